@@ -1,0 +1,100 @@
+"""`python -m bot`: the command-line adapter (README, "Command line", is the contract)."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.cli.console import run_console
+from bot.cli.render import answer_json, answer_text, lookup_json, lookup_text
+from bot.core.corpus import CorpusError
+from bot.core.library import StoryLibrary
+from bot.settings import Settings, SettingsError
+
+USAGE_ERROR = 2
+
+
+class UsageError(Exception):
+    """Bad usage or an unusable corpus: reported in one line, exit code 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--corpus",
+        type=Path,
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="folder of stories (default: STORYBOT_CORPUS, else the bundled corpus/)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Answers questions about a folder of stories, here or on Discord. "
+        "With no command: the Discord bot if DISCORD_TOKEN is set, else a local console.",
+        parents=[common],
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    ask = commands.add_parser("ask", parents=[common], help="answer a question (or one per line from stdin)")
+    ask.add_argument("question", nargs="?", help="the question; leave out to read one per line from stdin")
+    ask.add_argument("--json", action="store_true", help="print JSON (one object per line for stdin)")
+    performer = commands.add_parser("performer", parents=[common], help="look up a person of the stories")
+    performer.add_argument("name")
+    performer.add_argument("--json", action="store_true", help="print JSON")
+    commands.add_parser("console", parents=[common], help="the interactive console")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = Settings.from_env()
+        if "corpus" in args:
+            settings = dataclasses.replace(settings, corpus=args.corpus)
+        return _dispatch(args, settings)
+    except (UsageError, SettingsError, CorpusError) as error:
+        print(f"storybot: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    command = args.command or "console"
+    if command == "ask":
+        return _ask(args, _load(settings))
+    if command == "performer":
+        lookup = _load(settings).performers.find(args.name)
+        print(json.dumps(lookup_json(lookup), ensure_ascii=False) if args.json else lookup_text(lookup))
+        return 0
+    return run_console(_load(settings))
+
+
+def _load(settings: Settings) -> StoryLibrary:
+    library = StoryLibrary.load(settings.corpus)
+    for problem in library.corpus.problems:
+        print(f"storybot: warning: {problem}", file=sys.stderr)
+    return library
+
+
+def _ask(args: argparse.Namespace, library: StoryLibrary) -> int:
+    if args.question is None:
+        for line in sys.stdin:
+            _print_answer(library, line.rstrip("\r\n"), args.json, flush=True)
+        return 0
+    if not args.question.strip():
+        raise UsageError(f'the question is empty; try: python -m bot ask "Who is {library.example_name()}?"')
+    _print_answer(library, args.question, args.json)
+    return 0
+
+
+def _print_answer(library: StoryLibrary, question: str, as_json: bool, flush: bool = False) -> None:
+    answer = library.ask(question)
+    if as_json:
+        print(json.dumps(answer_json(answer), ensure_ascii=False), flush=flush)
+    else:
+        print(answer_text(answer, bold=sys.stdout.isatty()), flush=flush)

@@ -1,0 +1,75 @@
+"""The answer object every adapter (command line, JSON, Discord) renders."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class NoAnswer(StrEnum):
+    """Why a question got no passage; adapters show Answer.message."""
+
+    EMPTY = "empty"
+    TOO_LONG = "too_long"
+    NO_CONTENT_WORDS = "no_content_words"
+    NO_MATCH = "no_match"
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """Plain text with the matched words as (start, end) offsets into it."""
+
+    text: str
+    highlights: tuple[tuple[int, int], ...]
+
+    def segments(self) -> Iterator[tuple[str, bool]]:
+        """(piece, matched) in order; adjacent matches separated only by spaces join into one."""
+        position = 0
+        merged: list[list[int]] = []
+        for start, end in self.highlights:
+            if merged and not self.text[merged[-1][1] : start].strip():
+                merged[-1][1] = end
+            else:
+                merged.append([start, end])
+        for start, end in merged:
+            if start > position:
+                yield self.text[position:start], False
+            yield self.text[start:end], True
+            position = end
+        if position < len(self.text):
+            yield self.text[position:], False
+
+
+@dataclass(frozen=True)
+class Hit:
+    story: str
+    """The story's title."""
+    path: str
+    passage: int
+    """The passage's position in its story, from 1."""
+    passage_count: int
+    score: float
+    excerpt: Excerpt
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    hits: tuple[Hit, ...]
+    """Best first; empty when there is no answer."""
+    reason: NoAnswer | None = None
+    message: str = ""
+    """For no answer: what went wrong and what to try."""
+    offset: int = 0
+    """How many better hits came before these (for paging)."""
+    more: bool = False
+    """Whether further hits follow these."""
+
+    @property
+    def best(self) -> Hit | None:
+        return self.hits[0] if self.hits else None
+
+    @property
+    def alternatives(self) -> tuple[Hit, ...]:
+        return self.hits[1:]

@@ -1,0 +1,175 @@
+"""A folder of stories read into passages: the unit the bot ranks and quotes."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.core.sentences import sentence_spans
+
+STORY_SUFFIXES = (".txt", ".md")
+# Paragraphs longer than this are split at sentence ends into passages of about TARGET chars,
+# so one huge paragraph cannot dominate ranking or overflow a chat message.
+MAX_PASSAGE_CHARS = 1200
+TARGET_PASSAGE_CHARS = 800
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_FRONT_TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.M | re.I)
+_HEADING = re.compile(r"\A#[ \t]+(.+?)[ \t]*#*[ \t]*(?:\n|\Z)")
+
+
+class CorpusError(Exception):
+    """The corpus as a whole cannot be used; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph (or a piece of a long one): `story` indexes Corpus.stories, `number` counts from 1."""
+
+    story: int
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Story:
+    title: str
+    path: str
+    """Relative to the corpus folder, with forward slashes."""
+    first_passage: int
+    passage_count: int
+
+
+@dataclass(frozen=True)
+class Corpus:
+    root: Path
+    stories: tuple[Story, ...]
+    passages: tuple[Passage, ...]
+    problems: tuple[str, ...]
+    """One message per file that was skipped, naming the file and the fix."""
+
+    def story_passages(self, story: int) -> tuple[Passage, ...]:
+        s = self.stories[story]
+        return self.passages[s.first_passage : s.first_passage + s.passage_count]
+
+
+def title_from_filename(path: Path) -> str:
+    """ "003_the-old-mill.txt" -> "The Old Mill"."""
+    words = re.sub(r"^\d+[_\-. ]+", "", path.stem).replace("_", " ").replace("-", " ").split()
+    return " ".join(w[:1].upper() + w[1:] for w in words) or path.stem
+
+
+def split_title(text: str, path: Path) -> tuple[str, str]:
+    """Title and body: front matter `title:`, else a leading `# Title` line, else the file name."""
+    front = _FRONT_MATTER.match(text)
+    if front:
+        body = text[front.end() :]
+        found = _FRONT_TITLE.search(front.group(1))
+        if found:
+            return found.group(1).strip("\"'"), body
+        text = body
+    heading = _HEADING.match(text)
+    if heading:
+        return heading.group(1), text[heading.end() :]
+    return title_from_filename(path), text
+
+
+def split_passages(body: str) -> Iterator[str]:
+    for paragraph in _PARAGRAPH_BREAK.split(body.strip()):
+        paragraph = paragraph.strip()
+        if not paragraph:
+            continue
+        if len(paragraph) <= MAX_PASSAGE_CHARS:
+            yield paragraph
+        else:
+            yield from _split_long(paragraph)
+
+
+def _split_long(paragraph: str) -> Iterator[str]:
+    """Whole sentences up to about TARGET chars; a single overlong sentence is cut between words."""
+    chunk_start = chunk_end = None
+    for start, end in sentence_spans(paragraph):
+        if chunk_start is not None and end - chunk_start > TARGET_PASSAGE_CHARS:
+            yield paragraph[chunk_start:chunk_end]
+            chunk_start = None
+        if chunk_start is None:
+            chunk_start = start
+        chunk_end = end
+        if end - chunk_start > MAX_PASSAGE_CHARS:
+            yield from _split_words(paragraph[chunk_start:end])
+            chunk_start = None
+    if chunk_start is not None:
+        yield paragraph[chunk_start:chunk_end]
+
+
+def _split_words(text: str) -> Iterator[str]:
+    while len(text) > MAX_PASSAGE_CHARS:
+        cut = text.rfind(" ", 0, TARGET_PASSAGE_CHARS)
+        cut = cut if cut > 0 else TARGET_PASSAGE_CHARS
+        yield text[:cut].rstrip()
+        text = text[cut:].lstrip()
+    if text:
+        yield text
+
+
+def story_files(root: Path) -> list[Path]:
+    """Every .txt and .md file below root, hidden files and folders skipped, in a stable order."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(
+            Path(folder, f) for f in sorted(files) if f.lower().endswith(STORY_SUFFIXES) and not f.startswith(".")
+        )
+    return found
+
+
+def read_story(path: Path) -> str:
+    """The file's text, NFC-normalized with Unix newlines; raises ValueError with a reason."""
+    if not path.is_file():
+        raise ValueError("cannot be read (a broken link or not a regular file)")
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ValueError(f"cannot be read ({error.strerror or error}); check its permissions") from error
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"is not UTF-8 text (byte {error.start}); save it as UTF-8") from error
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        raise ValueError("is empty; add some paragraphs or remove it")
+    return text
+
+
+def load_corpus(root: Path | str) -> Corpus:
+    root = Path(root)
+    if not root.is_dir():
+        raise CorpusError(
+            f"The corpus folder {root} does not exist. "
+            "Point --corpus or STORYBOT_CORPUS at a folder of .txt or .md stories."
+        )
+    stories: list[Story] = []
+    passages: list[Passage] = []
+    problems: list[str] = []
+    for path in story_files(root):
+        relative = path.relative_to(root).as_posix()
+        try:
+            title, body = split_title(read_story(path), path)
+            texts = list(split_passages(body))
+            if not texts:
+                raise ValueError("has a title but no paragraphs; add some text")
+        except ValueError as reason:
+            problems.append(f"Skipped {relative}: it {reason}.")
+            continue
+        story = len(stories)
+        stories.append(Story(title, relative, len(passages), len(texts)))
+        passages.extend(Passage(story, n, text) for n, text in enumerate(texts, start=1))
+    if not stories:
+        detail = " ".join(problems) or "It has no .txt or .md files."
+        raise CorpusError(f"No stories could be loaded from {root}. {detail}")
+    return Corpus(root, tuple(stories), tuple(passages), tuple(problems))

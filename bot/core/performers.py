@@ -1,0 +1,145 @@
+"""The people of the stories, found in the text itself, and a forgiving lookup by name."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.core.analysis import fold, load_stopwords
+from bot.core.corpus import Corpus
+from bot.core.sentences import sentence_spans
+
+COMPLETION_LIMIT = 25  # Discord's cap on autocomplete choices
+FUZZY_MATCH = 75  # rapidfuzz ratio for "Sofiya" -> "Sofia"; "Sophie" scores 50
+FUZZY_SUGGEST = 55
+
+_NAME_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
+_NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}"
+# "Sophie Korolev was a talented young musician", "she met Ivan, a charismatic musician":
+# a name introduced as a person, unless a place preposition stands before it ("in Moscow, a city").
+_INTRODUCTION = re.compile(
+    rf"(?<![\w'’-])(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bfrom )(?<!\bof )(?<!\bnear )"
+    rf"(?P<name>{_NAME})(?:['’]s)?(?: (?:was|is|had been) (?:a|an|the)\b|, (?:a|an) )"
+)
+_REPEATED_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})(?![\w'’-])")
+
+
+@dataclass(frozen=True)
+class Performer:
+    name: str
+    story: str
+    """The story's title."""
+    path: str
+    intro: str
+    """The sentence that introduces them."""
+    mentions: int
+
+
+@dataclass(frozen=True)
+class Lookup:
+    query: str
+    matches: tuple[Performer, ...]
+    ambiguous: bool
+    suggestions: tuple[str, ...] = ()
+    """For no match: the closest names, best first."""
+
+
+class PerformerDirectory:
+    def __init__(self, performers: Iterable[Performer]):
+        self.performers = tuple(sorted(performers, key=lambda p: (-p.mentions, p.name, p.story)))
+        self._keys = [fold(p.name) for p in self.performers]
+        self._words = [key.split() for key in self._keys]
+
+    @classmethod
+    def from_corpus(cls, corpus: Corpus) -> PerformerDirectory:
+        stopwords = load_stopwords()
+        found = []
+        for number, story in enumerate(corpus.stories):
+            text = "\n\n".join(p.text for p in corpus.story_passages(number))
+            found.extend(_story_performers(text, story.title, story.path, stopwords))
+        return cls(found)
+
+    def find(self, query: str) -> Lookup:
+        """By full name, first name or surname, any case or accents, forgiving small misspellings."""
+        key = " ".join(re.sub(r"['’]s\b", "", fold(query)).replace(",", " ").split())
+        if not key:
+            return Lookup(query, (), False)
+        words = key.split()
+        found = [i for i, k in enumerate(self._keys) if k == key]
+        if not found:
+            found = [i for i, name_words in enumerate(self._words) if all(w in name_words for w in words)]
+        if not found:
+            found = self._fuzzy(key)
+        if not found:
+            suggestions = process.extract(key, self._keys, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST, limit=3)
+            names = dict.fromkeys(self.performers[i].name for _, _, i in suggestions)
+            return Lookup(query, (), False, tuple(names))
+        matches = tuple(self.performers[i] for i in found)
+        return Lookup(query, matches, len(matches) > 1)
+
+    def _fuzzy(self, key: str) -> list[int]:
+        single_word = " " not in key
+        scores = []
+        for full, words in zip(self._keys, self._words, strict=True):
+            candidates = [full, *words] if single_word else [full]
+            scores.append(max(fuzz.ratio(key, c) for c in candidates))
+        best = max(scores, default=0)
+        if best < FUZZY_MATCH:
+            return []
+        return [i for i, score in enumerate(scores) if score >= best - 3]
+
+    def complete(self, prefix: str, limit: int = COMPLETION_LIMIT) -> list[Performer]:
+        """Names that start with the prefix (any of their words), most mentioned first; else close ones."""
+        key = " ".join(fold(prefix).split())
+        hits = [
+            p
+            for p, full, words in zip(self.performers, self._keys, self._words, strict=True)
+            if full.startswith(key) or any(w.startswith(key) for w in words)
+        ]
+        if not hits and key:
+            close = process.extract(key, self._keys, scorer=fuzz.WRatio, score_cutoff=FUZZY_MATCH, limit=limit)
+            hits = [self.performers[i] for _, _, i in close]
+        return hits[:limit]
+
+
+def _story_performers(text: str, title: str, path: str, stopwords: frozenset[str]) -> list[Performer]:
+    lowercase_words = set(re.findall(r"\b[a-z][a-z'’]*\b", text))
+
+    def plausible(name: str) -> bool:
+        return all(
+            w[0].isupper() and fold(w) not in stopwords and w.lower() not in lowercase_words for w in name.split()
+        )
+
+    introduced: dict[str, str] = {}
+    sentences = [text[s:e] for s, e in sentence_spans(text)]
+    for sentence in sentences:
+        for match in _INTRODUCTION.finditer(sentence):
+            name = match.group("name")
+            if plausible(name) and not any(name in known.split() for known in introduced):
+                introduced.setdefault(name, sentence)
+    if not any(" " in name for name in introduced):
+        _add_protagonist(text, sentences, introduced, plausible)
+    return [
+        Performer(name, title, path, intro, _mentions(text, name, introduced)) for name, intro in introduced.items()
+    ]
+
+
+def _add_protagonist(text: str, sentences: list[str], introduced: dict[str, str], plausible) -> None:
+    """No one was introduced by full name: take the full name the story repeats most, if any."""
+    counts = Counter(m.group("name") for m in _REPEATED_NAME.finditer(text) if plausible(m.group("name")))
+    if counts:
+        name, count = counts.most_common(1)[0]
+        if count >= 2:
+            introduced[name] = next(s for s in sentences if name in s)
+
+
+def _mentions(text: str, name: str, everyone: Iterable[str]) -> int:
+    """Mentions by full name, or by first name or surname alone unless another person shares it."""
+    others = {w for other in everyone if other != name for w in other.split()}
+    words = [w for w in name.split() if w not in others]
+    alternatives = [re.escape(name)] + [re.escape(w) for w in words]
+    return len(re.findall(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", text))

@@ -1,0 +1,83 @@
+"""Typed settings from the environment and `.env`, checked once at start."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+class SettingsError(Exception):
+    """A setting has a value that cannot work; the message names it and says what it takes."""
+
+
+def bundled_corpus() -> Path:
+    """The stories that ship with the project (found from a checkout, else the current folder)."""
+    bundled = PROJECT_ROOT / "corpus"
+    return bundled if bundled.is_dir() else Path("corpus")
+
+
+@dataclass(frozen=True)
+class Settings:
+    discord_token: str | None = field(default=None, repr=False)
+    corpus: Path = field(default_factory=bundled_corpus)
+    guild_id: int | None = None
+    channels: frozenset[int] = frozenset()
+    log_level: str = "INFO"
+    shard_count: int | None = None
+    shard_ids: tuple[int, ...] | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Reads `env` (default: os.environ after loading `.env`, which never overrides it)."""
+        if env is None:
+            load_dotenv(Path.cwd() / ".env")
+            env = os.environ
+
+        def get(name: str) -> str | None:
+            value = env.get(name, "").strip()
+            return value or None
+
+        corpus = get("STORYBOT_CORPUS")
+        level = (get("STORYBOT_LOG_LEVEL") or "INFO").upper()
+        if level not in LOG_LEVELS:
+            raise SettingsError(f"STORYBOT_LOG_LEVEL is {level!r}; use one of {', '.join(LOG_LEVELS)}.")
+        shard_count = _int(get("STORYBOT_SHARD_COUNT"), "STORYBOT_SHARD_COUNT")
+        shard_ids = _ids(get("STORYBOT_SHARD_IDS"), "STORYBOT_SHARD_IDS")
+        if shard_ids is not None:
+            if shard_count is None:
+                raise SettingsError("STORYBOT_SHARD_IDS needs STORYBOT_SHARD_COUNT (the total number of shards).")
+            if any(i >= shard_count for i in shard_ids):
+                raise SettingsError(f"STORYBOT_SHARD_IDS must be below STORYBOT_SHARD_COUNT ({shard_count}).")
+        if shard_count is not None and shard_count < 1:
+            raise SettingsError("STORYBOT_SHARD_COUNT must be at least 1.")
+        return cls(
+            discord_token=get("DISCORD_TOKEN"),
+            corpus=Path(corpus).expanduser() if corpus else bundled_corpus(),
+            guild_id=_int(get("STORYBOT_GUILD_ID"), "STORYBOT_GUILD_ID"),
+            channels=frozenset(_ids(get("STORYBOT_CHANNELS"), "STORYBOT_CHANNELS") or ()),
+            log_level=level,
+            shard_count=shard_count,
+            shard_ids=shard_ids,
+        )
+
+
+def _int(value: str | None, name: str) -> int | None:
+    if value is None:
+        return None
+    if not value.isdigit():
+        raise SettingsError(f"{name} is {value!r}; it takes a number (a Discord id is all digits).")
+    return int(value)
+
+
+def _ids(value: str | None, name: str) -> tuple[int, ...] | None:
+    if value is None:
+        return None
+    parts = [p for p in value.replace(" ", ",").split(",") if p]
+    return tuple(_int(p, name) for p in parts)  # type: ignore[misc]

@@ -1,0 +1,138 @@
+"""The command line as scripts use it: real processes, real exit codes, the JSON contract."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS
+
+ROOT = CORPUS.parent
+
+
+def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None, cwd: Path = ROOT):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
+    environment |= {"PYTHONPATH": str(ROOT)} | (env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=cwd,
+        timeout=60,
+    )
+
+
+def test_ask_prints_excerpt_story_and_position():
+    result = run("ask", "Where was Sébastien born?")
+    assert result.returncode == 0, result.stderr
+    assert 'From "Sébastien Kalmurzaeva: The Violinist of Moscow", passage 1 of 6' in result.stdout
+    assert "Born in Moscow" in result.stdout
+    assert result.stderr == ""
+
+
+def test_ask_json_contract():
+    result = run("ask", "--json", "how old is SOFIA?")
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    assert data["question"] == "how old is SOFIA?"
+    answer = data["answer"]
+    assert {"story", "excerpt", "score", "passage"} <= answer.keys()
+    assert "Odyssey" in answer["story"] and answer["passage"] == 1
+    assert isinstance(answer["score"], float) and answer["score"] > 0
+    assert "**" not in answer["excerpt"]
+    assert all({"story", "excerpt", "score", "passage"} <= alt.keys() for alt in data["alternatives"])
+    start, end = answer["highlights"][0]
+    assert answer["excerpt"][start:end] == "Sofia"
+
+
+def test_ask_json_reads_one_question_per_line_in_order():
+    questions = ["Where was Sebastien born?", "", "what is the", "Who did Sofia meet at the club?", "x" * 5000]
+    result = run("ask", "--json", stdin="\n".join(questions) + "\n")
+    assert result.returncode == 0
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["question"] for line in lines] == questions
+    assert [line["answer"] is not None for line in lines] == [True, False, False, True, False]
+    assert [line.get("reason") for line in lines] == [None, "empty", "no_content_words", None, "too_long"]
+
+
+@pytest.mark.parametrize(
+    "question", ["what is the", "🎻🎻🎻", "Кто такая София?", "@everyone what is **this**", "q" * 5000]
+)
+def test_unanswerable_questions_exit_0_with_a_clear_message(question):
+    result = run("ask", question)
+    assert result.returncode == 0
+    assert result.stdout.strip() and "Traceback" not in result.stderr
+    assert "stories" in result.stdout or "characters" in result.stdout
+
+
+def test_empty_question_is_bad_usage():
+    result = run("ask", "  ")
+    assert result.returncode == 2
+    assert "question is empty" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_performer_json_contract():
+    result = run("performer", "--json", "Kalmurzaeva")
+    data = json.loads(result.stdout)
+    assert data["query"] == "Kalmurzaeva" and data["ambiguous"] is True
+    assert sorted(m["name"] for m in data["matches"]) == ["Sofia Kalmurzaeva", "Sébastien Kalmurzaeva"]
+    assert all({"name", "story", "intro", "mentions"} <= m.keys() for m in data["matches"])
+
+
+def test_performer_text():
+    assert "Sophie Korolev" in run("performer", "korolev").stdout
+    assert "No one called" in run("performer", "Beethoven").stdout
+
+
+def test_corpus_option_and_environment(tmp_path):
+    (tmp_path / "mill.txt").write_text(
+        "The miller ground flour.\n\nHis daughter Lena sang.\n\nThe river froze.\n\nSpring came late."
+    )
+    by_option = json.loads(run("ask", "--json", "--corpus", str(tmp_path), "who sang").stdout)
+    by_env = json.loads(run("ask", "--json", "who sang", env={"STORYBOT_CORPUS": str(tmp_path)}).stdout)
+    assert by_option["answer"]["story"] == by_env["answer"]["story"] == "Mill"
+
+
+def test_dotenv_file_is_read(tmp_path):
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "stories" / "a.txt").write_text("Olga played the harp.\n\nRain.\n\nSnow.\n\nWind.")
+    (tmp_path / ".env").write_text("STORYBOT_CORPUS=stories\n")
+    result = run("ask", "--json", "harp", cwd=tmp_path)
+    assert json.loads(result.stdout)["answer"]["story"] == "A"
+
+
+def test_bad_corpus_is_exit_2_without_traceback(tmp_path):
+    missing = run("ask", "--corpus", str(tmp_path / "nope"), "violin")
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00bad")
+    unreadable = run("ask", "--corpus", str(tmp_path), "violin")
+    assert unreadable.returncode == 2 and "bad.txt" in unreadable.stderr
+    assert "Traceback" not in missing.stderr + unreadable.stderr
+
+
+def test_skipped_files_are_warned_about_and_the_rest_answers(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text((ROOT / "corpus" / "sophie-korolev-pianist.md").read_text())
+    (tmp_path / "c.txt").write_bytes(b"\xff\xfe\x00bad")
+    result = run("ask", "--corpus", str(tmp_path), "piano")
+    assert result.returncode == 0 and "Sophie Korolev" in result.stdout
+    assert "warning: Skipped c.txt" in result.stderr
+
+
+def test_bad_setting_is_exit_2():
+    result = run("ask", "violin", env={"STORYBOT_GUILD_ID": "my-server"})
+    assert result.returncode == 2 and "STORYBOT_GUILD_ID" in result.stderr
+
+
+def test_console_without_token_answers_and_looks_up(tmp_path):
+    result = run(stdin="Where was Sebastien born?\n/performer sofiya\n/stories\n/quit\n", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "DISCORD_TOKEN" in result.stdout
+    assert "Born in Moscow" in result.stdout
+    assert "Sofia Kalmurzaeva" in result.stdout
+    assert "Sophie Korolev: A Pianist Takes the Stage (7 passages)" in result.stdout

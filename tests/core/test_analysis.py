@@ -1,0 +1,39 @@
+from bot.core.analysis import Analyzer, fold
+
+
+def test_fold_ignores_case_and_accents():
+    assert fold("SÉBASTIEN") == fold("sebastien") == "sebastien"
+
+
+def test_question_and_passage_agree_on_accented_names():
+    analyzer = Analyzer()
+    assert analyzer.terms("Sebastien") == analyzer.terms("Sébastien") == analyzer.terms("SÉBASTIEN")
+
+
+def test_possessives_hyphens_and_punctuation():
+    analyzer = Analyzer(stem=False)
+    assert analyzer.terms("Ivan's rhythms") == ["ivan", "rhythms"]
+    assert analyzer.terms("Ivan’s!") == ["ivan"]
+    assert analyzer.terms("a 25-year-old, fine-tuned...") == ["25", "year", "old", "fine", "tuned"]
+
+
+def test_stop_words_and_greetings_are_dropped():
+    assert Analyzer().terms("Hi! What is the, and who was it?") == []
+
+
+def test_stemming_matches_word_forms():
+    analyzer = Analyzer()
+    assert analyzer.terms("performances") == analyzer.terms("performance")
+    assert analyzer.terms("practicing") == analyzer.terms("practice")
+    assert Analyzer(stem=False).terms("performances") == ["performances"]
+
+
+def test_other_scripts_are_kept_as_words():
+    assert Analyzer().terms("Кто такая София?") == ["кто", "такая", "софия"]
+
+
+def test_spans_point_at_the_original_words():
+    text = "SÉBASTIEN's violin"
+    spans = list(Analyzer().spans(text))
+    assert [text[s.start : s.end] for s in spans] == ["SÉBASTIEN's", "violin"]
+    assert [s.term for s in spans] == ["sebastien", "violin"]

@@ -1,0 +1,43 @@
+import numpy as np
+import pytest
+from rank_bm25 import BM25Okapi
+
+from bot.core.analysis import Analyzer
+from bot.core.corpus import load_corpus
+from bot.core.index import BM25Index, BM25Params
+from tests.conftest import CORPUS
+
+QUESTIONS = ["where was sebastien born", "sophie piano piano", "moscow ivan music festival", "unknownword", "ballet"]
+
+
+@pytest.fixture(scope="module")
+def documents():
+    analyzer = Analyzer()
+    return [analyzer.terms(p.text) for p in load_corpus(CORPUS).passages]
+
+
+@pytest.mark.parametrize("params", [BM25Params(), BM25Params(k1=0.9, b=0.4, epsilon=0.1)])
+def test_scores_equal_rank_bm25_okapi(documents, params):
+    index = BM25Index(documents, params)
+    reference = BM25Okapi(documents, k1=params.k1, b=params.b, epsilon=params.epsilon)
+    analyzer = Analyzer()
+    for question in QUESTIONS:
+        terms = analyzer.terms(question)
+        np.testing.assert_allclose(index.scores(terms), reference.get_scores(terms), rtol=1e-5, atol=1e-6)
+
+
+def test_common_terms_get_the_epsilon_floor_like_rank_bm25():
+    documents = [["a", "b"], ["a"], ["a", "c"], ["d"]]
+    index = BM25Index(documents)
+    reference = BM25Okapi(documents)
+    assert index.term_idf("a") == pytest.approx(reference.idf["a"])
+    assert index.term_idf("a") > 0
+
+
+def test_top_is_best_first_positive_only_and_ties_in_corpus_order():
+    index = BM25Index([["x", "y"], ["y"], ["z"], ["y"], ["q"]])
+    top = index.top(["y"], 10)
+    assert [doc for doc, _ in top] == [1, 3, 0]
+    assert all(score > 0 for _, score in top)
+    assert index.top(["y"], 1) == top[:1]
+    assert index.top(["nothing"], 5) == []

@@ -1,0 +1,91 @@
+import pytest
+
+from bot.core.corpus import load_corpus
+from bot.core.performers import COMPLETION_LIMIT, Performer, PerformerDirectory
+
+
+@pytest.fixture(scope="module")
+def directory(library) -> PerformerDirectory:
+    return library.performers
+
+
+def names(performers) -> list[str]:
+    return sorted(p.name for p in performers)
+
+
+def test_protagonists_and_other_named_people_come_from_the_text(directory):
+    assert names(directory.performers) == ["Ivan", "Sofia Kalmurzaeva", "Sophie Korolev", "Sébastien Kalmurzaeva"]
+    sophie = directory.find("Sophie Korolev").matches[0]
+    assert sophie.intro.startswith("Sophie Korolev was a talented young musician")
+    assert "Pianist" in sophie.story
+    assert sophie.mentions == 12
+    ivan = directory.find("Ivan").matches[0]
+    assert "met Ivan, a charismatic musician" in ivan.intro
+    assert "Odyssey" in ivan.story
+
+
+@pytest.mark.parametrize("query", ["SÉBASTIEN", "sebastien", "Sébastien Kalmurzaeva", "SEBASTIEN KALMURZAEVA"])
+def test_case_and_accent_insensitive(directory, query):
+    lookup = directory.find(query)
+    assert names(lookup.matches) == ["Sébastien Kalmurzaeva"] and not lookup.ambiguous
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Korolev", "Sophie Korolev"),
+        ("Sofia", "Sofia Kalmurzaeva"),
+        ("sofiya", "Sofia Kalmurzaeva"),
+        ("Sebastian", "Sébastien Kalmurzaeva"),
+        ("Korolyov", "Sophie Korolev"),
+        ("Ivan's", "Ivan"),
+    ],
+)
+def test_first_name_surname_and_small_misspellings(directory, query, expected):
+    lookup = directory.find(query)
+    assert names(lookup.matches) == [expected] and not lookup.ambiguous
+
+
+def test_shared_surname_is_ambiguous_with_every_candidate(directory):
+    lookup = directory.find("Kalmurzaeva")
+    assert lookup.ambiguous
+    assert names(lookup.matches) == ["Sofia Kalmurzaeva", "Sébastien Kalmurzaeva"]
+
+
+def test_unknown_name_is_not_found_with_closest_names(directory):
+    lookup = directory.find("Beethoven")
+    assert lookup.matches == () and not lookup.ambiguous
+    assert directory.find("Mozart").suggestions == ()
+    near = directory.find("Kalmar")
+    assert near.matches == ()
+    assert sorted(near.suggestions) == ["Sofia Kalmurzaeva", "Sébastien Kalmurzaeva"]
+    assert directory.find("Sophocles").suggestions == ("Sophie Korolev",)
+
+
+def test_prefix_completion(directory):
+    assert names(directory.complete("kal")) == ["Sofia Kalmurzaeva", "Sébastien Kalmurzaeva"]
+    assert names(directory.complete("SÉB")) == ["Sébastien Kalmurzaeva"]
+    assert names(directory.complete("so")) == ["Sofia Kalmurzaeva", "Sophie Korolev"]
+    assert names(directory.complete("sofiy")) == ["Sofia Kalmurzaeva"]
+    assert len(directory.complete("")) == 4
+    assert directory.complete("zzzz") == []
+
+
+def test_completion_is_capped_for_discord():
+    many = PerformerDirectory(Performer(f"Anna Smith{i}", "S", "s.txt", "Intro.", 1) for i in range(40))
+    assert len(many.complete("anna")) == COMPLETION_LIMIT
+
+
+def test_story_without_an_introduction_still_names_its_protagonist(tmp_path):
+    (tmp_path / "story.txt").write_text(
+        "The night Maria Lopez came to town, it rained.\n\nEveryone watched Maria Lopez dance until dawn."
+    )
+    directory = PerformerDirectory.from_corpus(load_corpus(tmp_path))
+    assert names(directory.performers) == ["Maria Lopez"]
+    assert directory.performers[0].intro == "The night Maria Lopez came to town, it rained."
+
+
+def test_places_are_not_people(tmp_path):
+    (tmp_path / "story.txt").write_text("She moved to Paris, a city of light. Anna Berg was a cellist in Paris.")
+    directory = PerformerDirectory.from_corpus(load_corpus(tmp_path))
+    assert names(directory.performers) == ["Anna Berg"]
