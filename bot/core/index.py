@@ -31,23 +31,25 @@ class BM25Index:
     def __init__(self, documents: Iterable[Sequence[str]], params: BM25Params = DEFAULT_PARAMS):
         self.params = params
         vocabulary: dict[str, int] = {}
-        term_ids: list[int] = []
-        doc_ids: list[int] = []
-        counts: list[int] = []
         lengths: list[int] = []
-        for doc, terms in enumerate(documents):
+        every_term: list[str] = []
+        for terms in documents:
             lengths.append(len(terms))
-            for term, count in Counter(terms).items():
-                term_ids.append(vocabulary.setdefault(term, len(vocabulary)))
-                doc_ids.append(doc)
-                counts.append(count)
+            every_term.extend(terms)
         self.vocabulary = vocabulary
         self.size = len(lengths)
-        postings_term = np.asarray(term_ids, dtype=np.int64)
-        order = np.argsort(postings_term, kind="stable")
-        self._docs = np.asarray(doc_ids, dtype=np.int32)[order]
-        tf = np.asarray(counts, dtype=np.float64)[order]
-        doc_freq = np.bincount(postings_term, minlength=len(vocabulary))
+        term_ids = np.fromiter(
+            (vocabulary.setdefault(t, len(vocabulary)) for t in every_term), dtype=np.int64, count=len(every_term)
+        )
+        del every_term
+        # One (term, passage) key per occurrence; sorting and counting them gives every posting
+        # list in term order, passages ascending, with its term frequencies.
+        keys = term_ids * max(self.size, 1) + np.repeat(np.arange(self.size, dtype=np.int64), lengths)
+        postings, counts = np.unique(keys, return_counts=True)
+        del keys, term_ids
+        self._docs = (postings % max(self.size, 1)).astype(np.int32)
+        tf = counts.astype(np.float64)
+        doc_freq = np.bincount(postings // max(self.size, 1), minlength=len(vocabulary))
         self._starts = np.concatenate(([0], np.cumsum(doc_freq)))
         self.idf = self._idf(doc_freq)
         doc_len = np.asarray(lengths, dtype=np.float64)
