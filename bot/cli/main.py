@@ -10,9 +10,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.cli.console import run_console
+from bot.cli.evaluate import run_eval
 from bot.cli.render import answer_json, answer_text, lookup_json, lookup_text
 from bot.core.corpus import CorpusError
+from bot.core.index import BM25Params
 from bot.core.library import StoryLibrary
+from bot.eval.beir import DatasetError
 from bot.settings import Settings, SettingsError
 
 USAGE_ERROR = 2
@@ -45,6 +48,19 @@ def build_parser() -> argparse.ArgumentParser:
     performer.add_argument("name")
     performer.add_argument("--json", action="store_true", help="print JSON")
     commands.add_parser("console", parents=[common], help="the interactive console")
+    evaluate = commands.add_parser("eval", parents=[common], help="measure ranking quality (README: Ranking quality)")
+    source = evaluate.add_mutually_exclusive_group(required=True)
+    source.add_argument("--beir", type=Path, metavar="DIR", help="a BEIR-layout collection, e.g. SciFact")
+    source.add_argument("--questions", type=Path, metavar="FILE", help='JSON lines of {"q": ..., "expect": ...}')
+    evaluate.add_argument("--split", default="train", help="qrels split for --beir (default: train)")
+    defaults = BM25Params()
+    evaluate.add_argument("--k1", type=float, default=defaults.k1, help=f"BM25 k1 (default {defaults.k1})")
+    evaluate.add_argument("--b", type=float, default=defaults.b, help=f"BM25 b (default {defaults.b})")
+    evaluate.add_argument("--epsilon", type=float, default=defaults.epsilon, help="idf floor factor")
+    evaluate.add_argument("--no-stem", dest="stem", action="store_false", help="measure without stemming")
+    evaluate.add_argument("--no-stopwords", dest="stopwords", action="store_false", help="keep stop words")
+    evaluate.add_argument("--no-fold", dest="fold_accents", action="store_false", help="keep accents")
+    evaluate.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
@@ -56,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "corpus" in args:
             settings = dataclasses.replace(settings, corpus=args.corpus)
         return _dispatch(args, settings)
-    except (UsageError, SettingsError, CorpusError) as error:
+    except (UsageError, SettingsError, CorpusError, DatasetError) as error:
         print(f"storybot: {error}", file=sys.stderr)
         return USAGE_ERROR
     except KeyboardInterrupt:
@@ -71,6 +87,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         lookup = _load(settings).performers.find(args.name)
         print(json.dumps(lookup_json(lookup), ensure_ascii=False) if args.json else lookup_text(lookup))
         return 0
+    if command == "eval":
+        return run_eval(args, settings)
     return run_console(_load(settings))
 
 

@@ -1,0 +1,60 @@
+"""An owner's own checks: questions with a phrase the answer must contain."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.core.analysis import fold
+from bot.core.library import StoryLibrary
+from bot.eval.beir import DatasetError
+
+DEPTH = 3
+
+
+@dataclass(frozen=True)
+class QuestionCheck:
+    question: str
+    expect: str
+    rank: int | None
+    """Where the first passage holding `expect` came, from 1; None if not in the top 3."""
+    got: str
+    """The best answer's story and passage, or why there was none."""
+
+
+def load_questions(path: Path) -> list[tuple[str, str]]:
+    if not path.is_file():
+        raise DatasetError(f'{path} does not exist; it should hold lines like {{"q": ..., "expect": ...}}.')
+    pairs = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            pairs.append((str(item["q"]), str(item["expect"])))
+        except (json.JSONDecodeError, KeyError, TypeError) as error:
+            raise DatasetError(
+                f'{path}, line {number}: expected {{"q": "question", "expect": "phrase"}} ({error})'
+            ) from error
+    return pairs
+
+
+def check_questions(library: StoryLibrary, path: Path) -> list[QuestionCheck]:
+    checks = []
+    for question, expect in load_questions(path):
+        answer = library.ask(question, count=DEPTH)
+        wanted = fold(expect)
+        rank = next((n for n, hit in enumerate(answer.hits, 1) if wanted in fold(hit.excerpt.text)), None)
+        best = answer.best
+        got = f'"{best.story}", passage {best.passage}' if best else (answer.reason or "no answer")
+        checks.append(QuestionCheck(question, expect, rank, got))
+    return checks
+
+
+def hit_rates(checks: list[QuestionCheck]) -> dict[str, float]:
+    total = max(len(checks), 1)
+    return {
+        "hit@1": sum(c.rank == 1 for c in checks) / total,
+        "hit@3": sum(c.rank is not None for c in checks) / total,
+    }

@@ -1,0 +1,50 @@
+import json
+
+import pytest
+
+from bot.cli.main import main
+from bot.eval.beir import DatasetError, evaluate_beir
+
+
+@pytest.fixture
+def collection(tmp_path):
+    documents = [
+        ("d1", "Violins", "The violinist tuned her violin before the concert."),
+        ("d2", "Ballet", "The ballerina danced in Moscow."),
+        ("d3", "Pianos", "A pianist played Chopin on a grand piano."),
+        ("d4", "Weather", "Rain fell on the town all week."),
+        ("d5", "Cooking", "Bread rose in the warm oven."),
+    ]
+    (tmp_path / "corpus.jsonl").write_text(
+        "\n".join(json.dumps({"_id": i, "title": t, "text": x}) for i, t, x in documents)
+    )
+    queries = [("q1", "who tuned the violin"), ("q2", "Chopin piano"), ("q3", "ballet in Moscow")]
+    (tmp_path / "queries.jsonl").write_text("\n".join(json.dumps({"_id": i, "text": t}) for i, t in queries))
+    (tmp_path / "qrels").mkdir()
+    (tmp_path / "qrels" / "train.tsv").write_text(
+        "query-id\tcorpus-id\tscore\r\nq1\td1\t1\r\nq2\td3\t1\r\nq3\td1\t1\r\n"
+    )
+    return tmp_path
+
+
+def test_scores_a_beir_folder_with_the_bots_ranking(collection):
+    result = evaluate_beir(collection)
+    assert result.queries == 3 and result.documents == 5
+    # q1 and q2 find their document first; q3's judged document (d1) does not mention ballet.
+    assert result.metrics["mrr@10"] == pytest.approx(2 / 3)
+    assert result.metrics["recall@100"] == pytest.approx(2 / 3)
+
+
+def test_missing_pieces_are_named(collection):
+    with pytest.raises(DatasetError, match=r"qrels/test\.tsv"):
+        evaluate_beir(collection, split="test")
+    (collection / "queries.jsonl").unlink()
+    with pytest.raises(DatasetError, match=r"queries\.jsonl"):
+        evaluate_beir(collection)
+
+
+def test_eval_command_prints_json(collection, capsys):
+    assert main(["eval", "--beir", str(collection), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["metrics"]["mrr@10"] == pytest.approx(2 / 3)
+    assert data["params"] == {"k1": 1.5, "b": 0.75, "epsilon": 0.25}

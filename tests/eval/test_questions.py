@@ -1,0 +1,39 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli.main import main
+from bot.eval.beir import DatasetError
+from bot.eval.questions import check_questions, hit_rates
+
+QUESTIONS = Path(__file__).resolve().parents[1] / "fixtures" / "story_questions.jsonl"
+
+
+def test_bundled_story_questions_keep_passing(library):
+    checks = check_questions(library, QUESTIONS)
+    rates = hit_rates(checks)
+    assert len(checks) >= 20
+    assert rates["hit@3"] == 1.0, [c for c in checks if c.rank is None]
+    assert rates["hit@1"] >= 0.9, [c for c in checks if c.rank != 1]
+
+
+def test_a_wrong_expectation_is_listed_as_a_miss(tmp_path, capsys):
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(
+        json.dumps({"q": "Where was Sebastien born?", "expect": "born in moscow"})
+        + "\n"
+        + json.dumps({"q": "Where was Sebastien born?", "expect": "Paris"})
+        + "\n"
+    )
+    assert main(["eval", "--questions", str(questions)]) == 0
+    out = capsys.readouterr().out
+    assert "hit@1 50.0%, hit@3 50.0%" in out
+    assert 'wants "Paris": not in the top 3' in out
+
+
+def test_malformed_line_names_the_line(tmp_path, library):
+    questions = tmp_path / "q.jsonl"
+    questions.write_text('{"q": "fine", "expect": "x"}\n{"question": "wrong key"}\n')
+    with pytest.raises(DatasetError, match="line 2"):
+        check_questions(library, questions)
