@@ -15,6 +15,7 @@ from bot.cli.render import answer_json, answer_text, lookup_json, lookup_text
 from bot.core.corpus import CorpusError
 from bot.core.index import BM25Params
 from bot.core.library import StoryLibrary
+from bot.discord_app.run import StartupError, run_bot
 from bot.eval.beir import DatasetError
 from bot.settings import Settings, SettingsError
 
@@ -48,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     performer.add_argument("name")
     performer.add_argument("--json", action="store_true", help="print JSON")
     commands.add_parser("console", parents=[common], help="the interactive console")
+    commands.add_parser("run", parents=[common], help="run the Discord bot (needs DISCORD_TOKEN)")
+    commands.add_parser(
+        "sync", parents=[common], help="register the slash commands with Discord now (needs DISCORD_TOKEN)"
+    )
     evaluate = commands.add_parser("eval", parents=[common], help="measure ranking quality (README: Ranking quality)")
     source = evaluate.add_mutually_exclusive_group(required=True)
     source.add_argument("--beir", type=Path, metavar="DIR", help="a BEIR-layout collection, e.g. SciFact")
@@ -75,12 +80,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, SettingsError, CorpusError, DatasetError) as error:
         print(f"storybot: {error}", file=sys.stderr)
         return USAGE_ERROR
+    except StartupError as error:
+        print(f"storybot: {error}", file=sys.stderr)
+        return error.exit_code
     except KeyboardInterrupt:
         return 130
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
-    command = args.command or "console"
+    command = args.command or ("run" if settings.discord_token else "console")
+    if command in ("run", "sync"):
+        return run_bot(settings, lambda: _load(settings), sync_only=command == "sync")
     if command == "ask":
         return _ask(args, _load(settings))
     if command == "performer":

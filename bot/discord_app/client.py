@@ -1,0 +1,128 @@
+"""The Discord bot: settings and the story library in, extensions loaded in setup_hook."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.core.library import StoryLibrary
+from bot.discord_app.cooldown import UserCooldown, wait_message
+from bot.discord_app.sync import sync_commands
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS = ("bot.discord_app.exts.ask", "bot.discord_app.exts.performer", "bot.discord_app.exts.stories")
+
+
+def intents_for(settings: Settings) -> discord.Intents:
+    """Message Content is privileged: asked for only when answer channels need every message read.
+
+    Mentions, DMs and slash commands carry their content without it.
+    """
+    intents = discord.Intents.none()
+    intents.guilds = True
+    intents.guild_messages = True
+    intents.dm_messages = True
+    intents.message_content = bool(settings.channels)
+    return intents
+
+
+# The bot never joins voice: no need to warn at every start that voice libraries are missing.
+discord.VoiceClient.warn_nacl = False
+discord.VoiceClient.warn_dave = False
+
+
+class StoryBotMixin:
+    """What both the plain and the auto-sharded bot add to discord.py's Bot."""
+
+    library: StoryLibrary
+    settings: Settings
+    cooldown: UserCooldown
+    force_sync: bool
+    corpus_lock: asyncio.Lock
+
+    def _setup_story_bot(self, settings: Settings, library: StoryLibrary, force_sync: bool) -> None:
+        self.settings = settings
+        self.library = library
+        self.cooldown = UserCooldown()
+        self.force_sync = force_sync
+        self.corpus_lock = asyncio.Lock()
+
+    async def setup_hook(self) -> None:
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)  # type: ignore[attr-defined]
+        self.tree.on_error = self.on_app_command_error  # type: ignore[attr-defined]
+        await sync_commands(self, self.tree, self.settings.guild_id, self.force_sync)  # type: ignore[arg-type,attr-defined]
+
+    async def on_message(self, message: discord.Message) -> None:
+        """No prefix commands: questions are handled by the ask extension's listener."""
+
+    async def on_ready(self) -> None:
+        user = self.user  # type: ignore[attr-defined]
+        corpus = self.library.corpus
+        log.info(
+            "Logged in as %s (id %s): %d stories, %d passages. Mention me, DM me, or use /ask.",
+            user,
+            user.id if user else "?",
+            len(corpus.stories),
+            len(corpus.passages),
+        )
+
+    async def on_app_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        if isinstance(error, app_commands.CommandOnCooldown):
+            text = wait_message(error.retry_after)
+        elif isinstance(error, app_commands.MissingPermissions):
+            text = "You need the Manage Server permission for that."
+        elif isinstance(error, app_commands.NoPrivateMessage):
+            text = "That command works in a server, not in DMs."
+        else:
+            log.error("Command %s failed", interaction.command and interaction.command.name, exc_info=error)
+            text = "Something went wrong on my side; please try again in a moment."
+        await send_ephemeral(interaction, text)
+
+
+async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
+    """Replies privately, whether or not the interaction was already answered or deferred."""
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(text, ephemeral=True)
+        else:
+            await interaction.response.send_message(text, ephemeral=True)
+    except discord.HTTPException as error:
+        log.warning("Could not reply to an interaction: %s", error)
+
+
+class StoryBot(StoryBotMixin, commands.Bot):
+    def __init__(self, settings: Settings, library: StoryLibrary, force_sync: bool = False):
+        super().__init__(**bot_options(settings))
+        self._setup_story_bot(settings, library, force_sync)
+
+
+class ShardedStoryBot(StoryBotMixin, commands.AutoShardedBot):
+    def __init__(self, settings: Settings, library: StoryLibrary, force_sync: bool = False):
+        super().__init__(**bot_options(settings), shard_count=settings.shard_count, shard_ids=settings.shard_ids)
+        self._setup_story_bot(settings, library, force_sync)
+
+
+def bot_options(settings: Settings) -> dict:
+    return {
+        "command_prefix": commands.when_mentioned,
+        "help_command": None,
+        "intents": intents_for(settings),
+        # Set once for every message the bot sends: answers quote stories and users, never ping.
+        "allowed_mentions": discord.AllowedMentions.none(),
+        "max_messages": None,
+        "chunk_guilds_at_startup": False,
+        "member_cache_flags": discord.MemberCacheFlags.none(),
+    }
+
+
+def create_bot(settings: Settings, library: StoryLibrary, force_sync: bool = False) -> StoryBot | ShardedStoryBot:
+    if settings.shard_count is not None:
+        return ShardedStoryBot(settings, library, force_sync)
+    return StoryBot(settings, library, force_sync)

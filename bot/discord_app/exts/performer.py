@@ -1,0 +1,96 @@
+"""/performer: a person of the stories, with forgiving autocomplete and a pick list for shared names."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.core.performers import Lookup
+from bot.discord_app.client import StoryBotMixin, send_ephemeral
+from bot.discord_app.cooldown import wait_message
+from bot.discord_app.render import candidates_embed, clip, not_found_text, performer_embed
+
+CHOICE_LIMIT = 100  # Discord's limit on a choice's or a select option's name and value
+PICK_ID = "storybot:pick"
+SELECT_OPTIONS_LIMIT = 25
+
+
+class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=PICK_ID):
+    """The candidates of an ambiguous name; picking one shows their card (works after restarts too)."""
+
+    def __init__(self, options: list[discord.SelectOption]):
+        super().__init__(discord.ui.Select(custom_id=PICK_ID, placeholder="Which one?", options=options))
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Select, match: re.Match[str]
+    ) -> PickPerformer:
+        return cls(item.options)
+
+    @classmethod
+    def for_lookup(cls, lookup: Lookup) -> PickPerformer:
+        return cls(
+            [
+                discord.SelectOption(
+                    label=clip(p.name, CHOICE_LIMIT),
+                    value=p.name[:CHOICE_LIMIT],
+                    description=clip(p.story, CHOICE_LIMIT),
+                )
+                for p in lookup.matches[:SELECT_OPTIONS_LIMIT]
+            ]
+        )
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        bot: Any = interaction.client
+        values = (interaction.data or {}).get("values") or []
+        matches = bot.library.performers.find(values[0]).matches if values else ()
+        if not matches:
+            await send_ephemeral(interaction, "That person is no longer in the stories; try /performer again.")
+            return
+        await interaction.response.edit_message(embed=performer_embed(matches[0]), view=None)
+
+
+class Performers(commands.Cog):
+    def __init__(self, bot: StoryBotMixin):
+        self.bot: Any = bot
+
+    async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(PickPerformer)
+
+    async def cog_unload(self) -> None:
+        self.bot.remove_dynamic_items(PickPerformer)
+
+    @app_commands.command(name="performer", description="Look up a person of the stories")
+    @app_commands.describe(name="First name, surname or full name (accents and small typos are fine)")
+    async def performer(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]) -> None:
+        retry_after = self.bot.cooldown.retry_after(interaction.user.id)
+        if retry_after:
+            await send_ephemeral(interaction, wait_message(retry_after))
+            return
+        lookup = await asyncio.to_thread(self.bot.library.performers.find, name)
+        if not lookup.matches:
+            await send_ephemeral(interaction, not_found_text(lookup))
+        elif lookup.ambiguous:
+            view = discord.ui.View(timeout=None)
+            view.add_item(PickPerformer.for_lookup(lookup))
+            view.stop()  # dispatched by custom_id; see ask.answer_message
+            await interaction.response.send_message(embed=candidates_embed(lookup), view=view)
+        else:
+            await interaction.response.send_message(embed=performer_embed(lookup.matches[0]))
+
+    @performer.autocomplete("name")
+    async def performer_names(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        performers = self.bot.library.performers.complete(current)
+        return [
+            app_commands.Choice(name=clip(f"{p.name} ({p.story})", CHOICE_LIMIT), value=p.name[:CHOICE_LIMIT])
+            for p in performers
+        ]
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(Performers(bot))  # type: ignore[arg-type]

@@ -1,0 +1,139 @@
+"""Answers, performers and story lists as Discord embeds, always inside Discord's limits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import discord
+from discord.utils import escape_markdown
+
+from bot.core.answer import Answer, Excerpt, Hit
+from bot.core.corpus import Story
+from bot.core.performers import Lookup, Performer
+
+# https://discord.com/developers/docs/resources/message#embed-object-embed-limits
+MESSAGE_LIMIT = 2000
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_NAME_LIMIT = 256
+FIELD_LIMIT = 1024
+FOOTER_LIMIT = 2048
+EMBED_TOTAL_LIMIT = 6000
+ELLIPSIS = "…"
+QUESTION_PREFIX = "Q: "
+"""The footer of an answer holds the question, so its "More results" button works after a restart."""
+STORIES_PER_PAGE = 15
+COLOR = discord.Color.dark_teal()
+
+
+def clip(text: str, limit: int) -> str:
+    """At most `limit` characters, cut between words with an ellipsis when it must be cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip() + ELLIPSIS
+
+
+def plain(text: str, limit: int) -> str:
+    """Text shown as it is: markdown escaped, then clipped without breaking an escape."""
+    escaped = escape_markdown(text)
+    while len(escaped) > limit:
+        text = clip(text, len(text) - (len(escaped) - limit))
+        escaped = escape_markdown(text)
+    return escaped
+
+
+def marked_excerpt(excerpt: Excerpt, limit: int = DESCRIPTION_LIMIT) -> str:
+    """The excerpt with matched words in bold and everything else shown literally."""
+    parts = []
+    used = 0
+    for piece, matched in excerpt.segments():
+        rendered = f"**{escape_markdown(piece)}**" if matched else escape_markdown(piece)
+        if used + len(rendered) > limit - 1:
+            parts.append(ELLIPSIS)
+            break
+        parts.append(rendered)
+        used += len(rendered)
+    return "".join(parts)
+
+
+def answer_embed(answer: Answer) -> discord.Embed:
+    """One passage (the best, or the page's first) and a line naming the next ones."""
+    hit = answer.best
+    assert hit is not None
+    embed = discord.Embed(title=plain(hit.story, TITLE_LIMIT), description=marked_excerpt(hit.excerpt), color=COLOR)
+    position = f"{hit.passage} of {hit.passage_count}"
+    if answer.offset:
+        position += f" · result {answer.offset + 1}"
+    embed.add_field(name="Passage", value=position, inline=True)
+    if answer.alternatives:
+        embed.add_field(name="Also", value=_alternatives(answer.alternatives), inline=False)
+    embed.set_footer(text=clip(QUESTION_PREFIX + answer.question, FOOTER_LIMIT))
+    return fit(embed)
+
+
+def question_from_footer(embed: discord.Embed) -> str | None:
+    text = embed.footer.text or ""
+    return text[len(QUESTION_PREFIX) :] if text.startswith(QUESTION_PREFIX) else None
+
+
+def _alternatives(hits: Sequence[Hit]) -> str:
+    lines = [f"{plain(clip(h.story, 200), 400)}, passage {h.passage}" for h in hits]
+    return clip("\n".join(lines), FIELD_LIMIT)
+
+
+def no_answer_text(answer: Answer) -> str:
+    return clip(answer.message, MESSAGE_LIMIT)
+
+
+def performer_embed(performer: Performer) -> discord.Embed:
+    embed = discord.Embed(
+        title=plain(performer.name, TITLE_LIMIT), description=plain(performer.intro, DESCRIPTION_LIMIT), color=COLOR
+    )
+    embed.add_field(name="Story", value=plain(performer.story, FIELD_LIMIT), inline=False)
+    embed.add_field(name="Mentions", value=str(performer.mentions), inline=True)
+    return fit(embed)
+
+
+def candidates_embed(lookup: Lookup) -> discord.Embed:
+    lines = [f"**{plain(clip(p.name, 100), 200)}**, in {plain(clip(p.story, 200), 400)}" for p in lookup.matches]
+    embed = discord.Embed(
+        title=plain(f'"{clip(lookup.query, 100)}" could be more than one person', TITLE_LIMIT),
+        description=clip("\n".join(lines), DESCRIPTION_LIMIT) + "\n\nPick one below.",
+        color=COLOR,
+    )
+    return fit(embed)
+
+
+def not_found_text(lookup: Lookup) -> str:
+    text = f'No one called "{clip(lookup.query, 100)}" in the stories.'
+    if lookup.suggestions:
+        text += " Did you mean " + " or ".join(clip(s, 100) for s in lookup.suggestions) + "?"
+    else:
+        text += " Try a first name or a surname; /performer suggests names as you type."
+    return clip(escape_markdown(text), MESSAGE_LIMIT)
+
+
+def stories_embed(stories: Sequence[Story], page: int) -> discord.Embed:
+    pages = max(1, -(-len(stories) // STORIES_PER_PAGE))
+    page = min(max(page, 0), pages - 1)
+    shown = stories[page * STORIES_PER_PAGE : (page + 1) * STORIES_PER_PAGE]
+    lines = [f"**{plain(clip(s.title, 150), 300)}** ({s.passage_count} passages)" for s in shown]
+    embed = discord.Embed(
+        title=f"{len(stories)} stories", description=clip("\n".join(lines), DESCRIPTION_LIMIT), color=COLOR
+    )
+    if pages > 1:
+        embed.set_footer(text=f"Page {page + 1} of {pages}")
+    return fit(embed)
+
+
+def fit(embed: discord.Embed) -> discord.Embed:
+    """Shortens the footer, then the description, until the embed is within the total limit."""
+    excess = len(embed) - EMBED_TOTAL_LIMIT
+    if excess > 0 and embed.footer.text:
+        embed.set_footer(text=clip(embed.footer.text, max(len(embed.footer.text) - excess, 20)))
+        excess = len(embed) - EMBED_TOTAL_LIMIT
+    if excess > 0 and embed.description:
+        embed.description = clip(embed.description, max(len(embed.description) - excess, 1))
+    return embed

@@ -1,0 +1,90 @@
+"""Starting and stopping the bot, with plain answers for what commonly goes wrong."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import Callable
+
+import aiohttp
+import discord
+
+from bot.core.library import StoryLibrary
+from bot.discord_app.client import create_bot
+from bot.settings import Settings
+
+log = logging.getLogger("storybot")
+
+MISSING_TOKEN = (
+    "No Discord token: set DISCORD_TOKEN in .env (copy .env.example) or in the environment. "
+    "README, 'Running it on Discord', shows where to get one. Without a token, `python -m bot` "
+    "opens the local console instead."
+)
+REJECTED_TOKEN = (
+    "Discord rejected the token (401 Unauthorized). Reset it in the Developer Portal "
+    "(your application -> Bot -> Reset Token) and put the new one in DISCORD_TOKEN."
+)
+INTENT_REFUSED = (
+    "Discord refused the Message Content intent (close code 4014), which STORYBOT_CHANNELS needs. "
+    "Enable it in the Developer Portal (your application -> Bot -> Privileged Gateway Intents -> "
+    "Message Content Intent), or unset STORYBOT_CHANNELS: mentions, DMs and slash commands work without it."
+)
+
+
+class StartupError(Exception):
+    """The bot could not start or stay connected, for a reason the message explains."""
+
+    def __init__(self, message: str, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def run_bot(settings: Settings, load_library: Callable[[], StoryLibrary], sync_only: bool = False) -> int:
+    """Runs until SIGINT/SIGTERM (or, with sync_only, until commands are synced); returns the exit code.
+
+    The token is checked before the corpus is loaded, which can take a while for a large one.
+    """
+    if not settings.discord_token:
+        raise StartupError(MISSING_TOKEN, exit_code=2)
+    library = load_library()
+    discord.utils.setup_logging(level=getattr(logging, settings.log_level), root=True)
+    return asyncio.run(_serve(settings, library, sync_only))
+
+
+async def _serve(settings: Settings, library: StoryLibrary, sync_only: bool) -> int:
+    token = settings.discord_token
+    assert token is not None
+    bot = create_bot(settings, library, force_sync=sync_only)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        async with bot:
+            if sync_only:
+                await bot.login(token)
+                return 0
+            running = asyncio.create_task(bot.start(token))
+            stopping = asyncio.create_task(stop.wait())
+            await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            if stopping.done():
+                log.info("Shutting down.")
+                await bot.close()
+            else:
+                stopping.cancel()
+            await running
+            return 0
+    except discord.LoginFailure as error:
+        raise StartupError(REJECTED_TOKEN) from error
+    except discord.PrivilegedIntentsRequired as error:
+        raise StartupError(INTENT_REFUSED) from error
+    except (aiohttp.ClientConnectionError, OSError) as error:
+        raise StartupError(f"Could not reach Discord ({error}). Check the network connection and try again.") from error
+    except discord.HTTPException as error:
+        raise StartupError(
+            f"Discord answered {error.status} at start-up: {error.text or error}. Try again later."
+        ) from error
+    finally:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(signum)

@@ -1,0 +1,74 @@
+"""Slash-command sync that rewrites Discord's copy only when it differs (Discord rate-limits syncs)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import discord
+from discord import app_commands
+
+log = logging.getLogger(__name__)
+
+
+def _option(option: Mapping[str, Any]) -> tuple:
+    return (
+        option.get("type"),
+        option.get("name"),
+        option.get("description", ""),
+        bool(option.get("required", False)),
+        bool(option.get("autocomplete", False)),
+        tuple((c["name"], c["value"]) for c in option.get("choices") or ()),
+        option.get("min_value"),
+        option.get("max_value"),
+        option.get("min_length"),
+        option.get("max_length"),
+        tuple(sorted(option.get("channel_types") or ())),
+        tuple(_option(o) for o in option.get("options") or ()),
+    )
+
+
+def signature(commands: Iterable[Mapping[str, Any]]) -> list[tuple]:
+    """What users see of a set of commands, from Discord's payload or the bot's own, order-free.
+
+    Fields Discord adds (ids, versions, localizations it fills in) are left out.
+    """
+    return sorted(
+        (
+            command.get("type", 1),
+            command["name"],
+            command.get("description", ""),
+            command.get("default_member_permissions"),
+            bool(command.get("nsfw", False)),
+            tuple(_option(o) for o in command.get("options") or ()),
+        )
+        for command in commands
+    )
+
+
+async def sync_commands(
+    client: discord.Client, tree: app_commands.CommandTree, guild_id: int | None, force: bool
+) -> bool:
+    """Syncs to the one guild when given (never also globally), else globally; True if it synced."""
+    application_id = client.application_id
+    assert application_id is not None, "sync needs the application id, known after login"
+    guild = discord.Object(guild_id) if guild_id else None
+    if guild is not None:
+        tree.copy_global_to(guild=guild)
+    local = [command.to_dict(tree) for command in tree.get_commands(guild=guild)]
+    where = f"guild {guild_id}" if guild_id else "globally"
+    if not force:
+        if guild_id:
+            remote = await client.http.get_guild_commands(application_id, guild_id)
+        else:
+            remote = await client.http.get_global_commands(application_id)
+        if signature(remote) == signature(local):
+            log.info("Slash commands are up to date %s; not syncing.", where)
+            return False
+    await tree.sync(guild=guild)
+    log.info("Synced %d slash commands %s.", len(local), where)
+    if guild_id and force:
+        await client.http.bulk_upsert_global_commands(application_id, [])
+        log.info("Cleared global commands so the guild does not show each command twice.")
+    return True
