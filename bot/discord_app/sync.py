@@ -29,6 +29,11 @@ def _option(option: Mapping[str, Any]) -> tuple:
     )
 
 
+def _permissions(value: int | str | None) -> str | None:
+    """discord.py sends the permission bits as a number; Discord returns them as a string."""
+    return None if value is None else str(value)
+
+
 def signature(commands: Iterable[Mapping[str, Any]]) -> list[tuple]:
     """What users see of a set of commands, from Discord's payload or the bot's own, order-free.
 
@@ -39,7 +44,7 @@ def signature(commands: Iterable[Mapping[str, Any]]) -> list[tuple]:
             command.get("type", 1),
             command["name"],
             command.get("description", ""),
-            command.get("default_member_permissions"),
+            _permissions(command.get("default_member_permissions")),
             bool(command.get("nsfw", False)),
             tuple(_option(o) for o in command.get("options") or ()),
         )

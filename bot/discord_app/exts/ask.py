@@ -19,6 +19,10 @@ from bot.discord_app.render import answer_embed, no_answer_text, question_from_f
 
 log = logging.getLogger(__name__)
 
+# Mentions of users, roles and channels, @everyone/@here and custom emoji are Discord's markup,
+# not words of the question.
+DISCORD_MARKUP = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b")
+
 # Interactions must be answered within 3 seconds; past this, defer first and follow up.
 DEFER_AFTER_SECONDS = 2.0
 
@@ -92,11 +96,7 @@ class Ask(commands.Cog):
         in_channel = message.channel.id in self.bot.settings.channels
         if not (message.guild is None or mentioned or role_mentioned or in_channel):
             return None
-        question = re.sub(rf"<@!?{me.id}>", " ", message.content)
-        for role in message.role_mentions:
-            if role.tags and role.tags.bot_id == me.id:
-                question = question.replace(role.mention, " ")
-        return " ".join(question.split())
+        return " ".join(DISCORD_MARKUP.sub(" ", message.content).split())
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:

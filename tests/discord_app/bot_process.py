@@ -1,0 +1,71 @@
+"""The bot as a separate process, the way a server owner runs it, pointed at the fake Discord."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+from tests.discord_app.fake_discord import GUILD_ID, TOKEN, FakeDiscord
+
+ROOT = Path(__file__).resolve().parents[2]
+LAUNCHER = Path(__file__).with_name("launch_bot.py")
+
+
+class BotProcess:
+    def __init__(self, fake: FakeDiscord, *args: str, **env: str):
+        self.fake = fake
+        self.args = args or ("run",)
+        self.env = {"DISCORD_TOKEN": TOKEN, "STORYBOT_GUILD_ID": str(GUILD_ID)} | env
+        self.process: asyncio.subprocess.Process | None = None
+        self.output: list[str] = []
+        self._reader: asyncio.Task | None = None
+
+    async def start(self) -> BotProcess:
+        environment = {k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
+        environment |= {"FAKE_DISCORD_URL": self.fake.url, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
+        self.process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            str(LAUNCHER),
+            *self.args,
+            env=environment | self.env,
+            cwd=ROOT,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+        self._reader = asyncio.create_task(self._read())
+        return self
+
+    async def _read(self) -> None:
+        assert self.process and self.process.stdout
+        async for line in self.process.stdout:
+            self.output.append(line.decode(errors="replace"))
+
+    @property
+    def text(self) -> str:
+        return "".join(self.output)
+
+    async def ready(self) -> None:
+        """Waits until the bot says it is logged in (after READY and the guilds have arrived)."""
+        for _ in range(300):
+            if "Logged in as" in self.text:
+                return
+            if self.process and self.process.returncode is not None:
+                break
+            await asyncio.sleep(0.1)
+        raise AssertionError(f"the bot did not get ready; it printed:\n{self.text}")
+
+    async def exited(self, timeout: float = 30) -> int:
+        assert self.process is not None
+        code = await asyncio.wait_for(self.process.wait(), timeout)
+        if self._reader:
+            await self._reader
+        return code
+
+    async def stop(self, signum: int = signal.SIGTERM) -> int:
+        assert self.process is not None
+        if self.process.returncode is None:
+            self.process.send_signal(signum)
+        return await self.exited()

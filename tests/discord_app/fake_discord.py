@@ -1,0 +1,415 @@
+"""A small Discord on 127.0.0.1: the REST routes and gateway events storybot uses, recorded for tests.
+
+It speaks the wire formats discord.py 2.x expects (plain-text JSON gateway frames, REST answers
+with `Content-Type: application/json`), so the real bot process logs in to it unmodified but for
+its base URLs (see launch_bot.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+TOKEN = "fake-token"
+APP_ID = 1000
+BOT_ID = 1001
+GUILD_ID = 2000
+CHANNEL_ID = 2001
+DM_CHANNEL_ID = 2002
+USER_ID = 3000
+MESSAGE_CONTENT = 1 << 15  # the privileged intent's bit
+NOW = "2026-11-22T00:00:00.000000+00:00"
+
+
+def user(user_id: int, name: str, bot: bool = False) -> dict[str, Any]:
+    return {"id": str(user_id), "username": name, "discriminator": "0", "global_name": name, "avatar": None, "bot": bot}
+
+
+BOT_USER = user(BOT_ID, "storybot", bot=True)
+PERSON = user(USER_ID, "reader")
+
+
+def member(of: dict[str, Any], permissions: str = "0") -> dict[str, Any]:
+    return {
+        "user": of,
+        "roles": [],
+        "joined_at": NOW,
+        "deaf": False,
+        "mute": False,
+        "flags": 0,
+        "permissions": permissions,
+    }
+
+
+@dataclass
+class Call:
+    method: str
+    path: str
+    body: Any
+    query: dict[str, str]
+
+
+@dataclass
+class Failure:
+    method: str
+    pattern: re.Pattern[str]
+    status: int
+    times: int
+    body: dict[str, Any] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class FakeDiscord:
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.identifies: list[dict[str, Any]] = []
+        self.messages: dict[int, dict[str, Any]] = {}
+        self.commands: dict[str, list[dict[str, Any]]] = {"global": [], "guild": []}
+        self.failures: list[Failure] = []
+        self.refuse_message_content = False
+        """Close the gateway with 4014, as Discord does when the privileged intent is not enabled."""
+        self._ids = itertools.count(10_000)
+        self._sequence = itertools.count(1)
+        self._socket: web.WebSocketResponse | None = None
+        self._changed = asyncio.Condition()
+        self._runner: web.AppRunner | None = None
+        self.url = ""
+
+    # -- lifecycle -------------------------------------------------------------------------------
+
+    async def start(self) -> str:
+        app = web.Application()
+        app.router.add_get("/gateway", self._gateway)
+        app.router.add_route("*", "/api/v10/{path:.*}", self._rest)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.url = f"http://127.0.0.1:{port}"
+        return self.url
+
+    async def stop(self) -> None:
+        if self._socket is not None:
+            await self._socket.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    # -- what tests use --------------------------------------------------------------------------
+
+    def fail(self, method: str, path: str, status: int, times: int = 1, **extra: Any) -> None:
+        """The next `times` requests matching method and path (a regex) get `status`."""
+        body = {"message": extra.pop("message", f"{status}"), "code": 0} | extra.pop("body", {})
+        self.failures.append(Failure(method, re.compile(path), status, times, body, extra.pop("headers", {})))
+
+    async def wait_for(self, predicate: Callable[[], Any], timeout: float = 15.0) -> Any:
+        async with self._changed:
+            return await asyncio.wait_for(self._changed.wait_for(predicate), timeout)
+
+    async def wait_for_call(self, method: str, path: str, after: int = 0, timeout: float = 15.0) -> Call:
+        pattern = re.compile(path)
+
+        def found() -> Call | None:
+            return next((c for c in self.calls[after:] if c.method == method and pattern.fullmatch(c.path)), None)
+
+        return await self.wait_for(found, timeout)
+
+    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        assert self._socket is not None, "the bot is not connected"
+        await self._socket.send_str(json.dumps({"op": 0, "t": event, "s": next(self._sequence), "d": data}))
+
+    @property
+    def connected(self) -> bool:
+        return self._socket is not None
+
+    def new_id(self) -> int:
+        return next(self._ids)
+
+    def person(self) -> dict[str, Any]:
+        """A new reader each time, so one test's questions do not spend another's cooldown."""
+        return user(self.new_id(), "reader")
+
+    async def send_message(
+        self, content: str, channel_id: int = CHANNEL_ID, author: dict[str, Any] | None = None, **extra: Any
+    ) -> int:
+        """A person posts a message; returns the number of calls so far, to wait for what follows."""
+        author = author or self.person()
+        payload = {
+            "id": str(self.new_id()),
+            "channel_id": str(channel_id),
+            "author": author,
+            "content": content,
+            "timestamp": NOW,
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": [],
+            "pinned": False,
+            "type": 0,
+        } | extra
+        if channel_id != DM_CHANNEL_ID:
+            payload |= {"guild_id": str(GUILD_ID), "member": member(author)}
+        mark = len(self.calls)
+        await self.dispatch("MESSAGE_CREATE", payload)
+        return mark
+
+    async def interact(
+        self, kind: int, data: dict[str, Any], message: dict[str, Any] | None = None, permissions: str = "0"
+    ) -> tuple[int, str]:
+        """A person uses a command (kind 2), a component (3) or autocomplete (4); returns (mark, id)."""
+        interaction_id = str(self.new_id())
+        payload = {
+            "id": interaction_id,
+            "application_id": str(APP_ID),
+            "type": kind,
+            "data": data,
+            "guild_id": str(GUILD_ID),
+            "channel_id": str(CHANNEL_ID),
+            "channel": {
+                "id": str(CHANNEL_ID),
+                "type": 0,
+                "guild_id": str(GUILD_ID),
+                "name": "general",
+                "position": 0,
+                "permission_overwrites": [],
+            },
+            "member": member(self.person(), permissions),
+            "token": f"token-{interaction_id}",
+            "version": 1,
+            "app_permissions": "2248473465835073",
+            "locale": "en-US",
+            "guild_locale": "en-US",
+            "entitlements": [],
+            "authorizing_integration_owners": {"0": str(GUILD_ID)},
+            "context": 0,
+            "attachment_size_limit": 26214400,
+        }
+        if message is not None:
+            payload["message"] = message
+        mark = len(self.calls)
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return mark, interaction_id
+
+    async def slash(self, command_name: str, /, **options: Any) -> tuple[int, str]:
+        registered = self.commands["guild"] or self.commands["global"]
+        command = next(c for c in registered if c["name"] == command_name)
+        data = {
+            "id": command["id"],
+            "name": command_name,
+            "type": 1,
+            "guild_id": str(GUILD_ID),
+            "options": [{"name": k, "type": 3, "value": v} for k, v in options.items()],
+        }
+        return await self.interact(2, data)
+
+    # -- gateway ---------------------------------------------------------------------------------
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        self._socket = socket
+        await socket.send_str(json.dumps({"op": 10, "d": {"heartbeat_interval": 41250}}))
+        async for frame in socket:
+            if frame.type != WSMsgType.TEXT:
+                break
+            message = json.loads(frame.data)
+            if message["op"] == 1:
+                await socket.send_str(json.dumps({"op": 11}))
+            elif message["op"] == 2:
+                await self._identify(socket, message["d"])
+        async with self._changed:
+            if self._socket is socket:
+                self._socket = None
+            self._changed.notify_all()
+        return socket
+
+    async def _identify(self, socket: web.WebSocketResponse, identify: dict[str, Any]) -> None:
+        if identify.get("intents", 0) & MESSAGE_CONTENT and self.refuse_message_content:
+            await socket.close(code=4014, message=b"Disallowed intent(s).")
+            return
+        ready = {
+            "v": 10,
+            "user": BOT_USER,
+            "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
+            "session_id": "session",
+            "resume_gateway_url": self.url.replace("http", "ws") + "/gateway",
+            "application": {"id": str(APP_ID), "flags": 0},
+            "private_channels": [],
+        }
+        if "shard" in identify:
+            ready["shard"] = identify["shard"]
+        await socket.send_str(json.dumps({"op": 0, "t": "READY", "s": next(self._sequence), "d": ready}))
+        guild = {
+            "id": str(GUILD_ID),
+            "name": "Story Club",
+            "icon": None,
+            "owner_id": str(USER_ID),
+            "member_count": 2,
+            "roles": [
+                {
+                    "id": str(GUILD_ID),
+                    "name": "@everyone",
+                    "permissions": "0",
+                    "position": 0,
+                    "color": 0,
+                    "hoist": False,
+                    "managed": False,
+                    "mentionable": False,
+                    "flags": 0,
+                }
+            ],
+            "channels": [
+                {"id": str(CHANNEL_ID), "type": 0, "name": "general", "position": 0, "permission_overwrites": []}
+            ],
+            "members": [member(BOT_USER)],
+            "features": [],
+            "emojis": [],
+            "stickers": [],
+            "threads": [],
+            "voice_states": [],
+            "presences": [],
+            "stage_instances": [],
+            "guild_scheduled_events": [],
+            "large": False,
+            "unavailable": False,
+            "joined_at": NOW,
+            "premium_tier": 0,
+            "preferred_locale": "en-US",
+        }
+        await socket.send_str(json.dumps({"op": 0, "t": "GUILD_CREATE", "s": next(self._sequence), "d": guild}))
+        async with self._changed:
+            self.identifies.append(identify)
+            self._changed.notify_all()
+
+    # -- REST ------------------------------------------------------------------------------------
+
+    async def _rest(self, request: web.Request) -> web.Response:
+        path = "/" + request.match_info["path"]
+        body: Any = None
+        if request.can_read_body:
+            raw = await request.read()
+            body = (
+                json.loads(raw) if raw and request.content_type == "application/json" else raw.decode(errors="replace")
+            )
+        async with self._changed:
+            self.calls.append(Call(request.method, path, body, dict(request.query)))
+            self._changed.notify_all()
+        failure = next(
+            (f for f in self.failures if f.times and f.method == request.method and f.pattern.fullmatch(path)), None
+        )
+        if failure is not None:
+            failure.times -= 1
+            return _json(failure.body, failure.status, failure.headers)
+        needs_token = not path.startswith(("/interactions/", "/webhooks/"))
+        if needs_token and request.headers.get("Authorization") != f"Bot {TOKEN}":
+            return _json({"message": "401: Unauthorized", "code": 0}, 401)
+        return self._answer(request.method, path, body)
+
+    def _answer(self, method: str, path: str, body: Any) -> web.Response:
+        route = (method, path)
+        if route == ("GET", "/users/@me"):
+            return _json(BOT_USER)
+        if route == ("GET", "/oauth2/applications/@me"):
+            return _json(
+                {
+                    "id": str(APP_ID),
+                    "name": "storybot",
+                    "icon": None,
+                    "description": "",
+                    "bot_public": True,
+                    "bot_require_code_grant": False,
+                    "owner": PERSON,
+                    "verify_key": "",
+                    "flags": 0,
+                    "team": None,
+                    "summary": "",
+                }
+            )
+        if route == ("GET", "/gateway/bot"):
+            return _json(
+                {
+                    "url": self.url.replace("http", "ws") + "/gateway",
+                    "shards": 1,
+                    "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
+                }
+            )
+        if commands := re.fullmatch(rf"/applications/{APP_ID}(/guilds/{GUILD_ID})?/commands", path):
+            scope = "guild" if commands.group(1) else "global"
+            if method == "PUT":
+                self.commands[scope] = [self._registered(c) for c in body]
+            return _json(self.commands[scope])
+        if re.fullmatch(r"/channels/\d+/typing", path):
+            return web.Response(status=204)
+        if sent := re.fullmatch(r"/channels/(\d+)/messages", path):
+            return _json(self._message(int(sent.group(1)), body))
+        if callback := re.fullmatch(r"/interactions/(\d+)/[^/]+/callback", path):
+            kind = body["type"]
+            data = body.get("data") or {}
+            message = self._message(CHANNEL_ID, data) if kind in (4, 7) else None
+            result: dict[str, Any] = {
+                "interaction": {
+                    "id": callback.group(1),
+                    "type": 2,
+                    "response_message_id": message and message["id"],
+                    "response_message_loading": kind == 5,
+                    "response_message_ephemeral": bool(data.get("flags", 0) & 64),
+                }
+            }
+            if message is not None:
+                result["resource"] = {"type": kind, "message": message}
+            return _json(result)
+        if re.fullmatch(rf"/webhooks/{APP_ID}/[^/]+(/messages/@original)?", path):
+            return _json(self._message(CHANNEL_ID, body or {}))
+        return _json({"message": f"404: Not Found ({method} {path})", "code": 0}, 404)
+
+    def _registered(self, command: dict[str, Any]) -> dict[str, Any]:
+        """A command as Discord returns it: ids and defaults filled in, permissions as a string."""
+        permissions = command.get("default_member_permissions")
+        return command | {
+            "id": str(self.new_id()),
+            "application_id": str(APP_ID),
+            "version": str(self.new_id()),
+            "default_member_permissions": None if permissions is None else str(permissions),
+            "dm_permission": True,
+            "nsfw": command.get("nsfw", False),
+            "integration_types": [0],
+        }
+
+    def _message(self, channel_id: int, body: dict[str, Any]) -> dict[str, Any]:
+        message = {
+            "id": str(self.new_id()),
+            "channel_id": str(channel_id),
+            "author": BOT_USER,
+            "content": body.get("content") or "",
+            "timestamp": NOW,
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": body.get("embeds") or [],
+            "components": body.get("components") or [],
+            "pinned": False,
+            "type": 0,
+            "flags": body.get("flags", 0),
+        }
+        self.messages[int(message["id"])] = message
+        return message
+
+
+def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
+    # discord.py only parses bodies whose Content-Type is exactly "application/json".
+    return web.Response(
+        body=json.dumps(data).encode(), status=status, headers={"Content-Type": "application/json"} | (headers or {})
+    )

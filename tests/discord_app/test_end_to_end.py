@@ -1,0 +1,277 @@
+"""The unmodified bot process against a fake Discord on 127.0.0.1: what Discord would receive."""
+
+from __future__ import annotations
+
+import signal
+
+import pytest
+import pytest_asyncio
+
+from tests.discord_app.bot_process import BotProcess
+from tests.discord_app.fake_discord import (
+    APP_ID,
+    BOT_USER,
+    CHANNEL_ID,
+    DM_CHANNEL_ID,
+    GUILD_ID,
+    MESSAGE_CONTENT,
+    FakeDiscord,
+)
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+MENTION = f"<@{BOT_USER['id']}>"
+NO_PINGS = {"parse": [], "replied_user": False}
+EPHEMERAL = 64
+CALLBACK = r"/interactions/\d+/[^/]+/callback"
+CHANNEL_MESSAGES = rf"/channels/{CHANNEL_ID}/messages"
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def fake():
+    server = FakeDiscord()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def bot(fake):
+    process = await BotProcess(fake).start()
+    await process.ready()
+    yield process
+    if process.process and process.process.returncode is None:
+        await process.stop()
+
+
+async def reply_to(fake: FakeDiscord, content: str, channel: int = CHANNEL_ID, **extra) -> dict:
+    mark = await fake.send_message(content, channel_id=channel, **extra)
+    return (await fake.wait_for_call("POST", rf"/channels/{channel}/messages", after=mark)).body
+
+
+async def callback(fake: FakeDiscord, mark: int) -> dict:
+    return (await fake.wait_for_call("POST", CALLBACK, after=mark)).body
+
+
+async def test_login_syncs_commands_to_the_dev_guild_only(fake, bot):
+    paths = [(c.method, c.path) for c in fake.calls]
+    guild_commands = f"/applications/{APP_ID}/guilds/{GUILD_ID}/commands"
+    assert ("GET", guild_commands) in paths and ("PUT", guild_commands) in paths
+    assert not any(p.startswith(f"/applications/{APP_ID}/commands") for _, p in paths)
+    assert sorted(c["name"] for c in fake.commands["guild"]) == ["ask", "performer", "reload", "stories"]
+    reload = next(c for c in fake.commands["guild"] if c["name"] == "reload")
+    assert reload["default_member_permissions"] == str(1 << 5)  # Manage Server
+    assert not fake.identifies[0]["intents"] & MESSAGE_CONTENT  # not needed without answer channels
+
+
+async def test_mention_gets_an_embed_reply_that_pings_no_one(fake, bot):
+    mark = await fake.send_message(f"{MENTION} Where was Sébastien born?", mentions=[BOT_USER])
+    await fake.wait_for_call("POST", rf"/channels/{CHANNEL_ID}/typing", after=mark)
+    body = (await fake.wait_for_call("POST", CHANNEL_MESSAGES, after=mark)).body
+    embed = body["embeds"][0]
+    assert embed["title"] == "Sébastien Kalmurzaeva: The Violinist of Moscow"
+    assert "**Born** in Moscow" in embed["description"]
+    assert {"name": "Passage", "value": "1 of 6", "inline": True} in embed["fields"]
+    assert any(f["name"] == "Also" for f in embed["fields"])
+    assert body["allowed_mentions"] == NO_PINGS
+    assert body["message_reference"]["channel_id"] == CHANNEL_ID
+    button = body["components"][0]["components"][0]
+    assert button["label"] == "More results" and button["custom_id"] == "storybot:more:1"
+
+
+async def test_messages_not_for_the_bot_are_ignored(fake, bot):
+    mark = await fake.send_message("Where was Sébastien born? (not asking the bot)")
+    await fake.send_message(
+        "A message from another bot <@1001>", author={**BOT_USER, "id": "555", "bot": True}, mentions=[BOT_USER]
+    )
+    body = await reply_to(fake, f"{MENTION} how old is sofia", mentions=[BOT_USER])
+    replies = [c for c in fake.calls[mark:] if c.method == "POST" and c.path == CHANNEL_MESSAGES]
+    assert len(replies) == 1 and "Sofia" in body["embeds"][0]["description"]
+
+
+async def test_direct_message_is_answered(fake, bot):
+    body = await reply_to(fake, "Who did Sofia meet at the underground club?", channel=DM_CHANNEL_ID)
+    assert "she met Ivan" in body["embeds"][0]["description"]
+
+
+async def test_everyone_and_markdown_in_a_question_never_ping(fake, bot):
+    body = await reply_to(fake, f"{MENTION} @everyone **what** is the", mentions=[BOT_USER], mention_everyone=True)
+    assert body["allowed_mentions"] == NO_PINGS
+    assert "no words to search for" in body["content"]
+    assert not body.get("embeds")
+    answered = await reply_to(
+        fake, f"{MENTION} @everyone where is <@{BOT_USER['id']}> sophie from", mentions=[BOT_USER]
+    )
+    assert answered["allowed_mentions"] == NO_PINGS and "Sophie" in answered["embeds"][0]["title"]
+
+
+async def test_slash_ask_and_more_results_button(fake, bot):
+    mark, _ = await fake.slash("ask", question="Sophie orchestra")
+    first = await callback(fake, mark)
+    assert first["type"] == 4
+    assert first["data"]["allowed_mentions"] == {"parse": []}
+    assert not first["data"].get("flags", 0) & EPHEMERAL
+    embed = first["data"]["embeds"][0]
+    assert embed["footer"]["text"] == "Q: Sophie orchestra"
+    button = first["data"]["components"][0]["components"][0]
+    message = next(m for m in fake.messages.values() if m["embeds"] == first["data"]["embeds"])
+
+    mark, _ = await fake.interact(3, {"custom_id": button["custom_id"], "component_type": 2}, message=message)
+    second = await callback(fake, mark)
+    assert second["type"] == 7  # the same message, updated
+    next_embed = second["data"]["embeds"][0]
+    assert "result 2" in next_embed["fields"][0]["value"]
+    assert next_embed["description"] != embed["description"]
+    assert second["data"]["components"][0]["components"][0]["custom_id"] == "storybot:more:2"
+
+
+async def test_slash_ask_without_an_answer_is_private_and_friendly(fake, bot):
+    mark, _ = await fake.slash("ask", question="What is the capital of France?")
+    body = await callback(fake, mark)
+    assert body["data"]["flags"] & EPHEMERAL
+    assert body["data"]["content"].startswith("I couldn't find that in the stories")
+
+
+async def test_performer_card_candidates_and_not_found(fake, bot):
+    mark, _ = await fake.slash("performer", name="Sofiya")
+    card = (await callback(fake, mark))["data"]["embeds"][0]
+    assert card["title"] == "Sofia Kalmurzaeva"
+    assert card["description"].startswith("Sofia Kalmurzaeva was a 25-year-old Russian ballerina")
+    assert {"name": "Mentions", "value": "13", "inline": True} in card["fields"]
+
+    mark, _ = await fake.slash("performer", name="Kalmurzaeva")
+    choice = (await callback(fake, mark))["data"]
+    select = choice["components"][0]["components"][0]
+    assert sorted(o["value"] for o in select["options"]) == ["Sofia Kalmurzaeva", "Sébastien Kalmurzaeva"]
+    message = next(m for m in fake.messages.values() if m["components"] == choice["components"])
+    mark, _ = await fake.interact(
+        3, {"custom_id": select["custom_id"], "component_type": 3, "values": ["Sébastien Kalmurzaeva"]}, message=message
+    )
+    picked = await callback(fake, mark)
+    assert picked["type"] == 7 and picked["data"]["embeds"][0]["title"] == "Sébastien Kalmurzaeva"
+
+    mark, _ = await fake.slash("performer", name="Beethoven")
+    missing = (await callback(fake, mark))["data"]
+    assert missing["flags"] & EPHEMERAL and 'No one called "Beethoven"' in missing["content"]
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("kal", 2), ("SÉB", 1), ("sofiy", 1), ("", 4)])
+async def test_performer_autocomplete(fake, bot, typed, expected):
+    command = next(c for c in fake.commands["guild"] if c["name"] == "performer")
+    data = {
+        "id": command["id"],
+        "name": "performer",
+        "type": 1,
+        "guild_id": str(GUILD_ID),
+        "options": [{"name": "name", "type": 3, "value": typed, "focused": True}],
+    }
+    mark, _ = await fake.interact(4, data)
+    body = await callback(fake, mark)
+    assert body["type"] == 8
+    choices = body["data"]["choices"]
+    assert len(choices) == expected <= 25
+    assert all(len(c["name"]) <= 100 and len(c["value"]) <= 100 for c in choices)
+
+
+async def test_stories_lists_the_library(fake, bot):
+    mark, _ = await fake.slash("stories")
+    embed = (await callback(fake, mark))["data"]["embeds"][0]
+    assert embed["title"] == "3 stories"
+    assert "**Sophie Korolev: A Pianist Takes the Stage** (7 passages)" in embed["description"]
+
+
+async def test_reload_needs_manage_server(fake, bot):
+    command = next(c for c in fake.commands["guild"] if c["name"] == "reload")
+    data = {"id": command["id"], "name": "reload", "type": 1, "guild_id": str(GUILD_ID)}
+    mark, _ = await fake.interact(2, data, permissions="0")
+    refused = (await callback(fake, mark))["data"]
+    assert refused["flags"] & EPHEMERAL and "Manage Server" in refused["content"]
+
+    mark, _ = await fake.interact(2, data, permissions=str(1 << 5))
+    deferred = await callback(fake, mark)
+    assert deferred["type"] == 5 and deferred["data"]["flags"] & EPHEMERAL
+    report = (await fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/[^/]+", after=mark)).body
+    assert report["content"].startswith("Reloaded: 3 stories, 22 passages.") and "Nothing changed." in report["content"]
+
+
+async def test_discord_errors_on_a_reply_do_not_kill_the_bot(fake, bot):
+    fake.fail("POST", CHANNEL_MESSAGES, 403, message="Missing Permissions", body={"code": 50013})
+    mark = await fake.send_message(f"{MENTION} where was sebastien born", mentions=[BOT_USER])
+    await fake.wait_for(lambda: any(c.method == "POST" and c.path == CHANNEL_MESSAGES for c in fake.calls[mark:]))
+    fake.fail(
+        "POST",
+        CHANNEL_MESSAGES,
+        429,
+        body={"retry_after": 0.2, "global": False},
+        headers={"Retry-After": "0.2", "X-RateLimit-Scope": "user", "Via": "1.1 google"},
+    )
+    fake.fail("POST", CHANNEL_MESSAGES, 500, message="Internal Server Error")
+    mark = await fake.send_message(f"{MENTION} how old is sofia", mentions=[BOT_USER])
+    await fake.wait_for(
+        lambda: sum(c.method == "POST" and c.path == CHANNEL_MESSAGES for c in fake.calls[mark:]) >= 3, timeout=20
+    )
+    body = await reply_to(fake, f"{MENTION} who did sofia meet at the club", mentions=[BOT_USER])
+    assert "Ivan" in body["embeds"][0]["description"]
+    assert "Missing Permissions" in bot.text and "Traceback" not in bot.text
+
+
+async def test_flooding_gets_a_polite_wait(fake, bot):
+    reader = fake.person()
+    for _ in range(5):
+        await reply_to(fake, f"{MENTION} sophie", mentions=[BOT_USER], author=reader)
+    body = await reply_to(fake, f"{MENTION} sophie", mentions=[BOT_USER], author=reader)
+    assert "try again in" in body["content"] and not body.get("embeds")
+    mark, _ = await fake.slash("ask", question="sophie")
+    assert (await callback(fake, mark))["data"]["embeds"]
+
+
+async def test_sigterm_shuts_down_cleanly(fake, bot):
+    assert await bot.stop(signal.SIGTERM) == 0
+    await fake.wait_for(lambda: fake.connected is False)
+    assert "Shutting down." in bot.text and "Traceback" not in bot.text
+
+
+async def test_restart_reads_commands_once_and_does_not_resync(fake):
+    mark = len(fake.calls)
+    again = await BotProcess(fake).start()
+    await again.ready()
+    calls = [(c.method, c.path) for c in fake.calls[mark:] if "/commands" in c.path]
+    assert calls == [("GET", f"/applications/{APP_ID}/guilds/{GUILD_ID}/commands")]
+    assert await again.stop(signal.SIGINT) == 0
+    assert "Traceback" not in again.text
+
+
+async def test_wrong_token_ends_with_a_clear_message(fake):
+    process = await BotProcess(fake, DISCORD_TOKEN="not-the-token").start()
+    assert await process.exited() == 1
+    assert "Discord rejected the token" in process.text and "Traceback" not in process.text
+    assert "not-the-token" not in process.text
+
+
+async def test_answer_channel_reads_every_message_with_message_content(fake):
+    process = await BotProcess(fake, STORYBOT_CHANNELS=str(CHANNEL_ID)).start()
+    await process.ready()
+    assert fake.identifies[-1]["intents"] & MESSAGE_CONTENT
+    body = await reply_to(fake, "Where was Sébastien born?")
+    assert "Moscow" in body["embeds"][0]["description"]
+    assert await process.stop() == 0
+
+
+async def test_refused_privileged_intent_is_explained(fake):
+    fake.refuse_message_content = True
+    try:
+        process = await BotProcess(fake, STORYBOT_CHANNELS=str(CHANNEL_ID)).start()
+        assert await process.exited() == 1
+    finally:
+        fake.refuse_message_content = False
+    assert "Message Content" in process.text and "Developer Portal" in process.text
+    assert "Traceback" not in process.text
+
+
+async def test_sharded_bot_runs_the_shards_it_is_given(fake):
+    process = await BotProcess(fake, STORYBOT_SHARD_COUNT="2", STORYBOT_SHARD_IDS="1").start()
+    await process.ready()
+    assert fake.identifies[-1]["shard"] == [1, 2]
+    body = await reply_to(fake, f"{MENTION} how old is sofia", mentions=[BOT_USER])
+    assert "Russian ballerina" in body["embeds"][0]["description"]
+    assert await process.stop() == 0
