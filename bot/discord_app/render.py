@@ -23,6 +23,7 @@ ELLIPSIS = "…"
 QUESTION_PREFIX = "Q: "
 """The footer of an answer holds the question, so its "More results" button works after a restart."""
 STORIES_PER_PAGE = 15
+PICK_HINT = "\n\nPick one below."
 COLOR = discord.Color.dark_teal()
 
 
@@ -100,7 +101,7 @@ def candidates_embed(lookup: Lookup) -> discord.Embed:
     lines = [f"**{plain(clip(p.name, 100), 200)}**, in {plain(clip(p.story, 200), 400)}" for p in lookup.matches]
     embed = discord.Embed(
         title=plain(f'"{clip(lookup.query, 100)}" could be more than one person', TITLE_LIMIT),
-        description=clip("\n".join(lines), DESCRIPTION_LIMIT) + "\n\nPick one below.",
+        description=clip("\n".join(lines), DESCRIPTION_LIMIT - len(PICK_HINT)) + PICK_HINT,
         color=COLOR,
     )
     return fit(embed)

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import discord
+import pytest
+
+from bot.core.answer import NoAnswer
+from bot.discord_app.exts.ask import Ask, MoreResults, answer_message
+from bot.discord_app.exts.performer import Performers
+from bot.discord_app.render import question_from_footer
+from tests.discord_app.conftest import BOT_ROLE_ID
+from tests.discord_app.fake_discord import BOT_USER, CHANNEL_ID, GUILD_ID, NOW, PERSON, member, user
+
+
+def message(bot, content: str, channel_id: int = CHANNEL_ID, author=PERSON, **extra) -> discord.Message:
+    state = bot._connection
+    payload = {
+        "id": "5",
+        "channel_id": str(channel_id),
+        "author": author,
+        "content": content,
+        "timestamp": NOW,
+        "edited_timestamp": None,
+        "tts": False,
+        "mention_everyone": False,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": [],
+        "pinned": False,
+        "type": 0,
+    } | extra
+    guild = state._get_guild(GUILD_ID)
+    channel = guild.get_channel(channel_id) if channel_id == CHANNEL_ID else None
+    if channel is not None:
+        payload |= {"guild_id": str(GUILD_ID), "member": member(author)}
+    elif channel_id == 4242:
+        channel = discord.PartialMessageable(state=state, id=channel_id, guild_id=GUILD_ID)
+        payload |= {"guild_id": str(GUILD_ID)}
+    else:
+        channel = discord.DMChannel(
+            me=state.user, state=state, data={"id": str(channel_id), "type": 1, "recipients": [author]}
+        )
+    return discord.Message(state=state, channel=channel, data=payload)
+
+
+@pytest.mark.parametrize(
+    ("content", "extra", "question"),
+    [
+        ("<@1001> Where was Sébastien born?", {"mentions": [BOT_USER]}, "Where was Sébastien born?"),
+        ("hey <@!1001>, how old is sofia", {"mentions": [BOT_USER]}, "hey , how old is sofia"),
+        (f"<@&{BOT_ROLE_ID}> who is ivan", {"mention_roles": [str(BOT_ROLE_ID)]}, "who is ivan"),
+        ("<@1001> @everyone @here <#2001> <:violin:123> violin", {"mentions": [BOT_USER]}, "violin"),
+        ("<@1001>", {"mentions": [BOT_USER]}, ""),
+    ],
+)
+def test_question_of_a_message_addressed_to_the_bot(discord_bot, content, extra, question):
+    assert Ask(discord_bot).question_in(message(discord_bot, content, **extra)) == question
+
+
+def test_messages_not_for_the_bot(discord_bot):
+    ask = Ask(discord_bot)
+    assert ask.question_in(message(discord_bot, "where was sebastien born")) is None
+    someone = user(77, "someone")
+    assert ask.question_in(message(discord_bot, "<@77> hi", mentions=[someone])) is None
+    robot = user(78, "robot", bot=True)
+    assert ask.question_in(message(discord_bot, "<@1001> hi", author=robot, mentions=[BOT_USER])) is None
+    assert ask.question_in(message(discord_bot, "<@1001> hi", mentions=[BOT_USER], webhook_id="9")) is None
+
+
+def test_direct_messages_and_answer_channels_need_no_mention(discord_bot):
+    ask = Ask(discord_bot)
+    assert ask.question_in(message(discord_bot, "how old is sofia", channel_id=9999)) == "how old is sofia"
+    assert ask.question_in(message(discord_bot, "who is ivan", channel_id=4242)) == "who is ivan"
+
+
+async def test_answer_message_has_the_embed_and_a_more_button(library):
+    reply = answer_message(library.ask("Sophie"))
+    assert reply["content"] is None
+    assert question_from_footer(reply["embed"]) == "Sophie"
+    (button,) = reply["view"].children
+    assert isinstance(button, MoreResults) and button.offset == 1
+    assert reply["view"].is_finished()  # not kept in memory: dispatched by custom_id
+
+
+def test_no_answer_is_a_plain_friendly_line(library):
+    answer = library.ask("what is the")
+    assert answer.reason == NoAnswer.NO_CONTENT_WORDS
+    assert answer_message(answer) == {"content": answer.message, "embed": None, "view": None}
+
+
+async def test_autocomplete_from_a_real_interaction(discord_bot):
+    payload = {
+        "id": "1",
+        "application_id": "1000",
+        "type": 4,
+        "token": "t",
+        "version": 1,
+        "guild_id": str(GUILD_ID),
+        "channel_id": str(CHANNEL_ID),
+        "member": member(PERSON),
+        "locale": "en-US",
+        "guild_locale": "en-US",
+        "entitlements": [],
+        "authorizing_integration_owners": {},
+        "context": 0,
+        "attachment_size_limit": 1,
+        "data": {
+            "id": "9",
+            "name": "performer",
+            "type": 1,
+            "options": [{"name": "name", "type": 3, "value": "seb", "focused": True}],
+        },
+    }
+    interaction = discord.Interaction(data=payload, state=discord_bot._connection)
+    assert interaction.type == discord.InteractionType.autocomplete
+    choices = await Performers(discord_bot).performer_names(interaction, "seb")
+    assert [c.value for c in choices] == ["Sébastien Kalmurzaeva"]
+    assert choices[0].name.startswith("Sébastien Kalmurzaeva (")

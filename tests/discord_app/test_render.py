@@ -1,0 +1,77 @@
+import discord
+
+from bot.core.answer import Excerpt
+from bot.core.library import StoryLibrary
+from bot.core.performers import Lookup, Performer
+from bot.discord_app.render import (
+    DESCRIPTION_LIMIT,
+    EMBED_TOTAL_LIMIT,
+    FIELD_LIMIT,
+    MESSAGE_LIMIT,
+    TITLE_LIMIT,
+    answer_embed,
+    candidates_embed,
+    clip,
+    marked_excerpt,
+    not_found_text,
+    performer_embed,
+    question_from_footer,
+    stories_embed,
+)
+
+
+def within_limits(embed: discord.Embed) -> bool:
+    return (
+        len(embed) <= EMBED_TOTAL_LIMIT
+        and len(embed.title or "") <= TITLE_LIMIT
+        and len(embed.description or "") <= DESCRIPTION_LIMIT
+        and all(len(f.value or "") <= FIELD_LIMIT for f in embed.fields)
+    )
+
+
+def test_matched_words_bold_and_markdown_shown_literally():
+    text = "She *played* the `violin` in __Moscow__"
+    excerpt = Excerpt(text, ((text.index("violin"), text.index("violin") + 6),))
+    assert marked_excerpt(excerpt) == r"She \*played\* the \`**violin**\` in \_\_Moscow\_\_"
+
+
+def test_adjacent_matches_share_one_bold_span():
+    excerpt = Excerpt("Sophie Korolev played", ((0, 6), (7, 14)))
+    assert marked_excerpt(excerpt) == "**Sophie Korolev** played"
+
+
+def test_clip_cuts_between_words():
+    assert clip("one two three four", 12) == "one two…"
+    assert clip("short", 10) == "short"
+
+
+def test_answer_embed_stays_within_discord_limits_whatever_the_corpus(tmp_path):
+    title = "An *Exceedingly* Long Title " * 300
+    paragraph = " ".join(["The violinist_played **loudly** at <@123> and @everyone cheered."] * 18)
+    others = "\n\n".join(f"Chapter {n}: the {w} came and went." for n, w in enumerate(["rain", "snow", "wind"] * 5))
+    for n in range(5):
+        (tmp_path / f"story{n}.md").write_text(f"# {title}{n}\n\n{paragraph}\n\n{others}")
+    library = StoryLibrary.load(tmp_path)
+    answer = library.ask("violinist " * 100)
+    embed = answer_embed(answer)
+    assert within_limits(embed)
+    assert question_from_footer(embed) == answer.question
+    assert "**violinist**" in embed.description
+
+
+def test_performer_and_candidate_embeds_within_limits():
+    giant = Performer("Anna " * 100, "Story " * 900, "s.txt", "Intro " * 2000, 3)
+    assert within_limits(performer_embed(giant))
+    lookup = Lookup("Anna", tuple([giant] * 25), True)
+    assert within_limits(candidates_embed(lookup))
+    assert len(not_found_text(Lookup("x" * 5000, (), False, ("Anna " * 100,) * 3))) <= MESSAGE_LIMIT
+
+
+def test_stories_are_paged(tmp_path):
+    for n in range(40):
+        (tmp_path / f"tale-{n:02}.txt").write_text(f"Tale number {n}.\n\nIt ends.")
+    stories = StoryLibrary.load(tmp_path).corpus.stories
+    first, last = stories_embed(stories, 0), stories_embed(stories, 2)
+    assert first.footer.text == "Page 1 of 3" and last.footer.text == "Page 3 of 3"
+    assert "Tale 00" in first.description and "Tale 39" in last.description and "Tale 00" not in last.description
+    assert within_limits(first)

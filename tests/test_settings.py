@@ -1,0 +1,50 @@
+from pathlib import Path
+
+import pytest
+
+from bot.settings import Settings, SettingsError, bundled_corpus
+
+
+def test_defaults_without_anything_set():
+    settings = Settings.from_env({})
+    assert settings.discord_token is None
+    assert settings.corpus == bundled_corpus() and settings.corpus.is_dir()
+    assert settings.channels == frozenset() and settings.guild_id is None and settings.shard_count is None
+
+
+def test_values_are_parsed():
+    settings = Settings.from_env(
+        {
+            "DISCORD_TOKEN": " secret ",
+            "STORYBOT_CORPUS": "~/stories",
+            "STORYBOT_GUILD_ID": "123",
+            "STORYBOT_CHANNELS": "1, 2,3",
+            "STORYBOT_LOG_LEVEL": "debug",
+            "STORYBOT_SHARD_COUNT": "4",
+            "STORYBOT_SHARD_IDS": "0,1",
+        }
+    )
+    assert settings.discord_token == "secret"
+    assert settings.corpus == Path("~/stories").expanduser()
+    assert settings.guild_id == 123 and settings.channels == {1, 2, 3}
+    assert settings.log_level == "DEBUG" and settings.shard_count == 4 and settings.shard_ids == (0, 1)
+
+
+def test_the_token_is_never_in_the_repr():
+    assert "secret" not in repr(Settings.from_env({"DISCORD_TOKEN": "secret"}))
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"STORYBOT_GUILD_ID": "my server"}, "STORYBOT_GUILD_ID"),
+        ({"STORYBOT_CHANNELS": "general"}, "STORYBOT_CHANNELS"),
+        ({"STORYBOT_LOG_LEVEL": "loud"}, "STORYBOT_LOG_LEVEL"),
+        ({"STORYBOT_SHARD_IDS": "0"}, "STORYBOT_SHARD_COUNT"),
+        ({"STORYBOT_SHARD_COUNT": "2", "STORYBOT_SHARD_IDS": "2"}, "below"),
+        ({"STORYBOT_SHARD_COUNT": "0"}, "at least 1"),
+    ],
+)
+def test_bad_values_name_the_setting(env, named):
+    with pytest.raises(SettingsError, match=named):
+        Settings.from_env(env)
