@@ -123,9 +123,8 @@ def _story_performers(text: str, title: str, path: str, stopwords: frozenset[str
                 introduced.setdefault(name, sentence)
     if not any(" " in name for name in introduced):
         _add_protagonist(text, sentences, introduced, plausible)
-    return [
-        Performer(name, title, path, intro, _mentions(text, name, introduced)) for name, intro in introduced.items()
-    ]
+    mentions = _count_mentions(text, introduced)
+    return [Performer(name, title, path, intro, mentions[name]) for name, intro in introduced.items()]
 
 
 def _add_protagonist(text: str, sentences: list[str], introduced: dict[str, str], plausible) -> None:
@@ -137,9 +136,16 @@ def _add_protagonist(text: str, sentences: list[str], introduced: dict[str, str]
             introduced[name] = next(s for s in sentences if name in s)
 
 
-def _mentions(text: str, name: str, everyone: Iterable[str]) -> int:
-    """Mentions by full name, or by first name or surname alone unless another person shares it."""
-    others = {w for other in everyone if other != name for w in other.split()}
-    words = [w for w in name.split() if w not in others]
-    alternatives = [re.escape(name)] + [re.escape(w) for w in words]
-    return len(re.findall(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", text))
+def _count_mentions(text: str, names: Iterable[str]) -> dict[str, int]:
+    """Mentions by full name, or by first name or surname alone unless two people share it; one pass."""
+    names = list(names)
+    word_owners = Counter(w for name in names for w in set(name.split()))
+    form_owner = {w: name for name in names for w in name.split() if word_owners[w] == 1}
+    form_owner |= {name: name for name in names}
+    counts = dict.fromkeys(names, 0)
+    if not names:
+        return counts
+    forms = "|".join(re.escape(form) for form in sorted(form_owner, key=len, reverse=True))
+    for match in re.finditer(rf"(?<![\w-])(?:{forms})(?![\w-])", text):
+        counts[form_owner[match.group()]] += 1
+    return counts
