@@ -20,7 +20,7 @@ def run_console(library: StoryLibrary, stdin: TextIO = sys.stdin, stdout: TextIO
     print(
         f"storybot: {len(corpus.stories)} stories, {len(corpus.passages)} passages from {corpus.root}.\n"
         "No DISCORD_TOKEN is set, so this is the local console. To put the bot on Discord, copy\n"
-        ".env.example to .env, set DISCORD_TOKEN, and run `python -m bot run` (README: "Running it on Discord").\n"
+        ".env.example to .env, set DISCORD_TOKEN, and run `python -m bot run` (README: 'Running it on Discord').\n"
         "Type /help for commands.",
         file=stdout,
     )
