@@ -275,3 +275,17 @@ async def test_sharded_bot_runs_the_shards_it_is_given(fake):
     body = await reply_to(fake, f"{MENTION} how old is sofia", mentions=[BOT_USER])
     assert "Russian ballerina" in body["embeds"][0]["description"]
     assert await process.stop() == 0
+
+
+async def test_sync_command_forces_a_sync_and_clears_global_duplicates(fake):
+    mark, connections = len(fake.calls), len(fake.identifies)
+    process = await BotProcess(fake, "sync").start()
+    assert await process.exited() == 0
+    writes = [(c.method, c.path, c.body) for c in fake.calls[mark:] if c.method == "PUT"]
+    assert [(m, p) for m, p, _ in writes] == [
+        ("PUT", f"/applications/{APP_ID}/guilds/{GUILD_ID}/commands"),
+        ("PUT", f"/applications/{APP_ID}/commands"),
+    ]
+    assert writes[1][2] == []
+    assert len(fake.identifies) == connections  # syncing needs no gateway connection
+    assert "Traceback" not in process.text

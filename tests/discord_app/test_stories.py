@@ -1,0 +1,32 @@
+from bot.core.corpus import load_corpus
+from bot.discord_app.exts.stories import pager, reload_report
+
+
+def test_reload_report_names_what_was_added_changed_and_removed(tmp_path):
+    (tmp_path / "mill.txt").write_text("The miller sang.\n\nThe river froze.")
+    (tmp_path / "lake.txt").write_text("A swan swam.")
+    (tmp_path / "old.txt").write_text("Gone soon.")
+    before = load_corpus(tmp_path)
+    (tmp_path / "mill.txt").write_text("The miller sang.\n\nThe river thawed.")
+    (tmp_path / "old.txt").unlink()
+    (tmp_path / "new.md").write_text("# New\n\nFresh tale.")
+    (tmp_path / "broken.txt").write_bytes(b"\xff\xfe")
+    report = reload_report(before, load_corpus(tmp_path))
+    assert report.splitlines()[:4] == [
+        "Reloaded: 3 stories, 4 passages.",
+        "Added (1): `new.md`",
+        "Changed (1): `mill.txt`",
+        "Removed (1): `old.txt`",
+    ]
+    assert "Warning: Skipped broken.txt" in report
+    assert "Nothing changed." in reload_report(before, before)
+
+
+async def test_story_pages_have_previous_and_next_only_when_needed():
+    assert pager(15, 0) is None
+    first = pager(40, 0)
+    previous, following = first.children
+    assert previous.item.disabled and not following.item.disabled
+    assert following.item.custom_id == "storybot:stories:1:next"
+    last = pager(40, 2)
+    assert last.children[1].item.disabled
