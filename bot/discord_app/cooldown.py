@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
+import discord
+from discord import app_commands
 from discord.ext import commands
 
 QUESTIONS = 5
@@ -12,6 +15,7 @@ PER_SECONDS = 30.0
 
 class UserCooldown:
     def __init__(self, rate: int = QUESTIONS, per: float = PER_SECONDS):
+        self.cooldown = commands.Cooldown(rate, per)
         self._buckets = commands.CooldownMapping.from_cooldown(rate, per, lambda user_id: user_id)
         self._warned_until: dict[int, float] = {}
 
@@ -35,3 +39,16 @@ class UserCooldown:
 def wait_message(retry_after: float) -> str:
     seconds = max(1, round(retry_after))
     return f"You're asking faster than I can keep up. Please try again in {seconds} second{'s' * (seconds != 1)}."
+
+
+def within_budget() -> Any:
+    """A check for slash commands that spends from the user's budget; the tree's error handler says when to retry."""
+
+    async def predicate(interaction: discord.Interaction) -> bool:
+        cooldown: UserCooldown = interaction.client.cooldown  # type: ignore[attr-defined]
+        retry_after = cooldown.retry_after(interaction.user.id)
+        if retry_after:
+            raise app_commands.CommandOnCooldown(cooldown.cooldown, retry_after)
+        return True
+
+    return app_commands.check(predicate)

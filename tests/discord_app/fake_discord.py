@@ -48,6 +48,25 @@ def member(of: dict[str, Any], permissions: str = "0") -> dict[str, Any]:
     }
 
 
+def message_payload(message_id: int, channel_id: int, author: dict[str, Any], content: str) -> dict[str, Any]:
+    return {
+        "id": str(message_id),
+        "channel_id": str(channel_id),
+        "author": author,
+        "content": content,
+        "timestamp": NOW,
+        "edited_timestamp": None,
+        "tts": False,
+        "mention_everyone": False,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": [],
+        "pinned": False,
+        "type": 0,
+    }
+
+
 @dataclass
 class Call:
     method: str
@@ -141,22 +160,7 @@ class FakeDiscord:
     ) -> int:
         """A person posts a message; returns the number of calls so far, to wait for what follows."""
         author = author or self.person()
-        payload = {
-            "id": str(self.new_id()),
-            "channel_id": str(channel_id),
-            "author": author,
-            "content": content,
-            "timestamp": NOW,
-            "edited_timestamp": None,
-            "tts": False,
-            "mention_everyone": False,
-            "mentions": [],
-            "mention_roles": [],
-            "attachments": [],
-            "embeds": [],
-            "pinned": False,
-            "type": 0,
-        } | extra
+        payload = message_payload(self.new_id(), channel_id, author, content) | extra
         if channel_id != DM_CHANNEL_ID:
             payload |= {"guild_id": str(GUILD_ID), "member": member(author)}
         mark = len(self.calls)
@@ -164,7 +168,12 @@ class FakeDiscord:
         return mark
 
     async def interact(
-        self, kind: int, data: dict[str, Any], message: dict[str, Any] | None = None, permissions: str = "0"
+        self,
+        kind: int,
+        data: dict[str, Any],
+        message: dict[str, Any] | None = None,
+        permissions: str = "0",
+        author: dict[str, Any] | None = None,
     ) -> tuple[int, str]:
         """A person uses a command (kind 2), a component (3) or autocomplete (4); returns (mark, id)."""
         interaction_id = str(self.new_id())
@@ -183,7 +192,7 @@ class FakeDiscord:
                 "position": 0,
                 "permission_overwrites": [],
             },
-            "member": member(self.person(), permissions),
+            "member": member(author or self.person(), permissions),
             "token": f"token-{interaction_id}",
             "version": 1,
             "app_permissions": "2248473465835073",
@@ -200,7 +209,9 @@ class FakeDiscord:
         await self.dispatch("INTERACTION_CREATE", payload)
         return mark, interaction_id
 
-    async def slash(self, command_name: str, /, **options: Any) -> tuple[int, str]:
+    async def slash(
+        self, command_name: str, /, author: dict[str, Any] | None = None, **options: Any
+    ) -> tuple[int, str]:
         registered = self.commands["guild"] or self.commands["global"]
         command = next(c for c in registered if c["name"] == command_name)
         data = {
@@ -210,7 +221,7 @@ class FakeDiscord:
             "guild_id": str(GUILD_ID),
             "options": [{"name": k, "type": 3, "value": v} for k, v in options.items()],
         }
-        return await self.interact(2, data)
+        return await self.interact(2, data, author=author)
 
     # -- gateway ---------------------------------------------------------------------------------
 
@@ -386,22 +397,9 @@ class FakeDiscord:
         }
 
     def _message(self, channel_id: int, body: dict[str, Any]) -> dict[str, Any]:
-        message = {
-            "id": str(self.new_id()),
-            "channel_id": str(channel_id),
-            "author": BOT_USER,
-            "content": body.get("content") or "",
-            "timestamp": NOW,
-            "edited_timestamp": None,
-            "tts": False,
-            "mention_everyone": False,
-            "mentions": [],
-            "mention_roles": [],
-            "attachments": [],
+        message = message_payload(self.new_id(), channel_id, BOT_USER, body.get("content") or "") | {
             "embeds": body.get("embeds") or [],
             "components": body.get("components") or [],
-            "pinned": False,
-            "type": 0,
             "flags": body.get("flags", 0),
         }
         self.messages[int(message["id"])] = message

@@ -8,27 +8,12 @@ from bot.discord_app.exts.ask import Ask, MoreResults, answer_message
 from bot.discord_app.exts.performer import Performers
 from bot.discord_app.render import question_from_footer
 from tests.discord_app.conftest import BOT_ROLE_ID
-from tests.discord_app.fake_discord import BOT_USER, CHANNEL_ID, GUILD_ID, NOW, PERSON, member, user
+from tests.discord_app.fake_discord import BOT_USER, CHANNEL_ID, GUILD_ID, PERSON, member, message_payload, user
 
 
 def message(bot, content: str, channel_id: int = CHANNEL_ID, author=PERSON, **extra) -> discord.Message:
     state = bot._connection
-    payload = {
-        "id": "5",
-        "channel_id": str(channel_id),
-        "author": author,
-        "content": content,
-        "timestamp": NOW,
-        "edited_timestamp": None,
-        "tts": False,
-        "mention_everyone": False,
-        "mentions": [],
-        "mention_roles": [],
-        "attachments": [],
-        "embeds": [],
-        "pinned": False,
-        "type": 0,
-    } | extra
+    payload = message_payload(5, channel_id, author, content) | extra
     guild = state._get_guild(GUILD_ID)
     channel = guild.get_channel(channel_id) if channel_id == CHANNEL_ID else None
     if channel is not None:

@@ -221,7 +221,10 @@ async def test_flooding_gets_a_polite_wait(fake, bot):
         await reply_to(fake, f"{MENTION} sophie", mentions=[BOT_USER], author=reader)
     body = await reply_to(fake, f"{MENTION} sophie", mentions=[BOT_USER], author=reader)
     assert "try again in" in body["content"] and not body.get("embeds")
-    mark, _ = await fake.slash("ask", question="sophie")
+    mark, _ = await fake.slash("ask", question="sophie", author=reader)
+    waited = (await callback(fake, mark))["data"]
+    assert waited["flags"] & EPHEMERAL and "try again in" in waited["content"]
+    mark, _ = await fake.slash("ask", question="sophie")  # someone else is not held up
     assert (await callback(fake, mark))["data"]["embeds"]
 
 

@@ -14,7 +14,7 @@ from discord.ext import commands
 from bot.core.answer import Answer
 from bot.core.library import ALTERNATIVES, StoryLibrary
 from bot.discord_app.client import StoryBotMixin, send_ephemeral
-from bot.discord_app.cooldown import wait_message
+from bot.discord_app.cooldown import wait_message, within_budget
 from bot.discord_app.render import answer_embed, no_answer_text, question_from_footer
 
 log = logging.getLogger(__name__)
@@ -120,11 +120,8 @@ class Ask(commands.Cog):
 
     @app_commands.command(name="ask", description="Ask a question about the stories")
     @app_commands.describe(question="What you want to know, e.g. Where was Sébastien born?")
+    @within_budget()
     async def ask(self, interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]) -> None:
-        retry_after = self.bot.cooldown.retry_after(interaction.user.id)
-        if retry_after:
-            await send_ephemeral(interaction, wait_message(retry_after))
-            return
         work = asyncio.ensure_future(ask_off_loop(self.bot.library, question))
         done, _ = await asyncio.wait({work}, timeout=DEFER_AFTER_SECONDS)
         if not done:

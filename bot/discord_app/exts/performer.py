@@ -12,7 +12,7 @@ from discord.ext import commands
 
 from bot.core.performers import Lookup
 from bot.discord_app.client import StoryBotMixin, send_ephemeral
-from bot.discord_app.cooldown import wait_message
+from bot.discord_app.cooldown import within_budget
 from bot.discord_app.render import candidates_embed, clip, not_found_text, performer_embed
 
 CHOICE_LIMIT = 100  # Discord's limit on a choice's or a select option's name and value
@@ -67,11 +67,8 @@ class Performers(commands.Cog):
 
     @app_commands.command(name="performer", description="Look up a person of the stories")
     @app_commands.describe(name="First name, surname or full name (accents and small typos are fine)")
+    @within_budget()
     async def performer(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]) -> None:
-        retry_after = self.bot.cooldown.retry_after(interaction.user.id)
-        if retry_after:
-            await send_ephemeral(interaction, wait_message(retry_after))
-            return
         lookup = await asyncio.to_thread(self.bot.library.performers.find, name)
         if not lookup.matches:
             await send_ephemeral(interaction, not_found_text(lookup))
