@@ -1,0 +1,58 @@
+"""Load time, question latency and memory of a large library, the way the bot loads one.
+
+    .venv/bin/python bench/scale.py [--passages 1000000]
+
+Writes a folder of stories (1,000 paragraphs a file) into a temporary directory: SciFact
+abstracts from ../shared when present, else sentences of the bundled stories, then loads it
+with StoryLibrary.load and asks a few questions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from bot.core.corpus import load_corpus
+from bot.core.library import StoryLibrary
+
+ROOT = Path(__file__).resolve().parents[1]
+SCIFACT = ROOT.parent / "shared" / "datasets" / "scifact" / "corpus.jsonl"
+QUESTIONS = ["effect of vitamin D on bone density", "smoking and lung cancer risk", "where was sebastien born"]
+PER_FILE = 1000
+
+
+def paragraphs() -> list[str]:
+    if SCIFACT.exists():
+        with SCIFACT.open(encoding="utf-8") as lines:
+            return [" ".join(json.loads(line)["text"][:600].split()) or "Empty." for line in lines]
+    return [p.text for p in load_corpus(ROOT / "corpus").passages]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--passages", type=int, default=1_000_000)
+    args = parser.parse_args()
+    source = paragraphs()
+    with tempfile.TemporaryDirectory() as folder:
+        for start in range(0, args.passages, PER_FILE):
+            chunk = [source[i % len(source)] for i in range(start, min(start + PER_FILE, args.passages))]
+            Path(folder, f"story-{start // PER_FILE:05}.txt").write_text("\n\n".join(chunk), encoding="utf-8")
+        began = time.perf_counter()
+        library = StoryLibrary.load(folder)
+        load_seconds = time.perf_counter() - began
+        began = time.perf_counter()
+        for question in QUESTIONS * 5:
+            library.ask(question)
+        ask_ms = (time.perf_counter() - began) / (len(QUESTIONS) * 5) * 1000
+    peak_gb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
+    print(
+        f"{len(library.corpus.passages):,} passages: load {load_seconds:.1f} s, ask {ask_ms:.1f} ms, peak {peak_gb:.1f} GB"
+    )
+
+
+if __name__ == "__main__":
+    main()
