@@ -49,9 +49,8 @@ def main() -> None:
             library.ask(question)
         ask_ms = (time.perf_counter() - began) / (len(QUESTIONS) * 5) * 1000
     peak_gb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
-    print(
-        f"{len(library.corpus.passages):,} passages: load {load_seconds:.1f} s, ask {ask_ms:.1f} ms, peak {peak_gb:.1f} GB"
-    )
+    passages = len(library.corpus.passages)
+    print(f"{passages:,} passages: load {load_seconds:.1f} s, ask {ask_ms:.1f} ms, peak {peak_gb:.1f} GB")
 
 
 if __name__ == "__main__":
