@@ -44,19 +44,19 @@ class StoryLibrary:
 
     def ask(self, question: str, count: int = 1 + ALTERNATIVES, offset: int = 0) -> Answer:
         """The best `count` passages after the first `offset`, or why there are none."""
-        question = question.strip()
-        if not question:
+        text = question.strip()
+        if not text:
             return self._no_answer(
                 question, NoAnswer.EMPTY, f'Ask me something about the stories, e.g. "Who is {self.example_name()}?"'
             )
-        if len(question) > MAX_QUESTION_CHARS:
+        if len(text) > MAX_QUESTION_CHARS:
             return self._no_answer(
                 question,
                 NoAnswer.TOO_LONG,
-                f"That question is {len(question):,} characters long; please ask in under "
+                f"That question is {len(text):,} characters long; please ask in under "
                 f"{MAX_QUESTION_CHARS:,} characters, with the names or key words that matter.",
             )
-        terms = self.analyzer.terms(question)
+        terms = self.analyzer.terms(text)
         if not terms:
             return self._no_answer(
                 question,
