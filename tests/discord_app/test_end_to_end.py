@@ -255,7 +255,10 @@ async def test_answer_channel_reads_every_message_with_message_content(fake):
     process = await BotProcess(fake, STORYBOT_CHANNELS=str(CHANNEL_ID)).start()
     await process.ready()
     assert fake.identifies[-1]["intents"] & MESSAGE_CONTENT
+    mark = await fake.send_message("thanks!")  # small talk: no reply
     body = await reply_to(fake, "Where was Sébastien born?")
+    replies = [c for c in fake.calls[mark:] if c.method == "POST" and c.path == CHANNEL_MESSAGES]
+    assert len(replies) == 1
     assert "Moscow" in body["embeds"][0]["description"]
     assert await process.stop() == 0
 

@@ -86,15 +86,20 @@ class Ask(commands.Cog):
     async def cog_unload(self) -> None:
         self.bot.remove_dynamic_items(MoreResults)
 
+    def addressed(self, message: discord.Message) -> bool:
+        """A DM, or a mention of the bot or of its role."""
+        me = self.bot.user
+        return (
+            message.guild is None
+            or any(user.id == me.id for user in message.mentions)
+            or any(role.tags is not None and role.tags.bot_id == me.id for role in message.role_mentions)
+        )
+
     def question_in(self, message: discord.Message) -> str | None:
         """The question a message asks the bot, or None when it is not addressed to the bot."""
-        me = self.bot.user
-        if me is None or message.author.bot or message.webhook_id is not None:
+        if self.bot.user is None or message.author.bot or message.webhook_id is not None:
             return None
-        mentioned = any(user.id == me.id for user in message.mentions)
-        role_mentioned = any(role.tags and role.tags.bot_id == me.id for role in message.role_mentions)
-        in_channel = message.channel.id in self.bot.settings.channels
-        if not (message.guild is None or mentioned or role_mentioned or in_channel):
+        if not (self.addressed(message) or message.channel.id in self.bot.settings.channels):
             return None
         return " ".join(DISCORD_MARKUP.sub(" ", message.content).split())
 
@@ -103,6 +108,8 @@ class Ask(commands.Cog):
         question = self.question_in(message)
         if question is None:
             return
+        if not self.addressed(message) and not self.bot.library.analyzer.terms(question):
+            return  # small talk in an answer channel ("thanks!") gets no "couldn't find that"
         retry_after = self.bot.cooldown.retry_after(message.author.id)
         if retry_after:
             if self.bot.cooldown.should_warn(message.author.id, retry_after):
