@@ -9,6 +9,8 @@ from pathlib import Path
 
 from dotenv import load_dotenv
 
+from bot.core.cache import LibraryCache, default_cache_folder
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
@@ -32,6 +34,11 @@ class Settings:
     log_level: str = "INFO"
     shard_count: int | None = None
     shard_ids: tuple[int, ...] | None = None
+    cache: Path | None = field(default_factory=default_cache_folder)
+    """Where large libraries keep their analysis between starts; None: never."""
+
+    def library_cache(self) -> LibraryCache | None:
+        return LibraryCache(self.cache) if self.cache is not None else None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -45,6 +52,7 @@ class Settings:
             return value or None
 
         corpus = get("STORYBOT_CORPUS")
+        cache = get("STORYBOT_CACHE")
         level = (get("STORYBOT_LOG_LEVEL") or "INFO").upper()
         if level not in LOG_LEVELS:
             raise SettingsError(f"STORYBOT_LOG_LEVEL is {level!r}; use one of {', '.join(LOG_LEVELS)}.")
@@ -65,6 +73,7 @@ class Settings:
             log_level=level,
             shard_count=shard_count,
             shard_ids=shard_ids,
+            cache=None if cache == "off" else Path(cache).expanduser() if cache else default_cache_folder(),
         )
 
 

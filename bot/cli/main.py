@@ -103,7 +103,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _load(settings: Settings) -> StoryLibrary:
-    library = StoryLibrary.load(settings.corpus)
+    library = StoryLibrary.load(settings.corpus, cache=settings.library_cache())
     for problem in library.corpus.problems:
         print(f"storybot: warning: {problem}", file=sys.stderr)
     return library

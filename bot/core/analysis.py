@@ -67,6 +67,8 @@ class Analyzer:
 
         self.term = term
         """The index term of one word, or None for a stop word."""
+        self.signature = f"{self!r}|{sorted(stop)}|{Stemmer.version() if stemmer else ''}"
+        """Everything that decides the terms: two analyzers with equal signatures agree."""
 
     def __repr__(self) -> str:
         return f"Analyzer(stem={self.stem}, stopwords={self.stopwords}, fold_accents={self.fold_accents})"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from bot.core.analysis import Analyzer
 from bot.core.answer import Answer, Hit, NoAnswer
+from bot.core.cache import LibraryCache
 from bot.core.corpus import Corpus, load_corpus
 from bot.core.excerpt import make_excerpt
 from bot.core.index import DEFAULT_PARAMS, BM25Index, BM25Params
@@ -26,17 +27,36 @@ class StoryLibrary:
         analyzer: Analyzer | None = None,
         params: BM25Params = DEFAULT_PARAMS,
         min_match: float = MIN_MATCH,
+        *,
+        index: BM25Index | None = None,
+        performers: PerformerDirectory | None = None,
     ):
+        """Analyses the corpus, unless its index and performers come ready-made (from the cache)."""
         self.corpus = corpus
         self.analyzer = analyzer or Analyzer()
         self.min_match = min_match
-        self.index = BM25Index((self.analyzer.terms(p.text) for p in corpus.passages), params)
-        self.performers = PerformerDirectory.from_corpus(corpus)
+        if index is None:
+            index = BM25Index((self.analyzer.terms(p.text) for p in corpus.passages), params)
+        self.index = index
+        self.performers = performers if performers is not None else PerformerDirectory.from_corpus(corpus)
 
     @classmethod
-    def load(cls, root: Path | str, params: BM25Params = DEFAULT_PARAMS) -> StoryLibrary:
+    def load(
+        cls, root: Path | str, params: BM25Params = DEFAULT_PARAMS, cache: LibraryCache | None = None
+    ) -> StoryLibrary:
         """Raises CorpusError when the folder holds no usable story."""
-        return cls(load_corpus(root), params=params)
+        root = Path(root)
+        analyzer = Analyzer()
+        key = cache.key(root, analyzer, params) if cache else ""
+        cached = cache.load(root, key) if cache else None
+        if cached is not None:
+            corpus, index, performers = cached
+            return cls(corpus, analyzer, params, index=index, performers=performers)
+        library = cls(load_corpus(root), analyzer, params)
+        if cache:
+            value = (library.corpus, library.index, library.performers)
+            cache.store(root, key, value, len(library.corpus.passages))
+        return library
 
     def example_name(self) -> str:
         performers = self.performers.performers

@@ -110,7 +110,10 @@ class Stories(commands.Cog):
         async with self.bot.corpus_lock:
             old = self.bot.library
             try:
-                new = await asyncio.to_thread(StoryLibrary.load, self.bot.settings.corpus, old.index.params)
+                settings = self.bot.settings
+                new = await asyncio.to_thread(
+                    StoryLibrary.load, settings.corpus, old.index.params, settings.library_cache()
+                )
             except CorpusError as error:
                 await interaction.followup.send(
                     clip(f"Reload failed; still using the stories I had. {error}", MESSAGE_LIMIT), ephemeral=True
