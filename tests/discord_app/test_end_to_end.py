@@ -195,6 +195,7 @@ async def test_reload_needs_manage_server(fake, bot):
 
 
 async def test_discord_errors_on_a_reply_do_not_kill_the_bot(fake, bot):
+    fake.fail("POST", rf"/channels/{CHANNEL_ID}/typing", 403, message="Missing Access", body={"code": 50001})
     fake.fail("POST", CHANNEL_MESSAGES, 403, message="Missing Permissions", body={"code": 50013})
     mark = await fake.send_message(f"{MENTION} where was sebastien born", mentions=[BOT_USER])
     await fake.wait_for(lambda: any(c.method == "POST" and c.path == CHANNEL_MESSAGES for c in fake.calls[mark:]))
@@ -212,7 +213,8 @@ async def test_discord_errors_on_a_reply_do_not_kill_the_bot(fake, bot):
     )
     body = await reply_to(fake, f"{MENTION} who did sofia meet at the club", mentions=[BOT_USER])
     assert "Ivan" in body["embeds"][0]["description"]
-    assert "Missing Permissions" in bot.text and "Traceback" not in bot.text
+    assert "Could not show typing" in bot.text and "Missing Permissions" in bot.text
+    assert "Traceback" not in bot.text
 
 
 async def test_flooding_gets_a_polite_wait(fake, bot):

@@ -115,7 +115,11 @@ class Ask(commands.Cog):
             if self.bot.cooldown.should_warn(message.author.id, retry_after):
                 await self._reply(message, content=wait_message(retry_after))
             return
-        async with message.channel.typing():
+        try:
+            async with message.channel.typing():
+                answer = await ask_off_loop(self.bot.library, question)
+        except discord.HTTPException as error:  # no right to show typing: answer all the same
+            log.warning("Could not show typing in channel %s: %s %s", message.channel.id, error.status, error.text)
             answer = await ask_off_loop(self.bot.library, question)
         await self._reply(message, **answer_message(answer))
 
