@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import sys
 
 from bot.core.analysis import Analyzer
 from bot.core.corpus import load_corpus
@@ -44,5 +43,5 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     print(f"{len(checks)} questions: hit@1 {rates['hit@1']:.1%}, hit@3 {rates['hit@3']:.1%}")
     for check in misses:
         where = f"found at rank {check.rank}" if check.rank else "not in the top 3"
-        print(f'  miss: "{check.question}" wants "{check.expect}": {where}; answer was {check.got}', file=sys.stdout)
+        print(f'  miss: "{check.question}" wants "{check.expect}": {where}; answer was {check.got}')
     return 0

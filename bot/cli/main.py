@@ -15,7 +15,7 @@ from bot.cli.render import answer_json, answer_text, lookup_json, lookup_text
 from bot.core.corpus import CorpusError
 from bot.core.index import BM25Params
 from bot.core.library import StoryLibrary
-from bot.discord_app.run import StartupError, run_bot
+from bot.discord_app.errors import StartupError
 from bot.eval.beir import DatasetError
 from bot.settings import Settings, SettingsError
 
@@ -90,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     command = args.command or ("run" if settings.discord_token else "console")
     if command in ("run", "sync"):
+        from bot.discord_app.run import run_bot  # discord.py loads only for the commands that need it
+
         return run_bot(settings, lambda: _load(settings), sync_only=command == "sync")
     if command == "ask":
         return _ask(args, _load(settings))

@@ -44,12 +44,13 @@ class BM25Index:
         del every_term
         # One (term, passage) key per occurrence; sorting and counting them gives every posting
         # list in term order, passages ascending, with its term frequencies.
-        keys = term_ids * max(self.size, 1) + np.repeat(np.arange(self.size, dtype=np.int64), lengths)
+        stride = max(self.size, 1)
+        keys = term_ids * stride + np.repeat(np.arange(self.size, dtype=np.int64), lengths)
         postings, counts = np.unique(keys, return_counts=True)
         del keys, term_ids
-        self._docs = (postings % max(self.size, 1)).astype(np.int32)
+        self._docs = (postings % stride).astype(np.int32)
         tf = counts.astype(np.float64)
-        doc_freq = np.bincount(postings // max(self.size, 1), minlength=len(vocabulary))
+        doc_freq = np.bincount(postings // stride, minlength=len(vocabulary))
         self._starts = np.concatenate(([0], np.cumsum(doc_freq)))
         self.idf = self._idf(doc_freq)
         doc_len = np.asarray(lengths, dtype=np.float64)

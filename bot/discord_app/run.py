@@ -12,6 +12,7 @@ import discord
 
 from bot.core.library import StoryLibrary
 from bot.discord_app.client import create_bot
+from bot.discord_app.errors import StartupError
 from bot.settings import Settings
 
 log = logging.getLogger("storybot")
@@ -30,14 +31,6 @@ INTENT_REFUSED = (
     "Enable it in the Developer Portal (your application -> Bot -> Privileged Gateway Intents -> "
     "Message Content Intent), or unset STORYBOT_CHANNELS: mentions, DMs and slash commands work without it."
 )
-
-
-class StartupError(Exception):
-    """The bot could not start or stay connected, for a reason the message explains."""
-
-    def __init__(self, message: str, exit_code: int = 1):
-        super().__init__(message)
-        self.exit_code = exit_code
 
 
 def run_bot(settings: Settings, load_library: Callable[[], StoryLibrary], sync_only: bool = False) -> int:

@@ -13,7 +13,8 @@ from discord.ext import commands
 
 from bot.core.answer import Answer
 from bot.core.library import ALTERNATIVES, StoryLibrary
-from bot.discord_app.client import StoryBotMixin, send_ephemeral
+from bot.discord_app.client import send_ephemeral
+from bot.discord_app.cog import StoryCog
 from bot.discord_app.cooldown import wait_message, within_budget
 from bot.discord_app.render import answer_embed, no_answer_text, question_from_footer
 
@@ -76,15 +77,8 @@ def answer_message(answer: Answer) -> dict[str, Any]:
     return {"content": None, "embed": answer_embed(answer), "view": view}
 
 
-class Ask(commands.Cog):
-    def __init__(self, bot: StoryBotMixin):
-        self.bot: Any = bot
-
-    async def cog_load(self) -> None:
-        self.bot.add_dynamic_items(MoreResults)
-
-    async def cog_unload(self) -> None:
-        self.bot.remove_dynamic_items(MoreResults)
+class Ask(StoryCog):
+    dynamic_items = (MoreResults,)
 
     def addressed(self, message: discord.Message) -> bool:
         """A DM, or a mention of the bot or of its role."""
@@ -147,4 +141,4 @@ class Ask(commands.Cog):
 
 
 async def setup(bot: commands.Bot) -> None:
-    await bot.add_cog(Ask(bot))  # type: ignore[arg-type]
+    await bot.add_cog(Ask(bot))

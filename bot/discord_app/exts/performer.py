@@ -11,7 +11,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.performers import Lookup
-from bot.discord_app.client import StoryBotMixin, send_ephemeral
+from bot.discord_app.client import send_ephemeral
+from bot.discord_app.cog import StoryCog
 from bot.discord_app.cooldown import within_budget
 from bot.discord_app.render import candidates_embed, clip, not_found_text, performer_embed
 
@@ -55,15 +56,8 @@ class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=PICK_ID)
         await interaction.response.edit_message(embed=performer_embed(matches[0]), view=None)
 
 
-class Performers(commands.Cog):
-    def __init__(self, bot: StoryBotMixin):
-        self.bot: Any = bot
-
-    async def cog_load(self) -> None:
-        self.bot.add_dynamic_items(PickPerformer)
-
-    async def cog_unload(self) -> None:
-        self.bot.remove_dynamic_items(PickPerformer)
+class Performers(StoryCog):
+    dynamic_items = (PickPerformer,)
 
     @app_commands.command(name="performer", description="Look up a person of the stories")
     @app_commands.describe(name="First name, surname or full name (accents and small typos are fine)")
@@ -90,4 +84,4 @@ class Performers(commands.Cog):
 
 
 async def setup(bot: commands.Bot) -> None:
-    await bot.add_cog(Performers(bot))  # type: ignore[arg-type]
+    await bot.add_cog(Performers(bot))

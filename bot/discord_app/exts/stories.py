@@ -14,7 +14,7 @@ from discord.ext import commands
 
 from bot.core.corpus import Corpus, CorpusError
 from bot.core.library import StoryLibrary
-from bot.discord_app.client import StoryBotMixin
+from bot.discord_app.cog import StoryCog
 from bot.discord_app.render import MESSAGE_LIMIT, STORIES_PER_PAGE, clip, stories_embed
 
 log = logging.getLogger(__name__)
@@ -85,15 +85,8 @@ def reload_report(old: Corpus, new: Corpus) -> str:
     return clip("\n".join(lines), MESSAGE_LIMIT)
 
 
-class Stories(commands.Cog):
-    def __init__(self, bot: StoryBotMixin):
-        self.bot: Any = bot
-
-    async def cog_load(self) -> None:
-        self.bot.add_dynamic_items(StoriesPage)
-
-    async def cog_unload(self) -> None:
-        self.bot.remove_dynamic_items(StoriesPage)
+class Stories(StoryCog):
+    dynamic_items = (StoriesPage,)
 
     @app_commands.command(name="stories", description="List the stories I know")
     async def stories(self, interaction: discord.Interaction) -> None:
@@ -125,4 +118,4 @@ class Stories(commands.Cog):
 
 
 async def setup(bot: commands.Bot) -> None:
-    await bot.add_cog(Stories(bot))  # type: ignore[arg-type]
+    await bot.add_cog(Stories(bot))
