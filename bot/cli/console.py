@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from bot.cli.render import answer_text, lookup_text
+from bot.cli.render import answer_text, lookup_text, story_choice_text
 from bot.core.library import StoryLibrary
 
 HELP = """Ask a question about the stories, or:
   /performer NAME   look someone up (first name, surname, or full name)
+  /story NAME       ask only about this story from now on (/story alone: all stories again)
   /stories          list the stories
   /help             this help
   /quit             leave (or Ctrl-D)"""
@@ -25,6 +26,7 @@ def run_console(library: StoryLibrary, stdin: TextIO = sys.stdin, stdout: TextIO
         file=stdout,
     )
     bold = stdout.isatty()
+    story: int | None = None
     while True:
         if stdin.isatty():
             print("> ", end="", file=stdout, flush=True)
@@ -49,8 +51,24 @@ def run_console(library: StoryLibrary, stdin: TextIO = sys.stdin, stdout: TextIO
                 print(lookup_text(library.performers.find(rest)), file=stdout)
             else:
                 print("Usage: /performer NAME, e.g. /performer " + library.example_name(), file=stdout)
+        elif command == "/story":
+            story = _choose_story(library, rest, story, stdout)
         elif command.startswith("/"):
             print(f"Unknown command {command}. {HELP}", file=stdout)
         else:
-            print(answer_text(library.ask(line), bold=bold), file=stdout)
+            print(answer_text(library.ask(line, story=story), bold=bold), file=stdout)
         print(file=stdout)
+
+
+def _choose_story(library: StoryLibrary, name: str, current: int | None, stdout: TextIO) -> int | None:
+    """The story questions are scoped to after `/story NAME` (None for all); unchanged when unclear."""
+    if not name.strip():
+        print("Asking about all the stories again.", file=stdout)
+        return None
+    lookup = library.story_finder.find(name)
+    if len(lookup.matches) != 1:
+        print(story_choice_text(lookup, library.corpus.stories), file=stdout)
+        return current
+    story = lookup.matches[0]
+    print(f'Asking only about "{library.corpus.stories[story].title}" now; /story alone asks about all.', file=stdout)
+    return story

@@ -1,39 +1,87 @@
-"""`python -m bot eval`: SciFact-style benchmarks and an owner's question checks, as text or JSON."""
+"""`python -m bot eval`: SciFact-style benchmarks, story-section questions and an owner's checks, as text or JSON."""
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
 import json
+from collections.abc import Sequence
 
 from bot.core.analysis import Analyzer
-from bot.core.corpus import load_corpus
+from bot.core.corpus import Corpus, load_corpus
 from bot.core.index import BM25Params
-from bot.core.library import StoryLibrary
-from bot.eval.beir import evaluate_beir
+from bot.core.library import MIN_MATCH, StoryLibrary
+from bot.core.rerank.model import Reranker, signal_names
+from bot.eval.beir import BeirResult, beir_corpus, evaluate_beir
 from bot.eval.questions import check_questions, hit_rates
+from bot.eval.sections import Scope, SectionsResult, evaluate_sections, load_section_questions, sections_corpus
 from bot.settings import Settings
+
+Configuration = tuple[str, tuple[str, ...]]
+"""A row's name and the signals it switches off."""
+
+
+def configurations(args: argparse.Namespace) -> list[Configuration]:
+    off = tuple(signal_names()) if args.no_rerank else tuple(args.without)
+    rows: list[Configuration] = [("as configured" if off else "default", off)]
+    if args.ablation:
+        rows += [(f"without {name}", (name,)) for name in signal_names()]
+        rows.append(("BM25Okapi only", tuple(signal_names())))
+    return rows
 
 
 def run_eval(args: argparse.Namespace, settings: Settings) -> int:
-    analyzer = Analyzer(stem=args.stem, stopwords=args.stopwords, fold_accents=args.fold_accents)
+    analyzer = Analyzer(
+        stem=args.stem, stopwords=args.stopwords, fold_accents=args.fold_accents, lemmatize=args.lemmatize
+    )
     params = BM25Params(k1=args.k1, b=args.b, epsilon=args.epsilon)
+    if args.questions is not None:
+        return _questions(args, StoryLibrary(load_corpus(settings.corpus), analyzer, params))
+    rows: list[dict[str, object]] = []
     if args.beir is not None:
-        result = evaluate_beir(args.beir, args.split, params, analyzer)
-        if args.json:
-            print(
-                json.dumps(
-                    dataclasses.asdict(result) | {"params": dataclasses.asdict(params), "analyzer": repr(analyzer)}
-                )
-            )
-        else:
-            print(f"{result.dataset} ({result.split}): {result.queries:,} queries, {result.documents:,} documents")
-            print(f"  {analyzer!r}, k1={params.k1} b={params.b} epsilon={params.epsilon}")
-            for name, value in result.metrics.items():
-                print(f"  {name:<12}{value:.4f}")
-            print(f"  {'queries/s':<12}{result.queries_per_second:,.0f}")
+        corpus, doc_ids = beir_corpus(args.beir)
+        # A ranking measure: every retrieved document counts, so no minimum match applies.
+        for name, library in _libraries(corpus, analyzer, params, configurations(args), min_match=0.0):
+            result = evaluate_beir(library, doc_ids, args.beir, args.split)
+            rows.append({"row": name, "set": f"{result.dataset} ({result.split})"} | _result(result))
+    else:
+        questions = load_section_questions(args.sections / "questions.jsonl")
+        corpus = sections_corpus(args.sections, args.distractors)
+        scopes = [Scope.LIBRARY, Scope.STORY] if args.scope == "both" else [Scope(args.scope)]
+        for name, library in _libraries(corpus, analyzer, params, configurations(args)):
+            for scope in scopes:
+                result = evaluate_sections(library, questions, scope)
+                rows.append({"row": name, "set": f"{args.sections.name} ({scope})"} | _result(result))
+    settings_line = f"{analyzer!r}, k1={params.k1} b={params.b} epsilon={params.epsilon}"
+    if args.json:
+        print(json.dumps({"settings": settings_line, "rows": rows}))
         return 0
-    library = StoryLibrary(load_corpus(settings.corpus), analyzer, params)
+    print(settings_line)
+    for row in rows:
+        metrics = row["metrics"]
+        assert isinstance(metrics, dict)
+        shown = "  ".join(f"{k} {v:.4f}" for k, v in metrics.items())
+        print(f"{row['set']:<22}{row['row']:<24}{shown}  ({row['queries_per_second']:,.0f} q/s)")
+    return 0
+
+
+def _libraries(
+    corpus: Corpus,
+    analyzer: Analyzer,
+    params: BM25Params,
+    rows: Sequence[Configuration],
+    min_match: float | None = None,
+) -> list[tuple[str, StoryLibrary]]:
+    """One analysed library, shared by every row, each row with its own re-ranker."""
+    base = StoryLibrary(corpus, analyzer, params, MIN_MATCH if min_match is None else min_match)
+    return [(name, base.with_reranker(Reranker(disabled=off))) for name, off in rows]
+
+
+def _result(result: BeirResult | SectionsResult) -> dict[str, object]:
+    return {"metrics": result.metrics, "queries": result.queries, "queries_per_second": result.queries_per_second}
+
+
+def _questions(args: argparse.Namespace, library: StoryLibrary) -> int:
     checks = check_questions(library, args.questions)
     rates = hit_rates(checks)
     misses = [c for c in checks if c.rank != 1]

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from bot.cli.console import run_console
 from bot.cli.evaluate import run_eval
-from bot.cli.render import answer_json, answer_text, lookup_json, lookup_text
+from bot.cli.render import answer_json, answer_text, lookup_json, lookup_text, story_choice_text
 from bot.core.corpus import CorpusError
 from bot.core.index import BM25Params
 from bot.core.library import StoryLibrary
+from bot.core.rerank.model import signal_names
 from bot.discord_app.errors import StartupError
 from bot.eval.beir import DatasetError
 from bot.settings import Settings, SettingsError
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", parents=[common], help="answer a question (or one per line from stdin)")
     ask.add_argument("question", nargs="?", help="the question; leave out to read one per line from stdin")
     ask.add_argument("--json", action="store_true", help="print JSON (one object per line for stdin)")
+    ask.add_argument("--story", metavar="NAME", help="search only this story (title or file name, forgiving typos)")
     performer = commands.add_parser("performer", parents=[common], help="look up a person of the stories")
     performer.add_argument("name")
     performer.add_argument("--json", action="store_true", help="print JSON")
@@ -57,7 +59,32 @@ def build_parser() -> argparse.ArgumentParser:
     source = evaluate.add_mutually_exclusive_group(required=True)
     source.add_argument("--beir", type=Path, metavar="DIR", help="a BEIR-layout collection, e.g. SciFact")
     source.add_argument("--questions", type=Path, metavar="FILE", help='JSON lines of {"q": ..., "expect": ...}')
+    source.add_argument(
+        "--sections", type=Path, metavar="DIR", help="a corpus/ and questions.jsonl tied to sections (FairytaleQA)"
+    )
     evaluate.add_argument("--split", default="train", help="qrels split for --beir (default: train)")
+    evaluate.add_argument(
+        "--scope", choices=("library", "story", "both"), default="both", help="for --sections: what is searched"
+    )
+    evaluate.add_argument(
+        "--distractors",
+        type=Path,
+        nargs="*",
+        default=[],
+        metavar="DIR",
+        help="for --sections: more stories in the library",
+    )
+    evaluate.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        metavar="SIGNAL",
+        help=f"switch a re-ranking signal off: {', '.join(signal_names())}",
+    )
+    evaluate.add_argument("--no-rerank", action="store_true", help="BM25Okapi's order alone")
+    evaluate.add_argument(
+        "--ablation", action="store_true", help="also measure with each re-ranking signal off in turn"
+    )
     defaults = BM25Params()
     evaluate.add_argument("--k1", type=float, default=defaults.k1, help=f"BM25 k1 (default {defaults.k1})")
     evaluate.add_argument("--b", type=float, default=defaults.b, help=f"BM25 b (default {defaults.b})")
@@ -65,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--no-stem", dest="stem", action="store_false", help="measure without stemming")
     evaluate.add_argument("--no-stopwords", dest="stopwords", action="store_false", help="keep stop words")
     evaluate.add_argument("--no-fold", dest="fold_accents", action="store_false", help="keep accents")
+    evaluate.add_argument("--no-lemma", dest="lemmatize", action="store_false", help="measure without lemmas")
     evaluate.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
@@ -112,18 +140,27 @@ def _load(settings: Settings) -> StoryLibrary:
 
 
 def _ask(args: argparse.Namespace, library: StoryLibrary) -> int:
+    story = _story(library, args.story) if args.story is not None else None
     if args.question is None:
         for line in sys.stdin:
-            _print_answer(library, line.rstrip("\r\n"), args.json, flush=True)
+            _print_answer(library, line.rstrip("\r\n"), args.json, story, flush=True)
         return 0
     if not args.question.strip():
         raise UsageError(f'the question is empty; try: python -m bot ask "Who is {library.example_name()}?"')
-    _print_answer(library, args.question, args.json)
+    _print_answer(library, args.question, args.json, story)
     return 0
 
 
-def _print_answer(library: StoryLibrary, question: str, as_json: bool, flush: bool = False) -> None:
-    answer = library.ask(question)
+def _story(library: StoryLibrary, name: str) -> int:
+    """The one story a name means, or a usage error that lists the candidates."""
+    lookup = library.story_finder.find(name)
+    if len(lookup.matches) == 1:
+        return lookup.matches[0]
+    raise UsageError(story_choice_text(lookup, library.corpus.stories))
+
+
+def _print_answer(library: StoryLibrary, question: str, as_json: bool, story: int | None, flush: bool = False) -> None:
+    answer = library.ask(question, story=story)
     if as_json:
         print(json.dumps(answer_json(answer), ensure_ascii=False), flush=flush)
     else:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from typing import Any
 
 from bot.core.answer import Answer, Excerpt, Hit
+from bot.core.corpus import Story
 from bot.core.performers import Lookup, Performer
+from bot.core.story_names import StoryLookup
 
 BOLD, RESET = "\033[1m", "\033[0m"
 
@@ -16,6 +19,8 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "question": answer.question,
         "answer": hit_json(answer.best) if answer.best else None,
         "alternatives": [hit_json(hit) for hit in answer.alternatives],
+        "scope": answer.scope,
+        "corrections": [{"word": c.word, "searched": c.replacement} for c in answer.corrections],
     }
     if answer.reason:
         data |= {"reason": answer.reason.value, "message": answer.message}
@@ -31,6 +36,7 @@ def hit_json(hit: Hit) -> dict[str, Any]:
         "passage_count": hit.passage_count,
         "path": hit.path,
         "highlights": [list(span) for span in hit.excerpt.highlights],
+        "sentence": list(hit.excerpt.answer) if hit.excerpt.answer else None,
     }
 
 
@@ -45,15 +51,35 @@ def lookup_json(lookup: Lookup) -> dict[str, Any]:
     }
 
 
+def corrections_text(answer: Answer) -> str:
+    """ "Showing results for frightened (you typed frigtened)." or nothing."""
+    if not answer.corrections:
+        return ""
+    shown = ", ".join(c.replacement for c in answer.corrections)
+    typed = ", ".join(c.word for c in answer.corrections)
+    return f"Showing results for {shown} (you typed {typed})."
+
+
 def answer_text(answer: Answer, bold: bool = False) -> str:
     best = answer.best
+    notes = [n for n in (corrections_text(answer),) if n]
     if best is None:
-        return answer.message
-    lines = [f'From "{best.story}", passage {best.passage} of {best.passage_count}:', ""]
+        return "\n".join([*notes, answer.message])
+    where = f'Searched only "{answer.scope}". ' if answer.scope else ""
+    lines = [*notes, f'{where}From "{best.story}", passage {best.passage} of {best.passage_count}:', ""]
     lines += textwrap.wrap(_marked(best.excerpt, bold), width=100, initial_indent="  ", subsequent_indent="  ")
     if answer.alternatives:
         lines += ["", "Also: " + "; ".join(f'"{h.story}", passage {h.passage}' for h in answer.alternatives)]
     return "\n".join(lines)
+
+
+def story_choice_text(lookup: StoryLookup, stories: Sequence[Story]) -> str:
+    """Why a story name did not pick one story, with the stories it could be."""
+    if lookup.matches:
+        names = "; ".join(f'"{stories[i].title}" ({stories[i].path})' for i in lookup.matches[:10])
+        return f'"{lookup.query}" could be more than one story: {names}. Give more of the title.'
+    close = "; ".join(f'"{stories[i].title}"' for i in lookup.suggestions)
+    return f'No story called "{lookup.query}".' + (f" Closest: {close}." if close else " /stories lists them.")
 
 
 def lookup_text(lookup: Lookup) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import simplemma
 import Stemmer
 
 # Letters and digits, with inner apostrophes kept ("Ivan's", "couldn't"); hyphens,
@@ -27,14 +28,15 @@ def fold(text: str) -> str:
     return _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
 
 
-def _normalize_word(word: str) -> str:
+def normalize_word(word: str) -> str:
+    """A word as the analysis sees it before stop words and stems: folded, possessive dropped."""
     return _APOSTROPHE.sub("", _POSSESSIVE.sub("", fold(word)))
 
 
 def load_stopwords() -> frozenset[str]:
     text = resources.files("bot.core").joinpath("stopwords_en.txt").read_text("utf-8")
     lines = (line.strip() for line in text.splitlines())
-    return frozenset(_normalize_word(line) for line in lines if line and not line.startswith("#"))
+    return frozenset(normalize_word(line) for line in lines if line and not line.startswith("#"))
 
 
 @dataclass(frozen=True)
@@ -46,32 +48,56 @@ class Span:
     end: int
 
 
-class Analyzer:
-    """Case and accent folding, possessives, stop words and Snowball stemming.
+def lemma(word: str) -> str:
+    """The dictionary form of an English word ("met" -> "meet", "children" -> "child")."""
+    return simplemma.lemmatize(word, lang="en")
 
-    The switches exist so the evaluation can measure each choice (README, "Ranking quality").
+
+def is_dictionary_word(word: str) -> bool:
+    """Whether an English dictionary knows the (folded) word: such a word is not a typo."""
+    return simplemma.is_known(word, lang="en")
+
+
+class Analyzer:
+    """Case and accent folding, possessives, stop words, lemmas and Snowball stemming.
+
+    Lemmas join irregular forms that stemming cannot ("met" and "meet"); stemming then joins the
+    regular ones. The switches exist so the evaluation can measure each choice (README, "Ranking
+    quality").
     """
 
-    def __init__(self, *, stem: bool = True, stopwords: bool = True, fold_accents: bool = True):
-        self.stem, self.stopwords, self.fold_accents = stem, stopwords, fold_accents
+    def __init__(self, *, stem: bool = True, stopwords: bool = True, fold_accents: bool = True, lemmatize: bool = True):
+        self.stem, self.stopwords, self.fold_accents, self.lemmatize = stem, stopwords, fold_accents, lemmatize
         stop = load_stopwords() if stopwords else frozenset()
         stemmer = Stemmer.Stemmer("english") if stem else None
         lower = fold if fold_accents else str.casefold
+        surfaces: dict[str, str] = {}
 
         @lru_cache(maxsize=1 << 20)
         def term(word: str) -> str | None:
             normalized = _APOSTROPHE.sub("", _POSSESSIVE.sub("", lower(word)))
             if not normalized or normalized in stop:
                 return None
-            return stemmer.stemWord(normalized) if stemmer else normalized
+            base = lower(lemma(normalized)) if lemmatize else normalized
+            if base in stop:
+                return None
+            found = stemmer.stemWord(base) if stemmer else base
+            surfaces.setdefault(found, normalized)
+            return found
 
         self.term = term
         """The index term of one word, or None for a stop word."""
-        self.signature = f"{self!r}|{sorted(stop)}|{Stemmer.version() if stemmer else ''}"
+        self.surfaces = surfaces
+        """term -> the first word seen that became it, folded: how to show a term to a person."""
+        versions = f"{Stemmer.version() if stemmer else ''}|{simplemma.__version__ if lemmatize else ''}"
+        self.signature = f"{self!r}|{sorted(stop)}|{versions}"
         """Everything that decides the terms: two analyzers with equal signatures agree."""
 
     def __repr__(self) -> str:
-        return f"Analyzer(stem={self.stem}, stopwords={self.stopwords}, fold_accents={self.fold_accents})"
+        return (
+            f"Analyzer(stem={self.stem}, stopwords={self.stopwords}, fold_accents={self.fold_accents}, "
+            f"lemmatize={self.lemmatize})"
+        )
 
     def terms(self, text: str) -> list[str]:
         term = self.term

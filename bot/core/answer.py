@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.core.query import Correction
+
 
 class NoAnswer(StrEnum):
     """Why a question got no passage; adapters show Answer.message."""
@@ -22,6 +24,8 @@ class Excerpt:
 
     text: str
     highlights: tuple[tuple[int, int], ...]
+    answer: tuple[int, int] | None = None
+    """Where the sentence that best answers the question stands in `text`."""
 
     def segments(self) -> Iterator[tuple[str, bool]]:
         """(piece, matched) in order; adjacent matches separated only by spaces join into one."""
@@ -50,7 +54,12 @@ class Hit:
     """The passage's position in its story, from 1."""
     passage_count: int
     score: float
+    """The passage's BM25Okapi score."""
     excerpt: Excerpt
+    paragraph: int
+    """The story paragraph the passage comes from, from 1."""
+    document: int
+    """The passage's index in the library, for reading on from it."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,10 @@ class Answer:
     """How many better hits came before these (for paging)."""
     more: bool = False
     """Whether further hits follow these."""
+    scope: str | None = None
+    """The title of the one story searched, when the question was scoped to it."""
+    corrections: tuple[Correction, ...] = ()
+    """Misspelt words searched as the library's closest words."""
 
     @property
     def best(self) -> Hit | None:

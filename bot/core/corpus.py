@@ -34,6 +34,8 @@ class Passage:
     story: int
     number: int
     text: str
+    paragraph: int
+    """The story paragraph it comes from, from 1: a long paragraph's pieces share it."""
 
 
 @dataclass(frozen=True)
@@ -79,15 +81,14 @@ def split_title(text: str, path: Path) -> tuple[str, str]:
     return title_from_filename(path), text
 
 
-def split_passages(body: str) -> Iterator[str]:
-    for paragraph in _PARAGRAPH_BREAK.split(body.strip()):
-        paragraph = paragraph.strip()
-        if not paragraph:
-            continue
+def split_passages(body: str) -> Iterator[tuple[int, str]]:
+    """(paragraph number from 1, passage text) in story order."""
+    paragraphs = (p.strip() for p in _PARAGRAPH_BREAK.split(body.strip()))
+    for number, paragraph in enumerate((p for p in paragraphs if p), start=1):
         if len(paragraph) <= MAX_PASSAGE_CHARS:
-            yield paragraph
+            yield number, paragraph
         else:
-            yield from _split_long(paragraph)
+            yield from ((number, piece) for piece in _split_long(paragraph))
 
 
 def _split_long(paragraph: str) -> Iterator[str]:
@@ -168,7 +169,7 @@ def load_corpus(root: Path | str) -> Corpus:
             continue
         story = len(stories)
         stories.append(Story(title, relative, len(passages), len(texts)))
-        passages.extend(Passage(story, n, text) for n, text in enumerate(texts, start=1))
+        passages.extend(Passage(story, n, text, paragraph) for n, (paragraph, text) in enumerate(texts, start=1))
     if not stories:
         detail = " ".join(problems) or "It has no .txt or .md files."
         raise CorpusError(f"No stories could be loaded from {root}. {detail}")

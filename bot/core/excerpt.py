@@ -1,8 +1,8 @@
-"""The part of a passage worth quoting: whole when short, else the sentences that carry the match."""
+"""The part of a passage worth quoting: whole when short, else led by the sentence that answers."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Container
 
 from bot.core.analysis import Analyzer
 from bot.core.answer import Excerpt
@@ -15,43 +15,40 @@ ELLIPSIS = "…"
 def make_excerpt(
     text: str,
     analyzer: Analyzer,
-    weights: Mapping[str, float],
+    terms: Container[str],
+    answer: tuple[int, int] | None = None,
     max_chars: int = EXCERPT_CHARS,
 ) -> Excerpt:
-    """`weights` maps each question term to what matching it is worth (its idf)."""
-    matched = [(s.start, s.end, s.term) for s in analyzer.spans(text) if s.term in weights]
+    """`terms` are the question's; `answer` is the answering sentence's (start, end) in `text`, if known.
+
+    A long passage is quoted from the answering sentence on, whole sentences while they fit, so the
+    answer comes first and reads on naturally; one overlong sentence is cut around its first match.
+    """
+    matched = [(s.start, s.end) for s in analyzer.spans(text) if s.term in terms]
     if len(text) <= max_chars:
-        return Excerpt(text, tuple((start, end) for start, end, _ in matched))
-    start, end = _best_window(text, matched, weights, max_chars)
+        return Excerpt(text, tuple(matched), answer)
+    if answer is None:
+        answer = next(((s, e) for s, e in sentence_spans(text) if any(s <= m < e for m, _ in matched)), None)
+        answer = answer or sentence_spans(text)[0]
+    start, end = _window(text, answer, matched, max_chars)
     prefix = ELLIPSIS if start > 0 else ""
     suffix = ELLIPSIS if end < len(text) else ""
     shift = len(prefix) - start
-    highlights = tuple((s + shift, e + shift) for s, e, _ in matched if s >= start and e <= end)
-    return Excerpt(prefix + text[start:end] + suffix, highlights)
+    highlights = tuple((s + shift, e + shift) for s, e in matched if s >= start and e <= end)
+    answer_span = (max(answer[0], start) + shift, min(answer[1], end) + shift)
+    return Excerpt(prefix + text[start:end] + suffix, highlights, answer_span)
 
 
-def _best_window(
-    text: str, matched: list[tuple[int, int, str]], weights: Mapping[str, float], max_chars: int
-) -> tuple[int, int]:
-    """The run of whole sentences that fits and matches the most weight; else a cut of the best one."""
-    sentences = sentence_spans(text)
-
-    def worth(start: int, end: int) -> float:
-        return _weight({t for s, e, t in matched if s >= start and e <= end}, weights)
-
-    best: tuple[float, int, int] | None = None
-    for i, (start, _) in enumerate(sentences):
-        for _, end in sentences[i:]:
-            if end - start > max_chars:
-                break
-            value = worth(start, end)
-            if best is None or value > best[0]:
-                best = (value, start, end)
-    if best is not None and best[0] > 0:
-        return best[1], best[2]
-    start, end = max(sentences, key=lambda span: worth(*span))
-    focus = next((s for s, e, _ in matched if s >= start), start)
-    return _clip(text, max(start, min(focus - max_chars // 3, end - max_chars)), max_chars)
+def _window(text: str, answer: tuple[int, int], matched: list[tuple[int, int]], max_chars: int) -> tuple[int, int]:
+    start, end = answer
+    if end - start > max_chars:
+        focus = next((s for s, _ in matched if s >= start), start)
+        return _clip(text, max(start, min(focus - max_chars // 3, end - max_chars)), max_chars)
+    for _, following_end in (span for span in sentence_spans(text) if span[0] >= end):
+        if following_end - start > max_chars:
+            break
+        end = following_end
+    return start, end
 
 
 def _clip(text: str, start: int, max_chars: int) -> tuple[int, int]:
@@ -64,7 +61,3 @@ def _clip(text: str, start: int, max_chars: int) -> tuple[int, int]:
         space = text.rfind(" ", start, end)
         end = space if space > start else end
     return start, len(text[:end].rstrip())
-
-
-def _weight(terms: Collection[str], weights: Mapping[str, float]) -> float:
-    return sum(weights[t] for t in terms)

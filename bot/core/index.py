@@ -1,8 +1,10 @@
-"""BM25Okapi, rank-bm25's scoring model, laid out as posting lists of precomputed weights.
+"""BM25Okapi, rank-bm25's scoring model, laid out as posting lists.
 
 rank-bm25 scores a question by walking every document in Python for every term; here each
-term's BM25 weight in each document is computed once at build time, so a question costs only
-the postings of its own terms (tests/core/test_index.py checks the scores against rank-bm25).
+posting's term-frequency part is computed once at build time, so a question costs only the
+postings of its own terms (tests/core/test_index.py checks the scores against rank-bm25). The
+idf stays a separate per-term factor, so the same postings also give a story-scoped search and a
+smoothed idf for libraries too small for BM25Okapi's own.
 """
 
 from __future__ import annotations
@@ -29,70 +31,133 @@ DEFAULT_PARAMS = BM25Params()
 
 class BM25Index:
     def __init__(self, documents: Iterable[Sequence[str]], params: BM25Params = DEFAULT_PARAMS):
-        self.params = params
         vocabulary: dict[str, int] = {}
         lengths: list[int] = []
         every_term: list[str] = []
         for terms in documents:
             lengths.append(len(terms))
             every_term.extend(terms)
-        self.vocabulary = vocabulary
-        self.size = len(lengths)
         term_ids = np.fromiter(
             (vocabulary.setdefault(t, len(vocabulary)) for t in every_term), dtype=np.int64, count=len(every_term)
         )
         del every_term
-        # One (term, passage) key per occurrence; sorting and counting them gives every posting
-        # list in term order, passages ascending, with its term frequencies.
+        doc_ids = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+        self._build(vocabulary, term_ids, doc_ids, np.ones(len(term_ids)), np.asarray(lengths, np.float64), params)
+
+    def _build(
+        self,
+        vocabulary: dict[str, int],
+        term_ids: np.ndarray,
+        doc_ids: np.ndarray,
+        counts: np.ndarray,
+        doc_len: np.ndarray,
+        params: BM25Params,
+    ) -> None:
+        """Postings from one (term, document, count) row per occurrence or per group of them."""
+        self.params = params
+        self.vocabulary = vocabulary
+        self.size = len(doc_len)
+        # Sorting (term, document) keys gives every posting list in term order, documents ascending.
         stride = max(self.size, 1)
-        keys = term_ids * stride + np.repeat(np.arange(self.size, dtype=np.int64), lengths)
-        postings, counts = np.unique(keys, return_counts=True)
-        del keys, term_ids
+        keys = term_ids * stride + doc_ids
+        postings, inverse = np.unique(keys, return_inverse=True)
+        tf = np.bincount(inverse, weights=counts, minlength=len(postings))
+        del keys, inverse
         self._docs = (postings % stride).astype(np.int32)
-        tf = counts.astype(np.float64)
-        doc_freq = np.bincount(postings // stride, minlength=len(vocabulary))
-        self._starts = np.concatenate(([0], np.cumsum(doc_freq)))
-        self.idf = self._idf(doc_freq)
-        doc_len = np.asarray(lengths, dtype=np.float64)
+        self._tf = tf.astype(np.float32)
+        """Raw term frequencies, kept to derive the story-level index."""
+        self.doc_freq = np.bincount(postings // stride, minlength=len(vocabulary))
+        self._starts = np.concatenate(([0], np.cumsum(self.doc_freq)))
+        self.idf = self._okapi_idf(self.doc_freq)
+        self.smooth_idf = np.log1p((self.size - self.doc_freq + 0.5) / (self.doc_freq + 0.5))
+        """Lucene's always-positive idf: what a match is worth when BM25Okapi's idf is degenerate."""
+        self.doc_len = doc_len
         avgdl = doc_len.mean() if self.size and doc_len.sum() else 1.0
         k1, b = params.k1, params.b
         norm = k1 * (1 - b + b * doc_len[self._docs] / avgdl)
-        term_idf = np.repeat(self.idf, doc_freq)
-        self._weights = (term_idf * tf * (k1 + 1) / (tf + norm)).astype(np.float32)
+        self._tf_part = (tf * (k1 + 1) / (tf + norm)).astype(np.float32)
 
-    def _idf(self, doc_freq: np.ndarray) -> np.ndarray:
+    def _okapi_idf(self, doc_freq: np.ndarray) -> np.ndarray:
         idf = np.log(self.size - doc_freq + 0.5) - np.log(doc_freq + 0.5)
         if len(idf):
             idf[idf < 0] = self.params.epsilon * idf.mean()
         return idf
 
+    def grouped(self, group_of_doc: np.ndarray, groups: int) -> BM25Index:
+        """The index whose documents are groups of these (stories of passages), with the same terms."""
+        index = BM25Index.__new__(BM25Index)
+        term_ids = np.repeat(np.arange(len(self.vocabulary), dtype=np.int64), self.doc_freq)
+        group_ids = group_of_doc[self._docs].astype(np.int64)
+        group_len = np.bincount(group_of_doc, weights=self.doc_len, minlength=groups)
+        index._build(self.vocabulary, term_ids, group_ids, self._tf.astype(np.float64), group_len, self.params)
+        return index
+
+    def term_id(self, term: str) -> int | None:
+        return self.vocabulary.get(term)
+
     def term_idf(self, term: str) -> float | None:
-        """The term's idf, or None when no passage has it."""
+        """The term's BM25Okapi idf, or None when no passage has it."""
         term_id = self.vocabulary.get(term)
         return None if term_id is None else float(self.idf[term_id])
 
-    def max_idf(self) -> float:
-        """The idf a term found in no passage would have: what an unknown word is worth."""
-        return float(np.log(self.size + 0.5) - np.log(0.5))
+    def match_weight(self, term: str) -> float:
+        """What matching the term is worth, always positive: rare terms more; unknown terms the most."""
+        term_id = self.vocabulary.get(term)
+        if term_id is None:
+            return self.max_weight()
+        return float(self.smooth_idf[term_id])
 
-    def scores(self, query: Iterable[str]) -> np.ndarray:
-        """BM25Okapi score of every passage; a repeated query term counts again, as in rank-bm25."""
-        scores = np.zeros(self.size, dtype=np.float32)
+    def max_weight(self) -> float:
+        return float(np.log1p((self.size + 0.5) / 0.5))
+
+    def postings(self, term: str) -> np.ndarray:
+        """The documents holding the term, ascending."""
+        term_id = self.vocabulary.get(term)
+        if term_id is None:
+            return self._docs[:0]
+        return self._docs[self._starts[term_id] : self._starts[term_id + 1]]
+
+    def scores(self, query: Iterable[str], within: range | None = None, *, smooth: bool = False) -> np.ndarray:
+        """BM25Okapi score of every document (or of those `within`, indexed from its start).
+
+        A repeated query term counts again, as in rank-bm25. `smooth` swaps in the positive idf.
+        """
+        start, stop = (within.start, within.stop) if within is not None else (0, self.size)
+        scores = np.zeros(stop - start, dtype=np.float32)
+        idf = self.smooth_idf if smooth else self.idf
         for term, repeat in Counter(query).items():
             term_id = self.vocabulary.get(term)
             if term_id is None:
                 continue
-            postings = slice(self._starts[term_id], self._starts[term_id + 1])
-            scores[self._docs[postings]] += repeat * self._weights[postings]
+            first, last = self._starts[term_id], self._starts[term_id + 1]
+            if within is not None:
+                docs = self._docs[first:last]
+                first, last = first + np.searchsorted(docs, start), first + np.searchsorted(docs, stop)
+            weight = np.float32(repeat * idf[term_id])
+            scores[self._docs[first:last] - start] += weight * self._tf_part[first:last]
         return scores
 
-    def top(self, query: Iterable[str], k: int) -> list[tuple[int, float]]:
-        """The k best passages with a positive score, best first, ties in corpus order."""
-        scores = self.scores(query)
+    def top(self, query: Sequence[str], k: int, within: range | None = None) -> list[tuple[int, float]]:
+        """The k best documents with a positive score, best first, ties in corpus order."""
+        return self.search(query, k, within)[1]
+
+    def search(
+        self, query: Sequence[str], k: int, within: range | None = None
+    ) -> tuple[np.ndarray, list[tuple[int, float]]]:
+        """The scores of the range searched, and its k best documents as `top` gives them.
+
+        Where BM25Okapi scores nothing above zero although documents hold query terms (a library of
+        a few passages, where every idf is zero or below), they are ranked with the smoothed idf.
+        """
+        scores = self.scores(query, within)
         if k <= 0:
-            return []
+            return scores, []
         candidates = np.flatnonzero(scores > 0)
+        if not len(candidates) and any(t in self.vocabulary for t in query):
+            scores = self.scores(query, within, smooth=True)
+            candidates = np.flatnonzero(scores > 0)
         if len(candidates) > k:
             candidates = candidates[np.argpartition(-scores[candidates], k - 1)[:k]]
         ranked = candidates[np.lexsort((candidates, -scores[candidates]))]
-        return [(int(doc), float(scores[doc])) for doc in ranked]
+        offset = within.start if within is not None else 0
+        return scores, [(int(doc) + offset, float(scores[doc])) for doc in ranked]

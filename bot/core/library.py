@@ -1,23 +1,37 @@
-"""A loaded corpus, ready to answer: corpus -> passages -> index -> answer."""
+"""A loaded corpus, ready to answer: corpus -> passages -> index -> re-ranking -> answer."""
 
 from __future__ import annotations
 
+import copy
+import re
+from collections import OrderedDict
 from pathlib import Path
 
-from bot.core.analysis import Analyzer
+import numpy as np
+
+from bot.core.analysis import WORD, Analyzer, fold, is_dictionary_word, normalize_word
 from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.cache import LibraryCache
 from bot.core.corpus import Corpus, load_corpus
 from bot.core.excerpt import make_excerpt
 from bot.core.index import DEFAULT_PARAMS, BM25Index, BM25Params
 from bot.core.performers import PerformerDirectory
+from bot.core.query import Correction, Query, answer_kind, focus_word
+from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
+from bot.core.rerank.model import RERANK_DEPTH, Reranker
+from bot.core.rerank.signals.sentence import best_sentence
+from bot.core.spelling import SpellingCorrector
+from bot.core.story_names import StoryFinder
 
 MAX_QUESTION_CHARS = 1000
 ALTERNATIVES = 3
 # A passage answers only if it holds question terms carrying this share of the question's
-# idf (words found nowhere in the stories count at the highest idf), so "who won the world cup"
-# is not answered with the one passage that says "won".
+# weight (words found nowhere in the stories count at the highest weight), so "who won the world
+# cup" is not answered with the one passage that says "won".
 MIN_MATCH = 0.25
+ANALYSED_PASSAGES_KEPT = 4096
+# "Who is Ivan?", "tell me about Sofia": answered from the passage that introduces the person.
+_ABOUT_PERSON = re.compile(r"^\s*(?:who\s*(?:'s|’s|\s+is|\s+was)|tell\s+me\s+about|what\s+about)\s+(.+?)[\s?.!]*$")
 
 
 class StoryLibrary:
@@ -30,15 +44,23 @@ class StoryLibrary:
         *,
         index: BM25Index | None = None,
         performers: PerformerDirectory | None = None,
+        speller: SpellingCorrector | None = None,
+        reranker: Reranker | None = None,
     ):
-        """Analyses the corpus, unless its index and performers come ready-made (from the cache)."""
+        """Analyses the corpus, unless its index, performers and speller come ready-made (from the cache)."""
         self.corpus = corpus
         self.analyzer = analyzer or Analyzer()
         self.min_match = min_match
         if index is None:
             index = BM25Index((self.analyzer.terms(p.text) for p in corpus.passages), params)
         self.index = index
+        story_of = np.array([p.story for p in corpus.passages], dtype=np.int64)
+        self.story_index = index.grouped(story_of, len(corpus.stories))
         self.performers = performers if performers is not None else PerformerDirectory.from_corpus(corpus)
+        self.speller = speller if speller is not None else SpellingCorrector(index, self.analyzer)
+        self.reranker = reranker if reranker is not None else Reranker()
+        self.story_finder = StoryFinder(corpus.stories)
+        self._analysed: OrderedDict[int, AnalysedPassage] = OrderedDict()
 
     @classmethod
     def load(
@@ -50,21 +72,80 @@ class StoryLibrary:
         key = cache.key(root, analyzer, params) if cache else ""
         cached = cache.load(root, key) if cache else None
         if cached is not None:
-            corpus, index, performers = cached
-            return cls(corpus, analyzer, params, index=index, performers=performers)
+            corpus, index, performers, speller = cached
+            return cls(corpus, analyzer, params, index=index, performers=performers, speller=speller)
         library = cls(load_corpus(root), analyzer, params)
         if cache:
-            value = (library.corpus, library.index, library.performers)
+            value = (library.corpus, library.index, library.performers, library.speller)
             cache.store(root, key, value, len(library.corpus.passages))
         return library
+
+    def with_reranker(self, reranker: Reranker) -> StoryLibrary:
+        """The same analysed library, ranking with another re-ranker (for measuring signals)."""
+        clone = copy.copy(self)
+        clone.reranker = reranker
+        return clone
 
     def example_name(self) -> str:
         performers = self.performers.performers
         return performers[0].name if performers else self.corpus.stories[0].title
 
-    def ask(self, question: str, count: int = 1 + ALTERNATIVES, offset: int = 0) -> Answer:
-        """The best `count` passages after the first `offset`, or why there are none."""
+    def analysed(self, document: int) -> AnalysedPassage:
+        """A passage's terms and sentences, kept for the passages asked about most recently."""
+        found = self._analysed.get(document)
+        if found is None:
+            found = AnalysedPassage.of(self.corpus.passages[document], self.analyzer)
+            self._analysed[document] = found
+            if len(self._analysed) > ANALYSED_PASSAGES_KEPT:
+                self._analysed.popitem(last=False)
+        else:
+            self._analysed.move_to_end(document)
+        return found
+
+    def query(self, question: str) -> Query:
+        """The question's terms, misspelt words corrected against the library's words.
+
+        A word the library lacks is searched as its closest library word when it is no dictionary
+        word ("frigtened"); a real word the stories lack ("capital") or a name ("Beethoven") counts
+        against every passage at the highest weight; anything else is left out, so a stray typo
+        cannot sink a question whose other words match.
+        """
+        terms: list[str] = []
+        corrections: list[Correction] = []
+        missing = 0.0
+        for match in WORD.finditer(question):
+            word = match.group()
+            term = self.analyzer.term(word)
+            if term is None:
+                continue
+            if term not in self.index.vocabulary:
+                normalized = normalize_word(word)
+                fix = self.speller.correct(normalized)
+                if fix is not None:
+                    corrections.append(Correction(word, fix[0]))
+                    term = fix[1]
+                else:
+                    if is_dictionary_word(normalized) or word[:1].isupper():
+                        missing += self.index.max_weight()
+                    continue
+            terms.append(term)
+        weights = {t: self.index.match_weight(t) for t in dict.fromkeys(terms)}
+        focus = focus_word(question)
+        focus_term = self.analyzer.term(focus) if focus else None
+        return Query(
+            question,
+            tuple(terms),
+            weights,
+            missing,
+            answer_kind(question),
+            focus_term if focus_term in weights else None,
+            tuple(corrections),
+        )
+
+    def ask(self, question: str, count: int = 1 + ALTERNATIVES, offset: int = 0, story: int | None = None) -> Answer:
+        """The best `count` passages after the first `offset` (within one story, if given), or why there are none."""
         text = question.strip()
+        scope = self.corpus.stories[story].title if story is not None else None
         if not text:
             return self._no_answer(
                 question, NoAnswer.EMPTY, f'Ask me something about the stories, e.g. "Who is {self.example_name()}?"'
@@ -76,8 +157,7 @@ class StoryLibrary:
                 f"That question is {len(text):,} characters long; please ask in under "
                 f"{MAX_QUESTION_CHARS:,} characters, with the names or key words that matter.",
             )
-        terms = self.analyzer.terms(text)
-        if not terms:
+        if not self.analyzer.terms(text):
             return self._no_answer(
                 question,
                 NoAnswer.NO_CONTENT_WORDS,
@@ -85,29 +165,95 @@ class StoryLibrary:
                 '(only common words like "what" or "the", or symbols). '
                 f'Try names or key words, e.g. "{self.example_name()}".',
             )
-        weights = {t: self.index.term_idf(t) or self.index.max_idf() for t in set(terms)}
-        total = sum(weights.values())
-        wanted = offset + count + 1
-        hits: list[Hit] = []
-        for doc, score in self.index.top(terms, wanted * 2 + 10):
-            passage = self.corpus.passages[doc]
-            matched = set(self.analyzer.terms(passage.text)) & weights.keys()
-            if sum(weights[t] for t in matched) < self.min_match * total:
-                continue
-            story = self.corpus.stories[passage.story]
-            excerpt = make_excerpt(passage.text, self.analyzer, weights)
-            hits.append(Hit(story.title, story.path, passage.number, story.passage_count, score, excerpt))
-            if len(hits) == wanted:
-                break
-        if not hits:
-            return self._no_answer(
+        query = self.query(text)
+        ranked = self.rank(query, story, offset + count + 1)
+        if not ranked:
+            where = f'"{scope}"' if scope else "the stories"
+            return Answer(
                 question,
+                (),
                 NoAnswer.NO_MATCH,
-                "I couldn't find that in the stories. Try other words, or a name from them, "
+                f"I couldn't find that in {where}. Try other words, or a name from them, "
                 f'e.g. "{self.example_name()}".',
+                scope=scope,
+                corrections=query.corrections,
             )
-        page = tuple(hits[offset : offset + count])
-        return Answer(question, page, offset=offset, more=len(hits) > offset + count)
+        hits = tuple(self._hit(candidate, query) for candidate in ranked[offset : offset + count])
+        return Answer(
+            question,
+            hits,
+            offset=offset,
+            more=len(ranked) > offset + count,
+            scope=scope,
+            corrections=query.corrections,
+        )
+
+    def rank(self, query: Query, story: int | None = None, wanted: int = RERANK_DEPTH) -> list[Candidate]:
+        """BM25Okapi's candidates that match enough of the question, re-ranked, best first."""
+        candidates, context = self.candidates(query, story, max(RERANK_DEPTH, wanted) * 2 + 10)
+        head = self.reranker.rerank(candidates[:RERANK_DEPTH], context)
+        ranked = self._introduction_first(query, head + candidates[RERANK_DEPTH:], context)
+        return ranked[:wanted]
+
+    def candidates(self, query: Query, story: int | None, depth: int) -> tuple[list[Candidate], RankingContext]:
+        """The first stage: BM25Okapi's best `depth` passages (of one story, if given) that match enough
+        of the question, in BM25 order, and what the re-ranking signals need to judge them."""
+        within = None
+        if story is not None:
+            first = self.corpus.stories[story].first_passage
+            within = range(first, first + self.corpus.stories[story].passage_count)
+        scores, top = self.index.search(query.terms, depth, within) if query.terms else (np.zeros(0), [])
+        needed = self.min_match * query.total_weight
+        candidates = []
+        for doc, score in top:
+            candidate = Candidate(doc, score, self.analysed(doc))
+            if sum(query.weights[t] for t in candidate.matched if t in query.weights) >= needed:
+                candidates.append(candidate)
+        context = RankingContext(
+            self.corpus,
+            self.index,
+            self.story_index,
+            self.analyzer,
+            query,
+            scores,
+            within.start if within else 0,
+            within,
+        )
+        return candidates, context
+
+    def _introduction_first(self, query: Query, ranked: list[Candidate], context: RankingContext) -> list[Candidate]:
+        """For "Who is X?" about one known person, the passage that introduces them comes first."""
+        about = _ABOUT_PERSON.match(fold(query.text))
+        if about is None:
+            return ranked
+        lookup = self.performers.find(about.group(1))
+        within = context.within
+        people = [p for p in lookup.matches if p.passage is not None and (within is None or p.passage in within)]
+        if len(people) != 1:
+            return ranked
+        intro = people[0].passage
+        assert intro is not None
+        first = next((c for c in ranked if c.doc == intro), None)
+        if first is None:
+            first = Candidate(intro, 0.0, self.analysed(intro))
+        return [first, *(c for c in ranked if c.doc != intro)]
+
+    def _hit(self, candidate: Candidate, query: Query) -> Hit:
+        passage = candidate.view.passage
+        story = self.corpus.stories[passage.story]
+        sentence, _ = best_sentence(candidate, query)
+        answer = candidate.view.sentences[sentence] if sentence is not None else None
+        excerpt = make_excerpt(passage.text, self.analyzer, query.weights, answer)
+        return Hit(
+            story.title,
+            story.path,
+            passage.number,
+            story.passage_count,
+            candidate.bm25,
+            excerpt,
+            passage.paragraph,
+            candidate.doc,
+        )
 
     @staticmethod
     def _no_answer(question: str, reason: NoAnswer, message: str) -> Answer:

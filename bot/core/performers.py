@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -37,6 +38,8 @@ class Performer:
     intro: str
     """The sentence that introduces them."""
     mentions: int
+    passage: int | None = None
+    """Where the intro stands: an index into Corpus.passages."""
 
 
 @dataclass(frozen=True)
@@ -59,8 +62,13 @@ class PerformerDirectory:
         stopwords = load_stopwords()
         found = []
         for number, story in enumerate(corpus.stories):
-            text = "\n\n".join(p.text for p in corpus.story_passages(number))
-            found.extend(_story_performers(text, story.title, story.path, stopwords))
+            passages = corpus.story_passages(number)
+            text = "\n\n".join(p.text for p in passages)
+            for performer in _story_performers(text, story.title, story.path, stopwords):
+                opening = performer.intro[:80]
+                where = next((i for i, p in enumerate(passages) if opening in p.text), None)
+                passage = None if where is None else story.first_passage + where
+                found.append(dataclasses.replace(performer, passage=passage))
         return cls(found)
 
     def find(self, query: str) -> Lookup:

@@ -8,8 +8,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.core.analysis import Analyzer
-from bot.core.index import DEFAULT_PARAMS, BM25Index, BM25Params
+from bot.core.corpus import Corpus, Passage, Story
+from bot.core.library import StoryLibrary
 from bot.eval.metrics import evaluate
 
 DEPTH = 100  # documents retrieved per query, as BEIR does for Recall@100
@@ -49,21 +49,28 @@ def load_qrels(path: Path) -> dict[str, dict[str, int]]:
     return qrels
 
 
-def evaluate_beir(
-    folder: Path, split: str = "train", params: BM25Params = DEFAULT_PARAMS, analyzer: Analyzer | None = None
-) -> BeirResult:
-    analyzer = analyzer or Analyzer()
-    corpus = _jsonl(folder / "corpus.jsonl")
+def beir_corpus(folder: Path) -> tuple[Corpus, list[str]]:
+    """Each document a one-passage story (title and text as one passage), and the documents' ids in order."""
+    documents = _jsonl(folder / "corpus.jsonl")
+    stories = tuple(Story(d.get("title", "") or d["_id"], d["_id"], n, 1) for n, d in enumerate(documents))
+    passages = tuple(
+        Passage(n, 1, f"{d.get('title', '')} {d.get('text', '')}".strip(), 1) for n, d in enumerate(documents)
+    )
+    return Corpus(folder, stories, passages, ()), [d["_id"] for d in documents]
+
+
+def evaluate_beir(library: StoryLibrary, doc_ids: list[str], folder: Path, split: str = "train") -> BeirResult:
+    """Ranks every judged query through the library's own ranking (first stage and re-ranking)."""
     qrels = load_qrels(folder / "qrels" / f"{split}.tsv")
     queries = {q["_id"]: q["text"] for q in _jsonl(folder / "queries.jsonl") if q["_id"] in qrels}
-    doc_ids = [d["_id"] for d in corpus]
-    index = BM25Index((analyzer.terms(f"{d.get('title', '')} {d.get('text', '')}") for d in corpus), params)
     start = time.perf_counter()
     run = {
-        query_id: {doc_ids[doc]: score for doc, score in index.top(analyzer.terms(text), DEPTH)}
+        query_id: {
+            doc_ids[c.doc]: float(DEPTH - rank) for rank, c in enumerate(library.rank(library.query(text), None, DEPTH))
+        }
         for query_id, text in queries.items()
     }
     elapsed = time.perf_counter() - start
     return BeirResult(
-        folder.name, split, len(queries), len(corpus), evaluate(qrels, run), len(queries) / max(elapsed, 1e-9)
+        folder.name, split, len(queries), len(doc_ids), evaluate(qrels, run), len(queries) / max(elapsed, 1e-9)
     )

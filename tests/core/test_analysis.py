@@ -11,7 +11,7 @@ def test_question_and_passage_agree_on_accented_names():
 
 
 def test_possessives_hyphens_and_punctuation():
-    analyzer = Analyzer(stem=False)
+    analyzer = Analyzer(stem=False, lemmatize=False)
     assert analyzer.terms("Ivan's rhythms") == ["ivan", "rhythms"]
     assert analyzer.terms("Ivan’s!") == ["ivan"]
     assert analyzer.terms("a 25-year-old, fine-tuned...") == ["25", "year", "old", "fine", "tuned"]
@@ -25,7 +25,19 @@ def test_stemming_matches_word_forms():
     analyzer = Analyzer()
     assert analyzer.terms("performances") == analyzer.terms("performance")
     assert analyzer.terms("practicing") == analyzer.terms("practice")
-    assert Analyzer(stem=False).terms("performances") == ["performances"]
+    assert Analyzer(stem=False, lemmatize=False).terms("performances") == ["performances"]
+
+
+def test_lemmas_join_irregular_forms_that_stemming_cannot():
+    analyzer = Analyzer()
+    assert analyzer.terms("met") == analyzer.terms("meet")
+    assert analyzer.terms("children") == analyzer.terms("child")
+    assert analyzer.terms("mice") == analyzer.terms("mouse")
+    assert Analyzer(lemmatize=False).terms("met") != Analyzer(lemmatize=False).terms("meet")
+
+
+def test_lemmas_keep_names_lower_case():
+    assert Analyzer().terms("Sofia Ivan") == ["sofia", "ivan"]
 
 
 def test_other_scripts_are_kept_as_words():

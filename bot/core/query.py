@@ -1,0 +1,79 @@
+"""A question as the ranking sees it: its terms, what each is worth, and what kind of answer it wants."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.core.analysis import WORD, fold
+
+
+class AnswerKind(StrEnum):
+    """What the question asks for, from its first words."""
+
+    PERSON = "person"
+    NAME = "name"
+    """A which-question: the answer names one thing ("Which hall?" "Carnegie Hall")."""
+    PLACE = "place"
+    TIME = "time"
+    NUMBER = "number"
+    REASON = "reason"
+    OTHER = "other"
+
+
+_KIND_OPENINGS = (
+    (re.compile(r"(?:how (?:many|much|old|long|far|often)|what (?:age|number))\b"), AnswerKind.NUMBER),
+    (re.compile(r"(?:who|whom|whose)\b"), AnswerKind.PERSON),
+    (re.compile(r"where\b"), AnswerKind.PLACE),
+    (re.compile(r"(?:when|what (?:time|year|day|month|season))\b"), AnswerKind.TIME),
+    (re.compile(r"(?:why|what (?:made|caused))\b"), AnswerKind.REASON),
+    (re.compile(r"which\b"), AnswerKind.NAME),
+)
+# "Which hall ...": the noun after which is the thing the answer names. (After "what" it is as
+# often a verb, "what happened", so only "which" counts.)
+_FOCUS = re.compile(r"\bwhich\s+(\w+)")
+# Words that start a question, anywhere in it ("And where did she go?").
+_QUESTION_WORD = re.compile(r"\b(?:who|whom|whose|where|when|why|how|what|which)\b")
+
+
+@dataclass(frozen=True)
+class Correction:
+    word: str
+    """As the person typed it."""
+    replacement: str
+    """The library's word searched instead."""
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    terms: tuple[str, ...]
+    """The analysed terms searched, corrections applied, in question order."""
+    weights: dict[str, float]
+    """Each distinct searched term's match weight (rare terms weigh more)."""
+    missing_weight: float = 0.0
+    """The weight of question words no passage holds: a passage can never cover those."""
+    kind: AnswerKind = AnswerKind.OTHER
+    focus: str | None = None
+    """The term of the noun a which-question asks about, if the stories have it."""
+    corrections: tuple[Correction, ...] = field(default=())
+
+    @property
+    def total_weight(self) -> float:
+        return sum(self.weights.values()) + self.missing_weight
+
+
+def answer_kind(question: str) -> AnswerKind:
+    folded = fold(question)
+    start = _QUESTION_WORD.search(folded)
+    if start is None:
+        return AnswerKind.OTHER
+    rest = folded[start.start() :]
+    return next((kind for pattern, kind in _KIND_OPENINGS if pattern.match(rest)), AnswerKind.OTHER)
+
+
+def focus_word(question: str) -> str | None:
+    """The word right after "which", if any."""
+    found = _FOCUS.search(fold(question))
+    return found.group(1) if found and WORD.fullmatch(found.group(1)) else None

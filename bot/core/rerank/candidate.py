@@ -1,0 +1,74 @@
+"""What the re-ranking signals see: the candidates, their passages analysed once, and the library."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from bot.core.analysis import Analyzer
+from bot.core.corpus import Corpus, Passage
+from bot.core.index import BM25Index
+from bot.core.query import Query
+from bot.core.sentences import sentence_spans
+
+
+@dataclass(frozen=True)
+class AnalysedPassage:
+    """A passage's terms with where each stands: the unit sentence and proximity signals read."""
+
+    passage: Passage
+    terms: tuple[str, ...]
+    starts: np.ndarray
+    ends: np.ndarray
+    sentences: tuple[tuple[int, int], ...]
+    sentence_of: np.ndarray
+    """For each term, the index of its sentence."""
+
+    @classmethod
+    def of(cls, passage: Passage, analyzer: Analyzer) -> AnalysedPassage:
+        spans = list(analyzer.spans(passage.text))
+        sentences = tuple(sentence_spans(passage.text)) or ((0, len(passage.text)),)
+        starts = np.fromiter((s.start for s in spans), dtype=np.int32, count=len(spans))
+        ends = np.fromiter((s.end for s in spans), dtype=np.int32, count=len(spans))
+        sentence_starts = np.fromiter((s for s, _ in sentences), dtype=np.int32, count=len(sentences))
+        sentence_of = np.maximum(np.searchsorted(sentence_starts, starts, side="right") - 1, 0)
+        return cls(passage, tuple(s.term for s in spans), starts, ends, sentences, sentence_of)
+
+    def term_set(self) -> frozenset[str]:
+        return frozenset(self.terms)
+
+
+@dataclass
+class Candidate:
+    doc: int
+    bm25: float
+    view: AnalysedPassage
+
+    @cached_property
+    def matched(self) -> frozenset[str]:
+        return self.view.term_set()
+
+
+@dataclass(frozen=True)
+class RankingContext:
+    corpus: Corpus
+    index: BM25Index
+    story_index: BM25Index
+    analyzer: Analyzer
+    query: Query
+    scores: np.ndarray
+    """BM25Okapi scores of the searched range (the library, or one story's passages)."""
+    offset: int
+    """The first document `scores` covers."""
+    within: range | None
+    """The one story's passages searched, if the question was scoped."""
+
+    @property
+    def scoped(self) -> bool:
+        return self.within is not None
+
+    def score_of(self, doc: int) -> float:
+        position = doc - self.offset
+        return float(self.scores[position]) if 0 <= position < len(self.scores) else 0.0

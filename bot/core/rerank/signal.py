@@ -1,0 +1,36 @@
+"""The shape every re-ranking signal has."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Collection, Sequence
+from typing import ClassVar
+
+import numpy as np
+
+from bot.core.query import Query
+from bot.core.rerank.candidate import Candidate, RankingContext
+
+
+class Signal(ABC):
+    name: ClassVar[str]
+    """What `eval --without` calls it."""
+    features: ClassVar[tuple[str, ...]]
+    """The columns `compute` returns, named as in weights.json."""
+
+    @abstractmethod
+    def compute(self, candidates: Sequence[Candidate], context: RankingContext) -> np.ndarray:
+        """One row per candidate, one column per feature, each about 0 to 1."""
+
+
+def matched_weight(terms: Collection[str], query: Query) -> float:
+    """The share of the question's weight that these terms carry."""
+    weights = query.weights
+    total = query.total_weight
+    return sum(weights[t] for t in terms if t in weights) / total if total else 0.0
+
+
+def matched_tokens(candidate: Candidate, query: Query) -> list[tuple[int, str]]:
+    """(token position, term) of each question term in the passage, in order."""
+    weights = query.weights
+    return [(i, t) for i, t in enumerate(candidate.view.terms) if t in weights]

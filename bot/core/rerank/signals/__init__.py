@@ -1,0 +1,19 @@
+"""One module a signal; ALL_SIGNALS is the order their features are combined in."""
+
+from bot.core.rerank.signals.answer_kind import AnswerKindSignal
+from bot.core.rerank.signals.bm25 import BM25Signal
+from bot.core.rerank.signals.coverage import CoverageSignal
+from bot.core.rerank.signals.opening import OpeningSignal
+from bot.core.rerank.signals.proximity import ProximitySignal
+from bot.core.rerank.signals.sentence import SentenceSignal
+from bot.core.rerank.signals.story import StorySignal
+
+ALL_SIGNALS = (
+    BM25Signal,
+    CoverageSignal,
+    SentenceSignal,
+    ProximitySignal,
+    StorySignal,
+    AnswerKindSignal,
+    OpeningSignal,
+)

@@ -1,0 +1,38 @@
+"""The best single sentence's share of the question: answers sit in one sentence, not spread over a page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from bot.core.query import Query
+from bot.core.rerank.candidate import Candidate, RankingContext
+from bot.core.rerank.signal import Signal, matched_tokens, matched_weight
+
+
+def sentence_terms(candidate: Candidate, query: Query) -> dict[int, set[str]]:
+    """Sentence index -> the question terms it holds."""
+    found: dict[int, set[str]] = {}
+    sentence_of = candidate.view.sentence_of
+    for position, term in matched_tokens(candidate, query):
+        found.setdefault(int(sentence_of[position]), set()).add(term)
+    return found
+
+
+def best_sentence(candidate: Candidate, query: Query) -> tuple[int | None, float]:
+    """(index, share of the question) of the sentence holding most of it; the first such on ties."""
+    best: tuple[int | None, float] = (None, 0.0)
+    for sentence, terms in sorted(sentence_terms(candidate, query).items()):
+        share = matched_weight(terms, query)
+        if share > best[1]:
+            best = (sentence, share)
+    return best
+
+
+class SentenceSignal(Signal):
+    name = "sentence"
+    features = ("sentence",)
+
+    def compute(self, candidates: Sequence[Candidate], context: RankingContext) -> np.ndarray:
+        return np.array([[best_sentence(c, context.query)[1]] for c in candidates])

@@ -1,0 +1,41 @@
+"""Misspelt question words corrected against the library's own words ("frigtened" -> "frightened")."""
+
+from __future__ import annotations
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.core.analysis import Analyzer, is_dictionary_word
+from bot.core.index import BM25Index
+
+MIN_LENGTH = 4
+"""Shorter words have too many neighbours one edit away to guess from."""
+
+
+def max_edits(word: str) -> int:
+    return 1 if len(word) <= 6 else 2
+
+
+class SpellingCorrector:
+    def __init__(self, index: BM25Index, analyzer: Analyzer):
+        """Knows every word of the library, as folded words with their terms and document counts."""
+        known = [(surface, term) for term, surface in analyzer.surfaces.items() if term in index.vocabulary]
+        self.words = [surface for surface, _ in known]
+        self.terms = [term for _, term in known]
+        self.doc_freq = [int(index.doc_freq[index.vocabulary[term]]) for term in self.terms]
+
+    def correct(self, word: str) -> tuple[str, str] | None:
+        """(library word, its term) closest to a folded word the library lacks, or None.
+
+        A dictionary word is never corrected ("capital" is not a typo for "capitol"): the question
+        may just be about something the stories do not hold. Among equally close words, the one in
+        the most passages wins.
+        """
+        if len(word) < MIN_LENGTH or not word.isalpha() or is_dictionary_word(word):
+            return None
+        edits = max_edits(word)
+        found = process.extract(word, self.words, scorer=OSA.distance, score_cutoff=edits, limit=20)
+        if not found:
+            return None
+        _, _, best = min(found, key=lambda match: (match[1], -self.doc_freq[match[2]], self.words[match[2]]))
+        return self.words[best], self.terms[best]

@@ -1,0 +1,87 @@
+"""Stories found by title or file name, forgiving case, accents and typos, as /performer finds people."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from rapidfuzz import fuzz, process
+
+from bot.core.analysis import fold
+from bot.core.corpus import Story
+
+COMPLETION_LIMIT = 25  # Discord's cap on autocomplete choices
+FUZZY_MATCH = 85
+FUZZY_SUGGEST = 60
+FUZZY_WORD = 80
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
+
+
+@dataclass(frozen=True)
+class StoryLookup:
+    query: str
+    matches: tuple[int, ...]
+    """Indexes into Corpus.stories; one is a clear answer, more are ambiguous."""
+    suggestions: tuple[int, ...] = ()
+    """For no match: the closest stories, best first."""
+
+
+class StoryFinder:
+    def __init__(self, stories: tuple[Story, ...]):
+        self.stories = stories
+        self._titles = [_key(s.title) for s in stories]
+        self._files = [_key(PurePosixPath(s.path).stem) for s in stories]
+        self._paths = [fold(s.path) for s in stories]
+
+    def find(self, name: str) -> StoryLookup:
+        """Exact title, file name or path; else every story whose title holds all the words; else the
+        closest titles."""
+        key = _key(name)
+        if not key:
+            return StoryLookup(name, ())
+        exact = [
+            i
+            for i in range(len(self.stories))
+            if key in (self._titles[i], self._files[i]) or fold(name.strip()) == self._paths[i]
+        ]
+        if exact:
+            return StoryLookup(name, tuple(exact))
+        words = key.split()
+        containing = [
+            i for i, title in enumerate(self._titles) if all(w in title.split() or w in self._files[i] for w in words)
+        ]
+        if containing:
+            return StoryLookup(name, tuple(containing))
+        near = [i for i, title in enumerate(self._titles) if all(self._near(w, title.split()) for w in words)]
+        if near:
+            return StoryLookup(name, tuple(near))
+        scored = process.extract(key, self._titles, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST, limit=5)
+        close = [i for _, score, i in scored if score >= FUZZY_MATCH]
+        if close:
+            best = max(score for _, score, _ in scored)
+            return StoryLookup(name, tuple(i for _, score, i in scored if score >= best - 2))
+        return StoryLookup(name, (), tuple(i for _, _, i in scored[:3]))
+
+    @staticmethod
+    def _near(word: str, title_words: list[str]) -> bool:
+        """A word of the title one or two typos away ("violnist" for "violinist")."""
+        return any(fuzz.ratio(word, candidate) >= FUZZY_WORD for candidate in title_words)
+
+    def complete(self, prefix: str, limit: int = COMPLETION_LIMIT) -> list[int]:
+        """Stories whose title or file name starts with (or holds) the prefix, best first; else close ones."""
+        key = _key(prefix)
+        if not key:
+            return list(range(min(limit, len(self.stories))))
+        starts = [i for i, t in enumerate(self._titles) if t.startswith(key) or self._files[i].startswith(key)]
+        taken = set(starts)
+        inside = [i for i, t in enumerate(self._titles) if i not in taken and (key in t or key in self._files[i])]
+        hits = starts + inside
+        if len(hits) < limit:
+            taken = set(hits)
+            scored = process.extract(key, self._titles, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST, limit=limit)
+            hits += [i for _, _, i in scored if i not in taken]
+        return hits[:limit]
