@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -85,8 +86,15 @@ class Analyzer:
             surfaces.setdefault(found, normalized)
             return found
 
+        @lru_cache(maxsize=1 << 18)
+        def base(word: str) -> str:
+            normalized = _APOSTROPHE.sub("", _POSSESSIVE.sub("", lower(word)))
+            return lower(lemma(normalized)) if lemmatize and normalized else normalized
+
         self.term = term
         """The index term of one word, or None for a stop word."""
+        self.base = base
+        """One word's dictionary form, stop words included: what phrases are compared by."""
         self.surfaces = surfaces
         """term -> the first word seen that became it, folded: how to show a term to a person."""
         versions = f"{Stemmer.version() if stemmer else ''}|{simplemma.__version__ if lemmatize else ''}"
@@ -102,6 +110,16 @@ class Analyzer:
     def terms(self, text: str) -> list[str]:
         term = self.term
         return [t for w in WORD.findall(text) if (t := term(w)) is not None]
+
+    def phrases(self, text: str) -> set[tuple[str, str]]:
+        """Adjacent word pairs, stop words kept but not pairs of two stop words ("grow up", "the keeper")."""
+        words = WORD.findall(text)
+        term, base = self.term, self.base
+        return {
+            (base(first), base(second))
+            for first, second in itertools.pairwise(words)
+            if term(first) is not None or term(second) is not None
+        }
 
     def spans(self, text: str) -> Iterator[Span]:
         term = self.term

@@ -140,6 +140,7 @@ class StoryLibrary:
             answer_kind(question),
             focus_term if focus_term in weights else None,
             tuple(corrections),
+            frozenset(self.analyzer.phrases(question)),
         )
 
     def ask(self, question: str, count: int = 1 + ALTERNATIVES, offset: int = 0, story: int | None = None) -> Answer:

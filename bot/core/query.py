@@ -58,6 +58,8 @@ class Query:
     focus: str | None = None
     """The term of the noun a which-question asks about, if the stories have it."""
     corrections: tuple[Correction, ...] = field(default=())
+    phrases: frozenset[tuple[str, str]] = frozenset()
+    """The question's adjacent word pairs, as Analyzer.phrases gives them."""
 
     @property
     def total_weight(self) -> float:

@@ -40,11 +40,12 @@ def test_answer_marks_the_matched_words(library):
     assert {"Sébastien", "Born"} <= marked
 
 
-def test_alternatives_follow_in_score_order(library):
+def test_alternatives_follow_in_ranked_order(library):
     answer = library.ask("Sophie orchestra")
-    scores = [hit.score for hit in answer.hits]
+    ranked = library.rank(library.query("Sophie orchestra"), wanted=4)
     assert len(answer.alternatives) == 3
-    assert scores == sorted(scores, reverse=True)
+    assert [hit.document for hit in answer.hits] == [c.doc for c in ranked]
+    assert all(hit.score == c.bm25 for hit, c in zip(answer.hits, ranked, strict=True))
 
 
 def test_paging_continues_where_the_first_page_ended(library):

@@ -3,7 +3,8 @@ import json
 import pytest
 
 from bot.cli.main import main
-from bot.eval.beir import DatasetError, evaluate_beir
+from bot.core.library import StoryLibrary
+from bot.eval.beir import DatasetError, beir_corpus, evaluate_beir
 
 
 @pytest.fixture
@@ -27,8 +28,13 @@ def collection(tmp_path):
     return tmp_path
 
 
+def evaluate(folder, split="train"):
+    corpus, doc_ids = beir_corpus(folder)
+    return evaluate_beir(StoryLibrary(corpus, min_match=0.0), doc_ids, folder, split)
+
+
 def test_scores_a_beir_folder_with_the_bots_ranking(collection):
-    result = evaluate_beir(collection)
+    result = evaluate(collection)
     assert result.queries == 3 and result.documents == 5
     # q1 and q2 find their document first; q3's judged document (d1) does not mention ballet.
     assert result.metrics["mrr@10"] == pytest.approx(2 / 3)
@@ -37,14 +43,16 @@ def test_scores_a_beir_folder_with_the_bots_ranking(collection):
 
 def test_missing_pieces_are_named(collection):
     with pytest.raises(DatasetError, match=r"qrels/test\.tsv"):
-        evaluate_beir(collection, split="test")
+        evaluate(collection, split="test")
     (collection / "queries.jsonl").unlink()
     with pytest.raises(DatasetError, match=r"queries\.jsonl"):
-        evaluate_beir(collection)
+        evaluate(collection)
 
 
 def test_eval_command_prints_json(collection, capsys):
-    assert main(["eval", "--beir", str(collection), "--json"]) == 0
+    assert main(["eval", "--beir", str(collection), "--json", "--ablation"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["metrics"]["mrr@10"] == pytest.approx(2 / 3)
-    assert data["params"] == {"k1": 1.5, "b": 0.75, "epsilon": 0.25}
+    rows = {row["row"]: row for row in data["rows"]}
+    assert rows["default"]["metrics"]["mrr@10"] == pytest.approx(2 / 3)
+    assert {"without coverage", "BM25Okapi only"} <= rows.keys()
+    assert "k1=1.5 b=0.75 epsilon=0.25" in data["settings"]

@@ -25,6 +25,7 @@ class AnalysedPassage:
     sentences: tuple[tuple[int, int], ...]
     sentence_of: np.ndarray
     """For each term, the index of its sentence."""
+    phrases: frozenset[tuple[str, str]]
 
     @classmethod
     def of(cls, passage: Passage, analyzer: Analyzer) -> AnalysedPassage:
@@ -34,7 +35,8 @@ class AnalysedPassage:
         ends = np.fromiter((s.end for s in spans), dtype=np.int32, count=len(spans))
         sentence_starts = np.fromiter((s for s, _ in sentences), dtype=np.int32, count=len(sentences))
         sentence_of = np.maximum(np.searchsorted(sentence_starts, starts, side="right") - 1, 0)
-        return cls(passage, tuple(s.term for s in spans), starts, ends, sentences, sentence_of)
+        terms = tuple(s.term for s in spans)
+        return cls(passage, terms, starts, ends, sentences, sentence_of, frozenset(analyzer.phrases(passage.text)))
 
     def term_set(self) -> frozenset[str]:
         return frozenset(self.terms)

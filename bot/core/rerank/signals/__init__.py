@@ -3,7 +3,7 @@
 from bot.core.rerank.signals.answer_kind import AnswerKindSignal
 from bot.core.rerank.signals.bm25 import BM25Signal
 from bot.core.rerank.signals.coverage import CoverageSignal
-from bot.core.rerank.signals.opening import OpeningSignal
+from bot.core.rerank.signals.phrase import PhraseSignal
 from bot.core.rerank.signals.proximity import ProximitySignal
 from bot.core.rerank.signals.sentence import SentenceSignal
 from bot.core.rerank.signals.story import StorySignal
@@ -13,7 +13,7 @@ ALL_SIGNALS = (
     CoverageSignal,
     SentenceSignal,
     ProximitySignal,
+    PhraseSignal,
     StorySignal,
     AnswerKindSignal,
-    OpeningSignal,
 )
