@@ -89,12 +89,13 @@ class Analyzer:
         @lru_cache(maxsize=1 << 18)
         def base(word: str) -> str:
             normalized = _APOSTROPHE.sub("", _POSSESSIVE.sub("", lower(word)))
-            return lower(lemma(normalized)) if lemmatize and normalized else normalized
+            form = lower(lemma(normalized)) if lemmatize and normalized else normalized
+            return stemmer.stemWord(form) if stemmer else form
 
         self.term = term
         """The index term of one word, or None for a stop word."""
         self.base = base
-        """One word's dictionary form, stop words included: what phrases are compared by."""
+        """One word's term as if no word were a stop word: what phrases are compared by."""
         self.surfaces = surfaces
         """term -> the first word seen that became it, folded: how to show a term to a person."""
         versions = f"{Stemmer.version() if stemmer else ''}|{simplemma.__version__ if lemmatize else ''}"
