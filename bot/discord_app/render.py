@@ -18,9 +18,13 @@ DESCRIPTION_LIMIT = 4096
 FIELD_LIMIT = 1024
 FOOTER_LIMIT = 2048
 EMBED_TOTAL_LIMIT = 6000
+CHOICE_LIMIT = 100  # a choice's or a select option's name and value
 ELLIPSIS = "…"
 QUESTION_PREFIX = "Q: "
 """The footer of an answer holds the question, so its "More results" button works after a restart."""
+SCOPE_FIELD = "Searched only this story"
+"""Marks a scoped answer, so its "More results" button stays in the story after a restart."""
+SCOPE_HINT = "Ask without replying (or /ask without story) to search every story."
 STORIES_PER_PAGE = 15
 PICK_HINT = "\n\nPick one below."
 COLOR = discord.Color.dark_teal()
@@ -62,15 +66,25 @@ def answer_embed(answer: Answer) -> discord.Embed:
     """One passage (the best, or the page's first) and a line naming the next ones."""
     hit = answer.best
     assert hit is not None
-    embed = discord.Embed(title=plain(hit.story, TITLE_LIMIT), description=marked_excerpt(hit.excerpt), color=COLOR)
+    description = marked_excerpt(hit.excerpt)
+    if answer.corrections:
+        note = f"Showing results for {', '.join(f'*{escape_markdown(c.replacement)}*' for c in answer.corrections)}"
+        description = clip(f"{note}\n\n{description}", DESCRIPTION_LIMIT)
+    embed = discord.Embed(title=plain(hit.story, TITLE_LIMIT), description=description, color=COLOR)
     position = f"{hit.passage} of {hit.passage_count}"
     if answer.offset:
         position += f" · result {answer.offset + 1}"
     embed.add_field(name="Passage", value=position, inline=True)
     if answer.alternatives:
         embed.add_field(name="Also", value=_alternatives(answer.alternatives), inline=False)
+    if answer.scope is not None:
+        embed.add_field(name=SCOPE_FIELD, value=SCOPE_HINT, inline=False)
     embed.set_footer(text=clip(QUESTION_PREFIX + answer.question, FOOTER_LIMIT))
     return fit(embed)
+
+
+def is_scoped(embed: discord.Embed) -> bool:
+    return any(field.name == SCOPE_FIELD for field in embed.fields)
 
 
 def question_from_footer(embed: discord.Embed) -> str | None:
@@ -84,7 +98,7 @@ def _alternatives(hits: Sequence[Hit]) -> str:
 
 
 def no_answer_text(answer: Answer) -> str:
-    return clip(answer.message, MESSAGE_LIMIT)
+    return clip(escape_markdown(answer.message), MESSAGE_LIMIT)
 
 
 def performer_embed(performer: Performer) -> discord.Embed:

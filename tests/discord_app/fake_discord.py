@@ -167,6 +167,45 @@ class FakeDiscord:
         await self.dispatch("MESSAGE_CREATE", payload)
         return mark
 
+    async def reply_to_message(self, message: dict[str, Any], content: str, **extra: Any) -> int:
+        """A person replies to a message (Discord's reply: a message reference and the message itself)."""
+        reference = {"message_id": message["id"], "channel_id": message["channel_id"], "guild_id": str(GUILD_ID)}
+        return await self.send_message(
+            content,
+            channel_id=int(message["channel_id"]),
+            message_reference=reference,
+            referenced_message=message,
+            type=19,
+            **extra,
+        )
+
+    async def start_thread(self, message: dict[str, Any], name: str = "follow-up") -> int:
+        """A person opens a thread under a message; like Discord, the thread has the message's id."""
+        thread_id = int(message["id"])
+        await self.dispatch(
+            "THREAD_CREATE",
+            {
+                "id": str(thread_id),
+                "guild_id": str(GUILD_ID),
+                "parent_id": message["channel_id"],
+                "owner_id": str(USER_ID),
+                "name": name,
+                "type": 11,
+                "newly_created": True,
+                "last_message_id": None,
+                "rate_limit_per_user": 0,
+                "message_count": 0,
+                "member_count": 1,
+                "thread_metadata": {
+                    "archived": False,
+                    "auto_archive_duration": 1440,
+                    "archive_timestamp": NOW,
+                    "locked": False,
+                },
+            },
+        )
+        return thread_id
+
     async def interact(
         self,
         kind: int,
@@ -361,6 +400,9 @@ class FakeDiscord:
             return _json(self.commands[scope])
         if re.fullmatch(r"/channels/\d+/typing", path):
             return web.Response(status=204)
+        if (got := re.fullmatch(r"/channels/\d+/messages/(\d+)", path)) and method == "GET":
+            found = self.messages.get(int(got.group(1)))
+            return _json(found) if found else _json({"message": "Unknown Message", "code": 10008}, 404)
         if sent := re.fullmatch(r"/channels/(\d+)/messages", path):
             return _json(self._message(int(sent.group(1)), body))
         if callback := re.fullmatch(r"/interactions/(\d+)/[^/]+/callback", path):

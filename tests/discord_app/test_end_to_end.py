@@ -91,7 +91,7 @@ async def test_messages_not_for_the_bot_are_ignored(fake, bot):
 
 async def test_direct_message_is_answered(fake, bot):
     body = await reply_to(fake, "Who did Sofia meet at the underground club?", channel=DM_CHANNEL_ID)
-    assert "she met Ivan" in body["embeds"][0]["description"]
+    assert "Ivan, a charismatic musician" in body["embeds"][0]["description"]
 
 
 async def test_everyone_and_markdown_in_a_question_never_ping(fake, bot):
@@ -297,3 +297,4 @@ async def test_sync_command_forces_a_sync_and_clears_global_duplicates(fake):
     assert writes[1][2] == []
     assert len(fake.identifies) == connections  # syncing needs no gateway connection
     assert "Traceback" not in process.text
+

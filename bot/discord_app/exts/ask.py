@@ -5,18 +5,29 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections.abc import Awaitable
 from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
+from discord.utils import escape_markdown
 
-from bot.core.answer import Answer
+from bot.cli.render import story_choice_text
+from bot.core.answer import Answer, NoAnswer
 from bot.core.library import ALTERNATIVES, StoryLibrary
 from bot.discord_app.client import send_ephemeral
 from bot.discord_app.cog import StoryCog
 from bot.discord_app.cooldown import wait_message, within_budget
-from bot.discord_app.render import answer_embed, no_answer_text, question_from_footer
+from bot.discord_app.render import (
+    CHOICE_LIMIT,
+    MESSAGE_LIMIT,
+    answer_embed,
+    clip,
+    is_scoped,
+    no_answer_text,
+    question_from_footer,
+)
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +39,28 @@ DISCORD_MARKUP = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\
 DEFER_AFTER_SECONDS = 2.0
 
 
-async def ask_off_loop(library: StoryLibrary, question: str, offset: int = 0) -> Answer:
+async def ask_off_loop(library: StoryLibrary, question: str, offset: int = 0, story: int | None = None) -> Answer:
     """Ranking a large corpus takes milliseconds to seconds: never on the event loop."""
-    return await asyncio.to_thread(library.ask, question, 1 + ALTERNATIVES, offset)
+    return await asyncio.to_thread(library.ask, question, 1 + ALTERNATIVES, offset, story)
+
+
+async def follow_up_off_loop(library: StoryLibrary, question: str, story: int) -> Answer:
+    """A follow-up is searched in its answer's story first, and in every story when that finds nothing."""
+    answer = await ask_off_loop(library, question, story=story)
+    if answer.best is None and answer.reason is NoAnswer.NO_MATCH:
+        return await ask_off_loop(library, question)
+    return answer
+
+
+def answer_story(library: StoryLibrary, message: discord.Message | None, bot_id: int) -> int | None:
+    """The story one of the bot's answers quotes (its embed's title), or None for any other message."""
+    if message is None or message.author.id != bot_id or not message.embeds:
+        return None
+    embed = message.embeds[0]
+    if question_from_footer(embed) is None or not embed.title:
+        return None
+    lookup = library.story_finder.find(embed.title.replace("\\", ""))
+    return lookup.matches[0] if len(lookup.matches) == 1 else None
 
 
 class MoreResults(discord.ui.DynamicItem[discord.ui.Button], template=r"storybot:more:(?P<offset>\d+)"):
@@ -57,7 +87,8 @@ class MoreResults(discord.ui.DynamicItem[discord.ui.Button], template=r"storybot
             await send_ephemeral(interaction, "I can't page this answer any more; please ask again.")
             return
         bot: Any = interaction.client
-        answer = await ask_off_loop(bot.library, question, self.offset)
+        story = answer_story(bot.library, message, bot.user.id) if is_scoped(message.embeds[0]) else None
+        answer = await ask_off_loop(bot.library, question, self.offset, story)
         if answer.best is None:
             await send_ephemeral(interaction, "That was the last result for this question.")
             return
@@ -89,17 +120,40 @@ class Ask(StoryCog):
             or any(role.tags is not None and role.tags.bot_id == me.id for role in message.role_mentions)
         )
 
-    def question_in(self, message: discord.Message) -> str | None:
+    def question_in(self, message: discord.Message, follows_answer: bool = False) -> str | None:
         """The question a message asks the bot, or None when it is not addressed to the bot."""
         if self.bot.user is None or message.author.bot or message.webhook_id is not None:
             return None
-        if not (self.addressed(message) or message.channel.id in self.bot.settings.channels):
+        if not (follows_answer or self.addressed(message) or message.channel.id in self.bot.settings.channels):
             return None
         return " ".join(DISCORD_MARKUP.sub(" ", message.content).split())
 
+    async def followed_answer(self, message: discord.Message) -> int | None:
+        """The story of the bot's answer this message replies to, or whose thread it is in."""
+        if self.bot.user is None or message.author.bot:
+            return None
+        source: discord.Message | None = None
+        try:
+            if message.reference is not None and message.reference.message_id is not None:
+                resolved = message.reference.resolved
+                if isinstance(resolved, discord.Message):
+                    source = resolved
+                elif message.reference.message_id:
+                    source = await message.channel.fetch_message(message.reference.message_id)
+            elif isinstance(message.channel, discord.Thread) and message.channel.parent is not None:
+                # A thread started from a message has that message's id.
+                source = message.channel.starter_message or await message.channel.parent.fetch_message(
+                    message.channel.id
+                )
+        except discord.HTTPException as error:
+            log.info("Could not read the message a follow-up refers to: %s %s", error.status, error.text)
+            return None
+        return answer_story(self.bot.library, source, self.bot.user.id)
+
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
-        question = self.question_in(message)
+        story = await self.followed_answer(message) if self.bot.user and not message.author.bot else None
+        question = self.question_in(message, follows_answer=story is not None)
         if question is None:
             return
         if not self.addressed(message) and not self.bot.library.analyzer.terms(question):
@@ -109,12 +163,17 @@ class Ask(StoryCog):
             if self.bot.cooldown.should_warn(message.author.id, retry_after):
                 await self._reply(message, content=wait_message(retry_after))
             return
+        library = self.bot.library
+
+        def answering() -> Awaitable[Answer]:
+            return ask_off_loop(library, question) if story is None else follow_up_off_loop(library, question, story)
+
         try:
             async with message.channel.typing():
-                answer = await ask_off_loop(self.bot.library, question)
+                answer = await answering()
         except discord.HTTPException as error:  # no right to show typing: answer all the same
             log.warning("Could not show typing in channel %s: %s %s", message.channel.id, error.status, error.text)
-            answer = await ask_off_loop(self.bot.library, question)
+            answer = await answering()
         await self._reply(message, **answer_message(answer))
 
     async def _reply(self, message: discord.Message, **kwargs: Any) -> None:
@@ -124,10 +183,28 @@ class Ask(StoryCog):
             log.warning("Could not answer in channel %s: %s %s", message.channel.id, error.status, error.text)
 
     @app_commands.command(name="ask", description="Ask a question about the stories")
-    @app_commands.describe(question="What you want to know, e.g. Where was Sébastien born?")
+    @app_commands.describe(
+        question="What you want to know, e.g. Where was Sébastien born?", story="Search only this story"
+    )
     @within_budget()
-    async def ask(self, interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]) -> None:
-        work = asyncio.ensure_future(ask_off_loop(self.bot.library, question))
+    async def ask(
+        self,
+        interaction: discord.Interaction,
+        question: app_commands.Range[str, 1, 1000],
+        story: app_commands.Range[str, 1, 200] | None = None,
+    ) -> None:
+        library = self.bot.library
+        question = " ".join(DISCORD_MARKUP.sub(" ", question).split())
+        scope = None
+        if story is not None:
+            lookup = library.story_finder.find(story)
+            if len(lookup.matches) != 1:
+                await send_ephemeral(
+                    interaction, clip(escape_markdown(story_choice_text(lookup, library.corpus.stories)), MESSAGE_LIMIT)
+                )
+                return
+            scope = lookup.matches[0]
+        work = asyncio.ensure_future(ask_off_loop(library, question, story=scope))
         done, _ = await asyncio.wait({work}, timeout=DEFER_AFTER_SECONDS)
         if not done:
             await interaction.response.defer(thinking=True)
@@ -138,6 +215,15 @@ class Ask(StoryCog):
             await interaction.followup.send(**reply, ephemeral=private)
         else:
             await interaction.response.send_message(**reply, ephemeral=private)
+
+    @ask.autocomplete("story")
+    async def story_titles(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        """At most 25 stories, best matches first; the value is the file path, which names one story."""
+        stories = self.bot.library.corpus.stories
+        return [
+            app_commands.Choice(name=clip(stories[i].title, CHOICE_LIMIT), value=stories[i].path[:CHOICE_LIMIT])
+            for i in self.bot.library.story_finder.complete(current)
+        ]
 
 
 async def setup(bot: commands.Bot) -> None:

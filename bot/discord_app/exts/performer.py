@@ -14,9 +14,8 @@ from bot.core.performers import Lookup
 from bot.discord_app.client import send_ephemeral
 from bot.discord_app.cog import StoryCog
 from bot.discord_app.cooldown import within_budget
-from bot.discord_app.render import candidates_embed, clip, not_found_text, performer_embed
+from bot.discord_app.render import CHOICE_LIMIT, candidates_embed, clip, not_found_text, performer_embed
 
-CHOICE_LIMIT = 100  # Discord's limit on a choice's or a select option's name and value
 PICK_ID = "storybot:pick"
 SELECT_OPTIONS_LIMIT = 25
 

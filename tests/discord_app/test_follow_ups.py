@@ -1,0 +1,97 @@
+"""Story scope and follow-ups, as Discord would deliver them to the real bot process."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.discord_app.fake_discord import BOT_USER, CHANNEL_ID, GUILD_ID, FakeDiscord, message_payload
+from tests.discord_app.test_end_to_end import (
+    CHANNEL_MESSAGES,
+    EPHEMERAL,
+    MENTION,
+    NO_PINGS,
+    bot,
+    callback,
+    fake,
+    reply_to,
+)
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+__all__ = ["bot", "fake"]  # the module-scoped fixtures, shared with the other end-to-end tests
+
+
+SOPHIE_STORY = "Sophie Korolev: A Pianist Takes the Stage"
+SCOPE_FIELD = "Searched only this story"
+
+
+async def answer_message(fake: FakeDiscord, question: str) -> dict:
+    """A question by mention, and the bot's answer as Discord stored it."""
+    body = await reply_to(fake, f"{MENTION} {question}", mentions=[BOT_USER])
+    return next(m for m in reversed(fake.messages.values()) if m["embeds"] == body["embeds"])
+
+
+async def test_slash_ask_searches_only_the_chosen_story(fake, bot):
+    mark, _ = await fake.slash("ask", question="Where did she perform?", story="sophie-korolev-pianist.md")
+    data = (await callback(fake, mark))["data"]
+    embed = data["embeds"][0]
+    assert embed["title"] == SOPHIE_STORY
+    assert any(f["name"] == SCOPE_FIELD for f in embed["fields"])
+    assert all("Sophie" in line for f in embed["fields"] if f["name"] == "Also" for line in f["value"].splitlines())
+
+
+async def test_slash_ask_with_an_unclear_story_lists_the_candidates_privately(fake, bot):
+    mark, _ = await fake.slash("ask", question="Where was she born?", story="kalmurzaeva")
+    data = (await callback(fake, mark))["data"]
+    assert data["flags"] & EPHEMERAL
+    assert "could be more than one story" in data["content"]
+    assert "Violinist of Moscow" in data["content"] and "Ballerina of Moscow" in data["content"]
+
+
+async def test_story_autocomplete_offers_titles_best_first(fake, bot):
+    registered = fake.commands["guild"]
+    ask = next(c for c in registered if c["name"] == "ask")
+    data = {
+        "id": ask["id"],
+        "name": "ask",
+        "type": 1,
+        "guild_id": str(GUILD_ID),
+        "options": [
+            {"name": "question", "type": 3, "value": "who"},
+            {"name": "story", "type": 3, "value": "balerina", "focused": True},
+        ],
+    }
+    mark, _ = await fake.interact(4, data)
+    choices = (await callback(fake, mark))["data"]["choices"]
+    assert choices[0]["value"] == "sofia-kalmurzaeva-ballerina.md"
+    assert len(choices) <= 25
+
+
+async def test_a_reply_to_an_answer_is_a_follow_up_in_its_story(fake, bot):
+    answer = await answer_message(fake, "Where did Sophie grow up?")
+    assert answer["embeds"][0]["title"] == SOPHIE_STORY
+    # "audience" is in every story; the follow-up stays in Sophie's, and says so.
+    mark = await fake.reply_to_message(answer, "how did the audience react?")
+    body = (await fake.wait_for_call("POST", CHANNEL_MESSAGES, after=mark)).body
+    embed = body["embeds"][0]
+    assert embed["title"] == SOPHIE_STORY
+    assert any(f["name"] == SCOPE_FIELD for f in embed["fields"])
+    assert body["allowed_mentions"] == NO_PINGS
+
+
+async def test_a_question_in_a_thread_under_an_answer_is_a_follow_up(fake, bot):
+    answer = await answer_message(fake, "Who is Sofia?")
+    story = answer["embeds"][0]["title"]
+    thread = await fake.start_thread(answer)
+    mark = await fake.send_message("where was she born?", channel_id=thread)
+    body = (await fake.wait_for_call("POST", rf"/channels/{thread}/messages", after=mark)).body
+    assert body["embeds"][0]["title"] == story
+    assert any(f["name"] == SCOPE_FIELD for f in body["embeds"][0]["fields"])
+
+
+async def test_a_reply_to_someone_else_is_not_a_question(fake, bot):
+    mark = len(fake.calls)
+    someone = message_payload(fake.new_id(), CHANNEL_ID, fake.person(), "Sofia is my favourite")
+    await fake.reply_to_message(someone, "where was sofia born?")
+    answered = await reply_to(fake, f"{MENTION} how old is sofia", mentions=[BOT_USER])
+    replies = [c for c in fake.calls[mark:] if c.method == "POST" and c.path == CHANNEL_MESSAGES]
+    assert len(replies) == 1 and "Sofia" in answered["embeds"][0]["description"]
