@@ -12,7 +12,6 @@ from bot.core.analysis import fold
 from bot.core.corpus import Story
 
 COMPLETION_LIMIT = 25  # Discord's cap on autocomplete choices
-FUZZY_MATCH = 85
 FUZZY_SUGGEST = 60
 FUZZY_WORD = 80
 
@@ -38,8 +37,8 @@ class StoryFinder:
         self._paths = [fold(s.path) for s in stories]
 
     def find(self, name: str) -> StoryLookup:
-        """Exact title, file name or path; else every story whose title holds all the words; else the
-        closest titles."""
+        """Exact title, file name or path; else every story whose title holds all the words, each as
+        typed or a typo or two away; else no match, with the closest titles as suggestions."""
         key = _key(name)
         if not key:
             return StoryLookup(name, ())
@@ -59,12 +58,8 @@ class StoryFinder:
         near = [i for i, title in enumerate(self._titles) if all(self._near(w, title.split()) for w in words)]
         if near:
             return StoryLookup(name, tuple(near))
-        scored = process.extract(key, self._titles, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST, limit=5)
-        close = [i for _, score, i in scored if score >= FUZZY_MATCH]
-        if close:
-            best = max(score for _, score, _ in scored)
-            return StoryLookup(name, tuple(i for _, score, i in scored if score >= best - 2))
-        return StoryLookup(name, (), tuple(i for _, _, i in scored[:3]))
+        scored = process.extract(key, self._titles, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST, limit=3)
+        return StoryLookup(name, (), tuple(i for _, _, i in scored))
 
     @staticmethod
     def _near(word: str, title_words: list[str]) -> bool:

@@ -41,3 +41,32 @@ def test_top_is_best_first_positive_only_and_ties_in_corpus_order():
     assert all(score > 0 for _, score in top)
     assert index.top(["y"], 1) == top[:1]
     assert index.top(["nothing"], 5) == []
+
+
+def test_a_scoped_search_scores_only_its_range_and_as_the_whole_index_does(documents):
+    index = BM25Index(documents)
+    terms = Analyzer().terms("Sophie music festival")
+    whole = index.scores(terms)
+    np.testing.assert_allclose(index.scores(terms, range(5, 12)), whole[5:12])
+    top = index.top(terms, 3, range(5, 12))
+    assert all(5 <= doc < 12 for doc, _ in top)
+    positive = [5 + int(i) for i in np.argsort(-whole[5:12], kind="stable") if whole[5 + i] > 0]
+    assert [doc for doc, _ in top] == positive[:3]
+
+
+def test_grouped_index_equals_rank_bm25_over_the_grouped_documents(documents):
+    groups = np.array([0, 0, 1, 1, 1, 2] + [3] * (len(documents) - 6))
+    index = BM25Index(documents).grouped(groups, 4)
+    merged = [[t for doc, g in zip(documents, groups, strict=True) if g == group for t in doc] for group in range(4)]
+    reference = BM25Okapi(merged)
+    for question in QUESTIONS:
+        terms = Analyzer().terms(question)
+        np.testing.assert_allclose(index.scores(terms), reference.get_scores(terms), rtol=1e-5, atol=1e-6)
+
+
+def test_a_two_passage_library_still_ranks_its_matches():
+    # BM25Okapi's idf is zero for a term in one of two passages: every score is zero.
+    index = BM25Index([["mara", "cello"], ["ship", "night"]])
+    assert not index.scores(["ship"]).any()
+    assert [doc for doc, _ in index.top(["ship"], 5)] == [1]
+    assert index.top(["nothing"], 5) == []

@@ -1,0 +1,30 @@
+import pytest
+
+from bot.core.rerank.signals.answer_kind import AnswerKindSignal
+from tests.core.rerank.conftest import features_for
+
+MILL = 1
+FEATURES = AnswerKindSignal.features
+
+
+@pytest.mark.parametrize(
+    ("question", "feature", "answering", "other"),
+    [
+        ("When did the river freeze for the miller?", "kind_time", 3, 1),
+        ("Why did the baker come to the miller?", "kind_reason", 4, 1),
+        ("How many months did the river stop the miller?", "kind_number", 3, 1),
+        ("Where did the miller's daughter grow up?", "kind_place", 2, 1),
+    ],
+)
+def test_the_passage_holding_the_kind_of_answer_asked_for_scores(small_library, question, feature, answering, other):
+    rows = features_for(small_library, AnswerKindSignal(), question, story=MILL)
+    column = FEATURES.index(feature)
+    assert rows[(MILL, answering)][column] > rows[(MILL, other)][column]
+    assert all(value == 0 for row in rows.values() for i, value in enumerate(row) if i != column)
+
+
+def test_a_which_question_looks_for_its_noun(small_library):
+    rows = features_for(small_library, AnswerKindSignal(), "Which village did the miller live in?", story=MILL)
+    focus = FEATURES.index("focus")
+    assert rows[(MILL, 2)][focus] == 1.0
+    assert rows[(MILL, 1)][focus] == 0.0
