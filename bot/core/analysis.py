@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -115,11 +114,13 @@ class Analyzer:
     def phrases(self, text: str) -> set[tuple[str, str]]:
         """Adjacent word pairs, stop words kept but not pairs of two stop words ("grow up", "the keeper")."""
         words = WORD.findall(text)
-        term, base = self.term, self.base
+        return self.word_pairs(words, [self.term(w) for w in words])
+
+    def word_pairs(self, words: Sequence[str], terms: Sequence[str | None]) -> set[tuple[str, str]]:
+        """`phrases` for words already split, with their terms (None for stop words)."""
+        forms = [self.base(w) for w in words]
         return {
-            (base(first), base(second))
-            for first, second in itertools.pairwise(words)
-            if term(first) is not None or term(second) is not None
+            (forms[i], forms[i + 1]) for i in range(len(words) - 1) if terms[i] is not None or terms[i + 1] is not None
         }
 
     def spans(self, text: str) -> Iterator[Span]:

@@ -191,25 +191,30 @@ class StoryLibrary:
 
     def rank(self, query: Query, story: int | None = None, wanted: int = RERANK_DEPTH) -> list[Candidate]:
         """BM25Okapi's candidates that match enough of the question, re-ranked, best first."""
-        candidates, context = self.candidates(query, story, max(RERANK_DEPTH, wanted) * 2 + 10)
+        depth = max(RERANK_DEPTH, wanted) if self.reranker.signals else wanted
+        candidates, context = self.candidates(query, story, depth)
         head = self.reranker.rerank(candidates[:RERANK_DEPTH], context)
         ranked = self._introduction_first(query, head + candidates[RERANK_DEPTH:], context)
         return ranked[:wanted]
 
     def candidates(self, query: Query, story: int | None, depth: int) -> tuple[list[Candidate], RankingContext]:
         """The first stage: BM25Okapi's best `depth` passages (of one story, if given) that match enough
-        of the question, in BM25 order, and what the re-ranking signals need to judge them."""
+        of the question, in BM25 order, and what the re-ranking signals need to judge them.
+
+        Passages are analysed only until `depth` have passed the minimum match."""
         within = None
         if story is not None:
             first = self.corpus.stories[story].first_passage
             within = range(first, first + self.corpus.stories[story].passage_count)
-        scores, top = self.index.search(query.terms, depth, within) if query.terms else (np.zeros(0), [])
+        scores, top = self.index.search(query.terms, depth * 2 + 10, within) if query.terms else (np.zeros(0), [])
         needed = self.min_match * query.total_weight
         candidates = []
         for doc, score in top:
             candidate = Candidate(doc, score, self.analysed(doc))
             if sum(query.weights[t] for t in candidate.matched if t in query.weights) >= needed:
                 candidates.append(candidate)
+                if len(candidates) == depth:
+                    break
         context = RankingContext(
             self.corpus,
             self.index,

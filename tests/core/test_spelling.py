@@ -28,7 +28,10 @@ def test_dictionary_and_short_words_are_never_corrected(library):
 def test_a_typo_does_not_sink_the_question_and_the_answer_says_what_was_searched(library):
     answer = library.ask("Why were the puppiess frigtened?")
     assert answer.best is not None and "puppies hid" in answer.best.excerpt.text
-    assert [(c.word, c.replacement) for c in answer.corrections] == [("puppiess", "puppies"), ("frigtened", "frightened")]
+    assert [(c.word, c.replacement) for c in answer.corrections] == [
+        ("puppiess", "puppies"),
+        ("frigtened", "frightened"),
+    ]
 
 
 def test_an_uncorrectable_made_up_word_is_left_out(library):

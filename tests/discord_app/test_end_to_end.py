@@ -297,4 +297,3 @@ async def test_sync_command_forces_a_sync_and_clears_global_duplicates(fake):
     assert writes[1][2] == []
     assert len(fake.identifies) == connections  # syncing needs no gateway connection
     assert "Traceback" not in process.text
-

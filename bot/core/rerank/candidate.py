@@ -7,7 +7,7 @@ from functools import cached_property
 
 import numpy as np
 
-from bot.core.analysis import Analyzer
+from bot.core.analysis import WORD, Analyzer
 from bot.core.corpus import Corpus, Passage
 from bot.core.index import BM25Index
 from bot.core.query import Query
@@ -29,14 +29,20 @@ class AnalysedPassage:
 
     @classmethod
     def of(cls, passage: Passage, analyzer: Analyzer) -> AnalysedPassage:
-        spans = list(analyzer.spans(passage.text))
+        """One pass over the words; terms and dictionary forms come from the analyser's caches."""
+        term = analyzer.term
+        matches = list(WORD.finditer(passage.text))
+        words = [m.group() for m in matches]
+        word_terms = [term(w) for w in words]
+        kept = [i for i, t in enumerate(word_terms) if t is not None]
         sentences = tuple(sentence_spans(passage.text)) or ((0, len(passage.text)),)
-        starts = np.fromiter((s.start for s in spans), dtype=np.int32, count=len(spans))
-        ends = np.fromiter((s.end for s in spans), dtype=np.int32, count=len(spans))
-        sentence_starts = np.fromiter((s for s, _ in sentences), dtype=np.int32, count=len(sentences))
+        starts = np.array([matches[i].start() for i in kept], dtype=np.int32)
+        ends = np.array([matches[i].end() for i in kept], dtype=np.int32)
+        sentence_starts = np.array([s for s, _ in sentences], dtype=np.int32)
         sentence_of = np.maximum(np.searchsorted(sentence_starts, starts, side="right") - 1, 0)
-        terms = tuple(s.term for s in spans)
-        return cls(passage, terms, starts, ends, sentences, sentence_of, frozenset(analyzer.phrases(passage.text)))
+        phrases = frozenset(analyzer.word_pairs(words, word_terms))
+        terms = tuple(t for t in word_terms if t is not None)
+        return cls(passage, terms, starts, ends, sentences, sentence_of, phrases)
 
     def term_set(self) -> frozenset[str]:
         return frozenset(self.terms)

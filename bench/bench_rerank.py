@@ -1,0 +1,75 @@
+"""What re-ranking costs per question, side by side with re-ranking off, on the same library and questions.
+
+    .venv/bin/python bench/bench_rerank.py [--passages N] [--questions Q]
+
+With no --passages: the bundled stories and their question file. With --passages N: SciFact's
+abstracts from ../shared (repeated to reach N) as one-passage stories and its queries as questions,
+else a synthetic library drawn from the bundled stories' words. Each question is asked once per
+round, alternating the two libraries; the medians of three rounds are printed with their ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+from bench_index import SCIFACT, scifact, synthetic  # the sibling script: same data, same questions
+
+from bot.core.corpus import Corpus, Passage, Story, load_corpus
+from bot.core.library import StoryLibrary
+from bot.core.rerank.model import Reranker, signal_names
+
+ROOT = Path(__file__).resolve().parents[1]
+ROUNDS = 3
+
+
+def passages_corpus(texts: list[str]) -> Corpus:
+    stories = tuple(Story(f"Passage {n}", f"p{n}", n, 1) for n in range(len(texts)))
+    return Corpus(ROOT, stories, tuple(Passage(n, 1, text, 1) for n, text in enumerate(texts)), ())
+
+
+def per_question_ms(library: StoryLibrary, questions: list[str]) -> float:
+    start = time.perf_counter()
+    for question in questions:
+        library.ask(question)
+    return (time.perf_counter() - start) * 1000 / len(questions)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--passages", type=int, help="a library of this many passages instead of the bundled one")
+    parser.add_argument("--questions", type=int, default=300)
+    args = parser.parse_args()
+    if args.passages is None:
+        corpus = load_corpus(ROOT / "corpus")
+        lines = (ROOT / "tests" / "fixtures" / "story_questions.jsonl").read_text("utf-8").splitlines()
+        questions = [json.loads(line)["q"] for line in lines if line.strip()]
+        source = "bundled stories"
+    else:
+        make = scifact if (SCIFACT / "corpus.jsonl").exists() else synthetic
+        texts, questions = make(args.passages)
+        corpus = passages_corpus(texts)
+        source = "SciFact abstracts" if make is scifact else "synthetic passages"
+    questions = questions[: args.questions]
+    started = time.perf_counter()
+    reranked = StoryLibrary(corpus)
+    built = time.perf_counter() - started
+    plain = reranked.with_reranker(Reranker(disabled=signal_names()))
+    per_question_ms(reranked, questions)  # warm the caches both share (analyser, lemmas)
+    timings: dict[str, list[float]] = {"re-ranking on": [], "re-ranking off": []}
+    for _ in range(ROUNDS):
+        timings["re-ranking off"].append(per_question_ms(plain, questions))
+        reranked._analysed.clear()
+        timings["re-ranking on"].append(per_question_ms(reranked, questions))
+        reranked._analysed.clear()
+    on, off = (statistics.median(timings[k]) for k in ("re-ranking on", "re-ranking off"))
+    print(f"{source}: {len(corpus.passages):,} passages (built in {built:.1f} s), {len(questions)} questions")
+    print(f"  per question, re-ranking off: {off:.3f} ms")
+    print(f"  per question, re-ranking on:  {on:.3f} ms  (+{on - off:.3f} ms, {on / off:.2f}x)")
+
+
+if __name__ == "__main__":
+    main()
