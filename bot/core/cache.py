@@ -22,7 +22,7 @@ from bot.core.index import BM25Params
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 MIN_CACHED_PASSAGES = 20_000
 """Smaller libraries build in a few seconds: not worth a file on disk."""
 

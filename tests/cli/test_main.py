@@ -136,3 +136,40 @@ def test_console_without_token_answers_and_looks_up(tmp_path):
     assert "Born in Moscow" in result.stdout
     assert "Sofia Kalmurzaeva" in result.stdout
     assert "Sophie Korolev: A Pianist Takes the Stage (7 passages)" in result.stdout
+
+
+def test_ask_story_searches_one_story_and_json_names_the_scope():
+    result = run("ask", "--json", "--story", "SOPHIE korolev", "where did she perform?")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["scope"] == "Sophie Korolev: A Pianist Takes the Stage"
+    assert all(hit["story"] == data["scope"] for hit in [data["answer"], *data["alternatives"]])
+    start, end = data["answer"]["sentence"]
+    assert 0 <= start < end <= len(data["answer"]["excerpt"])
+
+
+def test_ask_story_that_is_unclear_or_unknown_is_a_usage_error_listing_candidates():
+    result = run("ask", "--story", "kalmurzaeva", "where was she born?")
+    assert result.returncode == 2
+    assert "could be more than one story" in result.stderr and "Violinist of Moscow" in result.stderr
+    result = run("ask", "--story", "the hobbit", "where was she born?")
+    assert result.returncode == 2 and 'No story called "the hobbit"' in result.stderr
+
+
+def test_ask_text_says_what_a_misspelt_word_was_searched_as():
+    result = run("ask", "How did the audiance react?")
+    assert result.returncode == 0
+    assert result.stdout.startswith("Showing results for audience (you typed audiance).")
+    data = json.loads(run("ask", "--json", "How did the audiance react?").stdout)
+    assert data["corrections"] == [{"word": "audiance", "searched": "audience"}]
+
+
+def test_console_story_command_scopes_until_cleared():
+    script = "/story ballerina\nwhere was she born?\n/story\nwhere was she born?\n/story nothing-like-it\n"
+    result = run("console", stdin=script)
+    assert result.returncode == 0
+    out = result.stdout
+    assert 'Asking only about "Kalmurzaeva\'s Odyssey: Sofia, Ballerina of Moscow" now' in out
+    assert 'Searched only "Kalmurzaeva\'s Odyssey: Sofia, Ballerina of Moscow"' in out
+    assert "Asking about all the stories again." in out
+    assert 'No story called "nothing-like-it"' in out

@@ -24,6 +24,11 @@ SOPHIE, SOFIA, SEBASTIEN = "Sophie Korolev", "Kalmurzaeva's Odyssey", "Sébastie
         ("Where was the prestigious music festival Sophie was offered?", SOPHIE, 3, "Western Europe"),
         ("How did Sophie feel backstage?", SOPHIE, 5, "exhilaration and pride"),
         ("Did Sophie become famous internationally?", SOPHIE, 6, "international fame"),
+        ("Who is Ivan?", SOFIA, 5, "she met Ivan, a charismatic musician"),
+        ("Where did Sofia meet Ivan?", SOFIA, 5, "she met Ivan"),
+        ("Who were the violinist's parents?", SEBASTIEN, 2, "parents encouraged"),
+        ("Where did Sophie grow up?", SOPHIE, 1, "Growing up in a small town"),
+        ("Who helped Sébastien's parents tech her?", SEBASTIEN, 2, "private tutors"),
     ],
 )
 def test_questions_are_answered_from_the_right_passage(library, question, story, passage, phrase):
@@ -95,3 +100,46 @@ def test_a_story_added_to_a_folder_is_answered(tmp_path):
     library = StoryLibrary.load(tmp_path)
     answer = library.ask("What did Mara do for the ships?")
     assert answer.best.story == "The Lighthouse" and answer.best.passage == 2
+
+
+def test_who_is_answers_from_the_passage_that_introduces_the_person(library):
+    answer = library.ask("who is ivan")
+    intro = next(p for p in library.performers.performers if p.name == "Ivan")
+    assert answer.best.document == intro.passage
+    assert answer.best.excerpt.answer is not None
+    start, end = answer.best.excerpt.answer
+    assert "Ivan, a charismatic musician" in answer.best.excerpt.text[start:end]
+
+
+def test_a_question_scoped_to_a_story_answers_only_from_it(library):
+    sophie = next(i for i, s in enumerate(library.corpus.stories) if s.title.startswith("Sophie"))
+    answer = library.ask("Where did she perform in Moscow?", story=sophie)
+    assert answer.scope == library.corpus.stories[sophie].title
+    assert answer.hits and all(hit.story == answer.scope for hit in answer.hits)
+    everywhere = library.ask("Where did she perform in Moscow?")
+    assert everywhere.scope is None and "Sophie" not in everywhere.best.story
+
+
+def test_a_scoped_question_with_no_match_says_which_story_was_searched(library):
+    sophie = next(i for i, s in enumerate(library.corpus.stories) if s.title.startswith("Sophie"))
+    answer = library.ask("ballerina Ivan", story=sophie)
+    assert answer.best is None and answer.reason == NoAnswer.NO_MATCH
+    assert "Sophie Korolev" in answer.message
+
+
+def test_a_misspelt_word_is_searched_as_the_librarys_word_and_said_so(library):
+    answer = library.ask("How did the audiance react to Sophie?")
+    assert [(c.word, c.replacement) for c in answer.corrections] == [("audiance", "audience")]
+    assert "audience" in answer.best.excerpt.text
+
+
+def test_a_story_of_two_sections_answers_its_questions(tmp_path):
+    (tmp_path / "the-keeper.md").write_text(
+        "# The Keeper\n\nMaren kept the lighthouse on the northern cape.\n\n"
+        "Every winter night she lit the lamp for the fishing boats.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary.load(tmp_path)
+    assert library.ask("Where was the lighthouse?").best.passage == 1
+    assert library.ask("What did Maren light for the boats?").best.passage == 2
+    assert library.ask("What is the capital of France?").best is None
