@@ -65,5 +65,5 @@ def test_a_question_about_a_missing_story_is_named(dataset, tmp_path):
     tales, _ = dataset
     (tales / "questions.jsonl").write_text(json.dumps({"q": "x?", "file": "gone.md", "sections": [1]}))
     library = StoryLibrary(sections_corpus(tales, []))
-    with pytest.raises(DatasetError, match="gone.md"):
+    with pytest.raises(DatasetError, match=r"gone\.md"):
         evaluate_sections(library, load_section_questions(tales / "questions.jsonl"), Scope.LIBRARY)
