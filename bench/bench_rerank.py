@@ -3,8 +3,8 @@
     .venv/bin/python bench/bench_rerank.py [--passages N] [--questions Q]
 
 With no --passages: the bundled stories and their question file. With --passages N: SciFact's
-abstracts from ../shared (repeated to reach N) as one-passage stories and its queries as questions,
-else a synthetic library drawn from the bundled stories' words. Each question is asked once per
+abstracts from ../shared (repeated to reach N) as passages, 50 to a story, and its queries as
+questions, else a synthetic library drawn from the bundled stories' words. Each question is asked once per
 round, alternating the two libraries; the medians of three rounds are printed with their ratio.
 """
 
@@ -24,11 +24,20 @@ from bot.core.rerank.model import Reranker, signal_names
 
 ROOT = Path(__file__).resolve().parents[1]
 ROUNDS = 3
+PASSAGES_PER_STORY = 50
 
 
 def passages_corpus(texts: list[str]) -> Corpus:
-    stories = tuple(Story(f"Passage {n}", f"p{n}", n, 1) for n in range(len(texts)))
-    return Corpus(ROOT, stories, tuple(Passage(n, 1, text, 1) for n, text in enumerate(texts)), ())
+    starts = range(0, len(texts), PASSAGES_PER_STORY)
+    stories = tuple(
+        Story(f"Story {n}", f"s{n}.txt", start, len(texts[start : start + PASSAGES_PER_STORY]))
+        for n, start in enumerate(starts)
+    )
+    passages = tuple(
+        Passage(n // PASSAGES_PER_STORY, n % PASSAGES_PER_STORY + 1, text, n % PASSAGES_PER_STORY + 1)
+        for n, text in enumerate(texts)
+    )
+    return Corpus(ROOT, stories, passages, ())
 
 
 def per_question_ms(library: StoryLibrary, questions: list[str]) -> float:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Sequence
 
-from bot.core.analysis import Analyzer
 from bot.core.answer import Excerpt
 from bot.core.sentences import sentence_spans
 
@@ -14,17 +13,16 @@ ELLIPSIS = "…"
 
 def make_excerpt(
     text: str,
-    analyzer: Analyzer,
-    terms: Container[str],
+    matched: Sequence[tuple[int, int]],
     answer: tuple[int, int] | None = None,
     max_chars: int = EXCERPT_CHARS,
 ) -> Excerpt:
-    """`terms` are the question's; `answer` is the answering sentence's (start, end) in `text`, if known.
+    """`matched` are the question's words in `text` as (start, end), in order; `answer` is the
+    answering sentence's (start, end), if known.
 
     A long passage is quoted from the answering sentence on, whole sentences while they fit, so the
     answer comes first and reads on naturally; one overlong sentence is cut around its first match.
     """
-    matched = [(s.start, s.end) for s in analyzer.spans(text) if s.term in terms]
     if len(text) <= max_chars:
         return Excerpt(text, tuple(matched), answer)
     if answer is None:

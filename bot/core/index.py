@@ -137,6 +137,20 @@ class BM25Index:
             scores[self._docs[first:last] - start] += weight * self._tf_part[first:last]
         return scores
 
+    def scores_of(self, query: Iterable[str], docs: np.ndarray) -> np.ndarray:
+        """The BM25Okapi scores of just these documents: a binary search per term, not a pass over all."""
+        scores = np.zeros(len(docs), dtype=np.float32)
+        for term, repeat in Counter(query).items():
+            term_id = self.vocabulary.get(term)
+            if term_id is None:
+                continue
+            first, last = self._starts[term_id], self._starts[term_id + 1]
+            where = first + np.searchsorted(self._docs[first:last], docs)
+            found = where < last
+            found[found] = self._docs[where[found]] == docs[found]
+            scores[found] += np.float32(repeat * self.idf[term_id]) * self._tf_part[where[found]]
+        return scores
+
     def top(self, query: Sequence[str], k: int, within: range | None = None) -> list[tuple[int, float]]:
         """The k best documents with a positive score, best first, ties in corpus order."""
         return self.search(query, k, within)[1]

@@ -210,8 +210,8 @@ class StoryLibrary:
         needed = self.min_match * query.total_weight
         candidates = []
         for doc, score in top:
-            candidate = Candidate(doc, score, self.analysed(doc))
-            if sum(query.weights[t] for t in candidate.matched if t in query.weights) >= needed:
+            candidate = Candidate.of(doc, score, self.analysed(doc), query)
+            if sum(query.weights[t] for t in candidate.matched) >= needed:
                 candidates.append(candidate)
                 if len(candidates) == depth:
                     break
@@ -241,7 +241,7 @@ class StoryLibrary:
         assert intro is not None
         first = next((c for c in ranked if c.doc == intro), None)
         if first is None:
-            first = Candidate(intro, 0.0, self.analysed(intro))
+            first = Candidate.of(intro, 0.0, self.analysed(intro), query)
         return [first, *(c for c in ranked if c.doc != intro)]
 
     def _hit(self, candidate: Candidate, query: Query) -> Hit:
@@ -249,7 +249,9 @@ class StoryLibrary:
         story = self.corpus.stories[passage.story]
         sentence, _ = best_sentence(candidate, query)
         answer = candidate.view.sentences[sentence] if sentence is not None else None
-        excerpt = make_excerpt(passage.text, self.analyzer, query.weights, answer)
+        view = candidate.view
+        matched = [(int(view.starts[i]), int(view.ends[i])) for i in candidate.positions]
+        excerpt = make_excerpt(passage.text, matched, answer)
         return Hit(
             story.title,
             story.path,

@@ -70,3 +70,11 @@ def test_a_two_passage_library_still_ranks_its_matches():
     assert not index.scores(["ship"]).any()
     assert [doc for doc, _ in index.top(["ship"], 5)] == [1]
     assert index.top(["nothing"], 5) == []
+
+
+def test_scores_of_some_documents_equal_their_scores_in_the_whole(documents):
+    index = BM25Index(documents)
+    docs = np.array([0, 3, 3, 7, len(documents) - 1])
+    for question in QUESTIONS:
+        terms = Analyzer().terms(question)
+        np.testing.assert_allclose(index.scores_of(terms, docs), index.scores(terms)[docs], rtol=1e-6)

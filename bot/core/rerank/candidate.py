@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 import numpy as np
 
@@ -16,7 +15,7 @@ from bot.core.sentences import sentence_spans
 
 @dataclass(frozen=True)
 class AnalysedPassage:
-    """A passage's terms with where each stands: the unit sentence and proximity signals read."""
+    """A passage's terms with where each stands: the unit sentence, proximity and phrase signals read."""
 
     passage: Passage
     terms: tuple[str, ...]
@@ -25,12 +24,14 @@ class AnalysedPassage:
     sentences: tuple[tuple[int, int], ...]
     sentence_of: np.ndarray
     """For each term, the index of its sentence."""
-    phrases: frozenset[tuple[str, str]]
+    forms: str
+    """Every word's dictionary form, stop words included, space-separated with a space at each end,
+    so a phrase is found with one substring search."""
 
     @classmethod
     def of(cls, passage: Passage, analyzer: Analyzer) -> AnalysedPassage:
         """One pass over the words; terms and dictionary forms come from the analyser's caches."""
-        term = analyzer.term
+        term, base = analyzer.term, analyzer.base
         matches = list(WORD.finditer(passage.text))
         words = [m.group() for m in matches]
         word_terms = [term(w) for w in words]
@@ -40,23 +41,31 @@ class AnalysedPassage:
         ends = np.array([matches[i].end() for i in kept], dtype=np.int32)
         sentence_starts = np.array([s for s, _ in sentences], dtype=np.int32)
         sentence_of = np.maximum(np.searchsorted(sentence_starts, starts, side="right") - 1, 0)
-        phrases = frozenset(analyzer.word_pairs(words, word_terms))
+        forms = f" {' '.join(base(w) for w in words)} "
         terms = tuple(t for t in word_terms if t is not None)
-        return cls(passage, terms, starts, ends, sentences, sentence_of, phrases)
+        return cls(passage, terms, starts, ends, sentences, sentence_of, forms)
 
-    def term_set(self) -> frozenset[str]:
-        return frozenset(self.terms)
+    def has_phrase(self, phrase: tuple[str, str]) -> bool:
+        return f" {phrase[0]} {phrase[1]} " in self.forms
 
 
-@dataclass
+@dataclass(frozen=True)
 class Candidate:
+    """A passage BM25Okapi found for a question, with where the question's terms stand in it."""
+
     doc: int
     bm25: float
     view: AnalysedPassage
+    positions: tuple[int, ...]
+    """Indexes into view.terms of the question's terms, in order."""
+    matched: frozenset[str]
+    """The question's terms the passage holds."""
 
-    @cached_property
-    def matched(self) -> frozenset[str]:
-        return self.view.term_set()
+    @classmethod
+    def of(cls, doc: int, bm25: float, view: AnalysedPassage, query: Query) -> Candidate:
+        weights = query.weights
+        positions = tuple(i for i, t in enumerate(view.terms) if t in weights)
+        return cls(doc, bm25, view, positions, frozenset(view.terms[i] for i in positions))
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ def matched_weight(terms: Collection[str], query: Query) -> float:
     return sum(weights[t] for t in terms if t in weights) / total if total else 0.0
 
 
-def matched_tokens(candidate: Candidate, query: Query) -> list[tuple[int, str]]:
+def matched_tokens(candidate: Candidate) -> list[tuple[int, str]]:
     """(token position, term) of each question term in the passage, in order."""
-    weights = query.weights
-    return [(i, t) for i, t in enumerate(candidate.view.terms) if t in weights]
+    terms = candidate.view.terms
+    return [(i, terms[i]) for i in candidate.positions]

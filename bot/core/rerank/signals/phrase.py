@@ -18,4 +18,4 @@ class PhraseSignal(Signal):
         wanted = context.query.phrases
         if not wanted:
             return np.zeros((len(candidates), 1))
-        return np.array([[len(wanted & c.view.phrases) / len(wanted)] for c in candidates])
+        return np.array([[sum(map(c.view.has_phrase, wanted)) / len(wanted)] for c in candidates])

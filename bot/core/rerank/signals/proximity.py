@@ -23,10 +23,15 @@ class ProximitySignal(Signal):
 
     @staticmethod
     def _best_window(candidate: Candidate, query: Query) -> float:
-        tokens = matched_tokens(candidate, query)
+        """The most question weight in any WINDOW terms holding two or more question terms."""
+        tokens = matched_tokens(candidate)
         best = 0.0
-        for i, (start, _) in enumerate(tokens):
-            terms = {t for position, t in tokens[i:] if position - start < WINDOW}
+        end = 0
+        for start, (first, _) in enumerate(tokens):
+            end = max(end, start)
+            while end + 1 < len(tokens) and tokens[end + 1][0] - first < WINDOW:
+                end += 1
+            terms = {t for _, t in tokens[start : end + 1]}
             if len(terms) > 1:
                 best = max(best, matched_weight(terms, query))
         return best

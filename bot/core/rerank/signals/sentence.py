@@ -15,7 +15,7 @@ def sentence_terms(candidate: Candidate, query: Query) -> dict[int, set[str]]:
     """Sentence index -> the question terms it holds."""
     found: dict[int, set[str]] = {}
     sentence_of = candidate.view.sentence_of
-    for position, term in matched_tokens(candidate, query):
+    for position, term in matched_tokens(candidate):
         found.setdefault(int(sentence_of[position]), set()).add(term)
     return found
 

@@ -18,6 +18,6 @@ class StorySignal(Signal):
         stories = np.array([c.view.passage.story for c in candidates])
         if context.scoped or len(set(stories)) < 2:
             return np.ones((len(candidates), 1))
-        scores = context.story_index.scores(context.query.terms)[stories].astype(np.float64)
+        scores = context.story_index.scores_of(context.query.terms, stories).astype(np.float64)
         top = scores.max(initial=0.0)
         return (scores / top)[:, None] if top > 0 else np.ones((len(candidates), 1))
