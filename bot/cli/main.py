@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import io
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from bot.cli.console import run_console
@@ -21,6 +23,8 @@ from bot.eval.beir import DatasetError
 from bot.settings import Settings, SettingsError
 
 USAGE_ERROR = 2
+BROKEN_PIPE = 128 + 13
+"""As a shell reports a process that SIGPIPE ended: what `... | head -1` leaves behind."""
 
 
 class UsageError(Exception):
@@ -100,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Output never fails on a character the terminal's encoding lacks; JSON is always UTF-8.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8" if getattr(args, "json", False) else None, errors="replace")
     try:
         settings = Settings.from_env()
         if "corpus" in args:
@@ -113,6 +120,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`| head -1`): stop quietly, and keep Python from complaining
+        # again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return BROKEN_PIPE
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
@@ -124,6 +136,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if command == "ask":
         return _ask(args, _load(settings))
     if command == "performer":
+        if not args.name.strip():
+            raise UsageError("the name is empty; try: python -m bot performer sofia")
         lookup = _load(settings).performers.find(args.name)
         print(json.dumps(lookup_json(lookup), ensure_ascii=False) if args.json else lookup_text(lookup))
         return 0
@@ -142,13 +156,21 @@ def _load(settings: Settings) -> StoryLibrary:
 def _ask(args: argparse.Namespace, library: StoryLibrary) -> int:
     story = _story(library, args.story) if args.story is not None else None
     if args.question is None:
-        for line in sys.stdin:
-            _print_answer(library, line.rstrip("\r\n"), args.json, story, flush=True)
+        if sys.stdin.isatty():
+            print("Type a question and press Enter; Ctrl-D ends.", file=sys.stderr)
+        for line in _stdin_lines():
+            _print_answer(library, line, args.json, story, flush=True)
         return 0
     if not args.question.strip():
         raise UsageError(f'the question is empty; try: python -m bot ask "Who is {library.example_name()}?"')
     _print_answer(library, args.question, args.json, story)
     return 0
+
+
+def _stdin_lines() -> Iterator[str]:
+    """Standard input a line at a time; bytes that are not UTF-8 become U+FFFD, not an error."""
+    for raw in sys.stdin.buffer:
+        yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
 
 
 def _story(library: StoryLibrary, name: str) -> int:

@@ -149,6 +149,10 @@ def read_story(path: Path) -> str:
 
 def load_corpus(root: Path | str) -> Corpus:
     root = Path(root)
+    if root.is_file():
+        raise CorpusError(
+            f"{root} is a file, not a folder. Point --corpus or STORYBOT_CORPUS at the folder that holds it."
+        )
     if not root.is_dir():
         raise CorpusError(
             f"The corpus folder {root} does not exist. "

@@ -173,3 +173,52 @@ def test_console_story_command_scopes_until_cleared():
     assert 'Searched only "Kalmurzaeva\'s Odyssey: Sofia, Ballerina of Moscow"' in out
     assert "Asking about all the stories again." in out
     assert 'No story called "nothing-like-it"' in out
+
+
+def test_a_closed_pipe_ends_the_batch_quietly():
+    questions = "where was sofia born\n" * 2000
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "--json"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
+        | {"PYTHONPATH": str(ROOT)},
+    )
+    process.stdin.write(questions.encode())
+    process.stdin.close()
+    first = process.stdout.readline()
+    process.stdout.close()  # what `| head -1` does
+    assert json.loads(first)["answer"] is not None
+    assert process.wait(timeout=60) == 141
+    assert b"Traceback" not in process.stderr.read()
+
+
+def test_bytes_that_are_not_utf8_are_replaced_and_the_batch_goes_on():
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json"],
+        input=b"sofia \xff born\nwho is ivan\n",
+        capture_output=True,
+        cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
+        | {"PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "ascii"},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert [line["question"] for line in lines] == ["sofia \ufffd born", "who is ivan"]
+    assert lines[0]["answer"] is not None
+
+
+@pytest.mark.parametrize("args", [("ask", ""), ("performer", ""), ("performer", "   ")])
+def test_empty_question_or_name_is_a_usage_error(args):
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stderr.startswith("storybot: the ") and "try: python -m bot" in result.stderr
+
+
+def test_corpus_pointing_at_a_file_says_so():
+    result = run("ask", "--corpus", str(CORPUS / "sophie-korolev-pianist.md"), "who")
+    assert result.returncode == 2
+    assert "is a file, not a folder" in result.stderr
