@@ -38,7 +38,7 @@ class LibraryCache:
 
     def key(self, root: Path, analyzer: Analyzer, params: BM25Params) -> str:
         digest = hashlib.sha256(f"{CACHE_VERSION}|{analyzer.signature}|{params!r}".encode())
-        for path in story_files(root):
+        for path in story_files(root).paths:
             try:
                 stat = path.stat()
                 state = f"{stat.st_size}:{stat.st_mtime_ns}"

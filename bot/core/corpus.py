@@ -12,6 +12,8 @@ from pathlib import Path
 from bot.core.sentences import sentence_spans
 
 STORY_SUFFIXES = (".txt", ".md")
+MAX_STORY_BYTES = 32 * 1024 * 1024
+"""A story file larger than this is skipped: the longest novels are a few MB of text."""
 # Paragraphs longer than this are split at sentence ends into passages of about TARGET chars,
 # so one huge paragraph cannot dominate ranking or overflow a chat message.
 MAX_PASSAGE_CHARS = 1200
@@ -109,30 +111,97 @@ def _split_long(paragraph: str) -> Iterator[str]:
 
 
 def _split_words(text: str) -> Iterator[str]:
-    while len(text) > MAX_PASSAGE_CHARS:
-        cut = text.rfind(" ", 0, TARGET_PASSAGE_CHARS)
-        cut = cut if cut > 0 else TARGET_PASSAGE_CHARS
-        yield text[:cut].rstrip()
-        text = text[cut:].lstrip()
-    if text:
-        yield text
+    """Pieces of about TARGET chars cut at spaces; one pass over the text, however long."""
+    start = 0
+    while len(text) - start > MAX_PASSAGE_CHARS:
+        cut = text.rfind(" ", start, start + TARGET_PASSAGE_CHARS)
+        cut = cut if cut > start else start + TARGET_PASSAGE_CHARS
+        yield text[start:cut].rstrip()
+        start = cut
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text):
+        yield text[start:]
 
 
-def story_files(root: Path) -> list[Path]:
-    """Every .txt and .md file below root, hidden files and folders skipped, in a stable order."""
-    found = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(
-            Path(folder, f) for f in sorted(files) if f.lower().endswith(STORY_SUFFIXES) and not f.startswith(".")
-        )
-    return found
+@dataclass(frozen=True)
+class StoryFiles:
+    paths: tuple[Path, ...]
+    """The story files below the corpus folder, links as found (not resolved), in a stable order."""
+    problems: tuple[str, ...]
+    """One message per folder, link or file passed over, naming it and why."""
+
+
+def story_files(root: Path) -> StoryFiles:
+    """Every .txt and .md file below root, hidden files and folders skipped.
+
+    Links are followed while they stay inside the corpus folder; a link out of it, a second way
+    to a folder or file already read (a loop, say) and an unreadable folder are reported and
+    passed over. Raises CorpusError when the corpus folder itself cannot be read.
+    """
+    real_root = root.resolve()
+    paths: list[Path] = []
+    problems: list[str] = []
+    others: list[str] = []
+    seen: set[Path] = {real_root}
+
+    def walk(folder: Path, relative: str) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as error:
+            if not relative:
+                raise CorpusError(
+                    f"The corpus folder {root} cannot be read ({error.strerror or error}); check its permissions."
+                ) from error
+            problems.append(f"Skipped the folder {relative}: it cannot be read ({error.strerror or error}).")
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path, name = folder / entry.name, f"{relative}{entry.name}"
+            is_story = entry.name.lower().endswith(STORY_SUFFIXES)
+            try:
+                real = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                if is_story:
+                    paths.append(path)  # read_story names it as a broken link
+                else:
+                    problems.append(f"Skipped {name}: it is a broken link.")
+                continue
+            if entry.is_symlink() and not real.is_relative_to(real_root):
+                problems.append(f"Skipped {name}: it links outside the corpus folder; copy what it points at in.")
+                continue
+            if real.is_dir():
+                if real in seen:
+                    problems.append(f"Skipped {name}: it leads back to a folder already read (a link loop?).")
+                else:
+                    seen.add(real)
+                    walk(path, f"{name}/")
+            elif not is_story:
+                others.append(name)
+            elif real in seen:
+                problems.append(f"Skipped {name}: it is a link to a story already read.")
+            else:
+                seen.add(real)
+                paths.append(path)
+
+    walk(root, "")
+    if others:
+        shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+        problems.append(f"Ignored {len(others)} file(s) that are not .txt or .md: {shown}.")
+    return StoryFiles(tuple(paths), tuple(problems))
 
 
 def read_story(path: Path) -> str:
     """The file's text, NFC-normalized with Unix newlines; raises ValueError with a reason."""
     if not path.is_file():
         raise ValueError("cannot be read (a broken link or not a regular file)")
+    size = path.stat().st_size
+    if size > MAX_STORY_BYTES:
+        raise ValueError(
+            f"is {size / 2**20:,.0f} MB, over the {MAX_STORY_BYTES // 2**20} MB a story may be; "
+            "split it into several files"
+        )
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -160,8 +229,9 @@ def load_corpus(root: Path | str) -> Corpus:
         )
     stories: list[Story] = []
     passages: list[Passage] = []
-    problems: list[str] = []
-    for path in story_files(root):
+    found = story_files(root)
+    problems: list[str] = list(found.problems)
+    for path in found.paths:
         relative = path.relative_to(root).as_posix()
         try:
             title, body = split_title(read_story(path), path)

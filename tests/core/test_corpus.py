@@ -1,8 +1,20 @@
+import json
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from bot.core.corpus import MAX_PASSAGE_CHARS, CorpusError, load_corpus, split_title, title_from_filename
+import bot.core.corpus as corpus_module
+from bot.core.corpus import (
+    MAX_PASSAGE_CHARS,
+    CorpusError,
+    load_corpus,
+    split_passages,
+    split_title,
+    title_from_filename,
+)
 from tests.conftest import CORPUS
 
 
@@ -61,7 +73,8 @@ def test_bad_files_are_named_and_the_rest_still_loads(tmp_path):
     assert [p.text for p in corpus.passages] == ["A violinist played.", "The end.", "Deep story.", "Second."]
     assert any("latin1.txt" in p and "UTF-8" in p for p in corpus.problems)
     assert any("empty.md" in p and "empty" in p for p in corpus.problems)
-    assert len(corpus.problems) == 2
+    assert any("notes.json" in p and "not .txt or .md" in p for p in corpus.problems)
+    assert len(corpus.problems) == 3
 
 
 def test_unreadable_file_is_reported(tmp_path):
@@ -77,3 +90,104 @@ def test_missing_or_empty_folder_is_a_clear_error(tmp_path):
         load_corpus(tmp_path / "nowhere")
     with pytest.raises(CorpusError, match=r"no \.txt or \.md files"):
         load_corpus(tmp_path)
+
+
+def test_splitting_one_huge_paragraph_is_linear():
+    # 16 MB with no sentence end: cut between words in one pass. A copy of the rest of the text
+    # per cut (as before) takes about a minute here; this takes a fraction of a second.
+    words = "lorem ipsum dolor sit amet " * (16 * 2**20 // 27)
+    pieces = list(split_passages(words))
+    assert all(len(text) <= MAX_PASSAGE_CHARS for _, text in pieces)
+    assert sum(len(text.split()) for _, text in pieces) == len(words.split())
+    assert {paragraph for paragraph, _ in pieces} == {1}
+
+
+def test_a_story_over_the_size_limit_is_skipped_with_a_message(tmp_path, monkeypatch):
+    monkeypatch.setattr(corpus_module, "MAX_STORY_BYTES", 1024)
+    (tmp_path / "small.txt").write_text("A short tale.")
+    (tmp_path / "huge.txt").write_text("Word " * 1000)
+    corpus = load_corpus(tmp_path)
+    assert [s.path for s in corpus.stories] == ["small.txt"]
+    assert any(p.startswith("Skipped huge.txt: it is") and "split it into several files" in p for p in corpus.problems)
+
+
+def test_links_are_followed_inside_the_corpus_and_named_when_passed_over(tmp_path):
+    root = tmp_path / "stories"
+    (root / "real").mkdir(parents=True)
+    (root / "real" / "tale.md").write_text("# Tale\n\nOnce.")
+    (root / "alias").symlink_to(root / "real")  # a second way to a folder already read
+    (root / "loop").mkdir()
+    (root / "loop" / "back").symlink_to(root)  # a loop
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Not a story of this corpus.")
+    (root / "out").symlink_to(outside)
+    (root / "out-file.txt").symlink_to(outside / "secret.txt")
+    (root / "linked-folder").symlink_to(root / "real2", target_is_directory=True)
+    (root / "real2").mkdir()
+    (root / "real2" / "other.txt").write_text("Another tale.")
+    corpus = load_corpus(root)
+    assert sorted(s.path for s in corpus.stories) == ["alias/tale.md", "linked-folder/other.txt"]
+    problems = " ".join(corpus.problems)
+    assert "Skipped loop/back: it leads back to a folder already read" in problems
+    assert "Skipped real: it leads back" in problems or "Skipped real2: it leads back" in problems
+    assert "Skipped out: it links outside the corpus folder" in problems
+    assert "Skipped out-file.txt: it links outside the corpus folder" in problems
+
+
+UNPRIVILEGED = 65534  # nobody: root reads any folder, so unreadable folders are tried as another user
+
+
+def load_as_unprivileged(folder: Path) -> dict:
+    """load_corpus in a forked child that has given up root, as a server owner's bot user would run."""
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child: drop privileges, load, report, and leave without running pytest's exit
+        try:
+            os.close(read)
+            if os.geteuid() == 0:
+                os.setgid(UNPRIVILEGED)
+                os.setuid(UNPRIVILEGED)
+            try:
+                corpus = load_corpus(folder)
+                report = {"stories": [s.path for s in corpus.stories], "problems": list(corpus.problems)}
+            except CorpusError as error:
+                report = {"error": str(error)}
+            os.write(write, json.dumps(report).encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        data = pipe.read()
+    os.waitpid(child, 0)
+    return json.loads(data or b"{}")
+
+
+@pytest.fixture
+def shared_tmp():
+    """A folder any user can read, as the unprivileged loader needs."""
+    folder = Path(tempfile.mkdtemp(prefix="storybot-"))
+    folder.chmod(0o755)
+    yield folder
+    for path in sorted(folder.rglob("*"), reverse=True):
+        path.chmod(0o755) if path.is_dir() else None
+    shutil.rmtree(folder)
+
+
+def test_an_unreadable_sub_folder_is_named(shared_tmp):
+    (shared_tmp / "tale.txt").write_text("Once upon a time.")
+    (shared_tmp / "locked").mkdir()
+    (shared_tmp / "locked" / "hidden.txt").write_text("Never read.")
+    (shared_tmp / "tale.txt").chmod(0o644)
+    (shared_tmp / "locked").chmod(0o000)
+    data = load_as_unprivileged(shared_tmp)
+    assert data.get("stories") == ["tale.txt"], data
+    assert any(p.startswith("Skipped the folder locked/: it cannot be read") for p in data["problems"])
+
+
+def test_an_unreadable_corpus_folder_says_so(shared_tmp):
+    (shared_tmp / "tale.txt").write_text("Once upon a time.")
+    shared_tmp.chmod(0o311)
+    data = load_as_unprivileged(shared_tmp)
+    assert "cannot be read" in data.get("error", ""), data
+    assert "no .txt or .md files" not in data["error"]
