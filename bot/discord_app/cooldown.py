@@ -1,4 +1,4 @@
-"""One per-user budget of questions shared by mentions, /ask and /performer."""
+"""One per-user budget of questions shared by mentions, /ask, /performer and the paging buttons."""
 
 from __future__ import annotations
 
@@ -39,6 +39,16 @@ class UserCooldown:
 def wait_message(retry_after: float) -> str:
     seconds = max(1, round(retry_after))
     return f"You're asking faster than I can keep up. Please try again in {seconds} second{'s' * (seconds != 1)}."
+
+
+async def spent_or_refused(interaction: discord.Interaction) -> bool:
+    """For buttons and selects: spends one question of the user's budget, or says when to retry."""
+    cooldown: UserCooldown = interaction.client.cooldown  # type: ignore[attr-defined]
+    retry_after = cooldown.retry_after(interaction.user.id)
+    if not retry_after:
+        return True
+    await interaction.response.send_message(wait_message(retry_after), ephemeral=True)
+    return False
 
 
 def within_budget() -> Any:

@@ -13,6 +13,7 @@ import discord
 from bot.core.library import StoryLibrary
 from bot.discord_app.client import create_bot
 from bot.discord_app.errors import StartupError
+from bot.discord_app.redaction import redact_logs
 from bot.settings import Settings
 
 log = logging.getLogger("storybot")
@@ -42,6 +43,7 @@ def run_bot(settings: Settings, load_library: Callable[[], StoryLibrary], sync_o
         raise StartupError(MISSING_TOKEN, exit_code=2)
     library = load_library()
     discord.utils.setup_logging(level=getattr(logging, settings.log_level), root=True)
+    redact_logs(settings.discord_token)
     return asyncio.run(_serve(settings, library, sync_only))
 
 

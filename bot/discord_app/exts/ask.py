@@ -18,7 +18,7 @@ from bot.core.answer import Answer, NoAnswer
 from bot.core.library import ALTERNATIVES, StoryLibrary
 from bot.discord_app.client import send_ephemeral
 from bot.discord_app.cog import StoryCog
-from bot.discord_app.cooldown import wait_message, within_budget
+from bot.discord_app.cooldown import spent_or_refused, wait_message, within_budget
 from bot.discord_app.render import (
     CHOICE_LIMIT,
     MESSAGE_LIMIT,
@@ -81,6 +81,8 @@ class MoreResults(discord.ui.DynamicItem[discord.ui.Button], template=r"storybot
         return cls(int(match["offset"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
+        if not await spent_or_refused(interaction):
+            return
         message = interaction.message
         question = question_from_footer(message.embeds[0]) if message and message.embeds else None
         if question is None:

@@ -15,6 +15,7 @@ from discord.ext import commands
 from bot.core.corpus import Corpus, CorpusError
 from bot.core.library import StoryLibrary
 from bot.discord_app.cog import StoryCog
+from bot.discord_app.cooldown import spent_or_refused
 from bot.discord_app.render import MESSAGE_LIMIT, STORIES_PER_PAGE, clip, stories_embed
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,8 @@ class StoriesPage(
         return cls(int(match["page"]), match["way"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
+        if not await spent_or_refused(interaction):
+            return
         bot: Any = interaction.client
         stories = bot.library.corpus.stories
         await interaction.response.edit_message(
