@@ -37,6 +37,8 @@ def hit_json(hit: Hit) -> dict[str, Any]:
         "path": hit.path,
         "highlights": [list(span) for span in hit.excerpt.highlights],
         "sentence": list(hit.excerpt.answer) if hit.excerpt.answer else None,
+        "chapter": hit.chapter,
+        "chapter_passage": hit.chapter_passage or None,
     }
 
 
@@ -66,10 +68,11 @@ def answer_text(answer: Answer, bold: bool = False) -> str:
     if best is None:
         return "\n".join([*notes, answer.message])
     where = f'Searched only "{answer.scope}". ' if answer.scope else ""
-    lines = [*notes, f'{where}From "{best.story}", passage {best.passage} of {best.passage_count}:', ""]
+    position = f"{best.place}" if best.chapter else f"passage {best.passage} of {best.passage_count}"
+    lines = [*notes, f'{where}From "{best.story}", {position}:', ""]
     lines += textwrap.wrap(_marked(best.excerpt, bold), width=100, initial_indent="  ", subsequent_indent="  ")
     if answer.alternatives:
-        lines += ["", "Also: " + "; ".join(f'"{h.story}", passage {h.passage}' for h in answer.alternatives)]
+        lines += ["", "Also: " + "; ".join(f'"{h.story}", {h.place}' for h in answer.alternatives)]
     return "\n".join(lines)
 
 

@@ -60,6 +60,17 @@ class Hit:
     """The story paragraph the passage comes from, from 1."""
     document: int
     """The passage's index in the library, for reading on from it."""
+    chapter: str | None = None
+    """The Markdown heading the passage stands under, if any."""
+    chapter_passage: int = 0
+    """Its position under that heading, from 1."""
+
+    @property
+    def place(self) -> str:
+        """Where the passage stands, for a reader: "Chapter Two, passage 1" or "passage 3"."""
+        if self.chapter:
+            return f"{self.chapter}, passage {self.chapter_passage}"
+        return f"passage {self.passage}"
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _FRONT_TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.M | re.I)
 _HEADING = re.compile(r"\A#[ \t]+(.+?)[ \t]*#*[ \t]*(?:\n|\Z)")
+# "## Chapter Two" (any level) as the first line of a paragraph.
+_SECTION_HEADING = re.compile(r"\A#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*(?:\n|\Z)")
+_LINE_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?", re.M)
+_IMAGE_OR_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
 
 
 class CorpusError(Exception):
@@ -38,6 +43,10 @@ class Passage:
     text: str
     paragraph: int
     """The story paragraph it comes from, from 1: a long paragraph's pieces share it."""
+    chapter: str | None = None
+    """The Markdown heading it stands under, if any ("Chapter Two")."""
+    chapter_number: int = 0
+    """Its position under that heading, from 1 (0 when there is no heading)."""
 
 
 @dataclass(frozen=True)
@@ -83,14 +92,42 @@ def split_title(text: str, path: Path) -> tuple[str, str]:
     return title_from_filename(path), text
 
 
-def split_passages(body: str) -> Iterator[tuple[int, str]]:
-    """(paragraph number from 1, passage text) in story order."""
-    paragraphs = (p.strip() for p in _PARAGRAPH_BREAK.split(body.strip()))
-    for number, paragraph in enumerate((p for p in paragraphs if p), start=1):
-        if len(paragraph) <= MAX_PASSAGE_CHARS:
-            yield number, paragraph
-        else:
-            yield from ((number, piece) for piece in _split_long(paragraph))
+@dataclass(frozen=True)
+class PassageText:
+    paragraph: int
+    chapter: str | None
+    chapter_number: int
+    text: str
+
+
+def split_passages(body: str, markdown: bool = False) -> Iterator[PassageText]:
+    """The passages of a story body in order; in Markdown, headings name the chapter of the passages
+    that follow (they are not passages themselves) and markup is dropped from the text."""
+    chapter: str | None = None
+    number = under_chapter = 0
+    for block in _PARAGRAPH_BREAK.split(body.strip()):
+        block = block.strip()
+        heading = _SECTION_HEADING.match(block)
+        if heading:
+            chapter = plain_markdown(heading.group(1)) if markdown else heading.group(1)
+            under_chapter = 0
+            block = block[heading.end() :].strip()
+        if markdown:
+            block = plain_markdown(block)
+        if not block:
+            continue
+        number += 1
+        for piece in [block] if len(block) <= MAX_PASSAGE_CHARS else _split_long(block):
+            under_chapter += 1
+            yield PassageText(number, chapter, under_chapter if chapter is not None else 0, piece)
+
+
+def plain_markdown(text: str) -> str:
+    """Text without Markdown markup: list bullets, quote markers, emphasis, code ticks, link targets."""
+    text = _LINE_MARKER.sub("", text)
+    text = _IMAGE_OR_LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    return text.replace("`", "")
 
 
 def _split_long(paragraph: str) -> Iterator[str]:
@@ -139,6 +176,15 @@ def story_files(root: Path) -> StoryFiles:
     to a folder or file already read (a loop, say) and an unreadable folder are reported and
     passed over. Raises CorpusError when the corpus folder itself cannot be read.
     """
+    if root.is_file():
+        raise CorpusError(
+            f"{root} is a file, not a folder. Point --corpus or STORYBOT_CORPUS at the folder that holds it."
+        )
+    if not root.is_dir():
+        raise CorpusError(
+            f"The corpus folder {root} does not exist. "
+            "Point --corpus or STORYBOT_CORPUS at a folder of .txt or .md stories."
+        )
     real_root = root.resolve()
     paths: list[Path] = []
     problems: list[str] = []
@@ -218,15 +264,6 @@ def read_story(path: Path) -> str:
 
 def load_corpus(root: Path | str) -> Corpus:
     root = Path(root)
-    if root.is_file():
-        raise CorpusError(
-            f"{root} is a file, not a folder. Point --corpus or STORYBOT_CORPUS at the folder that holds it."
-        )
-    if not root.is_dir():
-        raise CorpusError(
-            f"The corpus folder {root} does not exist. "
-            "Point --corpus or STORYBOT_CORPUS at a folder of .txt or .md stories."
-        )
     stories: list[Story] = []
     passages: list[Passage] = []
     found = story_files(root)
@@ -235,7 +272,7 @@ def load_corpus(root: Path | str) -> Corpus:
         relative = path.relative_to(root).as_posix()
         try:
             title, body = split_title(read_story(path), path)
-            texts = list(split_passages(body))
+            texts = list(split_passages(body, markdown=path.suffix.lower() == ".md"))
             if not texts:
                 raise ValueError("has a title but no paragraphs; add some text")
         except ValueError as reason:
@@ -243,7 +280,10 @@ def load_corpus(root: Path | str) -> Corpus:
             continue
         story = len(stories)
         stories.append(Story(title, relative, len(passages), len(texts)))
-        passages.extend(Passage(story, n, text, paragraph) for n, (paragraph, text) in enumerate(texts, start=1))
+        passages.extend(
+            Passage(story, number, piece.text, piece.paragraph, piece.chapter, piece.chapter_number)
+            for number, piece in enumerate(texts, start=1)
+        )
     if not stories:
         detail = " ".join(problems) or "It has no .txt or .md files."
         raise CorpusError(f"No stories could be loaded from {root}. {detail}")

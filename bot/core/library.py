@@ -261,6 +261,8 @@ class StoryLibrary:
             excerpt,
             passage.paragraph,
             candidate.doc,
+            passage.chapter,
+            passage.chapter_number,
         )
 
     @staticmethod

@@ -64,7 +64,8 @@ class PerformerDirectory:
         for number, story in enumerate(corpus.stories):
             passages = corpus.story_passages(number)
             text = "\n\n".join(p.text for p in passages)
-            for performer in _story_performers(text, story.title, story.path, stopwords):
+            sentences = [p.text[s:e] for p in passages for s, e in sentence_spans(p.text)]
+            for performer in _story_performers(text, sentences, story.title, story.path, stopwords):
                 opening = performer.intro[:80]
                 where = next((i for i, p in enumerate(passages) if opening in p.text), None)
                 passage = None if where is None else story.first_passage + where
@@ -114,7 +115,10 @@ class PerformerDirectory:
         return hits[:limit]
 
 
-def _story_performers(text: str, title: str, path: str, stopwords: frozenset[str]) -> list[Performer]:
+def _story_performers(
+    text: str, sentences: list[str], title: str, path: str, stopwords: frozenset[str]
+) -> list[Performer]:
+    """The story's people; `sentences` are each passage's own, so an intro never spans two passages."""
     lowercase_words = set(re.findall(r"\b[a-z][a-z'’]*\b", text))
 
     def plausible(name: str) -> bool:
@@ -123,7 +127,6 @@ def _story_performers(text: str, title: str, path: str, stopwords: frozenset[str
         )
 
     introduced: dict[str, str] = {}
-    sentences = [text[s:e] for s, e in sentence_spans(text)]
     for sentence in sentences:
         for match in _INTRODUCTION.finditer(sentence):
             name = match.group("name")

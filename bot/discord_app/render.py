@@ -72,6 +72,8 @@ def answer_embed(answer: Answer) -> discord.Embed:
         description = clip(f"{note}\n\n{description}", DESCRIPTION_LIMIT)
     embed = discord.Embed(title=plain(hit.story, TITLE_LIMIT), description=description, color=COLOR)
     position = f"{hit.passage} of {hit.passage_count}"
+    if hit.chapter:
+        position = f"{plain(clip(hit.chapter, 200), 400)}, passage {hit.chapter_passage} ({position})"
     if answer.offset:
         position += f" · result {answer.offset + 1}"
     embed.add_field(name="Passage", value=position, inline=True)
@@ -93,7 +95,7 @@ def question_from_footer(embed: discord.Embed) -> str | None:
 
 
 def _alternatives(hits: Sequence[Hit]) -> str:
-    lines = [f"{plain(clip(h.story, 200), 400)}, passage {h.passage}" for h in hits]
+    lines = [f"{plain(clip(h.story, 200), 400)}, {plain(clip(h.place, 200), 400)}" for h in hits]
     return clip("\n".join(lines), FIELD_LIMIT)
 
 

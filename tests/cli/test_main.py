@@ -222,3 +222,21 @@ def test_corpus_pointing_at_a_file_says_so():
     result = run("ask", "--corpus", str(CORPUS / "sophie-korolev-pianist.md"), "who")
     assert result.returncode == 2
     assert "is a file, not a folder" in result.stderr
+
+
+def test_answers_from_a_chaptered_markdown_story_cite_the_chapter(tmp_path):
+    (tmp_path / "keeper.md").write_text(
+        "# The Keeper\n\n## Chapter One\n\nMaren kept the lighthouse.\n\n## Chapter Two\n\n"
+        "The *storm* broke the **lamp**.\n\nShips waited.\n\nGulls cried.",
+        encoding="utf-8",
+    )
+    result = run("ask", "--corpus", str(tmp_path), "What broke the lamp?")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith('From "The Keeper", Chapter Two, passage 1:')
+    assert "The storm broke the lamp." in result.stdout and "*" not in result.stdout
+    data = json.loads(run("ask", "--json", "--corpus", str(tmp_path), "What broke the lamp?").stdout)
+    assert (data["answer"]["chapter"], data["answer"]["chapter_passage"], data["answer"]["passage"]) == (
+        "Chapter Two",
+        1,
+        2,
+    )

@@ -97,9 +97,9 @@ def test_splitting_one_huge_paragraph_is_linear():
     # per cut (as before) takes about a minute here; this takes a fraction of a second.
     words = "lorem ipsum dolor sit amet " * (16 * 2**20 // 27)
     pieces = list(split_passages(words))
-    assert all(len(text) <= MAX_PASSAGE_CHARS for _, text in pieces)
-    assert sum(len(text.split()) for _, text in pieces) == len(words.split())
-    assert {paragraph for paragraph, _ in pieces} == {1}
+    assert all(len(piece.text) <= MAX_PASSAGE_CHARS for piece in pieces)
+    assert sum(len(piece.text.split()) for piece in pieces) == len(words.split())
+    assert {piece.paragraph for piece in pieces} == {1}
 
 
 def test_a_story_over_the_size_limit_is_skipped_with_a_message(tmp_path, monkeypatch):
@@ -191,3 +191,49 @@ def test_an_unreadable_corpus_folder_says_so(shared_tmp):
     data = load_as_unprivileged(shared_tmp)
     assert "cannot be read" in data.get("error", ""), data
     assert "no .txt or .md files" not in data["error"]
+
+
+KEEPER = """---
+title: The Keeper
+author: Someone
+---
+
+## Chapter One
+
+Maren kept the *old* lighthouse on the **northern** cape.
+
+- She trimmed the wick.
+- She wound the clock.
+
+## Chapter Two
+> Every winter night she lit the lamp for the [fishing boats](https://example.org).
+
+Maren was a keeper of lights. She never left.
+"""
+
+
+def test_markdown_headings_name_chapters_and_markup_does_not_leak(tmp_path):
+    (tmp_path / "keeper.md").write_text(KEEPER, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.stories[0].title == "The Keeper"
+    texts = [p.text for p in corpus.passages]
+    assert texts == [
+        "Maren kept the old lighthouse on the northern cape.",
+        "She trimmed the wick.\nShe wound the clock.",
+        "Every winter night she lit the lamp for the fishing boats.",
+        "Maren was a keeper of lights. She never left.",
+    ]
+    assert [(p.chapter, p.chapter_number) for p in corpus.passages] == [
+        ("Chapter One", 1),
+        ("Chapter One", 2),
+        ("Chapter Two", 1),
+        ("Chapter Two", 2),
+    ]
+    assert [p.paragraph for p in corpus.passages] == [1, 2, 3, 4]
+
+
+def test_a_text_file_keeps_its_asterisks_and_has_no_chapters(tmp_path):
+    (tmp_path / "plain.txt").write_text("A *star* fell.\n\n- not a bullet here", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [p.text for p in corpus.passages] == ["A *star* fell.", "- not a bullet here"]
+    assert {p.chapter for p in corpus.passages} == {None}

@@ -89,3 +89,14 @@ def test_places_are_not_people(tmp_path):
     (tmp_path / "story.txt").write_text("She moved to Paris, a city of light. Anna Berg was a cellist in Paris.")
     directory = PerformerDirectory.from_corpus(load_corpus(tmp_path))
     assert names(directory.performers) == ["Anna Berg"]
+
+
+def test_an_intro_is_one_sentence_of_one_passage_even_under_headings(tmp_path):
+    (tmp_path / "keeper.md").write_text(
+        "# The Keeper\n\n## Chapter One\n\nMaren Holt was a keeper of lights on the northern cape\n\n"
+        "She lit the lamp every night.\n\n## Chapter Two\n\nMaren Holt was a patient woman. She waited.",
+        encoding="utf-8",
+    )
+    maren = PerformerDirectory.from_corpus(load_corpus(tmp_path)).find("Maren").matches[0]
+    assert maren.intro == "Maren Holt was a keeper of lights on the northern cape"
+    assert "Chapter" not in maren.intro and "lamp" not in maren.intro
