@@ -12,9 +12,52 @@ from importlib import resources
 import simplemma
 import Stemmer
 
-# Letters and digits, with inner apostrophes kept ("Ivan's", "couldn't"); hyphens,
-# underscores and all other punctuation separate words ("25-year-old" -> 25 year old).
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+def _combining_marks() -> str:
+    r"""A character class of the Basic Multilingual Plane's combining marks (Unicode category M).
+
+    Python's `\w` leaves them out, so without them a Devanagari or Thai word falls apart into letters.
+    """
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}" for a, b in ranges)
+
+
+_LETTER = rf"(?:[^\W_]|[{_combining_marks()}])"
+# Letters (with their combining marks) and digits, with inner apostrophes kept ("Ivan's",
+# "couldn't"); hyphens, underscores and all other punctuation separate words ("25-year-old" -> 25
+# year old).
+WORD = re.compile(rf"{_LETTER}+(?:['’]{_LETTER}+)*")
+# Chinese and Japanese write no spaces: their runs are indexed as overlapping character pairs, as
+# Lucene's CJK analyzer does ("東京タワー" -> 東京 京タ タワ ワー).
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """(word, start, end) of every word in order; runs of Chinese or Japanese as character pairs."""
+    found = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+    if not _CJK.search(text):
+        return found
+    split: list[tuple[str, int, int]] = []
+    for word, start, end in found:
+        position = start
+        for run in _CJK.finditer(word):
+            run_start = start + run.start()
+            if run_start > position:
+                split.append((text[position:run_start], position, run_start))
+            chars = run.group()
+            if len(chars) == 1:
+                split.append((chars, run_start, run_start + 1))
+            split.extend((chars[i : i + 2], run_start + i, run_start + i + 2) for i in range(len(chars) - 1))
+            position = start + run.end()
+        if position < end:
+            split.append((text[position:end], position, end))
+    return split
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _POSSESSIVE = re.compile(r"['’]s$")
 _APOSTROPHE = re.compile(r"['’]")
@@ -109,12 +152,12 @@ class Analyzer:
 
     def terms(self, text: str) -> list[str]:
         term = self.term
-        return [t for w in WORD.findall(text) if (t := term(w)) is not None]
+        return [t for w, _, _ in words(text) if (t := term(w)) is not None]
 
     def phrases(self, text: str) -> set[tuple[str, str]]:
         """Adjacent word pairs, stop words kept but not pairs of two stop words ("grow up", "the keeper")."""
-        words = WORD.findall(text)
-        return self.word_pairs(words, [self.term(w) for w in words])
+        found = [w for w, _, _ in words(text)]
+        return self.word_pairs(found, [self.term(w) for w in found])
 
     def word_pairs(self, words: Sequence[str], terms: Sequence[str | None]) -> set[tuple[str, str]]:
         """`phrases` for words already split, with their terms (None for stop words)."""
@@ -125,7 +168,7 @@ class Analyzer:
 
     def spans(self, text: str) -> Iterator[Span]:
         term = self.term
-        for match in WORD.finditer(text):
-            t = term(match.group())
+        for word, start, end in words(text):
+            t = term(word)
             if t is not None:
-                yield Span(t, match.start(), match.end())
+                yield Span(t, start, end)

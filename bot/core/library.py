@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.core.analysis import WORD, Analyzer, fold, is_dictionary_word, normalize_word
+from bot.core.analysis import Analyzer, fold, is_dictionary_word, normalize_word, words
 from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.cache import LibraryCache
 from bot.core.corpus import Corpus, load_corpus
@@ -113,8 +113,7 @@ class StoryLibrary:
         terms: list[str] = []
         corrections: list[Correction] = []
         missing = 0.0
-        for match in WORD.finditer(question):
-            word = match.group()
+        for word, _, _ in words(question):
             term = self.analyzer.term(word)
             if term is None:
                 continue

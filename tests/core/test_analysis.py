@@ -49,3 +49,24 @@ def test_spans_point_at_the_original_words():
     spans = list(Analyzer().spans(text))
     assert [text[s.start : s.end] for s in spans] == ["SÉBASTIEN's", "violin"]
     assert [s.term for s in spans] == ["sebastien", "violin"]
+
+
+def test_words_keep_their_combining_marks():
+    text = "नमस्ते दुनिया"
+    assert Analyzer().terms(text) == ["नमस्ते", "दुनिया"]
+    spans = list(Analyzer().spans(text))
+    assert [text[s.start : s.end] for s in spans] == ["नमस्ते", "दुनिया"]
+    assert Analyzer().terms("สวัสดีครับ") == ["สวัสดีครับ"]
+
+
+def test_chinese_and_japanese_are_indexed_as_overlapping_character_pairs():
+    assert Analyzer().terms("東京タワー") == ["東京", "京タ", "タワ", "ワー"]
+    assert Analyzer().terms("龍") == ["龍"]
+    text = "在北京的Sofia"
+    spans = list(Analyzer().spans(text))
+    assert [(s.term, text[s.start : s.end]) for s in spans] == [
+        ("在北", "在北"),
+        ("北京", "北京"),
+        ("京的", "京的"),
+        ("sofia", "Sofia"),
+    ]

@@ -143,3 +143,19 @@ def test_a_story_of_two_sections_answers_its_questions(tmp_path):
     assert library.ask("Where was the lighthouse?").best.passage == 1
     assert library.ask("What did Maren light for the boats?").best.passage == 2
     assert library.ask("What is the capital of France?").best is None
+
+
+def test_stories_in_other_scripts_are_searchable(tmp_path):
+    (tmp_path / "dragon.md").write_text(
+        "# 龍的故事\n\n很久以前，一條龍住在北京的山上。\n\n龍每天晚上都唱歌。\n\n村民們很喜歡聽。", encoding="utf-8"
+    )
+    (tmp_path / "river.md").write_text(
+        "# नदी\n\nएक छोटी नदी पहाड़ से बहती थी।\n\nबच्चे नदी के किनारे खेलते थे।\n\nरात को सब सो गए।", encoding="utf-8"
+    )
+    library = StoryLibrary.load(tmp_path)
+    chinese = library.ask("龍住在哪裡？")
+    assert chinese.best is not None and "北京的山上" in chinese.best.excerpt.text
+    hindi = library.ask("बच्चे कहाँ खेलते थे?")
+    assert hindi.best is not None and hindi.best.passage == 2
+    marked = {hindi.best.excerpt.text[s:e] for s, e in hindi.best.excerpt.highlights}
+    assert "खेलते" in marked and all(len(word) > 1 for word in marked)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.core.analysis import WORD, Analyzer
+from bot.core.analysis import Analyzer, words
 from bot.core.corpus import Corpus, Passage
 from bot.core.index import BM25Index
 from bot.core.query import Query
@@ -32,16 +32,16 @@ class AnalysedPassage:
     def of(cls, passage: Passage, analyzer: Analyzer) -> AnalysedPassage:
         """One pass over the words; terms and dictionary forms come from the analyser's caches."""
         term, base = analyzer.term, analyzer.base
-        matches = list(WORD.finditer(passage.text))
-        words = [m.group() for m in matches]
-        word_terms = [term(w) for w in words]
+        found = words(passage.text)
+        text_words = [w for w, _, _ in found]
+        word_terms = [term(w) for w in text_words]
         kept = [i for i, t in enumerate(word_terms) if t is not None]
         sentences = tuple(sentence_spans(passage.text)) or ((0, len(passage.text)),)
-        starts = np.array([matches[i].start() for i in kept], dtype=np.int32)
-        ends = np.array([matches[i].end() for i in kept], dtype=np.int32)
+        starts = np.array([found[i][1] for i in kept], dtype=np.int32)
+        ends = np.array([found[i][2] for i in kept], dtype=np.int32)
         sentence_starts = np.array([s for s, _ in sentences], dtype=np.int32)
         sentence_of = np.maximum(np.searchsorted(sentence_starts, starts, side="right") - 1, 0)
-        forms = f" {' '.join(base(w) for w in words)} "
+        forms = f" {' '.join(base(w) for w in text_words)} "
         terms = tuple(t for t in word_terms if t is not None)
         return cls(passage, terms, starts, ends, sentences, sentence_of, forms)
 
