@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 import sys
+from collections.abc import Iterator
 from typing import TextIO
 
-from bot.cli.render import answer_text, lookup_text, story_choice_text
+from bot.cli.render import DEFAULT_WIDTH, answer_text, lookup_text, story_choice_text
 from bot.core.library import StoryLibrary
 
 HELP = """Ask a question about the stories, or:
@@ -27,16 +30,8 @@ def run_console(library: StoryLibrary, stdin: TextIO = sys.stdin, stdout: TextIO
     )
     bold = stdout.isatty()
     story: int | None = None
-    while True:
-        if stdin.isatty():
-            print("> ", end="", file=stdout, flush=True)
-        try:
-            line = stdin.readline()
-        except KeyboardInterrupt:
-            line = ""
-        if not line:
-            print(file=stdout)
-            return 0
+    for line in _lines(stdin, stdout):
+        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if stdout.isatty() else DEFAULT_WIDTH
         command, _, rest = line.strip().partition(" ")
         if not command:
             continue
@@ -56,8 +51,27 @@ def run_console(library: StoryLibrary, stdin: TextIO = sys.stdin, stdout: TextIO
         elif command.startswith("/"):
             print(f"Unknown command {command}. {HELP}", file=stdout)
         else:
-            print(answer_text(library.ask(line, story=story), bold=bold), file=stdout)
+            print(answer_text(library.ask(line, story=story), bold=bold, width=width), file=stdout)
         print(file=stdout)
+    return 0
+
+
+def _lines(stdin: TextIO, stdout: TextIO) -> Iterator[str]:
+    """Lines typed at a prompt with line editing and history (readline), where Ctrl-C drops the line
+    being typed and Ctrl-D ends; or, from a pipe or file, its lines."""
+    if not (stdin is sys.stdin and stdin.isatty()):
+        yield from stdin
+        return
+    with contextlib.suppress(ImportError):  # not on every platform; input() works without it
+        import readline  # noqa: F401 - input() gains line editing and history once it is loaded
+    while True:
+        try:
+            yield input("> ")
+        except KeyboardInterrupt:
+            print("^C", file=stdout)
+        except EOFError:
+            print(file=stdout)
+            return
 
 
 def _choose_story(library: StoryLibrary, name: str, current: int | None, stdout: TextIO) -> int | None:

@@ -7,13 +7,14 @@ import dataclasses
 import io
 import json
 import os
+import shutil
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from bot.cli.console import run_console
 from bot.cli.evaluate import run_eval
-from bot.cli.render import answer_json, answer_text, lookup_json, lookup_text, story_choice_text
+from bot.cli.render import DEFAULT_WIDTH, answer_json, answer_text, lookup_json, lookup_text, story_choice_text
 from bot.core.corpus import CorpusError
 from bot.core.index import BM25Params
 from bot.core.library import StoryLibrary
@@ -186,4 +187,6 @@ def _print_answer(library: StoryLibrary, question: str, as_json: bool, story: in
     if as_json:
         print(json.dumps(answer_json(answer), ensure_ascii=False), flush=flush)
     else:
-        print(answer_text(answer, bold=sys.stdout.isatty()), flush=flush)
+        terminal = sys.stdout.isatty()
+        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if terminal else DEFAULT_WIDTH
+        print(answer_text(answer, bold=terminal, width=width), flush=flush)

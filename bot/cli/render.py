@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
 from typing import Any
@@ -12,6 +13,8 @@ from bot.core.performers import Lookup, Performer
 from bot.core.story_names import StoryLookup
 
 BOLD, RESET = "\033[1m", "\033[0m"
+DEFAULT_WIDTH = 100
+_NON_SPACE = re.compile(r"\S+")
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:
@@ -62,18 +65,52 @@ def corrections_text(answer: Answer) -> str:
     return f"Showing results for {shown} (you typed {typed})."
 
 
-def answer_text(answer: Answer, bold: bool = False) -> str:
+def answer_text(answer: Answer, bold: bool = False, width: int = DEFAULT_WIDTH) -> str:
     best = answer.best
     notes = [n for n in (corrections_text(answer),) if n]
     if best is None:
-        return "\n".join([*notes, answer.message])
+        return "\n".join(wrapped(line, width) for line in [*notes, answer.message])
     where = f'Searched only "{answer.scope}". ' if answer.scope else ""
     position = f"{best.place}" if best.chapter else f"passage {best.passage} of {best.passage_count}"
-    lines = [*notes, f'{where}From "{best.story}", {position}:', ""]
-    lines += textwrap.wrap(_marked(best.excerpt, bold), width=100, initial_indent="  ", subsequent_indent="  ")
+    lines = [wrapped(line, width) for line in [*notes, f'{where}From "{best.story}", {position}:']]
+    lines += ["", excerpt_lines(best.excerpt, bold, width)]
     if answer.alternatives:
-        lines += ["", "Also: " + "; ".join(f'"{h.story}", {h.place}' for h in answer.alternatives)]
+        also = "Also: " + "; ".join(f'"{h.story}", {h.place}' for h in answer.alternatives)
+        lines += ["", wrapped(also, width)]
     return "\n".join(lines)
+
+
+def wrapped(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width=max(width, 20), break_long_words=False, break_on_hyphens=False))
+
+
+def excerpt_lines(excerpt: Excerpt, bold: bool, width: int, indent: str = "  ") -> str:
+    """The excerpt wrapped to the width by the words people see: bold's escape codes take no room."""
+    width = max(width - len(indent), 20)
+    lines: list[list[str]] = [[]]
+    used = 0
+    for match in _NON_SPACE.finditer(excerpt.text):
+        word_width = match.end() - match.start()
+        if lines[-1] and used + 1 + word_width > width:
+            lines.append([])
+            used = 0
+        lines[-1].append(_marked_word(excerpt, match.start(), match.end(), bold))
+        used += word_width + (1 if used else 0)
+    return "\n".join(indent + " ".join(line) for line in lines)
+
+
+def _marked_word(excerpt: Excerpt, start: int, end: int, bold: bool) -> str:
+    if not bold:
+        return excerpt.text[start:end]
+    pieces, position = [], start
+    for low, high in excerpt.highlights:
+        low, high = max(low, start), min(high, end)
+        if low >= high:
+            continue
+        pieces += [excerpt.text[position:low], BOLD, excerpt.text[low:high], RESET]
+        position = high
+    pieces.append(excerpt.text[position:end])
+    return "".join(pieces)
 
 
 def story_choice_text(lookup: StoryLookup, stories: Sequence[Story]) -> str:
@@ -98,9 +135,3 @@ def lookup_text(lookup: Lookup) -> str:
 def performer_text(performer: Performer) -> str:
     times = "time" if performer.mentions == 1 else "times"
     return f'{performer.name}, in "{performer.story}" (mentioned {performer.mentions} {times})\n  {performer.intro}'
-
-
-def _marked(excerpt: Excerpt, bold: bool) -> str:
-    if not bold:
-        return excerpt.text
-    return "".join(f"{BOLD}{piece}{RESET}" if matched else piece for piece, matched in excerpt.segments())

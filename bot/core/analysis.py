@@ -58,6 +58,8 @@ def words(text: str) -> list[tuple[str, int, int]]:
         if position < end:
             split.append((text[position:end], position, end))
     return split
+
+
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _POSSESSIVE = re.compile(r"['’]s$")
 _APOSTROPHE = re.compile(r"['’]")

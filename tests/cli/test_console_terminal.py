@@ -1,0 +1,103 @@
+"""The console on a real pseudo-terminal, as a person types at it."""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+from fcntl import ioctl
+
+from tests.conftest import CORPUS
+
+ROOT = CORPUS.parent
+ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def _own_terminal() -> None:
+    """In the child: a session of its own whose controlling terminal is the pty, so Ctrl-C is SIGINT."""
+    os.setsid()
+    ioctl(0, termios.TIOCSCTTY, 0)
+
+
+class Terminal:
+    def __init__(self, *args: str, columns: int = 60):
+        self.primary, secondary = pty.openpty()
+        ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+        environment = {k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bot", *args],
+            stdin=secondary,
+            stdout=secondary,
+            stderr=secondary,
+            cwd=ROOT,
+            env=environment | {"PYTHONPATH": str(ROOT), "TERM": "xterm", "COLUMNS": str(columns)},
+            preexec_fn=_own_terminal,
+        )
+        os.close(secondary)
+        self.screen = ""
+
+    def read_until(self, text: str, timeout: float = 30, after: int = 0) -> str:
+        """The screen once `text` has appeared on it (past position `after`)."""
+        deadline = time.monotonic() + timeout
+        while text not in self.screen[after:]:
+            ready, _, _ = select.select([self.primary], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen}")
+            try:
+                self.screen += os.read(self.primary, 65536).decode(errors="replace")
+            except OSError:
+                raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen}") from None
+        return self.screen
+
+    def type(self, keys: str) -> None:
+        os.write(self.primary, keys.encode())
+
+    def close(self) -> int:
+        try:
+            return self.process.wait(timeout=30)
+        finally:
+            os.close(self.primary)
+
+
+def test_ctrl_c_drops_the_line_and_ctrl_d_quits():
+    terminal = Terminal("console")
+    terminal.read_until("> ")
+    terminal.type("where was sofia\x03")  # Ctrl-C while typing: the line is dropped, the console stays
+    terminal.read_until("^C")
+    terminal.type("how old is sofia\r")
+    screen = terminal.read_until("Russian")
+    assert "where was sofia" not in screen.split("^C", 1)[1]
+    terminal.read_until("> ", after=screen.index("Russian"))
+    terminal.type("\x04")  # Ctrl-D
+    assert terminal.close() == 0
+
+
+def test_answers_are_wrapped_to_the_terminal_with_bold_taking_no_room():
+    terminal = Terminal("console", columns=60)
+    terminal.read_until("> ")
+    terminal.type("where was sebastien born\r")
+    screen = terminal.read_until("Also:")
+    terminal.read_until("> ", after=screen.index("Also:"))
+    terminal.type("\x04")
+    assert terminal.close() == 0
+    answer = screen[screen.index("From ") : screen.index("Also:")]
+    assert "\x1b[1m" in answer  # matched words in bold
+    visible = [ESCAPE.sub("", line).rstrip("\r") for line in answer.splitlines()]
+    assert max(len(line) for line in visible) <= 60
+    assert max(len(line) for line in visible) > 45  # filled to the width, not wrapped early
+
+
+def test_ask_without_a_question_prompts_on_a_terminal():
+    terminal = Terminal("ask")
+    terminal.read_until("Type a question")
+    terminal.type("how old is sofia\r")
+    screen = terminal.read_until("Russian")
+    terminal.read_until("Also:", after=screen.index("Russian"))
+    terminal.type("\x04")
+    assert terminal.close() == 0
