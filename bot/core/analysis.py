@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -145,6 +146,16 @@ class Analyzer:
         versions = f"{Stemmer.version() if stemmer else ''}|{simplemma.__version__ if lemmatize else ''}"
         self.signature = f"{self!r}|{sorted(stop)}|{versions}"
         """Everything that decides the terms: two analyzers with equal signatures agree."""
+
+    def __reduce__(self) -> tuple[Callable[[], Analyzer], tuple[()]]:
+        """Sent (to a worker process and back) as its settings: its caches are rebuilt on arrival."""
+        settings = {
+            "stem": self.stem,
+            "stopwords": self.stopwords,
+            "fold_accents": self.fold_accents,
+            "lemmatize": self.lemmatize,
+        }
+        return functools.partial(Analyzer, **settings), ()
 
     def __repr__(self) -> str:
         return (

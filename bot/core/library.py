@@ -13,6 +13,7 @@ from bot.core.analysis import Analyzer, fold, is_dictionary_word, normalize_word
 from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.cache import LibraryCache
 from bot.core.corpus import Corpus, load_corpus
+from bot.core.corpus_diff import fingerprints
 from bot.core.excerpt import make_excerpt
 from bot.core.index import DEFAULT_PARAMS, BM25Index, BM25Params
 from bot.core.performers import PerformerDirectory
@@ -60,6 +61,8 @@ class StoryLibrary:
         self.speller = speller if speller is not None else SpellingCorrector(index, self.analyzer)
         self.reranker = reranker if reranker is not None else Reranker()
         self.story_finder = StoryFinder(corpus.stories)
+        self.fingerprints = fingerprints(corpus)
+        """Each story's digest, to tell what a reload changed (bot.core.corpus_diff)."""
         self._analysed: OrderedDict[int, AnalysedPassage] = OrderedDict()
 
     @classmethod

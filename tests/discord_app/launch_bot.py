@@ -12,8 +12,8 @@ import yarl
 
 from bot.cli.main import main
 
-base = os.environ["FAKE_DISCORD_URL"]
-discord.http.Route.BASE = f"{base}/api/v10"
-discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(base.replace("http", "ws", 1) + "/gateway")
-
-raise SystemExit(main(sys.argv[1:]))
+if __name__ == "__main__":  # a worker process (bot.core.worker) imports this file too: only point and run here
+    base = os.environ["FAKE_DISCORD_URL"]
+    discord.http.Route.BASE = f"{base}/api/v10"
+    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(base.replace("http", "ws", 1) + "/gateway")
+    raise SystemExit(main(sys.argv[1:]))

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import random
+import time
+
 import pytest
 
+from tests.core.test_worker import WORDS
 from tests.discord_app.bot_process import BotProcess
-from tests.discord_app.fake_discord import FakeDiscord
-from tests.discord_app.test_end_to_end import EPHEMERAL, bot, callback, fake
+from tests.discord_app.fake_discord import APP_ID, BOT_USER, GUILD_ID, FakeDiscord
+from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, bot, callback, fake, reply_to
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 __all__ = ["bot", "fake"]  # the module-scoped fixtures, shared with the other end-to-end tests
@@ -46,3 +50,31 @@ async def test_debug_log_never_shows_interaction_or_bot_tokens(fake: FakeDiscord
     assert f"token-{interaction_id}" not in process.text
     assert "[redacted]" in process.text  # the log did mention it, redacted
     assert "fake-token" not in process.text
+
+
+async def test_questions_are_answered_from_the_old_library_while_a_big_one_reloads(fake: FakeDiscord, tmp_path):
+    rng = random.Random(5)
+    for number in range(40):
+        paragraphs = (" ".join(rng.choices(WORDS, k=40)).capitalize() + "." for _ in range(1000))
+        (tmp_path / f"story-{number:02}.txt").write_text("\n\n".join(paragraphs))
+    process = await BotProcess(fake, STORYBOT_CORPUS=str(tmp_path), STORYBOT_CACHE="off").start()
+    await process.ready()
+    (tmp_path / "zeppelin.txt").write_text("The zeppelin landed in the meadow.\n\nEveryone cheered.")
+    command = next(c for c in fake.commands["guild"] if c["name"] == "reload")
+    data = {"id": command["id"], "name": "reload", "type": 1, "guild_id": str(GUILD_ID)}
+    reload_mark, _ = await fake.interact(2, data, permissions=str(1 << 5))
+    answered_during, slowest = 0, 0.0
+    while not any(c.method == "POST" and c.path.startswith(f"/webhooks/{APP_ID}/") for c in fake.calls[reload_mark:]):
+        asked = time.perf_counter()
+        body = await reply_to(fake, f"{MENTION} where did the zeppelin land", mentions=[BOT_USER])
+        slowest = max(slowest, time.perf_counter() - asked)
+        if not any(c.method == "POST" and c.path.startswith(f"/webhooks/{APP_ID}/") for c in fake.calls[reload_mark:]):
+            answered_during += 1
+            assert "zeppelin" not in str(body.get("embeds", "")).lower()  # the old library, until the swap
+    assert answered_during >= 3, "the reload finished before the bot could be asked anything"
+    assert slowest < 1.0
+    report = (await fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/[^/]+", after=reload_mark)).body
+    assert "Added (1): `zeppelin.txt`" in report["content"]
+    after = await reply_to(fake, f"{MENTION} where did the zeppelin land", mentions=[BOT_USER])
+    assert after["embeds"][0]["title"] == "Zeppelin"
+    assert await process.stop() == 0

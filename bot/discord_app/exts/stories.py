@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import hashlib
 import logging
 import re
 from typing import Any
@@ -12,8 +10,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core.corpus import Corpus, CorpusError
+from bot.core.corpus import CorpusError
+from bot.core.corpus_diff import CorpusDiff
 from bot.core.library import StoryLibrary
+from bot.core.worker import load_in_worker
 from bot.discord_app.cog import StoryCog
 from bot.discord_app.cooldown import spent_or_refused
 from bot.discord_app.render import MESSAGE_LIMIT, STORIES_PER_PAGE, clip, stories_embed
@@ -62,29 +62,15 @@ def pager(story_count: int, page: int) -> discord.ui.View | None:
     return view
 
 
-def fingerprints(corpus: Corpus) -> dict[str, str]:
-    """Story path -> digest of its title and passages, to tell what a reload changed."""
-    digests = {}
-    for number, story in enumerate(corpus.stories):
-        digest = hashlib.blake2b(story.title.encode(), digest_size=16)
-        for passage in corpus.story_passages(number):
-            digest.update(b"\0" + passage.text.encode())
-        digests[story.path] = digest.hexdigest()
-    return digests
-
-
-def reload_report(old: Corpus, new: Corpus) -> str:
-    before, after = fingerprints(old), fingerprints(new)
-    added = sorted(after.keys() - before.keys())
-    removed = sorted(before.keys() - after.keys())
-    changed = sorted(p for p in after.keys() & before.keys() if after[p] != before[p])
-    lines = [f"Reloaded: {len(new.stories)} stories, {len(new.passages)} passages."]
-    for label, paths in (("Added", added), ("Changed", changed), ("Removed", removed)):
+def reload_report(old: StoryLibrary, new: StoryLibrary) -> str:
+    diff = CorpusDiff.between(old.fingerprints, new.fingerprints)
+    lines = [f"Reloaded: {len(new.corpus.stories)} stories, {len(new.corpus.passages)} passages."]
+    for label, paths in (("Added", diff.added), ("Changed", diff.changed), ("Removed", diff.removed)):
         if paths:
             lines.append(f"{label} ({len(paths)}): " + ", ".join(f"`{p}`" for p in paths))
-    if not (added or changed or removed):
+    if diff.empty:
         lines.append("Nothing changed.")
-    lines += [f"Warning: {problem}" for problem in new.problems]
+    lines += [f"Warning: {problem}" for problem in new.corpus.problems]
     return clip("\n".join(lines), MESSAGE_LIMIT)
 
 
@@ -107,9 +93,7 @@ class Stories(StoryCog):
             old = self.bot.library
             try:
                 settings = self.bot.settings
-                new = await asyncio.to_thread(
-                    StoryLibrary.load, settings.corpus, old.index.params, settings.library_cache()
-                )
+                new = await load_in_worker(settings.corpus, old.index.params, settings.library_cache())
             except CorpusError as error:
                 await interaction.followup.send(
                     clip(f"Reload failed; still using the stories I had. {error}", MESSAGE_LIMIT), ephemeral=True
@@ -117,7 +101,7 @@ class Stories(StoryCog):
                 return
             self.bot.library = new
         log.info("Corpus reloaded by %s: %d stories", interaction.user.id, len(new.corpus.stories))
-        await interaction.followup.send(reload_report(old.corpus, new.corpus), ephemeral=True)
+        await interaction.followup.send(reload_report(old, new), ephemeral=True)
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -1,0 +1,80 @@
+"""A rebuild in a worker process leaves the caller's event loop free."""
+
+import asyncio
+import random
+import time
+
+import pytest
+
+from bot.core.corpus import CorpusError
+from bot.core.index import BM25Params
+from bot.core.worker import load_in_worker
+
+WORDS = (
+    "river",
+    "mill",
+    "lantern",
+    "keeper",
+    "storm",
+    "harbour",
+    "violin",
+    "dancer",
+    "winter",
+    "forest",
+    "wolf",
+    "crown",
+    "letter",
+    "garden",
+    "bridge",
+    "candle",
+    "orchard",
+    "tower",
+    "meadow",
+    "sailor",
+    "mirror",
+    "whisper",
+    "journey",
+    "silver",
+    "shadow",
+)
+
+
+@pytest.fixture(scope="module")
+def big_library(tmp_path_factory):
+    """About 60,000 passages in 60 files: a rebuild that takes seconds."""
+    folder = tmp_path_factory.mktemp("big")
+    rng = random.Random(3)
+    for number in range(60):
+        paragraphs = (" ".join(rng.choices(WORDS, k=40)).capitalize() + "." for _ in range(1000))
+        (folder / f"story-{number:02}.txt").write_text("\n\n".join(paragraphs))
+    (folder / "unique.txt").write_text("Only here: the zeppelin landed.\n\nThe end.")
+    return folder
+
+
+async def test_the_event_loop_keeps_running_while_a_big_library_is_built(big_library):
+    stalls: list[float] = []
+    running = True
+
+    async def watch() -> None:
+        while running:
+            before = time.perf_counter()
+            await asyncio.sleep(0.01)
+            stalls.append(time.perf_counter() - before - 0.01)
+
+    watcher = asyncio.create_task(watch())
+    started = time.perf_counter()
+    library = await load_in_worker(big_library, BM25Params(), None)
+    took = time.perf_counter() - started
+    running = False
+    await watcher
+    assert len(library.corpus.passages) > 60_000
+    assert library.ask("Where did the zeppelin land?").best.story == "Unique"
+    assert took > 3  # the build really was long...
+    assert max(stalls) < 0.5, (
+        f"the loop stalled {max(stalls):.2f} s during a {took:.1f} s build"
+    )  # ...and never held it
+
+
+async def test_a_corpus_error_in_the_worker_reaches_the_caller(tmp_path):
+    with pytest.raises(CorpusError, match=r"no \.txt or \.md files"):
+        await load_in_worker(tmp_path, BM25Params(), None)
