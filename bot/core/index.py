@@ -76,6 +76,11 @@ class BM25Index:
         k1, b = params.k1, params.b
         norm = k1 * (1 - b + b * doc_len[self._docs] / avgdl)
         self._tf_part = (tf * (k1 + 1) / (tf + norm)).astype(np.float32)
+        self._max_tf_part = np.zeros(len(vocabulary), dtype=np.float32)
+        """Each term's largest term-frequency part: with its idf, the most it can add to a score."""
+        if len(self._tf_part):
+            nonempty = self.doc_freq > 0
+            self._max_tf_part[nonempty] = np.maximum.reduceat(self._tf_part, self._starts[:-1][nonempty])
 
     def _okapi_idf(self, doc_freq: np.ndarray) -> np.ndarray:
         idf = np.log(self.size - doc_freq + 0.5) - np.log(doc_freq + 0.5)
@@ -152,26 +157,108 @@ class BM25Index:
         return scores
 
     def top(self, query: Sequence[str], k: int, within: range | None = None) -> list[tuple[int, float]]:
-        """The k best documents with a positive score, best first, ties in corpus order."""
-        return self.search(query, k, within)[1]
+        """The k best documents with a positive score, best first, ties in document order.
 
-    def search(
-        self, query: Sequence[str], k: int, within: range | None = None
-    ) -> tuple[np.ndarray, list[tuple[int, float]]]:
-        """The scores of the range searched, and its k best documents as `top` gives them.
-
-        Where BM25Okapi scores nothing above zero although documents hold query terms (a library of
-        a few passages, where every idf is zero or below), they are ranked with the smoothed idf.
+        Exact, and without work proportional to the number of documents: a document holding none
+        of the question's rarer terms cannot outscore the k-th best found so far, so only the
+        postings of the terms that could still matter are walked (MaxScore's idea), and the other
+        terms' weights are looked up for those documents alone. Where BM25Okapi scores nothing above
+        zero although documents hold question terms (a library of a few passages, where every idf
+        is zero or below), they are ranked with the smoothed idf.
         """
-        scores = self.scores(query, within)
         if k <= 0:
-            return scores, []
-        candidates = np.flatnonzero(scores > 0)
-        if not len(candidates) and any(t in self.vocabulary for t in query):
-            scores = self.scores(query, within, smooth=True)
-            candidates = np.flatnonzero(scores > 0)
-        if len(candidates) > k:
-            candidates = candidates[np.argpartition(-scores[candidates], k - 1)[:k]]
-        ranked = candidates[np.lexsort((candidates, -scores[candidates]))]
-        offset = within.start if within is not None else 0
-        return scores, [(int(doc) + offset, float(scores[doc])) for doc in ranked]
+            return []
+        found = self._top(query, k, within, self.idf)
+        if not found and any(t in self.vocabulary for t in query):
+            found = self._top(query, k, within, self.smooth_idf)
+        return found
+
+    def _top(self, query: Sequence[str], k: int, within: range | None, idf: np.ndarray) -> list[tuple[int, float]]:
+        lists = []
+        for term, repeat in Counter(query).items():
+            term_id = self.vocabulary.get(term)
+            if term_id is None:
+                continue
+            first, last = int(self._starts[term_id]), int(self._starts[term_id + 1])
+            if within is not None:
+                docs = self._docs[first:last]
+                first, last = (
+                    first + int(np.searchsorted(docs, within.start)),
+                    first + int(np.searchsorted(docs, within.stop)),
+                )
+            if last > first:
+                weight = float(repeat * idf[term_id])
+                lists.append((weight * float(self._max_tf_part[term_id]), weight, first, last))
+        if not lists:
+            return []
+        if any(weight <= 0 for _, weight, _, _ in lists):
+            return self._exhaustive(lists, k)
+        lists.sort(reverse=True)  # highest upper bound first
+        threshold = self._seed_threshold(lists, k)
+        # The lowest-bound terms whose bounds sum below the threshold cannot lift a document into
+        # the top k on their own: documents are drawn only from the other ("essential") terms' lists.
+        bounds = np.cumsum([bound for bound, _, _, _ in reversed(lists)])
+        optional = int(np.searchsorted(bounds, threshold, side="left")) if threshold > 0 else 0
+        essential, rest = lists[: len(lists) - optional], lists[len(lists) - optional :]
+        candidates, scores = self._merged(essential)
+        # Then each remaining term, highest bound first, only for documents that can still make it.
+        for position, (_, weight, first, last) in enumerate(rest):
+            remaining = sum(bound for bound, _, _, _ in rest[position:])
+            alive = scores + remaining >= threshold
+            candidates, scores = candidates[alive], scores[alive]
+            scores += weight * self._weights_of(first, last, candidates)
+        return _best(candidates, scores, k)
+
+    def _merged(self, lists: list[tuple[float, float, int, int]]) -> tuple[np.ndarray, np.ndarray]:
+        """Every document in these posting lists, ascending, with its score from them."""
+        docs = np.concatenate([self._docs[first:last] for _, _, first, last in lists])
+        weights = np.concatenate(
+            [weight * self._tf_part[first:last].astype(np.float64) for _, weight, first, last in lists]
+        )
+        order = np.argsort(docs, kind="stable")  # the lists are sorted runs: a merge, not a full sort
+        docs, weights = docs[order], weights[order]
+        starts = np.flatnonzero(np.concatenate(([True], docs[1:] != docs[:-1])))
+        return docs[starts], np.add.reduceat(weights, starts)
+
+    def _seed_threshold(self, lists: list[tuple[float, float, int, int]], k: int) -> float:
+        """A score the k-th best document reaches for sure: the k-th best true score among the documents
+        where the highest-bound terms weigh most."""
+        seeds = []
+        for _, _, first, last in lists[:3]:
+            part = self._tf_part[first:last]
+            take = min(len(part), 2 * k)
+            seeds.append(self._docs[first:last][np.argpartition(-part, take - 1)[:take]])
+        docs = np.unique(np.concatenate(seeds))
+        if len(docs) < k:
+            return 0.0
+        scores = np.zeros(len(docs), dtype=np.float64)
+        for _, weight, first, last in lists:
+            scores += weight * self._weights_of(first, last, docs)
+        return float(np.partition(scores, len(docs) - k)[len(docs) - k])
+
+    def _weights_of(self, first: int, last: int, docs: np.ndarray) -> np.ndarray:
+        """The term frequency part of one posting list (first:last) for each of `docs`; 0 where absent."""
+        listed = self._docs[first:last]
+        where = np.searchsorted(listed, docs)
+        found = where < len(listed)
+        found[found] = listed[where[found]] == docs[found]
+        weights = np.zeros(len(docs), dtype=np.float64)
+        weights[found] = self._tf_part[first + where[found]]
+        return weights
+
+    def _exhaustive(self, lists: list[tuple[float, float, int, int]], k: int) -> list[tuple[int, float]]:
+        """Every document of every list scored: for weights that are not all positive (tiny libraries)."""
+        return _best(*self._merged(lists), k)
+
+
+def _best(docs: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]:
+    """The k highest positive scores, best first, ties in document order."""
+    positive = scores > 0
+    docs, scores = docs[positive], scores[positive]
+    if len(docs) > k:
+        keep = np.argpartition(-scores, k - 1)[:k]
+        cut = scores[keep].min()
+        keep = np.flatnonzero(scores >= cut)  # every document tied with the k-th, for the tie order
+        docs, scores = docs[keep], scores[keep]
+    order = np.lexsort((docs, -scores))[:k]
+    return [(int(docs[i]), float(np.float32(scores[i]))) for i in order]

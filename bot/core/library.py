@@ -208,7 +208,7 @@ class StoryLibrary:
         if story is not None:
             first = self.corpus.stories[story].first_passage
             within = range(first, first + self.corpus.stories[story].passage_count)
-        scores, top = self.index.search(query.terms, depth * 2 + 10, within) if query.terms else (np.zeros(0), [])
+        top = self.index.top(query.terms, depth * 2 + 10, within) if query.terms else []
         needed = self.min_match * query.total_weight
         candidates = []
         for doc, score in top:
@@ -217,16 +217,7 @@ class StoryLibrary:
                 candidates.append(candidate)
                 if len(candidates) == depth:
                     break
-        context = RankingContext(
-            self.corpus,
-            self.index,
-            self.story_index,
-            self.analyzer,
-            query,
-            scores,
-            within.start if within else 0,
-            within,
-        )
+        context = RankingContext(self.corpus, self.index, self.story_index, self.analyzer, query, within)
         return candidates, context
 
     def _introduction_first(self, query: Query, ranked: list[Candidate], context: RankingContext) -> list[Candidate]:

@@ -78,3 +78,50 @@ def test_scores_of_some_documents_equal_their_scores_in_the_whole(documents):
     for question in QUESTIONS:
         terms = Analyzer().terms(question)
         np.testing.assert_allclose(index.scores_of(terms, docs), index.scores(terms)[docs], rtol=1e-6)
+
+
+def zipf_documents(count: int, seed: int) -> list[list[str]]:
+    """Varied documents: a few words in most documents (negative idf, the epsilon floor), a long tail of rare ones."""
+    rng = np.random.default_rng(seed)
+    vocabulary = [f"w{i}" for i in range(3000)]
+    weights = 1 / np.arange(1, len(vocabulary) + 1) ** 1.1
+    weights /= weights.sum()
+    documents = []
+    for _ in range(count):
+        words = list(rng.choice(vocabulary, size=int(rng.integers(3, 60)), p=weights))
+        if rng.random() < 0.7:
+            words.append("common")  # in 70% of documents: negative idf before the floor
+        documents.append(words)
+    return documents
+
+
+def reference_top(reference: BM25Okapi, query: list[str], k: int) -> list[tuple[int, float]]:
+    scores = reference.get_scores(query)
+    order = sorted((i for i in range(len(scores)) if scores[i] > 0), key=lambda i: (-scores[i], i))
+    return [(i, scores[i]) for i in order[:k]]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_top_ten_equals_rank_bm25_with_pruning(seed):
+    documents = zipf_documents(3000, seed)
+    index = BM25Index(documents)
+    reference = BM25Okapi(documents)
+    assert index.term_idf("common") == pytest.approx(reference.idf["common"]) and index.term_idf("common") > 0
+    rng = np.random.default_rng(seed + 10)
+    queries = [["common"], ["w0"], ["w0", "w1", "w2"], ["w2999", "common"], ["w5", "w5", "w700"]]
+    queries += [[f"w{int(i)}" for i in rng.zipf(1.3, size=int(rng.integers(1, 7))) % 3000] for _ in range(200)]
+    for query in queries:
+        ours = index.top(query, 10)
+        theirs = reference_top(reference, query, 10)
+        assert [doc for doc, _ in ours] == [doc for doc, _ in theirs], query
+        np.testing.assert_allclose([s for _, s in ours], [s for _, s in theirs], rtol=1e-6)
+
+
+def test_scoped_top_equals_rank_bm25_restricted_to_the_range():
+    documents = zipf_documents(2000, 3)
+    index = BM25Index(documents)
+    reference = BM25Okapi(documents)
+    for query in (["w1", "w40"], ["common", "w3"], ["w7"]):
+        scores = reference.get_scores(query)
+        expected = sorted((i for i in range(500, 900) if scores[i] > 0), key=lambda i: (-scores[i], i))[:10]
+        assert [doc for doc, _ in index.top(query, 10, range(500, 900))] == expected

@@ -75,17 +75,9 @@ class RankingContext:
     story_index: BM25Index
     analyzer: Analyzer
     query: Query
-    scores: np.ndarray
-    """BM25Okapi scores of the searched range (the library, or one story's passages)."""
-    offset: int
-    """The first document `scores` covers."""
     within: range | None
     """The one story's passages searched, if the question was scoped."""
 
     @property
     def scoped(self) -> bool:
         return self.within is not None
-
-    def score_of(self, doc: int) -> float:
-        position = doc - self.offset
-        return float(self.scores[position]) if 0 <= position < len(self.scores) else 0.0
