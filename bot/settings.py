@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dotenv import load_dotenv
 
-from bot.core.cache import LibraryCache, default_cache_folder
+from bot.core.saved_index import IndexStore, default_index_folder
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -34,11 +34,11 @@ class Settings:
     log_level: str = "INFO"
     shard_count: int | None = None
     shard_ids: tuple[int, ...] | None = None
-    cache: Path | None = field(default_factory=default_cache_folder)
-    """Where large libraries keep their analysis between starts; None: never."""
+    index: Path | None = field(default_factory=default_index_folder)
+    """Where saved indexes live (one folder per corpus); None: never save or open one."""
 
-    def library_cache(self) -> LibraryCache | None:
-        return LibraryCache(self.cache) if self.cache is not None else None
+    def index_store(self) -> IndexStore | None:
+        return IndexStore(self.index) if self.index is not None else None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -52,7 +52,7 @@ class Settings:
             return value or None
 
         corpus = get("STORYBOT_CORPUS")
-        cache = get("STORYBOT_CACHE")
+        index = get("STORYBOT_INDEX")
         level = (get("STORYBOT_LOG_LEVEL") or "INFO").upper()
         if level not in LOG_LEVELS:
             raise SettingsError(f"STORYBOT_LOG_LEVEL is {level!r}; use one of {', '.join(LOG_LEVELS)}.")
@@ -73,7 +73,7 @@ class Settings:
             log_level=level,
             shard_count=shard_count,
             shard_ids=shard_ids,
-            cache=None if cache == "off" else Path(cache).expanduser() if cache else default_cache_folder(),
+            index=None if index == "off" else Path(index).expanduser() if index else default_index_folder(),
         )
 
 

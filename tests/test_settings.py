@@ -22,15 +22,15 @@ def test_values_are_parsed():
             "STORYBOT_LOG_LEVEL": "debug",
             "STORYBOT_SHARD_COUNT": "4",
             "STORYBOT_SHARD_IDS": "0,1",
-            "STORYBOT_CACHE": "/tmp/storybot-cache",
+            "STORYBOT_INDEX": "/tmp/storybot-index",
         }
     )
     assert settings.discord_token == "secret"
     assert settings.corpus == Path("~/stories").expanduser()
     assert settings.guild_id == 123 and settings.channels == {1, 2, 3}
     assert settings.log_level == "DEBUG" and settings.shard_count == 4 and settings.shard_ids == (0, 1)
-    assert settings.library_cache().folder == Path("/tmp/storybot-cache")
-    assert Settings.from_env({"STORYBOT_CACHE": "off"}).library_cache() is None
+    assert settings.index_store().base == Path("/tmp/storybot-index")
+    assert Settings.from_env({"STORYBOT_INDEX": "off"}).index_store() is None
 
 
 def test_the_token_is_never_in_the_repr():

@@ -148,7 +148,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _load(settings: Settings) -> StoryLibrary:
-    library = StoryLibrary.load(settings.corpus, cache=settings.library_cache())
+    library = StoryLibrary.load(settings.corpus, store=settings.index_store(), progress=sys.stderr.isatty())
     for problem in library.corpus.problems:
         print(f"storybot: warning: {problem}", file=sys.stderr)
     return library

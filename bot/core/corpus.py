@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
 
 from bot.core.sentences import sentence_spans
 
@@ -62,13 +65,19 @@ class Story:
 class Corpus:
     root: Path
     stories: tuple[Story, ...]
-    passages: tuple[Passage, ...]
+    passages: Sequence[Passage]
+    """In story order; a tuple when read from the files, a PassageTable when opened from a saved index."""
     problems: tuple[str, ...]
     """One message per file that was skipped, naming the file and the fix."""
 
-    def story_passages(self, story: int) -> tuple[Passage, ...]:
+    def story_passages(self, story: int) -> Sequence[Passage]:
         s = self.stories[story]
         return self.passages[s.first_passage : s.first_passage + s.passage_count]
+
+    def story_of_passages(self) -> np.ndarray:
+        """Each passage's story index, from the stories alone (their passages are contiguous)."""
+        counts = [s.passage_count for s in self.stories]
+        return np.repeat(np.arange(len(self.stories), dtype=np.int64), counts)
 
 
 def title_from_filename(path: Path) -> str:
@@ -262,13 +271,14 @@ def read_story(path: Path) -> str:
     return text
 
 
-def load_corpus(root: Path | str) -> Corpus:
+def load_corpus(root: Path | str, progress: bool = False) -> Corpus:
+    """Every story below root; `progress` shows a bar (for a terminal) while the files are read."""
     root = Path(root)
     stories: list[Story] = []
     passages: list[Passage] = []
     found = story_files(root)
     problems: list[str] = list(found.problems)
-    for path in found.paths:
+    for path in tqdm(found.paths, desc="Reading stories", unit=" files", disable=not progress, leave=False):
         relative = path.relative_to(root).as_posix()
         try:
             title, body = split_title(read_story(path), path)

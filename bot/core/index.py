@@ -30,6 +30,9 @@ DEFAULT_PARAMS = BM25Params()
 
 
 class BM25Index:
+    ARRAY_NAMES = ("docs", "tf_part", "max_tf_part", "starts", "doc_freq", "doc_len")
+    """What arrays() returns and from_arrays() takes."""
+
     def __init__(self, documents: Iterable[Sequence[str]], params: BM25Params = DEFAULT_PARAMS):
         vocabulary: dict[str, int] = {}
         lengths: list[int] = []
@@ -64,8 +67,8 @@ class BM25Index:
         tf = np.bincount(inverse, weights=counts, minlength=len(postings))
         del keys, inverse
         self._docs = (postings % stride).astype(np.int32)
-        self._tf = tf.astype(np.float32)
-        """Raw term frequencies, kept to derive the story-level index."""
+        self._tf: np.ndarray | None = tf.astype(np.float32)
+        """Raw term frequencies, kept to derive the story-level index (not saved: see arrays())."""
         self.doc_freq = np.bincount(postings // stride, minlength=len(vocabulary))
         self._starts = np.concatenate(([0], np.cumsum(self.doc_freq)))
         self.idf = self._okapi_idf(self.doc_freq)
@@ -82,6 +85,36 @@ class BM25Index:
             nonempty = self.doc_freq > 0
             self._max_tf_part[nonempty] = np.maximum.reduceat(self._tf_part, self._starts[:-1][nonempty])
 
+    def arrays(self) -> dict[str, np.ndarray]:
+        """What a saved index keeps: with the terms and the parameters, enough to answer exactly."""
+        return {
+            "docs": self._docs,
+            "tf_part": self._tf_part,
+            "max_tf_part": self._max_tf_part,
+            "starts": self._starts,
+            "doc_freq": self.doc_freq,
+            "doc_len": self.doc_len,
+        }
+
+    @classmethod
+    def from_arrays(cls, terms: list[str], arrays: dict[str, np.ndarray], params: BM25Params) -> BM25Index:
+        """The index `arrays()` described (the arrays may be memory-mapped)."""
+        index = cls.__new__(cls)
+        index.params = params
+        index.vocabulary = {term: number for number, term in enumerate(terms)}
+        index._docs, index._tf_part = arrays["docs"], arrays["tf_part"]
+        index._max_tf_part, index._starts = arrays["max_tf_part"], arrays["starts"]
+        index.doc_freq, index.doc_len = arrays["doc_freq"], arrays["doc_len"]
+        index._tf = None
+        index.size = len(index.doc_len)
+        index.idf = index._okapi_idf(np.asarray(index.doc_freq))
+        index.smooth_idf = np.log1p((index.size - index.doc_freq + 0.5) / (index.doc_freq + 0.5))
+        return index
+
+    def terms(self) -> list[str]:
+        """The vocabulary in term-id order."""
+        return sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+
     def _okapi_idf(self, doc_freq: np.ndarray) -> np.ndarray:
         idf = np.log(self.size - doc_freq + 0.5) - np.log(doc_freq + 0.5)
         if len(idf):
@@ -90,6 +123,8 @@ class BM25Index:
 
     def grouped(self, group_of_doc: np.ndarray, groups: int) -> BM25Index:
         """The index whose documents are groups of these (stories of passages), with the same terms."""
+        if self._tf is None:
+            raise ValueError("an index opened from disk has no raw term frequencies; its story index is saved")
         index = BM25Index.__new__(BM25Index)
         term_ids = np.repeat(np.arange(len(self.vocabulary), dtype=np.int64), self.doc_freq)
         group_ids = group_of_doc[self._docs].astype(np.int64)

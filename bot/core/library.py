@@ -7,11 +7,10 @@ import re
 from collections import OrderedDict
 from pathlib import Path
 
-import numpy as np
+from tqdm import tqdm
 
 from bot.core.analysis import Analyzer, fold, is_dictionary_word, normalize_word, words
 from bot.core.answer import Answer, Hit, NoAnswer
-from bot.core.cache import LibraryCache
 from bot.core.corpus import Corpus, load_corpus
 from bot.core.corpus_diff import fingerprints
 from bot.core.excerpt import make_excerpt
@@ -21,6 +20,7 @@ from bot.core.query import Correction, Query, answer_kind, focus_word
 from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
 from bot.core.rerank.model import RERANK_DEPTH, Reranker
 from bot.core.rerank.signals.sentence import best_sentence
+from bot.core.saved_index import IndexStore, SavedLibrary
 from bot.core.spelling import SpellingCorrector
 from bot.core.story_names import StoryFinder
 
@@ -43,44 +43,64 @@ class StoryLibrary:
         params: BM25Params = DEFAULT_PARAMS,
         min_match: float = MIN_MATCH,
         *,
-        index: BM25Index | None = None,
-        performers: PerformerDirectory | None = None,
-        speller: SpellingCorrector | None = None,
+        progress: bool = False,
         reranker: Reranker | None = None,
     ):
-        """Analyses the corpus, unless its index, performers and speller come ready-made (from the cache)."""
+        """Analyses the corpus (with a progress bar when `progress`)."""
         self.corpus = corpus
         self.analyzer = analyzer or Analyzer()
         self.min_match = min_match
-        if index is None:
-            index = BM25Index((self.analyzer.terms(p.text) for p in corpus.passages), params)
-        self.index = index
-        story_of = np.array([p.story for p in corpus.passages], dtype=np.int64)
-        self.story_index = index.grouped(story_of, len(corpus.stories))
-        self.performers = performers if performers is not None else PerformerDirectory.from_corpus(corpus)
-        self.speller = speller if speller is not None else SpellingCorrector(index, self.analyzer)
-        self.reranker = reranker if reranker is not None else Reranker()
-        self.story_finder = StoryFinder(corpus.stories)
+        texts = tqdm(corpus.passages, desc="Indexing", unit=" passages", disable=not progress, leave=False)
+        self.index = BM25Index((self.analyzer.terms(p.text) for p in texts), params)
+        self.story_index = self.index.grouped(corpus.story_of_passages(), len(corpus.stories))
+        self.performers = PerformerDirectory.from_corpus(corpus)
+        self.speller = SpellingCorrector.of(self.index, self.analyzer)
         self.fingerprints = fingerprints(corpus)
         """Each story's digest, to tell what a reload changed (bot.core.corpus_diff)."""
+        self._finish(reranker)
+
+    @classmethod
+    def from_saved(
+        cls, saved: SavedLibrary, analyzer: Analyzer, min_match: float = MIN_MATCH, reranker: Reranker | None = None
+    ) -> StoryLibrary:
+        """A library opened from a saved index: nothing is analysed again."""
+        library = cls.__new__(cls)
+        library.corpus, library.analyzer, library.min_match = saved.corpus, analyzer, min_match
+        library.index, library.story_index = saved.index, saved.story_index
+        library.performers, library.speller, library.fingerprints = saved.performers, saved.speller, saved.fingerprints
+        library._finish(reranker)
+        return library
+
+    def _finish(self, reranker: Reranker | None) -> None:
+        self.reranker = reranker if reranker is not None else Reranker()
+        self.story_finder = StoryFinder(self.corpus.stories)
         self._analysed: OrderedDict[int, AnalysedPassage] = OrderedDict()
+
+    def saved(self) -> SavedLibrary:
+        """What a saved index keeps of this library."""
+        return SavedLibrary(self.corpus, self.index, self.story_index, self.performers, self.speller, self.fingerprints)
 
     @classmethod
     def load(
-        cls, root: Path | str, params: BM25Params = DEFAULT_PARAMS, cache: LibraryCache | None = None
+        cls,
+        root: Path | str,
+        params: BM25Params = DEFAULT_PARAMS,
+        store: IndexStore | None = None,
+        *,
+        progress: bool = False,
     ) -> StoryLibrary:
-        """Raises CorpusError when the folder holds no usable story."""
+        """The library of a folder: opened from its saved index when that matches the stories and the
+        settings, else built (and saved, if large enough to be worth it). Raises CorpusError when the
+        folder holds no usable story."""
         root = Path(root)
         analyzer = Analyzer()
-        key = cache.key(root, analyzer, params) if cache else ""
-        cached = cache.load(root, key) if cache else None
-        if cached is not None:
-            corpus, index, performers, speller = cached
-            return cls(corpus, analyzer, params, index=index, performers=performers, speller=speller)
-        library = cls(load_corpus(root), analyzer, params)
-        if cache:
-            value = (library.corpus, library.index, library.performers, library.speller)
-            cache.store(root, key, value, len(library.corpus.passages))
+        key = store.key(root, analyzer, params) if store else ""
+        saved = store.open(root, key, params) if store else None
+        if saved is not None:
+            return cls.from_saved(saved, analyzer)
+        library = cls(load_corpus(root, progress), analyzer, params, progress=progress)
+        if store:
+            store.save(root, key, library.saved())
         return library
 
     def with_reranker(self, reranker: Reranker) -> StoryLibrary:

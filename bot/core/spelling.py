@@ -17,12 +17,16 @@ def max_edits(word: str) -> int:
 
 
 class SpellingCorrector:
-    def __init__(self, index: BM25Index, analyzer: Analyzer):
-        """Knows every word of the library, as folded words with their terms and document counts."""
+    def __init__(self, words: list[str], terms: list[str], doc_freq: list[int]):
+        """Every word of the library (folded), with its term and how many passages hold it."""
+        self.words, self.terms, self.doc_freq = words, terms, doc_freq
+
+    @classmethod
+    def of(cls, index: BM25Index, analyzer: Analyzer) -> SpellingCorrector:
+        """The words the analyser met while the index was built."""
         known = [(surface, term) for term, surface in analyzer.surfaces.items() if term in index.vocabulary]
-        self.words = [surface for surface, _ in known]
-        self.terms = [term for _, term in known]
-        self.doc_freq = [int(index.doc_freq[index.vocabulary[term]]) for term in self.terms]
+        terms = [term for _, term in known]
+        return cls([surface for surface, _ in known], terms, [int(index.doc_freq[index.vocabulary[t]]) for t in terms])
 
     def correct(self, word: str) -> tuple[str, str] | None:
         """(library word, its term) closest to a folded word the library lacks, or None.

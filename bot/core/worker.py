@@ -12,13 +12,13 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from bot.core.cache import LibraryCache
 from bot.core.index import BM25Params
 from bot.core.library import StoryLibrary
+from bot.core.saved_index import IndexStore
 
 
-async def load_in_worker(root: Path, params: BM25Params, cache: LibraryCache | None) -> StoryLibrary:
-    """StoryLibrary.load(root, params, cache) in a fresh process; raises what it raises (CorpusError)."""
+async def load_in_worker(root: Path, params: BM25Params, store: IndexStore | None) -> StoryLibrary:
+    """StoryLibrary.load(root, params, store) in a fresh process; raises what it raises (CorpusError)."""
     # spawn, not fork: forking a process that runs an event loop and threads copies their locks.
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return await asyncio.get_running_loop().run_in_executor(pool, StoryLibrary.load, root, params, cache)
+        return await asyncio.get_running_loop().run_in_executor(pool, StoryLibrary.load, root, params, store)

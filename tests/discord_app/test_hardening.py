@@ -57,7 +57,7 @@ async def test_questions_are_answered_from_the_old_library_while_a_big_one_reloa
     for number in range(40):
         paragraphs = (" ".join(rng.choices(WORDS, k=40)).capitalize() + "." for _ in range(1000))
         (tmp_path / f"story-{number:02}.txt").write_text("\n\n".join(paragraphs))
-    process = await BotProcess(fake, STORYBOT_CORPUS=str(tmp_path), STORYBOT_CACHE="off").start()
+    process = await BotProcess(fake, STORYBOT_CORPUS=str(tmp_path), STORYBOT_INDEX="off").start()
     await process.ready()
     (tmp_path / "zeppelin.txt").write_text("The zeppelin landed in the meadow.\n\nEveryone cheered.")
     command = next(c for c in fake.commands["guild"] if c["name"] == "reload")

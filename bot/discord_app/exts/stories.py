@@ -93,7 +93,7 @@ class Stories(StoryCog):
             old = self.bot.library
             try:
                 settings = self.bot.settings
-                new = await load_in_worker(settings.corpus, old.index.params, settings.library_cache())
+                new = await load_in_worker(settings.corpus, old.index.params, settings.index_store())
             except CorpusError as error:
                 await interaction.followup.send(
                     clip(f"Reload failed; still using the stories I had. {error}", MESSAGE_LIMIT), ephemeral=True

@@ -1,0 +1,141 @@
+"""The saved index: opened only when it matches the stories and is intact and trusted; else rebuilt."""
+
+import json
+import logging
+import os
+
+import numpy as np
+import pytest
+
+from bot.core.index import BM25Params
+from bot.core.library import StoryLibrary
+from bot.core.passage_table import PassageTable
+from bot.core.saved_index import MANIFEST, IndexStore
+
+QUESTIONS = ["who sang by the river", "where did the swan swim", "Lena danced", "what cracked"]
+
+
+def write_stories(folder):
+    folder.mkdir(exist_ok=True)
+    (folder / "mill.md").write_text(
+        "# The Mill\n\n## Morning\n\nThe miller sang by the river.\n\nThe river froze.\n\n## Night\n\nSnow fell.\n\n"
+        "Lena Ward was a dancer who lived by the mill. Lena danced."
+    )
+    (folder / "lake.txt").write_text("A swan swam across the lake.\n\nThe ice cracked.")
+
+
+@pytest.fixture
+def saved(tmp_path):
+    stories = tmp_path / "stories"
+    write_stories(stories)
+    store = IndexStore(tmp_path / "index", min_passages=0)
+    built = StoryLibrary.load(stories, store=store)
+    return stories, store, built
+
+
+def answers(library):
+    return [
+        (a.best.story, a.best.passage, a.best.excerpt.text) if a.best else None
+        for q in QUESTIONS
+        for a in [library.ask(q)]
+    ]
+
+
+def test_an_unchanged_corpus_is_opened_from_its_saved_index(saved):
+    stories, store, built = saved
+    folder = store.folder_for(stories)
+    assert (folder / MANIFEST).is_file()
+    assert not any(path.suffix == ".pickle" for path in folder.iterdir())
+    opened = StoryLibrary.load(stories, store=store)
+    assert isinstance(opened.corpus.passages, PassageTable)  # opened: no passage was read from the files
+    assert isinstance(opened.index._docs, np.memmap)
+    assert answers(opened) == answers(built)
+    assert [p.name for p in opened.performers.performers] == [p.name for p in built.performers.performers]
+    assert opened.ask("Who is Lena?").best.excerpt.text.startswith("Lena Ward was a dancer")
+    assert opened.ask("what crakced").corrections  # the speller came back too
+    assert [(p.text, p.chapter) for p in opened.corpus.passages] == [(p.text, p.chapter) for p in built.corpus.passages]
+    assert opened.fingerprints == built.fingerprints
+
+
+def test_a_changed_added_or_removed_story_rebuilds(saved, caplog):
+    caplog.set_level(logging.INFO)
+    stories, store, _ = saved
+    (stories / "lake.txt").write_text("A heron waded in the lake.\n\nThe ice held.")
+    assert StoryLibrary.load(stories, store=store).ask("heron").best is not None
+    assert "changed since the index" in caplog.text
+    (stories / "new.txt").write_text("A fox ran.")
+    assert StoryLibrary.load(stories, store=store).ask("fox").best is not None
+    (stories / "new.txt").unlink()
+    assert StoryLibrary.load(stories, store=store).ask("fox").best is None
+
+
+def test_other_settings_do_not_open_an_index_saved_with_others(saved):
+    stories, store, _ = saved
+    other = StoryLibrary.load(stories, BM25Params(k1=0.9), store=store)
+    assert other.index.params.k1 == 0.9 and not isinstance(other.corpus.passages, PassageTable)
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate"])
+def test_damage_to_any_file_is_detected_and_the_index_rebuilt(saved, caplog, damage):
+    stories, store, built = saved
+    folder = store.folder_for(stories)
+    for path in sorted(folder.iterdir()):
+        if path.name == MANIFEST:
+            continue
+        original = path.read_bytes()
+        if damage == "flip":
+            middle = len(original) // 2
+            path.write_bytes(original[:middle] + bytes([original[middle] ^ 0xFF]) + original[middle + 1 :])
+        else:
+            path.write_bytes(original[: len(original) // 2])
+        caplog.clear()
+        library = StoryLibrary.load(stories, store=store)
+        assert "Not using the saved index" in caplog.text and path.name in caplog.text, path.name
+        assert not isinstance(library.corpus.passages, PassageTable)
+        assert answers(library) == answers(built)
+
+
+def test_a_damaged_or_foreign_manifest_is_rebuilt(saved, caplog):
+    stories, store, _ = saved
+    manifest = store.folder_for(stories) / MANIFEST
+    manifest.write_text("{not json")
+    assert not isinstance(StoryLibrary.load(stories, store=store).corpus.passages, PassageTable)
+    data = json.loads(manifest.read_text())
+    data["format"] = 999
+    manifest.write_text(json.dumps(data))
+    assert not isinstance(StoryLibrary.load(stories, store=store).corpus.passages, PassageTable)
+    assert "format 999" in caplog.text
+
+
+def test_an_index_another_user_could_have_written_is_never_trusted(saved, caplog):
+    stories, store, _ = saved
+    folder = store.folder_for(stories)
+    arrays = folder / "index_docs.npy"
+    arrays.chmod(0o666)  # anyone may write it
+    assert not isinstance(StoryLibrary.load(stories, store=store).corpus.passages, PassageTable)
+    assert "may be written by other users" in caplog.text
+    if os.geteuid() == 0:  # root can give a file away, as a shared folder's other user would own it
+        StoryLibrary.load(stories, store=store)  # rebuilt and saved again, trusted
+        os.chown(folder / "library.json", 65534, 65534)
+        caplog.clear()
+        assert not isinstance(StoryLibrary.load(stories, store=store).corpus.passages, PassageTable)
+        assert "belongs to another user" in caplog.text
+
+
+def test_a_small_library_is_saved_only_when_asked(tmp_path):
+    stories = tmp_path / "stories"
+    write_stories(stories)
+    store = IndexStore(tmp_path / "index")
+    library = StoryLibrary.load(stories, store=store)
+    assert not store.folder_for(stories).exists()
+    assert store.save(stories, store.key(stories, library.analyzer, library.index.params), library.saved(), force=True)
+    assert isinstance(StoryLibrary.load(stories, store=store).corpus.passages, PassageTable)
+
+
+def test_an_unwritable_index_folder_only_costs_speed(tmp_path, caplog):
+    stories = tmp_path / "stories"
+    write_stories(stories)
+    (tmp_path / "not-a-folder").write_text("x")
+    store = IndexStore(tmp_path / "not-a-folder", min_passages=0)
+    assert StoryLibrary.load(stories, store=store).ask("swan").best is not None
+    assert "Could not save the index" in caplog.text
