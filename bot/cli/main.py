@@ -6,17 +6,20 @@ import argparse
 import dataclasses
 import io
 import json
+import logging
 import os
 import shutil
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from bot.cli.console import run_console
 from bot.cli.evaluate import run_eval
 from bot.cli.render import DEFAULT_WIDTH, answer_json, answer_text, lookup_json, lookup_text, story_choice_text
-from bot.core.corpus import CorpusError
-from bot.core.index import BM25Params
+from bot.core.analysis import Analyzer
+from bot.core.corpus import CorpusError, load_corpus
+from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.library import StoryLibrary
 from bot.core.rerank.model import signal_names
 from bot.discord_app.errors import StartupError
@@ -55,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     performer = commands.add_parser("performer", parents=[common], help="look up a person of the stories")
     performer.add_argument("name")
     performer.add_argument("--json", action="store_true", help="print JSON")
+    commands.add_parser(
+        "index", parents=[common], help="build the corpus's index and save it, so later starts open it at once"
+    )
     commands.add_parser("console", parents=[common], help="the interactive console")
     commands.add_parser("run", parents=[common], help="run the Discord bot (needs DISCORD_TOKEN)")
     commands.add_parser(
@@ -130,6 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     command = args.command or ("run" if settings.discord_token else "console")
+    if command not in ("run", "sync"):  # the bot sets up its own log
+        _say_on_stderr()
     if command in ("run", "sync"):
         from bot.discord_app.run import run_bot  # discord.py loads only for the commands that need it
 
@@ -144,7 +152,19 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     if command == "eval":
         return run_eval(args, settings)
+    if command == "index":
+        return _index(settings)
     return run_console(_load(settings))
+
+
+def _say_on_stderr() -> None:
+    """What the core logs (a saved index rebuilt, and why) reaches the person at the command line."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("storybot: %(message)s"))
+    logger = logging.getLogger("bot")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
 
 
 def _load(settings: Settings) -> StoryLibrary:
@@ -152,6 +172,29 @@ def _load(settings: Settings) -> StoryLibrary:
     for problem in library.corpus.problems:
         print(f"storybot: warning: {problem}", file=sys.stderr)
     return library
+
+
+def _index(settings: Settings) -> int:
+    """Builds and saves the index whatever the library's size, and says where and how big."""
+    store = settings.index_store()
+    if store is None:
+        raise UsageError("STORYBOT_INDEX is off, so there is nowhere to save an index; set it to a folder.")
+    started = time.perf_counter()
+    analyzer = Analyzer()
+    key = store.key(settings.corpus, analyzer, DEFAULT_PARAMS)
+    library = StoryLibrary(load_corpus(settings.corpus, sys.stderr.isatty()), analyzer, progress=sys.stderr.isatty())
+    for problem in library.corpus.problems:
+        print(f"storybot: warning: {problem}", file=sys.stderr)
+    folder = store.save(settings.corpus, key, library.saved(), force=True)
+    if folder is None:
+        raise UsageError(f"could not save the index in {store.base}; check that the folder can be written.")
+    size = sum(path.stat().st_size for path in folder.iterdir())
+    corpus = library.corpus
+    print(
+        f"Indexed {len(corpus.stories):,} stories, {len(corpus.passages):,} passages in "
+        f"{time.perf_counter() - started:.1f} s; saved in {folder} ({size / 1e6:,.1f} MB)."
+    )
+    return 0
 
 
 def _ask(args: argparse.Namespace, library: StoryLibrary) -> int:

@@ -95,12 +95,13 @@ class StoryLibrary:
         root = Path(root)
         analyzer = Analyzer()
         key = store.key(root, analyzer, params) if store else ""
+        had_index = store is not None and store.has_index(root)
         saved = store.open(root, key, params) if store else None
         if saved is not None:
             return cls.from_saved(saved, analyzer)
         library = cls(load_corpus(root, progress), analyzer, params, progress=progress)
         if store:
-            store.save(root, key, library.saved())
+            store.save(root, key, library.saved(), force=had_index)  # an index once asked for is kept up to date
         return library
 
     def with_reranker(self, reranker: Reranker) -> StoryLibrary:

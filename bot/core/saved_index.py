@@ -70,6 +70,9 @@ class IndexStore:
     def folder_for(self, root: Path) -> Path:
         return self.base / hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:20]
 
+    def has_index(self, root: Path) -> bool:
+        return (self.folder_for(root) / MANIFEST).exists()
+
     @staticmethod
     def key(root: Path, analyzer: Analyzer, params: BM25Params) -> str:
         """Which stories, as found on disk, and which settings: any change means a different key.

@@ -240,3 +240,24 @@ def test_answers_from_a_chaptered_markdown_story_cite_the_chapter(tmp_path):
         1,
         2,
     )
+
+
+def test_index_saves_and_later_commands_open_it_or_rebuild_saying_why(tmp_path):
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    (stories / "mill.txt").write_text("The miller sang.\n\nThe river froze.\n\nSnow fell.")
+    env = {"STORYBOT_INDEX": str(tmp_path / "index"), "STORYBOT_CORPUS": str(stories)}
+    built = run("index", env=env)
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.startswith("Indexed 1 stories, 3 passages in ") and str(tmp_path / "index") in built.stdout
+    opened = run("ask", "--json", "who sang", env=env)
+    assert opened.returncode == 0 and opened.stderr == ""  # opened quietly
+    assert json.loads(opened.stdout)["answer"]["excerpt"] == "The miller sang."
+    (stories / "mill.txt").write_text("The miller hummed.\n\nThe river froze.\n\nSnow fell.")
+    rebuilt = run("ask", "--json", "who hummed", env=env)
+    assert "changed since the index" in rebuilt.stderr
+    assert json.loads(rebuilt.stdout)["answer"]["excerpt"] == "The miller hummed."
+    again = run("ask", "--json", "who hummed", env=env)
+    assert again.stderr == ""  # the rebuilt index was saved in its place
+    off = run("index", env=env | {"STORYBOT_INDEX": "off"})
+    assert off.returncode == 2 and "STORYBOT_INDEX is off" in off.stderr
