@@ -53,8 +53,9 @@ def texts_and_questions(passages: int, questions: int) -> tuple[list[str], list[
         asked = [json.loads(line)["q"] for line in (ROOT / "tests" / "fixtures" / "story_questions.jsonl").open()]
     chunks = []
     for paragraph in paragraphs:
-        sentences = _SENTENCES.split(paragraph)
+        sentences = _SENTENCES.split(paragraph.strip())
         chunks += [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
+    chunks = [chunk for chunk in chunks if chunk.split()]
     distinct = len(chunks)
     while len(chunks) < passages:
         words = chunks[rng.randrange(distinct)].split()
