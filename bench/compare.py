@@ -86,7 +86,7 @@ def run_engine(engine: str, texts: list[str], questions: list[str], folder: Path
         built = time.perf_counter()
         saved = store.open(folder, "bench", DEFAULT_PARAMS)
         assert saved is not None
-        library = StoryLibrary.from_saved(saved, Analyzer())
+        library = StoryLibrary.from_parts(saved, Analyzer())
         opened = time.perf_counter()
 
         def ask(question: str) -> None:

@@ -18,7 +18,8 @@ from bot.cli.console import run_console
 from bot.cli.evaluate import run_eval
 from bot.cli.render import DEFAULT_WIDTH, answer_json, answer_text, lookup_json, lookup_text, story_choice_text
 from bot.core.analysis import Analyzer
-from bot.core.corpus import CorpusError, load_corpus
+from bot.core.build import build_parts
+from bot.core.corpus import CorpusError
 from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.library import StoryLibrary
 from bot.core.rerank.model import signal_names
@@ -182,7 +183,9 @@ def _index(settings: Settings) -> int:
     started = time.perf_counter()
     analyzer = Analyzer()
     key = store.key(settings.corpus, analyzer, DEFAULT_PARAMS)
-    library = StoryLibrary(load_corpus(settings.corpus, sys.stderr.isatty()), analyzer, progress=sys.stderr.isatty())
+    library = StoryLibrary.from_parts(
+        build_parts(settings.corpus, analyzer, DEFAULT_PARAMS, sys.stderr.isatty()), analyzer
+    )
     for problem in library.corpus.problems:
         print(f"storybot: warning: {problem}", file=sys.stderr)
     folder = store.save(settings.corpus, key, library.saved(), force=True)

@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from tqdm import tqdm
 
 from bot.core.sentences import sentence_spans
 
@@ -271,14 +270,12 @@ def read_story(path: Path) -> str:
     return text
 
 
-def load_corpus(root: Path | str, progress: bool = False) -> Corpus:
-    """Every story below root; `progress` shows a bar (for a terminal) while the files are read."""
-    root = Path(root)
+def read_stories(root: Path, paths: Iterable[Path]) -> tuple[list[Story], list[Passage], list[str]]:
+    """The stories of these files (below root) with their passages, and one message per file skipped."""
     stories: list[Story] = []
     passages: list[Passage] = []
-    found = story_files(root)
-    problems: list[str] = list(found.problems)
-    for path in tqdm(found.paths, desc="Reading stories", unit=" files", disable=not progress, leave=False):
+    problems: list[str] = []
+    for path in paths:
         relative = path.relative_to(root).as_posix()
         try:
             title, body = split_title(read_story(path), path)
@@ -294,7 +291,19 @@ def load_corpus(root: Path | str, progress: bool = False) -> Corpus:
             Passage(story, number, piece.text, piece.paragraph, piece.chapter, piece.chapter_number)
             for number, piece in enumerate(texts, start=1)
         )
+    return stories, passages, problems
+
+
+def no_stories_error(root: Path, problems: Sequence[str]) -> CorpusError:
+    detail = " ".join(problems) or "It has no .txt or .md files."
+    return CorpusError(f"No stories could be loaded from {root}. {detail}")
+
+
+def load_corpus(root: Path | str) -> Corpus:
+    """Every story below root, in memory (StoryLibrary.load builds large libraries without this)."""
+    root = Path(root)
+    found = story_files(root)
+    stories, passages, problems = read_stories(root, found.paths)
     if not stories:
-        detail = " ".join(problems) or "It has no .txt or .md files."
-        raise CorpusError(f"No stories could be loaded from {root}. {detail}")
-    return Corpus(root, tuple(stories), tuple(passages), tuple(problems))
+        raise no_stories_error(root, [*found.problems, *problems])
+    return Corpus(root, tuple(stories), tuple(passages), (*found.problems, *problems))

@@ -44,8 +44,22 @@ class BM25Index:
             (vocabulary.setdefault(t, len(vocabulary)) for t in every_term), dtype=np.int64, count=len(every_term)
         )
         del every_term
+        self._from_tokens(vocabulary, term_ids, np.asarray(lengths, dtype=np.int64), params)
+
+    @classmethod
+    def from_term_ids(
+        cls, vocabulary: dict[str, int], term_ids: np.ndarray, lengths: np.ndarray, params: BM25Params = DEFAULT_PARAMS
+    ) -> BM25Index:
+        """The index of documents given as one array of term ids, document after document, and their lengths."""
+        index = cls.__new__(cls)
+        index._from_tokens(vocabulary, term_ids.astype(np.int64), lengths.astype(np.int64), params)
+        return index
+
+    def _from_tokens(
+        self, vocabulary: dict[str, int], term_ids: np.ndarray, lengths: np.ndarray, params: BM25Params
+    ) -> None:
         doc_ids = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-        self._build(vocabulary, term_ids, doc_ids, np.ones(len(term_ids)), np.asarray(lengths, np.float64), params)
+        self._build(vocabulary, term_ids, doc_ids, np.ones(len(term_ids)), lengths.astype(np.float64), params)
 
     def _build(
         self,

@@ -7,20 +7,20 @@ import re
 from collections import OrderedDict
 from pathlib import Path
 
-from tqdm import tqdm
-
 from bot.core.analysis import Analyzer, fold, is_dictionary_word, normalize_word, words
 from bot.core.answer import Answer, Hit, NoAnswer
-from bot.core.corpus import Corpus, load_corpus
+from bot.core.build import build_parts
+from bot.core.corpus import Corpus
 from bot.core.corpus_diff import fingerprints
 from bot.core.excerpt import make_excerpt
 from bot.core.index import DEFAULT_PARAMS, BM25Index, BM25Params
+from bot.core.library_parts import LibraryParts
 from bot.core.performers import PerformerDirectory
 from bot.core.query import Correction, Query, answer_kind, focus_word
 from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
 from bot.core.rerank.model import RERANK_DEPTH, Reranker
 from bot.core.rerank.signals.sentence import best_sentence
-from bot.core.saved_index import IndexStore, SavedLibrary
+from bot.core.saved_index import IndexStore
 from bot.core.spelling import SpellingCorrector
 from bot.core.story_names import StoryFinder
 
@@ -43,28 +43,35 @@ class StoryLibrary:
         params: BM25Params = DEFAULT_PARAMS,
         min_match: float = MIN_MATCH,
         *,
-        progress: bool = False,
         reranker: Reranker | None = None,
     ):
-        """Analyses the corpus (with a progress bar when `progress`)."""
+        """Analyses a corpus held in memory (a benchmark's, an evaluation's); `load` opens a folder."""
         self.corpus = corpus
         self.analyzer = analyzer or Analyzer()
         self.min_match = min_match
-        texts = tqdm(corpus.passages, desc="Indexing", unit=" passages", disable=not progress, leave=False)
-        self.index = BM25Index((self.analyzer.terms(p.text) for p in texts), params)
+        self.index = BM25Index((self.analyzer.terms(p.text) for p in corpus.passages), params)
         self.story_index = self.index.grouped(corpus.story_of_passages(), len(corpus.stories))
         self.performers = PerformerDirectory.from_corpus(corpus)
         self.speller = SpellingCorrector.of(self.index, self.analyzer)
         self.fingerprints = fingerprints(corpus)
         """Each story's digest, to tell what a reload changed (bot.core.corpus_diff)."""
+        self.opened = False
+        """Whether it came from a saved index, rather than from reading the stories."""
         self._finish(reranker)
 
     @classmethod
-    def from_saved(
-        cls, saved: SavedLibrary, analyzer: Analyzer, min_match: float = MIN_MATCH, reranker: Reranker | None = None
+    def from_parts(
+        cls,
+        saved: LibraryParts,
+        analyzer: Analyzer,
+        min_match: float = MIN_MATCH,
+        reranker: Reranker | None = None,
+        *,
+        opened: bool = False,
     ) -> StoryLibrary:
-        """A library opened from a saved index: nothing is analysed again."""
+        """A library of parts built in worker processes, or `opened` from a saved index."""
         library = cls.__new__(cls)
+        library.opened = opened
         library.corpus, library.analyzer, library.min_match = saved.corpus, analyzer, min_match
         library.index, library.story_index = saved.index, saved.story_index
         library.performers, library.speller, library.fingerprints = saved.performers, saved.speller, saved.fingerprints
@@ -76,9 +83,9 @@ class StoryLibrary:
         self.story_finder = StoryFinder(self.corpus.stories)
         self._analysed: OrderedDict[int, AnalysedPassage] = OrderedDict()
 
-    def saved(self) -> SavedLibrary:
+    def saved(self) -> LibraryParts:
         """What a saved index keeps of this library."""
-        return SavedLibrary(self.corpus, self.index, self.story_index, self.performers, self.speller, self.fingerprints)
+        return LibraryParts(self.corpus, self.index, self.story_index, self.performers, self.speller, self.fingerprints)
 
     @classmethod
     def load(
@@ -98,8 +105,8 @@ class StoryLibrary:
         had_index = store is not None and store.has_index(root)
         saved = store.open(root, key, params) if store else None
         if saved is not None:
-            return cls.from_saved(saved, analyzer)
-        library = cls(load_corpus(root, progress), analyzer, params, progress=progress)
+            return cls.from_parts(saved, analyzer, opened=True)
+        library = cls.from_parts(build_parts(root, analyzer, params, progress), analyzer)
         if store:
             store.save(root, key, library.saved(), force=had_index)  # an index once asked for is kept up to date
         return library

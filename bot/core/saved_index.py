@@ -18,7 +18,6 @@ import os
 import shutil
 import stat
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict
 
@@ -27,6 +26,7 @@ import numpy as np
 from bot.core.analysis import Analyzer
 from bot.core.corpus import Corpus, Story, story_files
 from bot.core.index import BM25Index, BM25Params
+from bot.core.library_parts import LibraryParts
 from bot.core.passage_table import PassageTable
 from bot.core.performers import Performer, PerformerDirectory
 from bot.core.spelling import SpellingCorrector
@@ -48,18 +48,6 @@ def default_index_folder() -> Path:
 class FileRecord(TypedDict):
     bytes: int
     blake2b: str
-
-
-@dataclass(frozen=True)
-class SavedLibrary:
-    """Everything a StoryLibrary is made of, as saved or as opened."""
-
-    corpus: Corpus
-    index: BM25Index
-    story_index: BM25Index
-    performers: PerformerDirectory
-    speller: SpellingCorrector
-    fingerprints: dict[str, str]
 
 
 class IndexStore:
@@ -93,7 +81,7 @@ class IndexStore:
         digest.update("\n".join(found.problems).encode())
         return digest.hexdigest()
 
-    def open(self, root: Path, key: str, params: BM25Params) -> SavedLibrary | None:
+    def open(self, root: Path, key: str, params: BM25Params) -> LibraryParts | None:
         """The saved library for these stories and settings, or None (saying why, when one was there)."""
         folder = self.folder_for(root)
         if not (folder / MANIFEST).exists():
@@ -108,7 +96,7 @@ class IndexStore:
             log.warning("Not using the saved index in %s: %s. Rebuilding it.", folder, error)
             return None
 
-    def save(self, root: Path, key: str, saved: SavedLibrary, force: bool = False) -> Path | None:
+    def save(self, root: Path, key: str, saved: LibraryParts, force: bool = False) -> Path | None:
         """Writes the library beside the others, replacing this corpus's old index whole; None if too
         small to be worth it (unless forced) or the folder cannot be written (said in the log)."""
         if len(saved.corpus.passages) < self.min_passages and not force:
@@ -132,7 +120,7 @@ class IndexStore:
 
     # -- writing ------------------------------------------------------------------------------
 
-    def _write(self, folder: Path, key: str, saved: SavedLibrary) -> None:
+    def _write(self, folder: Path, key: str, saved: LibraryParts) -> None:
         corpus = saved.corpus
         table = corpus.passages if isinstance(corpus.passages, PassageTable) else PassageTable.of(corpus.passages)
         arrays = {f"passage_{name}": getattr(table, name) for name in PASSAGE_ARRAYS}
@@ -181,7 +169,7 @@ class IndexStore:
                 raise ValueError(f"{name} is damaged (its size or checksum is not the one saved)")
         return manifest
 
-    def _read(self, folder: Path, root: Path, manifest: dict, params: BM25Params) -> SavedLibrary:
+    def _read(self, folder: Path, root: Path, manifest: dict, params: BM25Params) -> LibraryParts:
         meta = json.loads((folder / META).read_text("utf-8"))
 
         def array(name: str) -> np.ndarray:
@@ -198,7 +186,7 @@ class IndexStore:
             raise ValueError("its arrays do not agree on how many passages and stories there are")
         speller = SpellingCorrector(meta["speller"]["words"], meta["speller"]["terms"], meta["speller"]["doc_freq"])
         performers = PerformerDirectory(Performer(**p) for p in meta["performers"])
-        return SavedLibrary(corpus, index, story_index, performers, speller, dict(meta["fingerprints"]))
+        return LibraryParts(corpus, index, story_index, performers, speller, dict(meta["fingerprints"]))
 
 
 def _record(path: Path) -> FileRecord:

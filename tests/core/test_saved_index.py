@@ -47,7 +47,7 @@ def test_an_unchanged_corpus_is_opened_from_its_saved_index(saved):
     assert (folder / MANIFEST).is_file()
     assert not any(path.suffix == ".pickle" for path in folder.iterdir())
     opened = StoryLibrary.load(stories, store=store)
-    assert isinstance(opened.corpus.passages, PassageTable)  # opened: no passage was read from the files
+    assert opened.opened and isinstance(opened.corpus.passages, PassageTable)
     assert isinstance(opened.index._docs, np.memmap)
     assert answers(opened) == answers(built)
     assert [p.name for p in opened.performers.performers] == [p.name for p in built.performers.performers]
@@ -72,7 +72,7 @@ def test_a_changed_added_or_removed_story_rebuilds(saved, caplog):
 def test_other_settings_do_not_open_an_index_saved_with_others(saved):
     stories, store, _ = saved
     other = StoryLibrary.load(stories, BM25Params(k1=0.9), store=store)
-    assert other.index.params.k1 == 0.9 and not isinstance(other.corpus.passages, PassageTable)
+    assert other.index.params.k1 == 0.9 and not other.opened
 
 
 @pytest.mark.parametrize("damage", ["flip", "truncate"])
@@ -91,7 +91,7 @@ def test_damage_to_any_file_is_detected_and_the_index_rebuilt(saved, caplog, dam
         caplog.clear()
         library = StoryLibrary.load(stories, store=store)
         assert "Not using the saved index" in caplog.text and path.name in caplog.text, path.name
-        assert not isinstance(library.corpus.passages, PassageTable)
+        assert not library.opened
         assert answers(library) == answers(built)
 
 
@@ -99,11 +99,11 @@ def test_a_damaged_or_foreign_manifest_is_rebuilt(saved, caplog):
     stories, store, _ = saved
     manifest = store.folder_for(stories) / MANIFEST
     manifest.write_text("{not json")
-    assert not isinstance(StoryLibrary.load(stories, store=store).corpus.passages, PassageTable)
+    assert not StoryLibrary.load(stories, store=store).opened
     data = json.loads(manifest.read_text())
     data["format"] = 999
     manifest.write_text(json.dumps(data))
-    assert not isinstance(StoryLibrary.load(stories, store=store).corpus.passages, PassageTable)
+    assert not StoryLibrary.load(stories, store=store).opened
     assert "format 999" in caplog.text
 
 
@@ -112,13 +112,13 @@ def test_an_index_another_user_could_have_written_is_never_trusted(saved, caplog
     folder = store.folder_for(stories)
     arrays = folder / "index_docs.npy"
     arrays.chmod(0o666)  # anyone may write it
-    assert not isinstance(StoryLibrary.load(stories, store=store).corpus.passages, PassageTable)
+    assert not StoryLibrary.load(stories, store=store).opened
     assert "may be written by other users" in caplog.text
     if os.geteuid() == 0:  # root can give a file away, as a shared folder's other user would own it
         StoryLibrary.load(stories, store=store)  # rebuilt and saved again, trusted
         os.chown(folder / "library.json", 65534, 65534)
         caplog.clear()
-        assert not isinstance(StoryLibrary.load(stories, store=store).corpus.passages, PassageTable)
+        assert not StoryLibrary.load(stories, store=store).opened
         assert "belongs to another user" in caplog.text
 
 
@@ -129,7 +129,7 @@ def test_a_small_library_is_saved_only_when_asked(tmp_path):
     library = StoryLibrary.load(stories, store=store)
     assert not store.folder_for(stories).exists()
     assert store.save(stories, store.key(stories, library.analyzer, library.index.params), library.saved(), force=True)
-    assert isinstance(StoryLibrary.load(stories, store=store).corpus.passages, PassageTable)
+    assert StoryLibrary.load(stories, store=store).opened
 
 
 def test_an_unwritable_index_folder_only_costs_speed(tmp_path, caplog):

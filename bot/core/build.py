@@ -1,0 +1,206 @@
+"""Building a library from its story files on every core: batches of files analysed in worker
+processes, merged in file order into arrays.
+
+Each worker reads its files, splits them into passages, finds their people and analyses their
+words, and sends back arrays: the passages' text as one block of bytes, their terms as numbers
+of the batch's own vocabulary. The merge renumbers terms into one vocabulary and never makes a
+Python object per passage or per word, so memory follows the arrays, not the object count.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from bot.core.analysis import Analyzer
+from bot.core.corpus import Corpus, Story, no_stories_error, read_stories, story_files
+from bot.core.corpus_diff import fingerprints
+from bot.core.index import BM25Index, BM25Params
+from bot.core.library_parts import LibraryParts
+from bot.core.passage_table import NO_CHAPTER, PassageTable
+from bot.core.performers import Performer, PerformerDirectory
+from bot.core.spelling import SpellingCorrector
+
+BATCH_BYTES = 8 * 2**20
+"""About how much story text one worker task reads."""
+IN_PROCESS_BYTES = 16 * 2**20
+"""Below this, starting worker processes costs more than it saves."""
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What a worker sends back for its files: arrays and the few objects per story or term."""
+
+    stories: list[tuple[str, str, int]]
+    """(title, path, passage count) per story read."""
+    problems: list[str]
+    number: np.ndarray
+    paragraph: np.ndarray
+    chapter: np.ndarray
+    chapter_number: np.ndarray
+    chapters: list[str]
+    text: bytes
+    text_offsets: np.ndarray
+    """Passage i's text is text[text_offsets[i]:text_offsets[i + 1]] (from 0 within the batch)."""
+    vocabulary: list[str]
+    surfaces: list[str]
+    """The first word seen for each vocabulary term: how the speller shows it."""
+    term_ids: np.ndarray
+    lengths: np.ndarray
+    performers: list[Performer]
+    """With `passage` counted within the batch."""
+    fingerprints: dict[str, str]
+
+
+def analyse_files(root: str, paths: list[str], analyzer: Analyzer) -> Batch:
+    """A worker's task: everything the library needs from these files."""
+    stories, passages, problems = read_stories(Path(root), [Path(p) for p in paths])
+    local = Corpus(Path(root), tuple(stories), tuple(passages), ())
+    encoded = [p.text.encode("utf-8") for p in passages]
+    offsets = np.zeros(len(passages) + 1, dtype=np.int64)
+    np.cumsum([len(t) for t in encoded], out=offsets[1:])
+    vocabulary: dict[str, int] = {}
+    ids: list[int] = []
+    lengths = np.zeros(len(passages), dtype=np.int32)
+    for number, passage in enumerate(passages):
+        terms = analyzer.terms(passage.text)
+        lengths[number] = len(terms)
+        ids.extend(vocabulary.setdefault(t, len(vocabulary)) for t in terms)
+    chapters: dict[str, int] = {}
+    chapter = [NO_CHAPTER if p.chapter is None else chapters.setdefault(p.chapter, len(chapters)) for p in passages]
+    return Batch(
+        [(s.title, s.path, s.passage_count) for s in stories],
+        problems,
+        np.array([p.number for p in passages], dtype=np.int32),
+        np.array([p.paragraph for p in passages], dtype=np.int32),
+        np.array(chapter, dtype=np.int32),
+        np.array([p.chapter_number for p in passages], dtype=np.int32),
+        list(chapters),
+        b"".join(encoded),
+        offsets,
+        list(vocabulary),
+        [analyzer.surfaces.get(term, term) for term in vocabulary],
+        np.array(ids, dtype=np.int32),
+        lengths,
+        PerformerDirectory.from_corpus(local).performers,
+        fingerprints(local),
+    )
+
+
+def batches_of(paths: Sequence[Path]) -> Iterator[list[Path]]:
+    """Consecutive runs of files of about BATCH_BYTES each, so the merge keeps file order."""
+    batch: list[Path] = []
+    size = 0
+    for path in paths:
+        size += _size(path)
+        batch.append(path)
+        if size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _size(path: Path) -> int:
+    """The file's size, or 0 when it cannot be read (read_story names that problem)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def build_parts(root: Path, analyzer: Analyzer, params: BM25Params, progress: bool = False) -> LibraryParts:
+    """Reads and analyses every story below root, on every core for a large library."""
+    found = story_files(root)
+    total = sum(_size(path) for path in found.paths)
+    batches = list(batches_of(found.paths))
+    bar = tqdm(total=len(found.paths), desc="Indexing", unit=" files", disable=not progress, leave=False)
+    with bar:
+        if total < IN_PROCESS_BYTES or len(batches) < 2:
+            results = [analyse_files(str(root), [str(p) for p in found.paths], analyzer)]
+            bar.update(len(found.paths))
+        else:
+            results = list(_in_workers(root, batches, analyzer, bar.update))
+    return _merge(root, found.problems, results, params)
+
+
+def _in_workers(
+    root: Path, batches: list[list[Path]], analyzer: Analyzer, done: Callable[[int], object]
+) -> Iterator[Batch]:
+    workers = max(1, min(os.cpu_count() or 1, len(batches)))
+    # spawn, not fork: the caller may be a bot with an event loop and threads whose locks fork would copy.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        tasks = [pool.submit(analyse_files, str(root), [str(p) for p in batch], analyzer) for batch in batches]
+        for batch, task in zip(batches, tasks, strict=True):
+            yield task.result()
+            done(len(batch))
+
+
+def _merge(root: Path, walk_problems: tuple[str, ...], results: list[Batch], params: BM25Params) -> LibraryParts:
+    vocabulary: dict[str, int] = {}
+    surfaces: dict[str, str] = {}
+    stories: list[Story] = []
+    problems = list(walk_problems)
+    performers: list[Performer] = []
+    digests: dict[str, str] = {}
+    chapters: dict[str, int] = {}
+    story_numbers, chapter_ids, term_ids, text_offsets = [], [], [], []
+    passages = text_bytes = 0
+    for batch in results:
+        first_story, first_passage = len(stories), passages
+        for title, path, count in batch.stories:
+            stories.append(Story(title, path, first_passage, count))
+            first_passage += count
+        problems += batch.problems
+        counts = [count for *_, count in batch.stories]
+        story_numbers.append(np.repeat(np.arange(first_story, len(stories), dtype=np.int32), counts))
+        renumber = np.array([vocabulary.setdefault(t, len(vocabulary)) for t in batch.vocabulary], dtype=np.int32)
+        for term, surface in zip(batch.vocabulary, batch.surfaces, strict=True):
+            surfaces.setdefault(term, surface)
+        term_ids.append(renumber[batch.term_ids] if len(batch.term_ids) else batch.term_ids)
+        chapter_map = np.array([chapters.setdefault(c, len(chapters)) for c in batch.chapters] + [NO_CHAPTER], np.int32)
+        chapter_ids.append(chapter_map[batch.chapter])  # NO_CHAPTER (-1) picks the last entry
+        text_offsets.append(batch.text_offsets[:-1] + text_bytes)
+        performers += [
+            dataclasses.replace(p, passage=None if p.passage is None else p.passage + passages)
+            for p in batch.performers
+        ]
+        digests |= batch.fingerprints
+        passages += len(batch.number)
+        text_bytes += len(batch.text)
+    if not stories:
+        raise no_stories_error(root, problems)
+    table = PassageTable(
+        np.concatenate(story_numbers),
+        np.concatenate([b.number for b in results]),
+        np.concatenate([b.paragraph for b in results]),
+        np.concatenate(chapter_ids),
+        np.concatenate([b.chapter_number for b in results]),
+        np.concatenate([*text_offsets, np.array([text_bytes], dtype=np.int64)]),
+        np.frombuffer(b"".join(b.text for b in results), dtype=np.uint8),
+        tuple(chapters),
+    )
+    corpus = Corpus(root, tuple(stories), table, tuple(problems))
+    lengths = np.concatenate([b.lengths for b in results])
+    index = BM25Index.from_term_ids(vocabulary, np.concatenate(term_ids), lengths, params)
+    story_index = index.grouped(corpus.story_of_passages(), len(stories))
+    terms = list(vocabulary)
+    speller = SpellingCorrector(
+        [surfaces[t] for t in terms], terms, [int(index.doc_freq[vocabulary[t]]) for t in terms]
+    )
+    return LibraryParts(corpus, index, story_index, PerformerDirectory(performers), speller, digests)
+
+
+def _shifted(performer: Performer, passages: int) -> Performer:
+    """A performer of a batch, its intro's passage counted in the whole library."""
+    where = None if performer.passage is None else performer.passage + passages
+    return dataclasses.replace(performer, passage=where)

@@ -1,0 +1,21 @@
+"""What a StoryLibrary is made of, whether built from the story files or opened from a saved index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core.corpus import Corpus
+from bot.core.index import BM25Index
+from bot.core.performers import PerformerDirectory
+from bot.core.spelling import SpellingCorrector
+
+
+@dataclass(frozen=True)
+class LibraryParts:
+    corpus: Corpus
+    index: BM25Index
+    story_index: BM25Index
+    performers: PerformerDirectory
+    speller: SpellingCorrector
+    fingerprints: dict[str, str]
+    """Each story's digest, to tell what a reload changed (bot.core.corpus_diff)."""

@@ -1,0 +1,48 @@
+"""Building on every core gives the very library one process builds."""
+
+import numpy as np
+
+import bot.core.build as build
+from bot.core.analysis import Analyzer
+from bot.core.index import DEFAULT_PARAMS
+from bot.core.library import StoryLibrary
+from bot.core.passage_table import PassageTable
+
+
+def write_library(folder):
+    for number in range(6):
+        (folder / f"tale-{number}.md").write_text(
+            f"# Tale {number}\n\n## Part One\n\nMara Holt{number} was a keeper of lights in town {number}.\n\n"
+            f"The storm came on day {number}. Ships waited.\n\n## Part Two\n\nThe lamp burned for {number} nights.",
+            encoding="utf-8",
+        )
+    (folder / "broken.txt").write_bytes(b"\xff\xfe")
+
+
+def test_worker_processes_build_the_same_library_as_one_process(tmp_path, monkeypatch):
+    write_library(tmp_path)
+    alone = build.build_parts(tmp_path, Analyzer(), DEFAULT_PARAMS)
+    monkeypatch.setattr(build, "IN_PROCESS_BYTES", 0)
+    monkeypatch.setattr(build, "BATCH_BYTES", 200)  # a file or two a batch: several workers' batches
+    assert len(list(build.batches_of(sorted(tmp_path.iterdir())))) > 2
+    parallel = build.build_parts(tmp_path, Analyzer(), DEFAULT_PARAMS)
+    assert isinstance(parallel.corpus.passages, PassageTable)
+    assert list(parallel.corpus.passages) == list(alone.corpus.passages)
+    assert parallel.corpus.stories == alone.corpus.stories
+    assert parallel.corpus.problems == alone.corpus.problems and "broken.txt" in " ".join(parallel.corpus.problems)
+    for name, array in alone.index.arrays().items():
+        assert np.array_equal(parallel.index.arrays()[name], array), name
+    assert parallel.index.vocabulary == alone.index.vocabulary
+    assert parallel.performers.performers == alone.performers.performers
+    assert sorted(parallel.speller.words) == sorted(alone.speller.words)
+    assert parallel.fingerprints == alone.fingerprints
+
+
+def test_a_library_built_in_workers_answers(tmp_path, monkeypatch):
+    write_library(tmp_path)
+    monkeypatch.setattr(build, "IN_PROCESS_BYTES", 0)
+    monkeypatch.setattr(build, "BATCH_BYTES", 200)
+    library = StoryLibrary.load(tmp_path)
+    answer = library.ask("How many nights did the lamp burn in tale 3?")
+    assert answer.best.story == "Tale 3" and answer.best.chapter == "Part Two"
+    assert library.ask("Who is Mara Holt4?").best.story == "Tale 4"
