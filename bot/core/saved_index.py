@@ -61,6 +61,13 @@ class IndexStore:
     def has_index(self, root: Path) -> bool:
         return (self.folder_for(root) / MANIFEST).exists()
 
+    def saved_key(self, root: Path) -> str | None:
+        """The key the saved index of this corpus was built for (unchecked otherwise), if any."""
+        try:
+            return str(json.loads((self.folder_for(root) / MANIFEST).read_text("utf-8"))["key"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
     @staticmethod
     def key(root: Path, analyzer: Analyzer, params: BM25Params) -> str:
         """Which stories, as found on disk, and which settings: any change means a different key.

@@ -18,7 +18,23 @@ from bot.core.saved_index import IndexStore
 
 
 async def load_in_worker(root: Path, params: BM25Params, store: IndexStore | None) -> StoryLibrary:
-    """StoryLibrary.load(root, params, store) in a fresh process; raises what it raises (CorpusError)."""
+    """StoryLibrary.load(root, params, store) in a fresh process; raises what it raises (CorpusError).
+
+    A library that the worker saved is then opened here from its saved index (memory-mapped), so a
+    large one never travels between the processes; a small one comes back whole.
+    """
     # spawn, not fork: forking a process that runs an event loop and threads copies their locks.
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return await asyncio.get_running_loop().run_in_executor(pool, StoryLibrary.load, root, params, store)
+        built = await asyncio.get_running_loop().run_in_executor(pool, load_unless_saved, root, params, store)
+    if built is not None:
+        return built
+    assert store is not None
+    return await asyncio.to_thread(StoryLibrary.load, root, params, store)  # checksums: hashlib frees the GIL
+
+
+def load_unless_saved(root: Path, params: BM25Params, store: IndexStore | None) -> StoryLibrary | None:
+    """The worker's part: the library, or None when it is saved and up to date for the caller to open."""
+    library = StoryLibrary.load(root, params, store)
+    if store is not None and store.saved_key(root) == store.key(root, library.analyzer, params):
+        return None
+    return library

@@ -8,6 +8,7 @@ import pytest
 
 from bot.core.corpus import CorpusError
 from bot.core.index import BM25Params
+from bot.core.saved_index import IndexStore
 from bot.core.worker import load_in_worker
 
 WORDS = (
@@ -78,3 +79,10 @@ async def test_the_event_loop_keeps_running_while_a_big_library_is_built(big_lib
 async def test_a_corpus_error_in_the_worker_reaches_the_caller(tmp_path):
     with pytest.raises(CorpusError, match=r"no \.txt or \.md files"):
         await load_in_worker(tmp_path, BM25Params(), None)
+
+
+async def test_a_saved_library_is_opened_here_rather_than_sent_back(big_library, tmp_path):
+    store = IndexStore(tmp_path / "index")  # 60,000 passages: saved by the worker
+    library = await load_in_worker(big_library, BM25Params(), store)
+    assert library.opened and store.has_index(big_library)
+    assert library.ask("Where did the zeppelin land?").best.story == "Unique"
