@@ -59,27 +59,35 @@ class BM25Index:
         self, vocabulary: dict[str, int], term_ids: np.ndarray, lengths: np.ndarray, params: BM25Params
     ) -> None:
         doc_ids = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-        self._build(vocabulary, term_ids, doc_ids, np.ones(len(term_ids)), lengths.astype(np.float64), params)
+        self._build(vocabulary, term_ids, doc_ids, None, lengths.astype(np.float64), params)
 
     def _build(
         self,
         vocabulary: dict[str, int],
         term_ids: np.ndarray,
         doc_ids: np.ndarray,
-        counts: np.ndarray,
+        counts: np.ndarray | None,
         doc_len: np.ndarray,
         params: BM25Params,
     ) -> None:
-        """Postings from one (term, document, count) row per occurrence or per group of them."""
+        """Postings from (term, document) rows: one per occurrence (counts None) or with their counts."""
         self.params = params
         self.vocabulary = vocabulary
         self.size = len(doc_len)
         # Sorting (term, document) keys gives every posting list in term order, documents ascending.
         stride = max(self.size, 1)
-        keys = term_ids * stride + doc_ids
-        postings, inverse = np.unique(keys, return_inverse=True)
-        tf = np.bincount(inverse, weights=counts, minlength=len(postings))
-        del keys, inverse
+        keys = term_ids * stride
+        keys += doc_ids
+        if counts is None:  # one row per occurrence: sort in place and count runs, no index arrays
+            keys.sort()
+            first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+            postings = keys[first]
+            tf = np.diff(np.append(first, len(keys))).astype(np.float64)
+        else:
+            postings, inverse = np.unique(keys, return_inverse=True)
+            tf = np.bincount(inverse, weights=counts, minlength=len(postings))
+            del inverse
+        del keys
         self._docs = (postings % stride).astype(np.int32)
         self._tf: np.ndarray | None = tf.astype(np.float32)
         """Raw term frequencies, kept to derive the story-level index (not saved: see arrays())."""

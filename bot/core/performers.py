@@ -26,6 +26,7 @@ _INTRODUCTION = re.compile(
     rf"(?<![\w'’-])(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bfrom )(?<!\bof )(?<!\bnear )"
     rf"(?P<name>{_NAME})(?:['’]s)?(?: (?:was|is|had been) (?:a|an|the)\b|, (?:a|an) )"
 )
+_INTRODUCTION_HINT = re.compile(r" (?:was|is|had been) (?:a|an|the)\b|, (?:a|an) ")
 _REPEATED_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})(?![\w'’-])")
 
 
@@ -128,6 +129,8 @@ def _story_performers(
 
     introduced: dict[str, str] = {}
     for sentence in sentences:
+        if not _INTRODUCTION_HINT.search(sentence):  # most sentences introduce no one: skip the costly pattern
+            continue
         for match in _INTRODUCTION.finditer(sentence):
             name = match.group("name")
             if plausible(name) and not any(name in known.split() for known in introduced):
