@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 
 from bot.core.analysis import Analyzer
-from bot.core.corpus import Corpus, load_corpus
+from bot.core.corpus import Corpus
 from bot.core.index import BM25Params
 from bot.core.library import MIN_MATCH, StoryLibrary
 from bot.core.rerank.model import Reranker, signal_names
@@ -36,7 +36,8 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     )
     params = BM25Params(k1=args.k1, b=args.b, epsilon=args.epsilon)
     if args.questions is not None:
-        return _questions(args, StoryLibrary(load_corpus(settings.corpus), analyzer, params))
+        library = StoryLibrary.load(settings.corpus, params, settings.index_store(), analyzer=analyzer)
+        return _questions(args, library)
     rows: list[dict[str, object]] = []
     if args.beir is not None:
         corpus, doc_ids = beir_corpus(args.beir)

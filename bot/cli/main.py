@@ -188,7 +188,7 @@ def _index(settings: Settings) -> int:
     )
     for problem in library.corpus.problems:
         print(f"storybot: warning: {problem}", file=sys.stderr)
-    folder = store.save(settings.corpus, key, library.saved(), force=True)
+    folder = store.save(settings.corpus, key, library.saved(), force=True, analysis=repr(analyzer))
     if folder is None:
         raise UsageError(f"could not save the index in {store.base}; check that the folder can be written.")
     size = sum(path.stat().st_size for path in folder.iterdir())

@@ -42,6 +42,8 @@ _MARK = re.compile(_MARKS)
 
 def _word_pattern(text: str) -> re.Pattern[str]:
     return WORD if _MARK.search(text) else _PLAIN_WORD
+
+
 # Chinese and Japanese write no spaces: their runs are indexed as overlapping character pairs, as
 # Lucene's CJK analyzer does ("東京タワー" -> 東京 京タ タワ ワー).
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")

@@ -95,12 +95,13 @@ class StoryLibrary:
         store: IndexStore | None = None,
         *,
         progress: bool = False,
+        analyzer: Analyzer | None = None,
     ) -> StoryLibrary:
         """The library of a folder: opened from its saved index when that matches the stories and the
         settings, else built (and saved, if large enough to be worth it). Raises CorpusError when the
         folder holds no usable story."""
         root = Path(root)
-        analyzer = Analyzer()
+        analyzer = analyzer or Analyzer()
         key = store.key(root, analyzer, params) if store else ""
         had_index = store is not None and store.has_index(root)
         saved = store.open(root, key, params) if store else None
@@ -108,7 +109,8 @@ class StoryLibrary:
             return cls.from_parts(saved, analyzer, opened=True)
         library = cls.from_parts(build_parts(root, analyzer, params, progress), analyzer)
         if store:
-            store.save(root, key, library.saved(), force=had_index)  # an index once asked for is kept up to date
+            # An index once asked for is kept up to date, whatever the library's size.
+            store.save(root, key, library.saved(), force=had_index, analysis=repr(analyzer))
         return library
 
     def with_reranker(self, reranker: Reranker) -> StoryLibrary:

@@ -103,7 +103,7 @@ class IndexStore:
             log.warning("Not using the saved index in %s: %s. Rebuilding it.", folder, error)
             return None
 
-    def save(self, root: Path, key: str, saved: LibraryParts, force: bool = False) -> Path | None:
+    def save(self, root: Path, key: str, saved: LibraryParts, force: bool = False, analysis: str = "") -> Path | None:
         """Writes the library beside the others, replacing this corpus's old index whole; None if too
         small to be worth it (unless forced) or the folder cannot be written (said in the log)."""
         if len(saved.corpus.passages) < self.min_passages and not force:
@@ -112,7 +112,7 @@ class IndexStore:
         try:
             self.base.mkdir(parents=True, exist_ok=True, mode=0o700)
             staging = Path(tempfile.mkdtemp(prefix=".new-", dir=self.base))
-            self._write(staging, key, saved)
+            self._write(staging, key, saved, analysis)
             if folder.exists():
                 retired = Path(tempfile.mkdtemp(prefix=".old-", dir=self.base))
                 os.replace(folder, retired / "index")
@@ -127,7 +127,7 @@ class IndexStore:
 
     # -- writing ------------------------------------------------------------------------------
 
-    def _write(self, folder: Path, key: str, saved: LibraryParts) -> None:
+    def _write(self, folder: Path, key: str, saved: LibraryParts, analysis: str = "") -> None:
         corpus = saved.corpus
         table = corpus.passages if isinstance(corpus.passages, PassageTable) else PassageTable.of(corpus.passages)
         arrays = {f"passage_{name}": getattr(table, name) for name in PASSAGE_ARRAYS}
@@ -151,7 +151,16 @@ class IndexStore:
         }
         (folder / META).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         files = {path.name: _record(path) for path in sorted(folder.iterdir())}
-        manifest = {"format": FORMAT, "key": key, "files": files}
+        manifest = {
+            "format": FORMAT,
+            "key": key,
+            "analysis": analysis,
+            "bm25": dataclasses.asdict(saved.index.params),
+            "corpus": str(saved.corpus.root.resolve()),
+            "passages": len(saved.corpus.passages),
+            "stories": len(saved.corpus.stories),
+            "files": files,
+        }
         (folder / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
 
     # -- reading ------------------------------------------------------------------------------
