@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -51,6 +53,7 @@ def main() -> None:
         library = StoryLibrary.load(folder, store=store)
         cached_seconds = time.perf_counter() - began
         size_mb = sum(f.stat().st_size for f in store.folder_for(Path(folder)).iterdir()) / 1e6
+        answering_gb = _answering_peak(Path(folder), store)
         began = time.perf_counter()
         for question in QUESTIONS * 5:
             library.ask(question)
@@ -61,8 +64,26 @@ def main() -> None:
     print(
         f"{passages:,} passages: build {analyse_seconds:.1f} s, open the saved index {cached_seconds:.1f} s "
         f"({analyse_seconds / cached_seconds:.0f}x); ask {ask_ms:.1f} ms; index {size_mb:,.0f} MB; "
-        f"peak {peak_gb:.1f} GB"
+        f"peak {peak_gb:.1f} GB building, {answering_gb:.2f} GB opening and answering"
     )
+
+
+def _answering_peak(folder: Path, store: IndexStore) -> float:
+    """Peak memory of a fresh process that opens the saved index and answers, as a restarted bot does."""
+    script = (
+        "import resource, sys\n"
+        "from pathlib import Path\n"
+        "from bot.core.library import StoryLibrary\n"
+        "from bot.core.saved_index import IndexStore\n"
+        "library = StoryLibrary.load(Path(sys.argv[1]), store=IndexStore(Path(sys.argv[2]), min_passages=0))\n"
+        f"for question in {QUESTIONS!r} * 5:\n"
+        "    library.ask(question)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(folder), str(store.base)], capture_output=True, text=True, check=True
+    )
+    return float(done.stdout.split()[-1])
 
 
 if __name__ == "__main__":

@@ -79,6 +79,7 @@ class StoryLibrary:
         return library
 
     def _finish(self, reranker: Reranker | None) -> None:
+        self.analyzer.terms("warming")  # loads the lemma dictionary now, not during the first question
         self.reranker = reranker if reranker is not None else Reranker()
         self.story_finder = StoryFinder(self.corpus.stories)
         self._analysed: OrderedDict[int, AnalysedPassage] = OrderedDict()
