@@ -28,6 +28,7 @@ from bot.core.library_parts import LibraryParts
 from bot.core.passage_table import NO_CHAPTER, PassageTable
 from bot.core.performers import Performer, PerformerDirectory
 from bot.core.spelling import SpellingCorrector
+from bot.core.text_store import TextStore
 
 BATCH_BYTES = 8 * 2**20
 """About how much story text one worker task reads."""
@@ -47,9 +48,8 @@ class Batch:
     chapter: np.ndarray
     chapter_number: np.ndarray
     chapters: list[str]
-    text: bytes
-    text_offsets: np.ndarray
-    """Passage i's text is text[text_offsets[i]:text_offsets[i + 1]] (from 0 within the batch)."""
+    texts: tuple[list[bytes], np.ndarray, np.ndarray]
+    """The passages' text, compressed in blocks (TextStore.pieces)."""
     vocabulary: list[str]
     surfaces: list[str]
     """The first word seen for each vocabulary term: how the speller shows it."""
@@ -64,9 +64,6 @@ def analyse_files(root: str, paths: list[str], analyzer: Analyzer) -> Batch:
     """A worker's task: everything the library needs from these files."""
     stories, passages, problems = read_stories(Path(root), [Path(p) for p in paths])
     local = Corpus(Path(root), tuple(stories), tuple(passages), ())
-    encoded = [p.text.encode("utf-8") for p in passages]
-    offsets = np.zeros(len(passages) + 1, dtype=np.int64)
-    np.cumsum([len(t) for t in encoded], out=offsets[1:])
     vocabulary: dict[str, int] = {}
     ids: list[int] = []
     lengths = np.zeros(len(passages), dtype=np.int32)
@@ -84,8 +81,7 @@ def analyse_files(root: str, paths: list[str], analyzer: Analyzer) -> Batch:
         np.array(chapter, dtype=np.int32),
         np.array([p.chapter_number for p in passages], dtype=np.int32),
         list(chapters),
-        b"".join(encoded),
-        offsets,
+        TextStore.pieces([p.text for p in passages]),
         list(vocabulary),
         [analyzer.surfaces.get(term, term) for term in vocabulary],
         np.array(ids, dtype=np.int32),
@@ -153,8 +149,8 @@ def _merge(root: Path, walk_problems: tuple[str, ...], results: list[Batch], par
     performers: list[Performer] = []
     digests: dict[str, str] = {}
     chapters: dict[str, int] = {}
-    story_numbers, chapter_ids, term_ids, text_offsets = [], [], [], []
-    passages = text_bytes = 0
+    story_numbers, chapter_ids, term_ids = [], [], []
+    passages = 0
     for batch in results:
         first_story, first_passage = len(stories), passages
         for title, path, count in batch.stories:
@@ -169,14 +165,12 @@ def _merge(root: Path, walk_problems: tuple[str, ...], results: list[Batch], par
         term_ids.append(renumber[batch.term_ids] if len(batch.term_ids) else batch.term_ids)
         chapter_map = np.array([chapters.setdefault(c, len(chapters)) for c in batch.chapters] + [NO_CHAPTER], np.int32)
         chapter_ids.append(chapter_map[batch.chapter])  # NO_CHAPTER (-1) picks the last entry
-        text_offsets.append(batch.text_offsets[:-1] + text_bytes)
         performers += [
             dataclasses.replace(p, passage=None if p.passage is None else p.passage + passages)
             for p in batch.performers
         ]
         digests |= batch.fingerprints
         passages += len(batch.number)
-        text_bytes += len(batch.text)
     if not stories:
         raise no_stories_error(root, problems)
     table = PassageTable(
@@ -185,8 +179,7 @@ def _merge(root: Path, walk_problems: tuple[str, ...], results: list[Batch], par
         np.concatenate([b.paragraph for b in results]),
         np.concatenate(chapter_ids),
         np.concatenate([b.chapter_number for b in results]),
-        np.concatenate([*text_offsets, np.array([text_bytes], dtype=np.int64)]),
-        np.frombuffer(b"".join(b.text for b in results), dtype=np.uint8),
+        TextStore.joined([b.texts for b in results]),
         tuple(chapters),
     )
     corpus = Corpus(root, tuple(stories), table, tuple(problems))

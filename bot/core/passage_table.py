@@ -1,7 +1,7 @@
-"""A library's passages as arrays and one block of text: opening a saved index makes no object per passage.
+"""A library's passages as arrays and a text store: opening a saved index makes no object per passage.
 
-A Passage is made when it is asked for, from its row of the arrays and its slice of the text (a
-memory-mapped file), so a library of millions of passages costs its arrays, not millions of objects.
+A Passage is made when it is asked for, from its row of the arrays and its text (from memory-mapped
+compressed blocks), so a library of millions of passages costs its arrays, not millions of objects.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import overload
 import numpy as np
 
 from bot.core.corpus import Passage
+from bot.core.text_store import TextStore
 
 NO_CHAPTER = -1
 
@@ -25,19 +26,13 @@ class PassageTable(Sequence[Passage]):
     chapter: np.ndarray
     """An index into `chapters`, or NO_CHAPTER."""
     chapter_number: np.ndarray
-    text_offsets: np.ndarray
-    """Passage i's UTF-8 text is text[text_offsets[i]:text_offsets[i + 1]]."""
-    text: np.ndarray
-    """Every passage's text, UTF-8, one after the other (uint8)."""
+    texts: TextStore
     chapters: tuple[str, ...]
 
     @classmethod
     def of(cls, passages: Sequence[Passage]) -> PassageTable:
         """The table of passages already in memory (when a library is saved)."""
         chapters: dict[str, int] = {}
-        encoded = [p.text.encode("utf-8") for p in passages]
-        offsets = np.zeros(len(passages) + 1, dtype=np.int64)
-        np.cumsum([len(t) for t in encoded], out=offsets[1:])
         return cls(
             np.fromiter((p.story for p in passages), np.int32, len(passages)),
             np.fromiter((p.number for p in passages), np.int32, len(passages)),
@@ -48,8 +43,7 @@ class PassageTable(Sequence[Passage]):
                 len(passages),
             ),
             np.fromiter((p.chapter_number for p in passages), np.int32, len(passages)),
-            offsets,
-            np.frombuffer(b"".join(encoded), dtype=np.uint8),
+            TextStore.of([p.text for p in passages]),
             tuple(chapters),
         )
 
@@ -75,7 +69,7 @@ class PassageTable(Sequence[Passage]):
         return (self._passage(i) for i in range(len(self)))
 
     def _passage(self, i: int) -> Passage:
-        text = self.text[self.text_offsets[i] : self.text_offsets[i + 1]].tobytes().decode("utf-8")
+        text = self.texts.text(i)
         chapter = int(self.chapter[i])
         return Passage(
             int(self.story[i]),

@@ -30,6 +30,7 @@ from bot.core.library_parts import LibraryParts
 from bot.core.passage_table import PassageTable
 from bot.core.performers import Performer, PerformerDirectory
 from bot.core.spelling import SpellingCorrector
+from bot.core.text_store import TextStore
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,8 @@ MIN_SAVED_PASSAGES = 20_000
 """Smaller libraries build in a few seconds: saved only when asked (`python -m bot index`)."""
 MANIFEST = "manifest.json"
 META = "library.json"
-PASSAGE_ARRAYS = ("story", "number", "paragraph", "chapter", "chapter_number", "text_offsets", "text")
+PASSAGE_ARRAYS = ("story", "number", "paragraph", "chapter", "chapter_number")
+TEXT_ARRAYS = ("block_first", "block_offsets", "starts", "ends", "data")
 
 
 def default_index_folder() -> Path:
@@ -131,6 +133,7 @@ class IndexStore:
         corpus = saved.corpus
         table = corpus.passages if isinstance(corpus.passages, PassageTable) else PassageTable.of(corpus.passages)
         arrays = {f"passage_{name}": getattr(table, name) for name in PASSAGE_ARRAYS}
+        arrays |= {f"text_{name}": getattr(table.texts, name) for name in TEXT_ARRAYS}
         arrays |= {f"index_{name}": array for name, array in saved.index.arrays().items()}
         arrays |= {f"story_index_{name}": array for name, array in saved.story_index.arrays().items()}
         for name, array in arrays.items():
@@ -191,7 +194,10 @@ class IndexStore:
         def array(name: str) -> np.ndarray:
             return np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
 
-        table = PassageTable(*(array(f"passage_{name}") for name in PASSAGE_ARRAYS), chapters=tuple(meta["chapters"]))
+        texts = TextStore(*(array(f"text_{name}") for name in TEXT_ARRAYS))
+        table = PassageTable(
+            *(array(f"passage_{name}") for name in PASSAGE_ARRAYS), texts=texts, chapters=tuple(meta["chapters"])
+        )
         stories = tuple(Story(str(t), str(p), int(f), int(c)) for t, p, f, c in meta["stories"])
         corpus = Corpus(root, stories, table, tuple(meta["problems"]))
         terms = list(meta["terms"])
