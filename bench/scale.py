@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from compare import peak_gb  # the sibling script
 
 from bot.core.corpus import load_corpus
 from bot.core.library import StoryLibrary
@@ -58,30 +60,34 @@ def main() -> None:
         for question in QUESTIONS * 5:
             library.ask(question)
         ask_ms = (time.perf_counter() - began) / (len(QUESTIONS) * 5) * 1000
-    # The largest of this process and its build workers.
-    peak_gb = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1e6
+    building_gb = peak_gb()
     passages = len(library.corpus.passages)
     print(
         f"{passages:,} passages: build {analyse_seconds:.1f} s, open the saved index {cached_seconds:.1f} s "
         f"({analyse_seconds / cached_seconds:.0f}x); ask {ask_ms:.1f} ms; index {size_mb:,.0f} MB; "
-        f"peak {peak_gb:.1f} GB building, {answering_gb:.2f} GB opening and answering"
+        f"peak {building_gb:.1f} GB building, {answering_gb:.2f} GB opening and answering"
     )
 
 
 def _answering_peak(folder: Path, store: IndexStore) -> float:
     """Peak memory of a fresh process that opens the saved index and answers, as a restarted bot does."""
     script = (
-        "import resource, sys\n"
+        "import sys\n"
+        "from compare import peak_gb\n"
         "from pathlib import Path\n"
         "from bot.core.library import StoryLibrary\n"
         "from bot.core.saved_index import IndexStore\n"
         "library = StoryLibrary.load(Path(sys.argv[1]), store=IndexStore(Path(sys.argv[2]), min_passages=0))\n"
         f"for question in {QUESTIONS!r} * 5:\n"
         "    library.ask(question)\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6)\n"
+        "print(peak_gb())\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", script, str(folder), str(store.base)], capture_output=True, text=True, check=True
+        [sys.executable, "-c", script, str(folder), str(store.base)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=os.environ | {"PYTHONPATH": str(Path(__file__).parent)},  # for compare.peak_gb
     )
     return float(done.stdout.split()[-1])
 
