@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dotenv import load_dotenv
 
-from bot.core.saved_index import IndexStore, default_index_folder
+from bot.core.saved_index import default_index_folder
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -36,9 +36,6 @@ class Settings:
     shard_ids: tuple[int, ...] | None = None
     index: Path | None = field(default_factory=default_index_folder)
     """Where saved indexes live (one folder per corpus); None: never save or open one."""
-
-    def index_store(self) -> IndexStore | None:
-        return IndexStore(self.index) if self.index is not None else None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -78,8 +75,10 @@ class Settings:
 
 
 def _int(value: str | None, name: str) -> int | None:
-    if value is None:
-        return None
+    return None if value is None else _number(value, name)
+
+
+def _number(value: str, name: str) -> int:
     if not value.isdigit():
         raise SettingsError(f"{name} is {value!r}; it takes a number (a Discord id is all digits).")
     return int(value)
@@ -88,5 +87,4 @@ def _int(value: str | None, name: str) -> int | None:
 def _ids(value: str | None, name: str) -> tuple[int, ...] | None:
     if value is None:
         return None
-    parts = [p for p in value.replace(" ", ",").split(",") if p]
-    return tuple(_int(p, name) for p in parts)  # type: ignore[misc]
+    return tuple(_number(p, name) for p in value.replace(" ", ",").split(",") if p)

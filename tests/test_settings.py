@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.open_library import index_store
 from bot.settings import Settings, SettingsError, bundled_corpus
 
 
@@ -29,8 +30,8 @@ def test_values_are_parsed():
     assert settings.corpus == Path("~/stories").expanduser()
     assert settings.guild_id == 123 and settings.channels == {1, 2, 3}
     assert settings.log_level == "DEBUG" and settings.shard_count == 4 and settings.shard_ids == (0, 1)
-    assert settings.index_store().base == Path("/tmp/storybot-index")
-    assert Settings.from_env({"STORYBOT_INDEX": "off"}).index_store() is None
+    assert index_store(settings).base == Path("/tmp/storybot-index")
+    assert index_store(Settings.from_env({"STORYBOT_INDEX": "off"})) is None
 
 
 def test_the_token_is_never_in_the_repr():

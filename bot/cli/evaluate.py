@@ -15,6 +15,7 @@ from bot.core.rerank.model import Reranker, signal_names
 from bot.eval.beir import BeirResult, beir_corpus, evaluate_beir
 from bot.eval.questions import check_questions, hit_rates
 from bot.eval.sections import Scope, SectionsResult, evaluate_sections, load_section_questions, sections_corpus
+from bot.open_library import open_library
 from bot.settings import Settings
 
 Configuration = tuple[str, tuple[str, ...]]
@@ -36,7 +37,7 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     )
     params = BM25Params(k1=args.k1, b=args.b, epsilon=args.epsilon)
     if args.questions is not None:
-        library = StoryLibrary.load(settings.corpus, params, settings.index_store(), analyzer=analyzer)
+        library = open_library(settings, params, analyzer)
         return _questions(args, library)
     rows: list[dict[str, object]] = []
     if args.beir is not None:

@@ -25,6 +25,7 @@ from bot.core.library import StoryLibrary
 from bot.core.rerank.model import signal_names
 from bot.discord_app.errors import StartupError
 from bot.eval.beir import DatasetError
+from bot.open_library import index_store, open_library
 from bot.settings import Settings, SettingsError
 
 USAGE_ERROR = 2
@@ -169,7 +170,7 @@ def _say_on_stderr() -> None:
 
 
 def _load(settings: Settings) -> StoryLibrary:
-    library = StoryLibrary.load(settings.corpus, store=settings.index_store(), progress=sys.stderr.isatty())
+    library = open_library(settings, progress=sys.stderr.isatty())
     for problem in library.corpus.problems:
         print(f"storybot: warning: {problem}", file=sys.stderr)
     return library
@@ -177,7 +178,7 @@ def _load(settings: Settings) -> StoryLibrary:
 
 def _index(settings: Settings) -> int:
     """Builds and saves the index whatever the library's size, and says where and how big."""
-    store = settings.index_store()
+    store = index_store(settings)
     if store is None:
         raise UsageError("STORYBOT_INDEX is off, so there is nowhere to save an index; set it to a folder.")
     started = time.perf_counter()

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
+import pkgutil
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.core.library import StoryLibrary
+from bot.discord_app import exts
 from bot.discord_app.cooldown import UserCooldown, wait_message
+from bot.discord_app.library_holder import LibraryHolder
 from bot.discord_app.sync import sync_commands
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
-
-EXTENSIONS = ("bot.discord_app.exts.ask", "bot.discord_app.exts.performer", "bot.discord_app.exts.stories")
 
 
 def intents_for(settings: Settings) -> discord.Intents:
@@ -37,38 +37,36 @@ discord.VoiceClient.warn_nacl = False
 discord.VoiceClient.warn_dave = False
 
 
-class StoryBotMixin:
-    """What both the plain and the auto-sharded bot add to discord.py's Bot."""
+class StoryBot(commands.AutoShardedBot):
+    """The bot: discord.py's auto-sharded bot (one shard unless STORYBOT_SHARD_COUNT says more), with
+    the settings, the library holder and the question budget every extension reaches through it."""
 
-    library: StoryLibrary
-    settings: Settings
-    cooldown: UserCooldown
-    force_sync: bool
-    corpus_lock: asyncio.Lock
-
-    def _setup_story_bot(self, settings: Settings, library: StoryLibrary, force_sync: bool) -> None:
+    def __init__(self, settings: Settings, library: StoryLibrary, force_sync: bool = False):
+        super().__init__(**bot_options(settings), shard_count=settings.shard_count, shard_ids=settings.shard_ids)
         self.settings = settings
-        self.library = library
+        self.libraries = LibraryHolder(library, settings)
         self.cooldown = UserCooldown()
         self.force_sync = force_sync
-        self.corpus_lock = asyncio.Lock()
+
+    @property
+    def library(self) -> StoryLibrary:
+        return self.libraries.current
 
     async def setup_hook(self) -> None:
-        for extension in EXTENSIONS:
-            await self.load_extension(extension)  # type: ignore[attr-defined]
-        self.tree.on_error = self.on_app_command_error  # type: ignore[attr-defined]
-        await sync_commands(self, self.tree, self.settings.guild_id, self.force_sync)  # type: ignore[arg-type,attr-defined]
+        for extension in extension_names():
+            await self.load_extension(extension)
+        self.tree.on_error = self.on_app_command_error
+        await sync_commands(self, self.tree, self.settings.guild_id, self.force_sync)
 
     async def on_message(self, message: discord.Message) -> None:
         """No prefix commands: questions are handled by the ask extension's listener."""
 
     async def on_ready(self) -> None:
-        user = self.user  # type: ignore[attr-defined]
         corpus = self.library.corpus
         log.info(
             "Logged in as %s (id %s): %d stories, %d passages. Mention me, DM me, or use /ask.",
-            user,
-            user.id if user else "?",
+            self.user,
+            self.user.id if self.user else "?",
             len(corpus.stories),
             len(corpus.passages),
         )
@@ -86,6 +84,18 @@ class StoryBotMixin:
         await send_ephemeral(interaction, text)
 
 
+def story_bot(interaction: discord.Interaction) -> StoryBot:
+    """The bot an interaction reached (discord.py types it as any client)."""
+    client = interaction.client
+    assert isinstance(client, StoryBot)
+    return client
+
+
+def extension_names() -> list[str]:
+    """Every module of bot/discord_app/exts: a new feature is a new file there."""
+    return [f"{exts.__name__}.{module.name}" for module in pkgutil.iter_modules(exts.__path__)]
+
+
 async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
     """Replies privately, whether or not the interaction was already answered or deferred."""
     try:
@@ -97,19 +107,7 @@ async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
         log.warning("Could not reply to an interaction: %s", error)
 
 
-class StoryBot(StoryBotMixin, commands.Bot):
-    def __init__(self, settings: Settings, library: StoryLibrary, force_sync: bool = False):
-        super().__init__(**bot_options(settings))
-        self._setup_story_bot(settings, library, force_sync)
-
-
-class ShardedStoryBot(StoryBotMixin, commands.AutoShardedBot):
-    def __init__(self, settings: Settings, library: StoryLibrary, force_sync: bool = False):
-        super().__init__(**bot_options(settings), shard_count=settings.shard_count, shard_ids=settings.shard_ids)
-        self._setup_story_bot(settings, library, force_sync)
-
-
-def bot_options(settings: Settings) -> dict:
+def bot_options(settings: Settings) -> dict[str, object]:
     return {
         "command_prefix": commands.when_mentioned,
         "help_command": None,
@@ -120,9 +118,3 @@ def bot_options(settings: Settings) -> dict:
         "chunk_guilds_at_startup": False,
         "member_cache_flags": discord.MemberCacheFlags.none(),
     }
-
-
-def create_bot(settings: Settings, library: StoryLibrary, force_sync: bool = False) -> StoryBot | ShardedStoryBot:
-    if settings.shard_count is not None:
-        return ShardedStoryBot(settings, library, force_sync)
-    return StoryBot(settings, library, force_sync)

@@ -1,22 +1,52 @@
-"""What every feature extension shares: the bot it serves and the persistent components it registers."""
+"""What every feature extension shares: the bot it serves, its persistent components, the question budget."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from collections.abc import Callable
+from typing import ClassVar, TypeVar
 
 import discord
+from discord import app_commands
 from discord.ext import commands
+
+from bot.discord_app.client import StoryBot, story_bot
+from bot.discord_app.cooldown import wait_message
+
+CommandT = TypeVar("CommandT")
 
 
 class StoryCog(commands.Cog):
     dynamic_items: ClassVar[tuple[type[discord.ui.DynamicItem], ...]] = ()
     """Buttons and selects dispatched by custom_id, so they keep working after a restart."""
 
-    def __init__(self, bot: commands.Bot):
-        self.bot: Any = bot
+    def __init__(self, bot: StoryBot):
+        self.bot = bot
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(*self.dynamic_items)
 
     async def cog_unload(self) -> None:
         self.bot.remove_dynamic_items(*self.dynamic_items)
+
+
+async def spent_or_refused(interaction: discord.Interaction) -> bool:
+    """For buttons and selects: spends one question of the user's budget, or says when to retry."""
+    cooldown = story_bot(interaction).cooldown
+    retry_after = cooldown.retry_after(interaction.user.id)
+    if not retry_after:
+        return True
+    await interaction.response.send_message(wait_message(retry_after), ephemeral=True)
+    return False
+
+
+def within_budget() -> Callable[[CommandT], CommandT]:
+    """A check for slash commands that spends from the user's budget; the tree's error handler says when to retry."""
+
+    async def predicate(interaction: discord.Interaction) -> bool:
+        cooldown = story_bot(interaction).cooldown
+        retry_after = cooldown.retry_after(interaction.user.id)
+        if retry_after:
+            raise app_commands.CommandOnCooldown(cooldown.cooldown, retry_after)
+        return True
+
+    return app_commands.check(predicate)

@@ -1,12 +1,9 @@
-"""One per-user budget of questions shared by mentions, /ask, /performer and the paging buttons."""
+"""One per-user budget of questions shared by mentions, /ask, /performer and the paging buttons (cog.py spends it)."""
 
 from __future__ import annotations
 
 import time
-from typing import Any
 
-import discord
-from discord import app_commands
 from discord.ext import commands
 
 QUESTIONS = 5
@@ -39,26 +36,3 @@ class UserCooldown:
 def wait_message(retry_after: float) -> str:
     seconds = max(1, round(retry_after))
     return f"You're asking faster than I can keep up. Please try again in {seconds} second{'s' * (seconds != 1)}."
-
-
-async def spent_or_refused(interaction: discord.Interaction) -> bool:
-    """For buttons and selects: spends one question of the user's budget, or says when to retry."""
-    cooldown: UserCooldown = interaction.client.cooldown  # type: ignore[attr-defined]
-    retry_after = cooldown.retry_after(interaction.user.id)
-    if not retry_after:
-        return True
-    await interaction.response.send_message(wait_message(retry_after), ephemeral=True)
-    return False
-
-
-def within_budget() -> Any:
-    """A check for slash commands that spends from the user's budget; the tree's error handler says when to retry."""
-
-    async def predicate(interaction: discord.Interaction) -> bool:
-        cooldown: UserCooldown = interaction.client.cooldown  # type: ignore[attr-defined]
-        retry_after = cooldown.retry_after(interaction.user.id)
-        if retry_after:
-            raise app_commands.CommandOnCooldown(cooldown.cooldown, retry_after)
-        return True
-
-    return app_commands.check(predicate)

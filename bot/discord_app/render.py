@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import discord
 from discord.utils import escape_markdown
@@ -28,6 +29,47 @@ SCOPE_HINT = "Ask without replying (or /ask without story) to search every story
 STORIES_PER_PAGE = 15
 PICK_HINT = "\n\nPick one below."
 COLOR = discord.Color.dark_teal()
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the bot says: text, an embed, buttons; every extension renders into one of these."""
+
+    content: str | None = None
+    embed: discord.Embed | None = None
+    view: discord.ui.View | None = None
+
+    def to_send(self) -> dict[str, str | discord.Embed | discord.ui.View]:
+        """For send, reply and followup: only the parts there are."""
+        parts = {"content": self.content, "embed": self.embed, "view": self.view}
+        return {name: part for name, part in parts.items() if part is not None}
+
+    def to_edit(self) -> dict[str, str | discord.Embed | discord.ui.View | None]:
+        """For editing a message in place: a part left out is removed from it."""
+        return {"content": self.content, "embed": self.embed, "view": self.view}
+
+
+def persistent_view(*items: discord.ui.Item[discord.ui.View]) -> discord.ui.View | None:
+    """Buttons and selects that work after a restart, or None for none.
+
+    The view is stopped before it is sent, so discord.py keeps no view per message in memory for
+    ever: its items are DynamicItems, dispatched by their custom_id alone.
+    """
+    if not items:
+        return None
+    view = discord.ui.View(timeout=None)
+    for item in items:
+        view.add_item(item)
+    view.stop()
+    return view
+
+
+def page_count(total: int, per_page: int) -> int:
+    return max(1, -(-total // per_page))
+
+
+def clamp_page(page: int, total: int, per_page: int) -> int:
+    return min(max(page, 0), page_count(total, per_page) - 1)
 
 
 def clip(text: str, limit: int) -> str:
@@ -132,8 +174,8 @@ def not_found_text(lookup: Lookup) -> str:
 
 
 def stories_embed(stories: Sequence[Story], page: int) -> discord.Embed:
-    pages = max(1, -(-len(stories) // STORIES_PER_PAGE))
-    page = min(max(page, 0), pages - 1)
+    pages = page_count(len(stories), STORIES_PER_PAGE)
+    page = clamp_page(page, len(stories), STORIES_PER_PAGE)
     shown = stories[page * STORIES_PER_PAGE : (page + 1) * STORIES_PER_PAGE]
     lines = [f"**{plain(clip(s.title, 150), 300)}** ({s.passage_count} passages)" for s in shown]
     embed = discord.Embed(

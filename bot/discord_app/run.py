@@ -11,7 +11,7 @@ import aiohttp
 import discord
 
 from bot.core.library import StoryLibrary
-from bot.discord_app.client import create_bot
+from bot.discord_app.client import StoryBot
 from bot.discord_app.errors import StartupError
 from bot.discord_app.redaction import redact_logs
 from bot.settings import Settings
@@ -50,7 +50,7 @@ def run_bot(settings: Settings, load_library: Callable[[], StoryLibrary], sync_o
 async def _serve(settings: Settings, library: StoryLibrary, sync_only: bool) -> int:
     token = settings.discord_token
     assert token is not None
-    bot = create_bot(settings, library, force_sync=sync_only)
+    bot = StoryBot(settings, library, force_sync=sync_only)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):

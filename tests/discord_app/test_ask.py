@@ -4,7 +4,7 @@ import discord
 import pytest
 
 from bot.core.answer import NoAnswer
-from bot.discord_app.exts.ask import Ask, MoreResults, answer_message
+from bot.discord_app.exts.ask import Ask, MoreResults, answer_reply
 from bot.discord_app.exts.performer import Performers
 from bot.discord_app.render import question_from_footer
 from tests.discord_app.conftest import BOT_ROLE_ID
@@ -58,19 +58,21 @@ def test_direct_messages_and_answer_channels_need_no_mention(discord_bot):
     assert ask.question_in(message(discord_bot, "who is ivan", channel_id=4242)) == "who is ivan"
 
 
-async def test_answer_message_has_the_embed_and_a_more_button(library):
-    reply = answer_message(library.ask("Sophie"))
-    assert reply["content"] is None
-    assert question_from_footer(reply["embed"]) == "Sophie"
-    (button,) = reply["view"].children
+async def test_answer_reply_has_the_embed_and_a_more_button(library):
+    reply = answer_reply(library.ask("Sophie"))
+    assert reply.content is None
+    assert question_from_footer(reply.embed) == "Sophie"
+    (button,) = reply.view.children
     assert isinstance(button, MoreResults) and button.offset == 1
-    assert reply["view"].is_finished()  # not kept in memory: dispatched by custom_id
+    assert reply.view.is_finished()  # not kept in memory: dispatched by custom_id
+    assert set(reply.to_send()) == {"embed", "view"}
 
 
 def test_no_answer_is_a_plain_friendly_line(library):
     answer = library.ask("what is the")
     assert answer.reason == NoAnswer.NO_CONTENT_WORDS
-    assert answer_message(answer) == {"content": answer.message, "embed": None, "view": None}
+    assert answer_reply(answer).to_edit() == {"content": answer.message, "embed": None, "view": None}
+    assert answer_reply(answer).to_send() == {"content": answer.message}
 
 
 async def test_autocomplete_from_a_real_interaction(discord_bot):

@@ -1,5 +1,6 @@
 from bot.core.library import StoryLibrary
-from bot.discord_app.exts.stories import pager, reload_report
+from bot.discord_app.exts.admin import reload_report
+from bot.discord_app.exts.stories import pager
 
 
 def test_reload_report_names_what_was_added_changed_and_removed(tmp_path):

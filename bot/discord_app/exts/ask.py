@@ -6,7 +6,6 @@ import asyncio
 import logging
 import re
 from collections.abc import Awaitable
-from typing import Any
 
 import discord
 from discord import app_commands
@@ -16,16 +15,18 @@ from discord.utils import escape_markdown
 from bot.cli.render import story_choice_text
 from bot.core.answer import Answer, NoAnswer
 from bot.core.library import ALTERNATIVES, StoryLibrary
-from bot.discord_app.client import send_ephemeral
-from bot.discord_app.cog import StoryCog
-from bot.discord_app.cooldown import spent_or_refused, wait_message, within_budget
+from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
+from bot.discord_app.cog import StoryCog, spent_or_refused, within_budget
+from bot.discord_app.cooldown import wait_message
 from bot.discord_app.render import (
     CHOICE_LIMIT,
     MESSAGE_LIMIT,
+    Reply,
     answer_embed,
     clip,
     is_scoped,
     no_answer_text,
+    persistent_view,
     question_from_footer,
 )
 
@@ -88,26 +89,22 @@ class MoreResults(discord.ui.DynamicItem[discord.ui.Button], template=r"storybot
         if question is None:
             await send_ephemeral(interaction, "I can't page this answer any more; please ask again.")
             return
-        bot: Any = interaction.client
-        story = answer_story(bot.library, message, bot.user.id) if is_scoped(message.embeds[0]) else None
+        bot = story_bot(interaction)
+        me = bot.user
+        story = answer_story(bot.library, message, me.id) if me and is_scoped(message.embeds[0]) else None
         answer = await ask_off_loop(bot.library, question, self.offset, story)
         if answer.best is None:
             await send_ephemeral(interaction, "That was the last result for this question.")
             return
-        await interaction.response.edit_message(**answer_message(answer))
+        await interaction.response.edit_message(**answer_reply(answer).to_edit())
 
 
-def answer_message(answer: Answer) -> dict[str, Any]:
-    """Keyword arguments for send/reply/edit: the embed and its button, or the friendly no-answer line."""
+def answer_reply(answer: Answer) -> Reply:
+    """The embed and its More results button, or the friendly no-answer line."""
     if answer.best is None:
-        return {"content": no_answer_text(answer), "embed": None, "view": None}
-    view = discord.ui.View(timeout=None)
-    if answer.more:
-        view.add_item(MoreResults(answer.offset + 1))
-    # Stopped before sending, so discord.py does not keep a view per answer in memory for ever;
-    # the button is a DynamicItem and is dispatched by its custom_id alone.
-    view.stop()
-    return {"content": None, "embed": answer_embed(answer), "view": view}
+        return Reply(content=no_answer_text(answer))
+    more = (MoreResults(answer.offset + 1),) if answer.more else ()
+    return Reply(embed=answer_embed(answer), view=persistent_view(*more))
 
 
 class Ask(StoryCog):
@@ -163,7 +160,7 @@ class Ask(StoryCog):
         retry_after = self.bot.cooldown.retry_after(message.author.id)
         if retry_after:
             if self.bot.cooldown.should_warn(message.author.id, retry_after):
-                await self._reply(message, content=wait_message(retry_after))
+                await self._reply(message, Reply(content=wait_message(retry_after)))
             return
         library = self.bot.library
 
@@ -176,11 +173,11 @@ class Ask(StoryCog):
         except discord.HTTPException as error:  # no right to show typing: answer all the same
             log.warning("Could not show typing in channel %s: %s %s", message.channel.id, error.status, error.text)
             answer = await answering()
-        await self._reply(message, **answer_message(answer))
+        await self._reply(message, answer_reply(answer))
 
-    async def _reply(self, message: discord.Message, **kwargs: Any) -> None:
+    async def _reply(self, message: discord.Message, reply: Reply) -> None:
         try:
-            await message.reply(**{k: v for k, v in kwargs.items() if v is not None}, mention_author=False)
+            await message.reply(**reply.to_send(), mention_author=False)
         except discord.HTTPException as error:
             log.warning("Could not answer in channel %s: %s %s", message.channel.id, error.status, error.text)
 
@@ -211,7 +208,7 @@ class Ask(StoryCog):
         if not done:
             await interaction.response.defer(thinking=True)
         answer = await work
-        reply = {k: v for k, v in answer_message(answer).items() if v is not None}
+        reply = answer_reply(answer).to_send()
         private = answer.best is None
         if interaction.response.is_done():
             await interaction.followup.send(**reply, ephemeral=private)
@@ -228,5 +225,5 @@ class Ask(StoryCog):
         ]
 
 
-async def setup(bot: commands.Bot) -> None:
+async def setup(bot: StoryBot) -> None:
     await bot.add_cog(Ask(bot))

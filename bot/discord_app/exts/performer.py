@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import re
-from typing import Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.core.performers import Lookup
-from bot.discord_app.client import send_ephemeral
-from bot.discord_app.cog import StoryCog
-from bot.discord_app.cooldown import within_budget
-from bot.discord_app.render import CHOICE_LIMIT, candidates_embed, clip, not_found_text, performer_embed
+from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
+from bot.discord_app.cog import StoryCog, within_budget
+from bot.discord_app.render import (
+    CHOICE_LIMIT,
+    Reply,
+    candidates_embed,
+    clip,
+    not_found_text,
+    performer_embed,
+    persistent_view,
+)
 
 PICK_ID = "storybot:pick"
 SELECT_OPTIONS_LIMIT = 25
@@ -46,9 +51,8 @@ class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=PICK_ID)
         )
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        bot: Any = interaction.client
         values = (interaction.data or {}).get("values") or []
-        matches = bot.library.performers.find(values[0]).matches if values else ()
+        matches = story_bot(interaction).library.performers.find(values[0]).matches if values else ()
         if not matches:
             await send_ephemeral(interaction, "That person is no longer in the stories; try /performer again.")
             return
@@ -66,10 +70,8 @@ class Performers(StoryCog):
         if not lookup.matches:
             await send_ephemeral(interaction, not_found_text(lookup))
         elif lookup.ambiguous:
-            view = discord.ui.View(timeout=None)
-            view.add_item(PickPerformer.for_lookup(lookup))
-            view.stop()  # dispatched by custom_id; see ask.answer_message
-            await interaction.response.send_message(embed=candidates_embed(lookup), view=view)
+            reply = Reply(embed=candidates_embed(lookup), view=persistent_view(PickPerformer.for_lookup(lookup)))
+            await interaction.response.send_message(**reply.to_send())
         else:
             await interaction.response.send_message(embed=performer_embed(lookup.matches[0]))
 
@@ -82,5 +84,5 @@ class Performers(StoryCog):
         ]
 
 
-async def setup(bot: commands.Bot) -> None:
+async def setup(bot: StoryBot) -> None:
     await bot.add_cog(Performers(bot))
