@@ -9,7 +9,7 @@ import discord
 from discord.utils import escape_markdown
 
 from bot.core.answer import Answer, Excerpt, Hit
-from bot.core.corpus import Story
+from bot.core.corpus import Passage, Story
 from bot.core.performers import Lookup, Performer
 
 # https://discord.com/developers/docs/resources/message#embed-object-embed-limits
@@ -129,6 +129,20 @@ def answer_embed(answer: Answer) -> discord.Embed:
 
 def is_scoped(embed: discord.Embed) -> bool:
     return any(field.name == SCOPE_FIELD for field in embed.fields)
+
+
+def passage_embed(story: Story, passage: Passage, question: str | None) -> discord.Embed:
+    """A passage read on from an answer: its whole text, where it stands, and the question kept."""
+    embed = discord.Embed(
+        title=plain(story.title, TITLE_LIMIT), description=plain(passage.text, DESCRIPTION_LIMIT), color=COLOR
+    )
+    position = f"{passage.number} of {story.passage_count}"
+    if passage.chapter:
+        position = f"{plain(clip(passage.chapter, 200), 400)}, passage {passage.chapter_number} ({position})"
+    embed.add_field(name="Passage", value=position, inline=True)
+    if question is not None:
+        embed.set_footer(text=clip(QUESTION_PREFIX + question, FOOTER_LIMIT))
+    return fit(embed)
 
 
 def question_from_footer(embed: discord.Embed) -> str | None:

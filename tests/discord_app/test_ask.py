@@ -6,6 +6,7 @@ import pytest
 from bot.core.answer import NoAnswer
 from bot.discord_app.exts.ask import Ask, MoreResults, answer_reply
 from bot.discord_app.exts.performer import Performers
+from bot.discord_app.reading import ReadOn
 from bot.discord_app.render import question_from_footer
 from tests.discord_app.conftest import BOT_ROLE_ID
 from tests.discord_app.fake_discord import BOT_USER, CHANNEL_ID, GUILD_ID, PERSON, member, message_payload, user
@@ -62,8 +63,11 @@ async def test_answer_reply_has_the_embed_and_a_more_button(library):
     reply = answer_reply(library.ask("Sophie"))
     assert reply.content is None
     assert question_from_footer(reply.embed) == "Sophie"
-    (button,) = reply.view.children
+    button, previous, following = reply.view.children
     assert isinstance(button, MoreResults) and button.offset == 1
+    shown = library.ask("Sophie").best.passage
+    assert isinstance(previous, ReadOn) and previous.number == shown - 1 and not previous.item.disabled
+    assert isinstance(following, ReadOn) and following.number == shown + 1
     assert reply.view.is_finished()  # not kept in memory: dispatched by custom_id
     assert set(reply.to_send()) == {"embed", "view"}
 

@@ -18,6 +18,7 @@ from bot.core.library import ALTERNATIVES, StoryLibrary
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
 from bot.discord_app.cog import StoryCog, spent_or_refused, within_budget
 from bot.discord_app.cooldown import wait_message
+from bot.discord_app.reading import ReadOn, answer_story, read_on_buttons
 from bot.discord_app.render import (
     CHOICE_LIMIT,
     MESSAGE_LIMIT,
@@ -51,17 +52,6 @@ async def follow_up_off_loop(library: StoryLibrary, question: str, story: int) -
     if answer.best is None and answer.reason is NoAnswer.NO_MATCH:
         return await ask_off_loop(library, question)
     return answer
-
-
-def answer_story(library: StoryLibrary, message: discord.Message | None, bot_id: int) -> int | None:
-    """The story one of the bot's answers quotes (its embed's title), or None for any other message."""
-    if message is None or message.author.id != bot_id or not message.embeds:
-        return None
-    embed = message.embeds[0]
-    if question_from_footer(embed) is None or not embed.title:
-        return None
-    lookup = library.story_finder.find(embed.title.replace("\\", ""))
-    return lookup.matches[0] if len(lookup.matches) == 1 else None
 
 
 class MoreResults(discord.ui.DynamicItem[discord.ui.Button], template=r"storybot:more:(?P<offset>\d+)"):
@@ -104,11 +94,13 @@ def answer_reply(answer: Answer) -> Reply:
     if answer.best is None:
         return Reply(content=no_answer_text(answer))
     more = (MoreResults(answer.offset + 1),) if answer.more else ()
-    return Reply(embed=answer_embed(answer), view=persistent_view(*more))
+    best = answer.best
+    reading = read_on_buttons(best.passage, best.passage_count)
+    return Reply(embed=answer_embed(answer), view=persistent_view(*more, *reading))
 
 
 class Ask(StoryCog):
-    dynamic_items = (MoreResults,)
+    dynamic_items = (MoreResults, ReadOn)
 
     def addressed(self, message: discord.Message) -> bool:
         """A DM, or a mention of the bot or of its role."""

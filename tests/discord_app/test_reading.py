@@ -1,0 +1,41 @@
+"""◀ Previous / Next ▶ on an answer, as Discord delivers the clicks to the real bot process."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.discord_app.fake_discord import BOT_USER
+from tests.discord_app.test_end_to_end import MENTION, bot, callback, fake, reply_to
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+__all__ = ["bot", "fake"]  # the module-scoped fixtures, shared with the other end-to-end tests
+
+
+def buttons(data: dict) -> dict[str, dict]:
+    return {b["label"]: b for row in data["components"] for b in row["components"]}
+
+
+async def click(fake, message: dict, button: dict) -> dict:
+    mark, _ = await fake.interact(3, {"custom_id": button["custom_id"], "component_type": 2}, message=message)
+    return await callback(fake, mark)
+
+
+async def test_reading_on_from_an_answer_shows_the_next_and_previous_passages(fake, bot):
+    body = await reply_to(fake, f"{MENTION} Where was Sébastien born?", mentions=[BOT_USER])
+    message = next(m for m in reversed(fake.messages.values()) if m["embeds"] == body["embeds"])
+    first = buttons(body)
+    assert first["◀ Previous"]["disabled"] and not first["Next ▶"]["disabled"]  # passage 1 of 6
+
+    after = await click(fake, message, first["Next ▶"])
+    assert after["type"] == 7  # the same message, edited in place
+    embed = after["data"]["embeds"][0]
+    assert embed["title"] == "Sébastien Kalmurzaeva: The Violinist of Moscow"
+    assert embed["description"].startswith("As a child, Sébastien's parents encouraged her")
+    assert {"name": "Passage", "value": "2 of 6", "inline": True} in embed["fields"]
+    assert embed["footer"]["text"] == "Q: Where was Sébastien born?"  # replies to it stay follow-ups
+    second = buttons(after["data"])
+    assert not second["◀ Previous"]["disabled"]
+
+    message = message | {"embeds": after["data"]["embeds"], "components": after["data"]["components"]}
+    back = await click(fake, message, second["◀ Previous"])
+    assert back["data"]["embeds"][0]["description"].startswith("Sébastien Kalmurzaeva was a renowned violinist")
