@@ -90,6 +90,8 @@ class FakeDiscord:
         self.calls: list[Call] = []
         self.identifies: list[dict[str, Any]] = []
         self.messages: dict[int, dict[str, Any]] = {}
+        self.attachments: dict[int, bytes] = {}
+        """What people uploaded, served from the fake CDN route as Discord's CDN serves it."""
         self.commands: dict[str, list[dict[str, Any]]] = {"global": [], "guild": []}
         self.failures: list[Failure] = []
         self.refuse_message_content = False
@@ -107,6 +109,7 @@ class FakeDiscord:
         app = web.Application()
         app.router.add_get("/gateway", self._gateway)
         app.router.add_route("*", "/api/v10/{path:.*}", self._rest)
+        app.router.add_get("/attachments/{id}/{filename}", self._attachment)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -261,6 +264,47 @@ class FakeDiscord:
             "options": [{"name": k, "type": 3, "value": v} for k, v in options.items()],
         }
         return await self.interact(2, data, author=author)
+
+    def attach(self, filename: str, content: bytes) -> dict[str, Any]:
+        """A file a person uploads with a command: its attachment object, served from the fake CDN."""
+        attachment_id = self.new_id()
+        self.attachments[attachment_id] = content
+        url = f"{self.url}/attachments/{attachment_id}/{filename}"
+        return {"id": str(attachment_id), "filename": filename, "size": len(content), "url": url, "proxy_url": url}
+
+    async def subcommand(
+        self,
+        group: str,
+        name: str,
+        /,
+        author: dict[str, Any] | None = None,
+        permissions: str = "0",
+        **options: Any,
+    ) -> tuple[int, str]:
+        """`/group name option:value ...`; a dict value is an attachment (from `attach`)."""
+        registered = self.commands["guild"] or self.commands["global"]
+        command = next(c for c in registered if c["name"] == group)
+        attachments = {v["id"]: v for v in options.values() if isinstance(v, dict)}
+        sub_options = [
+            {"name": k, "type": 11, "value": v["id"]} if isinstance(v, dict) else {"name": k, "type": 3, "value": v}
+            for k, v in options.items()
+        ]
+        data: dict[str, Any] = {
+            "id": command["id"],
+            "name": group,
+            "type": 1,
+            "guild_id": str(GUILD_ID),
+            "options": [{"name": name, "type": 1, "options": sub_options}],
+        }
+        if attachments:
+            data["resolved"] = {"attachments": attachments}
+        return await self.interact(2, data, permissions=permissions, author=author)
+
+    async def _attachment(self, request: web.Request) -> web.Response:
+        content = self.attachments.get(int(request.match_info["id"]))
+        if content is None:
+            return web.Response(status=404)
+        return web.Response(body=content, content_type="application/octet-stream")
 
     # -- gateway ---------------------------------------------------------------------------------
 
