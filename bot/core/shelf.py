@@ -91,7 +91,12 @@ class Shelf:
 
     def _keep(self, path: Path, move: bool) -> Path:
         when = datetime.now(UTC).strftime("%Y-%m-%d_%H-%M-%S")
-        place = self.kept / when / path.resolve().relative_to(self.root.resolve())
+        relative = path.resolve().relative_to(self.root.resolve())
+        place = self.kept / when / relative
+        copy = 1
+        while place.exists():  # twice in one second: never overwrite what was kept
+            copy += 1
+            place = self.kept / f"{when}_{copy}" / relative
         place.parent.mkdir(parents=True, exist_ok=True)
         if move:
             shutil.move(path, place)

@@ -49,3 +49,14 @@ def test_replacing_and_removing_keep_the_old_file_outside_the_corpus(tmp_path):
     assert [s.path for s in load_corpus(corpus).stories] == ["other.txt"]  # kept files are not stories
     with pytest.raises(ShelfError):
         shelf.remove("../outside.txt")
+
+
+def test_two_changes_in_the_same_second_keep_both_old_files(tmp_path):
+    corpus = tmp_path / "stories"
+    corpus.mkdir()
+    shelf = Shelf(corpus)
+    (corpus / "tale.md").write_text("First.")
+    first = shelf.add("tale.md", "Second.")
+    second = shelf.add("tale.md", "Third.")
+    third = shelf.remove("tale.md")
+    assert [p.read_text() for p in (first, second, third)] == ["First.", "Second.", "Third."]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from aiohttp import WSMsgType, web
 
@@ -269,7 +270,7 @@ class FakeDiscord:
         """A file a person uploads with a command: its attachment object, served from the fake CDN."""
         attachment_id = self.new_id()
         self.attachments[attachment_id] = content
-        url = f"{self.url}/attachments/{attachment_id}/{filename}"
+        url = f"{self.url}/attachments/{attachment_id}/{quote(filename, safe='')}"
         return {"id": str(attachment_id), "filename": filename, "size": len(content), "url": url, "proxy_url": url}
 
     async def subcommand(

@@ -1,18 +1,25 @@
-"""Running the bot from Discord (Manage Server only, checked by Discord and again here): /reload."""
+"""Running the bot from Discord (Manage Server only, checked by Discord and again here): /reload, and
+/story add and /story remove, which ask before they replace or remove a story."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import re
+import secrets
+from dataclasses import dataclass
 
 import discord
 from discord import app_commands
 
+from bot.cli.render import story_choice_text
 from bot.core.corpus import CorpusError
 from bot.core.corpus_diff import CorpusDiff
 from bot.core.library import StoryLibrary
-from bot.discord_app.client import StoryBot
+from bot.core.shelf import MAX_UPLOAD_BYTES, Shelf, ShelfError, safe_file_name, story_text
+from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
 from bot.discord_app.cog import StoryCog
-from bot.discord_app.render import MESSAGE_LIMIT, clip
+from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, clip, persistent_view
 
 log = logging.getLogger(__name__)
 
@@ -29,21 +36,158 @@ def reload_report(old: StoryLibrary, new: StoryLibrary) -> str:
     return clip("\n".join(lines), MESSAGE_LIMIT)
 
 
+@dataclass(frozen=True)
+class Pending:
+    """A change waiting for its confirmation: replace a story with new text, or remove one."""
+
+    action: str
+    name: str
+    text: str | None
+    user: int
+
+
+class Confirm(
+    discord.ui.DynamicItem[discord.ui.Button], template=r"storybot:confirm:(?P<token>\w+):(?P<answer>yes|no)"
+):
+    def __init__(self, token: str, answer: str, label: str):
+        style = discord.ButtonStyle.danger if answer == "yes" else discord.ButtonStyle.secondary
+        super().__init__(discord.ui.Button(label=label, style=style, custom_id=f"storybot:confirm:{token}:{answer}"))
+        self.token, self.answer = token, answer
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
+    ) -> Confirm:
+        return cls(match["token"], match["answer"], item.label or "")
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        admin = story_bot(interaction).get_cog("Admin")
+        assert isinstance(admin, Admin)
+        await admin.confirmed(interaction, self.token, self.answer == "yes")
+
+
 class Admin(StoryCog):
+    dynamic_items = (Confirm,)
+    story = app_commands.Group(
+        name="story",
+        description="Add or remove a story (Manage Server)",
+        guild_only=True,
+        default_permissions=discord.Permissions(manage_guild=True),
+    )
+
+    def __init__(self, bot: StoryBot):
+        super().__init__(bot)
+        self.pending: dict[str, Pending] = {}
+
     @app_commands.command(name="reload", description="Reread the stories folder (Manage Server)")
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def reload(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
+        await interaction.followup.send(await self._reloaded(interaction, "Reloaded"), ephemeral=True)
+
+    @story.command(name="add", description="Add a story from a .txt or .md file (Manage Server)")
+    @app_commands.describe(file="The story, UTF-8 text or Markdown", title="Its title, if the file has none")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def add(
+        self,
+        interaction: discord.Interaction,
+        file: discord.Attachment,
+        title: app_commands.Range[str, 1, 200] | None = None,
+    ) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        try:
+            name = safe_file_name(file.filename)
+            if file.size > MAX_UPLOAD_BYTES:
+                story_text(b"x" * file.size, None)  # the size message, before downloading it
+            text = story_text(await file.read(), title)
+        except (ShelfError, discord.HTTPException) as error:
+            await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
+            return
+        shelf = Shelf(self.bot.settings.corpus)
+        if shelf.holds(name):
+            question = f"`{name}` is already a story. Replace it? The old file is kept in `{shelf.kept.name}`."
+            await self._ask(interaction, Pending("replace", name, text, interaction.user.id), question, "Replace")
+            return
+        await asyncio.to_thread(shelf.add, name, text)
+        await interaction.followup.send(await self._reloaded(interaction, f"Added `{name}`."), ephemeral=True)
+
+    @story.command(name="remove", description="Remove a story (Manage Server); the file is kept aside")
+    @app_commands.describe(story="The story's title or file name")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def remove(self, interaction: discord.Interaction, story: app_commands.Range[str, 1, 200]) -> None:
+        library = self.bot.library
+        lookup = library.story_finder.find(story)
+        if len(lookup.matches) != 1:
+            await send_ephemeral(interaction, clip(story_choice_text(lookup, library.corpus.stories), MESSAGE_LIMIT))
+            return
+        found = library.corpus.stories[lookup.matches[0]]
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        kept = Shelf(self.bot.settings.corpus).kept.name
+        question = f'Remove "{found.title}" (`{found.path}`)? The file is kept in `{kept}`.'
+        await self._ask(interaction, Pending("remove", found.path, None, interaction.user.id), question, "Remove")
+
+    @remove.autocomplete("story")
+    async def story_titles(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        stories = self.bot.library.corpus.stories
+        return [
+            app_commands.Choice(name=clip(stories[i].title, CHOICE_LIMIT), value=stories[i].path[:CHOICE_LIMIT])
+            for i in self.bot.library.story_finder.complete(current)
+        ]
+
+    async def _ask(self, interaction: discord.Interaction, pending: Pending, question: str, label: str) -> None:
+        token = secrets.token_hex(8)
+        self.pending[token] = pending
+        view = persistent_view(Confirm(token, "yes", label), Confirm(token, "no", "Cancel"))
+        await interaction.followup.send(
+            **Reply(content=clip(question, MESSAGE_LIMIT), view=view).to_send(), ephemeral=True
+        )
+
+    async def confirmed(self, interaction: discord.Interaction, token: str, yes: bool) -> None:
+        """A Replace/Remove/Cancel click: checked again for Manage Server, then done and reported."""
+        permissions = interaction.permissions
+        if interaction.guild is None or not permissions.manage_guild:
+            await send_ephemeral(interaction, "You need the Manage Server permission for that.")
+            return
+        pending = self.pending.pop(token, None)
+        if pending is None:
+            await interaction.response.edit_message(
+                content="That request has expired; run the command again.", view=None
+            )
+            return
+        if not yes:
+            await interaction.response.edit_message(content="Cancelled; nothing changed.", view=None)
+            return
+        await interaction.response.edit_message(content="Working on it…", view=None)
+        shelf = Shelf(self.bot.settings.corpus)
+        try:
+            if pending.action == "replace":
+                assert pending.text is not None
+                await asyncio.to_thread(shelf.add, pending.name, pending.text)
+                done = f"Replaced `{pending.name}`; the old file is kept in `{shelf.kept.name}`."
+            else:
+                await asyncio.to_thread(shelf.remove, pending.name)
+                done = f"Removed `{pending.name}`; the file is kept in `{shelf.kept.name}`."
+        except (ShelfError, OSError) as error:
+            await interaction.edit_original_response(content=clip(_problem(error), MESSAGE_LIMIT))
+            return
+        await interaction.edit_original_response(content=await self._reloaded(interaction, done))
+
+    async def _reloaded(self, interaction: discord.Interaction, done: str) -> str:
         try:
             old, new = await self.bot.libraries.reload()
         except CorpusError as error:
-            text = f"Reload failed; still using the stories I had. {error}"
-            await interaction.followup.send(clip(text, MESSAGE_LIMIT), ephemeral=True)
-            return
+            return clip(f"{done} But the reload failed; still using the stories I had. {error}", MESSAGE_LIMIT)
         log.info("Corpus reloaded by %s: %d stories", interaction.user.id, len(new.corpus.stories))
-        await interaction.followup.send(reload_report(old, new), ephemeral=True)
+        report = reload_report(old, new)
+        return clip(report if done == "Reloaded" else f"{done}\n{report}", MESSAGE_LIMIT)
+
+
+def _problem(error: Exception) -> str:
+    if isinstance(error, discord.HTTPException):
+        return f"I could not download that file from Discord ({error.status}); please upload it again."
+    return str(error)
 
 
 async def setup(bot: StoryBot) -> None:

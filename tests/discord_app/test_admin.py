@@ -1,0 +1,114 @@
+"""Running the stories from Discord: /story add and /story remove, as Discord delivers them to the real bot."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import pytest_asyncio
+
+from tests.conftest import CORPUS
+from tests.discord_app.bot_process import BotProcess
+from tests.discord_app.fake_discord import APP_ID, BOT_USER, FakeDiscord
+from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, reply_to
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+__all__ = ["fake"]
+MANAGE_SERVER = str(1 << 5)
+FOLLOWUP = rf"/webhooks/{APP_ID}/[^/]+"
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def stories(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("server") / "stories"
+    shutil.copytree(CORPUS, folder)
+    return folder
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def admin_bot(fake, stories):
+    process = await BotProcess(fake, STORYBOT_CORPUS=str(stories), STORYBOT_INDEX="off").start()
+    await process.ready()
+    yield process
+    await process.stop()
+
+
+async def followup(fake: FakeDiscord, mark: int) -> dict:
+    return (await fake.wait_for_call("POST", FOLLOWUP, after=mark)).body
+
+
+async def click(fake: FakeDiscord, body: dict, label: str, permissions: str = MANAGE_SERVER) -> int:
+    message = next(m for m in reversed(fake.messages.values()) if m["components"] == body["components"])
+    button = next(b for row in body["components"] for b in row["components"] if b["label"] == label)
+    mark, _ = await fake.interact(3, {"custom_id": button["custom_id"], "component_type": 2}, message, permissions)
+    return mark
+
+
+async def test_a_server_manager_adds_a_story_and_readers_can_ask_about_it(fake, admin_bot, stories):
+    upload = fake.attach("the-keeper.md", b"Maren kept the lighthouse on the cape.\n\nShe lit the lamp.")
+    mark, _ = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=upload, title="The Keeper")
+    assert (await callback(fake, mark))["data"]["flags"] & EPHEMERAL
+    report = (await followup(fake, mark))["content"]
+    assert report.startswith("Added `the-keeper.md`.") and "Added (1): `the-keeper.md`" in report
+    assert (stories / "the-keeper.md").read_text().startswith("---\ntitle: The Keeper\n---")
+    answer = await reply_to(fake, f"{MENTION} who kept the lighthouse", mentions=[BOT_USER])
+    assert answer["embeds"][0]["title"] == "The Keeper"
+
+
+async def test_someone_without_manage_server_is_refused(fake, admin_bot, stories):
+    upload = fake.attach("intruder.md", b"Not welcome.")
+    mark, _ = await fake.subcommand("story", "add", file=upload)
+    refused = (await callback(fake, mark))["data"]
+    assert refused["flags"] & EPHEMERAL and "Manage Server" in refused["content"]
+    assert not (stories / "intruder.md").exists()
+
+
+async def test_replacing_asks_first_and_keeps_the_old_file(fake, admin_bot, stories):
+    upload = fake.attach("the-keeper.md", b"Maren sailed away on the mail boat.")
+    mark, _ = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=upload)
+    await callback(fake, mark)
+    asked = await followup(fake, mark)
+    assert "already a story. Replace it?" in asked["content"]
+    assert "lighthouse" in (stories / "the-keeper.md").read_text()  # nothing changed yet
+
+    refused = await click(fake, asked, "Replace", permissions="0")  # a reader clicks: refused
+    assert "Manage Server" in (await callback(fake, refused))["data"]["content"]
+
+    mark = await click(fake, asked, "Replace")
+    assert (await callback(fake, mark))["type"] == 7
+    done = (await fake.wait_for_call("PATCH", FOLLOWUP + "/messages/@original", after=mark)).body
+    assert done["content"].startswith("Replaced `the-keeper.md`") and "Changed (1): `the-keeper.md`" in done["content"]
+    assert "mail boat" in (stories / "the-keeper.md").read_text()
+    kept = list((stories.parent / "stories-kept").rglob("the-keeper.md"))
+    assert len(kept) == 1 and "lighthouse" in kept[0].read_text()
+
+
+async def test_removing_asks_first_and_cancel_changes_nothing(fake, admin_bot, stories):
+    mark, _ = await fake.subcommand("story", "remove", permissions=MANAGE_SERVER, story="the keeper")
+    await callback(fake, mark)
+    asked = await followup(fake, mark)
+    assert asked["content"].startswith('Remove "The Keeper" (`the-keeper.md`)?')
+    mark = await click(fake, asked, "Cancel")
+    assert (await callback(fake, mark))["data"]["content"] == "Cancelled; nothing changed."
+    assert (stories / "the-keeper.md").exists()
+
+    mark, _ = await fake.subcommand("story", "remove", permissions=MANAGE_SERVER, story="the-keeper.md")
+    await callback(fake, mark)
+    mark = await click(fake, await followup(fake, mark), "Remove")
+    await callback(fake, mark)
+    done = (await fake.wait_for_call("PATCH", FOLLOWUP + "/messages/@original", after=mark)).body
+    assert "Removed (1): `the-keeper.md`" in done["content"]
+    assert not (stories / "the-keeper.md").exists()
+    assert len(list((stories.parent / "stories-kept").rglob("the-keeper.md"))) == 2
+
+
+async def test_a_bad_upload_gets_a_clear_message(fake, admin_bot, stories):
+    for name, content, expected in [
+        ("latin1.txt", "caf\xe9".encode("latin-1"), "not UTF-8"),
+        ("notes.pdf", b"%PDF", "not a .txt or .md file"),
+        ("../../escape.md", b"Sneaky.", "Added `escape.md`."),
+    ]:
+        mark, _ = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=fake.attach(name, content))
+        await callback(fake, mark)
+        assert expected in (await followup(fake, mark))["content"]
+    assert (stories / "escape.md").exists() and not (stories.parent.parent / "escape.md").exists()
