@@ -9,8 +9,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot, story_bot
 from bot.discord_app.cooldown import wait_message
+from bot.discord_app.render import CHOICE_LIMIT, clip
 
 CommandT = TypeVar("CommandT")
 
@@ -27,6 +29,16 @@ class StoryCog(commands.Cog):
 
     async def cog_unload(self) -> None:
         self.bot.remove_dynamic_items(*self.dynamic_items)
+
+
+def story_choices(library: StoryLibrary, current: str) -> list[app_commands.Choice[str]]:
+    """Autocomplete over the titles: at most 25, best matches first; the value is the file path, which
+    names one story."""
+    stories = library.corpus.stories
+    return [
+        app_commands.Choice(name=clip(stories[i].title, CHOICE_LIMIT), value=stories[i].path[:CHOICE_LIMIT])
+        for i in library.story_finder.complete(current)
+    ]
 
 
 async def spent_or_refused(interaction: discord.Interaction) -> bool:

@@ -18,8 +18,8 @@ from bot.core.corpus_diff import CorpusDiff
 from bot.core.library import StoryLibrary
 from bot.core.shelf import MAX_UPLOAD_BYTES, Shelf, ShelfError, safe_file_name, story_text
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
-from bot.discord_app.cog import StoryCog
-from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, clip, persistent_view
+from bot.discord_app.cog import StoryCog, story_choices
+from bot.discord_app.render import MESSAGE_LIMIT, Reply, clip, persistent_view
 
 log = logging.getLogger(__name__)
 
@@ -130,11 +130,7 @@ class Admin(StoryCog):
 
     @remove.autocomplete("story")
     async def story_titles(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        stories = self.bot.library.corpus.stories
-        return [
-            app_commands.Choice(name=clip(stories[i].title, CHOICE_LIMIT), value=stories[i].path[:CHOICE_LIMIT])
-            for i in self.bot.library.story_finder.complete(current)
-        ]
+        return story_choices(self.bot.library, current)
 
     async def _ask(self, interaction: discord.Interaction, pending: Pending, question: str, label: str) -> None:
         token = secrets.token_hex(8)

@@ -16,11 +16,10 @@ from bot.cli.render import story_choice_text
 from bot.core.answer import Answer, NoAnswer
 from bot.core.library import ALTERNATIVES, StoryLibrary
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
-from bot.discord_app.cog import StoryCog, spent_or_refused, within_budget
+from bot.discord_app.cog import StoryCog, spent_or_refused, story_choices, within_budget
 from bot.discord_app.cooldown import wait_message
 from bot.discord_app.reading import ReadOn, answer_story, read_on_buttons
 from bot.discord_app.render import (
-    CHOICE_LIMIT,
     MESSAGE_LIMIT,
     Reply,
     answer_embed,
@@ -209,12 +208,7 @@ class Ask(StoryCog):
 
     @ask.autocomplete("story")
     async def story_titles(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        """At most 25 stories, best matches first; the value is the file path, which names one story."""
-        stories = self.bot.library.corpus.stories
-        return [
-            app_commands.Choice(name=clip(stories[i].title, CHOICE_LIMIT), value=stories[i].path[:CHOICE_LIMIT])
-            for i in self.bot.library.story_finder.complete(current)
-        ]
+        return story_choices(self.bot.library, current)
 
 
 async def setup(bot: StoryBot) -> None:
