@@ -42,7 +42,7 @@ class Terminal:
         os.close(secondary)
         self.screen = ""
 
-    def read_until(self, text: str, timeout: float = 30, after: int = 0) -> str:
+    def read_until(self, text: str, timeout: float = 60, after: int = 0) -> str:
         """The screen once `text` has appeared on it (past position `after`)."""
         deadline = time.monotonic() + timeout
         while text not in self.screen[after:]:
@@ -68,7 +68,9 @@ class Terminal:
 def test_ctrl_c_drops_the_line_and_ctrl_d_quits():
     terminal = Terminal("console")
     terminal.read_until("> ")
-    terminal.type("where was sofia\x03")  # Ctrl-C while typing: the line is dropped, the console stays
+    terminal.type("where was sofia")
+    terminal.read_until("where was sofia")
+    terminal.type("\x03")  # Ctrl-C while typing: the line is dropped, the console stays
     terminal.read_until("^C")
     terminal.type("how old is sofia\r")
     screen = terminal.read_until("Russian")

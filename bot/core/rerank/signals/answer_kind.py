@@ -2,8 +2,8 @@
 
 Each cue is a density (per word, capped), read from the passage text: proper names, place phrases,
 time words, numbers, and words that give reasons. A feature is the cue for the question's own kind,
-so the fitted weights say how much each kind of match is worth; a which/what question's noun
-("Which hall ...") counts on its own.
+so the fitted weights say how much each kind of match is worth; a which-question's noun counts
+on its own when the passage names one ("Which hall ..." and "Carnegie Hall").
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from bot.core.analysis import Analyzer
 from bot.core.query import AnswerKind
 from bot.core.rerank.candidate import Candidate, RankingContext
 from bot.core.rerank.signal import Signal
@@ -39,6 +40,7 @@ _CUES = {
     AnswerKind.REASON: re.compile(r"\b(?:because|since|so that|therefore|in order to|for fear|reason|so)\b", re.I),
 }
 _WORD = re.compile(r"\w+")
+_NAME_BEFORE = re.compile(r"([^\W\d_a-z][^\W\d_]+)[ \t]+\Z")
 DENSITY_CAP = 0.1
 """One cue in ten words counts as fully there."""
 
@@ -67,5 +69,19 @@ class AnswerKindSignal(Signal):
                 density = len(pattern.findall(text)) / words
                 rows[row, column] = min(density / DENSITY_CAP, 1.0)
         if query.focus is not None:
-            rows[:, -1] = [1.0 if query.focus in c.matched else 0.0 for c in candidates]
+            rows[:, -1] = [1.0 if _named(c, query.focus, context.analyzer) else 0.0 for c in candidates]
         return rows
+
+
+def _named(candidate: Candidate, focus: str, analyzer: Analyzer) -> bool:
+    """Whether the which-question's noun stands in the passage as part of a name ("Carnegie Hall"):
+    right after a capitalised word that is not a common one ("The hall" is no name)."""
+    view = candidate.view
+    text = view.passage.text
+    for i in candidate.positions:
+        if view.terms[i] != focus:
+            continue
+        before = _NAME_BEFORE.search(text, max(0, int(view.starts[i]) - 40), int(view.starts[i]))
+        if before and analyzer.term(before.group(1)) is not None:
+            return True
+    return False

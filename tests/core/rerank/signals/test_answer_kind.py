@@ -1,5 +1,7 @@
 import pytest
 
+from bot.core.corpus import load_corpus
+from bot.core.library import StoryLibrary
 from bot.core.rerank.signals.answer_kind import AnswerKindSignal
 from tests.core.rerank.conftest import features_for
 
@@ -23,8 +25,14 @@ def test_the_passage_holding_the_kind_of_answer_asked_for_scores(small_library, 
     assert all(value == 0 for row in rows.values() for i, value in enumerate(row) if i != column)
 
 
-def test_a_which_question_looks_for_its_noun(small_library):
-    rows = features_for(small_library, AnswerKindSignal(), "Which village did the miller live in?", story=MILL)
+def test_a_which_question_looks_for_its_noun_as_part_of_a_name(tmp_path):
+    (tmp_path / "concert.md").write_text(
+        "# Concert\n\nThe hall was cold and the violinist waited.\n\nAt last she played at Carnegie Hall.\n\n"
+        "The critics wrote about the violinist.\n\nThe violinist rested.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path), min_match=0.0)
+    rows = features_for(library, AnswerKindSignal(), "Which hall did the violinist play?")
     focus = FEATURES.index("focus")
-    assert rows[(MILL, 2)][focus] == 1.0
-    assert rows[(MILL, 1)][focus] == 0.0
+    assert rows[(0, 2)][focus] == 1.0  # "Carnegie Hall": a hall by name
+    assert rows[(0, 1)][focus] == 0.0  # "The hall": the noun, but no name
