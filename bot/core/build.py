@@ -23,7 +23,7 @@ from tqdm import tqdm
 from bot.core.analysis import Analyzer
 from bot.core.corpus import Corpus, Story, no_stories_error, read_stories, story_files
 from bot.core.corpus_diff import fingerprints
-from bot.core.index import BM25Index, BM25Params
+from bot.core.index import BM25Index, BM25Params, key_stride
 from bot.core.library_parts import LibraryParts
 from bot.core.passage_table import NO_CHAPTER, PassageTable
 from bot.core.performers import Performer, PerformerDirectory
@@ -149,8 +149,12 @@ def _merge(root: Path, walk_problems: tuple[str, ...], results: list[Batch], par
     performers: list[Performer] = []
     digests: dict[str, str] = {}
     chapters: dict[str, int] = {}
-    story_numbers, chapter_ids, term_ids = [], [], []
-    passages = 0
+    story_numbers, chapter_ids = [], []
+    total_passages = sum(len(b.number) for b in results)
+    stride = key_stride(total_passages)
+    keys = np.empty(sum(len(b.term_ids) for b in results), dtype=np.int64)
+    """One (term, passage) key per word of the library, filled batch by batch."""
+    passages = tokens = 0
     for batch in results:
         first_story, first_passage = len(stories), passages
         for title, path, count in batch.stories:
@@ -162,7 +166,11 @@ def _merge(root: Path, walk_problems: tuple[str, ...], results: list[Batch], par
         renumber = np.array([vocabulary.setdefault(t, len(vocabulary)) for t in batch.vocabulary], dtype=np.int32)
         for term, surface in zip(batch.vocabulary, batch.surfaces, strict=True):
             surfaces.setdefault(term, surface)
-        term_ids.append(renumber[batch.term_ids] if len(batch.term_ids) else batch.term_ids)
+        filled = keys[tokens : tokens + len(batch.term_ids)]
+        if len(batch.term_ids):
+            np.multiply(renumber[batch.term_ids], stride, out=filled, dtype=np.int64)
+            filled += np.repeat(np.arange(passages, passages + len(batch.number), dtype=np.int64), batch.lengths)
+        tokens += len(batch.term_ids)
         chapter_map = np.array([chapters.setdefault(c, len(chapters)) for c in batch.chapters] + [NO_CHAPTER], np.int32)
         chapter_ids.append(chapter_map[batch.chapter])  # NO_CHAPTER (-1) picks the last entry
         performers += [
@@ -184,7 +192,7 @@ def _merge(root: Path, walk_problems: tuple[str, ...], results: list[Batch], par
     )
     corpus = Corpus(root, tuple(stories), table, tuple(problems))
     lengths = np.concatenate([b.lengths for b in results])
-    index = BM25Index.from_term_ids(vocabulary, np.concatenate(term_ids), lengths, params)
+    index = BM25Index.from_keys(vocabulary, keys, lengths, params)
     story_index = index.grouped(corpus.story_of_passages(), len(stories))
     terms = list(vocabulary)
     speller = SpellingCorrector(

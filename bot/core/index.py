@@ -47,37 +47,37 @@ class BM25Index:
         self._from_tokens(vocabulary, term_ids, np.asarray(lengths, dtype=np.int64), params)
 
     @classmethod
-    def from_term_ids(
-        cls, vocabulary: dict[str, int], term_ids: np.ndarray, lengths: np.ndarray, params: BM25Params = DEFAULT_PARAMS
+    def from_keys(
+        cls, vocabulary: dict[str, int], keys: np.ndarray, lengths: np.ndarray, params: BM25Params = DEFAULT_PARAMS
     ) -> BM25Index:
-        """The index of documents given as one array of term ids, document after document, and their lengths."""
+        """The index of one (term id * key_stride(documents) + document) key per occurrence, in any
+        order (the array is sorted in place), and the documents' lengths: what a merge of batches makes
+        without holding term and document arrays besides."""
         index = cls.__new__(cls)
-        index._from_tokens(vocabulary, term_ids.astype(np.int64), lengths.astype(np.int64), params)
+        index._build(vocabulary, keys, None, lengths.astype(np.float64), params)
         return index
 
     def _from_tokens(
         self, vocabulary: dict[str, int], term_ids: np.ndarray, lengths: np.ndarray, params: BM25Params
     ) -> None:
-        doc_ids = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-        self._build(vocabulary, term_ids, doc_ids, None, lengths.astype(np.float64), params)
+        keys = term_ids * key_stride(len(lengths))
+        keys += np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+        self._build(vocabulary, keys, None, lengths.astype(np.float64), params)
 
     def _build(
         self,
         vocabulary: dict[str, int],
-        term_ids: np.ndarray,
-        doc_ids: np.ndarray,
+        keys: np.ndarray,
         counts: np.ndarray | None,
         doc_len: np.ndarray,
         params: BM25Params,
     ) -> None:
-        """Postings from (term, document) rows: one per occurrence (counts None) or with their counts."""
+        """Postings from (term, document) keys: one per occurrence (counts None) or with their counts."""
         self.params = params
         self.vocabulary = vocabulary
         self.size = len(doc_len)
         # Sorting (term, document) keys gives every posting list in term order, documents ascending.
-        stride = max(self.size, 1)
-        keys = term_ids * stride
-        keys += doc_ids
+        stride = key_stride(self.size)
         if counts is None:  # one row per occurrence: sort in place and count runs, no index arrays
             keys.sort()
             first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
@@ -148,10 +148,10 @@ class BM25Index:
         if self._tf is None:
             raise ValueError("an index opened from disk has no raw term frequencies; its story index is saved")
         index = BM25Index.__new__(BM25Index)
-        term_ids = np.repeat(np.arange(len(self.vocabulary), dtype=np.int64), self.doc_freq)
-        group_ids = group_of_doc[self._docs].astype(np.int64)
+        keys = np.repeat(np.arange(len(self.vocabulary), dtype=np.int64), self.doc_freq) * key_stride(groups)
+        keys += group_of_doc[self._docs]
         group_len = np.bincount(group_of_doc, weights=self.doc_len, minlength=groups)
-        index._build(self.vocabulary, term_ids, group_ids, self._tf.astype(np.float64), group_len, self.params)
+        index._build(self.vocabulary, keys, self._tf.astype(np.float64), group_len, self.params)
         return index
 
     def term_id(self, term: str) -> int | None:
@@ -306,6 +306,11 @@ class BM25Index:
     def _exhaustive(self, lists: list[tuple[float, float, int, int]], k: int) -> list[tuple[int, float]]:
         """Every document of every list scored: for weights that are not all positive (tiny libraries)."""
         return _best(*self._merged(lists), k)
+
+
+def key_stride(documents: int) -> int:
+    """What a term id is multiplied by in a (term, document) key."""
+    return max(documents, 1)
 
 
 def _best(docs: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]:
