@@ -72,22 +72,23 @@ class BM25Index:
         doc_len: np.ndarray,
         params: BM25Params,
     ) -> None:
-        """Postings from (term, document) keys: one per occurrence (counts None) or with their counts."""
+        """Postings from (term, document) keys: one per occurrence, in any order (counts None), or
+        already sorted with their counts (grouped(), whose keys come out of sorted posting lists)."""
         self.params = params
         self.vocabulary = vocabulary
         self.size = len(doc_len)
         # Sorting (term, document) keys gives every posting list in term order, documents ascending.
         stride = key_stride(self.size)
-        if counts is None:  # one row per occurrence: sort in place and count runs, no index arrays
+        if counts is None:  # one row per occurrence, in any order: sort in place
             keys.sort()
-            first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-            postings = keys[first]
+        # Sorted keys: each run of equal keys is one posting.
+        first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        postings = keys[first]
+        if counts is None:
             tf = np.diff(np.append(first, len(keys))).astype(np.float64)
         else:
-            postings, inverse = np.unique(keys, return_inverse=True)
-            tf = np.bincount(inverse, weights=counts, minlength=len(postings))
-            del inverse
-        del keys
+            tf = np.add.reduceat(counts, first) if len(first) else counts[:0]
+        del keys, first
         self._docs = (postings % stride).astype(np.int32)
         self._tf: np.ndarray | None = tf.astype(np.float32)
         """Raw term frequencies, kept to derive the story-level index (not saved: see arrays())."""
@@ -144,10 +145,15 @@ class BM25Index:
         return idf
 
     def grouped(self, group_of_doc: np.ndarray, groups: int) -> BM25Index:
-        """The index whose documents are groups of these (stories of passages), with the same terms."""
+        """The index whose documents are groups of these (stories of passages), with the same terms.
+
+        Groups are runs of consecutive documents, as a story's passages are."""
         if self._tf is None:
             raise ValueError("an index opened from disk has no raw term frequencies; its story index is saved")
+        if np.any(np.diff(group_of_doc) < 0):
+            raise ValueError("groups must be runs of consecutive documents")
         index = BM25Index.__new__(BM25Index)
+        # Within a term, documents ascend and groups are runs of documents: the keys come out sorted.
         keys = np.repeat(np.arange(len(self.vocabulary), dtype=np.int64), self.doc_freq) * key_stride(groups)
         keys += group_of_doc[self._docs]
         group_len = np.bincount(group_of_doc, weights=self.doc_len, minlength=groups)
