@@ -94,9 +94,7 @@ class BM25Index:
         """Raw term frequencies, kept to derive the story-level index (not saved: see arrays())."""
         self.doc_freq = np.bincount(postings // stride, minlength=len(vocabulary))
         self._starts = np.concatenate(([0], np.cumsum(self.doc_freq)))
-        self.idf = self._okapi_idf(self.doc_freq)
-        self.smooth_idf = np.log1p((self.size - self.doc_freq + 0.5) / (self.doc_freq + 0.5))
-        """Lucene's always-positive idf: what a match is worth when BM25Okapi's idf is degenerate."""
+        self._set_idf()
         self.doc_len = doc_len
         avgdl = doc_len.mean() if self.size and doc_len.sum() else 1.0
         k1, b = params.k1, params.b
@@ -130,19 +128,22 @@ class BM25Index:
         index.doc_freq, index.doc_len = arrays["doc_freq"], arrays["doc_len"]
         index._tf = None
         index.size = len(index.doc_len)
-        index.idf = index._okapi_idf(np.asarray(index.doc_freq))
-        index.smooth_idf = np.log1p((index.size - index.doc_freq + 0.5) / (index.doc_freq + 0.5))
+        index._set_idf()
         return index
 
     def terms(self) -> list[str]:
         """The vocabulary in term-id order."""
         return sorted(self.vocabulary, key=self.vocabulary.__getitem__)
 
-    def _okapi_idf(self, doc_freq: np.ndarray) -> np.ndarray:
+    def _set_idf(self) -> None:
+        """Both idfs from the document frequencies: BM25Okapi's, and Lucene's always-positive one (what a
+        match is worth when BM25Okapi's idf is degenerate)."""
+        doc_freq = np.asarray(self.doc_freq)
         idf = np.log(self.size - doc_freq + 0.5) - np.log(doc_freq + 0.5)
         if len(idf):
             idf[idf < 0] = self.params.epsilon * idf.mean()
-        return idf
+        self.idf = idf
+        self.smooth_idf = np.log1p((self.size - doc_freq + 0.5) / (doc_freq + 0.5))
 
     def grouped(self, group_of_doc: np.ndarray, groups: int) -> BM25Index:
         """The index whose documents are groups of these (stories of passages), with the same terms.
@@ -160,9 +161,6 @@ class BM25Index:
         index._build(self.vocabulary, keys, self._tf.astype(np.float64), group_len, self.params)
         return index
 
-    def term_id(self, term: str) -> int | None:
-        return self.vocabulary.get(term)
-
     def term_idf(self, term: str) -> float | None:
         """The term's BM25Okapi idf, or None when no passage has it."""
         term_id = self.vocabulary.get(term)
@@ -178,21 +176,15 @@ class BM25Index:
     def max_weight(self) -> float:
         return float(np.log1p((self.size + 0.5) / 0.5))
 
-    def postings(self, term: str) -> np.ndarray:
-        """The documents holding the term, ascending."""
-        term_id = self.vocabulary.get(term)
-        if term_id is None:
-            return self._docs[:0]
-        return self._docs[self._starts[term_id] : self._starts[term_id + 1]]
-
-    def scores(self, query: Iterable[str], within: range | None = None, *, smooth: bool = False) -> np.ndarray:
+    def scores(self, query: Iterable[str], within: range | None = None) -> np.ndarray:
         """BM25Okapi score of every document (or of those `within`, indexed from its start).
 
-        A repeated query term counts again, as in rank-bm25. `smooth` swaps in the positive idf.
+        A dense array, as rank-bm25's get_scores gives: for tests and benchmarks side by side with it;
+        questions use `top`. A repeated query term counts again, as in rank-bm25.
         """
         start, stop = (within.start, within.stop) if within is not None else (0, self.size)
         scores = np.zeros(stop - start, dtype=np.float32)
-        idf = self.smooth_idf if smooth else self.idf
+        idf = self.idf
         for term, repeat in Counter(query).items():
             term_id = self.vocabulary.get(term)
             if term_id is None:
@@ -207,16 +199,12 @@ class BM25Index:
 
     def scores_of(self, query: Iterable[str], docs: np.ndarray) -> np.ndarray:
         """The BM25Okapi scores of just these documents: a binary search per term, not a pass over all."""
-        scores = np.zeros(len(docs), dtype=np.float32)
+        scores = np.zeros(len(docs), dtype=np.float64)
         for term, repeat in Counter(query).items():
             term_id = self.vocabulary.get(term)
-            if term_id is None:
-                continue
-            first, last = self._starts[term_id], self._starts[term_id + 1]
-            where = first + np.searchsorted(self._docs[first:last], docs)
-            found = where < last
-            found[found] = self._docs[where[found]] == docs[found]
-            scores[found] += np.float32(repeat * self.idf[term_id]) * self._tf_part[where[found]]
+            if term_id is not None:
+                first, last = int(self._starts[term_id]), int(self._starts[term_id + 1])
+                scores += repeat * float(self.idf[term_id]) * self._weights_of(first, last, docs)
         return scores
 
     def top(self, query: Sequence[str], k: int, within: range | None = None) -> list[tuple[int, float]]:
