@@ -46,23 +46,22 @@ class StoryLibrary:
         reranker: Reranker | None = None,
     ):
         """Analyses a corpus held in memory (a benchmark's, an evaluation's); `load` opens a folder."""
-        self.corpus = corpus
-        self.analyzer = analyzer or Analyzer()
-        self.min_match = min_match
-        self.index = BM25Index((self.analyzer.terms(p.text) for p in corpus.passages), params)
-        self.story_index = self.index.grouped(corpus.story_of_passages(), len(corpus.stories))
-        self.performers = PerformerDirectory.from_corpus(corpus)
-        self.speller = SpellingCorrector.of(self.index, self.analyzer)
-        self.fingerprints = fingerprints(corpus)
-        """Each story's digest, to tell what a reload changed (bot.core.corpus_diff)."""
-        self.opened = False
-        """Whether it came from a saved index, rather than from reading the stories."""
-        self._finish(reranker)
+        analyzer = analyzer or Analyzer()
+        index = BM25Index((analyzer.terms(p.text) for p in corpus.passages), params)
+        parts = LibraryParts(
+            corpus,
+            index,
+            index.grouped(corpus.story_of_passages(), len(corpus.stories)),
+            PerformerDirectory.from_corpus(corpus),
+            SpellingCorrector.of(index, analyzer),
+            fingerprints(corpus),
+        )
+        self._assemble(parts, analyzer, min_match, reranker, opened=False)
 
     @classmethod
     def from_parts(
         cls,
-        saved: LibraryParts,
+        parts: LibraryParts,
         analyzer: Analyzer,
         min_match: float = MIN_MATCH,
         reranker: Reranker | None = None,
@@ -71,15 +70,20 @@ class StoryLibrary:
     ) -> StoryLibrary:
         """A library of parts built in worker processes, or `opened` from a saved index."""
         library = cls.__new__(cls)
-        library.opened = opened
-        library.corpus, library.analyzer, library.min_match = saved.corpus, analyzer, min_match
-        library.index, library.story_index = saved.index, saved.story_index
-        library.performers, library.speller, library.fingerprints = saved.performers, saved.speller, saved.fingerprints
-        library._finish(reranker)
+        library._assemble(parts, analyzer, min_match, reranker, opened=opened)
         return library
 
-    def _finish(self, reranker: Reranker | None) -> None:
-        self.analyzer.terms("warming")  # loads the lemma dictionary now, not during the first question
+    def _assemble(
+        self, parts: LibraryParts, analyzer: Analyzer, min_match: float, reranker: Reranker | None, opened: bool
+    ) -> None:
+        self.corpus, self.index, self.story_index = parts.corpus, parts.index, parts.story_index
+        self.performers, self.speller = parts.performers, parts.speller
+        self.fingerprints = parts.fingerprints
+        """Each story's digest, to tell what a reload changed (bot.core.corpus_diff)."""
+        self.analyzer, self.min_match = analyzer, min_match
+        self.opened = opened
+        """Whether it came from a saved index, rather than from reading the stories."""
+        analyzer.terms("warming")  # loads the lemma dictionary now, not during the first question
         self.reranker = reranker if reranker is not None else Reranker()
         self.story_finder = StoryFinder(self.corpus.stories)
         self._analysed: OrderedDict[int, AnalysedPassage] = OrderedDict()
@@ -248,7 +252,7 @@ class StoryLibrary:
                 candidates.append(candidate)
                 if len(candidates) == depth:
                     break
-        context = RankingContext(self.corpus, self.index, self.story_index, self.analyzer, query, within)
+        context = RankingContext(self.story_index, self.analyzer, query, within)
         return candidates, context
 
     def _introduction_first(self, query: Query, ranked: list[Candidate], context: RankingContext) -> list[Candidate]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.core.analysis import Analyzer, words
-from bot.core.corpus import Corpus, Passage
+from bot.core.corpus import Passage
 from bot.core.index import BM25Index
 from bot.core.query import Query
 from bot.core.sentences import sentence_spans
@@ -70,8 +70,6 @@ class Candidate:
 
 @dataclass(frozen=True)
 class RankingContext:
-    corpus: Corpus
-    index: BM25Index
     story_index: BM25Index
     analyzer: Analyzer
     query: Query
