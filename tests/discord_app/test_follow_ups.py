@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.discord_app.fake_discord import BOT_USER, CHANNEL_ID, GUILD_ID, FakeDiscord, message_payload
@@ -95,3 +97,18 @@ async def test_a_reply_to_someone_else_is_not_a_question(fake, bot):
     answered = await reply_to(fake, f"{MENTION} how old is sofia", mentions=[BOT_USER])
     replies = [c for c in fake.calls[mark:] if c.method == "POST" and c.path == CHANNEL_MESSAGES]
     assert len(replies) == 1 and "Sofia" in answered["embeds"][0]["description"]
+
+
+async def test_a_thread_is_looked_at_once_and_small_talk_not_at_all(fake, bot):
+    answer = await answer_message(fake, "Who is Sofia?")
+    thread = await fake.start_thread(answer)
+    starter = rf"/channels/{CHANNEL_ID}/messages/{answer['id']}"
+    mark = await fake.send_message("thanks!", channel_id=thread)  # nothing to search for
+    first = await fake.send_message("where was she born?", channel_id=thread)
+    await fake.wait_for_call("POST", rf"/channels/{thread}/messages", after=first)
+    second = await fake.send_message("how old was she?", channel_id=thread)
+    await fake.wait_for_call("POST", rf"/channels/{thread}/messages", after=second)
+    looks = [c for c in fake.calls[mark:] if c.method == "GET" and re.fullmatch(starter, c.path)]
+    assert len(looks) == 1
+    replies = [c for c in fake.calls[mark:] if c.method == "POST" and c.path == f"/channels/{thread}/messages"]
+    assert len(replies) == 2  # "thanks!" got none

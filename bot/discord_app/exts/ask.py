@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections import OrderedDict
 from collections.abc import Awaitable
 
 import discord
@@ -36,8 +37,13 @@ log = logging.getLogger(__name__)
 # not words of the question.
 DISCORD_MARKUP = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b")
 
+THREADS_REMEMBERED = 1024
 # Interactions must be answered within 3 seconds; past this, defer first and follow up.
 DEFER_AFTER_SECONDS = 2.0
+
+
+def question_text(message: discord.Message) -> str:
+    return " ".join(DISCORD_MARKUP.sub(" ", message.content).split())
 
 
 async def ask_off_loop(library: StoryLibrary, question: str, offset: int = 0, story: int | None = None) -> Answer:
@@ -101,6 +107,11 @@ def answer_reply(answer: Answer) -> Reply:
 class Ask(StoryCog):
     dynamic_items = (MoreResults, ReadOn)
 
+    def __init__(self, bot: StoryBot):
+        super().__init__(bot)
+        self._thread_stories: OrderedDict[int, str | None] = OrderedDict()
+        """Thread id -> the path of the story whose answer started it (None: not started from an answer)."""
+
     def addressed(self, message: discord.Message) -> bool:
         """A DM, or a mention of the bot or of its role."""
         me = self.bot.user
@@ -116,7 +127,7 @@ class Ask(StoryCog):
             return None
         if not (follows_answer or self.addressed(message) or message.channel.id in self.bot.settings.channels):
             return None
-        return " ".join(DISCORD_MARKUP.sub(" ", message.content).split())
+        return question_text(message)
 
     async def followed_answer(self, message: discord.Message) -> int | None:
         """The story of the bot's answer this message replies to, or whose thread it is in."""
@@ -131,23 +142,38 @@ class Ask(StoryCog):
                 elif message.reference.message_id:
                     source = await message.channel.fetch_message(message.reference.message_id)
             elif isinstance(message.channel, discord.Thread) and message.channel.parent is not None:
-                # A thread started from a message has that message's id.
-                source = message.channel.starter_message or await message.channel.parent.fetch_message(
-                    message.channel.id
-                )
+                thread = message.channel
+                library = self.bot.library
+                if thread.id not in self._thread_stories:  # one look a thread, not one a message
+                    # A thread started from a message has that message's id.
+                    starter = thread.starter_message or await thread.parent.fetch_message(thread.id)
+                    story = answer_story(library, starter, self.bot.user.id)
+                    self._remember_thread(thread.id, None if story is None else library.corpus.stories[story].path)
+                path = self._thread_stories[thread.id]
+                found = library.story_finder.find(path).matches if path is not None else ()
+                return found[0] if len(found) == 1 else None  # by path: story numbers change on reload
         except discord.HTTPException as error:
             log.info("Could not read the message a follow-up refers to: %s %s", error.status, error.text)
             return None
         return answer_story(self.bot.library, source, self.bot.user.id)
 
+    def _remember_thread(self, thread: int, path: str | None) -> None:
+        self._thread_stories[thread] = path
+        if len(self._thread_stories) > THREADS_REMEMBERED:
+            self._thread_stories.popitem(last=False)
+
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
-        story = await self.followed_answer(message) if self.bot.user and not message.author.bot else None
+        if self.bot.user is None or message.author.bot or message.webhook_id is not None:
+            return
+        if not self.addressed(message) and not self.bot.library.analyzer.terms(question_text(message)):
+            # Small talk ("thanks!"), or a message whose text the bot may not read: no reply, and no
+            # look at the message it replies to or the thread it is in.
+            return
+        story = await self.followed_answer(message)
         question = self.question_in(message, follows_answer=story is not None)
         if question is None:
             return
-        if not self.addressed(message) and not self.bot.library.analyzer.terms(question):
-            return  # small talk in an answer channel ("thanks!") gets no "couldn't find that"
         retry_after = self.bot.cooldown.retry_after(message.author.id)
         if retry_after:
             if self.bot.cooldown.should_warn(message.author.id, retry_after):
