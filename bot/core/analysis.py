@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -47,6 +47,11 @@ def _word_pattern(text: str) -> re.Pattern[str]:
 # Chinese and Japanese write no spaces: their runs are indexed as overlapping character pairs, as
 # Lucene's CJK analyzer does ("東京タワー" -> 東京 京タ タワ ワー).
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _words_only(text: str) -> list[str]:
+    """The words of `text` as `words` gives them, without their positions."""
+    return _word_pattern(text).findall(text) if not _CJK.search(text) else [w for w, _, _ in words(text)]
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
@@ -127,7 +132,6 @@ class Analyzer:
         stop = load_stopwords() if stopwords else frozenset()
         stemmer = Stemmer.Stemmer("english") if stem else None
         lower = fold if fold_accents else str.casefold
-        surfaces: dict[str, str] = {}
 
         @lru_cache(maxsize=1 << 20)
         def term(word: str) -> str | None:
@@ -137,9 +141,7 @@ class Analyzer:
             base = lower(lemma(normalized)) if lemmatize else normalized
             if base in stop:
                 return None
-            found = stemmer.stemWord(base) if stemmer else base
-            surfaces.setdefault(found, normalized)
-            return found
+            return stemmer.stemWord(base) if stemmer else base
 
         @lru_cache(maxsize=1 << 18)
         def base(word: str) -> str:
@@ -151,8 +153,6 @@ class Analyzer:
         """The index term of one word, or None for a stop word."""
         self.base = base
         """One word's term as if no word were a stop word: what phrases are compared by."""
-        self.surfaces = surfaces
-        """term -> the first word seen that became it, folded: how to show a term to a person."""
         versions = f"{Stemmer.version() if stemmer else ''}|{simplemma.__version__ if lemmatize else ''}"
         self.signature = f"{self!r}|{sorted(stop)}|{versions}"
         """Everything that decides the terms: two analyzers with equal signatures agree."""
@@ -175,19 +175,20 @@ class Analyzer:
 
     def terms(self, text: str) -> list[str]:
         term = self.term
-        found = _word_pattern(text).findall(text) if not _CJK.search(text) else [w for w, _, _ in words(text)]
-        return [t for w in found if (t := term(w)) is not None]
+        return [t for w in _words_only(text) if (t := term(w)) is not None]
+
+    def terms_and_words(self, text: str) -> list[tuple[str, str]]:
+        """(term, word) for each word that is no stop word: the word is how to show the term to a person."""
+        term = self.term
+        return [(t, w) for w in _words_only(text) if (t := term(w)) is not None]
 
     def phrases(self, text: str) -> set[tuple[str, str]]:
         """Adjacent word pairs, stop words kept but not pairs of two stop words ("grow up", "the keeper")."""
-        found = [w for w, _, _ in words(text)]
-        return self.word_pairs(found, [self.term(w) for w in found])
-
-    def word_pairs(self, words: Sequence[str], terms: Sequence[str | None]) -> set[tuple[str, str]]:
-        """`phrases` for words already split, with their terms (None for stop words)."""
-        forms = [self.base(w) for w in words]
+        found = _words_only(text)
+        terms = [self.term(w) for w in found]
+        forms = [self.base(w) for w in found]
         return {
-            (forms[i], forms[i + 1]) for i in range(len(words) - 1) if terms[i] is not None or terms[i + 1] is not None
+            (forms[i], forms[i + 1]) for i in range(len(found) - 1) if terms[i] is not None or terms[i + 1] is not None
         }
 
     def spans(self, text: str) -> Iterator[Span]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from bot.core.analysis import Analyzer
+from bot.core.analysis import Analyzer, normalize_word
 from bot.core.corpus import Corpus, Story, no_stories_error, read_stories, story_files
 from bot.core.corpus_diff import fingerprints
 from bot.core.index import BM25Index, BM25Params, key_stride
@@ -50,27 +50,70 @@ class Batch:
     chapters: list[str]
     texts: tuple[list[bytes], np.ndarray, np.ndarray]
     """The passages' text, compressed in blocks (TextStore.pieces)."""
-    vocabulary: list[str]
-    surfaces: list[str]
-    """The first word seen for each vocabulary term: how the speller shows it."""
-    term_ids: np.ndarray
-    lengths: np.ndarray
+    analysed: AnalysedTexts
     performers: list[Performer]
     """With `passage` counted within the batch."""
     fingerprints: dict[str, str]
+
+
+@dataclass(frozen=True)
+class AnalysedTexts:
+    """Passages' words as numbers of their own vocabulary, the one loop every build runs them through."""
+
+    vocabulary: dict[str, int]
+    surfaces: list[str]
+    """For each vocabulary term, the first word (folded) that became it: how the speller shows it."""
+    term_ids: np.ndarray
+    """Every word that is no stop word, passage after passage (int32)."""
+    lengths: np.ndarray
+    """How many of them each passage has (int32)."""
+
+    @classmethod
+    def of(cls, texts: Iterable[str], analyzer: Analyzer) -> AnalysedTexts:
+        vocabulary: dict[str, int] = {}
+        surfaces: list[str] = []
+        ids: list[int] = []
+        lengths: list[int] = []
+        for text in texts:
+            pairs = analyzer.terms_and_words(text)
+            lengths.append(len(pairs))
+            for term, word in pairs:
+                number = vocabulary.get(term)
+                if number is None:
+                    number = vocabulary[term] = len(vocabulary)
+                    surfaces.append(normalize_word(word))
+                ids.append(number)
+        return cls(vocabulary, surfaces, np.array(ids, dtype=np.int32), np.array(lengths, dtype=np.int32))
+
+
+def parts_of_corpus(corpus: Corpus, analyzer: Analyzer, params: BM25Params) -> LibraryParts:
+    """The parts of a library whose corpus is already in memory (an evaluation's, a benchmark's)."""
+    analysed = AnalysedTexts.of((p.text for p in corpus.passages), analyzer)
+    keys = analysed.term_ids.astype(np.int64) * key_stride(len(analysed.lengths))
+    keys += np.repeat(np.arange(len(analysed.lengths), dtype=np.int64), analysed.lengths)
+    index = BM25Index.from_keys(analysed.vocabulary, keys, analysed.lengths, params)
+    return _finished(corpus, index, analysed.surfaces, PerformerDirectory.from_corpus(corpus), fingerprints(corpus))
+
+
+def _finished(
+    corpus: Corpus,
+    index: BM25Index,
+    surfaces: list[str],
+    performers: PerformerDirectory,
+    digests: dict[str, str],
+) -> LibraryParts:
+    """What every build ends with: the story-level index and the speller's words."""
+    story_index = index.grouped(corpus.story_of_passages(), len(corpus.stories))
+    terms = index.terms()
+    speller = SpellingCorrector(surfaces, terms, [int(count) for count in index.doc_freq])
+    return LibraryParts(corpus, index, story_index, performers, speller, digests)
 
 
 def analyse_files(root: str, paths: list[str], analyzer: Analyzer) -> Batch:
     """A worker's task: everything the library needs from these files."""
     stories, passages, problems = read_stories(Path(root), [Path(p) for p in paths])
     local = Corpus(Path(root), tuple(stories), tuple(passages), ())
-    vocabulary: dict[str, int] = {}
-    ids: list[int] = []
-    lengths = np.zeros(len(passages), dtype=np.int32)
-    for number, passage in enumerate(passages):
-        terms = analyzer.terms(passage.text)
-        lengths[number] = len(terms)
-        ids.extend(vocabulary.setdefault(t, len(vocabulary)) for t in terms)
+    analysed = AnalysedTexts.of((p.text for p in passages), analyzer)
     chapters: dict[str, int] = {}
     chapter = [NO_CHAPTER if p.chapter is None else chapters.setdefault(p.chapter, len(chapters)) for p in passages]
     return Batch(
@@ -82,10 +125,7 @@ def analyse_files(root: str, paths: list[str], analyzer: Analyzer) -> Batch:
         np.array([p.chapter_number for p in passages], dtype=np.int32),
         list(chapters),
         TextStore.pieces([p.text for p in passages]),
-        list(vocabulary),
-        [analyzer.surfaces.get(term, term) for term in vocabulary],
-        np.array(ids, dtype=np.int32),
-        lengths,
+        analysed,
         PerformerDirectory.from_corpus(local).performers,
         fingerprints(local),
     )
@@ -143,7 +183,7 @@ def _in_workers(
 
 def _merge(root: Path, walk_problems: tuple[str, ...], results: list[Batch], params: BM25Params) -> LibraryParts:
     vocabulary: dict[str, int] = {}
-    surfaces: dict[str, str] = {}
+    surfaces: list[str] = []
     stories: list[Story] = []
     problems = list(walk_problems)
     performers: list[Performer] = []
@@ -152,7 +192,7 @@ def _merge(root: Path, walk_problems: tuple[str, ...], results: list[Batch], par
     story_numbers, chapter_ids = [], []
     total_passages = sum(len(b.number) for b in results)
     stride = key_stride(total_passages)
-    keys = np.empty(sum(len(b.term_ids) for b in results), dtype=np.int64)
+    keys = np.empty(sum(len(b.analysed.term_ids) for b in results), dtype=np.int64)
     """One (term, passage) key per word of the library, filled batch by batch."""
     passages = tokens = 0
     for batch in results:
@@ -163,14 +203,17 @@ def _merge(root: Path, walk_problems: tuple[str, ...], results: list[Batch], par
         problems += batch.problems
         counts = [count for *_, count in batch.stories]
         story_numbers.append(np.repeat(np.arange(first_story, len(stories), dtype=np.int32), counts))
-        renumber = np.array([vocabulary.setdefault(t, len(vocabulary)) for t in batch.vocabulary], dtype=np.int32)
-        for term, surface in zip(batch.vocabulary, batch.surfaces, strict=True):
-            surfaces.setdefault(term, surface)
-        filled = keys[tokens : tokens + len(batch.term_ids)]
-        if len(batch.term_ids):
-            np.multiply(renumber[batch.term_ids], stride, out=filled, dtype=np.int64)
-            filled += np.repeat(np.arange(passages, passages + len(batch.number), dtype=np.int64), batch.lengths)
-        tokens += len(batch.term_ids)
+        analysed = batch.analysed
+        for term, surface in zip(analysed.vocabulary, analysed.surfaces, strict=True):
+            if term not in vocabulary:
+                vocabulary[term] = len(vocabulary)
+                surfaces.append(surface)
+        renumber = np.array([vocabulary[t] for t in analysed.vocabulary], dtype=np.int32)
+        filled = keys[tokens : tokens + len(analysed.term_ids)]
+        if len(analysed.term_ids):
+            np.multiply(renumber[analysed.term_ids], stride, out=filled, dtype=np.int64)
+            filled += np.repeat(np.arange(passages, passages + len(batch.number), dtype=np.int64), analysed.lengths)
+        tokens += len(analysed.term_ids)
         chapter_map = np.array([chapters.setdefault(c, len(chapters)) for c in batch.chapters] + [NO_CHAPTER], np.int32)
         chapter_ids.append(chapter_map[batch.chapter])  # NO_CHAPTER (-1) picks the last entry
         performers += [
@@ -191,14 +234,9 @@ def _merge(root: Path, walk_problems: tuple[str, ...], results: list[Batch], par
         tuple(chapters),
     )
     corpus = Corpus(root, tuple(stories), table, tuple(problems))
-    lengths = np.concatenate([b.lengths for b in results])
+    lengths = np.concatenate([b.analysed.lengths for b in results])
     index = BM25Index.from_keys(vocabulary, keys, lengths, params)
-    story_index = index.grouped(corpus.story_of_passages(), len(stories))
-    terms = list(vocabulary)
-    speller = SpellingCorrector(
-        [surfaces[t] for t in terms], terms, [int(index.doc_freq[vocabulary[t]]) for t in terms]
-    )
-    return LibraryParts(corpus, index, story_index, PerformerDirectory(performers), speller, digests)
+    return _finished(corpus, index, surfaces, PerformerDirectory(performers), digests)
 
 
 def _shifted(performer: Performer, passages: int) -> Performer:

@@ -9,19 +9,16 @@ from pathlib import Path
 
 from bot.core.analysis import Analyzer, fold, is_dictionary_word, normalize_word, words
 from bot.core.answer import Answer, Hit, NoAnswer
-from bot.core.build import build_parts
+from bot.core.build import build_parts, parts_of_corpus
 from bot.core.corpus import Corpus
-from bot.core.corpus_diff import fingerprints
 from bot.core.excerpt import make_excerpt
-from bot.core.index import DEFAULT_PARAMS, BM25Index, BM25Params
+from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.library_parts import LibraryParts
-from bot.core.performers import PerformerDirectory
 from bot.core.query import Correction, Query, answer_kind, focus_word
 from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
 from bot.core.rerank.model import RERANK_DEPTH, Reranker
 from bot.core.rerank.signals.sentence import best_sentence
 from bot.core.saved_index import IndexStore
-from bot.core.spelling import SpellingCorrector
 from bot.core.story_names import StoryFinder
 
 MAX_QUESTION_CHARS = 1000
@@ -47,16 +44,7 @@ class StoryLibrary:
     ):
         """Analyses a corpus held in memory (a benchmark's, an evaluation's); `load` opens a folder."""
         analyzer = analyzer or Analyzer()
-        index = BM25Index((analyzer.terms(p.text) for p in corpus.passages), params)
-        parts = LibraryParts(
-            corpus,
-            index,
-            index.grouped(corpus.story_of_passages(), len(corpus.stories)),
-            PerformerDirectory.from_corpus(corpus),
-            SpellingCorrector.of(index, analyzer),
-            fingerprints(corpus),
-        )
-        self._assemble(parts, analyzer, min_match, reranker, opened=False)
+        self._assemble(parts_of_corpus(corpus, analyzer, params), analyzer, min_match, reranker, opened=False)
 
     @classmethod
     def from_parts(

@@ -5,8 +5,7 @@ from __future__ import annotations
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.core.analysis import Analyzer, is_dictionary_word
-from bot.core.index import BM25Index
+from bot.core.analysis import is_dictionary_word
 
 MIN_LENGTH = 4
 """Shorter words have too many neighbours one edit away to guess from."""
@@ -20,13 +19,6 @@ class SpellingCorrector:
     def __init__(self, words: list[str], terms: list[str], doc_freq: list[int]):
         """Every word of the library (folded), with its term and how many passages hold it."""
         self.words, self.terms, self.doc_freq = words, terms, doc_freq
-
-    @classmethod
-    def of(cls, index: BM25Index, analyzer: Analyzer) -> SpellingCorrector:
-        """The words the analyser met while the index was built."""
-        known = [(surface, term) for term, surface in analyzer.surfaces.items() if term in index.vocabulary]
-        terms = [term for _, term in known]
-        return cls([surface for surface, _ in known], terms, [int(index.doc_freq[index.vocabulary[t]]) for t in terms])
 
     def correct(self, word: str) -> tuple[str, str] | None:
         """(library word, its term) closest to a folded word the library lacks, or None.
