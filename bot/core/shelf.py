@@ -37,13 +37,18 @@ def safe_file_name(name: str) -> str:
     return base
 
 
-def story_text(raw: bytes, title: str | None) -> str:
-    """The uploaded bytes as a story: UTF-8 (checked), not empty, with the given title if any."""
-    if len(raw) > MAX_UPLOAD_BYTES:
+def require_upload_size(size: int) -> None:
+    """Raises ShelfError for an upload too large to take (checked before it is downloaded, too)."""
+    if size > MAX_UPLOAD_BYTES:
         raise ShelfError(
-            f"That file is {len(raw) / 2**20:.1f} MB; stories uploaded here may be at most "
+            f"That file is {size / 2**20:.1f} MB; stories uploaded here may be at most "
             f"{MAX_UPLOAD_BYTES // 2**20} MB. Split it, or put it in the stories folder directly."
         )
+
+
+def story_text(raw: bytes, title: str | None) -> str:
+    """The uploaded bytes as a story: UTF-8 (checked), not empty, with the given title if any."""
+    require_upload_size(len(raw))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

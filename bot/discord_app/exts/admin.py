@@ -16,12 +16,15 @@ from bot.cli.render import story_choice_text
 from bot.core.corpus import CorpusError
 from bot.core.corpus_diff import CorpusDiff
 from bot.core.library import StoryLibrary
-from bot.core.shelf import MAX_UPLOAD_BYTES, Shelf, ShelfError, safe_file_name, story_text
+from bot.core.shelf import Shelf, ShelfError, require_upload_size, safe_file_name, story_text
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
 from bot.discord_app.cog import StoryCog, story_choices
 from bot.discord_app.render import MESSAGE_LIMIT, Reply, clip, persistent_view
 
 log = logging.getLogger(__name__)
+
+PENDING_KEPT = 20
+"""Changes waiting for a click; older ones expire (their buttons then say so)."""
 
 
 def reload_report(old: StoryLibrary, new: StoryLibrary) -> str:
@@ -99,8 +102,7 @@ class Admin(StoryCog):
         await interaction.response.defer(ephemeral=True, thinking=True)
         try:
             name = safe_file_name(file.filename)
-            if file.size > MAX_UPLOAD_BYTES:
-                story_text(b"x" * file.size, None)  # the size message, before downloading it
+            require_upload_size(file.size)
             text = story_text(await file.read(), title)
         except (ShelfError, discord.HTTPException) as error:
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
@@ -135,6 +137,8 @@ class Admin(StoryCog):
     async def _ask(self, interaction: discord.Interaction, pending: Pending, question: str, label: str) -> None:
         token = secrets.token_hex(8)
         self.pending[token] = pending
+        while len(self.pending) > PENDING_KEPT:  # unanswered questions (and their uploads) do not pile up
+            del self.pending[next(iter(self.pending))]
         view = persistent_view(Confirm(token, "yes", label), Confirm(token, "no", "Cancel"))
         await interaction.followup.send(
             **Reply(content=clip(question, MESSAGE_LIMIT), view=view).to_send(), ephemeral=True
