@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dotenv import load_dotenv
+from platformdirs import user_data_path
 
 from bot.core.saved_index import default_index_folder
 
@@ -17,6 +18,26 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 class SettingsError(Exception):
     """A setting has a value that cannot work; the message names it and says what it takes."""
+
+
+@dataclass(frozen=True)
+class QuestionBudget:
+    """How many questions one person may ask in a window of seconds (buttons that page count too)."""
+
+    questions: int = 5
+    seconds: int = 30
+
+    def __str__(self) -> str:
+        return f"{self.questions} question{'s' * (self.questions != 1)} per {self.seconds} seconds"
+
+
+MAX_BUDGET_QUESTIONS = 100
+MAX_BUDGET_SECONDS = 3600
+
+
+def default_data_folder() -> Path:
+    """The user's data directory (on Linux ~/.local/share/storybot), where the SQLite database lives."""
+    return user_data_path("storybot", appauthor=False)
 
 
 def bundled_corpus() -> Path:
@@ -36,6 +57,11 @@ class Settings:
     shard_ids: tuple[int, ...] | None = None
     index: Path | None = field(default_factory=default_index_folder)
     """Where saved indexes live (one folder per corpus); None: never save or open one."""
+    data: Path = field(default_factory=default_data_folder)
+    """Where the bot keeps what servers set and readers said (SQLite), unless database_url is set."""
+    database_url: str | None = field(default=None, repr=False)
+    """A PostgreSQL server for that instead (it may hold a password: never shown)."""
+    question_budget: QuestionBudget = QuestionBudget()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -49,6 +75,7 @@ class Settings:
             return value or None
 
         corpus = get("STORYBOT_CORPUS")
+        data = get("STORYBOT_DATA")
         index = get("STORYBOT_INDEX")
         level = (get("STORYBOT_LOG_LEVEL") or "INFO").upper()
         if level not in LOG_LEVELS:
@@ -71,6 +98,9 @@ class Settings:
             shard_count=shard_count,
             shard_ids=shard_ids,
             index=None if index == "off" else Path(index).expanduser() if index else default_index_folder(),
+            data=Path(data).expanduser() if data else default_data_folder(),
+            database_url=get("STORYBOT_DATABASE_URL"),
+            question_budget=_budget(get("STORYBOT_QUESTION_BUDGET")),
         )
 
 
@@ -88,3 +118,21 @@ def _ids(value: str | None, name: str) -> tuple[int, ...] | None:
     if value is None:
         return None
     return tuple(_number(p, name) for p in value.replace(" ", ",").split(",") if p)
+
+
+def _budget(value: str | None) -> QuestionBudget:
+    if value is None:
+        return QuestionBudget()
+    questions, _, seconds = value.partition("/")
+    if not (questions.strip().isdigit() and seconds.strip().isdigit()):
+        raise SettingsError(
+            f"STORYBOT_QUESTION_BUDGET is {value!r}; it takes questions/seconds, e.g. 5/30 for 5 questions "
+            "per person every 30 seconds."
+        )
+    budget = QuestionBudget(int(questions), int(seconds))
+    if not (1 <= budget.questions <= MAX_BUDGET_QUESTIONS and 1 <= budget.seconds <= MAX_BUDGET_SECONDS):
+        raise SettingsError(
+            f"STORYBOT_QUESTION_BUDGET is {value!r}; questions go from 1 to {MAX_BUDGET_QUESTIONS} and seconds "
+            f"from 1 to {MAX_BUDGET_SECONDS}."
+        )
+    return budget

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TypedDict
 
 import numpy as np
+from platformdirs import user_cache_path
 
 from bot.core.analysis import Analyzer
 from bot.core.corpus import Corpus, Story, story_files
@@ -44,7 +45,8 @@ TEXT_ARRAYS = ("block_first", "block_offsets", "starts", "ends", "data")
 
 
 def default_index_folder() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "storybot" / "index"
+    """The user's cache directory (on Linux ~/.cache/storybot/index): an index can always be rebuilt."""
+    return user_cache_path("storybot", appauthor=False) / "index"
 
 
 class FileRecord(TypedDict):

@@ -1,0 +1,142 @@
+"""What readers said of answers: one 👍 or 👎 per person per answer shown, which they may change.
+
+The 👎 answers are the owner's list of questions to fix: `/feedback` shows a server's recent ones,
+and `python -m bot feedback export` writes them as questions to replay with `eval --questions`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.state.tables import feedback
+from bot.state.upsert import insert_or_update
+
+
+class Vote(enum.IntEnum):
+    UP = 1
+    DOWN = -1
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """One reader's vote on the passage one answer message showed."""
+
+    server_id: int | None
+    channel_id: int
+    message_id: int
+    user_id: int
+    vote: Vote
+    question: str
+    story_path: str
+    story_title: str
+    passage: int
+    excerpt: str
+
+
+@dataclass(frozen=True)
+class AnswerFeedback:
+    """The votes on one passage given for one question in one server (or in DMs: server None)."""
+
+    server_id: int | None
+    question: str
+    story_path: str
+    story_title: str
+    passage: int
+    excerpt: str
+    down: int
+    up: int
+    last: datetime.datetime
+
+
+class FeedbackStore:
+    def __init__(self, engine: AsyncEngine):
+        self._engine = engine
+
+    async def record(self, judgement: Judgement) -> Vote | None:
+        """Saves the vote (replacing this person's earlier one on this answer); returns the earlier one."""
+        now = datetime.datetime.now(datetime.UTC)
+        key = {
+            "message_id": judgement.message_id,
+            "user_id": judgement.user_id,
+            "story_path": judgement.story_path,
+            "passage": judgement.passage,
+        }
+        async with self._engine.begin() as connection:
+            earlier = await connection.scalar(
+                sa.select(feedback.c.vote).where(*(feedback.c[name] == value for name, value in key.items()))
+            )
+            row = key | {
+                "server_id": judgement.server_id,
+                "channel_id": judgement.channel_id,
+                "vote": int(judgement.vote),
+                "question": judgement.question,
+                "story_title": judgement.story_title,
+                "excerpt": judgement.excerpt,
+                "created_at": now,
+                "updated_at": now,
+            }
+            await connection.execute(
+                insert_or_update(connection, feedback, row, list(key), {"vote": int(judgement.vote), "updated_at": now})
+            )
+        return None if earlier is None else Vote(earlier)
+
+    async def answers_voted_down(
+        self, server_id: int | None = None, every_server: bool = False, limit: int | None = None
+    ) -> list[AnswerFeedback]:
+        """Answers with at least one 👎, the latest vote first: one server's, or with every_server all."""
+        down = sa.func.sum(sa.case((feedback.c.vote < 0, 1), else_=0))
+        up = sa.func.sum(sa.case((feedback.c.vote > 0, 1), else_=0))
+        last = sa.func.max(feedback.c.updated_at)
+        query = (
+            sa.select(
+                feedback.c.server_id,
+                feedback.c.question,
+                feedback.c.story_path,
+                feedback.c.story_title,
+                feedback.c.passage,
+                sa.func.max(feedback.c.excerpt).label("excerpt"),
+                down.label("down"),
+                up.label("up"),
+                last.label("last"),
+            )
+            .group_by(
+                feedback.c.server_id,
+                feedback.c.question,
+                feedback.c.story_path,
+                feedback.c.story_title,
+                feedback.c.passage,
+            )
+            .having(down > 0)
+            .order_by(last.desc(), feedback.c.question)
+            .limit(limit)
+        )
+        if not every_server:
+            query = query.where(
+                feedback.c.server_id.is_(None) if server_id is None else feedback.c.server_id == server_id
+            )
+        async with self._engine.connect() as connection:
+            rows = await connection.execute(query)
+            return [
+                AnswerFeedback(
+                    row.server_id,
+                    row.question,
+                    row.story_path,
+                    row.story_title,
+                    row.passage,
+                    row.excerpt,
+                    int(row.down),
+                    int(row.up),
+                    _aware(row.last),
+                )
+                for row in rows
+            ]
+
+
+def _aware(moment: datetime.datetime) -> datetime.datetime:
+    """SQLite gives back the UTC time it stored without its zone."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=datetime.UTC)

@@ -1,0 +1,149 @@
+"""What a server set with /settings: its answer channels, a channel's default story, its question budget.
+
+Every message in a server needs its settings, so they are read once and kept; writes go to the
+database and replace the kept copy. A server lives on one shard, so no other process writes its
+settings behind this one's back, even with PostgreSQL shared by several machines.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from bot.settings import QuestionBudget
+from bot.state.tables import channel_settings, server_settings
+from bot.state.upsert import insert_or_update
+
+SERVERS_KEPT = 10_000
+
+
+@dataclass(frozen=True)
+class ChannelSettings:
+    channel_id: int
+    answers_every_message: bool | None = None
+    """True or False as set here; None: as STORYBOT_CHANNELS says."""
+    story_path: str | None = None
+    """Questions here search this story first (the file's path in the corpus); None: every story."""
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    server_id: int
+    budget: QuestionBudget | None = None
+    """None: STORYBOT_QUESTION_BUDGET's."""
+    channels: Mapping[int, ChannelSettings] = field(default_factory=lambda: MappingProxyType({}))
+
+    def channel(self, channel_id: int) -> ChannelSettings:
+        return self.channels.get(channel_id) or ChannelSettings(channel_id)
+
+    @property
+    def empty(self) -> bool:
+        return self.budget is None and not self.channels
+
+
+def _now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+class ServerSettingsStore:
+    def __init__(self, engine: AsyncEngine):
+        self._engine = engine
+        self._kept: OrderedDict[int, ServerSettings] = OrderedDict()
+
+    async def of(self, server_id: int) -> ServerSettings:
+        """The server's settings (all defaults for a server that set nothing)."""
+        kept = self._kept.get(server_id)
+        if kept is not None:
+            self._kept.move_to_end(server_id)
+            return kept
+        async with self._engine.connect() as connection:
+            return self._keep(await self._read(connection, server_id))
+
+    async def set_budget(self, server_id: int, budget: QuestionBudget | None) -> ServerSettings:
+        async with self._engine.begin() as connection:
+            values = {
+                "budget_questions": budget and budget.questions,
+                "budget_seconds": budget and budget.seconds,
+                "updated_at": _now(),
+            }
+            await connection.execute(
+                insert_or_update(connection, server_settings, {"server_id": server_id} | values, ["server_id"], values)
+            )
+            settings = await self._read(connection, server_id)
+        return self._keep(settings)
+
+    async def set_answers(self, server_id: int, channel_id: int, answers: bool | None) -> ServerSettings:
+        return await self._set_channel(server_id, channel_id, {"answers_every_message": answers})
+
+    async def set_story(self, server_id: int, channel_id: int, story_path: str | None) -> ServerSettings:
+        return await self._set_channel(server_id, channel_id, {"story_path": story_path})
+
+    async def forget_channel(self, server_id: int, channel_id: int) -> None:
+        """A deleted channel: its settings go too."""
+        async with self._engine.begin() as connection:
+            await connection.execute(sa.delete(channel_settings).where(channel_settings.c.channel_id == channel_id))
+        self._kept.pop(server_id, None)
+
+    async def forget_server(self, server_id: int) -> None:
+        """A server the bot left: its settings go (its readers' feedback stays, for the owner to export)."""
+        async with self._engine.begin() as connection:
+            await connection.execute(sa.delete(channel_settings).where(channel_settings.c.server_id == server_id))
+            await connection.execute(sa.delete(server_settings).where(server_settings.c.server_id == server_id))
+        self._kept.pop(server_id, None)
+
+    async def any_answer_channels(self) -> bool:
+        """Whether some server made a channel answer every message (the bot then needs Message Content)."""
+        async with self._engine.connect() as connection:
+            found = await connection.execute(
+                sa.select(channel_settings.c.channel_id).where(channel_settings.c.answers_every_message).limit(1)
+            )
+            return found.first() is not None
+
+    async def _set_channel(self, server_id: int, channel_id: int, change: dict[str, object]) -> ServerSettings:
+        async with self._engine.begin() as connection:
+            values = change | {"server_id": server_id, "updated_at": _now()}
+            await connection.execute(
+                insert_or_update(
+                    connection, channel_settings, {"channel_id": channel_id} | values, ["channel_id"], values
+                )
+            )
+            # A channel back to every default needs no row.
+            await connection.execute(
+                sa.delete(channel_settings).where(
+                    channel_settings.c.channel_id == channel_id,
+                    channel_settings.c.answers_every_message.is_(None),
+                    channel_settings.c.story_path.is_(None),
+                )
+            )
+            settings = await self._read(connection, server_id)
+        return self._keep(settings)
+
+    async def _read(self, connection: AsyncConnection, server_id: int) -> ServerSettings:
+        server = (
+            await connection.execute(sa.select(server_settings).where(server_settings.c.server_id == server_id))
+        ).first()
+        rows = await connection.execute(
+            sa.select(channel_settings)
+            .where(channel_settings.c.server_id == server_id)
+            .order_by(channel_settings.c.channel_id)
+        )
+        channels = {
+            row.channel_id: ChannelSettings(row.channel_id, row.answers_every_message, row.story_path) for row in rows
+        }
+        budget = None
+        if server is not None and server.budget_questions is not None and server.budget_seconds is not None:
+            budget = QuestionBudget(server.budget_questions, server.budget_seconds)
+        return ServerSettings(server_id, budget, MappingProxyType(channels))
+
+    def _keep(self, settings: ServerSettings) -> ServerSettings:
+        self._kept[settings.server_id] = settings
+        self._kept.move_to_end(settings.server_id)
+        if len(self._kept) > SERVERS_KEPT:
+            self._kept.popitem(last=False)
+        return settings

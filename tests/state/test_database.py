@@ -1,0 +1,91 @@
+"""Opening the database: created on first use, migrated, and plain about what goes wrong."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from bot.settings import Settings
+from bot.state.database import SQLITE_FILE, Database, DatabaseError, database_url
+from bot.state.tables import metadata
+
+
+async def test_the_migrations_build_exactly_the_schema_the_code_uses(database: Database):
+    def differences(connection: sa.Connection) -> list[object]:
+        return compare_metadata(MigrationContext.configure(connection), metadata)
+
+    async with database.engine.connect() as connection:
+        assert await connection.run_sync(differences) == []
+        assert await connection.scalar(sa.text("SELECT version_num FROM alembic_version")) == "0001"
+
+
+async def test_opening_again_keeps_what_was_saved(database_settings: Settings):
+    first = await Database.open(database_settings)
+    await first.servers.set_answers(1, 10, True)
+    await first.close()
+    again = await Database.open(database_settings)
+    try:
+        assert (await again.servers.of(1)).channel(10).answers_every_message is True
+    finally:
+        await again.close()
+
+
+async def test_the_data_folder_is_created_private_on_first_run(tmp_path: Path):
+    folder = tmp_path / "new" / "storybot"
+    database = await Database.open(Settings(data=folder))
+    await database.close()
+    assert (folder / SQLITE_FILE).is_file()
+    assert folder.stat().st_mode & 0o077 == 0
+
+
+async def test_a_damaged_sqlite_file_is_kept_aside_and_a_new_one_started(tmp_path: Path, caplog):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / SQLITE_FILE).write_bytes(b"this is not a database, it is a shopping list\n" * 100)
+    database = await Database.open(Settings(data=folder))
+    try:
+        await database.servers.set_answers(1, 10, True)
+    finally:
+        await database.close()
+    kept = list(folder.glob(f"{SQLITE_FILE}.damaged-*"))
+    assert len(kept) == 1 and kept[0].read_bytes().startswith(b"this is not a database")
+    assert "damaged" in caplog.text
+
+
+async def test_a_database_from_a_newer_storybot_is_refused_untouched(tmp_path: Path):
+    folder = tmp_path / "data"
+    await (await Database.open(Settings(data=folder))).close()
+    with sqlite3.connect(folder / SQLITE_FILE) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
+    with pytest.raises(DatabaseError, match="newer storybot"):
+        await Database.open(Settings(data=folder))
+    with sqlite3.connect(folder / SQLITE_FILE) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0099",)
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("mysql://someone@db/stories", "takes postgresql://"),
+        ("not a url at all", "not a database URL"),
+    ],
+)
+def test_a_database_url_storybot_cannot_use_is_named(tmp_path: Path, url: str, message: str):
+    with pytest.raises(DatabaseError, match=message):
+        database_url(Settings(data=tmp_path, database_url=url))
+
+
+async def test_an_unreachable_server_is_reported_without_its_password(tmp_path: Path):
+    closed = "postgresql://storybot:hunter2@127.0.0.1:9/stories"  # the discard port: nothing listens
+    with pytest.raises(DatabaseError, match="Could not reach the database") as raised:
+        await Database.open(Settings(data=tmp_path, database_url=closed))
+    assert "hunter2" not in str(raised.value) and "***" in str(raised.value)
+
+
+def test_the_database_url_is_never_shown_with_the_settings():
+    assert "hunter2" not in repr(Settings(database_url="postgresql://storybot:hunter2@db/stories"))
