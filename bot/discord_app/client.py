@@ -6,29 +6,32 @@ import logging
 import pkgutil
 
 import discord
+import sqlalchemy as sa
 from discord import app_commands
 from discord.ext import commands
 
 from bot.core.library import StoryLibrary
 from bot.discord_app import exts
-from bot.discord_app.cooldown import UserCooldown, wait_message
+from bot.discord_app.cooldown import QuestionBudgets, wait_message
 from bot.discord_app.library_holder import LibraryHolder
 from bot.discord_app.sync import sync_commands
-from bot.settings import Settings
+from bot.settings import QuestionBudget, Settings
+from bot.state.database import Database
+from bot.state.server_settings import ServerSettings
 
 log = logging.getLogger(__name__)
 
 
-def intents_for(settings: Settings) -> discord.Intents:
-    """Message Content is privileged: asked for only when answer channels need every message read.
-
-    Mentions, DMs and slash commands carry their content without it.
+def intents_for(read_every_message: bool) -> discord.Intents:
+    """Message Content is privileged: asked for only when answer channels need every message read
+    (STORYBOT_CHANNELS, or a server's /settings channel). Mentions, DMs and slash commands carry their
+    content without it.
     """
     intents = discord.Intents.none()
     intents.guilds = True
     intents.guild_messages = True
     intents.dm_messages = True
-    intents.message_content = bool(settings.channels)
+    intents.message_content = read_every_message
     return intents
 
 
@@ -39,18 +42,45 @@ discord.VoiceClient.warn_dave = False
 
 class StoryBot(commands.AutoShardedBot):
     """The bot: discord.py's auto-sharded bot (one shard unless STORYBOT_SHARD_COUNT says more), with
-    the settings, the library holder and the question budget every extension reaches through it."""
+    the settings, the library holder, the database and the question budgets every extension reaches
+    through it."""
 
-    def __init__(self, settings: Settings, library: StoryLibrary, force_sync: bool = False):
-        super().__init__(**bot_options(settings), shard_count=settings.shard_count, shard_ids=settings.shard_ids)
+    def __init__(
+        self,
+        settings: Settings,
+        library: StoryLibrary,
+        database: Database,
+        read_every_message: bool = False,
+        force_sync: bool = False,
+    ):
+        super().__init__(
+            **bot_options(read_every_message), shard_count=settings.shard_count, shard_ids=settings.shard_ids
+        )
         self.settings = settings
         self.libraries = LibraryHolder(library, settings)
-        self.cooldown = UserCooldown()
+        self.database = database
+        self.budgets = QuestionBudgets()
         self.force_sync = force_sync
 
     @property
     def library(self) -> StoryLibrary:
         return self.libraries.current
+
+    async def server_settings(self, server_id: int) -> ServerSettings:
+        """What the server set; the defaults, for now, when the database cannot be read."""
+        try:
+            return await self.database.servers.of(server_id)
+        except (sa.exc.SQLAlchemyError, OSError) as error:
+            log.warning("Could not read the settings of server %s (%s); using the defaults.", server_id, error)
+            return ServerSettings(server_id)
+
+    async def question_budget(self, server_id: int | None) -> QuestionBudget:
+        budget = None if server_id is None else (await self.server_settings(server_id)).budget
+        return budget or self.settings.question_budget
+
+    async def spend_question(self, user_id: int, server_id: int | None) -> float | None:
+        """Seconds this person must wait to ask here, or None (and one question spent)."""
+        return self.budgets.retry_after(user_id, server_id, await self.question_budget(server_id))
 
     async def setup_hook(self) -> None:
         for extension in extension_names():
@@ -78,6 +108,8 @@ class StoryBot(commands.AutoShardedBot):
             text = "You need the Manage Server permission for that."
         elif isinstance(error, app_commands.NoPrivateMessage):
             text = "That command works in a server, not in DMs."
+        elif isinstance(error, app_commands.TransformerError) and error.type is discord.AppCommandOptionType.channel:
+            text = "I can't see that channel. Give me View Channel there (or pick another one), then try again."
         else:
             log.error("Command %s failed", interaction.command and interaction.command.name, exc_info=error)
             text = "Something went wrong on my side; please try again in a moment."
@@ -107,11 +139,11 @@ async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
         log.warning("Could not reply to an interaction: %s", error)
 
 
-def bot_options(settings: Settings) -> dict[str, object]:
+def bot_options(read_every_message: bool) -> dict[str, object]:
     return {
         "command_prefix": commands.when_mentioned,
         "help_command": None,
-        "intents": intents_for(settings),
+        "intents": intents_for(read_every_message),
         # Set once for every message the bot sends: answers quote stories and users, never ping.
         "allowed_mentions": discord.AllowedMentions.none(),
         "max_messages": None,

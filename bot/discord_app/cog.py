@@ -43,8 +43,7 @@ def story_choices(library: StoryLibrary, current: str) -> list[app_commands.Choi
 
 async def spent_or_refused(interaction: discord.Interaction) -> bool:
     """For buttons and selects: spends one question of the user's budget, or says when to retry."""
-    cooldown = story_bot(interaction).cooldown
-    retry_after = cooldown.retry_after(interaction.user.id)
+    retry_after = await story_bot(interaction).spend_question(interaction.user.id, interaction.guild_id)
     if not retry_after:
         return True
     await interaction.response.send_message(wait_message(retry_after), ephemeral=True)
@@ -55,10 +54,11 @@ def within_budget() -> Callable[[CommandT], CommandT]:
     """A check for slash commands that spends from the user's budget; the tree's error handler says when to retry."""
 
     async def predicate(interaction: discord.Interaction) -> bool:
-        cooldown = story_bot(interaction).cooldown
-        retry_after = cooldown.retry_after(interaction.user.id)
+        bot = story_bot(interaction)
+        retry_after = await bot.spend_question(interaction.user.id, interaction.guild_id)
         if retry_after:
-            raise app_commands.CommandOnCooldown(cooldown.cooldown, retry_after)
+            budget = await bot.question_budget(interaction.guild_id)
+            raise app_commands.CommandOnCooldown(commands.Cooldown(budget.questions, budget.seconds), retry_after)
         return True
 
     return app_commands.check(predicate)

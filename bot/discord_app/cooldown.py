@@ -1,4 +1,5 @@
-"""One per-user budget of questions shared by mentions, /ask, /performer and the paging buttons (cog.py spends it)."""
+"""Each person's budget of questions, per server (a server may set its own with /settings budget),
+shared by mentions, /ask, /performer and the paging buttons (cog.py and the ask extension spend it)."""
 
 from __future__ import annotations
 
@@ -6,20 +7,24 @@ import time
 
 from discord.ext import commands
 
-QUESTIONS = 5
-PER_SECONDS = 30.0
+from bot.settings import QuestionBudget
+
+BUCKETS_KEPT = 10_000
 
 
-class UserCooldown:
-    def __init__(self, rate: int = QUESTIONS, per: float = PER_SECONDS):
-        self.cooldown = commands.Cooldown(rate, per)
-        self._buckets = commands.CooldownMapping.from_cooldown(rate, per, lambda user_id: user_id)
+class QuestionBudgets:
+    def __init__(self) -> None:
+        self._buckets: dict[tuple[int | None, int], commands.Cooldown] = {}
         self._warned_until: dict[int, float] = {}
 
-    def retry_after(self, user_id: int) -> float | None:
-        """Seconds to wait if this user is over budget (and spends one question if not)."""
-        bucket = self._buckets.get_bucket(user_id)
-        assert bucket is not None
+    def retry_after(self, user_id: int, server_id: int | None, budget: QuestionBudget) -> float | None:
+        """Seconds to wait if this person is over the budget here (and spends one question if not)."""
+        key = (server_id, user_id)
+        bucket = self._buckets.get(key)
+        if bucket is None or (bucket.rate, bucket.per) != (budget.questions, budget.seconds):
+            bucket = self._buckets[key] = commands.Cooldown(budget.questions, budget.seconds)
+            if len(self._buckets) > BUCKETS_KEPT:  # forget whoever has a full budget again
+                self._buckets = {k: b for k, b in self._buckets.items() if b.get_tokens() < b.rate or k == key}
         return bucket.update_rate_limit()
 
     def should_warn(self, user_id: int, retry_after: float) -> bool:
@@ -27,7 +32,7 @@ class UserCooldown:
         now = time.monotonic()
         if self._warned_until.get(user_id, 0.0) > now:
             return False
-        if len(self._warned_until) > 10_000:
+        if len(self._warned_until) > BUCKETS_KEPT:
             self._warned_until = {u: t for u, t in self._warned_until.items() if t > now}
         self._warned_until[user_id] = now + retry_after
         return True

@@ -26,6 +26,7 @@ QUESTION_PREFIX = "Q: "
 SCOPE_FIELD = "Searched only this story"
 """Marks a scoped answer, so its "More results" button stays in the story after a restart."""
 SCOPE_HINT = "Ask without replying (or /ask without story) to search every story."
+CHANNEL_SCOPE_HINT = "This channel searches this story first (a server manager sets it with /settings story)."
 STORIES_PER_PAGE = 15
 PICK_HINT = "\n\nPick one below."
 COLOR = discord.Color.dark_teal()
@@ -104,7 +105,7 @@ def marked_excerpt(excerpt: Excerpt, limit: int = DESCRIPTION_LIMIT) -> str:
     return "".join(parts)
 
 
-def answer_embed(answer: Answer) -> discord.Embed:
+def answer_embed(answer: Answer, scope_hint: str = SCOPE_HINT) -> discord.Embed:
     """One passage (the best, or the page's first) and a line naming the next ones."""
     hit = answer.best
     assert hit is not None
@@ -122,13 +123,14 @@ def answer_embed(answer: Answer) -> discord.Embed:
     if answer.alternatives:
         embed.add_field(name="Also", value=_alternatives(answer.alternatives), inline=False)
     if answer.scope is not None:
-        embed.add_field(name=SCOPE_FIELD, value=SCOPE_HINT, inline=False)
+        embed.add_field(name=SCOPE_FIELD, value=scope_hint, inline=False)
     embed.set_footer(text=clip(QUESTION_PREFIX + answer.question, FOOTER_LIMIT))
     return fit(embed)
 
 
-def is_scoped(embed: discord.Embed) -> bool:
-    return any(field.name == SCOPE_FIELD for field in embed.fields)
+def scope_note(embed: discord.Embed) -> str | None:
+    """How a scoped answer says it was scoped (kept when it is paged), or None for an answer from every story."""
+    return next((field.value for field in embed.fields if field.name == SCOPE_FIELD), None)
 
 
 def passage_embed(story: Story, passage: Passage, question: str | None) -> discord.Embed:

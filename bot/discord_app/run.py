@@ -15,6 +15,7 @@ from bot.discord_app.client import StoryBot
 from bot.discord_app.errors import StartupError
 from bot.discord_app.redaction import redact_logs
 from bot.settings import Settings
+from bot.state.database import Database, DatabaseError
 
 log = logging.getLogger("storybot")
 
@@ -28,9 +29,10 @@ REJECTED_TOKEN = (
     "(your application -> Bot -> Reset Token) and put the new one in DISCORD_TOKEN."
 )
 INTENT_REFUSED = (
-    "Discord refused the Message Content intent (close code 4014), which STORYBOT_CHANNELS needs. "
-    "Enable it in the Developer Portal (your application -> Bot -> Privileged Gateway Intents -> "
-    "Message Content Intent), or unset STORYBOT_CHANNELS: mentions, DMs and slash commands work without it."
+    "Discord refused the Message Content intent (close code 4014), which answer channels need "
+    "(STORYBOT_CHANNELS, or a server's /settings channel). Enable it in the Developer Portal (your application "
+    "-> Bot -> Privileged Gateway Intents -> Message Content Intent), or unset STORYBOT_CHANNELS and set those "
+    "channels back to mentions only: mentions, DMs and slash commands work without it."
 )
 
 
@@ -50,7 +52,19 @@ def run_bot(settings: Settings, load_library: Callable[[], StoryLibrary], sync_o
 async def _serve(settings: Settings, library: StoryLibrary, sync_only: bool) -> int:
     token = settings.discord_token
     assert token is not None
-    bot = StoryBot(settings, library, force_sync=sync_only)
+    try:
+        database = await Database.open(settings)
+    except DatabaseError as error:
+        raise StartupError(str(error)) from error
+    try:
+        read_every_message = bool(settings.channels) or await database.servers.any_answer_channels()
+        bot = StoryBot(settings, library, database, read_every_message, force_sync=sync_only)
+        return await _connect(bot, token, sync_only)
+    finally:
+        await database.close()
+
+
+async def _connect(bot: StoryBot, token: str, sync_only: bool) -> int:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
 import sys
+import tempfile
 from pathlib import Path
 
 from tests.discord_app.fake_discord import GUILD_ID, TOKEN, FakeDiscord
@@ -22,10 +24,14 @@ class BotProcess:
         self.process: asyncio.subprocess.Process | None = None
         self.output: list[str] = []
         self._reader: asyncio.Task | None = None
+        self._own_data: Path | None = None
 
     async def start(self) -> BotProcess:
         environment = {k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
         environment |= {"FAKE_DISCORD_URL": self.fake.url, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
+        if "STORYBOT_DATA" not in self.env:  # never the tester's own data folder
+            self._own_data = Path(tempfile.mkdtemp(prefix="storybot-data-"))
+            self.env["STORYBOT_DATA"] = str(self._own_data)
         self.process = await asyncio.create_subprocess_exec(
             sys.executable,
             str(LAUNCHER),
@@ -68,4 +74,8 @@ class BotProcess:
         assert self.process is not None
         if self.process.returncode is None:
             self.process.send_signal(signum)
-        return await self.exited()
+        try:
+            return await self.exited()
+        finally:
+            if self._own_data is not None:
+                shutil.rmtree(self._own_data, ignore_errors=True)

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 import discord
 import pytest
 
 from bot.discord_app.client import StoryBot
 from bot.settings import Settings
+from bot.state.database import Database
 from tests.discord_app.fake_discord import BOT_ID, BOT_USER, CHANNEL_ID, GUILD_ID, NOW, member
 
 BOT_ROLE_ID = 2100
@@ -29,10 +32,13 @@ def guild_payload() -> dict:
 
 
 @pytest.fixture
-def discord_bot(library) -> StoryBot:
+async def discord_bot(library, tmp_path) -> AsyncIterator[StoryBot]:
     """A StoryBot that has not connected, with the state discord.py builds from READY and GUILD_CREATE."""
-    bot = StoryBot(Settings(channels=frozenset({4242})), library)
+    settings = Settings(channels=frozenset({4242}), data=tmp_path / "data")
+    database = await Database.open(settings)
+    bot = StoryBot(settings, library, database)
     state = bot._connection
     state.user = discord.ClientUser(state=state, data=BOT_USER)
     state._add_guild(discord.Guild(data=guild_payload(), state=state))
-    return bot
+    yield bot
+    await database.close()

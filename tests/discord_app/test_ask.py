@@ -7,6 +7,8 @@ from bot.core.answer import NoAnswer
 from bot.discord_app.exts.ask import Ask, MoreResults, answer_reply
 from bot.discord_app.exts.performer import Performers
 from bot.discord_app.reading import ReadOn
+from bot.discord_app.voting import VoteButton
+from bot.state.feedback import Vote
 from bot.discord_app.render import question_from_footer
 from tests.discord_app.conftest import BOT_ROLE_ID
 from tests.discord_app.fake_discord import BOT_USER, CHANNEL_ID, GUILD_ID, PERSON, member, message_payload, user
@@ -40,34 +42,37 @@ def message(bot, content: str, channel_id: int = CHANNEL_ID, author=PERSON, **ex
     ],
 )
 def test_question_of_a_message_addressed_to_the_bot(discord_bot, content, extra, question):
-    assert Ask(discord_bot).question_in(message(discord_bot, content, **extra)) == question
+    assert Ask(discord_bot).question_in(message(discord_bot, content, **extra), None) == question
 
 
 def test_messages_not_for_the_bot(discord_bot):
     ask = Ask(discord_bot)
-    assert ask.question_in(message(discord_bot, "where was sebastien born")) is None
+    assert ask.question_in(message(discord_bot, "where was sebastien born"), None) is None
     someone = user(77, "someone")
-    assert ask.question_in(message(discord_bot, "<@77> hi", mentions=[someone])) is None
+    assert ask.question_in(message(discord_bot, "<@77> hi", mentions=[someone]), None) is None
     robot = user(78, "robot", bot=True)
-    assert ask.question_in(message(discord_bot, "<@1001> hi", author=robot, mentions=[BOT_USER])) is None
-    assert ask.question_in(message(discord_bot, "<@1001> hi", mentions=[BOT_USER], webhook_id="9")) is None
+    assert ask.question_in(message(discord_bot, "<@1001> hi", author=robot, mentions=[BOT_USER]), None) is None
+    assert ask.question_in(message(discord_bot, "<@1001> hi", mentions=[BOT_USER], webhook_id="9"), None) is None
 
 
 def test_direct_messages_and_answer_channels_need_no_mention(discord_bot):
     ask = Ask(discord_bot)
-    assert ask.question_in(message(discord_bot, "how old is sofia", channel_id=9999)) == "how old is sofia"
-    assert ask.question_in(message(discord_bot, "who is ivan", channel_id=4242)) == "who is ivan"
+    assert ask.question_in(message(discord_bot, "how old is sofia", channel_id=9999), None) == "how old is sofia"
+    assert ask.question_in(message(discord_bot, "who is ivan", channel_id=4242), None) == "who is ivan"
 
 
 async def test_answer_reply_has_the_embed_and_a_more_button(library):
     reply = answer_reply(library.ask("Sophie"))
     assert reply.content is None
     assert question_from_footer(reply.embed) == "Sophie"
-    button, previous, following = reply.view.children
+    button, previous, following, up, down = reply.view.children
     assert isinstance(button, MoreResults) and button.offset == 1
     shown = library.ask("Sophie").best.passage
     assert isinstance(previous, ReadOn) and previous.number == shown - 1 and not previous.item.disabled
     assert isinstance(following, ReadOn) and following.number == shown + 1
+    assert isinstance(up, VoteButton) and up.vote is Vote.UP and up.passage == shown
+    assert isinstance(down, VoteButton) and down.vote is Vote.DOWN and down.passage == shown
+    assert max(len(row) for row in reply.view.to_components()) <= 5  # Discord's limit per row
     assert reply.view.is_finished()  # not kept in memory: dispatched by custom_id
     assert set(reply.to_send()) == {"embed", "view"}
 

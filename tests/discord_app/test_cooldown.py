@@ -1,14 +1,27 @@
-from bot.discord_app.cooldown import UserCooldown, wait_message
+from bot.discord_app.cooldown import QuestionBudgets, wait_message
+from bot.settings import QuestionBudget
+
+TWO_A_MINUTE = QuestionBudget(2, 60)
 
 
 def test_each_user_has_a_budget_and_is_warned_once_per_wait():
-    cooldown = UserCooldown(rate=2, per=60)
-    assert cooldown.retry_after(1) is None and cooldown.retry_after(1) is None
-    wait = cooldown.retry_after(1)
+    budgets = QuestionBudgets()
+    assert budgets.retry_after(1, 10, TWO_A_MINUTE) is None and budgets.retry_after(1, 10, TWO_A_MINUTE) is None
+    wait = budgets.retry_after(1, 10, TWO_A_MINUTE)
     assert wait is not None and 0 < wait <= 60
-    assert cooldown.retry_after(2) is None  # another user is not held up
-    assert cooldown.should_warn(1, wait) is True
-    assert cooldown.should_warn(1, wait) is False
+    assert budgets.retry_after(2, 10, TWO_A_MINUTE) is None  # another user is not held up
+    assert budgets.should_warn(1, wait) is True
+    assert budgets.should_warn(1, wait) is False
+
+
+def test_each_server_keeps_its_own_budget_and_a_new_budget_applies_at_once():
+    budgets = QuestionBudgets()
+    budgets.retry_after(1, 10, TWO_A_MINUTE)
+    budgets.retry_after(1, 10, TWO_A_MINUTE)
+    assert budgets.retry_after(1, 10, TWO_A_MINUTE) is not None
+    assert budgets.retry_after(1, 20, TWO_A_MINUTE) is None  # spending in one server leaves another's alone
+    assert budgets.retry_after(1, None, TWO_A_MINUTE) is None  # nor DMs
+    assert budgets.retry_after(1, 10, QuestionBudget(10, 60)) is None  # the server raised its budget
 
 
 def test_wait_message_is_polite_and_precise():

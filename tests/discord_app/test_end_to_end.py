@@ -58,7 +58,15 @@ async def test_login_syncs_commands_to_the_dev_guild_only(fake, bot):
     guild_commands = f"/applications/{APP_ID}/guilds/{GUILD_ID}/commands"
     assert ("GET", guild_commands) in paths and ("PUT", guild_commands) in paths
     assert not any(p.startswith(f"/applications/{APP_ID}/commands") for _, p in paths)
-    assert sorted(c["name"] for c in fake.commands["guild"]) == ["ask", "performer", "reload", "stories", "story"]
+    assert sorted(c["name"] for c in fake.commands["guild"]) == [
+        "ask",
+        "feedback",
+        "performer",
+        "reload",
+        "settings",
+        "stories",
+        "story",
+    ]
     for admin in ("reload", "story"):
         command = next(c for c in fake.commands["guild"] if c["name"] == admin)
         assert command["default_member_permissions"] == str(1 << 5)  # Manage Server

@@ -21,15 +21,19 @@ from bot.discord_app.cog import StoryCog, spent_or_refused, story_choices, withi
 from bot.discord_app.cooldown import wait_message
 from bot.discord_app.reading import ReadOn, answer_story, read_on_buttons
 from bot.discord_app.render import (
+    CHANNEL_SCOPE_HINT,
     MESSAGE_LIMIT,
+    SCOPE_HINT,
     Reply,
     answer_embed,
     clip,
-    is_scoped,
     no_answer_text,
     persistent_view,
     question_from_footer,
+    scope_note,
 )
+from bot.discord_app.voting import vote_buttons
+from bot.state.server_settings import ServerSettings
 
 log = logging.getLogger(__name__)
 
@@ -86,22 +90,44 @@ class MoreResults(discord.ui.DynamicItem[discord.ui.Button], template=r"storybot
             return
         bot = story_bot(interaction)
         me = bot.user
-        story = answer_story(bot.library, message, me.id) if me and is_scoped(message.embeds[0]) else None
+        note = scope_note(message.embeds[0])
+        story = answer_story(bot.library, message, me.id) if me and note else None
         answer = await ask_off_loop(bot.library, question, self.offset, story)
         if answer.best is None:
             await send_ephemeral(interaction, "That was the last result for this question.")
             return
-        await interaction.response.edit_message(**answer_reply(answer).to_edit())
+        await interaction.response.edit_message(**answer_reply(answer, note or SCOPE_HINT).to_edit())
 
 
-def answer_reply(answer: Answer) -> Reply:
-    """The embed and its More results button, or the friendly no-answer line."""
+def answer_reply(answer: Answer, scope_hint: str = SCOPE_HINT) -> Reply:
+    """The embed with its buttons (More results, reading on, 👍 / 👎), or the friendly no-answer line."""
     if answer.best is None:
         return Reply(content=no_answer_text(answer))
     more = (MoreResults(answer.offset + 1),) if answer.more else ()
     best = answer.best
     reading = read_on_buttons(best.passage, best.passage_count)
-    return Reply(embed=answer_embed(answer), view=persistent_view(*more, *reading))
+    view = persistent_view(*more, *reading, *vote_buttons(best.passage))
+    return Reply(embed=answer_embed(answer, scope_hint), view=view)
+
+
+def answers_every_message(bot: StoryBot, channel: discord.abc.Snowflake, server: ServerSettings | None) -> bool:
+    """What the server set for the channel with /settings channel, else whether STORYBOT_CHANNELS names it."""
+    chosen = server.channel(channel.id).answers_every_message if server else None
+    return chosen if chosen is not None else channel.id in bot.settings.channels
+
+
+def channel_story(
+    library: StoryLibrary, server: ServerSettings | None, channel: discord.abc.Snowflake | None
+) -> int | None:
+    """The story a server chose for this channel (in a thread, for its parent) with /settings story."""
+    if server is None or channel is None:
+        return None
+    places = (channel.id, channel.parent_id) if isinstance(channel, discord.Thread) else (channel.id,)
+    path = next((p for p in (server.channel(place).story_path for place in places) if p is not None), None)
+    if path is None:
+        return None
+    found = library.story_finder.find(path).matches
+    return found[0] if len(found) == 1 else None  # the story was removed: every story
 
 
 class Ask(StoryCog):
@@ -121,11 +147,13 @@ class Ask(StoryCog):
             or any(role.tags is not None and role.tags.bot_id == me.id for role in message.role_mentions)
         )
 
-    def question_in(self, message: discord.Message, follows_answer: bool = False) -> str | None:
+    def question_in(
+        self, message: discord.Message, server: ServerSettings | None, follows_answer: bool = False
+    ) -> str | None:
         """The question a message asks the bot, or None when it is not addressed to the bot."""
         if self.bot.user is None or message.author.bot or message.webhook_id is not None:
             return None
-        if not (follows_answer or self.addressed(message) or message.channel.id in self.bot.settings.channels):
+        if not (follows_answer or self.addressed(message) or answers_every_message(self.bot, message.channel, server)):
             return None
         return question_text(message)
 
@@ -170,13 +198,18 @@ class Ask(StoryCog):
             # Small talk ("thanks!"), or a message whose text the bot may not read: no reply, and no
             # look at the message it replies to or the thread it is in.
             return
+        server = await self.bot.server_settings(message.guild.id) if message.guild is not None else None
         story = await self.followed_answer(message)
-        question = self.question_in(message, follows_answer=story is not None)
+        question = self.question_in(message, server, follows_answer=story is not None)
         if question is None:
             return
-        retry_after = self.bot.cooldown.retry_after(message.author.id)
+        scope_hint = SCOPE_HINT
+        if story is None:
+            story = channel_story(self.bot.library, server, message.channel)
+            scope_hint = CHANNEL_SCOPE_HINT
+        retry_after = await self.bot.spend_question(message.author.id, message.guild and message.guild.id)
         if retry_after:
-            if self.bot.cooldown.should_warn(message.author.id, retry_after):
+            if self.bot.budgets.should_warn(message.author.id, retry_after):
                 await self._reply(message, Reply(content=wait_message(retry_after)))
             return
         library = self.bot.library
@@ -190,7 +223,7 @@ class Ask(StoryCog):
         except discord.HTTPException as error:  # no right to show typing: answer all the same
             log.warning("Could not show typing in channel %s: %s %s", message.channel.id, error.status, error.text)
             answer = await answering()
-        await self._reply(message, answer_reply(answer))
+        await self._reply(message, answer_reply(answer, scope_hint))
 
     async def _reply(self, message: discord.Message, reply: Reply) -> None:
         try:
@@ -212,7 +245,12 @@ class Ask(StoryCog):
         library = self.bot.library
         question = " ".join(DISCORD_MARKUP.sub(" ", question).split())
         scope = None
-        if story is not None:
+        scope_hint = SCOPE_HINT
+        if story is None and interaction.guild_id is not None:
+            server = await self.bot.server_settings(interaction.guild_id)
+            scope = channel_story(library, server, interaction.channel)
+            scope_hint = CHANNEL_SCOPE_HINT
+        elif story is not None:
             lookup = library.story_finder.find(story)
             if len(lookup.matches) != 1:
                 await send_ephemeral(
@@ -220,12 +258,17 @@ class Ask(StoryCog):
                 )
                 return
             scope = lookup.matches[0]
-        work = asyncio.ensure_future(ask_off_loop(library, question, story=scope))
+        searching = (
+            ask_off_loop(library, question, story=scope)
+            if story is not None or scope is None
+            else follow_up_off_loop(library, question, scope)
+        )
+        work = asyncio.ensure_future(searching)
         done, _ = await asyncio.wait({work}, timeout=DEFER_AFTER_SECONDS)
         if not done:
             await interaction.response.defer(thinking=True)
         answer = await work
-        reply = answer_reply(answer).to_send()
+        reply = answer_reply(answer, scope_hint).to_send()
         private = answer.best is None
         if interaction.response.is_done():
             await interaction.followup.send(**reply, ephemeral=private)

@@ -1,0 +1,63 @@
+"""Readers' 👍 / 👎 on answers (the buttons are in voting.py), and /feedback, which shows a server's
+managers the answers its readers voted down."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+import discord
+import sqlalchemy as sa
+from discord import app_commands
+from discord.utils import escape_markdown, format_dt
+
+from bot.discord_app.client import StoryBot, send_ephemeral
+from bot.discord_app.cog import StoryCog
+from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, clip, fit
+from bot.discord_app.voting import VoteButton
+from bot.state.feedback import AnswerFeedback
+
+log = logging.getLogger(__name__)
+
+SHOWN = 10
+EXPORT_HINT = "The bot's owner can replay these: python -m bot feedback export FILE (README, Feedback)."
+
+
+def feedback_embed(answers: Sequence[AnswerFeedback]) -> discord.Embed:
+    """The latest answers voted down: the question, the passage shown, the votes, when."""
+    lines = [
+        f"**{escape_markdown(clip(a.question, 200))}**\n"
+        f"→ {escape_markdown(clip(a.story_title, 120))}, passage {a.passage} · {a.down} 👎 {a.up} 👍 · "
+        f"{format_dt(a.last, 'R')}"
+        for a in answers
+    ]
+    embed = discord.Embed(
+        title="Answers readers voted 👎", description=clip("\n\n".join(lines), DESCRIPTION_LIMIT), color=COLOR
+    )
+    embed.set_footer(text=EXPORT_HINT)
+    return fit(embed)
+
+
+class Feedback(StoryCog):
+    dynamic_items = (VoteButton,)
+
+    @app_commands.command(name="feedback", description="Answers readers here voted 👎, latest first (Manage Server)")
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def feedback(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        try:
+            answers = await self.bot.database.feedback.answers_voted_down(interaction.guild_id, limit=SHOWN)
+        except (sa.exc.SQLAlchemyError, OSError) as error:
+            log.warning("Could not read feedback for server %s: %s", interaction.guild_id, error)
+            await send_ephemeral(interaction, "I couldn't read the feedback just now; please try again in a moment.")
+            return
+        if not answers:
+            await send_ephemeral(interaction, "No answer here has a 👎 yet.")
+            return
+        await interaction.response.send_message(embed=feedback_embed(answers), ephemeral=True)
+
+
+async def setup(bot: StoryBot) -> None:
+    await bot.add_cog(Feedback(bot))

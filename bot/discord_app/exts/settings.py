@@ -1,0 +1,211 @@
+"""/settings (Manage Server, checked by Discord and again here): answer channels, a channel's default story
+and the question budget, per server, kept in the database; the environment's settings are the defaults.
+
+A deleted channel's settings go with it, and a server's when the bot leaves it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable
+from typing import Literal
+
+import discord
+import sqlalchemy as sa
+from discord import app_commands
+from discord.ext import commands
+from discord.utils import escape_markdown
+
+from bot.cli.render import story_choice_text
+from bot.core.library import StoryLibrary
+from bot.discord_app.client import StoryBot, send_ephemeral
+from bot.discord_app.cog import StoryCog, story_choices
+from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, MESSAGE_LIMIT, clip, fit
+from bot.settings import MAX_BUDGET_QUESTIONS, MAX_BUDGET_SECONDS, QuestionBudget, Settings
+from bot.state.server_settings import ServerSettings
+
+log = logging.getLogger(__name__)
+
+Answers = Literal["every message", "mentions only", "default"]
+ANSWERS: dict[str, bool | None] = {"every message": True, "mentions only": False, "default": None}
+NOT_SAVED = "I couldn't save that just now; please try again in a moment."
+
+
+def settings_embed(
+    guild: discord.Guild, server: ServerSettings, defaults: Settings, library: StoryLibrary, forgotten: int
+) -> discord.Embed:
+    """Everything that applies in this server, and where each setting comes from."""
+    budget = f"{server.budget} (set here)" if server.budget else f"{defaults.question_budget} (the bot's default)"
+    every = [f"<#{c.channel_id}> (set here)" for c in server.channels.values() if c.answers_every_message]
+    every += [
+        f"<#{channel}> (STORYBOT_CHANNELS)"
+        for channel in sorted(defaults.channels)
+        if guild.get_channel(channel) is not None and server.channel(channel).answers_every_message is None
+    ]
+    quiet = [
+        f"<#{c.channel_id}>"
+        for c in server.channels.values()
+        if c.answers_every_message is False and c.channel_id in defaults.channels
+    ]
+    stories = [
+        f"<#{c.channel_id}> → {_story_name(library, c.story_path)}"
+        for c in server.channels.values()
+        if c.story_path is not None
+    ]
+    lines = [
+        f"**Questions per person:** {budget}",
+        "**Answers every message in:** " + (", ".join(every) or "no channel: mentions, replies, DMs and /ask"),
+    ]
+    if quiet:
+        lines.append("**Only mentions in (overriding STORYBOT_CHANNELS):** " + ", ".join(quiet))
+    lines.append("**Default stories:** " + ("; ".join(stories) or "none: questions search every story"))
+    if forgotten:
+        lines.append(f"Forgot the settings of {forgotten} deleted channel{'s' * (forgotten != 1)}.")
+    lines.append(
+        "\nChange them with /settings channel, /settings story and /settings budget; leave the options out "
+        "to go back to the defaults."
+    )
+    embed = discord.Embed(
+        title=clip(f"Settings for {guild.name}", 256),
+        description=clip("\n".join(lines), DESCRIPTION_LIMIT),
+        color=COLOR,
+    )
+    return fit(embed)
+
+
+def _story_name(library: StoryLibrary, path: str) -> str:
+    found = library.story_finder.find(path).matches
+    if len(found) != 1:
+        return f"`{escape_markdown(clip(path, 200))}` (no longer in the library: every story is searched)"
+    return f"*{escape_markdown(clip(library.corpus.stories[found[0]].title, 200))}*"
+
+
+class ServerSettingsCog(StoryCog, name="Settings"):
+    settings = app_commands.Group(
+        name="settings",
+        description="How I work in this server (Manage Server)",
+        guild_only=True,
+        default_permissions=discord.Permissions(manage_guild=True),
+    )
+
+    @settings.command(name="show", description="Show this server's settings (Manage Server)")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def show(self, interaction: discord.Interaction) -> None:
+        guild = interaction.guild
+        assert guild is not None
+        server = await self.bot.server_settings(guild.id)
+        deleted = [c for c in server.channels if guild.get_channel(c) is None]
+        for channel in deleted:  # deleted while the bot was away
+            await self._saved(self.bot.database.servers.forget_channel(guild.id, channel))
+        if deleted:
+            server = await self.bot.server_settings(guild.id)
+        embed = settings_embed(guild, server, self.bot.settings, self.bot.library, len(deleted))
+        await interaction.response.send_message(embed=embed, ephemeral=True)
+
+    @settings.command(name="channel", description="Answer every message in a channel, or only mentions (Manage Server)")
+    @app_commands.describe(channel="The channel", answers="every message, mentions only, or back to the bot's default")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def channel(self, interaction: discord.Interaction, channel: discord.TextChannel, answers: Answers) -> None:
+        assert interaction.guild_id is not None
+        choice = ANSWERS[answers]
+        if not await self._saved(self.bot.database.servers.set_answers(interaction.guild_id, channel.id, choice)):
+            await send_ephemeral(interaction, NOT_SAVED)
+            return
+        every = choice if choice is not None else channel.id in self.bot.settings.channels
+        text = f"{channel.mention}: I answer {'every message' if every else 'only mentions, replies and /ask'} there."
+        if every:
+            me = channel.guild.me
+            if me is not None and not (
+                channel.permissions_for(me).read_messages and channel.permissions_for(me).send_messages
+            ):
+                text += " But I can't read or send messages there yet: give me View Channel and Send Messages."
+            if not self.bot.intents.message_content:
+                text += (
+                    " To read every message I need the Message Content intent: enable it in the Developer Portal "
+                    "(your application -> Bot -> Privileged Gateway Intents) and restart me; until then I answer "
+                    "mentions there."
+                )
+        await send_ephemeral(interaction, text)
+
+    @settings.command(name="story", description="The story questions in a channel search first (Manage Server)")
+    @app_commands.describe(channel="The channel", story="The story's title or file name; leave out for every story")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def story(
+        self,
+        interaction: discord.Interaction,
+        channel: discord.TextChannel,
+        story: app_commands.Range[str, 1, 200] | None = None,
+    ) -> None:
+        assert interaction.guild_id is not None
+        library = self.bot.library
+        path = None
+        if story is not None:
+            lookup = library.story_finder.find(story)
+            if len(lookup.matches) != 1:
+                await send_ephemeral(
+                    interaction, clip(escape_markdown(story_choice_text(lookup, library.corpus.stories)), MESSAGE_LIMIT)
+                )
+                return
+            path = library.corpus.stories[lookup.matches[0]].path
+        if not await self._saved(self.bot.database.servers.set_story(interaction.guild_id, channel.id, path)):
+            await send_ephemeral(interaction, NOT_SAVED)
+            return
+        if path is None:
+            await send_ephemeral(interaction, f"Questions in {channel.mention} search every story.")
+            return
+        await send_ephemeral(
+            interaction,
+            f"Questions in {channel.mention} search {_story_name(library, path)} first, then every story if it "
+            "has no answer.",
+        )
+
+    @story.autocomplete("story")
+    async def story_titles(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return story_choices(self.bot.library, current)
+
+    @settings.command(name="budget", description="How many questions each person may ask (Manage Server)")
+    @app_commands.describe(
+        questions="Questions per person in the window; leave out for the bot's default",
+        seconds="The window in seconds (default: the bot's)",
+    )
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def budget(
+        self,
+        interaction: discord.Interaction,
+        questions: app_commands.Range[int, 1, MAX_BUDGET_QUESTIONS] | None = None,
+        seconds: app_commands.Range[int, 1, MAX_BUDGET_SECONDS] | None = None,
+    ) -> None:
+        assert interaction.guild_id is not None
+        default = self.bot.settings.question_budget
+        chosen = (
+            None
+            if questions is None and seconds is None
+            else QuestionBudget(questions or default.questions, seconds or default.seconds)
+        )
+        if not await self._saved(self.bot.database.servers.set_budget(interaction.guild_id, chosen)):
+            await send_ephemeral(interaction, NOT_SAVED)
+            return
+        text = f"Each person may ask {chosen} here." if chosen else f"Back to the bot's default: {default}."
+        await send_ephemeral(interaction, text)
+
+    @commands.Cog.listener()
+    async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:
+        await self._saved(self.bot.database.servers.forget_channel(channel.guild.id, channel.id))
+
+    @commands.Cog.listener()
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        if await self._saved(self.bot.database.servers.forget_server(guild.id)):
+            log.info("Left server %s; its settings are forgotten.", guild.id)
+
+    async def _saved(self, change: Awaitable[object]) -> bool:
+        """Whether the database took the change (a failure is logged; the caller says so)."""
+        try:
+            await change
+        except (sa.exc.SQLAlchemyError, OSError) as error:
+            log.warning("Could not change server settings: %s", error)
+            return False
+        return True
+
+
+async def setup(bot: StoryBot) -> None:
+    await bot.add_cog(ServerSettingsCog(bot))

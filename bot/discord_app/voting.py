@@ -1,0 +1,90 @@
+"""👍 / 👎 under every answer: one vote per person per answer shown, changeable, kept in the database.
+
+Like the other buttons, the vote needs nothing remembered between restarts: the question is the
+answer's footer, the story its title, the passage number is in the button's custom_id.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import discord
+import sqlalchemy as sa
+
+from bot.discord_app.client import send_ephemeral, story_bot
+from bot.discord_app.reading import answer_story
+from bot.discord_app.render import clip, question_from_footer
+from bot.state.feedback import Judgement, Vote
+
+log = logging.getLogger(__name__)
+
+EXCERPT_KEPT = 1000
+"""Characters of the voted passage kept with the vote, so an export shows what was wrong."""
+WAYS = {"up": Vote.UP, "down": Vote.DOWN}
+EMOJI = {Vote.UP: "👍", Vote.DOWN: "👎"}
+
+
+class VoteButton(
+    discord.ui.DynamicItem[discord.ui.Button], template=r"storybot:vote:(?P<passage>\d+):(?P<way>up|down)"
+):
+    def __init__(self, passage: int, way: str):
+        self.vote = WAYS[way]
+        super().__init__(
+            discord.ui.Button(
+                emoji=EMOJI[self.vote], style=discord.ButtonStyle.secondary, custom_id=f"storybot:vote:{passage}:{way}"
+            )
+        )
+        self.passage = passage
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
+    ) -> VoteButton:
+        return cls(int(match["passage"]), match["way"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        bot = story_bot(interaction)
+        message = interaction.message
+        story = answer_story(bot.library, message, bot.user.id) if bot.user else None
+        question = question_from_footer(message.embeds[0]) if message and message.embeds else None
+        if story is None or question is None or message is None:
+            await send_ephemeral(interaction, "I can't find that answer's story any more; please ask again.")
+            return
+        found = bot.library.corpus.stories[story]
+        number = min(max(self.passage, 1), found.passage_count)
+        passage = bot.library.corpus.passages[found.first_passage + number - 1]
+        judgement = Judgement(
+            server_id=interaction.guild_id,
+            channel_id=message.channel.id,
+            message_id=message.id,
+            user_id=interaction.user.id,
+            vote=self.vote,
+            question=question,
+            story_path=found.path,
+            story_title=found.title,
+            passage=number,
+            excerpt=clip(passage.text, EXCERPT_KEPT),
+        )
+        try:
+            earlier = await bot.database.feedback.record(judgement)
+        except (sa.exc.SQLAlchemyError, OSError) as error:
+            log.warning("Could not record a vote on message %s: %s", message.id, error)
+            await send_ephemeral(interaction, "I couldn't save your vote just now; please try again in a moment.")
+            return
+        await send_ephemeral(interaction, thanks(self.vote, earlier, in_server=interaction.guild_id is not None))
+
+
+def vote_buttons(passage: int) -> tuple[VoteButton, VoteButton]:
+    return VoteButton(passage, "up"), VoteButton(passage, "down")
+
+
+def thanks(vote: Vote, earlier: Vote | None, in_server: bool) -> str:
+    if earlier is vote:
+        return f"You already gave this answer a {EMOJI[vote]}."
+    if earlier is not None:
+        return f"Changed your vote to {EMOJI[vote]}."
+    if vote is Vote.UP:
+        return "Thanks for the 👍!"
+    who = "the server's managers see 👎 answers with /feedback" if in_server else "the bot's owner sees 👎 answers"
+    return f"Thanks, noted: {who}, so the answer can be put right."
