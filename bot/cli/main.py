@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bot.cli.console import run_console
 from bot.cli.evaluate import run_eval
+from bot.cli.feedback import ExportError, export_feedback
 from bot.cli.render import DEFAULT_WIDTH, answer_json, answer_text, lookup_json, lookup_text, story_choice_text
 from bot.core.analysis import Analyzer
 from bot.core.build import build_parts
@@ -68,6 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "sync", parents=[common], help="register the slash commands with Discord now (needs DISCORD_TOKEN)"
     )
+    feedback = commands.add_parser("feedback", help="what readers said of answers on Discord")
+    feedback_commands = feedback.add_subparsers(dest="feedback_command", metavar="ACTION", required=True)
+    export = feedback_commands.add_parser(
+        "export", help="write the answers voted 👎 as questions to complete and replay with eval --questions"
+    )
+    export.add_argument("file", metavar="FILE", help="a new .jsonl file, or - for stdout")
+    export.add_argument("--server", type=int, metavar="ID", help="only this server's (default: every server and DMs)")
     evaluate = commands.add_parser("eval", parents=[common], help="measure ranking quality (README: Ranking quality)")
     source = evaluate.add_mutually_exclusive_group(required=True)
     source.add_argument("--beir", type=Path, metavar="DIR", help="a BEIR-layout collection, e.g. SciFact")
@@ -121,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "corpus" in args:
             settings = dataclasses.replace(settings, corpus=args.corpus)
         return _dispatch(args, settings)
-    except (UsageError, SettingsError, CorpusError, DatasetError) as error:
+    except (UsageError, SettingsError, CorpusError, DatasetError, ExportError) as error:
         print(f"storybot: {error}", file=sys.stderr)
         return USAGE_ERROR
     except StartupError as error:
@@ -156,6 +164,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return run_eval(args, settings)
     if command == "index":
         return _index(settings)
+    if command == "feedback":
+        return export_feedback(settings, args.file, args.server)
     return run_console(_load(settings))
 
 

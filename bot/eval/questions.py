@@ -24,6 +24,7 @@ class QuestionCheck:
 
 
 def load_questions(path: Path) -> list[tuple[str, str]]:
+    """The (question, phrase) pairs; a line whose phrase is still empty (from `feedback export`) is skipped."""
     if not path.is_file():
         raise DatasetError(f'{path} does not exist; it should hold lines like {{"q": ..., "expect": ...}}.')
     pairs = []
@@ -32,11 +33,17 @@ def load_questions(path: Path) -> list[tuple[str, str]]:
             continue
         try:
             item = json.loads(line)
-            pairs.append((str(item["q"]), str(item["expect"])))
+            question, expect = str(item["q"]), str(item["expect"]).strip()
         except (json.JSONDecodeError, KeyError, TypeError) as error:
             raise DatasetError(
                 f'{path}, line {number}: expected {{"q": "question", "expect": "phrase"}} ({error})'
             ) from error
+        if expect:
+            pairs.append((question, expect))
+    if not pairs:
+        raise DatasetError(
+            f'{path} has no question with an expected phrase: fill in "expect" with words the right passage contains.'
+        )
     return pairs
 
 

@@ -24,8 +24,38 @@ BOT_ID = 1001
 GUILD_ID = 2000
 CHANNEL_ID = 2001
 DM_CHANNEL_ID = 2002
+BOOK_CLUB_ID = 2003
+STAFF_ID = 2004
+"""A channel that @everyone, the bot included, may not view."""
+HIDDEN_CHANNEL_ID = 2005
+"""A channel of the server that the bot was never told of (not in its GUILD_CREATE)."""
 USER_ID = 3000
 MESSAGE_CONTENT = 1 << 15  # the privileged intent's bit
+VIEW_AND_SEND = str((1 << 10) | (1 << 11))
+CHANNELS = {CHANNEL_ID: "general", BOOK_CLUB_ID: "book-club", STAFF_ID: "staff", HIDDEN_CHANNEL_ID: "hidden"}
+
+
+@dataclass(frozen=True)
+class ChannelOption:
+    """A channel picked for a command option: Discord sends its id and the channel in `resolved`."""
+
+    id: int
+
+    def resolved(self) -> dict[str, Any]:
+        return {"id": str(self.id), "type": 0, "name": CHANNELS[self.id], "permissions": "0", "guild_id": str(GUILD_ID)}
+
+
+def guild_channel(channel_id: int) -> dict[str, Any]:
+    hidden = [{"id": str(GUILD_ID), "type": 0, "allow": "0", "deny": str(1 << 10)}] if channel_id == STAFF_ID else []
+    return {
+        "id": str(channel_id),
+        "type": 0,
+        "name": CHANNELS[channel_id],
+        "position": 0,
+        "permission_overwrites": hidden,
+    }
+
+
 NOW = "2026-11-22T00:00:00.000000+00:00"
 
 
@@ -217,6 +247,7 @@ class FakeDiscord:
         message: dict[str, Any] | None = None,
         permissions: str = "0",
         author: dict[str, Any] | None = None,
+        channel_id: int = CHANNEL_ID,
     ) -> tuple[int, str]:
         """A person uses a command (kind 2), a component (3) or autocomplete (4); returns (mark, id)."""
         interaction_id = str(self.new_id())
@@ -226,15 +257,8 @@ class FakeDiscord:
             "type": kind,
             "data": data,
             "guild_id": str(GUILD_ID),
-            "channel_id": str(CHANNEL_ID),
-            "channel": {
-                "id": str(CHANNEL_ID),
-                "type": 0,
-                "guild_id": str(GUILD_ID),
-                "name": "general",
-                "position": 0,
-                "permission_overwrites": [],
-            },
+            "channel_id": str(channel_id),
+            "channel": guild_channel(channel_id) | {"guild_id": str(GUILD_ID)},
             "member": member(author or self.person(), permissions),
             "token": f"token-{interaction_id}",
             "version": 1,
@@ -253,7 +277,13 @@ class FakeDiscord:
         return mark, interaction_id
 
     async def slash(
-        self, command_name: str, /, author: dict[str, Any] | None = None, **options: Any
+        self,
+        command_name: str,
+        /,
+        author: dict[str, Any] | None = None,
+        channel_id: int = CHANNEL_ID,
+        permissions: str = "0",
+        **options: Any,
     ) -> tuple[int, str]:
         registered = self.commands["guild"] or self.commands["global"]
         command = next(c for c in registered if c["name"] == command_name)
@@ -264,7 +294,7 @@ class FakeDiscord:
             "guild_id": str(GUILD_ID),
             "options": [{"name": k, "type": 3, "value": v} for k, v in options.items()],
         }
-        return await self.interact(2, data, author=author)
+        return await self.interact(2, data, permissions=permissions, author=author, channel_id=channel_id)
 
     def attach(self, filename: str, content: bytes) -> dict[str, Any]:
         """A file a person uploads with a command: its attachment object, served from the fake CDN."""
@@ -282,14 +312,21 @@ class FakeDiscord:
         permissions: str = "0",
         **options: Any,
     ) -> tuple[int, str]:
-        """`/group name option:value ...`; a dict value is an attachment (from `attach`)."""
+        """`/group name option:value ...`: a dict value is an attachment (from `attach`), a ChannelOption a
+        channel, an int an integer; anything else a string."""
         registered = self.commands["guild"] or self.commands["global"]
         command = next(c for c in registered if c["name"] == group)
-        attachments = {v["id"]: v for v in options.values() if isinstance(v, dict)}
-        sub_options = [
-            {"name": k, "type": 11, "value": v["id"]} if isinstance(v, dict) else {"name": k, "type": 3, "value": v}
-            for k, v in options.items()
-        ]
+        resolved: dict[str, dict[str, Any]] = {}
+        sub_options = []
+        for key, value in options.items():
+            if isinstance(value, dict):
+                resolved.setdefault("attachments", {})[value["id"]] = value
+                sub_options.append({"name": key, "type": 11, "value": value["id"]})
+            elif isinstance(value, ChannelOption):
+                resolved.setdefault("channels", {})[str(value.id)] = value.resolved()
+                sub_options.append({"name": key, "type": 7, "value": str(value.id)})
+            else:
+                sub_options.append({"name": key, "type": 4 if isinstance(value, int) else 3, "value": value})
         data: dict[str, Any] = {
             "id": command["id"],
             "name": group,
@@ -297,9 +334,16 @@ class FakeDiscord:
             "guild_id": str(GUILD_ID),
             "options": [{"name": name, "type": 1, "options": sub_options}],
         }
-        if attachments:
-            data["resolved"] = {"attachments": attachments}
+        if resolved:
+            data["resolved"] = resolved
         return await self.interact(2, data, permissions=permissions, author=author)
+
+    async def delete_channel(self, channel_id: int) -> None:
+        await self.dispatch("CHANNEL_DELETE", guild_channel(channel_id) | {"guild_id": str(GUILD_ID)})
+
+    async def remove_bot_from_server(self) -> None:
+        """The bot is kicked, or the server deleted: Discord sends GUILD_DELETE without `unavailable`."""
+        await self.dispatch("GUILD_DELETE", {"id": str(GUILD_ID)})
 
     async def _attachment(self, request: web.Request) -> web.Response:
         content = self.attachments.get(int(request.match_info["id"]))
@@ -354,7 +398,7 @@ class FakeDiscord:
                 {
                     "id": str(GUILD_ID),
                     "name": "@everyone",
-                    "permissions": "0",
+                    "permissions": VIEW_AND_SEND,
                     "position": 0,
                     "color": 0,
                     "hoist": False,
@@ -363,9 +407,7 @@ class FakeDiscord:
                     "flags": 0,
                 }
             ],
-            "channels": [
-                {"id": str(CHANNEL_ID), "type": 0, "name": "general", "position": 0, "permission_overwrites": []}
-            ],
+            "channels": [guild_channel(c) for c in (CHANNEL_ID, BOOK_CLUB_ID, STAFF_ID)],
             "members": [member(BOT_USER)],
             "features": [],
             "emojis": [],

@@ -7,9 +7,10 @@ from bot.core.answer import NoAnswer
 from bot.discord_app.exts.ask import Ask, MoreResults, answer_reply
 from bot.discord_app.exts.performer import Performers
 from bot.discord_app.reading import ReadOn
+from bot.discord_app.render import question_from_footer
 from bot.discord_app.voting import VoteButton
 from bot.state.feedback import Vote
-from bot.discord_app.render import question_from_footer
+from bot.state.server_settings import ChannelSettings, ServerSettings
 from tests.discord_app.conftest import BOT_ROLE_ID
 from tests.discord_app.fake_discord import BOT_USER, CHANNEL_ID, GUILD_ID, PERSON, member, message_payload, user
 
@@ -112,3 +113,13 @@ async def test_autocomplete_from_a_real_interaction(discord_bot):
     choices = await Performers(discord_bot).performer_names(interaction, "seb")
     assert [c.value for c in choices] == ["Sébastien Kalmurzaeva"]
     assert choices[0].name.startswith("Sébastien Kalmurzaeva (")
+
+
+def test_a_server_setting_overrides_the_environment_for_its_channel(discord_bot):
+    ask = Ask(discord_bot)
+    server = ServerSettings(
+        GUILD_ID, channels={4242: ChannelSettings(4242, False), CHANNEL_ID: ChannelSettings(CHANNEL_ID, True)}
+    )
+    assert ask.question_in(message(discord_bot, "who is ivan", channel_id=4242), server) is None
+    assert ask.question_in(message(discord_bot, "who is ivan"), server) == "who is ivan"
+    assert ask.question_in(message(discord_bot, "who is ivan"), None) is None

@@ -1,0 +1,83 @@
+"""`python -m bot feedback export FILE`: the answers readers voted 👎, as an `eval --questions` file.
+
+Each line has the question and an empty "expect" for the owner to fill in with words the right
+passage holds; the rest (the story and passage shown, the votes) says what went wrong. Lines whose
+"expect" is still empty are skipped by eval, so a half-done file can be replayed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from bot.settings import Settings
+from bot.state.database import Database, DatabaseError
+from bot.state.feedback import AnswerFeedback
+
+
+class ExportError(Exception):
+    """The export cannot be written; the message says why and what to do."""
+
+
+async def _voted_down(settings: Settings, server: int | None) -> list[AnswerFeedback]:
+    database = await Database.open(settings)
+    try:
+        return await database.feedback.answers_voted_down(server, every_server=server is None)
+    finally:
+        await database.close()
+
+
+def question_line(answer: AnswerFeedback) -> dict[str, object]:
+    return {
+        "q": answer.question,
+        "expect": "",
+        "story": answer.story_title,
+        "shown": f"{answer.story_title}, passage {answer.passage}: {answer.excerpt}",
+        "down": answer.down,
+        "up": answer.up,
+        "server": answer.server_id,
+        "last": answer.last.isoformat(timespec="seconds"),
+    }
+
+
+def export_feedback(settings: Settings, target: str, server: int | None) -> int:
+    try:
+        answers = asyncio.run(_voted_down(settings, server))
+    except DatabaseError as error:
+        raise ExportError(str(error)) from error
+    text = "".join(json.dumps(question_line(a), ensure_ascii=False) + "\n" for a in answers)
+    if target == "-":
+        sys.stdout.write(text)
+    else:
+        _write_new(Path(target), text)
+    where = "stdout" if target == "-" else target
+    print(
+        f"storybot: {len(answers)} answer{'s' * (len(answers) != 1)} voted 👎 written to {where}. Fill in each "
+        f'"expect" with words the right passage contains, then: python -m bot eval --questions {where}',
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Written whole or not at all, and never over an existing file (it may be the owner's edited one)."""
+    if path.exists():
+        raise ExportError(f"{path} already exists; give a new file name (nothing was written).")
+    folder = path.parent
+    try:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False, suffix=".tmp") as temporary:
+            temporary.write(text)
+        try:
+            os.link(temporary.name, path)  # fails if the file appeared meanwhile
+        finally:
+            os.unlink(temporary.name)
+    except FileExistsError as error:
+        raise ExportError(f"{path} already exists; give a new file name (nothing was written).") from error
+    except OSError as error:
+        raise ExportError(
+            f"Could not write {path} ({error.strerror}); check the folder exists and can be written."
+        ) from error

@@ -1,0 +1,186 @@
+"""/settings as Discord delivers it to the real bot, with its state in SQLite and in a real PostgreSQL:
+a server manager sets answer channels, a channel's story and the question budget; a reader is refused;
+deleted channels and a server the bot leaves are forgotten; settings outlive a restart."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+
+from bot.settings import QuestionBudget, Settings
+from bot.state.database import Database
+from bot.state.server_settings import ServerSettings
+from tests.discord_app.bot_process import BotProcess
+from tests.discord_app.fake_discord import (
+    BOOK_CLUB_ID,
+    BOT_USER,
+    CHANNEL_ID,
+    GUILD_ID,
+    HIDDEN_CHANNEL_ID,
+    MESSAGE_CONTENT,
+    STAFF_ID,
+    ChannelOption,
+    FakeDiscord,
+)
+from tests.discord_app.test_admin import MANAGE_SERVER
+from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, reply_to
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+__all__ = ["fake"]
+SOFIA = "Kalmurzaeva's Odyssey: Sofia, Ballerina of Moscow"
+SEBASTIEN = "Sébastien Kalmurzaeva: The Violinist of Moscow"
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def database_env(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    env = {"STORYBOT_DATA": str(tmp_path_factory.mktemp("data")), "STORYBOT_INDEX": "off"}
+    if request.param == "postgresql":
+        env["STORYBOT_DATABASE_URL"] = request.getfixturevalue("postgresql_server").new_database()
+    return env
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def settings_bot(fake, database_env):
+    process = await BotProcess(fake, **database_env).start()
+    await process.ready()
+    yield process
+    await process.stop()
+
+
+async def stored(env: dict[str, str]) -> ServerSettings:
+    """What the database holds for the server, read as another process would."""
+    database = await Database.open(
+        Settings(data=Path(env["STORYBOT_DATA"]), database_url=env.get("STORYBOT_DATABASE_URL"))
+    )
+    try:
+        return await database.servers.of(GUILD_ID)
+    finally:
+        await database.close()
+
+
+async def said(fake: FakeDiscord, mark: int) -> str:
+    data = (await callback(fake, mark))["data"]
+    assert data["flags"] & EPHEMERAL
+    return data["content"]
+
+
+async def admin(fake: FakeDiscord, name: str, **options) -> str:
+    mark, _ = await fake.subcommand("settings", name, permissions=MANAGE_SERVER, **options)
+    return await said(fake, mark)
+
+
+async def test_settings_are_for_server_managers_only(fake, settings_bot, database_env):
+    registered = next(c for c in fake.commands["guild"] if c["name"] == "settings")
+    assert registered["default_member_permissions"] == MANAGE_SERVER  # hidden from readers by Discord
+    for name, options in [
+        ("show", {}),
+        ("channel", {"channel": ChannelOption(BOOK_CLUB_ID), "answers": "every message"}),
+        ("story", {"channel": ChannelOption(BOOK_CLUB_ID), "story": "sofia"}),
+        ("budget", {"questions": 1}),
+    ]:
+        mark, _ = await fake.subcommand("settings", name, **options)  # a reader, without Manage Server
+        assert "Manage Server" in await said(fake, mark)
+    assert (await stored(database_env)).empty
+
+
+async def test_an_answer_channel_set_here_answers_every_message(fake, settings_bot, database_env):
+    text = await admin(fake, "channel", channel=ChannelOption(BOOK_CLUB_ID), answers="every message")
+    assert "<#2003>: I answer every message there." in text
+    assert "Message Content intent" in text  # the bot started without it: it says how to get it
+    assert (await stored(database_env)).channel(BOOK_CLUB_ID).answers_every_message is True
+
+    answer = await reply_to(fake, "Who was born in Moscow?", channel=BOOK_CLUB_ID)  # no mention
+    assert answer["embeds"][0]["title"] == SEBASTIEN
+    mark = await fake.send_message("Who was born in Moscow?", channel_id=CHANNEL_ID)  # not an answer channel
+    await reply_to(fake, f"{MENTION} sophie", mentions=[BOT_USER])
+    assert sum(c.path == f"/channels/{CHANNEL_ID}/messages" for c in fake.calls[mark:]) == 1
+
+
+async def test_a_channel_the_bot_cannot_use_is_named(fake, settings_bot, database_env):
+    text = await admin(fake, "channel", channel=ChannelOption(STAFF_ID), answers="every message")
+    assert "can't read or send messages there" in text and "View Channel" in text
+    assert "can't see that channel" in await admin(
+        fake, "channel", channel=ChannelOption(HIDDEN_CHANNEL_ID), answers="every message"
+    )
+    assert HIDDEN_CHANNEL_ID not in (await stored(database_env)).channels
+
+
+async def test_a_channel_story_scopes_its_questions(fake, settings_bot, database_env):
+    text = await admin(fake, "story", channel=ChannelOption(BOOK_CLUB_ID), story="sofia ballerina")
+    assert "search *Kalmurzaeva's Odyssey: Sofia, Ballerina of Moscow* first" in text.replace("\\", "")
+    assert (await stored(database_env)).channel(BOOK_CLUB_ID).story_path == "sofia-kalmurzaeva-ballerina.md"
+
+    answer = (await reply_to(fake, "Who was born in Moscow?", channel=BOOK_CLUB_ID))["embeds"][0]
+    assert answer["title"].replace("\\", "") == SOFIA
+    assert any("/settings story" in field["value"] for field in answer["fields"])
+    mark, _ = await fake.slash("ask", channel_id=BOOK_CLUB_ID, question="Who was born in Moscow?")
+    assert (await callback(fake, mark))["data"]["embeds"][0]["title"].replace("\\", "") == SOFIA
+    elsewhere = await reply_to(fake, f"{MENTION} Who was born in Moscow?", mentions=[BOT_USER])
+    assert elsewhere["embeds"][0]["title"] == SEBASTIEN
+
+    unclear = await admin(fake, "story", channel=ChannelOption(BOOK_CLUB_ID), story="kalmurzaeva")
+    assert "could be more than one story" in unclear
+    assert (await stored(database_env)).channel(BOOK_CLUB_ID).story_path == "sofia-kalmurzaeva-ballerina.md"
+
+
+async def test_a_server_budget_applies_at_once_and_goes_back_to_the_default(fake, settings_bot, database_env):
+    assert (
+        await admin(fake, "budget", questions=1, seconds=600) == "Each person may ask 1 question per 600 seconds here."
+    )
+    reader = fake.person()
+    first = await reply_to(fake, f"{MENTION} sophie", mentions=[BOT_USER], author=reader)
+    assert first["embeds"]
+    second = await reply_to(fake, f"{MENTION} sophie", mentions=[BOT_USER], author=reader)
+    assert "try again in" in second["content"]
+    assert (await stored(database_env)).budget == QuestionBudget(1, 600)
+
+    assert await admin(fake, "budget") == "Back to the bot's default: 5 questions per 30 seconds."
+    again = await reply_to(fake, f"{MENTION} sophie", mentions=[BOT_USER], author=reader)
+    assert again["embeds"]
+
+
+async def test_show_lists_every_setting_and_forgets_a_deleted_channel(fake, settings_bot, database_env):
+    shown = await show(fake)
+    assert "**Questions per person:** 5 questions per 30 seconds (the bot's default)" in shown
+    assert "<#2003> (set here)" in shown and "<#2003> → *Kalmurzaeva's Odyssey" in shown
+
+    await fake.delete_channel(BOOK_CLUB_ID)
+    for _ in range(100):
+        if BOOK_CLUB_ID not in (await stored(database_env)).channels:
+            break
+        await asyncio.sleep(0.05)
+    assert BOOK_CLUB_ID not in (await stored(database_env)).channels
+    assert "<#2003>" not in await show(fake)
+
+
+async def show(fake: FakeDiscord) -> str:
+    mark, _ = await fake.subcommand("settings", "show", permissions=MANAGE_SERVER)
+    data = (await callback(fake, mark))["data"]
+    assert data["flags"] & EPHEMERAL
+    return data["embeds"][0]["description"]
+
+
+async def test_settings_outlive_a_restart_and_ask_for_what_they_need(fake, settings_bot, database_env):
+    await admin(fake, "channel", channel=ChannelOption(CHANNEL_ID), answers="every message")
+    assert not fake.identifies[-1]["intents"] & MESSAGE_CONTENT
+    assert await settings_bot.stop(signal.SIGTERM) == 0
+    again = await BotProcess(fake, **database_env).start()
+    await again.ready()
+    try:
+        assert fake.identifies[-1]["intents"] & MESSAGE_CONTENT  # an answer channel is set: read every message
+        answer = await reply_to(fake, "Who was born in Moscow?", channel=CHANNEL_ID)
+        assert answer["embeds"][0]["title"] == SEBASTIEN
+
+        await fake.remove_bot_from_server()
+        for _ in range(100):
+            if "its settings are forgotten" in again.text:
+                break
+            await asyncio.sleep(0.05)
+        assert (await stored(database_env)).empty
+    finally:
+        assert await again.stop() == 0
+    assert "Traceback" not in again.text
