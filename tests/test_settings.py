@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from bot.open_library import index_store
-from bot.settings import Settings, SettingsError, bundled_corpus
+from bot.settings import QuestionBudget, Settings, SettingsError, bundled_corpus
 
 
 def test_defaults_without_anything_set():
@@ -24,8 +24,14 @@ def test_values_are_parsed():
             "STORYBOT_SHARD_COUNT": "4",
             "STORYBOT_SHARD_IDS": "0,1",
             "STORYBOT_INDEX": "/tmp/storybot-index",
+            "STORYBOT_DATA": "~/storybot-data",
+            "STORYBOT_DATABASE_URL": "postgresql://bot:pw@db/stories",
+            "STORYBOT_QUESTION_BUDGET": "3/20",
         }
     )
+    assert settings.data == Path("~/storybot-data").expanduser()
+    assert settings.database_url == "postgresql://bot:pw@db/stories"
+    assert settings.question_budget == QuestionBudget(3, 20)
     assert settings.discord_token == "secret"
     assert settings.corpus == Path("~/stories").expanduser()
     assert settings.guild_id == 123 and settings.channels == {1, 2, 3}
@@ -52,3 +58,15 @@ def test_the_token_is_never_in_the_repr():
 def test_bad_values_name_the_setting(env, named):
     with pytest.raises(SettingsError, match=named):
         Settings.from_env(env)
+
+
+@pytest.mark.parametrize("budget", ["5", "five/30", "0/30", "5/0", "101/30", "5/3601"])
+def test_a_question_budget_that_cannot_work_is_named(budget):
+    with pytest.raises(SettingsError, match="STORYBOT_QUESTION_BUDGET"):
+        Settings.from_env({"STORYBOT_QUESTION_BUDGET": budget})
+
+
+def test_the_data_folder_defaults_to_the_users_data_directory(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert Settings.from_env({}).data == tmp_path / "storybot"
+    assert Settings.from_env({}).question_budget == QuestionBudget(5, 30)
