@@ -8,11 +8,13 @@ from typing import ClassVar, TypeVar
 import discord
 from discord import app_commands
 from discord.ext import commands
+from discord.utils import escape_markdown
 
+from bot.cli.render import story_choice_text
 from bot.core.library import StoryLibrary
-from bot.discord_app.client import StoryBot, story_bot
+from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
 from bot.discord_app.cooldown import wait_message
-from bot.discord_app.render import CHOICE_LIMIT, clip
+from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, clip
 
 CommandT = TypeVar("CommandT")
 
@@ -39,6 +41,17 @@ def story_choices(library: StoryLibrary, current: str) -> list[app_commands.Choi
         app_commands.Choice(name=clip(stories[i].title, CHOICE_LIMIT), value=stories[i].path[:CHOICE_LIMIT])
         for i in library.story_finder.complete(current)
     ]
+
+
+async def one_story(interaction: discord.Interaction, library: StoryLibrary, name: str) -> int | None:
+    """The one story a title or file name names, or None after telling the person which it could be."""
+    lookup = library.story_finder.find(name)
+    if len(lookup.matches) == 1:
+        return lookup.matches[0]
+    await send_ephemeral(
+        interaction, clip(escape_markdown(story_choice_text(lookup, library.corpus.stories)), MESSAGE_LIMIT)
+    )
+    return None
 
 
 async def spent_or_refused(interaction: discord.Interaction) -> bool:

@@ -12,13 +12,12 @@ from dataclasses import dataclass
 import discord
 from discord import app_commands
 
-from bot.cli.render import story_choice_text
 from bot.core.corpus import CorpusError
 from bot.core.corpus_diff import CorpusDiff
 from bot.core.library import StoryLibrary
 from bot.core.shelf import Shelf, ShelfError, require_upload_size, safe_file_name, story_text
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
-from bot.discord_app.cog import StoryCog, story_choices
+from bot.discord_app.cog import StoryCog, one_story, story_choices
 from bot.discord_app.render import MESSAGE_LIMIT, Reply, clip, persistent_view
 
 log = logging.getLogger(__name__)
@@ -120,11 +119,10 @@ class Admin(StoryCog):
     @app_commands.checks.has_permissions(manage_guild=True)
     async def remove(self, interaction: discord.Interaction, story: app_commands.Range[str, 1, 200]) -> None:
         library = self.bot.library
-        lookup = library.story_finder.find(story)
-        if len(lookup.matches) != 1:
-            await send_ephemeral(interaction, clip(story_choice_text(lookup, library.corpus.stories), MESSAGE_LIMIT))
+        chosen = await one_story(interaction, library, story)
+        if chosen is None:
             return
-        found = library.corpus.stories[lookup.matches[0]]
+        found = library.corpus.stories[chosen]
         await interaction.response.defer(ephemeral=True, thinking=True)
         kept = Shelf(self.bot.settings.corpus).kept.name
         question = f'Remove "{found.title}" (`{found.path}`)? The file is kept in `{kept}`.'

@@ -11,22 +11,18 @@ from collections.abc import Awaitable
 import discord
 from discord import app_commands
 from discord.ext import commands
-from discord.utils import escape_markdown
 
-from bot.cli.render import story_choice_text
 from bot.core.answer import Answer, NoAnswer
 from bot.core.library import ALTERNATIVES, StoryLibrary
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
-from bot.discord_app.cog import StoryCog, spent_or_refused, story_choices, within_budget
+from bot.discord_app.cog import StoryCog, one_story, spent_or_refused, story_choices, within_budget
 from bot.discord_app.cooldown import wait_message
 from bot.discord_app.reading import ReadOn, answer_story, read_on_buttons
 from bot.discord_app.render import (
     CHANNEL_SCOPE_HINT,
-    MESSAGE_LIMIT,
     SCOPE_HINT,
     Reply,
     answer_embed,
-    clip,
     no_answer_text,
     persistent_view,
     question_from_footer,
@@ -251,13 +247,9 @@ class Ask(StoryCog):
             scope = channel_story(library, server, interaction.channel)
             scope_hint = CHANNEL_SCOPE_HINT
         elif story is not None:
-            lookup = library.story_finder.find(story)
-            if len(lookup.matches) != 1:
-                await send_ephemeral(
-                    interaction, clip(escape_markdown(story_choice_text(lookup, library.corpus.stories)), MESSAGE_LIMIT)
-                )
+            scope = await one_story(interaction, library, story)
+            if scope is None:
                 return
-            scope = lookup.matches[0]
         searching = (
             ask_off_loop(library, question, story=scope)
             if story is not None or scope is None

@@ -16,11 +16,10 @@ from discord import app_commands
 from discord.ext import commands
 from discord.utils import escape_markdown
 
-from bot.cli.render import story_choice_text
 from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot, send_ephemeral
-from bot.discord_app.cog import StoryCog, story_choices
-from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, MESSAGE_LIMIT, clip, fit
+from bot.discord_app.cog import StoryCog, one_story, story_choices
+from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, clip, fit
 from bot.settings import MAX_BUDGET_QUESTIONS, MAX_BUDGET_SECONDS, QuestionBudget, Settings
 from bot.state.server_settings import ServerSettings
 
@@ -140,13 +139,10 @@ class ServerSettingsCog(StoryCog, name="Settings"):
         library = self.bot.library
         path = None
         if story is not None:
-            lookup = library.story_finder.find(story)
-            if len(lookup.matches) != 1:
-                await send_ephemeral(
-                    interaction, clip(escape_markdown(story_choice_text(lookup, library.corpus.stories)), MESSAGE_LIMIT)
-                )
+            found = await one_story(interaction, library, story)
+            if found is None:
                 return
-            path = library.corpus.stories[lookup.matches[0]].path
+            path = library.corpus.stories[found].path
         if not await self._saved(self.bot.database.servers.set_story(interaction.guild_id, channel.id, path)):
             await send_ephemeral(interaction, NOT_SAVED)
             return
