@@ -35,6 +35,12 @@ class StoryFinder:
         self._titles = [_key(s.title) for s in stories]
         self._files = [_key(PurePosixPath(s.path).stem) for s in stories]
         self._paths = [fold(s.path) for s in stories]
+        self._by_path = {s.path: i for i, s in enumerate(stories)}
+
+    def by_path(self, path: str) -> int | None:
+        """The story whose file this is, exactly: for paths the bot stored (a channel's story, a thread's),
+        where a removed story must mean none, not the nearest title."""
+        return self._by_path.get(path)
 
     def find(self, name: str) -> StoryLookup:
         """Exact title, file name or path; else every story whose title holds all the words, each as

@@ -41,3 +41,10 @@ def test_completion_puts_prefix_matches_first_and_stays_within_discords_limit(fi
     assert "Sophie" in titles(finder, finder.complete("soph"))[0]
     assert len(finder.complete("")) == 3
     assert "Ballerina" in titles(finder, finder.complete("balerina"))[0]
+
+
+def test_a_stored_path_names_its_story_exactly_or_none(finder):
+    index = finder.by_path("sophie-korolev-pianist.md")
+    assert index is not None and finder.stories[index].path == "sophie-korolev-pianist.md"
+    assert finder.by_path("sophie-korolev-pianist-2.md") is None  # removed: not the nearest title
+    assert finder.by_path("Sophie Korolev: A Pianist Takes the Stage") is None  # a title is not a path

@@ -120,10 +120,7 @@ def channel_story(
         return None
     places = (channel.id, channel.parent_id) if isinstance(channel, discord.Thread) else (channel.id,)
     path = next((p for p in (server.channel(place).story_path for place in places) if p is not None), None)
-    if path is None:
-        return None
-    found = library.story_finder.find(path).matches
-    return found[0] if len(found) == 1 else None  # the story was removed: every story
+    return None if path is None else library.story_finder.by_path(path)  # None when removed: every story
 
 
 class Ask(StoryCog):
@@ -174,8 +171,7 @@ class Ask(StoryCog):
                     story = answer_story(library, starter, self.bot.user.id)
                     self._remember_thread(thread.id, None if story is None else library.corpus.stories[story].path)
                 path = self._thread_stories[thread.id]
-                found = library.story_finder.find(path).matches if path is not None else ()
-                return found[0] if len(found) == 1 else None  # by path: story numbers change on reload
+                return None if path is None else library.story_finder.by_path(path)  # numbers change on reload
         except discord.HTTPException as error:
             log.info("Could not read the message a follow-up refers to: %s %s", error.status, error.text)
             return None

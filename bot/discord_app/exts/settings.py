@@ -73,10 +73,10 @@ def settings_embed(
 
 
 def _story_name(library: StoryLibrary, path: str) -> str:
-    found = library.story_finder.find(path).matches
-    if len(found) != 1:
+    found = library.story_finder.by_path(path)
+    if found is None:
         return f"`{escape_markdown(clip(path, 200))}` (no longer in the library: every story is searched)"
-    return f"*{escape_markdown(clip(library.corpus.stories[found[0]].title, 200))}*"
+    return f"*{escape_markdown(clip(library.corpus.stories[found].title, 200))}*"
 
 
 class ServerSettingsCog(StoryCog, name="Settings"):
