@@ -49,8 +49,20 @@ def _word_pattern(text: str) -> re.Pattern[str]:
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
-def _words_only(text: str) -> list[str]:
+# For ASCII text the same words come from C string methods, several times faster than the pattern:
+# every character that is no letter, digit or apostrophe becomes a space.
+_ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'")
+_ASCII_SEPARATORS = str.maketrans({chr(c): " " for c in range(128) if chr(c) not in _ASCII_WORD_CHARS})
+
+
+def word_list(text: str) -> list[str]:
     """The words of `text` as `words` gives them, without their positions."""
+    if text.isascii():
+        found = text.translate(_ASCII_SEPARATORS).split()
+        if "'" not in text:
+            return found
+        # Apostrophes join letters only inside a word: the pattern trims and splits the few with one.
+        return [part for word in found for part in (_PLAIN_WORD.findall(word) if "'" in word else (word,))]
     return _word_pattern(text).findall(text) if not _CJK.search(text) else [w for w, _, _ in words(text)]
 
 
@@ -175,16 +187,11 @@ class Analyzer:
 
     def terms(self, text: str) -> list[str]:
         term = self.term
-        return [t for w in _words_only(text) if (t := term(w)) is not None]
-
-    def terms_and_words(self, text: str) -> list[tuple[str, str]]:
-        """(term, word) for each word that is no stop word: the word is how to show the term to a person."""
-        term = self.term
-        return [(t, w) for w in _words_only(text) if (t := term(w)) is not None]
+        return [t for w in word_list(text) if (t := term(w)) is not None]
 
     def phrases(self, text: str) -> set[tuple[str, str]]:
         """Adjacent word pairs, stop words kept but not pairs of two stop words ("grow up", "the keeper")."""
-        found = _words_only(text)
+        found = word_list(text)
         terms = [self.term(w) for w in found]
         forms = [self.base(w) for w in found]
         return {

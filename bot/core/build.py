@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from bot.core.analysis import Analyzer, normalize_word
+from bot.core.analysis import Analyzer, normalize_word, word_list
 from bot.core.corpus import Corpus, Story, no_stories_error, read_stories, story_files
 from bot.core.corpus_diff import fingerprints
 from bot.core.index import BM25Index, BM25Params, key_stride
@@ -70,20 +70,41 @@ class AnalysedTexts:
 
     @classmethod
     def of(cls, texts: Iterable[str], analyzer: Analyzer) -> AnalysedTexts:
-        vocabulary: dict[str, int] = {}
-        surfaces: list[str] = []
-        ids: list[int] = []
-        lengths: list[int] = []
+        numbers = _TermNumbers(analyzer)
+        found: list[int] = []
+        words_per_text: list[int] = []
         for text in texts:
-            pairs = analyzer.terms_and_words(text)
-            lengths.append(len(pairs))
-            for term, word in pairs:
-                number = vocabulary.get(term)
-                if number is None:
-                    number = vocabulary[term] = len(vocabulary)
-                    surfaces.append(normalize_word(word))
-                ids.append(number)
-        return cls(vocabulary, surfaces, np.array(ids, dtype=np.int32), np.array(lengths, dtype=np.int32))
+            numbered = [numbers[word] for word in word_list(text)]
+            words_per_text.append(len(numbered))
+            found.extend(numbered)
+        every = np.array(found, dtype=np.int32)
+        kept = every >= 0
+        text_of_word = np.repeat(np.arange(len(words_per_text), dtype=np.int32), words_per_text)
+        lengths = np.bincount(text_of_word[kept], minlength=len(words_per_text)).astype(np.int32)
+        return cls(numbers.vocabulary, numbers.surfaces, every[kept], lengths)
+
+
+class _TermNumbers(dict[str, int]):
+    """Each word's term number, or -1 for a stop word: one dictionary lookup per word of the library,
+    the analysis itself once per distinct word."""
+
+    def __init__(self, analyzer: Analyzer):
+        super().__init__()
+        self.analyzer = analyzer
+        self.vocabulary: dict[str, int] = {}
+        self.surfaces: list[str] = []
+
+    def __missing__(self, word: str) -> int:
+        term = self.analyzer.term(word)
+        if term is None:
+            number = -1
+        else:
+            number = self.vocabulary.get(term, -1)
+            if number < 0:
+                number = self.vocabulary[term] = len(self.vocabulary)
+                self.surfaces.append(normalize_word(word))
+        self[word] = number
+        return number
 
 
 def parts_of_corpus(corpus: Corpus, analyzer: Analyzer, params: BM25Params) -> LibraryParts:
