@@ -12,8 +12,10 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,12 +25,13 @@ from tqdm import tqdm
 from bot.core.analysis import Analyzer, normalize_word, word_list
 from bot.core.corpus import Corpus, Story, no_stories_error, read_stories, story_files
 from bot.core.corpus_diff import fingerprints
-from bot.core.index import BM25Index, BM25Params, key_stride
+from bot.core.index import BM25Index, BM25Params, key_stride, postings_of_sorted_keys
 from bot.core.library_parts import LibraryParts
 from bot.core.passage_table import NO_CHAPTER, PassageTable
 from bot.core.performers import Performer, PerformerDirectory
+from bot.core.posting_runs import PostingRuns
 from bot.core.spelling import SpellingCorrector
-from bot.core.text_store import TextStore
+from bot.core.text_store import TextStore, TextStoreWriter
 
 BATCH_BYTES = 8 * 2**20
 """About how much story text one worker task reads."""
@@ -50,7 +53,11 @@ class Batch:
     chapters: list[str]
     texts: tuple[list[bytes], np.ndarray, np.ndarray]
     """The passages' text, compressed in blocks (TextStore.pieces)."""
-    analysed: AnalysedTexts
+    vocabulary: dict[str, int]
+    surfaces: list[str]
+    lengths: np.ndarray
+    postings: tuple[np.ndarray, np.ndarray, np.ndarray]
+    """(term, passage, term frequency) of each posting, in term then passage order (AnalysedTexts.postings)."""
     performers: list[Performer]
     """With `passage` counted within the batch."""
     fingerprints: dict[str, str]
@@ -83,6 +90,14 @@ class AnalysedTexts:
         lengths = np.bincount(text_of_word[kept], minlength=len(words_per_text)).astype(np.int32)
         return cls(numbers.vocabulary, numbers.surfaces, every[kept], lengths)
 
+    def postings(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(term, passage, term frequency) of each posting, in term then passage order."""
+        stride = key_stride(len(self.lengths))
+        keys = self.term_ids.astype(np.int64) * stride
+        keys += np.repeat(np.arange(len(self.lengths), dtype=np.int64), self.lengths)
+        keys.sort()
+        return postings_of_sorted_keys(keys, stride)
+
 
 class _TermNumbers(dict[str, int]):
     """Each word's term number, or -1 for a stop word: one dictionary lookup per word of the library,
@@ -110,9 +125,11 @@ class _TermNumbers(dict[str, int]):
 def parts_of_corpus(corpus: Corpus, analyzer: Analyzer, params: BM25Params) -> LibraryParts:
     """The parts of a library whose corpus is already in memory (an evaluation's, a benchmark's)."""
     analysed = AnalysedTexts.of((p.text for p in corpus.passages), analyzer)
-    keys = analysed.term_ids.astype(np.int64) * key_stride(len(analysed.lengths))
-    keys += np.repeat(np.arange(len(analysed.lengths), dtype=np.int64), analysed.lengths)
-    index = BM25Index.from_keys(analysed.vocabulary, keys, analysed.lengths, params)
+    terms, docs, tf = analysed.postings()
+    doc_freq = np.bincount(terms, minlength=len(analysed.vocabulary))
+    index = BM25Index.from_postings(
+        analysed.vocabulary, docs, tf, doc_freq, analysed.lengths.astype(np.float64), params
+    )
     return _finished(corpus, index, analysed.surfaces, PerformerDirectory.from_corpus(corpus), fingerprints(corpus))
 
 
@@ -146,7 +163,10 @@ def analyse_files(root: str, paths: list[str], analyzer: Analyzer) -> Batch:
         np.array([p.chapter_number for p in passages], dtype=np.int32),
         list(chapters),
         TextStore.pieces([p.text for p in passages]),
-        analysed,
+        analysed.vocabulary,
+        analysed.surfaces,
+        analysed.lengths,
+        analysed.postings(),
         PerformerDirectory.from_corpus(local).performers,
         fingerprints(local),
     )
@@ -174,35 +194,61 @@ def _size(path: Path) -> int:
         return 0
 
 
-def build_parts(root: Path, analyzer: Analyzer, params: BM25Params, progress: bool = False) -> LibraryParts:
-    """Reads and analyses every story below root, on every core for a large library."""
+def build_parts(
+    root: Path, analyzer: Analyzer, params: BM25Params, progress: bool = False, scratch: Path | None = None
+) -> LibraryParts:
+    """Reads and analyses every story below root, on every core for a large library.
+
+    Postings and texts wait in a temporary folder inside `scratch` (the system's temporary folder if
+    None) until every batch is in: give a folder on disk where the temporary folder is in memory."""
     found = story_files(root)
     total = sum(_size(path) for path in found.paths)
     batches = list(batches_of(found.paths))
+    if scratch is not None:
+        scratch.mkdir(parents=True, exist_ok=True, mode=0o700)
     bar = tqdm(total=len(found.paths), desc="Indexing", unit=" files", disable=not progress, leave=False)
-    with bar:
+    with bar, tempfile.TemporaryDirectory(prefix=".build-", dir=scratch) as folder:
         if total < IN_PROCESS_BYTES or len(batches) < 2:
-            results = [analyse_files(str(root), [str(p) for p in found.paths], analyzer)]
-            bar.update(len(found.paths))
+            results: Iterator[Batch] = _in_this_process(root, found.paths, analyzer, bar.update)
         else:
-            results = list(_in_workers(root, batches, analyzer, bar.update))
-    return _merge(root, found.problems, results, params)
+            results = _in_workers(root, batches, analyzer, bar.update)
+        return _merge(root, found.problems, results, params, Path(folder))
+
+
+def _in_this_process(
+    root: Path, paths: Sequence[Path], analyzer: Analyzer, done: Callable[[int], object]
+) -> Iterator[Batch]:
+    yield analyse_files(str(root), [str(p) for p in paths], analyzer)
+    done(len(paths))
 
 
 def _in_workers(
     root: Path, batches: list[list[Path]], analyzer: Analyzer, done: Callable[[int], object]
 ) -> Iterator[Batch]:
+    """The batches' results in order, with a few batches ahead in the workers: never all at once."""
     workers = max(1, min(os.cpu_count() or 1, len(batches)))
     # spawn, not fork: the caller may be a bot with an event loop and threads whose locks fork would copy.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        tasks = [pool.submit(analyse_files, str(root), [str(p) for p in batch], analyzer) for batch in batches]
-        for batch, task in zip(batches, tasks, strict=True):
-            yield task.result()
-            done(len(batch))
+        running: deque[tuple[list[Path], Future[Batch]]] = deque()
+        for batch in batches:
+            running.append((batch, pool.submit(analyse_files, str(root), [str(p) for p in batch], analyzer)))
+            if len(running) >= 2 * workers:
+                yield _finished_batch(*running.popleft(), done)
+        while running:
+            yield _finished_batch(*running.popleft(), done)
 
 
-def _merge(root: Path, walk_problems: tuple[str, ...], results: list[Batch], params: BM25Params) -> LibraryParts:
+def _finished_batch(batch: list[Path], task: Future[Batch], done: Callable[[int], object]) -> Batch:
+    result = task.result()
+    done(len(batch))
+    return result
+
+
+def _merge(
+    root: Path, walk_problems: tuple[str, ...], results: Iterable[Batch], params: BM25Params, spill: Path
+) -> LibraryParts:
+    """The library of the batches, taken one at a time as they come, their bulk spilled to `spill`."""
     vocabulary: dict[str, int] = {}
     surfaces: list[str] = []
     stories: list[Story] = []
@@ -210,12 +256,10 @@ def _merge(root: Path, walk_problems: tuple[str, ...], results: list[Batch], par
     performers: list[Performer] = []
     digests: dict[str, str] = {}
     chapters: dict[str, int] = {}
-    story_numbers, chapter_ids = [], []
-    total_passages = sum(len(b.number) for b in results)
-    stride = key_stride(total_passages)
-    keys = np.empty(sum(len(b.analysed.term_ids) for b in results), dtype=np.int64)
-    """One (term, passage) key per word of the library, filled batch by batch."""
-    passages = tokens = 0
+    story_numbers, chapter_ids, numbers, paragraphs, chapter_numbers, lengths = [], [], [], [], [], []
+    runs = PostingRuns(spill)
+    texts = TextStoreWriter(spill / "texts")
+    passages = 0
     for batch in results:
         first_story, first_passage = len(stories), passages
         for title, path, count in batch.stories:
@@ -224,39 +268,38 @@ def _merge(root: Path, walk_problems: tuple[str, ...], results: list[Batch], par
         problems += batch.problems
         counts = [count for *_, count in batch.stories]
         story_numbers.append(np.repeat(np.arange(first_story, len(stories), dtype=np.int32), counts))
-        analysed = batch.analysed
-        for term, surface in zip(analysed.vocabulary, analysed.surfaces, strict=True):
+        for term, surface in zip(batch.vocabulary, batch.surfaces, strict=True):
             if term not in vocabulary:
                 vocabulary[term] = len(vocabulary)
                 surfaces.append(surface)
-        renumber = np.array([vocabulary[t] for t in analysed.vocabulary], dtype=np.int32)
-        filled = keys[tokens : tokens + len(analysed.term_ids)]
-        if len(analysed.term_ids):
-            np.multiply(renumber[analysed.term_ids], stride, out=filled, dtype=np.int64)
-            filled += np.repeat(np.arange(passages, passages + len(batch.number), dtype=np.int64), analysed.lengths)
-        tokens += len(analysed.term_ids)
+        renumber = np.array([vocabulary[t] for t in batch.vocabulary], dtype=np.int32)
+        terms, docs, tf = batch.postings
+        runs.add(renumber[terms], docs + passages, tf)
+        texts.add(batch.texts)
         chapter_map = np.array([chapters.setdefault(c, len(chapters)) for c in batch.chapters] + [NO_CHAPTER], np.int32)
         chapter_ids.append(chapter_map[batch.chapter])  # NO_CHAPTER (-1) picks the last entry
-        performers += [
-            dataclasses.replace(p, passage=None if p.passage is None else p.passage + passages)
-            for p in batch.performers
-        ]
+        numbers.append(batch.number)
+        paragraphs.append(batch.paragraph)
+        chapter_numbers.append(batch.chapter_number)
+        lengths.append(batch.lengths)
+        performers += [_shifted(p, passages) for p in batch.performers]
         digests |= batch.fingerprints
         passages += len(batch.number)
     if not stories:
         raise no_stories_error(root, problems)
     table = PassageTable(
         np.concatenate(story_numbers),
-        np.concatenate([b.number for b in results]),
-        np.concatenate([b.paragraph for b in results]),
+        np.concatenate(numbers),
+        np.concatenate(paragraphs),
         np.concatenate(chapter_ids),
-        np.concatenate([b.chapter_number for b in results]),
-        TextStore.joined([b.texts for b in results]),
+        np.concatenate(chapter_numbers),
+        texts.finished(),
         tuple(chapters),
     )
     corpus = Corpus(root, tuple(stories), table, tuple(problems))
-    lengths = np.concatenate([b.analysed.lengths for b in results])
-    index = BM25Index.from_keys(vocabulary, keys, lengths, params)
+    docs, tf, doc_freq = runs.laid_out(len(vocabulary))
+    doc_len = np.concatenate(lengths).astype(np.float64)
+    index = BM25Index.from_postings(vocabulary, docs, tf, doc_freq, doc_len, params)
     return _finished(corpus, index, surfaces, PerformerDirectory(performers), digests)
 
 

@@ -10,7 +10,7 @@ smoothed idf for libraries too small for BM25Okapi's own.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,66 +44,66 @@ class BM25Index:
             (vocabulary.setdefault(t, len(vocabulary)) for t in every_term), dtype=np.int64, count=len(every_term)
         )
         del every_term
-        self._from_tokens(vocabulary, term_ids, np.asarray(lengths, dtype=np.int64), params)
+        keys = term_ids * key_stride(len(lengths))
+        keys += np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+        keys.sort()
+        terms, docs, tf = postings_of_sorted_keys(keys, key_stride(len(lengths)))
+        doc_freq = np.bincount(terms, minlength=len(vocabulary))
+        self._set_postings(vocabulary, docs, tf, doc_freq, np.asarray(lengths, dtype=np.float64), params)
 
     @classmethod
     def from_keys(
         cls, vocabulary: dict[str, int], keys: np.ndarray, lengths: np.ndarray, params: BM25Params = DEFAULT_PARAMS
     ) -> BM25Index:
         """The index of one (term id * key_stride(documents) + document) key per occurrence, in any
-        order (the array is sorted in place), and the documents' lengths: what a merge of batches makes
-        without holding term and document arrays besides."""
+        order (the array is sorted in place), and the documents' lengths."""
+        keys.sort()
+        terms, docs, tf = postings_of_sorted_keys(keys, key_stride(len(lengths)))
+        del keys
+        return cls.from_postings(
+            vocabulary, docs, tf, np.bincount(terms, minlength=len(vocabulary)), lengths.astype(np.float64), params
+        )
+
+    @classmethod
+    def from_postings(
+        cls,
+        vocabulary: dict[str, int],
+        docs: np.ndarray,
+        tf: np.ndarray,
+        doc_freq: np.ndarray,
+        doc_len: np.ndarray,
+        params: BM25Params = DEFAULT_PARAMS,
+    ) -> BM25Index:
+        """The index of posting lists laid out term after term, documents ascending within a term:
+        each posting's document (int32) and raw term frequency, and how many postings each term has."""
         index = cls.__new__(cls)
-        index._build(vocabulary, keys, None, lengths.astype(np.float64), params)
+        index._set_postings(vocabulary, docs, tf, doc_freq, doc_len, params)
         return index
 
-    def _from_tokens(
-        self, vocabulary: dict[str, int], term_ids: np.ndarray, lengths: np.ndarray, params: BM25Params
-    ) -> None:
-        keys = term_ids * key_stride(len(lengths))
-        keys += np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-        self._build(vocabulary, keys, None, lengths.astype(np.float64), params)
-
-    def _build(
+    def _set_postings(
         self,
         vocabulary: dict[str, int],
-        keys: np.ndarray,
-        counts: np.ndarray | None,
+        docs: np.ndarray,
+        tf: np.ndarray,
+        doc_freq: np.ndarray,
         doc_len: np.ndarray,
         params: BM25Params,
     ) -> None:
-        """Postings from (term, document) keys: one per occurrence, in any order (counts None), or
-        already sorted with their counts (grouped(), whose keys come out of sorted posting lists)."""
         self.params = params
         self.vocabulary = vocabulary
         self.size = len(doc_len)
-        # Sorting (term, document) keys gives every posting list in term order, documents ascending.
-        stride = key_stride(self.size)
-        if counts is None:  # one row per occurrence, in any order: sort in place
-            keys.sort()
-        # Sorted keys: each run of equal keys is one posting.
-        first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-        postings = keys[first]
-        if counts is None:
-            tf = np.diff(np.append(first, len(keys))).astype(np.float64)
-        else:
-            tf = np.add.reduceat(counts, first) if len(first) else counts[:0]
-        del keys, first
-        self._docs = (postings % stride).astype(np.int32)
-        self._tf: np.ndarray | None = tf.astype(np.float32)
+        self._docs = docs
+        self._tf: np.ndarray | None = tf
         """Raw term frequencies, kept to derive the story-level index (not saved: see arrays())."""
-        self.doc_freq = np.bincount(postings // stride, minlength=len(vocabulary))
-        self._starts = np.concatenate(([0], np.cumsum(self.doc_freq)))
+        self.doc_freq = doc_freq
+        self._starts = np.concatenate(([0], np.cumsum(doc_freq)))
         self._set_idf()
         self.doc_len = doc_len
-        avgdl = doc_len.mean() if self.size and doc_len.sum() else 1.0
-        k1, b = params.k1, params.b
-        norm = k1 * (1 - b + b * doc_len[self._docs] / avgdl)
-        self._tf_part = (tf * (k1 + 1) / (tf + norm)).astype(np.float32)
+        self._tf_part = _tf_parts(docs, tf, doc_len, params)
         self._max_tf_part = np.zeros(len(vocabulary), dtype=np.float32)
         """Each term's largest term-frequency part: with its idf, the most it can add to a score."""
         if len(self._tf_part):
-            nonempty = self.doc_freq > 0
+            nonempty = doc_freq > 0
             self._max_tf_part[nonempty] = np.maximum.reduceat(self._tf_part, self._starts[:-1][nonempty])
 
     def arrays(self) -> dict[str, np.ndarray]:
@@ -148,18 +148,30 @@ class BM25Index:
     def grouped(self, group_of_doc: np.ndarray, groups: int) -> BM25Index:
         """The index whose documents are groups of these (stories of passages), with the same terms.
 
-        Groups are runs of consecutive documents, as a story's passages are."""
+        Groups are runs of consecutive documents, as a story's passages are. Terms are taken a chunk
+        of postings at a time, so a big library needs no temporary array as long as all its postings."""
         if self._tf is None:
             raise ValueError("an index opened from disk has no raw term frequencies; its story index is saved")
         if np.any(np.diff(group_of_doc) < 0):
             raise ValueError("groups must be runs of consecutive documents")
-        index = BM25Index.__new__(BM25Index)
-        # Within a term, documents ascend and groups are runs of documents: the keys come out sorted.
-        keys = np.repeat(np.arange(len(self.vocabulary), dtype=np.int64), self.doc_freq) * key_stride(groups)
-        keys += group_of_doc[self._docs]
+        stride = key_stride(groups)
+        all_keys, all_counts = [], []
+        for first_term, last_term in _term_chunks(self._starts):
+            first, last = int(self._starts[first_term]), int(self._starts[last_term])
+            # Within a term, documents ascend and groups are runs of documents: the keys come out sorted.
+            keys = np.repeat(np.arange(first_term, last_term, dtype=np.int64), self.doc_freq[first_term:last_term])
+            keys *= stride
+            keys += group_of_doc[self._docs[first:last]]
+            starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else keys[:0]
+            all_keys.append(keys[starts])
+            all_counts.append(np.add.reduceat(self._tf[first:last].astype(np.int64), starts) if len(keys) else keys[:0])
+        keys = np.concatenate(all_keys) if all_keys else np.zeros(0, np.int64)
+        counts = np.concatenate(all_counts) if all_counts else np.zeros(0, np.int64)
+        doc_freq = np.bincount(keys // stride, minlength=len(self.vocabulary))
         group_len = np.bincount(group_of_doc, weights=self.doc_len, minlength=groups)
-        index._build(self.vocabulary, keys, self._tf.astype(np.float64), group_len, self.params)
-        return index
+        return BM25Index.from_postings(
+            self.vocabulary, (keys % stride).astype(np.int32), counts, doc_freq, group_len, self.params
+        )
 
     def term_idf(self, term: str) -> float | None:
         """The term's BM25Okapi idf, or None when no passage has it."""
@@ -300,6 +312,45 @@ class BM25Index:
     def _exhaustive(self, lists: list[tuple[float, float, int, int]], k: int) -> list[tuple[int, float]]:
         """Every document of every list scored: for weights that are not all positive (tiny libraries)."""
         return _best(*self._merged(lists), k)
+
+
+POSTING_CHUNK = 1 << 24
+"""Postings taken at a time by the steps that need wider temporary arrays: what bounds a big build's memory."""
+
+
+def _tf_parts(docs: np.ndarray, tf: np.ndarray, doc_len: np.ndarray, params: BM25Params) -> np.ndarray:
+    """Each posting's term-frequency part of BM25Okapi, tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl))."""
+    avgdl = doc_len.mean() if len(doc_len) and doc_len.sum() else 1.0
+    k1, b = params.k1, params.b
+    parts = np.empty(len(docs), dtype=np.float32)
+    for first in range(0, len(docs), POSTING_CHUNK):
+        chunk = slice(first, first + POSTING_CHUNK)
+        frequency = tf[chunk].astype(np.float64)
+        norm = k1 * (1 - b + b * doc_len[docs[chunk]] / avgdl)
+        parts[chunk] = frequency * (k1 + 1) / (frequency + norm)
+    return parts
+
+
+def _term_chunks(starts: np.ndarray) -> Iterator[tuple[int, int]]:
+    """Runs of consecutive terms [first, last) of about POSTING_CHUNK postings (a longer list alone)."""
+    terms = len(starts) - 1
+    first = 0
+    while first < terms:
+        last = int(np.searchsorted(starts, starts[first] + POSTING_CHUNK, side="right")) - 1
+        last = min(max(last, first + 1), terms)
+        yield first, last
+        first = last
+
+
+def postings_of_sorted_keys(keys: np.ndarray, stride: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(term, document, term frequency) of each posting, from sorted (term * stride + document) keys
+    with one key per occurrence: each run of equal keys is one posting."""
+    if not len(keys):
+        return np.zeros(0, np.int64), np.zeros(0, np.int32), np.zeros(0, np.uint16)
+    first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    tf = np.diff(np.append(first, len(keys)))
+    postings = keys[first]
+    return postings // stride, (postings % stride).astype(np.int32), tf.astype(np.min_scalar_type(tf.max()))
 
 
 def key_stride(documents: int) -> int:

@@ -7,6 +7,7 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -48,22 +49,10 @@ class TextStore:
     @classmethod
     def joined(cls, batches: Sequence[tuple[list[bytes], np.ndarray, np.ndarray]]) -> TextStore:
         """The store of several batches' pieces, in order."""
-        blocks = [block for batch_blocks, _, _ in batches for block in batch_blocks]
-        counts: list[int] = []
-        for batch_blocks, starts, _ in batches:
-            total = len(starts)
-            counts += [min(BLOCK_PASSAGES, total - i * BLOCK_PASSAGES) for i in range(len(batch_blocks))]
-        block_first = np.zeros(len(blocks) + 1, dtype=np.int64)
-        np.cumsum(counts, out=block_first[1:])
-        block_offsets = np.zeros(len(blocks) + 1, dtype=np.int64)
-        np.cumsum([len(b) for b in blocks], out=block_offsets[1:])
-        return cls(
-            block_first,
-            block_offsets,
-            np.concatenate([s for _, s, _ in batches]) if batches else np.zeros(0, np.int32),
-            np.concatenate([e for _, _, e in batches]) if batches else np.zeros(0, np.int32),
-            np.frombuffer(b"".join(blocks), dtype=np.uint8),
-        )
+        writer = TextStoreWriter(None)
+        for pieces in batches:
+            writer.add(pieces)
+        return writer.finished()
 
     def text(self, passage: int) -> str:
         block = int(np.searchsorted(self.block_first, passage, side="right")) - 1
@@ -74,3 +63,48 @@ class TextStore:
             if len(self._kept) > BLOCKS_KEPT:
                 self._kept.popitem(last=False)
         return raw[self.starts[passage] : self.ends[passage]].decode("utf-8")
+
+
+class TextStoreWriter:
+    """A store put together batch by batch; with a spill file, the compressed blocks wait there rather
+    than in memory until the last batch is in."""
+
+    def __init__(self, spill: Path | None):
+        self._spill = spill.open("wb") if spill is not None else None
+        self._spill_path = spill
+        self._blocks: list[bytes] = []
+        self._counts: list[int] = []
+        self._sizes: list[int] = []
+        self._starts: list[np.ndarray] = []
+        self._ends: list[np.ndarray] = []
+
+    def add(self, pieces: tuple[list[bytes], np.ndarray, np.ndarray]) -> None:
+        """One batch's `TextStore.pieces`, after the batches added before it."""
+        blocks, starts, ends = pieces
+        for number, block in enumerate(blocks):
+            self._counts.append(min(BLOCK_PASSAGES, len(starts) - number * BLOCK_PASSAGES))
+            self._sizes.append(len(block))
+            if self._spill is not None:
+                self._spill.write(block)
+            else:
+                self._blocks.append(block)
+        self._starts.append(starts)
+        self._ends.append(ends)
+
+    def finished(self) -> TextStore:
+        if self._spill is not None and self._spill_path is not None:
+            self._spill.close()
+            data = np.fromfile(self._spill_path, dtype=np.uint8)
+        else:
+            data = np.frombuffer(b"".join(self._blocks), dtype=np.uint8)
+        block_first = np.zeros(len(self._counts) + 1, dtype=np.int64)
+        np.cumsum(self._counts, out=block_first[1:])
+        block_offsets = np.zeros(len(self._sizes) + 1, dtype=np.int64)
+        np.cumsum(self._sizes, out=block_offsets[1:])
+        return TextStore(
+            block_first,
+            block_offsets,
+            np.concatenate(self._starts) if self._starts else np.zeros(0, np.int32),
+            np.concatenate(self._ends) if self._ends else np.zeros(0, np.int32),
+            data,
+        )

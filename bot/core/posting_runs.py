@@ -1,0 +1,62 @@
+"""Posting lists of a library too big to sort in memory at once.
+
+Batches of passages arrive in passage order, each with its postings grouped term by term. Each
+batch is written to disk as it arrives (a run), and only each term's count is kept; once every
+batch is in, the counts say where each term's list starts, and one pass over the runs puts every
+posting in its place. Within a term, earlier runs hold earlier passages, so every list comes out in
+passage order with no sort: the build's memory is the finished lists plus one run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+RUN_ARRAYS = ("terms", "ranks", "docs", "tf")
+
+
+class PostingRuns:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.runs = 0
+        self.doc_freq = np.zeros(0, dtype=np.int64)
+        self.max_tf = 0
+
+    def add(self, terms: np.ndarray, docs: np.ndarray, tf: np.ndarray) -> None:
+        """One batch's postings, after every batch of earlier passages: each term's postings together,
+        passages ascending within a term (term numbers of the whole library, passages too)."""
+        if not len(terms):
+            return
+        group_start = np.flatnonzero(np.concatenate(([True], terms[1:] != terms[:-1])))
+        group_size = np.diff(np.append(group_start, len(terms)))
+        ranks = np.arange(len(terms), dtype=np.int32) - np.repeat(group_start.astype(np.int32), group_size)
+        arrays = {"terms": terms.astype(np.int32), "ranks": ranks, "docs": docs.astype(np.int32), "tf": tf}
+        for name in RUN_ARRAYS:
+            np.save(self.folder / f"run-{self.runs}-{name}.npy", arrays[name], allow_pickle=False)
+        self.runs += 1
+        counts = np.bincount(terms)
+        if len(counts) > len(self.doc_freq):
+            self.doc_freq = np.concatenate((self.doc_freq, np.zeros(len(counts) - len(self.doc_freq), np.int64)))
+        self.doc_freq[: len(counts)] += counts
+        self.max_tf = max(self.max_tf, int(tf.max()))
+
+    def laid_out(self, terms: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(docs, tf, doc_freq) of every posting, term after term: what BM25Index.from_postings takes."""
+        doc_freq = np.zeros(terms, dtype=np.int64)
+        doc_freq[: len(self.doc_freq)] = self.doc_freq
+        next_free = np.concatenate(([0], np.cumsum(doc_freq)[:-1]))
+        total = int(doc_freq.sum())
+        docs = np.empty(total, dtype=np.int32)
+        tf = np.empty(total, dtype=np.min_scalar_type(self.max_tf))
+        for run in range(self.runs):
+            arrays = {
+                name: np.load(self.folder / f"run-{run}-{name}.npy", mmap_mode="r", allow_pickle=False)
+                for name in RUN_ARRAYS
+            }
+            run_terms = np.asarray(arrays["terms"])
+            where = next_free[run_terms] + arrays["ranks"]
+            docs[where] = arrays["docs"]
+            tf[where] = arrays["tf"]
+            next_free += np.bincount(run_terms, minlength=terms)
+        return docs, tf, doc_freq
