@@ -195,7 +195,7 @@ def _index(settings: Settings) -> int:
     analyzer = Analyzer()
     key = store.key(settings.corpus, analyzer, DEFAULT_PARAMS)
     library = StoryLibrary.from_parts(
-        build_parts(settings.corpus, analyzer, DEFAULT_PARAMS, sys.stderr.isatty()), analyzer
+        build_parts(settings.corpus, analyzer, DEFAULT_PARAMS, sys.stderr.isatty(), store.base), analyzer
     )
     for problem in library.corpus.problems:
         print(f"storybot: warning: {problem}", file=sys.stderr)

@@ -100,7 +100,8 @@ class StoryLibrary:
         saved = store.open(root, key, params) if store else None
         if saved is not None:
             return cls.from_parts(saved, analyzer, opened=True)
-        library = cls.from_parts(build_parts(root, analyzer, params, progress), analyzer)
+        scratch = store.base if store else None  # on disk, where the system's temporary folder may be memory
+        library = cls.from_parts(build_parts(root, analyzer, params, progress, scratch), analyzer)
         if store:
             # An index once asked for is kept up to date, whatever the library's size.
             store.save(root, key, library.saved(), force=had_index, analysis=repr(analyzer))
