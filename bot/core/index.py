@@ -155,22 +155,29 @@ class BM25Index:
         if np.any(np.diff(group_of_doc) < 0):
             raise ValueError("groups must be runs of consecutive documents")
         stride = key_stride(groups)
-        all_keys, all_counts = [], []
+        doc_freq = np.zeros(len(self.vocabulary), dtype=np.int64)
+        group_docs, group_tf = [], []
         for first_term, last_term in _term_chunks(self._starts):
             first, last = int(self._starts[first_term]), int(self._starts[last_term])
             # Within a term, documents ascend and groups are runs of documents: the keys come out sorted.
-            keys = np.repeat(np.arange(first_term, last_term, dtype=np.int64), self.doc_freq[first_term:last_term])
+            keys = np.repeat(np.arange(last_term - first_term, dtype=np.int64), self.doc_freq[first_term:last_term])
             keys *= stride
             keys += group_of_doc[self._docs[first:last]]
-            starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else keys[:0]
-            all_keys.append(keys[starts])
-            all_counts.append(np.add.reduceat(self._tf[first:last].astype(np.int64), starts) if len(keys) else keys[:0])
-        keys = np.concatenate(all_keys) if all_keys else np.zeros(0, np.int64)
-        counts = np.concatenate(all_counts) if all_counts else np.zeros(0, np.int64)
-        doc_freq = np.bincount(keys // stride, minlength=len(self.vocabulary))
+            if not len(keys):
+                continue
+            starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+            postings = keys[starts]
+            doc_freq[first_term:last_term] = np.bincount(postings // stride, minlength=last_term - first_term)
+            group_docs.append((postings % stride).astype(np.int32))
+            group_tf.append(np.add.reduceat(self._tf[first:last], starts, dtype=np.int64).astype(np.uint32))
         group_len = np.bincount(group_of_doc, weights=self.doc_len, minlength=groups)
         return BM25Index.from_postings(
-            self.vocabulary, (keys % stride).astype(np.int32), counts, doc_freq, group_len, self.params
+            self.vocabulary,
+            np.concatenate(group_docs) if group_docs else np.zeros(0, np.int32),
+            np.concatenate(group_tf) if group_tf else np.zeros(0, np.uint32),
+            doc_freq,
+            group_len,
+            self.params,
         )
 
     def term_idf(self, term: str) -> float | None:
@@ -314,7 +321,7 @@ class BM25Index:
         return _best(*self._merged(lists), k)
 
 
-POSTING_CHUNK = 1 << 24
+POSTING_CHUNK = 1 << 22
 """Postings taken at a time by the steps that need wider temporary arrays: what bounds a big build's memory."""
 
 

@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
+import bot.core.index as index_module
 from bot.core.analysis import Analyzer
 from bot.core.corpus import load_corpus
 from bot.core.index import BM25Index, BM25Params
@@ -125,3 +126,15 @@ def test_scoped_top_equals_rank_bm25_restricted_to_the_range():
         scores = reference.get_scores(query)
         expected = sorted((i for i in range(500, 900) if scores[i] > 0), key=lambda i: (-scores[i], i))[:10]
         assert [doc for doc, _ in index.top(query, 10, range(500, 900))] == expected
+
+
+def test_working_a_few_postings_at_a_time_changes_nothing(documents, monkeypatch):
+    groups = np.repeat(np.arange(4), [3, 5, 1, len(documents) - 9])
+    whole = BM25Index(documents)
+    whole_groups = whole.grouped(groups, 4)
+    monkeypatch.setattr(index_module, "POSTING_CHUNK", 7)  # many chunks, some lists longer than one
+    chunked = BM25Index(documents)
+    chunked_groups = chunked.grouped(groups, 4)
+    for built, expected in ((chunked, whole), (chunked_groups, whole_groups)):
+        for name, array in expected.arrays().items():
+            assert np.array_equal(built.arrays()[name], array), name
