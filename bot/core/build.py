@@ -204,15 +204,24 @@ def build_parts(
     found = story_files(root)
     total = sum(_size(path) for path in found.paths)
     batches = list(batches_of(found.paths))
-    if scratch is not None:
-        scratch.mkdir(parents=True, exist_ok=True, mode=0o700)
     bar = tqdm(total=len(found.paths), desc="Indexing", unit=" files", disable=not progress, leave=False)
-    with bar, tempfile.TemporaryDirectory(prefix=".build-", dir=scratch) as folder:
+    with bar, _spill_folder(scratch) as folder:
         if total < IN_PROCESS_BYTES or len(batches) < 2:
             results: Iterator[Batch] = _in_this_process(root, found.paths, analyzer, bar.update)
         else:
             results = _in_workers(root, batches, analyzer, bar.update)
         return _merge(root, found.problems, results, params, Path(folder))
+
+
+def _spill_folder(scratch: Path | None) -> tempfile.TemporaryDirectory[str]:
+    """A temporary folder in scratch, or in the system's temporary folder if scratch cannot hold one."""
+    if scratch is not None:
+        try:
+            scratch.mkdir(parents=True, exist_ok=True, mode=0o700)
+            return tempfile.TemporaryDirectory(prefix=".build-", dir=scratch)
+        except OSError:
+            pass
+    return tempfile.TemporaryDirectory(prefix="storybot-build-")
 
 
 def _in_this_process(
