@@ -1,11 +1,10 @@
 """BM25Okapi, rank-bm25's scoring model, laid out as posting lists.
 
-rank-bm25 scores a question by walking every document in Python for every term; here a question
-costs only the postings of its own terms (tests/core/test_index.py checks the scores against
-rank-bm25). A posting is a document number and a raw term frequency (mostly one byte); its
-term-frequency part is computed from them and the document's length norm when read. The idf stays
-a separate per-term factor, so the same postings also give a story-scoped search and a smoothed
-idf for libraries too small for BM25Okapi's own.
+rank-bm25 scores a question by walking every document in Python for every term; here each
+posting's term-frequency part is computed once at build time, so a question costs only the
+postings of its own terms (tests/core/test_index.py checks the scores against rank-bm25). The
+idf stays a separate per-term factor, so the same postings also give a story-scoped search and a
+smoothed idf for libraries too small for BM25Okapi's own.
 """
 
 from __future__ import annotations
@@ -31,7 +30,7 @@ DEFAULT_PARAMS = BM25Params()
 
 
 class BM25Index:
-    ARRAY_NAMES = ("docs", "tf", "max_tf_part", "starts", "doc_freq", "doc_len")
+    ARRAY_NAMES = ("docs", "tf_part", "max_tf_part", "starts", "doc_freq", "doc_len")
     """What arrays() returns and from_arrays() takes."""
 
     def __init__(self, documents: Iterable[Sequence[str]], params: BM25Params = DEFAULT_PARAMS):
@@ -94,43 +93,24 @@ class BM25Index:
         self.vocabulary = vocabulary
         self.size = len(doc_len)
         self._docs = docs
-        self._tf = tf
-        """Raw term frequencies, in the smallest integer type that holds them: a byte a posting, mostly."""
+        self._tf: np.ndarray | None = tf
+        """Raw term frequencies, kept to derive the story-level index (not saved: see arrays())."""
         self.doc_freq = doc_freq
         self._starts = np.concatenate(([0], np.cumsum(doc_freq)))
         self._set_idf()
         self.doc_len = doc_len
-        self._set_norm()
-        self._max_tf_part = np.zeros(len(vocabulary), dtype=np.float64)
+        self._tf_part = _tf_parts(docs, tf, doc_len, params)
+        self._max_tf_part = np.zeros(len(vocabulary), dtype=np.float32)
         """Each term's largest term-frequency part: with its idf, the most it can add to a score."""
-        for first_term, last_term in _term_chunks(self._starts):
-            first, last = int(self._starts[first_term]), int(self._starts[last_term])
-            listed = np.flatnonzero(doc_freq[first_term:last_term])
-            if len(listed):
-                where = self._starts[first_term:last_term][listed] - first
-                self._max_tf_part[first_term + listed] = np.maximum.reduceat(self._tf_parts(first, last), where)
-
-    def _set_norm(self) -> None:
-        """BM25Okapi's length normalisation of each document, k1 * (1 - b + b * dl / avgdl)."""
-        k1, b = self.params.k1, self.params.b
-        avgdl = self.doc_len.mean() if self.size and self.doc_len.sum() else 1.0
-        self._norm = k1 * (1 - b + b * np.asarray(self.doc_len) / avgdl)
-
-    def _tf_parts(self, first: int, last: int) -> np.ndarray:
-        """The term-frequency parts of postings first:last."""
-        return self._parts(self._tf[first:last], self._docs[first:last])
-
-    def _parts(self, tf: np.ndarray, docs: np.ndarray) -> np.ndarray:
-        """tf * (k1 + 1) / (tf + norm) as rank-bm25 computes it (float64): from a byte of term frequency
-        and the document's norm, rather than four bytes of a precomputed part in every posting."""
-        frequency = tf.astype(np.float64)
-        return frequency * (self.params.k1 + 1) / (frequency + self._norm[docs])
+        if len(self._tf_part):
+            nonempty = doc_freq > 0
+            self._max_tf_part[nonempty] = np.maximum.reduceat(self._tf_part, self._starts[:-1][nonempty])
 
     def arrays(self) -> dict[str, np.ndarray]:
         """What a saved index keeps: with the terms and the parameters, enough to answer exactly."""
         return {
             "docs": self._docs,
-            "tf": self._tf,
+            "tf_part": self._tf_part,
             "max_tf_part": self._max_tf_part,
             "starts": self._starts,
             "doc_freq": self.doc_freq,
@@ -143,12 +123,12 @@ class BM25Index:
         index = cls.__new__(cls)
         index.params = params
         index.vocabulary = {term: number for number, term in enumerate(terms)}
-        index._docs, index._tf = arrays["docs"], arrays["tf"]
+        index._docs, index._tf_part = arrays["docs"], arrays["tf_part"]
         index._max_tf_part, index._starts = arrays["max_tf_part"], arrays["starts"]
         index.doc_freq, index.doc_len = arrays["doc_freq"], arrays["doc_len"]
+        index._tf = None
         index.size = len(index.doc_len)
         index._set_idf()
-        index._set_norm()
         return index
 
     def terms(self) -> list[str]:
@@ -170,6 +150,8 @@ class BM25Index:
 
         Groups are runs of consecutive documents, as a story's passages are. Terms are taken a chunk
         of postings at a time, so a big library needs no temporary array as long as all its postings."""
+        if self._tf is None:
+            raise ValueError("an index opened from disk has no raw term frequencies; its story index is saved")
         if np.any(np.diff(group_of_doc) < 0):
             raise ValueError("groups must be runs of consecutive documents")
         stride = key_stride(groups)
@@ -231,7 +213,7 @@ class BM25Index:
                 docs = self._docs[first:last]
                 first, last = first + np.searchsorted(docs, start), first + np.searchsorted(docs, stop)
             weight = np.float32(repeat * idf[term_id])
-            scores[self._docs[first:last] - start] += weight * self._tf_parts(first, last)
+            scores[self._docs[first:last] - start] += weight * self._tf_part[first:last]
         return scores
 
     def scores_of(self, query: Iterable[str], docs: np.ndarray) -> np.ndarray:
@@ -302,7 +284,9 @@ class BM25Index:
     def _merged(self, lists: list[tuple[float, float, int, int]]) -> tuple[np.ndarray, np.ndarray]:
         """Every document in these posting lists, ascending, with its score from them."""
         docs = np.concatenate([self._docs[first:last] for _, _, first, last in lists])
-        weights = np.concatenate([weight * self._tf_parts(first, last) for _, weight, first, last in lists])
+        weights = np.concatenate(
+            [weight * self._tf_part[first:last].astype(np.float64) for _, weight, first, last in lists]
+        )
         order = np.argsort(docs, kind="stable")  # the lists are sorted runs: a merge, not a full sort
         docs, weights = docs[order], weights[order]
         starts = np.flatnonzero(np.concatenate(([True], docs[1:] != docs[:-1])))
@@ -313,7 +297,7 @@ class BM25Index:
         where the highest-bound terms weigh most."""
         seeds = []
         for _, _, first, last in lists[:3]:
-            part = self._tf_parts(first, last)
+            part = self._tf_part[first:last]
             take = min(len(part), 2 * k)
             seeds.append(self._docs[first:last][np.argpartition(-part, take - 1)[:take]])
         docs = np.unique(np.concatenate(seeds))
@@ -331,7 +315,7 @@ class BM25Index:
         found = where < len(listed)
         found[found] = listed[where[found]] == docs[found]
         weights = np.zeros(len(docs), dtype=np.float64)
-        weights[found] = self._parts(self._tf[first + where[found]], docs[found])
+        weights[found] = self._tf_part[first + where[found]]
         return weights
 
     def _exhaustive(self, lists: list[tuple[float, float, int, int]], k: int) -> list[tuple[int, float]]:
@@ -342,6 +326,19 @@ class BM25Index:
 ROUNDING_MARGIN = 1e-9
 POSTING_CHUNK = 1 << 22
 """Postings taken at a time by the steps that need wider temporary arrays: what bounds a big build's memory."""
+
+
+def _tf_parts(docs: np.ndarray, tf: np.ndarray, doc_len: np.ndarray, params: BM25Params) -> np.ndarray:
+    """Each posting's term-frequency part of BM25Okapi, tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl))."""
+    avgdl = doc_len.mean() if len(doc_len) and doc_len.sum() else 1.0
+    k1, b = params.k1, params.b
+    parts = np.empty(len(docs), dtype=np.float32)
+    for first in range(0, len(docs), POSTING_CHUNK):
+        chunk = slice(first, first + POSTING_CHUNK)
+        frequency = tf[chunk].astype(np.float64)
+        norm = k1 * (1 - b + b * doc_len[docs[chunk]] / avgdl)
+        parts[chunk] = frequency * (k1 + 1) / (frequency + norm)
+    return parts
 
 
 def _term_chunks(starts: np.ndarray) -> Iterator[tuple[int, int]]:

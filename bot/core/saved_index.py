@@ -35,7 +35,7 @@ from bot.core.text_store import TextStore
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2
+FORMAT = 1
 MIN_SAVED_PASSAGES = 20_000
 """Smaller libraries build in a few seconds: saved only when asked (`python -m bot index`)."""
 MANIFEST = "manifest.json"
