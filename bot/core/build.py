@@ -2,9 +2,11 @@
 processes, merged in file order into arrays.
 
 Each worker reads its files, splits them into passages, finds their people and analyses their
-words, and sends back arrays: the passages' text as one block of bytes, their terms as numbers
-of the batch's own vocabulary. The merge renumbers terms into one vocabulary and never makes a
-Python object per passage or per word, so memory follows the arrays, not the object count.
+words, and sends back arrays: the passages' text as compressed blocks, and their postings as
+numbers of the batch's own vocabulary. The merge takes the batches as they come (a few ahead in
+the workers, never all at once), renumbers terms into one vocabulary, and spills each batch's
+postings and texts to disk (posting_runs.py), so memory follows the finished index, not the words
+read. It never makes a Python object per passage or per word.
 """
 
 from __future__ import annotations
