@@ -7,6 +7,7 @@ from bot.core.analysis import Analyzer
 from bot.core.index import DEFAULT_PARAMS
 from bot.core.library import StoryLibrary
 from bot.core.passage_table import PassageTable
+from bot.core.saved_index import IndexStore
 
 
 def write_library(folder):
@@ -46,3 +47,24 @@ def test_a_library_built_in_workers_answers(tmp_path, monkeypatch):
     answer = library.ask("How many nights did the lamp burn in tale 3?")
     assert answer.best.story == "Tale 3" and answer.best.chapter == "Part Two"
     assert library.ask("Who is Mara Holt4?").best.story == "Tale 4"
+
+
+def test_a_build_spills_beside_the_saved_indexes_and_leaves_nothing_there(tmp_path, monkeypatch):
+    stories, base = tmp_path / "stories", tmp_path / "indexes"
+    stories.mkdir()
+    write_library(stories)
+    spills = []
+
+    class RecordedRuns(build.PostingRuns):
+        def add(self, terms, docs, tf):
+            super().add(terms, docs, tf)
+            spills.append(sorted(path.name for path in self.folder.iterdir()))
+            assert self.folder.parent == base
+
+    monkeypatch.setattr(build, "PostingRuns", RecordedRuns)
+    monkeypatch.setattr(build, "IN_PROCESS_BYTES", 0)
+    monkeypatch.setattr(build, "BATCH_BYTES", 200)
+    library = StoryLibrary.load(stories, store=IndexStore(base, min_passages=0))
+    assert len(spills) > 2 and "run-0-docs.npy" in spills[-1] and "texts" in spills[-1]
+    assert [path.name for path in base.iterdir() if path.name.startswith(".")] == []
+    assert library.ask("How many nights did the lamp burn in tale 2?").best.story == "Tale 2"
