@@ -27,7 +27,7 @@ from tqdm import tqdm
 from bot.core.analysis import Analyzer, normalize_word, word_list
 from bot.core.corpus import Corpus, Story, no_stories_error, read_stories, story_files
 from bot.core.corpus_diff import fingerprints
-from bot.core.index import BM25Index, BM25Params, key_stride, postings_of_sorted_keys
+from bot.core.index import BM25Index, BM25Params, postings_of_tokens
 from bot.core.library_parts import LibraryParts
 from bot.core.passage_table import NO_CHAPTER, PassageTable
 from bot.core.performers import Performer, PerformerDirectory
@@ -94,11 +94,7 @@ class AnalysedTexts:
 
     def postings(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(term, passage, term frequency) of each posting, in term then passage order."""
-        stride = key_stride(len(self.lengths))
-        keys = self.term_ids.astype(np.int64) * stride
-        keys += np.repeat(np.arange(len(self.lengths), dtype=np.int64), self.lengths)
-        keys.sort()
-        return postings_of_sorted_keys(keys, stride)
+        return postings_of_tokens(self.term_ids, self.lengths)
 
 
 class _TermNumbers(dict[str, int]):

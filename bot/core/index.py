@@ -44,25 +44,9 @@ class BM25Index:
             (vocabulary.setdefault(t, len(vocabulary)) for t in every_term), dtype=np.int64, count=len(every_term)
         )
         del every_term
-        keys = term_ids * key_stride(len(lengths))
-        keys += np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-        keys.sort()
-        terms, docs, tf = postings_of_sorted_keys(keys, key_stride(len(lengths)))
+        terms, docs, tf = postings_of_tokens(term_ids, np.asarray(lengths, dtype=np.int64))
         doc_freq = np.bincount(terms, minlength=len(vocabulary))
         self._set_postings(vocabulary, docs, tf, doc_freq, np.asarray(lengths, dtype=np.float64), params)
-
-    @classmethod
-    def from_keys(
-        cls, vocabulary: dict[str, int], keys: np.ndarray, lengths: np.ndarray, params: BM25Params = DEFAULT_PARAMS
-    ) -> BM25Index:
-        """The index of one (term id * key_stride(documents) + document) key per occurrence, in any
-        order (the array is sorted in place), and the documents' lengths."""
-        keys.sort()
-        terms, docs, tf = postings_of_sorted_keys(keys, key_stride(len(lengths)))
-        del keys
-        return cls.from_postings(
-            vocabulary, docs, tf, np.bincount(terms, minlength=len(vocabulary)), lengths.astype(np.float64), params
-        )
 
     @classmethod
     def from_postings(
@@ -352,9 +336,15 @@ def _term_chunks(starts: np.ndarray) -> Iterator[tuple[int, int]]:
         first = last
 
 
-def postings_of_sorted_keys(keys: np.ndarray, stride: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(term, document, term frequency) of each posting, from sorted (term * stride + document) keys
-    with one key per occurrence: each run of equal keys is one posting."""
+def postings_of_tokens(term_ids: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(term, document, term frequency) of each posting, in term then document order, from every
+    token's term id, document after document, and each document's token count.
+
+    Each token becomes one (term, document) key; sorted, each run of equal keys is one posting."""
+    stride = key_stride(len(lengths))
+    keys = term_ids.astype(np.int64) * stride
+    keys += np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    keys.sort()
     if not len(keys):
         return np.zeros(0, np.int64), np.zeros(0, np.int32), np.zeros(0, np.uint16)
     first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from bot.core.index import key_stride, postings_of_sorted_keys
+from bot.core.index import postings_of_tokens
 from bot.core.posting_runs import PostingRuns
 
 
@@ -23,21 +23,16 @@ def test_runs_laid_out_equal_one_sort_of_every_occurrence(tmp_path):
     every_term, every_length = [], []
     first_passage = 0
     for term_ids, lengths in random_batches(generator, 12, terms):
-        stride = key_stride(len(lengths))
-        keys = term_ids.astype(np.int64) * stride + np.repeat(np.arange(len(lengths)), lengths)
-        keys.sort()
-        batch_terms, docs, tf = postings_of_sorted_keys(keys, stride)
+        batch_terms, docs, tf = postings_of_tokens(term_ids, lengths)
         runs.add(batch_terms, docs + first_passage, tf)
         every_term.append(term_ids)
         every_length.append(lengths)
         first_passage += len(lengths)
     assert runs.runs == 12 and len(list(tmp_path.iterdir())) == 12 * 4
 
-    lengths = np.concatenate(every_length)
-    stride = key_stride(len(lengths))
-    keys = np.concatenate(every_term).astype(np.int64) * stride + np.repeat(np.arange(len(lengths)), lengths)
-    keys.sort()
-    expected_terms, expected_docs, expected_tf = postings_of_sorted_keys(keys, stride)
+    expected_terms, expected_docs, expected_tf = postings_of_tokens(
+        np.concatenate(every_term), np.concatenate(every_length)
+    )
     docs, tf, doc_freq = runs.laid_out(terms)
     assert np.array_equal(docs, expected_docs)
     assert np.array_equal(tf, expected_tf)
