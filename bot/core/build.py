@@ -197,13 +197,13 @@ def build_parts(
 ) -> LibraryParts:
     """Reads and analyses every story below root, on every core for a large library.
 
-    Postings and texts wait in a temporary folder inside `scratch` (the system's temporary folder if
-    None) until every batch is in: give a folder on disk where the temporary folder is in memory."""
+    Postings and texts wait in a temporary folder until every batch is in: for a large library, inside
+    `scratch` when given (a folder on disk, where the system's temporary folder may be in memory)."""
     found = story_files(root)
     total = sum(_size(path) for path in found.paths)
     batches = list(batches_of(found.paths))
     bar = tqdm(total=len(found.paths), desc="Indexing", unit=" files", disable=not progress, leave=False)
-    with bar, _spill_folder(scratch) as folder:
+    with bar, _spill_folder(scratch if total >= IN_PROCESS_BYTES else None) as folder:
         if total < IN_PROCESS_BYTES or len(batches) < 2:
             results: Iterator[Batch] = _in_this_process(root, found.paths, analyzer, bar.update)
         else:

@@ -3,11 +3,13 @@ the page cache, for a decompression of a few kilobytes when a passage is read.""
 
 from __future__ import annotations
 
+import io
 import zlib
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -70,9 +72,7 @@ class TextStoreWriter:
     than in memory until the last batch is in."""
 
     def __init__(self, spill: Path | None):
-        self._spill = spill.open("wb") if spill is not None else None
-        self._spill_path = spill
-        self._blocks: list[bytes] = []
+        self._data: BinaryIO = spill.open("w+b") if spill is not None else io.BytesIO()
         self._counts: list[int] = []
         self._sizes: list[int] = []
         self._starts: list[np.ndarray] = []
@@ -84,19 +84,14 @@ class TextStoreWriter:
         for number, block in enumerate(blocks):
             self._counts.append(min(BLOCK_PASSAGES, len(starts) - number * BLOCK_PASSAGES))
             self._sizes.append(len(block))
-            if self._spill is not None:
-                self._spill.write(block)
-            else:
-                self._blocks.append(block)
+            self._data.write(block)
         self._starts.append(starts)
         self._ends.append(ends)
 
     def finished(self) -> TextStore:
-        if self._spill is not None and self._spill_path is not None:
-            self._spill.close()
-            data = np.fromfile(self._spill_path, dtype=np.uint8)
-        else:
-            data = np.frombuffer(b"".join(self._blocks), dtype=np.uint8)
+        self._data.seek(0)
+        data = np.frombuffer(self._data.read(), dtype=np.uint8)
+        self._data.close()
         block_first = np.zeros(len(self._counts) + 1, dtype=np.int64)
         np.cumsum(self._counts, out=block_first[1:])
         block_offsets = np.zeros(len(self._sizes) + 1, dtype=np.int64)
