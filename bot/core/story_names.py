@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -10,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.analysis import fold
 from bot.core.corpus import Story
+from bot.core.story_ids import story_id
 
 COMPLETION_LIMIT = 25  # Discord's cap on autocomplete choices
 FUZZY_SUGGEST = 60
@@ -36,11 +38,23 @@ class StoryFinder:
         self._files = [_key(PurePosixPath(s.path).stem) for s in stories]
         self._paths = [fold(s.path) for s in stories]
         self._by_path = {s.path: i for i, s in enumerate(stories)}
+        self.ids = tuple(story_id(s.path) for s in stories)
+        """Each story's stable id (bot.core.story_ids), in story order."""
+        self._by_id: dict[str, int | None] = {}
+        for i, found in enumerate(self.ids):
+            self._by_id[found] = None if found in self._by_id else i  # two paths, one id: neither is named by it
+        titles = Counter(s.title for s in stories)
+        self.shared_titles = frozenset(title for title, count in titles.items() if count > 1)
+        """Titles more than one story has: lists and pickers add the file name to tell them apart."""
 
     def by_path(self, path: str) -> int | None:
         """The story whose file this is, exactly: for paths the bot stored (a channel's story, a thread's),
         where a removed story must mean none, not the nearest title."""
         return self._by_path.get(path)
+
+    def by_id(self, found: str) -> int | None:
+        """The story with this id, or None when no story has it (any more: removed or moved)."""
+        return self._by_id.get(found)
 
     def find(self, name: str) -> StoryLookup:
         """Exact title, file name or path; else every story whose title holds all the words, each as
