@@ -12,9 +12,10 @@ from discord.utils import escape_markdown
 
 from bot.cli.render import story_choice_text
 from bot.core.library import StoryLibrary
+from bot.core.story_ids import looks_like_story_id
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
 from bot.discord_app.cooldown import wait_message
-from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, clip
+from bot.discord_app.render import CHOICE_LIMIT, ELLIPSIS, MESSAGE_LIMIT, clip
 
 CommandT = TypeVar("CommandT")
 
@@ -34,23 +35,41 @@ class StoryCog(commands.Cog):
 
 
 def story_choices(library: StoryLibrary, current: str) -> list[app_commands.Choice[str]]:
-    """Autocomplete over the titles: at most 25, best matches first; the value is the file path, which
-    names one story."""
-    stories = library.corpus.stories
+    """Autocomplete over the titles: at most 25, best matches first. A title two stories share shows its
+    file name too; the value is the story's id, which names one story however long its path."""
+    finder = library.story_finder
     return [
-        app_commands.Choice(name=clip(stories[i].title, CHOICE_LIMIT), value=stories[i].path[:CHOICE_LIMIT])
-        for i in library.story_finder.complete(current)
+        app_commands.Choice(name=story_label(library, i, CHOICE_LIMIT), value=finder.ids[i])
+        for i in finder.complete(current)
     ]
 
 
+def story_label(library: StoryLibrary, story: int, limit: int) -> str:
+    """The story's title in at most `limit` characters; with the end of its file's path (what tells it
+    apart) when another story has the same title."""
+    chosen = library.corpus.stories[story]
+    if chosen.title not in library.story_finder.shared_titles:
+        return clip(chosen.title, limit)
+    tail = chosen.path if len(chosen.path) <= limit // 2 else ELLIPSIS + chosen.path[-(limit // 2 - 1) :]
+    return f"{clip(chosen.title, limit - len(tail) - 3)} ({tail})"
+
+
 async def one_story(interaction: discord.Interaction, library: StoryLibrary, name: str) -> int | None:
-    """The one story a title or file name names, or None after telling the person which it could be."""
-    lookup = library.story_finder.find(name)
+    """The one story an autocomplete choice (its id), a title or a file name names, or None after telling
+    the person which it could be."""
+    finder = library.story_finder
+    picked = looks_like_story_id(name)
+    chosen = finder.by_id(name) if picked else None
+    if chosen is not None:
+        return chosen
+    lookup = finder.find(name)
     if len(lookup.matches) == 1:
         return lookup.matches[0]
-    await send_ephemeral(
-        interaction, clip(escape_markdown(story_choice_text(lookup, library.corpus.stories)), MESSAGE_LIMIT)
-    )
+    if picked and not lookup.matches:
+        text = "That story is no longer in the library (it was removed or renamed); pick another."
+    else:
+        text = escape_markdown(story_choice_text(lookup, library.corpus.stories))
+    await send_ephemeral(interaction, clip(text, MESSAGE_LIMIT))
     return None
 
 

@@ -1,78 +1,216 @@
-"""Reading on from an answer: the story it quotes (for follow-ups), and ◀ Previous / Next ▶, which show
-the story's neighbouring passages in place, after restarts too.
+"""An answer's buttons for reading: More results, ◀ Previous / Next ▶ through its story, and Back to
+the answer (with its votes and More results) from a passage read on.
 
-The story is the answer's (its embed's title) and the passage number is in the button's custom_id,
-so nothing needs to be remembered between clicks.
+Each button carries what it needs in its custom_id (bot.discord_app.references): the story's
+stable id, the passage's number, and the answer's key, so clicks work after restarts and reloads,
+and a story that was removed says so instead of showing another. Only the question is the answer's
+own footer ("Q: …"), the reader's words shown back as they were asked.
+
+An answer stays its asker's: their clicks change it in place; anyone else's open a private copy that
+they page on their own.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
+from collections.abc import Callable
 
 import discord
 
-from bot.core.corpus import Story
-from bot.core.library import StoryLibrary
+from bot.core.answer import Answer, NoAnswer
+from bot.core.library import ALTERNATIVES, StoryLibrary
 from bot.discord_app.client import send_ephemeral, story_bot
 from bot.discord_app.cog import spent_or_refused
-from bot.discord_app.render import Reply, passage_embed, persistent_view, question_from_footer
+from bot.discord_app.references import ANSWER_KEY, NUMBER, STORY, AnswerKey
+from bot.discord_app.render import (
+    CHANNEL_SCOPE_HINT,
+    SCOPE_HINT,
+    Reply,
+    answer_embed,
+    no_answer_text,
+    passage_embed,
+    persistent_view,
+    question_from_footer,
+)
+from bot.discord_app.voting import vote_buttons
 
 WAYS = {"prev": "◀ Previous", "next": "Next ▶"}
+STORY_GONE = "That story is no longer in the library (it was removed or renamed); please ask again."
 
 
-def answer_story(library: StoryLibrary, message: discord.Message | None, bot_id: int) -> int | None:
-    """The story one of the bot's answers quotes (its embed's title), or None for any other message."""
-    if message is None or message.author.id != bot_id or not message.embeds:
-        return None
-    embed = message.embeds[0]
-    if question_from_footer(embed) is None or not embed.title:
-        return None
-    lookup = library.story_finder.find(embed.title.replace("\\", ""))
-    return lookup.matches[0] if len(lookup.matches) == 1 else None
+async def ask_off_loop(library: StoryLibrary, question: str, offset: int = 0, story: int | None = None) -> Answer:
+    """Ranking a large corpus takes milliseconds to seconds: never on the event loop."""
+    return await asyncio.to_thread(library.ask, question, 1 + ALTERNATIVES, offset, story)
 
 
-class ReadOn(discord.ui.DynamicItem[discord.ui.Button], template=r"storybot:read:(?P<number>\d+):(?P<way>prev|next)"):
-    def __init__(self, number: int, way: str, disabled: bool = False):
+async def follow_up_off_loop(library: StoryLibrary, question: str, story: int) -> Answer:
+    """A follow-up is searched in its answer's story first, and in every story when that finds nothing."""
+    answer = await ask_off_loop(library, question, story=story)
+    if answer.best is None and answer.reason is NoAnswer.NO_MATCH:
+        return await ask_off_loop(library, question)
+    return answer
+
+
+def answer_reply(
+    answer: Answer, library: StoryLibrary, asker: int, scope: int | None = None, channel_scope: bool = False
+) -> Reply:
+    """The embed with its buttons (More results, reading on, 👍 / 👎), or the friendly no-answer line.
+
+    `scope` is the story the question was kept to (kept for paging only if the answer did stay in it)."""
+    if answer.best is None:
+        return Reply(content=no_answer_text(answer))
+    scope_id = library.story_finder.ids[scope] if scope is not None and answer.scope is not None else None
+    key = AnswerKey(asker, answer.offset, scope_id, channel_scope and scope_id is not None)
+    best = answer.best
+    shown = library.story_finder.by_path(best.path)
+    assert shown is not None
+    story = library.story_finder.ids[shown]
+    more = (MoreResults(key.at(answer.offset + 1)),) if answer.more else ()
+    reading = read_on_buttons(story, best.passage, best.passage_count, key)
+    view = persistent_view(*more, *reading, *vote_buttons(story, best.passage))
+    return Reply(embed=answer_embed(answer, CHANNEL_SCOPE_HINT if channel_scope else SCOPE_HINT), view=view)
+
+
+def read_on_buttons(story: str, passage: int, passage_count: int, key: AnswerKey) -> tuple[ReadOn, ReadOn]:
+    """The two buttons for a message showing passage `passage` (from 1) of a story of passage_count."""
+    return (
+        ReadOn(story, max(passage - 1, 1), "prev", key, disabled=passage <= 1),
+        ReadOn(story, min(passage + 1, passage_count), "next", key, disabled=passage >= passage_count),
+    )
+
+
+def passage_reply(library: StoryLibrary, story: int, number: int, question: str | None, key: AnswerKey) -> Reply:
+    """A passage read on from an answer, with the way on, back, and back to the answer."""
+    found = library.corpus.stories[story]
+    passage = library.corpus.passages[found.first_passage + number - 1]
+    reading = read_on_buttons(library.story_finder.ids[story], number, found.passage_count, key)
+    back = (BackToAnswer(key),) if question is not None else ()
+    return Reply(embed=passage_embed(found, passage, question), view=persistent_view(*reading, *back))
+
+
+async def show(interaction: discord.Interaction, key: AnswerKey, reply: Callable[[AnswerKey], Reply]) -> None:
+    """The asker's click changes their answer in place; anyone else's opens a private copy of their own."""
+    if interaction.user.id == key.asker:
+        await interaction.response.edit_message(**reply(key).to_edit())
+    else:
+        await interaction.response.send_message(**reply(key.shown_to(interaction.user.id)).to_send(), ephemeral=True)
+
+
+async def show_answer(interaction: discord.Interaction, key: AnswerKey, last_page: str) -> None:
+    """The answer at key.offset, asked again from the question in the message's footer."""
+    if not await spent_or_refused(interaction):
+        return
+    message = interaction.message
+    question = question_from_footer(message.embeds[0]) if message and message.embeds else None
+    if question is None:
+        await send_ephemeral(interaction, "I can't show this answer any more; please ask again.")
+        return
+    library = story_bot(interaction).library
+    scope = None if key.scope is None else library.story_finder.by_id(key.scope)
+    if key.scope is not None and scope is None:
+        await send_ephemeral(interaction, STORY_GONE)
+        return
+    answer = await ask_off_loop(library, question, key.offset, scope)
+    if answer.best is None:
+        await send_ephemeral(interaction, last_page)
+        return
+    await show(interaction, key, lambda owned: answer_reply(answer, library, owned.asker, scope, owned.channel_scope))
+
+
+class MoreResults(discord.ui.DynamicItem[discord.ui.Button], template=rf"storybot:more:{ANSWER_KEY}"):
+    """Shows the next result of the same question (in the same story, for a scoped one)."""
+
+    def __init__(self, key: AnswerKey):
+        custom_id = f"storybot:more:{key.encode()}"
+        super().__init__(
+            discord.ui.Button(label="More results", style=discord.ButtonStyle.secondary, custom_id=custom_id)
+        )
+        self.key = key
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
+    ) -> MoreResults:
+        return cls(AnswerKey.from_match(match))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await show_answer(interaction, self.key, "That was the last result for this question.")
+
+
+class BackToAnswer(discord.ui.DynamicItem[discord.ui.Button], template=rf"storybot:back:{ANSWER_KEY}"):
+    """From a passage read on, the answer it came from again: its highlights, votes and More results."""
+
+    def __init__(self, key: AnswerKey):
+        custom_id = f"storybot:back:{key.encode()}"
+        super().__init__(
+            discord.ui.Button(label="Back to the answer", style=discord.ButtonStyle.primary, custom_id=custom_id)
+        )
+        self.key = key
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
+    ) -> BackToAnswer:
+        return cls(AnswerKey.from_match(match))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await show_answer(
+            interaction, self.key, "The stories have changed and no longer answer this; please ask again."
+        )
+
+
+class ReadOn(
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=rf"storybot:read:(?P<story>{STORY}):(?P<number>{NUMBER}):(?P<way>prev|next):{ANSWER_KEY}",
+):
+    """◀ Previous / Next ▶: the neighbouring passage of the story shown, in place."""
+
+    def __init__(self, story: str, number: int, way: str, key: AnswerKey, disabled: bool = False):
         super().__init__(
             discord.ui.Button(
                 label=WAYS[way],
                 style=discord.ButtonStyle.secondary,
-                custom_id=f"storybot:read:{number}:{way}",
+                custom_id=f"storybot:read:{story}:{number}:{way}:{key.encode()}",
                 disabled=disabled,
             )
         )
-        self.number = number
+        self.story, self.number, self.key = story, number, key
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
     ) -> ReadOn:
-        return cls(int(match["number"]), match["way"])
+        return cls(match["story"], int(match["number"]), match["way"], AnswerKey.from_match(match))
 
     async def callback(self, interaction: discord.Interaction) -> None:
         if not await spent_or_refused(interaction):
             return
-        bot = story_bot(interaction)
-        message = interaction.message
-        story = answer_story(bot.library, message, bot.user.id) if bot.user else None
-        if story is None or message is None:
-            await send_ephemeral(interaction, "I can't find that story any more; please ask again.")
+        library = story_bot(interaction).library
+        story = library.story_finder.by_id(self.story)
+        if story is None:
+            await send_ephemeral(interaction, STORY_GONE)
             return
-        found = bot.library.corpus.stories[story]
-        number = min(max(self.number, 1), found.passage_count)
-        question = question_from_footer(message.embeds[0])
-        await interaction.response.edit_message(**passage_reply(bot.library, found, number, question).to_edit())
+        number = min(max(self.number, 1), library.corpus.stories[story].passage_count)
+        message = interaction.message
+        question = question_from_footer(message.embeds[0]) if message and message.embeds else None
+        await show(interaction, self.key, lambda owned: passage_reply(library, story, number, question, owned))
 
 
-def read_on_buttons(passage: int, passage_count: int) -> tuple[ReadOn, ReadOn]:
-    """The two buttons for a message showing passage `passage` (from 1) of a story of passage_count."""
-    return (
-        ReadOn(max(passage - 1, 1), "prev", disabled=passage <= 1),
-        ReadOn(min(passage + 1, passage_count), "next", disabled=passage >= passage_count),
-    )
+class OlderButton(
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=r"storybot:(?:more:\d+|read:\d+:(?:prev|next)|vote:\d+:(?:up|down))",
+):
+    """A button of an answer given before stories had stable ids: it cannot tell which story it meant."""
 
+    def __init__(self, custom_id: str):
+        super().__init__(discord.ui.Button(label="…", custom_id=custom_id))
 
-def passage_reply(library: StoryLibrary, story: Story, number: int, question: str | None) -> Reply:
-    passage = library.corpus.passages[story.first_passage + number - 1]
-    embed = passage_embed(story, passage, question)
-    return Reply(embed=embed, view=persistent_view(*read_on_buttons(number, story.passage_count)))
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
+    ) -> OlderButton:
+        return cls(match.group())
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await send_ephemeral(interaction, "This answer is from an older version of me; please ask again.")

@@ -24,7 +24,6 @@ ELLIPSIS = "…"
 QUESTION_PREFIX = "Q: "
 """The footer of an answer holds the question, so its "More results" button works after a restart."""
 SCOPE_FIELD = "Searched only this story"
-"""Marks a scoped answer, so its "More results" button stays in the story after a restart."""
 SCOPE_HINT = "Ask without replying (or /ask without story) to search every story."
 CHANNEL_SCOPE_HINT = "This channel searches this story first (a server manager sets it with /settings story)."
 STORIES_PER_PAGE = 15
@@ -128,11 +127,6 @@ def answer_embed(answer: Answer, scope_hint: str = SCOPE_HINT) -> discord.Embed:
     return fit(embed)
 
 
-def scope_note(embed: discord.Embed) -> str | None:
-    """How a scoped answer says it was scoped (kept when it is paged), or None for an answer from every story."""
-    return next((field.value for field in embed.fields if field.name == SCOPE_FIELD), None)
-
-
 def passage_embed(story: Story, passage: Passage, question: str | None) -> discord.Embed:
     """A passage read on from an answer: its whole text, where it stands, and the question kept."""
     embed = discord.Embed(
@@ -189,11 +183,17 @@ def not_found_text(lookup: Lookup) -> str:
     return clip(escape_markdown(text), MESSAGE_LIMIT)
 
 
-def stories_embed(stories: Sequence[Story], page: int) -> discord.Embed:
+def stories_embed(stories: Sequence[Story], page: int, shared_titles: frozenset[str] = frozenset()) -> discord.Embed:
+    """A page of the library's titles; a title more than one story has shows each one's file."""
     pages = page_count(len(stories), STORIES_PER_PAGE)
     page = clamp_page(page, len(stories), STORIES_PER_PAGE)
     shown = stories[page * STORIES_PER_PAGE : (page + 1) * STORIES_PER_PAGE]
-    lines = [f"**{plain(clip(s.title, 150), 300)}** ({s.passage_count} passages)" for s in shown]
+    lines = [
+        f"**{plain(clip(s.title, 150), 300)}** "
+        + (f"`{clip(s.path, 100).replace('`', '')}`, " if s.title in shared_titles else "")
+        + f"({s.passage_count} passages)"
+        for s in shown
+    ]
     embed = discord.Embed(
         title=f"{len(stories)} stories", description=clip("\n".join(lines), DESCRIPTION_LIMIT), color=COLOR
     )

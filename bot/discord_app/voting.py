@@ -1,7 +1,7 @@
 """👍 / 👎 under every answer: one vote per person per answer shown, changeable, kept in the database.
 
-Like the other buttons, the vote needs nothing remembered between restarts: the question is the
-answer's footer, the story its title, the passage number is in the button's custom_id.
+Like the other buttons, the vote needs nothing remembered between restarts: the story's stable id and
+the passage's number are in the button's custom_id, the question is the answer's footer.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import discord
 import sqlalchemy as sa
 
 from bot.discord_app.client import send_ephemeral, story_bot
-from bot.discord_app.reading import answer_story
+from bot.discord_app.references import NUMBER, STORY
 from bot.discord_app.render import clip, question_from_footer
 from bot.state.feedback import Judgement, Vote
 
@@ -26,27 +26,30 @@ EMOJI = {Vote.UP: "👍", Vote.DOWN: "👎"}
 
 
 class VoteButton(
-    discord.ui.DynamicItem[discord.ui.Button], template=r"storybot:vote:(?P<passage>\d+):(?P<way>up|down)"
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=rf"storybot:vote:(?P<story>{STORY}):(?P<passage>{NUMBER}):(?P<way>up|down)",
 ):
-    def __init__(self, passage: int, way: str):
+    def __init__(self, story: str, passage: int, way: str):
         self.vote = WAYS[way]
         super().__init__(
             discord.ui.Button(
-                emoji=EMOJI[self.vote], style=discord.ButtonStyle.secondary, custom_id=f"storybot:vote:{passage}:{way}"
+                emoji=EMOJI[self.vote],
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"storybot:vote:{story}:{passage}:{way}",
             )
         )
-        self.passage = passage
+        self.story, self.passage = story, passage
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
     ) -> VoteButton:
-        return cls(int(match["passage"]), match["way"])
+        return cls(match["story"], int(match["passage"]), match["way"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
         bot = story_bot(interaction)
         message = interaction.message
-        story = answer_story(bot.library, message, bot.user.id) if bot.user else None
+        story = bot.library.story_finder.by_id(self.story)
         question = question_from_footer(message.embeds[0]) if message and message.embeds else None
         if story is None or question is None or message is None:
             await send_ephemeral(interaction, "I can't find that answer's story any more; please ask again.")
@@ -75,8 +78,8 @@ class VoteButton(
         await send_ephemeral(interaction, thanks(self.vote, earlier, in_server=interaction.guild_id is not None))
 
 
-def vote_buttons(passage: int) -> tuple[VoteButton, VoteButton]:
-    return VoteButton(passage, "up"), VoteButton(passage, "down")
+def vote_buttons(story: str, passage: int) -> tuple[VoteButton, VoteButton]:
+    return VoteButton(story, passage, "up"), VoteButton(story, passage, "down")
 
 
 def thanks(vote: Vote, earlier: Vote | None, in_server: bool) -> str:

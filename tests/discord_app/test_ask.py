@@ -4,9 +4,10 @@ import discord
 import pytest
 
 from bot.core.answer import NoAnswer
-from bot.discord_app.exts.ask import Ask, MoreResults, answer_reply
+from bot.discord_app.exts.ask import Ask
 from bot.discord_app.exts.performer import Performers
-from bot.discord_app.reading import ReadOn
+from bot.discord_app.reading import MoreResults, ReadOn, answer_reply
+from bot.discord_app.references import CUSTOM_ID_LIMIT, AnswerKey
 from bot.discord_app.render import question_from_footer
 from bot.discord_app.voting import VoteButton
 from bot.state.feedback import Vote
@@ -63,16 +64,20 @@ def test_direct_messages_and_answer_channels_need_no_mention(discord_bot):
 
 
 async def test_answer_reply_has_the_embed_and_a_more_button(library):
-    reply = answer_reply(library.ask("Sophie"))
+    asker = 2**64 - 1  # the longest a Discord id can be
+    reply = answer_reply(library.ask("Sophie"), library, asker)
     assert reply.content is None
     assert question_from_footer(reply.embed) == "Sophie"
     button, previous, following, up, down = reply.view.children
-    assert isinstance(button, MoreResults) and button.offset == 1
-    shown = library.ask("Sophie").best.passage
+    assert isinstance(button, MoreResults) and button.key == AnswerKey(asker, 1)
+    best = library.ask("Sophie").best
+    story = library.story_finder.ids[library.story_finder.by_path(best.path)]
+    shown = best.passage
     assert isinstance(previous, ReadOn) and previous.number == shown - 1 and not previous.item.disabled
-    assert isinstance(following, ReadOn) and following.number == shown + 1
-    assert isinstance(up, VoteButton) and up.vote is Vote.UP and up.passage == shown
+    assert isinstance(following, ReadOn) and following.number == shown + 1 and following.story == story
+    assert isinstance(up, VoteButton) and up.vote is Vote.UP and up.passage == shown and up.story == story
     assert isinstance(down, VoteButton) and down.vote is Vote.DOWN and down.passage == shown
+    assert all(len(item.custom_id) <= CUSTOM_ID_LIMIT for item in reply.view.children)
     assert max(len(row) for row in reply.view.to_components()) <= 5  # Discord's limit per row
     assert reply.view.is_finished()  # not kept in memory: dispatched by custom_id
     assert set(reply.to_send()) == {"embed", "view"}
@@ -81,8 +86,8 @@ async def test_answer_reply_has_the_embed_and_a_more_button(library):
 def test_no_answer_is_a_plain_friendly_line(library):
     answer = library.ask("what is the")
     assert answer.reason == NoAnswer.NO_CONTENT_WORDS
-    assert answer_reply(answer).to_edit() == {"content": answer.message, "embed": None, "view": None}
-    assert answer_reply(answer).to_send() == {"content": answer.message}
+    assert answer_reply(answer, library, 1).to_edit() == {"content": answer.message, "embed": None, "view": None}
+    assert answer_reply(answer, library, 1).to_send() == {"content": answer.message}
 
 
 async def test_autocomplete_from_a_real_interaction(discord_bot):

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from bot.core.story_ids import story_id
 from tests.discord_app.fake_discord import BOT_USER, CHANNEL_ID, GUILD_ID, FakeDiscord, message_payload
 from tests.discord_app.test_end_to_end import (
     CHANNEL_MESSAGES,
@@ -64,8 +65,12 @@ async def test_story_autocomplete_offers_titles_best_first(fake, bot):
     }
     mark, _ = await fake.interact(4, data)
     choices = (await callback(fake, mark))["data"]["choices"]
-    assert choices[0]["value"] == "sofia-kalmurzaeva-ballerina.md"
+    assert choices[0]["name"] == "Kalmurzaeva's Odyssey: Sofia, Ballerina of Moscow"
+    assert choices[0]["value"] == story_id("sofia-kalmurzaeva-ballerina.md")  # a stable id, not a title
     assert len(choices) <= 25
+
+    mark, _ = await fake.slash("ask", question="Where was she born?", story=choices[0]["value"])
+    assert (await callback(fake, mark))["data"]["embeds"][0]["title"] == choices[0]["name"]
 
 
 async def test_a_reply_to_an_answer_is_a_follow_up_in_its_story(fake, bot):

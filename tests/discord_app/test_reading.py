@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.discord_app.fake_discord import BOT_USER
-from tests.discord_app.test_end_to_end import MENTION, bot, callback, fake, reply_to
+from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, bot, callback, fake, reply_to
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 __all__ = ["bot", "fake"]  # the module-scoped fixtures, shared with the other end-to-end tests
@@ -15,18 +15,20 @@ def buttons(data: dict) -> dict[str, dict]:
     return {b.get("label") or b["emoji"]["name"]: b for row in data["components"] for b in row["components"]}
 
 
-async def click(fake, message: dict, button: dict) -> dict:
-    mark, _ = await fake.interact(3, {"custom_id": button["custom_id"], "component_type": 2}, message=message)
+async def click(fake, message: dict, button: dict, author: dict | None = None) -> dict:
+    data = {"custom_id": button["custom_id"], "component_type": 2}
+    mark, _ = await fake.interact(3, data, message=message, author=author)
     return await callback(fake, mark)
 
 
 async def test_reading_on_from_an_answer_shows_the_next_and_previous_passages(fake, bot):
-    body = await reply_to(fake, f"{MENTION} Where was Sébastien born?", mentions=[BOT_USER])
+    reader = fake.person()
+    body = await reply_to(fake, f"{MENTION} Where was Sébastien born?", mentions=[BOT_USER], author=reader)
     message = next(m for m in reversed(fake.messages.values()) if m["embeds"] == body["embeds"])
     first = buttons(body)
     assert first["◀ Previous"]["disabled"] and not first["Next ▶"]["disabled"]  # passage 1 of 6
 
-    after = await click(fake, message, first["Next ▶"])
+    after = await click(fake, message, first["Next ▶"], reader)
     assert after["type"] == 7  # the same message, edited in place
     embed = after["data"]["embeds"][0]
     assert embed["title"] == "Sébastien Kalmurzaeva: The Violinist of Moscow"
@@ -37,5 +39,26 @@ async def test_reading_on_from_an_answer_shows_the_next_and_previous_passages(fa
     assert not second["◀ Previous"]["disabled"]
 
     message = message | {"embeds": after["data"]["embeds"], "components": after["data"]["components"]}
-    back = await click(fake, message, second["◀ Previous"])
+    back = await click(fake, message, second["◀ Previous"], reader)
     assert back["data"]["embeds"][0]["description"].startswith("Sébastien Kalmurzaeva was a renowned violinist")
+
+    message = message | {"embeds": back["data"]["embeds"], "components": back["data"]["components"]}
+    answer = await click(fake, message, buttons(back["data"])["Back to the answer"], reader)
+    assert answer["type"] == 7
+    assert answer["data"]["embeds"] == body["embeds"]  # the answer again: its highlights, More results, votes
+    assert answer["data"]["components"] == body["components"]
+
+
+async def test_someone_elses_clicks_open_a_private_copy_and_leave_the_answer_alone(fake, bot):
+    asker, other = fake.person(), fake.person()
+    body = await reply_to(fake, f"{MENTION} Sophie orchestra", mentions=[BOT_USER], author=asker)
+    message = next(m for m in reversed(fake.messages.values()) if m["embeds"] == body["embeds"])
+    for label in ("Next ▶", "More results"):
+        copy = await click(fake, message, buttons(body)[label], other)
+        assert copy["type"] == 4 and copy["data"]["flags"] & EPHEMERAL  # a new message only they see
+        assert copy["data"]["embeds"] != body["embeds"]
+
+    # In their copy, their clicks are theirs: it changes in place.
+    mine = next(m for m in reversed(fake.messages.values()) if m["embeds"] == copy["data"]["embeds"])
+    onwards = await click(fake, mine, buttons(copy["data"])["Next ▶"], other)
+    assert onwards["type"] == 7 and onwards["data"]["embeds"][0]["footer"]["text"] == "Q: Sophie orchestra"

@@ -1,4 +1,5 @@
-"""Questions: a mention, a DM, a message in an answer channel, or /ask; and the "More results" button."""
+"""Questions: a mention, a DM, a message in an answer channel, or /ask; a reply to an answer (or in its
+thread) follows up in that answer's story."""
 
 from __future__ import annotations
 
@@ -12,23 +13,22 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core.answer import Answer, NoAnswer
-from bot.core.library import ALTERNATIVES, StoryLibrary
-from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
-from bot.discord_app.cog import StoryCog, one_story, spent_or_refused, story_choices, within_budget
+from bot.core.answer import Answer
+from bot.core.library import StoryLibrary
+from bot.discord_app.client import StoryBot
+from bot.discord_app.cog import StoryCog, one_story, story_choices, within_budget
 from bot.discord_app.cooldown import wait_message
-from bot.discord_app.reading import ReadOn, answer_story, read_on_buttons
-from bot.discord_app.render import (
-    CHANNEL_SCOPE_HINT,
-    SCOPE_HINT,
-    Reply,
-    answer_embed,
-    no_answer_text,
-    persistent_view,
-    question_from_footer,
-    scope_note,
+from bot.discord_app.reading import (
+    BackToAnswer,
+    MoreResults,
+    OlderButton,
+    ReadOn,
+    answer_reply,
+    ask_off_loop,
+    follow_up_off_loop,
 )
-from bot.discord_app.voting import vote_buttons
+from bot.discord_app.references import story_of_answer
+from bot.discord_app.render import Reply
 from bot.state.server_settings import ServerSettings
 
 log = logging.getLogger(__name__)
@@ -44,66 +44,6 @@ DEFER_AFTER_SECONDS = 2.0
 
 def question_text(message: discord.Message) -> str:
     return " ".join(DISCORD_MARKUP.sub(" ", message.content).split())
-
-
-async def ask_off_loop(library: StoryLibrary, question: str, offset: int = 0, story: int | None = None) -> Answer:
-    """Ranking a large corpus takes milliseconds to seconds: never on the event loop."""
-    return await asyncio.to_thread(library.ask, question, 1 + ALTERNATIVES, offset, story)
-
-
-async def follow_up_off_loop(library: StoryLibrary, question: str, story: int) -> Answer:
-    """A follow-up is searched in its answer's story first, and in every story when that finds nothing."""
-    answer = await ask_off_loop(library, question, story=story)
-    if answer.best is None and answer.reason is NoAnswer.NO_MATCH:
-        return await ask_off_loop(library, question)
-    return answer
-
-
-class MoreResults(discord.ui.DynamicItem[discord.ui.Button], template=r"storybot:more:(?P<offset>\d+)"):
-    """Shows the next passage; the question is read back from the answer's footer, so it survives restarts."""
-
-    def __init__(self, offset: int):
-        super().__init__(
-            discord.ui.Button(
-                label="More results", style=discord.ButtonStyle.secondary, custom_id=f"storybot:more:{offset}"
-            )
-        )
-        self.offset = offset
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
-    ) -> MoreResults:
-        return cls(int(match["offset"]))
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        if not await spent_or_refused(interaction):
-            return
-        message = interaction.message
-        question = question_from_footer(message.embeds[0]) if message and message.embeds else None
-        if question is None:
-            await send_ephemeral(interaction, "I can't page this answer any more; please ask again.")
-            return
-        bot = story_bot(interaction)
-        me = bot.user
-        note = scope_note(message.embeds[0])
-        story = answer_story(bot.library, message, me.id) if me and note else None
-        answer = await ask_off_loop(bot.library, question, self.offset, story)
-        if answer.best is None:
-            await send_ephemeral(interaction, "That was the last result for this question.")
-            return
-        await interaction.response.edit_message(**answer_reply(answer, note or SCOPE_HINT).to_edit())
-
-
-def answer_reply(answer: Answer, scope_hint: str = SCOPE_HINT) -> Reply:
-    """The embed with its buttons (More results, reading on, 👍 / 👎), or the friendly no-answer line."""
-    if answer.best is None:
-        return Reply(content=no_answer_text(answer))
-    more = (MoreResults(answer.offset + 1),) if answer.more else ()
-    best = answer.best
-    reading = read_on_buttons(best.passage, best.passage_count)
-    view = persistent_view(*more, *reading, *vote_buttons(best.passage))
-    return Reply(embed=answer_embed(answer, scope_hint), view=view)
 
 
 def answers_every_message(bot: StoryBot, channel: discord.abc.Snowflake, server: ServerSettings | None) -> bool:
@@ -124,12 +64,12 @@ def channel_story(
 
 
 class Ask(StoryCog):
-    dynamic_items = (MoreResults, ReadOn)
+    dynamic_items = (MoreResults, ReadOn, BackToAnswer, OlderButton)
 
     def __init__(self, bot: StoryBot):
         super().__init__(bot)
         self._thread_stories: OrderedDict[int, str | None] = OrderedDict()
-        """Thread id -> the path of the story whose answer started it (None: not started from an answer)."""
+        """Thread id -> the id of the story whose answer started it (None: not started from an answer)."""
 
     def addressed(self, message: discord.Message) -> bool:
         """A DM, or a mention of the bot or of its role."""
@@ -150,8 +90,8 @@ class Ask(StoryCog):
             return None
         return question_text(message)
 
-    async def followed_answer(self, message: discord.Message) -> int | None:
-        """The story of the bot's answer this message replies to, or whose thread it is in."""
+    async def followed_answer(self, message: discord.Message) -> str | None:
+        """The id of the story of the bot's answer this message replies to, or whose thread it is in."""
         if self.bot.user is None or message.author.bot:
             return None
         source: discord.Message | None = None
@@ -164,18 +104,15 @@ class Ask(StoryCog):
                     source = await message.channel.fetch_message(message.reference.message_id)
             elif isinstance(message.channel, discord.Thread) and message.channel.parent is not None:
                 thread = message.channel
-                library = self.bot.library
                 if thread.id not in self._thread_stories:  # one look a thread, not one a message
                     # A thread started from a message has that message's id.
                     starter = thread.starter_message or await thread.parent.fetch_message(thread.id)
-                    story = answer_story(library, starter, self.bot.user.id)
-                    self._remember_thread(thread.id, None if story is None else library.corpus.stories[story].path)
-                path = self._thread_stories[thread.id]
-                return None if path is None else library.story_finder.by_path(path)  # numbers change on reload
+                    self._remember_thread(thread.id, story_of_answer(starter, self.bot.user.id))
+                return self._thread_stories[thread.id]
         except discord.HTTPException as error:
             log.info("Could not read the message a follow-up refers to: %s %s", error.status, error.text)
             return None
-        return answer_story(self.bot.library, source, self.bot.user.id)
+        return story_of_answer(source, self.bot.user.id)
 
     def _remember_thread(self, thread: int, path: str | None) -> None:
         self._thread_stories[thread] = path
@@ -191,20 +128,21 @@ class Ask(StoryCog):
             # look at the message it replies to or the thread it is in.
             return
         server = await self.bot.server_settings(message.guild.id) if message.guild is not None else None
-        story = await self.followed_answer(message)
-        question = self.question_in(message, server, follows_answer=story is not None)
+        followed = await self.followed_answer(message)
+        question = self.question_in(message, server, follows_answer=followed is not None)
         if question is None:
             return
-        scope_hint = SCOPE_HINT
-        if story is None:
-            story = channel_story(self.bot.library, server, message.channel)
-            scope_hint = CHANNEL_SCOPE_HINT
+        library = self.bot.library
+        # A follow-up to an answer whose story was removed searches every story, never another one.
+        story = None if followed is None else library.story_finder.by_id(followed)
+        channel_scope = followed is None
+        if followed is None:
+            story = channel_story(library, server, message.channel)
         retry_after = await self.bot.spend_question(message.author.id, message.guild and message.guild.id)
         if retry_after:
             if self.bot.budgets.should_warn(message.author.id, retry_after):
                 await self._reply(message, Reply(content=wait_message(retry_after)))
             return
-        library = self.bot.library
 
         def answering() -> Awaitable[Answer]:
             return ask_off_loop(library, question) if story is None else follow_up_off_loop(library, question, story)
@@ -215,7 +153,7 @@ class Ask(StoryCog):
         except discord.HTTPException as error:  # no right to show typing: answer all the same
             log.warning("Could not show typing in channel %s: %s %s", message.channel.id, error.status, error.text)
             answer = await answering()
-        await self._reply(message, answer_reply(answer, scope_hint))
+        await self._reply(message, answer_reply(answer, library, message.author.id, story, channel_scope))
 
     async def _reply(self, message: discord.Message, reply: Reply) -> None:
         try:
@@ -237,11 +175,9 @@ class Ask(StoryCog):
         library = self.bot.library
         question = " ".join(DISCORD_MARKUP.sub(" ", question).split())
         scope = None
-        scope_hint = SCOPE_HINT
         if story is None and interaction.guild_id is not None:
             server = await self.bot.server_settings(interaction.guild_id)
             scope = channel_story(library, server, interaction.channel)
-            scope_hint = CHANNEL_SCOPE_HINT
         elif story is not None:
             scope = await one_story(interaction, library, story)
             if scope is None:
@@ -256,7 +192,7 @@ class Ask(StoryCog):
         if not done:
             await interaction.response.defer(thinking=True)
         answer = await work
-        reply = answer_reply(answer, scope_hint).to_send()
+        reply = answer_reply(answer, library, interaction.user.id, scope, channel_scope=story is None).to_send()
         private = answer.best is None
         if interaction.response.is_done():
             await interaction.followup.send(**reply, ephemeral=private)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections import Counter
 
 import discord
 from discord import app_commands
 
 from bot.core.performers import Lookup
+from bot.core.story_ids import story_id
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
 from bot.discord_app.cog import StoryCog, within_budget
 from bot.discord_app.render import (
@@ -26,7 +28,10 @@ SELECT_OPTIONS_LIMIT = 25
 
 
 class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=PICK_ID):
-    """The candidates of an ambiguous name; picking one shows their card (works after restarts too)."""
+    """The candidates of an ambiguous name; picking one shows their card (works after restarts too).
+
+    An option's value is the person's story id and name, unique even when one full name is in two
+    stories (Discord refuses a select with two equal values)."""
 
     def __init__(self, options: list[discord.SelectOption]):
         super().__init__(discord.ui.Select(custom_id=PICK_ID, placeholder="Which one?", options=options))
@@ -39,20 +44,24 @@ class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=PICK_ID)
 
     @classmethod
     def for_lookup(cls, lookup: Lookup) -> PickPerformer:
+        shown = lookup.matches[:SELECT_OPTIONS_LIMIT]
+        stories = Counter(p.story for p in shown)
         return cls(
             [
                 discord.SelectOption(
                     label=clip(p.name, CHOICE_LIMIT),
-                    value=p.name[:CHOICE_LIMIT],
-                    description=clip(p.story, CHOICE_LIMIT),
+                    value=f"{story_id(p.path)}:{p.name}"[:CHOICE_LIMIT],
+                    description=clip(p.story if stories[p.story] == 1 else f"{p.story} ({p.path})", CHOICE_LIMIT),
                 )
-                for p in lookup.matches[:SELECT_OPTIONS_LIMIT]
+                for p in shown
             ]
         )
 
     async def callback(self, interaction: discord.Interaction) -> None:
         values = (interaction.data or {}).get("values") or []
-        matches = story_bot(interaction).library.performers.find(values[0]).matches if values else ()
+        story, _, name = values[0].partition(":") if values else ("", "", "")
+        found = story_bot(interaction).library.performers.find(name).matches if name else ()
+        matches = [p for p in found if story_id(p.path) == story and p.name.startswith(name)]
         if not matches:
             await send_ephemeral(interaction, "That person is no longer in the stories; try /performer again.")
             return

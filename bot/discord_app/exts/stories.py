@@ -7,6 +7,7 @@ import re
 import discord
 from discord import app_commands
 
+from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot, story_bot
 from bot.discord_app.cog import StoryCog, spent_or_refused
 from bot.discord_app.render import STORIES_PER_PAGE, Reply, clamp_page, page_count, persistent_view, stories_embed
@@ -34,8 +35,8 @@ class StoriesPage(
     async def callback(self, interaction: discord.Interaction) -> None:
         if not await spent_or_refused(interaction):
             return
-        stories = story_bot(interaction).library.corpus.stories
-        await interaction.response.edit_message(**stories_reply(len(stories), self.page, stories).to_edit())
+        library = story_bot(interaction).library
+        await interaction.response.edit_message(**stories_reply(library, self.page).to_edit())
 
 
 def pager(story_count: int, page: int) -> discord.ui.View | None:
@@ -49,8 +50,9 @@ def pager(story_count: int, page: int) -> discord.ui.View | None:
     )
 
 
-def stories_reply(story_count: int, page: int, stories: tuple) -> Reply:
-    return Reply(embed=stories_embed(stories, page), view=pager(story_count, page))
+def stories_reply(library: StoryLibrary, page: int) -> Reply:
+    stories = library.corpus.stories
+    return Reply(embed=stories_embed(stories, page, library.story_finder.shared_titles), view=pager(len(stories), page))
 
 
 class Stories(StoryCog):
@@ -58,8 +60,7 @@ class Stories(StoryCog):
 
     @app_commands.command(name="stories", description="List the stories I know")
     async def stories(self, interaction: discord.Interaction) -> None:
-        stories = self.bot.library.corpus.stories
-        await interaction.response.send_message(**stories_reply(len(stories), 0, stories).to_send())
+        await interaction.response.send_message(**stories_reply(self.bot.library, 0).to_send())
 
 
 async def setup(bot: StoryBot) -> None:
