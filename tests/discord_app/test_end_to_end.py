@@ -61,6 +61,7 @@ async def test_login_syncs_commands_to_the_dev_guild_only(fake, bot):
     assert sorted(c["name"] for c in fake.commands["guild"]) == [
         "ask",
         "feedback",
+        "help",
         "performer",
         "reload",
         "settings",
@@ -87,7 +88,7 @@ async def test_mention_gets_an_embed_reply_that_pings_no_one(fake, bot):
     assert body["allowed_mentions"] == NO_PINGS
     assert body["message_reference"]["channel_id"] == CHANNEL_ID
     button = body["components"][0]["components"][0]
-    assert button["label"] == "More results" and button["custom_id"] == "storybot:more:1"
+    assert button["label"] == "More results" and button["custom_id"].startswith("storybot:more:")
 
 
 async def test_messages_not_for_the_bot_are_ignored(fake, bot):
@@ -117,7 +118,8 @@ async def test_everyone_and_markdown_in_a_question_never_ping(fake, bot):
 
 
 async def test_slash_ask_and_more_results_button(fake, bot):
-    mark, _ = await fake.slash("ask", question="Sophie orchestra")
+    reader = fake.person()
+    mark, _ = await fake.slash("ask", question="Sophie orchestra", author=reader)
     first = await callback(fake, mark)
     assert first["type"] == 4
     assert first["data"]["allowed_mentions"] == {"parse": []}
@@ -127,13 +129,14 @@ async def test_slash_ask_and_more_results_button(fake, bot):
     button = first["data"]["components"][0]["components"][0]
     message = next(m for m in fake.messages.values() if m["embeds"] == first["data"]["embeds"])
 
-    mark, _ = await fake.interact(3, {"custom_id": button["custom_id"], "component_type": 2}, message=message)
+    data = {"custom_id": button["custom_id"], "component_type": 2}
+    mark, _ = await fake.interact(3, data, message=message, author=reader)
     second = await callback(fake, mark)
-    assert second["type"] == 7  # the same message, updated
+    assert second["type"] == 7  # the asker's own answer, updated
     next_embed = second["data"]["embeds"][0]
     assert "result 2" in next_embed["fields"][0]["value"]
     assert next_embed["description"] != embed["description"]
-    assert second["data"]["components"][0]["components"][0]["custom_id"] == "storybot:more:2"
+    assert second["data"]["components"][0]["components"][0]["custom_id"] == f"storybot:more:{reader['id']}.2.-.s"
 
 
 async def test_slash_ask_without_an_answer_is_private_and_friendly(fake, bot):
@@ -153,10 +156,11 @@ async def test_performer_card_candidates_and_not_found(fake, bot):
     mark, _ = await fake.slash("performer", name="Kalmurzaeva")
     choice = (await callback(fake, mark))["data"]
     select = choice["components"][0]["components"][0]
-    assert sorted(o["value"] for o in select["options"]) == ["Sofia Kalmurzaeva", "Sébastien Kalmurzaeva"]
+    assert sorted(o["label"] for o in select["options"]) == ["Sofia Kalmurzaeva", "Sébastien Kalmurzaeva"]
+    picked = next(o["value"] for o in select["options"] if o["label"] == "Sébastien Kalmurzaeva")
     message = next(m for m in fake.messages.values() if m["components"] == choice["components"])
     mark, _ = await fake.interact(
-        3, {"custom_id": select["custom_id"], "component_type": 3, "values": ["Sébastien Kalmurzaeva"]}, message=message
+        3, {"custom_id": select["custom_id"], "component_type": 3, "values": [picked]}, message=message
     )
     picked = await callback(fake, mark)
     assert picked["type"] == 7 and picked["data"]["embeds"][0]["title"] == "Sébastien Kalmurzaeva"

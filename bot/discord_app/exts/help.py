@@ -1,0 +1,76 @@
+"""/help: what members can do in this server (its answer channels, its channels' stories, its budget),
+and what its managers can, privately to whoever asks."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.utils import escape_markdown
+
+from bot.discord_app.client import StoryBot
+from bot.discord_app.cog import StoryCog
+from bot.discord_app.exts.ask import answers_every_message
+from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, clip, fit
+from bot.state.server_settings import ServerSettings
+
+ANSWERS = (
+    "**Under an answer:** *More results* shows the next passage, ◀ ▶ read on in the story and *Back to the "
+    "answer* returns, 👍 / 👎 tell the managers how it did. On your answers they change the answer; on "
+    "someone else's they open a copy only you see."
+)
+
+
+def help_embed(
+    bot: StoryBot, guild: discord.Guild | None, server: ServerSettings | None, manager: bool
+) -> discord.Embed:
+    library = bot.library
+    stories = len(library.corpus.stories)
+    lines = ["**Ask about the stories**"]
+    if guild is None:
+        lines.append("• Write me a question here, or use `/ask` (add `story:` to search one story).")
+    else:
+        lines.append("• Mention me with a question, or use `/ask` (add `story:` to search one story).")
+        every = sorted(
+            channel
+            for channel in {*bot.settings.channels, *(server.channels if server else ())}
+            if guild.get_channel(channel) is not None and answers_every_message(bot, discord.Object(channel), server)
+        )
+        if every:
+            lines.append("• In " + ", ".join(f"<#{c}>" for c in every) + " every message is a question.")
+        for setting in server.channels.values() if server else ():
+            found = None if setting.story_path is None else library.story_finder.by_path(setting.story_path)
+            if found is not None and guild.get_channel(setting.channel_id) is not None:
+                title = escape_markdown(clip(library.corpus.stories[found].title, 150))
+                lines.append(f"• In <#{setting.channel_id}>, questions search *{title}* first.")
+    lines += [
+        "• Reply to one of my answers, or start a thread under it, to ask more about its story.",
+        f"• `/performer` looks up a person of the stories; `/stories` lists the {stories} stories.",
+        ANSWERS,
+    ]
+    if guild is not None:
+        budget = (server.budget if server else None) or bot.settings.question_budget
+        lines.append(f"**Questions per person here:** {budget}.")
+        who = "you and the others" if manager else "members"
+        lines += [
+            "",
+            f"**Server managers** (*Manage Server*: {who} with it) can also use:",
+            "• `/story add` and `/story remove` to change the stories (old files are kept), `/reload` to reread them;",
+            "• `/settings` for answer channels, a channel's story and the question budget;",
+            "• `/feedback` to see the answers readers voted 👎.",
+        ]
+    embed = discord.Embed(title="What I can do", description=clip("\n".join(lines), DESCRIPTION_LIMIT), color=COLOR)
+    return fit(embed)
+
+
+class Help(StoryCog):
+    @app_commands.command(name="help", description="What I can do here")
+    async def help(self, interaction: discord.Interaction) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        guild = interaction.guild
+        server = await self.bot.server_settings(guild.id) if guild is not None else None
+        manager = bool(guild is not None and interaction.permissions.manage_guild)
+        await interaction.followup.send(embed=help_embed(self.bot, guild, server, manager), ephemeral=True)
+
+
+async def setup(bot: StoryBot) -> None:
+    await bot.add_cog(Help(bot))
