@@ -3,23 +3,34 @@
 Nothing is lost: a replaced or removed file is first kept in a dated folder beside the corpus
 (`<corpus>-kept/<when>/<its path>`), which is not read as stories; restoring one is moving it back.
 Writes are atomic: a story is written to a temporary file in the corpus folder and then renamed.
+Changes are serialised by a lock file in the corpus folder, and never made through a link.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
+import secrets
 import shutil
-import tempfile
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from bot.core.corpus import STORY_SUFFIXES
 
 MAX_UPLOAD_BYTES = 8 * 2**20
 """The largest story file accepted from a chat upload (a long novel is a few MB of text)."""
+MAX_NAME_BYTES = 255
+"""The longest file name Linux and macOS file systems take, in UTF-8 bytes (an "é" is two)."""
+LOCK_FILE = ".storybot-shelf.lock"
 _UNSAFE = re.compile(r"[^\w.\- ]+")
+_WORD = re.compile(r"[^\W\d_]+")
+_EAST_ASIAN = "Chinese, Japanese or Korean"
+_EAST_ASIAN_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC"})
 
 
 class ShelfError(Exception):
@@ -28,13 +39,45 @@ class ShelfError(Exception):
 
 def safe_file_name(name: str) -> str:
     """The upload's name as a plain file name in the corpus folder: no folders, no hidden files."""
-    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = unicodedata.normalize("NFKC", name).replace("\\", "/").rsplit("/", 1)[-1]
     base = _UNSAFE.sub("-", base).strip(" .-")
     if not base.lower().endswith(STORY_SUFFIXES):
         raise ShelfError(f'"{name}" is not a .txt or .md file; upload the story as plain text or Markdown.')
     if base.lower() in STORY_SUFFIXES or base.startswith("."):
         raise ShelfError(f'"{name}" has no usable name; rename it, e.g. the-old-mill.md.')
+    size = len(base.encode("utf-8", "surrogateescape"))
+    if size > MAX_NAME_BYTES:
+        raise ShelfError(
+            f'The file name "{base[:40]}…" is {size} bytes long; file names may be at most {MAX_NAME_BYTES} '
+            "bytes (fewer letters when they have accents). Rename it, e.g. the-old-mill.md, and upload again."
+        )
+    lookalike = mixed_scripts(base)
+    if lookalike:
+        raise ShelfError(
+            f'The file name "{base[:60]}" mixes {lookalike} letters, which can look alike; '
+            "rename it in one alphabet and upload again."
+        )
     return base
+
+
+def mixed_scripts(name: str) -> str | None:
+    """The scripts one word of the name mixes ("Latin and Cyrillic"), or None.
+
+    A Cyrillic "\u0430" in a Latin word looks the same as the Latin "a": such a name is refused rather than
+    kept beside the story it imitates. Words in different scripts ("Москва-moscow") are fine, and
+    Chinese, Japanese and Korean characters may stand in a word with each other and with Latin.
+    """
+    for word in _WORD.findall(name):
+        scripts = {_script(c) for c in word if c.isalpha()}
+        if len(scripts) > 1 and scripts != {"Latin", _EAST_ASIAN}:
+            return " and ".join(sorted(scripts))
+    return None
+
+
+def _script(letter: str) -> str:
+    """The script of a letter, from its Unicode name ("CYRILLIC SMALL LETTER A" -> "Cyrillic")."""
+    script = unicodedata.name(letter, "UNKNOWN").split(" ", 1)[0]
+    return _EAST_ASIAN if script in _EAST_ASIAN_SCRIPTS else script.title()
 
 
 def require_upload_size(size: int) -> None:
@@ -64,6 +107,10 @@ def story_text(raw: bytes, title: str | None) -> str:
     return text
 
 
+class StoryExists(ShelfError):
+    """A story file of that name is there already: replacing it needs the person's yes."""
+
+
 @dataclass(frozen=True)
 class Shelf:
     root: Path
@@ -73,30 +120,74 @@ class Shelf:
     def kept(self) -> Path:
         return self.root.parent / f"{self.root.name}-kept"
 
-    def holds(self, name: str) -> bool:
-        return (self.root / name).exists()
+    def add(self, name: str, text: str, *, replace: bool = False) -> Path | None:
+        """Writes the story as root/name; returns where the file it replaced was kept, if any.
 
-    def add(self, name: str, text: str) -> Path | None:
-        """Writes the story as root/name; returns where the file it replaced was kept, if any."""
-        target = self.root / name
-        kept = self._keep(target, move=False) if target.exists() else None
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.root, prefix=".upload-", delete=False) as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(f.name, target)
+        Raises StoryExists when there is one and `replace` is False. One change at a time, in every
+        process that shares the folder: two uploads of one name at once are one add and one question."""
+        with self._locked():
+            target = self.own_file(name)
+            exists = target.exists()
+            if exists and not replace:
+                raise StoryExists(f"`{name}` is already a story.")
+            kept = self._keep(target, name, move=False) if exists else None
+            temporary = self.root / f".upload-{secrets.token_hex(8)}"
+            # Created with the usual 0666 less the user's umask, as any file the user writes (not 0600).
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            try:
+                with os.fdopen(descriptor, "w", encoding="utf-8") as f:
+                    f.write(text)
+                    f.flush()
+                    os.fsync(f.fileno())
+                os.replace(temporary, target)
+            except BaseException:
+                temporary.unlink(missing_ok=True)
+                raise
         return kept
 
     def remove(self, relative: str) -> Path:
         """Moves the story file out of the corpus into the kept folder; returns where it went."""
-        path = (self.root / relative).resolve()
-        if not path.is_relative_to(self.root.resolve()) or not path.is_file():
-            raise ShelfError(f"There is no story file {relative} to remove.")
-        return self._keep(path, move=True)
+        with self._locked():
+            path = self.own_file(relative)
+            if not path.is_file():
+                raise ShelfError(f"There is no story file `{relative}` to remove.")
+            return self._keep(path, relative, move=True)
 
-    def _keep(self, path: Path, move: bool) -> Path:
+    def own_file(self, relative: str) -> Path:
+        """root/relative; raises ShelfError when it or a folder on the way is a link: nothing from chat writes or
+        removes through a link (which may lead to another story, or out of the corpus)."""
+        parts = PurePosixPath(relative).parts
+        if not parts or PurePosixPath(relative).is_absolute() or ".." in parts:
+            raise ShelfError(f"`{relative}` is not a file in the stories folder.")
+        path = self.root
+        for depth, part in enumerate(parts, start=1):
+            path = path / part
+            if path.is_symlink():
+                where = PurePosixPath(*parts[:depth])
+                raise ShelfError(
+                    f"`{where}` is a link in the stories folder, and I never change anything through a link. "
+                    "Ask the bot's owner to change it on the server, or upload the story under another name."
+                )
+        return path
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Holds the shelf's lock file (hidden, so never read as a story) while a change is made."""
+        try:
+            descriptor = os.open(self.root / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError as error:
+            raise ShelfError(
+                f"I can't change the stories folder ({error.strerror or error}); ask the bot's owner to check "
+                "that it exists and that I may write there."
+            ) from error
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(descriptor)
+
+    def _keep(self, path: Path, relative: str, move: bool) -> Path:
         when = datetime.now(UTC).strftime("%Y-%m-%d_%H-%M-%S")
-        relative = path.resolve().relative_to(self.root.resolve())
         place = self.kept / when / relative
         copy = 1
         while place.exists():  # twice in one second: never overwrite what was kept

@@ -15,7 +15,7 @@ from discord import app_commands
 from bot.core.corpus import CorpusError
 from bot.core.corpus_diff import CorpusDiff
 from bot.core.library import StoryLibrary
-from bot.core.shelf import Shelf, ShelfError, require_upload_size, safe_file_name, story_text
+from bot.core.shelf import Shelf, ShelfError, StoryExists, require_upload_size, safe_file_name, story_text
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
 from bot.discord_app.cog import StoryCog, one_story, story_choices
 from bot.discord_app.render import MESSAGE_LIMIT, Reply, clip, persistent_view
@@ -107,11 +107,15 @@ class Admin(StoryCog):
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
             return
         shelf = Shelf(self.bot.settings.corpus)
-        if shelf.holds(name):
+        try:
+            await asyncio.to_thread(shelf.add, name, text)
+        except StoryExists:  # also when another upload of this name was written a moment before
             question = f"`{name}` is already a story. Replace it? The old file is kept in `{shelf.kept.name}`."
             await self._ask(interaction, Pending("replace", name, text, interaction.user.id), question, "Replace")
             return
-        await asyncio.to_thread(shelf.add, name, text)
+        except (ShelfError, OSError) as error:
+            await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
+            return
         await interaction.followup.send(await self._reloaded(interaction, f"Added `{name}`."), ephemeral=True)
 
     @story.command(name="remove", description="Remove a story (Manage Server); the file is kept aside")
@@ -124,7 +128,13 @@ class Admin(StoryCog):
             return
         found = library.corpus.stories[chosen]
         await interaction.response.defer(ephemeral=True, thinking=True)
-        kept = Shelf(self.bot.settings.corpus).kept.name
+        shelf = Shelf(self.bot.settings.corpus)
+        try:
+            await asyncio.to_thread(shelf.own_file, found.path)  # a link is refused now, not after the yes
+        except ShelfError as error:
+            await interaction.followup.send(clip(str(error), MESSAGE_LIMIT), ephemeral=True)
+            return
+        kept = shelf.kept.name
         question = f'Remove "{found.title}" (`{found.path}`)? The file is kept in `{kept}`.'
         await self._ask(interaction, Pending("remove", found.path, None, interaction.user.id), question, "Remove")
 
@@ -162,15 +172,18 @@ class Admin(StoryCog):
         try:
             if pending.action == "replace":
                 assert pending.text is not None
-                await asyncio.to_thread(shelf.add, pending.name, pending.text)
+                await asyncio.to_thread(shelf.add, pending.name, pending.text, replace=True)
                 done = f"Replaced `{pending.name}`; the old file is kept in `{shelf.kept.name}`."
             else:
                 await asyncio.to_thread(shelf.remove, pending.name)
                 done = f"Removed `{pending.name}`; the file is kept in `{shelf.kept.name}`."
+            report = await self._reloaded(interaction, done)
         except (ShelfError, OSError) as error:
-            await interaction.edit_original_response(content=clip(_problem(error), MESSAGE_LIMIT))
-            return
-        await interaction.edit_original_response(content=await self._reloaded(interaction, done))
+            report = clip(_problem(error), MESSAGE_LIMIT)
+        except Exception:  # never leave "Working on it…" standing
+            log.exception("Could not %s %s", pending.action, pending.name)
+            report = "Something went wrong on my side; nothing was lost. Please try again in a moment."
+        await interaction.edit_original_response(content=report)
 
     async def _reloaded(self, interaction: discord.Interaction, done: str) -> str:
         try:
@@ -185,6 +198,11 @@ class Admin(StoryCog):
 def _problem(error: Exception) -> str:
     if isinstance(error, discord.HTTPException):
         return f"I could not download that file from Discord ({error.status}); please upload it again."
+    if isinstance(error, OSError):
+        return (
+            f"I could not change the stories folder ({error.strerror or error}); nothing was lost. "
+            "Ask the bot's owner to check the folder."
+        )
     return str(error)
 
 
