@@ -1,7 +1,10 @@
+import os
+import threading
+
 import pytest
 
 from bot.core.corpus import load_corpus
-from bot.core.shelf import MAX_UPLOAD_BYTES, Shelf, ShelfError, safe_file_name, story_text
+from bot.core.shelf import MAX_UPLOAD_BYTES, Shelf, ShelfError, StoryExists, mixed_scripts, safe_file_name, story_text
 
 
 @pytest.mark.parametrize(
@@ -38,7 +41,10 @@ def test_replacing_and_removing_keep_the_old_file_outside_the_corpus(tmp_path):
     corpus.mkdir()
     (corpus / "mill.md").write_text("# Mill\n\nOld words.")
     shelf = Shelf(corpus)
-    kept = shelf.add("mill.md", "# Mill\n\nNew words.")
+    with pytest.raises(StoryExists):
+        shelf.add("mill.md", "# Mill\n\nNew words.")  # replacing takes a yes
+    assert (corpus / "mill.md").read_text() == "# Mill\n\nOld words."
+    kept = shelf.add("mill.md", "# Mill\n\nNew words.", replace=True)
     assert kept is not None and kept.read_text() == "# Mill\n\nOld words."
     assert kept.is_relative_to(tmp_path / "stories-kept")
     assert (corpus / "mill.md").read_text() == "# Mill\n\nNew words."
@@ -56,7 +62,92 @@ def test_two_changes_in_the_same_second_keep_both_old_files(tmp_path):
     corpus.mkdir()
     shelf = Shelf(corpus)
     (corpus / "tale.md").write_text("First.")
-    first = shelf.add("tale.md", "Second.")
-    second = shelf.add("tale.md", "Third.")
+    first = shelf.add("tale.md", "Second.", replace=True)
+    second = shelf.add("tale.md", "Third.", replace=True)
     third = shelf.remove("tale.md")
     assert [p.read_text() for p in (first, second, third)] == ["First.", "Second.", "Third."]
+
+
+@pytest.mark.parametrize("uploaded", ["x" * 300 + ".md", "é" * 130 + ".md"])
+def test_a_name_too_long_for_the_file_system_is_refused_with_its_length(uploaded):
+    with pytest.raises(ShelfError, match=r"bytes long; file names may be at most 255 bytes"):
+        safe_file_name(uploaded)
+    assert safe_file_name("é" * 125 + ".md") == "é" * 125 + ".md"  # 253 bytes: fits
+
+
+@pytest.mark.parametrize(
+    ("name", "mixed"),
+    [
+        ("sofia-kalmurzaeva-ballerin\u0430.md", "Cyrillic and Latin"),  # a Cyrillic "a"
+        ("\u0391lpha.md", "Greek and Latin"),  # a Greek capital alpha
+        ("sofia-kalmurzaeva-ballerina.md", None),
+        ("Москва-moscow.md", None),  # each word in one script
+        ("東京-tokyo-とうきょう.md", None),
+        ("ｓｏｆｉａ.md", None),  # full-width letters are Latin letters
+    ],
+)
+def test_lookalike_names_mixing_scripts_in_a_word_are_refused(name, mixed):
+    assert mixed_scripts(name) == mixed
+    if mixed:
+        with pytest.raises(ShelfError, match=f"mixes {mixed} letters"):
+            safe_file_name(name)
+    else:
+        assert safe_file_name(name)
+
+
+def test_two_uploads_of_one_name_at_once_are_one_add_and_one_question(tmp_path):
+    corpus = tmp_path / "stories"
+    corpus.mkdir()
+    shelf = Shelf(corpus)
+    start = threading.Barrier(8)
+    outcomes: list[str] = []
+
+    def upload(number: int) -> None:
+        start.wait()
+        try:
+            shelf.add("race.md", f"Version {number}.")
+            outcomes.append(f"added {number}")
+        except StoryExists:
+            outcomes.append("asked")
+
+    threads = [threading.Thread(target=upload, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    added = [o for o in outcomes if o.startswith("added")]
+    assert len(added) == 1 and outcomes.count("asked") == 7
+    assert (corpus / "race.md").read_text() == f"Version {added[0].split()[1]}."
+
+
+def test_uploads_get_the_users_umask(tmp_path):
+    corpus = tmp_path / "stories"
+    corpus.mkdir()
+    old = os.umask(0o027)
+    try:
+        Shelf(corpus).add("tale.md", "Once.")
+    finally:
+        os.umask(old)
+    assert (corpus / "tale.md").stat().st_mode & 0o777 == 0o640
+
+
+def test_nothing_is_written_or_removed_through_a_link(tmp_path):
+    corpus, outside = tmp_path / "stories", tmp_path / "elsewhere"
+    corpus.mkdir()
+    outside.mkdir()
+    (outside / "secret.md").write_text("Not a story of this corpus.")
+    (corpus / "real.md").write_text("# Real\n\nThe real story.")
+    (corpus / "out.md").symlink_to(outside / "secret.md")
+    (corpus / "alias.md").symlink_to("real.md")
+    (corpus / "linked").symlink_to(outside, target_is_directory=True)
+    shelf = Shelf(corpus)
+    for name in ("out.md", "alias.md"):
+        for change in (lambda n: shelf.add(n, "Overwritten.", replace=True), shelf.remove):
+            with pytest.raises(ShelfError, match=f"`{name}` is a link"):
+                change(name)
+    with pytest.raises(ShelfError, match="`linked` is a link"):
+        shelf.remove("linked/secret.md")
+    assert (outside / "secret.md").read_text() == "Not a story of this corpus."
+    assert (corpus / "real.md").read_text() == "# Real\n\nThe real story."
+    assert (corpus / "alias.md").is_symlink() and (corpus / "out.md").is_symlink()
+    assert not (tmp_path / "stories-kept").exists()

@@ -454,6 +454,8 @@ class FakeDiscord:
 
     def _answer(self, method: str, path: str, body: Any) -> web.Response:
         route = (method, path)
+        if isinstance(body, dict) and (problem := form_problem(body.get("data", body))):
+            return _json({"message": "Invalid Form Body", "code": 50035, "errors": problem}, 400)
         if route == ("GET", "/users/@me"):
             return _json(BOT_USER)
         if route == ("GET", "/oauth2/applications/@me"):
@@ -533,6 +535,25 @@ class FakeDiscord:
         }
         self.messages[int(message["id"])] = message
         return message
+
+
+def form_problem(data: dict[str, Any]) -> str | None:
+    """What Discord's form validation refuses in a message or an autocomplete answer, as Discord would
+    (50035): custom ids and choice values over 100 characters, a custom id twice in one message, two
+    equal options in one select."""
+    components = [c for row in data.get("components") or [] for c in row.get("components", [])]
+    custom_ids = [c["custom_id"] for c in components if "custom_id" in c]
+    if any(len(custom_id) > 100 for custom_id in custom_ids):
+        return "BASE_TYPE_MAX_LENGTH: custom_id must be 100 or fewer in length"
+    if len(custom_ids) != len(set(custom_ids)):
+        return "COMPONENT_CUSTOM_ID_DUPLICATED"
+    for select in components:
+        values = [o["value"] for o in select.get("options", [])]
+        if len(values) != len(set(values)):
+            return "SELECT_COMPONENT_OPTION_VALUE_DUPLICATED"
+    if any(len(str(c["value"])) > 100 or len(c["name"]) > 100 for c in data.get("choices") or []):
+        return "BASE_TYPE_MAX_LENGTH: choice names and values must be 100 or fewer in length"
+    return None
 
 
 def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
