@@ -66,7 +66,7 @@ def answer_reply(
     shown = library.story_finder.by_path(best.path)
     assert shown is not None
     story = library.story_finder.ids[shown]
-    more = (MoreResults(key.at(answer.offset + 1)),) if answer.more else ()
+    more = (AnswerButton("more", key.at(answer.offset + 1)),) if answer.more else ()
     reading = read_on_buttons(story, best.passage, best.passage_count, key)
     view = persistent_view(*more, *reading, *vote_buttons(story, best.passage))
     return Reply(embed=answer_embed(answer, CHANNEL_SCOPE_HINT if channel_scope else SCOPE_HINT), view=view)
@@ -85,7 +85,7 @@ def passage_reply(library: StoryLibrary, story: int, number: int, question: str 
     found = library.corpus.stories[story]
     passage = library.corpus.passages[found.first_passage + number - 1]
     reading = read_on_buttons(library.story_finder.ids[story], number, found.passage_count, key)
-    back = (BackToAnswer(key),) if question is not None else ()
+    back = (AnswerButton("back", key),) if question is not None else ()
     return Reply(embed=passage_embed(found, passage, question), view=persistent_view(*reading, *back))
 
 
@@ -97,7 +97,7 @@ async def show(interaction: discord.Interaction, key: AnswerKey, reply: Callable
         await interaction.response.send_message(**reply(key.shown_to(interaction.user.id)).to_send(), ephemeral=True)
 
 
-async def show_answer(interaction: discord.Interaction, key: AnswerKey, last_page: str) -> None:
+async def show_answer(interaction: discord.Interaction, key: AnswerKey, none_left: str) -> None:
     """The answer at key.offset, asked again from the question in the message's footer."""
     if not await spent_or_refused(interaction):
         return
@@ -113,51 +113,39 @@ async def show_answer(interaction: discord.Interaction, key: AnswerKey, last_pag
         return
     answer = await ask_off_loop(library, question, key.offset, scope)
     if answer.best is None:
-        await send_ephemeral(interaction, last_page)
+        await send_ephemeral(interaction, none_left)
         return
     await show(interaction, key, lambda owned: answer_reply(answer, library, owned.asker, scope, owned.channel_scope))
 
 
-class MoreResults(discord.ui.DynamicItem[discord.ui.Button], template=rf"storybot:more:{ANSWER_KEY}"):
-    """Shows the next result of the same question (in the same story, for a scoped one)."""
-
-    def __init__(self, key: AnswerKey):
-        custom_id = f"storybot:more:{key.encode()}"
-        super().__init__(
-            discord.ui.Button(label="More results", style=discord.ButtonStyle.secondary, custom_id=custom_id)
-        )
-        self.key = key
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
-    ) -> MoreResults:
-        return cls(AnswerKey.from_match(match))
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        await show_answer(interaction, self.key, "That was the last result for this question.")
+ANSWER_BUTTONS = {
+    "more": ("More results", discord.ButtonStyle.secondary, "That was the last result for this question."),
+    "back": (
+        "Back to the answer",
+        discord.ButtonStyle.primary,
+        "The stories have changed and no longer answer this; please ask again.",
+    ),
+}
 
 
-class BackToAnswer(discord.ui.DynamicItem[discord.ui.Button], template=rf"storybot:back:{ANSWER_KEY}"):
-    """From a passage read on, the answer it came from again: its highlights, votes and More results."""
+class AnswerButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"storybot:(?P<action>more|back):{ANSWER_KEY}"):
+    """*More results*: the next result of the same question (in the same story, for a scoped one); *Back to
+    the answer*: from a passage read on, the answer again, with its highlights, votes and More results."""
 
-    def __init__(self, key: AnswerKey):
-        custom_id = f"storybot:back:{key.encode()}"
-        super().__init__(
-            discord.ui.Button(label="Back to the answer", style=discord.ButtonStyle.primary, custom_id=custom_id)
-        )
-        self.key = key
+    def __init__(self, action: str, key: AnswerKey):
+        label, style, _ = ANSWER_BUTTONS[action]
+        custom_id = f"storybot:{action}:{key.encode()}"
+        super().__init__(discord.ui.Button(label=label, style=style, custom_id=custom_id))
+        self.action, self.key = action, key
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
-    ) -> BackToAnswer:
-        return cls(AnswerKey.from_match(match))
+    ) -> AnswerButton:
+        return cls(match["action"], AnswerKey.from_match(match))
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await show_answer(
-            interaction, self.key, "The stories have changed and no longer answer this; please ask again."
-        )
+        await show_answer(interaction, self.key, ANSWER_BUTTONS[self.action][2])
 
 
 class ReadOn(

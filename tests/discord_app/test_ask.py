@@ -6,7 +6,7 @@ import pytest
 from bot.core.answer import NoAnswer
 from bot.discord_app.exts.ask import Ask
 from bot.discord_app.exts.performer import Performers
-from bot.discord_app.reading import MoreResults, ReadOn, answer_reply
+from bot.discord_app.reading import AnswerButton, ReadOn, answer_reply
 from bot.discord_app.references import CUSTOM_ID_LIMIT, AnswerKey
 from bot.discord_app.render import question_from_footer
 from bot.discord_app.voting import VoteButton
@@ -69,7 +69,7 @@ async def test_answer_reply_has_the_embed_and_a_more_button(library):
     assert reply.content is None
     assert question_from_footer(reply.embed) == "Sophie"
     button, previous, following, up, down = reply.view.children
-    assert isinstance(button, MoreResults) and button.key == AnswerKey(asker, 1)
+    assert isinstance(button, AnswerButton) and button.action == "more" and button.key == AnswerKey(asker, 1)
     best = library.ask("Sophie").best
     story = library.story_finder.ids[library.story_finder.by_path(best.path)]
     shown = best.passage

@@ -19,12 +19,13 @@ from tests.discord_app.fake_discord import (
     FakeDiscord,
     message_payload,
 )
+from tests.discord_app.test_admin import MANAGE_SERVER
 from tests.discord_app.test_end_to_end import CHANNEL_MESSAGES, EPHEMERAL, MENTION, callback, fake, reply_to
+from tests.discord_app.test_follow_ups import SCOPE_FIELD
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 __all__ = ["fake"]
-MANAGE_SERVER = str(1 << 5)
-SCOPE_FIELD = "Searched only this story"
+
 LONG_FOLDER = "shelves/" + "a-very-long-folder-name-for-old-stories/" * 3
 STORIES = {
     "a/chapter.md": "# Chapter\n\nMaren Holt was a lighthouse keeper on the northern cape.\n\n"

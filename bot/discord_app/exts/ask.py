@@ -18,15 +18,7 @@ from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot
 from bot.discord_app.cog import StoryCog, one_story, story_choices, within_budget
 from bot.discord_app.cooldown import wait_message
-from bot.discord_app.reading import (
-    BackToAnswer,
-    MoreResults,
-    OlderButton,
-    ReadOn,
-    answer_reply,
-    ask_off_loop,
-    follow_up_off_loop,
-)
+from bot.discord_app.reading import AnswerButton, OlderButton, ReadOn, answer_reply, ask_off_loop, follow_up_off_loop
 from bot.discord_app.references import story_of_answer
 from bot.discord_app.render import Reply
 from bot.state.server_settings import ServerSettings
@@ -64,7 +56,7 @@ def channel_story(
 
 
 class Ask(StoryCog):
-    dynamic_items = (MoreResults, ReadOn, BackToAnswer, OlderButton)
+    dynamic_items = (AnswerButton, ReadOn, OlderButton)
 
     def __init__(self, bot: StoryBot):
         super().__init__(bot)
