@@ -66,7 +66,7 @@ async def one_story(interaction: discord.Interaction, library: StoryLibrary, nam
     if len(lookup.matches) == 1:
         return lookup.matches[0]
     if picked and not lookup.matches:
-        text = "That story is no longer in the library (it was removed or renamed); pick another."
+        text = "That story is no longer in the library (it was removed or renamed), or there is none by that name."
     else:
         text = escape_markdown(story_choice_text(lookup, library.corpus.stories))
     await send_ephemeral(interaction, clip(text, MESSAGE_LIMIT))

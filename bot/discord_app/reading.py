@@ -20,6 +20,7 @@ import discord
 
 from bot.core.answer import Answer, NoAnswer
 from bot.core.library import ALTERNATIVES, StoryLibrary
+from bot.core.story_ids import story_id
 from bot.discord_app.client import send_ephemeral, story_bot
 from bot.discord_app.cog import spent_or_refused
 from bot.discord_app.references import ANSWER_KEY, NUMBER, STORY, AnswerKey
@@ -63,13 +64,12 @@ def answer_reply(
     scope_id = library.story_finder.ids[scope] if scope is not None and answer.scope is not None else None
     key = AnswerKey(asker, answer.offset, scope_id, channel_scope and scope_id is not None)
     best = answer.best
-    shown = library.story_finder.by_path(best.path)
-    assert shown is not None
-    story = library.story_finder.ids[shown]
+    story = story_id(best.path)
     more = (AnswerButton("more", key.at(answer.offset + 1)),) if answer.more else ()
     reading = read_on_buttons(story, best.passage, best.passage_count, key)
     view = persistent_view(*more, *reading, *vote_buttons(story, best.passage))
-    return Reply(embed=answer_embed(answer, CHANNEL_SCOPE_HINT if channel_scope else SCOPE_HINT), view=view)
+    hint = CHANNEL_SCOPE_HINT if channel_scope else SCOPE_HINT
+    return Reply(embed=answer_embed(answer, hint, library.story_finder.shared_titles), view=view)
 
 
 def read_on_buttons(story: str, passage: int, passage_count: int, key: AnswerKey) -> tuple[ReadOn, ReadOn]:
@@ -86,7 +86,8 @@ def passage_reply(library: StoryLibrary, story: int, number: int, question: str 
     passage = library.corpus.passages[found.first_passage + number - 1]
     reading = read_on_buttons(library.story_finder.ids[story], number, found.passage_count, key)
     back = (AnswerButton("back", key),) if question is not None else ()
-    return Reply(embed=passage_embed(found, passage, question), view=persistent_view(*reading, *back))
+    embed = passage_embed(found, passage, question, library.story_finder.shared_titles)
+    return Reply(embed=embed, view=persistent_view(*reading, *back))
 
 
 async def show(interaction: discord.Interaction, key: AnswerKey, reply: Callable[[AnswerKey], Reply]) -> None:

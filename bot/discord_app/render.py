@@ -104,8 +104,11 @@ def marked_excerpt(excerpt: Excerpt, limit: int = DESCRIPTION_LIMIT) -> str:
     return "".join(parts)
 
 
-def answer_embed(answer: Answer, scope_hint: str = SCOPE_HINT) -> discord.Embed:
-    """One passage (the best, or the page's first) and a line naming the next ones."""
+def answer_embed(
+    answer: Answer, scope_hint: str = SCOPE_HINT, shared_titles: frozenset[str] = frozenset()
+) -> discord.Embed:
+    """One passage (the best, or the page's first) and a line naming the next ones; a title another story
+    has too is followed by the story's file."""
     hit = answer.best
     assert hit is not None
     description = marked_excerpt(hit.excerpt)
@@ -118,7 +121,7 @@ def answer_embed(answer: Answer, scope_hint: str = SCOPE_HINT) -> discord.Embed:
         position = f"{plain(clip(hit.chapter, 200), 400)}, passage {hit.chapter_passage} ({position})"
     if answer.offset:
         position += f" · result {answer.offset + 1}"
-    embed.add_field(name="Passage", value=position, inline=True)
+    embed.add_field(name="Passage", value=position + _file_note(hit.story, hit.path, shared_titles), inline=True)
     if answer.alternatives:
         embed.add_field(name="Also", value=_alternatives(answer.alternatives), inline=False)
     if answer.scope is not None:
@@ -127,7 +130,9 @@ def answer_embed(answer: Answer, scope_hint: str = SCOPE_HINT) -> discord.Embed:
     return fit(embed)
 
 
-def passage_embed(story: Story, passage: Passage, question: str | None) -> discord.Embed:
+def passage_embed(
+    story: Story, passage: Passage, question: str | None, shared_titles: frozenset[str] = frozenset()
+) -> discord.Embed:
     """A passage read on from an answer: its whole text, where it stands, and the question kept."""
     embed = discord.Embed(
         title=plain(story.title, TITLE_LIMIT), description=plain(passage.text, DESCRIPTION_LIMIT), color=COLOR
@@ -135,10 +140,15 @@ def passage_embed(story: Story, passage: Passage, question: str | None) -> disco
     position = f"{passage.number} of {story.passage_count}"
     if passage.chapter:
         position = f"{plain(clip(passage.chapter, 200), 400)}, passage {passage.chapter_number} ({position})"
-    embed.add_field(name="Passage", value=position, inline=True)
+    embed.add_field(name="Passage", value=position + _file_note(story.title, story.path, shared_titles), inline=True)
     if question is not None:
         embed.set_footer(text=clip(QUESTION_PREFIX + question, FOOTER_LIMIT))
     return fit(embed)
+
+
+def _file_note(title: str, path: str, shared_titles: frozenset[str]) -> str:
+    """For a title two stories share, which story's file this is."""
+    return f" · `{clip(path, 200).replace('`', '')}`" if title in shared_titles else ""
 
 
 def question_from_footer(embed: discord.Embed) -> str | None:

@@ -112,6 +112,7 @@ async def test_repeated_titles_keep_reading_votes_and_follow_ups_on_their_own_st
     reader = fake.person()
     answer = await ask(fake, "who kneaded the dough at dawn?", reader)
     assert answer["embeds"][0]["title"] == "Chapter" and "kneaded" in answer["embeds"][0]["description"]
+    assert answer["embeds"][0]["fields"][0]["value"] == "1 of 3 · `b/chapter.md`"  # which "Chapter" it is
 
     _, after = await click(fake, answer, "Next ▶", reader)
     assert after["type"] == 7 and after["data"]["embeds"][0]["description"].startswith("Maren sold warm bread")
