@@ -172,8 +172,12 @@ class Admin(StoryCog):
         try:
             if pending.action == "replace":
                 assert pending.text is not None
-                await asyncio.to_thread(shelf.add, pending.name, pending.text, replace=True)
-                done = f"Replaced `{pending.name}`; the old file is kept in `{shelf.kept.name}`."
+                kept = await asyncio.to_thread(shelf.add, pending.name, pending.text, replace=True)
+                done = (
+                    f"Replaced `{pending.name}`; the old file is kept in `{shelf.kept.name}`."
+                    if kept is not None
+                    else f"Added `{pending.name}`."  # the old one was removed in the meantime
+                )
             else:
                 await asyncio.to_thread(shelf.remove, pending.name)
                 done = f"Removed `{pending.name}`; the file is kept in `{shelf.kept.name}`."
