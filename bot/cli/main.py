@@ -17,9 +17,16 @@ from pathlib import Path
 from bot.cli.console import run_console
 from bot.cli.evaluate import run_eval
 from bot.cli.feedback import ExportError, export_feedback
-from bot.cli.render import DEFAULT_WIDTH, answer_json, answer_text, lookup_json, lookup_text, story_choice_text
+from bot.cli.render import (
+    DEFAULT_WIDTH,
+    answer_json,
+    answer_text,
+    index_note_text,
+    lookup_json,
+    lookup_text,
+    story_choice_text,
+)
 from bot.core.analysis import Analyzer
-from bot.core.build import build_parts
 from bot.core.corpus import CorpusError
 from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.library import StoryLibrary
@@ -192,16 +199,15 @@ def _index(settings: Settings) -> int:
     if store is None:
         raise UsageError("STORYBOT_INDEX is off, so there is nowhere to save an index; set it to a folder.")
     started = time.perf_counter()
-    analyzer = Analyzer()
-    key = store.key(settings.corpus, analyzer, DEFAULT_PARAMS)
-    library = StoryLibrary.from_parts(
-        build_parts(settings.corpus, analyzer, DEFAULT_PARAMS, sys.stderr.isatty(), store.base), analyzer
+    store.sweep()
+    library = StoryLibrary.built_and_saved(
+        settings.corpus, store, Analyzer(), DEFAULT_PARAMS, sys.stderr.isatty(), force=True
     )
     for problem in library.corpus.problems:
         print(f"storybot: warning: {problem}", file=sys.stderr)
-    folder = store.save(settings.corpus, key, library.saved(), force=True, analysis=repr(analyzer))
-    if folder is None:
-        raise UsageError(f"could not save the index in {store.base}; check that the folder can be written.")
+    if library.index_notes:
+        raise UsageError(f"{index_note_text(library.index_notes[-1])}. Free some room, or set STORYBOT_INDEX.")
+    folder = store.folder_for(settings.corpus)
     size = sum(path.stat().st_size for path in folder.iterdir())
     corpus = library.corpus
     print(

@@ -7,8 +7,10 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from bot.core.answer import Answer, Excerpt, Hit
+from bot.core.answer import Answer, Excerpt, Hit, NoAnswer
 from bot.core.corpus import Story
+from bot.core.index_damage import DamageKind, IndexDamage
+from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.performers import Lookup, Performer
 from bot.core.story_names import StoryLookup
 
@@ -26,8 +28,40 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "corrections": [{"word": c.word, "searched": c.replacement} for c in answer.corrections],
     }
     if answer.reason:
-        data |= {"reason": answer.reason.value, "message": answer.message}
+        data |= {"reason": answer.reason.value, "message": no_answer_message(answer, NEXT_START_REBUILDS)}
+    if answer.damage:
+        data["damage"] = {"file": answer.damage.file, "kind": answer.damage.kind.value}
     return data
+
+
+NEXT_START_REBUILDS = "The next start rebuilds it from the stories."
+
+
+def no_answer_message(answer: Answer, repair: str) -> str:
+    """Why there is no answer; for a damaged index, what was damaged and `repair`, what is done about it."""
+    if answer.reason is NoAnswer.INDEX_DAMAGED and answer.damage is not None:
+        return f"I can't answer from the saved index: {damage_text(answer.damage)}. {repair}"
+    return answer.message
+
+
+def damage_text(damage: IndexDamage) -> str:
+    """What was found wrong with a saved index in use, for a reader."""
+    if damage.kind is DamageKind.RESIZED:
+        return f"its file {damage.file} is now {damage.found_bytes:,} bytes, not {damage.expected_bytes:,}"
+    if damage.kind is DamageKind.MODIFIED:
+        return f"its file {damage.file} was written to while in use"
+    if damage.kind is DamageKind.UNREADABLE:
+        return f"its file {damage.file} could not be read"
+    return f"its file {damage.file} holds values that make no sense (damaged)"
+
+
+def index_note_text(note: IndexNote) -> str:
+    """What went wrong with the saved index when the library was loaded, for a reader."""
+    if note.event is IndexEvent.NOT_SAVED:
+        return f"the index could not be saved ({note.detail}); answering from memory, the next start builds it again"
+    if note.event is IndexEvent.UNTRUSTED:
+        return f"the saved index was not used ({note.detail}) and was rebuilt"
+    return f"the saved index was damaged ({note.detail}) and was rebuilt"
 
 
 def hit_json(hit: Hit) -> dict[str, Any]:
@@ -69,7 +103,7 @@ def answer_text(answer: Answer, bold: bool = False, width: int = DEFAULT_WIDTH) 
     best = answer.best
     notes = [n for n in (corrections_text(answer),) if n]
     if best is None:
-        return "\n".join(wrapped(line, width) for line in [*notes, answer.message])
+        return "\n".join(wrapped(line, width) for line in [*notes, no_answer_message(answer, NEXT_START_REBUILDS)])
     where = f'Searched only "{answer.scope}". ' if answer.scope else ""
     position = f"{best.place}" if best.chapter else f"passage {best.passage} of {best.passage_count}"
     lines = [wrapped(line, width) for line in [*notes, f'{where}From "{best.story}", {position}:']]

@@ -6,16 +6,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.core.index_damage import IndexDamage
 from bot.core.query import Correction
 
 
 class NoAnswer(StrEnum):
-    """Why a question got no passage; adapters show Answer.message."""
+    """Why a question got no passage; adapters show Answer.message (or, for INDEX_DAMAGED, Answer.damage)."""
 
     EMPTY = "empty"
     TOO_LONG = "too_long"
     NO_CONTENT_WORDS = "no_content_words"
     NO_MATCH = "no_match"
+    INDEX_DAMAGED = "index_damaged"
+    """The saved index was damaged under the running program: Answer.damage says how; it is being rebuilt."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,8 @@ class Answer:
     """The title of the one story searched, when the question was scoped to it."""
     corrections: tuple[Correction, ...] = ()
     """Misspelt words searched as the library's closest words."""
+    damage: IndexDamage | None = None
+    """For INDEX_DAMAGED: which file, and what was wrong with it."""
 
     @property
     def best(self) -> Hit | None:

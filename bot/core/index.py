@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from bot.core.file_array import FileArray
+from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
+
 
 @dataclass(frozen=True)
 class BM25Params:
@@ -110,6 +113,16 @@ class BM25Index:
         index._docs, index._tf_part = arrays["docs"], arrays["tf_part"]
         index._max_tf_part, index._starts = arrays["max_tf_part"], arrays["starts"]
         index.doc_freq, index.doc_len = arrays["doc_freq"], arrays["doc_len"]
+        starts, postings = index._starts, len(index._docs)
+        if (
+            len(starts) != len(terms) + 1
+            or starts[0] != 0
+            or starts[-1] != postings
+            or len(index._tf_part) != postings
+            or len(index._max_tf_part) != len(terms)
+            or not np.array_equal(np.diff(starts), index.doc_freq)
+        ):
+            raise ValueError("its posting lists do not agree with their offsets and counts")
         index._tf = None
         index.size = len(index.doc_len)
         index._set_idf()
@@ -194,10 +207,10 @@ class BM25Index:
                 continue
             first, last = self._starts[term_id], self._starts[term_id + 1]
             if within is not None:
-                docs = self._docs[first:last]
+                docs = self._docs_in(first, last)
                 first, last = first + np.searchsorted(docs, start), first + np.searchsorted(docs, stop)
             weight = np.float32(repeat * idf[term_id])
-            scores[self._docs[first:last] - start] += weight * self._tf_part[first:last]
+            scores[self._docs_in(first, last) - start] += weight * self._parts_in(first, last)
         return scores
 
     def scores_of(self, query: Iterable[str], docs: np.ndarray) -> np.ndarray:
@@ -235,7 +248,7 @@ class BM25Index:
                 continue
             first, last = int(self._starts[term_id]), int(self._starts[term_id + 1])
             if within is not None:
-                docs = self._docs[first:last]
+                docs = self._docs_in(first, last)
                 first, last = (
                     first + int(np.searchsorted(docs, within.start)),
                     first + int(np.searchsorted(docs, within.stop)),
@@ -267,9 +280,9 @@ class BM25Index:
 
     def _merged(self, lists: list[tuple[float, float, int, int]]) -> tuple[np.ndarray, np.ndarray]:
         """Every document in these posting lists, ascending, with its score from them."""
-        docs = np.concatenate([self._docs[first:last] for _, _, first, last in lists])
+        docs = np.concatenate([self._docs_in(first, last) for _, _, first, last in lists])
         weights = np.concatenate(
-            [weight * self._tf_part[first:last].astype(np.float64) for _, weight, first, last in lists]
+            [weight * self._parts_in(first, last).astype(np.float64) for _, weight, first, last in lists]
         )
         order = np.argsort(docs, kind="stable")  # the lists are sorted runs: a merge, not a full sort
         docs, weights = docs[order], weights[order]
@@ -281,9 +294,9 @@ class BM25Index:
         where the highest-bound terms weigh most."""
         seeds = []
         for _, _, first, last in lists[:3]:
-            part = self._tf_part[first:last]
+            part = self._parts_in(first, last)
             take = min(len(part), 2 * k)
-            seeds.append(self._docs[first:last][np.argpartition(-part, take - 1)[:take]])
+            seeds.append(self._docs_in(first, last)[np.argpartition(-part, take - 1)[:take]])
         docs = np.unique(np.concatenate(seeds))
         if len(docs) < k:
             return 0.0
@@ -294,13 +307,31 @@ class BM25Index:
 
     def _weights_of(self, first: int, last: int, docs: np.ndarray) -> np.ndarray:
         """The term frequency part of one posting list (first:last) for each of `docs`; 0 where absent."""
-        listed = self._docs[first:last]
+        listed = self._docs_in(first, last)
         where = np.searchsorted(listed, docs)
         found = where < len(listed)
         found[found] = listed[where[found]] == docs[found]
         weights = np.zeros(len(docs), dtype=np.float64)
-        weights[found] = self._tf_part[first + where[found]]
+        weights[found] = self._parts_in(first, last)[where[found]]
         return weights
+
+    def _docs_in(self, first: int, last: int) -> np.ndarray:
+        """The documents of postings first:last; read from a saved index, checked: ascending, in range."""
+        docs = self._docs[first:last]
+        if (
+            isinstance(self._docs, FileArray)
+            and len(docs)
+            and (docs[0] < 0 or docs[-1] >= self.size or not np.all(docs[1:] > docs[:-1]))
+        ):
+            raise IndexDamaged(IndexDamage(self._docs.name, DamageKind.CONTENTS))
+        return docs
+
+    def _parts_in(self, first: int, last: int) -> np.ndarray:
+        """The term-frequency parts of postings first:last; read from a saved index, checked: finite, not negative."""
+        parts = self._tf_part[first:last]
+        if isinstance(self._tf_part, FileArray) and not (np.isfinite(parts).all() and (parts >= 0).all()):
+            raise IndexDamaged(IndexDamage(self._tf_part.name, DamageKind.CONTENTS))
+        return parts
 
     def _exhaustive(self, lists: list[tuple[float, float, int, int]], k: int) -> list[tuple[int, float]]:
         """Every document of every list scored: for weights that are not all positive (tiny libraries)."""

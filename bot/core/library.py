@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.core.analysis import Analyzer, fold, is_dictionary_word, normalize_word, words
@@ -13,6 +14,8 @@ from bot.core.build import build_parts, parts_of_corpus
 from bot.core.corpus import Corpus
 from bot.core.excerpt import make_excerpt
 from bot.core.index import DEFAULT_PARAMS, BM25Params
+from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
+from bot.core.index_notes import IndexNote
 from bot.core.library_parts import LibraryParts
 from bot.core.query import Correction, Query, answer_kind, focus_word
 from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
@@ -71,10 +74,35 @@ class StoryLibrary:
         self.analyzer, self.min_match = analyzer, min_match
         self.opened = opened
         """Whether it came from a saved index, rather than from reading the stories."""
+        self.index_notes: tuple[IndexNote, ...] = ()
+        """What went wrong with the saved index when this library was loaded (it was then built)."""
+        self._files = parts.files
+        self.damage: IndexDamage | None = None
+        """Set once its saved index is found damaged: from then on every question is told so."""
+        self._on_damage: list[Callable[[IndexDamage], object]] = []
         analyzer.terms("warming")  # loads the lemma dictionary now, not during the first question
         self.reranker = reranker if reranker is not None else Reranker()
         self.story_finder = StoryFinder(self.corpus.stories)
         self._analysed: OrderedDict[int, AnalysedPassage] = OrderedDict()
+
+    def when_damaged(self, callback: Callable[[IndexDamage], object]) -> None:
+        """Calls back once (from the thread that was answering) when its saved index is found damaged."""
+        self._on_damage.append(callback)
+
+    def check_index(self) -> IndexDamage | None:
+        """Whether its saved index's files were resized or written since they were opened: one fstat each."""
+        if self.damage is None and self._files is not None:
+            found = self._files.damage()
+            if found is not None:
+                self._damaged(found)
+        return self.damage
+
+    def _damaged(self, damage: IndexDamage) -> None:
+        if self.damage is not None:
+            return
+        self.damage = damage
+        for callback in self._on_damage:
+            callback(damage)
 
     def saved(self) -> LibraryParts:
         """What a saved index keeps of this library."""
@@ -92,19 +120,40 @@ class StoryLibrary:
     ) -> StoryLibrary:
         """The library of a folder: opened from its saved index when that matches the stories and the
         settings, else built (and saved, if large enough to be worth it). Raises CorpusError when the
-        folder holds no usable story."""
+        folder holds no usable story; never fails for the saved index's sake (`index_notes` says why)."""
         root = Path(root)
         analyzer = analyzer or Analyzer()
-        key = store.key(root, analyzer, params) if store else ""
-        had_index = store is not None and store.has_index(root)
-        saved = store.open(root, key, params) if store else None
+        if store is None:
+            return cls.from_parts(build_parts(root, analyzer, params, progress), analyzer)
+        store.sweep()
+        notes: list[IndexNote] = []
+        saved = store.open(root, store.key(root, analyzer, params), params, notes)
         if saved is not None:
             return cls.from_parts(saved, analyzer, opened=True)
-        scratch = store.base if store else None  # on disk, where the system's temporary folder may be memory
-        library = cls.from_parts(build_parts(root, analyzer, params, progress, scratch), analyzer)
-        if store:
-            # An index once asked for is kept up to date, whatever the library's size.
-            store.save(root, key, library.saved(), force=had_index, analysis=repr(analyzer))
+        # An index once asked for is kept up to date, whatever the library's size.
+        return cls.built_and_saved(root, store, analyzer, params, progress, force=store.has_index(root), notes=notes)
+
+    @classmethod
+    def built_and_saved(
+        cls,
+        root: Path,
+        store: IndexStore,
+        analyzer: Analyzer,
+        params: BM25Params,
+        progress: bool = False,
+        *,
+        force: bool = False,
+        notes: list[IndexNote] | None = None,
+    ) -> StoryLibrary:
+        """Built from the story files, spilling beside the saved indexes (on disk, where the system's
+        temporary folder may be memory), then saved if large enough or `force`d. A save that fails is
+        noted in `index_notes`; the library answers from memory all the same."""
+        notes = [] if notes is None else notes
+        key = store.key(root, analyzer, params)
+        with store.in_use():
+            library = cls.from_parts(build_parts(root, analyzer, params, progress, store.home), analyzer)
+            store.save(root, key, library.saved(), force=force, analysis=repr(analyzer), notes=notes)
+        library.index_notes = tuple(notes)
         return library
 
     def with_reranker(self, reranker: Reranker) -> StoryLibrary:
@@ -192,7 +241,20 @@ class StoryLibrary:
                 '(only common words like "what" or "the", or symbols). '
                 f'Try names or key words, e.g. "{self.example_name()}".',
             )
-        query = self.query(text)
+        if self.check_index() is not None:
+            return self._index_damaged(question)
+        try:
+            return self._answer(question, self.query(text), count, offset, story, scope)
+        except IndexDamaged as error:
+            self._damaged(self.check_index() or error.damage)  # a resize explains bad contents best
+            return self._index_damaged(question)
+
+    def _index_damaged(self, question: str) -> Answer:
+        return Answer(question, (), NoAnswer.INDEX_DAMAGED, damage=self.damage)
+
+    def _answer(
+        self, question: str, query: Query, count: int, offset: int, story: int | None, scope: str | None
+    ) -> Answer:
         ranked = self.rank(query, story, offset + count + 1)
         if not ranked:
             where = f'"{scope}"' if scope else "the stories"
@@ -263,7 +325,12 @@ class StoryLibrary:
 
     def _hit(self, candidate: Candidate, query: Query) -> Hit:
         passage = candidate.view.passage
-        story = self.corpus.stories[passage.story]
+        stories = self.corpus.stories
+        if not 0 <= passage.story < len(stories):
+            raise IndexDamaged(IndexDamage("passage_story.npy", DamageKind.CONTENTS))
+        story = stories[passage.story]
+        if candidate.doc - story.first_passage != passage.number - 1:
+            raise IndexDamaged(IndexDamage("passage_number.npy", DamageKind.CONTENTS))
         sentence, _ = best_sentence(candidate, query)
         answer = candidate.view.sentences[sentence] if sentence is not None else None
         view = candidate.view

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core.corpus import Corpus
+from bot.core.file_array import WatchedFiles
 from bot.core.index import BM25Index
 from bot.core.performers import PerformerDirectory
 from bot.core.spelling import SpellingCorrector
@@ -19,3 +20,5 @@ class LibraryParts:
     speller: SpellingCorrector
     fingerprints: dict[str, str]
     """Each story's digest, to tell what a reload changed (bot.core.corpus_diff)."""
+    files: WatchedFiles | None = None
+    """The saved index's files read while answering, when opened from one."""

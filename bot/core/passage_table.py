@@ -13,6 +13,7 @@ from typing import overload
 import numpy as np
 
 from bot.core.corpus import Passage
+from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
 from bot.core.text_store import TextStore
 
 NO_CHAPTER = -1
@@ -71,6 +72,8 @@ class PassageTable(Sequence[Passage]):
     def _passage(self, i: int) -> Passage:
         text = self.texts.text(i)
         chapter = int(self.chapter[i])
+        if not NO_CHAPTER <= chapter < len(self.chapters):
+            raise IndexDamaged(IndexDamage("passage_chapter.npy", DamageKind.CONTENTS))
         return Passage(
             int(self.story[i]),
             int(self.number[i]),

@@ -4,14 +4,18 @@ Batches of passages arrive in passage order, each with its postings grouped term
 batch is written to disk as it arrives (a run), and only each term's count is kept; once every
 batch is in, the counts say where each term's list starts, and one pass over the runs puts every
 posting in its place. Within a term, earlier runs hold earlier passages, so every list comes out in
-passage order with no sort: the build's memory is the finished lists plus one run.
+passage order with no sort: the build's memory is the finished lists plus one run. A run that
+cannot be written (a full disk) is kept in memory instead: the build goes on, only bigger.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import numpy as np
+
+log = logging.getLogger(__name__)
 
 RUN_ARRAYS = ("terms", "ranks", "docs", "tf")
 
@@ -22,6 +26,8 @@ class PostingRuns:
         self.runs = 0
         self.doc_freq = np.zeros(0, dtype=np.int64)
         self.max_tf = 0
+        self._in_memory: dict[int, dict[str, np.ndarray]] = {}
+        """Runs that could not be written."""
 
     def add(self, terms: np.ndarray, docs: np.ndarray, tf: np.ndarray) -> None:
         """One batch's postings, after every batch of earlier passages: each term's postings together,
@@ -32,8 +38,19 @@ class PostingRuns:
         group_size = np.diff(np.append(group_start, len(terms)))
         ranks = np.arange(len(terms), dtype=np.int32) - np.repeat(group_start.astype(np.int32), group_size)
         arrays = {"terms": terms.astype(np.int32), "ranks": ranks, "docs": docs.astype(np.int32), "tf": tf}
-        for name in RUN_ARRAYS:
-            np.save(self.folder / f"run-{self.runs}-{name}.npy", arrays[name], allow_pickle=False)
+        if self._in_memory:
+            self._in_memory[self.runs] = arrays
+        else:
+            try:
+                for name in RUN_ARRAYS:
+                    np.save(self.folder / f"run-{self.runs}-{name}.npy", arrays[name], allow_pickle=False)
+            except OSError as error:
+                log.warning(
+                    "Could not write the build's postings in %s (%s); keeping them in memory.", self.folder, error
+                )
+                for name in RUN_ARRAYS:
+                    (self.folder / f"run-{self.runs}-{name}.npy").unlink(missing_ok=True)
+                self._in_memory[self.runs] = arrays
         self.runs += 1
         counts = np.bincount(terms)
         if len(counts) > len(self.doc_freq):
@@ -50,7 +67,7 @@ class PostingRuns:
         docs = np.empty(total, dtype=np.int32)
         tf = np.empty(total, dtype=np.min_scalar_type(self.max_tf))
         for run in range(self.runs):
-            arrays = {
+            arrays = self._in_memory.get(run) or {
                 name: np.load(self.folder / f"run-{run}-{name}.npy", mmap_mode="r", allow_pickle=False)
                 for name in RUN_ARRAYS
             }

@@ -6,11 +6,19 @@ both indexes' posting arrays, and JSON for stories, people and the speller's wor
 code: no pickle. An index is opened only if everything checks out: the format, the key, every
 file's size and checksum, and that the current user owns the folder and its files and no one else
 may write them. Anything else means "rebuild", never "trust".
+
+Indexes are a cache: nothing that goes wrong with them (a full disk, a folder shared with other
+users, damage) stops a library from loading; it is said (IndexNote) and the library is built in
+memory. A folder that others may write gets a subfolder per user. Saving writes beside the index
+(.new-*, .old-*, and the build's .build-*), removes what it wrote whatever happens, and the next
+load removes what a killed process left, unless a process is still at work there (a shared lock).
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import fcntl
 import hashlib
 import json
 import logging
@@ -18,6 +26,7 @@ import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TypedDict
 
@@ -26,7 +35,9 @@ from platformdirs import user_cache_path
 
 from bot.core.analysis import Analyzer
 from bot.core.corpus import Corpus, Story, story_files
+from bot.core.file_array import FileArray, WatchedFiles
 from bot.core.index import BM25Index, BM25Params
+from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library_parts import LibraryParts
 from bot.core.passage_table import PassageTable
 from bot.core.performers import Performer, PerformerDirectory
@@ -42,6 +53,15 @@ MANIFEST = "manifest.json"
 META = "library.json"
 PASSAGE_ARRAYS = ("story", "number", "paragraph", "chapter", "chapter_number")
 TEXT_ARRAYS = ("block_first", "block_offsets", "starts", "ends", "data")
+IN_MEMORY = frozenset(
+    {"text_block_first", "text_block_offsets"}
+    | {f"{index}_{name}" for index in ("index", "story_index") for name in ("starts", "doc_freq", "max_tf_part")}
+)
+"""Arrays of one number per term or per block of passages: read whole when opened (and checked then);
+the rest (per passage, per posting) are read from their files as questions need them (FileArray)."""
+LEFTOVERS = (".new-", ".old-", ".build-")
+"""What saving and building write beside the indexes for a while."""
+LOCK = ".lock"
 
 
 def default_index_folder() -> Path:
@@ -54,16 +74,32 @@ class FileRecord(TypedDict):
     blake2b: str
 
 
+class UntrustedIndex(ValueError):
+    """The index is not the current user's alone: another user owns it, or others may write it."""
+
+
 class IndexStore:
     def __init__(self, base: Path, min_passages: int = MIN_SAVED_PASSAGES):
         self.base = base
         self.min_passages = min_passages
 
+    @property
+    def home(self) -> Path:
+        """Where this user's indexes live: the base folder, or, when it is shared (another user owns it,
+        or others may write it, as /tmp), a subfolder of the user's own in it."""
+        try:
+            info = self.base.stat()
+        except OSError:
+            return self.base  # not there yet: created the user's own
+        if info.st_uid != os.geteuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return self.base / f"user-{os.geteuid()}"
+        return self.base
+
     def folder_for(self, root: Path) -> Path:
-        return self.base / hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:20]
+        return self.home / hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:20]
 
     def has_index(self, root: Path) -> bool:
-        return (self.folder_for(root) / MANIFEST).exists()
+        return os.path.exists(self.folder_for(root) / MANIFEST)  # False, not an error, when it cannot be seen
 
     def saved_key(self, root: Path) -> str | None:
         """The key the saved index of this corpus was built for (unchecked otherwise), if any."""
@@ -92,42 +128,97 @@ class IndexStore:
         digest.update("\n".join(found.problems).encode())
         return digest.hexdigest()
 
-    def open(self, root: Path, key: str, params: BM25Params) -> LibraryParts | None:
-        """The saved library for these stories and settings, or None (saying why, when one was there)."""
+    def open(self, root: Path, key: str, params: BM25Params, notes: list[IndexNote]) -> LibraryParts | None:
+        """The saved library for these stories and settings, or None (saying why in `notes` and the log,
+        when one was there but could not be used)."""
         folder = self.folder_for(root)
-        if not (folder / MANIFEST).exists():
+        if not self.has_index(root):
             return None
         try:
+            _require_trusted(folder.parent)
             manifest = self._checked_manifest(folder, key)
             if manifest is None:
                 log.info("The stories or settings changed since the index in %s was saved; rebuilding it.", folder)
                 return None
             return self._read(folder, root, manifest, params)
-        except (OSError, ValueError, KeyError, TypeError, json.JSONDecodeError) as error:
-            log.warning("Not using the saved index in %s: %s. Rebuilding it.", folder, error)
-            return None
+        except UntrustedIndex as error:
+            notes.append(IndexNote(IndexEvent.UNTRUSTED, str(error)))
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            notes.append(IndexNote(IndexEvent.DAMAGED, str(error)))
+        log.warning("Not using the saved index in %s: %s. Rebuilding it.", folder, notes[-1].detail)
+        return None
 
-    def save(self, root: Path, key: str, saved: LibraryParts, force: bool = False, analysis: str = "") -> Path | None:
+    def save(
+        self,
+        root: Path,
+        key: str,
+        saved: LibraryParts,
+        force: bool = False,
+        analysis: str = "",
+        notes: list[IndexNote] | None = None,
+    ) -> Path | None:
         """Writes the library beside the others, replacing this corpus's old index whole; None if too
-        small to be worth it (unless forced) or the folder cannot be written (said in the log)."""
+        small to be worth it (unless forced) or it could not be written (said in `notes` and the log).
+        Whatever happens, nothing it wrote is left behind but the new index."""
         if len(saved.corpus.passages) < self.min_passages and not force:
             return None
         folder = self.folder_for(root)
         try:
-            self.base.mkdir(parents=True, exist_ok=True, mode=0o700)
-            staging = Path(tempfile.mkdtemp(prefix=".new-", dir=self.base))
-            self._write(staging, key, saved, analysis)
-            if folder.exists():
-                retired = Path(tempfile.mkdtemp(prefix=".old-", dir=self.base))
-                os.replace(folder, retired / "index")
-                os.replace(staging, folder)
-                shutil.rmtree(retired, ignore_errors=True)
-            else:
-                os.replace(staging, folder)
+            with self.in_use(), self._scratch(".new-") as staging:
+                self._write(staging, key, saved, analysis)
+                if not folder.exists():
+                    os.replace(staging, folder)
+                    return folder
+                with self._scratch(".old-") as retired:
+                    os.replace(folder, retired / "index")
+                    try:
+                        os.replace(staging, folder)
+                    except OSError:
+                        os.replace(retired / "index", folder)  # the old index stays where it was
+                        raise
+                return folder
         except OSError as error:
-            log.warning("Could not save the index in %s (%s); the next start will rebuild it.", self.base, error)
+            detail = f"{error.strerror or error} ({self.home})"
+            log.warning("Could not save the index: %s. Answering from memory; the next start rebuilds it.", detail)
+            if notes is not None:
+                notes.append(IndexNote(IndexEvent.NOT_SAVED, detail))
             return None
-        return folder
+
+    @contextlib.contextmanager
+    def in_use(self) -> Iterator[None]:
+        """Held while building or saving here: `sweep` then leaves this process's folders alone."""
+        with contextlib.ExitStack() as stack:
+            try:
+                self.home.mkdir(parents=True, exist_ok=True, mode=0o700)
+                lock = stack.enter_context((self.home / LOCK).open("a"))
+                fcntl.flock(lock, fcntl.LOCK_SH)
+            except OSError:
+                pass  # a folder that cannot be written: saving will say so
+            yield
+
+    def sweep(self) -> None:
+        """Removes the folders that a save or a build which did not finish (a killed process) left, unless
+        another process is at work here right now (then the next start does)."""
+        try:
+            with (self.home / LOCK).open("a") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                for path in self.home.iterdir():
+                    info = path.lstat()
+                    if path.name.startswith(LEFTOVERS) and stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid():
+                        log.info("Removing %s, left by a save that did not finish.", path)
+                        shutil.rmtree(path, ignore_errors=True)
+        except OSError:
+            return  # no folder yet, not ours to write, or in use (BlockingIOError)
+
+    @contextlib.contextmanager
+    def _scratch(self, prefix: str) -> Iterator[Path]:
+        """A new folder here, removed on the way out unless it was moved away."""
+        self.home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        made = Path(tempfile.mkdtemp(prefix=prefix, dir=self.home))
+        try:
+            yield made
+        finally:
+            shutil.rmtree(made, ignore_errors=True)
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -192,25 +283,66 @@ class IndexStore:
 
     def _read(self, folder: Path, root: Path, manifest: dict, params: BM25Params) -> LibraryParts:
         meta = json.loads((folder / META).read_text("utf-8"))
+        on_disk: list[FileArray] = []
 
-        def array(name: str) -> np.ndarray:
-            return np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+        def array(name: str) -> np.ndarray | FileArray:
+            if name in IN_MEMORY:
+                return np.load(folder / f"{name}.npy", allow_pickle=False)
+            on_disk.append(FileArray(folder / f"{name}.npy"))
+            return on_disk[-1]
 
-        texts = TextStore(*(array(f"text_{name}") for name in TEXT_ARRAYS))
+        texts = TextStore(*(array(f"text_{name}") for name in TEXT_ARRAYS))  # type: ignore[arg-type]
         table = PassageTable(
-            *(array(f"passage_{name}") for name in PASSAGE_ARRAYS), texts=texts, chapters=tuple(meta["chapters"])
+            *(array(f"passage_{name}") for name in PASSAGE_ARRAYS),  # type: ignore[arg-type]
+            texts=texts,
+            chapters=tuple(meta["chapters"]),
         )
         stories = tuple(Story(str(t), str(p), int(f), int(c)) for t, p, f, c in meta["stories"])
         corpus = Corpus(root, stories, table, tuple(meta["problems"]))
         terms = list(meta["terms"])
         names = BM25Index.ARRAY_NAMES
-        index = BM25Index.from_arrays(terms, {n: array(f"index_{n}") for n in names}, params)
-        story_index = BM25Index.from_arrays(terms, {n: array(f"story_index_{n}") for n in names}, params)
-        if index.size != len(table) or story_index.size != len(stories):
-            raise ValueError("its arrays do not agree on how many passages and stories there are")
+        index = BM25Index.from_arrays(terms, {n: array(f"index_{n}") for n in names}, params)  # type: ignore[misc]
+        story_index = BM25Index.from_arrays(
+            terms,
+            {n: array(f"story_index_{n}") for n in names},
+            params,  # type: ignore[misc]
+        )
+        _require_consistent(table, stories, index, story_index)
         speller = SpellingCorrector(meta["speller"]["words"], meta["speller"]["terms"], meta["speller"]["doc_freq"])
         performers = PerformerDirectory(Performer(**p) for p in meta["performers"])
-        return LibraryParts(corpus, index, story_index, performers, speller, dict(meta["fingerprints"]))
+        return LibraryParts(
+            corpus, index, story_index, performers, speller, dict(meta["fingerprints"]), WatchedFiles(on_disk)
+        )
+
+
+def _require_consistent(
+    table: PassageTable, stories: tuple[Story, ...], index: BM25Index, story_index: BM25Index
+) -> None:
+    """Raises ValueError unless the arrays agree on their sizes and the offsets read whole run forward:
+    a question then checks only what it reads from the files."""
+    passages = len(table)
+    if any(len(getattr(table, name)) != passages for name in PASSAGE_ARRAYS) or index.size != passages:
+        raise ValueError("its arrays do not agree on how many passages there are")
+    first = 0
+    for story in stories:
+        if story.first_passage != first or story.passage_count < 1:
+            raise ValueError("its stories do not follow one another through the passages")
+        first += story.passage_count
+    if first != passages or story_index.size != len(stories):
+        raise ValueError("its arrays do not agree on how many stories there are")
+    texts = table.texts
+    if (
+        len(texts.starts) != passages
+        or len(texts.ends) != passages
+        or len(texts.block_first) != len(texts.block_offsets)
+    ):
+        raise ValueError("its passages' texts do not agree on how many there are")
+    for offsets, end, name in (
+        (texts.block_first, passages, "text_block_first"),
+        (texts.block_offsets, len(texts.data), "text_block_offsets"),
+    ):
+        if len(offsets) == 0 or offsets[0] != 0 or offsets[-1] != end or np.any(np.diff(offsets) < 0):
+            raise ValueError(f"{name}.npy does not run from 0 to {end} in order")
 
 
 def _record(path: Path) -> FileRecord:
@@ -220,11 +352,11 @@ def _record(path: Path) -> FileRecord:
 
 
 def _require_trusted(path: Path) -> None:
-    """Raises ValueError unless the current user owns the path, it is no link, and no one else may write it."""
+    """Raises UntrustedIndex unless the current user owns the path, it is no link, and no one else may write it."""
     info = path.lstat()
     if stat.S_ISLNK(info.st_mode):
-        raise ValueError(f"{path.name} is a link")
+        raise UntrustedIndex(f"{path.name} is a link")
     if info.st_uid != os.geteuid():
-        raise ValueError(f"{path.name} belongs to another user (uid {info.st_uid})")
+        raise UntrustedIndex(f"{path.name} belongs to another user (uid {info.st_uid})")
     if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        raise ValueError(f"{path.name} may be written by other users")
+        raise UntrustedIndex(f"{path.name} may be written by other users")

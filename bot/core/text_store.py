@@ -4,6 +4,8 @@ the page cache, for a decompression of a few kilobytes when a passage is read.""
 from __future__ import annotations
 
 import io
+import logging
+import shutil
 import zlib
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -12,6 +14,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
+
+from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
+
+log = logging.getLogger(__name__)
 
 BLOCK_PASSAGES = 64
 LEVEL = 6
@@ -57,22 +63,39 @@ class TextStore:
         return writer.finished()
 
     def text(self, passage: int) -> str:
+        """The passage's text; IndexDamaged when what a saved index holds for it does not add up."""
         block = int(np.searchsorted(self.block_first, passage, side="right")) - 1
         raw = self._kept.get(block)
         if raw is None:
-            raw = zlib.decompress(self.data[self.block_offsets[block] : self.block_offsets[block + 1]].tobytes())
+            try:
+                raw = zlib.decompress(self.data[self.block_offsets[block] : self.block_offsets[block + 1]].tobytes())
+            except zlib.error as error:
+                raise IndexDamaged(IndexDamage("text_data.npy", DamageKind.CONTENTS)) from error
             self._kept[block] = raw
             if len(self._kept) > BLOCKS_KEPT:
                 self._kept.popitem(last=False)
-        return raw[self.starts[passage] : self.ends[passage]].decode("utf-8")
+        start, end = int(self.starts[passage]), int(self.ends[passage])
+        if not 0 <= start <= end <= len(raw):
+            raise IndexDamaged(
+                IndexDamage("text_starts.npy" if end <= len(raw) else "text_ends.npy", DamageKind.CONTENTS)
+            )
+        try:
+            return raw[start:end].decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise IndexDamaged(IndexDamage("text_starts.npy", DamageKind.CONTENTS)) from error
 
 
 class TextStoreWriter:
     """A store put together batch by batch; with a spill file, the compressed blocks wait there rather
-    than in memory until the last batch is in."""
+    than in memory until the last batch is in (in memory again from the first that cannot be written)."""
 
     def __init__(self, spill: Path | None):
-        self._data: BinaryIO = spill.open("w+b") if spill is not None else io.BytesIO()
+        self._data: BinaryIO = io.BytesIO()
+        if spill is not None:
+            try:
+                self._data = spill.open("w+b", buffering=0)  # unbuffered: a full disk fails at the write
+            except OSError as error:
+                log.warning("Could not write the build's texts in %s (%s); keeping them in memory.", spill, error)
         self._counts: list[int] = []
         self._sizes: list[int] = []
         self._starts: list[np.ndarray] = []
@@ -84,9 +107,26 @@ class TextStoreWriter:
         for number, block in enumerate(blocks):
             self._counts.append(min(BLOCK_PASSAGES, len(starts) - number * BLOCK_PASSAGES))
             self._sizes.append(len(block))
-            self._data.write(block)
+            self._write(block)
         self._starts.append(starts)
         self._ends.append(ends)
+
+    def _write(self, block: bytes) -> None:
+        written = self._data.tell()
+        try:
+            view = memoryview(block)
+            while view:
+                view = view[self._data.write(view) :]
+        except OSError as error:
+            log.warning("Could not write the build's texts (%s); keeping them in memory.", error)
+            self._data.seek(0)
+            kept = io.BytesIO()
+            shutil.copyfileobj(self._data, kept)
+            self._data.close()
+            kept.truncate(written)
+            kept.seek(written)
+            kept.write(block)
+            self._data = kept
 
     def finished(self) -> TextStore:
         self._data.seek(0)

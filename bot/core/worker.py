@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from bot.core.index import BM25Params
+from bot.core.index_notes import IndexNote
 from bot.core.library import StoryLibrary
 from bot.core.saved_index import IndexStore
 
@@ -20,21 +21,26 @@ from bot.core.saved_index import IndexStore
 async def load_in_worker(root: Path, params: BM25Params, store: IndexStore | None) -> StoryLibrary:
     """StoryLibrary.load(root, params, store) in a fresh process; raises what it raises (CorpusError).
 
-    A library that the worker saved is then opened here from its saved index (memory-mapped), so a
-    large one never travels between the processes; a small one comes back whole.
+    A library that the worker saved is then opened here from its saved index, so a large one never
+    travels between the processes; a small one comes back whole. Either way its `index_notes` say
+    what the worker found wrong with the saved index (damage it repaired, a save that failed).
     """
     # spawn, not fork: forking a process that runs an event loop and threads copies their locks.
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        built = await asyncio.get_running_loop().run_in_executor(pool, load_unless_saved, root, params, store)
-    if built is not None:
-        return built
-    assert store is not None
-    return await asyncio.to_thread(StoryLibrary.load, root, params, store)  # checksums: hashlib frees the GIL
+        built, notes = await asyncio.get_running_loop().run_in_executor(pool, load_unless_saved, root, params, store)
+    if built is None:
+        assert store is not None
+        built = await asyncio.to_thread(StoryLibrary.load, root, params, store)  # checksums: hashlib frees the GIL
+    built.index_notes = notes + built.index_notes
+    return built
 
 
-def load_unless_saved(root: Path, params: BM25Params, store: IndexStore | None) -> StoryLibrary | None:
-    """The worker's part: the library, or None when it is saved and up to date for the caller to open."""
+def load_unless_saved(
+    root: Path, params: BM25Params, store: IndexStore | None
+) -> tuple[StoryLibrary | None, tuple[IndexNote, ...]]:
+    """The worker's part: the library (None when it is saved and up to date, for the caller to open),
+    and what went wrong with its saved index."""
     library = StoryLibrary.load(root, params, store)
     if store is not None and store.saved_key(root) == store.key(root, library.analyzer, params):
-        return None
-    return library
+        return None, library.index_notes
+    return library, ()

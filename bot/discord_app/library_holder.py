@@ -1,21 +1,33 @@
-"""The library the bot answers from, and its reload: built away from the event loop, swapped in whole."""
+"""The library the bot answers from, and its reload: built away from the event loop, swapped in whole.
+
+A library opened from a saved index tells the holder when it finds the index damaged under the bot
+(a file cut short or written to); the holder then rebuilds it in the worker, as /reload does, while
+questions are told the index is being repaired.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 
+from bot.core.corpus import CorpusError
+from bot.core.index_damage import IndexDamage
 from bot.core.library import StoryLibrary
 from bot.core.worker import load_in_worker
 from bot.open_library import index_store
 from bot.settings import Settings
 
+log = logging.getLogger(__name__)
+
 
 class LibraryHolder:
     def __init__(self, library: StoryLibrary, settings: Settings):
-        self.current = library
-        """What questions are answered from; a question in flight keeps the library it started with."""
         self.settings = settings
         self._lock = asyncio.Lock()
+        self._loop = asyncio.get_running_loop()
+        self._repair: asyncio.Task[None] | None = None
+        self.current = self._watched(library)
+        """What questions are answered from; a question in flight keeps the library it started with."""
 
     @property
     def reloading(self) -> bool:
@@ -26,6 +38,28 @@ class LibraryHolder:
         (and keeps the old library) when the folder holds no usable story."""
         async with self._lock:
             old = self.current
+            old.check_index()  # so the report can say a damaged index was repaired
             new = await load_in_worker(self.settings.corpus, old.index.params, index_store(self.settings))
-            self.current = new
+            self.current = self._watched(new)
             return old, new
+
+    def _watched(self, library: StoryLibrary) -> StoryLibrary:
+        library.when_damaged(lambda damage: self._loop.call_soon_threadsafe(self._repair_soon, library, damage))
+        return library
+
+    def _repair_soon(self, library: StoryLibrary, damage: IndexDamage) -> None:
+        """Rebuilds the damaged library's index in the worker, unless a reload is already replacing it."""
+        if library is not self.current or self.reloading:
+            return
+        log.warning("The saved index is damaged (%s: %s); rebuilding it.", damage.file, damage.kind)
+        self._repair = asyncio.create_task(self._repaired())
+
+    async def _repaired(self) -> None:
+        try:
+            _, new = await self.reload()
+        except CorpusError as error:
+            log.error("Could not rebuild the damaged index: %s", error)
+            return
+        log.info(
+            "Rebuilt the damaged index: %d stories, %d passages.", len(new.corpus.stories), len(new.corpus.passages)
+        )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import discord
 from discord.utils import escape_markdown
 
+from bot.cli.render import no_answer_message
 from bot.core.answer import Answer, Excerpt, Hit
 from bot.core.corpus import Passage, Story
 from bot.core.performers import Lookup, Performer
@@ -161,8 +162,11 @@ def _alternatives(hits: Sequence[Hit]) -> str:
     return clip("\n".join(lines), FIELD_LIMIT)
 
 
+REBUILDING = "I'm rebuilding it from the stories now: please ask again in a minute."
+
+
 def no_answer_text(answer: Answer) -> str:
-    return clip(escape_markdown(answer.message), MESSAGE_LIMIT)
+    return clip(escape_markdown(no_answer_message(answer, REBUILDING)), MESSAGE_LIMIT)
 
 
 def performer_embed(performer: Performer) -> discord.Embed:

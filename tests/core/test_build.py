@@ -7,7 +7,7 @@ from bot.core.analysis import Analyzer
 from bot.core.index import DEFAULT_PARAMS
 from bot.core.library import StoryLibrary
 from bot.core.passage_table import PassageTable
-from bot.core.saved_index import IndexStore
+from bot.core.saved_index import LEFTOVERS, IndexStore
 
 
 def write_library(folder):
@@ -66,5 +66,5 @@ def test_a_build_spills_beside_the_saved_indexes_and_leaves_nothing_there(tmp_pa
     monkeypatch.setattr(build, "BATCH_BYTES", 200)
     library = StoryLibrary.load(stories, store=IndexStore(base, min_passages=0))
     assert len(spills) > 2 and "run-0-docs.npy" in spills[-1] and "texts" in spills[-1]
-    assert [path.name for path in base.iterdir() if path.name.startswith(".")] == []
+    assert [path.name for path in base.iterdir() if path.name.startswith(LEFTOVERS)] == []
     assert library.ask("How many nights did the lamp burn in tale 2?").best.story == "Tale 2"

@@ -7,6 +7,7 @@ import os
 import numpy as np
 import pytest
 
+from bot.core.file_array import FileArray
 from bot.core.index import BM25Params
 from bot.core.library import StoryLibrary
 from bot.core.passage_table import PassageTable
@@ -48,7 +49,7 @@ def test_an_unchanged_corpus_is_opened_from_its_saved_index(saved):
     assert not any(path.suffix == ".pickle" for path in folder.iterdir())
     opened = StoryLibrary.load(stories, store=store)
     assert opened.opened and isinstance(opened.corpus.passages, PassageTable)
-    assert isinstance(opened.index._docs, np.memmap)
+    assert isinstance(opened.index._docs, FileArray)
     assert answers(opened) == answers(built)
     assert [p.name for p in opened.performers.performers] == [p.name for p in built.performers.performers]
     assert opened.ask("Who is Lena?").best.excerpt.text.startswith("Lena Ward was a dancer")

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 import discord
 from discord import app_commands
 
+from bot.cli.render import damage_text, index_note_text
 from bot.core.corpus import CorpusError
 from bot.core.corpus_diff import CorpusDiff
+from bot.core.index_notes import IndexEvent
 from bot.core.library import StoryLibrary
 from bot.core.shelf import Shelf, ShelfError, StoryExists, require_upload_size, safe_file_name, story_text
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
@@ -32,8 +34,13 @@ def reload_report(old: StoryLibrary, new: StoryLibrary) -> str:
     for label, paths in (("Added", diff.added), ("Changed", diff.changed), ("Removed", diff.removed)):
         if paths:
             lines.append(f"{label} ({len(paths)}): " + ", ".join(f"`{p}`" for p in paths))
+    found = next((note.detail for note in new.index_notes if note.event is IndexEvent.DAMAGED), None)
+    repaired = damage_text(old.damage) if old.damage is not None else found
+    if repaired:
+        lines.append(f"Repaired the damaged saved index ({repaired}).")
+    lines += [f"Index: {index_note_text(note)}." for note in new.index_notes if note.event is not IndexEvent.DAMAGED]
     if diff.empty:
-        lines.append("Nothing changed.")
+        lines.append("No story changed." if repaired or new.index_notes else "Nothing changed.")
     lines += [f"Warning: {problem}" for problem in new.corpus.problems]
     return clip("\n".join(lines), MESSAGE_LIMIT)
 

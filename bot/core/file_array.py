@@ -1,0 +1,101 @@
+"""A saved array read from its file when asked for (pread), never memory-mapped.
+
+A memory map of a file that something else cuts short kills the process that reads the missing
+part (SIGBUS): no Python code can catch that. A read can only come back short, which is reported
+as damage. Reading copies what a question touches (its terms' postings, a few passages), where a
+map would not, which costs little beside scoring it; and `changed` tells, with one fstat, whether
+the file was resized or written since it was opened, before anything is read from it.
+"""
+
+from __future__ import annotations
+
+import operator
+import os
+from pathlib import Path
+from typing import SupportsIndex, overload
+
+import numpy as np
+from numpy.lib import format as npy
+
+from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
+
+_HEADER_READERS = {(1, 0): npy.read_array_header_1_0, (2, 0): npy.read_array_header_2_0}
+
+
+class FileArray:
+    """A one-dimensional .npy array on disk; indexing it with a number or a slice reads just that."""
+
+    def __init__(self, path: Path):
+        self.name = path.name
+        self._file = path.open("rb", buffering=0)  # closed with the array
+        version = npy.read_magic(self._file)
+        if version not in _HEADER_READERS:
+            raise ValueError(f"{self.name} is in .npy format {version}")
+        shape, _, dtype = _HEADER_READERS[version](self._file)
+        if len(shape) != 1 or dtype.hasobject:
+            raise ValueError(f"{self.name} is not a one-dimensional array of numbers")
+        self.dtype: np.dtype = dtype
+        self._length = int(shape[0])
+        self._offset = self._file.tell()
+        info = os.fstat(self._file.fileno())
+        self._opened = (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        if info.st_size != self._offset + self._length * dtype.itemsize:
+            raise ValueError(f"{self.name} is {info.st_size} bytes, not what its header says")
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> np.generic: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> np.ndarray: ...
+
+    def __getitem__(self, index: SupportsIndex | slice) -> np.generic | np.ndarray:
+        if isinstance(index, slice):
+            first, last, step = index.indices(self._length)
+            if step != 1:
+                raise ValueError("only runs of consecutive elements are read")
+            return self._read(first, max(last - first, 0))
+        position = operator.index(index)
+        if position < 0:
+            position += self._length
+        if not 0 <= position < self._length:
+            raise IndexError(position)
+        return self._read(position, 1)[0]
+
+    def __array__(self, dtype: np.dtype | None = None, copy: bool | None = None) -> np.ndarray:
+        whole = self._read(0, self._length)
+        return whole if dtype is None else whole.astype(dtype)
+
+    def changed(self) -> IndexDamage | None:
+        """How the file differs from when it was opened (resized, written to), or None."""
+        try:
+            info = os.fstat(self._file.fileno())
+        except OSError:
+            return IndexDamage(self.name, DamageKind.UNREADABLE)
+        if info.st_size != self._opened[0]:
+            return IndexDamage(self.name, DamageKind.RESIZED, self._opened[0], info.st_size)
+        if (info.st_size, info.st_mtime_ns, info.st_ctime_ns) != self._opened:
+            return IndexDamage(self.name, DamageKind.MODIFIED)
+        return None
+
+    def _read(self, first: int, count: int) -> np.ndarray:
+        size = count * self.dtype.itemsize
+        try:
+            data = os.pread(self._file.fileno(), size, self._offset + first * self.dtype.itemsize)
+        except OSError as error:
+            raise IndexDamaged(IndexDamage(self.name, DamageKind.UNREADABLE)) from error
+        if len(data) != size:
+            raise IndexDamaged(self.changed() or IndexDamage(self.name, DamageKind.RESIZED))
+        return np.frombuffer(data, self.dtype)
+
+
+class WatchedFiles:
+    """The files a library reads while it answers: one fstat each tells whether any was touched."""
+
+    def __init__(self, arrays: list[FileArray]):
+        self._arrays = arrays
+
+    def damage(self) -> IndexDamage | None:
+        return next((found for found in (a.changed() for a in self._arrays) if found is not None), None)

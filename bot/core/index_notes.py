@@ -1,0 +1,22 @@
+"""What happened to a library's saved index when it was loaded: data for the front ends to report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class IndexEvent(StrEnum):
+    DAMAGED = "damaged"
+    """It failed its checks (a size, a checksum, its contents): not used, rebuilt."""
+    UNTRUSTED = "untrusted"
+    """Another user owns it, or others may write it: not used, rebuilt."""
+    NOT_SAVED = "not_saved"
+    """The rebuilt index could not be saved (a full disk, no permission): answers come from memory."""
+
+
+@dataclass(frozen=True)
+class IndexNote:
+    event: IndexEvent
+    detail: str
+    """What failed: the check's finding, or the system's error."""
