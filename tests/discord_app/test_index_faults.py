@@ -1,0 +1,147 @@
+"""The saved index damaged, or impossible to save, under the real bot process (README, "Reliability")."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.core.saved_index import LEFTOVERS
+from tests.core.test_worker import WORDS
+from tests.discord_app.bot_process import ROOT, BotProcess
+from tests.discord_app.fake_discord import APP_ID, BOT_USER, GUILD_ID, FakeDiscord
+from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, reply_to
+from tests.disk import fill, small_disk
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+__all__ = ["fake"]  # the module-scoped fixture, shared with the other end-to-end tests
+
+QUESTION = f"{MENTION} where did the zeppelin land"
+
+
+def write_stories(folder: Path) -> None:
+    """Four stories of 200 paragraphs and one about a zeppelin: an index of a few hundred kilobytes."""
+    folder.mkdir()
+    rng = random.Random(7)
+    for number in range(4):
+        paragraphs = (" ".join(rng.choices(WORDS, k=40)).capitalize() + "." for _ in range(200))
+        (folder / f"story-{number}.txt").write_text("\n\n".join(paragraphs))
+    (folder / "zeppelin.txt").write_text("The zeppelin landed in the meadow.\n\nEveryone cheered.")
+
+
+async def indexed(tmp_path: Path, index: Path) -> dict[str, str]:
+    """The settings of a corpus whose index `python -m bot index` saved in `index`."""
+    write_stories(tmp_path / "stories")
+    env = {"STORYBOT_CORPUS": str(tmp_path / "stories"), "STORYBOT_INDEX": str(index)}
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
+    indexing = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "index", env=environment | env | {"PYTHONPATH": str(ROOT)}, cwd=ROOT
+    )
+    assert await indexing.wait() == 0
+    return env
+
+
+def index_folder(index: Path) -> Path:
+    (folder,) = (path for path in index.iterdir() if path.is_dir() and not path.name.startswith("."))
+    return folder
+
+
+def unescaped(text: str) -> str:
+    """Discord's Markdown escapes taken out (file names hold underscores)."""
+    return text.replace("\\_", "_")
+
+
+async def logged(process: BotProcess, text: str, timeout: float = 60) -> None:
+    for _ in range(int(timeout * 10)):
+        if text in process.text:
+            return
+        assert process.process and process.process.returncode is None, process.text
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"the bot never logged {text!r}; it printed:\n{process.text}")
+
+
+async def reload_report(fake: FakeDiscord) -> str:
+    command = next(c for c in fake.commands["guild"] if c["name"] == "reload")
+    data = {"id": command["id"], "name": "reload", "type": 1, "guild_id": str(GUILD_ID)}
+    mark, _ = await fake.interact(2, data, permissions=str(1 << 5))
+    return (await fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/[^/]+", after=mark, timeout=60)).body["content"]
+
+
+async def test_files_cut_short_under_the_bot_are_reported_and_rebuilt(fake: FakeDiscord, tmp_path):
+    env = await indexed(tmp_path, tmp_path / "index")
+    process = await BotProcess(fake, **env).start()
+    await process.ready()
+    assert (await reply_to(fake, QUESTION, mentions=[BOT_USER]))["embeds"][0]["title"] == "Zeppelin"
+    cut = []
+    for path in sorted(index_folder(tmp_path / "index").glob("*.npy")):
+        if path.stat().st_size > 4096:
+            os.truncate(path, 4096)  # what `truncate -s 4096` does
+            cut.append(path.name)
+    assert "index_docs.npy" in cut and "text_data.npy" in cut
+
+    told = unescaped((await reply_to(fake, QUESTION, mentions=[BOT_USER]))["content"])
+    assert told.startswith("I can't answer from the saved index: its file ")
+    assert "is now 4,096 bytes, not " in told and "rebuilding it" in told
+    assert any(name in told for name in cut)
+    await logged(process, "Rebuilt the damaged index")
+    assert (await reply_to(fake, QUESTION, mentions=[BOT_USER]))["embeds"][0]["title"] == "Zeppelin"
+    assert await process.stop() == 0
+    assert "The saved index is damaged (" in process.text and "Traceback" not in process.text
+
+
+async def test_bytes_flipped_under_the_bot_are_reported_and_reload_says_it_repaired_them(fake: FakeDiscord, tmp_path):
+    env = await indexed(tmp_path, tmp_path / "index")
+    process = await BotProcess(fake, **env).start()
+    await process.ready()
+
+    def flip() -> None:
+        docs = index_folder(tmp_path / "index") / "index_docs.npy"
+        with docs.open("r+b") as file:  # every byte of the passage numbers after the header
+            file.seek(128)
+            data = np.frombuffer(file.read(), dtype=np.uint8)
+            file.seek(128)
+            file.write((data ^ 0xFF).tobytes())
+
+    flip()
+    mark = await fake.send_message(QUESTION, mentions=[BOT_USER])
+    asked, _ = await fake.slash("ask", question="where did the zeppelin land")
+    mentioned = unescaped((await fake.wait_for_call("POST", r"/channels/\d+/messages", after=mark)).body["content"])
+    slashed = (await callback(fake, asked))["data"]
+    expected = "I can't answer from the saved index: its file index_docs.npy was written to while in use."
+    assert mentioned.startswith(expected) and unescaped(slashed["content"]).startswith(expected)
+    assert slashed["flags"] & EPHEMERAL
+    await logged(process, "Rebuilt the damaged index")
+    assert (await reply_to(fake, QUESTION, mentions=[BOT_USER]))["embeds"][0]["title"] == "Zeppelin"
+
+    flip()  # and this time /reload finds it first
+    report = await reload_report(fake)
+    assert "Repaired the damaged saved index (its file index_docs.npy was written to while in use)." in report
+    assert "Nothing changed" not in report and "No story changed." in report
+    assert (await reply_to(fake, QUESTION, mentions=[BOT_USER]))["embeds"][0]["title"] == "Zeppelin"
+    assert await process.stop() == 0
+    assert "Traceback" not in process.text
+
+
+async def test_on_a_full_disk_the_bot_starts_answers_from_memory_and_says_the_index_was_not_saved(
+    fake: FakeDiscord, tmp_path
+):
+    with small_disk(tmp_path / "disk") as disk:
+        env = await indexed(tmp_path, disk / "index")
+        fill(disk)
+        with (tmp_path / "stories" / "zeppelin.txt").open("a") as story:
+            story.write("\n\nThe balloon drifted over the harbour.")  # the saved index no longer matches
+        process = await BotProcess(fake, **env).start()
+        await process.ready()
+        body = await reply_to(fake, f"{MENTION} what drifted over the harbour", mentions=[BOT_USER])
+        assert body["embeds"][0]["title"] == "Zeppelin"
+        assert "Could not save the index: No space left on device" in process.text
+        report = await reload_report(fake)
+        assert "Index: the index could not be saved (No space left on device" in report
+        assert await process.stop() == 0
+        assert "Traceback" not in process.text
+        assert not [path.name for path in (disk / "index").iterdir() if path.name.startswith(LEFTOVERS)]
