@@ -21,7 +21,6 @@ from bot.cli.render import (
     DEFAULT_WIDTH,
     answer_json,
     answer_text,
-    index_note_text,
     lookup_json,
     lookup_text,
     story_choice_text,
@@ -206,7 +205,10 @@ def _index(settings: Settings) -> int:
     for problem in library.corpus.problems:
         print(f"storybot: warning: {problem}", file=sys.stderr)
     if library.index_notes:
-        raise UsageError(f"{index_note_text(library.index_notes[-1])}. Free some room, or set STORYBOT_INDEX.")
+        raise UsageError(
+            f"could not save the index ({library.index_notes[-1].detail}). Make room there, or set STORYBOT_INDEX "
+            "to a folder of your own."
+        )
     folder = store.folder_for(settings.corpus)
     size = sum(path.stat().st_size for path in folder.iterdir())
     corpus = library.corpus

@@ -1,4 +1,4 @@
-"""A saved array read from its file when asked for (pread), never memory-mapped.
+"""A saved array read from its file when asked for (pread), never memory-mapped; and written.
 
 A memory map of a file that something else cuts short kills the process that reads the missing
 part (SIGBUS): no Python code can catch that. A read can only come back short, which is reported
@@ -89,6 +89,17 @@ class FileArray:
         if len(data) != size:
             raise IndexDamaged(self.changed() or IndexDamage(self.name, DamageKind.RESIZED))
         return np.frombuffer(data, self.dtype)
+
+
+def save_array(path: Path, array: np.ndarray) -> None:
+    """np.save without pickle, but a write that fails says why (a full disk: ENOSPC), where numpy's own
+    says only how many bytes it wrote."""
+    array = np.ascontiguousarray(array)
+    if array.dtype.hasobject:
+        raise ValueError("only arrays of numbers are saved")
+    with path.open("wb") as file:
+        npy.write_array_header_1_0(file, npy.header_data_from_array_1_0(array))
+        file.write(memoryview(array).cast("B"))
 
 
 class WatchedFiles:

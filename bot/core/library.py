@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import logging
 import re
 from collections import OrderedDict
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from bot.core.corpus import Corpus
 from bot.core.excerpt import make_excerpt
 from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
-from bot.core.index_notes import IndexNote
+from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library_parts import LibraryParts
 from bot.core.query import Correction, Query, answer_kind, focus_word
 from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
@@ -23,6 +24,8 @@ from bot.core.rerank.model import RERANK_DEPTH, Reranker
 from bot.core.rerank.signals.sentence import best_sentence
 from bot.core.saved_index import IndexStore
 from bot.core.story_names import StoryFinder
+
+log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
 ALTERNATIVES = 3
@@ -131,7 +134,13 @@ class StoryLibrary:
         if saved is not None:
             return cls.from_parts(saved, analyzer, opened=True)
         # An index once asked for is kept up to date, whatever the library's size.
-        return cls.built_and_saved(root, store, analyzer, params, progress, force=store.has_index(root), notes=notes)
+        library = cls.built_and_saved(root, store, analyzer, params, progress, force=store.has_index(root), notes=notes)
+        for note in library.index_notes:
+            if note.event is IndexEvent.NOT_SAVED:
+                log.warning(
+                    "Could not save the index (%s); answering from memory, the next start rebuilds it.", note.detail
+                )
+        return library
 
     @classmethod
     def built_and_saved(

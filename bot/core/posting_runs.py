@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.core.file_array import save_array
+
 log = logging.getLogger(__name__)
 
 RUN_ARRAYS = ("terms", "ranks", "docs", "tf")
@@ -43,7 +45,7 @@ class PostingRuns:
         else:
             try:
                 for name in RUN_ARRAYS:
-                    np.save(self.folder / f"run-{self.runs}-{name}.npy", arrays[name], allow_pickle=False)
+                    save_array(self.folder / f"run-{self.runs}-{name}.npy", arrays[name])
             except OSError as error:
                 log.warning(
                     "Could not write the build's postings in %s (%s); keeping them in memory.", self.folder, error

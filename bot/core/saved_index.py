@@ -35,7 +35,7 @@ from platformdirs import user_cache_path
 
 from bot.core.analysis import Analyzer
 from bot.core.corpus import Corpus, Story, story_files
-from bot.core.file_array import FileArray, WatchedFiles
+from bot.core.file_array import FileArray, WatchedFiles, save_array
 from bot.core.index import BM25Index, BM25Params
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library_parts import LibraryParts
@@ -155,10 +155,11 @@ class IndexStore:
         saved: LibraryParts,
         force: bool = False,
         analysis: str = "",
-        notes: list[IndexNote] | None = None,
+        *,
+        notes: list[IndexNote],
     ) -> Path | None:
         """Writes the library beside the others, replacing this corpus's old index whole; None if too
-        small to be worth it (unless forced) or it could not be written (said in `notes` and the log).
+        small to be worth it (unless forced) or it could not be written (said in `notes`).
         Whatever happens, nothing it wrote is left behind but the new index."""
         if len(saved.corpus.passages) < self.min_passages and not force:
             return None
@@ -178,10 +179,7 @@ class IndexStore:
                         raise
                 return folder
         except OSError as error:
-            detail = f"{error.strerror or error} ({self.home})"
-            log.warning("Could not save the index: %s. Answering from memory; the next start rebuilds it.", detail)
-            if notes is not None:
-                notes.append(IndexNote(IndexEvent.NOT_SAVED, detail))
+            notes.append(IndexNote(IndexEvent.NOT_SAVED, f"{error.strerror or error}: {self.home}"))
             return None
 
     @contextlib.contextmanager
@@ -230,7 +228,7 @@ class IndexStore:
         arrays |= {f"index_{name}": array for name, array in saved.index.arrays().items()}
         arrays |= {f"story_index_{name}": array for name, array in saved.story_index.arrays().items()}
         for name, array in arrays.items():
-            np.save(folder / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
+            save_array(folder / f"{name}.npy", array)
         meta = {
             "root": str(corpus.root),
             "stories": [[s.title, s.path, s.first_passage, s.passage_count] for s in corpus.stories],

@@ -4,7 +4,6 @@ import json
 import logging
 import os
 
-import numpy as np
 import pytest
 
 from bot.core.file_array import FileArray
@@ -129,7 +128,9 @@ def test_a_small_library_is_saved_only_when_asked(tmp_path):
     store = IndexStore(tmp_path / "index")
     library = StoryLibrary.load(stories, store=store)
     assert not store.folder_for(stories).exists()
-    assert store.save(stories, store.key(stories, library.analyzer, library.index.params), library.saved(), force=True)
+    assert store.save(
+        stories, store.key(stories, library.analyzer, library.index.params), library.saved(), force=True, notes=[]
+    )
     assert StoryLibrary.load(stories, store=store).opened
 
 

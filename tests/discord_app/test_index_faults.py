@@ -139,7 +139,7 @@ async def test_on_a_full_disk_the_bot_starts_answers_from_memory_and_says_the_in
         await process.ready()
         body = await reply_to(fake, f"{MENTION} what drifted over the harbour", mentions=[BOT_USER])
         assert body["embeds"][0]["title"] == "Zeppelin"
-        assert "Could not save the index: No space left on device" in process.text
+        assert "Could not save the index (No space left on device" in process.text
         report = await reload_report(fake)
         assert "Index: the index could not be saved (No space left on device" in report
         assert await process.stop() == 0
