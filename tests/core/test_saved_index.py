@@ -1,13 +1,18 @@
 """The saved index: opened only when it matches the stories and is intact and trusted; else rebuilt."""
 
+import hashlib
 import json
 import logging
 import os
 
+import numpy as np
 import pytest
 
+from bot.core.answer import NoAnswer
 from bot.core.file_array import FileArray
 from bot.core.index import BM25Params
+from bot.core.index_damage import DamageKind, IndexDamage
+from bot.core.index_notes import IndexEvent
 from bot.core.library import StoryLibrary
 from bot.core.passage_table import PassageTable
 from bot.core.saved_index import MANIFEST, IndexStore
@@ -141,3 +146,76 @@ def test_an_unwritable_index_folder_only_costs_speed(tmp_path, caplog):
     store = IndexStore(tmp_path / "not-a-folder", min_passages=0)
     assert StoryLibrary.load(stories, store=store).ask("swan").best is not None
     assert "Could not save the index" in caplog.text
+
+
+def rewritten(folder, name, change):
+    """The saved array `name` changed by `change`, its manifest entry made to match: an index whose
+    checksums hold but whose contents are wrong (as a faulty writer would leave it)."""
+    path = folder / name
+    array = np.load(path)
+    change(array)
+    np.save(path, array)
+    manifest = json.loads((folder / MANIFEST).read_text())
+    with path.open("rb") as file:
+        digest = hashlib.file_digest(file, "blake2b").hexdigest()
+    manifest["files"][name] = {"bytes": path.stat().st_size, "blake2b": digest}
+    (folder / MANIFEST).write_text(json.dumps(manifest))
+
+
+def out_of_range(array):
+    array[:] = np.iinfo(array.dtype).max
+
+
+def backwards(array):
+    array[:] = array[::-1]
+
+
+def not_a_number(array):
+    array[:] = np.nan
+
+
+@pytest.mark.parametrize(
+    ("name", "change"),
+    [
+        ("index_docs.npy", out_of_range),
+        ("index_docs.npy", backwards),
+        ("index_tf_part.npy", not_a_number),
+        ("story_index_docs.npy", out_of_range),
+        ("text_starts.npy", out_of_range),
+        ("text_ends.npy", out_of_range),
+        ("passage_story.npy", out_of_range),
+        ("passage_number.npy", out_of_range),
+        ("passage_chapter.npy", out_of_range),
+    ],
+)
+def test_contents_that_make_no_sense_are_reported_as_damage_not_raised(saved, name, change):
+    stories, store, _ = saved
+    rewritten(store.folder_for(stories), name, change)
+    library = StoryLibrary.load(stories, store=store)
+    assert library.opened  # the checksums hold: only reading it shows the damage
+    told = []
+    library.when_damaged(told.append)
+    answer = library.ask("the swan and the miller by the river")  # passages of both stories: every array read
+    assert answer.reason is NoAnswer.INDEX_DAMAGED and answer.best is None
+    assert answer.damage == IndexDamage(name, DamageKind.CONTENTS) == library.damage
+    assert library.ask("where did the swan swim").damage == answer.damage
+    assert told == [answer.damage]  # told once, however many questions follow
+
+
+@pytest.mark.parametrize("name", ["index_starts.npy", "text_block_offsets.npy"])
+def test_offsets_read_whole_are_checked_when_opened(saved, caplog, name):
+    stories, store, built = saved
+    rewritten(store.folder_for(stories), name, backwards)
+    library = StoryLibrary.load(stories, store=store)
+    assert not library.opened and library.index_notes[0].event is IndexEvent.DAMAGED
+    assert answers(library) == answers(built)
+
+
+def test_a_file_written_while_open_is_reported_before_anything_is_read_from_it(saved):
+    stories, store, _ = saved
+    library = StoryLibrary.load(stories, store=store)
+    assert library.ask("who sang by the river").best is not None
+    docs = store.folder_for(stories) / "index_docs.npy"
+    docs.write_bytes(docs.read_bytes())  # the same bytes, but written: the index is no longer what was checked
+    assert library.ask("who sang by the river").damage == IndexDamage("index_docs.npy", DamageKind.MODIFIED)
+    assert StoryLibrary.load(stories, store=store).opened  # its checksum still holds: opened again, trusted
