@@ -40,8 +40,12 @@ NEXT_START_REBUILDS = "The next start rebuilds it from the stories."
 def no_answer_message(answer: Answer, repair: str) -> str:
     """Why there is no answer; for a damaged index, what was damaged and `repair`, what is done about it."""
     if answer.reason is NoAnswer.INDEX_DAMAGED and answer.damage is not None:
-        return f"I can't answer from the saved index: {damage_text(answer.damage)}. {repair}"
+        return index_damaged_message(answer.damage, repair)
     return answer.message
+
+
+def index_damaged_message(damage: IndexDamage, repair: str) -> str:
+    return f"I can't answer from the saved index: {damage_text(damage)}. {repair}"
 
 
 def damage_text(damage: IndexDamage) -> str:

@@ -220,7 +220,8 @@ class BM25Index:
             term_id = self.vocabulary.get(term)
             if term_id is not None:
                 first, last = int(self._starts[term_id]), int(self._starts[term_id + 1])
-                scores += repeat * float(self.idf[term_id]) * self._weights_of(first, last, docs)
+                weights = _weights_of(self._docs_in(first, last), self._parts_in(first, last), docs)
+                scores += repeat * float(self.idf[term_id]) * weights
         return scores
 
     def top(self, query: Sequence[str], k: int, within: range | None = None) -> list[tuple[int, float]]:
@@ -247,73 +248,35 @@ class BM25Index:
             if term_id is None:
                 continue
             first, last = int(self._starts[term_id]), int(self._starts[term_id + 1])
+            docs = self._docs_in(first, last)  # each list is read once a question
             if within is not None:
-                docs = self._docs_in(first, last)
-                first, last = (
-                    first + int(np.searchsorted(docs, within.start)),
-                    first + int(np.searchsorted(docs, within.stop)),
-                )
-            if last > first:
+                low, high = int(np.searchsorted(docs, within.start)), int(np.searchsorted(docs, within.stop))
+                first, last, docs = first + low, first + high, docs[low:high]
+            if len(docs):
                 weight = float(repeat * idf[term_id])
-                lists.append((weight * float(self._max_tf_part[term_id]), weight, first, last))
+                bound = weight * float(self._max_tf_part[term_id])
+                lists.append(_Postings(bound, weight, first, docs, self._parts_in(first, last)))
         if not lists:
             return []
-        if any(weight <= 0 for _, weight, _, _ in lists):
-            return self._exhaustive(lists, k)
-        lists.sort(reverse=True)  # highest upper bound first
+        if any(listed.weight <= 0 for listed in lists):
+            return _best(*_merged(lists), k)
+        lists.sort(key=lambda listed: (listed.bound, listed.weight, listed.first), reverse=True)  # highest bound first
         # A score the k-th best reaches for sure, lowered by far more than the rounding between sums
         # of the same parts in another order: pruning must never drop a document that ties with it.
-        threshold = self._seed_threshold(lists, k) * (1 - ROUNDING_MARGIN)
+        threshold = _seed_threshold(lists, k) * (1 - ROUNDING_MARGIN)
         # The lowest-bound terms whose bounds sum below the threshold cannot lift a document into
         # the top k on their own: documents are drawn only from the other ("essential") terms' lists.
-        bounds = np.cumsum([bound for bound, _, _, _ in reversed(lists)])
+        bounds = np.cumsum([listed.bound for listed in reversed(lists)])
         optional = int(np.searchsorted(bounds, threshold, side="left")) if threshold > 0 else 0
         essential, rest = lists[: len(lists) - optional], lists[len(lists) - optional :]
-        candidates, scores = self._merged(essential)
+        candidates, scores = _merged(essential)
         # Then each remaining term, highest bound first, only for documents that can still make it.
-        for position, (_, weight, first, last) in enumerate(rest):
-            remaining = sum(bound for bound, _, _, _ in rest[position:])
+        for position, listed in enumerate(rest):
+            remaining = sum(later.bound for later in rest[position:])
             alive = scores + remaining >= threshold
             candidates, scores = candidates[alive], scores[alive]
-            scores += weight * self._weights_of(first, last, candidates)
+            scores += listed.weight * _weights_of(listed.docs, listed.parts, candidates)
         return _best(candidates, scores, k)
-
-    def _merged(self, lists: list[tuple[float, float, int, int]]) -> tuple[np.ndarray, np.ndarray]:
-        """Every document in these posting lists, ascending, with its score from them."""
-        docs = np.concatenate([self._docs_in(first, last) for _, _, first, last in lists])
-        weights = np.concatenate(
-            [weight * self._parts_in(first, last).astype(np.float64) for _, weight, first, last in lists]
-        )
-        order = np.argsort(docs, kind="stable")  # the lists are sorted runs: a merge, not a full sort
-        docs, weights = docs[order], weights[order]
-        starts = np.flatnonzero(np.concatenate(([True], docs[1:] != docs[:-1])))
-        return docs[starts], np.add.reduceat(weights, starts)
-
-    def _seed_threshold(self, lists: list[tuple[float, float, int, int]], k: int) -> float:
-        """A score the k-th best document reaches for sure: the k-th best true score among the documents
-        where the highest-bound terms weigh most."""
-        seeds = []
-        for _, _, first, last in lists[:3]:
-            part = self._parts_in(first, last)
-            take = min(len(part), 2 * k)
-            seeds.append(self._docs_in(first, last)[np.argpartition(-part, take - 1)[:take]])
-        docs = np.unique(np.concatenate(seeds))
-        if len(docs) < k:
-            return 0.0
-        scores = np.zeros(len(docs), dtype=np.float64)
-        for _, weight, first, last in lists:
-            scores += weight * self._weights_of(first, last, docs)
-        return float(np.partition(scores, len(docs) - k)[len(docs) - k])
-
-    def _weights_of(self, first: int, last: int, docs: np.ndarray) -> np.ndarray:
-        """The term frequency part of one posting list (first:last) for each of `docs`; 0 where absent."""
-        listed = self._docs_in(first, last)
-        where = np.searchsorted(listed, docs)
-        found = where < len(listed)
-        found[found] = listed[where[found]] == docs[found]
-        weights = np.zeros(len(docs), dtype=np.float64)
-        weights[found] = self._parts_in(first, last)[where[found]]
-        return weights
 
     def _docs_in(self, first: int, last: int) -> np.ndarray:
         """The documents of postings first:last; read from a saved index, checked: ascending, in range."""
@@ -321,7 +284,7 @@ class BM25Index:
         if (
             isinstance(self._docs, FileArray)
             and len(docs)
-            and (docs[0] < 0 or docs[-1] >= self.size or not np.all(docs[1:] > docs[:-1]))
+            and (docs[0] < 0 or docs[-1] >= self.size or not (docs[1:] > docs[:-1]).all())
         ):
             raise IndexDamaged(IndexDamage(self._docs.name, DamageKind.CONTENTS))
         return docs
@@ -329,18 +292,63 @@ class BM25Index:
     def _parts_in(self, first: int, last: int) -> np.ndarray:
         """The term-frequency parts of postings first:last; read from a saved index, checked: finite, not negative."""
         parts = self._tf_part[first:last]
-        if isinstance(self._tf_part, FileArray) and not (np.isfinite(parts).all() and (parts >= 0).all()):
+        if isinstance(self._tf_part, FileArray) and len(parts) and not (parts.min() >= 0 and parts.max() < np.inf):
             raise IndexDamaged(IndexDamage(self._tf_part.name, DamageKind.CONTENTS))
         return parts
-
-    def _exhaustive(self, lists: list[tuple[float, float, int, int]], k: int) -> list[tuple[int, float]]:
-        """Every document of every list scored: for weights that are not all positive (tiny libraries)."""
-        return _best(*self._merged(lists), k)
 
 
 ROUNDING_MARGIN = 1e-9
 POSTING_CHUNK = 1 << 22
 """Postings taken at a time by the steps that need wider temporary arrays: what bounds a big build's memory."""
+
+
+@dataclass(frozen=True)
+class _Postings:
+    """One question term's posting list (within a story, if scoped), read once for the question."""
+
+    bound: float
+    """The most the term can add to a score: its weight times its largest term-frequency part."""
+    weight: float
+    first: int
+    """Where the list starts among all postings (orders ties between bounds, as it always has)."""
+    docs: np.ndarray
+    parts: np.ndarray
+
+
+def _weights_of(listed: np.ndarray, parts: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """The term-frequency part of one posting list (its documents and parts) for each of `docs`; 0 where absent."""
+    where = np.searchsorted(listed, docs)
+    found = where < len(listed)
+    found[found] = listed[where[found]] == docs[found]
+    weights = np.zeros(len(docs), dtype=np.float64)
+    weights[found] = parts[where[found]]
+    return weights
+
+
+def _merged(lists: list[_Postings]) -> tuple[np.ndarray, np.ndarray]:
+    """Every document in these posting lists, ascending, with its score from them."""
+    docs = np.concatenate([listed.docs for listed in lists])
+    weights = np.concatenate([listed.weight * listed.parts.astype(np.float64) for listed in lists])
+    order = np.argsort(docs, kind="stable")  # the lists are sorted runs: a merge, not a full sort
+    docs, weights = docs[order], weights[order]
+    starts = np.flatnonzero(np.concatenate(([True], docs[1:] != docs[:-1])))
+    return docs[starts], np.add.reduceat(weights, starts)
+
+
+def _seed_threshold(lists: list[_Postings], k: int) -> float:
+    """A score the k-th best document reaches for sure: the k-th best true score among the documents
+    where the highest-bound terms weigh most."""
+    seeds = []
+    for listed in lists[:3]:
+        take = min(len(listed.parts), 2 * k)
+        seeds.append(listed.docs[np.argpartition(-listed.parts, take - 1)[:take]])
+    docs = np.unique(np.concatenate(seeds))
+    if len(docs) < k:
+        return 0.0
+    scores = np.zeros(len(docs), dtype=np.float64)
+    for listed in lists:
+        scores += listed.weight * _weights_of(listed.docs, listed.parts, docs)
+    return float(np.partition(scores, len(docs) - k)[len(docs) - k])
 
 
 def _tf_parts(docs: np.ndarray, tf: np.ndarray, doc_len: np.ndarray, params: BM25Params) -> np.ndarray:

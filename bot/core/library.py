@@ -8,11 +8,12 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from bot.core.analysis import Analyzer, fold, is_dictionary_word, normalize_word, words
 from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.build import build_parts, parts_of_corpus
-from bot.core.corpus import Corpus
+from bot.core.corpus import Corpus, Passage
 from bot.core.excerpt import make_excerpt
 from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
@@ -26,6 +27,7 @@ from bot.core.saved_index import IndexStore
 from bot.core.story_names import StoryFinder
 
 log = logging.getLogger(__name__)
+Read = TypeVar("Read")
 
 MAX_QUESTION_CHARS = 1000
 ALTERNATIVES = 3
@@ -250,16 +252,23 @@ class StoryLibrary:
                 '(only common words like "what" or "the", or symbols). '
                 f'Try names or key words, e.g. "{self.example_name()}".',
             )
+        answer = self._unless_damaged(lambda: self._answer(question, self.query(text), count, offset, story, scope))
+        return answer or Answer(question, (), NoAnswer.INDEX_DAMAGED, damage=self.damage)
+
+    def passage(self, document: int) -> Passage | None:
+        """The library's passage `document`, or None when its saved index is damaged (`damage` says how)."""
+        return self._unless_damaged(lambda: self.corpus.passages[document])
+
+    def _unless_damaged(self, read: Callable[[], Read]) -> Read | None:
+        """What `read` returns, unless the saved index is damaged: found so before reading (one fstat a
+        file) or by what was read."""
         if self.check_index() is not None:
-            return self._index_damaged(question)
+            return None
         try:
-            return self._answer(question, self.query(text), count, offset, story, scope)
+            return read()
         except IndexDamaged as error:
             self._damaged(self.check_index() or error.damage)  # a resize explains bad contents best
-            return self._index_damaged(question)
-
-    def _index_damaged(self, question: str) -> Answer:
-        return Answer(question, (), NoAnswer.INDEX_DAMAGED, damage=self.damage)
+            return None
 
     def _answer(
         self, question: str, query: Query, count: int, offset: int, story: int | None, scope: str | None

@@ -19,6 +19,7 @@ from collections.abc import Callable
 import discord
 
 from bot.core.answer import Answer, NoAnswer
+from bot.core.corpus import Passage
 from bot.core.library import ALTERNATIVES, StoryLibrary
 from bot.core.story_ids import story_id
 from bot.discord_app.client import send_ephemeral, story_bot
@@ -29,6 +30,7 @@ from bot.discord_app.render import (
     SCOPE_HINT,
     Reply,
     answer_embed,
+    index_damaged_text,
     no_answer_text,
     passage_embed,
     persistent_view,
@@ -80,11 +82,10 @@ def read_on_buttons(story: str, passage: int, passage_count: int, key: AnswerKey
     )
 
 
-def passage_reply(library: StoryLibrary, story: int, number: int, question: str | None, key: AnswerKey) -> Reply:
+def passage_reply(library: StoryLibrary, story: int, passage: Passage, question: str | None, key: AnswerKey) -> Reply:
     """A passage read on from an answer, with the way on, back, and back to the answer."""
     found = library.corpus.stories[story]
-    passage = library.corpus.passages[found.first_passage + number - 1]
-    reading = read_on_buttons(library.story_finder.ids[story], number, found.passage_count, key)
+    reading = read_on_buttons(library.story_finder.ids[story], passage.number, found.passage_count, key)
     back = (AnswerButton("back", key),) if question is not None else ()
     embed = passage_embed(found, passage, question, library.story_finder.shared_titles)
     return Reply(embed=embed, view=persistent_view(*reading, *back))
@@ -114,7 +115,9 @@ async def show_answer(interaction: discord.Interaction, key: AnswerKey, none_lef
         return
     answer = await ask_off_loop(library, question, key.offset, scope)
     if answer.best is None:
-        await send_ephemeral(interaction, none_left)
+        await send_ephemeral(
+            interaction, no_answer_text(answer) if answer.reason is NoAnswer.INDEX_DAMAGED else none_left
+        )
         return
     await show(interaction, key, lambda owned: answer_reply(answer, library, owned.asker, scope, owned.channel_scope))
 
@@ -180,10 +183,16 @@ class ReadOn(
         if story is None:
             await send_ephemeral(interaction, STORY_GONE)
             return
-        number = min(max(self.number, 1), library.corpus.stories[story].passage_count)
+        found = library.corpus.stories[story]
+        number = min(max(self.number, 1), found.passage_count)
+        passage = library.passage(found.first_passage + number - 1)
+        if passage is None:
+            assert library.damage is not None
+            await send_ephemeral(interaction, index_damaged_text(library.damage))
+            return
         message = interaction.message
         question = question_from_footer(message.embeds[0]) if message and message.embeds else None
-        await show(interaction, self.key, lambda owned: passage_reply(library, story, number, question, owned))
+        await show(interaction, self.key, lambda owned: passage_reply(library, story, passage, question, owned))
 
 
 class OlderButton(

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 import discord
 from discord.utils import escape_markdown
 
-from bot.cli.render import no_answer_message
+from bot.cli.render import index_damaged_message, no_answer_message
 from bot.core.answer import Answer, Excerpt, Hit
 from bot.core.corpus import Passage, Story
+from bot.core.index_damage import IndexDamage
 from bot.core.performers import Lookup, Performer
 
 # https://discord.com/developers/docs/resources/message#embed-object-embed-limits
@@ -167,6 +168,11 @@ REBUILDING = "I'm rebuilding it from the stories now: please ask again in a minu
 
 def no_answer_text(answer: Answer) -> str:
     return clip(escape_markdown(no_answer_message(answer, REBUILDING)), MESSAGE_LIMIT)
+
+
+def index_damaged_text(damage: IndexDamage) -> str:
+    """For a passage that could not be read: the saved index is damaged, and being rebuilt."""
+    return clip(escape_markdown(index_damaged_message(damage, REBUILDING)), MESSAGE_LIMIT)
 
 
 def performer_embed(performer: Performer) -> discord.Embed:

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from bot.discord_app.client import send_ephemeral, story_bot
 from bot.discord_app.references import NUMBER, STORY
-from bot.discord_app.render import clip, question_from_footer
+from bot.discord_app.render import clip, index_damaged_text, question_from_footer
 from bot.state.feedback import Judgement, Vote
 
 log = logging.getLogger(__name__)
@@ -54,9 +54,14 @@ class VoteButton(
         if story is None or question is None or message is None:
             await send_ephemeral(interaction, "I can't find that answer's story any more; please ask again.")
             return
-        found = bot.library.corpus.stories[story]
+        library = bot.library
+        found = library.corpus.stories[story]
         number = min(max(self.passage, 1), found.passage_count)
-        passage = bot.library.corpus.passages[found.first_passage + number - 1]
+        passage = library.passage(found.first_passage + number - 1)
+        if passage is None:  # the vote keeps the passage it judged: asked again once the index is rebuilt
+            assert library.damage is not None
+            await send_ephemeral(interaction, index_damaged_text(library.damage))
+            return
         judgement = Judgement(
             server_id=interaction.guild_id,
             channel_id=message.channel.id,

@@ -16,6 +16,7 @@ from tests.core.test_worker import WORDS
 from tests.discord_app.bot_process import ROOT, BotProcess
 from tests.discord_app.fake_discord import APP_ID, BOT_USER, GUILD_ID, FakeDiscord
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, reply_to
+from tests.discord_app.test_reading import buttons, click
 from tests.disk import fill, small_disk
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -76,7 +77,9 @@ async def test_files_cut_short_under_the_bot_are_reported_and_rebuilt(fake: Fake
     env = await indexed(tmp_path, tmp_path / "index")
     process = await BotProcess(fake, **env).start()
     await process.ready()
-    assert (await reply_to(fake, QUESTION, mentions=[BOT_USER]))["embeds"][0]["title"] == "Zeppelin"
+    answered = await reply_to(fake, QUESTION, mentions=[BOT_USER])
+    assert answered["embeds"][0]["title"] == "Zeppelin"
+    message = next(m for m in reversed(fake.messages.values()) if m["embeds"] == answered["embeds"])
     cut = []
     for path in sorted(index_folder(tmp_path / "index").glob("*.npy")):
         if path.stat().st_size > 4096:
@@ -84,6 +87,10 @@ async def test_files_cut_short_under_the_bot_are_reported_and_rebuilt(fake: Fake
             cut.append(path.name)
     assert "index_docs.npy" in cut and "text_data.npy" in cut
 
+    for button in ("Next ▶", "👍"):  # buttons under an earlier answer read its passages from the index too
+        clicked = await click(fake, message, buttons(answered)[button])
+        assert clicked["data"]["flags"] & EPHEMERAL
+        assert unescaped(clicked["data"]["content"]).startswith("I can't answer from the saved index: its file ")
     told = unescaped((await reply_to(fake, QUESTION, mentions=[BOT_USER]))["content"])
     assert told.startswith("I can't answer from the saved index: its file ")
     assert "is now 4,096 bytes, not " in told and "rebuilding it" in told
