@@ -6,7 +6,6 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import random
 import shutil
 import signal
 import subprocess
@@ -18,32 +17,26 @@ import pytest
 
 from bot.core.saved_index import LEFTOVERS, LOCK
 from tests.cli.test_main import ROOT, run
-from tests.core.test_worker import WORDS
 from tests.disk import fill, small_disk
+from tests.random_stories import write_random_stories
 
 OTHER_USER = 65534
 
 
 def write_small(folder: Path) -> Path:
-    folder.mkdir()
-    rng = random.Random(11)
-    for number in range(3):
-        paragraphs = (" ".join(rng.choices(WORDS, k=40)).capitalize() + "." for _ in range(200))
-        (folder / f"story-{number}.txt").write_text("\n\n".join(paragraphs))
-    (folder / "zeppelin.txt").write_text("The zeppelin landed in the meadow.\n\nEveryone cheered.")
-    return folder
+    return write_random_stories(folder, stories=3, paragraphs=200, words=40, seed=11)
 
 
 @pytest.fixture(scope="module")
 def big_corpus(tmp_path_factory) -> Path:
     """17 MB of stories, 25,000 passages: built in batches that spill to disk, and saved by any start."""
-    folder = tmp_path_factory.mktemp("big")
-    rng = random.Random(5)
-    for number in range(25):
-        paragraphs = (" ".join(rng.choices(WORDS, k=100)).capitalize() + "." for _ in range(1000))
-        (folder / f"story-{number:02}.txt").write_text("\n\n".join(paragraphs))
-    (folder / "zeppelin.txt").write_text("The zeppelin landed in the meadow.\n\nEveryone cheered.")
-    return folder
+    return write_random_stories(tmp_path_factory.mktemp("big"), stories=25, paragraphs=1000, words=100, seed=5)
+
+
+def command_environment(env: dict[str, str]) -> dict[str, str]:
+    """This environment without the tester's own storybot settings, with `env`'s."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
+    return clean | env | {"PYTHONPATH": str(ROOT)}
 
 
 def leftovers(index: Path) -> list[str]:
@@ -53,14 +46,13 @@ def leftovers(index: Path) -> list[str]:
 def test_ask_reports_an_index_cut_short_while_it_runs_and_keeps_going(tmp_path):
     env = {"STORYBOT_CORPUS": str(write_small(tmp_path / "stories")), "STORYBOT_INDEX": str(tmp_path / "index")}
     assert run("index", env=env).returncode == 0
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
     asking = subprocess.Popen(
         [sys.executable, "-m", "bot", "ask", "--json"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=environment | env | {"PYTHONPATH": str(ROOT)},
+        env=command_environment(env),
         cwd=ROOT,
     )
     assert asking.stdin and asking.stdout
@@ -87,12 +79,11 @@ def test_ask_reports_an_index_cut_short_while_it_runs_and_keeps_going(tmp_path):
 def without_privileges(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """`python -m bot ...` as a user with no right to touch other users' files: root without its
     capabilities (setpriv), which the sticky bit and file modes then bind as they bind anyone."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
     return subprocess.run(
         ["setpriv", "--bounding-set=-all", "--inh-caps=-all", sys.executable, "-m", "bot", *args],
         capture_output=True,
         text=True,
-        env=environment | env | {"PYTHONPATH": str(ROOT)},
+        env=command_environment(env),
         cwd=ROOT,
         timeout=120,
     )
@@ -175,10 +166,9 @@ def test_on_a_full_disk_index_fails_in_one_line_and_leaves_nothing(tmp_path):
 def test_what_a_killed_build_left_is_removed_at_the_next_start_unless_in_use(big_corpus, tmp_path):
     index = tmp_path / "index"
     env = {"STORYBOT_CORPUS": str(big_corpus), "STORYBOT_INDEX": str(index)}
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
     building = subprocess.Popen(
         [sys.executable, "-m", "bot", "index"],
-        env=environment | env | {"PYTHONPATH": str(ROOT)},
+        env=command_environment(env),
         cwd=ROOT,
         stderr=subprocess.DEVNULL,
         start_new_session=True,  # its worker processes go with it

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import random
 import sys
 from pathlib import Path
 
@@ -12,12 +11,13 @@ import numpy as np
 import pytest
 
 from bot.core.saved_index import LEFTOVERS
-from tests.core.test_worker import WORDS
+from tests.cli.test_index_faults import command_environment
 from tests.discord_app.bot_process import ROOT, BotProcess
 from tests.discord_app.fake_discord import APP_ID, BOT_USER, GUILD_ID, FakeDiscord
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, reply_to
 from tests.discord_app.test_reading import buttons, click
 from tests.disk import fill, small_disk
+from tests.random_stories import write_random_stories
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 __all__ = ["fake"]  # the module-scoped fixture, shared with the other end-to-end tests
@@ -25,23 +25,13 @@ __all__ = ["fake"]  # the module-scoped fixture, shared with the other end-to-en
 QUESTION = f"{MENTION} where did the zeppelin land"
 
 
-def write_stories(folder: Path) -> None:
-    """Four stories of 200 paragraphs and one about a zeppelin: an index of a few hundred kilobytes."""
-    folder.mkdir()
-    rng = random.Random(7)
-    for number in range(4):
-        paragraphs = (" ".join(rng.choices(WORDS, k=40)).capitalize() + "." for _ in range(200))
-        (folder / f"story-{number}.txt").write_text("\n\n".join(paragraphs))
-    (folder / "zeppelin.txt").write_text("The zeppelin landed in the meadow.\n\nEveryone cheered.")
-
-
 async def indexed(tmp_path: Path, index: Path) -> dict[str, str]:
-    """The settings of a corpus whose index `python -m bot index` saved in `index`."""
-    write_stories(tmp_path / "stories")
-    env = {"STORYBOT_CORPUS": str(tmp_path / "stories"), "STORYBOT_INDEX": str(index)}
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
+    """The settings of a corpus of five stories (an index of a few hundred kilobytes) whose index
+    `python -m bot index` saved in `index`."""
+    stories = write_random_stories(tmp_path / "stories", stories=4, paragraphs=200, words=40, seed=7)
+    env = {"STORYBOT_CORPUS": str(stories), "STORYBOT_INDEX": str(index)}
     indexing = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "index", env=environment | env | {"PYTHONPATH": str(ROOT)}, cwd=ROOT
+        sys.executable, "-m", "bot", "index", env=command_environment(env), cwd=ROOT
     )
     assert await indexing.wait() == 0
     return env
