@@ -49,8 +49,8 @@ class LibraryHolder:
 
     def _repair_soon(self, library: StoryLibrary, damage: IndexDamage) -> None:
         """Rebuilds the damaged library's index in the worker, unless a reload is already replacing it."""
-        if library is not self.current or self.reloading:
-            return
+        if library is not self.current or self.reloading or (self._repair is not None and not self._repair.done()):
+            return  # told again by another question, or already being replaced
         log.warning("The saved index is damaged (%s: %s); rebuilding it.", damage.file, damage.kind)
         self._repair = asyncio.create_task(self._repaired())
 
