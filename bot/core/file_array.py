@@ -12,7 +12,7 @@ from __future__ import annotations
 import operator
 import os
 from pathlib import Path
-from typing import SupportsIndex, overload
+from typing import SupportsIndex, TypeAlias, overload
 
 import numpy as np
 from numpy.lib import format as npy
@@ -91,15 +91,19 @@ class FileArray:
         return np.frombuffer(data, self.dtype)
 
 
-def save_array(path: Path, array: np.ndarray) -> None:
+def save_array(path: Path, saved: np.ndarray | FileArray) -> None:
     """np.save without pickle, but a write that fails says why (a full disk: ENOSPC), where numpy's own
     says only how many bytes it wrote."""
-    array = np.ascontiguousarray(array)
+    array = np.ascontiguousarray(saved)
     if array.dtype.hasobject:
         raise ValueError("only arrays of numbers are saved")
     with path.open("wb") as file:
         npy.write_array_header_1_0(file, npy.header_data_from_array_1_0(array))
-        file.write(memoryview(array).cast("B"))
+        file.write(array.data.cast("B"))
+
+
+SavedArray: TypeAlias = np.ndarray | FileArray
+"""An array of a library: in memory, or in a saved index's file (read when indexed)."""
 
 
 class WatchedFiles:

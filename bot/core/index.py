@@ -10,12 +10,12 @@ smoothed idf for libraries too small for BM25Okapi's own.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from bot.core.file_array import FileArray
+from bot.core.file_array import FileArray, SavedArray
 from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
 
 
@@ -35,6 +35,9 @@ DEFAULT_PARAMS = BM25Params()
 class BM25Index:
     ARRAY_NAMES = ("docs", "tf_part", "max_tf_part", "starts", "doc_freq", "doc_len")
     """What arrays() returns and from_arrays() takes."""
+    _docs: SavedArray
+    _tf_part: SavedArray
+    doc_len: SavedArray
 
     def __init__(self, documents: Iterable[Sequence[str]], params: BM25Params = DEFAULT_PARAMS):
         vocabulary: dict[str, int] = {}
@@ -93,7 +96,7 @@ class BM25Index:
             nonempty = doc_freq > 0
             self._max_tf_part[nonempty] = np.maximum.reduceat(self._tf_part, self._starts[:-1][nonempty])
 
-    def arrays(self) -> dict[str, np.ndarray]:
+    def arrays(self) -> dict[str, SavedArray]:
         """What a saved index keeps: with the terms and the parameters, enough to answer exactly."""
         return {
             "docs": self._docs,
@@ -105,14 +108,14 @@ class BM25Index:
         }
 
     @classmethod
-    def from_arrays(cls, terms: list[str], arrays: dict[str, np.ndarray], params: BM25Params) -> BM25Index:
-        """The index `arrays()` described (the arrays may be memory-mapped)."""
+    def from_arrays(cls, terms: list[str], arrays: Mapping[str, SavedArray], params: BM25Params) -> BM25Index:
+        """The index `arrays()` described; its postings and document lengths may stay in their files."""
         index = cls.__new__(cls)
         index.params = params
         index.vocabulary = {term: number for number, term in enumerate(terms)}
-        index._docs, index._tf_part = arrays["docs"], arrays["tf_part"]
-        index._max_tf_part, index._starts = arrays["max_tf_part"], arrays["starts"]
-        index.doc_freq, index.doc_len = arrays["doc_freq"], arrays["doc_len"]
+        index._docs, index._tf_part, index.doc_len = arrays["docs"], arrays["tf_part"], arrays["doc_len"]
+        index._max_tf_part, index._starts = np.asarray(arrays["max_tf_part"]), np.asarray(arrays["starts"])
+        index.doc_freq = np.asarray(arrays["doc_freq"])
         starts, postings = index._starts, len(index._docs)
         if (
             len(starts) != len(terms) + 1

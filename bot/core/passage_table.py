@@ -13,6 +13,7 @@ from typing import overload
 import numpy as np
 
 from bot.core.corpus import Passage
+from bot.core.file_array import SavedArray
 from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
 from bot.core.text_store import TextStore
 
@@ -21,12 +22,12 @@ NO_CHAPTER = -1
 
 @dataclass(frozen=True)
 class PassageTable(Sequence[Passage]):
-    story: np.ndarray
-    number: np.ndarray
-    paragraph: np.ndarray
-    chapter: np.ndarray
+    story: SavedArray
+    number: SavedArray
+    paragraph: SavedArray
+    chapter: SavedArray
     """An index into `chapters`, or NO_CHAPTER."""
-    chapter_number: np.ndarray
+    chapter_number: SavedArray
     texts: TextStore
     chapters: tuple[str, ...]
 

@@ -35,7 +35,7 @@ from platformdirs import user_cache_path
 
 from bot.core.analysis import Analyzer
 from bot.core.corpus import Corpus, Story, story_files
-from bot.core.file_array import FileArray, WatchedFiles, save_array
+from bot.core.file_array import FileArray, SavedArray, WatchedFiles, save_array
 from bot.core.index import BM25Index, BM25Params
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library_parts import LibraryParts
@@ -53,12 +53,9 @@ MANIFEST = "manifest.json"
 META = "library.json"
 PASSAGE_ARRAYS = ("story", "number", "paragraph", "chapter", "chapter_number")
 TEXT_ARRAYS = ("block_first", "block_offsets", "starts", "ends", "data")
-IN_MEMORY = frozenset(
-    {"text_block_first", "text_block_offsets"}
-    | {f"{index}_{name}" for index in ("index", "story_index") for name in ("starts", "doc_freq", "max_tf_part")}
-)
-"""Arrays of one number per term or per block of passages: read whole when opened (and checked then);
-the rest (per passage, per posting) are read from their files as questions need them (FileArray)."""
+ON_FILE = frozenset({"docs", "tf_part", "doc_len"})
+"""An index's arrays of one number per posting or per document, read as questions need them; its arrays
+of one number per term are read whole when opened."""
 LEFTOVERS = (".new-", ".old-", ".build-")
 """What saving and building write beside the indexes for a while."""
 LOCK = ".lock"
@@ -283,28 +280,29 @@ class IndexStore:
         meta = json.loads((folder / META).read_text("utf-8"))
         on_disk: list[FileArray] = []
 
-        def array(name: str) -> np.ndarray | FileArray:
-            if name in IN_MEMORY:
-                return np.load(folder / f"{name}.npy", allow_pickle=False)
+        def whole(name: str) -> np.ndarray:
+            """An array of one number per term or per block of passages: read whole, and checked, now."""
+            return np.load(folder / f"{name}.npy", allow_pickle=False)
+
+        def on_file(name: str) -> FileArray:
+            """An array of one number per passage or per posting: read as questions need it."""
             on_disk.append(FileArray(folder / f"{name}.npy"))
             return on_disk[-1]
 
-        texts = TextStore(*(array(f"text_{name}") for name in TEXT_ARRAYS))  # type: ignore[arg-type]
+        def index_arrays(kind: str) -> dict[str, SavedArray]:
+            return {name: (on_file if name in ON_FILE else whole)(f"{kind}_{name}") for name in BM25Index.ARRAY_NAMES}
+
+        starts, ends, data = (on_file(f"text_{name}") for name in ("starts", "ends", "data"))
+        texts = TextStore(whole("text_block_first"), whole("text_block_offsets"), starts, ends, data)
+        story, number, paragraph, chapter, chapter_number = (on_file(f"passage_{name}") for name in PASSAGE_ARRAYS)
         table = PassageTable(
-            *(array(f"passage_{name}") for name in PASSAGE_ARRAYS),  # type: ignore[arg-type]
-            texts=texts,
-            chapters=tuple(meta["chapters"]),
+            story, number, paragraph, chapter, chapter_number, texts=texts, chapters=tuple(meta["chapters"])
         )
         stories = tuple(Story(str(t), str(p), int(f), int(c)) for t, p, f, c in meta["stories"])
         corpus = Corpus(root, stories, table, tuple(meta["problems"]))
         terms = list(meta["terms"])
-        names = BM25Index.ARRAY_NAMES
-        index = BM25Index.from_arrays(terms, {n: array(f"index_{n}") for n in names}, params)  # type: ignore[misc]
-        story_index = BM25Index.from_arrays(
-            terms,
-            {n: array(f"story_index_{n}") for n in names},
-            params,  # type: ignore[misc]
-        )
+        index = BM25Index.from_arrays(terms, index_arrays("index"), params)
+        story_index = BM25Index.from_arrays(terms, index_arrays("story_index"), params)
         _require_consistent(table, stories, index, story_index)
         speller = SpellingCorrector(meta["speller"]["words"], meta["speller"]["terms"], meta["speller"]["doc_freq"])
         performers = PerformerDirectory(Performer(**p) for p in meta["performers"])

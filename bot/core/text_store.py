@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 import numpy as np
 
+from bot.core.file_array import SavedArray
 from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
 
 log = logging.getLogger(__name__)
@@ -31,10 +32,10 @@ class TextStore:
     """The first passage of each block, then the passage count (int64, blocks + 1)."""
     block_offsets: np.ndarray
     """Block b is data[block_offsets[b]:block_offsets[b + 1]], compressed (int64, blocks + 1)."""
-    starts: np.ndarray
-    ends: np.ndarray
+    starts: SavedArray
+    ends: SavedArray
     """Passage i's UTF-8 text is [starts[i]:ends[i]] of its block, decompressed (int32 each)."""
-    data: np.ndarray
+    data: SavedArray
     """The compressed blocks, one after the other (uint8)."""
     _kept: OrderedDict[int, bytes] = field(default_factory=OrderedDict, compare=False, repr=False)
 
