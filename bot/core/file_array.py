@@ -4,7 +4,8 @@ A memory map of a file that something else cuts short kills the process that rea
 part (SIGBUS): no Python code can catch that. A read can only come back short, which is reported
 as damage. Reading copies what a question touches (its terms' postings, a few passages), where a
 map would not, which costs little beside scoring it; and `changed` tells, with one fstat, whether
-the file was resized or written since it was opened, before anything is read from it.
+the file was resized or written (its modification time) since it was opened, before anything is
+read from it.
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ class FileArray:
         self._length = int(shape[0])
         self._offset = self._file.tell()
         info = os.fstat(self._file.fileno())
-        self._opened = (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        self._opened = (info.st_size, info.st_mtime_ns)
+        """Not the change time: removing the file (a newer save replacing the index) changes that, and
+        what is open stays readable, unchanged."""
         if info.st_size != self._offset + self._length * dtype.itemsize:
             raise ValueError(f"{self.name} is {info.st_size} bytes, not what its header says")
 
@@ -76,7 +79,7 @@ class FileArray:
             return IndexDamage(self.name, DamageKind.UNREADABLE)
         if info.st_size != self._opened[0]:
             return IndexDamage(self.name, DamageKind.RESIZED, self._opened[0], info.st_size)
-        if (info.st_size, info.st_mtime_ns, info.st_ctime_ns) != self._opened:
+        if info.st_mtime_ns != self._opened[1]:
             return IndexDamage(self.name, DamageKind.MODIFIED)
         return None
 

@@ -10,7 +10,7 @@ class DamageKind(StrEnum):
     RESIZED = "resized"
     """The file's size changed (cut short, or grown) since it was opened."""
     MODIFIED = "modified"
-    """Something wrote to the file since it was opened (its change time moved)."""
+    """Something wrote to the file since it was opened (its modification time moved)."""
     CONTENTS = "contents"
     """What was read from it makes no sense (a passage number out of range, offsets that go backwards)."""
     UNREADABLE = "unreadable"

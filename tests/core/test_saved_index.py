@@ -219,3 +219,11 @@ def test_a_file_written_while_open_is_reported_before_anything_is_read_from_it(s
     docs.write_bytes(docs.read_bytes())  # the same bytes, but written: the index is no longer what was checked
     assert library.ask("who sang by the river").damage == IndexDamage("index_docs.npy", DamageKind.MODIFIED)
     assert StoryLibrary.load(stories, store=store).opened  # its checksum still holds: opened again, trusted
+
+
+def test_a_library_keeps_answering_from_files_a_newer_save_replaced(saved):
+    stories, store, built = saved
+    library = StoryLibrary.load(stories, store=store)
+    rebuilt = StoryLibrary.built_and_saved(stories, store, library.analyzer, library.index.params, force=True)
+    assert not rebuilt.index_notes  # saved: the files `library` reads were removed with the old folder
+    assert answers(library) == answers(built) and library.damage is None
