@@ -70,7 +70,8 @@ class PostingRuns:
         tf = np.empty(total, dtype=np.min_scalar_type(self.max_tf))
         for run in range(self.runs):
             arrays = self._in_memory.get(run) or {
-                name: np.load(self.folder / f"run-{run}-{name}.npy", mmap_mode="r", allow_pickle=False)
+                # read, not mapped: a spill file cut short under the build must fail it, not kill it (SIGBUS)
+                name: np.load(self.folder / f"run-{run}-{name}.npy", allow_pickle=False)
                 for name in RUN_ARRAYS
             }
             run_terms = np.asarray(arrays["terms"])

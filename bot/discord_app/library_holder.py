@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from concurrent.futures.process import BrokenProcessPool
 
 from bot.core.corpus import CorpusError
 from bot.core.index_damage import IndexDamage
@@ -57,7 +58,7 @@ class LibraryHolder:
     async def _repaired(self) -> None:
         try:
             _, new = await self.reload()
-        except CorpusError as error:
+        except (CorpusError, BrokenProcessPool, OSError) as error:
             log.error("Could not rebuild the damaged index: %s", error)
             return
         log.info(
