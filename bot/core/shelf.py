@@ -66,9 +66,11 @@ def mixed_scripts(name: str) -> str | None:
     A Cyrillic "\u0430" in a Latin word looks the same as the Latin "a": such a name is refused rather than
     kept beside the story it imitates. Words in different scripts ("Москва-moscow") are fine, and
     Chinese, Japanese and Korean characters may stand in a word with each other and with Latin.
+    Modifier letters (the long-vowel mark in "ラーメン", the \u02bbokina in "Hawai\u02bbi") belong to no
+    script of their own and are left out.
     """
     for word in _WORD.findall(name):
-        scripts = {_script(c) for c in word if c.isalpha()}
+        scripts = {_script(c) for c in word if c.isalpha() and unicodedata.category(c) != "Lm"}
         if len(scripts) > 1 and scripts != {"Latin", _EAST_ASIAN}:
             return " and ".join(sorted(scripts))
     return None

@@ -84,6 +84,9 @@ def test_a_name_too_long_for_the_file_system_is_refused_with_its_length(uploaded
         ("Москва-moscow.md", None),  # each word in one script
         ("東京-tokyo-とうきょう.md", None),
         ("ｓｏｆｉａ.md", None),  # full-width letters are Latin letters
+        ("ラーメン.md", None),  # the long-vowel mark "ー" is a modifier, of no script of its own
+        ("\u02bbOumuamua.md", None),  # so is the Hawaiian okina (U+02BB)
+        ("ballerin\u0430\u02bb.md", "Cyrillic and Latin"),  # a modifier does not hide a mix
     ],
 )
 def test_lookalike_names_mixing_scripts_in_a_word_are_refused(name, mixed):
