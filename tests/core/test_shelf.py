@@ -1,10 +1,20 @@
+import fcntl
 import os
 import threading
 
 import pytest
 
 from bot.core.corpus import load_corpus
-from bot.core.shelf import MAX_UPLOAD_BYTES, Shelf, ShelfError, StoryExists, mixed_scripts, safe_file_name, story_text
+from bot.core.shelf import (
+    LOCK_FILE,
+    MAX_UPLOAD_BYTES,
+    Shelf,
+    ShelfError,
+    StoryExists,
+    mixed_scripts,
+    safe_file_name,
+    story_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -154,3 +164,29 @@ def test_nothing_is_written_or_removed_through_a_link(tmp_path):
     assert (corpus / "real.md").read_text() == "# Real\n\nThe real story."
     assert (corpus / "alias.md").is_symlink() and (corpus / "out.md").is_symlink()
     assert not (tmp_path / "stories-kept").exists()
+
+
+def test_the_lock_file_is_never_a_link(tmp_path):
+    corpus, outside = tmp_path / "stories", tmp_path / "elsewhere.txt"
+    corpus.mkdir()
+    (corpus / LOCK_FILE).symlink_to(outside)
+    with pytest.raises(ShelfError, match="I can't change the stories folder"):
+        Shelf(corpus).add("tale.md", "Once.")
+    assert not outside.exists() and not (corpus / "tale.md").exists()
+
+
+def test_a_change_waits_for_the_lock_only_so_long(tmp_path):
+    """Another process that holds the lock and hangs (a stuck network folder) gets a clear answer, not a
+    wait for ever that leaves "Working on it…" standing."""
+    corpus = tmp_path / "stories"
+    corpus.mkdir()
+    holder = os.open(corpus / LOCK_FILE, os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(holder, fcntl.LOCK_EX)
+        with pytest.raises(ShelfError, match="Another change to the stories is still under way"):
+            Shelf(corpus, lock_timeout=0.2).add("tale.md", "Once.")
+    finally:
+        os.close(holder)
+    assert not (corpus / "tale.md").exists()
+    Shelf(corpus, lock_timeout=0.2).add("tale.md", "Once.")  # free again
+    assert (corpus / "tale.md").read_text() == "Once."
