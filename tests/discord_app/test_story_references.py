@@ -266,7 +266,12 @@ async def test_help_lists_what_members_and_managers_can_do_here(fake, library_bo
     assert (await callback(fake, mark))["data"]["flags"] & EPHEMERAL
     help_text = (await followup(fake, interaction, mark))["embeds"][0]["description"]
     assert f"In <#{BOOK_CLUB_ID}> every message is a question." in help_text
-    assert "`/ask`" in help_text and "`/performer`" in help_text and "only you see" in help_text
+    assert "`/ask`" in help_text and "`/performer`" in help_text
+    # Paging opens a private copy of someone else's answer; a vote opens nothing, it is counted.
+    assert "*Back to the answer* returns: on your answers in place, on someone else's in a copy only you see" in (
+        help_text
+    )
+    assert "👍 / 👎 tell this server's managers whether it answered (one vote each, which you can change)" in help_text
     assert "**Server managers**" in help_text and "`/story add`" in help_text
 
 
