@@ -22,7 +22,7 @@ from bot.core.answer import Answer, NoAnswer
 from bot.core.library import ALTERNATIVES, StoryLibrary
 from bot.core.story_ids import story_id
 from bot.discord_app.client import send_ephemeral, story_bot
-from bot.discord_app.cog import spent_or_refused
+from bot.discord_app.cog import own_or_copy, spent_or_refused
 from bot.discord_app.references import ANSWER_KEY, NUMBER, STORY, AnswerKey
 from bot.discord_app.render import (
     CHANNEL_SCOPE_HINT,
@@ -92,10 +92,7 @@ def passage_reply(library: StoryLibrary, story: int, number: int, question: str 
 
 async def show(interaction: discord.Interaction, key: AnswerKey, reply: Callable[[AnswerKey], Reply]) -> None:
     """The asker's click changes their answer in place; anyone else's opens a private copy of their own."""
-    if interaction.user.id == key.asker:
-        await interaction.response.edit_message(**reply(key).to_edit())
-    else:
-        await interaction.response.send_message(**reply(key.shown_to(interaction.user.id)).to_send(), ephemeral=True)
+    await own_or_copy(interaction, key.asker, lambda owner: reply(key.shown_to(owner)))
 
 
 async def show_answer(interaction: discord.Interaction, key: AnswerKey, none_left: str) -> None:
