@@ -1,5 +1,7 @@
 import fcntl
 import os
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -189,4 +191,32 @@ def test_a_change_waits_for_the_lock_only_so_long(tmp_path):
         os.close(holder)
     assert not (corpus / "tale.md").exists()
     Shelf(corpus, lock_timeout=0.2).add("tale.md", "Once.")  # free again
+    assert (corpus / "tale.md").read_text() == "Once."
+
+
+def test_a_lock_holder_killed_outright_leaves_no_stale_lock(tmp_path):
+    """The lock is the kernel's (flock), not the file's presence: a process killed with SIGKILL while it
+    holds the lock frees it, and the lock file left behind stops nothing."""
+    corpus = tmp_path / "stories"
+    corpus.mkdir()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, os, sys, time\n"
+            f"fd = os.open({str(corpus / LOCK_FILE)!r}, os.O_RDWR | os.O_CREAT)\n"
+            "fcntl.flock(fd, fcntl.LOCK_EX)\nprint('locked', flush=True)\ntime.sleep(600)\n",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+        with pytest.raises(ShelfError, match="still under way"):
+            Shelf(corpus, lock_timeout=0.2).add("tale.md", "Once.")
+    finally:
+        holder.kill()  # SIGKILL: no chance to unlock
+        holder.wait()
+    assert (corpus / LOCK_FILE).exists()
+    Shelf(corpus, lock_timeout=0.2).add("tale.md", "Once.")
     assert (corpus / "tale.md").read_text() == "Once."
