@@ -23,7 +23,7 @@ from bot.core.library import ALTERNATIVES, StoryLibrary
 from bot.core.story_ids import story_id
 from bot.discord_app.client import send_ephemeral, story_bot
 from bot.discord_app.cog import own_or_copy, spent_or_refused
-from bot.discord_app.references import ANSWER_KEY, NUMBER, STORY, AnswerKey
+from bot.discord_app.references import ANSWER_KEY, NUMBER, STORY, STORY_GONE, AnswerKey
 from bot.discord_app.render import (
     CHANNEL_SCOPE_HINT,
     SCOPE_HINT,
@@ -37,7 +37,6 @@ from bot.discord_app.render import (
 from bot.discord_app.voting import vote_buttons
 
 WAYS = {"prev": "◀ Previous", "next": "Next ▶"}
-STORY_GONE = "That story is no longer in the library (it was removed or renamed); please ask again."
 
 
 async def ask_off_loop(library: StoryLibrary, question: str, offset: int = 0, story: int | None = None) -> Answer:
