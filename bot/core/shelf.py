@@ -13,6 +13,7 @@ import os
 import re
 import secrets
 import shutil
+import time
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +28,9 @@ MAX_UPLOAD_BYTES = 8 * 2**20
 MAX_NAME_BYTES = 255
 """The longest file name Linux and macOS file systems take, in UTF-8 bytes (an "é" is two)."""
 LOCK_FILE = ".storybot-shelf.lock"
+LOCK_TIMEOUT = 10.0
+"""Seconds a change waits for another one to finish (which takes well under a second) before giving up."""
+_LOCK_POLL = 0.05
 _UNSAFE = re.compile(r"[^\w.\- ]+")
 _WORD = re.compile(r"[^\W\d_]+")
 _EAST_ASIAN = "Chinese, Japanese or Korean"
@@ -66,9 +70,11 @@ def mixed_scripts(name: str) -> str | None:
     A Cyrillic "\u0430" in a Latin word looks the same as the Latin "a": such a name is refused rather than
     kept beside the story it imitates. Words in different scripts ("Москва-moscow") are fine, and
     Chinese, Japanese and Korean characters may stand in a word with each other and with Latin.
+    Modifier letters (the long-vowel mark in "ラーメン", the \u02bbokina in "Hawai\u02bbi") belong to no
+    script of their own and are left out.
     """
     for word in _WORD.findall(name):
-        scripts = {_script(c) for c in word if c.isalpha()}
+        scripts = {_script(c) for c in word if c.isalpha() and unicodedata.category(c) != "Lm"}
         if len(scripts) > 1 and scripts != {"Latin", _EAST_ASIAN}:
             return " and ".join(sorted(scripts))
     return None
@@ -115,6 +121,7 @@ class StoryExists(ShelfError):
 class Shelf:
     root: Path
     """The corpus folder."""
+    lock_timeout: float = LOCK_TIMEOUT
 
     @property
     def kept(self) -> Path:
@@ -172,16 +179,23 @@ class Shelf:
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
-        """Holds the shelf's lock file (hidden, so never read as a story) while a change is made."""
+        """Holds the shelf's lock file (hidden, so never read as a story) while a change is made.
+
+        The lock file is never opened through a link, and it is waited for only `lock_timeout` seconds:
+        a process that hangs holding it (on a stuck network folder) must not hang every change after it."""
         try:
-            descriptor = os.open(self.root / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o666)
+            descriptor = os.open(self.root / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o666)
         except OSError as error:
             raise ShelfError(
                 f"I can't change the stories folder ({error.strerror or error}); ask the bot's owner to check "
                 "that it exists and that I may write there."
             ) from error
         try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            deadline = time.monotonic() + self.lock_timeout
+            while not _try_lock(descriptor):
+                if time.monotonic() >= deadline:
+                    raise ShelfError("Another change to the stories is still under way; please try again in a minute.")
+                time.sleep(_LOCK_POLL)
             yield
         finally:
             os.close(descriptor)
@@ -199,3 +213,11 @@ class Shelf:
         else:
             shutil.copy2(path, place)
         return place
+
+
+def _try_lock(descriptor: int) -> bool:
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True

@@ -15,7 +15,7 @@ from bot.core.library import StoryLibrary
 from bot.core.story_ids import looks_like_story_id
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
 from bot.discord_app.cooldown import wait_message
-from bot.discord_app.render import CHOICE_LIMIT, ELLIPSIS, MESSAGE_LIMIT, clip
+from bot.discord_app.render import CHOICE_LIMIT, ELLIPSIS, MESSAGE_LIMIT, Reply, clip
 
 CommandT = TypeVar("CommandT")
 
@@ -71,6 +71,17 @@ async def one_story(interaction: discord.Interaction, library: StoryLibrary, nam
         text = escape_markdown(story_choice_text(lookup, library.corpus.stories))
     await send_ephemeral(interaction, clip(text, MESSAGE_LIMIT))
     return None
+
+
+async def own_or_copy(interaction: discord.Interaction, owner: int | None, reply: Callable[[int], Reply]) -> None:
+    """A message stays the asker's: their click changes it in place; anyone else's opens a copy only they
+    see, which is theirs to page on (`reply` is given whose it is). `owner` None: a message from before
+    owners were kept in custom ids, changed in place as it always was."""
+    clicker = interaction.user.id
+    if owner is None or owner == clicker:
+        await interaction.response.edit_message(**reply(clicker).to_edit())
+    else:
+        await interaction.response.send_message(**reply(clicker).to_send(), ephemeral=True)
 
 
 async def spent_or_refused(interaction: discord.Interaction) -> bool:

@@ -23,8 +23,8 @@ from bot.core.corpus import Passage
 from bot.core.library import ALTERNATIVES, StoryLibrary
 from bot.core.story_ids import story_id
 from bot.discord_app.client import send_ephemeral, story_bot
-from bot.discord_app.cog import spent_or_refused
-from bot.discord_app.references import ANSWER_KEY, NUMBER, STORY, AnswerKey
+from bot.discord_app.cog import own_or_copy, spent_or_refused
+from bot.discord_app.references import ANSWER_KEY, NUMBER, STORY, STORY_GONE, AnswerKey
 from bot.discord_app.render import (
     CHANNEL_SCOPE_HINT,
     SCOPE_HINT,
@@ -39,7 +39,6 @@ from bot.discord_app.render import (
 from bot.discord_app.voting import vote_buttons
 
 WAYS = {"prev": "◀ Previous", "next": "Next ▶"}
-STORY_GONE = "That story is no longer in the library (it was removed or renamed); please ask again."
 
 
 async def ask_off_loop(library: StoryLibrary, question: str, offset: int = 0, story: int | None = None) -> Answer:
@@ -93,10 +92,7 @@ def passage_reply(library: StoryLibrary, story: int, passage: Passage, question:
 
 async def show(interaction: discord.Interaction, key: AnswerKey, reply: Callable[[AnswerKey], Reply]) -> None:
     """The asker's click changes their answer in place; anyone else's opens a private copy of their own."""
-    if interaction.user.id == key.asker:
-        await interaction.response.edit_message(**reply(key).to_edit())
-    else:
-        await interaction.response.send_message(**reply(key.shown_to(interaction.user.id)).to_send(), ephemeral=True)
+    await own_or_copy(interaction, key.asker, lambda owner: reply(key.shown_to(owner)))
 
 
 async def show_answer(interaction: discord.Interaction, key: AnswerKey, none_left: str) -> None:

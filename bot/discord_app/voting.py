@@ -13,7 +13,7 @@ import discord
 import sqlalchemy as sa
 
 from bot.discord_app.client import send_ephemeral, story_bot
-from bot.discord_app.references import NUMBER, STORY
+from bot.discord_app.references import NUMBER, STORY, STORY_GONE
 from bot.discord_app.render import clip, index_damaged_text, question_from_footer
 from bot.state.feedback import Judgement, Vote
 
@@ -51,8 +51,11 @@ class VoteButton(
         message = interaction.message
         story = bot.library.story_finder.by_id(self.story)
         question = question_from_footer(message.embeds[0]) if message and message.embeds else None
-        if story is None or question is None or message is None:
-            await send_ephemeral(interaction, "I can't find that answer's story any more; please ask again.")
+        if story is None:
+            await send_ephemeral(interaction, STORY_GONE)
+            return
+        if question is None or message is None:
+            await send_ephemeral(interaction, "I can't find that answer's question any more; please ask again.")
             return
         library = bot.library
         found = library.corpus.stories[story]

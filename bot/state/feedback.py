@@ -58,32 +58,46 @@ class FeedbackStore:
         self._engine = engine
 
     async def record(self, judgement: Judgement) -> Vote | None:
-        """Saves the vote (replacing this person's earlier one on this answer); returns the earlier one."""
+        """Saves the vote (replacing this person's earlier one on this answer); returns the earlier one.
+
+        An answer is the passage shown for a question in a server, in whichever message shows it: a
+        private copy someone opens of another person's answer is the same answer, so voting on both
+        changes one vote rather than counting twice in /feedback."""
         now = datetime.datetime.now(datetime.UTC)
+        same_answer = (
+            feedback.c.server_id.is_not_distinct_from(judgement.server_id),
+            feedback.c.user_id == judgement.user_id,
+            feedback.c.question == judgement.question,
+            feedback.c.story_path == judgement.story_path,
+            feedback.c.passage == judgement.passage,
+        )
         key = {
             "message_id": judgement.message_id,
             "user_id": judgement.user_id,
             "story_path": judgement.story_path,
             "passage": judgement.passage,
         }
+        changed = {"vote": int(judgement.vote), "updated_at": now}
         async with self._engine.begin() as connection:
-            earlier = await connection.scalar(
-                sa.select(feedback.c.vote).where(*(feedback.c[name] == value for name, value in key.items()))
-            )
-            row = key | {
+            earlier = (
+                await connection.execute(sa.select(feedback.c.id, feedback.c.vote).where(*same_answer).limit(1))
+            ).first()
+            if earlier is not None:
+                await connection.execute(feedback.update().where(feedback.c.id == earlier.id).values(**changed))
+                return Vote(earlier.vote)
+            row = {
+                **key,
+                **changed,
                 "server_id": judgement.server_id,
                 "channel_id": judgement.channel_id,
-                "vote": int(judgement.vote),
                 "question": judgement.question,
                 "story_title": judgement.story_title,
                 "excerpt": judgement.excerpt,
                 "created_at": now,
-                "updated_at": now,
             }
-            await connection.execute(
-                insert_or_update(connection, feedback, row, list(key), {"vote": int(judgement.vote), "updated_at": now})
-            )
-        return None if earlier is None else Vote(earlier)
+            # Two clicks on one message at the same moment still make one row.
+            await connection.execute(insert_or_update(connection, feedback, row, list(key), changed))
+        return None
 
     async def answers_voted_down(
         self, server_id: int | None = None, every_server: bool = False, limit: int | None = None

@@ -1,10 +1,22 @@
+import fcntl
 import os
+import subprocess
+import sys
 import threading
 
 import pytest
 
 from bot.core.corpus import load_corpus
-from bot.core.shelf import MAX_UPLOAD_BYTES, Shelf, ShelfError, StoryExists, mixed_scripts, safe_file_name, story_text
+from bot.core.shelf import (
+    LOCK_FILE,
+    MAX_UPLOAD_BYTES,
+    Shelf,
+    ShelfError,
+    StoryExists,
+    mixed_scripts,
+    safe_file_name,
+    story_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -84,6 +96,9 @@ def test_a_name_too_long_for_the_file_system_is_refused_with_its_length(uploaded
         ("Москва-moscow.md", None),  # each word in one script
         ("東京-tokyo-とうきょう.md", None),
         ("ｓｏｆｉａ.md", None),  # full-width letters are Latin letters
+        ("ラーメン.md", None),  # the long-vowel mark "ー" is a modifier, of no script of its own
+        ("\u02bbOumuamua.md", None),  # so is the Hawaiian okina (U+02BB)
+        ("ballerin\u0430\u02bb.md", "Cyrillic and Latin"),  # a modifier does not hide a mix
     ],
 )
 def test_lookalike_names_mixing_scripts_in_a_word_are_refused(name, mixed):
@@ -151,3 +166,57 @@ def test_nothing_is_written_or_removed_through_a_link(tmp_path):
     assert (corpus / "real.md").read_text() == "# Real\n\nThe real story."
     assert (corpus / "alias.md").is_symlink() and (corpus / "out.md").is_symlink()
     assert not (tmp_path / "stories-kept").exists()
+
+
+def test_the_lock_file_is_never_a_link(tmp_path):
+    corpus, outside = tmp_path / "stories", tmp_path / "elsewhere.txt"
+    corpus.mkdir()
+    (corpus / LOCK_FILE).symlink_to(outside)
+    with pytest.raises(ShelfError, match="I can't change the stories folder"):
+        Shelf(corpus).add("tale.md", "Once.")
+    assert not outside.exists() and not (corpus / "tale.md").exists()
+
+
+def test_a_change_waits_for_the_lock_only_so_long(tmp_path):
+    """Another process that holds the lock and hangs (a stuck network folder) gets a clear answer, not a
+    wait for ever that leaves "Working on it…" standing."""
+    corpus = tmp_path / "stories"
+    corpus.mkdir()
+    holder = os.open(corpus / LOCK_FILE, os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(holder, fcntl.LOCK_EX)
+        with pytest.raises(ShelfError, match="Another change to the stories is still under way"):
+            Shelf(corpus, lock_timeout=0.2).add("tale.md", "Once.")
+    finally:
+        os.close(holder)
+    assert not (corpus / "tale.md").exists()
+    Shelf(corpus, lock_timeout=0.2).add("tale.md", "Once.")  # free again
+    assert (corpus / "tale.md").read_text() == "Once."
+
+
+def test_a_lock_holder_killed_outright_leaves_no_stale_lock(tmp_path):
+    """The lock is the kernel's (flock), not the file's presence: a process killed with SIGKILL while it
+    holds the lock frees it, and the lock file left behind stops nothing."""
+    corpus = tmp_path / "stories"
+    corpus.mkdir()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, os, sys, time\n"
+            f"fd = os.open({str(corpus / LOCK_FILE)!r}, os.O_RDWR | os.O_CREAT)\n"
+            "fcntl.flock(fd, fcntl.LOCK_EX)\nprint('locked', flush=True)\ntime.sleep(600)\n",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+        with pytest.raises(ShelfError, match="still under way"):
+            Shelf(corpus, lock_timeout=0.2).add("tale.md", "Once.")
+    finally:
+        holder.kill()  # SIGKILL: no chance to unlock
+        holder.wait()
+    assert (corpus / LOCK_FILE).exists()
+    Shelf(corpus, lock_timeout=0.2).add("tale.md", "Once.")
+    assert (corpus / "tale.md").read_text() == "Once."

@@ -153,14 +153,15 @@ async def test_performer_card_candidates_and_not_found(fake, bot):
     assert card["description"].startswith("Sofia Kalmurzaeva was a 25-year-old Russian ballerina")
     assert {"name": "Mentions", "value": "13", "inline": True} in card["fields"]
 
-    mark, _ = await fake.slash("performer", name="Kalmurzaeva")
+    asker = fake.person()
+    mark, _ = await fake.slash("performer", name="Kalmurzaeva", author=asker)
     choice = (await callback(fake, mark))["data"]
     select = choice["components"][0]["components"][0]
     assert sorted(o["label"] for o in select["options"]) == ["Sofia Kalmurzaeva", "Sébastien Kalmurzaeva"]
     picked = next(o["value"] for o in select["options"] if o["label"] == "Sébastien Kalmurzaeva")
     message = next(m for m in fake.messages.values() if m["components"] == choice["components"])
     mark, _ = await fake.interact(
-        3, {"custom_id": select["custom_id"], "component_type": 3, "values": [picked]}, message=message
+        3, {"custom_id": select["custom_id"], "component_type": 3, "values": [picked]}, message=message, author=asker
     )
     picked = await callback(fake, mark)
     assert picked["type"] == 7 and picked["data"]["embeds"][0]["title"] == "Sébastien Kalmurzaeva"

@@ -62,3 +62,22 @@ async def test_someone_elses_clicks_open_a_private_copy_and_leave_the_answer_alo
     mine = next(m for m in reversed(fake.messages.values()) if m["embeds"] == copy["data"]["embeds"])
     onwards = await click(fake, mine, buttons(copy["data"])["Next ▶"], other)
     assert onwards["type"] == 7 and onwards["data"]["embeds"][0]["footer"]["text"] == "Q: Sophie orchestra"
+
+
+async def test_a_vote_in_a_private_copy_is_the_same_vote_as_on_the_answer(fake, bot):
+    """A copy is the same answer: voting on it too is changing one's vote, not a second 👎 in /feedback."""
+    asker, other = fake.person(), fake.person()
+    body = await reply_to(fake, f"{MENTION} Where was Sébastien born?", mentions=[BOT_USER], author=asker)
+    message = next(m for m in reversed(fake.messages.values()) if m["embeds"] == body["embeds"])
+    voted = await click(fake, message, buttons(body)["👎"], other)
+    assert voted["data"]["content"].startswith("Thanks, noted")
+
+    copy = await click(fake, message, buttons(body)["Next ▶"], other)
+    mine = next(m for m in reversed(fake.messages.values()) if m["embeds"] == copy["data"]["embeds"])
+    assert mine["id"] != message["id"]
+    again = await click(fake, mine, buttons(copy["data"])["Back to the answer"], other)
+    assert again["data"]["embeds"] == body["embeds"]
+    mine = mine | {"embeds": again["data"]["embeds"], "components": again["data"]["components"]}
+    assert (await click(fake, mine, buttons(again["data"])["👎"], other))["data"]["content"] == (
+        "You already gave this answer a 👎."
+    )

@@ -24,10 +24,10 @@ def test_reload_report_names_what_was_added_changed_and_removed(tmp_path):
 
 
 async def test_story_pages_have_previous_and_next_only_when_needed():
-    assert pager(15, 0) is None
-    first = pager(40, 0)
+    assert pager(15, 0, 7) is None
+    first = pager(40, 0, 7)
     previous, following = first.children
     assert previous.item.disabled and not following.item.disabled
-    assert following.item.custom_id == "storybot:stories:1:next"
-    last = pager(40, 2)
+    assert following.item.custom_id == "storybot:stories:1:next:7"  # 7 asked: their clicks page in place
+    last = pager(40, 2, 7)
     assert last.children[1].item.disabled

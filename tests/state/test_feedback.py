@@ -65,3 +65,17 @@ async def test_any_text_is_kept_as_written(database: Database):
     await database.feedback.record(dataclasses.replace(ANSWER, question=question))
     [answer] = await database.feedback.answers_voted_down(SERVER)
     assert answer.question == question
+
+
+async def test_the_same_answer_in_another_message_is_the_same_vote(database: Database):
+    """Someone else's private copy of an answer is another message showing the same answer: one person's
+    votes on both are one vote, so /feedback counts people, not clicks."""
+    await database.feedback.record(ANSWER)
+    copy = dataclasses.replace(ANSWER, message_id=5001, channel_id=12)
+    assert await database.feedback.record(copy) is Vote.DOWN
+    [answer] = await database.feedback.answers_voted_down(SERVER)
+    assert (answer.down, answer.up) == (1, 0)
+    assert await database.feedback.record(dataclasses.replace(copy, vote=Vote.UP)) is Vote.DOWN
+    assert await database.feedback.answers_voted_down(SERVER) == []
+    elsewhere = dataclasses.replace(copy, server_id=222)  # the same question in another server is its own answer
+    assert await database.feedback.record(elsewhere) is None

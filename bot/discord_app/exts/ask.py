@@ -106,8 +106,8 @@ class Ask(StoryCog):
             return None
         return story_of_answer(source, self.bot.user.id)
 
-    def _remember_thread(self, thread: int, path: str | None) -> None:
-        self._thread_stories[thread] = path
+    def _remember_thread(self, thread: int, story: str | None) -> None:
+        self._thread_stories[thread] = story
         if len(self._thread_stories) > THREADS_REMEMBERED:
             self._thread_stories.popitem(last=False)
 

@@ -13,11 +13,16 @@ from bot.discord_app.exts.ask import answers_every_message
 from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, clip, fit
 from bot.state.server_settings import ServerSettings
 
-ANSWERS = (
-    "**Under an answer:** *More results* shows the next passage, ◀ ▶ read on in the story and *Back to the "
-    "answer* returns, 👍 / 👎 tell the managers how it did. On your answers they change the answer; on "
-    "someone else's they open a copy only you see."
-)
+
+def under_an_answer(in_server: bool) -> str:
+    """What an answer's buttons do: paging changes the reader's own answer, or opens their private copy of
+    someone else's; a vote opens nothing, it goes to whoever reads the 👎 answers."""
+    readers = "this server's managers" if in_server else "the bot's owner"
+    return (
+        "**Under an answer:** *More results* shows the next passage, ◀ ▶ read on in the story and *Back to the "
+        "answer* returns: on your answers in place, on someone else's in a copy only you see. "
+        f"👍 / 👎 tell {readers} whether it answered (one vote each, which you can change)."
+    )
 
 
 def help_embed(
@@ -44,8 +49,9 @@ def help_embed(
                 lines.append(f"• In <#{setting.channel_id}>, questions search *{title}* first.")
     lines += [
         "• Reply to one of my answers, or start a thread under it, to ask more about its story.",
-        f"• `/performer` looks up a person of the stories; `/stories` lists the {stories} stories.",
-        ANSWERS,
+        f"• `/performer` looks up a person of the stories; `/stories` lists the {stories} "
+        + ("story." if stories == 1 else "stories."),
+        under_an_answer(in_server=guild is not None),
     ]
     if guild is not None:
         budget = (server.budget if server else None) or bot.settings.question_budget

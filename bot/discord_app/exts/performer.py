@@ -12,7 +12,7 @@ from discord import app_commands
 from bot.core.performers import Lookup
 from bot.core.story_ids import story_id
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
-from bot.discord_app.cog import StoryCog, within_budget
+from bot.discord_app.cog import StoryCog, own_or_copy, within_budget
 from bot.discord_app.render import (
     CHOICE_LIMIT,
     Reply,
@@ -27,23 +27,27 @@ PICK_ID = "storybot:pick"
 SELECT_OPTIONS_LIMIT = 25
 
 
-class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=PICK_ID):
-    """The candidates of an ambiguous name; picking one shows their card (works after restarts too).
+class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=rf"{PICK_ID}(?::(?P<asker>\d{{1,20}}))?"):
+    """The candidates of an ambiguous name; picking one shows their card (works after restarts too). The
+    asker's pick replaces the list; anyone else's shows them the card privately and leaves the list.
 
     An option's value is the person's story id and name, unique even when one full name is in two
     stories (Discord refuses a select with two equal values)."""
 
-    def __init__(self, options: list[discord.SelectOption]):
-        super().__init__(discord.ui.Select(custom_id=PICK_ID, placeholder="Which one?", options=options))
+    def __init__(self, options: list[discord.SelectOption], asker: int | None):
+        custom_id = PICK_ID if asker is None else f"{PICK_ID}:{asker}"
+        super().__init__(discord.ui.Select(custom_id=custom_id, placeholder="Which one?", options=options))
+        self.asker = asker
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Select, match: re.Match[str]
     ) -> PickPerformer:
-        return cls(item.options)
+        asker = match["asker"]
+        return cls(item.options, None if asker is None else int(asker))
 
     @classmethod
-    def for_lookup(cls, lookup: Lookup) -> PickPerformer:
+    def for_lookup(cls, lookup: Lookup, asker: int) -> PickPerformer:
         shown = lookup.matches[:SELECT_OPTIONS_LIMIT]
         stories = Counter(p.story for p in shown)
         return cls(
@@ -54,7 +58,8 @@ class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=PICK_ID)
                     description=clip(p.story if stories[p.story] == 1 else f"{p.story} ({p.path})", CHOICE_LIMIT),
                 )
                 for p in shown
-            ]
+            ],
+            asker,
         )
 
     async def callback(self, interaction: discord.Interaction) -> None:
@@ -65,7 +70,7 @@ class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=PICK_ID)
         if not matches:
             await send_ephemeral(interaction, "That person is no longer in the stories; try /performer again.")
             return
-        await interaction.response.edit_message(embed=performer_embed(matches[0]), view=None)
+        await own_or_copy(interaction, self.asker, lambda _: Reply(embed=performer_embed(matches[0])))
 
 
 class Performers(StoryCog):
@@ -79,7 +84,8 @@ class Performers(StoryCog):
         if not lookup.matches:
             await send_ephemeral(interaction, not_found_text(lookup))
         elif lookup.ambiguous:
-            reply = Reply(embed=candidates_embed(lookup), view=persistent_view(PickPerformer.for_lookup(lookup)))
+            pick = PickPerformer.for_lookup(lookup, interaction.user.id)
+            reply = Reply(embed=candidates_embed(lookup), view=persistent_view(pick))
             await interaction.response.send_message(**reply.to_send())
         else:
             await interaction.response.send_message(embed=performer_embed(lookup.matches[0]))

@@ -9,50 +9,56 @@ from discord import app_commands
 
 from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot, story_bot
-from bot.discord_app.cog import StoryCog, spent_or_refused
+from bot.discord_app.cog import StoryCog, own_or_copy, spent_or_refused
 from bot.discord_app.render import STORIES_PER_PAGE, Reply, clamp_page, page_count, persistent_view, stories_embed
 
 
 class StoriesPage(
-    discord.ui.DynamicItem[discord.ui.Button], template=r"storybot:stories:(?P<page>\d+):(?P<way>prev|next)"
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=r"storybot:stories:(?P<page>\d+):(?P<way>prev|next)(?::(?P<asker>\d{1,20}))?",
 ):
-    def __init__(self, page: int, way: str, disabled: bool = False):
+    """Previous / Next through the list: the asker's list changes in place, anyone else gets a copy."""
+
+    def __init__(self, page: int, way: str, asker: int | None, disabled: bool = False):
+        owner = "" if asker is None else f":{asker}"
         super().__init__(
             discord.ui.Button(
                 label="Previous" if way == "prev" else "Next",
-                custom_id=f"storybot:stories:{page}:{way}",
+                custom_id=f"storybot:stories:{page}:{way}{owner}",
                 disabled=disabled,
             )
         )
-        self.page = page
+        self.page, self.asker = page, asker
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
     ) -> StoriesPage:
-        return cls(int(match["page"]), match["way"])
+        asker = match["asker"]
+        return cls(int(match["page"]), match["way"], None if asker is None else int(asker))
 
     async def callback(self, interaction: discord.Interaction) -> None:
         if not await spent_or_refused(interaction):
             return
         library = story_bot(interaction).library
-        await interaction.response.edit_message(**stories_reply(library, self.page).to_edit())
+        await own_or_copy(interaction, self.asker, lambda owner: stories_reply(library, self.page, owner))
 
 
-def pager(story_count: int, page: int) -> discord.ui.View | None:
+def pager(story_count: int, page: int, asker: int) -> discord.ui.View | None:
     pages = page_count(story_count, STORIES_PER_PAGE)
     if pages == 1:
         return None
     page = clamp_page(page, story_count, STORIES_PER_PAGE)
     return persistent_view(
-        StoriesPage(max(page - 1, 0), "prev", disabled=page == 0),
-        StoriesPage(min(page + 1, pages - 1), "next", disabled=page == pages - 1),
+        StoriesPage(max(page - 1, 0), "prev", asker, disabled=page == 0),
+        StoriesPage(min(page + 1, pages - 1), "next", asker, disabled=page == pages - 1),
     )
 
 
-def stories_reply(library: StoryLibrary, page: int) -> Reply:
+def stories_reply(library: StoryLibrary, page: int, asker: int) -> Reply:
     stories = library.corpus.stories
-    return Reply(embed=stories_embed(stories, page, library.story_finder.shared_titles), view=pager(len(stories), page))
+    embed = stories_embed(stories, page, library.story_finder.shared_titles)
+    return Reply(embed=embed, view=pager(len(stories), page, asker))
 
 
 class Stories(StoryCog):
@@ -60,7 +66,7 @@ class Stories(StoryCog):
 
     @app_commands.command(name="stories", description="List the stories I know")
     async def stories(self, interaction: discord.Interaction) -> None:
-        await interaction.response.send_message(**stories_reply(self.bot.library, 0).to_send())
+        await interaction.response.send_message(**stories_reply(self.bot.library, 0, interaction.user.id).to_send())
 
 
 async def setup(bot: StoryBot) -> None:
