@@ -12,6 +12,7 @@ from bot.core.corpus import Corpus
 from bot.core.index import BM25Params
 from bot.core.library import MIN_MATCH, StoryLibrary
 from bot.core.rerank.model import Reranker, signal_names
+from bot.core.spelling import SpellingCorrector
 from bot.eval.beir import BeirResult, beir_corpus, evaluate_beir
 from bot.eval.questions import check_questions, hit_rates
 from bot.eval.sections import Scope, SectionsResult, evaluate_sections, load_section_questions, sections_corpus
@@ -19,6 +20,8 @@ from bot.open_library import open_library
 from bot.settings import Settings
 
 Configuration = tuple[str, tuple[str, ...]]
+NO_CORRECTION = SpellingCorrector([], [], [])
+"""A speller that knows no word, so corrects none (--no-correct)."""
 """A row's name and the signals it switches off."""
 
 
@@ -38,23 +41,26 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     params = BM25Params(k1=args.k1, b=args.b, epsilon=args.epsilon)
     if args.questions is not None:
         library = open_library(settings, params, analyzer)
+        if not args.correct:
+            library.speller = NO_CORRECTION
         return _questions(args, library)
     rows: list[dict[str, object]] = []
     if args.beir is not None:
         corpus, doc_ids = beir_corpus(args.beir)
         # A ranking measure: every retrieved document counts, so no minimum match applies.
-        for name, library in _libraries(corpus, analyzer, params, configurations(args), min_match=0.0):
+        for name, library in _libraries(corpus, analyzer, params, configurations(args), args.correct, min_match=0.0):
             result = evaluate_beir(library, doc_ids, args.beir, args.split)
             rows.append({"row": name, "set": f"{result.dataset} ({result.split})"} | _result(result))
     else:
         questions = load_section_questions(args.sections / "questions.jsonl")
         corpus = sections_corpus(args.sections, args.distractors)
         scopes = [Scope.LIBRARY, Scope.STORY] if args.scope == "both" else [Scope(args.scope)]
-        for name, library in _libraries(corpus, analyzer, params, configurations(args)):
+        for name, library in _libraries(corpus, analyzer, params, configurations(args), args.correct):
             for scope in scopes:
                 result = evaluate_sections(library, questions, scope)
                 rows.append({"row": name, "set": f"{args.sections.name} ({scope})"} | _result(result))
     settings_line = f"{analyzer!r}, k1={params.k1} b={params.b} epsilon={params.epsilon}"
+    settings_line += "" if args.correct else ", no typo correction"
     if args.json:
         print(json.dumps({"settings": settings_line, "rows": rows}))
         return 0
@@ -72,10 +78,13 @@ def _libraries(
     analyzer: Analyzer,
     params: BM25Params,
     rows: Sequence[Configuration],
+    correct: bool = True,
     min_match: float | None = None,
 ) -> list[tuple[str, StoryLibrary]]:
     """One analysed library, shared by every row, each row with its own re-ranker."""
     base = StoryLibrary(corpus, analyzer, params, MIN_MATCH if min_match is None else min_match)
+    if not correct:
+        base.speller = NO_CORRECTION
     return [(name, base.with_reranker(Reranker(disabled=off))) for name, off in rows]
 
 

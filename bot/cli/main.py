@@ -120,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--no-stopwords", dest="stopwords", action="store_false", help="keep stop words")
     evaluate.add_argument("--no-fold", dest="fold_accents", action="store_false", help="keep accents")
     evaluate.add_argument("--no-lemma", dest="lemmatize", action="store_false", help="measure without lemmas")
+    evaluate.add_argument("--no-correct", dest="correct", action="store_false", help="measure without typo correction")
     evaluate.add_argument("--json", action="store_true", help="print JSON")
     return parser
 

@@ -56,7 +56,7 @@ class Batch:
     texts: tuple[list[bytes], np.ndarray, np.ndarray]
     """The passages' text, compressed in blocks (TextStore.pieces)."""
     vocabulary: dict[str, int]
-    surfaces: list[str]
+    surfaces: dict[str, int]
     lengths: np.ndarray
     postings: tuple[np.ndarray, np.ndarray, np.ndarray]
     """(term, passage, term frequency) of each posting, in term then passage order (AnalysedTexts.postings)."""
@@ -70,8 +70,9 @@ class AnalysedTexts:
     """Passages' words as numbers of their own vocabulary, the one loop every build runs them through."""
 
     vocabulary: dict[str, int]
-    surfaces: list[str]
-    """For each vocabulary term, the first word (folded) that became it: how the speller shows it."""
+    surfaces: dict[str, int]
+    """Every word (folded) that became a vocabulary term, with that term's number: what the speller
+    corrects to ("perfrom" needs "perform", though "performances" came first)."""
     term_ids: np.ndarray
     """Every word that is no stop word, passage after passage (int32)."""
     lengths: np.ndarray
@@ -105,7 +106,7 @@ class _TermNumbers(dict[str, int]):
         super().__init__()
         self.analyzer = analyzer
         self.vocabulary: dict[str, int] = {}
-        self.surfaces: list[str] = []
+        self.surfaces: dict[str, int] = {}
 
     def __missing__(self, word: str) -> int:
         term = self.analyzer.term(word)
@@ -115,7 +116,7 @@ class _TermNumbers(dict[str, int]):
             number = self.vocabulary.get(term, -1)
             if number < 0:
                 number = self.vocabulary[term] = len(self.vocabulary)
-                self.surfaces.append(normalize_word(word))
+            self.surfaces.setdefault(normalize_word(word), number)
         self[word] = number
         return number
 
@@ -134,14 +135,15 @@ def parts_of_corpus(corpus: Corpus, analyzer: Analyzer, params: BM25Params) -> L
 def _finished(
     corpus: Corpus,
     index: BM25Index,
-    surfaces: list[str],
+    surfaces: dict[str, int],
     performers: PerformerDirectory,
     digests: dict[str, str],
 ) -> LibraryParts:
     """What every build ends with: the story-level index and the speller's words."""
     story_index = index.grouped(corpus.story_of_passages(), len(corpus.stories))
     terms = index.terms()
-    speller = SpellingCorrector(surfaces, terms, [int(count) for count in index.doc_freq])
+    numbers = np.fromiter(surfaces.values(), dtype=np.int64, count=len(surfaces))
+    speller = SpellingCorrector(list(surfaces), [terms[n] for n in numbers], index.doc_freq[numbers].tolist())
     return LibraryParts(corpus, index, story_index, performers, speller, digests)
 
 
@@ -257,7 +259,7 @@ def _merge(
 ) -> LibraryParts:
     """The library of the batches, taken one at a time as they come, their bulk spilled to `spill`."""
     vocabulary: dict[str, int] = {}
-    surfaces: list[str] = []
+    surfaces: dict[str, int] = {}
     stories: list[Story] = []
     problems = list(walk_problems)
     performers: list[Performer] = []
@@ -275,11 +277,11 @@ def _merge(
         problems += batch.problems
         counts = [count for *_, count in batch.stories]
         story_numbers.append(np.repeat(np.arange(first_story, len(stories), dtype=np.int32), counts))
-        for term, surface in zip(batch.vocabulary, batch.surfaces, strict=True):
-            if term not in vocabulary:
-                vocabulary[term] = len(vocabulary)
-                surfaces.append(surface)
+        for term in batch.vocabulary:
+            vocabulary.setdefault(term, len(vocabulary))
         renumber = np.array([vocabulary[t] for t in batch.vocabulary], dtype=np.int32)
+        for surface, number in batch.surfaces.items():
+            surfaces.setdefault(surface, int(renumber[number]))
         terms, docs, tf = batch.postings
         runs.add(renumber[terms], docs + passages, tf)
         texts.add(batch.texts)

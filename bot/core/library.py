@@ -24,6 +24,7 @@ from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
 from bot.core.rerank.model import RERANK_DEPTH, Reranker
 from bot.core.rerank.signals.sentence import best_sentence
 from bot.core.saved_index import IndexStore
+from bot.core.spelling import is_code
 from bot.core.story_names import StoryFinder
 
 log = logging.getLogger(__name__)
@@ -206,12 +207,12 @@ class StoryLibrary:
                 continue
             if term not in self.index.vocabulary:
                 normalized = normalize_word(word)
-                fix = self.speller.correct(normalized)
+                fix = self.speller.correct(word)
                 if fix is not None:
                     corrections.append(Correction(word, fix[0]))
                     term = fix[1]
                 else:
-                    if is_dictionary_word(normalized) or word[:1].isupper():
+                    if is_dictionary_word(normalized) or word[:1].isupper() or is_code(word):
                         missing += self.index.max_weight()
                     continue
             terms.append(term)

@@ -46,7 +46,8 @@ from bot.core.text_store import TextStore
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
+"""2: the speller keeps every word form of a term, and the people finder finds side characters."""
 MIN_SAVED_PASSAGES = 20_000
 """Smaller libraries build in a few seconds: saved only when asked (`python -m bot index`)."""
 MANIFEST = "manifest.json"

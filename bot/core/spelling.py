@@ -5,33 +5,79 @@ from __future__ import annotations
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.core.analysis import is_dictionary_word
+from bot.core.analysis import is_dictionary_word, normalize_word
 
 MIN_LENGTH = 4
 """Shorter words have too many neighbours one edit away to guess from."""
+ENDING = 3
+"""How many last letters make a word's ending."""
+ACRONYM_LENGTH = 5
+"""An all-capital word this short is an acronym ("RUNX", "CHIKV"), not a shouted typo ("PERFROM")."""
 
 
 def max_edits(word: str) -> int:
     return 1 if len(word) <= 6 else 2
 
 
+def is_code(typed: str) -> bool:
+    """Whether a word's shape makes it a name of science rather than a typo: capitals inside a
+    word with small letters ("mRNA", "ComYMV", "PPARy") or a short all-capital acronym ("LRBA")."""
+    letters = [c for c in typed if c.isalpha()]
+    if any(c.isupper() for c in letters[1:]) and any(c.islower() for c in letters):
+        return True
+    return len(letters) <= ACRONYM_LENGTH and all(c.isupper() for c in letters)
+
+
+def _same_start(word: str, candidate: str) -> bool:
+    """Typists rarely type a wrong first letter ("nexin" is no typo of "kexin"); they drop it
+    ("reatment"), double it, or swap the first two ("rpeform") more often."""
+    return word[0] == candidate[0] or word[0] == candidate[1] or word[1] == candidate[0]
+
+
+def _other_ending(word: str, candidate: str, distance: int) -> bool:
+    """Two edits all in the last letters make another word's ending ("tocopheryl", "tocopherol";
+    "overexpressors", "overexpresses"), not a slip of the fingers."""
+    shortest = min(len(word), len(candidate))
+    shared = next((i for i, (a, b) in enumerate(zip(word, candidate, strict=False)) if a != b), shortest)
+    return distance > 1 and shared >= shortest - ENDING
+
+
 class SpellingCorrector:
     def __init__(self, words: list[str], terms: list[str], doc_freq: list[int]):
-        """Every word of the library (folded), with its term and how many passages hold it."""
+        """Every word of the library (folded), with its term and how many passages hold that term."""
         self.words, self.terms, self.doc_freq = words, terms, doc_freq
 
-    def correct(self, word: str) -> tuple[str, str] | None:
-        """(library word, its term) closest to a folded word the library lacks, or None.
+    def correct(self, typed: str) -> tuple[str, str] | None:
+        """(library word, its term) closest to a word the library lacks, as typed, or None.
 
-        A dictionary word is never corrected ("capital" is not a typo for "capitol"): the question
-        may just be about something the stories do not hold. Among equally close words, the one in
-        the most passages wins.
+        A transposition ("perfrom" -> "perform") is one edit (optimal string alignment). A word the
+        language knows is never corrected ("capital" is not a typo for "capitol"): the question may
+        just be about something the stories do not hold; nor is a word shaped like a code of science
+        ("mRNA", "LRBA"; see _code_family), nor a word into one that starts or ends differently ("nexin"
+        is not "kexin").
+        Among equally close words, one of the same letters wins ("bulter" is "butler", swapped, not
+        "butter"), then the one in the most passages.
         """
+        word = normalize_word(typed)
         if len(word) < MIN_LENGTH or not word.isalpha() or is_dictionary_word(word):
             return None
-        edits = max_edits(word)
-        found = process.extract(word, self.words, scorer=OSA.distance, score_cutoff=edits, limit=20)
+        if is_code(typed):
+            return self._code_family(typed, word)
+        found = process.extract(word, self.words, scorer=OSA.distance, score_cutoff=max_edits(word), limit=20)
+        found = [m for m in found if _same_start(word, m[0]) and not _other_ending(word, m[0], int(m[1]))]
         if not found:
             return None
-        _, _, best = min(found, key=lambda match: (match[1], -self.doc_freq[match[2]], self.words[match[2]]))
+        letters = sorted(word)
+        _, _, best = min(
+            found,
+            key=lambda match: (match[1], sorted(match[0]) != letters, -self.doc_freq[match[2]], match[0]),
+        )
         return self.words[best], self.terms[best]
+
+    def _code_family(self, typed: str, word: str) -> tuple[str, str] | None:
+        """A code with a small letter after its capitals names a member or plural of the code
+        without it ("PPARy" for PPAR gamma, "dLNs"): that code, if the library has it."""
+        if not (typed[-1].islower() and typed[-2].isupper()):
+            return None
+        found = process.extractOne(word[:-1], self.words, scorer=OSA.distance, score_cutoff=0)
+        return None if found is None else (found[0], self.terms[found[2]])

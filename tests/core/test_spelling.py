@@ -37,3 +37,44 @@ def test_a_typo_does_not_sink_the_question_and_the_answer_says_what_was_searched
 def test_an_uncorrectable_made_up_word_is_left_out(library):
     answer = library.ask("where did the farmer xqzvbnm find them")
     assert answer.best is not None and "farmer found them" in answer.best.excerpt.text
+
+
+@pytest.fixture(scope="module")
+def stage(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("stage")
+    (folder / "the-violinist.md").write_text(
+        "# The Violinist\n\nHer performances filled the halls of Moscow.\n\n"
+        "She would perform at Carnegie Hall, where the butler kept the kexin samples, the RNA and the PPAR notes.\n\n"
+        "Run the scales again, said her teacher.",
+        encoding="utf-8",
+    )
+    return StoryLibrary(load_corpus(folder))
+
+
+def test_a_transposition_is_one_edit_to_any_word_the_library_has(stage):
+    # "performances" is the first word that became the term "perform": "perform" is known all the same.
+    assert stage.speller.correct("perfrom") == ("perform", stage.analyzer.term("perform"))
+    assert stage.speller.correct("bulter")[0] == "butler"  # swapped, not "butter" one letter away
+
+
+def test_a_transposed_question_word_finds_its_passage(stage):
+    answer = stage.ask("where did she perfrom?")
+    assert answer.best is not None and "Carnegie Hall" in answer.best.excerpt.text
+    assert [(c.word, c.replacement) for c in answer.corrections] == [("perfrom", "perform")]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "performer",  # a word of the language the stories lack: not a typo of "perform"
+        "nexin",  # no typo changes the first letter: not "kexin"
+        "RUNX",  # an acronym, not "run"
+        "mRNA",  # a code of science, by its shape
+    ],
+)
+def test_real_words_and_codes_are_not_corrected_into_other_library_words(stage, word):
+    assert stage.query(f"did she play {word} notes").corrections == ()
+
+
+def test_a_code_with_a_letter_after_its_capitals_is_searched_as_the_code(stage):
+    assert stage.speller.correct("PPARy")[0] == "ppar"  # PPAR gamma, typed with a y
