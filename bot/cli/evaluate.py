@@ -14,6 +14,7 @@ from bot.core.library import MIN_MATCH, StoryLibrary
 from bot.core.rerank.model import Reranker, signal_names
 from bot.core.spelling import SpellingCorrector
 from bot.eval.beir import BeirResult, beir_corpus, evaluate_beir
+from bot.eval.excerpts import evaluate_excerpts
 from bot.eval.questions import check_questions, hit_rates
 from bot.eval.sections import Scope, SectionsResult, evaluate_sections, load_section_questions, sections_corpus
 from bot.open_library import open_library
@@ -58,7 +59,10 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
         for name, library in _libraries(corpus, analyzer, params, configurations(args), args.correct):
             for scope in scopes:
                 result = evaluate_sections(library, questions, scope)
-                rows.append({"row": name, "set": f"{args.sections.name} ({scope})"} | _result(result))
+                row = {"row": name, "set": f"{args.sections.name} ({scope})"} | _result(result)
+                if args.excerpts:
+                    row["metrics"] = result.metrics | evaluate_excerpts(library, questions, scope).metrics
+                rows.append(row)
     settings_line = f"{analyzer!r}, k1={params.k1} b={params.b} epsilon={params.epsilon}"
     settings_line += "" if args.correct else ", no typo correction"
     if args.json:

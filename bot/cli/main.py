@@ -91,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--split", default="train", help="qrels split for --beir (default: train)")
     evaluate.add_argument(
+        "--excerpts",
+        action="store_true",
+        help="for --sections: also how often the excerpt shown holds the answer its passage holds",
+    )
+    evaluate.add_argument(
         "--scope", choices=("library", "story", "both"), default="both", help="for --sections: what is searched"
     )
     evaluate.add_argument(

@@ -1,7 +1,7 @@
 """Story questions tied to the sections that answer them (FairytaleQA's layout), library-wide or per story.
 
 A folder holds `corpus/` (one story per file, one paragraph per section) and `questions.jsonl` with
-`q`, `file` and `sections` (1-based paragraph numbers) per line, and optionally `kind`. A question
+`q`, `file` and `sections` (1-based paragraph numbers) per line, and optionally `kind` and `answers`. A question
 is answered at rank r when the r-th passage comes from one of its sections of its story.
 """
 
@@ -34,6 +34,8 @@ class SectionQuestion:
     file: str
     sections: frozenset[int]
     kind: str
+    answers: tuple[str, ...] = ()
+    """What people answered (FairytaleQA's `answers`), if given: what an excerpt should show."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,11 @@ def load_section_questions(path: Path) -> list[SectionQuestion]:
                 item = json.loads(line)
                 questions.append(
                     SectionQuestion(
-                        str(item["q"]), str(item["file"]), frozenset(map(int, item["sections"])), item.get("kind", "")
+                        str(item["q"]),
+                        str(item["file"]),
+                        frozenset(map(int, item["sections"])),
+                        item.get("kind", ""),
+                        tuple(map(str, item.get("answers", ()))),
                     )
                 )
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:

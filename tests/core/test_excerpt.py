@@ -1,5 +1,6 @@
 from bot.core.analysis import Analyzer
-from bot.core.excerpt import ELLIPSIS, make_excerpt
+from bot.core.excerpt import ELLIPSIS, EXCERPT_CHARS, make_excerpt
+from bot.core.sentences import sentence_spans
 
 ANALYZER = Analyzer()
 
@@ -46,11 +47,47 @@ def test_a_long_passage_is_quoted_from_the_answering_sentence_on():
     )
     answer_start = text.index("She played")
     answer = (answer_start, answer_start + len("She played at Carnegie Hall one evening."))
-    excerpt = make_excerpt(text, spans_of(text, "hall violinist"), answer, max_chars=120)
-    assert excerpt.text.startswith(ELLIPSIS + "She played at Carnegie Hall")
-    assert "The audience was transfixed." in excerpt.text  # read on while it fits
+    excerpt = make_excerpt(text, spans_of(text, "carnegie hall"), answer, max_chars=120)
+    assert excerpt.text.startswith(ELLIPSIS + "family of musicians. She played at Carnegie Hall")
+    assert "The audience was transfixed. The critics wrote at length." in excerpt.text  # read on while it fits
     start, end = excerpt.answer
     assert excerpt.text[start:end] == "She played at Carnegie Hall one evening."
+
+
+# A section of "Assipattle and the Mester Stoorworm" (FairytaleQA): three long sentences.
+BROTHERS = (
+    "And his brothers, working hard in the fields, would point to him with mocking fingers, and laugh, and say to "
+    "each other how well the name suited him, and of how little use he was in the world. And when they came home "
+    "from their work, they would push him about and tease him, and even his mother would make him sweep the floor, "
+    "and draw water from the well, and fetch peats from the peat-stack, and do all the little odd jobs that nobody "
+    "else would do. So poor Assipattle had rather a hard life of it, and he would often have been very miserable "
+    "had it not been for his sister, who loved him dearly, and who would listen quite patiently to all the stories "
+    "that he had to tell; who never laughed at him or told him that he was telling lies, as his brothers did."
+)
+
+
+def sentence_with(text: str, words: str) -> tuple[int, int]:
+    return next((s, e) for s, e in sentence_spans(text) if words in text[s:e])
+
+
+def test_a_question_that_spans_two_sentences_keeps_both():
+    question = "What did Assipattle's brothers do when they came home from their work?"
+    answer = sentence_with(BROTHERS, "came home")  # holds most of the question; "brothers" is in the one before
+    excerpt = make_excerpt(BROTHERS, spans_of(BROTHERS, question), answer, max_chars=500)
+    assert excerpt.text.startswith("And his brothers, working hard in the fields")
+    assert "they would push him about and tease him" in excerpt.text
+    start, end = excerpt.answer
+    assert excerpt.text[start:end] == BROTHERS[answer[0] : answer[1]]
+
+
+def test_room_left_reads_on_into_the_next_sentence():
+    question = "What did Assipattle's mother make him do?"
+    answer = sentence_with(BROTHERS, "mother")
+    excerpt = make_excerpt(BROTHERS, spans_of(BROTHERS, question), answer)
+    assert excerpt.text.startswith(ELLIPSIS + "And when they came home") and excerpt.text.endswith(ELLIPSIS)
+    assert "odd jobs that nobody else would do. So poor Assipattle had" in excerpt.text
+    assert len(excerpt.text) <= EXCERPT_CHARS + 2 * len(ELLIPSIS)
+    assert excerpt.text.removesuffix(ELLIPSIS).split()[-1] in BROTHERS.split()  # cut between words
 
 
 def test_a_short_passage_marks_its_answering_sentence():

@@ -1,0 +1,52 @@
+import json
+
+import pytest
+
+from bot.cli.main import main
+from bot.core.library import StoryLibrary
+from bot.eval.excerpts import evaluate_excerpts, holds
+from bot.eval.sections import Scope, load_section_questions, sections_corpus
+
+FILLER = "The wind blew over the moor and the sheep stood still in the rain. " * 6
+
+
+@pytest.fixture
+def dataset(tmp_path):
+    """One story whose second section is long: the excerpt trims it."""
+    corpus = tmp_path / "tales" / "corpus"
+    corpus.mkdir(parents=True)
+    (corpus / "the-fox.md").write_text(
+        f"# The Fox\n\nA fox lived in the hollow oak.\n\n{FILLER}The fox stole a goose from the farmer. "
+        f"It carried the goose to its den by the river.\n\nThe farmer chased the fox.",
+        encoding="utf-8",
+    )
+    questions = [
+        {"q": "What did the fox steal?", "file": "the-fox.md", "sections": [2], "answers": ["a goose", "goose"]},
+        {"q": "Where did the fox take the goose?", "file": "the-fox.md", "sections": [2], "answers": ["its den"]},
+        {"q": "Who chased the fox?", "file": "the-fox.md", "sections": [3], "answers": ["the farmer"]},
+        {"q": "Why did the fox steal?", "file": "the-fox.md", "sections": [2], "answers": ["it was hungry"]},
+        {"q": "Where did the fox live?", "file": "the-fox.md", "sections": [1]},  # no answers: not counted
+    ]
+    (tmp_path / "tales" / "questions.jsonl").write_text("\n".join(json.dumps(q) for q in questions))
+    return tmp_path / "tales"
+
+
+def test_an_answer_is_held_word_for_word_whatever_the_case_and_punctuation():
+    assert holds("The fox stole a Goose, from the farmer.", "a goose from")
+    assert not holds("The fox stole a gooseberry.", "a goose")
+    assert not holds("anything", " ")
+
+
+def test_the_excerpt_counts_when_its_passage_holds_an_answer(dataset):
+    library = StoryLibrary(sections_corpus(dataset, []))
+    result = evaluate_excerpts(library, load_section_questions(dataset / "questions.jsonl"), Scope.STORY)
+    assert result.questions == 4  # the question without answers is left out
+    assert result.passage_holds == 3  # "it was hungry" is in no passage
+    assert result.excerpt_holds == 3
+    assert result.metrics["excerpt keeps"] == 1.0
+
+
+def test_eval_command_adds_the_excerpt_measures(dataset, capsys):
+    assert main(["eval", "--sections", str(dataset), "--excerpts", "--scope", "story", "--json"]) == 0
+    metrics = json.loads(capsys.readouterr().out)["rows"][0]["metrics"]
+    assert metrics["passage holds"] == pytest.approx(3 / 4) and "excerpt keeps" in metrics
