@@ -15,6 +15,7 @@ from bot.core.rerank.model import Reranker, signal_names
 from bot.core.spelling import SpellingCorrector
 from bot.eval.beir import BeirResult, beir_corpus, evaluate_beir
 from bot.eval.excerpts import evaluate_excerpts
+from bot.eval.people import evaluate_people, load_labels
 from bot.eval.questions import check_questions, hit_rates
 from bot.eval.sections import Scope, SectionsResult, evaluate_sections, load_section_questions, sections_corpus
 from bot.open_library import open_library
@@ -40,6 +41,8 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
         stem=args.stem, stopwords=args.stopwords, fold_accents=args.fold_accents, lemmatize=args.lemmatize
     )
     params = BM25Params(k1=args.k1, b=args.b, epsilon=args.epsilon)
+    if args.people is not None:
+        return _people(args)
     if args.questions is not None:
         library = open_library(settings, params, analyzer)
         if not args.correct:
@@ -94,6 +97,38 @@ def _libraries(
 
 def _result(result: BeirResult | SectionsResult) -> dict[str, object]:
     return {"metrics": result.metrics, "queries": result.queries, "queries_per_second": result.queries_per_second}
+
+
+def _people(args: argparse.Namespace) -> int:
+    result = evaluate_people(args.people, load_labels(args.labels), args.sample, args.seed)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "stories": result.stories,
+                    "people": result.found,
+                    "sample": len(result.sample),
+                    "seed": args.seed,
+                    "labelled": result.labelled,
+                    "precision": result.precision,
+                    "wrong": [dataclasses.asdict(p) for p in result.wrong],
+                    "unlabelled": [dataclasses.asdict(p) for p in result.unlabelled],
+                }
+            )
+        )
+        return 0
+    print(
+        f"{result.found:,} people in {result.stories:,} stories ({result.found / max(result.stories, 1):.1f} a story)"
+    )
+    print(
+        f"sample of {len(result.sample)} (seed {args.seed}): {result.labelled} labelled, "
+        f"precision {result.precision:.1%}"
+    )
+    for performer in result.wrong:
+        print(f"  not a person: {performer.name} ({performer.path}): {performer.intro}")
+    for performer in result.unlabelled:
+        print(f"  unlabelled: {json.dumps({'story': performer.path, 'name': performer.name})} {performer.intro}")
+    return 0
 
 
 def _questions(args: argparse.Namespace, library: StoryLibrary) -> int:

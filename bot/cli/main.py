@@ -89,6 +89,16 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument(
         "--sections", type=Path, metavar="DIR", help="a corpus/ and questions.jsonl tied to sections (FairytaleQA)"
     )
+    source.add_argument(
+        "--people",
+        type=Path,
+        nargs="+",
+        metavar="DIR",
+        help="count the people found in these folders' stories, and the precision of a labelled sample",
+    )
+    evaluate.add_argument("--labels", type=Path, metavar="FILE", help="for --people: hand labels of the sample")
+    evaluate.add_argument("--sample", type=int, default=100, metavar="N", help="for --people: sample size")
+    evaluate.add_argument("--seed", type=int, default=0, help="for --people: the sample's random seed")
     evaluate.add_argument("--split", default="train", help="qrels split for --beir (default: train)")
     evaluate.add_argument(
         "--excerpts",

@@ -5,31 +5,18 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from bot.core.analysis import fold, load_stopwords
+from bot.core.analysis import fold
 from bot.core.corpus import Corpus
-from bot.core.sentences import sentence_spans
+from bot.core.people_finder import find_people
 
 COMPLETION_LIMIT = 25  # Discord's cap on autocomplete choices
 FUZZY_MATCH = 75  # rapidfuzz ratio for "Sofiya" -> "Sofia"; "Sophie" scores 50
 FUZZY_SUGGEST = 55
-
-_NAME_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
-_NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}"
-# "Sophie Korolev was a talented young musician", "she met Ivan, a charismatic musician":
-# a name introduced as a person, unless a place preposition stands before it ("in Moscow, a city").
-_INTRODUCTION = re.compile(
-    rf"(?<![\w'’-])(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bfrom )(?<!\bof )(?<!\bnear )"
-    rf"(?P<name>{_NAME})(?:['’]s)?(?: (?:was|is|had been) (?:a|an|the)\b|, (?:a|an) )"
-)
-_INTRODUCTION_HINT = re.compile(r" (?:was|is|had been) (?:a|an|the)\b|, (?:a|an) ")
-_REPEATED_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})(?![\w'’-])")
-
 
 @dataclass(frozen=True)
 class Performer:
@@ -61,16 +48,12 @@ class PerformerDirectory:
 
     @classmethod
     def from_corpus(cls, corpus: Corpus) -> PerformerDirectory:
-        stopwords = load_stopwords()
         found = []
         for number, story in enumerate(corpus.stories):
-            passages = corpus.story_passages(number)
-            texts = [p.text for p in passages]
-            for performer in _story_performers(texts, story.title, story.path, stopwords):
-                opening = performer.intro[:80]
-                where = next((i for i, t in enumerate(texts) if opening in t), None)
-                passage = None if where is None else story.first_passage + where
-                found.append(dataclasses.replace(performer, passage=passage))
+            texts = [p.text for p in corpus.story_passages(number)]
+            for performer in _story_performers(texts, story.title, story.path):
+                assert performer.passage is not None
+                found.append(dataclasses.replace(performer, passage=story.first_passage + performer.passage))
         return cls(found)
 
     def find(self, query: str) -> Lookup:
@@ -116,30 +99,11 @@ class PerformerDirectory:
         return hits[:limit]
 
 
-def _story_performers(texts: list[str], title: str, path: str, stopwords: frozenset[str]) -> list[Performer]:
+def _story_performers(texts: list[str], title: str, path: str) -> list[Performer]:
     """The story's people from its passages' texts; an intro is one sentence of one passage."""
-    text = "\n\n".join(texts)
-    lowercase_words = _lowercase_words(texts)
-
-    @cache
-    def plausible(name: str) -> bool:
-        return all(
-            w[0].isupper() and fold(w) not in stopwords and w.lower() not in lowercase_words for w in name.split()
-        )
-
-    introduced: dict[str, str] = {}
-    # Most passages introduce no one: only those with an introduction's wording are split into sentences.
-    for sentence in _sentences(t for t in texts if _INTRODUCTION_HINT.search(t)):
-        if not _INTRODUCTION_HINT.search(sentence):
-            continue
-        for match in _INTRODUCTION.finditer(sentence):
-            name = match.group("name")
-            if plausible(name) and not any(name in known.split() for known in introduced):
-                introduced.setdefault(name, sentence)
-    if not any(" " in name for name in introduced):
-        _add_protagonist(text, texts, introduced, plausible)
-    mentions = _count_mentions(text, introduced)
-    return [Performer(name, title, path, intro, mentions[name]) for name, intro in introduced.items()]
+    people = find_people(texts, _lowercase_words(texts))
+    mentions = _count_mentions("\n\n".join(texts), [p.name for p in people])
+    return [Performer(p.name, title, path, p.intro, mentions[p.name], p.passage) for p in people]
 
 
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’]*\b")
@@ -162,22 +126,6 @@ def _lowercase_words(texts: list[str]) -> set[str]:
         else:
             found.update(_LOWERCASE_WORD.findall(run))
     return found
-
-
-def _sentences(texts: Iterable[str]) -> Iterator[str]:
-    """The sentences of each text in turn, split only when reached."""
-    for text in texts:
-        for start, end in sentence_spans(text):
-            yield text[start:end]
-
-
-def _add_protagonist(text: str, texts: list[str], introduced: dict[str, str], plausible: Callable[[str], bool]) -> None:
-    """No one was introduced by full name: take the full name the story repeats most, if any."""
-    counts = Counter(m.group("name") for m in _REPEATED_NAME.finditer(text) if plausible(m.group("name")))
-    if counts:
-        name, count = counts.most_common(1)[0]
-        if count >= 2:
-            introduced[name] = next(s for s in _sentences(t for t in texts if name in t) if name in s)
 
 
 def _count_mentions(text: str, names: Iterable[str]) -> dict[str, int]:

@@ -85,9 +85,14 @@ def merge_corpora(corpora: Sequence[Corpus]) -> Corpus:
     return Corpus(first.root, tuple(stories), tuple(passages), ())
 
 
+def stories_folder(folder: Path) -> Path:
+    """A dataset folder's corpus/ if it has one, else the folder itself."""
+    return folder / "corpus" if (folder / "corpus").is_dir() else folder
+
+
 def sections_corpus(folder: Path, distractors: Sequence[Path]) -> Corpus:
     """The corpus of `folder`, with the stories of the `distractors` folders (their corpus/ if they have one)."""
-    roots = [folder / "corpus", *((d / "corpus" if (d / "corpus").is_dir() else d) for d in distractors)]
+    roots = [folder / "corpus", *(stories_folder(d) for d in distractors)]
     return merge_corpora([load_corpus(root) for root in roots])
 
 

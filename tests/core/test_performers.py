@@ -100,3 +100,56 @@ def test_an_intro_is_one_sentence_of_one_passage_even_under_headings(tmp_path):
     maren = PerformerDirectory.from_corpus(load_corpus(tmp_path)).find("Maren").matches[0]
     assert maren.intro == "Maren Holt was a keeper of lights on the northern cape"
     assert "Chapter" not in maren.intro and "lamp" not in maren.intro
+
+
+def people_of(tmp_path, text: str) -> list[str]:
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    return names(PerformerDirectory.from_corpus(load_corpus(tmp_path)).performers)
+
+
+def test_side_characters_named_in_passing_are_people(tmp_path):
+    found = people_of(
+        tmp_path,
+        "The storm broke the mast at dawn. The captain, Elias Boone, had broken both legs, so a sailor called "
+        "Thomas Wren took the wheel.\n\nThey reached the farm at night. The farmer's son, Pavel, ran to meet "
+        "them, and Thomas Wren carried the captain in.",
+    )
+    assert found == ["Elias Boone", "Pavel", "Thomas Wren"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # Sentences from FairytaleQA's stories.
+        (
+            "In far bygone days there lived a farmer. For men called him Assipattle, which means one who grovels.",
+            "Assipattle",
+        ),
+        (
+            "Once upon a time there was a little fat comfortable grey squirrel, called Timmy Tiptoes. He lived in "
+            "a nest thatched with leaves.",
+            "Timmy Tiptoes",
+        ),
+        ("Now at this time there lived in Kyoto a general named Raiko, who had made himself famous.", "Raiko"),
+        ("'I will try,' said Bokwewa. And he went into the forest.", "Bokwewa"),
+    ],
+)
+def test_people_named_the_ways_stories_name_them(tmp_path, text, person):
+    assert person in people_of(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They sailed on a ship called the Mary Rose. The Mary Rose was fast, and the Mary Rose was proud.",
+        "The boat struck a rock called Old Harry at night, and Old Harry broke her keel.",
+        "She lived in a town named Brightwater. Everyone in Brightwater knew her; Brightwater was small.",
+        "The new board, Harbour Trust, met on Monday. Harbour Trust voted to close the pier.",
+        "'I tell you Arabia is a very decent sort of place,' said he. They flew over Arabia.",
+        "And then, one Sunday, the white bear came and told her that she might go home.",
+        "Indeed, a few minutes later, the girl had fallen asleep upon a bench.",
+        "He heard far away, out of the mountains of Slieve Gullion, a fairy tune. Slieve Gullion was dark.",
+    ],
+)
+def test_ships_rocks_towns_boards_and_days_are_not_people(tmp_path, text):
+    assert people_of(tmp_path, text) == []

@@ -1,0 +1,257 @@
+"""Who a story names: every name the text treats as a person's, found in one pass over the story.
+
+A name is a run of capitalised words ("Elias Boone", "Prince Yamato", "Jemima Puddle-Duck"). Each of
+its mentions is read with the few words around it, for evidence either way:
+
+- a person: introduced as one ("Sophie Korolev was a talented young musician", "Ivan, a charismatic
+  musician", "the captain, Elias Boone", "a sailor called Thomas Wren", "men called him Assipattle"),
+  a title before it ("Prince Yamato"), or acting as one ("said Finn", "Finn, who", "Finn himself");
+- a place or a thing: introduced as one ("a ship called the Mary Rose", "Arabia is a very decent
+  sort of place"), or standing where places do ("in Moscow", "the Stoorworm").
+
+A name with more evidence of a person than of a place is a person; a name introduced as a place or
+thing never is. A full name the story repeats with no evidence either way is taken too (a
+protagonist who is only ever named). Words a story also writes in lowercase ("grace", "may"), stop
+words, and words that are only ever capitalised at a sentence's start ("Indeed") are no names.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from bot.core.analysis import fold, is_dictionary_word, load_stopwords
+from bot.core.sentences import sentence_spans
+
+_NAME_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
+# Up to four capitalised words, after "Mr." or "St." if any (their dot is left out of the name).
+_NAME_RUN = re.compile(rf"(?<![\w'’-])(?:(?:Mr|Mrs|Ms|Dr|St)\. )?{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}(?![\w-])")
+_SENTENCE_START = frozenset(".!?…\"“”‘’'(:;—\n")
+
+_SPEECH = (
+    r"said|says|asked|asks|replied|answered|cried|shouted|exclaimed|whispered|called out|thought|laughed|"
+    r"sighed|wept|screamed|smiled|nodded|sang|began|continued|added|declared"
+)
+# Evidence after a name: speech, "who", "himself", or an introduction whose words say what it is.
+_AFTER = re.compile(
+    rf"(?:,? (?P<speech>{_SPEECH})\b|,? (?P<who>who|himself|herself)\b"
+    r"|(?: (?:was|is|had been|became) (?:a|an|the|one of the)|, (?:a|an|the|his|her|their|my|our)) "
+    r"(?P<described>[^.,;:!?\n\"“”]{1,60}))"
+)
+# "cellist", "magician", "fisherman", "washerwoman", "innkeeper", "shoemaker", "goldsmith".
+_PERSON_ENDINGS = ("ist", "ian", "man", "woman", "keeper", "maker", "smith")
+_ABBREVIATIONS = (" Mr.", " Mrs.", " Ms.", " Dr.", " St.")
+_QUOTES = "\"'“”‘’()[]"
+_SPEECH_WORDS = frozenset(w for w in _SPEECH.split("|") if " " not in w)
+# "of" too: "the King of Ulster", "the mountains of Slieve Gullion" (and what follows such a name,
+# "the Queen of Heaven, who", is about the head of the phrase).
+_PLACE_PREPOSITIONS = frozenset(
+    ["in", "at", "into", "near", "towards", "toward", "across", "through", "beyond", "inside", "within", "of"]
+)
+_NAMING = frozenset({"called", "named", "name", "christened", "nicknamed"})
+_NAMED_PERSON = frozenset({"him", "her", "them", "was", "is"})
+_DESCRIPTION_WORDS = 5
+
+
+@dataclass
+class _Evidence:
+    mentions: int = 0
+    inside: int = 0
+    """Mentions that do not start a sentence: the capital belongs to the name."""
+    person: int = 0
+    thing: int = 0
+    introduced_as_thing: bool = False
+    intro: int = -1
+    """Where the first evidence of a person stands in the story's text."""
+    first_inside: int = -1
+
+
+@dataclass(frozen=True)
+class FoundPerson:
+    name: str
+    intro: str
+    """The sentence that introduces them (or first names them)."""
+    passage: int
+    """Which of the story's passages the intro is in, from 0."""
+
+
+@dataclass(frozen=True)
+class _WordLists:
+    person: frozenset[str]
+    title: frozenset[str]
+    place: frozenset[str]
+    stop: frozenset[str] = field(default_factory=frozenset)
+
+
+@cache
+def _word_lists() -> _WordLists:
+    def lines(name: str) -> list[str]:
+        text = resources.files("bot.core").joinpath(name).read_text("utf-8")
+        return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+    person_lines = lines("person_words.txt")
+    titles = frozenset(line.removeprefix("title:").strip() for line in person_lines if line.startswith("title:"))
+    people = frozenset(line for line in person_lines if not line.startswith("title:")) | titles
+    return _WordLists(people, titles, frozenset(lines("place_words.txt")), load_stopwords())
+
+
+def find_people(texts: list[str], lowercase_words: set[str]) -> list[FoundPerson]:
+    """The people a story's passages name, in the order the story first gives evidence of them."""
+    lists = _word_lists()
+    text = "\n\n".join(texts)
+    starts = [0]
+    for passage in texts[:-1]:
+        starts.append(starts[-1] + len(passage) + 2)
+
+    @cache
+    def plausible(name: str) -> bool:
+        words = name.split()
+        kinds = [_kind(w, lists) for w in words]
+        if all(k == "person" for k in kinds) or kinds[0] == "thing" or all(k == "thing" for k in kinds):
+            return False  # "King", "the Squire", "Goblins": a role; "Mount Horai", "Sunday": a place, a day
+        return all(fold(w) not in lists.stop and w.lower() not in lowercase_words for w in words)
+
+    evidence: dict[str, _Evidence] = {}
+    for name, start, end, inside in _mentions(text, lists):
+        if not plausible(name):
+            continue
+        found = evidence.setdefault(name, _Evidence())
+        found.mentions += 1
+        if inside:
+            found.inside += 1
+            if found.first_inside < 0:
+                found.first_inside = start
+        _weigh(found, text, name, start, end, lists)
+    people = _people(evidence, lists)
+    return [_found(name, where, texts, starts) for name, where in people]
+
+
+def _mentions(text: str, lists: _WordLists) -> Iterator[tuple[str, int, int, bool]]:
+    """(name, start, end, not at a sentence's start) of every run of capitalised words; leading stop
+    words ("And Assipattle", "The Stoorworm") are left out of the name, and a possessive too."""
+    for match in _NAME_RUN.finditer(text):
+        start, end = match.span()
+        words = match.group().split(" ")
+        while words and fold(words[0]) in lists.stop:
+            start = text.find(" ", start) + 1
+            words.pop(0)
+        if not words:
+            continue
+        if words[-1].endswith(("'s", "’s")):
+            words[-1] = words[-1][:-2]
+            end -= 2
+        name = " ".join(words)
+        if not name.istitle():
+            name = " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in words)
+        before = text[start - 1 : start].strip() or text[start - 2 : start - 1]
+        inside = start > 0 and before not in _SENTENCE_START and before != ""
+        yield name, start, end, inside
+
+
+def _weigh(found: _Evidence, text: str, name: str, start: int, end: int, lists: _WordLists) -> None:
+    """Adds what one mention says about its name."""
+    person = thing = 0
+    first = fold(name.split()[0])
+    if first in lists.title and " " in name:
+        person += 1
+    # The word before the name, and the one before that ("squirrel, called", "by name").
+    preceding = text[max(0, start - 40) : start].split()[-2:] if text[start - 1 : start] == " " else []
+    word = preceding[-1].lower().strip(_QUOTES) if preceding else ""
+    pause = word.endswith(",")
+    word = word.rstrip(",")
+    noun = preceding[0].lower().strip(_QUOTES).rstrip(",") if len(preceding) == 2 else ""
+    if word.isalpha():
+        if word in _NAMING:
+            kind = _kind(noun, lists)
+            if kind == "thing" or (word == "name" and noun == "the"):
+                found.introduced_as_thing = True
+            elif kind == "person" or noun in _NAMED_PERSON or (word == "name" and noun == "by"):
+                person += 2  # "a sailor called Thomas Wren", "by name Toyonari"
+        elif noun in _NAMING and word in _NAMED_PERSON:
+            person += 2  # "men called him Assipattle"
+        elif pause and _kind(word, lists) == "person":
+            person += 2  # "the captain, Elias Boone", "the farmer's son, Pavel"
+        elif pause and _kind(word, lists) == "thing":
+            found.introduced_as_thing = True
+        elif word in _SPEECH_WORDS:
+            person += 1
+        elif word in _PLACE_PREPOSITIONS or (word == "the" and first not in lists.title):
+            thing += 1
+    after = None if word == "of" and not pause else _AFTER.match(text, end, end + 80)
+    if after is not None:
+        if after.group("speech") or after.group("who"):
+            person += 1
+        elif (described := after.group("described")) is not None:
+            kind = next(
+                (k for w in described.split()[:_DESCRIPTION_WORDS] if (k := _kind(w, lists)) is not None), None
+            )
+            if kind == "person":
+                person += 2
+            elif kind == "thing":
+                found.introduced_as_thing = True
+    found.person += person
+    found.thing += thing
+    if person and found.intro < 0:
+        found.intro = start
+
+
+def _kind(word: str, lists: _WordLists) -> str | None:
+    """"person", "thing" or None, for a word that describes a name ("musician", "ship")."""
+    key = fold(word.strip("'’-"))
+    singular = key[:-1] if key.endswith("s") else key
+    if key in lists.person or singular in lists.person or singular.endswith(_PERSON_ENDINGS):
+        return "person"
+    if key in lists.place or singular in lists.place:
+        return "thing"
+    return None
+
+
+def _people(evidence: dict[str, _Evidence], lists: _WordLists) -> list[tuple[str, int]]:
+    """(name, where its intro stands) of the names that are people; a name within a longer one
+    that is ("Benjamin" in "Benjamin Bunny", "Yamato" in "Prince Yamato") is that person."""
+    chosen: dict[str, int] = {}
+    for name, found in evidence.items():
+        if found.introduced_as_thing or (not found.inside and " " not in name and is_dictionary_word(fold(name))):
+            continue  # "Indeed", "Thus": capitalised only at a sentence's start
+        if found.person > found.thing:
+            chosen[name] = found.intro
+        elif (
+            " " in name
+            and found.inside >= 2
+            and not found.thing
+            and not any(_kind(w, lists) == "thing" for w in name.split())
+        ):
+            chosen[name] = found.first_inside  # a full name the story repeats: its protagonist, most likely
+    words_of = {name: name.split() for name in chosen}
+    within = {
+        name
+        for name, words in words_of.items()
+        if any(
+            len(other) > len(words) and _contains(other, words) for other_name, other in words_of.items()
+        )
+    }
+    return sorted(((n, w) for n, w in chosen.items() if n not in within), key=lambda item: item[1])
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    size = len(shorter)
+    return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
+
+
+def _found(name: str, where: int, texts: list[str], starts: list[int]) -> FoundPerson:
+    passage = bisect.bisect_right(starts, where) - 1
+    text, offset = texts[passage], where - starts[passage]
+    spans = sentence_spans(text)
+    here = next((i for i, (s, e) in enumerate(spans) if s <= offset < e), None)
+    if here is None:
+        return FoundPerson(name, text, passage)
+    start, end = spans[here]
+    # A title's dot is no sentence end: "The visitor was a neighbor, Mrs." goes on with "Ribby".
+    while text[start:end].endswith(_ABBREVIATIONS) and here + 1 < len(spans):
+        here += 1
+        end = spans[here][1]
+    return FoundPerson(name, text[start:end], passage)
