@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from bot.core.analysis import fold, is_dictionary_word, load_stopwords
+from bot.core.analysis import fold, is_dictionary_word, load_stopwords, normalize_word
 from bot.core.sentences import sentence_spans
 
 _NAME_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
@@ -39,7 +39,7 @@ _SPEECH = (
 # Evidence after a name: speech, "who", "himself", or an introduction whose words say what it is.
 _AFTER = re.compile(
     rf"(?:,? (?P<speech>{_SPEECH})\b|,? (?P<who>who|himself|herself)\b"
-    r"|(?: (?:was|is|had been|became) (?:a|an|the|one of the)|, (?:a|an|the|his|her|their|my|our)) "
+    r"|(?: (?P<verb>was|is|had been|became) (?:a|an|the|one of the)|, (?:a|an|the|his|her|their|my|our)) "
     r"(?P<described>[^.,;:!?\n\"“”]{1,60}))"
 )
 # "cellist", "magician", "fisherman", "washerwoman", "innkeeper", "shoemaker", "goldsmith".
@@ -51,6 +51,9 @@ _SPEECH_WORDS = frozenset(w for w in _SPEECH.split("|") if " " not in w)
 # "the Queen of Heaven, who", is about the head of the phrase).
 _PLACE_PREPOSITIONS = frozenset(
     ["in", "at", "into", "near", "towards", "toward", "across", "through", "beyond", "inside", "within", "of"]
+)
+_PREPOSITIONS = _PLACE_PREPOSITIONS | frozenset(
+    ["to", "from", "by", "with", "for", "on", "upon", "over", "under", "off", "past", "behind", "beside", "among"]
 )
 _NAMING = frozenset({"called", "named", "name", "christened", "nicknamed"})
 _NAMED_PERSON = frozenset({"him", "her", "them", "was", "is"})
@@ -113,10 +116,10 @@ def find_people(texts: list[str], lowercase_words: set[str]) -> list[FoundPerson
         kinds = [_kind(w, lists) for w in words]
         if all(k == "person" for k in kinds) or kinds[0] == "thing" or all(k == "thing" for k in kinds):
             return False  # "King", "the Squire", "Goblins": a role; "Mount Horai", "Sunday": a place, a day
-        return all(fold(w) not in lists.stop and w.lower() not in lowercase_words for w in words)
+        return all(normalize_word(w) not in lists.stop and w.lower() not in lowercase_words for w in words)
 
     evidence: dict[str, _Evidence] = {}
-    for name, start, end, inside in _mentions(text, lists):
+    for name, start, end, inside in _mentions(text, lists, lowercase_words):
         if not plausible(name):
             continue
         found = evidence.setdefault(name, _Evidence())
@@ -130,15 +133,21 @@ def find_people(texts: list[str], lowercase_words: set[str]) -> list[FoundPerson
     return [_found(name, where, texts, starts) for name, where in people]
 
 
-def _mentions(text: str, lists: _WordLists) -> Iterator[tuple[str, int, int, bool]]:
+def _mentions(text: str, lists: _WordLists, lowercase_words: set[str]) -> Iterator[tuple[str, int, int, bool]]:
     """(name, start, end, not at a sentence's start) of every run of capitalised words; leading stop
-    words ("And Assipattle", "The Stoorworm") are left out of the name, and a possessive too."""
+    words ("And Assipattle", "The Stoorworm"), a word of the language that starts a sentence
+    ("Finally Kung said", "Thereupon Walter began"), and a possessive are left out of the name."""
     for match in _NAME_RUN.finditer(text):
         start, end = match.span()
         words = match.group().split(" ")
-        while words and fold(words[0]) in lists.stop:
+        at_start = _starts_sentence(text, start)
+        while words and (
+            normalize_word(words[0]) in lists.stop
+            or (at_start and len(words) > 1 and _opens_sentence(words[0], lists, lowercase_words))
+        ):
             start = text.find(" ", start) + 1
             words.pop(0)
+            at_start = False
         if not words:
             continue
         if words[-1].endswith(("'s", "’s")):
@@ -147,15 +156,30 @@ def _mentions(text: str, lists: _WordLists) -> Iterator[tuple[str, int, int, boo
         name = " ".join(words)
         if not name.istitle():
             name = " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in words)
-        before = text[start - 1 : start].strip() or text[start - 2 : start - 1]
-        inside = start > 0 and before not in _SENTENCE_START and before != ""
-        yield name, start, end, inside
+        yield name, start, end, not _starts_sentence(text, start)
+
+
+def _opens_sentence(word: str, lists: _WordLists, lowercase_words: set[str]) -> bool:
+    """A word of the language that the story also writes in lowercase, or an adverb: no part of a name."""
+    key = fold(word)
+    return key not in lists.person and (key in lowercase_words or key.endswith("ly")) and _is_common_word(word)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[start - 1 : start].strip() or text[start - 2 : start - 1]
+    return start == 0 or before == "" or before in _SENTENCE_START
+
+
+def _is_common_word(name: str) -> bool:
+    """A word of the language ("Indeed"), or made of such words ("Good-day")."""
+    return all(is_dictionary_word(part) for part in fold(name).split("-"))
 
 
 def _weigh(found: _Evidence, text: str, name: str, start: int, end: int, lists: _WordLists) -> None:
     """Adds what one mention says about its name."""
     person = thing = 0
     first = fold(name.split()[0])
+    possessive = text.startswith(("'s", "’s"), end)
     if first in lists.title and " " in name:
         person += 1
     # The word before the name, and the one before that ("squirrel, called", "by name").
@@ -179,9 +203,11 @@ def _weigh(found: _Evidence, text: str, name: str, start: int, end: int, lists: 
             found.introduced_as_thing = True
         elif word in _SPEECH_WORDS:
             person += 1
-        elif word in _PLACE_PREPOSITIONS or (word == "the" and first not in lists.title):
-            thing += 1
+        elif (word in _PLACE_PREPOSITIONS or (word == "the" and first not in lists.title)) and not possessive:
+            thing += 1  # (but "out of Ivan's rhythms" names an owner)
     after = None if word == "of" and not pause else _AFTER.match(text, end, end + 80)
+    if after is not None and after.group("described") is not None and word in _PREPOSITIONS and not pause:
+        after = None  # "not far from Rost, a poor fisherman, named Isaac": the words after are about someone else
     if after is not None:
         if after.group("speech") or after.group("who"):
             person += 1
@@ -190,7 +216,7 @@ def _weigh(found: _Evidence, text: str, name: str, start: int, end: int, lists: 
                 (k for w in described.split()[:_DESCRIPTION_WORDS] if (k := _kind(w, lists)) is not None), None
             )
             if kind == "person":
-                person += 2
+                person += 2 if after.group("verb") else 1  # "X was a ..." says more than "X, the ..."
             elif kind == "thing":
                 found.introduced_as_thing = True
     found.person += person
@@ -215,8 +241,10 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists) -> list[tuple[str
     that is ("Benjamin" in "Benjamin Bunny", "Yamato" in "Prince Yamato") is that person."""
     chosen: dict[str, int] = {}
     for name, found in evidence.items():
-        if found.introduced_as_thing or (not found.inside and " " not in name and is_dictionary_word(fold(name))):
-            continue  # "Indeed", "Thus": capitalised only at a sentence's start
+        if found.introduced_as_thing:
+            continue
+        if " " not in name and _is_common_word(name) and (not found.inside or found.mentions < 2):
+            continue  # "Indeed", "Thus" at a sentence's start; "Within" once, at a line of verse's
         if found.person > found.thing:
             chosen[name] = found.intro
         elif (
@@ -251,7 +279,7 @@ def _found(name: str, where: int, texts: list[str], starts: list[int]) -> FoundP
         return FoundPerson(name, text, passage)
     start, end = spans[here]
     # A title's dot is no sentence end: "The visitor was a neighbor, Mrs." goes on with "Ribby".
-    while text[start:end].endswith(_ABBREVIATIONS) and here + 1 < len(spans):
+    while f" {text[start:end]}".endswith(_ABBREVIATIONS) and here + 1 < len(spans):
         here += 1
         end = spans[here][1]
     return FoundPerson(name, text[start:end], passage)
