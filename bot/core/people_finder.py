@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from bot.core.analysis import fold, is_dictionary_word, load_stopwords, normalize_word
@@ -80,6 +81,7 @@ class FoundPerson:
     """The sentence that introduces them (or first names them)."""
     passage: int
     """Which of the story's passages the intro is in, from 0."""
+    mentions: int
 
 
 @dataclass(frozen=True)
@@ -102,9 +104,10 @@ def _word_lists() -> _WordLists:
     return _WordLists(people, titles, frozenset(lines("place_words.txt")), load_stopwords())
 
 
-def find_people(texts: list[str], lowercase_words: set[str]) -> list[FoundPerson]:
+def find_people(texts: list[str]) -> list[FoundPerson]:
     """The people a story's passages name, in the order the story first gives evidence of them."""
     lists = _word_lists()
+    lowercase_words = _lowercase_words(texts)
     text = "\n\n".join(texts)
     starts = [0]
     for passage in texts[:-1]:
@@ -116,10 +119,12 @@ def find_people(texts: list[str], lowercase_words: set[str]) -> list[FoundPerson
         kinds = [_kind(w, lists) for w in words]
         if all(k == "person" for k in kinds) or kinds[0] == "thing" or all(k == "thing" for k in kinds):
             return False  # "King", "the Squire", "Goblins": a role; "Mount Horai", "Sunday": a place, a day
-        return all(normalize_word(w) not in lists.stop and w.lower() not in lowercase_words for w in words)
+        return all(not _is_stop_word(w, lists.stop) and w.lower() not in lowercase_words for w in words)
 
     evidence: dict[str, _Evidence] = {}
+    runs: Counter[str] = Counter()
     for name, start, end, inside in _mentions(text, lists, lowercase_words):
+        runs[name] += 1
         if not plausible(name):
             continue
         found = evidence.setdefault(name, _Evidence())
@@ -130,7 +135,8 @@ def find_people(texts: list[str], lowercase_words: set[str]) -> list[FoundPerson
                 found.first_inside = start
         _weigh(found, text, name, start, end, lists)
     people = _people(evidence, lists)
-    return [_found(name, where, texts, starts) for name, where in people]
+    mentions = _count_mentions(runs, [name for name, _ in people])
+    return [_found(name, where, mentions[name], texts, starts) for name, where in people]
 
 
 def _mentions(text: str, lists: _WordLists, lowercase_words: set[str]) -> Iterator[tuple[str, int, int, bool]]:
@@ -142,7 +148,7 @@ def _mentions(text: str, lists: _WordLists, lowercase_words: set[str]) -> Iterat
         words = match.group().split(" ")
         at_start = _starts_sentence(text, start)
         while words and (
-            normalize_word(words[0]) in lists.stop
+            _is_stop_word(words[0], lists.stop)
             or (at_start and len(words) > 1 and _opens_sentence(words[0], lists, lowercase_words))
         ):
             start = text.find(" ", start) + 1
@@ -156,7 +162,12 @@ def _mentions(text: str, lists: _WordLists, lowercase_words: set[str]) -> Iterat
         name = " ".join(words)
         if not name.istitle():
             name = " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in words)
-        yield name, start, end, not _starts_sentence(text, start)
+        yield name, start, end, not at_start
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_stop_word(word: str, stop: frozenset[str]) -> bool:
+    return normalize_word(word) in stop
 
 
 def _opens_sentence(word: str, lists: _WordLists, lowercase_words: set[str]) -> bool:
@@ -212,9 +223,7 @@ def _weigh(found: _Evidence, text: str, name: str, start: int, end: int, lists: 
         if after.group("speech") or after.group("who"):
             person += 1
         elif (described := after.group("described")) is not None:
-            kind = next(
-                (k for w in described.split()[:_DESCRIPTION_WORDS] if (k := _kind(w, lists)) is not None), None
-            )
+            kind = next((k for w in described.split()[:_DESCRIPTION_WORDS] if (k := _kind(w, lists)) is not None), None)
             if kind == "person":
                 person += 2 if after.group("verb") else 1  # "X was a ..." says more than "X, the ..."
             elif kind == "thing":
@@ -226,7 +235,7 @@ def _weigh(found: _Evidence, text: str, name: str, start: int, end: int, lists: 
 
 
 def _kind(word: str, lists: _WordLists) -> str | None:
-    """"person", "thing" or None, for a word that describes a name ("musician", "ship")."""
+    """ "person", "thing" or None, for a word that describes a name ("musician", "ship")."""
     key = fold(word.strip("'’-"))
     singular = key[:-1] if key.endswith("s") else key
     if key in lists.person or singular in lists.person or singular.endswith(_PERSON_ENDINGS):
@@ -258,9 +267,7 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists) -> list[tuple[str
     within = {
         name
         for name, words in words_of.items()
-        if any(
-            len(other) > len(words) and _contains(other, words) for other_name, other in words_of.items()
-        )
+        if any(len(other) > len(words) and _contains(other, words) for other_name, other in words_of.items())
     }
     return sorted(((n, w) for n, w in chosen.items() if n not in within), key=lambda item: item[1])
 
@@ -270,16 +277,56 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
     return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
 
 
-def _found(name: str, where: int, texts: list[str], starts: list[int]) -> FoundPerson:
+def _count_mentions(runs: Counter[str], names: list[str]) -> dict[str, int]:
+    """Mentions by full name, or by first name or surname alone unless two people share it, counted
+    over the distinct runs of capitalised words ("Prince Yamato Take" mentions "Prince Yamato")."""
+    word_owners = Counter(w for name in names for w in set(name.split()))
+    form_owner = {w: name for name in names for w in name.split() if word_owners[w] == 1}
+    form_owner |= {name: name for name in names}
+    counts = dict.fromkeys(names, 0)
+    for run, times in runs.items():
+        words = run.split()
+        at = 0
+        while at < len(words):
+            size = next((n for n in range(len(words) - at, 0, -1) if " ".join(words[at : at + n]) in form_owner), 0)
+            if size:
+                counts[form_owner[" ".join(words[at : at + size])]] += times
+            at += size or 1
+    return counts
+
+
+def _found(name: str, where: int, mentions: int, texts: list[str], starts: list[int]) -> FoundPerson:
     passage = bisect.bisect_right(starts, where) - 1
     text, offset = texts[passage], where - starts[passage]
     spans = sentence_spans(text)
     here = next((i for i, (s, e) in enumerate(spans) if s <= offset < e), None)
     if here is None:
-        return FoundPerson(name, text, passage)
+        return FoundPerson(name, text, passage, mentions)
     start, end = spans[here]
     # A title's dot is no sentence end: "The visitor was a neighbor, Mrs." goes on with "Ribby".
     while f" {text[start:end]}".endswith(_ABBREVIATIONS) and here + 1 < len(spans):
         here += 1
         end = spans[here][1]
-    return FoundPerson(name, text[start:end], passage)
+    return FoundPerson(name, text[start:end], passage, mentions)
+
+
+_LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’]*\b")
+_ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'")
+_ASCII_SEPARATORS = str.maketrans({chr(c): " " for c in range(128) if chr(c) not in _ASCII_WORD_CHARS})
+
+
+def _lowercase_words(texts: list[str]) -> set[str]:
+    """Every word written in lowercase letters: such a word ("grace", "may") is no name in this story.
+
+    In ASCII texts, the runs of word characters and apostrophes that are plain lowercase words (most
+    of them) are taken whole, and only the rest go through the pattern: the same set, several times
+    faster than the pattern over all the text.
+    """
+    found = set(_LOWERCASE_WORD.findall("\n\n".join(t for t in texts if not t.isascii())))
+    ascii_text = "\n\n".join(t for t in texts if t.isascii())
+    for run in set(ascii_text.translate(_ASCII_SEPARATORS).split()):
+        if run.isalpha() and run.islower():
+            found.add(run)
+        else:
+            found.update(_LOWERCASE_WORD.findall(run))
+    return found

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,6 +16,7 @@ from bot.core.people_finder import find_people
 COMPLETION_LIMIT = 25  # Discord's cap on autocomplete choices
 FUZZY_MATCH = 75  # rapidfuzz ratio for "Sofiya" -> "Sofia"; "Sophie" scores 50
 FUZZY_SUGGEST = 55
+
 
 @dataclass(frozen=True)
 class Performer:
@@ -101,43 +101,4 @@ class PerformerDirectory:
 
 def _story_performers(texts: list[str], title: str, path: str) -> list[Performer]:
     """The story's people from its passages' texts; an intro is one sentence of one passage."""
-    people = find_people(texts, _lowercase_words(texts))
-    mentions = _count_mentions("\n\n".join(texts), [p.name for p in people])
-    return [Performer(p.name, title, path, p.intro, mentions[p.name], p.passage) for p in people]
-
-
-_LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’]*\b")
-_ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'")
-_ASCII_SEPARATORS = str.maketrans({chr(c): " " for c in range(128) if chr(c) not in _ASCII_WORD_CHARS})
-
-
-def _lowercase_words(texts: list[str]) -> set[str]:
-    """Every word written in lowercase letters: such a word ("grace", "may") is no name in this story.
-
-    In ASCII texts, the runs of word characters and apostrophes that are plain lowercase words (most
-    of them) are taken whole, and only the rest go through the pattern: the same set, several times
-    faster than the pattern over all the text.
-    """
-    found = set(_LOWERCASE_WORD.findall("\n\n".join(t for t in texts if not t.isascii())))
-    ascii_text = "\n\n".join(t for t in texts if t.isascii())
-    for run in set(ascii_text.translate(_ASCII_SEPARATORS).split()):
-        if run.isalpha() and run.islower():
-            found.add(run)
-        else:
-            found.update(_LOWERCASE_WORD.findall(run))
-    return found
-
-
-def _count_mentions(text: str, names: Iterable[str]) -> dict[str, int]:
-    """Mentions by full name, or by first name or surname alone unless two people share it; one pass."""
-    names = list(names)
-    word_owners = Counter(w for name in names for w in set(name.split()))
-    form_owner = {w: name for name in names for w in name.split() if word_owners[w] == 1}
-    form_owner |= {name: name for name in names}
-    counts = dict.fromkeys(names, 0)
-    if not names:
-        return counts
-    forms = "|".join(re.escape(form) for form in sorted(form_owner, key=len, reverse=True))
-    for match in re.finditer(rf"(?<![\w-])(?:{forms})(?![\w-])", text):
-        counts[form_owner[match.group()]] += 1
-    return counts
+    return [Performer(p.name, title, path, p.intro, p.mentions, p.passage) for p in find_people(texts)]

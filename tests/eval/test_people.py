@@ -1,0 +1,43 @@
+import json
+
+from bot.cli.main import main
+from bot.eval.people import evaluate_people, load_labels
+
+
+def write_stories(folder):
+    folder.mkdir()
+    (folder / "the-wreck.md").write_text(
+        "# The Wreck\n\nThe captain, Elias Boone, had broken both legs. They sailed on a ship called the Mary "
+        "Rose.\n\n'Hold on,' said Elias Boone to a sailor called Thomas Wren.",
+        encoding="utf-8",
+    )
+    (folder / "the-mill.md").write_text(
+        "# The Mill\n\nThe farmer's son, Pavel, lived in a town named Brightwater.", encoding="utf-8"
+    )
+
+
+def test_people_are_counted_and_a_labelled_sample_scored(tmp_path):
+    write_stories(tmp_path / "stories")
+    labels_file = tmp_path / "labels.jsonl"
+    labels_file.write_text(
+        '{"story": "the-wreck.md", "name": "Elias Boone", "person": true}\n'
+        '{"story": "the-mill.md", "name": "Pavel", "person": false}\n'
+    )
+    result = evaluate_people([tmp_path / "stories"], load_labels(labels_file), size=10, seed=0)
+    assert result.stories == 2 and result.found == 3  # Elias Boone, Thomas Wren, Pavel; no ship, no town
+    assert result.labelled == 2 and result.precision == 0.5
+    assert [p.name for p in result.wrong] == ["Pavel"]
+    assert [p.name for p in result.unlabelled] == ["Thomas Wren"]
+
+
+def test_the_sample_is_the_same_for_the_same_seed(tmp_path):
+    write_stories(tmp_path / "stories")
+    first = evaluate_people([tmp_path / "stories"], {}, size=2, seed=3).sample
+    assert first == evaluate_people([tmp_path / "stories"], {}, size=2, seed=3).sample
+
+
+def test_eval_command_reports_people(tmp_path, capsys):
+    write_stories(tmp_path / "stories")
+    assert main(["eval", "--people", str(tmp_path / "stories"), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["people"] == 3 and report["labelled"] == 0 and len(report["unlabelled"]) == 3
