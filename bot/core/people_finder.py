@@ -142,9 +142,10 @@ def find_people(texts: list[str]) -> list[FoundPerson]:
 def _mentions(text: str, lists: _WordLists, lowercase_words: set[str]) -> Iterator[tuple[str, int, int, bool]]:
     """(name, start, end, not at a sentence's start) of every run of capitalised words; leading stop
     words ("And Assipattle", "The Stoorworm"), a word of the language that starts a sentence
-    ("Finally Kung said", "Thereupon Walter began"), and a possessive are left out of the name."""
+    ("Finally Kung said", "Thereupon Walter began"), and a possessive and what follows it are left
+    out of the name."""
     for match in _NAME_RUN.finditer(text):
-        start, end = match.span()
+        start = match.start()
         words = match.group().split(" ")
         at_start = _starts_sentence(text, start)
         while words and (
@@ -156,10 +157,13 @@ def _mentions(text: str, lists: _WordLists, lowercase_words: set[str]) -> Iterat
             at_start = False
         if not words:
             continue
-        if words[-1].endswith(("'s", "’s")):
+        # A possessive ends the name: "Kalmurzaeva's Odyssey" mentions Kalmurzaeva.
+        owner = next((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), None)
+        if owner is not None:
+            words = words[: owner + 1]
             words[-1] = words[-1][:-2]
-            end -= 2
         name = " ".join(words)
+        end = start + len(name)
         if not name.istitle():
             name = " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in words)
         yield name, start, end, not at_start
