@@ -21,7 +21,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -29,7 +29,7 @@ from bot.core.analysis import fold, is_dictionary_word, load_stopwords, normaliz
 from bot.core.sentences import sentence_spans
 
 _NAME_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
-# Up to four capitalised words, after "Mr." or "St." if any (their dot is left out of the name).
+# Up to four capitalised words, after "Mr." or "St." if any ("Mrs. Tiggy-winkle", "St. Lawrence").
 _NAME_RUN = re.compile(rf"(?<![\w'’-])(?:(?:Mr|Mrs|Ms|Dr|St)\. )?{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}(?![\w-])")
 _SENTENCE_START = frozenset(".!?…\"“”‘’'(:;—\n")
 
@@ -89,7 +89,7 @@ class _WordLists:
     person: frozenset[str]
     title: frozenset[str]
     place: frozenset[str]
-    stop: frozenset[str] = field(default_factory=frozenset)
+    stop: frozenset[str]
 
 
 @cache
