@@ -57,7 +57,10 @@ _PREPOSITIONS = _PLACE_PREPOSITIONS | frozenset(
     ["to", "from", "by", "with", "for", "on", "upon", "over", "under", "off", "past", "behind", "beside", "among"]
 )
 _NAMING = frozenset({"called", "named", "name", "christened", "nicknamed"})
-_NAMED_PERSON = frozenset({"him", "her", "them", "was", "is"})
+_NAMED_PERSON = frozenset({"him", "her", "them", "whose"})
+_SUBJECTS = frozenset({"he", "she", "they"})
+"""Only "she was called Lucie": in "he called Yaidzu" he names something (there, a place)."""
+_BE = frozenset({"was", "is", "were", "be", "been"})
 _DESCRIPTION_WORDS = 5
 
 
@@ -197,21 +200,31 @@ def _weigh(found: _Evidence, text: str, name: str, start: int, end: int, lists: 
     possessive = text.startswith(("'s", "’s"), end)
     if first in lists.title and " " in name:
         person += 1
-    # The word before the name, and the one before that ("squirrel, called", "by name").
-    preceding = text[max(0, start - 40) : start].split()[-2:] if text[start - 1 : start] == " " else []
-    word = preceding[-1].lower().strip(_QUOTES) if preceding else ""
+    # The three words before the name: "a squirrel, called", "by name", "the liner was called".
+    preceding = [w.lower().strip(_QUOTES) for w in text[max(0, start - 60) : start].split()[-3:]]
+    if text[start - 1 : start] != " ":
+        preceding = []
+    word = preceding[-1] if preceding else ""
     pause = word.endswith(",")
     word = word.rstrip(",")
-    noun = preceding[0].lower().strip(_QUOTES).rstrip(",") if len(preceding) == 2 else ""
+    noun = preceding[-2].rstrip(",") if len(preceding) > 1 else ""
+    passive = noun in _BE and len(preceding) > 2
+    if passive:
+        noun = preceding[-3].rstrip(",")  # "the liner was called Hercules": the liner is called so
     if word.isalpha():
         if word in _NAMING:
             kind = _kind(noun, lists)
             if kind == "thing" or (word == "name" and noun == "the"):
                 found.introduced_as_thing = True
-            elif kind == "person" or noun in _NAMED_PERSON or (word == "name" and noun == "by"):
-                person += 2  # "a sailor called Thomas Wren", "by name Toyonari"
-        elif noun in _NAMING and word in _NAMED_PERSON:
-            person += 2  # "men called him Assipattle"
+            elif (
+                kind == "person"
+                or noun in _NAMED_PERSON
+                or (passive and noun in _SUBJECTS)
+                or (word == "name" and noun == "by")
+            ):
+                person += 2  # "a sailor called Thomas Wren", "by name Toyonari", "she was called Lucie"
+        elif noun in _NAMING and (word in _NAMED_PERSON or word in _BE):
+            person += 2  # "men called him Assipattle", "whose name was Marie"
         elif pause and _kind(word, lists) == "person":
             person += 2  # "the captain, Elias Boone", "the farmer's son, Pavel"
         elif pause and _kind(word, lists) == "thing":
@@ -267,6 +280,10 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists) -> list[tuple[str
             and not any(_kind(w, lists) == "thing" for w in name.split())
         ):
             chosen[name] = found.first_inside  # a full name the story repeats: its protagonist, most likely
+    for name in list(chosen):
+        first, _, rest = name.partition(" ")
+        if rest in chosen and not evidence[name].inside and _is_common_word(first):
+            del chosen[name]  # "Thereupon Walter", only ever at a sentence's start, is Walter
     words_of = {name: name.split() for name in chosen}
     within = {
         name
