@@ -132,6 +132,8 @@ def test_side_characters_named_in_passing_are_people(tmp_path):
         ),
         ("Now at this time there lived in Kyoto a general named Raiko, who had made himself famous.", "Raiko"),
         ("'I will try,' said Bokwewa. And he went into the forest.", "Bokwewa"),
+        ("Once upon a time there was a little girl called Lucie, who lived at a farm.", "Lucie"),
+        ("She was scarcely half a thumb in height; so they called her Thumbelina.", "Thumbelina"),
     ],
 )
 def test_people_named_the_ways_stories_name_them(tmp_path, text, person):
@@ -149,6 +151,8 @@ def test_people_named_the_ways_stories_name_them(tmp_path, text, person):
         "And then, one Sunday, the white bear came and told her that she might go home.",
         "Indeed, a few minutes later, the girl had fallen asleep upon a bench.",
         "He heard far away, out of the mountains of Slieve Gullion, a fairy tune. Slieve Gullion was dark.",
+        "The largest liner was called Hercules, and the smallest schooner The Flea. Hercules sailed first.",
+        "And the place where he escaped from the fire he called Yaidzu. To this day a spot is named Yaidzu.",
     ],
 )
 def test_ships_rocks_towns_boards_and_days_are_not_people(tmp_path, text):
