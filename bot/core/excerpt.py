@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 
 from bot.core.analysis import fold
@@ -24,9 +23,9 @@ def make_excerpt(
 
     A long passage is quoted in whole sentences around the answering one: first a neighbour that
     holds question words the answering sentence lacks (the question spans both), then the following
-    and the preceding sentences in turn while they fit, since the answer to "why" or "what did they
-    do" often follows the sentence that repeats the question and the person it is about often
-    precedes it. One overlong sentence is cut around its first match.
+    sentences while they fit, since the answer to "why" or "what did they do" often follows the
+    sentence that repeats the question, then the preceding ones (the person it is about is often
+    named before). One overlong sentence is cut around its first match.
     """
     if len(text) <= max_chars:
         return Excerpt(text, tuple(matched), answer)
@@ -71,11 +70,7 @@ def _window(
     spanning = [i for i in (last + 1, first - 1) if fits(i) and words[i] - held]
     if spanning:
         first, last = reach(max(spanning, key=lambda i: len(words[i] - held)))
-    for turn in itertools.count():
-        order = (last + 1, first - 1) if turn % 2 == 0 else (first - 1, last + 1)
-        sentence = next((i for i in order if fits(i)), None)
-        if sentence is None:
-            break
+    while (sentence := next((i for i in (last + 1, first - 1) if fits(i)), None)) is not None:
         first, last = reach(sentence)
     start, end = min(start, spans[first][0]), max(end, spans[last][1])
     # What room is left goes to the start of the next sentence, or else the end of the one before.
