@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.core.markdown_inline import without_emphasis, without_links
 from bot.core.sentences import sentence_spans
 
 STORY_SUFFIXES = (".txt", ".md")
@@ -23,13 +24,7 @@ TARGET_PASSAGE_CHARS = 800
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
-_FRONT_TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.M | re.I)
-_HEADING = re.compile(r"\A#[ \t]+(.+?)[ \t]*#*[ \t]*(?:\n|\Z)")
-# "## Chapter Two" (any level) as the first line of a paragraph.
-_SECTION_HEADING = re.compile(r"\A#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*(?:\n|\Z)")
 _LINE_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?", re.M)
-_IMAGE_OR_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
 
 
 class CorpusError(Exception):
@@ -90,14 +85,26 @@ def split_title(text: str, path: Path) -> tuple[str, str]:
     front = _FRONT_MATTER.match(text)
     if front:
         body = text[front.end() :]
-        found = _FRONT_TITLE.search(front.group(1))
-        if found:
-            return found.group(1).strip("\"'"), body
+        for line in front.group(1).split("\n"):
+            if line[:6].lower() == "title:" and line[6:].strip(" \t"):
+                return line[6:].strip(" \t").strip("\"'"), body
         text = body
-    heading = _HEADING.match(text)
+    heading = _heading(text, levels=1)
     if heading:
-        return heading.group(1), text[heading.end() :]
+        return heading
     return title_from_filename(path), text
+
+
+def _heading(block: str, levels: int) -> tuple[str, str] | None:
+    """A leading `# Title` line (up to `levels` #s, closing #s dropped): the title and the text after it.
+
+    String methods rather than a regular expression: `(.+?)[ \t]*#*[ \t]*$` is quadratic in a line of spaces."""
+    line, _, rest = block.partition("\n")
+    hashes = len(line) - len(line.lstrip("#"))
+    if not 1 <= hashes <= levels or line[hashes : hashes + 1] not in (" ", "\t"):
+        return None
+    title = line[hashes:].strip(" \t").rstrip("#").rstrip(" \t")
+    return (title, rest) if title else None
 
 
 @dataclass(frozen=True)
@@ -115,11 +122,11 @@ def split_passages(body: str, markdown: bool = False) -> Iterator[PassageText]:
     number = under_chapter = 0
     for block in _PARAGRAPH_BREAK.split(body.strip()):
         block = block.strip()
-        heading = _SECTION_HEADING.match(block)
+        heading = _heading(block, levels=6)  # "## Chapter Two", as the first line of a paragraph
         if heading:
-            chapter = plain_markdown(heading.group(1)) if markdown else heading.group(1)
+            chapter = plain_markdown(heading[0]) if markdown else heading[0]
             under_chapter = 0
-            block = block[heading.end() :].strip()
+            block = heading[1].strip()
         if markdown:
             block = plain_markdown(block)
         if not block:
@@ -133,9 +140,7 @@ def split_passages(body: str, markdown: bool = False) -> Iterator[PassageText]:
 def plain_markdown(text: str) -> str:
     """Text without Markdown markup: list bullets, quote markers, emphasis, code ticks, link targets."""
     text = _LINE_MARKER.sub("", text)
-    text = _IMAGE_OR_LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\2", text)
-    return text.replace("`", "")
+    return without_emphasis(without_links(text)).replace("`", "")
 
 
 def _split_long(paragraph: str) -> Iterator[str]:
@@ -260,6 +265,7 @@ def read_story(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as error:
         raise ValueError(f"cannot be read ({error.strerror or error}); check its permissions") from error
+    require_text_bytes(raw)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -268,6 +274,21 @@ def read_story(path: Path) -> str:
     if not text.strip():
         raise ValueError("is empty; add some paragraphs or remove it")
     return text
+
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\f\r") + b"\x7f"
+_TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+MAX_CONTROL_SHARE = 0.01
+"""Text has tabs and line ends; a file with more other control bytes than this is binary."""
+
+
+def require_text_bytes(raw: bytes) -> None:
+    """Raises ValueError for a binary file (NUL bytes, or many control bytes): text never holds them,
+    and 31 MB of NUL bytes would otherwise load as tens of thousands of empty passages."""
+    if b"\0" in raw:
+        raise ValueError("is not text: it holds NUL bytes (a binary file, or UTF-16 text?); save it as UTF-8 text")
+    if len(raw.translate(None, _TEXT_BYTES)) > MAX_CONTROL_SHARE * len(raw):
+        raise ValueError("is not text: it is full of control bytes (a binary file?); save the story as UTF-8 text")
 
 
 def read_stories(root: Path, paths: Iterable[Path]) -> tuple[list[Story], list[Passage], list[str]]:

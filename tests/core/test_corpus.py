@@ -11,6 +11,7 @@ from bot.core.corpus import (
     MAX_PASSAGE_CHARS,
     CorpusError,
     load_corpus,
+    plain_markdown,
     split_passages,
     split_title,
     title_from_filename,
@@ -237,3 +238,66 @@ def test_a_text_file_keeps_its_asterisks_and_has_no_chapters(tmp_path):
     corpus = load_corpus(tmp_path)
     assert [p.text for p in corpus.passages] == ["A *star* fell.", "- not a bullet here"]
     assert {p.chapter for p in corpus.passages} == {None}
+
+
+ADVERSARIAL_LINE = 400_000
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("[" * ADVERSARIAL_LINE, "[" * ADVERSARIAL_LINE),  # no link closes: every bracket stays
+        ("![" * (ADVERSARIAL_LINE // 2), "![" * (ADVERSARIAL_LINE // 2)),
+        ("[a](" * (ADVERSARIAL_LINE // 4), "[a](" * (ADVERSARIAL_LINE // 4)),
+        ("*" * ADVERSARIAL_LINE, "*" * (ADVERSARIAL_LINE // 5)),  # "**" "*" "**" is a strong star
+        ("_" * ADVERSARIAL_LINE, "_" * (ADVERSARIAL_LINE - 4)),  # one "__" pair around the rest
+        ("*a" * (ADVERSARIAL_LINE // 2), "*a" * (ADVERSARIAL_LINE // 2)),  # no closer: a word follows each
+    ],
+    ids=["brackets", "images", "unclosed-links", "stars", "underscores", "star-a"],
+)
+def test_markdown_lines_built_to_backtrack_load_in_one_pass(tmp_path, line, kept):
+    # These took time quadratic in the line's length (400,000 "[" never finished); now one pass.
+    (tmp_path / "attack.md").write_text(f"# B\n\nx\n\n{line}\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.stories[0].title == "B"
+    texts = [p.text for p in corpus.passages]
+    assert texts[0] == "x"
+    assert "".join(texts[1:]) == kept
+    assert all(len(text) <= MAX_PASSAGE_CHARS for text in texts)
+
+
+def test_markdown_titles_and_headings_built_to_backtrack_load_in_one_pass(tmp_path):
+    spaces = " " * ADVERSARIAL_LINE
+    (tmp_path / "heading.md").write_text(f"# Tide{spaces}Turn\n\n## Part{spaces}#{spaces}One\n\nThe sea rose.")
+    (tmp_path / "front.md").write_text(f"---\ntitle: Low{spaces}Water\n---\n\nThe sea fell.")
+    (tmp_path / "ticks.md").write_text("`" * ADVERSARIAL_LINE + "\n\nOnly this is text.")
+    corpus = load_corpus(tmp_path)
+    titles = {s.path: s.title for s in corpus.stories}
+    assert titles == {"front.md": f"Low{spaces}Water", "heading.md": f"Tide{spaces}Turn", "ticks.md": "Ticks"}
+    assert corpus.story_passages(1)[0].chapter == f"Part{spaces}#{spaces}One"
+    assert [p.text for p in corpus.story_passages(2)] == ["Only this is text."]
+
+
+def test_markdown_inline_markup_is_taken_out_as_before():
+    assert plain_markdown("**a *b* c** and ![alt](x.png) [link](http://e.org)") == "a *b* c and alt link"
+    assert plain_markdown("snake_case_name and 2*3*4 stay; *open and [open](") == (
+        "snake_case_name and 2*3*4 stay; *open and [open]("
+    )
+    assert plain_markdown("a *line\nbreak* is no emphasis; `code`") == "a *line\nbreak* is no emphasis; code"
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (b"\0" * (2 * 2**20), "NUL bytes"),
+        ("Once upon a time.".encode("utf-16"), "NUL bytes"),
+        (bytes(range(1, 32)) * 1000 + b"words", "control bytes"),
+    ],
+    ids=["nul-bytes", "utf-16", "control-bytes"],
+)
+def test_binary_files_are_named_and_skipped(tmp_path, content, why):
+    (tmp_path / "tale.txt").write_text("A short tale.")
+    (tmp_path / "blob.txt").write_bytes(content)
+    corpus = load_corpus(tmp_path)
+    assert [s.path for s in corpus.stories] == ["tale.txt"]
+    assert [p for p in corpus.problems if p.startswith("Skipped blob.txt: it is not text") and why in p]
