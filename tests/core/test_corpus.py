@@ -7,15 +7,10 @@ from pathlib import Path
 import pytest
 
 import bot.core.corpus as corpus_module
-from bot.core.corpus import (
-    MAX_PASSAGE_CHARS,
-    CorpusError,
-    load_corpus,
-    plain_markdown,
-    split_passages,
-    split_title,
-    title_from_filename,
-)
+from bot.core.corpus import MAX_PASSAGE_CHARS, CorpusError, load_corpus, passages_of, title_from_filename
+from bot.core.readers.markdown import plain_markdown
+from bot.core.readers.plain_text import split_title
+from bot.core.readers.reader import Block
 from tests.conftest import CORPUS
 
 
@@ -40,9 +35,10 @@ def test_passages_are_paragraphs_that_know_their_story_and_position():
 
 
 def test_titles_from_front_matter_heading_or_file_name():
-    assert split_title("---\ntitle: The Mill\nauthor: x\n---\nText.", Path("a.md")) == ("The Mill", "Text.")
-    assert split_title("# The Mill\n\nText.", Path("a.txt")) == ("The Mill", "\nText.")
-    assert split_title("Text.", Path("003_the-old_mill.txt")) == ("The Old Mill", "Text.")
+    assert split_title("---\ntitle: The Mill\nauthor: x\n---\nText.") == ("The Mill", "Text.")
+    assert split_title("# The Mill\n\nText.") == ("The Mill", "\nText.")
+    assert split_title("Text.") == (None, "Text.")
+    assert title_from_filename(Path("003_the-old_mill.txt")) == "The Old Mill"
     assert title_from_filename(Path("sofia.md")) == "Sofia"
 
 
@@ -74,7 +70,7 @@ def test_bad_files_are_named_and_the_rest_still_loads(tmp_path):
     assert [p.text for p in corpus.passages] == ["A violinist played.", "The end.", "Deep story.", "Second."]
     assert any("latin1.txt" in p and "UTF-8" in p for p in corpus.problems)
     assert any("empty.md" in p and "empty" in p for p in corpus.problems)
-    assert any("notes.json" in p and "not .txt or .md" in p for p in corpus.problems)
+    assert any("notes.json" in p and "not stories (.txt, .md, " in p for p in corpus.problems)
     assert len(corpus.problems) == 3
 
 
@@ -89,7 +85,7 @@ def test_unreadable_file_is_reported(tmp_path):
 def test_missing_or_empty_folder_is_a_clear_error(tmp_path):
     with pytest.raises(CorpusError, match="does not exist"):
         load_corpus(tmp_path / "nowhere")
-    with pytest.raises(CorpusError, match=r"no \.txt or \.md files"):
+    with pytest.raises(CorpusError, match=r"no story files \(\.txt, \.md, "):
         load_corpus(tmp_path)
 
 
@@ -97,7 +93,7 @@ def test_splitting_one_huge_paragraph_is_linear():
     # 16 MB with no sentence end: cut between words in one pass. A copy of the rest of the text
     # per cut (as before) takes about a minute here; this takes a fraction of a second.
     words = "lorem ipsum dolor sit amet " * (16 * 2**20 // 27)
-    pieces = list(split_passages(words))
+    pieces = list(passages_of([Block(words)]))
     assert all(len(piece.text) <= MAX_PASSAGE_CHARS for piece in pieces)
     assert sum(len(piece.text.split()) for piece in pieces) == len(words.split())
     assert {piece.paragraph for piece in pieces} == {1}
@@ -191,7 +187,7 @@ def test_an_unreadable_corpus_folder_says_so(shared_tmp):
     shared_tmp.chmod(0o311)
     data = load_as_unprivileged(shared_tmp)
     assert "cannot be read" in data.get("error", ""), data
-    assert "no .txt or .md files" not in data["error"]
+    assert "no story files" not in data["error"]
 
 
 KEEPER = """---

@@ -17,7 +17,7 @@ from bot.core.corpus import CorpusError
 from bot.core.corpus_diff import CorpusDiff
 from bot.core.index_notes import IndexEvent
 from bot.core.library import StoryLibrary
-from bot.core.shelf import Shelf, ShelfError, StoryExists, require_upload_size, safe_file_name, story_text
+from bot.core.shelf import Shelf, ShelfError, StoryExists, require_upload_size, safe_file_name, story_file
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
 from bot.discord_app.cog import StoryCog, one_story, story_choices
 from bot.discord_app.render import MESSAGE_LIMIT, Reply, clip, persistent_view
@@ -51,7 +51,7 @@ class Pending:
 
     action: str
     name: str
-    text: str | None
+    text: bytes | None
     user: int
 
 
@@ -96,8 +96,8 @@ class Admin(StoryCog):
         await interaction.response.defer(ephemeral=True, thinking=True)
         await interaction.followup.send(await self._reloaded(interaction, "Reloaded"), ephemeral=True)
 
-    @story.command(name="add", description="Add a story from a .txt or .md file (Manage Server)")
-    @app_commands.describe(file="The story, UTF-8 text or Markdown", title="Its title, if the file has none")
+    @story.command(name="add", description="Add a story: text, Markdown, EPUB, HTML, Word or PDF (Manage Server)")
+    @app_commands.describe(file="The story file", title="Its title, if a .txt or .md file has none")
     @app_commands.checks.has_permissions(manage_guild=True)
     async def add(
         self,
@@ -109,7 +109,7 @@ class Admin(StoryCog):
         try:
             name = safe_file_name(file.filename)
             require_upload_size(file.size)
-            text = story_text(await file.read(), title)
+            text = await asyncio.to_thread(story_file, await file.read(), name, title)
         except (ShelfError, discord.HTTPException) as error:
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
             return
