@@ -105,7 +105,8 @@ async def test_removing_asks_first_and_cancel_changes_nothing(fake, admin_bot, s
 async def test_a_bad_upload_gets_a_clear_message(fake, admin_bot, stories):
     for name, content, expected in [
         ("latin1.txt", "caf\xe9".encode("latin-1"), "not UTF-8"),
-        ("notes.pdf", b"%PDF", "not a .txt or .md file"),
+        ("notes.json", b"{}", "not a story file; upload one of .txt, .md, "),
+        ("scan.pdf", b"%PDF-1.7 nothing", "That file is not a readable PDF"),
         ("../../escape.md", b"Sneaky.", "Added `escape.md`."),
     ]:
         mark, _ = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=fake.attach(name, content))

@@ -1,6 +1,7 @@
 """Word documents (`.docx`, also what Google Docs and LibreOffice export), read with python-docx.
 
-The title is the document's own (File > Properties), else its first paragraph in the Title style;
+The title is the document's own (File > Properties), else its first paragraph in the Title style, and
+a "by" line naming the document's author is left out;
 paragraphs in Heading styles name chapters; tables are read cell by cell. The archive is checked
 first (archive.py): python-docx unpacks every part, images included.
 """
@@ -54,6 +55,7 @@ class DocxReader:
         try:
             document = docx.Document(io.BytesIO(raw))
             title = document.core_properties.title or None
+            author = document.core_properties.author or None
             blocks = []
             for paragraph in _paragraphs(document):
                 style = paragraph.style.name if paragraph.style is not None else ""
@@ -63,4 +65,4 @@ class DocxReader:
                     blocks.append(Block(paragraph.text, heading=style.startswith(HEADING_STYLE)))
         except (OpcError, LxmlError, KeyError, ValueError) as error:
             raise ValueError(f"is not a readable Word document ({error}); save it again as .docx") from error
-        return story_text(title, blocks)
+        return story_text(title, blocks, author)

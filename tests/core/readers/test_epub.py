@@ -26,9 +26,7 @@ def write_epub(path, version: int = 3, gutenberg: bool = False) -> None:
     two chapters (the second found by its anchor), a navigation page (EPUB 3) or an NCX (EPUB 2)."""
     names = list(CHAPTERS)
     paragraphs = ["".join(f"<p>{text}</p>" for text in texts) for texts in CHAPTERS.values()]
-    header = (
-        f"<section class='pg-boilerplate pgheader' id='pg-header'><p>{LICENSE}</p></section>" if gutenberg else ""
-    )
+    header = f"<section class='pg-boilerplate pgheader' id='pg-header'><p>{LICENSE}</p></section>" if gutenberg else ""
     footer = (
         "<section class='pg-boilerplate' id='pg-footer'><h2 id='license'>THE FULL PROJECT GUTENBERG LICENSE</h2>"
         "<p>Section 1. General Terms of Use and Redistributing Project Gutenberg electronic works</p></section>"

@@ -49,8 +49,13 @@ def test_gutenberg_html_takes_its_dublin_core_title_and_drops_the_license(tmp_pa
 
 def test_legacy_encoding_and_a_page_with_no_text(tmp_path):
     (tmp_path / "latin.htm").write_bytes(
-        page("Caf\xe9", "<p>Le caf\xe9 \xe9tait ferm\xe9.</p>", "<meta http-equiv='Content-Type' "
-             "content='text/html; charset=iso-8859-1'>").replace("<meta charset='utf-8'>", "").encode("latin-1")
+        page(
+            "Caf\xe9",
+            "<p>Le caf\xe9 \xe9tait ferm\xe9.</p>",
+            "<meta http-equiv='Content-Type' content='text/html; charset=iso-8859-1'>",
+        )
+        .replace("<meta charset='utf-8'>", "")
+        .encode("latin-1")
     )
     (tmp_path / "empty.html").write_text(page("Nothing", "<script>only()</script>"))
     (tmp_path / "blob.html").write_bytes(b"\0" * 4096)
