@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/bench_loading.py [--largest-mb N] [--only NAME ...]
 
-Each kind of file (ordinary ones, and lines built to make a backtracking regular expression rescan
-the rest of the line) is written at 1, 2, 4, ... MB and loaded as the bot loads a story file; a
+Each kind of file (ordinary ones in each format the readers take without a heavy writer, and lines
+built to make a backtracking regular expression rescan the rest of the line) is written at 1, 2, 4,
+... MB and loaded as the bot loads a story file (HTML and EPUB need `.[formats]`); a
 flat "ms per MB" column (ratio near 1 against the first size) shows linear time, and a column that
 doubles with the size would show quadratic time.
 """
@@ -11,28 +12,76 @@ doubles with the size would show quadratic time.
 from __future__ import annotations
 
 import argparse
+import io
 import tempfile
 import time
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 from bot.core.corpus import load_corpus
 
 
-def repeated(unit: str, prefix: str = "") -> Callable[[int], str]:
-    return lambda size: prefix + unit * ((size - len(prefix)) // len(unit))
+def repeated(unit: str, prefix: str = "", suffix: str = "") -> Callable[[int], str]:
+    return lambda size: prefix + unit * ((size - len(prefix) - len(suffix)) // len(unit)) + suffix
 
 
-KINDS: dict[str, tuple[str, Callable[[int], str]]] = {
-    "paragraph without sentence end": ("story.txt", repeated("lorem ipsum dolor sit amet ")),
-    "markdown prose": ("story.md", repeated("Maren kept the *old* lighthouse on the [cape](x).\n\n", "# Tide\n\n")),
-    "line of [": ("story.md", repeated("[", "# B\n\nx\n\n")),
-    "line of ![": ("story.md", repeated("![", "# B\n\nx\n\n")),
-    "line of *": ("story.md", repeated("*", "# B\n\nx\n\n")),
-    "line of _": ("story.md", repeated("_", "# B\n\nx\n\n")),
-    "line of *a": ("story.md", repeated("*a", "# B\n\nx\n\n")),
-    "line of backticks": ("story.md", repeated("`", "# B\n\nx\n\n")),
-    "title line of spaces": ("story.md", lambda size: "# a" + " " * size + "b\n\nx"),
+PROSE = "Maren kept the old lighthouse on the northern cape, and every night she lit the lamp for the boats. "
+WRAPPED = "Maren kept the old lighthouse on the northern cape, and every night\nshe lit the lamp for the boats.\n"
+GUTENBERG = (
+    "Title: The Keeper\n\n*** START OF THE PROJECT GUTENBERG EBOOK THE KEEPER ***\n\n",
+    "CHAPTER I.\nThe Storm\n\n" + WRAPPED * 6 + "\n",
+    "*** END OF THE PROJECT GUTENBERG EBOOK THE KEEPER ***\n\nTHE FULL PROJECT GUTENBERG LICENSE\n",
+)
+HTML_PAGE = (
+    "<html><head><title>Keeper</title></head><body>",
+    "<h2>Chapter</h2><p>" + PROSE * 4 + "</p>",
+    "</body></html>",
+)
+XHTML_PAGE = (
+    '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body>',
+    "<h2>Chapter</h2><p>" + PROSE * 4 + "</p>",
+    "</body></html>",
+)
+CONTAINER = (
+    '<container xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
+    '<rootfile full-path="content.opf"/></rootfiles></container>'
+)
+PACKAGE = (
+    '<package xmlns="http://www.idpf.org/2007/opf"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
+    "<dc:title>Keeper</dc:title></metadata><manifest>"
+    '<item id="p" href="page.xhtml" media-type="application/xhtml+xml"/></manifest>'
+    '<spine><itemref idref="p"/></spine></package>'
+)
+
+
+def epub(size: int) -> bytes:
+    """An EPUB whose one page unpacks to `size` bytes."""
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("META-INF/container.xml", CONTAINER)
+        book.writestr("content.opf", PACKAGE)
+        book.writestr("page.xhtml", repeated(XHTML_PAGE[1], XHTML_PAGE[0], XHTML_PAGE[2])(size))
+    return packed.getvalue()
+
+
+def text(make: Callable[[int], str]) -> Callable[[int], bytes]:
+    return lambda size: make(size).encode()
+
+
+KINDS: dict[str, tuple[str, Callable[[int], bytes]]] = {
+    "paragraph without sentence end": ("story.txt", text(repeated("lorem ipsum dolor sit amet "))),
+    "Gutenberg book, wrapped lines": ("book.txt", text(repeated(GUTENBERG[1], GUTENBERG[0], GUTENBERG[2]))),
+    "markdown prose": ("story.md", text(repeated("Maren kept the *old* lamp on the [cape](x).\n\n", "# Tide\n\n"))),
+    "line of [": ("story.md", text(repeated("[", "# B\n\nx\n\n"))),
+    "line of ![": ("story.md", text(repeated("![", "# B\n\nx\n\n"))),
+    "line of *": ("story.md", text(repeated("*", "# B\n\nx\n\n"))),
+    "line of _": ("story.md", text(repeated("_", "# B\n\nx\n\n"))),
+    "line of *a": ("story.md", text(repeated("*a", "# B\n\nx\n\n"))),
+    "line of backticks": ("story.md", text(repeated("`", "# B\n\nx\n\n"))),
+    "title line of spaces": ("story.md", text(lambda size: "# a" + " " * size + "b\n\nx")),
+    "HTML page": ("story.html", text(repeated(HTML_PAGE[1], HTML_PAGE[0], HTML_PAGE[2]))),
+    "EPUB (unpacked size)": ("story.epub", epub),
 }
 
 
@@ -48,7 +97,7 @@ def main() -> None:
         size = 1
         while size <= args.largest_mb:
             with tempfile.TemporaryDirectory() as folder:
-                (Path(folder) / name).write_text(make(size * 2**20), encoding="utf-8")
+                (Path(folder) / name).write_bytes(make(size * 2**20))
                 started = time.perf_counter()
                 passages = len(load_corpus(folder).passages)
                 seconds = time.perf_counter() - started

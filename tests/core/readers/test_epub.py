@@ -1,3 +1,4 @@
+import sys
 import zipfile
 
 import pytest
@@ -107,3 +108,16 @@ def test_broken_bombed_and_entity_laden_epubs_are_named_and_skipped(tmp_path, mo
     assert "not a readable EPUB file" in problems["Skipped not-a-zip.epub"]
     assert "unpacks to over 64 MB" in problems["Skipped bomb.epub"]
     assert "has no pages in its spine" in problems["Skipped laughs.epub"]  # the entities were never expanded
+
+
+def test_without_the_formats_extra_the_file_is_named_with_the_extra_to_install(tmp_path, monkeypatch):
+    write_epub(tmp_path / "keeper.epub")
+    (tmp_path / "notes.txt").write_text("Plain text needs nothing more.")
+    monkeypatch.setitem(sys.modules, "lxml", None)  # as if lxml were not installed
+    monkeypatch.setitem(sys.modules, "lxml.etree", None)
+    corpus = load_corpus(tmp_path)
+    assert [s.path for s in corpus.stories] == ["notes.txt"]
+    assert corpus.problems == (
+        "Skipped keeper.epub: it needs the optional EPUB reader; install it with pip install -e '.[formats]' "
+        "and reload.",
+    )
