@@ -4,7 +4,7 @@
 
 Each kind of file (ordinary ones in each format the readers take without a heavy writer, and lines
 built to make a backtracking regular expression rescan the rest of the line) is written at 1, 2, 4,
-... MB and loaded as the bot loads a story file (HTML and EPUB need `.[formats]`); a
+... MB and loaded as the bot loads a story file (HTML, EPUB and Word need `.[formats]`); a
 flat "ms per MB" column (ratio near 1 against the first size) shows linear time, and a column that
 doubles with the size would show quadratic time.
 """
@@ -65,6 +65,20 @@ def epub(size: int) -> bytes:
     return packed.getvalue()
 
 
+def docx(size: int) -> bytes:
+    """A Word document of about `size` bytes of text: headings every ten paragraphs (needs `.[formats]`)."""
+    import docx as python_docx
+
+    document = python_docx.Document()
+    for number in range(size // len(PROSE * 4)):
+        if number % 10 == 0:
+            document.add_heading(f"Chapter {number // 10 + 1}", level=1)
+        document.add_paragraph(PROSE * 4)
+    packed = io.BytesIO()
+    document.save(packed)
+    return packed.getvalue()
+
+
 def text(make: Callable[[int], str]) -> Callable[[int], bytes]:
     return lambda size: make(size).encode()
 
@@ -82,6 +96,7 @@ KINDS: dict[str, tuple[str, Callable[[int], bytes]]] = {
     "title line of spaces": ("story.md", text(lambda size: "# a" + " " * size + "b\n\nx")),
     "HTML page": ("story.html", text(repeated(HTML_PAGE[1], HTML_PAGE[0], HTML_PAGE[2]))),
     "EPUB (unpacked size)": ("story.epub", epub),
+    "Word document (text size)": ("story.docx", docx),
 }
 
 

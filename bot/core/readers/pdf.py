@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.readers.archive import MAX_UNPACKED_BYTES
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
+from bot.core.readers.text import is_roman
 
 if TYPE_CHECKING:
     import pypdf
@@ -47,7 +48,7 @@ class Line:
 
 
 def _is_page_number(text: str) -> bool:
-    return text.isdigit() or (len(text) <= 8 and set(text.lower()) <= set("ivxlc"))
+    return text.isdigit() or (text.islower() and is_roman(text.upper()))
 
 
 def _lines(reader: pypdf.PdfReader) -> list[Line]:
