@@ -47,11 +47,12 @@ def reload_report(old: StoryLibrary, new: StoryLibrary) -> str:
 
 @dataclass(frozen=True)
 class Pending:
-    """A change waiting for its confirmation: replace a story with new text, or remove one."""
+    """A change waiting for its confirmation: replace a story with a new file, or remove one."""
 
     action: str
     name: str
-    text: bytes | None
+    data: bytes | None
+    """The story file as it will be written (any format readers/ takes)."""
     user: int
 
 
@@ -109,16 +110,16 @@ class Admin(StoryCog):
         try:
             name = safe_file_name(file.filename)
             require_upload_size(file.size)
-            text = await asyncio.to_thread(story_file, await file.read(), name, title)
+            data = await asyncio.to_thread(story_file, await file.read(), name, title)
         except (ShelfError, discord.HTTPException) as error:
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
             return
         shelf = Shelf(self.bot.settings.corpus)
         try:
-            await asyncio.to_thread(shelf.add, name, text)
+            await asyncio.to_thread(shelf.add, name, data)
         except StoryExists:  # also when another upload of this name was written a moment before
             question = f"`{name}` is already a story. Replace it? The old file is kept in `{shelf.kept.name}`."
-            await self._ask(interaction, Pending("replace", name, text, interaction.user.id), question, "Replace")
+            await self._ask(interaction, Pending("replace", name, data, interaction.user.id), question, "Replace")
             return
         except (ShelfError, OSError) as error:
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
@@ -178,8 +179,8 @@ class Admin(StoryCog):
         shelf = Shelf(self.bot.settings.corpus)
         try:
             if pending.action == "replace":
-                assert pending.text is not None
-                kept = await asyncio.to_thread(shelf.add, pending.name, pending.text, replace=True)
+                assert pending.data is not None
+                kept = await asyncio.to_thread(shelf.add, pending.name, pending.data, replace=True)
                 done = (
                     f"Replaced `{pending.name}`; the old file is kept in `{shelf.kept.name}`."
                     if kept is not None
