@@ -1,5 +1,6 @@
 import pytest
 
+import bot.core.readers.pdf as pdf_reader
 from bot.core.corpus import load_corpus, passages_of
 from bot.core.readers.reader import Block
 from tests.core.readers.conftest import CHAPTERS, TITLE, check_story
@@ -59,3 +60,12 @@ def test_a_scanned_pdf_without_text_is_named_and_skipped(tmp_path):
     problems = {p.split(":")[0]: p for p in corpus.problems}
     assert "has no text, only images (a scanned book?)" in problems["Skipped scan.pdf"]
     assert "Skipped fake.pdf" in problems
+
+
+def test_a_pdf_whose_pages_unpack_past_the_limit_is_skipped(tmp_path, monkeypatch):
+    write_pdf(tmp_path / "keeper.pdf")
+    (tmp_path / "notes.txt").write_text("Plain words.")
+    monkeypatch.setattr(pdf_reader, "MAX_UNPACKED_BYTES", 1000)  # this book's pages unpack to more
+    corpus = load_corpus(tmp_path)
+    assert [s.path for s in corpus.stories] == ["notes.txt"]
+    assert [p for p in corpus.problems if p.startswith("Skipped keeper.pdf: it unpacks to over")]

@@ -1,3 +1,5 @@
+import pytest
+
 from bot.core.corpus import load_corpus
 from bot.core.library import StoryLibrary
 from bot.core.readers.text import is_chapter_line
@@ -149,3 +151,29 @@ def test_chapter_lines_are_told_from_text():
     ]
     assert [line for line in chapters if not is_chapter_line(line)] == []
     assert [line for line in text if is_chapter_line(line)] == []
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (
+            "*** START OF THE PROJECT GUTENBERG EBOOK THE KEEPER ***",
+            "*** END OF THE PROJECT GUTENBERG EBOOK THE KEEPER ***",
+        ),
+        ("***START OF THIS PROJECT GUTENBERG EBOOK THE KEEPER***", "End of the Project Gutenberg EBook of The Keeper"),
+        ("*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*", "End of Project Gutenberg's The Keeper"),
+    ],
+    ids=["current", "older", "oldest"],
+)
+def test_every_generation_of_gutenberg_markers_is_found(tmp_path, start, end):
+    book = "\n\n".join(
+        ["Title: The Keeper", LICENSE_LINE, start, "Produced by a volunteer.", "Maren lit the lamp.", end, LICENSE_LINE]
+    )
+    (tmp_path / "keeper.txt").write_text(book)
+    corpus = load_corpus(tmp_path)
+    assert [(s.title, p.text) for s in corpus.stories for p in corpus.passages] == [
+        ("The Keeper", "Maren lit the lamp.")
+    ]
+
+
+LICENSE_LINE = "You may copy it, give it away or re-use it under the terms of the Project Gutenberg License."
