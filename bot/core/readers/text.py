@@ -3,8 +3,9 @@
 Gutenberg's license header and footer are dropped and its `Title:` line is the title; otherwise a
 short first line followed by a blank line is (front matter and `# Title` still come first). Chapter
 lines (`CHAPTER I.`, `Chapter 1`, `BOOK II`, `STAVE ONE`, a Roman numeral alone) name the chapters
-of the paragraphs after them, a contents list of them is dropped, and hard-wrapped lines are joined
-into paragraphs. Every check looks at a line of at most a few dozen characters: loading stays linear.
+of the paragraphs after them, a contents list of them and scene breaks (`*   *   *`) are dropped, and
+hard-wrapped lines are joined into paragraphs. Every check looks at a line of at most a few dozen
+characters: loading stays linear.
 """
 
 from __future__ import annotations
@@ -150,8 +151,8 @@ def _blocks(paragraphs: list[str]) -> list[Block]:
             if not paragraph:
                 continue
         lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
-        if not lines:
-            continue
+        if not any(char.isalnum() for char in paragraph):
+            continue  # a scene break ("*     *     *") or a rule, not text
         if bare_heading and len(lines) == 1 and _is_subtitle(lines[0]) and not is_chapter_line(lines[0]):
             blocks[-1] = Block(f"{blocks[-1].text} {lines[0]}", heading=True)
             bare_heading = False

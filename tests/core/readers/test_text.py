@@ -5,7 +5,8 @@ from bot.core.library import StoryLibrary
 from bot.core.readers.text import is_chapter_line
 
 # The shape and the words of a Project Gutenberg plain-text book (header and footer as Gutenberg
-# writes them, shortened), with a contents list, chapter lines and lines wrapped at 70 characters.
+# writes them, shortened), with a contents list, chapter lines, a scene break and lines wrapped at 70
+# characters.
 GUTENBERG_BOOK = """\ufeffThe Project Gutenberg eBook of The Lighthouse Keeper
 
 This ebook is for the use of anyone anywhere in the United States and
@@ -51,6 +52,10 @@ The Storm
 Maren kept the old lighthouse on the northern cape for forty years,
 and every winter night she lit the great lamp for the fishing boats
 that came home late through the fog.
+
+*      *      *      *      *      *      *
+
+    *      *      *      *      *      *
 
 The keeper's cat, a grey tom called Fisk, slept by the lamp.
 
