@@ -3,7 +3,7 @@ import zipfile
 import pytest
 
 from bot.core.corpus import load_corpus
-from tests.core.readers.conftest import AUTHOR, CHAPTERS, TITLE, check_story
+from tests.core.readers.lighthouse import AUTHOR, CHAPTERS, TITLE, check_story
 
 docx = pytest.importorskip("docx", reason="the Word reader needs the formats extra: pip install -e '.[formats]'")
 

@@ -5,7 +5,7 @@ import pytest
 
 import bot.core.readers.archive as archive
 from bot.core.corpus import load_corpus
-from tests.core.readers.conftest import AUTHOR, CHAPTERS, LICENSE, TITLE, check_story
+from tests.core.readers.lighthouse import AUTHOR, CHAPTERS, LICENSE, TITLE, check_story
 
 pytest.importorskip("lxml", reason="the EPUB reader needs the formats extra: pip install -e '.[formats]'")
 

@@ -1,7 +1,7 @@
 import pytest
 
 from bot.core.corpus import load_corpus
-from tests.core.readers.conftest import CHAPTERS, LICENSE, TITLE, check_story
+from tests.core.readers.lighthouse import CHAPTERS, LICENSE, TITLE, check_story
 
 pytest.importorskip("lxml", reason="the HTML reader needs the formats extra: pip install -e '.[formats]'")
 

@@ -3,7 +3,7 @@ import pytest
 import bot.core.readers.pdf as pdf_reader
 from bot.core.corpus import load_corpus, passages_of
 from bot.core.readers.reader import Block
-from tests.core.readers.conftest import CHAPTERS, TITLE, check_story
+from tests.core.readers.lighthouse import CHAPTERS, TITLE, check_story
 
 pytest.importorskip("pypdf", reason="the PDF reader needs the formats extra: pip install -e '.[formats]'")
 fpdf = pytest.importorskip("fpdf", reason="the PDF tests write their PDFs with fpdf2 (in the test extra)")
