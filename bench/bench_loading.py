@@ -4,7 +4,8 @@
 
 Each kind of file (ordinary ones in each format the readers take without a heavy writer, and lines
 built to make a backtracking regular expression rescan the rest of the line) is written at 1, 2, 4,
-... MB and loaded as the bot loads a story file (HTML, EPUB and Word need `.[formats]`); a
+... MB and loaded as the bot loads a story file (HTML, EPUB, Word and PDF need `.[formats]`, PDF also
+fpdf2 from `.[test]` to write it); a
 flat "ms per MB" column (ratio near 1 against the first size) shows linear time, and a column that
 doubles with the size would show quadratic time.
 """
