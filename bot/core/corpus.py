@@ -4,32 +4,22 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from bot.core.readers import STORY_SUFFIXES, reader_for, suffix_list
+from bot.core.readers.reader import Block
 from bot.core.sentences import sentence_spans
 
-STORY_SUFFIXES = (".txt", ".md")
 MAX_STORY_BYTES = 32 * 1024 * 1024
 """A story file larger than this is skipped: the longest novels are a few MB of text."""
 # Paragraphs longer than this are split at sentence ends into passages of about TARGET chars,
 # so one huge paragraph cannot dominate ranking or overflow a chat message.
 MAX_PASSAGE_CHARS = 1200
 TARGET_PASSAGE_CHARS = 800
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
-_FRONT_TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.M | re.I)
-_HEADING = re.compile(r"\A#[ \t]+(.+?)[ \t]*#*[ \t]*(?:\n|\Z)")
-# "## Chapter Two" (any level) as the first line of a paragraph.
-_SECTION_HEADING = re.compile(r"\A#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*(?:\n|\Z)")
-_LINE_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?", re.M)
-_IMAGE_OR_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
 
 
 class CorpusError(Exception):
@@ -85,21 +75,6 @@ def title_from_filename(path: Path) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in words) or path.stem
 
 
-def split_title(text: str, path: Path) -> tuple[str, str]:
-    """Title and body: front matter `title:`, else a leading `# Title` line, else the file name."""
-    front = _FRONT_MATTER.match(text)
-    if front:
-        body = text[front.end() :]
-        found = _FRONT_TITLE.search(front.group(1))
-        if found:
-            return found.group(1).strip("\"'"), body
-        text = body
-    heading = _HEADING.match(text)
-    if heading:
-        return heading.group(1), text[heading.end() :]
-    return title_from_filename(path), text
-
-
 @dataclass(frozen=True)
 class PassageText:
     paragraph: int
@@ -108,34 +83,20 @@ class PassageText:
     text: str
 
 
-def split_passages(body: str, markdown: bool = False) -> Iterator[PassageText]:
-    """The passages of a story body in order; in Markdown, headings name the chapter of the passages
-    that follow (they are not passages themselves) and markup is dropped from the text."""
+def passages_of(blocks: Iterable[Block]) -> Iterator[PassageText]:
+    """The passages of a story's blocks in order: headings name the chapter of the passages that follow
+    (they are not passages themselves), and paragraphs over MAX_PASSAGE_CHARS are split."""
     chapter: str | None = None
     number = under_chapter = 0
-    for block in _PARAGRAPH_BREAK.split(body.strip()):
-        block = block.strip()
-        heading = _SECTION_HEADING.match(block)
-        if heading:
-            chapter = plain_markdown(heading.group(1)) if markdown else heading.group(1)
-            under_chapter = 0
-            block = block[heading.end() :].strip()
-        if markdown:
-            block = plain_markdown(block)
-        if not block:
+    for block in blocks:
+        if block.heading:
+            chapter, under_chapter = block.text, 0
             continue
         number += 1
-        for piece in [block] if len(block) <= MAX_PASSAGE_CHARS else _split_long(block):
+        text = block.text
+        for piece in [text] if len(text) <= MAX_PASSAGE_CHARS else _split_long(text):
             under_chapter += 1
             yield PassageText(number, chapter, under_chapter if chapter is not None else 0, piece)
-
-
-def plain_markdown(text: str) -> str:
-    """Text without Markdown markup: list bullets, quote markers, emphasis, code ticks, link targets."""
-    text = _LINE_MARKER.sub("", text)
-    text = _IMAGE_OR_LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\2", text)
-    return text.replace("`", "")
 
 
 def _split_long(paragraph: str) -> Iterator[str]:
@@ -178,7 +139,7 @@ class StoryFiles:
 
 
 def story_files(root: Path) -> StoryFiles:
-    """Every .txt and .md file below root, hidden files and folders skipped.
+    """Every story file (a format readers/ knows) below root, hidden files and folders skipped.
 
     Links are followed while they stay inside the corpus folder; a link out of it, a second way
     to a folder or file already read (a loop, say) and an unreadable folder are reported and
@@ -191,7 +152,7 @@ def story_files(root: Path) -> StoryFiles:
     if not root.is_dir():
         raise CorpusError(
             f"The corpus folder {root} does not exist. "
-            "Point --corpus or STORYBOT_CORPUS at a folder of .txt or .md stories."
+            f"Point --corpus or STORYBOT_CORPUS at a folder of stories ({suffix_list()})."
         )
     real_root = root.resolve()
     paths: list[Path] = []
@@ -242,12 +203,12 @@ def story_files(root: Path) -> StoryFiles:
     walk(root, "")
     if others:
         shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
-        problems.append(f"Ignored {len(others)} file(s) that are not .txt or .md: {shown}.")
+        problems.append(f"Ignored {len(others)} file(s) that are not stories ({suffix_list()}): {shown}.")
     return StoryFiles(tuple(paths), tuple(problems))
 
 
-def read_story(path: Path) -> str:
-    """The file's text, NFC-normalized with Unix newlines; raises ValueError with a reason."""
+def read_story_bytes(path: Path) -> bytes:
+    """The file's bytes; raises ValueError with a reason (unreadable, or over the size limit)."""
     if not path.is_file():
         raise ValueError("cannot be read (a broken link or not a regular file)")
     size = path.stat().st_size
@@ -257,17 +218,21 @@ def read_story(path: Path) -> str:
             "split it into several files"
         )
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise ValueError(f"cannot be read ({error.strerror or error}); check its permissions") from error
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValueError(f"is not UTF-8 text (byte {error.start}); save it as UTF-8") from error
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    if not text.strip():
-        raise ValueError("is empty; add some paragraphs or remove it")
-    return text
+
+
+def read_story(path: Path) -> tuple[str, list[PassageText]]:
+    """The story in a file, by its format's reader: its title and passages; raises ValueError with a reason."""
+    reader = reader_for(path)
+    if reader is None:
+        raise ValueError(f"is not a story file ({suffix_list()})")
+    story = reader.read(read_story_bytes(path))
+    texts = list(passages_of(story.blocks))
+    if not texts:
+        raise ValueError("has a title but no paragraphs; add some text" if story.blocks else "has no text")
+    return story.title or title_from_filename(path), texts
 
 
 def read_stories(root: Path, paths: Iterable[Path]) -> tuple[list[Story], list[Passage], list[str]]:
@@ -278,10 +243,7 @@ def read_stories(root: Path, paths: Iterable[Path]) -> tuple[list[Story], list[P
     for path in paths:
         relative = path.relative_to(root).as_posix()
         try:
-            title, body = split_title(read_story(path), path)
-            texts = list(split_passages(body, markdown=path.suffix.lower() == ".md"))
-            if not texts:
-                raise ValueError("has a title but no paragraphs; add some text")
+            title, texts = read_story(path)
         except ValueError as reason:
             problems.append(f"Skipped {relative}: it {reason}.")
             continue
@@ -295,7 +257,7 @@ def read_stories(root: Path, paths: Iterable[Path]) -> tuple[list[Story], list[P
 
 
 def no_stories_error(root: Path, problems: Sequence[str]) -> CorpusError:
-    detail = " ".join(problems) or "It has no .txt or .md files."
+    detail = " ".join(problems) or f"It has no story files ({suffix_list()})."
     return CorpusError(f"No stories could be loaded from {root}. {detail}")
 
 

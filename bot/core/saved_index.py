@@ -41,6 +41,7 @@ from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library_parts import LibraryParts
 from bot.core.passage_table import PassageTable
 from bot.core.performers import Performer, PerformerDirectory
+from bot.core.readers import reading_signature
 from bot.core.spelling import SpellingCorrector
 from bot.core.text_store import TextStore
 
@@ -110,12 +111,13 @@ class IndexStore:
     def key(root: Path, analyzer: Analyzer, params: BM25Params) -> str:
         """Which stories, as found on disk, and which settings: any change means a different key.
 
-        A file's size, modification and status-change times stand for its content (chmod changes
+        How files are read counts (the readers' version, the optional readers installed); a file's size,
+        modification and status-change times stand for its content (chmod changes
         the last, so a story that became readable or unreadable counts as changed), and what the
         walk passed over (an unreadable folder, a link) counts too.
         """
         found = story_files(root)
-        digest = hashlib.sha256(f"{FORMAT}|{analyzer.signature}|{params!r}".encode())
+        digest = hashlib.sha256(f"{FORMAT}|{reading_signature()}|{analyzer.signature}|{params!r}".encode())
         for path in found.paths:
             try:
                 info = path.stat()

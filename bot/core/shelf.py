@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-from bot.core.corpus import STORY_SUFFIXES
+from bot.core.corpus import passages_of
+from bot.core.readers import STORY_SUFFIXES, reader_for, suffix_list
 
 MAX_UPLOAD_BYTES = 8 * 2**20
 """The largest story file accepted from a chat upload (a long novel is a few MB of text)."""
@@ -31,6 +32,8 @@ LOCK_FILE = ".storybot-shelf.lock"
 LOCK_TIMEOUT = 10.0
 """Seconds a change waits for another one to finish (which takes well under a second) before giving up."""
 _LOCK_POLL = 0.05
+TITLED_SUFFIXES = (".txt", ".md")
+"""Uploads a title can be given to (as front matter); other formats carry their own."""
 _UNSAFE = re.compile(r"[^\w.\- ]+")
 _WORD = re.compile(r"[^\W\d_]+")
 _EAST_ASIAN = "Chinese, Japanese or Korean"
@@ -46,7 +49,7 @@ def safe_file_name(name: str) -> str:
     base = unicodedata.normalize("NFKC", name).replace("\\", "/").rsplit("/", 1)[-1]
     base = _UNSAFE.sub("-", base).strip(" .-")
     if not base.lower().endswith(STORY_SUFFIXES):
-        raise ShelfError(f'"{name}" is not a .txt or .md file; upload the story as plain text or Markdown.')
+        raise ShelfError(f'"{name}" is not a story file; upload one of {suffix_list()}.')
     if base.lower() in STORY_SUFFIXES or base.startswith("."):
         raise ShelfError(f'"{name}" has no usable name; rename it, e.g. the-old-mill.md.')
     size = len(base.encode("utf-8", "surrogateescape"))
@@ -95,22 +98,26 @@ def require_upload_size(size: int) -> None:
         )
 
 
-def story_text(raw: bytes, title: str | None) -> str:
-    """The uploaded bytes as a story: UTF-8 (checked), not empty, with the given title if any."""
+def story_file(raw: bytes, name: str, title: str | None) -> bytes:
+    """The uploaded file as it will be stored, once its format's reader has read a story from it (the
+    checks a story file in the folder gets), with the given title if any (in .txt and .md)."""
     require_upload_size(len(raw))
+    reader = reader_for(name)
+    if reader is None:
+        raise ShelfError(f'"{name}" is not a story file; upload one of {suffix_list()}.')
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ShelfError(
-            f"That file is not UTF-8 text (byte {error.start}); save it as UTF-8 and upload again."
-        ) from error
-    if not text.strip():
-        raise ShelfError("That file is empty; add some paragraphs and upload again.")
-    if title and title.strip():
-        if text.lstrip().startswith("---"):
-            raise ShelfError("That file has its own front matter; put the title there, or upload without title.")
-        text = f"---\ntitle: {' '.join(title.split())}\n---\n\n{text}"
-    return text
+        if not any(passages_of(reader.read(raw).blocks)):
+            raise ValueError("has no paragraphs of text")
+    except ValueError as reason:
+        raise ShelfError(f"That file {reason}, so it was not added.") from reason
+    if not (title and title.strip()):
+        return raw
+    if not name.lower().endswith(TITLED_SUFFIXES):
+        raise ShelfError(f"{reader.name} files carry their own title; upload it without title.")
+    text = raw.decode("utf-8-sig")
+    if text.lstrip().startswith("---"):
+        raise ShelfError("That file has its own front matter; put the title there, or upload without title.")
+    return f"---\ntitle: {' '.join(title.split())}\n---\n\n{text}".encode()
 
 
 class StoryExists(ShelfError):
@@ -127,7 +134,7 @@ class Shelf:
     def kept(self) -> Path:
         return self.root.parent / f"{self.root.name}-kept"
 
-    def add(self, name: str, text: str, *, replace: bool = False) -> Path | None:
+    def add(self, name: str, data: bytes, *, replace: bool = False) -> Path | None:
         """Writes the story as root/name; returns where the file it replaced was kept, if any.
 
         Raises StoryExists when there is one and `replace` is False. One change at a time, in every
@@ -142,8 +149,8 @@ class Shelf:
             # Created with the usual 0666 less the user's umask, as any file the user writes (not 0600).
             descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
             try:
-                with os.fdopen(descriptor, "w", encoding="utf-8") as f:
-                    f.write(text)
+                with os.fdopen(descriptor, "wb") as f:
+                    f.write(data)
                     f.flush()
                     os.fsync(f.fileno())
                 os.replace(temporary, target)

@@ -7,14 +7,10 @@ from pathlib import Path
 import pytest
 
 import bot.core.corpus as corpus_module
-from bot.core.corpus import (
-    MAX_PASSAGE_CHARS,
-    CorpusError,
-    load_corpus,
-    split_passages,
-    split_title,
-    title_from_filename,
-)
+from bot.core.corpus import MAX_PASSAGE_CHARS, CorpusError, load_corpus, passages_of, title_from_filename
+from bot.core.readers.markdown import plain_markdown
+from bot.core.readers.plain_text import split_title
+from bot.core.readers.reader import Block
 from tests.conftest import CORPUS
 
 
@@ -39,9 +35,10 @@ def test_passages_are_paragraphs_that_know_their_story_and_position():
 
 
 def test_titles_from_front_matter_heading_or_file_name():
-    assert split_title("---\ntitle: The Mill\nauthor: x\n---\nText.", Path("a.md")) == ("The Mill", "Text.")
-    assert split_title("# The Mill\n\nText.", Path("a.txt")) == ("The Mill", "\nText.")
-    assert split_title("Text.", Path("003_the-old_mill.txt")) == ("The Old Mill", "Text.")
+    assert split_title("---\ntitle: The Mill\nauthor: x\n---\nText.") == ("The Mill", "Text.")
+    assert split_title("# The Mill\n\nText.") == ("The Mill", "\nText.")
+    assert split_title("Text.") == (None, "Text.")
+    assert title_from_filename(Path("003_the-old_mill.txt")) == "The Old Mill"
     assert title_from_filename(Path("sofia.md")) == "Sofia"
 
 
@@ -73,7 +70,7 @@ def test_bad_files_are_named_and_the_rest_still_loads(tmp_path):
     assert [p.text for p in corpus.passages] == ["A violinist played.", "The end.", "Deep story.", "Second."]
     assert any("latin1.txt" in p and "UTF-8" in p for p in corpus.problems)
     assert any("empty.md" in p and "empty" in p for p in corpus.problems)
-    assert any("notes.json" in p and "not .txt or .md" in p for p in corpus.problems)
+    assert any("notes.json" in p and "not stories (.txt, .md, " in p for p in corpus.problems)
     assert len(corpus.problems) == 3
 
 
@@ -88,7 +85,7 @@ def test_unreadable_file_is_reported(tmp_path):
 def test_missing_or_empty_folder_is_a_clear_error(tmp_path):
     with pytest.raises(CorpusError, match="does not exist"):
         load_corpus(tmp_path / "nowhere")
-    with pytest.raises(CorpusError, match=r"no \.txt or \.md files"):
+    with pytest.raises(CorpusError, match=r"no story files \(\.txt, \.md, "):
         load_corpus(tmp_path)
 
 
@@ -96,7 +93,7 @@ def test_splitting_one_huge_paragraph_is_linear():
     # 16 MB with no sentence end: cut between words in one pass. A copy of the rest of the text
     # per cut (as before) takes about a minute here; this takes a fraction of a second.
     words = "lorem ipsum dolor sit amet " * (16 * 2**20 // 27)
-    pieces = list(split_passages(words))
+    pieces = list(passages_of([Block(words)]))
     assert all(len(piece.text) <= MAX_PASSAGE_CHARS for piece in pieces)
     assert sum(len(piece.text.split()) for piece in pieces) == len(words.split())
     assert {piece.paragraph for piece in pieces} == {1}
@@ -190,7 +187,7 @@ def test_an_unreadable_corpus_folder_says_so(shared_tmp):
     shared_tmp.chmod(0o311)
     data = load_as_unprivileged(shared_tmp)
     assert "cannot be read" in data.get("error", ""), data
-    assert "no .txt or .md files" not in data["error"]
+    assert "no story files" not in data["error"]
 
 
 KEEPER = """---
@@ -237,3 +234,66 @@ def test_a_text_file_keeps_its_asterisks_and_has_no_chapters(tmp_path):
     corpus = load_corpus(tmp_path)
     assert [p.text for p in corpus.passages] == ["A *star* fell.", "- not a bullet here"]
     assert {p.chapter for p in corpus.passages} == {None}
+
+
+ADVERSARIAL_LINE = 400_000
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("[" * ADVERSARIAL_LINE, "[" * ADVERSARIAL_LINE),  # no link closes: every bracket stays
+        ("![" * (ADVERSARIAL_LINE // 2), "![" * (ADVERSARIAL_LINE // 2)),
+        ("[a](" * (ADVERSARIAL_LINE // 4), "[a](" * (ADVERSARIAL_LINE // 4)),
+        ("*" * ADVERSARIAL_LINE, "*" * (ADVERSARIAL_LINE // 5)),  # "**" "*" "**" is a strong star
+        ("_" * ADVERSARIAL_LINE, "_" * (ADVERSARIAL_LINE - 4)),  # one "__" pair around the rest
+        ("*a" * (ADVERSARIAL_LINE // 2), "*a" * (ADVERSARIAL_LINE // 2)),  # no closer: a word follows each
+    ],
+    ids=["brackets", "images", "unclosed-links", "stars", "underscores", "star-a"],
+)
+def test_markdown_lines_built_to_backtrack_load_in_one_pass(tmp_path, line, kept):
+    # These took time quadratic in the line's length (400,000 "[" never finished); now one pass.
+    (tmp_path / "attack.md").write_text(f"# B\n\nx\n\n{line}\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.stories[0].title == "B"
+    texts = [p.text for p in corpus.passages]
+    assert texts[0] == "x"
+    assert "".join(texts[1:]) == kept
+    assert all(len(text) <= MAX_PASSAGE_CHARS for text in texts)
+
+
+def test_markdown_titles_and_headings_built_to_backtrack_load_in_one_pass(tmp_path):
+    spaces = " " * ADVERSARIAL_LINE
+    (tmp_path / "heading.md").write_text(f"# Tide{spaces}Turn\n\n## Part{spaces}#{spaces}One\n\nThe sea rose.")
+    (tmp_path / "front.md").write_text(f"---\ntitle: Low{spaces}Water\n---\n\nThe sea fell.")
+    (tmp_path / "ticks.md").write_text("`" * ADVERSARIAL_LINE + "\n\nOnly this is text.")
+    corpus = load_corpus(tmp_path)
+    titles = {s.path: s.title for s in corpus.stories}
+    assert titles == {"front.md": f"Low{spaces}Water", "heading.md": f"Tide{spaces}Turn", "ticks.md": "Ticks"}
+    assert corpus.story_passages(1)[0].chapter == f"Part{spaces}#{spaces}One"
+    assert [p.text for p in corpus.story_passages(2)] == ["Only this is text."]
+
+
+def test_markdown_inline_markup_is_taken_out_as_before():
+    assert plain_markdown("**a *b* c** and ![alt](x.png) [link](http://e.org)") == "a *b* c and alt link"
+    assert plain_markdown("snake_case_name and 2*3*4 stay; *open and [open](") == (
+        "snake_case_name and 2*3*4 stay; *open and [open]("
+    )
+    assert plain_markdown("a *line\nbreak* is no emphasis; `code`") == "a *line\nbreak* is no emphasis; code"
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (b"\0" * (2 * 2**20), "NUL bytes"),
+        ("Once upon a time.".encode("utf-16"), "NUL bytes"),
+        (bytes(range(1, 32)) * 1000 + b"words", "control bytes"),
+    ],
+    ids=["nul-bytes", "utf-16", "control-bytes"],
+)
+def test_binary_files_are_named_and_skipped(tmp_path, content, why):
+    (tmp_path / "tale.txt").write_text("A short tale.")
+    (tmp_path / "blob.txt").write_bytes(content)
+    corpus = load_corpus(tmp_path)
+    assert [s.path for s in corpus.stories] == ["tale.txt"]
+    assert [p for p in corpus.problems if p.startswith("Skipped blob.txt: it is not text") and why in p]

@@ -8,6 +8,7 @@ import os
 import numpy as np
 import pytest
 
+from bot.core import readers
 from bot.core.answer import NoAnswer
 from bot.core.file_array import FileArray
 from bot.core.index import BM25Params
@@ -72,6 +73,15 @@ def test_a_changed_added_or_removed_story_rebuilds(saved, caplog):
     assert StoryLibrary.load(stories, store=store).ask("fox").best is not None
     (stories / "new.txt").unlink()
     assert StoryLibrary.load(stories, store=store).ask("fox").best is None
+
+
+def test_reading_files_differently_rebuilds(saved, monkeypatch):
+    stories, store, _ = saved
+    assert StoryLibrary.load(stories, store=store).opened
+    monkeypatch.setattr(readers, "READING_VERSION", readers.READING_VERSION + 1)
+    assert not StoryLibrary.load(stories, store=store).opened
+    monkeypatch.setattr(readers, "OPTIONAL_LIBRARIES", (*readers.OPTIONAL_LIBRARIES, "a-reader-since-installed"))
+    assert not StoryLibrary.load(stories, store=store).opened
 
 
 def test_other_settings_do_not_open_an_index_saved_with_others(saved):

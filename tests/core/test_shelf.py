@@ -15,7 +15,7 @@ from bot.core.shelf import (
     StoryExists,
     mixed_scripts,
     safe_file_name,
-    story_text,
+    story_file,
 )
 
 
@@ -32,20 +32,35 @@ def test_upload_names_become_plain_file_names(uploaded, stored):
     assert safe_file_name(uploaded) == stored
 
 
-@pytest.mark.parametrize("uploaded", ["notes.pdf", ".md", "../.txt", "story.md.exe"])
+@pytest.mark.parametrize("uploaded", ["notes.json", ".md", "../.txt", "story.md.exe", ".epub"])
 def test_names_that_are_no_story_are_refused(uploaded):
     with pytest.raises(ShelfError):
         safe_file_name(uploaded)
 
 
-def test_story_text_checks_encoding_size_and_adds_the_title():
-    assert story_text(b"Once.", "The Mill").startswith("---\ntitle: The Mill\n---")
+def test_story_file_checks_encoding_size_and_adds_the_title():
+    assert story_file(b"Once.", "mill.md", "The Mill").startswith(b"---\ntitle: The Mill\n---")
+    assert story_file(b"Once.", "mill.md", None) == b"Once."
     with pytest.raises(ShelfError, match="not UTF-8"):
-        story_text(b"\xff\xfe bad", None)
+        story_file(b"\xff\xfe bad", "mill.txt", None)
     with pytest.raises(ShelfError, match="at most"):
-        story_text(b"x" * (MAX_UPLOAD_BYTES + 1), None)
+        story_file(b"x" * (MAX_UPLOAD_BYTES + 1), "mill.txt", None)
     with pytest.raises(ShelfError, match="empty"):
-        story_text(b"  \n", None)
+        story_file(b"  \n", "mill.txt", None)
+    with pytest.raises(ShelfError, match="NUL bytes"):
+        story_file(b"\0" * 4096, "mill.txt", None)
+
+
+def test_story_file_reads_other_formats_as_the_corpus_does(tmp_path):
+    pytest.importorskip("lxml", reason="the HTML reader needs the formats extra")
+    page = b"<html><head><title>Mill</title></head><body><p>The wheel turned.</p></body></html>"
+    assert story_file(page, "mill.html", None) == page  # stored as uploaded: bytes, not re-encoded
+    with pytest.raises(ShelfError, match="carry their own title"):
+        story_file(page, "mill.html", "Another Title")
+    with pytest.raises(ShelfError, match="not a readable EPUB"):
+        story_file(b"not a zip", "mill.epub", None)
+    Shelf(tmp_path).add("mill.html", page)
+    assert [p.text for p in load_corpus(tmp_path).passages] == ["The wheel turned."]
 
 
 def test_replacing_and_removing_keep_the_old_file_outside_the_corpus(tmp_path):
@@ -54,9 +69,9 @@ def test_replacing_and_removing_keep_the_old_file_outside_the_corpus(tmp_path):
     (corpus / "mill.md").write_text("# Mill\n\nOld words.")
     shelf = Shelf(corpus)
     with pytest.raises(StoryExists):
-        shelf.add("mill.md", "# Mill\n\nNew words.")  # replacing takes a yes
+        shelf.add("mill.md", b"# Mill\n\nNew words.")  # replacing takes a yes
     assert (corpus / "mill.md").read_text() == "# Mill\n\nOld words."
-    kept = shelf.add("mill.md", "# Mill\n\nNew words.", replace=True)
+    kept = shelf.add("mill.md", b"# Mill\n\nNew words.", replace=True)
     assert kept is not None and kept.read_text() == "# Mill\n\nOld words."
     assert kept.is_relative_to(tmp_path / "stories-kept")
     assert (corpus / "mill.md").read_text() == "# Mill\n\nNew words."
@@ -74,8 +89,8 @@ def test_two_changes_in_the_same_second_keep_both_old_files(tmp_path):
     corpus.mkdir()
     shelf = Shelf(corpus)
     (corpus / "tale.md").write_text("First.")
-    first = shelf.add("tale.md", "Second.", replace=True)
-    second = shelf.add("tale.md", "Third.", replace=True)
+    first = shelf.add("tale.md", b"Second.", replace=True)
+    second = shelf.add("tale.md", b"Third.", replace=True)
     third = shelf.remove("tale.md")
     assert [p.read_text() for p in (first, second, third)] == ["First.", "Second.", "Third."]
 
@@ -120,7 +135,7 @@ def test_two_uploads_of_one_name_at_once_are_one_add_and_one_question(tmp_path):
     def upload(number: int) -> None:
         start.wait()
         try:
-            shelf.add("race.md", f"Version {number}.")
+            shelf.add("race.md", f"Version {number}.".encode())
             outcomes.append(f"added {number}")
         except StoryExists:
             outcomes.append("asked")
@@ -140,7 +155,7 @@ def test_uploads_get_the_users_umask(tmp_path):
     corpus.mkdir()
     old = os.umask(0o027)
     try:
-        Shelf(corpus).add("tale.md", "Once.")
+        Shelf(corpus).add("tale.md", b"Once.")
     finally:
         os.umask(old)
     assert (corpus / "tale.md").stat().st_mode & 0o777 == 0o640
@@ -157,7 +172,7 @@ def test_nothing_is_written_or_removed_through_a_link(tmp_path):
     (corpus / "linked").symlink_to(outside, target_is_directory=True)
     shelf = Shelf(corpus)
     for name in ("out.md", "alias.md"):
-        for change in (lambda n: shelf.add(n, "Overwritten.", replace=True), shelf.remove):
+        for change in (lambda n: shelf.add(n, b"Overwritten.", replace=True), shelf.remove):
             with pytest.raises(ShelfError, match=f"`{name}` is a link"):
                 change(name)
     with pytest.raises(ShelfError, match="`linked` is a link"):
@@ -173,7 +188,7 @@ def test_the_lock_file_is_never_a_link(tmp_path):
     corpus.mkdir()
     (corpus / LOCK_FILE).symlink_to(outside)
     with pytest.raises(ShelfError, match="I can't change the stories folder"):
-        Shelf(corpus).add("tale.md", "Once.")
+        Shelf(corpus).add("tale.md", b"Once.")
     assert not outside.exists() and not (corpus / "tale.md").exists()
 
 
@@ -186,11 +201,11 @@ def test_a_change_waits_for_the_lock_only_so_long(tmp_path):
     try:
         fcntl.flock(holder, fcntl.LOCK_EX)
         with pytest.raises(ShelfError, match="Another change to the stories is still under way"):
-            Shelf(corpus, lock_timeout=0.2).add("tale.md", "Once.")
+            Shelf(corpus, lock_timeout=0.2).add("tale.md", b"Once.")
     finally:
         os.close(holder)
     assert not (corpus / "tale.md").exists()
-    Shelf(corpus, lock_timeout=0.2).add("tale.md", "Once.")  # free again
+    Shelf(corpus, lock_timeout=0.2).add("tale.md", b"Once.")  # free again
     assert (corpus / "tale.md").read_text() == "Once."
 
 
@@ -213,10 +228,10 @@ def test_a_lock_holder_killed_outright_leaves_no_stale_lock(tmp_path):
     try:
         assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
         with pytest.raises(ShelfError, match="still under way"):
-            Shelf(corpus, lock_timeout=0.2).add("tale.md", "Once.")
+            Shelf(corpus, lock_timeout=0.2).add("tale.md", b"Once.")
     finally:
         holder.kill()  # SIGKILL: no chance to unlock
         holder.wait()
     assert (corpus / LOCK_FILE).exists()
-    Shelf(corpus, lock_timeout=0.2).add("tale.md", "Once.")
+    Shelf(corpus, lock_timeout=0.2).add("tale.md", b"Once.")
     assert (corpus / "tale.md").read_text() == "Once."

@@ -77,7 +77,7 @@ async def test_the_event_loop_keeps_running_while_a_big_library_is_built(big_lib
 
 
 async def test_a_corpus_error_in_the_worker_reaches_the_caller(tmp_path):
-    with pytest.raises(CorpusError, match=r"no \.txt or \.md files"):
+    with pytest.raises(CorpusError, match=r"no story files \(\.txt, \.md, "):
         await load_in_worker(tmp_path, BM25Params(), None)
 
 

@@ -8,6 +8,7 @@ import pytest
 import pytest_asyncio
 
 from tests.conftest import CORPUS
+from tests.core.readers.test_epub import write_epub
 from tests.discord_app.bot_process import BotProcess
 from tests.discord_app.fake_discord import APP_ID, BOT_USER, FakeDiscord
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, reply_to
@@ -53,6 +54,21 @@ async def test_a_server_manager_adds_a_story_and_readers_can_ask_about_it(fake, 
     assert (stories / "the-keeper.md").read_text().startswith("---\ntitle: The Keeper\n---")
     answer = await reply_to(fake, f"{MENTION} who kept the lighthouse", mentions=[BOT_USER])
     assert answer["embeds"][0]["title"] == "The Keeper"
+
+
+async def test_an_epub_upload_is_stored_as_sent_and_answered_from(fake, admin_bot, stories, tmp_path):
+    pytest.importorskip("lxml", reason="the EPUB reader needs the formats extra")
+    write_epub(tmp_path / "keeper.epub", gutenberg=True)
+    sent = (tmp_path / "keeper.epub").read_bytes()
+    mark, _ = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=fake.attach("keeper.epub", sent))
+    await callback(fake, mark)
+    report = (await followup(fake, mark))["content"]
+    assert report.startswith("Added `keeper.epub`.") and "Added (1): `keeper.epub`" in report
+    assert (stories / "keeper.epub").read_bytes() == sent
+    answer = await reply_to(fake, f"{MENTION} what did Ilse give Maren every autumn", mentions=[BOT_USER])
+    assert answer["embeds"][0]["title"] == "The Lighthouse Keeper"
+    assert "cloudberry jam" in answer["embeds"][0]["description"]
+    (stories / "keeper.epub").unlink()  # its lighthouse keeper must not answer the other tests' questions
 
 
 async def test_someone_without_manage_server_is_refused(fake, admin_bot, stories):
@@ -105,7 +121,8 @@ async def test_removing_asks_first_and_cancel_changes_nothing(fake, admin_bot, s
 async def test_a_bad_upload_gets_a_clear_message(fake, admin_bot, stories):
     for name, content, expected in [
         ("latin1.txt", "caf\xe9".encode("latin-1"), "not UTF-8"),
-        ("notes.pdf", b"%PDF", "not a .txt or .md file"),
+        ("notes.json", b"{}", "not a story file; upload one of .txt, .md, "),
+        ("scan.pdf", b"%PDF-1.7 nothing", "That file is not a readable PDF"),
         ("../../escape.md", b"Sneaky.", "Added `escape.md`."),
     ]:
         mark, _ = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=fake.attach(name, content))

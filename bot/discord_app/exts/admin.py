@@ -17,7 +17,7 @@ from bot.core.corpus import CorpusError
 from bot.core.corpus_diff import CorpusDiff
 from bot.core.index_notes import IndexEvent
 from bot.core.library import StoryLibrary
-from bot.core.shelf import Shelf, ShelfError, StoryExists, require_upload_size, safe_file_name, story_text
+from bot.core.shelf import Shelf, ShelfError, StoryExists, require_upload_size, safe_file_name, story_file
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
 from bot.discord_app.cog import StoryCog, one_story, story_choices
 from bot.discord_app.render import MESSAGE_LIMIT, Reply, clip, persistent_view
@@ -47,11 +47,12 @@ def reload_report(old: StoryLibrary, new: StoryLibrary) -> str:
 
 @dataclass(frozen=True)
 class Pending:
-    """A change waiting for its confirmation: replace a story with new text, or remove one."""
+    """A change waiting for its confirmation: replace a story with a new file, or remove one."""
 
     action: str
     name: str
-    text: str | None
+    data: bytes | None
+    """The story file as it will be written (any format readers/ takes)."""
     user: int
 
 
@@ -96,8 +97,8 @@ class Admin(StoryCog):
         await interaction.response.defer(ephemeral=True, thinking=True)
         await interaction.followup.send(await self._reloaded(interaction, "Reloaded"), ephemeral=True)
 
-    @story.command(name="add", description="Add a story from a .txt or .md file (Manage Server)")
-    @app_commands.describe(file="The story, UTF-8 text or Markdown", title="Its title, if the file has none")
+    @story.command(name="add", description="Add a story: text, Markdown, EPUB, HTML, Word or PDF (Manage Server)")
+    @app_commands.describe(file="The story file", title="Its title, if a .txt or .md file has none")
     @app_commands.checks.has_permissions(manage_guild=True)
     async def add(
         self,
@@ -109,16 +110,16 @@ class Admin(StoryCog):
         try:
             name = safe_file_name(file.filename)
             require_upload_size(file.size)
-            text = story_text(await file.read(), title)
+            data = await asyncio.to_thread(story_file, await file.read(), name, title)
         except (ShelfError, discord.HTTPException) as error:
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
             return
         shelf = Shelf(self.bot.settings.corpus)
         try:
-            await asyncio.to_thread(shelf.add, name, text)
+            await asyncio.to_thread(shelf.add, name, data)
         except StoryExists:  # also when another upload of this name was written a moment before
             question = f"`{name}` is already a story. Replace it? The old file is kept in `{shelf.kept.name}`."
-            await self._ask(interaction, Pending("replace", name, text, interaction.user.id), question, "Replace")
+            await self._ask(interaction, Pending("replace", name, data, interaction.user.id), question, "Replace")
             return
         except (ShelfError, OSError) as error:
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
@@ -178,8 +179,8 @@ class Admin(StoryCog):
         shelf = Shelf(self.bot.settings.corpus)
         try:
             if pending.action == "replace":
-                assert pending.text is not None
-                kept = await asyncio.to_thread(shelf.add, pending.name, pending.text, replace=True)
+                assert pending.data is not None
+                kept = await asyncio.to_thread(shelf.add, pending.name, pending.data, replace=True)
                 done = (
                     f"Replaced `{pending.name}`; the old file is kept in `{shelf.kept.name}`."
                     if kept is not None

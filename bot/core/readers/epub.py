@@ -1,0 +1,113 @@
+"""EPUB books (`.epub`: Project Gutenberg, Standard Ebooks, Archive of Our Own): a zip of XHTML pages.
+
+Read with the standard library's zipfile (with the limits of archive.py) and lxml, rather than a
+whole e-book library: a reader needs the package file (title, author, the spine's order), the
+navigation (EPUB 3's nav page, or EPUB 2's NCX) and the pages, nothing else. Pages are read in spine
+order; chapters are named by the navigation where it points, or by the pages' headings without one.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+from bot.core.readers.archive import SafeZip
+from bot.core.readers.gutenberg import book_blocks
+from bot.core.readers.markup import blocks_of, local_name, parse_xml, text_of
+from bot.core.readers.reader import Block, StoryText, story_text
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+CONTAINER = "META-INF/container.xml"
+PAGE_TYPES = ("application/xhtml+xml", "text/html")
+NCX_TYPE = "application/x-dtbncx+xml"
+EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
+
+
+@dataclass(frozen=True)
+class ChapterMark:
+    page: str
+    anchor: str
+    """An element id in the page, or "" for the page's start."""
+    name: str
+
+
+def _children(element: _Element, name: str) -> list[_Element]:
+    return [child for child in element.iter() if local_name(child) == name]
+
+
+def _resolved(base: str, href: str) -> tuple[str, str]:
+    """(path in the zip, fragment) of a link found in the file at `base`."""
+    target, _, fragment = href.partition("#")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(base), unquote(target))), unquote(fragment)
+
+
+class EpubReader:
+    suffixes = (".epub",)
+    name = "EPUB"
+
+    def read(self, raw: bytes) -> StoryText:
+        book = SafeZip(raw, self.name)
+        container = parse_xml(book.read(CONTAINER), self.name, CONTAINER)
+        package_path = next((r.get("full-path") for r in _children(container, "rootfile") if r.get("full-path")), None)
+        if not package_path:
+            raise ValueError(f"names no package file in {CONTAINER}; export it again")
+        package = parse_xml(book.read(package_path), self.name, package_path)
+        items = {item.get("id", ""): item for item in _children(package, "item") if item.get("id") and item.get("href")}
+
+        def path_of(item: _Element) -> str:
+            return _resolved(package_path, item.get("href", ""))[0]
+
+        spine = [
+            path_of(items[ref.get("idref", "")])
+            for ref in _children(package, "itemref")
+            if ref.get("idref") in items and items[ref.get("idref", "")].get("media-type") in PAGE_TYPES
+        ]
+        if not spine:
+            raise ValueError("has no pages in its spine; export it again")
+        marks = self._navigation(book, package, items, path_of)
+        blocks: list[Block] = []
+        for page in dict.fromkeys(spine):
+            chapters = {mark.anchor: mark.name for mark in marks if mark.page == page}
+            if "" in chapters:
+                blocks.append(Block(chapters.pop(""), heading=True))
+            root = parse_xml(book.read(page), self.name, page)
+            body = next(iter(_children(root, "body")), root)
+            blocks += blocks_of(body, chapters if marks else None)
+        titles, authors = _children(package, "title"), _children(package, "creator")
+        title = text_of(titles[0]) if titles else None
+        return story_text(title, book_blocks(blocks), text_of(authors[0]) if authors else None)
+
+    def _navigation(
+        self, book: SafeZip, package: _Element, items: dict[str, _Element], path_of: Callable[[_Element], str]
+    ) -> list[ChapterMark]:
+        """The table of contents' entries in order: EPUB 3's nav page, else EPUB 2's NCX, else none."""
+        nav = next((i for i in items.values() if "nav" in (i.get("properties") or "").split()), None)
+        if nav is not None:
+            page = path_of(nav)
+            root = parse_xml(book.read(page), self.name, page)
+            navs = _children(root, "nav")
+            toc = next((n for n in navs if "toc" in (n.get(EPUB_TYPE) or "").split()), navs[0] if navs else None)
+            if toc is not None:
+                return [_mark(page, link.get("href", ""), text_of(link)) for link in _children(toc, "a")]
+        ncx = next((i for i in items.values() if i.get("media-type") == NCX_TYPE), None)
+        if ncx is None:
+            return []
+        page = path_of(ncx)
+        root = parse_xml(book.read(page), self.name, page)
+        marks = []
+        for point in _children(root, "navpoint"):
+            labels = [text_of(label) for label in _children(point, "text")[:1]]
+            sources = [content.get("src", "") for content in _children(point, "content")[:1]]
+            if labels and sources:
+                marks.append(_mark(page, sources[0], labels[0]))
+        return marks
+
+
+def _mark(base: str, href: str, name: str) -> ChapterMark:
+    page, anchor = _resolved(base, href)
+    return ChapterMark(page, anchor, name)

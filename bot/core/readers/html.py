@@ -1,0 +1,51 @@
+"""Web pages (`.html`, `.htm`, `.xhtml`): an Archive of Our Own or Gutenberg download, a saved page.
+
+The title is the page's Dublin Core or Open Graph title, else its <title>; headings name chapters;
+scripts, styles, navigation and forms are dropped, and so is Gutenberg's license.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.core.readers.gutenberg import book_blocks
+from bot.core.readers.markup import blocks_of, parse_html, text_of
+from bot.core.readers.reader import StoryText, story_text
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+TITLE_METAS = ("dc.title", "dcterms.title", "og:title")
+
+
+AUTHOR_METAS = ("dc.creator", "dcterms.creator", "author")
+
+
+def _metas(root: _Element) -> dict[str, str]:
+    return {
+        (meta.get("name") or meta.get("property") or "").lower(): meta.get("content") or ""
+        for meta in root.iter("meta")
+    }
+
+
+def _first(metas: dict[str, str], names: tuple[str, ...]) -> str | None:
+    return next((metas[name] for name in names if metas.get(name, "").strip()), None)
+
+
+def page_title(root: _Element, metas: dict[str, str]) -> str | None:
+    found = _first(metas, TITLE_METAS)
+    if found:
+        return found
+    title = root.find(".//title")
+    return text_of(title) if title is not None else None
+
+
+class HtmlReader:
+    suffixes = (".html", ".htm", ".xhtml")
+    name = "HTML"
+
+    def read(self, raw: bytes) -> StoryText:
+        root = parse_html(raw, self.name)
+        body, metas = root.find("body"), _metas(root)
+        blocks = book_blocks(blocks_of(root if body is None else body))
+        return story_text(page_title(root, metas), blocks, _first(metas, AUTHOR_METAS))

@@ -1,0 +1,185 @@
+"""HTML and XHTML as blocks of text, what the HTML and EPUB readers share, parsed by lxml (libxml2).
+
+libxml2 parses in one pass; the walk over the tree is iterative (no recursion, however deep the nesting).
+XML is parsed without loading DTDs, without the network and without expanding entities, so a
+"billion laughs" file or an external entity reads as nothing rather than gigabytes or a secret file.
+Scripts, styles, navigation, forms and Gutenberg's license sections are dropped.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from bot.core.readers.reader import Block, ExtraMissing
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+BLOCK_TAGS = HEADING_TAGS | frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+DROPPED_TAGS = frozenset(
+    [
+        "head",
+        "title",
+        "script",
+        "style",
+        "nav",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "button",
+        "form",
+        "select",
+        "textarea",
+    ]
+)
+BOILERPLATE_IDS = frozenset({"pg-header", "pg-footer", "pg-machine-header", "pg-start-separator", "pg-end-separator"})
+
+
+def lxml_etree(format_name: str) -> ModuleType:
+    try:
+        from lxml import etree
+    except ImportError as error:
+        raise ExtraMissing(format_name) from error
+    return etree
+
+
+def parse_html(raw: bytes, format_name: str) -> _Element:
+    """An HTML page's tree; raises ValueError for a binary file or one libxml2 cannot read at all."""
+    etree = lxml_etree(format_name)
+    from lxml import html
+
+    if b"\0" in raw:
+        raise ValueError("is not text: it holds NUL bytes (a binary file?); save it as HTML")
+    try:
+        raw.decode("utf-8")
+        encoding: str | None = "utf-8"
+    except UnicodeDecodeError:
+        encoding = None  # libxml2 follows the page's <meta charset>
+    parser = html.HTMLParser(
+        encoding=encoding, remove_comments=True, remove_pis=True, no_network=True, default_doctype=False
+    )
+    try:
+        return html.document_fromstring(raw, parser=parser)
+    except (etree.LxmlError, ValueError) as error:  # "Document is empty", and the like
+        raise ValueError(f"is not readable {format_name} ({error})") from error
+
+
+def parse_xml(raw: bytes, format_name: str, name: str) -> _Element:
+    """An XML document's tree, parsed safely (above); raises ValueError when nothing can be read."""
+    etree = lxml_etree(format_name)
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        recover=True,
+    )
+    try:
+        root = etree.fromstring(raw, parser)
+    except etree.XMLSyntaxError as error:
+        raise ValueError(f"holds {name}, which is not readable XML ({error}); export it again") from error
+    if root is None:
+        raise ValueError(f"holds {name}, which is not readable XML; export it again")
+    return root
+
+
+def local_name(element: _Element) -> str:
+    """The tag without its namespace, lower case ("" for comments and the like)."""
+    tag = element.tag
+    return tag.rpartition("}")[2].lower() if isinstance(tag, str) else ""
+
+
+def text_of(element: _Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Block]:
+    """The page's paragraphs and headings in document order.
+
+    `chapters` maps element ids to chapter names (an EPUB's navigation): a chapter starts where its
+    element does, and the page's own headings are then not passages, the navigation names the chapters."""
+    etree = lxml_etree("HTML")
+    blocks: list[Block] = []
+    parts: list[str] = []
+
+    def flush(heading: bool = False) -> None:
+        text = "".join(parts)
+        parts.clear()
+        if text.strip():
+            blocks.append(Block(text, heading))
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    skipped: _Element | None = None
+    for event, element in walker:
+        name = local_name(element)
+        if event == "start":
+            if not name or name in DROPPED_TAGS or _is_boilerplate(element):
+                walker.skip_subtree()  # its "end" still comes, next
+                skipped = element
+                continue
+            if chapters and element.get("id") in chapters:
+                flush()
+                blocks.append(Block(chapters[element.get("id", "")], heading=True))
+            if name in BLOCK_TAGS:
+                flush()
+            parts.append(" " if name == "br" else element.text or "")
+            continue
+        if element is skipped:
+            skipped = None
+        elif name in HEADING_TAGS and chapters:
+            parts.clear()
+        elif name in BLOCK_TAGS:
+            flush(heading=name in HEADING_TAGS)
+        parts.append(element.tail or "")
+    flush()
+    return blocks
+
+
+def _is_boilerplate(element: _Element) -> bool:
+    return element.get("id") in BOILERPLATE_IDS or "pg-boilerplate" in (element.get("class") or "")

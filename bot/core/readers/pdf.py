@@ -1,0 +1,132 @@
+"""PDF books and papers (`.pdf`), read with pypdf: pure Python, no other dependency, kept up to date, and
+with limits of its own on how much one stream may unpack.
+
+PDF has no paragraphs, only lines placed on pages, so they are rebuilt from where the lines stand:
+a line set in a larger type than the text is a heading (a chapter); a gap between lines taller than
+the text's usual line spacing starts a paragraph, and so does a new page after a line that ends a
+sentence; page numbers are dropped. Text comes in the order of each page's content, which is the
+reading order in the PDFs that word processors and typesetters write. A PDF with no text at all (a
+scanned book) is named and skipped: it needs OCR first.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from bot.core.readers.archive import MAX_UNPACKED_BYTES
+from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
+from bot.core.readers.text import is_roman
+
+if TYPE_CHECKING:
+    import pypdf
+
+HEADING_SCALE = 1.15
+"""A line in type this much larger than the text's is a heading."""
+PARAGRAPH_GAP = 1.3
+"""A gap this much taller than the usual line spacing starts a paragraph."""
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ":")
+
+
+class _Refused(ValueError):
+    """This reader's own reason to skip the file (pypdf's errors are reported as unreadable)."""
+
+
+@dataclass
+class Line:
+    page: int
+    y: float
+    size: float
+    parts: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(self.parts).split())
+
+
+def _is_page_number(text: str) -> bool:
+    return text.isdigit() or (text.islower() and is_roman(text.upper()))
+
+
+def _lines(reader: pypdf.PdfReader) -> list[Line]:
+    """Every line of text with where it stands and its type size, page after page."""
+    lines: list[Line] = []
+    unpacked = 0
+    for number, page in enumerate(reader.pages):
+        contents = page.get_contents()
+        unpacked += len(contents.get_data()) if contents is not None else 0
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise _Refused(f"unpacks to over {MAX_UNPACKED_BYTES // 2**20} MB of page content; split it")
+
+        def seen(text: str, cm: list[float], tm: list[float], font: object, size: float, page: int = number) -> None:
+            if not text.strip():
+                return
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            scaled = size * (abs(tm[3] * cm[3]) or 1.0)
+            last = lines[-1] if lines else None
+            if last is None or last.page != page or abs(last.y - y) > 1.0:
+                last = Line(page, y, scaled)
+                lines.append(last)
+            last.parts.append(text.replace("\n", " "))
+            last.size = max(last.size, scaled)
+
+        page.extract_text(visitor_text=seen)
+    return [line for line in lines if line.text and not _is_page_number(line.text)]
+
+
+def _blocks(lines: list[Line]) -> list[Block]:
+    text_size = Counter(round(line.size, 1) for line in lines).most_common(1)[0][0]
+    gaps = Counter(
+        round(above.y - below.y, 1)
+        for above, below in itertools.pairwise(lines)
+        if above.page == below.page and above.y > below.y and round(below.size, 1) == text_size
+    )
+    spacing = gaps.most_common(1)[0][0] if gaps else text_size * 1.2
+    blocks: list[Block] = []
+    current: list[str] = []
+    current_heading = False
+    previous: Line | None = None
+    for line in lines:
+        heading = line.size >= text_size * HEADING_SCALE
+        if previous is None:
+            starts = True
+        elif line.page != previous.page:
+            starts = heading or previous.text.endswith(_SENTENCE_ENDS)
+        else:
+            starts = heading != current_heading or previous.y - line.y > spacing * PARAGRAPH_GAP
+        if starts and current:
+            blocks.append(Block(" ".join(current), current_heading))
+            current = []
+        current.append(line.text)
+        current_heading = heading
+        previous = line
+    if current:
+        blocks.append(Block(" ".join(current), current_heading))
+    return blocks
+
+
+class PdfReader:
+    suffixes = (".pdf",)
+    name = "PDF"
+
+    def read(self, raw: bytes) -> StoryText:
+        try:
+            import pypdf
+        except ImportError as error:
+            raise ExtraMissing(self.name) from error
+        try:
+            reader = pypdf.PdfReader(io.BytesIO(raw))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise _Refused("is encrypted; save it again without a password")
+            title = reader.metadata.title if reader.metadata is not None else None
+            lines = _lines(reader)
+        except _Refused:
+            raise
+        except Exception as error:  # pypdf reads hostile files; whatever it raises, this file is unreadable
+            raise ValueError(f"is not a readable PDF ({type(error).__name__}: {error}); export it again") from error
+        if not lines:
+            raise ValueError("has no text, only images (a scanned book?); run it through OCR first, or use its text")
+        return story_text(title, _blocks(lines))

@@ -1,0 +1,63 @@
+"""What plain text and Markdown files share: UTF-8 checked, a title in front matter or a `# Title` line,
+paragraphs between blank lines, `## Heading` lines."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\f\r") + b"\x7f"
+_TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+MAX_CONTROL_SHARE = 0.01
+"""Text has tabs and line ends; a file with more other control bytes than this is binary."""
+
+
+def decoded(raw: bytes) -> str:
+    """The file's text, NFC-normalized with Unix newlines; raises ValueError for binary, non-UTF-8 or
+    empty files. NUL bytes are refused: 31 MB of them would otherwise be tens of thousands of empty passages."""
+    if b"\0" in raw:
+        raise ValueError("is not text: it holds NUL bytes (a binary file, or UTF-16 text?); save it as UTF-8 text")
+    if len(raw.translate(None, _TEXT_BYTES)) > MAX_CONTROL_SHARE * len(raw):
+        raise ValueError("is not text: it is full of control bytes (a binary file?); save the story as UTF-8 text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"is not UTF-8 text (byte {error.start}); save it as UTF-8") from error
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        raise ValueError("is empty; add some paragraphs or remove it")
+    return text
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """Title and body: front matter `title:`, else a leading `# Title` line, else no title."""
+    front = _FRONT_MATTER.match(text)
+    if front:
+        body = text[front.end() :]
+        for line in front.group(1).split("\n"):
+            if line[:6].lower() == "title:" and line[6:].strip(" \t"):
+                return line[6:].strip(" \t").strip("\"'"), body
+        text = body
+    heading = leading_heading(text, levels=1)
+    if heading:
+        return heading
+    return None, text
+
+
+def leading_heading(block: str, levels: int) -> tuple[str, str] | None:
+    """A leading `# Title` line (up to `levels` #s, closing #s dropped): the title and the text after it.
+
+    String methods rather than a regular expression: `(.+?)[ \\t]*#*[ \\t]*$` is quadratic in a line of spaces."""
+    line, _, rest = block.partition("\n")
+    hashes = len(line) - len(line.lstrip("#"))
+    if not 1 <= hashes <= levels or line[hashes : hashes + 1] not in (" ", "\t"):
+        return None
+    title = line[hashes:].strip(" \t").rstrip("#").rstrip(" \t")
+    return (title, rest) if title else None
+
+
+def paragraphs_of(body: str) -> list[str]:
+    """The paragraphs between blank lines, stripped."""
+    return [paragraph.strip() for paragraph in _PARAGRAPH_BREAK.split(body.strip())]

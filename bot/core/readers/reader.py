@@ -1,0 +1,70 @@
+"""The one interface every story format has: bytes in, a title and blocks of text out.
+
+A new format is one new module with a `Reader` in it, listed in `readers/__init__.py`. Readers know
+nothing of passages: the corpus numbers the blocks, splits long ones and files them under chapters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of a story, or a heading that names the chapter of the paragraphs after it."""
+
+    text: str
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class StoryText:
+    title: str | None
+    """From the file itself (metadata, a title line); None: the corpus names it after the file."""
+    blocks: list[Block]
+    """Paragraphs and headings in reading order."""
+
+
+class Reader(Protocol):
+    suffixes: tuple[str, ...]
+    """File name endings it reads, lower case, with the dot."""
+    name: str
+    """What the format is called in messages ("EPUB")."""
+
+    def read(self, raw: bytes) -> StoryText:
+        """The story in these bytes; raises ValueError with what is wrong, said after "it" ("is not ...")."""
+        ...
+
+
+class ExtraMissing(ValueError):
+    """The format's reader needs packages of an optional extra that is not installed."""
+
+    def __init__(self, format_name: str, extra: str = "formats"):
+        super().__init__(
+            f"needs the optional {format_name} reader; install it with pip install -e '.[{extra}]' and reload"
+        )
+
+
+_CONTROL = {code: None for code in [*range(9), 11, *range(14, 32), 127]}
+
+
+def clean(text: str) -> str:
+    """Text from a document without control characters, its white space runs made single spaces."""
+    return " ".join(text.translate(_CONTROL).split())
+
+
+def story_text(title: str | None, blocks: Iterable[Block], author: str | None = None) -> StoryText:
+    """A document's story: its text cleaned, and empty blocks, headings that repeat the title and a
+    "by Author" line left out."""
+    title = clean(title or "") or None
+    byline = f"by {clean(author)}".casefold() if author else None
+    repeated = title.casefold() if title else None
+    kept = []
+    for block in blocks:
+        text = clean(block.text)
+        folded = text.casefold()
+        if text and not (block.heading and folded == repeated) and folded != byline:
+            kept.append(Block(text, block.heading))
+    return StoryText(title, kept)

@@ -1,0 +1,180 @@
+"""Plain-text stories (`.txt`), Project Gutenberg's books among them.
+
+Gutenberg's license header and footer are dropped and its `Title:` line is the title; otherwise a
+short first line followed by a blank line is (front matter and `# Title` still come first). Chapter
+lines (`CHAPTER I.`, `Chapter 1`, `BOOK II`, `STAVE ONE`, a Roman numeral alone) name the chapters
+of the paragraphs after them, a contents list of them and scene breaks (`*   *   *`) are dropped, and
+hard-wrapped lines are joined into paragraphs. Every check looks at a line of at most a few dozen
+characters: loading stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.readers import gutenberg
+from bot.core.readers.plain_text import decoded, leading_heading, paragraphs_of, split_title
+from bot.core.readers.reader import Block, StoryText
+
+MAX_HEADING_CHARS = 80
+"""A chapter line or title line is at most this long; a longer line is text."""
+_SUBTITLE_CHARS = 60
+_CHAPTER_WORDS = {"chapter", "book", "part", "volume", "stave", "canto", "letter", "act", "scene", "section"}
+_ALONE_WORDS = {"prologue", "epilogue", "preface", "introduction", "foreword", "afterword", "conclusion", "interlude"}
+_CONTENTS = {"contents", "table of contents", "contents."}
+_NUMBER_WORDS = set(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "last",
+    ]
+)
+_ROMAN = re.compile(r"(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_SENTENCE_END = (".", ",", ";", ":")
+
+
+def is_roman(word: str) -> bool:
+    return len(word) <= 12 and _ROMAN.fullmatch(word) is not None
+
+
+def _is_number(words: list[str]) -> bool:
+    """ "IV", "12", "Twenty-One", "THE FIRST" (the words after `CHAPTER`)."""
+    first = words[0].rstrip(".:,")
+    if first.lower() == "the" and len(words) > 1:
+        first = words[1].rstrip(".:,")
+    return (
+        (first.isdigit() and len(first) <= 4)
+        or is_roman(first)
+        or all(part.lower() in _NUMBER_WORDS for part in first.split("-"))
+    )
+
+
+def is_chapter_line(line: str) -> bool:
+    """ "CHAPTER I.", "Chapter 1: The Storm", "BOOK II", "PROLOGUE", "XII", "IV. THE RED-HEADED LEAGUE"."""
+    if not line or len(line) > MAX_HEADING_CHARS:
+        return False
+    words = line.split()
+    first = words[0]
+    if not (first.isupper() or first.istitle()):
+        return False
+    key = first.rstrip(".:").lower()
+    if key in _ALONE_WORDS:
+        return len(words) == 1
+    if key in _CHAPTER_WORDS and len(words) >= 2 and _is_number(words[1:]):
+        number = words[1].rstrip(".:,")
+        return len(words) == 2 or words[1] != number or words[2] in ("-", "—", "–") or line.isupper()
+    if is_roman(first.rstrip(".")):
+        return len(words) == 1 or (first.endswith(".") and len(line) <= _SUBTITLE_CHARS)
+    return False
+
+
+def is_title_line(paragraph: str) -> bool:
+    """A short line that reads as a title, not a sentence: "The Baker's Daughter", not "It rained."."""
+    return (
+        "\n" not in paragraph
+        and len(paragraph) <= MAX_HEADING_CHARS
+        and not paragraph.endswith(_SENTENCE_END)
+        and not paragraph.startswith(('"', "'", "“", "‘", "-", "—", "*"))
+        and not is_chapter_line(paragraph)
+    )
+
+
+def _is_subtitle(line: str) -> bool:
+    return len(line) <= _SUBTITLE_CHARS and (line.isupper() or not line.endswith(_SENTENCE_END))
+
+
+class TextReader:
+    suffixes = (".txt",)
+    name = "text"
+
+    def read(self, raw: bytes) -> StoryText:
+        title, body = split_title(decoded(raw))
+        paragraphs = paragraphs_of(body)
+        bounds = gutenberg.book_bounds(paragraphs)
+        if bounds is None:
+            book = [paragraph for paragraph in paragraphs if paragraph]
+            if title is None and len(book) > 1 and is_title_line(book[0]):
+                title, book = book[0], book[1:]
+            return StoryText(title, _blocks(book))
+        header = paragraphs[: bounds[0]]
+        title = title or gutenberg.header_field(header, "Title")
+        repeats = [title, f"by {gutenberg.header_field(header, 'Author')}"]
+        return StoryText(title, _front_matter_dropped(_blocks(paragraphs[bounds[0] : bounds[1]]), repeats))
+
+
+def _blocks(paragraphs: list[str]) -> list[Block]:
+    blocks: list[Block] = []
+    bare_heading = False  # the last block is a chapter line alone: a title-like line after it is its name
+    for paragraph in paragraphs:
+        heading = leading_heading(paragraph, levels=6)  # "## Chapter Two", as in Markdown
+        if heading:
+            blocks.append(Block(heading[0], heading=True))
+            paragraph, bare_heading = heading[1].strip(), False
+            if not paragraph:
+                continue
+        lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+        if not any(char.isalnum() for char in paragraph):
+            continue  # a scene break ("*     *     *") or a rule, not text
+        if bare_heading and len(lines) == 1 and _is_subtitle(lines[0]) and not is_chapter_line(lines[0]):
+            blocks[-1] = Block(f"{blocks[-1].text} {lines[0]}", heading=True)
+            bare_heading = False
+            continue
+        bare_heading = False
+        if len(lines) > 1 and all(is_chapter_line(line) for line in lines):
+            continue  # a table of contents
+        if is_chapter_line(lines[0]):
+            name, rest = lines[:1], lines[1:]
+            if len(rest) <= 2 and all(_is_subtitle(line) for line in rest):
+                name, rest = lines, []
+            blocks.append(Block(" ".join(name), heading=True))
+            bare_heading = not rest and len(name) == 1
+            lines = rest
+        if lines:
+            blocks.append(Block(" ".join(lines)))
+    return blocks
+
+
+def _front_matter_dropped(blocks: list[Block], repeats: list[str | None]) -> list[Block]:
+    """A Gutenberg book's title and "by" line said again and its "Contents" line, before the first chapter."""
+    dropped = _CONTENTS | {" ".join(repeat.split()).casefold() for repeat in repeats if repeat}
+    first_heading = next((number for number, block in enumerate(blocks) if block.heading), len(blocks))
+    front = [block for block in blocks[:first_heading] if block.text.casefold() not in dropped]
+    return front + blocks[first_heading:]

@@ -1,0 +1,123 @@
+import sys
+import zipfile
+
+import pytest
+
+import bot.core.readers.archive as archive
+from bot.core.corpus import load_corpus
+from tests.core.readers.lighthouse import AUTHOR, CHAPTERS, LICENSE, TITLE, check_story
+
+pytest.importorskip("lxml", reason="the EPUB reader needs the formats extra: pip install -e '.[formats]'")
+
+CONTAINER = """<?xml version="1.0"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+  <rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>
+</container>"""
+
+
+def xhtml(body: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml" '
+        f'xmlns:epub="http://www.idpf.org/2007/ops"><head><title>x</title></head><body>{body}</body></html>'
+    )
+
+
+def write_epub(path, version: int = 3, gutenberg: bool = False) -> None:
+    """An EPUB as Gutenberg and Standard Ebooks make them: chapter pages in the spine, one of them holding
+    two chapters (the second found by its anchor), a navigation page (EPUB 3) or an NCX (EPUB 2)."""
+    names = list(CHAPTERS)
+    paragraphs = ["".join(f"<p>{text}</p>" for text in texts) for texts in CHAPTERS.values()]
+    header = f"<section class='pg-boilerplate pgheader' id='pg-header'><p>{LICENSE}</p></section>" if gutenberg else ""
+    footer = (
+        "<section class='pg-boilerplate' id='pg-footer'><h2 id='license'>THE FULL PROJECT GUTENBERG LICENSE</h2>"
+        "<p>Section 1. General Terms of Use and Redistributing Project Gutenberg electronic works</p></section>"
+        if gutenberg
+        else ""
+    )
+    pages = {
+        "OEBPS/text/cover.xhtml": xhtml(f"<h1>{TITLE}</h1><p>by {AUTHOR}</p>"),
+        "OEBPS/text/chapters.xhtml": xhtml(
+            f"{header}<h2>Chapter 1</h2>{paragraphs[0]}<div id='ch2'><h2>Chapter 2</h2>{paragraphs[1]}</div>{footer}"
+        ),
+    }
+    links = [("text/chapters.xhtml", names[0]), ("text/chapters.xhtml#ch2", names[1])]
+    if gutenberg:
+        links.append(("text/chapters.xhtml#license", "THE FULL PROJECT GUTENBERG LICENSE"))
+    nav_entry = ncx_entry = ""
+    if version == 3:
+        items = "".join(f"<li><a href='../{href}'>{name}</a></li>" for href, name in links)
+        pages["OEBPS/nav/toc.xhtml"] = xhtml(f"<nav epub:type='toc'><h1>Contents</h1><ol>{items}</ol></nav>")
+        nav_entry = "<item id='nav' href='nav/toc.xhtml' media-type='application/xhtml+xml' properties='nav'/>"
+    else:
+        points = "".join(
+            f"<navPoint id='p{n}'><navLabel><text>{name}</text></navLabel><content src='{href}'/></navPoint>"
+            for n, (href, name) in enumerate(links)
+        )
+        ncx_entry = "<item id='ncx' href='toc.ncx' media-type='application/x-dtbncx+xml'/>"
+        ncx = f"<ncx xmlns='http://www.daisy.org/z3986/2005/ncx/' version='2005-1'><navMap>{points}</navMap></ncx>"
+    package = f"""<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="{version}.0" unique-identifier="id">
+  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+    <dc:identifier id="id">urn:uuid:1</dc:identifier><dc:title>{TITLE}</dc:title><dc:creator>{AUTHOR}</dc:creator>
+  </metadata>
+  <manifest>
+    <item id="cover" href="text/cover.xhtml" media-type="application/xhtml+xml"/>
+    <item id="chapters" href="text/chapters.xhtml" media-type="application/xhtml+xml"/>
+    <item id="art" href="images/lamp.png" media-type="image/png"/>{nav_entry}{ncx_entry}
+  </manifest>
+  <spine toc="ncx"><itemref idref="cover"/><itemref idref="chapters"/></spine>
+</package>"""
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        book.writestr("META-INF/container.xml", CONTAINER, compress_type=zipfile.ZIP_DEFLATED)
+        book.writestr("OEBPS/content.opf", package, compress_type=zipfile.ZIP_DEFLATED)
+        book.writestr("OEBPS/images/lamp.png", b"\x89PNG\r\n\x1a\n" + bytes(64))
+        for name, text in pages.items():
+            book.writestr(name, text, compress_type=zipfile.ZIP_DEFLATED)
+        if version == 2:
+            book.writestr("OEBPS/toc.ncx", ncx, compress_type=zipfile.ZIP_DEFLATED)
+
+
+@pytest.mark.parametrize("version", [3, 2], ids=["epub3-nav", "epub2-ncx"])
+def test_epub_spine_order_chapters_from_navigation_title_from_metadata(tmp_path, version):
+    write_epub(tmp_path / "keeper.epub", version)
+    check_story(tmp_path)
+
+
+def test_gutenberg_epub_drops_its_license(tmp_path):
+    write_epub(tmp_path / "pg-keeper.epub", gutenberg=True)
+    library = check_story(tmp_path)
+    assert library.ask("Who may copy it and give it away at no cost?").best is None
+    assert not [p for p in library.corpus.passages if "Gutenberg" in p.text]
+
+
+def test_broken_bombed_and_entity_laden_epubs_are_named_and_skipped(tmp_path, monkeypatch):
+    write_epub(tmp_path / "good.epub")
+    (tmp_path / "not-a-zip.epub").write_bytes(b"PK\x03\x04 truncated")
+    with zipfile.ZipFile(tmp_path / "bomb.epub", "w", compression=zipfile.ZIP_DEFLATED) as bomb:
+        bomb.writestr("META-INF/container.xml", CONTAINER)
+        bomb.writestr("OEBPS/content.opf", " " * (archive.MAX_UNPACKED_BYTES + 1))  # 64 MB of spaces: 64 KB packed
+    laughs = "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10))
+    billion = f'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY l0 "ha">{laughs}]><p>&l9;</p>'
+    with zipfile.ZipFile(tmp_path / "laughs.epub", "w") as book:
+        book.writestr("META-INF/container.xml", CONTAINER)
+        book.writestr("OEBPS/content.opf", billion)
+    corpus = load_corpus(tmp_path)
+    assert [s.path for s in corpus.stories] == ["good.epub"]
+    problems = {p.split(":")[0]: p for p in corpus.problems}
+    assert "not a readable EPUB file" in problems["Skipped not-a-zip.epub"]
+    assert "unpacks to over 64 MB" in problems["Skipped bomb.epub"]
+    assert "has no pages in its spine" in problems["Skipped laughs.epub"]  # the entities were never expanded
+
+
+def test_without_the_formats_extra_the_file_is_named_with_the_extra_to_install(tmp_path, monkeypatch):
+    write_epub(tmp_path / "keeper.epub")
+    (tmp_path / "notes.txt").write_text("Plain text needs nothing more.")
+    monkeypatch.setitem(sys.modules, "lxml", None)  # as if lxml were not installed
+    monkeypatch.setitem(sys.modules, "lxml.etree", None)
+    corpus = load_corpus(tmp_path)
+    assert [s.path for s in corpus.stories] == ["notes.txt"]
+    assert corpus.problems == (
+        "Skipped keeper.epub: it needs the optional EPUB reader; install it with pip install -e '.[formats]' "
+        "and reload.",
+    )

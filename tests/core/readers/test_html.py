@@ -1,0 +1,64 @@
+import pytest
+
+from bot.core.corpus import load_corpus
+from tests.core.readers.lighthouse import CHAPTERS, LICENSE, TITLE, check_story
+
+pytest.importorskip("lxml", reason="the HTML reader needs the formats extra: pip install -e '.[formats]'")
+
+
+def page(title: str, body: str, head: str = "") -> str:
+    head = f"<meta charset='utf-8'><title>{title}</title>{head}"
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def story_body() -> str:
+    chapters = "".join(
+        f"<h2>{name}</h2>" + "".join(f"<p>{text.replace('Maren', '<em>Maren</em>', 1)}</p>" for text in texts)
+        for name, texts in CHAPTERS.items()
+    )
+    return (
+        "<nav><a href='/'>Home</a> <a href='/next'>Next chapter</a></nav>"
+        f"<script>var tracker = 'lighthouse keeper cloudberry';</script><style>p {{ color: red }}</style>"
+        f"<h1>{TITLE}</h1>{chapters}<form><button>Subscribe</button></form>"
+    )
+
+
+def test_html_title_chapters_from_headings_and_scripts_styles_navigation_dropped(tmp_path):
+    (tmp_path / "keeper.html").write_text(page(TITLE, story_body()), encoding="utf-8")
+    check_story(tmp_path)
+
+
+def test_gutenberg_html_takes_its_dublin_core_title_and_drops_the_license(tmp_path):
+    head = f"<meta name='dc.title' content='{TITLE}'><meta name='dc.creator' content='Ann Example'>"
+    body = (
+        f"<section class='pg-boilerplate pgheader' id='pg-header'><p>{LICENSE}</p>"
+        f"<div>*** START OF THE PROJECT GUTENBERG EBOOK THE LIGHTHOUSE KEEPER ***</div></section>"
+        f"{story_body()}"
+        "<section class='pg-boilerplate' id='pg-footer'>"
+        "<div>*** END OF THE PROJECT GUTENBERG EBOOK THE LIGHTHOUSE KEEPER ***</div>"
+        "<h2>THE FULL PROJECT GUTENBERG LICENSE</h2><p>Section 1. General Terms of Use and Redistributing "
+        "Project Gutenberg electronic works</p></section>"
+    )
+    (tmp_path / "pg-keeper.html").write_text(
+        page("The Project Gutenberg eBook of The Lighthouse Keeper, by Ann Example", body, head), encoding="utf-8"
+    )
+    library = check_story(tmp_path)
+    assert library.ask("Who may copy it and give it away at no cost?").best is None
+    assert not [p for p in library.corpus.passages if "Gutenberg" in p.text]
+
+
+def test_legacy_encoding_and_a_page_with_no_text(tmp_path):
+    (tmp_path / "latin.htm").write_bytes(
+        page(
+            "Caf\xe9",
+            "<p>Le caf\xe9 \xe9tait ferm\xe9.</p>",
+            "<meta http-equiv='Content-Type' content='text/html; charset=iso-8859-1'>",
+        )
+        .replace("<meta charset='utf-8'>", "")
+        .encode("latin-1")
+    )
+    (tmp_path / "empty.html").write_text(page("Nothing", "<script>only()</script>"))
+    (tmp_path / "blob.html").write_bytes(b"\0" * 4096)
+    corpus = load_corpus(tmp_path)
+    assert [(s.title, p.text) for s in corpus.stories for p in corpus.passages] == [("Café", "Le café était fermé.")]
+    assert {p.split(":")[0] for p in corpus.problems} == {"Skipped empty.html", "Skipped blob.html"}

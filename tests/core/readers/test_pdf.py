@@ -1,0 +1,71 @@
+import pytest
+
+import bot.core.readers.pdf as pdf_reader
+from bot.core.corpus import load_corpus, passages_of
+from bot.core.readers.reader import Block
+from tests.core.readers.lighthouse import CHAPTERS, TITLE, check_story
+
+pytest.importorskip("pypdf", reason="the PDF reader needs the formats extra: pip install -e '.[formats]'")
+fpdf = pytest.importorskip("fpdf", reason="the PDF tests write their PDFs with fpdf2 (in the test extra)")
+
+LONG = (
+    "The lamp room at the top of the tower was round and bright, and the great lens turned slowly all "
+    "night long, throwing its beam across the water towards the rocks where so many ships had been lost. "
+)
+
+
+def write_pdf(path, with_text: bool = True) -> None:
+    """A book as a word processor prints it: chapter titles in larger type, wrapped paragraphs spaced
+    apart, page numbers, a paragraph running on to the next page, and the title in the metadata."""
+    pdf = fpdf.FPDF()
+    pdf.set_title(TITLE)
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    if not with_text:  # a scanned page: only a picture
+        pdf.rect(20, 20, 100, 150, style="F")
+        pdf.output(str(path))
+        return
+    for number, (name, texts) in enumerate(CHAPTERS.items()):
+        if number:
+            pdf.add_page()
+        pdf.set_font("Helvetica", size=20)
+        pdf.multi_cell(0, 12, name, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+        pdf.set_font("Helvetica", size=11)
+        for text in texts:
+            pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
+        if number == 0:
+            pdf.multi_cell(0, 6, LONG * 12, new_x="LMARGIN", new_y="NEXT")  # runs on to the next page
+        pdf.set_y(-15)
+        pdf.cell(0, 10, str(pdf.page_no()), align="C")
+    pdf.output(str(path))
+
+
+def test_pdf_title_from_metadata_chapters_from_larger_type_paragraphs_from_spacing(tmp_path):
+    write_pdf(tmp_path / "keeper.pdf")
+    long = [piece.text for piece in passages_of([Block(" ".join((LONG * 12).split()))])]
+    first, second = CHAPTERS
+    library = check_story(tmp_path, {first: [*CHAPTERS[first], *long], second: CHAPTERS[second]})
+    paragraphs = [p.paragraph for p in library.corpus.passages]
+    assert paragraphs == [1, 2, *[3] * len(long), 4, 5]  # the paragraph over the page break stays one
+
+
+def test_a_scanned_pdf_without_text_is_named_and_skipped(tmp_path):
+    write_pdf(tmp_path / "keeper.pdf")
+    write_pdf(tmp_path / "scan.pdf", with_text=False)
+    (tmp_path / "fake.pdf").write_bytes(b"%PDF-1.7\nnot really\n")
+    corpus = load_corpus(tmp_path)
+    assert [s.path for s in corpus.stories] == ["keeper.pdf"]
+    problems = {p.split(":")[0]: p for p in corpus.problems}
+    assert "has no text, only images (a scanned book?)" in problems["Skipped scan.pdf"]
+    assert "Skipped fake.pdf" in problems
+
+
+def test_a_pdf_whose_pages_unpack_past_the_limit_is_skipped(tmp_path, monkeypatch):
+    write_pdf(tmp_path / "keeper.pdf")
+    (tmp_path / "notes.txt").write_text("Plain words.")
+    monkeypatch.setattr(pdf_reader, "MAX_UNPACKED_BYTES", 1000)  # this book's pages unpack to more
+    corpus = load_corpus(tmp_path)
+    assert [s.path for s in corpus.stories] == ["notes.txt"]
+    assert [p for p in corpus.problems if p.startswith("Skipped keeper.pdf: it unpacks to over")]

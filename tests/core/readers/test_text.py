@@ -1,0 +1,184 @@
+import pytest
+
+from bot.core.corpus import load_corpus
+from bot.core.library import StoryLibrary
+from bot.core.readers.text import is_chapter_line
+
+# The shape and the words of a Project Gutenberg plain-text book (header and footer as Gutenberg
+# writes them, shortened), with a contents list, chapter lines, a scene break and lines wrapped at 70
+# characters.
+GUTENBERG_BOOK = """\ufeffThe Project Gutenberg eBook of The Lighthouse Keeper
+
+This ebook is for the use of anyone anywhere in the United States and
+most other parts of the world at no cost and with almost no restrictions
+whatsoever. You may copy it, give it away or re-use it under the terms
+of the Project Gutenberg License included with this ebook or online
+at www.gutenberg.org. If you are not located in the United States,
+you will have to check the laws of the country where you are located
+before using this eBook.
+
+Title: The Lighthouse Keeper
+
+Author: Ann Example
+
+Release date: March 3, 2024 [eBook #99999]
+
+Language: English
+
+Credits: Produced by volunteers
+
+
+*** START OF THE PROJECT GUTENBERG EBOOK THE LIGHTHOUSE KEEPER ***
+
+
+
+
+The Lighthouse Keeper
+
+by Ann Example
+
+
+CONTENTS
+
+ CHAPTER I.     The Storm
+ CHAPTER II.    The Calm
+
+
+
+CHAPTER I.
+The Storm
+
+
+Maren kept the old lighthouse on the northern cape for forty years,
+and every winter night she lit the great lamp for the fishing boats
+that came home late through the fog.
+
+*      *      *      *      *      *      *
+
+    *      *      *      *      *      *
+
+The keeper's cat, a grey tom called Fisk, slept by the lamp.
+
+
+CHAPTER II.
+
+The Calm
+
+
+When the sea was calm, Maren walked to the village of Skarvik to buy
+bread and lamp oil. The baker's daughter, Ilse, gave her a jar of
+cloudberry jam every autumn.
+
+*** END OF THE PROJECT GUTENBERG EBOOK THE LIGHTHOUSE KEEPER ***
+
+
+
+
+Updated editions will replace the previous one—the old editions will
+be renamed.
+
+Creating the works from print editions not protected by U.S. copyright
+law means that no one owns a United States copyright in these works,
+so the Foundation (and you!) can copy and distribute it in the United
+States without permission and without paying copyright
+royalties. Special rules, set forth in the General Terms of Use part
+of this license, apply to copying and distributing Project
+Gutenberg™ electronic works to protect the PROJECT GUTENBERG™
+concept and trademark.
+
+START: FULL LICENSE
+
+THE FULL PROJECT GUTENBERG LICENSE
+
+PLEASE READ THIS BEFORE YOU DISTRIBUTE OR USE THIS WORK
+"""
+
+
+def test_a_gutenberg_book_loses_its_license_and_gets_its_title_chapters_and_paragraphs(tmp_path):
+    (tmp_path / "pg99999.txt").write_text(GUTENBERG_BOOK.replace("\n", "\r\n"), encoding="utf-8")
+    library = StoryLibrary.load(tmp_path)
+    corpus = library.corpus
+    assert [s.title for s in corpus.stories] == ["The Lighthouse Keeper"]
+    assert [(p.chapter, p.text) for p in corpus.passages] == [
+        (
+            "CHAPTER I. The Storm",
+            "Maren kept the old lighthouse on the northern cape for forty years, and every winter night she lit "
+            "the great lamp for the fishing boats that came home late through the fog.",
+        ),
+        ("CHAPTER I. The Storm", "The keeper's cat, a grey tom called Fisk, slept by the lamp."),
+        (
+            "CHAPTER II. The Calm",
+            "When the sea was calm, Maren walked to the village of Skarvik to buy bread and lamp oil. The "
+            "baker's daughter, Ilse, gave her a jar of cloudberry jam every autumn.",
+        ),
+    ]
+    answer = library.ask("What did Ilse give Maren?")
+    assert answer.best is not None and answer.best.chapter == "CHAPTER II. The Calm"
+    assert library.ask("Who can copy and distribute it without paying copyright royalties?").best is None
+
+
+def test_a_short_first_line_before_a_blank_line_is_the_title(tmp_path):
+    (tmp_path / "bakers-daughter.txt").write_text("The Baker's Daughter\n\nIlse baked bread.\n\nShe sang.")
+    (tmp_path / "sentence.txt").write_text("It rained all day.\n\nThe end.")
+    (tmp_path / "one-line.txt").write_text("Only a line")
+    corpus = load_corpus(tmp_path)
+    stories = {s.path: (s.title, [p.text for p in corpus.story_passages(n)]) for n, s in enumerate(corpus.stories)}
+    assert stories == {
+        "bakers-daughter.txt": ("The Baker's Daughter", ["Ilse baked bread.", "She sang."]),
+        "one-line.txt": ("One Line", ["Only a line"]),
+        "sentence.txt": ("Sentence", ["It rained all day.", "The end."]),
+    }
+
+
+def test_chapter_lines_are_told_from_text():
+    chapters = [
+        "CHAPTER I.",
+        "Chapter 12",
+        "BOOK II",
+        "Chapter Twenty-One",
+        "CHAPTER THE FIRST",
+        "STAVE ONE",
+        "Chapter 3: The Storm",
+        "XIV",
+        "IV. THE RED-HEADED LEAGUE",
+        "PROLOGUE",
+        "Part Two — The Sea",
+    ]
+    text = [
+        "Chapter one was dull, she said",
+        "I think so.",
+        "chapter 1",
+        "Books II and III",
+        "MIX the flour well",
+        "Part of it was true.",
+        "The Storm",
+        "CHAPTER I. " + "very long " * 10,
+    ]
+    assert [line for line in chapters if not is_chapter_line(line)] == []
+    assert [line for line in text if is_chapter_line(line)] == []
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (
+            "*** START OF THE PROJECT GUTENBERG EBOOK THE KEEPER ***",
+            "*** END OF THE PROJECT GUTENBERG EBOOK THE KEEPER ***",
+        ),
+        ("***START OF THIS PROJECT GUTENBERG EBOOK THE KEEPER***", "End of the Project Gutenberg EBook of The Keeper"),
+        ("*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*", "End of Project Gutenberg's The Keeper"),
+    ],
+    ids=["current", "older", "oldest"],
+)
+def test_every_generation_of_gutenberg_markers_is_found(tmp_path, start, end):
+    book = "\n\n".join(
+        ["Title: The Keeper", LICENSE_LINE, start, "Produced by a volunteer.", "Maren lit the lamp.", end, LICENSE_LINE]
+    )
+    (tmp_path / "keeper.txt").write_text(book)
+    corpus = load_corpus(tmp_path)
+    assert [(s.title, p.text) for s in corpus.stories for p in corpus.passages] == [
+        ("The Keeper", "Maren lit the lamp.")
+    ]
+
+
+LICENSE_LINE = "You may copy it, give it away or re-use it under the terms of the Project Gutenberg License."
