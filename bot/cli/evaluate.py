@@ -6,13 +6,14 @@ import argparse
 import dataclasses
 import json
 from collections.abc import Sequence
+from pathlib import Path
 
 from bot.core.analysis import Analyzer
 from bot.core.corpus import Corpus
 from bot.core.index import BM25Params
 from bot.core.library import MIN_MATCH, StoryLibrary
-from bot.core.rerank.model import Reranker, signal_names
-from bot.eval.beir import BeirResult, beir_corpus, evaluate_beir
+from bot.core.rerank.model import RankingModel, Reranker, signal_names
+from bot.eval.beir import BeirResult, DatasetError, Part, beir_corpus, evaluate_beir
 from bot.eval.questions import check_questions, hit_rates
 from bot.eval.sections import Scope, SectionsResult, evaluate_sections, load_section_questions, sections_corpus
 from bot.open_library import open_library
@@ -20,6 +21,7 @@ from bot.settings import Settings
 
 Configuration = tuple[str, tuple[str, ...]]
 """A row's name and the signals it switches off."""
+BM25_ALONE = "BM25Okapi only"
 
 
 def configurations(args: argparse.Namespace) -> list[Configuration]:
@@ -27,7 +29,7 @@ def configurations(args: argparse.Namespace) -> list[Configuration]:
     rows: list[Configuration] = [("as configured" if off else "default", off)]
     if args.ablation:
         rows += [(f"without {name}", (name,)) for name in signal_names()]
-        rows.append(("BM25Okapi only", tuple(signal_names())))
+        rows.append((BM25_ALONE, tuple(signal_names())))
     return rows
 
 
@@ -36,24 +38,17 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
         stem=args.stem, stopwords=args.stopwords, fold_accents=args.fold_accents, lemmatize=args.lemmatize
     )
     params = BM25Params(k1=args.k1, b=args.b, epsilon=args.epsilon)
+    model = _model(args.model)
+    if args.table is not None:
+        return _table(args, settings, analyzer, params, model)
     if args.questions is not None:
         library = open_library(settings, params, analyzer)
-        return _questions(args, library)
+        return _questions(args, library.with_reranker(Reranker(model)))
     rows: list[dict[str, object]] = []
     if args.beir is not None:
-        corpus, doc_ids = beir_corpus(args.beir)
-        # A ranking measure: every retrieved document counts, so no minimum match applies.
-        for name, library in _libraries(corpus, analyzer, params, configurations(args), min_match=0.0):
-            result = evaluate_beir(library, doc_ids, args.beir, args.split)
-            rows.append({"row": name, "set": f"{result.dataset} ({result.split})"} | _result(result))
+        rows = _beir_rows(args.beir, args.split, Part(args.part), analyzer, params, configurations(args), model)
     else:
-        questions = load_section_questions(args.sections / "questions.jsonl")
-        corpus = sections_corpus(args.sections, args.distractors)
-        scopes = [Scope.LIBRARY, Scope.STORY] if args.scope == "both" else [Scope(args.scope)]
-        for name, library in _libraries(corpus, analyzer, params, configurations(args)):
-            for scope in scopes:
-                result = evaluate_sections(library, questions, scope)
-                rows.append({"row": name, "set": f"{args.sections.name} ({scope})"} | _result(result))
+        rows = _section_rows(args.sections, args.distractors, args.scope, analyzer, params, configurations(args), model)
     settings_line = f"{analyzer!r}, k1={params.k1} b={params.b} epsilon={params.epsilon}"
     if args.json:
         print(json.dumps({"settings": settings_line, "rows": rows}))
@@ -67,16 +62,107 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _model(path: Path | None) -> RankingModel:
+    if path is None:
+        return RankingModel.bundled()
+    try:
+        return RankingModel.from_json(json.loads(path.read_text("utf-8")))
+    except (OSError, ValueError, KeyError) as error:
+        raise DatasetError(f"{path} is no ranking model written by scripts/fit_reranker.py ({error})") from error
+
+
+def _beir_rows(
+    folder: Path,
+    split: str,
+    part: Part,
+    analyzer: Analyzer,
+    params: BM25Params,
+    rows: Sequence[Configuration],
+    model: RankingModel,
+) -> list[dict[str, object]]:
+    corpus, doc_ids = beir_corpus(folder)
+    found = []
+    # A ranking measure: every retrieved document counts, so no minimum match applies.
+    for name, library in _libraries(corpus, analyzer, params, rows, model, min_match=0.0):
+        result = evaluate_beir(library, doc_ids, folder, split, part)
+        found.append({"row": name, "set": f"{result.dataset} ({result.split})"} | _result(result))
+    return found
+
+
+def _section_rows(
+    folder: Path,
+    distractors: Sequence[Path],
+    scope: str,
+    analyzer: Analyzer,
+    params: BM25Params,
+    rows: Sequence[Configuration],
+    model: RankingModel,
+) -> list[dict[str, object]]:
+    questions = load_section_questions(folder / "questions.jsonl")
+    corpus = sections_corpus(folder, distractors)
+    scopes = [Scope.LIBRARY, Scope.STORY] if scope == "both" else [Scope(scope)]
+    found = []
+    for name, library in _libraries(corpus, analyzer, params, rows, model):
+        for each in scopes:
+            result = evaluate_sections(library, questions, each)
+            found.append({"row": name, "set": f"{folder.name} ({each})"} | _result(result))
+    return found
+
+
+def _table(
+    args: argparse.Namespace, settings: Settings, analyzer: Analyzer, params: BM25Params, model: RankingModel
+) -> int:
+    """One row per validation set: its measure with BM25Okapi alone, with the default ranking, and the difference."""
+    rows: list[Configuration] = [("default", ()), (BM25_ALONE, tuple(signal_names()))]
+    fairytale, scifact = args.table / "fairytaleqa", args.table / "scifact"
+    measured = _section_rows(fairytale / "val", [fairytale / "train"], "both", analyzer, params, rows, model)
+    table: list[tuple[str, str, dict[str, float]]] = [
+        (f"FairytaleQA val, {scope}", "hit@1", _pair(measured, f"val ({scope})", "hit@1"))
+        for scope in (Scope.LIBRARY, Scope.STORY)
+    ]
+    for part in (Part.HELD_OUT, Part.ALL):
+        measured = _beir_rows(scifact, "train", part, analyzer, params, rows, model)
+        name = "SciFact train, held-out fifth" if part is Part.HELD_OUT else "SciFact train, all"
+        table.append((name, "nDCG@10", _pair(measured, measured[0]["set"], "ndcg@10")))  # type: ignore[arg-type]
+    library = open_library(settings, params, analyzer)
+    checks = {
+        name: hit_rates(check_questions(library.with_reranker(Reranker(model, off)), args.checks))["hit@1"]
+        for name, off in rows
+    }
+    table.append((f"{args.checks.name}, library", "hit@1", checks))
+    if args.json:
+        print(json.dumps([{"set": s, "measure": m} | values for s, m, values in table]))
+        return 0
+    print(f"| set | measure | {BM25_ALONE} | default | change |")
+    print("| --- | --- | --- | --- | --- |")
+    for name, measure, values in table:
+        change = values["default"] - values[BM25_ALONE]
+        print(f"| {name} | {measure} | {values[BM25_ALONE]:.4f} | **{values['default']:.4f}** | {change:+.4f} |")
+    return 0
+
+
+def _pair(rows: list[dict[str, object]], set_name: str, measure: str) -> dict[str, float]:
+    """Each configuration's value of `measure` on one set."""
+    found = {}
+    for row in rows:
+        if row["set"] == set_name:
+            metrics = row["metrics"]
+            assert isinstance(metrics, dict)
+            found[str(row["row"])] = float(metrics[measure])
+    return found
+
+
 def _libraries(
     corpus: Corpus,
     analyzer: Analyzer,
     params: BM25Params,
     rows: Sequence[Configuration],
+    model: RankingModel,
     min_match: float | None = None,
 ) -> list[tuple[str, StoryLibrary]]:
     """One analysed library, shared by every row, each row with its own re-ranker."""
     base = StoryLibrary(corpus, analyzer, params, MIN_MATCH if min_match is None else min_match)
-    return [(name, base.with_reranker(Reranker(disabled=off))) for name, off in rows]
+    return [(name, base.with_reranker(Reranker(model, disabled=off))) for name, off in rows]
 
 
 def _result(result: BeirResult | SectionsResult) -> dict[str, object]:

@@ -31,7 +31,7 @@ from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.library import StoryLibrary
 from bot.core.rerank.model import signal_names
 from bot.discord_app.errors import StartupError
-from bot.eval.beir import DatasetError
+from bot.eval.beir import DatasetError, Part
 from bot.open_library import index_store, open_library
 from bot.settings import Settings, SettingsError
 
@@ -89,7 +89,28 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument(
         "--sections", type=Path, metavar="DIR", help="a corpus/ and questions.jsonl tied to sections (FairytaleQA)"
     )
+    source.add_argument(
+        "--table",
+        type=Path,
+        metavar="DIR",
+        help="one row per validation set, BM25Okapi alone beside the default, from a folder holding fairytaleqa/ "
+        "and scifact/ (README: Ranking quality)",
+    )
     evaluate.add_argument("--split", default="train", help="qrels split for --beir (default: train)")
+    evaluate.add_argument(
+        "--part",
+        choices=[p.value for p in Part],
+        default=Part.ALL.value,
+        help="for --beir: all queries, those the re-ranker is fitted on, or the held-out fifth it is chosen by",
+    )
+    evaluate.add_argument(
+        "--checks",
+        type=Path,
+        default=Path("tests/fixtures/story_questions.jsonl"),
+        metavar="FILE",
+        help="for --table: the questions file measured on the corpus (default: the bundled one)",
+    )
+    evaluate.add_argument("--model", type=Path, metavar="FILE", help="rank with this model.json (from fit_reranker)")
     evaluate.add_argument(
         "--scope", choices=("library", "story", "both"), default="both", help="for --sections: what is searched"
     )
