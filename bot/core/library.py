@@ -349,7 +349,8 @@ class StoryLibrary:
         self, candidates: list[Candidate], query: Query, story: int | None
     ) -> tuple[list[Candidate], RankingContext]:
         """The candidates and, library-wide, the best passages of each story the question names that
-        BM25 left out: a named story must be able to answer, not only be preferred among what came."""
+        BM25 left out: a named story must be able to answer, not only be preferred among what came. As
+        within one story, any question word will do: naming the story is what makes them candidates."""
         within = self._passages_of(story)
         context = RankingContext(self.story_index, self.analyzer, query, within)
         if story is not None or not query.terms:
@@ -358,7 +359,7 @@ class StoryLibrary:
         added: list[Candidate] = []
         for named in query.named.strongest(NAMED_STORIES):
             top = self.index.top(query.terms, NAMED_PASSAGES, self._passages_of(named))
-            found = self._matching([(d, s) for d, s in top if d not in taken], query, NAMED_PASSAGES, self.min_match)
+            found = self._matching([(d, s) for d, s in top if d not in taken], query, NAMED_PASSAGES, 0.0)
             added.extend(found)
             taken.update(c.doc for c in found)
         if not added:
