@@ -66,8 +66,11 @@ def _model(path: Path | None) -> RankingModel:
     if path is None:
         return RankingModel.bundled()
     try:
-        return RankingModel.from_json(json.loads(path.read_text("utf-8")))
-    except (OSError, ValueError, KeyError) as error:
+        data = json.loads(path.read_text("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        return RankingModel.from_json(data)
+    except (OSError, ValueError) as error:
         raise DatasetError(f"{path} is no ranking model written by scripts/fit_reranker.py ({error})") from error
 
 

@@ -17,7 +17,7 @@ import numpy as np
 from bot.core.rerank.candidate import Candidate, RankingContext
 from bot.core.rerank.signal import Signal
 from bot.core.rerank.signals import ALL_SIGNALS
-from bot.core.rerank.trees import TreeData, TreeEnsemble
+from bot.core.rerank.trees import TreeEnsemble
 
 RERANK_DEPTH = 20
 """How many of BM25's best passages are reordered; the rest follow in BM25 order."""
@@ -40,17 +40,24 @@ class RankingModel:
 
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> RankingModel:
-        """A model as scripts/fit_reranker.py writes it."""
-        kind = data["kind"]
+        """A model as scripts/fit_reranker.py writes it; ValueError for anything else."""
+        kind = data.get("kind")
         if kind == "linear":
-            weights = data["weights"]
-            assert isinstance(weights, dict)
+            weights = data.get("weights")
+            if not isinstance(weights, dict):
+                raise ValueError("a linear model needs its weights")
             return cls.linear({str(k): float(v) for k, v in weights.items()})
         if kind == "trees":
-            features, trees = data["features"], data["trees"]
-            assert isinstance(features, list) and isinstance(trees, list)
-            tree_data: list[TreeData] = trees
-            return cls(tuple(map(str, features)), trees=TreeEnsemble.of(tree_data))
+            features, trees = data.get("features"), data.get("trees")
+            if not isinstance(features, list) or not isinstance(trees, list) or not trees:
+                raise ValueError("a trees model needs its features and trees")
+            try:
+                ensemble = TreeEnsemble.of(trees)
+            except (KeyError, TypeError, IndexError) as error:
+                raise ValueError(f"a tree is not as exported ({error!r})") from error
+            if ensemble.split_feature.size and int(ensemble.split_feature.max()) >= len(features):
+                raise ValueError("a tree splits on a feature the model does not name")
+            return cls(tuple(map(str, features)), trees=ensemble)
         raise ValueError(f"unknown ranking model kind {kind!r}")
 
     @classmethod

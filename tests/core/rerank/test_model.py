@@ -34,3 +34,22 @@ def test_weights_decide_the_order(small_library):
     assert by_bm25 == candidates  # BM25's own order
     assert (by_coverage[0].view.passage.story, by_coverage[0].view.passage.number) == (MILL, 2)
     assert by_coverage[0] is not candidates[0]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"kind": "boosted"},
+        {"kind": "linear"},
+        {"kind": "trees", "features": ["bm25"], "trees": []},
+        {"kind": "trees", "features": ["bm25"], "trees": [{"threshold": [0.5]}]},
+        {
+            "kind": "trees",
+            "features": ["bm25"],
+            "trees": [{"split_feature": [3], "threshold": [0.5], "left": [-1], "right": [-2], "leaf_value": [0, 1]}],
+        },
+    ],
+)
+def test_a_model_file_not_as_the_fitting_script_writes_it_is_refused(data):
+    with pytest.raises(ValueError):
+        RankingModel.from_json(data)
