@@ -1,89 +1,210 @@
-"""Fits the re-ranker's weights on FairytaleQA's train split and writes bot/core/rerank/weights.json.
+"""Fits the re-ranking model on FairytaleQA train and SciFact train, and writes bot/core/rerank/model.json.
 
-    .venv/bin/pip install -e '.[fit]' && .venv/bin/python scripts/fit_reranker.py [--data DIR]
+    .venv/bin/pip install -e '.[fit]' && .venv/bin/python scripts/fit_reranker.py [--data DIR] [--kind KIND]
 
-Every train question is asked twice, library-wide (all train stories) and scoped to its story. For
-each, BM25Okapi's candidates get the signals' features, and a listwise softmax model (the chance
-that a candidate is the answer is softmax(features @ weights) over the question's candidates) is
-fitted by maximum likelihood with scipy's L-BFGS: it rewards putting an answering passage first,
-which is what a reader sees. The runtime needs only the weights' dot product with numpy. Val is
-never read here; confirm on it with `python -m bot eval --sections DIR/val`.
+Two kinds of text, so the model learns what answers a question rather than what a fairy tale looks
+like: every FairytaleQA train question asked library-wide (all train stories) and scoped to its
+story, and SciFact's train queries except the held-out fifth (`eval --beir ... --part held-out`
+measures on those). Val, the held-out queries and every test split are never read here.
+
+For each question BM25Okapi's candidates (with the best passages of the stories it names) get every
+signal's features, and one of two models is fitted:
+
+- `linear` (the default, shipped): a listwise softmax model (the chance a candidate is the answer is
+  softmax(features @ weights) over its list) fitted by maximum likelihood with scipy's L-BFGS.
+- `trees`: LightGBM's lambdarank, gradient-boosted trees that optimise NDCG by pairs of candidates,
+  exported to plain arrays that `bot/core/rerank/trees.py` evaluates with numpy, and checked to
+  score every training candidate exactly as LightGBM does. It gains on SciFact and loses on
+  FairytaleQA val (README, "Ranking quality"), so the linear model is shipped.
+
+SciFact carries SCIFACT_SHARE of the fit's weight and FairytaleQA the rest, however many lists each has.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
+import lightgbm
 import numpy as np
 from scipy.optimize import minimize
 
 from bot.core.library import StoryLibrary
-from bot.core.rerank.model import RERANK_DEPTH, Reranker
+from bot.core.rerank.model import MODEL_FILE, RankingModel, Reranker
+from bot.core.rerank.trees import TreeData, TreeEnsemble, lightgbm_trees
+from bot.eval.beir import Part, beir_corpus, load_queries
 from bot.eval.sections import load_section_questions, sections_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-WEIGHTS = ROOT / "bot" / "core" / "rerank" / "weights.json"
+SCIFACT_SHARE = 0.2
+MODEL = ROOT / "bot" / "core" / "rerank" / MODEL_FILE
+TREE_SETTINGS: dict[str, object] = {
+    "objective": "lambdarank",
+    "lambdarank_truncation_level": 10,
+    "learning_rate": 0.05,
+    "num_leaves": 15,
+    "min_data_in_leaf": 100,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "feature_fraction": 0.8,
+    "lambda_l2": 1.0,
+    "seed": 7,
+    "num_threads": 1,
+    "deterministic": True,
+    "force_row_wise": True,
+    "verbose": -1,
+}
+TREE_ROUNDS = 300
 
 
-def candidate_lists(library: StoryLibrary, reranker: Reranker, data: Path) -> list[tuple[np.ndarray, np.ndarray]]:
-    """(features, is-answer) per question and scope, for lists holding both an answer and a non-answer."""
+@dataclass(frozen=True)
+class CandidateLists:
+    """Every question's candidates, one row each: features, whether it answers, and its question's list."""
+
+    name: str
+    features: np.ndarray
+    answers: np.ndarray
+    sizes: np.ndarray
+    """Rows per list, in order."""
+
+    @classmethod
+    def of(cls, name: str, lists: list[tuple[np.ndarray, np.ndarray]], width: int) -> CandidateLists:
+        if not lists:
+            return cls(name, np.zeros((0, width)), np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int64))
+        return cls(
+            name,
+            np.vstack([f for f, _ in lists]),
+            np.concatenate([a for _, a in lists]),
+            np.array([len(a) for _, a in lists]),
+        )
+
+
+def _useful(answers: np.ndarray) -> bool:
+    """A list teaches something only if it holds an answer and a non-answer."""
+    return bool(answers.any() and not answers.all())
+
+
+def fairytale_lists(train: Path, reranker: Reranker) -> CandidateLists:
+    library = StoryLibrary(sections_corpus(train, []), reranker=reranker)
     story_by_path = {story.path: n for n, story in enumerate(library.corpus.stories)}
     lists = []
-    for item in load_section_questions(data / "questions.jsonl"):
+    for item in load_section_questions(train / "questions.jsonl"):
         story = story_by_path[item.file]
         query = library.query(item.question)
         for scope in (None, story):
-            candidates, context = library.candidates(query, scope, RERANK_DEPTH)
+            candidates, context = library.candidates(query, scope)
             answers = np.array(
                 [c.view.passage.story == story and c.view.passage.paragraph in item.sections for c in candidates]
             )
-            if answers.any() and not answers.all():
+            if _useful(answers):
                 lists.append((reranker.features(candidates, context), answers))
-    return lists
+    return CandidateLists.of("FairytaleQA train", lists, len(reranker.feature_names))
 
 
-def fit(lists: list[tuple[np.ndarray, np.ndarray]], regularisation: float) -> np.ndarray:
-    features = np.vstack([f for f, _ in lists])
-    answers = np.concatenate([a for _, a in lists])
-    group = np.repeat(np.arange(len(lists)), [len(a) for _, a in lists])
+def scifact_lists(folder: Path, reranker: Reranker) -> CandidateLists:
+    corpus, doc_ids = beir_corpus(folder)
+    library = StoryLibrary(corpus, min_match=0.0, reranker=reranker)
+    queries, qrels = load_queries(folder, "train", Part.FIT)
+    lists = []
+    for query_id, text in queries.items():
+        candidates, context = library.candidates(library.query(text), None)
+        answers = np.array([qrels[query_id].get(doc_ids[c.doc], 0) > 0 for c in candidates])
+        if _useful(answers):
+            lists.append((reranker.features(candidates, context), answers))
+    return CandidateLists.of("SciFact train (fit part)", lists, len(reranker.feature_names))
+
+
+def list_weights(sets: list[CandidateLists], shares: list[float]) -> np.ndarray:
+    """Each list's weight: each set carries its share of the total, shared equally by its lists."""
+    total = sum(len(s.sizes) for s in sets)
+    return np.concatenate(
+        [np.full(len(s.sizes), share * total / len(s.sizes)) for s, share in zip(sets, shares, strict=True)]
+    )
+
+
+def fit_linear(
+    sets: list[CandidateLists], shares: list[float], names: list[str], regularisation: float
+) -> dict[str, object]:
+    features = np.vstack([s.features for s in sets])
+    answers = np.concatenate([s.answers for s in sets])
+    sizes = np.concatenate([s.sizes for s in sets])
+    group = np.repeat(np.arange(len(sizes)), sizes)
+    weight = list_weights(sets, shares)
 
     def loss(weights: np.ndarray) -> tuple[float, np.ndarray]:
         scores = features @ weights
-        top = np.full(len(lists), -np.inf)
+        top = np.full(len(sizes), -np.inf)
         np.maximum.at(top, group, scores)
         exp = np.exp(scores - top[group])
         total = np.bincount(group, exp)
         hit = np.bincount(group, exp * answers)
-        value = -np.sum(np.log(hit) - np.log(total)) + regularisation * weights @ weights
+        value = -np.sum(weight * (np.log(hit) - np.log(total))) + regularisation * weights @ weights
         share_all = exp / total[group]
         share_hit = np.where(answers, exp / hit[group], 0.0)
-        gradient = features.T @ (share_all - share_hit) + 2 * regularisation * weights
+        gradient = features.T @ (weight[group] * (share_all - share_hit)) + 2 * regularisation * weights
         return float(value), gradient
 
-    return minimize(loss, np.zeros(features.shape[1]), jac=True, method="L-BFGS-B").x
+    fitted = minimize(loss, np.zeros(features.shape[1]), jac=True, method="L-BFGS-B").x
+    weights = {name: round(float(w), 4) for name, w in zip(names, fitted, strict=True)}
+    for name, value in weights.items():
+        print(f"  {name:<16}{value:+.4f}")
+    return {"kind": "linear", "weights": weights}
+
+
+def fit_trees(sets: list[CandidateLists], shares: list[float], names: list[str]) -> dict[str, object]:
+    features = np.vstack([s.features for s in sets])
+    answers = np.concatenate([s.answers for s in sets]).astype(np.int64)
+    sizes = np.concatenate([s.sizes for s in sets])
+    data = lightgbm.Dataset(features, answers, group=sizes, weight=np.repeat(list_weights(sets, shares), sizes))
+    booster = lightgbm.train(TREE_SETTINGS, data, num_boost_round=TREE_ROUNDS)
+    trees = lightgbm_trees(booster.dump_model())
+    check_export(booster, trees, features)
+    gains = booster.feature_importance("gain")
+    for name, gain in sorted(zip(names, gains, strict=True), key=lambda item: -item[1]):
+        print(f"  {name:<16}gain {gain:,.0f}")
+    return {"kind": "trees", "features": names, "settings": TREE_SETTINGS | {"rounds": TREE_ROUNDS}, "trees": trees}
+
+
+def check_export(booster: lightgbm.Booster, trees: list[TreeData], features: np.ndarray) -> None:
+    """The exported trees must score every training candidate as LightGBM does."""
+    expected = booster.predict(features, raw_score=True)
+    got = TreeEnsemble.of(trees).predict(features)
+    worst = float(np.max(np.abs(expected - got))) if len(got) else 0.0
+    if worst > 1e-9:
+        raise AssertionError(f"the exported trees differ from LightGBM's by up to {worst}")
+    print(f"export checked on {len(got):,} candidates: largest difference {worst:.1e}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "datasets" / "fairytaleqa")
-    parser.add_argument("--regularisation", type=float, default=1.0, help="L2 penalty on the weights")
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "datasets")
+    parser.add_argument("--kind", choices=("linear", "trees"), default="linear")
+    parser.add_argument("--scifact-share", type=float, default=SCIFACT_SHARE, help="SciFact's share of the fit")
+    parser.add_argument("--regularisation", type=float, default=1.0, help="linear: L2 penalty on the weights")
     parser.add_argument("--without", action="append", default=[], metavar="SIGNAL", help="fit without this signal")
+    parser.add_argument("--output", type=Path, default=MODEL)
     args = parser.parse_args()
-    train = args.data / "train"
-    library = StoryLibrary(sections_corpus(train, []))
-    reranker = Reranker(disabled=args.without)
-    lists = candidate_lists(library, reranker, train)
-    weights = dict(
-        zip(reranker.feature_names, (round(float(w), 4) for w in fit(lists, args.regularisation)), strict=True)
+    reranker = Reranker(RankingModel.linear({}), disabled=args.without)
+    names = reranker.feature_names
+    sets = [
+        fairytale_lists(args.data / "fairytaleqa" / "train", reranker),
+        scifact_lists(args.data / "scifact", reranker),
+    ]
+    for s in sets:
+        print(f"{s.name}: {len(s.sizes):,} candidate lists, {len(s.answers):,} candidates")
+    shares = [1 - args.scifact_share, args.scifact_share]
+    model = (
+        fit_trees(sets, shares, names) if args.kind == "trees" else fit_linear(sets, shares, names, args.regularisation)
     )
-    print(f"{len(lists):,} candidate lists from {train}")
-    for name, weight in weights.items():
-        print(f"  {name:<14}{weight:+.4f}")
-    note = "Fitted by scripts/fit_reranker.py on FairytaleQA train (listwise softmax, L-BFGS)."
-    WEIGHTS.write_text(json.dumps({"note": note, "weights": weights}, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {WEIGHTS.relative_to(ROOT)}")
+    note = (
+        f"Fitted by scripts/fit_reranker.py --kind {args.kind} --scifact-share {args.scifact_share} on "
+        "FairytaleQA train and SciFact train (all but the held-out fifth of its queries)."
+    )
+    args.output.write_text(json.dumps({"note": note} | model, indent=1) + "\n", encoding="utf-8")
+    RankingModel.from_json(json.loads(args.output.read_text("utf-8")))  # it loads as the bot loads it
+    print(f"wrote {args.output}")
 
 
 if __name__ == "__main__":

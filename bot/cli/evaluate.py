@@ -6,14 +6,15 @@ import argparse
 import dataclasses
 import json
 from collections.abc import Sequence
+from pathlib import Path
 
 from bot.core.analysis import Analyzer
 from bot.core.corpus import Corpus
 from bot.core.index import BM25Params
 from bot.core.library import MIN_MATCH, StoryLibrary
-from bot.core.rerank.model import Reranker, signal_names
+from bot.core.rerank.model import RankingModel, Reranker, signal_names
 from bot.core.spelling import SpellingCorrector
-from bot.eval.beir import BeirResult, beir_corpus, evaluate_beir
+from bot.eval.beir import BeirResult, DatasetError, Part, beir_corpus, evaluate_beir
 from bot.eval.excerpts import evaluate_excerpts
 from bot.eval.people import evaluate_people, load_labels
 from bot.eval.questions import check_questions, hit_rates
@@ -22,9 +23,10 @@ from bot.open_library import open_library
 from bot.settings import Settings
 
 Configuration = tuple[str, tuple[str, ...]]
+"""A row's name and the signals it switches off."""
 NO_CORRECTION = SpellingCorrector([], [], [])
 """A speller that knows no word, so corrects none (--no-correct)."""
-"""A row's name and the signals it switches off."""
+BM25_ALONE = "BM25Okapi only"
 
 
 def configurations(args: argparse.Namespace) -> list[Configuration]:
@@ -32,7 +34,7 @@ def configurations(args: argparse.Namespace) -> list[Configuration]:
     rows: list[Configuration] = [("as configured" if off else "default", off)]
     if args.ablation:
         rows += [(f"without {name}", (name,)) for name in signal_names()]
-        rows.append(("BM25Okapi only", tuple(signal_names())))
+        rows.append((BM25_ALONE, tuple(signal_names())))
     return rows
 
 
@@ -43,29 +45,31 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     params = BM25Params(k1=args.k1, b=args.b, epsilon=args.epsilon)
     if args.people is not None:
         return _people(args)
+    model = _model(args.model)
+    if args.table is not None:
+        return _table(args, settings, analyzer, params, model)
     if args.questions is not None:
         library = open_library(settings, params, analyzer)
         if not args.correct:
             library.speller = NO_CORRECTION
-        return _questions(args, library)
+        return _questions(args, library.with_reranker(Reranker(model)))
     rows: list[dict[str, object]] = []
     if args.beir is not None:
-        corpus, doc_ids = beir_corpus(args.beir)
-        # A ranking measure: every retrieved document counts, so no minimum match applies.
-        for name, library in _libraries(corpus, analyzer, params, configurations(args), args.correct, min_match=0.0):
-            result = evaluate_beir(library, doc_ids, args.beir, args.split)
-            rows.append({"row": name, "set": f"{result.dataset} ({result.split})"} | _result(result))
+        rows = _beir_rows(
+            args.beir, args.split, Part(args.part), analyzer, params, configurations(args), model, correct=args.correct
+        )
     else:
-        questions = load_section_questions(args.sections / "questions.jsonl")
-        corpus = sections_corpus(args.sections, args.distractors)
-        scopes = [Scope.LIBRARY, Scope.STORY] if args.scope == "both" else [Scope(args.scope)]
-        for name, library in _libraries(corpus, analyzer, params, configurations(args), args.correct):
-            for scope in scopes:
-                result = evaluate_sections(library, questions, scope)
-                row = {"row": name, "set": f"{args.sections.name} ({scope})"} | _result(result)
-                if args.excerpts:
-                    row["metrics"] = result.metrics | evaluate_excerpts(library, questions, scope).metrics
-                rows.append(row)
+        rows = _section_rows(
+            args.sections,
+            args.distractors,
+            args.scope,
+            analyzer,
+            params,
+            configurations(args),
+            model,
+            correct=args.correct,
+            excerpts=args.excerpts,
+        )
     settings_line = f"{analyzer!r}, k1={params.k1} b={params.b} epsilon={params.epsilon}"
     settings_line += "" if args.correct else ", no typo correction"
     if args.json:
@@ -80,11 +84,113 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _model(path: Path | None) -> RankingModel:
+    if path is None:
+        return RankingModel.bundled()
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        return RankingModel.from_json(data)
+    except (OSError, ValueError) as error:
+        raise DatasetError(f"{path} is no ranking model written by scripts/fit_reranker.py ({error})") from error
+
+
+def _beir_rows(
+    folder: Path,
+    split: str,
+    part: Part,
+    analyzer: Analyzer,
+    params: BM25Params,
+    rows: Sequence[Configuration],
+    model: RankingModel,
+    *,
+    correct: bool = True,
+) -> list[dict[str, object]]:
+    corpus, doc_ids = beir_corpus(folder)
+    found = []
+    # A ranking measure: every retrieved document counts, so no minimum match applies.
+    for name, library in _libraries(corpus, analyzer, params, rows, model, correct, min_match=0.0):
+        result = evaluate_beir(library, doc_ids, folder, split, part)
+        found.append({"row": name, "set": f"{result.dataset} ({result.split})"} | _result(result))
+    return found
+
+
+def _section_rows(
+    folder: Path,
+    distractors: Sequence[Path],
+    scope: str,
+    analyzer: Analyzer,
+    params: BM25Params,
+    rows: Sequence[Configuration],
+    model: RankingModel,
+    *,
+    correct: bool = True,
+    excerpts: bool = False,
+) -> list[dict[str, object]]:
+    questions = load_section_questions(folder / "questions.jsonl")
+    corpus = sections_corpus(folder, distractors)
+    scopes = [Scope.LIBRARY, Scope.STORY] if scope == "both" else [Scope(scope)]
+    found = []
+    for name, library in _libraries(corpus, analyzer, params, rows, model, correct):
+        for each in scopes:
+            result = evaluate_sections(library, questions, each)
+            row = {"row": name, "set": f"{folder.name} ({each})"} | _result(result)
+            if excerpts:
+                row["metrics"] = result.metrics | evaluate_excerpts(library, questions, each).metrics
+            found.append(row)
+    return found
+
+
+def _table(
+    args: argparse.Namespace, settings: Settings, analyzer: Analyzer, params: BM25Params, model: RankingModel
+) -> int:
+    """One row per validation set: its measure with BM25Okapi alone, with the default ranking, and the difference."""
+    rows: list[Configuration] = [("default", ()), (BM25_ALONE, tuple(signal_names()))]
+    fairytale, scifact = args.table / "fairytaleqa", args.table / "scifact"
+    measured = _section_rows(fairytale / "val", [fairytale / "train"], "both", analyzer, params, rows, model)
+    table: list[tuple[str, str, dict[str, float]]] = [
+        (f"FairytaleQA val, {scope}", "hit@1", _pair(measured, f"val ({scope})", "hit@1"))
+        for scope in (Scope.LIBRARY, Scope.STORY)
+    ]
+    for part in (Part.HELD_OUT, Part.ALL):
+        measured = _beir_rows(scifact, "train", part, analyzer, params, rows, model)
+        name = "SciFact train, held-out fifth" if part is Part.HELD_OUT else "SciFact train, all"
+        table.append((name, "nDCG@10", _pair(measured, measured[0]["set"], "ndcg@10")))  # type: ignore[arg-type]
+    library = open_library(settings, params, analyzer)
+    checks = {
+        name: hit_rates(check_questions(library.with_reranker(Reranker(model, off)), args.checks))["hit@1"]
+        for name, off in rows
+    }
+    table.append((f"{args.checks.name}, library", "hit@1", checks))
+    if args.json:
+        print(json.dumps([{"set": s, "measure": m} | values for s, m, values in table]))
+        return 0
+    print(f"| set | measure | {BM25_ALONE} | default | change |")
+    print("| --- | --- | --- | --- | --- |")
+    for name, measure, values in table:
+        change = values["default"] - values[BM25_ALONE]
+        print(f"| {name} | {measure} | {values[BM25_ALONE]:.4f} | **{values['default']:.4f}** | {change:+.4f} |")
+    return 0
+
+
+def _pair(rows: list[dict[str, object]], set_name: str, measure: str) -> dict[str, float]:
+    """Each configuration's value of `measure` on one set."""
+    found = {}
+    for row in rows:
+        if row["set"] == set_name:
+            metrics = row["metrics"]
+            assert isinstance(metrics, dict)
+            found[str(row["row"])] = float(metrics[measure])
+    return found
+
+
 def _libraries(
     corpus: Corpus,
     analyzer: Analyzer,
     params: BM25Params,
     rows: Sequence[Configuration],
+    model: RankingModel,
     correct: bool = True,
     min_match: float | None = None,
 ) -> list[tuple[str, StoryLibrary]]:
@@ -92,11 +198,25 @@ def _libraries(
     base = StoryLibrary(corpus, analyzer, params, MIN_MATCH if min_match is None else min_match)
     if not correct:
         base.speller = NO_CORRECTION
-    return [(name, base.with_reranker(Reranker(disabled=off))) for name, off in rows]
+    return [(name, base.with_reranker(Reranker(model, disabled=off))) for name, off in rows]
 
 
 def _result(result: BeirResult | SectionsResult) -> dict[str, object]:
     return {"metrics": result.metrics, "queries": result.queries, "queries_per_second": result.queries_per_second}
+
+
+def _questions(args: argparse.Namespace, library: StoryLibrary) -> int:
+    checks = check_questions(library, args.questions)
+    rates = hit_rates(checks)
+    misses = [c for c in checks if c.rank != 1]
+    if args.json:
+        print(json.dumps(rates | {"questions": len(checks), "misses": [dataclasses.asdict(c) for c in misses]}))
+        return 0
+    print(f"{len(checks)} questions: hit@1 {rates['hit@1']:.1%}, hit@3 {rates['hit@3']:.1%}")
+    for check in misses:
+        where = f"found at rank {check.rank}" if check.rank else "not in the top 3"
+        print(f'  miss: "{check.question}" wants "{check.expect}": {where}; answer was {check.got}')
+    return 0
 
 
 def _people(args: argparse.Namespace) -> int:
@@ -128,18 +248,4 @@ def _people(args: argparse.Namespace) -> int:
         print(f"  not a person: {performer.name} ({performer.path}): {performer.intro}")
     for performer in result.unlabelled:
         print(f"  unlabelled: {json.dumps({'story': performer.path, 'name': performer.name})} {performer.intro}")
-    return 0
-
-
-def _questions(args: argparse.Namespace, library: StoryLibrary) -> int:
-    checks = check_questions(library, args.questions)
-    rates = hit_rates(checks)
-    misses = [c for c in checks if c.rank != 1]
-    if args.json:
-        print(json.dumps(rates | {"questions": len(checks), "misses": [dataclasses.asdict(c) for c in misses]}))
-        return 0
-    print(f"{len(checks)} questions: hit@1 {rates['hit@1']:.1%}, hit@3 {rates['hit@3']:.1%}")
-    for check in misses:
-        where = f"found at rank {check.rank}" if check.rank else "not in the top 3"
-        print(f'  miss: "{check.question}" wants "{check.expect}": {where}; answer was {check.got}')
     return 0

@@ -31,7 +31,7 @@ from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.library import StoryLibrary
 from bot.core.rerank.model import signal_names
 from bot.discord_app.errors import StartupError
-from bot.eval.beir import DatasetError
+from bot.eval.beir import DatasetError, Part
 from bot.open_library import index_store, open_library
 from bot.settings import Settings, SettingsError
 
@@ -96,15 +96,36 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="count the people found in these folders' stories, and the precision of a labelled sample",
     )
+    source.add_argument(
+        "--table",
+        type=Path,
+        metavar="DIR",
+        help="one row per validation set, BM25Okapi alone beside the default, from a folder holding fairytaleqa/ "
+        "and scifact/ (README: Ranking quality)",
+    )
     evaluate.add_argument("--labels", type=Path, metavar="FILE", help="for --people: hand labels of the sample")
     evaluate.add_argument("--sample", type=int, default=100, metavar="N", help="for --people: sample size")
     evaluate.add_argument("--seed", type=int, default=0, help="for --people: the sample's random seed")
-    evaluate.add_argument("--split", default="train", help="qrels split for --beir (default: train)")
     evaluate.add_argument(
         "--excerpts",
         action="store_true",
         help="for --sections: also how often the excerpt shown holds the answer its passage holds",
     )
+    evaluate.add_argument("--split", default="train", help="qrels split for --beir (default: train)")
+    evaluate.add_argument(
+        "--part",
+        choices=[p.value for p in Part],
+        default=Part.ALL.value,
+        help="for --beir: all queries, those the re-ranker is fitted on, or the held-out fifth it is chosen by",
+    )
+    evaluate.add_argument(
+        "--checks",
+        type=Path,
+        default=Path("tests/fixtures/story_questions.jsonl"),
+        metavar="FILE",
+        help="for --table: the questions file measured on the corpus (default: the bundled one)",
+    )
+    evaluate.add_argument("--model", type=Path, metavar="FILE", help="rank with this model.json (from fit_reranker)")
     evaluate.add_argument(
         "--scope", choices=("library", "story", "both"), default="both", help="for --sections: what is searched"
     )

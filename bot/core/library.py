@@ -25,6 +25,7 @@ from bot.core.rerank.model import RERANK_DEPTH, Reranker
 from bot.core.rerank.signals.sentence import best_sentence
 from bot.core.saved_index import IndexStore
 from bot.core.spelling import is_code
+from bot.core.story_mentions import MentionFinder
 from bot.core.story_names import StoryFinder
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,10 @@ ALTERNATIVES = 3
 # weight (words found nowhere in the stories count at the highest weight), so "who won the world
 # cup" is not answered with the one passage that says "won".
 MIN_MATCH = 0.25
+NAMED_STORIES = 3
+"""At most this many stories a question names (by a person or a title) add their best passages to the candidates."""
+NAMED_PASSAGES = 5
+"""How many of each named story's best passages join the candidates, if BM25 did not already pick them."""
 ANALYSED_PASSAGES_KEPT = 4096
 # "Who is Ivan?", "tell me about Sofia": answered from the passage that introduces the person.
 _ABOUT_PERSON = re.compile(r"^\s*(?:who\s*(?:'s|’s|\s+is|\s+was)|tell\s+me\s+about|what\s+about)\s+(.+?)[\s?.!]*$")
@@ -89,6 +94,7 @@ class StoryLibrary:
         analyzer.terms("warming")  # loads the lemma dictionary now, not during the first question
         self.reranker = reranker if reranker is not None else Reranker()
         self.story_finder = StoryFinder(self.corpus.stories)
+        self.mention_finder = MentionFinder(self.corpus.stories, self.performers.performers, analyzer)
         self._analysed: OrderedDict[int, AnalysedPassage] = OrderedDict()
 
     def when_damaged(self, callback: Callable[[IndexDamage], object]) -> None:
@@ -228,6 +234,7 @@ class StoryLibrary:
             focus_term if focus_term in weights else None,
             tuple(corrections),
             frozenset(self.analyzer.phrases(question)),
+            self.mention_finder.find(question, self.index.vocabulary),
         )
 
     def ask(self, question: str, count: int = 1 + ALTERNATIVES, offset: int = 0, story: int | None = None) -> Answer:
@@ -299,22 +306,37 @@ class StoryLibrary:
     def rank(self, query: Query, story: int | None = None, wanted: int = RERANK_DEPTH) -> list[Candidate]:
         """BM25Okapi's candidates that match enough of the question, re-ranked, best first."""
         depth = max(RERANK_DEPTH, wanted) if self.reranker.signals else wanted
-        candidates, context = self.candidates(query, story, depth)
-        head = self.reranker.rerank(candidates[:RERANK_DEPTH], context)
-        ranked = self._introduction_first(query, head + candidates[RERANK_DEPTH:], context)
+        first = self._first_stage(query, story, depth)
+        if self.reranker.signals:
+            head, context = self._with_named(first[:RERANK_DEPTH], query, story)
+        else:  # BM25Okapi alone, as it ranks
+            context = RankingContext(self.story_index, self.analyzer, query, self._passages_of(story))
+            head = first[:RERANK_DEPTH]
+        taken = {c.doc for c in head}
+        rest = [c for c in first[RERANK_DEPTH:] if c.doc not in taken]
+        ranked = self._introduction_first(query, self.reranker.rerank(head, context) + rest, context)
         return ranked[:wanted]
 
-    def candidates(self, query: Query, story: int | None, depth: int) -> tuple[list[Candidate], RankingContext]:
-        """The first stage: BM25Okapi's best `depth` passages (of one story, if given) that match enough
-        of the question, in BM25 order, and what the re-ranking signals need to judge them.
+    def candidates(self, query: Query, story: int | None) -> tuple[list[Candidate], RankingContext]:
+        """What the re-ranker orders: BM25Okapi's best RERANK_DEPTH passages (of one story, if given) that
+        match enough of the question, and the best of the stories the question names, in BM25 order;
+        with what the re-ranking signals need to judge them."""
+        return self._with_named(self._first_stage(query, story, RERANK_DEPTH), query, story)
 
-        Passages are analysed only until `depth` have passed the minimum match."""
-        within = None
-        if story is not None:
-            first = self.corpus.stories[story].first_passage
-            within = range(first, first + self.corpus.stories[story].passage_count)
-        top = self.index.top(query.terms, depth * 2 + 10, within) if query.terms else []
-        needed = self.min_match * query.total_weight
+    def _first_stage(self, query: Query, story: int | None, depth: int) -> list[Candidate]:
+        """BM25Okapi's best `depth` passages (of one story, if given) that match enough of the question.
+
+        Library-wide, a passage must hold question words carrying MIN_MATCH of its weight (words no story
+        holds count too, unless the question names a story); within one story any question word will do,
+        so a question asked of a story gets its best passage whenever it shares a word with it. Passages
+        are analysed only until `depth` have passed."""
+        top = self.index.top(query.terms, depth * 2 + 10, self._passages_of(story)) if query.terms else []
+        return self._matching(top, query, depth, self.min_match if story is None else 0.0)
+
+    def _matching(self, top: list[tuple[int, float]], query: Query, depth: int, min_match: float) -> list[Candidate]:
+        # Words no story holds count against a passage, unless the question names a story's person or
+        # title: then it is about the stories, just worded otherwise ("who taught Sébastien").
+        needed = min_match * (query.total_weight - (query.missing_weight if query.named.stories else 0.0))
         candidates = []
         for doc, score in top:
             candidate = Candidate.of(doc, score, self.analysed(doc), query)
@@ -322,8 +344,34 @@ class StoryLibrary:
                 candidates.append(candidate)
                 if len(candidates) == depth:
                     break
+        return candidates
+
+    def _with_named(
+        self, candidates: list[Candidate], query: Query, story: int | None
+    ) -> tuple[list[Candidate], RankingContext]:
+        """The candidates and, library-wide, the best passages of each story the question names that
+        BM25 left out: a named story must be able to answer, not only be preferred among what came. As
+        within one story, any question word will do: naming the story is what makes them candidates."""
+        within = self._passages_of(story)
         context = RankingContext(self.story_index, self.analyzer, query, within)
-        return candidates, context
+        if story is not None or not query.terms:
+            return candidates, context
+        taken = {c.doc for c in candidates}
+        added: list[Candidate] = []
+        for named in query.named.strongest(NAMED_STORIES):
+            top = self.index.top(query.terms, NAMED_PASSAGES, self._passages_of(named))
+            found = self._matching([(d, s) for d, s in top if d not in taken], query, NAMED_PASSAGES, 0.0)
+            added.extend(found)
+            taken.update(c.doc for c in found)
+        if not added:
+            return candidates, context
+        return sorted(candidates + added, key=lambda c: (-c.bm25, c.doc)), context
+
+    def _passages_of(self, story: int | None) -> range | None:
+        if story is None:
+            return None
+        first = self.corpus.stories[story].first_passage
+        return range(first, first + self.corpus.stories[story].passage_count)
 
     def _introduction_first(self, query: Query, ranked: list[Candidate], context: RankingContext) -> list[Candidate]:
         """For "Who is X?" about one known person, the passage that introduces them comes first."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.core.analysis import WORD, fold
+from bot.core.story_mentions import StoryMentions
 
 
 class AnswerKind(StrEnum):
@@ -60,6 +61,8 @@ class Query:
     corrections: tuple[Correction, ...] = field(default=())
     phrases: frozenset[tuple[str, str]] = frozenset()
     """The question's adjacent word pairs, as Analyzer.phrases gives them."""
+    named: StoryMentions = field(default_factory=StoryMentions)
+    """The stories whose people or title the question names."""
 
     @property
     def total_weight(self) -> float:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import time
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from bot.core.corpus import Corpus, Passage, Story
@@ -13,6 +15,22 @@ from bot.core.library import StoryLibrary
 from bot.eval.metrics import evaluate
 
 DEPTH = 100  # documents retrieved per query, as BEIR does for Recall@100
+HELD_OUT_SHARE = 5
+"""One query in this many (by a hash of its id) is held out of fitting, to choose the ranking model by."""
+
+
+class Part(StrEnum):
+    """Which of a split's queries to measure: all, those the re-ranker may be fitted on, or the held-out ones."""
+
+    ALL = "all"
+    FIT = "fit"
+    HELD_OUT = "held-out"
+
+    def holds(self, query_id: str) -> bool:
+        if self is Part.ALL:
+            return True
+        held_out = hashlib.blake2b(query_id.encode("utf-8"), digest_size=8).digest()[0] % HELD_OUT_SHARE == 0
+        return held_out == (self is Part.HELD_OUT)
 
 
 class DatasetError(Exception):
@@ -59,10 +77,19 @@ def beir_corpus(folder: Path) -> tuple[Corpus, list[str]]:
     return Corpus(folder, stories, passages, ()), [d["_id"] for d in documents]
 
 
-def evaluate_beir(library: StoryLibrary, doc_ids: list[str], folder: Path, split: str = "train") -> BeirResult:
-    """Ranks every judged query through the library's own ranking (first stage and re-ranking)."""
+def load_queries(folder: Path, split: str, part: Part = Part.ALL) -> tuple[dict[str, str], dict[str, dict[str, int]]]:
+    """The judged queries of a split's part (id -> text) and their judgements."""
     qrels = load_qrels(folder / "qrels" / f"{split}.tsv")
+    qrels = {q: judged for q, judged in qrels.items() if part.holds(q)}
     queries = {q["_id"]: q["text"] for q in _jsonl(folder / "queries.jsonl") if q["_id"] in qrels}
+    return queries, qrels
+
+
+def evaluate_beir(
+    library: StoryLibrary, doc_ids: list[str], folder: Path, split: str = "train", part: Part = Part.ALL
+) -> BeirResult:
+    """Ranks every judged query (of the part) through the library's own ranking (first stage and re-ranking)."""
+    queries, qrels = load_queries(folder, split, part)
     start = time.perf_counter()
     run = {
         query_id: {
@@ -72,5 +99,10 @@ def evaluate_beir(library: StoryLibrary, doc_ids: list[str], folder: Path, split
     }
     elapsed = time.perf_counter() - start
     return BeirResult(
-        folder.name, split, len(queries), len(doc_ids), evaluate(qrels, run), len(queries) / max(elapsed, 1e-9)
+        folder.name,
+        split if part is Part.ALL else f"{split}, {part}",
+        len(queries),
+        len(doc_ids),
+        evaluate(qrels, run),
+        len(queries) / max(elapsed, 1e-9),
     )

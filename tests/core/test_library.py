@@ -159,3 +159,25 @@ def test_stories_in_other_scripts_are_searchable(tmp_path):
     assert hindi.best is not None and hindi.best.passage == 2
     marked = {hindi.best.excerpt.text[s:e] for s, e in hindi.best.excerpt.highlights}
     assert "खेलते" in marked and all(len(word) > 1 for word in marked)
+
+
+def test_a_scoped_question_is_answered_whenever_the_story_shares_a_word_with_it(library):
+    # Library-wide, "capital" and "France" (words no story holds) outweigh "ballet": no answer. Asked
+    # of Sofia's story, the passage BM25Okapi ranks first there answers rather than a refusal.
+    sofia = next(i for i, s in enumerate(library.corpus.stories) if "Sofia" in s.title)
+    question = "What is the capital of France, and its ballet?"
+    assert library.ask(question).reason == NoAnswer.NO_MATCH
+    answer = library.ask(question, story=sofia)
+    assert answer.best is not None and "ballet" in answer.best.excerpt.text.lower()
+    query = library.query(question)
+    story = library.corpus.stories[sofia]
+    within = range(story.first_passage, story.first_passage + story.passage_count)
+    bm25_answers = {doc for doc, _ in library.index.top(query.terms, 100, within)}
+    assert {hit.document for hit in answer.hits} <= bm25_answers
+    assert len(answer.hits) == min(4, len(bm25_answers))
+
+
+def test_a_scoped_question_sharing_no_word_with_the_story_is_not_answered(library):
+    sofia = next(i for i, s in enumerate(library.corpus.stories) if "Sofia" in s.title)
+    answer = library.ask("What is the capital of France, and its violin?", story=sofia)
+    assert answer.best is None and answer.reason == NoAnswer.NO_MATCH

@@ -4,7 +4,7 @@ import pytest
 
 from bot.cli.main import main
 from bot.core.library import StoryLibrary
-from bot.eval.beir import DatasetError, beir_corpus, evaluate_beir
+from bot.eval.beir import DatasetError, Part, beir_corpus, evaluate_beir
 
 
 @pytest.fixture
@@ -56,3 +56,21 @@ def test_eval_command_prints_json(collection, capsys):
     assert rows["default"]["metrics"]["mrr@10"] == pytest.approx(2 / 3)
     assert {"without coverage", "BM25Okapi only"} <= rows.keys()
     assert "k1=1.5 b=0.75 epsilon=0.25" in data["settings"]
+
+
+def test_the_held_out_part_and_the_fit_part_split_the_queries_for_good():
+    ids = [str(n) for n in range(1000)]
+    held_out = {q for q in ids if Part.HELD_OUT.holds(q)}
+    fit = {q for q in ids if Part.FIT.holds(q)}
+    assert held_out.isdisjoint(fit) and held_out | fit == set(ids)
+    assert 150 < len(held_out) < 250  # about a fifth
+    assert all(Part.ALL.holds(q) for q in ids)
+    assert held_out == {q for q in ids if Part.HELD_OUT.holds(q)}  # the same queries every time
+
+
+def test_a_part_of_the_queries_is_measured_alone(collection):
+    corpus, doc_ids = beir_corpus(collection)
+    library = StoryLibrary(corpus, min_match=0.0)
+    parts = [evaluate_beir(library, doc_ids, collection, "train", part) for part in (Part.HELD_OUT, Part.FIT)]
+    assert sum(p.queries for p in parts) == 3
+    assert parts[0].split == "train, held-out"

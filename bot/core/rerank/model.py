@@ -1,13 +1,14 @@
-"""The re-ranker: a linear model over the signals' features, with weights fitted on FairytaleQA train.
+"""The re-ranker: the signals' features scored by a model fitted by scripts/fit_reranker.py.
 
-Weights come from `weights.json` beside this file (written by scripts/fit_reranker.py); a switched-off
+The model comes from `model.json` beside this file: a linear model (weights per feature) or a
+LightGBM ranking model's trees (`trees.py`), both evaluated with numpy alone. A switched-off
 signal's features count as zero, so `eval --without NAME` measures what the signal adds.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -16,19 +17,59 @@ import numpy as np
 from bot.core.rerank.candidate import Candidate, RankingContext
 from bot.core.rerank.signal import Signal
 from bot.core.rerank.signals import ALL_SIGNALS
+from bot.core.rerank.trees import TreeEnsemble
 
 RERANK_DEPTH = 20
 """How many of BM25's best passages are reordered; the rest follow in BM25 order."""
+MODEL_FILE = "model.json"
 
 
 @dataclass(frozen=True)
-class RerankWeights:
-    weights: dict[str, float]
+class RankingModel:
+    """Scores candidates from their features, named as the signals name them."""
+
+    features: tuple[str, ...]
+    weights: np.ndarray | None = None
+    """A linear model's weight per feature."""
+    trees: TreeEnsemble | None = None
+    """Or a tree ensemble's."""
 
     @classmethod
-    def bundled(cls) -> RerankWeights:
-        text = resources.files("bot.core.rerank").joinpath("weights.json").read_text("utf-8")
-        return cls({str(k): float(v) for k, v in json.loads(text)["weights"].items()})
+    def linear(cls, weights: Mapping[str, float]) -> RankingModel:
+        return cls(tuple(weights), weights=np.array([float(w) for w in weights.values()]))
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> RankingModel:
+        """A model as scripts/fit_reranker.py writes it; ValueError for anything else."""
+        kind = data.get("kind")
+        if kind == "linear":
+            weights = data.get("weights")
+            if not isinstance(weights, dict):
+                raise ValueError("a linear model needs its weights")
+            return cls.linear({str(k): float(v) for k, v in weights.items()})
+        if kind == "trees":
+            features, trees = data.get("features"), data.get("trees")
+            if not isinstance(features, list) or not isinstance(trees, list) or not trees:
+                raise ValueError("a trees model needs its features and trees")
+            try:
+                ensemble = TreeEnsemble.of(trees)
+            except (KeyError, TypeError, IndexError) as error:
+                raise ValueError(f"a tree is not as exported ({error!r})") from error
+            if ensemble.split_feature.size and int(ensemble.split_feature.max()) >= len(features):
+                raise ValueError("a tree splits on a feature the model does not name")
+            return cls(tuple(map(str, features)), trees=ensemble)
+        raise ValueError(f"unknown ranking model kind {kind!r}")
+
+    @classmethod
+    def bundled(cls) -> RankingModel:
+        return cls.from_json(json.loads(resources.files("bot.core.rerank").joinpath(MODEL_FILE).read_text("utf-8")))
+
+    def score(self, features: np.ndarray) -> np.ndarray:
+        """One score per row of `features`, whose columns are `self.features`."""
+        if self.trees is not None:
+            return self.trees.predict(features)
+        assert self.weights is not None
+        return features @ self.weights
 
 
 def signal_names() -> list[str]:
@@ -36,11 +77,11 @@ def signal_names() -> list[str]:
 
 
 class Reranker:
-    def __init__(self, weights: RerankWeights | None = None, disabled: Collection[str] = ()):
+    def __init__(self, model: RankingModel | None = None, disabled: Collection[str] = ()):
         unknown = set(disabled) - set(signal_names())
         if unknown:
             raise ValueError(f"no re-ranking signal called {', '.join(sorted(unknown))}; there are {signal_names()}")
-        self.weights = (weights or RerankWeights.bundled()).weights
+        self.model = model or RankingModel.bundled()
         self.signals: list[Signal] = [signal() for signal in ALL_SIGNALS if signal.name not in disabled]
 
     @property
@@ -56,7 +97,9 @@ class Reranker:
         """The candidates best first; equal scores keep BM25's order."""
         if not self.signals or len(candidates) < 2:
             return list(candidates)
-        vector = np.array([self.weights.get(name, 0.0) for name in self.feature_names])
-        combined = self.features(candidates, context) @ vector
+        computed = dict(zip(self.feature_names, self.features(candidates, context).T, strict=True))
+        zeros = np.zeros(len(candidates))
+        features = np.column_stack([computed.get(name, zeros) for name in self.model.features])
+        combined = self.model.score(features)
         order = np.lexsort((np.arange(len(candidates)), -combined))
         return [candidates[i] for i in order]

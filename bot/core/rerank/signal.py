@@ -16,7 +16,7 @@ class Signal(ABC):
     name: ClassVar[str]
     """What `eval --without` calls it."""
     features: ClassVar[tuple[str, ...]]
-    """The columns `compute` returns, named as in weights.json."""
+    """The columns `compute` returns, named as in model.json."""
 
     @abstractmethod
     def compute(self, candidates: Sequence[Candidate], context: RankingContext) -> np.ndarray:

@@ -33,10 +33,10 @@ def small_library(tmp_path_factory) -> StoryLibrary:
 
 def features_for(library: StoryLibrary, signal: Signal, question: str, story: int | None = None) -> dict[int, list]:
     """The signal's features per candidate (by the candidate's story and passage number)."""
-    candidates, context = library.candidates(library.query(question), story, 20)
+    candidates, context = library.candidates(library.query(question), story)
     rows = signal.compute(candidates, context)
     return {(c.view.passage.story, c.view.passage.number): list(row) for c, row in zip(candidates, rows, strict=True)}
 
 
 def context_for(library: StoryLibrary, question: str) -> tuple[list[Candidate], RankingContext]:
-    return library.candidates(library.query(question), None, 20)
+    return library.candidates(library.query(question), None)

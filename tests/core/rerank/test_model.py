@@ -3,16 +3,16 @@ from importlib import resources
 
 import pytest
 
-from bot.core.rerank.model import Reranker, RerankWeights, signal_names
+from bot.core.rerank.model import MODEL_FILE, RankingModel, Reranker, signal_names
 from tests.core.rerank.conftest import context_for
 
 MILL = 1
 
 
-def test_the_shipped_weights_cover_every_feature():
-    data = json.loads(resources.files("bot.core.rerank").joinpath("weights.json").read_text("utf-8"))
-    assert set(data["weights"]) == set(Reranker().feature_names)
-    assert "FairytaleQA train" in data["note"]
+def test_the_shipped_model_covers_every_feature():
+    data = json.loads(resources.files("bot.core.rerank").joinpath(MODEL_FILE).read_text("utf-8"))
+    assert set(RankingModel.from_json(data).features) == set(Reranker().feature_names)
+    assert "FairytaleQA train and SciFact train" in data["note"]
 
 
 def test_a_switched_off_signal_adds_no_feature():
@@ -29,8 +29,27 @@ def test_an_unknown_signal_name_is_refused_with_the_known_ones():
 
 def test_weights_decide_the_order(small_library):
     candidates, context = context_for(small_library, "miller river bread")
-    by_bm25 = Reranker(RerankWeights({"bm25": 1.0})).rerank(candidates, context)
-    by_coverage = Reranker(RerankWeights({"coverage": 1.0})).rerank(candidates, context)
+    by_bm25 = Reranker(RankingModel.linear({"bm25": 1.0})).rerank(candidates, context)
+    by_coverage = Reranker(RankingModel.linear({"coverage": 1.0})).rerank(candidates, context)
     assert by_bm25 == candidates  # BM25's own order
     assert (by_coverage[0].view.passage.story, by_coverage[0].view.passage.number) == (MILL, 2)
     assert by_coverage[0] is not candidates[0]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"kind": "boosted"},
+        {"kind": "linear"},
+        {"kind": "trees", "features": ["bm25"], "trees": []},
+        {"kind": "trees", "features": ["bm25"], "trees": [{"threshold": [0.5]}]},
+        {
+            "kind": "trees",
+            "features": ["bm25"],
+            "trees": [{"split_feature": [3], "threshold": [0.5], "left": [-1], "right": [-2], "leaf_value": [0, 1]}],
+        },
+    ],
+)
+def test_a_model_file_not_as_the_fitting_script_writes_it_is_refused(data):
+    with pytest.raises(ValueError):
+        RankingModel.from_json(data)

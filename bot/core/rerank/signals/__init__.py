@@ -3,10 +3,12 @@
 from bot.core.rerank.signals.answer_kind import AnswerKindSignal
 from bot.core.rerank.signals.bm25 import BM25Signal
 from bot.core.rerank.signals.coverage import CoverageSignal
+from bot.core.rerank.signals.named import NamedStorySignal
 from bot.core.rerank.signals.phrase import PhraseSignal
 from bot.core.rerank.signals.proximity import ProximitySignal
 from bot.core.rerank.signals.sentence import SentenceSignal
 from bot.core.rerank.signals.story import StorySignal
+from bot.core.rerank.signals.term_pair import TermPairSignal
 
 ALL_SIGNALS = (
     BM25Signal,
@@ -16,4 +18,6 @@ ALL_SIGNALS = (
     PhraseSignal,
     StorySignal,
     AnswerKindSignal,
+    NamedStorySignal,
+    TermPairSignal,
 )

@@ -1,0 +1,59 @@
+"""`eval --table`: one row per validation set, BM25Okapi alone beside the default."""
+
+import json
+
+import pytest
+
+from bot.cli.main import main
+
+
+@pytest.fixture
+def datasets(tmp_path):
+    """A folder laid out as ../shared/datasets is: fairytaleqa/{val,train} and scifact/."""
+    val = tmp_path / "fairytaleqa" / "val"
+    (val / "corpus").mkdir(parents=True)
+    (val / "corpus" / "the-fox.md").write_text(
+        "# The Fox\n\nA fox lived in the hollow oak.\n\nThe fox stole a goose from the farmer.", encoding="utf-8"
+    )
+    questions = [{"q": "What did the fox steal?", "file": "the-fox.md", "sections": [2]}]
+    (val / "questions.jsonl").write_text("\n".join(json.dumps(q) for q in questions))
+    train = tmp_path / "fairytaleqa" / "train" / "corpus"
+    train.mkdir(parents=True)
+    (train / "the-owl.md").write_text("# The Owl\n\nAn owl lived in a barn.\n\nIt hooted.", encoding="utf-8")
+    scifact = tmp_path / "scifact"
+    (scifact / "qrels").mkdir(parents=True)
+    documents = [("d1", "Violins", "The violinist tuned her violin."), ("d2", "Bread", "Bread rose in the oven.")]
+    (scifact / "corpus.jsonl").write_text(
+        "\n".join(json.dumps({"_id": i, "title": t, "text": x}) for i, t, x in documents)
+    )
+    queries = [(str(n), "violin tuning" if n % 2 else "bread oven") for n in range(12)]
+    (scifact / "queries.jsonl").write_text("\n".join(json.dumps({"_id": i, "text": t}) for i, t in queries))
+    qrels = "".join(f"{i}\t{'d1' if int(i) % 2 else 'd2'}\t1\n" for i, _ in queries)
+    (scifact / "qrels" / "train.tsv").write_text("query-id\tcorpus-id\tscore\n" + qrels)
+    checks = tmp_path / "checks.jsonl"
+    checks.write_text(json.dumps({"q": "Where was Sébastien born?", "expect": "Born in Moscow"}))
+    return tmp_path, checks
+
+
+def test_the_table_has_a_row_per_set_with_bm25_alone_beside_the_default(datasets, capsys):
+    folder, checks = datasets
+    assert main(["eval", "--table", str(folder), "--checks", str(checks), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [row["set"] for row in rows] == [
+        "FairytaleQA val, library",
+        "FairytaleQA val, story",
+        "SciFact train, held-out fifth",
+        "SciFact train, all",
+        "checks.jsonl, library",
+    ]
+    assert all({"default", "BM25Okapi only"} <= row.keys() for row in rows)
+    assert rows[0]["default"] == rows[1]["default"] == 1.0
+    assert rows[3]["default"] == pytest.approx(1.0) and rows[4]["default"] == 1.0
+
+
+def test_the_table_prints_as_markdown(datasets, capsys):
+    folder, checks = datasets
+    assert main(["eval", "--table", str(folder), "--checks", str(checks)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "| set | measure | BM25Okapi only | default | change |"
+    assert lines[2].startswith("| FairytaleQA val, library | hit@1 | 1.0000 | **1.0000** | +0.0000 |")
