@@ -6,7 +6,6 @@ import logging
 import pkgutil
 
 import discord
-import sqlalchemy as sa
 from discord import app_commands
 from discord.ext import commands
 
@@ -17,6 +16,7 @@ from bot.discord_app.library_holder import LibraryHolder
 from bot.discord_app.sync import sync_commands
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import Database
+from bot.state.guarded_engine import DatabaseUnavailable
 from bot.state.server_settings import ServerSettings
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ class StoryBot(commands.AutoShardedBot):
         """What the server set; the defaults, for now, when the database cannot be read."""
         try:
             return await self.database.servers.of(server_id)
-        except (sa.exc.SQLAlchemyError, OSError) as error:
+        except DatabaseUnavailable as error:
             log.warning("Could not read the settings of server %s (%s); using the defaults.", server_id, error)
             return ServerSettings(server_id)
 
@@ -128,15 +128,58 @@ def extension_names() -> list[str]:
     return [f"{exts.__name__}.{module.name}" for module in pkgutil.iter_modules(exts.__path__)]
 
 
+PUBLIC_THINKING = "storybot:public-thinking"
+"""Set in an interaction's extras while Discord shows everyone a "thinking…" for it."""
+
+
+async def acknowledge(interaction: discord.Interaction, private: bool) -> None:
+    """Tells Discord the interaction is being handled: the first thing done for every command and button, so
+    no database wait, ranking or crowd of other questions can run past Discord's 3 seconds. The answer then
+    has 15 minutes. A button's message stays as it is until the answer edits it (or answers privately)."""
+    if interaction.response.is_done():
+        return
+    try:
+        if interaction.type is discord.InteractionType.component:
+            await interaction.response.defer()
+        else:
+            await interaction.response.defer(thinking=True, ephemeral=private)
+            interaction.extras[PUBLIC_THINKING] = not private
+    except discord.HTTPException as error:
+        log.warning("Could not acknowledge an interaction: %s %s", error.status, error.text)
+
+
+MessagePart = str | discord.Embed | discord.ui.View
+
+
+async def respond(interaction: discord.Interaction, private: bool, **message: MessagePart) -> None:
+    """The answer, whether or not the interaction was acknowledged. A private answer never lands in a public
+    "thinking…": that one goes, and the answer comes privately."""
+    try:
+        if not interaction.response.is_done():
+            await interaction.response.send_message(**message, ephemeral=private)  # type: ignore[arg-type]
+            return
+        if private and interaction.extras.get(PUBLIC_THINKING):
+            interaction.extras[PUBLIC_THINKING] = False
+            await interaction.delete_original_response()
+        await interaction.followup.send(**message, ephemeral=private)  # type: ignore[arg-type]
+    except discord.HTTPException as error:
+        log.warning("Could not reply to an interaction: %s %s", error.status, error.text)
+
+
 async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
-    """Replies privately, whether or not the interaction was already answered or deferred."""
+    """Replies privately, whether or not the interaction was already answered or acknowledged."""
+    await respond(interaction, private=True, content=text)
+
+
+async def show_in_place(interaction: discord.Interaction, **message: MessagePart | None) -> None:
+    """A button's answer: its own message, edited (acknowledged or not)."""
     try:
         if interaction.response.is_done():
-            await interaction.followup.send(text, ephemeral=True)
+            await interaction.edit_original_response(**message)  # type: ignore[arg-type]
         else:
-            await interaction.response.send_message(text, ephemeral=True)
+            await interaction.response.edit_message(**message)  # type: ignore[arg-type]
     except discord.HTTPException as error:
-        log.warning("Could not reply to an interaction: %s", error)
+        log.warning("Could not update a message: %s %s", error.status, error.text)
 
 
 def bot_options(read_every_message: bool) -> dict[str, object]:
