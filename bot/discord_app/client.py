@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import pkgutil
 
@@ -35,6 +36,11 @@ def intents_for(read_every_message: bool) -> discord.Intents:
     return intents
 
 
+FINISH_SECONDS = 10.0
+"""At Ctrl-C or SIGTERM, how long the answers in flight may take to finish before the bot closes anyway."""
+HANDLER_TASKS = ("discord.py: on_", "CommandTree-invoker", "discord-ui-")
+"""The names discord.py gives the tasks that run event listeners, commands and buttons."""
+
 # The bot never joins voice: no need to warn at every start that voice libraries are missing.
 discord.VoiceClient.warn_nacl = False
 discord.VoiceClient.warn_dave = False
@@ -61,6 +67,9 @@ class StoryBot(commands.AutoShardedBot):
         self.database = database
         self.budgets = QuestionBudgets()
         self.force_sync = force_sync
+        self._finishing: asyncio.Event | None = None
+        """Set when closing began; its wait for the answers in flight ends early when it is set again."""
+        self._hurry = asyncio.Event()
 
     @property
     def library(self) -> StoryLibrary:
@@ -81,6 +90,36 @@ class StoryBot(commands.AutoShardedBot):
     async def spend_question(self, user_id: int, server_id: int | None) -> float | None:
         """Seconds this person must wait to ask here, or None (and one question spent)."""
         return self.budgets.retry_after(user_id, server_id, await self.question_budget(server_id))
+
+    async def close(self) -> None:
+        """Stops hearing Discord, lets the answers in flight finish (for at most FINISH_SECONDS, or until
+        hurry()), then closes the connection: no question asked before Ctrl-C is dropped, and no reply is
+        attempted on a closed connection."""
+        if self._finishing is None:
+            self._finishing = asyncio.Event()
+            for shard in self.shards.values():
+                await shard.disconnect()
+            here = asyncio.current_task()
+            in_flight = {t for t in asyncio.all_tasks() if t is not here and t.get_name().startswith(HANDLER_TASKS)}
+            if in_flight:
+                log.info("Finishing %d answer%s in flight first.", len(in_flight), "s" * (len(in_flight) != 1))
+                finished = asyncio.ensure_future(asyncio.wait(in_flight))
+                hurried = asyncio.ensure_future(self._hurry.wait())
+                await asyncio.wait({finished, hurried}, timeout=FINISH_SECONDS, return_when=asyncio.FIRST_COMPLETED)
+                finished.cancel()  # the waits only: the answers themselves are cancelled below if unfinished
+                hurried.cancel()
+                unfinished = [t for t in in_flight if not t.done()]
+                for task in unfinished:
+                    task.cancel()
+                if unfinished:
+                    log.warning("Closing with %d answer(s) unfinished.", len(unfinished))
+            self._finishing.set()
+        await self._finishing.wait()
+        await super().close()
+
+    def hurry(self) -> None:
+        """A second Ctrl-C: stop waiting for the answers in flight."""
+        self._hurry.set()
 
     async def setup_hook(self) -> None:
         for extension in extension_names():

@@ -67,8 +67,14 @@ async def _serve(settings: Settings, library: StoryLibrary, sync_only: bool) -> 
 async def _connect(bot: StoryBot, token: str, sync_only: bool) -> int:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
+
+    def on_signal() -> None:  # the first finishes the answers in flight, a second stops waiting for them
+        if stop.is_set():
+            bot.hurry()
+        stop.set()
+
     for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
+        loop.add_signal_handler(signum, on_signal)
     try:
         async with bot:
             if sync_only:
