@@ -17,6 +17,7 @@ from bot.settings import QuestionBudget, Settings
 from bot.state.database import SQLITE_FILE, Database, DatabaseError
 from bot.state.feedback import Judgement, Vote
 from bot.state.guarded_engine import DatabaseUnavailable, Fault
+from tests.file_attributes import immutable
 from tests.postgresql import PostgreSQLServer
 
 GIVE_UP = 20.0
@@ -133,14 +134,6 @@ async def test_a_file_put_in_its_place_is_left_alone(sqlite_database, tmp_path):
     assert path.read_bytes() == b"the owner's own file"
 
 
-def immutable(path: Path, on: bool) -> None:
-    if shutil.which("chattr") is None:
-        pytest.skip("chattr is not installed")
-    done = subprocess.run(["chattr", "+i" if on else "-i", str(path)], capture_output=True, check=False)
-    if done.returncode != 0:
-        pytest.skip(f"cannot make files immutable here: {done.stderr.decode().strip()}")
-
-
 async def test_a_file_made_unwritable_under_the_bot_is_refused_not_saved(sqlite_database, tmp_path):
     path = tmp_path / "data" / SQLITE_FILE
     await sqlite_database.feedback.record(judgement(1))
@@ -168,7 +161,7 @@ async def test_a_leftover_shared_memory_file_that_cannot_be_written_is_named_at_
     leftover.write_bytes(bytes(32768))
     immutable(leftover, True)
     try:
-        with pytest.raises(DatabaseError, match="storybot.db-shm cannot be written"):
+        with pytest.raises(DatabaseError, match=r"storybot\.db-shm cannot be written"):
             await Database.open(Settings(data=folder))
     finally:
         immutable(leftover, False)
