@@ -96,9 +96,12 @@ async def spent_or_refused(interaction: discord.Interaction) -> bool:
 
 
 def within_budget() -> Callable[[CommandT], CommandT]:
-    """A check for slash commands that spends from the user's budget; the tree's error handler says when to retry."""
+    """A check for slash commands that acknowledges the command (first: the budget may read the database), then
+    spends from the user's budget; the tree's error handler says when to retry. The command answers with
+    client.respond."""
 
     async def predicate(interaction: discord.Interaction) -> bool:
+        await acknowledge(interaction, private=False)
         bot = story_bot(interaction)
         retry_after = await bot.spend_question(interaction.user.id, interaction.guild_id)
         if retry_after:

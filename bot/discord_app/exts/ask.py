@@ -13,7 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.library import StoryLibrary
-from bot.discord_app.client import StoryBot, acknowledge, respond
+from bot.discord_app.client import StoryBot, respond
 from bot.discord_app.cog import StoryCog, one_story, story_choices, within_budget
 from bot.discord_app.cooldown import wait_message
 from bot.discord_app.reading import AnswerButton, OlderButton, ReadOn, answer_reply, ask_off_loop, follow_up_off_loop
@@ -67,11 +67,6 @@ class Ask(StoryCog):
         super().__init__(bot)
         self._thread_stories: OrderedDict[int, str | None] = OrderedDict()
         """Thread id -> the id of the story whose answer started it (None: not started from an answer)."""
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:  # type: ignore[override]
-        """/ask is acknowledged before anything else: before the budget, the database and the ranking."""
-        await acknowledge(interaction, private=False)
-        return True
 
     def addressed(self, message: discord.Message) -> bool:
         """A DM, or a mention of the bot or of its role."""
@@ -164,7 +159,7 @@ class Ask(StoryCog):
     @app_commands.describe(
         question="What you want to know, e.g. Where was Sébastien born?", story="Search only this story"
     )
-    @within_budget()
+    @within_budget()  # which acknowledges first: before the budget, the database and the ranking
     async def ask(
         self,
         interaction: discord.Interaction,
