@@ -7,9 +7,6 @@ from __future__ import annotations
 import random
 import re
 import signal
-import sqlite3
-import subprocess
-import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -22,6 +19,8 @@ from tests.discord_app.fake_discord import APP_ID, BOT_USER, CALLBACK, CHANNEL_I
 from tests.discord_app.test_admin import MANAGE_SERVER
 from tests.discord_app.test_end_to_end import CHANNEL_MESSAGES, EPHEMERAL, MENTION, fake, raw_callback, reply_to
 from tests.file_attributes import immutable
+from tests.sqlite_lock import locked_by_another_process
+from tests.state.test_database_faults import votes_in
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 __all__ = ["fake"]
@@ -122,22 +121,7 @@ async def test_the_typing_indicator_never_holds_up_the_answer(fake, data_bot, st
 async def test_a_vote_and_settings_while_another_process_holds_the_lock(fake, data_bot):
     process, database = data_bot
     answer = await an_answer(fake)
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sqlite3, sys\n"
-            f"c = sqlite3.connect({str(database)!r}, isolation_level=None)\n"
-            "c.execute('BEGIN EXCLUSIVE')\n"
-            "print('locked', flush=True)\n"
-            "sys.stdin.read()\n",
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    with locked_by_another_process(database):
         first, seen = await click_vote(fake, answer, "👎")
         assert first["type"] == 6  # acknowledged before the database was tried
         assert seen["data"]["flags"] & EPHEMERAL and TRY_AGAIN in seen["data"]["content"]
@@ -147,18 +131,9 @@ async def test_a_vote_and_settings_while_another_process_holds_the_lock(fake, da
         mark, _ = await fake.slash("feedback", permissions=MANAGE_SERVER)
         assert (await raw_callback(fake, mark))["type"] == 5
         assert "couldn't read the feedback" in (await fake.response(mark))["data"]["content"]
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.close()
-        holder.wait(10)
     _, seen = await click_vote(fake, answer, "👎")
     assert "Thanks, noted" in seen["data"]["content"]
     assert "Traceback" not in process.text
-
-
-def votes_in(path: Path) -> int:
-    with sqlite3.connect(path) as connection:
-        return connection.execute("SELECT count(*) FROM feedback").fetchone()[0]
 
 
 async def test_the_database_removed_under_the_bot_keeps_every_vote(fake, data_bot):

@@ -6,8 +6,6 @@ from __future__ import annotations
 import asyncio
 import shutil
 import sqlite3
-import subprocess
-import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from bot.state.feedback import Judgement, Vote
 from bot.state.guarded_engine import DatabaseUnavailable, Fault
 from tests.file_attributes import immutable
 from tests.postgresql import PostgreSQLServer
+from tests.sqlite_lock import locked_by_another_process
 
 GIVE_UP = 20.0
 """Only so that a hang fails the test instead of stalling the suite; the bot's own deadline is far below."""
@@ -52,31 +51,12 @@ def votes_in(path: Path) -> int:
 
 
 @pytest.fixture
-def locked_by_another_process(tmp_path: Path) -> Iterator[None]:
-    """Another program holds SQLite's exclusive lock on the bot's file until the test ends."""
-    path = tmp_path / "data" / SQLITE_FILE
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sqlite3, sys\n"
-            f"c = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
-            "c.execute('BEGIN EXCLUSIVE')\n"
-            "print('locked', flush=True)\n"
-            "sys.stdin.read()\n",
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-    yield
-    assert holder.stdin is not None
-    holder.stdin.close()
-    holder.wait(10)
+def locked(tmp_path: Path) -> Iterator[None]:
+    with locked_by_another_process(tmp_path / "data" / SQLITE_FILE):
+        yield
 
 
-async def test_a_lock_held_by_another_process_is_busy_not_a_long_wait(sqlite_database, locked_by_another_process):
+async def test_a_lock_held_by_another_process_is_busy_not_a_long_wait(sqlite_database, locked):
     with pytest.raises(DatabaseUnavailable) as raised:
         await asyncio.wait_for(sqlite_database.feedback.record(judgement(1)), GIVE_UP)
     assert raised.value.fault is Fault.BUSY and not raised.value.fault.lasting
