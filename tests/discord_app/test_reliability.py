@@ -205,14 +205,16 @@ async def test_a_postgresql_server_that_stops_answering_gets_a_polite_try_again(
 async def test_closing_during_a_burst_finishes_the_answers_in_flight(fake, big_corpus, signum):
     process = await started(fake, STORYBOT_CORPUS=str(big_corpus))
     mark = len(fake.calls)
-    for word in WORDS * 4:
-        await fake.send_message(f"{MENTION} where did the {word} and the zeppelin go", mentions=[BOT_USER])
-    last, _ = await fake.slash("ask", question="where did the zeppelin land")
-    # Discord delivers events in order, and the bot starts on each as it comes: once the last one is
-    # acknowledged, every question before it is being answered.
-    await raw_callback(fake, last)
-    replies = sum(c.method == "POST" and c.path == CHANNEL_MESSAGES for c in fake.calls[mark:])
-    assert await process.stop(signum) == 0
+    try:
+        for word in WORDS * 4:
+            await fake.send_message(f"{MENTION} where did the {word} and the zeppelin go", mentions=[BOT_USER])
+        last, _ = await fake.slash("ask", question="where did the zeppelin land")
+        # Discord delivers events in order, and the bot starts on each as it comes: once the last one is
+        # acknowledged, every question before it is being answered.
+        await raw_callback(fake, last)
+        replies = sum(c.method == "POST" and c.path == CHANNEL_MESSAGES for c in fake.calls[mark:])
+    finally:
+        assert await process.stop(signum) == 0
     assert replies < len(WORDS) * 4, "every answer was sent before the signal: nothing was in flight to finish"
     answered = [c for c in fake.calls[mark:] if c.method == "POST" and c.path == CHANNEL_MESSAGES]
     assert len(answered) == len(WORDS) * 4
