@@ -17,14 +17,19 @@ from pathlib import Path
 from bot.settings import Settings
 from bot.state.database import Database, DatabaseError
 from bot.state.feedback import AnswerFeedback
+from bot.state.guarded_engine import DatabaseUnavailable
 
 
 class ExportError(Exception):
     """The export cannot be written; the message says why and what to do."""
 
 
+EXPORT_SECONDS = 120.0
+"""An export reads every vote; no one is waiting on Discord's seconds."""
+
+
 async def _voted_down(settings: Settings, server: int | None) -> list[AnswerFeedback]:
-    database = await Database.open(settings)
+    database = await Database.open(settings, deadline=EXPORT_SECONDS)
     try:
         return await database.feedback.answers_voted_down(server, every_server=server is None)
     finally:
@@ -49,6 +54,8 @@ def export_feedback(settings: Settings, target: str, server: int | None) -> int:
         answers = asyncio.run(_voted_down(settings, server))
     except DatabaseError as error:
         raise ExportError(str(error)) from error
+    except DatabaseUnavailable as error:
+        raise ExportError(f"Could not read the votes ({error}); try again in a moment.") from error
     text = "".join(json.dumps(question_line(a), ensure_ascii=False) + "\n" for a in answers)
     if target == "-":
         sys.stdout.write(text)

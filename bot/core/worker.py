@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
+from bot.core.corpus import CorpusError
 from bot.core.index import BM25Params
 from bot.core.index_notes import IndexNote
 from bot.core.library import StoryLibrary
 from bot.core.saved_index import IndexStore
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 async def load_in_worker(root: Path, params: BM25Params, store: IndexStore | None) -> StoryLibrary:
@@ -25,14 +31,47 @@ async def load_in_worker(root: Path, params: BM25Params, store: IndexStore | Non
     travels between the processes; a small one comes back whole. Either way its `index_notes` say
     what the worker found wrong with the saved index (damage it repaired, a save that failed).
     """
-    # spawn, not fork: forking a process that runs an event loop and threads copies their locks.
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        built, notes = await asyncio.get_running_loop().run_in_executor(pool, load_unless_saved, root, params, store)
+    built, notes = await _in_worker_process(load_unless_saved, root, params, store)
     if built is None:
         assert store is not None
         built = await asyncio.to_thread(StoryLibrary.load, root, params, store)  # checksums: hashlib frees the GIL
     built.index_notes = notes + built.index_notes
     return built
+
+
+async def _in_worker_process(work: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+    """work(*args, **kwargs) in a fresh process. Cancelled (a build past its time limit, the bot closing),
+    the process is ended at once: nothing waits for a build nobody wants any more."""
+    # spawn, not fork: forking a process that runs an event loop and threads copies their locks.
+    context = multiprocessing.get_context("spawn")
+    receiving, sending = context.Pipe(duplex=False)
+    process = context.Process(target=_send_outcome, args=(sending, work, args, kwargs), name="storybot-build")
+    process.start()
+    sending.close()
+    try:
+        succeeded, outcome = await asyncio.to_thread(receiving.recv)  # a thread: the library may be large
+    except EOFError:
+        raise CorpusError(f"The process building the library ended without a word (exit {process.exitcode}).") from None
+    finally:
+        if process.is_alive():
+            process.kill()  # the thread's recv then ends too
+        await asyncio.to_thread(process.join)
+        receiving.close()
+    if not succeeded:
+        raise outcome
+    return outcome
+
+
+def _send_outcome(
+    connection: Connection, work: Callable[..., object], args: tuple[object, ...], kwargs: dict[str, object]
+) -> None:
+    """The worker process: (True, the result) or (False, the exception) back to the caller."""
+    try:
+        outcome: tuple[bool, object] = (True, work(*args, **kwargs))
+    except Exception as error:
+        outcome = (False, error)
+    connection.send(outcome)
+    connection.close()
 
 
 def load_unless_saved(

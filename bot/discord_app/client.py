@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import pkgutil
 
 import discord
-import sqlalchemy as sa
 from discord import app_commands
 from discord.ext import commands
 
@@ -17,6 +17,7 @@ from bot.discord_app.library_holder import LibraryHolder
 from bot.discord_app.sync import sync_commands
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import Database
+from bot.state.guarded_engine import DatabaseUnavailable
 from bot.state.server_settings import ServerSettings
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,11 @@ def intents_for(read_every_message: bool) -> discord.Intents:
     intents.message_content = read_every_message
     return intents
 
+
+FINISH_SECONDS = 10.0
+"""At Ctrl-C or SIGTERM, how long the answers in flight may take to finish before the bot closes anyway."""
+HANDLER_TASKS = ("discord.py: on_", "CommandTree-invoker", "discord-ui-")
+"""The names discord.py gives the tasks that run event listeners, commands and buttons."""
 
 # The bot never joins voice: no need to warn at every start that voice libraries are missing.
 discord.VoiceClient.warn_nacl = False
@@ -61,6 +67,9 @@ class StoryBot(commands.AutoShardedBot):
         self.database = database
         self.budgets = QuestionBudgets()
         self.force_sync = force_sync
+        self._finishing: asyncio.Event | None = None
+        """Set when closing began; its wait for the answers in flight ends early when it is set again."""
+        self._hurry = asyncio.Event()
 
     @property
     def library(self) -> StoryLibrary:
@@ -70,7 +79,7 @@ class StoryBot(commands.AutoShardedBot):
         """What the server set; the defaults, for now, when the database cannot be read."""
         try:
             return await self.database.servers.of(server_id)
-        except (sa.exc.SQLAlchemyError, OSError) as error:
+        except DatabaseUnavailable as error:
             log.warning("Could not read the settings of server %s (%s); using the defaults.", server_id, error)
             return ServerSettings(server_id)
 
@@ -81,6 +90,36 @@ class StoryBot(commands.AutoShardedBot):
     async def spend_question(self, user_id: int, server_id: int | None) -> float | None:
         """Seconds this person must wait to ask here, or None (and one question spent)."""
         return self.budgets.retry_after(user_id, server_id, await self.question_budget(server_id))
+
+    async def close(self) -> None:
+        """Stops hearing Discord, lets the answers in flight finish (for at most FINISH_SECONDS, or until
+        hurry()), then closes the connection: no question asked before Ctrl-C is dropped, and no reply is
+        attempted on a closed connection."""
+        if self._finishing is None:
+            self._finishing = asyncio.Event()
+            for shard in self.shards.values():
+                await shard.disconnect()
+            here = asyncio.current_task()
+            in_flight = {t for t in asyncio.all_tasks() if t is not here and t.get_name().startswith(HANDLER_TASKS)}
+            if in_flight:
+                log.info("Finishing %d answer%s in flight first.", len(in_flight), "s" * (len(in_flight) != 1))
+                finished = asyncio.ensure_future(asyncio.wait(in_flight))
+                hurried = asyncio.ensure_future(self._hurry.wait())
+                await asyncio.wait({finished, hurried}, timeout=FINISH_SECONDS, return_when=asyncio.FIRST_COMPLETED)
+                finished.cancel()  # the waits only: the answers themselves are cancelled below if unfinished
+                hurried.cancel()
+                unfinished = [t for t in in_flight if not t.done()]
+                for task in unfinished:
+                    task.cancel()
+                if unfinished:
+                    log.warning("Closing with %d answer(s) unfinished.", len(unfinished))
+            self._finishing.set()
+        await self._finishing.wait()
+        await super().close()
+
+    def hurry(self) -> None:
+        """A second Ctrl-C: stop waiting for the answers in flight."""
+        self._hurry.set()
 
     async def setup_hook(self) -> None:
         for extension in extension_names():
@@ -128,15 +167,58 @@ def extension_names() -> list[str]:
     return [f"{exts.__name__}.{module.name}" for module in pkgutil.iter_modules(exts.__path__)]
 
 
+PUBLIC_THINKING = "storybot:public-thinking"
+"""Set in an interaction's extras while Discord shows everyone a "thinking…" for it."""
+
+
+async def acknowledge(interaction: discord.Interaction, private: bool) -> None:
+    """Tells Discord the interaction is being handled: the first thing done for every command and button, so
+    no database wait, ranking or crowd of other questions can run past Discord's 3 seconds. The answer then
+    has 15 minutes. A button's message stays as it is until the answer edits it (or answers privately)."""
+    if interaction.response.is_done():
+        return
+    try:
+        if interaction.type is discord.InteractionType.component:
+            await interaction.response.defer()
+        else:
+            await interaction.response.defer(thinking=True, ephemeral=private)
+            interaction.extras[PUBLIC_THINKING] = not private
+    except discord.HTTPException as error:
+        log.warning("Could not acknowledge an interaction: %s %s", error.status, error.text)
+
+
+MessagePart = str | discord.Embed | discord.ui.View
+
+
+async def respond(interaction: discord.Interaction, private: bool, **message: MessagePart) -> None:
+    """The answer, whether or not the interaction was acknowledged. A private answer never lands in a public
+    "thinking…": that one goes, and the answer comes privately."""
+    try:
+        if not interaction.response.is_done():
+            await interaction.response.send_message(**message, ephemeral=private)  # type: ignore[arg-type]
+            return
+        if private and interaction.extras.get(PUBLIC_THINKING):
+            interaction.extras[PUBLIC_THINKING] = False
+            await interaction.delete_original_response()
+        await interaction.followup.send(**message, ephemeral=private)  # type: ignore[arg-type]
+    except discord.HTTPException as error:
+        log.warning("Could not reply to an interaction: %s %s", error.status, error.text)
+
+
 async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
-    """Replies privately, whether or not the interaction was already answered or deferred."""
+    """Replies privately, whether or not the interaction was already answered or acknowledged."""
+    await respond(interaction, private=True, content=text)
+
+
+async def show_in_place(interaction: discord.Interaction, **message: MessagePart | None) -> None:
+    """A button's answer: its own message, edited (acknowledged or not)."""
     try:
         if interaction.response.is_done():
-            await interaction.followup.send(text, ephemeral=True)
+            await interaction.edit_original_response(**message)  # type: ignore[arg-type]
         else:
-            await interaction.response.send_message(text, ephemeral=True)
+            await interaction.response.edit_message(**message)  # type: ignore[arg-type]
     except discord.HTTPException as error:
-        log.warning("Could not reply to an interaction: %s", error)
+        log.warning("Could not update a message: %s %s", error.status, error.text)
 
 
 def bot_options(read_every_message: bool) -> dict[str, object]:

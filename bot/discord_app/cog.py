@@ -13,7 +13,7 @@ from discord.utils import escape_markdown
 from bot.cli.render import story_choice_text
 from bot.core.library import StoryLibrary
 from bot.core.story_ids import looks_like_story_id
-from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
+from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral, show_in_place, story_bot
 from bot.discord_app.cooldown import wait_message
 from bot.discord_app.render import CHOICE_LIMIT, ELLIPSIS, MESSAGE_LIMIT, Reply, clip
 
@@ -79,24 +79,29 @@ async def own_or_copy(interaction: discord.Interaction, owner: int | None, reply
     owners were kept in custom ids, changed in place as it always was."""
     clicker = interaction.user.id
     if owner is None or owner == clicker:
-        await interaction.response.edit_message(**reply(clicker).to_edit())
+        await show_in_place(interaction, **reply(clicker).to_edit())
     else:
-        await interaction.response.send_message(**reply(clicker).to_send(), ephemeral=True)
+        await respond(interaction, private=True, **reply(clicker).to_send())
 
 
 async def spent_or_refused(interaction: discord.Interaction) -> bool:
-    """For buttons and selects: spends one question of the user's budget, or says when to retry."""
+    """For buttons and selects: acknowledges the click (first), then spends one question of the user's budget,
+    or says privately when to retry."""
+    await acknowledge(interaction, private=True)
     retry_after = await story_bot(interaction).spend_question(interaction.user.id, interaction.guild_id)
     if not retry_after:
         return True
-    await interaction.response.send_message(wait_message(retry_after), ephemeral=True)
+    await send_ephemeral(interaction, wait_message(retry_after))
     return False
 
 
 def within_budget() -> Callable[[CommandT], CommandT]:
-    """A check for slash commands that spends from the user's budget; the tree's error handler says when to retry."""
+    """A check for slash commands that acknowledges the command (first: the budget may read the database), then
+    spends from the user's budget; the tree's error handler says when to retry. The command answers with
+    client.respond."""
 
     async def predicate(interaction: discord.Interaction) -> bool:
+        await acknowledge(interaction, private=False)
         bot = story_bot(interaction)
         retry_after = await bot.spend_question(interaction.user.id, interaction.guild_id)
         if retry_after:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from concurrent.futures.process import BrokenProcessPool
 
 from bot.core.corpus import CorpusError
 from bot.core.index_damage import IndexDamage
@@ -20,10 +19,19 @@ from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
+BUILD_LIMIT_SECONDS = 30 * 60.0
+"""A reload's build may take this long (a library of millions of passages takes minutes); past it, the
+build is stopped, so that one story that reads slowly never holds the reload lock for ever."""
+
+
+class BuildTooLong(CorpusError):
+    """The new library took longer than the limit: stopped, and the old one kept."""
+
 
 class LibraryHolder:
-    def __init__(self, library: StoryLibrary, settings: Settings):
+    def __init__(self, library: StoryLibrary, settings: Settings, build_limit: float = BUILD_LIMIT_SECONDS):
         self.settings = settings
+        self.build_limit = build_limit
         self._lock = asyncio.Lock()
         self._loop = asyncio.get_running_loop()
         self._repair: asyncio.Task[None] | None = None
@@ -36,11 +44,22 @@ class LibraryHolder:
 
     async def reload(self) -> tuple[StoryLibrary, StoryLibrary]:
         """(old, new) once the corpus folder is read again; one reload at a time. Raises CorpusError
-        (and keeps the old library) when the folder holds no usable story."""
+        (and keeps the old library) when the folder holds no usable story, or BuildTooLong when the build
+        passed its time limit (its worker process is ended and the lock released)."""
         async with self._lock:
             old = self.current
             old.check_index()  # so the report can say a damaged index was repaired
-            new = await load_in_worker(self.settings.corpus, old.index.params, index_store(self.settings))
+            try:
+                async with asyncio.timeout(self.build_limit):
+                    new = await load_in_worker(self.settings.corpus, old.index.params, index_store(self.settings))
+            except TimeoutError:
+                minutes = self.build_limit / 60
+                log.error("A reload of %s took over %.3g minutes and was stopped.", self.settings.corpus, minutes)
+                raise BuildTooLong(
+                    f"Building the new library took over {minutes:.3g} minutes, so it was stopped. A story that is "
+                    "very large or oddly written may be the cause: check the files added or changed since the "
+                    "last reload."
+                ) from None
             self.current = self._watched(new)
             return old, new
 
@@ -58,7 +77,7 @@ class LibraryHolder:
     async def _repaired(self) -> None:
         try:
             _, new = await self.reload()
-        except (CorpusError, BrokenProcessPool, OSError) as error:
+        except (CorpusError, OSError) as error:
             log.error("Could not rebuild the damaged index: %s", error)
             return
         log.info(

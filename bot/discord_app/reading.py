@@ -13,8 +13,10 @@ they page on their own.
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import discord
 
@@ -41,9 +43,19 @@ from bot.discord_app.voting import vote_buttons
 WAYS = {"prev": "◀ Previous", "next": "Next ▶"}
 
 
+RANKING = ThreadPoolExecutor(max_workers=max(1, (os.cpu_count() or 2) - 1), thread_name_prefix="storybot-ranking")
+"""Ranking threads: one per core but one, which the event loop keeps. Ranking holds the GIL for most of its
+time, and each runnable thread makes the loop wait longer for it: with asyncio's default pool (6 threads
+on 2 cores) a burst of 500 /ask over 30,000 passages took up to 1.5-1.8 s to acknowledge, with one thread
+0.2-0.6 s (bench/bench_interactions.py, README "Speed"). The crowd's answers come a little later; after the
+acknowledgement they have 15 minutes."""
+
+
 async def ask_off_loop(library: StoryLibrary, question: str, offset: int = 0, story: int | None = None) -> Answer:
     """Ranking a large corpus takes milliseconds to seconds: never on the event loop."""
-    return await asyncio.to_thread(library.ask, question, 1 + ALTERNATIVES, offset, story)
+    return await asyncio.get_running_loop().run_in_executor(
+        RANKING, library.ask, question, 1 + ALTERNATIVES, offset, story
+    )
 
 
 async def follow_up_off_loop(library: StoryLibrary, question: str, story: int) -> Answer:

@@ -16,6 +16,7 @@ from bot.discord_app.errors import StartupError
 from bot.discord_app.redaction import redact_logs
 from bot.settings import Settings
 from bot.state.database import Database, DatabaseError
+from bot.state.guarded_engine import DatabaseUnavailable
 
 log = logging.getLogger("storybot")
 
@@ -57,7 +58,10 @@ async def _serve(settings: Settings, library: StoryLibrary, sync_only: bool) -> 
     except DatabaseError as error:
         raise StartupError(str(error)) from error
     try:
-        read_every_message = bool(settings.channels) or await database.servers.any_answer_channels()
+        try:
+            read_every_message = bool(settings.channels) or await database.servers.any_answer_channels()
+        except DatabaseUnavailable as error:
+            raise StartupError(f"Could not read the database at {database.where}: {error}. Try again.") from error
         bot = StoryBot(settings, library, database, read_every_message, force_sync=sync_only)
         return await _connect(bot, token, sync_only)
     finally:
@@ -67,8 +71,14 @@ async def _serve(settings: Settings, library: StoryLibrary, sync_only: bool) -> 
 async def _connect(bot: StoryBot, token: str, sync_only: bool) -> int:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
+
+    def on_signal() -> None:  # the first finishes the answers in flight, a second stops waiting for them
+        if stop.is_set():
+            bot.hurry()
+        stop.set()
+
     for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
+        loop.add_signal_handler(signum, on_signal)
     try:
         async with bot:
             if sync_only:

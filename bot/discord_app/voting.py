@@ -10,12 +10,13 @@ import logging
 import re
 
 import discord
-import sqlalchemy as sa
 
-from bot.discord_app.client import send_ephemeral, story_bot
+from bot.discord_app.client import acknowledge, send_ephemeral, story_bot
+from bot.discord_app.database_trouble import database_trouble
 from bot.discord_app.references import NUMBER, STORY, STORY_GONE
 from bot.discord_app.render import clip, index_damaged_text, question_from_footer
 from bot.state.feedback import Judgement, Vote
+from bot.state.guarded_engine import DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ class VoteButton(
         return cls(match["story"], int(match["passage"]), match["way"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
+        await acknowledge(interaction, private=True)  # before the database, which may be slow to answer
         bot = story_bot(interaction)
         message = interaction.message
         story = bot.library.story_finder.by_id(self.story)
@@ -79,9 +81,9 @@ class VoteButton(
         )
         try:
             earlier = await bot.database.feedback.record(judgement)
-        except (sa.exc.SQLAlchemyError, OSError) as error:
+        except DatabaseUnavailable as error:
             log.warning("Could not record a vote on message %s: %s", message.id, error)
-            await send_ephemeral(interaction, "I couldn't save your vote just now; please try again in a moment.")
+            await send_ephemeral(interaction, database_trouble(error, "save your vote"))
             return
         await send_ephemeral(interaction, thanks(self.vote, earlier, in_server=interaction.guild_id is not None))
 

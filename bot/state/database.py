@@ -6,6 +6,7 @@ so an older database is upgraded in place and a newer one is refused rather than
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import time
@@ -22,6 +23,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from bot.settings import Settings
 from bot.state.feedback import FeedbackStore
+from bot.state.guarded_engine import DRIVER_SECONDS, OPERATION_SECONDS, GuardedEngine, first_line
 from bot.state.server_settings import ServerSettingsStore
 
 log = logging.getLogger(__name__)
@@ -29,6 +31,8 @@ log = logging.getLogger(__name__)
 SQLITE_FILE = "storybot.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
 POSTGRESQL_SCHEMES = ("postgresql", "postgres", "postgresql+asyncpg")
+STARTUP_BUSY_SECONDS = 10.0
+"""At start, before any interaction waits, SQLite may wait longer for another process's lock."""
 
 
 class DatabaseError(Exception):
@@ -36,64 +40,110 @@ class DatabaseError(Exception):
 
 
 class Database:
-    """One engine, and the stores that read and write through it."""
+    """One guarded engine (every call with a deadline), and the stores that read and write through it."""
 
-    def __init__(self, engine: AsyncEngine, where: str):
-        self.engine = engine
+    def __init__(self, engine: GuardedEngine, where: str):
+        self.guarded = engine
         self.where = where
         """The database in words (a file, or a server with its password hidden), for messages."""
         self.servers = ServerSettingsStore(engine)
         self.feedback = FeedbackStore(engine)
 
+    @property
+    def engine(self) -> AsyncEngine:
+        return self.guarded.engine
+
     @classmethod
-    async def open(cls, settings: Settings) -> Database:
-        """Connects and migrates; a damaged SQLite file is moved aside (kept) and a fresh one started."""
+    async def open(cls, settings: Settings, deadline: float = OPERATION_SECONDS) -> Database:
+        """Connects and migrates; a damaged SQLite file is moved aside (kept) and a fresh one started.
+
+        `deadline` bounds every later call (the bot's interactions have seconds; an export may wait longer).
+        """
         url = database_url(settings)
         where = describe(url)
         try:
-            return await cls._open(url, where)
+            return await cls._open(url, where, deadline)
         except sa.exc.DatabaseError as error:
             path = url.database
             if url.get_backend_name() != "sqlite" or path is None or not _is_damaged(error):
-                raise DatabaseError(f"Could not open the database at {where}: {_reason(error)}") from error
+                raise DatabaseError(f"Could not open the database at {where}: {first_line(error)}") from error
             kept = Path(f"{path}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
             os.replace(path, kept)
             log.warning("The database %s is damaged (%s); it was kept as %s and a new one started.", path, error, kept)
-            return await cls._open(url, where)
+            return await cls._open(url, where, deadline)
 
     @classmethod
-    async def _open(cls, url: URL, where: str) -> Database:
+    async def _open(cls, url: URL, where: str, deadline: float) -> Database:
+        sqlite_file = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
+        if sqlite_file is not None:
+            _prepare_sqlite_file(sqlite_file, where)
         try:
-            engine = create_async_engine(url, pool_pre_ping=True)
+            # Migrating may take long on a large table: only connecting is bounded tightly.
+            migrating = _engine(url, connect_seconds=DRIVER_SECONDS, statement_seconds=None)
         except ModuleNotFoundError as error:
             raise DatabaseError(
                 f"{where} is a PostgreSQL database, which needs the asyncpg driver: "
                 "pip install 'storybot[postgresql]' (or pip install asyncpg)."
             ) from error
-        if url.get_backend_name() == "sqlite":
-            sa.event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         try:
-            async with engine.begin() as connection:
+            async with migrating.begin() as connection:
                 await connection.run_sync(_migrate)
         except CommandError as error:
-            await engine.dispose()
             raise DatabaseError(
                 f"The database at {where} was written by a newer storybot ({error}). Upgrade storybot, or "
                 "point STORYBOT_DATA or STORYBOT_DATABASE_URL elsewhere."
             ) from error
-        except (sa.exc.InterfaceError, sa.exc.OperationalError, OSError) as error:
-            await engine.dispose()
+        except (sa.exc.InterfaceError, sa.exc.OperationalError, OSError, TimeoutError) as error:
             raise DatabaseError(
-                f"Could not reach the database at {where}: {_reason(error)}. Check that the server is running "
+                f"Could not reach the database at {where}: {first_line(error)}. Check that the server is running "
                 "and STORYBOT_DATABASE_URL is right."
             ) from error
-        except BaseException:
-            await engine.dispose()
-            raise
-        return cls(engine, where)
+        finally:
+            await migrating.dispose()
+
+        def working_engine() -> AsyncEngine:
+            return _engine(url, connect_seconds=DRIVER_SECONDS, statement_seconds=DRIVER_SECONDS)
+
+        return cls(GuardedEngine(working_engine(), working_engine, sqlite_file, deadline), where)
 
     async def close(self) -> None:
-        await self.engine.dispose()
+        await self.guarded.dispose()
+
+
+def _engine(url: URL, connect_seconds: float, statement_seconds: float | None) -> AsyncEngine:
+    """An engine whose driver gives up by itself: SQLite's busy wait, PostgreSQL's connect and statements."""
+    if url.get_backend_name() == "sqlite":
+        # mode=rw: a file removed under the bot is never silently recreated empty by a new connection.
+        engine = create_async_engine(
+            url.set(database=f"file:{url.database}", query={"mode": "rw", "uri": "true"}),
+            connect_args={"timeout": connect_seconds},
+            pool_pre_ping=True,
+        )
+        busy_ms = int(1000 * (statement_seconds if statement_seconds is not None else STARTUP_BUSY_SECONDS))
+        sa.event.listen(engine.sync_engine, "connect", functools.partial(_sqlite_pragmas, busy_ms=busy_ms))
+        return engine
+    return create_async_engine(
+        url,
+        connect_args={"timeout": connect_seconds, "command_timeout": statement_seconds},
+        pool_pre_ping=True,
+        pool_timeout=connect_seconds,
+    )
+
+
+def _prepare_sqlite_file(path: Path, where: str) -> None:
+    """Created private if new (connections open it read-write only, never create it). A -shm file is left
+    over by storybots that used WAL; it is memory-mapped while opening, and one that cannot be written
+    would end the process with SIGBUS there, so it is refused with what to do."""
+    shared_memory = path.with_name(f"{path.name}-shm")
+    if shared_memory.exists() and not os.access(shared_memory, os.W_OK):
+        raise DatabaseError(
+            f"{shared_memory} cannot be written (its mode or attributes were changed). With the bot stopped, "
+            f"remove it (or make it writable: chattr -i, chmod u+w) and start again."
+        )
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    except OSError as error:
+        raise DatabaseError(f"Could not open the database at {where}: {error.strerror}.") from error
 
 
 def database_url(settings: Settings) -> URL:
@@ -135,20 +185,16 @@ def _migrate(connection: sa.Connection) -> None:
     command.upgrade(config, "head")
 
 
-def _sqlite_pragmas(connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
-    """WAL lets `python -m bot feedback export` read while the bot writes; wait for a lock, don't fail."""
+def _sqlite_pragmas(connection: DBAPIConnection, _record: ConnectionPoolEntry, busy_ms: int) -> None:
+    """A rollback journal, not WAL: WAL memory-maps storybot.db-shm, and a -shm file made read-only or
+    immutable under the bot then kills it with SIGBUS on the next write. The bot writes little (votes,
+    settings), so `python -m bot feedback export` waits a moment at most. Wait for a lock, briefly."""
     cursor = connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA journal_mode=DELETE")
+    cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
     cursor.close()
 
 
 def _is_damaged(error: sa.exc.DatabaseError) -> bool:
     text = str(error.orig)
     return "file is not a database" in text or "malformed" in text
-
-
-def _reason(error: BaseException) -> str:
-    """The driver's own first line (SQLAlchemy's wrapper adds the statement and a link)."""
-    text = str(error.orig if isinstance(error, sa.exc.DBAPIError) else error).strip()
-    return text.splitlines()[0] if text else type(error).__name__

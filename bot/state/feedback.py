@@ -11,8 +11,9 @@ import enum
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.state.guarded_engine import GuardedEngine
 from bot.state.tables import feedback
 from bot.state.upsert import insert_or_update
 
@@ -54,7 +55,7 @@ class AnswerFeedback:
 
 
 class FeedbackStore:
-    def __init__(self, engine: AsyncEngine):
+    def __init__(self, engine: GuardedEngine):
         self._engine = engine
 
     async def record(self, judgement: Judgement) -> Vote | None:
@@ -78,7 +79,8 @@ class FeedbackStore:
             "passage": judgement.passage,
         }
         changed = {"vote": int(judgement.vote), "updated_at": now}
-        async with self._engine.begin() as connection:
+
+        async def save(connection: AsyncConnection) -> Vote | None:
             earlier = (
                 await connection.execute(sa.select(feedback.c.id, feedback.c.vote).where(*same_answer).limit(1))
             ).first()
@@ -97,7 +99,9 @@ class FeedbackStore:
             }
             # Two clicks on one message at the same moment still make one row.
             await connection.execute(insert_or_update(connection, feedback, row, list(key), changed))
-        return None
+            return None
+
+        return await self._engine.write(save)
 
     async def answers_voted_down(
         self, server_id: int | None = None, every_server: bool = False, limit: int | None = None
@@ -133,7 +137,8 @@ class FeedbackStore:
             query = query.where(
                 feedback.c.server_id.is_(None) if server_id is None else feedback.c.server_id == server_id
             )
-        async with self._engine.connect() as connection:
+
+        async def look(connection: AsyncConnection) -> list[AnswerFeedback]:
             rows = await connection.execute(query)
             return [
                 AnswerFeedback(
@@ -149,6 +154,8 @@ class FeedbackStore:
                 )
                 for row in rows
             ]
+
+        return await self._engine.read(look)
 
 
 def _aware(moment: datetime.datetime) -> datetime.datetime:

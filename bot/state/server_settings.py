@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.settings import QuestionBudget
+from bot.state.guarded_engine import GuardedEngine
 from bot.state.tables import channel_settings, server_settings
 from bot.state.upsert import insert_or_update
 
@@ -52,7 +53,7 @@ def _now() -> datetime.datetime:
 
 
 class ServerSettingsStore:
-    def __init__(self, engine: AsyncEngine):
+    def __init__(self, engine: GuardedEngine):
         self._engine = engine
         self._kept: OrderedDict[int, ServerSettings] = OrderedDict()
 
@@ -62,11 +63,10 @@ class ServerSettingsStore:
         if kept is not None:
             self._kept.move_to_end(server_id)
             return kept
-        async with self._engine.connect() as connection:
-            return self._keep(await self._read(connection, server_id))
+        return self._keep(await self._engine.read(lambda connection: self._read(connection, server_id)))
 
     async def set_budget(self, server_id: int, budget: QuestionBudget | None) -> ServerSettings:
-        async with self._engine.begin() as connection:
+        async def change(connection: AsyncConnection) -> ServerSettings:
             values = {
                 "budget_questions": budget and budget.questions,
                 "budget_seconds": budget and budget.seconds,
@@ -75,8 +75,9 @@ class ServerSettingsStore:
             await connection.execute(
                 insert_or_update(connection, server_settings, {"server_id": server_id} | values, ["server_id"], values)
             )
-            settings = await self._read(connection, server_id)
-        return self._keep(settings)
+            return await self._read(connection, server_id)
+
+        return self._keep(await self._engine.write(change))
 
     async def set_answers(self, server_id: int, channel_id: int, answers: bool | None) -> ServerSettings:
         return await self._set_channel(server_id, channel_id, {"answers_every_message": answers})
@@ -86,27 +87,36 @@ class ServerSettingsStore:
 
     async def forget_channel(self, server_id: int, channel_id: int) -> None:
         """A deleted channel: its settings go too."""
-        async with self._engine.begin() as connection:
+
+        async def forget(connection: AsyncConnection) -> None:
             await connection.execute(sa.delete(channel_settings).where(channel_settings.c.channel_id == channel_id))
+
+        await self._engine.write(forget)
         self._kept.pop(server_id, None)
 
     async def forget_server(self, server_id: int) -> None:
         """A server the bot left: its settings go (its readers' feedback stays, for the owner to export)."""
-        async with self._engine.begin() as connection:
+
+        async def forget(connection: AsyncConnection) -> None:
             await connection.execute(sa.delete(channel_settings).where(channel_settings.c.server_id == server_id))
             await connection.execute(sa.delete(server_settings).where(server_settings.c.server_id == server_id))
+
+        await self._engine.write(forget)
         self._kept.pop(server_id, None)
 
     async def any_answer_channels(self) -> bool:
         """Whether some server made a channel answer every message (the bot then needs Message Content)."""
-        async with self._engine.connect() as connection:
+
+        async def look(connection: AsyncConnection) -> bool:
             found = await connection.execute(
                 sa.select(channel_settings.c.channel_id).where(channel_settings.c.answers_every_message).limit(1)
             )
             return found.first() is not None
 
+        return await self._engine.read(look)
+
     async def _set_channel(self, server_id: int, channel_id: int, change: dict[str, object]) -> ServerSettings:
-        async with self._engine.begin() as connection:
+        async def apply(connection: AsyncConnection) -> ServerSettings:
             values = change | {"server_id": server_id, "updated_at": _now()}
             await connection.execute(
                 insert_or_update(
@@ -121,8 +131,9 @@ class ServerSettingsStore:
                     channel_settings.c.story_path.is_(None),
                 )
             )
-            settings = await self._read(connection, server_id)
-        return self._keep(settings)
+            return await self._read(connection, server_id)
+
+        return self._keep(await self._engine.write(apply))
 
     async def _read(self, connection: AsyncConnection, server_id: int) -> ServerSettings:
         server = (

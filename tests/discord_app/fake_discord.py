@@ -11,6 +11,7 @@ import asyncio
 import itertools
 import json
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,7 @@ HIDDEN_CHANNEL_ID = 2005
 USER_ID = 3000
 MESSAGE_CONTENT = 1 << 15  # the privileged intent's bit
 VIEW_AND_SEND = str((1 << 10) | (1 << 11))
+CALLBACK = re.compile(r"/interactions/(\d+)/[^/]+/callback")
 CHANNELS = {CHANNEL_ID: "general", BOOK_CLUB_ID: "book-club", STAFF_ID: "staff", HIDDEN_CHANNEL_ID: "hidden"}
 
 
@@ -104,6 +106,8 @@ class Call:
     path: str
     body: Any
     query: dict[str, str]
+    at: float = field(default_factory=time.perf_counter)
+    """When the request arrived (for bench/, which measures; tests do not)."""
 
 
 @dataclass
@@ -173,6 +177,32 @@ class FakeDiscord:
             return next((c for c in self.calls[after:] if c.method == method and pattern.fullmatch(c.path)), None)
 
         return await self.wait_for(found, timeout)
+
+    async def response(self, mark: int, timeout: float = 15.0) -> dict[str, Any]:
+        """What the person sees of the first interaction after `mark`, in the shape of an immediate response:
+        {"type": 4, "data": message} for a new message, {"type": 7, "data": ...} for the clicked message
+        edited, 8 for autocomplete. An acknowledged one (5: "thinking…", 6: a click) is followed to its answer,
+        as Discord shows it: a first follow-up or an edit fills the "thinking…" (and keeps its privacy), a
+        follow-up after it was deleted is its own message, and after a click an edit changes the clicked message."""
+        first = await self.wait_for_call("POST", CALLBACK, after=mark, timeout=timeout)
+        kind = first.body["type"]
+        if kind not in (5, 6):
+            return first.body
+        token = f"token-{CALLBACK.fullmatch(first.path).group(1)}"  # type: ignore[union-attr]
+        start = self.calls.index(first)
+
+        def answered() -> Call | None:
+            later = (c for c in self.calls[start:] if c.path.startswith(f"/webhooks/{APP_ID}/{token}"))
+            return next((c for c in later if c.method in ("POST", "PATCH")), None)
+
+        answer = await self.wait_for(answered, timeout)
+        deleted = any(c.method == "DELETE" and token in c.path for c in self.calls[start : self.calls.index(answer)])
+        data = dict(answer.body)
+        if kind == 6:
+            return {"type": 7 if answer.method == "PATCH" else 4, "data": data}
+        if not deleted:
+            data["flags"] = first.body.get("data", {}).get("flags", 0)
+        return {"type": 4, "data": data}
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
         assert self._socket is not None, "the bot is not connected"
@@ -510,6 +540,8 @@ class FakeDiscord:
             if message is not None:
                 result["resource"] = {"type": kind, "message": message}
             return _json(result)
+        if re.fullmatch(rf"/webhooks/{APP_ID}/[^/]+/messages/@original", path) and method == "DELETE":
+            return web.Response(status=204)
         if re.fullmatch(rf"/webhooks/{APP_ID}/[^/]+(/messages/@original)?", path):
             return _json(self._message(CHANNEL_ID, body or {}))
         return _json({"message": f"404: Not Found ({method} {path})", "code": 0}, 404)

@@ -7,15 +7,13 @@ import asyncio
 import logging
 import re
 from collections import OrderedDict
-from collections.abc import Awaitable
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core.answer import Answer
 from bot.core.library import StoryLibrary
-from bot.discord_app.client import StoryBot
+from bot.discord_app.client import StoryBot, respond
 from bot.discord_app.cog import StoryCog, one_story, story_choices, within_budget
 from bot.discord_app.cooldown import wait_message
 from bot.discord_app.reading import AnswerButton, OlderButton, ReadOn, answer_reply, ask_off_loop, follow_up_off_loop
@@ -30,8 +28,6 @@ log = logging.getLogger(__name__)
 DISCORD_MARKUP = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b")
 
 THREADS_REMEMBERED = 1024
-# Interactions must be answered within 3 seconds; past this, defer first and follow up.
-DEFER_AFTER_SECONDS = 2.0
 
 
 def question_text(message: discord.Message) -> str:
@@ -53,6 +49,15 @@ def channel_story(
     places = (channel.id, channel.parent_id) if isinstance(channel, discord.Thread) else (channel.id,)
     path = next((p for p in (server.channel(place).story_path for place in places) if p is not None), None)
     return None if path is None else library.story_finder.by_path(path)  # None when removed: every story
+
+
+async def show_typing(channel: discord.abc.Messageable) -> None:
+    """Shows "storybot is typing…" once (Discord shows it for 10 seconds, or until the answer); it runs beside
+    the answer, which never waits for it."""
+    try:
+        await channel.typing()
+    except discord.HTTPException as error:  # no right to show typing, or Discord trouble: answer all the same
+        log.warning("Could not show typing in channel %s: %s %s", getattr(channel, "id", "?"), error.status, error.text)
 
 
 class Ask(StoryCog):
@@ -135,16 +140,13 @@ class Ask(StoryCog):
             if self.bot.budgets.should_warn(message.author.id, retry_after):
                 await self._reply(message, Reply(content=wait_message(retry_after)))
             return
-
-        def answering() -> Awaitable[Answer]:
-            return ask_off_loop(library, question) if story is None else follow_up_off_loop(library, question, story)
-
+        typing = asyncio.create_task(show_typing(message.channel))
         try:
-            async with message.channel.typing():
-                answer = await answering()
-        except discord.HTTPException as error:  # no right to show typing: answer all the same
-            log.warning("Could not show typing in channel %s: %s %s", message.channel.id, error.status, error.text)
-            answer = await answering()
+            answer = await (
+                ask_off_loop(library, question) if story is None else follow_up_off_loop(library, question, story)
+            )
+        finally:
+            typing.cancel()  # the answer never waits for the indicator (Discord's 5xx retries, a 429's wait)
         await self._reply(message, answer_reply(answer, library, message.author.id, story, channel_scope))
 
     async def _reply(self, message: discord.Message, reply: Reply) -> None:
@@ -157,7 +159,7 @@ class Ask(StoryCog):
     @app_commands.describe(
         question="What you want to know, e.g. Where was Sébastien born?", story="Search only this story"
     )
-    @within_budget()
+    @within_budget()  # which acknowledges first: before the budget, the database and the ranking
     async def ask(
         self,
         interaction: discord.Interaction,
@@ -174,22 +176,13 @@ class Ask(StoryCog):
             scope = await one_story(interaction, library, story)
             if scope is None:
                 return
-        searching = (
+        answer = await (
             ask_off_loop(library, question, story=scope)
             if story is not None or scope is None
             else follow_up_off_loop(library, question, scope)
         )
-        work = asyncio.ensure_future(searching)
-        done, _ = await asyncio.wait({work}, timeout=DEFER_AFTER_SECONDS)
-        if not done:
-            await interaction.response.defer(thinking=True)
-        answer = await work
-        reply = answer_reply(answer, library, interaction.user.id, scope, channel_scope=story is None).to_send()
-        private = answer.best is None
-        if interaction.response.is_done():
-            await interaction.followup.send(**reply, ephemeral=private)
-        else:
-            await interaction.response.send_message(**reply, ephemeral=private)
+        reply = answer_reply(answer, library, interaction.user.id, scope, channel_scope=story is None)
+        await respond(interaction, private=answer.best is None, **reply.to_send())
 
     @ask.autocomplete("story")
     async def story_titles(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

@@ -7,15 +7,16 @@ import logging
 from collections.abc import Sequence
 
 import discord
-import sqlalchemy as sa
 from discord import app_commands
 from discord.utils import escape_markdown, format_dt
 
-from bot.discord_app.client import StoryBot, send_ephemeral
+from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral
 from bot.discord_app.cog import StoryCog
+from bot.discord_app.database_trouble import database_trouble
 from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, clip, fit
 from bot.discord_app.voting import VoteButton
 from bot.state.feedback import AnswerFeedback
+from bot.state.guarded_engine import DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,11 @@ def feedback_embed(answers: Sequence[AnswerFeedback]) -> discord.Embed:
 class Feedback(StoryCog):
     dynamic_items = (VoteButton,)
 
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:  # type: ignore[override]
+        """Acknowledged before the permission check and the database."""
+        await acknowledge(interaction, private=True)
+        return True
+
     @app_commands.command(name="feedback", description="Answers readers here voted 👎, latest first (Manage Server)")
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
@@ -49,14 +55,14 @@ class Feedback(StoryCog):
         assert interaction.guild_id is not None
         try:
             answers = await self.bot.database.feedback.answers_voted_down(interaction.guild_id, limit=SHOWN)
-        except (sa.exc.SQLAlchemyError, OSError) as error:
+        except DatabaseUnavailable as error:
             log.warning("Could not read feedback for server %s: %s", interaction.guild_id, error)
-            await send_ephemeral(interaction, "I couldn't read the feedback just now; please try again in a moment.")
+            await send_ephemeral(interaction, database_trouble(error, "read the feedback"))
             return
         if not answers:
             await send_ephemeral(interaction, "No answer here has a 👎 yet.")
             return
-        await interaction.response.send_message(embed=feedback_embed(answers), ephemeral=True)
+        await respond(interaction, private=True, embed=feedback_embed(answers))
 
 
 async def setup(bot: StoryBot) -> None:

@@ -11,7 +11,7 @@ from discord import app_commands
 
 from bot.core.performers import Lookup
 from bot.core.story_ids import story_id
-from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
+from bot.discord_app.client import StoryBot, respond, send_ephemeral, story_bot
 from bot.discord_app.cog import StoryCog, own_or_copy, within_budget
 from bot.discord_app.render import (
     CHOICE_LIMIT,
@@ -86,9 +86,9 @@ class Performers(StoryCog):
         elif lookup.ambiguous:
             pick = PickPerformer.for_lookup(lookup, interaction.user.id)
             reply = Reply(embed=candidates_embed(lookup), view=persistent_view(pick))
-            await interaction.response.send_message(**reply.to_send())
+            await respond(interaction, private=False, **reply.to_send())
         else:
-            await interaction.response.send_message(embed=performer_embed(lookup.matches[0]))
+            await respond(interaction, private=False, embed=performer_embed(lookup.matches[0]))
 
     @performer.autocomplete("name")
     async def performer_names(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

@@ -11,23 +11,24 @@ from collections.abc import Awaitable
 from typing import Literal
 
 import discord
-import sqlalchemy as sa
 from discord import app_commands
 from discord.ext import commands
 from discord.utils import escape_markdown
 
 from bot.core.library import StoryLibrary
-from bot.discord_app.client import StoryBot, send_ephemeral
+from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral
 from bot.discord_app.cog import StoryCog, one_story, story_choices
+from bot.discord_app.database_trouble import database_trouble
 from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, clip, fit
 from bot.settings import MAX_BUDGET_QUESTIONS, MAX_BUDGET_SECONDS, QuestionBudget, Settings
+from bot.state.guarded_engine import DatabaseUnavailable
 from bot.state.server_settings import ServerSettings
 
 log = logging.getLogger(__name__)
 
 Answers = Literal["every message", "mentions only", "default"]
 ANSWERS: dict[str, bool | None] = {"every message": True, "mentions only": False, "default": None}
-NOT_SAVED = "I couldn't save that just now; please try again in a moment."
+SAVE_SETTING = "save that"
 
 
 def settings_embed(
@@ -87,6 +88,11 @@ class ServerSettingsCog(StoryCog, name="Settings"):
         default_permissions=discord.Permissions(manage_guild=True),
     )
 
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:  # type: ignore[override]
+        """Acknowledged before the permission check and the database."""
+        await acknowledge(interaction, private=True)
+        return True
+
     @settings.command(name="show", description="Show this server's settings (Manage Server)")
     @app_commands.checks.has_permissions(manage_guild=True)
     async def show(self, interaction: discord.Interaction) -> None:
@@ -99,7 +105,7 @@ class ServerSettingsCog(StoryCog, name="Settings"):
         if deleted:
             server = await self.bot.server_settings(guild.id)
         embed = settings_embed(guild, server, self.bot.settings, self.bot.library, len(deleted))
-        await interaction.response.send_message(embed=embed, ephemeral=True)
+        await respond(interaction, private=True, embed=embed)
 
     @settings.command(name="channel", description="Answer every message in a channel, or only mentions (Manage Server)")
     @app_commands.describe(channel="The channel", answers="every message, mentions only, or back to the bot's default")
@@ -107,8 +113,9 @@ class ServerSettingsCog(StoryCog, name="Settings"):
     async def channel(self, interaction: discord.Interaction, channel: discord.TextChannel, answers: Answers) -> None:
         assert interaction.guild_id is not None
         choice = ANSWERS[answers]
-        if not await self._saved(self.bot.database.servers.set_answers(interaction.guild_id, channel.id, choice)):
-            await send_ephemeral(interaction, NOT_SAVED)
+        problem = await self._saved(self.bot.database.servers.set_answers(interaction.guild_id, channel.id, choice))
+        if problem is not None:
+            await send_ephemeral(interaction, database_trouble(problem, SAVE_SETTING))
             return
         every = choice if choice is not None else channel.id in self.bot.settings.channels
         text = f"{channel.mention}: I answer {'every message' if every else 'only mentions, replies and /ask'} there."
@@ -143,8 +150,9 @@ class ServerSettingsCog(StoryCog, name="Settings"):
             if found is None:
                 return
             path = library.corpus.stories[found].path
-        if not await self._saved(self.bot.database.servers.set_story(interaction.guild_id, channel.id, path)):
-            await send_ephemeral(interaction, NOT_SAVED)
+        problem = await self._saved(self.bot.database.servers.set_story(interaction.guild_id, channel.id, path))
+        if problem is not None:
+            await send_ephemeral(interaction, database_trouble(problem, SAVE_SETTING))
             return
         if path is None:
             await send_ephemeral(interaction, f"Questions in {channel.mention} search every story.")
@@ -178,8 +186,9 @@ class ServerSettingsCog(StoryCog, name="Settings"):
             if questions is None and seconds is None
             else QuestionBudget(questions or default.questions, seconds or default.seconds)
         )
-        if not await self._saved(self.bot.database.servers.set_budget(interaction.guild_id, chosen)):
-            await send_ephemeral(interaction, NOT_SAVED)
+        problem = await self._saved(self.bot.database.servers.set_budget(interaction.guild_id, chosen))
+        if problem is not None:
+            await send_ephemeral(interaction, database_trouble(problem, SAVE_SETTING))
             return
         text = f"Each person may ask {chosen} here." if chosen else f"Back to the bot's default: {default}."
         await send_ephemeral(interaction, text)
@@ -190,17 +199,17 @@ class ServerSettingsCog(StoryCog, name="Settings"):
 
     @commands.Cog.listener()
     async def on_guild_remove(self, guild: discord.Guild) -> None:
-        if await self._saved(self.bot.database.servers.forget_server(guild.id)):
+        if await self._saved(self.bot.database.servers.forget_server(guild.id)) is None:
             log.info("Left server %s; its settings are forgotten.", guild.id)
 
-    async def _saved(self, change: Awaitable[object]) -> bool:
-        """Whether the database took the change (a failure is logged; the caller says so)."""
+    async def _saved(self, change: Awaitable[object]) -> DatabaseUnavailable | None:
+        """None when the database took the change, else why not (logged; the caller says so)."""
         try:
             await change
-        except (sa.exc.SQLAlchemyError, OSError) as error:
+        except DatabaseUnavailable as error:
             log.warning("Could not change server settings: %s", error)
-            return False
-        return True
+            return error
+        return None
 
 
 async def setup(bot: StoryBot) -> None:

@@ -1,0 +1,194 @@
+"""Every database call with a deadline, its failures sorted into what the user can be told, and a SQLite
+file removed under the bot written back from the copy the bot still has open.
+
+A Discord interaction has seconds. SQLite's busy wait behind another process's write lock, a PostgreSQL
+server that stopped answering, a file made read-only or deleted while the bot runs: each must end in a
+plain answer in time, never a hang, a traceback, or a "saved" that a restart takes back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+import os
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+OPERATION_SECONDS = 3.0
+"""The most a call may take in the bot: an interaction's answer is due within seconds."""
+DRIVER_SECONDS = 2.0
+"""What the driver itself waits (SQLite's busy wait, PostgreSQL's connect and statements); below
+OPERATION_SECONDS, so that usually the driver's own error says what was wrong."""
+
+LASTING_SQLITE_ERRORS = ("readonly", "read-only", "unable to open", "disk i/o", "disk is full")
+
+
+class Fault(enum.Enum):
+    BUSY = "busy"
+    """Another process holds the lock, or the database is slow: trying again soon may work."""
+    UNREACHABLE = "unreachable"
+    """The server does not answer or refuses the connection: trying again soon may work."""
+    UNWRITABLE = "unwritable"
+    """The file or its folder cannot be written (read-only, immutable, full disk): the owner must act."""
+    GONE = "gone"
+    """The file was removed under the bot and could not be written back: the owner must act."""
+
+    @property
+    def lasting(self) -> bool:
+        return self in (Fault.UNWRITABLE, Fault.GONE)
+
+
+class DatabaseUnavailable(Exception):
+    """A call that did not happen (or whose outcome is unknown): the fault says which, the text says why."""
+
+    def __init__(self, fault: Fault, detail: str):
+        super().__init__(detail)
+        self.fault = fault
+
+
+class GuardedEngine:
+    """The engine every store reads and writes through: read() and write() run one unit of work each."""
+
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        make_engine: Callable[[], AsyncEngine],
+        sqlite_file: Path | None,
+        deadline: float = OPERATION_SECONDS,
+    ):
+        self.engine = engine
+        self._make_engine = make_engine
+        self._file = sqlite_file
+        self._identity = _identity(sqlite_file) if sqlite_file is not None else None
+        self._deadline = deadline
+        self._rescue = asyncio.Lock()
+        self._abandoned: set[asyncio.Task[object]] = set()
+        """Calls past their deadline, cancelled and left to unwind (a stopped server may hold them)."""
+
+    async def read(self, work: Callable[[AsyncConnection], Awaitable[T]]) -> T:
+        return await self._run(work, writes=False)
+
+    async def write(self, work: Callable[[AsyncConnection], Awaitable[T]]) -> T:
+        """In one transaction: all of it is saved, or none."""
+        return await self._run(work, writes=True)
+
+    async def dispose(self) -> None:
+        for task in self._abandoned:
+            task.cancel()
+        try:
+            async with asyncio.timeout(self._deadline):
+                await self.engine.dispose()
+        except TimeoutError:
+            log.warning("The database did not close its connections in time; leaving them.")
+
+    async def _run(self, work: Callable[[AsyncConnection], Awaitable[T]], writes: bool) -> T:
+        if self._file is not None:
+            await self._check_file(writes)
+        call = asyncio.ensure_future(self._unit(work, writes))
+        try:
+            return await asyncio.wait_for(asyncio.shield(call), self._deadline)
+        except TimeoutError:
+            call.cancel()  # not awaited: cleaning up may wait on the very server that stopped answering
+            self._abandoned.add(call)
+            call.add_done_callback(self._forget)
+            fault = Fault.BUSY if self._file is not None else Fault.UNREACHABLE
+            log.warning("The database did not answer within %.0f seconds (%s).", self._deadline, fault.value)
+            raise DatabaseUnavailable(fault, f"no answer within {self._deadline:.0f} seconds") from None
+        except (sa.exc.DBAPIError, OSError) as error:
+            fault = _fault_of(error, sqlite=self._file is not None)
+            logged = log.error if fault.lasting else log.warning
+            logged("The database failed (%s): %s", fault.value, first_line(error))
+            raise DatabaseUnavailable(fault, first_line(error)) from error
+
+    async def _unit(self, work: Callable[[AsyncConnection], Awaitable[T]], writes: bool) -> T:
+        if writes:
+            async with self.engine.begin() as connection:
+                return await work(connection)
+        async with self.engine.connect() as connection:
+            return await work(connection)
+
+    def _forget(self, call: asyncio.Future[object]) -> None:
+        self._abandoned.discard(call)  # type: ignore[arg-type]
+        if not call.cancelled() and call.exception() is not None:
+            log.info("A database call given up on ended with: %s", first_line(call.exception()))
+
+    async def _check_file(self, writes: bool) -> None:
+        """The file the bot opened is still the one at its path; else it is written back (or refused)."""
+        assert self._file is not None
+        if _identity(self._file) != self._identity:
+            async with self._rescue:
+                if _identity(self._file) != self._identity:
+                    await self._write_back()
+        if writes and not os.access(self._file, os.W_OK):
+            log.error("%s can no longer be written (its mode, owner or attributes changed).", self._file)
+            raise DatabaseUnavailable(Fault.UNWRITABLE, f"{self._file} is read-only")
+
+    async def _write_back(self) -> None:
+        """The file was removed (or replaced) while the bot ran. The bot's open connections still read the
+        removed one: it is copied whole back to its path, and the bot carries on with it. If something else
+        now stands at the path, it is left alone and nothing is saved until the owner sorts it out."""
+        assert self._file is not None
+        copy = self._file.with_name(f"{self._file.name}.restoring-{os.getpid()}")
+        try:
+            if _identity(self._file) is not None:
+                raise FileExistsError(f"another file now stands at {self._file}")
+            copy.unlink(missing_ok=True)
+            async with asyncio.timeout(self._deadline):
+                async with self.engine.connect() as connection:
+                    await connection.exec_driver_sql("VACUUM INTO ?", (str(copy),))
+            os.link(copy, self._file)  # never over a file that appeared meanwhile
+        except (sa.exc.DBAPIError, OSError, TimeoutError) as error:
+            log.error(
+                "The database file %s was removed or replaced while the bot ran, and could not be written back "
+                "(%s). Votes and settings cannot be saved; restart the bot (it starts a new database, or uses "
+                "the file now there).",
+                self._file,
+                first_line(error),
+            )
+            raise DatabaseUnavailable(Fault.GONE, f"{self._file} was removed") from error
+        finally:
+            copy.unlink(missing_ok=True)
+        old, self.engine = self.engine, self._make_engine()
+        self._identity = _identity(self._file)
+        await old.dispose()
+        log.warning(
+            "The database file %s was removed while the bot ran; it was written back whole from the bot's open "
+            "copy (nothing lost).",
+            self._file,
+        )
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _fault_of(error: BaseException, sqlite: bool) -> Fault:
+    text = first_line(error).lower()
+    if sqlite:
+        if "locked" in text or "busy" in text:
+            return Fault.BUSY
+        if any(lasting in text for lasting in LASTING_SQLITE_ERRORS):
+            return Fault.UNWRITABLE
+        return Fault.BUSY
+    if "read-only" in text or "no space" in text or "disk full" in text:
+        return Fault.UNWRITABLE
+    return Fault.UNREACHABLE
+
+
+def first_line(error: BaseException) -> str:
+    """The driver's own first line (SQLAlchemy's wrapper adds the statement and a link)."""
+    text = str(error.orig if isinstance(error, sa.exc.DBAPIError) else error).strip()
+    return text.splitlines()[0] if text else type(error).__name__

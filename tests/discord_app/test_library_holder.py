@@ -1,0 +1,32 @@
+"""A reload whose build runs too long is stopped: its process ended, the lock free, the old library kept."""
+
+from __future__ import annotations
+
+import multiprocessing
+import random
+
+import pytest
+
+from bot.core.library import StoryLibrary
+from bot.discord_app.library_holder import BuildTooLong, LibraryHolder
+from bot.settings import Settings
+from tests.core.test_worker import WORDS
+
+
+async def test_a_build_past_its_limit_is_stopped_and_the_old_library_keeps_answering(library, tmp_path):
+    rng = random.Random(7)
+    for number in range(20):  # a build of seconds, against a limit of a fraction of one
+        paragraphs = (" ".join(rng.choices(WORDS, k=40)).capitalize() + "." for _ in range(1000))
+        (tmp_path / f"story-{number:02}.txt").write_text("\n\n".join(paragraphs))
+    (tmp_path / "zeppelin.txt").write_text("The zeppelin landed in the meadow.\n\nEveryone cheered.")
+    holder = LibraryHolder(library, Settings(corpus=tmp_path, index=None), build_limit=0.2)
+    with pytest.raises(BuildTooLong, match=r"took over .* minutes, so it was stopped"):
+        await holder.reload()
+    assert holder.current is library and not holder.reloading
+    assert not multiprocessing.active_children()  # the build's process was ended, not left to run on
+    assert holder.current.ask("Where was Sébastien born?").best is not None
+
+    holder.build_limit = 600  # the next reload is not blocked by the one that was stopped
+    old, new = await holder.reload()
+    assert old is library and holder.current is new
+    assert isinstance(new, StoryLibrary) and new.ask("Where did the zeppelin land?").best.story == "Zeppelin"

@@ -1,0 +1,177 @@
+"""The database failing under the bot, for real: another process holding SQLite's lock, a PostgreSQL server
+that stops answering, the file removed, replaced or made read-only while it is open."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import sqlite3
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.settings import QuestionBudget, Settings
+from bot.state.database import SQLITE_FILE, Database, DatabaseError
+from bot.state.feedback import Judgement, Vote
+from bot.state.guarded_engine import DatabaseUnavailable, Fault
+from tests.file_attributes import immutable
+from tests.postgresql import PostgreSQLServer
+from tests.sqlite_lock import locked_by_another_process
+
+GIVE_UP = 20.0
+"""Only so that a hang fails the test instead of stalling the suite; the bot's own deadline is far below."""
+
+
+def judgement(user: int, vote: Vote = Vote.DOWN) -> Judgement:
+    return Judgement(
+        server_id=1,
+        channel_id=2,
+        message_id=3,
+        user_id=user,
+        vote=vote,
+        question="where was sofia born",
+        story_path="sofia.md",
+        story_title="Sofia",
+        passage=1,
+        excerpt="Sofia was born in Moscow.",
+    )
+
+
+@pytest.fixture
+async def sqlite_database(tmp_path: Path) -> AsyncIterator[Database]:
+    opened = await Database.open(Settings(data=tmp_path / "data"))
+    yield opened
+    await opened.close()
+
+
+def votes_in(path: Path) -> int:
+    with sqlite3.connect(path) as connection:
+        return connection.execute("SELECT count(*) FROM feedback").fetchone()[0]
+
+
+@pytest.fixture
+def locked(tmp_path: Path) -> Iterator[None]:
+    with locked_by_another_process(tmp_path / "data" / SQLITE_FILE):
+        yield
+
+
+async def test_a_lock_held_by_another_process_is_busy_not_a_long_wait(sqlite_database, locked):
+    with pytest.raises(DatabaseUnavailable) as raised:
+        await asyncio.wait_for(sqlite_database.feedback.record(judgement(1)), GIVE_UP)
+    assert raised.value.fault is Fault.BUSY and not raised.value.fault.lasting
+    with pytest.raises(DatabaseUnavailable):
+        await asyncio.wait_for(sqlite_database.servers.set_budget(1, QuestionBudget(2, 60)), GIVE_UP)
+
+
+async def test_once_the_lock_is_released_saving_works_again(sqlite_database, tmp_path):
+    path = tmp_path / "data" / SQLITE_FILE
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    with pytest.raises(DatabaseUnavailable):
+        await asyncio.wait_for(sqlite_database.feedback.record(judgement(1)), GIVE_UP)
+    other.execute("COMMIT")
+    other.close()
+    assert await sqlite_database.feedback.record(judgement(1)) is None
+    assert votes_in(path) == 1
+
+
+async def test_a_file_removed_under_the_bot_is_written_back_whole(sqlite_database, tmp_path, caplog):
+    path = tmp_path / "data" / SQLITE_FILE
+    await sqlite_database.feedback.record(judgement(1))
+    await sqlite_database.servers.set_budget(7, QuestionBudget(2, 60))
+    for file in path.parent.glob(f"{SQLITE_FILE}*"):  # rm storybot.db*
+        file.unlink()
+    assert await sqlite_database.feedback.record(judgement(2)) is None
+    assert path.is_file() and votes_in(path) == 2  # the earlier vote too: nothing lost
+    assert "written back" in caplog.text
+    await sqlite_database.close()
+    again = await Database.open(Settings(data=tmp_path / "data"))
+    try:
+        assert (await again.servers.of(7)).budget == QuestionBudget(2, 60)
+        assert len(await again.feedback.answers_voted_down(1)) == 1
+    finally:
+        await again.close()
+
+
+async def test_a_folder_removed_under_the_bot_is_reported_not_saved_to(sqlite_database, tmp_path, caplog):
+    await sqlite_database.feedback.record(judgement(1))
+    shutil.rmtree(tmp_path / "data")
+    with pytest.raises(DatabaseUnavailable) as raised:
+        await sqlite_database.feedback.record(judgement(2))
+    assert raised.value.fault is Fault.GONE and raised.value.fault.lasting
+    assert "could not be written back" in caplog.text
+
+
+async def test_a_file_put_in_its_place_is_left_alone(sqlite_database, tmp_path):
+    path = tmp_path / "data" / SQLITE_FILE
+    await sqlite_database.feedback.record(judgement(1))
+    path.unlink()
+    path.write_bytes(b"the owner's own file")
+    with pytest.raises(DatabaseUnavailable) as raised:
+        await sqlite_database.feedback.record(judgement(2))
+    assert raised.value.fault is Fault.GONE
+    assert path.read_bytes() == b"the owner's own file"
+
+
+async def test_a_file_made_unwritable_under_the_bot_is_refused_not_saved(sqlite_database, tmp_path):
+    path = tmp_path / "data" / SQLITE_FILE
+    await sqlite_database.feedback.record(judgement(1))
+    immutable(path, True)
+    try:
+        with pytest.raises(DatabaseUnavailable) as raised:
+            await sqlite_database.feedback.record(judgement(2))
+        assert raised.value.fault is Fault.UNWRITABLE
+        assert await sqlite_database.servers.of(1) is not None  # reading still works
+    finally:
+        immutable(path, False)
+    assert votes_in(path) == 1
+    assert await sqlite_database.feedback.record(judgement(2)) is None  # writable again: saved
+
+
+async def test_nothing_is_memory_mapped_that_a_changed_file_could_turn_into_sigbus(sqlite_database, tmp_path):
+    await sqlite_database.feedback.record(judgement(1))
+    assert not (tmp_path / "data" / f"{SQLITE_FILE}-shm").exists()
+
+
+async def test_a_leftover_shared_memory_file_that_cannot_be_written_is_named_at_start(tmp_path):
+    folder = tmp_path / "data"
+    await (await Database.open(Settings(data=folder))).close()
+    leftover = folder / f"{SQLITE_FILE}-shm"
+    leftover.write_bytes(bytes(32768))
+    immutable(leftover, True)
+    try:
+        with pytest.raises(DatabaseError, match=r"storybot\.db-shm cannot be written"):
+            await Database.open(Settings(data=folder))
+    finally:
+        immutable(leftover, False)
+
+
+@pytest.fixture
+async def postgresql_database(postgresql_server: PostgreSQLServer, tmp_path) -> AsyncIterator[Database]:
+    url = postgresql_server.new_database()
+    opened = await Database.open(Settings(data=tmp_path, database_url=url))
+    yield opened
+    postgresql_server.resume()
+    await opened.close()
+
+
+async def test_a_postgresql_server_that_stops_answering_gets_a_prompt_unreachable(
+    postgresql_server, postgresql_database
+):
+    await postgresql_database.feedback.record(judgement(1))
+    postgresql_server.pause()
+    try:
+        for attempt in (
+            postgresql_database.feedback.record(judgement(2)),
+            postgresql_database.servers.set_budget(1, QuestionBudget(2, 60)),
+            postgresql_database.servers.of(99),
+            postgresql_database.feedback.answers_voted_down(1),
+        ):
+            with pytest.raises(DatabaseUnavailable) as raised:
+                await asyncio.wait_for(attempt, GIVE_UP)
+            assert raised.value.fault is Fault.UNREACHABLE
+    finally:
+        postgresql_server.resume()
+    assert await asyncio.wait_for(postgresql_database.feedback.record(judgement(3)), GIVE_UP) is None
+    assert len(await postgresql_database.feedback.answers_voted_down(1)) == 1
