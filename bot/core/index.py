@@ -88,7 +88,7 @@ class BM25Scoring(ABC):
             term_id = self.vocabulary.get(term)
             if term_id is None:
                 continue
-            docs, parts, _ = self._term_postings(term_id, within)
+            docs, parts, _ = self._term_postings(term, term_id, within)
             scores[docs - start] += np.float32(repeat * self.idf[term_id]) * parts
         return scores
 
@@ -98,7 +98,7 @@ class BM25Scoring(ABC):
         for term, repeat in Counter(query).items():
             term_id = self.vocabulary.get(term)
             if term_id is not None:
-                listed, parts, _ = self._term_postings(term_id, None)
+                listed, parts, _ = self._term_postings(term, term_id, None)
                 scores += repeat * float(self.idf[term_id]) * _weights_of(listed, parts, docs)
         return scores
 
@@ -125,7 +125,7 @@ class BM25Scoring(ABC):
             term_id = self.vocabulary.get(term)
             if term_id is None:
                 continue
-            docs, parts, max_part = self._term_postings(term_id, within)  # each list is read once a question
+            docs, parts, max_part = self._term_postings(term, term_id, within)  # each list is read once a question
             if len(docs):
                 weight = float(repeat * idf[term_id])
                 lists.append(_Postings(weight * max_part, weight, term, docs, parts))
@@ -152,9 +152,9 @@ class BM25Scoring(ABC):
         return _best(candidates, scores, k)
 
     @abstractmethod
-    def _term_postings(self, term_id: int, within: range | None) -> tuple[np.ndarray, np.ndarray, float]:
-        """The term's documents (ascending) and their term-frequency parts, those `within` only, and its
-        largest part over all its documents (what bounds its share of a score)."""
+    def _term_postings(self, term: str, term_id: int, within: range | None) -> tuple[np.ndarray, np.ndarray, float]:
+        """The term's (numbered term_id) documents, ascending, and their term-frequency parts, those
+        `within` only, and its largest part over all its documents (what bounds its share of a score)."""
 
 
 class BM25Index(BM25Scoring):
@@ -166,9 +166,7 @@ class BM25Index(BM25Scoring):
 
     def __init__(self, documents: Iterable[Sequence[str]], params: BM25Params = DEFAULT_PARAMS):
         postings = postings_of_documents(documents)
-        self._set_postings(
-            postings.vocabulary, postings.docs, postings.tf, postings.doc_freq, postings.doc_len, params
-        )
+        self._set_postings(postings.vocabulary, postings.docs, postings.tf, postings.doc_freq, postings.doc_len, params)
 
     @classmethod
     def from_postings(
@@ -286,7 +284,7 @@ class BM25Index(BM25Scoring):
             self.params,
         )
 
-    def _term_postings(self, term_id: int, within: range | None) -> tuple[np.ndarray, np.ndarray, float]:
+    def _term_postings(self, term: str, term_id: int, within: range | None) -> tuple[np.ndarray, np.ndarray, float]:
         first, last = int(self._starts[term_id]), int(self._starts[term_id + 1])
         docs = self._docs_in(first, last)
         if within is not None:
