@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from bot.core.file_array import FileArray, SavedArray
 from bot.core.index import (
     DEFAULT_PARAMS,
     POSTING_CHUNK,
@@ -25,6 +26,7 @@ from bot.core.index import (
     postings_of_documents,
     tf_parts,
 )
+from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,9 +38,9 @@ class Segment:
     vocabulary: dict[str, int]
     starts: np.ndarray
     """Where each term's postings start, and where the last ends."""
-    docs: np.ndarray
-    """Each posting's document, numbered within the segment, ascending within a term."""
-    tf: np.ndarray
+    docs: SavedArray
+    """Each posting's document, numbered within the segment, ascending within a term (read as needed when saved)."""
+    tf: SavedArray
     """Each posting's raw term frequency."""
     doc_len: np.ndarray
     """Each document's length in terms (float64)."""
@@ -57,7 +59,7 @@ class Segment:
 
     @classmethod
     def of_postings(
-        cls, terms: list[str], docs: np.ndarray, tf: np.ndarray, doc_freq: np.ndarray, doc_len: np.ndarray
+        cls, terms: list[str], docs: SavedArray, tf: SavedArray, doc_freq: np.ndarray, doc_len: np.ndarray
     ) -> Segment:
         """A segment of posting lists laid out term after term (`doc_freq` postings each), none deleted."""
         return cls(
@@ -106,6 +108,12 @@ class Segment:
             return np.zeros(0, np.int32), np.zeros(0, np.uint32)
         first, last = int(self.starts[number]), int(self.starts[number + 1])
         docs, tf = self.docs[first:last], self.tf[first:last]
+        if (
+            isinstance(self.docs, FileArray)
+            and len(docs)
+            and (docs[0] < 0 or docs[-1] >= self.size or not (docs[1:] > docs[:-1]).all())
+        ):
+            raise IndexDamaged(IndexDamage(self.docs.name, DamageKind.CONTENTS))
         live = ~self.deleted[docs]
         return docs[live], tf[live]
 
