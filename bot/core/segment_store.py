@@ -98,6 +98,14 @@ class SegmentSet:
         """The live stories' keys in document order."""
         return [key for segment in self.segments for key in segment.live_keys()]
 
+    def key_of_passage(self, passage: int) -> str:
+        """The key of the story holding this passage (numbered as its passage index numbers them)."""
+        for segment in self.segments:
+            if 0 <= passage < segment.passages.size:
+                return segment.keys[int(np.searchsorted(segment.first_passage, passage, side="right")) - 1]
+            passage -= segment.passages.size
+        raise IndexError(passage)
+
 
 class SegmentStore:
     def __init__(self, folder: Path):

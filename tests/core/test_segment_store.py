@@ -34,6 +34,8 @@ def assert_scores_as_one_fresh_build(opened: SegmentSet, stories: list[StoryTerm
     passage_number = np.flatnonzero(~np.concatenate([s.passages.deleted for s in opened.segments]))
     story_number = np.flatnonzero(~np.concatenate([s.stories.deleted for s in opened.segments]))
     reference = BM25Okapi(documents)
+    passage_keys = [s.key for s in stories for _ in s.passages]
+    assert [opened.key_of_passage(int(n)) for n in passage_number] == passage_keys
     for query in QUERIES:
         assert passages.top(query, 10) == [(int(passage_number[i]), s) for i, s in fresh.top(query, 10)], query
         assert whole.top(query, 10) == [(int(story_number[i]), s) for i, s in fresh_stories.top(query, 10)], query
