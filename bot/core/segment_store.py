@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import itertools
 import json
 import os
 import uuid
@@ -25,10 +26,10 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.core.file_array import FileArray, SavedArray, save_array
+from bot.core.file_array import ArrayWriter, FileArray, save_array
 from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.saved_index import file_record, require_trusted
-from bot.core.segments import Segment, SegmentedIndex, merged
+from bot.core.segments import MergePlan, Segment, SegmentedIndex
 
 FORMAT = 1
 MANIFEST = "segments.json"
@@ -164,7 +165,12 @@ class SegmentStore:
         docs, tf = FileArray(self.folder / f"{prefix}.docs.npy"), FileArray(self.folder / f"{prefix}.tf.npy")
         doc_freq, doc_len = whole(f"{prefix}.doc_freq"), whole(f"{prefix}.doc_len").astype(np.float64)
         segment = Segment.of_postings(list(terms), docs, tf, doc_freq, doc_len)
-        if len(doc_freq) != len(terms) or segment.starts[-1] != len(docs) or len(tf) != len(docs):
+        if (
+            len(doc_freq) != len(terms)
+            or segment.starts[-1] != len(docs)
+            or len(tf) != len(docs)
+            or any(a >= b for a, b in itertools.pairwise(terms))  # merges read runs of sorted terms
+        ):
             raise ValueError(f"{prefix}'s posting lists do not agree with their counts")
         if deleted is None:
             return segment
@@ -237,43 +243,39 @@ class SegmentStore:
         keys = [key for segment in segments for key in segment.live_keys()]
         lengths = [np.diff(s.first_passage)[~s.stories.deleted] for s in segments]
         first_passage = np.concatenate(([0], np.cumsum(np.concatenate(lengths)))).astype(np.int64)
-        return self._written(
-            merged([s.passages for s in segments]),
-            merged([s.stories for s in segments]),
-            keys,
-            first_passage,
-            generation,
-        )
+        passages = MergePlan([s.passages for s in segments])
+        return self._written(passages, MergePlan([s.stories for s in segments]), keys, first_passage, generation)
 
     def _new_segment(self, added: Sequence[StoryTerms], generation: int) -> StoredSegment:
         passages = Segment.of_documents(p for story in added for p in story.passages)
         stories = Segment.of_documents([t for p in story.passages for t in p] for story in added)
         lengths = [len(story.passages) for story in added]
         first_passage = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
-        return self._written(passages, stories, [story.key for story in added], first_passage, generation)
+        keys = [story.key for story in added]
+        return self._written(MergePlan([passages]), MergePlan([stories]), keys, first_passage, generation)
 
     def _written(
-        self, passages: Segment, stories: Segment, keys: list[str], first_passage: np.ndarray, generation: int
+        self, passages: MergePlan, stories: MergePlan, keys: list[str], first_passage: np.ndarray, generation: int
     ) -> StoredSegment:
-        """A new segment's files, written and flushed to disk; the segment reads them back."""
+        """A new segment's files, written a chunk of postings at a time and flushed to disk; the segment
+        reads them back."""
         name = f"s{generation}-{uuid.uuid4().hex[:12]}"
         _write_json(self.folder / f"{name}.json", {"keys": keys, "passages": passages.terms, "stories": stories.terms})
         save_array(self.folder / f"{name}.first_passage.npy", first_passage)
-        for kind, segment in (("passages", passages), ("stories", stories)):
-            if segment.deleted.any():
-                raise ValueError("only a segment without deleted documents is written")
-            arrays: dict[str, SavedArray] = {
-                "docs": segment.docs,
-                "tf": segment.tf,
-                "doc_freq": segment.live_doc_freq,
-                "doc_len": np.asarray(segment.doc_len).astype(np.int32),
-            }
-            for array_name, array in arrays.items():
-                save_array(self.folder / f"{name}.{kind}.{array_name}.npy", array)
+        for kind, plan in (("passages", passages), ("stories", stories)):
+            prefix = self.folder / f"{name}.{kind}"
+            with (
+                ArrayWriter(Path(f"{prefix}.docs.npy"), np.dtype(np.int32), plan.postings) as docs,
+                ArrayWriter(Path(f"{prefix}.tf.npy"), np.dtype(np.uint32), plan.postings) as tf,
+            ):
+                for chunk_docs, chunk_tf in plan.chunks():
+                    docs.write(chunk_docs)
+                    tf.write(chunk_tf)
+            save_array(Path(f"{prefix}.doc_freq.npy"), plan.doc_freq)
+            save_array(Path(f"{prefix}.doc_len.npy"), plan.doc_len.astype(np.int32))
         for path in self.folder.glob(f"{name}.*"):
             _flush(path)
-        entry = {"name": name, "generation": 0, "files": {}}
-        return self._read_segment(entry)
+        return self._read_segment({"name": name, "generation": 0, "files": {}})
 
     def _swap(self, current: SegmentSet, new: SegmentSet) -> SegmentSet:
         """Writes the changed deletions and a manifest naming `new`, swaps it in, removes what it no longer names."""

@@ -11,7 +11,8 @@ live documents (tests/core/test_segments.py checks them against it and against r
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import bisect
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -51,10 +52,19 @@ class Segment:
 
     @classmethod
     def of_documents(cls, documents: Iterable[Sequence[str]]) -> Segment:
-        """A segment of documents given as their terms, none deleted."""
+        """A segment of documents given as their terms, none deleted; its terms sorted (see MergePlan)."""
         postings = postings_of_documents(documents)
+        terms = list(postings.vocabulary)
+        order = sorted(range(len(terms)), key=terms.__getitem__)
+        rank = np.empty(len(terms), dtype=np.int64)
+        rank[order] = np.arange(len(terms))
+        by_term = np.argsort(np.repeat(rank, postings.doc_freq), kind="stable")  # documents stay ascending
         return cls.of_postings(
-            list(postings.vocabulary), postings.docs, postings.tf, postings.doc_freq, postings.doc_len
+            [terms[n] for n in order],
+            postings.docs[by_term],
+            postings.tf[by_term],
+            postings.doc_freq[order],
+            postings.doc_len,
         )
 
     @classmethod
@@ -118,38 +128,58 @@ class Segment:
         return docs[live], tf[live]
 
 
-def merged(segments: Sequence[Segment]) -> Segment:
-    """One segment of these segments' live documents, in order, deleted ones dropped and renumbered."""
-    terms: list[str] = []
-    vocabulary: dict[str, int] = {}
-    keys, frequencies, lengths = [], [], []
-    stride = key_stride(sum(segment.live for segment in segments))
-    first_doc = 0
-    for segment in segments:
-        held = np.flatnonzero(segment.live_doc_freq > 0)
-        number_of_term = np.full(len(segment.terms), -1, dtype=np.int64)
-        for term_number in held:
-            term = segment.terms[term_number]
-            if term not in vocabulary:
-                vocabulary[term] = len(terms)
-                terms.append(term)
-            number_of_term[term_number] = vocabulary[term]
-        renumbered = np.cumsum(~segment.deleted) - 1 + first_doc
-        for first in range(0, len(segment.docs), POSTING_CHUNK):
-            docs = segment.docs[first : first + POSTING_CHUNK]
+class MergePlan:
+    """These segments' live documents as one segment, in order, deleted ones dropped and renumbered,
+    produced a chunk of terms at a time: memory follows a chunk's postings and the terms, not the
+    segments' postings.
+
+    Segments keep their terms sorted, so a run of the merged terms is one run of each segment's
+    terms, and of its postings: one read of each segment per chunk."""
+
+    def __init__(self, segments: Sequence[Segment]):
+        self.segments = tuple(segments)
+        self.terms = sorted({t for s in segments for t, df in zip(s.terms, s.live_doc_freq, strict=True) if df > 0})
+        number = {term: n for n, term in enumerate(self.terms)}
+        self._numbers = [np.fromiter((number.get(t, -1) for t in s.terms), np.int64, len(s.terms)) for s in segments]
+        """Each segment's terms' numbers among the merged ones (-1: no live document holds it)."""
+        self.doc_freq = np.zeros(len(self.terms), dtype=np.int64)
+        for segment, numbers in zip(segments, self._numbers, strict=True):
+            held = numbers >= 0
+            self.doc_freq[numbers[held]] += segment.live_doc_freq[held]
+        self.doc_len = np.concatenate([s.doc_len[~s.deleted] for s in segments] or [np.zeros(0, np.float64)])
+        self._stride = key_stride(len(self.doc_len))
+        self.postings = int(self.doc_freq.sum())
+
+    def chunks(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """The merged postings' documents (int32) and term frequencies (uint32), a chunk of terms at a time."""
+        ends = np.cumsum(self.doc_freq)
+        renumbered, first_doc = [], 0
+        for segment in self.segments:
+            renumbered.append(np.cumsum(~segment.deleted) - 1 + first_doc)
+            first_doc += segment.live
+        first = 0
+        while first < len(self.terms):
+            done = int(ends[first - 1]) if first else 0
+            last = int(np.searchsorted(ends, done + POSTING_CHUNK, side="right"))
+            last = min(max(last, first + 1), len(self.terms))
+            yield self._chunk(first, last, renumbered)
+            first = last
+
+    def _chunk(self, first: int, last: int, renumbered: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """The postings of merged terms first:last."""
+        keys, frequencies = [np.zeros(0, np.int64)], [np.zeros(0, np.uint32)]
+        for segment, numbers, renumber in zip(self.segments, self._numbers, renumbered, strict=True):
+            low = bisect.bisect_left(segment.terms, self.terms[first])
+            high = bisect.bisect_left(segment.terms, self.terms[last]) if last < len(self.terms) else len(segment.terms)
+            begin, end = int(segment.starts[low]), int(segment.starts[high])
+            docs, tf = np.asarray(segment.docs[begin:end]), np.asarray(segment.tf[begin:end])
             live = np.flatnonzero(~segment.deleted[docs])
-            term_numbers = number_of_term[segment._term_of(live + first)]
-            keys.append(term_numbers * stride + renumbered[docs[live]])
-            frequencies.append(segment.tf[first : first + POSTING_CHUNK][live])
-        lengths.append(segment.doc_len[~segment.deleted])
-        first_doc += segment.live
-    key = np.concatenate(keys) if keys else np.zeros(0, np.int64)
-    tf = np.concatenate(frequencies) if frequencies else np.zeros(0, np.uint32)
-    order = np.argsort(key, kind="stable")
-    key, tf = key[order], tf[order]
-    doc_freq = np.bincount(key // stride, minlength=len(terms))
-    doc_len = np.concatenate(lengths) if lengths else np.zeros(0, np.float64)
-    return Segment.of_postings(terms, (key % stride).astype(np.int32), tf, doc_freq, doc_len)
+            term_numbers = numbers[segment._term_of(live + begin)] - first
+            keys.append(term_numbers * self._stride + renumber[docs[live]])
+            frequencies.append(tf[live].astype(np.uint32))
+        key, tf = np.concatenate(keys), np.concatenate(frequencies)
+        order = np.argsort(key, kind="stable")  # a few sorted runs, one a segment
+        return (key[order] % self._stride).astype(np.int32), tf[order]
 
 
 class SegmentedIndex(BM25Scoring):

@@ -4,12 +4,26 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
+import bot.core.segments as segments_module
 from bot.core.analysis import Analyzer
 from bot.core.corpus import load_corpus
 from bot.core.index import BM25Index, BM25Params
-from bot.core.segments import Segment, SegmentedIndex, merged
+from bot.core.segments import MergePlan, Segment, SegmentedIndex
 from tests.conftest import CORPUS
 from tests.core.test_index import QUESTIONS, reference_top, zipf_documents
+
+
+def merged(segments: list[Segment]) -> Segment:
+    """These segments' live documents as one segment in memory (the store writes the chunks to files)."""
+    plan = MergePlan(segments)
+    docs, tf = zip(*plan.chunks(), strict=True) if plan.terms else ((), ())
+    return Segment.of_postings(
+        plan.terms,
+        np.concatenate([np.zeros(0, np.int32), *docs]),
+        np.concatenate([np.zeros(0, np.uint32), *tf]),
+        plan.doc_freq,
+        plan.doc_len,
+    )
 
 
 def grown_library(documents: list[list[str]], seed: int) -> tuple[list[Segment], list[list[str]]]:
@@ -157,3 +171,13 @@ def test_deleting_counts_each_term_once_per_live_document_it_leaves():
     segment = Segment.of_documents([["a", "a", "b"], ["b"], ["c", "a"]]).without(np.array([0, 2]))
     assert dict(zip(segment.terms, segment.live_doc_freq.tolist(), strict=True)) == {"a": 0, "b": 1, "c": 0}
     assert segment.live == 1
+
+
+def test_merging_a_few_postings_at_a_time_changes_nothing(monkeypatch):
+    segments, live = grown_library(zipf_documents(800, 5), 5)
+    whole = merged(segments)
+    monkeypatch.setattr(segments_module, "POSTING_CHUNK", 7)  # many chunks, some terms longer than one
+    chunked = merged(segments)
+    assert chunked.terms == whole.terms == sorted(whole.terms) and chunked.size == len(live)
+    for name in ("starts", "docs", "tf", "doc_len", "live_doc_freq"):
+        assert np.array_equal(getattr(chunked, name), getattr(whole, name)), name
