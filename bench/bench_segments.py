@@ -46,7 +46,10 @@ def add_and_ask(store: Path, root: Path, story: Path, question: str) -> None:
 
 
 def merge_all(store: Path) -> None:
-    """Run in a fresh process: merges every segment into one; prints the process's peak memory in MB."""
+    """Run in a fresh process: merges every segment into one; prints the process's peak memory in MB
+    with the segments opened, then once merged."""
+    SegmentStore(store).open()
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
     SegmentStore(store).merge_all()
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 
@@ -113,7 +116,9 @@ def main() -> None:
     print(f"fresh `ask`, nothing changed (opens the saved index): {unchanged:.1f} s")
     print(f"fresh `ask` after the story was added (full rebuild, today): {rebuilt:.1f} s")
     print(f"fresh process: story analysed, committed as a segment, segments opened, top 10: {segment:.1f} s")
-    print(f"fresh process: both segments merged into one: {merged:.1f} s, peak memory {peak.strip()} MB")
+    opened_peak, merged_peak = peak.split()
+    print(f"fresh process: both segments merged into one: {merged:.1f} s, peak memory {merged_peak} MB")
+    print(f"  (the same process with the segments opened, before merging: {opened_peak} MB)")
 
 
 if __name__ == "__main__":

@@ -128,6 +128,10 @@ class Segment:
         return docs[live], tf[live]
 
 
+MERGE_CHUNK = 1 << 20
+"""Postings a merge takes at a time: its temporary arrays are a few times this many numbers."""
+
+
 class MergePlan:
     """These segments' live documents as one segment, in order, deleted ones dropped and renumbered,
     produced a chunk of terms at a time: memory follows a chunk's postings and the terms, not the
@@ -160,7 +164,7 @@ class MergePlan:
         first = 0
         while first < len(self.terms):
             done = int(ends[first - 1]) if first else 0
-            last = int(np.searchsorted(ends, done + POSTING_CHUNK, side="right"))
+            last = int(np.searchsorted(ends, done + MERGE_CHUNK, side="right"))
             last = min(max(last, first + 1), len(self.terms))
             yield self._chunk(first, last, renumbered)
             first = last

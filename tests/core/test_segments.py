@@ -176,7 +176,7 @@ def test_deleting_counts_each_term_once_per_live_document_it_leaves():
 def test_merging_a_few_postings_at_a_time_changes_nothing(monkeypatch):
     segments, live = grown_library(zipf_documents(800, 5), 5)
     whole = merged(segments)
-    monkeypatch.setattr(segments_module, "POSTING_CHUNK", 7)  # many chunks, some terms longer than one
+    monkeypatch.setattr(segments_module, "MERGE_CHUNK", 7)  # many chunks, some terms longer than one
     chunked = merged(segments)
     assert chunked.terms == whole.terms == sorted(whole.terms) and chunked.size == len(live)
     for name in ("starts", "docs", "tf", "doc_len", "live_doc_freq"):
