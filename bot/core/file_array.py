@@ -105,6 +105,30 @@ def save_array(path: Path, saved: np.ndarray | FileArray) -> None:
         file.write(array.data.cast("B"))
 
 
+class ArrayWriter:
+    """A one-dimensional .npy file of a known length written a piece at a time, so a big array never
+    needs to be held whole; closing it checks that exactly that many elements were written."""
+
+    def __init__(self, path: Path, dtype: np.dtype, length: int):
+        self._file = path.open("wb")
+        self._dtype, self._length, self._written = dtype, length, 0
+        npy.write_array_header_1_0(
+            self._file, {"descr": npy.dtype_to_descr(dtype), "fortran_order": False, "shape": (length,)}
+        )
+
+    def write(self, piece: np.ndarray) -> None:
+        self._written += len(piece)
+        self._file.write(np.ascontiguousarray(piece, dtype=self._dtype).data.cast("B"))
+
+    def __enter__(self) -> ArrayWriter:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self._file.close()
+        if exception[0] is None and self._written != self._length:
+            raise ValueError(f"{self._file.name}: {self._written} elements written, not {self._length}")
+
+
 SavedArray: TypeAlias = np.ndarray | FileArray
 """An array of a library: in memory, or in a saved index's file (read when indexed)."""
 

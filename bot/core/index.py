@@ -9,6 +9,7 @@ smoothed idf for libraries too small for BM25Okapi's own.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,7 +33,131 @@ class BM25Params:
 DEFAULT_PARAMS = BM25Params()
 
 
-class BM25Index:
+class BM25Scoring(ABC):
+    """BM25Okapi's scores and exact top-k from posting lists, however they are laid out: one index
+    (BM25Index) or segments with deleted documents (SegmentedIndex)."""
+
+    params: BM25Params
+    vocabulary: Mapping[str, int]
+    """Every term some counted document holds -> its number in doc_freq, idf and smooth_idf."""
+    size: int
+    """How many document numbers there are (a deleted document keeps its number)."""
+    live_documents: int
+    """How many documents BM25Okapi counts."""
+    doc_freq: np.ndarray
+
+    def _set_idf(self, documents: int) -> None:
+        """Both idfs from the document frequencies among `documents` counted: BM25Okapi's, and Lucene's
+        always-positive one (what a match is worth when BM25Okapi's idf is degenerate).
+
+        The epsilon floor is a share of the mean idf of the terms some document holds, summed in
+        ascending order: the same terms laid out in another order (segments) give the same bits."""
+        self.live_documents = documents
+        doc_freq = np.asarray(self.doc_freq)
+        idf = np.log(documents - doc_freq + 0.5) - np.log(doc_freq + 0.5)
+        held = doc_freq > 0
+        if held.any():
+            idf[idf < 0] = self.params.epsilon * np.sort(idf[held]).mean()
+        self.idf = idf
+        self.smooth_idf = np.log1p((documents - doc_freq + 0.5) / (doc_freq + 0.5))
+
+    def term_idf(self, term: str) -> float | None:
+        """The term's BM25Okapi idf, or None when no passage has it."""
+        term_id = self.vocabulary.get(term)
+        return None if term_id is None else float(self.idf[term_id])
+
+    def match_weight(self, term: str) -> float:
+        """What matching the term is worth, always positive: rare terms more; unknown terms the most."""
+        term_id = self.vocabulary.get(term)
+        if term_id is None:
+            return self.max_weight()
+        return float(self.smooth_idf[term_id])
+
+    def max_weight(self) -> float:
+        return float(np.log1p((self.live_documents + 0.5) / 0.5))
+
+    def scores(self, query: Iterable[str], within: range | None = None) -> np.ndarray:
+        """BM25Okapi score of every document (or of those `within`, indexed from its start).
+
+        A dense array, as rank-bm25's get_scores gives: for tests and benchmarks side by side with it;
+        questions use `top`. A repeated query term counts again, as in rank-bm25.
+        """
+        start, stop = (within.start, within.stop) if within is not None else (0, self.size)
+        scores = np.zeros(stop - start, dtype=np.float32)
+        for term, repeat in Counter(query).items():
+            term_id = self.vocabulary.get(term)
+            if term_id is None:
+                continue
+            docs, parts, _ = self._term_postings(term, term_id, within)
+            scores[docs - start] += np.float32(repeat * self.idf[term_id]) * parts
+        return scores
+
+    def scores_of(self, query: Iterable[str], docs: np.ndarray) -> np.ndarray:
+        """The BM25Okapi scores of just these documents: a binary search per term, not a pass over all."""
+        scores = np.zeros(len(docs), dtype=np.float64)
+        for term, repeat in Counter(query).items():
+            term_id = self.vocabulary.get(term)
+            if term_id is not None:
+                listed, parts, _ = self._term_postings(term, term_id, None)
+                scores += repeat * float(self.idf[term_id]) * _weights_of(listed, parts, docs)
+        return scores
+
+    def top(self, query: Sequence[str], k: int, within: range | None = None) -> list[tuple[int, float]]:
+        """The k best documents with a positive score, best first, ties in document order.
+
+        Exact, and without work proportional to the number of documents: a document holding none
+        of the question's rarer terms cannot outscore the k-th best found so far, so only the
+        postings of the terms that could still matter are walked (MaxScore's idea), and the other
+        terms' weights are looked up for those documents alone. Where BM25Okapi scores nothing above
+        zero although documents hold question terms (a library of a few passages, where every idf
+        is zero or below), they are ranked with the smoothed idf.
+        """
+        if k <= 0:
+            return []
+        found = self._top(query, k, within, self.idf)
+        if not found and any(t in self.vocabulary for t in query):
+            found = self._top(query, k, within, self.smooth_idf)
+        return found
+
+    def _top(self, query: Sequence[str], k: int, within: range | None, idf: np.ndarray) -> list[tuple[int, float]]:
+        lists = []
+        for term, repeat in Counter(query).items():
+            term_id = self.vocabulary.get(term)
+            if term_id is None:
+                continue
+            docs, parts, max_part = self._term_postings(term, term_id, within)  # each list is read once a question
+            if len(docs):
+                weight = float(repeat * idf[term_id])
+                lists.append(_Postings(weight * max_part, weight, term, docs, parts))
+        if not lists:
+            return []
+        if any(listed.weight <= 0 for listed in lists):
+            return _best(*_merged(lists), k)
+        lists.sort(key=lambda listed: (listed.bound, listed.weight, listed.term), reverse=True)  # highest bound first
+        # A score the k-th best reaches for sure, lowered by far more than the rounding between sums
+        # of the same parts in another order: pruning must never drop a document that ties with it.
+        threshold = _seed_threshold(lists, k) * (1 - ROUNDING_MARGIN)
+        # The lowest-bound terms whose bounds sum below the threshold cannot lift a document into
+        # the top k on their own: documents are drawn only from the other ("essential") terms' lists.
+        bounds = np.cumsum([listed.bound for listed in reversed(lists)])
+        optional = int(np.searchsorted(bounds, threshold, side="left")) if threshold > 0 else 0
+        essential, rest = lists[: len(lists) - optional], lists[len(lists) - optional :]
+        candidates, scores = _merged(essential)
+        # Then each remaining term, highest bound first, only for documents that can still make it.
+        for position, listed in enumerate(rest):
+            remaining = sum(later.bound for later in rest[position:])
+            alive = scores + remaining >= threshold
+            candidates, scores = candidates[alive], scores[alive]
+            scores += listed.weight * _weights_of(listed.docs, listed.parts, candidates)
+        return _best(candidates, scores, k)
+
+    @abstractmethod
+    def _term_postings(self, term: str, term_id: int, within: range | None) -> tuple[np.ndarray, np.ndarray, float]:
+        """The term's (numbered term_id) documents, ascending, and their term-frequency parts, those
+        `within` only, and its largest part over all its documents (what bounds its share of a score)."""
+
+
+class BM25Index(BM25Scoring):
     ARRAY_NAMES = ("docs", "tf_part", "max_tf_part", "starts", "doc_freq", "doc_len")
     """What arrays() returns and from_arrays() takes."""
     _docs: SavedArray
@@ -40,19 +165,8 @@ class BM25Index:
     doc_len: SavedArray
 
     def __init__(self, documents: Iterable[Sequence[str]], params: BM25Params = DEFAULT_PARAMS):
-        vocabulary: dict[str, int] = {}
-        lengths: list[int] = []
-        every_term: list[str] = []
-        for terms in documents:
-            lengths.append(len(terms))
-            every_term.extend(terms)
-        term_ids = np.fromiter(
-            (vocabulary.setdefault(t, len(vocabulary)) for t in every_term), dtype=np.int64, count=len(every_term)
-        )
-        del every_term
-        terms, docs, tf = postings_of_tokens(term_ids, np.asarray(lengths, dtype=np.int64))
-        doc_freq = np.bincount(terms, minlength=len(vocabulary))
-        self._set_postings(vocabulary, docs, tf, doc_freq, np.asarray(lengths, dtype=np.float64), params)
+        postings = postings_of_documents(documents)
+        self._set_postings(postings.vocabulary, postings.docs, postings.tf, postings.doc_freq, postings.doc_len, params)
 
     @classmethod
     def from_postings(
@@ -87,9 +201,9 @@ class BM25Index:
         """Raw term frequencies, kept to derive the story-level index (not saved: see arrays())."""
         self.doc_freq = doc_freq
         self._starts = np.concatenate(([0], np.cumsum(doc_freq)))
-        self._set_idf()
+        self._set_idf(self.size)
         self.doc_len = doc_len
-        self._tf_part = _tf_parts(docs, tf, doc_len, params)
+        self._tf_part = tf_parts(docs, tf, doc_len, average_length(doc_len), params)
         self._max_tf_part = np.zeros(len(vocabulary), dtype=np.float32)
         """Each term's largest term-frequency part: with its idf, the most it can add to a score."""
         if len(self._tf_part):
@@ -128,22 +242,12 @@ class BM25Index:
             raise ValueError("its posting lists do not agree with their offsets and counts")
         index._tf = None
         index.size = len(index.doc_len)
-        index._set_idf()
+        index._set_idf(index.size)
         return index
 
     def terms(self) -> list[str]:
         """The vocabulary in term-id order."""
         return sorted(self.vocabulary, key=self.vocabulary.__getitem__)
-
-    def _set_idf(self) -> None:
-        """Both idfs from the document frequencies: BM25Okapi's, and Lucene's always-positive one (what a
-        match is worth when BM25Okapi's idf is degenerate)."""
-        doc_freq = np.asarray(self.doc_freq)
-        idf = np.log(self.size - doc_freq + 0.5) - np.log(doc_freq + 0.5)
-        if len(idf):
-            idf[idf < 0] = self.params.epsilon * idf.mean()
-        self.idf = idf
-        self.smooth_idf = np.log1p((self.size - doc_freq + 0.5) / (doc_freq + 0.5))
 
     def grouped(self, group_of_doc: np.ndarray, groups: int) -> BM25Index:
         """The index whose documents are groups of these (stories of passages), with the same terms.
@@ -180,106 +284,13 @@ class BM25Index:
             self.params,
         )
 
-    def term_idf(self, term: str) -> float | None:
-        """The term's BM25Okapi idf, or None when no passage has it."""
-        term_id = self.vocabulary.get(term)
-        return None if term_id is None else float(self.idf[term_id])
-
-    def match_weight(self, term: str) -> float:
-        """What matching the term is worth, always positive: rare terms more; unknown terms the most."""
-        term_id = self.vocabulary.get(term)
-        if term_id is None:
-            return self.max_weight()
-        return float(self.smooth_idf[term_id])
-
-    def max_weight(self) -> float:
-        return float(np.log1p((self.size + 0.5) / 0.5))
-
-    def scores(self, query: Iterable[str], within: range | None = None) -> np.ndarray:
-        """BM25Okapi score of every document (or of those `within`, indexed from its start).
-
-        A dense array, as rank-bm25's get_scores gives: for tests and benchmarks side by side with it;
-        questions use `top`. A repeated query term counts again, as in rank-bm25.
-        """
-        start, stop = (within.start, within.stop) if within is not None else (0, self.size)
-        scores = np.zeros(stop - start, dtype=np.float32)
-        idf = self.idf
-        for term, repeat in Counter(query).items():
-            term_id = self.vocabulary.get(term)
-            if term_id is None:
-                continue
-            first, last = self._starts[term_id], self._starts[term_id + 1]
-            if within is not None:
-                docs = self._docs_in(first, last)
-                first, last = first + np.searchsorted(docs, start), first + np.searchsorted(docs, stop)
-            weight = np.float32(repeat * idf[term_id])
-            scores[self._docs_in(first, last) - start] += weight * self._parts_in(first, last)
-        return scores
-
-    def scores_of(self, query: Iterable[str], docs: np.ndarray) -> np.ndarray:
-        """The BM25Okapi scores of just these documents: a binary search per term, not a pass over all."""
-        scores = np.zeros(len(docs), dtype=np.float64)
-        for term, repeat in Counter(query).items():
-            term_id = self.vocabulary.get(term)
-            if term_id is not None:
-                first, last = int(self._starts[term_id]), int(self._starts[term_id + 1])
-                weights = _weights_of(self._docs_in(first, last), self._parts_in(first, last), docs)
-                scores += repeat * float(self.idf[term_id]) * weights
-        return scores
-
-    def top(self, query: Sequence[str], k: int, within: range | None = None) -> list[tuple[int, float]]:
-        """The k best documents with a positive score, best first, ties in document order.
-
-        Exact, and without work proportional to the number of documents: a document holding none
-        of the question's rarer terms cannot outscore the k-th best found so far, so only the
-        postings of the terms that could still matter are walked (MaxScore's idea), and the other
-        terms' weights are looked up for those documents alone. Where BM25Okapi scores nothing above
-        zero although documents hold question terms (a library of a few passages, where every idf
-        is zero or below), they are ranked with the smoothed idf.
-        """
-        if k <= 0:
-            return []
-        found = self._top(query, k, within, self.idf)
-        if not found and any(t in self.vocabulary for t in query):
-            found = self._top(query, k, within, self.smooth_idf)
-        return found
-
-    def _top(self, query: Sequence[str], k: int, within: range | None, idf: np.ndarray) -> list[tuple[int, float]]:
-        lists = []
-        for term, repeat in Counter(query).items():
-            term_id = self.vocabulary.get(term)
-            if term_id is None:
-                continue
-            first, last = int(self._starts[term_id]), int(self._starts[term_id + 1])
-            docs = self._docs_in(first, last)  # each list is read once a question
-            if within is not None:
-                low, high = int(np.searchsorted(docs, within.start)), int(np.searchsorted(docs, within.stop))
-                first, last, docs = first + low, first + high, docs[low:high]
-            if len(docs):
-                weight = float(repeat * idf[term_id])
-                bound = weight * float(self._max_tf_part[term_id])
-                lists.append(_Postings(bound, weight, first, docs, self._parts_in(first, last)))
-        if not lists:
-            return []
-        if any(listed.weight <= 0 for listed in lists):
-            return _best(*_merged(lists), k)
-        lists.sort(key=lambda listed: (listed.bound, listed.weight, listed.first), reverse=True)  # highest bound first
-        # A score the k-th best reaches for sure, lowered by far more than the rounding between sums
-        # of the same parts in another order: pruning must never drop a document that ties with it.
-        threshold = _seed_threshold(lists, k) * (1 - ROUNDING_MARGIN)
-        # The lowest-bound terms whose bounds sum below the threshold cannot lift a document into
-        # the top k on their own: documents are drawn only from the other ("essential") terms' lists.
-        bounds = np.cumsum([listed.bound for listed in reversed(lists)])
-        optional = int(np.searchsorted(bounds, threshold, side="left")) if threshold > 0 else 0
-        essential, rest = lists[: len(lists) - optional], lists[len(lists) - optional :]
-        candidates, scores = _merged(essential)
-        # Then each remaining term, highest bound first, only for documents that can still make it.
-        for position, listed in enumerate(rest):
-            remaining = sum(later.bound for later in rest[position:])
-            alive = scores + remaining >= threshold
-            candidates, scores = candidates[alive], scores[alive]
-            scores += listed.weight * _weights_of(listed.docs, listed.parts, candidates)
-        return _best(candidates, scores, k)
+    def _term_postings(self, term: str, term_id: int, within: range | None) -> tuple[np.ndarray, np.ndarray, float]:
+        first, last = int(self._starts[term_id]), int(self._starts[term_id + 1])
+        docs = self._docs_in(first, last)
+        if within is not None:
+            low, high = int(np.searchsorted(docs, within.start)), int(np.searchsorted(docs, within.stop))
+            first, last, docs = first + low, first + high, docs[low:high]
+        return docs, self._parts_in(first, last), float(self._max_tf_part[term_id])
 
     def _docs_in(self, first: int, last: int) -> np.ndarray:
         """The documents of postings first:last; read from a saved index, checked: ascending, in range."""
@@ -312,8 +323,8 @@ class _Postings:
     bound: float
     """The most the term can add to a score: its weight times its largest term-frequency part."""
     weight: float
-    first: int
-    """Where the list starts among all postings (orders ties between bounds, as it always has)."""
+    term: str
+    """Orders ties between bounds the same way however the postings are laid out (one index or segments)."""
     docs: np.ndarray
     parts: np.ndarray
 
@@ -354,9 +365,13 @@ def _seed_threshold(lists: list[_Postings], k: int) -> float:
     return float(np.partition(scores, len(docs) - k)[len(docs) - k])
 
 
-def _tf_parts(docs: np.ndarray, tf: np.ndarray, doc_len: np.ndarray, params: BM25Params) -> np.ndarray:
+def average_length(doc_len: np.ndarray) -> float:
+    """BM25Okapi's avgdl (1 for a library without words, where no posting uses it)."""
+    return float(doc_len.mean()) if len(doc_len) and doc_len.sum() else 1.0
+
+
+def tf_parts(docs: np.ndarray, tf: np.ndarray, doc_len: np.ndarray, avgdl: float, params: BM25Params) -> np.ndarray:
     """Each posting's term-frequency part of BM25Okapi, tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl))."""
-    avgdl = doc_len.mean() if len(doc_len) and doc_len.sum() else 1.0
     k1, b = params.k1, params.b
     parts = np.empty(len(docs), dtype=np.float32)
     for first in range(0, len(docs), POSTING_CHUNK):
@@ -376,6 +391,37 @@ def _term_chunks(starts: np.ndarray) -> Iterator[tuple[int, int]]:
         last = min(max(last, first + 1), terms)
         yield first, last
         first = last
+
+
+@dataclass(frozen=True)
+class DocumentPostings:
+    """Documents' posting lists, term after term (in order of first use), documents ascending within a term."""
+
+    vocabulary: dict[str, int]
+    docs: np.ndarray
+    tf: np.ndarray
+    """Each posting's raw term frequency."""
+    doc_freq: np.ndarray
+    """How many postings each term has."""
+    doc_len: np.ndarray
+    """Each document's length in terms (float64, as avgdl is taken from it)."""
+
+
+def postings_of_documents(documents: Iterable[Sequence[str]]) -> DocumentPostings:
+    """The posting lists of documents given as their terms."""
+    vocabulary: dict[str, int] = {}
+    lengths: list[int] = []
+    every_term: list[str] = []
+    for terms in documents:
+        lengths.append(len(terms))
+        every_term.extend(terms)
+    term_ids = np.fromiter(
+        (vocabulary.setdefault(t, len(vocabulary)) for t in every_term), dtype=np.int64, count=len(every_term)
+    )
+    del every_term
+    terms, docs, tf = postings_of_tokens(term_ids, np.asarray(lengths, dtype=np.int64))
+    doc_freq = np.bincount(terms, minlength=len(vocabulary))
+    return DocumentPostings(vocabulary, docs, tf, doc_freq, np.asarray(lengths, dtype=np.float64))
 
 
 def postings_of_tokens(term_ids: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -135,7 +135,7 @@ class IndexStore:
         if not self.has_index(root):
             return None
         try:
-            _require_trusted(folder.parent)
+            require_trusted(folder.parent)
             manifest = self._checked_manifest(folder, key)
             if manifest is None:
                 log.info("The stories or settings changed since the index in %s was saved; rebuilding it.", folder)
@@ -244,7 +244,7 @@ class IndexStore:
             "fingerprints": saved.fingerprints,
         }
         (folder / META).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-        files = {path.name: _record(path) for path in sorted(folder.iterdir())}
+        files = {path.name: file_record(path) for path in sorted(folder.iterdir())}
         manifest = {
             "format": FORMAT,
             "key": key,
@@ -261,8 +261,8 @@ class IndexStore:
 
     def _checked_manifest(self, folder: Path, key: str) -> dict | None:
         """The manifest once the folder and every file are trusted and intact; None for another key."""
-        _require_trusted(folder)
-        _require_trusted(folder / MANIFEST)
+        require_trusted(folder)
+        require_trusted(folder / MANIFEST)
         manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
         if manifest.get("format") != FORMAT:
             raise ValueError(f"it is in format {manifest.get('format')!r}, not {FORMAT}")
@@ -274,8 +274,8 @@ class IndexStore:
             raise ValueError(f"its files are not the ones its manifest lists ({sorted(listed ^ present)})")
         for name, expected in manifest["files"].items():
             path = folder / name
-            _require_trusted(path)
-            if _record(path) != expected:
+            require_trusted(path)
+            if file_record(path) != expected:
                 raise ValueError(f"{name} is damaged (its size or checksum is not the one saved)")
         return manifest
 
@@ -344,13 +344,13 @@ def _require_consistent(
             raise ValueError(f"{name}.npy does not run from 0 to {end} in order")
 
 
-def _record(path: Path) -> FileRecord:
+def file_record(path: Path) -> FileRecord:
     with path.open("rb") as file:
         digest = hashlib.file_digest(file, "blake2b").hexdigest()
     return {"bytes": path.stat().st_size, "blake2b": digest}
 
 
-def _require_trusted(path: Path) -> None:
+def require_trusted(path: Path) -> None:
     """Raises UntrustedIndex unless the current user owns the path, it is no link, and no one else may write it."""
     info = path.lstat()
     if stat.S_ISLNK(info.st_mode):

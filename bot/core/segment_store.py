@@ -1,0 +1,325 @@
+"""Segments on disk: files written once, deletions beside them, and a manifest swapped in whole.
+
+Every change (stories added, changed or removed; a merge) writes new files only, then replaces the
+manifest with one `os.replace`; files the new manifest no longer names are removed afterwards. So a
+process killed at any moment leaves the old manifest or the new one, each naming only complete,
+checked files (the files nothing names are swept by the next writer). Readers never lock: what
+they opened stays readable (an open file outlives its removal), and a reader that finds a file
+gone between reading the manifest and opening it reads the newer manifest. Writers take turns on
+a lock file.
+
+A segment holds some stories: their passages as one set of posting lists and the whole stories as
+another (the library's two indexes), which stories they are, and which of them are deleted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import itertools
+import json
+import os
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from bot.core.file_array import ArrayWriter, FileArray, save_array
+from bot.core.index import DEFAULT_PARAMS, BM25Params
+from bot.core.saved_index import file_record, require_trusted
+from bot.core.segments import MergePlan, Segment, SegmentedIndex
+
+FORMAT = 1
+MANIFEST = "segments.json"
+WRITE_LOCK = ".write.lock"
+MAX_SEGMENTS = 8
+"""More segments than this and the newer (smaller) ones are merged into one."""
+MAX_DELETED_SHARE = 0.25
+"""A segment with more of its passages deleted than this is rewritten without them."""
+OPEN_ATTEMPTS = 5
+"""How often a reader rereads the manifest when a writer removed what it named meanwhile."""
+
+
+@dataclass(frozen=True)
+class StoryTerms:
+    """A story to add: its stable key (its path) and its passages' terms."""
+
+    key: str
+    passages: list[list[str]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class StoredSegment:
+    """One segment of the library: its stories' passages and the stories whole, and which stories they are."""
+
+    name: str
+    passages: Segment
+    stories: Segment
+    keys: tuple[str, ...]
+    """Each story's key, in document order."""
+    first_passage: np.ndarray
+    """Each story's first passage within the segment, and the number after the last."""
+    generation: int
+    """The manifest generation whose deletions these are (0: none yet)."""
+
+    def live_keys(self) -> list[str]:
+        return [key for key, gone in zip(self.keys, self.stories.deleted, strict=True) if not gone]
+
+    def without(self, keys: set[str], generation: int) -> StoredSegment:
+        """This segment with these stories (those it holds) deleted too."""
+        numbers = np.array([n for n, key in enumerate(self.keys) if key in keys], dtype=np.int64)
+        passages = np.concatenate(
+            [np.arange(self.first_passage[n], self.first_passage[n + 1]) for n in numbers] or [[]]
+        )
+        return replace(
+            self,
+            passages=self.passages.without(passages.astype(np.int64)),
+            stories=self.stories.without(numbers),
+            generation=generation,
+        )
+
+
+@dataclass(frozen=True)
+class SegmentSet:
+    """The library as one manifest names it."""
+
+    generation: int
+    segments: tuple[StoredSegment, ...]
+
+    def indexes(self, params: BM25Params = DEFAULT_PARAMS) -> tuple[SegmentedIndex, SegmentedIndex]:
+        """Its passage index and its story index, scored over the live ones."""
+        return (
+            SegmentedIndex([s.passages for s in self.segments], params),
+            SegmentedIndex([s.stories for s in self.segments], params),
+        )
+
+    def live_keys(self) -> list[str]:
+        """The live stories' keys in document order."""
+        return [key for segment in self.segments for key in segment.live_keys()]
+
+    def key_of_passage(self, passage: int) -> str:
+        """The key of the story holding this passage (numbered as its passage index numbers them)."""
+        for segment in self.segments:
+            if 0 <= passage < segment.passages.size:
+                return segment.keys[int(np.searchsorted(segment.first_passage, passage, side="right")) - 1]
+            passage -= segment.passages.size
+        raise IndexError(passage)
+
+
+class SegmentStore:
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def open(self) -> SegmentSet:
+        """The library the manifest names now (empty when there is none yet); raises ValueError or
+        OSError when it is damaged or not the user's alone."""
+        for _ in range(OPEN_ATTEMPTS - 1):
+            with contextlib.suppress(FileNotFoundError):
+                return self._open()
+        return self._open()
+
+    def _open(self) -> SegmentSet:
+        manifest = self._manifest()
+        if manifest is None:
+            return SegmentSet(0, ())
+        listed = manifest["segments"]
+        return SegmentSet(int(manifest["generation"]), tuple(self._read_segment(entry) for entry in listed))
+
+    def _manifest(self) -> dict | None:
+        path = self.folder / MANIFEST
+        try:
+            require_trusted(self.folder)
+            require_trusted(path)
+        except FileNotFoundError:
+            return None
+        manifest = json.loads(path.read_text("utf-8"))
+        if manifest.get("format") != FORMAT:
+            raise ValueError(f"its segments are in format {manifest.get('format')!r}, not {FORMAT}")
+        return manifest
+
+    def _read_segment(self, entry: dict) -> StoredSegment:
+        for name, expected in entry["files"].items():
+            require_trusted(self.folder / name)
+            if file_record(self.folder / name) != expected:
+                raise ValueError(f"{name} is damaged (its size or checksum is not the one saved)")
+        name, generation = str(entry["name"]), int(entry["generation"])
+        meta = json.loads((self.folder / f"{name}.json").read_text("utf-8"))
+        deleted = f"{name}.d{generation}" if generation else None
+        return StoredSegment(
+            name=name,
+            passages=self._read_postings(f"{name}.passages", meta["passages"], deleted and f"{deleted}.passages"),
+            stories=self._read_postings(f"{name}.stories", meta["stories"], deleted and f"{deleted}.stories"),
+            keys=tuple(meta["keys"]),
+            first_passage=np.load(self.folder / f"{name}.first_passage.npy", allow_pickle=False),
+            generation=generation,
+        )
+
+    def _read_postings(self, prefix: str, terms: list[str], deleted: str | None) -> Segment:
+        def whole(name: str) -> np.ndarray:
+            return np.load(self.folder / f"{name}.npy", allow_pickle=False)
+
+        docs, tf = FileArray(self.folder / f"{prefix}.docs.npy"), FileArray(self.folder / f"{prefix}.tf.npy")
+        doc_freq, doc_len = whole(f"{prefix}.doc_freq"), whole(f"{prefix}.doc_len").astype(np.float64)
+        segment = Segment.of_postings(list(terms), docs, tf, doc_freq, doc_len)
+        if (
+            len(doc_freq) != len(terms)
+            or segment.starts[-1] != len(docs)
+            or len(tf) != len(docs)
+            or any(a >= b for a, b in itertools.pairwise(terms))  # merges read runs of sorted terms
+        ):
+            raise ValueError(f"{prefix}'s posting lists do not agree with their counts")
+        if deleted is None:
+            return segment
+        gone, live_doc_freq = whole(f"{deleted}.deleted"), whole(f"{deleted}.doc_freq")
+        if gone.dtype != bool or len(gone) != len(doc_len) or live_doc_freq.shape != doc_freq.shape:
+            raise ValueError(f"{deleted}'s deletions do not fit their segment")
+        return replace(segment, deleted=gone, live_doc_freq=live_doc_freq)
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def commit(self, added: Sequence[StoryTerms], removed: Iterable[str] = ()) -> SegmentSet:
+        """Adds these stories (a story already there is replaced) and deletes the `removed` ones, in one swap."""
+        with self._writing() as current:
+            generation = current.generation + 1
+            gone = set(removed) | {story.key for story in added}
+            segments = [
+                segment.without(gone, generation) if gone & set(segment.live_keys()) else segment
+                for segment in current.segments
+            ]
+            if added:
+                segments.append(self._new_segment(added, generation))
+            return self._swap(current, SegmentSet(generation, tuple(segments)))
+
+    def merge_if_needed(self) -> SegmentSet | None:
+        """Merges the newer segments when there are too many, and rewrites any with too much deleted;
+        None when nothing needed it."""
+        with self._writing() as current:
+            segments = list(current.segments)
+            generation = current.generation + 1
+            changed = False
+            for number, segment in enumerate(segments):
+                if (
+                    segment.passages.size
+                    and segment.passages.size - segment.passages.live > MAX_DELETED_SHARE * segment.passages.size
+                ):
+                    segments[number] = self._merged([segment], generation)
+                    changed = True
+            if len(segments) > MAX_SEGMENTS:
+                segments[1:] = [self._merged(segments[1:], generation)]
+                changed = True
+            if not changed:
+                return None
+            return self._swap(current, SegmentSet(generation, tuple(s for s in segments if s.stories.live)))
+
+    def merge_all(self) -> SegmentSet:
+        """Every segment's live stories as one segment."""
+        with self._writing() as current:
+            generation = current.generation + 1
+            segments = (self._merged(list(current.segments), generation),) if current.segments else ()
+            return self._swap(current, SegmentSet(generation, segments))
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[SegmentSet]:
+        """The current library, with this process the only writer until the block ends; files no
+        manifest names (left by a writer that was killed) are removed first."""
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with (self.folder / WRITE_LOCK).open("a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            current = self._open()
+            self._sweep(current)
+            yield current
+
+    def _sweep(self, current: SegmentSet) -> None:
+        named = {MANIFEST, WRITE_LOCK} | {name for segment in current.segments for name in files_of(segment)}
+        for path in self.folder.iterdir():
+            if path.name not in named:
+                path.unlink(missing_ok=True)
+
+    def _merged(self, segments: list[StoredSegment], generation: int) -> StoredSegment:
+        keys = [key for segment in segments for key in segment.live_keys()]
+        lengths = [np.diff(s.first_passage)[~s.stories.deleted] for s in segments]
+        first_passage = np.concatenate(([0], np.cumsum(np.concatenate(lengths)))).astype(np.int64)
+        passages = MergePlan([s.passages for s in segments])
+        return self._written(passages, MergePlan([s.stories for s in segments]), keys, first_passage, generation)
+
+    def _new_segment(self, added: Sequence[StoryTerms], generation: int) -> StoredSegment:
+        passages = Segment.of_documents(p for story in added for p in story.passages)
+        stories = Segment.of_documents([t for p in story.passages for t in p] for story in added)
+        lengths = [len(story.passages) for story in added]
+        first_passage = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
+        keys = [story.key for story in added]
+        return self._written(MergePlan([passages]), MergePlan([stories]), keys, first_passage, generation)
+
+    def _written(
+        self, passages: MergePlan, stories: MergePlan, keys: list[str], first_passage: np.ndarray, generation: int
+    ) -> StoredSegment:
+        """A new segment's files, written a chunk of postings at a time and flushed to disk; the segment
+        reads them back."""
+        name = f"s{generation}-{uuid.uuid4().hex[:12]}"
+        _write_json(self.folder / f"{name}.json", {"keys": keys, "passages": passages.terms, "stories": stories.terms})
+        save_array(self.folder / f"{name}.first_passage.npy", first_passage)
+        for kind, plan in (("passages", passages), ("stories", stories)):
+            prefix = self.folder / f"{name}.{kind}"
+            with (
+                ArrayWriter(Path(f"{prefix}.docs.npy"), np.dtype(np.int32), plan.postings) as docs,
+                ArrayWriter(Path(f"{prefix}.tf.npy"), np.dtype(np.uint32), plan.postings) as tf,
+            ):
+                for chunk_docs, chunk_tf in plan.chunks():
+                    docs.write(chunk_docs)
+                    tf.write(chunk_tf)
+            save_array(Path(f"{prefix}.doc_freq.npy"), plan.doc_freq)
+            save_array(Path(f"{prefix}.doc_len.npy"), plan.doc_len.astype(np.int32))
+        for path in self.folder.glob(f"{name}.*"):
+            _flush(path)
+        return self._read_segment({"name": name, "generation": 0, "files": {}})
+
+    def _swap(self, current: SegmentSet, new: SegmentSet) -> SegmentSet:
+        """Writes the changed deletions and a manifest naming `new`, swaps it in, removes what it no longer names."""
+        entries = []
+        for segment in new.segments:
+            if segment.generation == new.generation:
+                for kind, part in (("passages", segment.passages), ("stories", segment.stories)):
+                    prefix = f"{segment.name}.d{segment.generation}.{kind}"
+                    save_array(self.folder / f"{prefix}.deleted.npy", part.deleted)
+                    save_array(self.folder / f"{prefix}.doc_freq.npy", part.live_doc_freq)
+                    _flush(self.folder / f"{prefix}.deleted.npy")
+                    _flush(self.folder / f"{prefix}.doc_freq.npy")
+            files = {name: file_record(self.folder / name) for name in files_of(segment)}
+            entries.append({"name": segment.name, "generation": segment.generation, "files": files})
+        _write_json(
+            self.folder / f"{MANIFEST}.new", {"format": FORMAT, "generation": new.generation, "segments": entries}
+        )
+        _flush(self.folder / f"{MANIFEST}.new")
+        _flush(self.folder)
+        os.replace(self.folder / f"{MANIFEST}.new", self.folder / MANIFEST)
+        _flush(self.folder)
+        self._sweep(new)
+        return new
+
+
+def files_of(segment: StoredSegment) -> list[str]:
+    """The files a segment is read from: its postings, and its deletions as of its generation."""
+    name = segment.name
+    files = [f"{name}.json", f"{name}.first_passage.npy"]
+    for kind in ("passages", "stories"):
+        files += [f"{name}.{kind}.{array}.npy" for array in ("docs", "tf", "doc_freq", "doc_len")]
+        if segment.generation:
+            files += [f"{name}.d{segment.generation}.{kind}.{array}.npy" for array in ("deleted", "doc_freq")]
+    return files
+
+
+def _write_json(path: Path, value: dict) -> None:
+    path.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+
+
+def _flush(path: Path) -> None:
+    """Forces a file (or a folder's entries) to disk, so a manifest never names what a crash could lose."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -1,0 +1,240 @@
+"""The index as immutable segments with deleted documents, scored as one BM25Okapi index of the live ones.
+
+As in Lucene and tantivy, a library that changes a little writes a small new segment and marks the
+old documents deleted instead of rebuilding everything. BM25Okapi's document count, average length
+and document frequencies belong to the whole library, so a segment keeps raw term frequencies and
+document lengths, not the term-frequency parts one index computes once: the statistics are combined
+from every segment's live documents when the segments are opened, and each question term's parts are
+computed from them as its postings are read. Scores and top k are those of one index built over the
+live documents (tests/core/test_segments.py checks them against it and against rank-bm25).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from bot.core.file_array import FileArray, SavedArray
+from bot.core.index import (
+    DEFAULT_PARAMS,
+    POSTING_CHUNK,
+    BM25Params,
+    BM25Scoring,
+    key_stride,
+    postings_of_documents,
+    tf_parts,
+)
+from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
+
+
+@dataclass(frozen=True, kw_only=True)
+class Segment:
+    """Some documents' posting lists, never changed once written, and which of them are deleted."""
+
+    terms: list[str]
+    """The segment's terms in term-number order."""
+    vocabulary: dict[str, int]
+    starts: np.ndarray
+    """Where each term's postings start, and where the last ends."""
+    docs: SavedArray
+    """Each posting's document, numbered within the segment, ascending within a term (read as needed when saved)."""
+    tf: SavedArray
+    """Each posting's raw term frequency."""
+    doc_len: np.ndarray
+    """Each document's length in terms (float64)."""
+    deleted: np.ndarray
+    """Whether each document is deleted (its postings stay until a merge drops them)."""
+    live_doc_freq: np.ndarray
+    """How many live documents hold each term."""
+
+    @classmethod
+    def of_documents(cls, documents: Iterable[Sequence[str]]) -> Segment:
+        """A segment of documents given as their terms, none deleted; its terms sorted (see MergePlan)."""
+        postings = postings_of_documents(documents)
+        terms = list(postings.vocabulary)
+        order = sorted(range(len(terms)), key=terms.__getitem__)
+        rank = np.empty(len(terms), dtype=np.int64)
+        rank[order] = np.arange(len(terms))
+        by_term = np.argsort(np.repeat(rank, postings.doc_freq), kind="stable")  # documents stay ascending
+        return cls.of_postings(
+            [terms[n] for n in order],
+            postings.docs[by_term],
+            postings.tf[by_term],
+            postings.doc_freq[order],
+            postings.doc_len,
+        )
+
+    @classmethod
+    def of_postings(
+        cls, terms: list[str], docs: SavedArray, tf: SavedArray, doc_freq: np.ndarray, doc_len: np.ndarray
+    ) -> Segment:
+        """A segment of posting lists laid out term after term (`doc_freq` postings each), none deleted."""
+        return cls(
+            terms=terms,
+            vocabulary={term: number for number, term in enumerate(terms)},
+            starts=np.concatenate(([0], np.cumsum(doc_freq))).astype(np.int64),
+            docs=docs,
+            tf=tf,
+            doc_len=doc_len,
+            deleted=np.zeros(len(doc_len), dtype=bool),
+            live_doc_freq=np.asarray(doc_freq, dtype=np.int64),
+        )
+
+    @property
+    def size(self) -> int:
+        return len(self.doc_len)
+
+    @property
+    def live(self) -> int:
+        return int(self.size - np.count_nonzero(self.deleted))
+
+    def without(self, docs: np.ndarray) -> Segment:
+        """This segment with these documents (numbered within it) deleted as well.
+
+        The postings are not touched; each term's live count drops by the newly deleted documents
+        that hold it, found a chunk of postings at a time."""
+        deleted = self.deleted.copy()
+        deleted[docs] = True
+        newly = deleted & ~self.deleted
+        if not newly.any():
+            return self
+        removed = np.zeros(len(self.terms), dtype=np.int64)
+        for first in range(0, len(self.docs), POSTING_CHUNK):
+            hit = np.flatnonzero(newly[self.docs[first : first + POSTING_CHUNK]]) + first
+            removed += np.bincount(self._term_of(hit), minlength=len(self.terms))
+        return replace(self, deleted=deleted, live_doc_freq=self.live_doc_freq - removed)
+
+    def _term_of(self, postings: np.ndarray) -> np.ndarray:
+        """The term number of each of these postings (by position)."""
+        return np.searchsorted(self.starts, postings, side="right") - 1
+
+    def live_postings(self, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """The live documents holding the term (numbered within the segment, ascending) and its frequency in each."""
+        number = self.vocabulary.get(term)
+        if number is None:
+            return np.zeros(0, np.int32), np.zeros(0, np.uint32)
+        first, last = int(self.starts[number]), int(self.starts[number + 1])
+        docs, tf = self.docs[first:last], self.tf[first:last]
+        if (
+            isinstance(self.docs, FileArray)
+            and len(docs)
+            and (docs[0] < 0 or docs[-1] >= self.size or not (docs[1:] > docs[:-1]).all())
+        ):
+            raise IndexDamaged(IndexDamage(self.docs.name, DamageKind.CONTENTS))
+        live = ~self.deleted[docs]
+        return docs[live], tf[live]
+
+
+MERGE_CHUNK = 1 << 20
+"""Postings a merge takes at a time: its temporary arrays are a few times this many numbers."""
+
+
+class MergePlan:
+    """These segments' live documents as one segment, in order, deleted ones dropped and renumbered,
+    produced a chunk of terms at a time: memory follows a chunk's postings and the terms, not the
+    segments' postings.
+
+    Segments keep their terms sorted, so a run of the merged terms is one run of each segment's
+    terms, and of its postings: one read of each segment per chunk."""
+
+    def __init__(self, segments: Sequence[Segment]):
+        self.segments = tuple(segments)
+        self.terms = sorted({t for s in segments for t, df in zip(s.terms, s.live_doc_freq, strict=True) if df > 0})
+        number = {term: n for n, term in enumerate(self.terms)}
+        self._numbers = [np.fromiter((number.get(t, -1) for t in s.terms), np.int64, len(s.terms)) for s in segments]
+        """Each segment's terms' numbers among the merged ones (-1: no live document holds it)."""
+        self.doc_freq = np.zeros(len(self.terms), dtype=np.int64)
+        for segment, numbers in zip(segments, self._numbers, strict=True):
+            held = numbers >= 0
+            self.doc_freq[numbers[held]] += segment.live_doc_freq[held]
+        self.doc_len = np.concatenate([s.doc_len[~s.deleted] for s in segments] or [np.zeros(0, np.float64)])
+        self._stride = key_stride(len(self.doc_len))
+        self.postings = int(self.doc_freq.sum())
+
+    def chunks(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """The merged postings' documents (int32) and term frequencies (uint32), a chunk of terms at a time."""
+        ends = np.cumsum(self.doc_freq)
+        renumbered, first_doc = [], 0
+        for segment in self.segments:
+            renumbered.append(np.cumsum(~segment.deleted) - 1 + first_doc)
+            first_doc += segment.live
+        first = 0
+        while first < len(self.terms):
+            done = int(ends[first - 1]) if first else 0
+            last = int(np.searchsorted(ends, done + MERGE_CHUNK, side="right"))
+            last = min(max(last, first + 1), len(self.terms))
+            yield self._chunk(first, last, renumbered)
+            first = last
+
+    def _chunk(self, first: int, last: int, renumbered: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """The postings of merged terms first:last."""
+        keys, frequencies = [np.zeros(0, np.int64)], [np.zeros(0, np.uint32)]
+        for segment, numbers, renumber in zip(self.segments, self._numbers, renumbered, strict=True):
+            low = bisect.bisect_left(segment.terms, self.terms[first])
+            high = bisect.bisect_left(segment.terms, self.terms[last]) if last < len(self.terms) else len(segment.terms)
+            begin, end = int(segment.starts[low]), int(segment.starts[high])
+            docs, tf = np.asarray(segment.docs[begin:end]), np.asarray(segment.tf[begin:end])
+            live = np.flatnonzero(~segment.deleted[docs])
+            term_numbers = numbers[segment._term_of(live + begin)] - first
+            keys.append(term_numbers * self._stride + renumber[docs[live]])
+            frequencies.append(tf[live].astype(np.uint32))
+        key, tf = np.concatenate(keys), np.concatenate(frequencies)
+        order = np.argsort(key, kind="stable")  # a few sorted runs, one a segment
+        return (key[order] % self._stride).astype(np.int32), tf[order]
+
+
+class SegmentedIndex(BM25Scoring):
+    """Segments read as one index. Document numbers run through the segments in order (a deleted
+    document keeps its number and is never found); BM25Okapi counts the live documents only."""
+
+    def __init__(self, segments: Sequence[Segment], params: BM25Params = DEFAULT_PARAMS):
+        self.params = params
+        self.segments = tuple(segments)
+        self._firsts = np.concatenate(([0], np.cumsum([segment.size for segment in segments]))).astype(np.int64)
+        """Each segment's first document number, and the number after the last."""
+        self.size = int(self._firsts[-1])
+        live = sum(segment.live for segment in segments)
+        length = sum(float(segment.doc_len[~segment.deleted].sum()) for segment in segments)
+        self._avgdl = length / live if live and length else 1.0  # as index.average_length over the live ones
+        vocabulary, doc_freq = _combined_vocabulary(self.segments)
+        self.vocabulary, self.doc_freq = vocabulary, doc_freq
+        self._set_idf(live)
+
+    def _term_postings(self, term: str, term_id: int, within: range | None) -> tuple[np.ndarray, np.ndarray, float]:
+        every_docs, every_parts = [], []
+        for first, segment in zip(self._firsts, self.segments, strict=False):
+            docs, tf = segment.live_postings(term)
+            if len(docs):
+                every_parts.append(tf_parts(docs, tf, segment.doc_len, self._avgdl, self.params))
+                every_docs.append(docs.astype(np.int64) + first)
+        docs, parts = np.concatenate(every_docs), np.concatenate(every_parts)
+        largest = float(parts.max())
+        if within is not None:
+            low, high = int(np.searchsorted(docs, within.start)), int(np.searchsorted(docs, within.stop))
+            docs, parts = docs[low:high], parts[low:high]
+        return docs, parts, largest
+
+
+def _combined_vocabulary(segments: Sequence[Segment]) -> tuple[dict[str, int], np.ndarray]:
+    """Every term a live document holds -> its number, and its live document frequency over all segments.
+
+    The first segment's terms keep their numbers (its vocabulary is copied whole, not walked term by
+    term); only the other segments' terms are looked up one by one."""
+    if not segments:
+        return {}, np.zeros(0, np.int64)
+    vocabulary = dict(segments[0].vocabulary)
+    numbers = [np.arange(len(segments[0].terms))]
+    for segment in segments[1:]:
+        numbers.append(np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in segment.terms), np.int64))
+    doc_freq = np.zeros(len(vocabulary), dtype=np.int64)
+    for segment, number in zip(segments, numbers, strict=True):
+        doc_freq[number] += segment.live_doc_freq
+    for segment in segments:
+        for term_number in np.flatnonzero(segment.live_doc_freq == 0):
+            term = segment.terms[term_number]
+            if term in vocabulary and doc_freq[vocabulary[term]] == 0:
+                del vocabulary[term]
+    return vocabulary, doc_freq

@@ -1,0 +1,160 @@
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from rank_bm25 import BM25Okapi
+
+import bot.core.segment_store as segment_store
+from bot.core.index import BM25Index
+from bot.core.segment_store import MANIFEST, SegmentSet, SegmentStore, StoryTerms
+from tests.core.segment_history import commit_of, is_merge, live_after, run, story
+
+ROOT = Path(__file__).resolve().parents[2]
+QUERIES = [["w0"], ["w1", "w50"], ["w3", "w3", "w200"], ["op7", "w2"], ["w399", "w0", "w10"], ["op1003"]]
+
+
+def live_passages(stories: list[StoryTerms]) -> list[list[str]]:
+    return [p for s in stories for p in s.passages]
+
+
+def assert_scores_as_one_fresh_build(opened: SegmentSet, stories: list[StoryTerms]) -> None:
+    """The store's passage and story indexes give exactly the top 10 and scores of one index built over
+    its live stories, and rank-bm25's scores."""
+    assert opened.live_keys() == [s.key for s in stories]
+    passages, whole = opened.indexes()
+    documents = live_passages(stories)
+    fresh = BM25Index(documents)
+    fresh_stories = BM25Index([[t for p in s.passages for t in p] for s in stories])
+    passage_number = np.flatnonzero(~np.concatenate([s.passages.deleted for s in opened.segments]))
+    story_number = np.flatnonzero(~np.concatenate([s.stories.deleted for s in opened.segments]))
+    reference = BM25Okapi(documents)
+    passage_keys = [s.key for s in stories for _ in s.passages]
+    assert [opened.key_of_passage(int(n)) for n in passage_number] == passage_keys
+    for query in QUERIES:
+        assert passages.top(query, 10) == [(int(passage_number[i]), s) for i, s in fresh.top(query, 10)], query
+        assert whole.top(query, 10) == [(int(story_number[i]), s) for i, s in fresh_stories.top(query, 10)], query
+        dense = passages.scores(query)[passage_number]
+        np.testing.assert_allclose(dense, reference.get_scores(query), rtol=1e-5, atol=1e-6)
+
+
+def test_a_library_grown_by_commits_and_merges_scores_as_one_fresh_build(tmp_path):
+    store = SegmentStore(tmp_path)
+    for operations in (1, 2, 4, 5, 9, 10, 13):
+        run(tmp_path, operations)
+        assert_scores_as_one_fresh_build(SegmentStore(tmp_path).open(), live_after(operations))
+    assert len(store.open().segments) > 1
+
+
+def test_a_commit_writes_only_the_new_stories_and_the_changed_deletions(tmp_path):
+    store = SegmentStore(tmp_path)
+    store.commit(*commit_of(0))
+    before = {path.name: path.stat().st_mtime_ns for path in tmp_path.iterdir() if path.name != MANIFEST}
+    store.commit([story(5, "story-5", 10)], ["base-3"])
+    after = {path.name: path.stat().st_mtime_ns for path in tmp_path.iterdir() if path.name != MANIFEST}
+    assert all(after[name] == when for name, when in before.items() if name.endswith(("docs.npy", "tf.npy")))
+    new = sorted(set(after) - set(before))
+    assert new and all(".d2." in name or name.startswith("s2-") for name in new), new
+    assert "base-3" not in store.open().live_keys()
+
+
+def test_too_many_segments_are_merged_and_a_segment_mostly_deleted_is_rewritten(tmp_path, monkeypatch):
+    monkeypatch.setattr(segment_store, "MAX_SEGMENTS", 3)
+    store = SegmentStore(tmp_path)
+    stories = [story(1000 + n, f"base-{n}", 10) for n in range(8)]
+    store.commit(stories)
+    for n in range(4):
+        store.commit([story(n, f"new-{n}", 5)])
+    assert store.merge_if_needed() is not None
+    merged = store.open()
+    assert len(merged.segments) == 2
+    expected = stories + [story(n, f"new-{n}", 5) for n in range(4)]
+    assert_scores_as_one_fresh_build(merged, expected)
+    assert store.merge_if_needed() is None
+    store.commit([], [f"base-{n}" for n in range(3)])
+    rewritten = store.merge_if_needed()
+    assert rewritten is not None and not any(s.passages.deleted.any() for s in rewritten.segments)
+    assert_scores_as_one_fresh_build(SegmentStore(tmp_path).open(), expected[3:])
+    named = {MANIFEST, segment_store.WRITE_LOCK}
+    named |= {n for s in rewritten.segments for n in segment_store.files_of(s)}
+    assert {path.name for path in tmp_path.iterdir()} == named  # what merges replaced is gone
+
+
+def test_a_changed_byte_in_a_segment_is_found_when_it_is_opened(tmp_path):
+    store = SegmentStore(tmp_path)
+    store.commit(*commit_of(0))
+    target = next(tmp_path.glob("*.passages.tf.npy"))
+    data = bytearray(target.read_bytes())
+    data[-1] ^= 0xFF
+    target.write_bytes(bytes(data))
+    with pytest.raises(ValueError, match="damaged"):
+        store.open()
+
+
+def history_process(folder: Path, operations: int) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.core.segment_history", str(folder), str(operations)], cwd=ROOT
+    )
+
+
+def finished_one_more(folder: Path, writer: subprocess.Popen) -> None:
+    """Waits until the writer has done one more operation (or ended)."""
+    past = SegmentStore(folder).open().generation
+    while writer.poll() is None and SegmentStore(folder).open().generation <= past:
+        time.sleep(0.01)
+
+
+def test_a_writer_killed_at_any_moment_of_an_add_or_a_merge_leaves_a_usable_library(tmp_path):
+    """kill -9 at varied moments: each time the library opens, holds exactly the operations its
+    generation says (never half of one), scores as one fresh build, and the next writer carries on."""
+    rng = np.random.default_rng(4)
+    operations = 80
+    mid_operation = 0
+    for _ in range(10):
+        writer = history_process(tmp_path, operations)
+        finished_one_more(tmp_path, writer)
+        time.sleep(float(rng.uniform(0, 0.15)))  # somewhere in the operations after it
+        writer.send_signal(signal.SIGKILL)
+        assert writer.wait() == -signal.SIGKILL
+        opened = SegmentStore(tmp_path).open()
+        assert_scores_as_one_fresh_build(opened, live_after(opened.generation))
+        named = {MANIFEST, segment_store.WRITE_LOCK} | {n for s in opened.segments for n in segment_store.files_of(s)}
+        mid_operation += any(path.name not in named for path in tmp_path.iterdir())  # files of an unfinished one
+    assert mid_operation >= 1
+    run(tmp_path, operations)
+    finished = SegmentStore(tmp_path).open()
+    assert finished.generation == operations
+    assert_scores_as_one_fresh_build(finished, live_after(operations))
+    assert not any(name.endswith(".new") for name in os.listdir(tmp_path))
+
+
+def test_readers_during_merges_see_one_consistent_library_and_keep_reading_what_they_opened(tmp_path):
+    operations = 30
+    run(tmp_path, 3)
+    held = SegmentStore(tmp_path).open()
+    writer = history_process(tmp_path, operations)
+    seen: set[int] = set()
+    failures: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            while writer.poll() is None:
+                opened = SegmentStore(tmp_path).open()
+                assert opened.live_keys() == [s.key for s in live_after(opened.generation)]
+                seen.add(opened.generation)
+        except BaseException as error:  # reported by the test below
+            failures.append(error)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    writer.wait()
+    reader.join()
+    assert writer.returncode == 0 and not failures, failures
+    assert any(min(seen) <= op < max(seen) for op in range(operations) if is_merge(op))  # read across a merge
+    assert_scores_as_one_fresh_build(held, live_after(3))  # its files were replaced and removed meanwhile
+    assert_scores_as_one_fresh_build(SegmentStore(tmp_path).open(), live_after(operations))
