@@ -70,10 +70,10 @@ async def test_the_event_loop_keeps_running_while_a_big_library_is_built(big_lib
     await watcher
     assert len(library.corpus.passages) > 60_000
     assert library.ask("Where did the zeppelin land?").best.story == "Unique"
-    assert took > 3  # the build really was long...
+    assert len(stalls) > 100  # the loop went round all through a build of many ticks...
     assert max(stalls) < 0.5, (
         f"the loop stalled {max(stalls):.2f} s during a {took:.1f} s build"
-    )  # ...and never held it
+    )  # ...and was never held
 
 
 async def test_a_corpus_error_in_the_worker_reaches_the_caller(tmp_path):
