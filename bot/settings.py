@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dotenv import load_dotenv
-from platformdirs import user_data_path
+from platformdirs import user_config_path, user_data_path
 
 from bot.core.saved_index import default_index_folder
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DISTRIBUTION = "storybot-discord"
+"""The name storybot is installed by (pip install storybot-discord); "storybot" on PyPI is another project."""
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
@@ -40,6 +42,21 @@ def default_data_folder() -> Path:
     return user_data_path("storybot", appauthor=False)
 
 
+def env_files() -> tuple[Path, Path]:
+    """Where `.env` is looked for, in order: the current folder, then the user's config folder
+    (on Linux ~/.config/storybot/.env), so a service or a shell started elsewhere finds the token."""
+    return Path.cwd() / ".env", user_config_path("storybot", appauthor=False) / ".env"
+
+
+def load_env_file() -> Path | None:
+    """Loads the first `.env` of env_files() that exists (never overriding the environment); returns it."""
+    for path in env_files():
+        if path.is_file():
+            load_dotenv(path)
+            return path
+    return None
+
+
 def bundled_corpus() -> Path:
     """The stories that ship with the project (found from a checkout, else the current folder)."""
     bundled = PROJECT_ROOT / "corpus"
@@ -62,12 +79,14 @@ class Settings:
     database_url: str | None = field(default=None, repr=False)
     """A PostgreSQL server for that instead (it may hold a password: never shown)."""
     question_budget: QuestionBudget = QuestionBudget()
+    log_file: Path | None = None
+    """Where the bot also writes its log, rotated (None: the console only)."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
-        """Reads `env` (default: os.environ after loading `.env`, which never overrides it)."""
+        """Reads `env` (default: os.environ after loading a `.env`, which never overrides it)."""
         if env is None:
-            load_dotenv(Path.cwd() / ".env")
+            load_env_file()
             env = os.environ
 
         def get(name: str) -> str | None:
@@ -77,6 +96,7 @@ class Settings:
         corpus = get("STORYBOT_CORPUS")
         data = get("STORYBOT_DATA")
         index = get("STORYBOT_INDEX")
+        log_file = get("STORYBOT_LOG_FILE")
         level = (get("STORYBOT_LOG_LEVEL") or "INFO").upper()
         if level not in LOG_LEVELS:
             raise SettingsError(f"STORYBOT_LOG_LEVEL is {level!r}; use one of {', '.join(LOG_LEVELS)}.")
@@ -101,6 +121,7 @@ class Settings:
             data=Path(data).expanduser() if data else default_data_folder(),
             database_url=get("STORYBOT_DATABASE_URL"),
             question_budget=_budget(get("STORYBOT_QUESTION_BUDGET")),
+            log_file=Path(log_file).expanduser() if log_file else None,
         )
 
 
@@ -109,9 +130,14 @@ def _int(value: str | None, name: str) -> int | None:
 
 
 def _number(value: str, name: str) -> int:
-    if not value.isdigit():
+    if not _is_digits(value):
         raise SettingsError(f"{name} is {value!r}; it takes a number (a Discord id is all digits).")
     return int(value)
+
+
+def _is_digits(value: str) -> bool:
+    """ASCII digits only: str.isdigit() also takes "²" and "³", which int() refuses."""
+    return value.isascii() and value.isdigit()
 
 
 def _ids(value: str | None, name: str) -> tuple[int, ...] | None:
@@ -124,7 +150,8 @@ def _budget(value: str | None) -> QuestionBudget:
     if value is None:
         return QuestionBudget()
     questions, _, seconds = value.partition("/")
-    if not (questions.strip().isdigit() and seconds.strip().isdigit()):
+    questions, seconds = questions.strip(), seconds.strip()
+    if not (_is_digits(questions) and _is_digits(seconds)):
         raise SettingsError(
             f"STORYBOT_QUESTION_BUDGET is {value!r}; it takes questions/seconds, e.g. 5/30 for 5 questions "
             "per person every 30 seconds."

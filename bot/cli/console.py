@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from typing import TextIO
 
-from bot.cli.render import DEFAULT_WIDTH, answer_text, lookup_text, story_choice_text
+from bot.cli.render import DEFAULT_WIDTH, answer_text, lookup_text, stories_text, story_choice_text
 from bot.core.library import StoryLibrary
 
 HELP = """Ask a question about the stories, or:
@@ -40,7 +40,7 @@ def run_console(library: StoryLibrary, stdin: TextIO = sys.stdin, stdout: TextIO
         if command == "/help":
             print(HELP, file=stdout)
         elif command == "/stories":
-            print("\n".join(f"  {s.title} ({s.passage_count} passages)" for s in corpus.stories), file=stdout)
+            print(stories_text(corpus), file=stdout)
         elif command == "/performer":
             if rest.strip():
                 print(lookup_text(library.performers.find(rest)), file=stdout)
@@ -81,7 +81,7 @@ def _choose_story(library: StoryLibrary, name: str, current: int | None, stdout:
         return None
     lookup = library.story_finder.find(name)
     if len(lookup.matches) != 1:
-        print(story_choice_text(lookup, library.corpus.stories), file=stdout)
+        print(story_choice_text(lookup, library.corpus.stories, "/stories lists them."), file=stdout)
         return current
     story = lookup.matches[0]
     print(f'Asking only about "{library.corpus.stories[story].title}" now; /story alone asks about all.', file=stdout)

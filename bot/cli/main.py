@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import importlib.metadata
 import io
 import json
 import logging
@@ -11,10 +12,12 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from bot.cli.console import run_console
+from bot.cli.corpus_warnings import print_changed_problems, print_problems
 from bot.cli.evaluate import run_eval
 from bot.cli.feedback import ExportError, export_feedback
 from bot.cli.render import (
@@ -23,6 +26,8 @@ from bot.cli.render import (
     answer_text,
     lookup_json,
     lookup_text,
+    stories_json,
+    stories_text,
     story_choice_text,
 )
 from bot.core.analysis import Analyzer
@@ -32,10 +37,13 @@ from bot.core.library import StoryLibrary
 from bot.core.rerank.model import signal_names
 from bot.discord_app.errors import StartupError
 from bot.eval.beir import DatasetError, Part
+from bot.health import check
 from bot.open_library import index_store, open_library
-from bot.settings import Settings, SettingsError
+from bot.settings import DISTRIBUTION, Settings, SettingsError
 
 USAGE_ERROR = 2
+UNHEALTHY = 1
+LIST_STORIES = "python -m bot stories lists them."
 BROKEN_PIPE = 128 + 13
 """As a shell reports a process that SIGPIPE ended: what `... | head -1` leaves behind."""
 
@@ -59,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command: the Discord bot if DISCORD_TOKEN is set, else a local console.",
         parents=[common],
     )
+    parser.add_argument("--version", action="version", version=f"{DISTRIBUTION} {version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     ask = commands.add_parser("ask", parents=[common], help="answer a question (or one per line from stdin)")
     ask.add_argument("question", nargs="?", help="the question; leave out to read one per line from stdin")
@@ -70,11 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "index", parents=[common], help="build the corpus's index and save it, so later starts open it at once"
     )
+    stories = commands.add_parser("stories", parents=[common], help="list the stories, and the files skipped")
+    stories.add_argument("--json", action="store_true", help="print JSON")
     commands.add_parser("console", parents=[common], help="the interactive console")
     commands.add_parser("run", parents=[common], help="run the Discord bot (needs DISCORD_TOKEN)")
     commands.add_parser(
         "sync", parents=[common], help="register the slash commands with Discord now (needs DISCORD_TOKEN)"
     )
+    commands.add_parser("invite", help="print the link that adds the bot to a server (needs DISCORD_TOKEN)")
+    commands.add_parser("health", help="exit 0 if the running bot is connected to Discord, else 1 (for health checks)")
     feedback = commands.add_parser("feedback", help="what readers said of answers on Discord")
     feedback_commands = feedback.add_subparsers(dest="feedback_command", metavar="ACTION", required=True)
     export = feedback_commands.add_parser(
@@ -161,6 +174,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def version() -> str:
+    try:
+        return importlib.metadata.version(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        return "(not installed: pip install -e .)"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -189,6 +209,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     command = args.command or ("run" if settings.discord_token else "console")
+    if command == "health":
+        health = check(settings)
+        print(health.message)
+        return 0 if health.healthy else UNHEALTHY
+    if command == "invite":
+        return _invite(settings)
     if command not in ("run", "sync"):  # the bot sets up its own log
         _say_on_stderr()
     if command in ("run", "sync"):
@@ -202,6 +228,11 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
             raise UsageError("the name is empty; try: python -m bot performer sofia")
         lookup = _load(settings).performers.find(args.name)
         print(json.dumps(lookup_json(lookup), ensure_ascii=False) if args.json else lookup_text(lookup))
+        return 0
+    if command == "stories":
+        library = _load(settings, warn=print_problems)
+        corpus = library.corpus
+        print(json.dumps(stories_json(corpus), ensure_ascii=False) if args.json else stories_text(corpus))
         return 0
     if command == "eval":
         return run_eval(args, settings)
@@ -222,11 +253,26 @@ def _say_on_stderr() -> None:
     logger.propagate = False
 
 
-def _load(settings: Settings) -> StoryLibrary:
+def _load(settings: Settings, warn: Callable[[Sequence[str], TextIO], None] | None = None) -> StoryLibrary:
+    """The library; skipped files are warned about when that changed since they were last shown
+    (or every time, by `warn=print_problems`)."""
     library = open_library(settings, progress=sys.stderr.isatty())
-    for problem in library.corpus.problems:
-        print(f"storybot: warning: {problem}", file=sys.stderr)
+    corpus = library.corpus
+    if warn is None:
+        print_changed_problems(corpus.root, corpus.problems, sys.stderr)
+    else:
+        warn(corpus.problems, sys.stderr)
     return library
+
+
+def _invite(settings: Settings) -> int:
+    from bot.discord_app.invite import PERMISSIONS, application_id_from_token, invite_url
+
+    if not settings.discord_token:
+        raise UsageError("the invite link needs the bot's id: set DISCORD_TOKEN (README, 'Running it on Discord').")
+    print(invite_url(application_id_from_token(settings.discord_token)))
+    print(f"It asks for: {', '.join(PERMISSIONS.values())}.", file=sys.stderr)
+    return 0
 
 
 def _index(settings: Settings) -> int:
@@ -239,8 +285,7 @@ def _index(settings: Settings) -> int:
     library = StoryLibrary.built_and_saved(
         settings.corpus, store, Analyzer(), DEFAULT_PARAMS, sys.stderr.isatty(), force=True
     )
-    for problem in library.corpus.problems:
-        print(f"storybot: warning: {problem}", file=sys.stderr)
+    print_problems(library.corpus.problems, sys.stderr)
     if library.index_notes:
         raise UsageError(
             f"could not save the index ({library.index_notes[-1].detail}). Make room there, or set STORYBOT_INDEX "
@@ -281,7 +326,7 @@ def _story(library: StoryLibrary, name: str) -> int:
     lookup = library.story_finder.find(name)
     if len(lookup.matches) == 1:
         return lookup.matches[0]
-    raise UsageError(story_choice_text(lookup, library.corpus.stories))
+    raise UsageError(story_choice_text(lookup, library.corpus.stories, LIST_STORIES))
 
 
 def _print_answer(library: StoryLibrary, question: str, as_json: bool, story: int | None, flush: bool = False) -> None:

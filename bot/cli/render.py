@@ -8,25 +8,30 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.core.answer import Answer, Excerpt, Hit, NoAnswer
-from bot.core.corpus import Story
+from bot.core.corpus import Corpus, Story
 from bot.core.index_damage import DamageKind, IndexDamage
 from bot.core.index_notes import IndexEvent, IndexNote
+from bot.core.library import MAX_QUESTION_CHARS
 from bot.core.performers import Lookup, Performer
 from bot.core.story_names import StoryLookup
 
 BOLD, RESET = "\033[1m", "\033[0m"
 DEFAULT_WIDTH = 100
+ECHOED_CHARS = MAX_QUESTION_CHARS
+"""`ask --json` echoes this much of a question at most: a longer one is refused as too long anyway."""
 _NON_SPACE = re.compile(r"\S+")
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "question": answer.question,
+        "question": answer.question[:ECHOED_CHARS],
         "answer": hit_json(answer.best) if answer.best else None,
         "alternatives": [hit_json(hit) for hit in answer.alternatives],
         "scope": answer.scope,
         "corrections": [{"word": c.word, "searched": c.replacement} for c in answer.corrections],
     }
+    if len(answer.question) > ECHOED_CHARS:
+        data["question_truncated"] = True
     if answer.reason:
         data |= {"reason": answer.reason.value, "message": no_answer_message(answer, NEXT_START_REBUILDS)}
     if answer.damage:
@@ -80,6 +85,22 @@ def hit_json(hit: Hit) -> dict[str, Any]:
         "sentence": list(hit.excerpt.answer) if hit.excerpt.answer else None,
         "chapter": hit.chapter,
         "chapter_passage": hit.chapter_passage or None,
+    }
+
+
+def stories_text(corpus: Corpus) -> str:
+    """The stories by title, with their size and file."""
+    count = len(corpus.stories)
+    lines = [f"{count:,} {'story' if count == 1 else 'stories'}, {len(corpus.passages):,} passages in {corpus.root}:"]
+    lines += [f"  {s.title} ({s.passage_count:,} passages), {s.path}" for s in corpus.stories]
+    return "\n".join(lines)
+
+
+def stories_json(corpus: Corpus) -> dict[str, Any]:
+    return {
+        "corpus": str(corpus.root),
+        "stories": [{"title": s.title, "path": s.path, "passages": s.passage_count} for s in corpus.stories],
+        "skipped": list(corpus.problems),
     }
 
 
@@ -151,13 +172,13 @@ def _marked_word(excerpt: Excerpt, start: int, end: int, bold: bool) -> str:
     return "".join(pieces)
 
 
-def story_choice_text(lookup: StoryLookup, stories: Sequence[Story]) -> str:
-    """Why a story name did not pick one story, with the stories it could be."""
+def story_choice_text(lookup: StoryLookup, stories: Sequence[Story], listing: str) -> str:
+    """Why a story name did not pick one story, with the stories it could be (or `listing`: how to list them)."""
     if lookup.matches:
         names = "; ".join(f'"{stories[i].title}" ({stories[i].path})' for i in lookup.matches[:10])
         return f'"{lookup.query}" could be more than one story: {names}. Give more of the title.'
     close = "; ".join(f'"{stories[i].title}"' for i in lookup.suggestions)
-    return f'No story called "{lookup.query}".' + (f" Closest: {close}." if close else " /stories lists them.")
+    return f'No story called "{lookup.query}".' + (f" Closest: {close}." if close else f" {listing}")
 
 
 def lookup_text(lookup: Lookup) -> str:

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import signal
 from collections.abc import Callable
+from pathlib import Path
 
 import aiohttp
 import discord
@@ -13,15 +14,18 @@ import discord
 from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot
 from bot.discord_app.errors import StartupError
-from bot.discord_app.redaction import redact_logs
-from bot.settings import Settings
+from bot.discord_app.invite import invite_url
+from bot.discord_app.logs import setup_logging
+from bot.health import heartbeat_path, keep_beating, stop_beating
+from bot.settings import Settings, env_files
 from bot.state.database import Database, DatabaseError
 from bot.state.guarded_engine import DatabaseUnavailable
 
 log = logging.getLogger("storybot")
 
 MISSING_TOKEN = (
-    "No Discord token: set DISCORD_TOKEN in .env (copy .env.example) or in the environment. "
+    "No Discord token: set DISCORD_TOKEN in the environment or in .env (copy .env.example), in this folder "
+    "or in the user's config folder ({config}). "
     "README, 'Running it on Discord', shows where to get one. Without a token, `python -m bot` "
     "opens the local console instead."
 )
@@ -43,10 +47,9 @@ def run_bot(settings: Settings, load_library: Callable[[], StoryLibrary], sync_o
     The token is checked before the corpus is loaded, which can take a while for a large one.
     """
     if not settings.discord_token:
-        raise StartupError(MISSING_TOKEN, exit_code=2)
+        raise StartupError(MISSING_TOKEN.format(config=env_files()[1]), exit_code=2)
     library = load_library()
-    discord.utils.setup_logging(level=getattr(logging, settings.log_level), root=True)
-    redact_logs(settings.discord_token)
+    setup_logging(settings)
     return asyncio.run(_serve(settings, library, sync_only))
 
 
@@ -55,20 +58,20 @@ async def _serve(settings: Settings, library: StoryLibrary, sync_only: bool) -> 
     assert token is not None
     try:
         database = await Database.open(settings)
-    except DatabaseError as error:
-        raise StartupError(str(error)) from error
+    except DatabaseError as error:  # an owner's fix is exit 2, which the systemd unit does not restart on
+        raise StartupError(str(error), exit_code=1 if error.transient else 2) from error
     try:
         try:
             read_every_message = bool(settings.channels) or await database.servers.any_answer_channels()
         except DatabaseUnavailable as error:
             raise StartupError(f"Could not read the database at {database.where}: {error}. Try again.") from error
         bot = StoryBot(settings, library, database, read_every_message, force_sync=sync_only)
-        return await _connect(bot, token, sync_only)
+        return await _connect(bot, token, sync_only, heartbeat_path(settings))
     finally:
         await database.close()
 
 
-async def _connect(bot: StoryBot, token: str, sync_only: bool) -> int:
+async def _connect(bot: StoryBot, token: str, sync_only: bool, heartbeat: Path) -> int:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
 
@@ -84,15 +87,20 @@ async def _connect(bot: StoryBot, token: str, sync_only: bool) -> int:
             if sync_only:
                 await bot.login(token)
                 return 0
-            running = asyncio.create_task(bot.start(token))
+            running = asyncio.create_task(_start(bot, token))
             stopping = asyncio.create_task(stop.wait())
-            await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
-            if stopping.done():
-                log.info("Shutting down.")
-                await bot.close()
-            else:
-                stopping.cancel()
-            await running
+            beating = asyncio.create_task(keep_beating(heartbeat, lambda: _connected(bot)))
+            try:
+                await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
+                if stopping.done():
+                    log.info("Shutting down.")
+                    await bot.close()
+                else:
+                    stopping.cancel()
+                await running
+            finally:
+                beating.cancel()
+                stop_beating(heartbeat)
             return 0
     except discord.LoginFailure as error:
         raise StartupError(REJECTED_TOKEN) from error
@@ -107,3 +115,17 @@ async def _connect(bot: StoryBot, token: str, sync_only: bool) -> int:
     finally:
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(signum)
+
+
+async def _start(bot: StoryBot, token: str) -> None:
+    """discord.py's start (login, then connect), saying between the two how to invite the bot: the
+    application's id comes from Discord at login."""
+    await bot.login(token)
+    if bot.application_id is not None:
+        log.info("Invite me to a server: %s", invite_url(bot.application_id))
+    await bot.connect()
+
+
+def _connected(bot: StoryBot) -> bool:
+    """Ready, and every shard's gateway connection open."""
+    return bot.is_ready() and not bot.is_closed() and not any(shard.is_closed() for shard in bot.shards.values())

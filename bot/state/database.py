@@ -21,7 +21,7 @@ from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from bot.settings import Settings
+from bot.settings import DISTRIBUTION, Settings
 from bot.state.feedback import FeedbackStore
 from bot.state.guarded_engine import DRIVER_SECONDS, OPERATION_SECONDS, GuardedEngine, first_line
 from bot.state.server_settings import ServerSettingsStore
@@ -33,10 +33,31 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 POSTGRESQL_SCHEMES = ("postgresql", "postgres", "postgresql+asyncpg")
 STARTUP_BUSY_SECONDS = 10.0
 """At start, before any interaction waits, SQLite may wait longer for another process's lock."""
+# PostgreSQL's SQLSTATE codes for the refusals an owner can fix (appendix A of its manual).
+MISSING_DATABASE = "3D000"
+ROLE_REFUSED = "28000"
+PASSWORD_REFUSED = "28P01"
+NOT_ALLOWED = "42501"
 
 
 class DatabaseError(Exception):
-    """The database cannot be opened; the message says which one and what to do."""
+    """The database cannot be opened; the message says which one and what to do.
+
+    `transient` when trying again later may work (a server that does not answer, a lock held); otherwise
+    the owner must change something first (a setting, a database or role to create, an upgrade).
+    """
+
+    def __init__(self, message: str, *, transient: bool = False):
+        super().__init__(message)
+        self.transient = transient
+
+
+class _DamagedSQLite(Exception):
+    """The SQLite file at `path` is not a database (any more): moved aside, then a new one started."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(reason)
+        self.path = path
 
 
 class Database:
@@ -63,13 +84,13 @@ class Database:
         where = describe(url)
         try:
             return await cls._open(url, where, deadline)
-        except sa.exc.DatabaseError as error:
-            path = url.database
-            if url.get_backend_name() != "sqlite" or path is None or not _is_damaged(error):
-                raise DatabaseError(f"Could not open the database at {where}: {first_line(error)}") from error
+        except _DamagedSQLite as damaged:
+            path = damaged.path
             kept = Path(f"{path}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
             os.replace(path, kept)
-            log.warning("The database %s is damaged (%s); it was kept as %s and a new one started.", path, error, kept)
+            log.warning(
+                "The database %s is damaged (%s); it was kept as %s and a new one started.", path, damaged, kept
+            )
             return await cls._open(url, where, deadline)
 
     @classmethod
@@ -83,7 +104,7 @@ class Database:
         except ModuleNotFoundError as error:
             raise DatabaseError(
                 f"{where} is a PostgreSQL database, which needs the asyncpg driver: "
-                "pip install 'storybot[postgresql]' (or pip install asyncpg)."
+                f"pip install '{DISTRIBUTION}[postgresql]' (from a clone: pip install -e '.[postgresql]')."
             ) from error
         try:
             async with migrating.begin() as connection:
@@ -93,11 +114,10 @@ class Database:
                 f"The database at {where} was written by a newer storybot ({error}). Upgrade storybot, or "
                 "point STORYBOT_DATA or STORYBOT_DATABASE_URL elsewhere."
             ) from error
-        except (sa.exc.InterfaceError, sa.exc.OperationalError, OSError, TimeoutError) as error:
-            raise DatabaseError(
-                f"Could not reach the database at {where}: {first_line(error)}. Check that the server is running "
-                "and STORYBOT_DATABASE_URL is right."
-            ) from error
+        except (sa.exc.DBAPIError, OSError) as error:  # OSError includes TimeoutError
+            if sqlite_file is not None and _is_damaged(error):
+                raise _DamagedSQLite(str(sqlite_file), first_line(error)) from error
+            raise _failure(url, where, error) from error
         finally:
             await migrating.dispose()
 
@@ -173,9 +193,50 @@ def database_url(settings: Settings) -> URL:
 
 
 def describe(url: URL) -> str:
+    """The database as its owner wrote it (postgresql://..., password hidden), or the SQLite file's path."""
     if url.get_backend_name() == "sqlite":
         return str(url.database)
-    return url.render_as_string(hide_password=True)
+    return url.set(drivername="postgresql").render_as_string(hide_password=True)
+
+
+def _failure(url: URL, where: str, error: sa.exc.DBAPIError | OSError) -> DatabaseError:
+    """What went wrong in one line, and what to do: PostgreSQL's refusals by their SQLSTATE code."""
+    reason = first_line(error)
+    code = getattr(error.orig, "sqlstate", None) if isinstance(error, sa.exc.DBAPIError) else None
+    database, role = url.database, url.username
+    if code == MISSING_DATABASE:
+        return DatabaseError(
+            f"The PostgreSQL server at {where} has no database {database!r}. Create it "
+            f"(createdb -O {role or 'ROLE'} {database}) or correct the name in STORYBOT_DATABASE_URL."
+        )
+    if code == PASSWORD_REFUSED:
+        return DatabaseError(
+            f"The PostgreSQL server at {where} refused the password of {role!r}; correct STORYBOT_DATABASE_URL."
+        )
+    if code == ROLE_REFUSED:
+        return DatabaseError(
+            f"The PostgreSQL server at {where} refused the role {role!r} ({reason}). Create the role "
+            f"(createuser -P {role}), allow it in pg_hba.conf, or correct the user in STORYBOT_DATABASE_URL."
+        )
+    if code == NOT_ALLOWED:
+        return DatabaseError(
+            f"The role {role!r} may not create storybot's tables in {where} ({reason}). Make it the "
+            f"database's owner (ALTER DATABASE {database} OWNER TO {role}) or point STORYBOT_DATABASE_URL elsewhere."
+        )
+    if url.get_backend_name() == "sqlite":
+        if isinstance(error, TimeoutError) or "locked" in reason:
+            return DatabaseError(
+                f"The database at {where} is held by another process ({reason}); try again in a moment.",
+                transient=True,
+            )
+        return DatabaseError(
+            f"Could not open the database at {where}: {reason}. Set STORYBOT_DATA to a folder the bot may write."
+        )
+    return DatabaseError(
+        f"Could not reach the database at {where}: {reason}. Check that the server is running "
+        "and STORYBOT_DATABASE_URL is right.",
+        transient=True,
+    )
 
 
 def _migrate(connection: sa.Connection) -> None:
@@ -195,6 +256,6 @@ def _sqlite_pragmas(connection: DBAPIConnection, _record: ConnectionPoolEntry, b
     cursor.close()
 
 
-def _is_damaged(error: sa.exc.DatabaseError) -> bool:
-    text = str(error.orig)
+def _is_damaged(error: sa.exc.DBAPIError | OSError) -> bool:
+    text = first_line(error)
     return "file is not a database" in text or "malformed" in text

@@ -55,7 +55,8 @@ def test_ask_json_reads_one_question_per_line_in_order():
     result = run("ask", "--json", stdin="\n".join(questions) + "\n")
     assert result.returncode == 0
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [line["question"] for line in lines] == questions
+    assert [line["question"] for line in lines] == [*questions[:4], "x" * 1000]
+    assert [line.get("question_truncated", False) for line in lines] == [False] * 4 + [True]
     assert [line["answer"] is not None for line in lines] == [True, False, False, True, False]
     assert [line.get("reason") for line in lines] == [None, "empty", "no_content_words", None, "too_long"]
 

@@ -1,0 +1,46 @@
+"""Warnings about skipped story files, shown once per change rather than before every answer.
+
+What was last shown for a corpus folder is remembered as a digest in the user's state folder (on
+Linux ~/.local/state/storybot/warned/). `python -m bot stories` and `index` show them every time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from platformdirs import user_state_path
+
+
+def remembered_in() -> Path:
+    return user_state_path("storybot", appauthor=False) / "warned"
+
+
+def print_problems(problems: Sequence[str], stream: TextIO) -> None:
+    for problem in problems:
+        print(f"storybot: warning: {problem}", file=stream)
+
+
+def print_changed_problems(root: Path, problems: Sequence[str], stream: TextIO) -> None:
+    """Prints the problems unless they are the ones last printed for this corpus folder, and remembers them.
+
+    When nothing can be remembered (a state folder that cannot be written) they are printed every time.
+    """
+    record = remembered_in() / hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    digest = hashlib.sha256("\n".join(problems).encode("utf-8", "surrogateescape")).hexdigest() if problems else ""
+    try:
+        shown = record.read_text("ascii")
+    except (OSError, UnicodeDecodeError):
+        shown = ""
+    if digest == shown:
+        return
+    print_problems(problems, stream)
+    with contextlib.suppress(OSError):  # a digest torn by a crash only shows the warnings once more
+        if digest:
+            record.parent.mkdir(parents=True, exist_ok=True)
+            record.write_text(digest, "ascii")
+        else:
+            record.unlink()

@@ -1,0 +1,44 @@
+"""The link that adds the bot to a server, with exactly the permissions it uses (README, "Invite it")."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+import discord
+
+from bot.settings import SettingsError
+
+SCOPES = ("bot", "applications.commands")
+PERMISSIONS = {
+    "view_channel": "View Channels",
+    "send_messages": "Send Messages",
+    "send_messages_in_threads": "Send Messages in Threads",
+    "embed_links": "Embed Links",
+    "read_message_history": "Read Message History",
+}
+"""discord.Permissions' flag -> the name the Developer Portal and Discord's invite page show."""
+
+
+def permissions() -> discord.Permissions:
+    return discord.Permissions(**dict.fromkeys(PERMISSIONS, True))
+
+
+def invite_url(application_id: int) -> str:
+    return discord.utils.oauth_url(application_id, permissions=permissions(), scopes=SCOPES)
+
+
+def application_id_from_token(token: str) -> int:
+    """A bot token's first part is its user id in base64, which is the application's id (for every
+    application made since 2017; the log at start gives the link from Discord itself)."""
+    first = token.split(".", 1)[0]
+    try:
+        decoded = base64.urlsafe_b64decode(first + "=" * (-len(first) % 4))
+    except (binascii.Error, ValueError):
+        decoded = b""
+    if not (decoded.isascii() and decoded.isdigit()):
+        raise SettingsError(
+            "DISCORD_TOKEN does not look like a bot token (its first part should be the application's id); "
+            "copy it again from the Developer Portal (your application -> Bot -> Reset Token)."
+        )
+    return int(decoded)

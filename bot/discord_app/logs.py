@@ -1,0 +1,58 @@
+"""The running bot's log: the console, optionally a rotated file, third-party chatter kept out at INFO."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+
+import discord
+
+from bot.discord_app.errors import StartupError
+from bot.discord_app.redaction import redact_logs
+from bot.settings import Settings
+
+LOG_FILE_BYTES = 10_000_000
+LOG_FILE_BACKUPS = 5
+"""STORYBOT_LOG_FILE is rotated at 10 MB and 5 old files are kept (file.1 ... file.5): 60 MB at most."""
+OWN_LOGGERS = ("bot", "storybot", "discord")
+"""storybot's own, and discord.py's (connects and resumes, which an owner watches): shown at INFO. The
+rest (alembic's "Context impl SQLiteImpl." at every start, SQLAlchemy, aiosqlite, asyncpg, aiohttp)
+show only warnings and errors unless STORYBOT_LOG_LEVEL is DEBUG."""
+
+
+class ThirdPartyQuiet(logging.Filter):
+    """Passes warnings and errors from anyone, and lesser records only from OWN_LOGGERS."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING or record.name.partition(".")[0] in OWN_LOGGERS
+
+
+def setup_logging(settings: Settings) -> None:
+    """discord.py's console log at the settings' level, STORYBOT_LOG_FILE beside it, no secrets in either."""
+    level = getattr(logging, settings.log_level)
+    discord.utils.setup_logging(level=level, root=True)
+    root = logging.getLogger()
+    if settings.log_file is not None:
+        root.addHandler(_file_handler(settings))
+    if level > logging.DEBUG:
+        for handler in root.handlers:
+            handler.addFilter(ThirdPartyQuiet())
+    redact_logs(settings.discord_token)
+
+
+def _file_handler(settings: Settings) -> logging.Handler:
+    path = settings.log_file
+    assert path is not None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILE_BACKUPS, encoding="utf-8"
+        )
+    except OSError as error:
+        raise StartupError(
+            f"STORYBOT_LOG_FILE is {path}, which cannot be written ({error.strerror or error}); "
+            "point it at a file in a folder the bot may write, or unset it to log to the console only.",
+            exit_code=2,
+        ) from error
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-8s %(name)s: %(message)s"))
+    return handler

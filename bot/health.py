@@ -1,0 +1,77 @@
+"""Whether a running bot is connected to Discord, for a container's health check or a supervisor.
+
+The bot touches a heartbeat file in its data folder while it is connected; `python -m bot health`
+(another process, with no Discord connection of its own) reads how long ago that was. It costs a
+stat, not a login, so it may run every minute.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+HEARTBEAT_FILE = "heartbeat"
+BEAT_SECONDS = 30
+STALE_SECONDS = 3 * BEAT_SECONDS
+"""A heartbeat older than this means the bot is stopped, stuck or disconnected."""
+
+
+@dataclass(frozen=True)
+class Health:
+    healthy: bool
+    message: str
+
+
+def heartbeat_path(settings: Settings) -> Path:
+    return settings.data / HEARTBEAT_FILE
+
+
+def check(settings: Settings, now: float | None = None) -> Health:
+    """Healthy when the bot said it was connected within STALE_SECONDS."""
+    path = heartbeat_path(settings)
+    try:
+        age = (time.time() if now is None else now) - path.stat().st_mtime
+    except FileNotFoundError:
+        return Health(False, f"no heartbeat in {path}: the bot has not connected to Discord (yet).")
+    except OSError as error:
+        return Health(False, f"cannot read the heartbeat {path} ({error.strerror or error}).")
+    if age > STALE_SECONDS:
+        return Health(False, f"the bot was last connected to Discord {age:,.0f} s ago ({path}).")
+    return Health(True, f"connected to Discord ({max(age, 0):,.0f} s ago).")
+
+
+async def keep_beating(path: Path, connected: Callable[[], bool]) -> None:
+    """Touches `path` every BEAT_SECONDS while `connected()` (looking every second until then); runs until
+    cancelled.
+
+    A heartbeat that cannot be written is logged once (the bot itself is unaffected; only its health
+    check will say it is down).
+    """
+    failing = False
+    while True:
+        beating = connected()
+        if beating:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.touch()
+                failing = False
+            except OSError as error:
+                if not failing:
+                    log.warning("Could not write the heartbeat %s (%s); health checks will fail.", path, error)
+                failing = True
+        await asyncio.sleep(BEAT_SECONDS if beating else 1)
+
+
+def stop_beating(path: Path) -> None:
+    """A bot that stopped cleanly is not connected: its health check says so at once."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)

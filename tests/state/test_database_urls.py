@@ -1,0 +1,64 @@
+"""A PostgreSQL URL that cannot work, as the owner meets it: `python -m bot run` says what and what to do.
+
+The database is opened before Discord is contacted, so these runs need no network.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import asyncpg
+import pytest
+
+from tests.cli.test_main import run
+from tests.cli.test_owner_commands import one_clear_line, token_for
+from tests.postgresql import USER, PostgreSQLServer
+
+
+async def execute(url: str, sql: str) -> None:
+    connection = await asyncpg.connect(url)
+    try:
+        await connection.execute(sql)
+    finally:
+        await connection.close()
+
+
+def run_bot_with(url: str, tmp_path):
+    env = {"DISCORD_TOKEN": token_for(1000), "STORYBOT_DATABASE_URL": url, "STORYBOT_DATA": str(tmp_path)}
+    return run("run", env=env)
+
+
+@pytest.mark.parametrize(
+    ("database", "role", "said"),
+    [
+        (
+            "no_such_database",
+            USER,
+            f"has no database 'no_such_database'. Create it (createdb -O {USER} no_such_database)",
+        ),
+        ("postgres", "no_such_role", "refused the role 'no_such_role' (role \"no_such_role\" does not exist)"),
+    ],
+)
+def test_a_database_or_role_that_does_not_exist_is_one_line_and_exit_2(
+    postgresql_server: PostgreSQLServer, tmp_path, database, role, said
+):
+    url = postgresql_server.url(database).replace(f"//{USER}@", f"//{role}:hunter2@")
+    result = run_bot_with(url, tmp_path)
+    assert result.returncode == 2 and one_clear_line(result.stderr), result.stderr
+    assert said in result.stderr
+    assert "hunter2" not in result.stderr and "postgresql://" in result.stderr
+
+
+def test_a_role_that_may_not_create_tables_is_told_how_to_fix_it(postgresql_server: PostgreSQLServer, tmp_path):
+    owner_url = postgresql_server.new_database()
+    database = owner_url.rsplit("/", 1)[1]
+    asyncio.run(execute(owner_url, "CREATE ROLE reader LOGIN; REVOKE CREATE ON SCHEMA public FROM PUBLIC"))
+    result = run_bot_with(owner_url.replace(f"//{USER}@", "//reader@"), tmp_path)
+    assert result.returncode == 2 and one_clear_line(result.stderr), result.stderr
+    assert f"ALTER DATABASE {database} OWNER TO reader" in result.stderr
+
+
+def test_a_server_that_does_not_answer_is_exit_1_to_be_tried_again(tmp_path):
+    result = run_bot_with("postgresql://storybot@127.0.0.1:9/stories", tmp_path)  # the discard port
+    assert result.returncode == 1 and one_clear_line(result.stderr), result.stderr
+    assert "Could not reach the database at postgresql://storybot@127.0.0.1:9/stories" in result.stderr
