@@ -35,11 +35,11 @@ def heartbeat_path(settings: Settings) -> Path:
     return settings.data / HEARTBEAT_FILE
 
 
-def check(settings: Settings, now: float | None = None) -> Health:
+def check(settings: Settings) -> Health:
     """Healthy when the bot said it was connected within STALE_SECONDS."""
     path = heartbeat_path(settings)
     try:
-        age = (time.time() if now is None else now) - path.stat().st_mtime
+        age = time.time() - path.stat().st_mtime
     except FileNotFoundError:
         return Health(False, f"no heartbeat in {path}: the bot has not connected to Discord (yet).")
     except OSError as error:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -21,7 +22,8 @@ from tests.discord_app.test_admin import MANAGE_SERVER, followup
 from tests.discord_app.test_end_to_end import MENTION, callback, reply_to
 from tests.postgresql import PostgreSQLServer, server_programs
 
-LAUNCHER = Path(__file__).resolve().parents[1] / "tests" / "discord_app" / "launch_bot.py"
+ROOT = Path(__file__).resolve().parents[1]
+LAUNCHER = ROOT / "tests" / "discord_app" / "launch_bot.py"
 MOUNTED_LAUNCHER = "/opt/storybot-test/launch_bot.py"
 
 
@@ -45,18 +47,29 @@ async def podman(*args: str, check: bool = True) -> tuple[int, str]:
     return process.returncode, text
 
 
+def owners_env_file(folder: Path) -> Path:
+    """.env as an owner makes it: .env.example with the token filled in, passed with --env-file."""
+    example = (ROOT / ".env.example").read_text("utf-8")
+    if "\nDISCORD_TOKEN=\n" not in example:
+        raise CheckFailed(".env.example has no empty DISCORD_TOKEN= line to fill in")
+    path = folder / "storybot.env"
+    path.write_text(example.replace("\nDISCORD_TOKEN=\n", f"\nDISCORD_TOKEN={TOKEN}\n"), "utf-8")
+    return path
+
+
 class Container:
-    def __init__(self, image: str, fake: FakeDiscord, volumes: dict[str, str], **env: str):
+    def __init__(self, image: str, fake: FakeDiscord, volumes: dict[str, str], env_file: Path, **env: str):
         self.image = image
         self.name = f"storybot-check-{uuid.uuid4().hex[:8]}"
         self.fake = fake
         self.volumes = volumes
-        self.env = {"DISCORD_TOKEN": TOKEN, "STORYBOT_GUILD_ID": str(GUILD_ID), "FAKE_DISCORD_URL": fake.url} | env
+        self.env_file = env_file
+        self.env = {"STORYBOT_GUILD_ID": str(GUILD_ID), "FAKE_DISCORD_URL": fake.url} | env
 
     async def start(self) -> Container:
         mounts = [f"--volume={volume}:{path}" for volume, path in self.volumes.items()]
         mounts.append(f"--volume={LAUNCHER}:{MOUNTED_LAUNCHER}:ro")
-        settings = [f"--env={name}={value}" for name, value in self.env.items()]
+        settings = [f"--env-file={self.env_file}", *(f"--env={name}={value}" for name, value in self.env.items())]
         await podman(
             "run", "--detach", "--name", self.name, "--network=host", *mounts, *settings,
             "--entrypoint", "python", self.image, MOUNTED_LAUNCHER, "run",
@@ -96,11 +109,12 @@ class Container:
         await podman("rm", "--force", self.name, check=False)
 
 
-async def check_image(image: str, fake: FakeDiscord, postgresql_url: str | None) -> None:
+async def check_image(image: str, fake: FakeDiscord, postgresql_url: str | None, folder: Path) -> None:
     volumes = {f"storybot-check-{part}-{uuid.uuid4().hex[:8]}": f"/{part}" for part in ("library", "data", "index")}
+    env_file = owners_env_file(folder)
     containers: list[Container] = []
     try:
-        first = Container(image, fake, volumes)
+        first = Container(image, fake, volumes, env_file)
         containers.append(first)
         await first.start()
         await first.ready()
@@ -139,7 +153,7 @@ async def check_image(image: str, fake: FakeDiscord, postgresql_url: str | None)
             raise CheckFailed("a stopped bot reported healthy")
 
         settings = {"STORYBOT_DATABASE_URL": postgresql_url} if postgresql_url else {}
-        second = Container(image, fake, volumes, **settings)
+        second = Container(image, fake, volumes, env_file, **settings)
         containers.append(second)
         await second.start()
         await second.ready()
@@ -172,7 +186,8 @@ async def main(image: str) -> int:
     if server is None:
         print("container-check: PostgreSQL is not installed here: the second container uses SQLite too")
     try:
-        await check_image(image, fake, server.new_database() if server else None)
+        with tempfile.TemporaryDirectory(prefix="storybot-check-") as folder:
+            await check_image(image, fake, server.new_database() if server else None, Path(folder))
     except CheckFailed as failure:
         print(f"container-check: FAILED: {failure}", file=sys.stderr)
         return 1

@@ -103,9 +103,9 @@ async def _connect(bot: StoryBot, token: str, sync_only: bool, heartbeat: Path) 
                 stop_beating(heartbeat)
             return 0
     except discord.LoginFailure as error:
-        raise StartupError(REJECTED_TOKEN) from error
+        raise StartupError(REJECTED_TOKEN, exit_code=2) from error
     except discord.PrivilegedIntentsRequired as error:
-        raise StartupError(INTENT_REFUSED) from error
+        raise StartupError(INTENT_REFUSED, exit_code=2) from error
     except (aiohttp.ClientConnectionError, OSError) as error:
         raise StartupError(f"Could not reach Discord ({error}). Check the network connection and try again.") from error
     except discord.HTTPException as error:

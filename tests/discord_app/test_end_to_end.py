@@ -271,7 +271,7 @@ async def test_restart_reads_commands_once_and_does_not_resync(fake):
 
 async def test_wrong_token_ends_with_a_clear_message(fake):
     process = await BotProcess(fake, DISCORD_TOKEN="not-the-token").start()
-    assert await process.exited() == 1
+    assert await process.exited() == 2  # the owner must fix it: a service manager should not retry
     assert "Discord rejected the token" in process.text and "Traceback" not in process.text
     assert "not-the-token" not in process.text
 
@@ -292,7 +292,7 @@ async def test_refused_privileged_intent_is_explained(fake):
     fake.refuse_message_content = True
     try:
         process = await BotProcess(fake, STORYBOT_CHANNELS=str(CHANNEL_ID)).start()
-        assert await process.exited() == 1
+        assert await process.exited() == 2
     finally:
         fake.refuse_message_content = False
     assert "Message Content" in process.text and "Developer Portal" in process.text
