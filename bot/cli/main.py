@@ -12,9 +12,8 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
 
 from bot.cli.console import run_console
 from bot.cli.corpus_warnings import print_changed_problems, print_problems
@@ -220,7 +219,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if command in ("run", "sync"):
         from bot.discord_app.run import run_bot  # discord.py loads only for the commands that need it
 
-        return run_bot(settings, lambda: _load(settings), sync_only=command == "sync")
+        return run_bot(settings, lambda: _load(settings, warn_every_time=True), sync_only=command == "sync")
     if command == "ask":
         return _ask(args, _load(settings))
     if command == "performer":
@@ -230,7 +229,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(lookup_json(lookup), ensure_ascii=False) if args.json else lookup_text(lookup))
         return 0
     if command == "stories":
-        library = _load(settings, warn=print_problems)
+        library = _load(settings, warn_every_time=True)
         corpus = library.corpus
         print(json.dumps(stories_json(corpus), ensure_ascii=False) if args.json else stories_text(corpus))
         return 0
@@ -253,15 +252,15 @@ def _say_on_stderr() -> None:
     logger.propagate = False
 
 
-def _load(settings: Settings, warn: Callable[[Sequence[str], TextIO], None] | None = None) -> StoryLibrary:
-    """The library; skipped files are warned about when that changed since they were last shown
-    (or every time, by `warn=print_problems`)."""
+def _load(settings: Settings, warn_every_time: bool = False) -> StoryLibrary:
+    """The library; skipped files are warned about when that changed since they were last shown, or
+    every time (the bot at start, `stories`)."""
     library = open_library(settings, progress=sys.stderr.isatty())
     corpus = library.corpus
-    if warn is None:
-        print_changed_problems(corpus.root, corpus.problems, sys.stderr)
+    if warn_every_time:
+        print_problems(corpus.problems, sys.stderr)
     else:
-        warn(corpus.problems, sys.stderr)
+        print_changed_problems(corpus.root, corpus.problems, sys.stderr)
     return library
 
 
