@@ -57,7 +57,7 @@ def readme_invite_permissions() -> set[str]:
     readme = (ROOT / "README.md").read_text("utf-8")
     step = readme[readme.index("**Invite it.**") :]
     step = step[: step.index("\n4. ")]
-    return set(re.findall(r"\*([^*]+)\*", step[step.index("permissions") :]))
+    return {" ".join(name.split()) for name in re.findall(r"\*([^*]+)\*", step[step.index("permissions") :])}
 
 
 def test_invite_prints_the_link_with_exactly_the_permissions_readme_lists():

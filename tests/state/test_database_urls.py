@@ -10,7 +10,7 @@ import asyncio
 import asyncpg
 import pytest
 
-from tests.cli.test_main import run
+from tests.cli.test_main import ROOT, run
 from tests.cli.test_owner_commands import one_clear_line, token_for
 from tests.postgresql import USER, PostgreSQLServer
 
@@ -62,3 +62,18 @@ def test_a_server_that_does_not_answer_is_exit_1_to_be_tried_again(tmp_path):
     result = run_bot_with("postgresql://storybot@127.0.0.1:9/stories", tmp_path)  # the discard port
     assert result.returncode == 1 and one_clear_line(result.stderr), result.stderr
     assert "Could not reach the database at postgresql://storybot@127.0.0.1:9/stories" in result.stderr
+
+
+def test_a_missing_postgresql_driver_names_the_distribution_to_install(tmp_path):
+    hidden = tmp_path / "without-asyncpg" / "asyncpg"
+    hidden.mkdir(parents=True)  # shadows the installed driver, as if it were not installed
+    (hidden / "__init__.py").write_text("raise ModuleNotFoundError(\"No module named 'asyncpg'\", name='asyncpg')\n")
+    env = {
+        "DISCORD_TOKEN": token_for(1000),
+        "STORYBOT_DATABASE_URL": "postgresql://storybot@127.0.0.1:9/stories",
+        "STORYBOT_DATA": str(tmp_path / "data"),
+        "PYTHONPATH": f"{hidden.parent}:{ROOT}",
+    }
+    result = run("run", env=env)
+    assert result.returncode == 2 and one_clear_line(result.stderr), result.stderr
+    assert "pip install 'storybot-discord[postgresql]'" in result.stderr
