@@ -43,18 +43,17 @@ def default_data_folder() -> Path:
 
 
 def env_files() -> tuple[Path, Path]:
-    """Where `.env` is looked for, in order: the current folder, then the user's config folder
-    (on Linux ~/.config/storybot/.env), so a service or a shell started elsewhere finds the token."""
+    """Where `.env` is looked for: the current folder, then the user's config folder (on Linux
+    ~/.config/storybot/.env), so a service or a shell started elsewhere finds the token."""
     return Path.cwd() / ".env", user_config_path("storybot", appauthor=False) / ".env"
 
 
-def load_env_file() -> Path | None:
-    """Loads the first `.env` of env_files() that exists (never overriding the environment); returns it."""
+def load_env_files() -> None:
+    """Loads both, if they exist: the environment wins over the current folder's, which wins over the
+    config folder's (a project's own .env in the current folder cannot hide the token kept there)."""
     for path in env_files():
         if path.is_file():
             load_dotenv(path)
-            return path
-    return None
 
 
 def bundled_corpus() -> Path:
@@ -84,9 +83,9 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
-        """Reads `env` (default: os.environ after loading a `.env`, which never overrides it)."""
+        """Reads `env` (default: os.environ after loading the `.env` files, which never override it)."""
         if env is None:
-            load_env_file()
+            load_env_files()
             env = os.environ
 
         def get(name: str) -> str | None:

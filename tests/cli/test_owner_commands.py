@@ -119,7 +119,7 @@ def test_skipped_files_are_warned_about_once_per_change(tmp_path):
     assert "Skipped a.txt" in run("ask", "harp", env=env).stderr
 
 
-def test_dotenv_is_found_in_the_users_config_folder_when_the_current_one_has_none(tmp_path):
+def test_dotenv_is_read_from_the_users_config_folder_and_the_current_one_wins(tmp_path):
     for name in ("here", "there"):
         (tmp_path / name).mkdir()
         (tmp_path / name / f"{name}.txt").write_text(STORY)
@@ -128,12 +128,14 @@ def test_dotenv_is_found_in_the_users_config_folder_when_the_current_one_has_non
     (config / ".env").write_text(f"STORYBOT_CORPUS={tmp_path / 'there'}\n")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    env = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "STORYBOT_INDEX": "off"}
-    from_config = run("ask", "--json", "harp", env=env, cwd=elsewhere)
-    assert json.loads(from_config.stdout)["answer"]["story"] == "There"
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    assert "There (4 passages)" in run("stories", env=env, cwd=elsewhere).stdout
+    (elsewhere / ".env").write_text("STORYBOT_INDEX=off\n")  # a .env here without the setting: still There
+    assert "There (4 passages)" in run("stories", env=env, cwd=elsewhere).stdout
     (elsewhere / ".env").write_text(f"STORYBOT_CORPUS={tmp_path / 'here'}\n")
-    from_here = run("ask", "--json", "harp", env=env, cwd=elsewhere)
-    assert json.loads(from_here.stdout)["answer"]["story"] == "Here"
+    assert "Here (4 passages)" in run("stories", env=env, cwd=elsewhere).stdout
+    from_environment = env | {"STORYBOT_CORPUS": str(tmp_path / "there")}  # the environment wins over both
+    assert "There (4 passages)" in run("stories", env=from_environment, cwd=elsewhere).stdout
 
 
 def test_ask_json_echoes_a_bounded_prefix_of_a_huge_question():
