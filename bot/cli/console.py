@@ -81,7 +81,7 @@ def _choose_story(library: StoryLibrary, name: str, current: int | None, stdout:
         return None
     lookup = library.story_finder.find(name)
     if len(lookup.matches) != 1:
-        print(story_choice_text(lookup, library.corpus.stories, "/stories lists them."), file=stdout)
+        print(story_choice_text(lookup, library.corpus.stories), file=stdout)
         return current
     story = lookup.matches[0]
     print(f'Asking only about "{library.corpus.stories[story].title}" now; /story alone asks about all.', file=stdout)

@@ -172,8 +172,9 @@ def _marked_word(excerpt: Excerpt, start: int, end: int, bold: bool) -> str:
     return "".join(pieces)
 
 
-def story_choice_text(lookup: StoryLookup, stories: Sequence[Story], listing: str) -> str:
-    """Why a story name did not pick one story, with the stories it could be (or `listing`: how to list them)."""
+def story_choice_text(lookup: StoryLookup, stories: Sequence[Story], listing: str = "/stories lists them.") -> str:
+    """Why a story name did not pick one story, with the stories it could be (or `listing`: how to list
+    them; the command line has no /stories)."""
     if lookup.matches:
         names = "; ".join(f'"{stories[i].title}" ({stories[i].path})' for i in lookup.matches[:10])
         return f'"{lookup.query}" could be more than one story: {names}. Give more of the title.'
