@@ -9,6 +9,14 @@
 # The image is the Dockerfile's, unchanged; only its entry point is swapped for tests/discord_app/
 # launch_bot.py (mounted read-only), which points discord.py at the fake Discord, as the end-to-end
 # tests do. The container uses the host's network to reach it (and, for PyPI, while building).
+#
+# In a VM where podman cannot start containers ("setrlimit RLIMIT_NPROC: Operation not permitted",
+# "cgroups in hybrid mode not supported"), point CONTAINERS_CONF at a file with
+#   [containers]
+#   default_ulimits = ["nofile=8192:8192", "nproc=4096:4096"]
+#   [engine]
+#   runtime = "runc"
+# (apt install runc), as was needed where this script was first run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
