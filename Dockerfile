@@ -11,7 +11,7 @@ FROM ${BASE} AS build
 RUN python3 -m venv /opt/storybot
 COPY pyproject.toml README.md /src/
 COPY bot /src/bot
-RUN /opt/storybot/bin/pip install --no-cache-dir --disable-pip-version-check '/src[postgresql]' \
+RUN /opt/storybot/bin/pip install --no-cache-dir --disable-pip-version-check '/src[postgresql,formats]' \
     && /opt/storybot/bin/pip uninstall --yes --quiet pip setuptools
 
 FROM ${BASE}

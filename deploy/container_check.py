@@ -25,6 +25,10 @@ from tests.postgresql import PostgreSQLServer, server_programs
 ROOT = Path(__file__).resolve().parents[1]
 LAUNCHER = ROOT / "tests" / "discord_app" / "launch_bot.py"
 MOUNTED_LAUNCHER = "/opt/storybot-test/launch_bot.py"
+KEEPER_HTML = (
+    b"<html><head><title>The Keeper</title><style>p {color: red}</style></head><body>"
+    b"<p>Maren kept the lighthouse on the cape.</p><p>She lit the lamp.</p></body></html>"
+)
 
 
 class CheckFailed(Exception):
@@ -127,15 +131,15 @@ async def check_image(image: str, fake: FakeDiscord, postgresql_url: str | None,
         if "Moscow" not in str(answer["embeds"]):
             raise CheckFailed(f"the answer did not say Moscow: {answer}")
         passed("a mention was answered from the bundled stories in the stories volume")
-        upload = fake.attach("the-keeper.md", b"Maren kept the lighthouse on the cape.\n\nShe lit the lamp.")
-        mark, _ = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=upload, title="The Keeper")
+        upload = fake.attach("the-keeper.html", KEEPER_HTML)  # read by lxml: the image has the formats extra
+        mark, _ = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=upload)
         await callback(fake, mark)
         report = (await followup(fake, mark))["content"]
-        if not report.startswith("Added `the-keeper.md`."):
+        if not report.startswith("Added `the-keeper.html`."):
             raise CheckFailed(f"/story add said: {report}")
-        if "the-keeper.md" not in await first.exec("ls", "/library/stories"):
+        if "the-keeper.html" not in await first.exec("ls", "/library/stories"):
             raise CheckFailed("the added story is not in /library/stories")
-        passed("/story add wrote the story into the stories volume")
+        passed("/story add of an HTML story wrote it into the stories volume")
         await first.healthy()
         passed("the health check (python -m bot health) says healthy")
         logged = await first.logs()
