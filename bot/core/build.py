@@ -60,7 +60,7 @@ class Batch:
     lengths: np.ndarray
     postings: tuple[np.ndarray, np.ndarray, np.ndarray]
     """(term, passage, term frequency) of each posting, in term then passage order (AnalysedTexts.postings)."""
-    performers: list[Performer]
+    performers: tuple[Performer, ...]
     """With `passage` counted within the batch."""
     fingerprints: dict[str, str]
 

@@ -40,10 +40,10 @@ class MentionFinder:
         story_of_path = {story.path: number for number, story in enumerate(stories)}
         self._name_stories: dict[str, set[int]] = {}
         for person in people:
-            story = story_of_path.get(person.path)
-            if story is not None:
+            story_number = story_of_path.get(person.path)
+            if story_number is not None:
                 for word, _, _ in words(person.name):
-                    self._name_stories.setdefault(normalize_word(word), set()).add(story)
+                    self._name_stories.setdefault(normalize_word(word), set()).add(story_number)
         self._name_words = sorted(self._name_stories)
         self._title_stories: dict[str, set[int]] = {}
         for number, story in enumerate(stories):

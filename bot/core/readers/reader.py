@@ -28,10 +28,16 @@ class StoryText:
 
 
 class Reader(Protocol):
-    suffixes: tuple[str, ...]
-    """File name endings it reads, lower case, with the dot."""
-    name: str
-    """What the format is called in messages ("EPUB")."""
+    # Read-only members, so that a reader's class attributes (`suffixes = (".txt",)`) match them.
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        """File name endings it reads, lower case, with the dot."""
+        ...
+
+    @property
+    def name(self) -> str:
+        """What the format is called in messages ("EPUB")."""
+        ...
 
     def read(self, raw: bytes) -> StoryText:
         """The story in these bytes; raises ValueError with what is wrong, said after "it" ("is not ...")."""
