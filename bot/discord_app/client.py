@@ -14,6 +14,7 @@ from bot.core.library import StoryLibrary
 from bot.discord_app import exts
 from bot.discord_app.cooldown import QuestionBudgets, wait_message
 from bot.discord_app.library_holder import LibraryHolder
+from bot.discord_app.render import Reply
 from bot.discord_app.sync import sync_commands
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import Database
@@ -187,36 +188,33 @@ async def acknowledge(interaction: discord.Interaction, private: bool) -> None:
         log.warning("Could not acknowledge an interaction: %s %s", error.status, error.text)
 
 
-MessagePart = str | discord.Embed | discord.ui.View
-
-
-async def respond(interaction: discord.Interaction, private: bool, **message: MessagePart) -> None:
+async def respond(interaction: discord.Interaction, reply: Reply, private: bool) -> None:
     """The answer, whether or not the interaction was acknowledged. A private answer never lands in a public
     "thinking…": that one goes, and the answer comes privately."""
     try:
         if not interaction.response.is_done():
-            await interaction.response.send_message(**message, ephemeral=private)  # type: ignore[arg-type]
+            await reply.send_response(interaction, ephemeral=private)
             return
         if private and interaction.extras.get(PUBLIC_THINKING):
             interaction.extras[PUBLIC_THINKING] = False
             await interaction.delete_original_response()
-        await interaction.followup.send(**message, ephemeral=private)  # type: ignore[arg-type]
+        await reply.send_followup(interaction, ephemeral=private)
     except discord.HTTPException as error:
         log.warning("Could not reply to an interaction: %s %s", error.status, error.text)
 
 
 async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
     """Replies privately, whether or not the interaction was already answered or acknowledged."""
-    await respond(interaction, private=True, content=text)
+    await respond(interaction, Reply(content=text), private=True)
 
 
-async def show_in_place(interaction: discord.Interaction, **message: MessagePart | None) -> None:
+async def show_in_place(interaction: discord.Interaction, reply: Reply) -> None:
     """A button's answer: its own message, edited (acknowledged or not)."""
     try:
         if interaction.response.is_done():
-            await interaction.edit_original_response(**message)  # type: ignore[arg-type]
+            await reply.edit_original(interaction)
         else:
-            await interaction.response.edit_message(**message)  # type: ignore[arg-type]
+            await reply.edit_response(interaction)
     except discord.HTTPException as error:
         log.warning("Could not update a message: %s %s", error.status, error.text)
 

@@ -79,9 +79,9 @@ async def own_or_copy(interaction: discord.Interaction, owner: int | None, reply
     owners were kept in custom ids, changed in place as it always was."""
     clicker = interaction.user.id
     if owner is None or owner == clicker:
-        await show_in_place(interaction, **reply(clicker).to_edit())
+        await show_in_place(interaction, reply(clicker))
     else:
-        await respond(interaction, private=True, **reply(clicker).to_send())
+        await respond(interaction, reply(clicker), private=True)
 
 
 async def spent_or_refused(interaction: discord.Interaction) -> bool:

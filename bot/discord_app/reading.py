@@ -152,7 +152,7 @@ class AnswerButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"storyb
 
     @classmethod
     async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
+        cls, interaction: discord.Interaction, item: discord.ui.Item[discord.ui.View], match: re.Match[str]
     ) -> AnswerButton:
         return cls(match["action"], AnswerKey.from_match(match))
 
@@ -179,7 +179,7 @@ class ReadOn(
 
     @classmethod
     async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
+        cls, interaction: discord.Interaction, item: discord.ui.Item[discord.ui.View], match: re.Match[str]
     ) -> ReadOn:
         return cls(match["story"], int(match["number"]), match["way"], AnswerKey.from_match(match))
 
@@ -214,7 +214,7 @@ class OlderButton(
 
     @classmethod
     async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
+        cls, interaction: discord.Interaction, item: discord.ui.Item[discord.ui.View], match: re.Match[str]
     ) -> OlderButton:
         return cls(match.group())
 

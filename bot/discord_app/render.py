@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import discord
-from discord.utils import escape_markdown
+from discord.utils import MISSING, escape_markdown
 
 from bot.cli.render import index_damaged_message, no_answer_message
 from bot.core.answer import Answer, Excerpt, Hit
@@ -33,25 +34,50 @@ PICK_HINT = "\n\nPick one below."
 COLOR = discord.Color.dark_teal()
 
 
+PartT = TypeVar("PartT")
+
+
+def _given(part: PartT | None) -> PartT:
+    """A part of a message to send, or discord.py's "not given" for one it lacks: the part is then left out
+    of the request (None would be sent, as an empty part)."""
+    return MISSING if part is None else part
+
+
 @dataclass(frozen=True)
 class Reply:
-    """What the bot says: text, an embed, buttons; every extension renders into one of these."""
+    """What the bot says: text, an embed, buttons; every extension renders into one of these, and it is
+    sent, or shown in place of a message, by its own methods (with exactly the parts there are)."""
 
     content: str | None = None
     embed: discord.Embed | None = None
     view: discord.ui.View | None = None
 
-    def to_send(self) -> dict[str, str | discord.Embed | discord.ui.View]:
-        """For send, reply and followup: only the parts there are."""
-        parts = {"content": self.content, "embed": self.embed, "view": self.view}
-        return {name: part for name, part in parts.items() if part is not None}
+    async def send_response(self, interaction: discord.Interaction, *, ephemeral: bool = False) -> None:
+        """As the interaction's first response."""
+        await interaction.response.send_message(
+            self.content, embed=_given(self.embed), view=_given(self.view), ephemeral=ephemeral
+        )
 
-    def to_edit(self) -> dict[str, str | discord.Embed | discord.ui.View | None]:
-        """For editing a message in place: a part left out is removed from it."""
-        return {"content": self.content, "embed": self.embed, "view": self.view}
+    async def send_followup(self, interaction: discord.Interaction, *, ephemeral: bool = False) -> None:
+        """After the interaction's first response."""
+        await interaction.followup.send(
+            _given(self.content), embed=_given(self.embed), view=_given(self.view), ephemeral=ephemeral
+        )
+
+    async def reply_to(self, message: discord.Message) -> None:
+        """As a reply to the message, which does not ping its author."""
+        await message.reply(self.content, embed=_given(self.embed), view=_given(self.view), mention_author=False)
+
+    async def edit_response(self, interaction: discord.Interaction) -> None:
+        """In place of the message whose button or select was used: a part left out is removed from it."""
+        await interaction.response.edit_message(content=self.content, embed=self.embed, view=self.view)
+
+    async def edit_original(self, interaction: discord.Interaction) -> None:
+        """In place of the message the interaction (already acknowledged) belongs to, likewise."""
+        await interaction.edit_original_response(content=self.content, embed=self.embed, view=self.view)
 
 
-def persistent_view(*items: discord.ui.Item[discord.ui.View]) -> discord.ui.View | None:
+def persistent_view(*items: discord.ui.Item[discord.ui.View | discord.ui.LayoutView]) -> discord.ui.View | None:
     """Buttons and selects that work after a restart, or None for none.
 
     The view is stopped before it is sent, so discord.py keeps no view per message in memory for

@@ -8,7 +8,7 @@ from bot.discord_app.exts.ask import Ask
 from bot.discord_app.exts.performer import Performers
 from bot.discord_app.reading import AnswerButton, ReadOn, answer_reply
 from bot.discord_app.references import CUSTOM_ID_LIMIT, AnswerKey
-from bot.discord_app.render import question_from_footer
+from bot.discord_app.render import Reply, question_from_footer
 from bot.discord_app.voting import VoteButton
 from bot.state.feedback import Vote
 from bot.state.server_settings import ChannelSettings, ServerSettings
@@ -80,14 +80,13 @@ async def test_answer_reply_has_the_embed_and_a_more_button(library):
     assert all(len(item.custom_id) <= CUSTOM_ID_LIMIT for item in reply.view.children)
     assert max(len(row) for row in reply.view.to_components()) <= 5  # Discord's limit per row
     assert reply.view.is_finished()  # not kept in memory: dispatched by custom_id
-    assert set(reply.to_send()) == {"embed", "view"}
+    assert reply.content is None
 
 
 def test_no_answer_is_a_plain_friendly_line(library):
     answer = library.ask("what is the")
     assert answer.reason == NoAnswer.NO_CONTENT_WORDS
-    assert answer_reply(answer, library, 1).to_edit() == {"content": answer.message, "embed": None, "view": None}
-    assert answer_reply(answer, library, 1).to_send() == {"content": answer.message}
+    assert answer_reply(answer, library, 1) == Reply(content=answer.message)
 
 
 async def test_autocomplete_from_a_real_interaction(discord_bot):

@@ -66,8 +66,10 @@ class Confirm(
 
     @classmethod
     async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
+        cls, interaction: discord.Interaction, item: discord.ui.Item[discord.ui.View], match: re.Match[str]
     ) -> Confirm:
+        if not isinstance(item, discord.ui.Button):  # the message's component under our custom_id is a button
+            raise TypeError(f"storybot:confirm names a button, not {type(item).__name__}")
         return cls(match["token"], match["answer"], item.label or "")
 
     async def callback(self, interaction: discord.Interaction) -> None:
@@ -156,9 +158,7 @@ class Admin(StoryCog):
         while len(self.pending) > PENDING_KEPT:  # unanswered questions (and their uploads) do not pile up
             del self.pending[next(iter(self.pending))]
         view = persistent_view(Confirm(token, "yes", label), Confirm(token, "no", "Cancel"))
-        await interaction.followup.send(
-            **Reply(content=clip(question, MESSAGE_LIMIT), view=view).to_send(), ephemeral=True
-        )
+        await Reply(content=clip(question, MESSAGE_LIMIT), view=view).send_followup(interaction, ephemeral=True)
 
     async def confirmed(self, interaction: discord.Interaction, token: str, yes: bool) -> None:
         """A Replace/Remove/Cancel click: checked again for Manage Server, then done and reported."""

@@ -151,7 +151,7 @@ class Ask(StoryCog):
 
     async def _reply(self, message: discord.Message, reply: Reply) -> None:
         try:
-            await message.reply(**reply.to_send(), mention_author=False)
+            await reply.reply_to(message)
         except discord.HTTPException as error:
             log.warning("Could not answer in channel %s: %s %s", message.channel.id, error.status, error.text)
 
@@ -182,7 +182,7 @@ class Ask(StoryCog):
             else follow_up_off_loop(library, question, scope)
         )
         reply = answer_reply(answer, library, interaction.user.id, scope, channel_scope=story is None)
-        await respond(interaction, private=answer.best is None, **reply.to_send())
+        await respond(interaction, reply, private=answer.best is None)
 
     @ask.autocomplete("story")
     async def story_titles(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

@@ -13,7 +13,7 @@ from discord.utils import escape_markdown, format_dt
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral
 from bot.discord_app.cog import StoryCog
 from bot.discord_app.database_trouble import database_trouble
-from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, clip, fit
+from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, Reply, clip, fit
 from bot.discord_app.voting import VoteButton
 from bot.state.feedback import AnswerFeedback
 from bot.state.guarded_engine import DatabaseUnavailable
@@ -62,7 +62,7 @@ class Feedback(StoryCog):
         if not answers:
             await send_ephemeral(interaction, "No answer here has a 👎 yet.")
             return
-        await respond(interaction, private=True, embed=feedback_embed(answers))
+        await respond(interaction, Reply(embed=feedback_embed(answers)), private=True)
 
 
 async def setup(bot: StoryBot) -> None:

@@ -41,8 +41,10 @@ class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=rf"{PICK
 
     @classmethod
     async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Select, match: re.Match[str]
+        cls, interaction: discord.Interaction, item: discord.ui.Item[discord.ui.View], match: re.Match[str]
     ) -> PickPerformer:
+        if not isinstance(item, discord.ui.Select):  # the message's component under our custom_id is a select
+            raise TypeError(f"{PICK_ID} names a select, not {type(item).__name__}")
         asker = match["asker"]
         return cls(item.options, None if asker is None else int(asker))
 
@@ -63,7 +65,7 @@ class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=rf"{PICK
         )
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        values = (interaction.data or {}).get("values") or []
+        values = self.item.values
         story, _, name = values[0].partition(":") if values else ("", "", "")
         found = story_bot(interaction).library.performers.find(name).matches if name else ()
         matches = [p for p in found if story_id(p.path) == story and p.name.startswith(name)]
@@ -86,9 +88,9 @@ class Performers(StoryCog):
         elif lookup.ambiguous:
             pick = PickPerformer.for_lookup(lookup, interaction.user.id)
             reply = Reply(embed=candidates_embed(lookup), view=persistent_view(pick))
-            await respond(interaction, private=False, **reply.to_send())
+            await respond(interaction, reply, private=False)
         else:
-            await respond(interaction, private=False, embed=performer_embed(lookup.matches[0]))
+            await respond(interaction, Reply(embed=performer_embed(lookup.matches[0])), private=False)
 
     @performer.autocomplete("name")
     async def performer_names(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

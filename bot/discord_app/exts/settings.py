@@ -19,7 +19,7 @@ from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral
 from bot.discord_app.cog import StoryCog, one_story, story_choices
 from bot.discord_app.database_trouble import database_trouble
-from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, clip, fit
+from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, Reply, clip, fit
 from bot.settings import MAX_BUDGET_QUESTIONS, MAX_BUDGET_SECONDS, QuestionBudget, Settings
 from bot.state.guarded_engine import DatabaseUnavailable
 from bot.state.server_settings import ServerSettings
@@ -105,7 +105,7 @@ class ServerSettingsCog(StoryCog, name="Settings"):
         if deleted:
             server = await self.bot.server_settings(guild.id)
         embed = settings_embed(guild, server, self.bot.settings, self.bot.library, len(deleted))
-        await respond(interaction, private=True, embed=embed)
+        await respond(interaction, Reply(embed=embed), private=True)
 
     @settings.command(name="channel", description="Answer every message in a channel, or only mentions (Manage Server)")
     @app_commands.describe(channel="The channel", answers="every message, mentions only, or back to the bot's default")

@@ -32,7 +32,7 @@ class StoriesPage(
 
     @classmethod
     async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
+        cls, interaction: discord.Interaction, item: discord.ui.Item[discord.ui.View], match: re.Match[str]
     ) -> StoriesPage:
         asker = match["asker"]
         return cls(int(match["page"]), match["way"], None if asker is None else int(asker))
@@ -66,7 +66,7 @@ class Stories(StoryCog):
 
     @app_commands.command(name="stories", description="List the stories I know")
     async def stories(self, interaction: discord.Interaction) -> None:
-        await interaction.response.send_message(**stories_reply(self.bot.library, 0, interaction.user.id).to_send())
+        await stories_reply(self.bot.library, 0, interaction.user.id).send_response(interaction)
 
 
 async def setup(bot: StoryBot) -> None:
