@@ -61,7 +61,17 @@ class StoryBot(commands.AutoShardedBot):
         force_sync: bool = False,
     ):
         super().__init__(
-            **bot_options(read_every_message), shard_count=settings.shard_count, shard_ids=settings.shard_ids
+            command_prefix=commands.when_mentioned,
+            help_command=None,
+            intents=intents_for(read_every_message),
+            # Set once for every message the bot sends: answers quote stories and users, never ping.
+            allowed_mentions=discord.AllowedMentions.none(),
+            max_messages=None,
+            chunk_guilds_at_startup=False,
+            member_cache_flags=discord.MemberCacheFlags.none(),
+            shard_count=settings.shard_count,
+            # None shards automatically, as discord.py documents (Optional[List[int]]); its typed options say List.
+            shard_ids=None if settings.shard_ids is None else list(settings.shard_ids),  # type: ignore[arg-type]
         )
         self.settings = settings
         self.libraries = LibraryHolder(library, settings)
@@ -125,7 +135,7 @@ class StoryBot(commands.AutoShardedBot):
     async def setup_hook(self) -> None:
         for extension in extension_names():
             await self.load_extension(extension)
-        self.tree.on_error = self.on_app_command_error
+        self.tree.error(self.on_app_command_error)
         await sync_commands(self, self.tree, self.settings.guild_id, self.force_sync)
 
     async def on_message(self, message: discord.Message) -> None:
@@ -217,16 +227,3 @@ async def show_in_place(interaction: discord.Interaction, reply: Reply) -> None:
             await reply.edit_response(interaction)
     except discord.HTTPException as error:
         log.warning("Could not update a message: %s %s", error.status, error.text)
-
-
-def bot_options(read_every_message: bool) -> dict[str, object]:
-    return {
-        "command_prefix": commands.when_mentioned,
-        "help_command": None,
-        "intents": intents_for(read_every_message),
-        # Set once for every message the bot sends: answers quote stories and users, never ping.
-        "allowed_mentions": discord.AllowedMentions.none(),
-        "max_messages": None,
-        "chunk_guilds_at_startup": False,
-        "member_cache_flags": discord.MemberCacheFlags.none(),
-    }
