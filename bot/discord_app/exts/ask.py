@@ -68,9 +68,8 @@ class Ask(StoryCog):
         self._thread_stories: OrderedDict[int, str | None] = OrderedDict()
         """Thread id -> the id of the story whose answer started it (None: not started from an answer)."""
 
-    def addressed(self, message: discord.Message) -> bool:
-        """A DM, or a mention of the bot or of its role."""
-        me = self.bot.user
+    def addressed(self, message: discord.Message, me: discord.ClientUser) -> bool:
+        """A DM, or a mention of the bot (`me`) or of its role."""
         return (
             message.guild is None
             or any(user.id == me.id for user in message.mentions)
@@ -83,7 +82,11 @@ class Ask(StoryCog):
         """The question a message asks the bot, or None when it is not addressed to the bot."""
         if self.bot.user is None or message.author.bot or message.webhook_id is not None:
             return None
-        if not (follows_answer or self.addressed(message) or answers_every_message(self.bot, message.channel, server)):
+        if not (
+            follows_answer
+            or self.addressed(message, self.bot.user)
+            or answers_every_message(self.bot, message.channel, server)
+        ):
             return None
         return question_text(message)
 
@@ -102,8 +105,11 @@ class Ask(StoryCog):
             elif isinstance(message.channel, discord.Thread) and message.channel.parent is not None:
                 thread = message.channel
                 if thread.id not in self._thread_stories:  # one look a thread, not one a message
-                    # A thread started from a message has that message's id.
-                    starter = thread.starter_message or await thread.parent.fetch_message(thread.id)
+                    # A thread started from a message has that message's id; a forum post's thread starts
+                    # with the post, never with one of the bot's answers.
+                    starter = thread.starter_message
+                    if starter is None and isinstance(thread.parent, discord.TextChannel):
+                        starter = await thread.parent.fetch_message(thread.id)
                     self._remember_thread(thread.id, story_of_answer(starter, self.bot.user.id))
                 return self._thread_stories[thread.id]
         except discord.HTTPException as error:
@@ -120,7 +126,7 @@ class Ask(StoryCog):
     async def on_message(self, message: discord.Message) -> None:
         if self.bot.user is None or message.author.bot or message.webhook_id is not None:
             return
-        if not self.addressed(message) and not self.bot.library.analyzer.terms(question_text(message)):
+        if not self.addressed(message, self.bot.user) and not self.bot.library.analyzer.terms(question_text(message)):
             # Small talk ("thanks!"), or a message whose text the bot may not read: no reply, and no
             # look at the message it replies to or the thread it is in.
             return
@@ -135,7 +141,9 @@ class Ask(StoryCog):
         channel_scope = followed is None
         if followed is None:
             story = channel_story(library, server, message.channel)
-        retry_after = await self.bot.spend_question(message.author.id, message.guild and message.guild.id)
+        retry_after = await self.bot.spend_question(
+            message.author.id, None if message.guild is None else message.guild.id
+        )
         if retry_after:
             if self.bot.budgets.should_warn(message.author.id, retry_after):
                 await self._reply(message, Reply(content=wait_message(retry_after)))
