@@ -68,12 +68,12 @@ class ServerSettingsStore:
     async def set_budget(self, server_id: int, budget: QuestionBudget | None) -> ServerSettings:
         async def change(connection: AsyncConnection) -> ServerSettings:
             values = {
-                "budget_questions": budget and budget.questions,
-                "budget_seconds": budget and budget.seconds,
+                "budget_questions": None if budget is None else budget.questions,
+                "budget_seconds": None if budget is None else budget.seconds,
                 "updated_at": _now(),
             }
             await connection.execute(
-                insert_or_update(connection, server_settings, {"server_id": server_id} | values, ["server_id"], values)
+                insert_or_update(connection, server_settings, {"server_id": server_id, **values}, ["server_id"], values)
             )
             return await self._read(connection, server_id)
 
