@@ -36,7 +36,8 @@ def test_values_are_parsed():
     assert settings.corpus == Path("~/stories").expanduser()
     assert settings.guild_id == 123 and settings.channels == {1, 2, 3}
     assert settings.log_level == "DEBUG" and settings.shard_count == 4 and settings.shard_ids == (0, 1)
-    assert index_store(settings).base == Path("/tmp/storybot-index")
+    store = index_store(settings)
+    assert store is not None and store.base == Path("/tmp/storybot-index")
     assert index_store(Settings.from_env({"STORYBOT_INDEX": "off"})) is None
 
 

@@ -147,7 +147,10 @@ def load_as_unprivileged(folder: Path) -> dict:
                 os.setuid(UNPRIVILEGED)
             try:
                 corpus = load_corpus(folder)
-                report = {"stories": [s.path for s in corpus.stories], "problems": list(corpus.problems)}
+                report: dict[str, list[str] | str] = {
+                    "stories": [s.path for s in corpus.stories],
+                    "problems": list(corpus.problems),
+                }
             except CorpusError as error:
                 report = {"error": str(error)}
             os.write(write, json.dumps(report).encode())

@@ -50,6 +50,7 @@ def test_a_long_passage_is_quoted_from_the_answering_sentence_on():
     excerpt = make_excerpt(text, spans_of(text, "carnegie hall"), answer, max_chars=120)
     assert excerpt.text.startswith(ELLIPSIS + "family of musicians. She played at Carnegie Hall")
     assert "The audience was transfixed. The critics wrote at length." in excerpt.text  # read on while it fits
+    assert excerpt.answer is not None
     start, end = excerpt.answer
     assert excerpt.text[start:end] == "She played at Carnegie Hall one evening."
 
@@ -76,6 +77,7 @@ def test_a_question_that_spans_two_sentences_keeps_both():
     excerpt = make_excerpt(BROTHERS, spans_of(BROTHERS, question), answer, max_chars=500)
     assert excerpt.text.startswith("And his brothers, working hard in the fields")
     assert "they would push him about and tease him" in excerpt.text
+    assert excerpt.answer is not None
     start, end = excerpt.answer
     assert excerpt.text[start:end] == BROTHERS[answer[0] : answer[1]]
 

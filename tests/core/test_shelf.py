@@ -92,6 +92,7 @@ def test_two_changes_in_the_same_second_keep_both_old_files(tmp_path):
     first = shelf.add("tale.md", b"Second.", replace=True)
     second = shelf.add("tale.md", b"Third.", replace=True)
     third = shelf.remove("tale.md")
+    assert first is not None and second is not None
     assert [p.read_text() for p in (first, second, third)] == ["First.", "Second.", "Third."]
 
 

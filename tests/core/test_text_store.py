@@ -8,6 +8,7 @@ def test_every_text_comes_back_from_its_compressed_block():
     store = TextStore.of(texts)
     assert len(store.block_first) == 5  # four blocks and the end
     assert [store.text(i) for i in range(len(texts))] == texts
+    assert isinstance(store.data, np.ndarray)  # built in memory
     assert store.data.nbytes < sum(len(t.encode()) for t in texts) / 2
 
 
@@ -25,6 +26,7 @@ def test_a_store_spilled_to_a_file_equals_one_kept_in_memory(tmp_path):
         writer.add(TextStore.pieces(texts))
     spilled = writer.finished()
     kept = TextStore.joined([TextStore.pieces(texts) for texts in batches])
+    assert isinstance(spilled.data, np.ndarray)  # read back whole
     assert (tmp_path / "texts").stat().st_size == spilled.data.nbytes > 0
     for name in ("block_first", "block_offsets", "starts", "ends", "data"):
         assert np.array_equal(getattr(spilled, name), getattr(kept, name)), name

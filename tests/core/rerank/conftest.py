@@ -31,7 +31,9 @@ def small_library(tmp_path_factory) -> StoryLibrary:
     return StoryLibrary(load_corpus(folder), min_match=0.0)  # every passage with a question word competes
 
 
-def features_for(library: StoryLibrary, signal: Signal, question: str, story: int | None = None) -> dict[int, list]:
+def features_for(
+    library: StoryLibrary, signal: Signal, question: str, story: int | None = None
+) -> dict[tuple[int, int], list[float]]:
     """The signal's features per candidate (by the candidate's story and passage number)."""
     candidates, context = library.candidates(library.query(question), story)
     rows = signal.compute(candidates, context)

@@ -20,7 +20,9 @@ def real_lists(library: StoryLibrary) -> tuple[np.ndarray, np.ndarray, list[int]
     """Every bundled question's candidates (library-wide and scoped to each story): their features,
     whether each holds the expected phrase, and the lists' sizes."""
     reranker = Reranker()
-    features, answers, sizes = [], [], []
+    features: list[np.ndarray] = []
+    answers: list[bool] = []
+    sizes: list[int] = []
     for question, expect in load_questions(QUESTIONS):
         query = library.query(question)
         for scope in (None, *range(len(library.corpus.stories))):
@@ -56,7 +58,7 @@ def test_the_bot_ranks_with_an_exported_model_as_lightgbm_orders(library, real_l
     data = json.loads(json.dumps({"kind": "trees", "features": names, "trees": lightgbm_trees(booster.dump_model())}))
     reranker = Reranker(RankingModel.from_json(data))
     candidates, context = library.candidates(library.query("Where did Sophie grow up?"), None)
-    scores = booster.predict(reranker.features(candidates, context), raw_score=True)
+    scores = np.asarray(booster.predict(reranker.features(candidates, context), raw_score=True))
     expected = [candidates[i].doc for i in np.lexsort((np.arange(len(candidates)), -scores))]
     assert [c.doc for c in reranker.rerank(candidates, context)] == expected
 
