@@ -66,7 +66,7 @@ def test_direct_messages_and_answer_channels_need_no_mention(discord_bot):
 async def test_answer_reply_has_the_embed_and_a_more_button(library):
     asker = 2**64 - 1  # the longest a Discord id can be
     reply = answer_reply(library.ask("Sophie"), library, asker)
-    assert reply.content is None
+    assert reply.content is None and reply.embed is not None and reply.view is not None
     assert question_from_footer(reply.embed) == "Sophie"
     button, previous, following, up, down = reply.view.children
     assert isinstance(button, AnswerButton) and button.action == "more" and button.key == AnswerKey(asker, 1)
@@ -77,7 +77,7 @@ async def test_answer_reply_has_the_embed_and_a_more_button(library):
     assert isinstance(following, ReadOn) and following.number == shown + 1 and following.story == story
     assert isinstance(up, VoteButton) and up.vote is Vote.UP and up.passage == shown and up.story == story
     assert isinstance(down, VoteButton) and down.vote is Vote.DOWN and down.passage == shown
-    assert all(len(item.custom_id) <= CUSTOM_ID_LIMIT for item in reply.view.children)
+    assert all(len(item.custom_id) <= CUSTOM_ID_LIMIT for item in (button, previous, following, up, down))
     assert max(len(row) for row in reply.view.to_components()) <= 5  # Discord's limit per row
     assert reply.view.is_finished()  # not kept in memory: dispatched by custom_id
     assert reply.content is None

@@ -21,6 +21,7 @@ def test_the_longest_custom_ids_fit_discords_limit_and_read_back_whole():
         assert match is not None
     read = ReadOn(story, 3, "next", AnswerKey(7, 0))
     match = read.template.fullmatch(read.item.custom_id or "")
+    assert match is not None
     assert (match["story"], match["number"], AnswerKey.from_match(match)) == (story, "3", AnswerKey(7, 0))
 
 

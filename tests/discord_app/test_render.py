@@ -56,7 +56,7 @@ def test_answer_embed_stays_within_discord_limits_whatever_the_corpus(tmp_path):
     embed = answer_embed(answer)
     assert within_limits(embed)
     assert question_from_footer(embed) == answer.question
-    assert "**violinist**" in embed.description
+    assert "**violinist**" in (embed.description or "")
 
 
 def test_performer_and_candidate_embeds_within_limits():
@@ -73,5 +73,6 @@ def test_stories_are_paged(tmp_path):
     stories = StoryLibrary.load(tmp_path).corpus.stories
     first, last = stories_embed(stories, 0), stories_embed(stories, 2)
     assert first.footer.text == "Page 1 of 3" and last.footer.text == "Page 3 of 3"
+    assert first.description and last.description
     assert "Tale 00" in first.description and "Tale 39" in last.description and "Tale 00" not in last.description
     assert within_limits(first)

@@ -76,12 +76,13 @@ async def admin(fake: FakeDiscord, name: str, **options) -> str:
 async def test_settings_are_for_server_managers_only(fake, settings_bot, database_env):
     registered = next(c for c in fake.commands["guild"] if c["name"] == "settings")
     assert registered["default_member_permissions"] == MANAGE_SERVER  # hidden from readers by Discord
-    for name, options in [
+    commands: list[tuple[str, dict[str, ChannelOption | str | int]]] = [
         ("show", {}),
         ("channel", {"channel": ChannelOption(BOOK_CLUB_ID), "answers": "every message"}),
         ("story", {"channel": ChannelOption(BOOK_CLUB_ID), "story": "sofia"}),
         ("budget", {"questions": 1}),
-    ]:
+    ]
+    for name, options in commands:
         mark, _ = await fake.subcommand("settings", name, **options)  # a reader, without Manage Server
         assert "Manage Server" in await said(fake, mark)
     assert (await stored(database_env)).empty
