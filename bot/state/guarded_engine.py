@@ -116,10 +116,11 @@ class GuardedEngine:
         async with self.engine.connect() as connection:
             return await work(connection)
 
-    def _forget(self, call: asyncio.Future[object]) -> None:
-        self._abandoned.discard(call)  # type: ignore[arg-type]
-        if not call.cancelled() and call.exception() is not None:
-            log.info("A database call given up on ended with: %s", first_line(call.exception()))
+    def _forget(self, call: asyncio.Task[T]) -> None:
+        self._abandoned.discard(call)
+        error = None if call.cancelled() else call.exception()
+        if error is not None:
+            log.info("A database call given up on ended with: %s", first_line(error))
 
     async def _check_file(self, writes: bool) -> None:
         """The file the bot opened is still the one at its path; else it is written back (or refused)."""

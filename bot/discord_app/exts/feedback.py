@@ -42,7 +42,7 @@ def feedback_embed(answers: Sequence[AnswerFeedback]) -> discord.Embed:
 class Feedback(StoryCog):
     dynamic_items = (VoteButton,)
 
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:  # type: ignore[override]
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
         """Acknowledged before the permission check and the database."""
         await acknowledge(interaction, private=True)
         return True

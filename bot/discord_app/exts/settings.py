@@ -88,7 +88,7 @@ class ServerSettingsCog(StoryCog, name="Settings"):
         default_permissions=discord.Permissions(manage_guild=True),
     )
 
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:  # type: ignore[override]
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
         """Acknowledged before the permission check and the database."""
         await acknowledge(interaction, private=True)
         return True
