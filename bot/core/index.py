@@ -171,7 +171,7 @@ class BM25Index(BM25Scoring):
     @classmethod
     def from_postings(
         cls,
-        vocabulary: dict[str, int],
+        vocabulary: Mapping[str, int],
         docs: np.ndarray,
         tf: np.ndarray,
         doc_freq: np.ndarray,
@@ -186,7 +186,7 @@ class BM25Index(BM25Scoring):
 
     def _set_postings(
         self,
-        vocabulary: dict[str, int],
+        vocabulary: Mapping[str, int],
         docs: np.ndarray,
         tf: np.ndarray,
         doc_freq: np.ndarray,
@@ -419,8 +419,8 @@ def postings_of_documents(documents: Iterable[Sequence[str]]) -> DocumentPosting
         (vocabulary.setdefault(t, len(vocabulary)) for t in every_term), dtype=np.int64, count=len(every_term)
     )
     del every_term
-    terms, docs, tf = postings_of_tokens(term_ids, np.asarray(lengths, dtype=np.int64))
-    doc_freq = np.bincount(terms, minlength=len(vocabulary))
+    posting_terms, docs, tf = postings_of_tokens(term_ids, np.asarray(lengths, dtype=np.int64))
+    doc_freq = np.bincount(posting_terms, minlength=len(vocabulary))
     return DocumentPostings(vocabulary, docs, tf, doc_freq, np.asarray(lengths, dtype=np.float64))
 
 

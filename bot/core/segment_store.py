@@ -71,7 +71,7 @@ class StoredSegment:
         """This segment with these stories (those it holds) deleted too."""
         numbers = np.array([n for n, key in enumerate(self.keys) if key in keys], dtype=np.int64)
         passages = np.concatenate(
-            [np.arange(self.first_passage[n], self.first_passage[n + 1]) for n in numbers] or [[]]
+            [np.arange(self.first_passage[n], self.first_passage[n + 1]) for n in numbers] or [np.zeros(0, np.int64)]
         )
         return replace(
             self,
