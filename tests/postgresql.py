@@ -51,8 +51,17 @@ class PostgreSQLServer:
 
     def _run(self, program: str, *args: str) -> None:
         command = [str(self.programs / program), *args]
-        owner = {"user": NOBODY, "group": NOBODY, "extra_groups": []} if self.as_nobody else {}
-        done = subprocess.run(command, cwd=self.folder, capture_output=True, text=True, check=False, **owner)
+        nobody = NOBODY if self.as_nobody else None
+        done = subprocess.run(
+            command,
+            cwd=self.folder,
+            capture_output=True,
+            text=True,
+            check=False,
+            user=nobody,
+            group=nobody,
+            extra_groups=None if nobody is None else [],
+        )
         if done.returncode != 0:
             raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
 

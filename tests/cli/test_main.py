@@ -187,6 +187,7 @@ def test_a_closed_pipe_ends_the_batch_quietly():
         env={k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
         | {"PYTHONPATH": str(ROOT)},
     )
+    assert process.stdin is not None and process.stdout is not None and process.stderr is not None
     process.stdin.write(questions.encode())
     process.stdin.close()
     first = process.stdout.readline()

@@ -170,7 +170,9 @@ class FakeDiscord:
         async with self._changed:
             return await asyncio.wait_for(self._changed.wait_for(predicate), timeout)
 
-    async def wait_for_call(self, method: str, path: str, after: int = 0, timeout: float = 15.0) -> Call:
+    async def wait_for_call(
+        self, method: str, path: str | re.Pattern[str], after: int = 0, timeout: float = 15.0
+    ) -> Call:
         pattern = re.compile(path)
 
         def found() -> Call | None:
