@@ -14,10 +14,15 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from aiohttp import WSMsgType, web
+
+if TYPE_CHECKING:  # discord.types is for type checkers: importing it at run time is circular
+    from discord.types.member import MemberWithUser as MemberPayload
+    from discord.types.message import Message as MessagePayload
+    from discord.types.user import User as UserPayload
 
 TOKEN = "fake-token"
 APP_ID = 1000
@@ -61,7 +66,7 @@ def guild_channel(channel_id: int) -> dict[str, Any]:
 NOW = "2026-11-22T00:00:00.000000+00:00"
 
 
-def user(user_id: int, name: str, bot: bool = False) -> dict[str, Any]:
+def user(user_id: int, name: str, bot: bool = False) -> UserPayload:
     return {"id": str(user_id), "username": name, "discriminator": "0", "global_name": name, "avatar": None, "bot": bot}
 
 
@@ -69,7 +74,7 @@ BOT_USER = user(BOT_ID, "storybot", bot=True)
 PERSON = user(USER_ID, "reader")
 
 
-def member(of: dict[str, Any], permissions: str = "0") -> dict[str, Any]:
+def member(of: UserPayload, permissions: str = "0") -> MemberPayload:
     return {
         "user": of,
         "roles": [],
@@ -81,7 +86,7 @@ def member(of: dict[str, Any], permissions: str = "0") -> dict[str, Any]:
     }
 
 
-def message_payload(message_id: int, channel_id: int, author: dict[str, Any], content: str) -> dict[str, Any]:
+def message_payload(message_id: int, channel_id: int, author: UserPayload, content: str) -> MessagePayload:
     return {
         "id": str(message_id),
         "channel_id": str(channel_id),
@@ -217,12 +222,12 @@ class FakeDiscord:
     def new_id(self) -> int:
         return next(self._ids)
 
-    def person(self) -> dict[str, Any]:
+    def person(self) -> UserPayload:
         """A new reader each time, so one test's questions do not spend another's cooldown."""
         return user(self.new_id(), "reader")
 
     async def send_message(
-        self, content: str, channel_id: int = CHANNEL_ID, author: dict[str, Any] | None = None, **extra: Any
+        self, content: str, channel_id: int = CHANNEL_ID, author: UserPayload | None = None, **extra: Any
     ) -> int:
         """A person posts a message; returns the number of calls so far, to wait for what follows."""
         author = author or self.person()
@@ -278,7 +283,7 @@ class FakeDiscord:
         data: dict[str, Any],
         message: dict[str, Any] | None = None,
         permissions: str = "0",
-        author: dict[str, Any] | None = None,
+        author: UserPayload | None = None,
         channel_id: int = CHANNEL_ID,
     ) -> tuple[int, str]:
         """A person uses a command (kind 2), a component (3) or autocomplete (4); returns (mark, id)."""
@@ -312,7 +317,7 @@ class FakeDiscord:
         self,
         command_name: str,
         /,
-        author: dict[str, Any] | None = None,
+        author: UserPayload | None = None,
         channel_id: int = CHANNEL_ID,
         permissions: str = "0",
         **options: Any,
@@ -340,7 +345,7 @@ class FakeDiscord:
         group: str,
         name: str,
         /,
-        author: dict[str, Any] | None = None,
+        author: UserPayload | None = None,
         permissions: str = "0",
         **options: Any,
     ) -> tuple[int, str]:

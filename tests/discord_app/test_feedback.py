@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import pytest_asyncio
@@ -15,6 +16,9 @@ from tests.discord_app.bot_process import ROOT, BotProcess
 from tests.discord_app.fake_discord import BOT_USER, FakeDiscord
 from tests.discord_app.test_admin import MANAGE_SERVER
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, reply_to
+
+if TYPE_CHECKING:  # discord.types is for type checkers: importing it at run time is circular
+    from discord.types.user import User as UserPayload
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 __all__ = ["fake"]
@@ -34,7 +38,7 @@ async def feedback_bot(fake, data):
     await process.stop()
 
 
-async def vote(fake: FakeDiscord, answer: dict, emoji: str, reader: dict) -> str:
+async def vote(fake: FakeDiscord, answer: dict, emoji: str, reader: UserPayload) -> str:
     message = next(m for m in reversed(fake.messages.values()) if m["embeds"] == answer["embeds"])
     button = next(
         b for row in answer["components"] for b in row["components"] if b.get("emoji", {}).get("name") == emoji

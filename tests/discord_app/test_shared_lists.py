@@ -4,6 +4,7 @@ opens a copy only they see, and the message everyone sees stays as it was."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import pytest_asyncio
@@ -11,6 +12,9 @@ import pytest_asyncio
 from tests.discord_app.bot_process import BotProcess
 from tests.discord_app.fake_discord import FakeDiscord
 from tests.discord_app.test_end_to_end import EPHEMERAL, callback, fake
+
+if TYPE_CHECKING:  # discord.types is for type checkers: importing it at run time is circular
+    from discord.types.user import User as UserPayload
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 __all__ = ["fake"]
@@ -45,7 +49,7 @@ def stored(fake: FakeDiscord, data: dict) -> dict:
     return next(m for m in reversed(fake.messages.values()) if m["components"] == data["components"])
 
 
-async def use(fake: FakeDiscord, message: dict, reader: dict, **data) -> dict:
+async def use(fake: FakeDiscord, message: dict, reader: UserPayload, **data) -> dict:
     component = message["components"][0]["components"]
     chosen = next(c for c in component if c.get("label", "") == data.pop("label", c.get("label", "")))
     data = {"custom_id": chosen["custom_id"], "component_type": chosen["type"]} | data

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import pytest_asyncio
@@ -23,6 +24,9 @@ from tests.discord_app.fake_discord import (
 from tests.discord_app.test_admin import MANAGE_SERVER
 from tests.discord_app.test_end_to_end import CHANNEL_MESSAGES, EPHEMERAL, MENTION, callback, fake, reply_to
 from tests.discord_app.test_follow_ups import SCOPE_FIELD
+
+if TYPE_CHECKING:  # discord.types is for type checkers: importing it at run time is circular
+    from discord.types.user import User as UserPayload
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 __all__ = ["fake"]
@@ -76,11 +80,13 @@ def stored(fake: FakeDiscord, data: dict) -> dict:
     return next(m for m in reversed(fake.messages.values()) if m["embeds"] == data["embeds"])
 
 
-async def ask(fake: FakeDiscord, question: str, reader: dict) -> dict:
+async def ask(fake: FakeDiscord, question: str, reader: UserPayload) -> dict:
     return stored(fake, await reply_to(fake, f"{MENTION} {question}", mentions=[BOT_USER], author=reader))
 
 
-async def click(fake: FakeDiscord, message: dict, label: str, reader: dict, permissions: str = "0") -> tuple[int, dict]:
+async def click(
+    fake: FakeDiscord, message: dict, label: str, reader: UserPayload, permissions: str = "0"
+) -> tuple[int, dict]:
     button = buttons(message)[label]
     data = {"custom_id": button["custom_id"], "component_type": 2}
     mark, _ = await fake.interact(3, data, message=message, author=reader, permissions=permissions)
