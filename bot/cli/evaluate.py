@@ -156,7 +156,7 @@ def _table(
     for part in (Part.HELD_OUT, Part.ALL):
         measured = _beir_rows(scifact, "train", part, analyzer, params, rows, model)
         name = "SciFact train, held-out fifth" if part is Part.HELD_OUT else "SciFact train, all"
-        table.append((name, "nDCG@10", _pair(measured, measured[0]["set"], "ndcg@10")))  # type: ignore[arg-type]
+        table.append((name, "nDCG@10", _pair(measured, str(measured[0]["set"]), "ndcg@10")))
     library = open_library(settings, params, analyzer)
     checks = {
         name: hit_rates(check_questions(library.with_reranker(Reranker(model, off)), args.checks))["hit@1"]

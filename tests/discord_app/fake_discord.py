@@ -154,7 +154,9 @@ class FakeDiscord:
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        server = site._server
+        assert isinstance(server, asyncio.Server)  # a TCP site serves from an asyncio server once started
+        port = server.sockets[0].getsockname()[1]
         self.url = f"http://127.0.0.1:{port}"
         return self.url
 
@@ -195,7 +197,9 @@ class FakeDiscord:
         kind = first.body["type"]
         if kind not in (5, 6):
             return first.body
-        token = f"token-{CALLBACK.fullmatch(first.path).group(1)}"  # type: ignore[union-attr]
+        route = CALLBACK.fullmatch(first.path)
+        assert route is not None  # wait_for_call found it by this pattern
+        token = f"token-{route.group(1)}"
         start = self.calls.index(first)
 
         def answered() -> Call | None:
