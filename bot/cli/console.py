@@ -8,8 +8,9 @@ import sys
 from collections.abc import Iterator
 from typing import TextIO
 
-from bot.cli.render import DEFAULT_WIDTH, answer_text, lookup_text, stories_text, story_choice_text
+from bot.cli.render import DEFAULT_WIDTH, answer_text, lookup_text, stories_text
 from bot.core.library import StoryLibrary
+from bot.messages import story_choice_text
 
 HELP = """Ask a question about the stories, or:
   /performer NAME   look someone up (first name, surname, or full name)

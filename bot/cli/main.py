@@ -27,7 +27,6 @@ from bot.cli.render import (
     lookup_text,
     stories_json,
     stories_text,
-    story_choice_text,
 )
 from bot.core.analysis import Analyzer
 from bot.core.corpus import CorpusError
@@ -37,6 +36,7 @@ from bot.core.rerank.model import signal_names
 from bot.discord_app.errors import StartupError
 from bot.eval.beir import DatasetError, Part
 from bot.health import check
+from bot.messages import story_choice_text
 from bot.open_library import index_store, open_library
 from bot.settings import DISTRIBUTION, Settings, SettingsError
 

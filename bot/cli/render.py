@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Sequence
 from typing import Any
 
-from bot.core.answer import Answer, Excerpt, Hit, NoAnswer
-from bot.core.corpus import Corpus, Story
-from bot.core.index_damage import DamageKind, IndexDamage
-from bot.core.index_notes import IndexEvent, IndexNote
+from bot.core.answer import Answer, Excerpt, Hit
+from bot.core.corpus import Corpus
 from bot.core.library import MAX_QUESTION_CHARS
 from bot.core.performers import Lookup, Performer
-from bot.core.story_names import StoryLookup
+from bot.messages import NEXT_START_REBUILDS, corrections_text, hit_place, no_answer_message
 
 BOLD, RESET = "\033[1m", "\033[0m"
 DEFAULT_WIDTH = 100
@@ -37,40 +34,6 @@ def answer_json(answer: Answer) -> dict[str, Any]:
     if answer.damage:
         data["damage"] = {"file": answer.damage.file, "kind": answer.damage.kind.value}
     return data
-
-
-NEXT_START_REBUILDS = "The next start rebuilds it from the stories."
-
-
-def no_answer_message(answer: Answer, repair: str) -> str:
-    """Why there is no answer; for a damaged index, what was damaged and `repair`, what is done about it."""
-    if answer.reason is NoAnswer.INDEX_DAMAGED and answer.damage is not None:
-        return index_damaged_message(answer.damage, repair)
-    return answer.message
-
-
-def index_damaged_message(damage: IndexDamage, repair: str) -> str:
-    return f"I can't answer from the saved index: {damage_text(damage)}. {repair}"
-
-
-def damage_text(damage: IndexDamage) -> str:
-    """What was found wrong with a saved index in use, for a reader."""
-    if damage.kind is DamageKind.RESIZED:
-        return f"its file {damage.file} is now {damage.found_bytes:,} bytes, not {damage.expected_bytes:,}"
-    if damage.kind is DamageKind.MODIFIED:
-        return f"its file {damage.file} was written to while in use"
-    if damage.kind is DamageKind.UNREADABLE:
-        return f"its file {damage.file} could not be read"
-    return f"its file {damage.file} holds values that make no sense (damaged)"
-
-
-def index_note_text(note: IndexNote) -> str:
-    """What went wrong with the saved index when the library was loaded, for a reader."""
-    if note.event is IndexEvent.NOT_SAVED:
-        return f"the index could not be saved ({note.detail}); answering from memory, the next start builds it again"
-    if note.event is IndexEvent.UNTRUSTED:
-        return f"the saved index was not used ({note.detail}) and was rebuilt"
-    return f"the saved index was damaged ({note.detail}) and was rebuilt"
 
 
 def hit_json(hit: Hit) -> dict[str, Any]:
@@ -115,26 +78,17 @@ def lookup_json(lookup: Lookup) -> dict[str, Any]:
     }
 
 
-def corrections_text(answer: Answer) -> str:
-    """ "Showing results for frightened (you typed frigtened)." or nothing."""
-    if not answer.corrections:
-        return ""
-    shown = ", ".join(c.replacement for c in answer.corrections)
-    typed = ", ".join(c.word for c in answer.corrections)
-    return f"Showing results for {shown} (you typed {typed})."
-
-
 def answer_text(answer: Answer, bold: bool = False, width: int = DEFAULT_WIDTH) -> str:
     best = answer.best
     notes = [n for n in (corrections_text(answer),) if n]
     if best is None:
         return "\n".join(wrapped(line, width) for line in [*notes, no_answer_message(answer, NEXT_START_REBUILDS)])
     where = f'Searched only "{answer.scope}". ' if answer.scope else ""
-    position = f"{best.place}" if best.chapter else f"passage {best.passage} of {best.passage_count}"
+    position = hit_place(best) if best.chapter else f"passage {best.passage} of {best.passage_count}"
     lines = [wrapped(line, width) for line in [*notes, f'{where}From "{best.story}", {position}:']]
     lines += ["", excerpt_lines(best.excerpt, bold, width)]
     if answer.alternatives:
-        also = "Also: " + "; ".join(f'"{h.story}", {h.place}' for h in answer.alternatives)
+        also = "Also: " + "; ".join(f'"{h.story}", {hit_place(h)}' for h in answer.alternatives)
         lines += ["", wrapped(also, width)]
     return "\n".join(lines)
 
@@ -170,16 +124,6 @@ def _marked_word(excerpt: Excerpt, start: int, end: int, bold: bool) -> str:
         position = high
     pieces.append(excerpt.text[position:end])
     return "".join(pieces)
-
-
-def story_choice_text(lookup: StoryLookup, stories: Sequence[Story], listing: str = "/stories lists them.") -> str:
-    """Why a story name did not pick one story, with the stories it could be (or `listing`: how to list
-    them; the command line has no /stories)."""
-    if lookup.matches:
-        names = "; ".join(f'"{stories[i].title}" ({stories[i].path})' for i in lookup.matches[:10])
-        return f'"{lookup.query}" could be more than one story: {names}. Give more of the title.'
-    close = "; ".join(f'"{stories[i].title}"' for i in lookup.suggestions)
-    return f'No story called "{lookup.query}".' + (f" Closest: {close}." if close else f" {listing}")
 
 
 def lookup_text(lookup: Lookup) -> str:

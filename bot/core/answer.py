@@ -11,7 +11,7 @@ from bot.core.query import Correction
 
 
 class NoAnswer(StrEnum):
-    """Why a question got no passage; adapters show Answer.message (or, for INDEX_DAMAGED, Answer.damage)."""
+    """Why a question got no passage; bot.messages says it to a reader (with Answer.example, Answer.damage)."""
 
     EMPTY = "empty"
     TOO_LONG = "too_long"
@@ -68,13 +68,6 @@ class Hit:
     chapter_passage: int = 0
     """Its position under that heading, from 1."""
 
-    @property
-    def place(self) -> str:
-        """Where the passage stands, for a reader: "Chapter Two, passage 1" or "passage 3"."""
-        if self.chapter:
-            return f"{self.chapter}, passage {self.chapter_passage}"
-        return f"passage {self.passage}"
-
 
 @dataclass(frozen=True)
 class Answer:
@@ -82,8 +75,8 @@ class Answer:
     hits: tuple[Hit, ...]
     """Best first; empty when there is no answer."""
     reason: NoAnswer | None = None
-    message: str = ""
-    """For no answer: what went wrong and what to try."""
+    example: str = ""
+    """For no answer: a name from the stories that the reader could ask about instead."""
     offset: int = 0
     """How many better hits came before these (for paging)."""
     more: bool = False

@@ -242,24 +242,11 @@ class StoryLibrary:
         text = question.strip()
         scope = self.corpus.stories[story].title if story is not None else None
         if not text:
-            return self._no_answer(
-                question, NoAnswer.EMPTY, f'Ask me something about the stories, e.g. "Who is {self.example_name()}?"'
-            )
+            return self._no_answer(question, NoAnswer.EMPTY)
         if len(text) > MAX_QUESTION_CHARS:
-            return self._no_answer(
-                question,
-                NoAnswer.TOO_LONG,
-                f"That question is {len(text):,} characters long; please ask in under "
-                f"{MAX_QUESTION_CHARS:,} characters, with the names or key words that matter.",
-            )
+            return self._no_answer(question, NoAnswer.TOO_LONG)
         if not self.analyzer.terms(text):
-            return self._no_answer(
-                question,
-                NoAnswer.NO_CONTENT_WORDS,
-                "I couldn't find that in the stories: your question has no words to search for "
-                '(only common words like "what" or "the", or symbols). '
-                f'Try names or key words, e.g. "{self.example_name()}".',
-            )
+            return self._no_answer(question, NoAnswer.NO_CONTENT_WORDS)
         answer = self._unless_damaged(lambda: self._answer(question, self.query(text), count, offset, story, scope))
         return answer or Answer(question, (), NoAnswer.INDEX_DAMAGED, damage=self.damage)
 
@@ -283,13 +270,11 @@ class StoryLibrary:
     ) -> Answer:
         ranked = self.rank(query, story, offset + count + 1)
         if not ranked:
-            where = f'"{scope}"' if scope else "the stories"
             return Answer(
                 question,
                 (),
                 NoAnswer.NO_MATCH,
-                f"I couldn't find that in {where}. Try other words, or a name from them, "
-                f'e.g. "{self.example_name()}".',
+                example=self.example_name(),
                 scope=scope,
                 corrections=query.corrections,
             )
@@ -416,6 +401,5 @@ class StoryLibrary:
             passage.chapter_number,
         )
 
-    @staticmethod
-    def _no_answer(question: str, reason: NoAnswer, message: str) -> Answer:
-        return Answer(question, (), reason, message)
+    def _no_answer(self, question: str, reason: NoAnswer) -> Answer:
+        return Answer(question, (), reason, example=self.example_name())

@@ -10,12 +10,12 @@ from discord import app_commands
 from discord.ext import commands
 from discord.utils import escape_markdown
 
-from bot.cli.render import story_choice_text
 from bot.core.library import StoryLibrary
 from bot.core.story_ids import looks_like_story_id
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral, show_in_place, story_bot
 from bot.discord_app.cooldown import wait_message
 from bot.discord_app.render import CHOICE_LIMIT, ELLIPSIS, MESSAGE_LIMIT, Reply, clip
+from bot.messages import story_choice_text
 
 CommandT = TypeVar("CommandT")
 

@@ -9,11 +9,11 @@ from typing import TypeVar
 import discord
 from discord.utils import MISSING, escape_markdown
 
-from bot.cli.render import index_damaged_message, no_answer_message
 from bot.core.answer import Answer, Excerpt, Hit
 from bot.core.corpus import Passage, Story
 from bot.core.index_damage import IndexDamage
 from bot.core.performers import Lookup, Performer
+from bot.messages import hit_place, index_damaged_message, no_answer_message
 
 # https://discord.com/developers/docs/resources/message#embed-object-embed-limits
 MESSAGE_LIMIT = 2000
@@ -185,7 +185,7 @@ def question_from_footer(embed: discord.Embed) -> str | None:
 
 
 def _alternatives(hits: Sequence[Hit]) -> str:
-    lines = [f"{plain(clip(h.story, 200), 400)}, {plain(clip(h.place, 200), 400)}" for h in hits]
+    lines = [f"{plain(clip(h.story, 200), 400)}, {plain(clip(hit_place(h), 200), 400)}" for h in hits]
     return clip("\n".join(lines), FIELD_LIMIT)
 
 

@@ -8,7 +8,7 @@ from bot.discord_app.exts.ask import Ask
 from bot.discord_app.exts.performer import Performers
 from bot.discord_app.reading import AnswerButton, ReadOn, answer_reply
 from bot.discord_app.references import CUSTOM_ID_LIMIT, AnswerKey
-from bot.discord_app.render import Reply, question_from_footer
+from bot.discord_app.render import question_from_footer
 from bot.discord_app.voting import VoteButton
 from bot.state.feedback import Vote
 from bot.state.server_settings import ChannelSettings, ServerSettings
@@ -86,7 +86,9 @@ async def test_answer_reply_has_the_embed_and_a_more_button(library):
 def test_no_answer_is_a_plain_friendly_line(library):
     answer = library.ask("what is the")
     assert answer.reason == NoAnswer.NO_CONTENT_WORDS
-    assert answer_reply(answer, library, 1) == Reply(content=answer.message)
+    reply = answer_reply(answer, library, 1)
+    assert reply.embed is None and reply.view is None
+    assert reply.content is not None and "no words to search for" in reply.content
 
 
 async def test_autocomplete_from_a_real_interaction(discord_bot):

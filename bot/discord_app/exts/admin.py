@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import discord
 from discord import app_commands
 
-from bot.cli.render import damage_text, index_note_text
 from bot.core.corpus import CorpusError
 from bot.core.corpus_diff import CorpusDiff
 from bot.core.index_notes import IndexEvent
@@ -21,6 +20,7 @@ from bot.core.shelf import Shelf, ShelfError, StoryExists, require_upload_size, 
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
 from bot.discord_app.cog import StoryCog, one_story, story_choices
 from bot.discord_app.render import MESSAGE_LIMIT, Reply, clip, persistent_view
+from bot.messages import damage_text, index_note_text
 
 log = logging.getLogger(__name__)
 
