@@ -29,9 +29,13 @@ def no_answer_message(answer: Answer, repair: str) -> str:
     """Why there is no answer; for a damaged index, what was damaged and `repair`, what is done about it."""
     if answer.reason is NoAnswer.INDEX_DAMAGED and answer.damage is not None:
         return index_damaged_message(answer.damage, repair)
-    example = f'e.g. "{answer.example}"' if answer.example else ""
+    example = f', e.g. "{answer.example}"' if answer.example else ""
     if answer.reason is NoAnswer.EMPTY:
-        return f'Ask me something about the stories, e.g. "Who is {answer.example}?"'
+        return (
+            f'Ask me something about the stories, e.g. "Who is {answer.example}?"'
+            if answer.example
+            else ("Ask me something about the stories.")
+        )
     if answer.reason is NoAnswer.TOO_LONG:
         return (
             f"That question is {len(answer.question.strip()):,} characters long; please ask in under "
@@ -40,10 +44,10 @@ def no_answer_message(answer: Answer, repair: str) -> str:
     if answer.reason is NoAnswer.NO_CONTENT_WORDS:
         return (
             "I couldn't find that in the stories: your question has no words to search for "
-            f'(only common words like "what" or "the", or symbols). Try names or key words, {example}.'
+            f'(only common words like "what" or "the", or symbols). Try names or key words{example}.'
         )
     where = f'"{answer.scope}"' if answer.scope else "the stories"
-    return f"I couldn't find that in {where}. Try other words, or a name from them, {example}."
+    return f"I couldn't find that in {where}. Try other words, or a name from them{example}."
 
 
 def index_damaged_message(damage: IndexDamage, repair: str) -> str:
