@@ -139,5 +139,10 @@ class WatchedFiles:
     def __init__(self, arrays: list[FileArray]):
         self._arrays = arrays
 
+    @classmethod
+    def joined(cls, watched: list[WatchedFiles]) -> WatchedFiles:
+        """The files of several libraries joined into one."""
+        return cls([array for files in watched for array in files._arrays])
+
     def damage(self) -> IndexDamage | None:
         return next((found for found in (a.changed() for a in self._arrays) if found is not None), None)

@@ -249,6 +249,14 @@ class BM25Index(BM25Scoring):
         """The vocabulary in term-id order."""
         return sorted(self.vocabulary, key=self.vocabulary.__getitem__)
 
+    def raw_postings(self) -> DocumentPostings:
+        """Its posting lists with raw term frequencies (term after term, in term-id order): what segments
+        keep, so that its documents can be scored together with others (bot.core.library_join)."""
+        if self._tf is None:
+            raise ValueError("an index opened from disk has no raw term frequencies")
+        docs, doc_len = np.asarray(self._docs), np.asarray(self.doc_len, dtype=np.float64)
+        return DocumentPostings(dict(self.vocabulary), docs, self._tf, np.asarray(self.doc_freq), doc_len)
+
     def grouped(self, group_of_doc: np.ndarray, groups: int) -> BM25Index:
         """The index whose documents are groups of these (stories of passages), with the same terms.
 

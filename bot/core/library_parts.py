@@ -1,4 +1,5 @@
-"""What a StoryLibrary is made of, whether built from the story files or opened from a saved index."""
+"""What a StoryLibrary is made of, whether built from the story files, opened from its segments or joined
+(bot.core.library_join)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.core.corpus import Corpus
 from bot.core.file_array import WatchedFiles
-from bot.core.index import BM25Index
+from bot.core.index import BM25Scoring
 from bot.core.performers import PerformerDirectory
 from bot.core.spelling import SpellingCorrector
 
@@ -14,8 +15,8 @@ from bot.core.spelling import SpellingCorrector
 @dataclass(frozen=True)
 class LibraryParts:
     corpus: Corpus
-    index: BM25Index
-    story_index: BM25Index
+    index: BM25Scoring
+    story_index: BM25Scoring
     performers: PerformerDirectory
     speller: SpellingCorrector
     fingerprints: dict[str, str]

@@ -221,12 +221,14 @@ class IndexStore:
     # -- writing ------------------------------------------------------------------------------
 
     def _write(self, folder: Path, key: str, saved: LibraryParts, analysis: str = "") -> None:
-        corpus = saved.corpus
+        corpus, index, story_index = saved.corpus, saved.index, saved.story_index
+        if not (isinstance(index, BM25Index) and isinstance(story_index, BM25Index)):
+            raise TypeError("only a library built as one index is saved whole")
         table = corpus.passages if isinstance(corpus.passages, PassageTable) else PassageTable.of(corpus.passages)
         arrays = {f"passage_{name}": getattr(table, name) for name in PASSAGE_ARRAYS}
         arrays |= {f"text_{name}": getattr(table.texts, name) for name in TEXT_ARRAYS}
-        arrays |= {f"index_{name}": array for name, array in saved.index.arrays().items()}
-        arrays |= {f"story_index_{name}": array for name, array in saved.story_index.arrays().items()}
+        arrays |= {f"index_{name}": array for name, array in index.arrays().items()}
+        arrays |= {f"story_index_{name}": array for name, array in story_index.arrays().items()}
         for name, array in arrays.items():
             save_array(folder / f"{name}.npy", array)
         meta = {
@@ -234,7 +236,7 @@ class IndexStore:
             "stories": [[s.title, s.path, s.first_passage, s.passage_count] for s in corpus.stories],
             "problems": list(corpus.problems),
             "chapters": list(table.chapters),
-            "terms": saved.index.terms(),
+            "terms": index.terms(),
             "performers": [dataclasses.asdict(p) for p in saved.performers.performers],
             "speller": {
                 "words": saved.speller.words,

@@ -100,11 +100,12 @@ class SegmentSet:
         return [key for segment in self.segments for key in segment.live_keys()]
 
     def key_of_passage(self, passage: int) -> str:
-        """The key of the story holding this passage (numbered as its passage index numbers them)."""
+        """The key of the story holding this live passage (numbered as its passage index numbers them)."""
         for segment in self.segments:
-            if 0 <= passage < segment.passages.size:
-                return segment.keys[int(np.searchsorted(segment.first_passage, passage, side="right")) - 1]
-            passage -= segment.passages.size
+            live = np.flatnonzero(~segment.passages.deleted)
+            if 0 <= passage < len(live):
+                return segment.keys[int(np.searchsorted(segment.first_passage, live[passage], side="right")) - 1]
+            passage -= len(live)
         raise IndexError(passage)
 
 

@@ -187,16 +187,17 @@ class MergePlan:
 
 
 class SegmentedIndex(BM25Scoring):
-    """Segments read as one index. Document numbers run through the segments in order (a deleted
-    document keeps its number and is never found); BM25Okapi counts the live documents only."""
+    """Segments read as one index of their live documents, numbered through the segments in order
+    without gaps (a deleted document has no number): as one index built over the live documents in
+    that order numbers them. BM25Okapi counts the live documents only."""
 
     def __init__(self, segments: Sequence[Segment], params: BM25Params = DEFAULT_PARAMS):
         self.params = params
         self.segments = tuple(segments)
-        self._firsts = np.concatenate(([0], np.cumsum([segment.size for segment in segments]))).astype(np.int64)
-        """Each segment's first document number, and the number after the last."""
-        self.size = int(self._firsts[-1])
-        live = sum(segment.live for segment in segments)
+        self._firsts = np.concatenate(([0], np.cumsum([segment.live for segment in segments]))).astype(np.int64)
+        """Each segment's first live document's number, and the number after the last."""
+        self._renumbered = [live_numbers(segment) for segment in segments]
+        self.size = live = int(self._firsts[-1])
         length = sum(float(segment.doc_len[~segment.deleted].sum()) for segment in segments)
         self._avgdl = length / live if live and length else 1.0  # as index.average_length over the live ones
         vocabulary, doc_freq = _combined_vocabulary(self.segments)
@@ -205,17 +206,23 @@ class SegmentedIndex(BM25Scoring):
 
     def _term_postings(self, term: str, term_id: int, within: range | None) -> tuple[np.ndarray, np.ndarray, float]:
         every_docs, every_parts = [], []
-        for first, segment in zip(self._firsts, self.segments, strict=False):
+        for first, segment, renumbered in zip(self._firsts, self.segments, self._renumbered, strict=False):
             docs, tf = segment.live_postings(term)
             if len(docs):
                 every_parts.append(tf_parts(docs, tf, segment.doc_len, self._avgdl, self.params))
-                every_docs.append(docs.astype(np.int64) + first)
+                every_docs.append((docs if renumbered is None else renumbered[docs]).astype(np.int64) + first)
         docs, parts = np.concatenate(every_docs), np.concatenate(every_parts)
         largest = float(parts.max())
         if within is not None:
             low, high = int(np.searchsorted(docs, within.start)), int(np.searchsorted(docs, within.stop))
             docs, parts = docs[low:high], parts[low:high]
         return docs, parts, largest
+
+
+def live_numbers(segment: Segment) -> np.ndarray | None:
+    """Each document's number among the segment's live ones (a deleted one's is its live predecessor's);
+    None when none is deleted (the numbers are the documents')."""
+    return np.cumsum(~segment.deleted) - 1 if segment.deleted.any() else None
 
 
 def _combined_vocabulary(segments: Sequence[Segment]) -> tuple[dict[str, int], np.ndarray]:

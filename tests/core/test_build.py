@@ -4,7 +4,7 @@ import numpy as np
 
 import bot.core.build as build
 from bot.core.analysis import Analyzer
-from bot.core.index import DEFAULT_PARAMS
+from bot.core.index import DEFAULT_PARAMS, BM25Index
 from bot.core.library import StoryLibrary
 from bot.core.passage_table import PassageTable
 from bot.core.saved_index import LEFTOVERS, IndexStore
@@ -32,6 +32,7 @@ def test_worker_processes_build_the_same_library_as_one_process(tmp_path, monkey
     assert list(parallel.corpus.passages) == list(alone.corpus.passages)
     assert parallel.corpus.stories == alone.corpus.stories
     assert parallel.corpus.problems == alone.corpus.problems and "broken.txt" in " ".join(parallel.corpus.problems)
+    assert isinstance(alone.index, BM25Index) and isinstance(parallel.index, BM25Index)
     for name, array in alone.index.arrays().items():
         assert np.array_equal(parallel.index.arrays()[name], array), name
     assert parallel.index.vocabulary == alone.index.vocabulary

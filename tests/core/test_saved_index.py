@@ -11,7 +11,7 @@ import pytest
 from bot.core import readers
 from bot.core.answer import NoAnswer
 from bot.core.file_array import FileArray
-from bot.core.index import BM25Params
+from bot.core.index import BM25Index, BM25Params
 from bot.core.index_damage import DamageKind, IndexDamage
 from bot.core.index_notes import IndexEvent
 from bot.core.library import StoryLibrary
@@ -55,7 +55,7 @@ def test_an_unchanged_corpus_is_opened_from_its_saved_index(saved):
     assert not any(path.suffix == ".pickle" for path in folder.iterdir())
     opened = StoryLibrary.load(stories, store=store)
     assert opened.opened and isinstance(opened.corpus.passages, PassageTable)
-    assert isinstance(opened.index._docs, FileArray)
+    assert isinstance(opened.index, BM25Index) and isinstance(opened.index._docs, FileArray)
     assert answers(opened) == answers(built)
     assert [p.name for p in opened.performers.performers] == [p.name for p in built.performers.performers]
     assert best_hit(opened, "Who is Lena?").excerpt.text.startswith("Lena Ward was a dancer")

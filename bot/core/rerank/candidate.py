@@ -8,7 +8,7 @@ import numpy as np
 
 from bot.core.analysis import Analyzer, words
 from bot.core.corpus import Passage
-from bot.core.index import BM25Index
+from bot.core.index import BM25Scoring
 from bot.core.query import Query
 from bot.core.sentences import sentence_spans
 
@@ -70,7 +70,7 @@ class Candidate:
 
 @dataclass(frozen=True)
 class RankingContext:
-    story_index: BM25Index
+    story_index: BM25Scoring
     analyzer: Analyzer
     query: Query
     within: range | None

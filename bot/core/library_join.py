@@ -1,0 +1,132 @@
+"""Several libraries' parts joined into one library of all their stories, scored exactly as one build.
+
+A library that grows (new stories in a segment of their own) or a server's view (the owner's stories
+and the server's shelf) is a join of parts, each some stories. BM25Okapi's statistics belong to the
+whole library, so the join keeps each part's raw term frequencies (its segments) and scores them
+together (SegmentedIndex): scores and top k are those of one index built over all the stories in
+the parts' order (tests/core/test_library_join.py). Nothing is copied: passages are read from
+their parts, renumbered on the way.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Iterator, Sequence
+from typing import overload
+
+import numpy as np
+
+from bot.core.corpus import Corpus, Passage
+from bot.core.file_array import WatchedFiles
+from bot.core.index import BM25Index, BM25Scoring
+from bot.core.library_parts import LibraryParts
+from bot.core.performers import PerformerDirectory
+from bot.core.segments import Segment, SegmentedIndex
+from bot.core.spelling import SpellingCorrector
+
+
+def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
+    """One library of the parts' stories, in order: passages and stories numbered on from one part
+    to the next, their two indexes scored as one (SegmentedIndex over the parts' segments), the
+    spellers' words combined (a word's term counted over every part), people and fingerprints merged.
+
+    Every part's index must keep raw term frequencies (a SegmentedIndex, or a BM25Index built in
+    memory); all share one root folder and BM25 settings. One part is returned as it is."""
+    if not parts:
+        raise ValueError("there is nothing to join")
+    if len(parts) == 1:
+        return parts[0]
+    params = parts[0].index.params
+    index = SegmentedIndex([s for part in parts for s in segments_of(part.index)], params)
+    story_index = SegmentedIndex([s for part in parts for s in segments_of(part.story_index)], params)
+    first_passages = np.cumsum([0] + [len(part.corpus.passages) for part in parts]).tolist()
+    first_stories = np.cumsum([0] + [len(part.corpus.stories) for part in parts]).tolist()
+    stories = tuple(
+        dataclasses.replace(story, first_passage=story.first_passage + first)
+        for part, first in zip(parts, first_passages, strict=False)
+        for story in part.corpus.stories
+    )
+    corpus = Corpus(
+        parts[0].corpus.root,
+        stories,
+        JoinedPassages([part.corpus.passages for part in parts], first_passages, first_stories),
+        tuple(problem for part in parts for problem in part.corpus.problems),
+    )
+    performers = PerformerDirectory(
+        dataclasses.replace(p, passage=None if p.passage is None else p.passage + first)
+        for part, first in zip(parts, first_passages, strict=False)
+        for p in part.performers.performers
+    )
+    watched = [part.files for part in parts if part.files is not None]
+    return LibraryParts(
+        corpus,
+        index,
+        story_index,
+        performers,
+        _joined_speller([part.speller for part in parts], index),
+        {path: digest for part in parts for path, digest in part.fingerprints.items()},
+        WatchedFiles.joined(watched) if watched else None,
+    )
+
+
+def segments_of(index: BM25Scoring) -> tuple[Segment, ...]:
+    """The index as segments of raw term frequencies, to be scored together with others."""
+    if isinstance(index, SegmentedIndex):
+        return index.segments
+    if isinstance(index, BM25Index):
+        postings = index.raw_postings()
+        terms = sorted(postings.vocabulary, key=postings.vocabulary.__getitem__)
+        return (Segment.of_postings(terms, postings.docs, postings.tf, postings.doc_freq, postings.doc_len),)
+    raise TypeError(f"{type(index).__name__} cannot be joined")
+
+
+def _joined_speller(spellers: Sequence[SpellingCorrector], index: BM25Scoring) -> SpellingCorrector:
+    """Every part's words (a word the parts share, once: the first part's), each with its term's
+    document frequency in the joined index; a word whose term no live passage holds is left out."""
+    chosen: dict[str, str] = {}
+    for speller in spellers:
+        for word, term in zip(speller.words, speller.terms, strict=True):
+            if word not in chosen and term in index.vocabulary:
+                chosen[word] = term
+    doc_freq = [int(index.doc_freq[index.vocabulary[term]]) for term in chosen.values()]
+    return SpellingCorrector(list(chosen), list(chosen.values()), doc_freq)
+
+
+class JoinedPassages(Sequence[Passage]):
+    """The parts' passages one after the other, each part's story numbers moved on past the stories
+    before it; a passage is read from its part when asked for."""
+
+    def __init__(self, parts: Sequence[Sequence[Passage]], first_passages: list[int], first_stories: list[int]):
+        self._parts = tuple(parts)
+        self._first_passages = first_passages
+        """Each part's first passage here, and the passage count."""
+        self._first_stories = first_stories
+
+    def __len__(self) -> int:
+        return self._first_passages[-1]
+
+    @overload
+    def __getitem__(self, index: int) -> Passage: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Passage, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Passage | tuple[Passage, ...]:
+        if isinstance(index, slice):
+            return tuple(self._passage(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._passage(index)
+
+    def __iter__(self) -> Iterator[Passage]:
+        for part, first_story in zip(self._parts, self._first_stories, strict=False):
+            for passage in part:
+                yield dataclasses.replace(passage, story=passage.story + first_story)
+
+    def _passage(self, index: int) -> Passage:
+        part = bisect.bisect_right(self._first_passages, index) - 1
+        passage = self._parts[part][index - self._first_passages[part]]
+        return dataclasses.replace(passage, story=passage.story + self._first_stories[part])
