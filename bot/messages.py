@@ -1,21 +1,24 @@
 """What readers are told, in one wording for the command line, the console and Discord.
 
-The core returns reason codes and data (bot.core.answer.NoAnswer, IndexDamage, IndexNote, StoryLookup);
-this module alone turns them into English, so both front ends say the same thing.
+The core and the operations (bot.operations) return reason codes and data (NoAnswer, IndexDamage, IndexNote,
+StoryFound, PersonFound, Reloaded); this module alone turns them into English, so both front ends say the
+same thing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from bot.core.answer import Answer, Hit, NoAnswer
-from bot.core.corpus import Story
 from bot.core.index_damage import DamageKind, IndexDamage
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library import MAX_QUESTION_CHARS
-from bot.core.story_names import StoryLookup
+from bot.operations.look_up_person import PersonLookup
+from bot.operations.reload import Reload, Reloaded
+from bot.operations.resolve_story import StoryFound, StoryResolution
+from bot.operations.story_ref import StoryRef
 
 NEXT_START_REBUILDS = "The next start rebuilds it from the stories."
+STORY_GONE = "That story is no longer in the library (it was removed or renamed); please ask again."
+"""What a button or a follow-up says when the story it names is gone."""
 
 
 def hit_place(hit: Hit) -> str:
@@ -83,11 +86,66 @@ def corrections_text(answer: Answer) -> str:
     return f"Showing results for {shown} (you typed {typed})."
 
 
-def story_choice_text(lookup: StoryLookup, stories: Sequence[Story], listing: str = "/stories lists them.") -> str:
+def story_choice_text(resolution: StoryResolution, listing: str = "/stories lists them.") -> str:
     """Why a story name did not pick one story, with the stories it could be (or `listing`: how to list
     them; the command line has no /stories)."""
-    if lookup.matches:
-        names = "; ".join(f'"{stories[i].title}" ({stories[i].path})' for i in lookup.matches[:10])
-        return f'"{lookup.query}" could be more than one story: {names}. Give more of the title.'
-    close = "; ".join(f'"{stories[i].title}"' for i in lookup.suggestions)
-    return f'No story called "{lookup.query}".' + (f" Closest: {close}." if close else f" {listing}")
+    if resolution.found is StoryFound.GONE:
+        return "That story is no longer in the library (it was removed or renamed), or there is none by that name."
+    if resolution.candidates:
+        names = "; ".join(f'"{c.title}" ({c.path})' for c in resolution.candidates[:10])
+        return f'"{resolution.query}" could be more than one story: {names}. Give more of the title.'
+    close = "; ".join(f'"{s.title}"' for s in resolution.suggestions)
+    return f'No story called "{resolution.query}".' + (f" Closest: {close}." if close else f" {listing}")
+
+
+def story_name(story: StoryRef) -> str:
+    """The story's title in quotes, with its file when another story has the same title."""
+    return f'"{story.title}" ({story.path})' if story.title_shared else f'"{story.title}"'
+
+
+def no_person_text(lookup: PersonLookup, hint: str = "") -> str:
+    """No one has the name: the closest names, else `hint` (how to find one)."""
+    text = f'No one called "{lookup.query}" in the stories.'
+    if lookup.suggestions:
+        return f"{text} Did you mean {' or '.join(lookup.suggestions)}?"
+    return f"{text} {hint}".rstrip()
+
+
+def people_choice_text(lookup: PersonLookup) -> str:
+    """A name more than one person has: who they are, and what to do."""
+    names = "\n".join(f"  - {p.name} ({story_name(p.story)})" for p in lookup.people)
+    return f'"{lookup.query}" could be any of these; ask again with the full name:\n{names}'
+
+
+def reload_text(reload: Reload, done: str = "") -> str:
+    """What a reload did, after `done` (what was changed before it, if anything); or why it failed, and
+    that the stories from before still answer."""
+    if reload.outcome is Reloaded.TOO_LONG:
+        why = (
+            f"Building the new library took over {reload.limit / 60:.3g} minutes, so it was stopped. A story that "
+            "is very large or oddly written may be the cause: check the files added or changed since the last reload."
+        )
+    elif reload.outcome is Reloaded.NO_STORIES:
+        why = reload.detail
+    else:
+        return "\n".join(filter(None, [done, *_reload_lines(reload)]))
+    failed = "But the reload failed" if done else "The reload failed"
+    return f"{done} {failed}; still using the stories I had. {why}".lstrip()
+
+
+def _reload_lines(reload: Reload) -> list[str]:
+    lines = [f"Reloaded: {reload.stories} stories, {reload.passages} passages."]
+    changes = reload.changes
+    for label, paths in (("Added", changes.added), ("Changed", changes.changed), ("Removed", changes.removed)):
+        if paths:
+            lines.append(f"{label} ({len(paths)}): " + ", ".join(f"`{p}`" for p in paths))
+    found = next((note.detail for note in reload.notes if note.event is IndexEvent.DAMAGED), None)
+    repaired = damage_text(reload.repaired) if reload.repaired is not None else found
+    if repaired:
+        lines.append(f"Repaired the damaged saved index ({repaired}).")
+    others = [note for note in reload.notes if note.event is not IndexEvent.DAMAGED]
+    lines += [f"Index: {index_note_text(note)}." for note in others]
+    if changes.empty:
+        lines.append("No story changed." if repaired or reload.notes else "Nothing changed.")
+    lines += [f"Warning: {problem}" for problem in reload.skipped]
+    return lines

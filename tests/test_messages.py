@@ -2,8 +2,8 @@
 
 from bot.core.answer import NoAnswer
 from bot.core.library import MAX_QUESTION_CHARS, StoryLibrary
-from bot.core.story_names import StoryFinder
 from bot.messages import NEXT_START_REBUILDS, corrections_text, hit_place, no_answer_message, story_choice_text
+from bot.operations.resolve_story import resolve_story
 from tests.best_hit import best_hit
 
 
@@ -18,7 +18,7 @@ def test_every_reason_for_no_answer_reads_as_a_sentence_with_what_to_try(library
         answer = library.ask(question)
         assert answer.reason is reason
         text = no_answer_message(answer, NEXT_START_REBUILDS)
-        assert text.endswith((".", "?\"")), text
+        assert text.endswith((".", '?"')), text
     assert "5,599 characters" in no_answer_message(library.ask("violin? " * 700), NEXT_START_REBUILDS)
     assert f"under {MAX_QUESTION_CHARS:,} characters" in no_answer_message(
         library.ask("violin? " * 700), NEXT_START_REBUILDS
@@ -40,12 +40,12 @@ def test_corrections_say_what_was_searched_for_what_was_typed(library):
 
 
 def test_an_unclear_story_name_lists_what_it_could_be(library):
-    stories = library.corpus.stories
-    finder = StoryFinder(stories)
-    text = story_choice_text(finder.find("kalmurzaeva"), stories)
+    text = story_choice_text(resolve_story(library, "kalmurzaeva"))
     assert "could be more than one story" in text
-    assert all(f'"{s.title}"' in text for s in stories if "Kalmurzaeva" in s.title)
-    assert story_choice_text(finder.find("zzzzzz"), stories, "Run stories.").endswith("Run stories.")
+    assert all(f'"{s.title}" ({s.path})' in text for s in library.corpus.stories if "Kalmurzaeva" in s.title)
+    assert story_choice_text(resolve_story(library, "zzzzzz"), "Run stories.").endswith("Run stories.")
+    gone = story_choice_text(resolve_story(library, "a" * 16))  # an autocomplete value whose story is gone
+    assert gone.startswith("That story is no longer in the library")
 
 
 def test_a_hit_is_placed_by_its_chapter_when_it_has_one(tmp_path, library):

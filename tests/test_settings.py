@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.open_library import index_store
+from bot.operations.opening import index_store
 from bot.settings import QuestionBudget, Settings, SettingsError, bundled_corpus
 
 

@@ -11,6 +11,11 @@ from typing import TextIO
 from bot.cli.render import DEFAULT_WIDTH, answer_text, lookup_text, stories_text
 from bot.core.library import StoryLibrary
 from bot.messages import story_choice_text
+from bot.operations.ask import ask
+from bot.operations.list_stories import list_stories
+from bot.operations.look_up_person import look_up_person
+from bot.operations.resolve_story import StoryFound, resolve_story
+from bot.operations.story_ref import StoryRef
 
 HELP = """Ask a question about the stories, or:
   /performer NAME   look someone up (first name, surname, or full name)
@@ -21,16 +26,16 @@ HELP = """Ask a question about the stories, or:
 
 
 def run_console(library: StoryLibrary, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
-    corpus = library.corpus
+    summary = list_stories(library, count=0)
     print(
-        f"storybot: {len(corpus.stories)} stories, {len(corpus.passages)} passages from {corpus.root}.\n"
+        f"storybot: {summary.total} stories, {summary.passages} passages from {summary.root}.\n"
         "No DISCORD_TOKEN is set, so this is the local console. To put the bot on Discord, copy\n"
         ".env.example to .env, set DISCORD_TOKEN, and run `python -m bot run` (README: 'Running it on Discord').\n"
         "Type /help for commands.",
         file=stdout,
     )
     bold = stdout.isatty()
-    story: int | None = None
+    story: StoryRef | None = None
     for line in _lines(stdin, stdout):
         width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if stdout.isatty() else DEFAULT_WIDTH
         command, _, rest = line.strip().partition(" ")
@@ -41,10 +46,10 @@ def run_console(library: StoryLibrary, stdin: TextIO = sys.stdin, stdout: TextIO
         if command == "/help":
             print(HELP, file=stdout)
         elif command == "/stories":
-            print(stories_text(corpus), file=stdout)
+            print(stories_text(list_stories(library)), file=stdout)
         elif command == "/performer":
             if rest.strip():
-                print(lookup_text(library.performers.find(rest)), file=stdout)
+                print(lookup_text(look_up_person(library, rest)), file=stdout)
             else:
                 print("Usage: /performer NAME, e.g. /performer " + library.example_name(), file=stdout)
         elif command == "/story":
@@ -52,7 +57,7 @@ def run_console(library: StoryLibrary, stdin: TextIO = sys.stdin, stdout: TextIO
         elif command.startswith("/"):
             print(f"Unknown command {command}. {HELP}", file=stdout)
         else:
-            print(answer_text(library.ask(line, story=story), bold=bold, width=width), file=stdout)
+            print(answer_text(ask(library, line, story=story), bold=bold, width=width), file=stdout)
         print(file=stdout)
     return 0
 
@@ -75,15 +80,14 @@ def _lines(stdin: TextIO, stdout: TextIO) -> Iterator[str]:
             return
 
 
-def _choose_story(library: StoryLibrary, name: str, current: int | None, stdout: TextIO) -> int | None:
+def _choose_story(library: StoryLibrary, name: str, current: StoryRef | None, stdout: TextIO) -> StoryRef | None:
     """The story questions are scoped to after `/story NAME` (None for all); unchanged when unclear."""
     if not name.strip():
         print("Asking about all the stories again.", file=stdout)
         return None
-    lookup = library.story_finder.find(name)
-    if len(lookup.matches) != 1:
-        print(story_choice_text(lookup, library.corpus.stories), file=stdout)
+    resolution = resolve_story(library, name)
+    if resolution.found is not StoryFound.ONE or resolution.story is None:
+        print(story_choice_text(resolution), file=stdout)
         return current
-    story = lookup.matches[0]
-    print(f'Asking only about "{library.corpus.stories[story].title}" now; /story alone asks about all.', file=stdout)
-    return story
+    print(f'Asking only about "{resolution.story.title}" now; /story alone asks about all.', file=stdout)
+    return resolution.story

@@ -19,7 +19,7 @@ from bot.eval.excerpts import evaluate_excerpts
 from bot.eval.people import evaluate_people, load_labels
 from bot.eval.questions import check_questions, hit_rates
 from bot.eval.sections import Scope, SectionsResult, evaluate_sections, load_section_questions, sections_corpus
-from bot.open_library import open_library
+from bot.operations.opening import open_library
 from bot.settings import Settings
 
 Configuration = tuple[str, tuple[str, ...]]

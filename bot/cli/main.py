@@ -11,9 +11,9 @@ import logging
 import os
 import shutil
 import sys
-import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Protocol
 
 from bot.cli.console import run_console
 from bot.cli.corpus_warnings import print_changed_problems, print_problems
@@ -28,17 +28,22 @@ from bot.cli.render import (
     stories_json,
     stories_text,
 )
-from bot.core.analysis import Analyzer
 from bot.core.corpus import CorpusError
-from bot.core.index import DEFAULT_PARAMS, BM25Params
+from bot.core.index import BM25Params
 from bot.core.library import StoryLibrary
 from bot.core.rerank.model import signal_names
-from bot.discord_app.errors import StartupError
 from bot.eval.beir import DatasetError, Part
 from bot.health import check
 from bot.messages import story_choice_text
-from bot.open_library import index_store, open_library
+from bot.operations.ask import ask
+from bot.operations.build_index import IndexBuilt, build_index
+from bot.operations.list_stories import list_stories
+from bot.operations.look_up_person import look_up_person
+from bot.operations.opening import open_library
+from bot.operations.resolve_story import StoryFound, resolve_story
+from bot.operations.story_ref import StoryRef
 from bot.settings import DISTRIBUTION, Settings, SettingsError
+from bot.startup_error import StartupError
 
 USAGE_ERROR = 2
 UNHEALTHY = 1
@@ -49,6 +54,19 @@ BROKEN_PIPE = 128 + 13
 
 class UsageError(Exception):
     """Bad usage or an unusable corpus: reported in one line, exit code 2."""
+
+
+class DiscordCommands(Protocol):
+    """The Discord bot's commands, plugged in by the program (bot.program): the command line imports nothing
+    of bot.discord_app, and discord.py loads only for the commands that need it."""
+
+    def run(self, settings: Settings, load_library: Callable[[], StoryLibrary], *, sync_only: bool) -> int:
+        """Runs the bot (or only registers its commands) until stopped; the exit code."""
+        ...
+
+    def invite(self, token: str) -> tuple[str, tuple[str, ...]]:
+        """The link that adds the bot to a server, and the permissions it asks for."""
+        ...
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -180,7 +198,7 @@ def version() -> str:
         return "(not installed: pip install -e .)"
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, discord: DiscordCommands) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     # Output never fails on a character the terminal's encoding lacks; JSON is always UTF-8.
@@ -190,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings.from_env()
         if "corpus" in args:
             settings = dataclasses.replace(settings, corpus=args.corpus)
-        return _dispatch(args, settings)
+        return _dispatch(args, settings, discord)
     except (UsageError, SettingsError, CorpusError, DatasetError, ExportError) as error:
         print(f"storybot: {error}", file=sys.stderr)
         return USAGE_ERROR
@@ -206,32 +224,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return BROKEN_PIPE
 
 
-def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+def _dispatch(args: argparse.Namespace, settings: Settings, discord: DiscordCommands) -> int:
     command = args.command or ("run" if settings.discord_token else "console")
     if command == "health":
         health = check(settings)
         print(health.message)
         return 0 if health.healthy else UNHEALTHY
     if command == "invite":
-        return _invite(settings)
+        return _invite(settings, discord)
     if command not in ("run", "sync"):  # the bot sets up its own log
         _say_on_stderr()
     if command in ("run", "sync"):
-        from bot.discord_app.run import run_bot  # discord.py loads only for the commands that need it
-
-        return run_bot(settings, lambda: _load(settings, warn_every_time=True), sync_only=command == "sync")
+        return discord.run(settings, lambda: _load(settings, warn_every_time=True), sync_only=command == "sync")
     if command == "ask":
         return _ask(args, _load(settings))
     if command == "performer":
         if not args.name.strip():
             raise UsageError("the name is empty; try: python -m bot performer sofia")
-        lookup = _load(settings).performers.find(args.name)
+        lookup = look_up_person(_load(settings), args.name)
         print(json.dumps(lookup_json(lookup), ensure_ascii=False) if args.json else lookup_text(lookup))
         return 0
     if command == "stories":
-        library = _load(settings, warn_every_time=True)
-        corpus = library.corpus
-        print(json.dumps(stories_json(corpus), ensure_ascii=False) if args.json else stories_text(corpus))
+        listed = list_stories(_load(settings, warn_every_time=True))
+        print(json.dumps(stories_json(listed), ensure_ascii=False) if args.json else stories_text(listed))
         return 0
     if command == "eval":
         return run_eval(args, settings)
@@ -256,46 +271,37 @@ def _load(settings: Settings, warn_every_time: bool = False) -> StoryLibrary:
     """The library; skipped files are warned about when that changed since they were last shown, or
     every time (the bot at start, `stories`)."""
     library = open_library(settings, progress=sys.stderr.isatty())
-    corpus = library.corpus
+    summary = list_stories(library, count=0)
     if warn_every_time:
-        print_problems(corpus.problems, sys.stderr)
+        print_problems(summary.skipped, sys.stderr)
     else:
-        print_changed_problems(corpus.root, corpus.problems, sys.stderr)
+        print_changed_problems(summary.root, summary.skipped, sys.stderr)
     return library
 
 
-def _invite(settings: Settings) -> int:
-    from bot.discord_app.invite import PERMISSIONS, application_id_from_token, invite_url
-
+def _invite(settings: Settings, discord: DiscordCommands) -> int:
     if not settings.discord_token:
         raise UsageError("the invite link needs the bot's id: set DISCORD_TOKEN (README, 'Running it on Discord').")
-    print(invite_url(application_id_from_token(settings.discord_token)))
-    print(f"It asks for: {', '.join(PERMISSIONS.values())}.", file=sys.stderr)
+    link, permissions = discord.invite(settings.discord_token)
+    print(link)
+    print(f"It asks for: {', '.join(permissions)}.", file=sys.stderr)
     return 0
 
 
 def _index(settings: Settings) -> int:
     """Builds and saves the index whatever the library's size, and says where and how big."""
-    store = index_store(settings)
-    if store is None:
+    built = build_index(settings, progress=sys.stderr.isatty())
+    if built.outcome is IndexBuilt.OFF:
         raise UsageError("STORYBOT_INDEX is off, so there is nowhere to save an index; set it to a folder.")
-    started = time.perf_counter()
-    store.sweep()
-    library = StoryLibrary.built_and_saved(
-        settings.corpus, store, Analyzer(), DEFAULT_PARAMS, sys.stderr.isatty(), force=True
-    )
-    print_problems(library.corpus.problems, sys.stderr)
-    if library.index_notes:
+    print_problems(built.skipped, sys.stderr)
+    if built.outcome is IndexBuilt.NOT_SAVED:
         raise UsageError(
-            f"could not save the index ({library.index_notes[-1].detail}). Make room there, or set STORYBOT_INDEX "
+            f"could not save the index ({built.notes[-1].detail}). Make room there, or set STORYBOT_INDEX "
             "to a folder of your own."
         )
-    folder = store.folder_for(settings.corpus)
-    size = sum(path.stat().st_size for path in folder.iterdir())
-    corpus = library.corpus
     print(
-        f"Indexed {len(corpus.stories):,} stories, {len(corpus.passages):,} passages in "
-        f"{time.perf_counter() - started:.1f} s; saved in {folder} ({size / 1e6:,.1f} MB)."
+        f"Indexed {built.stories:,} stories, {built.passages:,} passages in "
+        f"{built.seconds:.1f} s; saved in {built.folder} ({built.size / 1e6:,.1f} MB)."
     )
     return 0
 
@@ -320,19 +326,21 @@ def _stdin_lines() -> Iterator[str]:
         yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
 
 
-def _story(library: StoryLibrary, name: str) -> int:
+def _story(library: StoryLibrary, name: str) -> StoryRef:
     """The one story a name means, or a usage error that lists the candidates."""
-    lookup = library.story_finder.find(name)
-    if len(lookup.matches) == 1:
-        return lookup.matches[0]
-    raise UsageError(story_choice_text(lookup, library.corpus.stories, LIST_STORIES))
+    resolution = resolve_story(library, name)
+    if resolution.found is StoryFound.ONE and resolution.story is not None:
+        return resolution.story
+    raise UsageError(story_choice_text(resolution, LIST_STORIES))
 
 
-def _print_answer(library: StoryLibrary, question: str, as_json: bool, story: int | None, flush: bool = False) -> None:
-    answer = library.ask(question, story=story)
+def _print_answer(
+    library: StoryLibrary, question: str, as_json: bool, story: StoryRef | None, flush: bool = False
+) -> None:
+    asked = ask(library, question, story=story)
     if as_json:
-        print(json.dumps(answer_json(answer), ensure_ascii=False), flush=flush)
+        print(json.dumps(answer_json(asked.answer), ensure_ascii=False), flush=flush)
     else:
         terminal = sys.stdout.isatty()
         width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if terminal else DEFAULT_WIDTH
-        print(answer_text(answer, bold=terminal, width=width), flush=flush)
+        print(answer_text(asked, bold=terminal, width=width), flush=flush)

@@ -7,10 +7,19 @@ import textwrap
 from typing import Any
 
 from bot.core.answer import Answer, Excerpt, Hit
-from bot.core.corpus import Corpus
 from bot.core.library import MAX_QUESTION_CHARS
-from bot.core.performers import Lookup, Performer
-from bot.messages import NEXT_START_REBUILDS, corrections_text, hit_place, no_answer_message
+from bot.messages import (
+    NEXT_START_REBUILDS,
+    corrections_text,
+    hit_place,
+    no_answer_message,
+    no_person_text,
+    people_choice_text,
+    story_name,
+)
+from bot.operations.ask import Asked
+from bot.operations.list_stories import StoryList
+from bot.operations.look_up_person import Person, PersonFound, PersonLookup
 
 BOLD, RESET = "\033[1m", "\033[0m"
 DEFAULT_WIDTH = 100
@@ -51,44 +60,49 @@ def hit_json(hit: Hit) -> dict[str, Any]:
     }
 
 
-def stories_text(corpus: Corpus) -> str:
+def stories_text(listed: StoryList) -> str:
     """The stories by title, with their size and file."""
-    count = len(corpus.stories)
-    lines = [f"{count:,} {'story' if count == 1 else 'stories'}, {len(corpus.passages):,} passages in {corpus.root}:"]
-    lines += [f"  {s.title} ({s.passage_count:,} passages), {s.path}" for s in corpus.stories]
+    count = listed.total
+    lines = [f"{count:,} {'story' if count == 1 else 'stories'}, {listed.passages:,} passages in {listed.root}:"]
+    lines += [f"  {s.title} ({s.passages:,} passages), {s.path}" for s in listed.stories]
     return "\n".join(lines)
 
 
-def stories_json(corpus: Corpus) -> dict[str, Any]:
+def stories_json(listed: StoryList) -> dict[str, Any]:
     return {
-        "corpus": str(corpus.root),
-        "stories": [{"title": s.title, "path": s.path, "passages": s.passage_count} for s in corpus.stories],
-        "skipped": list(corpus.problems),
+        "corpus": str(listed.root),
+        "stories": [{"title": s.title, "path": s.path, "passages": s.passages} for s in listed.stories],
+        "skipped": list(listed.skipped),
     }
 
 
-def lookup_json(lookup: Lookup) -> dict[str, Any]:
+def lookup_json(lookup: PersonLookup) -> dict[str, Any]:
     return {
         "query": lookup.query,
         "matches": [
-            {"name": p.name, "story": p.story, "intro": p.intro, "mentions": p.mentions} for p in lookup.matches
+            {"name": p.name, "story": p.story.title, "intro": p.intro, "mentions": p.mentions} for p in lookup.people
         ],
-        "ambiguous": lookup.ambiguous,
+        "ambiguous": lookup.found is PersonFound.AMBIGUOUS,
         "suggestions": list(lookup.suggestions),
     }
 
 
-def answer_text(answer: Answer, bold: bool = False, width: int = DEFAULT_WIDTH) -> str:
+def answer_text(asked: Asked, bold: bool = False, width: int = DEFAULT_WIDTH) -> str:
+    """The best passage, where it stands, and the others found; a title two stories share names its file."""
+    answer = asked.answer
     best = answer.best
     notes = [n for n in (corrections_text(answer),) if n]
     if best is None:
         return "\n".join(wrapped(line, width) for line in [*notes, no_answer_message(answer, NEXT_START_REBUILDS)])
     where = f'Searched only "{answer.scope}". ' if answer.scope else ""
     position = hit_place(best) if best.chapter else f"passage {best.passage} of {best.passage_count}"
-    lines = [wrapped(line, width) for line in [*notes, f'{where}From "{best.story}", {position}:']]
+    lines = [wrapped(line, width) for line in [*notes, f"{where}From {story_name(asked.stories[0])}, {position}:"]]
     lines += ["", excerpt_lines(best.excerpt, bold, width)]
     if answer.alternatives:
-        also = "Also: " + "; ".join(f'"{h.story}", {hit_place(h)}' for h in answer.alternatives)
+        also = "Also: " + "; ".join(
+            f"{story_name(story)}, {hit_place(hit)}"
+            for hit, story in zip(answer.hits[1:], asked.stories[1:], strict=True)
+        )
         lines += ["", wrapped(also, width)]
     return "\n".join(lines)
 
@@ -126,16 +140,14 @@ def _marked_word(excerpt: Excerpt, start: int, end: int, bold: bool) -> str:
     return "".join(pieces)
 
 
-def lookup_text(lookup: Lookup) -> str:
-    if not lookup.matches:
-        closest = f" Closest: {', '.join(lookup.suggestions)}." if lookup.suggestions else ""
-        return f'No one called "{lookup.query}" in the stories.{closest}'
-    if lookup.ambiguous:
-        names = "\n".join(f'  - {p.name} ("{p.story}")' for p in lookup.matches)
-        return f'"{lookup.query}" could be any of these; ask again with the full name:\n{names}'
-    return performer_text(lookup.matches[0])
+def lookup_text(lookup: PersonLookup) -> str:
+    if lookup.found is PersonFound.NONE:
+        return no_person_text(lookup)
+    if lookup.found is PersonFound.AMBIGUOUS:
+        return people_choice_text(lookup)
+    return person_text(lookup.people[0])
 
 
-def performer_text(performer: Performer) -> str:
-    times = "time" if performer.mentions == 1 else "times"
-    return f'{performer.name}, in "{performer.story}" (mentioned {performer.mentions} {times})\n  {performer.intro}'
+def person_text(person: Person) -> str:
+    times = "time" if person.mentions == 1 else "times"
+    return f"{person.name}, in {story_name(person.story)} (mentioned {person.mentions} {times})\n  {person.intro}"

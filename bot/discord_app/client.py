@@ -13,9 +13,10 @@ from discord.ext import commands
 from bot.core.library import StoryLibrary
 from bot.discord_app import exts
 from bot.discord_app.cooldown import QuestionBudgets, wait_message
-from bot.discord_app.library_holder import LibraryHolder
 from bot.discord_app.render import Reply
 from bot.discord_app.sync import sync_commands
+from bot.operations.library_holder import LibraryHolder
+from bot.operations.list_stories import list_stories
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import Database
 from bot.state.guarded_engine import DatabaseUnavailable
@@ -142,13 +143,13 @@ class StoryBot(commands.AutoShardedBot):
         """No prefix commands: questions are handled by the ask extension's listener."""
 
     async def on_ready(self) -> None:
-        corpus = self.library.corpus
+        summary = list_stories(self.library, count=0)
         log.info(
             "Logged in as %s (id %s): %d stories, %d passages. Mention me, DM me, or use /ask.",
             self.user,
             self.user.id if self.user else "?",
-            len(corpus.stories),
-            len(corpus.passages),
+            summary.total,
+            summary.passages,
         )
 
     async def on_app_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:

@@ -11,11 +11,13 @@ from discord.ext import commands
 from discord.utils import escape_markdown
 
 from bot.core.library import StoryLibrary
-from bot.core.story_ids import looks_like_story_id
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral, show_in_place, story_bot
 from bot.discord_app.cooldown import wait_message
-from bot.discord_app.render import CHOICE_LIMIT, ELLIPSIS, MESSAGE_LIMIT, Reply, clip
+from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, clip, story_label
 from bot.messages import story_choice_text
+from bot.operations.resolve_story import resolve_story
+from bot.operations.story_ref import StoryRef
+from bot.operations.suggest_stories import suggest_stories
 
 CommandT = TypeVar("CommandT")
 
@@ -37,39 +39,19 @@ class StoryCog(commands.Cog):
 def story_choices(library: StoryLibrary, current: str) -> list[app_commands.Choice[str]]:
     """Autocomplete over the titles: at most 25, best matches first. A title two stories share shows its
     file name too; the value is the story's id, which names one story however long its path."""
-    finder = library.story_finder
     return [
-        app_commands.Choice(name=story_label(library, i, CHOICE_LIMIT), value=finder.ids[i])
-        for i in finder.complete(current)
+        app_commands.Choice(name=story_label(story, CHOICE_LIMIT), value=story.id)
+        for story in suggest_stories(library, current)
     ]
 
 
-def story_label(library: StoryLibrary, story: int, limit: int) -> str:
-    """The story's title in at most `limit` characters; with the end of its file's path (what tells it
-    apart) when another story has the same title."""
-    chosen = library.corpus.stories[story]
-    if chosen.title not in library.story_finder.shared_titles:
-        return clip(chosen.title, limit)
-    tail = chosen.path if len(chosen.path) <= limit // 2 else ELLIPSIS + chosen.path[-(limit // 2 - 1) :]
-    return f"{clip(chosen.title, limit - len(tail) - 3)} ({tail})"
-
-
-async def one_story(interaction: discord.Interaction, library: StoryLibrary, name: str) -> int | None:
+async def one_story(interaction: discord.Interaction, library: StoryLibrary, name: str) -> StoryRef | None:
     """The one story an autocomplete choice (its id), a title or a file name names, or None after telling
     the person which it could be."""
-    finder = library.story_finder
-    picked = looks_like_story_id(name)
-    chosen = finder.by_id(name) if picked else None
-    if chosen is not None:
-        return chosen
-    lookup = finder.find(name)
-    if len(lookup.matches) == 1:
-        return lookup.matches[0]
-    if picked and not lookup.matches:
-        text = "That story is no longer in the library (it was removed or renamed), or there is none by that name."
-    else:
-        text = escape_markdown(story_choice_text(lookup, library.corpus.stories))
-    await send_ephemeral(interaction, clip(text, MESSAGE_LIMIT))
+    resolution = resolve_story(library, name)
+    if resolution.story is not None:
+        return resolution.story
+    await send_ephemeral(interaction, clip(escape_markdown(story_choice_text(resolution)), MESSAGE_LIMIT))
     return None
 
 

@@ -7,9 +7,9 @@ import logging.handlers
 
 import discord
 
-from bot.discord_app.errors import StartupError
 from bot.discord_app.redaction import redact_logs
 from bot.settings import Settings
+from bot.startup_error import StartupError
 
 LOG_FILE_BYTES = 10_000_000
 LOG_FILE_BACKUPS = 5

@@ -12,21 +12,16 @@ they page on their own.
 
 from __future__ import annotations
 
-import asyncio
-import os
 import re
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 
 import discord
 
-from bot.core.answer import Answer, NoAnswer
+from bot.core.answer import NoAnswer
 from bot.core.corpus import Passage
-from bot.core.library import ALTERNATIVES, StoryLibrary
-from bot.core.story_ids import story_id
 from bot.discord_app.client import send_ephemeral, story_bot
 from bot.discord_app.cog import own_or_copy, spent_or_refused
-from bot.discord_app.references import ANSWER_KEY, NUMBER, STORY, STORY_GONE, AnswerKey
+from bot.discord_app.references import ANSWER_KEY, NUMBER, STORY, AnswerKey
 from bot.discord_app.render import (
     CHANNEL_SCOPE_HINT,
     SCOPE_HINT,
@@ -39,50 +34,30 @@ from bot.discord_app.render import (
     question_from_footer,
 )
 from bot.discord_app.voting import vote_buttons
+from bot.messages import STORY_GONE
+from bot.operations.ask import Asked, ask_in_thread
+from bot.operations.read_passage import PassageRead, read_passage
+from bot.operations.resolve_story import story_by_id
+from bot.operations.story_ref import StoryRef
 
 WAYS = {"prev": "◀ Previous", "next": "Next ▶"}
 
 
-RANKING = ThreadPoolExecutor(max_workers=max(1, (os.cpu_count() or 2) - 1), thread_name_prefix="storybot-ranking")
-"""Ranking threads: one per core but one, which the event loop keeps. Ranking holds the GIL for most of its
-time, and each runnable thread makes the loop wait longer for it: with asyncio's default pool (6 threads
-on 2 cores) a burst of 500 /ask over 30,000 passages took up to 1.5-1.8 s to acknowledge, with one thread
-0.2-0.6 s (bench/bench_interactions.py, README "Speed"). The crowd's answers come a little later; after the
-acknowledgement they have 15 minutes."""
-
-
-async def ask_off_loop(library: StoryLibrary, question: str, offset: int = 0, story: int | None = None) -> Answer:
-    """Ranking a large corpus takes milliseconds to seconds: never on the event loop."""
-    return await asyncio.get_running_loop().run_in_executor(
-        RANKING, library.ask, question, 1 + ALTERNATIVES, offset, story
-    )
-
-
-async def follow_up_off_loop(library: StoryLibrary, question: str, story: int) -> Answer:
-    """A follow-up is searched in its answer's story first, and in every story when that finds nothing."""
-    answer = await ask_off_loop(library, question, story=story)
-    if answer.best is None and answer.reason is NoAnswer.NO_MATCH:
-        return await ask_off_loop(library, question)
-    return answer
-
-
-def answer_reply(
-    answer: Answer, library: StoryLibrary, asker: int, scope: int | None = None, channel_scope: bool = False
-) -> Reply:
+def answer_reply(asked: Asked, asker: int, channel_scope: bool = False) -> Reply:
     """The embed with its buttons (More results, reading on, 👍 / 👎), or the friendly no-answer line.
 
-    `scope` is the story the question was kept to (kept for paging only if the answer did stay in it)."""
-    if answer.best is None:
-        return Reply(content=no_answer_text(answer))
-    scope_id = library.story_finder.ids[scope] if scope is not None and answer.scope is not None else None
-    key = AnswerKey(asker, answer.offset, scope_id, channel_scope and scope_id is not None)
+    The story the answer kept to (Asked.scope) is kept for paging."""
+    answer = asked.answer
     best = answer.best
-    story = story_id(best.path)
+    if best is None:
+        return Reply(content=no_answer_text(answer))
+    scope = asked.scope.id if asked.scope is not None else None
+    key = AnswerKey(asker, answer.offset, scope, channel_scope and scope is not None)
+    story = asked.stories[0]
     more = (AnswerButton("more", key.at(answer.offset + 1)),) if answer.more else ()
-    reading = read_on_buttons(story, best.passage, best.passage_count, key)
-    view = persistent_view(*more, *reading, *vote_buttons(story, best.passage))
-    hint = CHANNEL_SCOPE_HINT if channel_scope else SCOPE_HINT
-    return Reply(embed=answer_embed(answer, hint, library.story_finder.shared_titles), view=view)
+    reading = read_on_buttons(story.id, best.passage, best.passage_count, key)
+    view = persistent_view(*more, *reading, *vote_buttons(story.id, best.passage))
+    return Reply(embed=answer_embed(asked, CHANNEL_SCOPE_HINT if channel_scope else SCOPE_HINT), view=view)
 
 
 def read_on_buttons(story: str, passage: int, passage_count: int, key: AnswerKey) -> tuple[ReadOn, ReadOn]:
@@ -93,13 +68,11 @@ def read_on_buttons(story: str, passage: int, passage_count: int, key: AnswerKey
     )
 
 
-def passage_reply(library: StoryLibrary, story: int, passage: Passage, question: str | None, key: AnswerKey) -> Reply:
+def passage_reply(story: StoryRef, passage: Passage, question: str | None, key: AnswerKey) -> Reply:
     """A passage read on from an answer, with the way on, back, and back to the answer."""
-    found = library.corpus.stories[story]
-    reading = read_on_buttons(library.story_finder.ids[story], passage.number, found.passage_count, key)
+    reading = read_on_buttons(story.id, passage.number, story.passages, key)
     back = (AnswerButton("back", key),) if question is not None else ()
-    embed = passage_embed(found, passage, question, library.story_finder.shared_titles)
-    return Reply(embed=embed, view=persistent_view(*reading, *back))
+    return Reply(embed=passage_embed(story, passage, question), view=persistent_view(*reading, *back))
 
 
 async def show(interaction: discord.Interaction, key: AnswerKey, reply: Callable[[AnswerKey], Reply]) -> None:
@@ -117,17 +90,18 @@ async def show_answer(interaction: discord.Interaction, key: AnswerKey, none_lef
         await send_ephemeral(interaction, "I can't show this answer any more; please ask again.")
         return
     library = story_bot(interaction).library
-    scope = None if key.scope is None else library.story_finder.by_id(key.scope)
+    scope = None if key.scope is None else story_by_id(library, key.scope)
     if key.scope is not None and scope is None:
         await send_ephemeral(interaction, STORY_GONE)
         return
-    answer = await ask_off_loop(library, question, key.offset, scope)
+    asked = await ask_in_thread(library, question, story=scope, offset=key.offset)
+    answer = asked.answer
     if answer.best is None:
         await send_ephemeral(
             interaction, no_answer_text(answer) if answer.reason is NoAnswer.INDEX_DAMAGED else none_left
         )
         return
-    await show(interaction, key, lambda owned: answer_reply(answer, library, owned.asker, scope, owned.channel_scope))
+    await show(interaction, key, lambda owned: answer_reply(asked, owned.asker, owned.channel_scope))
 
 
 ANSWER_BUTTONS = {
@@ -186,21 +160,18 @@ class ReadOn(
     async def callback(self, interaction: discord.Interaction) -> None:
         if not await spent_or_refused(interaction):
             return
-        library = story_bot(interaction).library
-        story = library.story_finder.by_id(self.story)
-        if story is None:
+        reading = read_passage(story_bot(interaction).library, self.story, self.number)
+        if reading.read is PassageRead.STORY_GONE:
             await send_ephemeral(interaction, STORY_GONE)
             return
-        found = library.corpus.stories[story]
-        number = min(max(self.number, 1), found.passage_count)
-        passage = library.passage(found.first_passage + number - 1)
-        if passage is None:
-            assert library.damage is not None
-            await send_ephemeral(interaction, index_damaged_text(library.damage))
+        if reading.read is PassageRead.INDEX_DAMAGED and reading.damage is not None:
+            await send_ephemeral(interaction, index_damaged_text(reading.damage))
             return
+        story, passage = reading.story, reading.passage
+        assert story is not None and passage is not None
         message = interaction.message
         question = question_from_footer(message.embeds[0]) if message and message.embeds else None
-        await show(interaction, self.key, lambda owned: passage_reply(library, story, passage, question, owned))
+        await show(interaction, self.key, lambda owned: passage_reply(story, passage, question, owned))
 
 
 class OlderButton(

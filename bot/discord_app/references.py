@@ -15,8 +15,6 @@ import discord
 from bot.core.story_ids import STORY_ID_LENGTH
 
 CUSTOM_ID_LIMIT = 100
-STORY_GONE = "That story is no longer in the library (it was removed or renamed); please ask again."
-"""What any button says when the story its custom_id names is gone."""
 STORY = rf"[a-z2-7]{{{STORY_ID_LENGTH}}}"
 NUMBER = r"\d{1,7}"
 ANSWER_KEY = rf"(?P<asker>\d{{1,20}})\.(?P<offset>{NUMBER})\.(?P<scope>{STORY}|-)\.(?P<hint>[cs])"

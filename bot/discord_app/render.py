@@ -10,10 +10,13 @@ import discord
 from discord.utils import MISSING, escape_markdown
 
 from bot.core.answer import Answer, Excerpt, Hit
-from bot.core.corpus import Passage, Story
+from bot.core.corpus import Passage
 from bot.core.index_damage import IndexDamage
-from bot.core.performers import Lookup, Performer
-from bot.messages import hit_place, index_damaged_message, no_answer_message
+from bot.messages import hit_place, index_damaged_message, no_answer_message, no_person_text
+from bot.operations.ask import Asked
+from bot.operations.list_stories import StoryList
+from bot.operations.look_up_person import Person, PersonLookup
+from bot.operations.story_ref import StoryRef
 
 # https://discord.com/developers/docs/resources/message#embed-object-embed-limits
 MESSAGE_LIMIT = 2000
@@ -31,6 +34,7 @@ SCOPE_HINT = "Ask without replying (or /ask without story) to search every story
 CHANNEL_SCOPE_HINT = "This channel searches this story first (a server manager sets it with /settings story)."
 STORIES_PER_PAGE = 15
 PICK_HINT = "\n\nPick one below."
+PERSON_HINT = "Try a first name or a surname; /performer suggests names as you type."
 COLOR = discord.Color.dark_teal()
 
 
@@ -132,11 +136,10 @@ def marked_excerpt(excerpt: Excerpt, limit: int = DESCRIPTION_LIMIT) -> str:
     return "".join(parts)
 
 
-def answer_embed(
-    answer: Answer, scope_hint: str = SCOPE_HINT, shared_titles: frozenset[str] = frozenset()
-) -> discord.Embed:
+def answer_embed(asked: Asked, scope_hint: str = SCOPE_HINT) -> discord.Embed:
     """One passage (the best, or the page's first) and a line naming the next ones; a title another story
     has too is followed by the story's file."""
+    answer = asked.answer
     hit = answer.best
     assert hit is not None
     description = marked_excerpt(hit.excerpt)
@@ -149,34 +152,46 @@ def answer_embed(
         position = f"{plain(clip(hit.chapter, 200), 400)}, passage {hit.chapter_passage} ({position})"
     if answer.offset:
         position += f" · result {answer.offset + 1}"
-    embed.add_field(name="Passage", value=position + _file_note(hit.story, hit.path, shared_titles), inline=True)
+    embed.add_field(name="Passage", value=position + _file_note(asked.stories[0]), inline=True)
     if answer.alternatives:
-        embed.add_field(name="Also", value=_alternatives(answer.alternatives), inline=False)
+        embed.add_field(name="Also", value=_alternatives(answer.alternatives, asked.stories[1:]), inline=False)
     if answer.scope is not None:
         embed.add_field(name=SCOPE_FIELD, value=scope_hint, inline=False)
     embed.set_footer(text=clip(QUESTION_PREFIX + answer.question, FOOTER_LIMIT))
     return fit(embed)
 
 
-def passage_embed(
-    story: Story, passage: Passage, question: str | None, shared_titles: frozenset[str] = frozenset()
-) -> discord.Embed:
+def passage_embed(story: StoryRef, passage: Passage, question: str | None) -> discord.Embed:
     """A passage read on from an answer: its whole text, where it stands, and the question kept."""
     embed = discord.Embed(
         title=plain(story.title, TITLE_LIMIT), description=plain(passage.text, DESCRIPTION_LIMIT), color=COLOR
     )
-    position = f"{passage.number} of {story.passage_count}"
+    position = f"{passage.number} of {story.passages}"
     if passage.chapter:
         position = f"{plain(clip(passage.chapter, 200), 400)}, passage {passage.chapter_number} ({position})"
-    embed.add_field(name="Passage", value=position + _file_note(story.title, story.path, shared_titles), inline=True)
+    embed.add_field(name="Passage", value=position + _file_note(story), inline=True)
     if question is not None:
         embed.set_footer(text=clip(QUESTION_PREFIX + question, FOOTER_LIMIT))
     return fit(embed)
 
 
-def _file_note(title: str, path: str, shared_titles: frozenset[str]) -> str:
+def _file_note(story: StoryRef) -> str:
     """For a title two stories share, which story's file this is."""
-    return f" · `{clip(path, 200).replace('`', '')}`" if title in shared_titles else ""
+    return f" · {_file(story.path, 200)}" if story.title_shared else ""
+
+
+def _file(path: str, limit: int) -> str:
+    return f"`{clip(path, limit).replace('`', '')}`"
+
+
+def story_label(story: StoryRef, limit: int) -> str:
+    """The story's title in at most `limit` characters (an autocomplete choice's, a select option's); with
+    the end of its file's path (what tells it apart) when another story has the same title."""
+    if not story.title_shared:
+        return clip(story.title, limit)
+    path = story.path
+    tail = path if len(path) <= limit // 2 else ELLIPSIS + path[-(limit // 2 - 1) :]
+    return f"{clip(story.title, limit - len(tail) - 3)} ({tail})"
 
 
 def question_from_footer(embed: discord.Embed) -> str | None:
@@ -184,8 +199,12 @@ def question_from_footer(embed: discord.Embed) -> str | None:
     return text[len(QUESTION_PREFIX) :] if text.startswith(QUESTION_PREFIX) else None
 
 
-def _alternatives(hits: Sequence[Hit]) -> str:
-    lines = [f"{plain(clip(h.story, 200), 400)}, {plain(clip(hit_place(h), 200), 400)}" for h in hits]
+def _alternatives(hits: Sequence[Hit], stories: Sequence[StoryRef]) -> str:
+    lines = [
+        f"{plain(clip(h.story, 200), 400)}{' · ' + _file(s.path, 100) if s.title_shared else ''}, "
+        f"{plain(clip(hit_place(h), 200), 400)}"
+        for h, s in zip(hits, stories, strict=True)
+    ]
     return clip("\n".join(lines), FIELD_LIMIT)
 
 
@@ -201,17 +220,22 @@ def index_damaged_text(damage: IndexDamage) -> str:
     return clip(escape_markdown(index_damaged_message(damage, REBUILDING)), MESSAGE_LIMIT)
 
 
-def performer_embed(performer: Performer) -> discord.Embed:
+def performer_embed(person: Person) -> discord.Embed:
     embed = discord.Embed(
-        title=plain(performer.name, TITLE_LIMIT), description=plain(performer.intro, DESCRIPTION_LIMIT), color=COLOR
+        title=plain(person.name, TITLE_LIMIT), description=plain(person.intro, DESCRIPTION_LIMIT), color=COLOR
     )
-    embed.add_field(name="Story", value=plain(performer.story, FIELD_LIMIT), inline=False)
-    embed.add_field(name="Mentions", value=str(performer.mentions), inline=True)
+    story = plain(person.story.title, FIELD_LIMIT - 210) + _file_note(person.story)
+    embed.add_field(name="Story", value=story, inline=False)
+    embed.add_field(name="Mentions", value=str(person.mentions), inline=True)
     return fit(embed)
 
 
-def candidates_embed(lookup: Lookup) -> discord.Embed:
-    lines = [f"**{plain(clip(p.name, 100), 200)}**, in {plain(clip(p.story, 200), 400)}" for p in lookup.matches]
+def candidates_embed(lookup: PersonLookup) -> discord.Embed:
+    """The people a name could be, each with their story (and its file, for a title two stories share)."""
+    lines = [
+        f"**{plain(clip(p.name, 100), 200)}**, in {plain(clip(p.story.title, 200), 400)}{_file_note(p.story)}"
+        for p in lookup.people
+    ]
     embed = discord.Embed(
         title=plain(f'"{clip(lookup.query, 100)}" could be more than one person', TITLE_LIMIT),
         description=clip("\n".join(lines), DESCRIPTION_LIMIT - len(PICK_HINT)) + PICK_HINT,
@@ -220,31 +244,25 @@ def candidates_embed(lookup: Lookup) -> discord.Embed:
     return fit(embed)
 
 
-def not_found_text(lookup: Lookup) -> str:
-    text = f'No one called "{clip(lookup.query, 100)}" in the stories.'
-    if lookup.suggestions:
-        text += " Did you mean " + " or ".join(clip(s, 100) for s in lookup.suggestions) + "?"
-    else:
-        text += " Try a first name or a surname; /performer suggests names as you type."
-    return clip(escape_markdown(text), MESSAGE_LIMIT)
+def not_found_text(lookup: PersonLookup) -> str:
+    return clip(escape_markdown(no_person_text(lookup, PERSON_HINT)), MESSAGE_LIMIT)
 
 
-def stories_embed(stories: Sequence[Story], page: int, shared_titles: frozenset[str] = frozenset()) -> discord.Embed:
-    """A page of the library's titles; a title more than one story has shows each one's file."""
-    pages = page_count(len(stories), STORIES_PER_PAGE)
-    page = clamp_page(page, len(stories), STORIES_PER_PAGE)
-    shown = stories[page * STORIES_PER_PAGE : (page + 1) * STORIES_PER_PAGE]
+def stories_embed(listed: StoryList) -> discord.Embed:
+    """A page of the library's titles (`listed`, from its first story); a title more than one story has
+    shows each one's file."""
+    pages = page_count(listed.total, STORIES_PER_PAGE)
     lines = [
         f"**{plain(clip(s.title, 150), 300)}** "
-        + (f"`{clip(s.path, 100).replace('`', '')}`, " if s.title in shared_titles else "")
-        + f"({s.passage_count} passages)"
-        for s in shown
+        + (f"{_file(s.path, 100)}, " if s.title_shared else "")
+        + f"({s.passages} passages)"
+        for s in listed.stories
     ]
     embed = discord.Embed(
-        title=f"{len(stories)} stories", description=clip("\n".join(lines), DESCRIPTION_LIMIT), color=COLOR
+        title=f"{listed.total} stories", description=clip("\n".join(lines), DESCRIPTION_LIMIT), color=COLOR
     )
     if pages > 1:
-        embed.set_footer(text=f"Page {page + 1} of {pages}")
+        embed.set_footer(text=f"Page {listed.first // STORIES_PER_PAGE + 1} of {pages}")
     return fit(embed)
 
 

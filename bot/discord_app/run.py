@@ -13,11 +13,11 @@ import discord
 
 from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot
-from bot.discord_app.errors import StartupError
 from bot.discord_app.invite import invite_url
 from bot.discord_app.logs import setup_logging
 from bot.health import heartbeat_path, keep_beating, stop_beating
 from bot.settings import Settings, env_files
+from bot.startup_error import StartupError
 from bot.state.database import Database, DatabaseError
 from bot.state.guarded_engine import DatabaseUnavailable
 

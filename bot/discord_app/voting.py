@@ -13,8 +13,10 @@ import discord
 
 from bot.discord_app.client import acknowledge, send_ephemeral, story_bot
 from bot.discord_app.database_trouble import database_trouble
-from bot.discord_app.references import NUMBER, STORY, STORY_GONE
+from bot.discord_app.references import NUMBER, STORY
 from bot.discord_app.render import clip, index_damaged_text, question_from_footer
+from bot.messages import STORY_GONE
+from bot.operations.read_passage import PassageRead, read_passage
 from bot.state.feedback import Judgement, Vote
 from bot.state.guarded_engine import DatabaseUnavailable
 
@@ -51,22 +53,20 @@ class VoteButton(
         await acknowledge(interaction, private=True)  # before the database, which may be slow to answer
         bot = story_bot(interaction)
         message = interaction.message
-        story = bot.library.story_finder.by_id(self.story)
+        reading = read_passage(bot.library, self.story, self.passage)
         question = question_from_footer(message.embeds[0]) if message and message.embeds else None
-        if story is None:
+        if reading.read is PassageRead.STORY_GONE:
             await send_ephemeral(interaction, STORY_GONE)
             return
         if question is None or message is None:
             await send_ephemeral(interaction, "I can't find that answer's question any more; please ask again.")
             return
-        library = bot.library
-        found = library.corpus.stories[story]
-        number = min(max(self.passage, 1), found.passage_count)
-        passage = library.passage(found.first_passage + number - 1)
-        if passage is None:  # the vote keeps the passage it judged: asked again once the index is rebuilt
-            assert library.damage is not None
-            await send_ephemeral(interaction, index_damaged_text(library.damage))
+        if reading.read is PassageRead.INDEX_DAMAGED and reading.damage is not None:
+            # the vote keeps the passage it judged: asked again once the index is rebuilt
+            await send_ephemeral(interaction, index_damaged_text(reading.damage))
             return
+        story, passage = reading.story, reading.passage
+        assert story is not None and passage is not None
         judgement = Judgement(
             server_id=interaction.guild_id,
             channel_id=message.channel.id,
@@ -74,9 +74,9 @@ class VoteButton(
             user_id=interaction.user.id,
             vote=self.vote,
             question=question,
-            story_path=found.path,
-            story_title=found.title,
-            passage=number,
+            story_path=story.path,
+            story_title=story.title,
+            passage=passage.number,
             excerpt=clip(passage.text, EXCERPT_KEPT),
         )
         try:

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from bot.cli.main import main
+from bot.program import main
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import discord.gateway
 import discord.http
 import yarl
 
-from bot.cli.main import main
+from bot.program import main
 
 if __name__ == "__main__":  # a worker process (bot.core.worker) imports this file too: only point and run here
     base = os.environ["FAKE_DISCORD_URL"]

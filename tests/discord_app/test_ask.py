@@ -10,6 +10,8 @@ from bot.discord_app.reading import AnswerButton, ReadOn, answer_reply
 from bot.discord_app.references import CUSTOM_ID_LIMIT, AnswerKey
 from bot.discord_app.render import question_from_footer
 from bot.discord_app.voting import VoteButton
+from bot.operations.ask import ask
+from bot.operations.look_up_person import PersonFound, look_up_person
 from bot.state.feedback import Vote
 from bot.state.server_settings import ChannelSettings, ServerSettings
 from tests.discord_app.conftest import BOT_ROLE_ID
@@ -65,7 +67,7 @@ def test_direct_messages_and_answer_channels_need_no_mention(discord_bot):
 
 async def test_answer_reply_has_the_embed_and_a_more_button(library):
     asker = 2**64 - 1  # the longest a Discord id can be
-    reply = answer_reply(library.ask("Sophie"), library, asker)
+    reply = answer_reply(ask(library, "Sophie"), asker)
     assert reply.content is None and reply.embed is not None and reply.view is not None
     assert question_from_footer(reply.embed) == "Sophie"
     button, previous, following, up, down = reply.view.children
@@ -84,9 +86,9 @@ async def test_answer_reply_has_the_embed_and_a_more_button(library):
 
 
 def test_no_answer_is_a_plain_friendly_line(library):
-    answer = library.ask("what is the")
-    assert answer.reason == NoAnswer.NO_CONTENT_WORDS
-    reply = answer_reply(answer, library, 1)
+    asked = ask(library, "what is the")
+    assert asked.answer.reason == NoAnswer.NO_CONTENT_WORDS
+    reply = answer_reply(asked, 1)
     assert reply.embed is None and reply.view is None
     assert reply.content is not None and "no words to search for" in reply.content
 
@@ -117,8 +119,9 @@ async def test_autocomplete_from_a_real_interaction(discord_bot):
     interaction = discord.Interaction(data=payload, state=discord_bot._connection)
     assert interaction.type == discord.InteractionType.autocomplete
     choices = await Performers(discord_bot).performer_names(interaction, "seb")
-    assert [c.value for c in choices] == ["Sébastien Kalmurzaeva"]
-    assert choices[0].name.startswith("Sébastien Kalmurzaeva (")
+    assert [c.name.split(" (")[0] for c in choices] == ["Sébastien Kalmurzaeva"]
+    chosen = look_up_person(discord_bot.library, choices[0].value)  # the value names the person, by id
+    assert chosen.found is PersonFound.ONE and chosen.people[0].name == "Sébastien Kalmurzaeva"
 
 
 def test_a_server_setting_overrides_the_environment_for_its_channel(discord_bot):

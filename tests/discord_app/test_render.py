@@ -2,7 +2,6 @@ import discord
 
 from bot.core.answer import Excerpt
 from bot.core.library import StoryLibrary
-from bot.core.performers import Lookup, Performer
 from bot.discord_app.render import (
     DESCRIPTION_LIMIT,
     EMBED_TOTAL_LIMIT,
@@ -18,6 +17,10 @@ from bot.discord_app.render import (
     question_from_footer,
     stories_embed,
 )
+from bot.operations.ask import ask
+from bot.operations.list_stories import list_page
+from bot.operations.look_up_person import Person, PersonFound, PersonLookup
+from bot.operations.story_ref import StoryRef
 
 
 def within_limits(embed: discord.Embed) -> bool:
@@ -52,26 +55,28 @@ def test_answer_embed_stays_within_discord_limits_whatever_the_corpus(tmp_path):
     for n in range(5):
         (tmp_path / f"story{n}.md").write_text(f"# {title}{n}\n\n{paragraph}\n\n{others}")
     library = StoryLibrary.load(tmp_path)
-    answer = library.ask("violinist " * 100)
-    embed = answer_embed(answer)
+    asked = ask(library, "violinist " * 100)
+    embed = answer_embed(asked)
     assert within_limits(embed)
-    assert question_from_footer(embed) == answer.question
+    assert question_from_footer(embed) == asked.answer.question
     assert "**violinist**" in (embed.description or "")
 
 
 def test_performer_and_candidate_embeds_within_limits():
-    giant = Performer("Anna " * 100, "Story " * 900, "s.txt", "Intro " * 2000, 3)
+    story = StoryRef(id="a" * 16, title="Story " * 900, path="s/" * 500 + "s.txt", passages=1, title_shared=True)
+    giant = Person(id="a" * 16 + ":bbbbbbbb", name="Anna " * 100, story=story, intro="Intro " * 2000, mentions=3)
     assert within_limits(performer_embed(giant))
-    lookup = Lookup("Anna", tuple([giant] * 25), True)
+    lookup = PersonLookup(query="Anna", found=PersonFound.AMBIGUOUS, people=(giant,) * 25)
     assert within_limits(candidates_embed(lookup))
-    assert len(not_found_text(Lookup("x" * 5000, (), False, ("Anna " * 100,) * 3))) <= MESSAGE_LIMIT
+    nobody = PersonLookup(query="x" * 5000, found=PersonFound.NONE, suggestions=("Anna " * 100,) * 3)
+    assert len(not_found_text(nobody)) <= MESSAGE_LIMIT
 
 
 def test_stories_are_paged(tmp_path):
     for n in range(40):
         (tmp_path / f"tale-{n:02}.txt").write_text(f"Tale number {n}.\n\nIt ends.")
-    stories = StoryLibrary.load(tmp_path).corpus.stories
-    first, last = stories_embed(stories, 0), stories_embed(stories, 2)
+    library = StoryLibrary.load(tmp_path)
+    first, last = stories_embed(list_page(library, 0, 15)), stories_embed(list_page(library, 2, 15))
     assert first.footer.text == "Page 1 of 3" and last.footer.text == "Page 3 of 3"
     assert first.description and last.description
     assert "Tale 00" in first.description and "Tale 39" in last.description and "Tale 00" not in last.description

@@ -1,26 +1,4 @@
-from bot.core.library import StoryLibrary
-from bot.discord_app.exts.admin import reload_report
 from bot.discord_app.exts.stories import StoriesPage, pager
-
-
-def test_reload_report_names_what_was_added_changed_and_removed(tmp_path):
-    (tmp_path / "mill.txt").write_text("The miller sang.\n\nThe river froze.")
-    (tmp_path / "lake.txt").write_text("A swan swam.")
-    (tmp_path / "old.txt").write_text("Gone soon.")
-    before = StoryLibrary.load(tmp_path)
-    (tmp_path / "mill.txt").write_text("The miller sang.\n\nThe river thawed.")
-    (tmp_path / "old.txt").unlink()
-    (tmp_path / "new.md").write_text("# New\n\nFresh tale.")
-    (tmp_path / "broken.txt").write_bytes(b"\xff\xfe")
-    report = reload_report(before, StoryLibrary.load(tmp_path))
-    assert report.splitlines()[:4] == [
-        "Reloaded: 3 stories, 4 passages.",
-        "Added (1): `new.md`",
-        "Changed (1): `mill.txt`",
-        "Removed (1): `old.txt`",
-    ]
-    assert "Warning: Skipped broken.txt" in report
-    assert "Nothing changed." in reload_report(before, before)
 
 
 async def test_story_pages_have_previous_and_next_only_when_needed():

@@ -2,9 +2,9 @@ import json
 
 import pytest
 
-from bot.cli.main import main
 from bot.core.library import StoryLibrary
 from bot.eval.beir import DatasetError, Part, beir_corpus, evaluate_beir
+from bot.program import main
 
 
 @pytest.fixture

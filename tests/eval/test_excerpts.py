@@ -2,10 +2,10 @@ import json
 
 import pytest
 
-from bot.cli.main import main
 from bot.core.library import StoryLibrary
 from bot.eval.excerpts import evaluate_excerpts, holds
 from bot.eval.sections import Scope, load_section_questions, sections_corpus
+from bot.program import main
 
 FILLER = "The wind blew over the moor and the sheep stood still in the rain. " * 6
 

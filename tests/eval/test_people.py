@@ -1,7 +1,7 @@
 import json
 
-from bot.cli.main import main
 from bot.eval.people import evaluate_people, load_labels
+from bot.program import main
 
 
 def write_stories(folder):

@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli.main import main
 from bot.eval.beir import DatasetError
 from bot.eval.questions import check_questions, hit_rates
+from bot.program import main
 
 QUESTIONS = Path(__file__).resolve().parents[1] / "fixtures" / "story_questions.jsonl"
 

@@ -2,10 +2,10 @@ import json
 
 import pytest
 
-from bot.cli.main import main
 from bot.core.library import StoryLibrary
 from bot.eval.beir import DatasetError
 from bot.eval.sections import Scope, evaluate_sections, load_section_questions, sections_corpus
+from bot.program import main
 
 
 @pytest.fixture

@@ -12,37 +12,17 @@ from dataclasses import dataclass
 import discord
 from discord import app_commands
 
-from bot.core.corpus import CorpusError
-from bot.core.corpus_diff import CorpusDiff
-from bot.core.index_notes import IndexEvent
-from bot.core.library import StoryLibrary
 from bot.core.shelf import Shelf, ShelfError, StoryExists, require_upload_size, safe_file_name, story_file
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
 from bot.discord_app.cog import StoryCog, one_story, story_choices
 from bot.discord_app.render import MESSAGE_LIMIT, Reply, clip, persistent_view
-from bot.messages import damage_text, index_note_text
+from bot.messages import reload_text
+from bot.operations.reload import Reloaded, reload
 
 log = logging.getLogger(__name__)
 
 PENDING_KEPT = 20
 """Changes waiting for a click; older ones expire (their buttons then say so)."""
-
-
-def reload_report(old: StoryLibrary, new: StoryLibrary) -> str:
-    diff = CorpusDiff.between(old.fingerprints, new.fingerprints)
-    lines = [f"Reloaded: {len(new.corpus.stories)} stories, {len(new.corpus.passages)} passages."]
-    for label, paths in (("Added", diff.added), ("Changed", diff.changed), ("Removed", diff.removed)):
-        if paths:
-            lines.append(f"{label} ({len(paths)}): " + ", ".join(f"`{p}`" for p in paths))
-    found = next((note.detail for note in new.index_notes if note.event is IndexEvent.DAMAGED), None)
-    repaired = damage_text(old.damage) if old.damage is not None else found
-    if repaired:
-        lines.append(f"Repaired the damaged saved index ({repaired}).")
-    lines += [f"Index: {index_note_text(note)}." for note in new.index_notes if note.event is not IndexEvent.DAMAGED]
-    if diff.empty:
-        lines.append("No story changed." if repaired or new.index_notes else "Nothing changed.")
-    lines += [f"Warning: {problem}" for problem in new.corpus.problems]
-    return clip("\n".join(lines), MESSAGE_LIMIT)
 
 
 @dataclass(frozen=True)
@@ -97,7 +77,7 @@ class Admin(StoryCog):
     @app_commands.checks.has_permissions(manage_guild=True)
     async def reload(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        await interaction.followup.send(await self._reloaded(interaction, "Reloaded"), ephemeral=True)
+        await interaction.followup.send(await self._reloaded(interaction), ephemeral=True)
 
     @story.command(name="add", description="Add a story: text, Markdown, EPUB, HTML, Word or PDF (Manage Server)")
     @app_commands.describe(file="The story file", title="Its title, if a .txt or .md file has none")
@@ -132,11 +112,9 @@ class Admin(StoryCog):
     @app_commands.describe(story="The story's title or file name")
     @app_commands.checks.has_permissions(manage_guild=True)
     async def remove(self, interaction: discord.Interaction, story: app_commands.Range[str, 1, 200]) -> None:
-        library = self.bot.library
-        chosen = await one_story(interaction, library, story)
-        if chosen is None:
+        found = await one_story(interaction, self.bot.library, story)
+        if found is None:
             return
-        found = library.corpus.stories[chosen]
         await interaction.response.defer(ephemeral=True, thinking=True)
         shelf = Shelf(self.bot.settings.corpus)
         try:
@@ -197,14 +175,12 @@ class Admin(StoryCog):
             report = "Something went wrong on my side; nothing was lost. Please try again in a moment."
         await interaction.edit_original_response(content=report)
 
-    async def _reloaded(self, interaction: discord.Interaction, done: str) -> str:
-        try:
-            old, new = await self.bot.libraries.reload()
-        except CorpusError as error:
-            return clip(f"{done} But the reload failed; still using the stories I had. {error}", MESSAGE_LIMIT)
-        log.info("Corpus reloaded by %s: %d stories", interaction.user.id, len(new.corpus.stories))
-        report = reload_report(old, new)
-        return clip(report if done == "Reloaded" else f"{done}\n{report}", MESSAGE_LIMIT)
+    async def _reloaded(self, interaction: discord.Interaction, done: str = "") -> str:
+        """The library reloaded, and what that did, after `done` (what was changed first, if anything)."""
+        reloaded = await reload(self.bot.libraries)
+        if reloaded.outcome is Reloaded.DONE:
+            log.info("Corpus reloaded by %s: %d stories", interaction.user.id, reloaded.stories)
+        return clip(reload_text(reloaded, done), MESSAGE_LIMIT)
 
 
 def _problem(error: Exception) -> str:

@@ -16,9 +16,12 @@ from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot, respond
 from bot.discord_app.cog import StoryCog, one_story, story_choices, within_budget
 from bot.discord_app.cooldown import wait_message
-from bot.discord_app.reading import AnswerButton, OlderButton, ReadOn, answer_reply, ask_off_loop, follow_up_off_loop
+from bot.discord_app.reading import AnswerButton, OlderButton, ReadOn, answer_reply
 from bot.discord_app.references import story_of_answer
 from bot.discord_app.render import Reply
+from bot.operations.ask import ask_in_thread, asks_something, follow_up
+from bot.operations.resolve_story import story_by_id, story_by_path
+from bot.operations.story_ref import StoryRef
 from bot.state.server_settings import ServerSettings
 
 log = logging.getLogger(__name__)
@@ -42,13 +45,13 @@ def answers_every_message(bot: StoryBot, channel: discord.abc.Snowflake, server:
 
 def channel_story(
     library: StoryLibrary, server: ServerSettings | None, channel: discord.abc.Snowflake | None
-) -> int | None:
+) -> StoryRef | None:
     """The story a server chose for this channel (in a thread, for its parent) with /settings story."""
     if server is None or channel is None:
         return None
     places = (channel.id, channel.parent_id) if isinstance(channel, discord.Thread) else (channel.id,)
     path = next((p for p in (server.channel(place).story_path for place in places) if p is not None), None)
-    return None if path is None else library.story_finder.by_path(path)  # None when removed: every story
+    return None if path is None else story_by_path(library, path)  # None when removed: every story
 
 
 async def show_typing(channel: discord.abc.Messageable) -> None:
@@ -126,7 +129,7 @@ class Ask(StoryCog):
     async def on_message(self, message: discord.Message) -> None:
         if self.bot.user is None or message.author.bot or message.webhook_id is not None:
             return
-        if not self.addressed(message, self.bot.user) and not self.bot.library.analyzer.terms(question_text(message)):
+        if not self.addressed(message, self.bot.user) and not asks_something(self.bot.library, question_text(message)):
             # Small talk ("thanks!"), or a message whose text the bot may not read: no reply, and no
             # look at the message it replies to or the thread it is in.
             return
@@ -137,7 +140,7 @@ class Ask(StoryCog):
             return
         library = self.bot.library
         # A follow-up to an answer whose story was removed searches every story, never another one.
-        story = None if followed is None else library.story_finder.by_id(followed)
+        story = None if followed is None else story_by_id(library, followed)
         channel_scope = followed is None
         if followed is None:
             story = channel_story(library, server, message.channel)
@@ -150,12 +153,10 @@ class Ask(StoryCog):
             return
         typing = asyncio.create_task(show_typing(message.channel))
         try:
-            answer = await (
-                ask_off_loop(library, question) if story is None else follow_up_off_loop(library, question, story)
-            )
+            asked = await (ask_in_thread(library, question) if story is None else follow_up(library, question, story))
         finally:
             typing.cancel()  # the answer never waits for the indicator (Discord's 5xx retries, a 429's wait)
-        await self._reply(message, answer_reply(answer, library, message.author.id, story, channel_scope))
+        await self._reply(message, answer_reply(asked, message.author.id, channel_scope))
 
     async def _reply(self, message: discord.Message, reply: Reply) -> None:
         try:
@@ -184,13 +185,13 @@ class Ask(StoryCog):
             scope = await one_story(interaction, library, story)
             if scope is None:
                 return
-        answer = await (
-            ask_off_loop(library, question, story=scope)
+        asked = await (
+            ask_in_thread(library, question, story=scope)
             if story is not None or scope is None
-            else follow_up_off_loop(library, question, scope)
+            else follow_up(library, question, scope)
         )
-        reply = answer_reply(answer, library, interaction.user.id, scope, channel_scope=story is None)
-        await respond(interaction, reply, private=answer.best is None)
+        reply = answer_reply(asked, interaction.user.id, channel_scope=story is None)
+        await respond(interaction, reply, private=asked.answer.best is None)
 
     @ask.autocomplete("story")
     async def story_titles(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

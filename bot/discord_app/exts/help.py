@@ -11,6 +11,8 @@ from bot.discord_app.client import StoryBot
 from bot.discord_app.cog import StoryCog
 from bot.discord_app.exts.ask import answers_every_message
 from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, clip, fit
+from bot.operations.list_stories import list_stories
+from bot.operations.resolve_story import story_by_path
 from bot.state.server_settings import ServerSettings
 
 
@@ -29,7 +31,7 @@ def help_embed(
     bot: StoryBot, guild: discord.Guild | None, server: ServerSettings | None, manager: bool
 ) -> discord.Embed:
     library = bot.library
-    stories = len(library.corpus.stories)
+    stories = list_stories(library, count=0).total
     lines = ["**Ask about the stories**"]
     if guild is None:
         lines.append("• Write me a question here, or use `/ask` (add `story:` to search one story).")
@@ -43,9 +45,9 @@ def help_embed(
         if every:
             lines.append("• In " + ", ".join(f"<#{c}>" for c in every) + " every message is a question.")
         for setting in server.channels.values() if server else ():
-            found = None if setting.story_path is None else library.story_finder.by_path(setting.story_path)
+            found = None if setting.story_path is None else story_by_path(library, setting.story_path)
             if found is not None and guild.get_channel(setting.channel_id) is not None:
-                title = escape_markdown(clip(library.corpus.stories[found].title, 150))
+                title = escape_markdown(clip(found.title, 150))
                 lines.append(f"• In <#{setting.channel_id}>, questions search *{title}* first.")
     lines += [
         "• Reply to one of my answers, or start a thread under it, to ask more about its story.",

@@ -20,6 +20,7 @@ from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemera
 from bot.discord_app.cog import StoryCog, one_story, story_choices
 from bot.discord_app.database_trouble import database_trouble
 from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, Reply, clip, fit
+from bot.operations.resolve_story import story_by_path
 from bot.settings import MAX_BUDGET_QUESTIONS, MAX_BUDGET_SECONDS, QuestionBudget, Settings
 from bot.state.guarded_engine import DatabaseUnavailable
 from bot.state.server_settings import ServerSettings
@@ -74,10 +75,10 @@ def settings_embed(
 
 
 def _story_name(library: StoryLibrary, path: str) -> str:
-    found = library.story_finder.by_path(path)
+    found = story_by_path(library, path)
     if found is None:
         return f"`{escape_markdown(clip(path, 200))}` (no longer in the library: every story is searched)"
-    return f"*{escape_markdown(clip(library.corpus.stories[found].title, 200))}*"
+    return f"*{escape_markdown(clip(found.title, 200))}*"
 
 
 class ServerSettingsCog(StoryCog, name="Settings"):
@@ -149,7 +150,7 @@ class ServerSettingsCog(StoryCog, name="Settings"):
             found = await one_story(interaction, library, story)
             if found is None:
                 return
-            path = library.corpus.stories[found].path
+            path = found.path
         problem = await self._saved(self.bot.database.servers.set_story(interaction.guild_id, channel.id, path))
         if problem is not None:
             await send_ephemeral(interaction, database_trouble(problem, SAVE_SETTING))

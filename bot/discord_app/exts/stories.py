@@ -11,6 +11,7 @@ from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot, story_bot
 from bot.discord_app.cog import StoryCog, own_or_copy, spent_or_refused
 from bot.discord_app.render import STORIES_PER_PAGE, Reply, clamp_page, page_count, persistent_view, stories_embed
+from bot.operations.list_stories import list_page
 
 
 class StoriesPage(
@@ -56,9 +57,8 @@ def pager(story_count: int, page: int, asker: int) -> discord.ui.View | None:
 
 
 def stories_reply(library: StoryLibrary, page: int, asker: int) -> Reply:
-    stories = library.corpus.stories
-    embed = stories_embed(stories, page, library.story_finder.shared_titles)
-    return Reply(embed=embed, view=pager(len(stories), page, asker))
+    listed = list_page(library, page, STORIES_PER_PAGE)
+    return Reply(embed=stories_embed(listed), view=pager(listed.total, listed.first // STORIES_PER_PAGE, asker))
 
 
 class Stories(StoryCog):

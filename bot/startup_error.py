@@ -1,4 +1,4 @@
-"""Start-up errors, apart from run.py so the command line can catch them without importing discord.py."""
+"""Start-up errors: raised by the Discord bot, reported by the command line (which imports no discord.py for them)."""
 
 
 class StartupError(Exception):

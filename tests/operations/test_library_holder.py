@@ -8,7 +8,9 @@ import random
 import pytest
 
 from bot.core.library import StoryLibrary
-from bot.discord_app.library_holder import BuildTooLong, LibraryHolder
+from bot.messages import reload_text
+from bot.operations.library_holder import BuildTooLong, LibraryHolder
+from bot.operations.reload import Reloaded, reload
 from bot.settings import Settings
 from tests.best_hit import best_hit
 from tests.core.test_worker import WORDS
@@ -21,8 +23,11 @@ async def test_a_build_past_its_limit_is_stopped_and_the_old_library_keeps_answe
         (tmp_path / f"story-{number:02}.txt").write_text("\n\n".join(paragraphs))
     (tmp_path / "zeppelin.txt").write_text("The zeppelin landed in the meadow.\n\nEveryone cheered.")
     holder = LibraryHolder(library, Settings(corpus=tmp_path, index=None), build_limit=0.2)
-    with pytest.raises(BuildTooLong, match=r"took over .* minutes, so it was stopped"):
+    with pytest.raises(BuildTooLong):
         await holder.reload()
+    stopped = await reload(holder)  # the operation says so, and the reader is told why
+    assert stopped.outcome is Reloaded.TOO_LONG and stopped.limit == 0.2
+    assert "took over 0.00333 minutes, so it was stopped" in reload_text(stopped)
     assert holder.current is library and not holder.reloading
     assert not multiprocessing.active_children()  # the build's process was ended, not left to run on
     assert holder.current.ask("Where was Sébastien born?").best is not None

@@ -14,7 +14,7 @@ from bot.core.corpus import CorpusError
 from bot.core.index_damage import IndexDamage
 from bot.core.library import StoryLibrary
 from bot.core.worker import load_in_worker
-from bot.open_library import index_store
+from bot.operations.opening import index_store
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -26,6 +26,11 @@ build is stopped, so that one story that reads slowly never holds the reload loc
 
 class BuildTooLong(CorpusError):
     """The new library took longer than the limit: stopped, and the old one kept."""
+
+    def __init__(self, limit: float):
+        super().__init__(f"the build took over {limit:g} seconds")
+        self.limit = limit
+        """The limit it passed, in seconds."""
 
 
 class LibraryHolder:
@@ -55,11 +60,7 @@ class LibraryHolder:
             except TimeoutError:
                 minutes = self.build_limit / 60
                 log.error("A reload of %s took over %.3g minutes and was stopped.", self.settings.corpus, minutes)
-                raise BuildTooLong(
-                    f"Building the new library took over {minutes:.3g} minutes, so it was stopped. A story that is "
-                    "very large or oddly written may be the cause: check the files added or changed since the "
-                    "last reload."
-                ) from None
+                raise BuildTooLong(self.build_limit) from None
             self.current = self._watched(new)
             return old, new
 

@@ -1,0 +1,88 @@
+"""Asking: the best passages for a question, in every story or in one, each with its story's reference.
+
+Ranking a large library takes milliseconds to seconds, so a front end with an event loop asks in a
+thread (`ask_in_thread`); the command line asks in place (`ask`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from bot.core.answer import Answer, Hit, NoAnswer
+from bot.core.library import ALTERNATIVES, StoryLibrary
+from bot.core.story_ids import story_id
+from bot.operations.story_ref import StoryRef, story_position
+
+ANSWERS_SHOWN = 1 + ALTERNATIVES
+"""The best passage and the alternatives named under it."""
+
+RANKING = ThreadPoolExecutor(max_workers=max(1, (os.cpu_count() or 2) - 1), thread_name_prefix="storybot-ranking")
+"""Ranking threads: one per core but one, which the event loop keeps. Ranking holds the GIL for most of its
+time, and each runnable thread makes the loop wait longer for it: with asyncio's default pool (6 threads
+on 2 cores) a burst of 500 /ask over 30,000 passages took up to 1.5-1.8 s to acknowledge, with one thread
+0.2-0.6 s (bench/bench_interactions.py, README "Speed"). The crowd's answers come a little later; after the
+acknowledgement they have 15 minutes."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Asked:
+    answer: Answer
+    """The passages found, best first, or why there are none (Answer.reason)."""
+    stories: tuple[StoryRef, ...]
+    """The story of each of answer.hits, in the same order."""
+    scope: StoryRef | None = None
+    """The one story searched, when the answer kept to it."""
+
+
+def ask(
+    library: StoryLibrary,
+    question: str,
+    *,
+    story: StoryRef | None = None,
+    offset: int = 0,
+    count: int = ANSWERS_SHOWN,
+) -> Asked:
+    """The best `count` passages after the first `offset`, within `story` if given. A story this library no
+    longer has finds nothing (NoAnswer.NO_MATCH, in its title), never another story's passages."""
+    position = None if story is None else story_position(library, story)
+    if story is not None and position is None:
+        answer = Answer(question, (), NoAnswer.NO_MATCH, example=library.example_name(), scope=story.title)
+    else:
+        answer = library.ask(question, count, offset, position)
+    refs = tuple(_hit_story(library, hit) for hit in answer.hits)
+    return Asked(answer=answer, stories=refs, scope=story if answer.scope is not None else None)
+
+
+async def ask_in_thread(
+    library: StoryLibrary, question: str, *, story: StoryRef | None = None, offset: int = 0
+) -> Asked:
+    """`ask` in a ranking thread: never on the event loop."""
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(RANKING, lambda: ask(library, question, story=story, offset=offset))
+
+
+async def follow_up(library: StoryLibrary, question: str, story: StoryRef) -> Asked:
+    """A question about an answer's story (or a channel's): searched in that story first, and in every
+    story when that finds nothing."""
+    asked = await ask_in_thread(library, question, story=story)
+    if asked.answer.best is None and asked.answer.reason is NoAnswer.NO_MATCH:
+        return await ask_in_thread(library, question)
+    return asked
+
+
+def asks_something(library: StoryLibrary, text: str) -> bool:
+    """Whether the text has any word to search for (a question), rather than only small talk ("thanks!")."""
+    return bool(library.analyzer.terms(text))
+
+
+def _hit_story(library: StoryLibrary, hit: Hit) -> StoryRef:
+    return StoryRef(
+        id=story_id(hit.path),
+        title=hit.story,
+        path=hit.path,
+        passages=hit.passage_count,
+        title_shared=hit.story in library.story_finder.shared_titles,
+    )

@@ -1,0 +1,107 @@
+"""Looking up a person of the stories: by a name typed (forgiving), by their id (a pick list's value), or as
+a name is typed (autocomplete)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.core.library import StoryLibrary
+from bot.core.performers import COMPLETION_LIMIT, Performer
+from bot.core.story_ids import STORY_ID_LENGTH
+from bot.operations.story_ref import StoryRef, story_ref
+
+NAME_DIGEST_BYTES = 5
+"""40 bits of the name in a person's id: two people of one story do not share it in practice."""
+_PERSON_ID = re.compile(rf"[a-z2-7]{{{STORY_ID_LENGTH}}}:[a-z2-7]{{{NAME_DIGEST_BYTES * 8 // 5}}}")
+
+
+class PersonFound(StrEnum):
+    """What a name found; bot.messages words it for the command line, Discord renders it as cards."""
+
+    ONE = "one"
+    AMBIGUOUS = "ambiguous"
+    """More than one person has the name: `people` lists them, to pick from."""
+    NONE = "none"
+    """No one has it: `suggestions` holds the closest names, if any."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Person:
+    id: str
+    """Their story's id and a digest of their name: one person of one story, in under 100 characters
+    however long the name, so a pick list's values are unique even for one name in two stories."""
+    name: str
+    story: StoryRef
+    intro: str
+    """The sentence that introduces them."""
+    mentions: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class PersonLookup:
+    query: str
+    found: PersonFound
+    people: tuple[Person, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    """For NONE: the closest names, best first."""
+
+
+def look_up_person(library: StoryLibrary, name: str) -> PersonLookup:
+    """By their id (what autocomplete sends), else by full name, first name or surname, any case or accents,
+    forgiving small misspellings."""
+    chosen = person_by_id(library, name) if _PERSON_ID.fullmatch(name) else None
+    if chosen is not None:
+        return PersonLookup(query=name, found=PersonFound.ONE, people=(chosen,))
+    lookup = library.performers.find(name)
+    if not lookup.matches:
+        return PersonLookup(query=name, found=PersonFound.NONE, suggestions=lookup.suggestions)
+    people = _people(library, lookup.matches)
+    found = PersonFound.AMBIGUOUS if lookup.ambiguous else PersonFound.ONE
+    return PersonLookup(query=name, found=found, people=people)
+
+
+def person_by_id(library: StoryLibrary, person: str) -> Person | None:
+    """The person with this id, or None when their story (or they) are no longer in the library."""
+    story, _, digest = person.partition(":")
+    position = library.story_finder.by_id(story)
+    if position is None or not digest:
+        return None
+    path = library.corpus.stories[position].path
+    found = next((p for p in library.performers.performers if p.path == path and _name_digest(p.name) == digest), None)
+    return None if found is None else _people(library, (found,))[0]
+
+
+def suggest_people(library: StoryLibrary, typed: str, limit: int = COMPLETION_LIMIT) -> tuple[Person, ...]:
+    """People whose name starts with what was typed (any of its words), most mentioned first; else close ones."""
+    return _people(library, library.performers.complete(typed, limit))
+
+
+def _people(library: StoryLibrary, performers: tuple[Performer, ...] | list[Performer]) -> tuple[Person, ...]:
+    finder = library.story_finder
+    refs: dict[str, StoryRef] = {}
+    people = []
+    for performer in performers:
+        ref = refs.get(performer.path)
+        if ref is None:
+            position = finder.by_path(performer.path)
+            assert position is not None, "a library's people are in its own stories"
+            ref = refs[performer.path] = story_ref(library, position)
+        people.append(
+            Person(
+                id=f"{ref.id}:{_name_digest(performer.name)}",
+                name=performer.name,
+                story=ref,
+                intro=performer.intro,
+                mentions=performer.mentions,
+            )
+        )
+    return tuple(people)
+
+
+def _name_digest(name: str) -> str:
+    digest = hashlib.blake2b(name.encode("utf-8", "surrogateescape"), digest_size=NAME_DIGEST_BYTES).digest()
+    return base64.b32encode(digest).decode("ascii").lower()

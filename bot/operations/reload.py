@@ -1,0 +1,59 @@
+"""Reloading: the corpus folder read again and swapped in whole, with what changed and what went wrong."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.core.corpus import CorpusError
+from bot.core.corpus_diff import CorpusDiff
+from bot.core.index_damage import IndexDamage
+from bot.core.index_notes import IndexNote
+from bot.operations.library_holder import BuildTooLong, LibraryHolder
+
+
+class Reloaded(StrEnum):
+    """How a reload went; bot.messages.reload_text says it to a reader."""
+
+    DONE = "done"
+    NO_STORIES = "no_stories"
+    """The folder holds no usable story (Reload.detail says why, as the core found it): the old library stays."""
+    TOO_LONG = "too_long"
+    """The build passed its time limit (Reload.limit, in seconds): stopped, and the old library stays."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reload:
+    outcome: Reloaded
+    stories: int = 0
+    passages: int = 0
+    changes: CorpusDiff = field(default_factory=lambda: CorpusDiff((), (), ()))
+    """Stories added, changed and removed, by path."""
+    repaired: IndexDamage | None = None
+    """Damage found in the old library's saved index while it answered, which the new one repairs."""
+    notes: tuple[IndexNote, ...] = ()
+    """What went wrong with the saved index while the new library was loaded."""
+    skipped: tuple[str, ...] = ()
+    """Files not read as stories, and why."""
+    detail: str = ""
+    limit: float = 0.0
+
+
+async def reload(holder: LibraryHolder) -> Reload:
+    """The holder's library read again from its folder; the old one kept when that fails."""
+    try:
+        old, new = await holder.reload()
+    except BuildTooLong as error:
+        return Reload(outcome=Reloaded.TOO_LONG, limit=error.limit)
+    except CorpusError as error:
+        return Reload(outcome=Reloaded.NO_STORIES, detail=str(error))
+    corpus = new.corpus
+    return Reload(
+        outcome=Reloaded.DONE,
+        stories=len(corpus.stories),
+        passages=len(corpus.passages),
+        changes=CorpusDiff.between(old.fingerprints, new.fingerprints),
+        repaired=old.damage,
+        notes=new.index_notes,
+        skipped=tuple(corpus.problems),
+    )

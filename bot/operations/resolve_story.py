@@ -1,0 +1,62 @@
+"""Resolving a story: by its id (an autocomplete value, a button's), by the path a setting stored, or by a
+name a person typed (title or file name, forgiving typos)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.core.library import StoryLibrary
+from bot.core.story_ids import looks_like_story_id
+from bot.operations.story_ref import StoryRef, story_ref
+
+
+class StoryFound(StrEnum):
+    """What a name resolved to; bot.messages.story_choice_text says it to a reader."""
+
+    ONE = "one"
+    AMBIGUOUS = "ambiguous"
+    """More than one story fits: `candidates` lists them."""
+    NONE = "none"
+    """No story fits: `suggestions` holds the closest titles, if any."""
+    GONE = "gone"
+    """The name is a story id no story has any more (its story was removed or renamed)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class StoryResolution:
+    query: str
+    found: StoryFound
+    story: StoryRef | None = None
+    """For ONE: the story."""
+    candidates: tuple[StoryRef, ...] = ()
+    suggestions: tuple[StoryRef, ...] = ()
+
+
+def resolve_story(library: StoryLibrary, name: str) -> StoryResolution:
+    """The one story an id (what autocomplete sends), a title or a file name means, or why there is none."""
+    finder = library.story_finder
+    by_id = looks_like_story_id(name)
+    chosen = finder.by_id(name) if by_id else None
+    if chosen is not None:
+        return StoryResolution(query=name, found=StoryFound.ONE, story=story_ref(library, chosen))
+    lookup = finder.find(name)
+    if len(lookup.matches) == 1:
+        return StoryResolution(query=name, found=StoryFound.ONE, story=story_ref(library, lookup.matches[0]))
+    if lookup.matches:
+        candidates = tuple(story_ref(library, i) for i in lookup.matches)
+        return StoryResolution(query=name, found=StoryFound.AMBIGUOUS, candidates=candidates)
+    suggestions = tuple(story_ref(library, i) for i in lookup.suggestions)
+    return StoryResolution(query=name, found=StoryFound.GONE if by_id else StoryFound.NONE, suggestions=suggestions)
+
+
+def story_by_id(library: StoryLibrary, story: str) -> StoryRef | None:
+    """The story with this id, or None when it was removed or renamed: never another one."""
+    found = library.story_finder.by_id(story)
+    return None if found is None else story_ref(library, found)
+
+
+def story_by_path(library: StoryLibrary, path: str) -> StoryRef | None:
+    """The story whose file this is, exactly (a path the bot stored), or None when it is gone."""
+    found = library.story_finder.by_path(path)
+    return None if found is None else story_ref(library, found)

@@ -1,0 +1,37 @@
+"""A story as the front ends name and show it: its stable id, title and file, and whether its title is shared."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core.library import StoryLibrary
+
+
+@dataclass(frozen=True, kw_only=True)
+class StoryRef:
+    id: str
+    """Its stable id (bot.core.story_ids): what buttons, autocomplete values and follow-ups carry."""
+    title: str
+    path: str
+    """Its file, relative to the corpus folder."""
+    passages: int
+    title_shared: bool
+    """Another story of the library has the same title: lists and pickers show the file too."""
+
+
+def story_ref(library: StoryLibrary, story: int) -> StoryRef:
+    """The reference of the library's story at position `story` (positions are the core's, never shown)."""
+    found = library.corpus.stories[story]
+    finder = library.story_finder
+    return StoryRef(
+        id=finder.ids[story],
+        title=found.title,
+        path=found.path,
+        passages=found.passage_count,
+        title_shared=found.title in finder.shared_titles,
+    )
+
+
+def story_position(library: StoryLibrary, story: StoryRef) -> int | None:
+    """Where the referenced story stands in this library, or None when it has no story of that id (any more)."""
+    return library.story_finder.by_id(story.id)

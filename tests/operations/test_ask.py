@@ -1,0 +1,48 @@
+import dataclasses
+
+from bot.core.answer import NoAnswer
+from bot.core.story_ids import story_id
+from bot.operations.ask import ANSWERS_SHOWN, ask, ask_in_thread, asks_something, follow_up
+from bot.operations.resolve_story import story_by_path
+
+
+def test_each_hit_comes_with_its_story(lookalikes):
+    asked = ask(lookalikes, "Where did Maren Holt work?")
+    assert asked.answer.best is not None and asked.scope is None
+    assert len(asked.stories) == len(asked.answer.hits) <= ANSWERS_SHOWN
+    for hit, story in zip(asked.answer.hits, asked.stories, strict=True):
+        assert story == story_by_path(lookalikes, hit.path) and story.id == story_id(hit.path)
+    assert {s.path for s in asked.stories} >= {"a/chapter.md", "b/chapter.md"}
+
+
+def test_a_question_kept_to_one_story_finds_only_there(lookalikes):
+    baker = story_by_path(lookalikes, "b/chapter.md")
+    assert baker is not None
+    asked = ask(lookalikes, "Maren lighthouse bread", story=baker)
+    assert asked.scope == baker and {s.path for s in asked.stories} == {"b/chapter.md"}
+    later = ask(lookalikes, "Maren lighthouse bread", story=baker, offset=1)
+    assert later.answer.offset == 1 and later.answer.best != asked.answer.best
+
+
+def test_a_story_no_longer_in_the_library_finds_nothing_not_another(lookalikes):
+    mill = story_by_path(lookalikes, "the-old-mill.md")
+    assert mill is not None
+    removed = dataclasses.replace(mill, id=story_id("the-old-mill-returns.md"), title="The Old Mill Returns")
+    asked = ask(lookalikes, "Who ground the wheat?", story=removed)
+    assert asked.answer.reason is NoAnswer.NO_MATCH and asked.answer.scope == "The Old Mill Returns"
+    assert asked.stories == () and asked.scope == removed
+
+
+async def test_a_follow_up_searches_its_story_first_then_every_story(lookalikes):
+    keeper = story_by_path(lookalikes, "a/chapter.md")
+    assert keeper is not None
+    first = await follow_up(lookalikes, "Who lit the lamp?", keeper)
+    assert first.scope == keeper and first.stories[0] == keeper
+    elsewhere = await follow_up(lookalikes, "Who ground the wheat?", keeper)
+    assert elsewhere.scope is None and elsewhere.stories[0].path == "the-old-mill.md"
+    assert (await ask_in_thread(lookalikes, "Who ground the wheat?")) == elsewhere
+
+
+def test_small_talk_asks_nothing(lookalikes):
+    assert asks_something(lookalikes, "who ground the wheat")
+    assert not asks_something(lookalikes, "thanks!")

@@ -1,0 +1,36 @@
+from bot.core.story_ids import story_id
+from bot.operations.look_up_person import PersonFound, look_up_person, person_by_id, suggest_people
+
+
+def test_one_name_in_two_stories_is_two_people_with_unique_ids(lookalikes):
+    found = look_up_person(lookalikes, "Maren Holt")
+    assert found.found is PersonFound.AMBIGUOUS
+    assert {p.story.path for p in found.people} == {"a/chapter.md", "b/chapter.md"}
+    assert len({p.id for p in found.people}) == 2 and all(len(p.id) <= 100 for p in found.people)
+    for person in found.people:
+        assert person.id.startswith(story_id(person.story.path) + ":") and person.story.title_shared
+        assert person_by_id(lookalikes, person.id) == person
+        again = look_up_person(lookalikes, person.id)  # an autocomplete value: that person, not the name's all
+        assert again.found is PersonFound.ONE and again.people == (person,)
+
+
+def test_a_person_whose_story_is_gone_is_not_found(lookalikes):
+    maren = look_up_person(lookalikes, "Maren Holt").people[0]
+    _, _, name = maren.id.partition(":")
+    assert person_by_id(lookalikes, f"{story_id('c/chapter.md')}:{name}") is None
+    assert person_by_id(lookalikes, maren.id.split(":")[0] + ":aaaaaaaa") is None
+    assert person_by_id(lookalikes, "Maren Holt") is None
+
+
+def test_one_person_or_suggestions(lookalikes):
+    nobody = look_up_person(lookalikes, "Beethoven")
+    assert nobody.found is PersonFound.NONE and nobody.people == ()
+    assert look_up_person(lookalikes, "Marn Holt").found is PersonFound.AMBIGUOUS  # a typo away
+    suggested = suggest_people(lookalikes, "mar")
+    assert [p.name for p in suggested] == ["Maren Holt", "Maren Holt"] and len({p.id for p in suggested}) == 2
+
+
+def test_a_person_of_one_story_is_one(library):
+    found = look_up_person(library, "Sébastien Kalmurzaeva")
+    assert found.found is PersonFound.ONE and found.people[0].story.title.startswith("Sébastien Kalmurzaeva")
+    assert not found.people[0].story.title_shared and found.people[0].mentions > 1

@@ -1,0 +1,56 @@
+"""A reload reports what changed by path, and keeps the old library when the folder holds no story."""
+
+from __future__ import annotations
+
+import shutil
+
+from bot.core.library import StoryLibrary
+from bot.messages import reload_text
+from bot.operations.library_holder import LibraryHolder
+from bot.operations.reload import Reloaded, reload
+from bot.settings import Settings
+
+
+async def test_a_reload_names_what_was_added_changed_and_removed(tmp_path):
+    (tmp_path / "mill.txt").write_text("The miller sang.\n\nThe river froze.")
+    (tmp_path / "lake.txt").write_text("A swan swam.")
+    (tmp_path / "old.txt").write_text("Gone soon.")
+    holder = LibraryHolder(StoryLibrary.load(tmp_path), Settings(corpus=tmp_path, index=None))
+    (tmp_path / "mill.txt").write_text("The miller sang.\n\nThe river thawed.")
+    (tmp_path / "old.txt").unlink()
+    (tmp_path / "new.md").write_text("# New\n\nFresh tale.")
+    (tmp_path / "broken.txt").write_bytes(b"\xff\xfe")
+
+    reloaded = await reload(holder)
+    assert reloaded.outcome is Reloaded.DONE and (reloaded.stories, reloaded.passages) == (3, 4)
+    changes = reloaded.changes
+    assert (changes.added, changes.changed, changes.removed) == (("new.md",), ("mill.txt",), ("old.txt",))
+    assert any(problem.startswith("Skipped broken.txt") for problem in reloaded.skipped)
+    report = reload_text(reloaded)
+    assert report.splitlines()[:4] == [
+        "Reloaded: 3 stories, 4 passages.",
+        "Added (1): `new.md`",
+        "Changed (1): `mill.txt`",
+        "Removed (1): `old.txt`",
+    ]
+    assert "Warning: Skipped broken.txt" in report
+    assert reload_text(reloaded, "Added `new.md`.").startswith("Added `new.md`.\nReloaded: 3 stories")
+
+    again = await reload(holder)
+    assert again.changes.empty and "Nothing changed." in reload_text(again)
+
+
+async def test_a_folder_with_no_story_left_keeps_the_old_library(tmp_path):
+    corpus = tmp_path / "stories"
+    corpus.mkdir()
+    (corpus / "mill.txt").write_text("The miller sang.")
+    library = StoryLibrary.load(corpus)
+    holder = LibraryHolder(library, Settings(corpus=corpus, index=None))
+    shutil.rmtree(corpus)
+    corpus.mkdir()
+
+    failed = await reload(holder)
+    assert failed.outcome is Reloaded.NO_STORIES and holder.current is library
+    assert str(corpus) in failed.detail
+    assert reload_text(failed).startswith("The reload failed; still using the stories I had.")
+    assert reload_text(failed, "Removed `mill.txt`.").startswith("Removed `mill.txt`. But the reload failed")

@@ -1,0 +1,38 @@
+from bot.core.story_ids import story_id
+from bot.operations.resolve_story import StoryFound, resolve_story, story_by_id, story_by_path
+from tests.operations.conftest import LONG_FOLDER
+
+
+def test_an_id_names_its_story_however_long_the_path(lookalikes):
+    path = LONG_FOLDER + "the-glass-orchard.md"
+    assert len(path) > 100
+    found = resolve_story(lookalikes, story_id(path))
+    assert found.found is StoryFound.ONE and found.story is not None and found.story.path == path
+
+
+def test_ids_keep_lookalikes_and_repeated_titles_apart(lookalikes):
+    for path in ("a/chapter.md", "b/chapter.md", "sofia-ballerina.md", "sofia-ballerin\u0430.md"):
+        found = resolve_story(lookalikes, story_id(path)).story
+        assert found is not None and found.path == path
+        assert story_by_id(lookalikes, story_id(path)) == found == story_by_path(lookalikes, path)
+
+
+def test_a_shared_title_is_ambiguous_with_each_file(lookalikes):
+    found = resolve_story(lookalikes, "Chapter")
+    assert found.found is StoryFound.AMBIGUOUS and found.story is None
+    assert {c.path for c in found.candidates} == {"a/chapter.md", "b/chapter.md"}
+    assert all(c.title_shared for c in found.candidates)
+
+
+def test_a_removed_story_is_gone_never_another(lookalikes):
+    removed = story_id("the-old-mill-returns.md")
+    gone = resolve_story(lookalikes, removed)
+    assert gone.found is StoryFound.GONE and gone.story is None
+    assert story_by_id(lookalikes, removed) is None and story_by_path(lookalikes, "the-old-mill-returns.md") is None
+
+
+def test_a_name_resolves_forgivingly_or_suggests(lookalikes):
+    mill = resolve_story(lookalikes, "the old mil")
+    assert mill.found is StoryFound.ONE and mill.story is not None and mill.story.path == "the-old-mill.md"
+    nothing = resolve_story(lookalikes, "Glass Orchid Mill Sofia Chapter")
+    assert nothing.found is StoryFound.NONE and nothing.story is None
