@@ -180,6 +180,11 @@ def _file_note(story: StoryRef) -> str:
     return f" · {_file(story.path, 200)}" if story.title_shared else ""
 
 
+def story_mention(story: StoryRef, limit: int = 200) -> str:
+    """The story named in a sentence: its title in italics, and its file when another story has the same title."""
+    return f"*{escape_markdown(clip(story.title, limit))}*{_file_note(story)}"
+
+
 def _file(path: str, limit: int) -> str:
     return f"`{clip(path, limit).replace('`', '')}`"
 

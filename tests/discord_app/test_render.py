@@ -3,6 +3,7 @@ import discord
 from bot.core.answer import Excerpt
 from bot.core.library import StoryLibrary
 from bot.discord_app.render import (
+    CHOICE_LIMIT,
     DESCRIPTION_LIMIT,
     EMBED_TOTAL_LIMIT,
     FIELD_LIMIT,
@@ -16,6 +17,8 @@ from bot.discord_app.render import (
     performer_embed,
     question_from_footer,
     stories_embed,
+    story_label,
+    story_mention,
 )
 from bot.operations.ask import ask
 from bot.operations.list_stories import list_page
@@ -81,3 +84,14 @@ def test_stories_are_paged(tmp_path):
     assert first.description and last.description
     assert "Tale 00" in first.description and "Tale 39" in last.description and "Tale 00" not in last.description
     assert within_limits(first)
+
+
+def test_a_story_another_has_the_title_of_is_named_with_its_file():
+    shared = StoryRef(id="a" * 16, title="Chapter", path="b/chapter.md", passages=3, title_shared=True)
+    alone = StoryRef(id="b" * 16, title="The *Old* Mill", path="mill.md", passages=2, title_shared=False)
+    assert story_mention(shared) == "*Chapter* · `b/chapter.md`"
+    assert story_mention(alone) == r"*The \*Old\* Mill*"
+    long = StoryRef(id="c" * 16, title="Chapter", path="x/" * 80 + "chapter.md", passages=1, title_shared=True)
+    label = story_label(long, CHOICE_LIMIT)
+    assert len(label) <= CHOICE_LIMIT and label.startswith("Chapter (…") and label.endswith("chapter.md)")
+    assert story_label(alone, CHOICE_LIMIT) == "The *Old* Mill"

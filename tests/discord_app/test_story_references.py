@@ -24,6 +24,7 @@ from tests.discord_app.fake_discord import (
 from tests.discord_app.test_admin import MANAGE_SERVER
 from tests.discord_app.test_end_to_end import CHANNEL_MESSAGES, EPHEMERAL, MENTION, callback, fake, reply_to
 from tests.discord_app.test_follow_ups import SCOPE_FIELD
+from tests.lookalike_stories import LONG_FOLDER, LOOKALIKES, write_stories
 
 if TYPE_CHECKING:  # discord.types is for type checkers: importing it at run time is circular
     from discord.types.user import User as UserPayload
@@ -31,32 +32,16 @@ if TYPE_CHECKING:  # discord.types is for type checkers: importing it at run tim
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 __all__ = ["fake"]
 
-LONG_FOLDER = "shelves/" + "a-very-long-folder-name-for-old-stories/" * 3
-STORIES = {
-    "a/chapter.md": "# Chapter\n\nMaren Holt was a lighthouse keeper on the northern cape.\n\n"
-    "Every evening Maren walked across the square to the lighthouse and lit the lamp.",
-    "b/chapter.md": "# Chapter\n\nMaren Holt was a baker who kneaded the dough at dawn.\n\n"
-    "Maren sold warm bread and honey cakes in the square.\n\nAt night the bakery was quiet.",
-    "sofia-ballerina.md": "# Sofia\n\nSofia danced at the Bolshoi theatre every winter.\n\n"
-    "Her mother sewed all of her costumes by hand.",
-    # The same title, and a name that differs only by a Cyrillic "a" (put there by hand, not uploaded).
-    "sofia-ballerin\u0430.md": "# Sofia\n\nAn impostor who never danced claimed the stage.\n\nNo one believed her.",
-    "the-old-mill.md": "# The Old Mill\n\nThe miller Ada ground the wheat by the river.\n\n"
-    "The mill wheel creaked all night long.",
+STORIES = LOOKALIKES | {
     "the-old-mill-returns.md": "# The Old Mill Returns\n\nYears later the wheel turned again for Ada's grandson.\n\n"
     "He rebuilt the mill wheel from oak.",
-    LONG_FOLDER + "the-glass-orchard.md": "# The Glass Orchard\n\nLina grew apples of glass in her orchard.\n\n"
-    "Each apple rang like a bell in the wind.",
     "real.md": "# The Real Story\n\nThe ferryman Oskar rowed travellers across the fjord.",
 }
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def stories(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("references") / "stories"
-    for path, text in STORIES.items():
-        (folder / path).parent.mkdir(parents=True, exist_ok=True)
-        (folder / path).write_text(text)
+    folder = write_stories(tmp_path_factory.mktemp("references") / "stories", STORIES)
     (folder / "alias.md").symlink_to("real.md")  # a link to a story of the corpus
     return folder
 

@@ -1,6 +1,6 @@
 from bot.core.story_ids import story_id
 from bot.operations.resolve_story import StoryFound, resolve_story, story_by_id, story_by_path
-from tests.operations.conftest import LONG_FOLDER
+from tests.lookalike_stories import LONG_FOLDER
 
 
 def test_an_id_names_its_story_however_long_the_path(lookalikes):

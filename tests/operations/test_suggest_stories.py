@@ -1,6 +1,6 @@
 from bot.core.story_ids import looks_like_story_id
 from bot.operations.suggest_stories import suggest_stories
-from tests.operations.conftest import LONG_FOLDER
+from tests.lookalike_stories import LONG_FOLDER
 
 
 def test_suggestions_are_ids_within_discords_limit_with_shared_titles_marked(lookalikes):

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import discord
 from discord import app_commands
-from discord.utils import escape_markdown
 
 from bot.discord_app.client import StoryBot
 from bot.discord_app.cog import StoryCog
 from bot.discord_app.exts.ask import answers_every_message
-from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, clip, fit
+from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, clip, fit, story_mention
 from bot.operations.list_stories import list_stories
 from bot.operations.resolve_story import story_by_path
 from bot.state.server_settings import ServerSettings
@@ -47,8 +46,7 @@ def help_embed(
         for setting in server.channels.values() if server else ():
             found = None if setting.story_path is None else story_by_path(library, setting.story_path)
             if found is not None and guild.get_channel(setting.channel_id) is not None:
-                title = escape_markdown(clip(found.title, 150))
-                lines.append(f"• In <#{setting.channel_id}>, questions search *{title}* first.")
+                lines.append(f"• In <#{setting.channel_id}>, questions search {story_mention(found, 150)} first.")
     lines += [
         "• Reply to one of my answers, or start a thread under it, to ask more about its story.",
         f"• `/performer` looks up a person of the stories; `/stories` lists the {stories} "

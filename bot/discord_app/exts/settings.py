@@ -19,7 +19,7 @@ from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral
 from bot.discord_app.cog import StoryCog, one_story, story_choices
 from bot.discord_app.database_trouble import database_trouble
-from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, Reply, clip, fit
+from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, Reply, clip, fit, story_mention
 from bot.operations.resolve_story import story_by_path
 from bot.settings import MAX_BUDGET_QUESTIONS, MAX_BUDGET_SECONDS, QuestionBudget, Settings
 from bot.state.guarded_engine import DatabaseUnavailable
@@ -78,7 +78,7 @@ def _story_name(library: StoryLibrary, path: str) -> str:
     found = story_by_path(library, path)
     if found is None:
         return f"`{escape_markdown(clip(path, 200))}` (no longer in the library: every story is searched)"
-    return f"*{escape_markdown(clip(found.title, 200))}*"
+    return story_mention(found)
 
 
 class ServerSettingsCog(StoryCog, name="Settings"):
