@@ -138,6 +138,7 @@ async def test_the_same_full_name_in_two_stories_can_be_picked(fake, library_bot
     choice = (await callback(fake, mark))["data"]  # Discord refuses a select with two equal values
     select = choice["components"][0]["components"][0]
     assert [o["label"] for o in select["options"]] == ["Maren Holt", "Maren Holt"]
+    assert len({o["value"] for o in select["options"]}) == 2 and all(len(o["value"]) <= 100 for o in select["options"])
     assert sorted(o["description"] for o in select["options"]) == ["Chapter (a/chapter.md)", "Chapter (b/chapter.md)"]
     baker = next(o["value"] for o in select["options"] if o["description"] == "Chapter (b/chapter.md)")
     data = {"custom_id": select["custom_id"], "component_type": 3, "values": [baker]}
@@ -146,6 +147,7 @@ async def test_the_same_full_name_in_two_stories_can_be_picked(fake, library_bot
     )
     card = (await callback(fake, mark))["data"]["embeds"][0]
     assert card["description"] == "Maren Holt was a baker who kneaded the dough at dawn."
+    assert card["fields"][0]["value"] == "Chapter · `b/chapter.md`"  # which "Chapter" she is in
 
 
 async def test_a_story_with_a_long_path_can_be_picked_read_and_removed(fake, library_bot):
