@@ -94,7 +94,7 @@ def answer_text(asked: Asked, bold: bool = False, width: int = DEFAULT_WIDTH) ->
     notes = [n for n in (corrections_text(answer),) if n]
     if best is None:
         return "\n".join(wrapped(line, width) for line in [*notes, no_answer_message(answer, NEXT_START_REBUILDS)])
-    where = f'Searched only "{answer.scope}". ' if answer.scope else ""
+    where = f"Searched only {story_name(asked.scope)}. " if asked.scope is not None else ""
     position = hit_place(best) if best.chapter else f"passage {best.passage} of {best.passage_count}"
     lines = [wrapped(line, width) for line in [*notes, f"{where}From {story_name(asked.stories[0])}, {position}:"]]
     lines += ["", excerpt_lines(best.excerpt, bold, width)]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CORPUS
+from tests.lookalike_stories import LOOKALIKES, write_stories
 
 ROOT = CORPUS.parent
 
@@ -263,3 +264,15 @@ def test_index_saves_and_later_commands_open_it_or_rebuild_saying_why(tmp_path):
     assert again.stderr == ""  # the rebuilt index was saved in its place
     off = run("index", env=env | {"STORYBOT_INDEX": "off"})
     assert off.returncode == 2 and "STORYBOT_INDEX is off" in off.stderr
+
+
+def test_a_title_two_stories_share_is_shown_with_its_file(tmp_path):
+    env = {"STORYBOT_CORPUS": str(write_stories(tmp_path / "stories", LOOKALIKES)), "STORYBOT_INDEX": "off"}
+    answered = run("ask", "--story", "b/chapter.md", "who kneaded the dough at dawn?", env=env)
+    assert answered.returncode == 0, answered.stderr
+    assert 'Searched only "Chapter" (b/chapter.md). From "Chapter" (b/chapter.md), passage 1 of 3:' in answered.stdout
+    people = run("performer", "Maren Holt", env=env)
+    assert people.returncode == 0, people.stderr
+    assert '  - Maren Holt ("Chapter" (a/chapter.md))\n  - Maren Holt ("Chapter" (b/chapter.md))' in people.stdout
+    unclear = run("ask", "--story", "chapter", "who kneaded the dough?", env=env)
+    assert unclear.returncode == 2 and '"Chapter" (a/chapter.md); "Chapter" (b/chapter.md)' in unclear.stderr
