@@ -25,6 +25,7 @@ from bot.settings import DISTRIBUTION, Settings
 from bot.state.feedback import FeedbackStore
 from bot.state.guarded_engine import DRIVER_SECONDS, OPERATION_SECONDS, GuardedEngine, first_line
 from bot.state.server_settings import ServerSettingsStore
+from bot.state.shelves import ShelfStore
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ class Database:
         """The database in words (a file, or a server with its password hidden), for messages."""
         self.servers = ServerSettingsStore(engine)
         self.feedback = FeedbackStore(engine)
+        self.shelves = ShelfStore(engine)
 
     @property
     def engine(self) -> AsyncEngine:

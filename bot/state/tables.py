@@ -1,4 +1,4 @@
-"""The database's tables: what a server set from Discord, and what readers said of answers.
+"""The database's tables: what a server set from Discord, what readers said of answers, and each server's shelf.
 
 Discord ids are 64-bit, so they are BigIntegers. Stories are named by their file path in the corpus,
 which outlives a reload (story numbers do not).
@@ -16,6 +16,7 @@ server_settings = sa.Table(
     sa.Column("server_id", sa.BigInteger, primary_key=True, autoincrement=False),
     sa.Column("budget_questions", sa.Integer, nullable=True),
     sa.Column("budget_seconds", sa.Integer, nullable=True),
+    sa.Column("library_hidden", sa.Boolean, nullable=True),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
 
@@ -47,3 +48,42 @@ feedback = sa.Table(
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     sa.UniqueConstraint("message_id", "user_id", "story_path", "passage", name="one_vote_per_person_per_answer"),
 )
+
+shelves = sa.Table(
+    "shelves",
+    metadata,
+    sa.Column("server_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+"""One row per server with a shelf: its version, raised by every change. Claiming the row (raising it) is
+what serialises changes to one shelf; every process polls it to see changes."""
+
+shelf_stories = sa.Table(
+    "shelf_stories",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("server_id", sa.BigInteger, nullable=False),
+    sa.Column("name", sa.String(1024), nullable=False),
+    sa.Column("current_version_id", sa.Integer, nullable=True),
+    sa.UniqueConstraint("server_id", "name", name="one_story_per_name_per_shelf"),
+)
+"""A story of a server's shelf, by file name; its id names it for good (bot.core.story_ids.shelf_path).
+`current_version_id` is the version whose file it shows (None: removed)."""
+
+shelf_versions = sa.Table(
+    "shelf_versions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("story_id", sa.Integer, sa.ForeignKey("shelf_stories.id"), nullable=False, index=True),
+    sa.Column("server_id", sa.BigInteger, nullable=False, index=True),
+    sa.Column("shelf_version", sa.Integer, nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=True),
+    sa.Column("source_version_id", sa.Integer, nullable=True),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("user_id", sa.BigInteger, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+"""Every change to a shelf, never deleted: an added or replaced file (`data`), a removal, or a restore of
+an earlier version (`source_version_id`, whose data it shows again)."""

@@ -1,0 +1,383 @@
+"""Each server's shelf of stories in the database, with every change kept as a row.
+
+A change to one shelf first raises the shelf's version (`shelves.version`): on PostgreSQL that row's
+lock, on SQLite the database's write lock, is held until the change commits, so two changes to one
+shelf at once are made one after the other, each seeing what the other did. Nothing is deleted: a
+replaced file stays in its version row, a removal is a row of its own, and a restore points at the
+version it brings back. Every process reads the version to see that a shelf changed (a poll).
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Awaitable, Callable, Collection
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.state.guarded_engine import GuardedEngine
+from bot.state.tables import shelf_stories, shelf_versions, shelves
+from bot.state.upsert import INSERTS
+
+VERSIONS_READ = 900
+"""Servers whose versions one poll reads in one statement (SQLite takes at most 999 parameters)."""
+HISTORY_SHOWN = 100
+
+
+class ShelfAction(enum.Enum):
+    """What one change did; stored by value."""
+
+    ADDED = "added"
+    REPLACED = "replaced"
+    REMOVED = "removed"
+    RESTORED = "restored"
+
+
+class ShelfRefusal(enum.Enum):
+    """Why a change was not made (nothing was written)."""
+
+    EXISTS = "exists"
+    """A story of that name is on the shelf, and replacing was not asked for."""
+    NO_STORY = "no_story"
+    """No story of that id on this server's shelf, or it is removed already."""
+    NO_VERSION = "no_version"
+    """No version of that id on this server's shelf that holds a file."""
+    ALREADY_CURRENT = "already_current"
+    """That version is the one shown already."""
+
+
+@dataclass(frozen=True)
+class ShelfStory:
+    """A story on the shelf now: its lasting id, file name, and the version whose file it shows."""
+
+    story_id: int
+    name: str
+    version_id: int
+    size: int
+
+
+@dataclass(frozen=True)
+class ShelfVersion:
+    """One change in a shelf's history."""
+
+    version_id: int
+    story_id: int
+    name: str
+    action: ShelfAction
+    size: int
+    user_id: int
+    created_at: datetime.datetime
+    source_version_id: int | None
+    """For a restore, the version brought back."""
+    current: bool
+    """Whether its file is what the story shows now."""
+
+    @property
+    def file_version_id(self) -> int | None:
+        """The version whose file this change shows, or None for a removal."""
+        if self.action is ShelfAction.REMOVED:
+            return None
+        return self.source_version_id if self.action is ShelfAction.RESTORED else self.version_id
+
+
+@dataclass(frozen=True, kw_only=True)
+class ShelfChange:
+    """What a change did, or why it was refused."""
+
+    refusal: ShelfRefusal | None = None
+    action: ShelfAction | None = None
+    story_id: int | None = None
+    name: str | None = None
+    version_id: int | None = None
+    """The row this change wrote."""
+    previous_version_id: int | None = None
+    """The version the story showed before (for undoing a replace), or None."""
+    shelf_version: int = 0
+    """The shelf's version after the change."""
+
+
+class _Refused(Exception):
+    """Rolls back a change that turned out not to be allowed (so the shelf's version is not raised)."""
+
+    def __init__(self, refusal: ShelfRefusal):
+        super().__init__(refusal.value)
+        self.refusal = refusal
+
+
+def _now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+class ShelfStore:
+    def __init__(self, engine: GuardedEngine):
+        self._engine = engine
+
+    async def version(self, server_id: int) -> int:
+        """The shelf's version: 0 for a server that never changed its shelf."""
+        return (await self.versions([server_id]))[server_id]
+
+    async def versions(self, server_ids: Collection[int]) -> dict[int, int]:
+        """Each server's shelf version (0 for none), read in a few statements however many servers."""
+        ordered = sorted(set(server_ids))
+
+        async def read(connection: AsyncConnection) -> dict[int, int]:
+            found = dict.fromkeys(ordered, 0)
+            for start in range(0, len(ordered), VERSIONS_READ):
+                chunk = ordered[start : start + VERSIONS_READ]
+                rows = await connection.execute(
+                    sa.select(shelves.c.server_id, shelves.c.version).where(shelves.c.server_id.in_(chunk))
+                )
+                found.update({row.server_id: row.version for row in rows})
+            return found
+
+        return await self._engine.read(read) if ordered else {}
+
+    async def stories(self, server_id: int) -> tuple[int, tuple[ShelfStory, ...]]:
+        """The shelf's version and its stories now (by name), read together."""
+
+        async def read(connection: AsyncConnection) -> tuple[int, tuple[ShelfStory, ...]]:
+            version = await connection.scalar(sa.select(shelves.c.version).where(shelves.c.server_id == server_id))
+            rows = await connection.execute(
+                sa.select(
+                    shelf_stories.c.id,
+                    shelf_stories.c.name,
+                    shelf_versions.c.id.label("version_id"),
+                    shelf_versions.c.size,
+                )
+                .join(shelf_versions, shelf_versions.c.id == shelf_stories.c.current_version_id)
+                .where(shelf_stories.c.server_id == server_id)
+                .order_by(shelf_stories.c.name, shelf_stories.c.id)
+            )
+            return version or 0, tuple(ShelfStory(row.id, row.name, row.version_id, row.size) for row in rows)
+
+        return await self._engine.read(read)
+
+    async def file(self, version_id: int) -> bytes:
+        """The file a version holds (one that added or replaced a story); versions never change."""
+
+        async def read(connection: AsyncConnection) -> bytes:
+            data = await connection.scalar(sa.select(shelf_versions.c.data).where(shelf_versions.c.id == version_id))
+            if data is None:
+                raise LookupError(f"shelf version {version_id} holds no file")
+            return bytes(data)
+
+        return await self._engine.read(read)
+
+    async def history(self, server_id: int, limit: int = HISTORY_SHOWN) -> tuple[ShelfVersion, ...]:
+        """The shelf's latest changes, latest first."""
+
+        async def read(connection: AsyncConnection) -> tuple[ShelfVersion, ...]:
+            rows = await connection.execute(
+                sa.select(
+                    shelf_versions.c.id,
+                    shelf_versions.c.story_id,
+                    shelf_stories.c.name,
+                    shelf_versions.c.action,
+                    shelf_versions.c.size,
+                    shelf_versions.c.user_id,
+                    shelf_versions.c.created_at,
+                    shelf_versions.c.source_version_id,
+                    shelf_stories.c.current_version_id,
+                )
+                .join(shelf_stories, shelf_stories.c.id == shelf_versions.c.story_id)
+                .where(shelf_versions.c.server_id == server_id)
+                .order_by(shelf_versions.c.id.desc())
+                .limit(limit)
+            )
+            versions = []
+            for row in rows:
+                action = ShelfAction(row.action)
+                shown = row.source_version_id if action is ShelfAction.RESTORED else row.id
+                versions.append(
+                    ShelfVersion(
+                        version_id=row.id,
+                        story_id=row.story_id,
+                        name=row.name,
+                        action=action,
+                        size=row.size,
+                        user_id=row.user_id,
+                        created_at=_aware(row.created_at),
+                        source_version_id=row.source_version_id,
+                        current=action is not ShelfAction.REMOVED and row.current_version_id == shown,
+                    )
+                )
+            return tuple(versions)
+
+        return await self._engine.read(read)
+
+    async def add(self, server_id: int, name: str, data: bytes, user_id: int, *, replace: bool) -> ShelfChange:
+        """The file as the shelf's story `name`: added, or (with `replace`) replacing the one there, which
+        stays in the history. Refused with EXISTS when there is one and `replace` is False."""
+
+        async def change(connection: AsyncConnection) -> ShelfChange:
+            shelf_version = await _claim(connection, server_id)
+            story = (
+                await connection.execute(
+                    sa.select(shelf_stories.c.id, shelf_stories.c.current_version_id).where(
+                        shelf_stories.c.server_id == server_id, shelf_stories.c.name == name
+                    )
+                )
+            ).first()
+            if story is None:
+                story_id = await connection.scalar(
+                    sa.insert(shelf_stories)
+                    .values(server_id=server_id, name=name, current_version_id=None)
+                    .returning(shelf_stories.c.id)
+                )
+                previous = None
+            else:
+                story_id, previous = story.id, story.current_version_id
+            if previous is not None and not replace:
+                raise _Refused(ShelfRefusal.EXISTS)
+            action = ShelfAction.ADDED if previous is None else ShelfAction.REPLACED
+            version_id = await _record(
+                connection, server_id, story_id, shelf_version, action, user_id, size=len(data), data=data
+            )
+            await _show(connection, story_id, version_id)
+            return ShelfChange(
+                action=action,
+                story_id=story_id,
+                name=name,
+                version_id=version_id,
+                previous_version_id=previous,
+                shelf_version=shelf_version,
+            )
+
+        return await self._changed(change)
+
+    async def remove(self, server_id: int, story_id: int, user_id: int) -> ShelfChange:
+        """The story off the shelf; its versions stay, restorable."""
+
+        async def change(connection: AsyncConnection) -> ShelfChange:
+            shelf_version = await _claim(connection, server_id)
+            story = (
+                await connection.execute(
+                    sa.select(shelf_stories.c.name, shelf_stories.c.current_version_id).where(
+                        shelf_stories.c.id == story_id, shelf_stories.c.server_id == server_id
+                    )
+                )
+            ).first()
+            if story is None or story.current_version_id is None:
+                raise _Refused(ShelfRefusal.NO_STORY)
+            version_id = await _record(connection, server_id, story_id, shelf_version, ShelfAction.REMOVED, user_id)
+            await _show(connection, story_id, None)
+            return ShelfChange(
+                action=ShelfAction.REMOVED,
+                story_id=story_id,
+                name=story.name,
+                version_id=version_id,
+                previous_version_id=story.current_version_id,
+                shelf_version=shelf_version,
+            )
+
+        return await self._changed(change)
+
+    async def restore(self, server_id: int, version_id: int, user_id: int) -> ShelfChange:
+        """An earlier version's file shown again (also for a removed story); what it replaces stays kept."""
+
+        async def change(connection: AsyncConnection) -> ShelfChange:
+            shelf_version = await _claim(connection, server_id)
+            found = (
+                await connection.execute(
+                    sa.select(
+                        shelf_versions.c.story_id,
+                        shelf_versions.c.size,
+                        shelf_stories.c.name,
+                        shelf_stories.c.current_version_id,
+                    )
+                    .join(shelf_stories, shelf_stories.c.id == shelf_versions.c.story_id)
+                    .where(
+                        shelf_versions.c.id == version_id,
+                        shelf_versions.c.server_id == server_id,
+                        shelf_versions.c.data.is_not(None),
+                    )
+                )
+            ).first()
+            if found is None:
+                raise _Refused(ShelfRefusal.NO_VERSION)
+            if found.current_version_id == version_id:
+                raise _Refused(ShelfRefusal.ALREADY_CURRENT)
+            written = await _record(
+                connection,
+                server_id,
+                found.story_id,
+                shelf_version,
+                ShelfAction.RESTORED,
+                user_id,
+                size=found.size,
+                source=version_id,
+            )
+            await _show(connection, found.story_id, version_id)
+            return ShelfChange(
+                action=ShelfAction.RESTORED,
+                story_id=found.story_id,
+                name=found.name,
+                version_id=written,
+                previous_version_id=found.current_version_id,
+                shelf_version=shelf_version,
+            )
+
+        return await self._changed(change)
+
+    async def _changed(self, change: Callable[[AsyncConnection], Awaitable[ShelfChange]]) -> ShelfChange:
+        try:
+            return await self._engine.write(change)
+        except _Refused as refused:
+            return ShelfChange(refusal=refused.refusal)
+
+
+async def _claim(connection: AsyncConnection, server_id: int) -> int:
+    """Raises the shelf's version, first thing in the change: the lock this takes (PostgreSQL's on the row,
+    SQLite's on the database) is held until the change commits, so changes to one shelf queue here."""
+    now = _now()
+    insert = INSERTS[connection.dialect.name](shelves).values(server_id=server_id, version=1, updated_at=now)
+    raised = insert.on_conflict_do_update(
+        index_elements=[shelves.c.server_id], set_={"version": shelves.c.version + 1, "updated_at": now}
+    ).returning(shelves.c.version)
+    version = await connection.scalar(raised)
+    assert version is not None  # RETURNING of an insert-or-update always has its row
+    return version
+
+
+async def _record(
+    connection: AsyncConnection,
+    server_id: int,
+    story_id: int,
+    shelf_version: int,
+    action: ShelfAction,
+    user_id: int,
+    *,
+    size: int = 0,
+    data: bytes | None = None,
+    source: int | None = None,
+) -> int:
+    version_id = await connection.scalar(
+        sa.insert(shelf_versions)
+        .values(
+            story_id=story_id,
+            server_id=server_id,
+            shelf_version=shelf_version,
+            action=action.value,
+            data=data,
+            source_version_id=source,
+            size=size,
+            user_id=user_id,
+            created_at=_now(),
+        )
+        .returning(shelf_versions.c.id)
+    )
+    assert version_id is not None
+    return version_id
+
+
+async def _show(connection: AsyncConnection, story_id: int, version_id: int | None) -> None:
+    await connection.execute(
+        sa.update(shelf_stories).where(shelf_stories.c.id == story_id).values(current_version_id=version_id)
+    )
+
+
+def _aware(moment: datetime.datetime) -> datetime.datetime:
+    """SQLite gives back naive times (it keeps no zone); they were written in UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=datetime.UTC)

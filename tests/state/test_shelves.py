@@ -1,0 +1,128 @@
+"""Each server's shelf on SQLite and PostgreSQL: changes kept as history, restorable, serialised, per server."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.settings import Settings
+from bot.state.database import Database
+from bot.state.shelves import ShelfAction, ShelfRefusal
+
+SERVER, OTHER_SERVER = 111, 222
+ALICE, BOB = 1, 2
+
+
+async def test_an_added_story_is_on_its_servers_shelf_only(database: Database):
+    added = await database.shelves.add(SERVER, "mill.md", b"# The Mill\n\nIt turned.", ALICE, replace=False)
+    assert added.action is ShelfAction.ADDED and added.refusal is None and added.shelf_version == 1
+    version, stories = await database.shelves.stories(SERVER)
+    assert version == 1 and [(s.name, s.story_id) for s in stories] == [("mill.md", added.story_id)]
+    assert await database.shelves.file(stories[0].version_id) == b"# The Mill\n\nIt turned."
+    assert await database.shelves.stories(OTHER_SERVER) == (0, ())
+    assert await database.shelves.versions([SERVER, OTHER_SERVER]) == {SERVER: 1, OTHER_SERVER: 0}
+
+
+async def test_adding_a_name_there_needs_replace_and_replacing_keeps_the_old_file(database: Database):
+    first = await database.shelves.add(SERVER, "mill.md", b"old text", ALICE, replace=False)
+    refused = await database.shelves.add(SERVER, "mill.md", b"new text", BOB, replace=False)
+    assert refused.refusal is ShelfRefusal.EXISTS
+    assert await database.shelves.version(SERVER) == 1  # a refusal changes nothing
+    replaced = await database.shelves.add(SERVER, "mill.md", b"new text", BOB, replace=True)
+    assert replaced.action is ShelfAction.REPLACED and replaced.story_id == first.story_id
+    assert replaced.previous_version_id == first.version_id
+    _, (story,) = await database.shelves.stories(SERVER)
+    assert await database.shelves.file(story.version_id) == b"new text"
+    history = await database.shelves.history(SERVER)
+    assert [(v.action, v.user_id, v.current) for v in history] == [
+        (ShelfAction.REPLACED, BOB, True),
+        (ShelfAction.ADDED, ALICE, False),
+    ]
+    assert await database.shelves.file(history[1].version_id) == b"old text"
+
+
+async def test_a_removed_story_leaves_the_shelf_and_is_restored_from_its_history(database: Database):
+    added = await database.shelves.add(SERVER, "mill.md", b"text one", ALICE, replace=False)
+    replaced = await database.shelves.add(SERVER, "mill.md", b"text two", ALICE, replace=True)
+    removed = await database.shelves.remove(SERVER, added.story_id, BOB)
+    assert removed.action is ShelfAction.REMOVED and removed.previous_version_id == replaced.version_id
+    assert (await database.shelves.stories(SERVER))[1] == ()
+    assert (await database.shelves.remove(SERVER, added.story_id, BOB)).refusal is ShelfRefusal.NO_STORY
+
+    assert added.version_id is not None
+    restored = await database.shelves.restore(SERVER, added.version_id, ALICE)
+    assert restored.action is ShelfAction.RESTORED and restored.story_id == added.story_id
+    _, (story,) = await database.shelves.stories(SERVER)
+    assert story.story_id == added.story_id and await database.shelves.file(story.version_id) == b"text one"
+    again = await database.shelves.restore(SERVER, added.version_id, ALICE)
+    assert again.refusal is ShelfRefusal.ALREADY_CURRENT
+    history = await database.shelves.history(SERVER)
+    assert [v.action for v in history] == [
+        ShelfAction.RESTORED,
+        ShelfAction.REMOVED,
+        ShelfAction.REPLACED,
+        ShelfAction.ADDED,
+    ]
+    assert [v.current for v in history] == [True, False, False, True]  # the restore shows the first file again
+    assert history[0].file_version_id == added.version_id and history[1].file_version_id is None
+
+
+async def test_no_server_can_change_or_restore_from_another_servers_shelf(database: Database):
+    theirs = await database.shelves.add(OTHER_SERVER, "mill.md", b"theirs", BOB, replace=False)
+    assert theirs.story_id is not None and theirs.version_id is not None
+    assert (await database.shelves.remove(SERVER, theirs.story_id, ALICE)).refusal is ShelfRefusal.NO_STORY
+    assert (await database.shelves.restore(SERVER, theirs.version_id, ALICE)).refusal is ShelfRefusal.NO_VERSION
+    mine = await database.shelves.add(SERVER, "mill.md", b"mine", ALICE, replace=False)
+    assert mine.action is ShelfAction.ADDED and mine.story_id != theirs.story_id
+    _, (story,) = await database.shelves.stories(OTHER_SERVER)
+    assert await database.shelves.file(story.version_id) == b"theirs"
+    assert [v.name for v in await database.shelves.history(SERVER)] == ["mill.md"]
+
+
+async def test_a_removal_cannot_be_restored_as_a_file(database: Database):
+    added = await database.shelves.add(SERVER, "mill.md", b"text", ALICE, replace=False)
+    assert added.story_id is not None
+    removed = await database.shelves.remove(SERVER, added.story_id, ALICE)
+    assert removed.version_id is not None
+    assert (await database.shelves.restore(SERVER, removed.version_id, ALICE)).refusal is ShelfRefusal.NO_VERSION
+
+
+async def test_simultaneous_uploads_of_one_name_from_two_processes_keep_both(database_settings: Settings):
+    """Two processes (two engines, as two shards would have) replace one story at the same moment, many
+    times: each change is made after the other, so every upload is in the history and the last is shown."""
+    first, second = await Database.open(database_settings), await Database.open(database_settings)
+    try:
+        rounds = 5
+        for round_number in range(rounds):
+            a, b = await asyncio.gather(
+                first.shelves.add(SERVER, "race.md", f"A{round_number}".encode(), ALICE, replace=True),
+                second.shelves.add(SERVER, "race.md", f"B{round_number}".encode(), BOB, replace=True),
+            )
+            assert {a.action, b.action} <= {ShelfAction.ADDED, ShelfAction.REPLACED}
+            later, earlier = (a, b) if a.shelf_version > b.shelf_version else (b, a)
+            assert later.previous_version_id == earlier.version_id  # the later one saw the earlier one
+            _, (story,) = await first.shelves.stories(SERVER)
+            assert story.version_id == later.version_id
+        history = await first.shelves.history(SERVER)
+        assert len(history) == 2 * rounds and len({v.version_id for v in history}) == 2 * rounds
+        assert sorted([await first.shelves.file(v.version_id) for v in history]) == sorted(
+            f"{who}{n}".encode() for who in "AB" for n in range(rounds)
+        )
+        assert await first.shelves.version(SERVER) == 2 * rounds
+    finally:
+        await first.close()
+        await second.close()
+
+
+async def test_simultaneous_first_uploads_are_one_added_and_one_refused(database_settings: Settings):
+    first, second = await Database.open(database_settings), await Database.open(database_settings)
+    try:
+        a, b = await asyncio.gather(
+            first.shelves.add(SERVER, "race.md", b"A", ALICE, replace=False),
+            second.shelves.add(SERVER, "race.md", b"B", BOB, replace=False),
+        )
+        outcomes = {(a.action, a.refusal), (b.action, b.refusal)}
+        assert outcomes == {(ShelfAction.ADDED, None), (None, ShelfRefusal.EXISTS)}
+        assert len(await first.shelves.history(SERVER)) == 1
+    finally:
+        await first.close()
+        await second.close()
