@@ -225,14 +225,22 @@ def read_story_bytes(path: Path) -> bytes:
 
 def read_story(path: Path) -> tuple[str, list[PassageText]]:
     """The story in a file, by its format's reader: its title and passages; raises ValueError with a reason."""
-    reader = reader_for(path)
+    if reader_for(path) is None:
+        raise ValueError(f"is not a story file ({suffix_list()})")
+    return story_in(read_story_bytes(path), path.name)
+
+
+def story_in(data: bytes, name: str) -> tuple[str, list[PassageText]]:
+    """The story in a file's bytes, read by the reader of its name's format: its title (else one made from
+    the name) and passages; raises ValueError with a reason."""
+    reader = reader_for(name)
     if reader is None:
         raise ValueError(f"is not a story file ({suffix_list()})")
-    story = reader.read(read_story_bytes(path))
+    story = reader.read(data)
     texts = list(passages_of(story.blocks))
     if not texts:
         raise ValueError("has a title but no paragraphs; add some text" if story.blocks else "has no text")
-    return story.title or title_from_filename(path), texts
+    return story.title or title_from_filename(Path(name)), texts
 
 
 def read_stories(root: Path, paths: Iterable[Path]) -> tuple[list[Story], list[Passage], list[str]]:

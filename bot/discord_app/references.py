@@ -2,7 +2,7 @@
 
 A story is named by its stable id (bot.core.story_ids), a passage by (story id, number), an answer
 by who asked, which page it shows and the story it was kept to. Every custom_id stays within
-Discord's 100 characters whatever the numbers: user ids are at most 20 digits, story ids 16 letters.
+Discord's 100 characters whatever the numbers: user ids are at most 20 digits, story ids 16 characters.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 import discord
 
-from bot.core.story_ids import STORY_ID_LENGTH
+from bot.core.story_ids import STORY_ID_PATTERN
 
 CUSTOM_ID_LIMIT = 100
-STORY = rf"[a-z2-7]{{{STORY_ID_LENGTH}}}"
+STORY = STORY_ID_PATTERN
 NUMBER = r"\d{1,7}"
 ANSWER_KEY = rf"(?P<asker>\d{{1,20}})\.(?P<offset>{NUMBER})\.(?P<scope>{STORY}|-)\.(?P<hint>[cs])"
 """An AnswerKey inside a template; its groups are read back by AnswerKey.from_match."""

@@ -1,0 +1,68 @@
+"""A server's view: the owner's library and its shelf as one library, scored exactly as rank-bm25 scores both."""
+
+from __future__ import annotations
+
+import numpy as np
+from rank_bm25 import BM25Okapi
+
+from bot.core.analysis import Analyzer
+from bot.core.index import DEFAULT_PARAMS
+from bot.core.library import StoryLibrary
+from bot.core.server_view import server_view
+from bot.core.shelf_corpus import ShelfStoryText
+from bot.core.story_ids import looks_like_story_id, shelf_story_of, story_id
+
+MILL = b"# The Old Mill\n\nThe miller Anatole ground rye by the river.\n\nHis wheel stopped one winter night."
+BAKERY = b"# The Bakery\n\nElena baked rye bread for the whole village of Moscow.\n\nThe river froze."
+QUESTIONS = ["who ground rye by the river", "Elena bread Moscow", "Sofia ballerina", "wheel winter night"]
+
+
+def shelf() -> list[ShelfStoryText]:
+    return [ShelfStoryText.read(7, "mill.md", MILL), ShelfStoryText.read(12, "bakery.md", BAKERY)]
+
+
+def test_a_view_scores_every_passage_as_rank_bm25_over_the_library_and_the_shelf(library: StoryLibrary):
+    view = server_view(library, shelf(), library.analyzer, library.index.params)
+    assert view is not None
+    analyzer = Analyzer()
+    every_passage = [analyzer.terms(p.text) for p in library.corpus.passages]
+    every_passage += [analyzer.terms(p.text) for s in shelf() for p in s.passages]
+    assert len(view.corpus.passages) == len(every_passage)
+    reference = BM25Okapi(every_passage, k1=DEFAULT_PARAMS.k1, b=DEFAULT_PARAMS.b, epsilon=DEFAULT_PARAMS.epsilon)
+    for question in QUESTIONS:
+        terms = analyzer.terms(question)
+        np.testing.assert_allclose(view.index.scores(terms), reference.get_scores(terms), rtol=1e-5, atol=1e-6)
+
+
+def test_a_view_answers_from_the_shelf_and_still_from_the_library(library: StoryLibrary):
+    view = server_view(library, shelf(), library.analyzer, library.index.params)
+    assert view is not None
+    shelf_answer = view.ask("Who ground rye by the river?").best
+    assert shelf_answer is not None and shelf_answer.story == "The Old Mill"
+    assert shelf_story_of(shelf_answer.path) == 7
+    library_answer = view.ask("Where was Sébastien born?").best
+    expected = library.ask("Where was Sébastien born?").best
+    assert library_answer is not None and expected is not None
+    assert (library_answer.path, library_answer.passage) == (expected.path, expected.passage)
+    assert library.story_finder.by_id(story_id(shelf_answer.path)) is None  # the library alone never sees it
+
+
+def test_shelf_stories_have_ids_no_library_story_and_no_other_shelf_story_has(library: StoryLibrary):
+    view = server_view(library, shelf(), library.analyzer, library.index.params)
+    assert view is not None
+    ids = view.story_finder.ids
+    assert len(set(ids)) == len(ids) and all(looks_like_story_id(i) for i in ids)
+    assert [i for i in ids if i.startswith("0")] == ["07", "012"]
+    assert all(len(i) <= 16 for i in ids)
+    assert view.story_finder.by_id("07") is not None and view.story_finder.by_id("013") is None
+    # A library file laid out like a shelf path is still a library story: no corpus path starts with a dot.
+    assert shelf_story_of("shelf/7/mill.md") is None and not story_id("shelf/7/mill.md").startswith("0")
+
+
+def test_a_hidden_library_leaves_the_shelf_alone_and_an_empty_shelf_the_library_itself(library: StoryLibrary):
+    alone = server_view(None, shelf(), library.analyzer, library.index.params)
+    assert alone is not None and [s.title for s in alone.corpus.stories] == ["The Old Mill", "The Bakery"]
+    answer = alone.ask("Where was Sébastien born?")
+    assert answer.best is None or shelf_story_of(answer.best.path) is not None
+    assert server_view(library, [], library.analyzer, library.index.params) is library
+    assert server_view(None, [], library.analyzer, library.index.params) is None
