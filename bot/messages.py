@@ -1,8 +1,8 @@
 """What readers are told, in one wording for the command line, the console and Discord.
 
 The core and the operations (bot.operations) return reason codes and data (NoAnswer, IndexDamage, IndexNote,
-StoryFound, PersonFound, Reloaded); this module alone turns them into English, so both front ends say the
-same thing.
+StoryFound, PersonFound, Reloaded, ShelfAction, ShelfRefusal); this module alone turns them into English, so
+both front ends say the same thing.
 """
 
 from __future__ import annotations
@@ -11,10 +11,12 @@ from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.index_damage import DamageKind, IndexDamage
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library import MAX_QUESTION_CHARS
+from bot.operations.change_shelf import ShelfChanged
 from bot.operations.look_up_person import PersonLookup
 from bot.operations.reload import Reload, Reloaded
 from bot.operations.resolve_story import StoryFound, StoryResolution
 from bot.operations.story_ref import StoryRef
+from bot.state.shelves import ShelfAction, ShelfRefusal
 
 NEXT_START_REBUILDS = "The next start rebuilds it from the stories."
 STORY_GONE = "That story is no longer in the library (it was removed or renamed); please ask again."
@@ -92,7 +94,7 @@ def story_choice_text(resolution: StoryResolution, listing: str = "/stories list
     if resolution.found is StoryFound.GONE:
         return "That story is no longer in the library (it was removed or renamed), or there is none by that name."
     if resolution.candidates:
-        names = "; ".join(f'"{c.title}" ({c.path})' for c in resolution.candidates[:10])
+        names = "; ".join(f'"{c.title}" ({c.file})' for c in resolution.candidates[:10])
         return f'"{resolution.query}" could be more than one story: {names}. Give more of the title.'
     close = "; ".join(f'"{s.title}"' for s in resolution.suggestions)
     return f'No story called "{resolution.query}".' + (f" Closest: {close}." if close else f" {listing}")
@@ -100,7 +102,7 @@ def story_choice_text(resolution: StoryResolution, listing: str = "/stories list
 
 def story_name(story: StoryRef) -> str:
     """The story's title in quotes, with its file when another story has the same title."""
-    return f'"{story.title}" ({story.path})' if story.title_shared else f'"{story.title}"'
+    return f'"{story.title}" ({story.file})' if story.title_shared else f'"{story.title}"'
 
 
 def no_person_text(lookup: PersonLookup, hint: str = "") -> str:
@@ -149,3 +151,57 @@ def _reload_lines(reload: Reload) -> list[str]:
         lines.append("No story changed." if repaired or reload.notes else "Nothing changed.")
     lines += [f"Warning: {problem}" for problem in reload.skipped]
     return lines
+
+
+NO_STORIES_HERE = (
+    "This server searches only its own stories (the bot owner's library is hidden here), and it has none yet. "
+    "A server manager can add some with /story add, or show the library again with /settings library."
+)
+OWNER_ONLY = (
+    "That is the bot owner's library, which only the bot's owner can change from Discord. This server's own "
+    "stories are changed with /story add, /story replace and /story remove; /settings library hides the "
+    "owner's library here."
+)
+SHELF_ACTIONS = {
+    ShelfAction.ADDED: "added",
+    ShelfAction.REPLACED: "replaced",
+    ShelfAction.REMOVED: "removed",
+    ShelfAction.RESTORED: "restored",
+}
+
+
+def library_setting_text(hidden: bool) -> str:
+    if hidden:
+        return "hidden here: questions search only this server's own stories."
+    return "searched here, with this server's own stories."
+
+
+def size_text(size: int) -> str:
+    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(size / 1024, 0.1):.1f} KB"
+
+
+def shelf_change_text(changed: ShelfChanged, title: str | None = None) -> str:
+    """What a change to a server's own stories did; `title`, the story's as it is to be shown (escaped for
+    Discord, say), else ShelfChanged.story's."""
+    change = changed.change
+    if change.refusal is not None:
+        return shelf_refusal_text(change.refusal)
+    title = title or (changed.story.title if changed.story is not None else None)
+    story = f'"{title}" (`{change.name}`)' if title else f"`{change.name}`"
+    if change.action is ShelfAction.ADDED:
+        return f"Added {story} to this server's stories."
+    if change.action is ShelfAction.REPLACED:
+        return f"Replaced {story}; the version before is kept (Undo, or /story restore)."
+    if change.action is ShelfAction.REMOVED:
+        return f"Removed {story} from this server's stories; it is kept, and /story restore brings it back."
+    return f"Restored {story}; the version it replaced is kept (/story history lists them)."
+
+
+def shelf_refusal_text(refusal: ShelfRefusal) -> str:
+    if refusal is ShelfRefusal.EXISTS:
+        return "A story of that name is already here."
+    if refusal is ShelfRefusal.NO_STORY:
+        return "That story is no longer among this server's stories (it was removed meanwhile); nothing changed."
+    if refusal is ShelfRefusal.NO_VERSION:
+        return "That version is not in this server's history (/story history lists them); nothing changed."
+    return "That version is the one searched already; nothing changed."

@@ -31,9 +31,14 @@ def story_id(path: str) -> str:
     """The id of the story at this corpus-relative path (forward slashes, exactly as read), or of a shelf's."""
     shelf_story = shelf_story_of(path)
     if shelf_story is not None:
-        return f"0{shelf_story}"
+        return shelf_story_id(shelf_story)
     digest = hashlib.blake2b(path.encode("utf-8", "surrogateescape"), digest_size=10, person=b"storybot-story").digest()
     return base64.b32encode(digest).decode("ascii").lower()
+
+
+def shelf_story_id(story: int) -> str:
+    """The id of the shelf story with this number."""
+    return f"0{story}"
 
 
 def looks_like_story_id(text: str) -> bool:

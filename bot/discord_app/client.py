@@ -17,6 +17,7 @@ from bot.discord_app.render import Reply
 from bot.discord_app.sync import sync_commands
 from bot.operations.library_holder import LibraryHolder
 from bot.operations.list_stories import list_stories
+from bot.operations.server_views import ServerViews
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import Database
 from bot.state.guarded_engine import DatabaseUnavailable
@@ -77,6 +78,7 @@ class StoryBot(commands.AutoShardedBot):
         self.settings = settings
         self.libraries = LibraryHolder(library, settings)
         self.database = database
+        self.views = ServerViews(self.libraries, database.shelves)
         self.budgets = QuestionBudgets()
         self.force_sync = force_sync
         self._finishing: asyncio.Event | None = None
@@ -85,7 +87,13 @@ class StoryBot(commands.AutoShardedBot):
 
     @property
     def library(self) -> StoryLibrary:
+        """The owner's library: what DMs search, and every server with no shelf of its own."""
         return self.libraries.current
+
+    async def view(self, server_id: int | None) -> StoryLibrary | None:
+        """What a question in this server (None: a DM) searches: the owner's library and the server's shelf;
+        None when the server hides the library and has no story of its own."""
+        return await self.views.view(server_id)
 
     async def server_settings(self, server_id: int) -> ServerSettings:
         """What the server set; the defaults, for now, when the database cannot be read."""
@@ -126,6 +134,7 @@ class StoryBot(commands.AutoShardedBot):
                 if unfinished:
                     log.warning("Closing with %d answer(s) unfinished.", len(unfinished))
             self._finishing.set()
+            await self.views.stop()
         await self._finishing.wait()
         await super().close()
 
@@ -137,6 +146,7 @@ class StoryBot(commands.AutoShardedBot):
         for extension in extension_names():
             await self.load_extension(extension)
         self.tree.error(self.on_app_command_error)
+        self.views.start()
         await sync_commands(self, self.tree, self.settings.guild_id, self.force_sync)
 
     async def on_message(self, message: discord.Message) -> None:

@@ -14,7 +14,7 @@ from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral, show_in_place, story_bot
 from bot.discord_app.cooldown import wait_message
 from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, clip, story_label
-from bot.messages import story_choice_text
+from bot.messages import NO_STORIES_HERE, story_choice_text
 from bot.operations.resolve_story import resolve_story
 from bot.operations.story_ref import StoryRef
 from bot.operations.suggest_stories import suggest_stories
@@ -34,6 +34,21 @@ class StoryCog(commands.Cog):
 
     async def cog_unload(self) -> None:
         self.bot.remove_dynamic_items(*self.dynamic_items)
+
+
+async def library_here(interaction: discord.Interaction) -> StoryLibrary | None:
+    """What questions in the interaction's server (or DM) search; None, after saying so privately, when the
+    server hides the owner's library and has no story of its own."""
+    view = await story_bot(interaction).view(interaction.guild_id)
+    if view is None:
+        await send_ephemeral(interaction, NO_STORIES_HERE)
+    return view
+
+
+async def choices_here(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    """Autocomplete over the stories this server searches."""
+    view = await story_bot(interaction).view(interaction.guild_id)
+    return [] if view is None else story_choices(view, current)
 
 
 def story_choices(library: StoryLibrary, current: str) -> list[app_commands.Choice[str]]:

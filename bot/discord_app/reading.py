@@ -89,7 +89,10 @@ async def show_answer(interaction: discord.Interaction, key: AnswerKey, none_lef
     if question is None:
         await send_ephemeral(interaction, "I can't show this answer any more; please ask again.")
         return
-    library = story_bot(interaction).library
+    library = await story_bot(interaction).view(interaction.guild_id)
+    if library is None:
+        await send_ephemeral(interaction, STORY_GONE)
+        return
     scope = None if key.scope is None else story_by_id(library, key.scope)
     if key.scope is not None and scope is None:
         await send_ephemeral(interaction, STORY_GONE)
@@ -160,7 +163,11 @@ class ReadOn(
     async def callback(self, interaction: discord.Interaction) -> None:
         if not await spent_or_refused(interaction):
             return
-        reading = read_passage(story_bot(interaction).library, self.story, self.number)
+        library = await story_bot(interaction).view(interaction.guild_id)
+        if library is None:
+            await send_ephemeral(interaction, STORY_GONE)
+            return
+        reading = read_passage(library, self.story, self.number)
         if reading.read is PassageRead.STORY_GONE:
             await send_ephemeral(interaction, STORY_GONE)
             return

@@ -177,7 +177,7 @@ def passage_embed(story: StoryRef, passage: Passage, question: str | None) -> di
 
 def _file_note(story: StoryRef) -> str:
     """For a title two stories share, which story's file this is."""
-    return f" · {_file(story.path, 200)}" if story.title_shared else ""
+    return f" · {_file(story.file, 200)}" if story.title_shared else ""
 
 
 def story_mention(story: StoryRef, limit: int = 200) -> str:
@@ -194,7 +194,7 @@ def story_label(story: StoryRef, limit: int) -> str:
     the end of its file's path (what tells it apart) when another story has the same title."""
     if not story.title_shared:
         return clip(story.title, limit)
-    path = story.path
+    path = story.file
     tail = path if len(path) <= limit // 2 else ELLIPSIS + path[-(limit // 2 - 1) :]
     return f"{clip(story.title, limit - len(tail) - 3)} ({tail})"
 
@@ -206,7 +206,7 @@ def question_from_footer(embed: discord.Embed) -> str | None:
 
 def _alternatives(hits: Sequence[Hit], stories: Sequence[StoryRef]) -> str:
     lines = [
-        f"{plain(clip(h.story, 200), 400)}{' · ' + _file(s.path, 100) if s.title_shared else ''}, "
+        f"{plain(clip(h.story, 200), 400)}{' · ' + _file(s.file, 100) if s.title_shared else ''}, "
         f"{plain(clip(hit_place(h), 200), 400)}"
         for h, s in zip(hits, stories, strict=True)
     ]
@@ -259,7 +259,7 @@ def stories_embed(listed: StoryList) -> discord.Embed:
     pages = page_count(listed.total, STORIES_PER_PAGE)
     lines = [
         f"**{plain(clip(s.title, 150), 300)}** "
-        + (f"{_file(s.path, 100)}, " if s.title_shared else "")
+        + (f"{_file(s.file, 100)}, " if s.title_shared else "")
         + f"({s.passages} passages)"
         for s in listed.stories
     ]

@@ -53,9 +53,10 @@ class VoteButton(
         await acknowledge(interaction, private=True)  # before the database, which may be slow to answer
         bot = story_bot(interaction)
         message = interaction.message
-        reading = read_passage(bot.library, self.story, self.passage)
+        library = await bot.view(interaction.guild_id)
+        reading = None if library is None else read_passage(library, self.story, self.passage)
         question = question_from_footer(message.embeds[0]) if message and message.embeds else None
-        if reading.read is PassageRead.STORY_GONE:
+        if reading is None or reading.read is PassageRead.STORY_GONE:
             await send_ephemeral(interaction, STORY_GONE)
             return
         if question is None or message is None:

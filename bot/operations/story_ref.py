@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core.library import StoryLibrary
+from bot.core.story_ids import shelf_file_name, shelf_story_of
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -13,10 +14,21 @@ class StoryRef:
     """Its stable id (bot.core.story_ids): what buttons, autocomplete values and follow-ups carry."""
     title: str
     path: str
-    """Its file, relative to the corpus folder."""
+    """Its file, relative to the corpus folder; a server's own story's is its shelf path (bot.core.story_ids)."""
     passages: int
     title_shared: bool
     """Another story of the library has the same title: lists and pickers show the file too."""
+
+    @property
+    def file(self) -> str:
+        """Its file as readers know it: its path in the owner's folder, or the name it was uploaded as to a
+        server's own stories."""
+        return shelf_file_name(self.path)
+
+    @property
+    def shelf_story(self) -> int | None:
+        """Its number on the server's shelf, or None for a story of the owner's library."""
+        return shelf_story_of(self.path)
 
 
 def story_ref(library: StoryLibrary, story: int) -> StoryRef:

@@ -58,6 +58,15 @@ class ShelfStory:
     size: int
 
 
+@dataclass(frozen=True, kw_only=True)
+class ShelfContents:
+    """What a server searches besides the owner's library, as of one version of its shelf."""
+
+    version: int
+    library_hidden: bool
+    stories: tuple[ShelfStory, ...]
+
+
 @dataclass(frozen=True)
 class ShelfVersion:
     """One change in a shelf's history."""
@@ -134,11 +143,37 @@ class ShelfStore:
 
         return await self._engine.read(read) if ordered else {}
 
-    async def stories(self, server_id: int) -> tuple[int, tuple[ShelfStory, ...]]:
-        """The shelf's version and its stories now (by name), read together."""
+    async def library_hidden(self, server_id: int) -> bool:
+        """Whether the server searches its own stories only, not the owner's library."""
 
-        async def read(connection: AsyncConnection) -> tuple[int, tuple[ShelfStory, ...]]:
-            version = await connection.scalar(sa.select(shelves.c.version).where(shelves.c.server_id == server_id))
+        async def read(connection: AsyncConnection) -> bool:
+            found = await connection.scalar(sa.select(shelves.c.library_hidden).where(shelves.c.server_id == server_id))
+            return bool(found)
+
+        return await self._engine.read(read)
+
+    async def hide_library(self, server_id: int, hidden: bool) -> int:
+        """Hides (or shows again) the owner's library in this server; a change every process sees like any
+        other change of what the server searches. Returns the shelf's new version."""
+
+        async def change(connection: AsyncConnection) -> int:
+            version = await _claim(connection, server_id)
+            await connection.execute(
+                sa.update(shelves).where(shelves.c.server_id == server_id).values(library_hidden=hidden)
+            )
+            return version
+
+        return await self._engine.write(change)
+
+    async def stories(self, server_id: int) -> ShelfContents:
+        """The shelf's version, whether it hides the owner's library, and its stories now (by name)."""
+
+        async def read(connection: AsyncConnection) -> ShelfContents:
+            shelf = (
+                await connection.execute(
+                    sa.select(shelves.c.version, shelves.c.library_hidden).where(shelves.c.server_id == server_id)
+                )
+            ).first()
             rows = await connection.execute(
                 sa.select(
                     shelf_stories.c.id,
@@ -150,7 +185,11 @@ class ShelfStore:
                 .where(shelf_stories.c.server_id == server_id)
                 .order_by(shelf_stories.c.name, shelf_stories.c.id)
             )
-            return version or 0, tuple(ShelfStory(row.id, row.name, row.version_id, row.size) for row in rows)
+            return ShelfContents(
+                version=0 if shelf is None else shelf.version,
+                library_hidden=bool(shelf is not None and shelf.library_hidden),
+                stories=tuple(ShelfStory(row.id, row.name, row.version_id, row.size) for row in rows),
+            )
 
         return await self._engine.read(read)
 
@@ -213,13 +252,7 @@ class ShelfStore:
 
         async def change(connection: AsyncConnection) -> ShelfChange:
             shelf_version = await _claim(connection, server_id)
-            story = (
-                await connection.execute(
-                    sa.select(shelf_stories.c.id, shelf_stories.c.current_version_id).where(
-                        shelf_stories.c.server_id == server_id, shelf_stories.c.name == name
-                    )
-                )
-            ).first()
+            story = await _story(connection, server_id, shelf_stories.c.name == name)
             if story is None:
                 story_id = await connection.scalar(
                     sa.insert(shelf_stories)
@@ -232,17 +265,11 @@ class ShelfStore:
             if previous is not None and not replace:
                 raise _Refused(ShelfRefusal.EXISTS)
             action = ShelfAction.ADDED if previous is None else ShelfAction.REPLACED
-            version_id = await _record(
-                connection, server_id, story_id, shelf_version, action, user_id, size=len(data), data=data
-            )
-            await _show(connection, story_id, version_id)
-            return ShelfChange(
-                action=action,
-                story_id=story_id,
-                name=name,
-                version_id=version_id,
-                previous_version_id=previous,
-                shelf_version=shelf_version,
+            return await _made(
+                connection,
+                _Made(server_id, story_id, name, shelf_version, action, user_id, previous),
+                size=len(data),
+                data=data,
             )
 
         return await self._changed(change)
@@ -252,25 +279,13 @@ class ShelfStore:
 
         async def change(connection: AsyncConnection) -> ShelfChange:
             shelf_version = await _claim(connection, server_id)
-            story = (
-                await connection.execute(
-                    sa.select(shelf_stories.c.name, shelf_stories.c.current_version_id).where(
-                        shelf_stories.c.id == story_id, shelf_stories.c.server_id == server_id
-                    )
-                )
-            ).first()
+            story = await _story(connection, server_id, shelf_stories.c.id == story_id)
             if story is None or story.current_version_id is None:
                 raise _Refused(ShelfRefusal.NO_STORY)
-            version_id = await _record(connection, server_id, story_id, shelf_version, ShelfAction.REMOVED, user_id)
-            await _show(connection, story_id, None)
-            return ShelfChange(
-                action=ShelfAction.REMOVED,
-                story_id=story_id,
-                name=story.name,
-                version_id=version_id,
-                previous_version_id=story.current_version_id,
-                shelf_version=shelf_version,
+            made = _Made(
+                server_id, story_id, story.name, shelf_version, ShelfAction.REMOVED, user_id, story.current_version_id
             )
+            return await _made(connection, made)
 
         return await self._changed(change)
 
@@ -299,25 +314,16 @@ class ShelfStore:
                 raise _Refused(ShelfRefusal.NO_VERSION)
             if found.current_version_id == version_id:
                 raise _Refused(ShelfRefusal.ALREADY_CURRENT)
-            written = await _record(
-                connection,
+            made = _Made(
                 server_id,
                 found.story_id,
+                found.name,
                 shelf_version,
                 ShelfAction.RESTORED,
                 user_id,
-                size=found.size,
-                source=version_id,
+                found.current_version_id,
             )
-            await _show(connection, found.story_id, version_id)
-            return ShelfChange(
-                action=ShelfAction.RESTORED,
-                story_id=found.story_id,
-                name=found.name,
-                version_id=written,
-                previous_version_id=found.current_version_id,
-                shelf_version=shelf_version,
-            )
+            return await _made(connection, made, size=found.size, source=version_id)
 
         return await self._changed(change)
 
@@ -332,7 +338,9 @@ async def _claim(connection: AsyncConnection, server_id: int) -> int:
     """Raises the shelf's version, first thing in the change: the lock this takes (PostgreSQL's on the row,
     SQLite's on the database) is held until the change commits, so changes to one shelf queue here."""
     now = _now()
-    insert = INSERTS[connection.dialect.name](shelves).values(server_id=server_id, version=1, updated_at=now)
+    insert = INSERTS[connection.dialect.name](shelves).values(
+        server_id=server_id, version=1, library_hidden=False, updated_at=now
+    )
     raised = insert.on_conflict_do_update(
         index_elements=[shelves.c.server_id], set_={"version": shelves.c.version + 1, "updated_at": now}
     ).returning(shelves.c.version)
@@ -341,40 +349,61 @@ async def _claim(connection: AsyncConnection, server_id: int) -> int:
     return version
 
 
-async def _record(
-    connection: AsyncConnection,
-    server_id: int,
-    story_id: int,
-    shelf_version: int,
-    action: ShelfAction,
-    user_id: int,
-    *,
-    size: int = 0,
-    data: bytes | None = None,
-    source: int | None = None,
-) -> int:
+async def _story(connection: AsyncConnection, server_id: int, which: sa.ColumnElement[bool]) -> sa.Row | None:
+    """The shelf's story row (id, name, current version) that `which` picks, if any."""
+    found = await connection.execute(
+        sa.select(shelf_stories.c.id, shelf_stories.c.name, shelf_stories.c.current_version_id).where(
+            shelf_stories.c.server_id == server_id, which
+        )
+    )
+    return found.first()
+
+
+@dataclass(frozen=True)
+class _Made:
+    """A change about to be recorded: whose shelf, which story, what was done, by whom, over which version."""
+
+    server_id: int
+    story_id: int
+    name: str
+    shelf_version: int
+    action: ShelfAction
+    user_id: int
+    previous_version_id: int | None
+
+
+async def _made(
+    connection: AsyncConnection, made: _Made, *, size: int = 0, data: bytes | None = None, source: int | None = None
+) -> ShelfChange:
+    """Records the change as a version row (with the file it adds, or the version it restores), points the story
+    at the file it shows now (none once removed), and says what was done."""
     version_id = await connection.scalar(
         sa.insert(shelf_versions)
         .values(
-            story_id=story_id,
-            server_id=server_id,
-            shelf_version=shelf_version,
-            action=action.value,
+            story_id=made.story_id,
+            server_id=made.server_id,
+            shelf_version=made.shelf_version,
+            action=made.action.value,
             data=data,
             source_version_id=source,
             size=size,
-            user_id=user_id,
+            user_id=made.user_id,
             created_at=_now(),
         )
         .returning(shelf_versions.c.id)
     )
     assert version_id is not None
-    return version_id
-
-
-async def _show(connection: AsyncConnection, story_id: int, version_id: int | None) -> None:
+    shown = {ShelfAction.REMOVED: None, ShelfAction.RESTORED: source}.get(made.action, version_id)
     await connection.execute(
-        sa.update(shelf_stories).where(shelf_stories.c.id == story_id).values(current_version_id=version_id)
+        sa.update(shelf_stories).where(shelf_stories.c.id == made.story_id).values(current_version_id=shown)
+    )
+    return ShelfChange(
+        action=made.action,
+        story_id=made.story_id,
+        name=made.name,
+        version_id=version_id,
+        previous_version_id=made.previous_version_id,
+        shelf_version=made.shelf_version,
     )
 
 

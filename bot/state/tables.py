@@ -16,7 +16,6 @@ server_settings = sa.Table(
     sa.Column("server_id", sa.BigInteger, primary_key=True, autoincrement=False),
     sa.Column("budget_questions", sa.Integer, nullable=True),
     sa.Column("budget_seconds", sa.Integer, nullable=True),
-    sa.Column("library_hidden", sa.Boolean, nullable=True),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
 
@@ -54,10 +53,12 @@ shelves = sa.Table(
     metadata,
     sa.Column("server_id", sa.BigInteger, primary_key=True, autoincrement=False),
     sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("library_hidden", sa.Boolean, nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
-"""One row per server with a shelf: its version, raised by every change. Claiming the row (raising it) is
-what serialises changes to one shelf; every process polls it to see changes."""
+"""One row per server that changed what it searches: its stories' version, raised by every change (also by
+hiding or showing the owner's library). Raising it is what serialises changes to one shelf; every process
+polls it to see them."""
 
 shelf_stories = sa.Table(
     "shelf_stories",

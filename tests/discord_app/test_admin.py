@@ -1,4 +1,5 @@
-"""Running the stories from Discord: /story add and /story remove, as Discord delivers them to the real bot."""
+"""The bot owner's library from Discord: /story add to:library and /story remove by the application's owner, as
+Discord delivers them to the real bot (a server's own stories: test_shelves.py)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ import pytest_asyncio
 from tests.conftest import CORPUS
 from tests.core.readers.test_epub import write_epub
 from tests.discord_app.bot_process import BotProcess
-from tests.discord_app.fake_discord import APP_ID, BOT_USER, FakeDiscord
+from tests.discord_app.fake_discord import APP_ID, BOT_USER, PERSON, FakeDiscord
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, reply_to
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 __all__ = ["fake"]
 MANAGE_SERVER = str(1 << 5)
+LIBRARY = "the owner's library"
+"""/story add's choice for the owner's folder; the application's owner in the fake Discord is PERSON."""
 FOLLOWUP = rf"/webhooks/{APP_ID}/[^/]+"
 
 
@@ -38,16 +41,19 @@ async def followup(fake: FakeDiscord, mark: int) -> dict:
     return (await fake.wait_for_call("POST", FOLLOWUP, after=mark)).body
 
 
-async def click(fake: FakeDiscord, body: dict, label: str, permissions: str = MANAGE_SERVER) -> int:
+async def click(fake: FakeDiscord, body: dict, label: str, permissions: str = MANAGE_SERVER, author=PERSON) -> int:
     message = next(m for m in reversed(fake.messages.values()) if m["components"] == body["components"])
     button = next(b for row in body["components"] for b in row["components"] if b["label"] == label)
-    mark, _ = await fake.interact(3, {"custom_id": button["custom_id"], "component_type": 2}, message, permissions)
+    data = {"custom_id": button["custom_id"], "component_type": 2}
+    mark, _ = await fake.interact(3, data, message, permissions, author=author)
     return mark
 
 
 async def test_a_server_manager_adds_a_story_and_readers_can_ask_about_it(fake, admin_bot, stories):
     upload = fake.attach("the-keeper.md", b"Maren kept the lighthouse on the cape.\n\nShe lit the lamp.")
-    mark, _ = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=upload, title="The Keeper")
+    mark, _ = await fake.subcommand(
+        "story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, title="The Keeper", to=LIBRARY
+    )
     assert (await callback(fake, mark))["data"]["flags"] & EPHEMERAL
     report = (await followup(fake, mark))["content"]
     assert report.startswith("Added `the-keeper.md`.") and "Added (1): `the-keeper.md`" in report
@@ -60,7 +66,8 @@ async def test_an_epub_upload_is_stored_as_sent_and_answered_from(fake, admin_bo
     pytest.importorskip("lxml", reason="the EPUB reader needs the formats extra")
     write_epub(tmp_path / "keeper.epub", gutenberg=True)
     sent = (tmp_path / "keeper.epub").read_bytes()
-    mark, _ = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=fake.attach("keeper.epub", sent))
+    upload = fake.attach("keeper.epub", sent)
+    mark, _ = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
     await callback(fake, mark)
     report = (await followup(fake, mark))["content"]
     assert report.startswith("Added `keeper.epub`.") and "Added (1): `keeper.epub`" in report
@@ -81,7 +88,7 @@ async def test_someone_without_manage_server_is_refused(fake, admin_bot, stories
 
 async def test_replacing_asks_first_and_keeps_the_old_file(fake, admin_bot, stories):
     upload = fake.attach("the-keeper.md", b"Maren sailed away on the mail boat.")
-    mark, _ = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=upload)
+    mark, _ = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
     await callback(fake, mark)
     asked = await followup(fake, mark)
     assert "already a story. Replace it?" in asked["content"]
@@ -100,15 +107,15 @@ async def test_replacing_asks_first_and_keeps_the_old_file(fake, admin_bot, stor
 
 
 async def test_removing_asks_first_and_cancel_changes_nothing(fake, admin_bot, stories):
-    mark, _ = await fake.subcommand("story", "remove", permissions=MANAGE_SERVER, story="the keeper")
+    mark, _ = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story="the keeper")
     await callback(fake, mark)
     asked = await followup(fake, mark)
-    assert asked["content"].startswith('Remove "The Keeper" (`the-keeper.md`)?')
+    assert asked["content"].startswith('Remove "The Keeper" (`the-keeper.md`) from the owner\'s library?')
     mark = await click(fake, asked, "Cancel")
     assert (await callback(fake, mark))["data"]["content"] == "Cancelled; nothing changed."
     assert (stories / "the-keeper.md").exists()
 
-    mark, _ = await fake.subcommand("story", "remove", permissions=MANAGE_SERVER, story="the-keeper.md")
+    mark, _ = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story="the-keeper.md")
     await callback(fake, mark)
     mark = await click(fake, await followup(fake, mark), "Remove")
     await callback(fake, mark)
@@ -125,7 +132,22 @@ async def test_a_bad_upload_gets_a_clear_message(fake, admin_bot, stories):
         ("scan.pdf", b"%PDF-1.7 nothing", "That file is not a readable PDF"),
         ("../../escape.md", b"Sneaky.", "Added `escape.md`."),
     ]:
-        mark, _ = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=fake.attach(name, content))
+        upload = fake.attach(name, content)
+        mark, _ = await fake.subcommand(
+            "story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY
+        )
         await callback(fake, mark)
         assert expected in (await followup(fake, mark))["content"]
     assert (stories / "escape.md").exists() and not (stories.parent.parent / "escape.md").exists()
+
+
+async def test_a_manager_who_is_not_the_owner_cannot_change_the_owners_library(fake, admin_bot, stories):
+    manager = fake.person()
+    upload = fake.attach("takeover.md", b"# Takeover\n\nMine now.")
+    mark, _ = await fake.subcommand("story", "add", author=manager, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
+    await callback(fake, mark)
+    assert "only the bot's owner can change" in (await followup(fake, mark))["content"]
+    mark, _ = await fake.subcommand("story", "remove", author=manager, permissions=MANAGE_SERVER, story="sofia")
+    await callback(fake, mark)
+    assert "only the bot's owner can change" in (await followup(fake, mark))["content"]
+    assert not (stories / "takeover.md").exists() and (stories / "sofia-kalmurzaeva-ballerina.md").exists()

@@ -78,7 +78,7 @@ async def test_login_syncs_commands_to_the_dev_guild_only(fake, bot):
         command = next(c for c in fake.commands["guild"] if c["name"] == admin)
         assert command["default_member_permissions"] == str(1 << 5)  # Manage Server
     story = next(c for c in fake.commands["guild"] if c["name"] == "story")
-    assert sorted(option["name"] for option in story["options"]) == ["add", "remove"]
+    assert sorted(option["name"] for option in story["options"]) == ["add", "history", "remove", "replace", "restore"]
     assert not fake.identifies[0]["intents"] & MESSAGE_CONTENT  # not needed without answer channels
 
 

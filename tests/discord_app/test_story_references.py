@@ -18,10 +18,11 @@ from tests.discord_app.fake_discord import (
     BOT_USER,
     CHANNEL_ID,
     GUILD_ID,
+    PERSON,
     FakeDiscord,
     message_payload,
 )
-from tests.discord_app.test_admin import MANAGE_SERVER
+from tests.discord_app.test_admin import LIBRARY, MANAGE_SERVER
 from tests.discord_app.test_end_to_end import CHANNEL_MESSAGES, EPHEMERAL, MENTION, callback, fake, reply_to
 from tests.discord_app.test_follow_ups import SCOPE_FIELD
 from tests.lookalike_stories import LONG_FOLDER, LOOKALIKES, write_stories
@@ -96,8 +97,9 @@ async def autocomplete(fake: FakeDiscord, typed: str) -> list[dict]:
 
 
 async def upload(fake: FakeDiscord, name: str, content: bytes) -> tuple[int, str]:
+    """The bot's owner adds a file to their library, the folder (a server's own stories: test_shelves.py)."""
     file = fake.attach(name, content)
-    return await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=file)
+    return await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=file, to=LIBRARY)
 
 
 async def test_repeated_titles_keep_reading_votes_and_follow_ups_on_their_own_story(fake, library_bot):
@@ -162,9 +164,11 @@ async def test_a_story_with_a_long_path_can_be_picked_read_and_removed(fake, lib
     _, after = await click(fake, answer, "Next ▶", reader)
     assert after["data"]["embeds"][0]["description"] == "Each apple rang like a bell in the wind."
 
-    mark, interaction = await fake.subcommand("story", "remove", permissions=MANAGE_SERVER, story=choices[0]["value"])
+    mark, interaction = await fake.subcommand(
+        "story", "remove", author=PERSON, permissions=MANAGE_SERVER, story=choices[0]["value"]
+    )
     asked = await followup(fake, interaction, mark)
-    assert asked["content"].startswith(f'Remove "The Glass Orchard" (`{path}`)?')
+    assert asked["content"].startswith(f'Remove "The Glass Orchard" (`{path}`) from the owner\'s library?')
 
 
 async def test_a_lookalike_name_never_takes_another_storys_buttons(fake, library_bot, stories):
@@ -185,10 +189,12 @@ async def test_a_removed_story_says_so_and_never_shows_a_story_with_a_like_title
     answer = await ask(fake, "who ground the wheat by the river?", reader)
     assert answer["embeds"][0]["title"] == "The Old Mill"
 
-    mark, interaction = await fake.subcommand("story", "remove", permissions=MANAGE_SERVER, story="the-old-mill.md")
+    mark, interaction = await fake.subcommand(
+        "story", "remove", author=PERSON, permissions=MANAGE_SERVER, story="the-old-mill.md"
+    )
     asked = await followup(fake, interaction, mark)
     confirm = next(m for m in reversed(fake.messages.values()) if m["components"] == asked["components"])
-    mark, _ = await click(fake, confirm, "Remove", reader, permissions=MANAGE_SERVER)
+    mark, _ = await click(fake, confirm, "Remove", PERSON, permissions=MANAGE_SERVER)
     done = (await fake.wait_for_call("PATCH", rf"/webhooks/{APP_ID}/[^/]+/messages/@original", after=mark)).body
     assert "Removed (1): `the-old-mill.md`" in done["content"]
 
@@ -211,7 +217,7 @@ async def test_two_uploads_of_one_name_at_once_keep_both_versions(fake, library_
     assert len(added) == 1 and len(asked) == 1  # one after the other, never both "Added"
 
     confirm = next(m for m in reversed(fake.messages.values()) if m["components"] == asked[0]["components"])
-    mark, _ = await click(fake, confirm, "Replace", fake.person(), permissions=MANAGE_SERVER)
+    mark, _ = await click(fake, confirm, "Replace", PERSON, permissions=MANAGE_SERVER)
     done = (await fake.wait_for_call("PATCH", rf"/webhooks/{APP_ID}/[^/]+/messages/@original", after=mark)).body
     assert done["content"].startswith("Replaced `race.md`")
     kept = list((stories.parent / "stories-kept").rglob("race.md"))
@@ -237,12 +243,14 @@ async def test_nothing_is_written_or_removed_through_a_link(fake, library_bot, s
     (stories / "swap.md").unlink()
     (stories / "swap.md").symlink_to(outside)
     confirm = next(m for m in reversed(fake.messages.values()) if m["components"] == asked["components"])
-    mark, _ = await click(fake, confirm, "Replace", fake.person(), permissions=MANAGE_SERVER)
+    mark, _ = await click(fake, confirm, "Replace", PERSON, permissions=MANAGE_SERVER)
     done = (await fake.wait_for_call("PATCH", rf"/webhooks/{APP_ID}/[^/]+/messages/@original", after=mark)).body
     assert "`swap.md` is a link in the stories folder" in done["content"]
     assert outside.read_text() == "Someone else's file."
 
-    mark, interaction = await fake.subcommand("story", "remove", permissions=MANAGE_SERVER, story="alias.md")
+    mark, interaction = await fake.subcommand(
+        "story", "remove", author=PERSON, permissions=MANAGE_SERVER, story="alias.md"
+    )
     refused = await followup(fake, interaction, mark)
     assert "`alias.md` is a link" in refused["content"] and not refused.get("components")
     assert (stories / "alias.md").is_symlink() and (stories / "real.md").exists()

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.settings import Settings
-from bot.state.database import Database
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+
+from bot.settings import QuestionBudget, Settings
+from bot.state.database import MIGRATIONS, Database
 from bot.state.shelves import ShelfAction, ShelfRefusal
 
 SERVER, OTHER_SERVER = 111, 222
@@ -15,10 +19,11 @@ ALICE, BOB = 1, 2
 async def test_an_added_story_is_on_its_servers_shelf_only(database: Database):
     added = await database.shelves.add(SERVER, "mill.md", b"# The Mill\n\nIt turned.", ALICE, replace=False)
     assert added.action is ShelfAction.ADDED and added.refusal is None and added.shelf_version == 1
-    version, stories = await database.shelves.stories(SERVER)
-    assert version == 1 and [(s.name, s.story_id) for s in stories] == [("mill.md", added.story_id)]
-    assert await database.shelves.file(stories[0].version_id) == b"# The Mill\n\nIt turned."
-    assert await database.shelves.stories(OTHER_SERVER) == (0, ())
+    shelf = await database.shelves.stories(SERVER)
+    assert shelf.version == 1 and [(s.name, s.story_id) for s in shelf.stories] == [("mill.md", added.story_id)]
+    assert await database.shelves.file(shelf.stories[0].version_id) == b"# The Mill\n\nIt turned."
+    other = await database.shelves.stories(OTHER_SERVER)
+    assert (other.version, other.stories, other.library_hidden) == (0, (), False)
     assert await database.shelves.versions([SERVER, OTHER_SERVER]) == {SERVER: 1, OTHER_SERVER: 0}
 
 
@@ -30,7 +35,7 @@ async def test_adding_a_name_there_needs_replace_and_replacing_keeps_the_old_fil
     replaced = await database.shelves.add(SERVER, "mill.md", b"new text", BOB, replace=True)
     assert replaced.action is ShelfAction.REPLACED and replaced.story_id == first.story_id
     assert replaced.previous_version_id == first.version_id
-    _, (story,) = await database.shelves.stories(SERVER)
+    (story,) = (await database.shelves.stories(SERVER)).stories
     assert await database.shelves.file(story.version_id) == b"new text"
     history = await database.shelves.history(SERVER)
     assert [(v.action, v.user_id, v.current) for v in history] == [
@@ -43,15 +48,16 @@ async def test_adding_a_name_there_needs_replace_and_replacing_keeps_the_old_fil
 async def test_a_removed_story_leaves_the_shelf_and_is_restored_from_its_history(database: Database):
     added = await database.shelves.add(SERVER, "mill.md", b"text one", ALICE, replace=False)
     replaced = await database.shelves.add(SERVER, "mill.md", b"text two", ALICE, replace=True)
+    assert added.story_id is not None
     removed = await database.shelves.remove(SERVER, added.story_id, BOB)
     assert removed.action is ShelfAction.REMOVED and removed.previous_version_id == replaced.version_id
-    assert (await database.shelves.stories(SERVER))[1] == ()
+    assert (await database.shelves.stories(SERVER)).stories == ()
     assert (await database.shelves.remove(SERVER, added.story_id, BOB)).refusal is ShelfRefusal.NO_STORY
 
     assert added.version_id is not None
     restored = await database.shelves.restore(SERVER, added.version_id, ALICE)
     assert restored.action is ShelfAction.RESTORED and restored.story_id == added.story_id
-    _, (story,) = await database.shelves.stories(SERVER)
+    (story,) = (await database.shelves.stories(SERVER)).stories
     assert story.story_id == added.story_id and await database.shelves.file(story.version_id) == b"text one"
     again = await database.shelves.restore(SERVER, added.version_id, ALICE)
     assert again.refusal is ShelfRefusal.ALREADY_CURRENT
@@ -73,7 +79,7 @@ async def test_no_server_can_change_or_restore_from_another_servers_shelf(databa
     assert (await database.shelves.restore(SERVER, theirs.version_id, ALICE)).refusal is ShelfRefusal.NO_VERSION
     mine = await database.shelves.add(SERVER, "mill.md", b"mine", ALICE, replace=False)
     assert mine.action is ShelfAction.ADDED and mine.story_id != theirs.story_id
-    _, (story,) = await database.shelves.stories(OTHER_SERVER)
+    (story,) = (await database.shelves.stories(OTHER_SERVER)).stories
     assert await database.shelves.file(story.version_id) == b"theirs"
     assert [v.name for v in await database.shelves.history(SERVER)] == ["mill.md"]
 
@@ -100,7 +106,7 @@ async def test_simultaneous_uploads_of_one_name_from_two_processes_keep_both(dat
             assert {a.action, b.action} <= {ShelfAction.ADDED, ShelfAction.REPLACED}
             later, earlier = (a, b) if a.shelf_version > b.shelf_version else (b, a)
             assert later.previous_version_id == earlier.version_id  # the later one saw the earlier one
-            _, (story,) = await first.shelves.stories(SERVER)
+            (story,) = (await first.shelves.stories(SERVER)).stories
             assert story.version_id == later.version_id
         history = await first.shelves.history(SERVER)
         assert len(history) == 2 * rounds and len({v.version_id for v in history}) == 2 * rounds
@@ -126,3 +132,36 @@ async def test_simultaneous_first_uploads_are_one_added_and_one_refused(database
     finally:
         await first.close()
         await second.close()
+
+
+async def test_hiding_the_owners_library_is_a_change_every_process_polls(database: Database):
+    assert not await database.shelves.library_hidden(SERVER)
+    assert await database.shelves.hide_library(SERVER, True) == 1
+    assert await database.shelves.library_hidden(SERVER) and (await database.shelves.stories(SERVER)).library_hidden
+    await database.shelves.add(SERVER, "mill.md", b"text", ALICE, replace=False)
+    assert await database.shelves.hide_library(SERVER, False) == 3
+    assert not await database.shelves.library_hidden(SERVER)
+    assert await database.shelves.versions([SERVER, OTHER_SERVER]) == {SERVER: 3, OTHER_SERVER: 0}
+    assert not await database.shelves.library_hidden(OTHER_SERVER)
+
+
+async def test_a_database_from_before_shelves_is_upgraded_keeping_what_it_held(database_settings: Settings):
+    def back_to_0001(connection: sa.Connection) -> None:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+
+    older = await Database.open(database_settings)
+    async with older.engine.begin() as connection:
+        await connection.run_sync(back_to_0001)
+    await older.servers.set_budget(SERVER, QuestionBudget(3, 30))
+    await older.close()
+
+    upgraded = await Database.open(database_settings)
+    try:
+        assert (await upgraded.servers.of(SERVER)).budget == QuestionBudget(3, 30)
+        added = await upgraded.shelves.add(SERVER, "mill.md", b"text", ALICE, replace=False)
+        assert added.action is ShelfAction.ADDED
+    finally:
+        await upgraded.close()

@@ -1,5 +1,11 @@
-"""Running the bot from Discord (Manage Server only, checked by Discord and again here): /reload, and
-/story add and /story remove, which ask before they replace or remove a story."""
+"""Changing the stories from Discord (Manage Server, checked by Discord and again here).
+
+`/story add`, `replace`, `remove` and `restore` change the server's own stories, its shelf in the database
+(bot.state.shelves): every change is kept, so adding a name that is there replaces it (Undo, or /story
+restore, brings the version before back) and removing asks first. The bot owner's library, the corpus
+folder, changes only for the application's owner (or its team): `/story add to:library`, and replace or
+remove of one of its stories, as a file written into the folder (bot.core.shelf). `/reload` rereads it.
+"""
 
 from __future__ import annotations
 
@@ -8,26 +14,58 @@ import logging
 import re
 import secrets
 from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Literal
 
 import discord
 from discord import app_commands
+from discord.utils import escape_markdown
 
 from bot.core.shelf import Shelf, ShelfError, StoryExists, require_upload_size, safe_file_name, story_file
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
-from bot.discord_app.cog import StoryCog, one_story, story_choices
-from bot.discord_app.render import MESSAGE_LIMIT, Reply, clip, persistent_view
-from bot.messages import reload_text
+from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
+from bot.discord_app.database_trouble import database_trouble
+from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, clip, persistent_view
+from bot.messages import OWNER_ONLY, SHELF_ACTIONS, reload_text, shelf_change_text, size_text
+from bot.operations.change_shelf import add_to_shelf, kept_versions, remove_from_shelf, restore_on_shelf
 from bot.operations.reload import Reloaded, reload
+from bot.operations.story_ref import StoryRef
+from bot.state.guarded_engine import DatabaseUnavailable
+from bot.state.shelves import ShelfAction, ShelfVersion
 
 log = logging.getLogger(__name__)
 
 PENDING_KEPT = 20
-"""Changes waiting for a click; older ones expire (their buttons then say so)."""
+"""Changes to the owner's library waiting for a click; older ones expire (their buttons then say so)."""
+Where = Literal["this server", "the owner's library"]
+LIBRARY: Where = "the owner's library"
+MANAGE_SERVER = "You need the Manage Server permission for that."
+CHANGE_SHELF = "change this server's stories"
+READ_HISTORY = "read this server's history"
+
+
+def history_line(version: ShelfVersion) -> str:
+    """One change of a server's history, for /story history."""
+    shown = " (searched now)" if version.current and version.action is not ShelfAction.REMOVED else ""
+    size = f", {size_text(version.size)}" if version.action is not ShelfAction.REMOVED else ""
+    name = escape_markdown(clip(version.name, 200))
+    return (
+        f"`{version.created_at:%Y-%m-%d %H:%M}` {SHELF_ACTIONS[version.action]} **{name}**{size} "
+        f"by <@{version.user_id}>{shown}"
+    )
+
+
+def version_choice(version: ShelfVersion) -> app_commands.Choice[str]:
+    """A kept version to restore, for autocomplete: its name, what was done and when; its id as the value."""
+    label = f"{version.name} · {SHELF_ACTIONS[version.action]} {version.created_at:%Y-%m-%d %H:%M} UTC"
+    return app_commands.Choice(
+        name=clip(f"{label} · {size_text(version.size)}", CHOICE_LIMIT), value=str(version.version_id)
+    )
 
 
 @dataclass(frozen=True)
 class Pending:
-    """A change waiting for its confirmation: replace a story with a new file, or remove one."""
+    """A change to the owner's library waiting for its confirmation: replace a story file, or remove one."""
 
     action: str
     name: str
@@ -53,16 +91,50 @@ class Confirm(
         return cls(match["token"], match["answer"], item.label or "")
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        admin = story_bot(interaction).get_cog("Admin")
-        assert isinstance(admin, Admin)
-        await admin.confirmed(interaction, self.token, self.answer == "yes")
+        await _admin(interaction).confirmed(interaction, self.token, self.answer == "yes")
+
+
+SHELF_BUTTONS = {
+    "remove": ("Remove", discord.ButtonStyle.danger),
+    "restore": ("Undo", discord.ButtonStyle.secondary),
+    "cancel": ("Cancel", discord.ButtonStyle.secondary),
+}
+
+
+class ShelfButton(
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=r"storybot:shelf:(?P<action>remove|restore|cancel):(?P<number>\d{1,15})",
+):
+    """A change to the server's own stories offered under a message: *Remove* (a story, by its number), *Undo*
+    (restores a version, by its number), *Cancel*. Everything is in the custom_id, so any process of the bot
+    takes the click, after a restart too; the shelf checks the number is this server's."""
+
+    def __init__(self, action: str, number: int):
+        label, style = SHELF_BUTTONS[action]
+        super().__init__(discord.ui.Button(label=label, style=style, custom_id=f"storybot:shelf:{action}:{number}"))
+        self.action, self.number = action, number
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[discord.ui.View], match: re.Match[str]
+    ) -> ShelfButton:
+        return cls(match["action"], int(match["number"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await _admin(interaction).shelf_clicked(interaction, self.action, self.number)
+
+
+def _admin(interaction: discord.Interaction) -> Admin:
+    admin = story_bot(interaction).get_cog("Admin")
+    assert isinstance(admin, Admin)
+    return admin
 
 
 class Admin(StoryCog):
-    dynamic_items = (Confirm,)
+    dynamic_items = (Confirm, ShelfButton)
     story = app_commands.Group(
         name="story",
-        description="Add or remove a story (Manage Server)",
+        description="Change this server's stories (Manage Server)",
         guild_only=True,
         default_permissions=discord.Permissions(manage_guild=True),
     )
@@ -71,7 +143,7 @@ class Admin(StoryCog):
         super().__init__(bot)
         self.pending: dict[str, Pending] = {}
 
-    @app_commands.command(name="reload", description="Reread the stories folder (Manage Server)")
+    @app_commands.command(name="reload", description="Reread the bot owner's stories folder (Manage Server)")
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.checks.has_permissions(manage_guild=True)
@@ -80,22 +152,210 @@ class Admin(StoryCog):
         await interaction.followup.send(await self._reloaded(interaction), ephemeral=True)
 
     @story.command(name="add", description="Add a story: text, Markdown, EPUB, HTML, Word or PDF (Manage Server)")
-    @app_commands.describe(file="The story file", title="Its title, if a .txt or .md file has none")
+    @app_commands.describe(
+        file="The story file",
+        title="Its title, if a .txt or .md file has none",
+        to="This server's stories (the default), or the bot owner's library (its owner only)",
+    )
     @app_commands.checks.has_permissions(manage_guild=True)
     async def add(
         self,
         interaction: discord.Interaction,
         file: discord.Attachment,
         title: app_commands.Range[str, 1, 200] | None = None,
+        to: Where = "this server",
     ) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
+        if to == LIBRARY and not await self.bot.is_owner(interaction.user):
+            await interaction.followup.send(OWNER_ONLY, ephemeral=True)
+            return
+        uploaded = await self._upload(interaction, file, None, title)
+        if uploaded is None:
+            return
+        name, data = uploaded
+        if to == LIBRARY:
+            await self._add_to_library(interaction, name, data)
+            return
+        await self._shelf_change(interaction, "add", name, data)
+
+    @story.command(name="replace", description="Replace a story with a new file; the old one is kept (Manage Server)")
+    @app_commands.describe(story="The story's title or file name", file="The new file", title="Its title (.txt, .md)")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def replace(
+        self,
+        interaction: discord.Interaction,
+        story: app_commands.Range[str, 1, 200],
+        file: discord.Attachment,
+        title: app_commands.Range[str, 1, 200] | None = None,
+    ) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)  # finding the story may build the view
+        found = await self._picked(interaction, story)
+        if found is None:
+            return
+        if found.shelf_story is None and not await self.bot.is_owner(interaction.user):
+            await interaction.followup.send(OWNER_ONLY, ephemeral=True)
+            return
+        uploaded = await self._upload(interaction, file, found.file, title)
+        if uploaded is None:
+            return
+        if found.shelf_story is not None:
+            await self._shelf_change(interaction, "add", found.file, uploaded[1])
+            return
+        await self._ask(
+            interaction,
+            Pending("replace", found.path, uploaded[1], interaction.user.id),
+            f"Replace `{found.path}` in the owner's library? The old file is kept in "
+            f"`{Shelf(self.bot.settings.corpus).kept.name}`.",
+            "Replace",
+        )
+
+    @story.command(name="remove", description="Remove a story (Manage Server); it is kept, to restore")
+    @app_commands.describe(story="The story's title or file name")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def remove(self, interaction: discord.Interaction, story: app_commands.Range[str, 1, 200]) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)  # finding the story may build the view
+        found = await self._picked(interaction, story)
+        if found is None:
+            return
+        number = found.shelf_story
+        if number is not None:
+            question = f'Remove "{clip(found.title, 300)}" (`{found.file}`) from this server\'s stories?'
+            view = persistent_view(ShelfButton("remove", number), ShelfButton("cancel", 0))
+            await Reply(
+                content=clip(question + " It is kept; /story restore brings it back.", MESSAGE_LIMIT), view=view
+            ).send_followup(interaction, ephemeral=True)
+            return
+        if not await self.bot.is_owner(interaction.user):
+            await interaction.followup.send(OWNER_ONLY, ephemeral=True)
+            return
+        shelf = Shelf(self.bot.settings.corpus)
         try:
-            name = safe_file_name(file.filename)
+            await asyncio.to_thread(shelf.own_file, found.path)  # a link is refused now, not after the yes
+        except ShelfError as error:
+            await interaction.followup.send(clip(str(error), MESSAGE_LIMIT), ephemeral=True)
+            return
+        question = (
+            f'Remove "{found.title}" (`{found.path}`) from the owner\'s library? '
+            f"The file is kept in `{shelf.kept.name}`."
+        )
+        await self._ask(interaction, Pending("remove", found.path, None, interaction.user.id), question, "Remove")
+
+    @story.command(name="restore", description="Bring back a kept version of one of this server's stories")
+    @app_commands.describe(version="The version (type a story's name to see its versions)")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def restore(self, interaction: discord.Interaction, version: app_commands.Range[str, 1, 100]) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        if not version.isdigit():
+            await interaction.followup.send(
+                "Pick a version from the list (type a story's name to see its versions); /story history lists them.",
+                ephemeral=True,
+            )
+            return
+        await self._shelf_change(interaction, "restore", int(version))
+
+    @story.command(name="history", description="This server's latest changes to its stories")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def history(self, interaction: discord.Interaction) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        assert interaction.guild_id is not None
+        try:
+            versions = await self.bot.database.shelves.history(interaction.guild_id)
+        except DatabaseUnavailable as error:
+            await interaction.followup.send(database_trouble(error, READ_HISTORY), ephemeral=True)
+            return
+        if not versions:
+            text = "This server has no stories of its own yet; /story add adds one."
+        else:
+            text = "**Latest changes to this server's stories** (/story restore brings a version back)\n"
+            text += "\n".join(history_line(v) for v in versions)
+        await interaction.followup.send(clip(text, MESSAGE_LIMIT), ephemeral=True)
+
+    @remove.autocomplete("story")
+    @replace.autocomplete("story")
+    async def story_titles(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return await choices_here(interaction, current)
+
+    @restore.autocomplete("version")
+    async def versions_to_restore(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """The kept files not searched now, latest first, of the stories whose name holds what was typed."""
+        if interaction.guild_id is None:
+            return []
+        try:
+            return [
+                version_choice(v) for v in await kept_versions(self.bot.database.shelves, interaction.guild_id, current)
+            ]
+        except DatabaseUnavailable:
+            return []
+
+    async def shelf_clicked(self, interaction: discord.Interaction, action: str, number: int) -> None:
+        """Remove, Undo or Cancel under a message about the server's own stories: checked again for Manage
+        Server, and the shelf takes only this server's numbers."""
+        if interaction.guild_id is None or not interaction.permissions.manage_guild:
+            await send_ephemeral(interaction, MANAGE_SERVER)
+            return
+        if action == "cancel":
+            await interaction.response.edit_message(content="Cancelled; nothing changed.", view=None)
+            return
+        await interaction.response.edit_message(content="Working on it…", view=None)
+        report = await self._shelf_report(interaction, action, number)
+        await report.edit_original(interaction)
+
+    async def _shelf_change(self, interaction: discord.Interaction, action: str, *change: int | str | bytes) -> None:
+        report = await self._shelf_report(interaction, action, *change)
+        await report.send_followup(interaction, ephemeral=True)
+
+    async def _shelf_report(self, interaction: discord.Interaction, action: str, *change: int | str | bytes) -> Reply:
+        """Makes the change to this server's own stories and says what was done (with Undo after a replace)."""
+        server, user = interaction.guild_id, interaction.user.id
+        assert server is not None
+        shelves, views = self.bot.database.shelves, self.bot.views
+        try:
+            if action == "add":
+                name, data = change
+                assert isinstance(name, str) and isinstance(data, bytes)
+                done = await add_to_shelf(shelves, views, server, name, data, user)
+            else:
+                (number,) = change
+                assert isinstance(number, int)
+                act = remove_from_shelf if action == "remove" else restore_on_shelf
+                done = await act(shelves, views, server, number, user)
+        except DatabaseUnavailable as error:
+            return Reply(content=database_trouble(error, CHANGE_SHELF))
+        if done.change.refusal is None:
+            log.info("Server %s: %s story %s by %s", server, done.change.action, done.change.name, user)
+        title = None if done.story is None else escape_markdown(clip(done.story.title, 300))
+        text = shelf_change_text(done, title)
+        previous = done.change.previous_version_id if done.change.action is ShelfAction.REPLACED else None
+        view = persistent_view(ShelfButton("restore", previous)) if previous is not None else None
+        return Reply(content=clip(text, MESSAGE_LIMIT), view=view)
+
+    async def _picked(self, interaction: discord.Interaction, story: str) -> StoryRef | None:
+        """The story an autocomplete choice, title or file name names here (or None, after saying why)."""
+        library = await library_here(interaction)
+        return None if library is None else await one_story(interaction, library, story)
+
+    async def _upload(
+        self, interaction: discord.Interaction, file: discord.Attachment, name: str | None, title: str | None
+    ) -> tuple[str, bytes] | None:
+        """The upload's safe name (or `name`, a story's it replaces, in the same format) and the file as it
+        will be stored, read as a story first; None after saying why not."""
+        try:
+            uploaded = safe_file_name(file.filename)
+            if name is not None and PurePosixPath(uploaded).suffix.lower() != PurePosixPath(name).suffix.lower():
+                raise ShelfError(
+                    f"`{name}` is a {PurePosixPath(name).suffix} file: replace it with one of the same kind, or "
+                    "add the new file under its own name with /story add."
+                )
             require_upload_size(file.size)
-            data = await asyncio.to_thread(story_file, await file.read(), name, title)
+            data = await asyncio.to_thread(story_file, await file.read(), name or uploaded, title)
         except (ShelfError, discord.HTTPException) as error:
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
-            return
+            return None
+        return name or uploaded, data
+
+    async def _add_to_library(self, interaction: discord.Interaction, name: str, data: bytes) -> None:
         shelf = Shelf(self.bot.settings.corpus)
         try:
             await asyncio.to_thread(shelf.add, name, data)
@@ -108,28 +368,6 @@ class Admin(StoryCog):
             return
         await interaction.followup.send(await self._reloaded(interaction, f"Added `{name}`."), ephemeral=True)
 
-    @story.command(name="remove", description="Remove a story (Manage Server); the file is kept aside")
-    @app_commands.describe(story="The story's title or file name")
-    @app_commands.checks.has_permissions(manage_guild=True)
-    async def remove(self, interaction: discord.Interaction, story: app_commands.Range[str, 1, 200]) -> None:
-        found = await one_story(interaction, self.bot.library, story)
-        if found is None:
-            return
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        shelf = Shelf(self.bot.settings.corpus)
-        try:
-            await asyncio.to_thread(shelf.own_file, found.path)  # a link is refused now, not after the yes
-        except ShelfError as error:
-            await interaction.followup.send(clip(str(error), MESSAGE_LIMIT), ephemeral=True)
-            return
-        kept = shelf.kept.name
-        question = f'Remove "{found.title}" (`{found.path}`)? The file is kept in `{kept}`.'
-        await self._ask(interaction, Pending("remove", found.path, None, interaction.user.id), question, "Remove")
-
-    @remove.autocomplete("story")
-    async def story_titles(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        return story_choices(self.bot.library, current)
-
     async def _ask(self, interaction: discord.Interaction, pending: Pending, question: str, label: str) -> None:
         token = secrets.token_hex(8)
         self.pending[token] = pending
@@ -139,10 +377,9 @@ class Admin(StoryCog):
         await Reply(content=clip(question, MESSAGE_LIMIT), view=view).send_followup(interaction, ephemeral=True)
 
     async def confirmed(self, interaction: discord.Interaction, token: str, yes: bool) -> None:
-        """A Replace/Remove/Cancel click: checked again for Manage Server, then done and reported."""
-        permissions = interaction.permissions
-        if interaction.guild is None or not permissions.manage_guild:
-            await send_ephemeral(interaction, "You need the Manage Server permission for that.")
+        """A Replace/Remove/Cancel click on a change to the owner's library: checked again, then done and reported."""
+        if interaction.guild is None or not interaction.permissions.manage_guild:
+            await send_ephemeral(interaction, MANAGE_SERVER)
             return
         pending = self.pending.pop(token, None)
         if pending is None:
@@ -152,6 +389,9 @@ class Admin(StoryCog):
             return
         if not yes:
             await interaction.response.edit_message(content="Cancelled; nothing changed.", view=None)
+            return
+        if not await self.bot.is_owner(interaction.user):
+            await interaction.response.edit_message(content=OWNER_ONLY, view=None)
             return
         await interaction.response.edit_message(content="Working on it…", view=None)
         shelf = Shelf(self.bot.settings.corpus)

@@ -14,11 +14,12 @@ from discord.ext import commands
 
 from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot, respond
-from bot.discord_app.cog import StoryCog, one_story, story_choices, within_budget
+from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story, within_budget
 from bot.discord_app.cooldown import wait_message
 from bot.discord_app.reading import AnswerButton, OlderButton, ReadOn, answer_reply
 from bot.discord_app.references import story_of_answer
 from bot.discord_app.render import Reply
+from bot.messages import NO_STORIES_HERE
 from bot.operations.ask import ask_in_thread, asks_something, follow_up
 from bot.operations.resolve_story import story_by_id, story_by_path
 from bot.operations.story_ref import StoryRef
@@ -138,7 +139,10 @@ class Ask(StoryCog):
         question = self.question_in(message, server, follows_answer=followed is not None)
         if question is None:
             return
-        library = self.bot.library
+        library = await self.bot.view(None if message.guild is None else message.guild.id)
+        if library is None:
+            await self._reply(message, Reply(content=NO_STORIES_HERE))
+            return
         # A follow-up to an answer whose story was removed searches every story, never another one.
         story = None if followed is None else story_by_id(library, followed)
         channel_scope = followed is None
@@ -175,7 +179,9 @@ class Ask(StoryCog):
         question: app_commands.Range[str, 1, 1000],
         story: app_commands.Range[str, 1, 200] | None = None,
     ) -> None:
-        library = self.bot.library
+        library = await library_here(interaction)
+        if library is None:
+            return
         question = " ".join(DISCORD_MARKUP.sub(" ", question).split())
         scope = None
         if story is None and interaction.guild_id is not None:
@@ -195,7 +201,7 @@ class Ask(StoryCog):
 
     @ask.autocomplete("story")
     async def story_titles(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        return story_choices(self.bot.library, current)
+        return await choices_here(interaction, current)
 
 
 async def setup(bot: StoryBot) -> None:

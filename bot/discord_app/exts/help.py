@@ -6,6 +6,7 @@ from __future__ import annotations
 import discord
 from discord import app_commands
 
+from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot
 from bot.discord_app.cog import StoryCog
 from bot.discord_app.exts.ask import answers_every_message
@@ -27,10 +28,14 @@ def under_an_answer(in_server: bool) -> str:
 
 
 def help_embed(
-    bot: StoryBot, guild: discord.Guild | None, server: ServerSettings | None, manager: bool
+    bot: StoryBot,
+    library: StoryLibrary | None,
+    guild: discord.Guild | None,
+    server: ServerSettings | None,
+    manager: bool,
 ) -> discord.Embed:
-    library = bot.library
-    stories = list_stories(library, count=0).total
+    """`library`: what questions here search (None: nothing, the server hides the owner's library)."""
+    stories = 0 if library is None else list_stories(library, count=0).total
     lines = ["**Ask about the stories**"]
     if guild is None:
         lines.append("• Write me a question here, or use `/ask` (add `story:` to search one story).")
@@ -44,7 +49,8 @@ def help_embed(
         if every:
             lines.append("• In " + ", ".join(f"<#{c}>" for c in every) + " every message is a question.")
         for setting in server.channels.values() if server else ():
-            found = None if setting.story_path is None else story_by_path(library, setting.story_path)
+            path = setting.story_path
+            found = None if path is None or library is None else story_by_path(library, path)
             if found is not None and guild.get_channel(setting.channel_id) is not None:
                 lines.append(f"• In <#{setting.channel_id}>, questions search {story_mention(found, 150)} first.")
     lines += [
@@ -60,8 +66,10 @@ def help_embed(
         lines += [
             "",
             f"**Server managers** (*Manage Server*: {who} with it) can also use:",
-            "• `/story add` and `/story remove` to change the stories (old files are kept), `/reload` to reread them;",
-            "• `/settings` for answer channels, a channel's story and the question budget;",
+            "• `/story add`, `/story replace` and `/story remove` to change this server's own stories (every "
+            "version is kept: `/story history` lists them, `/story restore` brings one back);",
+            "• `/settings` for answer channels, a channel's story, the question budget and whether the bot "
+            "owner's library is searched here;",
             "• `/feedback` to see the answers readers voted 👎.",
         ]
     embed = discord.Embed(title="What I can do", description=clip("\n".join(lines), DESCRIPTION_LIMIT), color=COLOR)
@@ -75,7 +83,9 @@ class Help(StoryCog):
         guild = interaction.guild
         server = await self.bot.server_settings(guild.id) if guild is not None else None
         manager = bool(guild is not None and interaction.permissions.manage_guild)
-        await interaction.followup.send(embed=help_embed(self.bot, guild, server, manager), ephemeral=True)
+        library = await self.bot.view(None if guild is None else guild.id)
+        embed = help_embed(self.bot, library, guild, server, manager)
+        await interaction.followup.send(embed=embed, ephemeral=True)
 
 
 async def setup(bot: StoryBot) -> None:

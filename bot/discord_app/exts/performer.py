@@ -8,8 +8,8 @@ import re
 import discord
 from discord import app_commands
 
-from bot.discord_app.client import StoryBot, respond, send_ephemeral, story_bot
-from bot.discord_app.cog import StoryCog, own_or_copy, within_budget
+from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral, story_bot
+from bot.discord_app.cog import StoryCog, library_here, own_or_copy, within_budget
 from bot.discord_app.render import (
     CHOICE_LIMIT,
     Reply,
@@ -61,8 +61,10 @@ class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=rf"{PICK
         )
 
     async def callback(self, interaction: discord.Interaction) -> None:
+        await acknowledge(interaction, private=True)  # this server's view may be building
         values = self.item.values
-        person = person_by_id(story_bot(interaction).library, values[0]) if values else None
+        library = await story_bot(interaction).view(interaction.guild_id)
+        person = person_by_id(library, values[0]) if values and library is not None else None
         if person is None:
             await send_ephemeral(interaction, PERSON_GONE)
             return
@@ -76,7 +78,10 @@ class Performers(StoryCog):
     @app_commands.describe(name="First name, surname or full name (accents and small typos are fine)")
     @within_budget()
     async def performer(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]) -> None:
-        lookup = await asyncio.to_thread(look_up_person, self.bot.library, name)
+        library = await library_here(interaction)
+        if library is None:
+            return
+        lookup = await asyncio.to_thread(look_up_person, library, name)
         if lookup.found is PersonFound.NONE:
             await send_ephemeral(interaction, not_found_text(lookup))
         elif lookup.found is PersonFound.AMBIGUOUS:
@@ -90,11 +95,12 @@ class Performers(StoryCog):
     async def performer_names(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         """The people whose name starts with what was typed, each with their story; the value is the person's id,
         so picking one shows that person, whoever else has the name."""
+        library = await self.bot.view(interaction.guild_id)
         return [
             app_commands.Choice(
                 name=clip(f"{p.name} ({story_label(p.story, CHOICE_LIMIT // 2)})", CHOICE_LIMIT), value=p.id
             )
-            for p in suggest_people(self.bot.library, current)
+            for p in (suggest_people(library, current) if library is not None else ())
         ]
 
 

@@ -16,10 +16,12 @@ from discord.ext import commands
 from discord.utils import escape_markdown
 
 from bot.core.library import StoryLibrary
+from bot.core.story_ids import shelf_file_name
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral
-from bot.discord_app.cog import StoryCog, one_story, story_choices
+from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
 from bot.discord_app.database_trouble import database_trouble
 from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, Reply, clip, fit, story_mention
+from bot.messages import library_setting_text
 from bot.operations.resolve_story import story_by_path
 from bot.settings import MAX_BUDGET_QUESTIONS, MAX_BUDGET_SECONDS, QuestionBudget, Settings
 from bot.state.guarded_engine import DatabaseUnavailable
@@ -33,8 +35,14 @@ SAVE_SETTING = "save that"
 
 
 def settings_embed(
-    guild: discord.Guild, server: ServerSettings, defaults: Settings, library: StoryLibrary, forgotten: int
+    guild: discord.Guild,
+    server: ServerSettings,
+    defaults: Settings,
+    library: StoryLibrary | None,
+    library_hidden: bool | None,
+    forgotten: int,
 ) -> discord.Embed:
+    """`library`: what questions here search; `library_hidden` None: the database could not say."""
     """Everything that applies in this server, and where each setting comes from."""
     budget = f"{server.budget} (set here)" if server.budget else f"{defaults.question_budget} (the bot's default)"
     every = [f"<#{c.channel_id}> (set here)" for c in server.channels.values() if c.answers_every_message]
@@ -60,11 +68,13 @@ def settings_embed(
     if quiet:
         lines.append("**Only mentions in (overriding STORYBOT_CHANNELS):** " + ", ".join(quiet))
     lines.append("**Default stories:** " + ("; ".join(stories) or "none: questions search every story"))
+    if library_hidden is not None:
+        lines.append(f"**The bot owner's library:** {library_setting_text(library_hidden)}")
     if forgotten:
         lines.append(f"Forgot the settings of {forgotten} deleted channel{'s' * (forgotten != 1)}.")
     lines.append(
-        "\nChange them with /settings channel, /settings story and /settings budget; leave the options out "
-        "to go back to the defaults."
+        "\nChange them with /settings channel, /settings story, /settings budget and /settings library; leave "
+        "the options out to go back to the defaults."
     )
     embed = discord.Embed(
         title=clip(f"Settings for {guild.name}", 256),
@@ -74,10 +84,10 @@ def settings_embed(
     return fit(embed)
 
 
-def _story_name(library: StoryLibrary, path: str) -> str:
-    found = story_by_path(library, path)
+def _story_name(library: StoryLibrary | None, path: str) -> str:
+    found = None if library is None else story_by_path(library, path)
     if found is None:
-        return f"`{escape_markdown(clip(path, 200))}` (no longer in the library: every story is searched)"
+        return f"`{escape_markdown(clip(shelf_file_name(path), 200))}` (no longer here: every story is searched)"
     return story_mention(found)
 
 
@@ -105,7 +115,12 @@ class ServerSettingsCog(StoryCog, name="Settings"):
             await self._saved(self.bot.database.servers.forget_channel(guild.id, channel))
         if deleted:
             server = await self.bot.server_settings(guild.id)
-        embed = settings_embed(guild, server, self.bot.settings, self.bot.library, len(deleted))
+        try:
+            hidden: bool | None = await self.bot.database.shelves.library_hidden(guild.id)
+        except DatabaseUnavailable:
+            hidden = None
+        view = await self.bot.view(guild.id)
+        embed = settings_embed(guild, server, self.bot.settings, view, hidden, len(deleted))
         await respond(interaction, Reply(embed=embed), private=True)
 
     @settings.command(name="channel", description="Answer every message in a channel, or only mentions (Manage Server)")
@@ -144,9 +159,11 @@ class ServerSettingsCog(StoryCog, name="Settings"):
         story: app_commands.Range[str, 1, 200] | None = None,
     ) -> None:
         assert interaction.guild_id is not None
-        library = self.bot.library
+        library = await library_here(interaction) if story is not None else None
         path = None
         if story is not None:
+            if library is None:
+                return
             found = await one_story(interaction, library, story)
             if found is None:
                 return
@@ -166,7 +183,7 @@ class ServerSettingsCog(StoryCog, name="Settings"):
 
     @story.autocomplete("story")
     async def story_titles(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        return story_choices(self.bot.library, current)
+        return await choices_here(interaction, current)
 
     @settings.command(name="budget", description="How many questions each person may ask (Manage Server)")
     @app_commands.describe(
@@ -193,6 +210,20 @@ class ServerSettingsCog(StoryCog, name="Settings"):
             return
         text = f"Each person may ask {chosen} here." if chosen else f"Back to the bot's default: {default}."
         await send_ephemeral(interaction, text)
+
+    @settings.command(name="library", description="Search the bot owner's library here, or only this server's stories")
+    @app_commands.describe(shown="shown: the owner's library and this server's stories; hidden: this server's only")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def library(self, interaction: discord.Interaction, shown: Literal["shown", "hidden"]) -> None:
+        assert interaction.guild_id is not None
+        hidden = shown == "hidden"
+        try:
+            version = await self.bot.database.shelves.hide_library(interaction.guild_id, hidden)
+        except DatabaseUnavailable as error:
+            await send_ephemeral(interaction, database_trouble(error, SAVE_SETTING))
+            return
+        self.bot.views.changed(interaction.guild_id, version)
+        await send_ephemeral(interaction, f"The bot owner's library: {library_setting_text(hidden)}")
 
     @commands.Cog.listener()
     async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:

@@ -8,8 +8,8 @@ import discord
 from discord import app_commands
 
 from bot.core.library import StoryLibrary
-from bot.discord_app.client import StoryBot, story_bot
-from bot.discord_app.cog import StoryCog, own_or_copy, spent_or_refused
+from bot.discord_app.client import StoryBot, acknowledge, respond
+from bot.discord_app.cog import StoryCog, library_here, own_or_copy, spent_or_refused
 from bot.discord_app.render import STORIES_PER_PAGE, Reply, clamp_page, page_count, persistent_view, stories_embed
 from bot.operations.list_stories import list_page
 
@@ -41,7 +41,9 @@ class StoriesPage(
     async def callback(self, interaction: discord.Interaction) -> None:
         if not await spent_or_refused(interaction):
             return
-        library = story_bot(interaction).library
+        library = await library_here(interaction)
+        if library is None:
+            return
         await own_or_copy(interaction, self.asker, lambda owner: stories_reply(library, self.page, owner))
 
 
@@ -66,7 +68,10 @@ class Stories(StoryCog):
 
     @app_commands.command(name="stories", description="List the stories I know")
     async def stories(self, interaction: discord.Interaction) -> None:
-        await stories_reply(self.bot.library, 0, interaction.user.id).send_response(interaction)
+        await acknowledge(interaction, private=False)  # this server's view may be building
+        library = await library_here(interaction)
+        if library is not None:
+            await respond(interaction, stories_reply(library, 0, interaction.user.id), private=False)
 
 
 async def setup(bot: StoryBot) -> None:

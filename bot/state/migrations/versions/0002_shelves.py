@@ -1,4 +1,4 @@
-"""Each server's shelf of stories with its history, and the setting that hides the owner's library.
+"""Each server's shelf of stories with its history, and whether it hides the owner's library.
 
 Revision ID: 0002
 Revises: 0001
@@ -20,6 +20,7 @@ def upgrade() -> None:
         "shelves",
         sa.Column("server_id", sa.BigInteger, primary_key=True, autoincrement=False),
         sa.Column("version", sa.Integer, nullable=False),
+        sa.Column("library_hidden", sa.Boolean, nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_table(
@@ -45,13 +46,9 @@ def upgrade() -> None:
     )
     op.create_index("ix_shelf_versions_story_id", "shelf_versions", ["story_id"])
     op.create_index("ix_shelf_versions_server_id", "shelf_versions", ["server_id"])
-    with op.batch_alter_table("server_settings") as table:
-        table.add_column(sa.Column("library_hidden", sa.Boolean, nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("server_settings") as table:
-        table.drop_column("library_hidden")
     op.drop_table("shelf_versions")
     op.drop_table("shelf_stories")
     op.drop_table("shelves")

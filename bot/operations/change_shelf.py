@@ -1,0 +1,72 @@
+"""Changing a server's own stories (its shelf): add or replace, remove, restore a kept version.
+
+Every change is kept by the shelf (bot.state.shelves); this process's view of the server is told at once
+(other processes see it at their next poll), and the story is given back as the server searches it now.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core.story_ids import shelf_story_id
+from bot.operations.resolve_story import story_by_id
+from bot.operations.server_views import ServerViews
+from bot.operations.story_ref import StoryRef
+from bot.state.shelves import ShelfAction, ShelfChange, ShelfStore, ShelfVersion
+
+VERSIONS_OFFERED = 25
+"""Discord's cap on autocomplete choices."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ShelfChanged:
+    change: ShelfChange
+    """What was done, or why nothing was (ShelfChange.refusal)."""
+    story: StoryRef | None = None
+    """The story as the server searches it now; None once removed, or when the change was refused."""
+
+
+async def add_to_shelf(
+    shelves: ShelfStore, views: ServerViews, server: int, name: str, data: bytes, user: int
+) -> ShelfChanged:
+    """The file as the server's story `name`: added, or replacing the one there (which stays kept)."""
+    return await _told(views, server, await shelves.add(server, name, data, user, replace=True))
+
+
+async def remove_from_shelf(
+    shelves: ShelfStore, views: ServerViews, server: int, story: int, user: int
+) -> ShelfChanged:
+    """The server's story number `story` off its shelf (kept, restorable); another server's is refused."""
+    return await _told(views, server, await shelves.remove(server, story, user))
+
+
+async def restore_on_shelf(
+    shelves: ShelfStore, views: ServerViews, server: int, version: int, user: int
+) -> ShelfChanged:
+    """A kept version of one of the server's stories searched again; what it replaces stays kept."""
+    return await _told(views, server, await shelves.restore(server, version, user))
+
+
+async def kept_versions(shelves: ShelfStore, server: int, typed: str) -> tuple[ShelfVersion, ...]:
+    """The server's kept files that are not searched now (to restore), latest first; those whose name holds
+    what was typed, when something was."""
+    typed = typed.casefold().strip()
+    return tuple(
+        version
+        for version in await shelves.history(server)
+        if version.action in (ShelfAction.ADDED, ShelfAction.REPLACED)
+        and not version.current
+        and typed in version.name.casefold()
+    )[:VERSIONS_OFFERED]
+
+
+async def _told(views: ServerViews, server: int, change: ShelfChange) -> ShelfChanged:
+    if change.refusal is not None or change.story_id is None:
+        return ShelfChanged(change=change)
+    views.changed(server, change.shelf_version)
+    if change.action is ShelfAction.REMOVED:
+        return ShelfChanged(change=change)
+    view = await views.view(server)  # built now, so the next question finds the story at once
+    return ShelfChanged(
+        change=change, story=None if view is None else story_by_id(view, shelf_story_id(change.story_id))
+    )

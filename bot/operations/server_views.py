@@ -1,0 +1,182 @@
+"""What each server searches, kept per shelf version, and every process told of shelf changes by a poll.
+
+A server that never changed what it searches searches the owner's library itself (shared, nothing built).
+A server with stories of its own, or that hides the owner's library, gets a view built off the event loop
+(the ranking thread) and kept until its shelf's version (raised by every change, hiding included) or the
+owner's library changes. Every POLL_SECONDS each process reads the versions
+of the shelves it knows (one statement for hundreds of servers, on SQLite and PostgreSQL alike), so a
+story added through any process is searched by every other within seconds, without a restart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from bot.core.library import StoryLibrary
+from bot.core.server_view import server_view
+from bot.core.shelf_corpus import ShelfStoryText
+from bot.operations.ask import RANKING
+from bot.operations.library_holder import LibraryHolder
+from bot.state.guarded_engine import DatabaseUnavailable
+from bot.state.shelves import ShelfStore
+
+log = logging.getLogger(__name__)
+
+POLL_SECONDS = 2.0
+"""How often each process reads the shelves' versions: a change elsewhere is searched here within this."""
+VIEWS_KEPT = 64
+"""Built views kept (least recently used goes first); a server whose view went is rebuilt when asked."""
+SERVERS_WATCHED = 10_000
+"""Servers whose shelf versions are polled: those asked about most recently."""
+STORIES_KEPT = 2048
+"""Shelf stories kept read, by version (a version's file never changes)."""
+
+
+@dataclass(frozen=True)
+class _Built:
+    shelf_version: int
+    library: StoryLibrary
+    view: StoryLibrary | None
+
+
+class ServerViews:
+    def __init__(self, libraries: LibraryHolder, shelves: ShelfStore, poll_seconds: float = POLL_SECONDS):
+        self._libraries = libraries
+        self._shelves = shelves
+        self._poll_seconds = poll_seconds
+        self._versions: OrderedDict[int, int] = OrderedDict()
+        """The latest shelf version known of each watched server."""
+        self._built: OrderedDict[int, _Built] = OrderedDict()
+        self._building: dict[int, asyncio.Task[_Built]] = {}
+        self._stories: OrderedDict[int, ShelfStoryText] = OrderedDict()
+        self._poll: asyncio.Task[None] | None = None
+
+    async def view(self, server_id: int | None) -> StoryLibrary | None:
+        """What a question in this server searches (in DMs, None: the owner's library); None when the server
+        hides the owner's library and has no story of its own."""
+        library = self._libraries.current
+        if server_id is None:
+            return library
+        version = await self._version(server_id)
+        built = self._built.get(server_id)
+        if version is None:  # the database cannot say: what was built last, else the library
+            return built.view if built is not None else library
+        if version == 0:  # never changed what it searches
+            return library
+        if built is None or (built.shelf_version, built.library) != (version, library):
+            try:
+                built = await self._build(server_id)
+            except DatabaseUnavailable as error:
+                log.warning("Could not read the shelf of server %s (%s); searching what I had.", server_id, error)
+                return built.view if built is not None else library
+        self._built.move_to_end(server_id)
+        return built.view
+
+    def changed(self, server_id: int, shelf_version: int) -> None:
+        """A change made here: searched here from the next question, without waiting for the poll."""
+        if shelf_version > self._versions.get(server_id, 0):
+            self._watch(server_id, shelf_version)
+
+    def start(self) -> None:
+        if self._poll is None:
+            self._poll = asyncio.create_task(self._polling(), name="storybot-shelf-poll")
+
+    async def stop(self) -> None:
+        if self._poll is not None:
+            self._poll.cancel()
+            await asyncio.gather(self._poll, return_exceptions=True)
+            self._poll = None
+
+    async def poll(self) -> None:
+        """Reads the versions of the watched servers' shelves once; views of changed shelves are rebuilt when
+        next asked."""
+        if not self._versions:
+            return
+        for server_id, version in (await self._shelves.versions(list(self._versions))).items():
+            if server_id in self._versions and version != self._versions[server_id]:
+                log.info("The shelf of server %s changed (version %s); its stories are read again.", server_id, version)
+                self._versions[server_id] = version
+
+    async def _polling(self) -> None:
+        failing = False
+        while True:
+            await asyncio.sleep(self._poll_seconds)
+            try:
+                await self.poll()
+            except DatabaseUnavailable as error:
+                if not failing:
+                    log.warning("Could not poll the shelves for changes (%s); trying again.", error)
+                failing = True
+                continue
+            if failing:
+                log.info("Polling the shelves for changes again.")
+            failing = False
+
+    async def _version(self, server_id: int) -> int | None:
+        known = self._versions.get(server_id)
+        if known is not None:
+            self._versions.move_to_end(server_id)
+            return known
+        try:
+            version = await self._shelves.version(server_id)
+        except DatabaseUnavailable as error:
+            log.warning("Could not read the shelf version of server %s (%s).", server_id, error)
+            return None
+        self._watch(server_id, version)
+        return version
+
+    def _watch(self, server_id: int, version: int) -> None:
+        self._versions[server_id] = version
+        self._versions.move_to_end(server_id)
+        while len(self._versions) > SERVERS_WATCHED:
+            gone, _ = self._versions.popitem(last=False)
+            self._built.pop(gone, None)
+
+    async def _build(self, server_id: int) -> _Built:
+        """The server's view from its shelf now; one build per server at a time (others wait for it)."""
+        running = self._building.get(server_id)
+        if running is None:
+            running = asyncio.ensure_future(self._built_now(server_id))
+            self._building[server_id] = running
+            running.add_done_callback(lambda _: self._building.pop(server_id, None))
+        built = await asyncio.shield(running)
+        self._built[server_id] = built
+        while len(self._built) > VIEWS_KEPT:
+            self._built.popitem(last=False)
+        return built
+
+    async def _built_now(self, server_id: int) -> _Built:
+        library = self._libraries.current
+        shelf = await self._shelves.stories(server_id)
+        version, hidden = shelf.version, shelf.library_hidden
+        if version > self._versions.get(server_id, 0):
+            self._watch(server_id, version)
+        texts = []
+        for story in shelf.stories:
+            text = await self._story(story.story_id, story.name, story.version_id)
+            if text is not None:
+                texts.append(text)
+        loop = asyncio.get_running_loop()
+        analyzer, params = library.analyzer, library.index.params
+        view = await loop.run_in_executor(RANKING, server_view, None if hidden else library, texts, analyzer, params)
+        log.info("Server %s: %d stories of its own (shelf version %d).", server_id, len(texts), version)
+        return _Built(version, library, view)
+
+    async def _story(self, story_id: int, name: str, version_id: int) -> ShelfStoryText | None:
+        kept = self._stories.get(version_id)
+        if kept is not None:
+            self._stories.move_to_end(version_id)
+            return kept
+        data = await self._shelves.file(version_id)
+        try:
+            text = await asyncio.get_running_loop().run_in_executor(RANKING, ShelfStoryText.read, story_id, name, data)
+        except ValueError as reason:  # read when uploaded; a reader that changed since may see it otherwise
+            log.warning("Skipped the shelf story %s (%s, version %s): it %s.", story_id, name, version_id, reason)
+            return None
+        self._stories[version_id] = text
+        while len(self._stories) > STORIES_KEPT:
+            self._stories.popitem(last=False)
+        return text
