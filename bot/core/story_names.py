@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.analysis import fold
 from bot.core.corpus import Story
-from bot.core.story_ids import story_id
+from bot.core.story_ids import shelf_file_name, story_id
 
 COMPLETION_LIMIT = 25  # Discord's cap on autocomplete choices
 FUZZY_SUGGEST = 60
@@ -36,7 +36,7 @@ class StoryFinder:
         self.stories = stories
         self._titles = [_key(s.title) for s in stories]
         self._files = [_key(PurePosixPath(s.path).stem) for s in stories]
-        self._paths = [fold(s.path) for s in stories]
+        self._paths = [fold(shelf_file_name(s.path)) for s in stories]  # a shelf story by its uploaded name
         self._by_path = {s.path: i for i, s in enumerate(stories)}
         self.ids = tuple(story_id(s.path) for s in stories)
         """Each story's stable id (bot.core.story_ids), in story order."""

@@ -35,11 +35,21 @@ STAFF_ID = 2004
 """A channel that @everyone, the bot included, may not view."""
 HIDDEN_CHANNEL_ID = 2005
 """A channel of the server that the bot was never told of (not in its GUILD_CREATE)."""
+OTHER_GUILD_ID = 2200
+"""A second server, for FakeDiscord(servers=(GUILD_ID, OTHER_GUILD_ID)): each server's own stories."""
+OTHER_CHANNEL_ID = 2201
 USER_ID = 3000
 MESSAGE_CONTENT = 1 << 15  # the privileged intent's bit
 VIEW_AND_SEND = str((1 << 10) | (1 << 11))
 CALLBACK = re.compile(r"/interactions/(\d+)/[^/]+/callback")
-CHANNELS = {CHANNEL_ID: "general", BOOK_CLUB_ID: "book-club", STAFF_ID: "staff", HIDDEN_CHANNEL_ID: "hidden"}
+CHANNELS = {
+    CHANNEL_ID: "general",
+    BOOK_CLUB_ID: "book-club",
+    STAFF_ID: "staff",
+    HIDDEN_CHANNEL_ID: "hidden",
+    OTHER_CHANNEL_ID: "lobby",
+}
+SERVER_CHANNELS = {GUILD_ID: (CHANNEL_ID, BOOK_CLUB_ID, STAFF_ID), OTHER_GUILD_ID: (OTHER_CHANNEL_ID,)}
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,11 @@ def guild_channel(channel_id: int) -> dict[str, Any]:
         "position": 0,
         "permission_overwrites": hidden,
     }
+
+
+def server_of(channel_id: int) -> int:
+    """The server a channel belongs to (a DM's is none, given as GUILD_ID's for the fields that need one)."""
+    return next((server for server, channels in SERVER_CHANNELS.items() if channel_id in channels), GUILD_ID)
 
 
 NOW = "2026-11-22T00:00:00.000000+00:00"
@@ -105,6 +120,45 @@ def message_payload(message_id: int, channel_id: int, author: UserPayload, conte
     }
 
 
+def guild_payload(server_id: int) -> dict[str, Any]:
+    """A server as GUILD_CREATE brings it: its channels, and @everyone may view and send."""
+    return {
+        "id": str(server_id),
+        "name": "Story Club" if server_id == GUILD_ID else "Another Club",
+        "icon": None,
+        "owner_id": str(USER_ID),
+        "member_count": 2,
+        "roles": [
+            {
+                "id": str(server_id),
+                "name": "@everyone",
+                "permissions": VIEW_AND_SEND,
+                "position": 0,
+                "color": 0,
+                "hoist": False,
+                "managed": False,
+                "mentionable": False,
+                "flags": 0,
+            }
+        ],
+        "channels": [guild_channel(c) for c in SERVER_CHANNELS[server_id]],
+        "members": [member(BOT_USER)],
+        "features": [],
+        "emojis": [],
+        "stickers": [],
+        "threads": [],
+        "voice_states": [],
+        "presences": [],
+        "stage_instances": [],
+        "guild_scheduled_events": [],
+        "large": False,
+        "unavailable": False,
+        "joined_at": NOW,
+        "premium_tier": 0,
+        "preferred_locale": "en-US",
+    }
+
+
 @dataclass
 class Call:
     method: str
@@ -126,7 +180,10 @@ class Failure:
 
 
 class FakeDiscord:
-    def __init__(self) -> None:
+    def __init__(self, servers: tuple[int, ...] = (GUILD_ID,)) -> None:
+        self.servers = servers
+        """The servers the bot is in: every connection (every bot process, every shard) is given them all, as
+        when a server moves between shards or processes overlap, so a test picks which one an event goes to."""
         self.calls: list[Call] = []
         self.identifies: list[dict[str, Any]] = []
         self.messages: dict[int, dict[str, Any]] = {}
@@ -139,6 +196,9 @@ class FakeDiscord:
         self._ids = itertools.count(10_000)
         self._sequence = itertools.count(1)
         self._socket: web.WebSocketResponse | None = None
+        """The connection that identified last: where events go unless a test names another."""
+        self.connections: list[web.WebSocketResponse] = []
+        """Every connection that identified, in order (a test's `connection=1` is the second bot process)."""
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.url = ""
@@ -215,9 +275,11 @@ class FakeDiscord:
             data["flags"] = first.body.get("data", {}).get("flags", 0)
         return {"type": 4, "data": data}
 
-    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
-        assert self._socket is not None, "the bot is not connected"
-        await self._socket.send_str(json.dumps({"op": 0, "t": event, "s": next(self._sequence), "d": data}))
+    async def dispatch(self, event: str, data: dict[str, Any], connection: int | None = None) -> None:
+        """Sends a gateway event to the latest connection, or to the `connection`-th that identified."""
+        socket = self._socket if connection is None else self.connections[connection]
+        assert socket is not None and not socket.closed, "the bot is not connected"
+        await socket.send_str(json.dumps({"op": 0, "t": event, "s": next(self._sequence), "d": data}))
 
     @property
     def connected(self) -> bool:
@@ -231,15 +293,20 @@ class FakeDiscord:
         return user(self.new_id(), "reader")
 
     async def send_message(
-        self, content: str, channel_id: int = CHANNEL_ID, author: UserPayload | None = None, **extra: Any
+        self,
+        content: str,
+        channel_id: int = CHANNEL_ID,
+        author: UserPayload | None = None,
+        connection: int | None = None,
+        **extra: Any,
     ) -> int:
         """A person posts a message; returns the number of calls so far, to wait for what follows."""
         author = author or self.person()
         payload = message_payload(self.new_id(), channel_id, author, content) | extra
         if channel_id != DM_CHANNEL_ID:
-            payload |= {"guild_id": str(GUILD_ID), "member": member(author)}
+            payload |= {"guild_id": str(server_of(channel_id)), "member": member(author)}
         mark = len(self.calls)
-        await self.dispatch("MESSAGE_CREATE", payload)
+        await self.dispatch("MESSAGE_CREATE", payload, connection)
         return mark
 
     async def reply_to_message(self, message: dict[str, Any], content: str, **extra: Any) -> int:
@@ -289,17 +356,20 @@ class FakeDiscord:
         permissions: str = "0",
         author: UserPayload | None = None,
         channel_id: int = CHANNEL_ID,
+        connection: int | None = None,
     ) -> tuple[int, str]:
-        """A person uses a command (kind 2), a component (3) or autocomplete (4); returns (mark, id)."""
+        """A person uses a command (kind 2), a component (3) or autocomplete (4) in the server of `channel_id`;
+        returns (mark, id)."""
         interaction_id = str(self.new_id())
+        server = server_of(channel_id)
         payload = {
             "id": interaction_id,
             "application_id": str(APP_ID),
             "type": kind,
             "data": data,
-            "guild_id": str(GUILD_ID),
+            "guild_id": str(server),
             "channel_id": str(channel_id),
-            "channel": guild_channel(channel_id) | {"guild_id": str(GUILD_ID)},
+            "channel": guild_channel(channel_id) | {"guild_id": str(server)},
             "member": member(author or self.person(), permissions),
             "token": f"token-{interaction_id}",
             "version": 1,
@@ -307,14 +377,14 @@ class FakeDiscord:
             "locale": "en-US",
             "guild_locale": "en-US",
             "entitlements": [],
-            "authorizing_integration_owners": {"0": str(GUILD_ID)},
+            "authorizing_integration_owners": {"0": str(server)},
             "context": 0,
             "attachment_size_limit": 26214400,
         }
         if message is not None:
             payload["message"] = message
         mark = len(self.calls)
-        await self.dispatch("INTERACTION_CREATE", payload)
+        await self.dispatch("INTERACTION_CREATE", payload, connection)
         return mark, interaction_id
 
     async def slash(
@@ -324,6 +394,7 @@ class FakeDiscord:
         author: UserPayload | None = None,
         channel_id: int = CHANNEL_ID,
         permissions: str = "0",
+        connection: int | None = None,
         **options: Any,
     ) -> tuple[int, str]:
         registered = self.commands["guild"] or self.commands["global"]
@@ -332,10 +403,12 @@ class FakeDiscord:
             "id": command["id"],
             "name": command_name,
             "type": 1,
-            "guild_id": str(GUILD_ID),
+            "guild_id": str(server_of(channel_id)),
             "options": [{"name": k, "type": 3, "value": v} for k, v in options.items()],
         }
-        return await self.interact(2, data, permissions=permissions, author=author, channel_id=channel_id)
+        return await self.interact(
+            2, data, permissions=permissions, author=author, channel_id=channel_id, connection=connection
+        )
 
     def attach(self, filename: str, content: bytes) -> dict[str, Any]:
         """A file a person uploads with a command: its attachment object, served from the fake CDN."""
@@ -351,6 +424,8 @@ class FakeDiscord:
         /,
         author: UserPayload | None = None,
         permissions: str = "0",
+        channel_id: int = CHANNEL_ID,
+        connection: int | None = None,
         **options: Any,
     ) -> tuple[int, str]:
         """`/group name option:value ...`: a dict value is an attachment (from `attach`), a ChannelOption a
@@ -372,12 +447,14 @@ class FakeDiscord:
             "id": command["id"],
             "name": group,
             "type": 1,
-            "guild_id": str(GUILD_ID),
+            "guild_id": str(server_of(channel_id)),
             "options": [{"name": name, "type": 1, "options": sub_options}],
         }
         if resolved:
             data["resolved"] = resolved
-        return await self.interact(2, data, permissions=permissions, author=author)
+        return await self.interact(
+            2, data, permissions=permissions, author=author, channel_id=channel_id, connection=connection
+        )
 
     async def delete_channel(self, channel_id: int) -> None:
         await self.dispatch("CHANNEL_DELETE", guild_channel(channel_id) | {"guild_id": str(GUILD_ID)})
@@ -420,7 +497,7 @@ class FakeDiscord:
         ready = {
             "v": 10,
             "user": BOT_USER,
-            "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
+            "guilds": [{"id": str(server), "unavailable": True} for server in self.servers],
             "session_id": "session",
             "resume_gateway_url": self.url.replace("http", "ws") + "/gateway",
             "application": {"id": str(APP_ID), "flags": 0},
@@ -429,44 +506,12 @@ class FakeDiscord:
         if "shard" in identify:
             ready["shard"] = identify["shard"]
         await socket.send_str(json.dumps({"op": 0, "t": "READY", "s": next(self._sequence), "d": ready}))
-        guild = {
-            "id": str(GUILD_ID),
-            "name": "Story Club",
-            "icon": None,
-            "owner_id": str(USER_ID),
-            "member_count": 2,
-            "roles": [
-                {
-                    "id": str(GUILD_ID),
-                    "name": "@everyone",
-                    "permissions": VIEW_AND_SEND,
-                    "position": 0,
-                    "color": 0,
-                    "hoist": False,
-                    "managed": False,
-                    "mentionable": False,
-                    "flags": 0,
-                }
-            ],
-            "channels": [guild_channel(c) for c in (CHANNEL_ID, BOOK_CLUB_ID, STAFF_ID)],
-            "members": [member(BOT_USER)],
-            "features": [],
-            "emojis": [],
-            "stickers": [],
-            "threads": [],
-            "voice_states": [],
-            "presences": [],
-            "stage_instances": [],
-            "guild_scheduled_events": [],
-            "large": False,
-            "unavailable": False,
-            "joined_at": NOW,
-            "premium_tier": 0,
-            "preferred_locale": "en-US",
-        }
-        await socket.send_str(json.dumps({"op": 0, "t": "GUILD_CREATE", "s": next(self._sequence), "d": guild}))
+        for server in self.servers:
+            event = {"op": 0, "t": "GUILD_CREATE", "s": next(self._sequence), "d": guild_payload(server)}
+            await socket.send_str(json.dumps(event))
         async with self._changed:
             self.identifies.append(identify)
+            self.connections.append(socket)
             self._changed.notify_all()
 
     # -- REST ------------------------------------------------------------------------------------

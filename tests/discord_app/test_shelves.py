@@ -1,0 +1,300 @@
+"""Each server's own stories, end to end: two servers on the fake Discord and two real bot processes (two
+shards) sharing one database, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
+
+import pytest
+import pytest_asyncio
+
+from bot.discord_app.references import STORY_GONE
+from tests.discord_app.bot_process import BotProcess
+from tests.discord_app.fake_discord import (
+    APP_ID,
+    BOT_USER,
+    CHANNEL_ID,
+    DM_CHANNEL_ID,
+    GUILD_ID,
+    OTHER_CHANNEL_ID,
+    OTHER_GUILD_ID,
+    FakeDiscord,
+)
+from tests.discord_app.test_admin import MANAGE_SERVER
+from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback
+from tests.postgresql import PostgreSQLServer
+
+if TYPE_CHECKING:  # discord.types is for type checkers: importing it at run time is circular
+    from discord.types.user import User as UserPayload
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+FIRST, SECOND = 0, 1
+"""The fake Discord's connections: the first bot process (shard 0) and the second (shard 1)."""
+SEEN_WITHIN = 10.0
+"""Seconds a change made through one process may take to be searched by the other (it polls every 2)."""
+MILL = b"# The Old Mill\n\nThe miller Anatole ground rye by the river.\n\nHis wheel stopped one winter night."
+FORGE = b"# The Forge\n\nThe smith Bruno hammered iron by the river.\n\nHis fire went out one winter night."
+FORGE_AGAIN = b"# The Forge\n\nThe smith Bruno hammered copper by the lake.\n\nHis fire never went out."
+WEIR = b"# The Weir\n\nThe keeper Ottilie opened the weir at dawn.\n\nThe water rushed through."
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module", params=["sqlite", "postgresql"])
+async def shards(request, tmp_path_factory) -> AsyncIterator[tuple[FakeDiscord, BotProcess, BotProcess]]:
+    """A fake Discord with two servers, and two bot processes, shards 0 and 1 of 2, on one database: a SQLite
+    file in a shared data folder, or a PostgreSQL server's database."""
+    fake = FakeDiscord(servers=(GUILD_ID, OTHER_GUILD_ID))
+    await fake.start()
+    database: dict[str, str] = {"STORYBOT_DATA": str(tmp_path_factory.mktemp("data"))}
+    if request.param == "postgresql":
+        postgresql: PostgreSQLServer = request.getfixturevalue("postgresql_server")
+        database["STORYBOT_DATABASE_URL"] = postgresql.new_database()
+    processes = []
+    for shard in (FIRST, SECOND):
+        process = BotProcess(
+            fake, STORYBOT_INDEX="off", STORYBOT_SHARD_COUNT="2", STORYBOT_SHARD_IDS=str(shard), **database
+        )
+        await process.start()
+        await process.ready()  # one after the other: the first migrates the database, and is connection 0
+        processes.append(process)
+    yield fake, processes[0], processes[1]
+    for process in processes:
+        await process.stop()
+    await fake.stop()
+    for process in processes:
+        assert "Traceback" not in process.text
+
+
+@pytest.fixture
+def fake(shards) -> FakeDiscord:
+    return shards[0]
+
+
+async def add(
+    fake: FakeDiscord, name: str, content: bytes, channel: int = CHANNEL_ID, connection: int = FIRST
+) -> tuple[int, str]:
+    upload = fake.attach(name, content)
+    return await fake.subcommand(
+        "story", "add", permissions=MANAGE_SERVER, channel_id=channel, connection=connection, file=upload
+    )
+
+
+async def story_command(fake: FakeDiscord, name: str, channel: int = CHANNEL_ID, **options) -> dict:
+    """A manager's /story NAME in the server of `channel`: what they are told (privately)."""
+    mark, interaction = await fake.subcommand(
+        "story", name, permissions=MANAGE_SERVER, channel_id=channel, connection=FIRST, **options
+    )
+    return await followup(fake, interaction, mark)
+
+
+async def followup(fake: FakeDiscord, interaction: str, mark: int) -> dict:
+    return (await fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/token-{interaction}", after=mark)).body
+
+
+async def ask(fake: FakeDiscord, question: str, channel: int = CHANNEL_ID, connection: int = FIRST) -> dict | None:
+    """The bot's answer to a mention in `channel`, as Discord keeps the message; None for a no-answer reply."""
+    mark = await fake.send_message(f"{MENTION} {question}", channel, mentions=[BOT_USER], connection=connection)
+    reply = (await fake.wait_for_call("POST", rf"/channels/{channel}/messages", after=mark)).body
+    if not reply.get("embeds"):
+        return None
+    return next(m for m in reversed(fake.messages.values()) if m["embeds"] == reply["embeds"])
+
+
+async def click(
+    fake: FakeDiscord,
+    message: dict,
+    label: str,
+    channel: int = CHANNEL_ID,
+    reader: UserPayload | None = None,
+    permissions: str = "0",
+    connection: int = FIRST,
+) -> dict:
+    """What the person sees after clicking: the clicked message edited, or a message of its own."""
+    button = next(b for row in message["components"] for b in row["components"] if b.get("label") == label)
+    data = {"custom_id": button["custom_id"], "component_type": 2}
+    mark, _ = await fake.interact(
+        3, data, message, permissions, author=reader, channel_id=channel, connection=connection
+    )
+    return await callback(fake, mark)
+
+
+async def confirmed(fake: FakeDiscord, message: dict, label: str, channel: int = CHANNEL_ID) -> str:
+    """A manager clicks Remove or Undo under one of the bot's messages: what the message says once done."""
+    mark = len(fake.calls)
+    working = await click(fake, message, label, channel, permissions=MANAGE_SERVER)
+    assert working["type"] == 7 and working["data"]["content"] == "Working on it…"
+    done = await fake.wait_for_call("PATCH", rf"/webhooks/{APP_ID}/[^/]+/messages/@original", after=mark)
+    return done.body["content"]
+
+
+async def eventually_answered(
+    fake: FakeDiscord, question: str, words: str, channel: int = CHANNEL_ID, connection: int = FIRST
+) -> dict:
+    """Asks again until the answer holds `words` (a change made through another process is searched after
+    that process's next poll), for at most SEEN_WITHIN seconds."""
+    started = time.monotonic()
+    while True:
+        answer = await ask(fake, question, channel, connection)
+        if answer is not None and words in answer["embeds"][0]["description"].replace("**", ""):
+            return answer
+        assert time.monotonic() - started < SEEN_WITHIN, f"no answer with {words!r} within {SEEN_WITHIN} s"
+        await asyncio.sleep(0.5)
+
+
+def kept_message(fake: FakeDiscord, body: dict) -> dict:
+    return next(m for m in reversed(fake.messages.values()) if m["components"] == body["components"])
+
+
+async def test_a_servers_story_is_searched_in_that_server_only(fake, shards):
+    added = await followup(fake, *reversed(await add(fake, "mill.md", MILL)))
+    assert added["content"] == 'Added "The Old Mill" (`mill.md`) to this server\'s stories.'
+    answer = await ask(fake, "who ground rye by the river?")
+    assert answer is not None and answer["embeds"][0]["title"] == "The Old Mill"
+    assert "Anatole" in answer["embeds"][0]["description"]
+
+    elsewhere = await ask(fake, "who ground rye by the river?", OTHER_CHANNEL_ID)
+    assert elsewhere is None or elsewhere["embeds"][0]["title"] != "The Old Mill"
+    mark, _ = await fake.slash("stories", channel_id=OTHER_CHANNEL_ID)
+    assert "The Old Mill" not in str((await callback(fake, mark))["data"])
+    mark, _ = await fake.slash("stories")
+    assert "**The Old Mill**" in (await callback(fake, mark))["data"]["embeds"][0]["description"]
+    # The owner's library is still searched here, beside the server's own story.
+    library = await ask(fake, "Where was Sébastien born?")
+    assert library is not None and "Sébastien" in library["embeds"][0]["title"]
+    # A DM searches the owner's library alone.
+    mark = await fake.send_message("who ground rye by the river?", DM_CHANNEL_ID)
+    dm = (await fake.wait_for_call("POST", rf"/channels/{DM_CHANNEL_ID}/messages", after=mark)).body
+    assert not dm.get("embeds") or dm["embeds"][0]["title"] != "The Old Mill"
+
+
+async def test_another_process_searches_a_change_within_seconds(fake, shards):
+    before = await ask(fake, "who kept the lighthouse on the cape?", connection=SECOND)  # its view is built now
+    assert before is None or before["embeds"][0]["title"] != "The Keeper"
+    keeper = b"# The Keeper\n\nMaren kept the lighthouse on the cape."
+    added = await followup(fake, *reversed(await add(fake, "keeper.md", keeper, connection=FIRST)))
+    assert added["content"].startswith('Added "The Keeper"')
+    answer = await eventually_answered(fake, "who kept the lighthouse on the cape?", "Maren", connection=SECOND)
+    assert answer["embeds"][0]["title"] == "The Keeper"
+    _, _, second = shards
+    assert f"The shelf of server {GUILD_ID} changed" in second.text  # told by its poll, with no restart
+
+    removed = await story_command(fake, "remove", story="keeper.md")
+    assert "Removed" in await confirmed(fake, kept_message(fake, removed), "Remove")
+    started = time.monotonic()
+    while (gone := await click(fake, answer, "Next ▶", connection=SECOND))["data"].get("content") != STORY_GONE:
+        assert time.monotonic() - started < SEEN_WITHIN, f"the second process still shows it: {gone}"
+        await asyncio.sleep(0.5)
+
+
+async def test_a_manager_in_one_server_cannot_change_the_others_stories(fake, shards):
+    await followup(fake, *reversed(await add(fake, "weir.md", WEIR)))
+    answer = await ask(fake, "who opened the weir at dawn?")
+    assert answer is not None and answer["embeds"][0]["title"] == "The Weir"
+    story = next(
+        b["custom_id"].split(":")[2]
+        for row in answer["components"]
+        for b in row["components"]
+        if b["custom_id"].startswith("storybot:read:")
+    )
+    assert story.startswith("0")  # a shelf story's id
+    refused = await story_command(fake, "remove", OTHER_CHANNEL_ID, story=story)
+    assert "no longer in the library" in refused["content"] and not refused.get("components")
+    asked = await story_command(fake, "remove", story=story)
+    assert asked["content"].startswith('Remove "The Weir" (`weir.md`) from this server\'s stories?')
+    # B's manager clicks A's Remove button (its custom id copied, say): the shelf takes only B's own stories.
+    done = await confirmed(fake, kept_message(fake, asked), "Remove", OTHER_CHANNEL_ID)
+    assert "no longer among this server's stories" in done
+    history = await story_command(fake, "history", OTHER_CHANNEL_ID)
+    assert "weir.md" not in history["content"]
+    still = await ask(fake, "who opened the weir at dawn?")
+    assert still is not None and still["embeds"][0]["title"] == "The Weir"
+    # Nor can a member without Manage Server, in the server itself.
+    mark, _ = await fake.subcommand("story", "add", file=fake.attach("x.md", b"# X\n\nNo."), connection=FIRST)
+    assert "Manage Server" in (await callback(fake, mark))["data"]["content"]
+
+
+async def test_a_replaced_removed_and_restored_story_keeps_its_buttons_right(fake, shards):
+    reader = fake.person()
+    await followup(fake, *reversed(await add(fake, "forge.md", FORGE)))
+    answer = await ask(fake, "who hammered iron by the river?")
+    assert answer is not None and answer["embeds"][0]["title"] == "The Forge"
+    replaced = await story_command(fake, "replace", story="forge.md", file=fake.attach("forge.md", FORGE_AGAIN))
+    assert replaced["content"].startswith('Replaced "The Forge" (`forge.md`); the version before is kept')
+    after = await click(fake, answer, "Next ▶", reader=reader)
+    assert "never went out" in after["data"]["embeds"][0]["description"]  # the same story, as it is now
+
+    asked = await story_command(fake, "remove", story="forge.md")
+    assert (await confirmed(fake, kept_message(fake, asked), "Remove")).startswith("Removed `forge.md`")
+    gone = await click(fake, answer, "Next ▶", reader=reader)
+    assert gone["data"]["flags"] & EPHEMERAL and gone["data"]["content"] == STORY_GONE
+
+    versions = await autocomplete_versions(fake, "forge")
+    assert len(versions) == 2  # both files kept
+    first = next(v for v in versions if " added " in v["name"])
+    restored = await story_command(fake, "restore", version=first["value"])
+    assert restored["content"].startswith('Restored "The Forge" (`forge.md`)')
+    back = await click(fake, answer, "Next ▶", reader=reader)
+    assert "went out one winter night" in back["data"]["embeds"][0]["description"]
+
+
+async def autocomplete_versions(fake: FakeDiscord, typed: str) -> list[dict]:
+    command = next(c for c in fake.commands["guild"] if c["name"] == "story")
+    typing = {"name": "version", "type": 3, "value": typed, "focused": True}
+    options = [{"name": "restore", "type": 1, "options": [typing]}]
+    data = {"id": command["id"], "name": "story", "type": 1, "guild_id": str(GUILD_ID), "options": options}
+    mark, _ = await fake.interact(4, data, permissions=MANAGE_SERVER, connection=FIRST)
+    body = await callback(fake, mark)
+    assert body["type"] == 8
+    return body["data"]["choices"]
+
+
+async def test_two_simultaneous_uploads_of_one_name_keep_both_versions(fake, shards):
+    first, second = await asyncio.gather(
+        add(fake, "race.md", b"# Race\n\nThe first runner won.", connection=FIRST),
+        add(fake, "race.md", b"# Race\n\nThe second runner won.", connection=SECOND),
+    )
+    replies = [await followup(fake, interaction, mark) for mark, interaction in (first, second)]
+    added = [r for r in replies if r["content"].startswith('Added "Race"')]
+    replaced = [r for r in replies if r["content"].startswith('Replaced "Race"')]
+    assert len(added) == 1 and len(replaced) == 1  # one after the other, never both "Added"
+    history = await story_command(fake, "history")
+    assert history["content"].count("race.md") == 2
+    later, earlier = ("first", "second") if replaced[0] is replies[0] else ("second", "first")
+    await eventually_answered(fake, "which runner won the race?", f"The {later} runner won")
+
+    # Undo (under the Replaced message) brings back the version it replaced: both were kept.
+    assert (await confirmed(fake, kept_message(fake, replaced[0]), "Undo")).startswith('Restored "Race"')
+    await eventually_answered(fake, "which runner won the race?", f"The {earlier} runner won")
+
+
+async def test_a_server_that_hides_the_owners_library_searches_its_own_stories_only(fake, shards):
+    mark, interaction = await fake.subcommand(
+        "settings", "library", permissions=MANAGE_SERVER, channel_id=OTHER_CHANNEL_ID, connection=SECOND, shown="hidden"
+    )
+    assert "only this server's own stories" in (await followup(fake, interaction, mark))["content"]
+    started = time.monotonic()  # set through the second process: the first searches so after its next poll
+    while True:
+        mark = await fake.send_message(f"{MENTION} Where was Sébastien born?", OTHER_CHANNEL_ID, mentions=[BOT_USER])
+        reply = (await fake.wait_for_call("POST", rf"/channels/{OTHER_CHANNEL_ID}/messages", after=mark)).body
+        if "has none yet" in reply["content"]:
+            break
+        assert time.monotonic() - started < SEEN_WITHIN, reply
+        await asyncio.sleep(0.5)
+    bakery = b"# The Bakery\n\nElena baked rye bread."
+    added = await followup(fake, *reversed(await add(fake, "bakery.md", bakery, OTHER_CHANNEL_ID)))
+    assert added["content"].startswith('Added "The Bakery"')
+    answer = await ask(fake, "who baked rye bread?", OTHER_CHANNEL_ID)
+    assert answer is not None and answer["embeds"][0]["title"] == "The Bakery"
+    hidden = await ask(fake, "Where was Sébastien born?", OTHER_CHANNEL_ID)
+    assert hidden is None or hidden["embeds"][0]["title"] == "The Bakery"  # never the owner's story
+    library = await ask(fake, "Where was Sébastien born?")  # the other server still sees the library
+    assert library is not None and "Sébastien" in library["embeds"][0]["title"]
+    mark, interaction = await fake.subcommand(
+        "settings", "library", permissions=MANAGE_SERVER, channel_id=OTHER_CHANNEL_ID, connection=SECOND, shown="shown"
+    )
+    assert "searched here" in (await followup(fake, interaction, mark))["content"]
+    shown = await eventually_answered(fake, "Where was Sébastien born?", "Moscow", OTHER_CHANNEL_ID)
+    assert "Sébastien" in shown["embeds"][0]["title"]
