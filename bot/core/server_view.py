@@ -1,7 +1,8 @@
 """What one server searches: the owner's library and the server's shelf, as one library.
 
 BM25Okapi's statistics (document frequencies, the average passage length, the passage count) are those
-of everything the server can see, so its scores are exactly rank-bm25's over the two together.
+of everything the server can see, so its scores are exactly rank-bm25's over the two together: the
+library's parts and the shelf's are joined (bot.core.library_join), sharing the library's arrays.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from bot.core.build import parts_of_corpus
 from bot.core.corpus import Corpus
 from bot.core.index import BM25Params
 from bot.core.library import StoryLibrary
+from bot.core.library_join import join_parts
 from bot.core.shelf_corpus import ShelfStoryText, shelf_corpus
 
 
@@ -25,9 +27,14 @@ def server_view(
     if not shelf:
         return library
     stories = shelf_corpus(shelf)
+    shelf_parts = parts_of_corpus(stories, analyzer, params)
     if library is None:
-        return StoryLibrary.from_parts(parts_of_corpus(stories, analyzer, params), analyzer)
-    return StoryLibrary.from_parts(parts_of_corpus(_joined(library.corpus, stories), analyzer, params), analyzer)
+        return StoryLibrary.from_parts(shelf_parts, analyzer)
+    if library.opened:  # a saved index keeps no raw term frequencies to join: the two built as one
+        parts = parts_of_corpus(_joined(library.corpus, stories), analyzer, params)
+    else:  # the library's passages and index shared, not copied, and scored with the shelf's as one
+        parts = join_parts([library.saved(), shelf_parts])
+    return StoryLibrary.from_parts(parts, analyzer, library.min_match, library.reranker)
 
 
 def _joined(library: Corpus, shelf: Corpus) -> Corpus:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
+import pytest
 from rank_bm25 import BM25Okapi
 
 from bot.core.analysis import Analyzer
 from bot.core.index import DEFAULT_PARAMS
 from bot.core.library import StoryLibrary
+from bot.core.saved_index import IndexStore
 from bot.core.server_view import server_view
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.story_ids import looks_like_story_id, shelf_story_of, story_id
+from tests.conftest import CORPUS
 
 MILL = b"# The Old Mill\n\nThe miller Anatole ground rye by the river.\n\nHis wheel stopped one winter night."
 BAKERY = b"# The Bakery\n\nElena baked rye bread for the whole village of Moscow.\n\nThe river froze."
@@ -21,7 +26,20 @@ def shelf() -> list[ShelfStoryText]:
     return [ShelfStoryText.read(7, "mill.md", MILL), ShelfStoryText.read(12, "bakery.md", BAKERY)]
 
 
-def test_a_view_scores_every_passage_as_rank_bm25_over_the_library_and_the_shelf(library: StoryLibrary):
+@pytest.fixture(params=["built", "opened from its saved index"])
+def owners(request: pytest.FixtureRequest, library: StoryLibrary, tmp_path: Path) -> StoryLibrary:
+    """The owner's library as the bot has it: built in memory (a small one), or opened from its saved index."""
+    if request.param == "built":
+        return library
+    store = IndexStore(tmp_path / "index")
+    StoryLibrary.built_and_saved(CORPUS, store, Analyzer(), DEFAULT_PARAMS, force=True)
+    opened = StoryLibrary.load(CORPUS, store=store)
+    assert opened.opened
+    return opened
+
+
+def test_a_view_scores_every_passage_as_rank_bm25_over_the_library_and_the_shelf(owners: StoryLibrary):
+    library = owners
     view = server_view(library, shelf(), library.analyzer, library.index.params)
     assert view is not None
     analyzer = Analyzer()
@@ -34,7 +52,8 @@ def test_a_view_scores_every_passage_as_rank_bm25_over_the_library_and_the_shelf
         np.testing.assert_allclose(view.index.scores(terms), reference.get_scores(terms), rtol=1e-5, atol=1e-6)
 
 
-def test_a_view_answers_from_the_shelf_and_still_from_the_library(library: StoryLibrary):
+def test_a_view_answers_from_the_shelf_and_still_from_the_library(owners: StoryLibrary):
+    library = owners
     view = server_view(library, shelf(), library.analyzer, library.index.params)
     assert view is not None
     shelf_answer = view.ask("Who ground rye by the river?").best
