@@ -28,6 +28,7 @@ from bot.cli.render import (
     stories_json,
     stories_text,
 )
+from bot.cli.shelf_import import ShelfImportError, import_stories
 from bot.core.corpus import CorpusError
 from bot.core.index import BM25Params
 from bot.core.library import StoryLibrary
@@ -112,6 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("file", metavar="FILE", help="a new .jsonl file, or - for stdout")
     export.add_argument("--server", type=int, metavar="ID", help="only this server's (default: every server and DMs)")
+    shelf = commands.add_parser("shelf", help="a Discord server's own stories")
+    shelf_commands = shelf.add_subparsers(dest="shelf_command", metavar="ACTION", required=True)
+    shelf_import = shelf_commands.add_parser(
+        "import", help="add story files to one server's own stories (moving a folder-based setup over)"
+    )
+    shelf_import.add_argument("--server", type=int, metavar="ID", required=True, help="the Discord server's id")
+    shelf_import.add_argument("files", type=Path, nargs="+", metavar="FILE", help="story files, any format")
     evaluate = commands.add_parser("eval", parents=[common], help="measure ranking quality (README: Ranking quality)")
     source = evaluate.add_mutually_exclusive_group(required=True)
     source.add_argument("--beir", type=Path, metavar="DIR", help="a BEIR-layout collection, e.g. SciFact")
@@ -209,7 +217,7 @@ def main(argv: Sequence[str] | None = None, *, discord: DiscordCommands) -> int:
         if "corpus" in args:
             settings = dataclasses.replace(settings, corpus=args.corpus)
         return _dispatch(args, settings, discord)
-    except (UsageError, SettingsError, CorpusError, DatasetError, ExportError) as error:
+    except (UsageError, SettingsError, CorpusError, DatasetError, ExportError, ShelfImportError) as error:
         print(f"storybot: {error}", file=sys.stderr)
         return USAGE_ERROR
     except StartupError as error:
@@ -254,6 +262,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings, discord: DiscordComm
         return _index(settings)
     if command == "feedback":
         return export_feedback(settings, args.file, args.server)
+    if command == "shelf":
+        return import_stories(settings, args.server, args.files)
     return run_console(_load(settings))
 
 

@@ -1,0 +1,60 @@
+"""`python -m bot shelf import --server ID FILE...`: story files put into one server's own stories.
+
+For moving a folder-based setup over: the stories a server's managers once uploaded into the owner's
+folder can be given to that server's shelf (the files are checked as an upload is, and added, or replace
+the story of that name, whose version before is kept). Every running bot searches them within seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.core.shelf import ShelfError, safe_file_name, story_file
+from bot.settings import Settings
+from bot.state.database import Database, DatabaseError
+from bot.state.guarded_engine import DatabaseUnavailable
+from bot.state.shelves import ShelfChange
+
+IMPORT_SECONDS = 120.0
+"""An import writes whole files; no one is waiting on Discord's seconds."""
+OWNER = 0
+"""Who the history names for an import: the bot's owner, from the command line (no Discord user)."""
+
+
+class ShelfImportError(Exception):
+    """Nothing could be imported; the message says why and what to do."""
+
+
+def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> int:
+    """Checks every file first (a bad one is named and nothing is written), then adds them in order."""
+    checked: list[tuple[str, bytes]] = []
+    for path in files:
+        try:
+            name = safe_file_name(path.name)
+            checked.append((name, story_file(path.read_bytes(), name, None)))
+        except ShelfError as error:
+            raise ShelfImportError(f"{path}: {error} Nothing was imported.") from error
+        except OSError as error:
+            raise ShelfImportError(f"{path} cannot be read ({error.strerror}); nothing was imported.") from error
+    try:
+        changes = asyncio.run(_added(settings, server, checked))
+    except DatabaseError as error:
+        raise ShelfImportError(str(error)) from error
+    except DatabaseUnavailable as error:
+        raise ShelfImportError(f"Could not write to the database ({error}); try again in a moment.") from error
+    for change in changes:
+        assert change.action is not None
+        print(f"{change.action.value}: {change.name} (server {server})")
+    print(f"storybot: {len(changes)} stor{'y' if len(changes) == 1 else 'ies'} imported.", file=sys.stderr)
+    return 0
+
+
+async def _added(settings: Settings, server: int, files: Sequence[tuple[str, bytes]]) -> list[ShelfChange]:
+    database = await Database.open(settings, deadline=IMPORT_SECONDS)
+    try:
+        return [await database.shelves.add(server, name, data, OWNER, replace=True) for name, data in files]
+    finally:
+        await database.close()

@@ -1,0 +1,55 @@
+"""`python -m bot shelf import`: a real process putting story files into one server's own stories."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from bot.settings import Settings
+from bot.state.database import Database
+from bot.state.shelves import ShelfAction
+from tests.cli.test_main import run
+
+SERVER = 4321
+
+
+def shelf_of(data: Path) -> tuple[list[str], list[ShelfAction]]:
+    async def read() -> tuple[list[str], list[ShelfAction]]:
+        database = await Database.open(Settings(data=data))
+        try:
+            stories = (await database.shelves.stories(SERVER)).stories
+            history = await database.shelves.history(SERVER)
+            return [s.name for s in stories], [v.action for v in reversed(history)]
+        finally:
+            await database.close()
+
+    return asyncio.run(read())
+
+
+def test_old_uploads_are_imported_into_a_servers_stories_and_again_replace(tmp_path: Path):
+    mill, forge = tmp_path / "the-mill.md", tmp_path / "forge.txt"
+    mill.write_text("# The Mill\n\nThe wheel turned by the river.")
+    forge.write_text("The Forge\n\nBruno hammered iron all day.")
+    data = tmp_path / "data"
+    result = run("shelf", "import", "--server", str(SERVER), str(mill), str(forge), env={"STORYBOT_DATA": str(data)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"added: the-mill.md (server {SERVER})",
+        f"added: forge.txt (server {SERVER})",
+    ]
+    again = run("shelf", "import", "--server", str(SERVER), str(mill), env={"STORYBOT_DATA": str(data)})
+    assert again.stdout.splitlines() == [f"replaced: the-mill.md (server {SERVER})"]
+    names, actions = shelf_of(data)
+    assert sorted(names) == ["forge.txt", "the-mill.md"]
+    assert actions == [ShelfAction.ADDED, ShelfAction.ADDED, ShelfAction.REPLACED]  # the first version kept
+
+
+def test_a_file_that_is_no_story_imports_nothing_and_says_which(tmp_path: Path):
+    good, bad = tmp_path / "good.md", tmp_path / "notes.json"
+    good.write_text("# Good\n\nA story.")
+    bad.write_text("{}")
+    data = tmp_path / "data"
+    result = run("shelf", "import", "--server", str(SERVER), str(good), str(bad), env={"STORYBOT_DATA": str(data)})
+    assert result.returncode == 2 and "notes.json" in result.stderr and "Nothing was imported" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert shelf_of(data) == ([], [])
