@@ -17,8 +17,8 @@ from pathlib import Path
 
 import asyncpg
 
-from tests.discord_app.fake_discord import BOT_USER, GUILD_ID, TOKEN, FakeDiscord
-from tests.discord_app.test_admin import MANAGE_SERVER, followup
+from tests.discord_app.fake_discord import BOT_USER, GUILD_ID, PERSON, TOKEN, FakeDiscord
+from tests.discord_app.test_admin import LIBRARY, MANAGE_SERVER, followup
 from tests.discord_app.test_end_to_end import MENTION, callback, reply_to
 from tests.postgresql import PostgreSQLServer, server_programs
 
@@ -132,7 +132,11 @@ async def check_image(image: str, fake: FakeDiscord, postgresql_url: str | None,
             raise CheckFailed(f"the answer did not say Moscow: {answer}")
         passed("a mention was answered from the bundled stories in the stories volume")
         upload = fake.attach("the-keeper.html", KEEPER_HTML)  # read by lxml: the image has the formats extra
-        mark, _ = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=upload)
+        # The application's owner adds it to their library, the stories volume (a server's own stories live in
+        # the database).
+        mark, _ = await fake.subcommand(
+            "story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY
+        )
         await callback(fake, mark)
         report = (await followup(fake, mark))["content"]
         if not report.startswith("Added `the-keeper.html`."):

@@ -82,6 +82,14 @@ async def add(
     )
 
 
+async def add_and_read(
+    fake: FakeDiscord, name: str, content: bytes, channel: int = CHANNEL_ID, connection: int = FIRST
+) -> dict:
+    """What a manager is told after /story add."""
+    mark, interaction = await add(fake, name, content, channel, connection)
+    return await followup(fake, interaction, mark)
+
+
 async def story_command(fake: FakeDiscord, name: str, channel: int = CHANNEL_ID, **options) -> dict:
     """A manager's /story NAME in the server of `channel`: what they are told (privately)."""
     mark, interaction = await fake.subcommand(
@@ -149,7 +157,7 @@ def kept_message(fake: FakeDiscord, body: dict) -> dict:
 
 
 async def test_a_servers_story_is_searched_in_that_server_only(fake, shards):
-    added = await followup(fake, *reversed(await add(fake, "mill.md", MILL)))
+    added = await add_and_read(fake, "mill.md", MILL)
     assert added["content"] == 'Added "The Old Mill" (`mill.md`) to this server\'s stories.'
     answer = await ask(fake, "who ground rye by the river?")
     assert answer is not None and answer["embeds"][0]["title"] == "The Old Mill"
@@ -174,7 +182,7 @@ async def test_another_process_searches_a_change_within_seconds(fake, shards):
     before = await ask(fake, "who kept the lighthouse on the cape?", connection=SECOND)  # its view is built now
     assert before is None or before["embeds"][0]["title"] != "The Keeper"
     keeper = b"# The Keeper\n\nMaren kept the lighthouse on the cape."
-    added = await followup(fake, *reversed(await add(fake, "keeper.md", keeper, connection=FIRST)))
+    added = await add_and_read(fake, "keeper.md", keeper, connection=FIRST)
     assert added["content"].startswith('Added "The Keeper"')
     answer = await eventually_answered(fake, "who kept the lighthouse on the cape?", "Maren", connection=SECOND)
     assert answer["embeds"][0]["title"] == "The Keeper"
@@ -190,7 +198,7 @@ async def test_another_process_searches_a_change_within_seconds(fake, shards):
 
 
 async def test_a_manager_in_one_server_cannot_change_the_others_stories(fake, shards):
-    await followup(fake, *reversed(await add(fake, "weir.md", WEIR)))
+    await add_and_read(fake, "weir.md", WEIR)
     answer = await ask(fake, "who opened the weir at dawn?")
     assert answer is not None and answer["embeds"][0]["title"] == "The Weir"
     story = next(
@@ -218,7 +226,7 @@ async def test_a_manager_in_one_server_cannot_change_the_others_stories(fake, sh
 
 async def test_a_replaced_removed_and_restored_story_keeps_its_buttons_right(fake, shards):
     reader = fake.person()
-    await followup(fake, *reversed(await add(fake, "forge.md", FORGE)))
+    await add_and_read(fake, "forge.md", FORGE)
     answer = await ask(fake, "who hammered iron by the river?")
     assert answer is not None and answer["embeds"][0]["title"] == "The Forge"
     replaced = await story_command(fake, "replace", story="forge.md", file=fake.attach("forge.md", FORGE_AGAIN))
@@ -284,7 +292,7 @@ async def test_a_server_that_hides_the_owners_library_searches_its_own_stories_o
         assert time.monotonic() - started < SEEN_WITHIN, reply
         await asyncio.sleep(0.5)
     bakery = b"# The Bakery\n\nElena baked rye bread."
-    added = await followup(fake, *reversed(await add(fake, "bakery.md", bakery, OTHER_CHANNEL_ID)))
+    added = await add_and_read(fake, "bakery.md", bakery, OTHER_CHANNEL_ID)
     assert added["content"].startswith('Added "The Bakery"')
     answer = await ask(fake, "who baked rye bread?", OTHER_CHANNEL_ID)
     assert answer is not None and answer["embeds"][0]["title"] == "The Bakery"
