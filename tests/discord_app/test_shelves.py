@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 import pytest_asyncio
 
-from bot.discord_app.references import STORY_GONE
+from bot.messages import STORY_GONE
 from tests.discord_app.bot_process import BotProcess
 from tests.discord_app.fake_discord import (
     APP_ID,
