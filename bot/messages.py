@@ -16,7 +16,7 @@ from bot.operations.look_up_person import PersonLookup
 from bot.operations.reload import Reload, Reloaded
 from bot.operations.resolve_story import StoryFound, StoryResolution
 from bot.operations.story_ref import StoryRef
-from bot.state.shelves import ShelfAction, ShelfRefusal
+from bot.state.shelves import SHELF_BYTES, SHELF_STORIES, ShelfAction, ShelfRefusal
 
 NEXT_START_REBUILDS = "The next start rebuilds it from the stories."
 STORY_GONE = "That story is no longer in the library (it was removed or renamed); please ask again."
@@ -204,4 +204,9 @@ def shelf_refusal_text(refusal: ShelfRefusal) -> str:
         return "That story is no longer among this server's stories (it was removed meanwhile); nothing changed."
     if refusal is ShelfRefusal.NO_VERSION:
         return "That version is not in this server's history (/story history lists them); nothing changed."
+    if refusal is ShelfRefusal.FULL:
+        return (
+            f"This server has as many stories as it may have searched at once ({SHELF_STORIES} stories, "
+            f"{SHELF_BYTES // 2**20} MB of files); remove one first (it stays kept, to restore). Nothing changed."
+        )
     return "That version is the one searched already; nothing changed."

@@ -21,6 +21,10 @@ from bot.state.guarded_engine import GuardedEngine
 from bot.state.tables import shelf_stories, shelf_versions, shelves
 from bot.state.upsert import INSERTS
 
+SHELF_STORIES = 500
+"""Stories one server may have searched at once (kept versions do not count)."""
+SHELF_BYTES = 64 * 2**20
+"""Bytes of files one server may have searched at once: every view is built from them, and kept in memory."""
 VERSIONS_READ = 900
 """Servers whose versions one poll reads in one statement (SQLite takes at most 999 parameters)."""
 HISTORY_SHOWN = 100
@@ -46,6 +50,8 @@ class ShelfRefusal(enum.Enum):
     """No version of that id on this server's shelf that holds a file."""
     ALREADY_CURRENT = "already_current"
     """That version is the one shown already."""
+    FULL = "full"
+    """The change would take the shelf past SHELF_STORIES stories or SHELF_BYTES searched at once."""
 
 
 @dataclass(frozen=True)
@@ -120,8 +126,9 @@ def _now() -> datetime.datetime:
 
 
 class ShelfStore:
-    def __init__(self, engine: GuardedEngine):
+    def __init__(self, engine: GuardedEngine, *, most_stories: int = SHELF_STORIES, most_bytes: int = SHELF_BYTES):
         self._engine = engine
+        self.most_stories, self.most_bytes = most_stories, most_bytes
 
     async def version(self, server_id: int) -> int:
         """The shelf's version: 0 for a server that never changed its shelf."""
@@ -264,6 +271,7 @@ class ShelfStore:
                 story_id, previous = story.id, story.current_version_id
             if previous is not None and not replace:
                 raise _Refused(ShelfRefusal.EXISTS)
+            await self._room_for(connection, server_id, previous, len(data))
             action = ShelfAction.ADDED if previous is None else ShelfAction.REPLACED
             return await _made(
                 connection,
@@ -314,6 +322,7 @@ class ShelfStore:
                 raise _Refused(ShelfRefusal.NO_VERSION)
             if found.current_version_id == version_id:
                 raise _Refused(ShelfRefusal.ALREADY_CURRENT)
+            await self._room_for(connection, server_id, found.current_version_id, found.size)
             made = _Made(
                 server_id,
                 found.story_id,
@@ -326,6 +335,26 @@ class ShelfStore:
             return await _made(connection, made, size=found.size, source=version_id)
 
         return await self._changed(change)
+
+    async def _room_for(self, connection: AsyncConnection, server_id: int, replaced: int | None, size: int) -> None:
+        """Refuses (FULL) a file of `size` bytes searched in place of version `replaced` (None: a story more),
+        when the shelf would then search more than its limits allow."""
+        current = (
+            await connection.execute(
+                sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(shelf_versions.c.size), 0))
+                .select_from(shelf_stories)
+                .join(shelf_versions, shelf_versions.c.id == shelf_stories.c.current_version_id)
+                .where(shelf_stories.c.server_id == server_id)
+            )
+        ).one()
+        freed = 0
+        if replaced is not None:
+            freed = (
+                await connection.scalar(sa.select(shelf_versions.c.size).where(shelf_versions.c.id == replaced)) or 0
+            )
+        stories = current[0] + (replaced is None)
+        if stories > self.most_stories or current[1] - freed + size > self.most_bytes:
+            raise _Refused(ShelfRefusal.FULL)
 
     async def _changed(self, change: Callable[[AsyncConnection], Awaitable[ShelfChange]]) -> ShelfChange:
         try:

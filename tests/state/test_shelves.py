@@ -10,7 +10,7 @@ from alembic.config import Config
 
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import MIGRATIONS, Database
-from bot.state.shelves import ShelfAction, ShelfRefusal
+from bot.state.shelves import ShelfAction, ShelfRefusal, ShelfStore
 
 SERVER, OTHER_SERVER = 111, 222
 ALICE, BOB = 1, 2
@@ -165,3 +165,19 @@ async def test_a_database_from_before_shelves_is_upgraded_keeping_what_it_held(d
         assert added.action is ShelfAction.ADDED
     finally:
         await upgraded.close()
+
+
+async def test_a_shelf_past_its_limits_refuses_more_but_replacing_and_removing_still_work(database: Database):
+    shelves = ShelfStore(database.guarded, most_stories=2, most_bytes=20)
+    first = await shelves.add(SERVER, "a.md", b"12345678", ALICE, replace=False)
+    await shelves.add(SERVER, "b.md", b"12345678", ALICE, replace=False)
+    assert (await shelves.add(SERVER, "c.md", b"1", ALICE, replace=False)).refusal is ShelfRefusal.FULL
+    assert (await shelves.add(SERVER, "a.md", b"1234567890123", ALICE, replace=True)).refusal is ShelfRefusal.FULL
+    replaced = await shelves.add(SERVER, "a.md", b"123456789012", ALICE, replace=True)  # 20 bytes in all: fits
+    assert replaced.action is ShelfAction.REPLACED
+    assert first.story_id is not None and first.version_id is not None
+    await shelves.remove(SERVER, first.story_id, ALICE)
+    assert (await shelves.add(SERVER, "c.md", b"1", ALICE, replace=False)).action is ShelfAction.ADDED
+    assert (await shelves.restore(SERVER, first.version_id, ALICE)).refusal is ShelfRefusal.FULL  # a third story
+    assert [s.name for s in (await shelves.stories(SERVER)).stories] == ["b.md", "c.md"]
+    assert (await shelves.add(OTHER_SERVER, "d.md", b"1234567890", BOB, replace=False)).refusal is None
