@@ -31,13 +31,13 @@ def server_view(
     if library is None:
         return StoryLibrary.from_parts(shelf_parts, analyzer)
     if library.opened:  # a saved index keeps no raw term frequencies to join: the two built as one
-        parts = parts_of_corpus(_joined(library.corpus, stories), analyzer, params)
+        parts = parts_of_corpus(joined_corpus(library.corpus, stories), analyzer, params)
     else:  # the library's passages and index shared, not copied, and scored with the shelf's as one
         parts = join_parts([library.saved(), shelf_parts])
     return StoryLibrary.from_parts(parts, analyzer, library.min_match, library.reranker)
 
 
-def _joined(library: Corpus, shelf: Corpus) -> Corpus:
+def joined_corpus(library: Corpus, shelf: Corpus) -> Corpus:
     """The two corpora as one, the shelf's stories and passages after the library's."""
     first, offset = len(library.passages), len(library.stories)
     stories = library.stories + tuple(replace(s, first_passage=s.first_passage + first) for s in shelf.stories)
