@@ -35,6 +35,9 @@ class QuestionBudget:
 
 MAX_BUDGET_QUESTIONS = 100
 MAX_BUDGET_SECONDS = 3600
+ANSWER_DAYS = 90
+"""How long an answer given in Discord is kept for its buttons by default (STORYBOT_ANSWER_DAYS)."""
+MAX_ANSWER_DAYS = 3650
 
 
 def default_data_folder() -> Path:
@@ -80,6 +83,8 @@ class Settings:
     question_budget: QuestionBudget = QuestionBudget()
     log_file: Path | None = None
     """Where the bot also writes its log, rotated (None: the console only)."""
+    answer_days: int = ANSWER_DAYS
+    """Days an answer's question is kept for its buttons (More results, reading on, votes), then deleted."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -108,6 +113,9 @@ class Settings:
                 raise SettingsError(f"STORYBOT_SHARD_IDS must be below STORYBOT_SHARD_COUNT ({shard_count}).")
         if shard_count is not None and shard_count < 1:
             raise SettingsError("STORYBOT_SHARD_COUNT must be at least 1.")
+        answer_days = _int(get("STORYBOT_ANSWER_DAYS"), "STORYBOT_ANSWER_DAYS")
+        if answer_days is not None and not 1 <= answer_days <= MAX_ANSWER_DAYS:
+            raise SettingsError(f"STORYBOT_ANSWER_DAYS is {answer_days}; it takes 1 to {MAX_ANSWER_DAYS} days.")
         return cls(
             discord_token=get("DISCORD_TOKEN"),
             corpus=Path(corpus).expanduser() if corpus else bundled_corpus(),
@@ -121,6 +129,7 @@ class Settings:
             database_url=get("STORYBOT_DATABASE_URL"),
             question_budget=_budget(get("STORYBOT_QUESTION_BUDGET")),
             log_file=Path(log_file).expanduser() if log_file else None,
+            answer_days=ANSWER_DAYS if answer_days is None else answer_days,
         )
 
 

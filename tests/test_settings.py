@@ -27,8 +27,10 @@ def test_values_are_parsed():
             "STORYBOT_DATA": "~/storybot-data",
             "STORYBOT_DATABASE_URL": "postgresql://bot:pw@db/stories",
             "STORYBOT_QUESTION_BUDGET": "3/20",
+            "STORYBOT_ANSWER_DAYS": "30",
         }
     )
+    assert settings.answer_days == 30 and Settings.from_env({}).answer_days == 90
     assert settings.data == Path("~/storybot-data").expanduser()
     assert settings.database_url == "postgresql://bot:pw@db/stories"
     assert settings.question_budget == QuestionBudget(3, 20)
@@ -54,6 +56,8 @@ def test_the_token_is_never_in_the_repr():
         ({"STORYBOT_SHARD_IDS": "0"}, "STORYBOT_SHARD_COUNT"),
         ({"STORYBOT_SHARD_COUNT": "2", "STORYBOT_SHARD_IDS": "2"}, "below"),
         ({"STORYBOT_SHARD_COUNT": "0"}, "at least 1"),
+        ({"STORYBOT_ANSWER_DAYS": "0"}, "STORYBOT_ANSWER_DAYS is 0; it takes 1 to"),
+        ({"STORYBOT_ANSWER_DAYS": "a month"}, "STORYBOT_ANSWER_DAYS"),
     ],
 )
 def test_bad_values_name_the_setting(env, named):

@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from bot.settings import DISTRIBUTION, Settings
+from bot.state.answers import AnswerStore
 from bot.state.feedback import FeedbackStore
 from bot.state.guarded_engine import DRIVER_SECONDS, OPERATION_SECONDS, GuardedEngine, first_line
 from bot.state.server_settings import ServerSettingsStore
@@ -70,6 +71,7 @@ class Database:
         """The database in words (a file, or a server with its password hidden), for messages."""
         self.servers = ServerSettingsStore(engine)
         self.feedback = FeedbackStore(engine)
+        self.answers = AnswerStore(engine)
         self.shelves = ShelfStore(engine)
 
     @property

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.state.guarded_engine import GuardedEngine
 from bot.state.tables import feedback
+from bot.state.time import aware
 from bot.state.upsert import insert_or_update
 
 
@@ -37,6 +38,8 @@ class Judgement:
     story_title: str
     passage: int
     excerpt: str
+    answer_id: str | None = None
+    """The answer voted on (bot.state.answers)."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,7 @@ class FeedbackStore:
                 "question": judgement.question,
                 "story_title": judgement.story_title,
                 "excerpt": judgement.excerpt,
+                "answer_id": judgement.answer_id,
                 "created_at": now,
             }
             # Two clicks on one message at the same moment still make one row.
@@ -150,14 +154,9 @@ class FeedbackStore:
                     row.excerpt,
                     int(row.down),
                     int(row.up),
-                    _aware(row.last),
+                    aware(row.last),
                 )
                 for row in rows
             ]
 
         return await self._engine.read(look)
-
-
-def _aware(moment: datetime.datetime) -> datetime.datetime:
-    """SQLite gives back the UTC time it stored without its zone."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=datetime.UTC)

@@ -1,4 +1,5 @@
-"""The database's tables: what a server set from Discord, what readers said of answers, and each server's shelf.
+"""The database's tables: what a server set from Discord, the answers given there, what readers said of them,
+and each server's shelf.
 
 Discord ids are 64-bit, so they are BigIntegers. Stories are named by their file path in the corpus,
 which outlives a reload (story numbers do not).
@@ -45,8 +46,25 @@ feedback = sa.Table(
     sa.Column("excerpt", sa.Text, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("answer_id", sa.String(16), nullable=True),
     sa.UniqueConstraint("message_id", "user_id", "story_path", "passage", name="one_vote_per_person_per_answer"),
 )
+"""`answer_id`: the answer voted on (answers, while it is kept; None for votes from before answers were)."""
+
+answers = sa.Table(
+    "answers",
+    metadata,
+    sa.Column("id", sa.String(16), primary_key=True),
+    sa.Column("server_id", sa.BigInteger, nullable=True),
+    sa.Column("channel_id", sa.BigInteger, nullable=False),
+    sa.Column("asker_id", sa.BigInteger, nullable=False),
+    sa.Column("question", sa.Text, nullable=False),
+    sa.Column("scope", sa.String(32), nullable=True),
+    sa.Column("channel_scope", sa.Boolean, nullable=False),
+    sa.Column("asked_at", sa.DateTime(timezone=True), nullable=False, index=True),
+)
+"""Each answer given in Discord, by the random id its buttons carry: what it takes to show it again (the
+question, the one story it searched) and whose it is. Deleted after STORYBOT_ANSWER_DAYS."""
 
 shelves = sa.Table(
     "shelves",

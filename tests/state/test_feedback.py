@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
+import sqlalchemy as sa
+
 from bot.state.database import Database
 from bot.state.feedback import Judgement, Vote
+from bot.state.tables import feedback
 
 SERVER = 111
 ANSWER = Judgement(
@@ -79,3 +82,9 @@ async def test_the_same_answer_in_another_message_is_the_same_vote(database: Dat
     assert await database.feedback.answers_voted_down(SERVER) == []
     elsewhere = dataclasses.replace(copy, server_id=222)  # the same question in another server is its own answer
     assert await database.feedback.record(elsewhere) is None
+
+
+async def test_a_vote_names_the_answer_it_was_given_on(database: Database):
+    await database.feedback.record(dataclasses.replace(ANSWER, answer_id="abcdefgh2345"))
+    async with database.engine.connect() as connection:
+        assert await connection.scalar(sa.select(feedback.c.answer_id)) == "abcdefgh2345"

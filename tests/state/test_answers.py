@@ -1,0 +1,61 @@
+"""Answers kept by id on SQLite and PostgreSQL: found again whole, unknown ids are none, old ones forgotten."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+
+from bot.state.answers import ANSWER_ID_LENGTH, ANSWER_ID_PATTERN, SavedAnswer, new_answer_id
+from bot.state.database import Database
+
+ASKED = datetime.datetime(2026, 11, 22, 13, 0, 5, tzinfo=datetime.UTC)
+ANSWER = SavedAnswer(
+    id="abcdefgh2345",
+    server_id=2**63 - 1,
+    channel_id=2**63 - 2,
+    asker_id=2**63 - 3,
+    question="Où est née Sophie ? " * 50,
+    scope="0123456789012345",
+    channel_scope=True,
+    asked_at=ASKED,
+)
+
+
+def test_answer_ids_are_random_and_fit_their_pattern():
+    ids = {new_answer_id() for _ in range(1000)}
+    assert len(ids) == 1000
+    assert all(len(i) == ANSWER_ID_LENGTH and re.fullmatch(ANSWER_ID_PATTERN, i) for i in ids)
+
+
+async def test_a_saved_answer_is_found_again_whole(database: Database):
+    await database.answers.save(ANSWER)
+    in_dm = dataclasses.replace(ANSWER, id=new_answer_id(), server_id=None, scope=None, channel_scope=False)
+    await database.answers.save(in_dm)
+    assert await database.answers.find(ANSWER.id) == ANSWER
+    assert await database.answers.find(in_dm.id) == in_dm
+    assert await database.answers.find("zzzzzzzzzzzz") is None
+
+
+async def test_answers_older_than_the_moment_are_forgotten_and_newer_ones_kept(database: Database):
+    days = [
+        dataclasses.replace(ANSWER, id=new_answer_id(), asked_at=ASKED + datetime.timedelta(days=d)) for d in range(5)
+    ]
+    for answer in days:
+        await database.answers.save(answer)
+    assert await database.answers.forget_before(ASKED + datetime.timedelta(days=2)) == 2
+    assert [await database.answers.find(a.id) for a in days] == [None, None, *days[2:]]
+    assert await database.answers.forget_before(ASKED + datetime.timedelta(days=2)) == 0
+
+
+async def test_a_long_backlog_is_forgotten_in_batches(database: Database, monkeypatch):
+    monkeypatch.setattr("bot.state.answers.FORGET_BATCH", 2)
+    old = [
+        dataclasses.replace(ANSWER, id=new_answer_id(), asked_at=ASKED - datetime.timedelta(hours=h)) for h in range(5)
+    ]
+    for answer in old:
+        await database.answers.save(answer)
+    await database.answers.save(kept := dataclasses.replace(ANSWER, id=new_answer_id()))
+    assert await database.answers.forget_before(ASKED) == 4  # all but the one asked at that very moment
+    assert [await database.answers.find(a.id) for a in old[1:]] == [None] * 4
+    assert await database.answers.find(kept.id) == kept
