@@ -2,9 +2,10 @@
 the answer (with its votes and More results) from a passage read on.
 
 Each button carries what it needs in its custom_id (bot.discord_app.references): the story's
-stable id, the passage's number, and the answer's key, so clicks work after restarts and reloads,
-and a story that was removed says so instead of showing another. Only the question is the answer's
-own footer ("Q: …"), the reader's words shown back as they were asked.
+stable id, the passage's number, and the id the answer is kept under with the result shown, so clicks
+work after restarts and reloads, and a story that was removed says so instead of showing another. The
+question, the story it searched and whose it is are read by that id (bot.discord_app.saved_answers),
+never from the embed, whose footer only shows the question.
 
 An answer stays its asker's: their clicks change it in place; anyone else's open a private copy that
 they page on their own.
@@ -13,15 +14,14 @@ they page on their own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import discord
 
 from bot.core.answer import NoAnswer
 from bot.core.corpus import Passage
-from bot.discord_app.client import send_ephemeral, story_bot
+from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
 from bot.discord_app.cog import own_or_copy, spent_or_refused
-from bot.discord_app.references import ANSWER_KEY, NUMBER, STORY, AnswerKey
+from bot.discord_app.references import ANSWER_PAGE, NUMBER, OLD_ANSWER_KEY, STORY, AnswerPage
 from bot.discord_app.render import (
     CHANNEL_SCOPE_HINT,
     SCOPE_HINT,
@@ -31,80 +31,100 @@ from bot.discord_app.render import (
     no_answer_text,
     passage_embed,
     persistent_view,
-    question_from_footer,
 )
+from bot.discord_app.saved_answers import keep_answer, owner_here, saved_answer
 from bot.discord_app.voting import vote_buttons
 from bot.messages import STORY_GONE
 from bot.operations.ask import Asked, ask_in_thread
 from bot.operations.read_passage import PassageRead, read_passage
 from bot.operations.resolve_story import story_by_id
 from bot.operations.story_ref import StoryRef
+from bot.state.answers import SavedAnswer
 
 WAYS = {"prev": "◀ Previous", "next": "Next ▶"}
 
 
-def answer_reply(asked: Asked, asker: int, channel_scope: bool = False) -> Reply:
-    """The embed with its buttons (More results, reading on, 👍 / 👎), or the friendly no-answer line.
+async def reply_to_question(
+    bot: StoryBot,
+    asked: Asked,
+    *,
+    server_id: int | None,
+    channel_id: int | None,
+    asker_id: int,
+    channel_scope: bool = False,
+) -> Reply:
+    """The answer to a new question with its buttons, the answer kept first under a new id for them; or the
+    friendly no-answer line (nothing kept). The story the answer kept to (Asked.scope) is kept for paging."""
+    if asked.answer.best is None:
+        return Reply(content=no_answer_text(asked.answer))
+    kept = await keep_answer(
+        bot,
+        server_id=server_id,
+        channel_id=channel_id,
+        asker_id=asker_id,
+        question=asked.answer.question,
+        scope=None if asked.scope is None else asked.scope.id,
+        channel_scope=channel_scope and asked.scope is not None,
+    )
+    return answer_reply(asked, kept)
 
-    The story the answer kept to (Asked.scope) is kept for paging."""
+
+def answer_reply(asked: Asked, kept: SavedAnswer) -> Reply:
+    """The embed of an answer with a result, and its buttons (More results, reading on, 👍 / 👎)."""
     answer = asked.answer
     best = answer.best
-    if best is None:
-        return Reply(content=no_answer_text(answer))
-    scope = asked.scope.id if asked.scope is not None else None
-    key = AnswerKey(asker, answer.offset, scope, channel_scope and scope is not None)
+    assert best is not None
+    page = AnswerPage(kept.id, answer.offset)
     story = asked.stories[0]
-    more = (AnswerButton("more", key.at(answer.offset + 1)),) if answer.more else ()
-    reading = read_on_buttons(story.id, best.passage, best.passage_count, key)
-    view = persistent_view(*more, *reading, *vote_buttons(story.id, best.passage))
-    return Reply(embed=answer_embed(asked, CHANNEL_SCOPE_HINT if channel_scope else SCOPE_HINT), view=view)
+    more = (AnswerButton("more", page.at(answer.offset + 1)),) if answer.more else ()
+    reading = read_on_buttons(story.id, best.passage, best.passage_count, page)
+    view = persistent_view(*more, *reading, *vote_buttons(story.id, best.passage, kept.id))
+    return Reply(embed=answer_embed(asked, CHANNEL_SCOPE_HINT if kept.channel_scope else SCOPE_HINT), view=view)
 
 
-def read_on_buttons(story: str, passage: int, passage_count: int, key: AnswerKey) -> tuple[ReadOn, ReadOn]:
+def read_on_buttons(story: str, passage: int, passage_count: int, page: AnswerPage) -> tuple[ReadOn, ReadOn]:
     """The two buttons for a message showing passage `passage` (from 1) of a story of passage_count."""
     return (
-        ReadOn(story, max(passage - 1, 1), "prev", key, disabled=passage <= 1),
-        ReadOn(story, min(passage + 1, passage_count), "next", key, disabled=passage >= passage_count),
+        ReadOn(story, max(passage - 1, 1), "prev", page, disabled=passage <= 1),
+        ReadOn(story, min(passage + 1, passage_count), "next", page, disabled=passage >= passage_count),
     )
 
 
-def passage_reply(story: StoryRef, passage: Passage, question: str | None, key: AnswerKey) -> Reply:
+def passage_reply(story: StoryRef, passage: Passage, kept: SavedAnswer, page: AnswerPage) -> Reply:
     """A passage read on from an answer, with the way on, back, and back to the answer."""
-    reading = read_on_buttons(story.id, passage.number, story.passages, key)
-    back = (AnswerButton("back", key),) if question is not None else ()
-    return Reply(embed=passage_embed(story, passage, question), view=persistent_view(*reading, *back))
+    reading = read_on_buttons(story.id, passage.number, story.passages, page)
+    embed = passage_embed(story, passage, kept.question)
+    return Reply(embed=embed, view=persistent_view(*reading, AnswerButton("back", page)))
 
 
-async def show(interaction: discord.Interaction, key: AnswerKey, reply: Callable[[AnswerKey], Reply]) -> None:
+async def show(interaction: discord.Interaction, kept: SavedAnswer, reply: Reply) -> None:
     """The asker's click changes their answer in place; anyone else's opens a private copy of their own."""
-    await own_or_copy(interaction, key.asker, lambda owner: reply(key.shown_to(owner)))
+    await own_or_copy(interaction, owner_here(interaction, kept), lambda _owner: reply)
 
 
-async def show_answer(interaction: discord.Interaction, key: AnswerKey, none_left: str) -> None:
-    """The answer at key.offset, asked again from the question in the message's footer."""
+async def show_answer(interaction: discord.Interaction, page: AnswerPage, none_left: str) -> None:
+    """The answer at page.offset, asked again from the question kept under its id."""
     if not await spent_or_refused(interaction):
         return
-    message = interaction.message
-    question = question_from_footer(message.embeds[0]) if message and message.embeds else None
-    if question is None:
-        await send_ephemeral(interaction, "I can't show this answer any more; please ask again.")
+    kept = await saved_answer(interaction, page.answer)
+    if kept is None:
         return
     library = await story_bot(interaction).view(interaction.guild_id)
     if library is None:
         await send_ephemeral(interaction, STORY_GONE)
         return
-    scope = None if key.scope is None else story_by_id(library, key.scope)
-    if key.scope is not None and scope is None:
+    scope = None if kept.scope is None else story_by_id(library, kept.scope)
+    if kept.scope is not None and scope is None:
         await send_ephemeral(interaction, STORY_GONE)
         return
-    asked = await ask_in_thread(library, question, story=scope, offset=key.offset)
+    asked = await ask_in_thread(library, kept.question, story=scope, offset=page.offset)
     answer = asked.answer
     if answer.best is None:
         await send_ephemeral(
             interaction, no_answer_text(answer) if answer.reason is NoAnswer.INDEX_DAMAGED else none_left
         )
         return
-    await show(interaction, key, lambda owned: answer_reply(asked, owned.asker, owned.channel_scope))
+    await show(interaction, kept, answer_reply(asked, kept))
 
 
 ANSWER_BUTTONS = {
@@ -117,51 +137,56 @@ ANSWER_BUTTONS = {
 }
 
 
-class AnswerButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"storybot:(?P<action>more|back):{ANSWER_KEY}"):
+class AnswerButton(
+    discord.ui.DynamicItem[discord.ui.Button], template=rf"storybot:(?P<action>more|back):{ANSWER_PAGE}"
+):
     """*More results*: the next result of the same question (in the same story, for a scoped one); *Back to
     the answer*: from a passage read on, the answer again, with its highlights, votes and More results."""
 
-    def __init__(self, action: str, key: AnswerKey):
+    def __init__(self, action: str, page: AnswerPage):
         label, style, _ = ANSWER_BUTTONS[action]
-        custom_id = f"storybot:{action}:{key.encode()}"
+        custom_id = f"storybot:{action}:{page.encode()}"
         super().__init__(discord.ui.Button(label=label, style=style, custom_id=custom_id))
-        self.action, self.key = action, key
+        self.action, self.page = action, page
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[discord.ui.View], match: re.Match[str]
     ) -> AnswerButton:
-        return cls(match["action"], AnswerKey.from_match(match))
+        return cls(match["action"], AnswerPage.from_match(match))
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await show_answer(interaction, self.key, ANSWER_BUTTONS[self.action][2])
+        await show_answer(interaction, self.page, ANSWER_BUTTONS[self.action][2])
 
 
 class ReadOn(
     discord.ui.DynamicItem[discord.ui.Button],
-    template=rf"storybot:read:(?P<story>{STORY}):(?P<number>{NUMBER}):(?P<way>prev|next):{ANSWER_KEY}",
+    template=rf"storybot:read:(?P<story>{STORY}):(?P<number>{NUMBER}):(?P<way>prev|next):{ANSWER_PAGE}",
 ):
     """◀ Previous / Next ▶: the neighbouring passage of the story shown, in place."""
 
-    def __init__(self, story: str, number: int, way: str, key: AnswerKey, disabled: bool = False):
+    def __init__(self, story: str, number: int, way: str, page: AnswerPage, disabled: bool = False):
         super().__init__(
             discord.ui.Button(
                 label=WAYS[way],
                 style=discord.ButtonStyle.secondary,
-                custom_id=f"storybot:read:{story}:{number}:{way}:{key.encode()}",
+                custom_id=f"storybot:read:{story}:{number}:{way}:{page.encode()}",
                 disabled=disabled,
             )
         )
-        self.story, self.number, self.key = story, number, key
+        self.story, self.number, self.page = story, number, page
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[discord.ui.View], match: re.Match[str]
     ) -> ReadOn:
-        return cls(match["story"], int(match["number"]), match["way"], AnswerKey.from_match(match))
+        return cls(match["story"], int(match["number"]), match["way"], AnswerPage.from_match(match))
 
     async def callback(self, interaction: discord.Interaction) -> None:
         if not await spent_or_refused(interaction):
+            return
+        kept = await saved_answer(interaction, self.page.answer)
+        if kept is None:
             return
         library = await story_bot(interaction).view(interaction.guild_id)
         if library is None:
@@ -176,16 +201,19 @@ class ReadOn(
             return
         story, passage = reading.story, reading.passage
         assert story is not None and passage is not None
-        message = interaction.message
-        question = question_from_footer(message.embeds[0]) if message and message.embeds else None
-        await show(interaction, self.key, lambda owned: passage_reply(story, passage, question, owned))
+        await show(interaction, kept, passage_reply(story, passage, kept, self.page))
 
 
 class OlderButton(
     discord.ui.DynamicItem[discord.ui.Button],
-    template=r"storybot:(?:more:\d+|read:\d+:(?:prev|next)|vote:\d+:(?:up|down))",
+    template=(
+        r"storybot:(?:more:\d+|read:\d+:(?:prev|next)|vote:\d+:(?:up|down)"
+        rf"|(?:more|back):{OLD_ANSWER_KEY}|read:{STORY}:{NUMBER}:(?:prev|next):{OLD_ANSWER_KEY}"
+        rf"|vote:{STORY}:{NUMBER}:(?:up|down))"
+    ),
 ):
-    """A button of an answer given before stories had stable ids: it cannot tell which story it meant."""
+    """A button of an answer given before stories had stable ids (it cannot tell which story it meant), or
+    before answers were kept by id (its question was only in the embed, which is never read back)."""
 
     def __init__(self, custom_id: str):
         super().__init__(discord.ui.Button(label="…", custom_id=custom_id))

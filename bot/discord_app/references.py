@@ -1,8 +1,9 @@
 """What an answer's buttons carry in their custom_id, so a click needs nothing read back from an embed.
 
-A story is named by its stable id (bot.core.story_ids), a passage by (story id, number), an answer
-by who asked, which page it shows and the story it was kept to. Every custom_id stays within
-Discord's 100 characters whatever the numbers: user ids are at most 20 digits, story ids 16 characters.
+A story is named by its stable id (bot.core.story_ids), a passage by (story id, number), an answer by
+the id it is kept under (bot.state.answers: its question, scope and asker) and the result shown. Every
+custom_id stays within Discord's 100 characters whatever the numbers: story ids are at most 16
+characters, answer ids 12.
 """
 
 from __future__ import annotations
@@ -13,42 +14,36 @@ from dataclasses import dataclass
 import discord
 
 from bot.core.story_ids import STORY_ID_PATTERN
+from bot.state.answers import ANSWER_ID_PATTERN
 
 CUSTOM_ID_LIMIT = 100
 STORY = STORY_ID_PATTERN
 NUMBER = r"\d{1,7}"
-ANSWER_KEY = rf"(?P<asker>\d{{1,20}})\.(?P<offset>{NUMBER})\.(?P<scope>{STORY}|-)\.(?P<hint>[cs])"
-"""An AnswerKey inside a template; its groups are read back by AnswerKey.from_match."""
+ANSWER = ANSWER_ID_PATTERN
+ANSWER_PAGE = rf"(?P<answer>{ANSWER})\.(?P<offset>{NUMBER})"
+"""An AnswerPage inside a template; its groups are read back by AnswerPage.from_match."""
+OLD_ANSWER_KEY = rf"\d{{1,20}}\.{NUMBER}\.(?:{STORY}|-)\.[cs]"
+"""What buttons carried before answers were kept by id (the asker, the result, the scope): the question
+was read back from the embed, so these only ask to ask again."""
 _STORY_OF_ANSWER = re.compile(rf"storybot:(?:read|vote):(?P<story>{STORY}):")
 
 
 @dataclass(frozen=True)
-class AnswerKey:
-    """What it takes to show an answer again: who asked, which page, the one story it searched."""
+class AnswerPage:
+    """One result of a kept answer: the answer's id and how many better results come before it."""
 
-    asker: int
-    """The user whose answer it is: their clicks change it, anyone else's open a private copy."""
+    answer: str
     offset: int
-    """How many better results come before the one shown."""
-    scope: str | None = None
-    """The id of the one story the question searched, or None for every story."""
-    channel_scope: bool = False
-    """The scope is the channel's story (/settings story), which the answer words differently."""
 
     def encode(self) -> str:
-        return f"{self.asker}.{self.offset}.{self.scope or '-'}.{'c' if self.channel_scope else 's'}"
+        return f"{self.answer}.{self.offset}"
 
     @classmethod
-    def from_match(cls, match: re.Match[str]) -> AnswerKey:
-        scope = match["scope"]
-        return cls(int(match["asker"]), int(match["offset"]), None if scope == "-" else scope, match["hint"] == "c")
+    def from_match(cls, match: re.Match[str]) -> AnswerPage:
+        return cls(match["answer"], int(match["offset"]))
 
-    def shown_to(self, user: int) -> AnswerKey:
-        """The same answer as another person's own copy."""
-        return AnswerKey(user, self.offset, self.scope, self.channel_scope)
-
-    def at(self, offset: int) -> AnswerKey:
-        return AnswerKey(self.asker, offset, self.scope, self.channel_scope)
+    def at(self, offset: int) -> AnswerPage:
+        return AnswerPage(self.answer, offset)
 
 
 def story_of_answer(message: discord.Message | None, bot_id: int) -> str | None:

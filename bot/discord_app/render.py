@@ -28,7 +28,7 @@ EMBED_TOTAL_LIMIT = 6000
 CHOICE_LIMIT = 100  # a choice's or a select option's name and value
 ELLIPSIS = "…"
 QUESTION_PREFIX = "Q: "
-"""The footer of an answer holds the question, so its "More results" button works after a restart."""
+"""The footer of an answer shows the question (its buttons read it by the answer's id, never from here)."""
 SCOPE_FIELD = "Searched only this story"
 SCOPE_HINT = "Ask without replying (or /ask without story) to search every story."
 CHANNEL_SCOPE_HINT = "This channel searches this story first (a server manager sets it with /settings story)."
@@ -197,11 +197,6 @@ def story_label(story: StoryRef, limit: int) -> str:
     path = story.file
     tail = path if len(path) <= limit // 2 else ELLIPSIS + path[-(limit // 2 - 1) :]
     return f"{clip(story.title, limit - len(tail) - 3)} ({tail})"
-
-
-def question_from_footer(embed: discord.Embed) -> str | None:
-    text = embed.footer.text or ""
-    return text[len(QUESTION_PREFIX) :] if text.startswith(QUESTION_PREFIX) else None
 
 
 def _alternatives(hits: Sequence[Hit], stories: Sequence[StoryRef]) -> str:

@@ -1,7 +1,8 @@
 """👍 / 👎 under every answer: one vote per person per answer shown, changeable, kept in the database.
 
-Like the other buttons, the vote needs nothing remembered between restarts: the story's stable id and
-the passage's number are in the button's custom_id, the question is the answer's footer.
+Like the other buttons, the vote needs nothing remembered between restarts: the story's stable id, the
+passage's number and the id the answer is kept under are in the button's custom_id; the question is read
+by that id (bot.discord_app.saved_answers), never from the embed.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import discord
 
 from bot.discord_app.client import acknowledge, send_ephemeral, story_bot
 from bot.discord_app.database_trouble import database_trouble
-from bot.discord_app.references import NUMBER, STORY
-from bot.discord_app.render import clip, index_damaged_text, question_from_footer
+from bot.discord_app.references import ANSWER, NUMBER, STORY
+from bot.discord_app.render import clip, index_damaged_text
+from bot.discord_app.saved_answers import saved_answer
 from bot.messages import STORY_GONE
 from bot.operations.read_passage import PassageRead, read_passage
 from bot.state.feedback import Judgement, Vote
@@ -30,37 +32,39 @@ EMOJI = {Vote.UP: "👍", Vote.DOWN: "👎"}
 
 class VoteButton(
     discord.ui.DynamicItem[discord.ui.Button],
-    template=rf"storybot:vote:(?P<story>{STORY}):(?P<passage>{NUMBER}):(?P<way>up|down)",
+    template=rf"storybot:vote:(?P<story>{STORY}):(?P<passage>{NUMBER}):(?P<way>up|down):(?P<answer>{ANSWER})",
 ):
-    def __init__(self, story: str, passage: int, way: str):
+    def __init__(self, story: str, passage: int, way: str, answer: str):
         self.vote = WAYS[way]
         super().__init__(
             discord.ui.Button(
                 emoji=EMOJI[self.vote],
                 style=discord.ButtonStyle.secondary,
-                custom_id=f"storybot:vote:{story}:{passage}:{way}",
+                custom_id=f"storybot:vote:{story}:{passage}:{way}:{answer}",
             )
         )
-        self.story, self.passage = story, passage
+        self.story, self.passage, self.answer = story, passage, answer
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[discord.ui.View], match: re.Match[str]
     ) -> VoteButton:
-        return cls(match["story"], int(match["passage"]), match["way"])
+        return cls(match["story"], int(match["passage"]), match["way"], match["answer"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
         await acknowledge(interaction, private=True)  # before the database, which may be slow to answer
         bot = story_bot(interaction)
         message = interaction.message
+        if message is None:  # Discord sends the clicked message with every click
+            await send_ephemeral(interaction, "I can't find that answer any more; please ask again.")
+            return
+        kept = await saved_answer(interaction, self.answer)
+        if kept is None:
+            return
         library = await bot.view(interaction.guild_id)
         reading = None if library is None else read_passage(library, self.story, self.passage)
-        question = question_from_footer(message.embeds[0]) if message and message.embeds else None
         if reading is None or reading.read is PassageRead.STORY_GONE:
             await send_ephemeral(interaction, STORY_GONE)
-            return
-        if question is None or message is None:
-            await send_ephemeral(interaction, "I can't find that answer's question any more; please ask again.")
             return
         if reading.read is PassageRead.INDEX_DAMAGED and reading.damage is not None:
             # the vote keeps the passage it judged: asked again once the index is rebuilt
@@ -74,11 +78,12 @@ class VoteButton(
             message_id=message.id,
             user_id=interaction.user.id,
             vote=self.vote,
-            question=question,
+            question=kept.question,
             story_path=story.path,
             story_title=story.title,
             passage=passage.number,
             excerpt=clip(passage.text, EXCERPT_KEPT),
+            answer_id=kept.id,
         )
         try:
             earlier = await bot.database.feedback.record(judgement)
@@ -89,8 +94,8 @@ class VoteButton(
         await send_ephemeral(interaction, thanks(self.vote, earlier, in_server=interaction.guild_id is not None))
 
 
-def vote_buttons(story: str, passage: int) -> tuple[VoteButton, VoteButton]:
-    return VoteButton(story, passage, "up"), VoteButton(story, passage, "down")
+def vote_buttons(story: str, passage: int, answer: str) -> tuple[VoteButton, VoteButton]:
+    return VoteButton(story, passage, "up", answer), VoteButton(story, passage, "down", answer)
 
 
 def thanks(vote: Vote, earlier: Vote | None, in_server: bool) -> str:

@@ -40,7 +40,8 @@ class SavedAnswer:
     id: str
     server_id: int | None
     """None: in a DM."""
-    channel_id: int
+    channel_id: int | None
+    """None: Discord did not say (it always does for messages and commands)."""
     asker_id: int
     """Whose answer it is: their clicks change it, anyone else's open a copy only they see."""
     question: str

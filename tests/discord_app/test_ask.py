@@ -6,12 +6,12 @@ import pytest
 from bot.core.answer import NoAnswer
 from bot.discord_app.exts.ask import Ask
 from bot.discord_app.exts.performer import Performers
-from bot.discord_app.reading import AnswerButton, ReadOn, answer_reply
-from bot.discord_app.references import CUSTOM_ID_LIMIT, AnswerKey
-from bot.discord_app.render import question_from_footer
+from bot.discord_app.reading import AnswerButton, ReadOn, reply_to_question
+from bot.discord_app.references import CUSTOM_ID_LIMIT, AnswerPage
 from bot.discord_app.voting import VoteButton
 from bot.operations.ask import ask
 from bot.operations.look_up_person import PersonFound, look_up_person
+from bot.operations.resolve_story import story_by_id
 from bot.state.feedback import Vote
 from bot.state.server_settings import ChannelSettings, ServerSettings
 from tests.discord_app.conftest import BOT_ROLE_ID
@@ -65,13 +65,26 @@ def test_direct_messages_and_answer_channels_need_no_mention(discord_bot):
     assert ask.question_in(message(discord_bot, "who is ivan", channel_id=4242), None) == "who is ivan"
 
 
-async def test_answer_reply_has_the_embed_and_a_more_button(library):
-    asker = 2**64 - 1  # the longest a Discord id can be
-    reply = answer_reply(ask(library, "Sophie"), asker)
+async def test_an_answer_is_kept_by_the_id_its_buttons_carry(discord_bot, library):
+    asker = 2**63 - 1  # the largest id a 64-bit signed column takes (Discord ids stay below it for centuries)
+    story = story_by_id(library, ask(library, "Sophie").stories[0].id)
+    reply = await reply_to_question(
+        discord_bot,
+        ask(library, "Sophie", story=story),
+        server_id=GUILD_ID,
+        channel_id=CHANNEL_ID,
+        asker_id=asker,
+        channel_scope=True,
+    )
     assert reply.content is None and reply.embed is not None and reply.view is not None
-    assert question_from_footer(reply.embed) == "Sophie"
+    assert reply.embed.footer.text == "Q: Sophie"
     button, previous, following, up, down = reply.view.children
-    assert isinstance(button, AnswerButton) and button.action == "more" and button.key == AnswerKey(asker, 1)
+    assert isinstance(button, AnswerButton) and button.action == "more" and button.page.offset == 1
+    kept = await discord_bot.database.answers.find(button.page.answer)
+    assert kept is not None and story is not None
+    assert (kept.server_id, kept.channel_id, kept.asker_id, kept.question) == (GUILD_ID, CHANNEL_ID, asker, "Sophie")
+    assert (kept.scope, kept.channel_scope) == (story.id, True)
+    assert previous.page == following.page == AnswerPage(kept.id, 0) and up.answer == down.answer == kept.id
     best = library.ask("Sophie").best
     story = library.story_finder.ids[library.story_finder.by_path(best.path)]
     shown = best.passage
@@ -85,10 +98,10 @@ async def test_answer_reply_has_the_embed_and_a_more_button(library):
     assert reply.content is None
 
 
-def test_no_answer_is_a_plain_friendly_line(library):
+async def test_no_answer_is_a_plain_friendly_line(discord_bot, library):
     asked = ask(library, "what is the")
     assert asked.answer.reason == NoAnswer.NO_CONTENT_WORDS
-    reply = answer_reply(asked, 1)
+    reply = await reply_to_question(discord_bot, asked, server_id=None, channel_id=None, asker_id=1)
     assert reply.embed is None and reply.view is None
     assert reply.content is not None and "no words to search for" in reply.content
 

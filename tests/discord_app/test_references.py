@@ -3,11 +3,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import discord
+import pytest
 
-from bot.core.story_ids import story_id
-from bot.discord_app.reading import AnswerButton, ReadOn
-from bot.discord_app.references import CUSTOM_ID_LIMIT, AnswerKey, story_of_answer
+from bot.core.story_ids import MAX_SHELF_STORY, shelf_story_id, story_id
+from bot.discord_app.reading import AnswerButton, OlderButton, ReadOn
+from bot.discord_app.references import CUSTOM_ID_LIMIT, AnswerPage, story_of_answer
 from bot.discord_app.voting import VoteButton
+from bot.state.answers import new_answer_id
 from tests.discord_app.fake_discord import BOT_USER, CHANNEL_ID, PERSON, message_payload
 
 if TYPE_CHECKING:  # discord.types is for type checkers: importing it at run time is circular
@@ -17,26 +19,51 @@ if TYPE_CHECKING:  # discord.types is for type checkers: importing it at run tim
 
 
 def test_the_longest_custom_ids_fit_discords_limit_and_read_back_whole():
-    story = story_id("a/" * 200 + "story.md")
-    key = AnswerKey(asker=2**64 - 1, offset=9_999_999, scope=story, channel_scope=True)
-    for item in (
-        ReadOn(story, 9_999_999, "prev", key),
-        AnswerButton("back", key),
-        VoteButton(story, 9_999_999, "down"),
-    ):
-        custom_id = item.item.custom_id
-        assert custom_id is not None and len(custom_id) <= CUSTOM_ID_LIMIT
-        match = item.template.fullmatch(custom_id)
-        assert match is not None
-    read = ReadOn(story, 3, "next", AnswerKey(7, 0))
+    answer = new_answer_id()
+    page = AnswerPage(answer, 9_999_999)
+    for story in (story_id("a/" * 200 + "story.md"), shelf_story_id(MAX_SHELF_STORY)):
+        for item in (
+            ReadOn(story, 9_999_999, "prev", page),
+            AnswerButton("back", page),
+            VoteButton(story, 9_999_999, "down", answer),
+        ):
+            custom_id = item.item.custom_id
+            assert custom_id is not None and len(custom_id) <= CUSTOM_ID_LIMIT
+            assert item.template.fullmatch(custom_id) is not None
+            # exactly one button class takes a click
+            assert OlderButton.__discord_ui_compiled_template__.fullmatch(custom_id) is None
+    story = story_id("a/story.md")
+    read = ReadOn(story, 3, "next", AnswerPage(answer, 0))
     match = read.template.fullmatch(read.item.custom_id or "")
     assert match is not None
-    assert (match["story"], match["number"], AnswerKey.from_match(match)) == (story, "3", AnswerKey(7, 0))
+    assert (match["story"], match["number"], AnswerPage.from_match(match)) == (story, "3", AnswerPage(answer, 0))
+    vote = VoteButton(story, 3, "up", answer)
+    assert (vote.template.fullmatch(vote.item.custom_id or "") or {"answer": None})["answer"] == answer
+
+
+@pytest.mark.parametrize(
+    "custom_id",
+    [
+        # before answers were kept by id: the asker, the result, the scope and how it was set
+        "storybot:more:18446744073709551615.1.-.s",
+        "storybot:back:7.0.abcdefghijklmnop.c",
+        "storybot:read:abcdefghijklmnop:3:next:7.2.0123.s",
+        "storybot:vote:abcdefghijklmnop:3:up",
+        "storybot:vote:0123:3:down",
+        # before stories had ids
+        "storybot:more:4",
+        "storybot:read:12:prev",
+        "storybot:vote:12:up",
+    ],
+)
+def test_the_buttons_of_older_answers_are_taken_by_the_older_button_alone(custom_id):
+    templates = [item.__discord_ui_compiled_template__ for item in (AnswerButton, ReadOn, VoteButton, OlderButton)]
+    assert [t.fullmatch(custom_id) is not None for t in templates] == [False, False, False, True]
 
 
 def test_the_story_of_an_answer_is_read_from_its_buttons_not_its_title(discord_bot):
     story = story_id("b/chapter.md")
-    vote = VoteButton(story, 2, "up").item.to_component_dict()
+    vote = VoteButton(story, 2, "up", new_answer_id()).item.to_component_dict()
     row: ActionRowPayload = {"type": 1, "components": [vote]}
     # discord.py's stubs: ActionRow narrows ComponentBase's "type" to Literal[1], so a TypedDict checker does not
     # take it for the ComponentBase a message's components are typed as.

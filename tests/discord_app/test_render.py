@@ -15,7 +15,6 @@ from bot.discord_app.render import (
     marked_excerpt,
     not_found_text,
     performer_embed,
-    question_from_footer,
     stories_embed,
     story_label,
     story_mention,
@@ -61,7 +60,7 @@ def test_answer_embed_stays_within_discord_limits_whatever_the_corpus(tmp_path):
     asked = ask(library, "violinist " * 100)
     embed = answer_embed(asked)
     assert within_limits(embed)
-    assert question_from_footer(embed) == asked.answer.question
+    assert embed.footer.text == f"Q: {asked.answer.question}"
     assert "**violinist**" in (embed.description or "")
 
 

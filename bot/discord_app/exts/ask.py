@@ -16,9 +16,10 @@ from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot, respond
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story, within_budget
 from bot.discord_app.cooldown import wait_message
-from bot.discord_app.reading import AnswerButton, OlderButton, ReadOn, answer_reply
+from bot.discord_app.reading import AnswerButton, OlderButton, ReadOn, reply_to_question
 from bot.discord_app.references import story_of_answer
 from bot.discord_app.render import Reply
+from bot.discord_app.saved_answers import forget_old_answers
 from bot.messages import NO_STORIES_HERE
 from bot.operations.ask import ask_in_thread, asks_something, follow_up
 from bot.operations.resolve_story import story_by_id, story_by_path
@@ -69,8 +70,20 @@ class Ask(StoryCog):
 
     def __init__(self, bot: StoryBot):
         super().__init__(bot)
+        self._forgetting: asyncio.Task[None] | None = None
         self._thread_stories: OrderedDict[int, str | None] = OrderedDict()
         """Thread id -> the id of the story whose answer started it (None: not started from an answer)."""
+
+    async def cog_load(self) -> None:
+        await super().cog_load()
+        self._forgetting = asyncio.create_task(
+            forget_old_answers(self.bot.database.answers, self.bot.settings.answer_days), name="storybot-forget-answers"
+        )
+
+    async def cog_unload(self) -> None:
+        if self._forgetting is not None:
+            self._forgetting.cancel()
+        await super().cog_unload()
 
     def addressed(self, message: discord.Message, me: discord.ClientUser) -> bool:
         """A DM, or a mention of the bot (`me`) or of its role."""
@@ -160,7 +173,15 @@ class Ask(StoryCog):
             asked = await (ask_in_thread(library, question) if story is None else follow_up(library, question, story))
         finally:
             typing.cancel()  # the answer never waits for the indicator (Discord's 5xx retries, a 429's wait)
-        await self._reply(message, answer_reply(asked, message.author.id, channel_scope))
+        reply = await reply_to_question(
+            self.bot,
+            asked,
+            server_id=None if message.guild is None else message.guild.id,
+            channel_id=message.channel.id,
+            asker_id=message.author.id,
+            channel_scope=channel_scope,
+        )
+        await self._reply(message, reply)
 
     async def _reply(self, message: discord.Message, reply: Reply) -> None:
         try:
@@ -196,7 +217,14 @@ class Ask(StoryCog):
             if story is not None or scope is None
             else follow_up(library, question, scope)
         )
-        reply = answer_reply(asked, interaction.user.id, channel_scope=story is None)
+        reply = await reply_to_question(
+            self.bot,
+            asked,
+            server_id=interaction.guild_id,
+            channel_id=interaction.channel_id,
+            asker_id=interaction.user.id,
+            channel_scope=story is None,
+        )
         await respond(interaction, reply, private=asked.answer.best is None)
 
     @ask.autocomplete("story")

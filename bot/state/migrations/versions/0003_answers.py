@@ -20,7 +20,7 @@ def upgrade() -> None:
         "answers",
         sa.Column("id", sa.String(16), primary_key=True),
         sa.Column("server_id", sa.BigInteger, nullable=True),
-        sa.Column("channel_id", sa.BigInteger, nullable=False),
+        sa.Column("channel_id", sa.BigInteger, nullable=True),
         sa.Column("asker_id", sa.BigInteger, nullable=False),
         sa.Column("question", sa.Text, nullable=False),
         sa.Column("scope", sa.String(32), nullable=True),
