@@ -1,0 +1,101 @@
+"""Answers kept by id, as Discord delivers clicks to the real bot process: nothing is read back from the embed,
+an unknown or older answer says so, and a database that does not answer never stops an answer or a click."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+
+import pytest
+import pytest_asyncio
+
+from tests.discord_app.bot_process import BotProcess
+from tests.discord_app.fake_discord import BOT_USER, FakeDiscord
+from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, fake, reply_to
+from tests.discord_app.test_reading import buttons, click
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+__all__ = ["fake"]  # the module-scoped fixture, shared with the other end-to-end tests
+QUESTION = "Where was Sébastien born?"
+NOT_KEPT = "I can't reopen this answer: I keep answers for 90 days"
+ANSWER_ID = re.compile(r"(?<=:)[a-z2-7]{12}(?=\.|$)")
+BUDGET = "100/30"
+"""Room for one reader's many clicks on one answer (the default is 5 questions per 30 seconds)."""
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def bot(fake: FakeDiscord) -> AsyncIterator[BotProcess]:
+    process = await BotProcess(fake, STORYBOT_QUESTION_BUDGET=BUDGET).start()
+    await process.ready()
+    yield process
+    await process.stop()
+
+
+async def asked(fake: FakeDiscord, question: str, asker: dict) -> tuple[dict, dict]:
+    """The bot's answer (as sent) and the message Discord keeps of it (what a click carries)."""
+    body = await reply_to(fake, f"{MENTION} {question}", mentions=[BOT_USER], author=asker)
+    return body, next(m for m in reversed(fake.messages.values()) if m["embeds"] == body["embeds"])
+
+
+def without_footer(message: dict, footer: dict | None = None) -> dict:
+    """The message with its embed's footer gone (or replaced) and its title changed: nothing a click may need."""
+    embed = {k: v for k, v in message["embeds"][0].items() if k != "footer"} | {"title": "Another story"}
+    return message | {"embeds": [embed | ({"footer": footer} if footer else {})]}
+
+
+def with_answer_id(button: dict, answer_id: str) -> dict:
+    """The button naming another answer (a click carries a custom_id its message has: the message must have it)."""
+    return button | {"custom_id": ANSWER_ID.sub(answer_id, button["custom_id"])}
+
+
+async def test_an_answer_pages_the_same_with_its_footer_changed_or_removed(fake, bot):
+    asker, other = fake.person(), fake.person()
+    body, message = await asked(fake, QUESTION, asker)
+    shown = buttons(body)
+    expected = {label: await click(fake, message, shown[label], asker) for label in ("Next ▶", "More results")}
+    assert expected["Next ▶"]["data"]["embeds"][0]["footer"]["text"] == f"Q: {QUESTION}"
+
+    for changed in (without_footer(message), without_footer(message, {"text": "Q: Who is Sofia?"})):
+        for label in ("Next ▶", "More results"):
+            again = await click(fake, changed, shown[label], asker)
+            assert again["type"] == 7 and again["data"] == expected[label]["data"]
+            copy = await click(fake, changed, shown[label], other)  # another reader: a copy only they see
+            assert copy["type"] == 4 and copy["data"]["flags"] & EPHEMERAL
+            assert copy["data"]["embeds"] == expected[label]["data"]["embeds"]
+        read_on = expected["Next ▶"]["data"]
+        passage = without_footer(changed | {"embeds": read_on["embeds"], "components": read_on["components"]})
+        back = await click(fake, passage, buttons(read_on)["Back to the answer"], asker)
+        assert back["data"]["embeds"] == body["embeds"] and back["data"]["components"] == body["components"]
+    voted = await click(fake, without_footer(message), shown["👍"], asker)
+    assert voted["data"]["flags"] & EPHEMERAL and voted["data"]["content"] == "Thanks for the 👍!"
+
+
+async def test_an_unknown_answer_says_so_kindly_and_changes_nothing(fake, bot):
+    asker = fake.person()
+    body, message = await asked(fake, QUESTION, asker)
+    for label in ("Next ▶", "More results", "👎"):
+        button = with_answer_id(buttons(body)[label], "zzzzzzzzzzzz")
+        seen = await click(fake, message | {"components": [{"type": 1, "components": [button]}]}, button, asker)
+        assert seen["type"] == 4 and seen["data"]["flags"] & EPHEMERAL
+        assert seen["data"]["content"].startswith(NOT_KEPT)
+    assert "Traceback" not in bot.text
+
+
+@pytest.mark.parametrize(
+    "custom_id",
+    [
+        "storybot:more:{asker}.1.-.s",
+        "storybot:read:{story}:2:next:{asker}.0.-.s",
+        "storybot:back:{asker}.0.{story}.c",
+        "storybot:vote:{story}:1:up",
+    ],
+)
+async def test_the_buttons_of_an_answer_from_before_ask_to_ask_again(fake, bot, custom_id):
+    """Answers sent before answers were kept by id carried the question in their footer only, never read back."""
+    asker = fake.person()
+    body, message = await asked(fake, QUESTION, asker)
+    story = buttons(body)["Next ▶"]["custom_id"].split(":")[2]
+    old = {"type": 2, "style": 2, "label": "old", "custom_id": custom_id.format(asker=asker["id"], story=story)}
+    seen = await click(fake, message | {"components": [{"type": 1, "components": [old]}]}, old, asker)
+    assert seen["data"]["flags"] & EPHEMERAL
+    assert seen["data"]["content"] == "This answer is from an older version of me; please ask again."
