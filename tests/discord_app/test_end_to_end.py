@@ -142,7 +142,8 @@ async def test_slash_ask_and_more_results_button(fake, bot):
     next_embed = second["data"]["embeds"][0]
     assert "result 2" in next_embed["fields"][0]["value"]
     assert next_embed["description"] != embed["description"]
-    assert second["data"]["components"][0]["components"][0]["custom_id"] == f"storybot:more:{reader['id']}.2.-.s"
+    answer_id = button["custom_id"].removeprefix("storybot:more:").removesuffix(".1")
+    assert second["data"]["components"][0]["components"][0]["custom_id"] == f"storybot:more:{answer_id}.2"
 
 
 async def test_slash_ask_without_an_answer_is_private_and_friendly(fake, bot):
