@@ -3,12 +3,18 @@ an unknown or older answer says so, and a database that does not answer never st
 
 from __future__ import annotations
 
+import asyncio
+import datetime
 import re
 from collections.abc import AsyncIterator
 
 import pytest
 import pytest_asyncio
 
+from bot.discord_app.saved_answers import forget_old_answers
+from bot.settings import Settings
+from bot.state.answers import SavedAnswer, new_answer_id
+from bot.state.database import Database
 from tests.discord_app.bot_process import BotProcess
 from tests.discord_app.fake_discord import BOT_USER, FakeDiscord
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, fake, reply_to
@@ -99,3 +105,32 @@ async def test_the_buttons_of_an_answer_from_before_ask_to_ask_again(fake, bot, 
     seen = await click(fake, message | {"components": [{"type": 1, "components": [old]}]}, old, asker)
     assert seen["data"]["flags"] & EPHEMERAL
     assert seen["data"]["content"] == "This answer is from an older version of me; please ask again."
+
+
+async def test_answers_past_the_retention_period_are_forgotten_by_the_running_bot(tmp_path):
+    database = await Database.open(Settings(data=tmp_path))
+    now = datetime.datetime.now(datetime.UTC)
+    old, recent = (
+        SavedAnswer(
+            id=new_answer_id(),
+            server_id=1,
+            channel_id=2,
+            asker_id=3,
+            question="Who is Sofia?",
+            scope=None,
+            channel_scope=False,
+            asked_at=now - datetime.timedelta(days=days),
+        )
+        for days in (31, 29)
+    )
+    for answer in (old, recent):
+        await database.answers.save(answer)
+    forgetting = asyncio.create_task(forget_old_answers(database.answers, days=30, every=0.05))
+    try:
+        async with asyncio.timeout(15):
+            while await database.answers.find(old.id) is not None:
+                await asyncio.sleep(0.05)
+        assert await database.answers.find(recent.id) == recent
+    finally:
+        forgetting.cancel()
+        await database.close()
