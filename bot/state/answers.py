@@ -8,9 +8,9 @@ so. The id is random, not a count: one answer's buttons tell nothing of any othe
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import secrets
-from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -33,7 +33,7 @@ def new_answer_id() -> str:
     return "".join(secrets.choice(ANSWER_ID_ALPHABET) for _ in range(ANSWER_ID_LENGTH))
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class SavedAnswer:
     """One answer given in Discord: what its buttons need to show it again, and whose it is."""
 
@@ -58,18 +58,7 @@ class AnswerStore:
 
     async def save(self, answer: SavedAnswer) -> None:
         async def insert(connection: AsyncConnection) -> None:
-            await connection.execute(
-                answers.insert().values(
-                    id=answer.id,
-                    server_id=answer.server_id,
-                    channel_id=answer.channel_id,
-                    asker_id=answer.asker_id,
-                    question=answer.question,
-                    scope=answer.scope,
-                    channel_scope=answer.channel_scope,
-                    asked_at=answer.asked_at,
-                )
-            )
+            await connection.execute(answers.insert().values(**dataclasses.asdict(answer)))
 
         await self._engine.write(insert)
 
@@ -80,16 +69,7 @@ class AnswerStore:
             row = (await connection.execute(sa.select(answers).where(answers.c.id == answer_id))).first()
             if row is None:
                 return None
-            return SavedAnswer(
-                id=row.id,
-                server_id=row.server_id,
-                channel_id=row.channel_id,
-                asker_id=row.asker_id,
-                question=row.question,
-                scope=row.scope,
-                channel_scope=row.channel_scope,
-                asked_at=aware(row.asked_at),
-            )
+            return SavedAnswer(**row._asdict() | {"asked_at": aware(row.asked_at)})
 
         return await self._engine.read(look)
 
