@@ -72,8 +72,8 @@ async def one_story(interaction: discord.Interaction, library: StoryLibrary, nam
 
 async def own_or_copy(interaction: discord.Interaction, owner: int | None, reply: Callable[[int], Reply]) -> None:
     """A message stays the asker's: their click changes it in place; anyone else's opens a copy only they
-    see, which is theirs to page on (`reply` is given whose it is). `owner` None: a message from before
-    owners were kept in custom ids, changed in place as it always was."""
+    see, which is theirs to page on (`reply` is given whose it is). `owner` None: changed in place (a copy
+    only the clicker sees, or a message from before owners were kept in custom ids)."""
     clicker = interaction.user.id
     if owner is None or owner == clicker:
         await show_in_place(interaction, reply(clicker))
