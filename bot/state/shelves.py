@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.state.guarded_engine import GuardedEngine
 from bot.state.tables import shelf_stories, shelf_versions, shelves
+from bot.state.time import aware
 from bot.state.upsert import INSERTS
 
 SHELF_STORIES = 500
@@ -244,7 +245,7 @@ class ShelfStore:
                         action=action,
                         size=row.size,
                         user_id=row.user_id,
-                        created_at=_aware(row.created_at),
+                        created_at=aware(row.created_at),
                         source_version_id=row.source_version_id,
                         current=action is not ShelfAction.REMOVED and row.current_version_id == shown,
                     )
@@ -434,8 +435,3 @@ async def _made(
         previous_version_id=made.previous_version_id,
         shelf_version=made.shelf_version,
     )
-
-
-def _aware(moment: datetime.datetime) -> datetime.datetime:
-    """SQLite gives back naive times (it keeps no zone); they were written in UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=datetime.UTC)
