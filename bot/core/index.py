@@ -112,23 +112,48 @@ class BM25Scoring(ABC):
         zero although documents hold question terms (a library of a few passages, where every idf
         is zero or below), they are ranked with the smoothed idf.
         """
-        if k <= 0:
-            return []
-        found = self._top(query, k, within, self.idf)
-        if not found and any(t in self.vocabulary for t in query):
-            found = self._top(query, k, within, self.smooth_idf)
-        return found
+        return self._best_of(self._read(query, within), k)
 
-    def _top(self, query: Sequence[str], k: int, within: range | None, idf: np.ndarray) -> list[tuple[int, float]]:
-        lists = []
+    def top_holding(
+        self, query: Sequence[str], k: int, within: range | None = None
+    ) -> list[tuple[int, float, frozenset[str]]]:
+        """`top`, with the question terms each document holds: what a filter on the words matched
+        weighs, from the posting lists already read rather than from the passages' text."""
+        read = self._read(query, within)
+        best = self._best_of(read, k)
+        if not best:
+            return []
+        docs = np.fromiter((doc for doc, _ in best), dtype=np.int64, count=len(best))
+        held: list[list[str]] = [[] for _ in best]
+        for listed in read:
+            for i in np.flatnonzero(_weights_of(listed.docs, listed.parts, docs)):
+                held[i].append(listed.term)
+        return [(doc, score, frozenset(terms)) for (doc, score), terms in zip(best, held, strict=True)]
+
+    def _read(self, query: Sequence[str], within: range | None) -> list[_TermPostings]:
+        """Each distinct known question term's postings (within a story, if scoped), read once a question."""
+        read = []
         for term, repeat in Counter(query).items():
             term_id = self.vocabulary.get(term)
-            if term_id is None:
-                continue
-            docs, parts, max_part = self._term_postings(term, term_id, within)  # each list is read once a question
-            if len(docs):
-                weight = float(repeat * idf[term_id])
-                lists.append(_Postings(weight * max_part, weight, term, docs, parts))
+            if term_id is not None:
+                docs, parts, max_part = self._term_postings(term, term_id, within)
+                read.append(_TermPostings(term, term_id, repeat, docs, parts, max_part))
+        return read
+
+    def _best_of(self, read: list[_TermPostings], k: int) -> list[tuple[int, float]]:
+        if k <= 0:
+            return []
+        found = self._top(read, k, self.idf)
+        if not found and read:
+            found = self._top(read, k, self.smooth_idf)
+        return found
+
+    def _top(self, read: list[_TermPostings], k: int, idf: np.ndarray) -> list[tuple[int, float]]:
+        lists = []
+        for term in read:
+            if len(term.docs):
+                weight = float(term.repeat * idf[term.term_id])
+                lists.append(_Postings(weight * term.max_part, weight, term.term, term.docs, term.parts))
         if not lists:
             return []
         if any(listed.weight <= 0 for listed in lists):
@@ -322,6 +347,19 @@ class BM25Index(BM25Scoring):
 ROUNDING_MARGIN = 1e-9
 POSTING_CHUNK = 1 << 22
 """Postings taken at a time by the steps that need wider temporary arrays: what bounds a big build's memory."""
+
+
+@dataclass(frozen=True)
+class _TermPostings:
+    """One distinct question term's postings as read, before its idf weighs them."""
+
+    term: str
+    term_id: int
+    repeat: int
+    """How often the question repeats it (rank-bm25 counts each)."""
+    docs: np.ndarray
+    parts: np.ndarray
+    max_part: float
 
 
 @dataclass(frozen=True)

@@ -315,18 +315,21 @@ class StoryLibrary:
         holds count too, unless the question names a story); within one story any question word will do,
         so a question asked of a story gets its best passage whenever it shares a word with it. Passages
         are analysed only until `depth` have passed."""
-        top = self.index.top(query.terms, depth * 2 + 10, self._passages_of(story)) if query.terms else []
+        top = self.index.top_holding(query.terms, depth * 2 + 10, self._passages_of(story)) if query.terms else []
         return self._matching(top, query, depth, self.min_match if story is None else 0.0)
 
-    def _matching(self, top: list[tuple[int, float]], query: Query, depth: int, min_match: float) -> list[Candidate]:
+    def _matching(
+        self, top: list[tuple[int, float, frozenset[str]]], query: Query, depth: int, min_match: float
+    ) -> list[Candidate]:
+        """The first `depth` of `top` holding enough of the question, by the terms their postings say
+        they hold: only those passages are read and analysed."""
         # Words no story holds count against a passage, unless the question names a story's person or
         # title: then it is about the stories, just worded otherwise ("who taught Sébastien").
         needed = min_match * (query.total_weight - (query.missing_weight if query.named.stories else 0.0))
         candidates = []
-        for doc, score in top:
-            candidate = Candidate.of(doc, score, self.analysed(doc), query)
-            if sum(query.weights[t] for t in candidate.matched) >= needed:
-                candidates.append(candidate)
+        for doc, score, held in top:
+            if sum(query.weights[t] for t in held) >= needed:
+                candidates.append(Candidate.of(doc, score, self.analysed(doc), query))
                 if len(candidates) == depth:
                     break
         return candidates
@@ -344,8 +347,8 @@ class StoryLibrary:
         taken = {c.doc for c in candidates}
         added: list[Candidate] = []
         for named in query.named.strongest(NAMED_STORIES):
-            top = self.index.top(query.terms, NAMED_PASSAGES, self._passages_of(named))
-            found = self._matching([(d, s) for d, s in top if d not in taken], query, NAMED_PASSAGES, 0.0)
+            top = self.index.top_holding(query.terms, NAMED_PASSAGES, self._passages_of(named))
+            found = self._matching([t for t in top if t[0] not in taken], query, NAMED_PASSAGES, 0.0)
             added.extend(found)
             taken.update(c.doc for c in found)
         if not added:

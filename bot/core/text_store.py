@@ -20,9 +20,11 @@ from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
 
 log = logging.getLogger(__name__)
 
-BLOCK_PASSAGES = 64
+BLOCK_PASSAGES = 16
+"""Passages compressed together: a passage read costs decompressing its block (about 19 us for 16
+Gutenberg paragraphs, 62 us for 64), for a tenth more room than blocks of 64 (48% of the text, not 43%)."""
 LEVEL = 6
-BLOCKS_KEPT = 64
+BLOCKS_KEPT = 256
 """Decompressed blocks kept for passages asked about again (answers, pages, neighbours)."""
 
 
