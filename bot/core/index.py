@@ -167,6 +167,9 @@ class BM25Scoring(ABC):
         bounds = np.cumsum([listed.bound for listed in reversed(lists)])
         optional = int(np.searchsorted(bounds, threshold, side="left")) if threshold > 0 else 0
         essential, rest = lists[: len(lists) - optional], lists[len(lists) - optional :]
+        if len(lists) < PAIRWISE_TERMS and DENSE_SHARE * sum(len(listed.docs) for listed in essential) > _span(lists):
+            # Frequent terms draw too many documents to merge and look up one by one: add them up densely.
+            return _best(*_accumulated(lists, threshold), k)
         candidates, scores = _merged(essential)
         # Then each remaining term, highest bound first, only for documents that can still make it.
         for position, listed in enumerate(rest):
@@ -345,6 +348,12 @@ class BM25Index(BM25Scoring):
 
 
 ROUNDING_MARGIN = 1e-9
+DENSE_SHARE = 8
+"""Essential lists holding more than one posting per this many documents of the span are added up in
+an array over the span (`_accumulated`), rather than merged and looked up."""
+PAIRWISE_TERMS = 8
+"""From this many terms in one document, numpy's reduceat sums pairwise rather than in order: the
+dense path, which adds in order, is kept to fewer terms so every path gives the same bits."""
 POSTING_CHUNK = 1 << 22
 """Postings taken at a time by the steps that need wider temporary arrays: what bounds a big build's memory."""
 
@@ -393,6 +402,28 @@ def _merged(lists: list[_Postings]) -> tuple[np.ndarray, np.ndarray]:
     docs, weights = docs[order], weights[order]
     starts = np.flatnonzero(np.concatenate(([True], docs[1:] != docs[:-1])))
     return docs[starts], np.add.reduceat(weights, starts)
+
+
+def _span(lists: list[_Postings]) -> int:
+    """How many document numbers the lists' documents spread over."""
+    return max(int(listed.docs[-1]) for listed in lists) + 1 - min(int(listed.docs[0]) for listed in lists)
+
+
+def _accumulated(lists: list[_Postings], threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """The documents of long posting lists that reach `threshold`, with their scores, added list
+    after list into one array over the lists' span (term at a time, as Lucene's BooleanScorer adds a
+    window): a few passes over the postings, where a merge sorts them and a lookup searches one list
+    per document of another. Each document's score is summed in list order, as `_merged` and the
+    pruned path sum it, so the scores are the same to the bit."""
+    first = min(int(listed.docs[0]) for listed in lists)
+    span = _span(lists)
+    scores = np.zeros(span, dtype=np.float64)
+    for listed in lists:
+        scores += np.bincount(
+            listed.docs - first, weights=listed.weight * listed.parts.astype(np.float64), minlength=span
+        )
+    docs = np.flatnonzero(scores >= threshold if threshold > 0 else scores > 0)  # below it, none is in the top k
+    return docs + first, scores[docs]
 
 
 def _seed_threshold(lists: list[_Postings], k: int) -> float:

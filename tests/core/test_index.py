@@ -151,3 +151,70 @@ def test_documents_tied_with_the_tenth_best_are_never_pruned():
         filler = [[str(rng.choice(terms)), f"f{rng.integers(50)}", "x"] for _ in range(int(rng.integers(30, 200)))]
         index = BM25Index([copied] * 12 + filler)
         assert [doc for doc, _ in index.top(terms, 10)] == list(range(10)), terms
+
+
+def frequent_documents(count: int, seed: int) -> list[list[str]]:
+    """Documents most of which hold a few frequent words, some many times, with copies (ties)."""
+    rng = np.random.default_rng(seed)
+    frequent = ["f0", "f1", "f2", "f3"]
+    documents = []
+    for _ in range(count):
+        words = [str(w) for w in rng.choice(frequent, size=int(rng.integers(1, 8)))]
+        words += [f"r{int(rng.integers(400))}" for _ in range(int(rng.integers(0, 30)))]
+        documents.append(words)
+    documents += [documents[7]] * 15 + [documents[11]] * 15  # ties, far apart in document order
+    return documents
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_frequent_terms_are_added_densely_and_rank_as_rank_bm25(seed, monkeypatch):
+    """Questions of words most documents hold take the dense path; its top ten score as rank-bm25's,
+    and its documents and scores are those of the merging path to the bit."""
+    documents = frequent_documents(4000, seed)
+    index = BM25Index(documents)
+    reference = BM25Okapi(documents)
+    rng = np.random.default_rng(seed)
+    queries = [["f0"], ["f0", "f1"], ["f1", "f2", "f3"], ["f0", "f0", "f2"], ["f3", "r5"], ["f0", "f1", "f2", "f3"]]
+    queries += [[str(w) for w in rng.choice(["f0", "f1", "f2", "f3", "r1", "r2"], size=3)] for _ in range(40)]
+    dense = [index.top(query, 10) for query in queries]
+    monkeypatch.setattr(index_module, "DENSE_SHARE", 0)  # never dense: merged and looked up
+    merged = [index.top(query, 10) for query in queries]
+    assert dense == merged
+    for query, ours in zip(queries, dense, strict=True):
+        scores = reference.get_scores(query)
+        theirs = reference_top(reference, query, 10)
+        # Documents a float32 rounding apart may swap places; each one taken scores as the one it replaces.
+        np.testing.assert_allclose([scores[doc] for doc, _ in ours], [s for _, s in theirs], rtol=1e-6)
+        np.testing.assert_allclose([s for _, s in ours], [s for _, s in theirs], rtol=1e-6)
+
+
+def test_the_dense_path_is_taken_for_frequent_terms_and_not_for_rare_ones(monkeypatch):
+    documents = frequent_documents(2000, 6)
+    index = BM25Index(documents)
+    taken = []
+    accumulated = index_module._accumulated
+
+    def spy(lists, threshold):
+        taken.append(sorted(listed.term for listed in lists))
+        return accumulated(lists, threshold)
+
+    monkeypatch.setattr(index_module, "_accumulated", spy)
+    index.top(["f0", "f1"], 10)
+    index.top(["r3", "r4"], 10)
+    assert taken == [["f0", "f1"]]
+
+
+def test_documents_tied_on_frequent_terms_come_in_document_order_on_every_path(monkeypatch):
+    documents = [["f0", "f1", "x"]] * 30 + [["f0", "y"], ["f1", "z"]] * 20
+    index = BM25Index(documents)
+    assert [doc for doc, _ in index.top(["f0", "f1"], 10)] == list(range(10))
+    monkeypatch.setattr(index_module, "DENSE_SHARE", 0)
+    assert [doc for doc, _ in index.top(["f0", "f1"], 10)] == list(range(10))
+
+
+def test_top_holding_names_the_question_terms_each_document_holds(documents):
+    index = BM25Index(documents)
+    terms = Analyzer().terms("sebastien moscow violin")
+    for doc, score, held in index.top_holding(terms, 10):
+        assert held == frozenset(t for t in terms if t in documents[doc])
+        assert (doc, score) in index.top(terms, 10)
