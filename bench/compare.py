@@ -2,14 +2,26 @@
 
     .venv/bin/pip install bm25s tantivy    # the peers (not storybot's dependencies)
     .venv/bin/python bench/compare.py --passages 100000 [--questions 300] [--engines storybot,bm25s,...]
+    .venv/bin/python bench/compare.py --books DIR [--questions 300]    # a folder of books instead
 
-Passages: FairytaleQA sections and SciFact abstracts from ../shared, split into paragraphs of a
-few sentences; past the distinct ones, copies with a fifth of their words dropped, so no two are
-alike. Questions: FairytaleQA's and SciFact's own. Without ../shared, sentences of the bundled
-stories. Each engine runs in a process of its own (so its peak memory is its own) and does what a
-user of it would: build an index from the texts and save it, open it again, then answer every
-question with its top 10, timed one by one. rank-bm25 keeps no index on disk and is left out past
-20,000 passages (it scores every passage in Python for every question).
+Passages: FairytaleQA sections and SciFact abstracts from ../shared (or --datasets), split into
+paragraphs of a few sentences; past the distinct ones, copies with a fifth of their words dropped,
+so no two are alike. Questions: FairytaleQA's and SciFact's own. Without them, sentences of the
+bundled stories. With --books, the passages storybot reads from that folder's story files (Project
+Gutenberg's .txt books, say), and questions of three words drawn from random passages. Each engine
+runs in a process of its own (so its peak memory is its own) and does what a user of it would:
+build an index from the texts and save it, open it again, then answer every question, timed one by
+one, two ways:
+
+- search: the top 10 passages' ids (storybot: BM25Okapi's top 10 from its index, no re-ranking);
+- answer, what a reader is shown: storybot's `StoryLibrary.ask` (BM25 candidates, re-ranking, the
+  best passage and 3 alternatives with their excerpts); for the peers the same search, then the
+  texts of its best 4 passages read back from the engine's own store (tantivy's stored field,
+  bm25s's saved corpus, rank-bm25's list) and an excerpt of each cut by storybot's `make_excerpt`
+  around the question's words (matched by lower-cased word; no re-ranking, which they lack).
+
+rank-bm25 keeps no index on disk and is left out past 20,000 passages (it scores every passage in
+Python for every question).
 """
 
 from __future__ import annotations
@@ -33,11 +45,30 @@ RANK_BM25_LIMIT = 20_000
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
 
-def texts_and_questions(passages: int, questions: int) -> tuple[list[str], list[str]]:
+SHOWN = 4
+"""Passages a reader is shown: storybot's best and its 3 alternatives."""
+_WORD = re.compile(r"\w+")
+
+
+def book_texts_and_questions(books: Path, questions: int) -> tuple[list[str], list[str]]:
+    """The passages storybot reads from a folder of books, and three-word questions drawn from random passages."""
+    from bot.core.analysis import Analyzer, word_list
+    from bot.core.corpus import load_corpus
+
+    texts = [passage.text for passage in load_corpus(books).passages]
+    analyzer, rng, asked = Analyzer(), random.Random(7), []
+    while len(asked) < questions:
+        words = [w for w in word_list(texts[rng.randrange(len(texts))]) if analyzer.term(w)]
+        if len(words) >= 3:
+            asked.append(" ".join(rng.sample(words, 3)))
+    return texts, asked
+
+
+def texts_and_questions(passages: int, questions: int, shared: Path = SHARED) -> tuple[list[str], list[str]]:
     rng = random.Random(11)
     paragraphs: list[str] = []
     asked: list[str] = []
-    fairytales, scifact = SHARED / "fairytaleqa" / "train", SHARED / "scifact"
+    fairytales, scifact = shared / "fairytaleqa" / "train", shared / "scifact"
     if fairytales.is_dir() and scifact.is_dir():
         for path in sorted((fairytales / "corpus").glob("*.md")):
             paragraphs += [p for p in path.read_text("utf-8").split("\n\n")[1:] if p.strip()]
@@ -64,8 +95,20 @@ def texts_and_questions(passages: int, questions: int) -> tuple[list[str], list[
     return chunks[:passages], asked[:questions]
 
 
+def peer_excerpts(question: str, texts: list[str]) -> list[str]:
+    """What a peer shows for its best passages: storybot's excerpt of each, around the question's words."""
+    from bot.core.excerpt import make_excerpt
+
+    asked = {w.lower() for w in _WORD.findall(question)}
+    shown = []
+    for text in texts:
+        matched = [(m.start(), m.end()) for m in _WORD.finditer(text) if m.group().lower() in asked]
+        shown.append(make_excerpt(text, matched).text)
+    return shown
+
+
 def run_engine(engine: str, texts: list[str], questions: list[str], folder: Path) -> dict[str, float]:
-    """Build and save, open, then answer: seconds, per-question milliseconds and index size."""
+    """Build and save, open, then search and answer: seconds, per-question milliseconds and index size."""
     started = time.perf_counter()
     if engine == "storybot":
         from bot.core.library import StoryLibrary
@@ -83,8 +126,11 @@ def run_engine(engine: str, texts: list[str], questions: list[str], folder: Path
         assert library.opened
         opened = time.perf_counter()
 
-        def ask(question: str) -> None:
+        def search(question: str) -> None:
             library.index.top(library.analyzer.terms(question), 10)
+
+        def ask(question: str) -> None:
+            library.ask(question)
 
         size_folder = store.folder_for(stories)
     elif engine == "bm25s":
@@ -95,20 +141,24 @@ def run_engine(engine: str, texts: list[str], questions: list[str], folder: Path
         retriever = bm25s.BM25()
         tokens = bm25s.tokenize(texts, stopwords="en", stemmer=stemmer, show_progress=False)
         retriever.index(tokens, show_progress=False)
-        retriever.save(folder / "bm25s")
+        retriever.save(folder / "bm25s", corpus=[{"text": t} for t in texts])
         built = time.perf_counter()
         retriever = bm25s.BM25.load(folder / "bm25s", mmap=True)
+        corpus = bm25s.utils.corpus.JsonlCorpus(folder / "bm25s" / "corpus.jsonl", show_progress=False)
         opened = time.perf_counter()
 
-        def ask(question: str) -> None:
+        def search(question: str) -> list[int]:
             tokens = bm25s.tokenize([question], stopwords="en", stemmer=stemmer, show_progress=False)
-            retriever.retrieve(tokens, k=10, show_progress=False)
+            return [int(d) for d in retriever.retrieve(tokens, k=10, show_progress=False)[0][0]]
+
+        def ask(question: str) -> None:
+            peer_excerpts(question, [corpus[d]["text"] for d in search(question)[:SHOWN]])
 
         size_folder = folder / "bm25s"
     elif engine == "tantivy":
         import tantivy
 
-        schema = tantivy.SchemaBuilder().add_text_field("body", stored=False, tokenizer_name="en_stem").build()
+        schema = tantivy.SchemaBuilder().add_text_field("body", stored=True, tokenizer_name="en_stem").build()
         (folder / "tantivy").mkdir()
         index = tantivy.Index(schema, path=str(folder / "tantivy"))
         writer = index.writer(heap_size=500_000_000, num_threads=2)
@@ -122,9 +172,12 @@ def run_engine(engine: str, texts: list[str], questions: list[str], folder: Path
         searcher = index.searcher()
         opened = time.perf_counter()
 
+        def search(question: str) -> list[tantivy.DocAddress]:
+            words = " ".join(_WORD.findall(question)) or "nothing"
+            return [address for _, address in searcher.search(index.parse_query(words, ["body"]), 10).hits]
+
         def ask(question: str) -> None:
-            words = " ".join(re.findall(r"\w+", question)) or "nothing"
-            searcher.search(index.parse_query(words, ["body"]), 10)
+            peer_excerpts(question, [searcher.doc(a)["body"][0] for a in search(question)[:SHOWN]])
 
         size_folder = folder / "tantivy"
     else:
@@ -136,28 +189,30 @@ def run_engine(engine: str, texts: list[str], questions: list[str], folder: Path
         reference = BM25Okapi([analyzer.terms(t) for t in texts])
         built = opened = time.perf_counter()
 
-        def ask(question: str) -> None:
+        def search(question: str) -> list[int]:
             scores = reference.get_scores(analyzer.terms(question))
-            sorted(range(len(scores)), key=scores.__getitem__, reverse=True)[:10]
+            return sorted(range(len(scores)), key=scores.__getitem__, reverse=True)[:10]
+
+        def ask(question: str) -> None:
+            peer_excerpts(question, [texts[d] for d in search(question)[:SHOWN]])
 
         size_folder = None
     for question in questions[:20]:  # warm caches the way a running bot has them warm
         ask(question)
-    times = []
-    for question in questions:
-        began = time.perf_counter()
-        ask(question)
-        times.append((time.perf_counter() - began) * 1000)
-    times.sort()
+    timed = {"search": search, "answer": ask}
+    times: dict[str, list[float]] = {name: [] for name in timed}
+    for question in questions:  # both ways, one after the other, so load on the machine falls on both
+        for name, way in timed.items():
+            began = time.perf_counter()
+            way(question)
+            times[name].append((time.perf_counter() - began) * 1000)
     size = sum(p.stat().st_size for p in size_folder.rglob("*") if p.is_file()) if size_folder else 0
-    return {
-        "build_s": built - started,
-        "open_s": opened - built,
-        "p50_ms": statistics.median(times),
-        "p99_ms": times[min(len(times) - 1, int(len(times) * 0.99))],
-        "size_mb": size / 1e6,
-        "peak_gb": peak_gb(),
-    }
+    result = {"build_s": built - started, "open_s": opened - built}
+    for name, taken in times.items():
+        taken.sort()
+        result[f"{name}_p50_ms"] = statistics.median(taken)
+        result[f"{name}_p99_ms"] = taken[min(len(taken) - 1, int(len(taken) * 0.99))]
+    return result | {"size_mb": size / 1e6, "peak_gb": peak_gb()}
 
 
 def peak_gb() -> float:
@@ -176,31 +231,43 @@ def main() -> None:
     parser.add_argument("--passages", type=int, default=100_000)
     parser.add_argument("--questions", type=int, default=300)
     parser.add_argument("--engines", default=",".join(ENGINES))
+    parser.add_argument("--datasets", type=Path, default=SHARED, help="holding fairytaleqa/ and scifact/")
+    parser.add_argument("--books", type=Path, help="a folder of story files to take the passages from instead")
     parser.add_argument("--engine", help=argparse.SUPPRESS)  # one engine, in its own process
     args = parser.parse_args()
     if args.engine:
-        texts, questions = texts_and_questions(args.passages, args.questions)
+        if args.books:
+            texts, questions = book_texts_and_questions(args.books, args.questions)
+        else:
+            texts, questions = texts_and_questions(args.passages, args.questions, args.datasets)
         with tempfile.TemporaryDirectory() as folder:
-            print(json.dumps(run_engine(args.engine, texts, questions, Path(folder))))
+            print(json.dumps(run_engine(args.engine, texts, questions, Path(folder)) | {"passages": len(texts)}))
         return
     results = {}
     for engine in args.engines.split(","):
-        if engine == "rank-bm25" and args.passages > RANK_BM25_LIMIT:
+        if engine == "rank-bm25" and (args.books or args.passages > RANK_BM25_LIMIT):
             continue
         command = [sys.executable, __file__, "--engine", engine, "--passages", str(args.passages)]
+        command += ["--datasets", str(args.datasets)] + (["--books", str(args.books)] if args.books else [])
         done = subprocess.run([*command, "--questions", str(args.questions)], capture_output=True, text=True)
         if done.returncode != 0:
             reason = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode
             print(f"{engine}: failed ({reason})")
             continue
         results[engine] = json.loads(done.stdout.splitlines()[-1])
-    print(f"{args.passages:,} passages, {args.questions} questions, top 10, one process per engine")
-    columns = ("build_s", "open_s", "p50_ms", "p99_ms", "size_mb", "peak_gb")
-    print(f"{'engine':<11}" + "".join(f"{c:>10}" for c in columns) + f"{'p50 vs storybot':>17}")
+    passages = next((row["passages"] for row in results.values()), args.passages)
+    print(f"{passages:,.0f} passages, {args.questions} questions, one process per engine")
+    print("search: the top 10 ids; answer: what a reader is shown (storybot: ask; peers: search, 4 texts, excerpts)")
+    columns = ("build_s", "open_s", "search_p50_ms", "search_p99_ms", "answer_p50_ms", "answer_p99_ms", "size_mb")
+    print(f"{'engine':<11}" + "".join(f"{c:>15}" for c in (*columns, "peak_gb")), end="")
+    print(f"{'search p50 / storybot':>23}{'answer p50 / storybot':>23}{'answer / search':>17}")
     ours = results.get("storybot")
     for engine, row in results.items():
-        ratio = f"{row['p50_ms'] / ours['p50_ms']:.1f}x" if ours else ""
-        print(f"{engine:<11}" + "".join(f"{row[c]:>10.2f}" for c in columns) + f"{ratio:>17}")
+        ratios = [
+            f"{row[f'{way}_p50_ms'] / ours[f'{way}_p50_ms']:.2f}x" if ours else "" for way in ("search", "answer")
+        ]
+        print(f"{engine:<11}" + "".join(f"{row[c]:>15.2f}" for c in (*columns, "peak_gb")), end="")
+        print(f"{ratios[0]:>23}{ratios[1]:>23}{row['answer_p50_ms'] / row['search_p50_ms']:>16.1f}x")
 
 
 if __name__ == "__main__":
