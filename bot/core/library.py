@@ -188,7 +188,7 @@ class StoryLibrary:
         """A passage's terms and sentences, kept for the passages asked about most recently."""
         found = self._analysed.get(document)
         if found is None:
-            found = AnalysedPassage.of(self.corpus.passages[document], self.analyzer)
+            found = AnalysedPassage.of(document, self.corpus.passages, self.analyzer)
             self._analysed[document] = found
             if len(self._analysed) > ANALYSED_PASSAGES_KEPT:
                 self._analysed.popitem(last=False)
@@ -388,8 +388,7 @@ class StoryLibrary:
             raise IndexDamaged(IndexDamage("passage_number.npy", DamageKind.CONTENTS))
         sentence, _ = best_sentence(candidate, query)
         answer = candidate.view.sentences[sentence] if sentence is not None else None
-        view = candidate.view
-        matched = [(int(view.starts[i]), int(view.ends[i])) for i in candidate.positions]
+        matched = candidate.view.places(candidate.positions)
         excerpt = make_excerpt(passage.text, matched, answer)
         return Hit(
             story.title,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import StrEnum
 
 from bot.core.analysis import WORD, fold
@@ -64,8 +65,9 @@ class Query:
     named: StoryMentions = field(default_factory=StoryMentions)
     """The stories whose people or title the question names."""
 
-    @property
+    @cached_property
     def total_weight(self) -> float:
+        """Computed once: every signal divides by it for every candidate."""
         return sum(self.weights.values()) + self.missing_weight
 
 

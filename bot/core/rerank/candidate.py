@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from bisect import bisect_left
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-
-import numpy as np
 
 from bot.core.analysis import Analyzer, word_list, words
 from bot.core.corpus import Passage
 from bot.core.index import BM25Scoring
+from bot.core.passage_table import text_and_story
 from bot.core.query import Query
 from bot.core.sentences import sentence_spans
 
@@ -19,7 +19,9 @@ from bot.core.sentences import sentence_spans
 class AnalysedPassage:
     """A passage's terms with where each stands: the unit sentence, proximity and phrase signals read."""
 
-    passage: Passage
+    doc: int
+    text: str
+    story: int
     terms: tuple[str, ...]
     sentences: tuple[tuple[int, int], ...]
     sentence_of: tuple[int, ...]
@@ -28,13 +30,16 @@ class AnalysedPassage:
     """Every word's dictionary form, stop words included, space-separated with a space at each end,
     so a phrase is found with one substring search."""
     _analyzer: Analyzer = field(repr=False, compare=False)
+    _passages: Sequence[Passage] = field(repr=False, compare=False)
+    _sentence_places: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def of(cls, passage: Passage, analyzer: Analyzer) -> AnalysedPassage:
-        """One pass over each sentence's words with the analyser's cached terms and forms: no word's
-        place in the text is looked up until an excerpt or a signal asks for it (`starts`)."""
+    def of(cls, doc: int, passages: Sequence[Passage], analyzer: Analyzer) -> AnalysedPassage:
+        """The passage's text and story alone are read; one pass over each sentence's words with the
+        analyser's cached terms and forms. No word's place in the text is looked up until an excerpt
+        or a signal asks for it (`places`), nor the rest of the passage (`passage`)."""
+        text, story = text_and_story(passages, doc)
         term, base = analyzer.term, analyzer.base
-        text = passage.text
         sentences = tuple(sentence_spans(text)) or ((0, len(text)),)
         terms: list[str] = []
         sentence_of: list[int] = []
@@ -45,24 +50,28 @@ class AnalysedPassage:
             kept = [t for t in map(term, found) if t is not None]
             terms.extend(kept)
             sentence_of.extend([number] * len(kept))
-        return cls(passage, tuple(terms), sentences, tuple(sentence_of), f" {' '.join(forms)} ", analyzer)
+        forms_text = f" {' '.join(forms)} "
+        return cls(doc, text, story, tuple(terms), sentences, tuple(sentence_of), forms_text, analyzer, passages)
 
     @cached_property
-    def _places(self) -> tuple[np.ndarray, np.ndarray]:
-        term = self._analyzer.term
-        kept = [(start, end) for word, start, end in words(self.passage.text) if term(word) is not None]
-        places = np.array(kept, dtype=np.int32).reshape(-1, 2)
-        return places[:, 0], places[:, 1]
+    def passage(self) -> Passage:
+        """The whole passage (its number, paragraph, chapter), read when a hit asks for it."""
+        return self._passages[self.doc]
 
-    @property
-    def starts(self) -> np.ndarray:
-        """Where each term's word starts in the text."""
-        return self._places[0]
-
-    @property
-    def ends(self) -> np.ndarray:
-        """Where each term's word ends in the text."""
-        return self._places[1]
+    def places(self, indexes: Iterable[int]) -> list[tuple[int, int]]:
+        """Where these terms' words stand in the text, (start, end) each: only their sentences' words
+        are looked up (an excerpt wants the question's words, seldom every sentence)."""
+        found = []
+        for index in indexes:
+            sentence = self.sentence_of[index]
+            places = self._sentence_places.get(sentence)
+            if places is None:
+                start, end = self.sentences[sentence]
+                term = self._analyzer.term
+                places = [(start + s, start + e) for w, s, e in words(self.text[start:end]) if term(w) is not None]
+                self._sentence_places[sentence] = places
+            found.append(places[index - bisect_left(self.sentence_of, sentence)])
+        return found
 
     def positions(self, wanted: Collection[str]) -> list[int]:
         """Indexes into `terms` of every one of these terms, in order: a scan in C per term."""

@@ -64,7 +64,7 @@ class AnswerKindSignal(Signal):
             column = self._KINDS.index(query.kind)
             pattern = _CUES[query.kind]
             for row, candidate in enumerate(candidates):
-                text = candidate.view.passage.text
+                text = candidate.view.text
                 words = max(len(_WORD.findall(text)), 1)
                 density = len(pattern.findall(text)) / words
                 rows[row, column] = min(density / DENSITY_CAP, 1.0)
@@ -77,11 +77,12 @@ def _named(candidate: Candidate, focus: str, analyzer: Analyzer) -> bool:
     """Whether the which-question's noun stands in the passage as part of a name ("Carnegie Hall"):
     right after a capitalised word that is not a common one ("The hall" is no name)."""
     view = candidate.view
-    text = view.passage.text
+    text = view.text
     for i in candidate.positions:
         if view.terms[i] != focus:
             continue
-        before = _NAME_BEFORE.search(text, max(0, int(view.starts[i]) - 40), int(view.starts[i]))
+        start = view.places([i])[0][0]
+        before = _NAME_BEFORE.search(text, max(0, start - 40), start)
         if before and analyzer.term(before.group(1)) is not None:
             return True
     return False

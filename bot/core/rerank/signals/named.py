@@ -18,4 +18,4 @@ class NamedStorySignal(Signal):
         if context.scoped:
             return np.zeros((len(candidates), 1))
         named = context.query.named.stories
-        return np.array([[named.get(c.view.passage.story, 0.0)] for c in candidates]).reshape(-1, 1)
+        return np.array([[named.get(c.view.story, 0.0)] for c in candidates]).reshape(-1, 1)

@@ -15,7 +15,7 @@ class StorySignal(Signal):
     features = ("story",)
 
     def compute(self, candidates: Sequence[Candidate], context: RankingContext) -> np.ndarray:
-        stories = np.array([c.view.passage.story for c in candidates])
+        stories = np.array([c.view.story for c in candidates])
         if context.scoped or len(set(stories)) < 2:
             return np.ones((len(candidates), 1))
         scores = context.story_index.scores_of(context.query.terms, stories).astype(np.float64)
