@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from enum import StrEnum
+from functools import cached_property
 
 from bot.core.analysis import WORD, fold
 from bot.core.story_mentions import StoryMentions
