@@ -13,6 +13,7 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 import numpy as np
 
@@ -124,11 +125,9 @@ class BM25Scoring(ABC):
         if not best:
             return []
         docs = np.fromiter((doc for doc, _ in best), dtype=np.int64, count=len(best))
-        held: list[list[str]] = [[] for _ in best]
-        for listed in read:
-            for i in np.flatnonzero(_weights_of(listed.docs, listed.parts, docs)):
-                held[i].append(listed.term)
-        return [(doc, score, frozenset(terms)) for (doc, score), terms in zip(best, held, strict=True)]
+        rows = np.array([_holds(listed.docs, docs) for listed in read]).T.tolist()
+        terms = [listed.term for listed in read]
+        return [(doc, score, frozenset(compress(terms, row))) for (doc, score), row in zip(best, rows, strict=True)]
 
     def _read(self, query: Sequence[str], within: range | None) -> list[_TermPostings]:
         """Each distinct known question term's postings (within a story, if scoped), read once a question."""
@@ -392,6 +391,14 @@ def _weights_of(listed: np.ndarray, parts: np.ndarray, docs: np.ndarray) -> np.n
     weights = np.zeros(len(docs), dtype=np.float64)
     weights[found] = parts[where[found]]
     return weights
+
+
+def _holds(listed: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """Whether each of `docs` is in the ascending `listed`."""
+    if not len(listed):
+        return np.zeros(len(docs), dtype=bool)
+    where = np.minimum(np.searchsorted(listed, docs), len(listed) - 1)
+    return listed[where] == docs
 
 
 def _merged(lists: list[_Postings]) -> tuple[np.ndarray, np.ndarray]:
