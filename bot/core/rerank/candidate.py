@@ -46,8 +46,10 @@ class AnalysedPassage:
         forms: list[str] = []
         for number, (start, end) in enumerate(sentences):
             found = word_list(text[start:end])
-            forms.extend(map(base, found))
-            kept = [t for t in map(term, found) if t is not None]
+            found_terms = list(map(term, found))
+            # A word's dictionary form is its term, unless it is a stop word: only those are looked up again.
+            forms.extend([t if t is not None else base(w) for w, t in zip(found, found_terms, strict=True)])
+            kept = [t for t in found_terms if t is not None]
             terms.extend(kept)
             sentence_of.extend([number] * len(kept))
         forms_text = f" {' '.join(forms)} "
