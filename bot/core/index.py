@@ -321,6 +321,10 @@ class BM25Index(BM25Scoring):
 
     def _term_postings(self, term: str, term_id: int, within: range | None) -> tuple[np.ndarray, np.ndarray, float]:
         first, last = int(self._starts[term_id]), int(self._starts[term_id + 1])
+        if within is not None and isinstance(self._docs, FileArray):
+            # A story's postings of a long list on disk: found by reading a few postings, not the list.
+            first = _first_at_least(self._docs, first, last, within.start)
+            last = _first_at_least(self._docs, first, last, within.stop)
         docs = self._docs_in(first, last)
         if within is not None:
             low, high = int(np.searchsorted(docs, within.start)), int(np.searchsorted(docs, within.stop))
@@ -350,6 +354,8 @@ ROUNDING_MARGIN = 1e-9
 DENSE_SHARE = 8
 """Essential lists holding more than one posting per this many documents of the span are added up in
 an array over the span (`_accumulated`), rather than merged and looked up."""
+BISECT_READ = 64
+"""Postings a binary search over a file reads at once when it is down to them."""
 SEED_SAMPLE = 1 << 13
 """Postings of a list the first threshold is sought among."""
 PAIRWISE_TERMS = 8
@@ -393,6 +399,18 @@ def _weights_of(listed: np.ndarray, parts: np.ndarray, docs: np.ndarray) -> np.n
     weights = np.zeros(len(docs), dtype=np.float64)
     weights[found] = parts[where[found]]
     return weights
+
+
+def _first_at_least(docs: FileArray, first: int, last: int, doc: int) -> int:
+    """The first posting of first:last (documents ascending) whose document is `doc` or later: a binary
+    search reading one posting a step, then the last few together."""
+    while last - first > BISECT_READ:
+        middle = (first + last) // 2
+        if int(docs[middle]) < doc:
+            first = middle + 1
+        else:
+            last = middle
+    return first + int(np.searchsorted(docs[first:last], doc))
 
 
 def _holds(listed: np.ndarray, docs: np.ndarray) -> np.ndarray:
