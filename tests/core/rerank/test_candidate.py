@@ -53,5 +53,6 @@ def test_positions_are_every_place_of_the_terms_asked_for_in_order():
     passages = [Passage(0, 1, "The mill wheel turned; the miller watched the wheel and the mill.", 1)]
     view = AnalysedPassage.of(0, passages, analyzer)
     wheel, mill = analyzer.term("wheel"), analyzer.term("mill")
+    assert wheel is not None and mill is not None
     assert view.positions({wheel, mill}) == [i for i, t in enumerate(view.terms) if t in {wheel, mill}]
     assert view.positions({"nothing"}) == []
