@@ -207,6 +207,7 @@ class StoryLibrary:
         terms: list[str] = []
         corrections: list[Correction] = []
         missing = 0.0
+        absent: list[str] = []
         for word, _, _ in words(question):
             term = self.analyzer.term(word)
             if term is None:
@@ -220,6 +221,7 @@ class StoryLibrary:
                 else:
                     if is_dictionary_word(normalized) or word[:1].isupper() or is_code(word):
                         missing += self.index.max_weight()
+                        absent.append(term)
                     continue
             terms.append(term)
         weights = {t: self.index.match_weight(t) for t in dict.fromkeys(terms)}
@@ -235,6 +237,7 @@ class StoryLibrary:
             tuple(corrections),
             frozenset(self.analyzer.phrases(question)),
             self.mention_finder.find(question, self.index.vocabulary),
+            tuple(dict.fromkeys(absent)),
         )
 
     def ask(self, question: str, count: int = 1 + ALTERNATIVES, offset: int = 0, story: int | None = None) -> Answer:

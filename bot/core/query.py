@@ -64,6 +64,9 @@ class Query:
     """The question's adjacent word pairs, as Analyzer.phrases gives them."""
     named: StoryMentions = field(default_factory=StoryMentions)
     """The stories whose people or title the question names."""
+    absent: tuple[str, ...] = ()
+    """The terms of the question's real words that no passage holds, each weighing missing_weight's share:
+    a passage may still hold a word related in meaning."""
 
     @cached_property
     def total_weight(self) -> float:

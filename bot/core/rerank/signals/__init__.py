@@ -6,6 +6,7 @@ from bot.core.rerank.signals.coverage import CoverageSignal
 from bot.core.rerank.signals.named import NamedStorySignal
 from bot.core.rerank.signals.phrase import PhraseSignal
 from bot.core.rerank.signals.proximity import ProximitySignal
+from bot.core.rerank.signals.related import RelatedSignal
 from bot.core.rerank.signals.sentence import SentenceSignal
 from bot.core.rerank.signals.story import StorySignal
 from bot.core.rerank.signals.term_pair import TermPairSignal
@@ -20,4 +21,5 @@ ALL_SIGNALS = (
     AnswerKindSignal,
     NamedStorySignal,
     TermPairSignal,
+    RelatedSignal,
 )
