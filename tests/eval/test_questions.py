@@ -14,13 +14,14 @@ def test_bundled_story_questions_keep_passing(library):
     checks = check_questions(library, QUESTIONS)
     rates = hit_rates(checks)
     assert len(checks) >= 33
-    # 26 of 33 (the first 28 at 26): every miss is a question whose answering passage does not hold
-    # the question's words but what they mean ("instrument" -> "piano", "taught" -> "tutors",
-    # "Which hall?" -> "Carnegie Hall"); README, "Ranking quality", says what limits them. Outside the
-    # top 3: "where did sebastien perfrom in new york" (the Carnegie Hall passage holds neither
-    # "perform" nor "New York"), and three of the questions above.
-    assert rates["hit@1"] >= 26 / 33, [c for c in checks if c.rank != 1]
-    assert rates["hit@3"] >= 29 / 33, [c for c in checks if c.rank is None]
+    # 27 of 33: every miss is a question whose answering passage does not hold the question's words
+    # but what they mean ("instrument" -> "piano", "Which hall?" -> "Carnegie Hall"); the related
+    # signal (WordNet) brought "who plays the piano?" first and "who taught sebastien" ("tutors") second.
+    # README, "Ranking quality", says what limits the rest. Outside the top 3: "where did sebastien
+    # perfrom in new york" (the Carnegie Hall passage holds neither "perform" nor "New York"), and two
+    # of the questions above.
+    assert rates["hit@1"] >= 27 / 33, [c for c in checks if c.rank != 1]
+    assert rates["hit@3"] >= 30 / 33, [c for c in checks if c.rank is None]
 
 
 def test_a_wrong_expectation_is_listed_as_a_miss(tmp_path, capsys):
