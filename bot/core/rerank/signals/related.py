@@ -19,6 +19,7 @@ from bot.core.rerank.candidate import Candidate, RankingContext
 from bot.core.rerank.signal import Signal
 
 _NOTHING: frozenset[str] = frozenset()
+_NONE: set[str] = set()
 
 
 class RelatedSignal(Signal):
@@ -33,34 +34,44 @@ class RelatedSignal(Signal):
         rows = np.zeros((len(candidates), len(self.features)))
         weights = question_weights(query)
         total = query.total_weight
-        wanted = [t for t in weights if t in self.related.close or t in self.related.kinds]
-        if not wanted or total <= 0:
+        # Each relative, once for the question: the question words it is close to, and those it is a kind of.
+        close_to: dict[str, set[str]] = {}
+        kind_to: dict[str, set[str]] = {}
+        for word in weights:
+            for relative in self.related.close.get(word, _NOTHING):
+                close_to.setdefault(relative, set()).add(word)
+            for relative in self.related.kinds.get(word, _NOTHING):
+                kind_to.setdefault(relative, set()).add(word)
+        if not (close_to or kind_to) or total <= 0:
             return rows
         for row, candidate in enumerate(candidates):
-            rows[row] = self._row(candidate, wanted, weights, total)
+            rows[row] = self._row(candidate, close_to, kind_to, weights, total)
         return rows
 
-    def _row(self, candidate: Candidate, wanted: list[str], weights: dict[str, float], total: float) -> list[float]:
+    def _row(
+        self,
+        candidate: Candidate,
+        close_to: dict[str, set[str]],
+        kind_to: dict[str, set[str]],
+        weights: dict[str, float],
+        total: float,
+    ) -> list[float]:
         view = candidate.view
         sentences: dict[int, set[str]] = {}
         for position in candidate.positions:
             sentences.setdefault(int(view.sentence_of[position]), set()).add(view.terms[position])
-        lacking = [t for t in wanted if t not in candidate.matched]
-        if not lacking:
-            return [0.0, 0.0, self._best(sentences, weights, total)]
-        close_of = {t: self.related.close.get(t, _NOTHING) for t in lacking}
-        kinds_of = {t: self.related.kinds.get(t, _NOTHING) for t in lacking}
         close: set[str] = set()
         kind: set[str] = set()
         for position, term in enumerate(view.terms):
-            for word in lacking:
-                if term in close_of[word]:
-                    close.add(word)
-                elif term in kinds_of[word]:
-                    kind.add(word)
-                else:
-                    continue
-                sentences.setdefault(int(view.sentence_of[position]), set()).add(word)
+            near = close_to.get(term, _NONE)
+            below = kind_to.get(term, _NONE)
+            if not near and not below:
+                continue
+            found = (near | below) - candidate.matched
+            if found:
+                close |= near - candidate.matched
+                kind |= below - candidate.matched
+                sentences.setdefault(int(view.sentence_of[position]), set()).update(found)
         kind -= close
         return [
             sum(weights[t] for t in close) / total,
