@@ -27,7 +27,13 @@ class RelatedSignal(Signal):
     features = ("related_close", "related_kind", "related_sentence")
 
     def __init__(self, related: RelatedWords | None = None):
-        self.related = related or bundled_related_words()
+        self._given = related
+        """None for the bundled words, read on first use: a re-ranker sent to or from a worker process
+        carries no copy of them."""
+
+    @property
+    def related(self) -> RelatedWords:
+        return self._given or bundled_related_words()
 
     def compute(self, candidates: Sequence[Candidate], context: RankingContext) -> np.ndarray:
         query = context.query
