@@ -8,12 +8,12 @@ column of the file, so the fit can weigh them apart:
 
 - close: the word's synonyms and the words derived from it or it from them, also those of its
   synonyms ("instructor" from "instruct", which WordNet puts with "teach");
-- kind: one step up or down its kinds ("tutor" is a kind of "teacher", "ballerina" of "dancer").
+- kind: one step up or down its kinds ("tutor" is a kind of "teacher", "dancer" of "performer").
   Two or three steps down ("instrument" to "violin") were measured too: no better, and a larger file.
 
-Only the senses people use are followed: those tagged in WordNet's sense-tagged corpus (SemCor),
-else the first; and only words tagged there at least once count, on either side (about 17,000
-words), which keeps rare senses ("taught" as tight rope) and the file small. Words are stored as
+Only the senses people use are followed: those tagged in WordNet's sense-tagged corpus (SemCor);
+and only words tagged there at least once count, on either side (about 17,000 words), which leaves
+rare senses and rare words out and keeps the file small (every sense cost val hit@1: README). Words are stored as
 the bot's index terms (lemma, then Snowball stem), so the signal compares them directly.
 WordNet is Princeton's, under the WordNet 3.0 licence, whose notice the file carries.
 """
@@ -40,7 +40,11 @@ NOTICE = (
     "WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION, PRINCETON UNIVERSITY MAKES NO "
     "REPRESENTATIONS OR WARRANTIES OF MERCHANTABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR THAT THE USE "
     "OF THE LICENSED SOFTWARE, DATABASE OR DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS, "
-    "COPYRIGHTS, TRADEMARKS OR OTHER RIGHTS."
+    "COPYRIGHTS, TRADEMARKS OR OTHER RIGHTS. "
+    "The name of Princeton University or Princeton may not be used in advertising or publicity pertaining to "
+    "distribution of the software and/or database. Title to copyright in this software, database and any "
+    "associated documentation shall at all times remain with Princeton University and LICENSEE agrees to "
+    "preserve same."
 )
 
 

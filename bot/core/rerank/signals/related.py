@@ -1,4 +1,4 @@
-"""Question words the passage lacks but says otherwise: "taught" and "tutors", "dancer" and "ballerina".
+"""Question words the passage lacks but says otherwise: "taught" and "tutors", "dancer" and "performer".
 
 Which words are related comes from WordNet (bot/core/related_words.py). A question word the passage
 holds as it is counts elsewhere (coverage, sentence); here count only the words it lacks, by their
