@@ -169,15 +169,11 @@ class Analyzer:
         self.signature = f"{self!r}|{sorted(stop)}|{versions}"
         """Everything that decides the terms: two analyzers with equal signatures agree."""
 
-    def __reduce__(self) -> tuple[Callable[[], Analyzer], tuple[()]]:
-        """Sent (to a worker process and back) as its settings: its caches are rebuilt on arrival."""
-        settings = {
-            "stem": self.stem,
-            "stopwords": self.stopwords,
-            "fold_accents": self.fold_accents,
-            "lemmatize": self.lemmatize,
-        }
-        return functools.partial(Analyzer, **settings), ()
+    def __reduce__(self) -> tuple[Callable[[bool, bool, bool, bool], Analyzer], tuple[bool, bool, bool, bool]]:
+        """Sent (to a worker process and back) as its settings. The receiving process keeps one
+        analyzer per settings, so a build worker's word cache lasts over all its batches rather
+        than starting empty with each."""
+        return shared_analyzer, (self.stem, self.stopwords, self.fold_accents, self.lemmatize)
 
     def __repr__(self) -> str:
         return (
@@ -204,3 +200,9 @@ class Analyzer:
             t = term(word)
             if t is not None:
                 yield Span(t, start, end)
+
+
+@functools.cache
+def shared_analyzer(stem: bool, stopwords: bool, fold_accents: bool, lemmatize: bool) -> Analyzer:
+    """This process's analyzer of these settings (what an analyzer sent from another process becomes)."""
+    return Analyzer(stem=stem, stopwords=stopwords, fold_accents=fold_accents, lemmatize=lemmatize)

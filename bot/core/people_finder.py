@@ -148,8 +148,10 @@ def _mentions(text: str, lists: _WordLists, lowercase_words: set[str]) -> Iterat
     ("Finally Kung said", "Thereupon Walter began"), and a possessive and what follows it are left
     out of the name."""
     for match in _NAME_RUN.finditer(text):
-        start = match.start()
         words = match.group().split(" ")
+        if len(words) == 1 and _is_stop_word(words[0], lists.stop):
+            continue  # "The", "I", "But": half the runs, and never a name
+        start = match.start()
         at_start = _starts_sentence(text, start)
         while words and (
             _is_stop_word(words[0], lists.stop)

@@ -1,3 +1,5 @@
+import copy
+
 from bot.core.analysis import Analyzer, fold
 
 
@@ -70,3 +72,12 @@ def test_chinese_and_japanese_are_indexed_as_overlapping_character_pairs():
         ("京的", "京的"),
         ("sofia", "Sofia"),
     ]
+
+
+def test_an_analyzer_sent_to_another_process_arrives_as_that_process_s_own_of_its_settings():
+    """A build worker gets the analyzer with every batch: it keeps one per settings, and so its word cache."""
+    sent = copy.copy(Analyzer(stem=False))  # copying goes through __reduce__, as sending to a worker does
+    assert sent is copy.copy(Analyzer(stem=False))
+    assert sent.signature == Analyzer(stem=False).signature
+    assert sent is not copy.copy(Analyzer())
+    assert copy.copy(Analyzer()).signature == Analyzer().signature
