@@ -70,3 +70,22 @@ def test_a_build_spills_beside_the_saved_indexes_and_leaves_nothing_there(tmp_pa
     assert len(spills) > 2 and "run-0-docs.npy" in spills[-1] and "texts" in spills[-1]
     assert [path.name for path in base.iterdir() if path.name.startswith(LEFTOVERS)] == []
     assert best_hit(library, "How many nights did the lamp burn in tale 2?").story == "Tale 2"
+
+
+def test_a_build_numbers_every_passage_s_words_as_the_analyzer_gives_its_terms():
+    texts = [
+        "Ivan's dog's 'tis a''b don't rock'n'roll o' the ' ' dogs' _under_score",
+        "Sébastien’s café — “quoted” naïve ‘single’ don’t ÉLAN Über",
+        "東京タワー and Sofia in 北京, 😀 emoji here’s x",
+        "25-year-old fine-tuned 3.14 x2y 1,000 MMXX",
+        "नमस्ते दुनिया café\u0301 e\u0301tude İstanbul ß STRASSE",
+        "",
+        "the and of",  # stop words only
+        " ".join(f"word{n} children met performances" for n in range(3000)),  # a long line
+    ]
+    analyzer = Analyzer()
+    analysed = build.AnalysedTexts.of(texts, analyzer)
+    terms = {number: term for term, number in analysed.vocabulary.items()}
+    ends = np.cumsum(analysed.lengths)
+    for text, start, end in zip(texts, ends - analysed.lengths, ends, strict=True):
+        assert [terms[n] for n in analysed.term_ids[start:end]] == analyzer.terms(text)

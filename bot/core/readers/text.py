@@ -91,11 +91,13 @@ def is_chapter_line(line: str) -> bool:
     """ "CHAPTER I.", "Chapter 1: The Storm", "BOOK II", "PROLOGUE", "XII", "IV. THE RED-HEADED LEAGUE"."""
     if not line or len(line) > MAX_HEADING_CHARS:
         return False
-    words = line.split()
-    first = words[0]
+    first = line.split(maxsplit=1)[0]
     if not (first.isupper() or first.istitle()):
         return False
     key = first.rstrip(".:").lower()
+    if key not in _ALONE_WORDS and key not in _CHAPTER_WORDS and not is_roman(first.rstrip(".")):
+        return False  # most lines of a book: the rest of the line need not be split
+    words = line.split()
     if key in _ALONE_WORDS:
         return len(words) == 1
     if key in _CHAPTER_WORDS and len(words) >= 2 and _is_number(words[1:]):

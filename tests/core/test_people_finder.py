@@ -1,0 +1,33 @@
+"""The people finder's fast paths find what its patterns find over the whole text."""
+
+import random
+
+from bot.core.people_finder import _LOWERCASE_WORD, _lowercase_words
+
+VARIED = [
+    "Ivan's dog's 'tis a''b don't rock'n'roll o' the ' ' dogs' _under_score snake_case",
+    "Sébastien’s café — “quoted” naïve ‘single’ don’t élan über",
+    "東京タワー and Sofia, 😀 emoji here’s x; tab\tand\u00a0nbsp\u2028line",
+    "Grace may come; grace and May. NASA, mRNA, 25-year-old fine-tuned 3.14 x2y",
+    "नमस्ते दुनिया café\u0301 e\u0301tude İstanbul ß straße",
+    "a" * 5000 + " b'" * 300,
+    "",
+]
+
+
+def expected(texts):
+    return set(_LOWERCASE_WORD.findall("\n\n".join(texts)))
+
+
+def test_lowercase_words_are_the_pattern_s_over_the_whole_story():
+    for first in range(len(VARIED)):
+        for last in range(first, len(VARIED) + 1):
+            assert _lowercase_words(VARIED[first:last]) == expected(VARIED[first:last])
+
+
+def test_lowercase_words_of_random_texts_of_awkward_characters():
+    rng = random.Random(18)
+    alphabet = [*"abZ9'’ _-é.\n\t", "\u0301", "東", "😀", "\xa0", "ß", "İ", "“", "\x1f"]
+    for _ in range(3000):
+        texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(15))) for _ in range(rng.randrange(1, 4))]
+        assert _lowercase_words(texts) == expected(texts), texts
