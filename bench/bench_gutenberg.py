@@ -27,6 +27,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -87,8 +88,11 @@ def tree_rss_bytes(root: int) -> int:
     return total
 
 
-def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """Wall seconds, peak GB of the process tree (sampled every 0.2 s), and stdout of a command."""
+def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float, float, str]:
+    """Wall seconds, CPU seconds (the process and the children it waited for), peak GB of the process
+    tree (sampled every 0.2 s), and stdout of a command. On a machine shared with other work the CPU
+    seconds wander less than the wall seconds."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     peak = 0
@@ -107,7 +111,9 @@ def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float,
     sampler.join()
     if process.returncode != 0:
         raise RuntimeError(f"{command[:4]} failed ({process.returncode}): {err.strip()[-2000:]}")
-    return seconds, peak / 1e9, out
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return seconds, cpu, peak / 1e9, out
 
 
 def folder_mb(folder: Path) -> float:
@@ -203,13 +209,13 @@ def measure(engine: str, books: Path, work: Path, questions: list[str]) -> dict[
         build = [sys.executable, script, "--phase", "tantivy-build", str(books), str(work / "tantivy")]
         first = [sys.executable, script, "--phase", "tantivy-first", str(books), str(work / "tantivy"), str(asked)]
         size_folder = work / "tantivy"
-    row["build_s"], row["build_gb"], out = run_measured(build, env)
+    row["build_s"], row["build_cpu_s"], row["build_gb"], out = run_measured(build, env)
     if engine == "tantivy":
         row |= json.loads(out.splitlines()[-1])
     row["size_mb"] = folder_mb(size_folder)
-    row["start_s"], _, _ = run_measured(first, env)
+    row["start_s"], _, _, _ = run_measured(first, env)
     phase = "storybot-answer" if engine == "storybot" else "tantivy-answer"
-    _, _, out = run_measured([sys.executable, script, "--phase", phase, str(books), str(size_folder), str(asked)], env)
+    *_, out = run_measured([sys.executable, script, "--phase", phase, str(books), str(size_folder), str(asked)], env)
     return row | json.loads(out.splitlines()[-1])
 
 
@@ -230,6 +236,7 @@ def report(rows: dict[str, dict[str, float]], books: int, questions: int) -> Non
     columns = [
         ("passages", "passages", "{:,.0f}"),
         ("build_s", "build+save s", "{:.1f}"),
+        ("build_cpu_s", "build CPU s", "{:.1f}"),
         ("build_gb", "build peak GB", "{:.2f}"),
         ("size_mb", "on disk MB", "{:,.0f}"),
         ("start_s", "start+1st s", "{:.2f}"),
