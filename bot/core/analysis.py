@@ -126,6 +126,7 @@ def lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="en")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_dictionary_word(word: str) -> bool:
     """Whether an English dictionary knows the (folded) word: such a word is not a typo."""
     return simplemma.is_known(word, lang="en")

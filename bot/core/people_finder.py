@@ -163,7 +163,9 @@ def _mentions(text: str, lists: _WordLists, lowercase_words: set[str]) -> Iterat
         if not words:
             continue
         # A possessive ends the name: "Kalmurzaeva's Odyssey" mentions Kalmurzaeva.
-        owner = next((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), None)
+        owner = None
+        if "'s" in match.group() or "’s" in match.group():  # most names hold no possessive
+            owner = next((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), None)
         if owner is not None:
             words = words[: owner + 1]
             words[-1] = words[-1][:-2]
