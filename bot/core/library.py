@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import math
 import re
 from collections import OrderedDict
 from collections.abc import Callable
@@ -331,7 +332,7 @@ class StoryLibrary:
         needed = min_match * (query.total_weight - (query.missing_weight if query.named.stories else 0.0))
         candidates = []
         for doc, score, held in top:
-            if sum(query.weights[t] for t in held) >= needed:
+            if math.fsum(query.weights[t] for t in held) >= needed:
                 candidates.append(Candidate.of(doc, score, self.analysed(doc), query))
                 if len(candidates) == depth:
                     break

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Sequence
 from typing import ClassVar
@@ -27,7 +28,7 @@ def matched_weight(terms: Collection[str], query: Query) -> float:
     """The share of the question's weight that these terms carry."""
     weights = query.weights
     total = query.total_weight
-    return sum(weights[t] for t in terms if t in weights) / total if total else 0.0
+    return math.fsum(weights[t] for t in terms if t in weights) / total if total else 0.0
 
 
 def matched_tokens(candidate: Candidate) -> list[tuple[int, str]]:

@@ -9,6 +9,7 @@ with relatives counted as matches.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -80,14 +81,14 @@ class RelatedSignal(Signal):
                 sentences.setdefault(int(view.sentence_of[position]), set()).update(found)
         kind -= close
         return [
-            sum(weights[t] for t in close) / total,
-            sum(weights[t] for t in kind) / total,
+            math.fsum(weights[t] for t in close) / total,
+            math.fsum(weights[t] for t in kind) / total,
             self._best(sentences, weights, total),
         ]
 
     @staticmethod
     def _best(sentences: dict[int, set[str]], weights: dict[str, float], total: float) -> float:
-        return max((sum(weights[t] for t in found) for found in sentences.values()), default=0.0) / total
+        return max((math.fsum(weights[t] for t in found) for found in sentences.values()), default=0.0) / total
 
 
 def question_weights(query: Query) -> dict[str, float]:
