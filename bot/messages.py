@@ -1,8 +1,8 @@
 """What readers are told, in one wording for the command line, the console and Discord.
 
 The core and the operations (bot.operations) return reason codes and data (NoAnswer, IndexDamage, IndexNote,
-StoryFound, PersonFound, Reloaded, ShelfAction, ShelfRefusal); this module alone turns them into English, so
-both front ends say the same thing.
+StoryFound, PersonFound, Reloaded, ShelfAction, ShelfRefusal, UploadRefusal); this module alone turns them
+into English, so both front ends say the same thing.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.index_damage import DamageKind, IndexDamage
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library import MAX_QUESTION_CHARS
+from bot.core.readers import suffix_list
+from bot.core.shelf import MAX_NAME_BYTES, MAX_UPLOAD_BYTES, ShelfError, UploadRefusal
 from bot.operations.change_shelf import ShelfChanged
 from bot.operations.look_up_person import PersonLookup
 from bot.operations.reload import Reload, Reloaded
@@ -210,3 +212,55 @@ def shelf_refusal_text(refusal: ShelfRefusal) -> str:
             f"{SHELF_BYTES // 2**20} MB of files); remove one first (it stays kept, to restore). Nothing changed."
         )
     return "That version is the one searched already; nothing changed."
+
+
+def upload_refusal_text(error: ShelfError) -> str:
+    """Why an upload, a name or a change of the stories folder was refused, and what to do."""
+    name, refusal = error.name, error.refusal
+    if refusal is UploadRefusal.NOT_A_STORY_FILE:
+        return f'"{name}" is not a story file; upload one of {suffix_list()}.'
+    if refusal is UploadRefusal.NO_USABLE_NAME:
+        return f'"{name}" has no usable name; rename it, e.g. the-old-mill.md.'
+    if refusal is UploadRefusal.NAME_TOO_LONG:
+        return (
+            f'The file name "{name[:40]}…" is {error.size} bytes long; file names may be at most {MAX_NAME_BYTES} '
+            "bytes (fewer letters when they have accents). Rename it, e.g. the-old-mill.md, and upload again."
+        )
+    if refusal is UploadRefusal.MIXED_SCRIPTS:
+        return (
+            f'The file name "{name[:60]}" mixes {error.detail} letters, which can look alike; '
+            "rename it in one alphabet and upload again."
+        )
+    if refusal is UploadRefusal.TOO_LARGE:
+        return (
+            f"That file is {error.size / 2**20:.1f} MB; stories uploaded here may be at most "
+            f"{MAX_UPLOAD_BYTES // 2**20} MB. Split it, or put it in the stories folder directly."
+        )
+    if refusal is UploadRefusal.UNREADABLE:
+        return f"That file {error.detail}, so it was not added."
+    if refusal is UploadRefusal.OWN_TITLE:
+        return f"{error.detail} files carry their own title; upload it without title."
+    if refusal is UploadRefusal.OWN_FRONT_MATTER:
+        return "That file has its own front matter; put the title there, or upload without title."
+    if refusal is UploadRefusal.OTHER_FORMAT:
+        return (
+            f"`{name}` is a {error.detail} file: replace it with one of the same kind, or "
+            "add the new file under its own name with /story add."
+        )
+    if refusal is UploadRefusal.EXISTS:
+        return f"`{name}` is already a story."
+    if refusal is UploadRefusal.NO_SUCH_FILE:
+        return f"There is no story file `{name}` to remove."
+    if refusal is UploadRefusal.OUTSIDE_FOLDER:
+        return f"`{name}` is not a file in the stories folder."
+    if refusal is UploadRefusal.THROUGH_LINK:
+        return (
+            f"`{name}` is a link in the stories folder, and I never change anything through a link. "
+            "Ask the bot's owner to change it on the server, or upload the story under another name."
+        )
+    if refusal is UploadRefusal.FOLDER_UNWRITABLE:
+        return (
+            f"I can't change the stories folder ({error.detail}); ask the bot's owner to check "
+            "that it exists and that I may write there."
+        )
+    return "Another change to the stories is still under way; please try again in a minute."

@@ -1,8 +1,18 @@
 """The one wording both front ends use for what the core returns as reason codes and data."""
 
+import pytest
+
 from bot.core.answer import NoAnswer
 from bot.core.library import MAX_QUESTION_CHARS, StoryLibrary
-from bot.messages import NEXT_START_REBUILDS, corrections_text, hit_place, no_answer_message, story_choice_text
+from bot.core.shelf import ShelfError, UploadRefusal, safe_file_name, story_file
+from bot.messages import (
+    NEXT_START_REBUILDS,
+    corrections_text,
+    hit_place,
+    no_answer_message,
+    story_choice_text,
+    upload_refusal_text,
+)
 from bot.operations.resolve_story import resolve_story
 from tests.best_hit import best_hit
 
@@ -56,3 +66,25 @@ def test_a_hit_is_placed_by_its_chapter_when_it_has_one(tmp_path, library):
     assert hit_place(chaptered) == "Chapter Two, passage 1"
     plain = best_hit(library, "Where was Sebastien born?")
     assert plain.chapter is None and hit_place(plain) == f"passage {plain.passage}"
+
+
+def test_every_upload_refusal_reads_as_its_own_sentence_naming_the_file() -> None:
+    texts = {
+        refusal: upload_refusal_text(ShelfError(refusal, name="the-mill.md", size=300, detail="Cyrillic and Latin"))
+        for refusal in UploadRefusal
+    }
+    assert len(set(texts.values())) == len(UploadRefusal)  # no two reasons say the same thing
+    for refusal, text in texts.items():
+        assert not text[0].islower() and text.endswith((".", "`")), (refusal, text)
+        assert "{" not in text and "UploadRefusal" not in text
+    assert "the-mill.md" in texts[UploadRefusal.NOT_A_STORY_FILE]
+    assert "mixes Cyrillic and Latin letters" in texts[UploadRefusal.MIXED_SCRIPTS]
+
+
+def test_a_refused_upload_says_what_the_check_found() -> None:
+    with pytest.raises(ShelfError) as long_name:
+        safe_file_name("é" * 130 + ".md")
+    assert "is 263 bytes long; file names may be at most 255 bytes" in upload_refusal_text(long_name.value)
+    with pytest.raises(ShelfError) as unreadable:
+        story_file(b"\xff\xfe bad", "mill.txt", None)
+    assert upload_refusal_text(unreadable.value).startswith("That file is not UTF-8 text")

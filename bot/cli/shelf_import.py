@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.core.shelf import ShelfError, safe_file_name, story_file
+from bot.messages import upload_refusal_text
 from bot.settings import Settings
 from bot.state.database import Database, DatabaseError
 from bot.state.guarded_engine import DatabaseUnavailable
@@ -36,7 +37,7 @@ def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> in
             name = safe_file_name(path.name)
             checked.append((name, story_file(path.read_bytes(), name, None)))
         except ShelfError as error:
-            raise ShelfImportError(f"{path}: {error} Nothing was imported.") from error
+            raise ShelfImportError(f"{path}: {upload_refusal_text(error)} Nothing was imported.") from error
         except OSError as error:
             raise ShelfImportError(f"{path} cannot be read ({error.strerror}); nothing was imported.") from error
     try:

@@ -8,6 +8,7 @@ Changes are serialised by a lock file in the corpus folder, and never made throu
 
 from __future__ import annotations
 
+import enum
 import fcntl
 import os
 import re
@@ -22,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 from bot.core.corpus import passages_of
-from bot.core.readers import STORY_SUFFIXES, reader_for, suffix_list
+from bot.core.readers import STORY_SUFFIXES, reader_for
 
 MAX_UPLOAD_BYTES = 8 * 2**20
 """The largest story file accepted from a chat upload (a long novel is a few MB of text)."""
@@ -40,8 +41,40 @@ _EAST_ASIAN = "Chinese, Japanese or Korean"
 _EAST_ASIAN_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC"})
 
 
+class UploadRefusal(enum.Enum):
+    """Why an upload, a name or a change of the folder was refused (bot.messages says it to the person)."""
+
+    NOT_A_STORY_FILE = "not_a_story_file"
+    NO_USABLE_NAME = "no_usable_name"
+    NAME_TOO_LONG = "name_too_long"
+    MIXED_SCRIPTS = "mixed_scripts"
+    TOO_LARGE = "too_large"
+    UNREADABLE = "unreadable"
+    OWN_TITLE = "own_title"
+    OWN_FRONT_MATTER = "own_front_matter"
+    OTHER_FORMAT = "other_format"
+    """A replacement in another format than the story it replaces."""
+    EXISTS = "exists"
+    NO_SUCH_FILE = "no_such_file"
+    OUTSIDE_FOLDER = "outside_folder"
+    THROUGH_LINK = "through_link"
+    FOLDER_UNWRITABLE = "folder_unwritable"
+    BUSY = "busy"
+
+
 class ShelfError(Exception):
-    """The upload or the name cannot be used; the message says what to do."""
+    """The upload or the name cannot be used: a reason code and what the message needs to name."""
+
+    def __init__(self, refusal: UploadRefusal, *, name: str = "", size: int = 0, detail: str = ""):
+        super().__init__(refusal.value)
+        self.refusal = refusal
+        self.name = name
+        """The file name (or a word of it, for MIXED_SCRIPTS the scripts it mixes go in `detail`)."""
+        self.size = size
+        """Bytes: the name's for NAME_TOO_LONG, the file's for TOO_LARGE."""
+        self.detail = detail
+        """The reader's reason for UNREADABLE, the scripts for MIXED_SCRIPTS, the format for OWN_TITLE, the
+        system's for FOLDER_UNWRITABLE."""
 
 
 def safe_file_name(name: str) -> str:
@@ -49,21 +82,15 @@ def safe_file_name(name: str) -> str:
     base = unicodedata.normalize("NFKC", name).replace("\\", "/").rsplit("/", 1)[-1]
     base = _UNSAFE.sub("-", base).strip(" .-")
     if not base.lower().endswith(STORY_SUFFIXES):
-        raise ShelfError(f'"{name}" is not a story file; upload one of {suffix_list()}.')
+        raise ShelfError(UploadRefusal.NOT_A_STORY_FILE, name=name)
     if base.lower() in STORY_SUFFIXES or base.startswith("."):
-        raise ShelfError(f'"{name}" has no usable name; rename it, e.g. the-old-mill.md.')
+        raise ShelfError(UploadRefusal.NO_USABLE_NAME, name=name)
     size = len(base.encode("utf-8", "surrogateescape"))
     if size > MAX_NAME_BYTES:
-        raise ShelfError(
-            f'The file name "{base[:40]}…" is {size} bytes long; file names may be at most {MAX_NAME_BYTES} '
-            "bytes (fewer letters when they have accents). Rename it, e.g. the-old-mill.md, and upload again."
-        )
+        raise ShelfError(UploadRefusal.NAME_TOO_LONG, name=base, size=size)
     lookalike = mixed_scripts(base)
     if lookalike:
-        raise ShelfError(
-            f'The file name "{base[:60]}" mixes {lookalike} letters, which can look alike; '
-            "rename it in one alphabet and upload again."
-        )
+        raise ShelfError(UploadRefusal.MIXED_SCRIPTS, name=base, detail=lookalike)
     return base
 
 
@@ -92,10 +119,7 @@ def _script(letter: str) -> str:
 def require_upload_size(size: int) -> None:
     """Raises ShelfError for an upload too large to take (checked before it is downloaded, too)."""
     if size > MAX_UPLOAD_BYTES:
-        raise ShelfError(
-            f"That file is {size / 2**20:.1f} MB; stories uploaded here may be at most "
-            f"{MAX_UPLOAD_BYTES // 2**20} MB. Split it, or put it in the stories folder directly."
-        )
+        raise ShelfError(UploadRefusal.TOO_LARGE, size=size)
 
 
 def story_file(raw: bytes, name: str, title: str | None) -> bytes:
@@ -104,19 +128,19 @@ def story_file(raw: bytes, name: str, title: str | None) -> bytes:
     require_upload_size(len(raw))
     reader = reader_for(name)
     if reader is None:
-        raise ShelfError(f'"{name}" is not a story file; upload one of {suffix_list()}.')
+        raise ShelfError(UploadRefusal.NOT_A_STORY_FILE, name=name)
     try:
         if not any(passages_of(reader.read(raw).blocks)):
             raise ValueError("has no paragraphs of text")
     except ValueError as reason:
-        raise ShelfError(f"That file {reason}, so it was not added.") from reason
+        raise ShelfError(UploadRefusal.UNREADABLE, name=name, detail=str(reason)) from reason
     if not (title and title.strip()):
         return raw
     if not name.lower().endswith(TITLED_SUFFIXES):
-        raise ShelfError(f"{reader.name} files carry their own title; upload it without title.")
+        raise ShelfError(UploadRefusal.OWN_TITLE, name=name, detail=reader.name)
     text = raw.decode("utf-8-sig")
     if text.lstrip().startswith("---"):
-        raise ShelfError("That file has its own front matter; put the title there, or upload without title.")
+        raise ShelfError(UploadRefusal.OWN_FRONT_MATTER, name=name)
     return f"---\ntitle: {' '.join(title.split())}\n---\n\n{text}".encode()
 
 
@@ -143,7 +167,7 @@ class Shelf:
             target = self.own_file(name)
             exists = target.exists()
             if exists and not replace:
-                raise StoryExists(f"`{name}` is already a story.")
+                raise StoryExists(UploadRefusal.EXISTS, name=name)
             kept = self._keep(target, name, move=False) if exists else None
             temporary = self.root / f".upload-{secrets.token_hex(8)}"
             # Created with the usual 0666 less the user's umask, as any file the user writes (not 0600).
@@ -164,7 +188,7 @@ class Shelf:
         with self._locked():
             path = self.own_file(relative)
             if not path.is_file():
-                raise ShelfError(f"There is no story file `{relative}` to remove.")
+                raise ShelfError(UploadRefusal.NO_SUCH_FILE, name=relative)
             return self._keep(path, relative, move=True)
 
     def own_file(self, relative: str) -> Path:
@@ -172,16 +196,13 @@ class Shelf:
         removes through a link (which may lead to another story, or out of the corpus)."""
         parts = PurePosixPath(relative).parts
         if not parts or PurePosixPath(relative).is_absolute() or ".." in parts:
-            raise ShelfError(f"`{relative}` is not a file in the stories folder.")
+            raise ShelfError(UploadRefusal.OUTSIDE_FOLDER, name=relative)
         path = self.root
         for depth, part in enumerate(parts, start=1):
             path = path / part
             if path.is_symlink():
                 where = PurePosixPath(*parts[:depth])
-                raise ShelfError(
-                    f"`{where}` is a link in the stories folder, and I never change anything through a link. "
-                    "Ask the bot's owner to change it on the server, or upload the story under another name."
-                )
+                raise ShelfError(UploadRefusal.THROUGH_LINK, name=str(where))
         return path
 
     @contextmanager
@@ -193,15 +214,12 @@ class Shelf:
         try:
             descriptor = os.open(self.root / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o666)
         except OSError as error:
-            raise ShelfError(
-                f"I can't change the stories folder ({error.strerror or error}); ask the bot's owner to check "
-                "that it exists and that I may write there."
-            ) from error
+            raise ShelfError(UploadRefusal.FOLDER_UNWRITABLE, detail=error.strerror or str(error)) from error
         try:
             deadline = time.monotonic() + self.lock_timeout
             while not _try_lock(descriptor):
                 if time.monotonic() >= deadline:
-                    raise ShelfError("Another change to the stories is still under way; please try again in a minute.")
+                    raise ShelfError(UploadRefusal.BUSY)
                 time.sleep(_LOCK_POLL)
             yield
         finally:

@@ -21,12 +21,20 @@ import discord
 from discord import app_commands
 from discord.utils import escape_markdown
 
-from bot.core.shelf import Shelf, ShelfError, StoryExists, require_upload_size, safe_file_name, story_file
+from bot.core.shelf import (
+    Shelf,
+    ShelfError,
+    StoryExists,
+    UploadRefusal,
+    require_upload_size,
+    safe_file_name,
+    story_file,
+)
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
 from bot.discord_app.database_trouble import database_trouble
 from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, clip, persistent_view
-from bot.messages import OWNER_ONLY, SHELF_ACTIONS, reload_text, shelf_change_text, size_text
+from bot.messages import OWNER_ONLY, SHELF_ACTIONS, reload_text, shelf_change_text, size_text, upload_refusal_text
 from bot.operations.change_shelf import add_to_shelf, kept_versions, remove_from_shelf, restore_on_shelf
 from bot.operations.reload import Reloaded, reload
 from bot.operations.story_ref import StoryRef
@@ -232,7 +240,7 @@ class Admin(StoryCog):
         try:
             await asyncio.to_thread(shelf.own_file, found.path)  # a link is refused now, not after the yes
         except ShelfError as error:
-            await interaction.followup.send(clip(str(error), MESSAGE_LIMIT), ephemeral=True)
+            await interaction.followup.send(clip(upload_refusal_text(error), MESSAGE_LIMIT), ephemeral=True)
             return
         question = (
             f'Remove "{found.title}" (`{found.path}`) from the owner\'s library? '
@@ -344,10 +352,7 @@ class Admin(StoryCog):
         try:
             uploaded = safe_file_name(file.filename)
             if name is not None and PurePosixPath(uploaded).suffix.lower() != PurePosixPath(name).suffix.lower():
-                raise ShelfError(
-                    f"`{name}` is a {PurePosixPath(name).suffix} file: replace it with one of the same kind, or "
-                    "add the new file under its own name with /story add."
-                )
+                raise ShelfError(UploadRefusal.OTHER_FORMAT, name=name, detail=PurePosixPath(name).suffix)
             require_upload_size(file.size)
             data = await asyncio.to_thread(story_file, await file.read(), name or uploaded, title)
         except (ShelfError, discord.HTTPException) as error:
@@ -423,7 +428,7 @@ class Admin(StoryCog):
         return clip(reload_text(reloaded, done), MESSAGE_LIMIT)
 
 
-def _problem(error: Exception) -> str:
+def _problem(error: ShelfError | discord.HTTPException | OSError) -> str:
     if isinstance(error, discord.HTTPException):
         return f"I could not download that file from Discord ({error.status}); please upload it again."
     if isinstance(error, OSError):
@@ -431,7 +436,7 @@ def _problem(error: Exception) -> str:
             f"I could not change the stories folder ({error.strerror or error}); nothing was lost. "
             "Ask the bot's owner to check the folder."
         )
-    return str(error)
+    return upload_refusal_text(error)
 
 
 async def setup(bot: StoryBot) -> None:
