@@ -25,7 +25,7 @@ import numpy as np
 from tqdm import tqdm
 
 from bot.core.analysis import Analyzer, normalize_word, word_list
-from bot.core.corpus import Corpus, Story, no_stories_error, read_stories, story_files
+from bot.core.corpus import Corpus, Story, StoryFiles, no_stories_error, read_stories, story_files
 from bot.core.corpus_diff import fingerprints
 from bot.core.index import BM25Index, BM25Params, postings_of_tokens
 from bot.core.library_parts import LibraryParts
@@ -195,13 +195,20 @@ def _size(path: Path) -> int:
 
 
 def build_parts(
-    root: Path, analyzer: Analyzer, params: BM25Params, progress: bool = False, scratch: Path | None = None
+    root: Path,
+    analyzer: Analyzer,
+    params: BM25Params,
+    progress: bool = False,
+    scratch: Path | None = None,
+    found: StoryFiles | None = None,
 ) -> LibraryParts:
-    """Reads and analyses every story below root, on every core for a large library.
+    """Reads and analyses every story below root (or the `found` ones), on every core for a large
+    library. Its terms are numbered in sorted order, as a segment keeps them (bot.core.segments).
+    Raises NoStories when no file gives a story.
 
     Postings and texts wait in a temporary folder until every batch is in: for a large library, inside
     `scratch` when given (a folder on disk, where the system's temporary folder may be in memory)."""
-    found = story_files(root)
+    found = story_files(root) if found is None else found
     total = sum(_size(path) for path in found.paths)
     batches = list(batches_of(found.paths))
     bar = tqdm(total=len(found.paths), desc="Indexing", unit=" files", disable=not progress, leave=False)
@@ -306,9 +313,15 @@ def _merge(
         tuple(chapters),
     )
     corpus = Corpus(root, tuple(stories), table, tuple(problems))
-    docs, tf, doc_freq = runs.laid_out(len(vocabulary))
+    in_order = sorted(vocabulary)
+    rank = np.empty(len(in_order), dtype=np.int64)
+    rank[[vocabulary[t] for t in in_order]] = np.arange(len(in_order))
+    docs, tf, doc_freq = runs.laid_out(len(vocabulary), rank)
     doc_len = np.concatenate(lengths).astype(np.float64)
-    index = BM25Index.from_postings(vocabulary, docs, tf, doc_freq, doc_len, params)
+    index = BM25Index.from_postings(
+        dict(zip(in_order, range(len(in_order)), strict=True)), docs, tf, doc_freq, doc_len, params
+    )
+    surfaces = {surface: int(rank[number]) for surface, number in surfaces.items()}
     return _finished(corpus, index, surfaces, PerformerDirectory(performers), digests)
 
 

@@ -264,9 +264,20 @@ def read_stories(root: Path, paths: Iterable[Path]) -> tuple[list[Story], list[P
     return stories, passages, problems
 
 
-def no_stories_error(root: Path, problems: Sequence[str]) -> CorpusError:
+class NoStories(CorpusError):
+    """No file gave a story; `problems` names each file skipped and why."""
+
+    def __init__(self, message: str, problems: Sequence[str]):
+        super().__init__(message)
+        self.message, self.problems = message, tuple(problems)
+
+    def __reduce__(self) -> tuple[type[NoStories], tuple[str, tuple[str, ...]]]:
+        return NoStories, (self.message, self.problems)  # from a worker process, whole
+
+
+def no_stories_error(root: Path, problems: Sequence[str]) -> NoStories:
     detail = " ".join(problems) or f"It has no story files ({suffix_list()})."
-    return CorpusError(f"No stories could be loaded from {root}. {detail}")
+    return NoStories(f"No stories could be loaded from {root}. {detail}", problems)
 
 
 def load_corpus(root: Path | str) -> Corpus:

@@ -133,6 +133,11 @@ SavedArray: TypeAlias = np.ndarray | FileArray
 """An array of a library: in memory, or in a saved index's file (read when indexed)."""
 
 
+def file_name(array: SavedArray, kind: str) -> str:
+    """The name of the file an array is read from, to name it in damage; in memory, what it holds."""
+    return array.name if isinstance(array, FileArray) else kind
+
+
 class WatchedFiles:
     """The files a library reads while it answers: one fstat each tells whether any was touched."""
 

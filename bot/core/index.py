@@ -17,9 +17,6 @@ from itertools import compress
 
 import numpy as np
 
-from bot.core.file_array import FileArray, SavedArray
-from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
-
 
 @dataclass(frozen=True)
 class BM25Params:
@@ -185,11 +182,8 @@ class BM25Scoring(ABC):
 
 
 class BM25Index(BM25Scoring):
-    ARRAY_NAMES = ("docs", "tf_part", "max_tf_part", "starts", "doc_freq", "doc_len")
-    """What arrays() returns and from_arrays() takes."""
-    _docs: SavedArray
-    _tf_part: SavedArray
-    doc_len: SavedArray
+    """One index built in memory, each posting's term-frequency part computed once (saved libraries are
+    segments: bot.core.segments)."""
 
     def __init__(self, documents: Iterable[Sequence[str]], params: BM25Params = DEFAULT_PARAMS):
         postings = postings_of_documents(documents)
@@ -224,8 +218,8 @@ class BM25Index(BM25Scoring):
         self.vocabulary = vocabulary
         self.size = len(doc_len)
         self._docs = docs
-        self._tf: np.ndarray | None = tf
-        """Raw term frequencies, kept to derive the story-level index (not saved: see arrays())."""
+        self._tf = tf
+        """Raw term frequencies, kept to derive the story-level index and to join indexes (library_join)."""
         self.doc_freq = doc_freq
         self._starts = np.concatenate(([0], np.cumsum(doc_freq)))
         self._set_idf(self.size)
@@ -237,41 +231,6 @@ class BM25Index(BM25Scoring):
             nonempty = doc_freq > 0
             self._max_tf_part[nonempty] = np.maximum.reduceat(self._tf_part, self._starts[:-1][nonempty])
 
-    def arrays(self) -> dict[str, SavedArray]:
-        """What a saved index keeps: with the terms and the parameters, enough to answer exactly."""
-        return {
-            "docs": self._docs,
-            "tf_part": self._tf_part,
-            "max_tf_part": self._max_tf_part,
-            "starts": self._starts,
-            "doc_freq": self.doc_freq,
-            "doc_len": self.doc_len,
-        }
-
-    @classmethod
-    def from_arrays(cls, terms: list[str], arrays: Mapping[str, SavedArray], params: BM25Params) -> BM25Index:
-        """The index `arrays()` described; its postings and document lengths may stay in their files."""
-        index = cls.__new__(cls)
-        index.params = params
-        index.vocabulary = {term: number for number, term in enumerate(terms)}
-        index._docs, index._tf_part, index.doc_len = arrays["docs"], arrays["tf_part"], arrays["doc_len"]
-        index._max_tf_part, index._starts = np.asarray(arrays["max_tf_part"]), np.asarray(arrays["starts"])
-        index.doc_freq = np.asarray(arrays["doc_freq"])
-        starts, postings = index._starts, len(index._docs)
-        if (
-            len(starts) != len(terms) + 1
-            or starts[0] != 0
-            or starts[-1] != postings
-            or len(index._tf_part) != postings
-            or len(index._max_tf_part) != len(terms)
-            or not np.array_equal(np.diff(starts), index.doc_freq)
-        ):
-            raise ValueError("its posting lists do not agree with their offsets and counts")
-        index._tf = None
-        index.size = len(index.doc_len)
-        index._set_idf(index.size)
-        return index
-
     def terms(self) -> list[str]:
         """The vocabulary in term-id order."""
         return sorted(self.vocabulary, key=self.vocabulary.__getitem__)
@@ -279,18 +238,13 @@ class BM25Index(BM25Scoring):
     def raw_postings(self) -> DocumentPostings:
         """Its posting lists with raw term frequencies (term after term, in term-id order): what segments
         keep, so that its documents can be scored together with others (bot.core.library_join)."""
-        if self._tf is None:
-            raise ValueError("an index opened from disk has no raw term frequencies")
-        docs, doc_len = np.asarray(self._docs), np.asarray(self.doc_len, dtype=np.float64)
-        return DocumentPostings(dict(self.vocabulary), docs, self._tf, np.asarray(self.doc_freq), doc_len)
+        return DocumentPostings(dict(self.vocabulary), self._docs, self._tf, self.doc_freq, self.doc_len)
 
     def grouped(self, group_of_doc: np.ndarray, groups: int) -> BM25Index:
         """The index whose documents are groups of these (stories of passages), with the same terms.
 
         Groups are runs of consecutive documents, as a story's passages are. Terms are taken a chunk
         of postings at a time, so a big library needs no temporary array as long as all its postings."""
-        if self._tf is None:
-            raise ValueError("an index opened from disk has no raw term frequencies; its story index is saved")
         if np.any(np.diff(group_of_doc) < 0):
             raise ValueError("groups must be runs of consecutive documents")
         stride = key_stride(groups)
@@ -321,41 +275,17 @@ class BM25Index(BM25Scoring):
 
     def _term_postings(self, term: str, term_id: int, within: range | None) -> tuple[np.ndarray, np.ndarray, float]:
         first, last = int(self._starts[term_id]), int(self._starts[term_id + 1])
-        if within is not None and isinstance(self._docs, FileArray):
-            # A story's postings of a long list on disk: found by reading a few postings, not the list.
-            first = _first_at_least(self._docs, first, last, within.start)
-            last = _first_at_least(self._docs, first, last, within.stop)
-        docs = self._docs_in(first, last)
+        docs = self._docs[first:last]
         if within is not None:
             low, high = int(np.searchsorted(docs, within.start)), int(np.searchsorted(docs, within.stop))
             first, last, docs = first + low, first + high, docs[low:high]
-        return docs, self._parts_in(first, last), float(self._max_tf_part[term_id])
-
-    def _docs_in(self, first: int, last: int) -> np.ndarray:
-        """The documents of postings first:last; read from a saved index, checked: ascending, in range."""
-        docs = self._docs[first:last]
-        if (
-            isinstance(self._docs, FileArray)
-            and len(docs)
-            and (docs[0] < 0 or docs[-1] >= self.size or not (docs[1:] > docs[:-1]).all())
-        ):
-            raise IndexDamaged(IndexDamage(self._docs.name, DamageKind.CONTENTS))
-        return docs
-
-    def _parts_in(self, first: int, last: int) -> np.ndarray:
-        """The term-frequency parts of postings first:last; read from a saved index, checked: finite, not negative."""
-        parts = self._tf_part[first:last]
-        if isinstance(self._tf_part, FileArray) and len(parts) and not (parts.min() >= 0 and parts.max() < np.inf):
-            raise IndexDamaged(IndexDamage(self._tf_part.name, DamageKind.CONTENTS))
-        return parts
+        return docs, self._tf_part[first:last], float(self._max_tf_part[term_id])
 
 
 ROUNDING_MARGIN = 1e-9
 DENSE_SHARE = 8
 """Essential lists holding more than one posting per this many documents of the span are added up in
 an array over the span (`_accumulated`), rather than merged and looked up."""
-BISECT_READ = 64
-"""Postings a binary search over a file reads at once when it is down to them."""
 SEED_SAMPLE = 1 << 13
 """Postings of a list the first threshold is sought among."""
 PAIRWISE_TERMS = 8
@@ -399,18 +329,6 @@ def _weights_of(listed: np.ndarray, parts: np.ndarray, docs: np.ndarray) -> np.n
     weights = np.zeros(len(docs), dtype=np.float64)
     weights[found] = parts[where[found]]
     return weights
-
-
-def _first_at_least(docs: FileArray, first: int, last: int, doc: int) -> int:
-    """The first posting of first:last (documents ascending) whose document is `doc` or later: a binary
-    search reading one posting a step, then the last few together."""
-    while last - first > BISECT_READ:
-        middle = (first + last) // 2
-        if int(docs[middle]) < doc:
-            first = middle + 1
-        else:
-            last = middle
-    return first + int(np.searchsorted(docs[first:last], doc))
 
 
 def _holds(listed: np.ndarray, docs: np.ndarray) -> np.ndarray:

@@ -17,7 +17,7 @@ from bot.core.build import build_parts, parts_of_corpus
 from bot.core.corpus import Corpus, Passage
 from bot.core.excerpt import make_excerpt
 from bot.core.index import DEFAULT_PARAMS, BM25Params
-from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
+from bot.core.index_damage import IndexDamage, IndexDamaged
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library_parts import LibraryParts
 from bot.core.query import Correction, Query, answer_kind, focus_word
@@ -117,10 +117,6 @@ class StoryLibrary:
         for callback in self._on_damage:
             callback(damage)
 
-    def saved(self) -> LibraryParts:
-        """What a saved index keeps of this library."""
-        return LibraryParts(self.corpus, self.index, self.story_index, self.performers, self.speller, self.fingerprints)
-
     @classmethod
     def load(
         cls,
@@ -130,49 +126,27 @@ class StoryLibrary:
         *,
         progress: bool = False,
         analyzer: Analyzer | None = None,
+        force: bool = False,
+        verify: bool = False,
     ) -> StoryLibrary:
-        """The library of a folder: opened from its saved index when that matches the stories and the
-        settings, else built (and saved, if large enough to be worth it). Raises CorpusError when the
-        folder holds no usable story; never fails for the saved index's sake (`index_notes` says why)."""
+        """The library of a folder: opened from its saved segments, once the story files added, changed
+        or removed since are committed (a small new segment); else built (and saved, if large enough,
+        `force`d, or an index was there). `verify` checks every checksum first. Raises CorpusError when
+        the folder holds no usable story; never fails for the saved index's sake (`index_notes` says why)."""
         root = Path(root)
         analyzer = analyzer or Analyzer()
         if store is None:
             return cls.from_parts(build_parts(root, analyzer, params, progress), analyzer)
-        store.sweep()
         notes: list[IndexNote] = []
-        saved = store.open(root, store.key(root, analyzer, params), params, notes)
-        if saved is not None:
-            return cls.from_parts(saved, analyzer, opened=True)
-        # An index once asked for is kept up to date, whatever the library's size.
-        library = cls.built_and_saved(root, store, analyzer, params, progress, force=store.has_index(root), notes=notes)
-        for note in library.index_notes:
+        loaded = store.load(root, analyzer, params, notes, progress=progress, force=force, verify=verify)
+        library = cls.from_parts(loaded.parts, analyzer, opened=loaded.opened)
+        library.index_notes = tuple(notes)
+        library.when_damaged(lambda _: store.suspect(root))  # the next load checks every checksum
+        for note in notes:
             if note.event is IndexEvent.NOT_SAVED:
                 log.warning(
                     "Could not save the index (%s); answering from memory, the next start rebuilds it.", note.detail
                 )
-        return library
-
-    @classmethod
-    def built_and_saved(
-        cls,
-        root: Path,
-        store: IndexStore,
-        analyzer: Analyzer,
-        params: BM25Params,
-        progress: bool = False,
-        *,
-        force: bool = False,
-        notes: list[IndexNote] | None = None,
-    ) -> StoryLibrary:
-        """Built from the story files, spilling beside the saved indexes (on disk, where the system's
-        temporary folder may be memory), then saved if large enough or `force`d. A save that fails is
-        noted in `index_notes`; the library answers from memory all the same."""
-        notes = [] if notes is None else notes
-        key = store.key(root, analyzer, params)
-        with store.in_use():
-            library = cls.from_parts(build_parts(root, analyzer, params, progress, store.home), analyzer)
-            store.save(root, key, library.saved(), force=force, analysis=repr(analyzer), notes=notes)
-        library.index_notes = tuple(notes)
         return library
 
     def with_reranker(self, reranker: Reranker) -> StoryLibrary:
@@ -383,13 +357,8 @@ class StoryLibrary:
         return [first, *(c for c in ranked if c.doc != intro)]
 
     def _hit(self, candidate: Candidate, query: Query) -> Hit:
-        passage = candidate.view.passage
-        stories = self.corpus.stories
-        if not 0 <= passage.story < len(stories):
-            raise IndexDamaged(IndexDamage("passage_story.npy", DamageKind.CONTENTS))
-        story = stories[passage.story]
-        if candidate.doc - story.first_passage != passage.number - 1:
-            raise IndexDamaged(IndexDamage("passage_number.npy", DamageKind.CONTENTS))
+        passage = candidate.view.passage  # its place checked as it was read (bot.core.segment_library)
+        story = self.corpus.stories[passage.story]
         sentence, _ = best_sentence(candidate, query)
         answer = candidate.view.sentences[sentence] if sentence is not None else None
         matched = candidate.view.places(candidate.positions)

@@ -13,7 +13,7 @@ from typing import overload
 import numpy as np
 
 from bot.core.corpus import Passage
-from bot.core.file_array import SavedArray
+from bot.core.file_array import SavedArray, file_name
 from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
 from bot.core.text_store import TextStore
 
@@ -74,7 +74,7 @@ class PassageTable(Sequence[Passage]):
         text = self.texts.text(i)
         chapter = int(self.chapter[i])
         if not NO_CHAPTER <= chapter < len(self.chapters):
-            raise IndexDamaged(IndexDamage("passage_chapter.npy", DamageKind.CONTENTS))
+            raise IndexDamaged(IndexDamage(file_name(self.chapter, "passage_chapter"), DamageKind.CONTENTS))
         return Passage(
             int(self.story[i]),
             int(self.number[i]),

@@ -60,10 +60,13 @@ class PostingRuns:
         self.doc_freq[: len(counts)] += counts
         self.max_tf = max(self.max_tf, int(tf.max()))
 
-    def laid_out(self, terms: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(docs, tf, doc_freq) of every posting, term after term: what BM25Index.from_postings takes."""
+    def laid_out(self, terms: int, rank: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(docs, tf, doc_freq) of every posting, term after term: what BM25Index.from_postings takes.
+        With `rank`, term t's list is laid out as term rank[t]'s (a segment's terms are sorted)."""
         doc_freq = np.zeros(terms, dtype=np.int64)
-        doc_freq[: len(self.doc_freq)] = self.doc_freq
+        if rank is None:
+            rank = np.arange(terms)
+        doc_freq[rank[: len(self.doc_freq)]] = self.doc_freq
         next_free = np.concatenate(([0], np.cumsum(doc_freq)[:-1]))
         total = int(doc_freq.sum())
         docs = np.empty(total, dtype=np.int32)
@@ -74,7 +77,7 @@ class PostingRuns:
                 name: np.load(self.folder / f"run-{run}-{name}.npy", allow_pickle=False)
                 for name in RUN_ARRAYS
             }
-            run_terms = np.asarray(arrays["terms"])
+            run_terms = rank[arrays["terms"]]
             where = next_free[run_terms] + arrays["ranks"]
             docs[where] = arrays["docs"]
             tf[where] = arrays["tf"]

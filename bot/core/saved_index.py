@@ -1,66 +1,63 @@
-"""A library's index saved on disk as data: numpy arrays (memory-mapped when opened) and JSON.
+"""A library's index saved on disk as segments, kept up to date story by story.
 
-The folder holds a manifest (format version, the corpus key that says which stories and settings it
-was built from, and each file's size and checksum), the passages as arrays plus one block of text,
-both indexes' posting arrays, and JSON for stories, people and the speller's words. Nothing in it is
-code: no pickle. An index is opened only if everything checks out: the format, the key, every
-file's size and checksum, and that the current user owns the folder and its files and no one else
-may write them. Anything else means "rebuild", never "trust".
+Each corpus folder gets a segment store (bot.core.segment_store) whose segments carry everything the
+library needs of their stories (bot.core.segment_library); the library is the join of the live
+segments (bot.core.library_join). Loading compares each story file's state (size, modification and
+status-change times) with the one saved: the files added or changed are read, analysed and
+committed as one small new segment, the removed ones marked deleted, the rest opened as they are.
+A first build, other settings, or a damaged or untrusted index mean one build of everything,
+written as one segment in place of the others.
 
-Indexes are a cache: nothing that goes wrong with them (a full disk, a folder shared with other
-users, damage) stops a library from loading; it is said (IndexNote) and the library is built in
-memory. A folder that others may write gets a subfolder per user. Saving writes beside the index
-(.new-*, .old-*, and the build's .build-*), removes what it wrote whatever happens, and the next
-load removes what a killed process left, unless a process is still at work there (a shared lock).
+Nothing in it is code: numpy arrays and JSON, no pickle. An index is used only if the current user
+owns its folder and files and no one else may write them, and if its files have their saved sizes
+and the checksums of those read whole when it is opened; the rest (postings, texts) are checked by
+what reads them, and their checksums when a library found damage or a repair asks for them
+(`verify`). Indexes are a cache: nothing that goes wrong with them (a full disk, a folder shared
+with other users, damage) stops a library from loading; it is said (IndexNote) and the library is
+built in memory. A folder that others may write gets a subfolder per user. A build spills beside
+the indexes (.build-*), and the next load removes what a killed process left there, unless a
+process is still at work there (a shared lock); a killed writer's segment files are removed by the
+next writer.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import fcntl
 import hashlib
-import json
 import logging
 import os
 import shutil
 import stat
-import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypedDict
 
-import numpy as np
 from platformdirs import user_cache_path
 
 from bot.core.analysis import Analyzer
-from bot.core.corpus import Corpus, Story, story_files
-from bot.core.file_array import FileArray, SavedArray, WatchedFiles, save_array
-from bot.core.index import BM25Index, BM25Params
+from bot.core.build import build_parts
+from bot.core.corpus import NoStories, StoryFiles, no_stories_error, story_files
+from bot.core.index import BM25Params
 from bot.core.index_notes import IndexEvent, IndexNote
+from bot.core.library_join import join_parts
 from bot.core.library_parts import LibraryParts
-from bot.core.passage_table import PassageTable
-from bot.core.performers import Performer, PerformerDirectory
 from bot.core.readers import reading_signature
-from bot.core.spelling import SpellingCorrector
-from bot.core.text_store import TextStore
+from bot.core.segment_library import LibraryPayload, SegmentParts, new_segment, segment_parts
+from bot.core.segment_store import MANIFEST, SegmentSet, SegmentStore
+from bot.core.trusted_files import UntrustedIndex, require_trusted
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2
-"""2: the speller keeps every word form of a term, and the people finder finds side characters."""
+FORMAT = 3
+"""3: segments, each with its stories' texts, people and words."""
 MIN_SAVED_PASSAGES = 20_000
 """Smaller libraries build in a few seconds: saved only when asked (`python -m bot index`)."""
-MANIFEST = "manifest.json"
-META = "library.json"
-PASSAGE_ARRAYS = ("story", "number", "paragraph", "chapter", "chapter_number")
-TEXT_ARRAYS = ("block_first", "block_offsets", "starts", "ends", "data")
-ON_FILE = frozenset({"docs", "tf_part", "doc_len"})
-"""An index's arrays of one number per posting or per document, read as questions need them; its arrays
-of one number per term are read whole when opened."""
-LEFTOVERS = (".new-", ".old-", ".build-")
-"""What saving and building write beside the indexes for a while."""
+LEFTOVERS = (".build-",)
+"""What building writes beside the indexes for a while."""
 LOCK = ".lock"
+SUSPECT = ".verify"
+"""Beside a corpus's index folder: its library found damage, so the next load checks every checksum."""
 
 
 def default_index_folder() -> Path:
@@ -68,13 +65,11 @@ def default_index_folder() -> Path:
     return user_cache_path("storybot", appauthor=False) / "index"
 
 
-class FileRecord(TypedDict):
-    bytes: int
-    blake2b: str
-
-
-class UntrustedIndex(ValueError):
-    """The index is not the current user's alone: another user owns it, or others may write it."""
+@dataclass(frozen=True)
+class LoadedParts:
+    parts: LibraryParts
+    opened: bool
+    """Whether any of it came from the saved index, rather than all from reading the stories."""
 
 
 class IndexStore:
@@ -100,87 +95,198 @@ class IndexStore:
     def has_index(self, root: Path) -> bool:
         return os.path.exists(self.folder_for(root) / MANIFEST)  # False, not an error, when it cannot be seen
 
-    def saved_key(self, root: Path) -> str | None:
-        """The key the saved index of this corpus was built for (unchecked otherwise), if any."""
-        try:
-            return str(json.loads((self.folder_for(root) / MANIFEST).read_text("utf-8"))["key"])
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+    def segments(self, root: Path) -> SegmentStore:
+        return SegmentStore(self.folder_for(root), LibraryPayload())
 
     @staticmethod
-    def key(root: Path, analyzer: Analyzer, params: BM25Params) -> str:
-        """Which stories, as found on disk, and which settings: any change means a different key.
+    def settings(analyzer: Analyzer, params: BM25Params) -> str:
+        """What an index was built with beside the stories: any change means a build of everything.
 
-        How files are read counts (the readers' version, the optional readers installed); a file's size,
-        modification and status-change times stand for its content (chmod changes
-        the last, so a story that became readable or unreadable counts as changed), and what the
-        walk passed over (an unreadable folder, a link) counts too.
-        """
-        found = story_files(root)
-        digest = hashlib.sha256(f"{FORMAT}|{reading_signature()}|{analyzer.signature}|{params!r}".encode())
-        for path in found.paths:
-            try:
-                info = path.stat()
-                state = f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
-            except OSError as error:
-                state = f"unreadable:{error.errno}"
-            digest.update(f"{path.relative_to(root).as_posix()}\0{state}\n".encode())
-        digest.update("\n".join(found.problems).encode())
-        return digest.hexdigest()
+        How files are read counts (the readers' version, the optional readers installed), as do the
+        analysis and BM25's parameters."""
+        return f"{FORMAT}|{reading_signature()}|{analyzer.signature}|{params!r}"
 
-    def open(self, root: Path, key: str, params: BM25Params, notes: list[IndexNote]) -> LibraryParts | None:
-        """The saved library for these stories and settings, or None (saying why in `notes` and the log,
-        when one was there but could not be used)."""
+    def suspect(self, root: Path) -> None:
+        """Marks the corpus's index for a check of every checksum at its next load (its library found damage)."""
+        with contextlib.suppress(OSError):
+            self._suspect_marker(root).touch()
+
+    def _suspect_marker(self, root: Path) -> Path:
         folder = self.folder_for(root)
+        return folder.with_name(folder.name + SUSPECT)
+
+    def load(
+        self,
+        root: Path,
+        analyzer: Analyzer,
+        params: BM25Params,
+        notes: list[IndexNote],
+        *,
+        progress: bool = False,
+        force: bool = False,
+        verify: bool = False,
+    ) -> LoadedParts:
+        """The library of the stories below root: its segments opened, after committing the story files
+        added, changed or removed since (a small new segment, deletions), or everything built when there
+        is no usable index (saved when large enough, `force`d, or when an index was there). With
+        `verify`, every checksum is checked first. Raises CorpusError when no file gives a story; what
+        went wrong with the index is said in `notes`."""
+        self.sweep()
+        found = story_files(root)
+        states = {_relative(root, path): file_state(path) for path in found.paths}
+        store = self.segments(root)
+        verify = verify or self._suspect_marker(root).exists()
+        opened = self._opened(root, store, self.settings(analyzer, params), params, notes, verify)
+        if opened is None:
+            built = self._built(root, found, states, analyzer, params, notes, progress, force or self.has_index(root))
+            return LoadedParts(built, opened=False)
+        current, segments = opened
+        self._suspect_marker(root).unlink(missing_ok=True)
+        saved_states = {path: state for part in current.values() for path, state in part.states.items()}
+        skipped = {path: (str(state), str(problem)) for path, (state, problem) in _skipped(segments).items()}
+        changed = [
+            path
+            for path, (relative, state) in zip(found.paths, states.items(), strict=True)
+            if state not in (saved_states.get(relative), skipped.get(relative, ("", ""))[0])
+        ]
+        gone = (saved_states.keys() | skipped.keys()) - states.keys()
+        if not changed and not gone:
+            return LoadedParts(self._joined(root, found, current, segments, skipped), opened=True)
+        log.info("%d story files added or changed, %d removed: updating the index.", len(changed), len(gone))
+        return LoadedParts(
+            self._updated(root, found, states, changed, gone, current, segments, analyzer, params, notes, progress),
+            opened=True,
+        )
+
+    def _opened(
+        self, root: Path, store: SegmentStore, settings: str, params: BM25Params, notes: list[IndexNote], verify: bool
+    ) -> tuple[dict[tuple[str, int], SegmentParts], SegmentSet] | None:
+        """The saved segments and their parts, or None (saying why in `notes` and the log, when one was
+        there but could not be used)."""
+        folder = store.folder
         if not self.has_index(root):
             return None
         try:
             require_trusted(folder.parent)
-            manifest = self._checked_manifest(folder, key)
-            if manifest is None:
-                log.info("The stories or settings changed since the index in %s was saved; rebuilding it.", folder)
+            segments = store.open(verify=verify)
+            if segments.about.get("settings") != settings:
+                log.info("The settings or the way stories are read changed since %s was saved; rebuilding it.", folder)
                 return None
-            return self._read(folder, root, manifest, params)
+            return _parts_of(store, segments, root, params, {}), segments
         except UntrustedIndex as error:
             notes.append(IndexNote(IndexEvent.UNTRUSTED, str(error)))
-        except (OSError, ValueError, KeyError, TypeError) as error:
+        except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
             notes.append(IndexNote(IndexEvent.DAMAGED, str(error)))
         log.warning("Not using the saved index in %s: %s. Rebuilding it.", folder, notes[-1].detail)
         return None
 
-    def save(
+    def _joined(
         self,
         root: Path,
-        key: str,
-        saved: LibraryParts,
-        force: bool = False,
-        analysis: str = "",
-        *,
+        found: StoryFiles,
+        current: dict[tuple[str, int], SegmentParts],
+        segments: SegmentSet,
+        skipped: dict[str, tuple[str, str]],
+    ) -> LibraryParts:
+        """The library of these segments' parts, in their order, with the folder's problems as of now."""
+        parts = join_parts([current[(s.name, s.generation)].parts for s in segments.segments])
+        in_order = [skipped[relative][1] for path in found.paths if (relative := _relative(root, path)) in skipped]
+        return replace(parts, corpus=replace(parts.corpus, problems=(*found.problems, *in_order)))
+
+    def _updated(
+        self,
+        root: Path,
+        found: StoryFiles,
+        states: dict[str, str],
+        changed: list[Path],
+        gone: set[str],
+        current: dict[tuple[str, int], SegmentParts],
+        segments: SegmentSet,
+        analyzer: Analyzer,
+        params: BM25Params,
         notes: list[IndexNote],
-    ) -> Path | None:
-        """Writes the library beside the others, replacing this corpus's old index whole; None if too
-        small to be worth it (unless forced) or it could not be written (said in `notes`).
-        Whatever happens, nothing it wrote is left behind but the new index."""
-        if len(saved.corpus.passages) < self.min_passages and not force:
-            return None
-        folder = self.folder_for(root)
+        progress: bool,
+    ) -> LibraryParts:
+        """The library once the changed files are read and committed as one new segment, the removed
+        ones deleted; in memory, saying so in `notes`, when that cannot be written."""
+        store = self.segments(root)
+        built: LibraryParts | None = None
         try:
-            with self.in_use(), self._scratch(".new-") as staging:
-                self._write(staging, key, saved, analysis)
-                if not folder.exists():
-                    os.replace(staging, folder)
-                    return folder
-                with self._scratch(".old-") as retired:
-                    os.replace(folder, retired / "index")
-                    try:
-                        os.replace(staging, folder)
-                    except OSError:
-                        os.replace(retired / "index", folder)  # the old index stays where it was
-                        raise
-                return folder
+            with self.in_use():
+                built = build_parts(root, analyzer, params, progress, self.home, StoryFiles(tuple(changed), ()))
+            problems = built.corpus.problems
+        except NoStories as error:
+            problems = error.problems
+        read = {story.path for story in built.corpus.stories} if built is not None else set()
+        changed_paths = [_relative(root, path) for path in changed]
+        skipped = {
+            path: (str(state), str(problem))
+            for path, (state, problem) in _skipped(segments).items()
+            if states.get(path) == state
+        } | _problems_by_path(states, [p for p in changed_paths if p not in read], problems)
+        removed = gone | set(changed_paths)
+        if built is None and not any(part.states.keys() - removed for part in current.values()):
+            raise no_stories_error(root, [*found.problems, *problems])
+        about: dict[str, object] = {
+            "settings": segments.about.get("settings"),
+            "skipped": {p: list(v) for p, v in skipped.items()},
+        }
+        write = None if built is None else (lambda name: new_segment(store.folder, name, built, states))
+        try:
+            with self.in_use():
+                now = store.add(write, removed, about)
+            return self._joined(root, found, _parts_of(store, now, root, params, current), now, skipped)
         except OSError as error:
             notes.append(IndexNote(IndexEvent.NOT_SAVED, f"{error.strerror or error}: {self.home}"))
-            return None
+        generation = segments.generation + 1
+        kept = [s.without(removed, generation) for s in segments.segments]
+        in_memory = [segment_parts(store.folder, s, root, params).parts for s in kept if s.stories.live]
+        parts = join_parts([*in_memory, *([built] if built is not None else [])])
+        in_order = [skipped[r][1] for path in found.paths if (r := _relative(root, path)) in skipped]
+        return replace(parts, corpus=replace(parts.corpus, problems=(*found.problems, *in_order)))
+
+    def _built(
+        self,
+        root: Path,
+        found: StoryFiles,
+        states: dict[str, str],
+        analyzer: Analyzer,
+        params: BM25Params,
+        notes: list[IndexNote],
+        progress: bool,
+        force: bool,
+    ) -> LibraryParts:
+        """Everything read and analysed (on every core), and saved as one segment in place of any
+        others when large enough or `force`d; a save that fails is said in `notes`."""
+        with self.in_use():
+            parts = build_parts(root, analyzer, params, progress, self.home, found)
+        if len(parts.corpus.passages) < self.min_passages and not force:
+            return parts
+        if any(note.event is IndexEvent.UNTRUSTED for note in notes) and self._untrusted_folder(root):
+            return parts  # never written into a folder that is not the user's alone
+        read = {story.path for story in parts.corpus.stories}
+        unread = [path for path in states if path not in read]
+        about: dict[str, object] = {
+            "settings": self.settings(analyzer, params),
+            "skipped": {p: list(v) for p, v in _problems_by_path(states, unread, parts.corpus.problems).items()},
+        }
+        store = self.segments(root)
+        try:
+            with self.in_use():
+                store.add(lambda name: new_segment(store.folder, name, parts, states), about=about, replace_all=True)
+            self._suspect_marker(root).unlink(missing_ok=True)
+        except OSError as error:
+            notes.append(IndexNote(IndexEvent.NOT_SAVED, f"{error.strerror or error}: {self.home}"))
+        return parts
+
+    def _untrusted_folder(self, root: Path) -> bool:
+        try:
+            require_trusted(self.folder_for(root))
+        except UntrustedIndex:
+            return True
+        except OSError:
+            return False
+        return False
 
     @contextlib.contextmanager
     def in_use(self) -> Iterator[None]:
@@ -195,169 +301,63 @@ class IndexStore:
             yield
 
     def sweep(self) -> None:
-        """Removes the folders that a save or a build which did not finish (a killed process) left, unless
-        another process is at work here right now (then the next start does)."""
+        """Removes the folders that a build which did not finish (a killed process) left, unless another
+        process is at work here right now (then the next start does)."""
         try:
             with (self.home / LOCK).open("a") as lock:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 for path in self.home.iterdir():
                     info = path.lstat()
                     if path.name.startswith(LEFTOVERS) and stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid():
-                        log.info("Removing %s, left by a save that did not finish.", path)
+                        log.info("Removing %s, left by a build that did not finish.", path)
                         shutil.rmtree(path, ignore_errors=True)
         except OSError:
             return  # no folder yet, not ours to write, or in use (BlockingIOError)
 
-    @contextlib.contextmanager
-    def _scratch(self, prefix: str) -> Iterator[Path]:
-        """A new folder here, removed on the way out unless it was moved away."""
-        self.home.mkdir(parents=True, exist_ok=True, mode=0o700)
-        made = Path(tempfile.mkdtemp(prefix=prefix, dir=self.home))
-        try:
-            yield made
-        finally:
-            shutil.rmtree(made, ignore_errors=True)
 
-    # -- writing ------------------------------------------------------------------------------
-
-    def _write(self, folder: Path, key: str, saved: LibraryParts, analysis: str = "") -> None:
-        corpus, index, story_index = saved.corpus, saved.index, saved.story_index
-        if not (isinstance(index, BM25Index) and isinstance(story_index, BM25Index)):
-            raise TypeError("only a library built as one index is saved whole")
-        table = corpus.passages if isinstance(corpus.passages, PassageTable) else PassageTable.of(corpus.passages)
-        arrays = {f"passage_{name}": getattr(table, name) for name in PASSAGE_ARRAYS}
-        arrays |= {f"text_{name}": getattr(table.texts, name) for name in TEXT_ARRAYS}
-        arrays |= {f"index_{name}": array for name, array in index.arrays().items()}
-        arrays |= {f"story_index_{name}": array for name, array in story_index.arrays().items()}
-        for name, array in arrays.items():
-            save_array(folder / f"{name}.npy", array)
-        meta = {
-            "root": str(corpus.root),
-            "stories": [[s.title, s.path, s.first_passage, s.passage_count] for s in corpus.stories],
-            "problems": list(corpus.problems),
-            "chapters": list(table.chapters),
-            "terms": index.terms(),
-            "performers": [dataclasses.asdict(p) for p in saved.performers.performers],
-            "speller": {
-                "words": saved.speller.words,
-                "terms": saved.speller.terms,
-                "doc_freq": saved.speller.doc_freq,
-            },
-            "fingerprints": saved.fingerprints,
-        }
-        (folder / META).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-        files = {path.name: file_record(path) for path in sorted(folder.iterdir())}
-        manifest = {
-            "format": FORMAT,
-            "key": key,
-            "analysis": analysis,
-            "bm25": dataclasses.asdict(saved.index.params),
-            "corpus": str(saved.corpus.root.resolve()),
-            "passages": len(saved.corpus.passages),
-            "stories": len(saved.corpus.stories),
-            "files": files,
-        }
-        (folder / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-
-    # -- reading ------------------------------------------------------------------------------
-
-    def _checked_manifest(self, folder: Path, key: str) -> dict | None:
-        """The manifest once the folder and every file are trusted and intact; None for another key."""
-        require_trusted(folder)
-        require_trusted(folder / MANIFEST)
-        manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
-        if manifest.get("format") != FORMAT:
-            raise ValueError(f"it is in format {manifest.get('format')!r}, not {FORMAT}")
-        if manifest.get("key") != key:
-            return None
-        listed = set(manifest["files"])
-        present = {path.name for path in folder.iterdir()} - {MANIFEST}
-        if listed != present:
-            raise ValueError(f"its files are not the ones its manifest lists ({sorted(listed ^ present)})")
-        for name, expected in manifest["files"].items():
-            path = folder / name
-            require_trusted(path)
-            if file_record(path) != expected:
-                raise ValueError(f"{name} is damaged (its size or checksum is not the one saved)")
-        return manifest
-
-    def _read(self, folder: Path, root: Path, manifest: dict, params: BM25Params) -> LibraryParts:
-        meta = json.loads((folder / META).read_text("utf-8"))
-        on_disk: list[FileArray] = []
-
-        def whole(name: str) -> np.ndarray:
-            """An array of one number per term or per block of passages: read whole, and checked, now."""
-            return np.load(folder / f"{name}.npy", allow_pickle=False)
-
-        def on_file(name: str) -> FileArray:
-            """An array of one number per passage or per posting: read as questions need it."""
-            on_disk.append(FileArray(folder / f"{name}.npy"))
-            return on_disk[-1]
-
-        def index_arrays(kind: str) -> dict[str, SavedArray]:
-            return {name: (on_file if name in ON_FILE else whole)(f"{kind}_{name}") for name in BM25Index.ARRAY_NAMES}
-
-        starts, ends, data = (on_file(f"text_{name}") for name in ("starts", "ends", "data"))
-        texts = TextStore(whole("text_block_first"), whole("text_block_offsets"), starts, ends, data)
-        story, number, paragraph, chapter, chapter_number = (on_file(f"passage_{name}") for name in PASSAGE_ARRAYS)
-        table = PassageTable(
-            story, number, paragraph, chapter, chapter_number, texts=texts, chapters=tuple(meta["chapters"])
-        )
-        stories = tuple(Story(str(t), str(p), int(f), int(c)) for t, p, f, c in meta["stories"])
-        corpus = Corpus(root, stories, table, tuple(meta["problems"]))
-        terms = list(meta["terms"])
-        index = BM25Index.from_arrays(terms, index_arrays("index"), params)
-        story_index = BM25Index.from_arrays(terms, index_arrays("story_index"), params)
-        _require_consistent(table, stories, index, story_index)
-        speller = SpellingCorrector(meta["speller"]["words"], meta["speller"]["terms"], meta["speller"]["doc_freq"])
-        performers = PerformerDirectory(Performer(**p) for p in meta["performers"])
-        return LibraryParts(
-            corpus, index, story_index, performers, speller, dict(meta["fingerprints"]), WatchedFiles(on_disk)
-        )
+def file_state(path: Path) -> str:
+    """A story file's size, modification and status-change times: they stand for its content (chmod
+    changes the last, so a story that became readable or unreadable counts as changed)."""
+    try:
+        info = path.stat()
+    except OSError as error:
+        return f"unreadable:{error.errno}"
+    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
 
 
-def _require_consistent(
-    table: PassageTable, stories: tuple[Story, ...], index: BM25Index, story_index: BM25Index
-) -> None:
-    """Raises ValueError unless the arrays agree on their sizes and the offsets read whole run forward:
-    a question then checks only what it reads from the files."""
-    passages = len(table)
-    if any(len(getattr(table, name)) != passages for name in PASSAGE_ARRAYS) or index.size != passages:
-        raise ValueError("its arrays do not agree on how many passages there are")
-    first = 0
-    for story in stories:
-        if story.first_passage != first or story.passage_count < 1:
-            raise ValueError("its stories do not follow one another through the passages")
-        first += story.passage_count
-    if first != passages or story_index.size != len(stories):
-        raise ValueError("its arrays do not agree on how many stories there are")
-    texts = table.texts
-    if (
-        len(texts.starts) != passages
-        or len(texts.ends) != passages
-        or len(texts.block_first) != len(texts.block_offsets)
-    ):
-        raise ValueError("its passages' texts do not agree on how many there are")
-    for offsets, end, name in (
-        (texts.block_first, passages, "text_block_first"),
-        (texts.block_offsets, len(texts.data), "text_block_offsets"),
-    ):
-        if len(offsets) == 0 or offsets[0] != 0 or offsets[-1] != end or np.any(np.diff(offsets) < 0):
-            raise ValueError(f"{name}.npy does not run from 0 to {end} in order")
+def _relative(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
 
 
-def file_record(path: Path) -> FileRecord:
-    with path.open("rb") as file:
-        digest = hashlib.file_digest(file, "blake2b").hexdigest()
-    return {"bytes": path.stat().st_size, "blake2b": digest}
+def _skipped(segments: SegmentSet) -> dict[str, list[str]]:
+    """The files that gave no story when last read: their state then, and why."""
+    skipped = segments.about.get("skipped", {})
+    if not isinstance(skipped, dict):
+        raise ValueError("the manifest's skipped files are not a mapping")
+    return skipped
 
 
-def require_trusted(path: Path) -> None:
-    """Raises UntrustedIndex unless the current user owns the path, it is no link, and no one else may write it."""
-    info = path.lstat()
-    if stat.S_ISLNK(info.st_mode):
-        raise UntrustedIndex(f"{path.name} is a link")
-    if info.st_uid != os.geteuid():
-        raise UntrustedIndex(f"{path.name} belongs to another user (uid {info.st_uid})")
-    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        raise UntrustedIndex(f"{path.name} may be written by other users")
+def _problems_by_path(
+    states: dict[str, str], unread: list[str], problems: tuple[str, ...]
+) -> dict[str, tuple[str, str]]:
+    """Each file read without giving a story, with its state and the problem that names it."""
+    found = {}
+    for path in unread:
+        named = next((problem for problem in problems if problem.startswith(f"Skipped {path}: ")), None)
+        if named is not None:
+            found[path] = (states[path], named)
+    return found
+
+
+def _parts_of(
+    store: SegmentStore,
+    segments: SegmentSet,
+    root: Path,
+    params: BM25Params,
+    known: dict[tuple[str, int], SegmentParts],
+) -> dict[tuple[str, int], SegmentParts]:
+    """Each segment's parts by (name, generation): those already opened kept, the others opened."""
+    return {
+        (s.name, s.generation): known.get((s.name, s.generation)) or segment_parts(store.folder, s, root, params)
+        for s in segments.segments
+    }

@@ -20,16 +20,17 @@ import itertools
 import json
 import os
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
 from bot.core.file_array import ArrayWriter, FileArray, save_array
 from bot.core.index import DEFAULT_PARAMS, BM25Params
-from bot.core.saved_index import file_record, require_trusted
 from bot.core.segments import MergePlan, Segment, SegmentedIndex
+from bot.core.trusted_files import FileRecord, file_record, require_trusted
 
 FORMAT = 1
 MANIFEST = "segments.json"
@@ -38,6 +39,9 @@ MAX_SEGMENTS = 8
 """More segments than this and the newer (smaller) ones are merged into one."""
 MAX_DELETED_SHARE = 0.25
 """A segment with more of its passages deleted than this is rewritten without them."""
+READ_IN_PIECES = (".docs.npy", ".tf.npy")
+"""Posting files, read a piece at a time while answering: checked by what reads them (and by `verify`),
+not hashed whole when opened; a payload names its own such files."""
 OPEN_ATTEMPTS = 5
 """How often a reader rereads the manifest when a writer removed what it named meanwhile."""
 
@@ -63,6 +67,8 @@ class StoredSegment:
     """Each story's first passage within the segment, and the number after the last."""
     generation: int
     """The manifest generation whose deletions these are (0: none yet)."""
+    extra_files: tuple[str, ...] = ()
+    """What else the segment keeps of its stories, written with it (a library's texts, people, words)."""
 
     def live_keys(self) -> list[str]:
         return [key for key, gone in zip(self.keys, self.stories.deleted, strict=True) if not gone]
@@ -87,6 +93,8 @@ class SegmentSet:
 
     generation: int
     segments: tuple[StoredSegment, ...]
+    about: dict[str, object] = field(default_factory=dict)
+    """What the library's owner keeps with it in the manifest, swapped in with the segments."""
 
     def indexes(self, params: BM25Params = DEFAULT_PARAMS) -> tuple[SegmentedIndex, SegmentedIndex]:
         """Its passage index and its story index, scored over the live ones."""
@@ -109,26 +117,67 @@ class SegmentSet:
         raise IndexError(passage)
 
 
+class SegmentPayload(Protocol):
+    """What else segments keep of their stories, beside the postings: written for a new segment by
+    whoever adds it, and carried over to a merged one here."""
+
+    read_in_pieces: tuple[str, ...]
+    """How the names of its files read a piece at a time end (see READ_IN_PIECES)."""
+
+    def merged(self, folder: Path, name: str, segments: Sequence[StoredSegment]) -> list[str]:
+        """Writes the live stories' payload of these segments, in order, as segment `name`'s; its files' names."""
+        ...
+
+
+@dataclass(frozen=True)
+class NewSegment:
+    """A segment written by `SegmentStore.add`'s writer: its stories and whatever else it wrote."""
+
+    passages: MergePlan
+    stories: MergePlan
+    keys: list[str]
+    first_passage: np.ndarray
+    extra_files: list[str]
+
+
 class SegmentStore:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, payload: SegmentPayload | None = None):
         self.folder = folder
+        self.payload = payload
+        self._in_pieces = READ_IN_PIECES + (payload.read_in_pieces if payload is not None else ())
 
     # -- reading ------------------------------------------------------------------------------
 
-    def open(self) -> SegmentSet:
+    def open(self, *, verify: bool = False) -> SegmentSet:
         """The library the manifest names now (empty when there is none yet); raises ValueError or
-        OSError when it is damaged or not the user's alone."""
+        OSError when it is damaged or not the user's alone.
+
+        Every file's size is checked, and the checksum of each file read whole now; the files read a
+        piece at a time while answering (postings, texts) are checked by what reads them, and their
+        checksums only when `verify` (see `verify`): opening costs what it reads, not the whole index."""
         for _ in range(OPEN_ATTEMPTS - 1):
             with contextlib.suppress(FileNotFoundError):
-                return self._open()
-        return self._open()
+                return self._open(verify)
+        return self._open(verify)
 
-    def _open(self) -> SegmentSet:
+    def verify(self, opened: SegmentSet) -> None:
+        """Checks every checksum of the files `opened` names; raises ValueError naming a damaged one."""
+        manifest = self._manifest()
+        entries = {entry["name"]: entry for entry in manifest["segments"]} if manifest else {}
+        for segment in opened.segments:
+            entry = entries.get(segment.name)
+            if entry is None or entry["generation"] != segment.generation:
+                continue  # replaced since: what it named was checked when written
+            for name, expected in entry["files"].items():
+                _require_intact(self.folder / name, expected, checksum=True)
+
+    def _open(self, verify: bool) -> SegmentSet:
         manifest = self._manifest()
         if manifest is None:
             return SegmentSet(0, ())
         listed = manifest["segments"]
-        return SegmentSet(int(manifest["generation"]), tuple(self._read_segment(entry) for entry in listed))
+        segments = tuple(self._read_segment(entry, verify) for entry in listed)
+        return SegmentSet(int(manifest["generation"]), segments, dict(manifest.get("about", {})))
 
     def _manifest(self) -> dict | None:
         path = self.folder / MANIFEST
@@ -142,11 +191,9 @@ class SegmentStore:
             raise ValueError(f"its segments are in format {manifest.get('format')!r}, not {FORMAT}")
         return manifest
 
-    def _read_segment(self, entry: dict) -> StoredSegment:
+    def _read_segment(self, entry: dict, verify: bool) -> StoredSegment:
         for name, expected in entry["files"].items():
-            require_trusted(self.folder / name)
-            if file_record(self.folder / name) != expected:
-                raise ValueError(f"{name} is damaged (its size or checksum is not the one saved)")
+            _require_intact(self.folder / name, expected, checksum=verify or not name.endswith(self._in_pieces))
         name, generation = str(entry["name"]), int(entry["generation"])
         meta = json.loads((self.folder / f"{name}.json").read_text("utf-8"))
         deleted = f"{name}.d{generation}" if generation else None
@@ -157,6 +204,7 @@ class SegmentStore:
             keys=tuple(meta["keys"]),
             first_passage=np.load(self.folder / f"{name}.first_passage.npy", allow_pickle=False),
             generation=generation,
+            extra_files=tuple(entry.get("extra", ())),
         )
 
     def _read_postings(self, prefix: str, terms: list[str], deleted: str | None) -> Segment:
@@ -184,16 +232,45 @@ class SegmentStore:
 
     def commit(self, added: Sequence[StoryTerms], removed: Iterable[str] = ()) -> SegmentSet:
         """Adds these stories (a story already there is replaced) and deletes the `removed` ones, in one swap."""
-        with self._writing() as current:
+        if not added:
+            return self.add(None, removed)
+        passages = Segment.of_documents(p for story in added for p in story.passages)
+        stories = Segment.of_documents([t for p in story.passages for t in p] for story in added)
+        lengths = [len(story.passages) for story in added]
+        first_passage = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
+        keys = [story.key for story in added]
+        return self.add(
+            lambda _: NewSegment(MergePlan([passages]), MergePlan([stories]), keys, first_passage, []), removed
+        )
+
+    def add(
+        self,
+        write: Callable[[str], NewSegment] | None,
+        removed: Iterable[str] = (),
+        about: dict[str, object] | None = None,
+        *,
+        replace_all: bool = False,
+    ) -> SegmentSet:
+        """One swap: the segment `write` makes (given its name, it writes what else it keeps there; its
+        stories replace any of the same key), the `removed` stories deleted, `about` kept (when given);
+        with `replace_all`, the new segment alone."""
+        with self._writing(fresh=replace_all) as current:
             generation = current.generation + 1
-            gone = set(removed) | {story.key for story in added}
-            segments = [
-                segment.without(gone, generation) if gone & set(segment.live_keys()) else segment
-                for segment in current.segments
-            ]
-            if added:
-                segments.append(self._new_segment(added, generation))
-            return self._swap(current, SegmentSet(generation, tuple(segments)))
+            segments: list[StoredSegment] = []
+            new = None
+            if write is not None:
+                name = f"s{generation}-{uuid.uuid4().hex[:12]}"
+                new = self._written(name, write(name), generation)
+            if not replace_all:
+                gone = set(removed) | set(new.keys if new is not None else ())
+                segments = [
+                    segment.without(gone, generation) if gone & set(segment.live_keys()) else segment
+                    for segment in current.segments
+                ]
+            if new is not None:
+                segments.append(new)
+            kept = current.about if about is None else about
+            return self._swap(current, SegmentSet(generation, tuple(s for s in segments if s.stories.live), kept))
 
     def merge_if_needed(self) -> SegmentSet | None:
         """Merges the newer segments when there are too many, and rewrites any with too much deleted;
@@ -214,25 +291,34 @@ class SegmentStore:
                 changed = True
             if not changed:
                 return None
-            return self._swap(current, SegmentSet(generation, tuple(s for s in segments if s.stories.live)))
+            live = tuple(s for s in segments if s.stories.live)
+            return self._swap(current, SegmentSet(generation, live, current.about))
 
     def merge_all(self) -> SegmentSet:
         """Every segment's live stories as one segment."""
         with self._writing() as current:
             generation = current.generation + 1
             segments = (self._merged(list(current.segments), generation),) if current.segments else ()
-            return self._swap(current, SegmentSet(generation, segments))
+            return self._swap(current, SegmentSet(generation, segments, current.about))
 
     @contextlib.contextmanager
-    def _writing(self) -> Iterator[SegmentSet]:
+    def _writing(self, *, fresh: bool = False) -> Iterator[SegmentSet]:
         """The current library, with this process the only writer until the block ends; files no
-        manifest names (left by a writer that was killed) are removed first."""
+        manifest names (left by a writer that was killed) are removed first. `fresh`: a library that
+        replaces whatever is there (damaged, untrusted or not), so nothing of it is read but its generation."""
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         with (self.folder / WRITE_LOCK).open("a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
-            current = self._open()
+            current = SegmentSet(self._generation(), ()) if fresh else self._open(verify=True)  # merges copy it
             self._sweep(current)
             yield current
+
+    def _generation(self) -> int:
+        """The manifest's generation, or 0 when there is none that can be read."""
+        try:
+            return int(json.loads((self.folder / MANIFEST).read_text("utf-8"))["generation"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return 0
 
     def _sweep(self, current: SegmentSet) -> None:
         named = {MANIFEST, WRITE_LOCK} | {name for segment in current.segments for name in files_of(segment)}
@@ -244,23 +330,15 @@ class SegmentStore:
         keys = [key for segment in segments for key in segment.live_keys()]
         lengths = [np.diff(s.first_passage)[~s.stories.deleted] for s in segments]
         first_passage = np.concatenate(([0], np.cumsum(np.concatenate(lengths)))).astype(np.int64)
-        passages = MergePlan([s.passages for s in segments])
-        return self._written(passages, MergePlan([s.stories for s in segments]), keys, first_passage, generation)
-
-    def _new_segment(self, added: Sequence[StoryTerms], generation: int) -> StoredSegment:
-        passages = Segment.of_documents(p for story in added for p in story.passages)
-        stories = Segment.of_documents([t for p in story.passages for t in p] for story in added)
-        lengths = [len(story.passages) for story in added]
-        first_passage = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
-        keys = [story.key for story in added]
-        return self._written(MergePlan([passages]), MergePlan([stories]), keys, first_passage, generation)
-
-    def _written(
-        self, passages: MergePlan, stories: MergePlan, keys: list[str], first_passage: np.ndarray, generation: int
-    ) -> StoredSegment:
-        """A new segment's files, written a chunk of postings at a time and flushed to disk; the segment
-        reads them back."""
         name = f"s{generation}-{uuid.uuid4().hex[:12]}"
+        extra = self.payload.merged(self.folder, name, segments) if self.payload is not None else []
+        passages, stories = MergePlan([s.passages for s in segments]), MergePlan([s.stories for s in segments])
+        return self._written(name, NewSegment(passages, stories, keys, first_passage, extra), generation)
+
+    def _written(self, name: str, new: NewSegment, generation: int) -> StoredSegment:
+        """A new segment's files, written a chunk of postings at a time and flushed to disk (with what
+        else it keeps, written already); the segment reads them back."""
+        passages, stories, keys, first_passage = new.passages, new.stories, new.keys, new.first_passage
         _write_json(self.folder / f"{name}.json", {"keys": keys, "passages": passages.terms, "stories": stories.terms})
         save_array(self.folder / f"{name}.first_passage.npy", first_passage)
         for kind, plan in (("passages", passages), ("stories", stories)):
@@ -276,7 +354,7 @@ class SegmentStore:
             save_array(Path(f"{prefix}.doc_len.npy"), plan.doc_len.astype(np.int32))
         for path in self.folder.glob(f"{name}.*"):
             _flush(path)
-        return self._read_segment({"name": name, "generation": 0, "files": {}})
+        return self._read_segment({"name": name, "generation": 0, "files": {}, "extra": new.extra_files}, False)
 
     def _swap(self, current: SegmentSet, new: SegmentSet) -> SegmentSet:
         """Writes the changed deletions and a manifest naming `new`, swaps it in, removes what it no longer names."""
@@ -290,10 +368,10 @@ class SegmentStore:
                     _flush(self.folder / f"{prefix}.deleted.npy")
                     _flush(self.folder / f"{prefix}.doc_freq.npy")
             files = {name: file_record(self.folder / name) for name in files_of(segment)}
-            entries.append({"name": segment.name, "generation": segment.generation, "files": files})
-        _write_json(
-            self.folder / f"{MANIFEST}.new", {"format": FORMAT, "generation": new.generation, "segments": entries}
-        )
+            entry = {"name": segment.name, "generation": segment.generation, "files": files}
+            entries.append(entry | {"extra": list(segment.extra_files)})
+        manifest = {"format": FORMAT, "generation": new.generation, "segments": entries, "about": new.about}
+        _write_json(self.folder / f"{MANIFEST}.new", manifest)
         _flush(self.folder / f"{MANIFEST}.new")
         _flush(self.folder)
         os.replace(self.folder / f"{MANIFEST}.new", self.folder / MANIFEST)
@@ -310,7 +388,16 @@ def files_of(segment: StoredSegment) -> list[str]:
         files += [f"{name}.{kind}.{array}.npy" for array in ("docs", "tf", "doc_freq", "doc_len")]
         if segment.generation:
             files += [f"{name}.d{segment.generation}.{kind}.{array}.npy" for array in ("deleted", "doc_freq")]
-    return files
+    return files + list(segment.extra_files)
+
+
+def _require_intact(path: Path, expected: FileRecord, *, checksum: bool) -> None:
+    """Raises ValueError (UntrustedIndex for a file not the user's alone) unless the file has its saved
+    size and, when `checksum`, its saved checksum."""
+    require_trusted(path)
+    found = file_record(path) if checksum else {"bytes": path.stat().st_size, "blake2b": expected["blake2b"]}
+    if found != expected:
+        raise ValueError(f"{path.name} is damaged (its size or checksum is not the one saved)")
 
 
 def _write_json(path: Path, value: dict) -> None:

@@ -118,12 +118,13 @@ class Segment:
             return np.zeros(0, np.int32), np.zeros(0, np.uint32)
         first, last = int(self.starts[number]), int(self.starts[number + 1])
         docs, tf = self.docs[first:last], self.tf[first:last]
-        if (
-            isinstance(self.docs, FileArray)
-            and len(docs)
-            and (docs[0] < 0 or docs[-1] >= self.size or not (docs[1:] > docs[:-1]).all())
-        ):
-            raise IndexDamaged(IndexDamage(self.docs.name, DamageKind.CONTENTS))
+        if isinstance(self.docs, FileArray) and len(docs):
+            if docs[0] < 0 or docs[-1] >= self.size or not (docs[1:] > docs[:-1]).all():
+                raise IndexDamaged(IndexDamage(self.docs.name, DamageKind.CONTENTS))
+            if isinstance(self.tf, FileArray) and not (tf.min() >= 1 and (tf <= self.doc_len[docs]).all()):
+                raise IndexDamaged(
+                    IndexDamage(self.tf.name, DamageKind.CONTENTS)
+                )  # a term counted more than its passage's words
         live = ~self.deleted[docs]
         return docs[live], tf[live]
 
@@ -157,6 +158,12 @@ class MergePlan:
     def chunks(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """The merged postings' documents (int32) and term frequencies (uint32), a chunk of terms at a time."""
         ends = np.cumsum(self.doc_freq)
+        whole = self.segments[0] if len(self.segments) == 1 else None
+        if whole is not None and not whole.deleted.any() and whole.terms == self.terms:  # copied as it is
+            for first in range(0, self.postings, MERGE_CHUNK):
+                last = min(first + MERGE_CHUNK, self.postings)
+                yield np.asarray(whole.docs[first:last], np.int32), np.asarray(whole.tf[first:last], np.uint32)
+            return
         renumbered, first_doc = [], 0
         for segment in self.segments:
             renumbered.append(np.cumsum(~segment.deleted) - 1 + first_doc)

@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 import numpy as np
 
-from bot.core.file_array import SavedArray
+from bot.core.file_array import SavedArray, file_name
 from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
 
 log = logging.getLogger(__name__)
@@ -74,19 +74,18 @@ class TextStore:
             try:
                 raw = zlib.decompress(self.data[self.block_offsets[block] : self.block_offsets[block + 1]].tobytes())
             except zlib.error as error:
-                raise IndexDamaged(IndexDamage("text_data.npy", DamageKind.CONTENTS)) from error
+                raise IndexDamaged(IndexDamage(file_name(self.data, "text_data"), DamageKind.CONTENTS)) from error
             self._kept[block] = raw
             if len(self._kept) > BLOCKS_KEPT:
                 self._kept.popitem(last=False)
         start, end = int(self.starts[passage]), int(self.ends[passage])
         if not 0 <= start <= end <= len(raw):
-            raise IndexDamaged(
-                IndexDamage("text_starts.npy" if end <= len(raw) else "text_ends.npy", DamageKind.CONTENTS)
-            )
+            wrong = file_name(self.starts, "text_starts") if end <= len(raw) else file_name(self.ends, "text_ends")
+            raise IndexDamaged(IndexDamage(wrong, DamageKind.CONTENTS))
         try:
             return raw[start:end].decode("utf-8")
         except UnicodeDecodeError as error:
-            raise IndexDamaged(IndexDamage("text_starts.npy", DamageKind.CONTENTS)) from error
+            raise IndexDamaged(IndexDamage(file_name(self.starts, "text_starts"), DamageKind.CONTENTS)) from error
 
 
 class TextStoreWriter:

@@ -8,6 +8,7 @@ heartbeat. A separate process does the work; only the finished library comes bac
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -16,27 +17,38 @@ from typing import ParamSpec, TypeVar
 
 from bot.core.corpus import CorpusError
 from bot.core.index import BM25Params
-from bot.core.index_notes import IndexNote
+from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library import StoryLibrary
 from bot.core.saved_index import IndexStore
 
+log = logging.getLogger(__name__)
 P = ParamSpec("P")
 R = TypeVar("R")
 
 
-async def load_in_worker(root: Path, params: BM25Params, store: IndexStore | None) -> StoryLibrary:
-    """StoryLibrary.load(root, params, store) in a fresh process; raises what it raises (CorpusError).
+async def load_in_worker(
+    root: Path, params: BM25Params, store: IndexStore | None, *, verify: bool = False
+) -> StoryLibrary:
+    """StoryLibrary.load(root, params, store, verify=verify) in a fresh process; raises what it raises
+    (CorpusError).
 
-    A library that the worker saved is then opened here from its saved index, so a large one never
-    travels between the processes; a small one comes back whole. Either way its `index_notes` say
-    what the worker found wrong with the saved index (damage it repaired, a save that failed).
+    A library that the worker saved (its changed stories committed as a segment, or all of it built)
+    is then opened here from its segments, so a large one never travels between the processes; a small
+    one comes back whole. Either way its `index_notes` say what the worker found wrong with the saved
+    index (damage it repaired, a save that failed).
     """
-    built, notes = await _in_worker_process(load_unless_saved, root, params, store)
+    built, notes = await _in_worker_process(load_unless_saved, root, params, store, verify)
     if built is None:
         assert store is not None
-        built = await asyncio.to_thread(StoryLibrary.load, root, params, store)  # checksums: hashlib frees the GIL
+        built = await asyncio.to_thread(StoryLibrary.load, root, params, store)  # nothing left to commit
     built.index_notes = notes + built.index_notes
     return built
+
+
+async def merge_in_worker(root: Path, store: IndexStore) -> bool:
+    """Merges the corpus's segments in a fresh process when they need it (too many, or too much
+    deleted: SegmentStore.merge_if_needed); whether they did. Readers keep the files they opened."""
+    return await _in_worker_process(merge_if_needed, root, store)
 
 
 async def _in_worker_process(work: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
@@ -75,11 +87,22 @@ def _send_outcome(
 
 
 def load_unless_saved(
-    root: Path, params: BM25Params, store: IndexStore | None
+    root: Path, params: BM25Params, store: IndexStore | None, verify: bool = False
 ) -> tuple[StoryLibrary | None, tuple[IndexNote, ...]]:
     """The worker's part: the library (None when it is saved and up to date, for the caller to open),
     and what went wrong with its saved index."""
-    library = StoryLibrary.load(root, params, store)
-    if store is not None and store.saved_key(root) == store.key(root, library.analyzer, params):
+    library = StoryLibrary.load(root, params, store, verify=verify)
+    saved = store is not None and store.has_index(root)
+    if saved and not any(note.event is IndexEvent.NOT_SAVED for note in library.index_notes):
         return None, library.index_notes
     return library, ()
+
+
+def merge_if_needed(root: Path, store: IndexStore) -> bool:
+    """The worker's part of a merge; a merge that cannot be written (a full disk) waits for the next one."""
+    try:
+        with store.in_use():
+            return store.segments(root).merge_if_needed() is not None
+    except (OSError, ValueError) as error:
+        log.warning("Could not merge the index's segments (%s); they stay as they are.", error)
+        return False

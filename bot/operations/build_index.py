@@ -1,4 +1,4 @@
-"""Building the library's saved index now, whatever its size, so later starts open it at once."""
+"""Bringing the library's saved index up to date now, whatever its size, so later starts open it at once."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from bot.core.analysis import Analyzer
 from bot.core.index import DEFAULT_PARAMS
-from bot.core.index_notes import IndexNote
+from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library import StoryLibrary
+from bot.core.worker import merge_if_needed
 from bot.operations.opening import index_store
 from bot.settings import Settings
 
@@ -39,19 +39,21 @@ class BuiltIndex:
 
 
 def build_index(settings: Settings, *, progress: bool = False) -> BuiltIndex:
-    """The settings' corpus built and saved. Raises CorpusError when the folder holds no usable story."""
+    """The settings' corpus's saved index brought up to date (or built), and its segments merged if they
+    need it. Raises CorpusError when the folder holds no usable story."""
     store = index_store(settings)
     if store is None:
         return BuiltIndex(outcome=IndexBuilt.OFF)
     started = time.perf_counter()
-    store.sweep()
-    library = StoryLibrary.built_and_saved(settings.corpus, store, Analyzer(), DEFAULT_PARAMS, progress, force=True)
+    library = StoryLibrary.load(settings.corpus, DEFAULT_PARAMS, store, progress=progress, force=True)
     corpus = library.corpus
     stories, passages, skipped = len(corpus.stories), len(corpus.passages), tuple(corpus.problems)
-    if library.index_notes:
+    failed = tuple(note for note in library.index_notes if note.event is IndexEvent.NOT_SAVED)
+    if failed:
         return BuiltIndex(
-            outcome=IndexBuilt.NOT_SAVED, stories=stories, passages=passages, notes=library.index_notes, skipped=skipped
+            outcome=IndexBuilt.NOT_SAVED, stories=stories, passages=passages, notes=failed, skipped=skipped
         )
+    merge_if_needed(settings.corpus, store)
     folder = store.folder_for(settings.corpus)
     return BuiltIndex(
         outcome=IndexBuilt.SAVED,

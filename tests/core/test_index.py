@@ -136,8 +136,17 @@ def test_working_a_few_postings_at_a_time_changes_nothing(documents, monkeypatch
     chunked = BM25Index(documents)
     chunked_groups = chunked.grouped(groups, 4)
     for built, expected in ((chunked, whole), (chunked_groups, whole_groups)):
-        for name, array in expected.arrays().items():
-            assert np.array_equal(built.arrays()[name], array), name
+        assert_same_index(built, expected)
+
+
+def assert_same_index(built: BM25Index, expected: BM25Index) -> None:
+    """The same postings, raw and as BM25Okapi's term-frequency parts, and the same statistics."""
+    ours, theirs = built.raw_postings(), expected.raw_postings()
+    assert ours.vocabulary == theirs.vocabulary
+    for name in ("docs", "tf", "doc_freq", "doc_len"):
+        assert np.array_equal(getattr(ours, name), getattr(theirs, name)), name
+    for name in ("_tf_part", "_max_tf_part", "_starts", "idf", "smooth_idf"):
+        assert np.array_equal(getattr(built, name), getattr(expected, name)), name
 
 
 def test_documents_tied_with_the_tenth_best_are_never_pruned():
@@ -218,25 +227,3 @@ def test_top_holding_names_the_question_terms_each_document_holds(documents):
     for doc, score, held in index.top_holding(terms, 10):
         assert held == frozenset(t for t in terms if t in documents[doc])
         assert (doc, score) in index.top(terms, 10)
-
-
-@pytest.mark.parametrize("read_at_once", [1, 64])
-def test_a_scoped_search_of_an_index_on_disk_equals_the_one_in_memory(tmp_path, monkeypatch, read_at_once):
-    """On disk, a story's postings are found by a binary search reading a few postings of each list."""
-    from bot.core.file_array import FileArray, save_array
-
-    monkeypatch.setattr(index_module, "BISECT_READ", read_at_once)
-    documents = frequent_documents(3000, 7)
-    index = BM25Index(documents)
-    opened = {}
-    for name, array in index.arrays().items():
-        save_array(tmp_path / f"{name}.npy", np.asarray(array))
-        opened[name] = FileArray(tmp_path / f"{name}.npy") if name in ("docs", "tf_part") else np.asarray(array)
-    on_disk = BM25Index.from_arrays(index.terms(), opened, index.params)
-    rng = np.random.default_rng(7)
-    for _ in range(300):
-        start = int(rng.integers(0, len(documents)))
-        within = range(start, min(len(documents), start + int(rng.integers(1, 400))))
-        query = [str(w) for w in rng.choice(["f0", "f1", "f2", "r3", "r4", "r400", "absent"], size=3)]
-        assert on_disk.top(query, 10, within) == index.top(query, 10, within), (query, within)
-        assert on_disk.top_holding(query, 5, within) == index.top_holding(query, 5, within)

@@ -1,4 +1,5 @@
-"""The saved index: opened only when it matches the stories and is intact and trusted; else rebuilt."""
+"""The saved index: segments opened when they match the stories' files and are intact and trusted; the
+files added, changed or removed since committed as a small segment; else everything rebuilt."""
 
 import hashlib
 import json
@@ -11,12 +12,13 @@ import pytest
 from bot.core import readers
 from bot.core.answer import NoAnswer
 from bot.core.file_array import FileArray
-from bot.core.index import BM25Index, BM25Params
+from bot.core.index import BM25Params
 from bot.core.index_damage import DamageKind, IndexDamage
 from bot.core.index_notes import IndexEvent
 from bot.core.library import StoryLibrary
-from bot.core.passage_table import PassageTable
-from bot.core.saved_index import MANIFEST, IndexStore
+from bot.core.saved_index import IndexStore
+from bot.core.segment_store import MANIFEST, SegmentStore
+from bot.core.segments import SegmentedIndex
 from tests.best_hit import best_hit
 
 QUESTIONS = ["who sang by the river", "where did the swan swim", "Lena danced", "what cracked"]
@@ -48,14 +50,22 @@ def answers(library):
     ]
 
 
+def segment_file(folder, ending):
+    """The file of the index's first segment named so after its name."""
+    first = json.loads((folder / MANIFEST).read_text())["segments"][0]["name"]
+    found = folder / f"{first}{ending}"
+    assert found.is_file(), found
+    return found
+
+
 def test_an_unchanged_corpus_is_opened_from_its_saved_index(saved):
     stories, store, built = saved
     folder = store.folder_for(stories)
     assert (folder / MANIFEST).is_file()
     assert not any(path.suffix == ".pickle" for path in folder.iterdir())
     opened = StoryLibrary.load(stories, store=store)
-    assert opened.opened and isinstance(opened.corpus.passages, PassageTable)
-    assert isinstance(opened.index, BM25Index) and isinstance(opened.index._docs, FileArray)
+    assert opened.opened and isinstance(opened.index, SegmentedIndex)
+    assert isinstance(opened.index.segments[0].docs, FileArray)
     assert answers(opened) == answers(built)
     assert [p.name for p in opened.performers.performers] == [p.name for p in built.performers.performers]
     assert best_hit(opened, "Who is Lena?").excerpt.text.startswith("Lena Ward was a dancer")
@@ -64,16 +74,22 @@ def test_an_unchanged_corpus_is_opened_from_its_saved_index(saved):
     assert opened.fingerprints == built.fingerprints
 
 
-def test_a_changed_added_or_removed_story_rebuilds(saved, caplog):
+def test_a_changed_added_or_removed_story_is_committed_without_rebuilding_the_others(saved, caplog):
     caplog.set_level(logging.INFO)
     stories, store, _ = saved
+    folder = store.folder_for(stories)
+    first = {path.name: path.stat().st_mtime_ns for path in folder.glob("s1-*")}
     (stories / "lake.txt").write_text("A heron waded in the lake.\n\nThe ice held.")
-    assert StoryLibrary.load(stories, store=store).ask("heron").best is not None
-    assert "changed since the index" in caplog.text
+    changed = StoryLibrary.load(stories, store=store)
+    assert changed.opened and changed.ask("heron").best is not None and changed.ask("swan").best is None
+    assert "1 story files added or changed, 0 removed" in caplog.text
     (stories / "new.txt").write_text("A fox ran.")
     assert StoryLibrary.load(stories, store=store).ask("fox").best is not None
     (stories / "new.txt").unlink()
     assert StoryLibrary.load(stories, store=store).ask("fox").best is None
+    kept = {path.name: path.stat().st_mtime_ns for path in folder.glob("s1-*") if path.name in first}
+    assert kept == first  # its postings, texts and people untouched: only deletions written beside them
+    assert len(SegmentStore(folder).open().segments) == 2  # the first and the heron's; the fox's, all deleted, gone
 
 
 def test_reading_files_differently_rebuilds(saved, monkeypatch):
@@ -93,11 +109,16 @@ def test_other_settings_do_not_open_an_index_saved_with_others(saved):
 
 @pytest.mark.parametrize("damage", ["flip", "truncate"])
 def test_damage_to_any_file_is_detected_and_the_index_rebuilt(saved, caplog, damage):
+    """A file cut short is found by its size when the index is opened; a changed byte by the checksum of
+    a file read whole then, and of one read in pieces by what reads it or when every checksum is
+    checked (`verify`: a repair, or the load after a library found damage)."""
     stories, store, built = saved
     folder = store.folder_for(stories)
     for path in sorted(folder.iterdir()):
-        if path.name == MANIFEST:
+        if path.name in (MANIFEST, ".write.lock"):
             continue
+        StoryLibrary.load(stories, store=store)  # intact again
+        path = segment_file(folder, "." + path.name.split(".", 1)[1])
         original = path.read_bytes()
         if damage == "flip":
             middle = len(original) // 2
@@ -105,10 +126,25 @@ def test_damage_to_any_file_is_detected_and_the_index_rebuilt(saved, caplog, dam
         else:
             path.write_bytes(original[: len(original) // 2])
         caplog.clear()
-        library = StoryLibrary.load(stories, store=store)
+        library = StoryLibrary.load(stories, store=store, verify=True)
         assert "Not using the saved index" in caplog.text and path.name in caplog.text, path.name
         assert not library.opened
         assert answers(library) == answers(built)
+
+
+def test_a_library_that_found_damage_has_its_next_load_check_every_checksum(saved, caplog):
+    stories, store, built = saved
+    library = StoryLibrary.load(stories, store=store)
+    docs = segment_file(store.folder_for(stories), ".passages.docs.npy")
+    data = bytearray(docs.read_bytes())
+    data[-4:] = np.array([10**6], np.int32).tobytes()  # a passage number out of range: same size
+    docs.write_bytes(bytes(data))
+    assert StoryLibrary.load(stories, store=store).opened  # sizes hold: not hashed whole when opened
+    assert library.ask("who sang by the river").damage is not None
+    repaired = StoryLibrary.load(stories, store=store)
+    assert not repaired.opened and docs.name in caplog.text
+    assert answers(repaired) == answers(built)
+    assert StoryLibrary.load(stories, store=store).opened
 
 
 def test_a_damaged_or_foreign_manifest_is_rebuilt(saved, caplog):
@@ -126,13 +162,12 @@ def test_a_damaged_or_foreign_manifest_is_rebuilt(saved, caplog):
 def test_an_index_another_user_could_have_written_is_never_trusted(saved, caplog):
     stories, store, _ = saved
     folder = store.folder_for(stories)
-    arrays = folder / "index_docs.npy"
-    arrays.chmod(0o666)  # anyone may write it
+    segment_file(folder, ".passages.doc_len.npy").chmod(0o666)  # anyone may write it
     assert not StoryLibrary.load(stories, store=store).opened
     assert "may be written by other users" in caplog.text
+    assert StoryLibrary.load(stories, store=store).opened  # rebuilt and saved again, trusted
     if os.geteuid() == 0:  # root can give a file away, as a shared folder's other user would own it
-        StoryLibrary.load(stories, store=store)  # rebuilt and saved again, trusted
-        os.chown(folder / "library.json", 65534, 65534)
+        os.chown(segment_file(folder, ".library.json"), 65534, 65534)
         caplog.clear()
         assert not StoryLibrary.load(stories, store=store).opened
         assert "belongs to another user" in caplog.text
@@ -142,11 +177,11 @@ def test_a_small_library_is_saved_only_when_asked(tmp_path):
     stories = tmp_path / "stories"
     write_stories(stories)
     store = IndexStore(tmp_path / "index")
-    library = StoryLibrary.load(stories, store=store)
+    StoryLibrary.load(stories, store=store)
     assert not store.folder_for(stories).exists()
-    assert store.save(
-        stories, store.key(stories, library.analyzer, library.index.params), library.saved(), force=True, notes=[]
-    )
+    assert not StoryLibrary.load(stories, store=store, force=True).opened  # built, and saved
+    assert StoryLibrary.load(stories, store=store).opened  # an index once asked for is kept up to date
+    (stories / "new.txt").write_text("A fox ran.")
     assert StoryLibrary.load(stories, store=store).opened
 
 
@@ -159,18 +194,20 @@ def test_an_unwritable_index_folder_only_costs_speed(tmp_path, caplog):
     assert "Could not save the index" in caplog.text
 
 
-def rewritten(folder, name, change):
-    """The saved array `name` changed by `change`, its manifest entry made to match: an index whose
-    checksums hold but whose contents are wrong (as a faulty writer would leave it)."""
-    path = folder / name
+def rewritten(folder, ending, change):
+    """The first segment's array whose name ends so, changed by `change`, its manifest entry made to
+    match: an index whose checksums hold but whose contents are wrong (as a faulty writer would leave it)."""
+    path = segment_file(folder, ending)
     array = np.load(path)
     change(array)
     np.save(path, array)
     manifest = json.loads((folder / MANIFEST).read_text())
     with path.open("rb") as file:
         digest = hashlib.file_digest(file, "blake2b").hexdigest()
-    manifest["files"][name] = {"bytes": path.stat().st_size, "blake2b": digest}
+    (entry,) = (entry for entry in manifest["segments"] if path.name in entry["files"])
+    entry["files"][path.name] = {"bytes": path.stat().st_size, "blake2b": digest}
     (folder / MANIFEST).write_text(json.dumps(manifest))
+    return path.name
 
 
 def out_of_range(array):
@@ -181,28 +218,33 @@ def backwards(array):
     array[:] = array[::-1]
 
 
-def not_a_number(array):
-    array[:] = np.nan
+def descending(array):
+    array[:] = np.sort(array)[::-1]  # every list of two postings or more out of order
+
+
+def zero(array):
+    array[:] = 0
 
 
 @pytest.mark.parametrize(
-    ("name", "change"),
+    ("ending", "change"),
     [
-        ("index_docs.npy", out_of_range),
-        ("index_docs.npy", backwards),
-        ("index_tf_part.npy", not_a_number),
-        ("story_index_docs.npy", out_of_range),
-        ("text_starts.npy", out_of_range),
-        ("text_ends.npy", out_of_range),
-        ("passage_story.npy", out_of_range),
-        ("passage_number.npy", out_of_range),
-        ("passage_chapter.npy", out_of_range),
+        (".passages.docs.npy", out_of_range),
+        (".passages.docs.npy", descending),
+        (".passages.tf.npy", zero),
+        (".passages.tf.npy", out_of_range),
+        (".stories.docs.npy", out_of_range),
+        (".text_starts.npy", out_of_range),
+        (".text_ends.npy", out_of_range),
+        (".passage_story.npy", out_of_range),
+        (".passage_number.npy", out_of_range),
+        (".passage_chapter.npy", out_of_range),
     ],
 )
-def test_contents_that_make_no_sense_are_reported_as_damage_not_raised(saved, name, change):
+def test_contents_that_make_no_sense_are_reported_as_damage_not_raised(saved, ending, change):
     stories, store, _ = saved
-    rewritten(store.folder_for(stories), name, change)
-    library = StoryLibrary.load(stories, store=store)
+    name = rewritten(store.folder_for(stories), ending, change)
+    library = StoryLibrary.load(stories, store=store, verify=True)
     assert library.opened  # the checksums hold: only reading it shows the damage
     told: list[IndexDamage] = []
     library.when_damaged(told.append)
@@ -213,10 +255,10 @@ def test_contents_that_make_no_sense_are_reported_as_damage_not_raised(saved, na
     assert told == [answer.damage]  # told once, however many questions follow
 
 
-@pytest.mark.parametrize("name", ["index_starts.npy", "text_block_offsets.npy"])
-def test_offsets_read_whole_are_checked_when_opened(saved, caplog, name):
+@pytest.mark.parametrize("ending", [".text_block_first.npy", ".text_block_offsets.npy", ".first_passage.npy"])
+def test_offsets_read_whole_are_checked_when_opened(saved, ending):
     stories, store, built = saved
-    rewritten(store.folder_for(stories), name, backwards)
+    rewritten(store.folder_for(stories), ending, backwards)
     library = StoryLibrary.load(stories, store=store)
     assert not library.opened and library.index_notes[0].event is IndexEvent.DAMAGED
     assert answers(library) == answers(built)
@@ -226,15 +268,20 @@ def test_a_file_written_while_open_is_reported_before_anything_is_read_from_it(s
     stories, store, _ = saved
     library = StoryLibrary.load(stories, store=store)
     assert library.ask("who sang by the river").best is not None
-    docs = store.folder_for(stories) / "index_docs.npy"
+    docs = segment_file(store.folder_for(stories), ".passages.docs.npy")
     docs.write_bytes(docs.read_bytes())  # the same bytes, but written: the index is no longer what was checked
-    assert library.ask("who sang by the river").damage == IndexDamage("index_docs.npy", DamageKind.MODIFIED)
+    assert library.ask("who sang by the river").damage == IndexDamage(docs.name, DamageKind.MODIFIED)
     assert StoryLibrary.load(stories, store=store).opened  # its checksum still holds: opened again, trusted
 
 
-def test_a_library_keeps_answering_from_files_a_newer_save_replaced(saved):
+def test_a_library_keeps_answering_from_files_a_merge_or_a_rebuild_replaced(saved):
     stories, store, built = saved
     library = StoryLibrary.load(stories, store=store)
-    rebuilt = StoryLibrary.built_and_saved(stories, store, library.analyzer, library.index.params, force=True)
-    assert not rebuilt.index_notes  # saved: the files `library` reads were removed with the old folder
+    (stories / "new.txt").write_text("A fox ran.")
+    grown = StoryLibrary.load(stories, store=store)
+    SegmentStore(store.folder_for(stories)).merge_all()  # removes the files both read
+    assert not list(store.folder_for(stories).glob("s1-*"))
+    assert answers(library) == answers(built) and library.damage is None
+    assert grown.ask("fox").best is not None and grown.damage is None
+    assert not StoryLibrary.load(stories, BM25Params(k1=1.2), store=store).opened  # other settings: all rebuilt
     assert answers(library) == answers(built) and library.damage is None

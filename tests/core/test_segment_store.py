@@ -84,15 +84,31 @@ def test_too_many_segments_are_merged_and_a_segment_mostly_deleted_is_rewritten(
     assert {path.name for path in tmp_path.iterdir()} == named  # what merges replaced is gone
 
 
-def test_a_changed_byte_in_a_segment_is_found_when_it_is_opened(tmp_path):
-    store = SegmentStore(tmp_path)
-    store.commit(*commit_of(0))
-    target = next(tmp_path.glob("*.passages.tf.npy"))
+def flip_last_byte(target: Path) -> None:
     data = bytearray(target.read_bytes())
     data[-1] ^= 0xFF
     target.write_bytes(bytes(data))
-    with pytest.raises(ValueError, match="damaged"):
+
+
+def test_a_changed_byte_in_a_file_read_whole_is_found_when_it_is_opened(tmp_path):
+    store = SegmentStore(tmp_path)
+    store.commit(*commit_of(0))
+    flip_last_byte(next(tmp_path.glob("*.passages.doc_len.npy")))
+    with pytest.raises(ValueError, match=r"passages\.doc_len\.npy is damaged"):
         store.open()
+
+
+def test_a_changed_byte_in_the_postings_is_found_by_verify_and_before_any_merge(tmp_path):
+    """Postings are read a piece at a time while answering (and checked by what reads them): their
+    checksums are not read whole at every open, but by `verify`, and by every writer."""
+    store = SegmentStore(tmp_path)
+    store.commit(*commit_of(0))
+    flip_last_byte(next(tmp_path.glob("*.passages.tf.npy")))
+    opened = store.open()
+    with pytest.raises(ValueError, match=r"passages\.tf\.npy is damaged"):
+        store.verify(opened)
+    with pytest.raises(ValueError, match="damaged"):
+        store.merge_all()
 
 
 def history_process(folder: Path, operations: int) -> subprocess.Popen:

@@ -1,0 +1,305 @@
+"""What a library keeps of a segment's stories beside their postings, and the segment as library parts.
+
+A stored segment (bot.core.segment_store) holds its stories' passage and story postings; this adds
+everything else a library needs of the same stories: the passages' places and texts (compressed
+blocks, bot.core.text_store), the people found in them, the speller's words, each story's
+fingerprint and the state of its file when it was read. The library is then the join of its live
+segments (bot.core.library_join). Nothing here is code: numpy arrays and JSON.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from bot.core.corpus import Corpus, Passage, Story
+from bot.core.file_array import ArrayWriter, FileArray, WatchedFiles, file_name, save_array
+from bot.core.index import BM25Params
+from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
+from bot.core.library_parts import LibraryParts
+from bot.core.passage_table import NO_CHAPTER, PassageTable
+from bot.core.performers import Performer, PerformerDirectory
+from bot.core.segment_store import NewSegment, StoredSegment
+from bot.core.segments import MergePlan, SegmentedIndex
+from bot.core.spelling import SpellingCorrector
+from bot.core.text_store import TextStore
+
+PASSAGE_ARRAYS = ("story", "number", "paragraph", "chapter", "chapter_number")
+"""A passage's place, one file each, numbered within the segment (`story` too)."""
+TEXT_WHOLE = ("block_first", "block_offsets")
+TEXT_PIECES = ("starts", "ends", "data")
+READ_IN_PIECES = tuple(f".passage_{name}.npy" for name in PASSAGE_ARRAYS) + tuple(
+    f".text_{name}.npy" for name in TEXT_PIECES
+)
+"""The files of this payload read a piece at a time while answering (checked by what reads them)."""
+
+
+def library_files(name: str) -> list[str]:
+    return [
+        f"{name}.library.json",
+        *(f"{name}.passage_{array}.npy" for array in PASSAGE_ARRAYS),
+        *(f"{name}.text_{array}.npy" for array in TEXT_WHOLE + TEXT_PIECES),
+    ]
+
+
+def new_segment(folder: Path, name: str, parts: LibraryParts, states: dict[str, str]) -> NewSegment:
+    """Writes what a segment of these freshly built stories keeps beside its postings; `states` is each
+    story file's state (bot.core.saved_index) when it was read. Its postings come from its indexes,
+    whose terms must be numbered in sorted order (as build_parts numbers them)."""
+    from bot.core.library_join import segments_of  # the join builds on these segments' parts
+
+    corpus = parts.corpus
+    table = corpus.passages if isinstance(corpus.passages, PassageTable) else PassageTable.of(corpus.passages)
+    for array in PASSAGE_ARRAYS:
+        save_array(folder / f"{name}.passage_{array}.npy", np.asarray(getattr(table, array), np.int32))
+    for array in TEXT_WHOLE + TEXT_PIECES:
+        save_array(folder / f"{name}.text_{array}.npy", getattr(table.texts, array))
+    _write_meta(
+        folder / f"{name}.library.json",
+        stories=[[s.title, s.path, s.passage_count] for s in corpus.stories],
+        chapters=list(table.chapters),
+        performers=[dataclasses.asdict(p) for p in parts.performers.performers],
+        speller={"words": parts.speller.words, "terms": parts.speller.terms},
+        fingerprints=parts.fingerprints,
+        states={s.path: states[s.path] for s in corpus.stories},
+    )
+    (passages,), (stories,) = segments_of(parts.index), segments_of(parts.story_index)
+    if passages.terms != sorted(passages.terms):
+        raise ValueError("a segment's terms are kept sorted")
+    first_passage = np.array([s.first_passage for s in corpus.stories] + [len(table)], dtype=np.int64)
+    keys = [s.path for s in corpus.stories]
+    return NewSegment(MergePlan([passages]), MergePlan([stories]), keys, first_passage, library_files(name))
+
+
+class LibraryPayload:
+    """Carries the library's part of segments over to the segment they are merged into (SegmentPayload)."""
+
+    read_in_pieces = READ_IN_PIECES
+
+    def merged(self, folder: Path, name: str, segments: Sequence[StoredSegment]) -> list[str]:
+        """The live stories' places, texts, people, words and fingerprints, in order: one number per
+        passage and the people and words held at once, texts copied a compressed block at a time."""
+        metas = [_read_meta(folder, segment.name) for segment in segments]
+        live_terms = {
+            t for s in segments for t, df in zip(s.passages.terms, s.passages.live_doc_freq, strict=True) if df
+        }
+        stories: list[list[object]] = []
+        performers: list[dict[str, object]] = []
+        words: dict[str, int] = {}
+        terms: list[str] = []
+        fingerprints: dict[str, str] = {}
+        states: dict[str, str] = {}
+        chapters: dict[str, int] = {}
+        arrays: dict[str, list[np.ndarray]] = {array: [] for array in PASSAGE_ARRAYS}
+        first_story = first_passage = 0
+        for segment, meta in zip(segments, metas, strict=True):
+            live_story = ~segment.stories.deleted
+            live_passage = ~segment.passages.deleted
+            story_number = np.cumsum(live_story) - 1 + first_story
+            passage_number = np.cumsum(live_passage) - 1 + first_passage
+            live_paths = {story[1] for story, live in zip(meta["stories"], live_story, strict=True) if live}
+            for story in meta["stories"]:
+                if story[1] in live_paths:
+                    stories.append(story)
+                    fingerprints[story[1]] = meta["fingerprints"][story[1]]
+                    states[story[1]] = meta["states"][story[1]]
+            for performer in meta["performers"]:
+                if performer["path"] in live_paths:
+                    place = performer["passage"]
+                    performers.append(performer | {"passage": None if place is None else int(passage_number[place])})
+            for word, term in zip(meta["speller"]["words"], meta["speller"]["terms"], strict=True):
+                if term in live_terms and word not in words:
+                    words[word] = len(terms)
+                    terms.append(term)
+            renumber = np.array([chapters.setdefault(c, len(chapters)) for c in meta["chapters"]] + [NO_CHAPTER])
+            for array in PASSAGE_ARRAYS:
+                values = np.asarray(FileArray(folder / f"{segment.name}.passage_{array}.npy"))[live_passage]
+                if array == "story":
+                    values = story_number[values]
+                elif array == "chapter":
+                    values = renumber[values]  # NO_CHAPTER (-1) picks the last entry
+                arrays[array].append(values.astype(np.int32))
+            first_story += int(live_story.sum())
+            first_passage += int(live_passage.sum())
+        for array, values in arrays.items():
+            save_array(folder / f"{name}.passage_{array}.npy", np.concatenate([np.zeros(0, np.int32), *values]))
+        _merge_texts(folder, name, segments)
+        _write_meta(
+            folder / f"{name}.library.json",
+            stories=stories,
+            chapters=list(chapters),
+            performers=performers,
+            speller={"words": list(words), "terms": terms},
+            fingerprints=fingerprints,
+            states=states,
+        )
+        return library_files(name)
+
+
+def _merge_texts(folder: Path, name: str, segments: Sequence[StoredSegment]) -> None:
+    """The live passages' texts: each compressed block that holds one copied whole (a deleted passage's
+    text may stay in a block beside live ones, never read), blocks of deleted passages alone left out."""
+    kept: list[tuple[TextStore, int, int]] = []
+    block_first, block_offsets, starts, ends = [0], [0], [], []
+    for segment in segments:
+        texts = _text_store(folder, segment.name)
+        live = ~segment.passages.deleted
+        segment_starts, segment_ends = np.asarray(texts.starts), np.asarray(texts.ends)
+        for block in range(len(texts.block_first) - 1):
+            first, last = int(texts.block_first[block]), int(texts.block_first[block + 1])
+            held = live[first:last]
+            if not held.any():
+                continue
+            begin, end = int(texts.block_offsets[block]), int(texts.block_offsets[block + 1])
+            kept.append((texts, begin, end))
+            block_first.append(block_first[-1] + int(held.sum()))
+            block_offsets.append(block_offsets[-1] + end - begin)
+        starts.append(segment_starts[live])
+        ends.append(segment_ends[live])
+    save_array(folder / f"{name}.text_block_first.npy", np.array(block_first, dtype=np.int64))
+    save_array(folder / f"{name}.text_block_offsets.npy", np.array(block_offsets, dtype=np.int64))
+    save_array(folder / f"{name}.text_starts.npy", np.concatenate([np.zeros(0, np.int32), *starts]))
+    save_array(folder / f"{name}.text_ends.npy", np.concatenate([np.zeros(0, np.int32), *ends]))
+    with ArrayWriter(folder / f"{name}.text_data.npy", np.dtype(np.uint8), block_offsets[-1]) as data:
+        for texts, begin, end in kept:
+            data.write(texts.data[begin:end])
+
+
+def segment_parts(folder: Path, segment: StoredSegment, root: Path, params: BM25Params) -> SegmentParts:
+    """The segment's live stories as library parts, read from its files as questions need them;
+    raises ValueError when its files do not agree with one another."""
+    meta = _read_meta(folder, segment.name)
+    files: list[FileArray] = []
+
+    def on_file(name: str) -> FileArray:
+        files.append(FileArray(folder / name))
+        return files[-1]
+
+    texts = _text_store(folder, segment.name, on_file)
+    places = {array: on_file(f"{segment.name}.passage_{array}.npy") for array in PASSAGE_ARRAYS}
+    table = PassageTable(**places, texts=texts, chapters=tuple(meta["chapters"]))
+    saved = [Story(str(title), str(path), 0, int(count)) for title, path, count in meta["stories"]]
+    _require_consistent(segment, table, saved)
+    live_story = ~segment.stories.deleted
+    live_passage = ~segment.passages.deleted
+    passages = SegmentPassages(table, segment)
+    stories, first = [], 0
+    for story, live in zip(saved, live_story, strict=True):
+        if live:
+            stories.append(dataclasses.replace(story, first_passage=first))
+            first += story.passage_count
+    paths = {story.path for story in stories}
+    passage_number = np.cumsum(live_passage) - 1
+    performers = PerformerDirectory(
+        Performer(**(p | {"passage": None if p["passage"] is None else int(passage_number[p["passage"]])}))
+        for p in meta["performers"]
+        if p["path"] in paths
+    )
+    index = SegmentedIndex([segment.passages], params)
+    speller = [
+        (w, t) for w, t in zip(meta["speller"]["words"], meta["speller"]["terms"], strict=True) if t in index.vocabulary
+    ]
+    parts = LibraryParts(
+        Corpus(root, tuple(stories), passages, ()),
+        index,
+        SegmentedIndex([segment.stories], params),
+        performers,
+        SpellingCorrector(
+            [w for w, _ in speller],
+            [t for _, t in speller],
+            [int(index.doc_freq[index.vocabulary[t]]) for _, t in speller],
+        ),
+        {path: meta["fingerprints"][path] for path in paths},
+        WatchedFiles([*postings_files(segment), *files]),
+    )
+    return SegmentParts(parts, {path: str(meta["states"][path]) for path in paths})
+
+
+def postings_files(segment: StoredSegment) -> list[FileArray]:
+    """The segment's posting files read while answering."""
+    postings = [segment.passages.docs, segment.passages.tf, segment.stories.docs, segment.stories.tf]
+    return [array for array in postings if isinstance(array, FileArray)]
+
+
+@dataclasses.dataclass(frozen=True)
+class SegmentParts:
+    parts: LibraryParts
+    states: dict[str, str]
+    """Each live story file's state when it was read."""
+
+
+class SegmentPassages(PassageTable):
+    """A segment's live passages (less its deleted stories'), renumbered without gaps as its index
+    numbers them, each passage's story and number checked against the segment's stories as it is read."""
+
+    _live: np.ndarray
+    _story_number: np.ndarray
+    _first_passage: np.ndarray
+
+    def __init__(self, table: PassageTable, segment: StoredSegment):
+        super().__init__(**{f.name: getattr(table, f.name) for f in dataclasses.fields(table)})
+        live_story = ~segment.stories.deleted
+        object.__setattr__(self, "_live", np.flatnonzero(~segment.passages.deleted))
+        object.__setattr__(self, "_story_number", np.cumsum(live_story) - 1)
+        object.__setattr__(self, "_first_passage", segment.first_passage)
+
+    def __len__(self) -> int:
+        return len(self._live)
+
+    def _passage(self, i: int) -> Passage:
+        place = int(self._live[i])
+        passage = super()._passage(place)
+        if not 0 <= passage.story < len(self._story_number):
+            raise IndexDamaged(IndexDamage(file_name(self.story, "passage_story"), DamageKind.CONTENTS))
+        if place - int(self._first_passage[passage.story]) != passage.number - 1:
+            raise IndexDamaged(IndexDamage(file_name(self.number, "passage_number"), DamageKind.CONTENTS))
+        return dataclasses.replace(passage, story=int(self._story_number[passage.story]))
+
+
+def _text_store(folder: Path, name: str, on_file: Callable[[str], FileArray] | None = None) -> TextStore:
+    def whole(array: str) -> np.ndarray:
+        return np.load(folder / f"{name}.text_{array}.npy", allow_pickle=False)
+
+    def read(file: str) -> FileArray:
+        return on_file(file) if on_file is not None else FileArray(folder / file)
+
+    starts, ends, data = (read(f"{name}.text_{array}.npy") for array in TEXT_PIECES)
+    return TextStore(whole("block_first"), whole("block_offsets"), starts, ends, data)
+
+
+def _require_consistent(segment: StoredSegment, table: PassageTable, stories: list[Story]) -> None:
+    """Raises ValueError unless the payload agrees with the postings on the passages and stories, and the
+    offsets read whole run forward: a question then checks only what it reads from the files."""
+    passages = segment.passages.size
+    if any(len(getattr(table, name)) != passages for name in PASSAGE_ARRAYS):
+        raise ValueError(f"{segment.name}'s passages do not agree on how many there are")
+    counts = [story.passage_count for story in stories]
+    if (
+        len(stories) != segment.stories.size
+        or [story.path for story in stories] != list(segment.keys)
+        or min(counts, default=1) < 1
+        or not np.array_equal(np.concatenate(([0], np.cumsum(counts))), segment.first_passage)
+        or segment.first_passage[-1] != passages
+    ):
+        raise ValueError(f"{segment.name}'s stories do not agree with its passages")
+    texts = table.texts
+    if len(texts.starts) != passages or len(texts.ends) != passages:
+        raise ValueError(f"{segment.name}'s passages' texts do not agree on how many there are")
+    for offsets, end, array in (
+        (texts.block_first, passages, "text_block_first"),
+        (texts.block_offsets, len(texts.data), "text_block_offsets"),
+    ):
+        if len(offsets) == 0 or offsets[0] != 0 or offsets[-1] != end or np.any(np.diff(offsets) < 0):
+            raise ValueError(f"{segment.name}.{array}.npy does not run from 0 to {end} in order")
+
+
+def _read_meta(folder: Path, name: str) -> dict:
+    return json.loads((folder / f"{name}.library.json").read_text("utf-8"))
+
+
+def _write_meta(path: Path, **meta: object) -> None:
+    path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
