@@ -75,7 +75,7 @@ def damage_text(damage: IndexDamage) -> str:
 def index_note_text(note: IndexNote) -> str:
     """What went wrong with the saved index when the library was loaded, for a reader."""
     if note.event is IndexEvent.NOT_SAVED:
-        return f"the index could not be saved ({note.detail}); answering from memory, the next start builds it again"
+        return f"the index could not be saved ({note.detail}); answering from memory, the next start saves it"
     if note.event is IndexEvent.UNTRUSTED:
         return f"the saved index was not used ({note.detail}) and was rebuilt"
     return f"the saved index was damaged ({note.detail}) and was rebuilt"

@@ -27,7 +27,7 @@ class FileArray:
     """A one-dimensional .npy array on disk; indexing it with a number or a slice reads just that."""
 
     def __init__(self, path: Path):
-        self.name = path.name
+        self.path, self.name = path, path.name
         self._file = path.open("rb", buffering=0)  # closed with the array
         version = npy.read_magic(self._file)
         if version not in _HEADER_READERS:
@@ -47,6 +47,10 @@ class FileArray:
 
     def __len__(self) -> int:
         return self._length
+
+    def __reduce__(self) -> tuple[type[FileArray], tuple[Path]]:
+        """Sent to another process (a library the worker could not save), the file is opened again there."""
+        return FileArray, (self.path,)
 
     @overload
     def __getitem__(self, index: SupportsIndex) -> np.generic: ...

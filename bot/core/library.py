@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 import math
 import re
@@ -141,11 +142,11 @@ class StoryLibrary:
         loaded = store.load(root, analyzer, params, notes, progress=progress, force=force, verify=verify)
         library = cls.from_parts(loaded.parts, analyzer, opened=loaded.opened)
         library.index_notes = tuple(notes)
-        library.when_damaged(lambda _: store.suspect(root))  # the next load checks every checksum
+        library.when_damaged(functools.partial(store.suspect, root))  # the next load checks every checksum
         for note in notes:
-            if note.event is IndexEvent.NOT_SAVED:
+            if note.event is IndexEvent.NOT_SAVED and not force:  # `python -m bot index` says it its own way
                 log.warning(
-                    "Could not save the index (%s); answering from memory, the next start rebuilds it.", note.detail
+                    "Could not save the index (%s); answering from memory, the next start saves it.", note.detail
                 )
         return library
 

@@ -39,6 +39,7 @@ from bot.core.analysis import Analyzer
 from bot.core.build import build_parts
 from bot.core.corpus import NoStories, StoryFiles, no_stories_error, story_files
 from bot.core.index import BM25Params
+from bot.core.index_damage import IndexDamage
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library_join import join_parts
 from bot.core.library_parts import LibraryParts
@@ -106,8 +107,9 @@ class IndexStore:
         analysis and BM25's parameters."""
         return f"{FORMAT}|{reading_signature()}|{analyzer.signature}|{params!r}"
 
-    def suspect(self, root: Path) -> None:
-        """Marks the corpus's index for a check of every checksum at its next load (its library found damage)."""
+    def suspect(self, root: Path, damage: IndexDamage | None = None) -> None:
+        """Marks the corpus's index for a check of every checksum at its next load: its library found
+        `damage` (StoryLibrary.when_damaged calls back with it)."""
         with contextlib.suppress(OSError):
             self._suspect_marker(root).touch()
 

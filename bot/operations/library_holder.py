@@ -13,7 +13,8 @@ import logging
 from bot.core.corpus import CorpusError
 from bot.core.index_damage import IndexDamage
 from bot.core.library import StoryLibrary
-from bot.core.worker import load_in_worker
+from bot.core.saved_index import IndexStore
+from bot.core.worker import load_in_worker, merge_in_worker
 from bot.operations.opening import index_store
 from bot.settings import Settings
 
@@ -40,6 +41,7 @@ class LibraryHolder:
         self._lock = asyncio.Lock()
         self._loop = asyncio.get_running_loop()
         self._repair: asyncio.Task[None] | None = None
+        self._merge: asyncio.Task[None] | None = None
         self.current = self._watched(library)
         """What questions are answered from; a question in flight keeps the library it started with."""
 
@@ -53,16 +55,29 @@ class LibraryHolder:
         passed its time limit (its worker process is ended and the lock released)."""
         async with self._lock:
             old = self.current
-            old.check_index()  # so the report can say a damaged index was repaired
+            damaged = old.check_index() is not None  # so the report can say a damaged index was repaired
+            store = index_store(self.settings)
             try:
                 async with asyncio.timeout(self.build_limit):
-                    new = await load_in_worker(self.settings.corpus, old.index.params, index_store(self.settings))
+                    new = await load_in_worker(self.settings.corpus, old.index.params, store, verify=damaged)
             except TimeoutError:
                 minutes = self.build_limit / 60
                 log.error("A reload of %s took over %.3g minutes and was stopped.", self.settings.corpus, minutes)
                 raise BuildTooLong(self.build_limit) from None
             self.current = self._watched(new)
+            if store is not None and (self._merge is None or self._merge.done()):
+                self._merge = asyncio.create_task(self._merged(store))
             return old, new
+
+    async def _merged(self, store: IndexStore) -> None:
+        """Merges the index's segments in the worker when they need it, after a reload committed one: the
+        library answering keeps the files it opened, and the next reload opens the merged segment."""
+        try:
+            async with asyncio.timeout(self.build_limit):
+                if await merge_in_worker(self.settings.corpus, store):
+                    log.info("Merged the index's segments.")
+        except (TimeoutError, CorpusError, OSError) as error:
+            log.warning("Could not merge the index's segments: %s", error or "it took too long")
 
     def _watched(self, library: StoryLibrary) -> StoryLibrary:
         library.when_damaged(lambda damage: self._loop.call_soon_threadsafe(self._repair_soon, library, damage))

@@ -42,6 +42,12 @@ def index_folder(index: Path) -> Path:
     return folder
 
 
+def passage_postings(index: Path) -> Path:
+    """The passages' posting file of the index's (one) segment."""
+    (docs,) = index_folder(index).glob("*.passages.docs.npy")
+    return docs
+
+
 def unescaped(text: str) -> str:
     """Discord's Markdown escapes taken out (file names hold underscores)."""
     return text.replace("\\_", "_")
@@ -75,7 +81,8 @@ async def test_files_cut_short_under_the_bot_are_reported_and_rebuilt(fake: Fake
         if path.stat().st_size > 4096:
             os.truncate(path, 4096)  # what `truncate -s 4096` does
             cut.append(path.name)
-    assert "index_docs.npy" in cut and "text_data.npy" in cut
+    assert any(name.endswith(".passages.docs.npy") for name in cut)
+    assert any(name.endswith(".text_data.npy") for name in cut)
 
     for button in ("Next ▶", "👍"):  # buttons under an earlier answer read its passages from the index too
         clicked = await click(fake, message, buttons(answered)[button])
@@ -96,28 +103,29 @@ async def test_bytes_flipped_under_the_bot_are_reported_and_reload_says_it_repai
     process = await BotProcess(fake, **env).start()
     await process.ready()
 
-    def flip() -> None:
-        docs = index_folder(tmp_path / "index") / "index_docs.npy"
+    def flip() -> str:
+        docs = passage_postings(tmp_path / "index")
         with docs.open("r+b") as file:  # every byte of the passage numbers after the header
             file.seek(128)
             data = np.frombuffer(file.read(), dtype=np.uint8)
             file.seek(128)
             file.write((data ^ 0xFF).tobytes())
+        return docs.name
 
-    flip()
+    name = flip()
     mark = await fake.send_message(QUESTION, mentions=[BOT_USER])
     asked, _ = await fake.slash("ask", question="where did the zeppelin land")
     mentioned = unescaped((await fake.wait_for_call("POST", r"/channels/\d+/messages", after=mark)).body["content"])
     slashed = (await callback(fake, asked))["data"]
-    expected = "I can't answer from the saved index: its file index_docs.npy was written to while in use."
+    expected = f"I can't answer from the saved index: its file {name} was written to while in use."
     assert mentioned.startswith(expected) and unescaped(slashed["content"]).startswith(expected)
     assert slashed["flags"] & EPHEMERAL
     await logged(process, "Rebuilt the damaged index")
     assert (await reply_to(fake, QUESTION, mentions=[BOT_USER]))["embeds"][0]["title"] == "Zeppelin"
 
-    flip()  # and this time /reload finds it first
+    name = flip()  # and this time /reload finds it first
     report = await reload_report(fake)
-    assert "Repaired the damaged saved index (its file index_docs.npy was written to while in use)." in report
+    assert f"Repaired the damaged saved index (its file {name} was written to while in use)." in report
     assert "Nothing changed" not in report and "No story changed." in report
     assert (await reply_to(fake, QUESTION, mentions=[BOT_USER]))["embeds"][0]["title"] == "Zeppelin"
     assert await process.stop() == 0
