@@ -43,6 +43,14 @@ class BM25Scoring(ABC):
     live_documents: int
     """How many documents BM25Okapi counts."""
     doc_freq: np.ndarray
+    tie_order: np.ndarray | None = None
+    """Each document's place in file order, where that is not its number (a library joined from segments
+    numbers a new story after the others): documents of equal score come in this order, as in one index
+    built over the stories in file order."""
+
+    def tie_rank(self, document: int) -> int:
+        """Where the document stands among documents of equal score."""
+        return document if self.tie_order is None else int(self.tie_order[document])
 
     def _set_idf(self, documents: int) -> None:
         """Both idfs from the document frequencies among `documents` counted: BM25Okapi's, and Lucene's
@@ -153,7 +161,7 @@ class BM25Scoring(ABC):
         if not lists:
             return []
         if any(listed.weight <= 0 for listed in lists):
-            return _best(*_merged(lists), k)
+            return _best(*_merged(lists), k, self.tie_order)
         lists.sort(key=lambda listed: (listed.bound, listed.weight, listed.term), reverse=True)  # highest bound first
         # A score the k-th best reaches for sure, lowered by far more than the rounding between sums
         # of the same parts in another order: pruning must never drop a document that ties with it.
@@ -173,7 +181,7 @@ class BM25Scoring(ABC):
             alive = scores + remaining >= threshold
             candidates, scores = candidates[alive], scores[alive]
             scores += listed.weight * _weights_of(listed.docs, listed.parts, candidates)
-        return _best(candidates, scores, k)
+        return _best(candidates, scores, k, self.tie_order)
 
     @abstractmethod
     def _term_postings(self, term: str, term_id: int, within: range | None) -> tuple[np.ndarray, np.ndarray, float]:
@@ -472,8 +480,8 @@ def key_stride(documents: int) -> int:
     return max(documents, 1)
 
 
-def _best(docs: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]:
-    """The k highest positive scores, best first, ties in document order."""
+def _best(docs: np.ndarray, scores: np.ndarray, k: int, tie_order: np.ndarray | None) -> list[tuple[int, float]]:
+    """The k highest positive scores, best first, ties in document order (or `tie_order`'s)."""
     positive = scores > 0
     docs, scores = docs[positive], scores[positive]
     if len(docs) > k:
@@ -481,5 +489,5 @@ def _best(docs: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float
         cut = scores[keep].min()
         keep = np.flatnonzero(scores >= cut)  # every document tied with the k-th, for the tie order
         docs, scores = docs[keep], scores[keep]
-    order = np.lexsort((docs, -scores))[:k]
+    order = np.lexsort((docs if tie_order is None else tie_order[docs], -scores))[:k]
     return [(int(docs[i]), float(np.float32(scores[i]))) for i in order]

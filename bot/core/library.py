@@ -332,7 +332,7 @@ class StoryLibrary:
             taken.update(c.doc for c in found)
         if not added:
             return candidates, context
-        return sorted(candidates + added, key=lambda c: (-c.bm25, c.doc)), context
+        return sorted(candidates + added, key=lambda c: (-c.bm25, self.index.tie_rank(c.doc))), context
 
     def _passages_of(self, story: int | None) -> range | None:
         if story is None:

@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
 from platformdirs import user_cache_path
 
 from bot.core.analysis import Analyzer
@@ -45,7 +46,7 @@ from bot.core.library_join import join_parts
 from bot.core.library_parts import LibraryParts
 from bot.core.readers import reading_signature
 from bot.core.segment_library import LibraryPayload, SegmentParts, new_segment, segment_parts
-from bot.core.segment_store import MANIFEST, SegmentSet, SegmentStore
+from bot.core.segment_store import MANIFEST, OPEN_ATTEMPTS, SegmentSet, SegmentStore
 from bot.core.trusted_files import UntrustedIndex, require_trusted
 
 log = logging.getLogger(__name__)
@@ -170,11 +171,11 @@ class IndexStore:
             return None
         try:
             require_trusted(folder.parent)
-            segments = store.open(verify=verify)
+            parts, segments = _opened_parts(store, root, params, {}, verify)
             if segments.about.get("settings") != settings:
                 log.info("The settings or the way stories are read changed since %s was saved; rebuilding it.", folder)
                 return None
-            return _parts_of(store, segments, root, params, {}), segments
+            return parts, segments
         except UntrustedIndex as error:
             notes.append(IndexNote(IndexEvent.UNTRUSTED, str(error)))
         except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
@@ -191,9 +192,7 @@ class IndexStore:
         skipped: dict[str, tuple[str, str]],
     ) -> LibraryParts:
         """The library of these segments' parts, in their order, with the folder's problems as of now."""
-        parts = join_parts([current[(s.name, s.generation)].parts for s in segments.segments])
-        in_order = [skipped[relative][1] for path in found.paths if (relative := _relative(root, path)) in skipped]
-        return replace(parts, corpus=replace(parts.corpus, problems=(*found.problems, *in_order)))
+        return _in_file_order(root, found, [current[(s.name, s.generation)].parts for s in segments.segments], skipped)
 
     def _updated(
         self,
@@ -236,16 +235,14 @@ class IndexStore:
         write = None if built is None else (lambda name: new_segment(store.folder, name, built, states))
         try:
             with self.in_use():
-                now = store.add(write, removed, about)
-            return self._joined(root, found, _parts_of(store, now, root, params, current), now, skipped)
+                store.add(write, removed, about)
+            return self._joined(root, found, *_opened_parts(store, root, params, current), skipped)
         except OSError as error:
             notes.append(IndexNote(IndexEvent.NOT_SAVED, f"{error.strerror or error}: {self.home}"))
         generation = segments.generation + 1
         kept = [s.without(removed, generation) for s in segments.segments]
         in_memory = [segment_parts(store.folder, s, root, params).parts for s in kept if s.stories.live]
-        parts = join_parts([*in_memory, *([built] if built is not None else [])])
-        in_order = [skipped[r][1] for path in found.paths if (r := _relative(root, path)) in skipped]
-        return replace(parts, corpus=replace(parts.corpus, problems=(*found.problems, *in_order)))
+        return _in_file_order(root, found, [*in_memory, *([built] if built is not None else [])], skipped)
 
     def _built(
         self,
@@ -317,6 +314,25 @@ class IndexStore:
             return  # no folder yet, not ours to write, or in use (BlockingIOError)
 
 
+def _in_file_order(
+    root: Path, found: StoryFiles, parts: list[LibraryParts], skipped: dict[str, tuple[str, str]]
+) -> LibraryParts:
+    """The parts joined, with the folder's problems as of now, its passages of equal score ranked in file
+    order (as one build of the folder ranks them), not in the segments' order."""
+    joined = join_parts(parts)
+    rank = {_relative(root, path): number for number, path in enumerate(found.paths)}
+    stories = joined.corpus.stories
+    counts = np.array([story.passage_count for story in stories], dtype=np.int64)
+    by_file = np.argsort([rank[story.path] for story in stories], kind="stable")
+    first_in_file = np.zeros(len(stories), dtype=np.int64)
+    first_in_file[by_file] = np.concatenate(([0], np.cumsum(counts[by_file])[:-1]))
+    first_here = np.array([story.first_passage for story in stories], dtype=np.int64)
+    if not np.array_equal(first_in_file, first_here):
+        joined.index.tie_order = np.repeat(first_in_file - first_here, counts) + np.arange(int(counts.sum()))
+    problems = [skipped[r][1] for path in found.paths if (r := _relative(root, path)) in skipped]
+    return replace(joined, corpus=replace(joined.corpus, problems=(*found.problems, *problems)))
+
+
 def file_state(path: Path) -> str:
     """A story file's size, modification and status-change times: they stand for its content (chmod
     changes the last, so a story that became readable or unreadable counts as changed)."""
@@ -351,15 +367,27 @@ def _problems_by_path(
     return found
 
 
-def _parts_of(
+def _opened_parts(
     store: SegmentStore,
-    segments: SegmentSet,
     root: Path,
     params: BM25Params,
     known: dict[tuple[str, int], SegmentParts],
-) -> dict[tuple[str, int], SegmentParts]:
-    """Each segment's parts by (name, generation): those already opened kept, the others opened."""
-    return {
-        (s.name, s.generation): known.get((s.name, s.generation)) or segment_parts(store.folder, s, root, params)
-        for s in segments.segments
-    }
+    verify: bool = False,
+) -> tuple[dict[tuple[str, int], SegmentParts], SegmentSet]:
+    """The segments the manifest names now and each one's parts by (name, generation), those already
+    opened (`known`) kept. A writer that removed a file meanwhile (a merge) means reading the newer manifest."""
+    for _ in range(OPEN_ATTEMPTS - 1):
+        with contextlib.suppress(FileNotFoundError):
+            return _parts_now(store, root, params, known, verify)
+    return _parts_now(store, root, params, known, verify)
+
+
+def _parts_now(
+    store: SegmentStore, root: Path, params: BM25Params, known: dict[tuple[str, int], SegmentParts], verify: bool
+) -> tuple[dict[tuple[str, int], SegmentParts], SegmentSet]:
+    segments = store.open(verify=verify)
+    parts = {}
+    for segment in segments.segments:
+        key = (segment.name, segment.generation)
+        parts[key] = known.get(key) or segment_parts(store.folder, segment, root, params)
+    return parts, segments

@@ -1,9 +1,8 @@
 """A folder of stories for library tests: the bundled stories and tales made of their sentences,
 each tale with a person of its own, so that words and people recur across stories at varied rates.
 
-Ties between equal scores come out in document order, and a library that grew numbers a new story
-after the others where a fresh build numbers it in file order: the tales' passages differ in length,
-so that the answers compared are not ties."""
+Tales that share sentences hold passages of equal scores, whose order a library that grew must keep
+as one built fresh keeps it (file order)."""
 
 from __future__ import annotations
 
@@ -78,4 +77,6 @@ def library_facts(library: StoryLibrary, questions: list[str] = QUESTIONS) -> di
         "people": sorted((p.name, p.path, p.intro, p.mentions) for p in library.performers.performers),
         "stories": sorted((s.path, s.title, s.passage_count) for s in library.corpus.stories),
         "passages": len(library.corpus.passages),
+        "speller": sorted(zip(library.speller.words, library.speller.terms, library.speller.doc_freq, strict=True)),
+        "problems": library.corpus.problems,
     }

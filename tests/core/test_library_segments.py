@@ -1,0 +1,138 @@
+"""A library opened from segments that grew story by story answers exactly as one built fresh from the
+same folder: after stories are added, changed and removed, after merges, after a process is killed
+(kill -9) in the middle of a commit or a merge, and while merges run beside its readers."""
+
+from __future__ import annotations
+
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import bot.core.segment_store as segment_store
+from bot.core.library import StoryLibrary
+from bot.core.saved_index import IndexStore
+from bot.core.segment_store import MANIFEST, SegmentStore, files_of
+from tests.core.library_history import change, run, store_of
+from tests.core.story_folder import library_facts, tale, write_folder
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def grown(tmp_path):
+    """A folder of stories and its index, saved once."""
+    stories = write_folder(tmp_path / "stories", 20)
+    store = store_of(tmp_path / "index")
+    StoryLibrary.load(stories, store=store)
+    return stories, store
+
+
+def assert_as_fresh(stories: Path, store: IndexStore) -> StoryLibrary:
+    """The library its saved segments give (without rebuilding them) answers as one built fresh."""
+    library = StoryLibrary.load(stories, store=store)
+    assert library.opened and not library.index_notes
+    assert library_facts(library) == library_facts(StoryLibrary.load(stories))
+    return library
+
+
+def test_a_library_grown_by_adds_changes_and_removals_answers_as_a_fresh_build(grown, monkeypatch):
+    stories, store = grown
+    folder = store.folder_for(stories)
+    first = sorted(path.name for path in folder.glob("s1-*"))
+    (stories / "tale-300.md").write_text(tale(300))
+    (stories / "tale-301.md").write_text(tale(301))
+    (stories / "tale-004.md").write_text(tale(4, seed=9))  # changed
+    (stories / "tale-007.md").unlink()
+    (stories / "sofia-kalmurzaeva-ballerina.md").unlink()  # a story with people of its own
+    (stories / "empty.md").write_text("")  # skipped, and said so
+    library = assert_as_fresh(stories, store)
+    assert any("empty.md" in problem for problem in library.corpus.problems)
+    kept = sorted(path.name for path in folder.glob("s1-*") if not re.search(r"\.d\d+\.", path.name))
+    assert kept == first  # never rebuilt: deletions written beside it
+    assert len(SegmentStore(folder).open().segments) == 2
+    (stories / "tale-300.md").unlink()
+    (stories / "empty.md").write_text("# Empty no more\n\nA lantern burned by the harbour all night.")
+    assert_as_fresh(stories, store)
+    monkeypatch.setattr(segment_store, "MAX_SEGMENTS", 2)
+    for number in range(302, 305):
+        (stories / f"tale-{number}.md").write_text(tale(number))
+        assert_as_fresh(stories, store)
+    assert store.segments(stories).merge_if_needed() is not None  # too many segments: the newer ones merged
+    assert len(SegmentStore(folder).open().segments) == 2
+    assert_as_fresh(stories, store)
+    store.segments(stories).merge_all()
+    assert_as_fresh(stories, store)
+
+
+def history(stories: Path, index: Path, *args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.core.library_history", str(stories), str(index), *args], cwd=ROOT
+    )
+
+
+def unnamed_files(folder: Path) -> list[str]:
+    """Files of the index no manifest names: what a writer killed in the middle left."""
+    opened = SegmentStore(folder).open()
+    named = {MANIFEST, segment_store.WRITE_LOCK} | {name for s in opened.segments for name in files_of(s)}
+    return [path.name for path in folder.iterdir() if path.name not in named]
+
+
+def test_a_process_killed_in_the_middle_of_adds_and_merges_leaves_a_library_that_answers_as_fresh(grown):
+    stories, store = grown
+    folder = store.folder_for(stories)
+    rng = np.random.default_rng(6)
+    caught = 0
+    for kill in range(6):
+        writer = history(stories, store.base, str(kill * 40), str(kill * 40 + 40))
+        time.sleep(1.0 + float(rng.uniform(0, 2.5)))  # past its imports, somewhere in its commits and merges
+        writer.send_signal(signal.SIGKILL)
+        assert writer.wait() == -signal.SIGKILL
+        caught += bool(unnamed_files(folder))
+        assert_as_fresh(stories, store)  # the next load commits what the killed one did not, and nothing else
+    assert caught >= 1, "no kill landed in the middle of writing a segment"
+    (stories / "tale-999.md").write_text(tale(999))
+    assert_as_fresh(stories, store)  # a commit: the next writer sweeps what the killed ones left
+    assert not unnamed_files(folder)
+
+
+def test_readers_during_merges_see_one_consistent_library(grown):
+    stories, store = grown
+    for operation in range(4):
+        change(stories, operation)
+        StoryLibrary.load(stories, store=store)  # a segment each
+    expected = library_facts(StoryLibrary.load(stories))
+    held = StoryLibrary.load(stories, store=store)
+    merges = history(stories, store.base, "merges", "6")
+    generations: set[int] = set()
+    failures: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            while merges.poll() is None:
+                library = StoryLibrary.load(stories, store=store)
+                assert library.opened and not library.index_notes
+                assert library_facts(library) == expected
+                generations.add(SegmentStore(store.folder_for(stories)).open().generation)
+        except BaseException as error:  # reported by the test below
+            failures.append(error)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    merges.wait()
+    reader.join()
+    assert merges.returncode == 0 and not failures, failures
+    assert len(generations) > 1  # read across merges
+    assert library_facts(held) == expected and held.damage is None  # its files were merged away meanwhile
+
+
+def test_a_history_of_commits_and_merges_run_in_this_process_ends_as_fresh(grown):
+    stories, store = grown
+    run(stories, store.base, 0, 3)
+    assert_as_fresh(stories, store)
