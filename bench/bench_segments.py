@@ -1,16 +1,23 @@
-"""One story added to a large library, then asked about from a fresh process: today's full rebuild
-against a new segment.
+"""One story added to a large library, then removed, each asked about from a fresh process: the saved
+index's segments take the change as a small commit, where a full build would read everything again.
 
-    .venv/bin/python bench/bench_segments.py [--passages 100000] [--datasets DIR]
+    .venv/bin/python bench/bench_segments.py [--passages 100000] [--datasets DIR] [--questions 20]
 
 Passages are bench/compare.py's (FairytaleQA and SciFact from ../shared), 50 to a story file; the
-added story is 50 passages more, and the question is words of one of them. Today: `python -m bot
-ask` on the folder with the story file added (its saved index no longer matches: rebuilt on every
-core, saved, then answered). Segments: a fresh process reads and analyses the one story, commits
-it to the library's SegmentStore, opens the store and takes the top 10 passages (the index alone:
-segments are not yet what `ask` opens, so no excerpt or re-ranking). The new story must be the
-answer, and among the segments' top 10 (past the distinct texts, the library's are near-copies).
-Last, a fresh process merges the two segments into one, and says its peak memory.
+added story is 50 passages more, and the question is words of one of them. Each row is the wall time
+of a fresh `python -m bot ask --json` (imports, start and the answer included), as users get it:
+
+- nothing changed: the start until the first answer (its in-process part, `StoryLibrary.load` and the
+  first answer, is printed beside it);
+- the story file added: the library commits it as a small segment, then answers from it (the answer
+  must be the new story);
+- the story file removed: a deletion committed, then the answer (no longer the new story);
+- for scale, a full build: the same `ask` with an empty index folder (everything read, analysed and
+  saved, then the answer), and `python -m bot index` on the first build;
+- a fresh process merging the segments (the story added again first), with its peak memory.
+
+Last, whole answers per question from the library opened from segments, against the same library
+built in memory (one index with each posting's term-frequency part computed once), side by side.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,30 +35,30 @@ from pathlib import Path
 
 import compare  # the sibling script
 
-from bot.core.analysis import Analyzer
-from bot.core.corpus import load_corpus, read_stories
-from bot.core.segment_store import SegmentStore, StoryTerms
+from bot.core.library import StoryLibrary
+from bot.core.saved_index import IndexStore
+from bot.core.segment_library import LibraryPayload
+from bot.core.segment_store import SegmentStore
 
 STORY_PASSAGES = 50
 
 
-def add_and_ask(store: Path, root: Path, story: Path, question: str) -> None:
-    """The segment side, run in a fresh process: prints the keys of the stories of the 10 best passages."""
-    analyzer = Analyzer()
-    _, passages, _ = read_stories(root, [story])
-    store_ = SegmentStore(store)
-    opened = store_.commit([StoryTerms(story.relative_to(root).as_posix(), [analyzer.terms(p.text) for p in passages])])
-    index, _ = opened.indexes()
-    for passage, _ in index.top(analyzer.terms(question), 10):
-        print(opened.key_of_passage(passage))
+def start_and_answer(stories: Path, index: Path, question: str) -> None:
+    """Run in a fresh process: prints the seconds `load` took and the first answer took."""
+    began = time.perf_counter()
+    library = StoryLibrary.load(stories, store=IndexStore(index))
+    loaded = time.perf_counter()
+    assert library.opened and library.ask(question).best is not None
+    print(f"{loaded - began:.3f} {time.perf_counter() - loaded:.3f}")
 
 
-def merge_all(store: Path) -> None:
+def merge_all(folder: Path) -> None:
     """Run in a fresh process: merges every segment into one; prints the process's peak memory in MB
     with the segments opened, then once merged."""
-    SegmentStore(store).open()
+    store = SegmentStore(folder, LibraryPayload())
+    store.open()
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
-    SegmentStore(store).merge_all()
+    store.merge_all()
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 
 
@@ -60,65 +68,88 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, str]:
     return time.perf_counter() - began, done.stdout
 
 
+def answered_path(output: str) -> str | None:
+    answer = json.loads(output)["answer"]
+    return answer["path"] if answer else None
+
+
+def per_question(library: StoryLibrary, questions: list[str]) -> list[float]:
+    times = []
+    for question in questions:
+        began = time.perf_counter()
+        library.ask(question)
+        times.append((time.perf_counter() - began) * 1000)
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passages", type=int, default=100_000)
     parser.add_argument("--datasets", type=Path, default=compare.SHARED, help="where fairytaleqa/ and scifact/ are")
-    parser.add_argument("--add-to", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--story", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--question", help=argparse.SUPPRESS)
+    parser.add_argument("--questions", type=int, default=300, help="for the time per whole answer")
+    parser.add_argument("--start", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--merge", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.merge:
         merge_all(args.merge)
         return
-    if args.add_to:
-        add_and_ask(args.add_to, args.root, args.story, args.question)
+    if args.start:
+        start_and_answer(Path(args.start[0]), Path(args.start[1]), args.start[2])
         return
     compare.SHARED = args.datasets
-    texts, _ = compare.texts_and_questions(args.passages + STORY_PASSAGES, 0)
+    texts, questions = compare.texts_and_questions(args.passages + STORY_PASSAGES, args.questions)
     library, added = texts[: args.passages], texts[args.passages :]
     question = " ".join(added[STORY_PASSAGES // 2].split()[:8])
     with tempfile.TemporaryDirectory() as folder:
-        stories = Path(folder, "stories")
+        stories, index = Path(folder, "stories"), Path(folder, "index")
         stories.mkdir()
         for number, start in enumerate(range(0, len(library), STORY_PASSAGES)):
             text = "\n\n".join(library[start : start + STORY_PASSAGES])
             (stories / f"story-{number:06}.txt").write_text(text, encoding="utf-8")
-        env = dict(os.environ, STORYBOT_INDEX=str(Path(folder, "index")))
+        env = dict(os.environ, STORYBOT_INDEX=str(index))
         ask = [sys.executable, "-m", "bot", "ask", "--json", "--corpus", str(stories), question]
         built, _ = timed([sys.executable, "-m", "bot", "index", "--corpus", str(stories)], env)
         unchanged, _ = timed(ask, env)
-
-        began = time.perf_counter()
-        corpus, analyzer = load_corpus(stories), Analyzer()
-        store = SegmentStore(Path(folder, "segments"))
-        store.commit(
-            [
-                StoryTerms(s.path, [analyzer.terms(p.text) for p in corpus.story_passages(n)])
-                for n, s in enumerate(corpus.stories)
-            ]
-        )
-        segments_built = time.perf_counter() - began
+        _, inside = timed([sys.executable, __file__, "--start", str(stories), str(index), question], env)
+        loading, first_answer = (float(value) for value in inside.split())
 
         new_story = stories / "zz-added.txt"
         new_story.write_text("\n\n".join(added), encoding="utf-8")
-        rebuilt, answer = timed(ask, env)
-        assert json.loads(answer)["answer"]["path"] == new_story.name, answer
-        script = [sys.executable, __file__, "--add-to", str(store.folder), "--root", str(stories)]
-        segment, found = timed([*script, "--story", str(new_story), "--question", question], env)
-        assert new_story.name in found.split(), found  # the library's texts repeat: a copy may come first
-        merged, peak = timed([sys.executable, __file__, "--merge", str(store.folder)], env)
-        assert len(SegmentStore(store.folder).open().segments) == 1
+        after_add, answer = timed(ask, env)
+        assert answered_path(answer) == new_story.name, answer
+        new_story.unlink()
+        after_removal, answer = timed(ask, env)
+        assert answered_path(answer) != new_story.name, answer
+        new_story.write_text("\n\n".join(added), encoding="utf-8")
+        assert answered_path(timed(ask, env)[1]) == new_story.name
+        segments = len(IndexStore(index).segments(stories).open().segments)
+        merged, peak = timed([sys.executable, __file__, "--merge", str(IndexStore(index).folder_for(stories))], env)
+        full, answer = timed(ask, dict(env, STORYBOT_INDEX=str(Path(folder, "fresh-index"))))
+        assert answered_path(answer) == new_story.name, answer
+
+        opened = StoryLibrary.load(stories, store=IndexStore(index))
+        in_memory = StoryLibrary.load(stories)
+        ours, theirs = [], []
+        for _ in range(2):  # side by side, twice, after a first pass that warms both
+            per_question(opened, questions[:20])
+            per_question(in_memory, questions[:20])
+            ours += per_question(opened, questions)
+            theirs += per_question(in_memory, questions)
     print(f"{args.passages:,} passages in {len(library) // STORY_PASSAGES:,} story files; one story of 50 added")
-    print(f"saved index built by `bot index`: {built:.1f} s; segments built in this process: {segments_built:.1f} s")
-    print(f"fresh `ask`, nothing changed (opens the saved index): {unchanged:.1f} s")
-    print(f"fresh `ask` after the story was added (full rebuild, today): {rebuilt:.1f} s")
-    print(f"fresh process: story analysed, committed as a segment, segments opened, top 10: {segment:.1f} s")
+    print(f"`bot index`, the first build: {built:.1f} s")
+    print(f"fresh `ask`, nothing changed (start until the first answer): {unchanged:.2f} s")
+    print(f"  in that process: load {loading:.2f} s, first answer {first_answer:.3f} s")
+    print(f"fresh `ask` after the story file was added (a segment committed, then the answer): {after_add:.2f} s")
+    print(f"fresh `ask` after it was removed (a deletion committed, then the answer): {after_removal:.2f} s")
+    print(f"fresh `ask` with an empty index folder (a full build, saved, then the answer): {full:.1f} s")
     opened_peak, merged_peak = peak.split()
-    print(f"fresh process: both segments merged into one: {merged:.1f} s, peak memory {merged_peak} MB")
+    print(f"fresh process merging the {segments} segments into one: {merged:.1f} s, peak memory {merged_peak} MB")
     print(f"  (the same process with the segments opened, before merging: {opened_peak} MB)")
+    print(
+        f"whole answer per question, p50 / p90: from segments {statistics.median(ours):.2f} / "
+        f"{statistics.quantiles(ours, n=10)[-1]:.2f} ms; in memory {statistics.median(theirs):.2f} / "
+        f"{statistics.quantiles(theirs, n=10)[-1]:.2f} ms ({len(ours)} answers each)"
+    )
 
 
 if __name__ == "__main__":

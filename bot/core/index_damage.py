@@ -20,7 +20,7 @@ class DamageKind(StrEnum):
 @dataclass(frozen=True)
 class IndexDamage:
     file: str
-    """The saved index's file, by name (index_docs.npy)."""
+    """The saved index's file, by name (s3-0a1b2c3d4e5f.passages.docs.npy)."""
     kind: DamageKind
     expected_bytes: int | None = None
     found_bytes: int | None = None

@@ -331,6 +331,8 @@ class SegmentStore:
         lengths = [np.diff(s.first_passage)[~s.stories.deleted] for s in segments]
         first_passage = np.concatenate(([0], np.cumsum(np.concatenate(lengths)))).astype(np.int64)
         name = f"s{generation}-{uuid.uuid4().hex[:12]}"
+        if self.payload is None and any(segment.extra_files for segment in segments):
+            raise ValueError("these segments keep more than their postings: merge them with their payload")
         extra = self.payload.merged(self.folder, name, segments) if self.payload is not None else []
         passages, stories = MergePlan([s.passages for s in segments]), MergePlan([s.stories for s in segments])
         return self._written(name, NewSegment(passages, stories, keys, first_passage, extra), generation)

@@ -8,9 +8,11 @@ import pytest
 
 from bot.core.corpus import CorpusError
 from bot.core.index import BM25Params
+from bot.core.library import StoryLibrary
 from bot.core.saved_index import IndexStore
-from bot.core.worker import load_in_worker
+from bot.core.worker import load_in_worker, merge_in_worker
 from tests.best_hit import best_hit
+from tests.core.story_folder import library_facts, write_folder
 
 WORDS = (
     "river",
@@ -87,3 +89,19 @@ async def test_a_saved_library_is_opened_here_rather_than_sent_back(big_library,
     library = await load_in_worker(big_library, BM25Params(), store)
     assert library.opened and store.has_index(big_library)
     assert best_hit(library, "Where did the zeppelin land?").story == "Unique"
+
+
+async def test_a_merge_runs_in_the_worker_when_the_segments_need_one(tmp_path):
+    """A story removed that held most passages of its segment: the segment is rewritten without it, in a
+    worker process; the library answers the same after as before."""
+    stories = write_folder(tmp_path / "stories", 6)
+    store = IndexStore(tmp_path / "index", min_passages=0)
+    StoryLibrary.load(stories, store=store)
+    for name in ("tale-000.md", "tale-001.md", "tale-002.md", "sophie-korolev-pianist.md"):
+        (stories / name).unlink()
+    before = StoryLibrary.load(stories, store=store)
+    assert any(segment.passages.deleted.any() for segment in store.segments(stories).open().segments)
+    assert await merge_in_worker(stories, store)
+    assert not any(segment.passages.deleted.any() for segment in store.segments(stories).open().segments)
+    assert library_facts(StoryLibrary.load(stories, store=store)) == library_facts(before)
+    assert not await merge_in_worker(stories, store)  # nothing left that needs one

@@ -3,14 +3,18 @@ Discord delivers them to the real bot (a server's own stories: test_shelves.py).
 
 from __future__ import annotations
 
+import asyncio
 import shutil
+import sys
 
 import pytest
 import pytest_asyncio
 
+from bot.core.saved_index import IndexStore
+from tests.cli.test_index_faults import command_environment
 from tests.conftest import CORPUS
 from tests.core.readers.test_epub import write_epub
-from tests.discord_app.bot_process import BotProcess
+from tests.discord_app.bot_process import ROOT, BotProcess
 from tests.discord_app.fake_discord import APP_ID, BOT_USER, PERSON, FakeDiscord
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, reply_to
 
@@ -47,6 +51,15 @@ async def click(fake: FakeDiscord, body: dict, label: str, permissions: str = MA
     data = {"custom_id": button["custom_id"], "component_type": 2}
     mark, _ = await fake.interact(3, data, message, permissions, author=author)
     return mark
+
+
+async def removed(fake: FakeDiscord, story: str) -> str:
+    """/story remove from the owner's library, confirmed with its Remove button: the report."""
+    mark, _ = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story=story)
+    await callback(fake, mark)
+    mark = await click(fake, await followup(fake, mark), "Remove")
+    await callback(fake, mark)
+    return (await fake.wait_for_call("PATCH", FOLLOWUP + "/messages/@original", after=mark)).body["content"]
 
 
 async def test_a_server_manager_adds_a_story_and_readers_can_ask_about_it(fake, admin_bot, stories):
@@ -115,12 +128,7 @@ async def test_removing_asks_first_and_cancel_changes_nothing(fake, admin_bot, s
     assert (await callback(fake, mark))["data"]["content"] == "Cancelled; nothing changed."
     assert (stories / "the-keeper.md").exists()
 
-    mark, _ = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story="the-keeper.md")
-    await callback(fake, mark)
-    mark = await click(fake, await followup(fake, mark), "Remove")
-    await callback(fake, mark)
-    done = (await fake.wait_for_call("PATCH", FOLLOWUP + "/messages/@original", after=mark)).body
-    assert "Removed (1): `the-keeper.md`" in done["content"]
+    assert "Removed (1): `the-keeper.md`" in await removed(fake, "the-keeper.md")
     assert not (stories / "the-keeper.md").exists()
     assert len(list((stories.parent / "stories-kept").rglob("the-keeper.md"))) == 2
 
@@ -151,3 +159,38 @@ async def test_a_manager_who_is_not_the_owner_cannot_change_the_owners_library(f
     await callback(fake, mark)
     assert "only the bot's owner can change" in (await followup(fake, mark))["content"]
     assert not (stories / "takeover.md").exists() and (stories / "sofia-kalmurzaeva-ballerina.md").exists()
+
+
+async def test_adding_and_removing_a_story_on_discord_writes_one_small_segment_not_a_rebuild(fake, tmp_path):
+    """With a saved index, /story add commits the new story as a segment of its own beside the others
+    (their files untouched), and /story remove marks it deleted; readers ask about it in between."""
+    stories = tmp_path / "stories"
+    shutil.copytree(CORPUS, stories)
+    env = {"STORYBOT_CORPUS": str(stories), "STORYBOT_INDEX": str(tmp_path / "index")}
+    indexing = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "index", env=command_environment(env), cwd=ROOT
+    )
+    assert await indexing.wait() == 0
+    segments = IndexStore(tmp_path / "index").segments(stories)
+    (first,) = segments.open().segments
+    before = {path.name: path.stat().st_mtime_ns for path in segments.folder.glob(f"{first.name}.*")}
+    process = await BotProcess(fake, **env).start()
+    await process.ready()
+    upload = fake.attach("the-lantern.md", b"# The Lantern\n\nOdile carried the lantern across the salt marsh.")
+    mark, _ = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
+    await callback(fake, mark)
+    assert "Added (1): `the-lantern.md`" in (await followup(fake, mark))["content"]
+    added = segments.open()
+    assert [segment.live_keys() for segment in added.segments] == [list(first.keys), ["the-lantern.md"]]
+    after = {path.name: path.stat().st_mtime_ns for path in segments.folder.glob(f"{first.name}.*")}
+    assert after == before  # the first segment was opened as it was, not rebuilt
+    answer = await reply_to(fake, f"{MENTION} who carried the lantern across the marsh", mentions=[BOT_USER])
+    assert answer["embeds"][0]["title"] == "The Lantern"
+
+    assert "Removed (1): `the-lantern.md`" in await removed(fake, "the-lantern.md")
+    assert [segment.live_keys() for segment in segments.open().segments] == [list(first.keys)]
+    assert {path.name: path.stat().st_mtime_ns for path in segments.folder.glob(f"{first.name}.*")} == before
+    answer = await reply_to(fake, f"{MENTION} who carried the lantern across the marsh", mentions=[BOT_USER])
+    assert all(embed["title"] != "The Lantern" for embed in answer.get("embeds", ()))
+    assert await process.stop() == 0
+    assert "Traceback" not in process.text
