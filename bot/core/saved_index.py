@@ -29,7 +29,7 @@ import logging
 import os
 import shutil
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -136,7 +136,7 @@ class IndexStore:
         went wrong with the index is said in `notes`."""
         self.sweep()
         found = story_files(root)
-        states = {_relative(root, path): file_state(path) for path in found.paths}
+        states = dict(zip(_relatives(root, found.paths), map(file_state, found.paths), strict=True))
         store = self.segments(root)
         verify = verify or self._suspect_marker(root).exists()
         opened = self._opened(root, store, self.settings(analyzer, params), params, notes, verify)
@@ -154,7 +154,7 @@ class IndexStore:
         ]
         gone = (saved_states.keys() | skipped.keys()) - states.keys()
         if not changed and not gone:
-            return LoadedParts(self._joined(root, found, current, segments, skipped), opened=True)
+            return LoadedParts(self._joined(found, states, current, segments, skipped), opened=True)
         log.info("%d story files added or changed, %d removed: updating the index.", len(changed), len(gone))
         return LoadedParts(
             self._updated(root, found, states, changed, gone, current, segments, analyzer, params, notes, progress),
@@ -183,16 +183,17 @@ class IndexStore:
         log.warning("Not using the saved index in %s: %s. Rebuilding it.", folder, notes[-1].detail)
         return None
 
+    @staticmethod
     def _joined(
-        self,
-        root: Path,
         found: StoryFiles,
+        states: dict[str, str],
         current: dict[tuple[str, int], SegmentParts],
         segments: SegmentSet,
         skipped: dict[str, tuple[str, str]],
     ) -> LibraryParts:
-        """The library of these segments' parts, in their order, with the folder's problems as of now."""
-        return _in_file_order(root, found, [current[(s.name, s.generation)].parts for s in segments.segments], skipped)
+        """The library of these segments' parts, with the folder's problems as of now."""
+        parts = [current[(s.name, s.generation)].parts for s in segments.segments]
+        return _in_file_order(list(states), found.problems, parts, skipped)
 
     def _updated(
         self,
@@ -219,7 +220,7 @@ class IndexStore:
         except NoStories as error:
             problems = error.problems
         read = {story.path for story in built.corpus.stories} if built is not None else set()
-        changed_paths = [_relative(root, path) for path in changed]
+        changed_paths = _relatives(root, changed)
         skipped = {
             path: (str(state), str(problem))
             for path, (state, problem) in _skipped(segments).items()
@@ -236,13 +237,15 @@ class IndexStore:
         try:
             with self.in_use():
                 store.add(write, removed, about)
-            return self._joined(root, found, *_opened_parts(store, root, params, current), skipped)
+            return self._joined(found, states, *_opened_parts(store, root, params, current), skipped)
         except OSError as error:
             notes.append(IndexNote(IndexEvent.NOT_SAVED, f"{error.strerror or error}: {self.home}"))
         generation = segments.generation + 1
         kept = [s.without(removed, generation) for s in segments.segments]
         in_memory = [segment_parts(store.folder, s, root, params).parts for s in kept if s.stories.live]
-        return _in_file_order(root, found, [*in_memory, *([built] if built is not None else [])], skipped)
+        return _in_file_order(
+            list(states), found.problems, [*in_memory, *([built] if built is not None else [])], skipped
+        )
 
     def _built(
         self,
@@ -315,12 +318,12 @@ class IndexStore:
 
 
 def _in_file_order(
-    root: Path, found: StoryFiles, parts: list[LibraryParts], skipped: dict[str, tuple[str, str]]
+    relatives: list[str], walk_problems: tuple[str, ...], parts: list[LibraryParts], skipped: dict[str, tuple[str, str]]
 ) -> LibraryParts:
     """The parts joined, with the folder's problems as of now, its passages of equal score ranked in file
     order (as one build of the folder ranks them), not in the segments' order."""
     joined = join_parts(parts)
-    rank = {_relative(root, path): number for number, path in enumerate(found.paths)}
+    rank = {path: number for number, path in enumerate(relatives)}
     stories = joined.corpus.stories
     counts = np.array([story.passage_count for story in stories], dtype=np.int64)
     by_file = np.argsort([rank[story.path] for story in stories], kind="stable")
@@ -329,8 +332,8 @@ def _in_file_order(
     first_here = np.array([story.first_passage for story in stories], dtype=np.int64)
     if not np.array_equal(first_in_file, first_here):
         joined.index.tie_order = np.repeat(first_in_file - first_here, counts) + np.arange(int(counts.sum()))
-    problems = [skipped[r][1] for path in found.paths if (r := _relative(root, path)) in skipped]
-    return replace(joined, corpus=replace(joined.corpus, problems=(*found.problems, *problems)))
+    problems = [skipped[path][1] for path in relatives if path in skipped]
+    return replace(joined, corpus=replace(joined.corpus, problems=(*walk_problems, *problems)))
 
 
 def file_state(path: Path) -> str:
@@ -343,8 +346,16 @@ def file_state(path: Path) -> str:
     return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
 
 
-def _relative(root: Path, path: Path) -> str:
-    return path.relative_to(root).as_posix()
+def _relatives(root: Path, paths: Sequence[Path]) -> list[str]:
+    """Each path below root as read (`root / ...`), relative to it with forward slashes, as stories name
+    their files: by its text, not one pathlib parse each (a library of thousands of files loads in a moment)."""
+    prefix = f"{root}{os.sep}"
+    return [
+        text[len(prefix) :].replace(os.sep, "/")
+        if (text := str(path)).startswith(prefix)
+        else path.relative_to(root).as_posix()
+        for path in paths
+    ]
 
 
 def _skipped(segments: SegmentSet) -> dict[str, list[str]]:

@@ -53,6 +53,10 @@ def new_segment(folder: Path, name: str, parts: LibraryParts, states: dict[str, 
     from bot.core.library_join import segments_of  # the join builds on these segments' parts
 
     corpus = parts.corpus
+    (passages,), (stories,) = segments_of(parts.index), segments_of(parts.story_index)
+    if passages.terms != sorted(passages.terms):
+        raise ValueError("a segment's terms are kept sorted")
+    speller_numbers = [passages.vocabulary[term] for term in parts.speller.terms]
     table = corpus.passages if isinstance(corpus.passages, PassageTable) else PassageTable.of(corpus.passages)
     for array in PASSAGE_ARRAYS:
         save_array(folder / f"{name}.passage_{array}.npy", np.asarray(getattr(table, array), np.int32))
@@ -63,13 +67,10 @@ def new_segment(folder: Path, name: str, parts: LibraryParts, states: dict[str, 
         stories=[[s.title, s.path, s.passage_count] for s in corpus.stories],
         chapters=list(table.chapters),
         performers=[dataclasses.asdict(p) for p in parts.performers.performers],
-        speller={"words": parts.speller.words, "terms": parts.speller.terms},
+        speller={"words": parts.speller.words, "term_numbers": speller_numbers},
         fingerprints=parts.fingerprints,
         states={s.path: states[s.path] for s in corpus.stories},
     )
-    (passages,), (stories,) = segments_of(parts.index), segments_of(parts.story_index)
-    if passages.terms != sorted(passages.terms):
-        raise ValueError("a segment's terms are kept sorted")
     first_passage = np.array([s.first_passage for s in corpus.stories] + [len(table)], dtype=np.int64)
     keys = [s.path for s in corpus.stories]
     return NewSegment(MergePlan([passages]), MergePlan([stories]), keys, first_passage, library_files(name))
@@ -87,10 +88,10 @@ class LibraryPayload:
         live_terms = {
             t for s in segments for t, df in zip(s.passages.terms, s.passages.live_doc_freq, strict=True) if df
         }
+        merged_numbers = {term: number for number, term in enumerate(sorted(live_terms))}  # as MergePlan numbers them
         stories: list[list[object]] = []
         performers: list[dict[str, object]] = []
         words: dict[str, int] = {}
-        terms: list[str] = []
         fingerprints: dict[str, str] = {}
         states: dict[str, str] = {}
         chapters: dict[str, int] = {}
@@ -111,10 +112,10 @@ class LibraryPayload:
                 if performer["path"] in live_paths:
                     place = performer["passage"]
                     performers.append(performer | {"passage": None if place is None else int(passage_number[place])})
-            for word, term in zip(meta["speller"]["words"], meta["speller"]["terms"], strict=True):
-                if term in live_terms and word not in words:
-                    words[word] = len(terms)
-                    terms.append(term)
+            for word, number in zip(meta["speller"]["words"], meta["speller"]["term_numbers"], strict=True):
+                merged = merged_numbers.get(segment.passages.terms[number])
+                if merged is not None and word not in words:
+                    words[word] = merged
             renumber = np.array([chapters.setdefault(c, len(chapters)) for c in meta["chapters"]] + [NO_CHAPTER])
             for array in PASSAGE_ARRAYS:
                 values = np.asarray(FileArray(folder / f"{segment.name}.passage_{array}.npy"))[live_passage]
@@ -133,7 +134,7 @@ class LibraryPayload:
             stories=stories,
             chapters=list(chapters),
             performers=performers,
-            speller={"words": list(words), "terms": terms},
+            speller={"words": list(words), "term_numbers": list(words.values())},
             fingerprints=fingerprints,
             states=states,
         )
@@ -199,24 +200,28 @@ def segment_parts(folder: Path, segment: StoredSegment, root: Path, params: BM25
         for p in meta["performers"]
         if p["path"] in paths
     )
-    index = SegmentedIndex([segment.passages], params)
-    speller = [
-        (w, t) for w, t in zip(meta["speller"]["words"], meta["speller"]["terms"], strict=True) if t in index.vocabulary
-    ]
     parts = LibraryParts(
         Corpus(root, tuple(stories), passages, ()),
-        index,
+        SegmentedIndex([segment.passages], params),
         SegmentedIndex([segment.stories], params),
         performers,
-        SpellingCorrector(
-            [w for w, _ in speller],
-            [t for _, t in speller],
-            [int(index.doc_freq[index.vocabulary[t]]) for _, t in speller],
-        ),
+        _speller(segment, meta["speller"]["words"], np.asarray(meta["speller"]["term_numbers"], dtype=np.int64)),
         {path: meta["fingerprints"][path] for path in paths},
         WatchedFiles([*postings_files(segment), *files]),
     )
     return SegmentParts(parts, {path: str(meta["states"][path]) for path in paths})
+
+
+def _speller(segment: StoredSegment, words: list[str], numbers: np.ndarray) -> SpellingCorrector:
+    """The segment's words whose terms some live passage holds, with their terms' live document frequency."""
+    terms = segment.passages.terms
+    if len(numbers) != len(words) or (len(numbers) and not (numbers.min() >= 0 and numbers.max() < len(terms))):
+        raise ValueError(f"{segment.name}'s speller words do not agree with its terms")
+    doc_freq = segment.passages.live_doc_freq[numbers]
+    held = doc_freq > 0
+    if not held.all():
+        words = [word for word, kept in zip(words, held, strict=True) if kept]
+    return SpellingCorrector(words, [terms[n] for n in numbers[held].tolist()], doc_freq[held].tolist())
 
 
 def postings_files(segment: StoredSegment) -> list[FileArray]:
