@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import numpy as np
 
@@ -125,8 +126,14 @@ class Segment:
                 raise IndexDamaged(
                     IndexDamage(self.tf.name, DamageKind.CONTENTS)
                 )  # a term counted more than its passage's words
+        if not self.any_deleted:
+            return docs, tf
         live = ~self.deleted[docs]
         return docs[live], tf[live]
+
+    @cached_property
+    def any_deleted(self) -> bool:
+        return bool(self.deleted.any())
 
 
 MERGE_CHUNK = 1 << 20
@@ -217,8 +224,12 @@ class SegmentedIndex(BM25Scoring):
             docs, tf = segment.live_postings(term)
             if len(docs):
                 every_parts.append(tf_parts(docs, tf, segment.doc_len, self._avgdl, self.params))
-                every_docs.append((docs if renumbered is None else renumbered[docs]).astype(np.int64) + first)
-        docs, parts = np.concatenate(every_docs), np.concatenate(every_parts)
+                docs = docs if renumbered is None else renumbered[docs]
+                every_docs.append(docs + first if first else docs)
+        if len(every_docs) == 1:
+            docs, parts = every_docs[0], every_parts[0]
+        else:
+            docs, parts = np.concatenate(every_docs), np.concatenate(every_parts)
         largest = float(parts.max())
         if within is not None:
             low, high = int(np.searchsorted(docs, within.start)), int(np.searchsorted(docs, within.stop))
