@@ -155,7 +155,11 @@ class IndexStore:
         gone = (saved_states.keys() | skipped.keys()) - states.keys()
         if not changed and not gone:
             return LoadedParts(self._joined(found, states, current, segments, skipped), opened=True)
-        log.info("%d story files added or changed, %d removed: updating the index.", len(changed), len(gone))
+        log.info(
+            "Story files changed since the index was saved (%d added or changed, %d removed): updating it.",
+            len(changed),
+            len(gone),
+        )
         return LoadedParts(
             self._updated(root, found, states, changed, gone, current, segments, analyzer, params, notes, progress),
             opened=True,

@@ -245,7 +245,7 @@ def test_answers_from_a_chaptered_markdown_story_cite_the_chapter(tmp_path):
     )
 
 
-def test_index_saves_and_later_commands_open_it_or_rebuild_saying_why(tmp_path):
+def test_index_saves_and_later_commands_open_it_or_update_it_saying_why(tmp_path):
     stories = tmp_path / "stories"
     stories.mkdir()
     (stories / "mill.txt").write_text("The miller sang.\n\nThe river froze.\n\nSnow fell.")
@@ -257,11 +257,11 @@ def test_index_saves_and_later_commands_open_it_or_rebuild_saying_why(tmp_path):
     assert opened.returncode == 0 and opened.stderr == ""  # opened quietly
     assert json.loads(opened.stdout)["answer"]["excerpt"] == "The miller sang."
     (stories / "mill.txt").write_text("The miller hummed.\n\nThe river froze.\n\nSnow fell.")
-    rebuilt = run("ask", "--json", "who hummed", env=env)
-    assert "changed since the index" in rebuilt.stderr
-    assert json.loads(rebuilt.stdout)["answer"]["excerpt"] == "The miller hummed."
+    updated = run("ask", "--json", "who hummed", env=env)
+    assert "changed since the index was saved (1 added or changed, 0 removed)" in updated.stderr
+    assert json.loads(updated.stdout)["answer"]["excerpt"] == "The miller hummed."
     again = run("ask", "--json", "who hummed", env=env)
-    assert again.stderr == ""  # the rebuilt index was saved in its place
+    assert again.stderr == ""  # the changed story was committed to the index
     off = run("index", env=env | {"STORYBOT_INDEX": "off"})
     assert off.returncode == 2 and "STORYBOT_INDEX is off" in off.stderr
 

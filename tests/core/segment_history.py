@@ -10,7 +10,10 @@ generation up to OPERATIONS.
 
 from __future__ import annotations
 
+import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -53,6 +56,24 @@ def live_after(operations: int) -> list[StoryTerms]:
         gone = set(removed) | {s.key for s in added}
         live = [s for s in live if s.key not in gone] + added
     return live
+
+
+def reading_beside(writer: subprocess.Popen[bytes], read: Callable[[], None]) -> list[BaseException]:
+    """Calls `read` over and over in a thread until the writer process has ended; what it raised."""
+    failures: list[BaseException] = []
+
+    def reading() -> None:
+        try:
+            while writer.poll() is None:
+                read()
+        except BaseException as error:  # reported by the caller
+            failures.append(error)
+
+    reader = threading.Thread(target=reading)
+    reader.start()
+    writer.wait()
+    reader.join()
+    return failures
 
 
 def run(folder: Path, operations: int) -> None:

@@ -8,7 +8,6 @@ import re
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from bot.core.library import StoryLibrary
 from bot.core.saved_index import IndexStore
 from bot.core.segment_store import MANIFEST, SegmentStore, files_of
 from tests.core.library_history import change, run, store_of
+from tests.core.segment_history import reading_beside
 from tests.core.story_folder import library_facts, tale, write_folder
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,22 +111,14 @@ def test_readers_during_merges_see_one_consistent_library(grown):
     held = StoryLibrary.load(stories, store=store)
     merges = history(stories, store.base, "merges", "6")
     generations: set[int] = set()
-    failures: list[BaseException] = []
 
     def read() -> None:
-        try:
-            while merges.poll() is None:
-                library = StoryLibrary.load(stories, store=store)
-                assert library.opened and not library.index_notes
-                assert library_facts(library) == expected
-                generations.add(SegmentStore(store.folder_for(stories)).open().generation)
-        except BaseException as error:  # reported by the test below
-            failures.append(error)
+        library = StoryLibrary.load(stories, store=store)
+        assert library.opened and not library.index_notes
+        assert library_facts(library) == expected
+        generations.add(SegmentStore(store.folder_for(stories)).open().generation)
 
-    reader = threading.Thread(target=read)
-    reader.start()
-    merges.wait()
-    reader.join()
+    failures = reading_beside(merges, read)
     assert merges.returncode == 0 and not failures, failures
     assert len(generations) > 1  # read across merges
     assert library_facts(held) == expected and held.damage is None  # its files were merged away meanwhile

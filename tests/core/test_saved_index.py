@@ -82,7 +82,7 @@ def test_a_changed_added_or_removed_story_is_committed_without_rebuilding_the_ot
     (stories / "lake.txt").write_text("A heron waded in the lake.\n\nThe ice held.")
     changed = StoryLibrary.load(stories, store=store)
     assert changed.opened and changed.ask("heron").best is not None and changed.ask("swan").best is None
-    assert "1 story files added or changed, 0 removed" in caplog.text
+    assert "Story files changed since the index was saved (1 added or changed, 0 removed)" in caplog.text
     (stories / "new.txt").write_text("A fox ran.")
     assert StoryLibrary.load(stories, store=store).ask("fox").best is not None
     (stories / "new.txt").unlink()

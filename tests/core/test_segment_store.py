@@ -2,7 +2,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from rank_bm25 import BM25Okapi
 import bot.core.segment_store as segment_store
 from bot.core.index import BM25Index
 from bot.core.segment_store import MANIFEST, SegmentSet, SegmentStore, StoryTerms
-from tests.core.segment_history import commit_of, is_merge, live_after, run, story
+from tests.core.segment_history import commit_of, is_merge, live_after, reading_beside, run, story
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERIES = [["w0"], ["w1", "w50"], ["w3", "w3", "w200"], ["op7", "w2"], ["w399", "w0", "w10"], ["op1003"]]
@@ -154,21 +153,13 @@ def test_readers_during_merges_see_one_consistent_library_and_keep_reading_what_
     held = SegmentStore(tmp_path).open()
     writer = history_process(tmp_path, operations)
     seen: set[int] = set()
-    failures: list[BaseException] = []
 
     def read() -> None:
-        try:
-            while writer.poll() is None:
-                opened = SegmentStore(tmp_path).open()
-                assert opened.live_keys() == [s.key for s in live_after(opened.generation)]
-                seen.add(opened.generation)
-        except BaseException as error:  # reported by the test below
-            failures.append(error)
+        opened = SegmentStore(tmp_path).open()
+        assert opened.live_keys() == [s.key for s in live_after(opened.generation)]
+        seen.add(opened.generation)
 
-    reader = threading.Thread(target=read)
-    reader.start()
-    writer.wait()
-    reader.join()
+    failures = reading_beside(writer, read)
     assert writer.returncode == 0 and not failures, failures
     assert any(min(seen) <= op < max(seen) for op in range(operations) if is_merge(op))  # read across a merge
     assert_scores_as_one_fresh_build(held, live_after(3))  # its files were replaced and removed meanwhile
