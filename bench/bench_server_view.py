@@ -12,14 +12,24 @@ from __future__ import annotations
 
 import argparse
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from bot.core.build import parts_of_corpus
+from bot.core.corpus import Corpus
 from bot.core.library import StoryLibrary
-from bot.core.server_view import joined_corpus, server_view
+from bot.core.server_view import server_view
 from bot.core.shelf_corpus import ShelfStoryText, shelf_corpus
 
 SHELF_STORY = b"# The Old Mill\n\n" + b"The miller ground rye by the river. " * 40 + b"\n\nHis wheel stopped."
+
+
+def joined_corpus(library: Corpus, shelf: Corpus) -> Corpus:
+    """The two corpora as one, the shelf's stories and passages after the library's: to build as one."""
+    first, offset = len(library.passages), len(library.stories)
+    stories = library.stories + tuple(replace(s, first_passage=s.first_passage + first) for s in shelf.stories)
+    passages = (*library.passages, *(replace(p, story=p.story + offset) for p in shelf.passages))
+    return Corpus(library.root, stories, passages, library.problems)
 
 
 def main() -> None:

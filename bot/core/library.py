@@ -118,6 +118,12 @@ class StoryLibrary:
         for callback in self._on_damage:
             callback(damage)
 
+    def parts(self) -> LibraryParts:
+        """What this library is made of, to join it with others (bot.core.library_join)."""
+        return LibraryParts(
+            self.corpus, self.index, self.story_index, self.performers, self.speller, self.fingerprints, self._files
+        )
+
     @classmethod
     def load(
         cls,

@@ -58,6 +58,13 @@ def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
         for part, first in zip(parts, first_passages, strict=False)
         for p in part.performers.performers
     )
+    if any(part.index.tie_order is not None for part in parts):  # a part of segments ranks ties in file order
+        index.tie_order = np.concatenate(
+            [
+                first + (np.arange(len(part.corpus.passages)) if part.index.tie_order is None else part.index.tie_order)
+                for part, first in zip(parts, first_passages, strict=False)
+            ]
+        )
     watched = [part.files for part in parts if part.files is not None]
     return LibraryParts(
         corpus,

@@ -10,9 +10,10 @@ from bot.core.corpus import Corpus, Passage, Story, load_corpus
 from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.library import StoryLibrary
 from bot.core.library_join import join_parts
+from bot.core.saved_index import IndexStore
 from bot.core.segments import SegmentedIndex
 from bot.core.spelling import SpellingCorrector
-from tests.core.story_folder import QUESTIONS, library_facts, write_folder
+from tests.core.story_folder import QUESTIONS, library_facts, tale, write_folder
 
 
 def sub_corpus(corpus: Corpus, numbers: range) -> Corpus:
@@ -82,3 +83,18 @@ def test_one_part_is_its_own_join_and_nothing_is_no_library(corpus):
     assert join_parts([part]) is part
     with pytest.raises(ValueError):
         join_parts([])
+
+
+def test_a_library_grown_from_segments_keeps_its_ties_in_file_order_when_joined(tmp_path):
+    stories = write_folder(tmp_path / "stories", 6)
+    store = IndexStore(tmp_path / "index", min_passages=0)
+    StoryLibrary.load(stories, store=store)
+    (stories / "a-first.md").write_text(tale(50))  # first in file order, last in the segments' order
+    grown = StoryLibrary.load(stories, store=store)
+    assert grown.opened and grown.index.tie_order is not None
+    other = parts_of_corpus(sub_corpus(load_corpus(stories), range(0, 2)), grown.analyzer, DEFAULT_PARAMS)
+    joined = join_parts([grown.parts(), other])
+    size = len(grown.corpus.passages)
+    assert joined.index.tie_order is not None
+    assert np.array_equal(joined.index.tie_order[:size], grown.index.tie_order)
+    assert np.array_equal(joined.index.tie_order[size:], size + np.arange(len(other.corpus.passages)))

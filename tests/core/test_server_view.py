@@ -32,7 +32,7 @@ def owners(request: pytest.FixtureRequest, library: StoryLibrary, tmp_path: Path
     if request.param == "built":
         return library
     store = IndexStore(tmp_path / "index")
-    StoryLibrary.built_and_saved(CORPUS, store, Analyzer(), DEFAULT_PARAMS, force=True)
+    StoryLibrary.load(CORPUS, store=store, force=True)
     opened = StoryLibrary.load(CORPUS, store=store)
     assert opened.opened
     return opened
