@@ -9,7 +9,14 @@ gone between reading the manifest and opening it reads the newer manifest. Write
 a lock file.
 
 A segment holds some stories: their passages as one set of posting lists and the whole stories as
-another (the library's two indexes), which stories they are, and which of them are deleted.
+another (the library's two indexes), which stories they are, and which of them are deleted; and
+what else its owner keeps of them (a payload: the library's texts, people and words, written with
+the segment and carried over by merges).
+
+Opening checks every file's size, and the checksum of each file read whole then; the posting files,
+read a piece at a time while answering, are checked by what reads them, and their checksums by
+`verify` and by every writer (a merge copies them): the first answer never waits for the whole
+index to be read.
 """
 
 from __future__ import annotations
