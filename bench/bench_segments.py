@@ -9,9 +9,9 @@ of a fresh `python -m bot ask --json` (imports, start and the answer included), 
 
 - nothing changed: the start until the first answer (its in-process part, `StoryLibrary.load` and the
   first answer, is printed beside it);
-- the story file added: the library commits it as a small segment, then answers from it (the answer
-  must be the new story);
-- the story file removed: a deletion committed, then the answer (no longer the new story);
+- the story file added: the library commits it as a small segment, then answers from it (the new story
+  must be the answer or one of its alternatives);
+- the story file removed: a deletion committed, then the answer (the new story no longer among them);
 - for scale, a full build: the same `ask` with an empty index folder (everything read, analysed and
   saved, then the answer), and `python -m bot index` on the first build;
 - a fresh process merging the segments (the story added again first), with its peak memory.
@@ -68,9 +68,11 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, str]:
     return time.perf_counter() - began, done.stdout
 
 
-def answered_path(output: str) -> str | None:
-    answer = json.loads(output)["answer"]
-    return answer["path"] if answer else None
+def answered_paths(output: str) -> list[str]:
+    """The files of the answer and its alternatives (past the ~60,000 distinct texts, the library's are
+    near-copies, so a copy may come first)."""
+    answer = json.loads(output)
+    return [hit["path"] for hit in [answer["answer"], *answer.get("alternatives", [])] if hit]
 
 
 def per_question(library: StoryLibrary, questions: list[str]) -> list[float]:
@@ -116,16 +118,16 @@ def main() -> None:
         new_story = stories / "zz-added.txt"
         new_story.write_text("\n\n".join(added), encoding="utf-8")
         after_add, answer = timed(ask, env)
-        assert answered_path(answer) == new_story.name, answer
+        assert new_story.name in answered_paths(answer), answer
         new_story.unlink()
         after_removal, answer = timed(ask, env)
-        assert answered_path(answer) != new_story.name, answer
+        assert new_story.name not in answered_paths(answer), answer
         new_story.write_text("\n\n".join(added), encoding="utf-8")
-        assert answered_path(timed(ask, env)[1]) == new_story.name
+        assert new_story.name in answered_paths(timed(ask, env)[1])
         segments = len(IndexStore(index).segments(stories).open().segments)
         merged, peak = timed([sys.executable, __file__, "--merge", str(IndexStore(index).folder_for(stories))], env)
         full, answer = timed(ask, dict(env, STORYBOT_INDEX=str(Path(folder, "fresh-index"))))
-        assert answered_path(answer) == new_story.name, answer
+        assert new_story.name in answered_paths(answer), answer
 
         opened = StoryLibrary.load(stories, store=IndexStore(index))
         in_memory = StoryLibrary.load(stories)

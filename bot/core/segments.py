@@ -12,6 +12,8 @@ live documents (tests/core/test_segments.py checks them against it and against r
 from __future__ import annotations
 
 import bisect
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -136,6 +138,11 @@ class Segment:
         return bool(self.deleted.any())
 
 
+KEPT_POSTINGS = 1 << 21
+"""Postings of the question terms read most recently kept with their term-frequency parts (about 25 MB):
+a term asked about again costs no read and no arithmetic. The parts follow the library's statistics,
+which every commit changes, so they are computed as read rather than stored."""
+
 MERGE_CHUNK = 1 << 20
 """Postings a merge takes at a time: its temporary arrays are a few times this many numbers."""
 
@@ -217,8 +224,30 @@ class SegmentedIndex(BM25Scoring):
         vocabulary, doc_freq = _combined_vocabulary(self.segments)
         self.vocabulary, self.doc_freq = vocabulary, doc_freq
         self._set_idf(live)
+        self._kept: OrderedDict[str, tuple[np.ndarray, np.ndarray, float]] = OrderedDict()
+        self._kept_postings = 0
+        self._keeping = threading.Lock()
 
     def _term_postings(self, term: str, term_id: int, within: range | None) -> tuple[np.ndarray, np.ndarray, float]:
+        with self._keeping:
+            found = self._kept.get(term)
+            if found is not None:
+                self._kept.move_to_end(term)
+        if found is None:
+            found = self._read_postings(term)
+            with self._keeping:
+                self._kept[term] = found
+                self._kept_postings += len(found[0])
+                while self._kept_postings > KEPT_POSTINGS and len(self._kept) > 1:
+                    self._kept_postings -= len(self._kept.popitem(last=False)[1][0])
+        docs, parts, largest = found
+        if within is not None:
+            low, high = int(np.searchsorted(docs, within.start)), int(np.searchsorted(docs, within.stop))
+            docs, parts = docs[low:high], parts[low:high]
+        return docs, parts, largest
+
+    def _read_postings(self, term: str) -> tuple[np.ndarray, np.ndarray, float]:
+        """The term's live documents, numbered here, their term-frequency parts, and the largest part."""
         every_docs, every_parts = [], []
         for first, segment, renumbered in zip(self._firsts, self.segments, self._renumbered, strict=False):
             docs, tf = segment.live_postings(term)
@@ -230,11 +259,7 @@ class SegmentedIndex(BM25Scoring):
             docs, parts = every_docs[0], every_parts[0]
         else:
             docs, parts = np.concatenate(every_docs), np.concatenate(every_parts)
-        largest = float(parts.max())
-        if within is not None:
-            low, high = int(np.searchsorted(docs, within.start)), int(np.searchsorted(docs, within.stop))
-            docs, parts = docs[low:high], parts[low:high]
-        return docs, parts, largest
+        return docs, parts, float(parts.max())
 
 
 def live_numbers(segment: Segment) -> np.ndarray | None:
