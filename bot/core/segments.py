@@ -228,6 +228,16 @@ class SegmentedIndex(BM25Scoring):
         self._kept_postings = 0
         self._keeping = threading.Lock()
 
+    def __getstate__(self) -> dict[str, object]:
+        """Sent to another process (a library the worker could not save) without the postings kept here."""
+        state = dict(self.__dict__)
+        state.update(_kept=OrderedDict(), _kept_postings=0)
+        del state["_keeping"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state, _keeping=threading.Lock())
+
     def _term_postings(self, term: str, term_id: int, within: range | None) -> tuple[np.ndarray, np.ndarray, float]:
         with self._keeping:
             found = self._kept.get(term)

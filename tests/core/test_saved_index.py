@@ -1,10 +1,12 @@
 """The saved index: segments opened when they match the stories' files and are intact and trusted; the
 files added, changed or removed since committed as a small segment; else everything rebuilt."""
 
+import errno
 import hashlib
 import json
 import logging
 import os
+import pickle
 
 import numpy as np
 import pytest
@@ -288,3 +290,22 @@ def test_a_library_keeps_answering_from_files_a_merge_or_a_rebuild_replaced(save
     assert grown.ask("fox").best is not None and grown.damage is None
     assert not StoryLibrary.load(stories, BM25Params(k1=1.2), store=store).opened  # other settings: all rebuilt
     assert answers(library) == answers(built) and library.damage is None
+
+
+def test_a_change_that_cannot_be_saved_is_answered_from_memory_and_travels_between_processes(saved, monkeypatch):
+    """A full disk at a commit: the saved segments, less the changed story, joined with it read in memory;
+    such a library is what the bot's worker sends back whole (pickled), postings kept or not."""
+    stories, store, _ = saved
+    (stories / "lake.txt").write_text("A heron waded in the lake.\n\nThe ice held.")
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(SegmentStore, "add", full_disk)
+    library = StoryLibrary.load(stories, store=store)
+    assert [note.event for note in library.index_notes] == [IndexEvent.NOT_SAVED]
+    assert best_hit(library, "what waded in the lake").story == "Lake" and library.ask("swan").best is None
+    travelled = pickle.loads(pickle.dumps(library))
+    assert answers(travelled) == answers(library)
+    monkeypatch.undo()
+    assert StoryLibrary.load(stories, store=store).ask("heron").best is not None  # the next start saves it
