@@ -173,7 +173,7 @@ class BM25Scoring(ABC):
         essential, rest = lists[: len(lists) - optional], lists[len(lists) - optional :]
         if len(lists) < PAIRWISE_TERMS and DENSE_SHARE * sum(len(listed.docs) for listed in essential) > _span(lists):
             # Frequent terms draw too many documents to merge and look up one by one: add them up densely.
-            return _best(*_accumulated(lists, threshold), k)
+            return _best(*_accumulated(lists, threshold), k, self.tie_order)
         candidates, scores = _merged(essential)
         # Then each remaining term, highest bound first, only for documents that can still make it.
         for position, listed in enumerate(rest):
