@@ -21,6 +21,7 @@ from bot.core.corpus import Corpus, Passage
 from bot.core.file_array import WatchedFiles
 from bot.core.index import BM25Index, BM25Scoring
 from bot.core.library_parts import LibraryParts
+from bot.core.passage_table import text_and_story
 from bot.core.performers import PerformerDirectory
 from bot.core.segments import Segment, SegmentedIndex
 from bot.core.spelling import SpellingCorrector
@@ -132,6 +133,14 @@ class JoinedPassages(Sequence[Passage]):
         for part, first_story in zip(self._parts, self._first_stories, strict=False):
             for passage in part:
                 yield dataclasses.replace(passage, story=passage.story + first_story)
+
+    def text_and_story(self, index: int) -> tuple[str, int]:
+        """Read from its part as the part reads it (a table: two arrays, not a whole Passage)."""
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        part = bisect.bisect_right(self._first_passages, index) - 1
+        text, story = text_and_story(self._parts[part], index - self._first_passages[part])
+        return text, story + self._first_stories[part]
 
     def _passage(self, index: int) -> Passage:
         part = bisect.bisect_right(self._first_passages, index) - 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import overload
+from typing import Protocol, overload, runtime_checkable
 
 import numpy as np
 
@@ -70,6 +70,12 @@ class PassageTable(Sequence[Passage]):
     def __iter__(self) -> Iterator[Passage]:
         return (self._passage(i) for i in range(len(self)))
 
+    def text_and_story(self, i: int) -> tuple[str, int]:
+        """Two reads of its arrays rather than a whole Passage's six."""
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self.texts.text(i), int(self.story[i])
+
     def _passage(self, i: int) -> Passage:
         text = self.texts.text(i)
         chapter = int(self.chapter[i])
@@ -85,11 +91,16 @@ class PassageTable(Sequence[Passage]):
         )
 
 
+@runtime_checkable
+class TextAndStory(Protocol):
+    """Passages that read a passage's text and story alone (a table, a segment's, a join of them)."""
+
+    def text_and_story(self, i: int) -> tuple[str, int]: ...
+
+
 def text_and_story(passages: Sequence[Passage], i: int) -> tuple[str, int]:
     """Passage i's text and story: from a table, two reads of its arrays rather than a whole Passage's six."""
-    if isinstance(passages, PassageTable):
-        if not 0 <= i < len(passages):
-            raise IndexError(i)
-        return passages.texts.text(i), int(passages.story[i])
+    if isinstance(passages, TextAndStory):
+        return passages.text_and_story(i)
     passage = passages[i]
     return passage.text, passage.story

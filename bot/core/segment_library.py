@@ -255,14 +255,25 @@ class SegmentPassages(PassageTable):
     def __len__(self) -> int:
         return len(self._live)
 
+    def text_and_story(self, i: int) -> tuple[str, int]:
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        place = int(self._live[i])
+        return self.texts.text(place), self._live_story(int(self.story[place]))
+
     def _passage(self, i: int) -> Passage:
         place = int(self._live[i])
         passage = super()._passage(place)
-        if not 0 <= passage.story < len(self._story_number):
-            raise IndexDamaged(IndexDamage(file_name(self.story, "passage_story"), DamageKind.CONTENTS))
+        story = self._live_story(passage.story)
         if place - int(self._first_passage[passage.story]) != passage.number - 1:
             raise IndexDamaged(IndexDamage(file_name(self.number, "passage_number"), DamageKind.CONTENTS))
-        return dataclasses.replace(passage, story=int(self._story_number[passage.story]))
+        return dataclasses.replace(passage, story=story)
+
+    def _live_story(self, story: int) -> int:
+        """The story's number among the live ones; IndexDamaged for a number the segment has no story for."""
+        if not 0 <= story < len(self._story_number):
+            raise IndexDamaged(IndexDamage(file_name(self.story, "passage_story"), DamageKind.CONTENTS))
+        return int(self._story_number[story])
 
 
 def _text_store(folder: Path, name: str, on_file: Callable[[str], FileArray] | None = None) -> TextStore:

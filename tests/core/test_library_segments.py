@@ -16,6 +16,7 @@ import pytest
 
 import bot.core.segment_store as segment_store
 from bot.core.library import StoryLibrary
+from bot.core.passage_table import text_and_story
 from bot.core.saved_index import IndexStore
 from bot.core.segment_store import MANIFEST, SegmentStore, files_of
 from tests.core.library_history import change, run, store_of
@@ -39,6 +40,8 @@ def assert_as_fresh(stories: Path, store: IndexStore) -> StoryLibrary:
     library = StoryLibrary.load(stories, store=store)
     assert library.opened and not library.index_notes
     assert library_facts(library) == library_facts(StoryLibrary.load(stories))
+    passages = library.corpus.passages  # read whole, and a text and story alone (as re-ranking reads them)
+    assert [(p.text, p.story) for p in passages] == [text_and_story(passages, i) for i in range(len(passages))]
     return library
 
 
@@ -90,7 +93,7 @@ def test_a_process_killed_in_the_middle_of_adds_and_merges_leaves_a_library_that
     rng = np.random.default_rng(6)
     caught = 0
     for kill in range(6):
-        writer = history(stories, store.base, str(kill * 40), str(kill * 40 + 40))
+        writer = history(stories, store.base, str(kill * 1000), str(kill * 1000 + 1000))  # killed long before its end
         time.sleep(1.0 + float(rng.uniform(0, 2.5)))  # past its imports, somewhere in its commits and merges
         writer.send_signal(signal.SIGKILL)
         assert writer.wait() == -signal.SIGKILL
