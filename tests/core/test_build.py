@@ -1,6 +1,8 @@
 """Building on every core gives the very library one process builds."""
 
 
+import numpy as np
+
 import bot.core.build as build
 from bot.core.analysis import Analyzer
 from bot.core.index import DEFAULT_PARAMS, BM25Index
