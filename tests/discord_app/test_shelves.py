@@ -306,3 +306,13 @@ async def test_a_server_that_hides_the_owners_library_searches_its_own_stories_o
     assert "searched here" in (await followup(fake, interaction, mark))["content"]
     shown = await eventually_answered(fake, "Where was Sébastien born?", "Moscow", OTHER_CHANNEL_ID)
     assert "Sébastien" in shown["embeds"][0]["title"]
+
+
+async def test_a_typed_version_that_is_no_number_of_ours_is_refused_kindly(fake, shards):
+    # /story restore takes what was typed when no choice was picked: a superscript digit (str.isdigit says
+    # yes, int() says no) and a number past the database's integers are not versions either.
+    for typed in ("²", "9" * 30):
+        refused = await story_command(fake, "restore", version=typed)
+        assert "Pick a version from the list" in refused["content"], (typed, refused)
+    _, first, _ = shards
+    assert "Traceback" not in first.text

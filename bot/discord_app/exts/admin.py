@@ -253,7 +253,7 @@ class Admin(StoryCog):
     @app_commands.checks.has_permissions(manage_guild=True)
     async def restore(self, interaction: discord.Interaction, version: app_commands.Range[str, 1, 100]) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        if not version.isdigit():
+        if re.fullmatch(r"[0-9]{1,15}", version) is None:  # a version id, as its choice's value holds it
             await interaction.followup.send(
                 "Pick a version from the list (type a story's name to see its versions); /story history lists them.",
                 ephemeral=True,
