@@ -51,13 +51,8 @@ async def kept_versions(shelves: ShelfStore, server: int, typed: str) -> tuple[S
     """The server's kept files that are not searched now (to restore), latest first; those whose name holds
     what was typed, when something was."""
     typed = typed.casefold().strip()
-    return tuple(
-        version
-        for version in await shelves.history(server)
-        if version.action in (ShelfAction.ADDED, ShelfAction.REPLACED)
-        and not version.current
-        and typed in version.name.casefold()
-    )[:VERSIONS_OFFERED]
+    named = [story for story, name in (await shelves.story_names(server)).items() if typed in name.casefold()]
+    return await shelves.history(server, VERSIONS_OFFERED, kept_of=named) if named else ()
 
 
 async def _told(views: ServerViews, server: int, change: ShelfChange) -> ShelfChanged:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Awaitable, Callable, Collection
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -212,11 +212,38 @@ class ShelfStore:
 
         return await self._engine.read(read)
 
-    async def history(self, server_id: int, limit: int = HISTORY_SHOWN) -> tuple[ShelfVersion, ...]:
-        """The shelf's latest changes, latest first."""
+    async def story_names(self, server_id: int) -> dict[int, str]:
+        """The name of every story the shelf ever had (removed ones too), by story id."""
+
+        async def read(connection: AsyncConnection) -> dict[int, str]:
+            rows = await connection.execute(
+                sa.select(shelf_stories.c.id, shelf_stories.c.name).where(shelf_stories.c.server_id == server_id)
+            )
+            return {row.id: row.name for row in rows}
+
+        return await self._engine.read(read)
+
+    async def history(
+        self, server_id: int, limit: int = HISTORY_SHOWN, *, kept_of: Collection[int] | None = None
+    ) -> tuple[ShelfVersion, ...]:
+        """The shelf's latest changes, latest first; with `kept_of`, only the added or replaced files of those
+        stories that are not searched now (what can be restored), however long ago they came."""
+        kept = sa.and_(
+            shelf_versions.c.action.in_([ShelfAction.ADDED.value, ShelfAction.REPLACED.value]),
+            shelf_stories.c.current_version_id.is_distinct_from(shelf_versions.c.id),
+        )
+        ids = sorted(kept_of or ())
+        chunks = [None] if kept_of is None else [ids[i : i + VERSIONS_READ] for i in range(0, len(ids), VERSIONS_READ)]
 
         async def read(connection: AsyncConnection) -> tuple[ShelfVersion, ...]:
-            rows = await connection.execute(
+            rows: list[sa.Row] = []
+            for chunk in chunks:  # SQLite takes at most 999 parameters in one statement
+                rows.extend(await connection.execute(chunk_query(chunk)))
+            rows.sort(key=lambda row: row.id, reverse=True)
+            return _versions(rows[:limit])
+
+        def chunk_query(chunk: list[int] | None) -> sa.Select:
+            query = (
                 sa.select(
                     shelf_versions.c.id,
                     shelf_versions.c.story_id,
@@ -233,24 +260,7 @@ class ShelfStore:
                 .order_by(shelf_versions.c.id.desc())
                 .limit(limit)
             )
-            versions = []
-            for row in rows:
-                action = ShelfAction(row.action)
-                shown = row.source_version_id if action is ShelfAction.RESTORED else row.id
-                versions.append(
-                    ShelfVersion(
-                        version_id=row.id,
-                        story_id=row.story_id,
-                        name=row.name,
-                        action=action,
-                        size=row.size,
-                        user_id=row.user_id,
-                        created_at=aware(row.created_at),
-                        source_version_id=row.source_version_id,
-                        current=action is not ShelfAction.REMOVED and row.current_version_id == shown,
-                    )
-                )
-            return tuple(versions)
+            return query if chunk is None else query.where(kept, shelf_versions.c.story_id.in_(chunk))
 
         return await self._engine.read(read)
 
@@ -435,3 +445,25 @@ async def _made(
         previous_version_id=made.previous_version_id,
         shelf_version=made.shelf_version,
     )
+
+
+def _versions(rows: Sequence[sa.Row]) -> tuple[ShelfVersion, ...]:
+    """History rows (with their story's name and current version) as versions."""
+    versions = []
+    for row in rows:
+        action = ShelfAction(row.action)
+        shown = row.source_version_id if action is ShelfAction.RESTORED else row.id
+        versions.append(
+            ShelfVersion(
+                version_id=row.id,
+                story_id=row.story_id,
+                name=row.name,
+                action=action,
+                size=row.size,
+                user_id=row.user_id,
+                created_at=aware(row.created_at),
+                source_version_id=row.source_version_id,
+                current=action is not ShelfAction.REMOVED and row.current_version_id == shown,
+            )
+        )
+    return tuple(versions)
