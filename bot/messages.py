@@ -159,6 +159,10 @@ NO_STORIES_HERE = (
     "This server searches only its own stories (the bot owner's library is hidden here), and it has none yet. "
     "A server manager can add some with /story add, or show the library again with /settings library."
 )
+RELOAD_OWNER_ONLY = (
+    "/reload rereads the bot owner's stories folder, which every server searches, so only the bot's owner can "
+    "run it. This server's own stories are searched as soon as they are added with /story add."
+)
 OWNER_ONLY = (
     "That is the bot owner's library, which only the bot's owner can change from Discord. This server's own "
     "stories are changed with /story add, /story replace and /story remove; /settings library hides the "

@@ -161,6 +161,26 @@ async def test_a_manager_who_is_not_the_owner_cannot_change_the_owners_library(f
     assert not (stories / "takeover.md").exists() and (stories / "sofia-kalmurzaeva-ballerina.md").exists()
 
 
+async def test_only_the_owner_rereads_the_owners_folder(fake, admin_bot, stories):
+    (stories / "by-hand.md").write_text("# By Hand\n\nThe owner wrote this one by hand.\n")
+    manager = fake.person()
+    mark, _ = await fake.slash("reload", author=manager, permissions=MANAGE_SERVER)
+    await callback(fake, mark)
+    assert "only the bot's owner can run it" in (await followup(fake, mark))["content"]
+    mark, _ = await fake.slash("stories", author=manager)
+    assert "By Hand" not in str((await callback(fake, mark))["data"])  # the manager reloaded nothing
+
+    mark, _ = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER)
+    await callback(fake, mark)
+    assert "Added (1): `by-hand.md`" in (await followup(fake, mark))["content"]
+    mark, _ = await fake.slash("stories", author=manager)
+    assert "By Hand" in str((await callback(fake, mark))["data"])
+    (stories / "by-hand.md").unlink()  # the folder is the module's: leave it as it was
+    mark, _ = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER)
+    await callback(fake, mark)
+    assert "Removed (1): `by-hand.md`" in (await followup(fake, mark))["content"]
+
+
 async def test_adding_and_removing_a_story_on_discord_writes_one_small_segment_not_a_rebuild(fake, tmp_path):
     """With a saved index, /story add commits the new story as a segment of its own beside the others
     (their files untouched), and /story remove marks it deleted; readers ask about it in between."""

@@ -15,6 +15,7 @@ from tests.discord_app.fake_discord import (
     DM_CHANNEL_ID,
     GUILD_ID,
     MESSAGE_CONTENT,
+    PERSON,
     FakeDiscord,
 )
 
@@ -210,7 +211,7 @@ async def test_reload_needs_manage_server(fake, bot):
     refused = (await callback(fake, mark))["data"]
     assert refused["flags"] & EPHEMERAL and "Manage Server" in refused["content"]
 
-    mark, _ = await fake.interact(2, data, permissions=str(1 << 5))
+    mark, _ = await fake.interact(2, data, permissions=str(1 << 5), author=PERSON)  # the owner
     deferred = await raw_callback(fake, mark)
     assert deferred["type"] == 5 and deferred["data"]["flags"] & EPHEMERAL
     report = (await fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/[^/]+", after=mark)).body

@@ -34,7 +34,15 @@ from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
 from bot.discord_app.database_trouble import database_trouble
 from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, clip, persistent_view
-from bot.messages import OWNER_ONLY, SHELF_ACTIONS, reload_text, shelf_change_text, size_text, upload_refusal_text
+from bot.messages import (
+    OWNER_ONLY,
+    RELOAD_OWNER_ONLY,
+    SHELF_ACTIONS,
+    reload_text,
+    shelf_change_text,
+    size_text,
+    upload_refusal_text,
+)
 from bot.operations.change_shelf import add_to_shelf, kept_versions, remove_from_shelf, restore_on_shelf
 from bot.operations.reload import Reloaded, reload
 from bot.operations.story_ref import StoryRef
@@ -151,12 +159,15 @@ class Admin(StoryCog):
         super().__init__(bot)
         self.pending: dict[str, Pending] = {}
 
-    @app_commands.command(name="reload", description="Reread the bot owner's stories folder (Manage Server)")
+    @app_commands.command(name="reload", description="Reread the bot owner's stories folder (the bot's owner)")
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def reload(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
+        if not await self.bot.is_owner(interaction.user):  # what every server sees changes only at its owner's word
+            await interaction.followup.send(RELOAD_OWNER_ONLY, ephemeral=True)
+            return
         await interaction.followup.send(await self._reloaded(interaction), ephemeral=True)
 
     @story.command(name="add", description="Add a story: text, Markdown, EPUB, HTML, Word or PDF (Manage Server)")
