@@ -12,6 +12,7 @@ import sys
 import termios
 import time
 from fcntl import ioctl
+from pathlib import Path
 
 from tests.conftest import CORPUS
 
@@ -58,6 +59,17 @@ class Terminal:
     def type(self, keys: str) -> None:
         os.write(self.primary, keys.encode())
 
+    def wait_until_waiting_for_keys(self, timeout: float = 60) -> None:
+        """Until the console sleeps in its wait for the next key. Python's readline handles a Ctrl-C
+        that lands while it is still echoing the last key only at the key after it, so the test types
+        Ctrl-C once the console is back in its wait, as a person's fingers always are."""
+        deadline = time.monotonic() + timeout
+        stat = Path(f"/proc/{self.process.pid}/stat")
+        while stat.read_text().rsplit(")", 1)[1].split()[0] != "S":  # the state follows the name's ")"
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the console never waited for a key; the screen shows:\n{self.screen}")
+            time.sleep(0.01)
+
     def close(self) -> int:
         try:
             return self.process.wait(timeout=30)
@@ -70,6 +82,7 @@ def test_ctrl_c_drops_the_line_and_ctrl_d_quits():
     terminal.read_until("> ")
     terminal.type("where was sofia")
     terminal.read_until("where was sofia")
+    terminal.wait_until_waiting_for_keys()
     terminal.type("\x03")  # Ctrl-C while typing: the line is dropped, the console stays
     terminal.read_until("^C")
     terminal.type("how old is sofia\r")
