@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections.abc import Iterator, Sequence
-from typing import overload
 
 import numpy as np
 
@@ -21,7 +20,7 @@ from bot.core.corpus import Corpus, Passage
 from bot.core.file_array import WatchedFiles
 from bot.core.index import BM25Index, BM25Scoring
 from bot.core.library_parts import LibraryParts
-from bot.core.passage_table import text_and_story
+from bot.core.passage_table import LazyPassages, text_and_story
 from bot.core.performers import PerformerDirectory
 from bot.core.segments import Segment, SegmentedIndex
 from bot.core.spelling import SpellingCorrector
@@ -101,7 +100,7 @@ def _joined_speller(spellers: Sequence[SpellingCorrector], index: BM25Scoring) -
     return SpellingCorrector(list(chosen), list(chosen.values()), doc_freq)
 
 
-class JoinedPassages(Sequence[Passage]):
+class JoinedPassages(LazyPassages):
     """The parts' passages one after the other, each part's story numbers moved on past the stories
     before it; a passage is read from its part when asked for."""
 
@@ -113,21 +112,6 @@ class JoinedPassages(Sequence[Passage]):
 
     def __len__(self) -> int:
         return self._first_passages[-1]
-
-    @overload
-    def __getitem__(self, index: int) -> Passage: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Passage, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Passage | tuple[Passage, ...]:
-        if isinstance(index, slice):
-            return tuple(self._passage(i) for i in range(*index.indices(len(self))))
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return self._passage(index)
 
     def __iter__(self) -> Iterator[Passage]:
         for part, first_story in zip(self._parts, self._first_stories, strict=False):

@@ -6,6 +6,7 @@ compressed blocks), so a library of millions of passages costs its arrays, not m
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol, overload, runtime_checkable
@@ -20,8 +21,31 @@ from bot.core.text_store import TextStore
 NO_CHAPTER = -1
 
 
+class LazyPassages(Sequence[Passage]):
+    """Passages made one at a time as they are asked for, indexed and sliced as a tuple of them is."""
+
+    @overload
+    def __getitem__(self, index: int) -> Passage: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Passage, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Passage | tuple[Passage, ...]:
+        if isinstance(index, slice):
+            return tuple(self._passage(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._passage(index)
+
+    @abstractmethod
+    def _passage(self, index: int) -> Passage:
+        """The passage at 0 <= index < len(self)."""
+
+
 @dataclass(frozen=True)
-class PassageTable(Sequence[Passage]):
+class PassageTable(LazyPassages):
     story: SavedArray
     number: SavedArray
     paragraph: SavedArray
@@ -51,21 +75,6 @@ class PassageTable(Sequence[Passage]):
 
     def __len__(self) -> int:
         return len(self.story)
-
-    @overload
-    def __getitem__(self, index: int) -> Passage: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Passage, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Passage | tuple[Passage, ...]:
-        if isinstance(index, slice):
-            return tuple(self._passage(i) for i in range(*index.indices(len(self))))
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return self._passage(index)
 
     def __iter__(self) -> Iterator[Passage]:
         return (self._passage(i) for i in range(len(self)))
