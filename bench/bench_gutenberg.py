@@ -29,7 +29,6 @@ import random
 import re
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -120,11 +119,6 @@ def folder_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
-def percentiles(times: list[float]) -> dict[str, float]:
-    times = sorted(times)
-    return {"p50_ms": statistics.median(times), "p99_ms": times[min(len(times) - 1, int(len(times) * 0.99))]}
-
-
 def timed(ask: Callable[[str], object], questions: list[str]) -> list[float]:
     """Milliseconds of each question, after 20 of them have warmed caches as a running bot has them."""
     for question in questions[:20]:
@@ -138,7 +132,7 @@ def timed(ask: Callable[[str], object], questions: list[str]) -> list[float]:
 
 
 def storybot_answering(books: Path, index: Path, questions: list[str]) -> dict[str, float]:
-    from compare import peak_gb  # the sibling script
+    from compare import peak_gb, percentiles  # the sibling script
 
     from bot.core.library import StoryLibrary
     from bot.core.saved_index import IndexStore
@@ -188,7 +182,7 @@ def tantivy_searcher(index: Path) -> Callable[[str], object]:
 
 
 def tantivy_answering(index: Path, questions: list[str]) -> dict[str, float]:
-    from compare import peak_gb
+    from compare import peak_gb, percentiles
 
     search = percentiles(timed(tantivy_searcher(index), questions))
     return {"search_p50_ms": search["p50_ms"], "search_p99_ms": search["p99_ms"], "answering_gb": peak_gb()}

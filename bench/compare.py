@@ -213,10 +213,14 @@ def run_engine(
     size = sum(p.stat().st_size for p in size_folder.rglob("*") if p.is_file()) if size_folder else 0
     result = {"build_s": built - started, "open_s": opened - built}
     for name, taken in times.items():
-        taken.sort()
-        result[f"{name}_p50_ms"] = statistics.median(taken)
-        result[f"{name}_p99_ms"] = taken[min(len(taken) - 1, int(len(taken) * 0.99))]
+        result |= {f"{name}_{key}": value for key, value in percentiles(taken).items()}
     return result | {"size_mb": size / 1e6, "peak_gb": peak_gb()}
+
+
+def percentiles(times: list[float]) -> dict[str, float]:
+    """The median and the 99th percentile of times in milliseconds."""
+    times = sorted(times)
+    return {"p50_ms": statistics.median(times), "p99_ms": times[min(len(times) - 1, int(len(times) * 0.99))]}
 
 
 def peak_gb() -> float:
