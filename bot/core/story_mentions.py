@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from functools import cached_property
 
 from bot.core.analysis import Analyzer, normalize_word, words
 from bot.core.corpus import Story
+from bot.core.near_words import NearWords
 from bot.core.performers import Performer
 from bot.core.spelling import MIN_LENGTH, max_edits
 
@@ -51,6 +50,11 @@ class MentionFinder:
                 self._title_stories.setdefault(term, set()).add(number)
         self._analyzer = analyzer
 
+    @cached_property
+    def _near_names(self) -> NearWords:
+        """Built at the first word that may be a misspelt name, not at every start."""
+        return NearWords(self._name_words)
+
     def find(self, question: str, known: Mapping[str, int]) -> StoryMentions:
         """The stories the question names. `known` holds the library's terms: a word whose term is not
         among them may be a typo of a name; a known word is taken only as it is."""
@@ -75,7 +79,7 @@ class MentionFinder:
         """The stories of the name word a small typo away, if exactly one is closest."""
         if len(word) < MIN_LENGTH or not word.isalpha() or not self._name_words:
             return set()
-        found = process.extract(word, self._name_words, scorer=OSA.distance, score_cutoff=max_edits(word), limit=5)
+        found = self._near_names.closest(word, max_edits(word), 5)
         if not found:
             return set()
         closest = min(distance for _, distance, _ in found)
