@@ -405,15 +405,21 @@ def average_length(doc_len: np.ndarray) -> float:
 
 
 def tf_parts(docs: np.ndarray, tf: np.ndarray, doc_len: np.ndarray, avgdl: float, params: BM25Params) -> np.ndarray:
-    """Each posting's term-frequency part of BM25Okapi, tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl))."""
-    k1, b = params.k1, params.b
+    """Each posting's term-frequency part of BM25Okapi, tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl)),
+    its documents' lengths gathered a chunk at a time."""
     parts = np.empty(len(docs), dtype=np.float32)
     for first in range(0, len(docs), POSTING_CHUNK):
         chunk = slice(first, first + POSTING_CHUNK)
-        frequency = tf[chunk].astype(np.float64)
-        norm = k1 * (1 - b + b * doc_len[docs[chunk]] / avgdl)
-        parts[chunk] = frequency * (k1 + 1) / (frequency + norm)
+        parts[chunk] = length_parts(tf[chunk], doc_len[docs[chunk]], avgdl, params)
     return parts
+
+
+def length_parts(tf: np.ndarray, lengths: np.ndarray, avgdl: float, params: BM25Params) -> np.ndarray:
+    """`tf_parts` of postings whose documents' lengths are in hand (float32)."""
+    k1, b = params.k1, params.b
+    frequency = tf.astype(np.float64)
+    norm = k1 * (1 - b + b * lengths / avgdl)
+    return (frequency * (k1 + 1) / (frequency + norm)).astype(np.float32)
 
 
 def _term_chunks(starts: np.ndarray) -> Iterator[tuple[int, int]]:

@@ -27,8 +27,8 @@ from bot.core.index import (
     BM25Params,
     BM25Scoring,
     key_stride,
+    length_parts,
     postings_of_documents,
-    tf_parts,
 )
 from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
 
@@ -114,24 +114,25 @@ class Segment:
         """The term number of each of these postings (by position)."""
         return np.searchsorted(self.starts, postings, side="right") - 1
 
-    def live_postings(self, term: str) -> tuple[np.ndarray, np.ndarray]:
-        """The live documents holding the term (numbered within the segment, ascending) and its frequency in each."""
+    def live_postings(self, term: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The live documents holding the term (numbered within the segment, ascending), its frequency in
+        each, and their lengths (gathered once, for the check of what was read and for the scores)."""
         number = self.vocabulary.get(term)
         if number is None:
-            return np.zeros(0, np.int32), np.zeros(0, np.uint32)
+            return np.zeros(0, np.int32), np.zeros(0, np.uint32), np.zeros(0, np.float64)
         first, last = int(self.starts[number]), int(self.starts[number + 1])
         docs, tf = self.docs[first:last], self.tf[first:last]
-        if isinstance(self.docs, FileArray) and len(docs):
-            if docs[0] < 0 or docs[-1] >= self.size or not (docs[1:] > docs[:-1]).all():
-                raise IndexDamaged(IndexDamage(self.docs.name, DamageKind.CONTENTS))
-            if isinstance(self.tf, FileArray) and not (tf.min() >= 1 and (tf <= self.doc_len[docs]).all()):
-                raise IndexDamaged(
-                    IndexDamage(self.tf.name, DamageKind.CONTENTS)
-                )  # a term counted more than its passage's words
+        from_file = isinstance(self.docs, FileArray) and len(docs) > 0
+        if from_file and (docs[0] < 0 or docs[-1] >= self.size or not (docs[1:] > docs[:-1]).all()):
+            raise IndexDamaged(IndexDamage(self.docs.name, DamageKind.CONTENTS))
+        lengths = self.doc_len[docs]
+        if isinstance(self.tf, FileArray) and len(docs) and not (tf.min() >= 1 and (tf <= lengths).all()):
+            # a term counted more than its passage's words
+            raise IndexDamaged(IndexDamage(self.tf.name, DamageKind.CONTENTS))
         if not self.any_deleted:
-            return docs, tf
+            return docs, tf, lengths
         live = ~self.deleted[docs]
-        return docs[live], tf[live]
+        return docs[live], tf[live], lengths[live]
 
     @cached_property
     def any_deleted(self) -> bool:
@@ -260,9 +261,9 @@ class SegmentedIndex(BM25Scoring):
         """The term's live documents, numbered here, their term-frequency parts, and the largest part."""
         every_docs, every_parts = [], []
         for first, segment, renumbered in zip(self._firsts, self.segments, self._renumbered, strict=False):
-            docs, tf = segment.live_postings(term)
+            docs, tf, lengths = segment.live_postings(term)
             if len(docs):
-                every_parts.append(tf_parts(docs, tf, segment.doc_len, self._avgdl, self.params))
+                every_parts.append(length_parts(tf, lengths, self._avgdl, self.params))
                 docs = docs if renumbered is None else renumbered[docs]
                 every_docs.append(docs + first if first else docs)
         if len(every_docs) == 1:

@@ -51,13 +51,16 @@ class RelatedSignal(Signal):
                 kind_to.setdefault(relative, set()).add(word)
         if not (close_to or kind_to) or total <= 0:
             return rows
+        relatives = close_to.keys() | kind_to.keys()
         for row, candidate in enumerate(candidates):
-            rows[row] = self._row(candidate, close_to, kind_to, weights, total)
+            held = relatives.intersection(candidate.view.terms)  # most passages hold none: no walk of their terms
+            rows[row] = self._row(candidate, held, close_to, kind_to, weights, total)
         return rows
 
     def _row(
         self,
         candidate: Candidate,
+        held: set[str],
         close_to: dict[str, set[str]],
         kind_to: dict[str, set[str]],
         weights: dict[str, float],
@@ -69,11 +72,10 @@ class RelatedSignal(Signal):
             sentences.setdefault(int(view.sentence_of[position]), set()).add(view.terms[position])
         close: set[str] = set()
         kind: set[str] = set()
-        for position, term in enumerate(view.terms):
+        for position in view.positions(held):
+            term = view.terms[position]
             near = close_to.get(term, _NONE)
             below = kind_to.get(term, _NONE)
-            if not near and not below:
-                continue
             found = (near | below) - candidate.matched
             if found:
                 close |= near - candidate.matched
