@@ -415,11 +415,19 @@ def tf_parts(docs: np.ndarray, tf: np.ndarray, doc_len: np.ndarray, avgdl: float
 
 
 def length_parts(tf: np.ndarray, lengths: np.ndarray, avgdl: float, params: BM25Params) -> np.ndarray:
-    """`tf_parts` of postings whose documents' lengths are in hand (float32)."""
+    """`tf_parts` of postings whose documents' lengths are in hand (float32). Worked in place in two
+    arrays, not a new one per step (a question's million postings fault in fresh memory for each),
+    each step the formula's own operation on the same operands, so the same bits."""
     k1, b = params.k1, params.b
     frequency = tf.astype(np.float64)
-    norm = k1 * (1 - b + b * lengths / avgdl)
-    return (frequency * (k1 + 1) / (frequency + norm)).astype(np.float32)
+    norm = lengths * b
+    norm /= avgdl
+    norm += 1 - b
+    norm *= k1
+    norm += frequency
+    frequency *= k1 + 1
+    frequency /= norm
+    return frequency.astype(np.float32)
 
 
 def _term_chunks(starts: np.ndarray) -> Iterator[tuple[int, int]]:

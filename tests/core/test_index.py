@@ -227,3 +227,14 @@ def test_top_holding_names_the_question_terms_each_document_holds(documents):
     for doc, score, held in index.top_holding(terms, 10):
         assert held == frozenset(t for t in terms if t in documents[doc])
         assert (doc, score) in index.top(terms, 10)
+
+
+@pytest.mark.parametrize("params", [BM25Params(), BM25Params(k1=0.9, b=0.4, epsilon=0.1)])
+def test_term_frequency_parts_worked_in_place_are_the_formulas_to_the_bit(params):
+    rng = np.random.default_rng(3)
+    tf = rng.integers(1, 60, 20_000).astype(np.uint32)
+    lengths = rng.integers(1, 4_000, 20_000).astype(np.float64)
+    k1, b, avgdl = params.k1, params.b, 41.37
+    frequency = tf.astype(np.float64)
+    formula = (frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * lengths / avgdl))).astype(np.float32)
+    assert np.array_equal(index_module.length_parts(tf, lengths, avgdl, params), formula)
