@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -16,6 +18,8 @@ from bot.core.people_finder import find_people
 COMPLETION_LIMIT = 25  # Discord's cap on autocomplete choices
 FUZZY_MATCH = 75  # rapidfuzz ratio for "Sofiya" -> "Sofia"; "Sophie" scores 50
 FUZZY_SUGGEST = 55
+FUZZY_CLOSE = 3
+"""Names within this of the best fuzzy score match too."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,11 @@ class PerformerDirectory:
         self._keys = [fold(p.name) for p in self.performers]
         self._words = [key.split() for key in self._keys]
 
+    @cached_property
+    def _names(self) -> _NameIndex:
+        """Built at the first lookup, not at every start (95,752 people in 3,080 books)."""
+        return _NameIndex(self._keys, self._words)
+
     @classmethod
     def from_corpus(cls, corpus: Corpus) -> PerformerDirectory:
         found = []
@@ -61,12 +70,8 @@ class PerformerDirectory:
         key = " ".join(re.sub(r"['’]s\b", "", fold(query)).replace(",", " ").split())
         if not key:
             return Lookup(query, (), False)
-        words = key.split()
-        found = [i for i, k in enumerate(self._keys) if k == key]
-        if not found:
-            found = [i for i, name_words in enumerate(self._words) if all(w in name_words for w in words)]
-        if not found:
-            found = self._fuzzy(key)
+        names = self._names
+        found = names.by_key.get(key, []) or names.holding_all(key.split()) or self._fuzzy(key)
         if not found:
             suggestions = process.extract(key, self._keys, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST, limit=3)
             names = dict.fromkeys(self.performers[i].name for _, _, i in suggestions)
@@ -75,28 +80,66 @@ class PerformerDirectory:
         return Lookup(query, matches, len(matches) > 1)
 
     def _fuzzy(self, key: str) -> list[int]:
-        single_word = " " not in key
-        scores = []
-        for full, words in zip(self._keys, self._words, strict=True):
-            candidates = [full, *words] if single_word else [full]
-            scores.append(max(fuzz.ratio(key, c) for c in candidates))
-        best = max(scores, default=0)
+        """The people whose full name (or, for one word typed, any word of it) is closest by rapidfuzz's
+        ratio, if close enough: only names within FUZZY_CLOSE of FUZZY_MATCH are scored one by one."""
+        names = self._names
+        scores: dict[int, float] = {}
+        cutoff = FUZZY_MATCH - FUZZY_CLOSE
+        for _, score, i in process.extract(key, self._keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
+            scores[i] = max(scores.get(i, 0.0), score)
+        if " " not in key:
+            for word, score, _ in process.extract(key, names.words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
+                for i in names.by_word[word]:
+                    scores[i] = max(scores.get(i, 0.0), score)
+        best = max(scores.values(), default=0.0)
         if best < FUZZY_MATCH:
             return []
-        return [i for i, score in enumerate(scores) if score >= best - 3]
+        return sorted(i for i, score in scores.items() if score >= best - FUZZY_CLOSE)
 
     def complete(self, prefix: str, limit: int = COMPLETION_LIMIT) -> list[Performer]:
         """Names that start with the prefix (any of their words), most mentioned first; else close ones."""
         key = " ".join(fold(prefix).split())
-        hits = [
-            p
-            for p, full, words in zip(self.performers, self._keys, self._words, strict=True)
-            if full.startswith(key) or any(w.startswith(key) for w in words)
-        ]
+        hits = [self.performers[i] for i in self._names.starting(key)]
         if not hits and key:
             close = process.extract(key, self._keys, scorer=fuzz.WRatio, score_cutoff=FUZZY_MATCH, limit=limit)
             hits = [self.performers[i] for _, _, i in close]
         return hits[:limit]
+
+
+class _NameIndex:
+    """The people's folded names by whole name and by word, and every name and word in sorted order
+    (for prefixes): a lookup in 95,752 people is a few dictionary and bisect steps, not a loop over them."""
+
+    def __init__(self, keys: list[str], words: list[list[str]]):
+        self.by_key: dict[str, list[int]] = {}
+        self.by_word: dict[str, list[int]] = {}
+        named: list[tuple[str, int]] = []
+        for i, (key, name_words) in enumerate(zip(keys, words, strict=True)):
+            self.by_key.setdefault(key, []).append(i)
+            for word in dict.fromkeys(name_words):
+                self.by_word.setdefault(word, []).append(i)
+            named += [(name, i) for name in dict.fromkeys([key, *name_words])]
+        self.words = list(self.by_word)
+        named.sort()
+        self._sorted_names = [name for name, _ in named]
+        self._sorted_people = [i for _, i in named]
+
+    def holding_all(self, words: list[str]) -> list[int]:
+        """The people whose name holds every one of these words, in directory order."""
+        held = [self.by_word.get(word) for word in words]
+        if not all(held):
+            return []
+        return sorted(set(held[0]).intersection(*held[1:]))
+
+    def starting(self, prefix: str) -> list[int]:
+        """The people whose name or a word of it starts with the prefix, in directory order."""
+        first = bisect_left(self._sorted_names, prefix)
+        found: set[int] = set()
+        for place in range(first, len(self._sorted_names)):
+            if not self._sorted_names[place].startswith(prefix):
+                break
+            found.add(self._sorted_people[place])
+        return sorted(found)
 
 
 def _story_performers(texts: list[str], title: str, path: str) -> list[Performer]:

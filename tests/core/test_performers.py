@@ -157,3 +157,50 @@ def test_people_named_the_ways_stories_name_them(tmp_path, text, person):
 )
 def test_ships_rocks_towns_boards_and_days_are_not_people(tmp_path, text):
     assert people_of(tmp_path, text) == []
+
+
+def _scanned_find(directory: PerformerDirectory, query: str) -> list[str]:
+    """Who `find` matches, by the loops over every person it once ran: the reference for its indexes."""
+    from rapidfuzz import fuzz
+
+    from bot.core.analysis import fold
+
+    key = " ".join(fold(query).replace(",", " ").split())
+    keys = [fold(p.name) for p in directory.performers]
+    found = [i for i, k in enumerate(keys) if k == key]
+    if not found:
+        found = [i for i, k in enumerate(keys) if all(w in k.split() for w in key.split())]
+    if not found:
+        scores = [max(fuzz.ratio(key, c) for c in ([k, *k.split()] if " " not in key else [k])) for k in keys]
+        best = max(scores, default=0)
+        found = [i for i, score in enumerate(scores) if score >= best - 3] if best >= 75 else []
+    return [directory.performers[i].name + "|" + directory.performers[i].story for i in found]
+
+
+def test_lookups_and_completions_in_many_people_are_those_of_a_scan_of_every_name():
+    import random
+
+    from bot.core.analysis import fold
+
+    rng = random.Random(4)
+    syllables = ["an", "na", "so", "fi", "ka", "lm", "ur", "za", "ev", "iv", "se", "ba", "st", "ié", "en", "ol"]
+
+    def made_up() -> str:
+        return "".join(rng.choice(syllables) for _ in range(rng.randint(1, 4))).capitalize()
+
+    people = [
+        Performer(" ".join(made_up() for _ in range(rng.randint(1, 3))), f"Story {i % 40}", f"s{i % 40}.md", "", i % 7)
+        for i in range(3000)
+    ]
+    directory = PerformerDirectory(people)
+    queries = [p.name for p in people[:150]] + [p.name.split()[-1] for p in people[150:300]]
+    queries += [made_up() for _ in range(150)] + [p.name.lower().replace("a", "e", 1) for p in people[300:450]]
+    for query in queries:
+        assert [p.name + "|" + p.story for p in directory.find(query).matches] == _scanned_find(directory, query)
+    for prefix in ["", "a", "So", "sofi", "ka", "zz", *(q[:3] for q in queries[:100])]:
+        key = " ".join(fold(prefix).split())
+        scanned = [
+            p for p in directory.performers if any(n.startswith(key) for n in [fold(p.name), *fold(p.name).split()])
+        ]
+        if scanned:
+            assert directory.complete(prefix) == scanned[:COMPLETION_LIMIT], prefix
