@@ -1,5 +1,9 @@
-import pytest
+import random
 
+import pytest
+from rapidfuzz import fuzz
+
+from bot.core.analysis import fold
 from bot.core.corpus import load_corpus
 from bot.core.performers import COMPLETION_LIMIT, Performer, PerformerDirectory
 
@@ -161,10 +165,6 @@ def test_ships_rocks_towns_boards_and_days_are_not_people(tmp_path, text):
 
 def _scanned_find(directory: PerformerDirectory, query: str) -> list[str]:
     """Who `find` matches, by the loops over every person it once ran: the reference for its indexes."""
-    from rapidfuzz import fuzz
-
-    from bot.core.analysis import fold
-
     key = " ".join(fold(query).replace(",", " ").split())
     keys = [fold(p.name) for p in directory.performers]
     found = [i for i, k in enumerate(keys) if k == key]
@@ -178,10 +178,6 @@ def _scanned_find(directory: PerformerDirectory, query: str) -> list[str]:
 
 
 def test_lookups_and_completions_in_many_people_are_those_of_a_scan_of_every_name():
-    import random
-
-    from bot.core.analysis import fold
-
     rng = random.Random(4)
     syllables = ["an", "na", "so", "fi", "ka", "lm", "ur", "za", "ev", "iv", "se", "ba", "st", "ié", "en", "ol"]
 
