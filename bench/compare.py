@@ -110,21 +110,32 @@ def peer_excerpts(question: str, texts: list[str]) -> list[str]:
 
 
 def run_engine(
-    engine: str, texts: list[str], questions: list[str], folder: Path, clock: Callable[[], float] = time.perf_counter
+    engine: str,
+    texts: list[str],
+    questions: list[str],
+    folder: Path,
+    clock: Callable[[], float] = time.perf_counter,
+    saved: tuple[Path, Path] | None = None,
 ) -> dict[str, float]:
-    """Build and save, open, then search and answer: seconds, per-question milliseconds and index size."""
+    """Build and save, open, then search and answer: seconds, per-question milliseconds and index size.
+    `saved` (storybot only): (books, index folder) to open a saved index of the books themselves instead."""
     started = time.perf_counter()
     if engine == "storybot":
         from bot.core.library import StoryLibrary
         from bot.core.saved_index import IndexStore
 
-        stories = folder / "stories"  # a folder of stories, as its users have: 50 passages a file
-        stories.mkdir()
-        for number, start in enumerate(range(0, len(texts), 50)):
-            (stories / f"story-{number:06}.txt").write_text("\n\n".join(texts[start : start + 50]), encoding="utf-8")
-        store = IndexStore(folder / "index", min_passages=0)
+        if saved is not None:
+            stories, store = saved[0], IndexStore(saved[1], min_passages=0)
+        else:
+            stories = folder / "stories"  # a folder of stories, as its users have: 50 passages a file
+            stories.mkdir()
+            for number, start in enumerate(range(0, len(texts), 50)):
+                text = "\n\n".join(texts[start : start + 50])
+                (stories / f"story-{number:06}.txt").write_text(text, encoding="utf-8")
+            store = IndexStore(folder / "index", min_passages=0)
         started = time.perf_counter()
-        StoryLibrary.load(stories, store=store)
+        if saved is None:
+            StoryLibrary.load(stories, store=store)
         built = time.perf_counter()
         library = StoryLibrary.load(stories, store=store)
         assert library.opened
@@ -247,6 +258,12 @@ def main() -> None:
         default="wall",
         help="time questions by the wall clock (as users wait) or by the process's CPU time (on a busy machine)",
     )
+    parser.add_argument(
+        "--saved-index",
+        type=Path,
+        help="storybot only, with --books: open this saved index of the books (`STORYBOT_INDEX=DIR python -m bot "
+        "--corpus BOOKS index`; opening writes to it if the books changed) instead of building one (build_s is 0)",
+    )
     parser.add_argument("--engine", help=argparse.SUPPRESS)  # one engine, in its own process
     args = parser.parse_args()
     if args.engine:
@@ -255,7 +272,8 @@ def main() -> None:
         else:
             texts, questions = texts_and_questions(args.passages, args.questions, args.datasets)
         with tempfile.TemporaryDirectory() as folder:
-            timed = run_engine(args.engine, texts, questions, Path(folder), CLOCKS[args.clock])
+            saved = (args.books, args.saved_index) if args.saved_index and args.books else None
+            timed = run_engine(args.engine, texts, questions, Path(folder), CLOCKS[args.clock], saved)
             print(json.dumps(timed | {"passages": len(texts)}))
         return
     results = {}
@@ -265,6 +283,7 @@ def main() -> None:
         command = [sys.executable, __file__, "--engine", engine, "--passages", str(args.passages)]
         command += ["--datasets", str(args.datasets), "--clock", args.clock]
         command += ["--books", str(args.books)] if args.books else []
+        command += ["--saved-index", str(args.saved_index)] if args.saved_index else []
         done = subprocess.run([*command, "--questions", str(args.questions)], capture_output=True, text=True)
         if done.returncode != 0:
             reason = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode
