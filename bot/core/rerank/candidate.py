@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -34,12 +34,19 @@ class AnalysedPassage:
     _sentence_places: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def of(cls, doc: int, passages: Sequence[Passage], analyzer: Analyzer) -> AnalysedPassage:
+    def of(
+        cls,
+        doc: int,
+        passages: Sequence[Passage],
+        analyzer: Analyzer,
+        term: Callable[[str], str | None] | None = None,
+    ) -> AnalysedPassage:
         """The passage's text and story alone are read; one pass over each sentence's words with the
-        analyser's cached terms and forms. No word's place in the text is looked up until an excerpt
-        or a signal asks for it (`places`), nor the rest of the passage (`passage`)."""
+        analyser's cached terms and forms (`term`, if given, gives the analyser's terms faster:
+        bot.core.library_terms). No word's place in the text is looked up until an excerpt or a
+        signal asks for it (`places`), nor the rest of the passage (`passage`)."""
         text, story = text_and_story(passages, doc)
-        term, base = analyzer.term, analyzer.base
+        term, base = term or analyzer.term, analyzer.base
         sentences = tuple(sentence_spans(text)) or ((0, len(text)),)
         terms: list[str] = []
         sentence_of: list[int] = []
