@@ -48,13 +48,14 @@ class SpellingCorrector:
         self.words, self.terms, self.doc_freq = words, terms, doc_freq
 
     @cached_property
-    def _near(self) -> NearWords:
-        """Built at the first word to correct, not at every start (a quarter of a second for 448,000 words)."""
+    def near_words(self) -> NearWords:
+        """Its words, to find those within a few edits of a word: built at the first word to correct, not at every
+        start (a quarter of a second for 448,000 words)."""
         return NearWords(self.words)
 
     def __getstate__(self) -> dict[str, object]:
         """Sent to another process without the search structure, which is rebuilt there when needed."""
-        return {name: value for name, value in self.__dict__.items() if name != "_near"}
+        return {name: value for name, value in self.__dict__.items() if name != "near_words"}
 
     def correct(self, typed: str) -> tuple[str, str] | None:
         """(library word, its term) closest to a word the library lacks, as typed, or None.
@@ -74,7 +75,7 @@ class SpellingCorrector:
             return None
         if is_code(typed):
             return self._code_family(typed, word)
-        found = self._near.closest(word, max_edits(word), 20)
+        found = self.near_words.closest(word, max_edits(word), 20)
         found = [m for m in found if _same_start(word, m[0]) and not _other_ending(word, m[0], m[1])]
         if not found:
             return None
@@ -90,5 +91,5 @@ class SpellingCorrector:
         without it ("PPARy" for PPAR gamma, "dLNs"): that code, if the library has it."""
         if not (typed[-1].islower() and typed[-2].isupper()):
             return None
-        found = self._near.closest(word[:-1], 0, 1)
+        found = self.near_words.closest(word[:-1], 0, 1)
         return (found[0][0], self.terms[found[0][2]]) if found else None
