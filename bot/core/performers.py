@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -99,7 +100,7 @@ class PerformerDirectory:
     def complete(self, prefix: str, limit: int = COMPLETION_LIMIT) -> list[Performer]:
         """Names that start with the prefix (any of their words), most mentioned first; else close ones."""
         key = " ".join(fold(prefix).split())
-        hits = [self.performers[i] for i in self._names.starting(key)]
+        hits = [self.performers[i] for i in self._names.starting(key, limit)]
         if not hits and key:
             close = process.extract(key, self._keys, scorer=fuzz.WRatio, score_cutoff=FUZZY_MATCH, limit=limit)
             hits = [self.performers[i] for _, _, i in close]
@@ -131,15 +132,15 @@ class _NameIndex:
             return []
         return sorted(set(held[0]).intersection(*held[1:]))
 
-    def starting(self, prefix: str) -> list[int]:
-        """The people whose name or a word of it starts with the prefix, in directory order."""
+    def starting(self, prefix: str, limit: int) -> list[int]:
+        """The first `limit` people, in directory order, whose name or a word of it starts with the prefix."""
         first = bisect_left(self._sorted_names, prefix)
         found: set[int] = set()
         for place in range(first, len(self._sorted_names)):
             if not self._sorted_names[place].startswith(prefix):
                 break
             found.add(self._sorted_people[place])
-        return sorted(found)
+        return heapq.nsmallest(limit, found)
 
 
 def _story_performers(texts: list[str], title: str, path: str) -> list[Performer]:
