@@ -21,7 +21,7 @@ from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.index_damage import IndexDamage, IndexDamaged
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library_parts import LibraryParts
-from bot.core.library_terms import library_term
+from bot.core.library_terms import LibraryTerms
 from bot.core.query import Correction, Query, answer_kind, focus_word
 from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
 from bot.core.rerank.model import RERANK_DEPTH, Reranker
@@ -99,7 +99,7 @@ class StoryLibrary:
         self.story_finder = StoryFinder(self.corpus.stories)
         self.mention_finder = MentionFinder(self.corpus.stories, self.performers.performers, analyzer)
         self._analysed: OrderedDict[int, AnalysedPassage] = OrderedDict()
-        self._term = library_term(analyzer, self.speller)
+        self._terms = LibraryTerms(analyzer, self.speller)
 
     def when_damaged(self, callback: Callable[[IndexDamage], object]) -> None:
         """Calls back once (from the thread that was answering) when its saved index is found damaged."""
@@ -172,7 +172,7 @@ class StoryLibrary:
         """A passage's terms and sentences, kept for the passages asked about most recently."""
         found = self._analysed.get(document)
         if found is None:
-            found = AnalysedPassage.of(document, self.corpus.passages, self.analyzer, self._term)
+            found = AnalysedPassage.of(document, self.corpus.passages, self.analyzer, self._terms.term)
             self._analysed[document] = found
             if len(self._analysed) > ANALYSED_PASSAGES_KEPT:
                 self._analysed.popitem(last=False)

@@ -17,17 +17,22 @@ from bot.core.analysis import Analyzer, normalize_word
 from bot.core.spelling import SpellingCorrector
 
 
-def library_term(analyzer: Analyzer, speller: SpellingCorrector) -> Callable[[str], str | None]:
-    """`analyzer.term`, answered from the speller's words where it has them (the same terms)."""
-    if not analyzer.fold_accents:
-        return analyzer.term  # the speller's folded words lost the accents that make these terms
-    known: dict[str, str] = {}
+class LibraryTerms:
+    def __init__(self, analyzer: Analyzer, speller: SpellingCorrector):
+        self._analyzer, self._speller = analyzer, speller
+        self._known: dict[str, str] = {}
+        self.term: Callable[[str], str | None] = (
+            lru_cache(maxsize=1 << 20)(self._term) if analyzer.fold_accents else analyzer.term
+        )
+        """`analyzer.term`, answered from the speller's words where it has them (the same terms). Without
+        accent folding, the analyser's own: the speller's folded words lost the accents that make those terms."""
 
-    @lru_cache(maxsize=1 << 20)
-    def term(word: str) -> str | None:
-        if not known and speller.words:  # the first passage read, not every start, pays for the dictionary
-            known.update(zip(speller.words, speller.terms, strict=True))
-        found = known.get(normalize_word(word))
-        return found if found is not None else analyzer.term(word)
+    def __reduce__(self) -> tuple[type[LibraryTerms], tuple[Analyzer, SpellingCorrector]]:
+        """Sent to another process (with a library that could not be saved) as what it is made from."""
+        return LibraryTerms, (self._analyzer, self._speller)
 
-    return term
+    def _term(self, word: str) -> str | None:
+        if not self._known and self._speller.words:  # the first passage read, not every start, pays for it
+            self._known.update(zip(self._speller.words, self._speller.terms, strict=True))
+        found = self._known.get(normalize_word(word))
+        return found if found is not None else self._analyzer.term(word)
