@@ -98,6 +98,15 @@ class BM25Scoring(ABC):
             scores[docs - start] += np.float32(repeat * self.idf[term_id]) * parts
         return scores
 
+    def postings_within(self, term: str, within: range) -> tuple[np.ndarray, np.ndarray]:
+        """The documents `within` that hold the term, ascending, and their term-frequency parts: what a
+        signal needs to weigh a word by its rarity inside one story. Empty for a term no document holds."""
+        term_id = self.vocabulary.get(term)
+        if term_id is None:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        docs, parts, _ = self._term_postings(term, term_id, within)
+        return docs, parts
+
     def scores_of(self, query: Iterable[str], docs: np.ndarray) -> np.ndarray:
         """The BM25Okapi scores of just these documents: a binary search per term, not a pass over all."""
         scores = np.zeros(len(docs), dtype=np.float64)

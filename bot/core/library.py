@@ -282,7 +282,7 @@ class StoryLibrary:
         if self.reranker.signals:
             head, context = self._with_named(first[:RERANK_DEPTH], query, story)
         else:  # BM25Okapi alone, as it ranks
-            context = RankingContext(self.story_index, self.analyzer, query, self._passages_of(story))
+            context = self._context(query, self._passages_of(story))
             head = first[:RERANK_DEPTH]
         taken = {c.doc for c in head}
         rest = [c for c in first[RERANK_DEPTH:] if c.doc not in taken]
@@ -327,8 +327,7 @@ class StoryLibrary:
         """The candidates and, library-wide, the best passages of each story the question names that
         BM25 left out: a named story must be able to answer, not only be preferred among what came. As
         within one story, any question word will do: naming the story is what makes them candidates."""
-        within = self._passages_of(story)
-        context = RankingContext(self.story_index, self.analyzer, query, within)
+        context = self._context(query, self._passages_of(story))
         if story is not None or not query.terms:
             return candidates, context
         taken = {c.doc for c in candidates}
@@ -341,6 +340,11 @@ class StoryLibrary:
         if not added:
             return candidates, context
         return sorted(candidates + added, key=lambda c: (-c.bm25, self.index.tie_rank(c.doc))), context
+
+    def _context(self, query: Query, within: range | None) -> RankingContext:
+        return RankingContext(
+            self.story_index, self.analyzer, query, within, passage_index=self.index, stories=self.corpus.stories
+        )
 
     def _passages_of(self, story: int | None) -> range | None:
         if story is None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from bot.core.analysis import Analyzer, word_list, words
-from bot.core.corpus import Passage
+from bot.core.corpus import Passage, Story
 from bot.core.index import BM25Scoring
 from bot.core.passage_table import text_and_story
 from bot.core.query import Query
@@ -126,6 +126,14 @@ class RankingContext:
     query: Query
     within: range | None
     """The one story's passages searched, if the question was scoped."""
+    passage_index: BM25Scoring = field(kw_only=True)
+    """The passages' own index: how a word spreads over one story's passages."""
+    stories: Sequence[Story] = field(kw_only=True)
+    """The library's stories, by number: where each one's passages lie."""
+
+    def passages_of(self, story: int) -> range:
+        found = self.stories[story]
+        return range(found.first_passage, found.first_passage + found.passage_count)
 
     @property
     def scoped(self) -> bool:

@@ -6,6 +6,7 @@ from bot.core.rerank.signals.coverage import CoverageSignal
 from bot.core.rerank.signals.named import NamedStorySignal
 from bot.core.rerank.signals.phrase import PhraseSignal
 from bot.core.rerank.signals.proximity import ProximitySignal
+from bot.core.rerank.signals.rarity import RaritySignal
 from bot.core.rerank.signals.related import RelatedSignal
 from bot.core.rerank.signals.sentence import SentenceSignal
 from bot.core.rerank.signals.story import StorySignal
@@ -22,4 +23,5 @@ ALL_SIGNALS = (
     NamedStorySignal,
     TermPairSignal,
     RelatedSignal,
+    RaritySignal,
 )
