@@ -238,3 +238,14 @@ def test_term_frequency_parts_worked_in_place_are_the_formulas_to_the_bit(params
     frequency = tf.astype(np.float64)
     formula = (frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * lengths / avgdl))).astype(np.float32)
     assert np.array_equal(index_module.length_parts(tf, lengths, avgdl, params), formula)
+
+
+def test_postings_within_a_range_are_the_documents_there_holding_the_term_and_their_parts():
+    documents = [["fox", "owl"], ["fox"], ["owl", "owl"], ["fox", "river"], ["river"]]
+    index = BM25Index(documents)
+    docs, parts = index.postings_within("fox", range(1, 4))
+    assert docs.tolist() == [1, 3]
+    whole = index.scores(["fox"])
+    np.testing.assert_allclose(parts * np.float32(index.term_idf("fox")), whole[[1, 3]], rtol=1e-6)
+    assert index.postings_within("owl", range(3, 5))[0].tolist() == []
+    assert index.postings_within("nothing", range(0, 5))[0].tolist() == []

@@ -94,6 +94,17 @@ def test_a_story_search_within_one_segment_equals_the_fresh_build_restricted_to_
         )
 
 
+def test_postings_within_a_story_over_segments_with_deletions_equal_a_fresh_build():
+    documents = zipf_documents(2000, 5)
+    segments, live = grown_library(documents, 5)
+    index, fresh = SegmentedIndex(segments), BM25Index(live)
+    for within in (range(0, 40), range(900, 1300), range(len(live) - 30, len(live))):
+        for term in ("common", "w1", "w40", "changed", "nothing"):
+            ours, theirs = index.postings_within(term, within), fresh.postings_within(term, within)
+            assert ours[0].tolist() == theirs[0].tolist(), (term, within)
+            np.testing.assert_array_equal(ours[1], theirs[1])
+
+
 def test_a_term_whose_every_document_is_deleted_is_unknown_as_in_a_fresh_build():
     segments = [
         Segment.of_documents([["mara", "cello"], ["ship", "night"], ["mara", "ship"]]),
