@@ -109,7 +109,9 @@ class ListOf:
 
 
 def _fold(key: str) -> int:
-    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()[0] % FOLDS
+    """From the hash's second byte: its first picks SciFact's held-out fifth (bot.eval.beir), which the
+    fit never sees, so folding by it left one of SciFact's five folds empty."""
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()[1] % FOLDS
 
 
 def _useful(answers: np.ndarray) -> bool:
