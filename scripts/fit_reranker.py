@@ -14,8 +14,8 @@ signal's features, and one of two models is fitted:
   softmax(features @ weights) over its list) fitted by maximum likelihood with scipy's L-BFGS.
 - `trees`: LightGBM's lambdarank, gradient-boosted trees that optimise NDCG by pairs of candidates,
   exported to plain arrays that `bot/core/rerank/trees.py` evaluates with numpy, and checked to
-  score every training candidate exactly as LightGBM does. It gains on SciFact and loses on
-  FairytaleQA val (README, "Ranking quality"), so the linear model is shipped.
+  score every training candidate exactly as LightGBM does. It gains on SciFact and loses
+  story-scoped on FairytaleQA (README, "Ranking quality"), so the linear model is shipped.
 
 SciFact carries SCIFACT_SHARE of the fit's weight and FairytaleQA the rest, however many lists each has.
 """
