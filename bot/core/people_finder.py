@@ -29,8 +29,13 @@ from bot.core.analysis import fold, is_dictionary_word, load_stopwords, normaliz
 from bot.core.sentences import sentence_spans
 
 _NAME_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
-# Up to four capitalised words, after "Mr." or "St." if any ("Mrs. Tiggy-winkle", "St. Lawrence").
-_NAME_RUN = re.compile(rf"(?<![\w'’-])(?:(?:Mr|Mrs|Ms|Dr|St)\. )?{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}(?![\w-])")
+# Up to four capitalised words, after "Mr." or "St." if any ("Mrs. Tiggy-winkle", "St. Lawrence"). The
+# lookahead only makes the scan fast: every run starts with an ASCII capital or another script's letter,
+# and checking a character's range first costs far less than its Unicode category at every position.
+_FAST_FIRST_CHECK = r"(?=[A-Z\x80-\U0010ffff])"
+_NAME_RUN = re.compile(
+    rf"{_FAST_FIRST_CHECK}(?<![\w'’-])(?:(?:Mr|Mrs|Ms|Dr|St)\. )?{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}(?![\w-])"
+)
 _SENTENCE_START = frozenset(".!?…\"“”‘’'(:;—\n")
 
 _SPEECH = (
@@ -44,6 +49,7 @@ _AFTER = re.compile(
     r"(?P<described>[^.,;:!?\n\"“”]{1,60}))"
 )
 # "cellist", "magician", "fisherman", "washerwoman", "innkeeper", "shoemaker", "goldsmith".
+_AFTER_STARTS = frozenset(", ")
 _PERSON_ENDINGS = ("ist", "ian", "man", "woman", "keeper", "maker", "smith")
 _ABBREVIATIONS = (" Mr.", " Mrs.", " Ms.", " Dr.", " St.")
 _QUOTES = "\"'“”‘’()[]"
@@ -130,7 +136,9 @@ def find_people(texts: list[str]) -> list[FoundPerson]:
         runs[name] += 1
         if not plausible(name):
             continue
-        found = evidence.setdefault(name, _Evidence())
+        found = evidence.get(name)
+        if found is None:
+            found = evidence[name] = _Evidence()
         found.mentions += 1
         if inside:
             found.inside += 1
@@ -147,15 +155,16 @@ def _mentions(text: str, lists: _WordLists, lowercase_words: set[str]) -> Iterat
     words ("And Assipattle", "The Stoorworm"), a word of the language that starts a sentence
     ("Finally Kung said", "Thereupon Walter began"), and a possessive and what follows it are left
     out of the name."""
+    stop_word = _StopWords(lists.stop)
     for match in _NAME_RUN.finditer(text):
-        words = match.group().split(" ")
-        if len(words) == 1 and _is_stop_word(words[0], lists.stop):
+        run = match.group()
+        if " " not in run and stop_word[run]:
             continue  # "The", "I", "But": half the runs, and never a name
+        words = run.split(" ")
         start = match.start()
         at_start = _starts_sentence(text, start)
         while words and (
-            _is_stop_word(words[0], lists.stop)
-            or (at_start and len(words) > 1 and _opens_sentence(words[0], lists, lowercase_words))
+            stop_word[words[0]] or (at_start and len(words) > 1 and _opens_sentence(words[0], lists, lowercase_words))
         ):
             start = text.find(" ", start) + 1
             words.pop(0)
@@ -164,7 +173,7 @@ def _mentions(text: str, lists: _WordLists, lowercase_words: set[str]) -> Iterat
             continue
         # A possessive ends the name: "Kalmurzaeva's Odyssey" mentions Kalmurzaeva.
         owner = None
-        if "'s" in match.group() or "’s" in match.group():  # most names hold no possessive
+        if "'s" in run or "’s" in run:  # most names hold no possessive
             owner = next((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), None)
         if owner is not None:
             words = words[: owner + 1]
@@ -179,6 +188,18 @@ def _mentions(text: str, lists: _WordLists, lowercase_words: set[str]) -> Iterat
 @lru_cache(maxsize=1 << 16)
 def _is_stop_word(word: str, stop: frozenset[str]) -> bool:
     return normalize_word(word) in stop
+
+
+class _StopWords(dict[str, bool]):
+    """Whether each word is a stop word, for the runs of one story: a plain dictionary lookup per run."""
+
+    def __init__(self, stop: frozenset[str]):
+        super().__init__()
+        self.stop = stop
+
+    def __missing__(self, word: str) -> bool:
+        found = self[word] = normalize_word(word) in self.stop
+        return found
 
 
 def _opens_sentence(word: str, lists: _WordLists, lowercase_words: set[str]) -> bool:
@@ -205,9 +226,9 @@ def _weigh(found: _Evidence, text: str, name: str, start: int, end: int, lists: 
     if first in lists.title and " " in name:
         person += 1
     # The three words before the name: "a squirrel, called", "by name", "the liner was called".
-    preceding = [w.lower().strip(_QUOTES) for w in text[max(0, start - 60) : start].split()[-3:]]
-    if text[start - 1 : start] != " ":
-        preceding = []
+    preceding = []
+    if text[start - 1 : start] == " ":
+        preceding = [w.lower().strip(_QUOTES) for w in text[max(0, start - 60) : start].split()[-3:]]
     word = preceding[-1] if preceding else ""
     pause = word.endswith(",")
     word = word.rstrip(",")
@@ -237,7 +258,9 @@ def _weigh(found: _Evidence, text: str, name: str, start: int, end: int, lists: 
             person += 1
         elif (word in _PLACE_PREPOSITIONS or (word == "the" and first not in lists.title)) and not possessive:
             thing += 1  # (but "out of Ivan's rhythms" names an owner)
-    after = None if word == "of" and not pause else _AFTER.match(text, end, end + 80)
+    after = None
+    if (word != "of" or pause) and text[end : end + 1] in _AFTER_STARTS:  # where every introduction starts
+        after = _AFTER.match(text, end, end + 80)
     if after is not None and after.group("described") is not None and word in _PREPOSITIONS and not pause:
         after = None  # "not far from Rost, a poor fisherman, named Isaac": the words after are about someone else
     if after is not None:

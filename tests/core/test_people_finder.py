@@ -1,8 +1,9 @@
 """The people finder's fast paths find what its patterns find over the whole text."""
 
 import random
+import re
 
-from bot.core.people_finder import _LOWERCASE_WORD, _lowercase_words
+from bot.core.people_finder import _FAST_FIRST_CHECK, _LOWERCASE_WORD, _NAME_RUN, _lowercase_words
 
 VARIED = [
     "Ivan's dog's 'tis a''b don't rock'n'roll o' the ' ' dogs' _under_score snake_case",
@@ -31,3 +32,15 @@ def test_lowercase_words_of_random_texts_of_awkward_characters():
     for _ in range(3000):
         texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(15))) for _ in range(rng.randrange(1, 4))]
         assert _lowercase_words(texts) == expected(texts), texts
+
+
+def test_the_scan_for_names_finds_the_runs_of_the_pattern_without_its_fast_first_check():
+    plain = re.compile(_NAME_RUN.pattern.removeprefix(_FAST_FIRST_CHECK))
+    assert plain.pattern != _NAME_RUN.pattern
+    rng = random.Random(18)
+    alphabet = [*"aZ9'’ _-.\n", "Mr. ", "St. ", "É", "é", "\u0301", "東", "𝐀", "😀", "\xa0", "İ", "“", "\x1f"]
+    texts = VARIED + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(3000)]
+    for text in texts:
+        assert [(m.start(), m.group()) for m in _NAME_RUN.finditer(text)] == [
+            (m.start(), m.group()) for m in plain.finditer(text)
+        ], text
