@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -64,6 +64,39 @@ def word_list(text: str) -> list[str]:
         # Apostrophes join letters only inside a word: the pattern trims and splits the few with one.
         return [part for word in found for part in (_PLAIN_WORD.findall(word) if "'" in word else (word,))]
     return _word_pattern(text).findall(text) if not _CJK.search(text) else [w for w, _, _ in words(text)]
+
+
+PIECE_END = b"\x01"
+"""What `word_pieces` puts after each text's pieces: no text's piece, since the character is no word's."""
+# The UTF-8 bytes of ASCII characters that no word holds (all but letters, digits, "'" and PIECE_END)
+# become spaces; the bytes of other characters stay.
+_PIECE_SEPARATORS = bytes(c if chr(c) in _ASCII_WORD_CHARS or c >= 128 or c == PIECE_END[0] else 32 for c in range(256))
+_PIECES_AT_ONCE = 1 << 22
+"""About how many characters of text `word_pieces` cuts in one pass."""
+
+
+def word_pieces(texts: Sequence[str]) -> Iterator[list[bytes]]:
+    """The texts' words in a few passes of C over many texts at once, each text's followed by PIECE_END,
+    in lists of a few million characters' pieces.
+
+    A piece is a run of UTF-8 bytes between ASCII characters that no word holds. One of ASCII letters
+    and digits is a word; any other holds the words that `word_list` finds in it (none, one or several:
+    "Ivan's" after a curly quote, "rock'n'roll", "--"), the same that it finds in the whole text, since
+    no word holds the characters it was cut at. The distinct pieces are few: each is analysed once
+    (Analyzer.piece_terms).
+    """
+    start = 0
+    while start < len(texts):
+        end, size = start, 0
+        while end < len(texts) and (size < _PIECES_AT_ONCE or end == start):
+            size += len(texts[end])
+            end += 1
+        some = texts[start:end]
+        joined = " \x01 ".join(some)
+        if joined.count("\x01") != len(some) - 1:  # a text holds the character itself: for it, a space
+            joined = " \x01 ".join(text.replace("\x01", " ") for text in some)
+        yield f"{joined} \x01".encode("utf-8", "surrogatepass").translate(_PIECE_SEPARATORS).split()
+        start = end
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
@@ -162,10 +195,18 @@ class Analyzer:
             form = lower(lemma(normalized)) if lemmatize and normalized else normalized
             return stemmer.stemWord(form) if stemmer else form
 
+        @lru_cache(maxsize=1 << 19)
+        def piece_terms(piece: bytes) -> tuple[tuple[str, str], ...]:
+            found = (piece.decode("ascii"),) if piece.isalnum() else word_list(piece.decode("utf-8", "surrogatepass"))
+            return tuple((t, normalize_word(w)) for w in found if (t := term(w)) is not None)
+
         self.term = term
         """The index term of one word, or None for a stop word."""
         self.base = base
         """One word's term as if no word were a stop word: what phrases are compared by."""
+        self.piece_terms = piece_terms
+        """(term, folded word without possessive) of each word of a piece of `word_pieces` that is no stop
+        word: a build's words to terms, once per distinct piece of a worker's batches."""
         versions = f"{Stemmer.version() if stemmer else ''}|{simplemma.__version__ if lemmatize else ''}"
         self.signature = f"{self!r}|{sorted(stop)}|{versions}"
         """Everything that decides the terms: two analyzers with equal signatures agree."""

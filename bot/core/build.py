@@ -19,12 +19,13 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
 from tqdm import tqdm
 
-from bot.core.analysis import Analyzer, normalize_word, word_list
+from bot.core.analysis import PIECE_END, Analyzer, word_pieces
 from bot.core.corpus import Corpus, Story, StoryFiles, no_stories_error, read_stories, story_files
 from bot.core.corpus_diff import fingerprints
 from bot.core.index import BM25Index, BM25Params, postings_of_tokens
@@ -79,18 +80,14 @@ class AnalysedTexts:
     """How many of them each passage has (int32)."""
 
     @classmethod
-    def of(cls, texts: Iterable[str], analyzer: Analyzer) -> AnalysedTexts:
-        numbers = _TermNumbers(analyzer)
-        found: list[int] = []
-        words_per_text: list[int] = []
-        for text in texts:
-            numbered = [numbers[word] for word in word_list(text)]
-            words_per_text.append(len(numbered))
-            found.extend(numbered)
-        every = np.array(found, dtype=np.int32)
-        kept = every >= 0
-        text_of_word = np.repeat(np.arange(len(words_per_text), dtype=np.int32), words_per_text)
-        lengths = np.bincount(text_of_word[kept], minlength=len(words_per_text)).astype(np.int32)
+    def of(cls, texts: Sequence[str], analyzer: Analyzer) -> AnalysedTexts:
+        numbers = _PieceNumbers(analyzer)
+        pieces = chain.from_iterable(word_pieces(texts))
+        every = np.fromiter(chain.from_iterable(map(numbers.__getitem__, pieces)), dtype=np.int32)
+        ends = every == _TEXT_END
+        kept = ~ends
+        text_of_word = np.cumsum(ends) - ends
+        lengths = np.bincount(text_of_word[kept], minlength=len(texts)).astype(np.int32)
         return cls(numbers.vocabulary, numbers.surfaces, every[kept], lengths)
 
     def postings(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -98,32 +95,32 @@ class AnalysedTexts:
         return postings_of_tokens(self.term_ids, self.lengths)
 
 
-class _TermNumbers(dict[str, int]):
-    """Each word's term number, or -1 for a stop word: one dictionary lookup per word of the library,
-    the analysis itself once per distinct word."""
+_TEXT_END = -1
+
+
+class _PieceNumbers(dict[bytes, tuple[int, ...]]):
+    """The term numbers of each piece's words that are no stop words, numbered as they first come:
+    one dictionary lookup per piece of the texts, the rest once per distinct piece."""
 
     def __init__(self, analyzer: Analyzer):
-        super().__init__()
+        super().__init__({PIECE_END: (_TEXT_END,)})
         self.analyzer = analyzer
         self.vocabulary: dict[str, int] = {}
         self.surfaces: dict[str, int] = {}
 
-    def __missing__(self, word: str) -> int:
-        term = self.analyzer.term(word)
-        if term is None:
-            number = -1
-        else:
-            number = self.vocabulary.get(term, -1)
-            if number < 0:
-                number = self.vocabulary[term] = len(self.vocabulary)
-            self.surfaces.setdefault(normalize_word(word), number)
-        self[word] = number
-        return number
+    def __missing__(self, piece: bytes) -> tuple[int, ...]:
+        numbers = []
+        for term, surface in self.analyzer.piece_terms(piece):
+            number = self.vocabulary.setdefault(term, len(self.vocabulary))
+            self.surfaces.setdefault(surface, number)
+            numbers.append(number)
+        found = self[piece] = tuple(numbers)
+        return found
 
 
 def parts_of_corpus(corpus: Corpus, analyzer: Analyzer, params: BM25Params) -> LibraryParts:
     """The parts of a library whose corpus is already in memory (an evaluation's, a benchmark's)."""
-    analysed = AnalysedTexts.of((p.text for p in corpus.passages), analyzer)
+    analysed = AnalysedTexts.of([p.text for p in corpus.passages], analyzer)
     terms, docs, tf = analysed.postings()
     doc_freq = np.bincount(terms, minlength=len(analysed.vocabulary))
     index = BM25Index.from_postings(
@@ -151,7 +148,7 @@ def analyse_files(root: str, paths: list[str], analyzer: Analyzer) -> Batch:
     """A worker's task: everything the library needs from these files."""
     stories, passages, problems = read_stories(Path(root), [Path(p) for p in paths])
     local = Corpus(Path(root), tuple(stories), tuple(passages), ())
-    analysed = AnalysedTexts.of((p.text for p in passages), analyzer)
+    analysed = AnalysedTexts.of([p.text for p in passages], analyzer)
     chapters: dict[str, int] = {}
     chapter = [NO_CHAPTER if p.chapter is None else chapters.setdefault(p.chapter, len(chapters)) for p in passages]
     return Batch(

@@ -1,10 +1,13 @@
 """Building on every core gives the very library one process builds."""
 
+import random
 
 import numpy as np
+import pytest
 
+import bot.core.analysis as analysis
 import bot.core.build as build
-from bot.core.analysis import Analyzer
+from bot.core.analysis import Analyzer, normalize_word, word_list
 from bot.core.index import DEFAULT_PARAMS, BM25Index
 from bot.core.library import StoryLibrary
 from bot.core.passage_table import PassageTable
@@ -73,20 +76,52 @@ def test_a_build_spills_beside_the_saved_indexes_and_leaves_nothing_there(tmp_pa
     assert best_hit(library, "How many nights did the lamp burn in tale 2?").story == "Tale 2"
 
 
+VARIED = [
+    "Ivan's dog's 'tis a''b don't rock'n'roll o' the ' ' dogs' _under_score",
+    "Sébastien’s café — “quoted” naïve ‘single’ don’t ÉLAN Über",
+    "東京タワー and Sofia in 北京, 😀 emoji here’s x",
+    "25-year-old fine-tuned 3.14 x2y 1,000 MMXX",
+    "नमस्ते दुनिया café\u0301 e\u0301tude İstanbul ß STRASSE",
+    "",
+    "the and of",  # stop words only
+    " ".join(f"word{n} children met performances" for n in range(3000)),  # a long line
+]
+
+
 def test_a_build_numbers_every_passage_s_words_as_the_analyzer_gives_its_terms():
-    texts = [
-        "Ivan's dog's 'tis a''b don't rock'n'roll o' the ' ' dogs' _under_score",
-        "Sébastien’s café — “quoted” naïve ‘single’ don’t ÉLAN Über",
-        "東京タワー and Sofia in 北京, 😀 emoji here’s x",
-        "25-year-old fine-tuned 3.14 x2y 1,000 MMXX",
-        "नमस्ते दुनिया café\u0301 e\u0301tude İstanbul ß STRASSE",
-        "",
-        "the and of",  # stop words only
-        " ".join(f"word{n} children met performances" for n in range(3000)),  # a long line
-    ]
+    texts = VARIED
     analyzer = Analyzer()
     analysed = build.AnalysedTexts.of(texts, analyzer)
     terms = {number: term for term, number in analysed.vocabulary.items()}
     ends = np.cumsum(analysed.lengths)
     for text, start, end in zip(texts, ends - analysed.lengths, ends, strict=True):
         assert [terms[n] for n in analysed.term_ids[start:end]] == analyzer.terms(text)
+
+
+def word_by_word(texts, analyzer):
+    """The vocabulary, speller's words, terms and lengths that the analyzer gives, one word at a time."""
+    vocabulary, surfaces, term_ids, lengths = {}, {}, [], []
+    for text in texts:
+        terms = [(term, word) for word in word_list(text) if (term := analyzer.term(word)) is not None]
+        for term, word in terms:
+            number = vocabulary.setdefault(term, len(vocabulary))
+            surfaces.setdefault(normalize_word(word), number)
+            term_ids.append(number)
+        lengths.append(len(terms))
+    return vocabulary, surfaces, term_ids, lengths
+
+
+@pytest.mark.parametrize("at_once", [analysis._PIECES_AT_ONCE, 40])
+def test_a_build_s_words_are_the_analyzer_s_one_word_at_a_time_in_the_same_order(at_once, monkeypatch):
+    monkeypatch.setattr(analysis, "_PIECES_AT_ONCE", at_once)  # 40: the texts cut a few at a time
+    rng = random.Random(18)
+    alphabet = [*"abZ9'’ _-é.,\n\t\x01", "The ", "don't ", "Ivan's ", "\u0301", "東京", "😀", "\xa0", "ß", "İ", "“"]
+    texts = [*VARIED, "a\x01b \x01 c", "\x01"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(30))) for _ in range(3000)]
+    analyzer = Analyzer()
+    analysed = build.AnalysedTexts.of(texts, analyzer)
+    vocabulary, surfaces, term_ids, lengths = word_by_word(texts, analyzer)
+    assert list(analysed.vocabulary.items()) == list(vocabulary.items())
+    assert list(analysed.surfaces.items()) == list(surfaces.items())  # the speller's words, in order
+    assert analysed.term_ids.tolist() == term_ids and analysed.lengths.tolist() == lengths
+
