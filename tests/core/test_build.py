@@ -1,5 +1,6 @@
 """Building on every core gives the very library one process builds."""
 
+import gc
 import random
 
 import numpy as np
@@ -125,3 +126,12 @@ def test_a_build_s_words_are_the_analyzer_s_one_word_at_a_time_in_the_same_order
     assert list(analysed.surfaces.items()) == list(surfaces.items())  # the speller's words, in order
     assert analysed.term_ids.tolist() == term_ids and analysed.lengths.tolist() == lengths
 
+
+def test_the_cycle_collector_runs_again_after_a_batch_even_one_that_fails(tmp_path):
+    write_library(tmp_path)
+    assert gc.isenabled()
+    batch = build.analyse_files(str(tmp_path), [str(tmp_path / "tale-1.md")], Analyzer())
+    assert gc.isenabled() and [title for title, _, _ in batch.stories] == ["Tale 1"]
+    with pytest.raises(ValueError):
+        build.analyse_files(str(tmp_path), ["/elsewhere/tale.md"], Analyzer())  # not below the root
+    assert gc.isenabled()
