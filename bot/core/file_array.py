@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import operator
 import os
+import struct
 from pathlib import Path
 from typing import SupportsIndex, TypeAlias, overload
 
@@ -110,15 +111,19 @@ def save_array(path: Path, saved: np.ndarray | FileArray) -> None:
 
 
 class ArrayWriter:
-    """A one-dimensional .npy file of a known length written a piece at a time, so a big array never
-    needs to be held whole; closing it checks that exactly that many elements were written."""
+    """A one-dimensional .npy file written a piece at a time, so a big array never needs to be held
+    whole. Of a known length, closing it checks that exactly that many elements were written; of a
+    length not known beforehand (None), closing it writes the length found into the header."""
 
-    def __init__(self, path: Path, dtype: np.dtype, length: int):
+    def __init__(self, path: Path, dtype: np.dtype, length: int | None):
         self._file = path.open("wb")
         self._dtype, self._length, self._written = dtype, length, 0
-        npy.write_array_header_1_0(
-            self._file, {"descr": npy.dtype_to_descr(dtype), "fortran_order": False, "shape": (length,)}
-        )
+        if length is None:
+            self._file.write(_header_of_room(dtype, 0))
+        else:
+            npy.write_array_header_1_0(
+                self._file, {"descr": npy.dtype_to_descr(dtype), "fortran_order": False, "shape": (length,)}
+            )
 
     def write(self, piece: np.ndarray) -> None:
         self._written += len(piece)
@@ -128,9 +133,27 @@ class ArrayWriter:
         return self
 
     def __exit__(self, *exception: object) -> None:
-        self._file.close()
-        if exception[0] is None and self._written != self._length:
+        try:
+            if exception[0] is None and self._length is None:
+                self._file.seek(0)
+                self._file.write(_header_of_room(self._dtype, self._written))
+        finally:
+            self._file.close()
+        if exception[0] is None and self._length is not None and self._written != self._length:
             raise ValueError(f"{self._file.name}: {self._written} elements written, not {self._length}")
+
+
+_HEADER_BYTES = 128
+"""A header's room when the length is not known yet: any length's fits."""
+
+
+def _header_of_room(dtype: np.dtype, length: int) -> bytes:
+    """A .npy (1.0) header of a one-dimensional array, of _HEADER_BYTES whatever the length (padded
+    with spaces, as numpy pads its own), so the length can be filled in once known."""
+    text = repr({"descr": npy.dtype_to_descr(dtype), "fortran_order": False, "shape": (length,)}).encode("latin1")
+    prefix = npy.magic(1, 0)
+    room = _HEADER_BYTES - len(prefix) - 2
+    return prefix + struct.pack("<H", room) + text + b" " * (room - len(text) - 1) + b"\n"
 
 
 SavedArray: TypeAlias = np.ndarray | FileArray

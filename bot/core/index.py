@@ -267,7 +267,7 @@ class BM25Index(BM25Scoring):
         stride = key_stride(groups)
         doc_freq = np.zeros(len(self.vocabulary), dtype=np.int64)
         group_docs, group_tf = [], []
-        for first_term, last_term in _term_chunks(self._starts):
+        for first_term, last_term in term_runs(self._starts):
             first, last = int(self._starts[first_term]), int(self._starts[last_term])
             # Within a term, documents ascend and groups are runs of documents: the keys come out sorted.
             keys = np.repeat(np.arange(last_term - first_term, dtype=np.int64), self.doc_freq[first_term:last_term])
@@ -439,12 +439,13 @@ def length_parts(tf: np.ndarray, lengths: np.ndarray, avgdl: float, params: BM25
     return frequency.astype(np.float32)
 
 
-def _term_chunks(starts: np.ndarray) -> Iterator[tuple[int, int]]:
-    """Runs of consecutive terms [first, last) of about POSTING_CHUNK postings (a longer list alone)."""
+def term_runs(starts: np.ndarray, postings: int = POSTING_CHUNK) -> Iterator[tuple[int, int]]:
+    """Runs of consecutive terms [first, last) of about `postings` postings (a longer list alone), given
+    where each term's postings start (and the last ends)."""
     terms = len(starts) - 1
     first = 0
     while first < terms:
-        last = int(np.searchsorted(starts, starts[first] + POSTING_CHUNK, side="right")) - 1
+        last = int(np.searchsorted(starts, starts[first] + postings, side="right")) - 1
         last = min(max(last, first + 1), terms)
         yield first, last
         first = last

@@ -22,7 +22,7 @@ from bot.core.index import BM25Index, BM25Scoring
 from bot.core.library_parts import LibraryParts
 from bot.core.passage_table import LazyPassages, text_and_story
 from bot.core.performers import PerformerDirectory
-from bot.core.segments import Segment, SegmentedIndex
+from bot.core.segments import HeldPostings, Segment, SegmentedIndex
 from bot.core.spelling import SpellingCorrector
 
 
@@ -84,7 +84,8 @@ def segments_of(index: BM25Scoring) -> tuple[Segment, ...]:
     if isinstance(index, BM25Index):
         postings = index.raw_postings()
         terms = sorted(postings.vocabulary, key=postings.vocabulary.__getitem__)
-        return (Segment.of_postings(terms, postings.docs, postings.tf, postings.doc_freq, postings.doc_len),)
+        held = HeldPostings.of(postings.docs, postings.tf, postings.doc_freq)
+        return (Segment.of_postings(terms, held, postings.doc_freq, postings.doc_len),)
     raise TypeError(f"{type(index).__name__} cannot be joined")
 
 

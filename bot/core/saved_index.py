@@ -46,13 +46,13 @@ from bot.core.library_join import join_parts
 from bot.core.library_parts import LibraryParts
 from bot.core.readers import reading_signature
 from bot.core.segment_library import LibraryPayload, SegmentParts, new_segment, segment_parts
-from bot.core.segment_store import MANIFEST, OPEN_ATTEMPTS, SegmentSet, SegmentStore
+from bot.core.segment_store import MANIFEST, OPEN_ATTEMPTS, OtherFormat, SegmentSet, SegmentStore
 from bot.core.trusted_files import UntrustedIndex, require_trusted
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3
-"""3: segments, each with its stories' texts, people and words."""
+FORMAT = 4
+"""4: postings bit-packed; 3: segments, each with its stories' texts, people and words."""
 MIN_SAVED_PASSAGES = 20_000
 """Smaller libraries build in a few seconds: saved only when asked (`python -m bot index`)."""
 LEFTOVERS = (".build-",)
@@ -180,6 +180,9 @@ class IndexStore:
                 log.info("The settings or the way stories are read changed since %s was saved; rebuilding it.", folder)
                 return None
             return parts, segments
+        except OtherFormat as error:
+            log.info("%s was saved by another version (%s); rebuilding it.", folder, error)
+            return None
         except UntrustedIndex as error:
             notes.append(IndexNote(IndexEvent.UNTRUSTED, str(error)))
         except (OSError, ValueError, KeyError, TypeError, IndexError) as error:

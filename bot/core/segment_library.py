@@ -21,6 +21,7 @@ from bot.core.file_array import ArrayWriter, FileArray, WatchedFiles, file_name,
 from bot.core.index import BM25Params
 from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
 from bot.core.library_parts import LibraryParts
+from bot.core.packed_postings import PackedPostings
 from bot.core.passage_table import NO_CHAPTER, PassageTable
 from bot.core.performers import Performer, PerformerDirectory
 from bot.core.segment_store import NewSegment, StoredSegment
@@ -226,8 +227,8 @@ def _speller(segment: StoredSegment, words: list[str], numbers: np.ndarray) -> S
 
 def postings_files(segment: StoredSegment) -> list[FileArray]:
     """The segment's posting files read while answering."""
-    postings = [segment.passages.docs, segment.passages.tf, segment.stories.docs, segment.stories.tf]
-    return [array for array in postings if isinstance(array, FileArray)]
+    lists = [segment.passages.postings, segment.stories.postings]
+    return [array for postings in lists if isinstance(postings, PackedPostings) for array in postings.files]
 
 
 @dataclasses.dataclass(frozen=True)

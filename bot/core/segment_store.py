@@ -36,21 +36,30 @@ import numpy as np
 
 from bot.core.file_array import ArrayWriter, FileArray, save_array
 from bot.core.index import DEFAULT_PARAMS, BM25Params
+from bot.core.packed_postings import PackedPostings, pack
 from bot.core.segments import MergePlan, Segment, SegmentedIndex
 from bot.core.trusted_files import FileRecord, file_record, require_trusted
 
-FORMAT = 1
+FORMAT = 2
+"""2: postings bit-packed in blocks (bot.core.packed_postings); 1: two 32-bit numbers a posting."""
 MANIFEST = "segments.json"
 WRITE_LOCK = ".write.lock"
 MAX_SEGMENTS = 8
 """More segments than this and the newer (smaller) ones are merged into one."""
 MAX_DELETED_SHARE = 0.25
 """A segment with more of its passages deleted than this is rewritten without them."""
-READ_IN_PIECES = (".docs.npy", ".tf.npy")
+POSTING_ARRAYS = ("postings", "offsets", "doc_freq", "doc_len")
+"""A segment's files of each of its two indexes: the packed postings, where each term's start, how many
+documents hold each term, each document's length."""
+READ_IN_PIECES = (".postings.npy", ".offsets.npy")
 """Posting files, read a piece at a time while answering: checked by what reads them (and by `verify`),
 not hashed whole when opened; a payload names its own such files."""
 OPEN_ATTEMPTS = 5
 """How often a reader rereads the manifest when a writer removed what it named meanwhile."""
+
+
+class OtherFormat(ValueError):
+    """The segments were saved in another format (by another version of storybot): not read, rebuilt."""
 
 
 @dataclass(frozen=True)
@@ -194,8 +203,9 @@ class SegmentStore:
         except FileNotFoundError:
             return None
         manifest = json.loads(path.read_text("utf-8"))
-        if manifest.get("format") != FORMAT:
-            raise ValueError(f"its segments are in format {manifest.get('format')!r}, not {FORMAT}")
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+            found = manifest.get("format") if isinstance(manifest, dict) else None
+            raise OtherFormat(f"its segments are in format {found!r}, not {FORMAT}")
         return manifest
 
     def _read_segment(self, entry: dict, verify: bool) -> StoredSegment:
@@ -218,15 +228,13 @@ class SegmentStore:
         def whole(name: str) -> np.ndarray:
             return np.load(self.folder / f"{name}.npy", allow_pickle=False)
 
-        docs, tf = FileArray(self.folder / f"{prefix}.docs.npy"), FileArray(self.folder / f"{prefix}.tf.npy")
         doc_freq, doc_len = whole(f"{prefix}.doc_freq"), whole(f"{prefix}.doc_len").astype(np.float64)
-        segment = Segment.of_postings(list(terms), docs, tf, doc_freq, doc_len)
-        if (
-            len(doc_freq) != len(terms)
-            or segment.starts[-1] != len(docs)
-            or len(tf) != len(docs)
-            or any(a >= b for a, b in itertools.pairwise(terms))  # merges read runs of sorted terms
-        ):
+        data = FileArray(self.folder / f"{prefix}.postings.npy")
+        offsets = FileArray(self.folder / f"{prefix}.offsets.npy")
+        if len(doc_freq) != len(terms) or len(offsets) != len(terms) + 1:
+            raise ValueError(f"{prefix}'s posting lists do not agree with their counts")
+        segment = Segment.of_postings(list(terms), PackedPostings(data, offsets, doc_freq), doc_freq, doc_len)
+        if any(a >= b for a, b in itertools.pairwise(terms)):  # merges read runs of sorted terms
             raise ValueError(f"{prefix}'s posting lists do not agree with their counts")
         if deleted is None:
             return segment
@@ -353,12 +361,16 @@ class SegmentStore:
         for kind, plan in (("passages", passages), ("stories", stories)):
             prefix = self.folder / f"{name}.{kind}"
             with (
-                ArrayWriter(Path(f"{prefix}.docs.npy"), np.dtype(np.int32), plan.postings) as docs,
-                ArrayWriter(Path(f"{prefix}.tf.npy"), np.dtype(np.uint32), plan.postings) as tf,
+                ArrayWriter(Path(f"{prefix}.postings.npy"), np.dtype(np.uint8), None) as data,
+                ArrayWriter(Path(f"{prefix}.offsets.npy"), np.dtype(np.int64), len(plan.terms) + 1) as offsets,
             ):
-                for chunk_docs, chunk_tf in plan.chunks():
-                    docs.write(chunk_docs)
-                    tf.write(chunk_tf)
+                written = 0
+                offsets.write(np.zeros(1, np.int64))
+                for first, last, docs, tf in plan.chunks():
+                    packed, term_bytes = pack(docs, tf, plan.doc_freq[first:last])
+                    data.write(packed)
+                    offsets.write(written + np.cumsum(term_bytes))
+                    written += len(packed)
             save_array(Path(f"{prefix}.doc_freq.npy"), plan.doc_freq)
             save_array(Path(f"{prefix}.doc_len.npy"), plan.doc_len.astype(np.int32))
         for path in self.folder.glob(f"{name}.*"):
@@ -394,7 +406,7 @@ def files_of(segment: StoredSegment) -> list[str]:
     name = segment.name
     files = [f"{name}.json", f"{name}.first_passage.npy"]
     for kind in ("passages", "stories"):
-        files += [f"{name}.{kind}.{array}.npy" for array in ("docs", "tf", "doc_freq", "doc_len")]
+        files += [f"{name}.{kind}.{array}.npy" for array in POSTING_ARRAYS]
         if segment.generation:
             files += [f"{name}.d{segment.generation}.{kind}.{array}.npy" for array in ("deleted", "doc_freq")]
     return files + list(segment.extra_files)

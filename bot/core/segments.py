@@ -17,20 +17,46 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Protocol
 
 import numpy as np
 
-from bot.core.file_array import FileArray, SavedArray
 from bot.core.index import (
     DEFAULT_PARAMS,
-    POSTING_CHUNK,
     BM25Params,
     BM25Scoring,
     key_stride,
     length_parts,
     postings_of_documents,
+    term_runs,
 )
 from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
+from bot.core.packed_postings import PackedPostings
+
+
+class PostingLists(Protocol):
+    """A segment's posting lists, term after term."""
+
+    def run(self, first: int, last: int) -> tuple[np.ndarray, np.ndarray]:
+        """The documents (ascending within a term) and raw term frequencies of terms first:last."""
+        ...
+
+
+@dataclass(frozen=True)
+class HeldPostings:
+    """Posting lists held in memory (a library built here, a test's)."""
+
+    starts: np.ndarray
+    docs: np.ndarray
+    tf: np.ndarray
+
+    @classmethod
+    def of(cls, docs: np.ndarray, tf: np.ndarray, doc_freq: np.ndarray) -> HeldPostings:
+        return cls(np.concatenate(([0], np.cumsum(doc_freq))).astype(np.int64), docs, tf)
+
+    def run(self, first: int, last: int) -> tuple[np.ndarray, np.ndarray]:
+        begin, end = int(self.starts[first]), int(self.starts[last])
+        return self.docs[begin:end], self.tf[begin:end]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,10 +68,8 @@ class Segment:
     vocabulary: dict[str, int]
     starts: np.ndarray
     """Where each term's postings start, and where the last ends."""
-    docs: SavedArray
-    """Each posting's document, numbered within the segment, ascending within a term (read as needed when saved)."""
-    tf: SavedArray
-    """Each posting's raw term frequency."""
+    postings: PostingLists
+    """Each term's documents, numbered within the segment, and raw term frequencies (read as needed when saved)."""
     doc_len: np.ndarray
     """Each document's length in terms (float64)."""
     deleted: np.ndarray
@@ -62,25 +86,24 @@ class Segment:
         rank = np.empty(len(terms), dtype=np.int64)
         rank[order] = np.arange(len(terms))
         by_term = np.argsort(np.repeat(rank, postings.doc_freq), kind="stable")  # documents stay ascending
+        doc_freq = postings.doc_freq[order]
         return cls.of_postings(
             [terms[n] for n in order],
-            postings.docs[by_term],
-            postings.tf[by_term],
-            postings.doc_freq[order],
+            HeldPostings.of(postings.docs[by_term], postings.tf[by_term], doc_freq),
+            doc_freq,
             postings.doc_len,
         )
 
     @classmethod
     def of_postings(
-        cls, terms: list[str], docs: SavedArray, tf: SavedArray, doc_freq: np.ndarray, doc_len: np.ndarray
+        cls, terms: list[str], postings: PostingLists, doc_freq: np.ndarray, doc_len: np.ndarray
     ) -> Segment:
-        """A segment of posting lists laid out term after term (`doc_freq` postings each), none deleted."""
+        """A segment of these posting lists (`doc_freq` postings a term), none deleted."""
         return cls(
             terms=terms,
             vocabulary={term: number for number, term in enumerate(terms)},
             starts=np.concatenate(([0], np.cumsum(doc_freq))).astype(np.int64),
-            docs=docs,
-            tf=tf,
+            postings=postings,
             doc_len=doc_len,
             deleted=np.zeros(len(doc_len), dtype=bool),
             live_doc_freq=np.asarray(doc_freq, dtype=np.int64),
@@ -105,8 +128,8 @@ class Segment:
         if not newly.any():
             return self
         removed = np.zeros(len(self.terms), dtype=np.int64)
-        for first in range(0, len(self.docs), POSTING_CHUNK):
-            hit = np.flatnonzero(newly[self.docs[first : first + POSTING_CHUNK]]) + first
+        for first, last in term_runs(self.starts):
+            hit = np.flatnonzero(newly[self.postings.run(first, last)[0]]) + self.starts[first]
             removed += np.bincount(self._term_of(hit), minlength=len(self.terms))
         return replace(self, deleted=deleted, live_doc_freq=self.live_doc_freq - removed)
 
@@ -120,15 +143,13 @@ class Segment:
         number = self.vocabulary.get(term)
         if number is None:
             return np.zeros(0, np.int32), np.zeros(0, np.uint32), np.zeros(0, np.float64)
-        first, last = int(self.starts[number]), int(self.starts[number + 1])
-        docs, tf = self.docs[first:last], self.tf[first:last]
-        from_file = isinstance(self.docs, FileArray) and len(docs) > 0
-        if from_file and (docs[0] < 0 or docs[-1] >= self.size or not (docs[1:] > docs[:-1]).all()):
-            raise IndexDamaged(IndexDamage(self.docs.name, DamageKind.CONTENTS))
+        docs, tf = self.postings.run(number, number + 1)
+        packed = isinstance(self.postings, PackedPostings) and len(docs) > 0
+        if packed and (docs[0] < 0 or docs[-1] >= self.size or not (docs[1:] > docs[:-1]).all()):
+            raise IndexDamaged(IndexDamage(self.postings.data.name, DamageKind.CONTENTS))
         lengths = self.doc_len[docs]
-        if isinstance(self.tf, FileArray) and len(docs) and not (tf.min() >= 1 and (tf <= lengths).all()):
-            # a term counted more than its passage's words
-            raise IndexDamaged(IndexDamage(self.tf.name, DamageKind.CONTENTS))
+        if packed and not (tf <= lengths).all():  # a term counted more than its passage's words
+            raise IndexDamaged(IndexDamage(self.postings.data.name, DamageKind.CONTENTS))
         if not self.any_deleted:
             return docs, tf, lengths
         live = ~self.deleted[docs]
@@ -170,26 +191,22 @@ class MergePlan:
         self._stride = key_stride(len(self.doc_len))
         self.postings = int(self.doc_freq.sum())
 
-    def chunks(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-        """The merged postings' documents (int32) and term frequencies (uint32), a chunk of terms at a time."""
-        ends = np.cumsum(self.doc_freq)
+    def chunks(self) -> Iterator[tuple[int, int, np.ndarray, np.ndarray]]:
+        """Runs of merged terms [first, last) of about MERGE_CHUNK postings, with their postings'
+        documents (int32) and term frequencies (uint32)."""
+        starts = np.concatenate(([0], np.cumsum(self.doc_freq)))
         whole = self.segments[0] if len(self.segments) == 1 else None
         if whole is not None and not whole.deleted.any() and whole.terms == self.terms:  # copied as it is
-            for first in range(0, self.postings, MERGE_CHUNK):
-                last = min(first + MERGE_CHUNK, self.postings)
-                yield np.asarray(whole.docs[first:last], np.int32), np.asarray(whole.tf[first:last], np.uint32)
+            for first, last in term_runs(starts, MERGE_CHUNK):
+                docs, tf = whole.postings.run(first, last)
+                yield first, last, np.asarray(docs, np.int32), np.asarray(tf, np.uint32)
             return
         renumbered, first_doc = [], 0
         for segment in self.segments:
             renumbered.append(np.cumsum(~segment.deleted) - 1 + first_doc)
             first_doc += segment.live
-        first = 0
-        while first < len(self.terms):
-            done = int(ends[first - 1]) if first else 0
-            last = int(np.searchsorted(ends, done + MERGE_CHUNK, side="right"))
-            last = min(max(last, first + 1), len(self.terms))
-            yield self._chunk(first, last, renumbered)
-            first = last
+        for first, last in term_runs(starts, MERGE_CHUNK):
+            yield first, last, *self._chunk(first, last, renumbered)
 
     def _chunk(self, first: int, last: int, renumbered: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
         """The postings of merged terms first:last."""
@@ -197,12 +214,11 @@ class MergePlan:
         for segment, numbers, renumber in zip(self.segments, self._numbers, renumbered, strict=True):
             low = bisect.bisect_left(segment.terms, self.terms[first])
             high = bisect.bisect_left(segment.terms, self.terms[last]) if last < len(self.terms) else len(segment.terms)
-            begin, end = int(segment.starts[low]), int(segment.starts[high])
-            docs, tf = np.asarray(segment.docs[begin:end]), np.asarray(segment.tf[begin:end])
+            docs, tf = segment.postings.run(low, high)
             live = np.flatnonzero(~segment.deleted[docs])
-            term_numbers = numbers[segment._term_of(live + begin)] - first
+            term_numbers = numbers[segment._term_of(live + int(segment.starts[low]))] - first
             keys.append(term_numbers * self._stride + renumber[docs[live]])
-            frequencies.append(tf[live].astype(np.uint32))
+            frequencies.append(np.asarray(tf)[live].astype(np.uint32))
         key, tf = np.concatenate(keys), np.concatenate(frequencies)
         order = np.argsort(key, kind="stable")  # a few sorted runs, one a segment
         return (key[order] % self._stride).astype(np.int32), tf[order]

@@ -13,11 +13,11 @@ import pytest
 
 from bot.core import readers
 from bot.core.answer import NoAnswer
-from bot.core.file_array import FileArray
 from bot.core.index import BM25Params
 from bot.core.index_damage import DamageKind, IndexDamage
 from bot.core.index_notes import IndexEvent
 from bot.core.library import StoryLibrary
+from bot.core.packed_postings import PackedPostings
 from bot.core.saved_index import IndexStore
 from bot.core.segment_store import MANIFEST, SegmentStore
 from bot.core.segments import SegmentedIndex
@@ -67,7 +67,7 @@ def test_an_unchanged_corpus_is_opened_from_its_saved_index(saved):
     assert not any(path.suffix == ".pickle" for path in folder.iterdir())
     opened = StoryLibrary.load(stories, store=store)
     assert opened.opened and isinstance(opened.index, SegmentedIndex)
-    assert isinstance(opened.index.segments[0].docs, FileArray)
+    assert isinstance(opened.index.segments[0].postings, PackedPostings)
     assert answers(opened) == answers(built)
     assert [p.name for p in opened.performers.performers] == [p.name for p in built.performers.performers]
     assert best_hit(opened, "Who is Lena?").excerpt.text.startswith("Lena Ward was a dancer")
@@ -137,9 +137,9 @@ def test_damage_to_any_file_is_detected_and_the_index_rebuilt(saved, caplog, dam
 def test_a_library_that_found_damage_has_its_next_load_check_every_checksum(saved, caplog):
     stories, store, built = saved
     library = StoryLibrary.load(stories, store=store)
-    docs = segment_file(store.folder_for(stories), ".passages.docs.npy")
+    docs = segment_file(store.folder_for(stories), ".passages.postings.npy")
     data = bytearray(docs.read_bytes())
-    data[-4:] = np.array([10**6], np.int32).tobytes()  # a passage number out of range: same size
+    data[128:] = b"\xff" * (len(data) - 128)  # bit widths no block has: same size
     docs.write_bytes(bytes(data))
     assert StoryLibrary.load(stories, store=store).opened  # sizes hold: not hashed whole when opened
     assert library.ask("who sang by the river").damage is not None
@@ -150,15 +150,20 @@ def test_a_library_that_found_damage_has_its_next_load_check_every_checksum(save
 
 
 def test_a_damaged_or_foreign_manifest_is_rebuilt(saved, caplog):
-    stories, store, _ = saved
+    caplog.set_level(logging.INFO)
+    stories, store, built = saved
     manifest = store.folder_for(stories) / MANIFEST
     manifest.write_text("{not json")
-    assert not StoryLibrary.load(stories, store=store).opened
+    damaged = StoryLibrary.load(stories, store=store)
+    assert not damaged.opened and damaged.index_notes[0].event is IndexEvent.DAMAGED
     data = json.loads(manifest.read_text())
-    data["format"] = 999
+    data["format"] = 1  # an older version's segments (two 32-bit numbers a posting): never read as today's
     manifest.write_text(json.dumps(data))
-    assert not StoryLibrary.load(stories, store=store).opened
-    assert "format 999" in caplog.text
+    older = StoryLibrary.load(stories, store=store)
+    assert not older.opened and not older.index_notes  # rebuilt as a matter of course, not as damage
+    assert "saved by another version" in caplog.text and "format 1," in caplog.text
+    assert answers(older) == answers(built)
+    assert StoryLibrary.load(stories, store=store).opened
 
 
 def test_an_index_another_user_could_have_written_is_never_trusted(saved, caplog):
@@ -231,11 +236,10 @@ def zero(array):
 @pytest.mark.parametrize(
     ("ending", "change"),
     [
-        (".passages.docs.npy", out_of_range),
-        (".passages.docs.npy", descending),
-        (".passages.tf.npy", zero),
-        (".passages.tf.npy", out_of_range),
-        (".stories.docs.npy", out_of_range),
+        (".passages.postings.npy", out_of_range),
+        (".passages.offsets.npy", out_of_range),
+        (".passages.offsets.npy", descending),
+        (".stories.postings.npy", out_of_range),
         (".text_starts.npy", out_of_range),
         (".text_ends.npy", out_of_range),
         (".passage_story.npy", out_of_range),
@@ -270,7 +274,7 @@ def test_a_file_written_while_open_is_reported_before_anything_is_read_from_it(s
     stories, store, _ = saved
     library = StoryLibrary.load(stories, store=store)
     assert library.ask("who sang by the river").best is not None
-    docs = segment_file(store.folder_for(stories), ".passages.docs.npy")
+    docs = segment_file(store.folder_for(stories), ".passages.postings.npy")
     docs.write_bytes(docs.read_bytes())  # the same bytes, but written: the index is no longer what was checked
     assert library.ask("who sang by the river").damage == IndexDamage(docs.name, DamageKind.MODIFIED)
     assert StoryLibrary.load(stories, store=store).opened  # its checksum still holds: opened again, trusted

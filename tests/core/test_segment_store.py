@@ -55,7 +55,7 @@ def test_a_commit_writes_only_the_new_stories_and_the_changed_deletions(tmp_path
     before = {path.name: path.stat().st_mtime_ns for path in tmp_path.iterdir() if path.name != MANIFEST}
     store.commit([story(5, "story-5", 10)], ["base-3"])
     after = {path.name: path.stat().st_mtime_ns for path in tmp_path.iterdir() if path.name != MANIFEST}
-    assert all(after[name] == when for name, when in before.items() if name.endswith(("docs.npy", "tf.npy")))
+    assert all(after[name] == when for name, when in before.items() if name.endswith(("postings.npy", "offsets.npy")))
     new = sorted(set(after) - set(before))
     assert new and all(".d2." in name or name.startswith("s2-") for name in new), new
     assert "base-3" not in store.open().live_keys()
@@ -102,9 +102,9 @@ def test_a_changed_byte_in_the_postings_is_found_by_verify_and_before_any_merge(
     checksums are not read whole at every open, but by `verify`, and by every writer."""
     store = SegmentStore(tmp_path)
     store.commit(*commit_of(0))
-    flip_last_byte(next(tmp_path.glob("*.passages.tf.npy")))
+    flip_last_byte(next(tmp_path.glob("*.passages.postings.npy")))
     opened = store.open()
-    with pytest.raises(ValueError, match=r"passages\.tf\.npy is damaged"):
+    with pytest.raises(ValueError, match=r"passages\.postings\.npy is damaged"):
         store.verify(opened)
     with pytest.raises(ValueError, match="damaged"):
         store.merge_all()

@@ -8,7 +8,7 @@ import bot.core.segments as segments_module
 from bot.core.analysis import Analyzer
 from bot.core.corpus import load_corpus
 from bot.core.index import BM25Index, BM25Params
-from bot.core.segments import MergePlan, Segment, SegmentedIndex
+from bot.core.segments import HeldPostings, MergePlan, Segment, SegmentedIndex
 from tests.conftest import CORPUS
 from tests.core.test_index import QUESTIONS, reference_top, zipf_documents
 
@@ -16,14 +16,11 @@ from tests.core.test_index import QUESTIONS, reference_top, zipf_documents
 def merged(segments: list[Segment]) -> Segment:
     """These segments' live documents as one segment in memory (the store writes the chunks to files)."""
     plan = MergePlan(segments)
-    docs, tf = zip(*plan.chunks(), strict=True) if plan.terms else ((), ())
-    return Segment.of_postings(
-        plan.terms,
-        np.concatenate([np.zeros(0, np.int32), *docs]),
-        np.concatenate([np.zeros(0, np.uint32), *tf]),
-        plan.doc_freq,
-        plan.doc_len,
+    _, _, docs, tf = zip(*plan.chunks(), strict=True) if plan.terms else ((), (), (), ())
+    held = HeldPostings.of(
+        np.concatenate([np.zeros(0, np.int32), *docs]), np.concatenate([np.zeros(0, np.uint32), *tf]), plan.doc_freq
     )
+    return Segment.of_postings(plan.terms, held, plan.doc_freq, plan.doc_len)
 
 
 def grown_library(documents: list[list[str]], seed: int) -> tuple[list[Segment], list[list[str]]]:
@@ -191,5 +188,7 @@ def test_merging_a_few_postings_at_a_time_changes_nothing(monkeypatch):
     monkeypatch.setattr(segments_module, "MERGE_CHUNK", 7)  # many chunks, some terms longer than one
     chunked = merged(segments)
     assert chunked.terms == whole.terms == sorted(whole.terms) and chunked.size == len(live)
-    for name in ("starts", "docs", "tf", "doc_len", "live_doc_freq"):
+    for name in ("starts", "doc_len", "live_doc_freq"):
         assert np.array_equal(getattr(chunked, name), getattr(whole, name)), name
+    for name in ("docs", "tf"):
+        assert np.array_equal(getattr(chunked.postings, name), getattr(whole.postings, name)), name

@@ -44,7 +44,7 @@ def index_folder(index: Path) -> Path:
 
 def passage_postings(index: Path) -> Path:
     """The passages' posting file of the index's (one) segment."""
-    (docs,) = index_folder(index).glob("*.passages.docs.npy")
+    (docs,) = index_folder(index).glob("*.passages.postings.npy")
     return docs
 
 
@@ -81,7 +81,7 @@ async def test_files_cut_short_under_the_bot_are_reported_and_rebuilt(fake: Fake
         if path.stat().st_size > 4096:
             os.truncate(path, 4096)  # what `truncate -s 4096` does
             cut.append(path.name)
-    assert any(name.endswith(".passages.docs.npy") for name in cut)
+    assert any(name.endswith(".passages.postings.npy") for name in cut)
     assert any(name.endswith(".text_data.npy") for name in cut)
 
     for button in ("Next ▶", "👍"):  # buttons under an earlier answer read its passages from the index too

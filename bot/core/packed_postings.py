@@ -1,0 +1,236 @@
+"""Posting lists kept small: document numbers delta-coded and bit-packed in blocks, frequencies too.
+
+A saved segment's postings were two 32-bit numbers each (document, term frequency): most of a big
+index. Here each term's list is cut into blocks of BLOCK postings; a block keeps its first document
+whole (32 bits) and the others as their gap from the one before less one, all at the block's own
+bit width (the widest gap's), and every frequency less one at another width (most are 1: 0 bits).
+A term's bytes are its blocks' first documents, their two widths, then its gaps, then its
+frequencies, each run starting on a byte; `offsets` says where each term's bytes start. Decoding is
+numpy alone, vectorised over every posting of a run of terms (a question's term, or a merge's
+chunk of terms): no Python per block or posting.
+
+Anything read that does not add up (a width over 32 bits, a term's bytes that are not the length
+its blocks say, offsets that do not ascend) is damage, raised as IndexDamaged naming the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.core.file_array import FileArray
+from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
+
+BLOCK = 128
+"""Postings a block: one width per block follows the gaps where they are (dense or sparse), at 6 bytes a block."""
+_MAX_WIDTH = 32
+_MASKS = (np.uint64(1) << np.arange(_MAX_WIDTH + 1, dtype=np.uint64)) - np.uint64(1)
+_READ_PAD = 8 + BLOCK * _MAX_WIDTH // 8
+"""Zero bytes after what is read: a value is taken from the 8 bytes from its first, which may run past
+the end, and a term's last block is read as if full (`unpack_term`)."""
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where the blocks and postings of a run of terms lie, from their document frequencies alone."""
+
+    doc_freq: np.ndarray
+    blocks: np.ndarray
+    """Each term's block count."""
+    block_term: np.ndarray
+    block_number: np.ndarray
+    """Each block's term (within the run) and its number within that term."""
+    block_size: np.ndarray
+    first_block: np.ndarray
+    """Each term's first block, within the run, and the block count after the last."""
+    posting_block: np.ndarray
+    """Each posting's block."""
+    in_block: np.ndarray
+    """Each posting's place within its block."""
+
+    @classmethod
+    def of(cls, doc_freq: np.ndarray) -> _Layout:
+        doc_freq = np.asarray(doc_freq, dtype=np.int64)
+        blocks = -(-doc_freq // BLOCK)
+        first_block = np.concatenate(([0], np.cumsum(blocks)))
+        block_term = np.repeat(np.arange(len(doc_freq)), blocks)
+        block_number = np.arange(int(first_block[-1])) - first_block[block_term]
+        block_size = np.minimum(BLOCK, doc_freq[block_term] - block_number * BLOCK)
+        block_start = np.concatenate(([0], np.cumsum(block_size)))
+        posting_block = np.repeat(np.arange(len(block_size)), block_size)
+        in_block = np.arange(int(block_start[-1])) - block_start[posting_block]
+        return cls(doc_freq, blocks, block_term, block_number, block_size, first_block, posting_block, in_block)
+
+    def stream_bits(self, widths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each posting's bit offset within its term's stream at these block widths, and each term's stream bytes."""
+        block_bits = self.block_size * widths
+        totals = np.concatenate(([0], np.cumsum(block_bits)))
+        term_first = totals[self.first_block[:-1]]
+        block_start = totals[:-1] - term_first[self.block_term]
+        term_bytes = (totals[self.first_block[1:]] - term_first + 7) // 8
+        return block_start[self.posting_block] + self.in_block * widths[self.posting_block], term_bytes
+
+
+def pack(docs: np.ndarray, tf: np.ndarray, doc_freq: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The bytes of a run of terms' postings (documents ascending within a term, term frequencies of
+    at least 1), and each term's byte count."""
+    layout = _Layout.of(doc_freq)
+    docs, tf = np.asarray(docs, dtype=np.int64), np.asarray(tf, dtype=np.int64)
+    if len(docs) and (docs.min() < 0 or docs.max() >= 1 << _MAX_WIDTH or tf.min() < 1 or tf.max() > 1 << _MAX_WIDTH):
+        raise ValueError("postings out of the range packed")
+    gaps = np.zeros(len(docs), dtype=np.int64)
+    gaps[1:] = docs[1:] - docs[:-1] - 1
+    gaps[layout.in_block == 0] = 0
+    doc_widths = _widths(gaps, layout)
+    tf_widths = _widths(tf - 1, layout)
+    doc_bits, doc_bytes = layout.stream_bits(doc_widths)
+    tf_bits, tf_bytes = layout.stream_bits(tf_widths)
+    term_bytes = 6 * layout.blocks + doc_bytes + tf_bytes
+    term_start = np.concatenate(([0], np.cumsum(term_bytes)))
+    header = term_start[:-1][layout.block_term]
+    block_term_of_posting = layout.block_term[layout.posting_block]
+    doc_base = 8 * (term_start[:-1] + 6 * layout.blocks)
+    tf_base = doc_base + 8 * doc_bytes
+    out = np.zeros(int(term_start[-1]), dtype=np.uint8)
+    first_docs = docs[layout.in_block == 0]
+    for byte in range(4):  # each block's first document, little-endian
+        out[header + 4 * layout.block_number + byte] = (first_docs >> (8 * byte)) & 0xFF
+    out[header + 4 * layout.blocks[layout.block_term] + layout.block_number] = doc_widths
+    out[header + 5 * layout.blocks[layout.block_term] + layout.block_number] = tf_widths
+    _or_bits(out, doc_base[block_term_of_posting] + doc_bits, gaps)
+    _or_bits(out, tf_base[block_term_of_posting] + tf_bits, tf - 1)
+    return out, term_bytes
+
+
+def _widths(values: np.ndarray, layout: _Layout) -> np.ndarray:
+    """Each block's bit width: that of its largest value."""
+    if not len(values):
+        return np.zeros(0, np.int64)
+    largest = np.maximum.reduceat(values, np.flatnonzero(layout.in_block == 0))
+    return np.frexp(largest.astype(np.float64))[1].astype(np.int64)  # exact below 2**53: the bit length
+
+
+def _or_bits(out: np.ndarray, bit_positions: np.ndarray, values: np.ndarray) -> None:
+    """Or-s each value into the bytes of `out` at its bit position; a value of up to 32 bits spans at most 5 bytes."""
+    keep = np.flatnonzero(values)
+    positions = bit_positions[keep]
+    shifted = values[keep].astype(np.uint64) << (positions & 7).astype(np.uint64)
+    first = positions >> 3
+    for byte in range(5):
+        part = ((shifted >> np.uint64(8 * byte)) & np.uint64(0xFF)).astype(np.uint8)
+        held = np.flatnonzero(part) if byte else slice(None)
+        np.bitwise_or.at(out, first[held] + byte, part[held])
+
+
+def unpack(data: np.ndarray, term_start: np.ndarray, doc_freq: np.ndarray, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """The documents (int32) and term frequencies (uint32) of a run of terms from their bytes (`data`,
+    followed by _READ_PAD zero bytes) and where each term's bytes start within them (and where the
+    last ends); IndexDamaged naming file `name` when they do not add up."""
+    layout = _Layout.of(doc_freq)
+    length = len(data) - _READ_PAD
+    term_bytes = np.diff(term_start)
+    if (term_bytes < 6 * layout.blocks).any() or term_start[0] != 0 or term_start[-1] != length:
+        raise IndexDamaged(IndexDamage(name, DamageKind.CONTENTS))
+    words = _unaligned_words(data)
+    header = term_start[:-1][layout.block_term]
+    firsts = words[header + 4 * layout.block_number] & np.uint64(0xFFFFFFFF)
+    doc_widths = data[header + 4 * layout.blocks[layout.block_term] + layout.block_number].astype(np.int64)
+    tf_widths = data[header + 5 * layout.blocks[layout.block_term] + layout.block_number].astype(np.int64)
+    if len(doc_widths) and max(doc_widths.max(), tf_widths.max()) > _MAX_WIDTH:
+        raise IndexDamaged(IndexDamage(name, DamageKind.CONTENTS))
+    doc_bits, doc_bytes = layout.stream_bits(doc_widths)
+    tf_bits, tf_bytes = layout.stream_bits(tf_widths)
+    if not np.array_equal(6 * layout.blocks + doc_bytes + tf_bytes, term_bytes):
+        raise IndexDamaged(IndexDamage(name, DamageKind.CONTENTS))
+    block_term_of_posting = layout.block_term[layout.posting_block]
+    doc_base = 8 * (term_start[:-1] + 6 * layout.blocks)
+    gaps = _gathered(words, doc_base[block_term_of_posting] + doc_bits, doc_widths[layout.posting_block])
+    tf = _gathered(words, (doc_base + 8 * doc_bytes)[block_term_of_posting] + tf_bits, tf_widths[layout.posting_block])
+    gaps += 1
+    gaps[layout.in_block == 0] = 0
+    summed = np.cumsum(gaps)
+    block_first_posting = np.flatnonzero(layout.in_block == 0)
+    docs = summed - (summed[block_first_posting] - firsts.astype(np.int64))[layout.posting_block]
+    if len(docs) and docs.max() >= 1 << 31:
+        raise IndexDamaged(IndexDamage(name, DamageKind.CONTENTS))
+    return docs.astype(np.int32), (tf + 1).astype(np.uint32)
+
+
+def unpack_term(data: np.ndarray, doc_freq: int, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """`unpack` of one term (what a question reads), its blocks laid side by side: every block but the
+    last is full, so each value's place is its block's start plus its place times the block's width."""
+    blocks = -(-doc_freq // BLOCK)
+    length = len(data) - _READ_PAD
+    if length < 6 * blocks:
+        raise IndexDamaged(IndexDamage(name, DamageKind.CONTENTS))
+    words = _unaligned_words(data)
+    firsts = (words[np.arange(0, 4 * blocks, 4)] & np.uint64(0xFFFFFFFF)).astype(np.int64)
+    doc_widths = data[4 * blocks : 5 * blocks].astype(np.int64)
+    tf_widths = data[5 * blocks : 6 * blocks].astype(np.int64)
+    if max(doc_widths.max(), tf_widths.max()) > _MAX_WIDTH:
+        raise IndexDamaged(IndexDamage(name, DamageKind.CONTENTS))
+    sizes = np.full(blocks, BLOCK, dtype=np.int64)
+    sizes[-1] = doc_freq - BLOCK * (blocks - 1)
+    doc_bits, tf_bits = sizes * doc_widths, sizes * tf_widths
+    doc_bytes, tf_bytes = (int(doc_bits.sum()) + 7) // 8, (int(tf_bits.sum()) + 7) // 8
+    if 6 * blocks + doc_bytes + tf_bytes != length:
+        raise IndexDamaged(IndexDamage(name, DamageKind.CONTENTS))
+    places = np.arange(BLOCK, dtype=np.int64)
+    gaps = _gathered_blocks(words, 8 * 6 * blocks + np.cumsum(doc_bits) - doc_bits, doc_widths, places)
+    gaps[:, 0] = 0
+    docs = np.cumsum(gaps, axis=1)
+    docs += firsts[:, None] + places
+    tf = _gathered_blocks(words, 8 * (6 * blocks + doc_bytes) + np.cumsum(tf_bits) - tf_bits, tf_widths, places)
+    tf += 1
+    docs, tf = docs.ravel()[:doc_freq], tf.ravel()[:doc_freq]
+    if docs[-1] >= 1 << 31:
+        raise IndexDamaged(IndexDamage(name, DamageKind.CONTENTS))
+    return docs.astype(np.int32), tf.astype(np.uint32)
+
+
+def _gathered_blocks(words: np.ndarray, block_bits: np.ndarray, widths: np.ndarray, places: np.ndarray) -> np.ndarray:
+    """Each block's BLOCK values of its width from its first bit on (past a last block's end: whatever is there)."""
+    positions = block_bits[:, None] + widths[:, None] * places  # a short last block's run into the padding
+    shifted = words[positions >> 3] >> (positions & 7).astype(np.uint64)
+    shifted &= _MASKS[widths][:, None]
+    return shifted.view(np.int64)
+
+
+def _unaligned_words(data: np.ndarray) -> np.ndarray:
+    """The little-endian 64-bit number starting at each byte of data (but the last 7)."""
+    return np.ndarray(shape=(max(len(data) - 7, 0),), dtype="<u8", buffer=data, strides=(1,))
+
+
+def _gathered(words: np.ndarray, bit_positions: np.ndarray, widths: np.ndarray) -> np.ndarray:
+    """The values of these widths at these bit positions."""
+    shifted = words[bit_positions >> 3] >> (bit_positions & 7).astype(np.uint64)
+    shifted &= _MASKS[widths]
+    return shifted.view(np.int64)
+
+
+class PackedPostings:
+    """A saved segment's posting lists: a term's bytes read (pread) and unpacked when asked for."""
+
+    def __init__(self, data: FileArray, offsets: FileArray, doc_freq: np.ndarray):
+        if data.dtype != np.uint8 or offsets.dtype != np.int64 or len(offsets) != len(doc_freq) + 1:
+            raise ValueError(f"{data.name} and {offsets.name} do not fit their segment's terms")
+        self.data, self.offsets, self.doc_freq = data, offsets, doc_freq
+
+    @property
+    def files(self) -> list[FileArray]:
+        return [self.data, self.offsets]
+
+    def run(self, first: int, last: int) -> tuple[np.ndarray, np.ndarray]:
+        """The documents and term frequencies of terms first:last, term after term."""
+        if first >= last:
+            return np.zeros(0, np.int32), np.zeros(0, np.uint32)
+        offsets = np.asarray(self.offsets[first : last + 1], dtype=np.int64)
+        begin, end = int(offsets[0]), int(offsets[-1])
+        if not (0 <= begin <= end <= len(self.data)) or (np.diff(offsets) < 0).any():
+            raise IndexDamaged(IndexDamage(self.offsets.name, DamageKind.CONTENTS))
+        data = np.zeros(end - begin + _READ_PAD, dtype=np.uint8)
+        data[: end - begin] = self.data[begin:end]
+        if last == first + 1:
+            return unpack_term(data, int(self.doc_freq[first]), self.data.name)
+        return unpack(data, offsets - begin, self.doc_freq[first:last], self.data.name)

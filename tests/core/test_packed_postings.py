@@ -1,0 +1,66 @@
+import numpy as np
+import pytest
+
+from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
+from bot.core.packed_postings import _READ_PAD, BLOCK, pack, unpack, unpack_term
+
+
+def postings(seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Posting lists of varied shapes: a term in one posting, in part of a block, in many blocks (a last
+    one short), dense runs of documents (0-bit gaps) and sparse ones, frequencies of 1 (0 bits) up to 2**32."""
+    rng = np.random.default_rng(seed)
+    documents = int(rng.choice([50, 5_000, 3_000_000]))
+    lengths = [1, 2, BLOCK - 1, BLOCK, BLOCK + 1, 3 * BLOCK + 5, int(rng.integers(1, 2_000))]
+    docs, tf = [], []
+    for length in lengths:
+        count = min(length, documents)
+        dense = rng.random() < 0.3
+        start = int(rng.integers(0, documents - count + 1))
+        docs.append(np.arange(start, start + count) if dense else np.sort(rng.choice(documents, count, replace=False)))
+        top = int(rng.choice([2, 9, 70_000, 1 << 32]))
+        tf.append(np.where(rng.random(count) < 0.7, 1, rng.integers(1, top, count, endpoint=True)))
+    doc_freq = np.array([len(d) for d in docs])
+    return np.concatenate(docs), np.concatenate(tf), doc_freq
+
+
+def padded(data: np.ndarray) -> np.ndarray:
+    return np.concatenate((data, np.zeros(_READ_PAD, np.uint8)))
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_lists_come_back_as_they_were_packed_term_by_term_and_many_at_once(seed):
+    docs, tf, doc_freq = postings(seed)
+    data, term_bytes = pack(docs, tf, doc_freq)
+    starts = np.concatenate(([0], np.cumsum(term_bytes)))
+    found_docs, found_tf = unpack(padded(data), starts, doc_freq, "x")
+    assert np.array_equal(found_docs, docs) and np.array_equal(found_tf, tf)
+    first = np.concatenate(([0], np.cumsum(doc_freq)))
+    for term, count in enumerate(doc_freq):
+        term_docs, term_tf = unpack_term(padded(data[starts[term] : starts[term + 1]]), int(count), "x")
+        assert np.array_equal(term_docs, docs[first[term] : first[term + 1]])
+        assert np.array_equal(term_tf, tf[first[term] : first[term + 1]])
+
+
+def test_packed_lists_are_a_fraction_of_two_numbers_a_posting():
+    rng = np.random.default_rng(3)
+    docs = np.sort(rng.choice(1_000_000, 100_000, replace=False))
+    data, _ = pack(docs, np.where(rng.random(len(docs)) < 0.8, 1, 2), np.array([len(docs)]))
+    assert len(data) < 0.25 * len(docs) * 8
+
+
+def test_bytes_that_do_not_add_up_are_damage_naming_the_file():
+    docs, tf, doc_freq = postings(1)
+    data, term_bytes = pack(docs, tf, doc_freq)
+    starts = np.concatenate(([0], np.cumsum(term_bytes)))
+    wide = data.copy()
+    wide[:] = 0xFF  # bit widths no block has
+    short = data[:-1]  # the last term's bytes cut short
+    for broken, broken_starts in ((wide, starts), (short, np.minimum(starts, len(short)))):
+        with pytest.raises(IndexDamaged) as raised:
+            unpack(padded(broken), broken_starts, doc_freq, "s1.passages.postings.npy")
+        assert raised.value.damage == IndexDamage("s1.passages.postings.npy", DamageKind.CONTENTS)
+    last = slice(starts[-2], starts[-1])
+    with pytest.raises(IndexDamaged):
+        unpack_term(padded(wide[last]), int(doc_freq[-1]), "x")
+    with pytest.raises(IndexDamaged):
+        unpack_term(padded(data[last][:-1]), int(doc_freq[-1]), "x")
