@@ -97,7 +97,7 @@ class StoryLibrary:
         analyzer.terms("warming")  # loads the lemma dictionary now, not during the first question
         self.reranker = reranker if reranker is not None else Reranker()
         self.story_finder = StoryFinder(self.corpus.stories)
-        self.mention_finder = MentionFinder(self.corpus.stories, self.performers.performers, analyzer)
+        self.mention_finder = MentionFinder(self.corpus.stories, self.performers.named(), analyzer)
         self._analysed: OrderedDict[int, AnalysedPassage] = OrderedDict()
         self._terms = LibraryTerms(analyzer, self.speller)
 

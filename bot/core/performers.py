@@ -6,7 +6,7 @@ import dataclasses
 import heapq
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -46,10 +46,49 @@ class Lookup:
 
 
 class PerformerDirectory:
+    """The people, most mentioned first. One read from a saved index (`read_later`) holds only their
+    names until someone is looked up: a big library's tens of thousands of people and their intros
+    are not read before its first answer."""
+
     def __init__(self, performers: Iterable[Performer]):
-        self.performers = tuple(sorted(performers, key=lambda p: (-p.mentions, p.name, p.story)))
-        self._keys = [fold(p.name) for p in self.performers]
-        self._words = [key.split() for key in self._keys]
+        self.__dict__["performers"] = tuple(sorted(performers, key=_directory_order))
+        self._named: list[tuple[str, str]] | None = None
+        self._read: Callable[[], Iterable[Performer]] | None = None
+
+    @classmethod
+    def read_later(cls, named: list[tuple[str, str]], read: Callable[[], Iterable[Performer]]) -> PerformerDirectory:
+        """A directory of people known now by name and story file (`named`), read whole (`read`) when
+        first looked up or listed."""
+        directory = cls.__new__(cls)
+        directory._named, directory._read = named, read
+        return directory
+
+    @cached_property
+    def performers(self) -> tuple[Performer, ...]:
+        assert self._read is not None  # set by read_later; __init__ sets the performers themselves
+        return tuple(sorted(self._read(), key=_directory_order))
+
+    def named(self) -> list[tuple[str, str]]:
+        """Each person's name and story file, in no particular order."""
+        if self._named is not None:
+            return self._named
+        return [(p.name, p.path) for p in self.performers]
+
+    def __getstate__(self) -> dict[str, object]:
+        """Sent to another process whole: the people read now (what reads them stays here)."""
+        state = dict(self.__dict__, performers=self.performers, _read=None)
+        state.pop("_keys", None)
+        state.pop("_words", None)
+        state.pop("_names", None)
+        return state
+
+    @cached_property
+    def _keys(self) -> list[str]:
+        return [fold(p.name) for p in self.performers]
+
+    @cached_property
+    def _words(self) -> list[list[str]]:
+        return [key.split() for key in self._keys]
 
     @cached_property
     def _names(self) -> _NameIndex:
@@ -105,6 +144,10 @@ class PerformerDirectory:
             close = process.extract(key, self._keys, scorer=fuzz.WRatio, score_cutoff=FUZZY_MATCH, limit=limit)
             hits = [self.performers[i] for _, _, i in close]
         return hits[:limit]
+
+
+def _directory_order(performer: Performer) -> tuple[int, str, str]:
+    return (-performer.mentions, performer.name, performer.story)
 
 
 class _NameIndex:

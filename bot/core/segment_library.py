@@ -42,6 +42,7 @@ READ_IN_PIECES = tuple(f".passage_{name}.npy" for name in PASSAGE_ARRAYS) + tupl
 def library_files(name: str) -> list[str]:
     return [
         f"{name}.library.json",
+        f"{name}.intros.json",
         *(f"{name}.passage_{array}.npy" for array in PASSAGE_ARRAYS),
         *(f"{name}.text_{array}.npy" for array in TEXT_WHOLE + TEXT_PIECES),
     ]
@@ -63,11 +64,14 @@ def new_segment(folder: Path, name: str, parts: LibraryParts, states: dict[str, 
         save_array(folder / f"{name}.passage_{array}.npy", np.asarray(getattr(table, array), np.int32))
     for array in TEXT_WHOLE + TEXT_PIECES:
         save_array(folder / f"{name}.text_{array}.npy", getattr(table.texts, array))
+    story_of_path = {story.path: number for number, story in enumerate(corpus.stories)}
+    people = parts.performers.performers
+    _write_json(folder / f"{name}.intros.json", [p.intro for p in people])
     _write_meta(
         folder / f"{name}.library.json",
         stories=[[s.title, s.path, s.passage_count] for s in corpus.stories],
         chapters=list(table.chapters),
-        performers=[dataclasses.asdict(p) for p in parts.performers.performers],
+        people=_people_columns(people, story_of_path),
         speller={"words": parts.speller.words, "term_numbers": speller_numbers},
         fingerprints=parts.fingerprints,
         states={s.path: states[s.path] for s in corpus.stories},
@@ -91,7 +95,7 @@ class LibraryPayload:
         }
         merged_numbers = {term: number for number, term in enumerate(sorted(live_terms))}  # as MergePlan numbers them
         stories: list[list[object]] = []
-        performers: list[dict[str, object]] = []
+        people: list[Performer] = []
         words: dict[str, int] = {}
         fingerprints: dict[str, str] = {}
         states: dict[str, str] = {}
@@ -109,10 +113,10 @@ class LibraryPayload:
                     stories.append(story)
                     fingerprints[story[1]] = meta["fingerprints"][story[1]]
                     states[story[1]] = meta["states"][story[1]]
-            for performer in meta["performers"]:
-                if performer["path"] in live_paths:
-                    place = performer["passage"]
-                    performers.append(performer | {"passage": None if place is None else int(passage_number[place])})
+            for person in _saved_people(folder, segment.name, meta):
+                if person.path in live_paths:
+                    place = None if person.passage is None else int(passage_number[person.passage])
+                    people.append(dataclasses.replace(person, passage=place))
             for word, number in zip(meta["speller"]["words"], meta["speller"]["term_numbers"], strict=True):
                 merged = merged_numbers.get(segment.passages.terms[number])
                 if merged is not None and word not in words:
@@ -130,11 +134,12 @@ class LibraryPayload:
         for array, values in arrays.items():
             save_array(folder / f"{name}.passage_{array}.npy", np.concatenate([np.zeros(0, np.int32), *values]))
         _merge_texts(folder, name, segments)
+        _write_json(folder / f"{name}.intros.json", [p.intro for p in people])
         _write_meta(
             folder / f"{name}.library.json",
             stories=stories,
             chapters=list(chapters),
-            performers=performers,
+            people=_people_columns(people, {str(story[1]): number for number, story in enumerate(stories)}),
             speller={"words": list(words), "term_numbers": list(words.values())},
             fingerprints=fingerprints,
             states=states,
@@ -196,11 +201,23 @@ def segment_parts(folder: Path, segment: StoredSegment, root: Path, params: BM25
             first += story.passage_count
     paths = {story.path for story in stories}
     passage_number = np.cumsum(live_passage) - 1
-    performers = PerformerDirectory(
-        Performer(**(p | {"passage": None if p["passage"] is None else int(passage_number[p["passage"]])}))
-        for p in meta["performers"]
-        if p["path"] in paths
-    )
+    columns = meta["people"]
+    lengths = {len(columns[field]) for field in ("names", "stories", "mentions", "passages")}
+    if len(lengths) != 1 or min(columns["stories"], default=0) < 0:
+        raise ValueError(f"{segment.name}'s people do not agree with its stories")
+    live_people = [n for n, story in enumerate(columns["stories"]) if live_story[story]]
+    intros = (folder / f"{segment.name}.intros.json").read_bytes()  # parsed when someone is looked up
+
+    def read_people() -> list[Performer]:
+        saved = _people_of(columns, json.loads(intros), saved_stories)
+        return [
+            dataclasses.replace(p, passage=None if p.passage is None else int(passage_number[p.passage]))
+            for p in (saved[n] for n in live_people)
+        ]
+
+    saved_stories = meta["stories"]
+    named = [(columns["names"][n], str(saved_stories[columns["stories"][n]][1])) for n in live_people]
+    performers = PerformerDirectory.read_later(named, read_people)
     parts = LibraryParts(
         Corpus(root, tuple(stories), passages, ()),
         SegmentedIndex([segment.passages], params),
@@ -318,5 +335,43 @@ def _read_meta(folder: Path, name: str) -> dict:
     return json.loads((folder / f"{name}.library.json").read_text("utf-8"))
 
 
+def _people_columns(people: Sequence[Performer], story_of_path: dict[str, int]) -> dict[str, list[object]]:
+    """The people but their intros, a list a field (stories by number): what opening needs of them
+    in a few lists, not tens of thousands of records."""
+    return {
+        "names": [p.name for p in people],
+        "stories": [story_of_path[p.path] for p in people],
+        "mentions": [p.mentions for p in people],
+        "passages": [-1 if p.passage is None else p.passage for p in people],
+    }
+
+
+def _people_of(columns: dict[str, list], intros: list[str], stories: list[list]) -> list[Performer]:
+    """The people saved as `_people_columns` and their intros, each story [title, path, passages]."""
+    fields = (columns["names"], columns["stories"], columns["mentions"], columns["passages"], intros)
+    if len({len(field) for field in fields}) != 1:
+        raise ValueError("the people's fields do not agree in length")
+    return [
+        Performer(
+            name=str(name),
+            story=str(stories[story][0]),
+            path=str(stories[story][1]),
+            intro=str(intro),
+            mentions=int(mentions),
+            passage=None if passage < 0 else int(passage),
+        )
+        for name, story, mentions, passage, intro in zip(*fields, strict=True)
+    ]
+
+
+def _saved_people(folder: Path, name: str, meta: dict) -> list[Performer]:
+    intros = json.loads((folder / f"{name}.intros.json").read_text("utf-8"))
+    return _people_of(meta["people"], intros, meta["stories"])
+
+
 def _write_meta(path: Path, **meta: object) -> None:
-    path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    _write_json(path, meta)
+
+
+def _write_json(path: Path, value: object) -> None:
+    path.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")

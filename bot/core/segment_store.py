@@ -214,28 +214,45 @@ class SegmentStore:
         name, generation = str(entry["name"]), int(entry["generation"])
         meta = json.loads((self.folder / f"{name}.json").read_text("utf-8"))
         deleted = f"{name}.d{generation}" if generation else None
+        terms = list(meta["passages"])
+        if any(a >= b for a, b in itertools.pairwise(terms)):  # merges read runs of sorted terms
+            raise ValueError(f"{name}'s terms are not in order")
+        passages = self._read_postings(f"{name}.passages", terms, {t: n for n, t in enumerate(terms)}, deleted)
+        if meta["stories"] is None:  # the same terms (a segment's stories hold the words its passages hold)
+            stories = self._read_postings(f"{name}.stories", terms, passages.vocabulary, deleted)
+        else:
+            story_terms = list(meta["stories"])
+            if any(a >= b for a, b in itertools.pairwise(story_terms)):
+                raise ValueError(f"{name}'s terms are not in order")
+            vocabulary = {t: n for n, t in enumerate(story_terms)}
+            stories = self._read_postings(f"{name}.stories", story_terms, vocabulary, deleted)
         return StoredSegment(
             name=name,
-            passages=self._read_postings(f"{name}.passages", meta["passages"], deleted and f"{deleted}.passages"),
-            stories=self._read_postings(f"{name}.stories", meta["stories"], deleted and f"{deleted}.stories"),
+            passages=passages,
+            stories=stories,
             keys=tuple(meta["keys"]),
             first_passage=np.load(self.folder / f"{name}.first_passage.npy", allow_pickle=False),
             generation=generation,
             extra_files=tuple(entry.get("extra", ())),
         )
 
-    def _read_postings(self, prefix: str, terms: list[str], deleted: str | None) -> Segment:
+    def _read_postings(
+        self, prefix: str, terms: list[str], vocabulary: dict[str, int], deletions: str | None
+    ) -> Segment:
+        """One of the segment's two indexes (`prefix`: its name and kind), its `terms` sorted (and numbered
+        as `vocabulary` says), with its deletions as of `deletions` (the segment's name and generation)."""
+
         def whole(name: str) -> np.ndarray:
             return np.load(self.folder / f"{name}.npy", allow_pickle=False)
 
+        deleted = deletions and f"{deletions}.{prefix.rsplit('.', 1)[1]}"
         doc_freq, doc_len = whole(f"{prefix}.doc_freq"), whole(f"{prefix}.doc_len").astype(np.float64)
         data = FileArray(self.folder / f"{prefix}.postings.npy")
         offsets = FileArray(self.folder / f"{prefix}.offsets.npy")
         if len(doc_freq) != len(terms) or len(offsets) != len(terms) + 1:
             raise ValueError(f"{prefix}'s posting lists do not agree with their counts")
-        segment = Segment.of_postings(list(terms), PackedPostings(data, offsets, doc_freq), doc_freq, doc_len)
-        if any(a >= b for a, b in itertools.pairwise(terms)):  # merges read runs of sorted terms
-            raise ValueError(f"{prefix}'s posting lists do not agree with their counts")
+        postings = PackedPostings(data, offsets, doc_freq)
+        segment = Segment.of_postings(terms, postings, doc_freq, doc_len, vocabulary=vocabulary)
         if deleted is None:
             return segment
         gone, live_doc_freq = whole(f"{deleted}.deleted"), whole(f"{deleted}.doc_freq")
@@ -356,7 +373,8 @@ class SegmentStore:
         """A new segment's files, written a chunk of postings at a time and flushed to disk (with what
         else it keeps, written already); the segment reads them back."""
         passages, stories, keys, first_passage = new.passages, new.stories, new.keys, new.first_passage
-        _write_json(self.folder / f"{name}.json", {"keys": keys, "passages": passages.terms, "stories": stories.terms})
+        story_terms = None if stories.terms == passages.terms else stories.terms  # most often the same: kept once
+        _write_json(self.folder / f"{name}.json", {"keys": keys, "passages": passages.terms, "stories": story_terms})
         save_array(self.folder / f"{name}.first_passage.npy", first_passage)
         for kind, plan in (("passages", passages), ("stories", stories)):
             prefix = self.folder / f"{name}.{kind}"

@@ -96,12 +96,19 @@ class Segment:
 
     @classmethod
     def of_postings(
-        cls, terms: list[str], postings: PostingLists, doc_freq: np.ndarray, doc_len: np.ndarray
+        cls,
+        terms: list[str],
+        postings: PostingLists,
+        doc_freq: np.ndarray,
+        doc_len: np.ndarray,
+        *,
+        vocabulary: dict[str, int] | None = None,
     ) -> Segment:
-        """A segment of these posting lists (`doc_freq` postings a term), none deleted."""
+        """A segment of these posting lists (`doc_freq` postings a term), none deleted; `vocabulary`, when
+        given, numbers the terms (another segment's index of the same terms shares it: never changed)."""
         return cls(
             terms=terms,
-            vocabulary={term: number for number, term in enumerate(terms)},
+            vocabulary={term: number for number, term in enumerate(terms)} if vocabulary is None else vocabulary,
             starts=np.concatenate(([0], np.cumsum(doc_freq))).astype(np.int64),
             postings=postings,
             doc_len=doc_len,
@@ -302,6 +309,8 @@ def _combined_vocabulary(segments: Sequence[Segment]) -> tuple[dict[str, int], n
     term); only the other segments' terms are looked up one by one."""
     if not segments:
         return {}, np.zeros(0, np.int64)
+    if len(segments) == 1 and segments[0].live_doc_freq.all():  # its own, as it is (never changed)
+        return segments[0].vocabulary, segments[0].live_doc_freq
     vocabulary = dict(segments[0].vocabulary)
     numbers = [np.arange(len(segments[0].terms))]
     for segment in segments[1:]:

@@ -16,7 +16,6 @@ from functools import cached_property
 from bot.core.analysis import Analyzer, normalize_word, words
 from bot.core.corpus import Story
 from bot.core.near_words import NearWords
-from bot.core.performers import Performer
 from bot.core.spelling import MIN_LENGTH, max_edits
 
 SPECIFIC = 3
@@ -35,14 +34,23 @@ class StoryMentions:
 
 
 class MentionFinder:
-    def __init__(self, stories: Sequence[Story], people: Iterable[Performer], analyzer: Analyzer):
+    def __init__(self, stories: Sequence[Story], people: Iterable[tuple[str, str]], analyzer: Analyzer):
+        """`people`: each person's name and story file. A name is analysed once however many stories
+        it is found in (a big library's tens of thousands of people share far fewer names)."""
         story_of_path = {story.path: number for number, story in enumerate(stories)}
-        self._name_stories: dict[str, set[int]] = {}
-        for person in people:
-            story_number = story_of_path.get(person.path)
+        stories_of_name: dict[str, set[int]] = {}
+        for name, path in people:
+            story_number = story_of_path.get(path)
             if story_number is not None:
-                for word, _, _ in words(person.name):
-                    self._name_stories.setdefault(normalize_word(word), set()).add(story_number)
+                stories_of_name.setdefault(name, set()).add(story_number)
+        normalized: dict[str, str] = {}
+        self._name_stories: dict[str, set[int]] = {}
+        for name, numbers in stories_of_name.items():
+            for word, _, _ in words(name):
+                key = normalized.get(word)
+                if key is None:
+                    key = normalized[word] = normalize_word(word)
+                self._name_stories.setdefault(key, set()).update(numbers)
         self._name_words = sorted(self._name_stories)
         self._title_stories: dict[str, set[int]] = {}
         for number, story in enumerate(stories):
