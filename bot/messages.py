@@ -7,18 +7,22 @@ into English, so both front ends say the same thing.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.index_damage import DamageKind, IndexDamage
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library import MAX_QUESTION_CHARS
 from bot.core.readers import suffix_list
 from bot.core.shelf import MAX_NAME_BYTES, MAX_UPLOAD_BYTES, ShelfError, UploadRefusal
-from bot.operations.change_shelf import ShelfChanged
 from bot.operations.look_up_person import PersonLookup
 from bot.operations.reload import Reload, Reloaded
 from bot.operations.resolve_story import StoryFound, StoryResolution
 from bot.operations.story_ref import StoryRef
-from bot.state.shelves import SHELF_BYTES, SHELF_STORIES, ShelfAction, ShelfRefusal
+from bot.state.shelf_rules import SHELF_BYTES, SHELF_STORIES, ShelfAction, ShelfRefusal
+
+if TYPE_CHECKING:
+    from bot.operations.change_shelf import ShelfChanged  # imports the database's libraries
 
 NEXT_START_REBUILDS = "The next start rebuilds it from the stories."
 STORY_GONE = "That story is no longer in the library (it was removed or renamed); please ask again."

@@ -13,11 +13,12 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.settings import Settings
-from bot.state.database import Database, DatabaseError
-from bot.state.feedback import AnswerFeedback
-from bot.state.guarded_engine import DatabaseUnavailable
+
+if TYPE_CHECKING:
+    from bot.state.feedback import AnswerFeedback
 
 
 class ExportError(Exception):
@@ -29,6 +30,8 @@ EXPORT_SECONDS = 120.0
 
 
 async def _voted_down(settings: Settings, server: int | None) -> list[AnswerFeedback]:
+    from bot.state.database import Database
+
     database = await Database.open(settings, deadline=EXPORT_SECONDS)
     try:
         return await database.feedback.answers_voted_down(server, every_server=server is None)
@@ -50,6 +53,10 @@ def question_line(answer: AnswerFeedback) -> dict[str, object]:
 
 
 def export_feedback(settings: Settings, target: str, server: int | None) -> int:
+    # The database's libraries (SQLAlchemy, Alembic) are imported here, not by every `python -m bot ask`.
+    from bot.state.database import DatabaseError
+    from bot.state.guarded_engine import DatabaseUnavailable
+
     try:
         answers = asyncio.run(_voted_down(settings, server))
     except DatabaseError as error:

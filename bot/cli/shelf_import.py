@@ -11,13 +11,14 @@ import asyncio
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.core.shelf import ShelfError, safe_file_name, story_file
 from bot.messages import upload_refusal_text
 from bot.settings import Settings
-from bot.state.database import Database, DatabaseError
-from bot.state.guarded_engine import DatabaseUnavailable
-from bot.state.shelves import ShelfChange
+
+if TYPE_CHECKING:
+    from bot.state.shelves import ShelfChange
 
 IMPORT_SECONDS = 120.0
 """An import writes whole files; no one is waiting on Discord's seconds."""
@@ -40,6 +41,10 @@ def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> in
             raise ShelfImportError(f"{path}: {upload_refusal_text(error)} Nothing was imported.") from error
         except OSError as error:
             raise ShelfImportError(f"{path} cannot be read ({error.strerror}); nothing was imported.") from error
+    # The database's libraries (SQLAlchemy, Alembic) are imported here, not by every `python -m bot ask`.
+    from bot.state.database import DatabaseError
+    from bot.state.guarded_engine import DatabaseUnavailable
+
     try:
         changes = asyncio.run(_added(settings, server, checked))
     except DatabaseError as error:
@@ -54,6 +59,8 @@ def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> in
 
 
 async def _added(settings: Settings, server: int, files: Sequence[tuple[str, bytes]]) -> list[ShelfChange]:
+    from bot.state.database import Database
+
     database = await Database.open(settings, deadline=IMPORT_SECONDS)
     try:
         return [await database.shelves.add(server, name, data, OWNER, replace=True) for name, data in files]

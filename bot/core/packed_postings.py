@@ -162,7 +162,7 @@ def unpack_term(data: np.ndarray, doc_freq: int, name: str) -> tuple[np.ndarray,
     last is full, so each value's place is its block's start plus its place times the block's width."""
     blocks = -(-doc_freq // BLOCK)
     length = len(data) - _READ_PAD
-    if length < 6 * blocks:
+    if blocks < 1 or length < 6 * blocks:
         raise IndexDamaged(IndexDamage(name, DamageKind.CONTENTS))
     words = _unaligned_words(data)
     firsts = (words[np.arange(0, 4 * blocks, 4)] & np.uint64(0xFFFFFFFF)).astype(np.int64)

@@ -207,6 +207,7 @@ def segment_parts(folder: Path, segment: StoredSegment, root: Path, params: BM25
         raise ValueError(f"{segment.name}'s people do not agree with its stories")
     live_people = [n for n, story in enumerate(columns["stories"]) if live_story[story]]
     intros = (folder / f"{segment.name}.intros.json").read_bytes()  # parsed when someone is looked up
+    saved_stories = meta["stories"]
 
     def read_people() -> list[Performer]:
         saved = _people_of(columns, json.loads(intros), saved_stories)
@@ -215,7 +216,6 @@ def segment_parts(folder: Path, segment: StoredSegment, root: Path, params: BM25
             for p in (saved[n] for n in live_people)
         ]
 
-    saved_stories = meta["stories"]
     named = [(columns["names"][n], str(saved_stories[columns["stories"][n]][1])) for n in live_people]
     performers = PerformerDirectory.read_later(named, read_people)
     parts = LibraryParts(

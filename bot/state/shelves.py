@@ -10,7 +10,6 @@ version it brings back. Every process reads the version to see that a shelf chan
 from __future__ import annotations
 
 import datetime
-import enum
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
 
@@ -18,41 +17,14 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.state.guarded_engine import GuardedEngine
+from bot.state.shelf_rules import SHELF_BYTES, SHELF_STORIES, ShelfAction, ShelfRefusal
 from bot.state.tables import shelf_stories, shelf_versions, shelves
 from bot.state.time import aware
 from bot.state.upsert import INSERTS
 
-SHELF_STORIES = 500
-"""Stories one server may have searched at once (kept versions do not count)."""
-SHELF_BYTES = 64 * 2**20
-"""Bytes of files one server may have searched at once: every view is built from them, and kept in memory."""
 VERSIONS_READ = 900
 """Servers whose versions one poll reads in one statement (SQLite takes at most 999 parameters)."""
 HISTORY_SHOWN = 100
-
-
-class ShelfAction(enum.Enum):
-    """What one change did; stored by value."""
-
-    ADDED = "added"
-    REPLACED = "replaced"
-    REMOVED = "removed"
-    RESTORED = "restored"
-
-
-class ShelfRefusal(enum.Enum):
-    """Why a change was not made (nothing was written)."""
-
-    EXISTS = "exists"
-    """A story of that name is on the shelf, and replacing was not asked for."""
-    NO_STORY = "no_story"
-    """No story of that id on this server's shelf, or it is removed already."""
-    NO_VERSION = "no_version"
-    """No version of that id on this server's shelf that holds a file."""
-    ALREADY_CURRENT = "already_current"
-    """That version is the one shown already."""
-    FULL = "full"
-    """The change would take the shelf past SHELF_STORIES stories or SHELF_BYTES searched at once."""
 
 
 @dataclass(frozen=True)

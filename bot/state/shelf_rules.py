@@ -1,0 +1,35 @@
+"""What a server's shelf may hold, and the words its changes are told in: no database in them, so
+what only shows a change (bot.messages, `python -m bot ask`) does not import SQLAlchemy."""
+
+from __future__ import annotations
+
+import enum
+
+SHELF_STORIES = 500
+"""Stories one server may have searched at once (kept versions do not count)."""
+SHELF_BYTES = 64 * 2**20
+"""Bytes of files one server may have searched at once: every view is built from them, and kept in memory."""
+
+
+class ShelfAction(enum.Enum):
+    """What one change did; stored by value."""
+
+    ADDED = "added"
+    REPLACED = "replaced"
+    REMOVED = "removed"
+    RESTORED = "restored"
+
+
+class ShelfRefusal(enum.Enum):
+    """Why a change was not made (nothing was written)."""
+
+    EXISTS = "exists"
+    """A story of that name is on the shelf, and replacing was not asked for."""
+    NO_STORY = "no_story"
+    """No story of that id on this server's shelf, or it is removed already."""
+    NO_VERSION = "no_version"
+    """No version of that id on this server's shelf that holds a file."""
+    ALREADY_CURRENT = "already_current"
+    """That version is the one shown already."""
+    FULL = "full"
+    """The change would take the shelf past SHELF_STORIES stories or SHELF_BYTES searched at once."""
