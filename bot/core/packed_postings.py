@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.core.file_array import FileArray
+from bot.core.index import POSTING_CHUNK, term_runs
 from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
 
 BLOCK = 128
@@ -33,9 +34,8 @@ the end, and a term's last block is read as if full (`unpack_term`)."""
 
 @dataclass(frozen=True)
 class _Layout:
-    """Where the blocks and postings of a run of terms lie, from their document frequencies alone."""
+    """Where the blocks of a run of terms lie, from their document frequencies alone."""
 
-    doc_freq: np.ndarray
     blocks: np.ndarray
     """Each term's block count."""
     block_term: np.ndarray
@@ -44,10 +44,6 @@ class _Layout:
     block_size: np.ndarray
     first_block: np.ndarray
     """Each term's first block, within the run, and the block count after the last."""
-    posting_block: np.ndarray
-    """Each posting's block."""
-    in_block: np.ndarray
-    """Each posting's place within its block."""
 
     @classmethod
     def of(cls, doc_freq: np.ndarray) -> _Layout:
@@ -57,57 +53,60 @@ class _Layout:
         block_term = np.repeat(np.arange(len(doc_freq)), blocks)
         block_number = np.arange(int(first_block[-1])) - first_block[block_term]
         block_size = np.minimum(BLOCK, doc_freq[block_term] - block_number * BLOCK)
-        block_start = np.concatenate(([0], np.cumsum(block_size)))
-        posting_block = np.repeat(np.arange(len(block_size)), block_size)
-        in_block = np.arange(int(block_start[-1])) - block_start[posting_block]
-        return cls(doc_freq, blocks, block_term, block_number, block_size, first_block, posting_block, in_block)
+        return cls(blocks, block_term, block_number, block_size, first_block)
 
     def stream_bits(self, widths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Each posting's bit offset within its term's stream at these block widths, and each term's stream bytes."""
+        """Each block's first bit within its term's stream at these block widths, and each term's stream bytes."""
         block_bits = self.block_size * widths
         totals = np.concatenate(([0], np.cumsum(block_bits)))
         term_first = totals[self.first_block[:-1]]
-        block_start = totals[:-1] - term_first[self.block_term]
         term_bytes = (totals[self.first_block[1:]] - term_first + 7) // 8
-        return block_start[self.posting_block] + self.in_block * widths[self.posting_block], term_bytes
+        return totals[:-1] - term_first[self.block_term], term_bytes
+
+
+def _places(sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each posting's block and its place in it, for blocks of these sizes one after the other."""
+    block_of = np.repeat(np.arange(len(sizes)), sizes)
+    return block_of, np.arange(len(block_of)) - (np.cumsum(sizes) - sizes)[block_of]
 
 
 def pack(docs: np.ndarray, tf: np.ndarray, doc_freq: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The bytes of a run of terms' postings (documents ascending within a term, term frequencies of
     at least 1), and each term's byte count."""
     layout = _Layout.of(doc_freq)
+    posting_block, in_block = _places(layout.block_size)
     docs, tf = np.asarray(docs, dtype=np.int64), np.asarray(tf, dtype=np.int64)
     if len(docs) and (docs.min() < 0 or docs.max() >= 1 << _MAX_WIDTH or tf.min() < 1 or tf.max() > 1 << _MAX_WIDTH):
         raise ValueError("postings out of the range packed")
     gaps = np.zeros(len(docs), dtype=np.int64)
     gaps[1:] = docs[1:] - docs[:-1] - 1
-    gaps[layout.in_block == 0] = 0
-    doc_widths = _widths(gaps, layout)
-    tf_widths = _widths(tf - 1, layout)
+    gaps[in_block == 0] = 0
+    doc_widths = _widths(gaps, in_block)
+    tf_widths = _widths(tf - 1, in_block)
     doc_bits, doc_bytes = layout.stream_bits(doc_widths)
     tf_bits, tf_bytes = layout.stream_bits(tf_widths)
     term_bytes = 6 * layout.blocks + doc_bytes + tf_bytes
     term_start = np.concatenate(([0], np.cumsum(term_bytes)))
     header = term_start[:-1][layout.block_term]
-    block_term_of_posting = layout.block_term[layout.posting_block]
     doc_base = 8 * (term_start[:-1] + 6 * layout.blocks)
     tf_base = doc_base + 8 * doc_bytes
+    doc_start, tf_start = doc_base[layout.block_term] + doc_bits, tf_base[layout.block_term] + tf_bits
     out = np.zeros(int(term_start[-1]), dtype=np.uint8)
-    first_docs = docs[layout.in_block == 0]
+    first_docs = docs[in_block == 0]
     for byte in range(4):  # each block's first document, little-endian
         out[header + 4 * layout.block_number + byte] = (first_docs >> (8 * byte)) & 0xFF
     out[header + 4 * layout.blocks[layout.block_term] + layout.block_number] = doc_widths
     out[header + 5 * layout.blocks[layout.block_term] + layout.block_number] = tf_widths
-    _or_bits(out, doc_base[block_term_of_posting] + doc_bits, gaps)
-    _or_bits(out, tf_base[block_term_of_posting] + tf_bits, tf - 1)
+    _or_bits(out, doc_start[posting_block] + in_block * doc_widths[posting_block], gaps)
+    _or_bits(out, tf_start[posting_block] + in_block * tf_widths[posting_block], tf - 1)
     return out, term_bytes
 
 
-def _widths(values: np.ndarray, layout: _Layout) -> np.ndarray:
+def _widths(values: np.ndarray, in_block: np.ndarray) -> np.ndarray:
     """Each block's bit width: that of its largest value."""
     if not len(values):
         return np.zeros(0, np.int64)
-    largest = np.maximum.reduceat(values, np.flatnonzero(layout.in_block == 0))
+    largest = np.maximum.reduceat(values, np.flatnonzero(in_block == 0))
     return np.frexp(largest.astype(np.float64))[1].astype(np.int64)  # exact below 2**53: the bit length
 
 
@@ -123,38 +122,72 @@ def _or_bits(out: np.ndarray, bit_positions: np.ndarray, values: np.ndarray) -> 
         np.bitwise_or.at(out, first[held] + byte, part[held])
 
 
+@dataclass(frozen=True)
+class _ReadBlocks:
+    """The blocks of a run of terms as their headers say, checked against the bytes they take."""
+
+    words: np.ndarray
+    term: np.ndarray
+    """Each block's term, within the run."""
+    size: np.ndarray
+    first_doc: np.ndarray
+    doc_width: np.ndarray
+    tf_width: np.ndarray
+    doc_start: np.ndarray
+    tf_start: np.ndarray
+    """The bit where each block's gaps, and its frequencies, start."""
+
+    @classmethod
+    def of(cls, data: np.ndarray, term_start: np.ndarray, doc_freq: np.ndarray, name: str) -> _ReadBlocks:
+        """The blocks of terms whose bytes (`data`, followed by _READ_PAD zero bytes) start where
+        `term_start` says (and the last ends); IndexDamaged naming file `name` when they do not add up."""
+        layout = _Layout.of(doc_freq)
+        term_bytes = np.diff(term_start)
+        if (term_bytes < 6 * layout.blocks).any() or term_start[0] != 0 or term_start[-1] != len(data) - _READ_PAD:
+            raise IndexDamaged(IndexDamage(name, DamageKind.CONTENTS))
+        words = _unaligned_words(data)
+        header = term_start[:-1][layout.block_term]
+        first_doc = (words[header + 4 * layout.block_number] & np.uint64(0xFFFFFFFF)).astype(np.int64)
+        doc_width = data[header + 4 * layout.blocks[layout.block_term] + layout.block_number].astype(np.int64)
+        tf_width = data[header + 5 * layout.blocks[layout.block_term] + layout.block_number].astype(np.int64)
+        if len(doc_width) and max(doc_width.max(), tf_width.max()) > _MAX_WIDTH:
+            raise IndexDamaged(IndexDamage(name, DamageKind.CONTENTS))
+        doc_bits, doc_bytes = layout.stream_bits(doc_width)
+        tf_bits, tf_bytes = layout.stream_bits(tf_width)
+        if not np.array_equal(6 * layout.blocks + doc_bytes + tf_bytes, term_bytes):
+            raise IndexDamaged(IndexDamage(name, DamageKind.CONTENTS))
+        doc_base = 8 * (term_start[:-1] + 6 * layout.blocks)
+        doc_start = doc_base[layout.block_term] + doc_bits
+        tf_start = (doc_base + 8 * doc_bytes)[layout.block_term] + tf_bits
+        return cls(words, layout.block_term, layout.block_size, first_doc, doc_width, tf_width, doc_start, tf_start)
+
+    def docs(self, chosen: np.ndarray | slice) -> tuple[np.ndarray, np.ndarray]:
+        """The documents of the `chosen` blocks, one after the other (int64), and each one's block among them."""
+        sizes, widths = self.size[chosen], self.doc_width[chosen]
+        block_of, place = _places(sizes)
+        gaps = _gathered(self.words, self.doc_start[chosen][block_of] + place * widths[block_of], widths[block_of])
+        gaps += 1
+        gaps[place == 0] = 0
+        summed = np.cumsum(gaps)
+        first_posting = np.cumsum(sizes) - sizes
+        return summed - (summed[first_posting] - self.first_doc[chosen])[block_of], block_of
+
+    def frequencies(self) -> np.ndarray:
+        """Every block's term frequencies, one after the other."""
+        block_of, place = _places(self.size)
+        widths = self.tf_width[block_of]
+        return _gathered(self.words, self.tf_start[block_of] + place * widths, widths) + 1
+
+
 def unpack(data: np.ndarray, term_start: np.ndarray, doc_freq: np.ndarray, name: str) -> tuple[np.ndarray, np.ndarray]:
     """The documents (int32) and term frequencies (uint32) of a run of terms from their bytes (`data`,
     followed by _READ_PAD zero bytes) and where each term's bytes start within them (and where the
     last ends); IndexDamaged naming file `name` when they do not add up."""
-    layout = _Layout.of(doc_freq)
-    length = len(data) - _READ_PAD
-    term_bytes = np.diff(term_start)
-    if (term_bytes < 6 * layout.blocks).any() or term_start[0] != 0 or term_start[-1] != length:
-        raise IndexDamaged(IndexDamage(name, DamageKind.CONTENTS))
-    words = _unaligned_words(data)
-    header = term_start[:-1][layout.block_term]
-    firsts = words[header + 4 * layout.block_number] & np.uint64(0xFFFFFFFF)
-    doc_widths = data[header + 4 * layout.blocks[layout.block_term] + layout.block_number].astype(np.int64)
-    tf_widths = data[header + 5 * layout.blocks[layout.block_term] + layout.block_number].astype(np.int64)
-    if len(doc_widths) and max(doc_widths.max(), tf_widths.max()) > _MAX_WIDTH:
-        raise IndexDamaged(IndexDamage(name, DamageKind.CONTENTS))
-    doc_bits, doc_bytes = layout.stream_bits(doc_widths)
-    tf_bits, tf_bytes = layout.stream_bits(tf_widths)
-    if not np.array_equal(6 * layout.blocks + doc_bytes + tf_bytes, term_bytes):
-        raise IndexDamaged(IndexDamage(name, DamageKind.CONTENTS))
-    block_term_of_posting = layout.block_term[layout.posting_block]
-    doc_base = 8 * (term_start[:-1] + 6 * layout.blocks)
-    gaps = _gathered(words, doc_base[block_term_of_posting] + doc_bits, doc_widths[layout.posting_block])
-    tf = _gathered(words, (doc_base + 8 * doc_bytes)[block_term_of_posting] + tf_bits, tf_widths[layout.posting_block])
-    gaps += 1
-    gaps[layout.in_block == 0] = 0
-    summed = np.cumsum(gaps)
-    block_first_posting = np.flatnonzero(layout.in_block == 0)
-    docs = summed - (summed[block_first_posting] - firsts.astype(np.int64))[layout.posting_block]
+    blocks = _ReadBlocks.of(data, term_start, doc_freq, name)
+    docs, _ = blocks.docs(slice(None))
     if len(docs) and docs.max() >= 1 << 31:
         raise IndexDamaged(IndexDamage(name, DamageKind.CONTENTS))
-    return docs.astype(np.int32), (tf + 1).astype(np.uint32)
+    return docs.astype(np.int32), blocks.frequencies().astype(np.uint32)
 
 
 def unpack_term(data: np.ndarray, doc_freq: int, name: str) -> tuple[np.ndarray, np.ndarray]:
@@ -225,12 +258,38 @@ class PackedPostings:
         """The documents and term frequencies of terms first:last, term after term."""
         if first >= last:
             return np.zeros(0, np.int32), np.zeros(0, np.uint32)
+        data, term_start = self._read(first, last)
+        if last == first + 1:
+            return unpack_term(data, int(self.doc_freq[first]), self.data.name)
+        return unpack(data, term_start, self.doc_freq[first:last], self.data.name)
+
+    def counts_in(self, chosen: np.ndarray) -> np.ndarray:
+        """How many of each term's documents are `chosen` (a mask of the segment's documents): only the
+        blocks whose span of documents holds a chosen one are unpacked, of the rest only their headers
+        are read (deleting a story costs its blocks, not every posting)."""
+        chosen_before = np.concatenate(([0], np.cumsum(chosen)))
+        counts = np.zeros(len(self.doc_freq), dtype=np.int64)
+        for first, last in term_runs(np.concatenate(([0], np.cumsum(self.doc_freq))), POSTING_CHUNK):
+            data, term_start = self._read(first, last)
+            blocks = _ReadBlocks.of(data, term_start, self.doc_freq[first:last], self.data.name)
+            lower = np.clip(blocks.first_doc, 0, len(chosen))
+            upper = np.full(len(lower), len(chosen), dtype=np.int64)  # a term's last block: to the end
+            same_term = blocks.term[1:] == blocks.term[:-1]
+            upper[:-1][same_term] = np.clip(blocks.first_doc[1:][same_term], 0, len(chosen))
+            hit = np.flatnonzero(chosen_before[np.maximum(upper, lower)] > chosen_before[lower])
+            docs, block_of = blocks.docs(hit)
+            if len(docs) and (docs.min() < 0 or docs.max() >= len(chosen)):
+                raise IndexDamaged(IndexDamage(self.data.name, DamageKind.CONTENTS))
+            held = chosen[docs]
+            counts[first:last] += np.bincount(blocks.term[hit][block_of[held]], minlength=last - first)
+        return counts
+
+    def _read(self, first: int, last: int) -> tuple[np.ndarray, np.ndarray]:
+        """The bytes of terms first:last (and _READ_PAD zero bytes), and where each term's start in them."""
         offsets = np.asarray(self.offsets[first : last + 1], dtype=np.int64)
         begin, end = int(offsets[0]), int(offsets[-1])
         if not (0 <= begin <= end <= len(self.data)) or (np.diff(offsets) < 0).any():
             raise IndexDamaged(IndexDamage(self.offsets.name, DamageKind.CONTENTS))
         data = np.zeros(end - begin + _READ_PAD, dtype=np.uint8)
         data[: end - begin] = self.data[begin:end]
-        if last == first + 1:
-            return unpack_term(data, int(self.doc_freq[first]), self.data.name)
-        return unpack(data, offsets - begin, self.doc_freq[first:last], self.data.name)
+        return data, offsets - begin

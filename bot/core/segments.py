@@ -41,6 +41,10 @@ class PostingLists(Protocol):
         """The documents (ascending within a term) and raw term frequencies of terms first:last."""
         ...
 
+    def counts_in(self, chosen: np.ndarray) -> np.ndarray:
+        """How many of each term's documents are `chosen` (a mask of the segment's documents)."""
+        ...
+
 
 @dataclass(frozen=True)
 class HeldPostings:
@@ -57,6 +61,10 @@ class HeldPostings:
     def run(self, first: int, last: int) -> tuple[np.ndarray, np.ndarray]:
         begin, end = int(self.starts[first]), int(self.starts[last])
         return self.docs[begin:end], self.tf[begin:end]
+
+    def counts_in(self, chosen: np.ndarray) -> np.ndarray:
+        held = np.flatnonzero(chosen[self.docs])
+        return np.bincount(np.searchsorted(self.starts, held, side="right") - 1, minlength=len(self.starts) - 1)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -128,16 +136,13 @@ class Segment:
         """This segment with these documents (numbered within it) deleted as well.
 
         The postings are not touched; each term's live count drops by the newly deleted documents
-        that hold it, found a chunk of postings at a time."""
+        that hold it (PostingLists.counts_in)."""
         deleted = self.deleted.copy()
         deleted[docs] = True
         newly = deleted & ~self.deleted
         if not newly.any():
             return self
-        removed = np.zeros(len(self.terms), dtype=np.int64)
-        for first, last in term_runs(self.starts):
-            hit = np.flatnonzero(newly[self.postings.run(first, last)[0]]) + self.starts[first]
-            removed += np.bincount(self._term_of(hit), minlength=len(self.terms))
+        removed = self.postings.counts_in(newly)
         return replace(self, deleted=deleted, live_doc_freq=self.live_doc_freq - removed)
 
     def _term_of(self, postings: np.ndarray) -> np.ndarray:

@@ -1,8 +1,9 @@
 import numpy as np
 import pytest
 
+from bot.core.file_array import FileArray, save_array
 from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
-from bot.core.packed_postings import _READ_PAD, BLOCK, pack, unpack, unpack_term
+from bot.core.packed_postings import _READ_PAD, BLOCK, PackedPostings, pack, unpack, unpack_term
 
 
 def postings(seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -64,3 +65,27 @@ def test_bytes_that_do_not_add_up_are_damage_naming_the_file():
         unpack_term(padded(wide[last]), int(doc_freq[-1]), "x")
     with pytest.raises(IndexDamaged):
         unpack_term(padded(data[last][:-1]), int(doc_freq[-1]), "x")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_saved_lists_are_read_a_term_at_a_time_and_counted_in_a_run_of_documents(tmp_path, seed):
+    """What a deleted story costs: its documents (a run of them, as a story's passages are) counted in
+    each term's list from the blocks that may hold them, as counting every posting finds."""
+    docs, tf, doc_freq = postings(seed)
+    data, term_bytes = pack(docs, tf, doc_freq)
+    save_array(tmp_path / "postings.npy", data)
+    save_array(tmp_path / "offsets.npy", np.concatenate(([0], np.cumsum(term_bytes))).astype(np.int64))
+    lists = PackedPostings(FileArray(tmp_path / "postings.npy"), FileArray(tmp_path / "offsets.npy"), doc_freq)
+    first = np.concatenate(([0], np.cumsum(doc_freq)))
+    for term in range(len(doc_freq)):
+        term_docs, term_tf = lists.run(term, term + 1)
+        assert np.array_equal(term_docs, docs[first[term] : first[term + 1]])
+        assert np.array_equal(term_tf, tf[first[term] : first[term + 1]])
+    rng = np.random.default_rng(seed)
+    documents = int(docs.max()) + 1
+    for _ in range(5):
+        chosen = np.zeros(documents, dtype=bool)
+        start = int(rng.integers(0, documents))
+        chosen[start : start + int(rng.integers(1, max(2, documents // 20)))] = True
+        expected = [int(chosen[docs[first[t] : first[t + 1]]].sum()) for t in range(len(doc_freq))]
+        assert lists.counts_in(chosen).tolist() == expected
