@@ -4,6 +4,8 @@ function counts as much as one at the top."""
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import bot
@@ -73,3 +75,20 @@ def test_front_ends_reach_the_library_only_through_the_operations():
     finders = ("bot.core.story_names", "bot.core.performers", "bot.core.worker", "bot.core.corpus_diff")
     assert reaching("cli", finders) == {}
     assert reaching("discord_app", finders) == {}
+
+
+def test_asking_from_the_command_line_loads_no_database_library():
+    """`python -m bot ask` starts without SQLAlchemy or Alembic (a few tenths of a second): only the
+    commands that use the database import them."""
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, bot.program, bot.cli.main; print(sorted(set(sys.modules) & {'sqlalchemy', 'alembic'}))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert loaded.stdout.strip() == "[]"
