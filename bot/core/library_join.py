@@ -53,10 +53,13 @@ def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
         JoinedPassages([part.corpus.passages for part in parts], first_passages, first_stories),
         tuple(problem for part in parts for problem in part.corpus.problems),
     )
-    performers = PerformerDirectory(
-        dataclasses.replace(p, passage=None if p.passage is None else p.passage + first)
-        for part, first in zip(parts, first_passages, strict=False)
-        for p in part.performers.performers
+    performers = PerformerDirectory.read_later(  # each part's people read when someone is looked up
+        [named for part in parts for named in part.performers.named()],
+        lambda: [
+            dataclasses.replace(p, passage=None if p.passage is None else p.passage + first)
+            for part, first in zip(parts, first_passages, strict=False)
+            for p in part.performers.performers
+        ],
     )
     if any(part.index.tie_order is not None for part in parts):  # a part of segments ranks ties in file order
         index.tie_order = np.concatenate(
