@@ -3,7 +3,7 @@
 A saved segment's postings were two 32-bit numbers each (document, term frequency): most of a big
 index. Here each term's list is cut into blocks of BLOCK postings; a block keeps its first document
 whole (32 bits) and the others as their gap from the one before less one, all at the block's own
-bit width (the widest gap's), and every frequency less one at another width (most are 1: 0 bits).
+bit width (the widest gap's), and every frequency less one at another width (mostly a bit or two).
 A term's bytes are its blocks' first documents, their two widths, then its gaps, then its
 frequencies, each run starting on a byte; `offsets` says where each term's bytes start. Decoding is
 numpy alone, vectorised over every posting of a run of terms (a question's term, or a merge's
@@ -81,6 +81,8 @@ def pack(docs: np.ndarray, tf: np.ndarray, doc_freq: np.ndarray) -> tuple[np.nda
     gaps = np.zeros(len(docs), dtype=np.int64)
     gaps[1:] = docs[1:] - docs[:-1] - 1
     gaps[in_block == 0] = 0
+    if (gaps < 0).any():
+        raise ValueError("a term's documents are packed ascending")
     doc_widths = _widths(gaps, in_block)
     tf_widths = _widths(tf - 1, in_block)
     doc_bits, doc_bytes = layout.stream_bits(doc_widths)
