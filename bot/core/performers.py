@@ -114,8 +114,8 @@ class PerformerDirectory:
         found = names.by_key.get(key, []) or names.holding_all(key.split()) or self._fuzzy(key)
         if not found:
             suggestions = process.extract(key, self._keys, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST, limit=3)
-            names = dict.fromkeys(self.performers[i].name for _, _, i in suggestions)
-            return Lookup(query, (), False, tuple(names))
+            suggested = dict.fromkeys(self.performers[i].name for _, _, i in suggestions)
+            return Lookup(query, (), False, tuple(suggested))
         matches = tuple(self.performers[i] for i in found)
         return Lookup(query, matches, len(matches) > 1)
 
@@ -170,7 +170,7 @@ class _NameIndex:
 
     def holding_all(self, words: list[str]) -> list[int]:
         """The people whose name holds every one of these words, in directory order."""
-        held = [self.by_word.get(word) for word in words]
+        held = [self.by_word.get(word, []) for word in words]
         if not all(held):
             return []
         return sorted(set(held[0]).intersection(*held[1:]))

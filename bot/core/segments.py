@@ -156,12 +156,12 @@ class Segment:
         if number is None:
             return np.zeros(0, np.int32), np.zeros(0, np.uint32), np.zeros(0, np.float64)
         docs, tf = self.postings.run(number, number + 1)
-        packed = isinstance(self.postings, PackedPostings) and len(docs) > 0
-        if packed and (docs[0] < 0 or docs[-1] >= self.size or not (docs[1:] > docs[:-1]).all()):
-            raise IndexDamaged(IndexDamage(self.postings.data.name, DamageKind.CONTENTS))
+        packed = self.postings if isinstance(self.postings, PackedPostings) and len(docs) else None
+        if packed is not None and (docs[0] < 0 or docs[-1] >= self.size or not (docs[1:] > docs[:-1]).all()):
+            raise IndexDamaged(IndexDamage(packed.data.name, DamageKind.CONTENTS))
         lengths = self.doc_len[docs]
-        if packed and not (tf <= lengths).all():  # a term counted more than its passage's words
-            raise IndexDamaged(IndexDamage(self.postings.data.name, DamageKind.CONTENTS))
+        if packed is not None and not (tf <= lengths).all():  # a term counted more than its passage's words
+            raise IndexDamaged(IndexDamage(packed.data.name, DamageKind.CONTENTS))
         if not self.any_deleted:
             return docs, tf, lengths
         live = ~self.deleted[docs]

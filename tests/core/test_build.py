@@ -101,7 +101,10 @@ def test_a_build_numbers_every_passage_s_words_as_the_analyzer_gives_its_terms()
 
 def word_by_word(texts, analyzer):
     """The vocabulary, speller's words, terms and lengths that the analyzer gives, one word at a time."""
-    vocabulary, surfaces, term_ids, lengths = {}, {}, [], []
+    vocabulary: dict[str, int] = {}
+    surfaces: dict[str, int] = {}
+    term_ids: list[int] = []
+    lengths: list[int] = []
     for text in texts:
         terms = [(term, word) for word in word_list(text) if (term := analyzer.term(word)) is not None]
         for term, word in terms:
