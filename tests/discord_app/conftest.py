@@ -41,4 +41,6 @@ async def discord_bot(library, tmp_path) -> AsyncIterator[StoryBot]:
     state.user = discord.ClientUser(state=state, data=BOT_USER)
     state._add_guild(discord.Guild(data=guild_payload(), state=state))
     yield bot
+    for extension in tuple(bot.extensions):  # what a test loaded (the ask extension's answer sweep), as close() would
+        await bot.unload_extension(extension)
     await database.close()

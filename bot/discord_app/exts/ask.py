@@ -4,6 +4,7 @@ thread) follows up in that answer's story."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 from collections import OrderedDict
@@ -81,8 +82,11 @@ class Ask(StoryCog):
         )
 
     async def cog_unload(self) -> None:
+        """The sweep is cancelled and waited for, so a deletion in flight ends before the database closes."""
         if self._forgetting is not None:
             self._forgetting.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._forgetting
         await super().cog_unload()
 
     def addressed(self, message: discord.Message, me: discord.ClientUser) -> bool:
