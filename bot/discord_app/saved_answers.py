@@ -8,6 +8,7 @@ then say it cannot be reopened; a click while the database does not answer says 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime
 import logging
 
@@ -81,10 +82,14 @@ def owner_here(interaction: discord.Interaction, answer: SavedAnswer) -> int | N
     return None if message is not None and message.flags.ephemeral else answer.asker_id
 
 
-async def forget_old_answers(answers: AnswerStore, days: int, every: float = FORGET_EVERY_SECONDS) -> None:
-    """Runs for as long as the bot: deletes the answers older than `days`, now and every `every` seconds. A
-    database that fails is tried again next time."""
-    while True:
+async def forget_old_answers(
+    answers: AnswerStore, days: int, stop: asyncio.Event, every: float = FORGET_EVERY_SECONDS
+) -> None:
+    """Deletes the answers older than `days`, now and every `every` seconds, until `stop` is set. A
+    deletion under way is finished, never cancelled: a statement cancelled mid-way leaves its
+    connection for the garbage collector to close, on an event loop that may be gone. A database that
+    fails is tried again next time."""
+    while not stop.is_set():
         try:
             forgotten = await answers.forget_before(datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=days))
         except DatabaseUnavailable as error:
@@ -92,4 +97,5 @@ async def forget_old_answers(answers: AnswerStore, days: int, every: float = FOR
         else:
             if forgotten:
                 log.info("Deleted %d answers older than %d days.", forgotten, days)
-        await asyncio.sleep(every)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), every)

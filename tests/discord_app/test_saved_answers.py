@@ -127,7 +127,8 @@ async def test_answers_past_the_retention_period_are_forgotten_by_the_running_bo
     for answer in (old, recent):
         await database.answers.save(answer)
     caplog.set_level(logging.INFO, logger="bot.discord_app.saved_answers")
-    forgetting = asyncio.create_task(forget_old_answers(database.answers, days=30))
+    stop = asyncio.Event()
+    forgetting = asyncio.create_task(forget_old_answers(database.answers, days=30, stop=stop))
     try:
         async with asyncio.timeout(15):  # the first sweep runs at once; the next in an hour
             while "Deleted 1 answers older than 30 days." not in caplog.text:
@@ -135,5 +136,7 @@ async def test_answers_past_the_retention_period_are_forgotten_by_the_running_bo
         assert await database.answers.find(old.id) is None
         assert await database.answers.find(recent.id) == recent
     finally:
-        forgetting.cancel()  # in its wait for the next sweep, not in a database call
+        stop.set()
+        async with asyncio.timeout(15):  # it ends in its wait for the next sweep, an hour early
+            await forgetting
         await database.close()

@@ -4,7 +4,6 @@ thread) follows up in that answer's story."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import re
 from collections import OrderedDict
@@ -72,21 +71,22 @@ class Ask(StoryCog):
     def __init__(self, bot: StoryBot):
         super().__init__(bot)
         self._forgetting: asyncio.Task[None] | None = None
+        self._stop_forgetting = asyncio.Event()
         self._thread_stories: OrderedDict[int, str | None] = OrderedDict()
         """Thread id -> the id of the story whose answer started it (None: not started from an answer)."""
 
     async def cog_load(self) -> None:
         await super().cog_load()
         self._forgetting = asyncio.create_task(
-            forget_old_answers(self.bot.database.answers, self.bot.settings.answer_days), name="storybot-forget-answers"
+            forget_old_answers(self.bot.database.answers, self.bot.settings.answer_days, self._stop_forgetting),
+            name="storybot-forget-answers",
         )
 
     async def cog_unload(self) -> None:
-        """The sweep is cancelled and waited for, so a deletion in flight ends before the database closes."""
+        """The sweep is stopped and waited for: a deletion under way ends before the database closes."""
         if self._forgetting is not None:
-            self._forgetting.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._forgetting
+            self._stop_forgetting.set()
+            await self._forgetting
         await super().cog_unload()
 
     def addressed(self, message: discord.Message, me: discord.ClientUser) -> bool:
