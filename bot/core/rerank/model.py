@@ -1,7 +1,8 @@
 """The re-ranker: the signals' features scored by a model fitted by scripts/fit_reranker.py.
 
-The model comes from `model.json` beside this file: a linear model (weights per feature) or a
-LightGBM ranking model's trees (`trees.py`), both evaluated with numpy alone. A switched-off
+The model comes from `model.json` beside this file: a linear model (weights per feature), a
+LightGBM ranking model's trees (`trees.py`), or a blend of the two (the linear score plus a fitted
+multiple of the trees'), all evaluated with numpy alone. A switched-off
 signal's features count as zero, so `eval --without NAME` measures what the signal adds.
 """
 
@@ -33,6 +34,8 @@ class RankingModel:
     """A linear model's weight per feature."""
     trees: TreeEnsemble | None = None
     """Or a tree ensemble's."""
+    blend: tuple[tuple[float, RankingModel], ...] = ()
+    """Or a blend's parts: each part's score counts this many times, over the same features."""
 
     @classmethod
     def linear(cls, weights: Mapping[str, float]) -> RankingModel:
@@ -58,6 +61,16 @@ class RankingModel:
             if ensemble.split_feature.size and int(ensemble.split_feature.max()) >= len(features):
                 raise ValueError("a tree splits on a feature the model does not name")
             return cls(tuple(map(str, features)), trees=ensemble)
+        if kind == "blend":
+            linear, trees, alpha = data.get("linear"), data.get("trees"), data.get("alpha")
+            if not isinstance(linear, dict) or not isinstance(trees, dict) or not isinstance(alpha, int | float):
+                raise ValueError("a blend needs its linear model, its trees and the trees' multiple alpha")
+            if linear.get("kind") != "linear" or trees.get("kind") != "trees":
+                raise ValueError("a blend's parts are a linear model and a trees model")
+            parts = cls.from_json(linear), cls.from_json(trees)
+            if parts[0].features != parts[1].features:
+                raise ValueError("a blend's parts must name the same features in the same order")
+            return cls(parts[0].features, blend=((1.0, parts[0]), (float(alpha), parts[1])))
         raise ValueError(f"unknown ranking model kind {kind!r}")
 
     @classmethod
@@ -66,6 +79,8 @@ class RankingModel:
 
     def score(self, features: np.ndarray) -> np.ndarray:
         """One score per row of `features`, whose columns are `self.features`."""
+        if self.blend:
+            return sum((weight * part.score(features) for weight, part in self.blend), np.zeros(len(features)))
         if self.trees is not None:
             return self.trees.predict(features)
         assert self.weights is not None

@@ -48,6 +48,25 @@ def test_weights_decide_the_order(small_library):
             "features": ["bm25"],
             "trees": [{"split_feature": [3], "threshold": [0.5], "left": [-1], "right": [-2], "leaf_value": [0, 1]}],
         },
+        {"kind": "blend", "linear": {"kind": "linear", "weights": {"bm25": 1.0}}, "alpha": 1.0},
+        {
+            "kind": "blend",
+            "linear": {"kind": "linear", "weights": {"bm25": 1.0}},
+            "trees": {"kind": "linear", "weights": {"bm25": 1.0}},
+            "alpha": 1.0,
+        },
+        {
+            "kind": "blend",
+            "alpha": 0.5,
+            "linear": {"kind": "linear", "weights": {"bm25": 1.0, "coverage": 1.0}},
+            "trees": {
+                "kind": "trees",
+                "features": ["coverage", "bm25"],
+                "trees": [
+                    {"split_feature": [0], "threshold": [0.5], "left": [-1], "right": [-2], "leaf_value": [0, 1]}
+                ],
+            },
+        },
     ],
 )
 def test_a_model_file_not_as_the_fitting_script_writes_it_is_refused(data):
