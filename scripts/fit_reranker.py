@@ -8,7 +8,7 @@ story, and SciFact's train queries except the held-out fifth (`eval --beir ... -
 measures on those). Val, the held-out queries and every test split are never read here.
 
 For each question BM25Okapi's candidates (with the best passages of the stories it names) get every
-signal's features, and one of two models is fitted:
+signal's features, and one of three models is fitted:
 
 - `linear` (the default, shipped): a listwise softmax model (the chance a candidate is the answer is
   softmax(features @ weights) over its list) fitted by maximum likelihood with scipy's L-BFGS.
