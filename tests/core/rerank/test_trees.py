@@ -84,7 +84,7 @@ def test_an_exported_blend_scores_as_its_linear_model_plus_alpha_times_lightgbm(
     linear = {"kind": "linear", "weights": dict(zip(names, weights.tolist(), strict=True))}
     trees = {"kind": "trees", "features": names, "trees": lightgbm_trees(booster.dump_model())}
     data = json.loads(json.dumps({"kind": "blend", "alpha": 0.7, "linear": linear, "trees": trees}))
-    linear_scores, tree_scores = features @ weights, booster.predict(features, raw_score=True)
+    linear_scores, tree_scores = features @ weights, np.asarray(booster.predict(features, raw_score=True))
     assert np.array_equal(RankingModel.from_json(data).score(features), linear_scores + 0.7 * tree_scores)
     # Neither part alone orders the candidates as the blend does: the check sees both.
     blended = np.argsort(linear_scores + 0.7 * tree_scores, kind="stable")
@@ -96,11 +96,13 @@ def test_the_bot_ranks_with_an_exported_blend_as_its_parts_add_up(library, real_
     features, answers, sizes = real_lists
     booster = fitted(features, answers, sizes)
     names = Reranker().feature_names
-    linear = {"kind": "linear", "weights": {name: float(n % 3 - 1) for n, name in enumerate(names)}}
+    weights = {name: float(n % 3 - 1) for n, name in enumerate(names)}
+    linear = {"kind": "linear", "weights": weights}
     trees = {"kind": "trees", "features": names, "trees": lightgbm_trees(booster.dump_model())}
     reranker = Reranker(RankingModel.from_json({"kind": "blend", "alpha": 2.5, "linear": linear, "trees": trees}))
     candidates, context = library.candidates(library.query("Where did Sophie grow up?"), None)
     computed = reranker.features(candidates, context)
-    scores = computed @ np.array(list(linear["weights"].values())) + 2.5 * booster.predict(computed, raw_score=True)
+    tree_scores = np.asarray(booster.predict(computed, raw_score=True))
+    scores = computed @ np.array(list(weights.values())) + 2.5 * tree_scores
     expected = [candidates[i].doc for i in np.lexsort((np.arange(len(candidates)), -scores))]
     assert [c.doc for c in reranker.rerank(candidates, context)] == expected
