@@ -119,28 +119,16 @@ def folder_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
-def timed(ask: Callable[[str], object], questions: list[str]) -> list[float]:
-    """Milliseconds of each question, after 20 of them have warmed caches as a running bot has them."""
-    for question in questions[:20]:
-        ask(question)
-    times = []
-    for question in questions:
-        began = time.perf_counter()
-        ask(question)
-        times.append((time.perf_counter() - began) * 1000)
-    return times
-
-
 def storybot_answering(books: Path, index: Path, questions: list[str]) -> dict[str, float]:
-    from compare import peak_gb, percentiles  # the sibling script
+    from compare import peak_gb, percentiles, times_ms  # the sibling script
 
     from bot.core.library import StoryLibrary
     from bot.core.saved_index import IndexStore
 
     library = StoryLibrary.load(books, store=IndexStore(index, min_passages=0))
     assert library.opened, "the saved index was not opened"
-    whole = percentiles(timed(library.ask, questions))
-    search = percentiles(timed(lambda q: library.index.top(library.analyzer.terms(q), 10), questions))
+    whole = percentiles(times_ms(library.ask, questions, warm=20))
+    search = percentiles(times_ms(lambda q: library.index.top(library.analyzer.terms(q), 10), questions, warm=20))
     return {
         "whole_p50_ms": whole["p50_ms"],
         "whole_p99_ms": whole["p99_ms"],
@@ -182,9 +170,9 @@ def tantivy_searcher(index: Path) -> Callable[[str], object]:
 
 
 def tantivy_answering(index: Path, questions: list[str]) -> dict[str, float]:
-    from compare import peak_gb, percentiles
+    from compare import peak_gb, percentiles, times_ms
 
-    search = percentiles(timed(tantivy_searcher(index), questions))
+    search = percentiles(times_ms(tantivy_searcher(index), questions, warm=20))
     return {"search_p50_ms": search["p50_ms"], "search_p99_ms": search["p99_ms"], "answering_gb": peak_gb()}
 
 

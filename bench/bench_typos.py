@@ -18,6 +18,7 @@ import statistics
 import time
 from pathlib import Path
 
+from compare import times_ms  # the sibling script
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -37,16 +38,6 @@ def typo(word: str, rng: random.Random) -> str:
     return word[:place] + letter + word[place + (kind == 2) :]
 
 
-def per_call_ms(call: object, inputs: list[str]) -> list[float]:
-    assert callable(call)
-    times = []
-    for given in inputs:
-        began = time.process_time()
-        call(given)
-        times.append((time.process_time() - began) * 1000)
-    return times
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("books", type=Path)
@@ -63,9 +54,11 @@ def main() -> None:
     began = time.process_time()
     near = speller.near_words  # built at the first correction
     built = time.process_time() - began
-    filtered = per_call_ms(lambda w: near.closest(w, max_edits(w), 20), typos)
-    scanned = per_call_ms(
-        lambda w: process.extract(w, speller.words, scorer=OSA.distance, score_cutoff=max_edits(w), limit=20), typos
+    filtered = times_ms(lambda w: near.closest(w, max_edits(w), 20), typos, time.process_time)
+    scanned = times_ms(
+        lambda w: process.extract(w, speller.words, scorer=OSA.distance, score_cutoff=max_edits(w), limit=20),
+        typos,
+        time.process_time,
     )
     for word in typos:
         every = process.extract(word, speller.words, scorer=OSA.distance, score_cutoff=max_edits(word), limit=20)
@@ -79,8 +72,8 @@ def main() -> None:
     began = time.process_time()
     library.performers.find(asked[0])  # builds the name indexes
     print(f"{len(people):,} people; name indexes built in {(time.process_time() - began) * 1000:.0f} ms")
-    found = per_call_ms(library.performers.find, asked)
-    completed = per_call_ms(library.performers.complete, [name[:3] for name in asked])
+    found = times_ms(library.performers.find, asked, time.process_time)
+    completed = times_ms(library.performers.complete, [name[:3] for name in asked], time.process_time)
     print(f"/performer lookup p50 / max {statistics.median(found):.2f} / {max(found):.2f} ms, ", end="")
     print(f"completion {statistics.median(completed):.2f} / {max(completed):.2f} ms ({len(asked)} each)")
 

@@ -38,6 +38,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "datasets"
@@ -45,6 +46,7 @@ ENGINES = ("storybot", "bm25s", "tantivy", "rank-bm25")
 RANK_BM25_LIMIT = 20_000
 CLOCKS: dict[str, Callable[[], float]] = {"wall": time.perf_counter, "cpu": time.process_time}
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
+T = TypeVar("T")
 
 
 SHOWN = 4
@@ -226,6 +228,20 @@ def run_engine(
     for name, taken in times.items():
         result |= {f"{name}_{key}": value for key, value in percentiles(taken).items()}
     return result | {"size_mb": size / 1e6, "peak_gb": peak_gb()}
+
+
+def times_ms(
+    call: Callable[[T], object], inputs: list[T], clock: Callable[[], float] = time.perf_counter, warm: int = 0
+) -> list[float]:
+    """Milliseconds of each call, after the first `warm` inputs have warmed caches as a running bot has them."""
+    for given in inputs[:warm]:
+        call(given)
+    times = []
+    for given in inputs:
+        began = clock()
+        call(given)
+        times.append((clock() - began) * 1000)
+    return times
 
 
 def percentiles(times: list[float]) -> dict[str, float]:
