@@ -341,7 +341,7 @@ class SegmentStore:
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         with (self.folder / WRITE_LOCK).open("a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
-            current = SegmentSet(self._generation(), ()) if fresh else self._open(verify=True)  # merges copy it
+            current = SegmentSet(self._generation(), ()) if fresh else self._open(verify=False)
             self._sweep(current)
             yield current
 
@@ -359,6 +359,7 @@ class SegmentStore:
                 path.unlink(missing_ok=True)
 
     def _merged(self, segments: list[StoredSegment], generation: int) -> StoredSegment:
+        self.verify(SegmentSet(generation, tuple(segments)))  # what a merge copies, checksum by checksum
         keys = [key for segment in segments for key in segment.live_keys()]
         lengths = [np.diff(s.first_passage)[~s.stories.deleted] for s in segments]
         first_passage = np.concatenate(([0], np.cumsum(np.concatenate(lengths)))).astype(np.int64)
