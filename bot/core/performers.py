@@ -139,8 +139,10 @@ class PerformerDirectory:
     def complete(self, prefix: str, limit: int = COMPLETION_LIMIT) -> list[Performer]:
         """Names that start with the prefix (any of their words), most mentioned first; else close ones."""
         key = " ".join(fold(prefix).split())
+        if not key:  # every name starts so: the first in directory order (Discord asks so at the first focus)
+            return list(self.performers[:limit])
         hits = [self.performers[i] for i in self._names.starting(key, limit)]
-        if not hits and key:
+        if not hits:
             close = process.extract(key, self._keys, scorer=fuzz.WRatio, score_cutoff=FUZZY_MATCH, limit=limit)
             hits = [self.performers[i] for _, _, i in close]
         return hits[:limit]

@@ -64,7 +64,7 @@ class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=rf"{PICK
         await acknowledge(interaction, private=True)  # this server's view may be building
         values = self.item.values
         library = await story_bot(interaction).view(interaction.guild_id)
-        person = person_by_id(library, values[0]) if values and library is not None else None
+        person = await asyncio.to_thread(person_by_id, library, values[0]) if values and library is not None else None
         if person is None:
             await send_ephemeral(interaction, PERSON_GONE)
             return
@@ -96,11 +96,13 @@ class Performers(StoryCog):
         """The people whose name starts with what was typed, each with their story; the value is the person's id,
         so picking one shows that person, whoever else has the name."""
         library = await self.bot.view(interaction.guild_id)
+        # In a thread: a saved library reads its people and indexes their names at the first lookup.
+        people = await asyncio.to_thread(suggest_people, library, current) if library is not None else []
         return [
             app_commands.Choice(
                 name=clip(f"{p.name} ({story_label(p.story, CHOICE_LIMIT // 2)})", CHOICE_LIMIT), value=p.id
             )
-            for p in (suggest_people(library, current) if library is not None else ())
+            for p in people
         ]
 
 
