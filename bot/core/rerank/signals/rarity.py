@@ -71,7 +71,7 @@ class StoryRarity:
             return [0.0, 0.0, 0.0]
         rarity = self.rarity
         held = sorted(candidate.matched & rarity.keys())
-        sentences = sentence_terms(candidate, context.query).values()
+        sentences = sentence_terms(candidate).values()
         best = max((math.fsum(rarity[t] for t in sorted(found & rarity.keys())) for found in sentences), default=0.0)
         score = 0.0
         for term in held:

@@ -18,6 +18,7 @@ from bot.core.query import Query
 from bot.core.related_words import RelatedWords, bundled_related_words
 from bot.core.rerank.candidate import Candidate, RankingContext
 from bot.core.rerank.signal import Signal
+from bot.core.rerank.signals.sentence import sentence_terms
 
 _NOTHING: frozenset[str] = frozenset()
 _NONE: set[str] = set()
@@ -67,9 +68,7 @@ class RelatedSignal(Signal):
         total: float,
     ) -> list[float]:
         view = candidate.view
-        sentences: dict[int, set[str]] = {}
-        for position in candidate.positions:
-            sentences.setdefault(int(view.sentence_of[position]), set()).add(view.terms[position])
+        sentences = sentence_terms(candidate)
         close: set[str] = set()
         kind: set[str] = set()
         for position in view.positions(held):

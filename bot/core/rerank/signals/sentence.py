@@ -11,7 +11,7 @@ from bot.core.rerank.candidate import Candidate, RankingContext
 from bot.core.rerank.signal import Signal, matched_tokens, matched_weight
 
 
-def sentence_terms(candidate: Candidate, query: Query) -> dict[int, set[str]]:
+def sentence_terms(candidate: Candidate) -> dict[int, set[str]]:
     """Sentence index -> the question terms it holds."""
     found: dict[int, set[str]] = {}
     sentence_of = candidate.view.sentence_of
@@ -23,7 +23,7 @@ def sentence_terms(candidate: Candidate, query: Query) -> dict[int, set[str]]:
 def best_sentence(candidate: Candidate, query: Query) -> tuple[int | None, float]:
     """(index, share of the question) of the sentence holding most of it; the first such on ties."""
     best: tuple[int | None, float] = (None, 0.0)
-    for sentence, terms in sorted(sentence_terms(candidate, query).items()):
+    for sentence, terms in sorted(sentence_terms(candidate).items()):
         share = matched_weight(terms, query)
         if share > best[1]:
             best = (sentence, share)
