@@ -28,7 +28,7 @@ import numpy as np
 from tqdm import tqdm
 
 from bot.core.analysis import PIECE_END, Analyzer, word_pieces
-from bot.core.corpus import Corpus, Story, StoryFiles, no_stories_error, read_stories, story_files
+from bot.core.corpus import Corpus, Passage, Story, StoryFiles, no_stories_error, read_stories, story_files
 from bot.core.corpus_diff import fingerprints
 from bot.core.index import BM25Index, BM25Params, postings_of_tokens
 from bot.core.library_parts import LibraryParts
@@ -147,9 +147,11 @@ def _finished(
 
 
 def analyse_files(root: str, paths: list[str], analyzer: Analyzer) -> Batch:
-    """A worker's task: everything the library needs from these files."""
+    """A worker's task: everything the library needs from these files. They are read with the cycle
+    collector running (readers such as pypdf make cycles), then analysed with it paused."""
+    stories, passages, problems = read_stories(Path(root), [Path(p) for p in paths])
     with _no_cycle_collection():
-        return _analysed_files(root, paths, analyzer)
+        return _analysed_files(root, stories, passages, problems, analyzer)
 
 
 @contextmanager
@@ -166,8 +168,9 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _analysed_files(root: str, paths: list[str], analyzer: Analyzer) -> Batch:
-    stories, passages, problems = read_stories(Path(root), [Path(p) for p in paths])
+def _analysed_files(
+    root: str, stories: list[Story], passages: list[Passage], problems: list[str], analyzer: Analyzer
+) -> Batch:
     local = Corpus(Path(root), tuple(stories), tuple(passages), ())
     analysed = AnalysedTexts.of([p.text for p in passages], analyzer)
     chapters: dict[str, int] = {}
