@@ -93,7 +93,9 @@ def load_unless_saved(
     and what went wrong with its saved index."""
     library = StoryLibrary.load(root, params, store, verify=verify)
     saved = store is not None and store.has_index(root)
-    if saved and not any(note.event is IndexEvent.NOT_SAVED for note in library.index_notes):
+    # Not saved: the disk refused it, or the folder is not trusted (then nothing was written to it).
+    unsaved = (IndexEvent.NOT_SAVED, IndexEvent.UNTRUSTED)
+    if saved and not any(note.event in unsaved for note in library.index_notes):
         return None, library.index_notes
     return library, ()
 
