@@ -73,6 +73,8 @@ class GuardedEngine:
         self._rescue = asyncio.Lock()
         self._abandoned: set[asyncio.Task[object]] = set()
         """Calls past their deadline, cancelled and left to unwind (a stopped server may hold them)."""
+        self._finishing: set[asyncio.Task[object]] = set()
+        """Calls whose caller was cancelled: each finishes on its own, and closing waits for them."""
 
     async def read(self, work: Callable[[AsyncConnection], Awaitable[T]]) -> T:
         return await self._run(work, writes=False)
@@ -86,6 +88,8 @@ class GuardedEngine:
             task.cancel()
         try:
             async with asyncio.timeout(self._deadline):
+                if self._finishing:  # a statement cancelled mid-way would leave its connection to the garbage collector
+                    await asyncio.wait(set(self._finishing))
                 await self.engine.dispose()
         except TimeoutError:
             log.warning("The database did not close its connections in time; leaving them.")
@@ -96,6 +100,10 @@ class GuardedEngine:
         call = asyncio.ensure_future(self._unit(work, writes))
         try:
             return await asyncio.wait_for(asyncio.shield(call), self._deadline)
+        except asyncio.CancelledError:  # the caller gave up (a bot closing), not the database
+            self._finishing.add(call)
+            call.add_done_callback(self._finishing.discard)
+            raise
         except TimeoutError:
             call.cancel()  # not awaited: cleaning up may wait on the very server that stopped answering
             self._abandoned.add(call)

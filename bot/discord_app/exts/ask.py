@@ -84,10 +84,12 @@ class Ask(StoryCog):
 
     async def cog_unload(self) -> None:
         """The sweep is stopped and waited for: a deletion under way ends before the database closes."""
-        if self._forgetting is not None:
-            self._stop_forgetting.set()
-            await self._forgetting
-        await super().cog_unload()
+        try:
+            if self._forgetting is not None:
+                self._stop_forgetting.set()
+                await self._forgetting
+        finally:
+            await super().cog_unload()
 
     def addressed(self, message: discord.Message, me: discord.ClientUser) -> bool:
         """A DM, or a mention of the bot (`me`) or of its role."""
