@@ -11,7 +11,9 @@ bundled stories. With --books, the passages storybot reads from that folder's st
 Gutenberg's .txt books, say), and questions of three words drawn from random passages. Each engine
 runs in a process of its own (so its peak memory is its own) and does what a user of it would:
 build an index from the texts and save it, open it again, then answer every question, timed one by
-one, two ways:
+one, two ways, each in a process of its own that opens the saved index afresh (so neither way finds
+the postings of its question already read by the other; both first ask the same 20 questions, to
+warm caches as a running bot has them):
 
 - search: the top 10 passages' ids (storybot: BM25Okapi's top 10 from its index, no re-ranking);
 - answer, what a reader is shown: storybot's `StoryLibrary.ask` (BM25 candidates, re-ranking, the
@@ -49,6 +51,9 @@ _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 T = TypeVar("T")
 
 
+WAYS = ("search", "answer")
+WARM = 20
+"""Questions asked before the timed ones, in every process."""
 SHOWN = 4
 """Passages a reader is shown: storybot's best and its 3 alternatives."""
 _WORD = re.compile(r"\w+")
@@ -116,10 +121,12 @@ def run_engine(
     texts: list[str],
     questions: list[str],
     folder: Path,
+    way: str,
     clock: Callable[[], float] = time.perf_counter,
     saved: tuple[Path, Path] | None = None,
 ) -> dict[str, float]:
-    """Build and save, open, then search and answer: seconds, per-question milliseconds and index size.
+    """Build and save (unless `folder` holds the engine's saved index already), open, then time one
+    way of asking (`WAYS`): seconds, per-question milliseconds and index size.
     `saved` (storybot only): (books, index folder) to open a saved index of the books themselves instead."""
     started = time.perf_counter()
     if engine == "storybot":
@@ -130,13 +137,14 @@ def run_engine(
             stories, store = saved[0], IndexStore(saved[1], min_passages=0)
         else:
             stories = folder / "stories"  # a folder of stories, as its users have: 50 passages a file
-            stories.mkdir()
-            for number, start in enumerate(range(0, len(texts), 50)):
+            fresh = not stories.exists()
+            stories.mkdir(exist_ok=True)
+            for number, start in enumerate(range(0, len(texts), 50) if fresh else ()):
                 text = "\n\n".join(texts[start : start + 50])
                 (stories / f"story-{number:06}.txt").write_text(text, encoding="utf-8")
             store = IndexStore(folder / "index", min_passages=0)
         started = time.perf_counter()
-        if saved is None:
+        if saved is None and fresh:
             StoryLibrary.load(stories, store=store)
         built = time.perf_counter()
         library = StoryLibrary.load(stories, store=store)
@@ -155,10 +163,11 @@ def run_engine(
         import Stemmer
 
         stemmer = Stemmer.Stemmer("english")
-        retriever = bm25s.BM25()
-        tokens = bm25s.tokenize(texts, stopwords="en", stemmer=stemmer, show_progress=False)
-        retriever.index(tokens, show_progress=False)
-        retriever.save(folder / "bm25s", corpus=[{"text": t} for t in texts])
+        if not (folder / "bm25s").exists():
+            retriever = bm25s.BM25()
+            tokens = bm25s.tokenize(texts, stopwords="en", stemmer=stemmer, show_progress=False)
+            retriever.index(tokens, show_progress=False)
+            retriever.save(folder / "bm25s", corpus=[{"text": t} for t in texts])
         built = time.perf_counter()
         retriever = bm25s.BM25.load(folder / "bm25s", mmap=True)
         corpus = bm25s.utils.corpus.JsonlCorpus(folder / "bm25s" / "corpus.jsonl", show_progress=False)
@@ -176,13 +185,14 @@ def run_engine(
         import tantivy
 
         schema = tantivy.SchemaBuilder().add_text_field("body", stored=True, tokenizer_name="en_stem").build()
-        (folder / "tantivy").mkdir()
-        index = tantivy.Index(schema, path=str(folder / "tantivy"))
-        writer = index.writer(heap_size=500_000_000, num_threads=2)
-        for text in texts:
-            writer.add_document(tantivy.Document(body=text))
-        writer.commit()
-        writer.wait_merging_threads()
+        if not (folder / "tantivy").exists():
+            (folder / "tantivy").mkdir()
+            index = tantivy.Index(schema, path=str(folder / "tantivy"))
+            writer = index.writer(heap_size=500_000_000, num_threads=2)
+            for text in texts:
+                writer.add_document(tantivy.Document(body=text))
+            writer.commit()
+            writer.wait_merging_threads()
         built = time.perf_counter()
         index = tantivy.Index.open(str(folder / "tantivy"))
         index.reload()
@@ -214,19 +224,12 @@ def run_engine(
             peer_excerpts(question, [texts[d] for d in search(question)[:SHOWN]])
 
         size_folder = None
-    for question in questions[:20]:  # warm caches the way a running bot has them warm
+    for question in questions[:WARM]:  # warm caches the way a running bot has them warm
         ask(question)
-    timed = {"search": search, "answer": ask}
-    times: dict[str, list[float]] = {name: [] for name in timed}
-    for question in questions:  # both ways, one after the other, so load on the machine falls on both
-        for name, way in timed.items():
-            began = clock()
-            way(question)
-            times[name].append((clock() - began) * 1000)
+    taken = times_ms({"search": search, "answer": ask}[way], questions, clock)
     size = sum(p.stat().st_size for p in size_folder.rglob("*") if p.is_file()) if size_folder else 0
     result = {"build_s": built - started, "open_s": opened - built}
-    for name, taken in times.items():
-        result |= {f"{name}_{key}": value for key, value in percentiles(taken).items()}
+    result |= {f"{way}_{key}": value for key, value in percentiles(taken).items()}
     return result | {"size_mb": size / 1e6, "peak_gb": peak_gb()}
 
 
@@ -261,6 +264,26 @@ def peak_gb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
 
 
+def run_ways(engine: str, args: argparse.Namespace, folder: Path) -> dict[str, float] | None:
+    """One engine's row: each way timed in a process of its own (the first builds and saves the index,
+    the second opens it); None, said, if a process failed."""
+    row: dict[str, float] = {}
+    for way in WAYS:
+        command = [sys.executable, __file__, "--engine", engine, "--way", way, "--folder", str(folder)]
+        command += ["--passages", str(args.passages), "--datasets", str(args.datasets), "--clock", args.clock]
+        command += ["--books", str(args.books)] if args.books else []
+        command += ["--saved-index", str(args.saved_index)] if args.saved_index else []
+        done = subprocess.run([*command, "--questions", str(args.questions)], capture_output=True, text=True)
+        if done.returncode != 0:
+            reason = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode
+            print(f"{engine}: failed ({reason})")
+            return None
+        timed = json.loads(done.stdout.splitlines()[-1])
+        peak = max(timed["peak_gb"], row.get("peak_gb", 0.0))
+        row = row | timed | {key: row[key] for key in ("build_s", "open_s") if key in row} | {"peak_gb": peak}
+    return row
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passages", type=int, default=100_000)
@@ -280,34 +303,29 @@ def main() -> None:
         help="storybot only, with --books: open this saved index of the books (`STORYBOT_INDEX=DIR python -m bot "
         "--corpus BOOKS index`; opening writes to it if the books changed) instead of building one (build_s is 0)",
     )
-    parser.add_argument("--engine", help=argparse.SUPPRESS)  # one engine, in its own process
+    parser.add_argument("--engine", help=argparse.SUPPRESS)  # one engine and way, in its own process
+    parser.add_argument("--way", choices=WAYS, help=argparse.SUPPRESS)
+    parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)  # where the engine's index is saved
     args = parser.parse_args()
     if args.engine:
         if args.books:
             texts, questions = book_texts_and_questions(args.books, args.questions)
         else:
             texts, questions = texts_and_questions(args.passages, args.questions, args.datasets)
-        with tempfile.TemporaryDirectory() as folder:
-            saved = (args.books, args.saved_index) if args.saved_index and args.books else None
-            timed = run_engine(args.engine, texts, questions, Path(folder), CLOCKS[args.clock], saved)
-            print(json.dumps(timed | {"passages": len(texts)}))
+        saved = (args.books, args.saved_index) if args.saved_index and args.books else None
+        timed = run_engine(args.engine, texts, questions, args.folder, args.way, CLOCKS[args.clock], saved)
+        print(json.dumps(timed | {"passages": len(texts)}))
         return
     results = {}
     for engine in args.engines.split(","):
         if engine == "rank-bm25" and (args.books or args.passages > RANK_BM25_LIMIT):
             continue
-        command = [sys.executable, __file__, "--engine", engine, "--passages", str(args.passages)]
-        command += ["--datasets", str(args.datasets), "--clock", args.clock]
-        command += ["--books", str(args.books)] if args.books else []
-        command += ["--saved-index", str(args.saved_index)] if args.saved_index else []
-        done = subprocess.run([*command, "--questions", str(args.questions)], capture_output=True, text=True)
-        if done.returncode != 0:
-            reason = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode
-            print(f"{engine}: failed ({reason})")
-            continue
-        results[engine] = json.loads(done.stdout.splitlines()[-1])
+        with tempfile.TemporaryDirectory() as folder:
+            row = run_ways(engine, args, Path(folder))
+        if row is not None:
+            results[engine] = row
     passages = next((row["passages"] for row in results.values()), args.passages)
-    print(f"{passages:,.0f} passages, {args.questions} questions, one process per engine, {args.clock} clock")
+    print(f"{passages:,.0f} passages, {args.questions} questions, one process per engine and way, {args.clock} clock")
     print("search: the top 10 ids; answer: what a reader is shown (storybot: ask; peers: search, 4 texts, excerpts)")
     columns = ("build_s", "open_s", "search_p50_ms", "search_p99_ms", "answer_p50_ms", "answer_p99_ms", "size_mb")
     print(f"{'engine':<11}" + "".join(f"{c:>15}" for c in (*columns, "peak_gb")), end="")
