@@ -12,7 +12,8 @@ BM25Okapi's own score with each term's weight scaled by its rarity (relative to 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -31,52 +32,90 @@ class RaritySignal(Signal):
     def compute(self, candidates: Sequence[Candidate], context: RankingContext) -> np.ndarray:
         rows = np.zeros((len(candidates), len(self.features)))
         terms = list(context.query.weights)
-        if not terms:
+        if not terms or not candidates:
             return rows
-        stories: dict[int, StoryRarity] = {}
+        stories = {story: context.passages_of(story) for story in dict.fromkeys(c.view.story for c in candidates)}
+        postings = SpanPostings.of(terms, list(stories.values()), context)
+        rarities = {
+            story: StoryRarity.of(postings.held_in(passages), len(passages)) for story, passages in stories.items()
+        }
+        docs = np.array([c.doc for c in candidates], dtype=np.int64)
+        parts = {term: postings.parts_of(term, docs) for term in terms}
+        weights = context.query.weights
         for row, candidate in enumerate(candidates):
-            story = candidate.view.story
-            rarity = stories.get(story)
-            if rarity is None:
-                rarity = stories[story] = StoryRarity.of(terms, context.passages_of(story), context)
-            rows[row] = rarity.features(candidate, context)
+            rarity = rarities[candidate.view.story]
+            if rarity.total <= 0:
+                continue
+            held = sorted(candidate.matched & rarity.rarity.keys())
+            score = 0.0
+            for term in held:
+                part = parts[term][row]
+                if part == part:  # not NaN: the passage is in the term's postings
+                    score += rarity.rarity[term] * weights[term] * float(part)
+            rows[row] = rarity.coverage(held), rarity.best_sentence(candidate), score
         top = rows[:, 2].max(initial=0.0)
         rows[:, 2] = rows[:, 2] / top if top > 0 else 1.0
         return rows
 
 
-class StoryRarity:
-    """Each question term's rarity within one story, and where the story's passages hold it."""
+@dataclass(frozen=True)
+class SpanPostings:
+    """Each question term's postings over the passages from the first candidate story's to the last's:
+    read once a question, not once a story (a read of a long posting list within a range costs a pass
+    over it), then looked up a story or a candidate at a time."""
 
-    def __init__(self, rarity: dict[str, float], postings: dict[str, tuple[np.ndarray, np.ndarray]]):
+    postings: Mapping[str, tuple[np.ndarray, np.ndarray]]
+
+    @classmethod
+    def of(cls, terms: Sequence[str], stories: Sequence[range], context: RankingContext) -> SpanPostings:
+        span = range(min(r.start for r in stories), max(r.stop for r in stories))
+        return cls({term: context.passage_index.postings_within(term, span) for term in terms})
+
+    def held_in(self, passages: range) -> dict[str, int]:
+        """How many of these passages hold each term."""
+        held = {}
+        for term, (docs, _) in self.postings.items():
+            low, high = np.searchsorted(docs, np.array([passages.start, passages.stop], dtype=docs.dtype))
+            held[term] = int(high - low)
+        return held
+
+    def parts_of(self, term: str, docs: np.ndarray) -> np.ndarray:
+        """The term's term-frequency part in each of these passages, NaN where it is not held."""
+        listed, parts = self.postings[term]
+        found = np.full(len(docs), np.nan)
+        if len(listed):
+            where = np.minimum(np.searchsorted(listed, docs.astype(listed.dtype)), len(listed) - 1)
+            holds = listed[where] == docs
+            found[holds] = parts[where[holds]]
+        return found
+
+
+class StoryRarity:
+    """Each question term's rarity within one story."""
+
+    def __init__(self, rarity: dict[str, float]):
         self.rarity = rarity
-        self.postings = postings
         self.total = math.fsum(rarity.values())
 
     @classmethod
-    def of(cls, terms: list[str], passages: range, context: RankingContext) -> StoryRarity:
-        postings = {term: context.passage_index.postings_within(term, passages) for term in terms}
-        count = len(passages)
-        if count < MIN_PASSAGES:
-            return cls(dict.fromkeys(terms, 1.0), postings)
-        unheld = math.log1p((count + 0.5) / 0.5)
-        rarity = {
-            term: math.log1p((count - len(docs) + 0.5) / (len(docs) + 0.5)) / unheld
-            for term, (docs, _) in postings.items()
-        }
-        return cls(rarity, postings)
+    def of(cls, held: Mapping[str, int], passages: int) -> StoryRarity:
+        """From how many of the story's `passages` hold each question term."""
+        if passages < MIN_PASSAGES:
+            return cls(dict.fromkeys(held, 1.0))
+        unheld = math.log1p((passages + 0.5) / 0.5)
+        return cls(
+            {term: math.log1p((passages - count + 0.5) / (count + 0.5)) / unheld for term, count in held.items()}
+        )
 
-    def features(self, candidate: Candidate, context: RankingContext) -> list[float]:
-        if self.total <= 0:
-            return [0.0, 0.0, 0.0]
+    def coverage(self, held: Sequence[str]) -> float:
+        """The share of the question's rarity these (sorted) terms carry."""
+        return math.fsum(self.rarity[t] for t in held) / self.total
+
+    def best_sentence(self, candidate: Candidate) -> float:
+        """The best sentence's share of the question's rarity."""
         rarity = self.rarity
-        held = sorted(candidate.matched & rarity.keys())
         sentences = sentence_terms(candidate).values()
-        best = max((math.fsum(rarity[t] for t in sorted(found & rarity.keys())) for found in sentences), default=0.0)
-        score = 0.0
-        for term in held:
-            docs, parts = self.postings[term]
-            place = int(np.searchsorted(docs, candidate.doc))
-            if place < len(docs) and docs[place] == candidate.doc:
-                score += rarity[term] * context.query.weights[term] * float(parts[place])
-        return [math.fsum(rarity[t] for t in held) / self.total, best / self.total, score]
+        return (
+            max((math.fsum(rarity[t] for t in sorted(found & rarity.keys())) for found in sentences), default=0.0)
+            / self.total
+        )

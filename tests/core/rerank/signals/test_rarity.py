@@ -1,4 +1,6 @@
-from bot.core.rerank.signals.rarity import RaritySignal, StoryRarity
+import numpy as np
+
+from bot.core.rerank.signals.rarity import RaritySignal, SpanPostings, StoryRarity
 from tests.core.rerank.conftest import context_for, features_for
 
 MILL = 1
@@ -27,9 +29,28 @@ def test_the_bm25_feature_is_relative_to_the_lists_best(small_library):
 def test_a_story_of_too_few_passages_weighs_its_words_alike(small_library):
     _, context = context_for(small_library, "the miller by the river")
     mill = context.passages_of(MILL)
-    assert StoryRarity.of(["miller", "river"], mill, context).rarity["miller"] < 1.0
-    few = StoryRarity.of(["miller", "river"], range(mill.start, mill.start + 2), context)
-    assert few.rarity == {"miller": 1.0, "river": 1.0}
+    few = range(mill.start, mill.start + 2)
+    postings = SpanPostings.of(["miller", "river"], [mill, few], context)
+    assert postings.held_in(mill) == {"miller": 3, "river": 2}
+    assert StoryRarity.of(postings.held_in(mill), len(mill)).rarity["miller"] < 1.0
+    assert StoryRarity.of(postings.held_in(few), len(few)).rarity == {"miller": 1.0, "river": 1.0}
+
+
+def test_postings_over_the_candidates_stories_are_each_story_s_own(small_library):
+    """Read once over the span of the candidates' stories, then looked up: as read story by story."""
+    _, context = context_for(small_library, "the owl and the miller by the river")
+    stories = [context.passages_of(story) for story in range(len(context.stories))]
+    postings = SpanPostings.of(["owl", "miller", "river", "nowhere"], [stories[0], stories[-1]], context)
+    everything = np.arange(stories[0].start, stories[-1].stop)
+    for term in ("owl", "miller", "river", "nowhere"):
+        found = postings.parts_of(term, everything)
+        holding = 0
+        for passages in stories:
+            docs, parts = context.passage_index.postings_within(term, passages)
+            assert postings.held_in(passages)[term] == len(docs)
+            assert found[docs - everything[0]].tolist() == parts.tolist()
+            holding += len(docs)
+        assert np.count_nonzero(~np.isnan(found)) == holding
 
 
 def test_library_wide_each_candidate_is_weighed_within_its_own_story(small_library):
