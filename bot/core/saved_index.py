@@ -23,6 +23,7 @@ next writer.
 from __future__ import annotations
 
 import contextlib
+import copy
 import fcntl
 import hashlib
 import logging
@@ -338,7 +339,10 @@ def _in_file_order(
     first_in_file[by_file] = np.concatenate(([0], np.cumsum(counts[by_file])[:-1]))
     first_here = np.array([story.first_passage for story in stories], dtype=np.int64)
     if not np.array_equal(first_in_file, first_here):
-        joined.index.tie_order = np.repeat(first_in_file - first_here, counts) + np.arange(int(counts.sum()))
+        # On a copy: one part is its own join, and its index is its segment's, which a later load may reuse.
+        index = copy.copy(joined.index)
+        index.tie_order = np.repeat(first_in_file - first_here, counts) + np.arange(int(counts.sum()))
+        joined = replace(joined, index=index)
     problems = [skipped[path][1] for path in relatives if path in skipped]
     return replace(joined, corpus=replace(joined.corpus, problems=(*walk_problems, *problems)))
 

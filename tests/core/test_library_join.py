@@ -10,7 +10,7 @@ from bot.core.corpus import Corpus, Passage, Story, load_corpus
 from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.library import StoryLibrary
 from bot.core.library_join import join_parts
-from bot.core.saved_index import IndexStore
+from bot.core.saved_index import IndexStore, _in_file_order
 from bot.core.segments import SegmentedIndex
 from bot.core.spelling import SpellingCorrector
 from tests.core.story_folder import QUESTIONS, library_facts, tale, write_folder
@@ -98,3 +98,20 @@ def test_a_library_grown_from_segments_keeps_its_ties_in_file_order_when_joined(
     assert joined.index.tie_order is not None
     assert np.array_equal(joined.index.tie_order[:size], grown.index.tie_order)
     assert np.array_equal(joined.index.tie_order[size:], size + np.arange(len(other.corpus.passages)))
+
+
+def test_ties_in_file_order_of_one_part_go_on_a_copy_not_on_the_part_itself(corpus):
+    """One part is its own join; its index is its segment's, which a later load may reuse: ranking its
+    ties in this load's file order must not write into it, nor leave the order of an earlier load there."""
+    part = parts_of_corpus(corpus, Analyzer(), DEFAULT_PARAMS)
+    paths = [story.path for story in part.corpus.stories]
+    reversed_order = _in_file_order(paths[::-1], (), [part], {})
+    assert part.index.tie_order is None
+    last = part.corpus.stories[-1]
+    tie_order = reversed_order.index.tie_order
+    assert tie_order is not None and tie_order[last.first_passage] == 0  # the last story comes first in file order
+    assert sorted(tie_order.tolist()) == list(range(len(part.corpus.passages)))
+    question = part.index.vocabulary.keys() & {"violin", "harbour", "piano"}
+    scores = [score for _, score in part.index.top(list(question), 20)]
+    assert [score for _, score in reversed_order.index.top(list(question), 20)] == scores  # ties reordered only
+    assert _in_file_order(paths, (), [part], {}).index.tie_order is None
