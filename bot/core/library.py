@@ -172,7 +172,7 @@ class StoryLibrary:
         """A passage's terms and sentences, kept for the passages asked about most recently."""
         found = self._analysed.get(document)
         if found is None:
-            found = AnalysedPassage.of(document, self.corpus.passages, self.analyzer, self._terms.term)
+            found = AnalysedPassage.of(document, self.corpus.passages, self._terms)
             self._analysed[document] = found
             if len(self._analysed) > ANALYSED_PASSAGES_KEPT:
                 self._analysed.popitem(last=False)

@@ -26,6 +26,8 @@ class LibraryTerms:
         )
         """`analyzer.term`, answered from the speller's words where it has them (the same terms). Without
         accent folding, the analyser's own: the speller's folded words lost the accents that make those terms."""
+        self.base: Callable[[str], str] = analyzer.base
+        """The analyser's: a word's term as if no word were a stop word (what phrases are compared by)."""
 
     def __reduce__(self) -> tuple[type[LibraryTerms], tuple[Analyzer, SpellingCorrector]]:
         """Sent to another process (with a library that could not be saved) as what it is made from."""

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from bot.core.analysis import Analyzer, word_list, words
 from bot.core.corpus import Passage, Story
 from bot.core.index import BM25Scoring
+from bot.core.library_terms import LibraryTerms
 from bot.core.passage_table import text_and_story
 from bot.core.query import Query
 from bot.core.sentences import sentence_spans
@@ -29,38 +30,31 @@ class AnalysedPassage:
     forms: str
     """Every word's dictionary form, stop words included, space-separated with a space at each end,
     so a phrase is found with one substring search."""
-    _analyzer: Analyzer = field(repr=False, compare=False)
+    _terms: LibraryTerms = field(repr=False, compare=False)
     _passages: Sequence[Passage] = field(repr=False, compare=False)
     _sentence_places: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def of(
-        cls,
-        doc: int,
-        passages: Sequence[Passage],
-        analyzer: Analyzer,
-        term: Callable[[str], str | None] | None = None,
-    ) -> AnalysedPassage:
+    def of(cls, doc: int, passages: Sequence[Passage], terms: LibraryTerms) -> AnalysedPassage:
         """The passage's text and story alone are read; one pass over each sentence's words with the
-        analyser's cached terms and forms (`term`, if given, gives the analyser's terms faster:
-        bot.core.library_terms). No word's place in the text is looked up until an excerpt or a
-        signal asks for it (`places`), nor the rest of the passage (`passage`)."""
+        library's cached terms and forms. No word's place in the text is looked up until an excerpt or
+        a signal asks for it (`places`), nor the rest of the passage (`passage`)."""
         text, story = text_and_story(passages, doc)
-        term, base = term or analyzer.term, analyzer.base
+        term, base = terms.term, terms.base
         sentences = tuple(sentence_spans(text)) or ((0, len(text)),)
-        terms: list[str] = []
+        kept: list[str] = []
         sentence_of: list[int] = []
         forms: list[str] = []
         for number, (start, end) in enumerate(sentences):
             found = word_list(text[start:end])
             found_terms = list(map(term, found))
             # A word's dictionary form is its term, unless it is a stop word: only those are looked up again.
-            forms.extend([t if t is not None else base(w) for w, t in zip(found, found_terms, strict=True)])
-            kept = [t for t in found_terms if t is not None]
-            terms.extend(kept)
-            sentence_of.extend([number] * len(kept))
+            forms += [t if t is not None else base(w) for w, t in zip(found, found_terms, strict=True)]
+            held = [t for t in found_terms if t is not None]
+            kept += held
+            sentence_of += [number] * len(held)
         forms_text = f" {' '.join(forms)} "
-        return cls(doc, text, story, tuple(terms), sentences, tuple(sentence_of), forms_text, analyzer, passages)
+        return cls(doc, text, story, tuple(kept), sentences, tuple(sentence_of), forms_text, terms, passages)
 
     @cached_property
     def passage(self) -> Passage:
@@ -76,7 +70,7 @@ class AnalysedPassage:
             places = self._sentence_places.get(sentence)
             if places is None:
                 start, end = self.sentences[sentence]
-                term = self._analyzer.term
+                term = self._terms.term  # as the terms were found, word for word
                 places = [(start + s, start + e) for w, s, e in words(self.text[start:end]) if term(w) is not None]
                 self._sentence_places[sentence] = places
             found.append(places[index - bisect_left(self.sentence_of, sentence)])
