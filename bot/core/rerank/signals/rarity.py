@@ -36,8 +36,10 @@ class RaritySignal(Signal):
             return rows
         stories = {story: context.passages_of(story) for story in dict.fromkeys(c.view.story for c in candidates)}
         postings = SpanPostings.of(terms, list(stories.values()), context)
+        held = postings.held_in(list(stories.values()))
         rarities = {
-            story: StoryRarity.of(postings.held_in(passages), len(passages)) for story, passages in stories.items()
+            story: StoryRarity.of({term: int(counts[n]) for term, counts in held.items()}, len(passages))
+            for n, (story, passages) in enumerate(stories.items())
         }
         docs = np.array([c.doc for c in candidates], dtype=np.int64)
         parts = {term: postings.parts_of(term, docs) for term in terms}
@@ -71,12 +73,13 @@ class SpanPostings:
         span = range(min(r.start for r in stories), max(r.stop for r in stories))
         return cls({term: context.passage_index.postings_within(term, span) for term in terms})
 
-    def held_in(self, passages: range) -> dict[str, int]:
-        """How many of these passages hold each term."""
+    def held_in(self, stories: Sequence[range]) -> dict[str, np.ndarray]:
+        """How many of each story's passages hold each term."""
+        bounds = [passages.start for passages in stories] + [passages.stop for passages in stories]
         held = {}
         for term, (docs, _) in self.postings.items():
-            low, high = np.searchsorted(docs, np.array([passages.start, passages.stop], dtype=docs.dtype))
-            held[term] = int(high - low)
+            found = np.searchsorted(docs, np.array(bounds, dtype=docs.dtype))
+            held[term] = found[len(stories) :] - found[: len(stories)]
         return held
 
     def parts_of(self, term: str, docs: np.ndarray) -> np.ndarray:
