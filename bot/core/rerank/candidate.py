@@ -112,6 +112,16 @@ class Candidate:
         positions = tuple(view.positions(query.weights))
         return cls(doc, bm25, view, positions, frozenset(view.terms[i] for i in positions))
 
+    @cached_property
+    def sentence_terms(self) -> dict[int, frozenset[str]]:
+        """Sentence index -> the question terms it holds, sentences in order: worked out once for the
+        signals that weigh sentences and the excerpt."""
+        found: dict[int, set[str]] = {}
+        terms, sentence_of = self.view.terms, self.view.sentence_of
+        for position in self.positions:
+            found.setdefault(sentence_of[position], set()).add(terms[position])
+        return {sentence: frozenset(held) for sentence, held in found.items()}
+
 
 @dataclass(frozen=True)
 class RankingContext:

@@ -19,7 +19,6 @@ import numpy as np
 
 from bot.core.rerank.candidate import Candidate, RankingContext
 from bot.core.rerank.signal import Signal
-from bot.core.rerank.signals.sentence import sentence_terms
 
 MIN_PASSAGES = 3
 """A story of fewer passages cannot say which of its words are rare in it."""
@@ -117,7 +116,7 @@ class StoryRarity:
     def best_sentence(self, candidate: Candidate) -> float:
         """The best sentence's share of the question's rarity."""
         rarity = self.rarity
-        sentences = sentence_terms(candidate).values()
+        sentences = candidate.sentence_terms.values()
         return (
             max((math.fsum(rarity[t] for t in sorted(found & rarity.keys())) for found in sentences), default=0.0)
             / self.total

@@ -18,7 +18,6 @@ from bot.core.query import Query
 from bot.core.related_words import RelatedWords, bundled_related_words
 from bot.core.rerank.candidate import Candidate, RankingContext
 from bot.core.rerank.signal import Signal
-from bot.core.rerank.signals.sentence import sentence_terms
 
 _NOTHING: frozenset[str] = frozenset()
 _NONE: set[str] = set()
@@ -68,7 +67,7 @@ class RelatedSignal(Signal):
         total: float,
     ) -> list[float]:
         view = candidate.view
-        sentences = sentence_terms(candidate)
+        sentences: dict[int, frozenset[str] | set[str]] = dict(candidate.sentence_terms)
         close: set[str] = set()
         kind: set[str] = set()
         for position in view.positions(held):
@@ -79,7 +78,8 @@ class RelatedSignal(Signal):
             if found:
                 close |= near - candidate.matched
                 kind |= below - candidate.matched
-                sentences.setdefault(int(view.sentence_of[position]), set()).update(found)
+                sentence = view.sentence_of[position]
+                sentences[sentence] = sentences.get(sentence, frozenset()) | found
         kind -= close
         return [
             math.fsum(weights[t] for t in close) / total,
@@ -88,7 +88,7 @@ class RelatedSignal(Signal):
         ]
 
     @staticmethod
-    def _best(sentences: dict[int, set[str]], weights: dict[str, float], total: float) -> float:
+    def _best(sentences: dict[int, frozenset[str] | set[str]], weights: dict[str, float], total: float) -> float:
         return max((math.fsum(weights[t] for t in found) for found in sentences.values()), default=0.0) / total
 
 

@@ -8,22 +8,13 @@ import numpy as np
 
 from bot.core.query import Query
 from bot.core.rerank.candidate import Candidate, RankingContext
-from bot.core.rerank.signal import Signal, matched_tokens, matched_weight
-
-
-def sentence_terms(candidate: Candidate) -> dict[int, set[str]]:
-    """Sentence index -> the question terms it holds."""
-    found: dict[int, set[str]] = {}
-    sentence_of = candidate.view.sentence_of
-    for position, term in matched_tokens(candidate):
-        found.setdefault(int(sentence_of[position]), set()).add(term)
-    return found
+from bot.core.rerank.signal import Signal, matched_weight
 
 
 def best_sentence(candidate: Candidate, query: Query) -> tuple[int | None, float]:
     """(index, share of the question) of the sentence holding most of it; the first such on ties."""
     best: tuple[int | None, float] = (None, 0.0)
-    for sentence, terms in sorted(sentence_terms(candidate).items()):
+    for sentence, terms in sorted(candidate.sentence_terms.items()):
         share = matched_weight(terms, query)
         if share > best[1]:
             best = (sentence, share)
