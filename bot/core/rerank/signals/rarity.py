@@ -35,9 +35,9 @@ class RaritySignal(Signal):
             return rows
         stories = {story: context.passages_of(story) for story in dict.fromkeys(c.view.story for c in candidates)}
         postings = SpanPostings.of(terms, list(stories.values()), context)
-        held = postings.held_in(list(stories.values()))
+        holding = postings.held_in(list(stories.values()))
         rarities = {
-            story: StoryRarity.of({term: int(counts[n]) for term, counts in held.items()}, len(passages))
+            story: StoryRarity.of({term: int(counts[n]) for term, counts in holding.items()}, len(passages))
             for n, (story, passages) in enumerate(stories.items())
         }
         docs = np.array([c.doc for c in candidates], dtype=np.int64)
