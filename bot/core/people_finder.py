@@ -29,12 +29,15 @@ from bot.core.analysis import fold, is_dictionary_word, load_stopwords, normaliz
 from bot.core.sentences import sentence_spans
 
 _NAME_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
-# Up to four capitalised words, after "Mr." or "St." if any ("Mrs. Tiggy-winkle", "St. Lawrence"). The
-# lookahead only makes the scan fast: every run starts with an ASCII capital or another script's letter,
-# and checking a character's range first costs far less than its Unicode category at every position.
-_FAST_FIRST_CHECK = r"(?=[A-Z\x80-\U0010ffff])"
+# Up to four capitalised words, after "Mr." or "St." if any ("Mrs. Tiggy-winkle", "St. Lawrence"), not
+# right after a letter, digit, apostrophe or hyphen. Written to start with the class of its first
+# character (an ASCII capital or another script's letter: "M", "D" and "S" of the titles too) and to
+# look back only from there: the regular expression engine then skips in a tight loop to where a run
+# can start, rather than trying the whole pattern at every character (a third faster).
 _NAME_RUN = re.compile(
-    rf"{_FAST_FIRST_CHECK}(?<![\w'’-])(?:(?:Mr|Mrs|Ms|Dr|St)\. )?{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}(?![\w-])"
+    r"[A-Z\x80-\U0010ffff](?<![\w'’-][\s\S])"
+    rf"(?:(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)t)\. {_NAME_WORD}|(?<=[^\W\d_a-z])[^\W\d_]*(?:['’-][^\W\d_]+)*)"
+    rf"(?: {_NAME_WORD}){{0,3}}(?![\w-])"
 )
 _SENTENCE_START = frozenset(".!?…\"“”‘’'(:;—\n")
 
@@ -72,6 +75,10 @@ _DESCRIPTION_WORDS = 5
 
 @dataclass
 class _Evidence:
+    title_first: bool
+    """The name's first word is a title ("Prince"): "the Prince Yamato" is no place."""
+    titled: bool
+    """A title and more ("Prince Yamato"): each mention says "a person" once."""
     mentions: int = 0
     inside: int = 0
     """Mentions that do not start a sentence: the capital belongs to the name."""
@@ -131,58 +138,103 @@ def find_people(texts: list[str]) -> list[FoundPerson]:
         return all(not _is_stop_word(w, lists.stop) and w.lower() not in lowercase_words for w in words)
 
     evidence: dict[str, _Evidence] = {}
-    runs: Counter[str] = Counter()
-    for name, start, end, inside in _mentions(text, lists, lowercase_words):
-        runs[name] += 1
-        if not plausible(name):
+    stop_word = _StopWords(lists.stop)
+    never: set[str] = set()
+    """Runs that are one stop word ("The", "I", "But"): half the runs, and never a name."""
+    known: tuple[dict[str, _Run | None], dict[str, _Run | None]] = ({}, {})
+    """What a run holds within a sentence, and at a sentence's start."""
+    for match in _NAME_RUN.finditer(text):
+        run = match.group()
+        if run in never:
             continue
-        found = evidence.get(name)
-        if found is None:
-            found = evidence[name] = _Evidence()
-        found.mentions += 1
-        if inside:
-            found.inside += 1
-            if found.first_inside < 0:
-                found.first_inside = start
-        _weigh(found, text, name, start, end, lists)
+        start = match.start()
+        at_start = _starts_sentence(text, start)
+        runs = known[at_start]
+        found = runs.get(run, _UNSEEN)
+        if found is _UNSEEN:
+            held = _name_in(run, at_start, stop_word, lists, lowercase_words)
+            if held is None:
+                runs[run] = None
+                if " " not in run and stop_word[run]:
+                    never.add(run)
+                continue
+            name, offset, length, inside = held
+            said = evidence.get(name)
+            if said is None and plausible(name):
+                title_first = fold(name.split()[0]) in lists.title
+                said = evidence[name] = _Evidence(title_first, title_first and " " in name)
+            found = runs[run] = _Run(name, offset, length, inside, said)
+        elif found is None:
+            continue
+        found.times += 1
+        said = found.evidence
+        if said is None:
+            continue
+        start += found.offset
+        if found.inside and said.first_inside < 0:
+            said.first_inside = start
+        _weigh(said, text, start, start + found.length, lists)
+    named: Counter[str] = Counter()
+    for runs in known:
+        for found in runs.values():
+            if found is None:
+                continue
+            named[found.name] += found.times
+            if found.evidence is not None:
+                found.evidence.mentions += found.times
+                if found.inside:
+                    found.evidence.inside += found.times
     people = _people(evidence, lists)
-    mentions = _count_mentions(runs, [name for name, _ in people])
+    mentions = _count_mentions(named, [name for name, _ in people])
     return [_found(name, where, mentions[name], texts, starts) for name, where in people]
 
 
-def _mentions(text: str, lists: _WordLists, lowercase_words: set[str]) -> Iterator[tuple[str, int, int, bool]]:
-    """(name, start, end, not at a sentence's start) of every run of capitalised words; leading stop
-    words ("And Assipattle", "The Stoorworm"), a word of the language that starts a sentence
-    ("Finally Kung said", "Thereupon Walter began"), and a possessive and what follows it are left
-    out of the name."""
-    stop_word = _StopWords(lists.stop)
-    for match in _NAME_RUN.finditer(text):
-        run = match.group()
-        if " " not in run and stop_word[run]:
-            continue  # "The", "I", "But": half the runs, and never a name
-        words = run.split(" ")
-        start = match.start()
-        at_start = _starts_sentence(text, start)
-        while words and (
-            stop_word[words[0]] or (at_start and len(words) > 1 and _opens_sentence(words[0], lists, lowercase_words))
-        ):
-            start = text.find(" ", start) + 1
-            words.pop(0)
-            at_start = False
-        if not words:
-            continue
-        # A possessive ends the name: "Kalmurzaeva's Odyssey" mentions Kalmurzaeva.
-        owner = None
-        if "'s" in run or "’s" in run:  # most names hold no possessive
-            owner = next((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), None)
-        if owner is not None:
-            words = words[: owner + 1]
-            words[-1] = words[-1][:-2]
-        name = " ".join(words)
-        end = start + len(name)
-        if not name.istitle():
-            name = " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in words)
-        yield name, start, end, not at_start
+@dataclass
+class _Run:
+    """What every mention of one run of capitalised words says alike, in one place (within a
+    sentence, or at its start): which name it holds, where in the run, and how often it came."""
+
+    name: str
+    offset: int
+    length: int
+    """Of the name as written (before "ELIAS" reads "Elias")."""
+    inside: bool
+    evidence: _Evidence | None
+    """The name's, or None for a name no person has ("Mount Horai", "King")."""
+    times: int = 0
+
+
+_UNSEEN = _Run("", 0, 0, False, None)
+
+
+def _name_in(
+    run: str, at_start: bool, stop_word: _StopWords, lists: _WordLists, lowercase_words: set[str]
+) -> tuple[str, int, int, bool] | None:
+    """(name, where it starts in the run, its length, not at a sentence's start) of a run of
+    capitalised words, or None for a run that holds no name; leading stop words ("And Assipattle",
+    "The Stoorworm"), a word of the language that starts a sentence ("Finally Kung said",
+    "Thereupon Walter began"), and a possessive and what follows it are left out of the name."""
+    words = run.split(" ")
+    offset = 0
+    while words and (
+        stop_word[words[0]] or (at_start and len(words) > 1 and _opens_sentence(words[0], lists, lowercase_words))
+    ):
+        offset += len(words.pop(0)) + 1
+        at_start = False
+    if not words:
+        return None
+    # A possessive ends the name: "Kalmurzaeva's Odyssey" mentions Kalmurzaeva.
+    owner = None
+    if "'s" in run or "’s" in run:  # most names hold no possessive
+        owner = next((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), None)
+    if owner is not None:
+        words = words[: owner + 1]
+        words[-1] = words[-1][:-2]
+    name = " ".join(words)
+    length = len(name)
+    if not name.istitle():
+        name = " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in words)
+    return name, offset, length, not at_start
 
 
 @lru_cache(maxsize=1 << 16)
@@ -218,26 +270,21 @@ def _is_common_word(name: str) -> bool:
     return all(is_dictionary_word(part) for part in fold(name).split("-"))
 
 
-def _weigh(found: _Evidence, text: str, name: str, start: int, end: int, lists: _WordLists) -> None:
+def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists) -> None:
     """Adds what one mention says about its name."""
     person = thing = 0
-    first = fold(name.split()[0])
-    possessive = text.startswith(("'s", "’s"), end)
-    if first in lists.title and " " in name:
+    if found.titled:
         person += 1
     # The three words before the name: "a squirrel, called", "by name", "the liner was called".
     preceding = []
     if text[start - 1 : start] == " ":
-        preceding = [w.lower().strip(_QUOTES) for w in text[max(0, start - 60) : start].split()[-3:]]
-    word = preceding[-1] if preceding else ""
+        preceding = text[max(0, start - 60) : start].rsplit(None, 3)[-3:]
+    word = preceding[-1].lower().strip(_QUOTES) if preceding else ""
     pause = word.endswith(",")
     word = word.rstrip(",")
-    noun = preceding[-2].rstrip(",") if len(preceding) > 1 else ""
-    passive = noun in _BE and len(preceding) > 2
-    if passive:
-        noun = preceding[-3].rstrip(",")  # "the liner was called Hercules": the liner is called so
     if word.isalpha():
         if word in _NAMING:
+            noun, passive = _noun_before(preceding)
             kind = _kind(noun, lists)
             if kind == "thing" or (word == "name" and noun == "the"):
                 found.introduced_as_thing = True
@@ -248,7 +295,7 @@ def _weigh(found: _Evidence, text: str, name: str, start: int, end: int, lists: 
                 or (word == "name" and noun == "by")
             ):
                 person += 2  # "a sailor called Thomas Wren", "by name Toyonari", "she was called Lucie"
-        elif noun in _NAMING and (word in _NAMED_PERSON or word in _BE):
+        elif (word in _NAMED_PERSON or word in _BE) and _noun_before(preceding)[0] in _NAMING:
             person += 2  # "men called him Assipattle", "whose name was Marie"
         elif pause and _kind(word, lists) == "person":
             person += 2  # "the captain, Elias Boone", "the farmer's son, Pavel"
@@ -256,7 +303,9 @@ def _weigh(found: _Evidence, text: str, name: str, start: int, end: int, lists: 
             found.introduced_as_thing = True
         elif word in _SPEECH_WORDS:
             person += 1
-        elif (word in _PLACE_PREPOSITIONS or (word == "the" and first not in lists.title)) and not possessive:
+        elif (word in _PLACE_PREPOSITIONS or (word == "the" and not found.title_first)) and not text.startswith(
+            ("'s", "’s"), end
+        ):
             thing += 1  # (but "out of Ivan's rhythms" names an owner)
     after = None
     if (word != "of" or pause) and text[end : end + 1] in _AFTER_STARTS:  # where every introduction starts
@@ -278,6 +327,16 @@ def _weigh(found: _Evidence, text: str, name: str, start: int, end: int, lists: 
         found.intro = start
 
 
+def _noun_before(preceding: list[str]) -> tuple[str, bool]:
+    """The word before the word before a name, and whether it was "was" or the like, in which case
+    it is the word before that: "the liner was called Hercules" (the liner is called so)."""
+    noun = preceding[-2].lower().strip(_QUOTES).rstrip(",") if len(preceding) > 1 else ""
+    passive = noun in _BE and len(preceding) > 2
+    if passive:
+        noun = preceding[-3].lower().strip(_QUOTES).rstrip(",")
+    return noun, passive
+
+
 def _kind(word: str, lists: _WordLists) -> str | None:
     """ "person", "thing" or None, for a word that describes a name ("musician", "ship")."""
     key = fold(word.strip("'’-"))
@@ -296,7 +355,7 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists) -> list[tuple[str
     for name, found in evidence.items():
         if found.introduced_as_thing:
             continue
-        if " " not in name and _is_common_word(name) and (not found.inside or found.mentions < 2):
+        if " " not in name and (not found.inside or found.mentions < 2) and _is_common_word(name):
             continue  # "Indeed", "Thus" at a sentence's start; "Within" once, at a line of verse's
         if found.person > found.thing:
             chosen[name] = found.intro
@@ -311,18 +370,16 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists) -> list[tuple[str
         first, _, rest = name.partition(" ")
         if rest in chosen and not evidence[name].inside and _is_common_word(first):
             del chosen[name]  # "Thereupon Walter", only ever at a sentence's start, is Walter
-    words_of = {name: name.split() for name in chosen}
-    within = {
-        name
-        for name, words in words_of.items()
-        if any(len(other) > len(words) and _contains(other, words) for other_name, other in words_of.items())
-    }
+    within = {part for name in chosen for part in _shorter_runs(name.split())}
     return sorted(((n, w) for n, w in chosen.items() if n not in within), key=lambda item: item[1])
 
 
-def _contains(longer: list[str], shorter: list[str]) -> bool:
-    size = len(shorter)
-    return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
+def _shorter_runs(words: list[str]) -> Iterator[str]:
+    """Every run of consecutive words of a name, shorter than it ("Prince Yamato Take": "Prince",
+    "Yamato", "Take", "Prince Yamato", "Yamato Take")."""
+    for size in range(1, len(words)):
+        for first in range(len(words) - size + 1):
+            yield " ".join(words[first : first + size])
 
 
 def _count_mentions(runs: Counter[str], names: list[str]) -> dict[str, int]:
@@ -333,6 +390,10 @@ def _count_mentions(runs: Counter[str], names: list[str]) -> dict[str, int]:
     form_owner |= {name: name for name in names}
     counts = dict.fromkeys(names, 0)
     for run, times in runs.items():
+        owner = form_owner.get(run)
+        if owner is not None:  # most runs: a name or a form of one, whole
+            counts[owner] += times
+            continue
         words = run.split()
         at = 0
         while at < len(words):
