@@ -68,11 +68,14 @@ _NUMBER_WORDS = set(
     ]
 )
 _ROMAN = re.compile(r"(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_LETTERS = "MDCLXVI"
 _SENTENCE_END = (".", ",", ";", ":")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+"""A character for which str.isalnum() holds."""
 
 
 def is_roman(word: str) -> bool:
-    return len(word) <= 12 and _ROMAN.fullmatch(word) is not None
+    return len(word) <= 12 and word[:1] in _ROMAN_LETTERS and _ROMAN.fullmatch(word) is not None
 
 
 def _is_number(words: list[str]) -> bool:
@@ -146,23 +149,24 @@ def _blocks(paragraphs: list[str]) -> list[Block]:
     blocks: list[Block] = []
     bare_heading = False  # the last block is a chapter line alone: a title-like line after it is its name
     for paragraph in paragraphs:
-        heading = leading_heading(paragraph, levels=6)  # "## Chapter Two", as in Markdown
+        heading = leading_heading(paragraph, levels=6) if paragraph[:1] == "#" else None  # "## Chapter Two"
         if heading:
             blocks.append(Block(heading[0], heading=True))
             paragraph, bare_heading = heading[1].strip(), False
             if not paragraph:
                 continue
-        lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
-        if not any(char.isalnum() for char in paragraph):
+        if _LETTER_OR_DIGIT.search(paragraph) is None:
             continue  # a scene break ("*     *     *") or a rule, not text
-        if bare_heading and len(lines) == 1 and _is_subtitle(lines[0]) and not is_chapter_line(lines[0]):
+        lines = [line for line in map(str.strip, paragraph.split("\n")) if line]
+        chapter_line = is_chapter_line(lines[0])
+        if bare_heading and len(lines) == 1 and _is_subtitle(lines[0]) and not chapter_line:
             blocks[-1] = Block(f"{blocks[-1].text} {lines[0]}", heading=True)
             bare_heading = False
             continue
         bare_heading = False
-        if len(lines) > 1 and all(is_chapter_line(line) for line in lines):
+        if chapter_line and len(lines) > 1 and all(is_chapter_line(line) for line in lines[1:]):
             continue  # a table of contents
-        if is_chapter_line(lines[0]):
+        if chapter_line:
             name, rest = lines[:1], lines[1:]
             if len(rest) <= 2 and all(_is_subtitle(line) for line in rest):
                 name, rest = lines, []

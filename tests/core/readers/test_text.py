@@ -2,7 +2,7 @@ import pytest
 
 from bot.core.corpus import load_corpus
 from bot.core.library import StoryLibrary
-from bot.core.readers.text import is_chapter_line
+from bot.core.readers.text import _LETTER_OR_DIGIT, is_chapter_line
 
 # The shape and the words of a Project Gutenberg plain-text book (header and footer as Gutenberg
 # writes them, shortened), with a contents list, chapter lines, a scene break and lines wrapped at 70
@@ -182,3 +182,10 @@ def test_every_generation_of_gutenberg_markers_is_found(tmp_path, start, end):
 
 
 LICENSE_LINE = "You may copy it, give it away or re-use it under the terms of the Project Gutenberg License."
+
+
+def test_a_letter_or_digit_is_what_str_isalnum_says_for_every_character():
+    """Scene breaks are told from text by this pattern: the same characters as str.isalnum."""
+    found = {chr(code) for code in range(0x110000) if _LETTER_OR_DIGIT.match(chr(code))}
+    assert found == {chr(code) for code in range(0x110000) if chr(code).isalnum()}
+    assert "_" not in found and "é" in found and "٣" in found
