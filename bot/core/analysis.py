@@ -68,9 +68,12 @@ def word_list(text: str) -> list[str]:
 
 PIECE_END = b"\x01"
 """What `word_pieces` puts after each text's pieces: no text's piece, since the character is no word's."""
-# The UTF-8 bytes of ASCII characters that no word holds (all but letters, digits, "'" and PIECE_END)
-# become spaces; the bytes of other characters stay.
-_PIECE_SEPARATORS = bytes(c if chr(c) in _ASCII_WORD_CHARS or c >= 128 or c == PIECE_END[0] else 32 for c in range(256))
+# The UTF-8 bytes of ASCII characters that no word holds (all but letters, digits, "'", PIECE_END, and
+# "_", which no word holds either but which makes the letters beside it no lowercase word for the
+# people finder: pieces are its runs too) become spaces; the bytes of other characters stay.
+_PIECE_SEPARATORS = bytes(
+    c if chr(c) in _ASCII_WORD_CHARS or c >= 128 or c in (PIECE_END[0], ord("_")) else 32 for c in range(256)
+)
 _PIECES_AT_ONCE = 1 << 22
 """About how many characters of text `word_pieces` cuts in one pass."""
 
@@ -79,11 +82,11 @@ def word_pieces(texts: Sequence[str]) -> Iterator[list[bytes]]:
     """The texts' words in a few passes of C over many texts at once, each text's followed by PIECE_END,
     in lists of a few million characters' pieces.
 
-    A piece is a run of UTF-8 bytes between ASCII characters that no word holds. One of ASCII letters
-    and digits is a word; any other holds the words that `word_list` finds in it (none, one or several:
-    "Ivan's" after a curly quote, "rock'n'roll", "--"), the same that it finds in the whole text, since
-    no word holds the characters it was cut at. The distinct pieces are few: each is analysed once
-    (Analyzer.piece_terms).
+    A piece is a run of UTF-8 bytes between ASCII characters that no word holds (but "_"). One of ASCII
+    letters and digits is a word; any other holds the words that `word_list` finds in it (none, one or
+    several: "Ivan's" after a curly quote, "rock'n'roll", "_Ivan_", "--"), the same that it finds in
+    the whole text, since no word holds the characters it was cut at. The distinct pieces are few: each
+    is analysed once (piece_words.py).
     """
     start = 0
     while start < len(texts):
@@ -195,7 +198,6 @@ class Analyzer:
             form = lower(lemma(normalized)) if lemmatize and normalized else normalized
             return stemmer.stemWord(form) if stemmer else form
 
-        @lru_cache(maxsize=1 << 19)
         def piece_terms(piece: bytes) -> tuple[tuple[str, str], ...]:
             found = (piece.decode("ascii"),) if piece.isalnum() else word_list(piece.decode("utf-8", "surrogatepass"))
             return tuple((t, normalize_word(w)) for w in found if (t := term(w)) is not None)
@@ -206,7 +208,7 @@ class Analyzer:
         """One word's term as if no word were a stop word: what phrases are compared by."""
         self.piece_terms = piece_terms
         """(term, folded word without possessive) of each word of a piece of `word_pieces` that is no stop
-        word: a build's words to terms, once per distinct piece of a worker's batches."""
+        word: a build's words to terms, once per distinct piece a worker meets (piece_words.py keeps them)."""
         versions = f"{Stemmer.version() if stemmer else ''}|{simplemma.__version__ if lemmatize else ''}"
         self.signature = f"{self!r}|{sorted(stop)}|{versions}"
         """Everything that decides the terms: two analyzers with equal signatures agree."""

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain
 
 from bot.core.analysis import fold, is_dictionary_word, load_stopwords, normalize_word
 from bot.core.sentences import sentence_spans
@@ -120,10 +121,11 @@ def _word_lists() -> _WordLists:
     return _WordLists(people, titles, frozenset(lines("place_words.txt")), load_stopwords())
 
 
-def find_people(texts: list[str]) -> list[FoundPerson]:
-    """The people a story's passages name, in the order the story first gives evidence of them."""
+def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> list[FoundPerson]:
+    """The people a story's passages name, in the order the story first gives evidence of them;
+    `lowercase_words`, the words the story writes in lowercase if known (else found here)."""
     lists = _word_lists()
-    lowercase_words = _lowercase_words(texts)
+    lowercase_words = _lowercase_words(texts) if lowercase_words is None else lowercase_words
     text = "\n\n".join(texts)
     starts = [0]
     for passage in texts[:-1]:
@@ -434,11 +436,14 @@ def _lowercase_words(texts: list[str]) -> set[str]:
     pattern: the same set as the pattern over all the text (a run's ends stand next to separators,
     where the pattern's word boundaries fall too), several times faster.
     """
-    found = set()
     joined = "\n\n".join(texts).encode("utf-8", "surrogatepass").translate(_ASCII_SEPARATOR_BYTES)
-    for run in set(joined.split()):
-        if run.isalpha() and run.islower():  # bytes: ASCII letters only
-            found.add(run.decode("ascii"))
-        else:
-            found.update(_LOWERCASE_WORD.findall(run.decode("utf-8", "surrogatepass")))
-    return found
+    return set(chain.from_iterable(map(lowercase_words_in, set(joined.split()))))
+
+
+def lowercase_words_in(run: bytes) -> list[str]:
+    """The lowercase words of a run of UTF-8 bytes between ASCII characters other than letters, digits,
+    "_" and "'" (a piece of analysis.word_pieces): the pattern's, or the run itself when it is a
+    plain lowercase ASCII word."""
+    if run.isalpha() and run.islower():  # bytes: ASCII letters only
+        return [run.decode("ascii")]
+    return _LOWERCASE_WORD.findall(run.decode("utf-8", "surrogatepass"))

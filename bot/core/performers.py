@@ -96,11 +96,17 @@ class PerformerDirectory:
         return _NameIndex(self._keys, self._words)
 
     @classmethod
-    def from_corpus(cls, corpus: Corpus) -> PerformerDirectory:
+    def from_corpus(
+        cls, corpus: Corpus, lowercase_words: Callable[[int, int], set[str]] | None = None
+    ) -> PerformerDirectory:
+        """The people of every story; `lowercase_words`, when given, the words that passages [first, end)
+        write in lowercase (a build has them from its word analysis), else the finder cuts them itself."""
         found = []
         for number, story in enumerate(corpus.stories):
             texts = [p.text for p in corpus.story_passages(number)]
-            for performer in _story_performers(texts, story.title, story.path):
+            end = story.first_passage + story.passage_count
+            lowercase = None if lowercase_words is None else lowercase_words(story.first_passage, end)
+            for performer in _story_performers(texts, story.title, story.path, lowercase):
                 assert performer.passage is not None
                 found.append(dataclasses.replace(performer, passage=story.first_passage + performer.passage))
         return cls(found)
@@ -188,6 +194,7 @@ class _NameIndex:
         return heapq.nsmallest(limit, found)
 
 
-def _story_performers(texts: list[str], title: str, path: str) -> list[Performer]:
+def _story_performers(texts: list[str], title: str, path: str, lowercase_words: set[str] | None) -> list[Performer]:
     """The story's people from its passages' texts; an intro is one sentence of one passage."""
-    return [Performer(p.name, title, path, p.intro, p.mentions, p.passage) for p in find_people(texts)]
+    found = find_people(texts, lowercase_words)
+    return [Performer(p.name, title, path, p.intro, p.mentions, p.passage) for p in found]

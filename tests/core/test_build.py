@@ -12,6 +12,8 @@ from bot.core.analysis import Analyzer, normalize_word, word_list
 from bot.core.index import DEFAULT_PARAMS, BM25Index
 from bot.core.library import StoryLibrary
 from bot.core.passage_table import PassageTable
+from bot.core.people_finder import _lowercase_words
+from bot.core.piece_words import PieceWords
 from bot.core.saved_index import LEFTOVERS, IndexStore
 from tests.best_hit import best_hit
 from tests.core.test_index import assert_same_index
@@ -115,19 +117,56 @@ def word_by_word(texts, analyzer):
     return vocabulary, surfaces, term_ids, lengths
 
 
+def awkward_texts():
+    rng = random.Random(18)
+    alphabet = [*"abZ9'’ _-é.,\n\t\x01", "The ", "don't ", "Ivan's ", "\u0301", "東京", "😀", "\xa0", "ß", "İ", "“"]
+    texts = [*VARIED, "a\x01b \x01 c", "\x01", "_grace_ grace_ _May Grace"]
+    return texts + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(30))) for _ in range(3000)]
+
+
 @pytest.mark.parametrize("at_once", [analysis._PIECES_AT_ONCE, 40])
 def test_a_build_s_words_are_the_analyzer_s_one_word_at_a_time_in_the_same_order(at_once, monkeypatch):
     monkeypatch.setattr(analysis, "_PIECES_AT_ONCE", at_once)  # 40: the texts cut a few at a time
-    rng = random.Random(18)
-    alphabet = [*"abZ9'’ _-é.,\n\t\x01", "The ", "don't ", "Ivan's ", "\u0301", "東京", "😀", "\xa0", "ß", "İ", "“"]
-    texts = [*VARIED, "a\x01b \x01 c", "\x01"]
-    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(30))) for _ in range(3000)]
+    texts = awkward_texts()
     analyzer = Analyzer()
     analysed = build.AnalysedTexts.of(texts, analyzer)
     vocabulary, surfaces, term_ids, lengths = word_by_word(texts, analyzer)
     assert list(analysed.vocabulary.items()) == list(vocabulary.items())
     assert list(analysed.surfaces.items()) == list(surfaces.items())  # the speller's words, in order
     assert analysed.term_ids.tolist() == term_ids and analysed.lengths.tolist() == lengths
+
+
+@pytest.mark.parametrize("fold_accents", [True, False])
+def test_batches_that_share_their_pieces_each_number_their_own_words_in_their_own_order(fold_accents):
+    """A worker keeps what its pieces hold over its batches; each batch is still numbered on its own
+    (without folded accents, "café" and "cafe" are two terms of one speller's word: the first wins)."""
+    texts = [*awkward_texts(), "cafe café", "café cafe CAFÉ"]
+    rng = random.Random(18)
+    rng.shuffle(texts)
+    analyzer = Analyzer(fold_accents=fold_accents)
+    piece_words = PieceWords(analyzer)
+    for batch in (texts[:1000], texts[1000:1001], [], texts[1001:], texts[:1000]):
+        analysed = build.AnalysedTexts.of(batch, analyzer, piece_words)
+        vocabulary, surfaces, term_ids, lengths = word_by_word(batch, analyzer)
+        assert list(analysed.vocabulary.items()) == list(vocabulary.items())
+        assert list(analysed.surfaces.items()) == list(surfaces.items())
+        assert analysed.term_ids.tolist() == term_ids and analysed.lengths.tolist() == lengths
+
+
+def test_the_lowercase_words_of_a_build_s_texts_are_the_people_finder_s_own():
+    texts = awkward_texts()
+    analyzer = Analyzer()
+    piece_words = PieceWords(analyzer)
+    for batch in (texts[:2000], texts[2000:]):
+        analysed = build.AnalysedTexts.of(batch, analyzer, piece_words)
+        rng = random.Random(len(batch))
+        spans = [(0, len(batch)), (0, 0), (3, 3), (0, 1), (len(batch) - 1, len(batch))]
+        for _ in range(300):
+            first, end = sorted(rng.sample(range(len(batch) + 1), 2))
+            spans.append((first, end))
+        for first, end in spans:
+            assert analysed.lowercase_words(first, end) == _lowercase_words(batch[first:end]), (first, end)
+    assert "grace" not in _lowercase_words(["_grace_ grace_ Grace"])  # a word beside "_" is none
 
 
 def test_the_cycle_collector_runs_again_after_a_batch_even_one_that_fails(tmp_path):
