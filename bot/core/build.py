@@ -95,7 +95,7 @@ class AnalysedTexts:
         ends = pieces == END
         text_of_piece = np.cumsum(ends) - ends
         lengths = np.bincount(text_of_piece, weights=per_piece, minlength=len(texts)).astype(np.int32)
-        word_terms = np.frombuffer(piece_words.word_terms, dtype=np.int64).copy()
+        word_terms = piece_words.terms_of_words()
         in_order = first_appearances(word_terms[words], len(piece_words.terms))
         number = np.empty(len(piece_words.terms), dtype=np.int32)
         number[in_order] = np.arange(len(in_order), dtype=np.int32)
@@ -334,11 +334,12 @@ def _merge(
         problems += batch.problems
         counts = [count for *_, count in batch.stories]
         story_numbers.append(np.repeat(np.arange(first_story, len(stories), dtype=np.int32), counts))
-        for term in batch.vocabulary:
-            vocabulary.setdefault(term, len(vocabulary))
-        renumber = np.array([vocabulary[t] for t in batch.vocabulary], dtype=np.int32)
-        for surface, number in batch.surfaces.items():
-            surfaces.setdefault(surface, int(renumber[number]))
+        for term in batch.vocabulary.keys() - vocabulary.keys():  # numbered in any order: sorted at the end
+            vocabulary[term] = len(vocabulary)
+        renumber = np.fromiter(map(vocabulary.__getitem__, batch.vocabulary), np.int32, len(batch.vocabulary))
+        renumbered = renumber[np.fromiter(batch.surfaces.values(), np.int64, len(batch.surfaces))].tolist()
+        for surface, number in zip(batch.surfaces, renumbered, strict=True):
+            surfaces.setdefault(surface, number)
         terms, docs, tf = batch.postings
         runs.add(renumber[terms], docs + passages, tf)
         texts.add(batch.texts)
@@ -365,13 +366,14 @@ def _merge(
     corpus = Corpus(root, tuple(stories), table, tuple(problems))
     in_order = sorted(vocabulary)
     rank = np.empty(len(in_order), dtype=np.int64)
-    rank[[vocabulary[t] for t in in_order]] = np.arange(len(in_order))
+    rank[np.fromiter(map(vocabulary.__getitem__, in_order), np.int64, len(in_order))] = np.arange(len(in_order))
     docs, tf, doc_freq = runs.laid_out(len(vocabulary), rank)
     doc_len = np.concatenate(lengths).astype(np.float64)
     index = BM25Index.from_postings(
         dict(zip(in_order, range(len(in_order)), strict=True)), docs, tf, doc_freq, doc_len, params
     )
-    surfaces = {surface: int(rank[number]) for surface, number in surfaces.items()}
+    ranked = rank[np.fromiter(surfaces.values(), np.int64, len(surfaces))].tolist()
+    surfaces = dict(zip(surfaces, ranked, strict=True))
     return _finished(corpus, index, surfaces, PerformerDirectory(performers), digests)
 
 

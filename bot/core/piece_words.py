@@ -67,6 +67,10 @@ class PieceWords(dict[bytes, int]):
         """The number of every piece of the texts, each text's followed by END (int64)."""
         return np.fromiter(map(self.__getitem__, chain.from_iterable(word_pieces(texts))), dtype=np.int64)
 
+    def terms_of_words(self) -> np.ndarray:
+        """Each word's term number."""
+        return _numpy(self.word_terms)
+
     def words_of(self, numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The words of these pieces, one piece's after the other, and how many each piece holds."""
         return _held(numbers, _numpy(self.word_ends), _numpy(self.words))
