@@ -294,7 +294,7 @@ class BM25Index(BM25Scoring):
         first, last = int(self._starts[term_id]), int(self._starts[term_id + 1])
         docs = self._docs[first:last]
         if within is not None:
-            low, high = int(np.searchsorted(docs, within.start)), int(np.searchsorted(docs, within.stop))
+            low, high = np.searchsorted(docs, np.array([within.start, within.stop], dtype=docs.dtype)).tolist()
             first, last, docs = first + low, first + high, docs[low:high]
         return docs, self._tf_part[first:last], float(self._max_tf_part[term_id])
 

@@ -12,8 +12,6 @@ live documents (tests/core/test_segments.py checks them against it and against r
 from __future__ import annotations
 
 import bisect
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -31,6 +29,7 @@ from bot.core.index import (
     term_runs,
 )
 from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
+from bot.core.kept_postings import PROCESS_POSTINGS
 from bot.core.packed_postings import PackedPostings
 
 
@@ -172,11 +171,6 @@ class Segment:
         return bool(self.deleted.any())
 
 
-KEPT_POSTINGS = 1 << 21
-"""Postings of the question terms read most recently kept with their term-frequency parts (about 25 MB):
-a term asked about again costs no read and no arithmetic. The parts follow the library's statistics,
-which every commit changes, so they are computed as read rather than stored."""
-
 MERGE_CHUNK = 1 << 20
 """Postings a merge takes at a time: its temporary arrays are a few times this many numbers."""
 
@@ -253,35 +247,27 @@ class SegmentedIndex(BM25Scoring):
         vocabulary, doc_freq = _combined_vocabulary(self.segments)
         self.vocabulary, self.doc_freq = vocabulary, doc_freq
         self._set_idf(live)
-        self._kept: OrderedDict[str, tuple[np.ndarray, np.ndarray, float]] = OrderedDict()
-        self._kept_postings = 0
-        self._keeping = threading.Lock()
+        self._kept_as = PROCESS_POSTINGS.owner(self)
+        """The key its question terms' lists are kept under, read and scored, in the process's store."""
 
     def __getstate__(self) -> dict[str, object]:
-        """Sent to another process (a library the worker could not save) without the postings kept here."""
+        """Sent to another process (a library the worker could not save): its lists are kept in this one."""
         state = dict(self.__dict__)
-        state.update(_kept=OrderedDict(), _kept_postings=0)
-        del state["_keeping"]
+        del state["_kept_as"]
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state, _keeping=threading.Lock())
+        self.__dict__.update(state)
+        self._kept_as = PROCESS_POSTINGS.owner(self)
 
     def _term_postings(self, term: str, term_id: int, within: range | None) -> tuple[np.ndarray, np.ndarray, float]:
-        with self._keeping:
-            found = self._kept.get(term)
-            if found is not None:
-                self._kept.move_to_end(term)
+        found = PROCESS_POSTINGS.get(self._kept_as, term)
         if found is None:
             found = self._read_postings(term)
-            with self._keeping:
-                self._kept[term] = found
-                self._kept_postings += len(found[0])
-                while self._kept_postings > KEPT_POSTINGS and len(self._kept) > 1:
-                    self._kept_postings -= len(self._kept.popitem(last=False)[1][0])
+            PROCESS_POSTINGS.keep(self._kept_as, term, found)
         docs, parts, largest = found
         if within is not None:
-            low, high = int(np.searchsorted(docs, within.start)), int(np.searchsorted(docs, within.stop))
+            low, high = np.searchsorted(docs, np.array([within.start, within.stop], dtype=docs.dtype)).tolist()
             docs, parts = docs[low:high], parts[low:high]
         return docs, parts, largest
 
