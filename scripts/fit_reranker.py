@@ -8,7 +8,9 @@ story, and SciFact's train queries except the held-out fifth (`eval --beir ... -
 measures on those). Val, the held-out queries and every test split are never read here.
 
 For each question BM25Okapi's candidates (with the best passages of the stories it names) get every
-signal's features, and one of three models is fitted:
+signal's features, and each of them again times each feature of the text's shape (how long the
+candidate's story is, how much of the list it holds: signals/shape.py), so that one model weighs its
+signals apart on one-passage abstracts and on long stories. One of three models is fitted:
 
 - `linear` (the default, shipped): a listwise softmax model (the chance a candidate is the answer is
   softmax(features @ weights) over its list) fitted by maximum likelihood with scipy's L-BFGS.
@@ -126,6 +128,7 @@ def _useful(answers: np.ndarray) -> bool:
 
 
 def fairytale_lists(train: Path, reranker: Reranker) -> CandidateLists:
+    names = reranker.model_columns
     library = StoryLibrary(sections_corpus(train, []), reranker=reranker)
     story_by_path = {story.path: n for n, story in enumerate(library.corpus.stories)}
     lists = []
@@ -139,11 +142,12 @@ def fairytale_lists(train: Path, reranker: Reranker) -> CandidateLists:
             )
             if _useful(answers):
                 kind = "library" if scope is None else "story"
-                lists.append(ListOf(reranker.features(candidates, context), answers, item.file, kind))
-    return CandidateLists.of("FairytaleQA train", lists, len(reranker.feature_names))
+                lists.append(ListOf(reranker.columns(candidates, context, names), answers, item.file, kind))
+    return CandidateLists.of("FairytaleQA train", lists, len(names))
 
 
 def scifact_lists(folder: Path, reranker: Reranker) -> CandidateLists:
+    names = reranker.model_columns
     corpus, doc_ids = beir_corpus(folder)
     library = StoryLibrary(corpus, min_match=0.0, reranker=reranker)
     queries, qrels = load_queries(folder, "train", Part.FIT)
@@ -152,8 +156,8 @@ def scifact_lists(folder: Path, reranker: Reranker) -> CandidateLists:
         candidates, context = library.candidates(library.query(text), None)
         answers = np.array([qrels[query_id].get(doc_ids[c.doc], 0) > 0 for c in candidates])
         if _useful(answers):
-            lists.append(ListOf(reranker.features(candidates, context), answers, query_id, "library"))
-    return CandidateLists.of("SciFact train (fit part)", lists, len(reranker.feature_names))
+            lists.append(ListOf(reranker.columns(candidates, context, names), answers, query_id, "library"))
+    return CandidateLists.of("SciFact train (fit part)", lists, len(names))
 
 
 def list_weights(sets: list[CandidateLists], shares: list[float]) -> np.ndarray:
@@ -309,7 +313,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     reranker = Reranker(RankingModel.linear({}), disabled=args.without)
-    names = reranker.feature_names
+    names = reranker.model_columns
     sets = [
         fairytale_lists(args.data / "fairytaleqa" / "train", reranker),
         scifact_lists(args.data / "scifact", reranker),

@@ -23,6 +23,8 @@ from bot.core.rerank.trees import TreeEnsemble
 RERANK_DEPTH = 20
 """How many of BM25's best passages are reordered; the rest follow in BM25 order."""
 MODEL_FILE = "model.json"
+PRODUCT = "*"
+"""Joins the features a model column multiplies ("coverage*passages")."""
 
 
 @dataclass(frozen=True)
@@ -103,18 +105,39 @@ class Reranker:
     def feature_names(self) -> list[str]:
         return [name for signal in self.signals for name in signal.features]
 
+    @property
+    def model_columns(self) -> list[str]:
+        """What a model is fitted on: each feature of the signals that do not modify, then each of those
+        times each modifying signal's feature ("coverage*passages")."""
+        plain = [name for signal in self.signals if not signal.modifies for name in signal.features]
+        modifiers = [name for signal in self.signals if signal.modifies for name in signal.features]
+        return plain + [f"{name}{PRODUCT}{modifier}" for modifier in modifiers for name in plain]
+
     def features(self, candidates: Sequence[Candidate], context: RankingContext) -> np.ndarray:
+        """Every signal's features, one column each in `feature_names`' order."""
         if not candidates:
             return np.zeros((0, len(self.feature_names)))
         return np.hstack([signal.compute(candidates, context) for signal in self.signals])
+
+    def columns(self, candidates: Sequence[Candidate], context: RankingContext, names: Sequence[str]) -> np.ndarray:
+        """The columns `names` (as `model_columns` names them), in that order: "a*b" is feature a times
+        feature b; a switched-off signal's features are zero, and so are their products."""
+        computed = dict(zip(self.feature_names, self.features(candidates, context).T, strict=True))
+        zeros = np.zeros(len(candidates))
+
+        def column(name: str) -> np.ndarray:
+            first, *others = name.split(PRODUCT)
+            found = computed.get(first, zeros)
+            for other in others:
+                found = found * computed.get(other, zeros)
+            return found
+
+        return np.column_stack([column(name) for name in names]) if names else np.zeros((len(candidates), 0))
 
     def rerank(self, candidates: Sequence[Candidate], context: RankingContext) -> list[Candidate]:
         """The candidates best first; equal scores keep BM25's order."""
         if not self.signals or len(candidates) < 2:
             return list(candidates)
-        computed = dict(zip(self.feature_names, self.features(candidates, context).T, strict=True))
-        zeros = np.zeros(len(candidates))
-        features = np.column_stack([computed.get(name, zeros) for name in self.model.features])
-        combined = self.model.score(features)
+        combined = self.model.score(self.columns(candidates, context, self.model.features))
         order = np.lexsort((np.arange(len(candidates)), -combined))
         return [candidates[i] for i in order]

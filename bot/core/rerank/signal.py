@@ -18,6 +18,10 @@ class Signal(ABC):
     """What `eval --without` calls it."""
     features: ClassVar[tuple[str, ...]]
     """The columns `compute` returns, named as in model.json."""
+    modifies: ClassVar[bool] = False
+    """True for a signal that says how to weigh the others (the text's shape) rather than what answers:
+    the model takes each other signal's feature times each of its features ("coverage*passages"), not
+    its features alone."""
 
     @abstractmethod
     def compute(self, candidates: Sequence[Candidate], context: RankingContext) -> np.ndarray:

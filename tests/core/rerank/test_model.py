@@ -1,6 +1,7 @@
 import json
 from importlib import resources
 
+import numpy as np
 import pytest
 
 from bot.core.rerank.model import MODEL_FILE, RankingModel, Reranker, signal_names
@@ -11,8 +12,24 @@ MILL = 1
 
 def test_the_shipped_model_covers_every_feature():
     data = json.loads(resources.files("bot.core.rerank").joinpath(MODEL_FILE).read_text("utf-8"))
-    assert set(RankingModel.from_json(data).features) == set(Reranker().feature_names)
+    assert set(RankingModel.from_json(data).features) == set(Reranker().model_columns)
     assert "FairytaleQA train and SciFact train" in data["note"]
+
+
+def test_a_modifying_signals_features_count_only_as_products_with_the_others():
+    columns = Reranker().model_columns
+    assert "passages" not in columns and "same_story" not in columns
+    assert {"coverage", "coverage*passages", "coverage*same_story"} <= set(columns)
+    assert Reranker(disabled=["shape"]).model_columns == Reranker(disabled=["shape"]).feature_names
+
+
+def test_a_product_column_is_its_features_multiplied_and_zero_when_one_is_switched_off(small_library):
+    candidates, context = context_for(small_library, "the miller by the river")
+    names = ["coverage", "passages", "coverage*passages"]
+    coverage, passages, product = Reranker().columns(candidates, context, names).T
+    assert np.array_equal(product, coverage * passages) and len(set(product)) > 1
+    _, _, switched_off = Reranker(disabled=["shape"]).columns(candidates, context, names).T
+    assert not switched_off.any()
 
 
 def test_a_switched_off_signal_adds_no_feature():

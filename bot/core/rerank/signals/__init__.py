@@ -9,6 +9,7 @@ from bot.core.rerank.signals.proximity import ProximitySignal
 from bot.core.rerank.signals.rarity import RaritySignal
 from bot.core.rerank.signals.related import RelatedSignal
 from bot.core.rerank.signals.sentence import SentenceSignal
+from bot.core.rerank.signals.shape import ShapeSignal
 from bot.core.rerank.signals.story import StorySignal
 from bot.core.rerank.signals.term_pair import TermPairSignal
 
@@ -24,4 +25,5 @@ ALL_SIGNALS = (
     TermPairSignal,
     RelatedSignal,
     RaritySignal,
+    ShapeSignal,
 )
