@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 
 import numpy as np
@@ -38,6 +39,11 @@ class RankingModel:
     """Or a tree ensemble's."""
     blend: tuple[tuple[float, RankingModel], ...] = ()
     """Or a blend's parts: each part's score counts this many times, over the same features."""
+
+    def __post_init__(self) -> None:
+        multiplied = [name for name in self.features if name.count(PRODUCT) > 1]
+        if multiplied:
+            raise ValueError(f"a model's column multiplies two features at most, not {multiplied[0]!r}")
 
     @classmethod
     def linear(cls, weights: Mapping[str, float]) -> RankingModel:
@@ -89,6 +95,21 @@ class RankingModel:
         return features @ self.weights
 
 
+@cache
+def _factors(computed: tuple[str, ...], names: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Each column's two factors, as indexes into the computed features and two more columns after
+    them: zeros (a feature not computed: its signal is switched off) and ones (a plain feature's
+    second factor). Worked out once per model and set of signals."""
+    where = {name: number for number, name in enumerate(computed)}
+    zeros, ones = len(computed), len(computed) + 1
+    first, second = [], []
+    for name in names:
+        factor, _, other = name.partition(PRODUCT)
+        first.append(where.get(factor, zeros))
+        second.append(where.get(other, zeros) if other else ones)
+    return np.array(first, dtype=np.intp), np.array(second, dtype=np.intp)
+
+
 def signal_names() -> list[str]:
     return [signal.name for signal in ALL_SIGNALS]
 
@@ -122,17 +143,10 @@ class Reranker:
     def columns(self, candidates: Sequence[Candidate], context: RankingContext, names: Sequence[str]) -> np.ndarray:
         """The columns `names` (as `model_columns` names them), in that order: "a*b" is feature a times
         feature b; a switched-off signal's features are zero, and so are their products."""
-        computed = dict(zip(self.feature_names, self.features(candidates, context).T, strict=True))
-        zeros = np.zeros(len(candidates))
-
-        def column(name: str) -> np.ndarray:
-            first, *others = name.split(PRODUCT)
-            found = computed.get(first, zeros)
-            for other in others:
-                found = found * computed.get(other, zeros)
-            return found
-
-        return np.column_stack([column(name) for name in names]) if names else np.zeros((len(candidates), 0))
+        found = self.features(candidates, context)
+        first, second = _factors(tuple(self.feature_names), tuple(names))
+        padded = np.hstack([found, np.zeros((len(found), 1)), np.ones((len(found), 1))])
+        return padded[:, first] * padded[:, second]
 
     def rerank(self, candidates: Sequence[Candidate], context: RankingContext) -> list[Candidate]:
         """The candidates best first; equal scores keep BM25's order."""

@@ -58,6 +58,7 @@ def test_weights_decide_the_order(small_library):
     [
         {"kind": "boosted"},
         {"kind": "linear"},
+        {"kind": "linear", "weights": {"coverage*passages*same_story": 1.0}},
         {"kind": "trees", "features": ["bm25"], "trees": []},
         {"kind": "trees", "features": ["bm25"], "trees": [{"threshold": [0.5]}]},
         {
