@@ -17,11 +17,11 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import random
 import sys
 from pathlib import Path
 
-from bot.core.analysis import Analyzer, word_list
+from compare import drawn_three_words  # the sibling script
+
 from bot.core.library import StoryLibrary
 from bot.core.saved_index import IndexStore
 
@@ -29,14 +29,9 @@ from bot.core.saved_index import IndexStore
 def drawn_questions(library: StoryLibrary, count: int, seed: int = 7) -> list[tuple[str, int]]:
     """Three-word questions from random passages, then each with a word's two middle letters swapped,
     with the story each came from."""
-    analyzer, rng = Analyzer(), random.Random(seed)
     passages = library.corpus.passages
-    asked: list[tuple[str, int]] = []
-    while len(asked) < count:
-        passage = passages[rng.randrange(len(passages))]
-        found = [w for w in word_list(passage.text) if analyzer.term(w)]
-        if len(found) >= 3:
-            asked.append((" ".join(rng.sample(found, 3)), passage.story))
+    drawn = drawn_three_words([passage.text for passage in passages], count, seed)
+    asked = [(question, passages[index].story) for question, index in drawn]
     misspelt = []
     for question, story in asked:
         found = question.split()

@@ -34,7 +34,7 @@ from bot.core.index import BM25Index, BM25Params, postings_of_tokens
 from bot.core.library_parts import LibraryParts
 from bot.core.passage_table import NO_CHAPTER, PassageTable
 from bot.core.performers import Performer, PerformerDirectory
-from bot.core.piece_words import END, PieceWords, first_appearances
+from bot.core.piece_words import END, LowercaseTable, PieceWords, first_appearances
 from bot.core.posting_runs import PostingRuns
 from bot.core.spelling import SpellingCorrector
 from bot.core.text_store import TextStore, TextStoreWriter
@@ -116,11 +116,15 @@ class AnalysedTexts:
         text_ends = self._text_ends
         start = int(text_ends[first - 1]) + 1 if first > 0 else 0
         stop = int(text_ends[end - 1]) if end > first else start
-        return self.piece_words.lowercase_of(self.pieces[start:stop])
+        return self._lowercase.of(self.pieces[start:stop])
 
     @cached_property
     def _text_ends(self) -> np.ndarray:
         return np.flatnonzero(self.pieces == END)
+
+    @cached_property
+    def _lowercase(self) -> LowercaseTable:
+        return self.piece_words.lowercase_table()  # every piece is numbered by now: `of` numbered them
 
 
 def parts_of_corpus(corpus: Corpus, analyzer: Analyzer, params: BM25Params) -> LibraryParts:
@@ -162,10 +166,13 @@ def analyse_files(root: str, paths: list[str], analyzer: Analyzer, piece_words: 
 
 def _analyse_in_worker(root: str, paths: list[str], analyzer: Analyzer) -> Batch:
     """A worker process's task. What lasts from its earlier batches (its word caches, hundreds of
-    thousands of objects) is first moved out of the cycle collector's sight (gc.freeze): its full
-    collections while files were read walked all of it again (two fifths of reading's time), and
-    nothing the worker keeps ends as garbage in a cycle. The collector still runs for what the
+    thousands of objects) is first moved out of the cycle collector's sight (gc.freeze), after one
+    collection frees what the last batch left (its readers' cycles, collected while the batch's
+    analysis kept the collector paused): the collector's full collections while files were read
+    walked all of it again (two fifths of reading's time), and nothing the worker keeps ends as
+    garbage in a cycle. The collector still runs for what the
     batch makes. Not in the bot's own process, whose objects may end in cycles only it frees."""
+    gc.collect()  # the last batch's garbage (readers such as pypdf make cycles) is freed, not frozen
     gc.freeze()
     return analyse_files(root, paths, analyzer, _worker_piece_words(analyzer))
 

@@ -34,14 +34,19 @@ class KeptPostings:
         """How many postings are kept now."""
         self._lock = threading.Lock()
         self._owners = itertools.count()
+        self._gone: list[int] = []
+        """Owners collected since the store last dropped their lists: a finalizer only notes its owner
+        here (a list append, atomic, no lock), for it may run in any thread, one that holds the lock
+        included, whenever the cycle collector frees an index."""
 
     def owner(self, index: object) -> int:
-        """A key of the index's own, whose lists are dropped when the index is collected."""
+        """A key of the index's own, whose lists are dropped once the index is collected."""
         key = next(self._owners)
-        weakref.finalize(index, self.forget, key)
+        weakref.finalize(index, self._gone.append, key).atexit = False
         return key
 
     def get(self, owner: int, term: str) -> TermPostings | None:
+        """The term's list as the owner kept it, now the most recently asked; None if not kept."""
         with self._lock:
             found = self._lists.get((owner, term))
             if found is not None:
@@ -49,7 +54,10 @@ class KeptPostings:
             return found
 
     def keep(self, owner: int, term: str, postings: TermPostings) -> None:
+        """Keeps the owner's list of the term, dropping the least recently asked past the budget (and the
+        lists of owners collected since the last keep)."""
         with self._lock:
+            self._drop_gone()
             old = self._lists.pop((owner, term), None)
             if old is not None:
                 self.postings -= len(old[0])
@@ -58,11 +66,14 @@ class KeptPostings:
             while self.postings > self.budget and len(self._lists) > 1:
                 self.postings -= len(self._lists.popitem(last=False)[1][0])
 
-    def forget(self, owner: int) -> None:
-        """Drops every list the owner keeps."""
-        with self._lock:
-            for key in [key for key in self._lists if key[0] == owner]:
-                self.postings -= len(self._lists.pop(key)[0])
+    def _drop_gone(self) -> None:
+        if not self._gone:
+            return
+        gone = set()
+        while self._gone:
+            gone.add(self._gone.pop())
+        for key in [key for key in self._lists if key[0] in gone]:
+            self.postings -= len(self._lists.pop(key)[0])
 
 
 PROCESS_POSTINGS = KeptPostings()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
@@ -75,10 +76,25 @@ class PieceWords(dict[bytes, int]):
         """The words of these pieces, one piece's after the other, and how many each piece holds."""
         return _held(numbers, _numpy(self.word_ends), _numpy(self.words))
 
-    def lowercase_of(self, numbers: np.ndarray) -> set[str]:
-        """Every word these pieces write in lowercase."""
-        found, _ = _held(np.unique(numbers), _numpy(self.lowercase_ends), _numpy(self.lowercase))
-        return set(map(self.lowercase_words.__getitem__, np.unique(found).tolist()))
+    def lowercase_table(self) -> LowercaseTable:
+        """What the pieces numbered so far write in lowercase, copied once for the many stories of a batch
+        (a copy per story cost a pass over every piece the worker has met)."""
+        return LowercaseTable(_numpy(self.lowercase_ends), _numpy(self.lowercase), self.lowercase_words)
+
+
+@dataclass(frozen=True)
+class LowercaseTable:
+    """Each piece's lowercase words, by number, as arrays."""
+
+    ends: np.ndarray
+    numbers: np.ndarray
+    words: list[str]
+    """Every lowercase word by its number (a list that only grows)."""
+
+    def of(self, pieces: np.ndarray) -> set[str]:
+        """Every word these pieces (numbered before the table was made) write in lowercase."""
+        found, _ = _held(np.unique(pieces), self.ends, self.numbers)
+        return set(map(self.words.__getitem__, np.unique(found).tolist()))
 
 
 def _numbered(key: str, numbers: dict[str, int], keys: list[str]) -> int:
