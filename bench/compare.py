@@ -13,7 +13,7 @@ runs in a process of its own (so its peak memory is its own) and does what a use
 build an index from the texts and save it, open it again, then answer every question, timed one by
 one, two ways, each in a process of its own that opens the saved index afresh (so neither way finds
 the postings of its question already read by the other; both first ask the same 20 questions, to
-warm caches as a running bot has them):
+warm caches as a running bot has them, and time the others):
 
 - search: the top 10 passages' ids (storybot: BM25Okapi's top 10 from its index, no re-ranking);
 - answer, what a reader is shown: storybot's `StoryLibrary.ask` (BM25 candidates, re-ranking, the
