@@ -166,13 +166,11 @@ def analyse_files(root: str, paths: list[str], analyzer: Analyzer, piece_words: 
 
 def _analyse_in_worker(root: str, paths: list[str], analyzer: Analyzer) -> Batch:
     """A worker process's task. What lasts from its earlier batches (its word caches, hundreds of
-    thousands of objects) is first moved out of the cycle collector's sight (gc.freeze), after one
-    collection frees what the last batch left (its readers' cycles, collected while the batch's
-    analysis kept the collector paused): the collector's full collections while files were read
-    walked all of it again (two fifths of reading's time), and nothing the worker keeps ends as
-    garbage in a cycle. The collector still runs for what the
-    batch makes. Not in the bot's own process, whose objects may end in cycles only it frees."""
-    gc.collect()  # the last batch's garbage (readers such as pypdf make cycles) is freed, not frozen
+    thousands of objects) is moved out of the cycle collector's sight (gc.freeze): its full
+    collections while files were read walked all of it again (two fifths of reading's time). The
+    collector still runs for what the batch makes. Not in the bot's own process, whose objects may
+    end in cycles only it frees."""
+    gc.collect()  # first the last batch's cycles (pypdf's), left while its analysis paused the collector
     gc.freeze()
     return analyse_files(root, paths, analyzer, _worker_piece_words(analyzer))
 
