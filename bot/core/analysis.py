@@ -58,12 +58,27 @@ _ASCII_SEPARATORS = str.maketrans({chr(c): " " for c in range(128) if chr(c) not
 def word_list(text: str) -> list[str]:
     """The words of `text` as `words` gives them, without their positions."""
     if text.isascii():
-        found = text.translate(_ASCII_SEPARATORS).split()
-        if "'" not in text:
-            return found
-        # Apostrophes join letters only inside a word: the pattern trims and splits the few with one.
-        return [part for word in found for part in (_PLAIN_WORD.findall(word) if "'" in word else (word,))]
+        return _ascii_words(text.translate(_ASCII_SEPARATORS), "'" in text)
     return _word_pattern(text).findall(text) if not _CJK.search(text) else [w for w, _, _ in words(text)]
+
+
+def span_word_lists(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
+    """`word_list` of each span of `text` (its sentences, say), ASCII text translated once for all of
+    them rather than once a span: a character's translation does not depend on its neighbours."""
+    if not text.isascii():
+        return [word_list(text[start:end]) for start, end in spans]
+    spaced, apostrophes = text.translate(_ASCII_SEPARATORS), "'" in text
+    return [_ascii_words(spaced[start:end], apostrophes) for start, end in spans]
+
+
+def _ascii_words(spaced: str, apostrophes: bool) -> list[str]:
+    """The words of ASCII text whose other characters than word characters became spaces; `apostrophes`
+    when the text may hold one."""
+    found = spaced.split()
+    if not apostrophes:
+        return found
+    # Apostrophes join letters only inside a word: the pattern trims and splits the few with one.
+    return [part for word in found for part in (_PLAIN_WORD.findall(word) if "'" in word else (word,))]
 
 
 PIECE_END = b"\x01"

@@ -6,8 +6,9 @@ from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 
-from bot.core.analysis import Analyzer, word_list, words
+from bot.core.analysis import Analyzer, span_word_lists, words
 from bot.core.corpus import Passage, Story
 from bot.core.index import BM25Scoring
 from bot.core.library_terms import LibraryTerms
@@ -37,24 +38,22 @@ class AnalysedPassage:
     @classmethod
     def of(cls, doc: int, passages: Sequence[Passage], terms: LibraryTerms) -> AnalysedPassage:
         """The passage's text and story alone are read; one pass over each sentence's words with the
-        library's cached terms and forms. No word's place in the text is looked up until an excerpt or
+        library's kept terms and forms. No word's place in the text is looked up until an excerpt or
         a signal asks for it (`places`), nor the rest of the passage (`passage`)."""
         text, story = text_and_story(passages, doc)
-        term, base = terms.term, terms.base
         sentences = tuple(sentence_spans(text)) or ((0, len(text)),)
-        kept: list[str] = []
+        by_sentence = span_word_lists(text, sentences)
+        found = list(chain.from_iterable(by_sentence))
+        found_terms = list(map(terms.term, found))  # the passage's words at once, each a lookup
+        forms = map(terms.form, found)
         sentence_of: list[int] = []
-        forms: list[str] = []
-        for number, (start, end) in enumerate(sentences):
-            found = word_list(text[start:end])
-            found_terms = list(map(term, found))
-            # A word's dictionary form is its term, unless it is a stop word: only those are looked up again.
-            forms += [t if t is not None else base(w) for w, t in zip(found, found_terms, strict=True)]
-            held = [t for t in found_terms if t is not None]
-            kept += held
-            sentence_of += [number] * len(held)
+        end = 0
+        for number, words_in in enumerate(by_sentence):
+            start, end = end, end + len(words_in)
+            sentence_of += [number] * (end - start - found_terms[start:end].count(None))
+        kept = tuple([t for t in found_terms if t is not None])
         forms_text = f" {' '.join(forms)} "
-        return cls(doc, text, story, tuple(kept), sentences, tuple(sentence_of), forms_text, terms, passages)
+        return cls(doc, text, story, kept, sentences, tuple(sentence_of), forms_text, terms, passages)
 
     @cached_property
     def passage(self) -> Passage:
