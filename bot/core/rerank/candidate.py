@@ -105,21 +105,19 @@ class Candidate:
     """Indexes into view.terms of the question's terms, in order."""
     matched: frozenset[str]
     """The question's terms the passage holds."""
+    sentence_terms: dict[int, frozenset[str]]
+    """Sentence index -> the question terms it holds, sentences in order: worked out once for the
+    signals that weigh sentences and the excerpt."""
 
     @classmethod
     def of(cls, doc: int, bm25: float, view: AnalysedPassage, query: Query) -> Candidate:
         positions = tuple(view.positions(query.weights))
-        return cls(doc, bm25, view, positions, frozenset(view.terms[i] for i in positions))
-
-    @cached_property
-    def sentence_terms(self) -> dict[int, frozenset[str]]:
-        """Sentence index -> the question terms it holds, sentences in order: worked out once for the
-        signals that weigh sentences and the excerpt."""
+        terms, sentence_of = view.terms, view.sentence_of
         found: dict[int, set[str]] = {}
-        terms, sentence_of = self.view.terms, self.view.sentence_of
-        for position in self.positions:
+        for position in positions:
             found.setdefault(sentence_of[position], set()).add(terms[position])
-        return {sentence: frozenset(held) for sentence, held in found.items()}
+        by_sentence = {sentence: frozenset(held) for sentence, held in found.items()}
+        return cls(doc, bm25, view, positions, frozenset(terms[i] for i in positions), by_sentence)
 
 
 @dataclass(frozen=True)
