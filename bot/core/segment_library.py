@@ -9,6 +9,7 @@ segments (bot.core.library_join). Nothing here is code: numpy arrays and JSON.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import json
 from collections.abc import Callable, Sequence
@@ -262,6 +263,8 @@ class SegmentPassages(PassageTable):
     _live: np.ndarray
     _story_number: np.ndarray
     _first_passage: np.ndarray
+    _first_passages: list[int]
+    """`_first_passage` as a list, for a binary search without numpy's call."""
 
     def __init__(self, table: PassageTable, segment: StoredSegment):
         super().__init__(**{f.name: getattr(table, f.name) for f in dataclasses.fields(table)})
@@ -269,15 +272,19 @@ class SegmentPassages(PassageTable):
         object.__setattr__(self, "_live", np.flatnonzero(~segment.passages.deleted))
         object.__setattr__(self, "_story_number", np.cumsum(live_story) - 1)
         object.__setattr__(self, "_first_passage", segment.first_passage)
+        object.__setattr__(self, "_first_passages", segment.first_passage.tolist())
 
     def __len__(self) -> int:
         return len(self._live)
 
     def text_and_story(self, i: int) -> tuple[str, int]:
+        """Its story found among the stories' first passages, held in memory, rather than read: the file's
+        number for it is checked when the whole passage is read (for a hit)."""
         if not 0 <= i < len(self):
             raise IndexError(i)
         place = int(self._live[i])
-        return self.texts.text(place), self._live_story(int(self.story[place]))
+        story = bisect.bisect_right(self._first_passages, place) - 1
+        return self.texts.text(place), int(self._story_number[story])
 
     def _passage(self, i: int) -> Passage:
         place = int(self._live[i])
