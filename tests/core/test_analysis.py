@@ -1,6 +1,8 @@
 import copy
+import random
+from itertools import pairwise
 
-from bot.core.analysis import Analyzer, fold
+from bot.core.analysis import Analyzer, fold, span_word_lists, word_list
 
 
 def test_fold_ignores_case_and_accents():
@@ -81,3 +83,14 @@ def test_an_analyzer_sent_to_another_process_arrives_as_that_process_s_own_of_it
     assert sent.signature == Analyzer(stem=False).signature
     assert sent is not copy.copy(Analyzer())
     assert copy.copy(Analyzer()).signature == Analyzer().signature
+
+
+def test_span_word_lists_are_the_word_lists_of_the_spans():
+    rng = random.Random(7)
+    alphabet = [*"abZ9'’ _-é.,!?\n\t", "The ", "don't ", "Ivan's ", "\u0301", "東京", "😀", "\xa0", "ß", "“", "”"]
+    texts = ["'Tis Ivan's. He didn't go!", "“Where?” she asked. Into the woods.", "No end here", ""]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(60))) for _ in range(2000)]
+    for text in texts:
+        cuts = sorted(rng.randrange(len(text) + 1) for _ in range(rng.randrange(5)))
+        spans = list(pairwise([0, *cuts, len(text)]))
+        assert span_word_lists(text, spans) == [word_list(text[start:end]) for start, end in spans], text
