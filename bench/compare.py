@@ -38,7 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -67,7 +67,7 @@ def book_texts_and_questions(books: Path, questions: int) -> tuple[list[str], li
     return texts, [question for question, _ in drawn_three_words(texts, questions)]
 
 
-def drawn_three_words(texts: list[str], count: int, seed: int = 7) -> list[tuple[str, int]]:
+def drawn_three_words(texts: Sequence[str], count: int, seed: int = 7) -> list[tuple[str, int]]:
     """Questions of three content words drawn from random passages, each with its passage's index."""
     from bot.core.analysis import Analyzer, word_list
 
