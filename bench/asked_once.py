@@ -46,15 +46,21 @@ class PassageTexts(Sequence[str]):
         return self._passages[index].text
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def opened_books(description: str, questions: int) -> tuple[StoryLibrary, int]:
+    """The library of the books a benchmark's command line names, opened from their saved index, and
+    how many questions to draw."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("books", type=Path, help="the folder of story files")
     parser.add_argument("--index", type=Path, required=True, help="its saved index (STORYBOT_INDEX's folder)")
-    parser.add_argument("--questions", type=int, default=1000)
+    parser.add_argument("--questions", type=int, default=questions)
     args = parser.parse_args()
-    library = StoryLibrary.load(args.books, store=IndexStore(args.index, min_passages=0))
+    return StoryLibrary.load(args.books, store=IndexStore(args.index, min_passages=0)), args.questions
+
+
+def main() -> None:
+    library, questions = opened_books(__doc__.splitlines()[0], 1000)
     texts = PassageTexts(library)
-    asked = [question for question, _ in drawn_three_words(texts, args.questions)]
+    asked = [question for question, _ in drawn_three_words(texts, questions)]
     for question, _ in drawn_three_words(texts, WARM, seed=8):
         library.ask(question)
     times = []

@@ -13,21 +13,17 @@ caches. CPU time, the best round of each.
 
 from __future__ import annotations
 
-import argparse
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 import numpy as np
-from asked_once import PassageTexts  # the sibling scripts
+from asked_once import PassageTexts, opened_books  # the sibling scripts
 from compare import drawn_three_words
 
 from bot.core.corpus import Passage
-from bot.core.library import StoryLibrary
 from bot.core.library_terms import LibraryTerms
 from bot.core.passage_table import text_and_story
 from bot.core.rerank.candidate import AnalysedPassage
-from bot.core.saved_index import IndexStore
 
 PASSAGES = 3000
 A_QUESTION = 26
@@ -40,14 +36,9 @@ def best_us(run: Callable[[], float], count: int, rounds: int = 3) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("books", type=Path, help="the folder of story files")
-    parser.add_argument("--index", type=Path, required=True, help="its saved index (STORYBOT_INDEX's folder)")
-    parser.add_argument("--questions", type=int, default=300)
-    args = parser.parse_args()
-    library = StoryLibrary.load(args.books, store=IndexStore(args.index, min_passages=0))
+    library, questions = opened_books(__doc__.splitlines()[0], 300)
     docs: dict[int, None] = {}
-    for question, _ in drawn_three_words(PassageTexts(library), args.questions):
+    for question, _ in drawn_three_words(PassageTexts(library), questions):
         candidates, _ = library.candidates(library.query(question), None)
         docs.update(dict.fromkeys(c.doc for c in candidates))
     chosen = list(docs)[:PASSAGES]
@@ -74,7 +65,7 @@ def main() -> None:
     warm = best_us(lambda: analyse(False), len(in_hand))
     evicted = best_us(lambda: analyse(True), len(in_hand))
     print(
-        f"{len(chosen)} candidates of {args.questions} questions, CPU us each: text read {text_us:.1f}; "
+        f"{len(chosen)} candidates of {questions} questions, CPU us each: text read {text_us:.1f}; "
         f"analysed, caches warm {warm:.1f}, after a pass over 64 MB every {A_QUESTION} {evicted:.1f}"
     )
 
