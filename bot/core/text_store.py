@@ -1,7 +1,5 @@
 """Passage texts kept compressed in blocks of consecutive passages: a third of the room on disk and in
-the page cache, for a decompression of a few kilobytes when a passage is read. Blocks are zlib's
-format, written by zlib and read by ISA-L (`isal`), which decompresses it in half zlib's time and
-checks the same checksum."""
+the page cache, for a decompression of a few kilobytes when a passage is read."""
 
 from __future__ import annotations
 
@@ -13,10 +11,9 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import BinaryIO
 
 import numpy as np
-from isal import isal_zlib
 
 from bot.core.file_array import SavedArray, file_name
 from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
@@ -24,13 +21,10 @@ from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
 log = logging.getLogger(__name__)
 
 BLOCK_PASSAGES = 16
-"""Passages compressed together: a passage read costs decompressing its block (by zlib, about 17-19 us
-for 16 Gutenberg paragraphs, 62 us for 64; by ISA-L 8-9 us for 16), for a tenth more room than blocks
-of 64 (48% of the text, not 43%)."""
+"""Passages compressed together: a passage read costs decompressing its block (about 19 us for 16
+Gutenberg paragraphs, 62 us for 64), for a tenth more room than blocks of 64 (48% of the text, not 43%)."""
 LEVEL = 4
 """zlib level 4: 1% larger than level 6 on Gutenberg books in blocks of 16, compressed in 80% of the time."""
-_BLOCK_ERROR = cast(type[Exception], isal_zlib.error)
-"""What a block that does not decompress raises (isal's stubs call it an instance)."""
 BLOCKS_KEPT = 256
 """Decompressed blocks kept for passages asked about again (answers, pages, neighbours)."""
 
@@ -77,10 +71,9 @@ class TextStore:
         block = int(np.searchsorted(self.block_first, passage, side="right")) - 1
         raw = self._kept.get(block)
         if raw is None:
-            compressed = self.data[self.block_offsets[block] : self.block_offsets[block + 1]].tobytes()
             try:
-                raw = isal_zlib.decompress(compressed)
-            except _BLOCK_ERROR as error:
+                raw = zlib.decompress(self.data[self.block_offsets[block] : self.block_offsets[block + 1]].tobytes())
+            except zlib.error as error:
                 raise IndexDamaged(IndexDamage(file_name(self.data, "text_data"), DamageKind.CONTENTS)) from error
             self._kept[block] = raw
             if len(self._kept) > BLOCKS_KEPT:
