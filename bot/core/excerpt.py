@@ -1,10 +1,10 @@
-"""The part of a passage worth quoting: whole when short, else the sentence that answers and its neighbours."""
+"""The part of a passage worth quoting: whole when short, else the sentences likeliest to hold the answer."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate
 
-from bot.core.analysis import fold
 from bot.core.answer import Excerpt
 from bot.core.sentences import sentence_spans
 
@@ -15,24 +15,27 @@ ELLIPSIS = "…"
 def make_excerpt(
     text: str,
     matched: Sequence[tuple[int, int]],
-    answer: tuple[int, int] | None = None,
+    chances: Sequence[float] | None = None,
     max_chars: int = EXCERPT_CHARS,
 ) -> Excerpt:
-    """`matched` are the question's words in `text` as (start, end), in order; `answer` is the
-    answering sentence's (start, end), if known.
+    """`matched` are the question's words in `text` as (start, end), in order; `chances` each sentence's
+    chance of holding the answer (bot.core.answer_sentences), one per sentence of `sentence_spans(text)`;
+    without them, the first sentence holding a question word is taken for the answer.
 
-    A long passage is quoted in whole sentences around the answering one: first a neighbour that
-    holds question words the answering sentence lacks (the question spans both), then the following
-    sentences while they fit, since the answer to "why" or "what did they do" often follows the
-    sentence that repeats the question, then the preceding ones (the person it is about is often
-    named before). One overlong sentence is cut around its first match.
+    A long passage is quoted in whole sentences: the run of sentences that fits and holds the most
+    chance (so a likely answer before or after the sentence that repeats the question is kept), then
+    the room left reads on into the next sentence (or, at the passage's end, takes in the end of the one
+    before). The likeliest sentence is the excerpt's answer. One overlong sentence is cut around its
+    first match.
     """
+    spans = sentence_spans(text) or [(0, len(text))]
+    if chances is None or len(chances) != len(spans):
+        chances = _first_matching(spans, matched)
+    likeliest = max(range(len(spans)), key=lambda i: (chances[i], -i))
+    answer = spans[likeliest]
     if len(text) <= max_chars:
         return Excerpt(text, tuple(matched), answer)
-    spans = sentence_spans(text) or [(0, len(text))]
-    if answer is None:
-        answer = next(((s, e) for s, e in spans if any(s <= m < e for m, _ in matched)), spans[0])
-    start, end = _window(text, spans, answer, matched, max_chars)
+    start, end = _window(text, spans, chances, likeliest, matched, max_chars)
     prefix = ELLIPSIS if start > 0 else ""
     suffix = ELLIPSIS if end < len(text) else ""
     shift = len(prefix) - start
@@ -41,38 +44,26 @@ def make_excerpt(
     return Excerpt(prefix + text[start:end] + suffix, highlights, answer_span)
 
 
+def _first_matching(spans: Sequence[tuple[int, int]], matched: Sequence[tuple[int, int]]) -> list[float]:
+    """All the chance on the first sentence holding a question word (else the first sentence)."""
+    first = next((i for i, (s, e) in enumerate(spans) if any(s <= m < e for m, _ in matched)), 0)
+    return [float(i == first) for i in range(len(spans))]
+
+
 def _window(
     text: str,
-    spans: list[tuple[int, int]],
-    answer: tuple[int, int],
+    spans: Sequence[tuple[int, int]],
+    chances: Sequence[float],
+    likeliest: int,
     matched: Sequence[tuple[int, int]],
     max_chars: int,
 ) -> tuple[int, int]:
-    start, end = answer
+    start, end = spans[likeliest]
     if end - start > max_chars:
         focus = next((s for s, _ in matched if s >= start), start)
         return _clip(text, max(start, min(focus - max_chars // 3, end - max_chars)), max_chars)
-    first = next((i for i, (_, e) in enumerate(spans) if e > start), len(spans) - 1)
-    last = max(first, next((i for i in range(len(spans) - 1, first - 1, -1) if spans[i][0] < end), first))
-
-    def reach(sentence: int) -> tuple[int, int]:
-        """The window's sentences (first, last) if it took in this one as well."""
-        return min(first, sentence), max(last, sentence)
-
-    def fits(sentence: int) -> bool:
-        if not 0 <= sentence < len(spans):
-            return False
-        low, high = reach(sentence)
-        return max(end, spans[high][1]) - min(start, spans[low][0]) <= max_chars
-
-    words = _matched_words(text, spans, matched)
-    held = set().union(*words[first : last + 1])
-    spanning = [i for i in (last + 1, first - 1) if fits(i) and words[i] - held]
-    if spanning:
-        first, last = reach(max(spanning, key=lambda i: len(words[i] - held)))
-    while (sentence := next((i for i in (last + 1, first - 1) if fits(i)), None)) is not None:
-        first, last = reach(sentence)
-    start, end = min(start, spans[first][0]), max(end, spans[last][1])
+    first, last = _likeliest_run(spans, chances, likeliest, max_chars)
+    start, end = spans[first][0], spans[last][1]
     # What room is left goes to the start of the next sentence, or else the end of the one before.
     if last + 1 < len(spans):
         return start, _clip(text, start, max_chars)[1]
@@ -81,15 +72,26 @@ def _window(
     return start, end
 
 
-def _matched_words(text: str, spans: list[tuple[int, int]], matched: Sequence[tuple[int, int]]) -> list[set[str]]:
-    """The question words each sentence holds, folded; matches come in order, so one pass."""
-    words: list[set[str]] = [set() for _ in spans]
-    sentence = 0
-    for start, end in matched:
-        while sentence < len(spans) - 1 and spans[sentence][1] <= start:
-            sentence += 1
-        words[sentence].add(fold(text[start:end]))
-    return words
+def _likeliest_run(
+    spans: Sequence[tuple[int, int]], chances: Sequence[float], likeliest: int, max_chars: int
+) -> tuple[int, int]:
+    """(first, last) sentence of the run that fits in max_chars and holds the most chance; of equals, the
+    one that starts nearest before the likeliest sentence (reading on from it). One pass: a run's last
+    sentence only moves on as its first does."""
+    totals = [0.0, *accumulate(chances)]
+    best, best_key = (likeliest, likeliest), (-1.0, -len(spans))
+    last = 0
+    for first in range(len(spans)):
+        last = max(last, first)
+        while last + 1 < len(spans) and spans[last + 1][1] - spans[first][0] <= max_chars:
+            last += 1
+        if spans[last][1] - spans[first][0] > max_chars:
+            continue
+        nearness = first - likeliest if first <= likeliest <= last else -len(spans)
+        key = (round(totals[last + 1] - totals[first], 12), nearness)
+        if key > best_key:
+            best, best_key = (first, last), key
+    return best
 
 
 def _clip(text: str, start: int, max_chars: int) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from bot.core.analysis import Analyzer, fold, is_dictionary_word, normalize_word, words
 from bot.core.answer import Answer, Hit, NoAnswer
+from bot.core.answer_sentences import SentenceModel
 from bot.core.build import build_parts, parts_of_corpus
 from bot.core.corpus import Corpus, Passage
 from bot.core.excerpt import make_excerpt
@@ -25,7 +26,6 @@ from bot.core.library_terms import LibraryTerms
 from bot.core.query import Correction, Query, answer_kind, focus_word
 from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
 from bot.core.rerank.model import RERANK_DEPTH, Reranker
-from bot.core.rerank.signals.sentence import best_sentence
 from bot.core.saved_index import IndexStore
 from bot.core.spelling import is_code
 from bot.core.story_mentions import MentionFinder
@@ -372,10 +372,8 @@ class StoryLibrary:
     def _hit(self, candidate: Candidate, query: Query) -> Hit:
         passage = candidate.view.passage  # its place checked as it was read (bot.core.segment_library)
         story = self.corpus.stories[passage.story]
-        sentence, _ = best_sentence(candidate, query)
-        answer = candidate.view.sentences[sentence] if sentence is not None else None
         matched = candidate.view.places(candidate.positions)
-        excerpt = make_excerpt(passage.text, matched, answer)
+        excerpt = make_excerpt(passage.text, matched, SentenceModel.bundled().answer_chances(candidate, query))
         return Hit(
             story.title,
             story.path,

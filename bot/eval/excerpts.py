@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.core.analysis import fold, word_list
+from bot.core.analysis import fold, word_list, words
 from bot.core.library import StoryLibrary
 from bot.eval.beir import DatasetError
 from bot.eval.sections import Scope, SectionQuestion
@@ -38,6 +38,18 @@ class ExcerptsResult:
 def _words(text: str) -> str:
     """The text's words, folded, one space apart and around: so "a farmer" is not found in "a farmers"."""
     return f" {' '.join(word_list(fold(text)))} "
+
+
+def answer_places(text: str, answer: str) -> list[tuple[int, int]]:
+    """(start, end) in `text` of each place its words are the answer's, in order (as `holds` compares them)."""
+    wanted = word_list(fold(answer))
+    found = [(piece, start, end) for word, start, end in words(text) for piece in word_list(fold(word))]
+    pieces = [piece for piece, _, _ in found]
+    return [
+        (found[i][1], found[i + len(wanted) - 1][2])
+        for i in range(len(pieces) - len(wanted) + 1)
+        if wanted and pieces[i : i + len(wanted)] == wanted
+    ]
 
 
 def holds(text: str, answer: str) -> bool:

@@ -24,7 +24,7 @@ _NUMBER_WORDS = (
 )
 # A capitalised word inside a sentence, not at its start: a name.
 _PROPER_NAME = re.compile(r"(?<=[\w,;:] )[^\W\d_a-z][^\W\d_]+")
-_CUES = {
+KIND_CUES = {
     AnswerKind.PERSON: _PROPER_NAME,
     AnswerKind.NAME: _PROPER_NAME,
     AnswerKind.PLACE: re.compile(
@@ -62,7 +62,7 @@ class AnswerKindSignal(Signal):
         rows = np.zeros((len(candidates), len(self.features)))
         if query.kind in self._KINDS:
             column = self._KINDS.index(query.kind)
-            pattern = _CUES[query.kind]
+            pattern = KIND_CUES[query.kind]
             for row, candidate in enumerate(candidates):
                 text = candidate.view.text
                 words = max(len(_WORD.findall(text)), 1)

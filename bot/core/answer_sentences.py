@@ -1,0 +1,117 @@
+"""Which sentence of a passage holds the answer: the chance of each, for the excerpt to keep the likeliest.
+
+The sentence that repeats most of the question is not always the one that answers it: "What did the
+prince do after he saw the tombs?" is answered by the sentence after the tombs, "Who were young and
+strong?" by the one before "They were both young and strong." Each sentence gets features (its share
+of the question, its distance from the sentence holding most of it and its neighbours' shares, a cue
+of the kind of thing asked for, its length, where it stands), and a listwise softmax model fitted by
+scripts/fit_answer_sentences.py on FairytaleQA train's answers turns them into chances that add up to 1.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+from bot.core.query import AnswerKind, Query
+from bot.core.rerank.candidate import Candidate
+from bot.core.rerank.signal import matched_weight
+from bot.core.rerank.signals.answer_kind import KIND_CUES
+from bot.core.rerank.signals.sentence import best_sentence
+
+MODEL_FILE = "answer_sentences.json"
+DISTANCES = (-3, -2, -1, 1, 2, 3)
+"""The distances from the best-matching sentence that get a column each; farther ones share one a side."""
+CUED_KINDS = (
+    AnswerKind.PERSON,
+    AnswerKind.NAME,
+    AnswerKind.PLACE,
+    AnswerKind.TIME,
+    AnswerKind.NUMBER,
+    AnswerKind.REASON,
+)
+FEATURES = (
+    "share",
+    "best",
+    *(f"distance{d:+d}" for d in DISTANCES),
+    "before_far",
+    "after_far",
+    "previous_share",
+    "next_share",
+    *(f"cue_{kind}" for kind in CUED_KINDS),
+    "length",
+    "first",
+    "last",
+    "quote",
+)
+LENGTH_SCALE = 6.0
+"""A sentence's log length in characters over this: most sentences read 0.5 to 1."""
+_QUOTES = ('"', "“", "”")
+
+
+def sentence_features(candidate: Candidate, query: Query) -> np.ndarray:
+    """One row per sentence of the candidate's passage, one column per name in FEATURES."""
+    view = candidate.view
+    spans = view.sentences
+    shares = np.zeros(len(spans))
+    for sentence, terms in candidate.sentence_terms.items():
+        shares[sentence] = matched_weight(terms, query)
+    best = best_sentence(candidate, query)[0] or 0
+    cue = KIND_CUES.get(query.kind)
+    rows = np.zeros((len(spans), len(FEATURES)))
+    for number, (start, end) in enumerate(spans):
+        text = view.text[start:end]
+        distance = number - best
+        rows[number] = [
+            shares[number],
+            float(distance == 0),
+            *(float(distance == d) for d in DISTANCES),
+            float(distance < DISTANCES[0]),
+            float(distance > DISTANCES[-1]),
+            shares[number - 1] if number > 0 else 0.0,
+            shares[number + 1] if number + 1 < len(spans) else 0.0,
+            *(float(kind is query.kind and cue is not None and cue.search(text) is not None) for kind in CUED_KINDS),
+            math.log(max(end - start, 1)) / LENGTH_SCALE,
+            float(number == 0),
+            float(number == len(spans) - 1),
+            float(any(quote in text for quote in _QUOTES)),
+        ]
+    return rows
+
+
+@dataclass(frozen=True)
+class SentenceModel:
+    """A linear score per sentence from its features, as chances over the passage's sentences (softmax)."""
+
+    weights: np.ndarray
+    """One per name in FEATURES, in order."""
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> SentenceModel:
+        """A model as scripts/fit_answer_sentences.py writes it; ValueError for anything else."""
+        weights = data.get("weights")
+        if data.get("kind") != "linear" or not isinstance(weights, dict):
+            raise ValueError("an answer-sentence model is linear, with its weights")
+        if tuple(weights) != FEATURES:
+            raise ValueError(f"an answer-sentence model weighs {FEATURES}, not {tuple(weights)}")
+        return cls(np.array([float(w) for w in weights.values()]))
+
+    @classmethod
+    @cache
+    def bundled(cls) -> SentenceModel:
+        return cls.from_json(json.loads(resources.files("bot.core").joinpath(MODEL_FILE).read_text("utf-8")))
+
+    def chances(self, features: np.ndarray) -> np.ndarray:
+        """Each row's chance of holding the answer; they add up to 1."""
+        scores = features @ self.weights
+        exp = np.exp(scores - scores.max())
+        return exp / exp.sum()
+
+    def answer_chances(self, candidate: Candidate, query: Query) -> np.ndarray:
+        return self.chances(sentence_features(candidate, query))
