@@ -373,7 +373,7 @@ class StoryLibrary:
         passage = candidate.view.passage  # its place checked as it was read (bot.core.segment_library)
         story = self.corpus.stories[passage.story]
         matched = candidate.view.places(candidate.positions)
-        excerpt = make_excerpt(passage.text, matched, SentenceModel.bundled().answer_chances(candidate, query))
+        excerpt = make_excerpt(passage.text, matched, SentenceModel.bundled().answer_chances(candidate, query).tolist())
         return Hit(
             story.title,
             story.path,

@@ -1,6 +1,13 @@
+import shutil
+
+import pytest
+
 from bot.core.analysis import Analyzer
 from bot.core.excerpt import ELLIPSIS, EXCERPT_CHARS, make_excerpt
+from bot.core.library import StoryLibrary
+from bot.core.rerank.signals.sentence import best_sentence
 from bot.core.sentences import sentence_spans
+from tests.conftest import CORPUS
 
 ANALYZER = Analyzer()
 
@@ -40,14 +47,18 @@ def test_overlong_sentence_is_cut_between_words():
     assert excerpt.text[excerpt.highlights[0][0] : excerpt.highlights[0][1]] == "violin"
 
 
+def all_on(text: str, words: str) -> list[float]:
+    """Every sentence's chance of answering: all of it on the one holding `words`."""
+    return [float(words in text[s:e]) for s, e in sentence_spans(text)]
+
+
 def test_a_long_passage_is_quoted_from_the_answering_sentence_on():
     text = (
         "The violinist was born in Moscow to a family of musicians. " * 4
         + "She played at Carnegie Hall one evening. The audience was transfixed. The critics wrote at length."
     )
-    answer_start = text.index("She played")
-    answer = (answer_start, answer_start + len("She played at Carnegie Hall one evening."))
-    excerpt = make_excerpt(text, spans_of(text, "carnegie hall"), answer, max_chars=120)
+    chances = all_on(text, "She played")
+    excerpt = make_excerpt(text, spans_of(text, "carnegie hall"), chances, max_chars=120)
     assert excerpt.text.startswith(ELLIPSIS + "family of musicians. She played at Carnegie Hall")
     assert "The audience was transfixed. The critics wrote at length." in excerpt.text  # read on while it fits
     assert excerpt.answer is not None
@@ -67,25 +78,21 @@ BROTHERS = (
 )
 
 
-def sentence_with(text: str, words: str) -> tuple[int, int]:
-    return next((s, e) for s, e in sentence_spans(text) if words in text[s:e])
-
-
-def test_a_question_that_spans_two_sentences_keeps_both():
+def test_the_run_with_the_most_chance_is_kept_over_reading_on_from_the_likeliest_sentence():
     question = "What did Assipattle's brothers do when they came home from their work?"
-    answer = sentence_with(BROTHERS, "came home")  # holds most of the question; "brothers" is in the one before
-    excerpt = make_excerpt(BROTHERS, spans_of(BROTHERS, question), answer, max_chars=500)
+    spans = sentence_spans(BROTHERS)
+    chances = [0.45, 0.5, 0.05]  # the answer is in the sentence that repeats the question, or the one before
+    excerpt = make_excerpt(BROTHERS, spans_of(BROTHERS, question), chances, max_chars=500)
     assert excerpt.text.startswith("And his brothers, working hard in the fields")
     assert "they would push him about and tease him" in excerpt.text
     assert excerpt.answer is not None
     start, end = excerpt.answer
-    assert excerpt.text[start:end] == BROTHERS[answer[0] : answer[1]]
+    assert excerpt.text[start:end] == BROTHERS[spans[1][0] : spans[1][1]]
 
 
 def test_room_left_reads_on_into_the_next_sentence():
     question = "What did Assipattle's mother make him do?"
-    answer = sentence_with(BROTHERS, "mother")
-    excerpt = make_excerpt(BROTHERS, spans_of(BROTHERS, question), answer)
+    excerpt = make_excerpt(BROTHERS, spans_of(BROTHERS, question), all_on(BROTHERS, "mother"))
     assert excerpt.text.startswith(ELLIPSIS + "And when they came home") and excerpt.text.endswith(ELLIPSIS)
     assert "odd jobs that nobody else would do. So poor Assipattle had" in excerpt.text
     assert len(excerpt.text) <= EXCERPT_CHARS + 2 * len(ELLIPSIS)
@@ -94,5 +101,45 @@ def test_room_left_reads_on_into_the_next_sentence():
 
 def test_a_short_passage_marks_its_answering_sentence():
     text = "Sofia danced. She met Ivan at the club."
-    excerpt = make_excerpt(text, spans_of(text, "ivan"), (14, len(text)))
+    excerpt = make_excerpt(text, spans_of(text, "ivan"), all_on(text, "Ivan"))
     assert excerpt.text == text and excerpt.answer == (14, len(text))
+
+
+# Sections of FairytaleQA train's "The Little Hunting Dog" and "The Naughty Boy", with questions people asked
+# of them: the answer stands in the sentence before the one that repeats the question's words.
+HUNTING_DOG = (
+    "Once he was resting on his bed after dinner, when suddenly two little knights with plumes in their helmets "
+    "rode into the room. They might have been two inches high, and rode horses about the size of grasshoppers. "
+    "On their gauntleted hands they held hunting falcons as large as flies. They rode about the room with great "
+    "rapidity. The scholar had no more than set eyes on them when a third entered, clad like the others, but "
+    "carrying a bow and arrows and leading a little hunting dog the size of an ant with him."
+)
+NAUGHTY_BOY = (
+    '"Oh let me in! Let me in! I am cold, and I\'m so wet!" exclaimed suddenly a child that stood crying at the '
+    "door and knocking for admittance, while the rain poured down, and the wind made all the windows rattle. "
+    '"Poor thing!" said the old poet, as he went to open the door. There stood a little boy, quite naked, and the '
+    "water ran down from his long golden hair. He trembled with cold, and had he not come into a warm room he "
+    "would most certainly have perished in the frightful tempest."
+)
+
+
+@pytest.mark.parametrize(
+    ("passage", "question", "answer"),
+    [
+        (HUNTING_DOG, "Who were two inches high and, rode horses about the size of grasshoppers?", "little knights"),
+        (NAUGHTY_BOY, "Who came to the poet's door?", "a child"),
+    ],
+)
+def test_the_excerpt_keeps_an_answer_before_the_sentence_that_repeats_the_question(tmp_path, passage, question, answer):
+    shutil.copytree(CORPUS, tmp_path, dirs_exist_ok=True)  # the bundled stories beside it, as a library has
+    (tmp_path / "tale.md").write_text(f"# A Tale\n\n{passage}\n", encoding="utf-8")
+    library = StoryLibrary.load(tmp_path)
+    hit = library.ask(question).best
+    assert hit is not None and hit.path == "tale.md" and len(passage) > EXCERPT_CHARS
+    assert answer in hit.excerpt.text
+    # Read on from the sentence that holds most of the question, as the excerpt did before, it was cut.
+    candidate = library.rank(library.query(question), None, 1)[0]
+    repeating = best_sentence(candidate, library.query(question))[0]
+    assert repeating is not None
+    chances = [float(i == repeating) for i in range(len(sentence_spans(passage)))]
+    assert answer not in make_excerpt(passage, spans_of(passage, question), chances).text

@@ -1,0 +1,51 @@
+"""The answer-sentence model: its features on a real passage, and the shipped file read as it was fitted."""
+
+import json
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from bot.core.answer_sentences import FEATURES, MODEL_FILE, SentenceModel, sentence_features
+from bot.core.rerank.signals.sentence import best_sentence
+
+
+def test_features_place_each_sentence_against_the_one_that_repeats_the_question(library):
+    query = library.query("Where was Sébastien born?")
+    candidate = library.rank(query, None, 1)[0]
+    rows = sentence_features(candidate, query)
+    best = best_sentence(candidate, query)[0]
+    assert best is not None and rows.shape == (len(candidate.view.sentences), len(FEATURES))
+    column = {name: number for number, name in enumerate(FEATURES)}
+    assert list(np.flatnonzero(rows[:, column["best"]])) == [best]
+    assert rows[best, column["share"]] == rows[:, column["share"]].max() > 0
+    if best + 1 < len(rows):
+        assert rows[best + 1, column["distance+1"]] == 1 and rows[best + 1, column["previous_share"]] > 0
+    assert rows[:, column["cue_place"]].any() and not rows[:, column["cue_person"]].any()  # a where question
+
+
+def test_the_shipped_model_scores_as_the_weights_it_was_fitted_with(library):
+    data = json.loads(resources.files("bot.core").joinpath(MODEL_FILE).read_text("utf-8"))
+    weights = np.array([data["weights"][name] for name in FEATURES])
+    model = SentenceModel.bundled()
+    query = library.query("What did Sophie's teacher say about her playing?")
+    for candidate in library.rank(query, None, 5):
+        features = sentence_features(candidate, query)
+        scores = features @ weights
+        expected = np.exp(scores - scores.max()) / np.exp(scores - scores.max()).sum()
+        chances = model.answer_chances(candidate, query)
+        assert np.array_equal(chances, expected) and chances.sum() == pytest.approx(1.0)
+        assert len(np.unique(chances)) > 1 or len(chances) == 1  # the model tells sentences apart
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"kind": "trees", "weights": dict.fromkeys(FEATURES, 1.0)},
+        {"kind": "linear", "weights": dict.fromkeys(FEATURES[:-1], 1.0)},
+        {"kind": "linear", "weights": dict.fromkeys(reversed(FEATURES), 1.0)},
+    ],
+)
+def test_a_model_of_other_features_is_refused(data):
+    with pytest.raises(ValueError, match="answer-sentence model"):
+        SentenceModel.from_json(data)
