@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.core.analysis import Analyzer
 from bot.core.corpus import Corpus
+from bot.core.excerpt import EXCERPT_CHARS
 from bot.core.index import BM25Params
 from bot.core.library import MIN_MATCH, StoryLibrary
 from bot.core.rerank.model import RankingModel, Reranker, signal_names
@@ -69,6 +70,7 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
             model,
             correct=args.correct,
             excerpts=args.excerpts,
+            excerpt_chars=args.excerpt_chars,
         )
     settings_line = f"{analyzer!r}, k1={params.k1} b={params.b} epsilon={params.epsilon}"
     settings_line += "" if args.correct else ", no typo correction"
@@ -127,6 +129,7 @@ def _section_rows(
     *,
     correct: bool = True,
     excerpts: bool = False,
+    excerpt_chars: int = EXCERPT_CHARS,
 ) -> list[dict[str, object]]:
     questions = load_section_questions(folder / "questions.jsonl")
     corpus = sections_corpus(folder, distractors)
@@ -137,6 +140,7 @@ def _section_rows(
             result = evaluate_sections(library, questions, each)
             row = {"row": name, "set": f"{folder.name} ({each})"} | _result(result)
             if excerpts:
+                library.excerpt_chars = excerpt_chars
                 row["metrics"] = result.metrics | evaluate_excerpts(library, questions, each).metrics
             found.append(row)
     return found

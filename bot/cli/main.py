@@ -30,6 +30,7 @@ from bot.cli.render import (
 )
 from bot.cli.shelf_import import ShelfImportError, import_stories
 from bot.core.corpus import CorpusError
+from bot.core.excerpt import EXCERPT_CHARS
 from bot.core.index import BM25Params
 from bot.core.library import StoryLibrary
 from bot.core.rerank.model import signal_names
@@ -149,6 +150,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="for --sections: also how often the excerpt shown holds the answer its passage holds",
     )
+    evaluate.add_argument(
+        "--excerpt-chars",
+        type=int,
+        default=EXCERPT_CHARS,
+        help=f"for --excerpts: how long an excerpt may be (default: {EXCERPT_CHARS}, as the bot shows them)",
+    )
     evaluate.add_argument("--split", default="train", help="qrels split for --beir (default: train)")
     evaluate.add_argument(
         "--part",
@@ -257,6 +264,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings, discord: DiscordComm
         print(json.dumps(stories_json(listed), ensure_ascii=False) if args.json else stories_text(listed))
         return 0
     if command == "eval":
+        if args.excerpt_chars < 1:
+            raise UsageError(f"--excerpt-chars must be a number of characters, such as {EXCERPT_CHARS}.")
         return run_eval(args, settings)
     if command == "index":
         return _index(settings)

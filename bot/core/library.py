@@ -17,7 +17,7 @@ from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.answer_sentences import SentenceModel
 from bot.core.build import build_parts, parts_of_corpus
 from bot.core.corpus import Corpus, Passage
-from bot.core.excerpt import make_excerpt
+from bot.core.excerpt import EXCERPT_CHARS, make_excerpt
 from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.index_damage import IndexDamage, IndexDamaged
 from bot.core.index_notes import IndexEvent, IndexNote
@@ -50,6 +50,9 @@ _ABOUT_PERSON = re.compile(r"^\s*(?:who\s*(?:'s|’s|\s+is|\s+was)|tell\s+me\s+a
 
 
 class StoryLibrary:
+    excerpt_chars = EXCERPT_CHARS
+    """How long an answer's excerpt may be (`eval --excerpt-chars` measures other lengths)."""
+
     def __init__(
         self,
         corpus: Corpus,
@@ -373,7 +376,8 @@ class StoryLibrary:
         passage = candidate.view.passage  # its place checked as it was read (bot.core.segment_library)
         story = self.corpus.stories[passage.story]
         matched = candidate.view.places(candidate.positions)
-        excerpt = make_excerpt(passage.text, matched, SentenceModel.bundled().answer_chances(candidate, query).tolist())
+        chances = SentenceModel.bundled().answer_chances(candidate, query).tolist()
+        excerpt = make_excerpt(passage.text, matched, chances, self.excerpt_chars)
         return Hit(
             story.title,
             story.path,
