@@ -11,7 +11,6 @@ scripts/fit_answer_sentences.py on FairytaleQA train's answers turns them into c
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -53,35 +52,35 @@ FEATURES = (
 LENGTH_SCALE = 6.0
 """A sentence's log length in characters over this: most sentences read 0.5 to 1."""
 _QUOTES = ('"', "“", "”")
+_COLUMN = {name: number for number, name in enumerate(FEATURES)}
 
 
 def sentence_features(candidate: Candidate, query: Query) -> np.ndarray:
     """One row per sentence of the candidate's passage, one column per name in FEATURES."""
     view = candidate.view
-    spans = view.sentences
-    shares = np.zeros(len(spans))
+    spans = np.array(view.sentences).reshape(-1, 2)
+    count = len(spans)
+    shares = np.zeros(count)
     for sentence, terms in candidate.sentence_terms.items():
         shares[sentence] = matched_weight(terms, query)
-    best = best_sentence(candidate, query)[0] or 0
+    distance = np.arange(count) - (best_sentence(candidate, query)[0] or 0)
+    rows = np.zeros((count, len(FEATURES)))
+    rows[:, _COLUMN["share"]] = shares
+    rows[:, _COLUMN["best"]] = distance == 0
+    for step in DISTANCES:
+        rows[:, _COLUMN[f"distance{step:+d}"]] = distance == step
+    rows[:, _COLUMN["before_far"]] = distance < DISTANCES[0]
+    rows[:, _COLUMN["after_far"]] = distance > DISTANCES[-1]
+    rows[1:, _COLUMN["previous_share"]] = shares[:-1]
+    rows[:-1, _COLUMN["next_share"]] = shares[1:]
+    texts = [view.text[start:end] for start, end in view.sentences]
     cue = KIND_CUES.get(query.kind)
-    rows = np.zeros((len(spans), len(FEATURES)))
-    for number, (start, end) in enumerate(spans):
-        text = view.text[start:end]
-        distance = number - best
-        rows[number] = [
-            shares[number],
-            float(distance == 0),
-            *(float(distance == d) for d in DISTANCES),
-            float(distance < DISTANCES[0]),
-            float(distance > DISTANCES[-1]),
-            shares[number - 1] if number > 0 else 0.0,
-            shares[number + 1] if number + 1 < len(spans) else 0.0,
-            *(float(kind is query.kind and cue is not None and cue.search(text) is not None) for kind in CUED_KINDS),
-            math.log(max(end - start, 1)) / LENGTH_SCALE,
-            float(number == 0),
-            float(number == len(spans) - 1),
-            float(any(quote in text for quote in _QUOTES)),
-        ]
+    if cue is not None and query.kind in CUED_KINDS:
+        rows[:, _COLUMN[f"cue_{query.kind}"]] = [cue.search(text) is not None for text in texts]
+    rows[:, _COLUMN["length"]] = np.log(np.maximum(spans[:, 1] - spans[:, 0], 1)) / LENGTH_SCALE
+    rows[0, _COLUMN["first"]] = 1.0
+    rows[-1, _COLUMN["last"]] = 1.0
+    rows[:, _COLUMN["quote"]] = [any(quote in text for quote in _QUOTES) for text in texts]
     return rows
 
 
