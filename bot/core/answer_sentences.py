@@ -18,7 +18,7 @@ from importlib import resources
 
 import numpy as np
 
-from bot.core.query import AnswerKind, Query
+from bot.core.query import Query
 from bot.core.rerank.candidate import Candidate
 from bot.core.rerank.signal import matched_weight
 from bot.core.rerank.signals.answer_kind import KIND_CUES
@@ -27,14 +27,8 @@ from bot.core.rerank.signals.sentence import best_sentence
 MODEL_FILE = "answer_sentences.json"
 DISTANCES = (-3, -2, -1, 1, 2, 3)
 """The distances from the best-matching sentence that get a column each; farther ones share one a side."""
-CUED_KINDS = (
-    AnswerKind.PERSON,
-    AnswerKind.NAME,
-    AnswerKind.PLACE,
-    AnswerKind.TIME,
-    AnswerKind.NUMBER,
-    AnswerKind.REASON,
-)
+CUED_KINDS = tuple(KIND_CUES)
+"""The kinds of answer whose cue a sentence is searched for (a name for who, a place for where, ...)."""
 FEATURES = (
     "share",
     "best",
@@ -75,7 +69,7 @@ def sentence_features(candidate: Candidate, query: Query) -> np.ndarray:
     rows[:-1, _COLUMN["next_share"]] = shares[1:]
     texts = [view.text[start:end] for start, end in view.sentences]
     cue = KIND_CUES.get(query.kind)
-    if cue is not None and query.kind in CUED_KINDS:
+    if cue is not None:
         rows[:, _COLUMN[f"cue_{query.kind}"]] = [cue.search(text) is not None for text in texts]
     rows[:, _COLUMN["length"]] = np.log(np.maximum(spans[:, 1] - spans[:, 0], 1)) / LENGTH_SCALE
     rows[0, _COLUMN["first"]] = 1.0
