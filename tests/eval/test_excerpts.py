@@ -3,7 +3,7 @@ import json
 import pytest
 
 from bot.core.library import StoryLibrary
-from bot.eval.excerpts import evaluate_excerpts, holds
+from bot.eval.excerpts import answer_places, evaluate_excerpts, holds
 from bot.eval.sections import Scope, load_section_questions, sections_corpus
 from bot.program import main
 
@@ -50,3 +50,34 @@ def test_eval_command_adds_the_excerpt_measures(dataset, capsys):
     assert main(["eval", "--sections", str(dataset), "--excerpts", "--scope", "story", "--json"]) == 0
     metrics = json.loads(capsys.readouterr().out)["rows"][0]["metrics"]
     assert metrics["passage holds"] == pytest.approx(3 / 4) and "excerpt keeps" in metrics
+
+
+def test_answer_places_are_where_holds_finds_the_answer():
+    text = "The fox stole a Goose, from the farmer. A gooseberry bush hid a goose."
+    assert [text[s:e] for s, e in answer_places(text, "a goose")] == ["a Goose", "a goose"]
+    assert answer_places(text, "a fox") == [] and answer_places(text, " ") == []  # "The fox", not "a fox"
+
+
+def test_eval_measures_other_excerpt_lengths(dataset, capsys):
+    kept = {}
+    for chars in ("400", "20"):
+        assert (
+            main(
+                [
+                    "eval",
+                    "--sections",
+                    str(dataset),
+                    "--excerpts",
+                    "--scope",
+                    "story",
+                    "--json",
+                    "--excerpt-chars",
+                    chars,
+                ]
+            )
+            == 0
+        )
+        kept[chars] = json.loads(capsys.readouterr().out)["rows"][0]["metrics"]["excerpt keeps"]
+    assert kept["400"] == 1.0 > kept["20"]  # 20 characters cannot hold "The fox stole a goose"
+    assert main(["eval", "--sections", str(dataset), "--excerpts", "--excerpt-chars", "0"]) == 2
+    assert "--excerpt-chars must be a number of characters" in capsys.readouterr().err
