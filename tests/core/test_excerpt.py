@@ -3,7 +3,7 @@ import shutil
 import pytest
 
 from bot.core.analysis import Analyzer
-from bot.core.excerpt import ELLIPSIS, EXCERPT_CHARS, make_excerpt
+from bot.core.excerpt import ELLIPSIS, make_excerpt
 from bot.core.library import StoryLibrary
 from bot.core.rerank.signals.sentence import best_sentence
 from bot.core.sentences import sentence_spans
@@ -92,10 +92,10 @@ def test_the_run_with_the_most_chance_is_kept_over_reading_on_from_the_likeliest
 
 def test_room_left_reads_on_into_the_next_sentence():
     question = "What did Assipattle's mother make him do?"
-    excerpt = make_excerpt(BROTHERS, spans_of(BROTHERS, question), all_on(BROTHERS, "mother"))
+    excerpt = make_excerpt(BROTHERS, spans_of(BROTHERS, question), all_on(BROTHERS, "mother"), max_chars=400)
     assert excerpt.text.startswith(ELLIPSIS + "And when they came home") and excerpt.text.endswith(ELLIPSIS)
     assert "odd jobs that nobody else would do. So poor Assipattle had" in excerpt.text
-    assert len(excerpt.text) <= EXCERPT_CHARS + 2 * len(ELLIPSIS)
+    assert len(excerpt.text) <= 400 + 2 * len(ELLIPSIS)
     assert excerpt.text.removesuffix(ELLIPSIS).split()[-1] in BROTHERS.split()  # cut between words
 
 
@@ -104,6 +104,9 @@ def test_a_short_passage_marks_its_answering_sentence():
     excerpt = make_excerpt(text, spans_of(text, "ivan"), all_on(text, "Ivan"))
     assert excerpt.text == text and excerpt.answer == (14, len(text))
 
+
+SHORT = 400
+"""An excerpt length these passages are longer than."""
 
 # Sections of FairytaleQA train's "The Little Hunting Dog" and "The Naughty Boy", with questions people asked
 # of them: the answer stands in the sentence before the one that repeats the question's words.
@@ -134,12 +137,13 @@ def test_the_excerpt_keeps_an_answer_before_the_sentence_that_repeats_the_questi
     shutil.copytree(CORPUS, tmp_path, dirs_exist_ok=True)  # the bundled stories beside it, as a library has
     (tmp_path / "tale.md").write_text(f"# A Tale\n\n{passage}\n", encoding="utf-8")
     library = StoryLibrary.load(tmp_path)
+    library.excerpt_chars = SHORT  # whatever length the bot shows: these passages must be cut
     hit = library.ask(question).best
-    assert hit is not None and hit.path == "tale.md" and len(passage) > EXCERPT_CHARS
+    assert hit is not None and hit.path == "tale.md" and len(passage) > SHORT
     assert answer in hit.excerpt.text
     # Read on from the sentence that holds most of the question, as the excerpt did before, it was cut.
     candidate = library.rank(library.query(question), None, 1)[0]
     repeating = best_sentence(candidate, library.query(question))[0]
     assert repeating is not None
     chances = [float(i == repeating) for i in range(len(sentence_spans(passage)))]
-    assert answer not in make_excerpt(passage, spans_of(passage, question), chances).text
+    assert answer not in make_excerpt(passage, spans_of(passage, question), chances, SHORT).text
