@@ -8,7 +8,7 @@ from itertools import accumulate
 from bot.core.answer import Excerpt
 from bot.core.sentences import sentence_spans
 
-EXCERPT_CHARS = 400
+EXCERPT_CHARS = 600
 ELLIPSIS = "…"
 
 
