@@ -9,6 +9,7 @@ smoothed idf for libraries too small for BM25Okapi's own.
 
 from __future__ import annotations
 
+import math
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -16,6 +17,9 @@ from dataclasses import dataclass
 from itertools import compress
 
 import numpy as np
+
+from bot.core import score_board
+from bot.core.score_board import WeightedList, added_up
 
 
 @dataclass(frozen=True)
@@ -179,11 +183,18 @@ class BM25Scoring(ABC):
         # the top k on their own: documents are drawn only from the other ("essential") terms' lists.
         bounds = np.cumsum([listed.bound for listed in reversed(lists)])
         optional = int(np.searchsorted(bounds, threshold, side="left")) if threshold > 0 else 0
-        essential, rest = lists[: len(lists) - optional], lists[len(lists) - optional :]
-        if len(lists) < PAIRWISE_TERMS and DENSE_SHARE * sum(len(listed.docs) for listed in essential) > _span(lists):
-            # Frequent terms draw too many documents to merge and look up one by one: add them up densely.
-            return _best(*_accumulated(lists, threshold), k, self.tie_order)
-        candidates, scores = _merged(essential)
+        scattered = _scattered(lists, len(lists) - optional, threshold)
+        if scattered:
+            # Frequent terms draw too many documents to merge: add them up on a score board.
+            rest = lists[scattered:]
+            candidates, scores = added_up(
+                [WeightedList(listed.docs, listed.parts, listed.weight) for listed in lists[:scattered]],
+                threshold,
+                sum(later.bound for later in rest),
+            )
+        else:
+            essential, rest = lists[: len(lists) - optional], lists[len(lists) - optional :]
+            candidates, scores = _merged(essential)
         # Then each remaining term, highest bound first, only for documents that can still make it.
         for position, listed in enumerate(rest):
             remaining = sum(later.bound for later in rest[position:])
@@ -300,14 +311,18 @@ class BM25Index(BM25Scoring):
 
 
 ROUNDING_MARGIN = 1e-9
-DENSE_SHARE = 8
-"""Essential lists holding more than one posting per this many documents of the span are added up in
-an array over the span (`_accumulated`), rather than merged and looked up."""
+MERGE_COST = 16.0
+SCATTER_COST = 1.0
+SCAN_COST = 0.6
+GATHER_COST = 16.0
+WINDOW_COST = 3000.0
+LOOKUP_COST = 2.0
+"""What a question's steps are estimated to take, in nanoseconds: merging, per posting of the
+essential lists; on the score board, adding per posting, finding what reaches the threshold per
+document of the span or per posting (whichever is less), and per window and list; looking a list
+up, per candidate and halving of the list."""
 SEED_SAMPLE = 1 << 13
 """Postings of a list the first threshold is sought among."""
-PAIRWISE_TERMS = 8
-"""From this many terms in one document, numpy's reduceat sums pairwise rather than in order: the
-dense path, which adds in order, is kept to fewer terms so every path gives the same bits."""
 POSTING_CHUNK = 1 << 22
 """Postings taken at a time by the steps that need wider temporary arrays: what bounds a big build's memory."""
 
@@ -340,7 +355,7 @@ class _Postings:
 
 def _weights_of(listed: np.ndarray, parts: np.ndarray, docs: np.ndarray) -> np.ndarray:
     """The term-frequency part of one posting list (its documents and parts) for each of `docs`; 0 where absent."""
-    where = np.searchsorted(listed, docs)
+    where = np.searchsorted(listed, _same_type(docs, listed))
     found = where < len(listed)
     found[found] = listed[where[found]] == docs[found]
     weights = np.zeros(len(docs), dtype=np.float64)
@@ -352,8 +367,14 @@ def _holds(listed: np.ndarray, docs: np.ndarray) -> np.ndarray:
     """Whether each of `docs` is in the ascending `listed`."""
     if not len(listed):
         return np.zeros(len(docs), dtype=bool)
-    where = np.minimum(np.searchsorted(listed, docs), len(listed) - 1)
+    where = np.minimum(np.searchsorted(listed, _same_type(docs, listed)), len(listed) - 1)
     return listed[where] == docs
+
+
+def _same_type(docs: np.ndarray, listed: np.ndarray) -> np.ndarray:
+    """Documents to look up in a list, as its type: numpy would otherwise copy a list of int32 whole to
+    compare it with int64 numbers (document numbers fit either)."""
+    return docs.astype(listed.dtype, copy=False)
 
 
 def _merged(lists: list[_Postings]) -> tuple[np.ndarray, np.ndarray]:
@@ -362,30 +383,53 @@ def _merged(lists: list[_Postings]) -> tuple[np.ndarray, np.ndarray]:
     weights = np.concatenate([listed.weight * listed.parts.astype(np.float64) for listed in lists])
     order = np.argsort(docs, kind="stable")  # the lists are sorted runs: a merge, not a full sort
     docs, weights = docs[order], weights[order]
-    starts = np.flatnonzero(np.concatenate(([True], docs[1:] != docs[:-1])))
-    return docs[starts], np.add.reduceat(weights, starts)
+    new = np.concatenate(([True], docs[1:] != docs[:-1]))
+    # bincount adds each document's weights from zero in list order, as the score board and the lookups
+    # do (numpy's add.reduceat adds the first to the sum of the others: other bits).
+    return docs[new], np.bincount(np.cumsum(new) - 1, weights=weights)
+
+
+def _scattered(lists: list[_Postings], essential: int, threshold: float) -> int:
+    """How many of the lists (highest bound first) to add up on a score board: the essential ones and as
+    many more as are cheaper added than looked up; 0 where merging the essential ones is cheaper. The
+    lists after them are looked up for the documents still in the running, either way. By the costs
+    each step is estimated to take (`MERGE_COST` and the others, fitted to timings of both ways on
+    the 3,080 books): whichever is taken, the scores are the same to the bit."""
+    sizes = [len(listed.docs) for listed in lists]
+    merging = MERGE_COST * sum(sizes[:essential]) + _lookups(lists, essential, essential, threshold)
+    added = essential
+    while added < len(lists) and SCATTER_COST * sizes[added] < _lookups(lists, essential, added, threshold):
+        added += 1
+    postings, span = sum(sizes[:added]), _span(lists[:added])
+    windows = -(-span // score_board.WINDOW)
+    boarding = SCATTER_COST * postings + min(SCAN_COST * span, GATHER_COST * postings) + WINDOW_COST * windows * added
+    return added if boarding + _lookups(lists, essential, added, threshold) < merging else 0
+
+
+def _lookups(lists: list[_Postings], essential: int, added: int, threshold: float) -> float:
+    """What looking up the lists after the first `added` is estimated to cost, for the documents
+    estimated to be still in the running then (`_candidates`)."""
+    candidates = _candidates(lists, essential, added, threshold)
+    return sum(LOOKUP_COST * candidates * math.log2(len(listed.docs) + 1) for listed in lists[added:])
+
+
+def _candidates(lists: list[_Postings], essential: int, added: int, threshold: float) -> float:
+    """How many documents of the essential lists are estimated to still be in the running once the first
+    `added` lists are summed: those of each whose part reaches the threshold with every later list's
+    bound (counted in an evenly spread sample of its parts), and as many again for those that reach
+    it with the others' parts."""
+    remaining = sum(listed.bound for listed in lists[added:])
+    candidates = 0.0
+    for listed in lists[:essential]:
+        sample = listed.parts[:: -(-len(listed.parts) // SEED_SAMPLE)]
+        reaching = np.count_nonzero(sample * listed.weight + remaining >= threshold) / len(sample)
+        candidates += 2 * reaching * len(listed.docs)
+    return candidates
 
 
 def _span(lists: list[_Postings]) -> int:
     """How many document numbers the lists' documents spread over."""
     return max(int(listed.docs[-1]) for listed in lists) + 1 - min(int(listed.docs[0]) for listed in lists)
-
-
-def _accumulated(lists: list[_Postings], threshold: float) -> tuple[np.ndarray, np.ndarray]:
-    """The documents of long posting lists that reach `threshold`, with their scores, added list
-    after list into one array over the lists' span (term at a time, as Lucene's BooleanScorer adds a
-    window): a few passes over the postings, where a merge sorts them and a lookup searches one list
-    per document of another. Each document's score is summed in list order, as `_merged` and the
-    pruned path sum it, so the scores are the same to the bit."""
-    first = min(int(listed.docs[0]) for listed in lists)
-    span = _span(lists)
-    scores = np.zeros(span, dtype=np.float64)
-    for listed in lists:
-        scores += np.bincount(
-            listed.docs - first, weights=listed.weight * listed.parts.astype(np.float64), minlength=span
-        )
-    docs = np.flatnonzero(scores >= threshold if threshold > 0 else scores > 0)  # below it, none is in the top k
-    return docs + first, scores[docs]
 
 
 def _seed_threshold(lists: list[_Postings], k: int) -> float:

@@ -3,6 +3,7 @@ import pytest
 from rank_bm25 import BM25Okapi
 
 import bot.core.index as index_module
+import bot.core.score_board as score_board
 from bot.core.analysis import Analyzer
 from bot.core.corpus import load_corpus
 from bot.core.index import BM25Index, BM25Params
@@ -175,21 +176,56 @@ def frequent_documents(count: int, seed: int) -> list[list[str]]:
     return documents
 
 
+PATHS = {
+    "merged, then looked up": lambda lists, essential, threshold: 0,
+    "essential lists on the board, then looked up": lambda lists, essential, threshold: essential,
+    "every list on the board": lambda lists, essential, threshold: len(lists),
+}
+"""Every way `_top` can take (`_scattered`'s choices): each must give the same documents and scores to the bit."""
+
+
+def exact_top(index: BM25Index, query: list[str], k: int, monkeypatch) -> list[tuple[int, float]]:
+    """`top`'s documents with their float64 scores (as summed, before their float32 rounding)."""
+    seen: list[tuple[int, float]] = []
+    best = index_module._best
+
+    def spy(docs, scores, k, tie_order):
+        found = best(docs, scores, k, tie_order)
+        place = {int(doc): i for i, doc in enumerate(docs)}
+        seen.extend((doc, float(scores[place[doc]])) for doc, _ in found)
+        return found
+
+    with monkeypatch.context() as patched:
+        patched.setattr(index_module, "_best", spy)
+        index.top(query, k)
+    return seen
+
+
 @pytest.mark.parametrize("seed", [4, 5])
-def test_frequent_terms_are_added_densely_and_rank_as_rank_bm25(seed, monkeypatch):
-    """Questions of words most documents hold take the dense path; its top ten score as rank-bm25's,
-    and its documents and scores are those of the merging path to the bit."""
+@pytest.mark.parametrize("window", [64, 1 << 18])
+@pytest.mark.parametrize("sparse", [1, 8, 1000])
+def test_frequent_terms_give_the_same_scores_to_the_bit_on_every_path_and_rank_as_rank_bm25(
+    seed, window, sparse, monkeypatch
+):
+    """Questions of words most documents hold, added up on the score board (in windows of 64 documents
+    too, each scanned whole or read at its postings), merged, or looked up: the same documents and
+    float64 scores on every path, and the top ten scores as rank-bm25's."""
     documents = frequent_documents(4000, seed)
     index = BM25Index(documents)
     reference = BM25Okapi(documents)
     rng = np.random.default_rng(seed)
     queries = [["f0"], ["f0", "f1"], ["f1", "f2", "f3"], ["f0", "f0", "f2"], ["f3", "r5"], ["f0", "f1", "f2", "f3"]]
     queries += [[str(w) for w in rng.choice(["f0", "f1", "f2", "f3", "r1", "r2"], size=3)] for _ in range(40)]
-    dense = [index.top(query, 10) for query in queries]
-    monkeypatch.setattr(index_module, "DENSE_SHARE", 0)  # never dense: merged and looked up
-    merged = [index.top(query, 10) for query in queries]
-    assert dense == merged
-    for query, ours in zip(queries, dense, strict=True):
+    monkeypatch.setattr(score_board, "WINDOW", window)
+    monkeypatch.setattr(score_board, "SPARSE", sparse)
+    by_path = {}
+    for path, scattered in PATHS.items():
+        monkeypatch.setattr(index_module, "_scattered", scattered)
+        by_path[path] = [exact_top(index, query, 10, monkeypatch) for query in queries]
+    first = next(iter(by_path.values()))
+    for path, found in by_path.items():
+        assert found == first, path
+    for query, ours in zip(queries, first, strict=True):
         scores = reference.get_scores(query)
         theirs = reference_top(reference, query, 10)
         # Documents a float32 rounding apart may swap places; each one taken scores as the one it replaces.
@@ -197,28 +233,56 @@ def test_frequent_terms_are_added_densely_and_rank_as_rank_bm25(seed, monkeypatc
         np.testing.assert_allclose([s for _, s in ours], [s for _, s in theirs], rtol=1e-6)
 
 
-def test_the_dense_path_is_taken_for_frequent_terms_and_not_for_rare_ones(monkeypatch):
+@pytest.mark.parametrize("seed", [1, 2])
+def test_every_path_gives_the_same_top_ten_to_the_bit_on_varied_questions(seed, monkeypatch):
+    """Rare and frequent words, up to a dozen (a document in eight lists or more once summed otherwise)."""
+    documents = zipf_documents(3000, seed)
+    index = BM25Index(documents)
+    rng = np.random.default_rng(seed + 20)
+    queries = [[f"w{int(i)}" for i in rng.zipf(1.3, size=int(rng.integers(1, 12))) % 3000] for _ in range(150)]
+    queries = [query + ["common"] * (i % 2) for i, query in enumerate(queries)]
+    monkeypatch.setattr(score_board, "WINDOW", 128)
+    by_path = {}
+    for path, scattered in PATHS.items():
+        monkeypatch.setattr(index_module, "_scattered", scattered)
+        by_path[path] = [exact_top(index, query, 10, monkeypatch) for query in queries]
+    first = next(iter(by_path.values()))
+    for path, found in by_path.items():
+        assert found == first, path
+
+
+def test_the_score_board_is_taken_for_frequent_terms_and_not_for_rare_ones(monkeypatch):
     documents = frequent_documents(2000, 6)
     index = BM25Index(documents)
     taken = []
-    accumulated = index_module._accumulated
+    added_up = index_module.added_up
 
-    def spy(lists, threshold):
-        taken.append(sorted(listed.term for listed in lists))
-        return accumulated(lists, threshold)
+    def spy(lists, threshold, remaining):
+        taken.append(len(lists))
+        return added_up(lists, threshold, remaining)
 
-    monkeypatch.setattr(index_module, "_accumulated", spy)
+    monkeypatch.setattr(index_module, "added_up", spy)
     index.top(["f0", "f1"], 10)
+    assert taken == [2]
     index.top(["r3", "r4"], 10)
-    assert taken == [["f0", "f1"]]
+    assert taken == [2]
 
 
 def test_documents_tied_on_frequent_terms_come_in_document_order_on_every_path(monkeypatch):
     documents = [["f0", "f1", "x"]] * 30 + [["f0", "y"], ["f1", "z"]] * 20
     index = BM25Index(documents)
-    assert [doc for doc, _ in index.top(["f0", "f1"], 10)] == list(range(10))
-    monkeypatch.setattr(index_module, "DENSE_SHARE", 0)
-    assert [doc for doc, _ in index.top(["f0", "f1"], 10)] == list(range(10))
+    monkeypatch.setattr(score_board, "WINDOW", 8)
+    for scattered in PATHS.values():
+        monkeypatch.setattr(index_module, "_scattered", scattered)
+        assert [doc for doc, _ in index.top(["f0", "f1"], 10)] == list(range(10))
+
+
+def test_a_document_list_looked_up_as_int64_finds_an_int32_list_s_documents():
+    listed = np.array([3, 9, 40, 41], dtype=np.int32)
+    parts = np.array([0.5, 1.5, 2.5, 3.5], dtype=np.float32)
+    docs = np.array([0, 9, 41, 50], dtype=np.int64)
+    assert index_module._weights_of(listed, parts, docs).tolist() == [0.0, 1.5, 3.5, 0.0]
+    assert index_module._holds(listed, docs).tolist() == [False, True, True, False]
 
 
 def test_top_holding_names_the_question_terms_each_document_holds(documents):
