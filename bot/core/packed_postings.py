@@ -27,6 +27,11 @@ BLOCK = 128
 """Postings a block: one width per block follows the gaps where they are (dense or sparse), at 6 bytes a block."""
 _MAX_WIDTH = 32
 _MASKS = (np.uint64(1) << np.arange(_MAX_WIDTH + 1, dtype=np.uint64)) - np.uint64(1)
+_PLACES = np.arange(BLOCK, dtype=np.int64)
+_BIT_OF = np.arange(_MAX_WIDTH + 1, dtype=np.int64)[:, None] * _PLACES
+_BYTE_OF, _SHIFT_OF = _BIT_OF >> 3, (_BIT_OF & 7).astype(np.uint64)
+"""Where each of a block's values starts, by width: its byte within the block and its bit within that byte."""
+assert BLOCK % 8 == 0  # so that a full block of any width fills whole bytes
 _READ_PAD = 8 + BLOCK * _MAX_WIDTH // 8
 """Zero bytes after what is read: a value is taken from the 8 bytes from its first, which may run past
 the end, and a term's last block is read as if full (`unpack_term`)."""
@@ -199,8 +204,8 @@ def unpack_term(data: np.ndarray, doc_freq: int, name: str) -> tuple[np.ndarray,
     length = len(data) - _READ_PAD
     if blocks < 1 or length < 6 * blocks:
         raise IndexDamaged(IndexDamage(name, DamageKind.CONTENTS))
-    words = _unaligned_words(data)
-    firsts = (words[np.arange(0, 4 * blocks, 4)] & np.uint64(0xFFFFFFFF)).astype(np.int64)
+    words = _unaligned_words(data).copy()  # aligned, as `take` wants it (it would copy it for each stream)
+    firsts = (words[: 4 * blocks : 4] & np.uint64(0xFFFFFFFF)).astype(np.int64)
     doc_widths = data[4 * blocks : 5 * blocks].astype(np.int64)
     tf_widths = data[5 * blocks : 6 * blocks].astype(np.int64)
     if max(doc_widths.max(), tf_widths.max()) > _MAX_WIDTH:
@@ -211,12 +216,11 @@ def unpack_term(data: np.ndarray, doc_freq: int, name: str) -> tuple[np.ndarray,
     doc_bytes, tf_bytes = (int(doc_bits.sum()) + 7) // 8, (int(tf_bits.sum()) + 7) // 8
     if 6 * blocks + doc_bytes + tf_bytes != length:
         raise IndexDamaged(IndexDamage(name, DamageKind.CONTENTS))
-    places = np.arange(BLOCK, dtype=np.int64)
-    gaps = _gathered_blocks(words, 8 * 6 * blocks + np.cumsum(doc_bits) - doc_bits, doc_widths, places)
+    gaps = _gathered_blocks(words, 6 * blocks + (np.cumsum(doc_bits) - doc_bits) // 8, doc_widths)
     gaps[:, 0] = 0
     docs = np.cumsum(gaps, axis=1)
-    docs += firsts[:, None] + places
-    tf = _gathered_blocks(words, 8 * (6 * blocks + doc_bytes) + np.cumsum(tf_bits) - tf_bits, tf_widths, places)
+    docs += firsts[:, None] + _PLACES
+    tf = _gathered_blocks(words, 6 * blocks + doc_bytes + (np.cumsum(tf_bits) - tf_bits) // 8, tf_widths)
     tf += 1
     docs, tf = docs.ravel()[:doc_freq], tf.ravel()[:doc_freq]
     if docs[-1] >= 1 << 31:
@@ -224,12 +228,16 @@ def unpack_term(data: np.ndarray, doc_freq: int, name: str) -> tuple[np.ndarray,
     return docs.astype(np.int32), tf.astype(np.uint32)
 
 
-def _gathered_blocks(words: np.ndarray, block_bits: np.ndarray, widths: np.ndarray, places: np.ndarray) -> np.ndarray:
-    """Each block's BLOCK values of its width from its first bit on (past a last block's end: whatever is there)."""
-    positions = block_bits[:, None] + widths[:, None] * places  # a short last block's run into the padding
-    shifted = words[positions >> 3] >> (positions & 7).astype(np.uint64)
-    shifted &= _MASKS[widths][:, None]
-    return shifted.view(np.int64)
+def _gathered_blocks(words: np.ndarray, block_bytes: np.ndarray, widths: np.ndarray) -> np.ndarray:
+    """Each block's BLOCK values of its width from its first byte on (past a last block's end: whatever
+    is there). Every block but a term's last holds BLOCK values, whole bytes at any width, so every
+    block starts on a byte: where each value lies within its block depends on the width alone."""
+    at = _BYTE_OF[widths]
+    at += block_bytes[:, None]
+    values = words.take(at)  # take: a few times faster than indexing with an array
+    values >>= _SHIFT_OF[widths]
+    values &= _MASKS[widths][:, None]
+    return values.view(np.int64)
 
 
 def _unaligned_words(data: np.ndarray) -> np.ndarray:

@@ -150,7 +150,8 @@ class Segment:
 
     def live_postings(self, term: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The live documents holding the term (numbered within the segment, ascending), its frequency in
-        each, and their lengths (gathered once, for the check of what was read and for the scores)."""
+        each, and their lengths (gathered once, for the check of what was read and for the scores; as
+        `gathered_lengths` holds them)."""
         number = self.vocabulary.get(term)
         if number is None:
             return np.zeros(0, np.int32), np.zeros(0, np.uint32), np.zeros(0, np.float64)
@@ -158,13 +159,24 @@ class Segment:
         packed = self.postings if isinstance(self.postings, PackedPostings) and len(docs) else None
         if packed is not None and (docs[0] < 0 or docs[-1] >= self.size or not (docs[1:] > docs[:-1]).all()):
             raise IndexDamaged(IndexDamage(packed.data.name, DamageKind.CONTENTS))
-        lengths = self.doc_len[docs]
+        lengths = self.gathered_lengths.take(docs)
         if packed is not None and not (tf <= lengths).all():  # a term counted more than its passage's words
             raise IndexDamaged(IndexDamage(packed.data.name, DamageKind.CONTENTS))
         if not self.any_deleted:
             return docs, tf, lengths
         live = ~self.deleted[docs]
         return docs[live], tf[live], lengths[live]
+
+    @cached_property
+    def gathered_lengths(self) -> np.ndarray:
+        """The documents' lengths as the narrowest unsigned integers that hold them (they are whole
+        numbers), for a question's postings to gather theirs: from an array a quarter the size of the
+        float64 one (30 MB for a big library), with far fewer cache misses. The same numbers, so the
+        same term-frequency parts to the bit."""
+        if not len(self.doc_len):
+            return self.doc_len
+        narrow = self.doc_len.astype(np.min_scalar_type(max(int(self.doc_len.max()), 0)))
+        return narrow if np.array_equal(narrow, self.doc_len) else self.doc_len
 
     @cached_property
     def any_deleted(self) -> bool:

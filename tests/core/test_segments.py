@@ -192,3 +192,18 @@ def test_merging_a_few_postings_at_a_time_changes_nothing(monkeypatch):
         assert np.array_equal(getattr(chunked, name), getattr(whole, name)), name
     for name in ("docs", "tf"):
         assert np.array_equal(getattr(chunked.postings, name), getattr(whole.postings, name)), name
+
+
+@pytest.mark.parametrize(("longest", "narrow"), [(200, np.uint8), (300, np.uint16), (70_000, np.uint32)])
+def test_lengths_gathered_as_narrow_integers_give_the_parts_of_one_index_to_the_bit(longest, narrow):
+    rng = np.random.default_rng(longest)
+    documents = [["a"] * int(rng.integers(1, 5)) + ["b"] * int(rng.integers(0, longest)) for _ in range(40)]
+    documents.append(["b"] * longest)
+    segment = Segment.of_documents(documents)
+    assert segment.gathered_lengths.dtype == narrow
+    assert np.array_equal(segment.gathered_lengths, segment.doc_len)
+    ours, whole = SegmentedIndex([segment]), BM25Index(documents)
+    for term in ("a", "b"):
+        docs, parts = ours.postings_within(term, range(len(documents)))
+        expected_docs, expected_parts = whole.postings_within(term, range(len(documents)))
+        assert np.array_equal(docs, expected_docs) and np.array_equal(parts, expected_parts)
