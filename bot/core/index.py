@@ -19,7 +19,7 @@ from itertools import compress
 import numpy as np
 
 from bot.core import score_board
-from bot.core.score_board import WeightedList, added_up
+from bot.core.score_board import WeightedList, added_up, parts_at
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,7 @@ class BM25Scoring(ABC):
             remaining = sum(later.bound for later in rest[position:])
             alive = scores + remaining >= threshold
             candidates, scores = candidates[alive], scores[alive]
-            scores += listed.weight * _weights_of(listed.docs, listed.parts, candidates)
+            scores += listed.weight * _parts_of(listed, candidates)
         return _best(candidates, scores, k, self.tie_order)
 
     @abstractmethod
@@ -323,6 +323,8 @@ document of the span or per posting (whichever is less), and per window and list
 up, per candidate and halving of the list."""
 SEED_SAMPLE = 1 << 13
 """Postings of a list the first threshold is sought among."""
+CANDIDATE_SAMPLE = 128
+"""Documents of an essential list sampled to estimate how many stay in the running (`_candidates`)."""
 POSTING_CHUNK = 1 << 22
 """Postings taken at a time by the steps that need wider temporary arrays: what bounds a big build's memory."""
 
@@ -363,6 +365,16 @@ def _weights_of(listed: np.ndarray, parts: np.ndarray, docs: np.ndarray) -> np.n
     return weights
 
 
+def _parts_of(listed: _Postings, candidates: np.ndarray) -> np.ndarray:
+    """`_weights_of` the list for the candidates (ascending), by a binary search for each or, for many
+    candidates, by placing the list on the score board and reading them off it (the same numbers),
+    whichever is estimated to cost less."""
+    size = len(listed.docs)
+    if 2 * SCATTER_COST * size + SCATTER_COST * len(candidates) < LOOKUP_COST * len(candidates) * math.log2(size + 1):
+        return parts_at(listed.docs, listed.parts, candidates)
+    return _weights_of(listed.docs, listed.parts, candidates)
+
+
 def _holds(listed: np.ndarray, docs: np.ndarray) -> np.ndarray:
     """Whether each of `docs` is in the ascending `listed`."""
     if not len(listed):
@@ -396,35 +408,41 @@ def _scattered(lists: list[_Postings], essential: int, threshold: float) -> int:
     each step is estimated to take (`MERGE_COST` and the others, fitted to timings of both ways on
     the 3,080 books): whichever is taken, the scores are the same to the bit."""
     sizes = [len(listed.docs) for listed in lists]
-    merging = MERGE_COST * sum(sizes[:essential]) + _lookups(lists, essential, essential, threshold)
+    candidates = _candidates(lists, essential, threshold)
+
+    def lookups(added: int) -> float:
+        """Looking up the lists after the first `added` for the documents still in the running then."""
+        looked_up = candidates[added - essential]
+        return sum(LOOKUP_COST * looked_up * math.log2(size + 1) for size in sizes[added:])
+
+    merging = MERGE_COST * sum(sizes[:essential]) + lookups(essential)
     added = essential
-    while added < len(lists) and SCATTER_COST * sizes[added] < _lookups(lists, essential, added, threshold):
+    while added < len(lists) and SCATTER_COST * sizes[added] < lookups(added):
         added += 1
     postings, span = sum(sizes[:added]), _span(lists[:added])
     windows = -(-span // score_board.WINDOW)
     boarding = SCATTER_COST * postings + min(SCAN_COST * span, GATHER_COST * postings) + WINDOW_COST * windows * added
-    return added if boarding + _lookups(lists, essential, added, threshold) < merging else 0
+    return added if boarding + lookups(added) < merging else 0
 
 
-def _lookups(lists: list[_Postings], essential: int, added: int, threshold: float) -> float:
-    """What looking up the lists after the first `added` is estimated to cost, for the documents
-    estimated to be still in the running then (`_candidates`)."""
-    candidates = _candidates(lists, essential, added, threshold)
-    return sum(LOOKUP_COST * candidates * math.log2(len(listed.docs) + 1) for listed in lists[added:])
-
-
-def _candidates(lists: list[_Postings], essential: int, added: int, threshold: float) -> float:
-    """How many documents of the essential lists are estimated to still be in the running once the first
-    `added` lists are summed: those of each whose part reaches the threshold with every later list's
-    bound (counted in an evenly spread sample of its parts), and as many again for those that reach
-    it with the others' parts."""
-    remaining = sum(listed.bound for listed in lists[added:])
-    candidates = 0.0
-    for listed in lists[:essential]:
-        sample = listed.parts[:: -(-len(listed.parts) // SEED_SAMPLE)]
-        reaching = np.count_nonzero(sample * listed.weight + remaining >= threshold) / len(sample)
-        candidates += 2 * reaching * len(listed.docs)
-    return candidates
+def _candidates(lists: list[_Postings], essential: int, threshold: float) -> list[float]:
+    """For each count of lists summed, from the essential ones to all, how many documents are estimated
+    to be still in the running then: counted among an evenly spread sample of each essential list's
+    documents (those of no earlier essential list: none counted twice), each scored by the lists summed."""
+    counts = np.zeros(len(lists) - essential + 1)
+    for number, listed in enumerate(lists[:essential]):
+        sample = listed.docs[:: -(-len(listed.docs) // CANDIDATE_SAMPLE)]
+        first = np.ones(len(sample), dtype=bool)
+        for earlier in lists[:number]:
+            first &= ~_holds(earlier.docs, sample)
+        partial = np.zeros(len(sample), dtype=np.float64)
+        for summed, term in enumerate(lists, start=1):
+            partial += term.weight * _weights_of(term.docs, term.parts, sample)
+            if summed >= essential:
+                remaining = sum(later.bound for later in lists[summed:])
+                reaching = np.count_nonzero(first & (partial + remaining >= threshold))
+                counts[summed - essential] += len(listed.docs) * reaching / len(sample)
+    return counts.tolist()
 
 
 def _span(lists: list[_Postings]) -> int:

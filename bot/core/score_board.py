@@ -101,3 +101,32 @@ def _reaching(scores: np.ndarray, threshold: float, remaining: float) -> np.ndar
     if threshold <= remaining:
         return scores > 0
     return scores >= threshold if remaining == 0 else scores + remaining >= threshold
+
+
+def parts_at(docs: np.ndarray, parts: np.ndarray, wanted: np.ndarray, window: int | None = None) -> np.ndarray:
+    """Each of the `wanted` documents' (ascending) part in one posting list (its documents, ascending,
+    and their parts), as float64, 0 where the list does not hold it: what a binary search of the list
+    for each finds, for many wanted documents at the cost of a pass over the list. The list is placed
+    on the board a window at a time, the wanted documents read off it, and the board zeroed again."""
+    window = WINDOW if window is None else window
+    found = np.zeros(len(wanted), dtype=np.float64)
+    if not len(wanted) or not len(docs):
+        return found
+    first, stop = int(wanted[0]), int(wanted[-1]) + 1
+    edges = [*range(first, stop, window), stop]
+    list_cuts = np.searchsorted(docs, np.asarray(edges, dtype=docs.dtype)).tolist()
+    wanted_cuts = np.searchsorted(wanted, np.asarray(edges, dtype=wanted.dtype)).tolist()
+    board = _BOARD.of_width(min(window, stop - first))
+    try:
+        for number, start in enumerate(edges[:-1]):
+            low, high = list_cuts[number], list_cuts[number + 1]
+            wanted_low, wanted_high = wanted_cuts[number], wanted_cuts[number + 1]
+            if high > low and wanted_high > wanted_low:
+                placed = docs[low:high] - start
+                board[placed] = parts[low:high]
+                found[wanted_low:wanted_high] = board[wanted[wanted_low:wanted_high] - start]
+                board[placed] = 0
+    except BaseException:
+        board.fill(0)
+        raise
+    return found

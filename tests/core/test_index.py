@@ -204,12 +204,15 @@ def exact_top(index: BM25Index, query: list[str], k: int, monkeypatch) -> list[t
 @pytest.mark.parametrize("seed", [4, 5])
 @pytest.mark.parametrize("window", [64, 1 << 18])
 @pytest.mark.parametrize("sparse", [1, 8, 1000])
+@pytest.mark.parametrize("lookup_cost", [0.0, 1e9])
 def test_frequent_terms_give_the_same_scores_to_the_bit_on_every_path_and_rank_as_rank_bm25(
-    seed, window, sparse, monkeypatch
+    seed, window, sparse, lookup_cost, monkeypatch
 ):
     """Questions of words most documents hold, added up on the score board (in windows of 64 documents
-    too, each scanned whole or read at its postings), merged, or looked up: the same documents and
-    float64 scores on every path, and the top ten scores as rank-bm25's."""
+    too, each scanned whole or read at its postings), merged, or looked up (by binary search or off
+    the board): the same documents and float64 scores on every path, and the top ten scores as
+    rank-bm25's."""
+    monkeypatch.setattr(index_module, "LOOKUP_COST", lookup_cost)
     documents = frequent_documents(4000, seed)
     index = BM25Index(documents)
     reference = BM25Okapi(documents)
@@ -234,8 +237,10 @@ def test_frequent_terms_give_the_same_scores_to_the_bit_on_every_path_and_rank_a
 
 
 @pytest.mark.parametrize("seed", [1, 2])
-def test_every_path_gives_the_same_top_ten_to_the_bit_on_varied_questions(seed, monkeypatch):
+@pytest.mark.parametrize("lookup_cost", [0.0, 1e9])
+def test_every_path_gives_the_same_top_ten_to_the_bit_on_varied_questions(seed, lookup_cost, monkeypatch):
     """Rare and frequent words, up to a dozen (a document in eight lists or more once summed otherwise)."""
+    monkeypatch.setattr(index_module, "LOOKUP_COST", lookup_cost)
     documents = zipf_documents(3000, seed)
     index = BM25Index(documents)
     rng = np.random.default_rng(seed + 20)

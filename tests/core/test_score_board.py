@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 import bot.core.score_board as score_board
-from bot.core.score_board import WeightedList, added_up
+from bot.core.index import _weights_of
+from bot.core.score_board import WeightedList, added_up, parts_at
 
 
 def random_lists(rng: np.random.Generator, count: int, span: int) -> list[WeightedList]:
@@ -82,3 +83,14 @@ def test_threads_answering_at_once_each_add_on_their_own_board():
     for thread in threads:
         thread.join()
     assert wrong == []
+
+
+@pytest.mark.parametrize("window", [1, 9, 1 << 18])
+def test_parts_read_off_the_board_are_those_a_binary_search_finds(window):
+    rng = np.random.default_rng(window)
+    for _ in range(40):
+        (listed,) = random_lists(rng, 1, int(rng.integers(2, 900)))
+        wanted = np.sort(rng.choice(900, int(rng.integers(0, 300)), replace=False)).astype(np.int64)
+        found = parts_at(listed.docs, listed.parts, wanted, window)
+        assert found.tolist() == _weights_of(listed.docs, listed.parts, wanted).tolist()
+    assert parts_at(np.zeros(0, np.int32), np.zeros(0, np.float32), np.array([3])).tolist() == [0.0]
