@@ -201,6 +201,18 @@ def exact_top(index: BM25Index, query: list[str], k: int, monkeypatch) -> list[t
     return seen
 
 
+def same_on_every_path(index: BM25Index, queries: list[list[str]], monkeypatch) -> list[list[tuple[int, float]]]:
+    """Each question's top ten with float64 scores, checked to be the same on every path."""
+    by_path = {}
+    for path, scattered in PATHS.items():
+        monkeypatch.setattr(index_module, "_scattered", scattered)
+        by_path[path] = [exact_top(index, query, 10, monkeypatch) for query in queries]
+    first = next(iter(by_path.values()))
+    for path, found in by_path.items():
+        assert found == first, path
+    return first
+
+
 @pytest.mark.parametrize("seed", [4, 5])
 @pytest.mark.parametrize("window", [64, 1 << 18])
 @pytest.mark.parametrize("sparse", [1, 8, 1000])
@@ -221,13 +233,7 @@ def test_frequent_terms_give_the_same_scores_to_the_bit_on_every_path_and_rank_a
     queries += [[str(w) for w in rng.choice(["f0", "f1", "f2", "f3", "r1", "r2"], size=3)] for _ in range(40)]
     monkeypatch.setattr(score_board, "WINDOW", window)
     monkeypatch.setattr(score_board, "SPARSE", sparse)
-    by_path = {}
-    for path, scattered in PATHS.items():
-        monkeypatch.setattr(index_module, "_scattered", scattered)
-        by_path[path] = [exact_top(index, query, 10, monkeypatch) for query in queries]
-    first = next(iter(by_path.values()))
-    for path, found in by_path.items():
-        assert found == first, path
+    first = same_on_every_path(index, queries, monkeypatch)
     for query, ours in zip(queries, first, strict=True):
         scores = reference.get_scores(query)
         theirs = reference_top(reference, query, 10)
@@ -247,13 +253,7 @@ def test_every_path_gives_the_same_top_ten_to_the_bit_on_varied_questions(seed, 
     queries = [[f"w{int(i)}" for i in rng.zipf(1.3, size=int(rng.integers(1, 12))) % 3000] for _ in range(150)]
     queries = [query + ["common"] * (i % 2) for i, query in enumerate(queries)]
     monkeypatch.setattr(score_board, "WINDOW", 128)
-    by_path = {}
-    for path, scattered in PATHS.items():
-        monkeypatch.setattr(index_module, "_scattered", scattered)
-        by_path[path] = [exact_top(index, query, 10, monkeypatch) for query in queries]
-    first = next(iter(by_path.values()))
-    for path, found in by_path.items():
-        assert found == first, path
+    same_on_every_path(index, queries, monkeypatch)
 
 
 def test_the_score_board_is_taken_for_frequent_terms_and_not_for_rare_ones(monkeypatch):
