@@ -25,17 +25,20 @@ def make_excerpt(
     A long passage is quoted in whole sentences: the run of sentences that fits and holds the most
     chance (so a likely answer before or after the sentence that repeats the question is kept), then
     the room left reads on into the next sentence (or, at the passage's end, takes in the end of the one
-    before). The likeliest sentence is the excerpt's answer. One overlong sentence is cut around its
+    before). The likeliest sentence shown is the excerpt's answer. One overlong sentence is cut around its
     first match.
     """
     spans = sentence_spans(text) or [(0, len(text))]
     if chances is None or len(chances) != len(spans):
         chances = _first_matching(spans, matched)
     likeliest = max(range(len(spans)), key=lambda i: (chances[i], -i))
-    answer = spans[likeliest]
     if len(text) <= max_chars:
-        return Excerpt(text, tuple(matched), answer)
+        return Excerpt(text, tuple(matched), spans[likeliest])
     start, end = _window(text, spans, chances, likeliest, matched, max_chars)
+    # The run kept may leave the likeliest sentence out (two others hold more): the answer is then the
+    # likeliest of the sentences it shows.
+    shown = [i for i, (s, e) in enumerate(spans) if s < end and e > start] or [likeliest]
+    answer = spans[max(shown, key=lambda i: (chances[i], -i))]
     prefix = ELLIPSIS if start > 0 else ""
     suffix = ELLIPSIS if end < len(text) else ""
     shift = len(prefix) - start

@@ -147,3 +147,20 @@ def test_the_excerpt_keeps_an_answer_before_the_sentence_that_repeats_the_questi
     assert repeating is not None
     chances = [float(i == repeating) for i in range(len(sentence_spans(passage)))]
     assert answer not in make_excerpt(passage, spans_of(passage, question), chances, SHORT).text
+
+
+def test_the_answer_is_a_sentence_the_excerpt_shows_when_the_run_kept_leaves_out_the_likeliest():
+    text = (
+        "A rider came at dawn with news. He brought a golden ring for her. "
+        "The weather was cold and grey that morning in the valley. "
+        "The old king sat alone in his tall stone tower and watched the long road for many days."
+    )
+    spans = sentence_spans(text)
+    # The last sentence is the likeliest alone, but the first two together hold more and are kept.
+    chances = [0.3, 0.3, 0.0, 0.4]
+    excerpt = make_excerpt(text, spans_of(text, "rider ring"), chances, max_chars=100)
+    assert excerpt.text.startswith("A rider came at dawn") and "old king" not in excerpt.text
+    assert excerpt.answer is not None
+    start, end = excerpt.answer
+    assert 0 <= start < end <= len(excerpt.text)
+    assert excerpt.text[start:end] == text[spans[0][0] : spans[0][1]]  # the likeliest of those shown
