@@ -93,7 +93,10 @@ class SentenceModel:
             raise ValueError("an answer-sentence model is linear, with its weights")
         if tuple(weights) != FEATURES:
             raise ValueError(f"an answer-sentence model weighs {FEATURES}, not {tuple(weights)}")
-        return cls(np.array([float(w) for w in weights.values()]))
+        values = np.array([float(w) for w in weights.values()])
+        if not np.isfinite(values).all():  # JSON's NaN or Infinity would make every chance NaN
+            raise ValueError("an answer-sentence model's weights are finite numbers")
+        return cls(values)
 
     @classmethod
     @cache

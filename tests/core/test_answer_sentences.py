@@ -44,6 +44,8 @@ def test_the_shipped_model_scores_as_the_weights_it_was_fitted_with(library):
         {"kind": "trees", "weights": dict.fromkeys(FEATURES, 1.0)},
         {"kind": "linear", "weights": dict.fromkeys(FEATURES[:-1], 1.0)},
         {"kind": "linear", "weights": dict.fromkeys(reversed(FEATURES), 1.0)},
+        {"kind": "linear", "weights": dict.fromkeys(FEATURES, 1.0) | {"share": float("nan")}},
+        {"kind": "linear", "weights": dict.fromkeys(FEATURES, 1.0) | {"length": float("inf")}},
     ],
 )
 def test_a_model_of_other_features_is_refused(data):
