@@ -98,12 +98,16 @@ def _likeliest_run(
 
 
 def _clip(text: str, start: int, max_chars: int) -> tuple[int, int]:
-    """A window of at most max_chars from about `start` that neither starts nor ends mid-word."""
+    """A window of at most max_chars from about `start` that neither starts nor ends mid-word.
+
+    Its ends move to a space within a third of it: text that writes no spaces (Chinese, Japanese) is cut
+    where the window falls, not at a Latin name's space far off that would leave the match out."""
+    reach = max_chars // 3
     if start > 0 and not text[start - 1].isspace():
-        space = text.find(" ", start)
+        space = text.find(" ", start, start + reach)
         start = space + 1 if space != -1 else start
     end = min(len(text), start + max_chars)
     if end < len(text) and not text[end].isspace():
-        space = text.rfind(" ", start, end)
+        space = text.rfind(" ", max(start, end - reach), end)
         end = space if space > start else end
     return start, len(text[:end].rstrip())

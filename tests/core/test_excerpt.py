@@ -164,3 +164,16 @@ def test_the_answer_is_a_sentence_the_excerpt_shows_when_the_run_kept_leaves_out
     start, end = excerpt.answer
     assert 0 <= start < end <= len(excerpt.text)
     assert excerpt.text[start:end] == text[spans[0][0] : spans[0][1]]  # the likeliest of those shown
+
+
+@pytest.mark.parametrize("late", [True, False])
+def test_text_without_spaces_is_cut_where_the_window_falls_not_at_a_space_far_off(late):
+    # Chinese writes no spaces: a Latin name's spaces far after (or just before) the match must not move the
+    # window's start (or its end) there, leaving the match out.
+    before, after = "从前有一个国王，他住在高高的石塔里。" * 30, "天气很冷。" * 40
+    name = " Harry Potter 也来了。"
+    text = before + "王子找到了金戒指。" + after + name if late else before + name + "王子找到了金戒指。" + after
+    found = text.index("金戒指")
+    excerpt = make_excerpt(text, [(found, found + 3)], max_chars=600)
+    assert len(excerpt.text) > 300 and len(excerpt.text.strip(ELLIPSIS)) <= 600
+    assert [excerpt.text[s:e] for s, e in excerpt.highlights] == ["金戒指"]
