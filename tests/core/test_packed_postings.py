@@ -67,6 +67,16 @@ def test_bytes_that_do_not_add_up_are_damage_naming_the_file():
         unpack_term(padded(data[last][:-1]), int(doc_freq[-1]), "x")
 
 
+@pytest.mark.parametrize("count", [1, BLOCK, BLOCK + 3])
+def test_a_term_whose_last_document_is_past_what_a_passage_number_holds_is_damage(count):
+    docs = np.arange(count, dtype=np.int64) + (1 << 31) - count + 1  # the last one 2**31
+    data, _ = pack(docs, np.ones(count, np.int64), np.array([count]))
+    with pytest.raises(IndexDamaged):
+        unpack_term(padded(data), count, "x")
+    found, _ = unpack_term(padded(pack(docs - 1, np.ones(count, np.int64), np.array([count]))[0]), count, "x")
+    assert np.array_equal(found, docs - 1)
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_saved_lists_are_read_a_term_at_a_time_and_counted_in_a_run_of_documents(tmp_path, seed):
     """What a deleted story costs: its documents (a run of them, as a story's passages are) counted in
