@@ -232,6 +232,22 @@ def test_markdown_headings_name_chapters_and_markup_does_not_leak(tmp_path):
     assert [p.paragraph for p in corpus.passages] == [1, 2, 3, 4]
 
 
+def test_markdown_headings_with_no_blank_line_after_the_text_before_them_name_chapters(tmp_path):
+    # Markdown needs no blank line around a heading; "## Chapter Two" right under a paragraph's last line
+    # was read as that paragraph's text ("... lighthouse. ## Chapter Two Maren lit the lamp.").
+    (tmp_path / "keeper.md").write_text(
+        "# The Keeper\n## Chapter One\nMaren kept the lighthouse.\n## Chapter Two\nMaren lit the lamp.\n"
+        "She never left.\n### The End\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    assert corpus.stories[0].title == "The Keeper"
+    assert [(p.text, p.chapter) for p in corpus.passages] == [
+        ("Maren kept the lighthouse.", "Chapter One"),
+        ("Maren lit the lamp.\nShe never left.", "Chapter Two"),
+    ]
+
+
 def test_a_text_file_keeps_its_asterisks_and_has_no_chapters(tmp_path):
     (tmp_path / "plain.txt").write_text("A *star* fell.\n\n- not a bullet here", encoding="utf-8")
     corpus = load_corpus(tmp_path)

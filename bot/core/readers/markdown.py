@@ -24,11 +24,21 @@ class MarkdownReader:
         title, body = split_title(decoded(raw))
         blocks = []
         for paragraph in paragraphs_of(body):
-            heading = leading_heading(paragraph, levels=6)  # "## Chapter Two", as a paragraph's first line
-            if heading:
+            # "## Chapter Two" on any line of a paragraph: Markdown needs no blank line around a heading.
+            lines: list[str] = []
+            for line in paragraph.split("\n"):
+                heading = leading_heading(line, levels=6) if line[:1] == "#" else None
+                if heading is None:
+                    lines.append(line)
+                    continue
+                blocks.extend(_text_blocks(lines))
                 blocks.append(Block(plain_markdown(heading[0]), heading=True))
-                paragraph = heading[1].strip()
-            paragraph = plain_markdown(paragraph)
-            if paragraph:
-                blocks.append(Block(paragraph))
+                lines = []
+            blocks.extend(_text_blocks(lines))
         return StoryText(title, blocks)
+
+
+def _text_blocks(lines: list[str]) -> list[Block]:
+    """The paragraph these lines make, without its markup; none for no text."""
+    text = plain_markdown("\n".join(lines).strip())
+    return [Block(text)] if text else []
