@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.core.invisible_characters import without_invisibles
 from bot.core.readers import STORY_SUFFIXES, reader_for, suffix_list
 from bot.core.readers.reader import Block
 from bot.core.sentences import sentence_spans
@@ -89,11 +90,11 @@ def passages_of(blocks: Iterable[Block]) -> Iterator[PassageText]:
     chapter: str | None = None
     number = under_chapter = 0
     for block in blocks:
+        text = without_invisibles(block.text)
         if block.heading:
-            chapter, under_chapter = block.text, 0
+            chapter, under_chapter = text, 0
             continue
         number += 1
-        text = block.text
         for piece in [text] if len(text) <= MAX_PASSAGE_CHARS else _split_long(text):
             under_chapter += 1
             yield PassageText(number, chapter, under_chapter if chapter is not None else 0, piece)
@@ -240,7 +241,7 @@ def story_in(data: bytes, name: str) -> tuple[str, list[PassageText]]:
     texts = list(passages_of(story.blocks))
     if not texts:
         raise ValueError("has a title but no paragraphs; add some text" if story.blocks else "has no text")
-    return story.title or title_from_filename(Path(name)), texts
+    return without_invisibles(story.title or "") or title_from_filename(Path(name)), texts
 
 
 def read_stories(root: Path, paths: Iterable[Path]) -> tuple[list[Story], list[Passage], list[str]]:

@@ -21,6 +21,7 @@ from bot.core.excerpt import EXCERPT_CHARS, make_excerpt
 from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.index_damage import IndexDamage, IndexDamaged
 from bot.core.index_notes import IndexEvent, IndexNote
+from bot.core.invisible_characters import without_invisibles
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
 from bot.core.query import Correction, Query, answer_kind, focus_word
@@ -229,7 +230,7 @@ class StoryLibrary:
 
     def ask(self, question: str, count: int = 1 + ALTERNATIVES, offset: int = 0, story: int | None = None) -> Answer:
         """The best `count` passages after the first `offset` (within one story, if given), or why there are none."""
-        text = question.strip()
+        text = without_invisibles(question).strip()
         scope = self.corpus.stories[story].title if story is not None else None
         if not text:
             return self._no_answer(question, NoAnswer.EMPTY)

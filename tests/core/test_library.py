@@ -157,6 +157,24 @@ def test_stories_in_other_scripts_are_searchable(tmp_path):
     assert "खेलते" in marked and all(len(word) > 1 for word in marked)
 
 
+def test_invisible_joining_characters_inside_words_neither_split_them_in_stories_nor_in_questions(tmp_path):
+    # Soft hyphens (HTML's &shy;, hyphenated e-books), word joiners and byte order marks show nothing, but
+    # cut the word they stood in: "pl\u00adane" was "pl" and "ane", so "plane" found nothing.
+    (tmp_path / "pilot.md").write_text(
+        "# The Pi\u00adlot\n\nMi\u00adro\u2060slav the pi\u00adlot flew a pl\u00adane over the lake.\n\n"
+        "\ufeffHis sister stayed home.",
+        encoding="utf-8",
+    )
+    (tmp_path / "baker.md").write_text("# The Baker\n\nMarta baked bread in the morning.", encoding="utf-8")
+    library = StoryLibrary.load(tmp_path)
+    best = best_hit(library, "Who flew the plane?")
+    assert best.story == "The Pilot" and best.passage == 1
+    assert best.excerpt.text == "Miroslav the pilot flew a plane over the lake."
+    assert best_hit(library, "Who is Mi\u00adroslav?").story == "The Pilot"
+    (pilot,) = (number for number, story in enumerate(library.corpus.stories) if story.path == "pilot.md")
+    assert library.corpus.story_passages(pilot)[1].text == "His sister stayed home."
+
+
 def test_a_scoped_question_is_answered_whenever_the_story_shares_a_word_with_it(library):
     # Library-wide, "capital" and "France" (words no story holds) outweigh "ballet": no answer. Asked
     # of Sofia's story, the passage BM25Okapi ranks first there answers rather than a refusal.
