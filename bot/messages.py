@@ -101,8 +101,8 @@ def story_choice_text(resolution: StoryResolution, listing: str = "/stories list
         return "That story is no longer in the library (it was removed or renamed), or there is none by that name."
     if resolution.candidates:
         names = "; ".join(f'"{c.title}" ({c.file})' for c in resolution.candidates[:10])
-        return f'"{resolution.query}" could be more than one story: {names}. Give more of the title.'
-    close = "; ".join(f'"{s.title}"' for s in resolution.suggestions)
+        return f'"{resolution.query}" could be more than one story: {names}. Give more of the title, or its file name.'
+    close = "; ".join(story_name(s) for s in resolution.suggestions)
     return f'No story called "{resolution.query}".' + (f" Closest: {close}." if close else f" {listing}")
 
 

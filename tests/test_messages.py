@@ -58,6 +58,21 @@ def test_an_unclear_story_name_lists_what_it_could_be(library):
     assert gone.startswith("That story is no longer in the library")
 
 
+def test_stories_that_share_a_title_are_told_apart_by_what_the_message_shows(tmp_path):
+    # Two stories titled alike: the message said "Give more of the title" (there is no more to give), and
+    # the name it showed, '"Same Title" (clock.md)', found no story ('Closest: "Same Title"; "Same Title"').
+    (tmp_path / "clock.md").write_text("# Same Title\n\nKarel the clockmaker fixed the tower clock.")
+    (tmp_path / "tulips.md").write_text("# Same Title\n\nKarel the gardener planted tulips.")
+    library = StoryLibrary.load(tmp_path)
+    unclear = story_choice_text(resolve_story(library, "Same Title"))
+    assert '"Same Title" (clock.md); "Same Title" (tulips.md)' in unclear and "file name" in unclear
+    for shown in ('"Same Title" (clock.md)', "Same Title (clock.md)", "clock.md"):
+        chosen = resolve_story(library, shown).story
+        assert chosen is not None and chosen.path == "clock.md", shown
+    missed = story_choice_text(resolve_story(library, "Same Titel (clck.md)"))
+    assert 'Closest: "Same Title" (clock.md); "Same Title" (tulips.md).' in missed
+
+
 def test_a_hit_is_placed_by_its_chapter_when_it_has_one(tmp_path, library):
     (tmp_path / "keeper.md").write_text(
         "# The Keeper\n\nThe lamp was lit at dusk.\n\n## Chapter Two\n\nA storm broke the lighthouse window."

@@ -37,6 +37,8 @@ class StoryFinder:
         self._titles = [_key(s.title) for s in stories]
         self._files = [_key(PurePosixPath(s.path).stem) for s in stories]
         self._paths = [fold(shelf_file_name(s.path)) for s in stories]  # a shelf story by its uploaded name
+        # A story as messages name one of a shared title: '"Same Title" (clock.md)'.
+        self._labels = [_key(f"{s.title} {shelf_file_name(s.path)}") for s in stories]
         self._by_path = {s.path: i for i, s in enumerate(stories)}
         self.ids = tuple(story_id(s.path) for s in stories)
         """Each story's stable id (bot.core.story_ids), in story order."""
@@ -65,7 +67,7 @@ class StoryFinder:
         exact = [
             i
             for i in range(len(self.stories))
-            if key in (self._titles[i], self._files[i]) or fold(name.strip()) == self._paths[i]
+            if key in (self._titles[i], self._files[i], self._labels[i]) or fold(name.strip()) == self._paths[i]
         ]
         if exact:
             return StoryLookup(name, tuple(exact))
