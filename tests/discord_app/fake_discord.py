@@ -189,6 +189,8 @@ class FakeDiscord:
         self.messages: dict[int, dict[str, Any]] = {}
         self.attachments: dict[int, bytes] = {}
         """What people uploaded, served from the fake CDN route as Discord's CDN serves it."""
+        self.cut_attachments: set[int] = set()
+        """Uploads whose download the fake CDN breaks off halfway (the connection closed mid-body)."""
         self.commands: dict[str, list[dict[str, Any]]] = {"global": [], "guild": []}
         self.failures: list[Failure] = []
         self.refuse_message_content = False
@@ -410,10 +412,13 @@ class FakeDiscord:
             2, data, permissions=permissions, author=author, channel_id=channel_id, connection=connection
         )
 
-    def attach(self, filename: str, content: bytes) -> dict[str, Any]:
-        """A file a person uploads with a command: its attachment object, served from the fake CDN."""
+    def attach(self, filename: str, content: bytes, cut: bool = False) -> dict[str, Any]:
+        """A file a person uploads with a command: its attachment object, served from the fake CDN (`cut`:
+        its download breaks off halfway)."""
         attachment_id = self.new_id()
         self.attachments[attachment_id] = content
+        if cut:
+            self.cut_attachments.add(attachment_id)
         url = f"{self.url}/attachments/{attachment_id}/{quote(filename, safe='')}"
         return {"id": str(attachment_id), "filename": filename, "size": len(content), "url": url, "proxy_url": url}
 
@@ -463,11 +468,20 @@ class FakeDiscord:
         """The bot is kicked, or the server deleted: Discord sends GUILD_DELETE without `unavailable`."""
         await self.dispatch("GUILD_DELETE", {"id": str(GUILD_ID)})
 
-    async def _attachment(self, request: web.Request) -> web.Response:
-        content = self.attachments.get(int(request.match_info["id"]))
+    async def _attachment(self, request: web.Request) -> web.StreamResponse:
+        attachment_id = int(request.match_info["id"])
+        content = self.attachments.get(attachment_id)
         if content is None:
             return web.Response(status=404)
-        return web.Response(body=content, content_type="application/octet-stream")
+        if attachment_id not in self.cut_attachments:
+            return web.Response(body=content, content_type="application/octet-stream")
+        response = web.StreamResponse(headers={"Content-Type": "application/octet-stream"})
+        response.content_length = len(content)
+        await response.prepare(request)
+        await response.write(content[: len(content) // 2])
+        assert request.transport is not None
+        request.transport.close()  # the rest never comes
+        return response
 
     # -- gateway ---------------------------------------------------------------------------------
 

@@ -149,6 +149,19 @@ async def test_a_bad_upload_gets_a_clear_message(fake, admin_bot, stories):
     assert (stories / "escape.md").exists() and not (stories.parent.parent / "escape.md").exists()
 
 
+async def test_an_upload_whose_download_breaks_off_is_asked_for_again(fake, admin_bot, stories):
+    # The connection to Discord's CDN closed mid-file: the reply was "Something went wrong on my side", and
+    # the log held a traceback, for a network failure that asks only for the file again.
+    ferry = b"# The Ferry\n\n" + b"Ilse rowed the ferry across the fjord. " * 400
+    upload = fake.attach("the-ferry.md", ferry, cut=True)
+    mark, _ = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
+    await callback(fake, mark)
+    report = (await followup(fake, mark))["content"]
+    assert report.startswith("I could not download that file from Discord") and "upload it again" in report
+    assert not (stories / "the-ferry.md").exists()
+    assert "Traceback" not in admin_bot.text
+
+
 async def test_a_manager_who_is_not_the_owner_cannot_change_the_owners_library(fake, admin_bot, stories):
     manager = fake.person()
     upload = fake.attach("takeover.md", b"# Takeover\n\nMine now.")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Literal
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.utils import escape_markdown
@@ -58,6 +59,11 @@ LIBRARY: Where = "the owner's library"
 MANAGE_SERVER = "You need the Manage Server permission for that."
 CHANGE_SHELF = "change this server's stories"
 READ_HISTORY = "read this server's history"
+
+
+def download_failed(detail: str = "") -> str:
+    """An upload Discord's CDN did not give (an error status in `detail`, or a connection that broke off)."""
+    return f"I could not download that file from Discord{detail}; please upload it again."
 
 
 def history_line(version: ShelfVersion) -> str:
@@ -369,6 +375,10 @@ class Admin(StoryCog):
         except (ShelfError, discord.HTTPException) as error:
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
             return None
+        except (aiohttp.ClientError, TimeoutError) as error:  # the download broke off or timed out
+            log.warning("Could not download the upload %s: %s", file.filename, error or type(error).__name__)
+            await interaction.followup.send(download_failed(), ephemeral=True)
+            return None
         return name or uploaded, data
 
     async def _add_to_library(self, interaction: discord.Interaction, name: str, data: bytes) -> None:
@@ -441,7 +451,7 @@ class Admin(StoryCog):
 
 def _problem(error: ShelfError | discord.HTTPException | OSError) -> str:
     if isinstance(error, discord.HTTPException):
-        return f"I could not download that file from Discord ({error.status}); please upload it again."
+        return download_failed(f" ({error.status})")
     if isinstance(error, OSError):
         return (
             f"I could not change the stories folder ({error.strerror or error}); nothing was lost. "
