@@ -334,7 +334,9 @@ def _in_file_order(
     rank = {path: number for number, path in enumerate(relatives)}
     stories = joined.corpus.stories
     counts = np.array([story.passage_count for story in stories], dtype=np.int64)
-    by_file = np.argsort([rank[story.path] for story in stories], kind="stable")
+    # A story the folder's listing lacks was committed by another process since: it is on disk, and ranks
+    # after the listed ones until the next load lists it.
+    by_file = np.argsort([rank.get(story.path, len(relatives)) for story in stories], kind="stable")
     first_in_file = np.zeros(len(stories), dtype=np.int64)
     first_in_file[by_file] = np.concatenate(([0], np.cumsum(counts[by_file])[:-1]))
     first_here = np.array([story.first_passage for story in stories], dtype=np.int64)

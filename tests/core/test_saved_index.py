@@ -96,6 +96,28 @@ def test_a_changed_added_or_removed_story_is_committed_without_rebuilding_the_ot
     assert len(SegmentStore(folder).open().segments) == 2  # the first and the heron's; the fox's, all deleted, gone
 
 
+def test_a_story_another_process_commits_while_a_load_commits_is_searched_not_raised(saved, monkeypatch):
+    # Two starts at once over a folder that changes (an `ask` beside `python -m bot index`): the other
+    # committed a story added after this load listed the folder, between this load's commit and its
+    # reopening the index. The load ended in a KeyError traceback (the story was not in its file order).
+    stories, store, _ = saved
+    (stories / "lake.txt").write_text("A heron waded in the lake.\n\nThe ice held.")
+    real_add = SegmentStore.add
+
+    def add_then_another_process_commits(self, *args, **kwargs):
+        committed = real_add(self, *args, **kwargs)
+        monkeypatch.setattr(SegmentStore, "add", real_add)
+        (stories / "fox.txt").write_text("A fox ran past the mill.\n\nIt hid in the reeds.")
+        StoryLibrary.load(stories, store=IndexStore(store.home, min_passages=0))
+        return committed
+
+    monkeypatch.setattr(SegmentStore, "add", add_then_another_process_commits)
+    library = StoryLibrary.load(stories, store=store)
+    assert library.ask("heron").best is not None and library.ask("swan").best is None
+    assert best_hit(library, "where did the fox hide").story == "Fox"
+    assert answers(StoryLibrary.load(stories, store=store)) == answers(StoryLibrary.load(stories))
+
+
 def test_reading_files_differently_rebuilds(saved, monkeypatch):
     stories, store, _ = saved
     assert StoryLibrary.load(stories, store=store).opened
