@@ -428,20 +428,27 @@ def _scattered(lists: list[_Postings], essential: int, threshold: float) -> int:
 def _candidates(lists: list[_Postings], essential: int, threshold: float) -> list[float]:
     """For each count of lists summed, from the essential ones to all, how many documents are estimated
     to be still in the running then: counted among an evenly spread sample of each essential list's
-    documents (those of no earlier essential list: none counted twice), each scored by the lists summed."""
+    documents (those of no earlier essential list: none counted twice), each scored by the lists summed.
+    Each list is looked up once for every essential list's sample together: a long question's lists are
+    read a number of times linear in its words, not once for each essential list."""
     counts = np.zeros(len(lists) - essential + 1)
-    for number, listed in enumerate(lists[:essential]):
-        sample = listed.docs[:: -(-len(listed.docs) // CANDIDATE_SAMPLE)]
-        first = np.ones(len(sample), dtype=bool)
-        for earlier in lists[:number]:
-            first &= ~_holds(earlier.docs, sample)
-        partial = np.zeros(len(sample), dtype=np.float64)
-        for summed, term in enumerate(lists, start=1):
-            partial += term.weight * _weights_of(term.docs, term.parts, sample)
-            if summed >= essential:
-                remaining = sum(later.bound for later in lists[summed:])
-                reaching = np.count_nonzero(first & (partial + remaining >= threshold))
-                counts[summed - essential] += len(listed.docs) * reaching / len(sample)
+    if essential == 0:
+        return counts.tolist()
+    samples = [listed.docs[:: -(-len(listed.docs) // CANDIDATE_SAMPLE)] for listed in lists[:essential]]
+    owner = np.repeat(np.arange(essential), [len(sample) for sample in samples])
+    sample = np.concatenate(samples)
+    scale = np.array([len(listed.docs) / len(taken) for listed, taken in zip(lists, samples, strict=False)])
+    first = np.ones(len(sample), dtype=bool)
+    for number, earlier in enumerate(lists[: essential - 1]):
+        later = owner > number
+        first[later] &= ~_holds(earlier.docs, sample[later])
+    partial = np.zeros(len(sample), dtype=np.float64)
+    for summed, term in enumerate(lists, start=1):
+        partial += term.weight * _weights_of(term.docs, term.parts, sample)
+        if summed >= essential:
+            remaining = sum(later.bound for later in lists[summed:])
+            reaching = np.bincount(owner[first & (partial + remaining >= threshold)], minlength=essential)
+            counts[summed - essential] = float(reaching @ scale)
     return counts.tolist()
 
 
