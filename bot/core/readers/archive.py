@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 MAX_ENTRIES = 10_000
 MAX_UNPACKED_BYTES = 64 * 2**20
@@ -44,7 +45,7 @@ class SafeZip:
         self._require_within(self.unpacked + info.file_size)
         try:
             data = self.archive.read(info)
-        except (zipfile.BadZipFile, RuntimeError, OSError, EOFError, ValueError) as error:
+        except (zipfile.BadZipFile, zlib.error, RuntimeError, OSError, EOFError, ValueError) as error:
             raise ValueError(f"is damaged or encrypted ({name}: {error}); export it again") from error
         self.unpacked += len(data)
         return data

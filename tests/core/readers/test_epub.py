@@ -110,6 +110,22 @@ def test_broken_bombed_and_entity_laden_epubs_are_named_and_skipped(tmp_path, mo
     assert "has no pages in its spine" in problems["Skipped laughs.epub"]  # the entities were never expanded
 
 
+def test_an_epub_whose_packed_page_is_damaged_is_named_and_skipped(tmp_path):
+    # The zip's directory is sound but a page's deflated bytes are not: zlib raised its own error, which
+    # no reader caught, and the whole folder failed to load with a traceback (one bad book took the bot down).
+    write_epub(tmp_path / "good.epub")
+    damaged = bytearray((tmp_path / "good.epub").read_bytes())
+    with zipfile.ZipFile(tmp_path / "good.epub") as book:
+        page = book.getinfo("OEBPS/text/chapters.xhtml")
+    start = page.header_offset + 30 + len(page.filename.encode()) + len(page.extra)
+    damaged[start : start + page.compress_size] = b"\xff" * page.compress_size  # deflate's reserved block type
+    (tmp_path / "damaged.epub").write_bytes(damaged)
+    corpus = load_corpus(tmp_path)
+    assert [s.path for s in corpus.stories] == ["good.epub"]
+    (problem,) = corpus.problems
+    assert problem.startswith("Skipped damaged.epub:") and "is damaged or encrypted" in problem
+
+
 def test_without_the_formats_extra_the_file_is_named_with_the_extra_to_install(tmp_path, monkeypatch):
     write_epub(tmp_path / "keeper.epub")
     (tmp_path / "notes.txt").write_text("Plain text needs nothing more.")
