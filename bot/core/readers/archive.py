@@ -20,7 +20,7 @@ class SafeZip:
     def __init__(self, raw: bytes, format_name: str):
         try:
             self.archive = zipfile.ZipFile(io.BytesIO(raw))
-        except (zipfile.BadZipFile, OSError, ValueError) as error:
+        except (zipfile.BadZipFile, NotImplementedError, OSError, ValueError) as error:
             raise ValueError(f"is not a readable {format_name} file ({error}); export it again") from error
         self.format_name = format_name
         self.unpacked = 0
