@@ -71,6 +71,14 @@ class DiscordCommands(Protocol):
         ...
 
 
+def server_id(text: str) -> int:
+    """A Discord server's id as argparse takes it: a snowflake, a positive number below 2**63 (the
+    database's integers), never one that could not name a server."""
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) < 1 << 63:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a Discord server id (a number of up to 19 digits)")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -113,13 +121,15 @@ def build_parser() -> argparse.ArgumentParser:
         "export", help="write the answers voted 👎 as questions to complete and replay with eval --questions"
     )
     export.add_argument("file", metavar="FILE", help="a new .jsonl file, or - for stdout")
-    export.add_argument("--server", type=int, metavar="ID", help="only this server's (default: every server and DMs)")
+    export.add_argument(
+        "--server", type=server_id, metavar="ID", help="only this server's (default: every server and DMs)"
+    )
     shelf = commands.add_parser("shelf", help="a Discord server's own stories")
     shelf_commands = shelf.add_subparsers(dest="shelf_command", metavar="ACTION", required=True)
     shelf_import = shelf_commands.add_parser(
         "import", help="add story files to one server's own stories (moving a folder-based setup over)"
     )
-    shelf_import.add_argument("--server", type=int, metavar="ID", required=True, help="the Discord server's id")
+    shelf_import.add_argument("--server", type=server_id, metavar="ID", required=True, help="the Discord server's id")
     shelf_import.add_argument("files", type=Path, nargs="+", metavar="FILE", help="story files, any format")
     evaluate = commands.add_parser("eval", parents=[common], help="measure ranking quality (README: Ranking quality)")
     source = evaluate.add_mutually_exclusive_group(required=True)

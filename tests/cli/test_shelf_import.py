@@ -53,3 +53,16 @@ def test_a_file_that_is_no_story_imports_nothing_and_says_which(tmp_path: Path):
     assert result.returncode == 2 and "notes.json" in result.stderr and "Nothing was imported" in result.stderr
     assert "Traceback" not in result.stderr
     assert shelf_of(data) == ([], [])
+
+
+def test_a_server_id_that_is_no_discord_id_is_refused_in_one_line(tmp_path: Path):
+    # 99999999999999999999999 ended in an OverflowError traceback from SQLite; 0 and -1 imported stories
+    # into a server that cannot exist.
+    story = tmp_path / "the-mill.md"
+    story.write_text("# The Mill\n\nThe wheel turned by the river.")
+    data = tmp_path / "data"
+    for server in ("99999999999999999999999", "0", "-1", "²"):
+        result = run("shelf", "import", "--server", server, str(story), env={"STORYBOT_DATA": str(data)})
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert f"argument --server: {server!r} is not a Discord server id" in result.stderr
+    assert not data.exists() or shelf_of(data) == ([], [])
