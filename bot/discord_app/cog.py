@@ -8,12 +8,11 @@ from typing import ClassVar, TypeVar
 import discord
 from discord import app_commands
 from discord.ext import commands
-from discord.utils import escape_markdown
 
 from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral, show_in_place, story_bot
 from bot.discord_app.cooldown import wait_message
-from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, clip, story_label
+from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, plain, story_label
 from bot.messages import NO_STORIES_HERE, story_choice_text
 from bot.operations.resolve_story import resolve_story
 from bot.operations.story_ref import StoryRef
@@ -66,7 +65,7 @@ async def one_story(interaction: discord.Interaction, library: StoryLibrary, nam
     resolution = resolve_story(library, name)
     if resolution.story is not None:
         return resolution.story
-    await send_ephemeral(interaction, clip(escape_markdown(story_choice_text(resolution)), MESSAGE_LIMIT))
+    await send_ephemeral(interaction, plain(story_choice_text(resolution), MESSAGE_LIMIT))
     return None
 
 

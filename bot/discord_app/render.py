@@ -114,7 +114,10 @@ def clip(text: str, limit: int) -> str:
 
 
 def plain(text: str, limit: int) -> str:
-    """Text shown as it is: markdown escaped, then clipped without breaking an escape."""
+    """Text shown as it is: markdown escaped, then clipped without breaking an escape. Only what can be
+    shown is escaped (escaping never shortens text): discord.py's escape takes time quadratic in a line of
+    "[", and a story's title may be one of any length."""
+    text = clip(text, limit)
     escaped = escape_markdown(text)
     while len(escaped) > limit:
         text = clip(text, len(text) - (len(escaped) - limit))
@@ -212,12 +215,12 @@ REBUILDING = "I'm rebuilding it from the stories now: please ask again in a minu
 
 
 def no_answer_text(answer: Answer) -> str:
-    return clip(escape_markdown(no_answer_message(answer, REBUILDING)), MESSAGE_LIMIT)
+    return plain(no_answer_message(answer, REBUILDING), MESSAGE_LIMIT)
 
 
 def index_damaged_text(damage: IndexDamage) -> str:
     """For a passage that could not be read: the saved index is damaged, and being rebuilt."""
-    return clip(escape_markdown(index_damaged_message(damage, REBUILDING)), MESSAGE_LIMIT)
+    return plain(index_damaged_message(damage, REBUILDING), MESSAGE_LIMIT)
 
 
 def performer_embed(person: Person) -> discord.Embed:
@@ -245,7 +248,7 @@ def candidates_embed(lookup: PersonLookup) -> discord.Embed:
 
 
 def not_found_text(lookup: PersonLookup) -> str:
-    return clip(escape_markdown(no_person_text(lookup, PERSON_HINT)), MESSAGE_LIMIT)
+    return plain(no_person_text(lookup, PERSON_HINT), MESSAGE_LIMIT)
 
 
 def stories_embed(listed: StoryList) -> discord.Embed:

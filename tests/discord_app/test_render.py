@@ -1,5 +1,6 @@
 import discord
 
+import bot.discord_app.render as render
 from bot.core.answer import Excerpt
 from bot.core.library import StoryLibrary
 from bot.discord_app.render import (
@@ -13,6 +14,7 @@ from bot.discord_app.render import (
     candidates_embed,
     clip,
     marked_excerpt,
+    no_answer_text,
     not_found_text,
     performer_embed,
     stories_embed,
@@ -22,6 +24,7 @@ from bot.discord_app.render import (
 from bot.operations.ask import ask
 from bot.operations.list_stories import list_page
 from bot.operations.look_up_person import Person, PersonFound, PersonLookup
+from bot.operations.resolve_story import resolve_story
 from bot.operations.story_ref import StoryRef
 
 
@@ -62,6 +65,24 @@ def test_answer_embed_stays_within_discord_limits_whatever_the_corpus(tmp_path):
     assert within_limits(embed)
     assert embed.footer.text == f"Q: {asked.answer.question}"
     assert "**violinist**" in (embed.description or "")
+
+
+def test_a_huge_title_is_cut_before_its_markdown_is_escaped(tmp_path, monkeypatch):
+    # discord.py's escape_markdown takes time quadratic in a line of "[" (its link pattern backtracks): a
+    # story whose title line was 100,000 of them (any story file or upload can have one) blocked the event
+    # loop for seconds at every answer from it, for every server. Only what can be shown is escaped now.
+    title = "[" * 100_000
+    (tmp_path / "brackets.md").write_text(f"# {title}\n\nThe wizard spoke in riddles.\n\nNobody understood him.")
+    (tmp_path / "baker.md").write_text(f"# {title}\n\nThe baker baked bread.\n\nThe wizard bought some.")
+    library = StoryLibrary.load(tmp_path)
+    escaped: list[int] = []
+    real = render.escape_markdown
+    monkeypatch.setattr(render, "escape_markdown", lambda text: escaped.append(len(text)) or real(text))
+    embed = answer_embed(ask(library, "who spoke in riddles"))
+    assert within_limits(embed) and embed.title == title[: TITLE_LIMIT - 1] + "…"
+    no_answer = no_answer_text(ask(library, "zebra", story=resolve_story(library, "brackets.md").story).answer)
+    assert len(no_answer) <= MESSAGE_LIMIT and "[[[" in no_answer
+    assert max(escaped) <= MESSAGE_LIMIT
 
 
 def test_performer_and_candidate_embeds_within_limits():
