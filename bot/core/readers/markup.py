@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bot.core.readers.reader import Block, ExtraMissing
 
 if TYPE_CHECKING:
-    from lxml.etree import _Element
+    from lxml.etree import HTMLParser, XMLParser, _Element
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BLOCK_TAGS = HEADING_TAGS | frozenset(
@@ -99,13 +99,21 @@ def parse_html(raw: bytes, format_name: str) -> _Element:
         encoding: str | None = "utf-8"
     except UnicodeDecodeError:
         encoding = None  # libxml2 follows the page's <meta charset>
+    # huge_tree: elements nested up to 2,048 deep rather than 256 (old pages nest unclosed tags that deep).
     parser = html.HTMLParser(
-        encoding=encoding, remove_comments=True, remove_pis=True, no_network=True, default_doctype=False
+        encoding=encoding,
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        default_doctype=False,
+        huge_tree=True,
     )
     try:
-        return html.document_fromstring(raw, parser=parser)
+        root = html.document_fromstring(raw, parser=parser)
     except (etree.LxmlError, ValueError) as error:  # "Document is empty", and the like
         raise ValueError(f"is not readable {format_name} ({error})") from error
+    _require_whole(parser)
+    return root
 
 
 def parse_xml(raw: bytes, format_name: str, name: str) -> _Element:
@@ -126,7 +134,16 @@ def parse_xml(raw: bytes, format_name: str, name: str) -> _Element:
         raise ValueError(f"holds {name}, which is not readable XML ({error}); export it again") from error
     if root is None:
         raise ValueError(f"holds {name}, which is not readable XML; export it again")
+    _require_whole(parser)
     return root
+
+
+def _require_whole(parser: XMLParser[_Element] | HTMLParser[_Element]) -> None:
+    """Raises ValueError when libxml2 stopped building the tree at elements nested deeper than it takes:
+    it keeps what came before, and the rest would be lost in silence."""
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT" and error.message.startswith("Excessive depth"):
+            raise ValueError(f"is nested too deeply to be read whole ({error.message}); save it again")
 
 
 def local_name(element: _Element) -> str:

@@ -62,3 +62,22 @@ def test_legacy_encoding_and_a_page_with_no_text(tmp_path):
     corpus = load_corpus(tmp_path)
     assert [(s.title, p.text) for s in corpus.stories for p in corpus.passages] == [("Café", "Le café était fermé.")]
     assert {p.split(":")[0] for p in corpus.problems} == {"Skipped empty.html", "Skipped blob.html"}
+
+
+def test_a_page_nested_deeply_is_read_whole_or_named_never_cut_short_in_silence(tmp_path):
+    # libxml2 stops building the tree 256 elements deep (unclosed <font> or <div> tags nest that deep in
+    # old pages): the rest of the page, to its last paragraph, was dropped without a word.
+    def nested(depth: int) -> str:
+        deep = "<div>" * depth + f"<p>Anna rowed the boat {depth} times.</p>" + "</div>" * depth
+        return page("Deep", f"<p>Olga sang by the river.</p>{deep}<p>Ivan slept in the barn.</p>")
+
+    (tmp_path / "deep.html").write_text(nested(300))
+    (tmp_path / "deeper.html").write_text(nested(5000))
+    corpus = load_corpus(tmp_path)
+    assert [p.text for p in corpus.passages] == [
+        "Olga sang by the river.",
+        "Anna rowed the boat 300 times.",
+        "Ivan slept in the barn.",
+    ]
+    (problem,) = corpus.problems
+    assert problem.startswith("Skipped deeper.html:") and "nested too deeply" in problem
