@@ -282,9 +282,18 @@ def test_a_long_question_reads_its_posting_lists_a_number_of_times_linear_in_its
     index = BM25Index(documents)
     reference = BM25Okapi(documents)
     counted: list[str] = []
-    for name in ("_weights_of", "_holds"):
+
+    def counting(name):
         real = getattr(index_module, name)
-        monkeypatch.setattr(index_module, name, lambda *args, real=real, name=name: counted.append(name) or real(*args))
+
+        def looked_up(*args):
+            counted.append(name)
+            return real(*args)
+
+        return looked_up
+
+    for name in ("_weights_of", "_holds"):
+        monkeypatch.setattr(index_module, name, counting(name))
     lookups = {}
     for words in (40, 80, 160):
         query = [f"w{i}" for i in range(words)]

@@ -77,7 +77,12 @@ def test_a_huge_title_is_cut_before_its_markdown_is_escaped(tmp_path, monkeypatc
     library = StoryLibrary.load(tmp_path)
     escaped: list[int] = []
     real = render.escape_markdown
-    monkeypatch.setattr(render, "escape_markdown", lambda text: escaped.append(len(text)) or real(text))
+
+    def escape_markdown(text):
+        escaped.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(render, "escape_markdown", escape_markdown)
     embed = answer_embed(ask(library, "who spoke in riddles"))
     assert within_limits(embed) and embed.title == title[: TITLE_LIMIT - 1] + "…"
     no_answer = no_answer_text(ask(library, "zebra", story=resolve_story(library, "brackets.md").story).answer)
