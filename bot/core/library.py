@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import functools
 import logging
-import math
 import re
 from collections import OrderedDict
 from collections.abc import Callable
@@ -319,7 +318,7 @@ class StoryLibrary:
         needed = min_match * (query.total_weight - (query.missing_weight if query.named.stories else 0.0))
         candidates = []
         for doc, score, held in top:
-            if math.fsum(query.weights[t] for t in held) >= needed:
+            if query.weight_of(held) >= needed:
                 candidates.append(Candidate.of(doc, score, self.analysed(doc), query))
                 if len(candidates) == depth:
                     break

@@ -33,11 +33,10 @@ class LibraryTerms:
         self.term: Callable[[str], str | None] = _Found(term).__getitem__
         """`analyzer.term`, answered from the speller's words where it has them (the same terms). Without
         accent folding, the analyser's own: the speller's folded words lost the accents that make those terms."""
-        self.base: Callable[[str], str] = analyzer.base
-        """The analyser's: a word's term as if no word were a stop word (what phrases are compared by)."""
-        self.form: Callable[[str], str] = _Found(self._form).__getitem__
-        """A word's dictionary form: its term, or for a stop word `base` (what a passage's phrases are
-        compared by)."""
+        self.stop_form: Callable[[str], str] = _Found(analyzer.base).__getitem__
+        """The dictionary form of a word without a term (a stop word): the analyser's `base`, its term as
+        if no word were a stop word. A word's form, what a passage's phrases are compared by, is its
+        term, or this when it has none."""
 
     def __reduce__(self) -> tuple[type[LibraryTerms], tuple[Analyzer, SpellingCorrector]]:
         """Sent to another process (with a library that could not be saved) as what it is made from."""
@@ -49,10 +48,6 @@ class LibraryTerms:
         # An ASCII word without an apostrophe is normalised by lowering its case alone.
         found = self._known.get(word.lower() if word.isascii() and "'" not in word else normalize_word(word))
         return found if found is not None else self._analyzer.term(word)
-
-    def _form(self, word: str) -> str:
-        term = self.term(word)
-        return term if term is not None else self.base(word)
 
 
 class _Found(dict[str, Found]):

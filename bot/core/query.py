@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -67,6 +68,16 @@ class Query:
     absent: tuple[str, ...] = ()
     """The terms of the question's real words that no passage holds, each weighing missing_weight's share:
     a passage may still hold a word related in meaning."""
+    _sums: dict[frozenset[str], float] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def weight_of(self, terms: frozenset[str]) -> float:
+        """The summed weight of those of `terms` it searched, kept: the first stage and the signals ask it
+        of the same few sets for every candidate and sentence. (fsum is exact, so any order gives it.)"""
+        found = self._sums.get(terms)
+        if found is None:
+            weights = self.weights
+            found = self._sums[terms] = math.fsum(weights[t] for t in terms if t in weights)
+        return found
 
     @cached_property
     def total_weight(self) -> float:

@@ -68,7 +68,7 @@ class TextStore:
 
     def text(self, passage: int) -> str:
         """The passage's text; IndexDamaged when what a saved index holds for it does not add up."""
-        block = int(np.searchsorted(self.block_first, passage, side="right")) - 1
+        block = int(self.block_first.searchsorted(passage, "right")) - 1
         raw = self._kept.get(block)
         if raw is None:
             try:

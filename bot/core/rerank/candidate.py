@@ -45,7 +45,8 @@ class AnalysedPassage:
         by_sentence = span_word_lists(text, sentences)
         found = list(chain.from_iterable(by_sentence))
         found_terms = list(map(terms.term, found))  # the passage's words at once, each a lookup
-        forms = map(terms.form, found)
+        stop_form = terms.stop_form  # the few stop words' forms: a small dictionary, unlike the words'
+        forms = [t if t is not None else stop_form(w) for w, t in zip(found, found_terms, strict=True)]
         sentence_of: list[int] = []
         end = 0
         for number, words_in in enumerate(by_sentence):
@@ -81,17 +82,16 @@ class AnalysedPassage:
         found: list[int] = []
         for term in wanted:
             position = -1
-            while True:
-                try:
-                    position = terms.index(term, position + 1)
-                except ValueError:
-                    break
+            for _ in range(terms.count(term)):  # most passages lack some: counted, not an exception raised
+                position = terms.index(term, position + 1)
                 found.append(position)
         found.sort()
         return found
 
-    def has_phrase(self, phrase: tuple[str, str]) -> bool:
-        return f" {phrase[0]} {phrase[1]} " in self.forms
+
+def phrase_in_forms(phrase: tuple[str, str]) -> str:
+    """How a phrase of two dictionary forms stands in `AnalysedPassage.forms`: one substring search."""
+    return f" {phrase[0]} {phrase[1]} "
 
 
 @dataclass(frozen=True)

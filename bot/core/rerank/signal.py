@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import math
 from abc import ABC, abstractmethod
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from typing import ClassVar
 
 import numpy as np
@@ -28,11 +27,10 @@ class Signal(ABC):
         """One row per candidate, one column per feature, each about 0 to 1."""
 
 
-def matched_weight(terms: Collection[str], query: Query) -> float:
+def matched_weight(terms: frozenset[str], query: Query) -> float:
     """The share of the question's weight that these terms carry."""
-    weights = query.weights
     total = query.total_weight
-    return math.fsum(weights[t] for t in terms if t in weights) / total if total else 0.0
+    return query.weight_of(terms) / total if total else 0.0
 
 
 def matched_tokens(candidate: Candidate) -> list[tuple[int, str]]:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from bot.core.rerank.candidate import Candidate, RankingContext
+from bot.core.rerank.candidate import Candidate, RankingContext, phrase_in_forms
 from bot.core.rerank.signal import Signal
 
 
@@ -18,4 +18,5 @@ class PhraseSignal(Signal):
         wanted = context.query.phrases
         if not wanted:
             return np.zeros((len(candidates), 1))
-        return np.array([[sum(map(c.view.has_phrase, wanted)) / len(wanted)] for c in candidates])
+        needles = [phrase_in_forms(phrase) for phrase in wanted]
+        return np.array([[sum(needle in c.view.forms for needle in needles) / len(wanted)] for c in candidates])

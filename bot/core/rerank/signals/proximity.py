@@ -31,7 +31,7 @@ class ProximitySignal(Signal):
             end = max(end, start)
             while end + 1 < len(tokens) and tokens[end + 1][0] - first < WINDOW:
                 end += 1
-            terms = {t for _, t in tokens[start : end + 1]}
+            terms = frozenset(t for _, t in tokens[start : end + 1])
             if len(terms) > 1:
                 best = max(best, matched_weight(terms, query))
         return best

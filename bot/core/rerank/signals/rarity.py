@@ -29,34 +29,35 @@ class RaritySignal(Signal):
     features = ("rarity_coverage", "rarity_sentence", "rarity_bm25")
 
     def compute(self, candidates: Sequence[Candidate], context: RankingContext) -> np.ndarray:
-        rows = np.zeros((len(candidates), len(self.features)))
         terms = list(context.query.weights)
         if not terms or not candidates:
-            return rows
+            return np.zeros((len(candidates), len(self.features)))
         stories = {story: context.passages_of(story) for story in dict.fromkeys(c.view.story for c in candidates)}
         postings = SpanPostings.of(terms, list(stories.values()), context)
-        holding = postings.held_in(list(stories.values()))
+        holding = {term: counts.tolist() for term, counts in postings.held_in(list(stories.values())).items()}
         rarities = {
-            story: StoryRarity.of({term: int(counts[n]) for term, counts in holding.items()}, len(passages))
+            story: StoryRarity.of({term: counts[n] for term, counts in holding.items()}, len(passages))
             for n, (story, passages) in enumerate(stories.items())
         }
         docs = np.array([c.doc for c in candidates], dtype=np.int64)
-        parts = {term: postings.parts_of(term, docs) for term in terms}
+        parts = {term: postings.parts_of(term, docs).tolist() for term in terms}
         weights = context.query.weights
+        rows = []
         for row, candidate in enumerate(candidates):
             rarity = rarities[candidate.view.story]
             if rarity.total <= 0:
+                rows.append((0.0, 0.0, 0.0))
                 continue
-            held = sorted(candidate.matched & rarity.rarity.keys())
             score = 0.0
-            for term in held:
+            for term in sorted(candidate.matched & rarity.rarity.keys()):
                 part = parts[term][row]
                 if part == part:  # not NaN: the passage is in the term's postings
-                    score += rarity.rarity[term] * weights[term] * float(part)
-            rows[row] = rarity.coverage(held), rarity.best_sentence(candidate), score
-        top = rows[:, 2].max(initial=0.0)
-        rows[:, 2] = rows[:, 2] / top if top > 0 else 1.0
-        return rows
+                    score += rarity.rarity[term] * weights[term] * part
+            rows.append((rarity.coverage(candidate.matched), rarity.best_sentence(candidate), score))
+        found = np.array(rows)
+        top = found[:, 2].max(initial=0.0)
+        found[:, 2] = found[:, 2] / top if top > 0 else 1.0
+        return found
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class StoryRarity:
     def __init__(self, rarity: dict[str, float]):
         self.rarity = rarity
         self.total = math.fsum(rarity.values())
+        self._sums: dict[frozenset[str], float] = {}
 
     @classmethod
     def of(cls, held: Mapping[str, int], passages: int) -> StoryRarity:
@@ -109,15 +111,18 @@ class StoryRarity:
             {term: math.log1p((passages - count + 0.5) / (count + 0.5)) / unheld for term, count in held.items()}
         )
 
-    def coverage(self, held: Sequence[str]) -> float:
-        """The share of the question's rarity these (sorted) terms carry."""
-        return math.fsum(self.rarity[t] for t in held) / self.total
+    def coverage(self, held: frozenset[str]) -> float:
+        """The share of the question's rarity these terms carry."""
+        return self._sum(held) / self.total
 
     def best_sentence(self, candidate: Candidate) -> float:
         """The best sentence's share of the question's rarity."""
-        rarity = self.rarity
-        sentences = candidate.sentence_terms.values()
-        return (
-            max((math.fsum(rarity[t] for t in sorted(found & rarity.keys())) for found in sentences), default=0.0)
-            / self.total
-        )
+        return max(map(self._sum, candidate.sentence_terms.values()), default=0.0) / self.total
+
+    def _sum(self, terms: frozenset[str]) -> float:
+        """The rarity these terms carry, kept: a story's candidates and sentences hold the same few sets."""
+        found = self._sums.get(terms)
+        if found is None:
+            rarity = self.rarity
+            found = self._sums[terms] = math.fsum(rarity[t] for t in sorted(terms & rarity.keys()))
+        return found

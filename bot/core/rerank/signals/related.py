@@ -38,7 +38,6 @@ class RelatedSignal(Signal):
 
     def compute(self, candidates: Sequence[Candidate], context: RankingContext) -> np.ndarray:
         query = context.query
-        rows = np.zeros((len(candidates), len(self.features)))
         weights = question_weights(query)
         total = query.total_weight
         # Each relative, once for the question: the question words it is close to, and those it is a kind of.
@@ -50,12 +49,17 @@ class RelatedSignal(Signal):
             for relative in self.related.kinds.get(word, _NOTHING):
                 kind_to.setdefault(relative, set()).add(word)
         if not (close_to or kind_to) or total <= 0:
-            return rows
+            return np.zeros((len(candidates), len(self.features)))
         relatives = close_to.keys() | kind_to.keys()
-        for row, candidate in enumerate(candidates):
+        found = []
+        for candidate in candidates:
             held = relatives.intersection(candidate.view.terms)  # most passages hold none: no walk of their terms
-            rows[row] = self._row(candidate, held, close_to, kind_to, weights, total)
-        return rows
+            if held:
+                found.append(self._row(candidate, held, close_to, kind_to, weights, total))
+            else:  # its sentences' question terms alone, whose weights the question keeps summed
+                best = max(map(query.weight_of, candidate.sentence_terms.values()), default=0.0)
+                found.append([0.0, 0.0, best / total])
+        return np.array(found)
 
     def _row(
         self,

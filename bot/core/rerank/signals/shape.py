@@ -31,9 +31,8 @@ class ShapeSignal(Signal):
     def compute(self, candidates: Sequence[Candidate], context: RankingContext) -> np.ndarray:
         stories = [c.view.story for c in candidates]
         in_list = Counter(stories)
-        return np.array(
-            [
-                [min(1.0, math.log(context.stories[s].passage_count) / math.log(LONG_STORY)), in_list[s] / len(stories)]
-                for s in stories
-            ]
-        ).reshape(-1, len(self.features))
+        rows = {
+            s: [min(1.0, math.log(context.stories[s].passage_count) / math.log(LONG_STORY)), count / len(stories)]
+            for s, count in in_list.items()
+        }
+        return np.array([rows[s] for s in stories]).reshape(-1, len(self.features))
