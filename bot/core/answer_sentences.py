@@ -47,35 +47,44 @@ LENGTH_SCALE = 6.0
 """A sentence's log length in characters over this: most sentences read 0.5 to 1."""
 _QUOTES = ('"', "“", "”")
 _COLUMN = {name: number for number, name in enumerate(FEATURES)}
+_SHARE, _BEST, _PREVIOUS_SHARE, _NEXT_SHARE = (_COLUMN[n] for n in ("share", "best", "previous_share", "next_share"))
+_BEFORE_FAR, _AFTER_FAR, _LENGTH = _COLUMN["before_far"], _COLUMN["after_far"], _COLUMN["length"]
+_FIRST, _LAST, _QUOTE = _COLUMN["first"], _COLUMN["last"], _COLUMN["quote"]
+_DISTANCE_COLUMNS = {step: _COLUMN[f"distance{step:+d}"] for step in DISTANCES}
 
 
 def sentence_features(candidate: Candidate, query: Query) -> np.ndarray:
-    """One row per sentence of the candidate's passage, one column per name in FEATURES."""
+    """One row per sentence of the candidate's passage, one column per name in FEATURES: made as lists and
+    turned into an array once (a passage has a sentence or a few; a numpy call a column cost more)."""
     view = candidate.view
-    spans = np.array(view.sentences).reshape(-1, 2)
-    count = len(spans)
-    shares = np.zeros(count)
+    count = len(view.sentences)
+    shares = [0.0] * count
     for sentence, terms in candidate.sentence_terms.items():
         shares[sentence] = matched_weight(terms, query)
-    distance = np.arange(count) - (best_sentence(candidate, query)[0] or 0)
-    rows = np.zeros((count, len(FEATURES)))
-    rows[:, _COLUMN["share"]] = shares
-    rows[:, _COLUMN["best"]] = distance == 0
-    for step in DISTANCES:
-        rows[:, _COLUMN[f"distance{step:+d}"]] = distance == step
-    rows[:, _COLUMN["before_far"]] = distance < DISTANCES[0]
-    rows[:, _COLUMN["after_far"]] = distance > DISTANCES[-1]
-    rows[1:, _COLUMN["previous_share"]] = shares[:-1]
-    rows[:-1, _COLUMN["next_share"]] = shares[1:]
-    texts = [view.text[start:end] for start, end in view.sentences]
+    best = best_sentence(candidate, query)[0] or 0
+    lengths = np.log(np.maximum(np.array([end - start for start, end in view.sentences]), 1)) / LENGTH_SCALE
     cue = KIND_CUES.get(query.kind)
-    if cue is not None:
-        rows[:, _COLUMN[f"cue_{query.kind}"]] = [cue.search(text) is not None for text in texts]
-    rows[:, _COLUMN["length"]] = np.log(np.maximum(spans[:, 1] - spans[:, 0], 1)) / LENGTH_SCALE
-    rows[0, _COLUMN["first"]] = 1.0
-    rows[-1, _COLUMN["last"]] = 1.0
-    rows[:, _COLUMN["quote"]] = [any(quote in text for quote in _QUOTES) for text in texts]
-    return rows
+    rows = []
+    for number, ((start, end), length) in enumerate(zip(view.sentences, lengths.tolist(), strict=True)):
+        row = [0.0] * len(FEATURES)
+        distance = number - best
+        row[_SHARE] = shares[number]
+        row[_BEST] = float(distance == 0)
+        if distance in _DISTANCE_COLUMNS:
+            row[_DISTANCE_COLUMNS[distance]] = 1.0
+        row[_BEFORE_FAR] = float(distance < DISTANCES[0])
+        row[_AFTER_FAR] = float(distance > DISTANCES[-1])
+        row[_PREVIOUS_SHARE] = shares[number - 1] if number > 0 else 0.0
+        row[_NEXT_SHARE] = shares[number + 1] if number + 1 < count else 0.0
+        text = view.text[start:end]
+        if cue is not None:
+            row[_COLUMN[f"cue_{query.kind}"]] = float(cue.search(text) is not None)
+        row[_LENGTH] = length
+        row[_FIRST] = float(number == 0)
+        row[_LAST] = float(number == count - 1)
+        row[_QUOTE] = float(any(quote in text for quote in _QUOTES))
+        rows.append(row)
+    return np.array(rows)
 
 
 @dataclass(frozen=True)
