@@ -12,6 +12,13 @@ from tests.conftest import CORPUS
 QUESTIONS = ["where was sebastien born", "sophie piano piano", "moscow ivan music festival", "unknownword", "ballet"]
 
 
+@pytest.fixture(autouse=True)
+def pruned(monkeypatch):
+    """These small indexes' lists would be merged whole (`MERGED_WHOLE`): pruned here, so that every way
+    of pruning is tested; `same_on_every_path` checks merging whole against them."""
+    monkeypatch.setattr(index_module, "MERGED_WHOLE", 0)
+
+
 @pytest.fixture(scope="module")
 def documents():
     analyzer = Analyzer()
@@ -207,6 +214,9 @@ def same_on_every_path(index: BM25Index, queries: list[list[str]], monkeypatch) 
     for path, scattered in PATHS.items():
         monkeypatch.setattr(index_module, "_scattered", scattered)
         by_path[path] = [exact_top(index, query, 10, monkeypatch) for query in queries]
+    with monkeypatch.context() as whole:
+        whole.setattr(index_module, "MERGED_WHOLE", 1 << 62)
+        by_path["every list merged whole"] = [exact_top(index, query, 10, monkeypatch) for query in queries]
     first = next(iter(by_path.values()))
     for path, found in by_path.items():
         assert found == first, path
@@ -311,6 +321,8 @@ def test_documents_tied_on_frequent_terms_come_in_document_order_on_every_path(m
     for scattered in PATHS.values():
         monkeypatch.setattr(index_module, "_scattered", scattered)
         assert [doc for doc, _ in index.top(["f0", "f1"], 10)] == list(range(10))
+    monkeypatch.setattr(index_module, "MERGED_WHOLE", 1 << 62)
+    assert [doc for doc, _ in index.top(["f0", "f1"], 10)] == list(range(10))
 
 
 def test_a_document_list_looked_up_as_int64_finds_an_int32_list_s_documents():
