@@ -327,11 +327,12 @@ SEED_SAMPLE = 1 << 13
 """Postings of a list the first threshold is sought among."""
 CANDIDATE_SAMPLE = 128
 """Documents of an essential list sampled to estimate how many stay in the running (`_candidates`)."""
-MERGED_WHOLE = 1 << 15
+MERGED_WHOLE = 1 << 16
 """A question's lists of at most this many postings in all are merged whole, every document scored:
 seeding a threshold and estimating the costs of the ways to prune cost more than pruning saves (on
-the 3,080 books, 120 us merged whole against 300 us pruned at up to 8,000 postings, 260 against 470
-at up to 32,000, even at about 100,000): a search within a named story, a question of rare words."""
+the 3,080 books, top 10 or 50: about 100 us merged whole against 300 us pruned at up to 8,000
+postings, 290 against 530-640 at up to 32,000, 540 against 830-890 at up to 60,000, even at about
+100,000): a search within a named story, a question of rare words."""
 POSTING_CHUNK = 1 << 22
 """Postings taken at a time by the steps that need wider temporary arrays: what bounds a big build's memory."""
 
