@@ -131,13 +131,16 @@ def run_engine(
     way: str,
     clock: Callable[[], float] = time.perf_counter,
     saved: tuple[Path, Path] | None = None,
+    model: Path | None = None,
 ) -> dict[str, float]:
     """Build and save (unless `folder` holds the engine's saved index already), open, then time one
     way of asking (`WAYS`): seconds, per-question milliseconds and index size.
-    `saved` (storybot only): (books, index folder) to open a saved index of the books themselves instead."""
+    `saved` (storybot only): (books, index folder) to open a saved index of the books themselves instead;
+    `model` (storybot only): a model.json from scripts/fit_reranker.py to rank with instead of the shipped one."""
     started = time.perf_counter()
     if engine == "storybot":
         from bot.core.library import StoryLibrary
+        from bot.core.rerank.model import RankingModel, Reranker
         from bot.core.saved_index import IndexStore
 
         if saved is not None:
@@ -156,6 +159,8 @@ def run_engine(
         built = time.perf_counter()
         library = StoryLibrary.load(stories, store=store)
         assert library.opened
+        if model is not None:
+            library = library.with_reranker(Reranker(RankingModel.from_json(json.loads(model.read_text("utf-8")))))
         opened = time.perf_counter()
 
         def search(question: str) -> None:
@@ -280,6 +285,7 @@ def run_ways(engine: str, args: argparse.Namespace, folder: Path) -> dict[str, f
         command += ["--passages", str(args.passages), "--datasets", str(args.datasets), "--clock", args.clock]
         command += ["--books", str(args.books)] if args.books else []
         command += ["--saved-index", str(args.saved_index)] if args.saved_index else []
+        command += ["--model", str(args.model)] if args.model and engine == "storybot" else []
         done = subprocess.run([*command, "--questions", str(args.questions)], capture_output=True, text=True)
         if done.returncode != 0:
             reason = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode
@@ -310,6 +316,11 @@ def main() -> None:
         help="storybot only, with --books: open this saved index of the books (`STORYBOT_INDEX=DIR python -m bot "
         "--corpus BOOKS index`; opening writes to it if the books changed) instead of building one (build_s is 0)",
     )
+    parser.add_argument(
+        "--model",
+        type=Path,
+        help="storybot only: rank with this model.json from scripts/fit_reranker.py (as eval --model)",
+    )
     parser.add_argument("--engine", help=argparse.SUPPRESS)  # one engine and way, in its own process
     parser.add_argument("--way", choices=WAYS, help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)  # where the engine's index is saved
@@ -320,7 +331,7 @@ def main() -> None:
         else:
             texts, questions = texts_and_questions(args.passages, args.questions, args.datasets)
         saved = (args.books, args.saved_index) if args.saved_index and args.books else None
-        timed = run_engine(args.engine, texts, questions, args.folder, args.way, CLOCKS[args.clock], saved)
+        timed = run_engine(args.engine, texts, questions, args.folder, args.way, CLOCKS[args.clock], saved, args.model)
         print(json.dumps(timed | {"passages": len(texts)}))
         return
     results = {}

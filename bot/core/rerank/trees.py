@@ -18,63 +18,91 @@ TreeData = Mapping[str, Sequence[float] | Sequence[int]]
 
 @dataclass(frozen=True)
 class TreeEnsemble:
+    """Every tree's nodes in one array, so that a step down all trees for all candidates is a few numpy
+    calls on flat arrays. A leaf is a node too, whose two children are itself: a walk that reached it
+    stays there however many steps the deepest tree still takes."""
+
     split_feature: np.ndarray
-    """(trees, nodes): the feature each split tests."""
+    """(nodes,): the feature each split tests (0 for a leaf)."""
     threshold: np.ndarray
-    left: np.ndarray
-    """(trees, nodes): the next node when value <= threshold; a leaf is stored as -(leaf + 1)."""
-    right: np.ndarray
+    children: np.ndarray
+    """(nodes * 2,): each node's next node when its value is above the threshold, then when it is at most."""
     leaf_value: np.ndarray
-    """(trees, leaves)."""
+    """(nodes,): a leaf's value (0 for a split)."""
+    roots: np.ndarray
+    """(trees,): each tree's first node."""
     depth: int
 
     @classmethod
     def of(cls, trees: Sequence[TreeData]) -> TreeEnsemble:
-        nodes = max(max(len(t["threshold"]) for t in trees), 1)
-        leaves = max(len(t["leaf_value"]) for t in trees)
-        split_feature = np.zeros((len(trees), nodes), dtype=np.int64)
-        threshold = np.zeros((len(trees), nodes))
-        # A tree of one leaf has no split: its root "node" sends everything to leaf 0 either way.
-        left = np.full((len(trees), nodes), -1, dtype=np.int64)
-        right = np.full((len(trees), nodes), -1, dtype=np.int64)
-        leaf_value = np.zeros((len(trees), leaves))
-        for n, tree in enumerate(trees):
-            count = len(tree["threshold"])
-            split_feature[n, :count] = tree["split_feature"]
-            threshold[n, :count] = tree["threshold"]
-            left[n, :count] = tree["left"]
-            right[n, :count] = tree["right"]
-            leaf_value[n, : len(tree["leaf_value"])] = tree["leaf_value"]
-        return cls(split_feature, threshold, left, right, leaf_value, _depth(left, right))
+        """ValueError for a tree that is not as `lightgbm_trees` exports one."""
+        split_feature: list[int] = []
+        threshold: list[float] = []
+        children: list[int] = []
+        leaf_value: list[float] = []
+        roots = []
+        for tree in trees:
+            roots.append(len(leaf_value))
+            splits, leaves = len(tree["threshold"]), len(tree["leaf_value"])
+            if (
+                leaves != splits + 1
+                or not len(tree["split_feature"]) == len(tree["left"]) == len(tree["right"]) == splits
+            ):
+                raise ValueError(f"a tree of {splits} splits needs as many features and children, and one more leaf")
+            children += _children(tree, roots[-1])
+            split_feature += [int(f) for f in tree["split_feature"]] + [0] * leaves
+            threshold += [float(t) for t in tree["threshold"]] + [0.0] * leaves
+            leaf_value += [0.0] * splits + [float(v) for v in tree["leaf_value"]]
+        if min(split_feature, default=0) < 0:
+            raise ValueError("a tree splits on a feature numbered below 0")
+        return cls(
+            np.array(split_feature, dtype=np.intp),
+            np.array(threshold),
+            np.array(children, dtype=np.intp),
+            np.array(leaf_value),
+            np.array(roots, dtype=np.intp),
+            _depth(trees),
+        )
 
     def predict(self, features: np.ndarray) -> np.ndarray:
         """The sum of every tree's leaf for each row of `features`, as LightGBM's raw score."""
-        rows = features.shape[0]
-        trees = np.arange(self.split_feature.shape[0])[None, :]
-        node = np.zeros((rows, len(trees[0])), dtype=np.int64)
+        rows, width = features.shape
+        values = np.ascontiguousarray(features, dtype=np.float64).ravel()
+        row_start = np.arange(rows, dtype=np.intp) * width
+        node = np.repeat(self.roots[:, None], rows, axis=1)  # (trees, rows)
         for _ in range(self.depth):
-            inner = node >= 0
-            safe = np.where(inner, node, 0)
-            value = np.take_along_axis(features, self.split_feature[trees, safe], axis=1)
-            step = np.where(value <= self.threshold[trees, safe], self.left[trees, safe], self.right[trees, safe])
-            node = np.where(inner, step, node)
-        leaves = self.leaf_value[trees, -node - 1]
-        total = np.zeros(rows)
-        for column in leaves.T:  # tree by tree, as LightGBM adds them: the same sum to the last bit
-            total += column
-        return total
+            at_most = values[row_start + self.split_feature[node]] <= self.threshold[node]
+            node = self.children[2 * node + at_most]
+        # Tree by tree, as LightGBM adds them (cumsum adds in order): the same sum to the last bit.
+        return np.cumsum(self.leaf_value[node], axis=0)[-1] if len(node) else np.zeros(rows)
 
 
-def _depth(left: np.ndarray, right: np.ndarray) -> int:
+def _children(tree: TreeData, root: int) -> list[int]:
+    """Each node's two next nodes in the flat array, the tree's first node being `root`: its splits'
+    (above the threshold, then at most), then its leaves' (themselves). A tree of one leaf has no split:
+    its root is its leaf."""
+    splits, leaves = len(tree["threshold"]), len(tree["leaf_value"])
+
+    def node(child: int) -> int:
+        if not -leaves <= child < splits:
+            raise ValueError(f"a tree of {splits} splits and {leaves} leaves has no node {child}")
+        return root + (child if child >= 0 else splits - child - 1)
+
+    pairs = [(node(int(right)), node(int(left))) for left, right in zip(tree["left"], tree["right"], strict=True)]
+    return [n for pair in pairs for n in pair] + [n for leaf in range(leaves) for n in (root + splits + leaf,) * 2]
+
+
+def _depth(trees: Sequence[TreeData]) -> int:
     """How many splits the deepest path takes (at least one, for one-leaf trees)."""
     deepest = 1
-    for lefts, rights in zip(left, right, strict=True):
+    for tree in trees:
+        if not len(tree["threshold"]):
+            continue
+        lefts, rights = tree["left"], tree["right"]
         level, frontier = 1, [0]
-        while frontier:
-            children = [int(c) for n in frontier for c in (lefts[n], rights[n]) if c >= 0]
-            if children:
-                level += 1
-            frontier = children
+        while frontier and level <= len(lefts):  # a path takes each split once, unless the file loops
+            frontier = [int(c) for n in frontier for c in (lefts[n], rights[n]) if c >= 0]
+            level += bool(frontier)
         deepest = max(deepest, level)
     return deepest
 

@@ -66,6 +66,21 @@ def test_weights_decide_the_order(small_library):
             "features": ["bm25"],
             "trees": [{"split_feature": [3], "threshold": [0.5], "left": [-1], "right": [-2], "leaf_value": [0, 1]}],
         },
+        {
+            "kind": "trees",
+            "features": ["bm25"],
+            "trees": [{"split_feature": [0], "threshold": [0.5], "left": [-1], "right": [-3], "leaf_value": [0, 1]}],
+        },
+        {
+            "kind": "trees",
+            "features": ["bm25"],
+            "trees": [{"split_feature": [0], "threshold": [0.5], "left": [-1], "right": [-2], "leaf_value": [0]}],
+        },
+        {
+            "kind": "trees",
+            "features": ["bm25"],
+            "trees": [{"split_feature": [-1], "threshold": [0.5], "left": [-1], "right": [-2], "leaf_value": [0, 1]}],
+        },
         {"kind": "blend", "linear": {"kind": "linear", "weights": {"bm25": 1.0}}, "alpha": 1.0},
         {
             "kind": "blend",

@@ -9,7 +9,7 @@ import pytest
 
 from bot.core.library import StoryLibrary
 from bot.core.rerank.model import RankingModel, Reranker
-from bot.core.rerank.trees import TreeEnsemble, lightgbm_trees
+from bot.core.rerank.trees import TreeData, TreeEnsemble, lightgbm_trees
 from bot.eval.questions import load_questions
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "fixtures" / "story_questions.jsonl"
@@ -106,3 +106,19 @@ def test_the_bot_ranks_with_an_exported_blend_as_its_parts_add_up(library, real_
     scores = computed @ np.array(list(weights.values())) + 2.5 * tree_scores
     expected = [candidates[i].doc for i in np.lexsort((np.arange(len(candidates)), -scores))]
     assert [c.doc for c in reranker.rerank(candidates, context)] == expected
+
+
+def test_trees_of_one_leaf_and_of_several_depths_add_up_row_by_row():
+    one_leaf: TreeData = {"split_feature": [], "threshold": [], "left": [], "right": [], "leaf_value": [0.25]}
+    # value 0 <= 0.5 ? leaf 0 : (value 1 <= 0.2 ? leaf 1 : leaf 2)
+    two_deep: TreeData = {
+        "split_feature": [0, 1],
+        "threshold": [0.5, 0.2],
+        "left": [-1, -2],
+        "right": [1, -3],
+        "leaf_value": [1, 2, 4],
+    }
+    ensemble = TreeEnsemble.of([one_leaf, two_deep, one_leaf])
+    rows = np.array([[0.5, 9.0], [0.6, 0.2], [0.6, 0.3], [-1.0, -1.0]])
+    assert list(ensemble.predict(rows)) == [1.5, 2.5, 4.5, 1.5]
+    assert ensemble.predict(np.zeros((0, 2))).shape == (0,)
