@@ -104,8 +104,8 @@ class Settings:
         level = (get("STORYBOT_LOG_LEVEL") or "INFO").upper()
         if level not in LOG_LEVELS:
             raise SettingsError(f"STORYBOT_LOG_LEVEL is {level!r}; use one of {', '.join(LOG_LEVELS)}.")
-        shard_count = _int(get("STORYBOT_SHARD_COUNT"), "STORYBOT_SHARD_COUNT")
-        shard_ids = _ids(get("STORYBOT_SHARD_IDS"), "STORYBOT_SHARD_IDS")
+        shard_count = _int(get("STORYBOT_SHARD_COUNT"), "STORYBOT_SHARD_COUNT", f"{WHOLE_NUMBER} of shards, at least 1")
+        shard_ids = _ids(get("STORYBOT_SHARD_IDS"), "STORYBOT_SHARD_IDS", SHARD_NUMBERS)
         if shard_ids is not None:
             if shard_count is None:
                 raise SettingsError("STORYBOT_SHARD_IDS needs STORYBOT_SHARD_COUNT (the total number of shards).")
@@ -113,7 +113,9 @@ class Settings:
                 raise SettingsError(f"STORYBOT_SHARD_IDS must be below STORYBOT_SHARD_COUNT ({shard_count}).")
         if shard_count is not None and shard_count < 1:
             raise SettingsError("STORYBOT_SHARD_COUNT must be at least 1.")
-        answer_days = _int(get("STORYBOT_ANSWER_DAYS"), "STORYBOT_ANSWER_DAYS")
+        answer_days = _int(
+            get("STORYBOT_ANSWER_DAYS"), "STORYBOT_ANSWER_DAYS", f"{WHOLE_NUMBER} of days, 1 to {MAX_ANSWER_DAYS}"
+        )
         if answer_days is not None and not 1 <= answer_days <= MAX_ANSWER_DAYS:
             raise SettingsError(f"STORYBOT_ANSWER_DAYS is {answer_days}; it takes 1 to {MAX_ANSWER_DAYS} days.")
         return cls(
@@ -133,13 +135,18 @@ class Settings:
         )
 
 
-def _int(value: str | None, name: str) -> int | None:
-    return None if value is None else _number(value, name)
+DISCORD_ID = "a number (a Discord id is all digits)"
+SHARD_NUMBERS = "shard numbers, as 0,1 (comma-separated, each below STORYBOT_SHARD_COUNT)"
+WHOLE_NUMBER = "a whole number"
 
 
-def _number(value: str, name: str) -> int:
+def _int(value: str | None, name: str, takes: str = DISCORD_ID) -> int | None:
+    return None if value is None else _number(value, name, takes)
+
+
+def _number(value: str, name: str, takes: str) -> int:
     if not _is_digits(value):
-        raise SettingsError(f"{name} is {value!r}; it takes a number (a Discord id is all digits).")
+        raise SettingsError(f"{name} is {value!r}; it takes {takes}.")
     return int(value)
 
 
@@ -148,10 +155,10 @@ def _is_digits(value: str) -> bool:
     return value.isascii() and value.isdigit()
 
 
-def _ids(value: str | None, name: str) -> tuple[int, ...] | None:
+def _ids(value: str | None, name: str, takes: str = DISCORD_ID) -> tuple[int, ...] | None:
     if value is None:
         return None
-    return tuple(_number(p, name) for p in value.replace(" ", ",").split(",") if p)
+    return tuple(_number(p, name, takes) for p in value.replace(" ", ",").split(",") if p)
 
 
 def _budget(value: str | None) -> QuestionBudget:

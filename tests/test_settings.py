@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,33 @@ def test_the_token_is_never_in_the_repr():
 def test_bad_values_name_the_setting(env, named):
     with pytest.raises(SettingsError, match=named):
         Settings.from_env(env)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("STORYBOT_SHARD_COUNT", "two"),
+        ("STORYBOT_SHARD_COUNT", "-1"),
+        ("STORYBOT_ANSWER_DAYS", "-1"),
+        ("STORYBOT_ANSWER_DAYS", "a month"),
+    ],
+)
+def test_a_count_that_is_no_number_is_not_called_a_discord_id(name, value):
+    with pytest.raises(SettingsError, match=f"{name} is '{re.escape(value)}'; it takes a whole number") as error:
+        Settings.from_env({name: value})
+    assert "Discord id" not in str(error.value)
+
+
+@pytest.mark.parametrize(("name", "value"), [("STORYBOT_GUILD_ID", "my server"), ("STORYBOT_CHANNELS", "1,general")])
+def test_an_id_that_is_no_number_says_what_a_discord_id_is(name, value):
+    with pytest.raises(SettingsError, match=rf"{name} .*a Discord id is all digits"):
+        Settings.from_env({name: value})
+
+
+def test_shard_ids_that_are_no_numbers_are_not_called_discord_ids():
+    with pytest.raises(SettingsError, match=r"STORYBOT_SHARD_IDS .*shard numbers") as error:
+        Settings.from_env({"STORYBOT_SHARD_IDS": "a,b", "STORYBOT_SHARD_COUNT": "2"})
+    assert "Discord id" not in str(error.value)
 
 
 @pytest.mark.parametrize("budget", ["5", "five/30", "0/30", "5/0", "101/30", "5/3601"])
