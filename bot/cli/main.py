@@ -226,9 +226,13 @@ def version() -> str:
 def main(argv: Sequence[str] | None = None, *, discord: DiscordCommands) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    # Output never fails on a character the terminal's encoding lacks; JSON is always UTF-8.
+    # Output never fails on a character the terminal's encoding lacks; JSON is always UTF-8. What is typed or
+    # piped in is UTF-8 whatever the locale says (LANG=C, PYTHONIOENCODING=ascii), and a byte that is not
+    # becomes U+FFFD: the console's lines (input() decodes with these too) never end it with a traceback.
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(encoding="utf-8" if getattr(args, "json", False) else None, errors="replace")
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     try:
         settings = Settings.from_env()
         if "corpus" in args:

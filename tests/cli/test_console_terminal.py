@@ -27,7 +27,7 @@ def _own_terminal() -> None:
 
 
 class Terminal:
-    def __init__(self, *args: str, columns: int = 60):
+    def __init__(self, *args: str, columns: int = 60, env: dict[str, str] | None = None):
         self.primary, secondary = pty.openpty()
         ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
         environment = {k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
@@ -37,7 +37,7 @@ class Terminal:
             stdout=secondary,
             stderr=secondary,
             cwd=ROOT,
-            env=environment | {"PYTHONPATH": str(ROOT), "TERM": "xterm", "COLUMNS": str(columns)},
+            env=environment | {"PYTHONPATH": str(ROOT), "TERM": "xterm", "COLUMNS": str(columns)} | (env or {}),
             preexec_fn=_own_terminal,
         )
         os.close(secondary)
@@ -91,6 +91,17 @@ def test_ctrl_c_drops_the_line_and_ctrl_d_quits():
     terminal.read_until("> ", after=screen.index("Russian"))
     terminal.type("\x04")  # Ctrl-D
     assert terminal.close() == 0
+
+
+def test_a_terminal_whose_encoding_is_ascii_reads_what_is_typed_as_utf8():
+    terminal = Terminal("console", env={"PYTHONIOENCODING": "ascii"})
+    terminal.read_until("> ")
+    terminal.type("where was s\u00e9bastien born\r")  # a UTF-8 terminal under an ASCII setting, as LANG=C shells are
+    screen = terminal.read_until("Also:")
+    terminal.read_until("> ", after=screen.index("Also:"))
+    terminal.type("\x04")
+    assert terminal.close() == 0
+    assert "Traceback" not in screen and "Moscow" in screen
 
 
 def test_answers_are_wrapped_to_the_terminal_with_bold_taking_no_room():

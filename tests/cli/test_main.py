@@ -177,6 +177,23 @@ def test_console_story_command_scopes_until_cleared():
     assert 'No story called "nothing-like-it"' in out
 
 
+@pytest.mark.parametrize("encoding", ["ascii", "utf-8"])
+def test_console_reads_piped_questions_as_utf8_and_bytes_that_are_not_as_replaced(encoding):
+    questions = "Where was Sébastien born?\n".encode() + b"Where was S\xe9bastien born?\n/performer s\xe9bastien\n"
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "console"],
+        input=questions,
+        capture_output=True,
+        env=environment | {"PYTHONPATH": str(ROOT), "PYTHONIOENCODING": encoding},
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr
+    assert result.stdout.count(b"Born in Moscow") == 2  # both questions answered, the second's odd byte left out
+    assert b"Kalmurzaeva" in result.stdout.split(b"Born in Moscow")[-1]  # and the lookup after them
+
+
 def test_a_closed_pipe_ends_the_batch_quietly():
     questions = "where was sofia born\n" * 2000
     process = subprocess.Popen(
