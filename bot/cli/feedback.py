@@ -64,14 +64,16 @@ def export_feedback(settings: Settings, target: str, server: int | None) -> int:
     except DatabaseUnavailable as error:
         raise ExportError(f"Could not read the votes ({error}); try again in a moment.") from error
     text = "".join(json.dumps(question_line(a), ensure_ascii=False) + "\n" for a in answers)
-    if target == "-":
-        sys.stdout.write(text)
+    if target == "-":  # UTF-8 as the file is, whatever the terminal's encoding: "?" in a question is lost for good
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
     else:
         _write_new(Path(target), text)
-    where = "stdout" if target == "-" else target
+    where, replay = ("standard output", "FILE") if target == "-" else (target, target)
     print(
         f"storybot: {len(answers)} answer{'s' * (len(answers) != 1)} voted 👎 written to {where}. Fill in each "
-        f'"expect" with words the right passage contains, then: python -m bot eval --questions {where}',
+        f'"expect" with words the right passage contains, then: python -m bot eval --questions {replay}',
         file=sys.stderr,
     )
     return 0

@@ -1,0 +1,48 @@
+"""`python -m bot feedback export`: the readers' 👎 as a file of questions, whatever the terminal."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.settings import Settings
+from bot.state.database import Database
+from bot.state.feedback import Judgement, Vote
+from tests.cli.test_main import run
+
+QUESTION = "Où est né Sébastien ? 日本"
+
+
+@pytest.fixture
+async def voted(tmp_path: Path) -> Path:
+    """A data folder whose database holds one 👎 on a question in French and Japanese."""
+    data = tmp_path / "data"
+    database = await Database.open(Settings(data=data))
+    judgement = Judgement(
+        server_id=123456789012345678,
+        channel_id=1,
+        message_id=2,
+        user_id=3,
+        vote=Vote.DOWN,
+        question=QUESTION,
+        story_path="violinist.md",
+        story_title="Sébastien, violoniste",
+        passage=1,
+        excerpt="Né à Moscou.",
+    )
+    try:
+        await database.feedback.record(judgement)
+    finally:
+        await database.close()
+    return data
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_export_to_stdout_is_utf8_whatever_the_terminal_encoding(voted, encoding):
+    result = run("feedback", "export", "-", env={"STORYBOT_DATA": str(voted), "PYTHONIOENCODING": encoding})
+    assert result.returncode == 0, result.stderr
+    [line] = [json.loads(text) for text in result.stdout.splitlines()]
+    assert line["q"] == QUESTION and line["story"] == "Sébastien, violoniste"  # not "O? est n? S?bastien ? ??"
+    assert "eval --questions stdout" not in result.stderr  # no file is called that
