@@ -39,3 +39,9 @@ def fill(disk: Path) -> None:
         assert error.errno == errno.ENOSPC, error
     finally:
         os.close(descriptor)
+
+
+def read_only(disk: Path) -> None:
+    """Remounts the small disk read-only, as a volume mounted `:ro` or a file system the kernel turned
+    read-only after errors (every write, even unlinking a file that is not there, is EROFS)."""
+    subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)

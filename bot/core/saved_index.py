@@ -115,6 +115,12 @@ class IndexStore:
         with contextlib.suppress(OSError):
             self._suspect_marker(root).touch()
 
+    def _unsuspect(self, root: Path) -> None:
+        """Its checksums were all checked: the next load need not. On a folder that cannot be written (a
+        read-only volume) even removing a marker that is not there fails (EROFS); the index is still read."""
+        with contextlib.suppress(OSError):
+            self._suspect_marker(root).unlink(missing_ok=True)
+
     def _suspect_marker(self, root: Path) -> Path:
         folder = self.folder_for(root)
         return folder.with_name(folder.name + SUSPECT)
@@ -145,7 +151,7 @@ class IndexStore:
             built = self._built(root, found, states, analyzer, params, notes, progress, force or self.has_index(root))
             return LoadedParts(built, opened=False)
         current, segments = opened
-        self._suspect_marker(root).unlink(missing_ok=True)
+        self._unsuspect(root)
         saved_states = {path: state for part in current.values() for path, state in part.states.items()}
         skipped = {path: (str(state), str(problem)) for path, (state, problem) in _skipped(segments).items()}
         changed = [
@@ -284,7 +290,7 @@ class IndexStore:
         try:
             with self.in_use():
                 store.add(lambda name: new_segment(store.folder, name, parts, states), about=about, replace_all=True)
-            self._suspect_marker(root).unlink(missing_ok=True)
+            self._unsuspect(root)
         except OSError as error:
             notes.append(IndexNote(IndexEvent.NOT_SAVED, f"{error.strerror or error}: {self.home}"))
         return parts

@@ -17,7 +17,7 @@ import pytest
 
 from bot.core.saved_index import LEFTOVERS, LOCK
 from tests.cli.test_main import ROOT, run
-from tests.disk import fill, small_disk
+from tests.disk import fill, read_only, small_disk
 from tests.random_stories import write_random_stories
 
 OTHER_USER = 65534
@@ -161,6 +161,25 @@ def test_on_a_full_disk_index_fails_in_one_line_and_leaves_nothing(tmp_path):
         assert indexed.stderr.count("\n") == 1
         assert "Traceback" not in indexed.stderr
         assert not leftovers(disk)
+
+
+def test_on_a_read_only_disk_ask_answers_from_the_saved_index_and_index_fails_in_one_line(tmp_path):
+    stories = write_small(tmp_path / "stories")
+    with small_disk(tmp_path / "disk") as disk:
+        env = {"STORYBOT_CORPUS": str(stories), "STORYBOT_INDEX": str(disk / "index")}
+        assert run("index", env=env).returncode == 0
+        read_only(disk)
+        asked = run("ask", "where did the zeppelin land", env=env)  # nothing changed: opened as it is
+        assert asked.returncode == 0 and "Zeppelin" in asked.stdout, asked.stderr
+        assert "Traceback" not in asked.stderr
+        (stories / "lighthouse.md").write_text("# The Lighthouse\n\nMaren lit the lamp of the lighthouse.\n")
+        asked = run("ask", "who lit the lamp of the lighthouse", env=env)  # a change that cannot be saved
+        assert asked.returncode == 0 and "Maren" in asked.stdout, asked.stderr
+        assert "Could not save the index (Read-only file system" in asked.stderr
+        assert "Traceback" not in asked.stderr
+        indexed = run("index", env=env)
+        assert indexed.returncode == 2 and "Traceback" not in indexed.stderr, indexed.stderr
+        assert indexed.stderr.splitlines()[-1].startswith("storybot: could not save the index (Read-only file system")
 
 
 def test_what_a_killed_build_left_is_removed_at_the_next_start_unless_in_use(big_corpus, tmp_path):
