@@ -11,12 +11,13 @@ from enum import StrEnum
 
 from bot.core.library import StoryLibrary
 from bot.core.performers import COMPLETION_LIMIT, Performer
-from bot.core.story_ids import STORY_ID_LENGTH
+from bot.core.story_ids import STORY_ID_PATTERN
 from bot.operations.story_ref import StoryRef, story_ref
 
 NAME_DIGEST_BYTES = 5
 """40 bits of the name in a person's id: two people of one story do not share it in practice."""
-_PERSON_ID = re.compile(rf"[a-z2-7]{{{STORY_ID_LENGTH}}}:[a-z2-7]{{{NAME_DIGEST_BYTES * 8 // 5}}}")
+_PERSON_ID = re.compile(rf"{STORY_ID_PATTERN}:[a-z2-7]{{{NAME_DIGEST_BYTES * 8 // 5}}}")
+"""A library story's id or a server's own story's ("0" and its number), and the name's digest."""
 
 
 class PersonFound(StrEnum):

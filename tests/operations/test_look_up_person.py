@@ -1,4 +1,6 @@
-from bot.core.story_ids import story_id
+from bot.core.server_view import server_view
+from bot.core.shelf_corpus import ShelfStoryText
+from bot.core.story_ids import shelf_story_id, story_id
 from bot.operations.look_up_person import PersonFound, look_up_person, person_by_id, suggest_people
 
 
@@ -34,3 +36,16 @@ def test_a_person_of_one_story_is_one(library):
     found = look_up_person(library, "Sébastien Kalmurzaeva")
     assert found.found is PersonFound.ONE and found.people[0].story.title.startswith("Sébastien Kalmurzaeva")
     assert not found.people[0].story.title_shared and found.people[0].mentions > 1
+
+
+def test_a_person_of_a_servers_own_story_is_found_by_the_id_autocomplete_gives(library):
+    keeper = (
+        b"# The Keeper\n\nMaren Holt was a lighthouse keeper on the northern cape.\n\n"
+        b"Every evening Maren walked across the square to the lighthouse and lit the lamp."
+    )
+    view = server_view(library, [ShelfStoryText.read(7, "keeper.md", keeper)], library.analyzer, library.index.params)
+    assert view is not None
+    [maren] = suggest_people(view, "mar")
+    assert maren.story.id == shelf_story_id(7)
+    picked = look_up_person(view, maren.id)  # what Discord sends as the name once the choice is picked
+    assert picked.found is PersonFound.ONE and picked.people == (maren,)
