@@ -94,7 +94,7 @@ class Settings:
             env = os.environ
 
         def get(name: str) -> str | None:
-            value = env.get(name, "").strip()
+            value = _unquoted(env.get(name, "").strip())
             return value or None
 
         corpus = get("STORYBOT_CORPUS")
@@ -138,6 +138,15 @@ class Settings:
 DISCORD_ID = "a number (a Discord id is all digits)"
 SHARD_NUMBERS = "shard numbers, as 0,1 (comma-separated, each below STORYBOT_SHARD_COUNT)"
 WHOLE_NUMBER = "a whole number"
+
+
+def _unquoted(value: str) -> str:
+    """The value without one pair of quotes around it: `docker run --env-file .env` (and podman's) pass
+    DISCORD_TOKEN="abc" on as it is written, quotes and all, where python-dotenv and compose take them off.
+    No token, path, id or budget starts and ends with a quote."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1].strip()
+    return value
 
 
 def _int(value: str | None, name: str, takes: str = DISCORD_ID) -> int | None:

@@ -44,6 +44,24 @@ def test_values_are_parsed():
     assert index_store(Settings.from_env({"STORYBOT_INDEX": "off"})) is None
 
 
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_a_value_in_quotes_as_docker_env_file_passes_it_is_read_without_them(quote):
+    # `docker run --env-file .env` (and podman's) pass DISCORD_TOKEN="abc" on with its quotes; python-dotenv and
+    # compose take them off. A token, a path or a budget never starts and ends with a quote.
+    settings = Settings.from_env(
+        {
+            "DISCORD_TOKEN": f"{quote}MTAwMA.secret.part{quote}",
+            "STORYBOT_CORPUS": f"{quote}/srv/stories{quote}",
+            "STORYBOT_QUESTION_BUDGET": f"{quote}3/60{quote}",
+            "STORYBOT_GUILD_ID": f" {quote}123456789012345678{quote} ",
+        }
+    )
+    assert settings.discord_token == "MTAwMA.secret.part" and settings.corpus == Path("/srv/stories")
+    assert settings.question_budget == QuestionBudget(3, 60) and settings.guild_id == 123456789012345678
+    assert Settings.from_env({"DISCORD_TOKEN": '""'}).discord_token is None  # quotes round nothing: not set
+    assert Settings.from_env({"DISCORD_TOKEN": '"abc'}).discord_token == '"abc'  # one quote is not a pair
+
+
 def test_the_token_is_never_in_the_repr():
     assert "secret" not in repr(Settings.from_env({"DISCORD_TOKEN": "secret"}))
 

@@ -16,6 +16,7 @@ from tests.discord_app.fake_discord import (
     GUILD_ID,
     MESSAGE_CONTENT,
     PERSON,
+    TOKEN,
     FakeDiscord,
 )
 
@@ -276,6 +277,13 @@ async def test_wrong_token_ends_with_a_clear_message(fake):
     assert await process.exited() == 2  # the owner must fix it: a service manager should not retry
     assert "Discord rejected the token" in process.text and "Traceback" not in process.text
     assert "not-the-token" not in process.text
+
+
+async def test_a_token_in_quotes_as_docker_env_file_passes_it_logs_in(fake):
+    process = await BotProcess(fake, DISCORD_TOKEN=f'"{TOKEN}"').start()  # DISCORD_TOKEN="..." in .env
+    await process.ready()
+    assert await process.stop() == 0
+    assert "rejected the token" not in process.text and TOKEN not in process.text
 
 
 async def test_answer_channel_reads_every_message_with_message_content(fake):
