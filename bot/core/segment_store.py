@@ -38,6 +38,7 @@ from bot.core.file_array import ArrayWriter, FileArray, save_array
 from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.packed_postings import PackedPostings, pack
 from bot.core.segments import MergePlan, Segment, SegmentedIndex
+from bot.core.synced import sync_to_disk
 from bot.core.trusted_files import FileRecord, file_record, require_trusted
 
 FORMAT = 2
@@ -393,7 +394,7 @@ class SegmentStore:
             save_array(Path(f"{prefix}.doc_freq.npy"), plan.doc_freq)
             save_array(Path(f"{prefix}.doc_len.npy"), plan.doc_len.astype(np.int32))
         for path in self.folder.glob(f"{name}.*"):
-            _flush(path)
+            sync_to_disk(path)
         return self._read_segment({"name": name, "generation": 0, "files": {}, "extra": new.extra_files}, False)
 
     def _swap(self, current: SegmentSet, new: SegmentSet) -> SegmentSet:
@@ -405,17 +406,17 @@ class SegmentStore:
                     prefix = f"{segment.name}.d{segment.generation}.{kind}"
                     save_array(self.folder / f"{prefix}.deleted.npy", part.deleted)
                     save_array(self.folder / f"{prefix}.doc_freq.npy", part.live_doc_freq)
-                    _flush(self.folder / f"{prefix}.deleted.npy")
-                    _flush(self.folder / f"{prefix}.doc_freq.npy")
+                    sync_to_disk(self.folder / f"{prefix}.deleted.npy")
+                    sync_to_disk(self.folder / f"{prefix}.doc_freq.npy")
             files = {name: file_record(self.folder / name) for name in files_of(segment)}
             entry = {"name": segment.name, "generation": segment.generation, "files": files}
             entries.append(entry | {"extra": list(segment.extra_files)})
         manifest = {"format": FORMAT, "generation": new.generation, "segments": entries, "about": new.about}
         _write_json(self.folder / f"{MANIFEST}.new", manifest)
-        _flush(self.folder / f"{MANIFEST}.new")
-        _flush(self.folder)
+        sync_to_disk(self.folder / f"{MANIFEST}.new")
+        sync_to_disk(self.folder)
         os.replace(self.folder / f"{MANIFEST}.new", self.folder / MANIFEST)
-        _flush(self.folder)
+        sync_to_disk(self.folder)
         self._sweep(new)
         return new
 
@@ -442,12 +443,3 @@ def _require_intact(path: Path, expected: FileRecord, *, checksum: bool) -> None
 
 def _write_json(path: Path, value: dict) -> None:
     path.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
-
-
-def _flush(path: Path) -> None:
-    """Forces a file (or a folder's entries) to disk, so a manifest never names what a crash could lose."""
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

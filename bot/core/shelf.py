@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 
 from bot.core.corpus import passages_of
 from bot.core.readers import STORY_SUFFIXES, reader_for
+from bot.core.synced import sync_to_disk
 
 MAX_UPLOAD_BYTES = 8 * 2**20
 """The largest story file accepted from a chat upload (a long novel is a few MB of text)."""
@@ -233,10 +234,16 @@ class Shelf:
             copy += 1
             place = self.kept / f"{when}_{copy}" / relative
         place.parent.mkdir(parents=True, exist_ok=True)
-        if move:
-            shutil.move(path, place)
-        else:
-            shutil.copy2(path, place)
+        try:
+            if move:
+                shutil.move(path, place)  # a rename; across file systems, a copy and then the original removed
+            else:
+                shutil.copy2(path, place)
+                sync_to_disk(place)  # on disk before the file it keeps is replaced
+        except BaseException:
+            if path.exists():  # a copy cut short (a full disk): restoring it would bring back half the story
+                place.unlink(missing_ok=True)
+            raise
         return place
 
 

@@ -20,6 +20,7 @@ from bot.core.shelf import (
     safe_file_name,
     story_file,
 )
+from tests.disk import small_disk
 
 
 @contextmanager
@@ -250,3 +251,16 @@ def test_a_lock_holder_killed_outright_leaves_no_stale_lock(tmp_path):
     assert (corpus / LOCK_FILE).exists()
     Shelf(corpus, lock_timeout=0.2).add("tale.md", b"Once.")
     assert (corpus / "tale.md").read_text() == "Once."
+
+
+def test_a_full_disk_while_keeping_the_old_file_leaves_no_half_copy_to_restore(tmp_path):
+    with small_disk(tmp_path / "disk") as disk:
+        corpus = disk / "stories"
+        corpus.mkdir()
+        old = ("Old words of the mill. " * 30_000).encode()  # 690 KB: its copy does not fit in the 1 MB disk
+        (corpus / "mill.md").write_bytes(b"# Mill\n\n" + old)
+        with pytest.raises(OSError, match="No space left"):
+            Shelf(corpus).add("mill.md", b"# Mill\n\nNew words.", replace=True)
+        assert (corpus / "mill.md").read_bytes() == b"# Mill\n\n" + old  # nothing was lost
+        kept = [path for path in (disk / "stories-kept").rglob("*") if path.is_file()]
+        assert kept == []  # no cut-short "mill.md" kept, which restoring would put back as the story

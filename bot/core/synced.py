@@ -1,0 +1,16 @@
+"""Forcing what was written to disk, before anything that relies on it (a manifest naming it, the original it
+keeps replaced), so a crash or a power cut never leaves a name pointing at what was lost."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def sync_to_disk(path: Path) -> None:
+    """Forces a file (or a folder's entries) to disk."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
