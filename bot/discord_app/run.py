@@ -94,10 +94,12 @@ async def _connect(bot: StoryBot, token: str, sync_only: bool, heartbeat: Path) 
                 await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
                 if stopping.done():
                     log.info("Shutting down.")
+                    if not bot.is_ready():  # shards still connecting: discord.py retries a closed session forever
+                        running.cancel()
                     await bot.close()
                 else:
                     stopping.cancel()
-                await running
+                await _connected_until_closed(running)
             finally:
                 beating.cancel()
                 stop_beating(heartbeat)
@@ -124,6 +126,17 @@ async def _start(bot: StoryBot, token: str) -> None:
     if bot.application_id is not None:
         log.info("Invite me to a server: %s", invite_url(bot.application_id))
     await bot.connect()
+
+
+async def _connected_until_closed(running: asyncio.Task[None]) -> None:
+    """Waits for discord.py's connection to end; one cancelled on the way out (its shards were still connecting)
+    has ended too. What it raised otherwise (a rejected token, a refused intent) is raised."""
+    try:
+        await running
+    except asyncio.CancelledError:
+        here = asyncio.current_task()
+        if here is not None and here.cancelling():  # this task itself is being cancelled, not only `running`
+            raise
 
 
 def _connected(bot: StoryBot) -> bool:

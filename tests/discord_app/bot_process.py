@@ -76,6 +76,10 @@ class BotProcess:
             self.process.send_signal(signum)
         try:
             return await self.exited()
+        except TimeoutError:  # it did not stop: ended, so that no failed test leaves a bot running
+            self.process.kill()
+            await self.process.wait()
+            raise
         finally:
             if self._own_data is not None:
                 shutil.rmtree(self._own_data, ignore_errors=True)

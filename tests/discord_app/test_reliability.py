@@ -220,3 +220,14 @@ async def test_closing_during_a_burst_finishes_the_answers_in_flight(fake, big_c
     assert len(answered) == len(WORDS) * 4
     assert (await fake.response(last, timeout=1))["data"]["embeds"]
     assert "Session is closed" not in process.text and "Traceback" not in process.text
+
+
+async def test_sigterm_while_the_shards_are_still_connecting_stops_the_bot_quietly(fake):
+    # Discord takes a shard's IDENTIFY every 5 seconds, so a bot of 4 shards connects over 15 s (hundreds of
+    # shards, over minutes): a stop then (a restart, an upgrade) must not wait for them all, nor retry forever.
+    before = len(fake.connections)
+    process = await BotProcess(fake, STORYBOT_INDEX="off", STORYBOT_SHARD_COUNT="4").start()
+    await fake.wait_for(lambda: len(fake.connections) > before, timeout=60)  # shard 0 is in; shard 1 waits its turn
+    assert await process.stop(signal.SIGTERM) == 0  # within BotProcess's 30 s, as systemd and podman allow
+    assert len(fake.connections) < before + 4
+    assert "Session is closed" not in process.text and "Traceback" not in process.text
