@@ -121,8 +121,8 @@ class Settings:
         return cls(
             discord_token=get("DISCORD_TOKEN"),
             corpus=Path(corpus).expanduser() if corpus else bundled_corpus(),
-            guild_id=_int(get("STORYBOT_GUILD_ID"), "STORYBOT_GUILD_ID"),
-            channels=frozenset(_ids(get("STORYBOT_CHANNELS"), "STORYBOT_CHANNELS") or ()),
+            guild_id=_discord_id(get("STORYBOT_GUILD_ID"), "STORYBOT_GUILD_ID"),
+            channels=frozenset(_discord_ids(get("STORYBOT_CHANNELS"), "STORYBOT_CHANNELS")),
             log_level=level,
             shard_count=shard_count,
             shard_ids=shard_ids,
@@ -136,6 +136,8 @@ class Settings:
 
 
 DISCORD_ID = "a number (a Discord id is all digits)"
+DISCORD_ID_LIMIT = 1 << 63
+"""Discord's ids (snowflakes) are positive and below 2**63, the database's integers."""
 SHARD_NUMBERS = "shard numbers, as 0,1 (comma-separated, each below STORYBOT_SHARD_COUNT)"
 WHOLE_NUMBER = "a whole number"
 
@@ -168,6 +170,24 @@ def _ids(value: str | None, name: str, takes: str = DISCORD_ID) -> tuple[int, ..
     if value is None:
         return None
     return tuple(_number(p, name, takes) for p in value.replace(" ", ",").split(",") if p)
+
+
+def _discord_id(value: str | None, name: str) -> int | None:
+    found = _discord_ids(value, name)
+    return found[0] if found else None
+
+
+def _discord_ids(value: str | None, name: str) -> tuple[int, ...]:
+    """Ids that can name a server or a channel: 0 is none (it was taken for "not set"), nor is a number past
+    64 bits (Discord answers 404, which read as an outage)."""
+    found = _ids(value, name) or ()
+    for number in found:
+        if not 0 < number < DISCORD_ID_LIMIT:
+            raise SettingsError(
+                f"{name} is '{number}'; a Discord id is a number from 1 to 19 digits (in Discord, with Developer "
+                "Mode on: right-click the server or channel -> Copy ID)."
+            )
+    return found
 
 
 def _budget(value: str | None) -> QuestionBudget:

@@ -105,6 +105,15 @@ def test_an_id_that_is_no_number_says_what_a_discord_id_is(name, value):
         Settings.from_env({name: value})
 
 
+@pytest.mark.parametrize("name", ["STORYBOT_GUILD_ID", "STORYBOT_CHANNELS"])
+@pytest.mark.parametrize("value", ["0", "18446744073709551616", "99999999999999999999999"])
+def test_a_number_no_discord_id_can_be_is_named(name, value):
+    # 0 was taken for "not set" (commands synced globally, not to the server meant); past 64 bits, Discord
+    # answers 404 at start-up, which said "Try again later".
+    with pytest.raises(SettingsError, match=f"{name} is '{value}'; a Discord id is"):
+        Settings.from_env({name: value})
+
+
 def test_shard_ids_that_are_no_numbers_are_not_called_discord_ids():
     with pytest.raises(SettingsError, match=r"STORYBOT_SHARD_IDS .*shard numbers") as error:
         Settings.from_env({"STORYBOT_SHARD_IDS": "a,b", "STORYBOT_SHARD_COUNT": "2"})
