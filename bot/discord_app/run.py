@@ -15,6 +15,7 @@ from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot
 from bot.discord_app.invite import invite_url
 from bot.discord_app.logs import setup_logging
+from bot.discord_app.sync import GuildRefused
 from bot.health import heartbeat_path, keep_beating, stop_beating
 from bot.settings import Settings, env_files
 from bot.startup_error import StartupError
@@ -32,6 +33,11 @@ MISSING_TOKEN = (
 REJECTED_TOKEN = (
     "Discord rejected the token (401 Unauthorized). Reset it in the Developer Portal "
     "(your application -> Bot -> Reset Token) and put the new one in DISCORD_TOKEN."
+)
+GUILD_REFUSED = (
+    "Discord refused the slash commands for STORYBOT_GUILD_ID ({guild}) ({reason}): the bot is not in that server, "
+    "or no server has that id. Invite the bot there (python -m bot invite), or set STORYBOT_GUILD_ID to the id "
+    "of a server it is in (Developer Mode on: right-click the server -> Copy Server ID), or unset it."
 )
 INTENT_REFUSED = (
     "Discord refused the Message Content intent (close code 4014), which answer channels need "
@@ -108,6 +114,8 @@ async def _connect(bot: StoryBot, token: str, sync_only: bool, heartbeat: Path) 
         raise StartupError(REJECTED_TOKEN, exit_code=2) from error
     except discord.PrivilegedIntentsRequired as error:
         raise StartupError(INTENT_REFUSED, exit_code=2) from error
+    except GuildRefused as error:
+        raise StartupError(GUILD_REFUSED.format(guild=error.guild_id, reason=error), exit_code=2) from error
     except (aiohttp.ClientConnectionError, OSError) as error:
         raise StartupError(f"Could not reach Discord ({error}). Check the network connection and try again.") from error
     except discord.HTTPException as error:

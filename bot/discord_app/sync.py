@@ -52,6 +52,15 @@ def signature(commands: Iterable[Mapping[str, Any]]) -> list[tuple]:
     )
 
 
+class GuildRefused(Exception):
+    """Discord refuses the slash commands of the one guild (STORYBOT_GUILD_ID): the bot is not in that server
+    (403), or no server has that id (404). Trying again later cannot help."""
+
+    def __init__(self, guild_id: int, error: discord.HTTPException):
+        super().__init__(f"{error.status} {error.text or error}")
+        self.guild_id = guild_id
+
+
 async def sync_commands(
     client: discord.Client, tree: app_commands.CommandTree, guild_id: int | None, force: bool
 ) -> bool:
@@ -63,15 +72,20 @@ async def sync_commands(
         tree.copy_global_to(guild=guild)
     local = [command.to_dict(tree) for command in tree.get_commands(guild=guild)]
     where = f"guild {guild_id}" if guild_id else "globally"
-    if not force:
-        if guild_id:
-            remote = await client.http.get_guild_commands(application_id, guild_id)
-        else:
-            remote = await client.http.get_global_commands(application_id)
-        if signature(remote) == signature(local):
-            log.info("Slash commands are up to date %s; not syncing.", where)
-            return False
-    await tree.sync(guild=guild)
+    try:
+        if not force:
+            if guild_id:
+                remote = await client.http.get_guild_commands(application_id, guild_id)
+            else:
+                remote = await client.http.get_global_commands(application_id)
+            if signature(remote) == signature(local):
+                log.info("Slash commands are up to date %s; not syncing.", where)
+                return False
+        await tree.sync(guild=guild)
+    except (discord.Forbidden, discord.NotFound) as error:
+        if not guild_id:
+            raise
+        raise GuildRefused(guild_id, error) from error
     log.info("Synced %d slash commands %s.", len(local), where)
     if guild_id and force:
         await client.http.bulk_upsert_global_commands(application_id, [])

@@ -279,6 +279,20 @@ async def test_wrong_token_ends_with_a_clear_message(fake):
     assert "not-the-token" not in process.text
 
 
+@pytest.mark.parametrize("refused", [404, 403])
+async def test_a_guild_id_of_a_server_the_bot_is_not_in_is_named_once(fake, refused):
+    # Discord answers 403 Missing Access for a server the bot was never invited to (or a channel's id pasted
+    # in its place), 404 for an id no server has: neither passes by trying again later.
+    other = 123456789012345678
+    if refused == 403:
+        path = rf"/applications/{APP_ID}/guilds/{other}/commands"
+        fake.fail("GET", path, 403, message="Missing Access", body={"code": 50001})
+    process = await BotProcess(fake, STORYBOT_GUILD_ID=str(other)).start()
+    assert await process.exited() == 2  # the owner must fix it: a service manager should not retry
+    assert f"STORYBOT_GUILD_ID ({other})" in process.text and "Try again later" not in process.text
+    assert "Traceback" not in process.text
+
+
 async def test_a_token_in_quotes_as_docker_env_file_passes_it_logs_in(fake):
     process = await BotProcess(fake, DISCORD_TOKEN=f'"{TOKEN}"').start()  # DISCORD_TOKEN="..." in .env
     await process.ready()
