@@ -139,6 +139,20 @@ class StoryFiles:
     """One message per folder, link or file passed over, naming it and why."""
 
 
+def _utf8(name: str) -> bool:
+    """Whether a file name read from the disk was UTF-8 (Python reads other bytes as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown(name: str) -> str:
+    """A name that is not UTF-8 as it can be shown: each byte that is not, U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def story_files(root: Path) -> StoryFiles:
     """Every story file (a format readers/ knows) below root, hidden files and folders skipped.
 
@@ -175,6 +189,10 @@ def story_files(root: Path) -> StoryFiles:
             if entry.name.startswith("."):
                 continue
             path, name = folder / entry.name, f"{relative}{entry.name}"
+            if not _utf8(entry.name):  # a lone surrogate for each byte: no title, JSON or message can hold it
+                what = "the folder " if entry.is_dir() else ""
+                problems.append(f"Skipped {what}{_shown(name)}: its name is not UTF-8; rename it (convmv does).")
+                continue
             is_story = entry.name.lower().endswith(STORY_SUFFIXES)
             try:
                 real = path.resolve(strict=True)

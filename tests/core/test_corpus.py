@@ -8,9 +8,11 @@ import pytest
 
 import bot.core.corpus as corpus_module
 from bot.core.corpus import MAX_PASSAGE_CHARS, CorpusError, load_corpus, passages_of, title_from_filename
+from bot.core.library import StoryLibrary
 from bot.core.readers.markdown import plain_markdown
 from bot.core.readers.plain_text import split_title
 from bot.core.readers.reader import Block
+from bot.core.saved_index import IndexStore
 from tests.conftest import CORPUS
 
 
@@ -130,6 +132,31 @@ def test_links_are_followed_inside_the_corpus_and_named_when_passed_over(tmp_pat
     assert "Skipped real: it leads back" in problems or "Skipped real2: it leads back" in problems
     assert "Skipped out: it links outside the corpus folder" in problems
     assert "Skipped out-file.txt: it links outside the corpus folder" in problems
+
+
+def test_a_file_or_folder_whose_name_is_not_utf8_is_named_and_the_rest_loads_and_saves(tmp_path):
+    # Names from an old zip or a Windows share are often Latin-1: "café" as the bytes caf\xe9. Python reads them
+    # with a lone surrogate, which no title, JSON file or Discord message can hold.
+    root = tmp_path / "stories"
+    root.mkdir()
+    (root / "baker.md").write_text("# The Baker\n\nElodie made bread every morning.")
+    raw = os.fsencode(root)
+    with open(raw + b"/caf\xe9-story.txt", "w") as untitled:
+        untitled.write("The miller Anatole ground rye by the river.")
+    with open(raw + b"/\xe9t\xe9-tale.md", "w") as titled:
+        titled.write("# Summer\n\nThe sun shone on the harbour.")
+    os.mkdir(raw + b"/r\xe9cits")
+    with open(raw + b"/r\xe9cits/tale.md", "w") as inside:
+        inside.write("# Inside\n\nA tale in a folder of its own.")
+    corpus = load_corpus(root)
+    assert [s.path for s in corpus.stories] == ["baker.md"]
+    problems = " ".join(corpus.problems)
+    assert "Skipped caf\ufffd-story.txt: its name is not UTF-8" in problems
+    assert "Skipped \ufffdt\ufffd-tale.md: its name is not UTF-8" in problems
+    assert "Skipped the folder r\ufffdcits: its name is not UTF-8" in problems
+    store = IndexStore(tmp_path / "index")
+    StoryLibrary.load(root, store=store, force=True)  # the skipped files' problems are saved with the index
+    assert StoryLibrary.load(root, store=store).opened
 
 
 UNPRIVILEGED = 65534  # nobody: root reads any folder, so unreadable folders are tried as another user
