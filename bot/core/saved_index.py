@@ -93,7 +93,8 @@ class IndexStore:
         return self.base
 
     def folder_for(self, root: Path) -> Path:
-        return self.home / hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:20]
+        # The path's bytes as the disk has them: the same as its UTF-8 for a UTF-8 path, and a Latin-1 one too.
+        return self.home / hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:20]
 
     def has_index(self, root: Path) -> bool:
         return os.path.exists(self.folder_for(root) / MANIFEST)  # False, not an error, when it cannot be seen

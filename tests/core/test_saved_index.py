@@ -7,6 +7,8 @@ import json
 import logging
 import os
 import pickle
+import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -22,6 +24,7 @@ from bot.core.saved_index import IndexStore
 from bot.core.segment_store import MANIFEST, SegmentStore
 from bot.core.segments import SegmentedIndex
 from tests.best_hit import best_hit
+from tests.conftest import CORPUS
 
 QUESTIONS = ["who sang by the river", "where did the swan swim", "Lena danced", "what cracked"]
 
@@ -337,3 +340,15 @@ def test_a_change_that_cannot_be_saved_is_answered_from_memory_and_travels_betwe
     assert answers(travelled) == answers(library)
     monkeypatch.undo()
     assert StoryLibrary.load(stories, store=store).ask("heron").best is not None  # the next start saves it
+
+
+def test_a_corpus_folder_whose_path_is_not_utf8_is_saved_and_opened(tmp_path):
+    # STORYBOT_CORPUS=/srv/récits written in Latin-1: Python reads the path with a lone surrogate.
+    root = Path(os.fsdecode(os.fsencode(tmp_path) + b"/r\xe9cits"))
+    shutil.copytree(CORPUS, root)
+    store = IndexStore(tmp_path / "index")
+    StoryLibrary.load(root, store=store, force=True)
+    opened = StoryLibrary.load(root, store=store)
+    assert opened.opened and best_hit(opened, "Where was Sébastien born?").path.startswith("sebastien")
+    utf8 = tmp_path / "récits"  # a UTF-8 path keeps the folder it always had: no index is built again
+    assert store.folder_for(utf8).name == hashlib.sha256(str(utf8.resolve()).encode()).hexdigest()[:20]
