@@ -38,6 +38,8 @@ MAX_BUDGET_SECONDS = 3600
 ANSWER_DAYS = 90
 """How long an answer given in Discord is kept for its buttons by default (STORYBOT_ANSWER_DAYS)."""
 MAX_ANSWER_DAYS = 3650
+VIEWS_MB = 1024
+"""Memory the servers' own stories may take, built and searchable, by default (STORYBOT_VIEWS_MB)."""
 
 
 def default_data_folder() -> Path:
@@ -85,6 +87,8 @@ class Settings:
     """Where the bot also writes its log, rotated (None: the console only)."""
     answer_days: int = ANSWER_DAYS
     """Days an answer's question is kept for its buttons (More results, reading on, votes), then deleted."""
+    views_mb: int = VIEWS_MB
+    """Megabytes the views of servers with stories of their own may hold; least recently asked go first."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -118,6 +122,9 @@ class Settings:
         )
         if answer_days is not None and not 1 <= answer_days <= MAX_ANSWER_DAYS:
             raise SettingsError(f"STORYBOT_ANSWER_DAYS is {answer_days}; it takes 1 to {MAX_ANSWER_DAYS} days.")
+        views_mb = _int(get("STORYBOT_VIEWS_MB"), "STORYBOT_VIEWS_MB", f"{WHOLE_NUMBER} of megabytes, at least 1")
+        if views_mb is not None and views_mb < 1:
+            raise SettingsError(f"STORYBOT_VIEWS_MB is {views_mb}; it takes a whole number of megabytes, at least 1.")
         return cls(
             discord_token=get("DISCORD_TOKEN"),
             corpus=Path(corpus).expanduser() if corpus else bundled_corpus(),
@@ -132,6 +139,7 @@ class Settings:
             question_budget=_budget(get("STORYBOT_QUESTION_BUDGET")),
             log_file=Path(log_file).expanduser() if log_file else None,
             answer_days=ANSWER_DAYS if answer_days is None else answer_days,
+            views_mb=VIEWS_MB if views_mb is None else views_mb,
         )
 
 
