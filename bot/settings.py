@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -38,6 +39,8 @@ MAX_BUDGET_SECONDS = 3600
 ANSWER_DAYS = 90
 """How long an answer given in Discord is kept for its buttons by default (STORYBOT_ANSWER_DAYS)."""
 MAX_ANSWER_DAYS = 3650
+SHARDS_NAMED = 100
+"""Characters of a process's shard ids spelt out in its files' names; more are named by their digest."""
 VIEWS_MB = 1024
 """Memory the servers' own stories may take, built and searchable, by default (STORYBOT_VIEWS_MB)."""
 
@@ -89,6 +92,17 @@ class Settings:
     """Days an answer's question is kept for its buttons (More results, reading on, votes), then deleted."""
     views_mb: int = VIEWS_MB
     """Megabytes the views of servers with stories of their own may hold; least recently asked go first."""
+
+    @property
+    def shards_tag(self) -> str | None:
+        """This process's shards in a file name ("shards-0-1"), for the files each process of a sharded bot
+        keeps to itself (its heartbeat, its log); None for a bot in one process."""
+        if self.shard_ids is None:
+            return None
+        shards = "-".join(map(str, self.shard_ids))
+        if len(shards) > SHARDS_NAMED:  # hundreds of shards in one process: a file name has 255 bytes
+            shards = hashlib.sha256(shards.encode()).hexdigest()[:16]
+        return f"shards-{shards}"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
