@@ -31,9 +31,10 @@ VIEWS_KEPT = 64
 """Built views kept (least recently used goes first); a server whose view went is rebuilt when asked.
 Fewer when their memory passes the budget (Settings.views_mb)."""
 VIEW_BYTES_PER_CHARACTER = 9
-"""A view's memory for each character of its stories' text, theirs included: tracemalloc measured 9.0 and
-8.0 on views of 100 and 232 FairytaleQA train stories (1.2 and 2.6 MB of text). A shelf may search 64 MB,
-so 64 such views would have held some 35 GB."""
+"""A view's memory for each character of its stories' text, theirs included, rounded up: bench/view_memory.py
+measured 4.8-6.1 on views of 232 and 100 FairytaleQA train stories (2.6 and 1.2 MB of text), 8.0-11.0 for the
+first view in a process (which also builds what views share of the library). A shelf may search 64 MB, so 64
+such views could have held some 20-35 GB."""
 SERVERS_WATCHED = 10_000
 """Servers whose shelf versions are polled: those asked about most recently."""
 STORIES_KEPT = 2048
