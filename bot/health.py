@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import logging
 import time
 from collections.abc import Callable
@@ -22,8 +21,6 @@ log = logging.getLogger(__name__)
 
 HEARTBEAT_FILE = "heartbeat"
 BEAT_SECONDS = 30
-SHARDS_NAMED = 100
-"""Characters of a process's shard ids spelt out in its heartbeat's name; more are named by their digest."""
 STALE_SECONDS = 3 * BEAT_SECONDS
 """A heartbeat older than this means the bot is stopped, stuck or disconnected."""
 
@@ -38,12 +35,8 @@ def heartbeat_path(settings: Settings) -> Path:
     """One per process: shard processes sharing a data folder (one SQLite file) each beat, and are checked, on
     their own (STORYBOT_SHARD_IDS=0 beats in heartbeat-shards-0), so one that stopped is not kept "healthy" by
     the other's beats."""
-    if settings.shard_ids is None:
-        return settings.data / HEARTBEAT_FILE
-    shards = "-".join(map(str, settings.shard_ids))
-    if len(shards) > SHARDS_NAMED:  # hundreds of shards in one process: a file name has 255 bytes
-        shards = hashlib.sha256(shards.encode()).hexdigest()[:16]
-    return settings.data / f"{HEARTBEAT_FILE}-shards-{shards}"
+    tag = settings.shards_tag
+    return settings.data / (HEARTBEAT_FILE if tag is None else f"{HEARTBEAT_FILE}-{tag}")
 
 
 def check(settings: Settings) -> Health:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -38,6 +39,10 @@ MAX_BUDGET_SECONDS = 3600
 ANSWER_DAYS = 90
 """How long an answer given in Discord is kept for its buttons by default (STORYBOT_ANSWER_DAYS)."""
 MAX_ANSWER_DAYS = 3650
+SHARDS_NAMED = 100
+"""Characters of a process's shard ids spelt out in its files' names; more are named by their digest."""
+VIEWS_MB = 1024
+"""Memory the servers' own stories may take, built and searchable, by default (STORYBOT_VIEWS_MB)."""
 
 
 def default_data_folder() -> Path:
@@ -85,6 +90,19 @@ class Settings:
     """Where the bot also writes its log, rotated (None: the console only)."""
     answer_days: int = ANSWER_DAYS
     """Days an answer's question is kept for its buttons (More results, reading on, votes), then deleted."""
+    views_mb: int = VIEWS_MB
+    """Megabytes the views of servers with stories of their own may hold; least recently asked go first."""
+
+    @property
+    def shards_tag(self) -> str | None:
+        """This process's shards in a file name ("shards-0-1"), for the files each process of a sharded bot
+        keeps to itself (its heartbeat, its log); None for a bot in one process."""
+        if self.shard_ids is None:
+            return None
+        shards = "-".join(map(str, self.shard_ids))
+        if len(shards) > SHARDS_NAMED:  # hundreds of shards in one process: a file name has 255 bytes
+            shards = hashlib.sha256(shards.encode()).hexdigest()[:16]
+        return f"shards-{shards}"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -118,6 +136,9 @@ class Settings:
         )
         if answer_days is not None and not 1 <= answer_days <= MAX_ANSWER_DAYS:
             raise SettingsError(f"STORYBOT_ANSWER_DAYS is {answer_days}; it takes 1 to {MAX_ANSWER_DAYS} days.")
+        views_mb = _int(get("STORYBOT_VIEWS_MB"), "STORYBOT_VIEWS_MB", f"{WHOLE_NUMBER} of megabytes, at least 1")
+        if views_mb is not None and views_mb < 1:
+            raise SettingsError(f"STORYBOT_VIEWS_MB is {views_mb}; it takes a whole number of megabytes, at least 1.")
         return cls(
             discord_token=get("DISCORD_TOKEN"),
             corpus=Path(corpus).expanduser() if corpus else bundled_corpus(),
@@ -132,6 +153,7 @@ class Settings:
             question_budget=_budget(get("STORYBOT_QUESTION_BUDGET")),
             log_file=Path(log_file).expanduser() if log_file else None,
             answer_days=ANSWER_DAYS if answer_days is None else answer_days,
+            views_mb=VIEWS_MB if views_mb is None else views_mb,
         )
 
 

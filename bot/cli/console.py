@@ -6,6 +6,7 @@ import contextlib
 import shutil
 import sys
 from collections.abc import Iterator
+from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import TextIO
 
 from bot.cli.render import DEFAULT_WIDTH, answer_text, lookup_text, stories_text
@@ -36,36 +37,58 @@ def run_console(library: StoryLibrary, stdin: TextIO = sys.stdin, stdout: TextIO
     )
     bold = stdout.isatty()
     story: StoryRef | None = None
-    for line in _lines(stdin, stdout):
-        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if stdout.isatty() else DEFAULT_WIDTH
-        command, _, rest = line.strip().partition(" ")
-        if not command:
-            continue
-        if command in ("/quit", "/exit"):
-            return 0
-        if command == "/help":
-            print(HELP, file=stdout)
-        elif command == "/stories":
-            print(stories_text(list_stories(library)), file=stdout)
-        elif command == "/performer":
-            if rest.strip():
-                print(lookup_text(look_up_person(library, rest)), file=stdout)
-            else:
-                print("Usage: /performer NAME, e.g. /performer " + library.example_name(), file=stdout)
-        elif command == "/story":
-            story = _choose_story(library, rest, story, stdout)
-        elif command.startswith("/"):
-            print(f"Unknown command {command}. {HELP}", file=stdout)
-        else:
-            print(answer_text(ask(library, line, story=story), bold=bold, width=width), file=stdout)
-        print(file=stdout)
+    # The library's work runs in this one thread, never interrupted half-way by Ctrl-C (which lands in the
+    # main thread); an answer given up on finishes there unseen, and the next waits behind it.
+    with ThreadPoolExecutor(1, thread_name_prefix="storybot-console") as library_work:
+        for line in _lines(stdin, stdout):
+            command = line.strip().partition(" ")[0]
+            if command in ("/quit", "/exit"):
+                return 0
+            try:
+                story = _respond(library, line, story, library_work, stdout, bold)
+            except KeyboardInterrupt:
+                if not _is_terminal(stdin):  # a script piped in is stopped, as Python stops one
+                    raise
+                print("^C", file=stdout)  # that answer given up on, back at the prompt as Python's REPL is
     return 0
+
+
+def _respond(
+    library: StoryLibrary, line: str, story: StoryRef | None, library_work: Executor, stdout: TextIO, bold: bool
+) -> StoryRef | None:
+    """Answers one line (a question or a command); returns the story questions are scoped to now."""
+    width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if stdout.isatty() else DEFAULT_WIDTH
+    command, _, rest = line.strip().partition(" ")
+    if not command:
+        return story
+    if command == "/help":
+        print(HELP, file=stdout)
+    elif command == "/stories":
+        print(stories_text(library_work.submit(list_stories, library).result()), file=stdout)
+    elif command == "/performer":
+        if rest.strip():
+            print(lookup_text(library_work.submit(look_up_person, library, rest).result()), file=stdout)
+        else:
+            print("Usage: /performer NAME, e.g. /performer " + library.example_name(), file=stdout)
+    elif command == "/story":
+        story = _choose_story(library, rest, story, library_work, stdout)
+    elif command.startswith("/"):
+        print(f"Unknown command {command}. {HELP}", file=stdout)
+    else:
+        answered = library_work.submit(ask, library, line, story=story).result()
+        print(answer_text(answered, bold=bold, width=width), file=stdout)
+    print(file=stdout)
+    return story
+
+
+def _is_terminal(stdin: TextIO) -> bool:
+    return stdin is sys.stdin and stdin.isatty()
 
 
 def _lines(stdin: TextIO, stdout: TextIO) -> Iterator[str]:
     """Lines typed at a prompt with line editing and history (readline), where Ctrl-C drops the line
     being typed and Ctrl-D ends; or, from a pipe or file, its lines."""
-    if not (stdin is sys.stdin and stdin.isatty()):
+    if not _is_terminal(stdin):
         yield from stdin
         return
     with contextlib.suppress(ImportError):  # not on every platform; input() works without it
@@ -80,12 +103,14 @@ def _lines(stdin: TextIO, stdout: TextIO) -> Iterator[str]:
             return
 
 
-def _choose_story(library: StoryLibrary, name: str, current: StoryRef | None, stdout: TextIO) -> StoryRef | None:
+def _choose_story(
+    library: StoryLibrary, name: str, current: StoryRef | None, library_work: Executor, stdout: TextIO
+) -> StoryRef | None:
     """The story questions are scoped to after `/story NAME` (None for all); unchanged when unclear."""
     if not name.strip():
         print("Asking about all the stories again.", file=stdout)
         return None
-    resolution = resolve_story(library, name)
+    resolution = library_work.submit(resolve_story, library, name).result()
     if resolution.found is not StoryFound.ONE or resolution.story is None:
         print(story_choice_text(resolution), file=stdout)
         return current

@@ -34,6 +34,8 @@ LOCK_FILE = ".storybot-shelf.lock"
 LOCK_TIMEOUT = 10.0
 """Seconds a change waits for another one to finish (which takes well under a second) before giving up."""
 _LOCK_POLL = 0.05
+_UPLOAD = re.compile(r"\.upload-[0-9a-f]{16}")
+"""An upload being written: only ever under the lock, so one seen while holding it is a killed add's."""
 TITLED_SUFFIXES = (".txt", ".md")
 """Uploads a title can be given to (as front matter); other formats carry their own."""
 _UNSAFE = re.compile(r"[^\w.\- ]+")
@@ -170,7 +172,7 @@ class Shelf:
             if exists and not replace:
                 raise StoryExists(UploadRefusal.EXISTS, name=name)
             kept = self._keep(target, name, move=False) if exists else None
-            temporary = self.root / f".upload-{secrets.token_hex(8)}"
+            temporary = self.root / f".upload-{secrets.token_hex(8)}"  # as _UPLOAD
             # Created with the usual 0666 less the user's umask, as any file the user writes (not 0600).
             descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
             try:
@@ -222,9 +224,18 @@ class Shelf:
                 if time.monotonic() >= deadline:
                     raise ShelfError(UploadRefusal.BUSY)
                 time.sleep(_LOCK_POLL)
+            self._remove_killed_uploads()
             yield
         finally:
             os.close(descriptor)
+
+    def _remove_killed_uploads(self) -> None:
+        """What an add killed while writing (kill -9, the OOM killer, a power cut) left: no add can be
+        writing one now, as each writes only while holding the lock this change holds."""
+        with os.scandir(self.root) as entries:
+            for entry in entries:
+                if _UPLOAD.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                    Path(entry.path).unlink(missing_ok=True)
 
     def _keep(self, path: Path, relative: str, move: bool) -> Path:
         when = datetime.now(UTC).strftime("%Y-%m-%d_%H-%M-%S")

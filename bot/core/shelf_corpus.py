@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from bot.core.corpus import Corpus, Passage, PassageText, Story, story_in
@@ -29,6 +30,11 @@ class ShelfStoryText:
         """Raises ValueError with a reason when the file yields no story (a reader that changed since)."""
         title, passages = story_in(data, name)
         return cls(story, name, title, tuple(passages))
+
+    @cached_property
+    def characters(self) -> int:
+        """The length of its text: what it, and a view that searches it, hold in memory grows with."""
+        return sum(len(passage.text) for passage in self.passages)
 
 
 def shelf_corpus(stories: Sequence[ShelfStoryText]) -> Corpus:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+from pathlib import Path
 
 import discord
 
@@ -40,8 +41,17 @@ def setup_logging(settings: Settings) -> None:
     redact_logs(settings.discord_token)
 
 
+def log_file_path(settings: Settings) -> Path | None:
+    """STORYBOT_LOG_FILE, or in a shard process its own beside it (storybot-shards-0.log): processes
+    rotating one file each on their own count renamed the file another still wrote to, and deleted it."""
+    path, tag = settings.log_file, settings.shards_tag
+    if path is None or tag is None:
+        return path
+    return path.with_name(f"{path.stem}-{tag}{path.suffix}")
+
+
 def _file_handler(settings: Settings) -> logging.Handler:
-    path = settings.log_file
+    path = log_file_path(settings)
     assert path is not None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -28,7 +28,13 @@ log = logging.getLogger(__name__)
 POLL_SECONDS = 2.0
 """How often each process reads the shelves' versions: a change elsewhere is searched here within this."""
 VIEWS_KEPT = 64
-"""Built views kept (least recently used goes first); a server whose view went is rebuilt when asked."""
+"""Built views kept (least recently used goes first); a server whose view went is rebuilt when asked.
+Fewer when their memory passes the budget (Settings.views_mb)."""
+VIEW_BYTES_PER_CHARACTER = 9
+"""A view's memory for each character of its stories' text, theirs included, rounded up: bench/view_memory.py
+measured 4.8-6.1 on views of 232 and 100 FairytaleQA train stories (2.6 and 1.2 MB of text), 8.0-11.0 for the
+first view in a process (which also builds what views share of the library). A shelf may search 64 MB, so 64
+such views could have held some 20-35 GB."""
 SERVERS_WATCHED = 10_000
 """Servers whose shelf versions are polled: those asked about most recently."""
 STORIES_KEPT = 2048
@@ -40,11 +46,14 @@ class _Built:
     shelf_version: int
     library: StoryLibrary
     view: StoryLibrary | None
+    held_bytes: int
+    """About what the view holds in memory beyond the owner's library, which every view shares."""
 
 
 class ServerViews:
     def __init__(self, libraries: LibraryHolder, shelves: ShelfStore, poll_seconds: float = POLL_SECONDS):
         self._libraries = libraries
+        self._memory_bytes = libraries.settings.views_mb * 2**20
         self._shelves = shelves
         self._poll_seconds = poll_seconds
         self._versions: OrderedDict[int, int] = OrderedDict()
@@ -144,8 +153,11 @@ class ServerViews:
             running.add_done_callback(lambda _: self._building.pop(server_id, None))
         built = await asyncio.shield(running)
         self._built[server_id] = built
-        while len(self._built) > VIEWS_KEPT:
-            self._built.popitem(last=False)
+        self._built.move_to_end(server_id)
+        while len(self._built) > 1 and (
+            len(self._built) > VIEWS_KEPT or sum(b.held_bytes for b in self._built.values()) > self._memory_bytes
+        ):
+            self._built.popitem(last=False)  # the view just built stays, even alone past the budget
         return built
 
     async def _built_now(self, server_id: int) -> _Built:
@@ -163,7 +175,8 @@ class ServerViews:
         analyzer, params = library.analyzer, library.index.params
         view = await loop.run_in_executor(RANKING, server_view, None if hidden else library, texts, analyzer, params)
         log.info("Server %s: %d stories of its own (shelf version %d).", server_id, len(texts), version)
-        return _Built(version, library, view)
+        held = VIEW_BYTES_PER_CHARACTER * sum(text.characters for text in texts)
+        return _Built(version, library, view, held)
 
     async def _story(self, story_id: int, name: str, version_id: int) -> ShelfStoryText | None:
         kept = self._stories.get(version_id)
@@ -177,6 +190,9 @@ class ServerViews:
             log.warning("Skipped the shelf story %s (%s, version %s): it %s.", story_id, name, version_id, reason)
             return None
         self._stories[version_id] = text
-        while len(self._stories) > STORIES_KEPT:
+        most_characters = self._memory_bytes // VIEW_BYTES_PER_CHARACTER
+        while len(self._stories) > 1 and (
+            len(self._stories) > STORIES_KEPT or sum(s.characters for s in self._stories.values()) > most_characters
+        ):
             self._stories.popitem(last=False)
         return text

@@ -34,12 +34,17 @@ SQLITE_FILE = "storybot.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
 POSTGRESQL_SCHEMES = ("postgresql", "postgres", "postgresql+asyncpg")
 STARTUP_BUSY_SECONDS = 10.0
-"""At start, before any interaction waits, SQLite may wait longer for another process's lock."""
+"""At start, before any interaction waits, the database may wait longer for another process's lock
+(SQLite's busy wait; PostgreSQL's lock_timeout, a migration's lock on a table another session holds)."""
+MIGRATION_STATEMENT_SECONDS = 300.0
+"""A migration's statement may take minutes on a large table; a server that stopped answering does not
+hold the start for ever."""
 # PostgreSQL's SQLSTATE codes for the refusals an owner can fix (appendix A of its manual).
 MISSING_DATABASE = "3D000"
 ROLE_REFUSED = "28000"
 PASSWORD_REFUSED = "28P01"
 NOT_ALLOWED = "42501"
+LOCK_NOT_AVAILABLE = "55P03"
 
 
 class DatabaseError(Exception):
@@ -104,7 +109,7 @@ class Database:
             _prepare_sqlite_file(sqlite_file, where)
         try:
             # Migrating may take long on a large table: only connecting is bounded tightly.
-            migrating = _engine(url, connect_seconds=DRIVER_SECONDS, statement_seconds=None)
+            migrating = _engine(url, connect_seconds=DRIVER_SECONDS, statement_seconds=MIGRATION_STATEMENT_SECONDS)
         except ModuleNotFoundError as error:
             raise DatabaseError(
                 f"{where} is a PostgreSQL database, which needs the asyncpg driver: "
@@ -134,8 +139,9 @@ class Database:
         await self.guarded.dispose()
 
 
-def _engine(url: URL, connect_seconds: float, statement_seconds: float | None) -> AsyncEngine:
-    """An engine whose driver gives up by itself: SQLite's busy wait, PostgreSQL's connect and statements."""
+def _engine(url: URL, connect_seconds: float, statement_seconds: float) -> AsyncEngine:
+    """An engine whose driver gives up by itself: SQLite's busy wait, PostgreSQL's connect, statements and
+    waits for a lock (at most STARTUP_BUSY_SECONDS, so a migration behind another session's lock ends)."""
     if url.get_backend_name() == "sqlite":
         # mode=rw: a file removed under the bot is never silently recreated empty by a new connection.
         engine = create_async_engine(
@@ -143,12 +149,16 @@ def _engine(url: URL, connect_seconds: float, statement_seconds: float | None) -
             connect_args={"timeout": connect_seconds},
             pool_pre_ping=True,
         )
-        busy_ms = int(1000 * (statement_seconds if statement_seconds is not None else STARTUP_BUSY_SECONDS))
+        busy_ms = int(1000 * min(statement_seconds, STARTUP_BUSY_SECONDS))
         sa.event.listen(engine.sync_engine, "connect", functools.partial(_sqlite_pragmas, busy_ms=busy_ms))
         return engine
     return create_async_engine(
         url,
-        connect_args={"timeout": connect_seconds, "command_timeout": statement_seconds},
+        connect_args={
+            "timeout": connect_seconds,
+            "command_timeout": statement_seconds,
+            "server_settings": {"lock_timeout": f"{int(1000 * min(statement_seconds, STARTUP_BUSY_SECONDS))}ms"},
+        },
         pool_pre_ping=True,
         pool_timeout=connect_seconds,
     )
@@ -226,6 +236,14 @@ def _failure(url: URL, where: str, error: sa.exc.DBAPIError | OSError) -> Databa
         return DatabaseError(
             f"The role {role!r} may not create storybot's tables in {where} ({reason}). Make it the "
             f"database's owner (ALTER DATABASE {database} OWNER TO {role}) or point STORYBOT_DATABASE_URL elsewhere."
+        )
+    if code == LOCK_NOT_AVAILABLE:
+        return DatabaseError(
+            f"The database at {where} is locked by another session (a table storybot needs, or another storybot "
+            f"migrating it: {reason}); "
+            f"storybot waited {STARTUP_BUSY_SECONDS:.0f} seconds. Try again once it is released "
+            "(pg_stat_activity shows the sessions and their open transactions).",
+            transient=True,
         )
     if url.get_backend_name() == "sqlite":
         if isinstance(error, TimeoutError) or "locked" in reason:

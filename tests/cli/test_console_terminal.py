@@ -127,3 +127,39 @@ def test_ask_without_a_question_prompts_on_a_terminal():
     terminal.read_until("Also:", after=screen.index("Russian"))
     terminal.type("\x04")
     assert terminal.close() == 0
+
+
+def test_ctrl_c_during_an_answer_gives_it_up_and_the_console_stays(tmp_path):
+    """Ctrl-C while an answer was on its way (here: a long list of stories the terminal is still taking
+    in) ended the console, exit 130, and the session with it; Python's REPL goes back to its prompt."""
+    corpus = tmp_path / "stories"
+    corpus.mkdir()
+    for number in range(1500):
+        (corpus / f"tale-{number:04}.md").write_text(f"# Tale number {number}\n\nThe miller {number} ground rye.")
+    terminal = Terminal("console", env={"STORYBOT_CORPUS": str(corpus), "STORYBOT_INDEX": "off"})
+    terminal.read_until("> ")
+    terminal.type("/stories\r")
+    terminal.read_until("1,500 stories")
+    wait_until_stuck_writing(terminal.process.pid)  # the terminal's buffer is full: the answer waits on it
+    terminal.type("\x03")
+    screen = terminal.read_until("^C")
+    terminal.read_until("> ", after=screen.index("^C"))
+    terminal.type("who ground rye in tale number 7\r")
+    asked = terminal.read_until("tale number 7\r\n").index("tale number 7\r\n")
+    answered = terminal.read_until("> ", after=asked)[asked:]
+    terminal.type("\x04")
+    assert terminal.close() == 0
+    assert "The miller" in answered and "Traceback" not in answered
+
+
+WRITE_SYSCALL = {"x86_64": 1, "aarch64": 64}
+
+
+def wait_until_stuck_writing(pid: int, timeout: float = 60) -> None:
+    """Until the process's main thread waits in a write (the terminal's buffer full), not in reading keys."""
+    write = WRITE_SYSCALL[os.uname().machine]
+    deadline = time.monotonic() + timeout
+    while (syscall := Path(f"/proc/{pid}/syscall").read_text().split()[0]) != str(write):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"it never waited to write to the terminal (system call {syscall})")
+        time.sleep(0.01)

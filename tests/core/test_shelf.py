@@ -1,10 +1,12 @@
 import fcntl
 import os
+import signal
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +22,7 @@ from bot.core.shelf import (
     safe_file_name,
     story_file,
 )
+from tests.cli.test_main import ROOT
 from tests.disk import small_disk
 
 
@@ -264,3 +267,38 @@ def test_a_full_disk_while_keeping_the_old_file_leaves_no_half_copy_to_restore(t
         assert (corpus / "mill.md").read_bytes() == b"# Mill\n\n" + old  # nothing was lost
         kept = [path for path in (disk / "stories-kept").rglob("*") if path.is_file()]
         assert kept == []  # no cut-short "mill.md" kept, which restoring would put back as the story
+
+
+KILLED_MID_UPLOAD = """
+import os, signal, sys, threading
+from pathlib import Path
+from bot.core.shelf import Shelf
+
+corpus = Path(sys.argv[1])
+
+def kill_once_writing():
+    while not any(p.name.startswith(".upload-") for p in corpus.iterdir()):
+        pass
+    os.kill(os.getpid(), signal.SIGKILL)
+
+threading.Thread(target=kill_once_writing, daemon=True).start()
+Shelf(corpus).add("tale.md", b"Once upon a time. " * 20_000_000)
+"""
+
+
+def uploads_left(corpus: Path) -> list[str]:
+    return sorted(path.name for path in corpus.iterdir() if path.name.startswith(".upload-"))
+
+
+def test_what_an_add_killed_mid_write_left_is_removed_at_the_next_change(tmp_path):
+    """The bot killed outright (kill -9, the OOM killer, a power cut) while writing an upload left its
+    hidden .upload-* file in the stories folder, up to 8 MB each time, and nothing ever removed it."""
+    corpus = tmp_path / "stories"
+    corpus.mkdir()
+    adding = subprocess.run([sys.executable, "-c", KILLED_MID_UPLOAD, str(corpus)], cwd=ROOT, check=False)
+    assert adding.returncode == -signal.SIGKILL
+    assert len(uploads_left(corpus)) == 1 and not (corpus / "tale.md").exists()
+    (corpus / ".upload-notes.txt").write_text("the owner's own hidden file")
+    Shelf(corpus).add("mill.md", b"# The Mill\n\nThe miller ground rye.")
+    assert uploads_left(corpus) == [".upload-notes.txt"]  # only what a killed add wrote (under the lock) goes
+    assert (corpus / "mill.md").exists()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +13,9 @@ import pytest
 
 from bot.discord_app import logs
 from bot.settings import Settings
+from tests.conftest import CORPUS
 
+ROOT = CORPUS.parent
 TOKEN = "MTAwMA.secret-part.of-the-token"
 
 
@@ -52,3 +57,61 @@ def test_debug_shows_every_library(tmp_path: Path, restored_root_logger: None):
     logs.setup_logging(Settings(log_file=path, log_level="DEBUG"))
     logging.getLogger("alembic.runtime.migration").info("Context impl SQLiteImpl.")
     assert "Context impl SQLiteImpl." in path.read_text("utf-8")
+
+
+SHARD_LOGGING = """
+import logging, sys
+from bot.discord_app import logs
+from bot.settings import Settings
+
+logs.LOG_FILE_BYTES = 2_000  # rotate after a few lines, not 10 MB
+logs.setup_logging(Settings.from_env())
+log = logging.getLogger("storybot")
+for batch, line in enumerate(sys.stdin):
+    for number in range(int(line)):
+        log.info("shard %s batch %d line %03d %s", sys.argv[1], batch, number, "x" * 50)
+    print("logged", flush=True)
+"""
+
+
+def shard_process(shard: str, log_file: Path) -> subprocess.Popen[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
+    settings = {"STORYBOT_LOG_FILE": str(log_file), "STORYBOT_SHARD_COUNT": "2", "STORYBOT_SHARD_IDS": shard}
+    return subprocess.Popen(
+        [sys.executable, "-c", SHARD_LOGGING, shard],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=ROOT,
+        env=environment | settings | {"PYTHONPATH": str(ROOT)},
+    )
+
+
+def log_lines(process: subprocess.Popen[str], count: int) -> None:
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(f"{count}\n")
+    process.stdin.flush()
+    assert process.stdout.readline() == "logged\n"
+
+
+def test_shard_processes_given_one_log_file_each_keep_every_line(tmp_path: Path):
+    """Two shard processes with one STORYBOT_LOG_FILE each rotated it on their own count: a busy shard's
+    rotations renamed the quiet one's open file down to .5 and off the end, and the quiet shard went on
+    writing into a deleted file. Its lines (its errors too) were lost until it next rotated itself."""
+    log_file = tmp_path / "logs" / "storybot.log"
+    quiet, busy = shard_process("0", log_file), shard_process("1", log_file)
+    try:
+        log_lines(quiet, 1)
+        log_lines(busy, 30)  # its first rotation
+        log_lines(quiet, 1)  # the quiet one's, into a file of its own
+        log_lines(busy, 300)  # many more, the quiet one's file pushed off the end
+        log_lines(quiet, 2)
+    finally:
+        for process in (quiet, busy):
+            assert process.stdin is not None
+            process.stdin.close()
+            process.wait(timeout=30)
+    logged = "".join(path.read_text("utf-8") for path in log_file.parent.iterdir())
+    assert "shard 0 batch 2 line 001" in logged and "shard 1 batch 1 line 299" in logged
+    assert (tmp_path / "logs" / "storybot-shards-0.log").exists() and not log_file.exists()

@@ -4,6 +4,7 @@ changes by the poll (no timing here: the poll is run once by hand; test_shelves.
 from __future__ import annotations
 
 import asyncio
+import random
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -68,3 +69,34 @@ async def test_a_server_asked_about_at_once_builds_its_view_once(library, databa
     views = ServerViews(LibraryHolder(library, Settings()), first.shelves)
     seen = await asyncio.gather(*(views.view(SERVER) for _ in range(5)))
     assert all(view is seen[0] for view in seen) and "The Old Mill" in titles(seen[0])
+
+
+def story_of(characters: int, seed: int) -> bytes:
+    words = ["miller", "river", "lantern", "harbour", "orchard", "falcon", "meadow", "weaver"]
+    rng = random.Random(seed)
+    paragraphs, size = [], 0
+    while size < characters:
+        paragraphs.append(" ".join(rng.choices(words, k=60)).capitalize() + ".")
+        size += len(paragraphs[-1]) + 2
+    return "\n\n".join(paragraphs).encode()
+
+
+async def test_views_are_kept_within_their_memory_not_only_their_count(library, databases):
+    """A public bot's servers may each search up to 64 MB of their own: 64 views kept by count alone held
+    tens of GB, and the bot was killed for its memory. Here a megabyte holds two servers' views, not three."""
+    first, _ = databases
+    for server in (1, 2, 3):
+        await first.shelves.add(server, "tale.txt", story_of(50_000, server), 1, replace=False)
+    views = ServerViews(LibraryHolder(library, Settings(views_mb=1)), first.shelves)
+    built = {server: await views.view(server) for server in (1, 2, 3)}
+    assert await views.view(3) is built[3] and await views.view(2) is built[2]  # the two asked last are kept
+    again = await views.view(1)  # the least recently asked went, and is built again
+    assert again is not built[1] and titles(again) == titles(built[1])
+
+
+async def test_a_view_larger_than_the_memory_for_views_is_still_kept_while_asked(library, databases):
+    first, _ = databases
+    await first.shelves.add(SERVER, "tale.txt", story_of(200_000, 1), 1, replace=False)
+    views = ServerViews(LibraryHolder(library, Settings(views_mb=1)), first.shelves)
+    view = await views.view(SERVER)
+    assert view is not library and await views.view(SERVER) is view

@@ -10,6 +10,8 @@ import asyncio
 import asyncpg
 import pytest
 
+from bot.settings import Settings
+from bot.state.database import Database
 from tests.cli.test_main import ROOT, run
 from tests.cli.test_owner_commands import one_clear_line, token_for
 from tests.postgresql import USER, PostgreSQLServer
@@ -77,3 +79,24 @@ def test_a_missing_postgresql_driver_names_the_distribution_to_install(tmp_path)
     result = run("run", env=env)
     assert result.returncode == 2 and one_clear_line(result.stderr), result.stderr
     assert "pip install 'storybot-discord[postgresql]'" in result.stderr
+
+
+async def test_a_table_held_by_another_session_at_the_migration_is_exit_1_not_a_hang(
+    postgresql_server: PostgreSQLServer, tmp_path
+):
+    """An upgrade alters `feedback`; a psql session left in a transaction that read it holds it. The start
+    waited for that session for ever: no message, no exit, the bot never came up."""
+    url = postgresql_server.new_database()
+    await (await Database.open(Settings(data=tmp_path, database_url=url))).close()
+    # taken back to before `answers`, as storybot's last version left it
+    await execute(url, "DROP TABLE answers; ALTER TABLE feedback DROP COLUMN answer_id")
+    await execute(url, "UPDATE alembic_version SET version_num = '0002'")
+    reader = await asyncpg.connect(url)
+    try:
+        await reader.execute("BEGIN; SELECT count(*) FROM feedback")
+        result = await asyncio.to_thread(run_bot_with, url, tmp_path)
+    finally:
+        await reader.close()
+    assert result.returncode == 1 and one_clear_line(result.stderr), result.stderr
+    assert "is locked by another session (a table storybot needs" in result.stderr
+    assert "postgresql://storybot@127.0.0.1" in result.stderr
