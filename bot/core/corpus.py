@@ -91,6 +91,10 @@ def passages_of(blocks: Iterable[Block]) -> Iterator[PassageText]:
     number = under_chapter = 0
     for block in blocks:
         text = without_invisibles(block.text)
+        if len(text) != len(block.text):
+            text = text.strip()  # readers strip their blocks; one of invisibles alone (<p>&shy;</p>) is none
+            if not text:
+                continue
         if block.heading:
             chapter, under_chapter = text, 0
             continue
@@ -259,7 +263,7 @@ def story_in(data: bytes, name: str) -> tuple[str, list[PassageText]]:
     texts = list(passages_of(story.blocks))
     if not texts:
         raise ValueError("has a title but no paragraphs; add some text" if story.blocks else "has no text")
-    return without_invisibles(story.title or "") or title_from_filename(Path(name)), texts
+    return without_invisibles(story.title or "").strip() or title_from_filename(Path(name)), texts
 
 
 def read_stories(root: Path, paths: Iterable[Path]) -> tuple[list[Story], list[Passage], list[str]]:

@@ -343,3 +343,20 @@ def test_binary_files_are_named_and_skipped(tmp_path, content, why):
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["tale.txt"]
     assert [p for p in corpus.problems if p.startswith("Skipped blob.txt: it is not text") and why in p]
+
+
+def test_a_paragraph_or_heading_of_invisible_characters_alone_is_no_passage_or_chapter(tmp_path):
+    # An HTML spacer <p>&shy;</p>, or a lone byte order mark between joined files, shows nothing: it is no
+    # empty passage to find, read or count, and a file of nothing else has no text.
+    (tmp_path / "lamp.md").write_text(
+        "# The Lamp\n\n## Chapter One\n\nMaren lit the lamp.\n\n\u00ad\n\n## \u2060\n\n\ufeff His sister slept.",
+        encoding="utf-8",
+    )
+    (tmp_path / "blank.md").write_text("# Blank\n\n\u00ad\u2060", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [story.title for story in corpus.stories] == ["The Lamp"]
+    assert [(p.text, p.chapter) for p in corpus.passages] == [
+        ("Maren lit the lamp.", "Chapter One"),
+        ("His sister slept.", "Chapter One"),
+    ]
+    assert corpus.problems == ("Skipped blank.md: it has a title but no paragraphs; add some text.",)
