@@ -275,6 +275,18 @@ def test_markdown_headings_with_no_blank_line_after_the_text_before_them_name_ch
     ]
 
 
+def test_a_markdown_heading_indented_up_to_three_spaces_under_text_names_a_chapter(tmp_path):
+    # Markdown lets a heading stand up to three spaces in, as a paragraph's first line already could.
+    (tmp_path / "keeper.md").write_text(
+        "# The Keeper\n\nMaren kept the lighthouse.\n   ## Chapter Two\nMaren lit the lamp.\n", encoding="utf-8"
+    )
+    corpus = load_corpus(tmp_path)
+    assert [(p.text, p.chapter) for p in corpus.passages] == [
+        ("Maren kept the lighthouse.", None),
+        ("Maren lit the lamp.", "Chapter Two"),
+    ]
+
+
 def test_a_text_file_keeps_its_asterisks_and_has_no_chapters(tmp_path):
     (tmp_path / "plain.txt").write_text("A *star* fell.\n\n- not a bullet here", encoding="utf-8")
     corpus = load_corpus(tmp_path)

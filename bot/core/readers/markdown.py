@@ -16,6 +16,10 @@ def plain_markdown(text: str) -> str:
     return without_emphasis(without_links(_LINE_MARKER.sub("", text))).replace("`", "")
 
 
+HEADING_INDENT = 3
+"""Spaces a heading may stand in (CommonMark)."""
+
+
 class MarkdownReader:
     suffixes = (".md",)
     name = "Markdown"
@@ -27,7 +31,7 @@ class MarkdownReader:
             # "## Chapter Two" on any line of a paragraph: Markdown needs no blank line around a heading.
             lines: list[str] = []
             for line in paragraph.split("\n"):
-                heading = leading_heading(line, levels=6) if line[:1] == "#" else None
+                heading = leading_heading(line.lstrip(" "), levels=6) if _heading_start(line) else None
                 if heading is None:
                     lines.append(line)
                     continue
@@ -42,3 +46,8 @@ def _text_blocks(lines: list[str]) -> list[Block]:
     """The paragraph these lines make, without its markup; none for no text."""
     text = plain_markdown("\n".join(lines).strip())
     return [Block(text)] if text else []
+
+
+def _heading_start(line: str) -> bool:
+    """Whether the line starts as a heading may: "#" after at most three spaces (four make it text)."""
+    return line[: HEADING_INDENT + 1].lstrip(" ")[:1] == "#"
