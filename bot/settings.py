@@ -125,6 +125,9 @@ class Settings:
         shard_count = _int(get("STORYBOT_SHARD_COUNT"), "STORYBOT_SHARD_COUNT", f"{WHOLE_NUMBER} of shards, at least 1")
         shard_ids = _ids(get("STORYBOT_SHARD_IDS"), "STORYBOT_SHARD_IDS", SHARD_NUMBERS)
         if shard_ids is not None:
+            if not shard_ids:  # discord.py would run every shard, those of the other processes too
+                raise SettingsError(f"STORYBOT_SHARD_IDS names no shard; it takes {SHARD_NUMBERS}.")
+            shard_ids = tuple(sorted(set(shard_ids)))  # one connection each, and one name for its files
             if shard_count is None:
                 raise SettingsError("STORYBOT_SHARD_IDS needs STORYBOT_SHARD_COUNT (the total number of shards).")
             if any(i >= shard_count for i in shard_ids):

@@ -76,6 +76,7 @@ def test_the_token_is_never_in_the_repr():
         ({"STORYBOT_LOG_LEVEL": "loud"}, "STORYBOT_LOG_LEVEL"),
         ({"STORYBOT_SHARD_IDS": "0"}, "STORYBOT_SHARD_COUNT"),
         ({"STORYBOT_SHARD_COUNT": "2", "STORYBOT_SHARD_IDS": "2"}, "below"),
+        ({"STORYBOT_SHARD_COUNT": "2", "STORYBOT_SHARD_IDS": ","}, "STORYBOT_SHARD_IDS names no shard"),
         ({"STORYBOT_SHARD_COUNT": "0"}, "at least 1"),
         ({"STORYBOT_ANSWER_DAYS": "0"}, "STORYBOT_ANSWER_DAYS is 0; it takes 1 to"),
         ({"STORYBOT_ANSWER_DAYS": "a month"}, "STORYBOT_ANSWER_DAYS"),
@@ -116,6 +117,13 @@ def test_a_number_no_discord_id_can_be_is_named(name, value):
     # answers 404 at start-up, which said "Try again later".
     with pytest.raises(SettingsError, match=f"{name} is '{value}'; a Discord id is"):
         Settings.from_env({name: value})
+
+
+def test_shard_ids_named_twice_or_out_of_order_are_each_shard_once_in_order():
+    # Shard 0 named twice was launched twice: two connections for one shard, each question answered twice.
+    settings = Settings.from_env({"STORYBOT_SHARD_IDS": "1,0,1", "STORYBOT_SHARD_COUNT": "2"})
+    assert settings.shard_ids == (0, 1)
+    assert settings.shards_tag == "shards-0-1"  # its heartbeat and log file, as for "0,1"
 
 
 def test_shard_ids_that_are_no_numbers_are_not_called_discord_ids():
