@@ -49,6 +49,8 @@ class TreeEnsemble:
                 or not len(tree["split_feature"]) == len(tree["left"]) == len(tree["right"]) == splits
             ):
                 raise ValueError(f"a tree of {splits} splits needs as many features and children, and one more leaf")
+            if splits and sorted(map(int, [*tree["left"], *tree["right"]])) != [*range(-leaves, 0), *range(1, splits)]:
+                raise ValueError("a tree's children must be each of its nodes but the first, once: a tree, no loop")
             children += _children(tree, roots[-1])
             split_feature += [int(f) for f in tree["split_feature"]] + [0] * leaves
             threshold += [float(t) for t in tree["threshold"]] + [0.0] * leaves
@@ -100,7 +102,7 @@ def _depth(trees: Sequence[TreeData]) -> int:
             continue
         lefts, rights = tree["left"], tree["right"]
         level, frontier = 1, [0]
-        while frontier and level <= len(lefts):  # a path takes each split once, unless the file loops
+        while frontier:  # ends: `of` refused a tree whose children loop
             frontier = [int(c) for n in frontier for c in (lefts[n], rights[n]) if c >= 0]
             level += bool(frontier)
         deepest = max(deepest, level)

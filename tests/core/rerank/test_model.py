@@ -81,6 +81,19 @@ def test_weights_decide_the_order(small_library):
             "features": ["bm25"],
             "trees": [{"split_feature": [-1], "threshold": [0.5], "left": [-1], "right": [-2], "leaf_value": [0, 1]}],
         },
+        {  # split 1 leads back to split 0 (and leaf 2 is never reached): a walk that never ends in a leaf
+            "kind": "trees",
+            "features": ["bm25"],
+            "trees": [
+                {
+                    "split_feature": [0, 0],
+                    "threshold": [0.5, 0.2],
+                    "left": [1, 0],
+                    "right": [-1, -2],
+                    "leaf_value": [0, 1, 2],
+                }
+            ],
+        },
         {"kind": "blend", "linear": {"kind": "linear", "weights": {"bm25": 1.0}}, "alpha": 1.0},
         {
             "kind": "blend",
