@@ -85,9 +85,7 @@ def _children(tree: TreeData, root: int) -> list[int]:
     its root is its leaf."""
     splits, leaves = len(tree["threshold"]), len(tree["leaf_value"])
 
-    def node(child: int) -> int:
-        if not -leaves <= child < splits:
-            raise ValueError(f"a tree of {splits} splits and {leaves} leaves has no node {child}")
+    def node(child: int) -> int:  # one of the tree's (`of` checked)
         return root + (child if child >= 0 else splits - child - 1)
 
     pairs = [(node(int(right)), node(int(left))) for left, right in zip(tree["left"], tree["right"], strict=True)]
