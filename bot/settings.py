@@ -209,8 +209,8 @@ def _discord_ids(value: str | None, name: str) -> tuple[int, ...]:
     for number in found:
         if not 0 < number < DISCORD_ID_LIMIT:
             raise SettingsError(
-                f"{name} is '{number}'; a Discord id is a number from 1 to 19 digits (in Discord, with Developer "
-                "Mode on: right-click the server or channel -> Copy ID)."
+                f"{name} is '{number}'; a Discord id is a number from 1 to {DISCORD_ID_LIMIT - 1} (in Discord, "
+                "with Developer Mode on: right-click the server or channel -> Copy ID)."
             )
     return found
 

@@ -75,7 +75,9 @@ def server_id(text: str) -> int:
     """A Discord server's id as argparse takes it: a snowflake, a positive number below 2**63 (the
     database's integers), never one that could not name a server."""
     if not (text.isascii() and text.isdigit()) or not 0 < int(text) < DISCORD_ID_LIMIT:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a Discord server id (a number of up to 19 digits)")
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a Discord server id (a number from 1 to {DISCORD_ID_LIMIT - 1})"
+        )
     return int(text)
 
 
