@@ -191,6 +191,7 @@ class StoryLibrary:
         against every passage at the highest weight; anything else is left out, so a stray typo
         cannot sink a question whose other words match.
         """
+        question = without_invisibles(question)  # as ask has it: eval ranks people's questions through here
         terms: list[str] = []
         corrections: list[Correction] = []
         missing = 0.0
