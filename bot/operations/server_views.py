@@ -154,6 +154,9 @@ class ServerViews:
         built = await asyncio.shield(running)
         self._built[server_id] = built
         self._built.move_to_end(server_id)
+        current = self._libraries.current
+        for stale in [s for s, b in self._built.items() if b.library is not current and s != server_id]:
+            del self._built[stale]  # built on a library a reload replaced: it kept that library in memory
         while len(self._built) > 1 and (
             len(self._built) > VIEWS_KEPT or sum(b.held_bytes for b in self._built.values()) > self._memory_bytes
         ):

@@ -4,7 +4,9 @@ changes by the poll (no timing here: the poll is run once by hand; test_shelves.
 from __future__ import annotations
 
 import asyncio
+import gc
 import random
+import weakref
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from bot.operations.library_holder import LibraryHolder
 from bot.operations.server_views import ServerViews
 from bot.settings import Settings
 from bot.state.database import Database
+from tests.conftest import CORPUS
 
 SERVER, OTHER_SERVER = 11, 22
 MILL = b"# The Old Mill\n\nThe miller Anatole ground rye by the river."
@@ -100,3 +103,19 @@ async def test_a_view_larger_than_the_memory_for_views_is_still_kept_while_asked
     views = ServerViews(LibraryHolder(library, Settings(views_mb=1)), first.shelves)
     view = await views.view(SERVER)
     assert view is not library and await views.view(SERVER) is view
+
+
+async def test_a_reload_lets_the_views_built_on_the_library_before_it_go(library, databases, tmp_path):
+    """A view built before /reload searches the old library, and held it in memory (a whole library, beside the
+    new one) as long as the view was kept: for servers not asked since, until 64 others were built."""
+    first, _ = databases
+    for server in (SERVER, OTHER_SERVER):
+        await first.shelves.add(server, "mill.md", MILL, 1, replace=False)
+    holder = LibraryHolder(library, Settings(corpus=CORPUS, data=tmp_path / "data"))
+    views = ServerViews(holder, first.shelves)
+    before = weakref.ref(await views.view(SERVER))
+    await holder.reload()
+    assert "The Old Mill" in titles(await views.view(OTHER_SERVER))  # a view built on the new library
+    gc.collect()
+    assert before() is None
+    assert "The Old Mill" in titles(await views.view(SERVER))  # built again when asked, on the new library
