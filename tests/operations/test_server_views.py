@@ -111,7 +111,7 @@ async def test_a_reload_lets_the_views_built_on_the_library_before_it_go(library
     first, _ = databases
     for server in (SERVER, OTHER_SERVER):
         await first.shelves.add(server, "mill.md", MILL, 1, replace=False)
-    holder = LibraryHolder(library, Settings(corpus=CORPUS, data=tmp_path / "data"))
+    holder = LibraryHolder(library, Settings(corpus=CORPUS, data=tmp_path / "data", index=None))
     views = ServerViews(holder, first.shelves)
     before = weakref.ref(await views.view(SERVER))
     await holder.reload()
