@@ -152,16 +152,15 @@ def _engine(url: URL, connect_seconds: float, statement_seconds: float) -> Async
         busy_ms = int(1000 * min(statement_seconds, STARTUP_BUSY_SECONDS))
         sa.event.listen(engine.sync_engine, "connect", functools.partial(_sqlite_pragmas, busy_ms=busy_ms))
         return engine
-    return create_async_engine(
+    engine = create_async_engine(
         url,
-        connect_args={
-            "timeout": connect_seconds,
-            "command_timeout": statement_seconds,
-            "server_settings": {"lock_timeout": f"{int(1000 * min(statement_seconds, STARTUP_BUSY_SECONDS))}ms"},
-        },
+        connect_args={"timeout": connect_seconds, "command_timeout": statement_seconds},
         pool_pre_ping=True,
         pool_timeout=connect_seconds,
     )
+    lock_ms = int(1000 * min(statement_seconds, STARTUP_BUSY_SECONDS))
+    sa.event.listen(engine.sync_engine, "connect", functools.partial(_postgresql_lock_wait, lock_ms=lock_ms))
+    return engine
 
 
 def _prepare_sqlite_file(path: Path, where: str) -> None:
@@ -266,6 +265,14 @@ def _migrate(connection: sa.Connection) -> None:
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     command.upgrade(config, "head")
+
+
+def _postgresql_lock_wait(connection: DBAPIConnection, _record: ConnectionPoolEntry, lock_ms: int) -> None:
+    """Set once connected, not as a start-up parameter: a pooler in front of PostgreSQL (PgBouncer)
+    refuses start-up parameters it does not know, and the bot could not connect at all."""
+    cursor = connection.cursor()
+    cursor.execute(f"SET lock_timeout = {int(lock_ms)}")
+    cursor.close()
 
 
 def _sqlite_pragmas(connection: DBAPIConnection, _record: ConnectionPoolEntry, busy_ms: int) -> None:

@@ -100,3 +100,17 @@ async def test_a_table_held_by_another_session_at_the_migration_is_exit_1_not_a_
     assert result.returncode == 1 and one_clear_line(result.stderr), result.stderr
     assert "is locked by another session (a table storybot needs" in result.stderr
     assert "postgresql://storybot@127.0.0.1" in result.stderr
+
+
+async def test_the_lock_wait_is_set_once_connected_not_asked_for_at_connection_start(postgresql_url, tmp_path):
+    """A pooler in front of PostgreSQL (PgBouncer) refuses start-up parameters it does not know: a
+    lock_timeout asked for in the start-up packet left the bot unable to connect through one."""
+    database = await Database.open(Settings(data=tmp_path, database_url=postgresql_url))
+    try:
+        async with database.engine.connect() as connection:
+            row = (
+                await connection.exec_driver_sql("SELECT source, setting FROM pg_settings WHERE name = 'lock_timeout'")
+            ).one()
+    finally:
+        await database.close()
+    assert tuple(row) == ("session", "2000")  # SET after connecting, not "client" (a start-up parameter)
