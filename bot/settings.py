@@ -176,7 +176,7 @@ def _unquoted(value: str) -> str:
     return value
 
 
-def _int(value: str | None, name: str, takes: str = DISCORD_ID) -> int | None:
+def _int(value: str | None, name: str, takes: str) -> int | None:
     return None if value is None else _number(value, name, takes)
 
 
@@ -191,28 +191,39 @@ def _is_digits(value: str) -> bool:
     return value.isascii() and value.isdigit()
 
 
-def _ids(value: str | None, name: str, takes: str = DISCORD_ID) -> tuple[int, ...] | None:
+def _ids(value: str | None, name: str, takes: str) -> tuple[int, ...] | None:
     if value is None:
         return None
-    return tuple(_number(p, name, takes) for p in value.replace(" ", ",").split(",") if p)
+    return tuple(_number(p, name, takes) for p in _listed(value))
+
+
+def _listed(value: str) -> list[str]:
+    """The items of a list separated by commas or spaces."""
+    return [p for p in value.replace(" ", ",").split(",") if p]
+
+
+def is_discord_id(text: str) -> bool:
+    """Whether `text` can name a server or a channel: digits, never 0 (it was taken for "not set") nor a
+    number past 64 bits (Discord answers 404, which read as an outage)."""
+    return _is_digits(text) and 0 < int(text) < DISCORD_ID_LIMIT
 
 
 def _discord_id(value: str | None, name: str) -> int | None:
-    found = _discord_ids(value, name)
-    return found[0] if found else None
+    return None if value is None else _checked_id(value, name)
 
 
 def _discord_ids(value: str | None, name: str) -> tuple[int, ...]:
-    """Ids that can name a server or a channel: 0 is none (it was taken for "not set"), nor is a number past
-    64 bits (Discord answers 404, which read as an outage)."""
-    found = _ids(value, name) or ()
-    for number in found:
-        if not 0 < number < DISCORD_ID_LIMIT:
-            raise SettingsError(
-                f"{name} is '{number}'; a Discord id is a number from 1 to {DISCORD_ID_LIMIT - 1} (in Discord, "
-                "with Developer Mode on: right-click the server or channel -> Copy ID)."
-            )
-    return found
+    return () if value is None else tuple(_checked_id(p, name) for p in _listed(value))
+
+
+def _checked_id(text: str, name: str) -> int:
+    number = _number(text, name, DISCORD_ID)
+    if not is_discord_id(text):
+        raise SettingsError(
+            f"{name} is '{number}'; a Discord id is a number from 1 to {DISCORD_ID_LIMIT - 1} (in Discord, "
+            "with Developer Mode on: right-click the server or channel -> Copy ID)."
+        )
+    return number
 
 
 def _budget(value: str | None) -> QuestionBudget:

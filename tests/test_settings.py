@@ -104,7 +104,10 @@ def test_a_count_that_is_no_number_is_not_called_a_discord_id(name, value):
     assert "Discord id" not in str(error.value)
 
 
-@pytest.mark.parametrize(("name", "value"), [("STORYBOT_GUILD_ID", "my server"), ("STORYBOT_CHANNELS", "1,general")])
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("STORYBOT_GUILD_ID", "my server"), ("STORYBOT_GUILD_ID", "123,456"), ("STORYBOT_CHANNELS", "1,general")],
+)
 def test_an_id_that_is_no_number_says_what_a_discord_id_is(name, value):
     with pytest.raises(SettingsError, match=rf"{name} .*a Discord id is all digits"):
         Settings.from_env({name: value})

@@ -44,7 +44,7 @@ from bot.operations.look_up_person import look_up_person
 from bot.operations.opening import open_library
 from bot.operations.resolve_story import StoryFound, resolve_story
 from bot.operations.story_ref import StoryRef
-from bot.settings import DISCORD_ID_LIMIT, DISTRIBUTION, Settings, SettingsError
+from bot.settings import DISCORD_ID_LIMIT, DISTRIBUTION, Settings, SettingsError, is_discord_id
 from bot.startup_error import StartupError
 
 USAGE_ERROR = 2
@@ -74,7 +74,7 @@ class DiscordCommands(Protocol):
 def server_id(text: str) -> int:
     """A Discord server's id as argparse takes it: a snowflake, a positive number below 2**63 (the
     database's integers), never one that could not name a server."""
-    if not (text.isascii() and text.isdigit()) or not 0 < int(text) < DISCORD_ID_LIMIT:
+    if not is_discord_id(text):
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a Discord server id (a number from 1 to {DISCORD_ID_LIMIT - 1})"
         )
