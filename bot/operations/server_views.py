@@ -157,10 +157,9 @@ class ServerViews:
         current = self._libraries.current
         for stale in [s for s, b in self._built.items() if b.library is not current and s != server_id]:
             del self._built[stale]  # built on a library a reload replaced: it kept that library in memory
-        while len(self._built) > 1 and (
-            len(self._built) > VIEWS_KEPT or sum(b.held_bytes for b in self._built.values()) > self._memory_bytes
-        ):
-            self._built.popitem(last=False)  # the view just built stays, even alone past the budget
+        held = sum(b.held_bytes for b in self._built.values())
+        while len(self._built) > 1 and (len(self._built) > VIEWS_KEPT or held > self._memory_bytes):
+            held -= self._built.popitem(last=False)[1].held_bytes  # the view just built stays, even past the budget
         return built
 
     async def _built_now(self, server_id: int) -> _Built:
@@ -194,8 +193,7 @@ class ServerViews:
             return None
         self._stories[version_id] = text
         most_characters = self._memory_bytes // VIEW_BYTES_PER_CHARACTER
-        while len(self._stories) > 1 and (
-            len(self._stories) > STORIES_KEPT or sum(s.characters for s in self._stories.values()) > most_characters
-        ):
-            self._stories.popitem(last=False)
+        characters = sum(s.characters for s in self._stories.values())
+        while len(self._stories) > 1 and (len(self._stories) > STORIES_KEPT or characters > most_characters):
+            characters -= self._stories.popitem(last=False)[1].characters
         return text
