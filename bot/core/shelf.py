@@ -2,13 +2,16 @@
 
 Nothing is lost: a replaced or removed file is first kept in a dated folder beside the corpus
 (`<corpus>-kept/<when>/<its path>`), which is not read as stories; restoring one is moving it back.
-Writes are atomic: a story is written to a temporary file in the corpus folder and then renamed.
+Writes are atomic: a story is written to a temporary file in the corpus folder and then renamed, a kept
+copy to one at the top of the kept folder, so a process killed mid-write leaves nothing half written
+under a name that is read or restored.
 Changes are serialised by a lock file in the corpus folder, and never made through a link.
 """
 
 from __future__ import annotations
 
 import enum
+import errno
 import fcntl
 import os
 import re
@@ -36,6 +39,8 @@ LOCK_TIMEOUT = 10.0
 _LOCK_POLL = 0.05
 _UPLOAD = re.compile(r"\.upload-[0-9a-f]{16}")
 """An upload being written: only ever under the lock, so one seen while holding it is a killed add's."""
+_KEEPING = re.compile(r"\.keeping-[0-9a-f]{16}")
+"""A copy being kept, at the top of the kept folder: as _UPLOAD, one seen under the lock is a killed change's."""
 TITLED_SUFFIXES = (".txt", ".md")
 """Uploads a title can be given to (as front matter); other formats carry their own."""
 _UNSAFE = re.compile(r"[^\w.\- ]+")
@@ -224,38 +229,79 @@ class Shelf:
                 if time.monotonic() >= deadline:
                     raise ShelfError(UploadRefusal.BUSY)
                 time.sleep(_LOCK_POLL)
-            self._remove_killed_uploads()
+            self._remove_killed_writes()
             yield
         finally:
             os.close(descriptor)
 
-    def _remove_killed_uploads(self) -> None:
-        """What an add killed while writing (kill -9, the OOM killer, a power cut) left: no add can be
+    def _remove_killed_writes(self) -> None:
+        """What a change killed while writing (kill -9, the OOM killer, a power cut) left: an upload in the
+        corpus folder, a copy being kept at the top of the kept folder (not in the dated folders below, so
+        finding it takes one look at one folder, not a walk of every version ever kept). No change can be
         writing one now, as each writes only while holding the lock this change holds."""
-        with os.scandir(self.root) as entries:
-            for entry in entries:
-                if _UPLOAD.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
-                    Path(entry.path).unlink(missing_ok=True)
+        for folder, temporary in ((self.root, _UPLOAD), (self.kept, _KEEPING)):
+            try:
+                with os.scandir(folder) as entries:
+                    for entry in entries:
+                        if temporary.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                            Path(entry.path).unlink(missing_ok=True)
+            except FileNotFoundError:  # no kept folder yet
+                pass
 
     def _keep(self, path: Path, relative: str, move: bool) -> Path:
+        """Keeps the file in a new dated folder (moved there if `move`); returns where.
+
+        A copy (always, for a replace; for a remove, when the kept folder is on another file system) is
+        written under a hidden temporary name, put on disk and only then renamed into place: whatever is at
+        a kept place is a whole file. The file it keeps is replaced or removed only after that."""
+        place = self._new_kept_place(relative)
+        if move and _renamed_within_file_system(path, place):
+            self._sync_folders_to(place)
+            return place
+        temporary = self.kept / f".keeping-{secrets.token_hex(8)}"  # as _KEEPING
+        try:
+            shutil.copy2(path, temporary)
+            sync_to_disk(temporary)
+            place.parent.mkdir(parents=True, exist_ok=True)
+            os.rename(temporary, place)  # no file there: checked under the lock
+            self._sync_folders_to(place)
+            if move:
+                path.unlink()
+        except BaseException:
+            temporary.unlink(missing_ok=True)  # a copy cut short (a full disk)
+            if path.exists():  # the change did not happen: nothing of it is kept
+                place.unlink(missing_ok=True)
+            raise
+        return place
+
+    def _new_kept_place(self, relative: str) -> Path:
+        """Where the file is kept, a place where nothing was kept before; makes the kept folder."""
         when = datetime.now(UTC).strftime("%Y-%m-%d_%H-%M-%S")
         place = self.kept / when / relative
         copy = 1
         while place.exists():  # twice in one second: never overwrite what was kept
             copy += 1
             place = self.kept / f"{when}_{copy}" / relative
-        place.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            if move:
-                shutil.move(path, place)  # a rename; across file systems, a copy and then the original removed
-            else:
-                shutil.copy2(path, place)
-                sync_to_disk(place)  # on disk before the file it keeps is replaced
-        except BaseException:
-            if path.exists():  # a copy cut short (a full disk): restoring it would bring back half the story
-                place.unlink(missing_ok=True)
-            raise
+        self.kept.mkdir(exist_ok=True)
         return place
+
+    def _sync_folders_to(self, place: Path) -> None:
+        """Puts on disk the entries naming the kept file, from its folder up to the kept folder's (any of
+        them may be new), before the file it keeps is replaced or removed."""
+        for folder in (place.parent, *place.parent.relative_to(self.kept.parent).parents):
+            sync_to_disk(self.kept.parent / folder)
+
+
+def _renamed_within_file_system(path: Path, place: Path) -> bool:
+    """Moves the file by renaming it, if both are on one file system (False, and nothing done, if not)."""
+    place.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.rename(place)  # no file there: checked under the lock
+    except OSError as error:
+        if error.errno == errno.EXDEV:
+            return False
+        raise
+    return True
 
 
 def _try_lock(descriptor: int) -> bool:

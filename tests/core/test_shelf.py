@@ -1,3 +1,4 @@
+import contextlib
 import fcntl
 import os
 import signal
@@ -96,6 +97,7 @@ def test_replacing_and_removing_keep_the_old_file_outside_the_corpus(tmp_path):
     assert not list(corpus.glob(".upload-*"))  # written atomically, nothing left behind
     gone = shelf.remove("mill.md")
     assert not (corpus / "mill.md").exists() and gone.read_text() == "# Mill\n\nNew words."
+    assert hidden_files(tmp_path / "stories-kept") == []  # kept atomically, nothing left behind
     (corpus / "other.txt").write_text("Still here.")
     assert [s.path for s in load_corpus(corpus).stories] == ["other.txt"]  # kept files are not stories
     with pytest.raises(ShelfError):
@@ -302,3 +304,84 @@ def test_what_an_add_killed_mid_write_left_is_removed_at_the_next_change(tmp_pat
     Shelf(corpus).add("mill.md", b"# The Mill\n\nThe miller ground rye.")
     assert uploads_left(corpus) == [".upload-notes.txt"]  # only what a killed add wrote (under the lock) goes
     assert (corpus / "mill.md").exists()
+
+
+KILLED_WHILE_KEEPING = """
+import os, sys
+from pathlib import Path
+from bot.core.shelf import Shelf
+
+corpus, change = Path(sys.argv[1]), sys.argv[2]
+copy_part = os.sendfile  # how shutil copies a file on Linux
+
+
+def pause_after_the_first_part(out_fd, in_fd, offset, count):
+    if offset:  # the first 64 KB are written: say so and wait, to be killed mid-copy
+        print("paused", flush=True)
+        sys.stdin.read()
+    return copy_part(out_fd, in_fd, offset, min(count, 65536))
+
+
+os.sendfile = pause_after_the_first_part
+if change == "replace":
+    Shelf(corpus).add("tale.md", b"# Tale\\n\\nNew words.", replace=True)
+else:
+    Shelf(corpus).remove("tale.md")
+print("finished without pausing", flush=True)
+"""
+
+
+def hidden_files(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.rglob(".*") if path.is_file())
+
+
+def kill_while_keeping(corpus: Path, change: str) -> None:
+    """Runs the change in a process that is killed with SIGKILL once it has copied part of the old file."""
+    changing = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WHILE_KEEPING, str(corpus), change],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert changing.stdout is not None and changing.stdout.readline() == "paused\n"
+    finally:
+        changing.kill()
+        changing.communicate()
+    assert changing.returncode == -signal.SIGKILL
+
+
+@pytest.mark.parametrize("change", ["replace", "remove across file systems"])
+def test_a_change_killed_while_keeping_the_old_file_leaves_no_half_kept_version(tmp_path, change):
+    """A kept version is restored by moving it back: one cut short by kill -9 (the OOM killer, a power
+    cut) mid-copy would bring back half the story. The copy is whole where it is kept, or not there."""
+    corpus, kept = tmp_path / "stories", tmp_path / "stories-kept"
+    corpus.mkdir()
+    old = b"# Tale\n\n" + b"Old words of the tale. " * 50_000  # 1.1 MB: killed after 64 KB
+    (corpus / "tale.md").write_bytes(old)
+    with contextlib.ExitStack() as stack:
+        if change != "replace":
+            stack.enter_context(small_disk(kept, size="8m"))  # a rename cannot cross: the file is copied
+        kill_while_keeping(corpus, change)
+        assert (corpus / "tale.md").read_bytes() == old
+        versions = [path for path in kept.rglob("*") if path.is_file() and not path.name.startswith(".")]
+        assert [path for path in versions if path.read_bytes() != old] == []
+        assert len(hidden_files(kept)) == 1  # the copy cut short, under a name no one restores
+        (kept / ".keeping-notes.txt").write_text("the owner's own hidden file")
+        Shelf(corpus).add("mill.md", b"# The Mill\n\nThe miller ground rye.")
+        assert hidden_files(kept) == [".keeping-notes.txt"]  # only what the killed change wrote goes
+        assert Shelf(corpus).remove("tale.md").read_bytes() == old  # and keeping works on
+
+
+def test_removing_across_file_systems_keeps_an_exact_copy_before_removing_the_story(tmp_path):
+    corpus, kept = tmp_path / "stories", tmp_path / "stories-kept"
+    corpus.mkdir()
+    old = b"# Tale\n\n" + b"Old words of the tale. " * 50_000
+    (corpus / "tale.md").write_bytes(old)
+    os.utime(corpus / "tale.md", (1_700_000_000, 1_700_000_000))
+    with small_disk(kept, size="8m"):
+        gone = Shelf(corpus).remove("tale.md")
+        assert gone.read_bytes() == old and gone.stat().st_mtime == 1_700_000_000
+        assert gone.is_relative_to(kept) and not (corpus / "tale.md").exists()
+        assert hidden_files(kept) == []
