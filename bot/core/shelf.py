@@ -186,6 +186,7 @@ class Shelf:
                     f.flush()
                     os.fsync(f.fileno())
                 os.replace(temporary, target)
+                sync_to_disk(target.parent)  # the new name on disk too: a power cut must not undo an answered add
             except BaseException:
                 temporary.unlink(missing_ok=True)
                 raise
