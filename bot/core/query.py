@@ -33,6 +33,8 @@ _KIND_OPENINGS = (
     (re.compile(r"(?:why|what (?:made|caused))\b"), AnswerKind.REASON),
     (re.compile(r"which\b"), AnswerKind.NAME),
 )
+# "How many days ...": "many" is how the question asks, not what it is about.
+_MEASURE = re.compile(r"\bhow\s+(many|much|old|long|far|often)\b", re.IGNORECASE)
 # "Which hall ...": the noun after which is the thing the answer names. (After "what" it is as
 # often a verb, "what happened", so only "which" counts.)
 _FOCUS = re.compile(r"\bwhich\s+(\w+)")
@@ -92,6 +94,14 @@ def answer_kind(question: str) -> AnswerKind:
         return AnswerKind.OTHER
     rest = folded[start.start() :]
     return next((kind for pattern, kind in _KIND_OPENINGS if pattern.match(rest)), AnswerKind.OTHER)
+
+
+def measure_word_at(question: str) -> int | None:
+    """Where the word that makes "how" ask for a number starts ("many" in "How many days did they
+    fight?"), if the question has one: it says what kind of answer is wanted (AnswerKind.NUMBER) and is
+    not searched, or every passage saying "many" or "long ago" would match it."""
+    found = _MEASURE.search(question)
+    return found.start(1) if found else None
 
 
 def focus_word(question: str) -> str | None:

@@ -141,6 +141,19 @@ def test_a_story_of_two_sections_answers_its_questions(tmp_path):
     assert library.ask("What is the capital of France?").best is None
 
 
+def test_how_long_asks_for_a_length_and_is_not_searched_as_the_word_long(tmp_path):
+    (tmp_path / "the-mill.md").write_text(
+        "# The Mill\n\nLong, long ago, for many long years, the children stayed in the wood.\n\n"
+        "The children stayed three weeks at the mill by the river.\n\nA fox ran across the field at dawn.\n\n"
+        "The baker sold bread in the square.\n\nSnow fell on the roofs of the town.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary.load(tmp_path)
+    assert library.query("How long did the children stay?").terms == ("child", "stay")
+    assert best_hit(library, "How long did the children stay?").passage == 2
+    assert "long" in library.query("Who stayed in the wood for long years?").terms
+
+
 def test_stories_in_other_scripts_are_searchable(tmp_path):
     (tmp_path / "dragon.md").write_text(
         "# 龍的故事\n\n很久以前，一條龍住在北京的山上。\n\n龍每天晚上都唱歌。\n\n村民們很喜歡聽。", encoding="utf-8"

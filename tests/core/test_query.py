@@ -1,6 +1,6 @@
 import pytest
 
-from bot.core.query import AnswerKind, answer_kind, focus_word
+from bot.core.query import AnswerKind, answer_kind, focus_word, measure_word_at
 
 
 @pytest.mark.parametrize(
@@ -27,3 +27,22 @@ def test_answer_kind_from_the_question_words(question, kind):
 def test_focus_is_the_noun_after_which():
     assert focus_word("Which HALL did the violinist perform at?") == "hall"
     assert focus_word("What happened next?") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("How many days did the troll fight?", "many"),
+        ("HOW LONG did she stay", "LONG"),
+        ("And how  old is the old man?", "old"),
+        ("How often did he come?", "often"),
+    ],
+)
+def test_the_word_that_makes_how_ask_for_a_number_is_found(question, word):
+    at = measure_word_at(question)
+    assert at is not None and question[at : at + len(word)] == word
+
+
+@pytest.mark.parametrize("question", ["What did the old man want?", "How did she play for so long?", "howlong", ""])
+def test_other_questions_have_none(question):
+    assert measure_word_at(question) is None
