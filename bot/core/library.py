@@ -23,7 +23,7 @@ from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.invisible_characters import without_invisibles
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
-from bot.core.query import Correction, Query, answer_kind, focus_word, measure_word_at
+from bot.core.query import Correction, Query, answer_kind, focus_word, form_words_at
 from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
 from bot.core.rerank.model import RERANK_DEPTH, Reranker
 from bot.core.saved_index import IndexStore
@@ -196,9 +196,9 @@ class StoryLibrary:
         corrections: list[Correction] = []
         missing = 0.0
         absent: list[str] = []
-        measure = measure_word_at(question)
+        form = form_words_at(question)
         for word, start, _ in words(question):
-            term = self.analyzer.term(word) if start != measure else None
+            term = self.analyzer.term(word) if start not in form else None
             if term is None:
                 continue
             if term not in self.index.vocabulary:

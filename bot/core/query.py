@@ -33,8 +33,12 @@ _KIND_OPENINGS = (
     (re.compile(r"(?:why|what (?:made|caused))\b"), AnswerKind.REASON),
     (re.compile(r"which\b"), AnswerKind.NAME),
 )
-# "How many days ...": "many" is how the question asks, not what it is about.
+# "How many days ...": "many" is how the question asks, not what it is about (the first such "how").
 _MEASURE = re.compile(r"\bhow\s+(many|much|old|long|far|often)\b", re.IGNORECASE)
+# "What happened after ...", "What will happen ...": "happen" is how it asks for events (the first).
+_HAPPEN = re.compile(
+    r"\bwhat\s+(?:(?:will|would|could|might|may|did|does|do|has|had|is|was)\s+)?(happen(?:ed|s|ing)?)\b", re.IGNORECASE
+)
 # "Which hall ...": the noun after which is the thing the answer names. (After "what" it is as
 # often a verb, "what happened", so only "which" counts.)
 _FOCUS = re.compile(r"\bwhich\s+(\w+)")
@@ -96,12 +100,13 @@ def answer_kind(question: str) -> AnswerKind:
     return next((kind for pattern, kind in _KIND_OPENINGS if pattern.match(rest)), AnswerKind.OTHER)
 
 
-def measure_word_at(question: str) -> int | None:
-    """Where the word that makes "how" ask for a number starts ("many" in "How many days did they
-    fight?"), if the question has one: it says what kind of answer is wanted (AnswerKind.NUMBER) and is
-    not searched, or every passage saying "many" or "long ago" would match it."""
-    found = _MEASURE.search(question)
-    return found.start(1) if found else None
+def form_words_at(question: str) -> frozenset[int]:
+    """Where the words that say how the question asks start, not what it is about: "many" in "How many
+    days did they fight?" (it asks for a number: AnswerKind.NUMBER) and "happened" in "What happened
+    after the storm?" (it asks for events). They are not searched, or every passage saying "many",
+    "long ago" or "what had happened" would match them."""
+    found = {m.start(1) for pattern in (_MEASURE, _HAPPEN) for m in [pattern.search(question)] if m}
+    return frozenset(found)
 
 
 def focus_word(question: str) -> str | None:
