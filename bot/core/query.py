@@ -100,13 +100,26 @@ def answer_kind(question: str) -> AnswerKind:
     return next((kind for pattern, kind in _KIND_OPENINGS if pattern.match(rest)), AnswerKind.OTHER)
 
 
+_HOW = re.compile(r"\bhow\b", re.IGNORECASE)
+_FEEL = re.compile(r"\b(?:feel|feels|felt|feeling)\b", re.IGNORECASE)
+
+
+def _feel_at(question: str) -> int | None:
+    """ "feel" in "How did the king feel when ...": it asks for a feeling (two scans, each linear)."""
+    how = _HOW.search(question)
+    feel = _FEEL.search(question, how.end()) if how else None
+    return feel.start() if feel else None
+
+
 def form_words_at(question: str) -> frozenset[int]:
     """Where the words that say how the question asks start, not what it is about: "many" in "How many
-    days did they fight?" (it asks for a number: AnswerKind.NUMBER) and "happened" in "What happened
-    after the storm?" (it asks for events). They are not searched, or every passage saying "many",
-    "long ago" or "what had happened" would match them."""
+    days did they fight?" (it asks for a number: AnswerKind.NUMBER), "happened" in "What happened
+    after the storm?" (it asks for events) and "feel" in "How did the king feel ...?" (for a feeling:
+    the story says "glad"). They are not searched, or every passage saying "many", "long ago", "what
+    had happened" or "she felt" would match them."""
     found = {m.start(1) for pattern in (_MEASURE, _HAPPEN) for m in [pattern.search(question)] if m}
-    return frozenset(found)
+    feel = _feel_at(question)
+    return frozenset(found if feel is None else found | {feel})
 
 
 def focus_word(question: str) -> str | None:

@@ -141,7 +141,7 @@ def test_a_story_of_two_sections_answers_its_questions(tmp_path):
     assert library.ask("What is the capital of France?").best is None
 
 
-def test_how_long_and_what_happened_say_how_the_question_asks_and_are_not_searched(tmp_path):
+def test_how_long_what_happened_and_how_did_they_feel_say_how_the_question_asks_and_are_not_searched(tmp_path):
     (tmp_path / "the-mill.md").write_text(
         "# The Mill\n\nLong, long ago, for many long years, the children stayed in the wood.\n\n"
         "The children stayed three weeks at the mill by the river.\n\nA fox ran across the field at dawn.\n\n"
@@ -153,6 +153,7 @@ def test_how_long_and_what_happened_say_how_the_question_asks_and_are_not_search
     assert best_hit(library, "How long did the children stay?").passage == 2
     assert "long" in library.query("Who stayed in the wood for long years?").terms
     assert library.query("What happened after the children stayed?").terms == ("child", "stay")
+    assert library.query("How did the children feel when they stayed?").terms == ("child", "stay")
 
 
 def test_stories_in_other_scripts_are_searchable(tmp_path):

@@ -41,6 +41,8 @@ def test_focus_is_the_noun_after_which():
         ("What happened after the storm?", ["happened"]),
         ("what will happen to the old man", ["happen"]),
         ("What happens when the wolf comes? How many pigs are there?", ["many", "happens"]),
+        ("How did the king feel when the princess came back?", ["feel"]),
+        ("how will Finn FEEL in the cradle", ["FEEL"]),
     ],
 )
 def test_the_words_that_say_how_the_question_asks_are_found(question, asking):
@@ -49,7 +51,15 @@ def test_the_words_that_say_how_the_question_asks_are_found(question, asking):
 
 
 @pytest.mark.parametrize(
-    "question", ["What did the old man want?", "How did she play for so long?", "Why did it happen?", "howlong", ""]
+    "question",
+    [
+        "What did the old man want?",
+        "How did she play for so long?",
+        "Why did it happen?",
+        "Why did he feel sad?",
+        "howlong",
+        "",
+    ],
 )
 def test_other_questions_have_none(question):
     assert form_words_at(question) == frozenset()
