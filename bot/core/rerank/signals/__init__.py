@@ -3,6 +3,7 @@
 from bot.core.rerank.signals.answer_kind import AnswerKindSignal
 from bot.core.rerank.signals.bm25 import BM25Signal
 from bot.core.rerank.signals.coverage import CoverageSignal
+from bot.core.rerank.signals.follows import FollowsSignal
 from bot.core.rerank.signals.named import NamedStorySignal
 from bot.core.rerank.signals.phrase import PhraseSignal
 from bot.core.rerank.signals.proximity import ProximitySignal
@@ -25,5 +26,6 @@ ALL_SIGNALS = (
     TermPairSignal,
     RelatedSignal,
     RaritySignal,
+    FollowsSignal,
     ShapeSignal,
 )
