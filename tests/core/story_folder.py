@@ -27,6 +27,8 @@ QUESTIONS = [
     "who lived by the harbour",
     "violin violin competition",
     "What is the capital of France?",
+    "What happened after Mira came to the harbour?",  # the follows signal reads the passage before
+    "How many people lived by the harbour, and how did they feel?",
 ]
 
 
