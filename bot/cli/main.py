@@ -8,7 +8,6 @@ import importlib.metadata
 import io
 import json
 import logging
-import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -19,6 +18,7 @@ from bot.cli.console import run_console
 from bot.cli.corpus_warnings import print_changed_problems, print_problems
 from bot.cli.evaluate import run_eval
 from bot.cli.feedback import ExportError, export_feedback
+from bot.cli.output import OutputFailed, quiet_output, set_up_output
 from bot.cli.render import (
     DEFAULT_WIDTH,
     answer_json,
@@ -52,6 +52,8 @@ UNHEALTHY = 1
 LIST_STORIES = "python -m bot stories lists them."
 BROKEN_PIPE = 128 + 13
 """As a shell reports a process that SIGPIPE ended: what `... | head -1` leaves behind."""
+OUTPUT_FAILED = 1
+"""Standard output could not be written (a full disk, a closed descriptor), as Unix tools exit then."""
 
 
 class UsageError(Exception):
@@ -231,15 +233,16 @@ def main(argv: Sequence[str] | None = None, *, discord: DiscordCommands) -> int:
     # Output never fails on a character the terminal's encoding lacks; JSON is always UTF-8. What is typed or
     # piped in is UTF-8 whatever the locale says (LANG=C, PYTHONIOENCODING=ascii), and a byte that is not
     # becomes U+FFFD: the console's lines (input() decodes with these too) never end it with a traceback.
-    if isinstance(sys.stdout, io.TextIOWrapper):
-        sys.stdout.reconfigure(encoding="utf-8" if getattr(args, "json", False) else None, errors="replace")
+    set_up_output("utf-8" if getattr(args, "json", False) else None)
     if isinstance(sys.stdin, io.TextIOWrapper):
         sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     try:
         settings = Settings.from_env()
         if "corpus" in args:
             settings = dataclasses.replace(settings, corpus=args.corpus)
-        return _dispatch(args, settings, discord)
+        code = _dispatch(args, settings, discord)
+        sys.stdout.flush()  # what is still buffered fails here, where it is said, not unseen at exit
+        return code
     except (UsageError, SettingsError, CorpusError, DatasetError, ExportError, ShelfImportError) as error:
         print(f"storybot: {error}", file=sys.stderr)
         return USAGE_ERROR
@@ -251,8 +254,12 @@ def main(argv: Sequence[str] | None = None, *, discord: DiscordCommands) -> int:
     except BrokenPipeError:
         # The reader went away (`| head -1`): stop quietly, and keep Python from complaining
         # again when it flushes stdout at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        quiet_output()
         return BROKEN_PIPE
+    except OutputFailed as error:
+        quiet_output()
+        print(f"storybot: could not write the output ({error.strerror}).", file=sys.stderr)
+        return OUTPUT_FAILED
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings, discord: DiscordCommands) -> int:

@@ -9,20 +9,25 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CORPUS
+from tests.disk import fill, small_disk
 from tests.lookalike_stories import LOOKALIKES, write_stories
 
 ROOT = CORPUS.parent
 
 
-def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None, cwd: Path = ROOT):
+def command_environment(env: dict[str, str] | None = None) -> dict[str, str]:
+    """This environment without the tester's own storybot settings, with `env`'s."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
-    environment |= {"PYTHONPATH": str(ROOT)} | (env or {})
+    return environment | {"PYTHONPATH": str(ROOT)} | (env or {})
+
+
+def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None, cwd: Path = ROOT):
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
         capture_output=True,
         text=True,
-        env=environment,
+        env=command_environment(env),
         cwd=cwd,
         timeout=60,
     )
@@ -213,6 +218,51 @@ def test_a_closed_pipe_ends_the_batch_quietly():
     assert json.loads(first)["answer"] is not None
     assert process.wait(timeout=60) == 141
     assert b"Traceback" not in process.stderr.read()
+
+
+OUTPUT_COMMANDS = [
+    ("ask", "Where was Sébastien born?"),
+    ("ask", "--json", "Where was Sébastien born?"),
+    ("performer", "sofia"),
+    ("stories",),
+]
+
+
+@pytest.mark.parametrize("args", [*OUTPUT_COMMANDS, ("ask", "--json")])
+def test_output_to_a_full_disk_is_said_in_one_line(tmp_path, args):
+    # `ask --json < questions > answers.jsonl` on a disk that is full: a traceback, exit 1, and nothing
+    # said of why; a short answer still buffered at the end failed unseen, after the exit code was chosen.
+    with small_disk(tmp_path / "disk") as disk:
+        fill(disk)
+        with (disk / "out").open("wb") as out:
+            result = subprocess.run(
+                [sys.executable, "-m", "bot", *args],
+                input=b"Where was S\xc3\xa9bastien born?\nwho is ivan\n",
+                stdout=out,
+                stderr=subprocess.PIPE,
+                cwd=ROOT,
+                env=command_environment(),
+                timeout=60,
+            )
+    assert result.returncode == 1
+    assert result.stderr.decode() == "storybot: could not write the output (No space left on device).\n"
+
+
+@pytest.mark.parametrize("args", OUTPUT_COMMANDS)
+def test_output_closed_by_the_shell_is_said_in_one_line(args):
+    # `python -m bot ask "..." >&-`: Python has no sys.stdout, so the text answer ended in an AttributeError
+    # traceback, and the others printed nothing and exited 0.
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: os.close(1),
+        cwd=ROOT,
+        env=command_environment(),
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.decode() == "storybot: could not write the output (Bad file descriptor).\n"
 
 
 def test_bytes_that_are_not_utf8_are_replaced_and_the_batch_goes_on():
