@@ -18,7 +18,7 @@ from bot.cli.console import run_console
 from bot.cli.corpus_warnings import print_changed_problems, print_problems
 from bot.cli.evaluate import run_eval
 from bot.cli.feedback import ExportError, export_feedback
-from bot.cli.output import OutputFailed, quiet_output, set_up_output
+from bot.cli.output import OutputFailed, quiet_output, set_up_error_output, set_up_output
 from bot.cli.render import (
     DEFAULT_WIDTH,
     answer_json,
@@ -234,6 +234,7 @@ def main(argv: Sequence[str] | None = None, *, discord: DiscordCommands) -> int:
     # piped in is UTF-8 whatever the locale says (LANG=C, PYTHONIOENCODING=ascii), and a byte that is not
     # becomes U+FFFD: the console's lines (input() decodes with these too) never end it with a traceback.
     set_up_output("utf-8" if getattr(args, "json", False) else None)
+    set_up_error_output()
     if isinstance(sys.stdin, io.TextIOWrapper):
         sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     try:

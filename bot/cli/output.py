@@ -57,3 +57,10 @@ def quiet_output() -> None:
     """Standard output's unwritten text dropped, so that Python does not fail on it again at exit."""
     if not isinstance(sys.stdout, ClosedOutput):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def set_up_error_output() -> None:
+    """sys.stderr as /dev/null when the shell closed it (`2>&-`, where Python has None): warnings go where
+    they were sent, and the answer still comes (Python's None made every command fail, unseen)."""
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the life of the process

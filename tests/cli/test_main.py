@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -263,6 +264,25 @@ def test_output_closed_by_the_shell_is_said_in_one_line(args):
     )
     assert result.returncode == 1
     assert result.stderr.decode() == "storybot: could not write the output (Bad file descriptor).\n"
+
+
+@pytest.mark.parametrize("args", OUTPUT_COMMANDS)
+def test_error_output_closed_by_the_shell_leaves_the_answer(tmp_path, args):
+    # `python -m bot ask "..." 2>&-` in a script that wants the answer alone: Python has no sys.stderr, and
+    # every command died of it unseen (exit 1, nothing printed). A skipped file's warning has nowhere to go.
+    stories = tmp_path / "stories"
+    shutil.copytree(CORPUS, stories)
+    (stories / "latin1.txt").write_bytes(b"Caf\xe9 story")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        stdout=subprocess.PIPE,
+        preexec_fn=lambda: os.close(2),
+        cwd=ROOT,
+        env=command_environment({"STORYBOT_CORPUS": str(stories), "XDG_STATE_HOME": str(tmp_path / "state")}),
+        timeout=60,
+    )
+    assert result.returncode == 0
+    assert b"Kalmurzaeva" in result.stdout and b"latin1.txt" not in result.stdout
 
 
 def test_bytes_that_are_not_utf8_are_replaced_and_the_batch_goes_on():
