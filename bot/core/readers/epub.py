@@ -70,9 +70,12 @@ class EpubReader:
         if not spine:
             raise ValueError("has no pages in its spine; export it again")
         marks = self._navigation(book, package, items, path_of)
+        marks_of: dict[str, list[ChapterMark]] = {}  # by page, once: each page looking through all was quadratic
+        for mark in marks:
+            marks_of.setdefault(mark.page, []).append(mark)
         blocks: list[Block] = []
         for page in dict.fromkeys(spine):
-            chapters = {mark.anchor: mark.name for mark in marks if mark.page == page}
+            chapters = {mark.anchor: mark.name for mark in marks_of.get(page, ())}
             if "" in chapters:
                 blocks.append(Block(chapters.pop(""), heading=True))
             root = parse_xml(book.read(page), self.name, page)
