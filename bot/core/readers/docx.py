@@ -16,7 +16,7 @@ from bot.core.readers.archive import SafeZip
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
 
 if TYPE_CHECKING:
-    from docx.document import Document
+    from docx.table import Table
     from docx.text.paragraph import Paragraph
 
 TITLE_STYLE = "Title"
@@ -24,20 +24,25 @@ DROPPED_STYLES = ("Subtitle", "TOC Heading")
 HEADING_STYLE = "Heading"
 
 
-def _paragraphs(document: Document) -> Iterator[Paragraph]:
-    """Body paragraphs in order, a table's cells' paragraphs where the table stands (a merged cell once)."""
-    from docx.table import Table
+def _paragraphs(content: Iterator[Paragraph | Table]) -> Iterator[Paragraph]:
+    """The paragraphs in order, a table's where it stands: row by row, each cell once (a cell merged across
+    rows where it starts, across columns as the one cell it is), a table in a cell where it stands in it.
 
-    for item in document.iter_inner_content():
+    The table's rows and cells are read from its XML, one pass: python-docx's `row.cells` finds a cell
+    merged down from above by searching the rows above (a long merged column took seconds, and over
+    1,000 rows its recursion failed), and its cell objects are made anew for each row, so telling a
+    merged cell by `id()` took a later cell for one already read when Python reused the id (a table of
+    300 rows kept 5 of them)."""
+    from docx.table import Table, _Cell
+
+    for item in content:
         if not isinstance(item, Table):
             yield item
             continue
-        seen: set[int] = set()
-        for row in item.rows:
-            for cell in row.cells:
-                if id(cell._tc) not in seen:
-                    seen.add(id(cell._tc))
-                    yield from cell.paragraphs
+        for row in item._tbl.tr_lst:
+            for cell in row.tc_lst:
+                if cell.vMerge != "continue":
+                    yield from _paragraphs(_Cell(cell, item).iter_inner_content())
 
 
 class DocxReader:
@@ -61,7 +66,7 @@ class DocxReader:
             default = paragraph_styles.name if paragraph_styles is not None else ""
             names = {style.style_id: style.name or "" for style in document.styles}
             blocks = []
-            for paragraph in _paragraphs(document):
+            for paragraph in _paragraphs(document.iter_inner_content()):
                 style = names.get(paragraph._p.style or "", default)
                 if style == TITLE_STYLE:
                     title = title or paragraph.text
