@@ -201,6 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="SIGNAL",
+        choices=signal_names(),
         help=f"switch a re-ranking signal off: {', '.join(signal_names())}",
     )
     evaluate.add_argument("--no-rerank", action="store_true", help="BM25Okapi's order alone")

@@ -57,3 +57,16 @@ def test_the_table_prints_as_markdown(datasets, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "| set | measure | BM25Okapi only | default | change |"
     assert lines[2].startswith("| FairytaleQA val, library | hit@1 | 1.0000 | **1.0000** | +0.0000 |")
+
+
+@pytest.mark.parametrize("source", ["--sections", "--beir"])
+def test_a_signal_that_does_not_exist_is_refused_before_anything_is_measured(datasets, capsys, source):
+    # `eval --sections DIR --without rarety` (a typo) built the library, then ended in a ValueError traceback.
+    folder, _ = datasets
+    collection = folder / "fairytaleqa" / "val" if source == "--sections" else folder / "scifact"
+    with pytest.raises(SystemExit) as exited:
+        main(["eval", source, str(collection), "--without", "rarety"])
+    assert exited.value.code == 2
+    error = capsys.readouterr().err
+    assert "argument --without: invalid choice: 'rarety'" in error and "'rarity'" in error
+    assert "Traceback" not in error
