@@ -291,6 +291,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings, discord: DiscordComm
     if command == "eval":
         if args.excerpt_chars < 1:
             raise UsageError(f"--excerpt-chars must be a number of characters, such as {EXCERPT_CHARS}.")
+        if args.ablation and args.questions is not None:
+            raise UsageError("--ablation measures --sections and --beir; with --questions, give --without SIGNAL.")
         return run_eval(args, settings)
     if command == "index":
         return _index(settings)

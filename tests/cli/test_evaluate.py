@@ -4,7 +4,9 @@ import json
 
 import pytest
 
+from bot.core.rerank.model import signal_names
 from bot.program import main
+from tests.conftest import CORPUS
 
 
 @pytest.fixture
@@ -70,3 +72,23 @@ def test_a_signal_that_does_not_exist_is_refused_before_anything_is_measured(dat
     error = capsys.readouterr().err
     assert "argument --without: invalid choice: 'rarety'" in error and "'rarity'" in error
     assert "Traceback" not in error
+
+
+STORY_QUESTIONS = str(CORPUS.parent / "tests" / "fixtures" / "story_questions.jsonl")
+
+
+def questions_measured(capsys, *options: str) -> dict:
+    assert main(["eval", "--questions", STORY_QUESTIONS, "--json", *options]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_questions_are_measured_with_the_signals_switched_off(capsys):
+    # `eval --questions feedback.jsonl --no-rerank` (or --without SIGNAL) measured the default ranking all the
+    # same: a signal looked as if it did nothing, and BM25Okapi alone as good as the whole re-ranker.
+    default = questions_measured(capsys)
+    alone = questions_measured(capsys, "--no-rerank")
+    assert alone != default
+    every_signal = [option for name in signal_names() for option in ("--without", name)]
+    assert questions_measured(capsys, *every_signal) == alone
+    assert main(["eval", "--questions", STORY_QUESTIONS, "--ablation"]) == 2
+    assert "--ablation measures --sections and --beir" in capsys.readouterr().err
