@@ -8,6 +8,7 @@ import importlib.metadata
 import io
 import json
 import logging
+import math
 import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -80,6 +81,29 @@ def server_id(text: str) -> int:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a Discord server id (a number from 1 to {DISCORD_ID_LIMIT - 1})"
         )
+    return int(text)
+
+
+def number_in(low: float, high: float = math.inf) -> Callable[[str], float]:
+    """An argparse type: a number from low to high (nan and infinities are none), as BM25's k1 and b must be."""
+
+    def number(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not (low <= value <= high and math.isfinite(value)):
+            bound = f"from {low:g} to {high:g}" if math.isfinite(high) else f"of at least {low:g}"
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number {bound}")
+        return value
+
+    return number
+
+
+def count(text: str) -> int:
+    """An argparse type: a whole number, 0 or more."""
+    if not text.strip().isdecimal():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number, 0 or more")
     return int(text)
 
 
@@ -157,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
         "and scifact/ (README: Ranking quality)",
     )
     evaluate.add_argument("--labels", type=Path, metavar="FILE", help="for --people: hand labels of the sample")
-    evaluate.add_argument("--sample", type=int, default=100, metavar="N", help="for --people: sample size")
+    evaluate.add_argument("--sample", type=count, default=100, metavar="N", help="for --people: sample size")
     evaluate.add_argument("--seed", type=int, default=0, help="for --people: the sample's random seed")
     evaluate.add_argument(
         "--excerpts",
@@ -209,9 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--ablation", action="store_true", help="also measure with each re-ranking signal off in turn"
     )
     defaults = BM25Params()
-    evaluate.add_argument("--k1", type=float, default=defaults.k1, help=f"BM25 k1 (default {defaults.k1})")
-    evaluate.add_argument("--b", type=float, default=defaults.b, help=f"BM25 b (default {defaults.b})")
-    evaluate.add_argument("--epsilon", type=float, default=defaults.epsilon, help="idf floor factor")
+    evaluate.add_argument("--k1", type=number_in(0), default=defaults.k1, help=f"BM25 k1 (default {defaults.k1})")
+    evaluate.add_argument("--b", type=number_in(0, 1), default=defaults.b, help=f"BM25 b (default {defaults.b})")
+    evaluate.add_argument("--epsilon", type=number_in(0), default=defaults.epsilon, help="idf floor factor")
     evaluate.add_argument("--no-stem", dest="stem", action="store_false", help="measure without stemming")
     evaluate.add_argument("--no-stopwords", dest="stopwords", action="store_false", help="keep stop words")
     evaluate.add_argument("--no-fold", dest="fold_accents", action="store_false", help="keep accents")

@@ -92,3 +92,24 @@ def test_questions_are_measured_with_the_signals_switched_off(capsys):
     assert questions_measured(capsys, *every_signal) == alone
     assert main(["eval", "--questions", STORY_QUESTIONS, "--ablation"]) == 2
     assert "--ablation measures --sections and --beir" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "said"),
+    [
+        ("--sample", "-5", "'-5' is not a whole number, 0 or more"),
+        ("--k1", "-1", "'-1' is not a number of at least 0"),
+        ("--k1", "nan", "'nan' is not a number of at least 0"),
+        ("--b", "7", "'7' is not a number from 0 to 1"),
+        ("--epsilon", "inf", "'inf' is not a number of at least 0"),
+    ],
+)
+def test_numbers_that_cannot_be_measured_with_are_refused_in_one_line(capsys, option, value, said):
+    # --sample -5 ended in random.sample's ValueError traceback; --k1 -1, --k1 nan or --b 7 were measured,
+    # numpy warning of invalid values, and printed hit rates of scores that were no BM25's.
+    source = ["--people", str(CORPUS)] if option == "--sample" else ["--questions", STORY_QUESTIONS]
+    with pytest.raises(SystemExit) as exited:
+        main(["eval", *source, option, value])
+    assert exited.value.code == 2
+    error = capsys.readouterr().err
+    assert f"argument {option}: {said}" in error and "Traceback" not in error
