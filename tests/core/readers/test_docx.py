@@ -72,3 +72,37 @@ def test_every_row_of_a_long_table_is_read_once_and_merged_cells_once(tmp_path):
         if night == 5:
             expected.append("Fog that night.")
     assert texts == expected and story.passage_count == len(expected)
+
+
+def wrapped(element, tag: str, **attributes: str):
+    """`element` moved into a new `tag` element (w:ins, w:sdt's w:sdtContent, ...) where it stood."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    wrapper = OxmlElement(tag, attrs={qn(name): value for name, value in attributes.items()})
+    element.addprevious(wrapper)
+    wrapper.append(element)
+    return wrapper
+
+
+def test_tracked_insertions_content_controls_and_smart_tags_are_read_deletions_are_not(tmp_path):
+    # python-docx's paragraph text is its direct runs' alone: "The keeper never lit the lamp.", with "never"
+    # put in by an editor with Track Changes on, loaded as "The keeper lit the lamp."; a paragraph in a
+    # content control (a template's story box) and a smart tag's word were lost too, all without a word.
+    document = docx.Document()
+    edited = document.add_paragraph("The keeper ")
+    inserted = edited.add_run("never")
+    edited.add_run(" lit the lamp")
+    deleted = edited.add_run(" again")
+    edited.add_run(".")
+    wrapped(inserted._r, "w:ins", **{"w:id": "1", "w:author": "Editor", "w:date": "2024-01-01T00:00:00Z"})
+    deleted._r.t_lst[0].tag = deleted._r.t_lst[0].tag.replace("}t", "}delText")  # as Word writes a deletion
+    wrapped(deleted._r, "w:del", **{"w:id": "2", "w:author": "Editor", "w:date": "2024-01-01T00:00:00Z"})
+    boxed = document.add_paragraph("Maren climbed ninety steps.")
+    wrapped(wrapped(boxed._p, "w:sdtContent"), "w:sdt")
+    tagged = document.add_paragraph("The storm came from ")
+    wrapped(tagged.add_run("Norway")._r, "w:smartTag", **{"w:element": "place"})
+    tagged.add_run(".")
+    document.save(tmp_path / "edited.docx")
+    texts = [p.text for p in load_corpus(tmp_path).passages]
+    assert texts == ["The keeper never lit the lamp.", "Maren climbed ninety steps.", "The storm came from Norway."]
