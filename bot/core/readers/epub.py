@@ -69,6 +69,11 @@ class EpubReader:
         ]
         if not spine:
             raise ValueError("has no pages in its spine; export it again")
+        present = book.names()
+        missing = [page for page in dict.fromkeys(spine) if page not in present]
+        if missing:
+            more = f" and {len(missing) - 1:,} more" if len(missing) > 1 else ""
+            raise ValueError(f"lacks {missing[0]}{more}, which its spine lists as pages of the book; export it again")
         marks = self._navigation(book, package, items, path_of)
         marks_of: dict[str, list[ChapterMark]] = {}  # by page, once: each page looking through all was quadratic
         for mark in marks:

@@ -186,3 +186,20 @@ def test_an_epub_of_many_pages_and_chapters_is_read_in_steps_linear_in_them(tmp_
         (f"Chapter {n}.{m}", f"Keeper {n} lit lamp {m}.") for n in range(300) for m in range(marks_per_page)
     ]
     assert steps < 40 * 300 * (1 + marks_per_page)
+
+
+def test_an_epub_whose_spine_lists_a_page_it_lacks_names_the_page(tmp_path):
+    # One page missing from a book's zip (a converter's slip) was said as "lacks OEBPS/p5.xhtml, which every
+    # EPUB file has": the owner was sent to look for a file all EPUBs share, not for a page of this book.
+    write_long_epub(tmp_path / "long.epub", pages=8, marks_per_page=1)
+    with zipfile.ZipFile(tmp_path / "long.epub") as whole, zipfile.ZipFile(tmp_path / "torn.epub", "w") as torn:
+        for info in whole.infolist():
+            if info.filename not in ("OEBPS/p5.xhtml", "OEBPS/p6.xhtml"):
+                torn.writestr(info, whole.read(info))
+    (tmp_path / "long.epub").rename(tmp_path / "whole.epub")
+    corpus = load_corpus(tmp_path)
+    assert [s.path for s in corpus.stories] == ["whole.epub"]
+    assert corpus.problems == (
+        "Skipped torn.epub: it lacks OEBPS/p5.xhtml and 1 more, which its spine lists as pages of the book; "
+        "export it again.",
+    )
