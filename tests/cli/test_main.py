@@ -5,7 +5,9 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -221,6 +223,28 @@ def test_a_closed_pipe_ends_the_batch_quietly():
     assert b"Traceback" not in process.stderr.read()
 
 
+def run_with_streams(
+    args: tuple[str, ...],
+    env: dict[str, str] | None = None,
+    *,
+    input: bytes | None = None,
+    stdout: int | IO[bytes],
+    stderr: int | None = None,
+    preexec_fn: Callable[[], object] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
+    """The command as a real process, its standard streams as given (bytes in and out)."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=input,
+        stdout=stdout,
+        stderr=stderr,
+        preexec_fn=preexec_fn,
+        cwd=ROOT,
+        env=command_environment(env),
+        timeout=60,
+    )
+
+
 OUTPUT_COMMANDS = [
     ("ask", "Where was Sébastien born?"),
     ("ask", "--json", "Where was Sébastien born?"),
@@ -236,14 +260,8 @@ def test_output_to_a_full_disk_is_said_in_one_line(tmp_path, args):
     with small_disk(tmp_path / "disk") as disk:
         fill(disk)
         with (disk / "out").open("wb") as out:
-            result = subprocess.run(
-                [sys.executable, "-m", "bot", *args],
-                input=b"Where was S\xc3\xa9bastien born?\nwho is ivan\n",
-                stdout=out,
-                stderr=subprocess.PIPE,
-                cwd=ROOT,
-                env=command_environment(),
-                timeout=60,
+            result = run_with_streams(
+                args, input=b"Where was S\xc3\xa9bastien born?\nwho is ivan\n", stdout=out, stderr=subprocess.PIPE
             )
     assert result.returncode == 1
     assert result.stderr.decode() == "storybot: could not write the output (No space left on device).\n"
@@ -253,15 +271,7 @@ def test_output_to_a_full_disk_is_said_in_one_line(tmp_path, args):
 def test_output_closed_by_the_shell_is_said_in_one_line(args):
     # `python -m bot ask "..." >&-`: Python has no sys.stdout, so the text answer ended in an AttributeError
     # traceback, and the others printed nothing and exited 0.
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        preexec_fn=lambda: os.close(1),
-        cwd=ROOT,
-        env=command_environment(),
-        timeout=60,
-    )
+    result = run_with_streams(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=lambda: os.close(1))
     assert result.returncode == 1
     assert result.stderr.decode() == "storybot: could not write the output (Bad file descriptor).\n"
 
@@ -273,13 +283,11 @@ def test_error_output_closed_by_the_shell_leaves_the_answer(tmp_path, args):
     stories = tmp_path / "stories"
     shutil.copytree(CORPUS, stories)
     (stories / "latin1.txt").write_bytes(b"Caf\xe9 story")
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", *args],
+    result = run_with_streams(
+        args,
+        {"STORYBOT_CORPUS": str(stories), "XDG_STATE_HOME": str(tmp_path / "state")},
         stdout=subprocess.PIPE,
         preexec_fn=lambda: os.close(2),
-        cwd=ROOT,
-        env=command_environment({"STORYBOT_CORPUS": str(stories), "XDG_STATE_HOME": str(tmp_path / "state")}),
-        timeout=60,
     )
     assert result.returncode == 0
     assert b"Kalmurzaeva" in result.stdout and b"latin1.txt" not in result.stdout
