@@ -100,6 +100,14 @@ def number_in(low: float, high: float = math.inf) -> Callable[[str], float]:
     return number
 
 
+def given_path(text: str) -> Path:
+    """An argparse type: a path, never an empty one (Path("") is the current folder: a script's
+    `--corpus "$BOOKS"` with BOOKS unset read every story file below wherever it was run)."""
+    if not text:
+        raise argparse.ArgumentTypeError("an empty path names no file or folder")
+    return Path(text)
+
+
 def count(text: str) -> int:
     """An argparse type: a whole number, 0 or more."""
     if not text.strip().isdecimal():
@@ -111,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--corpus",
-        type=Path,
+        type=given_path,
         metavar="DIR",
         default=argparse.SUPPRESS,
         help="folder of stories (default: STORYBOT_CORPUS, else the bundled corpus/)",
@@ -158,29 +166,32 @@ def build_parser() -> argparse.ArgumentParser:
         "import", help="add story files to one server's own stories (moving a folder-based setup over)"
     )
     shelf_import.add_argument("--server", type=server_id, metavar="ID", required=True, help="the Discord server's id")
-    shelf_import.add_argument("files", type=Path, nargs="+", metavar="FILE", help="story files, any format")
+    shelf_import.add_argument("files", type=given_path, nargs="+", metavar="FILE", help="story files, any format")
     evaluate = commands.add_parser("eval", parents=[common], help="measure ranking quality (README: Ranking quality)")
     source = evaluate.add_mutually_exclusive_group(required=True)
-    source.add_argument("--beir", type=Path, metavar="DIR", help="a BEIR-layout collection, e.g. SciFact")
-    source.add_argument("--questions", type=Path, metavar="FILE", help='JSON lines of {"q": ..., "expect": ...}')
+    source.add_argument("--beir", type=given_path, metavar="DIR", help="a BEIR-layout collection, e.g. SciFact")
+    source.add_argument("--questions", type=given_path, metavar="FILE", help='JSON lines of {"q": ..., "expect": ...}')
     source.add_argument(
-        "--sections", type=Path, metavar="DIR", help="a corpus/ and questions.jsonl tied to sections (FairytaleQA)"
+        "--sections",
+        type=given_path,
+        metavar="DIR",
+        help="a corpus/ and questions.jsonl tied to sections (FairytaleQA)",
     )
     source.add_argument(
         "--people",
-        type=Path,
+        type=given_path,
         nargs="+",
         metavar="DIR",
         help="count the people found in these folders' stories, and the precision of a labelled sample",
     )
     source.add_argument(
         "--table",
-        type=Path,
+        type=given_path,
         metavar="DIR",
         help="one row per validation set, BM25Okapi alone beside the default, from a folder holding fairytaleqa/ "
         "and scifact/ (README: Ranking quality)",
     )
-    evaluate.add_argument("--labels", type=Path, metavar="FILE", help="for --people: hand labels of the sample")
+    evaluate.add_argument("--labels", type=given_path, metavar="FILE", help="for --people: hand labels of the sample")
     evaluate.add_argument("--sample", type=count, default=100, metavar="N", help="for --people: sample size")
     evaluate.add_argument("--seed", type=int, default=0, help="for --people: the sample's random seed")
     evaluate.add_argument(
@@ -203,18 +214,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument(
         "--checks",
-        type=Path,
+        type=given_path,
         default=Path("tests/fixtures/story_questions.jsonl"),
         metavar="FILE",
         help="for --table: the questions file measured on the corpus (default: the bundled one)",
     )
-    evaluate.add_argument("--model", type=Path, metavar="FILE", help="rank with this model.json (from fit_reranker)")
+    evaluate.add_argument(
+        "--model", type=given_path, metavar="FILE", help="rank with this model.json (from fit_reranker)"
+    )
     evaluate.add_argument(
         "--scope", choices=("library", "story", "both"), default="both", help="for --sections: what is searched"
     )
     evaluate.add_argument(
         "--distractors",
-        type=Path,
+        type=given_path,
         nargs="*",
         default=[],
         metavar="DIR",

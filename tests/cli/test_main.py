@@ -371,3 +371,14 @@ def test_a_title_two_stories_share_is_shown_with_its_file(tmp_path):
     assert '  - Maren Holt ("Chapter" (a/chapter.md))\n  - Maren Holt ("Chapter" (b/chapter.md))' in people.stdout
     unclear = run("ask", "--story", "chapter", "who kneaded the dough?", env=env)
     assert unclear.returncode == 2 and '"Chapter" (a/chapter.md); "Chapter" (b/chapter.md)' in unclear.stderr
+
+
+@pytest.mark.parametrize("args", [("--corpus", "", "ask", "who kept the diary"), ("eval", "--people", "")])
+def test_an_empty_path_is_refused_not_taken_for_the_current_folder(tmp_path, args):
+    # A script's `python -m bot --corpus "$BOOKS" ask ...` with BOOKS unset read every story file below the
+    # folder it ran in (a home folder's notes, say) and answered from them; Path("") is the current folder.
+    (tmp_path / "diary.md").write_text("# Diary\n\nMy sister kept the diary under her bed.")
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "an empty path names no file or folder" in result.stderr
+    assert "diary" not in result.stdout
