@@ -26,7 +26,9 @@ HELP = """Ask a question about the stories, or:
   /quit             leave (or Ctrl-D)"""
 
 
-def run_console(library: StoryLibrary, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+def run_console(library: StoryLibrary, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    """Questions and commands from stdin to stdout (default: sys's as they are now, not as they were at import)."""
+    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     summary = list_stories(library, count=0)
     print(
         f"storybot: {summary.total} stories, {summary.passages} passages from {summary.root}.\n"

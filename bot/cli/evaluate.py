@@ -53,7 +53,8 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
         library = open_library(settings, params, analyzer)
         if not args.correct:
             library.speller = NO_CORRECTION
-        return _questions(args, library.with_reranker(Reranker(model)))
+        (_, off), *_ = configurations(args)
+        return _questions(args, library.with_reranker(Reranker(model, disabled=off)))
     rows: list[dict[str, object]] = []
     if args.beir is not None:
         rows = _beir_rows(

@@ -8,7 +8,7 @@ import importlib.metadata
 import io
 import json
 import logging
-import os
+import math
 import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -19,6 +19,7 @@ from bot.cli.console import run_console
 from bot.cli.corpus_warnings import print_changed_problems, print_problems
 from bot.cli.evaluate import run_eval
 from bot.cli.feedback import ExportError, export_feedback
+from bot.cli.output import OutputFailed, quiet_output, set_up_error_output, set_up_output
 from bot.cli.render import (
     DEFAULT_WIDTH,
     answer_json,
@@ -52,6 +53,8 @@ UNHEALTHY = 1
 LIST_STORIES = "python -m bot stories lists them."
 BROKEN_PIPE = 128 + 13
 """As a shell reports a process that SIGPIPE ended: what `... | head -1` leaves behind."""
+OUTPUT_FAILED = 1
+"""Standard output could not be written (a full disk, a closed descriptor), as Unix tools exit then."""
 
 
 class UsageError(Exception):
@@ -81,11 +84,42 @@ def server_id(text: str) -> int:
     return int(text)
 
 
+def number_in(low: float, high: float = math.inf) -> Callable[[str], float]:
+    """An argparse type: a number from low to high (nan and infinities are none), as BM25's k1 and b must be."""
+
+    def number(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not (low <= value <= high and math.isfinite(value)):
+            bound = f"from {low:g} to {high:g}" if math.isfinite(high) else f"of at least {low:g}"
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number {bound}")
+        return value
+
+    return number
+
+
+def given_path(text: str) -> Path:
+    """An argparse type: a path, never an empty one (Path("") is the current folder: a script's
+    `--corpus "$BOOKS"` with BOOKS unset read every story file below wherever it was run)."""
+    if not text:
+        raise argparse.ArgumentTypeError("an empty path names no file or folder")
+    return Path(text)
+
+
+def count(text: str) -> int:
+    """An argparse type: a whole number, 0 or more."""
+    if not text.strip().isdecimal():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number, 0 or more")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--corpus",
-        type=Path,
+        type=given_path,
         metavar="DIR",
         default=argparse.SUPPRESS,
         help="folder of stories (default: STORYBOT_CORPUS, else the bundled corpus/)",
@@ -132,30 +166,33 @@ def build_parser() -> argparse.ArgumentParser:
         "import", help="add story files to one server's own stories (moving a folder-based setup over)"
     )
     shelf_import.add_argument("--server", type=server_id, metavar="ID", required=True, help="the Discord server's id")
-    shelf_import.add_argument("files", type=Path, nargs="+", metavar="FILE", help="story files, any format")
+    shelf_import.add_argument("files", type=given_path, nargs="+", metavar="FILE", help="story files, any format")
     evaluate = commands.add_parser("eval", parents=[common], help="measure ranking quality (README: Ranking quality)")
     source = evaluate.add_mutually_exclusive_group(required=True)
-    source.add_argument("--beir", type=Path, metavar="DIR", help="a BEIR-layout collection, e.g. SciFact")
-    source.add_argument("--questions", type=Path, metavar="FILE", help='JSON lines of {"q": ..., "expect": ...}')
+    source.add_argument("--beir", type=given_path, metavar="DIR", help="a BEIR-layout collection, e.g. SciFact")
+    source.add_argument("--questions", type=given_path, metavar="FILE", help='JSON lines of {"q": ..., "expect": ...}')
     source.add_argument(
-        "--sections", type=Path, metavar="DIR", help="a corpus/ and questions.jsonl tied to sections (FairytaleQA)"
+        "--sections",
+        type=given_path,
+        metavar="DIR",
+        help="a corpus/ and questions.jsonl tied to sections (FairytaleQA)",
     )
     source.add_argument(
         "--people",
-        type=Path,
+        type=given_path,
         nargs="+",
         metavar="DIR",
         help="count the people found in these folders' stories, and the precision of a labelled sample",
     )
     source.add_argument(
         "--table",
-        type=Path,
+        type=given_path,
         metavar="DIR",
         help="one row per validation set, BM25Okapi alone beside the default, from a folder holding fairytaleqa/ "
         "and scifact/ (README: Ranking quality)",
     )
-    evaluate.add_argument("--labels", type=Path, metavar="FILE", help="for --people: hand labels of the sample")
-    evaluate.add_argument("--sample", type=int, default=100, metavar="N", help="for --people: sample size")
+    evaluate.add_argument("--labels", type=given_path, metavar="FILE", help="for --people: hand labels of the sample")
+    evaluate.add_argument("--sample", type=count, default=100, metavar="N", help="for --people: sample size")
     evaluate.add_argument("--seed", type=int, default=0, help="for --people: the sample's random seed")
     evaluate.add_argument(
         "--excerpts",
@@ -177,18 +214,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument(
         "--checks",
-        type=Path,
+        type=given_path,
         default=Path("tests/fixtures/story_questions.jsonl"),
         metavar="FILE",
         help="for --table: the questions file measured on the corpus (default: the bundled one)",
     )
-    evaluate.add_argument("--model", type=Path, metavar="FILE", help="rank with this model.json (from fit_reranker)")
+    evaluate.add_argument(
+        "--model", type=given_path, metavar="FILE", help="rank with this model.json (from fit_reranker)"
+    )
     evaluate.add_argument(
         "--scope", choices=("library", "story", "both"), default="both", help="for --sections: what is searched"
     )
     evaluate.add_argument(
         "--distractors",
-        type=Path,
+        type=given_path,
         nargs="*",
         default=[],
         metavar="DIR",
@@ -199,6 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="SIGNAL",
+        choices=signal_names(),
         help=f"switch a re-ranking signal off: {', '.join(signal_names())}",
     )
     evaluate.add_argument("--no-rerank", action="store_true", help="BM25Okapi's order alone")
@@ -206,9 +246,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--ablation", action="store_true", help="also measure with each re-ranking signal off in turn"
     )
     defaults = BM25Params()
-    evaluate.add_argument("--k1", type=float, default=defaults.k1, help=f"BM25 k1 (default {defaults.k1})")
-    evaluate.add_argument("--b", type=float, default=defaults.b, help=f"BM25 b (default {defaults.b})")
-    evaluate.add_argument("--epsilon", type=float, default=defaults.epsilon, help="idf floor factor")
+    evaluate.add_argument("--k1", type=number_in(0), default=defaults.k1, help=f"BM25 k1 (default {defaults.k1})")
+    evaluate.add_argument("--b", type=number_in(0, 1), default=defaults.b, help=f"BM25 b (default {defaults.b})")
+    evaluate.add_argument("--epsilon", type=number_in(0), default=defaults.epsilon, help="idf floor factor")
     evaluate.add_argument("--no-stem", dest="stem", action="store_false", help="measure without stemming")
     evaluate.add_argument("--no-stopwords", dest="stopwords", action="store_false", help="keep stop words")
     evaluate.add_argument("--no-fold", dest="fold_accents", action="store_false", help="keep accents")
@@ -231,15 +271,17 @@ def main(argv: Sequence[str] | None = None, *, discord: DiscordCommands) -> int:
     # Output never fails on a character the terminal's encoding lacks; JSON is always UTF-8. What is typed or
     # piped in is UTF-8 whatever the locale says (LANG=C, PYTHONIOENCODING=ascii), and a byte that is not
     # becomes U+FFFD: the console's lines (input() decodes with these too) never end it with a traceback.
-    if isinstance(sys.stdout, io.TextIOWrapper):
-        sys.stdout.reconfigure(encoding="utf-8" if getattr(args, "json", False) else None, errors="replace")
+    set_up_output("utf-8" if getattr(args, "json", False) else None)
+    set_up_error_output()
     if isinstance(sys.stdin, io.TextIOWrapper):
         sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     try:
         settings = Settings.from_env()
         if "corpus" in args:
             settings = dataclasses.replace(settings, corpus=args.corpus)
-        return _dispatch(args, settings, discord)
+        code = _dispatch(args, settings, discord)
+        sys.stdout.flush()  # what is still buffered fails here, where it is said, not unseen at exit
+        return code
     except (UsageError, SettingsError, CorpusError, DatasetError, ExportError, ShelfImportError) as error:
         print(f"storybot: {error}", file=sys.stderr)
         return USAGE_ERROR
@@ -251,8 +293,12 @@ def main(argv: Sequence[str] | None = None, *, discord: DiscordCommands) -> int:
     except BrokenPipeError:
         # The reader went away (`| head -1`): stop quietly, and keep Python from complaining
         # again when it flushes stdout at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        quiet_output()
         return BROKEN_PIPE
+    except OutputFailed as error:
+        quiet_output()
+        print(f"storybot: could not write the output ({error.strerror}).", file=sys.stderr)
+        return OUTPUT_FAILED
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings, discord: DiscordCommands) -> int:
@@ -282,6 +328,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings, discord: DiscordComm
     if command == "eval":
         if args.excerpt_chars < 1:
             raise UsageError(f"--excerpt-chars must be a number of characters, such as {EXCERPT_CHARS}.")
+        if args.ablation and args.questions is not None:
+            raise UsageError("--ablation measures --sections and --beir; with --questions, give --without SIGNAL.")
         return run_eval(args, settings)
     if command == "index":
         return _index(settings)

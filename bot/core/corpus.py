@@ -157,6 +157,13 @@ def _shown(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+def _read_as(first: str, what: str) -> str:
+    """Why a second way to a folder or file is passed over, naming the way it was read (either may be the link)."""
+    if not first:
+        return "it leads back to the corpus folder, already read (a link loop)."
+    return f"it is the same {what} as {first}, already read (a link leads from one to the other)."
+
+
 def story_files(root: Path) -> StoryFiles:
     """Every story file (a format readers/ knows) below root, hidden files and folders skipped.
 
@@ -177,7 +184,8 @@ def story_files(root: Path) -> StoryFiles:
     paths: list[Path] = []
     problems: list[str] = []
     others: list[str] = []
-    seen: set[Path] = {real_root}
+    seen: dict[Path, str] = {real_root: ""}
+    """Each folder and story file read, by its real path: the name it was read by."""
 
     def walk(folder: Path, relative: str) -> None:
         try:
@@ -211,16 +219,16 @@ def story_files(root: Path) -> StoryFiles:
                 continue
             if real.is_dir():
                 if real in seen:
-                    problems.append(f"Skipped {name}: it leads back to a folder already read (a link loop?).")
+                    problems.append(f"Skipped {name}: {_read_as(seen[real], 'folder')}")
                 else:
-                    seen.add(real)
+                    seen[real] = name
                     walk(path, f"{name}/")
             elif not is_story:
                 others.append(name)
             elif real in seen:
-                problems.append(f"Skipped {name}: it is a link to a story already read.")
+                problems.append(f"Skipped {name}: {_read_as(seen[real], 'file')}")
             else:
-                seen.add(real)
+                seen[real] = name
                 paths.append(path)
 
     walk(root, "")

@@ -4,7 +4,9 @@ import json
 
 import pytest
 
+from bot.core.rerank.model import signal_names
 from bot.program import main
+from tests.conftest import CORPUS
 
 
 @pytest.fixture
@@ -57,3 +59,57 @@ def test_the_table_prints_as_markdown(datasets, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "| set | measure | BM25Okapi only | default | change |"
     assert lines[2].startswith("| FairytaleQA val, library | hit@1 | 1.0000 | **1.0000** | +0.0000 |")
+
+
+@pytest.mark.parametrize("source", ["--sections", "--beir"])
+def test_a_signal_that_does_not_exist_is_refused_before_anything_is_measured(datasets, capsys, source):
+    # `eval --sections DIR --without rarety` (a typo) built the library, then ended in a ValueError traceback.
+    folder, _ = datasets
+    collection = folder / "fairytaleqa" / "val" if source == "--sections" else folder / "scifact"
+    with pytest.raises(SystemExit) as exited:
+        main(["eval", source, str(collection), "--without", "rarety"])
+    assert exited.value.code == 2
+    error = capsys.readouterr().err
+    assert "argument --without: invalid choice: 'rarety'" in error and "'rarity'" in error
+    assert "Traceback" not in error
+
+
+STORY_QUESTIONS = str(CORPUS.parent / "tests" / "fixtures" / "story_questions.jsonl")
+
+
+def questions_measured(capsys, *options: str) -> dict:
+    assert main(["eval", "--questions", STORY_QUESTIONS, "--json", *options]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_questions_are_measured_with_the_signals_switched_off(capsys):
+    # `eval --questions feedback.jsonl --no-rerank` (or --without SIGNAL) measured the default ranking all the
+    # same: a signal looked as if it did nothing, and BM25Okapi alone as good as the whole re-ranker.
+    default = questions_measured(capsys)
+    alone = questions_measured(capsys, "--no-rerank")
+    assert alone != default
+    every_signal = [option for name in signal_names() for option in ("--without", name)]
+    assert questions_measured(capsys, *every_signal) == alone
+    assert main(["eval", "--questions", STORY_QUESTIONS, "--ablation"]) == 2
+    assert "--ablation measures --sections and --beir" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "said"),
+    [
+        ("--sample", "-5", "'-5' is not a whole number, 0 or more"),
+        ("--k1", "-1", "'-1' is not a number of at least 0"),
+        ("--k1", "nan", "'nan' is not a number of at least 0"),
+        ("--b", "7", "'7' is not a number from 0 to 1"),
+        ("--epsilon", "inf", "'inf' is not a number of at least 0"),
+    ],
+)
+def test_numbers_that_cannot_be_measured_with_are_refused_in_one_line(capsys, option, value, said):
+    # --sample -5 ended in random.sample's ValueError traceback; --k1 -1, --k1 nan or --b 7 were measured,
+    # numpy warning of invalid values, and printed hit rates of scores that were no BM25's.
+    source = ["--people", str(CORPUS)] if option == "--sample" else ["--questions", STORY_QUESTIONS]
+    with pytest.raises(SystemExit) as exited:
+        main(["eval", *source, option, value])
+    assert exited.value.code == 2
+    error = capsys.readouterr().err
+    assert f"argument {option}: {said}" in error and "Traceback" not in error

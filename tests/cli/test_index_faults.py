@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.saved_index import LEFTOVERS, LOCK
-from tests.cli.test_main import ROOT, run
+from tests.cli.test_main import ROOT, command_environment, run
 from tests.disk import fill, read_only, small_disk
 from tests.random_stories import write_random_stories
 
@@ -31,12 +31,6 @@ def write_small(folder: Path) -> Path:
 def big_corpus(tmp_path_factory) -> Path:
     """17 MB of stories, 25,000 passages: built in batches that spill to disk, and saved by any start."""
     return write_random_stories(tmp_path_factory.mktemp("big"), stories=25, paragraphs=1000, words=100, seed=5)
-
-
-def command_environment(env: dict[str, str]) -> dict[str, str]:
-    """This environment without the tester's own storybot settings, with `env`'s."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
-    return clean | env | {"PYTHONPATH": str(ROOT)}
 
 
 def leftovers(index: Path) -> list[str]:

@@ -2,27 +2,35 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 from tests.conftest import CORPUS
+from tests.disk import fill, small_disk
 from tests.lookalike_stories import LOOKALIKES, write_stories
 
 ROOT = CORPUS.parent
 
 
-def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None, cwd: Path = ROOT):
+def command_environment(env: dict[str, str] | None = None) -> dict[str, str]:
+    """This environment without the tester's own storybot settings, with `env`'s."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
-    environment |= {"PYTHONPATH": str(ROOT)} | (env or {})
+    return environment | {"PYTHONPATH": str(ROOT)} | (env or {})
+
+
+def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None, cwd: Path = ROOT):
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
         capture_output=True,
         text=True,
-        env=environment,
+        env=command_environment(env),
         cwd=cwd,
         timeout=60,
     )
@@ -215,6 +223,76 @@ def test_a_closed_pipe_ends_the_batch_quietly():
     assert b"Traceback" not in process.stderr.read()
 
 
+def run_with_streams(
+    args: tuple[str, ...],
+    env: dict[str, str] | None = None,
+    *,
+    input: bytes | None = None,
+    stdout: int | IO[bytes],
+    stderr: int | None = None,
+    preexec_fn: Callable[[], object] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
+    """The command as a real process, its standard streams as given (bytes in and out)."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=input,
+        stdout=stdout,
+        stderr=stderr,
+        preexec_fn=preexec_fn,
+        cwd=ROOT,
+        env=command_environment(env),
+        timeout=60,
+    )
+
+
+OUTPUT_COMMANDS = [
+    ("ask", "Where was Sébastien born?"),
+    ("ask", "--json", "Where was Sébastien born?"),
+    ("performer", "sofia"),
+    ("stories",),
+]
+
+
+@pytest.mark.parametrize("args", [*OUTPUT_COMMANDS, ("ask", "--json")])
+def test_output_to_a_full_disk_is_said_in_one_line(tmp_path, args):
+    # `ask --json < questions > answers.jsonl` on a disk that is full: a traceback, exit 1, and nothing
+    # said of why; a short answer still buffered at the end failed unseen, after the exit code was chosen.
+    with small_disk(tmp_path / "disk") as disk:
+        fill(disk)
+        with (disk / "out").open("wb") as out:
+            result = run_with_streams(
+                args, input=b"Where was S\xc3\xa9bastien born?\nwho is ivan\n", stdout=out, stderr=subprocess.PIPE
+            )
+    assert result.returncode == 1
+    assert result.stderr.decode() == "storybot: could not write the output (No space left on device).\n"
+
+
+@pytest.mark.parametrize("args", OUTPUT_COMMANDS)
+def test_output_closed_by_the_shell_is_said_in_one_line(args):
+    # `python -m bot ask "..." >&-`: Python has no sys.stdout, so the text answer ended in an AttributeError
+    # traceback, and the others printed nothing and exited 0.
+    result = run_with_streams(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=lambda: os.close(1))
+    assert result.returncode == 1
+    assert result.stderr.decode() == "storybot: could not write the output (Bad file descriptor).\n"
+
+
+@pytest.mark.parametrize("args", OUTPUT_COMMANDS)
+def test_error_output_closed_by_the_shell_leaves_the_answer(tmp_path, args):
+    # `python -m bot ask "..." 2>&-` in a script that wants the answer alone: Python has no sys.stderr, and
+    # every command died of it unseen (exit 1, nothing printed). A skipped file's warning has nowhere to go.
+    stories = tmp_path / "stories"
+    shutil.copytree(CORPUS, stories)
+    (stories / "latin1.txt").write_bytes(b"Caf\xe9 story")
+    result = run_with_streams(
+        args,
+        {"STORYBOT_CORPUS": str(stories), "XDG_STATE_HOME": str(tmp_path / "state")},
+        stdout=subprocess.PIPE,
+        preexec_fn=lambda: os.close(2),
+    )
+    assert result.returncode == 0
+    assert b"Kalmurzaeva" in result.stdout and b"latin1.txt" not in result.stdout
+
+
 def test_bytes_that_are_not_utf8_are_replaced_and_the_batch_goes_on():
     result = subprocess.run(
         [sys.executable, "-m", "bot", "ask", "--json"],
@@ -293,3 +371,14 @@ def test_a_title_two_stories_share_is_shown_with_its_file(tmp_path):
     assert '  - Maren Holt ("Chapter" (a/chapter.md))\n  - Maren Holt ("Chapter" (b/chapter.md))' in people.stdout
     unclear = run("ask", "--story", "chapter", "who kneaded the dough?", env=env)
     assert unclear.returncode == 2 and '"Chapter" (a/chapter.md); "Chapter" (b/chapter.md)' in unclear.stderr
+
+
+@pytest.mark.parametrize("args", [("--corpus", "", "ask", "who kept the diary"), ("eval", "--people", "")])
+def test_an_empty_path_is_refused_not_taken_for_the_current_folder(tmp_path, args):
+    # A script's `python -m bot --corpus "$BOOKS" ask ...` with BOOKS unset read every story file below the
+    # folder it ran in (a home folder's notes, say) and answered from them; Path("") is the current folder.
+    (tmp_path / "diary.md").write_text("# Diary\n\nMy sister kept the diary under her bed.")
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "an empty path names no file or folder" in result.stderr
+    assert "diary" not in result.stdout

@@ -125,11 +125,16 @@ def test_links_are_followed_inside_the_corpus_and_named_when_passed_over(tmp_pat
     (root / "linked-folder").symlink_to(root / "real2", target_is_directory=True)
     (root / "real2").mkdir()
     (root / "real2" / "other.txt").write_text("Another tale.")
+    (root / "tale.txt").write_text("A tale of its own.")
+    (root / "a-link.txt").symlink_to(root / "tale.txt")  # read first: "tale.txt" was said to be a link
     corpus = load_corpus(root)
-    assert sorted(s.path for s in corpus.stories) == ["alias/tale.md", "linked-folder/other.txt"]
+    assert sorted(s.path for s in corpus.stories) == ["a-link.txt", "alias/tale.md", "linked-folder/other.txt"]
     problems = " ".join(corpus.problems)
-    assert "Skipped loop/back: it leads back to a folder already read" in problems
-    assert "Skipped real: it leads back" in problems or "Skipped real2: it leads back" in problems
+    assert "Skipped loop/back: it leads back to the corpus folder, already read (a link loop)." in problems
+    # The second way to a folder or file names the first: "real" is no link, and was told "it leads back".
+    assert "Skipped real: it is the same folder as alias, already read (a link leads from one" in problems
+    assert "Skipped real2: it is the same folder as linked-folder, already read" in problems
+    assert "Skipped tale.txt: it is the same file as a-link.txt, already read (a link leads from one" in problems
     assert "Skipped out: it links outside the corpus folder" in problems
     assert "Skipped out-file.txt: it links outside the corpus folder" in problems
 

@@ -2,7 +2,8 @@
 
 The title is the document's own (File > Properties), else its first paragraph in the Title style, and
 a "by" line naming the document's author is left out;
-paragraphs in Heading styles name chapters; tables are read cell by cell. The archive is checked
+paragraphs in Heading styles name chapters; tables are read row by row, content controls and tracked
+insertions where they stand. The archive is checked
 first (archive.py): python-docx unpacks every part, images included.
 """
 
@@ -16,28 +17,78 @@ from bot.core.readers.archive import SafeZip
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
 
 if TYPE_CHECKING:
-    from docx.document import Document
-    from docx.text.paragraph import Paragraph
+    from lxml.etree import _Element
 
 TITLE_STYLE = "Title"
 DROPPED_STYLES = ("Subtitle", "TOC Heading")
 HEADING_STYLE = "Heading"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_WRAPPERS = frozenset(f"{_W}{tag}" for tag in ("sdt", "sdtContent", "customXml", "ins", "moveTo"))
+"""What holds paragraphs or runs without being text of its own: content controls, custom XML, and tracked
+insertions (a paragraph edited with Track Changes on holds its inserted words in them)."""
+_LEFT_OUT = frozenset(
+    (
+        f"{_W}del",  # tracked deletions: not the text as it stands
+        f"{_W}moveFrom",
+        f"{_W}p",  # a paragraph inside this one's runs: a text box's, not this paragraph's text
+        f"{_W}pPr",
+        f"{_W}rPr",
+        "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",  # the same again, for old readers
+    )
+)
+_CHARACTERS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 
 
-def _paragraphs(document: Document) -> Iterator[Paragraph]:
-    """Body paragraphs in order, a table's cells' paragraphs where the table stands (a merged cell once)."""
-    from docx.table import Table
+def _paragraphs(container: _Element) -> Iterator[_Element]:
+    """The paragraphs (w:p) in order: a table's where it stands, row by row, each cell once (a cell merged
+    across rows where it starts, across columns as the one cell it is), a table in a cell where it stands
+    in it; those in content controls and custom XML where they stand.
 
-    for item in document.iter_inner_content():
-        if not isinstance(item, Table):
-            yield item
-            continue
-        seen: set[int] = set()
-        for row in item.rows:
-            for cell in row.cells:
-                if id(cell._tc) not in seen:
-                    seen.add(id(cell._tc))
-                    yield from cell.paragraphs
+    Read from the XML in one pass: python-docx's `row.cells` finds a cell merged down from above by
+    searching the rows above (a long merged column took seconds, and over 1,000 rows its recursion
+    failed), and makes its cell objects anew for each row, so telling a merged cell by `id()` took a later
+    cell for one already read when Python reused the id (a table of 300 rows kept 5 of them); and its
+    body's paragraphs leave out those in content controls."""
+    for child in container.iterchildren():
+        if child.tag == f"{_W}p":
+            yield child
+        elif child.tag == f"{_W}tbl":
+            for row in child.iterchildren(f"{_W}tr"):
+                for cell in row.iterchildren(f"{_W}tc"):
+                    if not _continues_merge(cell):
+                        yield from _paragraphs(cell)
+        elif child.tag in _WRAPPERS:
+            yield from _paragraphs(child)
+
+
+def _continues_merge(cell: _Element) -> bool:
+    """Whether a table cell continues the one above it (a vMerge with no value continues)."""
+    merge = cell.find(f"{_W}tcPr/{_W}vMerge")
+    return merge is not None and merge.get(f"{_W}val", "continue") == "continue"
+
+
+def _style_id(paragraph: _Element) -> str:
+    style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+    return (style.get(f"{_W}val") or "") if style is not None else ""
+
+
+def _text(paragraph: _Element) -> str:
+    """The paragraph's text as it stands: its runs', in hyperlinks, fields, smart tags, content controls and
+    tracked insertions too (python-docx's Paragraph.text reads only the runs and hyperlinks directly in it:
+    "The keeper never lit the lamp", edited in with Track Changes on, read "The keeper lit the lamp");
+    not tracked deletions, nor a text box's paragraphs anchored in it."""
+    parts: list[str] = []
+    waiting = list(reversed(paragraph))
+    while waiting:
+        element = waiting.pop()
+        tag = element.tag
+        if tag == f"{_W}t":
+            parts.append(element.text or "")
+        elif tag in _CHARACTERS:
+            parts.append(_CHARACTERS[tag])
+        elif tag not in _LEFT_OUT:
+            waiting.extend(reversed(element))
+    return "".join(parts)
 
 
 class DocxReader:
@@ -61,12 +112,12 @@ class DocxReader:
             default = paragraph_styles.name if paragraph_styles is not None else ""
             names = {style.style_id: style.name or "" for style in document.styles}
             blocks = []
-            for paragraph in _paragraphs(document):
-                style = names.get(paragraph._p.style or "", default)
+            for paragraph in _paragraphs(document.element.body):
+                style = names.get(_style_id(paragraph), default)
                 if style == TITLE_STYLE:
-                    title = title or paragraph.text
+                    title = title or _text(paragraph)
                 elif not style.startswith(DROPPED_STYLES):
-                    blocks.append(Block(paragraph.text, heading=style.startswith(HEADING_STYLE)))
+                    blocks.append(Block(_text(paragraph), heading=style.startswith(HEADING_STYLE)))
         except Exception as error:  # python-docx reads hostile files; whatever it raises, this file is unreadable
             raise ValueError(f"is not a readable Word document ({error}); save it again as .docx") from error
         return story_text(title, blocks, author)

@@ -69,10 +69,18 @@ class EpubReader:
         ]
         if not spine:
             raise ValueError("has no pages in its spine; export it again")
+        present = book.names()
+        missing = [page for page in dict.fromkeys(spine) if page not in present]
+        if missing:
+            more = f" and {len(missing) - 1:,} more" if len(missing) > 1 else ""
+            raise ValueError(f"lacks {missing[0]}{more}, which its spine lists as pages of the book; export it again")
         marks = self._navigation(book, package, items, path_of)
+        marks_of: dict[str, list[ChapterMark]] = {}  # by page, once: each page looking through all was quadratic
+        for mark in marks:
+            marks_of.setdefault(mark.page, []).append(mark)
         blocks: list[Block] = []
         for page in dict.fromkeys(spine):
-            chapters = {mark.anchor: mark.name for mark in marks if mark.page == page}
+            chapters = {mark.anchor: mark.name for mark in marks_of.get(page, ())}
             if "" in chapters:
                 blocks.append(Block(chapters.pop(""), heading=True))
             root = parse_xml(book.read(page), self.name, page)

@@ -4,8 +4,8 @@
     ...the book...
     *** END OF THE PROJECT GUTENBERG EBOOK ALICE'S ADVENTURES IN WONDERLAND ***
 
-Older books say "THIS PROJECT GUTENBERG EBOOK", end the header with "*END*THE SMALL PRINT!", or close
-with "End of the Project Gutenberg EBook of ...". Markers are looked for only at the start of a
+Older books say "THIS PROJECT GUTENBERG EBOOK", end the header with "*END*THE SMALL PRINT!" (or "*END THE
+SMALL PRINT!"), or close with "End of the Project Gutenberg EBook of ...". Markers are looked for only at the start of a
 paragraph, and only its first 200 characters, so the check costs the same whatever the paragraph.
 """
 
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from bot.core.readers.reader import Block
 
-_START = re.compile(r"\*+ ?START OF (?:THE|THIS) PROJECT GUTENBERG|\*END\*THE SMALL PRINT", re.I)
+_START = re.compile(r"\*+ ?START OF (?:THE|THIS) PROJECT GUTENBERG|\*+END[* ]THE SMALL PRINT", re.I)
 _END = re.compile(r"\*+ ?END OF (?:THE|THIS) PROJECT GUTENBERG|END OF (?:THE )?PROJECT GUTENBERG", re.I)
 _BY_PRODUCERS = ("produced by", "e-text prepared by", "etext prepared by", "transcribed from", "transcribed by")
 MARKER_CHARS = 200

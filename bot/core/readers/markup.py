@@ -65,6 +65,8 @@ DROPPED_TAGS = frozenset(
         "style",
         "nav",
         "noscript",
+        "noframes",  # what browsers without frames or plugins showed: libxml2 keeps it as raw text, tags and all
+        "noembed",
         "template",
         "svg",
         "math",

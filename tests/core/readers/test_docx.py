@@ -47,3 +47,62 @@ def test_a_word_bomb_or_a_file_that_is_no_document_is_named_and_skipped(tmp_path
     problems = {p.split(":")[0]: p for p in corpus.problems}
     assert "is not a readable Word (.docx) file" in problems["Skipped fake.docx"]
     assert "unpacks to over 64 MB" in problems["Skipped bomb.docx"]
+
+
+def test_every_row_of_a_long_table_is_read_once_and_merged_cells_once(tmp_path):
+    # python-docx makes a row's cell objects anew for each row: telling a merged cell by id() took later cells
+    # for ones already read when Python reused an id, so a log of 300 nights kept 5 rows and lost the rest in
+    # silence; a column merged down 400 rows took seconds to find (and over 1,000 failed the document).
+    document = docx.Document()
+    document.add_paragraph("The keeper's log, night by night.")
+    table = document.add_table(rows=400, cols=3)
+    for night in range(400):
+        table.cell(night, 1).text = f"Night {night}"
+        table.cell(night, 2).text = f"The lamp burned {night} hours."
+    table.cell(0, 0).merge(table.cell(399, 0)).text = "Winter"  # one cell down the whole table
+    table.cell(0, 1).merge(table.cell(0, 2))  # one cell across the first row: its two texts, once
+    inner = table.cell(5, 2).add_table(rows=1, cols=1)  # a table in a cell, read where it stands
+    inner.cell(0, 0).text = "Fog that night."
+    document.save(tmp_path / "log.docx")
+    (story,) = load_corpus(tmp_path).stories
+    texts = [p.text for p in load_corpus(tmp_path).passages]
+    expected = ["The keeper's log, night by night.", "Winter", "Night 0", "The lamp burned 0 hours."]
+    for night in range(1, 400):
+        expected += [f"Night {night}", f"The lamp burned {night} hours."]
+        if night == 5:
+            expected.append("Fog that night.")
+    assert texts == expected and story.passage_count == len(expected)
+
+
+def wrapped(element, tag: str, **attributes: str):
+    """`element` moved into a new `tag` element (w:ins, w:sdt's w:sdtContent, ...) where it stood."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    wrapper = OxmlElement(tag, attrs={qn(name): value for name, value in attributes.items()})
+    element.addprevious(wrapper)
+    wrapper.append(element)
+    return wrapper
+
+
+def test_tracked_insertions_content_controls_and_smart_tags_are_read_deletions_are_not(tmp_path):
+    # python-docx's paragraph text is its direct runs' alone: "The keeper never lit the lamp.", with "never"
+    # put in by an editor with Track Changes on, loaded as "The keeper lit the lamp."; a paragraph in a
+    # content control (a template's story box) and a smart tag's word were lost too, all without a word.
+    document = docx.Document()
+    edited = document.add_paragraph("The keeper ")
+    inserted = edited.add_run("never")
+    edited.add_run(" lit the lamp")
+    deleted = edited.add_run(" again")
+    edited.add_run(".")
+    wrapped(inserted._r, "w:ins", **{"w:id": "1", "w:author": "Editor", "w:date": "2024-01-01T00:00:00Z"})
+    deleted._r.t_lst[0].tag = deleted._r.t_lst[0].tag.replace("}t", "}delText")  # as Word writes a deletion
+    wrapped(deleted._r, "w:del", **{"w:id": "2", "w:author": "Editor", "w:date": "2024-01-01T00:00:00Z"})
+    boxed = document.add_paragraph("Maren climbed ninety steps.")
+    wrapped(wrapped(boxed._p, "w:sdtContent"), "w:sdt")
+    tagged = document.add_paragraph("The storm came from ")
+    wrapped(tagged.add_run("Norway")._r, "w:smartTag", **{"w:element": "place"})
+    tagged.add_run(".")
+    document.save(tmp_path / "edited.docx")
+    texts = [p.text for p in load_corpus(tmp_path).passages]
+    assert texts == ["The keeper never lit the lamp.", "Maren climbed ninety steps.", "The storm came from Norway."]

@@ -81,3 +81,23 @@ def test_a_page_nested_deeply_is_read_whole_or_named_never_cut_short_in_silence(
     ]
     (problem,) = corpus.problems
     assert problem.startswith("Skipped deeper.html:") and "nested too deeply" in problem
+
+
+def test_what_old_browsers_were_shown_instead_of_frames_or_plugins_is_not_read_as_text(tmp_path):
+    # libxml2 keeps <noframes> and <noembed> as raw text: a book site's frameset page loaded as the passage
+    # "<body><p>This book is best read with frames.</p></body>", tags and all, and the same inside a page.
+    (tmp_path / "index.html").write_text(
+        "<html><head><title>The Keeper</title></head><frameset cols='20%,80%'><frame src='toc.html'>"
+        "<frame src='chapter-1.html'><noframes><body><p>This book is best read with frames.</p></body></noframes>"
+        "</frameset></html>"
+    )
+    (tmp_path / "chapter-1.html").write_text(
+        page(
+            "Chapter One",
+            "<p>Maren lit the lamp.</p><noframes><p>Back to the contents.</p></noframes>"
+            "<noembed><p>Your browser cannot play the foghorn.</p></noembed><p>The storm broke the glass.</p>",
+        )
+    )
+    corpus = load_corpus(tmp_path)
+    assert [p.text for p in corpus.passages] == ["Maren lit the lamp.", "The storm broke the glass."]
+    assert [p.split(":")[0] for p in corpus.problems] == ["Skipped index.html"]  # a frameset is no story

@@ -167,8 +167,12 @@ def test_chapter_lines_are_told_from_text():
         ),
         ("***START OF THIS PROJECT GUTENBERG EBOOK THE KEEPER***", "End of the Project Gutenberg EBook of The Keeper"),
         ("*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*", "End of Project Gutenberg's The Keeper"),
+        # 14 of the 3,080 books of rcdm-uga/Gutenberg_Text end their header so alone (Darwin's South American Geology):
+        # the start was not found, and the whole license header, 23 paragraphs, loaded as the book's beginning.
+        ("*END THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.06/12/01*END*", "End of Project Gutenberg Etext Keeper"),
+        ("**END THE SMALL PRINT! FOR PUBLIC DOMAIN EBOOKS**Ver.02/11/02*END*", "End of Project Gutenberg Etext Keeper"),
     ],
-    ids=["current", "older", "oldest"],
+    ids=["current", "older", "oldest", "oldest-spaced", "oldest-ebooks"],
 )
 def test_every_generation_of_gutenberg_markers_is_found(tmp_path, start, end):
     book = "\n\n".join(
