@@ -10,6 +10,7 @@ import functools
 import logging
 import os
 import time
+import urllib.parse
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -143,9 +144,10 @@ def _engine(url: URL, connect_seconds: float, statement_seconds: float) -> Async
     """An engine whose driver gives up by itself: SQLite's busy wait, PostgreSQL's connect, statements and
     waits for a lock (at most STARTUP_BUSY_SECONDS, so a migration behind another session's lock ends)."""
     if url.get_backend_name() == "sqlite":
-        # mode=rw: a file removed under the bot is never silently recreated empty by a new connection.
+        # mode=rw: a file removed under the bot is never silently recreated empty by a new connection. The path
+        # is percent-encoded: in a URI a '#' or '?' would end it (the database written beside its folder).
         engine = create_async_engine(
-            url.set(database=f"file:{url.database}", query={"mode": "rw", "uri": "true"}),
+            url.set(database=f"file:{urllib.parse.quote(str(url.database))}", query={"mode": "rw", "uri": "true"}),
             connect_args={"timeout": connect_seconds},
             pool_pre_ping=True,
         )

@@ -43,6 +43,21 @@ async def test_the_data_folder_is_created_private_on_first_run(tmp_path: Path):
     assert folder.stat().st_mode & 0o077 == 0
 
 
+@pytest.mark.parametrize("name", ["bots #2", "what?", "100%25", "récits 日本"])
+async def test_a_data_folder_named_with_uri_characters_holds_the_database(tmp_path: Path, name: str):
+    """SQLite opens the file as a URI: a '#' or '?' in the folder's path cut the name there, so the database
+    was written beside the folder (tmp/bots, readable by all), and a '%25' opened no file at all."""
+    folder = tmp_path / name
+    database = await Database.open(Settings(data=folder))
+    try:
+        await database.servers.set_answers(1, 10, True)
+    finally:
+        await database.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+    with sqlite3.connect(folder / SQLITE_FILE) as connection:
+        assert connection.execute("SELECT count(*) FROM channel_settings").fetchone() == (1,)
+
+
 async def test_a_damaged_sqlite_file_is_kept_aside_and_a_new_one_started(tmp_path: Path, caplog):
     folder = tmp_path / "data"
     folder.mkdir()
