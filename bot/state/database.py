@@ -154,12 +154,16 @@ def _engine(url: URL, connect_seconds: float, statement_seconds: float) -> Async
         busy_ms = int(1000 * min(statement_seconds, STARTUP_BUSY_SECONDS))
         sa.event.listen(engine.sync_engine, "connect", functools.partial(_sqlite_pragmas, busy_ms=busy_ms))
         return engine
-    engine = create_async_engine(
-        url,
-        connect_args={"timeout": connect_seconds, "command_timeout": statement_seconds},
-        pool_pre_ping=True,
-        pool_timeout=connect_seconds,
-    )
+    import asyncpg  # the postgresql extra's driver: without it, ModuleNotFoundError names what to install
+
+    # asyncpg reads the URL as libpq does (?sslmode=require, application_name, options, a socket's ?host=):
+    # SQLAlchemy would pass each parameter on as a keyword asyncpg.connect() does not take.
+    dsn = url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+    async def connect() -> object:
+        return await asyncpg.connect(dsn, timeout=connect_seconds, command_timeout=statement_seconds)
+
+    engine = create_async_engine(url, async_creator=connect, pool_pre_ping=True, pool_timeout=connect_seconds)
     lock_ms = int(1000 * min(statement_seconds, STARTUP_BUSY_SECONDS))
     sa.event.listen(engine.sync_engine, "connect", functools.partial(_postgresql_lock_wait, lock_ms=lock_ms))
     return engine
