@@ -61,7 +61,13 @@ def load_env_files() -> None:
     config folder's (a project's own .env in the current folder cannot hide the token kept there)."""
     for path in env_files():
         if path.is_file():
-            load_dotenv(path)
+            try:
+                load_dotenv(path, encoding="utf-8")
+            except UnicodeDecodeError as error:
+                raise SettingsError(
+                    f"{path} is not UTF-8 text (byte {error.object[error.start]:#04x} at {error.start}); save it "
+                    "as UTF-8 (Windows PowerShell's > and Out-File write UTF-16, Notepad may write ANSI)."
+                ) from error
 
 
 def bundled_corpus() -> Path:

@@ -108,6 +108,16 @@ def test_dotenv_file_is_read(tmp_path):
     assert json.loads(result.stdout)["answer"]["story"] == "A"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1252"])
+def test_a_dotenv_file_not_in_utf8_is_named_in_one_line(tmp_path, encoding):
+    """Windows PowerShell's `>` writes UTF-16, Notepad's ANSI cp1252: either ended every command (the bot,
+    its health check) in a UnicodeDecodeError traceback, exit 1, which systemd and podman restart for ever."""
+    (tmp_path / ".env").write_text("# R\u00e9cits de No\u00ebl\r\nSTORYBOT_CORPUS=stories\r\n", encoding=encoding)
+    result = run("ask", "violin", cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert f"{tmp_path / '.env'} is not UTF-8 text" in result.stderr and "save it as UTF-8" in result.stderr
+
+
 def test_bad_corpus_is_exit_2_without_traceback(tmp_path):
     missing = run("ask", "--corpus", str(tmp_path / "nope"), "violin")
     assert missing.returncode == 2 and "does not exist" in missing.stderr
