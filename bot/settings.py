@@ -149,7 +149,7 @@ class Settings:
         if views_mb is not None and views_mb < 1:
             raise SettingsError(f"STORYBOT_VIEWS_MB is {views_mb}; it takes a whole number of megabytes, at least 1.")
         return cls(
-            discord_token=get("DISCORD_TOKEN"),
+            discord_token=_token(get("DISCORD_TOKEN")),
             corpus=Path(corpus).expanduser() if corpus else bundled_corpus(),
             guild_id=_discord_id(get("STORYBOT_GUILD_ID"), "STORYBOT_GUILD_ID"),
             channels=frozenset(_discord_ids(get("STORYBOT_CHANNELS"), "STORYBOT_CHANNELS")),
@@ -179,6 +179,20 @@ def _unquoted(value: str) -> str:
     No token, path, id or budget starts and ends with a quote."""
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         return value[1:-1].strip()
+    return value
+
+
+def _token(value: str | None) -> str | None:
+    """A token is one word: a space or an invisible character in it is named here, not sent to Discord, whose 401
+    would send the owner to reset a good token."""
+    for position, character in enumerate(value or ""):
+        if character.isspace() or not (character.isascii() and character.isprintable()):
+            raise SettingsError(
+                f"DISCORD_TOKEN holds {character!r} at character {position + 1}; a token is one word of letters, "
+                "digits, '.', '-' and '_'. Copy it again from the Developer Portal (your application -> Bot), with "
+                "no 'Bot ' before it, and put a # comment on a line of its own (docker run --env-file keeps it in "
+                "the value)."
+            )
     return value
 
 
