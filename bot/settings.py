@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dotenv import load_dotenv
+from dotenv import dotenv_values
 from platformdirs import user_config_path, user_data_path
 
 from bot.core.saved_index import default_index_folder
@@ -56,18 +56,35 @@ def env_files() -> tuple[Path, Path]:
     return Path.cwd() / ".env", user_config_path("storybot", appauthor=False) / ".env"
 
 
+PATH_SETTINGS = ("STORYBOT_CORPUS", "STORYBOT_DATA", "STORYBOT_INDEX", "STORYBOT_LOG_FILE")
+
+
 def load_env_files() -> None:
     """Loads both, if they exist: the environment wins over the current folder's, which wins over the
-    config folder's (a project's own .env in the current folder cannot hide the token kept there)."""
+    config folder's (a project's own .env in the current folder cannot hide the token kept there). A relative
+    path in a .env is taken from its folder, as compose takes its file's: the config folder's .env names the same
+    folders wherever the bot is started."""
     for path in env_files():
-        if path.is_file():
-            try:
-                load_dotenv(path, encoding="utf-8")
-            except UnicodeDecodeError as error:
-                raise SettingsError(
-                    f"{path} is not UTF-8 text (byte {error.object[error.start]:#04x} at {error.start}); save it "
-                    "as UTF-8 (Windows PowerShell's > and Out-File write UTF-16, Notepad may write ANSI)."
-                ) from error
+        if not path.is_file():
+            continue
+        try:
+            values = dotenv_values(path, encoding="utf-8")
+        except UnicodeDecodeError as error:
+            raise SettingsError(
+                f"{path} is not UTF-8 text (byte {error.object[error.start]:#04x} at {error.start}); save it "
+                "as UTF-8 (Windows PowerShell's > and Out-File write UTF-16, Notepad may write ANSI)."
+            ) from error
+        for name, value in values.items():
+            if value is not None and name not in os.environ:
+                os.environ[name] = _from_folder(value, path.parent) if name in PATH_SETTINGS else value
+
+
+def _from_folder(value: str, folder: Path) -> str:
+    """A relative path taken from `folder`; an absolute one, one from a home (~), "off" or nothing as it is."""
+    path = _unquoted(value.strip())
+    if not path or path == "off" or path.startswith("~") or Path(path).is_absolute():
+        return value
+    return str(folder / path)
 
 
 def bundled_corpus() -> Path:
