@@ -6,6 +6,7 @@ The database is opened before Discord is contacted, so these runs need no networ
 from __future__ import annotations
 
 import asyncio
+import socket
 
 import asyncpg
 import pytest
@@ -134,3 +135,13 @@ def test_a_url_asking_for_tls_the_server_has_not_is_one_line(postgresql_url, tmp
     result = run_bot_with(f"{postgresql_url}?sslmode=require", tmp_path)
     assert result.returncode == 1 and one_clear_line(result.stderr), result.stderr
     assert "Could not reach the database at postgresql://storybot@127.0.0.1" in result.stderr
+
+
+def test_a_server_that_takes_the_connection_but_never_answers_is_said_so(tmp_path):
+    """A port that accepts and then says nothing (a stopped server behind a proxy, a firewall's tarpit) read
+    'Could not reach the database at ...: TimeoutError.'"""
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        port = silent.getsockname()[1]
+        result = run_bot_with(f"postgresql://storybot@127.0.0.1:{port}/stories", tmp_path)
+    assert result.returncode == 1 and one_clear_line(result.stderr), result.stderr
+    assert f"127.0.0.1:{port}/stories: it did not answer in time. Check that the server" in result.stderr
