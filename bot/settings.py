@@ -135,7 +135,13 @@ class Settings:
             env = os.environ
 
         def get(name: str) -> str | None:
-            value = _unquoted(env.get(name, "").strip())
+            written = env.get(name, "").strip()
+            value = _unquoted(written)
+            if value == written and " #" in value.replace("\t", " "):
+                raise SettingsError(
+                    f"{name} is {value!r}: a '#' after a space starts a comment in .env, but docker run --env-file "
+                    "and podman's keep it in the value. Put the comment on a line of its own."
+                )
             return value or None
 
         corpus = get("STORYBOT_CORPUS")
@@ -207,8 +213,7 @@ def _token(value: str | None) -> str | None:
             raise SettingsError(
                 f"DISCORD_TOKEN holds {character!r} at character {position + 1}; a token is one word of letters, "
                 "digits, '.', '-' and '_'. Copy it again from the Developer Portal (your application -> Bot), with "
-                "no 'Bot ' before it, and put a # comment on a line of its own (docker run --env-file keeps it in "
-                "the value)."
+                "no 'Bot ' before it."
             )
     return value
 
