@@ -203,6 +203,14 @@ def database_url(settings: Settings) -> URL:
         raise DatabaseError(
             "STORYBOT_DATABASE_URL is not a database URL; it takes postgresql://user:password@host:5432/name."
         ) from error
+    if url.host is not None and "@" in url.host:
+        # An '@' not written %40 (compose's ${POSTGRES_PASSWORD} cannot be): the last '@' ends the user and password,
+        # as urllib and asyncpg read a URL. SQLAlchemy's first '@' showed the password's end as the host's name.
+        rest, _, host = url.host.rpartition("@")
+        if url.password is None:
+            url = url.set(username=f"{url.username}@{rest}", host=host)
+        else:
+            url = url.set(password=f"{url.password}@{rest}", host=host)
     if url.drivername not in POSTGRESQL_SCHEMES:
         raise DatabaseError(
             f"STORYBOT_DATABASE_URL starts with {url.drivername}://; storybot takes postgresql:// there "

@@ -102,5 +102,16 @@ async def test_an_unreachable_server_is_reported_without_its_password(tmp_path: 
     assert "hunter2" not in str(raised.value) and "***" in str(raised.value)
 
 
+async def test_a_password_with_an_at_sign_is_never_shown(tmp_path: Path):
+    """An '@' not written %40 (compose's ${POSTGRES_PASSWORD} cannot be) made the rest of the password the host's
+    name: every message and log line showed 'postgresql://storybot:***@2024@127.0.0.1:9/stories'."""
+    url = "postgresql://storybot:hunter@2024@127.0.0.1:9/stories"
+    with pytest.raises(DatabaseError) as raised:
+        await Database.open(Settings(data=tmp_path, database_url=url))
+    assert "Could not reach the database at postgresql://storybot:***@127.0.0.1:9/stories" in str(raised.value)
+    opened = database_url(Settings(data=tmp_path, database_url=url))
+    assert (opened.username, opened.password, opened.host) == ("storybot", "hunter@2024", "127.0.0.1")
+
+
 def test_the_database_url_is_never_shown_with_the_settings():
     assert "hunter2" not in repr(Settings(database_url="postgresql://storybot:hunter2@db/stories"))

@@ -145,3 +145,14 @@ def test_a_server_that_takes_the_connection_but_never_answers_is_said_so(tmp_pat
         result = run_bot_with(f"postgresql://storybot@127.0.0.1:{port}/stories", tmp_path)
     assert result.returncode == 1 and one_clear_line(result.stderr), result.stderr
     assert f"127.0.0.1:{port}/stories: it did not answer in time. Check that the server" in result.stderr
+
+
+async def test_a_password_with_an_at_sign_reaches_the_server(postgresql_url, tmp_path):
+    """The server's own check: the host after the last '@' is the one connected to, as compose's URL names it."""
+    url = postgresql_url.replace(f"//{USER}@", f"//{USER}:p@ss@")
+    database = await Database.open(Settings(data=tmp_path, database_url=url))
+    try:
+        async with database.engine.connect() as connection:
+            assert await connection.scalar(sa.text("SELECT current_user")) == USER
+    finally:
+        await database.close()
