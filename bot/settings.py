@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dotenv import load_dotenv
+from dotenv import dotenv_values
 from platformdirs import user_config_path, user_data_path
 
 from bot.core.saved_index import default_index_folder
@@ -56,12 +56,35 @@ def env_files() -> tuple[Path, Path]:
     return Path.cwd() / ".env", user_config_path("storybot", appauthor=False) / ".env"
 
 
+PATH_SETTINGS = ("STORYBOT_CORPUS", "STORYBOT_DATA", "STORYBOT_INDEX", "STORYBOT_LOG_FILE")
+
+
 def load_env_files() -> None:
     """Loads both, if they exist: the environment wins over the current folder's, which wins over the
-    config folder's (a project's own .env in the current folder cannot hide the token kept there)."""
+    config folder's (a project's own .env in the current folder cannot hide the token kept there). A relative
+    path in a .env is taken from its folder, as compose takes its file's: the config folder's .env names the same
+    folders wherever the bot is started."""
     for path in env_files():
-        if path.is_file():
-            load_dotenv(path)
+        if not path.is_file():
+            continue
+        try:
+            values = dotenv_values(path, encoding="utf-8")
+        except UnicodeDecodeError as error:
+            raise SettingsError(
+                f"{path} is not UTF-8 text (byte {error.object[error.start]:#04x} at {error.start}); save it "
+                "as UTF-8 (Windows PowerShell's > and Out-File write UTF-16, Notepad may write ANSI)."
+            ) from error
+        for name, value in values.items():
+            if value is not None and name not in os.environ:
+                os.environ[name] = _from_folder(value, path.parent) if name in PATH_SETTINGS else value
+
+
+def _from_folder(value: str, folder: Path) -> str:
+    """A relative path taken from `folder`; an absolute one, one from a home (~), "off" or nothing as it is."""
+    path = _unquoted(value.strip())
+    if not path or path == "off" or path.startswith("~") or Path(path).is_absolute():
+        return value
+    return str(folder / path)
 
 
 def bundled_corpus() -> Path:
@@ -112,7 +135,13 @@ class Settings:
             env = os.environ
 
         def get(name: str) -> str | None:
-            value = _unquoted(env.get(name, "").strip())
+            written = env.get(name, "").strip()
+            value = _unquoted(written)
+            if value == written and " #" in value.replace("\t", " "):
+                raise SettingsError(
+                    f"{name} is {value!r}: a '#' after a space starts a comment in .env, but docker run --env-file "
+                    "and podman's keep it in the value. Put the comment on a line of its own."
+                )
             return value or None
 
         corpus = get("STORYBOT_CORPUS")
@@ -143,7 +172,7 @@ class Settings:
         if views_mb is not None and views_mb < 1:
             raise SettingsError(f"STORYBOT_VIEWS_MB is {views_mb}; it takes a whole number of megabytes, at least 1.")
         return cls(
-            discord_token=get("DISCORD_TOKEN"),
+            discord_token=_token(get("DISCORD_TOKEN")),
             corpus=Path(corpus).expanduser() if corpus else bundled_corpus(),
             guild_id=_discord_id(get("STORYBOT_GUILD_ID"), "STORYBOT_GUILD_ID"),
             channels=frozenset(_discord_ids(get("STORYBOT_CHANNELS"), "STORYBOT_CHANNELS")),
@@ -173,6 +202,19 @@ def _unquoted(value: str) -> str:
     No token, path, id or budget starts and ends with a quote."""
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         return value[1:-1].strip()
+    return value
+
+
+def _token(value: str | None) -> str | None:
+    """A token is one word: a space or an invisible character in it is named here, not sent to Discord, whose 401
+    would send the owner to reset a good token."""
+    for position, character in enumerate(value or ""):
+        if character.isspace() or not (character.isascii() and character.isprintable()):
+            raise SettingsError(
+                f"DISCORD_TOKEN holds {character!r} at character {position + 1}; a token is one word of letters, "
+                "digits, '.', '-' and '_'. Copy it again from the Developer Portal (your application -> Bot), with "
+                "no 'Bot ' before it."
+            )
     return value
 
 

@@ -64,6 +64,33 @@ def test_a_value_in_quotes_as_docker_env_file_passes_it_is_read_without_them(quo
     assert Settings.from_env({"DISCORD_TOKEN": '"abc'}).discord_token == '"abc'  # one quote is not a pair
 
 
+@pytest.mark.parametrize(
+    ("token", "said"),
+    [
+        ("MTAwMA.secret part", "' ' at character 14"),  # copied across a line break
+        ("Bot MTAwMA.secret.part", "' ' at character 4"),
+        ("MTAwMA.secret\u200b.part", "'\\u200b' at character 14"),  # pasted from a web page
+    ],
+)
+def test_a_token_with_a_space_or_an_invisible_character_is_named_not_sent(token, said):
+    """Discord answered such a token 401, which read "Discord rejected the token ... Reset it": the owner was
+    sent to reset a good token, when an inline comment, a 'Bot ' or a pasted invisible character was the fault."""
+    with pytest.raises(SettingsError) as refused:
+        Settings.from_env({"DISCORD_TOKEN": token})
+    assert str(refused.value).startswith(f"DISCORD_TOKEN holds {said}") and "secret" not in str(refused.value)
+
+
+@pytest.mark.parametrize("name", ["STORYBOT_DATA", "STORYBOT_CORPUS", "STORYBOT_LOG_LEVEL"])
+def test_an_inline_comment_docker_env_file_keeps_in_the_value_is_named(name):
+    """python-dotenv takes `STORYBOT_DATA=/data  # the volume` as /data; docker run --env-file passes the comment on,
+    and the bot made a folder '/data  # the volume' beside the volume and kept its database there, lost with the
+    container at the next upgrade."""
+    with pytest.raises(SettingsError, match=f"^{name} is '/data  # the volume': a '#' after a space starts a comment"):
+        Settings.from_env({name: "/data  # the volume"})
+    assert Settings.from_env({"STORYBOT_DATA": "/srv/bots#2"}).data == Path("/srv/bots#2")  # no comment: a name
+    assert Settings.from_env({"STORYBOT_DATA": '"/srv/bots #2"'}).data == Path("/srv/bots #2")  # quoted: meant
+
+
 def test_the_token_is_never_in_the_repr():
     assert "secret" not in repr(Settings.from_env({"DISCORD_TOKEN": "secret"}))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 from pathlib import Path
 
 import discord
@@ -26,6 +27,42 @@ class ThirdPartyQuiet(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return record.levelno >= logging.WARNING or record.name.partition(".")[0] in OWN_LOGGERS
+
+
+class LogFile(logging.handlers.RotatingFileHandler):
+    """The rotated log file. One that cannot be written (a full disk, a volume turned read-only) is said once, on
+    the console, not with the standard library's traceback for every line; it is written again once it can be."""
+
+    def __init__(self, path: Path):
+        super().__init__(path, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILE_BACKUPS, encoding="utf-8")
+        self._told = False
+        self._failed = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._failed = False
+        super().emit(record)
+        if not self._failed:
+            self._told = False
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        self._failed = True
+        if self._told:
+            return
+        self._told = True
+        error = sys.exc_info()[1]
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        told = logging.LogRecord(
+            "storybot",
+            logging.ERROR,
+            __file__,
+            0,
+            "Could not write the log file %s (%s); the log goes to the console only until it can be written.",
+            (self.baseFilename, reason),
+            None,
+        )
+        for handler in logging.getLogger().handlers:
+            if handler is not self:
+                handler.handle(told)
 
 
 def setup_logging(settings: Settings) -> None:
@@ -55,9 +92,7 @@ def _file_handler(settings: Settings) -> logging.Handler:
     assert path is not None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILE_BACKUPS, encoding="utf-8"
-        )
+        handler = LogFile(path)
     except OSError as error:
         raise StartupError(
             f"STORYBOT_LOG_FILE is {path}, which cannot be written ({error.strerror or error}); "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot
 from bot.discord_app.invite import invite_url
 from bot.discord_app.logs import setup_logging
+from bot.discord_app.run_lock import running_alone
 from bot.discord_app.sync import GuildRefused
 from bot.health import heartbeat_path, keep_beating, stop_beating
 from bot.settings import Settings, env_files
@@ -54,9 +56,11 @@ def run_bot(settings: Settings, load_library: Callable[[], StoryLibrary], sync_o
     """
     if not settings.discord_token:
         raise StartupError(MISSING_TOKEN.format(config=env_files()[1]), exit_code=2)
-    library = load_library()
-    setup_logging(settings)
-    return asyncio.run(_serve(settings, library, sync_only))
+    # Before the library, which can take long to load. A sync only logs in and registers: it may run beside the bot.
+    with contextlib.nullcontext() if sync_only else running_alone(settings):
+        library = load_library()
+        setup_logging(settings)
+        return asyncio.run(_serve(settings, library, sync_only))
 
 
 async def _serve(settings: Settings, library: StoryLibrary, sync_only: bool) -> int:

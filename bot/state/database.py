@@ -10,6 +10,7 @@ import functools
 import logging
 import os
 import time
+import urllib.parse
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -143,21 +144,26 @@ def _engine(url: URL, connect_seconds: float, statement_seconds: float) -> Async
     """An engine whose driver gives up by itself: SQLite's busy wait, PostgreSQL's connect, statements and
     waits for a lock (at most STARTUP_BUSY_SECONDS, so a migration behind another session's lock ends)."""
     if url.get_backend_name() == "sqlite":
-        # mode=rw: a file removed under the bot is never silently recreated empty by a new connection.
+        # mode=rw: a file removed under the bot is never silently recreated empty by a new connection. The path
+        # is percent-encoded: in a URI a '#' or '?' would end it (the database written beside its folder).
         engine = create_async_engine(
-            url.set(database=f"file:{url.database}", query={"mode": "rw", "uri": "true"}),
+            url.set(database=f"file:{urllib.parse.quote(str(url.database))}", query={"mode": "rw", "uri": "true"}),
             connect_args={"timeout": connect_seconds},
             pool_pre_ping=True,
         )
         busy_ms = int(1000 * min(statement_seconds, STARTUP_BUSY_SECONDS))
         sa.event.listen(engine.sync_engine, "connect", functools.partial(_sqlite_pragmas, busy_ms=busy_ms))
         return engine
-    engine = create_async_engine(
-        url,
-        connect_args={"timeout": connect_seconds, "command_timeout": statement_seconds},
-        pool_pre_ping=True,
-        pool_timeout=connect_seconds,
-    )
+    import asyncpg  # the postgresql extra's driver: without it, ModuleNotFoundError names what to install
+
+    # asyncpg reads the URL as libpq does (?sslmode=require, application_name, options, a socket's ?host=):
+    # SQLAlchemy would pass each parameter on as a keyword asyncpg.connect() does not take.
+    dsn = url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+    async def connect() -> object:
+        return await asyncpg.connect(dsn, timeout=connect_seconds, command_timeout=statement_seconds)
+
+    engine = create_async_engine(url, async_creator=connect, pool_pre_ping=True, pool_timeout=connect_seconds)
     lock_ms = int(1000 * min(statement_seconds, STARTUP_BUSY_SECONDS))
     sa.event.listen(engine.sync_engine, "connect", functools.partial(_postgresql_lock_wait, lock_ms=lock_ms))
     return engine
@@ -197,6 +203,14 @@ def database_url(settings: Settings) -> URL:
         raise DatabaseError(
             "STORYBOT_DATABASE_URL is not a database URL; it takes postgresql://user:password@host:5432/name."
         ) from error
+    if url.host is not None and "@" in url.host:
+        # An '@' not written %40 (compose's ${POSTGRES_PASSWORD} cannot be): the last '@' ends the user and password,
+        # as urllib and asyncpg read a URL. SQLAlchemy's first '@' showed the password's end as the host's name.
+        rest, _, host = url.host.rpartition("@")
+        if url.password is None:
+            url = url.set(username=f"{url.username}@{rest}", host=host)
+        else:
+            url = url.set(password=f"{url.password}@{rest}", host=host)
     if url.drivername not in POSTGRESQL_SCHEMES:
         raise DatabaseError(
             f"STORYBOT_DATABASE_URL starts with {url.drivername}://; storybot takes postgresql:// there "

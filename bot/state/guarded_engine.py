@@ -198,6 +198,8 @@ def _fault_of(error: BaseException, sqlite: bool) -> Fault:
 
 
 def first_line(error: BaseException) -> str:
-    """The driver's own first line (SQLAlchemy's wrapper adds the statement and a link)."""
+    """The driver's own first line (SQLAlchemy's wrapper adds the statement and a link); a timeout has none."""
     text = str(error.orig if isinstance(error, sa.exc.DBAPIError) else error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
+    if not text:
+        return "it did not answer in time" if isinstance(error, TimeoutError) else type(error).__name__
+    return text.splitlines()[0]

@@ -116,6 +116,31 @@ def test_dotenv_file_is_read(tmp_path):
     assert json.loads(result.stdout)["answer"]["story"] == "A"
 
 
+def test_a_relative_path_in_the_config_folders_dotenv_is_taken_from_that_folder(tmp_path):
+    """README: the config folder's .env lets the bot start from elsewhere. A relative STORYBOT_CORPUS or
+    STORYBOT_DATA in it was taken from wherever the bot started: another folder's stories, or a new empty
+    database there, the servers' settings and shelves seemingly gone."""
+    config = tmp_path / "config" / "storybot"
+    (config / "stories").mkdir(parents=True)
+    (config / "stories" / "a.txt").write_text("Olga played the harp.\n\nRain.\n\nSnow.\n\nWind.")
+    (config / ".env").write_text("STORYBOT_CORPUS=stories\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = run("ask", "--json", "harp", cwd=elsewhere, env={"XDG_CONFIG_HOME": str(tmp_path / "config")})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["answer"]["story"] == "A"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1252"])
+def test_a_dotenv_file_not_in_utf8_is_named_in_one_line(tmp_path, encoding):
+    """Windows PowerShell's `>` writes UTF-16, Notepad's ANSI cp1252: either ended every command (the bot,
+    its health check) in a UnicodeDecodeError traceback, exit 1, which systemd and podman restart for ever."""
+    (tmp_path / ".env").write_text("# R\u00e9cits de No\u00ebl\r\nSTORYBOT_CORPUS=stories\r\n", encoding=encoding)
+    result = run("ask", "violin", cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert f"{tmp_path / '.env'} is not UTF-8 text" in result.stderr and "save it as UTF-8" in result.stderr
+
+
 def test_bad_corpus_is_exit_2_without_traceback(tmp_path):
     missing = run("ask", "--corpus", str(tmp_path / "nope"), "violin")
     assert missing.returncode == 2 and "does not exist" in missing.stderr

@@ -14,6 +14,7 @@ import pytest
 from bot.discord_app import logs
 from bot.settings import Settings
 from tests.conftest import CORPUS
+from tests.disk import fill, small_disk
 
 ROOT = CORPUS.parent
 TOKEN = "MTAwMA.secret-part.of-the-token"
@@ -50,6 +51,26 @@ def test_the_log_file_rotates_keeps_five_and_holds_no_token(
     assert "line 199 logged with [redacted]" in newest and "a warning from a library" in newest
     assert "Context impl" not in newest
     assert all(TOKEN not in p.read_text("utf-8") for p in path.parent.iterdir())
+
+
+def test_a_log_file_on_a_full_disk_is_said_once_not_a_traceback_a_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], restored_root_logger: None
+):
+    """Each line the file could not take printed the standard library's '--- Logging error ---' and a traceback,
+    with the line's arguments, into the journal; the file is written again once there is room."""
+    with small_disk(tmp_path / "logs", "64k") as disk:
+        logs.setup_logging(Settings(log_file=disk / "storybot.log"))
+        fill(disk)
+        log = logging.getLogger("storybot")
+        for number in range(20):
+            log.info("line %d %s", number, "x" * 5000)
+        (disk / "filler").unlink()
+        log.info("room again")
+        said = capsys.readouterr().err
+        assert "room again" in (disk / "storybot.log").read_text("utf-8")
+    assert "Traceback" not in said and "Logging error" not in said
+    assert said.count(f"Could not write the log file {disk / 'storybot.log'} (No space left on device)") == 1
+    assert "line 19" in said  # the console still has every line
 
 
 def test_debug_shows_every_library(tmp_path: Path, restored_root_logger: None):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -63,3 +64,59 @@ async def test_the_log_file_the_invite_link_and_the_health_check(fake: FakeDisco
         assert invite in text and "Logged in as" in text and "Shutting down." in text
         assert "Context impl" not in text  # alembic's INFO chatter at every start
         assert "fake-token" not in text
+
+
+async def refused(process: BotProcess) -> int:
+    """Its exit code once it ended by itself; one still running (not refused) is stopped, never left behind."""
+    with contextlib.suppress(TimeoutError):
+        await process.exited(timeout=20)
+    return await process.stop()
+
+
+async def test_a_second_bot_on_the_same_data_folder_is_refused_and_the_first_stays_healthy(
+    fake: FakeDiscord, tmp_path: Path
+):
+    """A `python -m bot run` beside the running service (the same token and STORYBOT_DATA) answered every question
+    a second time, and its stop removed the heartbeat that the service's health check reads."""
+    data = tmp_path / "data"
+    first = await BotProcess(fake, STORYBOT_DATA=str(data), STORYBOT_INDEX="off").start()
+    try:
+        await first.ready()
+        second = await BotProcess(fake, STORYBOT_DATA=str(data), STORYBOT_INDEX="off").start()
+        assert await refused(second) == 2
+        assert second.text.startswith("storybot: Another storybot is already running with the data folder")
+        assert len(second.text.strip().splitlines()) == 1, second.text
+        for _ in range(50):
+            code, said = await health(data)
+            if code == 0:
+                break
+            await asyncio.sleep(0.2)
+        assert code == 0, said
+    finally:
+        assert await first.stop() == 0
+    again = await BotProcess(fake, STORYBOT_DATA=str(data), STORYBOT_INDEX="off").start()
+    try:
+        await again.ready()  # the first one's locks went with it
+    finally:
+        assert await again.stop() == 0
+
+
+async def test_a_shard_process_is_refused_beside_one_running_the_same_shards_or_every_shard(
+    fake: FakeDiscord, tmp_path: Path
+):
+    data = str(tmp_path / "data")
+    shards = {"STORYBOT_DATA": data, "STORYBOT_INDEX": "off", "STORYBOT_SHARD_COUNT": "2"}
+    whole = await BotProcess(fake, STORYBOT_DATA=data, STORYBOT_INDEX="off").start()
+    try:
+        await whole.ready()
+        beside_whole = await BotProcess(fake, STORYBOT_SHARD_IDS="1", **shards).start()
+        assert await refused(beside_whole) == 2 and "(shards 1, or every shard)" in beside_whole.text
+    finally:
+        assert await whole.stop() == 0
+    shard = await BotProcess(fake, STORYBOT_SHARD_IDS="1", **shards).start()
+    try:
+        await shard.ready()
+        again = await BotProcess(fake, STORYBOT_SHARD_IDS="1", **shards).start()
+        assert await refused(again) == 2 and "Another storybot is already running" in again.text
+    finally:
+        assert await shard.stop() == 0

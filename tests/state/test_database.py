@@ -43,6 +43,21 @@ async def test_the_data_folder_is_created_private_on_first_run(tmp_path: Path):
     assert folder.stat().st_mode & 0o077 == 0
 
 
+@pytest.mark.parametrize("name", ["bots #2", "what?", "100%25", "récits 日本"])
+async def test_a_data_folder_named_with_uri_characters_holds_the_database(tmp_path: Path, name: str):
+    """SQLite opens the file as a URI: a '#' or '?' in the folder's path cut the name there, so the database
+    was written beside the folder (tmp/bots, readable by all), and a '%25' opened no file at all."""
+    folder = tmp_path / name
+    database = await Database.open(Settings(data=folder))
+    try:
+        await database.servers.set_answers(1, 10, True)
+    finally:
+        await database.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+    with sqlite3.connect(folder / SQLITE_FILE) as connection:
+        assert connection.execute("SELECT count(*) FROM channel_settings").fetchone() == (1,)
+
+
 async def test_a_damaged_sqlite_file_is_kept_aside_and_a_new_one_started(tmp_path: Path, caplog):
     folder = tmp_path / "data"
     folder.mkdir()
@@ -85,6 +100,17 @@ async def test_an_unreachable_server_is_reported_without_its_password(tmp_path: 
     with pytest.raises(DatabaseError, match="Could not reach the database") as raised:
         await Database.open(Settings(data=tmp_path, database_url=closed))
     assert "hunter2" not in str(raised.value) and "***" in str(raised.value)
+
+
+async def test_a_password_with_an_at_sign_is_never_shown(tmp_path: Path):
+    """An '@' not written %40 (compose's ${POSTGRES_PASSWORD} cannot be) made the rest of the password the host's
+    name: every message and log line showed 'postgresql://storybot:***@2024@127.0.0.1:9/stories'."""
+    url = "postgresql://storybot:hunter@2024@127.0.0.1:9/stories"
+    with pytest.raises(DatabaseError) as raised:
+        await Database.open(Settings(data=tmp_path, database_url=url))
+    assert "Could not reach the database at postgresql://storybot:***@127.0.0.1:9/stories" in str(raised.value)
+    opened = database_url(Settings(data=tmp_path, database_url=url))
+    assert (opened.username, opened.password, opened.host) == ("storybot", "hunter@2024", "127.0.0.1")
 
 
 def test_the_database_url_is_never_shown_with_the_settings():

@@ -6,9 +6,11 @@ The database is opened before Discord is contacted, so these runs need no networ
 from __future__ import annotations
 
 import asyncio
+import socket
 
 import asyncpg
 import pytest
+import sqlalchemy as sa
 
 from bot.settings import Settings
 from bot.state.database import Database
@@ -114,3 +116,43 @@ async def test_the_lock_wait_is_set_once_connected_not_asked_for_at_connection_s
     finally:
         await database.close()
     assert tuple(row) == ("session", "2000")  # SET after connecting, not "client" (a start-up parameter)
+
+
+async def test_libpq_parameters_in_the_url_are_applied(postgresql_url, tmp_path):
+    """Hosted PostgreSQL hands out URLs with libpq's parameters (?sslmode=require, application_name): each
+    ended the start in a TypeError traceback ("connect() got an unexpected keyword argument 'sslmode'")."""
+    url = f"{postgresql_url}?sslmode=prefer&application_name=storybot-east"
+    database = await Database.open(Settings(data=tmp_path, database_url=url))
+    try:
+        async with database.engine.connect() as connection:
+            name = await connection.scalar(sa.text("SELECT current_setting('application_name')"))
+    finally:
+        await database.close()
+    assert name == "storybot-east"
+
+
+def test_a_url_asking_for_tls_the_server_has_not_is_one_line(postgresql_url, tmp_path):
+    result = run_bot_with(f"{postgresql_url}?sslmode=require", tmp_path)
+    assert result.returncode == 1 and one_clear_line(result.stderr), result.stderr
+    assert "Could not reach the database at postgresql://storybot@127.0.0.1" in result.stderr
+
+
+def test_a_server_that_takes_the_connection_but_never_answers_is_said_so(tmp_path):
+    """A port that accepts and then says nothing (a stopped server behind a proxy, a firewall's tarpit) read
+    'Could not reach the database at ...: TimeoutError.'"""
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        port = silent.getsockname()[1]
+        result = run_bot_with(f"postgresql://storybot@127.0.0.1:{port}/stories", tmp_path)
+    assert result.returncode == 1 and one_clear_line(result.stderr), result.stderr
+    assert f"127.0.0.1:{port}/stories: it did not answer in time. Check that the server" in result.stderr
+
+
+async def test_a_password_with_an_at_sign_reaches_the_server(postgresql_url, tmp_path):
+    """The server's own check: the host after the last '@' is the one connected to, as compose's URL names it."""
+    url = postgresql_url.replace(f"//{USER}@", f"//{USER}:p@ss@")
+    database = await Database.open(Settings(data=tmp_path, database_url=url))
+    try:
+        async with database.engine.connect() as connection:
+            assert await connection.scalar(sa.text("SELECT current_user")) == USER
+    finally:
+        await database.close()
