@@ -140,7 +140,8 @@ class Settings:
             if value == written and " #" in value.replace("\t", " "):
                 raise SettingsError(
                     f"{name} is {value!r}: a '#' after a space starts a comment in .env, but docker run --env-file "
-                    "and podman's keep it in the value. Put the comment on a line of its own."
+                    "and podman's keep it in the value. Put the comment on a line of its own (or, if the '#' is "
+                    "part of the value, put the value in quotes)."
                 )
             return value or None
 
