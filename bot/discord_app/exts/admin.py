@@ -20,7 +20,6 @@ from typing import Literal
 import aiohttp
 import discord
 from discord import app_commands
-from discord.utils import escape_markdown
 
 from bot.core.shelf import (
     Shelf,
@@ -34,7 +33,7 @@ from bot.core.shelf import (
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
 from bot.discord_app.database_trouble import database_trouble
-from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, clip, persistent_view
+from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, clip, escape_markdown, persistent_view
 from bot.messages import (
     OWNER_ONLY,
     RELOAD_OWNER_ONLY,

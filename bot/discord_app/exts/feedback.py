@@ -8,12 +8,12 @@ from collections.abc import Sequence
 
 import discord
 from discord import app_commands
-from discord.utils import escape_markdown, format_dt
+from discord.utils import format_dt
 
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral
 from bot.discord_app.cog import StoryCog
 from bot.discord_app.database_trouble import database_trouble
-from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, Reply, clip, fit
+from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, Reply, clip, escape_markdown, fit
 from bot.discord_app.voting import VoteButton
 from bot.state.feedback import AnswerFeedback
 from bot.state.guarded_engine import DatabaseUnavailable
