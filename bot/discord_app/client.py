@@ -171,10 +171,21 @@ class StoryBot(commands.AutoShardedBot):
             text = "That command works in a server, not in DMs."
         elif isinstance(error, app_commands.TransformerError) and error.type is discord.AppCommandOptionType.channel:
             text = "I can't see that channel. Give me View Channel there (or pick another one), then try again."
+        elif isinstance(error, app_commands.CommandInvokeError) and isinstance(error.original, discord.HTTPException):
+            # Discord refused a reply: the interaction expired (answered after its 3 seconds or 15 minutes), a 5xx,
+            # a rate limit. Nothing more can be said to the person through it.
+            refused = error.original
+            log.warning("Could not answer /%s: %s %s", command_name(interaction), refused.status, refused.text)
+            return
         else:
-            log.error("Command %s failed", interaction.command and interaction.command.name, exc_info=error)
+            log.error("Command %s failed", command_name(interaction), exc_info=error)
             text = "Something went wrong on my side; please try again in a moment."
         await send_ephemeral(interaction, text)
+
+
+def command_name(interaction: discord.Interaction) -> str | None:
+    """The slash command used, with its group ("story add"), for the log."""
+    return None if interaction.command is None else interaction.command.qualified_name
 
 
 def story_bot(interaction: discord.Interaction) -> StoryBot:
@@ -229,8 +240,8 @@ async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
     await respond(interaction, Reply(content=text), private=True)
 
 
-async def show_in_place(interaction: discord.Interaction, reply: Reply) -> None:
-    """A button's answer: its own message, edited (acknowledged or not)."""
+async def show_in_place(interaction: discord.Interaction, reply: Reply) -> bool:
+    """A button's answer: its own message, edited (acknowledged or not). False when Discord refused it."""
     try:
         if interaction.response.is_done():
             await reply.edit_original(interaction)
@@ -238,3 +249,5 @@ async def show_in_place(interaction: discord.Interaction, reply: Reply) -> None:
             await reply.edit_response(interaction)
     except discord.HTTPException as error:
         log.warning("Could not update a message: %s %s", error.status, error.text)
+        return False
+    return True

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 
 import pytest
 
 from tests.core.test_worker import WORDS
 from tests.discord_app.bot_process import BotProcess
-from tests.discord_app.fake_discord import APP_ID, BOT_USER, GUILD_ID, PERSON, FakeDiscord
+from tests.discord_app.fake_discord import (
+    APP_ID,
+    BOT_USER,
+    CALLBACK,
+    CHANNEL_ID,
+    GUILD_ID,
+    PERSON,
+    FakeDiscord,
+    message_payload,
+)
+from tests.discord_app.test_admin import MANAGE_SERVER
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, bot, callback, fake, reply_to
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -37,6 +48,40 @@ async def test_more_results_spends_from_the_same_budget_as_questions(fake, bot):
     assert [a["type"] for a in answers[:4]] == [7, 7, 7, 7]
     assert answers[4]["type"] == 4 and answers[4]["data"]["flags"] & EPHEMERAL
     assert "try again in" in answers[4]["data"]["content"]
+
+
+async def logged(process: BotProcess, since: int, text: str, times: int = 1) -> str:
+    """The bot's log from line `since` on, once it says `text` `times` times (15 s at most)."""
+    for _ in range(150):
+        written = "".join(process.output[since:])
+        if written.count(text) >= times:
+            return written
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"the bot did not log {text!r} {times} times; it logged:\n{written}")
+
+
+async def test_a_click_or_command_discord_no_longer_takes_is_one_line_in_the_log(fake, bot):
+    # Discord forgets an interaction not acknowledged within 3 seconds (a bot paused or slow to hear it) and
+    # answers 404 "Unknown interaction"; a 5xx may come the same way. /help, /reload and /story, and the
+    # buttons under /story's questions, answered Discord with raw calls: each such refusal was an ERROR with a
+    # traceback ("Command help failed", "Ignoring exception in view"), and "Something went wrong" tried again.
+    since = len(bot.output)
+    expired = {"message": "Unknown interaction", "body": {"code": 10062}}
+    for command in ("help", "reload"):
+        fake.fail("POST", CALLBACK, 404, **expired)
+        await fake.slash(command, author=PERSON, permissions=MANAGE_SERVER)
+    fake.fail("POST", CALLBACK, 404, **expired)
+    await fake.subcommand("story", "history", permissions=MANAGE_SERVER)
+    for custom_id in ("storybot:shelf:cancel:0", "storybot:shelf:remove:1", "storybot:confirm:0a1b2c3d:no"):
+        fake.fail("POST", CALLBACK, 404, **expired)
+        button = {"type": 2, "style": 2, "label": "Cancel", "custom_id": custom_id}
+        message: dict[str, object] = {**message_payload(fake.new_id(), CHANNEL_ID, BOT_USER, "Remove it?")}
+        message |= {"components": [{"type": 1, "components": [button]}], "flags": EPHEMERAL}
+        data = {"custom_id": custom_id, "component_type": 2}
+        await fake.interact(3, data, message, permissions=MANAGE_SERVER)
+    written = await logged(bot, since, "404 Unknown interaction", times=6)
+    assert "Traceback" not in written and "ERROR" not in written
+    assert "Could not answer /story history: 404 Unknown interaction" in written
 
 
 async def test_debug_log_never_shows_interaction_or_bot_tokens(fake: FakeDiscord):

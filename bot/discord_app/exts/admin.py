@@ -30,7 +30,7 @@ from bot.core.shelf import (
     safe_file_name,
     story_file,
 )
-from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
+from bot.discord_app.client import StoryBot, send_ephemeral, show_in_place, story_bot
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
 from bot.discord_app.database_trouble import database_trouble
 from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, clip, escape_markdown, persistent_view
@@ -58,6 +58,8 @@ LIBRARY: Where = "the owner's library"
 MANAGE_SERVER = "You need the Manage Server permission for that."
 CHANGE_SHELF = "change this server's stories"
 READ_HISTORY = "read this server's history"
+CANCELLED = "Cancelled; nothing changed."
+WORKING = "Working on it…"
 
 
 def download_failed(detail: str = "") -> str:
@@ -320,11 +322,11 @@ class Admin(StoryCog):
             await send_ephemeral(interaction, MANAGE_SERVER)
             return
         if action == "cancel":
-            await interaction.response.edit_message(content="Cancelled; nothing changed.", view=None)
+            await show_in_place(interaction, Reply(content=CANCELLED))
             return
-        await interaction.response.edit_message(content="Working on it…", view=None)
-        report = await self._shelf_report(interaction, action, number)
-        await report.edit_original(interaction)
+        if not await show_in_place(interaction, Reply(content=WORKING)):
+            return  # the click expired: nothing is changed that the person cannot be told of
+        await show_in_place(interaction, await self._shelf_report(interaction, action, number))
 
     async def _shelf_change(self, interaction: discord.Interaction, action: str, *change: int | str | bytes) -> None:
         report = await self._shelf_report(interaction, action, *change)
@@ -408,17 +410,17 @@ class Admin(StoryCog):
             return
         pending = self.pending.pop(token, None)
         if pending is None:
-            await interaction.response.edit_message(
-                content="That request has expired; run the command again.", view=None
-            )
+            await show_in_place(interaction, Reply(content="That request has expired; run the command again."))
             return
         if not yes:
-            await interaction.response.edit_message(content="Cancelled; nothing changed.", view=None)
+            await show_in_place(interaction, Reply(content=CANCELLED))
             return
         if not await self.bot.is_owner(interaction.user):
-            await interaction.response.edit_message(content=OWNER_ONLY, view=None)
+            await show_in_place(interaction, Reply(content=OWNER_ONLY))
             return
-        await interaction.response.edit_message(content="Working on it…", view=None)
+        if not await show_in_place(interaction, Reply(content=WORKING)):
+            self.pending[token] = pending  # the click expired: asked again, it is still there to confirm
+            return
         shelf = Shelf(self.bot.settings.corpus)
         try:
             if pending.action == "replace":
@@ -438,7 +440,7 @@ class Admin(StoryCog):
         except Exception:  # never leave "Working on it…" standing
             log.exception("Could not %s %s", pending.action, pending.name)
             report = "Something went wrong on my side; nothing was lost. Please try again in a moment."
-        await interaction.edit_original_response(content=report)
+        await show_in_place(interaction, Reply(content=report))
 
     async def _reloaded(self, interaction: discord.Interaction, done: str = "") -> str:
         """The library reloaded, and what that did, after `done` (what was changed first, if anything)."""
