@@ -165,10 +165,10 @@ class StoryBot(commands.AutoShardedBot):
     async def on_app_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         if isinstance(error, app_commands.CommandOnCooldown):
             text = wait_message(error.retry_after)
+        elif isinstance(error, app_commands.MissingPermissions) and interaction.guild_id is None:
+            text = "That command works in a server, not in DMs."  # where no one has a permission
         elif isinstance(error, app_commands.MissingPermissions):
             text = "You need the Manage Server permission for that."
-        elif isinstance(error, app_commands.NoPrivateMessage):
-            text = "That command works in a server, not in DMs."
         elif isinstance(error, app_commands.TransformerError) and error.type is discord.AppCommandOptionType.channel:
             text = "I can't see that channel. Give me View Channel there (or pick another one), then try again."
         elif isinstance(error, app_commands.CommandInvokeError) and isinstance(error.original, discord.HTTPException):

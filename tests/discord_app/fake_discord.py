@@ -360,8 +360,8 @@ class FakeDiscord:
         channel_id: int = CHANNEL_ID,
         connection: int | None = None,
     ) -> tuple[int, str]:
-        """A person uses a command (kind 2), a component (3) or autocomplete (4) in the server of `channel_id`;
-        returns (mark, id)."""
+        """A person uses a command (kind 2), a component (3) or autocomplete (4) in the server of `channel_id`, or
+        in a DM with the bot (DM_CHANNEL_ID: no server, no member, no permissions); returns (mark, id)."""
         interaction_id = str(self.new_id())
         server = server_of(channel_id)
         payload = {
@@ -369,20 +369,30 @@ class FakeDiscord:
             "application_id": str(APP_ID),
             "type": kind,
             "data": data,
-            "guild_id": str(server),
             "channel_id": str(channel_id),
-            "channel": guild_channel(channel_id) | {"guild_id": str(server)},
-            "member": member(author or self.person(), permissions),
             "token": f"token-{interaction_id}",
             "version": 1,
             "app_permissions": "2248473465835073",
             "locale": "en-US",
-            "guild_locale": "en-US",
             "entitlements": [],
-            "authorizing_integration_owners": {"0": str(server)},
-            "context": 0,
             "attachment_size_limit": 26214400,
         }
+        if channel_id == DM_CHANNEL_ID:
+            payload |= {
+                "channel": {"id": str(channel_id), "type": 1, "recipients": [BOT_USER]},
+                "user": author or self.person(),
+                "authorizing_integration_owners": {"0": str(server)},
+                "context": 1,
+            }
+        else:
+            payload |= {
+                "guild_id": str(server),
+                "channel": guild_channel(channel_id) | {"guild_id": str(server)},
+                "member": member(author or self.person(), permissions),
+                "guild_locale": "en-US",
+                "authorizing_integration_owners": {"0": str(server)},
+                "context": 0,
+            }
         if message is not None:
             payload["message"] = message
         mark = len(self.calls)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+from functools import partial
 
 import pytest
 
@@ -14,6 +15,7 @@ from tests.discord_app.fake_discord import (
     BOT_USER,
     CALLBACK,
     CHANNEL_ID,
+    DM_CHANNEL_ID,
     GUILD_ID,
     PERSON,
     FakeDiscord,
@@ -24,6 +26,7 @@ from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, bot, callback,
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 __all__ = ["bot", "fake"]  # the module-scoped fixtures, shared with the other end-to-end tests
+SERVER_GROUPS = (("settings", "show"), ("story", "history"))
 
 
 async def test_slash_ask_drops_discord_markup_from_the_question(fake, bot):
@@ -82,6 +85,18 @@ async def test_a_click_or_command_discord_no_longer_takes_is_one_line_in_the_log
     written = await logged(bot, since, "404 Unknown interaction", times=6)
     assert "Traceback" not in written and "ERROR" not in written
     assert "Could not answer /story history: 404 Unknown interaction" in written
+
+
+async def test_a_server_command_used_in_a_dm_says_it_works_in_a_server(fake, bot):
+    # /settings, /story, /feedback and /reload are registered for servers; one that reaches the bot from a DM
+    # all the same (a client's stale list of commands) was told "You need the Manage Server permission for
+    # that", which no one has in a DM, so nothing they could do would help.
+    uses = [partial(fake.slash, command, channel_id=DM_CHANNEL_ID) for command in ("feedback", "reload")]
+    uses += [partial(fake.subcommand, group, sub, channel_id=DM_CHANNEL_ID) for group, sub in SERVER_GROUPS]
+    for use in uses:  # one at a time: each answer is the first after its own use
+        mark, _ = await use()
+        said = (await callback(fake, mark))["data"]
+        assert said["content"] == "That command works in a server, not in DMs." and said["flags"] & EPHEMERAL
 
 
 async def test_debug_log_never_shows_interaction_or_bot_tokens(fake: FakeDiscord):
