@@ -117,3 +117,21 @@ async def test_a_thread_is_looked_at_once_and_small_talk_not_at_all(fake, bot):
     assert len(looks) == 1
     replies = [c for c in fake.calls[mark:] if c.method == "POST" and c.path == f"/channels/{thread}/messages"]
     assert len(replies) == 2  # "thanks!" got none
+
+
+async def test_small_talk_under_an_answer_gets_no_reply_with_discords_reply_ping_either(fake, bot):
+    # Replying pings the author replied to unless the person turns it off: "thanks!" under an answer listed the
+    # bot among its mentions, and was answered "I couldn't find that in the stories: your question has no
+    # words to search for". A reply with a question is still answered, to an answer or to a no-answer line.
+    answer = await answer_message(fake, "Who is Sofia?")
+    mark = await fake.reply_to_message(answer, "thanks!", mentions=[BOT_USER])
+    asked = await fake.reply_to_message(answer, "where was she born?", mentions=[BOT_USER])
+    followed = (await fake.wait_for_call("POST", CHANNEL_MESSAGES, after=asked)).body
+    assert followed["embeds"][0]["title"] == answer["embeds"][0]["title"]
+    prompt = await reply_to(fake, MENTION, mentions=[BOT_USER])  # "Ask me something about the stories, ..."
+    said = next(m for m in reversed(fake.messages.values()) if m["content"] == prompt["content"])
+    asked = await fake.reply_to_message(said, "how old is sofia", mentions=[BOT_USER])
+    answered = (await fake.wait_for_call("POST", CHANNEL_MESSAGES, after=asked)).body
+    assert "Sofia" in answered["embeds"][0]["description"]
+    replies = [c.body for c in fake.calls[mark:] if c.method == "POST" and c.path == CHANNEL_MESSAGES]
+    assert [bool(r.get("embeds")) for r in replies] == [True, False, True]  # none to "thanks!"

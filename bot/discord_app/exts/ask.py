@@ -92,12 +92,18 @@ class Ask(StoryCog):
             await super().cog_unload()
 
     def addressed(self, message: discord.Message, me: discord.ClientUser) -> bool:
-        """A DM, or a mention of the bot (`me`) or of its role."""
+        """A DM, or a mention of the bot (`me`) or of its role in the text. A reply's ping of the bot (Discord
+        pings the author replied to by default) is no mention: "thanks!" under an answer is small talk."""
         return (
             message.guild is None
-            or any(user.id == me.id for user in message.mentions)
+            or any(f"<@{mark}{me.id}>" in message.content for mark in ("", "!"))
             or any(role.tags is not None and role.tags.bot_id == me.id for role in message.role_mentions)
         )
+
+    def replies_to_me(self, message: discord.Message, me: discord.ClientUser) -> bool:
+        """A reply to one of the bot's messages (an answer's follow-up aside: a no-answer line, a wait)."""
+        replied = None if message.reference is None else message.reference.resolved
+        return isinstance(replied, discord.Message) and replied.author.id == me.id
 
     def question_in(
         self, message: discord.Message, server: ServerSettings | None, follows_answer: bool = False
@@ -108,6 +114,7 @@ class Ask(StoryCog):
         if not (
             follows_answer
             or self.addressed(message, self.bot.user)
+            or self.replies_to_me(message, self.bot.user)
             or answers_every_message(self.bot, message.channel, server)
         ):
             return None
