@@ -171,6 +171,11 @@ class StoryBot(commands.AutoShardedBot):
             text = "You need the Manage Server permission for that."
         elif isinstance(error, app_commands.TransformerError) and error.type is discord.AppCommandOptionType.channel:
             text = "I can't see that channel. Give me View Channel there (or pick another one), then try again."
+        elif isinstance(error, (app_commands.CommandNotFound, app_commands.CommandSignatureMismatch)):
+            # Discord still shows a command as another version of the bot registered it: one being upgraded, or
+            # shards on several machines running two versions for a moment.
+            log.warning("A command Discord has in another form than this version's: %s", error)
+            text = "That command changed with my last update; please try it again in a minute."
         elif isinstance(error, app_commands.CommandInvokeError) and isinstance(error.original, discord.HTTPException):
             # Discord refused a reply: the interaction expired (answered after its 3 seconds or 15 minutes), a 5xx,
             # a rate limit. Nothing more can be said to the person through it.

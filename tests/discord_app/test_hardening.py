@@ -99,6 +99,23 @@ async def test_a_server_command_used_in_a_dm_says_it_works_in_a_server(fake, bot
         assert said["content"] == "That command works in a server, not in DMs." and said["flags"] & EPHEMERAL
 
 
+async def test_a_command_discord_has_from_another_version_is_told_to_try_again(fake, bot):
+    # While a bot is upgraded (or shards on several machines run two versions for a moment), Discord sends
+    # commands and options as the other version registered them: each use was "Something went wrong on my
+    # side" and an ERROR with a traceback.
+    since = len(bot.output)
+    ask = next(c for c in fake.commands["guild"] if c["name"] == "ask")
+    renamed = {"id": ask["id"], "name": "ask", "type": 1, "guild_id": str(GUILD_ID)}
+    renamed["options"] = [{"name": "query", "type": 3, "value": "how old is sofia"}]
+    removed = {"id": str(fake.new_id()), "name": "quiz", "type": 1, "guild_id": str(GUILD_ID), "options": []}
+    for data in (renamed, removed):
+        mark, _ = await fake.interact(2, data)
+        said = (await callback(fake, mark))["data"]
+        assert said["content"] == "That command changed with my last update; please try it again in a minute."
+    written = await logged(bot, since, "in another form than this version's", times=2)
+    assert "Traceback" not in written and "ERROR" not in written
+
+
 async def test_debug_log_never_shows_interaction_or_bot_tokens(fake: FakeDiscord):
     process = await BotProcess(fake, STORYBOT_LOG_LEVEL="DEBUG").start()
     await process.ready()
