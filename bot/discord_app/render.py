@@ -27,6 +27,8 @@ FIELD_LIMIT = 1024
 FOOTER_LIMIT = 2048
 EMBED_TOTAL_LIMIT = 6000
 CHOICE_LIMIT = 100  # a choice's or a select option's name and value
+CANNOT_REPLY_WITHOUT_HISTORY = 160002
+"""Discord's error code for a reply sent where the bot lacks Read Message History."""
 ELLIPSIS = "…"
 QUESTION_PREFIX = "Q: "
 """The footer of an answer shows the question (its buttons read it by the answer's id, never from here)."""
@@ -95,8 +97,14 @@ class Reply:
         )
 
     async def reply_to(self, message: discord.Message) -> None:
-        """As a reply to the message, which does not ping its author."""
-        await message.reply(self.content, embed=_given(self.embed), view=_given(self.view), mention_author=False)
+        """As a reply to the message, which does not ping its author; where the bot may not read the channel's
+        history, which Discord requires of a reply (it refuses one with 160002), as a message of its own."""
+        try:
+            await message.reply(self.content, embed=_given(self.embed), view=_given(self.view), mention_author=False)
+        except discord.HTTPException as error:
+            if error.code != CANNOT_REPLY_WITHOUT_HISTORY:
+                raise
+            await message.channel.send(self.content, embed=_given(self.embed), view=_given(self.view))
 
     async def edit_response(self, interaction: discord.Interaction) -> None:
         """In place of the message whose button or select was used: a part left out is removed from it."""

@@ -22,7 +22,7 @@ from tests.discord_app.fake_discord import (
     message_payload,
 )
 from tests.discord_app.test_admin import MANAGE_SERVER
-from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, bot, callback, fake, reply_to
+from tests.discord_app.test_end_to_end import CHANNEL_MESSAGES, EPHEMERAL, MENTION, bot, callback, fake, reply_to
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 __all__ = ["bot", "fake"]  # the module-scoped fixtures, shared with the other end-to-end tests
@@ -114,6 +114,22 @@ async def test_a_command_discord_has_from_another_version_is_told_to_try_again(f
         assert said["content"] == "That command changed with my last update; please try it again in a minute."
     written = await logged(bot, since, "in another form than this version's", times=2)
     assert "Traceback" not in written and "ERROR" not in written
+
+
+async def test_an_answer_where_the_bot_may_not_read_history_comes_as_a_message_of_its_own(fake, bot):
+    # Discord refuses a reply (403, code 160002) where the bot lacks Read Message History, which a channel's
+    # overrides easily take away: every mention there went unanswered, with one warning in the log.
+    refusal = "Cannot reply without permission to read message history"
+    fake.fail("POST", CHANNEL_MESSAGES, 403, message=refusal, body={"code": 160002})
+    mark = await fake.send_message(f"{MENTION} how old is sofia", mentions=[BOT_USER])
+    await fake.wait_for(lambda: len(sent_messages(fake, mark)) >= 2)
+    refused, answer = sent_messages(fake, mark)[:2]
+    assert "message_reference" in refused and "message_reference" not in answer
+    assert "Sofia" in answer["embeds"][0]["description"] and answer["allowed_mentions"]["parse"] == []
+
+
+def sent_messages(fake: FakeDiscord, since: int) -> list[dict]:
+    return [c.body for c in fake.calls[since:] if c.method == "POST" and c.path == CHANNEL_MESSAGES]
 
 
 async def test_debug_log_never_shows_interaction_or_bot_tokens(fake: FakeDiscord):
