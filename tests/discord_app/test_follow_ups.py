@@ -135,3 +135,18 @@ async def test_small_talk_under_an_answer_gets_no_reply_with_discords_reply_ping
     assert "Sofia" in answered["embeds"][0]["description"]
     replies = [c.body for c in fake.calls[mark:] if c.method == "POST" and c.path == CHANNEL_MESSAGES]
     assert [bool(r.get("embeds")) for r in replies] == [True, False, True]  # none to "thanks!"
+
+
+async def test_a_thread_started_on_its_own_is_looked_at_once(fake, bot):
+    # A thread started from the channel's thread list (or whose message was deleted) has no message of its id:
+    # Discord answered 404 to the look for one at every question asked in it, each a request on the
+    # channel's rate limit and a line in the log, as nothing was remembered.
+    thread = await fake.start_thread(message_payload(fake.new_id(), CHANNEL_ID, fake.person(), "never sent"))
+    starter = rf"/channels/{CHANNEL_ID}/messages/{thread}"
+    mark = len(fake.calls)
+    for question in ("how old is sofia", "where was sofia born"):
+        asked = await fake.send_message(f"{MENTION} {question}", channel_id=thread, mentions=[BOT_USER])
+        answer = (await fake.wait_for_call("POST", rf"/channels/{thread}/messages", after=asked)).body
+        assert "Sofia" in answer["embeds"][0]["description"]
+    looks = [c for c in fake.calls[mark:] if c.method == "GET" and re.fullmatch(starter, c.path)]
+    assert len(looks) == 1

@@ -136,10 +136,14 @@ class Ask(StoryCog):
                 thread = message.channel
                 if thread.id not in self._thread_stories:  # one look a thread, not one a message
                     # A thread started from a message has that message's id; a forum post's thread starts
-                    # with the post, never with one of the bot's answers.
+                    # with the post, never with one of the bot's answers. A thread started on its own (or
+                    # whose message was deleted, or that the bot may not read) has none to find: looked at once.
                     starter = thread.starter_message
                     if starter is None and isinstance(thread.parent, discord.TextChannel):
-                        starter = await thread.parent.fetch_message(thread.id)
+                        try:
+                            starter = await thread.parent.fetch_message(thread.id)
+                        except (discord.NotFound, discord.Forbidden):
+                            starter = None
                     self._remember_thread(thread.id, story_of_answer(starter, self.bot.user.id))
                 return self._thread_stories[thread.id]
         except discord.HTTPException as error:
