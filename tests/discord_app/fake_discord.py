@@ -584,6 +584,9 @@ class FakeDiscord:
                     "summary": "",
                 }
             )
+        if route == ("POST", "/users/@me/channels"):  # a DM with a person, opened to write to them
+            recipient = user(int(body["recipient_id"]), "reader")
+            return _json({"id": str(DM_CHANNEL_ID), "type": 1, "recipients": [recipient], "last_message_id": None})
         if route == ("GET", "/gateway/bot"):
             return _json(
                 {

@@ -15,7 +15,7 @@ from tests.cli.test_index_faults import command_environment
 from tests.conftest import CORPUS
 from tests.core.readers.test_epub import write_epub
 from tests.discord_app.bot_process import ROOT, BotProcess
-from tests.discord_app.fake_discord import APP_ID, BOT_USER, PERSON, FakeDiscord
+from tests.discord_app.fake_discord import APP_ID, BOT_USER, DM_CHANNEL_ID, PERSON, FakeDiscord
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, reply_to
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -192,6 +192,23 @@ async def test_only_the_owner_rereads_the_owners_folder(fake, admin_bot, stories
     mark, _ = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER)
     await callback(fake, mark)
     assert "Removed (1): `by-hand.md`" in (await followup(fake, mark))["content"]
+
+
+async def test_a_reload_report_discord_no_longer_takes_comes_by_dm(fake, admin_bot, stories):
+    # A reload may run 30 minutes (README: then it is stopped and reported); Discord takes an interaction's
+    # replies for 15 and then answers 401 Invalid Webhook Token. The report of a long reload, and always that
+    # of one stopped at 30 minutes, reached no one: not the owner, and not the log.
+    (stories / "late.md").write_text("# Late\n\nThe owner added this one by hand, late at night.\n")
+    fake.fail("POST", FOLLOWUP, 401, message="Invalid Webhook Token", body={"code": 50027})
+    mark, _ = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER)
+    dm = await fake.wait_for_call("POST", rf"/channels/{DM_CHANNEL_ID}/messages", after=mark)
+    opened = next(c for c in fake.calls[mark:] if (c.method, c.path) == ("POST", "/users/@me/channels"))
+    assert str(opened.body["recipient_id"]) == PERSON["id"]
+    assert dm.body["content"].startswith("Reloaded:") and "Added (1): `late.md`" in dm.body["content"]
+    (stories / "late.md").unlink()  # the folder is the module's: leave it as it was
+    mark, _ = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER)
+    await callback(fake, mark)
+    assert "Removed (1): `late.md`" in (await followup(fake, mark))["content"]
 
 
 async def test_adding_and_removing_a_story_on_discord_writes_one_small_segment_not_a_rebuild(fake, tmp_path):

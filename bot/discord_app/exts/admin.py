@@ -30,7 +30,7 @@ from bot.core.shelf import (
     safe_file_name,
     story_file,
 )
-from bot.discord_app.client import StoryBot, send_ephemeral, show_in_place, story_bot
+from bot.discord_app.client import StoryBot, command_name, send_ephemeral, show_in_place, story_bot
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
 from bot.discord_app.database_trouble import database_trouble
 from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, clip, escape_markdown, persistent_view
@@ -175,7 +175,7 @@ class Admin(StoryCog):
         if not await self.bot.is_owner(interaction.user):  # what every server sees changes only at its owner's word
             await interaction.followup.send(RELOAD_OWNER_ONLY, ephemeral=True)
             return
-        await interaction.followup.send(await self._reloaded(interaction), ephemeral=True)
+        await self._report(interaction, await self._reloaded(interaction))
 
     @story.command(name="add", description="Add a story: text, Markdown, EPUB, HTML, Word or PDF (Manage Server)")
     @app_commands.describe(
@@ -393,7 +393,7 @@ class Admin(StoryCog):
         except (ShelfError, OSError) as error:
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
             return
-        await interaction.followup.send(await self._reloaded(interaction, f"Added `{name}`."), ephemeral=True)
+        await self._report(interaction, await self._reloaded(interaction, f"Added `{name}`."))
 
     async def _ask(self, interaction: discord.Interaction, pending: Pending, question: str, label: str) -> None:
         token = secrets.token_hex(8)
@@ -440,7 +440,30 @@ class Admin(StoryCog):
         except Exception:  # never leave "Working on it…" standing
             log.exception("Could not %s %s", pending.action, pending.name)
             report = "Something went wrong on my side; nothing was lost. Please try again in a moment."
-        await show_in_place(interaction, Reply(content=report))
+        if not await show_in_place(interaction, Reply(content=report)):
+            await self._direct(interaction.user, report)
+
+    async def _report(self, interaction: discord.Interaction, text: str) -> None:
+        """What a change to the owner's library did, privately; by DM when Discord no longer takes the
+        interaction's reply: a reload may run 30 minutes, and Discord keeps an interaction for 15."""
+        try:
+            await interaction.followup.send(text, ephemeral=True)
+        except discord.HTTPException as error:
+            log.warning(
+                "Could not answer /%s (%s %s); sending the report by DM.",
+                command_name(interaction),
+                error.status,
+                error.text,
+            )
+            await self._direct(interaction.user, text)
+
+    async def _direct(self, user: discord.User | discord.Member, text: str) -> None:
+        try:
+            await user.send(text)
+        except discord.HTTPException as error:
+            log.warning(
+                "Could not send %s the report by DM either (%s %s): %s", user.id, error.status, error.text, text
+            )
 
     async def _reloaded(self, interaction: discord.Interaction, done: str = "") -> str:
         """The library reloaded, and what that did, after `done` (what was changed first, if anything)."""
