@@ -65,6 +65,23 @@ class LogFile(logging.handlers.RotatingFileHandler):
                 handler.handle(told)
 
 
+RECONNECTING_LOGGERS = ("discord.client", "discord.shard")
+"""Where discord.py says it will reconnect after losing Discord, with the error's whole traceback, at ERROR."""
+
+
+class ReconnectInOneLine(logging.Filter):
+    """discord.py's "Attempting a reconnect ..." as one warning line naming the error: Discord or the network
+    gone for a while logged a traceback every few seconds, at ERROR, for what passes by itself."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and str(record.msg).startswith("Attempting a reconnect"):
+            error = record.exc_info[1]
+            record.msg, record.args = f"{record.getMessage()} ({type(error).__name__}: {error})", ()
+            record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
 def setup_logging(settings: Settings) -> None:
     """discord.py's console log at the settings' level, STORYBOT_LOG_FILE beside it, no secrets in either."""
     level = getattr(logging, settings.log_level)
@@ -76,6 +93,8 @@ def setup_logging(settings: Settings) -> None:
         for handler in root.handlers:
             handler.addFilter(ThirdPartyQuiet())
     redact_logs(settings.discord_token)
+    for name in RECONNECTING_LOGGERS:
+        logging.getLogger(name).addFilter(ReconnectInOneLine())
 
 
 def log_file_path(settings: Settings) -> Path | None:

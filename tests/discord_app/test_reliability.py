@@ -4,6 +4,7 @@ in the middle of a burst."""
 
 from __future__ import annotations
 
+import asyncio
 import random
 import re
 import signal
@@ -231,3 +232,23 @@ async def test_sigterm_while_the_shards_are_still_connecting_stops_the_bot_quiet
     assert await process.stop(signal.SIGTERM) == 0  # within BotProcess's 30 s, as systemd and podman allow
     assert len(fake.connections) < before + 4
     assert "Session is closed" not in process.text and "Traceback" not in process.text
+
+
+async def test_discord_out_of_reach_while_running_is_one_warning_line_a_reconnect():
+    # discord.py logs each reconnect attempt (after 1 s, 3 s, 6 s, ... while the network or Discord is down)
+    # at ERROR with the connection error's whole traceback: an outage of minutes filled the journal with
+    # them, and alerting on ERROR called the owner for what passes by itself.
+    gone = FakeDiscord()
+    await gone.start()
+    process = await started(gone)
+    try:
+        await gone.stop()  # Discord out of reach: the connection drops and no new one is taken
+        for _ in range(150):
+            if process.text.count("Attempting a reconnect") >= 2:
+                break
+            await asyncio.sleep(0.1)
+    finally:
+        assert await process.stop() == 0
+    reconnects = [line for line in process.output if "Attempting a reconnect" in line]
+    assert len(reconnects) >= 2 and all("WARNING" in line and "Cannot connect" in line for line in reconnects)
+    assert "Traceback" not in process.text and "ERROR" not in process.text
