@@ -56,6 +56,8 @@ def env_files() -> tuple[Path, Path]:
     return Path.cwd() / ".env", user_config_path("storybot", appauthor=False) / ".env"
 
 
+SECRET_SETTINGS = ("DISCORD_TOKEN", "STORYBOT_DATABASE_URL")
+"""Never shown in a message: the token, and a database URL's password."""
 PATH_SETTINGS = ("STORYBOT_CORPUS", "STORYBOT_DATA", "STORYBOT_INDEX", "STORYBOT_LOG_FILE")
 
 
@@ -138,8 +140,9 @@ class Settings:
             written = env.get(name, "").strip()
             value = _unquoted(written)
             if value == written and " #" in value.replace("\t", " "):
+                shown = "a value with ' #' in it" if name in SECRET_SETTINGS else repr(value)
                 raise SettingsError(
-                    f"{name} is {value!r}: a '#' after a space starts a comment in .env, but docker run --env-file "
+                    f"{name} is {shown}: a '#' after a space starts a comment in .env, but docker run --env-file "
                     "and podman's keep it in the value. Put the comment on a line of its own (or, if the '#' is "
                     "part of the value, put the value in quotes)."
                 )

@@ -174,3 +174,18 @@ def test_the_data_folder_defaults_to_the_users_data_directory(monkeypatch, tmp_p
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert Settings.from_env({}).data == tmp_path / "storybot"
     assert Settings.from_env({}).question_budget == QuestionBudget(5, 30)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("DISCORD_TOKEN", "MTAwMA.secret.part # the bot's"),
+        ("STORYBOT_DATABASE_URL", "postgresql://u:secret@db/s # prod"),
+    ],
+)
+def test_an_inline_comment_after_a_secret_is_named_without_the_secret(name, value):
+    """The inline-comment message shows the value it read: for the token or a URL's password, a secret printed to
+    the console and the service's journal."""
+    with pytest.raises(SettingsError, match=f"^{name} is ") as refused:
+        Settings.from_env({name: value})
+    assert "secret" not in str(refused.value) and "comment" in str(refused.value)
