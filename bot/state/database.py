@@ -157,11 +157,15 @@ def _engine(url: URL, connect_seconds: float, statement_seconds: float) -> Async
     import asyncpg  # the postgresql extra's driver: without it, ModuleNotFoundError names what to install
 
     # asyncpg reads the URL as libpq does (?sslmode=require, application_name, options, a socket's ?host=):
-    # SQLAlchemy would pass each parameter on as a keyword asyncpg.connect() does not take.
-    dsn = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    # SQLAlchemy would pass each parameter on as a keyword asyncpg.connect() does not take. Only ?ssl=require,
+    # SQLAlchemy's documented way to ask asyncpg for TLS, is still passed as that keyword: in the URL asyncpg
+    # would send it to the server as a setting ("parameter "ssl" cannot be changed now").
+    ssl = url.query.get("ssl")
+    dsn = url.difference_update_query(["ssl"]).set(drivername="postgresql").render_as_string(hide_password=False)
+    tls = {} if ssl is None else {"ssl": ssl if isinstance(ssl, str) else ssl[-1]}
 
     async def connect() -> object:
-        return await asyncpg.connect(dsn, timeout=connect_seconds, command_timeout=statement_seconds)
+        return await asyncpg.connect(dsn, timeout=connect_seconds, command_timeout=statement_seconds, **tls)
 
     engine = create_async_engine(url, async_creator=connect, pool_pre_ping=True, pool_timeout=connect_seconds)
     lock_ms = int(1000 * min(statement_seconds, STARTUP_BUSY_SECONDS))

@@ -156,3 +156,14 @@ async def test_a_password_with_an_at_sign_reaches_the_server(postgresql_url, tmp
             assert await connection.scalar(sa.text("SELECT current_user")) == USER
     finally:
         await database.close()
+
+
+async def test_the_ssl_parameter_sqlalchemy_passed_to_asyncpg_is_still_taken(postgresql_url, tmp_path):
+    """`?ssl=require` is how SQLAlchemy's asyncpg documentation asks for TLS, and worked before libpq's parameters
+    were read from the URL; read as a libpq one it went to the server as a setting it does not know."""
+    database = await Database.open(Settings(data=tmp_path, database_url=f"{postgresql_url}?ssl=prefer"))
+    try:
+        async with database.engine.connect() as connection:
+            assert await connection.scalar(sa.text("SELECT current_user")) == USER
+    finally:
+        await database.close()
