@@ -29,12 +29,28 @@ class _OutputDescriptor(io.FileIO):
             raise OutputFailed(error.errno, error.strerror) from None
 
 
+def _closed() -> OutputFailed:
+    return OutputFailed(errno.EBADF, os.strerror(errno.EBADF))
+
+
+class _ClosedBytes(io.RawIOBase):
+    """ClosedOutput's bytes (`sys.stdout.buffer`, which `feedback export -` writes UTF-8 to)."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: ReadableBuffer) -> int:
+        raise _closed()
+
+
 class ClosedOutput(io.TextIOBase):
     """Standard output that the shell closed (Python has None): writing fails as it does to a closed
     descriptor, rather than printing nothing and exiting 0."""
 
+    buffer = _ClosedBytes()
+
     def write(self, text: str) -> int:
-        raise OutputFailed(errno.EBADF, os.strerror(errno.EBADF))
+        raise _closed()
 
 
 def set_up_output(encoding: str | None) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,7 @@ import pytest
 from bot.settings import Settings
 from bot.state.database import Database
 from bot.state.feedback import Judgement, Vote
-from tests.cli.test_main import run
+from tests.cli.test_main import run, run_with_streams
 
 QUESTION = "Où est né Sébastien ? 日本"
 
@@ -46,3 +48,17 @@ def test_export_to_stdout_is_utf8_whatever_the_terminal_encoding(voted, encoding
     [line] = [json.loads(text) for text in result.stdout.splitlines()]
     assert line["q"] == QUESTION and line["story"] == "Sébastien, violoniste"  # not "O? est n? S?bastien ? ??"
     assert "eval --questions stdout" not in result.stderr  # no file is called that
+
+
+def test_export_to_output_the_shell_closed_is_said_in_one_line(voted):
+    """`feedback export - >&-`: Python has no sys.stdout, and the bytes written to its stand-in's `buffer` ended
+    in an AttributeError traceback."""
+    result = run_with_streams(
+        ("feedback", "export", "-"),
+        {"STORYBOT_DATA": str(voted)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert result.returncode == 1
+    assert result.stderr.decode() == "storybot: could not write the output (Bad file descriptor).\n"
