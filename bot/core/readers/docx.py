@@ -53,12 +53,22 @@ def _paragraphs(container: _Element) -> Iterator[_Element]:
         if child.tag == f"{_W}p":
             yield child
         elif child.tag == f"{_W}tbl":
-            for row in child.iterchildren(f"{_W}tr"):
-                for cell in row.iterchildren(f"{_W}tc"):
+            for row in _unwrapped(child, f"{_W}tr"):
+                for cell in _unwrapped(row, f"{_W}tc"):
                     if not _continues_merge(cell):
                         yield from _paragraphs(cell)
         elif child.tag in _WRAPPERS:
             yield from _paragraphs(child)
+
+
+def _unwrapped(container: _Element, tag: str) -> Iterator[_Element]:
+    """The `tag` children in order, those in wrappers too: a table's rows and a row's cells may stand in content
+    controls (Word's repeating sections hold each row in one)."""
+    for child in container.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _unwrapped(child, tag)
 
 
 def _continues_merge(cell: _Element) -> bool:

@@ -106,3 +106,18 @@ def test_tracked_insertions_content_controls_and_smart_tags_are_read_deletions_a
     document.save(tmp_path / "edited.docx")
     texts = [p.text for p in load_corpus(tmp_path).passages]
     assert texts == ["The keeper never lit the lamp.", "Maren climbed ninety steps.", "The storm came from Norway."]
+
+
+def test_table_rows_and_cells_in_content_controls_are_read_where_they_stand(tmp_path):
+    # Word's repeating sections (a form's "add another row") hold each row in a content control, and a cell can
+    # be one too: only the rows and cells standing directly in the table were read, the rest lost in silence.
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    for row, (night, said) in enumerate([("Monday", "Calm."), ("Tuesday", "Gale."), ("Wednesday", "Fog.")]):
+        table.cell(row, 0).text, table.cell(row, 1).text = night, said
+    rows = [row._tr for row in table.rows]
+    wrapped(wrapped(rows[1], "w:sdtContent"), "w:sdt")
+    wrapped(wrapped(rows[2].tc_lst[1], "w:sdtContent"), "w:sdt")
+    document.save(tmp_path / "log.docx")
+    texts = [p.text for p in load_corpus(tmp_path).passages]
+    assert texts == ["Monday", "Calm.", "Tuesday", "Gale.", "Wednesday", "Fog."]
