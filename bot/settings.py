@@ -61,11 +61,13 @@ SECRET_SETTINGS = ("DISCORD_TOKEN", "STORYBOT_DATABASE_URL")
 PATH_SETTINGS = ("STORYBOT_CORPUS", "STORYBOT_DATA", "STORYBOT_INDEX", "STORYBOT_LOG_FILE")
 
 
-def load_env_files() -> None:
+def load_env_files() -> frozenset[str]:
     """Loads both, if they exist: the environment wins over the current folder's, which wins over the
     config folder's (a project's own .env in the current folder cannot hide the token kept there). A relative
     path in a .env is taken from its folder, as compose takes its file's: the config folder's .env names the same
-    folders wherever the bot is started."""
+    folders wherever the bot is started. Returns the names set from them: python-dotenv has taken their
+    comments and quotes off already."""
+    loaded: set[str] = set()
     for path in env_files():
         if not path.is_file():
             continue
@@ -79,6 +81,8 @@ def load_env_files() -> None:
         for name, value in values.items():
             if value is not None and name not in os.environ:
                 os.environ[name] = _from_folder(value, path.parent) if name in PATH_SETTINGS else value
+                loaded.add(name)
+    return frozenset(loaded)
 
 
 def _from_folder(value: str, folder: Path) -> str:
@@ -132,14 +136,15 @@ class Settings:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         """Reads `env` (default: os.environ after loading the `.env` files, which never override it)."""
+        from_files: frozenset[str] = frozenset()
         if env is None:
-            load_env_files()
+            from_files = load_env_files()
             env = os.environ
 
         def get(name: str) -> str | None:
             written = env.get(name, "").strip()
             value = _unquoted(written)
-            if value == written and " #" in value.replace("\t", " "):
+            if value == written and " #" in value.replace("\t", " ") and name not in from_files:
                 shown = "a value with ' #' in it" if name in SECRET_SETTINGS else repr(value)
                 raise SettingsError(
                     f"{name} is {shown}: a '#' after a space starts a comment in .env, but docker run --env-file "

@@ -116,6 +116,17 @@ def test_dotenv_file_is_read(tmp_path):
     assert json.loads(result.stdout)["answer"]["story"] == "A"
 
 
+def test_a_value_with_a_hash_quoted_in_dotenv_as_the_inline_comment_message_says_is_read(tmp_path):
+    """The message about an inline comment says to put a value whose '#' is meant in quotes; python-dotenv takes
+    them off, and the value it left in the environment was refused all the same: the advice could not be taken."""
+    (tmp_path / "stories #2").mkdir()
+    (tmp_path / "stories #2" / "a.txt").write_text("Olga played the harp.\n\nRain.\n\nSnow.\n\nWind.")
+    (tmp_path / ".env").write_text('STORYBOT_CORPUS="stories #2"\n')
+    result = run("ask", "--json", "harp", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["answer"]["story"] == "A"
+
+
 def test_a_relative_path_in_the_config_folders_dotenv_is_taken_from_that_folder(tmp_path):
     """README: the config folder's .env lets the bot start from elsewhere. A relative STORYBOT_CORPUS or
     STORYBOT_DATA in it was taken from wherever the bot started: another folder's stories, or a new empty
