@@ -3,7 +3,10 @@ import pytest
 from bot.core.corpus import load_corpus
 from bot.core.library import StoryLibrary
 from bot.core.rerank.signals.follows import FollowsSignal
+from bot.core.saved_index import IndexStore
+from bot.core.segments import SegmentedIndex
 from tests.core.rerank.conftest import features_for
+from tests.core.story_folder import tale, write_folder
 
 STORM, HILL = 0, 1
 
@@ -50,3 +53,33 @@ def test_then_and_next_ask_what_followed_too(harbour):
         "The storm broke. What did the fishermen do next?",
     ):
         assert features_for(harbour, FollowsSignal(), question)[(STORM, 2)][0] > 0
+
+
+def test_in_a_library_grown_from_segments_with_a_story_removed_the_passage_before_is_the_storys_own(tmp_path):
+    """Asked library-wide and of each story: the score read is that of the passage just before in the same story,
+    whatever numbers the segments' live passages were given around a removed story and one added first."""
+    stories = write_folder(tmp_path / "stories", 6)
+    store = IndexStore(tmp_path / "index", min_passages=0)
+    StoryLibrary.load(stories, store=store)
+    (stories / "tale-002.md").unlink()
+    (stories / "a-first.md").write_text(tale(50), encoding="utf-8")
+    library = StoryLibrary.load(stories, store=store)
+    assert isinstance(library.index, SegmentedIndex) and any(s.deleted.any() for s in library.index.segments)
+    query = library.query("What music did the sailor perform after he sang by the harbour?")
+    scores = library.index.scores(query.terms)
+    asked = 0
+    for story in (None, *range(len(library.corpus.stories))):
+        candidates, context = library.candidates(query, story)
+        if not candidates:
+            continue
+        top = max(c.bm25 for c in candidates)
+        for candidate, value in zip(candidates, FollowsSignal().compute(candidates, context)[:, 0], strict=True):
+            passage = library.corpus.passages[candidate.doc]
+            if passage.number == 1:
+                assert value == 0
+                continue
+            before = library.corpus.passages[candidate.doc - 1]
+            assert (before.story, before.number) == (passage.story, passage.number - 1)
+            assert value == pytest.approx(scores[candidate.doc - 1] / top)
+            asked += value > 0
+    assert asked
