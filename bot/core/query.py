@@ -25,8 +25,10 @@ class AnswerKind(StrEnum):
     OTHER = "other"
 
 
+_MEASURES = "many|much|old|long|far|often"
+"""The words that make "how" ask for a number."""
 _KIND_OPENINGS = (
-    (re.compile(r"(?:how (?:many|much|old|long|far|often)|what (?:age|number))\b"), AnswerKind.NUMBER),
+    (re.compile(rf"(?:how (?:{_MEASURES})|what (?:age|number))\b"), AnswerKind.NUMBER),
     (re.compile(r"(?:who|whom|whose)\b"), AnswerKind.PERSON),
     (re.compile(r"where\b"), AnswerKind.PLACE),
     (re.compile(r"(?:when|what (?:time|year|day|month|season))\b"), AnswerKind.TIME),
@@ -34,11 +36,14 @@ _KIND_OPENINGS = (
     (re.compile(r"which\b"), AnswerKind.NAME),
 )
 # "How many days ...": "many" is how the question asks, not what it is about (the first such "how").
-_MEASURE = re.compile(r"\bhow\s+(many|much|old|long|far|often)\b", re.IGNORECASE)
+_MEASURE = re.compile(rf"\bhow\s+({_MEASURES})\b", re.IGNORECASE)
 # "What happened after ...", "What will happen ...": "happen" is how it asks for events (the first).
 _HAPPEN = re.compile(
     r"\bwhat\s+(?:(?:will|would|could|might|may|did|does|do|has|had|is|was)\s+)?(happen(?:ed|s|ing)?)\b", re.IGNORECASE
 )
+# "How did the king feel ...": "feel" after the question's first "how" asks for a feeling.
+_HOW = re.compile(r"\bhow\b", re.IGNORECASE)
+_FEEL = re.compile(r"\b(?:feel|feels|felt|feeling)\b", re.IGNORECASE)
 # "Which hall ...": the noun after which is the thing the answer names. (After "what" it is as
 # often a verb, "what happened", so only "which" counts.)
 _FOCUS = re.compile(r"\bwhich\s+(\w+)")
@@ -98,10 +103,6 @@ def answer_kind(question: str) -> AnswerKind:
         return AnswerKind.OTHER
     rest = folded[start.start() :]
     return next((kind for pattern, kind in _KIND_OPENINGS if pattern.match(rest)), AnswerKind.OTHER)
-
-
-_HOW = re.compile(r"\bhow\b", re.IGNORECASE)
-_FEEL = re.compile(r"\b(?:feel|feels|felt|feeling)\b", re.IGNORECASE)
 
 
 def _feel_at(question: str) -> int | None:
