@@ -43,6 +43,10 @@ SHARDS_NAMED = 100
 """Characters of a process's shard ids spelt out in its files' names; more are named by their digest."""
 VIEWS_MB = 1024
 """Memory the servers' own stories may take, built and searchable, by default (STORYBOT_VIEWS_MB)."""
+EDIT_MINUTES = 15
+"""How long after a question an edit of it is answered again in the bot's reply, by default
+(STORYBOT_EDIT_MINUTES; 0: never)."""
+MAX_EDIT_MINUTES = 1440
 
 
 def default_data_folder() -> Path:
@@ -121,6 +125,8 @@ class Settings:
     """Days an answer's question is kept for its buttons (More results, reading on, votes), then deleted."""
     views_mb: int = VIEWS_MB
     """Megabytes the views of servers with stories of their own may hold; least recently asked go first."""
+    edit_minutes: int = EDIT_MINUTES
+    """Minutes after a question during which an edit of it is answered again, in the bot's reply (0: never)."""
 
     @property
     def shards_tag(self) -> str | None:
@@ -180,6 +186,11 @@ class Settings:
         views_mb = _int(get("STORYBOT_VIEWS_MB"), "STORYBOT_VIEWS_MB", f"{WHOLE_NUMBER} of megabytes, at least 1")
         if views_mb is not None and views_mb < 1:
             raise SettingsError(f"STORYBOT_VIEWS_MB is {views_mb}; it takes a whole number of megabytes, at least 1.")
+        edit_minutes = _int(
+            get("STORYBOT_EDIT_MINUTES"), "STORYBOT_EDIT_MINUTES", f"{WHOLE_NUMBER} of minutes, 0 to {MAX_EDIT_MINUTES}"
+        )
+        if edit_minutes is not None and edit_minutes > MAX_EDIT_MINUTES:
+            raise SettingsError(f"STORYBOT_EDIT_MINUTES is {edit_minutes}; it takes 0 to {MAX_EDIT_MINUTES} minutes.")
         return cls(
             discord_token=_token(get("DISCORD_TOKEN")),
             corpus=Path(corpus).expanduser() if corpus else bundled_corpus(),
@@ -195,6 +206,7 @@ class Settings:
             log_file=Path(log_file).expanduser() if log_file else None,
             answer_days=ANSWER_DAYS if answer_days is None else answer_days,
             views_mb=VIEWS_MB if views_mb is None else views_mb,
+            edit_minutes=EDIT_MINUTES if edit_minutes is None else edit_minutes,
         )
 
 

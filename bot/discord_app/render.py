@@ -96,15 +96,21 @@ class Reply:
             _given(self.content), embed=_given(self.embed), view=_given(self.view), ephemeral=ephemeral
         )
 
-    async def reply_to(self, message: discord.Message) -> None:
+    async def reply_to(self, message: discord.Message) -> discord.Message:
         """As a reply to the message, which does not ping its author; where the bot may not read the channel's
         history, which Discord requires of a reply (it refuses one with 160002), as a message of its own."""
         try:
-            await message.reply(self.content, embed=_given(self.embed), view=_given(self.view), mention_author=False)
+            return await message.reply(
+                self.content, embed=_given(self.embed), view=_given(self.view), mention_author=False
+            )
         except discord.HTTPException as error:
             if error.code != CANNOT_REPLY_WITHOUT_HISTORY:
                 raise
-            await message.channel.send(self.content, embed=_given(self.embed), view=_given(self.view))
+            return await message.channel.send(self.content, embed=_given(self.embed), view=_given(self.view))
+
+    async def edit_message(self, message: discord.PartialMessage) -> None:
+        """In place of one of the bot's own messages, likewise."""
+        await message.edit(content=self.content, embed=self.embed, view=self.view)
 
     async def edit_response(self, interaction: discord.Interaction) -> None:
         """In place of the message whose button or select was used: a part left out is removed from it."""

@@ -187,6 +187,9 @@ class FakeDiscord:
         self.calls: list[Call] = []
         self.identifies: list[dict[str, Any]] = []
         self.messages: dict[int, dict[str, Any]] = {}
+        """The bot's messages, as Discord keeps them (edits included)."""
+        self.posted: dict[int, dict[str, Any]] = {}
+        """People's messages, by id, as last sent or edited (send_message, edit_message)."""
         self.attachments: dict[int, bytes] = {}
         """What people uploaded, served from the fake CDN route as Discord's CDN serves it."""
         self.cut_attachments: set[int] = set()
@@ -304,11 +307,31 @@ class FakeDiscord:
     ) -> int:
         """A person posts a message; returns the number of calls so far, to wait for what follows."""
         author = author or self.person()
-        payload = message_payload(self.new_id(), channel_id, author, content) | extra
+        message_id = self.new_id()
+        payload = message_payload(message_id, channel_id, author, content) | extra
         if channel_id != DM_CHANNEL_ID:
             payload |= {"guild_id": str(server_of(channel_id)), "member": member(author)}
+        self.posted[message_id] = payload
         mark = len(self.calls)
         await self.dispatch("MESSAGE_CREATE", payload, connection)
+        return mark
+
+    def last_posted(self) -> dict[str, Any]:
+        """The person's message sent last."""
+        return next(reversed(self.posted.values()))
+
+    async def edit_message(
+        self, message: dict[str, Any], connection: int | None = None, edited: bool = True, **changes: Any
+    ) -> int:
+        """A person's message changes: MESSAGE_UPDATE with the whole message, as Discord sends it, for an edit
+        (`edited`: its edited_timestamp set) or for what Discord changes itself (a link's embed unfurling, with
+        the text as it was). Returns the number of calls so far."""
+        payload = self.posted[int(message["id"])] | changes
+        if edited:
+            payload["edited_timestamp"] = NOW
+        self.posted[int(payload["id"])] = payload
+        mark = len(self.calls)
+        await self.dispatch("MESSAGE_UPDATE", payload, connection)
         return mark
 
     async def reply_to_message(self, message: dict[str, Any], content: str, **extra: Any) -> int:
@@ -602,9 +625,16 @@ class FakeDiscord:
             return _json(self.commands[scope])
         if re.fullmatch(r"/channels/\d+/typing", path):
             return web.Response(status=204)
-        if (got := re.fullmatch(r"/channels/\d+/messages/(\d+)", path)) and method == "GET":
+        if (got := re.fullmatch(r"/channels/\d+/messages/(\d+)", path)) and method in ("GET", "PATCH"):
             found = self.messages.get(int(got.group(1)))
-            return _json(found) if found else _json({"message": "Unknown Message", "code": 10008}, 404)
+            if found is None:
+                return _json({"message": "Unknown Message", "code": 10008}, 404)
+            if method == "PATCH":  # a part sent replaces the message's; one not sent is left
+                found |= {key: body[key] for key in ("embeds", "components") if key in body}
+                if "content" in body:
+                    found["content"] = body["content"] or ""  # Discord keeps no content as ""
+                found["edited_timestamp"] = NOW
+            return _json(found)
         if sent := re.fullmatch(r"/channels/(\d+)/messages", path):
             return _json(self._message(int(sent.group(1)), body))
         if callback := re.fullmatch(r"/interactions/(\d+)/[^/]+/callback", path):

@@ -24,6 +24,7 @@ from tests.discord_app.fake_discord import (
     FakeDiscord,
 )
 from tests.discord_app.test_admin import MANAGE_SERVER
+from tests.discord_app.test_edited_questions import asked, edited
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback
 from tests.postgresql import PostgreSQLServer
 
@@ -316,3 +317,15 @@ async def test_a_typed_version_that_is_no_number_of_ours_is_refused_kindly(fake,
         assert "Pick a version from the list" in refused["content"], (typed, refused)
     _, first, _ = shards
     assert "Traceback" not in first.text
+
+
+async def test_an_edited_question_is_answered_from_its_own_servers_stories(fake, shards):
+    kiln = b"# The Kiln\n\nThe potter Wilhelmina fired her pots in the kiln by the quarry."
+    assert (await add_and_read(fake, "kiln.md", kiln))["content"].startswith('Added "The Kiln"')
+    for channel, shelf_answers in ((OTHER_CHANNEL_ID, False), (CHANNEL_ID, True)):
+        question, reply = await asked(
+            fake, f"{MENTION} where was Sébastien born?", channel, mentions=[BOT_USER], connection=FIRST
+        )
+        body = await edited(fake, question, reply, f"{MENTION} who fired her pots in the kiln?", connection=FIRST)
+        titles = [embed["title"] for embed in body.get("embeds") or []]
+        assert ("The Kiln" in titles) is shelf_answers, (channel, body)

@@ -1,9 +1,10 @@
 """Questions: a mention, a DM, a message in an answer channel, or /ask; a reply to an answer (or in its
-thread) follows up in that answer's story."""
+thread) follows up in that answer's story; a question edited soon after is answered again in the bot's reply."""
 
 from __future__ import annotations
 
 import asyncio
+import enum
 import logging
 import re
 from collections import OrderedDict
@@ -13,6 +14,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.library import StoryLibrary
+from bot.discord_app.answered_questions import AnsweredQuestions
 from bot.discord_app.client import StoryBot, respond
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story, within_budget
 from bot.discord_app.cooldown import wait_message
@@ -33,6 +35,16 @@ log = logging.getLogger(__name__)
 DISCORD_MARKUP = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b")
 
 THREADS_REMEMBERED = 1024
+QUESTION_EDITED_AWAY = "That message was edited and no longer asks me anything."
+
+
+class Unanswered(enum.Enum):
+    """Why a message gets no answer."""
+
+    NOT_ASKED = "not_asked"
+    """It asks the bot nothing."""
+    TOLD_TO_WAIT = "told_to_wait"
+    """Its asker is over the question budget, and was told when to ask again already."""
 
 
 def question_text(message: discord.Message) -> str:
@@ -74,6 +86,7 @@ class Ask(StoryCog):
         self._stop_forgetting = asyncio.Event()
         self._thread_stories: OrderedDict[int, str | None] = OrderedDict()
         """Thread id -> the id of the story whose answer started it (None: not started from an answer)."""
+        self.questions = AnsweredQuestions(60.0 * bot.settings.edit_minutes)
 
     async def cog_load(self) -> None:
         await super().cog_load()
@@ -156,23 +169,66 @@ class Ask(StoryCog):
         if len(self._thread_stories) > THREADS_REMEMBERED:
             self._thread_stories.popitem(last=False)
 
+    def asks_me(self, message: discord.Message) -> bool:
+        """Whether a message may be a question to the bot: from a person, and addressed to the bot or with words
+        to search for. Not small talk ("thanks!"), nor a message whose text the bot may not read."""
+        if self.bot.user is None or message.author.bot or message.webhook_id is not None:
+            return False
+        return self.addressed(message, self.bot.user) or asks_something(self.bot.library, question_text(message))
+
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
-        if self.bot.user is None or message.author.bot or message.webhook_id is not None:
+        if not self.asks_me(message):
+            return  # no reply, and no look at the message it replies to or the thread it is in
+        question = self.questions.asked(message.id, message.content)
+        reply_id = None
+        try:
+            reply = await self.reply_for(message)
+            if isinstance(reply, Reply):
+                reply_id = await self._reply(message, reply)
+        finally:
+            self.questions.answered(message.id, question, reply_id)
+
+    @commands.Cog.listener()
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        """An answered question edited within the window: the bot's reply to it is edited to answer it as it is
+        now (a message no longer asking the bot anything says so). A change that leaves the text as it was (an
+        embed unfurling) changes nothing."""
+        message = payload.message
+        if message.author.bot:
             return
-        if not self.addressed(message, self.bot.user) and not asks_something(self.bot.library, question_text(message)):
-            # Small talk ("thanks!"), or a message whose text the bot may not read: no reply, and no
-            # look at the message it replies to or the thread it is in.
+        edit = self.questions.edited(message.id, message.content)
+        if edit is None:
             return
+        question, number = edit
+        reply = await self.reply_for(message) if self.asks_me(message) else Unanswered.NOT_ASKED
+        if reply is Unanswered.TOLD_TO_WAIT:
+            return
+        shown = Reply(content=QUESTION_EDITED_AWAY) if reply is Unanswered.NOT_ASKED else reply
+        await question.sent.wait()  # the first answer, if the edit came while it was being given
+        async with question.editing:
+            if question.edits != number or question.reply_id is None:
+                return  # a later edit answers, or there is no reply to edit
+            reply_message = self.bot.get_partial_messageable(payload.channel_id).get_partial_message(question.reply_id)
+            try:
+                await shown.edit_message(reply_message)
+            except discord.NotFound:
+                self.questions.forget(message.id)
+            except discord.HTTPException as error:
+                log.warning(
+                    "Could not edit my answer in channel %s: %s %s", payload.channel_id, error.status, error.text
+                )
+
+    async def reply_for(self, message: discord.Message) -> Reply | Unanswered:
+        """The reply to a message that asks_me(): its answer, a refusal, or why there is none."""
         server = await self.bot.server_settings(message.guild.id) if message.guild is not None else None
         followed = await self.followed_answer(message)
         question = self.question_in(message, server, follows_answer=followed is not None)
         if question is None:
-            return
+            return Unanswered.NOT_ASKED
         library = await self.bot.view(None if message.guild is None else message.guild.id)
         if library is None:
-            await self._reply(message, Reply(content=NO_STORIES_HERE))
-            return
+            return Reply(content=NO_STORIES_HERE)
         # A follow-up to an answer whose story was removed searches every story, never another one.
         story = None if followed is None else story_by_id(library, followed)
         channel_scope = followed is None
@@ -183,14 +239,14 @@ class Ask(StoryCog):
         )
         if retry_after:
             if self.bot.budgets.should_warn(message.author.id, retry_after):
-                await self._reply(message, Reply(content=wait_message(retry_after)))
-            return
+                return Reply(content=wait_message(retry_after))
+            return Unanswered.TOLD_TO_WAIT
         typing = asyncio.create_task(show_typing(message.channel))
         try:
             asked = await (ask_in_thread(library, question) if story is None else follow_up(library, question, story))
         finally:
             typing.cancel()  # the answer never waits for the indicator (Discord's 5xx retries, a 429's wait)
-        reply = await reply_to_question(
+        return await reply_to_question(
             self.bot,
             asked,
             server_id=None if message.guild is None else message.guild.id,
@@ -198,13 +254,14 @@ class Ask(StoryCog):
             asker_id=message.author.id,
             channel_scope=channel_scope,
         )
-        await self._reply(message, reply)
 
-    async def _reply(self, message: discord.Message, reply: Reply) -> None:
+    async def _reply(self, message: discord.Message, reply: Reply) -> int | None:
+        """The id of the reply sent, or None when Discord refused it."""
         try:
-            await reply.reply_to(message)
+            return (await reply.reply_to(message)).id
         except discord.HTTPException as error:
             log.warning("Could not answer in channel %s: %s %s", message.channel.id, error.status, error.text)
+            return None
 
     @app_commands.command(name="ask", description="Ask a question about the stories")
     @app_commands.describe(
