@@ -122,3 +122,19 @@ async def test_only_the_reply_to_the_edited_message_changes(fake, bot):
     _, later = await asked(fake, f"{MENTION} how old is sofia", mentions=[BOT_USER])
     assert sent_after(fake, mark) == [("POST", f"/channels/{CHANNEL_ID}/messages")]
     assert later["embeds"]
+
+
+async def test_an_edit_made_while_the_bot_is_still_answering_replaces_the_first_answer(fake, bot):
+    # Discord delivers the message and its edit one after the other: the edit's answer waits for the first
+    # reply to exist, then takes its place.
+    mark = await fake.send_message(f"{MENTION} Where was Sébastien born?", mentions=[BOT_USER])
+    await fake.edit_message(fake.last_posted(), content=f"{MENTION} how old is sofia")
+    sent = await fake.wait_for_call("POST", rf"/channels/{CHANNEL_ID}/messages", after=mark)
+    assert sent.body["embeds"][0]["title"] == SEBASTIEN
+    reply = next(m for m in reversed(fake.messages.values()) if m["embeds"] == sent.body["embeds"])
+    body = (await fake.wait_for_call("PATCH", rf"/channels/{CHANNEL_ID}/messages/{reply['id']}", after=mark)).body
+    assert "Sofia" in body["embeds"][0]["description"]
+    assert sent_after(fake, mark) == [
+        ("POST", f"/channels/{CHANNEL_ID}/messages"),
+        ("PATCH", f"/channels/{CHANNEL_ID}/messages/{reply['id']}"),
+    ]
