@@ -10,6 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.library import StoryLibrary
+from bot.discord_app.autocomplete import AutocompleteTime
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral, show_in_place, story_bot
 from bot.discord_app.cooldown import wait_message
 from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, plain, story_label
@@ -45,8 +46,8 @@ async def library_here(interaction: discord.Interaction) -> StoryLibrary | None:
 
 
 async def choices_here(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    """Autocomplete over the stories this server searches."""
-    view = await story_bot(interaction).view(interaction.guild_id)
+    """Autocomplete over the stories this server searches (as far as is ready in Discord's time)."""
+    view = await AutocompleteTime().view(story_bot(interaction), interaction.guild_id)
     return [] if view is None else story_choices(view, current)
 
 

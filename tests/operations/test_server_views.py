@@ -74,6 +74,23 @@ async def test_a_server_asked_about_at_once_builds_its_view_once(library, databa
     assert all(view is seen[0] for view in seen) and "The Old Mill" in titles(seen[0])
 
 
+async def test_what_is_at_hand_never_waits_for_a_view_to_be_built(library, databases):
+    first, _ = databases
+    views = ServerViews(LibraryHolder(library, Settings()), first.shelves)
+    assert views.at_hand(None) is library  # a DM
+    assert views.at_hand(SERVER) is None  # not known yet: nothing to offer rather than another server's stories
+    assert await views.view(SERVER) is library
+    assert views.at_hand(SERVER) is library  # known never to have changed what it searches
+    views.changed(SERVER, (await first.shelves.add(SERVER, "mill.md", MILL, 1, replace=False)).shelf_version)
+    assert views.at_hand(SERVER) is None  # its first view is not built yet
+    built = await views.view(SERVER)
+    assert views.at_hand(SERVER) is built and "The Old Mill" in titles(built)
+    views.changed(SERVER, await first.shelves.hide_library(SERVER, True))
+    assert views.at_hand(SERVER) is built  # the view before the change, until the next one is built
+    assert titles(await views.view(SERVER)) == ["The Old Mill"] == titles(views.at_hand(SERVER))
+    assert views.at_hand(OTHER_SERVER) is None
+
+
 def story_of(characters: int, seed: int) -> bytes:
     words = ["miller", "river", "lantern", "harbour", "orchard", "falcon", "meadow", "weaver"]
     rng = random.Random(seed)

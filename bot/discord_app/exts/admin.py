@@ -30,6 +30,7 @@ from bot.core.shelf import (
     safe_file_name,
     story_file,
 )
+from bot.discord_app.autocomplete import AutocompleteTime
 from bot.discord_app.client import StoryBot, command_name, send_ephemeral, show_in_place, story_bot
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
 from bot.discord_app.database_trouble import database_trouble
@@ -305,15 +306,19 @@ class Admin(StoryCog):
     async def versions_to_restore(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        """The kept files not searched now, latest first, of the stories whose name holds what was typed."""
-        if interaction.guild_id is None:
+        """The kept files not searched now, latest first, of the stories whose name holds what was typed (none
+        while the database cannot say, in Discord's time)."""
+        server_id = interaction.guild_id
+        if server_id is None:
             return []
-        try:
-            return [
-                version_choice(v) for v in await kept_versions(self.bot.database.shelves, interaction.guild_id, current)
-            ]
-        except DatabaseUnavailable:
-            return []
+
+        async def versions() -> list[app_commands.Choice[str]]:
+            try:
+                return [version_choice(v) for v in await kept_versions(self.bot.database.shelves, server_id, current)]
+            except DatabaseUnavailable:
+                return []
+
+        return await AutocompleteTime().within(versions(), list)
 
     async def shelf_clicked(self, interaction: discord.Interaction, action: str, number: int) -> None:
         """Remove, Undo or Cancel under a message about the server's own stories: checked again for Manage

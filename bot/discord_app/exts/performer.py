@@ -8,6 +8,7 @@ import re
 import discord
 from discord import app_commands
 
+from bot.discord_app.autocomplete import AutocompleteTime
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral, story_bot
 from bot.discord_app.cog import StoryCog, library_here, own_or_copy, within_budget
 from bot.discord_app.render import (
@@ -95,9 +96,14 @@ class Performers(StoryCog):
     async def performer_names(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         """The people whose name starts with what was typed, each with their story; the value is the person's id,
         so picking one shows that person, whoever else has the name."""
-        library = await self.bot.view(interaction.guild_id)
+        time_left = AutocompleteTime()
+        library = await time_left.view(self.bot, interaction.guild_id)
         # In a thread: a saved library reads its people and indexes their names at the first lookup.
-        people = await asyncio.to_thread(suggest_people, library, current) if library is not None else []
+        people = (
+            await time_left.within(asyncio.to_thread(suggest_people, library, current), tuple)
+            if library is not None
+            else ()
+        )
         return [
             app_commands.Choice(
                 name=clip(f"{p.name} ({story_label(p.story, CHOICE_LIMIT // 2)})", CHOICE_LIMIT), value=p.id
