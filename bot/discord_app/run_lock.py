@@ -1,19 +1,24 @@
-"""One bot process per data folder and shards. A second `python -m bot run` beside a running service (the same
+"""One bot process per data folder and shard. A second `python -m bot run` beside a running service (the same
 token, the same STORYBOT_DATA) answered every question a second time, and its clean stop removed the heartbeat
-the first one's health check reads."""
+the first one's health check reads; two shard processes whose shard sets overlap (0,1 and 1,2) both ran shard 1."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from bot.settings import Settings
 from bot.startup_error import StartupError
 
 ALL_SHARDS = "running.lock"
-"""Held exclusively by a process that runs every shard, shared by each process that runs some of them."""
+"""Held exclusively (flock) by a process that runs every shard, shared by each process that runs some of them."""
+EACH_SHARD = "running-shards.lock"
+"""One byte per shard id, locked (a POSIX record lock) by the process that runs that shard: two shard sets that
+overlap meet on the bytes of the shards they share, whatever else each holds."""
 ALREADY_RUNNING = (
     "Another storybot is already running with the data folder {folder}{shards}: both would answer every question. "
     "Stop it first (systemctl stop storybot, podman stop storybot), or give this one a STORYBOT_DATA of its own."
@@ -26,29 +31,53 @@ def running_alone(settings: Settings) -> Iterator[None]:
     A folder that cannot be made or written is left for the database to report."""
     descriptors: list[int] = []
     try:
-        descriptors = _take(settings)
+        descriptors = _take(settings.data, settings.shard_ids)
         yield
     finally:
         for descriptor in descriptors:
             os.close(descriptor)
 
 
-def _take(settings: Settings) -> list[int]:
-    folder, tag = settings.data, settings.shard_ids
-    wanted = [(folder / ALL_SHARDS, tag is None)]
-    if settings.shards_tag is not None:
-        wanted.append((folder / f"running-{settings.shards_tag}.lock", True))
+def _take(folder: Path, shard_ids: tuple[int, ...] | None) -> list[int]:
     descriptors: list[int] = []
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        for path, exclusive in wanted:
-            descriptors.append(os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600))
-            fcntl.flock(descriptors[-1], (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
-    except OSError as error:
+        descriptors.append(_opened(folder / ALL_SHARDS))
+        try:
+            fcntl.flock(descriptors[-1], (fcntl.LOCK_EX if shard_ids is None else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise _already_running(folder, "" if shard_ids is None else " (running every shard)") from None
+        if shard_ids is not None:
+            descriptors.append(_opened(folder / EACH_SHARD))
+            taken = _shards_taken(descriptors[-1], shard_ids)
+            if taken:
+                shards = f"shard {taken[0]}" if len(taken) == 1 else f"shards {', '.join(map(str, taken))}"
+                raise _already_running(folder, f" (running {shards} too)")
+    except (OSError, StartupError) as error:
         for descriptor in descriptors:
             os.close(descriptor)
-        if isinstance(error, BlockingIOError):
-            shards = "" if tag is None else f" (shards {', '.join(map(str, tag))}, or every shard)"
-            raise StartupError(ALREADY_RUNNING.format(folder=folder, shards=shards), exit_code=2) from error
+        if isinstance(error, StartupError):
+            raise
         return []
     return descriptors
+
+
+def _opened(path: Path) -> int:
+    return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+
+
+def _shards_taken(descriptor: int, shard_ids: Sequence[int]) -> list[int]:
+    """Locks each shard's byte; the shards another process holds (every one of them, to name them all)."""
+    taken = []
+    for shard in shard_ids:
+        try:
+            fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, shard, os.SEEK_SET)
+        except OSError as error:
+            if error.errno not in (errno.EAGAIN, errno.EACCES):  # systems differ in which says "held"
+                raise
+            taken.append(shard)
+    return taken
+
+
+def _already_running(folder: Path, shards: str) -> StartupError:
+    return StartupError(ALREADY_RUNNING.format(folder=folder, shards=shards), exit_code=2)

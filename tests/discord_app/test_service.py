@@ -110,7 +110,7 @@ async def test_a_shard_process_is_refused_beside_one_running_the_same_shards_or_
     try:
         await whole.ready()
         beside_whole = await BotProcess(fake, STORYBOT_SHARD_IDS="1", **shards).start()
-        assert await refused(beside_whole) == 2 and "(shards 1, or every shard)" in beside_whole.text
+        assert await refused(beside_whole) == 2 and "(running every shard)" in beside_whole.text
     finally:
         assert await whole.stop() == 0
     shard = await BotProcess(fake, STORYBOT_SHARD_IDS="1", **shards).start()
@@ -118,5 +118,29 @@ async def test_a_shard_process_is_refused_beside_one_running_the_same_shards_or_
         await shard.ready()
         again = await BotProcess(fake, STORYBOT_SHARD_IDS="1", **shards).start()
         assert await refused(again) == 2 and "Another storybot is already running" in again.text
+        whole = await BotProcess(fake, STORYBOT_DATA=data, STORYBOT_INDEX="off").start()
+        assert await refused(whole) == 2 and "Another storybot is already running" in whole.text
     finally:
         assert await shard.stop() == 0
+
+
+async def test_shard_processes_whose_shards_overlap_are_refused_and_others_run_beside(
+    fake: FakeDiscord, tmp_path: Path
+):
+    """STORYBOT_SHARD_IDS=0,1 and 1,2 on one data folder both ran shard 1: its servers got every answer twice."""
+    shards = {"STORYBOT_DATA": str(tmp_path / "data"), "STORYBOT_INDEX": "off", "STORYBOT_SHARD_COUNT": "4"}
+    first = await BotProcess(fake, STORYBOT_SHARD_IDS="0,1", **shards).start()
+    try:
+        await first.ready()
+        overlapping = await BotProcess(fake, STORYBOT_SHARD_IDS="1,2,3", **shards).start()
+        assert await refused(overlapping) == 2
+        assert overlapping.text.startswith("storybot: Another storybot is already running with the data folder")
+        assert "(running shard 1 too)" in overlapping.text
+        assert len(overlapping.text.strip().splitlines()) == 1, overlapping.text
+        beside = await BotProcess(fake, STORYBOT_SHARD_IDS="2,3", **shards).start()
+        try:
+            await beside.ready()  # the refused one left shards 2 and 3 free
+        finally:
+            assert await beside.stop() == 0
+    finally:
+        assert await first.stop() == 0
