@@ -153,7 +153,7 @@ class StoryLibrary:
         loaded = store.load(root, analyzer, params, notes, progress=progress, force=force, verify=verify)
         library = cls.from_parts(loaded.parts, analyzer, opened=loaded.opened)
         library.index_notes = tuple(notes)
-        library.when_damaged(functools.partial(store.suspect, root))  # the next load checks every checksum
+        library.when_damaged(functools.partial(store.suspect, loaded.folder))  # the next load checks every checksum
         for note in notes:
             if note.event is IndexEvent.NOT_SAVED and not force:  # `python -m bot index` says it its own way
                 log.warning(

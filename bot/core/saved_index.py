@@ -5,8 +5,12 @@ library needs of their stories (bot.core.segment_library); the library is the jo
 segments (bot.core.library_join). Loading compares each story file's state (size, modification and
 status-change times) with the one saved: the files added or changed are read, analysed and
 committed as one small new segment, the removed ones marked deleted, the rest opened as they are.
-A first build, other settings, or a damaged or untrusted index mean one build of everything,
-written as one segment in place of the others.
+A first build, or a damaged or untrusted index, mean one build of everything, written as one segment in
+place of the others.
+
+Each version of an index (its formats, how files are read, the analysis, BM25's parameters: `settings`)
+has a folder of its own, so two versions of storybot sharing the cache (a service and an upgraded console,
+an upgrade rolled back) each keep theirs, rather than each rebuilding over the other's.
 
 Nothing in it is code: numpy arrays and JSON, no pickle. An index is used only if the current user
 owns its folder and files and no one else may write them, and if its files have their saved sizes
@@ -40,13 +44,14 @@ from platformdirs import user_cache_path
 from bot.core.analysis import Analyzer
 from bot.core.build import build_parts
 from bot.core.corpus import NoStories, StoryFiles, no_stories_error, story_files
-from bot.core.index import BM25Params
+from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.index_damage import IndexDamage
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library_join import join_parts
 from bot.core.library_parts import LibraryParts
 from bot.core.readers import reading_signature
 from bot.core.segment_library import LibraryPayload, SegmentParts, new_segment, segment_parts
+from bot.core.segment_store import FORMAT as SEGMENT_FORMAT
 from bot.core.segment_store import MANIFEST, OPEN_ATTEMPTS, OtherFormat, SegmentSet, SegmentStore
 from bot.core.trusted_files import UntrustedIndex, require_trusted
 
@@ -63,6 +68,10 @@ _SKIPPED = "Skipped "
 """How the problem of a file that gave no story begins (bot.core.corpus.read_stories): its path follows."""
 SUSPECT = ".verify"
 """Beside a corpus's index folder: its library found damage, so the next load checks every checksum."""
+CORPUS_DIGITS = 20
+"""Hex digits of a corpus folder's path digest: the first part of its indexes' folder names."""
+VERSION_DIGITS = 12
+"""Hex digits of an index version's digest (its `settings`): the second part."""
 
 
 def default_index_folder() -> Path:
@@ -75,6 +84,8 @@ class LoadedParts:
     parts: LibraryParts
     opened: bool
     """Whether any of it came from the saved index, rather than all from reading the stories."""
+    folder: Path
+    """The index folder of this corpus, version and settings (saved or not)."""
 
 
 class IndexStore:
@@ -94,39 +105,50 @@ class IndexStore:
             return self.base / f"user-{os.geteuid()}"
         return self.base
 
-    def folder_for(self, root: Path) -> Path:
-        # The path's bytes as the disk has them: the same as its UTF-8 for a UTF-8 path, and a Latin-1 one too.
-        return self.home / hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:20]
+    def folder_for(self, root: Path, analyzer: Analyzer | None = None, params: BM25Params = DEFAULT_PARAMS) -> Path:
+        """The folder of the corpus's index of this version, analysis and BM25 parameters (by default, those
+        the library loads with)."""
+        return self._folder(root, self.settings(analyzer or Analyzer(), params))
 
-    def has_index(self, root: Path) -> bool:
-        return os.path.exists(self.folder_for(root) / MANIFEST)  # False, not an error, when it cannot be seen
+    def _folder(self, root: Path, settings: str) -> Path:
+        """`<corpus>-<version>`: digests of the corpus folder's real path and of the index's `settings`."""
+        version = hashlib.sha256(settings.encode()).hexdigest()[:VERSION_DIGITS]
+        return self.home / f"{_corpus_name(root)}-{version}"
 
-    def segments(self, root: Path) -> SegmentStore:
-        return SegmentStore(self.folder_for(root), LibraryPayload())
+    def has_index(self, root: Path, analyzer: Analyzer | None = None, params: BM25Params = DEFAULT_PARAMS) -> bool:
+        """Whether this version's index of the corpus is saved (False, not an error, when it cannot be seen)."""
+        return os.path.exists(self.folder_for(root, analyzer, params) / MANIFEST)
+
+    def indexed_before(self, root: Path) -> bool:
+        """Whether the corpus has a saved index of any version (an older storybot's, other settings'): one was
+        asked for, so this version's is saved too, whatever the library's size."""
+        name = _corpus_name(root)
+        with contextlib.suppress(OSError):
+            return any(
+                (path.name == name or path.name.startswith(f"{name}-")) and os.path.exists(path / MANIFEST)
+                for path in self.home.glob(f"{name}*")
+            )
+        return False
+
+    def segments(
+        self, root: Path, analyzer: Analyzer | None = None, params: BM25Params = DEFAULT_PARAMS
+    ) -> SegmentStore:
+        return SegmentStore(self.folder_for(root, analyzer, params), LibraryPayload())
 
     @staticmethod
     def settings(analyzer: Analyzer, params: BM25Params) -> str:
-        """What an index was built with beside the stories: any change means a build of everything.
+        """What an index was built with beside the stories: its version, which names its folder.
 
-        How files are read counts (the readers' version, the optional readers installed), as do the
-        analysis and BM25's parameters."""
-        return f"{FORMAT}|{reading_signature()}|{analyzer.signature}|{params!r}"
+        The formats count, and how files are read (the readers' version, the optional readers installed), as
+        do the analysis and BM25's parameters."""
+        return f"{FORMAT}.{SEGMENT_FORMAT}|{reading_signature()}|{analyzer.signature}|{params!r}"
 
-    def suspect(self, root: Path, damage: IndexDamage | None = None) -> None:
-        """Marks the corpus's index for a check of every checksum at its next load: its library found
+    @staticmethod
+    def suspect(folder: Path, damage: IndexDamage | None = None) -> None:
+        """Marks the index in `folder` for a check of every checksum at its next load: its library found
         `damage` (StoryLibrary.when_damaged calls back with it)."""
         with contextlib.suppress(OSError):
-            self._suspect_marker(root).touch()
-
-    def _unsuspect(self, root: Path) -> None:
-        """Its checksums were all checked: the next load need not. On a folder that cannot be written (a
-        read-only volume) even removing a marker that is not there fails (EROFS); the index is still read."""
-        with contextlib.suppress(OSError):
-            self._suspect_marker(root).unlink(missing_ok=True)
-
-    def _suspect_marker(self, root: Path) -> Path:
-        folder = self.folder_for(root)
-        return folder.with_name(folder.name + SUSPECT)
+            _suspect_marker(folder).touch()
 
     def load(
         self,
@@ -147,14 +169,16 @@ class IndexStore:
         self.sweep()
         found = story_files(root)
         states = dict(zip(_relatives(root, found.paths), map(file_state, found.paths), strict=True))
-        store = self.segments(root)
-        verify = verify or self._suspect_marker(root).exists()
-        opened = self._opened(root, store, self.settings(analyzer, params), params, notes, verify)
+        settings = self.settings(analyzer, params)
+        store = SegmentStore(self._folder(root, settings), LibraryPayload())
+        verify = verify or _suspect_marker(store.folder).exists()
+        opened = self._opened(root, store, settings, params, notes, verify)
         if opened is None:
-            built = self._built(root, found, states, analyzer, params, notes, progress, force or self.has_index(root))
-            return LoadedParts(built, opened=False)
+            saving = force or self.indexed_before(root)
+            built = self._built(root, store, settings, found, states, analyzer, params, notes, progress, saving)
+            return LoadedParts(built, opened=False, folder=store.folder)
         current, segments = opened
-        self._unsuspect(root)
+        _unsuspect(store.folder)
         saved_states = {path: state for part in current.values() for path, state in part.states.items()}
         skipped = {path: (str(state), str(problem)) for path, (state, problem) in _skipped(segments).items()}
         changed = [
@@ -164,15 +188,20 @@ class IndexStore:
         ]
         gone = (saved_states.keys() | skipped.keys()) - states.keys()
         if not changed and not gone:
-            return LoadedParts(self._joined(found, states, current, segments, skipped), opened=True)
+            return LoadedParts(
+                self._joined(found, states, current, segments, skipped), opened=True, folder=store.folder
+            )
         log.info(
             "Story files changed since the index was saved (%d added or changed, %d removed): updating it.",
             len(changed),
             len(gone),
         )
         return LoadedParts(
-            self._updated(root, found, states, changed, gone, current, segments, analyzer, params, notes, progress),
+            self._updated(
+                root, store, found, states, changed, gone, current, segments, analyzer, params, notes, progress
+            ),
             opened=True,
+            folder=store.folder,
         )
 
     def _opened(
@@ -181,7 +210,11 @@ class IndexStore:
         """The saved segments and their parts, or None (saying why in `notes` and the log, when one was
         there but could not be used)."""
         folder = store.folder
-        if not self.has_index(root):
+        if not os.path.exists(folder / MANIFEST):  # False, not an error, when it cannot be seen
+            if self.indexed_before(root):
+                log.info(
+                    "No index of this version of storybot in %s yet (another version's is kept): building it.", folder
+                )
             return None
         try:
             require_trusted(folder.parent)
@@ -215,6 +248,7 @@ class IndexStore:
     def _updated(
         self,
         root: Path,
+        store: SegmentStore,
         found: StoryFiles,
         states: dict[str, str],
         changed: list[Path],
@@ -228,7 +262,6 @@ class IndexStore:
     ) -> LibraryParts:
         """The library once the changed files are read and committed as one new segment, the removed
         ones deleted; in memory, saying so in `notes`, when that cannot be written."""
-        store = self.segments(root)
         built: LibraryParts | None = None
         try:
             with self.in_use():
@@ -267,6 +300,8 @@ class IndexStore:
     def _built(
         self,
         root: Path,
+        store: SegmentStore,
+        settings: str,
         found: StoryFiles,
         states: dict[str, str],
         analyzer: Analyzer,
@@ -281,31 +316,21 @@ class IndexStore:
             parts = build_parts(root, analyzer, params, progress, self.home, found)
         if len(parts.corpus.passages) < self.min_passages and not force:
             return parts
-        if any(note.event is IndexEvent.UNTRUSTED for note in notes) and self._untrusted_folder(root):
+        if any(note.event is IndexEvent.UNTRUSTED for note in notes) and _untrusted(store.folder):
             return parts  # never written into a folder that is not the user's alone
         read = {story.path for story in parts.corpus.stories}
         unread = [path for path in states if path not in read]
         about: dict[str, object] = {
-            "settings": self.settings(analyzer, params),
+            "settings": settings,
             "skipped": {p: list(v) for p, v in _problems_by_path(states, unread, parts.corpus.problems).items()},
         }
-        store = self.segments(root)
         try:
             with self.in_use():
                 store.add(lambda name: new_segment(store.folder, name, parts, states), about=about, replace_all=True)
-            self._unsuspect(root)
+            _unsuspect(store.folder)
         except OSError as error:
             notes.append(IndexNote(IndexEvent.NOT_SAVED, f"{error.strerror or error}: {self.home}"))
         return parts
-
-    def _untrusted_folder(self, root: Path) -> bool:
-        try:
-            require_trusted(self.folder_for(root))
-        except UntrustedIndex:
-            return True
-        except OSError:
-            return False
-        return False
 
     @contextlib.contextmanager
     def in_use(self) -> Iterator[None]:
@@ -332,6 +357,32 @@ class IndexStore:
                         shutil.rmtree(path, ignore_errors=True)
         except OSError:
             return  # no folder yet, not ours to write, or in use (BlockingIOError)
+
+
+def _corpus_name(root: Path) -> str:
+    # The path's bytes as the disk has them: the same as its UTF-8 for a UTF-8 path, and a Latin-1 one too.
+    return hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:CORPUS_DIGITS]
+
+
+def _suspect_marker(folder: Path) -> Path:
+    return folder.with_name(folder.name + SUSPECT)
+
+
+def _unsuspect(folder: Path) -> None:
+    """Its checksums were all checked: the next load need not. On a folder that cannot be written (a
+    read-only volume) even removing a marker that is not there fails (EROFS); the index is still read."""
+    with contextlib.suppress(OSError):
+        _suspect_marker(folder).unlink(missing_ok=True)
+
+
+def _untrusted(folder: Path) -> bool:
+    try:
+        require_trusted(folder)
+    except UntrustedIndex:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _in_file_order(
