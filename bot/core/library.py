@@ -18,6 +18,7 @@ from bot.core.build import build_parts, parts_of_corpus
 from bot.core.corpus import Corpus, Passage
 from bot.core.excerpt import EXCERPT_CHARS, make_excerpt
 from bot.core.index import DEFAULT_PARAMS, BM25Params
+from bot.core.index_cache import IndexClaim
 from bot.core.index_damage import IndexDamage, IndexDamaged
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.invisible_characters import without_invisibles
@@ -93,6 +94,8 @@ class StoryLibrary:
         """Whether it came from a saved index, rather than from reading the stories."""
         self.index_notes: tuple[IndexNote, ...] = ()
         """What went wrong with the saved index when this library was loaded (it was then built)."""
+        self.index_claim: IndexClaim | None = None
+        """Its saved index, in use while the library lives (bot.core.index_cache)."""
         self._files = parts.files
         self.damage: IndexDamage | None = None
         """Set once its saved index is found damaged: from then on every question is told so."""
@@ -153,6 +156,7 @@ class StoryLibrary:
         loaded = store.load(root, analyzer, params, notes, progress=progress, force=force, verify=verify)
         library = cls.from_parts(loaded.parts, analyzer, opened=loaded.opened)
         library.index_notes = tuple(notes)
+        library.index_claim = loaded.claim  # its index is not removed from the cache while the library lives
         library.when_damaged(functools.partial(store.suspect, loaded.folder))  # the next load checks every checksum
         for note in notes:
             if note.event is IndexEvent.NOT_SAVED and not force:  # `python -m bot index` says it its own way

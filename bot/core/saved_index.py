@@ -45,6 +45,7 @@ from bot.core.analysis import Analyzer
 from bot.core.build import build_parts
 from bot.core.corpus import NoStories, StoryFiles, no_stories_error, story_files
 from bot.core.index import DEFAULT_PARAMS, BM25Params
+from bot.core.index_cache import REMOVING, IndexClaim, remove_unused
 from bot.core.index_damage import IndexDamage
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library_join import join_parts
@@ -61,8 +62,8 @@ FORMAT = 4
 """4: postings bit-packed; 3: segments, each with its stories' texts, people and words."""
 MIN_SAVED_PASSAGES = 20_000
 """Smaller libraries build in a few seconds: saved only when asked (`python -m bot index`)."""
-LEFTOVERS = (".build-",)
-"""What building writes beside the indexes for a while."""
+LEFTOVERS = (".build-", REMOVING)
+"""What building writes beside the indexes for a while, and what removing an unused index renames it to."""
 LOCK = ".lock"
 _SKIPPED = "Skipped "
 """How the problem of a file that gave no story begins (bot.core.corpus.read_stories): its path follows."""
@@ -86,6 +87,8 @@ class LoadedParts:
     """Whether any of it came from the saved index, rather than all from reading the stories."""
     folder: Path
     """The index folder of this corpus, version and settings (saved or not)."""
+    claim: IndexClaim
+    """That index in use, for as long as the library opened from it keeps this."""
 
 
 class IndexStore:
@@ -166,17 +169,18 @@ class IndexStore:
         is no usable index (saved when large enough, `force`d, or when an index was there). With
         `verify`, every checksum is checked first. Raises CorpusError when no file gives a story; what
         went wrong with the index is said in `notes`."""
+        settings = self.settings(analyzer, params)
+        store = SegmentStore(self._folder(root, settings), LibraryPayload())
+        claim = IndexClaim(store.folder)  # before the sweep, which removes the indexes no one uses
         self.sweep()
         found = story_files(root)
         states = dict(zip(_relatives(root, found.paths), map(file_state, found.paths), strict=True))
-        settings = self.settings(analyzer, params)
-        store = SegmentStore(self._folder(root, settings), LibraryPayload())
         verify = verify or _suspect_marker(store.folder).exists()
         opened = self._opened(root, store, settings, params, notes, verify)
         if opened is None:
             saving = force or self.indexed_before(root)
             built = self._built(root, store, settings, found, states, analyzer, params, notes, progress, saving)
-            return LoadedParts(built, opened=False, folder=store.folder)
+            return LoadedParts(built, opened=False, folder=store.folder, claim=IndexClaim(store.folder))
         current, segments = opened
         _unsuspect(store.folder)
         saved_states = {path: state for part in current.values() for path, state in part.states.items()}
@@ -189,7 +193,7 @@ class IndexStore:
         gone = (saved_states.keys() | skipped.keys()) - states.keys()
         if not changed and not gone:
             return LoadedParts(
-                self._joined(found, states, current, segments, skipped), opened=True, folder=store.folder
+                self._joined(found, states, current, segments, skipped), opened=True, folder=store.folder, claim=claim
             )
         log.info(
             "Story files changed since the index was saved (%d added or changed, %d removed): updating it.",
@@ -202,6 +206,7 @@ class IndexStore:
             ),
             opened=True,
             folder=store.folder,
+            claim=claim,
         )
 
     def _opened(
@@ -281,6 +286,7 @@ class IndexStore:
             raise no_stories_error(root, [*found.problems, *problems])
         about: dict[str, object] = {
             "settings": segments.about.get("settings"),
+            "corpus": _corpus_path(root),
             "skipped": {p: list(v) for p, v in skipped.items()},
         }
         write = None if built is None else (lambda name: new_segment(store.folder, name, built, states))
@@ -322,6 +328,7 @@ class IndexStore:
         unread = [path for path in states if path not in read]
         about: dict[str, object] = {
             "settings": settings,
+            "corpus": _corpus_path(root),
             "skipped": {p: list(v) for p, v in _problems_by_path(states, unread, parts.corpus.problems).items()},
         }
         try:
@@ -345,16 +352,18 @@ class IndexStore:
             yield
 
     def sweep(self) -> None:
-        """Removes the folders that a build which did not finish (a killed process) left, unless another
-        process is at work here right now (then the next start does)."""
+        """Removes the folders that a build which did not finish (a killed process) left, and the indexes
+        no one has used for long (bot.core.index_cache), unless another process is building or saving here
+        right now (then the next start does)."""
         try:
             with (self.home / LOCK).open("a") as lock:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 for path in self.home.iterdir():
                     info = path.lstat()
                     if path.name.startswith(LEFTOVERS) and stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid():
-                        log.info("Removing %s, left by a build that did not finish.", path)
+                        log.info("Removing %s, left by a process that did not finish.", path)
                         shutil.rmtree(path, ignore_errors=True)
+                remove_unused(self.home, (SUSPECT,))
         except OSError:
             return  # no folder yet, not ours to write, or in use (BlockingIOError)
 
@@ -362,6 +371,12 @@ class IndexStore:
 def _corpus_name(root: Path) -> str:
     # The path's bytes as the disk has them: the same as its UTF-8 for a UTF-8 path, and a Latin-1 one too.
     return hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:CORPUS_DIGITS]
+
+
+def _corpus_path(root: Path) -> str:
+    """The corpus folder's real path, recorded with its index for whoever reads the cache (bytes that are not
+    UTF-8 escaped: the manifest is UTF-8)."""
+    return os.fsencode(root.resolve()).decode("utf-8", "backslashreplace")
 
 
 def _suspect_marker(folder: Path) -> Path:
