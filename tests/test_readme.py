@@ -1,0 +1,148 @@
+"""README as a new user and an owner follow it: its examples print what it shows, its tables name what exists."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from collections.abc import Iterator, Mapping
+
+import pytest
+
+from bot.cli.main import build_parser
+from bot.settings import Settings
+from tests.cli.test_main import ROOT, run
+
+README = (ROOT / "README.md").read_text("utf-8")
+ELLIPSIS = "..."
+PROMPT = "$ .venv/bin/python -m bot "
+
+
+def fenced_blocks(language: str) -> Iterator[tuple[str, str]]:
+    """Each fenced block of that language, with the line just above it (what README says it is)."""
+    for match in re.finditer(rf"([^\n]*)\n+```{language}\n(.*?)\n```", README, re.DOTALL):
+        yield match[1], match[2]
+
+
+def console_examples() -> list[tuple[str, str]]:
+    """README's `$ .venv/bin/python -m bot ...` lines, each with the output README shows under it."""
+    examples: list[tuple[str, list[str]]] = []
+    for _, block in fenced_blocks("console"):
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                assert line.startswith(PROMPT), line
+                examples.append((line.removeprefix(PROMPT), []))
+            else:
+                examples[-1][1].append(line)
+    return [(command, "\n".join(shown).rstrip("\n")) for command, shown in examples]
+
+
+@pytest.mark.parametrize(("command", "shown"), console_examples())
+def test_each_console_example_prints_what_readme_shows(command, shown):
+    """What README shows is the output, where "..." stands for text left out: every other piece is printed, in order."""
+    result = run(*shlex.split(command))
+    assert result.returncode == 0, result.stderr
+    printed = result.stdout.rstrip("\n")
+    pieces = shown.split(ELLIPSIS)
+    assert printed.startswith(pieces[0]), printed
+    position = len(pieces[0])
+    for piece in pieces[1:]:
+        found = printed.find(piece, position)
+        assert found >= 0, f"{piece!r} not printed after what README shows before it:\n{printed}"
+        position = found + len(piece)
+    assert len(pieces) > 1 or printed == shown
+
+
+def json_example(command: str) -> dict[str, object]:
+    examples = [json.loads(block) for above, block in fenced_blocks("json") if above == f"`{command}`:"]
+    assert len(examples) == 1, command
+    return examples[0]
+
+
+def keys(value: object) -> set[str]:
+    """A README example's keys; `"...": "..."` says more of the same follows."""
+    assert isinstance(value, Mapping)
+    return set(value) - {ELLIPSIS}
+
+
+def test_ask_json_has_the_fields_readme_shows():
+    shown = json_example("ask --json")
+    printed = json.loads(run("ask", "--json", str(shown["question"])).stdout)
+    assert set(printed) == keys(shown)
+    assert set(printed["answer"]) == keys(shown["answer"])
+    assert isinstance(shown["alternatives"], list) and printed["alternatives"]
+    for alternative in printed["alternatives"]:
+        assert keys(shown["alternatives"][0]) <= set(alternative) == set(printed["answer"])
+
+
+def test_performer_json_has_the_fields_readme_shows():
+    shown = json_example("performer --json")
+    printed = json.loads(run("performer", "--json", str(shown["query"])).stdout)
+    assert set(printed) == keys(shown)
+    assert isinstance(shown["matches"], list)
+    assert all(set(match) == keys(shown["matches"][0]) for match in printed["matches"])
+
+
+def test_the_command_table_lists_every_command():
+    section = README[README.index("## Command line") :]
+    section = section[: section.index("\n## ")]
+    listed = set(re.findall(r"^\| `python -m bot ([a-z]+)", section, re.MULTILINE))
+    listed |= set(re.findall(r"` / `([a-z]+)` \|", section))  # "`python -m bot run` / `sync`"
+    commands = next(a for a in build_parser()._actions if a.dest == "command").choices
+    assert commands is not None and listed == set(commands)
+
+
+def readme_settings() -> dict[str, str]:
+    """The settings table of "Running it on Discord": each setting's name and its row."""
+    table = README[README.index("| setting (`.env` or environment) |") :]
+    table = table[: table.index("\n\n")]
+    rows = {}
+    for row in table.splitlines()[2:]:
+        for name in re.findall(r"`([A-Z_]+)`", row.split(" | ")[0]):
+            rows[name] = row
+    return rows
+
+
+def env_example_settings() -> set[str]:
+    """What .env.example sets or shows commented out; POSTGRES_PASSWORD is compose.yaml's, for its database."""
+    text = (ROOT / ".env.example").read_text("utf-8")
+    names = set(re.findall(r"^(?:# )?([A-Z][A-Z_]+)=", text, re.MULTILINE))
+    assert "${POSTGRES_PASSWORD" in (ROOT / "compose.yaml").read_text("utf-8")
+    return names - {"POSTGRES_PASSWORD"}
+
+
+class ReadNames(dict[str, str]):
+    """An empty environment that notes each name asked of it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: set[str] = set()
+
+    def get(self, name: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        self.asked.add(name)
+        return super().get(name, default)
+
+
+def test_readme_env_example_and_settings_name_the_same_settings():
+    environment = ReadNames()
+    Settings.from_env(environment)
+    assert set(readme_settings()) == env_example_settings() == environment.asked
+
+
+DEFAULTS = {
+    "STORYBOT_LOG_LEVEL": "INFO",
+    "STORYBOT_INDEX": "~/.cache/storybot/index",
+    "STORYBOT_QUESTION_BUDGET": "5/30",
+    "STORYBOT_DATA": "~/.local/share/storybot",
+    "STORYBOT_ANSWER_DAYS": "90",
+    "STORYBOT_VIEWS_MB": "1024",
+}
+
+
+@pytest.mark.parametrize(("name", "default"), DEFAULTS.items())
+def test_a_setting_set_to_the_default_readme_states_changes_nothing(name, default, monkeypatch, tmp_path):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for folder in ("XDG_CACHE_HOME", "XDG_DATA_HOME"):
+        monkeypatch.delenv(folder, raising=False)
+    assert f"`{default}`" in readme_settings()[name]
+    assert Settings.from_env({name: default}) == Settings.from_env({})
