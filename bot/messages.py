@@ -29,6 +29,16 @@ STORY_GONE = "That story is no longer in the library (it was removed or renamed)
 """What a button or a follow-up says when the story it names is gone."""
 
 
+def counted(count: int, thing: str, things: str) -> str:
+    """A count and its noun, "1 passage" or "22 passages": a one-paragraph story is not "1 passages"."""
+    return f"{count:,} {thing if count == 1 else things}"
+
+
+def library_size(stories: int, passages: int) -> str:
+    """A library's size as every front end says it: "3 stories, 22 passages"."""
+    return f"{counted(stories, 'story', 'stories')}, {counted(passages, 'passage', 'passages')}"
+
+
 def hit_place(hit: Hit) -> str:
     """Where the passage stands: "Chapter Two, passage 1" or "passage 3"."""
     if hit.chapter:
@@ -142,7 +152,7 @@ def reload_text(reload: Reload, done: str = "") -> str:
 
 
 def _reload_lines(reload: Reload) -> list[str]:
-    lines = [f"Reloaded: {reload.stories} stories, {reload.passages} passages."]
+    lines = [f"Reloaded: {library_size(reload.stories, reload.passages)}."]
     changes = reload.changes
     for label, paths in (("Added", changes.added), ("Changed", changes.changed), ("Removed", changes.removed)):
         if paths:

@@ -11,7 +11,7 @@ from typing import TextIO
 
 from bot.cli.render import DEFAULT_WIDTH, answer_text, lookup_text, stories_text
 from bot.core.library import StoryLibrary
-from bot.messages import story_choice_text
+from bot.messages import library_size, story_choice_text
 from bot.operations.ask import ask
 from bot.operations.list_stories import list_stories
 from bot.operations.look_up_person import look_up_person
@@ -31,7 +31,7 @@ def run_console(library: StoryLibrary, stdin: TextIO | None = None, stdout: Text
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     summary = list_stories(library, count=0)
     print(
-        f"storybot: {summary.total} stories, {summary.passages} passages from {summary.root}.\n"
+        f"storybot: {library_size(summary.total, summary.passages)} from {summary.root}.\n"
         "No DISCORD_TOKEN is set, so this is the local console. To put the bot on Discord, copy\n"
         ".env.example to .env, set DISCORD_TOKEN, and run `python -m bot run` (README: 'Running it on Discord').\n"
         "Type /help for commands.",

@@ -20,6 +20,7 @@ from bot.eval.excerpts import evaluate_excerpts
 from bot.eval.people import evaluate_people, load_labels
 from bot.eval.questions import check_questions, hit_rates
 from bot.eval.sections import Scope, SectionsResult, evaluate_sections, load_section_questions, sections_corpus
+from bot.messages import counted
 from bot.operations.opening import open_library
 from bot.settings import Settings
 
@@ -217,7 +218,7 @@ def _questions(args: argparse.Namespace, library: StoryLibrary) -> int:
     if args.json:
         print(json.dumps(rates | {"questions": len(checks), "misses": [dataclasses.asdict(c) for c in misses]}))
         return 0
-    print(f"{len(checks)} questions: hit@1 {rates['hit@1']:.1%}, hit@3 {rates['hit@3']:.1%}")
+    print(f"{counted(len(checks), 'question', 'questions')}: hit@1 {rates['hit@1']:.1%}, hit@3 {rates['hit@3']:.1%}")
     for check in misses:
         where = f"found at rank {check.rank}" if check.rank else "not in the top 3"
         print(f'  miss: "{check.question}" wants "{check.expect}": {where}; answer was {check.got}')

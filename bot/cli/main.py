@@ -37,7 +37,7 @@ from bot.core.library import StoryLibrary
 from bot.core.rerank.model import signal_names
 from bot.eval.beir import DatasetError, Part
 from bot.health import check
-from bot.messages import story_choice_text
+from bot.messages import library_size, story_choice_text
 from bot.operations.ask import ask
 from bot.operations.build_index import IndexBuilt, build_index
 from bot.operations.list_stories import list_stories
@@ -383,7 +383,7 @@ def _index(settings: Settings) -> int:
             "to a folder of your own."
         )
     print(
-        f"Indexed {built.stories:,} stories, {built.passages:,} passages in "
+        f"Indexed {library_size(built.stories, built.passages)} in "
         f"{built.seconds:.1f} s; saved in {built.folder} ({built.size / 1e6:,.1f} MB)."
     )
     return 0

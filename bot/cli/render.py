@@ -11,7 +11,9 @@ from bot.core.library import MAX_QUESTION_CHARS
 from bot.messages import (
     NEXT_START_REBUILDS,
     corrections_text,
+    counted,
     hit_place,
+    library_size,
     no_answer_message,
     no_person_text,
     people_choice_text,
@@ -62,9 +64,8 @@ def hit_json(hit: Hit) -> dict[str, Any]:
 
 def stories_text(listed: StoryList) -> str:
     """The stories by title, with their size and file."""
-    count = listed.total
-    lines = [f"{count:,} {'story' if count == 1 else 'stories'}, {listed.passages:,} passages in {listed.root}:"]
-    lines += [f"  {s.title} ({s.passages:,} passages), {s.path}" for s in listed.stories]
+    lines = [f"{library_size(listed.total, listed.passages)} in {listed.root}:"]
+    lines += [f"  {s.title} ({counted(s.passages, 'passage', 'passages')}), {s.path}" for s in listed.stories]
     return "\n".join(lines)
 
 

@@ -383,7 +383,7 @@ def test_index_saves_and_later_commands_open_it_or_update_it_saying_why(tmp_path
     env = {"STORYBOT_INDEX": str(tmp_path / "index"), "STORYBOT_CORPUS": str(stories)}
     built = run("index", env=env)
     assert built.returncode == 0, built.stderr
-    assert built.stdout.startswith("Indexed 1 stories, 3 passages in ") and str(tmp_path / "index") in built.stdout
+    assert built.stdout.startswith("Indexed 1 story, 3 passages in ") and str(tmp_path / "index") in built.stdout
     opened = run("ask", "--json", "who sang", env=env)
     assert opened.returncode == 0 and opened.stderr == ""  # opened quietly
     assert json.loads(opened.stdout)["answer"]["excerpt"] == "The miller sang."

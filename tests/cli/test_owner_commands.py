@@ -93,6 +93,15 @@ def test_stories_lists_them_with_the_files_skipped(tmp_path):
     assert len(data["skipped"]) == 1 and "broken.txt" in data["skipped"][0]
 
 
+def test_a_story_of_one_passage_is_counted_in_the_singular(tmp_path):
+    (tmp_path / "mill.txt").write_text("Olga played the harp by the river.\n")
+    env = {"XDG_STATE_HOME": str(tmp_path / "state")}
+    listed = run("stories", "--corpus", str(tmp_path), env=env)
+    assert listed.stdout.splitlines() == [f"1 story, 1 passage in {tmp_path}:", "  Mill (1 passage), mill.txt"]
+    console = run("console", "--corpus", str(tmp_path), stdin="/quit\n", env=env)
+    assert console.stdout.startswith(f"storybot: 1 story, 1 passage from {tmp_path}.")
+
+
 def test_an_unknown_story_points_at_the_stories_command():
     result = run("ask", "--story", "zzqx wvvy", "who?")
     assert result.returncode == 2 and "python -m bot stories lists them" in result.stderr
