@@ -1,6 +1,6 @@
 """A crowd of /ask against the real bot process on the fake Discord: how soon each is acknowledged and answered.
 
-    .venv/bin/python bench/bench_interactions.py [--questions 500] [--seconds 3] [--passages 30000]
+    PYTHONPATH=. .venv/bin/python bench/bench_interactions.py [--questions 500] [--seconds 3] [--passages 30000]
 
 Discord drops an interaction not acknowledged within 3 seconds ("Unknown interaction"); after the
 acknowledgement the answer has 15 minutes. "acknowledged" is the first response (a deferral, or the
