@@ -50,7 +50,7 @@ def test_each_console_example_prints_what_readme_shows(command, shown):
         found = printed.find(piece, position)
         assert found >= 0, f"{piece!r} not printed after what README shows before it:\n{printed}"
         position = found + len(piece)
-    assert len(pieces) > 1 or printed == shown
+    assert printed.endswith(pieces[-1]) and (len(pieces) > 1 or printed == shown), printed
 
 
 def json_example(command: str) -> dict[str, object]:
