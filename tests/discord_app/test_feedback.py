@@ -103,4 +103,4 @@ async def test_the_owner_exports_them_and_replays_them_with_eval(fake, feedback_
     assert code == 2 and 'fill in "expect"' in err
     target.write_text(json.dumps(line | {"expect": "Born in Moscow"}, ensure_ascii=False) + "\n", "utf-8")
     code, out, _ = await run_cli(data, "eval", "--questions", str(target))
-    assert code == 0 and out.startswith("1 questions: hit@1 100.0%")
+    assert code == 0 and out.startswith("1 question: hit@1 100.0%")
