@@ -197,6 +197,9 @@ class FakeDiscord:
         self.commands: dict[str, list[dict[str, Any]]] = {"global": [], "guild": []}
         self.failures: list[Failure] = []
         self.refuse_message_content = False
+        self.withheld: set[int] = set()
+        """Servers READY names as unavailable with no GUILD_CREATE after it: Discord has not sent them (yet), as
+        during an outage of theirs or while a large bot's servers stream in. Interactions from them still come."""
         """Close the gateway with 4014, as Discord does when the privileged intent is not enabled."""
         self._ids = itertools.count(10_000)
         self._sequence = itertools.count(1)
@@ -553,7 +556,7 @@ class FakeDiscord:
         if "shard" in identify:
             ready["shard"] = identify["shard"]
         await socket.send_str(json.dumps({"op": 0, "t": "READY", "s": next(self._sequence), "d": ready}))
-        for server in self.servers:
+        for server in (s for s in self.servers if s not in self.withheld):
             event = {"op": 0, "t": "GUILD_CREATE", "s": next(self._sequence), "d": guild_payload(server)}
             await socket.send_str(json.dumps(event))
         async with self._changed:

@@ -185,3 +185,28 @@ async def test_settings_outlive_a_restart_and_ask_for_what_they_need(fake, setti
     finally:
         assert await again.stop() == 0
     assert "Traceback" not in again.text
+
+
+async def test_show_before_discord_sent_the_server_forgets_no_channel(tmp_path):
+    """Discord sends a server's channels after READY (in GUILD_CREATE), and not at all while the server is out;
+    /settings show meanwhile sees no channel, and took every channel's settings for deleted ones."""
+    fake = FakeDiscord()
+    await fake.start()
+    env = {"STORYBOT_DATA": str(tmp_path / "data"), "STORYBOT_INDEX": "off"}
+    process = await BotProcess(fake, **env).start()
+    try:
+        await process.ready()
+        await admin(fake, "channel", channel=ChannelOption(BOOK_CLUB_ID), answers="every message")
+        assert await process.stop() == 0
+        fake.withheld.add(GUILD_ID)
+        process = await BotProcess(fake, **env).start()
+        await process.ready()
+        mark, _ = await fake.subcommand("settings", "show", permissions=MANAGE_SERVER)
+        shown = (await callback(fake, mark))["data"]["embeds"][0]
+        assert shown["title"] == "Settings for this server"  # its name is not known yet either
+        assert "Forgot the settings" not in shown["description"]
+        assert (await stored(env)).channel(BOOK_CLUB_ID).answers_every_message is True
+    finally:
+        await process.stop()
+        await fake.stop()
+    assert "Traceback" not in process.text

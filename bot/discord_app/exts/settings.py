@@ -76,7 +76,7 @@ def settings_embed(
         "the options out to go back to the defaults."
     )
     embed = discord.Embed(
-        title=clip(f"Settings for {guild.name}", 256),
+        title=clip(f"Settings for {guild.name or 'this server'}", 256),
         description=clip("\n".join(lines), DESCRIPTION_LIMIT),
         color=COLOR,
     )
@@ -109,7 +109,10 @@ class ServerSettingsCog(StoryCog, name="Settings"):
         guild = interaction.guild
         assert guild is not None
         server = await self.bot.server_settings(guild.id)
-        deleted = [c for c in server.channels if guild.get_channel(c) is None]
+        # Until Discord has sent the server (GUILD_CREATE, after READY; never while the server is out), its
+        # channels are unknown, not deleted: a channel missing then is no reason to forget its settings.
+        channels_known = self.bot.get_guild(guild.id) is guild and not guild.unavailable
+        deleted = [c for c in server.channels if guild.get_channel(c) is None] if channels_known else []
         for channel in deleted:  # deleted while the bot was away
             await self._saved(self.bot.database.servers.forget_channel(guild.id, channel))
         if deleted:
