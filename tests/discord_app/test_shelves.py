@@ -249,12 +249,12 @@ async def test_a_replaced_removed_and_restored_story_keeps_its_buttons_right(fak
     assert "went out one winter night" in back["data"]["embeds"][0]["description"]
 
 
-async def autocomplete_versions(fake: FakeDiscord, typed: str) -> list[dict]:
+async def autocomplete_versions(fake: FakeDiscord, typed: str, permissions: str = MANAGE_SERVER) -> list[dict]:
     command = next(c for c in fake.commands["guild"] if c["name"] == "story")
     typing = {"name": "version", "type": 3, "value": typed, "focused": True}
     options = [{"name": "restore", "type": 1, "options": [typing]}]
     data = {"id": command["id"], "name": "story", "type": 1, "guild_id": str(GUILD_ID), "options": options}
-    mark, _ = await fake.interact(4, data, permissions=MANAGE_SERVER, connection=FIRST)
+    mark, _ = await fake.interact(4, data, permissions=permissions, connection=FIRST)
     body = await callback(fake, mark)
     assert body["type"] == 8
     return body["data"]["choices"]
@@ -329,3 +329,13 @@ async def test_an_edited_question_is_answered_from_its_own_servers_stories(fake,
         body = await edited(fake, question, reply, f"{MENTION} who fired her pots in the kiln?", connection=FIRST)
         titles = [embed["title"] for embed in body.get("embeds") or []]
         assert ("The Kiln" in titles) is shelf_answers, (channel, body)
+
+
+async def test_the_kept_versions_are_offered_to_server_managers_only(fake, shards):
+    # A server's admin may let a role without Manage Server see /story (Discord's command permissions); the
+    # bot refuses such a member the command itself, and its autocomplete must not list the history either:
+    # the names of removed stories, and when each version came, are what /story history keeps to managers.
+    await add_and_read(fake, "secret-plans.md", b"# Secret Plans\n\nThe party is on Friday.")
+    await add_and_read(fake, "secret-plans.md", b"# Secret Plans\n\nThe party is on Saturday.")
+    assert [v for v in await autocomplete_versions(fake, "secret") if "secret-plans.md" in v["name"]]
+    assert await autocomplete_versions(fake, "secret", permissions="0") == []

@@ -306,10 +306,11 @@ class Admin(StoryCog):
     async def versions_to_restore(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        """The kept files not searched now, latest first, of the stories whose name holds what was typed (none
-        while the database cannot say, in Discord's time)."""
+        """The kept files not searched now, latest first, of the stories whose name holds what was typed: to
+        managers only, as /story history (Discord runs no check before an autocomplete, and a server may show
+        /story to a role without Manage Server); none while the database cannot say, in Discord's time."""
         server_id = interaction.guild_id
-        if server_id is None:
+        if server_id is None or not interaction.permissions.manage_guild:
             return []
 
         async def versions() -> list[app_commands.Choice[str]]:
