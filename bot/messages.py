@@ -227,7 +227,8 @@ def shelf_refusal_text(refusal: ShelfRefusal) -> str:
     if refusal is ShelfRefusal.FULL:
         return (
             f"This server has as many stories as it may have searched at once ({SHELF_STORIES} stories, "
-            f"{SHELF_BYTES // 2**20} MB of files); remove one first (it stays kept, to restore). Nothing changed."
+            f"{SHELF_BYTES // 2**20} MB of files, an EPUB, Word or PDF file counting as its text when that is "
+            "longer); remove one first (it stays kept, to restore). Nothing changed."
         )
     return "That version is the one searched already; nothing changed."
 

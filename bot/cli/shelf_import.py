@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.core.shelf import ShelfError, safe_file_name, story_file
+from bot.core.shelf_corpus import text_characters
 from bot.messages import upload_refusal_text
 from bot.settings import Settings
 
@@ -32,11 +33,12 @@ class ShelfImportError(Exception):
 
 def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> int:
     """Checks every file first (a bad one is named and nothing is written), then adds them in order."""
-    checked: list[tuple[str, bytes]] = []
+    checked: list[tuple[str, bytes, int]] = []
     for path in files:
         try:
             name = safe_file_name(path.name)
-            checked.append((name, story_file(path.read_bytes(), name, None)))
+            data = story_file(path.read_bytes(), name, None)
+            checked.append((name, data, text_characters(data, name)))
         except ShelfError as error:
             raise ShelfImportError(f"{path}: {upload_refusal_text(error)} Nothing was imported.") from error
         except OSError as error:
@@ -58,11 +60,14 @@ def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> in
     return 0
 
 
-async def _added(settings: Settings, server: int, files: Sequence[tuple[str, bytes]]) -> list[ShelfChange]:
+async def _added(settings: Settings, server: int, files: Sequence[tuple[str, bytes, int]]) -> list[ShelfChange]:
     from bot.state.database import Database
 
     database = await Database.open(settings, deadline=IMPORT_SECONDS)
     try:
-        return [await database.shelves.add(server, name, data, OWNER, replace=True) for name, data in files]
+        return [
+            await database.shelves.add(server, name, data, OWNER, replace=True, characters=characters)
+            for name, data, characters in files
+        ]
     finally:
         await database.close()

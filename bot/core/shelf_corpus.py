@@ -34,7 +34,17 @@ class ShelfStoryText:
     @cached_property
     def characters(self) -> int:
         """The length of its text: what it, and a view that searches it, hold in memory grows with."""
-        return sum(len(passage.text) for passage in self.passages)
+        return _length(self.passages)
+
+
+def text_characters(data: bytes, name: str) -> int:
+    """The length of the text a story file holds, as a view of it will (more than its bytes for a packed
+    format, EPUB or Word); raises ValueError with a reason when it holds no story."""
+    return _length(story_in(data, name)[1])
+
+
+def _length(passages: Sequence[PassageText]) -> int:
+    return sum(len(passage.text) for passage in passages)
 
 
 def shelf_corpus(stories: Sequence[ShelfStoryText]) -> Corpus:

@@ -25,6 +25,11 @@ from bot.state.upsert import INSERTS
 VERSIONS_READ = 900
 """Servers whose versions one poll reads in one statement (SQLite takes at most 999 parameters)."""
 HISTORY_SHOWN = 100
+_COUNTED = sa.case(
+    (shelf_versions.c.characters > shelf_versions.c.size, shelf_versions.c.characters), else_=shelf_versions.c.size
+)
+"""What a version's file counts for against the shelf's limit: its bytes, or its text's length when that is more
+(an EPUB or Word file is a zip: 142 KB of one held 28 million characters, which a view holds in memory)."""
 
 
 @dataclass(frozen=True)
@@ -236,9 +241,12 @@ class ShelfStore:
 
         return await self._engine.read(read)
 
-    async def add(self, server_id: int, name: str, data: bytes, user_id: int, *, replace: bool) -> ShelfChange:
+    async def add(
+        self, server_id: int, name: str, data: bytes, user_id: int, *, replace: bool, characters: int | None = None
+    ) -> ShelfChange:
         """The file as the shelf's story `name`: added, or (with `replace`) replacing the one there, which
-        stays in the history. Refused with EXISTS when there is one and `replace` is False."""
+        stays in the history. Refused with EXISTS when there is one and `replace` is False. `characters`: the
+        length of the text it holds, counted against the limit when more than its bytes (None: no more)."""
 
         async def change(connection: AsyncConnection) -> ShelfChange:
             shelf_version = await _claim(connection, server_id)
@@ -254,13 +262,14 @@ class ShelfStore:
                 story_id, previous = story.id, story.current_version_id
             if previous is not None and not replace:
                 raise _Refused(ShelfRefusal.EXISTS)
-            await self._room_for(connection, server_id, previous, len(data))
+            await self._room_for(connection, server_id, previous, max(len(data), characters or 0))
             action = ShelfAction.ADDED if previous is None else ShelfAction.REPLACED
             return await _made(
                 connection,
                 _Made(server_id, story_id, name, shelf_version, action, user_id, previous),
                 size=len(data),
                 data=data,
+                characters=characters,
             )
 
         return await self._changed(change)
@@ -290,6 +299,7 @@ class ShelfStore:
                     sa.select(
                         shelf_versions.c.story_id,
                         shelf_versions.c.size,
+                        _COUNTED.label("counted"),
                         shelf_stories.c.name,
                         shelf_stories.c.current_version_id,
                     )
@@ -305,7 +315,7 @@ class ShelfStore:
                 raise _Refused(ShelfRefusal.NO_VERSION)
             if found.current_version_id == version_id:
                 raise _Refused(ShelfRefusal.ALREADY_CURRENT)
-            await self._room_for(connection, server_id, found.current_version_id, found.size)
+            await self._room_for(connection, server_id, found.current_version_id, found.counted)
             made = _Made(
                 server_id,
                 found.story_id,
@@ -320,11 +330,11 @@ class ShelfStore:
         return await self._changed(change)
 
     async def _room_for(self, connection: AsyncConnection, server_id: int, replaced: int | None, size: int) -> None:
-        """Refuses (FULL) a file of `size` bytes searched in place of version `replaced` (None: a story more),
-        when the shelf would then search more than its limits allow."""
+        """Refuses (FULL) a file that counts for `size` (_COUNTED) searched in place of version `replaced` (None: a
+        story more), when the shelf would then search more than its limits allow."""
         current = (
             await connection.execute(
-                sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(shelf_versions.c.size), 0))
+                sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(_COUNTED), 0))
                 .select_from(shelf_stories)
                 .join(shelf_versions, shelf_versions.c.id == shelf_stories.c.current_version_id)
                 .where(shelf_stories.c.server_id == server_id)
@@ -332,9 +342,7 @@ class ShelfStore:
         ).one()
         freed = 0
         if replaced is not None:
-            freed = (
-                await connection.scalar(sa.select(shelf_versions.c.size).where(shelf_versions.c.id == replaced)) or 0
-            )
+            freed = await connection.scalar(sa.select(_COUNTED).where(shelf_versions.c.id == replaced)) or 0
         stories = current[0] + (replaced is None)
         if stories > self.most_stories or current[1] - freed + size > self.most_bytes:
             raise _Refused(ShelfRefusal.FULL)
@@ -385,7 +393,13 @@ class _Made:
 
 
 async def _made(
-    connection: AsyncConnection, made: _Made, *, size: int = 0, data: bytes | None = None, source: int | None = None
+    connection: AsyncConnection,
+    made: _Made,
+    *,
+    size: int = 0,
+    data: bytes | None = None,
+    characters: int | None = None,
+    source: int | None = None,
 ) -> ShelfChange:
     """Records the change as a version row (with the file it adds, or the version it restores), points the story
     at the file it shows now (none once removed), and says what was done."""
@@ -399,6 +413,7 @@ async def _made(
             data=data,
             source_version_id=source,
             size=size,
+            characters=characters,
             user_id=made.user_id,
             created_at=_now(),
         )

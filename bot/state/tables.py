@@ -103,6 +103,8 @@ shelf_versions = sa.Table(
     sa.Column("size", sa.Integer, nullable=False),
     sa.Column("user_id", sa.BigInteger, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("characters", sa.Integer, nullable=True),
 )
 """Every change to a shelf, never deleted: an added or replaced file (`data`), a removal, or a restore of
-an earlier version (`source_version_id`, whose data it shows again)."""
+an earlier version (`source_version_id`, whose data it shows again). `characters`: the length of the text
+an added or replaced file holds (None: no more than its bytes, and for versions from before it was kept)."""

@@ -7,10 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.operations.change_shelf import kept_versions
+from bot.core.library import StoryLibrary
+from bot.operations.change_shelf import add_to_shelf, kept_versions
+from bot.operations.library_holder import LibraryHolder
+from bot.operations.server_views import ServerViews
 from bot.settings import Settings
 from bot.state.database import Database
-from bot.state.shelves import HISTORY_SHOWN, ShelfAction
+from bot.state.shelf_rules import ShelfRefusal
+from bot.state.shelves import HISTORY_SHOWN, ShelfAction, ShelfStore
 
 SERVER, MANAGER = 11, 1
 
@@ -36,3 +40,33 @@ async def test_a_kept_version_is_offered_however_many_changes_came_after_it(data
     assert [(v.version_id, v.name, v.action) for v in offered] == [(first.version_id, "Mill.md", ShelfAction.ADDED)]
     busy = await kept_versions(shelves, SERVER, "")
     assert len(busy) == 25 and all(not v.current for v in busy)
+
+
+def word_file(path: Path, paragraphs: int) -> bytes:
+    """A Word document of one sentence said again and again: deflate packs it some 100 to 1."""
+    docx = pytest.importorskip("docx", reason="the Word reader needs the formats extra: pip install -e '.[formats]'")
+    document = docx.Document()
+    for _ in range(paragraphs):
+        document.add_paragraph("The miller ground rye by the river, and his wheel turned all night long.")
+    document.save(path)
+    return path.read_bytes()
+
+
+async def test_a_packed_upload_counts_as_the_text_it_holds(library: StoryLibrary, database: Database, tmp_path: Path):
+    # A shelf's limit is there for the memory its view takes, which grows with its stories' text. A Word or
+    # EPUB file is a zip: 142 KB of one held 28 million characters (a view of some 250 MB), so a limit on
+    # files' bytes alone let one server fill every process's memory with a few uploads.
+    echo = word_file(tmp_path / "echo.docx", 3000)  # 38 KB holding 216,000 characters
+    short = word_file(tmp_path / "short.docx", 10)
+    shelves = ShelfStore(database.guarded, most_bytes=150_000)
+    views = ServerViews(LibraryHolder(library, Settings()), shelves)
+    assert len(echo) < 150_000
+    refused = await add_to_shelf(shelves, views, SERVER, "echo.docx", echo, MANAGER)
+    assert refused.change.refusal is ShelfRefusal.FULL
+    added = await add_to_shelf(shelves, views, SERVER, "short.docx", short, MANAGER)  # its file is the larger
+    assert added.change.action is ShelfAction.ADDED and added.story is not None
+    # The same text as a text file: refused as the Word file now is.
+    text = (
+        "# Echo\n\n" + "The miller ground rye by the river, and his wheel turned all night long.\n\n" * 3000
+    ).encode()
+    assert (await add_to_shelf(shelves, views, SERVER, "echo.md", text, MANAGER)).change.refusal is ShelfRefusal.FULL

@@ -181,3 +181,16 @@ async def test_a_shelf_past_its_limits_refuses_more_but_replacing_and_removing_s
     assert (await shelves.restore(SERVER, first.version_id, ALICE)).refusal is ShelfRefusal.FULL  # a third story
     assert [s.name for s in (await shelves.stories(SERVER)).stories] == ["b.md", "c.md"]
     assert (await shelves.add(OTHER_SERVER, "d.md", b"1234567890", BOB, replace=False)).refusal is None
+
+
+async def test_a_packed_version_counts_as_its_text_when_added_and_when_restored(database: Database):
+    shelves = ShelfStore(database.guarded, most_stories=5, most_bytes=100)
+    too_much = await shelves.add(SERVER, "big.docx", b"x" * 10, ALICE, replace=False, characters=101)
+    assert too_much.refusal is ShelfRefusal.FULL
+    packed = await shelves.add(SERVER, "a.docx", b"x" * 10, ALICE, replace=False, characters=90)
+    await shelves.add(SERVER, "a.docx", b"y" * 10, ALICE, replace=True, characters=10)
+    assert (await shelves.add(SERVER, "b.md", b"z" * 50, ALICE, replace=False)).action is ShelfAction.ADDED
+    assert packed.version_id is not None
+    assert (await shelves.restore(SERVER, packed.version_id, ALICE)).refusal is ShelfRefusal.FULL  # 90 + 50
+    history = await shelves.history(SERVER)
+    assert [v.size for v in history if v.name == "a.docx"] == [10, 10]  # the history shows the files' bytes
