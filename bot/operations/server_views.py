@@ -2,7 +2,7 @@
 
 A server that never changed what it searches searches the owner's library itself (shared, nothing built).
 A server with stories of its own, or that hides the owner's library, gets a view built off the event loop
-(the ranking thread) and kept until its shelf's version (raised by every change, hiding included) or the
+(in a thread of its own, BUILDING) and kept until its shelf's version (raised by every change, hiding included) or the
 owner's library changes. Every POLL_SECONDS each process reads the versions
 of the shelves it knows (one statement for hundreds of servers, on SQLite and PostgreSQL alike), so a
 story added through any process is searched by every other within seconds, without a restart.
@@ -13,12 +13,12 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from bot.core.library import StoryLibrary
 from bot.core.server_view import server_view
 from bot.core.shelf_corpus import ShelfStoryText
-from bot.operations.ask import RANKING
 from bot.operations.library_holder import LibraryHolder
 from bot.state.guarded_engine import DatabaseUnavailable
 from bot.state.shelves import ShelfStore
@@ -39,6 +39,10 @@ SERVERS_WATCHED = 10_000
 """Servers whose shelf versions are polled: those asked about most recently."""
 STORIES_KEPT = 2048
 """Shelf stories kept read, by version (a version's file never changes)."""
+BUILDING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storybot-views")
+"""Views are read and built in a thread of their own, beside the ranking thread (bot.operations.ask.RANKING): a
+large shelf's view takes seconds to build (a shelf may search 64 MB of text), and every server's answers waited
+behind it there. One thread: builds queue behind each other, not answers."""
 
 
 @dataclass(frozen=True)
@@ -187,7 +191,7 @@ class ServerViews:
                 texts.append(text)
         loop = asyncio.get_running_loop()
         analyzer, params = library.analyzer, library.index.params
-        view = await loop.run_in_executor(RANKING, server_view, None if hidden else library, texts, analyzer, params)
+        view = await loop.run_in_executor(BUILDING, server_view, None if hidden else library, texts, analyzer, params)
         log.info("Server %s: %d stories of its own (shelf version %d).", server_id, len(texts), version)
         held = VIEW_BYTES_PER_CHARACTER * sum(text.characters for text in texts)
         return _Built(version, library, view, held)
@@ -199,7 +203,7 @@ class ServerViews:
             return kept
         data = await self._shelves.file(version_id)
         try:
-            text = await asyncio.get_running_loop().run_in_executor(RANKING, ShelfStoryText.read, story_id, name, data)
+            text = await asyncio.get_running_loop().run_in_executor(BUILDING, ShelfStoryText.read, story_id, name, data)
         except ValueError as reason:  # read when uploaded; a reader that changed since may see it otherwise
             log.warning("Skipped the shelf story %s (%s, version %s): it %s.", story_id, name, version_id, reason)
             return None

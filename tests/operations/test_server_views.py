@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.library import StoryLibrary
+from bot.operations.ask import ask_in_thread
 from bot.operations.library_holder import LibraryHolder
 from bot.operations.server_views import ServerViews
 from bot.settings import Settings
@@ -136,3 +137,20 @@ async def test_a_reload_lets_the_views_built_on_the_library_before_it_go(library
     gc.collect()
     assert before() is None
     assert "The Old Mill" in titles(await views.view(SERVER))  # built again when asked, on the new library
+
+
+async def test_other_servers_are_answered_while_a_large_view_is_built(library, databases):
+    """A large shelf's view takes seconds to build (a shelf may search 64 MB of text).
+    Built on the one ranking thread, it held every server's answers behind it; and servers whose views do not
+    all fit in memory, asked in turn, could keep it building."""
+    first, _ = databases
+    await first.shelves.add(SERVER, "tale.txt", story_of(4_000_000, 7), 1, replace=False)
+    views = ServerViews(LibraryHolder(library, Settings()), first.shelves)
+    building = asyncio.create_task(views.view(SERVER))
+    while not views._stories:  # its story read: the view's build is handed to a thread in that same step
+        await asyncio.sleep(0.01)
+    for _ in range(3):  # one after the other: each in far less time than the build takes
+        asked = await ask_in_thread(library, "Where was Sébastien born?")
+        assert asked.answer.best is not None
+    assert not building.done()
+    assert titles(await building)[-1] == "Tale"
