@@ -103,6 +103,12 @@ class StoryBot(commands.AutoShardedBot):
             log.warning("Could not read the settings of server %s (%s); using the defaults.", server_id, error)
             return ServerSettings(server_id)
 
+    def server_known(self, server_id: int | None) -> bool:
+        """Whether Discord has sent this server (GUILD_CREATE, after READY; not while the server is out): until
+        then its channels are unknown, not missing."""
+        server = None if server_id is None else self.get_guild(server_id)
+        return server is not None and not server.unavailable
+
     async def question_budget(self, server_id: int | None) -> QuestionBudget:
         budget = None if server_id is None else (await self.server_settings(server_id)).budget
         return budget or self.settings.question_budget
@@ -170,7 +176,11 @@ class StoryBot(commands.AutoShardedBot):
         elif isinstance(error, app_commands.MissingPermissions):
             text = "You need the Manage Server permission for that."
         elif isinstance(error, app_commands.TransformerError) and error.type is discord.AppCommandOptionType.channel:
-            text = "I can't see that channel. Give me View Channel there (or pick another one), then try again."
+            text = (
+                "I can't see that channel. Give me View Channel there (or pick another one), then try again."
+                if self.server_known(interaction.guild_id)
+                else "Discord hasn't sent me this server's channels yet; please try again in a minute."
+            )
         elif isinstance(error, (app_commands.CommandNotFound, app_commands.CommandSignatureMismatch)):
             # Discord still shows a command as another version of the bot registered it: one being upgraded, or
             # shards on several machines running two versions for a moment.

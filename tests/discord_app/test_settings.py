@@ -210,3 +210,18 @@ async def test_show_before_discord_sent_the_server_forgets_no_channel(tmp_path):
         await process.stop()
         await fake.stop()
     assert "Traceback" not in process.text
+
+
+async def test_a_channel_picked_before_discord_sent_the_server_is_not_blamed_on_permissions(tmp_path):
+    fake = FakeDiscord()
+    fake.withheld.add(GUILD_ID)
+    await fake.start()
+    process = await BotProcess(fake, STORYBOT_DATA=str(tmp_path / "data"), STORYBOT_INDEX="off").start()
+    try:
+        await process.ready()
+        text = await admin(fake, "channel", channel=ChannelOption(BOOK_CLUB_ID), answers="every message")
+        assert "View Channel" not in text and "try again in a minute" in text
+    finally:
+        await process.stop()
+        await fake.stop()
+    assert "Traceback" not in process.text

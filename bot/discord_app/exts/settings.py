@@ -111,8 +111,8 @@ class ServerSettingsCog(StoryCog, name="Settings"):
         server = await self.bot.server_settings(guild.id)
         # Until Discord has sent the server (GUILD_CREATE, after READY; never while the server is out), its
         # channels are unknown, not deleted: a channel missing then is no reason to forget its settings.
-        channels_known = self.bot.get_guild(guild.id) is guild and not guild.unavailable
-        deleted = [c for c in server.channels if guild.get_channel(c) is None] if channels_known else []
+        known = self.bot.server_known(guild.id)
+        deleted = [c for c in server.channels if guild.get_channel(c) is None] if known else []
         for channel in deleted:  # deleted while the bot was away
             await self._saved(self.bot.database.servers.forget_channel(guild.id, channel))
         if deleted:
