@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.core.shelf import ShelfError, safe_file_name, story_file
-from bot.core.shelf_corpus import text_characters
+from bot.core.shelf import ShelfError, StoryFile, safe_file_name, story_file
 from bot.messages import upload_refusal_text
 from bot.settings import Settings
 
@@ -33,12 +32,11 @@ class ShelfImportError(Exception):
 
 def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> int:
     """Checks every file first (a bad one is named and nothing is written), then adds them in order."""
-    checked: list[tuple[str, bytes, int]] = []
+    checked: list[tuple[str, StoryFile]] = []
     for path in files:
         try:
             name = safe_file_name(path.name)
-            data = story_file(path.read_bytes(), name, None)
-            checked.append((name, data, text_characters(data, name)))
+            checked.append((name, story_file(path.read_bytes(), name, None)))
         except ShelfError as error:
             raise ShelfImportError(f"{path}: {upload_refusal_text(error)} Nothing was imported.") from error
         except OSError as error:
@@ -60,14 +58,14 @@ def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> in
     return 0
 
 
-async def _added(settings: Settings, server: int, files: Sequence[tuple[str, bytes, int]]) -> list[ShelfChange]:
+async def _added(settings: Settings, server: int, files: Sequence[tuple[str, StoryFile]]) -> list[ShelfChange]:
     from bot.state.database import Database
 
     database = await Database.open(settings, deadline=IMPORT_SECONDS)
     try:
         return [
-            await database.shelves.add(server, name, data, OWNER, replace=True, characters=characters)
-            for name, data, characters in files
+            await database.shelves.add(server, name, upload.data, OWNER, replace=True, characters=upload.characters)
+            for name, upload in files
         ]
     finally:
         await database.close()

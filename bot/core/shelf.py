@@ -27,6 +27,7 @@ from pathlib import Path, PurePosixPath
 
 from bot.core.corpus import passages_of
 from bot.core.readers import STORY_SUFFIXES, reader_for
+from bot.core.shelf_corpus import text_length
 from bot.core.synced import sync_to_disk
 
 MAX_UPLOAD_BYTES = 8 * 2**20
@@ -130,7 +131,17 @@ def require_upload_size(size: int) -> None:
         raise ShelfError(UploadRefusal.TOO_LARGE, size=size)
 
 
-def story_file(raw: bytes, name: str, title: str | None) -> bytes:
+@dataclass(frozen=True)
+class StoryFile:
+    """An upload read as a story: the file as it will be stored, and the length of the text it holds."""
+
+    data: bytes
+    characters: int
+    """What a view of it holds in memory grows with: more than the file's bytes for a packed format (EPUB and
+    Word are zips, PDF streams are compressed), which a server's limit counts (bot.state.shelves)."""
+
+
+def story_file(raw: bytes, name: str, title: str | None) -> StoryFile:
     """The uploaded file as it will be stored, once its format's reader has read a story from it (the
     checks a story file in the folder gets), with the given title if any (in .txt and .md)."""
     require_upload_size(len(raw))
@@ -138,18 +149,19 @@ def story_file(raw: bytes, name: str, title: str | None) -> bytes:
     if reader is None:
         raise ShelfError(UploadRefusal.NOT_A_STORY_FILE, name=name)
     try:
-        if not any(passages_of(reader.read(raw).blocks)):
+        characters = text_length(passages_of(reader.read(raw).blocks))
+        if not characters:
             raise ValueError("has no paragraphs of text")
     except ValueError as reason:
         raise ShelfError(UploadRefusal.UNREADABLE, name=name, detail=str(reason)) from reason
     if not (title and title.strip()):
-        return raw
+        return StoryFile(raw, characters)
     if not name.lower().endswith(TITLED_SUFFIXES):
         raise ShelfError(UploadRefusal.OWN_TITLE, name=name, detail=reader.name)
     text = raw.decode("utf-8-sig")
     if text.lstrip().startswith("---"):
         raise ShelfError(UploadRefusal.OWN_FRONT_MATTER, name=name)
-    return f"---\ntitle: {' '.join(title.split())}\n---\n\n{text}".encode()
+    return StoryFile(f"---\ntitle: {' '.join(title.split())}\n---\n\n{text}".encode(), characters)
 
 
 class StoryExists(ShelfError):

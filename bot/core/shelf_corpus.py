@@ -7,7 +7,7 @@ a new version comes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -34,16 +34,11 @@ class ShelfStoryText:
     @cached_property
     def characters(self) -> int:
         """The length of its text: what it, and a view that searches it, hold in memory grows with."""
-        return _length(self.passages)
+        return text_length(self.passages)
 
 
-def text_characters(data: bytes, name: str) -> int:
-    """The length of the text a story file holds, as a view of it will (more than its bytes for a packed
-    format, EPUB or Word); raises ValueError with a reason when it holds no story."""
-    return _length(story_in(data, name)[1])
-
-
-def _length(passages: Sequence[PassageText]) -> int:
+def text_length(passages: Iterable[PassageText]) -> int:
+    """The characters of a story's passages: what it, and a view that searches it, hold in memory grows with."""
     return sum(len(passage.text) for passage in passages)
 
 

@@ -6,10 +6,9 @@ Every change is kept by the shelf (bot.state.shelves); this process's view of th
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 
-from bot.core.shelf_corpus import text_characters
+from bot.core.shelf import StoryFile
 from bot.core.story_ids import shelf_story_id
 from bot.operations.resolve_story import story_by_id
 from bot.operations.server_views import ServerViews
@@ -29,13 +28,12 @@ class ShelfChanged:
 
 
 async def add_to_shelf(
-    shelves: ShelfStore, views: ServerViews, server: int, name: str, data: bytes, user: int
+    shelves: ShelfStore, views: ServerViews, server: int, name: str, upload: StoryFile, user: int
 ) -> ShelfChanged:
-    """The file (read as a story already) as the server's story `name`: added, or replacing the one there
-    (which stays kept); refused when the shelf would search more than its limit, which counts a packed file
-    (EPUB, Word) as the text it holds."""
-    characters = await asyncio.to_thread(text_characters, data, name)
-    return await _told(views, server, await shelves.add(server, name, data, user, replace=True, characters=characters))
+    """The upload as the server's story `name`: added, or replacing the one there (which stays kept); refused
+    when the shelf would search more than its limit, which counts a packed file (EPUB, Word, PDF) as its text."""
+    change = await shelves.add(server, name, upload.data, user, replace=True, characters=upload.characters)
+    return await _told(views, server, change)
 
 
 async def remove_from_shelf(

@@ -18,6 +18,7 @@ from bot.core.shelf import (
     Shelf,
     ShelfError,
     StoryExists,
+    StoryFile,
     UploadRefusal,
     mixed_scripts,
     safe_file_name,
@@ -58,8 +59,8 @@ def test_names_that_are_no_story_are_refused(uploaded):
 
 
 def test_story_file_checks_encoding_size_and_adds_the_title():
-    assert story_file(b"Once.", "mill.md", "The Mill").startswith(b"---\ntitle: The Mill\n---")
-    assert story_file(b"Once.", "mill.md", None) == b"Once."
+    assert story_file(b"Once.", "mill.md", "The Mill").data.startswith(b"---\ntitle: The Mill\n---")
+    assert story_file(b"Once.", "mill.md", None) == StoryFile(b"Once.", 5)
     with refused(UploadRefusal.UNREADABLE, detail="not UTF-8"):
         story_file(b"\xff\xfe bad", "mill.txt", None)
     with refused(UploadRefusal.TOO_LARGE):
@@ -73,7 +74,7 @@ def test_story_file_checks_encoding_size_and_adds_the_title():
 def test_story_file_reads_other_formats_as_the_corpus_does(tmp_path):
     pytest.importorskip("lxml", reason="the HTML reader needs the formats extra")
     page = b"<html><head><title>Mill</title></head><body><p>The wheel turned.</p></body></html>"
-    assert story_file(page, "mill.html", None) == page  # stored as uploaded: bytes, not re-encoded
+    assert story_file(page, "mill.html", None) == StoryFile(page, 17)  # stored as uploaded, not re-encoded
     with refused(UploadRefusal.OWN_TITLE):
         story_file(page, "mill.html", "Another Title")
     with refused(UploadRefusal.UNREADABLE, detail="not a readable EPUB"):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.library import StoryLibrary
+from bot.core.shelf import story_file
 from bot.operations.change_shelf import add_to_shelf, kept_versions
 from bot.operations.library_holder import LibraryHolder
 from bot.operations.server_views import ServerViews
@@ -61,12 +62,15 @@ async def test_a_packed_upload_counts_as_the_text_it_holds(library: StoryLibrary
     shelves = ShelfStore(database.guarded, most_bytes=150_000)
     views = ServerViews(LibraryHolder(library, Settings()), shelves)
     assert len(echo) < 150_000
-    refused = await add_to_shelf(shelves, views, SERVER, "echo.docx", echo, MANAGER)
+    refused = await add_to_shelf(shelves, views, SERVER, "echo.docx", story_file(echo, "echo.docx", None), MANAGER)
     assert refused.change.refusal is ShelfRefusal.FULL
-    added = await add_to_shelf(shelves, views, SERVER, "short.docx", short, MANAGER)  # its file is the larger
+    short_file = story_file(short, "short.docx", None)
+    assert short_file.characters < len(short)  # a short document: its file counts
+    added = await add_to_shelf(shelves, views, SERVER, "short.docx", short_file, MANAGER)
     assert added.change.action is ShelfAction.ADDED and added.story is not None
     # The same text as a text file: refused as the Word file now is.
     text = (
         "# Echo\n\n" + "The miller ground rye by the river, and his wheel turned all night long.\n\n" * 3000
     ).encode()
-    assert (await add_to_shelf(shelves, views, SERVER, "echo.md", text, MANAGER)).change.refusal is ShelfRefusal.FULL
+    as_text = await add_to_shelf(shelves, views, SERVER, "echo.md", story_file(text, "echo.md", None), MANAGER)
+    assert as_text.change.refusal is ShelfRefusal.FULL

@@ -25,6 +25,7 @@ from bot.core.shelf import (
     Shelf,
     ShelfError,
     StoryExists,
+    StoryFile,
     UploadRefusal,
     require_upload_size,
     safe_file_name,
@@ -199,11 +200,11 @@ class Admin(StoryCog):
         uploaded = await self._upload(interaction, file, None, title)
         if uploaded is None:
             return
-        name, data = uploaded
+        name, upload = uploaded
         if to == LIBRARY:
-            await self._add_to_library(interaction, name, data)
+            await self._add_to_library(interaction, name, upload.data)
             return
-        await self._shelf_change(interaction, "add", name, data)
+        await self._shelf_change(interaction, "add", name, upload)
 
     @story.command(name="replace", description="Replace a story with a new file; the old one is kept (Manage Server)")
     @app_commands.describe(story="The story's title or file name", file="The new file", title="Its title (.txt, .md)")
@@ -230,7 +231,7 @@ class Admin(StoryCog):
             return
         await self._ask(
             interaction,
-            Pending("replace", found.path, uploaded[1], interaction.user.id),
+            Pending("replace", found.path, uploaded[1].data, interaction.user.id),
             f"Replace `{found.path}` in the owner's library? The old file is kept in "
             f"`{Shelf(self.bot.settings.corpus).kept.name}`.",
             "Replace",
@@ -334,20 +335,24 @@ class Admin(StoryCog):
             return  # the click expired: nothing is changed that the person cannot be told of
         await show_in_place(interaction, await self._shelf_report(interaction, action, number))
 
-    async def _shelf_change(self, interaction: discord.Interaction, action: str, *change: int | str | bytes) -> None:
+    async def _shelf_change(
+        self, interaction: discord.Interaction, action: str, *change: int | str | StoryFile
+    ) -> None:
         report = await self._shelf_report(interaction, action, *change)
         await report.send_followup(interaction, ephemeral=True)
 
-    async def _shelf_report(self, interaction: discord.Interaction, action: str, *change: int | str | bytes) -> Reply:
+    async def _shelf_report(
+        self, interaction: discord.Interaction, action: str, *change: int | str | StoryFile
+    ) -> Reply:
         """Makes the change to this server's own stories and says what was done (with Undo after a replace)."""
         server, user = interaction.guild_id, interaction.user.id
         assert server is not None
         shelves, views = self.bot.database.shelves, self.bot.views
         try:
             if action == "add":
-                name, data = change
-                assert isinstance(name, str) and isinstance(data, bytes)
-                done = await add_to_shelf(shelves, views, server, name, data, user)
+                name, upload = change
+                assert isinstance(name, str) and isinstance(upload, StoryFile)
+                done = await add_to_shelf(shelves, views, server, name, upload, user)
             else:
                 (number,) = change
                 assert isinstance(number, int)
@@ -370,7 +375,7 @@ class Admin(StoryCog):
 
     async def _upload(
         self, interaction: discord.Interaction, file: discord.Attachment, name: str | None, title: str | None
-    ) -> tuple[str, bytes] | None:
+    ) -> tuple[str, StoryFile] | None:
         """The upload's safe name (or `name`, a story's it replaces, in the same format) and the file as it
         will be stored, read as a story first; None after saying why not."""
         try:
@@ -378,7 +383,7 @@ class Admin(StoryCog):
             if name is not None and PurePosixPath(uploaded).suffix.lower() != PurePosixPath(name).suffix.lower():
                 raise ShelfError(UploadRefusal.OTHER_FORMAT, name=name, detail=PurePosixPath(name).suffix)
             require_upload_size(file.size)
-            data = await asyncio.to_thread(story_file, await file.read(), name or uploaded, title)
+            upload = await asyncio.to_thread(story_file, await file.read(), name or uploaded, title)
         except (ShelfError, discord.HTTPException) as error:
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
             return None
@@ -386,7 +391,7 @@ class Admin(StoryCog):
             log.warning("Could not download the upload %s: %s", file.filename, error or type(error).__name__)
             await interaction.followup.send(download_failed(), ephemeral=True)
             return None
-        return name or uploaded, data
+        return name or uploaded, upload
 
     async def _add_to_library(self, interaction: discord.Interaction, name: str, data: bytes) -> None:
         shelf = Shelf(self.bot.settings.corpus)
