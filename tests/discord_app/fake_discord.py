@@ -194,6 +194,8 @@ class FakeDiscord:
         """What people uploaded, served from the fake CDN route as Discord's CDN serves it."""
         self.cut_attachments: set[int] = set()
         """Uploads whose download the fake CDN breaks off halfway (the connection closed mid-body)."""
+        self.downloads: list[int] = []
+        """For each upload the fake CDN served whole, the number of REST calls before it (its place among them)."""
         self.commands: dict[str, list[dict[str, Any]]] = {"global": [], "guild": []}
         self.failures: list[Failure] = []
         self.refuse_message_content = False
@@ -510,6 +512,9 @@ class FakeDiscord:
         if content is None:
             return web.Response(status=404)
         if attachment_id not in self.cut_attachments:
+            async with self._changed:
+                self.downloads.append(len(self.calls))
+                self._changed.notify_all()
             return web.Response(body=content, content_type="application/octet-stream")
         response = web.StreamResponse(headers={"Content-Type": "application/octet-stream"})
         response.content_length = len(content)

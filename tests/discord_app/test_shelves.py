@@ -26,6 +26,7 @@ from tests.discord_app.fake_discord import (
 from tests.discord_app.test_admin import MANAGE_SERVER
 from tests.discord_app.test_edited_questions import asked, edited
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback
+from tests.operations.test_change_shelf import word_file
 from tests.postgresql import PostgreSQLServer
 
 if TYPE_CHECKING:  # discord.types is for type checkers: importing it at run time is circular
@@ -339,3 +340,23 @@ async def test_the_kept_versions_are_offered_to_server_managers_only(fake, shard
     await add_and_read(fake, "secret-plans.md", b"# Secret Plans\n\nThe party is on Saturday.")
     assert [v for v in await autocomplete_versions(fake, "secret") if "secret-plans.md" in v["name"]]
     assert await autocomplete_versions(fake, "secret", permissions="0") == []
+
+
+async def test_a_flood_of_uploads_from_one_server_holds_up_no_other(fake, shards):
+    # Anyone can make a server and invite a public bot. Its uploads were read in asyncio's shared threads (6 on
+    # this machine), all at once: packed Word files of millions of characters, sent together, held every
+    # /performer of every server (read in those threads too) until they were done, with their texts' memory
+    # at once. Now a server's uploads are downloaded and read one after the other, in a thread of their own.
+    heavy = word_file(30_000)
+    served = len(fake.downloads)
+    sent = [await add(fake, f"echo-{n}.docx", heavy) for n in range(3)]
+    await fake.wait_for(lambda: len(fake.downloads) > served)  # the first is being read
+    mark, performer = await fake.slash("performer", channel_id=OTHER_CHANNEL_ID, connection=FIRST, name="sofia")
+    assert "Sofia" in str((await callback(fake, mark))["data"])
+    performer_answered = max(i for i, c in enumerate(fake.calls) if performer in c.path)
+    replies = [await followup(fake, interaction, mark) for mark, interaction in sent]
+    assert all(reply["content"].startswith("Added") for reply in replies), replies
+    tokens = [f"token-{interaction}" for _, interaction in sent]
+    first_reply = min(i for i, c in enumerate(fake.calls) if c.method == "POST" and c.path.endswith(tuple(tokens)))
+    assert sum(at < first_reply for at in fake.downloads[served:]) == 1  # one at a time
+    assert performer_answered < first_reply

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -43,22 +45,40 @@ async def test_a_kept_version_is_offered_however_many_changes_came_after_it(data
     assert len(busy) == 25 and all(not v.current for v in busy)
 
 
-def word_file(path: Path, paragraphs: int) -> bytes:
+WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WORD_PARTS = {
+    "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    "_rels/.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Target="word/document.xml" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/></Relationships>',
+}
+
+
+def word_file(paragraphs: int) -> bytes:
     """A Word document of one sentence said again and again: deflate packs it some 100 to 1."""
-    docx = pytest.importorskip("docx", reason="the Word reader needs the formats extra: pip install -e '.[formats]'")
-    document = docx.Document()
-    for _ in range(paragraphs):
-        document.add_paragraph("The miller ground rye by the river, and his wheel turned all night long.")
-    document.save(path)
-    return path.read_bytes()
+    pytest.importorskip("docx", reason="the Word reader needs the formats extra: pip install -e '.[formats]'")
+    sentence = (
+        "<w:p><w:r><w:t>The miller ground rye by the river, and his wheel turned all night long.</w:t></w:r></w:p>"
+    )
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, text in WORD_PARTS.items():
+            archive.writestr(name, text)
+        archive.writestr(
+            "word/document.xml", f'<w:document xmlns:w="{WORD}"><w:body>{sentence * paragraphs}</w:body></w:document>'
+        )
+    return packed.getvalue()
 
 
-async def test_a_packed_upload_counts_as_the_text_it_holds(library: StoryLibrary, database: Database, tmp_path: Path):
+async def test_a_packed_upload_counts_as_the_text_it_holds(library: StoryLibrary, database: Database):
     # A shelf's limit is there for the memory its view takes, which grows with its stories' text. A Word or
     # EPUB file is a zip: 142 KB of one held 28 million characters (a view of some 250 MB), so a limit on
     # files' bytes alone let one server fill every process's memory with a few uploads.
-    echo = word_file(tmp_path / "echo.docx", 3000)  # 38 KB holding 216,000 characters
-    short = word_file(tmp_path / "short.docx", 10)
+    echo = word_file(3000)  # 2 KB holding 216,000 characters
+    short = word_file(10)
     shelves = ShelfStore(database.guarded, most_bytes=150_000)
     views = ServerViews(LibraryHolder(library, Settings()), shelves)
     assert len(echo) < 150_000

@@ -13,7 +13,8 @@ import asyncio
 import logging
 import re
 import secrets
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Literal
 
@@ -53,6 +54,10 @@ from bot.state.shelves import ShelfAction, ShelfVersion
 
 log = logging.getLogger(__name__)
 
+READING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storybot-uploads")
+"""Uploads are read here, one at a time, not in asyncio's shared threads: anyone may make a server and invite
+the bot, and a packed file takes seconds to read (a 54 KB Word file of 11 million characters, 2.3 s) and its
+text's memory meanwhile. Six at once filled those threads, and every server's /performer waited behind them."""
 PENDING_KEPT = 20
 """Changes to the owner's library waiting for a click; older ones expire (their buttons then say so)."""
 Where = Literal["this server", "the owner's library"]
@@ -97,6 +102,16 @@ class Pending:
     data: bytes | None
     """The story file as it will be written (any format readers/ takes)."""
     user: int
+
+
+@dataclass
+class UploadTurns:
+    """A server's uploads, downloaded and read one after the other: another waits its turn, holding nothing,
+    so one server's flood takes one place at a time in READING's queue."""
+
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    uploads: int = 0
+    """Under way or waiting; the server's turns are forgotten when none is left."""
 
 
 class Confirm(
@@ -167,6 +182,8 @@ class Admin(StoryCog):
     def __init__(self, bot: StoryBot):
         super().__init__(bot)
         self.pending: dict[str, Pending] = {}
+        self.reading: dict[int, UploadTurns] = {}
+        """The servers with uploads under way."""
 
     @app_commands.command(name="reload", description="Reread the bot owner's stories folder (the bot's owner)")
     @app_commands.guild_only()
@@ -377,13 +394,29 @@ class Admin(StoryCog):
         self, interaction: discord.Interaction, file: discord.Attachment, name: str | None, title: str | None
     ) -> tuple[str, StoryFile] | None:
         """The upload's safe name (or `name`, a story's it replaces, in the same format) and the file as it
-        will be stored, read as a story first; None after saying why not."""
+        will be stored, read as a story first (one upload of a server at a time); None after saying why not."""
+        server = interaction.guild_id
+        assert server is not None  # /story is for servers only
+        turns = self.reading.setdefault(server, UploadTurns())
+        turns.uploads += 1
+        try:
+            async with turns.lock:
+                return await self._read_upload(interaction, file, name, title)
+        finally:
+            turns.uploads -= 1
+            if not turns.uploads:
+                del self.reading[server]
+
+    async def _read_upload(
+        self, interaction: discord.Interaction, file: discord.Attachment, name: str | None, title: str | None
+    ) -> tuple[str, StoryFile] | None:
         try:
             uploaded = safe_file_name(file.filename)
             if name is not None and PurePosixPath(uploaded).suffix.lower() != PurePosixPath(name).suffix.lower():
                 raise ShelfError(UploadRefusal.OTHER_FORMAT, name=name, detail=PurePosixPath(name).suffix)
             require_upload_size(file.size)
-            upload = await asyncio.to_thread(story_file, await file.read(), name or uploaded, title)
+            raw = await file.read()
+            upload = await asyncio.get_running_loop().run_in_executor(READING, story_file, raw, name or uploaded, title)
         except (ShelfError, discord.HTTPException) as error:
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
             return None
