@@ -161,13 +161,17 @@ class ServerViews:
             self._built.pop(gone, None)
 
     async def _build(self, server_id: int) -> _Built:
-        """The server's view from its shelf now; one build per server at a time (others wait for it)."""
-        running = self._building.get(server_id)
-        if running is None:
-            running = asyncio.ensure_future(self._built_now(server_id))
-            self._building[server_id] = running
-            running.add_done_callback(lambda _: self._building.pop(server_id, None))
-        built = await asyncio.shield(running)
+        """The server's view from its shelf now; one build per server at a time (others wait for it, and build
+        again if it read the shelf before a change they know of: the change that asked must be in it)."""
+        while True:
+            running = self._building.get(server_id)
+            if running is None:
+                running = asyncio.ensure_future(self._built_now(server_id))
+                self._building[server_id] = running
+                running.add_done_callback(lambda _: self._building.pop(server_id, None))
+            built = await asyncio.shield(running)
+            if built.shelf_version >= self._versions.get(server_id, 0):
+                break
         self._built[server_id] = built
         self._built.move_to_end(server_id)
         current = self._libraries.current

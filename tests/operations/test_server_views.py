@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from bot.core.library import StoryLibrary
+from bot.core.shelf import story_file
 from bot.operations.ask import ask_in_thread
+from bot.operations.change_shelf import add_to_shelf
 from bot.operations.library_holder import LibraryHolder
 from bot.operations.server_views import ServerViews
 from bot.settings import Settings
@@ -154,3 +156,16 @@ async def test_other_servers_are_answered_while_a_large_view_is_built(library, d
         assert asked.answer.best is not None
     assert not building.done()
     assert titles(await building)[-1] == "Tale"
+
+
+async def test_changes_made_at_once_each_find_their_story_in_the_view(library, databases):
+    """A view asked for while one is being built waited for that build, which may have read the shelf before
+    the change that asked: two managers' uploads at once, and one was told "Added `tale-1.txt`" with no title,
+    from a view without it."""
+    first, _ = databases
+    views = ServerViews(LibraryHolder(library, Settings()), first.shelves)
+    uploads = [story_file(b"# Tale %d\n\n" % n + story_of(300_000, n), "tale.txt", None) for n in range(3)]
+    done = await asyncio.gather(
+        *(add_to_shelf(first.shelves, views, SERVER, f"tale-{n}.txt", upload, 1) for n, upload in enumerate(uploads))
+    )
+    assert [None if d.story is None else d.story.title for d in done] == ["Tale 0", "Tale 1", "Tale 2"]
