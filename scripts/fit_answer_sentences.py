@@ -7,31 +7,48 @@ its story, as the bot asks it; the passage ranked first, when it holds one of th
 word, is a list of its sentences, those holding the answer marked (a passage and question met in
 both scopes counts once). Each sentence gets bot.core.answer_sentences' features, and the listwise
 softmax model of scripts/fit_reranker.py (`fit_linear`) is fitted to give the answering sentences
-the most chance. Val and every test split are never read here; `python -m bot eval --sections ...
---excerpts` measures what the excerpt keeps.
+the most chance. `--cross-validate` writes nothing: each fold of stories gets its chances from a
+model fitted on the others, and the excerpt cut with them is checked for the answer, as
+`eval --excerpts` checks it. Val and every test split are never read here; `python -m bot eval
+--sections ... --excerpts` measures what the excerpt keeps.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from fit_reranker import ROOT, CandidateLists, ListOf, fit_linear
 
 from bot.core.answer_sentences import FEATURES, MODEL_FILE, SentenceModel, sentence_features
+from bot.core.excerpt import make_excerpt
 from bot.core.library import StoryLibrary
-from bot.eval.excerpts import answer_places
+from bot.eval.excerpts import answer_places, holds
 from bot.eval.sections import load_section_questions, sections_corpus
 
 MODEL = ROOT / "bot" / "core" / MODEL_FILE
 
 
-def sentence_lists(train: Path) -> CandidateLists:
+@dataclass(frozen=True)
+class Quoted:
+    """A passage ranked first that holds an answer: what its excerpt is cut from and must keep."""
+
+    text: str
+    matched: list[tuple[int, int]]
+    answers: list[str]
+    """The question's answers the passage holds."""
+
+
+def sentence_lists(train: Path) -> tuple[CandidateLists, list[Quoted]]:
+    """Every passage ranked first that holds an answer, as a list of its sentences (those holding it
+    marked), with what its excerpt is cut from, in the same order."""
     library = StoryLibrary(sections_corpus(train, []))
     story_by_path = {story.path: n for n, story in enumerate(library.corpus.stories)}
     lists = []
+    quoted = []
     seen: set[tuple[int, int]] = set()
     for number, item in enumerate(load_section_questions(train / "questions.jsonl")):
         if not item.answers:
@@ -43,12 +60,21 @@ def sentence_lists(train: Path) -> CandidateLists:
                 continue
             best = ranked[0]
             seen.add((number, best.doc))
-            places = [place for answer in item.answers for place in answer_places(best.view.text, answer)]
+            text = best.view.text
+            places = [place for answer in item.answers for place in answer_places(text, answer)]
             answers = np.array([any(s < e2 and s2 < e for s2, e2 in places) for s, e in best.view.sentences])
-            if answers.any() and not answers.all():
+            if answers.any():
                 kind = "library" if scope is None else "story"
                 lists.append(ListOf(sentence_features(best, query), answers, item.file, kind))
-    return CandidateLists.of("FairytaleQA train passages' sentences", lists, len(FEATURES))
+                held = [answer for answer in item.answers if holds(text, answer)]
+                quoted.append(Quoted(text, best.view.places(best.positions), held))
+    return CandidateLists.of("FairytaleQA train passages' sentences", lists, len(FEATURES)), quoted
+
+
+def useful(lists: CandidateLists) -> np.ndarray:
+    """The lists a fit learns from: some sentences hold the answer and some do not."""
+    starts = np.cumsum(lists.sizes) - lists.sizes
+    return np.array([not lists.answers[s : s + n].all() for s, n in zip(starts, lists.sizes, strict=True)])
 
 
 def first_sentence_answers(lists: CandidateLists, scores: np.ndarray) -> float:
@@ -64,13 +90,44 @@ def first_sentence_answers(lists: CandidateLists, scores: np.ndarray) -> float:
     )
 
 
+def cross_validate(lists: CandidateLists, quoted: list[Quoted], regularisation: float) -> None:
+    """Each fold's excerpts cut with chances from a model fitted on the other folds: how often the
+    likeliest sentence holds the answer, and how often the excerpt keeps it, per kind."""
+    fits = useful(lists)
+    starts = np.cumsum(lists.sizes) - lists.sizes
+    scores = np.zeros(len(lists.answers))
+    kept = np.zeros(len(quoted), dtype=bool)
+    for fold in sorted({int(f) for f in lists.folds}):
+        model = SentenceModel.from_json(
+            fit_linear([lists.subset(fits & (lists.folds != fold))], [1.0], [*FEATURES], regularisation)
+        )
+        for number in np.flatnonzero(lists.folds == fold):
+            rows = slice(starts[number], starts[number] + lists.sizes[number])
+            scores[rows] = lists.features[rows] @ model.weights
+            item = quoted[number]
+            excerpt = make_excerpt(item.text, item.matched, model.chances(lists.features[rows]).tolist())
+            kept[number] = any(holds(excerpt.text, answer) for answer in item.answers)
+    kinds = np.array(lists.kinds)
+    likeliest = first_sentence_answers(lists.subset(fits), scores[np.repeat(fits, lists.sizes)])
+    print(f"cross-validated: the likeliest sentence holds an answer in {likeliest:.4f} of {fits.sum():,} passages")
+    for kind in sorted(set(lists.kinds)):
+        of_kind = kinds == kind
+        print(f"cross-validated excerpt keeps, {kind}: {kept[of_kind].mean():.4f} of {of_kind.sum():,} passages")
+    print(f"cross-validated excerpt keeps, both: {kept.mean():.4f} of {len(kept):,} passages")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "datasets")
     parser.add_argument("--regularisation", type=float, default=1.0, help="L2 penalty on the weights")
     parser.add_argument("--output", type=Path, default=MODEL)
+    parser.add_argument("--cross-validate", action="store_true", help="measure by folds of stories; write nothing")
     args = parser.parse_args()
-    lists = sentence_lists(args.data / "fairytaleqa" / "train")
+    every, quoted = sentence_lists(args.data / "fairytaleqa" / "train")
+    if args.cross_validate:
+        cross_validate(every, quoted, args.regularisation)
+        return
+    lists = every.subset(useful(every))
     print(f"{lists.name}: {len(lists.sizes):,} passages, {len(lists.answers):,} sentences")
     model = fit_linear([lists], [1.0], list(FEATURES), args.regularisation)
     note = "Fitted by scripts/fit_answer_sentences.py on FairytaleQA train's answers."
