@@ -7,9 +7,11 @@ its story, as the bot asks it; the passage ranked first, when it holds one of th
 word, is a list of its sentences, those holding the answer marked (a passage and question met in
 both scopes counts once). Each sentence gets bot.core.answer_sentences' features, and the listwise
 softmax model of scripts/fit_reranker.py (`fit_linear`) is fitted to give the answering sentences
-the most chance. `--cross-validate` writes nothing: each fold of stories gets its chances from a
-model fitted on the others, and the excerpt cut with them is checked for the answer, as
-`eval --excerpts` checks it. Val and every test split are never read here; `python -m bot eval
+the most chance. Where in its sentence each answer stands (its start and end as shares of the sentence,
+for the answers that stand in one) gives bot.core.answer_position's curves, written beside the weights,
+for an excerpt that cuts through a sentence. `--cross-validate` writes nothing: each fold of stories
+gets its chances and curves from the other folds, and the excerpt cut with them is checked for the
+answer, as `eval --excerpts` checks it. Val and every test split are never read here; `python -m bot eval
 --sections ... --excerpts` measures what the excerpt keeps.
 """
 
@@ -23,6 +25,7 @@ from pathlib import Path
 import numpy as np
 from fit_reranker import ROOT, CandidateLists, ListOf, fit_linear
 
+from bot.core.answer_position import AnswerPosition
 from bot.core.answer_sentences import FEATURES, MODEL_FILE, SentenceModel, sentence_features
 from bot.core.excerpt import make_excerpt
 from bot.core.library import StoryLibrary
@@ -30,6 +33,8 @@ from bot.eval.excerpts import answer_places, holds
 from bot.eval.sections import load_section_questions, sections_corpus
 
 MODEL = ROOT / "bot" / "core" / MODEL_FILE
+POSITION_STEPS = 10
+"""The answer position's curves are read at every tenth of a sentence."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,8 @@ class Quoted:
     matched: list[tuple[int, int]]
     answers: list[str]
     """The question's answers the passage holds."""
+    places: list[tuple[float, float]]
+    """Each place of an answer that stands in one sentence: its start and end as shares of that sentence."""
 
 
 def sentence_lists(train: Path) -> tuple[CandidateLists, list[Quoted]]:
@@ -67,8 +74,18 @@ def sentence_lists(train: Path) -> tuple[CandidateLists, list[Quoted]]:
                 kind = "library" if scope is None else "story"
                 lists.append(ListOf(sentence_features(best, query), answers, item.file, kind))
                 held = [answer for answer in item.answers if holds(text, answer)]
-                quoted.append(Quoted(text, best.view.places(best.positions), held))
+                within = [
+                    ((start - s) / (e - s), (end - s) / (e - s))
+                    for start, end in dict.fromkeys(places)
+                    for s, e in best.view.sentences
+                    if s <= start and end <= e
+                ]
+                quoted.append(Quoted(text, best.view.places(best.positions), held, within))
     return CandidateLists.of("FairytaleQA train passages' sentences", lists, len(FEATURES)), quoted
+
+
+def answer_position(quoted: list[Quoted]) -> AnswerPosition:
+    return AnswerPosition.fitted([place for item in quoted for place in item.places], POSITION_STEPS)
 
 
 def useful(lists: CandidateLists) -> np.ndarray:
@@ -98,14 +115,16 @@ def cross_validate(lists: CandidateLists, quoted: list[Quoted], regularisation: 
     scores = np.zeros(len(lists.answers))
     kept = np.zeros(len(quoted), dtype=bool)
     for fold in sorted({int(f) for f in lists.folds}):
-        model = SentenceModel.from_json(
-            fit_linear([lists.subset(fits & (lists.folds != fold))], [1.0], [*FEATURES], regularisation)
-        )
+        others = lists.folds != fold
+        fitted = fit_linear([lists.subset(fits & others)], [1.0], [*FEATURES], regularisation)
+        position = answer_position([item for item, other in zip(quoted, others, strict=True) if other])
+        model = SentenceModel.from_json(fitted | {"position": position.to_json()})
         for number in np.flatnonzero(lists.folds == fold):
             rows = slice(starts[number], starts[number] + lists.sizes[number])
             scores[rows] = lists.features[rows] @ model.weights
             item = quoted[number]
-            excerpt = make_excerpt(item.text, item.matched, model.chances(lists.features[rows]).tolist())
+            chances = model.chances(lists.features[rows]).tolist()
+            excerpt = make_excerpt(item.text, item.matched, chances, position=model.position)
             kept[number] = any(holds(excerpt.text, answer) for answer in item.answers)
     kinds = np.array(lists.kinds)
     likeliest = first_sentence_answers(lists.subset(fits), scores[np.repeat(fits, lists.sizes)])
@@ -130,11 +149,14 @@ def main() -> None:
     lists = every.subset(useful(every))
     print(f"{lists.name}: {len(lists.sizes):,} passages, {len(lists.answers):,} sentences")
     model = fit_linear([lists], [1.0], list(FEATURES), args.regularisation)
+    position = answer_position(quoted)
+    print(f"answers' places in their sentence: head {position.head}, tail {position.tail}")
+    model |= {"position": position.to_json()}
     note = "Fitted by scripts/fit_answer_sentences.py on FairytaleQA train's answers."
     args.output.write_text(json.dumps({"note": note} | model, indent=1) + "\n", encoding="utf-8")
     written = SentenceModel.from_json(json.loads(args.output.read_text("utf-8")))  # as the bot loads it
     fitted = SentenceModel.from_json(model)
-    if not np.array_equal(written.weights, fitted.weights):
+    if not np.array_equal(written.weights, fitted.weights) or written.position != fitted.position:
         raise AssertionError(f"{args.output} does not hold the weights fitted")
     likeliest = first_sentence_answers(lists, lists.features @ written.weights)
     repeating = first_sentence_answers(lists, lists.features[:, FEATURES.index("best")])

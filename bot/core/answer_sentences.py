@@ -6,6 +6,7 @@ strong?" by the one before "They were both young and strong." Each sentence gets
 of the question, its distance from the sentence holding most of it and its neighbours' shares, a cue
 of the kind of thing asked for, its length, where it stands), and a listwise softmax model fitted by
 scripts/fit_answer_sentences.py on FairytaleQA train's answers turns them into chances that add up to 1.
+The same file holds where in its sentence an answer stands (bot.core.answer_position), fitted alongside.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from importlib import resources
 
 import numpy as np
 
+from bot.core.answer_position import AnswerPosition
 from bot.core.query import Query
 from bot.core.rerank.candidate import Candidate
 from bot.core.rerank.signal import matched_weight
@@ -89,10 +91,12 @@ def sentence_features(candidate: Candidate, query: Query) -> np.ndarray:
 
 @dataclass(frozen=True)
 class SentenceModel:
-    """A linear score per sentence from its features, as chances over the passage's sentences (softmax)."""
+    """A linear score per sentence from its features, as chances over the passage's sentences (softmax),
+    and where in its sentence an answer stands (for an excerpt that cuts through one)."""
 
     weights: np.ndarray
     """One per name in FEATURES, in order."""
+    position: AnswerPosition
 
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> SentenceModel:
@@ -105,7 +109,7 @@ class SentenceModel:
         values = np.array([float(w) for w in weights.values()])
         if not np.isfinite(values).all():  # JSON's NaN or Infinity would make every chance NaN
             raise ValueError("an answer-sentence model's weights are finite numbers")
-        return cls(values)
+        return cls(values, AnswerPosition.from_json(data.get("position")))
 
     @classmethod
     @cache

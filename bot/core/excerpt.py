@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from bot.core.answer import Excerpt
+from bot.core.answer_position import AnswerPosition
 from bot.core.sentences import sentence_spans
 
 EXCERPT_CHARS = 600
@@ -17,16 +18,18 @@ def make_excerpt(
     matched: Sequence[tuple[int, int]],
     chances: Sequence[float] | None = None,
     max_chars: int = EXCERPT_CHARS,
+    position: AnswerPosition | None = None,
 ) -> Excerpt:
     """`matched` are the question's words in `text` as (start, end), in order; `chances` each sentence's
     chance of holding the answer (bot.core.answer_sentences), one per sentence of `sentence_spans(text)`;
-    without them, the first sentence holding a question word is taken for the answer.
+    without them, the first sentence holding a question word is taken for the answer. `position` says
+    how likely a sentence cut through still shows its answer (by default, as likely as the share shown).
 
-    A long passage is quoted in whole sentences: the run of sentences that fits and holds the most
-    chance (so a likely answer before or after the sentence that repeats the question is kept), then
-    the room left reads on into the next sentence (or, at the passage's end, takes in the end of the one
-    before). The likeliest sentence shown is the excerpt's answer. One overlong sentence is cut around its
-    first match.
+    A long passage is quoted as the window of max_chars that most likely holds the answer: one that
+    starts at a sentence and reads on into the next sentence it has no room for, or one that ends at a
+    sentence and takes in the end of the one before (answers mostly close their sentence, so an end
+    shown is worth more than a start). The likeliest sentence shown is the excerpt's answer. One
+    overlong sentence is cut around its first match.
     """
     spans = sentence_spans(text) or [(0, len(text))]
     if chances is None or len(chances) != len(spans):
@@ -34,8 +37,8 @@ def make_excerpt(
     likeliest = max(range(len(spans)), key=lambda i: (chances[i], -i))
     if len(text) <= max_chars:
         return Excerpt(text, tuple(matched), spans[likeliest])
-    start, end = _window(text, spans, chances, likeliest, matched, max_chars)
-    # The run kept may leave the likeliest sentence out (two others hold more): the answer is then the
+    start, end = _window(text, spans, chances, likeliest, matched, max_chars, position or AnswerPosition.uniform())
+    # The window kept may leave the likeliest sentence out (others hold more): the answer is then the
     # likeliest of the sentences it shows.
     shown = [i for i, (s, e) in enumerate(spans) if s < end and e > start] or [likeliest]
     answer = spans[max(shown, key=lambda i: (chances[i], -i))]
@@ -60,40 +63,67 @@ def _window(
     likeliest: int,
     matched: Sequence[tuple[int, int]],
     max_chars: int,
+    position: AnswerPosition,
 ) -> tuple[int, int]:
     start, end = spans[likeliest]
     if end - start > max_chars:
         focus = next((s for s, _ in matched if s >= start), start)
         return _clip(text, max(start, min(focus - max_chars // 3, end - max_chars)), max_chars)
-    first, last = _likeliest_run(spans, chances, likeliest, max_chars)
-    start, end = spans[first][0], spans[last][1]
-    # What room is left goes to the start of the next sentence, or else the end of the one before.
-    if last + 1 < len(spans):
+    sentence, reads_on = _likeliest_window(spans, chances, likeliest, max_chars, position)
+    if reads_on:
+        start = spans[sentence][0]
         return start, _clip(text, start, max_chars)[1]
-    if first > 0:
-        return _clip(text, end - max_chars, max_chars)[0], end
-    return start, end
+    end = spans[sentence][1]
+    return _clip(text, max(0, end - max_chars), max_chars)[0], end
 
 
-def _likeliest_run(
-    spans: Sequence[tuple[int, int]], chances: Sequence[float], likeliest: int, max_chars: int
-) -> tuple[int, int]:
-    """(first, last) sentence of the run that fits in max_chars and holds the most chance; of equals, the
-    one that starts nearest before the likeliest sentence (reading on from it). One pass: a run's last
-    sentence only moves on as its first does."""
+def _likeliest_window(
+    spans: Sequence[tuple[int, int]],
+    chances: Sequence[float],
+    likeliest: int,
+    max_chars: int,
+    position: AnswerPosition,
+) -> tuple[int, bool]:
+    """(sentence, True) for the window that starts at that sentence and reads on, (sentence, False) for
+    the one that ends at it, whichever most likely holds the answer: the chances of the sentences it
+    shows whole, and of the one it cuts through times the chance the part shown holds its answer. Of
+    equals, one that reads on from nearest before the likeliest sentence (one that would read past the
+    passage's end takes in the end of the sentence before instead). Two passes: a window's whole
+    sentences only move on as its first (or last) does."""
+    count = len(spans)
     totals = [0.0, *accumulate(chances)]
-    best, best_key = (likeliest, likeliest), (-1.0, -len(spans))
-    last = 0
-    for first in range(len(spans)):
-        last = max(last, first)
-        while last + 1 < len(spans) and spans[last + 1][1] - spans[first][0] <= max_chars:
-            last += 1
-        if spans[last][1] - spans[first][0] > max_chars:
+    ending: list[float] = []
+    first = 0
+    for last in range(count):
+        limit = spans[last][1] - max_chars
+        while first <= last and spans[first][0] < limit:
+            first += 1
+        cut = 0.0
+        if first > 0:
+            cut_start, cut_end = spans[first - 1]
+            cut = chances[first - 1] * position.in_tail((cut_end - limit) / (cut_end - cut_start))
+        ending.append(round(totals[last + 1] - totals[first] + cut, 12))
+    best, best_key = (count - 1, False), (ending[-1], False, -count)
+    for last in range(count - 1):  # a window from the passage's start reads on from its first sentence
+        if spans[last][1] > max_chars and (ending[last], False, -count) > best_key:
+            best, best_key = (last, False), (ending[last], False, -count)
+    last = -1
+    for first in range(count):
+        limit = spans[first][0] + max_chars
+        nearness = first - likeliest if first <= likeliest else -count
+        if limit >= spans[-1][1]:
+            key = (ending[-1], True, nearness)
+            if key > best_key:
+                best, best_key = (count - 1, False), key
             continue
-        nearness = first - likeliest if first <= likeliest <= last else -len(spans)
-        key = (round(totals[last + 1] - totals[first], 12), nearness)
+        last = max(last, first - 1)
+        while spans[last + 1][1] <= limit:
+            last += 1
+        cut_start, cut_end = spans[last + 1]
+        cut = chances[last + 1] * position.in_head((limit - cut_start) / (cut_end - cut_start))
+        key = (round(totals[last + 1] - totals[first] + cut, 12), True, nearness if likeliest <= last else -count)
         if key > best_key:
-            best, best_key = (first, last), key
+            best, best_key = (first, True), key
     return best
 
 

@@ -382,8 +382,9 @@ class StoryLibrary:
         passage = candidate.view.passage  # its place checked as it was read (bot.core.segment_library)
         story = self.corpus.stories[passage.story]
         matched = candidate.view.places(candidate.positions)
-        chances = SentenceModel.bundled().answer_chances(candidate, query).tolist()
-        excerpt = make_excerpt(passage.text, matched, chances, self.excerpt_chars)
+        model = SentenceModel.bundled()
+        chances = model.answer_chances(candidate, query).tolist()
+        excerpt = make_excerpt(passage.text, matched, chances, self.excerpt_chars, model.position)
         return Hit(
             story.title,
             story.path,

@@ -51,3 +51,10 @@ def test_the_shipped_model_scores_as_the_weights_it_was_fitted_with(library):
 def test_a_model_of_other_features_is_refused(data):
     with pytest.raises(ValueError, match="answer-sentence model"):
         SentenceModel.from_json(data)
+
+
+def test_a_model_without_where_answers_stand_is_refused():
+    data = json.loads(resources.files("bot.core").joinpath(MODEL_FILE).read_text("utf-8"))
+    assert SentenceModel.from_json(data).position == SentenceModel.bundled().position
+    with pytest.raises(ValueError, match="answer position"):
+        SentenceModel.from_json({key: value for key, value in data.items() if key != "position"})
