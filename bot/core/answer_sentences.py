@@ -3,8 +3,9 @@
 The sentence that repeats most of the question is not always the one that answers it: "What did the
 prince do after he saw the tombs?" is answered by the sentence after the tombs, "Who were young and
 strong?" by the one before "They were both young and strong." Each sentence gets features (its share
-of the question, its distance from the sentence holding most of it and its neighbours' shares, a cue
-of the kind of thing asked for, its length, where it stands), and a listwise softmax model fitted by
+of the question, and of the question words the sentence holding most of it lacks, its distance from
+that sentence and its neighbours' shares, a cue of the kind of thing asked for, its length, where it
+stands), and a listwise softmax model fitted by
 scripts/fit_answer_sentences.py on FairytaleQA train's answers turns them into chances that add up to 1.
 The same file holds where in its sentence an answer stands (bot.core.answer_position), fitted alongside.
 """
@@ -39,6 +40,7 @@ FEATURES = (
     "after_far",
     "previous_share",
     "next_share",
+    "new_share",
     *(f"cue_{kind}" for kind in CUED_KINDS),
     "length",
     "first",
@@ -49,7 +51,9 @@ LENGTH_SCALE = 6.0
 """A sentence's log length in characters over this: most sentences read 0.5 to 1."""
 _QUOTES = ('"', "“", "”")
 _COLUMN = {name: number for number, name in enumerate(FEATURES)}
-_SHARE, _BEST, _PREVIOUS_SHARE, _NEXT_SHARE = (_COLUMN[n] for n in ("share", "best", "previous_share", "next_share"))
+_SHARE, _BEST, _PREVIOUS_SHARE, _NEXT_SHARE, _NEW_SHARE = (
+    _COLUMN[n] for n in ("share", "best", "previous_share", "next_share", "new_share")
+)
 _BEFORE_FAR, _AFTER_FAR, _LENGTH = _COLUMN["before_far"], _COLUMN["after_far"], _COLUMN["length"]
 _FIRST, _LAST, _QUOTE = _COLUMN["first"], _COLUMN["last"], _COLUMN["quote"]
 _DISTANCE_COLUMNS = {step: _COLUMN[f"distance{step:+d}"] for step in DISTANCES}
@@ -64,6 +68,10 @@ def sentence_features(candidate: Candidate, query: Query) -> np.ndarray:
     for sentence, terms in candidate.sentence_terms.items():
         shares[sentence] = matched_weight(terms, query)
     best = best_sentence(candidate, query)[0] or 0
+    repeated = candidate.sentence_terms.get(best, frozenset())
+    new_shares = [0.0] * count
+    for sentence, terms in candidate.sentence_terms.items():
+        new_shares[sentence] = matched_weight(terms - repeated, query)
     lengths = np.log(np.maximum(np.array([end - start for start, end in view.sentences]), 1)) / LENGTH_SCALE
     cue = KIND_CUES.get(query.kind)
     rows = []
@@ -78,6 +86,7 @@ def sentence_features(candidate: Candidate, query: Query) -> np.ndarray:
         row[_AFTER_FAR] = float(distance > DISTANCES[-1])
         row[_PREVIOUS_SHARE] = shares[number - 1] if number > 0 else 0.0
         row[_NEXT_SHARE] = shares[number + 1] if number + 1 < count else 0.0
+        row[_NEW_SHARE] = new_shares[number]
         text = view.text[start:end]
         if cue is not None:
             row[_COLUMN[f"cue_{query.kind}"]] = float(cue.search(text) is not None)

@@ -24,6 +24,22 @@ def test_features_place_each_sentence_against_the_one_that_repeats_the_question(
     assert rows[:, column["cue_place"]].any() and not rows[:, column["cue_person"]].any()  # a where question
 
 
+def test_a_sentence_holding_question_words_the_likeliest_lacks_says_how_much_of_the_question_they_carry(library):
+    query = library.query("Where did Sofia Kalmurzaeva meet the musician Ivan?")
+    candidate = library.rank(query, None, 1)[0]
+    rows = sentence_features(candidate, query)
+    best = best_sentence(candidate, query)[0]
+    column = {name: number for number, name in enumerate(FEATURES)}
+    new, share = rows[:, column["new_share"]], rows[:, column["share"]]
+    assert best is not None and new[best] == 0 and np.all(new <= share)
+    held = candidate.sentence_terms
+    others = [s for s, terms in held.items() if s != best and terms - held[best]]
+    assert others  # the question's words are spread over more than one sentence
+    for sentence in others:
+        assert 0 < new[sentence] <= share[sentence]
+        assert new[sentence] == pytest.approx(query.weight_of(held[sentence] - held[best]) / query.total_weight)
+
+
 def test_the_shipped_model_scores_as_the_weights_it_was_fitted_with(library):
     data = json.loads(resources.files("bot.core").joinpath(MODEL_FILE).read_text("utf-8"))
     weights = np.array([data["weights"][name] for name in FEATURES])
