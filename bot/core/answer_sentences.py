@@ -4,8 +4,8 @@ The sentence that repeats most of the question is not always the one that answer
 prince do after he saw the tombs?" is answered by the sentence after the tombs, "Who were young and
 strong?" by the one before "They were both young and strong." Each sentence gets features (its share
 of the question, and of the question words the sentence holding most of it lacks, its distance from
-that sentence and its neighbours' shares, a cue of the kind of thing asked for, its length, where it
-stands), and a listwise softmax model fitted by
+that sentence and its neighbours' shares, a cue of the kind of thing asked for (a feeling's word for
+"How did ... feel?"), its length, where it stands), and a listwise softmax model fitted by
 scripts/fit_answer_sentences.py on FairytaleQA train's answers turns them into chances that add up to 1.
 The same file holds where in its sentence an answer stands (bot.core.answer_position), fitted alongside.
 """
@@ -21,7 +21,8 @@ from importlib import resources
 import numpy as np
 
 from bot.core.answer_position import AnswerPosition
-from bot.core.query import Query
+from bot.core.feeling_words import names_a_feeling
+from bot.core.query import Query, asks_feeling
 from bot.core.rerank.candidate import Candidate
 from bot.core.rerank.signal import matched_weight
 from bot.core.rerank.signals.answer_kind import KIND_CUES
@@ -42,6 +43,7 @@ FEATURES = (
     "next_share",
     "new_share",
     *(f"cue_{kind}" for kind in CUED_KINDS),
+    "cue_feeling",
     "length",
     "first",
     "last",
@@ -56,6 +58,7 @@ _SHARE, _BEST, _PREVIOUS_SHARE, _NEXT_SHARE, _NEW_SHARE = (
 )
 _BEFORE_FAR, _AFTER_FAR, _LENGTH = _COLUMN["before_far"], _COLUMN["after_far"], _COLUMN["length"]
 _FIRST, _LAST, _QUOTE = _COLUMN["first"], _COLUMN["last"], _COLUMN["quote"]
+_FEELING = _COLUMN["cue_feeling"]
 _DISTANCE_COLUMNS = {step: _COLUMN[f"distance{step:+d}"] for step in DISTANCES}
 
 
@@ -74,6 +77,7 @@ def sentence_features(candidate: Candidate, query: Query) -> np.ndarray:
         new_shares[sentence] = matched_weight(terms - repeated, query)
     lengths = np.log(np.maximum(np.array([end - start for start, end in view.sentences]), 1)) / LENGTH_SCALE
     cue = KIND_CUES.get(query.kind)
+    feeling = asks_feeling(query.text)
     rows = []
     for number, ((start, end), length) in enumerate(zip(view.sentences, lengths.tolist(), strict=True)):
         row = [0.0] * len(FEATURES)
@@ -90,6 +94,8 @@ def sentence_features(candidate: Candidate, query: Query) -> np.ndarray:
         text = view.text[start:end]
         if cue is not None:
             row[_COLUMN[f"cue_{query.kind}"]] = float(cue.search(text) is not None)
+        if feeling:
+            row[_FEELING] = float(names_a_feeling(text))
         row[_LENGTH] = length
         row[_FIRST] = float(number == 0)
         row[_LAST] = float(number == count - 1)

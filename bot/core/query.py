@@ -112,6 +112,11 @@ def _feel_at(question: str) -> int | None:
     return feel.start() if feel else None
 
 
+def asks_feeling(question: str) -> bool:
+    """ "How did the king feel when ...?" asks for a feeling."""
+    return _feel_at(question) is not None
+
+
 def form_words_at(question: str) -> frozenset[int]:
     """Where the words that say how the question asks start, not what it is about: "many" in "How many
     days did they fight?" (it asks for a number: AnswerKind.NUMBER), "happened" in "What happened

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from bot.core.answer_sentences import FEATURES, MODEL_FILE, SentenceModel, sentence_features
+from bot.core.feeling_words import names_a_feeling
 from bot.core.rerank.signals.sentence import best_sentence
 
 
@@ -38,6 +39,25 @@ def test_a_sentence_holding_question_words_the_likeliest_lacks_says_how_much_of_
     for sentence in others:
         assert 0 < new[sentence] <= share[sentence]
         assert new[sentence] == pytest.approx(query.weight_of(held[sentence] - held[best]) / query.total_weight)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [("How did Sofia feel when she met Ivan?", True), ("Where did Sofia meet Ivan?", False)],
+)
+def test_a_question_asking_how_someone_felt_looks_for_the_sentence_naming_a_feeling(library, question, asks):
+    query = library.query(question)
+    candidate = library.rank(query, None, 1)[0]
+    column = sentence_features(candidate, query)[:, FEATURES.index("cue_feeling")]
+    text = candidate.view.text
+    naming = [names_a_feeling(text[start:end]) for start, end in candidate.view.sentences]
+    assert any(naming) and not all(naming)  # the passage tells a feeling in some sentence, not all
+    assert list(column) == [float(asks and named) for named in naming]
+
+
+def test_feeling_words_are_found_as_whole_words_whatever_their_case():
+    assert names_a_feeling("She was GLAD to see him.") and names_a_feeling("“Sorrowful,” said she")
+    assert not names_a_feeling("The gladiator saw a sadder man.") and not names_a_feeling("")
 
 
 def test_the_shipped_model_scores_as_the_weights_it_was_fitted_with(library):

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from bot.core.query import AnswerKind, answer_kind, focus_word, form_words_at
+from bot.core.query import AnswerKind, answer_kind, asks_feeling, focus_word, form_words_at
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,18 @@ def test_the_words_that_say_how_the_question_asks_are_found(question, asking):
 )
 def test_other_questions_have_none(question):
     assert form_words_at(question) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("question", "feeling"),
+    [
+        ("How did the king feel when the princess came back?", True),
+        ("how will Finn FEEL in the cradle", True),
+        ("How did the queen's daughter feel towards the bull?", True),
+        ("Why did he feel sad?", False),  # it asks for a reason
+        ("How did she play for so long?", False),
+        ("What did the old man feel in his pocket?", False),
+    ],
+)
+def test_a_question_asks_for_a_feeling_with_how_and_feel(question, feeling):
+    assert asks_feeling(question) is feeling
