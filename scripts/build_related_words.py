@@ -13,8 +13,8 @@ column of the file, so the fit can weigh them apart:
 
 Only the senses people use are followed: those tagged in WordNet's sense-tagged corpus (SemCor);
 and only words tagged there at least once count, on either side (about 17,000 words), which leaves
-rare senses and rare words out and keeps the file small (every sense cost val hit@1: README). Words are stored as
-the bot's index terms (lemma, then Snowball stem), so the signal compares them directly.
+rare senses and rare words out and keeps the file small (every sense cost val hit@1: docs/ranking.md).
+Words are stored as the bot's index terms (lemma, then Snowball stem), so the signal compares them directly.
 WordNet is Princeton's, under the WordNet 3.0 licence, whose notice the file carries.
 """
 

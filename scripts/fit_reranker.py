@@ -17,7 +17,7 @@ signals apart on one-passage abstracts and on long stories. One of three models 
 - `trees`: LightGBM's lambdarank, gradient-boosted trees that optimise NDCG by pairs of candidates,
   exported to plain arrays that `bot/core/rerank/trees.py` evaluates with numpy, and checked to
   score every training candidate exactly as LightGBM does. It gains on SciFact and loses
-  story-scoped on FairytaleQA (README, "Ranking quality"), so the linear model is shipped.
+  story-scoped on FairytaleQA (docs/ranking.md), so the linear model is shipped.
 - `blend`: both, scoring the linear score plus alpha times the trees'. Alpha is chosen by
   cross-validation on the training lists alone (each fold's lists scored by both models fitted on the
   other folds; the multiple of the scores' spread that puts an answer first in most lists, weighted as

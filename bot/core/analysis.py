@@ -187,8 +187,8 @@ class Analyzer:
     """Case and accent folding, possessives, stop words, lemmas and Snowball stemming.
 
     Lemmas join irregular forms that stemming cannot ("met" and "meet"); stemming then joins the
-    regular ones. The switches exist so the evaluation can measure each choice (README, "Ranking
-    quality").
+    regular ones. The switches exist so the evaluation can measure each choice (docs/ranking.md,
+    "The first stage").
     """
 
     def __init__(self, *, stem: bool = True, stopwords: bool = True, fold_accents: bool = True, lemmatize: bool = True):

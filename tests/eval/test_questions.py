@@ -17,7 +17,7 @@ def test_bundled_story_questions_keep_passing(library):
     # 27 of 33: every miss is a question whose answering passage does not hold the question's words
     # but what they mean ("instrument" -> "piano", "Which hall?" -> "Carnegie Hall"); the related-words
     # refit brought "who plays the piano?" first and "who taught sebastien" ("tutors") second.
-    # README, "Ranking quality", says what limits the rest. Outside the top 3: "where did sebastien
+    # docs/ranking.md says what limits the rest. Outside the top 3: "where did sebastien
     # perfrom in new york" (the Carnegie Hall passage holds neither "perform" nor "New York"), and two
     # of the questions above.
     assert rates["hit@1"] >= 27 / 33, [c for c in checks if c.rank != 1]

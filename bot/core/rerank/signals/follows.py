@@ -5,7 +5,7 @@ stands in the passage that follows the one matching the question's event, and sh
 words. For such questions this signal gives each candidate the question's BM25 score in the passage
 before it in its story, as a share of the best candidate's score (the `bm25` feature's scale); for
 other questions, and for a story's first passage, it is 0. (The passages either side for every
-question were measured too, and bought nothing: README, "Ranking quality".)
+question were measured too, and bought nothing: docs/ranking.md.)
 """
 
 from __future__ import annotations
