@@ -44,6 +44,8 @@ class IndexClaim:
 
     def __init__(self, folder: Path):
         self.folder = folder
+        self.held = False
+        """Whether the index there is held (none may be there yet: one saved later needs a claim of its own)."""
         try:
             descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
         except OSError:
@@ -54,6 +56,7 @@ class IndexClaim:
             os.close(descriptor)
             return
         weakref.finalize(self, os.close, descriptor)
+        self.held = True
         with contextlib.suppress(OSError):  # a read-only volume: nothing removes it there either
             os.utime(folder)  # used now
 

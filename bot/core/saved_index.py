@@ -182,6 +182,8 @@ class IndexStore:
             built = self._built(root, store, settings, found, states, analyzer, params, notes, progress, saving)
             return LoadedParts(built, opened=False, folder=store.folder, claim=IndexClaim(store.folder))
         current, segments = opened
+        if not claim.held:  # saved by another process since this one looked: held from now on
+            claim = IndexClaim(store.folder)
         _unsuspect(store.folder)
         saved_states = {path: state for part in current.values() for path, state in part.states.items()}
         skipped = {path: (str(state), str(problem)) for path, (state, problem) in _skipped(segments).items()}

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.core import saved_index
+from bot.core.corpus import StoryFiles
 from bot.core.index_cache import UNUSED_DAYS
 from bot.core.library import StoryLibrary
 from bot.core.saved_index import IndexStore
@@ -51,19 +53,24 @@ def library_of(tmp_path):
     def saved(name: str) -> Path:
         stories = tmp_path / name
         shutil.copytree(CORPUS, stories)
-        environment = {k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
-        subprocess.run(
-            [sys.executable, "-m", "bot", "--corpus", str(stories), "index"],
-            cwd=ROOT,
-            env=environment | {"PYTHONPATH": str(ROOT), "STORYBOT_INDEX": str(store.base)},
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
-        assert store.has_index(stories)
+        index_in_another_process(store, stories)
         return stories
 
     return store, saved
+
+
+def index_in_another_process(store: IndexStore, stories: Path) -> None:
+    """`python -m bot index` on the folder: its index saved by a process that then ended."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
+    subprocess.run(
+        [sys.executable, "-m", "bot", "--corpus", str(stories), "index"],
+        cwd=ROOT,
+        env=environment | {"PYTHONPATH": str(ROOT), "STORYBOT_INDEX": str(store.base)},
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert store.has_index(stories)
 
 
 def test_the_index_of_a_corpus_folder_moved_away_is_removed_once_unused_for_long(library_of, tmp_path, caplog):
@@ -115,6 +122,30 @@ def test_an_index_a_running_process_opened_long_ago_is_never_removed(library_of,
         assert process.wait(timeout=60) == 0
     assert StoryLibrary.load(other, store=store).opened
     assert not folder.exists()  # its process ended: no longer in use
+
+
+def test_an_index_another_process_saved_as_this_one_started_is_held_too(library_of, tmp_path, monkeypatch):
+    """Two processes started at once on a corpus with no index yet (shard processes, `index` beside the bot): the
+    one that opened the index the other had just saved had looked for it to hold before it was there, and held
+    nothing. A month on, another start removed the index it still answered from."""
+    store, saved = library_of
+    other = saved("other")
+    stories = tmp_path / "stories"
+    shutil.copytree(CORPUS, stories)
+    walk = saved_index.story_files
+
+    def saved_meanwhile(root: Path) -> StoryFiles:
+        index_in_another_process(store, stories)  # after this load looked for the index, before it opens it
+        return walk(root)
+
+    monkeypatch.setattr(saved_index, "story_files", saved_meanwhile)
+    library = StoryLibrary.load(stories, store=store)
+    monkeypatch.undo()
+    assert library.opened
+    folder = store.folder_for(stories)
+    age(folder, UNUSED_DAYS + 1)
+    assert StoryLibrary.load(other, store=store).opened
+    assert (folder / MANIFEST).is_file()  # in use: its library lives
 
 
 def test_only_index_folders_are_ever_removed(library_of, tmp_path):
