@@ -20,7 +20,7 @@ EACH_SHARD = "running-shards.lock"
 """One byte per shard id, locked (a POSIX record lock) by the process that runs that shard: two shard sets that
 overlap meet on the bytes of the shards they share, whatever else each holds."""
 ALREADY_RUNNING = (
-    "Another storybot is already running with the data folder {folder}{shards}: both would answer every question. "
+    "Another storybot is already running with the data folder {folder}{running}: both would answer {answered}. "
     "Stop it first (systemctl stop storybot, podman stop storybot), or give this one a STORYBOT_DATA of its own."
 )
 
@@ -46,13 +46,14 @@ def _take(folder: Path, shard_ids: tuple[int, ...] | None) -> list[int]:
         try:
             fcntl.flock(descriptors[-1], (fcntl.LOCK_EX if shard_ids is None else fcntl.LOCK_SH) | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise _already_running(folder, "" if shard_ids is None else " (running every shard)") from None
+            if shard_ids is None:
+                raise _already_running(folder, "", _answered_beside(descriptors[-1])) from None
+            raise _already_running(folder, " (running every shard)", _servers_of(shard_ids)) from None
         if shard_ids is not None:
             descriptors.append(_opened(folder / EACH_SHARD))
             taken = _shards_taken(descriptors[-1], shard_ids)
             if taken:
-                shards = f"shard {taken[0]}" if len(taken) == 1 else f"shards {', '.join(map(str, taken))}"
-                raise _already_running(folder, f" (running {shards} too)")
+                raise _already_running(folder, f" (running {_named(taken)} too)", _servers_of(taken))
     except (OSError, StartupError) as error:
         for descriptor in descriptors:
             os.close(descriptor)
@@ -79,5 +80,24 @@ def _shards_taken(descriptor: int, shard_ids: Sequence[int]) -> list[int]:
     return taken
 
 
-def _already_running(folder: Path, shards: str) -> StartupError:
-    return StartupError(ALREADY_RUNNING.format(folder=folder, shards=shards), exit_code=2)
+def _answered_beside(descriptor: int) -> str:
+    """What a bot running every shard would answer twice: every question beside another such bot (which holds
+    the lock exclusively), the questions of some shards' servers beside shard processes (which share it)."""
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return "every question"
+    return "the questions of the servers of the shards it runs"
+
+
+def _named(shards: Sequence[int]) -> str:
+    return f"shard {shards[0]}" if len(shards) == 1 else f"shards {', '.join(map(str, shards))}"
+
+
+def _servers_of(shards: Sequence[int]) -> str:
+    """What both processes would answer: only the questions of the shards both run, not every question."""
+    return f"the questions of {_named(shards)}'s servers"
+
+
+def _already_running(folder: Path, running: str, answered: str) -> StartupError:
+    return StartupError(ALREADY_RUNNING.format(folder=folder, running=running, answered=answered), exit_code=2)

@@ -86,6 +86,7 @@ async def test_a_second_bot_on_the_same_data_folder_is_refused_and_the_first_sta
         assert await refused(second) == 2
         assert second.text.startswith("storybot: Another storybot is already running with the data folder")
         assert len(second.text.strip().splitlines()) == 1, second.text
+        assert ": both would answer every question." in second.text
         for _ in range(50):
             code, said = await health(data)
             if code == 0:
@@ -110,7 +111,8 @@ async def test_a_shard_process_is_refused_beside_one_running_the_same_shards_or_
     try:
         await whole.ready()
         beside_whole = await BotProcess(fake, STORYBOT_SHARD_IDS="1", **shards).start()
-        assert await refused(beside_whole) == 2 and "(running every shard)" in beside_whole.text
+        assert await refused(beside_whole) == 2
+        assert "(running every shard): both would answer the questions of shard 1's servers." in beside_whole.text
     finally:
         assert await whole.stop() == 0
     shard = await BotProcess(fake, STORYBOT_SHARD_IDS="1", **shards).start()
@@ -120,6 +122,7 @@ async def test_a_shard_process_is_refused_beside_one_running_the_same_shards_or_
         assert await refused(again) == 2 and "Another storybot is already running" in again.text
         whole = await BotProcess(fake, STORYBOT_DATA=data, STORYBOT_INDEX="off").start()
         assert await refused(whole) == 2 and "Another storybot is already running" in whole.text
+        assert "both would answer the questions of the servers of the shards it runs." in whole.text  # not shard 0's
     finally:
         assert await shard.stop() == 0
 
@@ -135,7 +138,7 @@ async def test_shard_processes_whose_shards_overlap_are_refused_and_others_run_b
         overlapping = await BotProcess(fake, STORYBOT_SHARD_IDS="1,2,3", **shards).start()
         assert await refused(overlapping) == 2
         assert overlapping.text.startswith("storybot: Another storybot is already running with the data folder")
-        assert "(running shard 1 too)" in overlapping.text
+        assert "(running shard 1 too): both would answer the questions of shard 1's servers." in overlapping.text
         assert len(overlapping.text.strip().splitlines()) == 1, overlapping.text
         beside = await BotProcess(fake, STORYBOT_SHARD_IDS="2,3", **shards).start()
         try:
