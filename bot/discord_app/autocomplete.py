@@ -3,8 +3,8 @@
 Discord drops an autocomplete answer that comes more than 3 s after the keystroke, network both ways
 included. A server's view may be building (its shelf read from the database, joined in a ranking thread
 behind other questions), and a saved library reads its people at the first lookup: autocomplete waits for
-them at most WAIT_SECONDS in all, then answers from what is at hand. What it waited for goes on, off the event
-loop, and is ready for the next keystroke.
+them at most WAIT_SECONDS in all, then answers from what is at hand (a lookup in it still gets LOOKUP_SECONDS).
+What it waited for goes on, off the event loop, and is ready for the next keystroke.
 """
 
 from __future__ import annotations
@@ -24,6 +24,10 @@ T = TypeVar("T")
 WAIT_SECONDS = 1.0
 """What one autocomplete waits, in all, for work not ready: well within Discord's 3 s with the network's
 share of them."""
+LOOKUP_SECONDS = 0.5
+"""What a lookup after that wait still gets, run in a thread: in the view at hand, whose people were read, it
+takes milliseconds, but a thread's result needs a turn of the event loop (with no time left it was never
+taken, so /performer offered no one while a view was built). WAIT_SECONDS and this: 1.5 s at most."""
 
 
 class AutocompleteTime:
@@ -33,11 +37,11 @@ class AutocompleteTime:
         self._loop = asyncio.get_running_loop()
         self._ends = self._loop.time() + seconds
 
-    async def within(self, work: Awaitable[T], otherwise: Callable[[], T]) -> T:
-        """What `work` gives, if it is done in the time left; else otherwise(), and the work goes on (what it
-        gives is dropped, what it raises logged)."""
+    async def within(self, work: Awaitable[T], otherwise: Callable[[], T], *, at_least: float = 0.0) -> T:
+        """What `work` gives, if it is done in the time left (`at_least` seconds, when less is left); else
+        otherwise(), and the work goes on (what it gives is dropped, what it raises logged)."""
         running = asyncio.ensure_future(work)
-        await asyncio.wait({running}, timeout=max(0.0, self._ends - self._loop.time()))
+        await asyncio.wait({running}, timeout=max(at_least, self._ends - self._loop.time()))
         if running.done():
             return running.result()
         running.add_done_callback(_log_failure)

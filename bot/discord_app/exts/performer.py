@@ -8,7 +8,7 @@ import re
 import discord
 from discord import app_commands
 
-from bot.discord_app.autocomplete import AutocompleteTime
+from bot.discord_app.autocomplete import LOOKUP_SECONDS, AutocompleteTime
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral, story_bot
 from bot.discord_app.cog import StoryCog, library_here, own_or_copy, within_budget
 from bot.discord_app.render import (
@@ -100,7 +100,7 @@ class Performers(StoryCog):
         library = await time_left.view(self.bot, interaction.guild_id)
         # In a thread: a saved library reads its people and indexes their names at the first lookup.
         people = (
-            await time_left.within(asyncio.to_thread(suggest_people, library, current), tuple)
+            await time_left.within(asyncio.to_thread(suggest_people, library, current), tuple, at_least=LOOKUP_SECONDS)
             if library is not None
             else ()
         )
