@@ -351,6 +351,8 @@ async def test_a_flood_of_uploads_from_one_server_holds_up_no_other(fake, shards
     served = len(fake.downloads)
     sent = [await add(fake, f"echo-{n}.docx", heavy) for n in range(3)]
     await fake.wait_for(lambda: len(fake.downloads) > served)  # the first is being read
+    for upload, interaction in sent:  # each acknowledged: the first response after the mark is /performer's
+        await fake.wait_for_call("POST", rf"/interactions/{interaction}/[^/]+/callback", after=upload)
     mark, performer = await fake.slash("performer", channel_id=OTHER_CHANNEL_ID, connection=FIRST, name="sofia")
     assert "Sofia" in str((await callback(fake, mark))["data"])
     performer_answered = max(i for i, c in enumerate(fake.calls) if performer in c.path)
