@@ -19,7 +19,7 @@ from bot.operations.look_up_person import PersonLookup
 from bot.operations.reload import Reload, Reloaded
 from bot.operations.resolve_story import StoryFound, StoryResolution
 from bot.operations.story_ref import StoryRef
-from bot.state.shelf_rules import SHELF_BYTES, SHELF_STORIES, ShelfAction, ShelfRefusal
+from bot.state.shelf_rules import SHELF_BYTES, SHELF_STORIES, ShelfAction, ShelfRefusal, StoreRoom
 
 if TYPE_CHECKING:
     from bot.operations.change_shelf import ShelfChanged  # imports the database's libraries
@@ -205,7 +205,7 @@ def shelf_change_text(changed: ShelfChanged, title: str | None = None) -> str:
     Discord, say), else ShelfChanged.story's."""
     change = changed.change
     if change.refusal is not None:
-        return shelf_refusal_text(change.refusal)
+        return shelf_refusal_text(change.refusal, change.room)
     title = title or (changed.story.title if changed.story is not None else None)
     story = f'"{title}" (`{change.name}`)' if title else f"`{change.name}`"
     if change.action is ShelfAction.ADDED:
@@ -217,7 +217,7 @@ def shelf_change_text(changed: ShelfChanged, title: str | None = None) -> str:
     return f"Restored {story}; the version it replaced is kept (/story history lists them)."
 
 
-def shelf_refusal_text(refusal: ShelfRefusal) -> str:
+def shelf_refusal_text(refusal: ShelfRefusal, room: StoreRoom | None = None) -> str:
     if refusal is ShelfRefusal.EXISTS:
         return "A story of that name is already here."
     if refusal is ShelfRefusal.NO_STORY:
@@ -230,7 +230,28 @@ def shelf_refusal_text(refusal: ShelfRefusal) -> str:
             f"{SHELF_BYTES // 2**20} MB of files, an EPUB, Word or PDF file counting as its text when that is "
             "longer); remove one first (it stays kept, to restore). Nothing changed."
         )
+    if refusal is ShelfRefusal.STORE_FULL:
+        return store_full_text(room)
+    if refusal is ShelfRefusal.MOVED_OUT:
+        return (
+            "That version was moved out of the bot's database by the bot's owner, to make room; they have it in "
+            "a file. Ask them for it, then add it again with /story add. Nothing changed."
+        )
     return "That version is the one searched already; nothing changed."
+
+
+def store_full_text(room: StoreRoom | None) -> str:
+    """Why an add or replace was refused for the room a server has in the database, and what its managers can do:
+    removing frees nothing (every version is kept), restoring takes no room, the bot's owner can make room."""
+    used = ""
+    if room is not None:
+        used = f" ({size_text(room.stored)} of {size_text(room.most)}; this file is {size_text(room.needed)})"
+    return (
+        f"This server's stories and their kept versions fill the room it has in the bot's database{used}, so "
+        "the file was not added. Nothing changed. Every replaced or removed version is kept, so removing a story "
+        "frees no room; /story restore brings back a kept version without taking any. To make room, ask the "
+        "bot's owner to move this server's kept versions out of the database (they keep them in a file)."
+    )
 
 
 def upload_refusal_text(error: ShelfError) -> str:

@@ -47,6 +47,9 @@ EDIT_MINUTES = 15
 """How long after a question an edit of it is answered again in the bot's reply, by default
 (STORYBOT_EDIT_MINUTES; 0: never)."""
 MAX_EDIT_MINUTES = 1440
+SHELF_STORED_MB = 256
+"""What one server may store in the database by default (STORYBOT_SHELF_STORED_MB): its stories and every version
+it keeps, 4 times the 64 MB it may have searched at once (bot.state.shelf_rules.SHELF_BYTES)."""
 
 
 def default_data_folder() -> Path:
@@ -127,6 +130,9 @@ class Settings:
     """Megabytes the views of servers with stories of their own may hold; least recently asked go first."""
     edit_minutes: int = EDIT_MINUTES
     """Minutes after a question during which an edit of it is answered again, in the bot's reply (0: never)."""
+    shelf_stored_mb: int = SHELF_STORED_MB
+    """Megabytes of files one server may store in the database, its stories and their kept versions: one database
+    serves every server, and nothing a server keeps is deleted by the bot."""
 
     @property
     def shards_tag(self) -> str | None:
@@ -183,14 +189,13 @@ class Settings:
         )
         if answer_days is not None and not 1 <= answer_days <= MAX_ANSWER_DAYS:
             raise SettingsError(f"STORYBOT_ANSWER_DAYS is {answer_days}; it takes 1 to {MAX_ANSWER_DAYS} days.")
-        views_mb = _int(get("STORYBOT_VIEWS_MB"), "STORYBOT_VIEWS_MB", f"{WHOLE_NUMBER} of megabytes, at least 1")
-        if views_mb is not None and views_mb < 1:
-            raise SettingsError(f"STORYBOT_VIEWS_MB is {views_mb}; it takes a whole number of megabytes, at least 1.")
+        views_mb = _megabytes(get("STORYBOT_VIEWS_MB"), "STORYBOT_VIEWS_MB")
         edit_minutes = _int(
             get("STORYBOT_EDIT_MINUTES"), "STORYBOT_EDIT_MINUTES", f"{WHOLE_NUMBER} of minutes, 0 to {MAX_EDIT_MINUTES}"
         )
         if edit_minutes is not None and edit_minutes > MAX_EDIT_MINUTES:
             raise SettingsError(f"STORYBOT_EDIT_MINUTES is {edit_minutes}; it takes 0 to {MAX_EDIT_MINUTES} minutes.")
+        shelf_stored_mb = _megabytes(get("STORYBOT_SHELF_STORED_MB"), "STORYBOT_SHELF_STORED_MB")
         return cls(
             discord_token=_token(get("DISCORD_TOKEN")),
             corpus=Path(corpus).expanduser() if corpus else bundled_corpus(),
@@ -207,6 +212,7 @@ class Settings:
             answer_days=ANSWER_DAYS if answer_days is None else answer_days,
             views_mb=VIEWS_MB if views_mb is None else views_mb,
             edit_minutes=EDIT_MINUTES if edit_minutes is None else edit_minutes,
+            shelf_stored_mb=SHELF_STORED_MB if shelf_stored_mb is None else shelf_stored_mb,
         )
 
 
@@ -241,6 +247,13 @@ def _token(value: str | None) -> str | None:
 
 def _int(value: str | None, name: str, takes: str) -> int | None:
     return None if value is None else _number(value, name, takes)
+
+
+def _megabytes(value: str | None, name: str) -> int | None:
+    megabytes = _int(value, name, f"{WHOLE_NUMBER} of megabytes, at least 1")
+    if megabytes is not None and megabytes < 1:
+        raise SettingsError(f"{name} is {megabytes}; it takes a whole number of megabytes, at least 1.")
+    return megabytes
 
 
 def _number(value: str, name: str, takes: str) -> int:

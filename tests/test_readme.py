@@ -136,6 +136,7 @@ DEFAULTS = {
     "STORYBOT_DATA": "~/.local/share/storybot",
     "STORYBOT_ANSWER_DAYS": "90",
     "STORYBOT_VIEWS_MB": "1024",
+    "STORYBOT_SHELF_STORED_MB": "256",
     "STORYBOT_EDIT_MINUTES": "15",
 }
 

@@ -30,6 +30,7 @@ def test_values_are_parsed():
             "STORYBOT_QUESTION_BUDGET": "3/20",
             "STORYBOT_ANSWER_DAYS": "30",
             "STORYBOT_VIEWS_MB": "256",
+            "STORYBOT_SHELF_STORED_MB": "512",
             "STORYBOT_EDIT_MINUTES": "5",
         }
     )
@@ -37,6 +38,7 @@ def test_values_are_parsed():
     assert Settings.from_env({"STORYBOT_EDIT_MINUTES": "0"}).edit_minutes == 0
     assert settings.answer_days == 30 and Settings.from_env({}).answer_days == 90
     assert settings.views_mb == 256 and Settings.from_env({}).views_mb == 1024
+    assert settings.shelf_stored_mb == 512 and Settings.from_env({}).shelf_stored_mb == 256
     assert settings.data == Path("~/storybot-data").expanduser()
     assert settings.database_url == "postgresql://bot:pw@db/stories"
     assert settings.question_budget == QuestionBudget(3, 20)
@@ -111,6 +113,7 @@ def test_the_token_is_never_in_the_repr():
         ({"STORYBOT_ANSWER_DAYS": "0"}, "STORYBOT_ANSWER_DAYS is 0; it takes 1 to"),
         ({"STORYBOT_ANSWER_DAYS": "a month"}, "STORYBOT_ANSWER_DAYS"),
         ({"STORYBOT_VIEWS_MB": "0"}, "STORYBOT_VIEWS_MB is 0; it takes a whole number of megabytes, at least 1"),
+        ({"STORYBOT_SHELF_STORED_MB": "0"}, "STORYBOT_SHELF_STORED_MB is 0; it takes a whole number of megabytes"),
         ({"STORYBOT_EDIT_MINUTES": "1441"}, "STORYBOT_EDIT_MINUTES is 1441; it takes 0 to 1440 minutes"),
     ],
 )
@@ -127,6 +130,7 @@ def test_bad_values_name_the_setting(env, named):
         ("STORYBOT_ANSWER_DAYS", "-1"),
         ("STORYBOT_ANSWER_DAYS", "a month"),
         ("STORYBOT_VIEWS_MB", "1 GB"),
+        ("STORYBOT_SHELF_STORED_MB", "1 GB"),
         ("STORYBOT_EDIT_MINUTES", "-1"),
     ],
 )

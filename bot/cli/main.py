@@ -29,7 +29,8 @@ from bot.cli.render import (
     stories_json,
     stories_text,
 )
-from bot.cli.shelf_import import ShelfImportError, import_stories
+from bot.cli.shelf_export import export_kept
+from bot.cli.shelf_import import ShelfCommandError, import_stories
 from bot.core.corpus import CorpusError
 from bot.core.excerpt import EXCERPT_CHARS
 from bot.core.index import BM25Params
@@ -167,6 +168,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     shelf_import.add_argument("--server", type=server_id, metavar="ID", required=True, help="the Discord server's id")
     shelf_import.add_argument("files", type=given_path, nargs="+", metavar="FILE", help="story files, any format")
+    shelf_export = shelf_commands.add_parser(
+        "export-kept",
+        help="move one server's kept versions (replaced and removed, not searched) out of the database into a zip",
+    )
+    shelf_export.add_argument("--server", type=server_id, metavar="ID", required=True, help="the Discord server's id")
+    shelf_export.add_argument("file", type=given_path, metavar="FILE", help="a new .zip file (never overwritten)")
     evaluate = commands.add_parser("eval", parents=[common], help="measure ranking quality (README: Ranking quality)")
     source = evaluate.add_mutually_exclusive_group(required=True)
     source.add_argument("--beir", type=given_path, metavar="DIR", help="a BEIR-layout collection, e.g. SciFact")
@@ -282,7 +289,7 @@ def main(argv: Sequence[str] | None = None, *, discord: DiscordCommands) -> int:
         code = _dispatch(args, settings, discord)
         sys.stdout.flush()  # what is still buffered fails here, where it is said, not unseen at exit
         return code
-    except (UsageError, SettingsError, CorpusError, DatasetError, ExportError, ShelfImportError) as error:
+    except (UsageError, SettingsError, CorpusError, DatasetError, ExportError, ShelfCommandError) as error:
         print(f"storybot: {error}", file=sys.stderr)
         return USAGE_ERROR
     except StartupError as error:
@@ -335,6 +342,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings, discord: DiscordComm
         return _index(settings)
     if command == "feedback":
         return export_feedback(settings, args.file, args.server)
+    if command == "shelf" and args.shelf_command == "export-kept":
+        return export_kept(settings, args.server, args.file)
     if command == "shelf":
         return import_stories(settings, args.server, args.files)
     return run_console(_load(settings))

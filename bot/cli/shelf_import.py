@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.core.shelf import ShelfError, StoryFile, safe_file_name, story_file
-from bot.messages import upload_refusal_text
+from bot.messages import shelf_refusal_text, upload_refusal_text
 from bot.settings import Settings
 
 if TYPE_CHECKING:
@@ -26,8 +26,8 @@ OWNER = 0
 """Who the history names for an import: the bot's owner, from the command line (no Discord user)."""
 
 
-class ShelfImportError(Exception):
-    """Nothing could be imported; the message says why and what to do."""
+class ShelfCommandError(Exception):
+    """Nothing could be imported or exported; the message says why and what to do."""
 
 
 def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> int:
@@ -38,9 +38,9 @@ def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> in
             name = safe_file_name(path.name)
             checked.append((name, story_file(path.read_bytes(), name, None)))
         except ShelfError as error:
-            raise ShelfImportError(f"{path}: {upload_refusal_text(error)} Nothing was imported.") from error
+            raise ShelfCommandError(f"{path}: {upload_refusal_text(error)} Nothing was imported.") from error
         except OSError as error:
-            raise ShelfImportError(f"{path} cannot be read ({error.strerror}); nothing was imported.") from error
+            raise ShelfCommandError(f"{path} cannot be read ({error.strerror}); nothing was imported.") from error
     # The database's libraries (SQLAlchemy, Alembic) are imported here, not by every `python -m bot ask`.
     from bot.state.database import DatabaseError
     from bot.state.guarded_engine import DatabaseUnavailable
@@ -48,14 +48,19 @@ def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> in
     try:
         changes = asyncio.run(_added(settings, server, checked))
     except DatabaseError as error:
-        raise ShelfImportError(str(error)) from error
+        raise ShelfCommandError(str(error)) from error
     except DatabaseUnavailable as error:
-        raise ShelfImportError(f"Could not write to the database ({error}); try again in a moment.") from error
-    for change in changes:
-        assert change.action is not None
+        raise ShelfCommandError(f"Could not write to the database ({error}); try again in a moment.") from error
+    imported = 0
+    for (name, _), change in zip(checked, changes, strict=True):
+        if change.action is None:  # the shelf's limits: the files before it are imported, and it is said why
+            assert change.refusal is not None
+            print(f"storybot: {name}: {shelf_refusal_text(change.refusal, change.room)}", file=sys.stderr)
+            continue
+        imported += 1
         print(f"{change.action.value}: {change.name} (server {server})")
-    print(f"storybot: {len(changes)} stor{'y' if len(changes) == 1 else 'ies'} imported.", file=sys.stderr)
-    return 0
+    print(f"storybot: {imported} stor{'y' if imported == 1 else 'ies'} imported.", file=sys.stderr)
+    return 0 if imported == len(changes) else 1
 
 
 async def _added(settings: Settings, server: int, files: Sequence[tuple[str, StoryFile]]) -> list[ShelfChange]:

@@ -22,7 +22,7 @@ from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from bot.settings import DISTRIBUTION, Settings
+from bot.settings import DISTRIBUTION, SHELF_STORED_MB, Settings
 from bot.state.answers import AnswerStore
 from bot.state.feedback import FeedbackStore
 from bot.state.guarded_engine import DRIVER_SECONDS, OPERATION_SECONDS, GuardedEngine, first_line
@@ -71,14 +71,14 @@ class _DamagedSQLite(Exception):
 class Database:
     """One guarded engine (every call with a deadline), and the stores that read and write through it."""
 
-    def __init__(self, engine: GuardedEngine, where: str):
+    def __init__(self, engine: GuardedEngine, where: str, *, shelf_stored_mb: int = SHELF_STORED_MB):
         self.guarded = engine
         self.where = where
         """The database in words (a file, or a server with its password hidden), for messages."""
         self.servers = ServerSettingsStore(engine)
         self.feedback = FeedbackStore(engine)
         self.answers = AnswerStore(engine)
-        self.shelves = ShelfStore(engine)
+        self.shelves = ShelfStore(engine, most_stored=shelf_stored_mb * 2**20)
 
     @property
     def engine(self) -> AsyncEngine:
@@ -93,7 +93,7 @@ class Database:
         url = database_url(settings)
         where = describe(url)
         try:
-            return await cls._open(url, where, deadline)
+            return await cls._open(url, where, deadline, settings.shelf_stored_mb)
         except _DamagedSQLite as damaged:
             path = damaged.path
             kept = Path(f"{path}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
@@ -101,10 +101,10 @@ class Database:
             log.warning(
                 "The database %s is damaged (%s); it was kept as %s and a new one started.", path, damaged, kept
             )
-            return await cls._open(url, where, deadline)
+            return await cls._open(url, where, deadline, settings.shelf_stored_mb)
 
     @classmethod
-    async def _open(cls, url: URL, where: str, deadline: float) -> Database:
+    async def _open(cls, url: URL, where: str, deadline: float, shelf_stored_mb: int) -> Database:
         sqlite_file = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
         if sqlite_file is not None:
             _prepare_sqlite_file(sqlite_file, where)
@@ -134,7 +134,8 @@ class Database:
         def working_engine() -> AsyncEngine:
             return _engine(url, connect_seconds=DRIVER_SECONDS, statement_seconds=DRIVER_SECONDS)
 
-        return cls(GuardedEngine(working_engine(), working_engine, sqlite_file, deadline), where)
+        guarded = GuardedEngine(working_engine(), working_engine, sqlite_file, deadline)
+        return cls(guarded, where, shelf_stored_mb=shelf_stored_mb)
 
     async def close(self) -> None:
         await self.guarded.dispose()

@@ -4,9 +4,11 @@ what only shows a change (bot.messages, `python -m bot ask`) does not import SQL
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 
 SHELF_STORIES = 500
-"""Stories one server may have searched at once (kept versions do not count)."""
+"""Stories one server may have searched at once (kept versions do not count here; they count toward what it may
+store, Settings.shelf_stored_mb)."""
 SHELF_BYTES = 64 * 2**20
 """Bytes of files one server may have searched at once: every view is built from them, and kept in memory."""
 
@@ -33,3 +35,16 @@ class ShelfRefusal(enum.Enum):
     """That version is the one shown already."""
     FULL = "full"
     """The change would take the shelf past SHELF_STORIES stories or SHELF_BYTES searched at once."""
+    STORE_FULL = "store_full"
+    """The file would take what the server stores (its stories and their kept versions) past its room."""
+    MOVED_OUT = "moved_out"
+    """That version's file was moved out of the database by the bot's owner (`python -m bot shelf export-kept`)."""
+
+
+@dataclass(frozen=True)
+class StoreRoom:
+    """For STORE_FULL: bytes of files the server stores now (live and kept), the most it may, and the file's."""
+
+    stored: int
+    most: int
+    needed: int

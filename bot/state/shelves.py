@@ -4,7 +4,8 @@ A change to one shelf first raises the shelf's version (`shelves.version`): on P
 lock, on SQLite the database's write lock, is held until the change commits, so two changes to one
 shelf at once are made one after the other, each seeing what the other did. Nothing is deleted: a
 replaced file stays in its version row, a removal is a row of its own, and a restore points at the
-version it brings back. Every process reads the version to see that a shelf changed (a poll).
+version it brings back; only the bot's owner moves kept files out (`python -m bot shelf export-kept`, which writes
+them to a file first). Every process reads the version to see that a shelf changed (a poll).
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.settings import SHELF_STORED_MB
 from bot.state.guarded_engine import GuardedEngine
-from bot.state.shelf_rules import SHELF_BYTES, SHELF_STORIES, ShelfAction, ShelfRefusal
+from bot.state.shelf_rules import SHELF_BYTES, SHELF_STORIES, ShelfAction, ShelfRefusal, StoreRoom
 from bot.state.tables import shelf_stories, shelf_versions, shelves
 from bot.state.time import aware
 from bot.state.upsert import INSERTS
@@ -30,6 +32,10 @@ _COUNTED = sa.case(
 )
 """What a version's file counts for against the shelf's limit: its bytes, or its text's length when that is more
 (an EPUB or Word file is a zip: 142 KB of one held 28 million characters, which a view holds in memory)."""
+_FILES = (ShelfAction.ADDED.value, ShelfAction.REPLACED.value)
+"""The changes that came with a file (its `data`, until the owner moves a kept one out)."""
+KEPT_ALL = 2**62
+"""As many kept versions as there are (a LIMIT every database takes)."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,8 @@ class ShelfVersion:
     """For a restore, the version brought back."""
     current: bool
     """Whether its file is what the story shows now."""
+    moved_out: bool = False
+    """Its file was moved out of the database by the bot's owner (kept in their export, no longer restorable)."""
 
     @property
     def file_version_id(self) -> int | None:
@@ -89,14 +97,16 @@ class ShelfChange:
     """The version the story showed before (for undoing a replace), or None."""
     shelf_version: int = 0
     """The shelf's version after the change."""
+    room: StoreRoom | None = None
+    """For STORE_FULL: what the server stores and may store."""
 
 
 class _Refused(Exception):
     """Rolls back a change that turned out not to be allowed (so the shelf's version is not raised)."""
 
-    def __init__(self, refusal: ShelfRefusal):
+    def __init__(self, refusal: ShelfRefusal, room: StoreRoom | None = None):
         super().__init__(refusal.value)
-        self.refusal = refusal
+        self.refusal, self.room = refusal, room
 
 
 def _now() -> datetime.datetime:
@@ -104,9 +114,19 @@ def _now() -> datetime.datetime:
 
 
 class ShelfStore:
-    def __init__(self, engine: GuardedEngine, *, most_stories: int = SHELF_STORIES, most_bytes: int = SHELF_BYTES):
+    def __init__(
+        self,
+        engine: GuardedEngine,
+        *,
+        most_stories: int = SHELF_STORIES,
+        most_bytes: int = SHELF_BYTES,
+        most_stored: int = SHELF_STORED_MB * 2**20,
+    ):
         self._engine = engine
         self.most_stories, self.most_bytes = most_stories, most_bytes
+        self.most_stored = most_stored
+        """Bytes of files a server may store, searched or kept: every version is kept, and one database serves
+        every server, so without it one server could fill the disk 8 MB at a time."""
 
     async def version(self, server_id: int) -> int:
         """The shelf's version: 0 for a server that never changed its shelf."""
@@ -206,7 +226,8 @@ class ShelfStore:
         """The shelf's latest changes, latest first; with `kept_of`, only the added or replaced files of those
         stories that are not searched now (what can be restored), however long ago they came."""
         kept = sa.and_(
-            shelf_versions.c.action.in_([ShelfAction.ADDED.value, ShelfAction.REPLACED.value]),
+            shelf_versions.c.action.in_(_FILES),
+            shelf_versions.c.data.is_not(None),
             shelf_stories.c.current_version_id.is_distinct_from(shelf_versions.c.id),
         )
         ids = sorted(kept_of or ())
@@ -231,6 +252,7 @@ class ShelfStore:
                     shelf_versions.c.created_at,
                     shelf_versions.c.source_version_id,
                     shelf_stories.c.current_version_id,
+                    shelf_versions.c.data.is_(None).label("no_data"),
                 )
                 .join(shelf_stories, shelf_stories.c.id == shelf_versions.c.story_id)
                 .where(shelf_versions.c.server_id == server_id)
@@ -240,6 +262,42 @@ class ShelfStore:
             return query if chunk is None else query.where(kept, shelf_versions.c.story_id.in_(chunk))
 
         return await self._engine.read(read)
+
+    async def kept_files(self, server_id: int) -> tuple[ShelfVersion, ...]:
+        """Every file the server keeps and does not search now (what can be restored), latest first."""
+        stories = await self.story_names(server_id)
+        return await self.history(server_id, KEPT_ALL, kept_of=stories) if stories else ()
+
+    async def move_out(self, server_id: int, version_ids: Collection[int]) -> int:
+        """Takes these kept files out of the database (their history rows stay, saying so); how many were.
+
+        For the owner's export only, once the files are written elsewhere. A file searched now is never taken,
+        also one restored since the export read it: this claims the shelf first, as a restore does, so the two
+        are made one after the other."""
+        ids = sorted(version_ids)
+
+        async def change(connection: AsyncConnection) -> int:
+            await _claim(connection, server_id)
+            searched = sa.select(shelf_stories.c.current_version_id).where(
+                shelf_stories.c.server_id == server_id, shelf_stories.c.current_version_id.is_not(None)
+            )
+            moved = 0
+            for start in range(0, len(ids), VERSIONS_READ):  # SQLite takes at most 999 parameters in one statement
+                done = await connection.execute(
+                    sa.update(shelf_versions)
+                    .where(
+                        shelf_versions.c.server_id == server_id,
+                        shelf_versions.c.id.in_(ids[start : start + VERSIONS_READ]),
+                        shelf_versions.c.action.in_(_FILES),
+                        shelf_versions.c.data.is_not(None),
+                        shelf_versions.c.id.not_in(searched),
+                    )
+                    .values(data=None)
+                )
+                moved += done.rowcount
+            return moved
+
+        return await self._engine.write(change) if ids else 0
 
     async def add(
         self, server_id: int, name: str, data: bytes, user_id: int, *, replace: bool, characters: int | None = None
@@ -262,6 +320,7 @@ class ShelfStore:
                 story_id, previous = story.id, story.current_version_id
             if previous is not None and not replace:
                 raise _Refused(ShelfRefusal.EXISTS)
+            await self._stored_room_for(connection, server_id, len(data))
             await self._room_for(connection, server_id, previous, max(len(data), characters or 0))
             action = ShelfAction.ADDED if previous is None else ShelfAction.REPLACED
             return await _made(
@@ -300,6 +359,7 @@ class ShelfStore:
                         shelf_versions.c.story_id,
                         shelf_versions.c.size,
                         _COUNTED.label("counted"),
+                        shelf_versions.c.data.is_(None).label("no_data"),
                         shelf_stories.c.name,
                         shelf_stories.c.current_version_id,
                     )
@@ -307,12 +367,14 @@ class ShelfStore:
                     .where(
                         shelf_versions.c.id == version_id,
                         shelf_versions.c.server_id == server_id,
-                        shelf_versions.c.data.is_not(None),
+                        shelf_versions.c.action.in_(_FILES),
                     )
                 )
             ).first()
             if found is None:
                 raise _Refused(ShelfRefusal.NO_VERSION)
+            if found.no_data:
+                raise _Refused(ShelfRefusal.MOVED_OUT)
             if found.current_version_id == version_id:
                 raise _Refused(ShelfRefusal.ALREADY_CURRENT)
             await self._room_for(connection, server_id, found.current_version_id, found.counted)
@@ -328,6 +390,17 @@ class ShelfStore:
             return await _made(connection, made, size=found.size, source=version_id)
 
         return await self._changed(change)
+
+    async def _stored_room_for(self, connection: AsyncConnection, server_id: int, size: int) -> None:
+        """Refuses (STORE_FULL) a file of `size` bytes when the server's files in the database, searched and kept,
+        would then take more than it may store. Restoring stores nothing new, and is never refused for it."""
+        stored = await connection.scalar(
+            sa.select(sa.func.coalesce(sa.func.sum(shelf_versions.c.size), 0)).where(
+                shelf_versions.c.server_id == server_id, shelf_versions.c.data.is_not(None)
+            )
+        )
+        if (stored or 0) + size > self.most_stored:
+            raise _Refused(ShelfRefusal.STORE_FULL, StoreRoom(stored=stored or 0, most=self.most_stored, needed=size))
 
     async def _room_for(self, connection: AsyncConnection, server_id: int, replaced: int | None, size: int) -> None:
         """Refuses (FULL) a file that counts for `size` (_COUNTED) searched in place of version `replaced` (None: a
@@ -351,7 +424,7 @@ class ShelfStore:
         try:
             return await self._engine.write(change)
         except _Refused as refused:
-            return ShelfChange(refusal=refused.refusal)
+            return ShelfChange(refusal=refused.refusal, room=refused.room)
 
 
 async def _claim(connection: AsyncConnection, server_id: int) -> int:
@@ -451,6 +524,7 @@ def _versions(rows: Sequence[sa.Row]) -> tuple[ShelfVersion, ...]:
                 created_at=aware(row.created_at),
                 source_version_id=row.source_version_id,
                 current=action is not ShelfAction.REMOVED and row.current_version_id == shown,
+                moved_out=row.action in _FILES and row.no_data,
             )
         )
     return tuple(versions)

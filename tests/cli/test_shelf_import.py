@@ -66,3 +66,16 @@ def test_a_server_id_that_is_no_discord_id_is_refused_in_one_line(tmp_path: Path
         assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
         assert f"argument --server: {server!r} is not a Discord server id" in result.stderr
     assert not data.exists() or shelf_of(data) == ([], [])
+
+
+def test_a_file_past_what_the_server_may_store_is_not_imported_and_says_why(tmp_path: Path):
+    mill, wheel = tmp_path / "mill.md", tmp_path / "wheel.md"
+    mill.write_text("# The Mill\n\n" + "The wheel turned by the river all night long.\n\n" * 12_000)  # 570 KB
+    wheel.write_text("# The Wheel\n\n" + "The wheel turned by the river all night long.\n\n" * 12_000)
+    environment = {"STORYBOT_DATA": str(tmp_path / "data"), "STORYBOT_SHELF_STORED_MB": "1"}
+    result = run("shelf", "import", "--server", str(SERVER), str(mill), str(wheel), env=environment)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.splitlines() == [f"added: mill.md (server {SERVER})"]
+    assert "wheel.md: This server's stories and their kept versions fill the room" in result.stderr
+    assert "1 story imported" in result.stderr
+    assert shelf_of(tmp_path / "data") == (["mill.md"], [ShelfAction.ADDED])

@@ -10,6 +10,7 @@ from alembic.config import Config
 
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import MIGRATIONS, Database
+from bot.state.shelf_rules import StoreRoom
 from bot.state.shelves import ShelfAction, ShelfRefusal, ShelfStore
 
 SERVER, OTHER_SERVER = 111, 222
@@ -194,3 +195,44 @@ async def test_a_packed_version_counts_as_its_text_when_added_and_when_restored(
     assert (await shelves.restore(SERVER, packed.version_id, ALICE)).refusal is ShelfRefusal.FULL  # 90 + 50
     history = await shelves.history(SERVER)
     assert [v.size for v in history if v.name == "a.docx"] == [10, 10]  # the history shows the files' bytes
+
+
+async def test_a_server_past_what_it_may_store_is_refused_and_keeps_every_version(database: Database):
+    # Every replaced or removed version is kept, and one database serves every server: without a limit on what a
+    # server stores, one server's managers could upload 8 MB after 8 MB until the disk was full.
+    shelves = ShelfStore(database.guarded, most_stored=30)
+    first = await shelves.add(SERVER, "a.md", b"1234567890", ALICE, replace=False)
+    await shelves.add(SERVER, "a.md", b"abcdefghij", ALICE, replace=True)  # 20 bytes stored, 10 searched
+    refused = await shelves.add(SERVER, "a.md", b"x" * 11, ALICE, replace=True)
+    assert refused.refusal is ShelfRefusal.STORE_FULL and refused.room == StoreRoom(stored=20, most=30, needed=11)
+    assert await shelves.version(SERVER) == 2  # nothing changed
+    assert first.story_id is not None and first.version_id is not None
+    await shelves.remove(SERVER, first.story_id, ALICE)  # removing frees nothing: it is kept
+    assert (await shelves.add(SERVER, "b.md", b"x" * 11, ALICE, replace=False)).refusal is ShelfRefusal.STORE_FULL
+    assert (await shelves.restore(SERVER, first.version_id, ALICE)).action is ShelfAction.RESTORED  # stores nothing
+    assert (await shelves.add(SERVER, "b.md", b"x" * 10, ALICE, replace=False)).action is ShelfAction.ADDED
+    assert (await shelves.add(OTHER_SERVER, "a.md", b"x" * 30, BOB, replace=False)).action is ShelfAction.ADDED
+    files = [v.version_id for v in await shelves.history(SERVER) if v.file_version_id == v.version_id]
+    assert len(files) == 3 and all([await shelves.file(version) for version in files])
+
+
+async def test_kept_files_moved_out_free_room_but_never_one_searched_or_another_servers(database: Database):
+    shelves = ShelfStore(database.guarded, most_stored=12)
+    one = await shelves.add(SERVER, "a.md", b"one", ALICE, replace=False)
+    await shelves.add(SERVER, "a.md", b"two", ALICE, replace=True)
+    bee = await shelves.add(SERVER, "b.md", b"bee", ALICE, replace=False)
+    assert bee.story_id is not None and bee.version_id is not None and one.version_id is not None
+    await shelves.remove(SERVER, bee.story_id, ALICE)
+    kept = await shelves.kept_files(SERVER)
+    assert [v.version_id for v in kept] == [bee.version_id, one.version_id]
+    assert (await shelves.add(SERVER, "c.md", b"four", ALICE, replace=False)).refusal is ShelfRefusal.STORE_FULL
+    await shelves.restore(SERVER, bee.version_id, BOB)  # restored after the export read it: it must stay
+    assert await shelves.move_out(OTHER_SERVER, [v.version_id for v in kept]) == 0
+    assert await shelves.move_out(SERVER, [v.version_id for v in kept]) == 1
+    assert await shelves.file(bee.version_id) == b"bee"
+    assert [v.version_id for v in await shelves.kept_files(SERVER)] == []
+    moved = next(v for v in await shelves.history(SERVER) if v.version_id == one.version_id)
+    assert moved.moved_out and not moved.current
+    assert (await shelves.restore(SERVER, one.version_id, ALICE)).refusal is ShelfRefusal.MOVED_OUT
+    assert (await shelves.add(SERVER, "c.md", b"four", ALICE, replace=False)).action is ShelfAction.ADDED
+    assert [s.name for s in (await shelves.stories(SERVER)).stories] == ["a.md", "b.md", "c.md"]

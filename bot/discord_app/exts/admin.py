@@ -77,6 +77,8 @@ def download_failed(detail: str = "") -> str:
 def history_line(version: ShelfVersion) -> str:
     """One change of a server's history, for /story history."""
     shown = " (searched now)" if version.current and version.action is not ShelfAction.REMOVED else ""
+    if version.moved_out:
+        shown = " (moved out of the database by the bot's owner)"
     size = f", {size_text(version.size)}" if version.action is not ShelfAction.REMOVED else ""
     name = escape_markdown(clip(version.name, 200))
     return (
@@ -379,6 +381,16 @@ class Admin(StoryCog):
             return Reply(content=database_trouble(error, CHANGE_SHELF))
         if done.change.refusal is None:
             log.info("Server %s: %s story %s by %s", server, done.change.action, done.change.name, user)
+        elif done.change.room is not None:  # the owner can make room: python -m bot shelf export-kept
+            log.warning(
+                "Server %s stores %d bytes of files of the %d it may (STORYBOT_SHELF_STORED_MB); a file of %d was "
+                "refused. `python -m bot shelf export-kept --server %s FILE` moves its kept versions out.",
+                server,
+                done.change.room.stored,
+                done.change.room.most,
+                done.change.room.needed,
+                server,
+            )
         title = None if done.story is None else escape_markdown(clip(done.story.title, 300))
         text = shelf_change_text(done, title)
         previous = done.change.previous_version_id if done.change.action is ShelfAction.REPLACED else None

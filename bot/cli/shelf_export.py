@@ -1,0 +1,108 @@
+"""`python -m bot shelf export-kept --server ID FILE`: one server's kept versions moved out of the database into a
+zip file, to make room (STORYBOT_SHELF_STORED_MB) without losing any.
+
+In this order, so nothing is ever only half kept: the zip is written under a hidden name beside FILE, put on disk,
+read back whole, and given its name (never over a file there); only then are its versions' files taken out of the
+database, in one transaction, and only those still kept (a version restored meanwhile stays). Their history rows
+stay, saying that the bot's owner moved them out. The zip holds each file as it was uploaded, as
+`<version>/<name>`, and `versions.json`, what the history said of each.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import secrets
+import sys
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.cli.shelf_import import IMPORT_SECONDS, ShelfCommandError
+from bot.core.synced import sync_to_disk
+from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.state.shelves import ShelfStore, ShelfVersion
+
+MANIFEST = "versions.json"
+
+
+def export_kept(settings: Settings, server: int, target: Path) -> int:
+    """Writes the server's kept versions to `target` (a new file), then moves them out of the database."""
+    if target.exists() or target.is_symlink():
+        raise ShelfCommandError(f"{target} exists; name a new file (nothing was exported or moved).")
+    if not target.parent.is_dir():
+        raise ShelfCommandError(f"{target.parent} is not a folder; nothing was exported or moved.")
+    from bot.state.database import DatabaseError
+    from bot.state.guarded_engine import DatabaseUnavailable
+
+    try:
+        exported, moved = asyncio.run(_exported(settings, server, target))
+    except DatabaseError as error:
+        raise ShelfCommandError(str(error)) from error
+    except DatabaseUnavailable as error:
+        raise ShelfCommandError(f"Could not use the database ({error}); try again in a moment.") from error
+    except OSError as error:
+        raise ShelfCommandError(
+            f"Could not write {target} ({error.strerror or error}); nothing was moved out of the database."
+        ) from error
+    if not exported:
+        print(f"storybot: server {server} keeps no versions; no file was written.", file=sys.stderr)
+        return 0
+    print(
+        f"storybot: {exported} kept version{'s' * (exported != 1)} of server {server} written to {target}; "
+        f"{moved} moved out of the database (the others were restored meanwhile, and stay).",
+        file=sys.stderr,
+    )
+    return 0
+
+
+async def _exported(settings: Settings, server: int, target: Path) -> tuple[int, int]:
+    """(versions written to `target`, files then taken out of the database)."""
+    from bot.state.database import Database
+
+    database = await Database.open(settings, deadline=IMPORT_SECONDS)
+    try:
+        kept = await database.shelves.kept_files(server)
+        if not kept:
+            return 0, 0
+        await _write_zip(database.shelves, kept, target)
+        return len(kept), await database.shelves.move_out(server, [v.version_id for v in kept])
+    finally:
+        await database.close()
+
+
+async def _write_zip(shelves: ShelfStore, kept: tuple[ShelfVersion, ...], target: Path) -> None:
+    """The versions' files and their history in a zip at `target`, whole and on disk, or nothing there."""
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(8)}")
+    try:
+        with zipfile.ZipFile(temporary, "x", zipfile.ZIP_DEFLATED) as archive:
+            for version in kept:  # one file in memory at a time
+                entry = zipfile.ZipInfo(f"{version.version_id}/{version.name}", version.created_at.timetuple()[:6])
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(entry, await shelves.file(version.version_id))
+            archive.writestr(MANIFEST, json.dumps([_described(v) for v in kept], indent=1, ensure_ascii=False))
+        sync_to_disk(temporary)
+        with zipfile.ZipFile(temporary) as written:
+            damaged = written.testzip()
+        if damaged is not None:
+            raise OSError(f"{damaged} did not read back as written")
+        os.link(temporary, target)  # never over a file: FileExistsError if one came meanwhile
+        sync_to_disk(target.parent)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _described(version: ShelfVersion) -> dict[str, str | int]:
+    return {
+        "file": f"{version.version_id}/{version.name}",
+        "version": version.version_id,
+        "story": version.story_id,
+        "name": version.name,
+        "action": version.action.value,
+        "bytes": version.size,
+        "user": version.user_id,
+        "created_at": version.created_at.isoformat(),
+    }

@@ -1,0 +1,48 @@
+"""What one server may store in the database (STORYBOT_SHELF_STORED_MB), as its managers meet it on Discord: the
+real bot process against the fake Discord."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+import pytest_asyncio
+
+from tests.discord_app.bot_process import BotProcess
+from tests.discord_app.fake_discord import FakeDiscord
+from tests.discord_app.test_shelves import add_and_read
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+
+def long_story(word: str) -> bytes:
+    """A story of some 600 KB: two of them pass a 1 MB room."""
+    return (f"# The {word.title()}\n\n" + f"The {word} turned by the river all night long.\n\n" * 12_000).encode()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def fake(tmp_path_factory) -> AsyncIterator[FakeDiscord]:
+    discord = FakeDiscord()
+    await discord.start()
+    data = tmp_path_factory.mktemp("data")
+    process = BotProcess(discord, STORYBOT_INDEX="off", STORYBOT_DATA=str(data), STORYBOT_SHELF_STORED_MB="1")
+    await process.start()
+    await process.ready()
+    yield discord
+    await process.stop()
+    await discord.stop()
+    assert "Traceback" not in process.text
+    assert "Server" in process.text and "STORYBOT_SHELF_STORED_MB" in process.text  # the owner is told which
+
+
+async def test_a_server_whose_kept_versions_fill_its_room_is_told_what_is_full_and_what_to_do(fake):
+    # Every replaced version is kept, in a database every server shares: a server could replace an 8 MB story
+    # again and again until the disk was full. What it stores, searched and kept, now has a limit.
+    assert (await add_and_read(fake, "mill.md", long_story("mill")))["content"].startswith("Added")
+    refused = (await add_and_read(fake, "mill.md", long_story("wheel")))["content"]
+    assert refused.startswith("This server's stories and their kept versions fill the room it has"), refused
+    assert "1.0 MB" in refused and "removing a story frees no room" in refused and "bot's owner" in refused
+    assert "Nothing changed" in refused
+    assert (await add_and_read(fake, "weir.md", b"# The Weir\n\nOttilie opened the weir."))["content"].startswith(
+        "Added"
+    )
