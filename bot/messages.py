@@ -278,6 +278,12 @@ def upload_refusal_text(error: ShelfError) -> str:
         )
     if refusal is UploadRefusal.UNREADABLE:
         return f"That file {error.detail}, so it was not added."
+    if refusal is UploadRefusal.TOO_SLOW:
+        return (
+            f"That file took longer than {error.size} seconds to read, so it was not added. Save it as a smaller "
+            "or simpler file (plain text or Markdown reads fastest; a PDF of scanned pages has no text to read) "
+            "and upload it again."
+        )
     if refusal is UploadRefusal.OWN_TITLE:
         return f"{error.detail} files carry their own title; upload it without title."
     if refusal is UploadRefusal.OWN_FRONT_MATTER:

@@ -47,6 +47,9 @@ EDIT_MINUTES = 15
 """How long after a question an edit of it is answered again in the bot's reply, by default
 (STORYBOT_EDIT_MINUTES; 0: never)."""
 MAX_EDIT_MINUTES = 1440
+UPLOAD_SECONDS = 60
+"""How long an upload may take to read by default (STORYBOT_UPLOAD_SECONDS): a long novel takes a few seconds."""
+MAX_UPLOAD_SECONDS = 600
 SHELF_STORED_MB = 256
 """What one server may store in the database by default (STORYBOT_SHELF_STORED_MB): its stories and every version
 it keeps, 4 times the 64 MB it may have searched at once (bot.state.shelf_rules.SHELF_BYTES)."""
@@ -131,6 +134,9 @@ class Settings:
     edit_minutes: int = EDIT_MINUTES
     """Minutes after a question during which an edit of it is answered again, in the bot's reply (0: never)."""
     shelf_stored_mb: int = SHELF_STORED_MB
+    upload_seconds: int = UPLOAD_SECONDS
+    """Seconds an upload may take to read (in a worker process, ended past them): uploads are read one at a time
+    for every server, and a file made to read slowly must not hold the others for long."""
     """Megabytes of files one server may store in the database, its stories and their kept versions: one database
     serves every server, and nothing a server keeps is deleted by the bot."""
 
@@ -196,6 +202,15 @@ class Settings:
         if edit_minutes is not None and edit_minutes > MAX_EDIT_MINUTES:
             raise SettingsError(f"STORYBOT_EDIT_MINUTES is {edit_minutes}; it takes 0 to {MAX_EDIT_MINUTES} minutes.")
         shelf_stored_mb = _megabytes(get("STORYBOT_SHELF_STORED_MB"), "STORYBOT_SHELF_STORED_MB")
+        upload_seconds = _int(
+            get("STORYBOT_UPLOAD_SECONDS"),
+            "STORYBOT_UPLOAD_SECONDS",
+            f"{WHOLE_NUMBER} of seconds, 1 to {MAX_UPLOAD_SECONDS}",
+        )
+        if upload_seconds is not None and not 1 <= upload_seconds <= MAX_UPLOAD_SECONDS:
+            raise SettingsError(
+                f"STORYBOT_UPLOAD_SECONDS is {upload_seconds}; it takes 1 to {MAX_UPLOAD_SECONDS} seconds."
+            )
         return cls(
             discord_token=_token(get("DISCORD_TOKEN")),
             corpus=Path(corpus).expanduser() if corpus else bundled_corpus(),
@@ -213,6 +228,7 @@ class Settings:
             views_mb=VIEWS_MB if views_mb is None else views_mb,
             edit_minutes=EDIT_MINUTES if edit_minutes is None else edit_minutes,
             shelf_stored_mb=SHELF_STORED_MB if shelf_stored_mb is None else shelf_stored_mb,
+            upload_seconds=UPLOAD_SECONDS if upload_seconds is None else upload_seconds,
         )
 
 

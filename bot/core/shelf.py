@@ -59,6 +59,8 @@ class UploadRefusal(enum.Enum):
     MIXED_SCRIPTS = "mixed_scripts"
     TOO_LARGE = "too_large"
     UNREADABLE = "unreadable"
+    TOO_SLOW = "too_slow"
+    """Reading it took longer than uploads may (bot.core.worker.story_file_in_worker)."""
     OWN_TITLE = "own_title"
     OWN_FRONT_MATTER = "own_front_matter"
     OTHER_FORMAT = "other_format"
@@ -80,10 +82,14 @@ class ShelfError(Exception):
         self.name = name
         """The file name (or a word of it, for MIXED_SCRIPTS the scripts it mixes go in `detail`)."""
         self.size = size
-        """Bytes: the name's for NAME_TOO_LONG, the file's for TOO_LARGE."""
+        """Bytes: the name's for NAME_TOO_LONG, the file's for TOO_LARGE; seconds for TOO_SLOW."""
         self.detail = detail
         """The reader's reason for UNREADABLE, the scripts for MIXED_SCRIPTS, the format for OWN_TITLE, the
         system's for FOLDER_UNWRITABLE."""
+
+    def __reduce__(self) -> tuple[type[ShelfError], tuple[UploadRefusal], dict[str, object]]:
+        """Raised in a worker process, it comes back whole (its reason code is not its only argument)."""
+        return type(self), (self.refusal,), self.__dict__
 
 
 def safe_file_name(name: str) -> str:

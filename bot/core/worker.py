@@ -1,8 +1,9 @@
-"""Building a library in a worker process, so a long rebuild never holds the caller's interpreter.
+"""Building a library, or reading an upload, in a worker process, so long work never holds the caller's interpreter.
 
 Reading and analysing thousands of stories is CPU work that holds Python's GIL for long stretches
 (numpy sorts, regular expressions over whole files): in a thread it would stall the Discord
-heartbeat. A separate process does the work; only the finished library comes back.
+heartbeat. A separate process does the work; only the finished library comes back. A process, unlike a thread,
+can also be stopped: an upload that takes too long to read is ended there.
 """
 
 from __future__ import annotations
@@ -13,17 +14,22 @@ import multiprocessing
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar, cast
 
 from bot.core.corpus import CorpusError
 from bot.core.index import BM25Params
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library import StoryLibrary
 from bot.core.saved_index import IndexStore
+from bot.core.shelf import ShelfError, StoryFile, UploadRefusal, story_file
 
 log = logging.getLogger(__name__)
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+class WorkerEnded(CorpusError):
+    """The worker process ended without sending what it did (killed: the OOM killer, a signal)."""
 
 
 async def load_in_worker(
@@ -51,33 +57,64 @@ async def merge_in_worker(root: Path, store: IndexStore) -> bool:
     return await _in_worker_process(merge_if_needed, root, store)
 
 
+async def story_file_in_worker(raw: bytes, name: str, title: str | None, seconds: float) -> StoryFile:
+    """story_file(raw, name, title) in a fresh process, ended after `seconds` (ShelfError TOO_SLOW): a file made to
+    read slowly (a packed one of billions of characters, a PDF a reader gets stuck in) cannot hold the uploads
+    waiting behind it for longer, as it could in a thread, which cannot be stopped."""
+    try:
+        return await asyncio.wait_for(_in_worker_process(story_file, raw, name, title), seconds)
+    except TimeoutError:
+        raise ShelfError(UploadRefusal.TOO_SLOW, name=name, size=round(seconds)) from None
+    except WorkerEnded as ended:
+        log.warning("Reading the upload %s: %s", name, ended)
+        raise ShelfError(UploadRefusal.UNREADABLE, name=name, detail="stopped the reader") from ended
+
+
 async def _in_worker_process(work: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
-    """work(*args, **kwargs) in a fresh process. Cancelled (a build past its time limit, the bot closing),
-    the process is ended at once: nothing waits for a build nobody wants any more."""
+    """work(*args, **kwargs) in a fresh process. Cancelled (a build or a read past its time limit, the bot
+    closing), the process is ended at once: nothing waits for work nobody wants any more.
+
+    The work goes to the process through a pipe once it runs, not as the arguments it starts with: those are
+    written to it while it starts, in the caller's thread, which a process that never reads them (stopped, or
+    slow to start on a busy machine) would hold for as long, the event loop with it (an upload is 8 MB)."""
     # spawn, not fork: forking a process that runs an event loop and threads copies their locks.
     context = multiprocessing.get_context("spawn")
     receiving, sending = context.Pipe(duplex=False)
-    process = context.Process(target=_send_outcome, args=(sending, work, args, kwargs), name="storybot-build")
+    work_in, work_out = context.Pipe(duplex=False)
+    process = context.Process(target=_send_outcome, args=(work_in, sending), name="storybot-worker")
     process.start()
     sending.close()
+    work_in.close()
+
+    def exchange() -> tuple[bool, object]:
+        work_out.send((work, args, kwargs))
+        outcome: tuple[bool, object] = receiving.recv()
+        return outcome
+
+    exchanged = asyncio.ensure_future(asyncio.to_thread(exchange))  # a thread: the library may be large
     try:
-        succeeded, outcome = await asyncio.to_thread(receiving.recv)  # a thread: the library may be large
-    except EOFError:
-        raise CorpusError(f"The process building the library ended without a word (exit {process.exitcode}).") from None
+        succeeded, outcome = await asyncio.shield(exchanged)
+    except (EOFError, BrokenPipeError):
+        raise WorkerEnded(f"The worker process ended without a word (exit {process.exitcode}).") from None
     finally:
         if process.is_alive():
-            process.kill()  # the thread's recv then ends too
+            process.kill()  # the thread's send or recv then ends too
+        await asyncio.wait([exchanged])  # before its pipes are closed under it
+        if not exchanged.cancelled():
+            exchanged.exception()  # taken: after a kill, its EOFError says nothing more
         await asyncio.to_thread(process.join)
         receiving.close()
+        work_out.close()
     if not succeeded:
+        assert isinstance(outcome, Exception)
         raise outcome
-    return outcome
+    return cast(R, outcome)
 
 
-def _send_outcome(
-    connection: Connection, work: Callable[..., object], args: tuple[object, ...], kwargs: dict[str, object]
-) -> None:
-    """The worker process: (True, the result) or (False, the exception) back to the caller."""
+def _send_outcome(work_in: Connection, connection: Connection) -> None:
+    """The worker process: the work from `work_in`, then (True, the result) or (False, the exception) back."""
+    work, args, kwargs = work_in.recv()
+    work_in.close()
     try:
         outcome: tuple[bool, object] = (True, work(*args, **kwargs))
     except Exception as error:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot.core.shelf import StoryFile
 from bot.core.story_ids import shelf_story_id
+from bot.core.worker import story_file_in_worker
 from bot.operations.resolve_story import story_by_id
 from bot.operations.server_views import ServerViews
 from bot.operations.story_ref import StoryRef
@@ -34,6 +35,11 @@ async def add_to_shelf(
     when the shelf would search more than its limit, which counts a packed file (EPUB, Word, PDF) as its text."""
     change = await shelves.add(server, name, upload.data, user, replace=True, characters=upload.characters)
     return await _told(views, server, change)
+
+
+async def read_upload(raw: bytes, name: str, title: str | None, seconds: float) -> StoryFile:
+    """The upload read as a story in a worker process, ended after `seconds` (ShelfError TOO_SLOW)."""
+    return await story_file_in_worker(raw, name, title, seconds)
 
 
 async def remove_from_shelf(

@@ -13,7 +13,6 @@ import asyncio
 import logging
 import re
 import secrets
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Literal
@@ -30,7 +29,6 @@ from bot.core.shelf import (
     UploadRefusal,
     require_upload_size,
     safe_file_name,
-    story_file,
 )
 from bot.discord_app.autocomplete import AutocompleteTime
 from bot.discord_app.client import StoryBot, command_name, send_ephemeral, show_in_place, story_bot
@@ -46,7 +44,13 @@ from bot.messages import (
     size_text,
     upload_refusal_text,
 )
-from bot.operations.change_shelf import add_to_shelf, kept_versions, remove_from_shelf, restore_on_shelf
+from bot.operations.change_shelf import (
+    add_to_shelf,
+    kept_versions,
+    read_upload,
+    remove_from_shelf,
+    restore_on_shelf,
+)
 from bot.operations.reload import Reloaded, reload
 from bot.operations.story_ref import StoryRef
 from bot.state.guarded_engine import DatabaseUnavailable
@@ -54,10 +58,6 @@ from bot.state.shelves import ShelfAction, ShelfVersion
 
 log = logging.getLogger(__name__)
 
-READING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storybot-uploads")
-"""Uploads are read here, one at a time, not in asyncio's shared threads: anyone may make a server and invite
-the bot, and a packed file takes seconds to read (a 54 KB Word file of 11 million characters, 2.3 s) and its
-text's memory meanwhile. Six at once filled those threads, and every server's /performer waited behind them."""
 PENDING_KEPT = 20
 """Changes to the owner's library waiting for a click; older ones expire (their buttons then say so)."""
 Where = Literal["this server", "the owner's library"]
@@ -109,7 +109,7 @@ class Pending:
 @dataclass
 class UploadTurns:
     """A server's uploads, downloaded and read one after the other: another waits its turn, holding nothing,
-    so one server's flood takes one place at a time in READING's queue."""
+    so one server's flood takes one place at a time in the queue for Admin.reader."""
 
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     uploads: int = 0
@@ -186,6 +186,11 @@ class Admin(StoryCog):
         self.pending: dict[str, Pending] = {}
         self.reading: dict[int, UploadTurns] = {}
         """The servers with uploads under way."""
+        self.reader = asyncio.Lock()
+        """Uploads are read one at a time for every server, each in a worker process ended past
+        STORYBOT_UPLOAD_SECONDS: anyone may make a server and invite the bot, and a packed file takes seconds to
+        read (a 54 KB Word file of 11 million characters, 2.3 s) and its text's memory meanwhile. Six at once in
+        asyncio's shared threads held every server's /performer; one read in a thread could not be stopped."""
 
     @app_commands.command(name="reload", description="Reread the bot owner's stories folder (the bot's owner)")
     @app_commands.guild_only()
@@ -428,7 +433,8 @@ class Admin(StoryCog):
                 raise ShelfError(UploadRefusal.OTHER_FORMAT, name=name, detail=PurePosixPath(name).suffix)
             require_upload_size(file.size)
             raw = await file.read()
-            upload = await asyncio.get_running_loop().run_in_executor(READING, story_file, raw, name or uploaded, title)
+            async with self.reader:
+                upload = await read_upload(raw, name or uploaded, title, self.bot.settings.upload_seconds)
         except (ShelfError, discord.HTTPException) as error:
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
             return None

@@ -1,0 +1,73 @@
+"""How long an upload may take to read (STORYBOT_UPLOAD_SECONDS), as a manager meets it on Discord: the real bot
+process against the fake Discord, reading in its worker process."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+
+from tests.discord_app.bot_process import BotProcess
+from tests.discord_app.fake_discord import FakeDiscord
+from tests.discord_app.test_shelves import add, add_and_read, followup
+from tests.operations.test_change_shelf import word_file
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+LIMIT = 3
+"""Seconds an upload may take to read here."""
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def bot(tmp_path_factory) -> AsyncIterator[tuple[FakeDiscord, BotProcess]]:
+    discord = FakeDiscord()
+    await discord.start()
+    data = tmp_path_factory.mktemp("data")
+    process = BotProcess(discord, STORYBOT_INDEX="off", STORYBOT_DATA=str(data), STORYBOT_UPLOAD_SECONDS=str(LIMIT))
+    await process.start()
+    await process.ready()
+    yield discord, process
+    await process.stop()
+    await discord.stop()
+    assert "Traceback" not in process.text
+
+
+def readers_of(process: BotProcess) -> list[int]:
+    """The bot's worker processes (multiprocessing's spawned children), by their ids."""
+    assert process.process is not None
+    found = []
+    for task in Path(f"/proc/{process.process.pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            try:
+                command = Path(f"/proc/{child}/cmdline").read_bytes()
+            except FileNotFoundError:  # ended meanwhile
+                continue
+            if b"multiprocessing.spawn" in command:
+                found.append(int(child))
+    return found
+
+
+async def test_an_upload_that_takes_too_long_to_read_is_stopped_and_the_manager_told(bot):
+    # Reading an upload had no time limit: a PDF or EPUB that took very long to read held the one thread every
+    # server's uploads are read in. Uploads are now read in a worker process, ended past the limit. A worker
+    # stopped by a signal reads no further, as a reader stuck in a file would: on any machine, however fast.
+    fake, process = bot
+    mark, interaction = await add(fake, "echo.docx", word_file(300_000))  # 21.6 million characters: seconds
+    deadline = time.monotonic() + LIMIT
+    while not (reading := readers_of(process)):
+        assert time.monotonic() < deadline, "no worker process read the upload"
+        await asyncio.sleep(0.01)
+    (reader,) = reading
+    os.kill(reader, signal.SIGSTOP)
+    told = (await followup(fake, interaction, mark))["content"]
+    assert told.startswith(f"That file took longer than {LIMIT} seconds to read"), told
+    assert "not added" in told
+    assert not Path(f"/proc/{reader}").exists()  # ended, and waited for (no zombie left)
+    after = await add_and_read(fake, "weir.md", b"# The Weir\n\nOttilie opened the weir at dawn.")
+    assert after["content"].startswith('Added "The Weir"'), after
+    assert readers_of(process) == []
