@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.core.synced import link_new
 from bot.settings import Settings
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def _write_new(path: Path, text: str) -> None:
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False, suffix=".tmp") as temporary:
             temporary.write(text)
         try:
-            os.link(temporary.name, path)  # fails if the file appeared meanwhile
+            link_new(Path(temporary.name), path)
         finally:
             os.unlink(temporary.name)
     except FileExistsError as error:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import secrets
 import sys
 import zipfile
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.cli.shelf_import import IMPORT_SECONDS, ShelfCommandError
-from bot.core.synced import sync_to_disk
+from bot.core.synced import link_new
 from bot.settings import Settings
 
 if TYPE_CHECKING:
@@ -84,13 +83,11 @@ async def _write_zip(shelves: ShelfStore, kept: tuple[ShelfVersion, ...], target
                 entry.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(entry, await shelves.file(version.version_id))
             archive.writestr(MANIFEST, json.dumps([_described(v) for v in kept], indent=1, ensure_ascii=False))
-        sync_to_disk(temporary)
         with zipfile.ZipFile(temporary) as written:
             damaged = written.testzip()
         if damaged is not None:
             raise OSError(f"{damaged} did not read back as written")
-        os.link(temporary, target)  # never over a file: FileExistsError if one came meanwhile
-        sync_to_disk(target.parent)
+        link_new(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
 

@@ -14,3 +14,11 @@ def sync_to_disk(path: Path) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+def link_new(written: Path, target: Path) -> None:
+    """Puts a file written whole under another name at `target`, never over a file there (FileExistsError if
+    one appeared meanwhile), on disk before its name is and its name after: an export is never half there."""
+    sync_to_disk(written)
+    os.link(written, target)
+    sync_to_disk(target.parent)
