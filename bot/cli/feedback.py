@@ -7,7 +7,6 @@ passage holds; the rest (the story and passage shown, the votes) says what went 
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import sys
@@ -15,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.cli.on_database import run_on_database
 from bot.core.synced import link_new
 from bot.settings import Settings
 
@@ -54,16 +54,7 @@ def question_line(answer: AnswerFeedback) -> dict[str, object]:
 
 
 def export_feedback(settings: Settings, target: str, server: int | None) -> int:
-    # The database's libraries (SQLAlchemy, Alembic) are imported here, not by every `python -m bot ask`.
-    from bot.state.database import DatabaseError
-    from bot.state.guarded_engine import DatabaseUnavailable
-
-    try:
-        answers = asyncio.run(_voted_down(settings, server))
-    except DatabaseError as error:
-        raise ExportError(str(error)) from error
-    except DatabaseUnavailable as error:
-        raise ExportError(f"Could not read the votes ({error}); try again in a moment.") from error
+    answers = run_on_database(_voted_down(settings, server), ExportError, "read the votes")
     text = "".join(json.dumps(question_line(a), ensure_ascii=False) + "\n" for a in answers)
     if target == "-":  # UTF-8 as the file is, whatever the terminal's encoding: "?" in a question is lost for good
         sys.stdout.flush()

@@ -10,7 +10,6 @@ stay, saying that the bot's owner moved them out. The zip holds each file as it 
 
 from __future__ import annotations
 
-import asyncio
 import json
 import secrets
 import sys
@@ -18,6 +17,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.cli.on_database import run_on_database
 from bot.cli.shelf_import import IMPORT_SECONDS, ShelfCommandError
 from bot.core.synced import link_new
 from bot.settings import Settings
@@ -34,15 +34,8 @@ def export_kept(settings: Settings, server: int, target: Path) -> int:
         raise ShelfCommandError(f"{target} exists; name a new file (nothing was exported or moved).")
     if not target.parent.is_dir():
         raise ShelfCommandError(f"{target.parent} is not a folder; nothing was exported or moved.")
-    from bot.state.database import DatabaseError
-    from bot.state.guarded_engine import DatabaseUnavailable
-
     try:
-        exported, moved = asyncio.run(_exported(settings, server, target))
-    except DatabaseError as error:
-        raise ShelfCommandError(str(error)) from error
-    except DatabaseUnavailable as error:
-        raise ShelfCommandError(f"Could not use the database ({error}); try again in a moment.") from error
+        exported, moved = run_on_database(_exported(settings, server, target), ShelfCommandError, "use the database")
     except OSError as error:
         raise ShelfCommandError(
             f"Could not write {target} ({error.strerror or error}); nothing was moved out of the database."

@@ -7,12 +7,12 @@ the story of that name, whose version before is kept). Every running bot searche
 
 from __future__ import annotations
 
-import asyncio
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.cli.on_database import run_on_database
 from bot.core.shelf import ShelfError, StoryFile, safe_file_name, story_file
 from bot.messages import shelf_refusal_text, upload_refusal_text
 from bot.settings import Settings
@@ -41,16 +41,7 @@ def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> in
             raise ShelfCommandError(f"{path}: {upload_refusal_text(error)} Nothing was imported.") from error
         except OSError as error:
             raise ShelfCommandError(f"{path} cannot be read ({error.strerror}); nothing was imported.") from error
-    # The database's libraries (SQLAlchemy, Alembic) are imported here, not by every `python -m bot ask`.
-    from bot.state.database import DatabaseError
-    from bot.state.guarded_engine import DatabaseUnavailable
-
-    try:
-        changes = asyncio.run(_added(settings, server, checked))
-    except DatabaseError as error:
-        raise ShelfCommandError(str(error)) from error
-    except DatabaseUnavailable as error:
-        raise ShelfCommandError(f"Could not write to the database ({error}); try again in a moment.") from error
+    changes = run_on_database(_added(settings, server, checked), ShelfCommandError, "write to the database")
     imported = 0
     for (name, _), change in zip(checked, changes, strict=True):
         if change.action is None:  # the shelf's limits: the files before it are imported, and it is said why
