@@ -190,27 +190,13 @@ class Settings:
                 raise SettingsError(f"STORYBOT_SHARD_IDS must be below STORYBOT_SHARD_COUNT ({shard_count}).")
         if shard_count is not None and shard_count < 1:
             raise SettingsError("STORYBOT_SHARD_COUNT must be at least 1.")
-        answer_days = _int(
-            get("STORYBOT_ANSWER_DAYS"), "STORYBOT_ANSWER_DAYS", f"{WHOLE_NUMBER} of days, 1 to {MAX_ANSWER_DAYS}"
-        )
-        if answer_days is not None and not 1 <= answer_days <= MAX_ANSWER_DAYS:
-            raise SettingsError(f"STORYBOT_ANSWER_DAYS is {answer_days}; it takes 1 to {MAX_ANSWER_DAYS} days.")
+        answer_days = _within(get("STORYBOT_ANSWER_DAYS"), "STORYBOT_ANSWER_DAYS", "days", 1, MAX_ANSWER_DAYS)
         views_mb = _megabytes(get("STORYBOT_VIEWS_MB"), "STORYBOT_VIEWS_MB")
-        edit_minutes = _int(
-            get("STORYBOT_EDIT_MINUTES"), "STORYBOT_EDIT_MINUTES", f"{WHOLE_NUMBER} of minutes, 0 to {MAX_EDIT_MINUTES}"
-        )
-        if edit_minutes is not None and edit_minutes > MAX_EDIT_MINUTES:
-            raise SettingsError(f"STORYBOT_EDIT_MINUTES is {edit_minutes}; it takes 0 to {MAX_EDIT_MINUTES} minutes.")
+        edit_minutes = _within(get("STORYBOT_EDIT_MINUTES"), "STORYBOT_EDIT_MINUTES", "minutes", 0, MAX_EDIT_MINUTES)
         shelf_stored_mb = _megabytes(get("STORYBOT_SHELF_STORED_MB"), "STORYBOT_SHELF_STORED_MB")
-        upload_seconds = _int(
-            get("STORYBOT_UPLOAD_SECONDS"),
-            "STORYBOT_UPLOAD_SECONDS",
-            f"{WHOLE_NUMBER} of seconds, 1 to {MAX_UPLOAD_SECONDS}",
+        upload_seconds = _within(
+            get("STORYBOT_UPLOAD_SECONDS"), "STORYBOT_UPLOAD_SECONDS", "seconds", 1, MAX_UPLOAD_SECONDS
         )
-        if upload_seconds is not None and not 1 <= upload_seconds <= MAX_UPLOAD_SECONDS:
-            raise SettingsError(
-                f"STORYBOT_UPLOAD_SECONDS is {upload_seconds}; it takes 1 to {MAX_UPLOAD_SECONDS} seconds."
-            )
         return cls(
             discord_token=_token(get("DISCORD_TOKEN")),
             corpus=Path(corpus).expanduser() if corpus else bundled_corpus(),
@@ -263,6 +249,14 @@ def _token(value: str | None) -> str | None:
 
 def _int(value: str | None, name: str, takes: str) -> int | None:
     return None if value is None else _number(value, name, takes)
+
+
+def _within(value: str | None, name: str, unit: str, low: int, high: int) -> int | None:
+    """A whole number of `unit` from low to high, or None when the setting is not given."""
+    number = _int(value, name, f"{WHOLE_NUMBER} of {unit}, {low} to {high}")
+    if number is not None and not low <= number <= high:
+        raise SettingsError(f"{name} is {number}; it takes {low} to {high} {unit}.")
+    return number
 
 
 def _megabytes(value: str | None, name: str) -> int | None:
