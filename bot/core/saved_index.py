@@ -8,9 +8,13 @@ committed as one small new segment, the removed ones marked deleted, the rest op
 A first build, or a damaged or untrusted index, mean one build of everything, written as one segment in
 place of the others.
 
-Each version of an index (its formats, how files are read, the analysis, BM25's parameters: `settings`)
-has a folder of its own, so two versions of storybot sharing the cache (a service and an upgraded console,
-an upgrade rolled back) each keep theirs, rather than each rebuilding over the other's.
+Each version of an index (its formats, how files are read, the analysis: `settings`) has a folder of its
+own, so two versions of storybot sharing the cache (a service and an upgraded console, an upgrade rolled
+back) each keep theirs, rather than each rebuilding over the other's. BM25's parameters are not part of it:
+segments keep raw term frequencies and lengths, and the parameters apply when a question is scored, so one
+saved index serves any k1, b and epsilon (`python -m bot eval --k1 1.2` opens the bot's own). Only the
+analysis the bot answers with is ever saved: a library analysed otherwise (`eval --no-stem`) is a one-off,
+built in memory and never written to the cache, where it would have stayed for a month unasked.
 
 Nothing in it is code: numpy arrays and JSON, no pickle. An index is used only if the current user
 owns its folder and files and no one else may write them, and if its files have their saved sizes
@@ -29,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import fcntl
+import functools
 import hashlib
 import logging
 import os
@@ -44,7 +49,7 @@ from platformdirs import user_cache_path
 from bot.core.analysis import Analyzer
 from bot.core.build import build_parts
 from bot.core.corpus import NoStories, StoryFiles, no_stories_error, story_files
-from bot.core.index import DEFAULT_PARAMS, BM25Params
+from bot.core.index import BM25Params
 from bot.core.index_cache import REMOVING, IndexClaim, remove_unused
 from bot.core.index_damage import IndexDamage
 from bot.core.index_notes import IndexEvent, IndexNote
@@ -87,8 +92,8 @@ class LoadedParts:
     """Whether any of it came from the saved index, rather than all from reading the stories."""
     folder: Path
     """The index folder of this corpus, version and settings (saved or not)."""
-    claim: IndexClaim
-    """That index in use, for as long as the library opened from it keeps this."""
+    claim: IndexClaim | None
+    """That index in use, for as long as the library opened from it keeps this (None: a one-off, never saved)."""
 
 
 class IndexStore:
@@ -108,19 +113,18 @@ class IndexStore:
             return self.base / f"user-{os.geteuid()}"
         return self.base
 
-    def folder_for(self, root: Path, analyzer: Analyzer | None = None, params: BM25Params = DEFAULT_PARAMS) -> Path:
-        """The folder of the corpus's index of this version, analysis and BM25 parameters (by default, those
-        the library loads with)."""
-        return self._folder(root, self.settings(analyzer or Analyzer(), params))
+    def folder_for(self, root: Path, analyzer: Analyzer | None = None) -> Path:
+        """The folder of the corpus's index of this version and analysis (by default, the bot's)."""
+        return self._folder(root, self.settings(analyzer or Analyzer()))
 
     def _folder(self, root: Path, settings: str) -> Path:
         """`<corpus>-<version>`: digests of the corpus folder's real path and of the index's `settings`."""
         version = hashlib.sha256(settings.encode()).hexdigest()[:VERSION_DIGITS]
         return self.home / f"{_corpus_name(root)}-{version}"
 
-    def has_index(self, root: Path, analyzer: Analyzer | None = None, params: BM25Params = DEFAULT_PARAMS) -> bool:
+    def has_index(self, root: Path) -> bool:
         """Whether this version's index of the corpus is saved (False, not an error, when it cannot be seen)."""
-        return os.path.exists(self.folder_for(root, analyzer, params) / MANIFEST)
+        return os.path.exists(self.folder_for(root) / MANIFEST)
 
     def indexed_before(self, root: Path) -> bool:
         """Whether the corpus has a saved index of any version (an older storybot's, other settings'): one was
@@ -133,18 +137,16 @@ class IndexStore:
             )
         return False
 
-    def segments(
-        self, root: Path, analyzer: Analyzer | None = None, params: BM25Params = DEFAULT_PARAMS
-    ) -> SegmentStore:
-        return SegmentStore(self.folder_for(root, analyzer, params), LibraryPayload())
+    def segments(self, root: Path) -> SegmentStore:
+        return SegmentStore(self.folder_for(root), LibraryPayload())
 
     @staticmethod
-    def settings(analyzer: Analyzer, params: BM25Params) -> str:
+    def settings(analyzer: Analyzer) -> str:
         """What an index was built with beside the stories: its version, which names its folder.
 
         The formats count, and how files are read (the readers' version, the optional readers installed), as
-        do the analysis and BM25's parameters."""
-        return f"{FORMAT}.{SEGMENT_FORMAT}|{reading_signature()}|{analyzer.signature}|{params!r}"
+        does the analysis. BM25's parameters do not: they apply when a question is scored."""
+        return f"{FORMAT}.{SEGMENT_FORMAT}|{reading_signature()}|{analyzer.signature}"
 
     @staticmethod
     def suspect(folder: Path, damage: IndexDamage | None = None) -> None:
@@ -167,9 +169,12 @@ class IndexStore:
         """The library of the stories below root: its segments opened, after committing the story files
         added, changed or removed since (a small new segment, deletions), or everything built when there
         is no usable index (saved when large enough, `force`d, or when an index was there). With
-        `verify`, every checksum is checked first. Raises CorpusError when no file gives a story; what
-        went wrong with the index is said in `notes`."""
-        settings = self.settings(analyzer, params)
+        `verify`, every checksum is checked first. An analysis other than the bot's is built in memory and
+        never saved (`_one_off`). Raises CorpusError when no file gives a story; what went wrong with the
+        index is said in `notes`."""
+        if analyzer.signature != _bot_analysis():
+            return self._one_off(root, analyzer, params, progress)
+        settings = self.settings(analyzer)
         store = SegmentStore(self._folder(root, settings), LibraryPayload())
         claim = IndexClaim(store.folder)  # before the sweep, which removes the indexes no one uses
         self.sweep()
@@ -210,6 +215,17 @@ class IndexStore:
             folder=store.folder,
             claim=claim,
         )
+
+    def _one_off(self, root: Path, analyzer: Analyzer, params: BM25Params, progress: bool) -> LoadedParts:
+        """The library analysed otherwise than the bot answers (`python -m bot eval --no-stem`), read and
+        analysed anew: a measurement, not a library anyone asks again, so nothing of it is saved (it would have
+        kept its room on disk for a month) and no index of its analysis is opened or kept in use. A large one
+        still spills beside the indexes while it is built, swept if the process is killed."""
+        log.info("Analysis other than the bot's (%r): the library is built in memory, not saved.", analyzer)
+        self.sweep()
+        with self.in_use():
+            parts = build_parts(root, analyzer, params, progress, self.home)
+        return LoadedParts(parts, opened=False, folder=self.folder_for(root, analyzer), claim=None)
 
     def _opened(
         self, root: Path, store: SegmentStore, settings: str, params: BM25Params, notes: list[IndexNote], verify: bool
@@ -368,6 +384,12 @@ class IndexStore:
                 remove_unused(self.home, (SUSPECT,))
         except OSError:
             return  # no folder yet, not ours to write, or in use (BlockingIOError)
+
+
+@functools.cache
+def _bot_analysis() -> str:
+    """The signature of the analysis the bot answers with: the only one whose index is saved."""
+    return Analyzer().signature
 
 
 def _corpus_name(root: Path) -> str:

@@ -129,7 +129,7 @@ def load_unless_saved(
     """The worker's part: the library (None when it is saved and up to date, for the caller to open),
     and what went wrong with its saved index."""
     library = StoryLibrary.load(root, params, store, verify=verify)
-    saved = store is not None and store.has_index(root, params=params)
+    saved = store is not None and store.has_index(root)
     # Not saved: the disk refused it, or the folder is not trusted (then nothing was written to it).
     unsaved = (IndexEvent.NOT_SAVED, IndexEvent.UNTRUSTED)
     if saved and not any(note.event in unsaved for note in library.index_notes):

@@ -397,6 +397,29 @@ def test_index_saves_and_later_commands_open_it_or_update_it_saying_why(tmp_path
     assert off.returncode == 2 and "STORYBOT_INDEX is off" in off.stderr
 
 
+def test_measuring_other_settings_leaves_the_saved_index_as_it_is_and_adds_nothing(tmp_path):
+    """`eval --k1 ...` and `eval --no-stem ...` over a saved corpus each saved an index of their own beside the
+    bot's, kept a month: disk the owner never asked for. Other BM25 parameters open the bot's index; another
+    analysis is built in memory."""
+    index = tmp_path / "index"
+    env = {"STORYBOT_INDEX": str(index), "STORYBOT_CORPUS": str(CORPUS)}
+    assert run("index", env=env).returncode == 0
+
+    def cache() -> dict[str, int]:
+        """Each file and folder below the cache, with a file's modification time (opening touches the folder)."""
+        return {str(p.relative_to(index)): p.is_file() and p.stat().st_mtime_ns for p in index.rglob("*")}
+
+    saved = cache()
+    questions = str(ROOT / "tests" / "fixtures" / "story_questions.jsonl")
+    measured = {}
+    for options in ([], ["--k1", "1.2", "--b", "0.6"], ["--no-stem"], ["--no-stopwords", "--no-lemma"]):
+        result = run("eval", "--questions", questions, "--json", *options, env=env)
+        assert result.returncode == 0, result.stderr
+        measured[" ".join(options)] = json.loads(result.stdout)["questions"]
+        assert cache() == saved, options
+    assert len(set(measured.values())) == 1 and measured[""] > 0
+
+
 def test_a_title_two_stories_share_is_shown_with_its_file(tmp_path):
     env = {"STORYBOT_CORPUS": str(write_stories(tmp_path / "stories", LOOKALIKES)), "STORYBOT_INDEX": "off"}
     answered = run("ask", "--story", "b/chapter.md", "who kneaded the dough at dawn?", env=env)

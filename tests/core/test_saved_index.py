@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from bot.core import readers, saved_index
+from bot.core.analysis import Analyzer
 from bot.core.answer import NoAnswer
 from bot.core.index import BM25Params
 from bot.core.index_damage import DamageKind, IndexDamage
@@ -175,10 +176,44 @@ def test_an_older_storybots_index_is_kept_and_this_versions_saved_beside_it(save
     assert answers(opened := StoryLibrary.load(stories, store=store)) == answers(built) and opened.opened
 
 
-def test_other_settings_do_not_open_an_index_saved_with_others(saved):
+def cache_files(store: IndexStore) -> dict[str, int]:
+    """Every file below the cache folder, with its modification time."""
+    return {str(path.relative_to(store.base)): path.stat().st_mtime_ns for path in store.base.rglob("*")}
+
+
+def test_other_bm25_parameters_open_the_saved_index_and_score_as_a_build_with_them(saved):
+    """`python -m bot eval --k1 0.9 --b 0.5` over a saved corpus built and saved an index of its own beside the
+    bot's, kept a month: segments hold raw term frequencies, so the bot's own index serves any parameters."""
     stories, store, _ = saved
-    other = StoryLibrary.load(stories, BM25Params(k1=0.9), store=store)
-    assert other.index.params.k1 == 0.9 and not other.opened
+    before = cache_files(store)
+    params = BM25Params(k1=0.9, b=0.5, epsilon=0.1)
+    opened = StoryLibrary.load(stories, params, store=store)
+    in_memory = StoryLibrary.load(stories, params)
+    assert opened.opened and opened.index.params == params
+    for question in QUESTIONS:
+        terms = opened.analyzer.terms(question)
+        assert np.array_equal(opened.index.scores(terms), in_memory.index.scores(terms))
+        assert np.array_equal(opened.story_index.scores(terms), in_memory.story_index.scores(terms))
+    assert answers(opened) == answers(in_memory)
+    assert {name for name in cache_files(store) if name not in before} == set()  # nothing new in the cache
+
+
+def test_another_analysis_is_built_in_memory_and_nothing_of_it_saved(saved, caplog):
+    """`eval --no-stem` over a corpus with a saved index (or a large one) saved an index of that analysis beside
+    the bot's, kept a month though no one asks it again: it is a one-off, built and dropped."""
+    caplog.set_level(logging.INFO)
+    stories, store, built = saved
+    before = cache_files(store)
+    for analyzer in (Analyzer(stem=False), Analyzer(stopwords=False, lemmatize=False)):
+        one_off = StoryLibrary.load(stories, store=store, analyzer=analyzer)
+        assert not one_off.opened and one_off.index_claim is None
+        assert answers(one_off) == answers(StoryLibrary.load(stories, analyzer=analyzer))
+        assert not os.path.exists(store.folder_for(stories, analyzer))
+    assert "the library is built in memory, not saved" in caplog.text
+    after = cache_files(store)
+    assert after.keys() - {".lock"} == before.keys() - {".lock"}  # the bot's index as it was, and nothing beside
+    assert all(after[name] == before[name] for name in before if not name.endswith(".lock"))
+    assert answers(opened := StoryLibrary.load(stories, store=store)) == answers(built) and opened.opened
 
 
 @pytest.mark.parametrize("damage", ["flip", "truncate"])
@@ -364,7 +399,7 @@ def test_a_library_keeps_answering_from_files_a_merge_or_a_rebuild_replaced(save
     assert not list(store.folder_for(stories).glob("s1-*"))
     assert answers(library) == answers(built) and library.damage is None
     assert grown.ask("fox").best is not None and grown.damage is None
-    assert not StoryLibrary.load(stories, BM25Params(k1=1.2), store=store).opened  # other settings: all rebuilt
+    assert not StoryLibrary.load(stories, analyzer=Analyzer(stem=False), store=store).opened  # other analysis: built
     assert answers(library) == answers(built) and library.damage is None
 
 
