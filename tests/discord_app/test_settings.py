@@ -22,9 +22,12 @@ from tests.discord_app.fake_discord import (
     GUILD_ID,
     HIDDEN_CHANNEL_ID,
     MESSAGE_CONTENT,
+    OTHER_CHANNEL_ID,
+    OTHER_GUILD_ID,
     STAFF_ID,
     ChannelOption,
     FakeDiscord,
+    guild_payload,
 )
 from tests.discord_app.test_admin import MANAGE_SERVER
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, reply_to
@@ -206,6 +209,35 @@ async def test_show_before_discord_sent_the_server_forgets_no_channel(tmp_path):
         assert shown["title"] == "Settings for this server"  # its name is not known yet either
         assert "Forgot the settings" not in shown["description"]
         assert (await stored(env)).channel(BOOK_CLUB_ID).answers_every_message is True
+    finally:
+        await process.stop()
+        await fake.stop()
+    assert "Traceback" not in process.text
+
+
+async def test_show_before_discord_sent_the_server_says_which_owners_channels_apply(tmp_path):
+    """Before GUILD_CREATE the server's channels are unknown: /settings show listed no channel STORYBOT_CHANNELS
+    names, as if none answered every message. It names those it can place here (the channel asked in), says the
+    others are not known yet, and changes nothing; once Discord sent the server, it names them all."""
+    fake = FakeDiscord(servers=(GUILD_ID, OTHER_GUILD_ID))
+    fake.withheld.add(GUILD_ID)
+    await fake.start()
+    env = {"STORYBOT_DATA": str(tmp_path / "data"), "STORYBOT_INDEX": "off"}
+    owners = f"{CHANNEL_ID},{BOOK_CLUB_ID},{OTHER_CHANNEL_ID}"  # the last in the other server, which Discord sent
+    process = await BotProcess(fake, **env, STORYBOT_CHANNELS=owners).start()
+    try:
+        await process.ready()
+        before = await show(fake)
+        assert "**Answers every message in:** <#2001> (STORYBOT_CHANNELS), those of the 1 other channel " in before
+        assert "hasn't sent me this server's channels yet" in before and "<#2003>" not in before
+        assert "<#2201>" not in before and "Forgot the settings" not in before
+        assert (await stored(env)).empty  # nothing written, nothing forgotten
+        await fake.dispatch("GUILD_CREATE", guild_payload(GUILD_ID))
+        async with asyncio.timeout(15):
+            while "hasn't sent me" in (after := await show(fake)):
+                await asyncio.sleep(0.05)
+        assert "**Answers every message in:** <#2001> (STORYBOT_CHANNELS), <#2003> (STORYBOT_CHANNELS)\n" in after
+        assert "<#2201>" not in after and (await stored(env)).empty
     finally:
         await process.stop()
         await fake.stop()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable
+from dataclasses import dataclass
 from typing import Literal
 
 import discord
@@ -20,7 +21,7 @@ from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemera
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
 from bot.discord_app.database_trouble import database_trouble
 from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, Reply, clip, escape_markdown, fit, story_mention
-from bot.messages import library_setting_text
+from bot.messages import counted, library_setting_text
 from bot.operations.resolve_story import story_by_path
 from bot.settings import MAX_BUDGET_QUESTIONS, MAX_BUDGET_SECONDS, QuestionBudget, Settings
 from bot.state.guarded_engine import DatabaseUnavailable
@@ -33,23 +34,54 @@ ANSWERS: dict[str, bool | None] = {"every message": True, "mentions only": False
 SAVE_SETTING = "save that"
 
 
+@dataclass(frozen=True)
+class OwnersChannels:
+    """The answer channels STORYBOT_CHANNELS names, as far as they are known to be in this server."""
+
+    here: frozenset[int]
+    """Those in this server: its channels as Discord sent them, those it has settings for, the one asked in."""
+    unplaced: int
+    """Those not known to be in any server, while Discord has not sent this one (GUILD_CREATE): some may be
+    here. 0 once it has: then every channel of it is known."""
+
+
+def owners_channels(bot: StoryBot, interaction: discord.Interaction, server: ServerSettings) -> OwnersChannels:
+    """Which of STORYBOT_CHANNELS are in the server asked in. Before Discord sent the server its channels are
+    unknown, not missing: those placed some other way are named, the rest counted (not in another server)."""
+    guild = interaction.guild
+    assert guild is not None
+    named = bot.settings.channels
+    here = frozenset(
+        c for c in named if guild.get_channel(c) is not None or c in server.channels or c == interaction.channel_id
+    )
+    unplaced = 0 if bot.server_known(guild.id) else sum(bot.get_channel(c) is None for c in named - here)
+    return OwnersChannels(here, unplaced)
+
+
 def settings_embed(
     guild: discord.Guild,
     server: ServerSettings,
     defaults: Settings,
+    owners: OwnersChannels,
     library: StoryLibrary | None,
     library_hidden: bool | None,
     forgotten: int,
 ) -> discord.Embed:
-    """`library`: what questions here search; `library_hidden` None: the database could not say."""
-    """Everything that applies in this server, and where each setting comes from."""
+    """Everything that applies in this server, and where each setting comes from. `library`: what questions here
+    search; `library_hidden` None: the database could not say."""
     budget = f"{server.budget} (set here)" if server.budget else f"{defaults.question_budget} (the bot's default)"
     every = [f"<#{c.channel_id}> (set here)" for c in server.channels.values() if c.answers_every_message]
     every += [
         f"<#{channel}> (STORYBOT_CHANNELS)"
-        for channel in sorted(defaults.channels)
-        if guild.get_channel(channel) is not None and server.channel(channel).answers_every_message is None
+        for channel in sorted(owners.here)
+        if server.channel(channel).answers_every_message is None
     ]
+    if owners.unplaced:
+        every.append(
+            f"those of the {counted(owners.unplaced, 'other channel', 'other channels')} STORYBOT_CHANNELS names "
+            "that are in this server (Discord hasn't sent me this server's channels yet, so I can't tell which; "
+            "ask again in a minute)"
+        )
     quiet = [
         f"<#{c.channel_id}>"
         for c in server.channels.values()
@@ -122,7 +154,8 @@ class ServerSettingsCog(StoryCog, name="Settings"):
         except DatabaseUnavailable:
             hidden = None
         view = await self.bot.view(guild.id)
-        embed = settings_embed(guild, server, self.bot.settings, view, hidden, len(deleted))
+        owners = owners_channels(self.bot, interaction, server)
+        embed = settings_embed(guild, server, self.bot.settings, owners, view, hidden, len(deleted))
         await respond(interaction, Reply(embed=embed), private=True)
 
     @settings.command(name="channel", description="Answer every message in a channel, or only mentions (Manage Server)")
