@@ -18,10 +18,11 @@ import bot.core.segment_store as segment_store
 from bot.core.library import StoryLibrary
 from bot.core.passage_table import text_and_story
 from bot.core.saved_index import IndexStore
-from bot.core.segment_store import MANIFEST, SegmentStore, files_of
+from bot.core.segment_store import SegmentStore
 from tests.core.library_history import change, run, store_of
 from tests.core.segment_history import reading_beside
 from tests.core.story_folder import library_facts, tale, write_folder
+from tests.core.writer_kills import stopped_mid_write, unnamed_files
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -80,26 +81,20 @@ def history(stories: Path, index: Path, *args: str) -> subprocess.Popen[bytes]:
     )
 
 
-def unnamed_files(folder: Path) -> list[str]:
-    """Files of the index no manifest names: what a writer killed in the middle left."""
-    opened = SegmentStore(folder).open()
-    named = {MANIFEST, segment_store.WRITE_LOCK} | {name for s in opened.segments for name in files_of(s)}
-    return [path.name for path in folder.iterdir() if path.name not in named]
-
-
 def test_a_process_killed_in_the_middle_of_adds_and_merges_leaves_a_library_that_answers_as_fresh(grown):
     stories, store = grown
     folder = store.folder_for(stories)
     rng = np.random.default_rng(6)
-    caught = 0
     for kill in range(6):
         writer = history(stories, store.base, str(kill * 1000), str(kill * 1000 + 1000))  # killed long before its end
-        time.sleep(1.0 + float(rng.uniform(0, 2.5)))  # past its imports, somewhere in its commits and merges
+        if kill == 0:  # once certainly in the middle of writing a segment or merging, however fast the machine
+            assert stopped_mid_write(folder, writer), "the writer ended before it was caught writing"
+        else:  # and at varied moments: past its imports, somewhere in its commits and merges
+            time.sleep(1.0 + float(rng.uniform(0, 2.5)))
         writer.send_signal(signal.SIGKILL)
         assert writer.wait() == -signal.SIGKILL
-        caught += bool(unnamed_files(folder))
+        assert kill > 0 or unnamed_files(folder)
         assert_as_fresh(stories, store)  # the next load commits what the killed one did not, and nothing else
-    assert caught >= 1, "no kill landed in the middle of writing a segment"
     (stories / "tale-999.md").write_text(tale(999))
     assert_as_fresh(stories, store)  # a commit: the next writer sweeps what the killed ones left
     assert not unnamed_files(folder)

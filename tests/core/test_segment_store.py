@@ -13,6 +13,7 @@ import bot.core.segment_store as segment_store
 from bot.core.index import BM25Index
 from bot.core.segment_store import MANIFEST, SegmentSet, SegmentStore, StoryTerms
 from tests.core.segment_history import commit_of, is_merge, live_after, reading_beside, run, story
+from tests.core.writer_kills import stopped_mid_write, unnamed_files
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERIES = [["w0"], ["w1", "w50"], ["w3", "w3", "w200"], ["op7", "w2"], ["w399", "w0", "w10"], ["op1003"]]
@@ -128,18 +129,18 @@ def test_a_writer_killed_at_any_moment_of_an_add_or_a_merge_leaves_a_usable_libr
     generation says (never half of one), scores as one fresh build, and the next writer carries on."""
     rng = np.random.default_rng(4)
     operations = 80
-    mid_operation = 0
-    for _ in range(10):
+    for kill in range(10):
         writer = history_process(tmp_path, operations)
         finished_one_more(tmp_path, writer)
-        time.sleep(float(rng.uniform(0, 0.15)))  # somewhere in the operations after it
+        if kill == 0:  # once certainly in the middle of an operation, however fast the machine
+            assert stopped_mid_write(tmp_path, writer), "the writer ended before it was caught writing"
+        else:
+            time.sleep(float(rng.uniform(0, 0.15)))  # somewhere in the operations after it
         writer.send_signal(signal.SIGKILL)
         assert writer.wait() == -signal.SIGKILL
+        assert kill > 0 or unnamed_files(tmp_path)  # files of an unfinished one
         opened = SegmentStore(tmp_path).open()
         assert_scores_as_one_fresh_build(opened, live_after(opened.generation))
-        named = {MANIFEST, segment_store.WRITE_LOCK} | {n for s in opened.segments for n in segment_store.files_of(s)}
-        mid_operation += any(path.name not in named for path in tmp_path.iterdir())  # files of an unfinished one
-    assert mid_operation >= 1
     run(tmp_path, operations)
     finished = SegmentStore(tmp_path).open()
     assert finished.generation == operations

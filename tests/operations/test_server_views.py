@@ -6,14 +6,20 @@ from __future__ import annotations
 import asyncio
 import gc
 import random
+import threading
 import weakref
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
 import pytest
 
+from bot.core.analysis import Analyzer
+from bot.core.index import BM25Params
 from bot.core.library import StoryLibrary
+from bot.core.server_view import server_view
 from bot.core.shelf import story_file
+from bot.core.shelf_corpus import ShelfStoryText
+from bot.operations import server_views
 from bot.operations.ask import ask_in_thread
 from bot.operations.change_shelf import add_to_shelf
 from bot.operations.library_holder import LibraryHolder
@@ -23,6 +29,8 @@ from bot.state.database import Database
 from tests.conftest import CORPUS
 
 SERVER, OTHER_SERVER = 11, 22
+HANG = 60.0
+"""Seconds after which a wait that should end at once is a failure, not a hang."""
 MILL = b"# The Old Mill\n\nThe miller Anatole ground rye by the river."
 
 
@@ -141,20 +149,34 @@ async def test_a_reload_lets_the_views_built_on_the_library_before_it_go(library
     assert "The Old Mill" in titles(await views.view(SERVER))  # built again when asked, on the new library
 
 
-async def test_other_servers_are_answered_while_a_large_view_is_built(library, databases):
+async def test_other_servers_are_answered_while_a_large_view_is_built(library, databases, monkeypatch):
     """A large shelf's view takes seconds to build (a shelf may search 64 MB of text).
     Built on the one ranking thread, it held every server's answers behind it; and servers whose views do not
-    all fit in memory, asked in turn, could keep it building."""
+    all fit in memory, asked in turn, could keep it building. Here the build is held in its thread until the
+    answers are in: each must come while it is under way, on any machine, however fast or busy."""
     first, _ = databases
-    await first.shelves.add(SERVER, "tale.txt", story_of(4_000_000, 7), 1, replace=False)
+    await first.shelves.add(SERVER, "tale.txt", story_of(400_000, 7), 1, replace=False)
+    under_way, answered = threading.Event(), threading.Event()
+
+    def held_build(
+        library: StoryLibrary | None, shelf: Sequence[ShelfStoryText], analyzer: Analyzer, params: BM25Params
+    ) -> StoryLibrary | None:
+        """The real build, once the answers are in."""
+        under_way.set()
+        answered.wait()
+        return server_view(library, shelf, analyzer, params)
+
+    monkeypatch.setattr(server_views, "server_view", held_build)
     views = ServerViews(LibraryHolder(library, Settings()), first.shelves)
     building = asyncio.create_task(views.view(SERVER))
-    while not views._stories:  # its story read: the view's build is handed to a thread in that same step
-        await asyncio.sleep(0.01)
-    for _ in range(3):  # one after the other: each in far less time than the build takes
-        asked = await ask_in_thread(library, "Where was Sébastien born?")
-        assert asked.answer.best is not None
-    assert not building.done()
+    try:
+        assert await asyncio.to_thread(under_way.wait, HANG)
+        for _ in range(3):  # behind the build, each would wait until HANG
+            asked = await asyncio.wait_for(ask_in_thread(library, "Where was Sébastien born?"), HANG)
+            assert asked.answer.best is not None
+        assert not building.done()
+    finally:
+        answered.set()
     assert titles(await building)[-1] == "Tale"
 
 
