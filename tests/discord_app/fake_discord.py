@@ -179,6 +179,15 @@ class Failure:
     headers: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass
+class Hold:
+    """Requests answered only once `released` is set (recorded as they come): Discord slow to take them."""
+
+    method: str
+    pattern: re.Pattern[str]
+    released: asyncio.Event = field(default_factory=asyncio.Event)
+
+
 class FakeDiscord:
     def __init__(self, servers: tuple[int, ...] = (GUILD_ID,)) -> None:
         self.servers = servers
@@ -198,6 +207,7 @@ class FakeDiscord:
         """For each upload the fake CDN served whole, the number of REST calls before it (its place among them)."""
         self.commands: dict[str, list[dict[str, Any]]] = {"global": [], "guild": []}
         self.failures: list[Failure] = []
+        self.holds: list[Hold] = []
         self.refuse_message_content = False
         self.withheld: set[int] = set()
         """Servers READY names as unavailable with no GUILD_CREATE after it: Discord has not sent them (yet), as
@@ -242,6 +252,12 @@ class FakeDiscord:
         """The next `times` requests matching method and path (a regex) get `status`."""
         body = {"message": extra.pop("message", f"{status}"), "code": 0} | extra.pop("body", {})
         self.failures.append(Failure(method, re.compile(path), status, times, body, extra.pop("headers", {})))
+
+    def hold(self, method: str, path: str) -> asyncio.Event:
+        """Requests matching method and path (a regex) are recorded, and answered once the event returned is set."""
+        held = Hold(method, re.compile(path))
+        self.holds.append(held)
+        return held.released
 
     async def wait_for(self, predicate: Callable[[], Any], timeout: float = 15.0) -> Any:
         async with self._changed:
@@ -582,6 +598,8 @@ class FakeDiscord:
         async with self._changed:
             self.calls.append(Call(request.method, path, body, dict(request.query)))
             self._changed.notify_all()
+        for held in (h for h in self.holds if h.method == request.method and h.pattern.fullmatch(path)):
+            await held.released.wait()
         failure = next(
             (f for f in self.failures if f.times and f.method == request.method and f.pattern.fullmatch(path)), None
         )

@@ -77,7 +77,7 @@ async def test_autocomplete_answers_from_the_view_at_hand_while_the_new_one_buil
     assert "Sofia Kalmurzaeva" in str(named)  # its people too, though waiting for the view took the time
     started = time.monotonic()
     while SOPHIE in (offered := await choices(fake, await typed(fake, "ask", "story", "the", question="who"))):
-        assert time.monotonic() - started < 10, "the view under way was never finished"
+        assert time.monotonic() - started < 60, "the view under way was never finished"  # a hang, not slowness
         await asyncio.sleep(0.2)
     assert offered == ["The Old Mill"]
     assert BUILD_GAVE_UP not in process.text  # the build was left to finish, and did once the database let it

@@ -212,19 +212,25 @@ async def test_a_postgresql_server_that_stops_answering_gets_a_polite_try_again(
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 async def test_closing_during_a_burst_finishes_the_answers_in_flight(fake, big_corpus, signum):
+    """Discord takes the replies only once the bot was told to stop: every answer is in flight then, on any
+    machine (with replies taken at once, a fast machine had sent them all before the signal)."""
     process = await started(fake, STORYBOT_CORPUS=str(big_corpus))
     mark = len(fake.calls)
+    replies_taken = fake.hold("POST", CHANNEL_MESSAGES)
+    stopping: asyncio.Task[int] | None = None
     try:
         for word in WORDS * 4:
             await fake.send_message(f"{MENTION} where did the {word} and the zeppelin go", mentions=[BOT_USER])
         last, _ = await fake.slash("ask", question="where did the zeppelin land")
-        # Discord delivers events in order, and the bot starts on each as it comes: once the last one is
-        # acknowledged, every question before it is being answered.
-        await raw_callback(fake, last)
-        replies = sum(c.method == "POST" and c.path == CHANNEL_MESSAGES for c in fake.calls[mark:])
+        await raw_callback(fake, last)  # acknowledged: every question before it is being answered
+        await fake.wait_for(lambda: any(c.method == "POST" and c.path == CHANNEL_MESSAGES for c in fake.calls[mark:]))
+        stopping = asyncio.create_task(process.stop(signum))
+        async with asyncio.timeout(60):
+            while "in flight first" not in process.text:  # told to stop, with answers under way
+                await asyncio.sleep(0.05)
     finally:
-        assert await process.stop(signum) == 0
-    assert replies < len(WORDS) * 4, "every answer was sent before the signal: nothing was in flight to finish"
+        replies_taken.set()
+        assert await (stopping or process.stop(signum)) == 0
     answered = [c for c in fake.calls[mark:] if c.method == "POST" and c.path == CHANNEL_MESSAGES]
     assert len(answered) == len(WORDS) * 4
     assert (await fake.response(last, timeout=1))["data"]["embeds"]

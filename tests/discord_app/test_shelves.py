@@ -36,8 +36,10 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 FIRST, SECOND = 0, 1
 """The fake Discord's connections: the first bot process (shard 0) and the second (shard 1)."""
-SEEN_WITHIN = 10.0
-"""Seconds a change made through one process may take to be searched by the other (it polls every 2)."""
+SEEN_WITHIN = 60.0
+"""Seconds after which a change made through one process and still not searched by the other is a failure: it
+polls every 2, and the tests ask again until it is seen, so this only stops a hang (at 10, a busy machine
+could fail them)."""
 MILL = b"# The Old Mill\n\nThe miller Anatole ground rye by the river.\n\nHis wheel stopped one winter night."
 FORGE = b"# The Forge\n\nThe smith Bruno hammered iron by the river.\n\nHis fire went out one winter night."
 FORGE_AGAIN = b"# The Forge\n\nThe smith Bruno hammered copper by the lake.\n\nHis fire never went out."
