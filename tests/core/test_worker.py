@@ -73,13 +73,14 @@ async def test_the_event_loop_keeps_running_while_a_big_library_is_built(big_lib
         while not (workers := multiprocessing.active_children()):
             await asyncio.sleep(0.01)
     (worker,) = workers
-    assert worker.pid is not None
-    os.kill(worker.pid, signal.SIGSTOP)
+    pid = worker.pid
+    assert pid is not None
+    os.kill(pid, signal.SIGSTOP)
     held = threading.Event()
 
     def go_on() -> None:  # only if the loop was held until now: the test fails rather than hangs
         held.set()
-        os.kill(worker.pid, signal.SIGCONT)
+        os.kill(pid, signal.SIGCONT)
 
     timer = threading.Timer(HANG, go_on)
     timer.start()
@@ -90,7 +91,7 @@ async def test_the_event_loop_keeps_running_while_a_big_library_is_built(big_lib
     finally:
         timer.cancel()
         with contextlib.suppress(ProcessLookupError):  # ended already: its loop was held all through
-            os.kill(worker.pid, signal.SIGCONT)
+            os.kill(pid, signal.SIGCONT)
     library = await loading
     assert len(library.corpus.passages) > 60_000
     assert best_hit(library, "Where did the zeppelin land?").story == "Unique"
