@@ -284,6 +284,12 @@ def upload_refusal_text(error: ShelfError) -> str:
             "or simpler file (plain text or Markdown reads fastest; a PDF of scanned pages has no text to read) "
             "and upload it again."
         )
+    if refusal is UploadRefusal.TOO_MUCH_MEMORY:
+        return (
+            f"That file needs more than {error.size} MB of memory to read, so it was not added. A packed file (Word, "
+            "EPUB) can hold far more text than its size shows: split the story into several files, or save it as "
+            "plain text or Markdown, and upload it again."
+        )
     if refusal is UploadRefusal.OWN_TITLE:
         return f"{error.detail} files carry their own title; upload it without title."
     if refusal is UploadRefusal.OWN_FRONT_MATTER:

@@ -50,6 +50,12 @@ MAX_EDIT_MINUTES = 1440
 UPLOAD_SECONDS = 60
 """How long an upload may take to read by default (STORYBOT_UPLOAD_SECONDS): a long novel takes a few seconds."""
 MAX_UPLOAD_SECONDS = 600
+UPLOAD_MB = 1024
+"""Memory an upload's reader may take by default (STORYBOT_UPLOAD_MB): the largest Word file the other limits let
+through (under 64 MB unpacked, 42 million characters) peaks at 0.7 GB, a long novel's text at 0.2 GB."""
+MIN_UPLOAD_MB = 256
+"""Below this even a short story would not read: the reader's libraries take some 100 MB before it starts."""
+MAX_UPLOAD_MB = 65536
 SHELF_STORED_MB = 256
 """What one server may store in the database by default (STORYBOT_SHELF_STORED_MB): its stories and every version
 it keeps, 4 times the 64 MB it may have searched at once (bot.state.shelf_rules.SHELF_BYTES)."""
@@ -134,11 +140,14 @@ class Settings:
     edit_minutes: int = EDIT_MINUTES
     """Minutes after a question during which an edit of it is answered again, in the bot's reply (0: never)."""
     shelf_stored_mb: int = SHELF_STORED_MB
-    upload_seconds: int = UPLOAD_SECONDS
-    """Seconds an upload may take to read (in a worker process, ended past them): uploads are read one at a time
-    for every server, and a file made to read slowly must not hold the others for long."""
     """Megabytes of files one server may store in the database, its stories and their kept versions: one database
     serves every server, and nothing a server keeps is deleted by the bot."""
+    upload_seconds: int = UPLOAD_SECONDS
+    """Seconds an upload may take to read (in a worker process, ended past them): a file made to read slowly must
+    not hold the uploads waiting behind it for long."""
+    upload_mb: int = UPLOAD_MB
+    """Megabytes of memory an upload's worker process may take: a file made to balloon as it is read (a packed
+    Word file of millions of paragraphs) must not take the machine's memory."""
 
     @property
     def shards_tag(self) -> str | None:
@@ -197,6 +206,7 @@ class Settings:
         upload_seconds = _within(
             get("STORYBOT_UPLOAD_SECONDS"), "STORYBOT_UPLOAD_SECONDS", "seconds", 1, MAX_UPLOAD_SECONDS
         )
+        upload_mb = _within(get("STORYBOT_UPLOAD_MB"), "STORYBOT_UPLOAD_MB", "megabytes", MIN_UPLOAD_MB, MAX_UPLOAD_MB)
         return cls(
             discord_token=_token(get("DISCORD_TOKEN")),
             corpus=Path(corpus).expanduser() if corpus else bundled_corpus(),
@@ -215,6 +225,7 @@ class Settings:
             edit_minutes=EDIT_MINUTES if edit_minutes is None else edit_minutes,
             shelf_stored_mb=SHELF_STORED_MB if shelf_stored_mb is None else shelf_stored_mb,
             upload_seconds=UPLOAD_SECONDS if upload_seconds is None else upload_seconds,
+            upload_mb=UPLOAD_MB if upload_mb is None else upload_mb,
         )
 
 

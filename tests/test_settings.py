@@ -32,6 +32,7 @@ def test_values_are_parsed():
             "STORYBOT_VIEWS_MB": "256",
             "STORYBOT_SHELF_STORED_MB": "512",
             "STORYBOT_UPLOAD_SECONDS": "20",
+            "STORYBOT_UPLOAD_MB": "512",
             "STORYBOT_EDIT_MINUTES": "5",
         }
     )
@@ -41,6 +42,7 @@ def test_values_are_parsed():
     assert settings.views_mb == 256 and Settings.from_env({}).views_mb == 1024
     assert settings.shelf_stored_mb == 512 and Settings.from_env({}).shelf_stored_mb == 256
     assert settings.upload_seconds == 20 and Settings.from_env({}).upload_seconds == 60
+    assert settings.upload_mb == 512 and Settings.from_env({}).upload_mb == 1024
     assert settings.data == Path("~/storybot-data").expanduser()
     assert settings.database_url == "postgresql://bot:pw@db/stories"
     assert settings.question_budget == QuestionBudget(3, 20)
@@ -118,6 +120,7 @@ def test_the_token_is_never_in_the_repr():
         ({"STORYBOT_SHELF_STORED_MB": "0"}, "STORYBOT_SHELF_STORED_MB is 0; it takes a whole number of megabytes"),
         ({"STORYBOT_UPLOAD_SECONDS": "0"}, "STORYBOT_UPLOAD_SECONDS is 0; it takes 1 to 600 seconds"),
         ({"STORYBOT_UPLOAD_SECONDS": "601"}, "STORYBOT_UPLOAD_SECONDS is 601; it takes 1 to 600 seconds"),
+        ({"STORYBOT_UPLOAD_MB": "255"}, "STORYBOT_UPLOAD_MB is 255; it takes 256 to 65536 megabytes"),
         ({"STORYBOT_EDIT_MINUTES": "1441"}, "STORYBOT_EDIT_MINUTES is 1441; it takes 0 to 1440 minutes"),
     ],
 )
@@ -136,6 +139,7 @@ def test_bad_values_name_the_setting(env, named):
         ("STORYBOT_VIEWS_MB", "1 GB"),
         ("STORYBOT_SHELF_STORED_MB", "1 GB"),
         ("STORYBOT_UPLOAD_SECONDS", "a minute"),
+        ("STORYBOT_UPLOAD_MB", "1 GB"),
         ("STORYBOT_EDIT_MINUTES", "-1"),
     ],
 )

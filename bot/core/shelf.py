@@ -61,6 +61,8 @@ class UploadRefusal(enum.Enum):
     UNREADABLE = "unreadable"
     TOO_SLOW = "too_slow"
     """Reading it took longer than uploads may (bot.core.worker.story_file_in_worker)."""
+    TOO_MUCH_MEMORY = "too_much_memory"
+    """Reading it needed more memory than an upload's reader may take (bot.core.upload_memory)."""
     OWN_TITLE = "own_title"
     OWN_FRONT_MATTER = "own_front_matter"
     OTHER_FORMAT = "other_format"
@@ -82,7 +84,8 @@ class ShelfError(Exception):
         self.name = name
         """The file name (or a word of it, for MIXED_SCRIPTS the scripts it mixes go in `detail`)."""
         self.size = size
-        """Bytes: the name's for NAME_TOO_LONG, the file's for TOO_LARGE; seconds for TOO_SLOW."""
+        """Bytes: the name's for NAME_TOO_LONG, the file's for TOO_LARGE; seconds for TOO_SLOW; megabytes for
+        TOO_MUCH_MEMORY."""
         self.detail = detail
         """The reader's reason for UNREADABLE, the scripts for MIXED_SCRIPTS, the format for OWN_TITLE, the
         system's for FOLDER_UNWRITABLE."""

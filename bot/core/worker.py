@@ -21,7 +21,8 @@ from bot.core.index import BM25Params
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library import StoryLibrary
 from bot.core.saved_index import IndexStore
-from bot.core.shelf import ShelfError, StoryFile, UploadRefusal, story_file
+from bot.core.shelf import ShelfError, StoryFile, UploadRefusal
+from bot.core.upload_memory import story_file_within
 
 log = logging.getLogger(__name__)
 P = ParamSpec("P")
@@ -57,12 +58,15 @@ async def merge_in_worker(root: Path, store: IndexStore) -> bool:
     return await _in_worker_process(merge_if_needed, root, store)
 
 
-async def story_file_in_worker(raw: bytes, name: str, title: str | None, seconds: float) -> StoryFile:
+async def story_file_in_worker(
+    raw: bytes, name: str, title: str | None, *, seconds: float, megabytes: int
+) -> StoryFile:
     """story_file(raw, name, title) in a fresh process, ended after `seconds` (ShelfError TOO_SLOW): a file made to
     read slowly (a packed one of billions of characters, a PDF a reader gets stuck in) cannot hold the uploads
-    waiting behind it for longer, as it could in a thread, which cannot be stopped."""
+    waiting behind it for longer, as it could in a thread, which cannot be stopped. The process may take
+    `megabytes` of memory (ShelfError TOO_MUCH_MEMORY past them: bot.core.upload_memory)."""
     try:
-        return await asyncio.wait_for(_in_worker_process(story_file, raw, name, title), seconds)
+        return await asyncio.wait_for(_in_worker_process(story_file_within, raw, name, title, megabytes), seconds)
     except TimeoutError:
         raise ShelfError(UploadRefusal.TOO_SLOW, name=name, size=round(seconds)) from None
     except WorkerEnded as ended:

@@ -37,9 +37,10 @@ async def add_to_shelf(
     return await _told(views, server, change)
 
 
-async def read_upload(raw: bytes, name: str, title: str | None, seconds: float) -> StoryFile:
-    """The upload read as a story in a worker process, ended after `seconds` (ShelfError TOO_SLOW)."""
-    return await story_file_in_worker(raw, name, title, seconds)
+async def read_upload(raw: bytes, name: str, title: str | None, *, seconds: float, megabytes: int) -> StoryFile:
+    """The upload read as a story in a worker process, ended after `seconds` (ShelfError TOO_SLOW), in at most
+    `megabytes` of memory (ShelfError TOO_MUCH_MEMORY)."""
+    return await story_file_in_worker(raw, name, title, seconds=seconds, megabytes=megabytes)
 
 
 async def remove_from_shelf(

@@ -434,7 +434,10 @@ class Admin(StoryCog):
             require_upload_size(file.size)
             raw = await file.read()
             async with self.reader:
-                upload = await read_upload(raw, name or uploaded, title, self.bot.settings.upload_seconds)
+                settings = self.bot.settings
+                upload = await read_upload(
+                    raw, name or uploaded, title, seconds=settings.upload_seconds, megabytes=settings.upload_mb
+                )
         except (ShelfError, discord.HTTPException) as error:
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
             return None

@@ -1,0 +1,61 @@
+"""Reading an upload within a memory ceiling, in the worker process that reads it (bot.core.worker).
+
+A file can be made to balloon as it is read: a Word file of 108 KB holds 21.6 million characters, and reading
+it takes 0.43 GB; larger ones, or several at once, would take the machine's memory and the bot with it. The
+worker process caps its own memory with RLIMIT_DATA before it reads, so an allocation past the ceiling fails
+there (a MemoryError, or libxml2's out-of-memory error) and the upload is refused with a reason, while the bot
+runs on.
+
+RLIMIT_DATA rather than RLIMIT_AS: since Linux 4.7 it counts the memory a process writes to (its heap and its
+private mappings, which is where Python, numpy, lxml and pypdf put what they read), and not the address space
+it only reserves. RLIMIT_AS counts that too: each thread's 64 MB malloc arena and 8 MB stack, OpenBLAS's buffers
+for every core, the shared libraries' mappings; a ceiling in it would have to change with the machine's cores
+and the libraries' versions rather than with what reading a file needs.
+"""
+
+from __future__ import annotations
+
+import resource
+
+from bot.core.shelf import ShelfError, StoryFile, UploadRefusal, story_file
+
+NO_MEMORY = "ERR_NO_MEMORY"
+"""libxml2's error for an allocation that failed; lxml raises it as an XMLSyntaxError "unknown error"."""
+
+
+def story_file_within(raw: bytes, name: str, title: str | None, megabytes: int) -> StoryFile:
+    """story_file(raw, name, title), in a process whose memory is capped at `megabytes` from now on (for a worker
+    process of its own: the cap stays until it ends). Past it, ShelfError TOO_MUCH_MEMORY."""
+    _, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    ceiling = megabytes * 2**20
+    resource.setrlimit(resource.RLIMIT_DATA, (ceiling if hard == resource.RLIM_INFINITY else min(ceiling, hard), hard))
+    try:
+        return story_file(raw, name, title)
+    except (MemoryError, ShelfError) as error:
+        if ran_out_of_memory(error):
+            raise ShelfError(UploadRefusal.TOO_MUCH_MEMORY, name=name, size=megabytes) from error
+        raise
+
+
+def ran_out_of_memory(error: BaseException) -> bool:
+    """Whether `error`, or any error it was raised from, is a failed allocation: the readers turn whatever a
+    hostile file makes their libraries raise into "unreadable" (ValueError), a MemoryError with the rest."""
+    seen: set[int] = set()
+    found: BaseException | None = error
+    while found is not None and id(found) not in seen:
+        seen.add(id(found))
+        if isinstance(found, MemoryError) or NO_MEMORY in _libxml2_errors(found):
+            return True
+        found = found.__cause__ or found.__context__
+    return False
+
+
+def _libxml2_errors(error: BaseException) -> set[str]:
+    """The names of the errors libxml2 logged for an lxml error (none for any other error, or without lxml)."""
+    try:
+        from lxml import etree
+    except ImportError:  # no formats extra: no reader that uses libxml2 ran
+        return set()
+    if not isinstance(error, etree.XMLSyntaxError):
+        return set()
+    return {entry.type_name for entry in error.error_log}
