@@ -58,6 +58,12 @@ from bot.state.shelves import ShelfAction, ShelfVersion
 
 log = logging.getLogger(__name__)
 
+UPLOAD_READERS = 2
+"""Uploads read at once, from different servers. More than one, so one server's slow file (up to
+STORYBOT_UPLOAD_SECONDS) does not hold every other server's uploads; few, because each reader is a process that
+keeps a core busy and may take STORYBOT_UPLOAD_MB of memory: two fill a 2-core machine's cores, which the bot's
+own process shares, and take at most 2 GB by default. Reading is CPU work: more readers than cores only slice the
+cores thinner."""
 PENDING_KEPT = 20
 """Changes to the owner's library waiting for a click; older ones expire (their buttons then say so)."""
 Where = Literal["this server", "the owner's library"]
@@ -109,7 +115,7 @@ class Pending:
 @dataclass
 class UploadTurns:
     """A server's uploads, downloaded and read one after the other: another waits its turn, holding nothing,
-    so one server's flood takes one place at a time in the queue for Admin.reader."""
+    so one server's flood takes one place at a time in the queue for Admin.readers."""
 
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     uploads: int = 0
@@ -186,11 +192,11 @@ class Admin(StoryCog):
         self.pending: dict[str, Pending] = {}
         self.reading: dict[int, UploadTurns] = {}
         """The servers with uploads under way."""
-        self.reader = asyncio.Lock()
-        """Uploads are read one at a time for every server, each in a worker process ended past
-        STORYBOT_UPLOAD_SECONDS: anyone may make a server and invite the bot, and a packed file takes seconds to
-        read (a 54 KB Word file of 11 million characters, 2.3 s) and its text's memory meanwhile. Six at once in
-        asyncio's shared threads held every server's /performer; one read in a thread could not be stopped."""
+        self.readers = asyncio.Semaphore(UPLOAD_READERS)
+        """Uploads being read, each in a worker process (ended past STORYBOT_UPLOAD_SECONDS, capped at
+        STORYBOT_UPLOAD_MB): a server reads one at a time (UploadTurns), so a server waits here with one upload
+        at most, and the semaphore wakes its waiters in turn: one server's slow file holds one reader, never
+        another server's upload. Six read at once in asyncio's shared threads held every server's /performer."""
 
     @app_commands.command(name="reload", description="Reread the bot owner's stories folder (the bot's owner)")
     @app_commands.guild_only()
@@ -433,7 +439,7 @@ class Admin(StoryCog):
                 raise ShelfError(UploadRefusal.OTHER_FORMAT, name=name, detail=PurePosixPath(name).suffix)
             require_upload_size(file.size)
             raw = await file.read()
-            async with self.reader:
+            async with self.readers:
                 settings = self.bot.settings
                 upload = await read_upload(
                     raw, name or uploaded, title, seconds=settings.upload_seconds, megabytes=settings.upload_mb
