@@ -19,7 +19,7 @@ from bot.operations.look_up_person import PersonLookup
 from bot.operations.reload import Reload, Reloaded
 from bot.operations.resolve_story import StoryFound, StoryResolution
 from bot.operations.story_ref import StoryRef
-from bot.state.shelf_rules import SHELF_BYTES, SHELF_STORIES, ShelfAction, ShelfRefusal, StoreRoom
+from bot.state.shelf_rules import SHELF_BYTES, SHELF_STORIES, VERSION_BYTES, ShelfAction, ShelfRefusal, StoreRoom
 
 if TYPE_CHECKING:
     from bot.operations.change_shelf import ShelfChanged  # imports the database's libraries
@@ -241,16 +241,18 @@ def shelf_refusal_text(refusal: ShelfRefusal, room: StoreRoom | None = None) -> 
 
 
 def store_full_text(room: StoreRoom | None) -> str:
-    """Why an add or replace was refused for the room a server has in the database, and what its managers can do:
-    removing frees nothing (every version is kept), restoring takes no room, the bot's owner can make room."""
+    """Why an add, replace or restore was refused for the room a server has in the database, and what its managers
+    can do: removing frees nothing (every version is kept), restoring takes only a change's room, the bot's owner
+    can make room."""
     used = ""
     if room is not None:
-        used = f" ({size_text(room.stored)} of {size_text(room.most)}; this file is {size_text(room.needed)})"
+        used = f" ({size_text(room.stored)} of {size_text(room.most)}; this change needs {size_text(room.needed)})"
     return (
         f"This server's stories and their kept versions fill the room it has in the bot's database{used}, so "
-        "the file was not added. Nothing changed. Every replaced or removed version is kept, so removing a story "
-        "frees no room; /story restore brings back a kept version without taking any. To make room, ask the "
-        "bot's owner to move this server's kept versions out of the database (they keep them in a file)."
+        "that was not done. Nothing changed. Every replaced or removed version is kept, and each change in "
+        f"/story history counts {VERSION_BYTES // 1024} KB besides its file, so removing a story frees no room; "
+        "/story restore brings back a kept version for that alone. To make room, ask the bot's owner to move this "
+        "server's kept versions out of the database (they keep them in a file)."
     )
 
 

@@ -11,6 +11,12 @@ SHELF_STORIES = 500
 store, Settings.shelf_stored_mb)."""
 SHELF_BYTES = 64 * 2**20
 """Bytes of files one server may have searched at once: every view is built from them, and kept in memory."""
+VERSION_BYTES = 1024
+"""What each change a server's shelf keeps (an add, replace, restore or removal: a row of its history, never
+deleted) counts against what the server may store, besides its file. Without it a flood of tiny replaces, each
+kept, grew the database without bound under the limit, which counted files only. A row, its ids and its indexes
+take 74 bytes in SQLite and 143 in PostgreSQL (`bench/bench_shelf_rows.py`); 1 KB covers those, a story's name
+(up to 255 bytes, once per story), PostgreSQL's dead rows until they are vacuumed, and leaves room."""
 
 
 class ShelfAction(enum.Enum):
@@ -36,14 +42,16 @@ class ShelfRefusal(enum.Enum):
     FULL = "full"
     """The change would take the shelf past SHELF_STORIES stories or SHELF_BYTES searched at once."""
     STORE_FULL = "store_full"
-    """The file would take what the server stores (its stories and their kept versions) past its room."""
+    """The change would take what the server stores (its stories, their kept versions and its history: VERSION_BYTES
+    a change) past its room."""
     MOVED_OUT = "moved_out"
     """That version's file was moved out of the database by the bot's owner (`python -m bot shelf export-kept`)."""
 
 
 @dataclass(frozen=True)
 class StoreRoom:
-    """For STORE_FULL: bytes of files the server stores now (live and kept), the most it may, and the file's."""
+    """For STORE_FULL: bytes the server stores now (its files, live and kept, and VERSION_BYTES for each change of
+    its history), the most it may, and what the change needs (its file's, and VERSION_BYTES)."""
 
     stored: int
     most: int

@@ -19,7 +19,14 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.settings import SHELF_STORED_MB
 from bot.state.guarded_engine import GuardedEngine
-from bot.state.shelf_rules import SHELF_BYTES, SHELF_STORIES, ShelfAction, ShelfRefusal, StoreRoom
+from bot.state.shelf_rules import (
+    SHELF_BYTES,
+    SHELF_STORIES,
+    VERSION_BYTES,
+    ShelfAction,
+    ShelfRefusal,
+    StoreRoom,
+)
 from bot.state.tables import shelf_stories, shelf_versions, shelves
 from bot.state.time import aware
 from bot.state.upsert import INSERTS
@@ -125,8 +132,9 @@ class ShelfStore:
         self._engine = engine
         self.most_stories, self.most_bytes = most_stories, most_bytes
         self.most_stored = most_stored
-        """Bytes of files a server may store, searched or kept: every version is kept, and one database serves
-        every server, so without it one server could fill the disk 8 MB at a time."""
+        """Bytes a server may store, its files searched or kept and VERSION_BYTES for each change: every version is
+        kept, and one database serves every server, so without it one server could fill the disk 8 MB at a time,
+        or a few bytes and a row at a time."""
 
     async def version(self, server_id: int) -> int:
         """The shelf's version: 0 for a server that never changed its shelf."""
@@ -320,7 +328,7 @@ class ShelfStore:
                 story_id, previous = story.id, story.current_version_id
             if previous is not None and not replace:
                 raise _Refused(ShelfRefusal.EXISTS)
-            await self._stored_room_for(connection, server_id, len(data))
+            await self._stored_room_for(connection, server_id, VERSION_BYTES + len(data))
             await self._room_for(connection, server_id, previous, max(len(data), characters or 0))
             action = ShelfAction.ADDED if previous is None else ShelfAction.REPLACED
             return await _made(
@@ -377,6 +385,7 @@ class ShelfStore:
                 raise _Refused(ShelfRefusal.MOVED_OUT)
             if found.current_version_id == version_id:
                 raise _Refused(ShelfRefusal.ALREADY_CURRENT)
+            await self._stored_room_for(connection, server_id, VERSION_BYTES)  # its file is stored already
             await self._room_for(connection, server_id, found.current_version_id, found.counted)
             made = _Made(
                 server_id,
@@ -392,11 +401,14 @@ class ShelfStore:
         return await self._changed(change)
 
     async def _stored_room_for(self, connection: AsyncConnection, server_id: int, size: int) -> None:
-        """Refuses (STORE_FULL) a file of `size` bytes when the server's files in the database, searched and kept,
-        would then take more than it may store. Restoring stores nothing new, and is never refused for it."""
+        """Refuses (STORE_FULL) a change that stores `size` bytes more (a file, and VERSION_BYTES for its row) when
+        the server would then store more than it may: its files in the database, searched and kept, and
+        VERSION_BYTES for every change in its history, moved-out versions' too (their rows stay). A removal is never
+        refused for it: there are never more of them than adds and restores, which are."""
+        files = sa.func.sum(sa.case((shelf_versions.c.data.is_not(None), shelf_versions.c.size), else_=0))
         stored = await connection.scalar(
-            sa.select(sa.func.coalesce(sa.func.sum(shelf_versions.c.size), 0)).where(
-                shelf_versions.c.server_id == server_id, shelf_versions.c.data.is_not(None)
+            sa.select(sa.func.coalesce(files, 0) + sa.func.count() * VERSION_BYTES).where(
+                shelf_versions.c.server_id == server_id
             )
         )
         if (stored or 0) + size > self.most_stored:

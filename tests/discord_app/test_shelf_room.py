@@ -8,11 +8,16 @@ from collections.abc import AsyncIterator
 import pytest
 import pytest_asyncio
 
+from bot.state.shelf_rules import VERSION_BYTES
 from tests.discord_app.bot_process import BotProcess
-from tests.discord_app.fake_discord import FakeDiscord
+from tests.discord_app.fake_discord import GUILD_ID, OTHER_CHANNEL_ID, OTHER_GUILD_ID, FakeDiscord
 from tests.discord_app.test_shelves import add_and_read
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+
+ROOM = 2**20
+"""What a server may store here (STORYBOT_SHELF_STORED_MB=1)."""
 
 
 def long_story(word: str) -> bytes:
@@ -22,7 +27,7 @@ def long_story(word: str) -> bytes:
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def fake(tmp_path_factory) -> AsyncIterator[FakeDiscord]:
-    discord = FakeDiscord()
+    discord = FakeDiscord(servers=(GUILD_ID, OTHER_GUILD_ID))  # a server for each test
     await discord.start()
     data = tmp_path_factory.mktemp("data")
     process = BotProcess(discord, STORYBOT_INDEX="off", STORYBOT_DATA=str(data), STORYBOT_SHELF_STORED_MB="1")
@@ -46,3 +51,19 @@ async def test_a_server_whose_kept_versions_fill_its_room_is_told_what_is_full_a
     assert (await add_and_read(fake, "weir.md", b"# The Weir\n\nOttilie opened the weir."))["content"].startswith(
         "Added"
     )
+
+
+async def test_a_flood_of_tiny_replaces_is_refused_once_their_kept_versions_fill_the_room(fake):
+    # The limit counted files' bytes only: a story of a few bytes replaced again and again, each version kept as a
+    # row, grew the database without bound under it. Each change now counts VERSION_BYTES (1 KB) besides its file:
+    # here a story leaves room for three changes more.
+    tiny = b"# The Weir\n\nOttilie opened the weir."
+    filler = b"# The Dam\n\n" + b"The dam held the river back all winter.\n\n" * (ROOM // 41)
+    filler = filler[: ROOM - VERSION_BYTES - 3 * (VERSION_BYTES + len(tiny)) - 1]  # room for three tiny changes
+    added = await add_and_read(fake, "dam.md", filler, OTHER_CHANNEL_ID)
+    assert added["content"].startswith('Added "The Dam"'), added
+    told = [(await add_and_read(fake, "weir.md", tiny, OTHER_CHANNEL_ID))["content"] for _ in range(5)]
+    assert told[0].startswith('Added "The Weir"') and all(t.startswith('Replaced "The Weir"') for t in told[1:3])
+    for refused in told[3:]:
+        assert refused.startswith("This server's stories and their kept versions fill the room it has"), refused
+        assert "Nothing changed" in refused and "1 KB" in refused and "bot's owner" in refused

@@ -10,7 +10,7 @@ from alembic.config import Config
 
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import MIGRATIONS, Database
-from bot.state.shelf_rules import StoreRoom
+from bot.state.shelf_rules import VERSION_BYTES, StoreRoom
 from bot.state.shelves import ShelfAction, ShelfRefusal, ShelfStore
 
 SERVER, OTHER_SERVER = 111, 222
@@ -200,24 +200,46 @@ async def test_a_packed_version_counts_as_its_text_when_added_and_when_restored(
 async def test_a_server_past_what_it_may_store_is_refused_and_keeps_every_version(database: Database):
     # Every replaced or removed version is kept, and one database serves every server: without a limit on what a
     # server stores, one server's managers could upload 8 MB after 8 MB until the disk was full.
-    shelves = ShelfStore(database.guarded, most_stored=30)
+    shelves = ShelfStore(database.guarded, most_stored=30 + 2 * VERSION_BYTES)
     first = await shelves.add(SERVER, "a.md", b"1234567890", ALICE, replace=False)
-    await shelves.add(SERVER, "a.md", b"abcdefghij", ALICE, replace=True)  # 20 bytes stored, 10 searched
+    await shelves.add(SERVER, "a.md", b"abcdefghij", ALICE, replace=True)  # 20 bytes stored, 10 searched, 2 rows
     refused = await shelves.add(SERVER, "a.md", b"x" * 11, ALICE, replace=True)
-    assert refused.refusal is ShelfRefusal.STORE_FULL and refused.room == StoreRoom(stored=20, most=30, needed=11)
+    assert refused.refusal is ShelfRefusal.STORE_FULL
+    assert refused.room == StoreRoom(
+        stored=20 + 2 * VERSION_BYTES, most=30 + 2 * VERSION_BYTES, needed=11 + VERSION_BYTES
+    )
     assert await shelves.version(SERVER) == 2  # nothing changed
     assert first.story_id is not None and first.version_id is not None
-    await shelves.remove(SERVER, first.story_id, ALICE)  # removing frees nothing: it is kept
-    assert (await shelves.add(SERVER, "b.md", b"x" * 11, ALICE, replace=False)).refusal is ShelfRefusal.STORE_FULL
-    assert (await shelves.restore(SERVER, first.version_id, ALICE)).action is ShelfAction.RESTORED  # stores nothing
-    assert (await shelves.add(SERVER, "b.md", b"x" * 10, ALICE, replace=False)).action is ShelfAction.ADDED
+    removed = await shelves.remove(SERVER, first.story_id, ALICE)  # frees nothing (it is kept), and is never refused
+    assert removed.action is ShelfAction.REMOVED
+    assert (await shelves.add(SERVER, "b.md", b"x", ALICE, replace=False)).refusal is ShelfRefusal.STORE_FULL
+    restoring = await shelves.restore(SERVER, first.version_id, ALICE)  # its file is stored, but its row is not
+    assert restoring.refusal is ShelfRefusal.STORE_FULL and restoring.room is not None
+    assert restoring.room.needed == VERSION_BYTES
     assert (await shelves.add(OTHER_SERVER, "a.md", b"x" * 30, BOB, replace=False)).action is ShelfAction.ADDED
     files = [v.version_id for v in await shelves.history(SERVER) if v.file_version_id == v.version_id]
-    assert len(files) == 3 and all([await shelves.file(version) for version in files])
+    assert len(files) == 2 and all([await shelves.file(version) for version in files])
+
+
+async def test_a_flood_of_tiny_replaces_is_refused_once_their_kept_versions_fill_the_room(database: Database):
+    # The limit counted files' bytes only: a story of a few bytes replaced again and again, each version kept as a
+    # row, grew the database without bound under it. Each change now counts VERSION_BYTES besides its file.
+    shelves = ShelfStore(database.guarded, most_stored=64 * VERSION_BYTES)
+    tiny = b"# T\n\nx."
+    replaces = 0
+    while (change := await shelves.add(SERVER, "t.md", tiny, ALICE, replace=True)).refusal is None:
+        replaces += 1
+        assert replaces <= 64, "a flood of tiny replaces was never refused"
+    assert change.refusal is ShelfRefusal.STORE_FULL
+    assert replaces == 64 * VERSION_BYTES // (VERSION_BYTES + len(tiny))
+    kept = replaces * (VERSION_BYTES + len(tiny))
+    assert change.room == StoreRoom(stored=kept, most=64 * VERSION_BYTES, needed=VERSION_BYTES + len(tiny))
+    assert len(await shelves.history(SERVER, 1000)) == replaces
+    assert (await shelves.add(OTHER_SERVER, "t.md", tiny, BOB, replace=True)).action is ShelfAction.ADDED
 
 
 async def test_kept_files_moved_out_free_room_but_never_one_searched_or_another_servers(database: Database):
-    shelves = ShelfStore(database.guarded, most_stored=12)
+    shelves = ShelfStore(database.guarded, most_stored=12 + 6 * VERSION_BYTES)  # files of 12 bytes and 6 changes
     one = await shelves.add(SERVER, "a.md", b"one", ALICE, replace=False)
     await shelves.add(SERVER, "a.md", b"two", ALICE, replace=True)
     bee = await shelves.add(SERVER, "b.md", b"bee", ALICE, replace=False)
@@ -225,8 +247,8 @@ async def test_kept_files_moved_out_free_room_but_never_one_searched_or_another_
     await shelves.remove(SERVER, bee.story_id, ALICE)
     kept = await shelves.kept_files(SERVER)
     assert [v.version_id for v in kept] == [bee.version_id, one.version_id]
-    assert (await shelves.add(SERVER, "c.md", b"four", ALICE, replace=False)).refusal is ShelfRefusal.STORE_FULL
     await shelves.restore(SERVER, bee.version_id, BOB)  # restored after the export read it: it must stay
+    assert (await shelves.add(SERVER, "c.md", b"four", ALICE, replace=False)).refusal is ShelfRefusal.STORE_FULL
     assert await shelves.move_out(OTHER_SERVER, [v.version_id for v in kept]) == 0
     assert await shelves.move_out(SERVER, [v.version_id for v in kept]) == 1
     assert await shelves.file(bee.version_id) == b"bee"

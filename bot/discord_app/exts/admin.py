@@ -394,7 +394,7 @@ class Admin(StoryCog):
             log.info("Server %s: %s story %s by %s", server, done.change.action, done.change.name, user)
         elif done.change.room is not None:  # the owner can make room: python -m bot shelf export-kept
             log.warning(
-                "Server %s stores %d bytes of files of the %d it may (STORYBOT_SHELF_STORED_MB); a file of %d was "
+                "Server %s stores %d bytes of the %d it may (STORYBOT_SHELF_STORED_MB); a change of %d was "
                 "refused. `python -m bot shelf export-kept --server %s FILE` moves its kept versions out.",
                 server,
                 done.change.room.stored,
