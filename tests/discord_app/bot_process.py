@@ -8,6 +8,8 @@ import shutil
 import signal
 import sys
 import tempfile
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from tests.discord_app.fake_discord import GUILD_ID, TOKEN, FakeDiscord
@@ -83,3 +85,20 @@ class BotProcess:
         finally:
             if self._own_data is not None:
                 shutil.rmtree(self._own_data, ignore_errors=True)
+
+
+@asynccontextmanager
+async def bot_on_fake_discord(
+    data: Path, servers: tuple[int, ...] = (GUILD_ID,), **env: str
+) -> AsyncIterator[tuple[FakeDiscord, BotProcess]]:
+    """A fake Discord in `servers`, and the bot process against it, ready (no saved index, its database in `data`,
+    `env` its other settings); both stopped after, the bot having printed no traceback."""
+    discord = FakeDiscord(servers)
+    await discord.start()
+    process = BotProcess(discord, STORYBOT_INDEX="off", STORYBOT_DATA=str(data), **env)
+    await process.start()
+    await process.ready()
+    yield discord, process
+    await process.stop()
+    await discord.stop()
+    assert "Traceback" not in process.text

@@ -9,7 +9,7 @@ import pytest
 import pytest_asyncio
 
 from bot.state.shelf_rules import VERSION_BYTES
-from tests.discord_app.bot_process import BotProcess
+from tests.discord_app.bot_process import bot_on_fake_discord
 from tests.discord_app.fake_discord import GUILD_ID, OTHER_CHANNEL_ID, OTHER_GUILD_ID, FakeDiscord
 from tests.discord_app.test_shelves import add_and_read
 
@@ -27,16 +27,10 @@ def long_story(word: str) -> bytes:
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def fake(tmp_path_factory) -> AsyncIterator[FakeDiscord]:
-    discord = FakeDiscord(servers=(GUILD_ID, OTHER_GUILD_ID))  # a server for each test
-    await discord.start()
     data = tmp_path_factory.mktemp("data")
-    process = BotProcess(discord, STORYBOT_INDEX="off", STORYBOT_DATA=str(data), STORYBOT_SHELF_STORED_MB="1")
-    await process.start()
-    await process.ready()
-    yield discord
-    await process.stop()
-    await discord.stop()
-    assert "Traceback" not in process.text
+    servers = (GUILD_ID, OTHER_GUILD_ID)  # a server for each test
+    async with bot_on_fake_discord(data, servers, STORYBOT_SHELF_STORED_MB="1") as (discord, process):
+        yield discord
     assert "Server" in process.text and "STORYBOT_SHELF_STORED_MB" in process.text  # the owner is told which
 
 

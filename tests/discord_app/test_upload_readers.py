@@ -15,7 +15,7 @@ import pytest
 import pytest_asyncio
 
 from bot.settings import MIN_UPLOAD_MB
-from tests.discord_app.bot_process import BotProcess
+from tests.discord_app.bot_process import BotProcess, bot_on_fake_discord
 from tests.discord_app.fake_discord import APP_ID, CHANNEL_ID, GUILD_ID, OTHER_CHANNEL_ID, OTHER_GUILD_ID, FakeDiscord
 from tests.discord_app.test_shelves import WEIR, add, add_and_read, followup
 from tests.discord_app.test_upload_time import readers_of
@@ -27,22 +27,10 @@ MILL = b"# The Mill\n\nAnatole ground rye by the river all night."
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def bot(tmp_path_factory) -> AsyncIterator[tuple[FakeDiscord, BotProcess]]:
-    discord = FakeDiscord(servers=(GUILD_ID, OTHER_GUILD_ID))
-    await discord.start()
     data = tmp_path_factory.mktemp("data")
-    process = BotProcess(
-        discord,
-        STORYBOT_INDEX="off",
-        STORYBOT_DATA=str(data),
-        STORYBOT_UPLOAD_MB=str(MIN_UPLOAD_MB),
-        STORYBOT_UPLOAD_SECONDS="600",  # no upload here is ended for its time
-    )
-    await process.start()
-    await process.ready()
-    yield discord, process
-    await process.stop()
-    await discord.stop()
-    assert "Traceback" not in process.text
+    settings = {"STORYBOT_UPLOAD_MB": str(MIN_UPLOAD_MB), "STORYBOT_UPLOAD_SECONDS": "600"}  # none ended for its time
+    async with bot_on_fake_discord(data, (GUILD_ID, OTHER_GUILD_ID), **settings) as running:
+        yield running
 
 
 async def test_an_upload_that_needs_more_memory_than_a_reader_may_take_is_refused_and_the_bot_runs_on(bot):

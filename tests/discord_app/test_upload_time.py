@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from tests.discord_app.bot_process import BotProcess
+from tests.discord_app.bot_process import BotProcess, bot_on_fake_discord
 from tests.discord_app.fake_discord import FakeDiscord
 from tests.discord_app.test_shelves import add, add_and_read, followup
 from tests.operations.test_change_shelf import word_file
@@ -25,16 +25,9 @@ LIMIT = 3
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def bot(tmp_path_factory) -> AsyncIterator[tuple[FakeDiscord, BotProcess]]:
-    discord = FakeDiscord()
-    await discord.start()
     data = tmp_path_factory.mktemp("data")
-    process = BotProcess(discord, STORYBOT_INDEX="off", STORYBOT_DATA=str(data), STORYBOT_UPLOAD_SECONDS=str(LIMIT))
-    await process.start()
-    await process.ready()
-    yield discord, process
-    await process.stop()
-    await discord.stop()
-    assert "Traceback" not in process.text
+    async with bot_on_fake_discord(data, STORYBOT_UPLOAD_SECONDS=str(LIMIT)) as running:
+        yield running
 
 
 def readers_of(process: BotProcess) -> list[int]:
