@@ -19,7 +19,7 @@ READERS: dict[str, Reader] = {
     for suffix in reader.suffixes
 }
 STORY_SUFFIXES = tuple(READERS)
-READING_VERSION = 5
+READING_VERSION = 6
 """Raised whenever a reader reads the same file differently, so saved indexes built before are rebuilt."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""

@@ -16,7 +16,7 @@ from urllib.parse import unquote
 
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.gutenberg import book_blocks
-from bot.core.readers.markup import blocks_of, local_name, parse_xml, text_of
+from bot.core.readers.markup import blocks_of, local_name, lxml_etree, parse_xml, text_of
 from bot.core.readers.reader import Block, StoryText, story_text
 
 if TYPE_CHECKING:
@@ -38,6 +38,37 @@ class ChapterMark:
 
 def _children(element: _Element, name: str) -> list[_Element]:
     return [child for child in element.iter() if local_name(child) == name]
+
+
+def _child(element: _Element | None, name: str) -> _Element | None:
+    """The first child (not any descendant) named `name`: a navigation entry's label is its own, not a nested
+    entry's, and looking through every descendant of each entry took time quadratic in how deep they nest."""
+    if element is None:
+        return None
+    return next((child for child in element.iterchildren() if local_name(child) == name), None)
+
+
+def _links(toc: _Element) -> list[tuple[str, str]]:
+    """The links of a nav, (href, text) in document order, in one walk: a link nested in another (no EPUB
+    should, an upload may) has its own text, left out of the outer one's. Reading each link's text whole
+    read a nested link's again for every link around it, quadratic in how deep they nest."""
+    etree = lxml_etree("EPUB")
+    links: list[tuple[str, list[str]]] = []
+    open_links: list[list[str]] = []
+    for event, element in etree.iterwalk(toc, events=("start", "end")):
+        is_link = local_name(element) == "a"
+        if event == "start":
+            if is_link:
+                links.append((element.get("href", ""), []))
+                open_links.append(links[-1][1])
+            if open_links:
+                open_links[-1].append(element.text or "")
+            continue
+        if is_link:
+            open_links.pop()
+        if open_links and element is not toc:
+            open_links[-1].append(element.tail or "")
+    return [(href, " ".join("".join(parts).split())) for href, parts in links]
 
 
 def _resolved(base: str, href: str) -> tuple[str, str]:
@@ -101,18 +132,17 @@ class EpubReader:
             navs = _children(root, "nav")
             toc = next((n for n in navs if "toc" in (n.get(EPUB_TYPE) or "").split()), navs[0] if navs else None)
             if toc is not None:
-                return [_mark(page, link.get("href", ""), text_of(link)) for link in _children(toc, "a")]
+                return [_mark(page, href, text) for href, text in _links(toc)]
         ncx = next((i for i in items.values() if i.get("media-type") == NCX_TYPE), None)
         if ncx is None:
             return []
         page = path_of(ncx)
         root = parse_xml(book.read(page), self.name, page)
         marks = []
-        for point in _children(root, "navpoint"):
-            labels = [text_of(label) for label in _children(point, "text")[:1]]
-            sources = [content.get("src", "") for content in _children(point, "content")[:1]]
-            if labels and sources:
-                marks.append(_mark(page, sources[0], labels[0]))
+        for point in _children(root, "navpoint"):  # navLabel/text and content are a navPoint's own children
+            label, content = _child(_child(point, "navlabel"), "text"), _child(point, "content")
+            if label is not None and content is not None:
+                marks.append(_mark(page, content.get("src", ""), text_of(label)))
         return marks
 
 
