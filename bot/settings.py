@@ -234,6 +234,9 @@ DISCORD_ID_LIMIT = 1 << 63
 """Discord's ids (snowflakes) are positive and below 2**63, the database's integers."""
 SHARD_NUMBERS = "shard numbers, as 0,1 (comma-separated, each below STORYBOT_SHARD_COUNT)"
 WHOLE_NUMBER = "a whole number"
+MOST_DIGITS = 30
+"""No setting takes a number of more digits (a Discord id has at most 19); int() refuses one of over 4,300 with a
+ValueError, which was a traceback at start."""
 
 
 def _unquoted(value: str) -> str:
@@ -278,9 +281,14 @@ def _megabytes(value: str | None, name: str) -> int | None:
 
 
 def _number(value: str, name: str, takes: str) -> int:
-    if not _is_digits(value):
-        raise SettingsError(f"{name} is {value!r}; it takes {takes}.")
+    if not _is_digits(value) or len(value) > MOST_DIGITS:
+        raise SettingsError(f"{name} is {_shown(value)}; it takes {takes}.")
     return int(value)
+
+
+def _shown(value: str) -> str:
+    """A value as a message quotes it: its start, for one too long to read in a line."""
+    return repr(value if len(value) <= MOST_DIGITS else value[:MOST_DIGITS] + "…")
 
 
 def _is_digits(value: str) -> bool:
@@ -302,7 +310,7 @@ def _listed(value: str) -> list[str]:
 def is_discord_id(text: str) -> bool:
     """Whether `text` can name a server or a channel: digits, never 0 (it was taken for "not set") nor a
     number past 64 bits (Discord answers 404, which read as an outage)."""
-    return _is_digits(text) and 0 < int(text) < DISCORD_ID_LIMIT
+    return _is_digits(text) and len(text) <= MOST_DIGITS and 0 < int(text) < DISCORD_ID_LIMIT
 
 
 def _discord_id(value: str | None, name: str) -> int | None:
@@ -314,13 +322,12 @@ def _discord_ids(value: str | None, name: str) -> tuple[int, ...]:
 
 
 def _checked_id(text: str, name: str) -> int:
-    number = _number(text, name, DISCORD_ID)
-    if not is_discord_id(text):
+    if _is_digits(text) and not is_discord_id(text):
         raise SettingsError(
-            f"{name} is '{number}'; a Discord id is a number from 1 to {DISCORD_ID_LIMIT - 1} (in Discord, "
+            f"{name} is {_shown(text)}; a Discord id is a number from 1 to {DISCORD_ID_LIMIT - 1} (in Discord, "
             "with Developer Mode on: right-click the server or channel -> Copy ID)."
         )
-    return number
+    return _number(text, name, DISCORD_ID)
 
 
 def _budget(value: str | None) -> QuestionBudget:
@@ -328,9 +335,9 @@ def _budget(value: str | None) -> QuestionBudget:
         return QuestionBudget()
     questions, _, seconds = value.partition("/")
     questions, seconds = questions.strip(), seconds.strip()
-    if not (_is_digits(questions) and _is_digits(seconds)):
+    if not (_is_digits(questions) and _is_digits(seconds)) or max(len(questions), len(seconds)) > MOST_DIGITS:
         raise SettingsError(
-            f"STORYBOT_QUESTION_BUDGET is {value!r}; it takes questions/seconds, e.g. 5/30 for 5 questions "
+            f"STORYBOT_QUESTION_BUDGET is {_shown(value)}; it takes questions/seconds, e.g. 5/30 for 5 questions "
             "per person every 30 seconds."
         )
     budget = QuestionBudget(int(questions), int(seconds))

@@ -207,3 +207,22 @@ def test_an_inline_comment_after_a_secret_is_named_without_the_secret(name, valu
     with pytest.raises(SettingsError, match=f"^{name} is ") as refused:
         Settings.from_env({name: value})
     assert "secret" not in str(refused.value) and "comment" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"STORYBOT_SHARD_COUNT": "1" * 5000},
+        {"STORYBOT_ANSWER_DAYS": "1" * 5000},
+        {"STORYBOT_GUILD_ID": "1" * 5000},
+        {"STORYBOT_CHANNELS": "1," + "1" * 5000},
+        {"STORYBOT_QUESTION_BUDGET": "1" * 5000 + "/30"},
+        {"STORYBOT_SHARD_COUNT": "2", "STORYBOT_SHARD_IDS": "0," + "1" * 5000},
+    ],
+)
+def test_a_number_of_thousands_of_digits_is_named_in_one_short_line(env):
+    # int() refuses a string of over 4,300 digits with a ValueError: the start ended in a traceback.
+    (name,) = (n for n, value in env.items() if len(value) > 100)
+    with pytest.raises(SettingsError, match=name) as error:
+        Settings.from_env(env)
+    assert len(str(error.value)) < 400

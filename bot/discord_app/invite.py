@@ -7,7 +7,7 @@ import binascii
 
 import discord
 
-from bot.settings import SettingsError
+from bot.settings import SettingsError, is_discord_id
 
 SCOPES = ("bot", "applications.commands")
 PERMISSIONS = {
@@ -36,7 +36,7 @@ def application_id_from_token(token: str) -> int:
         decoded = base64.urlsafe_b64decode(first + "=" * (-len(first) % 4))
     except (binascii.Error, ValueError):
         decoded = b""
-    if not (decoded.isascii() and decoded.isdigit()):
+    if not (decoded.isascii() and is_discord_id(decoded.decode("ascii"))):
         raise SettingsError(
             "DISCORD_TOKEN does not look like a bot token (its first part should be the application's id); "
             "copy it again from the Developer Portal (your application -> Bot -> Reset Token)."

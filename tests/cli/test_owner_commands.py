@@ -74,7 +74,15 @@ def test_invite_prints_the_link_with_exactly_the_permissions_readme_lists():
     assert "not-a-real-secret" not in result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(("token", "said"), [(None, "set DISCORD_TOKEN"), ("garbage", "does not look like")])
+@pytest.mark.parametrize(
+    ("token", "said"),
+    [
+        (None, "set DISCORD_TOKEN"),
+        ("garbage", "does not look like"),
+        # Digits past the 4,300 int() takes: a ValueError's traceback.
+        (base64.urlsafe_b64encode(b"1" * 5000).decode() + ".GxYzAb.not-a-real-secret-part", "does not look like"),
+    ],
+)
 def test_invite_without_a_usable_token_is_one_clear_line(token, said):
     result = run("invite", env={"DISCORD_TOKEN": token} if token else {})
     assert result.returncode == 2 and one_clear_line(result.stderr) and said in result.stderr
