@@ -211,6 +211,35 @@ async def test_a_reload_report_discord_no_longer_takes_comes_by_dm(fake, admin_b
     assert "Removed (1): `late.md`" in (await followup(fake, mark))["content"]
 
 
+async def test_removing_a_story_shows_its_title_as_written_not_as_markdown(fake, admin_bot, stories):
+    # The question before a removal put the story's title in as it was: a title of markdown (an upload's, or
+    # a book's "*NSYNC" or "__init__") came out bold, struck or as a link to anywhere, in this server's and in
+    # the owner's library alike.
+    title = "The [Lamp](https://example.com) of __Ada__ ~~Lovelace~~"
+    story = f"# {title}\n\nAda kept the lamp of the lighthouse burning every night.\n".encode()
+    shown = r"The \[Lamp](https://example.com) of \_\_Ada\_\_ \~\~Lovelace\~\~"
+    upload = fake.attach("ada-lamp.md", story)
+    mark, _ = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload)
+    await callback(fake, mark)
+    assert "Added" in (await followup(fake, mark))["content"]
+    (stories / "ada-lamp-library.md").write_bytes(story)
+    mark, _ = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER)
+    await callback(fake, mark)
+    assert "Added (1): `ada-lamp-library.md`" in (await followup(fake, mark))["content"]
+
+    for file, where in [("ada-lamp.md", "this server's stories"), ("ada-lamp-library.md", "the owner's library")]:
+        mark, _ = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story=file)
+        await callback(fake, mark)
+        asked = await followup(fake, mark)
+        assert asked["content"].startswith(f'Remove "{shown}" (`{file}`) from {where}?'), asked["content"]
+        mark = await click(fake, asked, "Cancel")
+        assert (await callback(fake, mark))["data"]["content"] == "Cancelled; nothing changed."
+    (stories / "ada-lamp-library.md").unlink()  # the folder is the module's: leave it as it was
+    mark, _ = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER)
+    await callback(fake, mark)
+    assert "Removed (1): `ada-lamp-library.md`" in (await followup(fake, mark))["content"]
+
+
 async def test_adding_and_removing_a_story_on_discord_writes_one_small_segment_not_a_rebuild(fake, tmp_path):
     """With a saved index, /story add commits the new story as a segment of its own beside the others
     (their files untouched), and /story remove marks it deleted; readers ask about it in between."""

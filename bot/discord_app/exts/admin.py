@@ -276,8 +276,9 @@ class Admin(StoryCog):
         if found is None:
             return
         number = found.shelf_story
+        title = escape_markdown(clip(found.title, 300))  # a story's title is its file's: shown as written
         if number is not None:
-            question = f'Remove "{clip(found.title, 300)}" (`{found.file}`) from this server\'s stories?'
+            question = f'Remove "{title}" (`{found.file}`) from this server\'s stories?'
             view = persistent_view(ShelfButton("remove", number), ShelfButton("cancel", 0))
             await Reply(
                 content=clip(question + " It is kept; /story restore brings it back.", MESSAGE_LIMIT), view=view
@@ -293,8 +294,7 @@ class Admin(StoryCog):
             await interaction.followup.send(clip(upload_refusal_text(error), MESSAGE_LIMIT), ephemeral=True)
             return
         question = (
-            f'Remove "{found.title}" (`{found.path}`) from the owner\'s library? '
-            f"The file is kept in `{shelf.kept.name}`."
+            f'Remove "{title}" (`{found.path}`) from the owner\'s library? The file is kept in `{shelf.kept.name}`.'
         )
         await self._ask(interaction, Pending("remove", found.path, None, interaction.user.id), question, "Remove")
 
