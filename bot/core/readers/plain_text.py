@@ -6,10 +6,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.core.readers.reader import CONTROL_CHARACTERS
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\f\r") + b"\x7f"
 _TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+_C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
+"""A C1 control character in UTF-8."""
 MAX_CONTROL_SHARE = 0.01
 """Text has tabs and line ends; a file with more other control bytes than this is binary."""
 
@@ -19,12 +23,15 @@ def decoded(raw: bytes) -> str:
     empty files. NUL bytes are refused: 31 MB of them would otherwise be tens of thousands of empty passages."""
     if b"\0" in raw:
         raise ValueError("is not text: it holds NUL bytes (a binary file, or UTF-16 text?); save it as UTF-8 text")
-    if len(raw.translate(None, _TEXT_BYTES)) > MAX_CONTROL_SHARE * len(raw):
+    control_bytes = len(raw.translate(None, _TEXT_BYTES))
+    if control_bytes > MAX_CONTROL_SHARE * len(raw):
         raise ValueError("is not text: it is full of control bytes (a binary file?); save the story as UTF-8 text")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ValueError(f"is not UTF-8 text (byte {error.start}); save it as UTF-8") from error
+    if control_bytes or _C1_CONTROL.search(raw):  # the few left, as other formats' readers drop them
+        text = text.translate(CONTROL_CHARACTERS)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise ValueError("is empty; add some paragraphs or remove it")

@@ -53,12 +53,15 @@ class ExtraMissing(ValueError):
         )
 
 
-_CONTROL = {code: None for code in [*range(9), 11, *range(14, 32), 127]}
+CONTROL_CHARACTERS = {code: None for code in [*range(9), 11, *range(14, 32), *range(127, 160)]}
+"""Control characters other than tab, line ends and form feed: C0, DEL and C1. They show nothing, and printed on
+the owner's terminal (`ask`, `stories`, the console) an ESC or a CSI starts an escape sequence: a story's
+"\x1b]0;...\x07" retitled the terminal, and others write to its clipboard or clear its screen."""
 
 
 def clean(text: str) -> str:
     """Text from a document without control characters, its white space runs made single spaces."""
-    return " ".join(text.translate(_CONTROL).split())
+    return " ".join(text.translate(CONTROL_CHARACTERS).split())
 
 
 def story_text(title: str | None, blocks: Iterable[Block], author: str | None = None) -> StoryText:

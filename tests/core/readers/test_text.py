@@ -193,3 +193,22 @@ def test_a_letter_or_digit_is_what_str_isalnum_says_for_every_character():
     found = {chr(code) for code in range(0x110000) if _LETTER_OR_DIGIT.match(chr(code))}
     assert found == {chr(code) for code in range(0x110000) if chr(code).isalnum()}
     assert "_" not in found and "é" in found and "٣" in found
+
+
+@pytest.mark.parametrize("name", ["mill.md", "mill.txt"])
+def test_control_characters_are_not_read_into_a_story(tmp_path, name):
+    # Under 1% of a file, they were kept in titles and passages, and `ask`, `stories` and the console printed
+    # them on the owner's terminal: ESC and CSI start escape sequences (retitle the terminal, clear it, write
+    # to its clipboard). Other formats' readers drop them already.
+    story = (
+        "# The Mill \x1b]0;owned\x07\n\n"
+        + "The miller Hans ground the corn of the whole valley for many long years. " * 20
+        + "\x1b[2J\x9b31m He \x1b]52;c;aGk=\x07ground rye at night.\n"
+    )
+    (tmp_path / name).write_text(story, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.problems == ()
+    assert corpus.stories[0].title == "The Mill ]0;owned"
+    text = " ".join(p.text for p in corpus.passages)
+    assert text.endswith("[2J31m He ]52;c;aGk=ground rye at night.")
+    assert not any(ord(c) < 32 or 127 <= ord(c) < 160 for c in corpus.stories[0].title + text)
