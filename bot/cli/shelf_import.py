@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.cli.on_database import run_on_database
-from bot.core.shelf import ShelfError, StoryFile, safe_file_name, story_file
+from bot.core.shelf import ShelfError, StoryFile, require_upload_size, safe_file_name, story_file
 from bot.messages import shelf_refusal_text, upload_refusal_text
 from bot.settings import Settings
 
@@ -36,6 +36,11 @@ def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> in
     for path in files:
         try:
             name = safe_file_name(path.name)
+            if not path.is_file():  # a named pipe would be read for ever, a device (/dev/zero) until memory ran out
+                raise ShelfCommandError(
+                    f"{path} is not a regular file (a folder, a pipe or a device); nothing was imported."
+                )
+            require_upload_size(path.stat().st_size)  # before reading: a 5 GB file was read whole, then refused
             checked.append((name, story_file(path.read_bytes(), name, None)))
         except ShelfError as error:
             raise ShelfCommandError(f"{path}: {upload_refusal_text(error)} Nothing was imported.") from error

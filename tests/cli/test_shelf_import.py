@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from pathlib import Path
 
 from bot.settings import Settings
@@ -79,3 +80,20 @@ def test_a_file_past_what_the_server_may_store_is_not_imported_and_says_why(tmp_
     assert "wheel.md: This server's stories and their kept versions fill the room" in result.stderr
     assert "1 story imported" in result.stderr
     assert shelf_of(tmp_path / "data") == (["mill.md"], [ShelfAction.ADDED])
+
+
+def test_a_named_pipe_or_a_file_over_the_upload_limit_is_refused_before_it_is_read(tmp_path: Path):
+    # The file was read whole before any check: a pipe named like a story kept the import waiting for ever, and a
+    # file of gigabytes went into memory before it was refused for its size.
+    good, pipe, huge = tmp_path / "good.md", tmp_path / "piped.md", tmp_path / "huge.txt"
+    good.write_text("# Good\n\nA story.")
+    os.mkfifo(pipe)
+    with huge.open("wb") as sparse:
+        sparse.truncate(9 * 2**20)
+    data = tmp_path / "data"
+    for bad, said in [(pipe, "piped.md is not a regular file"), (huge, "That file is 9.0 MB")]:
+        result = run("shelf", "import", "--server", str(SERVER), str(good), str(bad), env={"STORYBOT_DATA": str(data)})
+        assert result.returncode == 2 and said in result.stderr, result.stderr
+        assert "nothing was imported" in result.stderr.lower()
+        assert "Traceback" not in result.stderr
+    assert shelf_of(data) == ([], [])
