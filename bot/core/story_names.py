@@ -35,6 +35,7 @@ class StoryFinder:
     def __init__(self, stories: tuple[Story, ...]):
         self.stories = stories
         self._titles = [_key(s.title) for s in stories]
+        self._title_words = [frozenset(title.split()) for title in self._titles]
         self._files = [_key(PurePosixPath(s.path).stem) for s in stories]
         self._paths = [fold(shelf_file_name(s.path)) for s in stories]  # a shelf story by its uploaded name
         # A story as messages name one of a shared title: '"Same Title" (clock.md)'.
@@ -64,27 +65,30 @@ class StoryFinder:
         key = _key(name)
         if not key:
             return StoryLookup(name, ())
+        path = fold(name.strip())
         exact = [
             i
             for i in range(len(self.stories))
-            if key in (self._titles[i], self._files[i], self._labels[i]) or fold(name.strip()) == self._paths[i]
+            if key in (self._titles[i], self._files[i], self._labels[i]) or path == self._paths[i]
         ]
         if exact:
             return StoryLookup(name, tuple(exact))
-        words = key.split()
+        # Each word once: a word typed again narrows nothing, and "of of of ..." was looked for in every title
+        # for each time it was typed.
+        words = list(dict.fromkeys(key.split()))
         containing = [
-            i for i, title in enumerate(self._titles) if all(w in title.split() or w in self._files[i] for w in words)
+            i for i, title in enumerate(self._title_words) if all(w in title or w in self._files[i] for w in words)
         ]
         if containing:
             return StoryLookup(name, tuple(containing))
-        near = [i for i, title in enumerate(self._titles) if all(self._near(w, title.split()) for w in words)]
+        near = [i for i, title in enumerate(self._title_words) if all(self._near(w, title) for w in words)]
         if near:
             return StoryLookup(name, tuple(near))
         scored = process.extract(key, self._titles, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST, limit=3)
         return StoryLookup(name, (), tuple(i for _, _, i in scored))
 
     @staticmethod
-    def _near(word: str, title_words: list[str]) -> bool:
+    def _near(word: str, title_words: frozenset[str]) -> bool:
         """A word of the title one or two typos away ("violnist" for "violinist")."""
         return any(fuzz.ratio(word, candidate) >= FUZZY_WORD for candidate in title_words)
 
