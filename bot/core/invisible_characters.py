@@ -3,6 +3,8 @@ left in, each cut the word it stood in two ("pl\u00adane", with HTML's &shy;, wa
 
 from __future__ import annotations
 
+import re
+
 JOINING_INVISIBLES = "\u00ad\u2060\ufeff"
 """Soft hyphen, word joiner, zero-width no-break space (a byte order mark inside the text). Not the
 zero-width space, which marks a break between words (Thai and Khmer write no spaces)."""
@@ -14,3 +16,21 @@ def without_invisibles(text: str) -> str:
     if text.isascii() or not any(character in text for character in JOINING_INVISIBLES):
         return text
     return text.translate(_DROPPED)
+
+
+CONTROL_CHARACTERS = {code: None for code in [*range(9), 11, *range(14, 32), *range(127, 160)]}
+"""Control characters other than tab, line ends and form feed: C0, DEL and C1. They show nothing, and printed on
+the owner's terminal (`ask`, `stories`, the console) an ESC or a CSI starts an escape sequence: a story's
+"\x1b]0;...\x07" retitled the terminal, and others write to its clipboard or clear its screen."""
+_ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*\x07?|[@-Z\\-_])")
+"""A terminal's escape sequence: CSI ("\x1b[1;31m"), OSC ("\x1b]0;title\x07") or one of two characters. Each part
+stops at the first character it cannot take (the OSC's text at the next ESC), so finding them is linear."""
+
+
+def plain_question(question: str) -> str:
+    """The question as searched: without JOINING_INVISIBLES, terminal escape sequences and control characters. A
+    question pasted from a terminal or a Discord ansi code block ("\x1b[1;31mS\u00e9bastien\x1b[0m born where") was
+    searched as "31msebastien" and "0m", words of no story, and found nothing."""
+    if "\x1b" in question:
+        question = _ESCAPE_SEQUENCE.sub("", question)
+    return without_invisibles(question).translate(CONTROL_CHARACTERS)

@@ -21,7 +21,7 @@ from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.index_cache import IndexClaim
 from bot.core.index_damage import IndexDamage, IndexDamaged
 from bot.core.index_notes import IndexEvent, IndexNote
-from bot.core.invisible_characters import without_invisibles
+from bot.core.invisible_characters import plain_question
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
 from bot.core.query import Correction, Query, answer_kind, focus_word, form_words_at
@@ -195,7 +195,7 @@ class StoryLibrary:
         against every passage at the highest weight; anything else is left out, so a stray typo
         cannot sink a question whose other words match.
         """
-        question = without_invisibles(question)  # as ask has it: eval ranks people's questions through here
+        question = plain_question(question)  # as ask has it: eval ranks people's questions through here
         terms: list[str] = []
         corrections: list[Correction] = []
         missing = 0.0
@@ -235,7 +235,7 @@ class StoryLibrary:
 
     def ask(self, question: str, count: int = 1 + ALTERNATIVES, offset: int = 0, story: int | None = None) -> Answer:
         """The best `count` passages after the first `offset` (within one story, if given), or why there are none."""
-        text = without_invisibles(question).strip()
+        text = plain_question(question).strip()
         scope = self.corpus.stories[story].title if story is not None else None
         if not text:
             return self._no_answer(question, NoAnswer.EMPTY)

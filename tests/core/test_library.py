@@ -218,3 +218,12 @@ def test_a_scoped_question_sharing_no_word_with_the_story_is_not_answered(librar
     sofia = next(i for i, s in enumerate(library.corpus.stories) if "Sofia" in s.title)
     answer = library.ask("What is the capital of France, and its violin?", story=sofia)
     assert answer.best is None and answer.reason == NoAnswer.NO_MATCH
+
+
+def test_a_question_pasted_with_terminal_colours_is_searched_as_its_words(library):
+    # Copied from a terminal or a Discord ansi code block, "\x1b[1;31mSébastien\x1b[0m" was searched as the words
+    # "31msebastien" and "0m", which no story has: the question found nothing.
+    plain = library.ask("Where was Sébastien born?").best
+    coloured = library.ask("\x1b]0;title\x07Where was \x1b[1;31mSébastien\x1b[0m\x9b born?").best
+    assert plain is not None and coloured is not None
+    assert (coloured.path, coloured.passage, coloured.excerpt) == (plain.path, plain.passage, plain.excerpt)

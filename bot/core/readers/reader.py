@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from bot.core.invisible_characters import CONTROL_CHARACTERS
+
 
 @dataclass(frozen=True)
 class Block:
@@ -51,12 +53,6 @@ class ExtraMissing(ValueError):
         super().__init__(
             f"needs the optional {format_name} reader; install it with pip install -e '.[{extra}]' and reload"
         )
-
-
-CONTROL_CHARACTERS = {code: None for code in [*range(9), 11, *range(14, 32), *range(127, 160)]}
-"""Control characters other than tab, line ends and form feed: C0, DEL and C1. They show nothing, and printed on
-the owner's terminal (`ask`, `stories`, the console) an ESC or a CSI starts an escape sequence: a story's
-"\x1b]0;...\x07" retitled the terminal, and others write to its clipboard or clear its screen."""
 
 
 def clean(text: str) -> str:
