@@ -264,6 +264,22 @@ def test_markdown_headings_name_chapters_and_markup_does_not_leak(tmp_path):
     assert [p.paragraph for p in corpus.passages] == [1, 2, 3, 4]
 
 
+def test_a_markdown_title_line_loses_its_markup_as_chapter_headings_do(tmp_path):
+    # "## The *Second* Part" named the chapter "The Second Part", but "# The *Mill* of [Anna](...)" titled the
+    # story with its markup: lists, answers and pickers showed "*The* [Mill](http://x.com) of `Anna`".
+    (tmp_path / "mill.md").write_text(
+        "# *The* [Mill](http://x.com) of `Anna` **Rye**\n\nAnna ground rye.\n\n"
+        "## The [Second](http://y) *Part*\n\nShe slept.\n"
+    )
+    (tmp_path / "band.md").write_text("# 2. *NSYNC and snake_case\n\nThe band sang.\n")
+    corpus = load_corpus(tmp_path)
+    assert {s.path: s.title for s in corpus.stories} == {
+        "mill.md": "The Mill of Anna Rye",
+        "band.md": "2. *NSYNC and snake_case",
+    }
+    assert corpus.story_passages(1)[1].chapter == "The Second Part"
+
+
 def test_markdown_headings_with_no_blank_line_after_the_text_before_them_name_chapters(tmp_path):
     # Markdown needs no blank line around a heading; "## Chapter Two" right under a paragraph's last line
     # was read as that paragraph's text ("... lighthouse. ## Chapter Two Maren lit the lamp.").

@@ -13,7 +13,12 @@ _LINE_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)
 
 def plain_markdown(text: str) -> str:
     """Text without Markdown markup: list bullets, quote markers, emphasis, code ticks, link targets."""
-    return without_emphasis(without_links(_LINE_MARKER.sub("", text))).replace("`", "")
+    return plain_inline(_LINE_MARKER.sub("", text))
+
+
+def plain_inline(text: str) -> str:
+    """A line without Markdown's markup within it: emphasis, code ticks, link targets (a title's "1." stays)."""
+    return without_emphasis(without_links(text)).replace("`", "")
 
 
 HEADING_INDENT = 3
@@ -25,7 +30,7 @@ class MarkdownReader:
     name = "Markdown"
 
     def read(self, raw: bytes) -> StoryText:
-        title, body = split_title(decoded(raw))
+        title, body = split_title(decoded(raw), heading_text=plain_inline)
         blocks = []
         for paragraph in paragraphs_of(body):
             # "## Chapter Two" on any line of a paragraph: Markdown needs no blank line around a heading.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from bot.core.invisible_characters import CONTROL_CHARACTERS
 
@@ -38,8 +39,9 @@ def decoded(raw: bytes) -> str:
     return text
 
 
-def split_title(text: str) -> tuple[str | None, str]:
-    """Title and body: front matter `title:`, else a leading `# Title` line, else no title."""
+def split_title(text: str, heading_text: Callable[[str], str] = str) -> tuple[str | None, str]:
+    """Title and body: front matter `title:`, else a leading `# Title` line (its text as `heading_text` has it:
+    Markdown's without its markup), else no title."""
     front = _FRONT_MATTER.match(text)
     if front:
         body = text[front.end() :]
@@ -49,7 +51,7 @@ def split_title(text: str) -> tuple[str | None, str]:
         text = body
     heading = leading_heading(text, levels=1)
     if heading:
-        return heading
+        return heading_text(heading[0]) or None, heading[1]
     return None, text
 
 
