@@ -87,6 +87,8 @@ class EpubReader:
         package_path = next((r.get("full-path") for r in _children(container, "rootfile") if r.get("full-path")), None)
         if not package_path:
             raise ValueError(f"names no package file in {CONTAINER}; export it again")
+        if package_path not in book.names():  # not a file "every EPUB has": this one's container names it
+            raise ValueError(f"lacks {package_path}, which its {CONTAINER} names as its package file; export it again")
         package = parse_xml(book.read(package_path), self.name, package_path)
         items = {item.get("id", ""): item for item in _children(package, "item") if item.get("id") and item.get("href")}
 

@@ -247,3 +247,15 @@ def test_navigation_nested_deep_is_read_in_steps_linear_in_its_entries(tmp_path,
         (f"Chapter {n}", f"Keeper {n} lit the lamp.") for n in range(600)
     ]
     assert steps < 40 * (200 + 600)
+
+
+def test_an_epub_whose_container_names_a_package_it_lacks_names_the_package(tmp_path):
+    # It was said as "lacks OEBPS/book.opf, which every EPUB file has": no file of that name is in every EPUB,
+    # this one's container.xml names it.
+    with zipfile.ZipFile(tmp_path / "torn.epub", "w") as book:
+        book.writestr("META-INF/container.xml", CONTAINER.replace("OEBPS/content.opf", "OEBPS/book.opf"))
+    write_epub(tmp_path / "whole.epub")
+    assert load_corpus(tmp_path).problems == (
+        "Skipped torn.epub: it lacks OEBPS/book.opf, which its META-INF/container.xml names as its package file; "
+        "export it again.",
+    )
