@@ -75,6 +75,8 @@ def env_files() -> tuple[Path, Path]:
 SECRET_SETTINGS = ("DISCORD_TOKEN", "STORYBOT_DATABASE_URL")
 """Never shown in a message: the token, and a database URL's password."""
 PATH_SETTINGS = ("STORYBOT_CORPUS", "STORYBOT_DATA", "STORYBOT_INDEX", "STORYBOT_LOG_FILE")
+INDEX_OFF = "off"
+"""STORYBOT_INDEX's word for no saved index, in any case: "OFF" or "Off" made a folder of that name and filled it."""
 
 
 def load_env_files() -> frozenset[str]:
@@ -104,7 +106,7 @@ def load_env_files() -> frozenset[str]:
 def _from_folder(value: str, folder: Path) -> str:
     """A relative path taken from `folder`; an absolute one, one from a home (~), "off" or nothing as it is."""
     path = _unquoted(value.strip())
-    if not path or path == "off" or path.startswith("~") or Path(path).is_absolute():
+    if not path or path.lower() == INDEX_OFF or path.startswith("~") or Path(path).is_absolute():
         return value
     return str(folder / path)
 
@@ -215,7 +217,11 @@ class Settings:
             log_level=level,
             shard_count=shard_count,
             shard_ids=shard_ids,
-            index=None if index == "off" else Path(index).expanduser() if index else default_index_folder(),
+            index=None
+            if (index or "").lower() == INDEX_OFF
+            else Path(index).expanduser()
+            if index
+            else default_index_folder(),
             data=Path(data).expanduser() if data else default_data_folder(),
             database_url=get("STORYBOT_DATABASE_URL"),
             question_budget=_budget(get("STORYBOT_QUESTION_BUDGET")),

@@ -116,6 +116,17 @@ def test_dotenv_file_is_read(tmp_path):
     assert json.loads(result.stdout)["answer"]["story"] == "A"
 
 
+@pytest.mark.parametrize("off", ["OFF", "Off"])
+def test_the_index_turned_off_in_capitals_is_off(tmp_path, off):
+    # Only "off" was off: "OFF" in a .env was taken as a folder beside it, made and filled with indexes.
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "stories" / "a.txt").write_text("Olga played the harp.\n\nRain.\n\nSnow.\n\nWind.")
+    (tmp_path / ".env").write_text(f"STORYBOT_CORPUS=stories\nSTORYBOT_INDEX={off}\n")
+    result = run("index", cwd=tmp_path)
+    assert result.returncode == 2 and "STORYBOT_INDEX is off" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".env", "stories"]
+
+
 def test_a_value_with_a_hash_quoted_in_dotenv_as_the_inline_comment_message_says_is_read(tmp_path):
     """The message about an inline comment says to put a value whose '#' is meant in quotes; python-dotenv takes
     them off, and the value it left in the environment was refused all the same: the advice could not be taken."""
