@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 
 IMPORT_SECONDS = 120.0
 """An import writes whole files; no one is waiting on Discord's seconds."""
-OWNER = 0
-"""Who the history names for an import: the bot's owner, from the command line (no Discord user)."""
 
 
 class ShelfCommandError(Exception):
@@ -61,11 +59,12 @@ def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> in
 
 async def _added(settings: Settings, server: int, files: Sequence[tuple[str, StoryFile]]) -> list[ShelfChange]:
     from bot.state.database import Database
+    from bot.state.shelves import BOT_OWNER
 
     database = await Database.open(settings, deadline=IMPORT_SECONDS)
     try:
         return [
-            await database.shelves.add(server, name, upload.data, OWNER, replace=True, characters=upload.characters)
+            await database.shelves.add(server, name, upload.data, BOT_OWNER, replace=True, characters=upload.characters)
             for name, upload in files
         ]
     finally:

@@ -43,6 +43,9 @@ _FILES = (ShelfAction.ADDED.value, ShelfAction.REPLACED.value)
 """The changes that came with a file (its `data`, until the owner moves a kept one out)."""
 KEPT_ALL = 2**62
 """As many kept versions as there are (a LIMIT every database takes)."""
+BOT_OWNER = 0
+"""Who the history names for a change made from the command line (shelf import): the bot's owner, no Discord user
+(Discord's ids start at 1)."""
 
 
 @dataclass(frozen=True)

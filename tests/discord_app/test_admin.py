@@ -15,7 +15,7 @@ from tests.cli.test_index_faults import command_environment
 from tests.conftest import CORPUS
 from tests.core.readers.test_epub import write_epub
 from tests.discord_app.bot_process import ROOT, BotProcess
-from tests.discord_app.fake_discord import APP_ID, BOT_USER, DM_CHANNEL_ID, PERSON, FakeDiscord
+from tests.discord_app.fake_discord import APP_ID, BOT_USER, DM_CHANNEL_ID, GUILD_ID, PERSON, FakeDiscord
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, reply_to
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -218,26 +218,49 @@ async def test_removing_a_story_shows_its_title_as_written_not_as_markdown(fake,
     title = "The [Lamp](https://example.com) of __Ada__ ~~Lovelace~~"
     story = f"# {title}\n\nAda kept the lamp of the lighthouse burning every night.\n".encode()
     shown = r"The \[Lamp](https://example.com) of \_\_Ada\_\_ \~\~Lovelace\~\~"
-    upload = fake.attach("ada-lamp.md", story)
+    upload = fake.attach("ada-lamp.txt", story)
     mark, _ = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload)
     await callback(fake, mark)
     assert "Added" in (await followup(fake, mark))["content"]
-    (stories / "ada-lamp-library.md").write_bytes(story)
+    (stories / "ada-lamp-library.txt").write_bytes(story)
     mark, _ = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER)
     await callback(fake, mark)
-    assert "Added (1): `ada-lamp-library.md`" in (await followup(fake, mark))["content"]
+    assert "Added (1): `ada-lamp-library.txt`" in (await followup(fake, mark))["content"]
 
-    for file, where in [("ada-lamp.md", "this server's stories"), ("ada-lamp-library.md", "the owner's library")]:
+    for file, where in [("ada-lamp.txt", "this server's stories"), ("ada-lamp-library.txt", "the owner's library")]:
         mark, _ = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story=file)
         await callback(fake, mark)
         asked = await followup(fake, mark)
         assert asked["content"].startswith(f'Remove "{shown}" (`{file}`) from {where}?'), asked["content"]
         mark = await click(fake, asked, "Cancel")
         assert (await callback(fake, mark))["data"]["content"] == "Cancelled; nothing changed."
-    (stories / "ada-lamp-library.md").unlink()  # the folder is the module's: leave it as it was
+    (stories / "ada-lamp-library.txt").unlink()  # the folder is the module's: leave it as it was
     mark, _ = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER)
     await callback(fake, mark)
-    assert "Removed (1): `ada-lamp-library.md`" in (await followup(fake, mark))["content"]
+    assert "Removed (1): `ada-lamp-library.txt`" in (await followup(fake, mark))["content"]
+
+
+async def test_a_story_the_owner_imported_is_in_the_history_as_the_owners(fake, admin_bot, tmp_path):
+    # `shelf import` records no Discord user (0): /story history said "added **beacon.md** by <@0>", which
+    # Discord shows as an unknown user.
+    (tmp_path / "beacon.md").write_text("# The Beacon\n\nTomas lit the beacon on the hill every night.\n")
+    imported = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "shelf",
+        "import",
+        "--server",
+        str(GUILD_ID),
+        str(tmp_path / "beacon.md"),
+        env=command_environment({"STORYBOT_DATA": admin_bot.env["STORYBOT_DATA"]}),
+        cwd=ROOT,
+    )
+    assert await imported.wait() == 0
+    mark, _ = await fake.subcommand("story", "history", author=PERSON, permissions=MANAGE_SERVER)
+    await callback(fake, mark)
+    history = (await followup(fake, mark))["content"]
+    assert "added **beacon.md**" in history and "by the bot's owner" in history and "<@0>" not in history
 
 
 async def test_adding_and_removing_a_story_on_discord_writes_one_small_segment_not_a_rebuild(fake, tmp_path):

@@ -54,7 +54,7 @@ from bot.operations.change_shelf import (
 from bot.operations.reload import Reloaded, reload
 from bot.operations.story_ref import StoryRef
 from bot.state.guarded_engine import DatabaseUnavailable
-from bot.state.shelves import ShelfAction, ShelfVersion
+from bot.state.shelves import BOT_OWNER, ShelfAction, ShelfVersion
 
 log = logging.getLogger(__name__)
 
@@ -87,10 +87,8 @@ def history_line(version: ShelfVersion) -> str:
         shown = " (moved out of the database by the bot's owner)"
     size = f", {size_text(version.size)}" if version.action is not ShelfAction.REMOVED else ""
     name = escape_markdown(clip(version.name, 200))
-    return (
-        f"`{version.created_at:%Y-%m-%d %H:%M}` {SHELF_ACTIONS[version.action]} **{name}**{size} "
-        f"by <@{version.user_id}>{shown}"
-    )
+    who = "the bot's owner" if version.user_id == BOT_OWNER else f"<@{version.user_id}>"  # shelf import's: no user
+    return f"`{version.created_at:%Y-%m-%d %H:%M}` {SHELF_ACTIONS[version.action]} **{name}**{size} by {who}{shown}"
 
 
 def version_choice(version: ShelfVersion) -> app_commands.Choice[str]:
