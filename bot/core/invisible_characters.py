@@ -18,10 +18,13 @@ def without_invisibles(text: str) -> str:
     return text.translate(_DROPPED)
 
 
-CONTROL_CHARACTERS = {code: None for code in [*range(9), 11, *range(14, 32), *range(127, 160)]}
+CONTROL_CHARACTERS = {
+    code: " " if chr(code).isspace() else None for code in [*range(9), 11, *range(14, 32), *range(127, 160)]
+}
 """Control characters other than tab, line ends and form feed: C0, DEL and C1. They show nothing, and printed on
 the owner's terminal (`ask`, `stories`, the console) an ESC or a CSI starts an escape sequence: a story's
-"\x1b]0;...\x07" retitled the terminal, and others write to its clipboard or clear its screen."""
+"\x1b]0;...\x07" retitled the terminal, and others write to its clipboard or clear its screen. Those that are white
+space to str.split() (a vertical tab, the separators, C1's next line) become a space: they part words."""
 _ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*\x07?|[@-Z\\-_])")
 """A terminal's escape sequence: CSI ("\x1b[1;31m"), OSC ("\x1b]0;title\x07") or one of two characters. Each part
 stops at the first character it cannot take (the OSC's text at the next ESC), so finding them is linear."""
