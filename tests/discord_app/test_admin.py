@@ -53,6 +53,13 @@ async def click(fake: FakeDiscord, body: dict, label: str, permissions: str = MA
     return mark
 
 
+async def reloaded(fake: FakeDiscord) -> str:
+    """The owner's /reload: its report."""
+    mark, _ = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER)
+    await callback(fake, mark)
+    return (await followup(fake, mark))["content"]
+
+
 async def removed(fake: FakeDiscord, story: str) -> str:
     """/story remove from the owner's library, confirmed with its Remove button: the report."""
     mark, _ = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story=story)
@@ -183,15 +190,11 @@ async def test_only_the_owner_rereads_the_owners_folder(fake, admin_bot, stories
     mark, _ = await fake.slash("stories", author=manager)
     assert "By Hand" not in str((await callback(fake, mark))["data"])  # the manager reloaded nothing
 
-    mark, _ = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER)
-    await callback(fake, mark)
-    assert "Added (1): `by-hand.md`" in (await followup(fake, mark))["content"]
+    assert "Added (1): `by-hand.md`" in await reloaded(fake)
     mark, _ = await fake.slash("stories", author=manager)
     assert "By Hand" in str((await callback(fake, mark))["data"])
     (stories / "by-hand.md").unlink()  # the folder is the module's: leave it as it was
-    mark, _ = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER)
-    await callback(fake, mark)
-    assert "Removed (1): `by-hand.md`" in (await followup(fake, mark))["content"]
+    assert "Removed (1): `by-hand.md`" in await reloaded(fake)
 
 
 async def test_a_reload_report_discord_no_longer_takes_comes_by_dm(fake, admin_bot, stories):
@@ -206,9 +209,7 @@ async def test_a_reload_report_discord_no_longer_takes_comes_by_dm(fake, admin_b
     assert str(opened.body["recipient_id"]) == PERSON["id"]
     assert dm.body["content"].startswith("Reloaded:") and "Added (1): `late.md`" in dm.body["content"]
     (stories / "late.md").unlink()  # the folder is the module's: leave it as it was
-    mark, _ = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER)
-    await callback(fake, mark)
-    assert "Removed (1): `late.md`" in (await followup(fake, mark))["content"]
+    assert "Removed (1): `late.md`" in await reloaded(fake)
 
 
 async def test_removing_a_story_shows_its_title_as_written_not_as_markdown(fake, admin_bot, stories):
@@ -223,9 +224,7 @@ async def test_removing_a_story_shows_its_title_as_written_not_as_markdown(fake,
     await callback(fake, mark)
     assert "Added" in (await followup(fake, mark))["content"]
     (stories / "ada-lamp-library.txt").write_bytes(story)
-    mark, _ = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER)
-    await callback(fake, mark)
-    assert "Added (1): `ada-lamp-library.txt`" in (await followup(fake, mark))["content"]
+    assert "Added (1): `ada-lamp-library.txt`" in await reloaded(fake)
 
     for file, where in [("ada-lamp.txt", "this server's stories"), ("ada-lamp-library.txt", "the owner's library")]:
         mark, _ = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story=file)
@@ -235,9 +234,7 @@ async def test_removing_a_story_shows_its_title_as_written_not_as_markdown(fake,
         mark = await click(fake, asked, "Cancel")
         assert (await callback(fake, mark))["data"]["content"] == "Cancelled; nothing changed."
     (stories / "ada-lamp-library.txt").unlink()  # the folder is the module's: leave it as it was
-    mark, _ = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER)
-    await callback(fake, mark)
-    assert "Removed (1): `ada-lamp-library.txt`" in (await followup(fake, mark))["content"]
+    assert "Removed (1): `ada-lamp-library.txt`" in await reloaded(fake)
 
 
 async def test_a_story_the_owner_imported_is_in_the_history_as_the_owners(fake, admin_bot, tmp_path):

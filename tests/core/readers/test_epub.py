@@ -146,18 +146,25 @@ def write_long_epub(path, pages: int, marks_per_page: int) -> None:
     spine = "".join(f"<itemref idref='p{n}'/>" for n in range(pages))
     anchors = [(n, m) for n in range(pages) for m in range(marks_per_page)]
     links = "".join(f"<li><a href='p{n}.xhtml#c{n}-{m}'>Chapter {n}.{m}</a></li>" for n, m in anchors)
+    nav = "<item id='nav' href='nav.xhtml' media-type='application/xhtml+xml' properties='nav'/>"
+    files = {"OEBPS/nav.xhtml": xhtml(f"<nav epub:type='toc'><ol>{links}</ol></nav>")}
+    for n in range(pages):
+        paragraphs = "".join(f"<p id='c{n}-{m}'>Keeper {n} lit lamp {m}.</p>" for m in range(marks_per_page))
+        files[f"OEBPS/p{n}.xhtml"] = xhtml(paragraphs)
+    write_book(path, nav + manifest, spine, files)
+
+
+def write_book(path, manifest: str, spine: str, files: dict[str, str]) -> None:
+    """An EPUB 3 of these manifest items and spine, its package at OEBPS/content.opf, with these files."""
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as book:
         book.writestr("META-INF/container.xml", CONTAINER)
         book.writestr(
             "OEBPS/content.opf",
-            "<package xmlns='http://www.idpf.org/2007/opf' version='3.0'><metadata/><manifest>"
-            f"<item id='nav' href='nav.xhtml' media-type='application/xhtml+xml' properties='nav'/>{manifest}"
-            f"</manifest><spine>{spine}</spine></package>",
+            "<package xmlns='http://www.idpf.org/2007/opf' version='3.0'><metadata/>"
+            f"<manifest>{manifest}</manifest><spine>{spine}</spine></package>",
         )
-        book.writestr("OEBPS/nav.xhtml", xhtml(f"<nav epub:type='toc'><ol>{links}</ol></nav>"))
-        for n in range(pages):
-            paragraphs = "".join(f"<p id='c{n}-{m}'>Keeper {n} lit lamp {m}.</p>" for m in range(marks_per_page))
-            book.writestr(f"OEBPS/p{n}.xhtml", xhtml(paragraphs))
+        for name, text in files.items():
+            book.writestr(name, text)
 
 
 def lines_run_in(module_file: str, work):
@@ -223,16 +230,8 @@ def write_nested_epub(path, version: int, depth: int, entries: int) -> None:
         name = "OEBPS/toc.ncx"
     chapters = "".join(f"<p id='c{n}'>Keeper {n} lit the lamp.</p>" for n in range(entries))
     paragraphs = f"<p>The keepers' log.</p>{chapters}"
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as book:
-        book.writestr("META-INF/container.xml", CONTAINER)
-        book.writestr(
-            "OEBPS/content.opf",
-            "<package xmlns='http://www.idpf.org/2007/opf' version='3.0'><metadata/><manifest>"
-            f"<item id='p' href='p.xhtml' media-type='application/xhtml+xml'/>{entry}</manifest>"
-            "<spine><itemref idref='p'/></spine></package>",
-        )
-        book.writestr(name, navigation)
-        book.writestr("OEBPS/p.xhtml", xhtml(paragraphs))
+    page = "<item id='p' href='p.xhtml' media-type='application/xhtml+xml'/>"
+    write_book(path, page + entry, "<itemref idref='p'/>", {name: navigation, "OEBPS/p.xhtml": xhtml(paragraphs)})
 
 
 @pytest.mark.parametrize("version", [3, 2], ids=["epub3-nav", "epub2-ncx"])
