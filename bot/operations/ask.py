@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from bot.core.answer import Answer, Hit, NoAnswer
-from bot.core.library import ALTERNATIVES, StoryLibrary
+from bot.core.library import ALTERNATIVES, MAX_QUESTION_CHARS, StoryLibrary
 from bot.core.story_ids import story_id
 from bot.operations.story_ref import StoryRef, story_position
 
@@ -74,8 +74,10 @@ async def follow_up(library: StoryLibrary, question: str, story: StoryRef) -> As
 
 
 def asks_something(library: StoryLibrary, text: str) -> bool:
-    """Whether the text has any word to search for (a question), rather than only small talk ("thanks!")."""
-    return bool(library.analyzer.terms(text))
+    """Whether the text has any word to search for (a question), rather than only small talk ("thanks!"). A text
+    longer than a question may be asks something without being read (the answer says it is too long): the bot
+    asks this on the event loop of every message it may read, and 4,000 characters of Chinese took 23 ms."""
+    return len(text) > MAX_QUESTION_CHARS or bool(library.analyzer.terms(text))
 
 
 def _hit_story(library: StoryLibrary, hit: Hit) -> StoryRef:

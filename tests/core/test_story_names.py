@@ -1,10 +1,9 @@
-import sys
-
 import pytest
 
 from bot.core import story_names
 from bot.core.corpus import Story
 from bot.core.story_names import StoryFinder
+from tests.steps import steps_of
 
 
 @pytest.fixture(scope="module")
@@ -52,31 +51,6 @@ def test_a_stored_path_names_its_story_exactly_or_none(finder):
     assert index is not None and finder.stories[index].path == "sophie-korolev-pianist.md"
     assert finder.by_path("sophie-korolev-pianist-2.md") is None  # removed: not the nearest title
     assert finder.by_path("Sophie Korolev: A Pianist Takes the Stage") is None  # a title is not a path
-
-
-def steps_of(work, counted_file: str, counted_function: str):
-    """What work() returns, the lines it ran in `counted_file` and the calls it made to `counted_function` (counts
-    of steps, not timings)."""
-    lines = calls = 0
-
-    def trace(frame, event, arg):
-        nonlocal lines, calls
-        if event == "call" and frame.f_code.co_name == counted_function:
-            calls += 1
-        if frame.f_code.co_filename != counted_file:
-            return None
-        return count
-
-    def count(frame, event, arg):
-        nonlocal lines
-        lines += event == "line"
-        return count
-
-    sys.settrace(trace)
-    try:
-        return work(), lines, calls
-    finally:
-        sys.settrace(None)
 
 
 def test_a_typed_name_is_matched_in_steps_that_do_not_grow_with_its_repeated_words():

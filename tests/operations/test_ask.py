@@ -1,9 +1,12 @@
 import dataclasses
 
+from bot.core import analysis
 from bot.core.answer import NoAnswer
+from bot.core.library import MAX_QUESTION_CHARS
 from bot.core.story_ids import story_id
 from bot.operations.ask import ANSWERS_SHOWN, ask, ask_in_thread, asks_something, follow_up
 from bot.operations.resolve_story import story_by_path
+from tests.steps import lines_run_in
 
 
 def test_each_hit_comes_with_its_story(lookalikes):
@@ -46,3 +49,12 @@ async def test_a_follow_up_searches_its_story_first_then_every_story(lookalikes)
 def test_small_talk_asks_nothing(lookalikes):
     assert asks_something(lookalikes, "who ground the wheat")
     assert not asks_something(lookalikes, "thanks!")
+
+
+def test_a_message_longer_than_a_question_is_not_analysed_to_tell_small_talk(lookalikes):
+    # The bot asks this of every message it may read, on its event loop, before any budget: a 4,000-character
+    # message of Chinese was analysed whole (12,000 steps, 23 ms). Longer than a question may be, it is one, and
+    # the answer says it is too long.
+    long, steps = lines_run_in(analysis.__file__, lambda: asks_something(lookalikes, "的" * 4000))
+    assert long and steps == 0
+    assert not asks_something(lookalikes, ("thanks! " * 200)[:MAX_QUESTION_CHARS])

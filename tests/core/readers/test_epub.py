@@ -7,6 +7,7 @@ import bot.core.readers.archive as archive
 import bot.core.readers.epub as epub
 from bot.core.corpus import load_corpus, read_story
 from tests.core.readers.lighthouse import AUTHOR, CHAPTERS, LICENSE, TITLE, check_story
+from tests.steps import lines_run_in
 
 pytest.importorskip("lxml", reason="the EPUB reader needs the formats extra: pip install -e '.[formats]'")
 
@@ -165,22 +166,6 @@ def write_book(path, manifest: str, spine: str, files: dict[str, str]) -> None:
         )
         for name, text in files.items():
             book.writestr(name, text)
-
-
-def lines_run_in(module_file: str, work):
-    """What work() returns, and how many lines of the module it ran (a count of steps, not a timing)."""
-    counted = 0
-
-    def count(frame, event, arg):
-        nonlocal counted
-        counted += event == "line"
-        return count
-
-    sys.settrace(lambda frame, event, arg: count if frame.f_code.co_filename == module_file else None)
-    try:
-        return work(), counted
-    finally:
-        sys.settrace(None)
 
 
 @pytest.mark.parametrize("marks_per_page", [1, 10])
