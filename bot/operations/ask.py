@@ -1,4 +1,5 @@
-"""Asking: the best passages for a question, in every story or in one, each with its story's reference.
+"""Asking: the best passages for a question, in every story or in one, each with its story's reference; or, for
+a message that asks the bot itself ("help", "which stories do you have?"), which request it is, unsearched.
 
 Ranking a large library takes milliseconds to seconds, so a front end with an event loop asks in a
 thread (`ask_in_thread`); the command line asks in place (`ask`).
@@ -12,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from bot.core.answer import Answer, Hit, NoAnswer
+from bot.core.bot_requests import BotRequest, request_to_bot
 from bot.core.library import ALTERNATIVES, MAX_QUESTION_CHARS, StoryLibrary
 from bot.core.story_ids import story_id
 from bot.operations.story_ref import StoryRef, story_position
@@ -35,6 +37,9 @@ class Asked:
     """The story of each of answer.hits, in the same order."""
     scope: StoryRef | None = None
     """The one story searched, when the answer kept to it."""
+    request: BotRequest | None = None
+    """What the message asks of the bot itself, when it is no question about the stories: nothing was searched,
+    and answer has no passages and no reason (its example is a name to ask about)."""
 
 
 def ask(
@@ -46,7 +51,12 @@ def ask(
     count: int = ANSWERS_SHOWN,
 ) -> Asked:
     """The best `count` passages after the first `offset`, within `story` if given. A story this library no
-    longer has finds nothing (NoAnswer.NO_MATCH, in its title), never another story's passages."""
+    longer has finds nothing (NoAnswer.NO_MATCH, in its title), never another story's passages. A message asking
+    the bot itself is its request (Asked.request) rather than searched, when first asked (offset 0: a question
+    asked again for more of its passages is a question)."""
+    request = asks_the_bot(question) if offset == 0 else None
+    if request is not None:
+        return Asked(answer=Answer(question, (), example=library.example_name()), stories=(), request=request)
     position = None if story is None else story_position(library, story)
     if story is not None and position is None:
         answer = Answer(question, (), NoAnswer.NO_MATCH, example=library.example_name(), scope=story.title)
@@ -78,6 +88,12 @@ def asks_something(library: StoryLibrary, text: str) -> bool:
     longer than a question may be asks something without being read (the answer says it is too long): the bot
     asks this on the event loop of every message it may read, and 4,000 characters of Chinese took 23 ms."""
     return len(text) > MAX_QUESTION_CHARS or bool(library.analyzer.terms(text))
+
+
+def asks_the_bot(text: str) -> BotRequest | None:
+    """What the whole text asks of the bot itself (help, the stories, a hello, thanks), or None for a question
+    about the stories. It costs a few comparisons, so a front end may ask it before spending a question."""
+    return request_to_bot(text)
 
 
 def _hit_story(library: StoryLibrary, hit: Hit) -> StoryRef:

@@ -2,9 +2,10 @@ import dataclasses
 
 from bot.core import analysis
 from bot.core.answer import NoAnswer
+from bot.core.bot_requests import BotRequest
 from bot.core.library import MAX_QUESTION_CHARS
 from bot.core.story_ids import story_id
-from bot.operations.ask import ANSWERS_SHOWN, ask, ask_in_thread, asks_something, follow_up
+from bot.operations.ask import ANSWERS_SHOWN, ask, ask_in_thread, asks_something, asks_the_bot, follow_up
 from bot.operations.resolve_story import story_by_path
 from tests.steps import lines_run_in
 
@@ -58,3 +59,20 @@ def test_a_message_longer_than_a_question_is_not_analysed_to_tell_small_talk(loo
     long, steps = lines_run_in(analysis.__file__, lambda: asks_something(lookalikes, "的" * 4000))
     assert long and steps == 0
     assert not asks_something(lookalikes, ("thanks! " * 200)[:MAX_QUESTION_CHARS])
+
+
+def test_a_message_asking_the_bot_itself_is_its_request_unsearched(lookalikes):
+    asked = ask(lookalikes, "Which stories do you have?")
+    assert asked.request is BotRequest.LIST_STORIES
+    assert asked.answer.hits == () and asked.answer.reason is None and asked.stories == ()
+    assert asked.answer.example == lookalikes.example_name()
+    keeper = story_by_path(lookalikes, "a/chapter.md")
+    assert keeper is not None and ask(lookalikes, "help", story=keeper).request is BotRequest.HELP
+    assert asks_the_bot("thanks!") is BotRequest.THANKS and asks_the_bot("Who ground the wheat?") is None
+
+
+def test_a_question_is_searched_with_no_request(lookalikes):
+    asked = ask(lookalikes, "Who ground the wheat?")
+    assert asked.request is None and asked.answer.best is not None
+    # Asked again for its further passages, a message is a question: only what is first asked is a request.
+    assert ask(lookalikes, "help", offset=1).request is None
