@@ -1,8 +1,8 @@
 """What readers are told, in one wording for the command line, the console and Discord.
 
 The core and the operations (bot.operations) return reason codes and data (NoAnswer, IndexDamage, IndexNote,
-StoryFound, PersonFound, Reloaded, ShelfAction, ShelfRefusal, UploadRefusal); this module alone turns them
-into English, so both front ends say the same thing.
+StoryFound, PersonFound, Reloaded, ShelfAction, ShelfRefusal, UploadRefusal, and a BotRequest's reply); this
+module alone turns them into English, so both front ends say the same thing.
 """
 
 from __future__ import annotations
@@ -52,11 +52,7 @@ def no_answer_message(answer: Answer, repair: str) -> str:
         return index_damaged_message(answer.damage, repair)
     example = f', e.g. "{answer.example}"' if answer.example else ""
     if answer.reason is NoAnswer.EMPTY:
-        return (
-            f'Ask me something about the stories, e.g. "Who is {answer.example}?"'
-            if answer.example
-            else ("Ask me something about the stories.")
-        )
+        return ask_me_text(answer.example)
     if answer.reason is NoAnswer.TOO_LONG:
         return (
             f"That question is {len(answer.question.strip()):,} characters long; please ask in under "
@@ -69,6 +65,24 @@ def no_answer_message(answer: Answer, repair: str) -> str:
         )
     where = f'"{answer.scope}"' if answer.scope else "the stories"
     return f"I couldn't find that in {where}. Try other words, or a name from them{example}."
+
+
+def ask_me_text(example: str) -> str:
+    """What to ask, with a name from the stories (`example`) if there is one."""
+    return (
+        f'Ask me something about the stories, e.g. "Who is {example}?"'
+        if example
+        else "Ask me something about the stories."
+    )
+
+
+def greeting_text(example: str) -> str:
+    """The answer to a hello (BotRequest.GREETING): hello back, and what to ask."""
+    return f"Hello! {ask_me_text(example)}"
+
+
+THANKS_REPLY = "You're welcome!"
+"""The answer to a thank-you (BotRequest.THANKS)."""
 
 
 def index_damaged_message(damage: IndexDamage, repair: str) -> str:

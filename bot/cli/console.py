@@ -10,9 +10,10 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import TextIO
 
 from bot.cli.render import DEFAULT_WIDTH, answer_text, lookup_text, stories_text
+from bot.core.bot_requests import BotRequest
 from bot.core.library import StoryLibrary
-from bot.messages import library_size, story_choice_text
-from bot.operations.ask import ask
+from bot.messages import THANKS_REPLY, greeting_text, library_size, story_choice_text
+from bot.operations.ask import Asked, ask
 from bot.operations.list_stories import list_stories
 from bot.operations.look_up_person import look_up_person
 from bot.operations.resolve_story import StoryFound, resolve_story
@@ -78,9 +79,24 @@ def _respond(
         print(f"Unknown command {command}. {HELP}", file=stdout)
     else:
         answered = library_work.submit(ask, library, line, story=story).result()
-        print(answer_text(answered, bold=bold, width=width), file=stdout)
+        if answered.request is None:
+            print(answer_text(answered, bold=bold, width=width), file=stdout)
+        else:
+            print(library_work.submit(request_reply, library, answered).result(), file=stdout)
     print(file=stdout)
     return story
+
+
+def request_reply(library: StoryLibrary, asked: Asked) -> str:
+    """What the console and `ask` say to a message asking the bot itself ("help", "which stories do you
+    have?"): what /help or /stories print, a hello with something to ask, or you're welcome."""
+    if asked.request is BotRequest.HELP:
+        return HELP
+    if asked.request is BotRequest.LIST_STORIES:
+        return stories_text(list_stories(library))
+    if asked.request is BotRequest.GREETING:
+        return greeting_text(asked.answer.example)
+    return THANKS_REPLY
 
 
 def _is_terminal(stdin: TextIO) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from bot.cli.console import run_console
+from bot.cli.console import request_reply, run_console
 from bot.cli.corpus_warnings import print_changed_problems, print_problems
 from bot.cli.evaluate import run_eval
 from bot.cli.feedback import ExportError, export_feedback
@@ -430,8 +430,11 @@ def _print_answer(
     library: StoryLibrary, question: str, as_json: bool, story: StoryRef | None, flush: bool = False
 ) -> None:
     asked = ask(library, question, story=story)
+    reply = "" if asked.request is None else request_reply(library, asked)
     if as_json:
-        print(json.dumps(answer_json(asked.answer), ensure_ascii=False), flush=flush)
+        print(json.dumps(answer_json(asked, reply), ensure_ascii=False), flush=flush)
+    elif reply:
+        print(reply, flush=flush)
     else:
         terminal = sys.stdout.isatty()
         width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if terminal else DEFAULT_WIDTH

@@ -6,7 +6,7 @@ import re
 import textwrap
 from typing import Any
 
-from bot.core.answer import Answer, Excerpt, Hit
+from bot.core.answer import Excerpt, Hit
 from bot.core.library import MAX_QUESTION_CHARS
 from bot.messages import (
     NEXT_START_REBUILDS,
@@ -30,16 +30,21 @@ ECHOED_CHARS = MAX_QUESTION_CHARS
 _NON_SPACE = re.compile(r"\S+")
 
 
-def answer_json(answer: Answer) -> dict[str, Any]:
+def answer_json(asked: Asked, reply: str = "") -> dict[str, Any]:
+    """README's `ask --json` object; `reply`, what is said to a message asking the bot itself (Asked.request)."""
+    answer = asked.answer
     data: dict[str, Any] = {
         "question": answer.question[:ECHOED_CHARS],
         "answer": hit_json(answer.best) if answer.best else None,
         "alternatives": [hit_json(hit) for hit in answer.alternatives],
         "scope": answer.scope,
         "corrections": [{"word": c.word, "searched": c.replacement} for c in answer.corrections],
+        "request": asked.request,
     }
     if len(answer.question) > ECHOED_CHARS:
         data["question_truncated"] = True
+    if asked.request is not None:
+        data["message"] = reply
     if answer.reason:
         data |= {"reason": answer.reason.value, "message": no_answer_message(answer, NEXT_START_REBUILDS)}
     if answer.damage:

@@ -11,6 +11,8 @@ from typing import IO
 
 import pytest
 
+from bot.cli.console import HELP
+from bot.messages import THANKS_REPLY
 from tests.conftest import CORPUS
 from tests.disk import fill, small_disk
 from tests.lookalike_stories import LOOKALIKES, write_stories
@@ -193,6 +195,35 @@ def test_console_without_token_answers_and_looks_up(tmp_path):
     assert "Born in Moscow" in result.stdout
     assert "Sofia Kalmurzaeva" in result.stdout
     assert "Sophie Korolev: A Pianist Takes the Stage (7 passages)" in result.stdout
+
+
+def test_console_answers_a_message_asking_it_for_help_or_its_stories_as_its_commands_do(tmp_path):
+    # "help" typed without the slash was searched, and answered with a tutor who helped; "which stories do you
+    # have" could not be found in the stories, and "hello" had no words to search for.
+    script = "/help\nhelp\n/stories\nWhich stories do you have?\nhello\nthanks!\nwho helped the king?\n"
+    result = run(stdin=script, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.count(HELP) == 2
+    assert out.count(run("stories").stdout) == 2  # the list, as /stories and `python -m bot stories` print it
+    assert 'Hello! Ask me something about the stories, e.g. "Who is Sofia Kalmurzaeva?"' in out
+    assert THANKS_REPLY in out
+    assert "From " in out.split(THANKS_REPLY)[1]  # the question after them is searched
+    assert "couldn't find" not in out and "no words to search for" not in out
+
+
+def test_ask_answers_a_request_to_the_bot_and_json_names_it():
+    assert run("ask", "help").stdout == HELP + "\n"
+    data = json.loads(run("ask", "--json", "can you help me?").stdout)
+    assert data["request"] == "help" and data["message"] == HELP
+    assert data["answer"] is None and "reason" not in data
+    lines = ["what books do you have", "Where was Sebastien born?", "thank you", "help the princess"]
+    result = run("ask", "--json", stdin="\n".join(lines) + "\n")
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a["request"] for a in answers] == ["list_stories", None, "thanks", None]
+    assert answers[0]["message"] == run("stories").stdout.rstrip("\n")
+    assert answers[1]["answer"] is not None and "message" not in answers[1]
+    assert answers[2]["message"] == THANKS_REPLY
 
 
 def test_ask_story_searches_one_story_and_json_names_the_scope():
