@@ -19,6 +19,7 @@ from bot.messages import NO_STORIES_HERE, story_choice_text
 from bot.operations.resolve_story import resolve_story
 from bot.operations.story_ref import StoryRef
 from bot.operations.suggest_stories import suggest_stories
+from bot.state.server_settings import ServerSettings
 
 CommandT = TypeVar("CommandT")
 
@@ -35,6 +36,12 @@ class StoryCog(commands.Cog):
 
     async def cog_unload(self) -> None:
         self.bot.remove_dynamic_items(*self.dynamic_items)
+
+
+def answers_every_message(bot: StoryBot, channel: discord.abc.Snowflake, server: ServerSettings | None) -> bool:
+    """What the server set for the channel with /settings channel, else whether STORYBOT_CHANNELS names it."""
+    chosen = server.channel(channel.id).answers_every_message if server else None
+    return chosen if chosen is not None else channel.id in bot.settings.channels
 
 
 async def library_here(interaction: discord.Interaction) -> StoryLibrary | None:
@@ -95,13 +102,15 @@ async def spent_or_refused(interaction: discord.Interaction) -> bool:
     return False
 
 
-def within_budget() -> Callable[[CommandT], CommandT]:
+def within_budget(free: Callable[[discord.Interaction], bool] | None = None) -> Callable[[CommandT], CommandT]:
     """A check for slash commands that acknowledges the command (first: the budget may read the database), then
-    spends from the user's budget; the tree's error handler says when to retry. The command answers with
-    client.respond."""
+    spends from the user's budget, unless `free` says this use costs nothing; the tree's error handler says when
+    to retry. The command answers with client.respond."""
 
     async def predicate(interaction: discord.Interaction) -> bool:
         await acknowledge(interaction, private=False)
+        if free is not None and free(interaction):
+            return True
         bot = story_bot(interaction)
         retry_after = await bot.spend_question(interaction.user.id, interaction.guild_id)
         if retry_after:

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from bot.core.story_ids import story_id
+from bot.messages import THANKS_REPLY
 from tests.discord_app.fake_discord import BOT_USER, CHANNEL_ID, GUILD_ID, FakeDiscord, message_payload
 from tests.discord_app.test_end_to_end import (
     CHANNEL_MESSAGES,
@@ -119,12 +120,17 @@ async def test_a_thread_is_looked_at_once_and_small_talk_not_at_all(fake, bot):
     assert len(replies) == 2  # "thanks!" got none
 
 
-async def test_small_talk_under_an_answer_gets_no_reply_with_discords_reply_ping_either(fake, bot):
+async def test_thanks_under_an_answer_is_welcomed_not_searched_with_discords_reply_ping_either(fake, bot):
     # Replying pings the author replied to unless the person turns it off: "thanks!" under an answer listed the
     # bot among its mentions, and was answered "I couldn't find that in the stories: your question has no
-    # words to search for". A reply with a question is still answered, to an answer or to a no-answer line.
+    # words to search for". It is said to the bot, and gets a "you're welcome", with or without the ping. A reply
+    # with a question is still answered, to an answer or to a no-answer line.
     answer = await answer_message(fake, "Who is Sofia?")
     mark = await fake.reply_to_message(answer, "thanks!", mentions=[BOT_USER])
+    thanked = (await fake.wait_for_call("POST", CHANNEL_MESSAGES, after=mark)).body
+    assert thanked["content"] == THANKS_REPLY and not thanked.get("embeds")
+    unpinged = await fake.reply_to_message(answer, "thank you")
+    assert (await fake.wait_for_call("POST", CHANNEL_MESSAGES, after=unpinged)).body["content"] == THANKS_REPLY
     asked = await fake.reply_to_message(answer, "where was she born?", mentions=[BOT_USER])
     followed = (await fake.wait_for_call("POST", CHANNEL_MESSAGES, after=asked)).body
     assert followed["embeds"][0]["title"] == answer["embeds"][0]["title"]
@@ -134,7 +140,7 @@ async def test_small_talk_under_an_answer_gets_no_reply_with_discords_reply_ping
     answered = (await fake.wait_for_call("POST", CHANNEL_MESSAGES, after=asked)).body
     assert "Sofia" in answered["embeds"][0]["description"]
     replies = [c.body for c in fake.calls[mark:] if c.method == "POST" and c.path == CHANNEL_MESSAGES]
-    assert [bool(r.get("embeds")) for r in replies] == [True, False, True]  # none to "thanks!"
+    assert [bool(r.get("embeds")) for r in replies] == [False, False, True, False, True]
 
 
 async def test_a_thread_started_on_its_own_is_looked_at_once(fake, bot):

@@ -1,5 +1,7 @@
 """Questions: a mention, a DM, a message in an answer channel, or /ask; a reply to an answer (or in its
-thread) follows up in that answer's story; a question edited soon after is answered again in the bot's reply."""
+thread) follows up in that answer's story; a question edited soon after is answered again in the bot's reply. A
+message asking the bot itself ("help", "which stories do you have?", "hi", "thanks") is answered as what it is,
+spending no question."""
 
 from __future__ import annotations
 
@@ -13,17 +15,20 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.core.bot_requests import SMALL_TALK, BotRequest
 from bot.core.library import StoryLibrary
 from bot.discord_app.answered_questions import AnsweredQuestions
 from bot.discord_app.client import StoryBot, respond
-from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story, within_budget
+from bot.discord_app.cog import StoryCog, answers_every_message, choices_here, library_here, one_story, within_budget
 from bot.discord_app.cooldown import wait_message
+from bot.discord_app.exts.help import help_embed
+from bot.discord_app.exts.stories import stories_reply
 from bot.discord_app.reading import AnswerButton, OlderButton, ReadOn, reply_to_question
 from bot.discord_app.references import story_of_answer
 from bot.discord_app.render import Reply
 from bot.discord_app.saved_answers import forget_old_answers
-from bot.messages import NO_STORIES_HERE
-from bot.operations.ask import ask_in_thread, asks_something, follow_up
+from bot.messages import NO_STORIES_HERE, THANKS_REPLY, greeting_text
+from bot.operations.ask import ask_in_thread, asks_something, asks_the_bot, follow_up
 from bot.operations.resolve_story import story_by_id, story_by_path
 from bot.operations.story_ref import StoryRef
 from bot.state.server_settings import ServerSettings
@@ -47,14 +52,42 @@ class Unanswered(enum.Enum):
     """Its asker is over the question budget, and was told when to ask again already."""
 
 
+def without_markup(text: str) -> str:
+    """The words of a question as typed, without Discord's mentions and emoji."""
+    return " ".join(DISCORD_MARKUP.sub(" ", text).split())
+
+
 def question_text(message: discord.Message) -> str:
-    return " ".join(DISCORD_MARKUP.sub(" ", message.content).split())
+    return without_markup(message.content)
 
 
-def answers_every_message(bot: StoryBot, channel: discord.abc.Snowflake, server: ServerSettings | None) -> bool:
-    """What the server set for the channel with /settings channel, else whether STORYBOT_CHANNELS names it."""
-    chosen = server.channel(channel.id).answers_every_message if server else None
-    return chosen if chosen is not None else channel.id in bot.settings.channels
+def asks_me_itself(interaction: discord.Interaction) -> bool:
+    """Whether /ask's question asks the bot itself ("help"), which spends no question."""
+    question = interaction.namespace.question
+    return isinstance(question, str) and asks_the_bot(without_markup(question)) is not None
+
+
+def request_reply(
+    bot: StoryBot,
+    request: BotRequest,
+    library: StoryLibrary | None,
+    *,
+    guild: discord.Guild | None,
+    server: ServerSettings | None,
+    manager: bool,
+    asker: int,
+) -> Reply:
+    """The answer to a message asking the bot itself: what /help shows, /stories' first page, a hello with a
+    question to ask, or you're welcome. `library`: what questions here search (None: nothing)."""
+    if request is BotRequest.HELP:
+        return Reply(embed=help_embed(bot, library, guild, server, manager))
+    if library is None:
+        return Reply(content=NO_STORIES_HERE)
+    if request is BotRequest.LIST_STORIES:
+        return stories_reply(library, 0, asker)
+    if request is BotRequest.GREETING:
+        return Reply(content=greeting_text(library.example_name()))
+    return Reply(content=THANKS_REPLY)
 
 
 def channel_story(
@@ -106,7 +139,7 @@ class Ask(StoryCog):
 
     def addressed(self, message: discord.Message, me: discord.ClientUser) -> bool:
         """A DM, or a mention of the bot (`me`) or of its role in the text. A reply's ping of the bot (Discord
-        pings the author replied to by default) is no mention: "thanks!" under an answer is small talk."""
+        pings the author replied to by default) is no mention: "🙂" under an answer asks nothing."""
         return (
             message.guild is None
             or any(f"<@{mark}{me.id}>" in message.content for mark in ("", "!"))
@@ -169,12 +202,23 @@ class Ask(StoryCog):
         if len(self._thread_stories) > THREADS_REMEMBERED:
             self._thread_stories.popitem(last=False)
 
+    def speaks_to_me(self, message: discord.Message) -> bool:
+        """Addressed to the bot, or a reply to one of its messages: where a hello or a thank-you is the bot's."""
+        me = self.bot.user
+        return me is not None and (self.addressed(message, me) or self.replies_to_me(message, me))
+
     def asks_me(self, message: discord.Message) -> bool:
-        """Whether a message may be a question to the bot: from a person, and addressed to the bot or with words
-        to search for. Not small talk ("thanks!"), nor a message whose text the bot may not read."""
+        """Whether a message may be a question to the bot: from a person, and addressed to the bot, with words to
+        search for, or a request ("thanks!") replying to the bot. Not small talk among people ("thanks!" in an
+        answer channel), nor a message whose text the bot may not read."""
         if self.bot.user is None or message.author.bot or message.webhook_id is not None:
             return False
-        return self.addressed(message, self.bot.user) or asks_something(self.bot.library, question_text(message))
+        text = question_text(message)
+        return (
+            self.addressed(message, self.bot.user)
+            or asks_something(self.bot.library, text)
+            or (self.replies_to_me(message, self.bot.user) and asks_the_bot(text) is not None)
+        )
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
@@ -226,7 +270,21 @@ class Ask(StoryCog):
         question = self.question_in(message, server, follows_answer=followed is not None)
         if question is None:
             return Unanswered.NOT_ASKED
+        request = asks_the_bot(question)
+        if request in SMALL_TALK and not self.speaks_to_me(message):
+            return Unanswered.NOT_ASKED  # "good morning" to an answer channel, "thanks" in a thread under an answer
         library = await self.bot.view(None if message.guild is None else message.guild.id)
+        if request is not None:  # nothing to search: no question spent
+            author = message.author
+            return request_reply(
+                self.bot,
+                request,
+                library,
+                guild=message.guild,
+                server=server,
+                manager=isinstance(author, discord.Member) and author.guild_permissions.manage_guild,
+                asker=author.id,
+            )
         if library is None:
             return Reply(content=NO_STORIES_HERE)
         # A follow-up to an answer whose story was removed searches every story, never another one.
@@ -267,17 +325,21 @@ class Ask(StoryCog):
     @app_commands.describe(
         question="What you want to know, e.g. Where was Sébastien born?", story="Search only this story"
     )
-    @within_budget()  # which acknowledges first: before the budget, the database and the ranking
+    @within_budget(free=asks_me_itself)  # which acknowledges first: before the budget, the database and the ranking
     async def ask(
         self,
         interaction: discord.Interaction,
         question: app_commands.Range[str, 1, 1000],
         story: app_commands.Range[str, 1, 200] | None = None,
     ) -> None:
+        question = without_markup(question)
+        request = asks_the_bot(question)
+        if request is not None:
+            await self._answer_request(interaction, request)
+            return
         library = await library_here(interaction)
         if library is None:
             return
-        question = " ".join(DISCORD_MARKUP.sub(" ", question).split())
         scope = None
         if story is None and interaction.guild_id is not None:
             server = await self.bot.server_settings(interaction.guild_id)
@@ -300,6 +362,18 @@ class Ask(StoryCog):
             channel_scope=story is None,
         )
         await respond(interaction, reply, private=asked.answer.best is None)
+
+    async def _answer_request(self, interaction: discord.Interaction, request: BotRequest) -> None:
+        """/ask "help" and the like: answered as /help (privately, as it is) or /stories would be; a hello or a
+        thank-you needs no audience either."""
+        guild = interaction.guild
+        server = await self.bot.server_settings(guild.id) if guild is not None else None
+        library = await self.bot.view(None if guild is None else guild.id)
+        manager = guild is not None and interaction.permissions.manage_guild
+        reply = request_reply(
+            self.bot, request, library, guild=guild, server=server, manager=manager, asker=interaction.user.id
+        )
+        await respond(interaction, reply, private=request is not BotRequest.LIST_STORIES)
 
     @ask.autocomplete("story")
     async def story_titles(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

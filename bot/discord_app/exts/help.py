@@ -8,8 +8,7 @@ from discord import app_commands
 
 from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot
-from bot.discord_app.cog import StoryCog
-from bot.discord_app.exts.ask import answers_every_message
+from bot.discord_app.cog import StoryCog, answers_every_message
 from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, clip, fit, story_mention
 from bot.operations.list_stories import list_stories
 from bot.operations.resolve_story import story_by_path
