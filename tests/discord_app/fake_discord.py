@@ -38,6 +38,9 @@ HIDDEN_CHANNEL_ID = 2005
 OTHER_GUILD_ID = 2200
 """A second server, for FakeDiscord(servers=(GUILD_ID, OTHER_GUILD_ID)): each server's own stories."""
 OTHER_CHANNEL_ID = 2201
+THIRD_GUILD_ID = 2300
+"""A third server: more servers than the bot has upload readers (bot.discord_app.exts.admin.UPLOAD_READERS)."""
+THIRD_CHANNEL_ID = 2301
 USER_ID = 3000
 MESSAGE_CONTENT = 1 << 15  # the privileged intent's bit
 VIEW_AND_SEND = str((1 << 10) | (1 << 11))
@@ -48,8 +51,13 @@ CHANNELS = {
     STAFF_ID: "staff",
     HIDDEN_CHANNEL_ID: "hidden",
     OTHER_CHANNEL_ID: "lobby",
+    THIRD_CHANNEL_ID: "reading-room",
 }
-SERVER_CHANNELS = {GUILD_ID: (CHANNEL_ID, BOOK_CLUB_ID, STAFF_ID), OTHER_GUILD_ID: (OTHER_CHANNEL_ID,)}
+SERVER_CHANNELS = {
+    GUILD_ID: (CHANNEL_ID, BOOK_CLUB_ID, STAFF_ID),
+    OTHER_GUILD_ID: (OTHER_CHANNEL_ID,),
+    THIRD_GUILD_ID: (THIRD_CHANNEL_ID,),
+}
 
 
 @dataclass(frozen=True)
@@ -203,8 +211,9 @@ class FakeDiscord:
         """What people uploaded, served from the fake CDN route as Discord's CDN serves it."""
         self.cut_attachments: set[int] = set()
         """Uploads whose download the fake CDN breaks off halfway (the connection closed mid-body)."""
-        self.downloads: list[int] = []
-        """For each upload the fake CDN served whole, the number of REST calls before it (its place among them)."""
+        self.downloads: dict[int, int] = {}
+        """Each upload the fake CDN served whole, by its id: the number of REST calls before it (its place among
+        them), in the order they were served."""
         self.commands: dict[str, list[dict[str, Any]]] = {"global": [], "guild": []}
         self.failures: list[Failure] = []
         self.holds: list[Hold] = []
@@ -529,7 +538,7 @@ class FakeDiscord:
             return web.Response(status=404)
         if attachment_id not in self.cut_attachments:
             async with self._changed:
-                self.downloads.append(len(self.calls))
+                self.downloads[attachment_id] = len(self.calls)
                 self._changed.notify_all()
             return web.Response(body=content, content_type="application/octet-stream")
         response = web.StreamResponse(headers={"Content-Type": "application/octet-stream"})

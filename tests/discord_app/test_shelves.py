@@ -362,5 +362,5 @@ async def test_a_flood_of_uploads_from_one_server_holds_up_no_other(fake, shards
     assert all(reply["content"].startswith("Added") for reply in replies), replies
     tokens = [f"token-{interaction}" for _, interaction in sent]
     first_reply = min(i for i, c in enumerate(fake.calls) if c.method == "POST" and c.path.endswith(tuple(tokens)))
-    assert sum(at < first_reply for at in fake.downloads[served:]) == 1  # one at a time
+    assert sum(at < first_reply for at in list(fake.downloads.values())[served:]) == 1  # one at a time
     assert performer_answered < first_reply

@@ -16,7 +16,18 @@ import pytest_asyncio
 
 from bot.settings import MIN_UPLOAD_MB
 from tests.discord_app.bot_process import BotProcess, bot_on_fake_discord
-from tests.discord_app.fake_discord import APP_ID, CHANNEL_ID, GUILD_ID, OTHER_CHANNEL_ID, OTHER_GUILD_ID, FakeDiscord
+from tests.discord_app.fake_discord import (
+    APP_ID,
+    CHANNEL_ID,
+    GUILD_ID,
+    OTHER_CHANNEL_ID,
+    OTHER_GUILD_ID,
+    THIRD_CHANNEL_ID,
+    THIRD_GUILD_ID,
+    FakeDiscord,
+)
+from tests.discord_app.test_admin import MANAGE_SERVER
+from tests.discord_app.test_end_to_end import callback
 from tests.discord_app.test_shelves import WEIR, add, add_and_read, followup
 from tests.discord_app.test_upload_time import readers_of
 from tests.operations.test_change_shelf import word_file
@@ -29,7 +40,7 @@ MILL = b"# The Mill\n\nAnatole ground rye by the river all night."
 async def bot(tmp_path_factory) -> AsyncIterator[tuple[FakeDiscord, BotProcess]]:
     data = tmp_path_factory.mktemp("data")
     settings = {"STORYBOT_UPLOAD_MB": str(MIN_UPLOAD_MB), "STORYBOT_UPLOAD_SECONDS": "600"}  # none ended for its time
-    async with bot_on_fake_discord(data, (GUILD_ID, OTHER_GUILD_ID), **settings) as running:
+    async with bot_on_fake_discord(data, (GUILD_ID, OTHER_GUILD_ID, THIRD_GUILD_ID), **settings) as running:
         yield running
 
 
@@ -65,3 +76,41 @@ async def test_a_slow_upload_of_one_server_does_not_hold_another_servers_upload(
     finally:
         os.kill(slow, signal.SIGCONT)
     assert (await followup(fake, interaction, mark))["content"].startswith('Added "Word Document" (`slow.docx`)')
+
+
+async def stopped_reader(process: BotProcess, others: list[int]) -> int:
+    """A worker process reading an upload, besides `others`, stopped by a signal: it reads no further."""
+    deadline = time.monotonic() + 15
+    while not (reading := [pid for pid in readers_of(process) if pid not in others]):
+        assert time.monotonic() < deadline, "no worker process read the upload"
+        await asyncio.sleep(0.01)
+    os.kill(reading[0], signal.SIGSTOP)
+    return reading[0]
+
+
+async def test_an_upload_waiting_for_a_reader_is_downloaded_only_when_its_turn_comes(bot):
+    # Each server's upload was downloaded from Discord before it waited for one of the two readers: a member
+    # managing many servers had each one's file (up to 8 MB) held in memory while the readers were busy. It is
+    # downloaded now only once a reader is its.
+    fake, process = bot
+    stopped: list[int] = []
+    busy = []
+    try:
+        for channel in (CHANNEL_ID, OTHER_CHANNEL_ID):  # both readers, each stuck in a server's file
+            busy.append(await add(fake, f"slow-{channel}.docx", word_file(20_000), channel))
+            stopped.append(await stopped_reader(process, stopped))
+        upload = fake.attach("mill.md", MILL)
+        mark, waiting = await fake.subcommand(
+            "story", "add", permissions=MANAGE_SERVER, channel_id=THIRD_CHANNEL_ID, file=upload
+        )
+        await fake.wait_for_call("POST", rf"/interactions/{waiting}/[^/]+/callback", after=mark)  # acknowledged
+        asked, _ = await fake.slash("performer", channel_id=THIRD_CHANNEL_ID, name="sofia")
+        assert "Sofia" in str((await callback(fake, asked))["data"])  # the bot went on meanwhile
+        assert int(upload["id"]) not in fake.downloads
+    finally:
+        for reader in stopped:
+            os.kill(reader, signal.SIGCONT)
+    assert (await followup(fake, waiting, mark))["content"].startswith('Added "The Mill"')
+    assert int(upload["id"]) in fake.downloads  # once a reader was free
+    replies = [await followup(fake, interaction, sent) for sent, interaction in busy]
+    assert all(reply["content"].startswith("Added") for reply in replies), replies

@@ -113,7 +113,8 @@ class Pending:
 @dataclass
 class UploadTurns:
     """A server's uploads, downloaded and read one after the other: another waits its turn, holding nothing,
-    so one server's flood takes one place at a time in the queue for Admin.readers."""
+    so one server's flood takes one place at a time in the queue for Admin.readers (where it waits holding
+    nothing either: it is downloaded once a reader is its)."""
 
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     uploads: int = 0
@@ -194,7 +195,9 @@ class Admin(StoryCog):
         """Uploads being read, each in a worker process (ended past STORYBOT_UPLOAD_SECONDS, capped at
         STORYBOT_UPLOAD_MB): a server reads one at a time (UploadTurns), so a server waits here with one upload
         at most, and the semaphore wakes its waiters in turn: one server's slow file holds one reader, never
-        another server's upload. Six read at once in asyncio's shared threads held every server's /performer."""
+        another server's upload. Six read at once in asyncio's shared threads held every server's /performer.
+        An upload is downloaded once it holds a reader: downloaded before, each server waiting here held its
+        file (up to 8 MB), and a member managing many servers held one for each."""
 
     @app_commands.command(name="reload", description="Reread the bot owner's stories folder (the bot's owner)")
     @app_commands.guild_only()
@@ -436,8 +439,8 @@ class Admin(StoryCog):
             if name is not None and PurePosixPath(uploaded).suffix.lower() != PurePosixPath(name).suffix.lower():
                 raise ShelfError(UploadRefusal.OTHER_FORMAT, name=name, detail=PurePosixPath(name).suffix)
             require_upload_size(file.size)
-            raw = await file.read()
-            async with self.readers:
+            async with self.readers:  # downloaded only now: a server waiting for a reader holds no file
+                raw = await file.read()
                 settings = self.bot.settings
                 upload = await read_upload(
                     raw, name or uploaded, title, seconds=settings.upload_seconds, megabytes=settings.upload_mb
