@@ -7,6 +7,7 @@ module alone turns them into English, so both front ends say the same thing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bot.core.answer import Answer, Hit, NoAnswer
@@ -270,21 +271,24 @@ def store_full_text(room: StoreRoom | None) -> str:
     )
 
 
-def upload_refusal_text(error: ShelfError) -> str:
-    """Why an upload, a name or a change of the stories folder was refused, and what to do."""
+def upload_refusal_text(error: ShelfError, shown: Callable[[str], str] = str) -> str:
+    """Why an upload, a name or a change of the stories folder was refused, and what to do. A refused upload's
+    name, as its uploader wrote it, is given in quotes as `shown` makes it (Discord's markdown escaped); a story
+    file's, in a code span, as it is."""
     name, refusal = error.name, error.refusal
     if refusal is UploadRefusal.NOT_A_STORY_FILE:
-        return f'"{name}" is not a story file; upload one of {suffix_list()}.'
+        return f'"{shown(name)}" is not a story file; upload one of {suffix_list()}.'
     if refusal is UploadRefusal.NO_USABLE_NAME:
-        return f'"{name}" has no usable name; rename it, e.g. the-old-mill.md.'
+        return f'"{shown(name)}" has no usable name; rename it, e.g. the-old-mill.md.'
     if refusal is UploadRefusal.NAME_TOO_LONG:
         return (
-            f'The file name "{name[:40]}…" is {error.size} bytes long; file names may be at most {MAX_NAME_BYTES} '
-            "bytes (fewer letters when they have accents). Rename it, e.g. the-old-mill.md, and upload again."
+            f'The file name "{shown(name[:40])}…" is {error.size} bytes long; file names may be at most '
+            f"{MAX_NAME_BYTES} bytes (fewer letters when they have accents). Rename it, e.g. the-old-mill.md, and "
+            "upload again."
         )
     if refusal is UploadRefusal.MIXED_SCRIPTS:
         return (
-            f'The file name "{name[:60]}" mixes {error.detail} letters, which can look alike; '
+            f'The file name "{shown(name[:60])}" mixes {error.detail} letters, which can look alike; '
             "rename it in one alphabet and upload again."
         )
     if refusal is UploadRefusal.TOO_LARGE:

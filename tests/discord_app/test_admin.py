@@ -156,6 +156,18 @@ async def test_a_bad_upload_gets_a_clear_message(fake, admin_bot, stories):
     assert (stories / "escape.md").exists() and not (stories.parent.parent / "escape.md").exists()
 
 
+async def test_a_refused_uploads_name_is_shown_as_written_not_as_markdown(fake, admin_bot, stories):
+    # A refusal quoted the file's name raw: "**loud** [x](y).exe" was shown bold, with a link's brackets gone.
+    for name, shown in [
+        ("**loud** [x](y).exe", '"\\*\\*loud\\*\\* \\[x](y).exe" is not a story file'),
+        ("__orch\u0430rd__.md", '"\\_\\_orch\u0430rd\\_\\_.md" mixes Cyrillic and Latin letters'),
+    ]:
+        upload = fake.attach(name, b"# Loud\n\nA story.")
+        mark, _ = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=upload)
+        await callback(fake, mark)
+        assert shown in (await followup(fake, mark))["content"]
+
+
 async def test_an_upload_whose_download_breaks_off_is_asked_for_again(fake, admin_bot, stories):
     # The connection to Discord's CDN closed mid-file: the reply was "Something went wrong on my side", and
     # the log held a traceback, for a network failure that asks only for the file again.

@@ -292,7 +292,7 @@ class Admin(StoryCog):
         try:
             await asyncio.to_thread(shelf.own_file, found.path)  # a link is refused now, not after the yes
         except ShelfError as error:
-            await interaction.followup.send(clip(upload_refusal_text(error), MESSAGE_LIMIT), ephemeral=True)
+            await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
             return
         question = (
             f'Remove "{title}" (`{found.path}`) from the owner\'s library? The file is kept in `{shelf.kept.name}`.'
@@ -553,7 +553,7 @@ def _problem(error: ShelfError | discord.HTTPException | OSError) -> str:
             f"I could not change the stories folder ({error.strerror or error}); nothing was lost. "
             "Ask the bot's owner to check the folder."
         )
-    return upload_refusal_text(error)
+    return upload_refusal_text(error, escape_markdown)  # an upload's name as its uploader wrote it
 
 
 async def setup(bot: StoryBot) -> None:
