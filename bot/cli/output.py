@@ -8,11 +8,18 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO, TextIO
+
+from bot.cli.render import BOLD, RESET
+from bot.core.invisible_characters import without_controls
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
+
+_OWN_STYLE = re.compile(f"({re.escape(BOLD)}|{re.escape(RESET)})")
+"""The escape sequences the command line writes itself (an answer's words in bold, on a terminal)."""
 
 
 class OutputFailed(OSError):
@@ -53,20 +60,71 @@ class ClosedOutput(io.TextIOBase):
         raise _closed()
 
 
+def printable(text: str) -> str:
+    """`text` as it may reach the owner's terminal: without escape sequences and control characters but the
+    command line's own bold (tabs and line ends stay). A question from Discord (`feedback export`, then `eval
+    --questions`), a story's file name in a warning, hold what their writer typed: "\x1b]0;...\x07" retitled the
+    terminal, and others write to its clipboard or clear its screen. An escape sequence split between two writes
+    loses its ESC, and with it its meaning."""
+    if text.isprintable():
+        return text
+    pieces = _OWN_STYLE.split(text)  # every other piece is one of ours
+    return "".join(piece if number % 2 else without_controls(piece) for number, piece in enumerate(pieces))
+
+
+class PrintableOutput(io.TextIOBase):
+    """A text stream that writes what it is given printable(): every line the command line prints, whichever
+    command prints it and whatever it quotes, goes through here (sys.stdout and sys.stderr)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(printable(text))
+        return len(text)
+
+    def writable(self) -> bool:
+        return True
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # the stream's (input() reads it on a terminal)
+        return self.stream.encoding
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return self.stream.errors
+
+    @property
+    def buffer(self) -> BinaryIO:
+        """The stream's bytes, as they are: `feedback export -` writes JSON there, whose escapes keep it printable."""
+        return self.stream.buffer
+
+
 def set_up_output(encoding: str | None) -> None:
     """sys.stdout in this `encoding` (None: the terminal's or locale's), characters it lacks replaced, its
-    failures raised as OutputFailed. A terminal keeps Python's own stream (input() edits lines with
-    readline only on that one), and so does a stream put in its place (a test's capture)."""
-    if sys.stdout is None:
+    failures raised as OutputFailed, what it is given printable(). A terminal keeps Python's own stream under
+    PrintableOutput (input() edits lines with readline only on that one: it finds the terminal through its
+    fileno), and so does a stream put in its place (a test's capture)."""
+    stream = _unwrapped(sys.stdout)
+    if stream is None:
         sys.stdout = ClosedOutput()
-    elif sys.stdout is sys.__stdout__ and isinstance(sys.stdout, io.TextIOWrapper) and not sys.stdout.isatty():
-        sys.stdout.flush()
-        descriptor = _OutputDescriptor(sys.stdout.fileno(), "w", closefd=False)
-        sys.stdout = io.TextIOWrapper(
-            io.BufferedWriter(descriptor), encoding=encoding or sys.stdout.encoding, errors="replace"
-        )
-    elif isinstance(sys.stdout, io.TextIOWrapper):
-        sys.stdout.reconfigure(encoding=encoding, errors="replace")
+        return
+    if stream is sys.__stdout__ and isinstance(stream, io.TextIOWrapper) and not stream.isatty():
+        stream.flush()
+        descriptor = _OutputDescriptor(stream.fileno(), "w", closefd=False)
+        stream = io.TextIOWrapper(io.BufferedWriter(descriptor), encoding=encoding or stream.encoding, errors="replace")
+    elif isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(encoding=encoding, errors="replace")
+    sys.stdout = PrintableOutput(stream)
 
 
 def quiet_output() -> None:
@@ -77,6 +135,14 @@ def quiet_output() -> None:
 
 def set_up_error_output() -> None:
     """sys.stderr as /dev/null when the shell closed it (`2>&-`, where Python has None): warnings go where
-    they were sent, and the answer still comes (Python's None made every command fail, unseen)."""
-    if sys.stderr is None:
-        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the life of the process
+    they were sent, and the answer still comes (Python's None made every command fail, unseen); what it is
+    given printable(), as standard output's."""
+    stream = _unwrapped(sys.stderr)
+    if stream is None:
+        stream = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the life of the process
+    sys.stderr = PrintableOutput(stream)
+
+
+def _unwrapped(stream: TextIO | None) -> TextIO | None:
+    """The stream a PrintableOutput writes to (set up again, as a test's command after another), or `stream`."""
+    return stream.stream if isinstance(stream, PrintableOutput) else stream

@@ -30,10 +30,15 @@ _ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*\x07?|[
 stops at the first character it cannot take (the OSC's text at the next ESC), so finding them is linear."""
 
 
+def without_controls(text: str) -> str:
+    """`text` without terminal escape sequences and CONTROL_CHARACTERS."""
+    if "\x1b" in text:
+        text = _ESCAPE_SEQUENCE.sub("", text)
+    return text.translate(CONTROL_CHARACTERS)
+
+
 def plain_question(question: str) -> str:
     """The question as searched: without JOINING_INVISIBLES, terminal escape sequences and control characters. A
     question pasted from a terminal or a Discord ansi code block ("\x1b[1;31mS\u00e9bastien\x1b[0m born where") was
     searched as "31msebastien" and "0m", words of no story, and found nothing."""
-    if "\x1b" in question:
-        question = _ESCAPE_SEQUENCE.sub("", question)
-    return without_invisibles(question).translate(CONTROL_CHARACTERS)
+    return without_invisibles(without_controls(question))
