@@ -114,3 +114,16 @@ async def test_an_upload_waiting_for_a_reader_is_downloaded_only_when_its_turn_c
     assert int(upload["id"]) in fake.downloads  # once a reader was free
     replies = [await followup(fake, interaction, sent) for sent, interaction in busy]
     assert all(reply["content"].startswith("Added") for reply in replies), replies
+
+
+async def test_a_download_that_breaks_off_gives_its_reader_back(bot):
+    # Downloaded now while it holds one of the two readers: a download that fails must give it back, or two
+    # broken downloads would leave every server's uploads waiting for good.
+    fake, _ = bot
+    for channel in (CHANNEL_ID, OTHER_CHANNEL_ID, THIRD_CHANNEL_ID):
+        upload = fake.attach(f"cut-{channel}.md", MILL, cut=True)
+        mark, interaction = await fake.subcommand(
+            "story", "add", permissions=MANAGE_SERVER, channel_id=channel, file=upload
+        )
+        assert (await followup(fake, interaction, mark))["content"].startswith("I could not download that file")
+    assert (await add_and_read(fake, "weir-given-back.md", WEIR, OTHER_CHANNEL_ID))["content"].startswith("Added")
