@@ -7,6 +7,7 @@ import pytest
 from bot.core.shelf import ShelfError, UploadRefusal
 from bot.core.worker import story_file_in_worker
 from bot.settings import MIN_UPLOAD_MB
+from tests.core.readers.test_epub import write_book, xhtml
 from tests.operations.test_change_shelf import word_file
 
 MINUTES = 600.0
@@ -40,3 +41,22 @@ async def test_within_the_ceiling_files_read_and_damaged_ones_are_still_unreadab
     assert read.characters == 216_000
     damaged = await refusal(word_file(3000)[:-200], "echo.docx")
     assert damaged.refusal is UploadRefusal.UNREADABLE and "not a readable Word" in damaged.detail
+
+
+@pytest.mark.parametrize("paragraphs", [230_000, 260_000, 290_000])
+async def test_an_epub_whose_text_balloons_is_refused_for_memory_wherever_its_reading_runs_out(tmp_path, paragraphs):
+    # Reading stopped at the ceiling with the text read so far still held (by the error's frames), so the worker
+    # had no memory left to send back why: it ended printing a traceback, or spun until its time was up, and the
+    # manager was told the file "stopped the reader". Where reading runs out depends on the file: some do not.
+    sentence = "<p>The miller ground rye by the river, and his wheel turned all night long.</p>"
+    write_book(
+        tmp_path / "echo.epub",
+        "<item id='page' href='page.xhtml' media-type='application/xhtml+xml'/>",
+        "<itemref idref='page'/>",
+        {"OEBPS/page.xhtml": xhtml(sentence * paragraphs)},  # 62 to 79 KB, 17 to 21 million characters
+    )
+    with pytest.raises(ShelfError) as refused:
+        await story_file_in_worker(
+            (tmp_path / "echo.epub").read_bytes(), "echo.epub", None, seconds=60, megabytes=MIN_UPLOAD_MB
+        )
+    assert refused.value.refusal is UploadRefusal.TOO_MUCH_MEMORY, refused.value.detail
