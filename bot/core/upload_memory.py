@@ -24,13 +24,20 @@ NO_MEMORY = "ERR_NO_MEMORY"
 
 
 def story_file_within(raw: bytes, name: str, title: str | None, megabytes: int) -> StoryFile:
-    """story_file(raw, name, title), in a process whose memory is capped at `megabytes` from now on (for a worker
-    process of its own: the cap stays until it ends). Past it, ShelfError TOO_MUCH_MEMORY."""
-    _, hard = resource.getrlimit(resource.RLIMIT_DATA)
-    ceiling = megabytes * 2**20
+    """story_file(raw, name, title), in a process whose memory is capped at `megabytes` while it reads (for a worker
+    process of its own). Past it, ShelfError TOO_MUCH_MEMORY.
+
+    The cap is lifted once reading ends, before anything else is allocated: a read that ran out holds what it read
+    until its error is dropped, so the worker had no memory left to say why (it spun, or ended with a traceback, and
+    the upload was "unreadable"); the outcome sent back is bounded by the upload's size, not by what reading took."""
+    uncapped = resource.getrlimit(resource.RLIMIT_DATA)
+    ceiling, hard = megabytes * 2**20, uncapped[1]
     resource.setrlimit(resource.RLIMIT_DATA, (ceiling if hard == resource.RLIM_INFINITY else min(ceiling, hard), hard))
     try:
-        return story_file(raw, name, title)
+        try:
+            return story_file(raw, name, title)
+        finally:
+            resource.setrlimit(resource.RLIMIT_DATA, uncapped)
     except (MemoryError, ShelfError) as error:
         if ran_out_of_memory(error):
             raise ShelfError(UploadRefusal.TOO_MUCH_MEMORY, name=name, size=megabytes) from error
