@@ -6,11 +6,14 @@ worker process caps its own memory with RLIMIT_DATA before it reads, so an alloc
 there (a MemoryError, or libxml2's out-of-memory error) and the upload is refused with a reason, while the bot
 runs on.
 
-RLIMIT_DATA rather than RLIMIT_AS: since Linux 4.7 it counts the memory a process writes to (its heap and its
-private mappings, which is where Python, numpy, lxml and pypdf put what they read), and not the address space
-it only reserves. RLIMIT_AS counts that too: each thread's 64 MB malloc arena and 8 MB stack, OpenBLAS's buffers
-for every core, the shared libraries' mappings; a ceiling in it would have to change with the machine's cores
-and the libraries' versions rather than with what reading a file needs.
+RLIMIT_DATA rather than RLIMIT_AS: since Linux 4.7 it counts a process's private writable mappings (its heap and
+the memory Python, numpy, lxml and pypdf map for what they read), not the address space it only reserves or the
+shared libraries' code. RLIMIT_AS counts those too: each thread's 64 MB malloc arena, reserved and mostly unused,
+and every library's mappings; a ceiling in it would change with the libraries' versions rather than with what
+reading a file needs. Threads' stacks do count in RLIMIT_DATA, 8 MB each (measured: 8,340 KB a thread), and
+numpy's OpenBLAS starts a thread per core when the worker imports it: the worker holds 101 MB before it reads on
+2 cores, some 8 MB a core more on a larger machine, which a ceiling near STORYBOT_UPLOAD_MB's least (256) leaves
+to reading the less.
 """
 
 from __future__ import annotations
