@@ -145,8 +145,8 @@ class Settings:
     """Megabytes of files one server may store in the database, its stories and their kept versions: one database
     serves every server, and nothing a server keeps is deleted by the bot."""
     upload_seconds: int = UPLOAD_SECONDS
-    """Seconds an upload may take to read (in a worker process, ended past them): a file made to read slowly must
-    not hold the uploads waiting behind it for long."""
+    """Seconds an upload may take to download, and then to read (in a worker process, ended past them): a file made
+    to come or to read slowly must not hold the uploads waiting behind it for long."""
     upload_mb: int = UPLOAD_MB
     """Megabytes of memory an upload's worker process may take: a file made to balloon as it is read (a packed
     Word file of millions of paragraphs) must not take the machine's memory."""

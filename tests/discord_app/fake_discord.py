@@ -211,6 +211,8 @@ class FakeDiscord:
         """What people uploaded, served from the fake CDN route as Discord's CDN serves it."""
         self.cut_attachments: set[int] = set()
         """Uploads whose download the fake CDN breaks off halfway (the connection closed mid-body)."""
+        self.stalled_attachments: set[int] = set()
+        """Uploads whose download the fake CDN stops sending halfway, the connection left open."""
         self.downloads: dict[int, int] = {}
         """Each upload the fake CDN served whole, by its id: the number of REST calls before it (its place among
         them), in the order they were served."""
@@ -475,13 +477,15 @@ class FakeDiscord:
             2, data, permissions=permissions, author=author, channel_id=channel_id, connection=connection
         )
 
-    def attach(self, filename: str, content: bytes, cut: bool = False) -> dict[str, Any]:
+    def attach(self, filename: str, content: bytes, cut: bool = False, stall: bool = False) -> dict[str, Any]:
         """A file a person uploads with a command: its attachment object, served from the fake CDN (`cut`:
-        its download breaks off halfway)."""
+        its download breaks off halfway; `stall`: it stops halfway and the rest never comes)."""
         attachment_id = self.new_id()
         self.attachments[attachment_id] = content
         if cut:
             self.cut_attachments.add(attachment_id)
+        if stall:
+            self.stalled_attachments.add(attachment_id)
         url = f"{self.url}/attachments/{attachment_id}/{quote(filename, safe='')}"
         return {"id": str(attachment_id), "filename": filename, "size": len(content), "url": url, "proxy_url": url}
 
@@ -536,7 +540,7 @@ class FakeDiscord:
         content = self.attachments.get(attachment_id)
         if content is None:
             return web.Response(status=404)
-        if attachment_id not in self.cut_attachments:
+        if attachment_id not in self.cut_attachments | self.stalled_attachments:
             async with self._changed:
                 self.downloads[attachment_id] = len(self.calls)
                 self._changed.notify_all()
@@ -545,6 +549,8 @@ class FakeDiscord:
         response.content_length = len(content)
         await response.prepare(request)
         await response.write(content[: len(content) // 2])
+        if attachment_id in self.stalled_attachments:
+            await asyncio.Event().wait()  # open, and silent, until the fake Discord closes
         assert request.transport is not None
         request.transport.close()  # the rest never comes
         return response

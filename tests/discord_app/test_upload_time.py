@@ -15,6 +15,7 @@ import pytest_asyncio
 
 from tests.discord_app.bot_process import BotProcess, bot_on_fake_discord
 from tests.discord_app.fake_discord import FakeDiscord
+from tests.discord_app.test_admin import MANAGE_SERVER
 from tests.discord_app.test_shelves import add, add_and_read, followup
 from tests.operations.test_change_shelf import word_file
 
@@ -64,3 +65,15 @@ async def test_an_upload_that_takes_too_long_to_read_is_stopped_and_the_manager_
     after = await add_and_read(fake, "weir.md", b"# The Weir\n\nOttilie opened the weir at dawn.")
     assert after["content"].startswith('Added "The Weir"'), after
     assert readers_of(process) == []
+
+
+async def test_an_upload_whose_download_stalls_is_given_up_after_the_upload_time_and_its_reader_given_back(bot):
+    # The download had aiohttp's five minutes: a file whose bytes stopped coming held one of the two readers every
+    # server's uploads share for that long. It now has the upload's time, and the manager is told.
+    fake, _ = bot
+    upload = fake.attach("stalled.md", b"# The Stall\n\n" + b"Anatole waited. " * 4096, stall=True)
+    mark, interaction = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=upload)
+    told = (await followup(fake, interaction, mark))["content"]
+    assert told == f"I could not download that file from Discord within {LIMIT} seconds; please upload it again.", told
+    after = await add_and_read(fake, "kiln.md", b"# The Kiln\n\nOttilie fired the kiln at dusk.")
+    assert after["content"].startswith('Added "The Kiln"'), after

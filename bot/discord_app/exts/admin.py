@@ -439,9 +439,11 @@ class Admin(StoryCog):
             if name is not None and PurePosixPath(uploaded).suffix.lower() != PurePosixPath(name).suffix.lower():
                 raise ShelfError(UploadRefusal.OTHER_FORMAT, name=name, detail=PurePosixPath(name).suffix)
             require_upload_size(file.size)
+            settings = self.bot.settings
             async with self.readers:  # downloaded only now: a server waiting for a reader holds no file
-                raw = await file.read()
-                settings = self.bot.settings
+                # A download that stalls would hold the reader for aiohttp's five minutes: it gets the reading's time.
+                async with asyncio.timeout(settings.upload_seconds):
+                    raw = await file.read()
                 upload = await read_upload(
                     raw, name or uploaded, title, seconds=settings.upload_seconds, megabytes=settings.upload_mb
                 )
@@ -450,7 +452,10 @@ class Admin(StoryCog):
             return None
         except (aiohttp.ClientError, TimeoutError) as error:  # the download broke off or timed out
             log.warning("Could not download the upload %s: %s", file.filename, error or type(error).__name__)
-            await interaction.followup.send(download_failed(), ephemeral=True)
+            late = isinstance(error, TimeoutError)
+            await interaction.followup.send(
+                download_failed(f" within {self.bot.settings.upload_seconds} seconds" if late else ""), ephemeral=True
+            )
             return None
         return name or uploaded, upload
 
