@@ -28,13 +28,16 @@ def stopped_mid_write(folder: Path, writer: subprocess.Popen[bytes]) -> bool:
     """Stops the writer at a moment it is writing (files no manifest names in `folder`) and says True; False
     when it ended first. It stays stopped: the caller kills it."""
     while writer.poll() is None:
+        stopped = False
         with contextlib.suppress(OSError, ValueError):  # a file removed while the manifest was read
             if unnamed_files(folder):
                 writer.send_signal(signal.SIGSTOP)
+                stopped = True
                 _wait_stopped(writer.pid)
                 if unnamed_files(folder):  # still so, now that nothing moves
                     return True
-                writer.send_signal(signal.SIGCONT)
+        if stopped:  # let go however the second look ended, or the loop would wait for a stopped writer for ever
+            writer.send_signal(signal.SIGCONT)
         time.sleep(0.001)  # a turn of the cores for the writer
     return False
 
