@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.core.invisible_characters import without_invisibles
-from bot.core.readers import STORY_SUFFIXES, reader_for, suffix_list
+from bot.core.readers import STORY_SUFFIXES, reader_for, story_suffix, suffix_list
 from bot.core.readers.reader import Block
 from bot.core.sentences import sentence_spans
 
@@ -71,9 +71,11 @@ class Corpus:
 
 
 def title_from_filename(path: Path) -> str:
-    """ "003_the-old-mill.txt" -> "The Old Mill"."""
-    words = re.sub(r"^\d+[_\-. ]+", "", path.stem).replace("_", " ").replace("-", " ").split()
-    return " ".join(w[:1].upper() + w[1:] for w in words) or path.stem
+    """ "003_the-old-mill.txt" -> "The Old Mill" (and "the-old-mill.fb2.zip" too)."""
+    suffix = story_suffix(path)
+    stem = path.name[: -len(suffix)] if suffix else path.stem
+    words = re.sub(r"^\d+[_\-. ]+", "", stem).replace("_", " ").replace("-", " ").split()
+    return " ".join(w[:1].upper() + w[1:] for w in words) or stem
 
 
 @dataclass(frozen=True)

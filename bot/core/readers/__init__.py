@@ -7,26 +7,48 @@ from pathlib import Path
 
 from bot.core.readers.docx import DocxReader
 from bot.core.readers.epub import EpubReader
+from bot.core.readers.fb2 import Fb2Reader, ZippedFb2Reader
 from bot.core.readers.html import HtmlReader
 from bot.core.readers.markdown import MarkdownReader
+from bot.core.readers.odt import OdtReader
 from bot.core.readers.pdf import PdfReader
 from bot.core.readers.reader import Reader
+from bot.core.readers.rtf import RtfReader
 from bot.core.readers.text import TextReader
 
 READERS: dict[str, Reader] = {
     suffix: reader
-    for reader in (TextReader(), MarkdownReader(), HtmlReader(), EpubReader(), DocxReader(), PdfReader())
+    for reader in (
+        TextReader(),
+        MarkdownReader(),
+        HtmlReader(),
+        EpubReader(),
+        DocxReader(),
+        OdtReader(),
+        RtfReader(),
+        Fb2Reader(),
+        ZippedFb2Reader(),
+        PdfReader(),
+    )
     for suffix in reader.suffixes
 }
 STORY_SUFFIXES = tuple(READERS)
-READING_VERSION = 6
+_LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
+READING_VERSION = 7
 """Raised whenever a reader reads the same file differently, so saved indexes built before are rebuilt."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
 
+def story_suffix(path: Path | str) -> str | None:
+    """The story format ending of a file name, lower case (".fb2.zip", not ".zip"); None when it has none."""
+    name = Path(path).name.lower()
+    return next((suffix for suffix in _LONGEST_FIRST if name.endswith(suffix) and name != suffix), None)
+
+
 def reader_for(path: Path | str) -> Reader | None:
-    return READERS.get(Path(path).suffix.lower())
+    suffix = story_suffix(path)
+    return READERS[suffix] if suffix else None
 
 
 def suffix_list() -> str:

@@ -15,13 +15,11 @@ from typing import TYPE_CHECKING
 
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
+from bot.core.readers.styles import StyleRole, style_role
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-TITLE_STYLE = "Title"
-DROPPED_STYLES = ("Subtitle", "TOC Heading")
-HEADING_STYLE = "Heading"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _WRAPPERS = frozenset(f"{_W}{tag}" for tag in ("sdt", "sdtContent", "customXml", "ins", "moveTo"))
 """What holds paragraphs or runs without being text of its own: content controls, custom XML, and tracked
@@ -123,11 +121,11 @@ class DocxReader:
             names = {style.style_id: style.name or "" for style in document.styles}
             blocks = []
             for paragraph in _paragraphs(document.element.body):
-                style = names.get(_style_id(paragraph), default)
-                if style == TITLE_STYLE:
+                role = style_role(names.get(_style_id(paragraph), default))
+                if role is StyleRole.TITLE:
                     title = title or _text(paragraph)
-                elif not style.startswith(DROPPED_STYLES):
-                    blocks.append(Block(_text(paragraph), heading=style.startswith(HEADING_STYLE)))
+                elif role is not StyleRole.LEFT_OUT:
+                    blocks.append(Block(_text(paragraph), heading=role is StyleRole.HEADING))
         except Exception as error:  # python-docx reads hostile files; whatever it raises, this file is unreadable
             raise ValueError(f"is not a readable Word document ({error}); save it again as .docx") from error
         return story_text(title, blocks, author)

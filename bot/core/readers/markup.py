@@ -118,8 +118,10 @@ def parse_html(raw: bytes, format_name: str) -> _Element:
     return root
 
 
-def parse_xml(raw: bytes, format_name: str, name: str) -> _Element:
-    """An XML document's tree, parsed safely (above); raises ValueError when nothing can be read."""
+def parse_xml(raw: bytes, format_name: str, name: str | None = None) -> _Element:
+    """An XML document's tree, parsed safely (above); raises ValueError when nothing can be read.
+
+    `name`: the part of an archive it is, in messages; None for a file that is one XML document."""
     etree = lxml_etree(format_name)
     parser = etree.XMLParser(
         resolve_entities=False,
@@ -130,12 +132,13 @@ def parse_xml(raw: bytes, format_name: str, name: str) -> _Element:
         remove_pis=True,
         recover=True,
     )
+    unreadable = f"holds {name}, which is not readable XML" if name else "is not readable XML"
     try:
         root = etree.fromstring(raw, parser)
     except etree.XMLSyntaxError as error:
-        raise ValueError(f"holds {name}, which is not readable XML ({error}); export it again") from error
+        raise ValueError(f"{unreadable} ({error}); export it again") from error
     if root is None:
-        raise ValueError(f"holds {name}, which is not readable XML; export it again")
+        raise ValueError(f"{unreadable}; export it again")
     _require_whole(parser)
     return root
 

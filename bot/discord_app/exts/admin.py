@@ -14,13 +14,13 @@ import logging
 import re
 import secrets
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 from typing import Literal
 
 import aiohttp
 import discord
 from discord import app_commands
 
+from bot.core.readers import story_suffix
 from bot.core.shelf import (
     Shelf,
     ShelfError,
@@ -436,8 +436,8 @@ class Admin(StoryCog):
     ) -> tuple[str, StoryFile] | None:
         try:
             uploaded = safe_file_name(file.filename)
-            if name is not None and PurePosixPath(uploaded).suffix.lower() != PurePosixPath(name).suffix.lower():
-                raise ShelfError(UploadRefusal.OTHER_FORMAT, name=name, detail=PurePosixPath(name).suffix)
+            if name is not None and story_suffix(uploaded) != story_suffix(name):
+                raise ShelfError(UploadRefusal.OTHER_FORMAT, name=name, detail=story_suffix(name) or "")
             require_upload_size(file.size)
             settings = self.bot.settings
             async with self.readers:  # downloaded only now: a server waiting for a reader holds no file

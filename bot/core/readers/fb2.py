@@ -1,0 +1,125 @@
+"""FictionBook (`.fb2`, and `.fb2.zip`: one zipped), the e-book format of Russian and Eastern European libraries.
+
+One XML file, read with lxml as EPUB's parts are (no entities expanded, no DTD, no network). The title is
+the description's `book-title`, and a "by" line naming its first author is left out; each section's
+`title` names a chapter, nested sections' too; paragraphs, a poem's stanzas (one passage each), epigraphs,
+quotations and table cells are read in order. Left out: the body's own title (the book's title and
+author again), footnote bodies and their markers in the text (as Word's footnotes are), and the images
+packed in the file. A zipped book is read with archive.py's limits, and must hold one `.fb2` file.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.core.readers.archive import SafeZip
+from bot.core.readers.markup import local_name, lxml_etree, parse_xml
+from bot.core.readers.reader import Block, StoryText, story_text
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+FORMAT_NAME = "FictionBook (.fb2)"
+NOTES_BODIES = frozenset({"notes", "comments", "footnotes"})
+"""The names of the bodies that hold notes; the first body, which has none, holds the book."""
+_PARAGRAPHS = frozenset({"p", "v", "subtitle", "text-author", "td", "th"})
+_LEFT_OUT = frozenset({"image", "binary"})
+_NOTE = "note"
+"""A link's `type` when it points at a footnote: its mark ("[1]") is left out with the note."""
+
+
+def _text(paragraph: _Element) -> str:
+    """The paragraph's text, emphasis and links included, without footnote marks."""
+    parts: list[str] = []
+    walker = lxml_etree(FORMAT_NAME).iterwalk(paragraph, events=("start", "end"))
+    for event, element in walker:
+        if event == "start":
+            if not isinstance(element.tag, str) or (local_name(element) == "a" and element.get("type") == _NOTE):
+                walker.skip_subtree()  # its "end" still comes, for its tail
+            else:
+                parts.append(element.text or "")
+        elif element is not paragraph:
+            parts.append(element.tail or "")
+    return "".join(parts)
+
+
+def _joined(element: _Element) -> str:
+    """A title's or a stanza's lines (its p or v elements) as one line."""
+    return " ".join(_text(line) for line in element.iter() if local_name(line) in _PARAGRAPHS)
+
+
+def _blocks(body: _Element) -> list[Block]:
+    blocks = []
+    walker = lxml_etree(FORMAT_NAME).iterwalk(body, events=("start",))
+    for _, element in walker:
+        name = local_name(element)
+        if name == "title":
+            if element.getparent() is not body:  # the body's own title repeats the book's
+                blocks.append(Block(_joined(element), heading=local_name(element.getparent()) == "section"))
+            walker.skip_subtree()
+        elif name == "stanza":
+            blocks.append(Block(_joined(element)))
+            walker.skip_subtree()
+        elif name in _PARAGRAPHS:
+            blocks.append(Block(_text(element)))
+            walker.skip_subtree()
+        elif name in _LEFT_OUT or not name:
+            walker.skip_subtree()
+    return blocks
+
+
+def _first(root: _Element, path: tuple[str, ...]) -> _Element | None:
+    """The first element down this path of local names (FictionBook's namespace is not always the same)."""
+    found: _Element | None = root
+    for name in path:
+        found = next((child for child in found.iterchildren() if local_name(child) == name), None)
+        if found is None:
+            return None
+    return found
+
+
+def _author(title_info: _Element | None) -> str | None:
+    author = _first(title_info, ("author",)) if title_info is not None else None
+    if author is None:
+        return None
+    names = {local_name(part): _text(part) for part in author.iterchildren()}
+    full = " ".join(names.get(part, "") for part in ("first-name", "middle-name", "last-name")).strip()
+    return full or names.get("nickname")
+
+
+def read_fb2(raw: bytes, name: str | None = None) -> StoryText:
+    """The story of a FictionBook file's bytes (`name`: the file in a zip it was packed in, for messages)."""
+    root = parse_xml(raw, FORMAT_NAME, name)
+    if local_name(root) != "fictionbook":
+        held = f"{name} holds" if name else "it holds"
+        raise ValueError(f"is not a FictionBook book ({held} <{local_name(root)}>); export it again as FB2")
+    bodies = [child for child in root.iterchildren() if local_name(child) == "body"]
+    books = [body for body in bodies if (body.get("name") or "").casefold() not in NOTES_BODIES] or bodies[:1]
+    title_info = _first(root, ("description", "title-info"))
+    book_title = _first(title_info, ("book-title",)) if title_info is not None else None
+    title = _text(book_title) if book_title is not None else None
+    if not title and books:
+        body_title = _first(books[0], ("title",))
+        title = _joined(body_title) if body_title is not None else None
+    return story_text(title, [block for body in books for block in _blocks(body)], _author(title_info))
+
+
+class Fb2Reader:
+    suffixes = (".fb2",)
+    name = FORMAT_NAME
+
+    def read(self, raw: bytes) -> StoryText:
+        return read_fb2(raw)
+
+
+class ZippedFb2Reader:
+    suffixes = (".fb2.zip",)
+    name = "FictionBook (.fb2.zip)"
+
+    def read(self, raw: bytes) -> StoryText:
+        archive = SafeZip(raw, self.name)
+        books = sorted(name for name in archive.names() if name.lower().endswith(".fb2"))
+        if len(books) != 1:
+            found = f"{len(books):,} .fb2 files" if books else "no .fb2 file"
+            raise ValueError(f"holds {found}, where it should hold one book; unzip it and add the .fb2 files")
+        return read_fb2(archive.read(books[0]), books[0])

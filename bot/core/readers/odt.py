@@ -1,0 +1,140 @@
+"""OpenDocument text (`.odt`: LibreOffice's own, and what Google Docs and Word export): a zip of XML parts.
+
+Read with the standard library's zipfile (with the limits of archive.py) and lxml, as EPUB is: a story needs
+`content.xml` (the text) and `meta.xml` (the title), nothing else of the package (styles, images, settings).
+The title is the document's own (File > Properties), else its first paragraph in the Title style, and a "by"
+line naming the document's author is left out; headings (`text:h`, and paragraphs in Heading styles) name
+chapters; lists and tables are read where they stand, a table row by row; tracked changes read as the text
+stands (deletions are kept apart from it). Footnotes, comments, text boxes and frames, and generated
+indexes (a table of contents) are left out, as they are from Word documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from bot.core.readers.archive import SafeZip
+from bot.core.readers.markup import lxml_etree, parse_xml
+from bot.core.readers.reader import Block, StoryText, story_text
+from bot.core.readers.styles import StyleRole, style_role
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+CONTENT = "content.xml"
+META = "meta.xml"
+MANIFEST = "META-INF/manifest.xml"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_ENCRYPTION = "{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}encryption-data"
+_PARAGRAPHS = frozenset((f"{_TEXT}p", f"{_TEXT}h"))
+_LEFT_OUT = frozenset(
+    [
+        f"{_TEXT}tracked-changes",  # what tracked changes deleted, kept apart from the text
+        f"{_TEXT}note",  # footnotes and endnotes, their number and their text
+        f"{_OFFICE}annotation",  # comments
+        f"{_TEXT}number",  # a list's or heading's number as last shown: generated, not written
+        f"{_TEXT}sequence-decls",
+        f"{_TEXT}variable-decls",
+        f"{_TEXT}user-field-decls",
+        f"{_OFFICE}forms",
+        *(
+            f"{_TEXT}{index}"  # generated from the text: every entry would be said twice
+            for index in (
+                "table-of-content",
+                "alphabetical-index",
+                "illustration-index",
+                "table-index",
+                "object-index",
+                "user-index",
+                "bibliography",
+            )
+        ),
+        *(
+            f"{{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}}{shape}"  # text boxes, images and shapes
+            for shape in ("frame", "custom-shape", "rect", "ellipse", "line", "polygon", "path", "g", "a")
+        ),
+    ]
+)
+_CHARACTERS = {f"{_TEXT}s": " ", f"{_TEXT}tab": "\t", f"{_TEXT}line-break": "\n"}
+"""`text:s` stands for spaces (`text:c` of them): one does, as runs of spaces are one in a passage."""
+
+
+def _paragraphs(body: _Element) -> Iterator[_Element]:
+    """The paragraphs and headings in reading order: in lists, sections and table cells where they stand."""
+    walker = lxml_etree("OpenDocument").iterwalk(body, events=("start",))
+    for _, element in walker:
+        if element.tag in _PARAGRAPHS:
+            yield element
+            walker.skip_subtree()
+        elif element.tag in _LEFT_OUT:
+            walker.skip_subtree()
+
+
+def _text(paragraph: _Element) -> str:
+    """The paragraph's text: its spans, links and fields too, without what _LEFT_OUT names."""
+    parts: list[str] = []
+    walker = lxml_etree("OpenDocument").iterwalk(paragraph, events=("start", "end"))
+    for event, element in walker:
+        if event == "start":
+            if element.tag in _LEFT_OUT or not isinstance(element.tag, str):
+                walker.skip_subtree()  # its "end" still comes, for its tail
+            else:
+                parts.append(_CHARACTERS.get(element.tag, element.text or ""))
+        elif element is not paragraph:
+            parts.append(element.tail or "")
+    return "".join(parts)
+
+
+def _style_names(content: _Element) -> dict[str, str]:
+    """The style each automatic style ("P1": a paragraph given a format of its own) is based on, by name;
+    names as written ("Heading_20_1") are read as shown ("Heading 1")."""
+    names = {}
+    for style in content.iter(f"{_STYLE}style"):
+        name, parent = style.get(f"{_STYLE}name"), style.get(f"{_STYLE}parent-style-name")
+        if name and parent and style.get(f"{_STYLE}family") == "paragraph":
+            names[name] = parent
+    return names
+
+
+def _shown(style: str) -> str:
+    return style.replace("_20_", " ")
+
+
+class OdtReader:
+    suffixes = (".odt",)
+    name = "OpenDocument text (.odt)"
+
+    def read(self, raw: bytes) -> StoryText:
+        document = SafeZip(raw, self.name)
+        present = document.names()
+        if MANIFEST in present:
+            manifest = parse_xml(document.read(MANIFEST), self.name, MANIFEST)
+            if next(manifest.iter(_ENCRYPTION), None) is not None:
+                raise ValueError("is protected with a password; save it again without one")
+        content = parse_xml(document.read(CONTENT), self.name, CONTENT)
+        body = content.find(f"{_OFFICE}body/{_OFFICE}text")
+        if body is None:
+            raise ValueError("holds no text document (a spreadsheet or a presentation?); save the story as .odt")
+        title = author = None
+        if META in present:
+            meta = parse_xml(document.read(META), self.name, META)
+            title = meta.findtext(f"{_OFFICE}meta/{_DC}title")
+            author = meta.findtext(f"{_OFFICE}meta/{_META}initial-creator") or meta.findtext(
+                f"{_OFFICE}meta/{_DC}creator"
+            )
+        based_on = _style_names(content)
+        blocks = []
+        for paragraph in _paragraphs(body):
+            style = paragraph.get(f"{_TEXT}style-name") or ""
+            role = style_role(_shown(based_on.get(style, style)))
+            if role is StyleRole.TITLE:
+                title = title or _text(paragraph)
+            elif role is not StyleRole.LEFT_OUT:
+                heading = paragraph.tag == f"{_TEXT}h" or role is StyleRole.HEADING
+                blocks.append(Block(_text(paragraph), heading=heading))
+        return story_text(title, blocks, author)

@@ -1,0 +1,344 @@
+"""Rich Text (`.rtf`: WordPad, TextEdit, Scrivener, Word and LibreOffice), read by a small tokenizer of its own.
+
+No library on PyPI reads RTF in time linear in its size: striprtf runs regular expressions over the whole
+file that rescan it from every field and every font (8,000 empty fields took 6.5 s, four times what 4,000
+took), and rtfparse (made for e-mail bodies) reads groups by recursion and brings an Outlook library along.
+RTF's grammar is small: control words (`\\par`, `\\f1`, `\\u1052`), control symbols (`\\'e9`, `\\~`), groups
+in braces, and text. One regular expression takes one token at a time, each of its alternatives bounded
+(a control word has at most 32 letters and 10 digits) or a run of plain bytes, so a file is read in one
+pass; groups are a stack, not recursion, and may nest 1,024 deep; `\\binN` data is jumped over.
+
+Paragraphs end at `\\par` (and table cells at `\\cell`). The title is the `\\info` group's `\\title`, else the
+first paragraph in the Title style, and a "by" line naming `\\author` is left out; paragraphs in Heading
+styles (by the style sheet's names) or with an outline level name chapters. Text is decoded by the
+document's code page (`\\ansicpg`) or its font's (`\\fcharset`: Russian Word files set Cyrillic fonts in
+a Western code page), and `\\uN` characters are read with their `\\ucN` fallbacks skipped. Left out, as
+from Word documents: the font, colour and style tables, pictures and objects, headers and footers,
+footnotes, comments, fields' instructions (their results are read), list numbers and text boxes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from enum import Enum
+from typing import NamedTuple
+
+from bot.core.readers.reader import Block, StoryText, story_text
+from bot.core.readers.styles import StyleRole, style_role
+
+MAX_DEPTH = 1024
+"""Groups nested deeper than this are no document (word processors nest a few dozen deep)."""
+DEFAULT_CODE_PAGE = "cp1252"
+_TOKEN = re.compile(
+    rb"\\([a-zA-Z]{1,32})(-?[0-9]{1,10})? ?"  # a control word, its number, the space that ends it
+    rb"|\\'([0-9a-fA-F]{2})"  # a byte of text in the code page
+    rb"|\\([^a-zA-Z])"  # a control symbol (\~, \{, \*, a line end)
+    rb"|([{}])"
+    rb"|[\r\n]+"  # line ends are not text
+    rb"|([^\\{}\r\n]+)"  # text, in the code page
+    rb"|\\",  # a backslash at the very end
+    re.DOTALL,
+)
+
+
+_START = re.compile(rb"\s*\{\\rtf")
+
+
+class Destination(Enum):
+    """Where a group's text goes."""
+
+    TEXT = "text"
+    SKIPPED = "skipped"
+    FONTS = "fonts"
+    STYLES = "styles"
+    STYLE = "style"
+    """One entry of the style sheet: its text is the style's name."""
+    INFO = "info"
+    TITLE = "title"
+    AUTHOR = "author"
+
+
+_DESTINATIONS = {b"fonttbl": Destination.FONTS, b"stylesheet": Destination.STYLES, b"info": Destination.INFO}
+_INFO_FIELDS = {b"title": Destination.TITLE, b"author": Destination.AUTHOR}
+_TABLES = (b"colortbl", b"listtable", b"listoverridetable", b"revtbl", b"rsidtbl", b"pgdsctbl", b"xmlnstbl", b"filetbl")
+_DOCUMENT_DATA = (b"generator", b"latentstyles", b"themedata", b"colorschememapping", b"datastore", b"userprops")
+_PICTURES = (b"pict", b"object", b"objdata", b"nonshppict", b"shppict", b"shp", b"shpinst", b"do", b"background")
+_MARGINS = (b"header", b"headerl", b"headerr", b"headerf", b"footer", b"footerl", b"footerr", b"footerf")
+_NOTES = (b"footnote", b"ftnsep", b"ftnsepc", b"ftncn", b"aftnsep", b"aftnsepc", b"aftncn", b"annotation")
+_MARKS = (b"fldinst", b"xe", b"tc", b"tcn", b"txe", b"rxe", b"bkmkstart", b"bkmkend", b"docvar", b"template")
+_NUMBERS = (b"pn", b"pntext", b"pntxta", b"pntxtb", b"listtext")
+_FONT_DATA = (b"falt", b"panose", b"fontemb", b"fontfile")
+_SKIPPED = frozenset((*_TABLES, *_DOCUMENT_DATA, *_PICTURES, *_MARGINS, *_NOTES, *_MARKS, *_NUMBERS, *_FONT_DATA))
+"""Destinations that are not text: tables, pictures and shapes (text boxes too), headers and footers, notes and
+comments, fields' instructions, index and contents entries, bookmarks, list numbers. The `{\\*\\...}` ones, which a
+reader may skip, are all skipped."""
+_CHARACTERS = {
+    b"line": "\n",
+    b"tab": "\t",
+    b"emdash": "\u2014",
+    b"endash": "\u2013",
+    b"emspace": "\u2003",
+    b"enspace": "\u2002",
+    b"qmspace": "\u2005",
+    b"bullet": "\u2022",
+    b"lquote": "\u2018",
+    b"rquote": "\u2019",
+    b"ldblquote": "\u201c",
+    b"rdblquote": "\u201d",
+    b"page": " ",
+}
+_SYMBOLS = {b"~": "\xa0", b"_": "-", b"{": "{", b"}": "}", b"\\": "\\"}
+"""Control symbols that are characters; `\\-` (an optional hyphen) is none."""
+_STYLE_KINDS = frozenset((b"s", b"cs", b"ds", b"ts"))
+"""How a style sheet's entry says what it styles: \\s paragraphs (the only ones that matter here)."""
+_PARAGRAPH_ENDS = frozenset((b"par", b"sect", b"cell", b"nestcell", b"row", b"nestrow"))
+_LINE_ENDS = (b"\n", b"\r")
+"""A backslash before a line end is a \\par."""
+_CODE_PAGES = {b"ansi": "cp1252", b"mac": "mac_roman", b"pc": "cp437", b"pca": "cp850"}
+_CHARSETS = {
+    77: "mac_roman",
+    128: "cp932",
+    129: "cp949",
+    130: "johab",
+    134: "cp936",
+    136: "cp950",
+    161: "cp1253",
+    162: "cp1254",
+    163: "cp1258",
+    177: "cp1255",
+    178: "cp1256",
+    186: "cp1257",
+    204: "cp1251",
+    222: "cp874",
+    238: "cp1250",
+    254: "cp437",
+    255: "cp850",
+}
+"""A font's `\\fcharset` as a code page; those not here (0 and 1, ANSI and default) use the document's."""
+_BODY_TEXT_LEVEL = 9
+"""`\\outlinelevel9` is body text; 0 to 8 are headings' levels."""
+
+
+class Group(NamedTuple):
+    """What a group sets, which its end restores."""
+
+    destination: Destination
+    unicode_skip: int = 1
+    """\\ucN: how many characters stand after a \\uN for readers that lack it."""
+    font: int | None = None
+    style: int = 0
+    outline: int | None = None
+
+
+def _code_page(name: str) -> str | None:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+class _Document:
+    """One file's reading: the groups open, the tables read so far, the paragraphs."""
+
+    def __init__(self) -> None:
+        self.group = Group(Destination.TEXT)
+        self.open: list[Group] = []
+        self.code_page = DEFAULT_CODE_PAGE
+        self.default_font: int | None = None
+        self.font_code_pages: dict[int, str] = {}
+        self.font_entry = 0
+        self.style_names: dict[int, str] = {}
+        self.style_entry: int | None = 0
+        self.bytes = bytearray()
+        """Text bytes not yet decoded: a character of a two-byte code page may come as two \\'hh."""
+        self.unicode_skip = 0
+        """Fallback characters still to skip after a \\uN."""
+        self.parts: dict[Destination, list[str]] = {
+            Destination.TEXT: [],
+            Destination.STYLE: [],
+            Destination.TITLE: [],
+            Destination.AUTHOR: [],
+        }
+        self.blocks: list[Block] = []
+        self.title_paragraph: str | None = None
+
+    def read(self, raw: bytes) -> StoryText:
+        position, ended = 0, False
+        while not ended:
+            for match in _TOKEN.finditer(raw, position):
+                word, number, byte, symbol, brace, text = match.groups()
+                if text is not None or byte is not None:
+                    self._text(bytes.fromhex(byte.decode()) if byte is not None else text)
+                    continue
+                self._decode()
+                if brace == b"{":
+                    self._open()
+                elif brace == b"}":
+                    ended = self._close()
+                    if ended:
+                        break
+                elif symbol is not None:
+                    self._symbol(symbol)
+                elif word == b"bin":
+                    position = match.end() + max(int(number or 0), 0)
+                    if position > len(raw):
+                        raise ValueError("says binary data follows that runs past its end (it is cut short?)")
+                    break  # the tokens go on after the data
+                elif word is not None:
+                    self._word(word, None if number is None else int(number))
+            else:
+                if self.open:
+                    raise ValueError(
+                        f"ends inside {len(self.open):,} unclosed group(s) (it is cut short?); save it again as RTF"
+                    )
+                ended = True
+        self._paragraph_end()
+        title = _joined(self.parts[Destination.TITLE]) or self.title_paragraph
+        return story_text(title, self.blocks, _joined(self.parts[Destination.AUTHOR]) or None)
+
+    def _open(self) -> None:
+        if len(self.open) >= MAX_DEPTH:
+            raise ValueError(f"nests groups over {MAX_DEPTH:,} deep, more than any document; save it again as RTF")
+        self.open.append(self.group)
+        self.unicode_skip = 0
+        if self.group.destination is Destination.STYLES:
+            self.group = self.group._replace(destination=Destination.STYLE)
+            self.style_entry = 0
+            self.parts[Destination.STYLE].clear()
+
+    def _close(self) -> bool:
+        """Ends a group; True when it was the document's."""
+        self.unicode_skip = 0
+        if not self.open:
+            return True
+        closed, self.group = self.group, self.open.pop()
+        if closed.destination is Destination.STYLE and self.group.destination is Destination.STYLES:
+            name = _joined(self.parts[Destination.STYLE]).rstrip(";").strip()
+            if self.style_entry is not None and name:
+                self.style_names[self.style_entry] = name
+        return not self.open
+
+    def _text(self, data: bytes) -> None:
+        if self.group.destination is Destination.SKIPPED:
+            return
+        if self.unicode_skip:
+            skipped = min(self.unicode_skip, len(data))
+            self.unicode_skip -= skipped
+            data = data[skipped:]
+        self.bytes += data
+
+    def _decode(self) -> None:
+        if self.bytes:
+            font = self.group.font if self.group.font is not None else self.default_font
+            code_page = self.font_code_pages.get(font, self.code_page) if font is not None else self.code_page
+            self._emit(self.bytes.decode(code_page, "replace"))
+            self.bytes.clear()
+
+    def _emit(self, text: str) -> None:
+        parts = self.parts.get(self.group.destination)
+        if parts is not None:
+            parts.append(text)
+
+    def _symbol(self, symbol: bytes) -> None:
+        destination = self.group.destination
+        if destination is Destination.SKIPPED:
+            return
+        if symbol == b"*":  # a destination that a reader which does not know it skips
+            self.group = self.group._replace(destination=Destination.SKIPPED)
+        elif self.unicode_skip:
+            self.unicode_skip -= 1
+        elif symbol in _LINE_ENDS and destination is Destination.TEXT:
+            self._paragraph_end()
+        elif symbol in _SYMBOLS:
+            self._emit(_SYMBOLS[symbol])
+
+    def _word(self, word: bytes, number: int | None) -> None:
+        group = self.group
+        destination = group.destination
+        if destination is Destination.SKIPPED:
+            return
+        if self.unicode_skip:  # a control word stands for one character of a \uN's fallback too
+            self.unicode_skip -= 1
+            return
+        if word in _SKIPPED:
+            self.group = group._replace(destination=Destination.SKIPPED)
+        elif word in _DESTINATIONS:
+            self.group = group._replace(destination=_DESTINATIONS[word])
+        elif destination is Destination.INFO:
+            self.group = group._replace(destination=_INFO_FIELDS.get(word, Destination.SKIPPED))
+        elif destination is Destination.FONTS:
+            self._font_word(word, number)
+        elif destination is Destination.STYLE and word in _STYLE_KINDS:
+            self.style_entry = number or 0 if word == b"s" else None  # a character, section or table style: None
+        elif word == b"u" and number is not None:
+            self._emit(chr(number % 0x10000))  # a negative number is a character over 32767
+            self.unicode_skip = group.unicode_skip
+        elif word in _CHARACTERS:
+            self._emit(_CHARACTERS[word])
+        elif word in _PARAGRAPH_ENDS:
+            if destination is Destination.TEXT:
+                self._paragraph_end()
+        else:
+            self._setting(word, number)
+
+    def _font_word(self, word: bytes, number: int | None) -> None:
+        if word == b"f":
+            self.font_entry = number or 0
+        elif word == b"fcharset" and number in _CHARSETS:
+            self.font_code_pages[self.font_entry] = _CHARSETS[number]
+        elif word == b"cpg" and number is not None:
+            code_page = _code_page(f"cp{number}")
+            if code_page:
+                self.font_code_pages[self.font_entry] = code_page
+
+    def _setting(self, word: bytes, number: int | None) -> None:
+        """A control word that changes how what follows reads."""
+        group = self.group
+        if word == b"uc":
+            self.group = group._replace(unicode_skip=max(number or 0, 0))
+        elif word == b"f":
+            self.group = group._replace(font=number or 0)
+        elif word == b"plain":
+            self.group = group._replace(font=None)
+        elif word == b"pard":
+            self.group = group._replace(style=0, outline=None)
+        elif word == b"s":
+            self.group = group._replace(style=number or 0)
+        elif word == b"outlinelevel":
+            self.group = group._replace(outline=number)
+        elif word == b"deff":
+            self.default_font = number or 0
+        elif word == b"ansicpg" and number is not None:
+            self.code_page = _code_page(f"cp{number}") or self.code_page
+        elif word in _CODE_PAGES:
+            self.code_page = _CODE_PAGES[word]
+
+    def _paragraph_end(self) -> None:
+        self._decode()
+        text = _joined(self.parts[Destination.TEXT])
+        self.parts[Destination.TEXT].clear()
+        if not text.strip():
+            return
+        role = style_role(self.style_names.get(self.group.style, ""))
+        if role is StyleRole.TITLE:
+            self.title_paragraph = self.title_paragraph or text
+        elif role is not StyleRole.LEFT_OUT:
+            outline = self.group.outline
+            heading = role is StyleRole.HEADING or (outline is not None and 0 <= outline < _BODY_TEXT_LEVEL)
+            self.blocks.append(Block(text, heading))
+
+
+def _joined(parts: list[str]) -> str:
+    """The text of these parts; a character beyond U+FFFF came as two \\uN halves (UTF-16), joined here."""
+    return "".join(parts).encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+class RtfReader:
+    suffixes = (".rtf",)
+    name = "Rich Text (.rtf)"
+
+    def read(self, raw: bytes) -> StoryText:
+        if _START.match(raw) is None:
+            raise ValueError("is not Rich Text: it does not begin with {\\rtf; save it again as RTF")
+        return _Document().read(raw)

@@ -1,0 +1,32 @@
+"""What a word processor's paragraph style says about a paragraph, by the style's name: the same names in Word,
+LibreOffice and the RTF they write ("Title", "Heading 1"; Word's RTF says "heading 1")."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class StyleRole(Enum):
+    TITLE = "title"
+    """The document's title, when its properties name none."""
+    HEADING = "heading"
+    """Names the chapter of the paragraphs after it."""
+    LEFT_OUT = "left out"
+    """A subtitle or a contents list's heading: neither text nor a chapter."""
+    TEXT = "text"
+
+
+TITLE_STYLE = "title"
+HEADING_STYLE = "heading"
+LEFT_OUT_STYLES = ("subtitle", "toc heading", "contents heading")
+
+
+def style_role(name: str) -> StyleRole:
+    folded = name.casefold()
+    if folded == TITLE_STYLE:
+        return StyleRole.TITLE
+    if folded.startswith(LEFT_OUT_STYLES):
+        return StyleRole.LEFT_OUT
+    if folded.startswith(HEADING_STYLE):
+        return StyleRole.HEADING
+    return StyleRole.TEXT
