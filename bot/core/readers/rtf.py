@@ -116,6 +116,11 @@ _CHARSETS = {
     255: "cp850",
 }
 """A font's `\\fcharset` as a code page; those not here (0 and 1, ANSI and default) use the document's."""
+_SETTINGS = frozenset(
+    (b"uc", b"f", b"plain", b"pard", b"s", b"outlinelevel", b"deff", b"ansicpg", b"ansi", b"mac", b"pc", b"pca")
+)
+_MEANINGFUL = frozenset((*_SKIPPED, *_DESTINATIONS, b"u", b"upr", *_CHARACTERS, *_PARAGRAPH_ENDS, *_SETTINGS))
+"""The control words that matter in the text; the others (type, colour, spacing, borders) are passed over."""
 _BODY_TEXT_LEVEL = 9
 """`\\outlinelevel9` is body text; 0 to 8 are headings' levels."""
 
@@ -129,6 +134,9 @@ class Group(NamedTuple):
     font: int | None = None
     style: int = 0
     outline: int | None = None
+    unicode_version: Destination | None = None
+    """In an \\upr group (text said twice, in the code page, then in Unicode in its {\\*\\ud} group): where the
+    Unicode version's text goes; the code page's is skipped."""
 
 
 def _code_page(name: str) -> str | None:
@@ -168,10 +176,14 @@ class _Document:
         while not ended:
             for match in _TOKEN.finditer(raw, position):
                 word, number, byte, symbol, brace, text = match.groups()
-                if text is not None or byte is not None:
-                    self._text(bytes.fromhex(byte.decode()) if byte is not None else text)
+                if text is not None:
+                    self._text(text)
                     continue
-                self._decode()
+                if byte is not None:
+                    self._text(bytes((int(byte, 16),)))
+                    continue
+                if self.bytes:
+                    self._decode()
                 if brace == b"{":
                     self._open()
                 elif brace == b"}":
@@ -183,9 +195,13 @@ class _Document:
                 elif word == b"bin":
                     position = match.end() + max(int(number or 0), 0)
                     if position > len(raw):
-                        raise ValueError("says binary data follows that runs past its end (it is cut short?)")
+                        raise ValueError(
+                            "says more binary data follows than it holds (it is cut short?); save it again as RTF"
+                        )
                     break  # the tokens go on after the data
-                elif word is not None:
+                elif word is not None and (
+                    word in _MEANINGFUL or self.unicode_skip or self.group.destination is not Destination.TEXT
+                ):
                     self._word(word, None if number is None else int(number))
             else:
                 if self.open:
@@ -229,11 +245,10 @@ class _Document:
         self.bytes += data
 
     def _decode(self) -> None:
-        if self.bytes:
-            font = self.group.font if self.group.font is not None else self.default_font
-            code_page = self.font_code_pages.get(font, self.code_page) if font is not None else self.code_page
-            self._emit(self.bytes.decode(code_page, "replace"))
-            self.bytes.clear()
+        font = self.group.font if self.group.font is not None else self.default_font
+        code_page = self.font_code_pages.get(font, self.code_page) if font is not None else self.code_page
+        self._emit(self.bytes.decode(code_page, "replace"))
+        self.bytes.clear()
 
     def _emit(self, text: str) -> None:
         parts = self.parts.get(self.group.destination)
@@ -257,11 +272,15 @@ class _Document:
         group = self.group
         destination = group.destination
         if destination is Destination.SKIPPED:
+            if word == b"ud" and group.unicode_version is not None:
+                self.group = group._replace(destination=group.unicode_version, unicode_version=None)
             return
         if self.unicode_skip:  # a control word stands for one character of a \uN's fallback too
             self.unicode_skip -= 1
             return
-        if word in _SKIPPED:
+        if word == b"upr":
+            self.group = group._replace(destination=Destination.SKIPPED, unicode_version=destination)
+        elif word in _SKIPPED:
             self.group = group._replace(destination=Destination.SKIPPED)
         elif word in _DESTINATIONS:
             self.group = group._replace(destination=_DESTINATIONS[word])
@@ -270,7 +289,7 @@ class _Document:
         elif destination is Destination.FONTS:
             self._font_word(word, number)
         elif destination is Destination.STYLE and word in _STYLE_KINDS:
-            self.style_entry = number or 0 if word == b"s" else None  # a character, section or table style: None
+            self.style_entry = (number or 0) if word == b"s" else None  # a character, section or table style: None
         elif word == b"u" and number is not None:
             self._emit(chr(number % 0x10000))  # a negative number is a character over 32767
             self.unicode_skip = group.unicode_skip
@@ -315,7 +334,10 @@ class _Document:
             self.code_page = _CODE_PAGES[word]
 
     def _paragraph_end(self) -> None:
-        self._decode()
+        if self.bytes:
+            self._decode()
+        if not self.parts[Destination.TEXT]:
+            return
         text = _joined(self.parts[Destination.TEXT])
         self.parts[Destination.TEXT].clear()
         if not text.strip():

@@ -1,0 +1,130 @@
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.core.corpus import load_corpus
+from bot.core.readers.rtf import MAX_DEPTH, RtfReader
+from tests.core.readers.lighthouse import AUTHOR, CHAPTERS, TITLE, check_story
+
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "formats"
+
+
+def read(rtf: bytes) -> tuple[str | None, list[tuple[str, bool]]]:
+    story = RtfReader().read(rtf)
+    return story.title, [(block.text, block.heading) for block in story.blocks]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "chapters"),
+    [
+        ("lighthouse.rtf", CHAPTERS),  # title and author in \info: the "by" line is left out
+        ("lighthouse-title-style.rtf", {"": [f"by {AUTHOR}"], **CHAPTERS}),  # the Title style's paragraph
+    ],
+)
+def test_libreoffice_rtf_title_chapters_from_heading_styles_and_table_cells(tmp_path, fixture, chapters):
+    shutil.copy(FIXTURES / fixture, tmp_path / "keeper.rtf")
+    check_story(tmp_path, chapters)
+
+
+def test_pandoc_rtf_chapters_from_outline_levels(tmp_path):
+    # No style sheet and no \info: headings are told by \outlinelevel alone, and the title by the file's name.
+    shutil.copy(FIXTURES / "lighthouse-pandoc.rtf", tmp_path / "keeper.rtf")
+    check_story(tmp_path, {TITLE: [f"by {AUTHOR}"], **CHAPTERS}, title="Keeper")
+
+
+def test_russian_text_and_title_from_libreoffice(tmp_path):
+    # LibreOffice writes Cyrillic as \uN with a "?" for readers without Unicode, and the title twice in \upr:
+    # "???????" in the code page, then "Скрипка" in its {\*\ud} group.
+    title, blocks = read((FIXTURES / "skripka.rtf").read_bytes())
+    assert title == "Скрипка"
+    assert blocks == [
+        ("Глава первая", True),
+        ("Соня играла на скрипке каждый вечер — «для соседей», говорила она.", False),
+        ("Глава вторая", True),
+        ("Зимой в Москве она дала свой первый концерт.", False),
+    ]
+
+
+def test_word_cyrillic_in_a_western_code_page_reads_by_the_fonts_charset():
+    # Word in Russia wrote \ansicpg1252 with Cyrillic fonts (\fcharset204) and the text as \'hh bytes of
+    # Windows-1251: read in the document's code page, "Гроза" came out as "Ãðîçà".
+    rtf = (
+        rb"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\froman\fcharset0 Times New Roman;}"
+        rb"{\f1\froman\fcharset204{\*\panose 02020603050405020304}Times New Roman CYR;}}"
+        rb"{\stylesheet{\s0 Normal;}{\s1\outlinelevel0 heading 1;}{\*\cs10 Default Paragraph Font;}}"
+        rb"{\info{\title\f1 \'c3\'f0\'ee\'e7\'e0}{\author Ivan}}"
+        rb"\pard\plain\s1\outlinelevel0\f1 \'c3\'eb\'e0\'e2\'e0 1\par"
+        rb"\pard\plain\f1 \'c3\'f0\'ee\'e7\'e0 \'ed\'e0\'f7\'e0\'eb\'e0\'f1\'fc.\par}"
+    )
+    assert read(rtf) == ("Гроза", [("Глава 1", True), ("Гроза началась.", False)])
+
+
+def test_textedit_rtf_paragraphs_end_at_a_backslash_before_the_line_end():
+    # macOS TextEdit (and Scrivener's Cocoa export): no \par, a "\" ending each line; \uc0 means \uN has no
+    # fallback to skip.
+    rtf = (
+        b"{\\rtf1\\ansi\\ansicpg1252\\cocoartf2639\n\\cocoatextscaling0\\cocoaplatform0{\\fonttbl\\f0\\fswiss"
+        b"\\fcharset0 Helvetica;}\n{\\colortbl;\\red255\\green255\\blue255;}\n{\\*\\expandedcolortbl;;}\n"
+        b"\\paperw11900\\paperh16840\\margl1440\\margr1440\\vieww11520\\viewh8400\\viewkind0\n"
+        b"\\pard\\tx566\\tx1133\\pardirnatural\\partightenfactor0\n\n\\f0\\fs24 \\cf0 Sofia danced at the Bolshoi.\\\n"
+        b"\\uc0\\u1057 \\u1086 \\u1092 \\u1080 \\u1103  \\'97 caf\\'e9.}"
+    )
+    assert read(rtf) == (None, [("Sofia danced at the Bolshoi.", False), ("София — café.", False)])
+
+
+def test_what_is_not_text_is_left_out_and_fields_read_as_shown():
+    rtf = (
+        rb"{\rtf1\ansi{\fonttbl{\f0 Arial;}}{\colortbl;\red0\green0\blue0;}"
+        rb"{\header\pard Page header\par}{\footer\pard Page footer\par}"
+        rb"{\*\generator Writer 1.0;}"
+        rb"\pard{\listtext 1.\tab}The lamp{\super\chftn}{\footnote\pard\plain{\super\chftn} A footnote.}"
+        rb" burned{\*\bkmkstart here}{\*\bkmkend here} all night.\par"
+        rb'\pard See {\field{\*\fldinst HYPERLINK "https://example.org"}{\fldrslt the map}}'
+        rb"{\pict\wmetafile8\bin6 }}}{{{}"  # six bytes of picture data that look like braces
+        rb" of the cape{\*\shppict{\pict\pngblip 89504e47}}{\nonshppict{\pict\wmetafile8 0100}}.\par"
+        rb"\pard Her{\upr{ name}{\*\ud{\u160 ?name}}}\~was\-Maren\_Dahl {\*\annotation a comment}"
+        rb"\u-10179\'3f\u-8704\'3f\par}"  # a character beyond U+FFFF: two UTF-16 halves
+    )
+    assert read(rtf) == (
+        None,
+        [
+            ("The lamp burned all night.", False),
+            ("See the map of the cape.", False),
+            ("Her name wasMaren-Dahl \U0001f600", False),  # no-break spaces are spaces in a passage
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("rtf", "reason"),
+    [
+        (b"Just words, not RTF.", "is not Rich Text: it does not begin with {\\rtf"),
+        (b"{\\rtf1 " + b"{" * (MAX_DEPTH + 1) + b"x" + b"}" * (MAX_DEPTH + 2), "nests groups over 1,024 deep"),
+        (b"{\\rtf1 " + b"{" * 10_000_000, "nests groups over 1,024 deep"),
+        (b"{\\rtf1 The lamp{\\pict\\bin4000000000 abc}\\par}", "says more binary data follows than it holds"),
+        (b"{\\rtf1 The lamp burned\\par{\\b all", "ends inside 2 unclosed group(s) (it is cut short?)"),
+    ],
+    ids=["not-rtf", "deep", "ten-million-braces", "huge-bin", "unterminated"],
+)
+def test_hostile_and_broken_rtf_gets_a_friendly_reason(rtf, reason):
+    with pytest.raises(ValueError, match="^" + re.escape(reason)):
+        RtfReader().read(rtf)
+
+
+def test_broken_rtf_is_named_and_skipped_while_the_rest_load(tmp_path):
+    shutil.copy(FIXTURES / "lighthouse.rtf", tmp_path / "keeper.rtf")
+    (tmp_path / "cut.rtf").write_bytes((FIXTURES / "lighthouse.rtf").read_bytes()[:5000])
+    corpus = load_corpus(tmp_path)
+    assert [story.path for story in corpus.stories] == ["keeper.rtf"]
+    (problem,) = corpus.problems
+    assert problem.startswith("Skipped cut.rtf: it ends inside ") and "unclosed group(s) (it is cut short?)" in problem
+
+
+def test_what_a_backtracking_reader_rescans_is_read_once():
+    # striprtf's regular expressions rescan the rest of the file from each of these: fields, and fonts.
+    fields = b"{\\rtf1 " + b"{\\field{\\*\\fldinst{ x}}{\\fldrslt y}}" * 20_000 + b"\\par}"
+    assert read(fields) == (None, [("y" * 20_000, False)])
+    fonts = b"{\\rtf1{\\fonttbl" + b"{\\f1\\fcharset204 Arial;}" * 20_000 + b"}\\f1 \\'e4\\'e0\\par}"
+    assert read(fonts) == (None, [("да", False)])
