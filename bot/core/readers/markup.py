@@ -145,13 +145,16 @@ def parse_xml(raw: bytes, format_name: str, name: str | None = None) -> _Element
 
 def _require_whole(parser: XMLParser[_Element] | HTMLParser[_Element]) -> None:
     """Raises ValueError when libxml2 stopped building the tree at one of its limits (elements nested deeper
-    than it takes, or XML text over 10 MB in one piece, an image packed in a FictionBook): it keeps what
-    came before, and the rest would be lost in silence."""
+    than it takes, XML text over 10 MB in one piece such as an image packed in a FictionBook, or an entity
+    that would expand to far more than the file: a "billion laughs", even unexpanded): it keeps what came
+    before, and the rest would be lost in silence."""
     for error in parser.error_log:
         if error.type_name != "ERR_RESOURCE_LIMIT":
             continue
         if error.message.startswith("Excessive depth"):
             raise ValueError(f"is nested too deeply to be read whole ({error.message}); save it again")
+        if "amplification" in error.message:
+            raise ValueError('uses entities that expand to far more than the file (a "billion laughs"); save it again')
         raise ValueError(f"holds more in one piece than can be read whole ({error.message}); save it again")
 
 

@@ -1,0 +1,168 @@
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import bot.core.readers.archive as archive
+from bot.core.corpus import load_corpus
+from bot.core.readers.fb2 import Fb2Reader
+from tests.core.readers.lighthouse import check_story
+
+pytest.importorskip("lxml", reason="the FictionBook reader needs the formats extra: pip install -e '.[formats]'")
+
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "formats"
+NAMESPACES = 'xmlns="http://www.gribuser.ru/xml/fictionbook/2.0" xmlns:l="http://www.w3.org/1999/xlink"'
+LIBRARY_BOOK = f"""<?xml version="1.0" encoding="windows-1251"?>
+<FictionBook {NAMESPACES}>
+ <description>
+  <title-info>
+   <genre>prose_contemporary</genre>
+   <author><first-name>Анна</first-name><middle-name>Сергеевна</middle-name><last-name>Петрова</last-name></author>
+   <book-title>Скрипка</book-title>
+   <annotation><p>Повесть о скрипачке.</p></annotation>
+   <coverpage><image l:href="#cover.jpg"/></coverpage>
+   <lang>ru</lang>
+  </title-info>
+  <document-info>
+   <author><nickname>librarian</nickname></author><program-used>FictionBook Editor 2.6</program-used>
+  </document-info>
+ </description>
+ <body>
+  <image l:href="#cover.jpg"/>
+  <title><p>Анна Петрова</p><p>Скрипка</p></title>
+  <epigraph><p>Музыка — это жизнь.</p><text-author>Народная мудрость</text-author></epigraph>
+  <section>
+   <title><p>Часть первая</p></title>
+   <section>
+    <title><p>Глава 1</p><p>Москва</p></title>
+    <p>Соня играла на <emphasis>скрипке</emphasis> каждый вечер<a l:href="#n1" type="note">[1]</a>.</p>
+    <empty-line/>
+    <subtitle>* * *</subtitle>
+    <poem><title><p>Песня</p></title>
+     <stanza><v>Ночь тиха,</v><v>луна светла.</v></stanza>
+     <stanza><v>Скрипка пела</v><v>до утра.</v></stanza>
+    </poem>
+    <cite><p>«Играй», — сказал учитель.</p></cite>
+   </section>
+   <section>
+    <title><p>Глава 2</p></title>
+    <table><tr><th>Город</th><td>Москва</td></tr></table>
+    <p>Зимой она дала свой <strong>первый</strong> концерт.</p>
+   </section>
+  </section>
+ </body>
+ <body name="notes">
+  <title><p>Примечания</p></title>
+  <section id="n1"><title><p>1</p></title><p>Старый Арбат.</p></section>
+ </body>
+ <binary id="cover.jpg" content-type="image/jpeg">/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP</binary>
+</FictionBook>"""
+
+
+def read(raw: bytes) -> tuple[str | None, list[tuple[str, bool]]]:
+    story = Fb2Reader().read(raw)
+    return story.title, [(block.text, block.heading) for block in story.blocks]
+
+
+def test_pandoc_fb2_title_author_and_chapters_from_sections(tmp_path):
+    shutil.copy(FIXTURES / "lighthouse.fb2", tmp_path / "keeper.fb2")
+    check_story(tmp_path)
+
+
+def test_a_zipped_fb2_is_read_as_the_book_it_holds(tmp_path):
+    with zipfile.ZipFile(tmp_path / "keeper.fb2.zip", "w", zipfile.ZIP_DEFLATED) as packed:
+        packed.write(FIXTURES / "lighthouse.fb2", "The Lighthouse Keeper.fb2")
+    check_story(tmp_path)
+
+
+def test_a_library_book_in_windows_1251_without_its_notes_cover_and_repeated_title():
+    # As Russian libraries' books are: Windows-1251, parts and chapters in nested sections, an epigraph, a
+    # poem, a footnote (its mark in the text and its body), the cover packed in the file.
+    title, blocks = read(LIBRARY_BOOK.encode("cp1251"))
+    assert title == "Скрипка"
+    assert blocks == [
+        ("Музыка — это жизнь.", False),
+        ("Народная мудрость", False),
+        ("Часть первая", True),
+        ("Глава 1 Москва", True),
+        ("Соня играла на скрипке каждый вечер.", False),
+        ("* * *", False),
+        ("Песня", False),
+        ("Ночь тиха, луна светла.", False),
+        ("Скрипка пела до утра.", False),
+        ("«Играй», — сказал учитель.", False),
+        ("Глава 2", True),
+        ("Город", False),
+        ("Москва", False),
+        ("Зимой она дала свой первый концерт.", False),
+    ]
+
+
+def test_a_book_without_a_book_title_is_named_by_its_bodys_title():
+    book = f"<FictionBook {NAMESPACES}><body><title><p>Скрипка</p></title><section><p>Текст.</p></section></body>"
+    assert read(f"{book}</FictionBook>".encode()) == ("Скрипка", [("Текст.", False)])
+
+
+def test_entities_are_never_fetched_and_a_billion_laughs_is_refused_unexpanded(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the bot's token")
+    doctype = f'<!DOCTYPE FictionBook [<!ENTITY secret SYSTEM "file://{secret}"><!ENTITY name "Maren">]>'
+    book = (
+        f"<FictionBook {NAMESPACES}><body><section><p>&secret;&name; lit the lamp.</p></section></body></FictionBook>"
+    )
+    assert read(f'<?xml version="1.0"?>{doctype}{book}'.encode()) == (None, [("lit the lamp.", False)])
+    # An entity of entities, nine deep: libxml2 stops reading at its first use, so the text after it would be
+    # lost in silence. It is refused, never expanded.
+    laughs = "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10))
+    book = book.replace("&secret;", "&l9;")
+    with pytest.raises(ValueError, match="billion laughs"):
+        read(f'<?xml version="1.0"?><!DOCTYPE FictionBook [<!ENTITY l0 "ha">{laughs}]>{book}'.encode())
+
+
+@pytest.mark.parametrize(
+    ("book", "reason"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(64), "is not readable XML"),
+        (b"<html><body><p>A page.</p></body></html>", "is not a FictionBook book (it holds <html>)"),
+        (
+            f"<FictionBook {NAMESPACES}><body>{'<section>' * 300}<p>Deep.</p>{'</section>' * 300}</body>"
+            "</FictionBook>".encode(),
+            "is nested too deeply to be read whole",
+        ),
+        (
+            f"<FictionBook {NAMESPACES}><binary id='c'>{'A' * 11_000_000}</binary><body><section><p>After.</p>"
+            "</section></body></FictionBook>".encode(),
+            "holds more in one piece than can be read whole",
+        ),
+    ],
+    ids=["binary-file", "another-xml", "deep", "huge-image"],
+)
+def test_what_is_no_book_or_cannot_be_read_whole_gets_a_friendly_reason(book, reason):
+    # The packed image over 10 MB: libxml2 stopped there, keeping what came before (here nothing of the text).
+    with pytest.raises(ValueError, match="^" + re.escape(reason)):
+        Fb2Reader().read(book)
+
+
+def test_a_zip_that_holds_no_book_several_or_a_bomb_is_named_and_skipped(tmp_path):
+    shutil.copy(FIXTURES / "lighthouse.fb2", tmp_path / "keeper.fb2")
+    with zipfile.ZipFile(tmp_path / "two.fb2.zip", "w") as packed:
+        packed.write(FIXTURES / "lighthouse.fb2", "one.fb2")
+        packed.write(FIXTURES / "lighthouse.fb2", "two.fb2")
+    with zipfile.ZipFile(tmp_path / "none.fb2.zip", "w") as packed:
+        packed.writestr("readme.txt", "Nothing here.")
+    with zipfile.ZipFile(tmp_path / "bomb.fb2.zip", "w", zipfile.ZIP_DEFLATED) as packed:
+        packed.writestr("bomb.fb2", b" " * (archive.MAX_UNPACKED_BYTES + 1))
+    (tmp_path / "fake.fb2.zip").write_bytes(b"PK\x03\x04 cut short")
+    (tmp_path / "other.zip").write_bytes(b"PK\x05\x06" + bytes(18))  # any other zip is no story
+    corpus = load_corpus(tmp_path)
+    assert [story.path for story in corpus.stories] == ["keeper.fb2"]
+    problems = {problem.split(":")[0]: problem for problem in corpus.problems}
+    assert "holds 2 .fb2 files, where it should hold one book" in problems["Skipped two.fb2.zip"]
+    assert "holds no .fb2 file" in problems["Skipped none.fb2.zip"]
+    assert "unpacks to over 64 MB" in problems["Skipped bomb.fb2.zip"]
+    assert "is not a readable FictionBook (.fb2.zip) file" in problems["Skipped fake.fb2.zip"]
+    assert any(
+        p.startswith("Ignored 1 file(s) that are not stories") and p.endswith(": other.zip.") for p in problems.values()
+    )
