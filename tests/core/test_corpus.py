@@ -42,6 +42,8 @@ def test_titles_from_front_matter_heading_or_file_name():
     assert split_title("Text.") == (None, "Text.")
     assert title_from_filename(Path("003_the-old_mill.txt")) == "The Old Mill"
     assert title_from_filename(Path("sofia.md")) == "Sofia"
+    assert title_from_filename(Path("the-violin.fb2.zip")) == "The Violin"  # the whole ending, not ".zip" alone
+    assert title_from_filename(Path("Vol.2 the-violin.rtf")) == "Vol.2 The Violin"
 
 
 def test_long_paragraphs_split_at_sentence_ends(tmp_path):

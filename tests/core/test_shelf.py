@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.corpus import load_corpus
+from bot.core.readers import reader_for
 from bot.core.shelf import (
     LOCK_FILE,
     MAX_UPLOAD_BYTES,
@@ -26,6 +27,8 @@ from bot.core.shelf import (
 )
 from tests.cli.test_main import ROOT
 from tests.disk import small_disk
+
+FORMAT_FIXTURES = ROOT / "tests" / "fixtures" / "formats"
 
 
 @contextmanager
@@ -46,13 +49,14 @@ def refused(refusal: UploadRefusal, *, name: str | None = None, detail: str = ""
         ("../../etc/evil.txt", "evil.txt"),
         ("C:\\x\\tale.TXT", "tale.TXT"),
         ("a b;c.md", "a b-c.md"),
+        ("Скрипка.fb2.zip", "Скрипка.fb2.zip"),
     ],
 )
 def test_upload_names_become_plain_file_names(uploaded, stored):
     assert safe_file_name(uploaded) == stored
 
 
-@pytest.mark.parametrize("uploaded", ["notes.json", ".md", "../.txt", "story.md.exe", ".epub"])
+@pytest.mark.parametrize("uploaded", ["notes.json", ".md", "../.txt", "story.md.exe", ".epub", "book.zip", ".fb2.zip"])
 def test_names_that_are_no_story_are_refused(uploaded):
     with pytest.raises(ShelfError):
         safe_file_name(uploaded)
@@ -81,6 +85,20 @@ def test_story_file_reads_other_formats_as_the_corpus_does(tmp_path):
         story_file(b"not a zip", "mill.epub", None)
     Shelf(tmp_path).add("mill.html", page)
     assert [p.text for p in load_corpus(tmp_path).passages] == ["The wheel turned."]
+
+
+@pytest.mark.parametrize("fixture", ["lighthouse.odt", "lighthouse.rtf", "lighthouse.fb2"])
+def test_an_upload_in_the_new_formats_is_read_and_stored_as_sent(tmp_path, fixture):
+    pytest.importorskip("lxml", reason="the OpenDocument and FictionBook readers need the formats extra")
+    raw = (FORMAT_FIXTURES / fixture).read_bytes()
+    uploaded = story_file(raw, fixture, None)
+    assert uploaded.data == raw and uploaded.characters > 300  # the story's text, not the file's bytes
+    reader = reader_for(fixture)
+    assert reader is not None
+    with refused(UploadRefusal.OWN_TITLE, detail=reader.name):
+        story_file(raw, fixture, "Another Title")
+    Shelf(tmp_path).add(fixture, raw)
+    assert load_corpus(tmp_path).stories[0].title == "The Lighthouse Keeper"
 
 
 def test_replacing_and_removing_keep_the_old_file_outside_the_corpus(tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import sys
+import zipfile
 
 import pytest
 import pytest_asyncio
@@ -96,6 +97,24 @@ async def test_an_epub_upload_is_stored_as_sent_and_answered_from(fake, admin_bo
     assert answer["embeds"][0]["title"] == "The Lighthouse Keeper"
     assert "cloudberry jam" in answer["embeds"][0]["description"]
     (stories / "keeper.epub").unlink()  # its lighthouse keeper must not answer the other tests' questions
+
+
+async def test_a_zipped_fictionbook_upload_is_stored_as_sent_and_answered_from(fake, admin_bot, stories, tmp_path):
+    # ".fb2.zip" is one format ending: the upload's name is taken whole, and its reader is FictionBook's.
+    pytest.importorskip("lxml", reason="the FictionBook reader needs the formats extra")
+    with zipfile.ZipFile(tmp_path / "keeper.fb2.zip", "w", zipfile.ZIP_DEFLATED) as packed:
+        packed.write(ROOT / "tests" / "fixtures" / "formats" / "lighthouse.fb2", "keeper.fb2")
+    sent = (tmp_path / "keeper.fb2.zip").read_bytes()
+    upload = fake.attach("keeper.fb2.zip", sent)
+    mark, _ = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
+    await callback(fake, mark)
+    report = (await followup(fake, mark))["content"]
+    assert report.startswith("Added `keeper.fb2.zip`.") and "Added (1): `keeper.fb2.zip`" in report
+    assert (stories / "keeper.fb2.zip").read_bytes() == sent
+    answer = await reply_to(fake, f"{MENTION} what did Ilse give Maren every autumn", mentions=[BOT_USER])
+    assert answer["embeds"][0]["title"] == "The Lighthouse Keeper"
+    assert "cloudberry jam" in answer["embeds"][0]["description"]
+    (stories / "keeper.fb2.zip").unlink()  # its lighthouse keeper must not answer the other tests' questions
 
 
 async def test_someone_without_manage_server_is_refused(fake, admin_bot, stories):

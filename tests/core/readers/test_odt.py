@@ -1,0 +1,157 @@
+import io
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import bot.core.readers.archive as archive
+from bot.core.corpus import load_corpus
+from bot.core.readers.odt import OdtReader
+from tests.core.readers.lighthouse import AUTHOR, CHAPTERS, check_story
+
+pytest.importorskip("lxml", reason="the OpenDocument reader needs the formats extra: pip install -e '.[formats]'")
+
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "formats"
+NAMESPACES = " ".join(
+    f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}"'
+    for prefix, name in [
+        ("office", "office:1.0"),
+        ("text", "text:1.0"),
+        ("table", "table:1.0"),
+        ("style", "style:1.0"),
+        ("draw", "drawing:1.0"),
+        ("manifest", "manifest:1.0"),
+    ]
+)
+MANIFEST = f"""<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest {NAMESPACES} manifest:version="1.3">
+ <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"""
+
+
+def content(body: str, styles: str = "", kind: str = "text") -> str:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NAMESPACES} office:version="1.3">'
+        f"<office:automatic-styles>{styles}</office:automatic-styles>"
+        f"<office:body><office:{kind}>{body}</office:{kind}></office:body></office:document-content>"
+    )
+
+
+def odt(parts: dict[str, str | bytes], manifest: str = MANIFEST) -> bytes:
+    """An OpenDocument text's zip, as LibreOffice packs one: the mimetype first and stored."""
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as document:
+        document.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        document.writestr("META-INF/manifest.xml", manifest)
+        for name, data in parts.items():
+            document.writestr(name, data)
+    return packed.getvalue()
+
+
+def read(raw: bytes) -> tuple[str | None, list[tuple[str, bool]]]:
+    story = OdtReader().read(raw)
+    return story.title, [(block.text, block.heading) for block in story.blocks]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "chapters"),
+    [
+        ("lighthouse.odt", CHAPTERS),  # title and author in meta.xml: the "by" line is left out
+        ("lighthouse-title-style.odt", {"": [f"by {AUTHOR}"], **CHAPTERS}),  # the Title style's paragraph
+    ],
+)
+def test_libreoffice_odt_title_chapters_from_headings_and_table_cells(tmp_path, fixture, chapters):
+    shutil.copy(FIXTURES / fixture, tmp_path / "keeper.odt")
+    check_story(tmp_path, chapters)
+
+
+def test_russian_odt_from_libreoffice():
+    title, blocks = read((FIXTURES / "skripka.odt").read_bytes())
+    assert title == "Скрипка"
+    assert blocks == [
+        ("Глава первая", True),
+        ("Соня играла на скрипке каждый вечер — «для соседей», говорила она.", False),
+        ("Глава вторая", True),
+        ("Зимой в Москве она дала свой первый концерт.", False),
+    ]
+
+
+def test_the_text_as_it_stands_without_notes_comments_frames_and_generated_lists():
+    styles = (
+        '<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Subtitle"/>'
+        '<style:style style:name="P2" style:family="paragraph" style:parent-style-name="Heading_20_2"/>'
+    )
+    body = (
+        "<text:sequence-decls><text:sequence-decl text:name='Illustration'/></text:sequence-decls>"
+        "<text:tracked-changes><text:changed-region text:id='c1'><text:deletion><text:p>a deleted line</text:p>"
+        "</text:deletion></text:changed-region></text:tracked-changes>"
+        "<text:table-of-content><text:index-body><text:p>Chapter One ..... 1</text:p></text:index-body>"
+        "</text:table-of-content>"
+        "<text:p text:style-name='P1'>A tale of the sea</text:p>"
+        "<text:h text:outline-level='1'><text:number>1.</text:number>Chapter One</text:h>"
+        "<text:p>Maren<text:s text:c='3'/>kept<text:tab/>the lamp<text:note text:note-class='footnote'>"
+        "<text:note-citation>1</text:note-citation><text:note-body><text:p>Oil, then gas.</text:p></text:note-body>"
+        "</text:note><office:annotation><text:p>Check this.</text:p></office:annotation>"
+        "<text:change text:change-id='c1'/> <text:change-start text:change-id='c2'/>burning"
+        "<text:change-end text:change-id='c2'/><text:line-break/>all night.</text:p>"
+        "<text:p><draw:frame><draw:text-box><text:p>A caption in a box.</text:p></draw:text-box></draw:frame>"
+        "<text:span>The <text:a>fog</text:a> came.</text:span></text:p>"
+        "<text:section><text:list><text:list-item><text:p>Bread</text:p></text:list-item>"
+        "<text:list-item><text:p>Lamp oil</text:p></text:list-item></text:list></text:section>"
+        "<text:p text:style-name='P2'>The Calm</text:p>"
+    )
+    assert read(odt({"content.xml": content(body, styles)})) == (
+        None,
+        [
+            ("Chapter One", True),
+            ("Maren kept the lamp burning all night.", False),
+            ("The fog came.", False),
+            ("Bread", False),
+            ("Lamp oil", False),
+            ("The Calm", True),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("parts", "reason"),
+    [
+        ({"content.xml": content("<text:p>x</text:p>", kind="spreadsheet")}, "holds no text document"),
+        ({"meta.xml": "<office:document-meta/>"}, "lacks content.xml, which every OpenDocument text (.odt) file has"),
+        (
+            {"content.xml": content(f"<text:p>{'<text:span>' * 300}Deep{'</text:span>' * 300}</text:p>")},
+            "is nested too deeply to be read whole",
+        ),
+    ],
+    ids=["spreadsheet", "no-content", "deep"],
+)
+def test_what_is_no_text_document_gets_a_friendly_reason(parts, reason):
+    with pytest.raises(ValueError, match="^" + re.escape(reason)):
+        OdtReader().read(odt(parts))
+
+
+def test_a_bomb_a_protected_a_fake_and_an_entity_laden_odt_are_named_and_skipped(tmp_path):
+    shutil.copy(FIXTURES / "lighthouse.odt", tmp_path / "good.odt")
+    (tmp_path / "bomb.odt").write_bytes(odt({"content.xml": " " * (archive.MAX_UNPACKED_BYTES + 1)}))
+    encrypted = MANIFEST.replace(
+        'media-type="text/xml"/>',
+        'media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x">'
+        '<manifest:algorithm manifest:algorithm-name="Blowfish CFB"/></manifest:encryption-data></manifest:file-entry>',
+    )
+    (tmp_path / "protected.odt").write_bytes(odt({"content.xml": b"\x93\x1f\xa0 encrypted bytes"}, encrypted))
+    (tmp_path / "fake.odt").write_bytes(b"Plain words, not a zip.")
+    laughs = "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10))
+    billion = content("<text:p>&l9;</text:p><text:p>After.</text:p>").replace(
+        "?>", f'?><!DOCTYPE office:document-content [<!ENTITY l0 "ha">{laughs}]>', 1
+    )
+    (tmp_path / "laughs.odt").write_bytes(odt({"content.xml": billion}))
+    corpus = load_corpus(tmp_path)
+    assert [story.path for story in corpus.stories] == ["good.odt"]
+    problems = {problem.split(":")[0]: problem for problem in corpus.problems}
+    assert "unpacks to over 64 MB" in problems["Skipped bomb.odt"]
+    assert "is protected with a password; save it again without one" in problems["Skipped protected.odt"]
+    assert "is not a readable OpenDocument text (.odt) file" in problems["Skipped fake.odt"]
+    assert "billion laughs" in problems["Skipped laughs.odt"]
