@@ -4,7 +4,7 @@
 
 Each kind of file (ordinary ones in each format the readers take without a heavy writer, and lines
 built to make a backtracking regular expression rescan the rest of the line) is written at 1, 2, 4,
-... MB and loaded as the bot loads a story file (HTML, EPUB, Word and PDF need `.[formats]`, PDF also
+... MB and loaded as the bot loads a story file (HTML, EPUB, Word, ODT, FB2 and PDF need `.[formats]`, PDF also
 fpdf2 from `.[test]` to write it); a
 flat "ms per MB" column (ratio near 1 against the first size) shows linear time, and a column that
 doubles with the size would show quadratic time.
@@ -80,6 +80,42 @@ def docx(size: int) -> bytes:
     return packed.getvalue()
 
 
+ODT_CONTENT = (
+    '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>',
+    '<text:h text:outline-level="1">Chapter</text:h><text:p text:style-name="P1">'
+    + PROSE * 2
+    + "<text:span>"
+    + PROSE * 2
+    + "</text:span></text:p>",
+    "</office:text></office:body></office:document-content>",
+)
+RTF = (
+    r"{\rtf1\ansi\deff0{\fonttbl{\f0\froman\fcharset0 Times;}}{\stylesheet{\s0 Normal;}{\s1 Heading 1;}}",
+    r"\pard\plain\s1\f0\fs28\b Chapter\par\pard\plain\s0\f0\fs22\lang1033 "
+    + PROSE * 2
+    + r"{\i "
+    + PROSE * 2
+    + r"}\par ",
+    "}",
+)
+FB2 = (
+    '<?xml version="1.0" encoding="utf-8"?><FictionBook xmlns="http://www.gribuser.ru/xml/fictionbook/2.0">'
+    "<description><title-info><book-title>Keeper</book-title></title-info></description><body>",
+    "<section><title><p>Chapter</p></title><p>" + PROSE * 2 + "<emphasis>" + PROSE * 2 + "</emphasis></p></section>",
+    "</body></FictionBook>",
+)
+
+
+def odt(size: int) -> bytes:
+    """An OpenDocument text whose content.xml unpacks to `size` bytes."""
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as document:
+        document.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        document.writestr("content.xml", repeated(ODT_CONTENT[1], ODT_CONTENT[0], ODT_CONTENT[2])(size))
+    return packed.getvalue()
+
+
 def pdf(size: int) -> bytes:
     """A PDF of about `size` bytes of text, a chapter title in larger type every ten paragraphs (fpdf2,
     from the test extra; slow to write, about 13 s per MB, so run it with --largest-mb 4)."""
@@ -116,6 +152,11 @@ KINDS: dict[str, tuple[str, Callable[[int], bytes]]] = {
     "EPUB (unpacked size)": ("story.epub", epub),
     "Word document (text size)": ("story.docx", docx),
     "PDF (text size)": ("story.pdf", pdf),
+    "ODT (unpacked size)": ("story.odt", odt),
+    "RTF, styled paragraphs": ("story.rtf", text(repeated(RTF[1], RTF[0], RTF[2]))),
+    "RTF of paragraph marks": ("story.rtf", text(repeated("\\par", "{\\rtf1 x", "}"))),
+    "RTF of empty fields": ("story.rtf", text(repeated("{\\field{\\*\\fldinst{ x}}}", "{\\rtf1 x", "}"))),
+    "FB2 book": ("story.fb2", text(repeated(FB2[1], FB2[0], FB2[2]))),
 }
 SLOW_TO_WRITE = ("PDF (text size)",)
 

@@ -242,8 +242,8 @@ def shelf_refusal_text(refusal: ShelfRefusal, room: StoreRoom | None = None) -> 
     if refusal is ShelfRefusal.FULL:
         return (
             f"This server has as many stories as it may have searched at once ({SHELF_STORIES} stories, "
-            f"{SHELF_BYTES // 2**20} MB of files, an EPUB, Word or PDF file counting as its text when that is "
-            "longer); remove one first (it stays kept, to restore). Nothing changed."
+            f"{SHELF_BYTES // 2**20} MB of files, a packed file (EPUB, Word, ODT, zipped FB2, PDF) counting as its "
+            "text when that is longer); remove one first (it stays kept, to restore). Nothing changed."
         )
     if refusal is ShelfRefusal.STORE_FULL:
         return store_full_text(room)

@@ -146,8 +146,8 @@ class StoryFile:
 
     data: bytes
     characters: int
-    """What a view of it holds in memory grows with: more than the file's bytes for a packed format (EPUB and
-    Word are zips, PDF streams are compressed), which a server's limit counts (bot.state.shelves)."""
+    """What a view of it holds in memory grows with: more than the file's bytes for a packed format (EPUB,
+    Word, ODT and .fb2.zip are zips, PDF streams are compressed), which a server's limit counts (bot.state.shelves)."""
 
 
 def story_file(raw: bytes, name: str, title: str | None) -> StoryFile:

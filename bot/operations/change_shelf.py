@@ -32,7 +32,8 @@ async def add_to_shelf(
     shelves: ShelfStore, views: ServerViews, server: int, name: str, upload: StoryFile, user: int
 ) -> ShelfChanged:
     """The upload as the server's story `name`: added, or replacing the one there (which stays kept); refused
-    when the shelf would search more than its limit, which counts a packed file (EPUB, Word, PDF) as its text."""
+    when the shelf would search more than its limit, which counts a packed file (EPUB, Word, ODT, zipped FB2,
+    PDF) as its text."""
     change = await shelves.add(server, name, upload.data, user, replace=True, characters=upload.characters)
     return await _told(views, server, change)
 

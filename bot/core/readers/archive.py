@@ -1,4 +1,4 @@
-"""Zip archives (EPUB, Word) opened with the limits a story file has: no bombs, no huge entries.
+"""Zip archives (EPUB, Word, ODT, zipped FB2) opened with the limits a story file has: no bombs, no huge entries.
 
 zipfile never unpacks more than an entry's declared size (and checks its CRC), so declared sizes are
 what the limits check, before anything is unpacked. Only stored and deflated entries are read:

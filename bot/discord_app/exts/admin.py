@@ -210,7 +210,9 @@ class Admin(StoryCog):
             return
         await self._report(interaction, await self._reloaded(interaction))
 
-    @story.command(name="add", description="Add a story: text, Markdown, EPUB, HTML, Word or PDF (Manage Server)")
+    @story.command(
+        name="add", description="Add a story: text, Markdown, HTML, EPUB, Word, ODT, RTF, FB2 or PDF (Manage Server)"
+    )
     @app_commands.describe(
         file="The story file",
         title="Its title, if a .txt or .md file has none",

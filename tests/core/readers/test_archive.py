@@ -1,4 +1,9 @@
-"""EPUB and Word files are zip archives: one that zipfile cannot take is named and skipped, never raised."""
+"""EPUB, Word, OpenDocument and zipped FictionBook files are zip archives: one that zipfile cannot take is named
+and skipped, never raised."""
+
+import shutil
+import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -7,11 +12,22 @@ from tests.core.readers.test_docx import write_docx  # skips without the formats
 from tests.core.readers.test_epub import write_epub
 
 CENTRAL_ENTRY = b"PK\x01\x02"
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "formats"
+
+
+def write_zipped_fb2(path: Path) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as packed:
+        packed.write(FIXTURES / "lighthouse.fb2", "book.fb2")
 
 
 @pytest.mark.parametrize(
     ("name", "write"),
-    [("book.epub", write_epub), ("book.docx", lambda path: write_docx(path, title_in_properties=True))],
+    [
+        ("book.epub", write_epub),
+        ("book.docx", lambda path: write_docx(path, title_in_properties=True)),
+        ("book.odt", lambda path: shutil.copy(FIXTURES / "lighthouse.odt", path)),
+        ("book.fb2.zip", write_zipped_fb2),
+    ],
 )
 def test_an_archive_that_needs_a_newer_zip_than_python_reads_is_named_and_skipped(tmp_path, name, write):
     # An entry that says it needs zip version 10.0 to extract (a damaged directory, or a tool of the
