@@ -26,9 +26,8 @@ from bot.core.shelf import (
     story_file,
 )
 from tests.cli.test_main import ROOT
+from tests.core.readers.format_fixtures import FIXTURES
 from tests.disk import small_disk
-
-FORMAT_FIXTURES = ROOT / "tests" / "fixtures" / "formats"
 
 
 @contextmanager
@@ -90,7 +89,7 @@ def test_story_file_reads_other_formats_as_the_corpus_does(tmp_path):
 @pytest.mark.parametrize("fixture", ["lighthouse.odt", "lighthouse.rtf", "lighthouse.fb2"])
 def test_an_upload_in_the_new_formats_is_read_and_stored_as_sent(tmp_path, fixture):
     pytest.importorskip("lxml", reason="the OpenDocument and FictionBook readers need the formats extra")
-    raw = (FORMAT_FIXTURES / fixture).read_bytes()
+    raw = (FIXTURES / fixture).read_bytes()
     uploaded = story_file(raw, fixture, None)
     assert uploaded.data == raw and uploaded.characters > 300  # the story's text, not the file's bytes
     reader = reader_for(fixture)

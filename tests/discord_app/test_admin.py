@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import shutil
 import sys
-import zipfile
 
 import pytest
 import pytest_asyncio
@@ -14,6 +13,7 @@ import pytest_asyncio
 from bot.core.saved_index import IndexStore
 from tests.cli.test_index_faults import command_environment
 from tests.conftest import CORPUS
+from tests.core.readers.format_fixtures import write_zipped_fb2
 from tests.core.readers.test_epub import write_epub
 from tests.discord_app.bot_process import ROOT, BotProcess
 from tests.discord_app.fake_discord import APP_ID, BOT_USER, DM_CHANNEL_ID, GUILD_ID, PERSON, FakeDiscord
@@ -83,38 +83,27 @@ async def test_a_server_manager_adds_a_story_and_readers_can_ask_about_it(fake, 
     assert answer["embeds"][0]["title"] == "The Keeper"
 
 
-async def test_an_epub_upload_is_stored_as_sent_and_answered_from(fake, admin_bot, stories, tmp_path):
-    pytest.importorskip("lxml", reason="the EPUB reader needs the formats extra")
-    write_epub(tmp_path / "keeper.epub", gutenberg=True)
-    sent = (tmp_path / "keeper.epub").read_bytes()
-    upload = fake.attach("keeper.epub", sent)
+@pytest.mark.parametrize(
+    ("name", "write"),
+    [
+        ("keeper.epub", lambda path: write_epub(path, gutenberg=True)),
+        ("keeper.fb2.zip", write_zipped_fb2),  # ".fb2.zip" is one format ending: the name is taken whole
+    ],
+)
+async def test_a_packed_upload_is_stored_as_sent_and_answered_from(fake, admin_bot, stories, tmp_path, name, write):
+    pytest.importorskip("lxml", reason="the EPUB and FictionBook readers need the formats extra")
+    write(tmp_path / name)
+    sent = (tmp_path / name).read_bytes()
+    upload = fake.attach(name, sent)
     mark, _ = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
     await callback(fake, mark)
     report = (await followup(fake, mark))["content"]
-    assert report.startswith("Added `keeper.epub`.") and "Added (1): `keeper.epub`" in report
-    assert (stories / "keeper.epub").read_bytes() == sent
+    assert report.startswith(f"Added `{name}`.") and f"Added (1): `{name}`" in report
+    assert (stories / name).read_bytes() == sent
     answer = await reply_to(fake, f"{MENTION} what did Ilse give Maren every autumn", mentions=[BOT_USER])
     assert answer["embeds"][0]["title"] == "The Lighthouse Keeper"
     assert "cloudberry jam" in answer["embeds"][0]["description"]
-    (stories / "keeper.epub").unlink()  # its lighthouse keeper must not answer the other tests' questions
-
-
-async def test_a_zipped_fictionbook_upload_is_stored_as_sent_and_answered_from(fake, admin_bot, stories, tmp_path):
-    # ".fb2.zip" is one format ending: the upload's name is taken whole, and its reader is FictionBook's.
-    pytest.importorskip("lxml", reason="the FictionBook reader needs the formats extra")
-    with zipfile.ZipFile(tmp_path / "keeper.fb2.zip", "w", zipfile.ZIP_DEFLATED) as packed:
-        packed.write(ROOT / "tests" / "fixtures" / "formats" / "lighthouse.fb2", "keeper.fb2")
-    sent = (tmp_path / "keeper.fb2.zip").read_bytes()
-    upload = fake.attach("keeper.fb2.zip", sent)
-    mark, _ = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
-    await callback(fake, mark)
-    report = (await followup(fake, mark))["content"]
-    assert report.startswith("Added `keeper.fb2.zip`.") and "Added (1): `keeper.fb2.zip`" in report
-    assert (stories / "keeper.fb2.zip").read_bytes() == sent
-    answer = await reply_to(fake, f"{MENTION} what did Ilse give Maren every autumn", mentions=[BOT_USER])
-    assert answer["embeds"][0]["title"] == "The Lighthouse Keeper"
-    assert "cloudberry jam" in answer["embeds"][0]["description"]
-    (stories / "keeper.fb2.zip").unlink()  # its lighthouse keeper must not answer the other tests' questions
+    (stories / name).unlink()  # its lighthouse keeper must not answer the other tests' questions
 
 
 async def test_someone_without_manage_server_is_refused(fake, admin_bot, stories):

@@ -70,11 +70,12 @@ def _blocks(body: _Element) -> list[Block]:
 
 def _first(root: _Element, path: tuple[str, ...]) -> _Element | None:
     """The first element down this path of local names (FictionBook's namespace is not always the same)."""
-    found: _Element | None = root
+    found = root
     for name in path:
-        found = next((child for child in found.iterchildren() if local_name(child) == name), None)
-        if found is None:
+        child = next((child for child in found.iterchildren() if local_name(child) == name), None)
+        if child is None:
             return None
+        found = child
     return found
 
 

@@ -2,22 +2,15 @@
 and skipped, never raised."""
 
 import shutil
-import zipfile
-from pathlib import Path
 
 import pytest
 
 from bot.core.corpus import load_corpus
+from tests.core.readers.format_fixtures import FIXTURES, write_zipped_fb2
 from tests.core.readers.test_docx import write_docx  # skips without the formats extra, as this module must
 from tests.core.readers.test_epub import write_epub
 
 CENTRAL_ENTRY = b"PK\x01\x02"
-FIXTURES = Path(__file__).parents[2] / "fixtures" / "formats"
-
-
-def write_zipped_fb2(path: Path) -> None:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as packed:
-        packed.write(FIXTURES / "lighthouse.fb2", "book.fb2")
 
 
 @pytest.mark.parametrize(

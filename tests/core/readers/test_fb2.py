@@ -1,18 +1,17 @@
 import re
 import shutil
 import zipfile
-from pathlib import Path
 
 import pytest
 
 import bot.core.readers.archive as archive
 from bot.core.corpus import load_corpus
 from bot.core.readers.fb2 import Fb2Reader
+from tests.core.readers.format_fixtures import FIXTURES, write_zipped_fb2
 from tests.core.readers.lighthouse import check_story
 
 pytest.importorskip("lxml", reason="the FictionBook reader needs the formats extra: pip install -e '.[formats]'")
 
-FIXTURES = Path(__file__).parents[2] / "fixtures" / "formats"
 NAMESPACES = 'xmlns="http://www.gribuser.ru/xml/fictionbook/2.0" xmlns:l="http://www.w3.org/1999/xlink"'
 LIBRARY_BOOK = f"""<?xml version="1.0" encoding="windows-1251"?>
 <FictionBook {NAMESPACES}>
@@ -72,8 +71,7 @@ def test_pandoc_fb2_title_author_and_chapters_from_sections(tmp_path):
 
 
 def test_a_zipped_fb2_is_read_as_the_book_it_holds(tmp_path):
-    with zipfile.ZipFile(tmp_path / "keeper.fb2.zip", "w", zipfile.ZIP_DEFLATED) as packed:
-        packed.write(FIXTURES / "lighthouse.fb2", "The Lighthouse Keeper.fb2")
+    write_zipped_fb2(tmp_path / "keeper.fb2.zip")
     check_story(tmp_path)
 
 

@@ -2,18 +2,17 @@ import io
 import re
 import shutil
 import zipfile
-from pathlib import Path
 
 import pytest
 
 import bot.core.readers.archive as archive
 from bot.core.corpus import load_corpus
 from bot.core.readers.odt import OdtReader
+from tests.core.readers.format_fixtures import FIXTURES, SKRIPKA_BLOCKS, SKRIPKA_TITLE
 from tests.core.readers.lighthouse import AUTHOR, CHAPTERS, check_story
 
 pytest.importorskip("lxml", reason="the OpenDocument reader needs the formats extra: pip install -e '.[formats]'")
 
-FIXTURES = Path(__file__).parents[2] / "fixtures" / "formats"
 NAMESPACES = " ".join(
     f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}"'
     for prefix, name in [
@@ -70,13 +69,7 @@ def test_libreoffice_odt_title_chapters_from_headings_and_table_cells(tmp_path, 
 
 def test_russian_odt_from_libreoffice():
     title, blocks = read((FIXTURES / "skripka.odt").read_bytes())
-    assert title == "Скрипка"
-    assert blocks == [
-        ("Глава первая", True),
-        ("Соня играла на скрипке каждый вечер — «для соседей», говорила она.", False),
-        ("Глава вторая", True),
-        ("Зимой в Москве она дала свой первый концерт.", False),
-    ]
+    assert (title, blocks) == (SKRIPKA_TITLE, SKRIPKA_BLOCKS)
 
 
 def test_the_text_as_it_stands_without_notes_comments_frames_and_generated_lists():

@@ -1,14 +1,12 @@
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
 from bot.core.corpus import load_corpus
 from bot.core.readers.rtf import MAX_DEPTH, RtfReader
+from tests.core.readers.format_fixtures import FIXTURES, SKRIPKA_BLOCKS, SKRIPKA_TITLE
 from tests.core.readers.lighthouse import AUTHOR, CHAPTERS, TITLE, check_story
-
-FIXTURES = Path(__file__).parents[2] / "fixtures" / "formats"
 
 
 def read(rtf: bytes) -> tuple[str | None, list[tuple[str, bool]]]:
@@ -38,13 +36,7 @@ def test_russian_text_and_title_from_libreoffice(tmp_path):
     # LibreOffice writes Cyrillic as \uN with a "?" for readers without Unicode, and the title twice in \upr:
     # "???????" in the code page, then "Скрипка" in its {\*\ud} group.
     title, blocks = read((FIXTURES / "skripka.rtf").read_bytes())
-    assert title == "Скрипка"
-    assert blocks == [
-        ("Глава первая", True),
-        ("Соня играла на скрипке каждый вечер — «для соседей», говорила она.", False),
-        ("Глава вторая", True),
-        ("Зимой в Москве она дала свой первый концерт.", False),
-    ]
+    assert (title, blocks) == (SKRIPKA_TITLE, SKRIPKA_BLOCKS)
 
 
 def test_word_cyrillic_in_a_western_code_page_reads_by_the_fonts_charset():
