@@ -4,8 +4,9 @@ One XML file, read with lxml as EPUB's parts are (no entities expanded, no DTD, 
 the description's `book-title`, and a "by" line naming its first author is left out; each section's
 `title` names a chapter, nested sections' too; paragraphs, a poem's stanzas (one passage each), epigraphs,
 quotations and table cells are read in order. Left out: the body's own title (the book's title and
-author again), footnote bodies and their markers in the text (as Word's footnotes are), and the images
-packed in the file. A zipped book is read with archive.py's limits, and must hold one `.fb2` file.
+author again), footnote bodies and their markers in the text (as Word's footnotes are), scene breaks
+(a subtitle of `* * *`) and the images packed in the file. A zipped book is read with archive.py's
+limits, and must hold one `.fb2` file.
 """
 
 from __future__ import annotations
@@ -61,7 +62,9 @@ def _blocks(body: _Element) -> list[Block]:
             blocks.append(Block(_joined(element)))
             walker.skip_subtree()
         elif name in _PARAGRAPHS:
-            blocks.append(Block(_text(element)))
+            text = _text(element)
+            if name != "subtitle" or any(character.isalnum() for character in text):  # not a scene break: * * *
+                blocks.append(Block(text))
             walker.skip_subtree()
         elif name in _LEFT_OUT or not name:
             walker.skip_subtree()
@@ -105,6 +108,12 @@ def read_fb2(raw: bytes, name: str | None = None) -> StoryText:
     return story_text(title, [block for body in books for block in _blocks(body)], _author(title_info))
 
 
+def _is_book(name: str) -> bool:
+    """A .fb2 file in the zip, not a hidden one (macOS's zip adds "__MACOSX/._book.fb2" beside each file)."""
+    base = name.rpartition("/")[2]
+    return base.lower().endswith(".fb2") and not base.startswith(".") and not name.startswith("__MACOSX/")
+
+
 class Fb2Reader:
     suffixes = (".fb2",)
     name = FORMAT_NAME
@@ -119,7 +128,7 @@ class ZippedFb2Reader:
 
     def read(self, raw: bytes) -> StoryText:
         archive = SafeZip(raw, self.name)
-        books = sorted(name for name in archive.names() if name.lower().endswith(".fb2"))
+        books = sorted(name for name in archive.names() if _is_book(name))
         if len(books) != 1:
             found = f"{len(books):,} .fb2 files" if books else "no .fb2 file"
             raise ValueError(f"holds {found}, where it should hold one book; unzip it and add the .fb2 files")

@@ -22,6 +22,7 @@ from bot.core.readers.styles import StyleRole, style_role
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
+FORMAT_NAME = "OpenDocument text (.odt)"
 CONTENT = "content.xml"
 META = "meta.xml"
 MANIFEST = "META-INF/manifest.xml"
@@ -66,7 +67,7 @@ _CHARACTERS = {f"{_TEXT}s": " ", f"{_TEXT}tab": "\t", f"{_TEXT}line-break": "\n"
 
 def _paragraphs(body: _Element) -> Iterator[_Element]:
     """The paragraphs and headings in reading order: in lists, sections and table cells where they stand."""
-    walker = lxml_etree("OpenDocument").iterwalk(body, events=("start",))
+    walker = lxml_etree(FORMAT_NAME).iterwalk(body, events=("start",))
     for _, element in walker:
         if element.tag in _PARAGRAPHS:
             yield element
@@ -78,7 +79,7 @@ def _paragraphs(body: _Element) -> Iterator[_Element]:
 def _text(paragraph: _Element) -> str:
     """The paragraph's text: its spans, links and fields too, without what _LEFT_OUT names."""
     parts: list[str] = []
-    walker = lxml_etree("OpenDocument").iterwalk(paragraph, events=("start", "end"))
+    walker = lxml_etree(FORMAT_NAME).iterwalk(paragraph, events=("start", "end"))
     for event, element in walker:
         if event == "start":
             if element.tag in _LEFT_OUT or not isinstance(element.tag, str):
@@ -107,7 +108,7 @@ def _shown(style: str) -> str:
 
 class OdtReader:
     suffixes = (".odt",)
-    name = "OpenDocument text (.odt)"
+    name = FORMAT_NAME
 
     def read(self, raw: bytes) -> StoryText:
         document = SafeZip(raw, self.name)
