@@ -204,24 +204,35 @@ def database_url(settings: Settings) -> URL:
         return URL.create("sqlite+aiosqlite", database=str(folder / SQLITE_FILE))
     try:
         url = make_url(settings.database_url)
+        if _at_past_user(url, settings.database_url):
+            url = make_url(_user_ats_escaped(settings.database_url))
     except sa.exc.ArgumentError as error:
         raise DatabaseError(
             "STORYBOT_DATABASE_URL is not a database URL; it takes postgresql://user:password@host:5432/name."
         ) from error
-    if url.host is not None and "@" in url.host:
-        # An '@' not written %40 (compose's ${POSTGRES_PASSWORD} cannot be): the last '@' ends the user and password,
-        # as urllib and asyncpg read a URL. SQLAlchemy's first '@' showed the password's end as the host's name.
-        rest, _, host = url.host.rpartition("@")
-        if url.password is None:
-            url = url.set(username=f"{url.username}@{rest}", host=host)
-        else:
-            url = url.set(password=f"{url.password}@{rest}", host=host)
     if url.drivername not in POSTGRESQL_SCHEMES:
         raise DatabaseError(
             f"STORYBOT_DATABASE_URL starts with {url.drivername}://; storybot takes postgresql:// there "
             "(leave it unset for SQLite in STORYBOT_DATA)."
         )
     return url.set(drivername="postgresql+asyncpg")
+
+
+def _at_past_user(url: URL, written: str) -> bool:
+    """Whether SQLAlchemy, which ends the user and password at their first '@', read an '@' of the password as
+    part of the host, the database or a query's name (where none belongs): an '@' not written %40, as compose's
+    ${POSTGRES_PASSWORD} cannot be, showed the password's end in every message as the host (and the database,
+    after a '/'; a '?' dropped it)."""
+    query = written.partition("?")[2]
+    names = (pair.partition("=")[0] for pair in query.split("&"))
+    return "@" in (url.host or "") or "@" in (url.database or "") or any("@" in name for name in names)
+
+
+def _user_ats_escaped(written: str) -> str:
+    """The URL with every '@' before its last one written %40: the last '@' ends the user and password."""
+    scheme, separator, rest = written.partition("://")
+    user, _, server = rest.rpartition("@")
+    return f"{scheme}{separator}{user.replace('@', '%40')}@{server}"
 
 
 def describe(url: URL) -> str:

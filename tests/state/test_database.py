@@ -102,15 +102,31 @@ async def test_an_unreachable_server_is_reported_without_its_password(tmp_path: 
     assert "hunter2" not in str(raised.value) and "***" in str(raised.value)
 
 
-async def test_a_password_with_an_at_sign_is_never_shown(tmp_path: Path):
+@pytest.mark.parametrize("password", ["hunter@2024", "hunter@20/24", "hunter@20?24", "hunter@20:24/x", "a?b@c/d"])
+async def test_a_password_with_an_at_sign_is_never_shown(tmp_path: Path, password: str):
     """An '@' not written %40 (compose's ${POSTGRES_PASSWORD} cannot be) made the rest of the password the host's
-    name: every message and log line showed 'postgresql://storybot:***@2024@127.0.0.1:9/stories'."""
-    url = "postgresql://storybot:hunter@2024@127.0.0.1:9/stories"
+    name: every message and log line showed 'postgresql://storybot:***@2024@127.0.0.1:9/stories'. With a '/' or a
+    '?' after that '@' (password managers' symbols), its end was the host and the database, or the host and a
+    query dropped: 'postgresql://storybot:***@hunter/20%40127.0.0.1...' was shown, and connected to."""
+    url = f"postgresql://storybot:{password}@127.0.0.1:9/stories"
     with pytest.raises(DatabaseError) as raised:
         await Database.open(Settings(data=tmp_path, database_url=url))
     assert "Could not reach the database at postgresql://storybot:***@127.0.0.1:9/stories" in str(raised.value)
     opened = database_url(Settings(data=tmp_path, database_url=url))
-    assert (opened.username, opened.password, opened.host) == ("storybot", "hunter@2024", "127.0.0.1")
+    assert (opened.username, opened.password, opened.host, opened.port, opened.database) == (
+        "storybot",
+        password,
+        "127.0.0.1",
+        9,
+        "stories",
+    )
+
+
+def test_an_at_sign_in_a_query_value_stays_there(tmp_path: Path):
+    url = "postgresql://storybot:hunter2@db:5432/stories?application_name=bot@east"
+    opened = database_url(Settings(data=tmp_path, database_url=url))
+    assert (opened.password, opened.host, opened.database) == ("hunter2", "db", "stories")
+    assert opened.query == {"application_name": "bot@east"}
 
 
 def test_the_database_url_is_never_shown_with_the_settings():
