@@ -44,6 +44,12 @@ def answers_every_message(bot: StoryBot, channel: discord.abc.Snowflake, server:
     return chosen if chosen is not None else channel.id in bot.settings.channels
 
 
+def asker_queue(server_id: int | None, user_id: int) -> tuple[str, int]:
+    """Whose turn a question takes in the ranking queue (bot.operations.ask.QUEUED_PER_ASKER): its server's, or in
+    DMs, which anyone may send, the person's own."""
+    return ("server", server_id) if server_id is not None else ("dm", user_id)
+
+
 async def library_here(interaction: discord.Interaction) -> StoryLibrary | None:
     """What questions in the interaction's server (or DM) search; None, after saying so privately, when the
     server hides the owner's library and has no story of its own."""

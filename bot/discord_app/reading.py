@@ -20,7 +20,7 @@ import discord
 from bot.core.answer import NoAnswer
 from bot.core.corpus import Passage
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
-from bot.discord_app.cog import own_or_copy, spent_or_refused
+from bot.discord_app.cog import asker_queue, own_or_copy, spent_or_refused
 from bot.discord_app.references import ANSWER_PAGE, NUMBER, OLD_ANSWER_KEY, STORY, AnswerPage
 from bot.discord_app.render import (
     CHANNEL_SCOPE_HINT,
@@ -117,7 +117,8 @@ async def show_answer(interaction: discord.Interaction, page: AnswerPage, none_l
     if kept.scope is not None and scope is None:
         await send_ephemeral(interaction, STORY_GONE)
         return
-    asked = await ask_in_thread(library, kept.question, story=scope, offset=page.offset)
+    queue = asker_queue(interaction.guild_id, interaction.user.id)
+    asked = await ask_in_thread(library, kept.question, story=scope, offset=page.offset, queue=queue)
     answer = asked.answer
     if answer.best is None:
         await send_ephemeral(

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+from collections.abc import AsyncIterator, Hashable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from bot.core.answer import Answer, Hit, NoAnswer
@@ -21,12 +23,19 @@ from bot.operations.story_ref import StoryRef, story_position
 ANSWERS_SHOWN = 1 + ALTERNATIVES
 """The best passage and the alternatives named under it."""
 
-RANKING = ThreadPoolExecutor(max_workers=max(1, (os.cpu_count() or 2) - 1), thread_name_prefix="storybot-ranking")
+RANKING_THREADS = max(1, (os.cpu_count() or 2) - 1)
+RANKING = ThreadPoolExecutor(max_workers=RANKING_THREADS, thread_name_prefix="storybot-ranking")
 """Ranking threads: one per core but one, which the event loop keeps. Ranking holds the GIL for most of its
 time, and each runnable thread makes the loop wait longer for it: with asyncio's default pool (6 threads
 on 2 cores) a burst of 500 /ask over 30,000 passages took up to 1.5-1.8 s to acknowledge, with one thread
 0.2-0.6 s (bench/bench_interactions.py, README "Speed"). The crowd's answers come a little later; after the
 acknowledgement they have 15 minutes."""
+QUEUED_PER_ASKER = 2
+"""Questions of one server (or one person's DMs) in the ranking queue at once; the rest wait their turn on the
+event loop. The queue was first come, first served: one server's crowd of questions (hundreds, from a raid of its
+accounts under a budget its managers raised) held every other server's question behind them all."""
+_turns: dict[Hashable, tuple[asyncio.Semaphore, int]] = {}
+"""Each asker's turns in the ranking queue, and how many of its questions hold or wait for one."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -67,19 +76,45 @@ def ask(
 
 
 async def ask_in_thread(
-    library: StoryLibrary, question: str, *, story: StoryRef | None = None, offset: int = 0
+    library: StoryLibrary,
+    question: str,
+    *,
+    story: StoryRef | None = None,
+    offset: int = 0,
+    queue: Hashable | None = None,
 ) -> Asked:
-    """`ask` in a ranking thread: never on the event loop."""
+    """`ask` in a ranking thread: never on the event loop. `queue` names who asks (a server, a person's DMs):
+    each one's questions take turns with everyone else's (QUEUED_PER_ASKER)."""
     loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(RANKING, lambda: ask(library, question, story=story, offset=offset))
+    async with _turn(queue):
+        return await loop.run_in_executor(RANKING, lambda: ask(library, question, story=story, offset=offset))
 
 
-async def follow_up(library: StoryLibrary, question: str, story: StoryRef) -> Asked:
+@asynccontextmanager
+async def _turn(queue: Hashable | None) -> AsyncIterator[None]:
+    """One of the asker's QUEUED_PER_ASKER places in the ranking queue, held while its question is ranked."""
+    if queue is None:
+        yield
+        return
+    gate, waiting = _turns.get(queue) or (asyncio.Semaphore(QUEUED_PER_ASKER), 0)
+    _turns[queue] = (gate, waiting + 1)
+    try:
+        async with gate:
+            yield
+    finally:
+        gate, waiting = _turns[queue]
+        if waiting == 1:
+            del _turns[queue]  # nothing of this asker left: its gate goes (and with it, the loop it was used on)
+        else:
+            _turns[queue] = (gate, waiting - 1)
+
+
+async def follow_up(library: StoryLibrary, question: str, story: StoryRef, *, queue: Hashable | None = None) -> Asked:
     """A question about an answer's story (or a channel's): searched in that story first, and in every
     story when that finds nothing."""
-    asked = await ask_in_thread(library, question, story=story)
+    asked = await ask_in_thread(library, question, story=story, queue=queue)
     if asked.answer.best is None and asked.answer.reason is NoAnswer.NO_MATCH:
-        return await ask_in_thread(library, question)
+        return await ask_in_thread(library, question, queue=queue)
     return asked
 
 

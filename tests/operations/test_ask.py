@@ -1,11 +1,22 @@
+import asyncio
 import dataclasses
+import threading
 
 from bot.core import analysis
 from bot.core.answer import NoAnswer
 from bot.core.bot_requests import BotRequest
 from bot.core.library import MAX_QUESTION_CHARS
 from bot.core.story_ids import story_id
-from bot.operations.ask import ANSWERS_SHOWN, ask, ask_in_thread, asks_something, asks_the_bot, follow_up
+from bot.operations.ask import (
+    ANSWERS_SHOWN,
+    RANKING,
+    RANKING_THREADS,
+    ask,
+    ask_in_thread,
+    asks_something,
+    asks_the_bot,
+    follow_up,
+)
 from bot.operations.resolve_story import story_by_path
 from tests.steps import lines_run_in
 
@@ -45,6 +56,28 @@ async def test_a_follow_up_searches_its_story_first_then_every_story(lookalikes)
     elsewhere = await follow_up(lookalikes, "Who ground the wheat?", keeper)
     assert elsewhere.scope is None and elsewhere.stories[0].path == "the-old-mill.md"
     assert (await ask_in_thread(lookalikes, "Who ground the wheat?")) == elsewhere
+
+
+async def test_one_servers_crowd_of_questions_does_not_hold_another_servers_question(lookalikes):
+    """The ranking threads took questions first come, first served: a server whose members (or a raid of its
+    accounts, under a budget its managers raised to 100 a second) sent questions by the hundred made every other
+    server's question wait behind them all. Each server has a few in the ranking queue at a time, so another
+    server's question is ranked after those few."""
+    busy = threading.Event()
+    blockers = [RANKING.submit(busy.wait) for _ in range(RANKING_THREADS)]  # every ranking thread busy
+    done: list[str] = []
+
+    async def asked(server: int, label: str) -> None:
+        await ask_in_thread(lookalikes, "Who ground the wheat?", queue=server)
+        done.append(label)
+
+    crowd = [asyncio.create_task(asked(1, f"crowd {n}")) for n in range(20)]
+    other = asyncio.create_task(asked(2, "other server"))
+    for _ in range(3):  # every question asked, waiting for the busy ranking threads
+        await asyncio.sleep(0)
+    busy.set()
+    await asyncio.gather(*crowd, other, *(asyncio.wrap_future(b) for b in blockers))
+    assert done.index("other server") < 10, done
 
 
 def test_small_talk_asks_nothing(lookalikes):

@@ -19,7 +19,15 @@ from bot.core.bot_requests import SMALL_TALK, BotRequest
 from bot.core.library import StoryLibrary
 from bot.discord_app.answered_questions import AnsweredQuestions
 from bot.discord_app.client import StoryBot, respond
-from bot.discord_app.cog import StoryCog, answers_every_message, choices_here, library_here, one_story, within_budget
+from bot.discord_app.cog import (
+    StoryCog,
+    answers_every_message,
+    asker_queue,
+    choices_here,
+    library_here,
+    one_story,
+    within_budget,
+)
 from bot.discord_app.cooldown import wait_message
 from bot.discord_app.exts.help import help_embed
 from bot.discord_app.exts.stories import stories_reply
@@ -301,7 +309,12 @@ class Ask(StoryCog):
             return Unanswered.TOLD_TO_WAIT
         typing = asyncio.create_task(show_typing(message.channel))
         try:
-            asked = await (ask_in_thread(library, question) if story is None else follow_up(library, question, story))
+            queue = asker_queue(None if message.guild is None else message.guild.id, message.author.id)
+            asked = await (
+                ask_in_thread(library, question, queue=queue)
+                if story is None
+                else follow_up(library, question, story, queue=queue)
+            )
         finally:
             typing.cancel()  # the answer never waits for the indicator (Discord's 5xx retries, a 429's wait)
         return await reply_to_question(
@@ -348,10 +361,11 @@ class Ask(StoryCog):
             scope = await one_story(interaction, library, story)
             if scope is None:
                 return
+        queue = asker_queue(interaction.guild_id, interaction.user.id)
         asked = await (
-            ask_in_thread(library, question, story=scope)
+            ask_in_thread(library, question, story=scope, queue=queue)
             if story is not None or scope is None
-            else follow_up(library, question, scope)
+            else follow_up(library, question, scope, queue=queue)
         )
         reply = await reply_to_question(
             self.bot,
