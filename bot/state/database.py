@@ -46,6 +46,9 @@ ROLE_REFUSED = "28000"
 PASSWORD_REFUSED = "28P01"
 NOT_ALLOWED = "42501"
 LOCK_NOT_AVAILABLE = "55P03"
+MAX_PORT = 65535
+PORT_SHOWN = 20
+"""Characters of a port that is none quoted in the message (a line, not a screenful of digits)."""
 
 
 class DatabaseError(Exception):
@@ -206,16 +209,33 @@ def database_url(settings: Settings) -> URL:
         url = make_url(settings.database_url)
         if _at_past_user(url, settings.database_url):
             url = make_url(_user_ats_escaped(settings.database_url))
-    except sa.exc.ArgumentError as error:
+    except (sa.exc.ArgumentError, ValueError) as error:  # ValueError: SQLAlchemy's int() of a port that is no number
         raise DatabaseError(
-            "STORYBOT_DATABASE_URL is not a database URL; it takes postgresql://user:password@host:5432/name."
+            "STORYBOT_DATABASE_URL is not a database URL; it takes postgresql://user:password@host:5432/name (a port "
+            f"is a number from 1 to {MAX_PORT})."
         ) from error
+    _check_ports(url)
     if url.drivername not in POSTGRESQL_SCHEMES:
         raise DatabaseError(
             f"STORYBOT_DATABASE_URL starts with {url.drivername}://; storybot takes postgresql:// there "
             "(leave it unset for SQLite in STORYBOT_DATA)."
         )
     return url.set(drivername="postgresql+asyncpg")
+
+
+def _check_ports(url: URL) -> None:
+    """Ports from 1 to MAX_PORT, the URL's own and libpq's ?port= (one for each of several hosts): asyncpg's
+    OverflowError and SQLAlchemy's ArgumentError for the others were tracebacks at start."""
+    written = url.query.get("port", ())
+    ports = [str(url.port)] if url.port is not None else []
+    for value in [written] if isinstance(written, str) else written:
+        ports += value.split(",")
+    for port in ports:
+        if not (port.isascii() and port.isdigit() and len(port) <= len(str(MAX_PORT)) and 0 < int(port) <= MAX_PORT):
+            shown = port if len(port) <= PORT_SHOWN else port[:PORT_SHOWN] + "…"
+            raise DatabaseError(
+                f"STORYBOT_DATABASE_URL's port {shown!r} is not a port; it takes a number from 1 to {MAX_PORT}."
+            )
 
 
 def _at_past_user(url: URL, written: str) -> bool:

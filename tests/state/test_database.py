@@ -88,11 +88,25 @@ async def test_a_database_from_a_newer_storybot_is_refused_untouched(tmp_path: P
     [
         ("mysql://someone@db/stories", "takes postgresql://"),
         ("not a url at all", "not a database URL"),
+        # Each was a traceback at start (SQLAlchemy's ValueError, asyncpg's OverflowError and ArgumentError).
+        ("postgresql://storybot:hunter2@db:abc/stories", "a port is a number from 1 to 65535"),
+        ("postgresql://storybot:hunter2@[::1/stories", "not a database URL"),
+        ("postgresql://storybot:hunter2@db:99999/stories", "port '99999' is not a port"),
+        ("postgresql://storybot:hunter2@db:0/stories", "port '0' is not a port"),
+        ("postgresql://storybot:hunter2@db/stories?port=x", "port 'x' is not a port"),
+        ("postgresql://storybot:hunter2@db/stories?port=" + "9" * 5000, "port '9999"),
+        ("postgresql://storybot:hunter2@db/stories?host=a,b&port=5432,70000", "port '70000' is not a port"),
     ],
 )
 def test_a_database_url_storybot_cannot_use_is_named(tmp_path: Path, url: str, message: str):
-    with pytest.raises(DatabaseError, match=message):
+    with pytest.raises(DatabaseError, match=message) as raised:
         database_url(Settings(data=tmp_path, database_url=url))
+    assert "hunter2" not in str(raised.value)
+
+
+def test_a_url_naming_several_ports_is_taken(tmp_path: Path):
+    url = "postgresql://storybot:hunter2@db/stories?host=a,b&port=5432,5433"
+    assert database_url(Settings(data=tmp_path, database_url=url)).query["port"] == "5432,5433"
 
 
 async def test_an_unreachable_server_is_reported_without_its_password(tmp_path: Path):
