@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 SQLITE_FILE = "storybot.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
 POSTGRESQL_SCHEMES = ("postgresql", "postgres", "postgresql+asyncpg")
+SECRET_PARAMETERS = ("password", "sslpassword")
+"""libpq's parameters that hold a secret (the password, the client key's passphrase): never shown."""
+HIDDEN = "***"
 STARTUP_BUSY_SECONDS = 10.0
 """At start, before any interaction waits, the database may wait longer for another process's lock
 (SQLite's busy wait; PostgreSQL's lock_timeout, a migration's lock on a table another session holds)."""
@@ -256,10 +259,13 @@ def _user_ats_escaped(written: str) -> str:
 
 
 def describe(url: URL) -> str:
-    """The database as its owner wrote it (postgresql://..., password hidden), or the SQLite file's path."""
+    """The database as its owner wrote it (postgresql://..., password hidden, libpq's ?password= and
+    ?sslpassword= too), or the SQLite file's path."""
     if url.get_backend_name() == "sqlite":
         return str(url.database)
-    return url.set(drivername="postgresql").render_as_string(hide_password=True)
+    hidden = {name: HIDDEN for name in SECRET_PARAMETERS if name in url.query}
+    shown = url.update_query_dict(hidden).set(drivername="postgresql").render_as_string(hide_password=True)
+    return shown.replace(urllib.parse.quote(HIDDEN, safe=""), HIDDEN)  # as the password is hidden: ***
 
 
 def _failure(url: URL, where: str, error: sa.exc.DBAPIError | OSError) -> DatabaseError:

@@ -109,8 +109,16 @@ def test_a_url_naming_several_ports_is_taken(tmp_path: Path):
     assert database_url(Settings(data=tmp_path, database_url=url)).query["port"] == "5432,5433"
 
 
-async def test_an_unreachable_server_is_reported_without_its_password(tmp_path: Path):
-    closed = "postgresql://storybot:hunter2@127.0.0.1:9/stories"  # the discard port: nothing listens
+@pytest.mark.parametrize(
+    "closed",  # the discard port: nothing listens
+    [
+        "postgresql://storybot:hunter2@127.0.0.1:9/stories",
+        # libpq's (and asyncpg's) parameters for the password and the client key's passphrase were shown as written
+        "postgresql://storybot@127.0.0.1:9/stories?password=hunter2",
+        "postgresql://storybot@127.0.0.1:9/stories?sslmode=allow&sslpassword=hunter2&sslkey=/nonexistent",
+    ],
+)
+async def test_an_unreachable_server_is_reported_without_its_password(tmp_path: Path, closed: str):
     with pytest.raises(DatabaseError, match="Could not reach the database") as raised:
         await Database.open(Settings(data=tmp_path, database_url=closed))
     assert "hunter2" not in str(raised.value) and "***" in str(raised.value)
