@@ -122,6 +122,8 @@ class Database:
                 f"{where} is a PostgreSQL database, which needs the asyncpg driver: "
                 f"pip install '{DISTRIBUTION}[postgresql]' (from a clone: pip install -e '.[postgresql]')."
             ) from error
+        except sa.exc.ArgumentError as error:  # SQLAlchemy's reading of libpq's parameters: hosts and ports unpaired
+            raise DatabaseError(f"STORYBOT_DATABASE_URL cannot be used: {first_line(error)}.") from error
         try:
             async with migrating.begin() as connection:
                 await connection.run_sync(_migrate)

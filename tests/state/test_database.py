@@ -104,6 +104,21 @@ def test_a_database_url_storybot_cannot_use_is_named(tmp_path: Path, url: str, m
     assert "hunter2" not in str(raised.value)
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://storybot:hunter2@127.0.0.1/stories?host=a,b,c&port=5432,5433",
+        "postgresql://storybot:hunter2@127.0.0.1/stories?host=a:1&host=b:2&port=3",
+    ],
+)
+async def test_hosts_and_ports_that_do_not_pair_are_one_line(tmp_path: Path, url: str):
+    """SQLAlchemy's ArgumentError, as the engine was made, was a traceback at start."""
+    refused = r"STORYBOT_DATABASE_URL cannot be used: (Can't mix 'multihost'|number of hosts and ports don't match)"
+    with pytest.raises(DatabaseError, match=refused) as raised:
+        await Database.open(Settings(data=tmp_path, database_url=url))
+    assert "hunter2" not in str(raised.value) and not raised.value.transient
+
+
 def test_a_url_naming_several_ports_is_taken(tmp_path: Path):
     url = "postgresql://storybot:hunter2@db/stories?host=a,b&port=5432,5433"
     assert database_url(Settings(data=tmp_path, database_url=url)).query["port"] == "5432,5433"
