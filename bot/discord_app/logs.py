@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import logging.handlers
+import os
 import sys
 from pathlib import Path
 
@@ -106,13 +109,27 @@ def log_file_path(settings: Settings) -> Path | None:
     return path.with_name(f"{path.stem}-{tag}{path.suffix}")
 
 
+def _reader_of_a_pipe(path: Path) -> None:
+    """Raises ENXIO for a named pipe no process reads: open() for writing waits for a reader, so the bot waited for
+    ever at start, saying nothing (a pipe read by a container's log collector, /dev/stdout, opens as ever)."""
+    with contextlib.suppress(FileNotFoundError):  # then the handler creates it
+        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+
+
 def _file_handler(settings: Settings) -> logging.Handler:
     path = log_file_path(settings)
     assert path is not None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        _reader_of_a_pipe(path)
         handler = LogFile(path)
     except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise StartupError(
+                f"STORYBOT_LOG_FILE is {path}, a named pipe that no process reads (the bot would wait for a reader "
+                "for ever); start what reads it first, or point STORYBOT_LOG_FILE at a file.",
+                exit_code=2,
+            ) from error
         raise StartupError(
             f"STORYBOT_LOG_FILE is {path}, which cannot be written ({error.strerror or error}); "
             "point it at a file in a folder the bot may write, or unset it to log to the console only.",

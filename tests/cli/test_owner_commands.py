@@ -173,6 +173,16 @@ def test_a_log_file_that_cannot_be_written_is_one_clear_line(tmp_path):
     assert "STORYBOT_LOG_FILE" in result.stderr
 
 
+def test_a_log_file_that_is_a_pipe_no_one_reads_is_one_clear_line(tmp_path):
+    """Opening a named pipe to write waits for a reader: the bot waited for ever at start, saying nothing."""
+    pipe = tmp_path / "storybot.log"
+    os.mkfifo(pipe)
+    env = {"DISCORD_TOKEN": token_for(1000), "STORYBOT_LOG_FILE": str(pipe), "STORYBOT_DATA": str(tmp_path / "data")}
+    result = run("run", env=env)
+    assert result.returncode == 2 and one_clear_line(result.stderr), result.stderr
+    assert f"STORYBOT_LOG_FILE is {pipe}, a named pipe that no process reads" in result.stderr
+
+
 def test_health_says_whether_a_bot_beat_recently(tmp_path):
     env = {"STORYBOT_DATA": str(tmp_path)}
     never = run("health", env=env)
