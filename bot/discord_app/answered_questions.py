@@ -19,7 +19,7 @@ QUESTIONS_KEPT = 10_000
 
 
 def text_digest(text: str) -> bytes:
-    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()  # as Discord sent it
 
 
 @dataclass(eq=False)

@@ -83,6 +83,17 @@ async def test_a_server_manager_adds_a_story_and_readers_can_ask_about_it(fake, 
     assert answer["embeds"][0]["title"] == "The Keeper"
 
 
+async def test_a_title_holding_half_a_surrogate_pair_is_added_not_a_traceback(fake, admin_bot, stories):
+    """The title, written into the file as its front matter, raised UnicodeEncodeError in the upload's reader."""
+    upload = fake.attach("the-warden.md", b"Orla warded the bridge at Kellan.\n\nShe kept the toll.")
+    mark, _ = await fake.subcommand(
+        "story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, title="The \udc80Warden", to=LIBRARY
+    )
+    await callback(fake, mark)
+    assert (await followup(fake, mark))["content"].startswith("Added `the-warden.md`.")
+    assert (stories / "the-warden.md").read_text().startswith("---\ntitle: The \ufffdWarden\n---")
+
+
 @pytest.mark.parametrize(
     ("name", "write"),
     [

@@ -125,6 +125,18 @@ async def test_everyone_and_markdown_in_a_question_never_ping(fake, bot):
     assert answered["allowed_mentions"] == NO_PINGS and "Sophie" in answered["embeds"][0]["title"]
 
 
+async def test_a_lone_surrogate_in_a_question_is_answered_not_a_traceback(fake, bot):
+    """Discord's JSON can carry half of a surrogate pair (\\udc80), which no UTF-8 holds: the mention's question
+    digest and /ask's answer saved in the database raised UnicodeEncodeError, and neither was answered."""
+    body = await reply_to(fake, f"{MENTION} how old is \udc80 sofia", mentions=[BOT_USER])
+    assert "Sofia" in body["embeds"][0]["description"]
+    mark, _ = await fake.slash("ask", question="how old is sofia\ud800")
+    answered = await callback(fake, mark)
+    assert "Sofia" in answered["data"]["embeds"][0]["description"]
+    assert "\ufffd" in answered["data"]["embeds"][0]["footer"]["text"]
+    assert "UnicodeEncodeError" not in bot.text
+
+
 async def test_slash_ask_and_more_results_button(fake, bot):
     reader = fake.person()
     mark, _ = await fake.slash("ask", question="Sophie orchestra", author=reader)

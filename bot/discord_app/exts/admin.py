@@ -35,6 +35,7 @@ from bot.discord_app.client import StoryBot, command_name, send_ephemeral, show_
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
 from bot.discord_app.database_trouble import database_trouble
 from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, clip, escape_markdown, persistent_view
+from bot.discord_app.typed_text import well_formed
 from bot.messages import (
     OWNER_ONLY,
     RELOAD_OWNER_ONLY,
@@ -446,8 +447,9 @@ class Admin(StoryCog):
                 # A download that stalls would hold the reader for aiohttp's five minutes: it gets the reading's time.
                 async with asyncio.timeout(settings.upload_seconds):
                     raw = await file.read()
+                typed = None if title is None else well_formed(title)
                 upload = await read_upload(
-                    raw, name or uploaded, title, seconds=settings.upload_seconds, megabytes=settings.upload_mb
+                    raw, name or uploaded, typed, seconds=settings.upload_seconds, megabytes=settings.upload_mb
                 )
         except (ShelfError, discord.HTTPException) as error:
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)

@@ -35,6 +35,7 @@ from bot.discord_app.reading import AnswerButton, OlderButton, ReadOn, reply_to_
 from bot.discord_app.references import story_of_answer
 from bot.discord_app.render import Reply
 from bot.discord_app.saved_answers import forget_old_answers
+from bot.discord_app.typed_text import well_formed
 from bot.messages import NO_STORIES_HERE, THANKS_REPLY, greeting_text
 from bot.operations.ask import ask_in_thread, asks_something, asks_the_bot, follow_up
 from bot.operations.resolve_story import story_by_id, story_by_path
@@ -62,7 +63,7 @@ class Unanswered(enum.Enum):
 
 def without_markup(text: str) -> str:
     """The words of a question as typed, without Discord's mentions and emoji."""
-    return " ".join(DISCORD_MARKUP.sub(" ", text).split())
+    return " ".join(DISCORD_MARKUP.sub(" ", well_formed(text)).split())
 
 
 def question_text(message: discord.Message) -> str:
