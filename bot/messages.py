@@ -20,7 +20,15 @@ from bot.operations.look_up_person import PersonLookup
 from bot.operations.reload import Reload, Reloaded
 from bot.operations.resolve_story import StoryFound, StoryResolution
 from bot.operations.story_ref import StoryRef
-from bot.state.shelf_rules import SHELF_BYTES, SHELF_STORIES, VERSION_BYTES, ShelfAction, ShelfRefusal, StoreRoom
+from bot.state.shelf_rules import (
+    RESTORE_ROOM,
+    SHELF_BYTES,
+    SHELF_STORIES,
+    VERSION_BYTES,
+    ShelfAction,
+    ShelfRefusal,
+    StoreRoom,
+)
 
 if TYPE_CHECKING:
     from bot.operations.change_shelf import ShelfChanged  # imports the database's libraries
@@ -247,6 +255,8 @@ def shelf_refusal_text(refusal: ShelfRefusal, room: StoreRoom | None = None) -> 
         )
     if refusal is ShelfRefusal.STORE_FULL:
         return store_full_text(room)
+    if refusal is ShelfRefusal.RESTORES_FULL:
+        return restores_full_text(room)
     if refusal is ShelfRefusal.MOVED_OUT:
         return (
             "That version was moved out of the bot's database by the bot's owner, to make room; they have it in "
@@ -256,19 +266,36 @@ def shelf_refusal_text(refusal: ShelfRefusal, room: StoreRoom | None = None) -> 
 
 
 def store_full_text(room: StoreRoom | None) -> str:
-    """Why an add, replace or restore was refused for the room a server has in the database, and what its managers
-    can do: removing frees nothing (every version is kept), restoring takes only a change's room, the bot's owner
-    can make room."""
-    used = ""
-    if room is not None:
-        used = f" ({size_text(room.stored)} of {size_text(room.most)}; this change needs {size_text(room.needed)})"
+    """Why an add or replace was refused for the room a server has in the database, and what its managers can do:
+    removing frees nothing (every version is kept), restoring still works (it may go past the room), the bot's
+    owner can make room."""
     return (
-        f"This server's stories and their kept versions fill the room it has in the bot's database{used}, so "
-        "that was not done. Nothing changed. Every replaced or removed version is kept, and each change in "
+        f"This server's stories and their kept versions fill the room it has in the bot's database{_used(room)}, "
+        "so that was not done. Nothing changed. Every replaced or removed version is kept, and each change in "
         f"/story history counts {VERSION_BYTES // 1024} KB besides its file, so removing a story frees no room; "
-        "/story restore brings back a kept version for that alone. To make room, ask the bot's owner to move this "
-        "server's kept versions out of the database (they keep them in a file)."
+        f"/story restore (or Undo) still brings back a kept version: restores may store {RESTORE_ROOM // 1024} KB "
+        "past this room. To make room, ask the bot's owner to move this server's kept versions out of the database "
+        "(they keep them in a file)."
     )
+
+
+def restores_full_text(room: StoreRoom | None) -> str:
+    """Why a restore was refused: the room a server has in the database is full, and so is what restores may
+    store past it; only the bot's owner can make room."""
+    return (
+        f"This server's stories and their kept versions fill the room it has in the bot's database, and its "
+        f"restores the {RESTORE_ROOM // 1024} KB they may store past it{_used(room)}, so that was not done. Nothing "
+        f"changed. Each change in /story history counts {VERSION_BYTES // 1024} KB, so removing a story frees no "
+        "room. To make room, ask the bot's owner to move this server's kept versions out of the database (they "
+        "keep them in a file)."
+    )
+
+
+def _used(room: StoreRoom | None) -> str:
+    """How much the server stores of how much, and what the change needs (nothing when unknown)."""
+    if room is None:
+        return ""
+    return f" ({size_text(room.stored)} of {size_text(room.most)}; this change needs {size_text(room.needed)})"
 
 
 def upload_refusal_text(error: ShelfError, shown: Callable[[str], str] = str) -> str:

@@ -58,7 +58,8 @@ MIN_UPLOAD_MB = 256
 MAX_UPLOAD_MB = 65536
 SHELF_STORED_MB = 256
 """What one server may store in the database by default (STORYBOT_SHELF_STORED_MB): its stories and every version
-it keeps, 4 times the 64 MB it may have searched at once (bot.state.shelf_rules.SHELF_BYTES)."""
+it keeps, 4 times the 64 MB it may have searched at once (bot.state.shelf_rules.SHELF_BYTES); restores may store
+bot.state.shelf_rules.RESTORE_ROOM past it."""
 
 
 def default_data_folder() -> Path:

@@ -17,6 +17,12 @@ deleted) counts against what the server may store, besides its file. Without it 
 kept, grew the database without bound under the limit, which counted files only. A row, its ids and its indexes
 take 74 bytes in SQLite and 143 in PostgreSQL (`bench/bench_shelf_rows.py`); 1 KB covers those, a story's name
 (up to 255 bytes, once per story), PostgreSQL's dead rows until they are vacuumed, and leaves room."""
+RESTORE_ROOM = 64 * VERSION_BYTES
+"""What restores may store past a server's room (Settings.shelf_stored_mb): a restore's file is stored already, but
+its row is not, so a replace that filled the room could not be undone, just when a bad one most needs it. Its 64
+rows are a fixed amount, so a flood of restores (or of removes and restores) is refused once they are made, and a
+server never stores more than its room and these; moving kept files out (`python -m bot shelf export-kept`) makes
+room for both again."""
 
 
 class ShelfAction(enum.Enum):
@@ -44,14 +50,18 @@ class ShelfRefusal(enum.Enum):
     STORE_FULL = "store_full"
     """The change would take what the server stores (its stories, their kept versions and its history: VERSION_BYTES
     a change) past its room."""
+    RESTORES_FULL = "restores_full"
+    """The restore would take what the server stores past its room and RESTORE_ROOM besides, which restores may
+    use."""
     MOVED_OUT = "moved_out"
     """That version's file was moved out of the database by the bot's owner (`python -m bot shelf export-kept`)."""
 
 
 @dataclass(frozen=True)
 class StoreRoom:
-    """For STORE_FULL: bytes the server stores now (its files, live and kept, and VERSION_BYTES for each change of
-    its history), the most it may, and what the change needs (its file's, and VERSION_BYTES)."""
+    """For STORE_FULL and RESTORES_FULL: bytes the server stores now (its files, live and kept, and VERSION_BYTES for
+    each change of its history), the most it may (for a restore, with RESTORE_ROOM), and what the change needs (its
+    file's, and VERSION_BYTES)."""
 
     stored: int
     most: int

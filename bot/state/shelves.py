@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.settings import SHELF_STORED_MB
 from bot.state.guarded_engine import GuardedEngine
 from bot.state.shelf_rules import (
+    RESTORE_ROOM,
     SHELF_BYTES,
     SHELF_STORIES,
     VERSION_BYTES,
@@ -137,7 +138,7 @@ class ShelfStore:
         self.most_stored = most_stored
         """Bytes a server may store, its files searched or kept and VERSION_BYTES for each change: every version is
         kept, and one database serves every server, so without it one server could fill the disk 8 MB at a time,
-        or a few bytes and a row at a time."""
+        or a few bytes and a row at a time. Restores may store RESTORE_ROOM past it."""
 
     async def version(self, server_id: int) -> int:
         """The shelf's version: 0 for a server that never changed its shelf."""
@@ -388,7 +389,7 @@ class ShelfStore:
                 raise _Refused(ShelfRefusal.MOVED_OUT)
             if found.current_version_id == version_id:
                 raise _Refused(ShelfRefusal.ALREADY_CURRENT)
-            await self._stored_room_for(connection, server_id, VERSION_BYTES)  # its file is stored already
+            await self._stored_room_for(connection, server_id, VERSION_BYTES, restoring=True)  # its file is stored
             await self._room_for(connection, server_id, found.current_version_id, found.counted)
             made = _Made(
                 server_id,
@@ -403,10 +404,13 @@ class ShelfStore:
 
         return await self._changed(change)
 
-    async def _stored_room_for(self, connection: AsyncConnection, server_id: int, size: int) -> None:
+    async def _stored_room_for(
+        self, connection: AsyncConnection, server_id: int, size: int, *, restoring: bool = False
+    ) -> None:
         """Refuses (STORE_FULL) a change that stores `size` bytes more (a file, and VERSION_BYTES for its row) when
         the server would then store more than it may: its files in the database, searched and kept, and
-        VERSION_BYTES for every change in its history, moved-out versions' too (their rows stay). A removal is never
+        VERSION_BYTES for every change in its history, moved-out versions' too (their rows stay). A restore may
+        store RESTORE_ROOM more (RESTORES_FULL past it), so a full shelf can undo a replace. A removal is never
         refused for it: there are never more of them than adds and restores, which are."""
         files = sa.func.sum(sa.case((shelf_versions.c.data.is_not(None), shelf_versions.c.size), else_=0))
         stored = await connection.scalar(
@@ -414,8 +418,10 @@ class ShelfStore:
                 shelf_versions.c.server_id == server_id
             )
         )
-        if (stored or 0) + size > self.most_stored:
-            raise _Refused(ShelfRefusal.STORE_FULL, StoreRoom(stored=stored or 0, most=self.most_stored, needed=size))
+        most = self.most_stored + RESTORE_ROOM if restoring else self.most_stored
+        if (stored or 0) + size > most:
+            refusal = ShelfRefusal.RESTORES_FULL if restoring else ShelfRefusal.STORE_FULL
+            raise _Refused(refusal, StoreRoom(stored=stored or 0, most=most, needed=size))
 
     async def _room_for(self, connection: AsyncConnection, server_id: int, replaced: int | None, size: int) -> None:
         """Refuses (FULL) a file that counts for `size` (_COUNTED) searched in place of version `replaced` (None: a

@@ -8,10 +8,18 @@ from collections.abc import AsyncIterator
 import pytest
 import pytest_asyncio
 
-from bot.state.shelf_rules import VERSION_BYTES
+from bot.state.shelf_rules import RESTORE_ROOM, VERSION_BYTES
 from tests.discord_app.bot_process import bot_on_fake_discord
-from tests.discord_app.fake_discord import GUILD_ID, OTHER_CHANNEL_ID, OTHER_GUILD_ID, FakeDiscord
-from tests.discord_app.test_shelves import add_and_read
+from tests.discord_app.fake_discord import (
+    GUILD_ID,
+    OTHER_CHANNEL_ID,
+    OTHER_GUILD_ID,
+    THIRD_CHANNEL_ID,
+    THIRD_GUILD_ID,
+    FakeDiscord,
+)
+from tests.discord_app.test_shelves import add_and_read, autocomplete_versions, confirmed, kept_message, story_command
+from tests.postgresql import PostgreSQLServer
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -25,11 +33,16 @@ def long_story(word: str) -> bytes:
     return (f"# The {word.title()}\n\n" + f"The {word} turned by the river all night long.\n\n" * 12_000).encode()
 
 
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def fake(tmp_path_factory) -> AsyncIterator[FakeDiscord]:
+@pytest_asyncio.fixture(scope="module", loop_scope="module", params=["sqlite", "postgresql"])
+async def fake(request, tmp_path_factory) -> AsyncIterator[FakeDiscord]:
+    """The bot on a SQLite file in its data folder, or on a PostgreSQL server's database."""
     data = tmp_path_factory.mktemp("data")
-    servers = (GUILD_ID, OTHER_GUILD_ID)  # a server for each test
-    async with bot_on_fake_discord(data, servers, STORYBOT_SHELF_STORED_MB="1") as (discord, process):
+    servers = (GUILD_ID, OTHER_GUILD_ID, THIRD_GUILD_ID)  # a server for each test
+    database = {}
+    if request.param == "postgresql":
+        postgresql: PostgreSQLServer = request.getfixturevalue("postgresql_server")
+        database["STORYBOT_DATABASE_URL"] = postgresql.new_database()
+    async with bot_on_fake_discord(data, servers, STORYBOT_SHELF_STORED_MB="1", **database) as (discord, process):
         yield discord
     assert "Server" in process.text and "STORYBOT_SHELF_STORED_MB" in process.text  # the owner is told which
 
@@ -61,3 +74,35 @@ async def test_a_flood_of_tiny_replaces_is_refused_once_their_kept_versions_fill
     for refused in told[3:]:
         assert refused.startswith("This server's stories and their kept versions fill the room it has"), refused
         assert "Nothing changed" in refused and "1 KB" in refused and "bot's owner" in refused
+
+
+async def test_a_replace_that_fills_the_room_is_undone_and_restores_stop_past_their_own_room(fake):
+    # A restore's file is stored already, but its 1 KB row counted against the room: a replace that filled it could
+    # not be undone, just when a bad one most needs it. Restores may store RESTORE_ROOM (64 KB) past the room.
+    good = b"# The Mill\n\nThe miller Anatole ground rye by the river."
+    bad = b"# The Mill\n\nLorem ipsum, the wrong file."
+    filler = b"# The Dam\n\n" + b"The dam held the river back all winter.\n\n" * (ROOM // 41)
+    filler = filler[: ROOM - 3 * VERSION_BYTES - len(good) - len(bad)]  # the replace fills the room to the byte
+    assert (await add_and_read(fake, "dam.md", filler, THIRD_CHANNEL_ID))["content"].startswith('Added "The Dam"')
+    assert (await add_and_read(fake, "mill.md", good, THIRD_CHANNEL_ID))["content"].startswith('Added "The Mill"')
+    replaced = await add_and_read(fake, "mill.md", bad, THIRD_CHANNEL_ID)
+    assert replaced["content"].startswith('Replaced "The Mill"'), replaced
+    refused = (await add_and_read(fake, "weir.md", b"# The Weir\n\nOttilie.", THIRD_CHANNEL_ID))["content"]
+    assert refused.startswith("This server's stories and their kept versions fill the room it has"), refused
+    assert "/story restore (or Undo) still brings back a kept version" in refused
+
+    undone = await confirmed(fake, kept_message(fake, replaced), "Undo", THIRD_CHANNEL_ID)
+    assert undone.startswith('Restored "The Mill" (`mill.md`)'), undone
+    history = (await story_command(fake, "history", THIRD_CHANNEL_ID))["content"]
+    assert history.count("mill.md") == 3, history  # added, replaced, restored: both files kept
+    restores = 1
+    while True:  # a flood of restores, back and forth, is refused once they fill their own room
+        (kept,) = await autocomplete_versions(fake, "mill", channel=THIRD_CHANNEL_ID)
+        told = (await story_command(fake, "restore", THIRD_CHANNEL_ID, version=kept["value"]))["content"]
+        if not told.startswith("Restored"):
+            break
+        restores += 1
+        assert restores <= RESTORE_ROOM // VERSION_BYTES, "a flood of restores was never refused"
+    assert restores == RESTORE_ROOM // VERSION_BYTES
+    assert told.startswith("This server's stories and their kept versions fill the room it has"), told
+    assert "and its restores the 64 KB they may store past it" in told and "Nothing changed" in told

@@ -22,6 +22,7 @@ from tests.discord_app.fake_discord import (
     OTHER_CHANNEL_ID,
     OTHER_GUILD_ID,
     FakeDiscord,
+    server_of,
 )
 from tests.discord_app.test_admin import MANAGE_SERVER
 from tests.discord_app.test_edited_questions import asked, edited
@@ -252,12 +253,15 @@ async def test_a_replaced_removed_and_restored_story_keeps_its_buttons_right(fak
     assert "went out one winter night" in back["data"]["embeds"][0]["description"]
 
 
-async def autocomplete_versions(fake: FakeDiscord, typed: str, permissions: str = MANAGE_SERVER) -> list[dict]:
+async def autocomplete_versions(
+    fake: FakeDiscord, typed: str, permissions: str = MANAGE_SERVER, channel: int = CHANNEL_ID
+) -> list[dict]:
+    """The versions /story restore offers a manager typing `typed` in the server of `channel`."""
     command = next(c for c in fake.commands["guild"] if c["name"] == "story")
     typing = {"name": "version", "type": 3, "value": typed, "focused": True}
     options = [{"name": "restore", "type": 1, "options": [typing]}]
-    data = {"id": command["id"], "name": "story", "type": 1, "guild_id": str(GUILD_ID), "options": options}
-    mark, _ = await fake.interact(4, data, permissions=permissions, connection=FIRST)
+    data = {"id": command["id"], "name": "story", "type": 1, "guild_id": str(server_of(channel)), "options": options}
+    mark, _ = await fake.interact(4, data, permissions=permissions, channel_id=channel, connection=FIRST)
     body = await callback(fake, mark)
     assert body["type"] == 8
     return body["data"]["choices"]

@@ -10,7 +10,7 @@ from alembic.config import Config
 
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import MIGRATIONS, Database
-from bot.state.shelf_rules import VERSION_BYTES, StoreRoom
+from bot.state.shelf_rules import RESTORE_ROOM, VERSION_BYTES, StoreRoom
 from bot.state.shelves import ShelfAction, ShelfRefusal, ShelfStore
 
 SERVER, OTHER_SERVER = 111, 222
@@ -213,9 +213,8 @@ async def test_a_server_past_what_it_may_store_is_refused_and_keeps_every_versio
     removed = await shelves.remove(SERVER, first.story_id, ALICE)  # frees nothing (it is kept), and is never refused
     assert removed.action is ShelfAction.REMOVED
     assert (await shelves.add(SERVER, "b.md", b"x", ALICE, replace=False)).refusal is ShelfRefusal.STORE_FULL
-    restoring = await shelves.restore(SERVER, first.version_id, ALICE)  # its file is stored, but its row is not
-    assert restoring.refusal is ShelfRefusal.STORE_FULL and restoring.room is not None
-    assert restoring.room.needed == VERSION_BYTES
+    restoring = await shelves.restore(SERVER, first.version_id, ALICE)  # its file is stored; its row may go past
+    assert restoring.action is ShelfAction.RESTORED
     assert (await shelves.add(OTHER_SERVER, "a.md", b"x" * 30, BOB, replace=False)).action is ShelfAction.ADDED
     files = [v.version_id for v in await shelves.history(SERVER) if v.file_version_id == v.version_id]
     assert len(files) == 2 and all([await shelves.file(version) for version in files])
@@ -236,6 +235,42 @@ async def test_a_flood_of_tiny_replaces_is_refused_once_their_kept_versions_fill
     assert change.room == StoreRoom(stored=kept, most=64 * VERSION_BYTES, needed=VERSION_BYTES + len(tiny))
     assert len(await shelves.history(SERVER, 1000)) == replaces
     assert (await shelves.add(OTHER_SERVER, "t.md", tiny, BOB, replace=True)).action is ShelfAction.ADDED
+
+
+async def test_a_full_shelf_still_undoes_a_replace_and_a_flood_of_restores_stops_past_restore_room(
+    database: Database,
+):
+    # A restore's file is stored already, but its row counted too: a replace that filled the room could not be
+    # undone, just when a bad one most needs it. Restores may now store RESTORE_ROOM past the room, no more.
+    room = 30 + 3 * VERSION_BYTES
+    shelves = ShelfStore(database.guarded, most_stored=room)
+    versions = []
+    for text in (b"first text", b"other text", b"a bad one!"):  # the last replace fills the room exactly
+        change = await shelves.add(SERVER, "a.md", text, ALICE, replace=True)
+        assert change.refusal is None and change.version_id is not None
+        versions.append(change.version_id)
+    assert (await shelves.add(SERVER, "b.md", b"x", ALICE, replace=False)).refusal is ShelfRefusal.STORE_FULL
+    undone = await shelves.restore(SERVER, versions[1], BOB)
+    assert undone.action is ShelfAction.RESTORED and undone.previous_version_id == versions[2]
+    (story,) = (await shelves.stories(SERVER)).stories
+    assert await shelves.file(story.version_id) == b"other text"
+    assert (await shelves.add(SERVER, "a.md", b"x", ALICE, replace=True)).refusal is ShelfRefusal.STORE_FULL
+
+    restores = RESTORE_ROOM // VERSION_BYTES
+    for turn in range(restores - 2):  # back and forth, each a row more, until one restore's room is left
+        assert (await shelves.restore(SERVER, versions[turn % 2 * 2], BOB)).action is ShelfAction.RESTORED
+    assert (await shelves.stories(SERVER)).stories[0].version_id == versions[2]  # the last turn is odd
+    racing = await asyncio.gather(*(shelves.restore(SERVER, versions[i], BOB) for i in (0, 1)))
+    assert {(c.action, c.refusal) for c in racing} == {(ShelfAction.RESTORED, None), (None, ShelfRefusal.RESTORES_FULL)}
+    refused = next(c for c in racing if c.refusal is not None)
+    assert refused.room == StoreRoom(stored=room + RESTORE_ROOM, most=room + RESTORE_ROOM, needed=VERSION_BYTES)
+    assert (await shelves.restore(SERVER, versions[2], BOB)).refusal is ShelfRefusal.RESTORES_FULL
+    assert (await shelves.add(SERVER, "b.md", b"x", ALICE, replace=False)).refusal is ShelfRefusal.STORE_FULL
+    history = await shelves.history(SERVER, 1000)
+    assert len(history) == 3 + restores and [v.version_id for v in history[-3:]] == versions[::-1]
+    assert [await shelves.file(version) for version in versions] == [b"first text", b"other text", b"a bad one!"]
+    assert story.story_id is not None
+    assert (await shelves.remove(SERVER, story.story_id, ALICE)).action is ShelfAction.REMOVED  # never refused
 
 
 async def test_kept_files_moved_out_free_room_but_never_one_searched_or_another_servers(database: Database):
