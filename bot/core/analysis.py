@@ -13,6 +13,13 @@ from importlib import resources
 import simplemma
 import Stemmer
 
+from bot.core.invisible_characters import INSIDE_WORDS
+
+ANALYSIS_VERSION = 2
+"""Raised whenever the same text gives other words or terms, so that saved indexes built before are rebuilt (it is
+in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word no longer
+cuts it in two."""
+
 
 def _combining_marks() -> str:
     r"""A character class of the Basic Multilingual Plane's combining marks (Unicode category M).
@@ -31,12 +38,14 @@ def _combining_marks() -> str:
 
 _MARKS = f"[{_combining_marks()}]"
 _LETTER = rf"(?:[^\W_]|{_MARKS})"
+_INSIDE = f"(?:['’]|[{INSIDE_WORDS}]+)"
 # Letters (with their combining marks) and digits, with inner apostrophes kept ("Ivan's",
-# "couldn't"); hyphens, underscores and all other punctuation separate words ("25-year-old" -> 25
-# year old).
-WORD = re.compile(rf"{_LETTER}+(?:['’]{_LETTER}+)*")
+# "couldn't"), and inner zero-width joiners and other INSIDE_WORDS ("می‌خواهم", Persian spelling);
+# hyphens, underscores and all other punctuation separate words ("25-year-old" -> 25 year old).
+# A letter is never one of those, so each word is found in one pass, without backtracking.
+WORD = re.compile(rf"{_LETTER}+(?:{_INSIDE}{_LETTER}+)*")
 # The same words for text without combining marks (English, most scripts), several times faster.
-_PLAIN_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_PLAIN_WORD = re.compile(rf"[^\W_]+(?:{_INSIDE}[^\W_]+)*")
 _MARK = re.compile(_MARKS)
 
 
@@ -139,22 +148,26 @@ def words(text: str) -> list[tuple[str, int, int]]:
     return split
 
 
-_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# What `fold` drops: combining accents (once NFKD parts them from their letters) and INSIDE_WORDS.
+_FOLDED_AWAY = re.compile(rf"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f{INSIDE_WORDS}]")
 _POSSESSIVE = re.compile(r"['’]s$")
-_APOSTROPHE = re.compile(r"['’]")
+_LEFT_OUT = re.compile(rf"['’{INSIDE_WORDS}]")
+"""What a word holds that its term leaves out: apostrophes ("couldn't"), and INSIDE_WORDS also when accents are
+kept (Analyzer(fold_accents=False))."""
 
 
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form: "SÉBASTIEN" and "sebastien" compare equal."""
+    """Case- and accent-insensitive form, without INSIDE_WORDS: "SÉBASTIEN" and "sebastien" compare equal, and so
+    do "fa\u200dther" and "father"."""
     folded = text.casefold()
     if folded.isascii():
         return folded
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
+    return _FOLDED_AWAY.sub("", unicodedata.normalize("NFKD", folded))
 
 
 def normalize_word(word: str) -> str:
     """A word as the analysis sees it before stop words and stems: folded, possessive dropped."""
-    return _APOSTROPHE.sub("", _POSSESSIVE.sub("", fold(word)))
+    return _LEFT_OUT.sub("", _POSSESSIVE.sub("", fold(word)))
 
 
 def load_stopwords() -> frozenset[str]:
@@ -199,7 +212,7 @@ class Analyzer:
 
         @lru_cache(maxsize=1 << 20)
         def term(word: str) -> str | None:
-            normalized = _APOSTROPHE.sub("", _POSSESSIVE.sub("", lower(word)))
+            normalized = _LEFT_OUT.sub("", _POSSESSIVE.sub("", lower(word)))
             if not normalized or normalized in stop:
                 return None
             base = lower(lemma(normalized)) if lemmatize else normalized
@@ -209,7 +222,7 @@ class Analyzer:
 
         @lru_cache(maxsize=1 << 18)
         def base(word: str) -> str:
-            normalized = _APOSTROPHE.sub("", _POSSESSIVE.sub("", lower(word)))
+            normalized = _LEFT_OUT.sub("", _POSSESSIVE.sub("", lower(word)))
             form = lower(lemma(normalized)) if lemmatize and normalized else normalized
             return stemmer.stemWord(form) if stemmer else form
 
@@ -225,7 +238,7 @@ class Analyzer:
         """(term, folded word without possessive) of each word of a piece of `word_pieces` that is no stop
         word: a build's words to terms, once per distinct piece a worker meets (piece_words.py keeps them)."""
         versions = f"{Stemmer.version() if stemmer else ''}|{simplemma.__version__ if lemmatize else ''}"
-        self.signature = f"{self!r}|{sorted(stop)}|{versions}"
+        self.signature = f"{ANALYSIS_VERSION}|{self!r}|{sorted(stop)}|{versions}"
         """Everything that decides the terms: two analyzers with equal signatures agree."""
 
     def __reduce__(self) -> tuple[Callable[[bool, bool, bool, bool], Analyzer], tuple[bool, bool, bool, bool]]:

@@ -9,6 +9,13 @@ JOINING_INVISIBLES = "\u00ad\u2060\ufeff"
 """Soft hyphen, word joiner, zero-width no-break space (a byte order mark inside the text). Not the
 zero-width space, which marks a break between words (Thai and Khmer write no spaces)."""
 _DROPPED = str.maketrans(dict.fromkeys(JOINING_INVISIBLES))
+WORD_JOINERS = "\u200c\u200d"
+"""Zero-width non-joiner and joiner: spelling inside Persian and Indic words, where they decide how the letters on
+either side are drawn (so they stay in the text; the joiner also binds emoji sequences), and pasted into Latin
+ones. A word holds them, and its term is the word's without them (bot.core.analysis)."""
+INSIDE_WORDS = JOINING_INVISIBLES + WORD_JOINERS
+"""The invisible characters a word may hold, which its term leaves out: the analysis treats JOINING_INVISIBLES as
+it does WORD_JOINERS, also in text that did not come through without_invisibles."""
 
 
 def without_invisibles(text: str) -> str:

@@ -88,9 +88,33 @@ def test_an_analyzer_sent_to_another_process_arrives_as_that_process_s_own_of_it
 def test_span_word_lists_are_the_word_lists_of_the_spans():
     rng = random.Random(7)
     alphabet = [*"abZ9'’ _-é.,!?\n\t", "The ", "don't ", "Ivan's ", "\u0301", "東京", "😀", "\xa0", "ß", "“", "”"]
+    alphabet += ["\u200c", "\u200d", "\u00ad", "\ufeff", "ی", "क्"]  # joiners inside words and out
     texts = ["'Tis Ivan's. He didn't go!", "“Where?” she asked. Into the woods.", "No end here", ""]
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(60))) for _ in range(2000)]
     for text in texts:
         cuts = sorted(rng.randrange(len(text) + 1) for _ in range(rng.randrange(5)))
         spans = list(pairwise([0, *cuts, len(text)]))
         assert span_word_lists(text, spans) == [word_list(text[start:end]) for start, end in spans], text
+
+
+def test_a_joiner_inside_a_word_leaves_it_one_word_of_the_term_it_has_without():
+    # Persian and Indic words hold zero-width non-joiners and joiners as spelling; Latin ones get them from
+    # copy-paste. Each cut the word in two: "می‌خواهم" was "می" and "خواهم", and a question typed without the
+    # joiner found nothing. Soft hyphens, word joiners and byte order marks are taken out of stories and
+    # questions before, and the analysis treats them alike.
+    analyzer = Analyzer()
+    for joined, plain in [
+        ("می\u200cخواهم", "میخواهم"),
+        ("क्\u200dषमा", "क्षमा"),
+        ("fa\u200dther", "father"),
+        ("fa\u200c\u200dther's", "father"),
+        ("pl\u00adane", "plane"),
+        ("pl\u2060ane", "plane"),
+        ("pl\ufeffane", "plane"),
+    ]:
+        assert len(analyzer.terms(joined)) == 1 and analyzer.terms(joined) == analyzer.terms(plain), joined
+        assert word_list(f"- {joined}, ") == [joined]
+        text = f"The {joined} came."
+        assert [text[s.start : s.end] for s in analyzer.spans(text)] == [joined, "came"]  # marked whole
+    assert analyzer.terms("\u200cfather\u200d \u200d") == ["father"]  # at a word's ends it is none of it
+    assert analyzer.terms("\U0001f468\u200d\U0001f469\u200d\U0001f467") == []  # an emoji sequence is no word

@@ -120,6 +120,7 @@ def word_by_word(texts, analyzer):
 def awkward_texts():
     rng = random.Random(18)
     alphabet = [*"abZ9'’ _-é.,\n\t\x01", "The ", "don't ", "Ivan's ", "\u0301", "東京", "😀", "\xa0", "ß", "İ", "“"]
+    alphabet += ["\u200c", "\u200d", "\u2060", "\ufeff", "ی", "क्"]  # joiners inside words and out
     texts = [*VARIED, "a\x01b \x01 c", "\x01", "_grace_ grace_ _May Grace"]
     return texts + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(30))) for _ in range(3000)]
 

@@ -1,7 +1,10 @@
 """Questions a reader would ask about each bundled story, answered from the right passage."""
 
+import numpy as np
 import pytest
+from rank_bm25 import BM25Okapi
 
+from bot.core.analysis import Analyzer
 from bot.core.answer import NoAnswer
 from bot.core.library import MAX_QUESTION_CHARS, StoryLibrary
 from tests.best_hit import best_hit
@@ -188,6 +191,36 @@ def test_invisible_joining_characters_inside_words_neither_split_them_in_stories
     assert best_hit(library, "Who is Mi\u00adroslav?").story == "The Pilot"
     (pilot,) = (number for number, story in enumerate(library.corpus.stories) if story.path == "pilot.md")
     assert library.corpus.story_passages(pilot)[1].text == "His sister stayed home."
+
+
+def test_a_word_with_a_zero_width_joiner_is_found_without_it_and_the_other_way_round_and_marked_whole(tmp_path):
+    # Zero-width non-joiners and joiners are spelling inside Persian and Indic words, and come with copy-paste
+    # into Latin ones; they stay in the text (they change how the letters beside them are drawn). Each cut its
+    # word in two, so a question typed without it found nothing, and one typed with it found no passage without.
+    (tmp_path / "garden.md").write_text(
+        "# The Garden\n\nAnatole's fa\u200dther mended the gate.\n\nمن می\u200cخواهم به باغ بروم.\n\n"
+        "The weaver Oksana spun wool by the fire.",
+        encoding="utf-8",
+    )
+    (tmp_path / "baker.md").write_text(
+        "# The Baker\n\nMarta baked bread in the morning.\n\nThe oven was hot.\n\nSnow fell on the town.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary.load(tmp_path)
+    for question, passage, marked in [
+        ("Whose father was it?", 1, "fa\u200dther"),
+        ("میخواهم", 2, "می\u200cخواهم"),
+        ("Who is the wea\u200cver?", 3, "weaver"),
+    ]:
+        best = best_hit(library, question)
+        assert (best.story, best.passage) == ("The Garden", passage), question  # passages count from 1
+        assert marked in {best.excerpt.text[s:e] for s, e in best.excerpt.highlights}, question
+    analyzer = Analyzer()
+    without = str.maketrans(dict.fromkeys("\u200c\u200d"))
+    reference = BM25Okapi([analyzer.terms(p.text.translate(without)) for p in library.corpus.passages])
+    for question in ("father gate", "میخواهم", "weaver wool", "bread"):  # the build's terms, score for score
+        terms = analyzer.terms(question)
+        np.testing.assert_allclose(library.index.scores(terms), reference.get_scores(terms), rtol=1e-5, atol=1e-6)
 
 
 def test_a_question_with_invisible_joining_characters_is_searched_by_eval_as_the_bot_searches_it(library):

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.core import readers, saved_index
+from bot.core import analysis, readers, saved_index
 from bot.core.analysis import Analyzer
 from bot.core.answer import NoAnswer
 from bot.core.index import BM25Params
@@ -139,7 +139,21 @@ def next_reading_version(monkeypatch):
     monkeypatch.setattr(readers, "READING_VERSION", readers.READING_VERSION + 1)
 
 
-@pytest.mark.parametrize("next_version", [next_index_format, next_reading_version])
+def next_analysis_version(monkeypatch):
+    """A storybot whose analysis gives other terms (the bot's own analysis, cached once a process, is that one)."""
+    monkeypatch.setattr(analysis, "ANALYSIS_VERSION", analysis.ANALYSIS_VERSION + 1)
+    monkeypatch.setattr(saved_index, "_bot_analysis", lambda: Analyzer().signature)
+
+
+def test_analysing_text_differently_rebuilds(saved, monkeypatch):
+    stories, store, _ = saved
+    assert StoryLibrary.load(stories, store=store).opened
+    next_analysis_version(monkeypatch)
+    assert not StoryLibrary.load(stories, store=store).opened
+    assert StoryLibrary.load(stories, store=store).opened  # rebuilt, and saved
+
+
+@pytest.mark.parametrize("next_version", [next_index_format, next_reading_version, next_analysis_version])
 def test_two_versions_of_storybot_sharing_one_cache_each_keep_their_own_index(saved, next_version):
     """A service and an upgraded console on one cache, or an upgrade rolled back: each saw the other's index
     as stale and built its own over it, at every start of either."""

@@ -48,6 +48,19 @@ def test_adjacent_matches_share_one_bold_span():
     assert marked_excerpt(excerpt) == "**Sophie Korolev** played"
 
 
+def test_a_matched_word_holding_a_zero_width_joiner_is_bold_whole(tmp_path):
+    # A zero-width joiner or non-joiner cut its word in two: asked without it, the word was not found, and the
+    # halves were no match to mark.
+    (tmp_path / "garden.md").write_text(
+        "# The Garden\n\nAnatole's fa\u200dther mended the gate.\n\nمن می\u200cخواهم به باغ بروم.", encoding="utf-8"
+    )
+    (tmp_path / "baker.md").write_text("# The Baker\n\nMarta baked bread.\n\nThe oven was hot.", encoding="utf-8")
+    library = StoryLibrary.load(tmp_path)
+    for question, bold in [("Whose father?", "**fa\u200dther**"), ("میخواهم", "**می\u200cخواهم**")]:
+        best = library.ask(question).best
+        assert best is not None and bold in marked_excerpt(best.excerpt), question
+
+
 def test_clip_cuts_between_words():
     assert clip("one two three four", 12) == "one two…"
     assert clip("short", 10) == "short"
