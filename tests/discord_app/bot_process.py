@@ -26,6 +26,8 @@ class BotProcess:
         self.process: asyncio.subprocess.Process | None = None
         self.output: list[str] = []
         self._reader: asyncio.Task | None = None
+        self._printed = asyncio.Condition()
+        self._output_ended = False
         self._own_data: Path | None = None
 
     async def start(self) -> BotProcess:
@@ -49,7 +51,23 @@ class BotProcess:
     async def _read(self) -> None:
         assert self.process and self.process.stdout
         async for line in self.process.stdout:
-            self.output.append(line.decode(errors="replace"))
+            async with self._printed:
+                self.output.append(line.decode(errors="replace"))
+                self._printed.notify_all()
+        async with self._printed:
+            self._output_ended = True
+            self._printed.notify_all()
+
+    async def printed(self, text: str, times: int = 1, hang_seconds: float = 600) -> None:
+        """Waits until the bot has printed `text` on `times` lines; fails if it ends first. Ordered, not timed:
+        hang_seconds only ends a test that would otherwise never end."""
+
+        def count() -> int:
+            return sum(text in line for line in self.output)
+
+        async with self._printed:
+            await asyncio.wait_for(self._printed.wait_for(lambda: self._output_ended or count() >= times), hang_seconds)
+        assert count() >= times, f"the bot ended without printing {text!r} on {times} lines:\n{self.text}"
 
     @property
     def text(self) -> str:

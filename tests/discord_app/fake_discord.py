@@ -252,6 +252,11 @@ class FakeDiscord:
         return self.url
 
     async def stop(self) -> None:
+        """Out of reach: the port refuses new connections first, then the bot's connection drops. In the other
+        order the bot's immediate RESUME could reach a server shutting down, which held it for a minute."""
+        if self._runner is not None:
+            for site in self._runner.sites:
+                await site.stop()
         if self._socket is not None:
             await self._socket.close()
         if self._runner is not None:
