@@ -93,6 +93,23 @@ def greeting_text(example: str) -> str:
 THANKS_REPLY = "You're welcome!"
 """The answer to a thank-you (BotRequest.THANKS)."""
 
+CONSOLE_HELP = """Ask a question about the stories, or:
+  /performer NAME   look someone up (first name, surname, or full name)
+  /story NAME       ask only about this story from now on (/story alone: all stories again)
+  /stories          list the stories
+  /help             this help
+  /quit             leave (or Ctrl-D)"""
+"""The console's commands: its /help, and its answer to a message asking for help (BotRequest.HELP)."""
+
+COMMAND_LINE_HELP = """Ask a question about the stories: python -m bot ask "QUESTION"
+  (--story NAME: in that story only; --json: as JSON; no question: one a line from stdin), or:
+  python -m bot performer NAME   look someone up (first name, surname, or full name)
+  python -m bot stories          list the stories
+  python -m bot console          ask one question after another
+  python -m bot --help           every command"""
+"""What `python -m bot ask` says to a message asking for help (BotRequest.HELP): the command line has no
+slash commands."""
+
 
 def index_damaged_message(damage: IndexDamage, repair: str) -> str:
     return f"I can't answer from the saved index: {damage_text(damage)}. {repair}"

@@ -12,19 +12,12 @@ from typing import TextIO
 from bot.cli.render import DEFAULT_WIDTH, answer_text, lookup_text, stories_text
 from bot.core.bot_requests import BotRequest
 from bot.core.library import StoryLibrary
-from bot.messages import THANKS_REPLY, greeting_text, library_size, story_choice_text
+from bot.messages import CONSOLE_HELP, THANKS_REPLY, greeting_text, library_size, story_choice_text
 from bot.operations.ask import Asked, ask
 from bot.operations.list_stories import list_stories
 from bot.operations.look_up_person import look_up_person
 from bot.operations.resolve_story import StoryFound, resolve_story
 from bot.operations.story_ref import StoryRef
-
-HELP = """Ask a question about the stories, or:
-  /performer NAME   look someone up (first name, surname, or full name)
-  /story NAME       ask only about this story from now on (/story alone: all stories again)
-  /stories          list the stories
-  /help             this help
-  /quit             leave (or Ctrl-D)"""
 
 
 def run_console(library: StoryLibrary, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
@@ -65,7 +58,7 @@ def _respond(
     if not command:
         return story
     if command == "/help":
-        print(HELP, file=stdout)
+        print(CONSOLE_HELP, file=stdout)
     elif command == "/stories":
         print(stories_text(library_work.submit(list_stories, library).result()), file=stdout)
     elif command == "/performer":
@@ -76,22 +69,23 @@ def _respond(
     elif command == "/story":
         story = _choose_story(library, rest, story, library_work, stdout)
     elif command.startswith("/"):
-        print(f"Unknown command {command}. {HELP}", file=stdout)
+        print(f"Unknown command {command}. {CONSOLE_HELP}", file=stdout)
     else:
         answered = library_work.submit(ask, library, line, story=story).result()
         if answered.request is None:
             print(answer_text(answered, bold=bold, width=width), file=stdout)
         else:
-            print(library_work.submit(request_reply, library, answered).result(), file=stdout)
+            print(library_work.submit(request_reply, library, answered, CONSOLE_HELP).result(), file=stdout)
     print(file=stdout)
     return story
 
 
-def request_reply(library: StoryLibrary, asked: Asked) -> str:
+def request_reply(library: StoryLibrary, asked: Asked, help_text: str) -> str:
     """What the console and `ask` say to a message asking the bot itself ("help", "which stories do you
-    have?"): what /help or /stories print, a hello with something to ask, or you're welcome."""
+    have?"): their own help (`help_text`: the console's commands, or the command line's), the list of stories,
+    a hello with something to ask, or you're welcome."""
     if asked.request is BotRequest.HELP:
-        return HELP
+        return help_text
     if asked.request is BotRequest.LIST_STORIES:
         return stories_text(list_stories(library))
     if asked.request is BotRequest.GREETING:

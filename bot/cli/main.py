@@ -38,7 +38,7 @@ from bot.core.library import StoryLibrary
 from bot.core.rerank.model import signal_names
 from bot.eval.beir import DatasetError, Part
 from bot.health import check
-from bot.messages import library_size, story_choice_text
+from bot.messages import COMMAND_LINE_HELP, library_size, story_choice_text
 from bot.operations.ask import ask
 from bot.operations.build_index import IndexBuilt, build_index
 from bot.operations.list_stories import list_stories
@@ -430,7 +430,7 @@ def _print_answer(
     library: StoryLibrary, question: str, as_json: bool, story: StoryRef | None, flush: bool = False
 ) -> None:
     asked = ask(library, question, story=story)
-    reply = "" if asked.request is None else request_reply(library, asked)
+    reply = "" if asked.request is None else request_reply(library, asked, COMMAND_LINE_HELP)
     if as_json:
         print(json.dumps(answer_json(asked, reply), ensure_ascii=False), flush=flush)
     elif reply:
