@@ -10,10 +10,10 @@ RLIMIT_DATA rather than RLIMIT_AS: since Linux 4.7 it counts a process's private
 the memory Python, numpy, lxml and pypdf map for what they read), not the address space it only reserves or the
 shared libraries' code. RLIMIT_AS counts those too: each thread's 64 MB malloc arena, reserved and mostly unused,
 and every library's mappings; a ceiling in it would change with the libraries' versions rather than with what
-reading a file needs. Threads' stacks do count in RLIMIT_DATA, 8 MB each (measured: 8,340 KB a thread), and
-numpy's OpenBLAS starts a thread per core when the worker imports it: the worker holds 101 MB before it reads on
-2 cores, some 8 MB a core more on a larger machine, which a ceiling near STORYBOT_UPLOAD_MB's least (256) leaves
-to reading the less.
+reading a file needs. Threads' stacks do count in RLIMIT_DATA, and numpy's OpenBLAS would start a thread per core
+as the worker imports it, 41 MB of stack and buffer each: so a worker starts with one BLAS thread
+(bot.core.worker.ONE_BLAS_THREAD), and holds 63 MB before it reads however many cores the machine has (104 MB on 2
+cores and 2.6 GB on 64 before: from 6 cores on, by that count, STORYBOT_UPLOAD_MB's least, 256, refused every file).
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ from bot.core.shelf import ShelfError, StoryFile, UploadRefusal, story_file
 
 NO_MEMORY = "ERR_NO_MEMORY"
 """libxml2's error for an allocation that failed; lxml raises it as an XMLSyntaxError "unknown error"."""
+LOST_ERROR = ("without exception set", "without setting an exception")
+"""CPython's SystemError for a failure whose exception was lost: where a read runs out, the MemoryError can be lost
+as the frames unwind (CPython 3.11: an EPUB of 250,000 paragraphs at 256 MB, in a worker with one thread)."""
 
 
 def story_file_within(raw: bytes, name: str, title: str | None, megabytes: int) -> StoryFile:
@@ -41,7 +44,7 @@ def story_file_within(raw: bytes, name: str, title: str | None, megabytes: int) 
             return story_file(raw, name, title)
         finally:
             resource.setrlimit(resource.RLIMIT_DATA, uncapped)
-    except (MemoryError, ShelfError) as error:
+    except (MemoryError, ShelfError, SystemError) as error:
         if ran_out_of_memory(error):
             raise ShelfError(UploadRefusal.TOO_MUCH_MEMORY, name=name, size=megabytes) from error
         raise
@@ -54,10 +57,15 @@ def ran_out_of_memory(error: BaseException) -> bool:
     found: BaseException | None = error
     while found is not None and id(found) not in seen:
         seen.add(id(found))
-        if isinstance(found, MemoryError) or NO_MEMORY in _libxml2_errors(found):
+        if isinstance(found, MemoryError) or NO_MEMORY in _libxml2_errors(found) or _lost(found):
             return True
         found = found.__cause__ or found.__context__
     return False
+
+
+def _lost(error: BaseException) -> bool:
+    """Whether `error` is CPython's word for an exception lost on the way: within the ceiling, a MemoryError."""
+    return isinstance(error, SystemError) and any(words in str(error) for words in LOST_ERROR)
 
 
 def _libxml2_errors(error: BaseException) -> set[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -27,6 +28,12 @@ from bot.core.upload_memory import story_file_within
 log = logging.getLogger(__name__)
 P = ParamSpec("P")
 R = TypeVar("R")
+
+ONE_BLAS_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+"""What a worker starts with: numpy's BLAS (OpenBLAS; OpenMP or MKL in other builds) starts a thread per core as
+numpy loads, each with its stack and buffer (41 MB of RLIMIT_DATA a thread with OpenBLAS 0.3.31), and a worker
+multiplies no matrices. On 64 cores that was 2.6 GB, and an upload's reader refused every file at 256 MB
+(bot.core.upload_memory)."""
 
 
 class WorkerEnded(CorpusError):
@@ -86,6 +93,7 @@ async def _in_worker_process(work: Callable[P, R], *args: P.args, **kwargs: P.kw
     receiving, sending = context.Pipe(duplex=False)
     work_in, work_out = context.Pipe(duplex=False)
     process = context.Process(target=_send_outcome, args=(work_in, sending), name="storybot-worker")
+    _children_use_one_blas_thread()
     process.start()
     sending.close()
     work_in.close()
@@ -113,6 +121,18 @@ async def _in_worker_process(work: Callable[P, R], *args: P.args, **kwargs: P.kw
         assert isinstance(outcome, Exception)
         raise outcome
     return cast(R, outcome)
+
+
+def _children_use_one_blas_thread() -> None:
+    """ONE_BLAS_THREAD in this process's environment, which a spawned worker starts with: numpy loads there before
+    any of the worker's code runs (unpickling its target, importing the main script), too late to set it within.
+
+    Set for good, not put back after each start: the environment is written once rather than every time a worker
+    starts while other threads may read it (setenv is not thread-safe). This process's own BLAS started with numpy,
+    which this module imports, so only the processes it starts from now on take it."""
+    for name, value in ONE_BLAS_THREAD.items():
+        if os.environ.get(name) != value:
+            os.environ[name] = value
 
 
 def _send_outcome(work_in: Connection, connection: Connection) -> None:
