@@ -24,6 +24,12 @@ signals apart on one-passage abstracts and on long stories. One of three models 
   the fit weighs them), then both models are fitted on all of it.
 
 SciFact carries SCIFACT_SHARE of the fit's weight and FairytaleQA the rest, however many lists each has.
+
+`--squad FILE` adds a third kind of text, Wikipedia articles: SQuAD v1.1's dev set (dev-v1.1.json from
+the SQuAD site, rajpurkar.github.io/SQuAD-explorer; CC BY-SA 4.0), each article a story, each question
+asked library-wide (the fit part's articles) and scoped to its article, all but the third of the
+articles held out for `eval --table` (bot/eval/squad.py). It carries `--squad-share` of the weight,
+taken from FairytaleQA's. Without it the fit is as before, and reproduces the shipped model.
 """
 
 from __future__ import annotations
@@ -38,14 +44,18 @@ import lightgbm
 import numpy as np
 from scipy.optimize import minimize
 
+from bot.core.corpus import Corpus
 from bot.core.library import StoryLibrary
 from bot.core.rerank.model import MODEL_FILE, RankingModel, Reranker
 from bot.core.rerank.trees import TreeData, TreeEnsemble, lightgbm_trees
 from bot.eval.beir import Part, beir_corpus, load_queries
-from bot.eval.sections import load_section_questions, sections_corpus
+from bot.eval.sections import SectionQuestion, load_section_questions, sections_corpus
+from bot.eval.squad import squad_set
 
 ROOT = Path(__file__).resolve().parents[1]
 SCIFACT_SHARE = 0.2
+SQUAD_SHARE = 0.2
+"""SQuAD's share of the fit when --squad is given (FairytaleQA's is what SciFact and SQuAD leave)."""
 MODEL = ROOT / "bot" / "core" / "rerank" / MODEL_FILE
 TREE_SETTINGS: dict[str, object] = {
     "objective": "lambdarank",
@@ -128,11 +138,22 @@ def _useful(answers: np.ndarray) -> bool:
 
 
 def fairytale_lists(train: Path, reranker: Reranker) -> CandidateLists:
+    questions = load_section_questions(train / "questions.jsonl")
+    return section_lists("FairytaleQA train", sections_corpus(train, []), questions, reranker)
+
+
+def squad_lists(path: Path, reranker: Reranker) -> CandidateLists:
+    corpus, questions = squad_set(path, Part.FIT)
+    return section_lists("SQuAD dev (fit part)", corpus, questions, reranker)
+
+
+def section_lists(name: str, corpus: Corpus, questions: list[SectionQuestion], reranker: Reranker) -> CandidateLists:
+    """Every question asked library-wide (over the corpus' stories) and scoped to its story."""
     names = reranker.model_columns
-    library = StoryLibrary(sections_corpus(train, []), reranker=reranker)
+    library = StoryLibrary(corpus, reranker=reranker)
     story_by_path = {story.path: n for n, story in enumerate(library.corpus.stories)}
     lists = []
-    for item in load_section_questions(train / "questions.jsonl"):
+    for item in questions:
         story = story_by_path[item.file]
         query = library.query(item.question)
         for scope in (None, story):
@@ -143,7 +164,7 @@ def fairytale_lists(train: Path, reranker: Reranker) -> CandidateLists:
             if _useful(answers):
                 kind = "library" if scope is None else "story"
                 lists.append(ListOf(reranker.columns(candidates, context, names), answers, item.file, kind))
-    return CandidateLists.of("FairytaleQA train", lists, len(names))
+    return CandidateLists.of(name, lists, len(names))
 
 
 def scifact_lists(folder: Path, reranker: Reranker) -> CandidateLists:
@@ -305,6 +326,10 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "datasets")
     parser.add_argument("--kind", choices=("linear", "trees", "blend"), default="linear")
     parser.add_argument("--scifact-share", type=float, default=SCIFACT_SHARE, help="SciFact's share of the fit")
+    parser.add_argument(
+        "--squad", type=Path, metavar="FILE", help="also fit on SQuAD v1.1's dev-v1.1.json, all but its held-out third"
+    )
+    parser.add_argument("--squad-share", type=float, default=SQUAD_SHARE, help="SQuAD's share of the fit, with --squad")
     parser.add_argument("--regularisation", type=float, default=1.0, help="linear: L2 penalty on the weights")
     parser.add_argument("--without", action="append", default=[], metavar="SIGNAL", help="fit without this signal")
     parser.add_argument("--output", type=Path, default=MODEL)
@@ -318,9 +343,12 @@ def main() -> None:
         fairytale_lists(args.data / "fairytaleqa" / "train", reranker),
         scifact_lists(args.data / "scifact", reranker),
     ]
+    shares = [1 - args.scifact_share, args.scifact_share]
+    if args.squad is not None:
+        sets.append(squad_lists(args.squad, reranker))
+        shares = [1 - args.scifact_share - args.squad_share, args.scifact_share, args.squad_share]
     for s in sets:
         print(f"{s.name}: {len(s.sizes):,} candidate lists, {len(s.answers):,} candidates")
-    shares = [1 - args.scifact_share, args.scifact_share]
     if args.cross_validate:
         cross_validate(args.kind, sets, shares, names, args.regularisation)
         return
@@ -329,6 +357,12 @@ def main() -> None:
         f"Fitted by scripts/fit_reranker.py --kind {args.kind} --scifact-share {args.scifact_share} on "
         "FairytaleQA train and SciFact train (all but the held-out fifth of its queries)."
     )
+    if args.squad is not None:
+        note = (
+            f"Fitted by scripts/fit_reranker.py --kind {args.kind} --scifact-share {args.scifact_share} --squad "
+            f"dev-v1.1.json --squad-share {args.squad_share} on FairytaleQA train, SciFact train (all but the "
+            "held-out fifth of its queries) and SQuAD v1.1 dev (all but the held-out third of its articles)."
+        )
     args.output.write_text(json.dumps({"note": note} | model, indent=1) + "\n", encoding="utf-8")
     RankingModel.from_json(json.loads(args.output.read_text("utf-8")))  # it loads as the bot loads it
     print(f"wrote {args.output}")

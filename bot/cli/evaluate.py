@@ -19,7 +19,15 @@ from bot.eval.beir import BeirResult, DatasetError, Part, beir_corpus, evaluate_
 from bot.eval.excerpts import evaluate_excerpts
 from bot.eval.people import evaluate_people, load_labels
 from bot.eval.questions import check_questions, hit_rates
-from bot.eval.sections import Scope, SectionsResult, evaluate_sections, load_section_questions, sections_corpus
+from bot.eval.sections import (
+    Scope,
+    SectionQuestion,
+    SectionsResult,
+    evaluate_sections,
+    load_section_questions,
+    sections_corpus,
+)
+from bot.eval.squad import squad_set
 from bot.messages import counted
 from bot.operations.opening import open_library
 from bot.settings import Settings
@@ -135,12 +143,41 @@ def _section_rows(
 ) -> list[dict[str, object]]:
     questions = load_section_questions(folder / "questions.jsonl")
     corpus = sections_corpus(folder, distractors)
+    return _question_rows(
+        folder.name,
+        corpus,
+        questions,
+        scope,
+        analyzer,
+        params,
+        rows,
+        model,
+        correct=correct,
+        excerpts=excerpts,
+        excerpt_chars=excerpt_chars,
+    )
+
+
+def _question_rows(
+    set_name: str,
+    corpus: Corpus,
+    questions: Sequence[SectionQuestion],
+    scope: str,
+    analyzer: Analyzer,
+    params: BM25Params,
+    rows: Sequence[Configuration],
+    model: RankingModel,
+    *,
+    correct: bool = True,
+    excerpts: bool = False,
+    excerpt_chars: int = EXCERPT_CHARS,
+) -> list[dict[str, object]]:
     scopes = [Scope.LIBRARY, Scope.STORY] if scope == "both" else [Scope(scope)]
     found = []
     for name, library in _libraries(corpus, analyzer, params, rows, model, correct):
         for each in scopes:
             result = evaluate_sections(library, questions, each)
-            row = {"row": name, "set": f"{folder.name} ({each})"} | _result(result)
+            row = {"row": name, "set": f"{set_name} ({each})"} | _result(result)
             if excerpts:
                 library.excerpt_chars = excerpt_chars
                 row["metrics"] = result.metrics | evaluate_excerpts(library, questions, each).metrics
@@ -163,6 +200,14 @@ def _table(
         measured = _beir_rows(scifact, "train", part, analyzer, params, rows, model)
         name = "SciFact train, held-out fifth" if part is Part.HELD_OUT else "SciFact train, all"
         table.append((name, "nDCG@10", _pair(measured, str(measured[0]["set"]), "ndcg@10")))
+    squad = args.squad or args.table / "squad" / "dev-v1.1.json"
+    if args.squad or squad.is_file():  # absent unless downloaded (README: Ranking quality)
+        corpus, questions = squad_set(squad, Part.HELD_OUT)
+        measured = _question_rows("squad", corpus, questions, "both", analyzer, params, rows, model)
+        table += [
+            (f"SQuAD dev, held-out third, {scope}", "hit@1", _pair(measured, f"squad ({scope})", "hit@1"))
+            for scope in (Scope.LIBRARY, Scope.STORY)
+        ]
     library = open_library(settings, params, analyzer)
     checks = {
         name: hit_rates(check_questions(library.with_reranker(Reranker(model, off)), args.checks))["hit@1"]

@@ -198,6 +198,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="one row per validation set, BM25Okapi alone beside the default, from a folder holding fairytaleqa/ "
         "and scifact/ (README: Ranking quality)",
     )
+    evaluate.add_argument(
+        "--squad",
+        type=given_path,
+        metavar="FILE",
+        help="for --table: SQuAD v1.1's dev-v1.1.json, whose held-out third of articles adds two rows "
+        "(default: DIR/squad/dev-v1.1.json if there; README: Ranking quality)",
+    )
     evaluate.add_argument("--labels", type=given_path, metavar="FILE", help="for --people: hand labels of the sample")
     evaluate.add_argument("--sample", type=count, default=100, metavar="N", help="for --people: sample size")
     evaluate.add_argument("--seed", type=int, default=0, help="for --people: the sample's random seed")

@@ -7,6 +7,7 @@ import pytest
 from bot.core.rerank.model import signal_names
 from bot.program import main
 from tests.conftest import CORPUS
+from tests.squad_excerpt import write_squad_excerpt
 
 
 @pytest.fixture
@@ -51,6 +52,22 @@ def test_the_table_has_a_row_per_set_with_bm25_alone_beside_the_default(datasets
     assert all({"default", "BM25Okapi only"} <= row.keys() for row in rows)
     assert rows[0]["default"] == rows[1]["default"] == 1.0
     assert rows[3]["default"] == pytest.approx(1.0) and rows[4]["default"] == 1.0
+
+
+@pytest.mark.parametrize("given", [False, True])
+def test_squads_held_out_articles_add_two_rows_when_its_file_is_there(datasets, capsys, tmp_path, given):
+    folder, checks = datasets
+    if given:
+        options = ["--squad", str(write_squad_excerpt(tmp_path / "elsewhere" / "squad.json"))]
+    else:
+        write_squad_excerpt(folder / "squad" / "dev-v1.1.json")
+        options = []
+    assert main(["eval", "--table", str(folder), "--checks", str(checks), "--json", *options]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    names = [row["set"] for row in rows]
+    assert names[4:6] == ["SQuAD dev, held-out third, library", "SQuAD dev, held-out third, story"]
+    # Normans' three questions over both articles: the country's comes second library-wide and story-scoped.
+    assert rows[4]["default"] == rows[5]["default"] == pytest.approx(2 / 3)
 
 
 def test_the_table_prints_as_markdown(datasets, capsys):
