@@ -70,9 +70,11 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
             args.beir, args.split, Part(args.part), analyzer, params, configurations(args), model, correct=args.correct
         )
     else:
+        questions = load_section_questions(args.sections / "questions.jsonl")
         rows = _section_rows(
-            args.sections,
-            args.distractors,
+            args.sections.name,
+            sections_corpus(args.sections, args.distractors),
+            questions,
             args.scope,
             analyzer,
             params,
@@ -129,36 +131,6 @@ def _beir_rows(
 
 
 def _section_rows(
-    folder: Path,
-    distractors: Sequence[Path],
-    scope: str,
-    analyzer: Analyzer,
-    params: BM25Params,
-    rows: Sequence[Configuration],
-    model: RankingModel,
-    *,
-    correct: bool = True,
-    excerpts: bool = False,
-    excerpt_chars: int = EXCERPT_CHARS,
-) -> list[dict[str, object]]:
-    questions = load_section_questions(folder / "questions.jsonl")
-    corpus = sections_corpus(folder, distractors)
-    return _question_rows(
-        folder.name,
-        corpus,
-        questions,
-        scope,
-        analyzer,
-        params,
-        rows,
-        model,
-        correct=correct,
-        excerpts=excerpts,
-        excerpt_chars=excerpt_chars,
-    )
-
-
-def _question_rows(
     set_name: str,
     corpus: Corpus,
     questions: Sequence[SectionQuestion],
@@ -172,6 +144,7 @@ def _question_rows(
     excerpts: bool = False,
     excerpt_chars: int = EXCERPT_CHARS,
 ) -> list[dict[str, object]]:
+    """Rows of `questions` asked over `corpus`, named `set_name (scope)`."""
     scopes = [Scope.LIBRARY, Scope.STORY] if scope == "both" else [Scope(scope)]
     found = []
     for name, library in _libraries(corpus, analyzer, params, rows, model, correct):
@@ -191,7 +164,10 @@ def _table(
     """One row per validation set: its measure with BM25Okapi alone, with the default ranking, and the difference."""
     rows: list[Configuration] = [("default", ()), (BM25_ALONE, tuple(signal_names()))]
     fairytale, scifact = args.table / "fairytaleqa", args.table / "scifact"
-    measured = _section_rows(fairytale / "val", [fairytale / "train"], "both", analyzer, params, rows, model)
+    val = fairytale / "val"
+    questions = load_section_questions(val / "questions.jsonl")
+    corpus = sections_corpus(val, [fairytale / "train"])
+    measured = _section_rows(val.name, corpus, questions, "both", analyzer, params, rows, model)
     table: list[tuple[str, str, dict[str, float]]] = [
         (f"FairytaleQA val, {scope}", "hit@1", _pair(measured, f"val ({scope})", "hit@1"))
         for scope in (Scope.LIBRARY, Scope.STORY)
@@ -203,7 +179,7 @@ def _table(
     squad = args.squad or args.table / "squad" / "dev-v1.1.json"
     if args.squad or squad.is_file():  # absent unless downloaded (README: Ranking quality)
         corpus, questions = squad_set(squad, Part.HELD_OUT)
-        measured = _question_rows("squad", corpus, questions, "both", analyzer, params, rows, model)
+        measured = _section_rows("squad", corpus, questions, "both", analyzer, params, rows, model)
         table += [
             (f"SQuAD dev, held-out third, {scope}", "hit@1", _pair(measured, f"squad ({scope})", "hit@1"))
             for scope in (Scope.LIBRARY, Scope.STORY)
