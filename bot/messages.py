@@ -90,6 +90,16 @@ def greeting_text(example: str) -> str:
     return f"Hello! {ask_me_text(example)}"
 
 
+def wait_message(retry_after: float) -> str:
+    """What someone past their budget of questions is told: how long until they may ask again, in whole
+    seconds (never "0 seconds")."""
+    seconds = max(1, round(retry_after))
+    return f"You're asking faster than I can keep up. Please try again in {seconds} second{'s' * (seconds != 1)}."
+
+
+MANAGE_SERVER = "You need the Manage Server permission for that."
+"""Said to someone without it who runs a command that changes the server's stories or settings."""
+
 THANKS_REPLY = "You're welcome!"
 """The answer to a thank-you (BotRequest.THANKS)."""
 
@@ -109,6 +119,8 @@ COMMAND_LINE_HELP = """Ask a question about the stories: python -m bot ask "QUES
   python -m bot --help           every command"""
 """What `python -m bot ask` says to a message asking for help (BotRequest.HELP): the command line has no
 slash commands."""
+LIST_STORIES_COMMAND = "python -m bot stories lists them."
+"""How to list the stories, on the command line (story_choice_text's `listing`: it has no /stories)."""
 
 
 def index_damaged_message(damage: IndexDamage, repair: str) -> str:

@@ -12,6 +12,7 @@ from bot.messages import (
     no_answer_message,
     story_choice_text,
     upload_refusal_text,
+    wait_message,
 )
 from bot.operations.resolve_story import resolve_story
 from tests.best_hit import best_hit
@@ -103,3 +104,8 @@ def test_a_refused_upload_says_what_the_check_found() -> None:
     with pytest.raises(ShelfError) as unreadable:
         story_file(b"\xff\xfe bad", "mill.txt", None)
     assert upload_refusal_text(unreadable.value).startswith("That file is not UTF-8 text")
+
+
+def test_wait_message_is_polite_and_precise():
+    assert wait_message(0.2) == "You're asking faster than I can keep up. Please try again in 1 second."
+    assert wait_message(12.6).endswith("in 13 seconds.")

@@ -38,7 +38,7 @@ from bot.core.library import StoryLibrary
 from bot.core.rerank.model import signal_names
 from bot.eval.beir import DatasetError, Part
 from bot.health import check
-from bot.messages import COMMAND_LINE_HELP, library_size, story_choice_text
+from bot.messages import COMMAND_LINE_HELP, LIST_STORIES_COMMAND, library_size, story_choice_text
 from bot.operations.ask import ask
 from bot.operations.build_index import IndexBuilt, build_index
 from bot.operations.list_stories import list_stories
@@ -51,7 +51,6 @@ from bot.startup_error import StartupError
 
 USAGE_ERROR = 2
 UNHEALTHY = 1
-LIST_STORIES = "python -m bot stories lists them."
 BROKEN_PIPE = 128 + 13
 """As a shell reports a process that SIGPIPE ended: what `... | head -1` leaves behind."""
 OUTPUT_FAILED = 1
@@ -430,7 +429,7 @@ def _story(library: StoryLibrary, name: str) -> StoryRef:
     resolution = resolve_story(library, name)
     if resolution.found is StoryFound.ONE and resolution.story is not None:
         return resolution.story
-    raise UsageError(story_choice_text(resolution, LIST_STORIES))
+    raise UsageError(story_choice_text(resolution, LIST_STORIES_COMMAND))
 
 
 def _print_answer(

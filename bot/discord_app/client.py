@@ -12,9 +12,10 @@ from discord.ext import commands
 
 from bot.core.library import StoryLibrary
 from bot.discord_app import exts
-from bot.discord_app.cooldown import QuestionBudgets, wait_message
+from bot.discord_app.cooldown import QuestionBudgets
 from bot.discord_app.render import Reply
 from bot.discord_app.sync import sync_commands
+from bot.messages import MANAGE_SERVER, wait_message
 from bot.operations.library_holder import LibraryHolder
 from bot.operations.list_stories import list_stories
 from bot.operations.server_views import ServerViews
@@ -174,7 +175,7 @@ class StoryBot(commands.AutoShardedBot):
         elif isinstance(error, app_commands.MissingPermissions) and interaction.guild_id is None:
             text = "That command works in a server, not in DMs."  # where no one has a permission
         elif isinstance(error, app_commands.MissingPermissions):
-            text = "You need the Manage Server permission for that."
+            text = MANAGE_SERVER
         elif isinstance(error, app_commands.TransformerError) and error.type is discord.AppCommandOptionType.channel:
             text = (
                 "I can't see that channel. Give me View Channel there (or pick another one), then try again."

@@ -13,9 +13,8 @@ from discord.ext import commands
 from bot.core.library import StoryLibrary
 from bot.discord_app.autocomplete import AutocompleteTime
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral, show_in_place, story_bot
-from bot.discord_app.cooldown import wait_message
 from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, plain, story_label
-from bot.messages import NO_STORIES_HERE, story_choice_text
+from bot.messages import NO_STORIES_HERE, story_choice_text, wait_message
 from bot.operations.resolve_story import resolve_story
 from bot.operations.story_ref import StoryRef
 from bot.operations.suggest_stories import suggest_stories

@@ -70,8 +70,3 @@ def _sweep(entries: OrderedDict[Key, Value], kept: int, done: Callable[[Value], 
             del entries[key]
         else:
             entries.move_to_end(key)
-
-
-def wait_message(retry_after: float) -> str:
-    seconds = max(1, round(retry_after))
-    return f"You're asking faster than I can keep up. Please try again in {seconds} second{'s' * (seconds != 1)}."

@@ -1,7 +1,7 @@
 from functools import partial
 
 from bot.discord_app import cooldown
-from bot.discord_app.cooldown import BUCKETS_KEPT, QuestionBudgets, wait_message
+from bot.discord_app.cooldown import BUCKETS_KEPT, QuestionBudgets
 from bot.settings import QuestionBudget
 from tests.steps import lines_run_in
 
@@ -28,11 +28,6 @@ def test_each_server_keeps_its_own_budget_and_a_new_budget_applies_at_once():
     assert budgets.retry_after(1, 20, TWO_A_MINUTE) is None  # spending in one server leaves another's alone
     assert budgets.retry_after(1, None, TWO_A_MINUTE) is None  # nor DMs
     assert budgets.retry_after(1, 10, QuestionBudget(10, 60)) is None  # the server raised its budget
-
-
-def test_wait_message_is_polite_and_precise():
-    assert wait_message(0.2) == "You're asking faster than I can keep up. Please try again in 1 second."
-    assert wait_message(12.6).endswith("in 13 seconds.")
 
 
 def test_a_crowd_past_the_buckets_kept_costs_each_new_user_the_same_few_steps():

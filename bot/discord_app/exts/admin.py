@@ -37,6 +37,7 @@ from bot.discord_app.database_trouble import database_trouble
 from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, clip, escape_markdown, persistent_view
 from bot.discord_app.typed_text import well_formed
 from bot.messages import (
+    MANAGE_SERVER,
     OWNER_ONLY,
     RELOAD_OWNER_ONLY,
     SHELF_ACTIONS,
@@ -69,7 +70,6 @@ PENDING_KEPT = 20
 """Changes to the owner's library waiting for a click; older ones expire (their buttons then say so)."""
 Where = Literal["this server", "the owner's library"]
 LIBRARY: Where = "the owner's library"
-MANAGE_SERVER = "You need the Manage Server permission for that."
 CHANGE_SHELF = "change this server's stories"
 READ_HISTORY = "read this server's history"
 CANCELLED = "Cancelled; nothing changed."

@@ -28,7 +28,6 @@ from bot.discord_app.cog import (
     one_story,
     within_budget,
 )
-from bot.discord_app.cooldown import wait_message
 from bot.discord_app.exts.help import help_embed
 from bot.discord_app.exts.stories import stories_reply
 from bot.discord_app.reading import AnswerButton, OlderButton, ReadOn, reply_to_question
@@ -36,7 +35,7 @@ from bot.discord_app.references import story_of_answer
 from bot.discord_app.render import Reply
 from bot.discord_app.saved_answers import forget_old_answers
 from bot.discord_app.typed_text import well_formed
-from bot.messages import NO_STORIES_HERE, THANKS_REPLY, greeting_text
+from bot.messages import NO_STORIES_HERE, THANKS_REPLY, greeting_text, wait_message
 from bot.operations.ask import ask_in_thread, asks_something, asks_the_bot, follow_up
 from bot.operations.resolve_story import story_by_id, story_by_path
 from bot.operations.story_ref import StoryRef
