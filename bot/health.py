@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,11 +44,17 @@ def check(settings: Settings) -> Health:
     """Healthy when the bot said it was connected within STALE_SECONDS."""
     path = heartbeat_path(settings)
     try:
-        age = time.time() - path.stat().st_mtime
+        found = path.stat()
     except FileNotFoundError:
         return Health(False, f"no heartbeat in {path}: the bot has not connected to Discord (yet).")
     except OSError as error:
         return Health(False, f"cannot read the heartbeat {path} ({error.strerror or error}).")
+    if not stat.S_ISREG(found.st_mode):  # a folder's time says nothing of the bot: touching it "succeeds"
+        what = "a folder" if stat.S_ISDIR(found.st_mode) else "not a file"
+        return Health(
+            False, f"the heartbeat {path} is {what}; remove it (a connected bot writes it within {BEAT_SECONDS} s)."
+        )
+    age = time.time() - found.st_mtime
     if age > STALE_SECONDS:
         return Health(False, f"the bot was last connected to Discord {age:,.0f} s ago ({path}).")
     return Health(True, f"connected to Discord ({max(age, 0):,.0f} s ago).")

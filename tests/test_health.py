@@ -29,3 +29,15 @@ def test_a_stale_heartbeat_is_unhealthy(tmp_path):
     long_ago = time.time() - 3600
     os.utime(heartbeat_path(settings), (long_ago, long_ago))
     assert not check(settings).healthy
+
+
+def test_a_folder_where_the_heartbeat_file_should_be_is_reported_not_read_as_a_beat(tmp_path):
+    # A folder named heartbeat in the data folder (made by hand, or by a volume mounted there) has a fresh time
+    # of its own, and the bot's touch of it "succeeds": `health` said "connected" with no bot running at all.
+    settings = Settings(data=tmp_path)
+    heartbeat_path(settings).mkdir()
+    health = check(settings)
+    assert not health.healthy
+    assert health.message == (
+        f"the heartbeat {heartbeat_path(settings)} is a folder; remove it (a connected bot writes it within 30 s)."
+    )
