@@ -72,15 +72,55 @@ def printable(text: str) -> str:
     return "".join(piece if number % 2 else without_controls(piece) for number, piece in enumerate(pieces))
 
 
+_DIRECTION_CHANGES = dict.fromkeys(range(0x202A, 0x202F))
+"""Embeddings and overrides (LRE, RLE, PDF, LRO, RLO), dropped: a story's or a question's RLO makes the terminal
+show what follows backwards ("Trojan Source"), and plain text has no need of them (isolates do their honest work)."""
+_ISOLATES_AND_LINE_ENDS = re.compile("([\u2066-\u2069\n])")
+_OPENS_ISOLATE = "\u2066\u2067\u2068"  # LRI, RLI, FSI
+_CLOSES_ISOLATE = "\u2069"  # PDI
+
+
+class _Isolates:
+    """The isolates left open on the line being written, closed before its line end: mixed-direction text keeps
+    them, and an unbalanced one cannot reorder the rest of its line (or, unclosed, what follows)."""
+
+    def __init__(self) -> None:
+        self.open = 0
+
+    def balanced(self, text: str) -> str:
+        """`text` with a PDI that closes nothing dropped and a PDI for each isolate still open before each line
+        end; one pass over it, and nothing to do for text without isolates on a line without any open."""
+        if not self.open and not any(character in text for character in _OPENS_ISOLATE + _CLOSES_ISOLATE):
+            return text
+        pieces = []
+        for piece in _ISOLATES_AND_LINE_ENDS.split(text):
+            if piece and piece in _OPENS_ISOLATE:
+                self.open += 1
+            elif piece == _CLOSES_ISOLATE:
+                if not self.open:
+                    continue
+                self.open -= 1
+            elif piece == "\n":
+                piece, self.open = _CLOSES_ISOLATE * self.open + piece, 0
+            pieces.append(piece)
+        return "".join(pieces)
+
+
 class PrintableOutput(io.TextIOBase):
-    """A text stream that writes what it is given printable(): every line the command line prints, whichever
-    command prints it and whatever it quotes, goes through here (sys.stdout and sys.stderr)."""
+    """A text stream that writes what it is given printable(), without embeddings and overrides and with each
+    line's isolates balanced: every line the command line prints, whichever command prints it and whatever it
+    quotes, goes through here (sys.stdout and sys.stderr). A line is often written in several pieces (print()
+    writes its line end on its own), so the isolates open on it are counted across writes."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
+        self._isolates = _Isolates()
 
     def write(self, text: str) -> int:
-        self.stream.write(printable(text))
+        shown = printable(text)
+        if not shown.isprintable():  # line ends, tabs, bold, and the characters that change direction
+            shown = self._isolates.balanced(shown.translate(_DIRECTION_CHANGES))
+        self.stream.write(shown)
         return len(text)
 
     def writable(self) -> bool:

@@ -35,3 +35,34 @@ def test_a_story_files_name_in_a_warning_is_printed_without_its_escape_sequences
 def test_the_command_lines_own_bold_is_kept_and_nothing_else():
     text = f"From {RETITLE}the story:\n\t{BOLD}piano{RESET} and\x1b[1;31m red\x9b2J\x00"
     assert printable(text) == f"From the story:\n\t{BOLD}piano{RESET} and red2J"
+
+
+LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
+EMBEDDINGS_AND_OVERRIDES = "\u202a\u202b\u202c\u202d\u202e"  # LRE, RLE, PDF, LRO, RLO
+
+
+def isolates_balanced(line: str) -> bool:
+    """Whether each PDI closes an isolate opened before it on the line, and none is left open."""
+    depth = 0
+    for character in line:
+        depth += (character in (LRI, RLI, FSI)) - (character == PDI)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def test_a_storys_direction_overrides_are_dropped_and_its_open_isolates_closed_on_their_line(tmp_path):
+    # "Trojan Source": an RLO in a story showed what follows it backwards on the owner's terminal ("kcab" read as
+    # "back"), and an isolate left open reordered the rest of its line; an isolate around Hebrew words is honest.
+    (tmp_path / "lighthouse.md").write_text(
+        f"# The {RLI}Lighthouse\n\nThe keeper Marta lit the lamp \u202eevery night\u202c on the rock and called "
+        f"{LRI}\u05e9\u05dc\u05d5\u05dd{PDI} to the ships{PDI}; her brother {RLI}Tomas kept the \u202bboat.\n",
+        encoding="utf-8",
+    )
+    result = run("ask", "--corpus", str(tmp_path), "Who lit the lamp every night?")
+    assert result.returncode == 0, result.stderr
+    assert "lit the lamp every night on the rock" in result.stdout
+    assert f"{LRI}\u05e9\u05dc\u05d5\u05dd{PDI} to the ships;" in result.stdout
+    assert not any(character in result.stdout for character in EMBEDDINGS_AND_OVERRIDES)
+    assert all(isolates_balanced(line) for line in result.stdout.splitlines()), result.stdout
+    assert RLI in result.stdout  # kept, and closed: not dropped
