@@ -166,5 +166,16 @@ def test_an_at_sign_in_a_query_value_stays_there(tmp_path: Path):
     assert opened.query == {"application_name": "bot@east"}
 
 
+@pytest.mark.parametrize(
+    ("written", "password"),
+    [("ab/cd?e#f:g", "ab/cd?e#f:g"), ("a@b#c", "a@b#c"), ("50%", "50%"), ("ab%2541", "ab%41"), ("ab%41", "abA")],
+)
+def test_a_password_in_the_url_is_read_as_readme_says(tmp_path: Path, written: str, password: str):
+    """README and compose.yaml: compose writes POSTGRES_PASSWORD into the URL as it is, where every character
+    stands for itself but a '%' and two hex digits (the one thing a compose user must keep out of it)."""
+    opened = database_url(Settings(data=tmp_path, database_url=f"postgresql://storybot:{written}@db:5432/stories"))
+    assert (opened.password, opened.host, opened.port, opened.database) == (password, "db", 5432, "stories")
+
+
 def test_the_database_url_is_never_shown_with_the_settings():
     assert "hunter2" not in repr(Settings(database_url="postgresql://storybot:hunter2@db/stories"))
