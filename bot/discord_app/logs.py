@@ -8,6 +8,7 @@ import logging
 import logging.handlers
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import discord
@@ -109,11 +110,21 @@ def log_file_path(settings: Settings) -> Path | None:
     return path.with_name(f"{path.stem}-{tag}{path.suffix}")
 
 
-def _reader_of_a_pipe(path: Path) -> None:
+@contextlib.contextmanager
+def _reader_of_a_pipe(path: Path) -> Iterator[None]:
     """Raises ENXIO for a named pipe no process reads: open() for writing waits for a reader, so the bot waited for
-    ever at start, saying nothing (a pipe read by a container's log collector, /dev/stdout, opens as ever)."""
-    with contextlib.suppress(FileNotFoundError):  # then the handler creates it
-        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+    ever at start, saying nothing (a pipe read by a container's log collector, /dev/stdout, opens as ever). Held
+    open while the log file opens: closed before, it left the pipe without a writer, and a reader that stops then
+    (`cat pipe`) left the bot waiting again."""
+    try:
+        held = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+    except FileNotFoundError:  # the handler creates it
+        yield
+        return
+    try:
+        yield
+    finally:
+        os.close(held)
 
 
 def _file_handler(settings: Settings) -> logging.Handler:
@@ -121,8 +132,8 @@ def _file_handler(settings: Settings) -> logging.Handler:
     assert path is not None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _reader_of_a_pipe(path)
-        handler = LogFile(path)
+        with _reader_of_a_pipe(path):
+            handler = LogFile(path)
     except OSError as error:
         if error.errno == errno.ENXIO:
             raise StartupError(

@@ -136,3 +136,32 @@ def test_shard_processes_given_one_log_file_each_keep_every_line(tmp_path: Path)
     logged = "".join(path.read_text("utf-8") for path in log_file.parent.iterdir())
     assert "shard 0 batch 2 line 001" in logged and "shard 1 batch 1 line 299" in logged
     assert (tmp_path / "logs" / "storybot-shards-0.log").exists() and not log_file.exists()
+
+
+def test_a_pipe_read_until_its_writers_are_gone_gets_the_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, restored_root_logger: None
+):
+    """Checking that a named pipe has a reader opened it to write and closed it before the log file opened it: a
+    reader that stops at the end of what is written (`cat pipe`) could find no writer then, and stop, and the bot
+    waited for ever for a reader again."""
+    pipe = tmp_path / "storybot.log"
+    os.mkfifo(pipe)
+    reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
+    ended: list[bool] = []
+
+    class Watched(logs.LogFile):
+        def __init__(self, path: Path):
+            try:
+                ended.append(os.read(reader, 1) == b"")  # no writer left: where `cat` stops
+            except BlockingIOError:  # a writer, nothing written yet: `cat` waits
+                ended.append(False)
+            super().__init__(path)
+
+    monkeypatch.setattr(logs, "LogFile", Watched)
+    try:
+        logs.setup_logging(Settings(log_file=pipe))
+        logging.getLogger("storybot").info("to the pipe")
+        assert ended == [False]
+        assert b"to the pipe" in os.read(reader, 65536)
+    finally:
+        os.close(reader)
