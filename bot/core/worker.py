@@ -93,7 +93,6 @@ async def _in_worker_process(work: Callable[P, R], *args: P.args, **kwargs: P.kw
     receiving, sending = context.Pipe(duplex=False)
     work_in, work_out = context.Pipe(duplex=False)
     process = context.Process(target=_send_outcome, args=(work_in, sending), name="storybot-worker")
-    _children_use_one_blas_thread()
     process.start()
     sending.close()
     work_in.close()
@@ -127,12 +126,15 @@ def _children_use_one_blas_thread() -> None:
     """ONE_BLAS_THREAD in this process's environment, which a spawned worker starts with: numpy loads there before
     any of the worker's code runs (unpickling its target, importing the main script), too late to set it within.
 
-    Set for good, not put back after each start: the environment is written once rather than every time a worker
-    starts while other threads may read it (setenv is not thread-safe). This process's own BLAS started with numpy,
-    which this module imports, so only the processes it starts from now on take it."""
+    Set once, as this module is imported, before the process starts threads of its own: setenv is not thread-safe
+    (getenv in another thread, such as the TZ that logging's time.localtime reads, may read the environment as it
+    is reallocated), and at a worker's first start the ranking, database and Discord threads ran. This process's own
+    BLAS started with numpy, which the modules above import, so only the processes it starts take it."""
     for name, value in ONE_BLAS_THREAD.items():
-        if os.environ.get(name) != value:
-            os.environ[name] = value
+        os.environ[name] = value
+
+
+_children_use_one_blas_thread()
 
 
 def _send_outcome(work_in: Connection, connection: Connection) -> None:

@@ -46,18 +46,18 @@ a thread per core as numpy loads."""
 
 @pytest.fixture
 def host_of_many_cores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Processes started from here on see CORES cores, with no BLAS thread setting of their own."""
+    """Processes started from here on see CORES cores, and the BLAS thread setting this process has (the bot's,
+    set as bot.core.worker is imported): without it, each would start a BLAS thread a core."""
     compiler = shutil.which("cc") or shutil.which("gcc")
     if compiler is None or not sys.platform.startswith("linux"):
         pytest.skip("needs Linux and a C compiler (cc) to show a process more cores than the machine has")
     source, library = tmp_path / "many_cores.c", tmp_path / "many_cores.so"
     source.write_text(MANY_CORES)
     subprocess.run([compiler, "-shared", "-fPIC", "-o", str(library), str(source), "-ldl"], check=True)
-    for name in BLAS_THREADS:
-        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LD_PRELOAD", str(library))
+    unset = {name: value for name, value in os.environ.items() if name not in BLAS_THREADS}
     threads = "import os, numpy; print(len(os.listdir('/proc/self/task')))"
-    seen = subprocess.run([sys.executable, "-c", threads], capture_output=True, text=True, check=True, env=os.environ)
+    seen = subprocess.run([sys.executable, "-c", threads], capture_output=True, text=True, check=True, env=unset)
     assert int(seen.stdout) == CORES  # numpy's OpenBLAS believed it: a thread a core, the process's own among them
 
 

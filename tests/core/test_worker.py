@@ -6,6 +6,8 @@ import multiprocessing
 import os
 import random
 import signal
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -14,7 +16,7 @@ from bot.core.corpus import CorpusError
 from bot.core.index import BM25Params
 from bot.core.library import StoryLibrary
 from bot.core.saved_index import IndexStore
-from bot.core.worker import load_in_worker, merge_in_worker
+from bot.core.worker import ONE_BLAS_THREAD, load_in_worker, merge_in_worker
 from tests.best_hit import best_hit
 from tests.core.story_folder import library_facts, write_folder
 
@@ -123,3 +125,14 @@ async def test_a_merge_runs_in_the_worker_when_the_segments_need_one(tmp_path):
     assert not any(segment.passages.deleted.any() for segment in store.segments(stories).open().segments)
     assert library_facts(StoryLibrary.load(stories, store=store)) == library_facts(before)
     assert not await merge_in_worker(stories, store)  # nothing left that needs one
+
+
+def test_workers_one_blas_thread_is_in_the_environment_before_any_thread_could_read_it():
+    """Written at a worker's first start, the environment changed while the ranking, database and Discord threads
+    ran, and setenv is not thread-safe: it is written as the module is imported, before the bot starts threads."""
+    shown = "import os, bot.core.worker; print(*(os.environ.get(n) for n in bot.core.worker.ONE_BLAS_THREAD))"
+    environment = {k: v for k, v in os.environ.items() if k not in ONE_BLAS_THREAD}
+    printed = subprocess.run(
+        [sys.executable, "-c", shown], env=environment, capture_output=True, text=True, check=True, timeout=HANG
+    )
+    assert printed.stdout.split() == list(ONE_BLAS_THREAD.values())
