@@ -229,18 +229,35 @@ def database_url(settings: Settings) -> URL:
 
 
 def _check_ports(url: URL) -> None:
-    """Ports from 1 to MAX_PORT, the URL's own and libpq's ?port= (one for each of several hosts): asyncpg's
-    OverflowError and SQLAlchemy's ArgumentError for the others were tracebacks at start."""
-    written = url.query.get("port", ())
+    """Ports from 1 to MAX_PORT, the URL's own, libpq's ?port= (one for each of several hosts) and its hosts' own
+    (?host=db:5433): asyncpg's OverflowError and ValueError and SQLAlchemy's ArgumentError for the others were
+    tracebacks at start."""
     ports = [str(url.port)] if url.port is not None else []
-    for value in [written] if isinstance(written, str) else written:
-        ports += value.split(",")
+    ports += _query_list(url, "port")
+    ports += [port for host in _query_list(url, "host") if (port := _host_port(host))]
     for port in ports:
         if not (port.isascii() and port.isdigit() and len(port) <= len(str(MAX_PORT)) and 0 < int(port) <= MAX_PORT):
             shown = port if len(port) <= PORT_SHOWN else port[:PORT_SHOWN] + "…"
             raise DatabaseError(
                 f"STORYBOT_DATABASE_URL's port {shown!r} is not a port; it takes a number from 1 to {MAX_PORT}."
             )
+
+
+def _query_list(url: URL, name: str) -> list[str]:
+    """The comma-separated values of a query parameter, given once or more (?host=a,b or ?host=a&host=b)."""
+    written = url.query.get(name, ())
+    return [value for values in ([written] if isinstance(written, str) else written) for value in values.split(",")]
+
+
+def _host_port(host: str) -> str:
+    """The port a libpq host names after its ':' (db:5433, [::1]:5433), as asyncpg reads it; "" for none (a
+    socket's folder, a host without one: the default port)."""
+    if host.startswith("/"):
+        return ""
+    if host.startswith("["):
+        after = host.partition("]")[2]
+        return after[1:] if after.startswith(":") else ""
+    return host.partition(":")[2]
 
 
 def _at_past_user(url: URL, written: str) -> bool:

@@ -96,6 +96,11 @@ async def test_a_database_from_a_newer_storybot_is_refused_untouched(tmp_path: P
         ("postgresql://storybot:hunter2@db/stories?port=x", "port 'x' is not a port"),
         ("postgresql://storybot:hunter2@db/stories?port=" + "9" * 5000, "port '9999"),
         ("postgresql://storybot:hunter2@db/stories?host=a,b&port=5432,70000", "port '70000' is not a port"),
+        # libpq's hosts with their ports (?host=db:5433): asyncpg's OverflowError and ValueError at start
+        ("postgresql://storybot:hunter2@/stories?host=db:99999", "port '99999' is not a port"),
+        ("postgresql://storybot:hunter2@/stories?host=db:abc", "port 'abc' is not a port"),
+        ("postgresql://storybot:hunter2@/stories?host=a:5432&host=b:70000", "port '70000' is not a port"),
+        ("postgresql://storybot:hunter2@/stories?host=a:5432,[::1]:0", "port '0' is not a port"),
     ],
 )
 def test_a_database_url_storybot_cannot_use_is_named(tmp_path: Path, url: str, message: str):
@@ -122,6 +127,8 @@ async def test_hosts_and_ports_that_do_not_pair_are_one_line(tmp_path: Path, url
 def test_a_url_naming_several_ports_is_taken(tmp_path: Path):
     url = "postgresql://storybot:hunter2@db/stories?host=a,b&port=5432,5433"
     assert database_url(Settings(data=tmp_path, database_url=url)).query["port"] == "5432,5433"
+    hosts = "/var/run/postgresql,db:5433,[::1]:5434,[::1],db:"  # a socket's folder, ports or none (the default)
+    assert database_url(Settings(data=tmp_path, database_url=f"postgresql://s@/stories?host={hosts}")).query["host"]
 
 
 @pytest.mark.parametrize(
