@@ -21,8 +21,9 @@ RESTORE_ROOM = 64 * VERSION_BYTES
 """What restores may store past a server's room (Settings.shelf_stored_mb): a restore's file is stored already, but
 its row is not, so a replace that filled the room could not be undone, just when a bad one most needs it. Its 64
 rows are a fixed amount, so a flood of restores (or of removes and restores) is refused once they are made, and a
-server never stores more than its room and these; moving kept files out (`python -m bot shelf export-kept`) makes
-room for both again."""
+server never stores more than its room and these, and a row for each story it removes then (removes are never
+refused: SHELF_STORIES rows at most); moving kept files out (`python -m bot shelf export-kept`) makes room for both
+again."""
 
 
 class ShelfAction(enum.Enum):

@@ -109,7 +109,7 @@ class ShelfChange:
     shelf_version: int = 0
     """The shelf's version after the change."""
     room: StoreRoom | None = None
-    """For STORE_FULL: what the server stores and may store."""
+    """For STORE_FULL and RESTORES_FULL: what the server stores and may store."""
 
 
 class _Refused(Exception):

@@ -56,6 +56,7 @@ from bot.operations.change_shelf import (
 from bot.operations.reload import Reloaded, reload
 from bot.operations.story_ref import StoryRef
 from bot.state.guarded_engine import DatabaseUnavailable
+from bot.state.shelf_rules import RESTORE_ROOM
 from bot.state.shelves import BOT_OWNER, ShelfAction, ShelfVersion
 
 log = logging.getLogger(__name__)
@@ -398,11 +399,13 @@ class Admin(StoryCog):
             log.info("Server %s: %s story %s by %s", server, done.change.action, done.change.name, user)
         elif done.change.room is not None:  # the owner can make room: python -m bot shelf export-kept
             log.warning(
-                "Server %s stores %d bytes of the %d it may (STORYBOT_SHELF_STORED_MB); a change of %d was "
-                "refused. `python -m bot shelf export-kept --server %s FILE` moves its kept versions out.",
+                "Server %s stores %d bytes of the %d it may (STORYBOT_SHELF_STORED_MB, and for a restore %d KB past "
+                "it); a change of %d was refused. `python -m bot shelf export-kept --server %s FILE` moves its kept "
+                "versions out.",
                 server,
                 done.change.room.stored,
                 done.change.room.most,
+                RESTORE_ROOM // 1024,
                 done.change.room.needed,
                 server,
             )
