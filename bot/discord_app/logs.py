@@ -135,7 +135,7 @@ def _file_handler(settings: Settings) -> logging.Handler:
         with _reader_of_a_pipe(path):
             handler = LogFile(path)
     except OSError as error:
-        if error.errno == errno.ENXIO:
+        if error.errno == errno.ENXIO and path.is_fifo():  # not a socket (systemd's stdout), which gives it too
             raise StartupError(
                 f"STORYBOT_LOG_FILE is {path}, a named pipe that no process reads (the bot would wait for a reader "
                 "for ever); start what reads it first, or point STORYBOT_LOG_FILE at a file.",

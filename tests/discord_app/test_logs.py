@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ import pytest
 
 from bot.discord_app import logs
 from bot.settings import Settings
+from bot.startup_error import StartupError
 from tests.conftest import CORPUS
 from tests.disk import fill, small_disk
 
@@ -84,6 +86,7 @@ SHARD_LOGGING = """
 import logging, sys
 from bot.discord_app import logs
 from bot.settings import Settings
+from bot.startup_error import StartupError
 
 logs.LOG_FILE_BYTES = 2_000  # rotate after a few lines, not 10 MB
 logs.setup_logging(Settings.from_env())
@@ -165,3 +168,13 @@ def test_a_pipe_read_until_its_writers_are_gone_gets_the_log(
         assert b"to the pipe" in os.read(reader, 65536)
     finally:
         os.close(reader)
+
+
+def test_a_log_file_that_is_a_socket_is_not_called_a_pipe(restored_root_logger: None):
+    """Under systemd the bot's stdout is a socket to the journal, which no open() takes (ENXIO, as for a pipe no
+    process reads): STORYBOT_LOG_FILE=/dev/stdout was said to be a pipe waiting for its reader."""
+    ours, theirs = socket.socketpair()
+    with ours, theirs, pytest.raises(StartupError) as refused:
+        logs.setup_logging(Settings(log_file=Path(f"/proc/self/fd/{ours.fileno()}")))
+    assert "cannot be written (No such device or address)" in str(refused.value)
+    assert "pipe" not in str(refused.value)
