@@ -130,8 +130,7 @@ def _children_use_one_blas_thread() -> None:
     (getenv in another thread, such as the TZ that logging's time.localtime reads, may read the environment as it
     is reallocated), and at a worker's first start the ranking, database and Discord threads ran. This process's own
     BLAS started with numpy, which the modules above import, so only the processes it starts take it."""
-    for name, value in ONE_BLAS_THREAD.items():
-        os.environ[name] = value
+    os.environ.update(ONE_BLAS_THREAD)
 
 
 _children_use_one_blas_thread()
