@@ -232,11 +232,14 @@ class FakeDiscord:
         """Every connection that identified, in order (a test's `connection=1` is the second bot process)."""
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
+        self._closing = asyncio.Event()
+        """Set by stop(): a stalled download ends then, rather than holding aiohttp's cleanup for its minute."""
         self.url = ""
 
     # -- lifecycle -------------------------------------------------------------------------------
 
     async def start(self) -> str:
+        self._closing.clear()
         app = web.Application()
         app.router.add_get("/gateway", self._gateway)
         app.router.add_route("*", "/api/v10/{path:.*}", self._rest)
@@ -254,6 +257,7 @@ class FakeDiscord:
     async def stop(self) -> None:
         """Out of reach: the port refuses new connections first, then the bot's connection drops. In the other
         order the bot's immediate RESUME could reach a server shutting down, which held it for a minute."""
+        self._closing.set()
         if self._runner is not None:
             for site in self._runner.sites:
                 await site.stop()
@@ -555,7 +559,7 @@ class FakeDiscord:
         await response.prepare(request)
         await response.write(content[: len(content) // 2])
         if attachment_id in self.stalled_attachments:
-            await asyncio.Event().wait()  # open, and silent, until the fake Discord closes
+            await self._closing.wait()  # open, and silent, until the fake Discord closes
         assert request.transport is not None
         request.transport.close()  # the rest never comes
         return response
