@@ -97,6 +97,10 @@ class PostgreSQLServer:
         for pid in self.processes():
             os.kill(pid, signal.SIGSTOP)
 
+    def restart(self) -> None:
+        """Stopped at once (every session ended, as a crash or a host's reboot ends them), then started again."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-l", str(self.folder / "log"), "-w", "restart")
+
     def resume(self) -> None:
         for pid in self.processes():
             os.kill(pid, signal.SIGCONT)

@@ -14,6 +14,7 @@ import discord
 
 from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot
+from bot.discord_app.database_lock import LOST, DatabaseLock
 from bot.discord_app.invite import invite_url
 from bot.discord_app.logs import setup_logging
 from bot.discord_app.run_lock import running_alone
@@ -57,13 +58,26 @@ def run_bot(settings: Settings, load_library: Callable[[], StoryLibrary], sync_o
     if not settings.discord_token:
         raise StartupError(MISSING_TOKEN.format(config=env_files()[1]), exit_code=2)
     # Before the library, which can take long to load. A sync only logs in and registers: it may run beside the bot.
-    with contextlib.nullcontext() if sync_only else running_alone(settings):
-        library = load_library()
-        setup_logging(settings)
-        return asyncio.run(_serve(settings, library, sync_only))
+    # One event loop throughout: the database's run lock is a session that must outlive the loading.
+    with contextlib.nullcontext() if sync_only else running_alone(settings), asyncio.Runner() as runner:
+        lock = None if sync_only else runner.run(_database_lock(settings))
+        try:
+            library = load_library()
+            setup_logging(settings)
+            return runner.run(_serve(settings, library, sync_only, lock))
+        finally:
+            if lock is not None:
+                runner.run(lock.release())
 
 
-async def _serve(settings: Settings, library: StoryLibrary, sync_only: bool) -> int:
+async def _database_lock(settings: Settings) -> DatabaseLock | None:
+    try:
+        return await DatabaseLock.take(settings)
+    except DatabaseError as error:
+        raise StartupError(str(error), exit_code=1 if error.transient else 2) from error
+
+
+async def _serve(settings: Settings, library: StoryLibrary, sync_only: bool, lock: DatabaseLock | None) -> int:
     token = settings.discord_token
     assert token is not None
     try:
@@ -76,12 +90,12 @@ async def _serve(settings: Settings, library: StoryLibrary, sync_only: bool) -> 
         except DatabaseUnavailable as error:
             raise StartupError(f"Could not read the database at {database.where}: {error}. Try again.") from error
         bot = StoryBot(settings, library, database, read_every_message, force_sync=sync_only)
-        return await _connect(bot, token, sync_only, heartbeat_path(settings))
+        return await _connect(bot, token, sync_only, heartbeat_path(settings), lock)
     finally:
         await database.close()
 
 
-async def _connect(bot: StoryBot, token: str, sync_only: bool, heartbeat: Path) -> int:
+async def _connect(bot: StoryBot, token: str, sync_only: bool, heartbeat: Path, lock: DatabaseLock | None) -> int:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
 
@@ -100,6 +114,7 @@ async def _connect(bot: StoryBot, token: str, sync_only: bool, heartbeat: Path) 
             running = asyncio.create_task(_start(bot, token))
             stopping = asyncio.create_task(stop.wait())
             beating = asyncio.create_task(keep_beating(heartbeat, lambda: _connected(bot)))
+            watching = asyncio.create_task(lock.watch(stop.set)) if lock is not None else None  # stops when lost
             try:
                 await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
                 if stopping.done():
@@ -112,7 +127,11 @@ async def _connect(bot: StoryBot, token: str, sync_only: bool, heartbeat: Path) 
                 await _connected_until_closed(running)
             finally:
                 beating.cancel()
+                if watching is not None:
+                    watching.cancel()
                 stop_beating(heartbeat)
+            if lock is not None and lock.lost is not None:  # exit 1: the service manager starts it again
+                raise StartupError(LOST.format(where=lock.where, reason=lock.lost))
             return 0
     except discord.LoginFailure as error:
         raise StartupError(REJECTED_TOKEN, exit_code=2) from error

@@ -20,9 +20,10 @@ EACH_SHARD = "running-shards.lock"
 """One byte per shard id, locked (a POSIX record lock) by the process that runs that shard: two shard sets that
 overlap meet on the bytes of the shards they share, whatever else each holds."""
 ALREADY_RUNNING = (
-    "Another storybot is already running with the data folder {folder}{running}: both would answer {answered}. "
-    "Stop it first (systemctl stop storybot, podman stop storybot), or give this one a STORYBOT_DATA of its own."
+    "Another storybot is already running with {where}{running}: both would answer {answered}. "
+    "Stop it first (systemctl stop storybot, podman stop storybot), or {fix}."
 )
+ANOTHER_FOLDER = "give this one a STORYBOT_DATA of its own"
 
 
 @contextlib.contextmanager
@@ -47,13 +48,13 @@ def _take(folder: Path, shard_ids: tuple[int, ...] | None) -> list[int]:
             fcntl.flock(descriptors[-1], (fcntl.LOCK_EX if shard_ids is None else fcntl.LOCK_SH) | fcntl.LOCK_NB)
         except BlockingIOError:
             if shard_ids is None:
-                raise _already_running(folder, "", _answered_beside(descriptors[-1])) from None
-            raise _already_running(folder, " (running every shard)", _servers_of(shard_ids)) from None
+                raise _refused(folder, "", _answered_beside(descriptors[-1])) from None
+            raise _refused(folder, " (running every shard)", servers_of(shard_ids)) from None
         if shard_ids is not None:
             descriptors.append(_opened(folder / EACH_SHARD))
             taken = _shards_taken(descriptors[-1], shard_ids)
             if taken:
-                raise _already_running(folder, f" (running {_named(taken)} too)", _servers_of(taken))
+                raise _refused(folder, f" (running {named(taken)} too)", servers_of(taken))
     except (OSError, StartupError) as error:
         for descriptor in descriptors:
             os.close(descriptor)
@@ -90,14 +91,19 @@ def _answered_beside(descriptor: int) -> str:
     return "the questions of the servers of the shards it runs"
 
 
-def _named(shards: Sequence[int]) -> str:
+def named(shards: Sequence[int]) -> str:
     return f"shard {shards[0]}" if len(shards) == 1 else f"shards {', '.join(map(str, shards))}"
 
 
-def _servers_of(shards: Sequence[int]) -> str:
+def servers_of(shards: Sequence[int]) -> str:
     """What both processes would answer: only the questions of the shards both run, not every question."""
-    return f"the questions of {_named(shards)}'s servers"
+    return f"the questions of {named(shards)}'s servers"
 
 
-def _already_running(folder: Path, running: str, answered: str) -> StartupError:
-    return StartupError(ALREADY_RUNNING.format(folder=folder, running=running, answered=answered), exit_code=2)
+def already_running(where: str, running: str, answered: str, fix: str) -> StartupError:
+    """The refusal (exit 2) of this lock and of the database's (database_lock), in one wording."""
+    return StartupError(ALREADY_RUNNING.format(where=where, running=running, answered=answered, fix=fix), exit_code=2)
+
+
+def _refused(folder: Path, running: str, answered: str) -> StartupError:
+    return already_running(f"the data folder {folder}", running, answered, ANOTHER_FOLDER)

@@ -11,7 +11,9 @@ import logging
 import os
 import time
 import urllib.parse
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from alembic import command
@@ -28,6 +30,9 @@ from bot.state.feedback import FeedbackStore
 from bot.state.guarded_engine import DRIVER_SECONDS, OPERATION_SECONDS, GuardedEngine, first_line
 from bot.state.server_settings import ServerSettingsStore
 from bot.state.shelves import ShelfStore
+
+if TYPE_CHECKING:
+    import asyncpg
 
 log = logging.getLogger(__name__)
 
@@ -117,11 +122,6 @@ class Database:
         try:
             # Migrating may take long on a large table: only connecting is bounded tightly.
             migrating = _engine(url, connect_seconds=DRIVER_SECONDS, statement_seconds=MIGRATION_STATEMENT_SECONDS)
-        except ModuleNotFoundError as error:
-            raise DatabaseError(
-                f"{where} is a PostgreSQL database, which needs the asyncpg driver: "
-                f"pip install '{DISTRIBUTION}[postgresql]' (from a clone: pip install -e '.[postgresql]')."
-            ) from error
         except sa.exc.ArgumentError as error:  # SQLAlchemy's reading of libpq's parameters: hosts and ports unpaired
             raise DatabaseError(f"STORYBOT_DATABASE_URL cannot be used: {first_line(error)}.") from error
         try:
@@ -135,7 +135,7 @@ class Database:
         except (sa.exc.DBAPIError, OSError) as error:  # OSError includes TimeoutError
             if sqlite_file is not None and _is_damaged(error):
                 raise _DamagedSQLite(str(sqlite_file), first_line(error)) from error
-            raise _failure(url, where, error) from error
+            raise failure(url, where, error) from error
         finally:
             await migrating.dispose()
 
@@ -163,7 +163,24 @@ def _engine(url: URL, connect_seconds: float, statement_seconds: float) -> Async
         busy_ms = int(1000 * min(statement_seconds, STARTUP_BUSY_SECONDS))
         sa.event.listen(engine.sync_engine, "connect", functools.partial(_sqlite_pragmas, busy_ms=busy_ms))
         return engine
-    import asyncpg  # the postgresql extra's driver: without it, ModuleNotFoundError names what to install
+    connect = postgresql_connector(url, connect_seconds, statement_seconds)
+    engine = create_async_engine(url, async_creator=connect, pool_pre_ping=True, pool_timeout=connect_seconds)
+    lock_ms = int(1000 * min(statement_seconds, STARTUP_BUSY_SECONDS))
+    sa.event.listen(engine.sync_engine, "connect", functools.partial(_postgresql_lock_wait, lock_ms=lock_ms))
+    return engine
+
+
+def postgresql_connector(
+    url: URL, connect_seconds: float, statement_seconds: float
+) -> Callable[[], Awaitable[asyncpg.Connection]]:
+    """asyncpg's connect for the URL, bounded: the engine's connections and the run lock's own."""
+    try:
+        import asyncpg  # the postgresql extra's driver
+    except ModuleNotFoundError as error:
+        raise DatabaseError(
+            f"{describe(url)} is a PostgreSQL database, which needs the asyncpg driver: "
+            f"pip install '{DISTRIBUTION}[postgresql]' (from a clone: pip install -e '.[postgresql]')."
+        ) from error
 
     # asyncpg reads the URL as libpq does (?sslmode=require, application_name, options, a socket's ?host=):
     # SQLAlchemy would pass each parameter on as a keyword asyncpg.connect() does not take. Only ?ssl=require,
@@ -173,13 +190,10 @@ def _engine(url: URL, connect_seconds: float, statement_seconds: float) -> Async
     dsn = url.difference_update_query(["ssl"]).set(drivername="postgresql").render_as_string(hide_password=False)
     tls = {} if ssl is None else {"ssl": ssl if isinstance(ssl, str) else ssl[-1]}
 
-    async def connect() -> object:
+    async def connect() -> asyncpg.Connection:
         return await asyncpg.connect(dsn, timeout=connect_seconds, command_timeout=statement_seconds, **tls)
 
-    engine = create_async_engine(url, async_creator=connect, pool_pre_ping=True, pool_timeout=connect_seconds)
-    lock_ms = int(1000 * min(statement_seconds, STARTUP_BUSY_SECONDS))
-    sa.event.listen(engine.sync_engine, "connect", functools.partial(_postgresql_lock_wait, lock_ms=lock_ms))
-    return engine
+    return connect
 
 
 def _prepare_sqlite_file(path: Path, where: str) -> None:
@@ -287,10 +301,11 @@ def describe(url: URL) -> str:
     return shown.replace(urllib.parse.quote(HIDDEN, safe=""), HIDDEN)  # as the password is hidden: ***
 
 
-def _failure(url: URL, where: str, error: sa.exc.DBAPIError | OSError) -> DatabaseError:
-    """What went wrong in one line, and what to do: PostgreSQL's refusals by their SQLSTATE code."""
+def failure(url: URL, where: str, error: Exception) -> DatabaseError:
+    """What went wrong in one line, and what to do: PostgreSQL's refusals by their SQLSTATE code (asyncpg's own
+    errors, from the run lock's connection, carry it as SQLAlchemy's do)."""
     reason = first_line(error)
-    code = getattr(error.orig, "sqlstate", None) if isinstance(error, sa.exc.DBAPIError) else None
+    code = getattr(error.orig if isinstance(error, sa.exc.DBAPIError) else error, "sqlstate", None)
     database, role = url.database, url.username
     if code == MISSING_DATABASE:
         return DatabaseError(

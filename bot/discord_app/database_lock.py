@@ -1,0 +1,161 @@
+"""One bot process per shard across machines, where the state is on PostgreSQL. The data folder's locks (run_lock)
+cannot see a process on another machine: two machines running shard 1 against one database both answered every
+question of its servers, and neither knew.
+
+The locks are PostgreSQL's session-level advisory locks, in the class LOCK_CLASS, on a connection of their own held
+for the life of the process, with the data folder's rules: a process running every shard holds EVERY_SHARD
+exclusively; a shard process holds it shared, and each of its shards exclusively. The server releases them when the
+session ends, however the process ends. A database restart ends the session too: the lock is then lost, and the
+process stops (exit 1, which the service manager restarts) rather than answer beside one that took it meanwhile;
+started again, it takes the lock again, or is refused naming the shards held elsewhere.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from bot.discord_app.run_lock import already_running, named, servers_of
+from bot.settings import Settings
+from bot.startup_error import StartupError
+from bot.state.database import database_url, describe, failure, postgresql_connector
+from bot.state.guarded_engine import DRIVER_SECONDS, first_line
+
+if TYPE_CHECKING:
+    import asyncpg
+
+log = logging.getLogger(__name__)
+
+LOCK_CLASS = 0x73627274
+"""The first key of every lock ("sbrt"): an application sharing the database keys its own locks elsewhere."""
+EVERY_SHARD = 2**31 - 1
+"""The second key standing for every shard; the others are the shard ids (below STORYBOT_SHARD_COUNT)."""
+CHECK_SECONDS = 5.0
+"""How often the lock's session is checked while the bot runs."""
+SILENT_SECONDS = 30.0
+"""A session that has not answered for this long may have been ended by the server (SERVER_GIVES_UP_MS): the lock is
+taken for lost before another process could take it."""
+SERVER_GIVES_UP_MS = 60_000
+"""The server ends the lock's session once its client stops answering for this long (TCP keepalives and user
+timeout), not after the system's two hours: a machine that died leaves its shards to another within a minute."""
+LOCK_SESSION = (
+    "SET tcp_keepalives_idle = 30; SET tcp_keepalives_interval = 10; SET tcp_keepalives_count = 3; "
+    f"SET tcp_user_timeout = {SERVER_GIVES_UP_MS}"
+)
+"""30 seconds idle, then 3 probes 10 seconds apart: SERVER_GIVES_UP_MS."""
+HOLDERS = """
+    SELECT l.objid::int8 AS shard, l.mode, coalesce(a.application_name, '') AS holder
+    FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+    WHERE l.locktype = 'advisory' AND l.classid = $1::int8::oid AND l.objsubid = 2 AND l.granted
+      AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+      AND l.pid <> pg_backend_pid()
+"""
+ANOTHER_DATABASE = "give this one another STORYBOT_DATABASE_URL or other STORYBOT_SHARD_IDS"
+LOST = (
+    "Lost the run lock on the database {where} ({reason}): the database restarted or the connection to it failed, "
+    "and another storybot may take these shards now. Stopped rather than answer beside it; started again, it takes "
+    "the lock again or names who holds it."
+)
+
+
+class DatabaseLock:
+    """The run lock's session while the bot runs: watch() says when it is lost."""
+
+    def __init__(self, connection: asyncpg.Connection, where: str):
+        self._connection = connection
+        self.where = where
+        self.lost: str | None = None
+        """Why the lock was lost, once it was."""
+
+    @classmethod
+    async def take(cls, settings: Settings) -> DatabaseLock | None:
+        """The lock of this process's shards; a StartupError (exit 2) naming those running elsewhere. None on SQLite,
+        whose file is on one machine: the data folder's locks are enough."""
+        url = database_url(settings)
+        if url.get_backend_name() == "sqlite":
+            return None
+        where = describe(url)
+        connect = postgresql_connector(url, DRIVER_SECONDS, DRIVER_SECONDS)
+        import asyncpg  # there: postgresql_connector said what to install otherwise
+
+        failed = (OSError, asyncpg.PostgresError, asyncpg.InterfaceError)  # OSError includes TimeoutError
+        try:
+            connection = await connect()
+        except failed as error:
+            raise failure(url, where, error) from error
+        try:
+            await connection.execute(LOCK_SESSION)
+            await connection.execute(
+                "SELECT set_config('application_name', $1, false)", f"storybot {socket.gethostname()} {os.getpid()}"
+            )
+            await _take(connection, where, settings.shard_ids)
+        except failed as error:
+            connection.terminate()
+            raise failure(url, where, error) from error
+        except BaseException:
+            connection.terminate()
+            raise
+        return cls(connection, where)
+
+    async def watch(self, on_lost: Callable[[], None]) -> None:
+        """Checks the session every CHECK_SECONDS; when it ended, or has not answered for SILENT_SECONDS, the lock is
+        lost: on_lost is called once (the bot stops)."""
+        silent_since: float | None = None
+        loop = asyncio.get_running_loop()
+        while self.lost is None:
+            await asyncio.sleep(CHECK_SECONDS)
+            try:
+                await self._connection.fetchval("SELECT 1", timeout=DRIVER_SECONDS)
+                silent_since = None
+            except TimeoutError:
+                silent_since = silent_since or loop.time()
+                if loop.time() - silent_since >= SILENT_SECONDS:
+                    self.lost = f"no answer for {SILENT_SECONDS:.0f} seconds"
+            except Exception as error:  # asyncpg's closed connection, or the server's end of the session
+                self.lost = first_line(error)
+        log.error("Lost the run lock on the database (%s); stopping, not to answer beside another storybot.", self.lost)
+        on_lost()
+
+    async def release(self) -> None:
+        with contextlib.suppress(Exception):
+            async with asyncio.timeout(DRIVER_SECONDS):
+                await self._connection.close()
+        self._connection.terminate()
+
+
+async def _take(connection: asyncpg.Connection, where: str, shard_ids: tuple[int, ...] | None) -> None:
+    """Each lock, or a StartupError saying which are held elsewhere (the session's end then releases those taken)."""
+    if shard_ids is None:
+        if not await connection.fetchval("SELECT pg_try_advisory_lock($1, $2)", LOCK_CLASS, EVERY_SHARD):
+            holders = await connection.fetch(HOLDERS, LOCK_CLASS)
+            shards = sorted({h["shard"] for h in holders if h["shard"] != EVERY_SHARD})
+            if shards:  # shard processes, which hold EVERY_SHARD shared
+                raise _refused(where, f" (running {named(shards)}{_by(holders)})", servers_of(shards))
+            raise _refused(where, _by(holders, " (", ")"), "every question")
+        return
+    if not await connection.fetchval("SELECT pg_try_advisory_lock_shared($1, $2)", LOCK_CLASS, EVERY_SHARD):
+        holders = await connection.fetch(HOLDERS, LOCK_CLASS)
+        raise _refused(where, f" (running every shard{_by(holders)})", servers_of(shard_ids))
+    taken = [
+        shard
+        for shard in shard_ids
+        if not await connection.fetchval("SELECT pg_try_advisory_lock($1, $2)", LOCK_CLASS, shard)
+    ]
+    if taken:
+        holders = [h for h in await connection.fetch(HOLDERS, LOCK_CLASS) if h["shard"] in taken]
+        raise _refused(where, f" (running {named(taken)} too{_by(holders)})", servers_of(taken))
+
+
+def _by(holders: list[asyncpg.Record], before: str = ", ", after: str = "") -> str:
+    """The sessions holding the locks, by the name each took (the machine and the process id)."""
+    names = sorted({h["holder"] for h in holders if h["holder"]})
+    return f"{before}as {', '.join(names)}{after}" if names else ""
+
+
+def _refused(where: str, running: str, answered: str) -> StartupError:
+    return already_running(f"the database {where}", running, answered, ANOTHER_DATABASE)
