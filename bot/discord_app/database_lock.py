@@ -81,9 +81,7 @@ class DatabaseLock:
             return None
         where = describe(url)
         connect = postgresql_connector(url, DRIVER_SECONDS, DRIVER_SECONDS)
-        import asyncpg  # there: postgresql_connector said what to install otherwise
-
-        failed = (OSError, asyncpg.PostgresError, asyncpg.InterfaceError)  # OSError includes TimeoutError
+        failed = _failures()
         try:
             connection = await connect()
         except failed as error:
@@ -103,20 +101,15 @@ class DatabaseLock:
         return cls(connection, where)
 
     async def watch(self, on_lost: Callable[[], None]) -> None:
-        """Checks the session every CHECK_SECONDS; when it ended, or has not answered for SILENT_SECONDS, the lock is
-        lost: on_lost is called once (the bot stops)."""
-        silent_since: float | None = None
-        loop = asyncio.get_running_loop()
+        """Checks the session every CHECK_SECONDS; once it ended, or a check had no answer for SILENT_SECONDS, the
+        lock is lost and on_lost is called (the bot stops). A server paused for less waits for the check."""
         while self.lost is None:
             await asyncio.sleep(CHECK_SECONDS)
             try:
-                await self._connection.fetchval("SELECT 1", timeout=DRIVER_SECONDS)
-                silent_since = None
-            except TimeoutError:
-                silent_since = silent_since or loop.time()
-                if loop.time() - silent_since >= SILENT_SECONDS:
-                    self.lost = f"no answer for {SILENT_SECONDS:.0f} seconds"
-            except Exception as error:  # asyncpg's closed connection, or the server's end of the session
+                await self._connection.fetchval("SELECT 1", timeout=SILENT_SECONDS)
+            except TimeoutError:  # asyncpg closes the connection too
+                self.lost = f"no answer for {SILENT_SECONDS:.0f} seconds"
+            except _failures() as error:  # the session ended: a restart, the server's timeouts, the network
                 self.lost = first_line(error)
         log.error("Lost the run lock on the database (%s); stopping, not to answer beside another storybot.", self.lost)
         on_lost()
@@ -126,6 +119,13 @@ class DatabaseLock:
             async with asyncio.timeout(DRIVER_SECONDS):
                 await self._connection.close()
         self._connection.terminate()
+
+
+def _failures() -> tuple[type[Exception], ...]:
+    """What a call on the lock's connection raises when it fails (OSError includes TimeoutError)."""
+    import asyncpg  # only once postgresql_connector found it (or said what to install)
+
+    return (OSError, asyncpg.PostgresError, asyncpg.InterfaceError)
 
 
 async def _take(connection: asyncpg.Connection, where: str, shard_ids: tuple[int, ...] | None) -> None:
