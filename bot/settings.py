@@ -202,6 +202,8 @@ class Settings:
                 raise SettingsError(f"STORYBOT_SHARD_IDS must be below STORYBOT_SHARD_COUNT ({shard_count}).")
         if shard_count is not None and shard_count < 1:
             raise SettingsError("STORYBOT_SHARD_COUNT must be at least 1.")
+        if shard_count is not None and shard_count > MAX_SHARD_COUNT:
+            raise SettingsError(f"STORYBOT_SHARD_COUNT must be at most {MAX_SHARD_COUNT}.")
         answer_days = _within(get("STORYBOT_ANSWER_DAYS"), "STORYBOT_ANSWER_DAYS", "days", 1, MAX_ANSWER_DAYS)
         views_mb = _megabytes(get("STORYBOT_VIEWS_MB"), "STORYBOT_VIEWS_MB")
         edit_minutes = _within(get("STORYBOT_EDIT_MINUTES"), "STORYBOT_EDIT_MINUTES", "minutes", 0, MAX_EDIT_MINUTES)
@@ -239,6 +241,9 @@ class Settings:
 DISCORD_ID = "a number (a Discord id is all digits)"
 DISCORD_ID_LIMIT = 1 << 63
 """Discord's ids (snowflakes) are positive and below 2**63, the database's integers."""
+MAX_SHARD_COUNT = 2**31 - 1
+"""A shard id is the second key of a PostgreSQL advisory lock (an int4) while the bot runs, and this one is not
+a shard: it stands for every shard (bot.discord_app.database_lock)."""
 SHARD_NUMBERS = "shard numbers, as 0,1 (comma-separated, each below STORYBOT_SHARD_COUNT)"
 WHOLE_NUMBER = "a whole number"
 MOST_DIGITS = 30

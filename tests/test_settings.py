@@ -114,6 +114,7 @@ def test_the_token_is_never_in_the_repr():
         ({"STORYBOT_SHARD_COUNT": "2", "STORYBOT_SHARD_IDS": "2"}, "below"),
         ({"STORYBOT_SHARD_COUNT": "2", "STORYBOT_SHARD_IDS": ","}, "STORYBOT_SHARD_IDS names no shard"),
         ({"STORYBOT_SHARD_COUNT": "0"}, "at least 1"),
+        ({"STORYBOT_SHARD_COUNT": str(2**31), "STORYBOT_SHARD_IDS": str(2**31 - 1)}, "at most 2147483647"),
         ({"STORYBOT_ANSWER_DAYS": "0"}, "STORYBOT_ANSWER_DAYS is 0; it takes 1 to"),
         ({"STORYBOT_ANSWER_DAYS": "a month"}, "STORYBOT_ANSWER_DAYS"),
         ({"STORYBOT_VIEWS_MB": "0"}, "STORYBOT_VIEWS_MB is 0; it takes a whole number of megabytes, at least 1"),

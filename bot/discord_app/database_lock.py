@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bot.discord_app.run_lock import already_running, named, servers_of
-from bot.settings import Settings
+from bot.settings import MAX_SHARD_COUNT, Settings
 from bot.startup_error import StartupError
 from bot.state.database import database_url, describe, failure, postgresql_connector
 from bot.state.guarded_engine import DRIVER_SECONDS, first_line
@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 LOCK_CLASS = 0x73627274
 """The first key of every lock ("sbrt"): an application sharing the database keys its own locks elsewhere."""
-EVERY_SHARD = 2**31 - 1
+EVERY_SHARD = MAX_SHARD_COUNT
 """The second key standing for every shard; the others are the shard ids (below STORYBOT_SHARD_COUNT)."""
 CHECK_SECONDS = 5.0
 """How often the lock's session is checked while the bot runs."""
