@@ -14,7 +14,7 @@ from bot.state.database import DatabaseError
 from tests.discord_app.bot_process import BotProcess
 from tests.discord_app.fake_discord import FakeDiscord
 from tests.discord_app.test_end_to_end import fake
-from tests.discord_app.test_service import refused
+from tests.discord_app.test_service import refused, runs
 from tests.postgresql import PostgreSQLServer
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -57,11 +57,7 @@ async def test_shard_processes_on_two_machines_whose_shards_overlap_are_refused_
             whole.text
         )
         beside = BotProcess(fake, **on_machine(tmp_path, "b", postgresql_url, STORYBOT_SHARD_IDS="2,3", **shards))
-        await beside.start()
-        try:
-            await beside.ready()  # the refused one left shards 2 and 3 free
-        finally:
-            assert await beside.stop() == 0
+        await runs(beside)  # the refused one left shards 2 and 3 free
     finally:
         assert await first.stop() == 0
 
@@ -86,11 +82,7 @@ async def test_a_bot_running_every_shard_refuses_one_on_another_machine_and_its_
         )
     finally:
         assert await whole.stop() == 0
-    again = await BotProcess(fake, **on_machine(tmp_path, "b", postgresql_url)).start()
-    try:
-        await again.ready()  # the first one's session, and its locks, ended with it
-    finally:
-        assert await again.stop() == 0
+    await runs(BotProcess(fake, **on_machine(tmp_path, "b", postgresql_url)))  # the first's session ended with it
 
 
 async def test_a_bot_whose_lock_went_with_a_database_restart_stops_and_the_next_start_takes_it(

@@ -66,6 +66,15 @@ async def test_the_log_file_the_invite_link_and_the_health_check(fake: FakeDisco
         assert "fake-token" not in text
 
 
+async def runs(process: BotProcess) -> None:
+    """Started beside the others, it gets ready (it was not refused); stopped after."""
+    await process.start()
+    try:
+        await process.ready()
+    finally:
+        assert await process.stop() == 0
+
+
 async def refused(process: BotProcess) -> int:
     """Its exit code once it ended by itself; one still running (not refused) is stopped, never left behind."""
     with contextlib.suppress(TimeoutError):
@@ -95,11 +104,7 @@ async def test_a_second_bot_on_the_same_data_folder_is_refused_and_the_first_sta
         assert code == 0, said
     finally:
         assert await first.stop() == 0
-    again = await BotProcess(fake, STORYBOT_DATA=str(data), STORYBOT_INDEX="off").start()
-    try:
-        await again.ready()  # the first one's locks went with it
-    finally:
-        assert await again.stop() == 0
+    await runs(BotProcess(fake, STORYBOT_DATA=str(data), STORYBOT_INDEX="off"))  # the first one's locks went with it
 
 
 async def test_a_shard_process_is_refused_beside_one_running_the_same_shards_or_every_shard(
@@ -140,10 +145,6 @@ async def test_shard_processes_whose_shards_overlap_are_refused_and_others_run_b
         assert overlapping.text.startswith("storybot: Another storybot is already running with the data folder")
         assert "(running shard 1 too): both would answer the questions of shard 1's servers." in overlapping.text
         assert len(overlapping.text.strip().splitlines()) == 1, overlapping.text
-        beside = await BotProcess(fake, STORYBOT_SHARD_IDS="2,3", **shards).start()
-        try:
-            await beside.ready()  # the refused one left shards 2 and 3 free
-        finally:
-            assert await beside.stop() == 0
+        await runs(BotProcess(fake, STORYBOT_SHARD_IDS="2,3", **shards))  # the refused one left shards 2 and 3 free
     finally:
         assert await first.stop() == 0
