@@ -20,6 +20,7 @@ from bot.core.corpus import Corpus
 from bot.core.library import StoryLibrary
 from bot.core.server_view import server_view
 from bot.core.shelf_corpus import ShelfStoryText, shelf_corpus
+from bot.core.shelf_parts import shelf_parts
 
 SHELF_STORY = b"# The Old Mill\n\n" + b"The miller ground rye by the river. " * 40 + b"\n\nHis wheel stopped."
 
@@ -43,7 +44,7 @@ def main() -> None:
     analyzer, params = library.analyzer, library.index.params
     for run in range(args.runs):
         started = time.perf_counter()
-        view = server_view(library, shelf, analyzer, params)
+        view = server_view(library, shelf_parts(list(enumerate(shelf, 1)), analyzer, params))
         joined = time.perf_counter() - started
         started = time.perf_counter()
         parts_of_corpus(joined_corpus(library.corpus, shelf_corpus(shelf)), analyzer, params)

@@ -19,6 +19,7 @@ from pathlib import Path
 from bot.core.library import StoryLibrary
 from bot.core.server_view import server_view
 from bot.core.shelf_corpus import ShelfStoryText
+from bot.core.shelf_parts import shelf_parts
 from bot.settings import bundled_corpus
 
 
@@ -35,7 +36,7 @@ def main() -> None:
         shelf = [
             ShelfStoryText.read(number, path.name, path.read_bytes()) for number, path in enumerate(files[:count], 1)
         ]
-        view = server_view(library, shelf, library.analyzer, library.index.params)
+        view = server_view(library, shelf_parts(list(enumerate(shelf, 1)), library.analyzer, library.index.params))
         gc.collect()
         held = tracemalloc.get_traced_memory()[0]
         tracemalloc.stop()

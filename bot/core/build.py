@@ -129,6 +129,11 @@ class AnalysedTexts:
 
 def parts_of_corpus(corpus: Corpus, analyzer: Analyzer, params: BM25Params) -> LibraryParts:
     """The parts of a library whose corpus is already in memory (an evaluation's, a benchmark's)."""
+    return analysed_parts(corpus, analyzer, params)[0]
+
+
+def analysed_parts(corpus: Corpus, analyzer: Analyzer, params: BM25Params) -> tuple[LibraryParts, AnalysedTexts]:
+    """parts_of_corpus, with the analysis it made of the passages (a shelf's parts keep each story's words)."""
     analysed = AnalysedTexts.of([p.text for p in corpus.passages], analyzer)
     performers = PerformerDirectory.from_corpus(corpus, analysed.lowercase_words)
     terms, docs, tf = analysed.postings()
@@ -136,7 +141,7 @@ def parts_of_corpus(corpus: Corpus, analyzer: Analyzer, params: BM25Params) -> L
     index = BM25Index.from_postings(
         analysed.vocabulary, docs, tf, doc_freq, analysed.lengths.astype(np.float64), params
     )
-    return _finished(corpus, index, analysed.surfaces, performers, fingerprints(corpus))
+    return _finished(corpus, index, analysed.surfaces, performers, fingerprints(corpus)), analysed
 
 
 def _finished(

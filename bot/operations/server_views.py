@@ -3,7 +3,8 @@
 A server that never changed what it searches searches the owner's library itself (shared, nothing built).
 A server with stories of its own, or that hides the owner's library, gets a view built off the event loop
 (in a thread of its own, BUILDING) and kept until its shelf's version (raised by every change, hiding included) or the
-owner's library changes. Every POLL_SECONDS each process reads the versions
+owner's library changes. Its shelf's built parts are kept with it, so the next view builds only the stories changed
+since (bot.core.shelf_parts). Every POLL_SECONDS each process reads the versions
 of the shelves it knows (one statement for hundreds of servers, on SQLite and PostgreSQL alike), so a
 story added through any process is searched by every other within seconds, without a restart.
 """
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from bot.core.library import StoryLibrary
 from bot.core.server_view import server_view
 from bot.core.shelf_corpus import ShelfStoryText
+from bot.core.shelf_parts import ShelfParts, shelf_parts
 from bot.operations.library_holder import LibraryHolder
 from bot.state.guarded_engine import DatabaseUnavailable
 from bot.state.shelves import ShelfStore
@@ -50,8 +52,11 @@ class _Built:
     shelf_version: int
     library: StoryLibrary
     view: StoryLibrary | None
+    shelf: ShelfParts
+    """Its shelf's built parts, which the next view of this server starts from."""
     held_bytes: int
-    """About what the view holds in memory beyond the owner's library, which every view shares."""
+    """About what the view holds in memory beyond the owner's library, which every view shares: its shelf's parts,
+    stories no longer searched included until their part is built again."""
 
 
 class ServerViews:
@@ -182,8 +187,15 @@ class ServerViews:
             held -= self._built.popitem(last=False)[1].held_bytes  # the view just built stays, even past the budget
         return built
 
+    def built_stories(self, server_id: int) -> tuple[int, ...] | None:
+        """The shelf story versions the server's last view analysed (the others it kept from the view before);
+        None when it has no view built here."""
+        built = self._built.get(server_id)
+        return None if built is None else built.shelf.built
+
     async def _built_now(self, server_id: int) -> _Built:
         library = self._libraries.current
+        kept = self._built.get(server_id)
         shelf = await self._shelves.stories(server_id)
         version, hidden = shelf.version, shelf.library_hidden
         if version > self._versions.get(server_id, 0):
@@ -192,13 +204,21 @@ class ServerViews:
         for story in shelf.stories:
             text = await self._story(story.story_id, story.name, story.version_id)
             if text is not None:
-                texts.append(text)
+                texts.append((story.version_id, text))
         loop = asyncio.get_running_loop()
-        analyzer, params = library.analyzer, library.index.params
-        view = await loop.run_in_executor(BUILDING, server_view, None if hidden else library, texts, analyzer, params)
-        log.info("Server %s: %d stories of its own (shelf version %d).", server_id, len(texts), version)
-        held = VIEW_BYTES_PER_CHARACTER * sum(text.characters for text in texts)
-        return _Built(version, library, view, held)
+        owner = None if hidden else library
+        parts, view = await loop.run_in_executor(
+            BUILDING, _view, library, owner, texts, None if kept is None else kept.shelf
+        )
+        log.info(
+            "Server %s: %d stories of its own (shelf version %d), %d of them analysed, in %d parts.",
+            server_id,
+            len(texts),
+            version,
+            len(parts.built),
+            len(parts.runs),
+        )
+        return _Built(version, library, view, parts, VIEW_BYTES_PER_CHARACTER * parts.held_characters)
 
     async def _story(self, story_id: int, name: str, version_id: int) -> ShelfStoryText | None:
         kept = self._stories.get(version_id)
@@ -217,3 +237,14 @@ class ServerViews:
         while len(self._stories) > 1 and (len(self._stories) > STORIES_KEPT or characters > most_characters):
             characters -= self._stories.popitem(last=False)[1].characters
         return text
+
+
+def _view(
+    library: StoryLibrary,
+    owner: StoryLibrary | None,
+    stories: list[tuple[int, ShelfStoryText]],
+    kept: ShelfParts | None,
+) -> tuple[ShelfParts, StoryLibrary | None]:
+    """In BUILDING: the shelf's parts from those kept (only its new stories analysed), and the view of them."""
+    parts = shelf_parts(stories, library.analyzer, library.index.params, kept)
+    return parts, server_view(owner, parts)

@@ -14,6 +14,7 @@ from bot.core.library import StoryLibrary
 from bot.core.saved_index import IndexStore
 from bot.core.server_view import server_view
 from bot.core.shelf_corpus import ShelfStoryText
+from bot.core.shelf_parts import shelf_parts
 from bot.core.story_ids import looks_like_story_id, shelf_story_of, story_id
 from tests.conftest import CORPUS
 
@@ -24,6 +25,11 @@ QUESTIONS = ["who ground rye by the river", "Elena bread Moscow", "Sofia balleri
 
 def shelf() -> list[ShelfStoryText]:
     return [ShelfStoryText.read(7, "mill.md", MILL), ShelfStoryText.read(12, "bakery.md", BAKERY)]
+
+
+def view_of(library: StoryLibrary | None, stories: list[ShelfStoryText], analyzer: Analyzer) -> StoryLibrary | None:
+    """The view of a shelf built from scratch (its versions numbered in order)."""
+    return server_view(library, shelf_parts(list(enumerate(stories, 1)), analyzer, DEFAULT_PARAMS))
 
 
 @pytest.fixture(params=["built", "opened from its saved index"])
@@ -40,7 +46,7 @@ def owners(request: pytest.FixtureRequest, library: StoryLibrary, tmp_path: Path
 
 def test_a_view_scores_every_passage_as_rank_bm25_over_the_library_and_the_shelf(owners: StoryLibrary):
     library = owners
-    view = server_view(library, shelf(), library.analyzer, library.index.params)
+    view = view_of(library, shelf(), library.analyzer)
     assert view is not None
     analyzer = Analyzer()
     every_passage = [analyzer.terms(p.text) for p in library.corpus.passages]
@@ -54,7 +60,7 @@ def test_a_view_scores_every_passage_as_rank_bm25_over_the_library_and_the_shelf
 
 def test_a_view_answers_from_the_shelf_and_still_from_the_library(owners: StoryLibrary):
     library = owners
-    view = server_view(library, shelf(), library.analyzer, library.index.params)
+    view = view_of(library, shelf(), library.analyzer)
     assert view is not None
     shelf_answer = view.ask("Who ground rye by the river?").best
     assert shelf_answer is not None and shelf_answer.story == "The Old Mill"
@@ -67,7 +73,7 @@ def test_a_view_answers_from_the_shelf_and_still_from_the_library(owners: StoryL
 
 
 def test_shelf_stories_have_ids_no_library_story_and_no_other_shelf_story_has(library: StoryLibrary):
-    view = server_view(library, shelf(), library.analyzer, library.index.params)
+    view = view_of(library, shelf(), library.analyzer)
     assert view is not None
     ids = view.story_finder.ids
     assert len(set(ids)) == len(ids) and all(looks_like_story_id(i) for i in ids)
@@ -79,9 +85,9 @@ def test_shelf_stories_have_ids_no_library_story_and_no_other_shelf_story_has(li
 
 
 def test_a_hidden_library_leaves_the_shelf_alone_and_an_empty_shelf_the_library_itself(library: StoryLibrary):
-    alone = server_view(None, shelf(), library.analyzer, library.index.params)
+    alone = view_of(None, shelf(), library.analyzer)
     assert alone is not None and [s.title for s in alone.corpus.stories] == ["The Old Mill", "The Bakery"]
     answer = alone.ask("Where was Sébastien born?")
     assert answer.best is None or shelf_story_of(answer.best.path) is not None
-    assert server_view(library, [], library.analyzer, library.index.params) is library
-    assert server_view(None, [], library.analyzer, library.index.params) is None
+    assert view_of(library, [], library.analyzer) is library
+    assert view_of(None, [], library.analyzer) is None

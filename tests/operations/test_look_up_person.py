@@ -1,5 +1,6 @@
 from bot.core.server_view import server_view
 from bot.core.shelf_corpus import ShelfStoryText
+from bot.core.shelf_parts import shelf_parts
 from bot.core.story_ids import shelf_story_id, story_id
 from bot.operations.look_up_person import PersonFound, look_up_person, person_by_id, suggest_people
 
@@ -43,7 +44,8 @@ def test_a_person_of_a_servers_own_story_is_found_by_the_id_autocomplete_gives(l
         b"# The Keeper\n\nMaren Holt was a lighthouse keeper on the northern cape.\n\n"
         b"Every evening Maren walked across the square to the lighthouse and lit the lamp."
     )
-    view = server_view(library, [ShelfStoryText.read(7, "keeper.md", keeper)], library.analyzer, library.index.params)
+    shelf = shelf_parts([(1, ShelfStoryText.read(7, "keeper.md", keeper))], library.analyzer, library.index.params)
+    view = server_view(library, shelf)
     assert view is not None
     [maren] = suggest_people(view, "mar")
     assert maren.story.id == shelf_story_id(7)

@@ -1,0 +1,145 @@
+"""A shelf kept as runs of built parts from one change to the next: a view built that way, through adds, replaces,
+restores and removes, scores, ranks, numbers, spells and peoples its stories exactly as one built from scratch
+of the same shelf (and as rank-bm25 over everything the server sees), while each change builds only its stories."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from rank_bm25 import BM25Okapi
+
+from bot.core import shelf_parts as shelf_parts_module
+from bot.core.analysis import Analyzer
+from bot.core.index import DEFAULT_PARAMS
+from bot.core.library import StoryLibrary
+from bot.core.server_view import server_view
+from bot.core.shelf_corpus import ShelfStoryText
+from bot.core.shelf_parts import ShelfParts, shelf_parts
+from tests.core.story_folder import QUESTIONS, library_facts, tale
+
+ASKED = [*QUESTIONS, "harbour harbour sailor", "sang at night", "Tell me about Greta Wren", "brightwatr"]
+
+Shelf = list[tuple[int, ShelfStoryText]]
+
+
+class Versions:
+    """Shelf story versions as the database numbers them: each new file a new number, never reused."""
+
+    def __init__(self) -> None:
+        self.last = 0
+
+    def story(self, story: int, name: str, seed: int) -> tuple[int, ShelfStoryText]:
+        self.last += 1
+        return self.last, ShelfStoryText.read(story, name, tale(story, seed).encode())
+
+
+def by_name(shelf: Shelf) -> Shelf:
+    return sorted(shelf, key=lambda entry: (entry[1].name, entry[1].story))
+
+
+def views(library: StoryLibrary | None, shelf: Shelf, kept: ShelfParts | None) -> tuple[ShelfParts, StoryLibrary]:
+    analyzer, params = (library.analyzer, library.index.params) if library else (Analyzer(), DEFAULT_PARAMS)
+    if kept is not None:
+        analyzer = kept.analyzer
+    grown = shelf_parts(shelf, analyzer, params, kept)
+    grown_view = server_view(library, grown)
+    fresh_view = server_view(library, shelf_parts(shelf, analyzer, params))
+    assert grown_view is not None and fresh_view is not None
+    assert_same(grown_view, fresh_view)
+    return grown, grown_view
+
+
+def assert_same(grown: StoryLibrary, fresh: StoryLibrary) -> None:
+    assert grown.corpus.stories == fresh.corpus.stories  # same order: same story numbers, same /stories pages
+    assert list(grown.corpus.passages) == list(fresh.corpus.passages)
+    assert grown.performers.performers == fresh.performers.performers
+    assert grown.speller.words == fresh.speller.words and grown.speller.terms == fresh.speller.terms
+    assert grown.speller.doc_freq == fresh.speller.doc_freq
+    assert grown.fingerprints == fresh.fingerprints
+    assert set(grown.index.vocabulary) == set(fresh.index.vocabulary)
+    analyzer = grown.analyzer
+    for question in ASKED:
+        terms = analyzer.terms(question)
+        assert np.array_equal(grown.index.scores(terms), fresh.index.scores(terms)), question
+        assert grown.index.top(terms, 20) == fresh.index.top(terms, 20), question
+        assert grown.story_index.top(terms, 10) == fresh.story_index.top(terms, 10), question
+    assert library_facts(grown, ASKED) == library_facts(fresh, ASKED)
+    assert [grown.story_finder.by_id(i) for i in grown.story_finder.ids] == [
+        fresh.story_finder.by_id(i) for i in fresh.story_finder.ids
+    ]
+
+
+@pytest.mark.parametrize("hidden", [False, True], ids=["with the library", "library hidden"])
+def test_a_shelf_changed_story_by_story_searches_as_one_built_from_scratch(library, hidden, monkeypatch):
+    monkeypatch.setattr(shelf_parts_module, "MAX_RUNS", 4)  # merges within a few changes
+    owner = None if hidden else library
+    versions = Versions()
+    shelf = by_name([versions.story(n, f"tale-{n:02}.md", 0) for n in range(2, 26, 2)])
+    kept, _ = views(owner, shelf, None)
+    rng = random.Random(5)
+    names = 26
+    for step in range(14):
+        action = ("add", "replace", "remove", "add", "restore")[step % 5]
+        if action == "add":
+            story = names = names + 1
+            shelf = by_name([*shelf, versions.story(story, f"tale-{rng.randrange(30):02}b.md", step)])
+        elif action in ("replace", "restore"):
+            place = rng.randrange(len(shelf))
+            text = shelf[place][1]
+            shelf[place] = versions.story(text.story, text.name, step + 100)
+        else:
+            del shelf[rng.randrange(len(shelf))]
+        kept, view = views(owner, shelf, kept)
+        assert len(kept.runs) <= 4
+        if not hidden:
+            every = [analyzer_terms(library, p.text) for p in view.corpus.passages]
+            reference = BM25Okapi(every, k1=DEFAULT_PARAMS.k1, b=DEFAULT_PARAMS.b, epsilon=DEFAULT_PARAMS.epsilon)
+            for question in ASKED[:4]:
+                terms = library.analyzer.terms(question)
+                np.testing.assert_allclose(view.index.scores(terms), reference.get_scores(terms), rtol=1e-5, atol=1e-6)
+
+
+def analyzer_terms(library: StoryLibrary, text: str) -> list[str]:
+    return library.analyzer.terms(text)
+
+
+def test_a_change_builds_only_its_stories_until_a_merge_builds_the_smallest_neighbours(library):
+    versions = Versions()
+    shelf = by_name([versions.story(n, f"tale-{n:02}.md", 0) for n in range(1, 13)])
+    kept = shelf_parts(shelf, library.analyzer, library.index.params)
+    assert kept.built == tuple(v for v, _ in shelf) and len(kept.runs) == 1  # a cold build: one part, as before
+    added = versions.story(50, "tale-05b.md", 0)
+    shelf = by_name([*shelf, added])
+    kept = shelf_parts(shelf, library.analyzer, library.index.params, kept)
+    assert kept.built == (added[0],) and len(kept.runs) == 3  # the run cut around the new story
+    replaced = versions.story(shelf[9][1].story, shelf[9][1].name, 1)
+    shelf[9] = replaced
+    kept = shelf_parts(shelf, library.analyzer, library.index.params, kept)
+    assert kept.built == (replaced[0],) and len(kept.runs) == 5
+    del shelf[2]
+    kept = shelf_parts(shelf, library.analyzer, library.index.params, kept)
+    assert kept.built == () and len(kept.runs) == 6  # a removal builds nothing
+    for n, name in ((60, "tale-00b.md"), (61, "tale-07b.md"), (62, "tale-10b.md")):
+        shelf = by_name([*shelf, versions.story(n, name, 0)])
+        kept = shelf_parts(shelf, library.analyzer, library.index.params, kept)
+        assert len(kept.runs) <= shelf_parts_module.MAX_RUNS
+    assert 0 < len(kept.built) < len(shelf)  # the merge built some neighbours again, not the shelf
+    before = kept
+    kept = shelf_parts(shelf, library.analyzer, library.index.params, kept)
+    assert kept.built == () and kept.runs == before.runs  # nothing changed: nothing built
+
+
+def test_a_part_mostly_removed_is_built_again_so_memory_follows_the_text_searched(library):
+    versions = Versions()
+    shelf = by_name([versions.story(n, f"tale-{n:02}.md", 0) for n in range(1, 11)])
+    kept = shelf_parts(shelf, library.analyzer, library.index.params)
+    whole = kept.held_characters
+    shelf = shelf[:3]
+    kept = shelf_parts(shelf, library.analyzer, library.index.params, kept)
+    assert kept.built == tuple(v for v, _ in shelf)
+    assert kept.held_characters == sum(text.characters for _, text in shelf) < whole
+    shelf = shelf[:2]
+    kept = shelf_parts(shelf, library.analyzer, library.index.params, kept)
+    assert kept.built == () and kept.held_characters > sum(text.characters for _, text in shelf)  # until half goes
