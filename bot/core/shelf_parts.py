@@ -28,7 +28,7 @@ from bot.core.library_join import JoinedPassages, segments_of
 from bot.core.library_parts import LibraryParts
 from bot.core.performers import PerformerDirectory
 from bot.core.piece_words import END
-from bot.core.segments import Segment, SegmentedIndex
+from bot.core.segments import HeldPostings, Segment, SegmentedIndex
 from bot.core.shelf_corpus import ShelfStoryText, shelf_corpus
 from bot.core.spelling import SpellingCorrector
 
@@ -76,43 +76,66 @@ class BuiltPart:
             word_terms=[terms[n] for n in analysed.piece_words.terms_of_words().tolist()],
         )
 
-    def run(self, first: int, end: int) -> LibraryParts:
-        """Its stories first:end as the parts one build of them alone gives (itself when that is all of it)."""
-        if (first, end) == (0, len(self.versions)):
+    def of(self, chosen: tuple[int, ...]) -> LibraryParts:
+        """Its stories `chosen` (ascending) as the parts one build of them alone gives: itself when that is all
+        of them, else a copy of their postings alone (a run joined with others is scored with its own terms)."""
+        if chosen == tuple(range(len(self.versions))):
             return self.parts
         corpus = self.parts.corpus
-        stories = corpus.stories[first:end]
-        low, high = stories[0].first_passage, stories[-1].first_passage + stories[-1].passage_count
-        passages = np.ones(len(corpus.passages), dtype=bool)
-        passages[low:high] = False
-        kept = np.ones(len(corpus.stories), dtype=bool)
-        kept[first:end] = False
-        index = SegmentedIndex([self.passage_segment.without(np.flatnonzero(passages))], self.parts.index.params)
-        story_index = SegmentedIndex([self.story_segment.without(np.flatnonzero(kept))], self.parts.index.params)
+        stories = np.zeros(len(corpus.stories), dtype=bool)
+        stories[list(chosen)] = True
+        passages = stories[corpus.story_of_passages()]
+        renumbered = np.cumsum(passages) - 1
+        params = self.parts.index.params
+        kept = [corpus.stories[n] for n in chosen]
+        firsts = np.cumsum([0] + [story.passage_count for story in kept]).tolist()
         run_corpus = Corpus(
             corpus.root,
-            tuple(dataclasses.replace(s, first_passage=s.first_passage - low) for s in stories),
-            JoinedPassages([corpus.passages[low:high]], [0, high - low], [-first]),
+            tuple(dataclasses.replace(story, first_passage=first) for story, first in zip(kept, firsts, strict=False)),
+            JoinedPassages(
+                [corpus.story_passages(n) for n in chosen], firsts, [number - n for number, n in enumerate(chosen)]
+            ),
             (),
         )
+        index = SegmentedIndex([_documents(self.passage_segment, passages)], params)
         performers = PerformerDirectory(
-            dataclasses.replace(p, passage=p.passage - low)
+            dataclasses.replace(p, passage=int(renumbered[p.passage]))
             for p in self.parts.performers.performers
-            if p.passage is not None and low <= p.passage < high
+            if p.passage is not None and passages[p.passage]
         )
-        paths = {story.path for story in stories}
+        paths = {story.path for story in kept}
         digests = {path: digest for path, digest in self.parts.fingerprints.items() if path in paths}
-        return LibraryParts(run_corpus, index, story_index, performers, self._speller(first, end, index), digests)
+        return LibraryParts(
+            run_corpus,
+            index,
+            SegmentedIndex([_documents(self.story_segment, stories)], params),
+            performers,
+            self._speller(chosen, index),
+            digests,
+        )
 
-    def _speller(self, first: int, end: int, index: SegmentedIndex) -> SpellingCorrector:
-        """The words of stories first:end, each the first time its surface comes, as their analysis alone
-        numbers them (AnalysedTexts.of), with its term's live document frequency."""
-        words = np.concatenate(self.story_words[first:end])
+    def _speller(self, chosen: tuple[int, ...], index: SegmentedIndex) -> SpellingCorrector:
+        """The words of the chosen stories, each the first time its surface comes, as their analysis alone
+        numbers them (AnalysedTexts.of), with its term's document frequency among them."""
+        words = np.concatenate([self.story_words[n] for n in chosen])
         _, firsts = np.unique(self.word_surface[words], return_index=True)
-        chosen = words[np.sort(firsts)].tolist()
-        terms = [self.word_terms[word] for word in chosen]
+        chosen_words = words[np.sort(firsts)].tolist()
+        terms = [self.word_terms[word] for word in chosen_words]
         doc_freq = [int(index.doc_freq[index.vocabulary[term]]) for term in terms]
-        return SpellingCorrector([self.surfaces[self.word_surface[word]] for word in chosen], terms, doc_freq)
+        return SpellingCorrector([self.surfaces[self.word_surface[word]] for word in chosen_words], terms, doc_freq)
+
+
+def _documents(segment: Segment, chosen: np.ndarray) -> Segment:
+    """The segment of the `chosen` documents alone (a mask), numbered on without gaps, with only their terms."""
+    docs, tf = segment.postings.run(0, len(segment.terms))
+    term_of = np.repeat(np.arange(len(segment.terms)), np.diff(segment.starts))
+    kept = chosen[docs]
+    doc_freq = np.bincount(term_of[kept], minlength=len(segment.terms))
+    held = np.flatnonzero(doc_freq)
+    renumbered = (np.cumsum(chosen) - 1)[docs[kept]].astype(docs.dtype)
+    terms = [segment.terms[t] for t in held.tolist()]
+    postings = HeldPostings.of(renumbered, tf[kept], doc_freq[held])
+    return Segment.of_postings(terms, postings, doc_freq[held], segment.doc_len[chosen])
 
 
 def _story_words(analysed: AnalysedTexts, corpus: Corpus) -> tuple[np.ndarray, ...]:
@@ -128,13 +151,22 @@ def _story_words(analysed: AnalysedTexts, corpus: Corpus) -> tuple[np.ndarray, .
     return tuple(distinct[starts[n] : starts[n + 1]] for n in range(len(corpus.stories)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Run:
-    """Stories first:end of a built part, next to each other on the shelf."""
+    """Some stories of a built part (ascending), next to each other on the shelf, as parts of their own."""
 
     part: BuiltPart
-    first: int
-    end: int
+    stories: tuple[int, ...]
+    parts: LibraryParts
+
+    @classmethod
+    def of(cls, part: BuiltPart, stories: tuple[int, ...]) -> Run:
+        return cls(part, stories, part.of(stories))
+
+    @property
+    def copied_characters(self) -> int:
+        """The text of its stories when its postings are a copy of the part's (not the whole part), else 0."""
+        return 0 if self.parts is self.part.parts else sum(self.part.characters[n] for n in self.stories)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -148,12 +180,13 @@ class ShelfParts:
     """The story versions analysed to make it (the others were kept from the shelf's parts before)."""
 
     def parts(self) -> list[LibraryParts]:
-        return [run.part.run(run.first, run.end) for run in self.runs]
+        return [run.parts for run in self.runs]
 
     @property
     def held_characters(self) -> int:
-        """The text of every part it holds, stories no longer searched included (until their part is built again)."""
-        return sum(sum(part.characters) for part in self.built_parts)
+        """What its memory grows with: the text of every part it holds (stories no longer searched included,
+        until their part is built again), and again that of each run whose postings are a copy."""
+        return sum(sum(p.characters) for p in self.built_parts) + sum(run.copied_characters for run in self.runs)
 
     @property
     def built_parts(self) -> tuple[BuiltPart, ...]:
@@ -167,66 +200,88 @@ def shelf_parts(
     kept: ShelfParts | None = None,
 ) -> ShelfParts:
     """The shelf's stories (each with its version, in shelf order) as runs, reusing what `kept` built of the
-    same versions with the same analyzer and settings."""
+    same versions with the same analyzer and settings (its runs too, where they are the same stories)."""
     held: dict[int, tuple[BuiltPart, int]] = {}
+    runs_kept: dict[tuple[int, tuple[int, ...]], Run] = {}
     if kept is not None and kept.analyzer is analyzer and kept.params == params:
-        searched = {version for version, _ in stories}
-        for part in kept.built_parts:
-            live = sum(c for v, c in zip(part.versions, part.characters, strict=True) if v in searched)
-            if live >= LIVE_SHARE * sum(part.characters):
-                held.update({version: (part, n) for n, version in enumerate(part.versions)})
-    planned = _merged(_planned(stories, held), MAX_RUNS)
+        for run in kept.runs:  # a version in two parts (one merged since) is searched in the part its run is of
+            held.update({run.part.versions[n]: (run.part, n) for n in run.stories})
+        for part in kept.built_parts:  # versions no longer searched, for a restore
+            held.update({v: (part, n) for n, v in enumerate(part.versions) if v not in held})
+        runs_kept = {(id(run.part), run.stories): run for run in kept.runs}
+    while True:
+        planned = _merged(_planned(stories, held), MAX_RUNS)
+        sparse = _sparse(planned)
+        if not sparse:
+            break
+        held = {version: found for version, found in held.items() if id(found[0]) not in sparse}
     fresh = [story for run in planned if run.part is None for story in stories[run.start : run.stop]]
     new = BuiltPart.build(fresh, analyzer, params) if fresh else None
     runs, first_new = [], 0
     for run in planned:
         if run.part is None:
             assert new is not None
-            runs.append(Run(new, first_new, first_new + run.stop - run.start))
+            runs.append(Run.of(new, tuple(range(first_new, first_new + run.stop - run.start))))
             first_new += run.stop - run.start
         else:
-            runs.append(Run(run.part, run.first, run.first + run.stop - run.start))
+            found = runs_kept.get((id(run.part), run.stories))
+            runs.append(found if found is not None else Run.of(run.part, run.stories))
     return ShelfParts(analyzer=analyzer, params=params, runs=tuple(runs), built=tuple(v for v, _ in fresh))
+
+
+def _sparse(planned: list[_Planned]) -> set[int]:
+    """The ids of the parts whose runs search less than LIVE_SHARE of their text: to be built again."""
+    searched: dict[int, int] = {}
+    parts: dict[int, BuiltPart] = {}
+    for run in planned:
+        if run.part is not None:
+            parts[id(run.part)] = run.part
+            searched[id(run.part)] = searched.get(id(run.part), 0) + run.characters
+    return {key for key, part in parts.items() if searched[key] < LIVE_SHARE * sum(part.characters)}
 
 
 @dataclass(frozen=True)
 class _Planned:
-    """Shelf stories start:stop: from `part` (from its story `first` on), or to be built (part None)."""
+    """Shelf stories start:stop: `stories` of `part`, or to be built (part None)."""
 
     start: int
     stop: int
     characters: int
     part: BuiltPart | None = None
-    first: int = 0
+    stories: tuple[int, ...] = ()
 
 
 def _planned(stories: Sequence[tuple[int, ShelfStoryText]], held: dict[int, tuple[BuiltPart, int]]) -> list[_Planned]:
-    """The shelf cut where a story does not follow the one before in the same built part."""
+    """The shelf cut where a story does not come after the one before in the same built part (a story
+    removed between them cuts nothing: the run leaves it out)."""
     planned: list[_Planned] = []
     for number, (version, text) in enumerate(stories):
-        part, first = held.get(version, (None, 0))
+        part, index = held.get(version, (None, 0))
         last = planned[-1] if planned else None
-        follows = last is not None and last.part is part and (part is None or last.first + number - last.start == first)
-        if last is not None and follows:
-            planned[-1] = dataclasses.replace(last, stop=number + 1, characters=last.characters + text.characters)
+        if last is not None and last.part is part and (part is None or last.stories[-1] < index):
+            more = last.stories if part is None else (*last.stories, index)
+            planned[-1] = _Planned(last.start, number + 1, last.characters + text.characters, part, more)
         else:
-            planned.append(_Planned(number, number + 1, text.characters, part, first))
+            planned.append(_Planned(number, number + 1, text.characters, part, () if part is None else (index,)))
     return planned
 
 
 def _merged(planned: list[_Planned], most: int) -> list[_Planned]:
-    """At most `most` runs: the neighbours with the least text between them built again as one, until so."""
+    """At most `most` runs: the neighbours whose merge analyses the least text (a run to be built anyway counts
+    nothing) built again as one, until so."""
     planned = list(planned)
     while len(planned) > most:
-        pair = min(range(len(planned) - 1), key=lambda n: planned[n].characters + planned[n + 1].characters)
+        pair = min(range(len(planned) - 1), key=lambda n: _cost(planned[n]) + _cost(planned[n + 1]))
         left, right = planned[pair], planned[pair + 1]
         planned[pair : pair + 2] = [_Planned(left.start, right.stop, left.characters + right.characters)]
-    # Runs to build that became neighbours are one.
     joined: list[_Planned] = []
-    for run in planned:
+    for run in planned:  # runs to build that became neighbours are one
         if joined and joined[-1].part is None and run.part is None:
-            last = joined[-1]
-            joined[-1] = _Planned(last.start, run.stop, last.characters + run.characters)
+            joined[-1] = _Planned(joined[-1].start, run.stop, joined[-1].characters + run.characters)
         else:
             joined.append(run)
     return joined
+
+
+def _cost(run: _Planned) -> int:
+    return 0 if run.part is None else run.characters

@@ -105,7 +105,7 @@ def analyzer_terms(library: StoryLibrary, text: str) -> list[str]:
     return library.analyzer.terms(text)
 
 
-def test_a_change_builds_only_its_stories_until_a_merge_builds_the_smallest_neighbours(library):
+def test_a_change_builds_only_its_stories_until_a_merge_builds_the_smallest_neighbours(library, monkeypatch):
     versions = Versions()
     shelf = by_name([versions.story(n, f"tale-{n:02}.md", 0) for n in range(1, 13)])
     kept = shelf_parts(shelf, library.analyzer, library.index.params)
@@ -120,15 +120,16 @@ def test_a_change_builds_only_its_stories_until_a_merge_builds_the_smallest_neig
     assert kept.built == (replaced[0],) and len(kept.runs) == 5
     del shelf[2]
     kept = shelf_parts(shelf, library.analyzer, library.index.params, kept)
-    assert kept.built == () and len(kept.runs) == 6  # a removal builds nothing
-    for n, name in ((60, "tale-00b.md"), (61, "tale-07b.md"), (62, "tale-10b.md")):
-        shelf = by_name([*shelf, versions.story(n, name, 0)])
-        kept = shelf_parts(shelf, library.analyzer, library.index.params, kept)
-        assert len(kept.runs) <= shelf_parts_module.MAX_RUNS
-    assert 0 < len(kept.built) < len(shelf)  # the merge built some neighbours again, not the shelf
+    assert kept.built == () and len(kept.runs) == 5  # a removal builds nothing, cuts nothing
+    monkeypatch.setattr(shelf_parts_module, "MAX_RUNS", 5)
+    added = versions.story(60, "tale-01b.md", 0)  # inside the first run: 7 runs, two too many
+    shelf = by_name([*shelf, added])
+    kept = shelf_parts(shelf, library.analyzer, library.index.params, kept)
+    assert len(kept.runs) == 5
+    assert added[0] in kept.built and 1 < len(kept.built) < len(shelf) // 2  # the smallest neighbours, not the shelf
     before = kept
     kept = shelf_parts(shelf, library.analyzer, library.index.params, kept)
-    assert kept.built == () and kept.runs == before.runs  # nothing changed: nothing built
+    assert kept.built == () and all(a is b for a, b in zip(kept.runs, before.runs, strict=True))  # nothing to build
 
 
 def test_a_part_mostly_removed_is_built_again_so_memory_follows_the_text_searched(library):
