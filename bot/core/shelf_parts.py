@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -32,7 +33,7 @@ from bot.core.segments import HeldPostings, Segment, SegmentedIndex
 from bot.core.shelf_corpus import ShelfStoryText, shelf_corpus
 from bot.core.spelling import SpellingCorrector
 
-MAX_RUNS = 8
+MAX_RUNS = 16
 """Runs a shelf is kept in: each is a segment of the view's index, joined again at every change."""
 LIVE_SHARE = 0.5
 """A part whose stories still searched hold less than this share of its text is built again."""
@@ -46,8 +47,6 @@ class BuiltPart:
     parts: LibraryParts
     characters: tuple[int, ...]
     """Each story's text length."""
-    passage_segment: Segment
-    story_segment: Segment
     story_words: tuple[np.ndarray, ...]
     """Each story's distinct words (numbers of the part's analysis), in the order they first come in it."""
     word_surface: np.ndarray
@@ -68,13 +67,20 @@ class BuiltPart:
             versions=tuple(version for version, _ in stories),
             parts=parts,
             characters=tuple(text.characters for _, text in stories),
-            passage_segment=segments_of(parts.index)[0],
-            story_segment=segments_of(parts.story_index)[0],
             story_words=_story_words(analysed, parts.corpus),
             word_surface=word_surface,
             surfaces=list(surfaces),
             word_terms=[terms[n] for n in analysed.piece_words.terms_of_words().tolist()],
         )
+
+    @cached_property
+    def passage_segment(self) -> Segment:
+        """Its passages' postings as a segment: made when a run first takes some of its stories, not all."""
+        return segments_of(self.parts.index)[0]
+
+    @cached_property
+    def story_segment(self) -> Segment:
+        return segments_of(self.parts.story_index)[0]
 
     def of(self, chosen: tuple[int, ...]) -> LibraryParts:
         """Its stories `chosen` (ascending) as the parts one build of them alone gives: itself when that is all
@@ -204,8 +210,8 @@ def shelf_parts(
     held: dict[int, tuple[BuiltPart, int]] = {}
     runs_kept: dict[tuple[int, tuple[int, ...]], Run] = {}
     if kept is not None and kept.analyzer is analyzer and kept.params == params:
-        for run in kept.runs:  # a version in two parts (one merged since) is searched in the part its run is of
-            held.update({run.part.versions[n]: (run.part, n) for n in run.stories})
+        for old in kept.runs:  # a version in two parts (one merged since) is searched in the part its run is of
+            held.update({old.part.versions[n]: (old.part, n) for n in old.stories})
         for part in kept.built_parts:  # versions no longer searched, for a restore
             held.update({v: (part, n) for n, v in enumerate(part.versions) if v not in held})
         runs_kept = {(id(run.part), run.stories): run for run in kept.runs}
