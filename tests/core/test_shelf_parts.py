@@ -80,17 +80,21 @@ def test_a_shelf_changed_story_by_story_searches_as_one_built_from_scratch(libra
     kept, _ = views(owner, shelf, None)
     rng = random.Random(5)
     names = 26
-    for step in range(14):
+    gone: Shelf = []  # versions replaced or removed, restorable
+    for step in range(15):
         action = ("add", "replace", "remove", "add", "restore")[step % 5]
         if action == "add":
             story = names = names + 1
-            shelf = by_name([*shelf, versions.story(story, f"tale-{rng.randrange(30):02}b.md", step)])
-        elif action in ("replace", "restore"):
+            shelf = by_name([*shelf, versions.story(story, f"tale-{rng.randrange(30):02}b{story}.md", step)])
+        elif action == "replace":
             place = rng.randrange(len(shelf))
-            text = shelf[place][1]
-            shelf[place] = versions.story(text.story, text.name, step + 100)
-        else:
-            del shelf[rng.randrange(len(shelf))]
+            gone.append(shelf[place])
+            shelf[place] = versions.story(shelf[place][1].story, shelf[place][1].name, step + 100)
+        elif action == "remove":
+            gone.append(shelf.pop(rng.randrange(len(shelf))))
+        else:  # the version shown again, in place of the story's current one if it has one
+            back = gone.pop(rng.randrange(len(gone)))
+            shelf = by_name([entry for entry in shelf if entry[1].story != back[1].story] + [back])
         kept, view = views(owner, shelf, kept)
         assert len(kept.runs) <= 4
         if not hidden:
