@@ -2,11 +2,12 @@
 
 Building the whole shelf again on every change cost ~0.93 s of CPU per 2.6 MB of its text (25 s for a full
 64 MB shelf). A story version's text never changes, so what was built of it stays right: the shelf is a row of
-runs, each some of its stories (in shelf order) that lie next to each other in one built part, the part's other
-stories hidden as deleted documents (bot.core.segments). A change builds only the stories no part holds (one new
-part); a story replaced or removed cuts its run in two. Past MAX_RUNS runs the smallest neighbours are built
-again as one (a tiered merge), and the runs of a part whose live text fell under LIVE_SHARE of it are built
-again, so a view holds at most about twice the text it searches.
+runs, each some stories of one built part that come one after the other on the shelf (a run of a whole part is
+the part itself; of some of its stories, a copy of their postings alone). A change analyses only the stories no
+part holds, as one new part; a story added or replaced inside a run cuts it in two, a removal cuts nothing. Past
+MAX_RUNS runs, the neighbours whose merge analyses least are built again as one (a tiered merge), and a part
+whose runs search less than LIVE_SHARE of its text is built again, so a view holds at most about twice the text
+it searches.
 
 Joined (bot.core.library_join), the runs are the shelf's stories in shelf order, scored, numbered, spelled and
 peopled exactly as one build of them (tests/core/test_shelf_parts.py).
@@ -145,6 +146,7 @@ def _documents(segment: Segment, chosen: np.ndarray) -> Segment:
 
 
 def _story_words(analysed: AnalysedTexts, corpus: Corpus) -> tuple[np.ndarray, ...]:
+    """Each story's distinct words in the order they first come in it: what its run's speller is made of."""
     words, per_piece = analysed.piece_words.words_of(analysed.pieces)
     ends = analysed.pieces == END
     passage_of_word = np.repeat(np.cumsum(ends) - ends, per_piece)

@@ -36,7 +36,9 @@ VIEW_BYTES_PER_CHARACTER = 9
 """A view's memory for each character of its stories' text, theirs included, rounded up: bench/view_memory.py
 measured 4.8-6.1 on views of 232 and 100 FairytaleQA train stories (2.6 and 1.2 MB of text), 8.0-11.0 for the
 first view in a process (which also builds what views share of the library). A shelf may search 64 MB, so 64
-such views could have held some 20-35 GB."""
+such views could have held some 20-35 GB. Counted on ShelfParts.held_characters: a part's stories no longer
+searched, and again the stories of a run whose postings are a copy; with kept parts it measured 5.3-6.7 (8.6 the
+first) on a first build, 4.2-5.7 a character counted after 4 stories replaced inside runs (--changes 4)."""
 SERVERS_WATCHED = 10_000
 """Servers whose shelf versions are polled: those asked about most recently."""
 STORIES_KEPT = 2048
@@ -211,7 +213,7 @@ class ServerViews:
             BUILDING, _view, library, owner, texts, None if kept is None else kept.shelf
         )
         log.info(
-            "Server %s: %d stories of its own (shelf version %d), %d of them analysed, in %d parts.",
+            "Server %s: %d stories of its own (shelf version %d), %d of them analysed, in %d runs.",
             server_id,
             len(texts),
             version,
