@@ -29,6 +29,10 @@ HEADING_SCALE = 1.15
 PARAGRAPH_GAP = 1.3
 """A gap this much taller than the usual line spacing starts a paragraph."""
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ":")
+MAX_OPERATIONS = 1_000_000
+"""Drawing operations read in all, a form's each time it is drawn: a book of 3,000 pages or more (a page of
+text takes a few hundred), read in about two minutes. A form drawn ten times by a form drawn ten times...
+packs hours of reading into a few kilobytes: a 70 KB file drew a 70 KB form 5,000 times a page."""
 
 
 class _Refused(ValueError):
@@ -54,7 +58,14 @@ def _is_page_number(text: str) -> bool:
 def _lines(reader: pypdf.PdfReader) -> list[Line]:
     """Every line of text with where it stands and its type size, page after page."""
     lines: list[Line] = []
-    unpacked = 0
+    unpacked = operations = 0
+
+    def counted(operator: bytes, operands: object, cm: object, tm: object) -> None:
+        nonlocal operations
+        operations += 1
+        if operations > MAX_OPERATIONS:  # in a form, pypdf catches it and skips the form; the page's next one ends
+            raise _too_many()
+
     for number, page in enumerate(reader.pages):
         contents = page.get_contents()
         unpacked += len(contents.get_data()) if contents is not None else 0
@@ -73,8 +84,14 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
             last.parts.append(text.replace("\n", " "))
             last.size = max(last.size, scaled)
 
-        page.extract_text(visitor_text=seen)
+        page.extract_text(visitor_text=seen, visitor_operand_before=counted)
+        if operations > MAX_OPERATIONS:
+            raise _too_many()
     return [line for line in lines if line.text and not _is_page_number(line.text)]
+
+
+def _too_many() -> _Refused:
+    return _Refused(f"draws over {MAX_OPERATIONS:,} operations (a form drawn over and over); split it")
 
 
 def _blocks(lines: list[Line]) -> list[Block]:

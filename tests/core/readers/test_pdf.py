@@ -69,3 +69,46 @@ def test_a_pdf_whose_pages_unpack_past_the_limit_is_skipped(tmp_path, monkeypatc
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["notes.txt"]
     assert [p for p in corpus.problems if p.startswith("Skipped keeper.pdf: it unpacks to over")]
+
+
+def write_nested_forms(path, levels: int, fan: int) -> None:
+    """A PDF of one page that draws form 1 `fan` times, which draws form 2 `fan` times, and so on, the
+    last showing a line of text: a few kilobytes that pypdf reads as fan ** levels forms."""
+    leaf = b"BT /F1 12 Tf 72 700 Td " + b"(The miller ground the wheat.) Tj " * 50 + b"ET"
+    draws = b" ".join([b"/X Do"] * fan)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R "
+        b"/Resources << /Font << /F1 4 0 R >> /XObject << /X 6 0 R >> >> >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(draws), draws),
+    ]
+    for level in range(levels):
+        last = level == levels - 1
+        body = leaf if last else draws
+        inner = b"" if last else b" /XObject << /X %d 0 R >>" % (len(objects) + 2)
+        objects.append(
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >>%s >> "
+            b"/Length %d >>\nstream\n%s\nendstream" % (inner, len(body), body)
+        )
+    data, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table, start = b"".join(b"%010d 00000 n \n" % offset for offset in offsets), len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n%s" % (len(objects) + 1, table)
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, start)
+    path.write_bytes(data)
+
+
+def test_a_pdf_whose_forms_draw_forms_past_the_limit_is_skipped(tmp_path, monkeypatch):
+    """Each form is read each time it is drawn: 10 x 10 x 10 forms of 50 lines is 50,000 lines from 3 KB."""
+    write_pdf(tmp_path / "keeper.pdf")
+    write_nested_forms(tmp_path / "forms.pdf", levels=3, fan=10)
+    write_nested_forms(tmp_path / "one-form.pdf", levels=1, fan=1)
+    monkeypatch.setattr(pdf_reader, "MAX_OPERATIONS", 20_000)  # the keeper and one form draw far fewer
+    corpus = load_corpus(tmp_path)
+    assert [s.path for s in corpus.stories] == ["keeper.pdf", "one-form.pdf"]
+    too_many = "it draws over 20,000 operations (a form drawn over and over); split it."
+    assert list(corpus.problems) == [f"Skipped forms.pdf: {too_many}"]
