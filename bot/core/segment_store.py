@@ -344,7 +344,11 @@ class SegmentStore:
             fcntl.flock(lock, fcntl.LOCK_EX)
             current = SegmentSet(self._generation(), ()) if fresh else self._open(verify=False)
             self._sweep(current)
-            yield current
+            try:
+                yield current
+            except Exception:
+                self._sweep_failed()
+                raise
 
     def _generation(self) -> int:
         """The manifest's generation, or 0 when there is none that can be read."""
@@ -358,6 +362,22 @@ class SegmentStore:
         for path in self.folder.iterdir():
             if path.name not in named:
                 path.unlink(missing_ok=True)
+
+    def _sweep_failed(self) -> None:
+        """Removes what a write that failed wrote (a full disk stayed full until the next writer, the next
+        start, which filled it again), keeping what the manifest in place names: the failure may have come
+        after it was swapped in. Nothing is removed when that manifest cannot be read."""
+        try:
+            manifest = json.loads((self.folder / MANIFEST).read_text("utf-8"))
+            named = {MANIFEST, WRITE_LOCK} | {name for entry in manifest["segments"] for name in entry["files"]}
+        except FileNotFoundError:
+            named = {MANIFEST, WRITE_LOCK}
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
+            return
+        with contextlib.suppress(OSError):
+            for path in self.folder.iterdir():
+                if path.name not in named:
+                    path.unlink(missing_ok=True)
 
     def _merged(self, segments: list[StoredSegment], generation: int) -> StoredSegment:
         self.verify(SegmentSet(generation, tuple(segments)))  # what a merge copies, checksum by checksum

@@ -142,6 +142,9 @@ def test_on_a_full_disk_ask_builds_in_memory_answers_and_says_the_index_was_not_
         assert "Could not save the index (No space left on device" in asked.stderr
         assert "Traceback" not in asked.stderr
         assert not leftovers(disk)
+        (folder,) = (path for path in (disk / "index").iterdir() if path.is_dir())  # not left full: what the
+        # failed save wrote is removed
+        assert sorted(path.name for path in folder.iterdir()) == [".write.lock"]
 
 
 def test_on_a_full_disk_index_fails_in_one_line_and_leaves_nothing(tmp_path):
