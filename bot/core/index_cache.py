@@ -131,7 +131,7 @@ def _removable(folder: Path, descriptor: int) -> bool:
 
 def _corpus_of(folder: Path) -> str:
     """The corpus folder the index was for, as its manifest records it, for the log."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
+    with contextlib.suppress(OSError, ValueError, AttributeError, RecursionError):
         corpus = json.loads((folder / MANIFEST).read_text("utf-8")).get("about", {}).get("corpus")
         if isinstance(corpus, str):
             return corpus

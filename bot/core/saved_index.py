@@ -253,6 +253,8 @@ class IndexStore:
             notes.append(IndexNote(IndexEvent.UNTRUSTED, str(error)))
         except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
             notes.append(IndexNote(IndexEvent.DAMAGED, str(error)))
+        except RecursionError:  # JSON nested past what Python decodes: no file storybot wrote
+            notes.append(IndexNote(IndexEvent.DAMAGED, "a file of it is nested too deeply to be one storybot wrote"))
         log.warning("Not using the saved index in %s: %s. Rebuilding it.", folder, notes[-1].detail)
         return None
 

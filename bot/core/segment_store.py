@@ -207,6 +207,8 @@ class SegmentStore:
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
             found = manifest.get("format") if isinstance(manifest, dict) else None
             raise OtherFormat(f"its segments are in format {found!r}, not {FORMAT}")
+        if not _manifest_shaped(manifest):
+            raise ValueError(f"{MANIFEST} is not a manifest storybot wrote")
         return manifest
 
     def _read_segment(self, entry: dict, verify: bool) -> StoredSegment:
@@ -354,7 +356,7 @@ class SegmentStore:
         """The manifest's generation, or 0 when there is none that can be read."""
         try:
             return int(json.loads((self.folder / MANIFEST).read_text("utf-8"))["generation"])
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, OverflowError, RecursionError):
             return 0
 
     def _sweep(self, current: SegmentSet) -> None:
@@ -450,6 +452,23 @@ def files_of(segment: StoredSegment) -> list[str]:
         if segment.generation:
             files += [f"{name}.d{segment.generation}.{kind}.{array}.npy" for array in ("deleted", "doc_freq")]
     return files + list(segment.extra_files)
+
+
+def _manifest_shaped(manifest: dict) -> bool:
+    """Whether a manifest holds what readers take from it: a whole generation, and segments each named, with a
+    whole generation and their files by name. A damaged one (`"files": []`, a generation of 1e400) was an
+    AttributeError's or OverflowError's traceback at every start, where damage is to be rebuilt."""
+    segments, about = manifest.get("segments"), manifest.get("about", {})
+    if type(manifest.get("generation")) is not int or not isinstance(segments, list) or not isinstance(about, dict):
+        return False
+    return all(
+        isinstance(entry, dict)
+        and isinstance(entry.get("name"), str)
+        and type(entry.get("generation")) is int
+        and isinstance(entry.get("files"), dict)
+        and isinstance(entry.get("extra", []), list)
+        for entry in segments
+    )
 
 
 def _require_intact(path: Path, expected: FileRecord, *, checksum: bool) -> None:

@@ -287,6 +287,38 @@ def test_a_damaged_or_foreign_manifest_is_rebuilt(saved, caplog):
     assert StoryLibrary.load(stories, store=store).opened
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda m: m["segments"][0] | {"files": list(m["segments"][0]["files"])},  # the files a list, not a mapping
+        lambda m: m["segments"][0] | {"generation": 1e400},  # infinity, in JSON as Python writes it
+    ],
+)
+def test_a_manifest_of_another_shape_is_damage_and_rebuilt(saved, damage):
+    """JSON that parses but is no manifest storybot wrote was an AttributeError or OverflowError's traceback."""
+    stories, store, built = saved
+    manifest = store.folder_for(stories) / MANIFEST
+    data = json.loads(manifest.read_text())
+    data["segments"][0] = damage(data)
+    manifest.write_text(json.dumps(data))
+    damaged = StoryLibrary.load(stories, store=store)
+    assert not damaged.opened and damaged.index_notes[0].event is IndexEvent.DAMAGED
+    assert answers(damaged) == answers(built)
+    assert StoryLibrary.load(stories, store=store).opened
+
+
+@pytest.mark.parametrize("generation", ["1e400", "[" * 100_000])
+def test_a_manifest_of_infinite_generation_or_nested_past_what_python_decodes_is_rebuilt(saved, generation):
+    """A RecursionError (100,000 `[`) or OverflowError (a generation of 1e400) ended every start."""
+    stories, store, built = saved
+    manifest = store.folder_for(stories) / MANIFEST
+    manifest.write_text(f'{{"format": 2, "generation": {generation}, "segments": []}}')
+    damaged = StoryLibrary.load(stories, store=store)
+    assert not damaged.opened and damaged.index_notes[0].event is IndexEvent.DAMAGED
+    assert answers(damaged) == answers(built)
+    assert StoryLibrary.load(stories, store=store).opened
+
+
 def test_an_index_another_user_could_have_written_is_never_trusted(saved, caplog):
     stories, store, _ = saved
     folder = store.folder_for(stories)
