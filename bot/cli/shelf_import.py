@@ -31,9 +31,16 @@ class ShelfCommandError(Exception):
 def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> int:
     """Checks every file first (a bad one is named and nothing is written), then adds them in order."""
     checked: list[tuple[str, StoryFile]] = []
+    named: dict[str, Path] = {}
     for path in files:
         try:
             name = safe_file_name(path.name)
+            if name in named:  # a/mill.md b/mill.md: the second replaced the first, said only as "replaced"
+                raise ShelfCommandError(
+                    f"{named[name]} and {path} would both be {name} on the server's shelf, the second replacing "
+                    "the first; rename one. Nothing was imported."
+                )
+            named[name] = path
             if not path.is_file():  # a named pipe would be read for ever, a device (/dev/zero) until memory ran out
                 raise ShelfCommandError(
                     f"{path} is not a regular file (a folder, a pipe or a device); nothing was imported."

@@ -56,6 +56,23 @@ def test_a_file_that_is_no_story_imports_nothing_and_says_which(tmp_path: Path):
     assert shelf_of(data) == ([], [])
 
 
+def test_two_files_of_one_name_import_nothing_and_say_which(tmp_path: Path):
+    """From two folders, or named twice: the second was imported over the first, said only as "replaced"."""
+    first, second = tmp_path / "old" / "mill.md", tmp_path / "new" / "mill.md"
+    for path, text in ((first, "The wheel turned."), (second, "The river froze.")):
+        path.parent.mkdir()
+        path.write_text(f"# The Mill\n\n{text}")
+    data = tmp_path / "data"
+    for files in ((first, second), (first, first)):
+        result = run("shelf", "import", "--server", str(SERVER), *map(str, files), env={"STORYBOT_DATA": str(data)})
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr == (
+            f"storybot: {files[0]} and {files[1]} would both be mill.md on the server's shelf, the second replacing "
+            "the first; rename one. Nothing was imported.\n"
+        )
+        assert shelf_of(data) == ([], [])
+
+
 def test_a_server_id_that_is_no_discord_id_is_refused_in_one_line(tmp_path: Path):
     # 99999999999999999999999 ended in an OverflowError traceback from SQLite; 0 and -1 imported stories
     # into a server that cannot exist.
