@@ -296,14 +296,23 @@ def shelf_refusal_text(refusal: ShelfRefusal, room: StoreRoom | None = None) -> 
 
 def store_full_text(room: StoreRoom | None) -> str:
     """Why an add or replace was refused for the room a server has in the database, and what its managers can do:
-    removing frees nothing (every version is kept), restoring still works (it may go past the room), the bot's
-    owner can make room."""
+    removing frees nothing (every version is kept), restoring still works while restores have room of their own
+    past it (else they are refused too), the bot's owner can make room."""
+    restoring = f"restores may store {RESTORE_ROOM // 1024} KB past this room"
+    if room is None:
+        undo = f"/story restore (or Undo) brings back a kept version while {restoring}"
+    elif room.restores_refused:
+        undo = f"/story restore (or Undo) is refused too: {restoring}, and this server has used them"
+    elif room.restore_room_used:
+        left = size_text(RESTORE_ROOM - room.restore_room_used)
+        undo = f"/story restore (or Undo) still brings back a kept version: {restoring}, and {left} of it is left"
+    else:
+        undo = f"/story restore (or Undo) still brings back a kept version: {restoring}"
     return (
         f"This server's stories and their kept versions fill the room it has in the bot's database{_used(room)}, "
         "so that was not done. Nothing changed. Every replaced or removed version is kept, and each change in "
         f"/story history counts {VERSION_BYTES // 1024} KB besides its file, so removing a story frees no room; "
-        f"/story restore (or Undo) still brings back a kept version: restores may store {RESTORE_ROOM // 1024} KB "
-        "past this room. To make room, ask the bot's owner to move this server's kept versions out of the database "
+        f"{undo}. To make room, ask the bot's owner to move this server's kept versions out of the database "
         "(they keep them in a file)."
     )
 

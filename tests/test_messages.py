@@ -10,11 +10,13 @@ from bot.messages import (
     corrections_text,
     hit_place,
     no_answer_message,
+    store_full_text,
     story_choice_text,
     upload_refusal_text,
     wait_message,
 )
 from bot.operations.resolve_story import resolve_story
+from bot.state.shelf_rules import RESTORE_ROOM, VERSION_BYTES, StoreRoom
 from tests.best_hit import best_hit
 
 
@@ -104,6 +106,23 @@ def test_a_refused_upload_says_what_the_check_found() -> None:
     with pytest.raises(ShelfError) as unreadable:
         story_file(b"\xff\xfe bad", "mill.txt", None)
     assert upload_refusal_text(unreadable.value).startswith("That file is not UTF-8 text")
+
+
+def test_a_full_shelf_says_whether_a_restore_still_works_by_the_room_restores_have_used() -> None:
+    # It said "/story restore (or Undo) still brings back a kept version" when restores had used their 64 KB past
+    # the room too, so the next Undo was refused as well.
+    def refused(past: int) -> str:
+        return store_full_text(StoreRoom(stored=2**20 + past, most=2**20, needed=2048, restore_room_used=past))
+
+    works = "/story restore (or Undo) still brings back a kept version: restores may store 64 KB past this room"
+    assert f"{works}. To make room, ask the bot's owner" in refused(0)
+    assert f"{works}, and 4.0 KB of it is left." in refused(RESTORE_ROOM - 4 * VERSION_BYTES)
+    refused_too = "/story restore (or Undo) is refused too: restores may store 64 KB past this room, and this server"
+    for past in (RESTORE_ROOM, RESTORE_ROOM - VERSION_BYTES // 2):  # used, or less than a restore's row left
+        assert refused_too in refused(past) and "still brings back" not in refused(past)
+        assert refused(past).endswith(
+            "ask the bot's owner to move this server's kept versions out of the database (they keep them in a file)."
+        )
 
 
 def test_wait_message_is_polite_and_precise():

@@ -58,12 +58,20 @@ class ShelfRefusal(enum.Enum):
     """That version's file was moved out of the database by the bot's owner (`python -m bot shelf export-kept`)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StoreRoom:
     """For STORE_FULL and RESTORES_FULL: bytes the server stores now (its files, live and kept, and VERSION_BYTES for
-    each change of its history), the most it may (for a restore, with RESTORE_ROOM), and what the change needs (its
-    file's, and VERSION_BYTES)."""
+    each change of its history), the most it may (for a restore, with RESTORE_ROOM), what the change needs (its
+    file's, and VERSION_BYTES), and how much of RESTORE_ROOM it stores already: a refused add or replace says
+    whether Undo still works by it."""
 
     stored: int
     most: int
     needed: int
+    restore_room_used: int
+    """Bytes stored past the room, up to RESTORE_ROOM (0 while the server is within its room)."""
+
+    @property
+    def restores_refused(self) -> bool:
+        """Whether a restore (VERSION_BYTES) would be refused now too: RESTORE_ROOM is used."""
+        return self.restore_room_used + VERSION_BYTES > RESTORE_ROOM

@@ -413,15 +413,19 @@ class ShelfStore:
         store RESTORE_ROOM more (RESTORES_FULL past it), so a full shelf can undo a replace. A removal is never
         refused for it: there are never more of them than adds and restores, which are."""
         files = sa.func.sum(sa.case((shelf_versions.c.data.is_not(None), shelf_versions.c.size), else_=0))
-        stored = await connection.scalar(
-            sa.select(sa.func.coalesce(files, 0) + sa.func.count() * VERSION_BYTES).where(
-                shelf_versions.c.server_id == server_id
+        stored = (
+            await connection.scalar(
+                sa.select(sa.func.coalesce(files, 0) + sa.func.count() * VERSION_BYTES).where(
+                    shelf_versions.c.server_id == server_id
+                )
             )
+            or 0
         )
         most = self.most_stored + RESTORE_ROOM if restoring else self.most_stored
-        if (stored or 0) + size > most:
+        if stored + size > most:
             refusal = ShelfRefusal.RESTORES_FULL if restoring else ShelfRefusal.STORE_FULL
-            raise _Refused(refusal, StoreRoom(stored=stored or 0, most=most, needed=size))
+            past = min(max(stored - self.most_stored, 0), RESTORE_ROOM)  # removes may store past both
+            raise _Refused(refusal, StoreRoom(stored=stored, most=most, needed=size, restore_room_used=past))
 
     async def _room_for(self, connection: AsyncConnection, server_id: int, replaced: int | None, size: int) -> None:
         """Refuses (FULL) a file that counts for `size` (_COUNTED) searched in place of version `replaced` (None: a

@@ -11,12 +11,13 @@ import pytest
 
 from bot.core.library import StoryLibrary
 from bot.core.shelf import story_file
-from bot.operations.change_shelf import add_to_shelf, kept_versions
+from bot.messages import shelf_change_text
+from bot.operations.change_shelf import add_to_shelf, kept_versions, restore_on_shelf
 from bot.operations.library_holder import LibraryHolder
 from bot.operations.server_views import ServerViews
 from bot.settings import Settings
 from bot.state.database import Database
-from bot.state.shelf_rules import ShelfRefusal
+from bot.state.shelf_rules import RESTORE_ROOM, VERSION_BYTES, ShelfRefusal
 from bot.state.shelves import HISTORY_SHOWN, ShelfAction, ShelfStore
 
 SERVER, MANAGER = 11, 1
@@ -94,3 +95,35 @@ async def test_a_packed_upload_counts_as_the_text_it_holds(library: StoryLibrary
     ).encode()
     as_text = await add_to_shelf(shelves, views, SERVER, "echo.md", story_file(text, "echo.md", None), MANAGER)
     assert as_text.change.refusal is ShelfRefusal.FULL
+
+
+async def test_a_full_shelf_says_undo_works_while_restores_have_room_and_that_it_does_not_once_they_are_used(
+    library: StoryLibrary, database: Database
+):
+    # A refused add said "/story restore (or Undo) still brings back a kept version" even once restores had used
+    # the 64 KB they may store past the room, when the next Undo was refused too.
+    good, bad = b"# The Mill\n\nThe miller Anatole ground rye.", b"# The Mill\n\nLorem ipsum, the wrong file."
+    shelves = ShelfStore(database.guarded, most_stored=len(good) + len(bad) + 2 * VERSION_BYTES)
+    views = ServerViews(LibraryHolder(library, Settings()), shelves)
+
+    async def add(name: str, data: bytes) -> str:
+        return shelf_change_text(
+            await add_to_shelf(shelves, views, SERVER, name, story_file(data, name, None), MANAGER)
+        )
+
+    assert (await add("mill.md", good)).startswith('Added "The Mill"')
+    replaced = await add_to_shelf(shelves, views, SERVER, "mill.md", story_file(bad, "mill.md", None), MANAGER)
+    previous, bad_one = replaced.change.previous_version_id, replaced.change.version_id
+    assert replaced.change.action is ShelfAction.REPLACED and previous is not None and bad_one is not None
+    versions = [previous, bad_one]
+    weir = b"# The Weir\n\nOttilie opened the weir."
+    told = await add("weir.md", weir)
+    assert "/story restore (or Undo) still brings back a kept version: restores may store 64 KB" in told, told
+    for turn in range(RESTORE_ROOM // VERSION_BYTES):  # Undo, and back again, until restores have used their room
+        restored = await restore_on_shelf(shelves, views, SERVER, versions[turn % 2], MANAGER)
+        assert restored.change.action is ShelfAction.RESTORED
+    told = await add("weir.md", weir)
+    assert "/story restore (or Undo) is refused too" in told and "still brings back" not in told, told
+    assert "ask the bot's owner to move this server's kept versions out" in told
+    undo = await restore_on_shelf(shelves, views, SERVER, versions[0], MANAGER)
+    assert undo.change.refusal is ShelfRefusal.RESTORES_FULL  # as it said

@@ -206,7 +206,7 @@ async def test_a_server_past_what_it_may_store_is_refused_and_keeps_every_versio
     refused = await shelves.add(SERVER, "a.md", b"x" * 11, ALICE, replace=True)
     assert refused.refusal is ShelfRefusal.STORE_FULL
     assert refused.room == StoreRoom(
-        stored=20 + 2 * VERSION_BYTES, most=30 + 2 * VERSION_BYTES, needed=11 + VERSION_BYTES
+        stored=20 + 2 * VERSION_BYTES, most=30 + 2 * VERSION_BYTES, needed=11 + VERSION_BYTES, restore_room_used=0
     )
     assert await shelves.version(SERVER) == 2  # nothing changed
     assert first.story_id is not None and first.version_id is not None
@@ -232,7 +232,9 @@ async def test_a_flood_of_tiny_replaces_is_refused_once_their_kept_versions_fill
     assert change.refusal is ShelfRefusal.STORE_FULL
     assert replaces == 64 * VERSION_BYTES // (VERSION_BYTES + len(tiny))
     kept = replaces * (VERSION_BYTES + len(tiny))
-    assert change.room == StoreRoom(stored=kept, most=64 * VERSION_BYTES, needed=VERSION_BYTES + len(tiny))
+    assert change.room == StoreRoom(
+        stored=kept, most=64 * VERSION_BYTES, needed=VERSION_BYTES + len(tiny), restore_room_used=0
+    )
     assert len(await shelves.history(SERVER, 1000)) == replaces
     assert (await shelves.add(OTHER_SERVER, "t.md", tiny, BOB, replace=True)).action is ShelfAction.ADDED
 
@@ -249,7 +251,8 @@ async def test_a_full_shelf_still_undoes_a_replace_and_a_flood_of_restores_stops
         change = await shelves.add(SERVER, "a.md", text, ALICE, replace=True)
         assert change.refusal is None and change.version_id is not None
         versions.append(change.version_id)
-    assert (await shelves.add(SERVER, "b.md", b"x", ALICE, replace=False)).refusal is ShelfRefusal.STORE_FULL
+    full = await shelves.add(SERVER, "b.md", b"x", ALICE, replace=False)
+    assert full.refusal is ShelfRefusal.STORE_FULL and full.room is not None and not full.room.restores_refused
     undone = await shelves.restore(SERVER, versions[1], BOB)
     assert undone.action is ShelfAction.RESTORED and undone.previous_version_id == versions[2]
     (story,) = (await shelves.stories(SERVER)).stories
@@ -263,9 +266,13 @@ async def test_a_full_shelf_still_undoes_a_replace_and_a_flood_of_restores_stops
     racing = await asyncio.gather(*(shelves.restore(SERVER, versions[i], BOB) for i in (0, 1)))
     assert {(c.action, c.refusal) for c in racing} == {(ShelfAction.RESTORED, None), (None, ShelfRefusal.RESTORES_FULL)}
     refused = next(c for c in racing if c.refusal is not None)
-    assert refused.room == StoreRoom(stored=room + RESTORE_ROOM, most=room + RESTORE_ROOM, needed=VERSION_BYTES)
+    assert refused.room == StoreRoom(
+        stored=room + RESTORE_ROOM, most=room + RESTORE_ROOM, needed=VERSION_BYTES, restore_room_used=RESTORE_ROOM
+    )
     assert (await shelves.restore(SERVER, versions[2], BOB)).refusal is ShelfRefusal.RESTORES_FULL
-    assert (await shelves.add(SERVER, "b.md", b"x", ALICE, replace=False)).refusal is ShelfRefusal.STORE_FULL
+    added = await shelves.add(SERVER, "b.md", b"x", ALICE, replace=False)
+    assert added.refusal is ShelfRefusal.STORE_FULL and added.room is not None
+    assert added.room.restore_room_used == RESTORE_ROOM and added.room.restores_refused  # its message says so
     history = await shelves.history(SERVER, 1000)
     assert len(history) == 3 + restores and [v.version_id for v in history[-3:]] == versions[::-1]
     assert [await shelves.file(version) for version in versions] == [b"first text", b"other text", b"a bad one!"]
