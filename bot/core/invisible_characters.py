@@ -18,11 +18,24 @@ INSIDE_WORDS = JOINING_INVISIBLES + WORD_JOINERS
 it does WORD_JOINERS, also in text that did not come through without_invisibles."""
 
 
+_INSIDE_DROPPED = str.maketrans(dict.fromkeys(INSIDE_WORDS))
+
+
 def without_invisibles(text: str) -> str:
     """`text` without JOINING_INVISIBLES; text holding none (nearly all) is given back as it is."""
-    if text.isascii() or not any(character in text for character in JOINING_INVISIBLES):
+    return _without(text, JOINING_INVISIBLES, _DROPPED)
+
+
+def without_inside_words(text: str) -> str:
+    """`text` without INSIDE_WORDS, so that a word holding them reads whole, as the analysis reads it (a name pasted
+    as "Pa\u200dvel" is Pavel); text holding none (nearly all) is given back as it is."""
+    return _without(text, INSIDE_WORDS, _INSIDE_DROPPED)
+
+
+def _without(text: str, characters: str, table: dict[int, None]) -> str:
+    if text.isascii() or not any(character in text for character in characters):
         return text
-    return text.translate(_DROPPED)
+    return text.translate(table)
 
 
 CONTROL_CHARACTERS = {

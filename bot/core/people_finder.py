@@ -27,6 +27,7 @@ from importlib import resources
 from itertools import chain
 
 from bot.core.analysis import fold, is_dictionary_word, load_stopwords, normalize_word
+from bot.core.invisible_characters import INSIDE_WORDS, without_inside_words
 from bot.core.sentences import sentence_spans
 
 _NAME_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
@@ -123,12 +124,14 @@ def _word_lists() -> _WordLists:
 
 def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> list[FoundPerson]:
     """The people a story's passages name, in the order the story first gives evidence of them;
-    `lowercase_words`, the words the story writes in lowercase if known (else found here)."""
+    `lowercase_words`, the words the story writes in lowercase if known (else found here). A word holding one of
+    INSIDE_WORDS ("Pa\u200dvel", pasted) is read whole and named without it, as the analysis reads it."""
     lists = _word_lists()
     lowercase_words = _lowercase_words(texts) if lowercase_words is None else lowercase_words
-    text = "\n\n".join(texts)
+    read = [without_inside_words(passage) for passage in texts]
+    text = "\n\n".join(read)
     starts = [0]
-    for passage in texts[:-1]:
+    for passage in read[:-1]:
         starts.append(starts[-1] + len(passage) + 2)
 
     @cache
@@ -188,7 +191,7 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
                     found.evidence.inside += found.times
     people = _people(evidence, lists)
     mentions = _count_mentions(named, [name for name, _ in people])
-    return [_found(name, where, mentions[name], texts, starts) for name, where in people]
+    return [_found(name, where, mentions[name], texts, read, starts) for name, where in people]
 
 
 @dataclass
@@ -406,9 +409,14 @@ def _count_mentions(runs: Counter[str], names: list[str]) -> dict[str, int]:
     return counts
 
 
-def _found(name: str, where: int, mentions: int, texts: list[str], starts: list[int]) -> FoundPerson:
+def _found(name: str, where: int, mentions: int, texts: list[str], read: list[str], starts: list[int]) -> FoundPerson:
+    """`name`, introduced at `where` in the passages `read` (`texts` without INSIDE_WORDS) joined: the intro is the
+    sentence of `texts` as written."""
     passage = bisect.bisect_right(starts, where) - 1
     text, offset = texts[passage], where - starts[passage]
+    if read[passage] is not text:  # back to where it stands with the characters taken out
+        dropped = [at - taken for taken, at in enumerate(m.start() for m in _INSIDE_WORD.finditer(text))]
+        offset += bisect.bisect_right(dropped, offset)
     spans = sentence_spans(text)
     here = next((i for i, (s, e) in enumerate(spans) if s <= offset < e), None)
     if here is None:
@@ -421,6 +429,7 @@ def _found(name: str, where: int, mentions: int, texts: list[str], starts: list[
     return FoundPerson(name, text[start:end], passage, mentions)
 
 
+_INSIDE_WORD = re.compile(f"[{INSIDE_WORDS}]")
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’]*\b")
 # ASCII characters other than letters, digits, "_" and "'" become spaces; other bytes (of UTF-8 letters,
 # curly quotes, dashes) stay, so a run between separators holds whole words.
@@ -443,7 +452,7 @@ def _lowercase_words(texts: list[str]) -> set[str]:
 def lowercase_words_in(run: bytes) -> list[str]:
     """The lowercase words of a run of UTF-8 bytes between ASCII characters other than letters, digits,
     "_" and "'" (a piece of analysis.word_pieces): the pattern's, or the run itself when it is a
-    plain lowercase ASCII word."""
+    plain lowercase ASCII word. A word holding one of INSIDE_WORDS is read whole, without it."""
     if run.isalpha() and run.islower():  # bytes: ASCII letters only
         return [run.decode("ascii")]
-    return _LOWERCASE_WORD.findall(run.decode("utf-8", "surrogatepass"))
+    return _LOWERCASE_WORD.findall(without_inside_words(run.decode("utf-8", "surrogatepass")))

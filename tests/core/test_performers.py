@@ -121,6 +121,22 @@ def test_side_characters_named_in_passing_are_people(tmp_path):
     assert found == ["Elias Boone", "Pavel", "Thomas Wren"]
 
 
+def test_a_name_with_a_joiner_pasted_inside_is_the_person_named_without_it(tmp_path):
+    # A zero-width joiner or non-joiner pasted inside a Latin name cut it in two for the people finder ("Pa" and
+    # "vel"), while the analysis reads the word whole (ANALYSIS_VERSION 2): Pavel was no one.
+    for joiner in ("\u200d", "\u200c", "\u200d\u200c"):
+        text = (
+            f"The storm broke the mast at dawn.\n\nThey reached the farm at night. The farmer's son, Pa{joiner}vel, "
+            f"ran to meet them. Pa{joiner}vel carried the captain in."
+        )
+        (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+        directory = PerformerDirectory.from_corpus(load_corpus(tmp_path))
+        assert names(directory.performers) == ["Pavel"], joiner
+        (pavel,) = directory.find("Pavel").matches
+        assert pavel.intro == f"The farmer's son, Pa{joiner}vel, ran to meet them."  # as the story writes it
+        assert pavel.mentions == 2
+
+
 @pytest.mark.parametrize(
     ("text", "person"),
     [

@@ -1,3 +1,4 @@
+from bot.core.library import StoryLibrary
 from bot.core.server_view import server_view
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.shelf_parts import shelf_parts
@@ -51,3 +52,20 @@ def test_a_person_of_a_servers_own_story_is_found_by_the_id_autocomplete_gives(l
     assert maren.story.id == shelf_story_id(7)
     picked = look_up_person(view, maren.id)  # what Discord sends as the name once the choice is picked
     assert picked.found is PersonFound.ONE and picked.people == (maren,)
+
+
+def test_a_name_pasted_with_a_joiner_inside_is_found_by_its_plain_spelling(tmp_path):
+    # The analysis reads "Pa\u200dvel" whole (ANALYSIS_VERSION 2); the people finder read "Pa" and "vel", so
+    # /performer Pavel found no one.
+    (tmp_path / "farm.md").write_text(
+        "# The Farm\n\nThe storm broke the mast at dawn. They reached the farm at night. The farmer's son, "
+        "Pa\u200dvel, ran to meet them, and Pa\u200dvel carried the captain in.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary.load(tmp_path)
+    found = look_up_person(library, "Pavel")
+    assert found.found is PersonFound.ONE, found
+    (pavel,) = found.people
+    assert pavel.name == "Pavel" and pavel.story.title == "The Farm" and pavel.mentions == 2
+    assert pavel.intro.startswith("The farmer's son, Pa\u200dvel, ran to meet them")
+    assert look_up_person(library, "pavel").people == (pavel,) and person_by_id(library, pavel.id) == pavel
