@@ -27,6 +27,9 @@ from bot.state.guarded_engine import DatabaseUnavailable
 
 log = logging.getLogger("storybot")
 
+LEFTOVER_SECONDS = 5.0
+"""Once the bot has closed, how long what still runs (a library's cleanup) may take to end once cancelled."""
+
 MISSING_TOKEN = (
     "No Discord token: set DISCORD_TOKEN in the environment or in .env (copy .env.example), in this folder "
     "or in the user's config folder ({config}). "
@@ -68,6 +71,26 @@ def run_bot(settings: Settings, load_library: Callable[[], StoryLibrary], sync_o
         finally:
             if lock is not None:
                 runner.run(lock.release())
+            runner.run(leftovers_ended())
+
+
+async def leftovers_ended() -> None:
+    """Cancels the tasks still running once the bot has closed, again while they take a cancel and wait on, for
+    LEFTOVER_SECONDS at most (a second a round). asyncio's runner cancels each task once at exit and waits for it
+    without a bound, and under load one never ended: when SQLAlchemy shuts an SQLite connection given up on (a call
+    past its deadline), it stops aiosqlite's thread while a graceful close waits behind a busy statement; that close,
+    cancelled at exit, then awaits a second stop the thread, gone, never answers, and the bot stopped by SIGTERM
+    never exited."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + LEFTOVER_SECONDS
+    here = asyncio.current_task()
+    while left := {task for task in asyncio.all_tasks() if task is not here}:
+        if loop.time() >= deadline:
+            log.warning("Exiting with %d task(s) that would not end: %s", len(left), ", ".join(map(repr, left)))
+            return
+        for task in left:
+            task.cancel()
+        await asyncio.wait(left, timeout=min(1.0, deadline - loop.time()))
 
 
 async def _database_lock(settings: Settings) -> DatabaseLock | None:

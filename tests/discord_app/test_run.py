@@ -1,0 +1,65 @@
+"""Starting and stopping the bot (bot/discord_app/run.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import threading
+from pathlib import Path
+
+import aiosqlite
+
+from bot.discord_app.run import leftovers_ended
+from tests.sqlite_lock import locked_by_another_process
+
+HANG_SECONDS = 120
+"""Only ends a test that would otherwise never end: an exit that hangs hangs for good."""
+
+
+async def a_connection_shut_while_busy(database: Path) -> str:
+    """What SQLAlchemy leaves when it shuts an SQLite connection given up on (a call past its deadline under load):
+    a graceful close queued behind a statement busy on a lock, and aiosqlite's thread stopped (its force close)."""
+    connection = await aiosqlite.connect(database, timeout=HANG_SECONDS)
+    lock = locked_by_another_process(database)
+    lock.__enter__()
+
+    async def begin() -> None:
+        await connection.execute("BEGIN IMMEDIATE")  # waits in aiosqlite's thread for the other process's lock
+
+    async def release_when_cancelled() -> None:
+        try:
+            await asyncio.Event().wait()
+        finally:  # at exit, once the close below has been cancelled too: the thread then runs and ends
+            lock.__exit__(None, None, None)
+            await asyncio.to_thread(connection._thread.join)  # before the loop closes, which it answers
+
+    busy = asyncio.ensure_future(begin())
+    await asyncio.sleep(0)
+    closing = asyncio.ensure_future(connection.close())  # SQLAlchemy's graceful close, behind the busy statement
+    await asyncio.sleep(0)
+    connection.stop()  # its force close
+    releasing = asyncio.ensure_future(release_when_cancelled())
+    await asyncio.sleep(0)
+    assert not busy.done() and not closing.done() and not releasing.done()
+    return "served"
+
+
+def test_the_bot_exits_although_a_database_connection_s_close_takes_a_cancel_and_waits_again(tmp_path):
+    # Stopped with SIGTERM after a crowd of questions under load (some database calls past their deadline), the bot
+    # closed everything and then never exited: asyncio's runner cancels each task left once and waits for it, and
+    # aiosqlite's close, cancelled while it waits behind a busy statement, awaits a second stop that its thread,
+    # ended by the first, never answers. test_reliability's crowd saw it as a stop that took over 30 s.
+    database = tmp_path / "storybot.db"
+    sqlite3.connect(database).close()
+    ran: list[str] = []
+
+    def run() -> None:  # as run_bot does
+        with asyncio.Runner() as runner:
+            ran.append(runner.run(a_connection_shut_while_busy(database)))
+            runner.run(leftovers_ended())
+
+    running = threading.Thread(target=run)
+    running.start()
+    running.join(HANG_SECONDS)
+    assert not running.is_alive(), "the event loop never ended"
+    assert ran == ["served"]
