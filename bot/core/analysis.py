@@ -15,10 +15,10 @@ import Stemmer
 
 from bot.core.invisible_characters import INSIDE_WORDS
 
-ANALYSIS_VERSION = 2
-"""Raised whenever the same text gives other words or terms, so that saved indexes built before are rebuilt (it is
-in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word no longer
-cuts it in two."""
+ANALYSIS_VERSION = 3
+"""Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
+rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word
+no longer cuts it in two. 3: nor a name, for the people finder."""
 
 
 def _combining_marks() -> str:
