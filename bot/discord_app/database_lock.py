@@ -7,7 +7,8 @@ for the life of the process, with the data folder's rules: a process running eve
 exclusively; a shard process holds it shared, and each of its shards exclusively. The server releases them when the
 session ends, however the process ends. A database restart ends the session too: the lock is then lost, and the
 process stops (exit 1, which the service manager restarts) rather than answer beside one that took it meanwhile;
-started again, it takes the lock again, or is refused naming the shards held elsewhere.
+started again, it takes the lock again, or is refused naming the shards held elsewhere (exit 1, to be started again,
+when the holder is this machine's process that ended, whose session the server has yet to end).
 """
 
 from __future__ import annotations
@@ -60,6 +61,11 @@ LOST = (
     "Lost the run lock on the database {where} ({reason}): the database restarted or the connection to it failed, "
     "and another storybot may take these shards now. Stopped rather than answer beside it; started again, it takes "
     "the lock again or names who holds it."
+)
+ENDED_HERE = (
+    "The database {where} still holds the run lock of {holders}, which ended on this machine: the lock went with its "
+    "connection, and the database ends that session within a minute. Stopped; started again (as the service manager "
+    "does), it takes the lock then."
 )
 
 
@@ -135,12 +141,12 @@ async def _take(connection: asyncpg.Connection, where: str, shard_ids: tuple[int
             holders = await connection.fetch(HOLDERS, LOCK_CLASS)
             shards = sorted({h["shard"] for h in holders if h["shard"] != EVERY_SHARD})
             if shards:  # shard processes, which hold EVERY_SHARD shared
-                raise _refused(where, f" (running {named(shards)}{_by(holders)})", servers_of(shards))
-            raise _refused(where, _by(holders, " (", ")"), "every question")
+                raise _refused(where, holders, f" (running {named(shards)}{_by(holders)})", servers_of(shards))
+            raise _refused(where, holders, _by(holders, " (", ")"), "every question")
         return
     if not await connection.fetchval("SELECT pg_try_advisory_lock_shared($1, $2)", LOCK_CLASS, EVERY_SHARD):
         holders = await connection.fetch(HOLDERS, LOCK_CLASS)
-        raise _refused(where, f" (running every shard{_by(holders)})", servers_of(shard_ids))
+        raise _refused(where, holders, f" (running every shard{_by(holders)})", servers_of(shard_ids))
     taken = [
         shard
         for shard in shard_ids
@@ -148,7 +154,7 @@ async def _take(connection: asyncpg.Connection, where: str, shard_ids: tuple[int
     ]
     if taken:
         holders = [h for h in await connection.fetch(HOLDERS, LOCK_CLASS) if h["shard"] in taken]
-        raise _refused(where, f" (running {named(taken)} too{_by(holders)})", servers_of(taken))
+        raise _refused(where, holders, f" (running {named(taken)} too{_by(holders)})", servers_of(taken))
 
 
 def _by(holders: list[asyncpg.Record], before: str = ", ", after: str = "") -> str:
@@ -157,5 +163,29 @@ def _by(holders: list[asyncpg.Record], before: str = ", ", after: str = "") -> s
     return f"{before}as {', '.join(names)}{after}" if names else ""
 
 
-def _refused(where: str, running: str, answered: str) -> StartupError:
+def _refused(where: str, holders: list[asyncpg.Record], running: str, answered: str) -> StartupError:
+    """Exit 2, or exit 1 when every holder is a process of this machine that ended: its session outlived it (its
+    connection lost, as when the lock was lost), and the server ends it within SERVER_GIVES_UP_MS, so the service
+    manager's next start takes the lock (exit 2 would have left the bot stopped for good)."""
+    names = sorted({h["holder"] for h in holders})
+    if names and all(_ended_here(name) for name in names):
+        return StartupError(ENDED_HERE.format(where=where, holders=", ".join(names)))
     return already_running(f"the database {where}", running, answered, ANOTHER_DATABASE)
+
+
+def _ended_here(holder: str) -> bool:
+    """A holder named as this machine's process (the name take() gives its session) that is no longer running; or
+    as this very process, whose own session HOLDERS leaves out: the one before it in a container started again."""
+    prefix = f"storybot {socket.gethostname()} "
+    pid = holder.removeprefix(prefix)
+    if not holder.startswith(prefix) or not pid.isdigit():
+        return False  # another machine's, or one named otherwise
+    if int(pid) == os.getpid():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # running, as another user's process
+        return False
+    return False

@@ -4,11 +4,14 @@ other shards run beside, and a process whose lock went with a database restart s
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
+import asyncpg
 import pytest
 
-from bot.discord_app.database_lock import DatabaseLock
+from bot.discord_app.database_lock import EVERY_SHARD, LOCK_CLASS, DatabaseLock
 from bot.settings import Settings
 from bot.state.database import DatabaseError
 from tests.discord_app.bot_process import BotProcess
@@ -119,3 +122,23 @@ async def test_a_database_the_lock_cannot_open_is_one_line_with_the_fix(
         await DatabaseLock.take(settings)
     assert not raised.value.transient
     assert await DatabaseLock.take(Settings(data=tmp_path)) is None  # SQLite: the data folder's locks alone
+
+
+async def test_a_lock_still_held_for_a_process_of_this_machine_that_ended_is_tried_again_not_refused_for_good(
+    fake: FakeDiscord, tmp_path: Path, postgresql_url: str
+):
+    """A bot whose lock was lost to a silent network (no answer for SILENT_SECONDS) stops with exit 1; its session
+    lives on in the server until SERVER_GIVES_UP_MS. Started again within it, the bot was refused with exit 2, which
+    the service manager does not restart (RestartPreventExitStatus=2): one network blip stopped it for good."""
+    ended = subprocess.Popen([sys.executable, "-c", ""])
+    ended.wait()
+    holder = f"storybot {socket.gethostname()} {ended.pid}"
+    ghost = await asyncpg.connect(postgresql_url, server_settings={"application_name": holder})
+    try:
+        assert await ghost.fetchval("SELECT pg_try_advisory_lock($1, $2)", LOCK_CLASS, EVERY_SHARD)
+        again = BotProcess(fake, **on_machine(tmp_path, "a", postgresql_url))
+        assert await refused(await again.start()) == 1
+        assert f"still holds the run lock of {holder}, which ended on this machine" in again.text
+    finally:
+        await ghost.close()
+    await runs(BotProcess(fake, **on_machine(tmp_path, "a", postgresql_url)))  # the session gone, it runs
