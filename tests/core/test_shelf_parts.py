@@ -148,3 +148,49 @@ def test_a_part_mostly_removed_is_built_again_so_memory_follows_the_text_searche
     shelf = shelf[:2]
     kept = shelf_parts(shelf, library.analyzer, library.index.params, kept)
     assert kept.built == () and kept.held_characters > sum(text.characters for _, text in shelf)  # until half goes
+
+
+@pytest.mark.parametrize("most", [2, 16], ids=["merged often", "merged seldom"])
+def test_any_sequence_of_changes_searches_as_one_build_and_holds_at_most_thrice_the_text_searched(
+    library, monkeypatch, most
+):
+    """Adds, replaces (by a text the shelf had before too), removes, restores of the oldest versions and the library
+    hidden and shown again, at random: each view is one built from scratch, and what the shelf holds (parts at least
+    LIVE_SHARE searched, and copies of some of their runs) stays within three times the text it searches."""
+    monkeypatch.setattr(shelf_parts_module, "MAX_RUNS", most)
+    rng = random.Random(11)
+    versions = Versions()
+    texts = [tale(n % 5, 0) for n in range(8)] + ["The.", "Zzyzx of the qqq."]  # twins, and a passage of no terms
+    shelf: Shelf = []
+    gone: Shelf = []
+    kept: ShelfParts | None = None
+    hidden = False
+    for _ in range(120):
+        action = rng.choice(
+            ["add", "add", "replace", "remove", "remove", "restore", "restore the oldest", "hide or show"]
+        )
+        if action == "add" or not shelf:
+            story = versions.last + 1
+            name = f"t{rng.randrange(9)}-{story}.md"
+            shelf = by_name([*shelf, (story, ShelfStoryText.read(story, name, rng.choice(texts).encode()))])
+            versions.last = story
+        elif action == "replace":
+            place = rng.randrange(len(shelf))
+            gone.append(shelf[place])
+            versions.last += 1
+            old = shelf[place][1]
+            shelf[place] = (versions.last, ShelfStoryText.read(old.story, old.name, rng.choice(texts).encode()))
+        elif action == "remove":
+            gone.append(shelf.pop(rng.randrange(len(shelf))))
+        elif action.startswith("restore") and gone:
+            back = gone.pop(0 if action.endswith("oldest") else rng.randrange(len(gone)))
+            gone.extend(entry for entry in shelf if entry[1].story == back[1].story)
+            shelf = by_name([entry for entry in shelf if entry[1].story != back[1].story] + [back])
+        elif action == "hide or show":
+            hidden = not hidden
+        if not shelf:  # every story removed: nothing to search when the library is hidden
+            kept = shelf_parts(shelf, library.analyzer, library.index.params, kept)
+            continue
+        kept, _ = views(None if hidden else library, shelf, kept)
+        assert len(kept.runs) <= most
+        assert kept.held_characters <= 3 * sum(text.characters for _, text in shelf)
