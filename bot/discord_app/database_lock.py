@@ -115,7 +115,8 @@ class DatabaseLock:
                 await self._connection.fetchval("SELECT 1", timeout=SILENT_SECONDS)
             except TimeoutError:  # asyncpg closes the connection too
                 self.lost = f"no answer for {SILENT_SECONDS:.0f} seconds"
-            except _failures() as error:  # the session ended: a restart, the server's timeouts, the network
+            except Exception as error:  # the session ended (a restart, the server's timeouts, the network), or
+                # the driver failed otherwise: a check that died quietly would leave the lock unwatched
                 self.lost = first_line(error)
         log.error("Lost the run lock on the database (%s); stopping, not to answer beside another storybot.", self.lost)
         on_lost()
