@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import errno
 import logging
@@ -86,6 +87,24 @@ class ReconnectInOneLine(logging.Filter):
         return True
 
 
+POOL_LOGGERS = ("sqlalchemy.pool",)
+"""Where SQLAlchemy says a connection could not be closed, with the error's whole traceback, at ERROR."""
+
+
+class CloseFailureInOneLine(logging.Filter):
+    """SQLAlchemy's "Exception closing connection" for a database that does not answer (the bot stopping while
+    PostgreSQL is paused or gone) as one warning line naming the error: the connection is dropped either way."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and str(record.msg).startswith("Exception closing connection"):
+            error = record.exc_info[1]
+            if isinstance(error, OSError | asyncio.CancelledError):  # TimeoutError is an OSError
+                record.msg, record.args = f"Could not close a database connection ({type(error).__name__}).", ()
+                record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
+                record.exc_info, record.exc_text = None, None
+        return True
+
+
 def setup_logging(settings: Settings) -> None:
     """discord.py's console log at the settings' level, STORYBOT_LOG_FILE beside it, no secrets in either."""
     level = getattr(logging, settings.log_level)
@@ -99,6 +118,8 @@ def setup_logging(settings: Settings) -> None:
     redact_logs(settings.discord_token)
     for name in RECONNECTING_LOGGERS:
         logging.getLogger(name).addFilter(ReconnectInOneLine())
+    for handler in root.handlers:  # a logger's filters miss its children's records: "sqlalchemy.pool.impl.*"
+        handler.addFilter(CloseFailureInOneLine())
 
 
 def log_file_path(settings: Settings) -> Path | None:

@@ -263,3 +263,21 @@ async def test_discord_out_of_reach_while_running_is_one_warning_line_a_reconnec
     reconnects = [line for line in process.output if "Attempting a reconnect" in line]
     assert len(reconnects) >= 2 and all("WARNING" in line and "Cannot connect" in line for line in reconnects)
     assert "Traceback" not in process.text and "ERROR" not in process.text
+
+
+async def test_stopping_while_postgresql_does_not_answer_says_so_in_one_line(fake, postgresql_server):
+    # SQLAlchemy logged "Exception closing connection" with its TimeoutError's whole traceback when the bot
+    # stopped while the database did not answer: an expected failure, told in one line.
+    process = await started(fake, STORYBOT_DATABASE_URL=postgresql_server.new_database())
+    try:
+        answer = await an_answer(fake)
+        await click_vote(fake, answer, "👍")  # the pool holds a connection
+        postgresql_server.pause()
+        try:
+            assert await process.stop() == 0
+        finally:
+            postgresql_server.resume()
+    finally:
+        await process.stop()
+    assert "Traceback" not in process.text, process.text
+    assert "Could not close a database connection (" in process.text
