@@ -104,7 +104,7 @@ def test_a_refused_upload_says_what_the_check_found() -> None:
         safe_file_name("é" * 130 + ".md")
     assert "is 263 bytes long; file names may be at most 255 bytes" in upload_refusal_text(long_name.value)
     with pytest.raises(ShelfError) as unreadable:
-        story_file(b"\xff\xfe bad", "mill.txt", None)
+        story_file(b"\xff\xff bad", "mill.txt", None)
     assert upload_refusal_text(unreadable.value).startswith("That file is not UTF-8 text")
 
 

@@ -27,6 +27,7 @@ from pathlib import Path, PurePosixPath
 
 from bot.core.corpus import passages_of
 from bot.core.readers import STORY_SUFFIXES, reader_for
+from bot.core.readers.plain_text import as_utf8
 from bot.core.shelf_corpus import text_length
 from bot.core.synced import sync_to_disk
 
@@ -167,7 +168,7 @@ def story_file(raw: bytes, name: str, title: str | None) -> StoryFile:
         return StoryFile(raw, characters)
     if not name.lower().endswith(TITLED_SUFFIXES):
         raise ShelfError(UploadRefusal.OWN_TITLE, name=name, detail=reader.name)
-    text = raw.decode("utf-8-sig")
+    text = as_utf8(raw).decode("utf-8-sig")  # a UTF-16 file is stored as UTF-8 with its title
     if text.lstrip().startswith("---"):
         raise ShelfError(UploadRefusal.OWN_FRONT_MATTER, name=name)
     return StoryFile(f"---\ntitle: {' '.join(title.split())}\n---\n\n{text}".encode(), characters)

@@ -167,7 +167,7 @@ def test_a_dotenv_file_not_in_utf8_is_named_in_one_line(tmp_path, encoding):
 def test_bad_corpus_is_exit_2_without_traceback(tmp_path):
     missing = run("ask", "--corpus", str(tmp_path / "nope"), "violin")
     assert missing.returncode == 2 and "does not exist" in missing.stderr
-    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00bad")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xff\x00bad")
     unreadable = run("ask", "--corpus", str(tmp_path), "violin")
     assert unreadable.returncode == 2 and "bad.txt" in unreadable.stderr
     assert "Traceback" not in missing.stderr + unreadable.stderr
@@ -176,7 +176,7 @@ def test_bad_corpus_is_exit_2_without_traceback(tmp_path):
 def test_skipped_files_are_warned_about_and_the_rest_answers(tmp_path):
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text((ROOT / "corpus" / "sophie-korolev-pianist.md").read_text())
-    (tmp_path / "c.txt").write_bytes(b"\xff\xfe\x00bad")
+    (tmp_path / "c.txt").write_bytes(b"\xff\xff\x00bad")
     result = run("ask", "--corpus", str(tmp_path), "piano")
     assert result.returncode == 0 and "Sophie Korolev" in result.stdout
     assert "warning: Skipped c.txt" in result.stderr

@@ -90,7 +90,7 @@ def test_invite_without_a_usable_token_is_one_clear_line(token, said):
 
 def test_stories_lists_them_with_the_files_skipped(tmp_path):
     (tmp_path / "mill.txt").write_text(STORY)
-    (tmp_path / "broken.txt").write_bytes(b"\xff\xfe\x00bad")
+    (tmp_path / "broken.txt").write_bytes(b"\xff\xff\x00bad")
     env = {"XDG_STATE_HOME": str(tmp_path / "state")}
     text = run("stories", "--corpus", str(tmp_path), env=env)
     assert text.returncode == 0, text.stderr
@@ -119,12 +119,12 @@ def test_skipped_files_are_warned_about_once_per_change(tmp_path):
     corpus = tmp_path / "stories"
     corpus.mkdir()
     (corpus / "mill.txt").write_text(STORY)
-    (corpus / "a.txt").write_bytes(b"\xff\xfe\x00bad")
+    (corpus / "a.txt").write_bytes(b"\xff\xff\x00bad")
     env = {"XDG_STATE_HOME": str(tmp_path / "state"), "STORYBOT_CORPUS": str(corpus), "STORYBOT_INDEX": "off"}
     first, second = run("ask", "harp", env=env), run("ask", "harp", env=env)
     assert "Skipped a.txt" in first.stderr and second.stderr == ""
     assert "Olga played the harp" in first.stdout and "Olga played the harp" in second.stdout
-    (corpus / "b.txt").write_bytes(b"\xff\xfe\x00bad")
+    (corpus / "b.txt").write_bytes(b"\xff\xff\x00bad")
     changed = run("ask", "harp", env=env)
     assert "Skipped a.txt" in changed.stderr and "Skipped b.txt" in changed.stderr
     assert run("ask", "harp", env=env).stderr == ""
@@ -132,7 +132,7 @@ def test_skipped_files_are_warned_about_once_per_change(tmp_path):
     (corpus / "a.txt").unlink()
     (corpus / "b.txt").unlink()
     assert run("ask", "harp", env=env).stderr == ""
-    (corpus / "a.txt").write_bytes(b"\xff\xfe\x00bad")  # the same problem back again: said again
+    (corpus / "a.txt").write_bytes(b"\xff\xff\x00bad")  # the same problem back again: said again
     assert "Skipped a.txt" in run("ask", "harp", env=env).stderr
 
 

@@ -26,7 +26,7 @@ def write_library(folder):
             f"The storm came on day {number}. Ships waited.\n\n## Part Two\n\nThe lamp burned for {number} nights.",
             encoding="utf-8",
         )
-    (folder / "broken.txt").write_bytes(b"\xff\xfe")
+    (folder / "broken.txt").write_bytes(b"\xff\xff")
 
 
 def test_worker_processes_build_the_same_library_as_one_process(tmp_path, monkeypatch):

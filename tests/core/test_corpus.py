@@ -367,7 +367,7 @@ def test_markdown_inline_markup_is_taken_out_as_before():
     ("content", "why"),
     [
         (b"\0" * (2 * 2**20), "NUL bytes"),
-        ("Once upon a time.".encode("utf-16"), "NUL bytes"),
+        ("Once upon a time.".encode("utf-16-le"), "NUL bytes"),  # no byte order mark: no saying which
         (bytes(range(1, 32)) * 1000 + b"words", "control bytes"),
     ],
     ids=["nul-bytes", "utf-16", "control-bytes"],
@@ -378,6 +378,16 @@ def test_binary_files_are_named_and_skipped(tmp_path, content, why):
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["tale.txt"]
     assert [p for p in corpus.problems if p.startswith("Skipped blob.txt: it is not text") and why in p]
+
+
+def test_notepads_unicode_text_is_read_by_its_byte_order_mark(tmp_path):
+    # Notepad's "Unicode" (UTF-16 LE) and "Unicode big endian", written with their byte order marks.
+    (tmp_path / "mill.txt").write_text("The Mill\n\nThe wheel turned at dawn.", encoding="utf-16")
+    (tmp_path / "lamp.md").write_text("\ufeff# The Lamp\n\nMaren lit the lamp.", encoding="utf-16-be")
+    corpus = load_corpus(tmp_path)
+    assert [(s.path, s.title) for s in corpus.stories] == [("lamp.md", "The Lamp"), ("mill.txt", "The Mill")]
+    assert [p.text for p in corpus.passages] == ["Maren lit the lamp.", "The wheel turned at dawn."]
+    assert corpus.problems == ()
 
 
 def test_a_paragraph_or_heading_of_invisible_characters_alone_is_no_passage_or_chapter(tmp_path):

@@ -65,13 +65,27 @@ def test_story_file_checks_encoding_size_and_adds_the_title():
     assert story_file(b"Once.", "mill.md", "The Mill").data.startswith(b"---\ntitle: The Mill\n---")
     assert story_file(b"Once.", "mill.md", None) == StoryFile(b"Once.", 5)
     with refused(UploadRefusal.UNREADABLE, detail="not UTF-8"):
-        story_file(b"\xff\xfe bad", "mill.txt", None)
+        story_file(b"\xc3( bad", "mill.txt", None)
     with refused(UploadRefusal.TOO_LARGE):
         story_file(b"x" * (MAX_UPLOAD_BYTES + 1), "mill.txt", None)
     with refused(UploadRefusal.UNREADABLE, detail="empty"):
         story_file(b"  \n", "mill.txt", None)
     with refused(UploadRefusal.UNREADABLE, detail="NUL bytes"):
         story_file(b"\0" * 4096, "mill.txt", None)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_a_story_saved_as_unicode_with_its_byte_order_mark_is_read_and_given_its_title(encoding):
+    # Windows Notepad's "Unicode" is UTF-16 LE with a byte order mark; the mark says which encoding it is.
+    text = "The wheel turned.\r\n\r\nMaren lit the lamp."
+    raw = f"\ufeff{text}".encode(encoding)
+    assert story_file(raw, "mill.txt", None) == StoryFile(raw, story_file(text.encode(), "mill.txt", None).characters)
+    titled = story_file(raw, "mill.md", "The Mill").data  # stored as UTF-8, as the title it is given
+    assert titled == f"---\ntitle: The Mill\n---\n\n{text}".encode()
+    with refused(UploadRefusal.UNREADABLE, detail=f"not {encoding[:6].upper()} text"):  # half a character
+        story_file(raw[:-1], "mill.txt", None)
+    with refused(UploadRefusal.UNREADABLE, detail="NUL bytes"):  # no mark: nothing says which encoding
+        story_file(text.encode(encoding), "mill.txt", None)
 
 
 def test_story_file_reads_other_formats_as_the_corpus_does(tmp_path):

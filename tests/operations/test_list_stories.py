@@ -25,7 +25,7 @@ def test_skipped_files_are_listed_with_why(tmp_path):
     from bot.core.library import StoryLibrary
 
     (tmp_path / "mill.txt").write_text("The miller sang.")
-    (tmp_path / "broken.txt").write_bytes(b"\xff\xfe")
+    (tmp_path / "broken.txt").write_bytes(b"\xff\xff")
     listed = list_stories(StoryLibrary.load(tmp_path))
     assert listed.root == tmp_path and [s.path for s in listed.stories] == ["mill.txt"]
     assert len(listed.skipped) == 1 and "broken.txt" in listed.skipped[0]

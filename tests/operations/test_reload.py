@@ -19,7 +19,7 @@ async def test_a_reload_names_what_was_added_changed_and_removed(tmp_path):
     (tmp_path / "mill.txt").write_text("The miller sang.\n\nThe river thawed.")
     (tmp_path / "old.txt").unlink()
     (tmp_path / "new.md").write_text("# New\n\nFresh tale.")
-    (tmp_path / "broken.txt").write_bytes(b"\xff\xfe")
+    (tmp_path / "broken.txt").write_bytes(b"\xff\xff")
 
     reloaded = await reload(holder)
     assert reloaded.outcome is Reloaded.DONE and (reloaded.stories, reloaded.passages) == (3, 4)

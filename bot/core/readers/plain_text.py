@@ -3,6 +3,7 @@ paragraphs between blank lines, `## Heading` lines."""
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections.abc import Callable
@@ -17,11 +18,33 @@ _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
 """A C1 control character in UTF-8."""
 MAX_CONTROL_SHARE = 0.01
 """Text has tabs and line ends; a file with more other control bytes than this is binary."""
+_WIDE_ENCODINGS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE, whose mark begins its own
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+"""Byte order marks that say the file is UTF-16 or UTF-32 (Windows Notepad's "Unicode"), and their encodings."""
+
+
+def as_utf8(raw: bytes) -> bytes:
+    """The file's bytes as UTF-8: a UTF-16 or UTF-32 file that starts with its byte order mark is re-encoded
+    (the mark leaves no doubt about the encoding); any other file is returned as it is."""
+    for mark, encoding in _WIDE_ENCODINGS:
+        if raw.startswith(mark):
+            try:
+                return raw[len(mark) :].decode(encoding).encode()
+            except UnicodeDecodeError as error:
+                raise ValueError(
+                    f"is not {encoding[:6].upper()} text (byte {error.start + len(mark)}); save it as UTF-8"
+                ) from error
+    return raw
 
 
 def decoded(raw: bytes) -> str:
     """The file's text, NFC-normalized with Unix newlines; raises ValueError for binary, non-UTF-8 or
     empty files. NUL bytes are refused: 31 MB of them would otherwise be tens of thousands of empty passages."""
+    raw = as_utf8(raw)
     if b"\0" in raw:
         raise ValueError("is not text: it holds NUL bytes (a binary file, or UTF-16 text?); save it as UTF-8 text")
     control_bytes = len(raw.translate(None, _TEXT_BYTES))
