@@ -14,14 +14,17 @@ from typing import TextIO
 
 from platformdirs import user_state_path
 
+from bot.cli.one_line import one_line
+
 
 def remembered_in() -> Path:
     return user_state_path("storybot", appauthor=False) / "warned"
 
 
 def print_problems(problems: Sequence[str], stream: TextIO) -> None:
+    """One line each: a problem is one line naming its file, whose name may hold a line break."""
     for problem in problems:
-        print(f"storybot: warning: {problem}", file=stream)
+        print(f"storybot: warning: {one_line(problem)}", file=stream)
 
 
 def print_changed_problems(root: Path, problems: Sequence[str], stream: TextIO) -> None:

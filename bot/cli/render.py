@@ -6,6 +6,7 @@ import re
 import textwrap
 from typing import Any
 
+from bot.cli.one_line import one_line
 from bot.core.answer import Excerpt, Hit
 from bot.core.library import MAX_QUESTION_CHARS
 from bot.messages import (
@@ -69,8 +70,11 @@ def hit_json(hit: Hit) -> dict[str, Any]:
 
 def stories_text(listed: StoryList) -> str:
     """The stories by title, with their size and file."""
-    lines = [f"{library_size(listed.total, listed.passages)} in {listed.root}:"]
-    lines += [f"  {s.title} ({counted(s.passages, 'passage', 'passages')}), {s.path}" for s in listed.stories]
+    lines = [f"{library_size(listed.total, listed.passages)} in {one_line(str(listed.root))}:"]
+    lines += [
+        f"  {one_line(s.title)} ({counted(s.passages, 'passage', 'passages')}), {one_line(s.path)}"
+        for s in listed.stories
+    ]
     return "\n".join(lines)
 
 

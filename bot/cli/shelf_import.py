@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.cli.on_database import run_on_database
+from bot.cli.one_line import one_line
 from bot.core.shelf import ShelfError, StoryFile, require_upload_size, safe_file_name, story_file
 from bot.messages import shelf_refusal_text, upload_refusal_text
 from bot.settings import Settings
@@ -31,26 +32,27 @@ class ShelfCommandError(Exception):
 def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> int:
     """Checks every file first (a bad one is named and nothing is written), then adds them in order."""
     checked: list[tuple[str, StoryFile]] = []
-    named: dict[str, Path] = {}
+    named: dict[str, str] = {}  # a name on the shelf: the file of that name, as shown
     for path in files:
+        shown = one_line(str(path))
         try:
             name = safe_file_name(path.name)
             if name in named:  # a/mill.md b/mill.md: the second replaced the first, said only as "replaced"
                 raise ShelfCommandError(
-                    f"{named[name]} and {path} would both be {name} on the server's shelf, the second replacing "
+                    f"{named[name]} and {shown} would both be {name} on the server's shelf, the second replacing "
                     "the first; rename one. Nothing was imported."
                 )
-            named[name] = path
+            named[name] = shown
             if not path.is_file():  # a named pipe would be read for ever, a device (/dev/zero) until memory ran out
                 raise ShelfCommandError(
-                    f"{path} is not a regular file (a folder, a pipe or a device); nothing was imported."
+                    f"{shown} is not a regular file (a folder, a pipe or a device); nothing was imported."
                 )
             require_upload_size(path.stat().st_size)  # before reading: a 5 GB file was read whole, then refused
             checked.append((name, story_file(path.read_bytes(), name, None)))
         except ShelfError as error:
-            raise ShelfCommandError(f"{path}: {upload_refusal_text(error)} Nothing was imported.") from error
+            raise ShelfCommandError(f"{shown}: {one_line(upload_refusal_text(error))} Nothing was imported.") from error
         except OSError as error:
-            raise ShelfCommandError(f"{path} cannot be read ({error.strerror}); nothing was imported.") from error
+            raise ShelfCommandError(f"{shown} cannot be read ({error.strerror}); nothing was imported.") from error
     changes = run_on_database(_added(settings, server, checked), ShelfCommandError, "write to the database")
     imported = 0
     for (name, _), change in zip(checked, changes, strict=True):

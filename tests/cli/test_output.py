@@ -66,3 +66,18 @@ def test_a_storys_direction_overrides_are_dropped_and_its_open_isolates_closed_o
     assert not any(character in result.stdout for character in EMBEDDINGS_AND_OVERRIDES)
     assert all(isolates_balanced(line) for line in result.stdout.splitlines()), result.stdout
     assert RLI in result.stdout  # kept, and closed: not dropped
+
+
+def test_a_file_name_with_line_breaks_is_shown_on_its_own_line_and_cannot_fake_a_warning(tmp_path):
+    # "new\nline.md" printed across two lines; a name holding "\nstorybot: warning: " faked a warning of its own.
+    (tmp_path / "new\nline.md").write_text("# The Mill\n\nThe wheel turned by the river.")
+    (tmp_path / "lamp\u2028storybot: warning: all is well\r.txt").write_bytes(b"\x00lamp")
+    listed = run("stories", "--corpus", str(tmp_path))
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.splitlines()[1:] == ["  The Mill (1 passage), new\\nline.md"]
+    assert listed.stderr.splitlines() == [
+        "storybot: warning: Skipped lamp\\u2028storybot: warning: all is well\\r.txt: it is not text: it holds NUL "
+        "bytes (a binary file, or UTF-16 text?); save it as UTF-8 text."
+    ]
+    asked = run("ask", "--corpus", str(tmp_path), "wheel")
+    assert asked.stderr.splitlines() == listed.stderr.splitlines()

@@ -114,3 +114,11 @@ def test_a_named_pipe_or_a_file_over_the_upload_limit_is_refused_before_it_is_re
         assert "nothing was imported" in result.stderr.lower()
         assert "Traceback" not in result.stderr
     assert shelf_of(data) == ([], [])
+
+
+def test_a_file_name_with_a_line_break_is_named_on_one_line(tmp_path: Path):
+    bad = tmp_path / "notes\nstorybot: imported.json"
+    bad.write_text("{}")
+    result = run("shelf", "import", "--server", str(SERVER), str(bad), env={"STORYBOT_DATA": str(tmp_path / "data")})
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1 and "notes\\nstorybot: imported.json" in result.stderr
