@@ -13,7 +13,11 @@ from __future__ import annotations
 
 import io
 import itertools
+import logging
+import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -37,6 +41,47 @@ packs hours of reading into a few kilobytes: a 70 KB file drew a 70 KB form 5,00
 
 class _Refused(ValueError):
     """This reader's own reason to skip the file (pypdf's errors are reported as unreadable)."""
+
+
+_FORMS_SKIPPED = "Exceeded %(limit)d form XObject"
+"""How pypdf's warning that it left the rest of a page's forms unread begins (its format string). Its others are
+repairs it made, or a drawing it could not read (a missing image, a broken form, one this reader stopped), which
+leave the rest of the file's text as it is read."""
+
+
+@dataclass
+class _Warned:
+    forms_skipped: bool = False
+
+
+class _PypdfWarnings(logging.Handler):
+    """pypdf's warnings, taken from the reader of the file they are about (in its thread) rather than printed raw
+    on the owner's terminal or in the bot's log: the reader names the file once, in the corpus's words. Only
+    what they say is kept (a hostile file can make pypdf warn a million times)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self._reading = threading.local()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        warned: _Warned | None = getattr(self._reading, "warned", None)
+        if warned is not None and str(record.msg).startswith(_FORMS_SKIPPED):
+            warned.forms_skipped = True
+
+    @contextmanager
+    def watched(self) -> Iterator[_Warned]:
+        """What pypdf warns of while this thread reads a file."""
+        self._reading.warned = warned = _Warned()
+        try:
+            yield warned
+        finally:
+            self._reading.warned = None
+
+
+_PYPDF_WARNINGS = _PypdfWarnings()
+_pypdf_log = logging.getLogger("pypdf")
+_pypdf_log.addHandler(_PYPDF_WARNINGS)
+_pypdf_log.propagate = False
 
 
 @dataclass
@@ -135,11 +180,14 @@ class PdfReader:
         except ImportError as error:
             raise ExtraMissing(self.name) from error
         try:
-            reader = pypdf.PdfReader(io.BytesIO(raw))
-            if reader.is_encrypted and not reader.decrypt(""):
-                raise _Refused("is encrypted; save it again without a password")
-            title = reader.metadata.title if reader.metadata is not None else None
-            lines = _lines(reader)
+            with _PYPDF_WARNINGS.watched() as warned:
+                reader = pypdf.PdfReader(io.BytesIO(raw))
+                if reader.is_encrypted and not reader.decrypt(""):
+                    raise _Refused("is encrypted; save it again without a password")
+                title = reader.metadata.title if reader.metadata is not None else None
+                lines = _lines(reader)
+            if warned.forms_skipped:  # pypdf's own limit, a form drawn over and over as MAX_OPERATIONS is
+                raise _Refused("draws its forms too many times on a page (a form drawn over and over); split it")
         except _Refused:
             raise
         except Exception as error:  # pypdf reads hostile files; whatever it raises, this file is unreadable

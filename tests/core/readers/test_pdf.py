@@ -1,8 +1,12 @@
+import subprocess
+import sys
+
 import pytest
 
 import bot.core.readers.pdf as pdf_reader
 from bot.core.corpus import load_corpus, passages_of
 from bot.core.readers.reader import Block
+from tests.cli.test_main import command_environment, run
 from tests.core.readers.lighthouse import CHAPTERS, TITLE, check_story
 
 pytest.importorskip("pypdf", reason="the PDF reader needs the formats extra: pip install -e '.[formats]'")
@@ -71,10 +75,15 @@ def test_a_pdf_whose_pages_unpack_past_the_limit_is_skipped(tmp_path, monkeypatc
     assert [p for p in corpus.problems if p.startswith("Skipped keeper.pdf: it unpacks to over")]
 
 
-def write_nested_forms(path, levels: int, fan: int) -> None:
+STORIES_COMMAND = "from bot.program import main; raise SystemExit(main())"
+"""`python -m bot`, after the statements put before it."""
+
+
+def write_nested_forms(path, levels: int, fan: int, lines: int = 50, leaf_filter: bytes = b"") -> None:
     """A PDF of one page that draws form 1 `fan` times, which draws form 2 `fan` times, and so on, the
-    last showing a line of text: a few kilobytes that pypdf reads as fan ** levels forms."""
-    leaf = b"BT /F1 12 Tf 72 700 Td " + b"(The miller ground the wheat.) Tj " * 50 + b"ET"
+    last showing `lines` lines of text: a few kilobytes that pypdf reads as fan ** levels forms. A `leaf_filter`
+    (b"/Filter /FlateDecode") says the last form is compressed: it is not, so it cannot be read."""
+    leaf = b"BT /F1 12 Tf 72 700 Td " + b"(The miller ground the wheat.) Tj " * lines + b"ET"
     draws = b" ".join([b"/X Do"] * fan)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -90,7 +99,7 @@ def write_nested_forms(path, levels: int, fan: int) -> None:
         inner = b"" if last else b" /XObject << /X %d 0 R >>" % (len(objects) + 2)
         objects.append(
             b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >>%s >> "
-            b"/Length %d >>\nstream\n%s\nendstream" % (inner, len(body), body)
+            b"%s /Length %d >>\nstream\n%s\nendstream" % (inner, leaf_filter if last else b"", len(body), body)
         )
     data, offsets = b"%PDF-1.4\n", []
     for number, body in enumerate(objects, 1):
@@ -112,3 +121,27 @@ def test_a_pdf_whose_forms_draw_forms_past_the_limit_is_skipped(tmp_path, monkey
     assert [s.path for s in corpus.stories] == ["keeper.pdf", "one-form.pdf"]
     too_many = "it draws over 20,000 operations (a form drawn over and over); split it."
     assert list(corpus.problems) == [f"Skipped forms.pdf: {too_many}"]
+    # pypdf said "Impossible to decode XFormObject /X: draws over..." on stderr too: the file was named twice.
+    lowered = f"import bot.core.readers.pdf as pdf; pdf.MAX_OPERATIONS = 20_000; {STORIES_COMMAND}"
+    result = subprocess.run(
+        [sys.executable, "-c", lowered, "stories", "--corpus", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=command_environment(),
+        timeout=60,
+    )
+    assert result.returncode == 0 and result.stderr == f"storybot: warning: Skipped forms.pdf: {too_many}\n"
+
+
+def test_pypdfs_own_warnings_stay_off_the_owners_terminal(tmp_path):
+    # pypdf stops reading a page's forms after 5,000 and says so in its log, which Python printed raw on stderr
+    # ("Exceeded 5000 form XObject invocations...") and the file was listed as read in part, without a word.
+    write_pdf(tmp_path / "keeper.pdf")
+    write_nested_forms(tmp_path / "forms.pdf", levels=2, fan=71, lines=1)  # 5,041 forms on the page
+    result = run("stories", "--corpus", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == [f"  {TITLE} (7 passages), keeper.pdf"]
+    assert result.stderr == (
+        "storybot: warning: Skipped forms.pdf: it draws its forms too many times on a page (a form drawn over and "
+        "over); split it.\n"
+    )
