@@ -43,6 +43,8 @@ def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> in
                     "the first; rename one. Nothing was imported."
                 )
             named[name] = shown
+            if not path.exists():  # a mistyped name is no folder, pipe or device
+                raise ShelfCommandError(f"{shown} does not exist; check its name. Nothing was imported.")
             if not path.is_file():  # a named pipe would be read for ever, a device (/dev/zero) until memory ran out
                 raise ShelfCommandError(
                     f"{shown} is not a regular file (a folder, a pipe or a device); nothing was imported."

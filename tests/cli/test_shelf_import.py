@@ -122,3 +122,13 @@ def test_a_file_name_with_a_line_break_is_named_on_one_line(tmp_path: Path):
     result = run("shelf", "import", "--server", str(SERVER), str(bad), env={"STORYBOT_DATA": str(tmp_path / "data")})
     assert result.returncode == 2
     assert len(result.stderr.splitlines()) == 1 and "notes\\nstorybot: imported.json" in result.stderr
+
+
+def test_a_missing_file_is_said_not_to_exist(tmp_path: Path):
+    good, gone = tmp_path / "good.md", tmp_path / "gone.md"
+    good.write_text("# Good\n\nA story.")
+    data = tmp_path / "data"
+    result = run("shelf", "import", "--server", str(SERVER), str(good), str(gone), env={"STORYBOT_DATA": str(data)})
+    assert result.returncode == 2
+    assert result.stderr == f"storybot: {gone} does not exist; check its name. Nothing was imported.\n"
+    assert shelf_of(data) == ([], [])
