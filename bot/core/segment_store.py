@@ -360,9 +360,12 @@ class SegmentStore:
             return 0
 
     def _sweep(self, current: SegmentSet) -> None:
-        named = {MANIFEST, WRITE_LOCK} | {name for segment in current.segments for name in files_of(segment)}
+        self._remove_all_but({name for segment in current.segments for name in files_of(segment)})
+
+    def _remove_all_but(self, named: set[str]) -> None:
+        """Removes the folder's files but the manifest, the write lock and `named`."""
         for path in self.folder.iterdir():
-            if path.name not in named:
+            if path.name not in named | {MANIFEST, WRITE_LOCK}:
                 path.unlink(missing_ok=True)
 
     def _sweep_failed(self) -> None:
@@ -371,15 +374,13 @@ class SegmentStore:
         after it was swapped in. Nothing is removed when that manifest cannot be read."""
         try:
             manifest = json.loads((self.folder / MANIFEST).read_text("utf-8"))
-            named = {MANIFEST, WRITE_LOCK} | {name for entry in manifest["segments"] for name in entry["files"]}
+            named = {name for entry in manifest["segments"] for name in entry["files"]}
         except FileNotFoundError:
-            named = {MANIFEST, WRITE_LOCK}
+            named = set()
         except (OSError, ValueError, KeyError, TypeError, RecursionError):
             return
         with contextlib.suppress(OSError):
-            for path in self.folder.iterdir():
-                if path.name not in named:
-                    path.unlink(missing_ok=True)
+            self._remove_all_but(named)
 
     def _merged(self, segments: list[StoredSegment], generation: int) -> StoredSegment:
         self.verify(SegmentSet(generation, tuple(segments)))  # what a merge copies, checksum by checksum
