@@ -56,11 +56,20 @@ HOLDERS = """
       AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
       AND l.pid <> pg_backend_pid()
 """
+EVERY_SHARD_ALONE = (EVERY_SHARD, "ExclusiveLock")
+"""HOLDERS' row of a process running every shard, the one lock that refuses a shard process EVERY_SHARD shared."""
+TRIES = 5
+"""How often a lock is tried while each refusal's holder is gone by the time it is asked for."""
 ANOTHER_DATABASE = "give this one another STORYBOT_DATABASE_URL or other STORYBOT_SHARD_IDS"
 LOST = (
     "Lost the run lock on the database {where} ({reason}): the database restarted or the connection to it failed, "
     "and another storybot may take these shards now. Stopped rather than answer beside it; started again, it takes "
     "the lock again or names who holds it."
+)
+RELEASED = (
+    "The database {where} refused the run lock {tries} times, each time released before its holder could be named: "
+    "another storybot is starting or stopping. Stopped; started again (as the service manager does), it takes the "
+    "lock or names who holds it."
 )
 ENDED_HERE = (
     "The database {where} still holds the run lock of {holders}, which ended on this machine: the lock went with its "
@@ -136,26 +145,47 @@ def _failures() -> tuple[type[Exception], ...]:
 
 
 async def _take(connection: asyncpg.Connection, where: str, shard_ids: tuple[int, ...] | None) -> None:
-    """Each lock, or a StartupError saying which are held elsewhere (the session's end then releases those taken)."""
+    """Each lock, or a StartupError saying which are held elsewhere (the session's end then releases those taken).
+    A lock refused and then released before its holder was asked for (a storybot stopping, or one refused as this one
+    started) is tried again: a refusal naming nobody was exit 2, which the service manager does not restart."""
+    for _ in range(TRIES):
+        if not await _refused_by_nobody(connection, where, shard_ids):
+            return
+    raise StartupError(RELEASED.format(where=where, tries=TRIES))
+
+
+async def _refused_by_nobody(connection: asyncpg.Connection, where: str, shard_ids: tuple[int, ...] | None) -> bool:
+    """Takes each lock (one this session holds already is held once more, all released with the session); True when
+    one was refused but its holder is gone, a StartupError naming the holders when they are not."""
     if shard_ids is None:
-        if not await connection.fetchval("SELECT pg_try_advisory_lock($1, $2)", LOCK_CLASS, EVERY_SHARD):
-            holders = await connection.fetch(HOLDERS, LOCK_CLASS)
-            shards = sorted({h["shard"] for h in holders if h["shard"] != EVERY_SHARD})
-            if shards:  # shard processes, which hold EVERY_SHARD shared
-                raise _refused(where, holders, f" (running {named(shards)}{_by(holders)})", servers_of(shards))
-            raise _refused(where, holders, _by(holders, " (", ")"), "every question")
-        return
-    if not await connection.fetchval("SELECT pg_try_advisory_lock_shared($1, $2)", LOCK_CLASS, EVERY_SHARD):
+        if await connection.fetchval("SELECT pg_try_advisory_lock($1, $2)", LOCK_CLASS, EVERY_SHARD):
+            return False
         holders = await connection.fetch(HOLDERS, LOCK_CLASS)
+        if not any(h["shard"] == EVERY_SHARD for h in holders):
+            return True
+        shards = sorted({h["shard"] for h in holders if h["shard"] != EVERY_SHARD})
+        if shards:  # shard processes, which hold EVERY_SHARD shared
+            raise _refused(where, holders, f" (running {named(shards)}{_by(holders)})", servers_of(shards))
+        raise _refused(where, holders, _by(holders, " (", ")"), "every question")
+    if not await connection.fetchval("SELECT pg_try_advisory_lock_shared($1, $2)", LOCK_CLASS, EVERY_SHARD):
+        holders = [
+            h for h in await connection.fetch(HOLDERS, LOCK_CLASS) if (h["shard"], h["mode"]) == EVERY_SHARD_ALONE
+        ]
+        if not holders:
+            return True
         raise _refused(where, holders, f" (running every shard{_by(holders)})", servers_of(shard_ids))
-    taken = [
+    refused = [
         shard
         for shard in shard_ids
         if not await connection.fetchval("SELECT pg_try_advisory_lock($1, $2)", LOCK_CLASS, shard)
     ]
-    if taken:
-        holders = [h for h in await connection.fetch(HOLDERS, LOCK_CLASS) if h["shard"] in taken]
-        raise _refused(where, holders, f" (running {named(taken)} too{_by(holders)})", servers_of(taken))
+    if not refused:
+        return False
+    holders = [h for h in await connection.fetch(HOLDERS, LOCK_CLASS) if h["shard"] in refused]
+    if not holders:
+        return True
+    held = sorted({h["shard"] for h in holders})
+    raise _refused(where, holders, f" (running {named(held)} too{_by(holders)})", servers_of(held))
 
 
 def _by(holders: list[asyncpg.Record], before: str = ", ", after: str = "") -> str:

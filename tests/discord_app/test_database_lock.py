@@ -6,13 +6,16 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import asyncpg
 import pytest
+import pytest_asyncio
 
-from bot.discord_app.database_lock import EVERY_SHARD, LOCK_CLASS, DatabaseLock
+from bot.discord_app.database_lock import EVERY_SHARD, HOLDERS, LOCK_CLASS, TRIES, DatabaseLock, _take
 from bot.settings import Settings
+from bot.startup_error import StartupError
 from bot.state.database import DatabaseError
 from tests.discord_app.bot_process import BotProcess
 from tests.discord_app.fake_discord import FakeDiscord
@@ -142,3 +145,90 @@ async def test_a_lock_still_held_for_a_process_of_this_machine_that_ended_is_tri
     finally:
         await ghost.close()
     await runs(BotProcess(fake, **on_machine(tmp_path, "a", postgresql_url)))  # the session gone, it runs
+
+
+class ReleasedBeforeEachLook(asyncpg.Connection):
+    """A real session whose every look at the lock's holders (HOLDERS) comes just after they let go: `holder`, a
+    second session, releases its locks before each look, and takes them again after it `again` times. The order the
+    race needs, without timing luck."""
+
+    holder: asyncpg.Connection
+    holder_shards: tuple[int, ...] | None
+    again = 0
+
+    async def hold(self) -> None:
+        """The holder's locks, as take() would give them to a bot running holder_shards (None: every shard)."""
+        if self.holder_shards is None:
+            locks = [("pg_try_advisory_lock", EVERY_SHARD)]
+        else:
+            locks = [("pg_try_advisory_lock_shared", EVERY_SHARD)] + [
+                ("pg_try_advisory_lock", s) for s in self.holder_shards
+            ]
+        for function, key in locks:
+            assert await self.holder.fetchval(f"SELECT {function}($1, $2)", LOCK_CLASS, key)
+
+    async def fetch(self, query: str, *args: object, **options: object) -> list[asyncpg.Record]:
+        if query != HOLDERS:
+            return await super().fetch(query, *args, **options)
+        await self.holder.fetchval("SELECT pg_advisory_unlock_all()")
+        holders = await super().fetch(query, *args, **options)
+        if self.again > 0:
+            self.again -= 1
+            await self.hold()
+        return holders
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def taker(postgresql_url: str) -> AsyncIterator[ReleasedBeforeEachLook]:
+    """The session that takes the lock, and its holder's."""
+    holder = await asyncpg.connect(postgresql_url)
+    connection = await asyncpg.connect(postgresql_url, connection_class=ReleasedBeforeEachLook)
+    connection.holder = holder
+    try:
+        yield connection
+    finally:
+        await connection.close()
+        await holder.close()
+
+
+async def own_locks(connection: asyncpg.Connection) -> set[tuple[int, str]]:
+    rows = await connection.fetch(
+        "SELECT objid::int8 AS key, mode FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
+    )
+    return {(row["key"], row["mode"]) for row in rows}
+
+
+@pytest.mark.parametrize(
+    ("holder_shards", "shard_ids", "taken"),
+    [
+        (None, None, {(EVERY_SHARD, "ExclusiveLock")}),
+        (None, (1,), {(EVERY_SHARD, "ShareLock"), (1, "ExclusiveLock")}),
+        ((1,), (1, 2), {(EVERY_SHARD, "ShareLock"), (1, "ExclusiveLock"), (2, "ExclusiveLock")}),
+        ((1,), None, {(EVERY_SHARD, "ExclusiveLock")}),
+    ],
+)
+async def test_a_lock_released_before_its_holder_is_named_is_tried_again_and_taken(
+    taker: ReleasedBeforeEachLook,
+    holder_shards: tuple[int, ...] | None,
+    shard_ids: tuple[int, ...] | None,
+    taken: set[tuple[int, str]],
+):
+    """A storybot stopping (or one refused, which held some locks a moment) between the refusal and the look at who
+    held the lock: the refusal named nobody ('Another storybot is already running with the database ...: both would
+    answer every question') and exited 2, which the service manager does not restart."""
+    taker.holder_shards = holder_shards
+    await taker.hold()
+    await _take(taker, "postgresql://storybot@db/stories", shard_ids)
+    assert await own_locks(taker) == taken
+
+
+async def test_a_lock_released_before_every_look_is_exit_1_in_one_line(taker: ReleasedBeforeEachLook):
+    taker.holder_shards, taker.again = None, TRIES
+    await taker.hold()
+    with pytest.raises(StartupError) as refused:
+        await _take(taker, "postgresql://storybot@db/stories", None)
+    assert refused.value.exit_code == 1
+    assert str(refused.value).startswith(
+        f"The database postgresql://storybot@db/stories refused the run lock {TRIES} times, each time released before"
+    )
+    assert "\n" not in str(refused.value) and not await own_locks(taker)
