@@ -116,10 +116,17 @@ class DatabaseLock:
         return cls(connection, where)
 
     async def watch(self, on_lost: Callable[[], None]) -> None:
-        """Checks the session every CHECK_SECONDS; once it ended, or a check had no answer for SILENT_SECONDS, the
-        lock is lost and on_lost is called (the bot stops). A server paused for less waits for the check."""
-        while self.lost is None:
+        """Checks the session now and every CHECK_SECONDS after; once it is lost, on_lost is called (the bot stops). A
+        server paused for less than SILENT_SECONDS waits for the check."""
+        while await self.held():
             await asyncio.sleep(CHECK_SECONDS)
+        log.error("Lost the run lock on the database (%s); stopping, not to answer beside another storybot.", self.lost)
+        on_lost()
+
+    async def held(self) -> bool:
+        """Whether the session still holds the lock: it answers. Once it ended, or had no answer for SILENT_SECONDS,
+        the lock is lost, and self.lost says why."""
+        if self.lost is None:
             try:
                 await self._connection.fetchval("SELECT 1", timeout=SILENT_SECONDS)
             except TimeoutError:  # asyncpg closes the connection too
@@ -127,8 +134,7 @@ class DatabaseLock:
             except Exception as error:  # the session ended (a restart, the server's timeouts, the network), or
                 # the driver failed otherwise: a check that died quietly would leave the lock unwatched
                 self.lost = first_line(error)
-        log.error("Lost the run lock on the database (%s); stopping, not to answer beside another storybot.", self.lost)
-        on_lost()
+        return self.lost is None
 
     async def release(self) -> None:
         with contextlib.suppress(Exception):

@@ -67,6 +67,9 @@ def run_bot(settings: Settings, load_library: Callable[[], StoryLibrary], sync_o
         try:
             library = load_library()
             setup_logging(settings)
+            if lock is not None and not runner.run(lock.held()):  # lost while it loaded (a database restart): the
+                # watch starts with the bot, which would have answered beside whoever took the lock meanwhile
+                raise StartupError(LOST.format(where=lock.where, reason=lock.lost))
             return runner.run(_serve(settings, library, sync_only, lock))
         finally:
             if lock is not None:

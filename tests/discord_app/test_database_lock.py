@@ -3,6 +3,9 @@ other shards run beside, and a process whose lock went with a database restart s
 
 from __future__ import annotations
 
+import asyncio
+import errno
+import os
 import socket
 import subprocess
 import sys
@@ -113,6 +116,48 @@ async def test_a_bot_whose_lock_went_with_a_database_restart_stops_and_the_next_
         assert await refused(await again.start()) == 2 and held_by(other) in again.text
     finally:
         assert await other.stop() == 0
+
+
+async def loading(process: BotProcess, pipe: Path) -> int:
+    """Waits until the bot loads its library (launch_bot's load_after): the pipe's writer, which the test closes to
+    let it go on. Ordered, not timed: the bound only ends a test that would otherwise never end."""
+    for _ in range(600):
+        assert process.process is not None and process.process.returncode is None, process.text
+        try:
+            return os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as error:  # ENXIO: not reading yet
+            if error.errno != errno.ENXIO:
+                raise
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"the bot never loaded its library:\n{process.text}")
+
+
+async def test_a_lock_lost_while_the_library_loads_stops_the_bot_before_it_connects(
+    fake: FakeDiscord, tmp_path: Path, postgresql_server: PostgreSQLServer
+):
+    """The lock is taken before the library loads, which takes minutes for a large one, and was watched only from
+    the connection to Discord on: a database restart during the load let another machine take the shards, and the bot
+    logged in and answered beside it until its first check."""
+    url = postgresql_server.new_database()
+    pipe = tmp_path / "load"
+    os.mkfifo(pipe)
+    identified = len(fake.identifies)
+    process = await BotProcess(fake, LOAD_AFTER=str(pipe), **on_machine(tmp_path, "a", url)).start()
+    try:
+        told = await loading(process, pipe)
+        postgresql_server.restart()
+        other = await asyncpg.connect(url)
+        try:
+            assert await other.fetchval("SELECT pg_try_advisory_lock($1, $2)", LOCK_CLASS, EVERY_SHARD)
+            os.close(told)
+            assert await process.exited(timeout=60) == 1
+        finally:
+            await other.close()
+    finally:
+        await process.stop()
+    assert "storybot: Lost the run lock on the database postgres" in process.text
+    assert len(fake.identifies) == identified and "Logged in as" not in process.text
+    assert "Traceback" not in process.text
 
 
 async def test_a_database_the_lock_cannot_open_is_one_line_with_the_fix(
