@@ -225,9 +225,7 @@ def database_url(settings: Settings) -> URL:
             ) from error
         return URL.create("sqlite+aiosqlite", database=str(folder / SQLITE_FILE))
     try:
-        url = make_url(settings.database_url)
-        if _at_past_user(url, settings.database_url):
-            url = make_url(_user_ats_escaped(settings.database_url))
+        url = make_url(_user_ats_escaped(settings.database_url))
     except (sa.exc.ArgumentError, ValueError) as error:  # ValueError: SQLAlchemy's int() of a port that is no number
         raise DatabaseError(
             "STORYBOT_DATABASE_URL is not a database URL; it takes postgresql://user:password@host:5432/name (a port "
@@ -274,21 +272,42 @@ def _host_port(host: str) -> str:
     return host.partition(":")[2]
 
 
-def _at_past_user(url: URL, written: str) -> bool:
-    """Whether SQLAlchemy, which ends the user and password at their first '@', read an '@' of the password as
-    part of the host, the database or a query's name (where none belongs): an '@' not written %40, as compose's
-    ${POSTGRES_PASSWORD} cannot be, showed the password's end in every message as the host (and the database,
-    after a '/'; a '?' dropped it)."""
-    query = written.partition("?")[2]
-    names = (pair.partition("=")[0] for pair in query.split("&"))
-    return "@" in (url.host or "") or "@" in (url.database or "") or any("@" in name for name in names)
-
-
 def _user_ats_escaped(written: str) -> str:
-    """The URL with every '@' before its last one written %40: the last '@' ends the user and password."""
+    """The URL with every '@' of its user and password written %40, for SQLAlchemy, which ends them at their first
+    '@': an '@' not written %40, as compose's ${POSTGRES_PASSWORD} cannot be, showed the password's end in every
+    message as the host (and the database, after a '/'; a '?' dropped it). They end at the last '@' before the
+    server (_server_at): an '@' after it, in the database's name or a query's value, stays where it is."""
     scheme, separator, rest = written.partition("://")
-    user, _, server = rest.rpartition("@")
-    return f"{scheme}{separator}{user.replace('@', '%40')}@{server}"
+    end = _server_at(rest)
+    return f"{scheme}{separator}{rest[:end].replace('@', '%40')}{rest[end:]}"
+
+
+def _server_at(rest: str) -> int:
+    """The '@' that ends the user and password in what follows '://': the first after which the rest reads as a URL's
+    server, a host and port without '@', then one database name (no '/') and a query whose names hold no '@' (a
+    password may hold '@', '/' and '?': README). 0 when none does (SQLAlchemy reads the URL as written). One pass
+    from the end, keeping where the next of each delimiter is and whether what follows it reads so: linear."""
+    n = len(rest)
+    at = slash = question = amp = name_end = n  # the next '@', '/', '?', '&', and '=' or '&'
+    pairs_ok = after_amp = after_question = after_slash = True  # what follows reads as a query's pairs (or a database)
+    server_at = 0
+    for i in range(n - 1, -1, -1):
+        char = rest[i]
+        if char == "@":
+            host_end = min(slash, question)
+            if at >= host_end and (host_end == n or (after_question if host_end == question else after_slash)):
+                server_at = i
+            at = i
+        elif char == "/":
+            slash, after_slash = i, slash >= question and after_question
+        elif char == "?":
+            question, after_question = i, pairs_ok
+        elif char == "&":
+            amp, after_amp = i, pairs_ok
+        if char in "=&":
+            name_end = i
+        pairs_ok = at >= name_end and (amp == n or after_amp)
+    return server_at
 
 
 def describe(url: URL) -> str:

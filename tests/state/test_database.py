@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from bot.settings import Settings
-from bot.state.database import SQLITE_FILE, Database, DatabaseError, database_url
+from bot.state.database import SQLITE_FILE, Database, DatabaseError, database_url, describe
 from bot.state.tables import metadata
 
 
@@ -171,6 +171,47 @@ def test_an_at_sign_in_a_query_value_stays_there(tmp_path: Path):
     opened = database_url(Settings(data=tmp_path, database_url=url))
     assert (opened.password, opened.host, opened.database) == ("hunter2", "db", "stories")
     assert opened.query == {"application_name": "bot@east"}
+
+
+@pytest.mark.parametrize(
+    ("url", "read", "shown"),
+    [
+        (
+            "postgresql://storybot:hunter2@db:5432/my@stories",
+            ("storybot", "hunter2", "db", 5432, "my@stories", {}),
+            "postgresql://storybot:***@db:5432/my%40stories",
+        ),
+        (
+            "postgresql://storybot:p@ss/w@rd@db:5432/my@stories",
+            ("storybot", "p@ss/w@rd", "db", 5432, "my@stories", {}),
+            "postgresql://storybot:***@db:5432/my%40stories",
+        ),
+        (
+            "postgresql://storybot:p@ss@db/stories?application_name=bot@east",
+            ("storybot", "p@ss", "db", None, "stories", {"application_name": "bot@east"}),
+            "postgresql://storybot:***@db/stories?application_name=bot%40east",
+        ),
+        (
+            "postgresql://me@server:p@ss@db/stories",  # a role named as some hosted PostgreSQL name them
+            ("me@server", "p@ss", "db", None, "stories", {}),
+            "postgresql://me%40server:***@db/stories",
+        ),
+        (
+            "postgresql://storybot:p@ss@/stories?host=/run/postgresql",
+            ("storybot", "p@ss", None, None, "stories", {"host": "/run/postgresql"}),
+            "postgresql://storybot:***@/stories?host=%2Frun%2Fpostgresql",
+        ),
+    ],
+)
+def test_an_at_sign_after_the_server_stays_in_the_database_or_the_query(
+    tmp_path: Path, url: str, read: tuple[object, ...], shown: str
+):
+    """The password's '@' was found by splitting the URL at its last '@', wherever it was: a database named with one
+    took the host and database into the password and connected to a host named 'stories' (shown as
+    'postgresql://storybot:***@stories'), and so did a query's value once the password held an '@'."""
+    opened = database_url(Settings(data=tmp_path, database_url=url))
+    assert (opened.username, opened.password, opened.host, opened.port, opened.database, dict(opened.query)) == read
+    assert describe(opened) == shown
 
 
 @pytest.mark.parametrize(

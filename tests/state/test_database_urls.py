@@ -158,6 +158,27 @@ async def test_a_password_with_an_at_sign_reaches_the_server(postgresql_url, tmp
         await database.close()
 
 
+async def test_at_signs_in_the_role_password_database_and_query_reach_the_server(
+    postgresql_server: PostgreSQLServer, tmp_path
+):
+    """The server's own check of a role, a database and an application name each holding an '@', and a password too:
+    the URL was split at its last '@', so the database's name and the query went into the password."""
+    name = postgresql_server.new_database().rsplit("/", 1)[1]
+    role, database = f"{name}@bot", f"{name}@stories"
+    await execute(postgresql_server.url(), f'CREATE ROLE "{role}" LOGIN')
+    await execute(postgresql_server.url(), f'CREATE DATABASE "{database}" OWNER "{role}"')
+    url = f"postgresql://{role}:p@ss@127.0.0.1:{postgresql_server.port}/{database}?application_name=storybot@east"
+    opened = await Database.open(Settings(data=tmp_path, database_url=url))
+    try:
+        async with opened.engine.connect() as connection:
+            said = await connection.execute(
+                sa.text("SELECT current_user, current_database(), current_setting('application_name')")
+            )
+            assert tuple(said.one()) == (role, database, "storybot@east")
+    finally:
+        await opened.close()
+
+
 async def test_the_ssl_parameter_sqlalchemy_passed_to_asyncpg_is_still_taken(postgresql_url, tmp_path):
     """`?ssl=require` is how SQLAlchemy's asyncpg documentation asks for TLS, and worked before libpq's parameters
     were read from the URL; read as a libpq one it went to the server as a setting it does not know."""
