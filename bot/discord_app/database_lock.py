@@ -6,7 +6,8 @@ The locks are PostgreSQL's session-level advisory locks, in the class LOCK_CLASS
 for the life of the process, with the data folder's rules: a process running every shard holds EVERY_SHARD
 exclusively; a shard process holds it shared, and each of its shards exclusively. The server releases them when the
 session ends, however the process ends. A database restart ends the session too: the lock is then lost, and the
-process stops (exit 1, which the service manager restarts) rather than answer beside one that took it meanwhile;
+process stops (exit 1, which the service manager restarts; checked once the library has loaded, and then while the
+bot runs) rather than answer beside one that took it meanwhile;
 started again, it takes the lock again, or is refused naming the shards held elsewhere (exit 1, to be started again,
 when the holder is this machine's process that ended, whose session the server has yet to end).
 """
