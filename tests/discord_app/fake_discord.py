@@ -560,8 +560,8 @@ class FakeDiscord:
         await response.write(content[: len(content) // 2])
         if attachment_id in self.stalled_attachments:
             await self._closing.wait()  # open, and silent, until the fake Discord closes
-        assert request.transport is not None
-        request.transport.close()  # the rest never comes
+        if request.transport is not None:  # None when the bot gave up first (a slow machine): it is closed already
+            request.transport.close()  # the rest never comes
         return response
 
     # -- gateway ---------------------------------------------------------------------------------
