@@ -208,10 +208,12 @@ def shelf_parts(
     kept: ShelfParts | None = None,
 ) -> ShelfParts:
     """The shelf's stories (each with its version, in shelf order) as runs, reusing what `kept` built of the
-    same versions with the same analyzer and settings (its runs too, where they are the same stories)."""
+    same versions with the same analysis and settings (its runs too, where they are the same stories). The
+    analysis is compared by its signature, not the analyzer object: a reload of the owner's library brings an
+    analyzer of its own, which gives the same terms, so the shelf is not analysed again for it."""
     held: dict[int, tuple[BuiltPart, int]] = {}
     runs_kept: dict[tuple[int, tuple[int, ...]], Run] = {}
-    if kept is not None and kept.analyzer is analyzer and kept.params == params:
+    if kept is not None and kept.analyzer.signature == analyzer.signature and kept.params == params:
         for old in kept.runs:  # a version in two parts (one merged since) is searched in the part its run is of
             held.update({old.part.versions[n]: (old.part, n) for n in old.stories})
         for part in kept.built_parts:  # versions no longer searched, for a restore

@@ -4,7 +4,8 @@ A server that never changed what it searches searches the owner's library itself
 A server with stories of its own, or that hides the owner's library, gets a view built off the event loop
 (in a thread of its own, BUILDING) and kept until its shelf's version (raised by every change, hiding included) or the
 owner's library changes. Its shelf's built parts are kept with it, so the next view builds only the stories changed
-since (bot.core.shelf_parts). Every POLL_SECONDS each process reads the versions
+since (bot.core.shelf_parts); a reload of the owner's library lets the views go but keeps their shelves' parts, so
+the next view of each server only joins them with the new library. Every POLL_SECONDS each process reads the versions
 of the shelves it knows (one statement for hundreds of servers, on SQLite and PostgreSQL alike), so a
 story added through any process is searched by every other within seconds, without a restart.
 """
@@ -12,6 +13,7 @@ story added through any process is searched by every other within seconds, witho
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
@@ -52,7 +54,9 @@ behind it there. One thread: builds queue behind each other, not answers."""
 @dataclass(frozen=True)
 class _Built:
     shelf_version: int
-    library: StoryLibrary
+    library: StoryLibrary | None
+    """The owner's library it was built on; None once a reload replaced that library: the view was let go (it held
+    the old library in memory), its shelf's parts kept for the server's next view."""
     view: StoryLibrary | None
     shelf: ShelfParts
     """Its shelf's built parts, which the next view of this server starts from."""
@@ -83,7 +87,7 @@ class ServerViews:
         version = await self._version(server_id)
         built = self._built.get(server_id)
         if version is None:  # the database cannot say: what was built last, else the library
-            return built.view if built is not None else library
+            return _last_view(built, library)
         if version == 0:  # never changed what it searches
             return library
         if built is None or (built.shelf_version, built.library) != (version, library):
@@ -91,7 +95,7 @@ class ServerViews:
                 built = await self._build(server_id)
             except DatabaseUnavailable as error:
                 log.warning("Could not read the shelf of server %s (%s); searching what I had.", server_id, error)
-                return built.view if built is not None else library
+                return _last_view(built, library)
         self._built.move_to_end(server_id)
         return built.view
 
@@ -103,7 +107,7 @@ class ServerViews:
         if server_id is None:
             return library
         built = self._built.get(server_id)
-        if built is not None:
+        if built is not None and built.library is not None:
             return built.view
         return library if self._versions.get(server_id) == 0 else None
 
@@ -182,8 +186,10 @@ class ServerViews:
         self._built[server_id] = built
         self._built.move_to_end(server_id)
         current = self._libraries.current
-        for stale in [s for s, b in self._built.items() if b.library is not current and s != server_id]:
-            del self._built[stale]  # built on a library a reload replaced: it kept that library in memory
+        for stale, old in list(self._built.items()):
+            if old.library is not None and old.library is not current and stale != server_id:
+                # Built on a library a reload replaced, which the view kept in memory: its shelf's parts stay.
+                self._built[stale] = dataclasses.replace(old, library=None, view=None)
         held = sum(b.held_bytes for b in self._built.values())
         while len(self._built) > 1 and (len(self._built) > VIEWS_KEPT or held > self._memory_bytes):
             held -= self._built.popitem(last=False)[1].held_bytes  # the view just built stays, even past the budget
@@ -239,6 +245,11 @@ class ServerViews:
         while len(self._stories) > 1 and (len(self._stories) > STORIES_KEPT or characters > most_characters):
             characters -= self._stories.popitem(last=False)[1].characters
         return text
+
+
+def _last_view(built: _Built | None, library: StoryLibrary) -> StoryLibrary | None:
+    """The view built last, else (none built, or let go for a reload) the owner's library."""
+    return built.view if built is not None and built.library is not None else library
 
 
 def _view(

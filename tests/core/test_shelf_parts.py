@@ -5,6 +5,7 @@ of the same shelf (and as rank-bm25 over everything the server sees), while each
 from __future__ import annotations
 
 import random
+import shutil
 
 import numpy as np
 import pytest
@@ -17,6 +18,7 @@ from bot.core.library import StoryLibrary
 from bot.core.server_view import server_view
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.shelf_parts import ShelfParts, shelf_parts
+from tests.conftest import CORPUS
 from tests.core.story_folder import QUESTIONS, library_facts, tale
 
 ASKED = [*QUESTIONS, "harbour harbour sailor", "sang at night", "Tell me about Greta Wren", "brightwatr"]
@@ -41,7 +43,7 @@ def by_name(shelf: Shelf) -> Shelf:
 
 def views(library: StoryLibrary | None, shelf: Shelf, kept: ShelfParts | None) -> tuple[ShelfParts, StoryLibrary]:
     analyzer, params = (library.analyzer, library.index.params) if library else (Analyzer(), DEFAULT_PARAMS)
-    if kept is not None:
+    if kept is not None and library is None:
         analyzer = kept.analyzer
     grown = shelf_parts(shelf, analyzer, params, kept)
     grown_view = server_view(library, grown)
@@ -98,15 +100,43 @@ def test_a_shelf_changed_story_by_story_searches_as_one_built_from_scratch(libra
         kept, view = views(owner, shelf, kept)
         assert len(kept.runs) <= 4
         if not hidden:
-            every = [analyzer_terms(library, p.text) for p in view.corpus.passages]
-            reference = BM25Okapi(every, k1=DEFAULT_PARAMS.k1, b=DEFAULT_PARAMS.b, epsilon=DEFAULT_PARAMS.epsilon)
-            for question in ASKED[:4]:
-                terms = library.analyzer.terms(question)
-                np.testing.assert_allclose(view.index.scores(terms), reference.get_scores(terms), rtol=1e-5, atol=1e-6)
+            assert_scored_as_rank_bm25(view)
 
 
-def analyzer_terms(library: StoryLibrary, text: str) -> list[str]:
-    return library.analyzer.terms(text)
+def assert_scored_as_rank_bm25(view: StoryLibrary) -> None:
+    """Its scores are rank-bm25's over every passage the server sees."""
+    every = [view.analyzer.terms(p.text) for p in view.corpus.passages]
+    reference = BM25Okapi(every, k1=DEFAULT_PARAMS.k1, b=DEFAULT_PARAMS.b, epsilon=DEFAULT_PARAMS.epsilon)
+    for question in ASKED[:4]:
+        terms = view.analyzer.terms(question)
+        np.testing.assert_allclose(view.index.scores(terms), reference.get_scores(terms), rtol=1e-5, atol=1e-6)
+
+
+def test_a_reload_analyses_no_shelf_story_and_changes_after_it_search_as_one_built_from_scratch(library, tmp_path):
+    """A reload of the owner's library brings a library with an analyzer of its own, and the shelf was analysed again
+    for it though none of its stories changed (every server's, 25 s of CPU for a full 64 MB shelf). The analysis is
+    the same, so its parts are kept: only their join with the new library is new."""
+    versions = Versions()
+    shelf = by_name([versions.story(n, f"tale-{n:02}.md", 0) for n in range(1, 9)])
+    kept, _ = views(library, shelf, None)
+    folder = shutil.copytree(CORPUS, tmp_path / "corpus")
+    (folder / "harbour.md").write_text(tale(40, 3))  # the owner's library changed: other statistics, a new person
+    reloaded = StoryLibrary.load(folder)
+    assert reloaded.analyzer is not library.analyzer
+    before = kept
+    kept, view = views(reloaded, shelf, kept)
+    assert kept.built == () and all(a is b for a, b in zip(kept.runs, before.runs, strict=True))
+    assert "Tale 40: the harbour" in [story.title for story in view.corpus.stories]
+    assert_scored_as_rank_bm25(view)
+    added = versions.story(50, "tale-04b.md", 1)
+    shelf = by_name([*shelf, added])
+    kept, _ = views(reloaded, shelf, kept)
+    assert kept.built == (added[0],)
+    shelf[2] = versions.story(shelf[2][1].story, shelf[2][1].name, 2)
+    del shelf[6]
+    kept, view = views(reloaded, shelf, kept)
+    assert kept.built == (shelf[2][0],)
+    assert_scored_as_rank_bm25(view)
 
 
 def test_a_change_builds_only_its_stories_until_a_merge_builds_the_smallest_neighbours(library, monkeypatch):

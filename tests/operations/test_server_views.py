@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import random
+import shutil
 import threading
 import weakref
 from collections.abc import AsyncIterator
@@ -148,6 +149,42 @@ async def test_a_reload_lets_the_views_built_on_the_library_before_it_go(library
     assert "The Old Mill" in titles(await views.view(SERVER))  # built again when asked, on the new library
 
 
+async def test_a_reload_analyses_no_shelf_again_and_changes_after_it_search_as_one_built_from_scratch(
+    library, databases, tmp_path
+):
+    """A reload let every view go with its shelf's parts: each server's next view analysed its whole shelf again (25 s
+    of CPU for a full 64 MB shelf), for a change of the owner's library that left the shelves as they were. Now the
+    views go (they held the old library) and their shelves' parts stay: the next view only joins them with the new."""
+    first, _ = databases
+    for server in (SERVER, OTHER_SERVER):
+        for n in (1, 3, 5):
+            await first.shelves.add(server, f"tale-{n}.txt", story_of(3_000, server * n), 1, replace=False)
+    folder = shutil.copytree(CORPUS, tmp_path / "corpus")
+    holder = LibraryHolder(library, Settings(corpus=folder, data=tmp_path / "data", index=None))
+    views = ServerViews(holder, first.shelves)
+    before = {server: await views.view(server) for server in (SERVER, OTHER_SERVER)}
+    (folder / "mill.md").write_bytes(MILL)
+    await holder.reload()
+    assert views.at_hand(SERVER) is before[SERVER]  # until the view on the new library is built
+    for server in (SERVER, OTHER_SERVER):  # the first rebuilt lets the other's view go, not its shelf's parts
+        assert "The Old Mill" in titles(await views.view(server))
+        assert views.built_stories(server) == ()
+    added = await first.shelves.add(SERVER, "tale-4.txt", story_of(3_000, 4), 1, replace=False)
+    views.changed(SERVER, added.shelf_version)
+    view = await views.view(SERVER)
+    assert views.built_stories(SERVER) == (added.version_id,)
+    fresh = await ServerViews(LibraryHolder(holder.current, Settings()), first.shelves).view(SERVER)
+    assert_same_view(view, fresh, holder.current)
+
+
+def assert_same_view(view: StoryLibrary | None, fresh: StoryLibrary | None, library: StoryLibrary) -> None:
+    """The view searches as one built from scratch (tests/core/test_shelf_parts.py compares them in full)."""
+    assert fresh is not None and view is not None
+    assert library_facts(view) == library_facts(fresh) and view.corpus.stories == fresh.corpus.stories
+    terms = library.analyzer.terms("miller river lantern harbour")
+    assert view.index.top(terms, 30) == fresh.index.top(terms, 30)
+
+
 async def test_other_servers_are_answered_while_a_large_view_is_built(library, databases, monkeypatch):
     """A large shelf's view takes seconds to build (a shelf may search 64 MB of text).
     Built on the one ranking thread, it held every server's answers behind it; and servers whose views do not
@@ -217,7 +254,4 @@ async def test_a_change_builds_only_its_story_and_the_view_searches_as_one_built
     assert set(views.built_stories(SERVER) or ()) <= {added.version_id}
     assert titles(view)[-6:] == ["Tale 1", "Tale 4", "Tale 5", "Tale 7", "Tale 8", "Tale 9"]
     fresh = await ServerViews(LibraryHolder(library, Settings()), first.shelves).view(SERVER)
-    assert fresh is not None and view is not None
-    assert library_facts(view) == library_facts(fresh) and view.corpus.stories == fresh.corpus.stories
-    terms = library.analyzer.terms("miller river lantern harbour")
-    assert view.index.top(terms, 30) == fresh.index.top(terms, 30)
+    assert_same_view(view, fresh, library)
