@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from rapidfuzz import fuzz, process
@@ -16,6 +17,8 @@ from bot.core.story_ids import shelf_file_name, story_id
 COMPLETION_LIMIT = 25  # Discord's cap on autocomplete choices
 FUZZY_SUGGEST = 60
 FUZZY_WORD = 80
+KEYS_KEPT = 1 << 15
+"""Stories whose keys are kept: about 1 KB each, mostly strings the finders of the views built hold anyway."""
 
 
 def _key(text: str) -> str:
@@ -31,17 +34,44 @@ class StoryLookup:
     """For no match: the closest stories, best first."""
 
 
+@dataclass(frozen=True)
+class _StoryKeys:
+    """How a story is found by name: what StoryFinder keeps of each story."""
+
+    title: str
+    file: str
+    path: str
+    """A shelf story by its uploaded name."""
+    label: str
+    """A story as messages name one of a shared title: '"Same Title" (clock.md)'."""
+    id: str
+
+
+@lru_cache(maxsize=KEYS_KEPT)
+def _story_keys(title: str, path: str) -> _StoryKeys:
+    """Kept by title and path: a server's view is assembled again at each change of its shelf (and after a reload),
+    the owner's thousands of stories with it, and their keys took half a change's CPU."""
+    key = _key(title)
+    return _StoryKeys(
+        title=key,
+        file=_key(PurePosixPath(path).stem),
+        path=fold(shelf_file_name(path)),
+        label=_key(f"{title} {shelf_file_name(path)}"),
+        id=story_id(path),
+    )
+
+
 class StoryFinder:
     def __init__(self, stories: tuple[Story, ...]):
         self.stories = stories
-        self._titles = [_key(s.title) for s in stories]
+        keys = [_story_keys(s.title, s.path) for s in stories]
+        self._titles = [k.title for k in keys]
         self._title_words = [frozenset(title.split()) for title in self._titles]
-        self._files = [_key(PurePosixPath(s.path).stem) for s in stories]
-        self._paths = [fold(shelf_file_name(s.path)) for s in stories]  # a shelf story by its uploaded name
-        # A story as messages name one of a shared title: '"Same Title" (clock.md)'.
-        self._labels = [_key(f"{s.title} {shelf_file_name(s.path)}") for s in stories]
+        self._files = [k.file for k in keys]
+        self._paths = [k.path for k in keys]
+        self._labels = [k.label for k in keys]
         self._by_path = {s.path: i for i, s in enumerate(stories)}
-        self.ids = tuple(story_id(s.path) for s in stories)
+        self.ids = tuple(k.id for k in keys)
         """Each story's stable id (bot.core.story_ids), in story order."""
         self._by_id: dict[str, int | None] = {}
         for i, found in enumerate(self.ids):
