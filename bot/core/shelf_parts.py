@@ -200,6 +200,13 @@ class ShelfParts:
     def built_parts(self) -> tuple[BuiltPart, ...]:
         return tuple({id(run.part): run.part for run in self.runs}.values())
 
+    def analysed_as(self, analyzer: Analyzer) -> ShelfParts | None:
+        """The same parts for `analyzer` when it gives the same terms (a reloaded library's), so that they do not
+        keep the analyzer they were built with (and its word caches) in memory; None when it analyses otherwise."""
+        if analyzer.signature != self.analyzer.signature:
+            return None
+        return dataclasses.replace(self, analyzer=analyzer)
+
 
 def shelf_parts(
     stories: Sequence[tuple[int, ShelfStoryText]],

@@ -189,7 +189,11 @@ class ServerViews:
         for stale, old in list(self._built.items()):
             if old.library is not None and old.library is not current and stale != server_id:
                 # Built on a library a reload replaced, which the view kept in memory: its shelf's parts stay.
-                self._built[stale] = dataclasses.replace(old, library=None, view=None)
+                shelf = old.shelf.analysed_as(current.analyzer)
+                if shelf is None:
+                    del self._built[stale]
+                else:
+                    self._built[stale] = dataclasses.replace(old, library=None, view=None, shelf=shelf)
         held = sum(b.held_bytes for b in self._built.values())
         while len(self._built) > 1 and (len(self._built) > VIEWS_KEPT or held > self._memory_bytes):
             held -= self._built.popitem(last=False)[1].held_bytes  # the view just built stays, even past the budget

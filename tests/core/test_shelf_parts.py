@@ -139,6 +139,17 @@ def test_a_reload_analyses_no_shelf_story_and_changes_after_it_search_as_one_bui
     assert_scored_as_rank_bm25(view)
 
 
+def test_parts_are_handed_to_an_analyzer_of_the_same_terms_only(library):
+    """Kept past a reload, a shelf's parts take the new library's analyzer, so the old one and its word caches can
+    go; to an analyzer of other terms they are of no use."""
+    versions = Versions()
+    kept = shelf_parts([versions.story(1, "tale-01.md", 0)], library.analyzer, library.index.params)
+    same = Analyzer()
+    handed = kept.analysed_as(same)
+    assert handed is not None and handed.analyzer is same and handed.runs == kept.runs
+    assert kept.analysed_as(Analyzer(stem=False)) is None
+
+
 def test_a_change_builds_only_its_stories_until_a_merge_builds_the_smallest_neighbours(library, monkeypatch):
     versions = Versions()
     shelf = by_name([versions.story(n, f"tale-{n:02}.md", 0) for n in range(1, 13)])

@@ -139,13 +139,14 @@ async def test_a_reload_lets_the_views_built_on_the_library_before_it_go(library
     first, _ = databases
     for server in (SERVER, OTHER_SERVER):
         await first.shelves.add(server, "mill.md", MILL, 1, replace=False)
-    holder = LibraryHolder(library, Settings(corpus=CORPUS, data=tmp_path / "data", index=None))
+    holder = LibraryHolder(StoryLibrary.load(CORPUS), Settings(corpus=CORPUS, data=tmp_path / "data", index=None))
     views = ServerViews(holder, first.shelves)
     before = weakref.ref(await views.view(SERVER))
+    analyzer = weakref.ref(holder.current.analyzer)  # and its word caches, which the shelf's parts keep no longer
     await holder.reload()
     assert "The Old Mill" in titles(await views.view(OTHER_SERVER))  # a view built on the new library
     gc.collect()
-    assert before() is None
+    assert before() is None and analyzer() is None
     assert "The Old Mill" in titles(await views.view(SERVER))  # built again when asked, on the new library
 
 
