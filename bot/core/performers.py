@@ -13,6 +13,7 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 
 from bot.core.analysis import fold
+from bot.core.close_names import CloseNames
 from bot.core.corpus import Corpus
 from bot.core.people_finder import find_people
 
@@ -80,6 +81,7 @@ class PerformerDirectory:
         state.pop("_keys", None)
         state.pop("_words", None)
         state.pop("_names", None)
+        state.pop("_close", None)
         return state
 
     @cached_property
@@ -94,6 +96,11 @@ class PerformerDirectory:
     def _names(self) -> _NameIndex:
         """Built at the first lookup, not at every start (95,752 people in 3,080 books)."""
         return _NameIndex(self._keys, self._words)
+
+    @cached_property
+    def _close(self) -> CloseNames:
+        """Built at the first name no one's starts with: a scan of 95,752 names took 0.15 s a keystroke."""
+        return CloseNames(self._keys, self._names.by_word)
 
     @classmethod
     def from_corpus(
@@ -119,8 +126,7 @@ class PerformerDirectory:
         names = self._names
         found = names.by_key.get(key, []) or names.holding_all(key.split()) or self._fuzzy(key)
         if not found:
-            suggestions = process.extract(key, self._keys, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST, limit=3)
-            suggested = dict.fromkeys(self.performers[i].name for _, _, i in suggestions)
+            suggested = dict.fromkeys(self.performers[i].name for i in self._close.closest(key, FUZZY_SUGGEST, 3))
             return Lookup(query, (), False, tuple(suggested))
         matches = tuple(self.performers[i] for i in found)
         return Lookup(query, matches, len(matches) > 1)
@@ -149,8 +155,7 @@ class PerformerDirectory:
             return list(self.performers[:limit])
         hits = [self.performers[i] for i in self._names.starting(key, limit)]
         if not hits:
-            close = process.extract(key, self._keys, scorer=fuzz.WRatio, score_cutoff=FUZZY_MATCH, limit=limit)
-            hits = [self.performers[i] for _, _, i in close]
+            hits = [self.performers[i] for i in self._close.closest(key, FUZZY_MATCH, limit)]
         return hits[:limit]
 
 
