@@ -1,0 +1,112 @@
+"""/performer autocomplete when no name starts with what was typed: the scan of every name it ran (rapidfuzz's
+WRatio over all of them) against the filter it runs now (close_names.py), CPU time, side by side.
+
+    .venv/bin/python bench/bench_close_names.py [--stories DIR ...] [--people 95000] [--names 200]
+
+The people are those of the stories (FairytaleQA train and val), two ways to `--people`: their stories copied
+(the same names again and again, as a library of many copies has them) and names made distinct (first names
+with other people's first names and surnames, as a big owner corpus has them). What is typed: names of theirs with one
+letter changed, dropped, swapped or added, a keystroke at a time, each prefix that no name starts with (those
+are the ones the fallback answers). Checks that both give the same people in the same order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import functools
+import random
+import statistics
+import time
+from pathlib import Path
+
+from bench_people import FAIRYTALEQA  # the sibling script
+from bench_typos import typo
+from compare import times_ms
+from rapidfuzz import fuzz, process
+
+from bot.core.analysis import fold
+from bot.core.corpus import load_corpus
+from bot.core.performers import COMPLETION_LIMIT, FUZZY_MATCH, Performer, PerformerDirectory
+from bot.eval.sections import merge_corpora, stories_folder
+
+
+def copied(people: list[Performer], count: int) -> list[Performer]:
+    return [
+        dataclasses.replace(people[n % len(people)], story=f"copy {n // len(people)}", path=f"{n}.md")
+        for n in range(count)
+    ]
+
+
+def distinct(people: list[Performer], count: int, rng: random.Random) -> list[Performer]:
+    firsts = sorted({p.name.split()[0] for p in people})
+    lasts = sorted({p.name.split()[-1] for p in people if " " in p.name})
+    names = dict.fromkeys(p.name for p in people)
+    while len(names) < count:
+        middle = rng.choice(["", f" {rng.choice(firsts)}"])
+        names[f"{rng.choice(firsts)}{middle} {rng.choice(lasts)}"] = None
+    return [Performer(name, "story", f"{n}.md", "", n % 9) for n, name in enumerate(names)]
+
+
+def typed_prefixes(directory: PerformerDirectory, names: list[str], rng: random.Random) -> list[str]:
+    """Each keystroke of a misspelt name that no name starts with, once."""
+    typed: dict[str, None] = {}
+    for name in names:
+        wrong = " ".join(fold(typo(name, rng) if len(name) > 3 else name + "q").split())
+        for end in range(1, len(wrong) + 1):
+            if wrong[end - 1] != " " and falls_back(directory, wrong[:end]):
+                typed[wrong[:end]] = None
+    return list(typed)
+
+
+def falls_back(directory: PerformerDirectory, key: str) -> bool:
+    """No name starts with it: else complete() would give one that does."""
+    return not any(
+        word.startswith(key) for p in directory.complete(key, 1) for word in [fold(p.name), *fold(p.name).split()]
+    )
+
+
+def scanned(keys: list[str], key: str) -> list[int]:
+    """What complete()'s fallback ran before: WRatio over every name."""
+    return [
+        i
+        for _, _, i in process.extract(key, keys, scorer=fuzz.WRatio, score_cutoff=FUZZY_MATCH, limit=COMPLETION_LIMIT)
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stories", type=Path, nargs="+", default=[FAIRYTALEQA / "train", FAIRYTALEQA / "val"])
+    parser.add_argument("--people", type=int, default=95_000)
+    parser.add_argument("--names", type=int, default=200)
+    args = parser.parse_args()
+    rng = random.Random(31)
+    corpus = merge_corpora([load_corpus(stories_folder(folder)) for folder in args.stories])
+    found = list(PerformerDirectory.from_corpus(corpus).performers)
+    print(f"{len(found):,} people in {len(corpus.stories):,} stories, made {args.people:,} two ways")
+    print(f"{'library':>10}{'names':>9}{'typed':>7}{'built ms':>10}{'scan p50/max ms':>18}", end="")
+    print(f"{'filter p50/max ms':>20}{'scan/filter':>13}")
+    for label, people in (("copies", copied(found, args.people)), ("distinct", distinct(found, args.people, rng))):
+        directory = PerformerDirectory(people)
+        keys = [fold(p.name) for p in directory.performers]
+        picked = [p.name for p in rng.sample(directory.performers, args.names)]
+        directory.complete("a")  # builds the name index
+        began = time.process_time()
+        directory.complete("qqqqq")  # and the filter
+        built = (time.process_time() - began) * 1000
+        typed = typed_prefixes(directory, picked, rng)
+        for key in typed:
+            expected = [directory.performers[i] for i in scanned(keys, key)]
+            assert directory.complete(key) == expected, key
+        scan = times_ms(functools.partial(scanned, keys), typed, time.process_time)
+        new = times_ms(directory.complete, typed, time.process_time)
+        ratio = sum(scan) / sum(new)
+        print(f"{label:>10}{len(set(keys)):>9,}{len(typed):>7}{built:>10.0f}", end="")
+        print(
+            f"{statistics.median(scan):>9.2f}/{max(scan):<8.2f}{statistics.median(new):>11.3f}/{max(new):<8.2f}", end=""
+        )
+        print(f"{ratio:>12.1f}x")
+
+
+if __name__ == "__main__":
+    main()
