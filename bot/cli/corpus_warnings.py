@@ -14,7 +14,7 @@ from typing import TextIO
 
 from platformdirs import user_state_path
 
-from bot.cli.one_line import one_line
+from bot.one_line import one_line
 
 
 def remembered_in() -> Path:

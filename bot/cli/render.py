@@ -6,7 +6,6 @@ import re
 import textwrap
 from typing import Any
 
-from bot.cli.one_line import one_line
 from bot.core.answer import Excerpt, Hit
 from bot.core.library import MAX_QUESTION_CHARS
 from bot.messages import (
@@ -20,6 +19,7 @@ from bot.messages import (
     people_choice_text,
     story_name,
 )
+from bot.one_line import one_line
 from bot.operations.ask import Asked
 from bot.operations.list_stories import StoryList
 from bot.operations.look_up_person import Person, PersonFound, PersonLookup

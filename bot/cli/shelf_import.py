@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.cli.on_database import run_on_database
-from bot.cli.one_line import one_line
 from bot.core.shelf import ShelfError, StoryFile, require_upload_size, safe_file_name, story_file
 from bot.messages import shelf_refusal_text, upload_refusal_text
+from bot.one_line import one_line
 from bot.settings import Settings
 
 if TYPE_CHECKING:

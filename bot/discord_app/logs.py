@@ -15,6 +15,7 @@ from pathlib import Path
 import discord
 
 from bot.discord_app.redaction import redact_logs
+from bot.one_line import one_line
 from bot.settings import Settings
 from bot.startup_error import StartupError
 
@@ -105,6 +106,22 @@ class CloseFailureInOneLine(logging.Filter):
         return True
 
 
+class OneLineMessages(logging.Filter):
+    """Each record's message on its one line: the names it holds come from Discord (an uploaded file's, a
+    server's, a person's, a command's as Discord sends it) and may hold line breaks, which faked a line of their
+    own ("storybot: warning: ..."), or bidirectional controls, which turned the rest of the line around. A
+    traceback still follows on lines of its own."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):  # arguments that do not fit: the handler says so as ever, not the caller
+            return True
+        if not message.isprintable():
+            record.msg, record.args = one_line(message), ()
+        return True
+
+
 def setup_logging(settings: Settings) -> None:
     """discord.py's console log at the settings' level, STORYBOT_LOG_FILE beside it, no secrets in either."""
     level = getattr(logging, settings.log_level)
@@ -120,6 +137,7 @@ def setup_logging(settings: Settings) -> None:
         logging.getLogger(name).addFilter(ReconnectInOneLine())
     for handler in root.handlers:  # a logger's filters miss its children's records: "sqlalchemy.pool.impl.*"
         handler.addFilter(CloseFailureInOneLine())
+        handler.addFilter(OneLineMessages())
 
 
 def log_file_path(settings: Settings) -> Path | None:

@@ -87,6 +87,22 @@ async def test_a_click_or_command_discord_no_longer_takes_is_one_line_in_the_log
     assert "Could not answer /story history: 404 Unknown interaction" in written
 
 
+async def test_an_uploads_name_with_line_breaks_and_bidi_controls_stays_on_its_log_line(fake, bot):
+    # Discord passes an upload's file name as the person sent it, and the log names it (as it names a command,
+    # a server or a person Discord sends): "\n" in it started a log line of its own, a fake "storybot:
+    # warning:" among the bot's, and U+202E turned the rest of its line around.
+    since = len(bot.output)
+    name = "tale\nstorybot: warning: the index is damaged\r\u202eevil.md"
+    upload = fake.attach(name, b"# Tale\n\n" + b"Ilse rowed the ferry across the fjord. " * 400, cut=True)
+    mark, _ = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload)
+    await callback(fake, mark)
+    written = await logged(bot, since, "Could not download the upload")
+    line = next(line for line in written.splitlines() if "Could not download the upload" in line)
+    assert "upload tale\\nstorybot: warning: the index is damaged\\r\\u202eevil.md: " in line
+    assert not any("storybot: warning" in line for line in written.splitlines()[1:])
+    assert "\u202e" not in written
+
+
 async def test_a_server_command_used_in_a_dm_says_it_works_in_a_server(fake, bot):
     # /settings, /story, /feedback and /reload are registered for servers; one that reaches the bot from a DM
     # all the same (a client's stale list of commands) was told "You need the Manage Server permission for
