@@ -14,6 +14,7 @@ from bot.core.answer import Answer, Excerpt, Hit
 from bot.core.corpus import Passage
 from bot.core.index_damage import IndexDamage
 from bot.messages import hit_place, index_damaged_message, no_answer_message, no_person_text
+from bot.one_line import one_line
 from bot.operations.ask import Asked
 from bot.operations.list_stories import StoryList
 from bot.operations.look_up_person import Person, PersonLookup
@@ -225,26 +226,27 @@ def _file_note(story: StoryRef) -> str:
 
 def story_mention(story: StoryRef, limit: int = 200) -> str:
     """The story named in a sentence: its title in italics, and its file when another story has the same title."""
-    return f"*{escape_markdown(clip(story.title, limit))}*{_file_note(story)}"
+    return f"*{escape_markdown(clip(one_line(story.title), limit))}*{_file_note(story)}"
 
 
 def _file(path: str, limit: int) -> str:
-    return f"`{clip(path, limit).replace('`', '')}`"
+    return f"`{clip(one_line(path), limit).replace('`', '')}`"
 
 
 def story_label(story: StoryRef, limit: int) -> str:
     """The story's title in at most `limit` characters (an autocomplete choice's, a select option's); with
     the end of its file's path (what tells it apart) when another story has the same title."""
+    title = one_line(story.title)
     if not story.title_shared:
-        return clip(story.title, limit)
-    path = story.file
+        return clip(title, limit)
+    path = one_line(story.file)
     tail = path if len(path) <= limit // 2 else ELLIPSIS + path[-(limit // 2 - 1) :]
-    return f"{clip(story.title, limit - len(tail) - 3)} ({tail})"
+    return f"{clip(title, limit - len(tail) - 3)} ({tail})"
 
 
 def _alternatives(hits: Sequence[Hit], stories: Sequence[StoryRef]) -> str:
     lines = [
-        f"{plain(clip(h.story, 200), 400)}{' · ' + _file(s.file, 100) if s.title_shared else ''}, "
+        f"{plain(clip(one_line(h.story), 200), 400)}{' · ' + _file(s.file, 100) if s.title_shared else ''}, "
         f"{plain(clip(hit_place(h), 200), 400)}"
         for h, s in zip(hits, stories, strict=True)
     ]

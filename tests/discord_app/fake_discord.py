@@ -128,11 +128,11 @@ def message_payload(message_id: int, channel_id: int, author: UserPayload, conte
     }
 
 
-def guild_payload(server_id: int) -> dict[str, Any]:
+def guild_payload(server_id: int, name: str | None = None) -> dict[str, Any]:
     """A server as GUILD_CREATE brings it: its channels, and @everyone may view and send."""
     return {
         "id": str(server_id),
-        "name": "Story Club" if server_id == GUILD_ID else "Another Club",
+        "name": name or ("Story Club" if server_id == GUILD_ID else "Another Club"),
         "icon": None,
         "owner_id": str(USER_ID),
         "member_count": 2,
@@ -220,6 +220,8 @@ class FakeDiscord:
         self.failures: list[Failure] = []
         self.holds: list[Hold] = []
         self.refuse_message_content = False
+        self.guild_names: dict[int, str] = {}
+        """Servers named otherwise than "Story Club" and "Another Club"."""
         self.withheld: set[int] = set()
         """Servers READY names as unavailable with no GUILD_CREATE after it: Discord has not sent them (yet), as
         during an outage of theirs or while a large bot's servers stream in. Interactions from them still come."""
@@ -602,7 +604,8 @@ class FakeDiscord:
             ready["shard"] = identify["shard"]
         await socket.send_str(json.dumps({"op": 0, "t": "READY", "s": next(self._sequence), "d": ready}))
         for server in (s for s in self.servers if s not in self.withheld):
-            event = {"op": 0, "t": "GUILD_CREATE", "s": next(self._sequence), "d": guild_payload(server)}
+            payload = guild_payload(server, self.guild_names.get(server))
+            event = {"op": 0, "t": "GUILD_CREATE", "s": next(self._sequence), "d": payload}
             await socket.send_str(json.dumps(event))
         async with self._changed:
             self.identifies.append(identify)

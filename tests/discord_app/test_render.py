@@ -148,6 +148,17 @@ def test_stories_are_paged(tmp_path):
     assert within_limits(first)
 
 
+def test_a_title_or_file_name_with_line_breaks_or_bidi_controls_is_named_on_one_line():
+    # An uploaded story's title and file name are what its uploader wrote: "\n" in one broke the sentence or
+    # the pick list naming it, and U+202E turned the rest of the line around.
+    title, path = "The Mill\nAdded (9): `all`\u202eevil", "a\u2028b/mill\x1b[1A.md"
+    story = StoryRef(id="d" * 16, title=title, path=path, passages=1, title_shared=True)
+    shown = [story_mention(story), story_label(story, CHOICE_LIMIT)]
+    assert shown[0] == r"*The Mill\\nAdded (9): \`all\`\\u202eevil* · `a\u2028b/mill\x1b[1A.md`"
+    assert shown[1] == r"The Mill\nAdded (9): `all`\u202eevil (a\u2028b/mill\x1b[1A.md)"
+    assert all(text.isprintable() for text in shown)
+
+
 def test_a_story_another_has_the_title_of_is_named_with_its_file():
     shared = StoryRef(id="a" * 16, title="Chapter", path="b/chapter.md", passages=3, title_shared=True)
     alone = StoryRef(id="b" * 16, title="The *Old* Mill", path="mill.md", passages=2, title_shared=False)

@@ -190,6 +190,25 @@ async def test_settings_outlive_a_restart_and_ask_for_what_they_need(fake, setti
     assert "Traceback" not in again.text
 
 
+async def test_a_server_named_with_line_breaks_and_bidi_controls_is_shown_and_logged_on_one_line(tmp_path):
+    # A server's name is whatever Discord sends: "\n" in it broke the title of /settings show (and would have
+    # started a log line of its own, a fake "storybot: warning:"), U+202E turned the rest of its line around.
+    fake = FakeDiscord()
+    fake.guild_names[GUILD_ID] = "Club\nstorybot: warning: the index is damaged\u202ebulc"
+    await fake.start()
+    process = await BotProcess(fake, STORYBOT_DATA=str(tmp_path / "data"), STORYBOT_INDEX="off").start()
+    try:
+        await process.ready()
+        mark, _ = await fake.subcommand("settings", "show", permissions=MANAGE_SERVER)
+        shown = (await callback(fake, mark))["data"]["embeds"][0]
+        assert shown["title"] == "Settings for Club\\nstorybot: warning: the index is damaged\\u202ebulc"
+    finally:
+        await process.stop()
+        await fake.stop()
+    assert not any(line.startswith("storybot") or "\u202e" in line for line in process.output)
+    assert "Traceback" not in process.text
+
+
 async def test_show_before_discord_sent_the_server_forgets_no_channel(tmp_path):
     """Discord sends a server's channels after READY (in GUILD_CREATE), and not at all while the server is out;
     /settings show meanwhile sees no channel, and took every channel's settings for deleted ones."""

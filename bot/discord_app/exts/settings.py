@@ -22,6 +22,7 @@ from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
 from bot.discord_app.database_trouble import database_trouble
 from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, Reply, clip, escape_markdown, fit, story_mention
 from bot.messages import counted, library_setting_text
+from bot.one_line import one_line
 from bot.operations.resolve_story import story_by_path
 from bot.settings import MAX_BUDGET_QUESTIONS, MAX_BUDGET_SECONDS, QuestionBudget, Settings
 from bot.state.guarded_engine import DatabaseUnavailable
@@ -108,7 +109,7 @@ def settings_embed(
         "the options out to go back to the defaults."
     )
     embed = discord.Embed(
-        title=clip(f"Settings for {guild.name or 'this server'}", 256),
+        title=clip(f"Settings for {one_line(guild.name or 'this server')}", 256),
         description=clip("\n".join(lines), DESCRIPTION_LIMIT),
         color=COLOR,
     )
@@ -118,7 +119,8 @@ def settings_embed(
 def _story_name(library: StoryLibrary | None, path: str) -> str:
     found = None if library is None else story_by_path(library, path)
     if found is None:
-        return f"`{escape_markdown(clip(shelf_file_name(path), 200))}` (no longer here: every story is searched)"
+        gone = escape_markdown(clip(one_line(shelf_file_name(path)), 200))
+        return f"`{gone}` (no longer here: every story is searched)"
     return story_mention(found)
 
 
