@@ -37,6 +37,16 @@ MAX_OPERATIONS = 1_000_000
 """Drawing operations read in all, a form's each time it is drawn: a book of 3,000 pages or more (a page of
 text takes a few hundred), read in about two minutes. A form drawn ten times by a form drawn ten times...
 packs hours of reading into a few kilobytes: a 70 KB file drew a 70 KB form 5,000 times a page."""
+MAX_PAGE_BYTES = 4 * 2**20
+"""What one page's content may unpack to, checked before pypdf parses any page: a page of a book takes some
+kilobytes (LibreOffice's 20 KB), and pypdf parses a page whole before its first operation is counted, up to
+2 s a megabyte (a hex string): a 64 MB page took two minutes before any budget could stop it."""
+MAX_PAGE_TEXT = 100_000
+"""Characters of text shown on one page, counted before each operation runs: a page of a book shows a few
+thousand (5,300 in the densest of 1,300 pages LibreOffice and ReportLab made). pypdf joins each piece of a
+page's text to all the text before it on the page, so its time grows as the square of the page's text: a page
+of 1 MB on one line took 3 s of CPU, one of 2 MB 28 s, 64 MB of pages of 1 MB 63 s (5 minutes on a busy machine)."""
+_SHOWS_TEXT = frozenset((b"Tj", b"TJ", b"'", b'"'))
 
 
 class _Refused(ValueError):
@@ -102,20 +112,24 @@ def _is_page_number(text: str) -> bool:
 
 def _lines(reader: pypdf.PdfReader) -> list[Line]:
     """Every line of text with where it stands and its type size, page after page."""
+    pages = list(reader.pages)
+    _require_content_within(pages)
     lines: list[Line] = []
-    unpacked = operations = 0
+    operations = shown = 0
 
-    def counted(operator: bytes, operands: object, cm: object, tm: object) -> None:
-        nonlocal operations
+    def counted(operator: bytes, operands: list[object], cm: object, tm: object) -> None:
+        # In a form, pypdf catches what this raises and skips the form; the page's next operation raises again.
+        nonlocal operations, shown
         operations += 1
-        if operations > MAX_OPERATIONS:  # in a form, pypdf catches it and skips the form; the page's next one ends
+        if operations > MAX_OPERATIONS:
             raise _too_many()
+        if operator in _SHOWS_TEXT:
+            shown += _characters(operator, operands)
+            if shown > MAX_PAGE_TEXT:
+                raise _too_much_text()
 
-    for number, page in enumerate(reader.pages):
-        contents = page.get_contents()
-        unpacked += len(contents.get_data()) if contents is not None else 0
-        if unpacked > MAX_UNPACKED_BYTES:
-            raise _Refused(f"unpacks to over {MAX_UNPACKED_BYTES // 2**20} MB of page content; split it")
+    for number, page in enumerate(pages):
+        shown = 0
 
         def seen(text: str, cm: list[float], tm: list[float], font: object, size: float, page: int = number) -> None:
             if not text.strip():
@@ -132,11 +146,41 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
         page.extract_text(visitor_text=seen, visitor_operand_before=counted)
         if operations > MAX_OPERATIONS:
             raise _too_many()
+        if shown > MAX_PAGE_TEXT:
+            raise _too_much_text()
     return [line for line in lines if line.text and not _is_page_number(line.text)]
+
+
+def _require_content_within(pages: list[pypdf.PageObject]) -> None:
+    """Refuses a file whose pages unpack to too much, before any page is parsed (unpacking is quick)."""
+    unpacked = 0
+    for page in pages:
+        contents = page.get_contents()
+        size = len(contents.get_data()) if contents is not None else 0
+        if size > MAX_PAGE_BYTES:
+            raise _Refused(
+                f"has a page that unpacks to over {MAX_PAGE_BYTES // 2**20} MB (a page of a book takes some "
+                "kilobytes); export it again"
+            )
+        unpacked += size
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise _Refused(f"unpacks to over {MAX_UNPACKED_BYTES // 2**20} MB of page content; split it")
+
+
+def _characters(operator: bytes, operands: list[object]) -> int:
+    """How many characters (bytes of its strings) a text operator shows: Tj's string, TJ's array of strings."""
+    shows = operands[0] if operator == b"TJ" and operands and isinstance(operands[0], list) else operands
+    return sum(len(item) for item in shows if isinstance(item, (str, bytes)))
 
 
 def _too_many() -> _Refused:
     return _Refused(f"draws over {MAX_OPERATIONS:,} operations (a form drawn over and over); split it")
+
+
+def _too_much_text() -> _Refused:
+    return _Refused(
+        f"shows over {MAX_PAGE_TEXT:,} characters on one page (a page of a book shows a few thousand); export it again"
+    )
 
 
 def _blocks(lines: list[Line]) -> list[Block]:

@@ -1,5 +1,6 @@
 import subprocess
 import sys
+import zlib
 
 import pytest
 
@@ -79,11 +80,18 @@ STORIES_COMMAND = "from bot.program import main; raise SystemExit(main())"
 """`python -m bot`, after the statements put before it."""
 
 
-def write_nested_forms(path, levels: int, fan: int, lines: int = 50, leaf_filter: bytes = b"") -> None:
+def write_nested_forms(
+    path,
+    levels: int,
+    fan: int,
+    lines: int = 50,
+    leaf_filter: bytes = b"",
+    line: bytes = b"The miller ground the wheat.",
+) -> None:
     """A PDF of one page that draws form 1 `fan` times, which draws form 2 `fan` times, and so on, the
     last showing `lines` lines of text: a few kilobytes that pypdf reads as fan ** levels forms. A `leaf_filter`
     (b"/Filter /FlateDecode") says the last form is compressed: it is not, so it cannot be read."""
-    leaf = b"BT /F1 12 Tf 72 700 Td " + b"(The miller ground the wheat.) Tj " * lines + b"ET"
+    leaf = shown(line, lines)
     draws = b" ".join([b"/X Do"] * fan)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -101,14 +109,41 @@ def write_nested_forms(path, levels: int, fan: int, lines: int = 50, leaf_filter
             b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >>%s >> "
             b"%s /Length %d >>\nstream\n%s\nendstream" % (inner, leaf_filter if last else b"", len(body), body)
         )
+    path.write_bytes(pdf_of(objects))
+
+
+def pdf_of(objects: list[bytes]) -> bytes:
+    """A PDF file of these objects, numbered from 1 (the catalog)."""
     data, offsets = b"%PDF-1.4\n", []
     for number, body in enumerate(objects, 1):
         offsets.append(len(data))
         data += b"%d 0 obj\n%s\nendobj\n" % (number, body)
     table, start = b"".join(b"%010d 00000 n \n" % offset for offset in offsets), len(data)
     data += b"xref\n0 %d\n0000000000 65535 f \n%s" % (len(objects) + 1, table)
-    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, start)
-    path.write_bytes(data)
+    return data + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, start)
+
+
+def write_pages(path, contents: list[bytes]) -> None:
+    """A PDF of these pages' contents, compressed (a megabyte of the same line packs into a few kilobytes)."""
+    pages = b" ".join(b"%d 0 R" % (4 + 2 * number) for number in range(len(contents)))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (pages, len(contents)),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    for content in contents:
+        packed = zlib.compress(content)
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> >> >>" % (len(objects) + 2)
+        )
+        objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(packed), packed))
+    path.write_bytes(pdf_of(objects))
+
+
+def shown(line: bytes, times: int) -> bytes:
+    """A page's content that shows `line` `times` times, one after another on one line."""
+    return b"BT /F1 12 Tf 72 700 Td " + b"(%s) Tj " % line * times + b"ET"
 
 
 def test_a_pdf_whose_forms_draw_forms_past_the_limit_is_skipped(tmp_path, monkeypatch):
@@ -117,12 +152,15 @@ def test_a_pdf_whose_forms_draw_forms_past_the_limit_is_skipped(tmp_path, monkey
     write_nested_forms(tmp_path / "forms.pdf", levels=3, fan=10)
     write_nested_forms(tmp_path / "one-form.pdf", levels=1, fan=1)
     monkeypatch.setattr(pdf_reader, "MAX_OPERATIONS", 20_000)  # the keeper and one form draw far fewer
+    monkeypatch.setattr(pdf_reader, "MAX_PAGE_TEXT", 10**9)  # its forms show 50,000 lines on the page
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["keeper.pdf", "one-form.pdf"]
     too_many = "it draws over 20,000 operations (a form drawn over and over); split it."
     assert list(corpus.problems) == [f"Skipped forms.pdf: {too_many}"]
     # pypdf said "Impossible to decode XFormObject /X: draws over..." on stderr too: the file was named twice.
-    lowered = f"import bot.core.readers.pdf as pdf; pdf.MAX_OPERATIONS = 20_000; {STORIES_COMMAND}"
+    lowered = (
+        f"import bot.core.readers.pdf as pdf; pdf.MAX_OPERATIONS = 20_000; pdf.MAX_PAGE_TEXT = 10**9; {STORIES_COMMAND}"
+    )
     result = subprocess.run(
         [sys.executable, "-c", lowered, "stories", "--corpus", str(tmp_path)],
         capture_output=True,
@@ -137,7 +175,7 @@ def test_pypdfs_own_warnings_stay_off_the_owners_terminal(tmp_path):
     # pypdf stops reading a page's forms after 5,000 and says so in its log, which Python printed raw on stderr
     # ("Exceeded 5000 form XObject invocations...") and the file was listed as read in part, without a word.
     write_pdf(tmp_path / "keeper.pdf")
-    write_nested_forms(tmp_path / "forms.pdf", levels=2, fan=71, lines=1)  # 5,041 forms on the page
+    write_nested_forms(tmp_path / "forms.pdf", levels=2, fan=71, lines=1, line=b"Wheat.")  # 5,041 forms a page
     result = run("stories", "--corpus", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1:] == [f"  {TITLE} (7 passages), keeper.pdf"]
@@ -145,3 +183,39 @@ def test_pypdfs_own_warnings_stay_off_the_owners_terminal(tmp_path):
         "storybot: warning: Skipped forms.pdf: it draws its forms too many times on a page (a form drawn over and "
         "over); split it.\n"
     )
+
+
+def test_a_page_showing_more_text_than_a_page_holds_is_refused_before_its_text_is_gathered(tmp_path):
+    # pypdf joins each piece of a page's text to all the text before it: 64 MB of such pages took minutes.
+    write_pdf(tmp_path / "keeper.pdf")
+    line = b"The miller ground the wheat."
+    write_pages(tmp_path / "one-line.pdf", [shown(line, 100_000 // len(line) + 1)])
+    corpus = load_corpus(tmp_path)
+    assert [s.path for s in corpus.stories] == ["keeper.pdf"]
+    assert list(corpus.problems) == [
+        "Skipped one-line.pdf: it shows over 100,000 characters on one page (a page of a book shows a few "
+        "thousand); export it again."
+    ]
+
+
+def test_a_page_that_unpacks_past_what_a_page_takes_is_refused_before_it_is_parsed(tmp_path):
+    # pypdf parses a page whole before its first operation is counted: a page of 64 MB took minutes.
+    comment = b"% a comment, which pypdf reads a byte at a time\n"
+    write_pages(tmp_path / "heavy.pdf", [shown(b"A story.", 1) + b"\n" + comment * 100_000])
+    (tmp_path / "notes.txt").write_text("Plain words.")
+    assert list(load_corpus(tmp_path).problems) == [
+        "Skipped heavy.pdf: it has a page that unpacks to over 4 MB (a page of a book takes some kilobytes); "
+        "export it again."
+    ]
+
+
+def test_a_pdf_whose_pages_unpack_past_the_limit_is_refused_before_any_page_is_read(tmp_path, monkeypatch):
+    """Its first page alone is refused once read (it draws too much): the pages' size is checked first, where
+    the pages were read one by one until their sizes added up, minutes of reading for 64 MB."""
+    write_pages(tmp_path / "long.pdf", [shown(b"A story.", 30), b"% a comment\n" * 100_000])
+    (tmp_path / "notes.txt").write_text("Plain words.")
+    monkeypatch.setattr(pdf_reader, "MAX_OPERATIONS", 20)
+    monkeypatch.setattr(pdf_reader, "MAX_UNPACKED_BYTES", 2**20)
+    assert list(load_corpus(tmp_path).problems) == [
+        "Skipped long.pdf: it unpacks to over 1 MB of page content; split it."
+    ]
