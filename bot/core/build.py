@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import multiprocessing
 import os
 import tempfile
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from concurrent.futures import Future
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -38,6 +37,7 @@ from bot.core.piece_words import END, LowercaseTable, PieceWords, first_appearan
 from bot.core.posting_runs import PostingRuns
 from bot.core.spelling import SpellingCorrector
 from bot.core.text_store import TextStore, TextStoreWriter
+from bot.core.worker_pool import worker_pool
 
 BATCH_BYTES = 8 * 2**20
 """About how much story text one worker task reads."""
@@ -274,10 +274,11 @@ def build_parts(
     bar = tqdm(total=len(found.paths), desc="Indexing", unit=" files", disable=not progress, leave=False)
     with bar, _spill_folder(scratch if total >= IN_PROCESS_BYTES else None) as folder:
         if total < IN_PROCESS_BYTES or len(batches) < 2:
-            results: Iterator[Batch] = _in_this_process(root, found.paths, analyzer, bar.update)
+            results: Generator[Batch] = _in_this_process(root, found.paths, analyzer, bar.update)
         else:
             results = _in_workers(root, batches, analyzer, bar.update)
-        return _merge(root, found.problems, results, params, Path(folder))
+        with closing(results):  # a merge that fails (Ctrl-C) ends the workers now, not when results is collected
+            return _merge(root, found.problems, results, params, Path(folder))
 
 
 def _spill_folder(scratch: Path | None) -> tempfile.TemporaryDirectory[str]:
@@ -293,19 +294,17 @@ def _spill_folder(scratch: Path | None) -> tempfile.TemporaryDirectory[str]:
 
 def _in_this_process(
     root: Path, paths: Sequence[Path], analyzer: Analyzer, done: Callable[[int], object]
-) -> Iterator[Batch]:
+) -> Generator[Batch]:
     yield analyse_files(str(root), [str(p) for p in paths], analyzer)
     done(len(paths))
 
 
 def _in_workers(
     root: Path, batches: list[list[Path]], analyzer: Analyzer, done: Callable[[int], object]
-) -> Iterator[Batch]:
+) -> Generator[Batch]:
     """The batches' results in order, with a few batches ahead in the workers: never all at once."""
     workers = max(1, min(os.cpu_count() or 1, len(batches)))
-    # spawn, not fork: the caller may be a bot with an event loop and threads whose locks fork would copy.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with worker_pool(workers) as pool:
         running: deque[tuple[list[Path], Future[Batch]]] = deque()
         for batch in batches:
             running.append((batch, pool.submit(_analyse_in_worker, str(root), [str(p) for p in batch], analyzer)))

@@ -1,0 +1,43 @@
+"""Worker processes that never see Ctrl-C: the process that started them answers it, and ends them.
+
+A terminal's Ctrl-C is sent to every process of the command, the workers too. A worker still starting (importing
+numpy, unpickling its first task: the first seconds of a build) printed a KeyboardInterrupt traceback each, and
+one in a task its own. So Ctrl-C is held while the workers are started (bot.core.interrupts): they inherit
+SIGINT blocked and never receive it. The parent's Ctrl-C (or any error) ends the workers at once, rather than
+waiting on the batches they hold.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import ParamSpec, TypeVar
+
+from bot.core.interrupts import held_interrupts
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class _QuietPool(ProcessPoolExecutor):
+    def submit(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> Future[R]:
+        # The pool starts its workers in a submit (all of them at the first, with spawn).
+        with held_interrupts():
+            return super().submit(fn, *args, **kwargs)
+
+
+@contextmanager
+def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    # spawn, not fork: the caller may be a bot with an event loop and threads whose locks fork would copy.
+    pool = _QuietPool(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        yield pool
+    except BaseException:
+        # Ctrl-C, an error, or the results no longer wanted: what the workers hold is not waited for.
+        for process in list(pool._processes.values()):
+            process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
