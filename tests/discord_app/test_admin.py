@@ -61,6 +61,23 @@ async def reloaded(fake: FakeDiscord) -> str:
     return (await followup(fake, mark))["content"]
 
 
+async def added(fake: FakeDiscord, name: str, content: bytes, **options: str) -> dict:
+    """/story add of a file to the owner's library: its first reply (a report, or the question to replace)."""
+    upload = fake.attach(name, content)
+    mark, _ = await fake.subcommand(
+        "story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY, **options
+    )
+    await callback(fake, mark)
+    return await followup(fake, mark)
+
+
+async def replaced(fake: FakeDiscord, asked: dict) -> str:
+    """The Replace button of /story add's question clicked by the owner: the report."""
+    mark = await click(fake, asked, "Replace")
+    assert (await callback(fake, mark))["type"] == 7
+    return (await fake.wait_for_call("PATCH", FOLLOWUP + "/messages/@original", after=mark)).body["content"]
+
+
 async def removed(fake: FakeDiscord, story: str) -> str:
     """/story remove from the owner's library, confirmed with its Remove button: the report."""
     mark, _ = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story=story)
@@ -126,37 +143,40 @@ async def test_someone_without_manage_server_is_refused(fake, admin_bot, stories
 
 
 async def test_replacing_asks_first_and_keeps_the_old_file(fake, admin_bot, stories):
-    upload = fake.attach("the-keeper.md", b"Maren sailed away on the mail boat.")
-    mark, _ = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
-    await callback(fake, mark)
-    asked = await followup(fake, mark)
+    assert (await added(fake, "the-signal.md", b"Maren kept the signal lamp on the cape."))["content"].startswith(
+        "Added `the-signal.md`."
+    )
+    asked = await added(fake, "the-signal.md", b"Maren sailed away on the mail boat.")
     assert "already a story. Replace it?" in asked["content"]
-    assert "lighthouse" in (stories / "the-keeper.md").read_text()  # nothing changed yet
+    assert "signal lamp" in (stories / "the-signal.md").read_text()  # nothing changed yet
 
     refused = await click(fake, asked, "Replace", permissions="0")  # a reader clicks: refused
     assert "Manage Server" in (await callback(fake, refused))["data"]["content"]
 
-    mark = await click(fake, asked, "Replace")
-    assert (await callback(fake, mark))["type"] == 7
-    done = (await fake.wait_for_call("PATCH", FOLLOWUP + "/messages/@original", after=mark)).body
-    assert done["content"].startswith("Replaced `the-keeper.md`") and "Changed (1): `the-keeper.md`" in done["content"]
-    assert "mail boat" in (stories / "the-keeper.md").read_text()
-    kept = list((stories.parent / "stories-kept").rglob("the-keeper.md"))
-    assert len(kept) == 1 and "lighthouse" in kept[0].read_text()
+    done = await replaced(fake, asked)
+    assert done.startswith("Replaced `the-signal.md`") and "Changed (1): `the-signal.md`" in done
+    assert "mail boat" in (stories / "the-signal.md").read_text()
+    kept = list((stories.parent / "stories-kept").rglob("the-signal.md"))
+    assert len(kept) == 1 and "signal lamp" in kept[0].read_text()
 
 
 async def test_removing_asks_first_and_cancel_changes_nothing(fake, admin_bot, stories):
-    mark, _ = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story="the keeper")
+    await added(fake, "the-ferryman.md", b"Jonas rowed the ferry across the sound.", title="The Ferryman")
+    assert "Replaced `the-ferryman.md`" in await replaced(
+        fake, await added(fake, "the-ferryman.md", b"Jonas sold the ferry and bought a net.")
+    )
+    mark, _ = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story="the ferryman")
     await callback(fake, mark)
     asked = await followup(fake, mark)
-    assert asked["content"].startswith('Remove "The Keeper" (`the-keeper.md`) from the owner\'s library?')
+    assert asked["content"].startswith('Remove "The Ferryman" (`the-ferryman.md`) from the owner\'s library?')
     mark = await click(fake, asked, "Cancel")
     assert (await callback(fake, mark))["data"]["content"] == "Cancelled; nothing changed."
-    assert (stories / "the-keeper.md").exists()
+    assert (stories / "the-ferryman.md").exists()
 
-    assert "Removed (1): `the-keeper.md`" in await removed(fake, "the-keeper.md")
-    assert not (stories / "the-keeper.md").exists()
-    assert len(list((stories.parent / "stories-kept").rglob("the-keeper.md"))) == 2
+    assert "Removed (1): `the-ferryman.md`" in await removed(fake, "the-ferryman.md")
+    assert not (stories / "the-ferryman.md").exists()
+    kept = sorted(path.read_text() for path in (stories.parent / "stories-kept").rglob("the-ferryman.md"))
+    assert len(kept) == 2 and "rowed the ferry" in kept[0] + kept[1] and "bought a net" in kept[0] + kept[1]
 
 
 async def test_a_bad_upload_gets_a_clear_message(fake, admin_bot, stories):
