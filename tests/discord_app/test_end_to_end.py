@@ -37,6 +37,16 @@ async def fake():
     await server.stop()
 
 
+@pytest_asyncio.fixture(loop_scope="module")
+async def own_fake():
+    """A fake Discord of the test's own, for a test that starts and stops bots: a bot connecting to the module's
+    fake would take over the connection the module's bot is sent events on, and add calls to what it records."""
+    server = FakeDiscord()
+    await server.start()
+    yield server
+    await server.stop()
+
+
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def bot(fake):
     process = await BotProcess(fake).start()
@@ -268,91 +278,96 @@ async def test_flooding_gets_a_polite_wait(fake, bot):
     assert (await callback(fake, mark))["data"]["embeds"]
 
 
-async def test_sigterm_shuts_down_cleanly(fake, bot):
-    assert await bot.stop(signal.SIGTERM) == 0
-    await fake.wait_for(lambda: fake.connected is False)
-    assert "Shutting down." in bot.text and "Traceback" not in bot.text
+async def test_sigterm_shuts_down_cleanly(own_fake):
+    process = await BotProcess(own_fake).start()
+    await process.ready()
+    assert await process.stop(signal.SIGTERM) == 0
+    await own_fake.wait_for(lambda: own_fake.connected is False)
+    assert "Shutting down." in process.text and "Traceback" not in process.text
 
 
-async def test_restart_reads_commands_once_and_does_not_resync(fake):
-    mark = len(fake.calls)
-    again = await BotProcess(fake).start()
+async def test_restart_reads_commands_once_and_does_not_resync(own_fake):
+    first = await BotProcess(own_fake).start()  # syncs the commands
+    await first.ready()
+    assert await first.stop() == 0
+    mark = len(own_fake.calls)
+    again = await BotProcess(own_fake).start()
     await again.ready()
-    calls = [(c.method, c.path) for c in fake.calls[mark:] if "/commands" in c.path]
+    calls = [(c.method, c.path) for c in own_fake.calls[mark:] if "/commands" in c.path]
     assert calls == [("GET", f"/applications/{APP_ID}/guilds/{GUILD_ID}/commands")]
     assert await again.stop(signal.SIGINT) == 0
     assert "Traceback" not in again.text
 
 
-async def test_wrong_token_ends_with_a_clear_message(fake):
-    process = await BotProcess(fake, DISCORD_TOKEN="not-the-token").start()
+async def test_wrong_token_ends_with_a_clear_message(own_fake):
+    process = await BotProcess(own_fake, DISCORD_TOKEN="not-the-token").start()
     assert await process.exited() == 2  # the owner must fix it: a service manager should not retry
     assert "Discord rejected the token" in process.text and "Traceback" not in process.text
     assert "not-the-token" not in process.text
 
 
 @pytest.mark.parametrize("refused", [404, 403])
-async def test_a_guild_id_of_a_server_the_bot_is_not_in_is_named_once(fake, refused):
+async def test_a_guild_id_of_a_server_the_bot_is_not_in_is_named_once(own_fake, refused):
     # Discord answers 403 Missing Access for a server the bot was never invited to (or a channel's id pasted
     # in its place), 404 for an id no server has: neither passes by trying again later.
     other = 123456789012345678
     if refused == 403:
         path = rf"/applications/{APP_ID}/guilds/{other}/commands"
-        fake.fail("GET", path, 403, message="Missing Access", body={"code": 50001})
-    process = await BotProcess(fake, STORYBOT_GUILD_ID=str(other)).start()
+        own_fake.fail("GET", path, 403, message="Missing Access", body={"code": 50001})
+    process = await BotProcess(own_fake, STORYBOT_GUILD_ID=str(other)).start()
     assert await process.exited() == 2  # the owner must fix it: a service manager should not retry
     assert f"STORYBOT_GUILD_ID ({other})" in process.text and "Try again later" not in process.text
     assert "Traceback" not in process.text
 
 
-async def test_a_token_in_quotes_as_docker_env_file_passes_it_logs_in(fake):
-    process = await BotProcess(fake, DISCORD_TOKEN=f'"{TOKEN}"').start()  # DISCORD_TOKEN="..." in .env
+async def test_a_token_in_quotes_as_docker_env_file_passes_it_logs_in(own_fake):
+    process = await BotProcess(own_fake, DISCORD_TOKEN=f'"{TOKEN}"').start()  # DISCORD_TOKEN="..." in .env
     await process.ready()
     assert await process.stop() == 0
     assert "rejected the token" not in process.text and TOKEN not in process.text
 
 
-async def test_answer_channel_reads_every_message_with_message_content(fake):
-    process = await BotProcess(fake, STORYBOT_CHANNELS=str(CHANNEL_ID)).start()
+async def test_answer_channel_reads_every_message_with_message_content(own_fake):
+    process = await BotProcess(own_fake, STORYBOT_CHANNELS=str(CHANNEL_ID)).start()
     await process.ready()
-    assert fake.identifies[-1]["intents"] & MESSAGE_CONTENT
-    mark = await fake.send_message("thanks!")  # small talk: no reply
-    body = await reply_to(fake, "Where was Sébastien born?")
-    replies = [c for c in fake.calls[mark:] if c.method == "POST" and c.path == CHANNEL_MESSAGES]
+    assert own_fake.identifies[-1]["intents"] & MESSAGE_CONTENT
+    mark = await own_fake.send_message("thanks!")  # small talk: no reply
+    body = await reply_to(own_fake, "Where was Sébastien born?")
+    replies = [c for c in own_fake.calls[mark:] if c.method == "POST" and c.path == CHANNEL_MESSAGES]
     assert len(replies) == 1
     assert "Moscow" in body["embeds"][0]["description"]
     assert await process.stop() == 0
 
 
-async def test_refused_privileged_intent_is_explained(fake):
-    fake.refuse_message_content = True
+async def test_refused_privileged_intent_is_explained(own_fake):
+    own_fake.refuse_message_content = True
     try:
-        process = await BotProcess(fake, STORYBOT_CHANNELS=str(CHANNEL_ID)).start()
+        process = await BotProcess(own_fake, STORYBOT_CHANNELS=str(CHANNEL_ID)).start()
         assert await process.exited() == 2
     finally:
-        fake.refuse_message_content = False
+        own_fake.refuse_message_content = False
     assert "Message Content" in process.text and "Developer Portal" in process.text
     assert "Traceback" not in process.text
 
 
-async def test_sharded_bot_runs_the_shards_it_is_given(fake):
-    process = await BotProcess(fake, STORYBOT_SHARD_COUNT="2", STORYBOT_SHARD_IDS="1").start()
+async def test_sharded_bot_runs_the_shards_it_is_given(own_fake):
+    process = await BotProcess(own_fake, STORYBOT_SHARD_COUNT="2", STORYBOT_SHARD_IDS="1").start()
     await process.ready()
-    assert fake.identifies[-1]["shard"] == [1, 2]
-    body = await reply_to(fake, f"{MENTION} how old is sofia", mentions=[BOT_USER])
+    assert own_fake.identifies[-1]["shard"] == [1, 2]
+    body = await reply_to(own_fake, f"{MENTION} how old is sofia", mentions=[BOT_USER])
     assert "Russian ballerina" in body["embeds"][0]["description"]
     assert await process.stop() == 0
 
 
-async def test_sync_command_forces_a_sync_and_clears_global_duplicates(fake):
-    mark, connections = len(fake.calls), len(fake.identifies)
-    process = await BotProcess(fake, "sync").start()
+async def test_sync_command_forces_a_sync_and_clears_global_duplicates(own_fake):
+    mark, connections = len(own_fake.calls), len(own_fake.identifies)
+    process = await BotProcess(own_fake, "sync").start()
     assert await process.exited() == 0
-    writes = [(c.method, c.path, c.body) for c in fake.calls[mark:] if c.method == "PUT"]
+    writes = [(c.method, c.path, c.body) for c in own_fake.calls[mark:] if c.method == "PUT"]
     assert [(m, p) for m, p, _ in writes] == [
         ("PUT", f"/applications/{APP_ID}/guilds/{GUILD_ID}/commands"),
         ("PUT", f"/applications/{APP_ID}/commands"),
     ]
     assert writes[1][2] == []
-    assert len(fake.identifies) == connections  # syncing needs no gateway connection
+    assert len(own_fake.identifies) == connections  # syncing needs no gateway connection
     assert "Traceback" not in process.text

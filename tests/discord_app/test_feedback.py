@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,13 +17,13 @@ import pytest_asyncio
 from tests.discord_app.bot_process import ROOT, BotProcess
 from tests.discord_app.fake_discord import BOT_USER, FakeDiscord
 from tests.discord_app.test_admin import MANAGE_SERVER
-from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, reply_to
+from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, own_fake, reply_to
 
 if TYPE_CHECKING:  # discord.types is for type checkers: importing it at run time is circular
     from discord.types.user import User as UserPayload
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
-__all__ = ["fake"]
+__all__ = ["fake", "own_fake"]
 QUESTION = "Where was Sébastien born?"
 
 
@@ -47,6 +49,24 @@ async def vote(fake: FakeDiscord, answer: dict, emoji: str, reader: UserPayload)
     data = (await callback(fake, mark))["data"]
     assert data["flags"] & EPHEMERAL
     return data["content"]
+
+
+async def voted_down(fake: FakeDiscord) -> None:
+    """QUESTION asked and its answer voted 👎 by two readers and 👍 by a third."""
+    answer = await reply_to(fake, f"{MENTION} {QUESTION}", mentions=[BOT_USER])
+    for emoji in ("👎", "👎", "👍"):
+        await vote(fake, answer, emoji, fake.person())
+
+
+@contextlib.asynccontextmanager
+async def own_feedback_bot(fake: FakeDiscord, data: Path) -> AsyncIterator[BotProcess]:
+    """A bot of the test's own with its own feedback (in `data`), for a test that counts all the votes saved."""
+    process = await BotProcess(fake, STORYBOT_DATA=str(data), STORYBOT_INDEX="off").start()
+    try:
+        await process.ready()
+        yield process
+    finally:
+        await process.stop()
 
 
 async def run_cli(data: Path, *args: str) -> tuple[int, str, str]:
@@ -76,19 +96,24 @@ async def test_every_answer_has_vote_buttons_and_one_vote_per_reader(fake, feedb
     assert await vote(fake, answer, "👍", third) == "Thanks for the 👍!"
 
 
-async def test_feedback_shows_managers_the_answers_voted_down(fake, feedback_bot):
-    mark, _ = await fake.slash("feedback")  # a reader
-    refused = (await callback(fake, mark))["data"]
-    assert refused["flags"] & EPHEMERAL and "Manage Server" in refused["content"]
+async def test_feedback_shows_managers_the_answers_voted_down(own_fake, tmp_path):
+    async with own_feedback_bot(own_fake, tmp_path):
+        await voted_down(own_fake)
+        mark, _ = await own_fake.slash("feedback")  # a reader
+        refused = (await callback(own_fake, mark))["data"]
+        assert refused["flags"] & EPHEMERAL and "Manage Server" in refused["content"]
 
-    mark, _ = await fake.slash("feedback", permissions=MANAGE_SERVER)
-    shown = (await callback(fake, mark))["data"]
-    assert shown["flags"] & EPHEMERAL
-    listing = shown["embeds"][0]["description"]
-    assert QUESTION in listing and "2 👎 1 👍" in listing and "Sébastien Kalmurzaeva" in listing
+        mark, _ = await own_fake.slash("feedback", permissions=MANAGE_SERVER)
+        shown = (await callback(own_fake, mark))["data"]
+        assert shown["flags"] & EPHEMERAL
+        listing = shown["embeds"][0]["description"]
+        assert QUESTION in listing and "2 👎 1 👍" in listing and "Sébastien Kalmurzaeva" in listing
 
 
-async def test_the_owner_exports_them_and_replays_them_with_eval(fake, feedback_bot, data, tmp_path):
+async def test_the_owner_exports_them_and_replays_them_with_eval(own_fake, tmp_path):
+    data = tmp_path / "data"
+    async with own_feedback_bot(own_fake, data):
+        await voted_down(own_fake)
     target = tmp_path / "to-fix.jsonl"
     code, _, err = await run_cli(data, "feedback", "export", str(target))
     assert code == 0 and "1 answer voted 👎 written" in err

@@ -30,20 +30,25 @@ from tests.discord_app.fake_discord import (
     guild_payload,
 )
 from tests.discord_app.test_admin import MANAGE_SERVER
-from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, reply_to
+from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, own_fake, reply_to
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
-__all__ = ["fake"]
+__all__ = ["fake", "own_fake"]
 SOFIA = "Kalmurzaeva's Odyssey: Sofia, Ballerina of Moscow"
 SEBASTIEN = "Sébastien Kalmurzaeva: The Violinist of Moscow"
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def database_env(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    env = {"STORYBOT_DATA": str(tmp_path_factory.mktemp("data")), "STORYBOT_INDEX": "off"}
-    if request.param == "postgresql":
+def new_database_env(kind: str, request: pytest.FixtureRequest, data: Path) -> dict[str, str]:
+    """A bot's environment with an empty database of `kind` ("sqlite" or "postgresql") of its own."""
+    env = {"STORYBOT_DATA": str(data), "STORYBOT_INDEX": "off"}
+    if kind == "postgresql":
         env["STORYBOT_DATABASE_URL"] = request.getfixturevalue("postgresql_server").new_database()
     return env
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def database_env(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    return new_database_env(request.param, request, tmp_path_factory.mktemp("data"))
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
@@ -168,18 +173,22 @@ async def show(fake: FakeDiscord) -> str:
     return data["embeds"][0]["description"]
 
 
-async def test_settings_outlive_a_restart_and_ask_for_what_they_need(fake, settings_bot, database_env):
-    await admin(fake, "channel", channel=ChannelOption(CHANNEL_ID), answers="every message")
-    assert not fake.identifies[-1]["intents"] & MESSAGE_CONTENT
-    assert await settings_bot.stop(signal.SIGTERM) == 0
-    again = await BotProcess(fake, **database_env).start()
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+async def test_settings_outlive_a_restart_and_ask_for_what_they_need(own_fake, request, tmp_path, kind):
+    database_env = new_database_env(kind, request, tmp_path)
+    first = await BotProcess(own_fake, **database_env).start()  # the module's bot is left running
+    await first.ready()
+    await admin(own_fake, "channel", channel=ChannelOption(CHANNEL_ID), answers="every message")
+    assert not own_fake.identifies[-1]["intents"] & MESSAGE_CONTENT
+    assert await first.stop(signal.SIGTERM) == 0
+    again = await BotProcess(own_fake, **database_env).start()
     await again.ready()
     try:
-        assert fake.identifies[-1]["intents"] & MESSAGE_CONTENT  # an answer channel is set: read every message
-        answer = await reply_to(fake, "Who was born in Moscow?", channel=CHANNEL_ID)
+        assert own_fake.identifies[-1]["intents"] & MESSAGE_CONTENT  # an answer channel is set: read every message
+        answer = await reply_to(own_fake, "Who was born in Moscow?", channel=CHANNEL_ID)
         assert answer["embeds"][0]["title"] == SEBASTIEN
 
-        await fake.remove_bot_from_server()
+        await own_fake.remove_bot_from_server()
         for _ in range(100):
             if "its settings are forgotten" in again.text:
                 break

@@ -368,3 +368,6 @@ async def test_a_flood_of_uploads_from_one_server_holds_up_no_other(fake, shards
     first_reply = min(i for i, c in enumerate(fake.calls) if c.method == "POST" and c.path.endswith(tuple(tokens)))
     assert sum(at < first_reply for at in list(fake.downloads.values())[served:]) == 1  # one at a time
     assert performer_answered < first_reply
+    for n in range(3):  # their miller grinds rye by the river: he must not answer the other tests' questions
+        removed = await story_command(fake, "remove", story=f"echo-{n}.docx")
+        assert "Removed" in await confirmed(fake, kept_message(fake, removed), "Remove")
