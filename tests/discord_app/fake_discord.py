@@ -542,6 +542,10 @@ class FakeDiscord:
     async def delete_channel(self, channel_id: int) -> None:
         await self.dispatch("CHANNEL_DELETE", guild_channel(channel_id) | {"guild_id": str(GUILD_ID)})
 
+    async def create_channel(self, channel_id: int) -> None:
+        """One of the server's channels made (again, after delete_channel)."""
+        await self.dispatch("CHANNEL_CREATE", guild_channel(channel_id) | {"guild_id": str(GUILD_ID)})
+
     async def remove_bot_from_server(self) -> None:
         """The bot is kicked, or the server deleted: Discord sends GUILD_DELETE without `unavailable`."""
         await self.dispatch("GUILD_DELETE", {"id": str(GUILD_ID)})
