@@ -61,12 +61,14 @@ async def reloaded(fake: FakeDiscord) -> str:
     return (await followup(fake, mark))["content"]
 
 
-async def added(fake: FakeDiscord, name: str, content: bytes, **options: str) -> dict:
+async def added(
+    fake: FakeDiscord,
+    name: str,
+    content: bytes,
+) -> dict:
     """/story add of a file to the owner's library: its first reply (a report, or the question to replace)."""
     upload = fake.attach(name, content)
-    mark, _ = await fake.subcommand(
-        "story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY, **options
-    )
+    mark, _ = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
     await callback(fake, mark)
     return await followup(fake, mark)
 
@@ -161,9 +163,9 @@ async def test_replacing_asks_first_and_keeps_the_old_file(fake, admin_bot, stor
 
 
 async def test_removing_asks_first_and_cancel_changes_nothing(fake, admin_bot, stories):
-    await added(fake, "the-ferryman.md", b"Jonas rowed the ferry across the sound.", title="The Ferryman")
+    await added(fake, "the-ferryman.md", b"# The Ferryman\n\nJonas rowed the ferry across the sound.")
     assert "Replaced `the-ferryman.md`" in await replaced(
-        fake, await added(fake, "the-ferryman.md", b"Jonas sold the ferry and bought a net.")
+        fake, await added(fake, "the-ferryman.md", b"# The Ferryman\n\nJonas sold the ferry and bought a net.")
     )
     mark, _ = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story="the ferryman")
     await callback(fake, mark)
