@@ -37,10 +37,12 @@ MAX_OPERATIONS = 1_000_000
 """Drawing operations read in all, a form's each time it is drawn: a book of 3,000 pages or more (a page of
 text takes a few hundred), read in about two minutes. A form drawn ten times by a form drawn ten times...
 packs hours of reading into a few kilobytes: a 70 KB file drew a 70 KB form 5,000 times a page."""
-MAX_PAGE_BYTES = 4 * 2**20
-"""What one page's content may unpack to, checked before pypdf parses any page: a page of a book takes some
-kilobytes (LibreOffice's 20 KB), and pypdf parses a page whole before its first operation is counted, up to
-2 s a megabyte (a hex string): a 64 MB page took two minutes before any budget could stop it."""
+MAX_PAGE_BYTES = 16 * 2**20
+"""What one page's content may unpack to, checked before pypdf parses any page: a page of text takes some
+kilobytes (LibreOffice's 20 KB), an illustration drawn in curves some megabytes (one of 5.2 MB, 240,000
+operations, read in 5 s), and pypdf parses a page whole before its first operation is counted, up to 2 s a
+megabyte (a hex string): a 64 MB page took two minutes before any budget could stop it. The pages' 64 MB in all
+(MAX_UNPACKED_BYTES) bounds a file's parsing to about two minutes."""
 MAX_PAGE_TEXT = 100_000
 """Characters of text shown on one page, counted before each operation runs: a page of a book shows a few
 thousand (5,300 in the densest of 1,300 pages LibreOffice and ReportLab made). pypdf joins each piece of a

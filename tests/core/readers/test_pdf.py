@@ -201,12 +201,26 @@ def test_a_page_showing_more_text_than_a_page_holds_is_refused_before_its_text_i
 def test_a_page_that_unpacks_past_what_a_page_takes_is_refused_before_it_is_parsed(tmp_path):
     # pypdf parses a page whole before its first operation is counted: a page of 64 MB took minutes.
     comment = b"% a comment, which pypdf reads a byte at a time\n"
-    write_pages(tmp_path / "heavy.pdf", [shown(b"A story.", 1) + b"\n" + comment * 100_000])
+    write_pages(tmp_path / "heavy.pdf", [shown(b"A story.", 1) + b"\n" + comment * 360_000])
     (tmp_path / "notes.txt").write_text("Plain words.")
     assert list(load_corpus(tmp_path).problems) == [
-        "Skipped heavy.pdf: it has a page that unpacks to over 4 MB (a page of a book takes some kilobytes); "
+        "Skipped heavy.pdf: it has a page that unpacks to over 16 MB (a page of a book takes some kilobytes); "
         "export it again."
     ]
+
+
+def test_a_book_with_an_illustration_drawn_in_curves_is_read_whole(tmp_path):
+    """A picture book's page drawn in vectors unpacks to megabytes: the page's text and the book's are read."""
+    curve = b"100.25 200.25 300.25 400.25 500.25 600.25 c\n"
+    picture = b"0.2 0.4 0.6 rg 10 20 m " + curve * 110_000 + b"f"  # 4.9 MB, 110,000 curves
+    write_pages(
+        tmp_path / "picture-book.pdf",
+        [shown(b"The fox ran to the river.", 1), shown(b"The owl watched.", 1) + b"\n" + picture],
+    )
+    corpus = load_corpus(tmp_path)
+    assert not corpus.problems
+    text = " ".join(p.text for p in corpus.passages)
+    assert "The fox ran to the river." in text and "The owl watched." in text
 
 
 def test_a_pdf_whose_pages_unpack_past_the_limit_is_refused_before_any_page_is_read(tmp_path, monkeypatch):
