@@ -21,6 +21,7 @@ from bot.core.corpus import CorpusError
 from bot.core.index import BM25Params
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library import StoryLibrary
+from bot.core.parent_death import end_with_parent
 from bot.core.saved_index import IndexStore
 from bot.core.shelf import ShelfError, StoryFile, UploadRefusal
 from bot.core.upload_memory import story_file_within
@@ -92,7 +93,7 @@ async def _in_worker_process(work: Callable[P, R], *args: P.args, **kwargs: P.kw
     context = multiprocessing.get_context("spawn")
     receiving, sending = context.Pipe(duplex=False)
     work_in, work_out = context.Pipe(duplex=False)
-    process = context.Process(target=_send_outcome, args=(work_in, sending), name="storybot-worker")
+    process = context.Process(target=_send_outcome, args=(work_in, sending, os.getpid()), name="storybot-worker")
     process.start()
     sending.close()
     work_in.close()
@@ -136,8 +137,10 @@ def _children_use_one_blas_thread() -> None:
 _children_use_one_blas_thread()
 
 
-def _send_outcome(work_in: Connection, connection: Connection) -> None:
-    """The worker process: the work from `work_in`, then (True, the result) or (False, the exception) back."""
+def _send_outcome(work_in: Connection, connection: Connection, parent: int) -> None:
+    """The worker process: the work from `work_in`, then (True, the result) or (False, the exception) back; ended
+    with its `parent` (started by the caller's event loop, whose thread outlives it)."""
+    end_with_parent(parent)
     work, args, kwargs = work_in.recv()
     work_in.close()
     try:

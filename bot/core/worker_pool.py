@@ -10,12 +10,14 @@ waiting on the batches they hold.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import ParamSpec, TypeVar
 
 from bot.core.interrupts import held_interrupts
+from bot.core.parent_death import end_with_parent
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -30,8 +32,10 @@ class _QuietPool(ProcessPoolExecutor):
 
 @contextmanager
 def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    # spawn, not fork: the caller may be a bot with an event loop and threads whose locks fork would copy.
-    pool = _QuietPool(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    # spawn, not fork: the caller may be a bot with an event loop and threads whose locks fork would copy. Its workers
+    # are started in submit, by the thread in this `with` (no max_tasks_per_child: the pool's own thread starts none).
+    context = multiprocessing.get_context("spawn")
+    pool = _QuietPool(max_workers=workers, mp_context=context, initializer=end_with_parent, initargs=(os.getpid(),))
     try:
         yield pool
     except BaseException:
