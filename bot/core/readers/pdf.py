@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.core.readers.archive import MAX_UNPACKED_BYTES
+from bot.core.readers.pdf_shown import ShownText
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
 from bot.core.readers.text import is_roman
 
@@ -44,11 +45,11 @@ operations, read in 5 s), and pypdf parses a page whole before its first operati
 megabyte (a hex string): a 64 MB page took two minutes before any budget could stop it. The pages' 64 MB in all
 (MAX_UNPACKED_BYTES) bounds a file's parsing to about two minutes."""
 MAX_PAGE_TEXT = 100_000
-"""Characters of text shown on one page, counted before each operation runs: a page of a book shows a few
-thousand (5,300 in the densest of 1,300 pages LibreOffice and ReportLab made). pypdf joins each piece of a
-page's text to all the text before it on the page, so its time grows as the square of the page's text: a page
-of 1 MB on one line took 3 s of CPU, one of 2 MB 28 s, 64 MB of pages of 1 MB 63 s (5 minutes on a busy machine)."""
-_SHOWS_TEXT = frozenset((b"Tj", b"TJ", b"'", b'"'))
+"""Characters of text shown on one page, counted before each operation runs (bot.core.readers.pdf_shown): a page
+of a book shows a few thousand (5,300 in the densest of 1,300 pages LibreOffice and ReportLab made). pypdf joins
+each piece of a page's text to all the text before it on the page, so its time grows as the square of the page's
+text: a page of 1 MB on one line took 3 s of CPU, one of 2 MB 28 s, 64 MB of pages of 1 MB 63 s (5 minutes on a
+busy machine)."""
 
 
 class _Refused(ValueError):
@@ -117,21 +118,22 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
     pages = list(reader.pages)
     _require_content_within(pages)
     lines: list[Line] = []
-    operations = shown = 0
+    operations = 0
+    for number, page in enumerate(pages):
+        shown = ShownText(page.get("/Resources"))
 
-    def counted(operator: bytes, operands: list[object], cm: object, tm: object) -> None:
-        # In a form, pypdf catches what this raises and skips the form; the page's next operation raises again.
-        nonlocal operations, shown
-        operations += 1
-        if operations > MAX_OPERATIONS:
-            raise _too_many()
-        if operator in _SHOWS_TEXT:
-            shown += _characters(operator, operands)
-            if shown > MAX_PAGE_TEXT:
+        def counted(operator: bytes, operands: list[object], cm: object, tm: object, shown: ShownText = shown) -> None:
+            # In a form, pypdf catches what this raises and skips the form; the page's next operation raises again.
+            nonlocal operations
+            operations += 1
+            if operations > MAX_OPERATIONS:
+                raise _too_many()
+            shown.before(operator, operands)
+            if shown.characters > MAX_PAGE_TEXT:
                 raise _too_much_text()
 
-    for number, page in enumerate(pages):
-        shown = 0
+        def drawn(operator: bytes, operands: list[object], cm: object, tm: object, shown: ShownText = shown) -> None:
+            shown.after(operator)
 
         def seen(text: str, cm: list[float], tm: list[float], font: object, size: float, page: int = number) -> None:
             if not text.strip():
@@ -145,10 +147,10 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
             last.parts.append(text.replace("\n", " "))
             last.size = max(last.size, scaled)
 
-        page.extract_text(visitor_text=seen, visitor_operand_before=counted)
+        page.extract_text(visitor_text=seen, visitor_operand_before=counted, visitor_operand_after=drawn)
         if operations > MAX_OPERATIONS:
             raise _too_many()
-        if shown > MAX_PAGE_TEXT:
+        if shown.characters > MAX_PAGE_TEXT:
             raise _too_much_text()
     return [line for line in lines if line.text and not _is_page_number(line.text)]
 
@@ -167,12 +169,6 @@ def _require_content_within(pages: list[pypdf.PageObject]) -> None:
         unpacked += size
         if unpacked > MAX_UNPACKED_BYTES:
             raise _Refused(f"unpacks to over {MAX_UNPACKED_BYTES // 2**20} MB of page content; split it")
-
-
-def _characters(operator: bytes, operands: list[object]) -> int:
-    """How many characters (bytes of its strings) a text operator shows: Tj's string, TJ's array of strings."""
-    shows = operands[0] if operator == b"TJ" and operands and isinstance(operands[0], list) else operands
-    return sum(len(item) for item in shows if isinstance(item, (str, bytes)))
 
 
 def _too_many() -> _Refused:

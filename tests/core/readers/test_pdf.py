@@ -233,3 +233,55 @@ def test_a_pdf_whose_pages_unpack_past_the_limit_is_refused_before_any_page_is_r
     assert list(load_corpus(tmp_path).problems) == [
         "Skipped long.pdf: it unpacks to over 1 MB of page content; split it."
     ]
+
+
+FOREST = "Émile rêvait de la forêt. "
+
+
+def write_two_byte_page(path, text: str) -> None:
+    """A PDF of one page showing `text` in a composite font (Type0, Identity-H: two bytes a character, as word
+    processors set text beyond Latin-1), 104 characters a line, each code mapped to its character by the font's
+    ToUnicode map."""
+    codes = {character: code for code, character in enumerate(sorted(set(text)), 1)}
+    pairs = b"".join(b"<%04X> <%04X>\n" % (code, ord(character)) for character, code in codes.items())
+    to_unicode = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def "
+        b"/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n%d beginbfchar\n%sendbfchar\n"
+        b"endcmap CMapName currentdict /CMap defineresource pop end end" % (len(codes), pairs)
+    )
+    lines = (text[start : start + 104] for start in range(0, len(text), 104))
+    shows = b" T* ".join(b"<%s> Tj" % "".join(f"{codes[c]:04X}" for c in line).encode() for line in lines)
+    content = zlib.compress(b"BT /F1 12 Tf 14 TL 72 700 Td " + shows + b" ET")
+    path.write_bytes(
+        pdf_of(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                b"/Resources << /Font << /F1 5 0 R >> >> >>",
+                b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(content), content),
+                b"<< /Type /Font /Subtype /Type0 /BaseFont /Serif /Encoding /Identity-H /DescendantFonts [6 0 R] "
+                b"/ToUnicode 7 0 R >>",
+                b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Serif /DW 500 "
+                b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+                b"<< /Length %d >>\nstream\n%s\nendstream" % (len(to_unicode), to_unicode),
+            ]
+        )
+    )
+
+
+def test_a_page_in_a_two_byte_font_counts_the_characters_it_shows_not_their_bytes(tmp_path):
+    # Counted in bytes, a page of text in a composite font (non-Latin text, as word processors write it) was
+    # refused at half the characters it may show.
+    under = FOREST * (99_990 // len(FOREST))
+    assert len(under) <= 100_000 < len(under.encode("utf-16-be"))  # under the limit in characters, not bytes
+    write_two_byte_page(tmp_path / "forest.pdf", under)
+    write_two_byte_page(tmp_path / "too-much.pdf", FOREST * (100_000 // len(FOREST) + 1))
+    corpus = load_corpus(tmp_path)
+    assert [s.path for s in corpus.stories] == ["forest.pdf"]
+    text = " ".join(passage.text for passage in corpus.passages)
+    assert text.count("Émile rêvait de la forêt.") == len(under) // len(FOREST)
+    assert list(corpus.problems) == [
+        "Skipped too-much.pdf: it shows over 100,000 characters on one page (a page of a book shows a few "
+        "thousand); export it again."
+    ]
