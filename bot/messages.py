@@ -16,6 +16,7 @@ from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library import MAX_QUESTION_CHARS
 from bot.core.readers import suffix_list
 from bot.core.shelf import MAX_NAME_BYTES, MAX_UPLOAD_BYTES, ShelfError, UploadRefusal
+from bot.one_line import one_line
 from bot.operations.look_up_person import PersonLookup
 from bot.operations.reload import Reload, Reloaded
 from bot.operations.resolve_story import StoryFound, StoryResolution
@@ -196,7 +197,7 @@ def reload_text(reload: Reload, done: str = "") -> str:
             "is very large or oddly written may be the cause: check the files added or changed since the last reload."
         )
     elif reload.outcome is Reloaded.NO_STORIES:
-        why = reload.detail
+        why = one_line(reload.detail)
     else:
         return "\n".join(filter(None, [done, *_reload_lines(reload)]))
     failed = "But the reload failed" if done else "The reload failed"
@@ -208,7 +209,7 @@ def _reload_lines(reload: Reload) -> list[str]:
     changes = reload.changes
     for label, paths in (("Added", changes.added), ("Changed", changes.changed), ("Removed", changes.removed)):
         if paths:
-            lines.append(f"{label} ({len(paths)}): " + ", ".join(f"`{p}`" for p in paths))
+            lines.append(f"{label} ({len(paths)}): " + ", ".join(f"`{one_line(p)}`" for p in paths))
     found = next((note.detail for note in reload.notes if note.event is IndexEvent.DAMAGED), None)
     repaired = damage_text(reload.repaired) if reload.repaired is not None else found
     if repaired:
@@ -217,7 +218,7 @@ def _reload_lines(reload: Reload) -> list[str]:
     lines += [f"Index: {index_note_text(note)}." for note in others]
     if changes.empty:
         lines.append("No story changed." if repaired or reload.notes else "Nothing changed.")
-    lines += [f"Warning: {problem}" for problem in reload.skipped]
+    lines += [f"Warning: {one_line(problem)}" for problem in reload.skipped]  # names files, quotes their readers
     return lines
 
 

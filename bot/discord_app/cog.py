@@ -13,7 +13,7 @@ from discord.ext import commands
 from bot.core.library import StoryLibrary
 from bot.discord_app.autocomplete import AutocompleteTime
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral, show_in_place, story_bot
-from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, plain, story_label
+from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, plain_line, story_label
 from bot.messages import NO_STORIES_HERE, story_choice_text, wait_message
 from bot.operations.resolve_story import resolve_story
 from bot.operations.story_ref import StoryRef
@@ -81,7 +81,7 @@ async def one_story(interaction: discord.Interaction, library: StoryLibrary, nam
     resolution = await asyncio.to_thread(resolve_story, library, name)
     if resolution.story is not None:
         return resolution.story
-    await send_ephemeral(interaction, plain(story_choice_text(resolution), MESSAGE_LIMIT))
+    await send_ephemeral(interaction, plain_line(story_choice_text(resolution), MESSAGE_LIMIT))
     return None
 
 

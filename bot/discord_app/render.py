@@ -166,6 +166,14 @@ def plain(text: str, limit: int) -> str:
     return escaped
 
 
+def plain_line(text: str, limit: int) -> str:
+    """Text of one line that names things from files or from Discord (a story's title, a file's, a chapter's, a
+    person's, what someone typed), or a name alone, shown as it is within its line: line breaks, controls and
+    bidirectional controls as escapes (bot.one_line: a name cannot start a line of its own, nor turn the rest of
+    the line around), then as plain() shows it."""
+    return plain(one_line(text), limit)
+
+
 def marked_excerpt(excerpt: Excerpt, limit: int = DESCRIPTION_LIMIT) -> str:
     """The excerpt with matched words in bold and everything else shown literally."""
     parts = []
@@ -190,10 +198,10 @@ def answer_embed(asked: Asked, scope_hint: str = SCOPE_HINT) -> discord.Embed:
     if answer.corrections:
         note = f"Showing results for {', '.join(f'*{escape_markdown(c.replacement)}*' for c in answer.corrections)}"
         description = clip(f"{note}\n\n{description}", DESCRIPTION_LIMIT)
-    embed = discord.Embed(title=plain(hit.story, TITLE_LIMIT), description=description, color=COLOR)
+    embed = discord.Embed(title=plain_line(hit.story, TITLE_LIMIT), description=description, color=COLOR)
     position = f"{hit.passage} of {hit.passage_count}"
     if hit.chapter:
-        position = f"{plain(clip(hit.chapter, 200), 400)}, passage {hit.chapter_passage} ({position})"
+        position = f"{plain_line(clip(hit.chapter, 200), 400)}, passage {hit.chapter_passage} ({position})"
     if answer.offset:
         position += f" · result {answer.offset + 1}"
     embed.add_field(name="Passage", value=position + _file_note(asked.stories[0]), inline=True)
@@ -201,35 +209,36 @@ def answer_embed(asked: Asked, scope_hint: str = SCOPE_HINT) -> discord.Embed:
         embed.add_field(name="Also", value=_alternatives(answer.alternatives, asked.stories[1:]), inline=False)
     if answer.scope is not None:
         embed.add_field(name=SCOPE_FIELD, value=scope_hint, inline=False)
-    embed.set_footer(text=clip(QUESTION_PREFIX + answer.question, FOOTER_LIMIT))
+    embed.set_footer(text=clip(QUESTION_PREFIX + one_line(answer.question), FOOTER_LIMIT))
     return fit(embed)
 
 
 def passage_embed(story: StoryRef, passage: Passage, question: str | None) -> discord.Embed:
     """A passage read on from an answer: its whole text, where it stands, and the question kept."""
     embed = discord.Embed(
-        title=plain(story.title, TITLE_LIMIT), description=plain(passage.text, DESCRIPTION_LIMIT), color=COLOR
+        title=plain_line(story.title, TITLE_LIMIT), description=plain(passage.text, DESCRIPTION_LIMIT), color=COLOR
     )
     position = f"{passage.number} of {story.passages}"
     if passage.chapter:
-        position = f"{plain(clip(passage.chapter, 200), 400)}, passage {passage.chapter_number} ({position})"
+        position = f"{plain_line(clip(passage.chapter, 200), 400)}, passage {passage.chapter_number} ({position})"
     embed.add_field(name="Passage", value=position + _file_note(story), inline=True)
     if question is not None:
-        embed.set_footer(text=clip(QUESTION_PREFIX + question, FOOTER_LIMIT))
+        embed.set_footer(text=clip(QUESTION_PREFIX + one_line(question), FOOTER_LIMIT))
     return fit(embed)
 
 
 def _file_note(story: StoryRef) -> str:
     """For a title two stories share, which story's file this is."""
-    return f" · {_file(story.file, 200)}" if story.title_shared else ""
+    return f" · {file_span(story.file, 200)}" if story.title_shared else ""
 
 
 def story_mention(story: StoryRef, limit: int = 200) -> str:
     """The story named in a sentence: its title in italics, and its file when another story has the same title."""
-    return f"*{escape_markdown(clip(one_line(story.title), limit))}*{_file_note(story)}"
+    return f"*{plain_line(story.title, limit)}*{_file_note(story)}"
 
 
-def _file(path: str, limit: int) -> str:
+def file_span(path: str, limit: int) -> str:
+    """A file's path in a code span, on one line."""
     return f"`{clip(one_line(path), limit).replace('`', '')}`"
 
 
@@ -246,8 +255,8 @@ def story_label(story: StoryRef, limit: int) -> str:
 
 def _alternatives(hits: Sequence[Hit], stories: Sequence[StoryRef]) -> str:
     lines = [
-        f"{plain(clip(one_line(h.story), 200), 400)}{' · ' + _file(s.file, 100) if s.title_shared else ''}, "
-        f"{plain(clip(hit_place(h), 200), 400)}"
+        f"{plain_line(clip(h.story, 200), 400)}{' · ' + file_span(s.file, 100) if s.title_shared else ''}, "
+        f"{plain_line(clip(hit_place(h), 200), 400)}"
         for h, s in zip(hits, stories, strict=True)
     ]
     return clip("\n".join(lines), FIELD_LIMIT)
@@ -257,7 +266,7 @@ REBUILDING = "I'm rebuilding it from the stories now: please ask again in a minu
 
 
 def no_answer_text(answer: Answer) -> str:
-    return plain(no_answer_message(answer, REBUILDING), MESSAGE_LIMIT)
+    return plain_line(no_answer_message(answer, REBUILDING), MESSAGE_LIMIT)
 
 
 def index_damaged_text(damage: IndexDamage) -> str:
@@ -267,9 +276,9 @@ def index_damaged_text(damage: IndexDamage) -> str:
 
 def performer_embed(person: Person) -> discord.Embed:
     embed = discord.Embed(
-        title=plain(person.name, TITLE_LIMIT), description=plain(person.intro, DESCRIPTION_LIMIT), color=COLOR
+        title=plain_line(person.name, TITLE_LIMIT), description=plain(person.intro, DESCRIPTION_LIMIT), color=COLOR
     )
-    story = plain(person.story.title, FIELD_LIMIT - 210) + _file_note(person.story)
+    story = plain_line(person.story.title, FIELD_LIMIT - 210) + _file_note(person.story)
     embed.add_field(name="Story", value=story, inline=False)
     embed.add_field(name="Mentions", value=str(person.mentions), inline=True)
     return fit(embed)
@@ -278,11 +287,11 @@ def performer_embed(person: Person) -> discord.Embed:
 def candidates_embed(lookup: PersonLookup) -> discord.Embed:
     """The people a name could be, each with their story (and its file, for a title two stories share)."""
     lines = [
-        f"**{plain(clip(p.name, 100), 200)}**, in {plain(clip(p.story.title, 200), 400)}{_file_note(p.story)}"
+        f"**{plain_line(clip(p.name, 100), 200)}**, in {plain_line(clip(p.story.title, 200), 400)}{_file_note(p.story)}"
         for p in lookup.people
     ]
     embed = discord.Embed(
-        title=plain(f'"{clip(lookup.query, 100)}" could be more than one person', TITLE_LIMIT),
+        title=plain_line(f'"{clip(lookup.query, 100)}" could be more than one person', TITLE_LIMIT),
         description=clip("\n".join(lines), DESCRIPTION_LIMIT - len(PICK_HINT)) + PICK_HINT,
         color=COLOR,
     )
@@ -290,7 +299,7 @@ def candidates_embed(lookup: PersonLookup) -> discord.Embed:
 
 
 def not_found_text(lookup: PersonLookup) -> str:
-    return plain(no_person_text(lookup, PERSON_HINT), MESSAGE_LIMIT)
+    return plain_line(no_person_text(lookup, PERSON_HINT), MESSAGE_LIMIT)
 
 
 def stories_embed(listed: StoryList) -> discord.Embed:
@@ -298,8 +307,8 @@ def stories_embed(listed: StoryList) -> discord.Embed:
     shows each one's file."""
     pages = page_count(listed.total, STORIES_PER_PAGE)
     lines = [
-        f"**{plain(clip(s.title, 150), 300)}** "
-        + (f"{_file(s.file, 100)}, " if s.title_shared else "")
+        f"**{plain_line(clip(s.title, 150), 300)}** "
+        + (f"{file_span(s.file, 100)}, " if s.title_shared else "")
         + f"({s.passages} passages)"
         for s in listed.stories
     ]

@@ -250,6 +250,20 @@ async def test_only_the_owner_rereads_the_owners_folder(fake, admin_bot, stories
     assert "Removed (1): `by-hand.md`" in await reloaded(fake)
 
 
+async def test_a_reload_report_names_files_on_their_own_lines_whatever_their_names(fake, admin_bot, stories):
+    # The report put the names of the files it read as they are: a line break in one started a line of its own
+    # ("Removed (9): `all`"), and U+202E turned the rest of the line around; a file's warning did too.
+    forged = "mill\nRemoved (9): `all`\u202e.md"
+    (stories / forged).write_text("# The Forged Mill\n\nThe miller ground rye by night.\n")
+    (stories / "empty\n\u202e.md").write_text("")
+    report = await reloaded(fake)
+    assert r"Added (1): `mill\nRemoved (9): `all`\u202e.md`" in report.splitlines(), report
+    assert r"Warning: Skipped empty\n\u202e.md: it is empty; add some paragraphs or remove it." in report.splitlines()
+    (stories / forged).unlink()  # the folder is the module's: leave it as it was
+    (stories / "empty\n\u202e.md").unlink()
+    assert r"Removed (1): `mill\nRemoved (9): `all`\u202e.md`" in await reloaded(fake)
+
+
 async def test_a_reload_report_discord_no_longer_takes_comes_by_dm(fake, admin_bot, stories):
     # A reload may run 30 minutes (README: then it is stopped and reported); Discord takes an interaction's
     # replies for 15 and then answers 401 Invalid Webhook Token. The report of a long reload, and always that

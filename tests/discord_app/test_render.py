@@ -26,6 +26,11 @@ from bot.operations.list_stories import list_page
 from bot.operations.look_up_person import Person, PersonFound, PersonLookup
 from bot.operations.resolve_story import resolve_story
 from bot.operations.story_ref import StoryRef
+from tests.discord_app.bot_process import bot_on_fake_discord
+from tests.discord_app.test_admin import MANAGE_SERVER
+from tests.discord_app.test_end_to_end import callback
+from tests.discord_app.test_shelves import ask as asked_by_mention
+from tests.discord_app.test_shelves import followup
 
 
 def within_limits(embed: discord.Embed) -> bool:
@@ -168,3 +173,25 @@ def test_a_story_another_has_the_title_of_is_named_with_its_file():
     label = story_label(long, CHOICE_LIMIT)
     assert len(label) <= CHOICE_LIMIT and label.startswith("Chapter (…") and label.endswith("chapter.md)")
     assert story_label(alone, CHOICE_LIMIT) == "The *Old* Mill"
+
+
+async def test_a_title_and_question_holding_line_breaks_and_bidi_controls_reach_discord_on_one_line(tmp_path):
+    # Embed titles, fields and footers took names as written: U+202E in an uploaded story's title turned the rest
+    # of the answer's title around (its line break the core makes a space), and so in the reply to the upload, the
+    # list of stories and a question's footer. The real bot process against the fake Discord.
+    async with bot_on_fake_discord(tmp_path) as (fake, _):
+        upload = fake.attach("weir.txt", b"Ottilie opened the weir at dawn.\n\nThe water rushed through the mill.")
+        title = "The Weir\nAdded (9): `all`\u202eevil"
+        mark, interaction = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=upload, title=title)
+        added = (await followup(fake, interaction, mark))["content"]
+        answer = await asked_by_mention(fake, "Who opened\nthe \u202eweir at dawn?")
+        assert answer is not None
+        mark, _ = await fake.slash("stories")
+        listed = (await callback(fake, mark))["data"]["embeds"][0]["description"]
+    shown = r"The Weir Added (9): \`all\`\\u202eevil"  # U+202E as an escape, Discord's markdown escaped
+    assert (answer["embeds"][0]["title"], answer["embeds"][0]["footer"]["text"]) == (
+        shown,
+        r"Q: Who opened the \u202eweir at dawn?",
+    )
+    assert f"**{shown}**" in listed
+    assert added == f'Added "{shown}" (`weir.txt`) to this server\'s stories.'

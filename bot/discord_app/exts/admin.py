@@ -34,7 +34,16 @@ from bot.discord_app.autocomplete import AutocompleteTime
 from bot.discord_app.client import StoryBot, command_name, send_ephemeral, show_in_place, story_bot
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
 from bot.discord_app.database_trouble import database_trouble
-from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, clip, escape_markdown, persistent_view
+from bot.discord_app.render import (
+    CHOICE_LIMIT,
+    MESSAGE_LIMIT,
+    Reply,
+    clip,
+    escape_markdown,
+    file_span,
+    persistent_view,
+    plain_line,
+)
 from bot.discord_app.typed_text import well_formed
 from bot.messages import (
     MANAGE_SERVER,
@@ -46,6 +55,7 @@ from bot.messages import (
     size_text,
     upload_refusal_text,
 )
+from bot.one_line import one_line
 from bot.operations.change_shelf import (
     add_to_shelf,
     kept_versions,
@@ -88,14 +98,14 @@ def history_line(version: ShelfVersion) -> str:
     if version.moved_out:
         shown = " (moved out of the database by the bot's owner)"
     size = f", {size_text(version.size)}" if version.action is not ShelfAction.REMOVED else ""
-    name = escape_markdown(clip(version.name, 200))
+    name = plain_line(version.name, 200)
     who = "the bot's owner" if version.user_id == BOT_OWNER else f"<@{version.user_id}>"  # shelf import's: no user
     return f"`{version.created_at:%Y-%m-%d %H:%M}` {SHELF_ACTIONS[version.action]} **{name}**{size} by {who}{shown}"
 
 
 def version_choice(version: ShelfVersion) -> app_commands.Choice[str]:
     """A kept version to restore, for autocomplete: its name, what was done and when; its id as the value."""
-    label = f"{version.name} · {SHELF_ACTIONS[version.action]} {version.created_at:%Y-%m-%d %H:%M} UTC"
+    label = f"{one_line(version.name)} · {SHELF_ACTIONS[version.action]} {version.created_at:%Y-%m-%d %H:%M} UTC"
     return app_commands.Choice(
         name=clip(f"{label} · {size_text(version.size)}", CHOICE_LIMIT), value=str(version.version_id)
     )
@@ -281,9 +291,9 @@ class Admin(StoryCog):
         if found is None:
             return
         number = found.shelf_story
-        title = escape_markdown(clip(found.title, 300))  # a story's title is its file's: shown as written
+        title = plain_line(found.title, 300)  # a story's title is its file's: shown as written
         if number is not None:
-            question = f'Remove "{title}" (`{found.file}`) from this server\'s stories?'
+            question = f'Remove "{title}" ({file_span(found.file, 300)}) from this server\'s stories?'
             view = persistent_view(ShelfButton("remove", number), ShelfButton("cancel", 0))
             await Reply(
                 content=clip(question + " It is kept; /story restore brings it back.", MESSAGE_LIMIT), view=view
@@ -299,7 +309,8 @@ class Admin(StoryCog):
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
             return
         question = (
-            f'Remove "{title}" (`{found.path}`) from the owner\'s library? The file is kept in `{shelf.kept.name}`.'
+            f'Remove "{title}" ({file_span(found.path, 300)}) from the owner\'s library? The file is kept in '
+            f"{file_span(shelf.kept.name, 300)}."
         )
         await self._ask(interaction, Pending("remove", found.path, None, interaction.user.id), question, "Remove")
 
@@ -409,7 +420,7 @@ class Admin(StoryCog):
                 done.change.room.needed,
                 server,
             )
-        title = None if done.story is None else escape_markdown(clip(done.story.title, 300))
+        title = None if done.story is None else plain_line(done.story.title, 300)
         text = shelf_change_text(done, title)
         previous = done.change.previous_version_id if done.change.action is ShelfAction.REPLACED else None
         view = persistent_view(ShelfButton("restore", previous)) if previous is not None else None
@@ -565,7 +576,8 @@ def _problem(error: ShelfError | discord.HTTPException | OSError) -> str:
             f"I could not change the stories folder ({error.strerror or error}); nothing was lost. "
             "Ask the bot's owner to check the folder."
         )
-    return upload_refusal_text(error, escape_markdown)  # an upload's name as its uploader wrote it
+    # An upload's name as its uploader wrote it; the reader's reason may quote the file: both kept to the line.
+    return one_line(upload_refusal_text(error, escape_markdown))
 
 
 async def setup(bot: StoryBot) -> None:

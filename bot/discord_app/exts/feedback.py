@@ -13,7 +13,7 @@ from discord.utils import format_dt
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral
 from bot.discord_app.cog import StoryCog
 from bot.discord_app.database_trouble import database_trouble
-from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, Reply, clip, escape_markdown, fit
+from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, Reply, clip, fit, plain_line
 from bot.discord_app.voting import VoteButton
 from bot.state.feedback import AnswerFeedback
 from bot.state.guarded_engine import DatabaseUnavailable
@@ -27,8 +27,8 @@ EXPORT_HINT = "The bot's owner can replay these: python -m bot feedback export F
 def feedback_embed(answers: Sequence[AnswerFeedback]) -> discord.Embed:
     """The latest answers voted down: the question, the passage shown, the votes, when."""
     lines = [
-        f"**{escape_markdown(clip(a.question, 200))}**\n"
-        f"→ {escape_markdown(clip(a.story_title, 120))}, passage {a.passage} · {a.down} 👎 {a.up} 👍 · "
+        f"**{plain_line(clip(a.question, 200), 400)}**\n"
+        f"→ {plain_line(clip(a.story_title, 120), 240)}, passage {a.passage} · {a.down} 👎 {a.up} 👍 · "
         f"{format_dt(a.last, 'R')}"
         for a in answers
     ]

@@ -21,6 +21,7 @@ from bot.discord_app.render import (
     persistent_view,
     story_label,
 )
+from bot.one_line import one_line
 from bot.operations.look_up_person import PersonFound, PersonLookup, look_up_person, person_by_id, suggest_people
 
 PICK_ID = "storybot:pick"
@@ -54,7 +55,9 @@ class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=rf"{PICK
         return cls(
             [
                 discord.SelectOption(
-                    label=clip(p.name, CHOICE_LIMIT), value=p.id, description=story_label(p.story, CHOICE_LIMIT)
+                    label=clip(one_line(p.name), CHOICE_LIMIT),
+                    value=p.id,
+                    description=story_label(p.story, CHOICE_LIMIT),
                 )
                 for p in lookup.people[:SELECT_OPTIONS_LIMIT]
             ],
@@ -106,7 +109,7 @@ class Performers(StoryCog):
         )
         return [
             app_commands.Choice(
-                name=clip(f"{p.name} ({story_label(p.story, CHOICE_LIMIT // 2)})", CHOICE_LIMIT), value=p.id
+                name=clip(f"{one_line(p.name)} ({story_label(p.story, CHOICE_LIMIT // 2)})", CHOICE_LIMIT), value=p.id
             )
             for p in people
         ]
