@@ -238,33 +238,45 @@ def test_a_pdf_whose_pages_unpack_past_the_limit_is_refused_before_any_page_is_r
 FOREST = "Émile rêvait de la forêt. "
 
 
-def write_two_byte_page(path, text: str) -> None:
+def write_two_byte_page(path, text: str, form: bytes = b"", after: str = "") -> None:
     """A PDF of one page showing `text` in a composite font (Type0, Identity-H: two bytes a character, as word
     processors set text beyond Latin-1), 104 characters a line, each code mapped to its character by the font's
-    ToUnicode map."""
-    codes = {character: code for code, character in enumerate(sorted(set(text)), 1)}
+    ToUnicode map. Then a form showing `form` in Helvetica, its own font of the same name, and `after` in the page's
+    font again, set before the form."""
+    codes = {character: code for code, character in enumerate(sorted(set(text + after)), 1)}
     pairs = b"".join(b"<%04X> <%04X>\n" % (code, ord(character)) for character, code in codes.items())
     to_unicode = (
         b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def "
         b"/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n%d beginbfchar\n%sendbfchar\n"
         b"endcmap CMapName currentdict /CMap defineresource pop end end" % (len(codes), pairs)
     )
-    lines = (text[start : start + 104] for start in range(0, len(text), 104))
-    shows = b" T* ".join(b"<%s> Tj" % "".join(f"{codes[c]:04X}" for c in line).encode() for line in lines)
-    content = zlib.compress(b"BT /F1 12 Tf 14 TL 72 700 Td " + shows + b" ET")
+
+    def shows(text: str) -> bytes:
+        lines = (text[start : start + 104] for start in range(0, len(text), 104))
+        return b" T* ".join(b"<%s> Tj" % "".join(f"{codes[c]:04X}" for c in line).encode() for line in lines)
+
+    content = b"BT /F1 12 Tf 14 TL 72 700 Td " + shows(text) + b" ET"
+    if form:
+        content += b" /X Do BT 72 300 Td " + shows(after) + b" ET"
+    packed = zlib.compress(content)
+    lines = b" T* ".join(b"(%s) Tj" % form[at : at + 100] for at in range(0, len(form), 100))
+    drawn = b"BT /F1 12 Tf 14 TL 72 500 Td " + lines + b" ET"
     path.write_bytes(
         pdf_of(
             [
                 b"<< /Type /Catalog /Pages 2 0 R >>",
                 b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-                b"/Resources << /Font << /F1 5 0 R >> >> >>",
-                b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(content), content),
+                b"/Resources << /Font << /F1 5 0 R >> /XObject << /X 8 0 R >> >> >>",
+                b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(packed), packed),
                 b"<< /Type /Font /Subtype /Type0 /BaseFont /Serif /Encoding /Identity-H /DescendantFonts [6 0 R] "
                 b"/ToUnicode 7 0 R >>",
                 b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Serif /DW 500 "
                 b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
                 b"<< /Length %d >>\nstream\n%s\nendstream" % (len(to_unicode), to_unicode),
+                b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 9 0 R >> >> "
+                b"/Length %d >>\nstream\n%s\nendstream" % (len(drawn), drawn),
+                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
             ]
         )
     )
@@ -283,5 +295,20 @@ def test_a_page_in_a_two_byte_font_counts_the_characters_it_shows_not_their_byte
     assert text.count("Émile rêvait de la forêt.") == len(under) // len(FOREST)
     assert list(corpus.problems) == [
         "Skipped too-much.pdf: it shows over 100,000 characters on one page (a page of a book shows a few "
+        "thousand); export it again."
+    ]
+
+
+def test_a_form_counts_in_its_own_font_and_the_page_in_its_font_again_after_it(tmp_path):
+    # A form names fonts of its own (here a one-byte font by the page's two-byte font's name), and drawn, it
+    # leaves the page's font as it was: both count their characters, whichever font shows them.
+    mill = b"The miller ground the wheat. "
+    forest = FOREST * (46_000 // len(FOREST))
+    write_two_byte_page(tmp_path / "under.pdf", "", mill * (20_000 // len(mill)), forest)  # 20,000 + 46,000
+    write_two_byte_page(tmp_path / "over.pdf", "", mill * (60_000 // len(mill)), forest)  # 60,000 + 46,000
+    corpus = load_corpus(tmp_path)
+    assert [s.path for s in corpus.stories] == ["under.pdf"]
+    assert list(corpus.problems) == [
+        "Skipped over.pdf: it shows over 100,000 characters on one page (a page of a book shows a few "
         "thousand); export it again."
     ]
