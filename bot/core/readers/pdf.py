@@ -132,9 +132,6 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
             if shown.characters > MAX_PAGE_TEXT:
                 raise _too_much_text()
 
-        def drawn(operator: bytes, operands: list[object], cm: object, tm: object, shown: ShownText = shown) -> None:
-            shown.after(operator)
-
         def seen(text: str, cm: list[float], tm: list[float], font: object, size: float, page: int = number) -> None:
             if not text.strip():
                 return
@@ -147,7 +144,7 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
             last.parts.append(text.replace("\n", " "))
             last.size = max(last.size, scaled)
 
-        page.extract_text(visitor_text=seen, visitor_operand_before=counted, visitor_operand_after=drawn)
+        page.extract_text(visitor_text=seen, visitor_operand_before=counted, visitor_operand_after=shown.after)
         if operations > MAX_OPERATIONS:
             raise _too_many()
         if shown.characters > MAX_PAGE_TEXT:

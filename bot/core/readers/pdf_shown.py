@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 _SHOWS_TEXT = frozenset((b"Tj", b"TJ", b"'", b'"'))
+_FOLLOWED = frozenset((b"Tf", b"q", b"Q", b"Do"))
+"""The operators that change which font shows text, besides those that show it."""
 _TWO_BYTE_CMAPS = frozenset(("/Identity-H", "/Identity-V"))
 
 
@@ -45,7 +47,7 @@ class _Drawn:
 
 @dataclass
 class ShownText:
-    """The characters one page shows so far: `before` each operation, `after` each Do (a form ended)."""
+    """The characters one page shows so far: `before` each operation, `after` each (pypdf's visitors' order)."""
 
     resources: object
     characters: int = 0
@@ -56,6 +58,8 @@ class ShownText:
     def before(self, operator: bytes, operands: list[object]) -> None:
         if operator in _SHOWS_TEXT:
             self.characters += self._shown(operator, operands)
+        elif operator not in _FOLLOWED:
+            return
         elif operator == b"Tf" and operands:
             self._code_bytes = _code_bytes(_entry(_entry(self._resources, "/Font"), str(operands[0])))
         elif operator == b"q":
@@ -68,7 +72,8 @@ class ShownText:
             resources = inner if isinstance(inner, dict) else self._resources
             self._forms.append(_Drawn(resources, len(self._saved), self._code_bytes))
 
-    def after(self, operator: bytes) -> None:
+    def after(self, operator: bytes, operands: list[object], cm: object, tm: object) -> None:
+        """After an operation, with pypdf's visitor's arguments: a form drawn is over."""
         if operator == b"Do" and self._forms:
             drawn = self._forms.pop()
             del self._saved[drawn.saved :]
