@@ -75,13 +75,6 @@ def _killed(processes: list[int]) -> None:
         os.kill(pid, signal.SIGKILL)
 
 
-async def _moment(found: Callable[[], list[int]], what: str) -> None:
-    deadline = time.monotonic() + HANG
-    while not found():
-        assert time.monotonic() < deadline, f"never saw {what}"
-        await asyncio.sleep(0.005)
-
-
 def test_the_workers_of_a_build_end_when_the_command_is_killed(large_corpus, tmp_path):
     # `python -m bot index` killed outright left its workers: each finished its batch, then waited for the next on
     # the pool's queue for good, holding the memory of what it had read.
@@ -114,14 +107,22 @@ def _data_limited(pid: int) -> bool:
     )
 
 
-async def _bot_killed(process: BotProcess, stopped: int) -> list[int]:
-    """SIGKILL for the bot once its worker `stopped` is stopped by a signal (working on, for all the bot knows, as one
-    stuck in a file would: on any machine, however fast); what the bot had started."""
+async def _all_end_with_the_bot(process: BotProcess, found: Callable[[], list[int]], what: str) -> None:
+    """Once `found` finds the bot's worker (`what`), it is stopped by a signal (working on, for all the bot knows,
+    as one stuck in a file would: on any machine, however fast) and the bot killed: what the bot had started ends."""
+    deadline = time.monotonic() + HANG
+    while not (worker := found()):
+        assert time.monotonic() < deadline, f"never saw {what}"
+        await asyncio.sleep(0.005)
     assert process.process is not None
     left = _descendants(process.process.pid)
-    os.kill(stopped, signal.SIGSTOP)
+    os.kill(worker[0], signal.SIGSTOP)
     process.process.kill()
-    return left
+    try:
+        assert await asyncio.to_thread(_still_running, left) == []
+    finally:
+        _killed(left)
+        await process.exited()  # its output ends with the last of them
 
 
 async def test_a_rebuild_in_the_bots_worker_ends_with_its_workers_when_the_bot_is_killed(tmp_path):
@@ -141,13 +142,7 @@ async def test_a_rebuild_in_the_bots_worker_ends_with_its_workers_when_the_bot_i
             while its parent writes what it starts with prints spawn's EOFError, nothing to do with this test)."""
             return [child for child in _workers(bot) if _all_started(child)]
 
-        await _moment(building, "the rebuild's workers")
-        left = await _bot_killed(process, building()[0])
-        try:
-            assert await asyncio.to_thread(_still_running, left) == []
-        finally:
-            _killed(left)
-            await process.exited()  # its output ends with the last of them
+        await _all_end_with_the_bot(process, building, "the rebuild's workers")
 
 
 async def test_an_uploads_reader_ends_when_the_bot_is_killed(tmp_path):
@@ -161,10 +156,4 @@ async def test_an_uploads_reader_ends_when_the_bot_is_killed(tmp_path):
         def reading() -> list[int]:
             return [child for child in _workers(bot) if _data_limited(child)]
 
-        await _moment(reading, "the upload's reader")
-        left = await _bot_killed(process, reading()[0])
-        try:
-            assert await asyncio.to_thread(_still_running, left) == []
-        finally:
-            _killed(left)
-            await process.exited()  # its output ends with the last of them
+        await _all_end_with_the_bot(process, reading, "the upload's reader")

@@ -115,8 +115,10 @@ async def bot_on_fake_discord(
     await discord.start()
     process = BotProcess(discord, STORYBOT_INDEX="off", STORYBOT_DATA=str(data), **env)
     await process.start()
-    await process.ready()
-    yield discord, process
-    await process.stop()
-    await discord.stop()
+    try:
+        await process.ready()
+        yield discord, process
+    finally:  # a failed test leaves no bot running
+        await process.stop()
+        await discord.stop()
     assert "Traceback" not in process.text
