@@ -56,9 +56,9 @@ def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
     performers = PerformerDirectory.read_later(  # each part's people read when someone is looked up
         [named for part in parts for named in part.performers.named()],
         lambda: [
-            dataclasses.replace(p, passage=None if p.passage is None else p.passage + first)
+            p if not first or p.passage is None else dataclasses.replace(p, passage=p.passage + first)
             for part, first in zip(parts, first_passages, strict=False)
-            for p in part.performers.performers
+            for p in part.performers.performers  # the first part's people shared (a view's: the owner's library's)
         ],
     )
     if any(part.index.tie_order is not None for part in parts):  # a part of segments ranks ties in file order

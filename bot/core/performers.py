@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import heapq
 import re
+import threading
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -55,6 +56,7 @@ class PerformerDirectory:
         self.__dict__["performers"] = tuple(sorted(performers, key=_directory_order))
         self._named: list[tuple[str, str]] | None = None
         self._read: Callable[[], Iterable[Performer]] | None = None
+        self._unindexed()
 
     @classmethod
     def read_later(cls, named: list[tuple[str, str]], read: Callable[[], Iterable[Performer]]) -> PerformerDirectory:
@@ -62,7 +64,15 @@ class PerformerDirectory:
         first looked up or listed."""
         directory = cls.__new__(cls)
         directory._named, directory._read = named, read
+        directory._unindexed()
         return directory
+
+    def _unindexed(self) -> None:
+        self._indexing = threading.RLock()
+        """Held while the name indexes are built: a keystroke in one thread while warm() builds them in another
+        waits for that build rather than running a second one beside it."""
+        self._name_index: _NameIndex | None = None
+        self._close_names: CloseNames | None = None
 
     @cached_property
     def performers(self) -> tuple[Performer, ...]:
@@ -78,29 +88,42 @@ class PerformerDirectory:
     def __getstate__(self) -> dict[str, object]:
         """Sent to another process whole: the people read now (what reads them stays here)."""
         state = dict(self.__dict__, performers=self.performers, _read=None)
-        state.pop("_keys", None)
-        state.pop("_words", None)
-        state.pop("_names", None)
-        state.pop("_close", None)
+        for built in ("_indexing", "_name_index", "_close_names"):
+            del state[built]
         return state
 
-    @cached_property
-    def _keys(self) -> list[str]:
-        return [fold(p.name) for p in self.performers]
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._unindexed()
 
-    @cached_property
-    def _words(self) -> list[list[str]]:
-        return [key.split() for key in self._keys]
+    def warm(self) -> None:
+        """Reads the people and builds both name indexes now, in a thread off the event loop, when the library or
+        view is built: left to the first lookup, a big library's (95,000 names) took that lookup a second or more,
+        and /performer's first keystroke offered no one (bench/bench_close_names.py)."""
+        self._close()
 
-    @cached_property
+    @property
+    def warmed(self) -> bool:
+        """Whether its names were indexed (by a lookup, or warm()): whether anyone here looks people up."""
+        return self._name_index is not None
+
+    @property
     def _names(self) -> _NameIndex:
-        """Built at the first lookup, not at every start (95,752 people in 3,080 books)."""
-        return _NameIndex(self._keys, self._words)
+        """Built at the first lookup or warm(), not at every start (95,752 people in 3,080 books)."""
+        if self._name_index is None:
+            with self._indexing:
+                if self._name_index is None:
+                    self._name_index = _NameIndex([fold(p.name) for p in self.performers])
+        return self._name_index
 
-    @cached_property
     def _close(self) -> CloseNames:
-        """Built at the first name no one's starts with: a scan of 95,752 names took 0.15 s a keystroke."""
-        return CloseNames(self._keys, self._names.by_word)
+        """Built at warm() or the first name no one's starts with: a scan of 95,752 names took 0.15 s a keystroke."""
+        if self._close_names is None:
+            with self._indexing:
+                if self._close_names is None:
+                    names = self._names
+                    self._close_names = CloseNames(names.keys, names.by_word)
+        return self._close_names
 
     @classmethod
     def from_corpus(
@@ -126,7 +149,7 @@ class PerformerDirectory:
         names = self._names
         found = names.by_key.get(key, []) or names.holding_all(key.split()) or self._fuzzy(key)
         if not found:
-            suggested = dict.fromkeys(self.performers[i].name for i in self._close.closest(key, FUZZY_SUGGEST, 3))
+            suggested = dict.fromkeys(self.performers[i].name for i in self._close().closest(key, FUZZY_SUGGEST, 3))
             return Lookup(query, (), False, tuple(suggested))
         matches = tuple(self.performers[i] for i in found)
         return Lookup(query, matches, len(matches) > 1)
@@ -137,7 +160,7 @@ class PerformerDirectory:
         names = self._names
         scores: dict[int, float] = {}
         cutoff = FUZZY_MATCH - FUZZY_CLOSE
-        for _, score, i in process.extract(key, self._keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
+        for _, score, i in process.extract(key, names.keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
             scores[i] = max(scores.get(i, 0.0), score)
         if " " not in key:
             for word, score, _ in process.extract(key, names.words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
@@ -155,7 +178,7 @@ class PerformerDirectory:
             return list(self.performers[:limit])
         hits = [self.performers[i] for i in self._names.starting(key, limit)]
         if not hits:
-            hits = [self.performers[i] for i in self._close.closest(key, FUZZY_MATCH, limit)]
+            hits = [self.performers[i] for i in self._close().closest(key, FUZZY_MATCH, limit)]
         return hits[:limit]
 
 
@@ -167,11 +190,14 @@ class _NameIndex:
     """The people's folded names by whole name and by word, and every name and word in sorted order
     (for prefixes): a lookup in 95,752 people is a few dictionary and bisect steps, not a loop over them."""
 
-    def __init__(self, keys: list[str], words: list[list[str]]):
+    def __init__(self, keys: list[str]):
+        self.keys = keys
+        """Each person's folded name, in directory order."""
         self.by_key: dict[str, list[int]] = {}
         self.by_word: dict[str, list[int]] = {}
         named: list[tuple[str, int]] = []
-        for i, (key, name_words) in enumerate(zip(keys, words, strict=True)):
+        for i, key in enumerate(keys):
+            name_words = key.split()
             self.by_key.setdefault(key, []).append(i)
             for word in dict.fromkeys(name_words):
                 self.by_word.setdefault(word, []).append(i)
