@@ -1,4 +1,6 @@
-"""The library the bot answers from, and its reload: built away from the event loop, swapped in whole.
+"""The library the bot answers from, and its reload: built away from the event loop, swapped in whole, its people
+indexed in a thread of their own (WARMING) as soon as it is in, and those who asked told of the swap at once
+(bot.operations.server_views rebuilds the servers' views then, not at each server's next question).
 
 A library opened from a saved index tells the holder when it finds the index damaged under the bot
 (a file cut short or written to); the holder then rebuilds it in the worker, as /reload does, while
@@ -9,10 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from bot.core.corpus import CorpusError
 from bot.core.index_damage import IndexDamage
 from bot.core.library import StoryLibrary
+from bot.core.performers import PerformerDirectory
 from bot.core.saved_index import IndexStore
 from bot.core.worker import load_in_worker, merge_in_worker
 from bot.operations.opening import index_store
@@ -23,6 +29,9 @@ log = logging.getLogger(__name__)
 BUILD_LIMIT_SECONDS = 30 * 60.0
 """A reload's build may take this long (a library of millions of passages takes minutes); past it, the
 build is stopped, so that one story that reads slowly never holds the reload lock for ever."""
+WARMING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storybot-people")
+"""Where a new library's (or view's) people are read and their names indexed (PerformerDirectory.warm), one at a
+time, beside the ranking and view-building threads: on the ranking thread each would hold answers behind it."""
 
 
 class BuildTooLong(CorpusError):
@@ -42,8 +51,15 @@ class LibraryHolder:
         self._loop = asyncio.get_running_loop()
         self._repair: asyncio.Task[None] | None = None
         self._merge: asyncio.Task[None] | None = None
+        self._listeners: list[Callable[[StoryLibrary], None]] = []
         self.current = self._watched(library)
         """What questions are answered from; a question in flight keeps the library it started with."""
+        self.warmed: asyncio.Future[None] = warm_people(library)
+        """The current library's people read and indexed (done at once for a library whose were)."""
+
+    def when_reloaded(self, listener: Callable[[StoryLibrary], None]) -> None:
+        """listener(new) on the event loop as soon as a reload swapped `new` in, before the reload is reported."""
+        self._listeners.append(listener)
 
     @property
     def reloading(self) -> bool:
@@ -65,6 +81,9 @@ class LibraryHolder:
                 log.error("A reload of %s took over %.3g minutes and was stopped.", self.settings.corpus, minutes)
                 raise BuildTooLong(self.build_limit) from None
             self.current = self._watched(new)
+            self.warmed = warm_people(new)
+            for listener in self._listeners:
+                listener(new)
             if store is not None and (self._merge is None or self._merge.done()):
                 self._merge = asyncio.create_task(self._merged(store))
             return old, new
@@ -99,3 +118,24 @@ class LibraryHolder:
         log.info(
             "Rebuilt the damaged index: %d stories, %d passages.", len(new.corpus.stories), len(new.corpus.passages)
         )
+
+
+def warm_people(library: StoryLibrary) -> asyncio.Future[None]:
+    """The library's people read and their names indexed in WARMING (PerformerDirectory.warm), logged once done;
+    what fails is logged too: the first lookup then builds them itself."""
+    loop = asyncio.get_running_loop()
+    warming = loop.run_in_executor(WARMING, _warm, library.performers)
+    warming.add_done_callback(_log_failure)
+    return warming
+
+
+def _warm(people: PerformerDirectory) -> None:
+    if not people.warmed:
+        began = time.thread_time()
+        people.warm()
+        log.info("Indexed the names of %d people in %.2f s CPU.", len(people.performers), time.thread_time() - began)
+
+
+def _log_failure(work: asyncio.Future[None]) -> None:
+    if not work.cancelled() and (error := work.exception()) is not None:
+        log.error("Indexing the people's names failed", exc_info=error)

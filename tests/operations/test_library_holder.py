@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import random
+import shutil
 
 import pytest
 
@@ -13,6 +14,7 @@ from bot.operations.library_holder import BuildTooLong, LibraryHolder
 from bot.operations.reload import Reloaded, reload
 from bot.settings import Settings
 from tests.best_hit import best_hit
+from tests.conftest import CORPUS
 from tests.core.test_worker import WORDS
 
 
@@ -36,3 +38,16 @@ async def test_a_build_past_its_limit_is_stopped_and_the_old_library_keeps_answe
     old, new = await holder.reload()
     assert old is library and holder.current is new
     assert isinstance(new, StoryLibrary) and best_hit(new, "Where did the zeppelin land?").story == "Zeppelin"
+
+
+async def test_a_library_has_its_peoples_names_indexed_once_loaded_and_once_reloaded(tmp_path):
+    """/performer's first keystroke after a start or a reload read the people and indexed their names itself (0.57 s
+    CPU for the close names of 95,000 people alone), past what autocomplete waits: it offered no one."""
+    folder = shutil.copytree(CORPUS, tmp_path / "corpus")
+    holder = LibraryHolder(StoryLibrary.load(folder), Settings(corpus=folder, index=None))
+    await holder.warmed
+    assert holder.current.performers.warmed  # no one looked anyone up
+    (folder / "mill.md").write_text("# The Old Mill\n\nThe miller Anatole ground rye by the river.")
+    old, new = await holder.reload()
+    await holder.warmed
+    assert new.performers.warmed and new is not old
