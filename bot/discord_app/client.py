@@ -160,6 +160,7 @@ class StoryBot(commands.AutoShardedBot):
         """No prefix commands: questions are handled by the ask extension's listener."""
 
     async def on_ready(self) -> None:
+        self.views.build_ahead([server.id for server in self.guilds])  # once: a READY again builds nothing more
         summary = list_stories(self.library, count=0)
         log.info(
             "Logged in as %s (id %s): %d stories, %d passages. Mention me, DM me, or use /ask.",

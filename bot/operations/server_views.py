@@ -4,9 +4,12 @@ A server that never changed what it searches searches the owner's library itself
 A server with stories of its own, or that hides the owner's library, gets a view built off the event loop
 (in a thread of its own, BUILDING) and kept until its shelf's version (raised by every change, hiding included) or the
 owner's library changes. Its shelf's built parts are kept with it, so the next view builds only the stories changed
-since (bot.core.shelf_parts); a reload of the owner's library lets the views go but keeps their shelves' parts, so
-the next view of each server only joins them with the new library. Every POLL_SECONDS each process reads the versions
-of the shelves it knows (one statement for hundreds of servers, on SQLite and PostgreSQL alike), so a
+since (bot.core.shelf_parts). A reload of the owner's library lets the views go at once (they held the old library)
+but keeps their shelves' parts, and rebuilds them in the background, the servers asked last first, each only a join
+of its kept parts with the new library: the first question after a reload finds its view built (or waits for the
+build under way, never a second one). A view built is then given its people's name index (in
+bot.operations.library_holder.WARMING) when its server looked people up before. Every POLL_SECONDS each process reads
+the versions of the shelves it knows (one statement for hundreds of servers, on SQLite and PostgreSQL alike), so a
 story added through any process is searched by every other within seconds, without a restart.
 """
 
@@ -14,8 +17,10 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import logging
 from collections import OrderedDict
+from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -23,7 +28,7 @@ from bot.core.library import StoryLibrary
 from bot.core.server_view import server_view
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.shelf_parts import ShelfParts, shelf_parts
-from bot.operations.library_holder import LibraryHolder
+from bot.operations.library_holder import LibraryHolder, warm_people
 from bot.state.guarded_engine import DatabaseUnavailable
 from bot.state.shelves import ShelfStore
 
@@ -54,6 +59,8 @@ behind it there. One thread: builds queue behind each other, not answers."""
 @dataclass(frozen=True)
 class _Built:
     shelf_version: int
+    hidden: bool
+    """Whether the server hides the owner's library (a change of which raises the shelf's version)."""
     library: StoryLibrary | None
     """The owner's library it was built on; None once a reload replaced that library: the view was let go (it held
     the old library in memory), its shelf's parts kept for the server's next view."""
@@ -63,6 +70,14 @@ class _Built:
     held_bytes: int
     """About what the view holds in memory beyond the owner's library, which every view shares: its shelf's parts,
     stories no longer searched included until their part is built again."""
+    looked_up: bool = False
+    """Whether people were looked up in a view of this server before this one (kept when a reload lets it go)."""
+
+    @property
+    def people_wanted(self) -> bool:
+        """Whether people were looked up in this server: its next view's names are indexed once it is built (so
+        its first /performer keystroke does not wait for them), not every view's (memory for each)."""
+        return self.looked_up or (self.view is not None and self.view.performers.warmed)
 
 
 class ServerViews:
@@ -77,6 +92,8 @@ class ServerViews:
         self._building: dict[int, asyncio.Task[_Built]] = {}
         self._stories: OrderedDict[int, ShelfStoryText] = OrderedDict()
         self._poll: asyncio.Task[None] | None = None
+        self._rebuilding: asyncio.Task[None] | None = None
+        libraries.when_reloaded(self._reloaded)
 
     async def view(self, server_id: int | None) -> StoryLibrary | None:
         """What a question in this server searches (in DMs, None: the owner's library); None when the server
@@ -121,10 +138,78 @@ class ServerViews:
             self._poll = asyncio.create_task(self._polling(), name="storybot-shelf-poll")
 
     async def stop(self) -> None:
-        if self._poll is not None:
-            self._poll.cancel()
-            await asyncio.gather(self._poll, return_exceptions=True)
-            self._poll = None
+        for task in (self._poll, self._rebuilding):
+            if task is not None:
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
+        self._poll = self._rebuilding = None
+
+    def build_ahead(self, server_ids: Collection[int]) -> None:
+        """At start-up: the views of those of these servers (the ones Discord sent) whose shelves changed last built in
+        the background, the latest first, as many as views are kept, so that no server's first question waits for its
+        view (the whole shelf read and analysed: seconds for a large one)."""
+        if self._rebuilding is None:
+            self._rebuilding = asyncio.create_task(self._ahead(server_ids), name="storybot-views-ahead")
+
+    async def _ahead(self, server_ids: Collection[int]) -> None:
+        try:
+            latest = await self._shelves.changed_last(server_ids, VIEWS_KEPT)
+        except DatabaseUnavailable as error:
+            log.warning(
+                "Could not read which servers have stories of their own (%s); their views are built when asked.", error
+            )
+            return
+        for server_id, version in reversed(latest.items()):  # the latest watched last: the last to go
+            self._watch(server_id, version)
+        await self._build_each(list(latest), "at start-up")
+
+    async def rebuilt(self) -> None:
+        """Returns once the views being built ahead (after a reload, or at start-up) are built."""
+        if self._rebuilding is not None:
+            await asyncio.shield(self._rebuilding)
+
+    def _reloaded(self, library: StoryLibrary) -> None:
+        """The owner's library was replaced: the views built on the old one go now (each held it in memory, and
+        none may answer once the reload is reported), their shelves' parts kept, and they are rebuilt in the
+        background, the servers asked last first."""
+        servers = list(reversed(self._built))
+        for server_id, old in list(self._built.items()):
+            if old.library is not None and old.library is not library:
+                shelf = old.shelf.analysed_as(library.analyzer)
+                if shelf is None:
+                    del self._built[server_id]
+                else:
+                    let_go = dataclasses.replace(old, library=None, view=None, shelf=shelf, looked_up=old.people_wanted)
+                    self._built[server_id] = let_go
+        if self._rebuilding is not None:
+            self._rebuilding.cancel()  # the builds it waited for go on, and are waited for again below
+        self._rebuilding = asyncio.create_task(
+            self._build_each(servers, "on the reloaded library"), name="storybot-views"
+        )
+
+    async def _build_each(self, servers: list[int], why: str) -> None:
+        """Each server's view on the current library, one after another, before anyone asks (beside questions, whose
+        own builds wait for one of these at most); none built twice: one a question started is waited for, one built
+        is skipped. Stops when the views fill the memory for them: one more would only push another out."""
+        began, built_ahead = asyncio.get_running_loop().time(), 0
+        for server_id in servers:
+            built = self._built.get(server_id)
+            if built is not None and built.library is self._libraries.current:
+                continue  # a question built it first
+            if self._versions.get(server_id, 0) == 0:
+                continue  # no longer watched
+            try:
+                await self._build(server_id, asked=False)
+            except DatabaseUnavailable as error:
+                log.warning(
+                    "Could not build the view of server %s ahead (%s); it is built when asked.", server_id, error
+                )
+                continue
+            if server_id not in self._built:
+                break
+            built_ahead += 1
+        seconds = asyncio.get_running_loop().time() - began
+        log.info("Built %d server views ahead %s in %.2f s.", built_ahead, why, seconds)
 
     async def poll(self) -> None:
         """Reads the versions of the watched servers' shelves once; views of changed shelves are rebuilt when
@@ -171,7 +256,7 @@ class ServerViews:
             gone, _ = self._versions.popitem(last=False)
             self._built.pop(gone, None)
 
-    async def _build(self, server_id: int) -> _Built:
+    async def _build(self, server_id: int, *, asked: bool = True) -> _Built:
         """The server's view from its shelf now; one build per server at a time (others wait for it, and build
         again if it read the shelf before a change they know of: the change that asked must be in it)."""
         while True:
@@ -179,25 +264,38 @@ class ServerViews:
             if running is None:
                 running = asyncio.ensure_future(self._built_now(server_id))
                 self._building[server_id] = running
-                running.add_done_callback(lambda _: self._building.pop(server_id, None))
+                running.add_done_callback(functools.partial(self._keep, server_id, asked))
             built = await asyncio.shield(running)
-            if built.shelf_version >= self._versions.get(server_id, 0):
+            # Built again on a library a reload swapped in while it was built: once the reload is reported, no
+            # question is answered from the library before it.
+            if built.shelf_version >= self._versions.get(server_id, 0) and built.library is self._libraries.current:
                 break
+        if asked and server_id in self._built:
+            self._built.move_to_end(server_id)
+        return built
+
+    def _keep(self, server_id: int, asked: bool, running: asyncio.Future[_Built]) -> None:
+        """A build done: kept, as it finishes (not when its waiters next run: a build ahead in the meantime would
+        have found neither it nor a build under way, and built the view again), unless a reload made it stale.
+        A view built ahead (not `asked`) keeps its server's place among the views kept, the least recently asked
+        going first, or goes first itself for a server with none."""
+        del self._building[server_id]
+        if running.cancelled() or running.exception() is not None:
+            return  # raised to its waiters
+        built = running.result()
+        if built.library is not self._libraries.current:
+            return
+        kept = self._built.get(server_id)
+        if built.view is not None and kept is not None and kept.people_wanted:
+            warm_people(built.view)
+            built = dataclasses.replace(built, looked_up=True)
         self._built[server_id] = built
-        self._built.move_to_end(server_id)
-        current = self._libraries.current
-        for stale, old in list(self._built.items()):
-            if old.library is not None and old.library is not current and stale != server_id:
-                # Built on a library a reload replaced, which the view kept in memory: its shelf's parts stay.
-                shelf = old.shelf.analysed_as(current.analyzer)
-                if shelf is None:
-                    del self._built[stale]
-                else:
-                    self._built[stale] = dataclasses.replace(old, library=None, view=None, shelf=shelf)
+        if asked or kept is None:
+            self._built.move_to_end(server_id, last=asked)
         held = sum(b.held_bytes for b in self._built.values())
         while len(self._built) > 1 and (len(self._built) > VIEWS_KEPT or held > self._memory_bytes):
-            held -= self._built.popitem(last=False)[1].held_bytes  # the view just built stays, even past the budget
-        return built
+            # The view just asked for stays, even past the budget; one built ahead may not.
+            held -= self._built.popitem(last=False)[1].held_bytes
 
     def built_stories(self, server_id: int) -> tuple[int, ...] | None:
         """The shelf story versions the server's last view analysed (the others it kept from the view before);
@@ -208,6 +306,20 @@ class ServerViews:
     async def _built_now(self, server_id: int) -> _Built:
         library = self._libraries.current
         kept = self._built.get(server_id)
+        loop = asyncio.get_running_loop()
+        same = None if kept is None else kept.shelf.analysed_as(library.analyzer)
+        if (
+            kept is not None
+            and same is not None
+            and same.params == library.index.params
+            and kept.shelf_version == self._versions.get(server_id)
+        ):
+            # The shelf as it was, on a reloaded library: its parts joined with the new one, nothing read again.
+            view = await loop.run_in_executor(BUILDING, server_view, None if kept.hidden else library, same)
+            log.info(
+                "Server %s: its shelf (version %d) joined with the reloaded library.", server_id, kept.shelf_version
+            )
+            return dataclasses.replace(kept, library=library, view=view, shelf=dataclasses.replace(same, built=()))
         shelf = await self._shelves.stories(server_id)
         version, hidden = shelf.version, shelf.library_hidden
         if version > self._versions.get(server_id, 0):
@@ -217,7 +329,6 @@ class ServerViews:
             text = await self._story(story.story_id, story.name, story.version_id)
             if text is not None:
                 texts.append((story.version_id, text))
-        loop = asyncio.get_running_loop()
         owner = None if hidden else library
         parts, view = await loop.run_in_executor(
             BUILDING, _view, library, owner, texts, None if kept is None else kept.shelf
@@ -230,7 +341,7 @@ class ServerViews:
             len(parts.built),
             len(parts.runs),
         )
-        return _Built(version, library, view, parts, VIEW_BYTES_PER_CHARACTER * parts.held_characters)
+        return _Built(version, hidden, library, view, parts, VIEW_BYTES_PER_CHARACTER * parts.held_characters)
 
     async def _story(self, story_id: int, name: str, version_id: int) -> ShelfStoryText | None:
         kept = self._stories.get(version_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import logging
 import random
 import shutil
 import threading
@@ -21,10 +22,12 @@ from bot.core.shelf_parts import ShelfParts
 from bot.operations import server_views
 from bot.operations.ask import ask_in_thread
 from bot.operations.change_shelf import add_to_shelf
-from bot.operations.library_holder import LibraryHolder
+from bot.operations.library_holder import WARMING, LibraryHolder
+from bot.operations.look_up_person import look_up_person
 from bot.operations.server_views import ServerViews
 from bot.settings import Settings
 from bot.state.database import Database
+from tests.best_hit import best_hit
 from tests.conftest import CORPUS
 from tests.core.story_folder import library_facts
 
@@ -166,8 +169,8 @@ async def test_a_reload_analyses_no_shelf_again_and_changes_after_it_search_as_o
     before = {server: await views.view(server) for server in (SERVER, OTHER_SERVER)}
     (folder / "mill.md").write_bytes(MILL)
     await holder.reload()
-    assert views.at_hand(SERVER) is before[SERVER]  # until the view on the new library is built
-    for server in (SERVER, OTHER_SERVER):  # the first rebuilt lets the other's view go, not its shelf's parts
+    assert views.at_hand(SERVER) is not before[SERVER]  # let go at once, its shelf's parts kept
+    for server in (SERVER, OTHER_SERVER):
         assert "The Old Mill" in titles(await views.view(server))
         assert views.built_stories(server) == ()
     added = await first.shelves.add(SERVER, "tale-4.txt", story_of(3_000, 4), 1, replace=False)
@@ -256,3 +259,161 @@ async def test_a_change_builds_only_its_story_and_the_view_searches_as_one_built
     assert titles(view)[-6:] == ["Tale 1", "Tale 4", "Tale 5", "Tale 7", "Tale 8", "Tale 9"]
     fresh = await ServerViews(LibraryHolder(library, Settings()), first.shelves).view(SERVER)
     assert_same_view(view, fresh, library)
+
+
+def builds(caplog: pytest.LogCaptureFixture) -> dict[str, list[int]]:
+    """The views built, by server, as the real build logs each: its shelf read and built ("whole"), or its parts kept
+    joined with a reloaded library ("joined")."""
+    found: dict[str, list[int]] = {"whole": [], "joined": []}
+    for record in caplog.records:
+        if record.name == server_views.__name__ and record.msg.startswith("Server %s: "):
+            assert isinstance(record.args, tuple)
+            server = record.args[0]
+            assert isinstance(server, int)
+            found["joined" if "joined with the reloaded library" in record.msg else "whole"].append(server)
+    return found
+
+
+async def reloading(library: StoryLibrary, databases, tmp_path: Path) -> tuple[LibraryHolder, ServerViews, Path]:
+    """Views of two servers with a story each, built on a library whose folder is the test's own; OTHER_SERVER's
+    built first, SERVER asked last."""
+    first, _ = databases
+    for server in (OTHER_SERVER, SERVER):
+        await first.shelves.add(server, "tale.txt", b"# Tale\n\n" + story_of(3_000, server), 1, replace=False)
+    folder = shutil.copytree(CORPUS, tmp_path / "corpus")
+    holder = LibraryHolder(library, Settings(corpus=folder, data=tmp_path / "data", index=None))
+    views = ServerViews(holder, first.shelves)
+    for server in (OTHER_SERVER, SERVER):
+        assert titles(await views.view(server))[-1] == "Tale"
+    (folder / "mill.md").write_bytes(MILL)
+    return holder, views, folder
+
+
+async def test_after_a_reload_every_view_is_built_again_before_any_question_once(library, databases, tmp_path, caplog):
+    """After /reload each server's first question waited for its view's join with the new library (20-40 ms a server
+    on the bundled stories, far more on a big library): now the joins run in the background as soon as the new library
+    is in, each once, and the question finds its view built."""
+    holder, views, _ = await reloading(library, databases, tmp_path)
+    caplog.set_level(logging.INFO, logger=server_views.__name__)
+    caplog.clear()
+    await holder.reload()
+    await views.rebuilt()  # no question asked
+    built = {server: views.at_hand(server) for server in (SERVER, OTHER_SERVER)}
+    for server, view in built.items():
+        assert (
+            view is not None
+            and view.corpus.stories[: len(holder.current.corpus.stories)] == holder.current.corpus.stories
+        )
+        assert titles(view)[-1] == "Tale" and views.built_stories(server) == ()  # no shelf story analysed again
+    for server in (SERVER, OTHER_SERVER):
+        view = await views.view(server)
+        assert (
+            view is not None
+            and view is built[server]
+            and best_hit(view, "Who ground rye by the river?").story == "The Old Mill"
+        )
+    assert builds(caplog) == {"whole": [], "joined": [SERVER, OTHER_SERVER]}  # the server asked last first
+
+
+def held_builds(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
+    """Each view's build held in its thread until `answered` is set; `under_way` set when the first is held."""
+    under_way, answered = threading.Event(), threading.Event()
+
+    def held_build(library: StoryLibrary | None, shelf: ShelfParts) -> StoryLibrary | None:
+        under_way.set()
+        assert answered.wait(HANG)
+        return server_view(library, shelf)
+
+    monkeypatch.setattr(server_views, "server_view", held_build)
+    return under_way, answered
+
+
+async def test_questions_while_the_views_are_rebuilt_get_the_new_library_from_one_build_each(
+    library, databases, tmp_path, monkeypatch, caplog
+):
+    """A question in the server being rebuilt waits for that build; one in a server not reached yet builds its own,
+    which the rebuild then leaves alone: one build of each view, both on the new library."""
+    holder, views, _ = await reloading(library, databases, tmp_path)
+    caplog.set_level(logging.INFO, logger=server_views.__name__)
+    caplog.clear()
+    under_way, answered = held_builds(monkeypatch)
+    try:
+        await holder.reload()
+        assert await asyncio.to_thread(under_way.wait, HANG)  # the rebuild's first: SERVER, asked last
+        asked = [asyncio.create_task(views.view(server)) for server in (SERVER, OTHER_SERVER)]
+        await asyncio.sleep(0)  # each question runs until it waits for a build
+        assert not any(task.done() for task in asked)
+    finally:
+        answered.set()
+    for view in await asyncio.wait_for(asyncio.gather(*asked), HANG):
+        assert view is not None and best_hit(view, "Who ground rye by the river?").story == "The Old Mill"
+    await views.rebuilt()
+    assert sorted(builds(caplog)["joined"]) == sorted([SERVER, OTHER_SERVER]) and builds(caplog)["whole"] == []
+    assert [await views.view(server) for server in (SERVER, OTHER_SERVER)] == [
+        views.at_hand(SERVER),
+        views.at_hand(OTHER_SERVER),
+    ]
+
+
+async def test_a_view_built_while_the_library_was_reloaded_is_built_again_on_the_new_one(
+    library, databases, tmp_path, monkeypatch
+):
+    """A question whose server's view was under way when a reload swapped the library in was answered from a view of
+    the library before it, after the reload was reported."""
+    first, _ = databases
+    await first.shelves.add(SERVER, "tale.txt", b"# Tale\n\n" + story_of(3_000, 1), 1, replace=False)
+    folder = shutil.copytree(CORPUS, tmp_path / "corpus")
+    holder = LibraryHolder(library, Settings(corpus=folder, data=tmp_path / "data", index=None))
+    views = ServerViews(holder, first.shelves)
+    (folder / "mill.md").write_bytes(MILL)
+    under_way, answered = held_builds(monkeypatch)
+    try:
+        asked = asyncio.create_task(views.view(SERVER))
+        assert await asyncio.to_thread(under_way.wait, HANG)  # its view, on the library before the reload
+        await holder.reload()
+    finally:
+        answered.set()
+    view = await asyncio.wait_for(asked, HANG)
+    assert view is not None and best_hit(view, "Who ground rye by the river?").story == "The Old Mill"
+    assert titles(view)[-1] == "Tale"
+
+
+async def test_a_server_that_looks_people_up_has_their_names_indexed_in_each_view_before_it_is_asked(
+    library, databases, tmp_path
+):
+    """/performer's first keystroke after a reload indexed the names of the whole view (a second and more for a big
+    library): now the view of a server whose people were looked up has them indexed once it is built. A server that
+    never looked anyone up holds no such index."""
+    holder, views, _ = await reloading(library, databases, tmp_path)
+    lookup = look_up_person(await views.view(SERVER) or library, "Sofia")
+    assert lookup.people
+    await holder.reload()
+    await views.rebuilt()
+    await holder.warmed
+    await asyncio.get_running_loop().run_in_executor(WARMING, lambda: None)  # what was queued before it is done
+    assert holder.current.performers.warmed
+    view, other = views.at_hand(SERVER), views.at_hand(OTHER_SERVER)
+    assert view is not None and other is not None
+    assert view.performers.warmed and not other.performers.warmed
+    assert [p.name for p in view.performers.complete("Sofya")] == [p.name for p in other.performers.complete("Sofya")]
+
+
+async def test_at_start_up_the_views_of_servers_whose_shelves_changed_last_are_built_before_anyone_asks(
+    library, databases, caplog
+):
+    """Each server's first question after a start waited for its whole shelf to be read and analysed. Now the views
+    of the servers Discord sent are built ahead, the shelves changed last first, until the memory for views is full
+    (here a megabyte: two of these three); a server with no stories of its own has nothing built."""
+    first, _ = databases
+    for server in (1, 2, 3):
+        await first.shelves.add(server, "tale.txt", b"# Tale\n\n" + story_of(50_000, server), 1, replace=False)
+    views = ServerViews(LibraryHolder(library, Settings(views_mb=1)), first.shelves)
+    caplog.set_level(logging.INFO, logger=server_views.__name__)
+    views.build_ahead([1, 2, 3, OTHER_SERVER])
+    await views.rebuilt()
+    assert builds(caplog) == {"whole": [3, 2, 1], "joined": []}  # the third pushed the first out: no more built
+    assert views.built_stories(1) is None and views.at_hand(OTHER_SERVER) is None  # nothing known of it
+    ready = {server: views.at_hand(server) for server in (2, 3)}
+    for server, view in ready.items():
+        assert view is not None and titles(view)[-1] == "Tale" and await views.view(server) is view
+    assert len(builds(caplog)["whole"]) == 3  # the questions built nothing
