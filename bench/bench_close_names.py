@@ -8,11 +8,17 @@ The people are those of the stories (FairytaleQA train and val), two ways to `--
 with other people's first names and surnames, as a big owner corpus has them). What is typed: names of theirs with one
 letter changed, dropped, swapped or added, a keystroke at a time, each prefix that no name starts with (those
 are the ones the fallback answers). Checks that both give the same people in the same order.
+
+Then the first keystroke after a load, as /performer autocomplete meets it, in a directory read from a saved index (its
+people read when first looked up): as before, with the people read and both name indexes built by that keystroke;
+now, with them built beforehand (PerformerDirectory.warm, run by the bot in a thread of its own as the library or view
+is built), and what that took, CPU time. Autocomplete waits 1.5 s at most (bot.discord_app.autocomplete).
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import dataclasses
 import functools
 import random
@@ -20,7 +26,8 @@ import statistics
 import time
 from pathlib import Path
 
-from bench_people import FAIRYTALEQA  # the sibling script
+from bench_loop_stalls import longest_stall  # the sibling scripts
+from bench_people import FAIRYTALEQA
 from bench_typos import typo
 from compare import times_ms
 from rapidfuzz import fuzz, process
@@ -29,6 +36,9 @@ from bot.core.analysis import fold
 from bot.core.corpus import load_corpus
 from bot.core.performers import COMPLETION_LIMIT, FUZZY_MATCH, Performer, PerformerDirectory
 from bot.eval.sections import merge_corpora, stories_folder
+
+ROUNDS = 3
+"""First keystrokes timed each way: the least is taken (the machine may be shared)."""
 
 
 def copied(people: list[Performer], count: int) -> list[Performer]:
@@ -86,6 +96,7 @@ def main() -> None:
     print(f"{len(found):,} people in {len(corpus.stories):,} stories, made {args.people:,} two ways")
     print(f"{'library':>10}{'names':>9}{'typed':>7}{'built ms':>10}{'scan p50/max ms':>18}", end="")
     print(f"{'filter p50/max ms':>20}{'scan/filter':>13}")
+    libraries: list[tuple[str, PerformerDirectory, str]] = []
     for label, people in (("copies", copied(found, args.people)), ("distinct", distinct(found, args.people, rng))):
         directory = PerformerDirectory(people)
         keys = [fold(p.name) for p in directory.performers]
@@ -106,6 +117,37 @@ def main() -> None:
             f"{statistics.median(scan):>9.2f}/{max(scan):<8.2f}{statistics.median(new):>11.3f}/{max(new):<8.2f}", end=""
         )
         print(f"{ratio:>12.1f}x")
+        libraries.append((label, directory, typed[0]))
+    print(f"first keystroke after a load (the least of {ROUNDS}), CPU ms:")
+    print(f"{'library':>10}{'typed':>9}{'before':>9}{'warmed':>9}{'before/warmed':>15}{'warming':>9}{'loop held':>11}")
+    for label, directory, key in libraries:
+        before, warmed, warming = first_keystrokes(directory, key)
+        held, _ = asyncio.run(longest_stall(functools.partial(asyncio.to_thread, read_later(directory).warm)))
+        print(f"{label:>10}{key:>9}{before:>9.0f}{warmed:>9.1f}{before / warmed:>14.0f}x{warming:>9.0f}", end="")
+        print(f"{held * 1000:>11.0f}")  # the longest the event loop waited for a turn while a thread warmed
+
+
+def read_later(directory: PerformerDirectory) -> PerformerDirectory:
+    """The directory as a saved index opens it: its people named, read when first looked up."""
+    return PerformerDirectory.read_later(directory.named(), lambda: directory.performers)
+
+
+def first_keystrokes(directory: PerformerDirectory, key: str) -> tuple[float, float, float]:
+    """The first keystroke's CPU ms in a directory just opened, and in one warmed first; the warming's CPU ms."""
+    before, warmed, warming = [], [], []
+    for _ in range(ROUNDS):
+        fresh = read_later(directory)
+        began = time.process_time()
+        hits = fresh.complete(key)
+        before.append((time.process_time() - began) * 1000)
+        ready = read_later(directory)
+        began = time.process_time()
+        ready.warm()
+        warming.append((time.process_time() - began) * 1000)
+        began = time.process_time()
+        assert ready.complete(key) == hits
+        warmed.append((time.process_time() - began) * 1000)
+    return min(before), min(warmed), min(warming)
 
 
 if __name__ == "__main__":

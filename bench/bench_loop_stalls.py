@@ -26,8 +26,8 @@ from bot.core.worker import load_in_worker
 WORDS = ("river", "mill", "lantern", "keeper", "storm", "harbour", "violin", "dancer", "winter", "forest")
 
 
-async def longest_stall(build: Callable[[], Awaitable[StoryLibrary]]) -> tuple[float, float]:
-    """The longest the loop was held while `build` ran, and how long the build took (seconds)."""
+async def longest_stall(build: Callable[[], Awaitable[object]]) -> tuple[float, float]:
+    """The longest the loop was held while `build` ran (a library built, say), and how long it took (seconds)."""
     stalls: list[float] = []
     running = True
 
