@@ -130,9 +130,11 @@ def warm_people(library: StoryLibrary) -> asyncio.Future[None]:
 
 
 def _warm(people: PerformerDirectory) -> None:
-    if not people.warmed:
-        began = time.thread_time()
-        people.warm()
+    if people.warmed:
+        return
+    began = time.thread_time()
+    people.warm()
+    if people.performers:  # a library of no one: nothing was indexed, nothing to say
         log.info("Indexed the names of %d people in %.2f s CPU.", len(people.performers), time.thread_time() - began)
 
 
