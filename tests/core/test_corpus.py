@@ -2,6 +2,7 @@ import json
 import os
 import shutil
 import tempfile
+import traceback
 from pathlib import Path
 
 import pytest
@@ -177,6 +178,9 @@ def load_as_unprivileged(folder: Path) -> dict:
         try:
             os.close(read)
             if os.geteuid() == 0:
+                # Loading imports modules on first use (the utf-8-sig codec): they are imported here, before
+                # giving up root, from a Python install the unprivileged user may not read (under /root).
+                load_corpus(CORPUS)
                 os.setgid(UNPRIVILEGED)
                 os.setuid(UNPRIVILEGED)
             try:
@@ -187,6 +191,8 @@ def load_as_unprivileged(folder: Path) -> dict:
                 }
             except CorpusError as error:
                 report = {"error": str(error)}
+            except Exception:  # shown in the test's failure, not lost with the child
+                report = {"crash": traceback.format_exc()}
             os.write(write, json.dumps(report).encode())
         finally:
             os._exit(0)
