@@ -14,6 +14,7 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import ParamSpec, TypeVar, cast
 
@@ -35,6 +36,10 @@ ONE_BLAS_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM
 numpy loads, each with its stack and buffer (41 MB of RLIMIT_DATA a thread with OpenBLAS 0.3.31), and a worker
 multiplies no matrices. On 64 cores that was 2.6 GB, and an upload's reader refused every file at 256 MB
 (bot.core.upload_memory)."""
+
+
+END_SECONDS = 10.0
+"""How long a worker with no more work is given to exit on its own before it is ended."""
 
 
 class WorkerEnded(CorpusError):
@@ -83,44 +88,91 @@ async def story_file_in_worker(
 
 
 async def _in_worker_process(work: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
-    """work(*args, **kwargs) in a fresh process. Cancelled (a build or a read past its time limit, the bot
-    closing), the process is ended at once: nothing waits for work nobody wants any more.
+    """work(*args, **kwargs) in a fresh process, ended once it is done. Cancelled (a build or a read past its time
+    limit, the bot closing), the process is ended at once: nothing waits for work nobody wants any more."""
+    worker = WorkerProcess()
+    try:
+        return await worker.run(work, *args, **kwargs)
+    finally:
+        await worker.close()
 
-    The work goes to the process through a pipe once it runs, not as the arguments it starts with: those are
-    written to it while it starts, in the caller's thread, which a process that never reads them (stopped, or
-    slow to start on a busy machine) would hold for as long, the event loop with it (an upload is 8 MB)."""
+
+class WorkerProcess:
+    """A process that does one piece of work after another (a server's shelf files, read one by one), started with
+    the first. Work cancelled (past its time limit) or that ends the process ends it, and the next starts another.
+
+    The work goes to the process through a pipe once it runs, not as the arguments it starts with: those are written
+    to it while it starts, in the caller's thread, which a process that never reads them (stopped, or slow to start
+    on a busy machine) would hold for as long, the event loop with it (an upload is 8 MB)."""
+
+    def __init__(self, *, daemon: bool = False) -> None:
+        self._daemon = daemon
+        """Ended by multiprocessing as the bot exits, if it still runs then (one cannot start processes of its own)."""
+        self._running: tuple[BaseProcess, Connection, Connection] | None = None
+        """The process, the pipe its work goes down and the one its outcomes come back on."""
+
+    async def run(self, work: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """work(*args, **kwargs) in the process; raises what it raises, WorkerEnded if the process ends first."""
+        if self._running is None:
+            self._running = _started(self._daemon)
+        process, work_out, receiving = self._running
+
+        def exchange() -> tuple[bool, object]:
+            work_out.send((work, args, kwargs))
+            outcome: tuple[bool, object] = receiving.recv()
+            return outcome
+
+        exchanged = asyncio.ensure_future(asyncio.to_thread(exchange))  # a thread: the library may be large
+        try:
+            succeeded, outcome = await asyncio.shield(exchanged)
+        except (EOFError, BrokenPipeError):
+            await self._end(exchanged)
+            raise WorkerEnded(f"The worker process ended without a word (exit {process.exitcode}).") from None
+        except BaseException:  # cancelled: the work is not wanted any more
+            await self._end(exchanged)
+            raise
+        if not succeeded:
+            assert isinstance(outcome, Exception)
+            raise outcome
+        return cast(R, outcome)
+
+    async def close(self) -> None:
+        """Lets the process end, if one runs: told there is no more work, it exits as a one-off worker did (ended if it
+        has not within END_SECONDS)."""
+        if self._running is None:
+            return
+        process, work_out, _ = self._running
+        work_out.close()
+        await asyncio.to_thread(process.join, END_SECONDS)
+        await self._end(None)
+
+    async def _end(self, exchanged: asyncio.Future[tuple[bool, object]] | None) -> None:
+        assert self._running is not None
+        process, work_out, receiving = self._running
+        self._running = None
+        if process.is_alive():
+            process.kill()  # the thread's send or recv then ends too
+        if exchanged is not None:
+            await asyncio.wait([exchanged])  # before its pipes are closed under it
+            if not exchanged.cancelled():
+                exchanged.exception()  # taken: after a kill, its EOFError says nothing more
+        await asyncio.to_thread(process.join)
+        receiving.close()
+        work_out.close()
+
+
+def _started(daemon: bool) -> tuple[BaseProcess, Connection, Connection]:
     # spawn, not fork: forking a process that runs an event loop and threads copies their locks.
     context = multiprocessing.get_context("spawn")
     receiving, sending = context.Pipe(duplex=False)
     work_in, work_out = context.Pipe(duplex=False)
-    process = context.Process(target=_send_outcome, args=(work_in, sending, os.getpid()), name="storybot-worker")
+    process = context.Process(
+        target=_send_outcomes, args=(work_in, sending, os.getpid()), name="storybot-worker", daemon=daemon
+    )
     process.start()
     sending.close()
     work_in.close()
-
-    def exchange() -> tuple[bool, object]:
-        work_out.send((work, args, kwargs))
-        outcome: tuple[bool, object] = receiving.recv()
-        return outcome
-
-    exchanged = asyncio.ensure_future(asyncio.to_thread(exchange))  # a thread: the library may be large
-    try:
-        succeeded, outcome = await asyncio.shield(exchanged)
-    except (EOFError, BrokenPipeError):
-        raise WorkerEnded(f"The worker process ended without a word (exit {process.exitcode}).") from None
-    finally:
-        if process.is_alive():
-            process.kill()  # the thread's send or recv then ends too
-        await asyncio.wait([exchanged])  # before its pipes are closed under it
-        if not exchanged.cancelled():
-            exchanged.exception()  # taken: after a kill, its EOFError says nothing more
-        await asyncio.to_thread(process.join)
-        receiving.close()
-        work_out.close()
-    if not succeeded:
-        assert isinstance(outcome, Exception)
-        raise outcome
-    return cast(R, outcome)
+    return process, work_out, receiving
 
 
 def _children_use_one_blas_thread() -> None:
@@ -137,17 +189,22 @@ def _children_use_one_blas_thread() -> None:
 _children_use_one_blas_thread()
 
 
-def _send_outcome(work_in: Connection, connection: Connection, parent: int) -> None:
-    """The worker process: the work from `work_in`, then (True, the result) or (False, the exception) back; ended
-    with its `parent` (started by the caller's event loop, whose thread outlives it)."""
+def _send_outcomes(work_in: Connection, connection: Connection, parent: int) -> None:
+    """The worker process: each work from `work_in`, then (True, the result) or (False, the exception) back, until
+    the pipe closes; ended with its `parent` (started by the caller's event loop, whose thread outlives it)."""
     end_with_parent(parent)
-    work, args, kwargs = work_in.recv()
+    while True:
+        try:
+            work, args, kwargs = work_in.recv()
+        except EOFError:
+            break
+        try:
+            outcome: tuple[bool, object] = (True, work(*args, **kwargs))
+        except Exception as error:
+            outcome = (False, error)
+        connection.send(outcome)
+        del outcome
     work_in.close()
-    try:
-        outcome: tuple[bool, object] = (True, work(*args, **kwargs))
-    except Exception as error:
-        outcome = (False, error)
-    connection.send(outcome)
     connection.close()
 
 

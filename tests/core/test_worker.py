@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -16,7 +17,7 @@ from bot.core.corpus import CorpusError
 from bot.core.index import BM25Params
 from bot.core.library import StoryLibrary
 from bot.core.saved_index import IndexStore
-from bot.core.worker import ONE_BLAS_THREAD, load_in_worker, merge_in_worker
+from bot.core.worker import ONE_BLAS_THREAD, WorkerProcess, load_in_worker, merge_in_worker
 from tests.best_hit import best_hit
 from tests.core.story_folder import library_facts, write_folder
 
@@ -50,6 +51,20 @@ WORDS = (
     "silver",
     "shadow",
 )
+
+
+def worker_processes(parent: int) -> list[int]:
+    """The worker processes (multiprocessing's spawned children) of the process `parent`, by their ids."""
+    found = []
+    for task in Path(f"/proc/{parent}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            try:
+                command = Path(f"/proc/{child}/cmdline").read_bytes()
+            except FileNotFoundError:  # ended meanwhile
+                continue
+            if b"multiprocessing.spawn" in command:
+                found.append(int(child))
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -136,3 +151,20 @@ def test_workers_one_blas_thread_is_in_the_environment_before_any_thread_could_r
         [sys.executable, "-c", shown], env=environment, capture_output=True, text=True, check=True, timeout=HANG
     )
     assert printed.stdout.split() == list(ONE_BLAS_THREAD.values())
+
+
+async def test_a_worker_process_does_one_work_after_another_and_one_cancelled_is_ended():
+    # A server's view reads its shelf files one by one in one worker process (bot.core.shelf_reader): a process
+    # started for each file took a second each (500 files: eight minutes). A read past its time is cancelled, and
+    # its process ended; the next starts another.
+    worker = WorkerProcess()
+    try:
+        first = await worker.run(os.getpid)
+        assert await worker.run(os.getpid) == first and worker_processes(os.getpid()) == [first]
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(worker.run(signal.pause), 0.5)
+        assert not Path(f"/proc/{first}").exists()  # ended, and waited for (no zombie left)
+        assert await worker.run(os.getpid) != first
+    finally:
+        await worker.close()
+    assert worker_processes(os.getpid()) == []

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
+from tests.core.test_worker import worker_processes
 from tests.discord_app.bot_process import BotProcess, bot_on_fake_discord
 from tests.discord_app.fake_discord import FakeDiscord
 from tests.discord_app.test_admin import MANAGE_SERVER
@@ -35,16 +36,7 @@ async def bot(tmp_path_factory) -> AsyncIterator[tuple[FakeDiscord, BotProcess]]
 def readers_of(process: BotProcess) -> list[int]:
     """The bot's worker processes (multiprocessing's spawned children), by their ids."""
     assert process.process is not None
-    found = []
-    for task in Path(f"/proc/{process.process.pid}/task").iterdir():
-        for child in (task / "children").read_text().split():
-            try:
-                command = Path(f"/proc/{child}/cmdline").read_bytes()
-            except FileNotFoundError:  # ended meanwhile
-                continue
-            if b"multiprocessing.spawn" in command:
-                found.append(int(child))
-    return found
+    return worker_processes(process.process.pid)
 
 
 async def test_an_upload_that_takes_too_long_to_read_is_stopped_and_the_manager_told(bot):
