@@ -19,8 +19,13 @@ cores and 2.6 GB on 64 before: from 6 cores on, by that count, STORYBOT_UPLOAD_M
 from __future__ import annotations
 
 import resource
+from collections.abc import Callable
+from typing import TypeVar
 
 from bot.core.shelf import ShelfError, StoryFile, UploadRefusal, story_file
+from bot.core.shelf_corpus import ShelfStoryText
+
+T = TypeVar("T")
 
 NO_MEMORY = "ERR_NO_MEMORY"
 """libxml2's error for an allocation that failed; lxml raises it as an XMLSyntaxError "unknown error"."""
@@ -31,7 +36,18 @@ as the frames unwind (CPython 3.11: an EPUB of 250,000 paragraphs at 256 MB, in 
 
 def story_file_within(raw: bytes, name: str, title: str | None, megabytes: int) -> StoryFile:
     """story_file(raw, name, title), in a process whose memory is capped at `megabytes` while it reads (for a worker
-    process of its own). Past it, ShelfError TOO_MUCH_MEMORY.
+    process of its own). Past it, ShelfError TOO_MUCH_MEMORY."""
+    return _within(megabytes, name, lambda: story_file(raw, name, title))
+
+
+def shelf_story_within(story: int, name: str, data: bytes, megabytes: int) -> ShelfStoryText:
+    """A stored shelf file read for a server's view as its upload was: in a worker process, capped at `megabytes`
+    (ShelfError TOO_MUCH_MEMORY past it); ValueError for a file that gives no story."""
+    return _within(megabytes, name, lambda: ShelfStoryText.read(story, name, data))
+
+
+def _within(megabytes: int, name: str, read: Callable[[], T]) -> T:
+    """What `read` gives, with the process's memory capped at `megabytes` while it runs.
 
     The cap is lifted once reading ends, before anything else is allocated: a read that ran out holds what it read
     until its error is dropped, so the worker had no memory left to say why (it spun, or ended with a traceback, and
@@ -41,10 +57,10 @@ def story_file_within(raw: bytes, name: str, title: str | None, megabytes: int) 
     resource.setrlimit(resource.RLIMIT_DATA, (ceiling if hard == resource.RLIM_INFINITY else min(ceiling, hard), hard))
     try:
         try:
-            return story_file(raw, name, title)
+            return read()
         finally:
             resource.setrlimit(resource.RLIMIT_DATA, uncapped)
-    except (MemoryError, ShelfError, SystemError) as error:
+    except (MemoryError, ShelfError, ValueError, SystemError) as error:
         if ran_out_of_memory(error):
             raise ShelfError(UploadRefusal.TOO_MUCH_MEMORY, name=name, size=megabytes) from error
         raise

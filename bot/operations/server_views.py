@@ -26,8 +26,10 @@ from dataclasses import dataclass
 
 from bot.core.library import StoryLibrary
 from bot.core.server_view import server_view
+from bot.core.shelf import ShelfError, UploadRefusal
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.shelf_parts import ShelfParts, shelf_parts
+from bot.core.shelf_reader import ShelfReader
 from bot.operations.library_holder import LibraryHolder, warm_people
 from bot.state.guarded_engine import DatabaseUnavailable
 from bot.state.shelves import ShelfStore
@@ -51,9 +53,9 @@ SERVERS_WATCHED = 10_000
 STORIES_KEPT = 2048
 """Shelf stories kept read, by version (a version's file never changes)."""
 BUILDING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storybot-views")
-"""Views are read and built in a thread of their own, beside the ranking thread (bot.operations.ask.RANKING): a
-large shelf's view takes seconds to build (a shelf may search 64 MB of text), and every server's answers waited
-behind it there. One thread: builds queue behind each other, not answers."""
+"""Views are built in a thread of their own, beside the ranking thread (bot.operations.ask.RANKING): a large
+shelf's view takes seconds to build (a shelf may search 64 MB of text), and every server's answers waited behind it
+there. One thread: builds queue behind each other, not answers. (Their files are read in a worker: ShelfReader.)"""
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,10 @@ class ServerViews:
         self._built: OrderedDict[int, _Built] = OrderedDict()
         self._building: dict[int, asyncio.Task[_Built]] = {}
         self._stories: OrderedDict[int, ShelfStoryText] = OrderedDict()
+        self._unread: OrderedDict[int, None] = OrderedDict()
+        """The shelf versions whose files gave no story here, most recent last."""
+        settings = libraries.settings
+        self._reader = ShelfReader(seconds=settings.upload_seconds, megabytes=settings.upload_mb)
         self._poll: asyncio.Task[None] | None = None
         self._rebuilding: asyncio.Task[None] | None = None
         libraries.when_reloaded(self._reloaded)
@@ -325,10 +331,11 @@ class ServerViews:
         if version > self._versions.get(server_id, 0):
             self._watch(server_id, version)
         texts = []
-        for story in shelf.stories:
-            text = await self._story(story.story_id, story.name, story.version_id)
-            if text is not None:
-                texts.append((story.version_id, text))
+        async with self._reader.session():
+            for story in shelf.stories:
+                text = await self._story(story.story_id, story.name, story.version_id)
+                if text is not None:
+                    texts.append((story.version_id, text))
         owner = None if hidden else library
         parts, view = await loop.run_in_executor(
             BUILDING, _view, library, owner, texts, None if kept is None else kept.shelf
@@ -348,11 +355,15 @@ class ServerViews:
         if kept is not None:
             self._stories.move_to_end(version_id)
             return kept
-        data = await self._shelves.file(version_id)
+        if version_id in self._unread:
+            return None
         try:
-            text = await asyncio.get_running_loop().run_in_executor(BUILDING, ShelfStoryText.read, story_id, name, data)
-        except ValueError as reason:  # read when uploaded; a reader that changed since may see it otherwise
-            log.warning("Skipped the shelf story %s (%s, version %s): it %s.", story_id, name, version_id, reason)
+            text = await self._reader.read(story_id, name, await self._shelves.file(version_id))
+        except ShelfError as error:  # read when uploaded, within the same limits; a reader may have changed since
+            log.warning("Skipped the shelf story %s (%s, version %s): %s.", story_id, name, version_id, _problem(error))
+            self._unread[version_id] = None  # a version's file never changes: not read again
+            while len(self._unread) > STORIES_KEPT:
+                self._unread.popitem(last=False)
             return None
         self._stories[version_id] = text
         most_characters = self._memory_bytes // VIEW_BYTES_PER_CHARACTER
@@ -360,6 +371,15 @@ class ServerViews:
         while len(self._stories) > 1 and (len(self._stories) > STORIES_KEPT or characters > most_characters):
             characters -= self._stories.popitem(last=False)[1].characters
         return text
+
+
+def _problem(error: ShelfError) -> str:
+    """Why a stored file gave no story, for the log."""
+    if error.refusal is UploadRefusal.TOO_SLOW:
+        return f"it took longer than {error.size} seconds to read (STORYBOT_UPLOAD_SECONDS)"
+    if error.refusal is UploadRefusal.TOO_MUCH_MEMORY:
+        return f"it needs more than {error.size} MB of memory to read (STORYBOT_UPLOAD_MB)"
+    return f"it {error.detail}"
 
 
 def _last_view(built: _Built | None, library: StoryLibrary) -> StoryLibrary | None:

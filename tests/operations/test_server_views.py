@@ -6,8 +6,10 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
+import os
 import random
 import shutil
+import signal
 import threading
 import weakref
 from collections.abc import AsyncIterator
@@ -25,13 +27,17 @@ from bot.operations.change_shelf import add_to_shelf
 from bot.operations.library_holder import WARMING, LibraryHolder
 from bot.operations.look_up_person import look_up_person
 from bot.operations.server_views import ServerViews
-from bot.settings import Settings
+from bot.settings import MIN_UPLOAD_MB, Settings
 from bot.state.database import Database
 from tests.best_hit import best_hit
 from tests.conftest import CORPUS
 from tests.core.story_folder import library_facts
+from tests.core.test_worker import worker_processes
+from tests.operations.test_change_shelf import word_file
 
 SERVER, OTHER_SERVER = 11, 22
+UPLOAD_SECONDS = 6
+"""Seconds a stored file may take to read here, its reader process's start included (as test_upload_time's)."""
 HANG = 60.0
 """Seconds after which a wait that should end at once is a failure, not a hang."""
 MILL = b"# The Old Mill\n\nThe miller Anatole ground rye by the river."
@@ -417,3 +423,47 @@ async def test_at_start_up_the_views_of_servers_whose_shelves_changed_last_are_b
     for server, view in ready.items():
         assert view is not None and titles(view)[-1] == "Tale" and await views.view(server) is view
     assert len(builds(caplog)["whole"]) == 3  # the questions built nothing
+
+
+async def test_a_stored_file_that_needs_more_memory_than_a_reader_may_take_is_skipped_and_the_rest_searched(
+    library, databases, caplog
+):
+    """A view read its server's stored files in the bot's own process, with none of an upload's limits: a Word file
+    of 108 KB that takes 0.43 GB to read (an upload passes with STORYBOT_UPLOAD_MB at 1024, the default) took it
+    again in the bot at every view built after a start. A worker reads them now, within STORYBOT_UPLOAD_MB."""
+    first, _ = databases
+    await first.shelves.add(SERVER, "echo.docx", word_file(300_000), 1, replace=False)  # read at 1024 MB
+    await first.shelves.add(SERVER, "mill.md", MILL, 1, replace=False)
+    views = ServerViews(LibraryHolder(library, Settings(upload_mb=MIN_UPLOAD_MB)), first.shelves)
+    shown = titles(await views.view(SERVER))
+    assert "The Old Mill" in shown and "Word Document" not in shown
+    assert f"echo.docx, version 1): it needs more than {MIN_UPLOAD_MB} MB of memory to read" in caplog.text
+    assert worker_processes(os.getpid()) == []  # the reader ended with the view's reading
+
+
+async def test_a_stored_file_whose_reading_stops_is_given_up_after_the_upload_time_and_the_rest_searched(
+    library, databases, caplog
+):
+    """A file that reads for as long as an upload may (STORYBOT_UPLOAD_SECONDS) held the one thread every server's
+    view is built in for as long, at every view built after a start, with no limit at all. Its reader is now ended
+    past that time, and the view's other files read in a new one. A reader stopped by a signal reads no further, as
+    one stuck in a file would: on any machine, however fast."""
+    first, _ = databases
+    await first.shelves.add(SERVER, "a-slow.docx", word_file(20_000), 1, replace=False)  # read first (by name)
+    await first.shelves.add(SERVER, "mill.md", MILL, 1, replace=False)
+    views = ServerViews(LibraryHolder(library, Settings(upload_seconds=UPLOAD_SECONDS)), first.shelves)
+    building = asyncio.create_task(views.view(SERVER))
+    deadline = asyncio.get_running_loop().time() + HANG
+    while not (reading := worker_processes(os.getpid())):
+        assert asyncio.get_running_loop().time() < deadline and not building.done(), "no worker read the files"
+        await asyncio.sleep(0.01)
+    (stopped,) = reading
+    os.kill(stopped, signal.SIGSTOP)
+    shown = titles(await asyncio.wait_for(building, HANG))
+    assert "The Old Mill" in shown and "Word Document" not in shown
+    assert f"a-slow.docx, version 1): it took longer than {UPLOAD_SECONDS} seconds to read" in caplog.text
+    assert not Path(f"/proc/{stopped}").exists()  # ended, and waited for (no zombie left)
+    assert worker_processes(os.getpid()) == []
+    views.changed(SERVER, await first.shelves.hide_library(SERVER, True))
+    assert titles(await views.view(SERVER)) == ["The Old Mill"]  # the file given up is not read again
+    assert caplog.text.count("a-slow.docx") == 1
