@@ -21,14 +21,13 @@ import time
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-from bot.core.corpus import passages_of
 from bot.core.readers import STORY_SUFFIXES, reader_for
 from bot.core.readers.plain_text import as_utf8
-from bot.core.shelf_corpus import text_length
+from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.synced import sync_to_disk
 
 MAX_UPLOAD_BYTES = 8 * 2**20
@@ -149,6 +148,9 @@ class StoryFile:
     characters: int
     """What a view of it holds in memory grows with: more than the file's bytes for a packed format (EPUB,
     Word, ODT and .fb2.zip are zips, PDF streams are compressed), which a server's limit counts (bot.state.shelves)."""
+    story: ShelfStoryText | None = field(default=None, compare=False, repr=False)
+    """The story `data` holds, as its server's view reads it (its number 0 until it has one): the process that stores
+    it need not read it again, in a worker (bot.core.shelf_reader), for its view."""
 
 
 def story_file(raw: bytes, name: str, title: str | None) -> StoryFile:
@@ -158,20 +160,26 @@ def story_file(raw: bytes, name: str, title: str | None) -> StoryFile:
     reader = reader_for(name)
     if reader is None:
         raise ShelfError(UploadRefusal.NOT_A_STORY_FILE, name=name)
-    try:
-        characters = text_length(passages_of(reader.read(raw).blocks))
-        if not characters:
-            raise ValueError("has no paragraphs of text")
-    except ValueError as reason:
-        raise ShelfError(UploadRefusal.UNREADABLE, name=name, detail=str(reason)) from reason
+    story = _read(raw, name)
     if not (title and title.strip()):
-        return StoryFile(raw, characters)
+        return StoryFile(raw, story.characters, story)
     if not name.lower().endswith(TITLED_SUFFIXES):
         raise ShelfError(UploadRefusal.OWN_TITLE, name=name, detail=reader.name)
     text = as_utf8(raw).decode("utf-8-sig")  # a UTF-16 file is stored as UTF-8 with its title
     if text.lstrip().startswith("---"):
         raise ShelfError(UploadRefusal.OWN_FRONT_MATTER, name=name)
-    return StoryFile(f"---\ntitle: {' '.join(title.split())}\n---\n\n{text}".encode(), characters)
+    titled = f"---\ntitle: {' '.join(title.split())}\n---\n\n{text}".encode()
+    return StoryFile(titled, story.characters, _read(titled, name))  # plain text: read again at once
+
+
+def _read(data: bytes, name: str) -> ShelfStoryText:
+    try:
+        story = ShelfStoryText.read(0, name, data)
+        if not story.characters:
+            raise ValueError("has no paragraphs of text")
+    except ValueError as reason:
+        raise ShelfError(UploadRefusal.UNREADABLE, name=name, detail=str(reason)) from reason
+    return story
 
 
 class StoryExists(ShelfError):

@@ -6,6 +6,7 @@ Every change is kept by the shelf (bot.state.shelves); this process's view of th
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from bot.core.shelf import StoryFile
@@ -35,6 +36,9 @@ async def add_to_shelf(
     when the shelf would search more than its limit, which counts a packed file (EPUB, Word, ODT, zipped FB2,
     PDF) as its text."""
     change = await shelves.add(server, name, upload.data, user, replace=True, characters=upload.characters)
+    read = upload.story
+    if change.version_id is not None and change.story_id is not None and read is not None and read.name == name:
+        views.read(change.version_id, dataclasses.replace(read, story=change.story_id))  # not read again for its view
     return await _told(views, server, change)
 
 

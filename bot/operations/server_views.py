@@ -350,6 +350,16 @@ class ServerViews:
         )
         return _Built(version, hidden, library, view, parts, VIEW_BYTES_PER_CHARACTER * parts.held_characters)
 
+    def read(self, version_id: int, text: ShelfStoryText) -> None:
+        """The story a shelf version's file holds, read: kept for the views that search it (a version's file never
+        changes), while they fit in memory. A change made here gives the story its upload's worker read."""
+        self._stories[version_id] = text
+        self._stories.move_to_end(version_id)
+        most_characters = self._memory_bytes // VIEW_BYTES_PER_CHARACTER
+        characters = sum(s.characters for s in self._stories.values())
+        while len(self._stories) > 1 and (len(self._stories) > STORIES_KEPT or characters > most_characters):
+            characters -= self._stories.popitem(last=False)[1].characters
+
     async def _story(self, story_id: int, name: str, version_id: int) -> ShelfStoryText | None:
         kept = self._stories.get(version_id)
         if kept is not None:
@@ -365,11 +375,7 @@ class ServerViews:
             while len(self._unread) > STORIES_KEPT:
                 self._unread.popitem(last=False)
             return None
-        self._stories[version_id] = text
-        most_characters = self._memory_bytes // VIEW_BYTES_PER_CHARACTER
-        characters = sum(s.characters for s in self._stories.values())
-        while len(self._stories) > 1 and (len(self._stories) > STORIES_KEPT or characters > most_characters):
-            characters -= self._stories.popitem(last=False)[1].characters
+        self.read(version_id, text)
         return text
 
 

@@ -441,6 +441,16 @@ async def test_a_stored_file_that_needs_more_memory_than_a_reader_may_take_is_sk
     assert worker_processes(os.getpid()) == []  # the reader ended with the view's reading
 
 
+async def stopped_reader(building: asyncio.Task, others: tuple[int, ...] = ()) -> int:
+    """The worker process reading a view's files (not one of `others`), stopped by a signal: it reads no further."""
+    deadline = asyncio.get_running_loop().time() + HANG
+    while not (reading := [pid for pid in worker_processes(os.getpid()) if pid not in others]):
+        assert asyncio.get_running_loop().time() < deadline and not building.done(), "no worker read the files"
+        await asyncio.sleep(0.01)
+    os.kill(reading[0], signal.SIGSTOP)
+    return reading[0]
+
+
 async def test_a_stored_file_whose_reading_stops_is_given_up_after_the_upload_time_and_the_rest_searched(
     library, databases, caplog
 ):
@@ -453,12 +463,7 @@ async def test_a_stored_file_whose_reading_stops_is_given_up_after_the_upload_ti
     await first.shelves.add(SERVER, "mill.md", MILL, 1, replace=False)
     views = ServerViews(LibraryHolder(library, Settings(upload_seconds=UPLOAD_SECONDS)), first.shelves)
     building = asyncio.create_task(views.view(SERVER))
-    deadline = asyncio.get_running_loop().time() + HANG
-    while not (reading := worker_processes(os.getpid())):
-        assert asyncio.get_running_loop().time() < deadline and not building.done(), "no worker read the files"
-        await asyncio.sleep(0.01)
-    (stopped,) = reading
-    os.kill(stopped, signal.SIGSTOP)
+    stopped = await stopped_reader(building)
     shown = titles(await asyncio.wait_for(building, HANG))
     assert "The Old Mill" in shown and "Word Document" not in shown
     assert f"a-slow.docx, version 1): it took longer than {UPLOAD_SECONDS} seconds to read" in caplog.text
