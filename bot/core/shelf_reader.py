@@ -4,9 +4,10 @@ Each file was read when it was uploaded, in a worker process ended past STORYBOT
 STORYBOT_UPLOAD_MB. A view read it again in the bot's own process, with neither limit: a file that takes 50 s or
 0.7 GB to read passes as an upload (a Word file of 108 KB holds 21.6 million characters and takes 0.43 GB and 6 s of
 CPU), and then took them again in the bot at every view of its server built after a start, on every process, with
-every server's view waiting behind it in the one thread views are built in. Now the bot's process never reads a
-shelf file: a worker does, within the same limits, and the servers' files take turns in the order they were asked
-for, so one server's slow files hold another server's view for one file at a time, not for all of them.
+every server's view waiting behind it in the one thread views are built in. Now the bot's process reads no shelf
+file that is unpacked or parsed into a document tree: a worker does, within the same limits, and the servers' files
+take turns in the order they were asked for, so one server's slow files hold another server's view for one file at a
+time, not for all of them. Plain text and Markdown, read in proportion to their size, are read in the bot.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from bot.core.readers import is_plain
 from bot.core.shelf import ShelfError, UploadRefusal
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.upload_memory import shelf_story_within
@@ -47,7 +49,14 @@ class ShelfReader:
 
     async def read(self, story: int, name: str, data: bytes) -> ShelfStoryText:
         """The file read as the shelf story `story`, within a session. Raises ShelfError: TOO_SLOW past the
-        seconds (its reader is ended, and the next read starts another), TOO_MUCH_MEMORY, or UNREADABLE."""
+        seconds (its reader is ended, and the next read starts another), TOO_MUCH_MEMORY, or UNREADABLE. A plain
+        text or Markdown file is read in a thread of this process: in proportion to its size, as an upload's limits
+        already allowed it, with no worker started for it."""
+        if is_plain(name):
+            try:
+                return await asyncio.to_thread(ShelfStoryText.read, story, name, data)
+            except ValueError as reason:
+                raise ShelfError(UploadRefusal.UNREADABLE, name=name, detail=str(reason)) from reason
         async with self._turns:
             try:
                 return await asyncio.wait_for(
