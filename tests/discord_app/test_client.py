@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import os
 
 from bot.settings import QuestionBudget
 from bot.state.database import SQLITE_FILE
@@ -18,12 +18,16 @@ async def test_a_server_budget_replaces_the_default_for_that_server_only(discord
     assert await discord_bot.spend_question(USER_ID, None) is None  # DMs keep the default budget
 
 
-async def test_when_the_database_fails_the_defaults_apply_and_the_bot_goes_on(discord_bot, caplog):
+async def test_when_the_database_fails_the_defaults_apply_and_the_bot_goes_on(discord_bot, caplog, tmp_path):
+    """A folder stands where the file was. The file is moved aside, not deleted: deleted, its inode was free, and the
+    folder, given it, passed for the file; SQLite then failed to open it, and aiosqlite's worker thread, stopped, could
+    answer after the test's event loop had closed (RuntimeError in the thread, on a busy machine)."""
     await discord_bot.database.engine.dispose()
     database_file = discord_bot.settings.data / SQLITE_FILE
-    shutil.rmtree(discord_bot.settings.data)
-    database_file.mkdir(parents=True)  # a folder where the file was: SQLite cannot open it
+    os.replace(discord_bot.settings.data, tmp_path / "moved")
+    database_file.mkdir(parents=True)  # not the file the bot opened, and not written over: nothing can be saved
     settings = await discord_bot.server_settings(GUILD_ID)
     assert settings.empty
     assert await discord_bot.question_budget(GUILD_ID) == discord_bot.settings.question_budget
     assert "Could not read the settings of server" in caplog.text
+    assert "removed or replaced while the bot ran" in caplog.text  # seen as gone: never opened
