@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import functools
 import logging
 from collections import OrderedDict
 from collections.abc import Collection
@@ -115,7 +114,7 @@ class ServerViews:
             return library
         if built is None or (built.shelf_version, built.library) != (version, library):
             try:
-                built = await self._build(server_id)
+                return (await self._build(server_id)).view  # kept last, unless a build ahead it waited for was not
             except DatabaseUnavailable as error:
                 log.warning("Could not read the shelf of server %s (%s); searching what I had.", server_id, error)
                 return _last_view(built, library)
@@ -268,9 +267,8 @@ class ServerViews:
         while True:
             running = self._building.get(server_id)
             if running is None:
-                running = asyncio.ensure_future(self._built_now(server_id))
+                running = asyncio.ensure_future(self._built_and_kept(server_id, asked))
                 self._building[server_id] = running
-                running.add_done_callback(functools.partial(self._keep, server_id, asked))
             built = await asyncio.shield(running)
             # Built again on a library a reload swapped in while it was built: once the reload is reported, no
             # question is answered from the library before it.
@@ -280,15 +278,23 @@ class ServerViews:
             self._built.move_to_end(server_id)
         return built
 
-    def _keep(self, server_id: int, asked: bool, running: asyncio.Future[_Built]) -> None:
+    async def _built_and_kept(self, server_id: int, asked: bool) -> _Built:
+        """A build that keeps its view before anyone sees it finished. Kept by a done callback, it was kept a turn of
+        the event loop late: a question asked in that turn was given the finished build with no view kept (a KeyError,
+        or the view before a reload), and one that needed a newer build awaited the finished one again and again,
+        never letting the callback run."""
+        try:
+            built = await self._built_now(server_id)
+        finally:
+            del self._building[server_id]
+        self._keep(server_id, asked, built)
+        return built
+
+    def _keep(self, server_id: int, asked: bool, built: _Built) -> None:
         """A build done: kept, as it finishes (not when its waiters next run: a build ahead in the meantime would
         have found neither it nor a build under way, and built the view again), unless a reload made it stale.
         A view built ahead (not `asked`) keeps its server's place among the views kept, the least recently asked
         going first, or goes first itself for a server with none."""
-        del self._building[server_id]
-        if running.cancelled() or running.exception() is not None:
-            return  # raised to its waiters
-        built = running.result()
         if built.library is not self._libraries.current:
             return
         kept = self._built.get(server_id)

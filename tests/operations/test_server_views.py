@@ -425,6 +425,64 @@ async def test_at_start_up_the_views_of_servers_whose_shelves_changed_last_are_b
     assert len(builds(caplog)["whole"]) == 3  # the questions built nothing
 
 
+async def test_a_question_asked_as_a_build_ahead_finishes_finds_its_view_kept(library, databases, caplog):
+    """A build was kept by a done callback, a turn of the event loop after it finished: a question asked in that turn
+    was given the finished build and found no view kept (KeyError; after a reload, the view before), and one that
+    needed a newer build would have spun on the finished one without end. The question here is asked in that very
+    turn: from the build's own last log line, as the build returns."""
+    first, _ = databases
+    added = await first.shelves.add(SERVER, "tale.txt", story_of(3_000, 7), 1, replace=False)
+    views = ServerViews(LibraryHolder(library, Settings()), first.shelves)
+    questions: list[asyncio.Future[StoryLibrary | None]] = []
+
+    class AskAsItIsBuilt(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if not questions and record.getMessage().startswith(f"Server {SERVER}: 1 stories of its own"):
+                questions.append(asyncio.ensure_future(views.view(SERVER)))  # runs before the build's callbacks
+
+    caplog.set_level(logging.INFO, logger=server_views.__name__)
+    asking = AskAsItIsBuilt()
+    logging.getLogger(server_views.__name__).addHandler(asking)
+    try:
+        views.build_ahead([SERVER])
+        await views.rebuilt()
+        assert questions, "the build ahead was not logged"
+        view = await asyncio.wait_for(questions[0], HANG)
+    finally:
+        logging.getLogger(server_views.__name__).removeHandler(asking)
+    assert view is not None and view is views.at_hand(SERVER) and views.built_stories(SERVER) == (added.version_id,)
+    assert len(builds(caplog)["whole"]) == 1  # the question was given the build ahead, not a second one
+
+
+async def test_a_question_that_waited_for_a_build_ahead_that_did_not_fit_gets_its_view(library, databases, monkeypatch):
+    """Views built ahead fill the memory for them (a megabyte: two of these three); the third goes as soon as it is
+    built. A question for its server that waited for that build ended in a KeyError: its view was not kept."""
+    first, _ = databases
+    for server in (1, 2, 3):
+        await first.shelves.add(server, "tale.txt", b"# Tale\n\n" + story_of(50_000, server), 1, replace=False)
+    under_way, asked = threading.Event(), threading.Event()
+    calls: list[None] = []
+
+    def third_held(library: StoryLibrary | None, shelf: ShelfParts) -> StoryLibrary | None:
+        """The real build; the third (server 1's, built ahead last) once its question waits for it."""
+        calls.append(None)
+        if len(calls) == 3:
+            under_way.set()
+            asked.wait(HANG)
+        return server_view(library, shelf)
+
+    monkeypatch.setattr(server_views, "server_view", third_held)
+    views = ServerViews(LibraryHolder(library, Settings(views_mb=1)), first.shelves)
+    views.build_ahead([1, 2, 3])
+    assert await asyncio.to_thread(under_way.wait, HANG)
+    question = asyncio.ensure_future(views.view(1))
+    await asyncio.sleep(0)  # the question's first step: it finds the build under way and waits for it
+    asked.set()
+    await views.rebuilt()
+    view = await asyncio.wait_for(question, HANG)
+    assert view is not None and titles(view)[-1] == "Tale" and len(calls) == 3  # the build ahead's, not another
+
+
 async def test_a_stored_file_that_needs_more_memory_than_a_reader_may_take_is_skipped_and_the_rest_searched(
     library, databases, caplog
 ):
