@@ -38,10 +38,6 @@ multiplies no matrices. On 64 cores that was 2.6 GB, and an upload's reader refu
 (bot.core.upload_memory)."""
 
 
-END_SECONDS = 10.0
-"""How long a worker with no more work is given to exit on its own before it is ended."""
-
-
 class WorkerEnded(CorpusError):
     """The worker process ended without sending what it did (killed: the OOM killer, a signal)."""
 
@@ -137,14 +133,10 @@ class WorkerProcess:
         return cast(R, outcome)
 
     async def close(self) -> None:
-        """Lets the process end, if one runs: told there is no more work, it exits as a one-off worker did (ended if it
-        has not within END_SECONDS)."""
-        if self._running is None:
-            return
-        process, work_out, _ = self._running
-        work_out.close()
-        await asyncio.to_thread(process.join, END_SECONDS)
-        await self._end(None)
+        """Ends the process, if one runs, at once, as a one-off worker always was once its outcome was in: waiting for
+        it to exit on its own held the caller (a reload's answer, an upload's) while it tore down what it built."""
+        if self._running is not None:
+            await self._end(None)
 
     async def _end(self, exchanged: asyncio.Future[tuple[bool, object]] | None) -> None:
         assert self._running is not None
