@@ -28,6 +28,7 @@ from pathlib import Path, PurePosixPath
 from bot.core.readers import STORY_SUFFIXES, reader_for
 from bot.core.readers.plain_text import as_utf8
 from bot.core.shelf_corpus import ShelfStoryText
+from bot.core.stored_text import pack_story
 from bot.core.synced import sync_to_disk
 
 MAX_UPLOAD_BYTES = 8 * 2**20
@@ -151,6 +152,9 @@ class StoryFile:
     story: ShelfStoryText | None = field(default=None, compare=False, repr=False)
     """The story `data` holds, as its server's view reads it (its number 0 until it has one): the process that stores
     it need not read it again, in a worker (bot.core.shelf_reader), for its view."""
+    text: bytes = field(kw_only=True, compare=False, repr=False)
+    """That story packed as the database keeps it beside the file (bot.core.stored_text), packed where it was read
+    (in the upload's worker): no view in any process reads the file again."""
 
 
 def story_file(raw: bytes, name: str, title: str | None) -> StoryFile:
@@ -162,14 +166,15 @@ def story_file(raw: bytes, name: str, title: str | None) -> StoryFile:
         raise ShelfError(UploadRefusal.NOT_A_STORY_FILE, name=name)
     story = _read(raw, name)
     if not (title and title.strip()):
-        return StoryFile(raw, story.characters, story)
+        return StoryFile(raw, story.characters, story, text=pack_story(story))
     if not name.lower().endswith(TITLED_SUFFIXES):
         raise ShelfError(UploadRefusal.OWN_TITLE, name=name, detail=reader.name)
     text = as_utf8(raw).decode("utf-8-sig")  # a UTF-16 file is stored as UTF-8 with its title
     if text.lstrip().startswith("---"):
         raise ShelfError(UploadRefusal.OWN_FRONT_MATTER, name=name)
     titled = f"---\ntitle: {' '.join(title.split())}\n---\n\n{text}".encode()
-    return StoryFile(titled, story.characters, _read(titled, name))  # plain text: read again at once
+    titled_story = _read(titled, name)  # plain text: read again at once
+    return StoryFile(titled, story.characters, titled_story, text=pack_story(titled_story))
 
 
 def _read(data: bytes, name: str) -> ShelfStoryText:
