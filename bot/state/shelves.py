@@ -28,9 +28,9 @@ from bot.state.shelf_rules import (
     ShelfRefusal,
     StoreRoom,
 )
-from bot.state.tables import shelf_stories, shelf_versions, shelves
+from bot.state.tables import shelf_stories, shelf_texts, shelf_versions, shelves
 from bot.state.time import aware
-from bot.state.upsert import INSERTS
+from bot.state.upsert import INSERTS, insert_or_update
 
 VERSIONS_READ = 900
 """Servers whose versions one poll reads in one statement (SQLite takes at most 999 parameters)."""
@@ -66,6 +66,14 @@ class ShelfContents:
     version: int
     library_hidden: bool
     stories: tuple[ShelfStory, ...]
+
+
+@dataclass(frozen=True)
+class StoredText:
+    """The story a version's file was read as, packed (bot.core.stored_text), and what read it (stored_reading)."""
+
+    reading: str
+    packed: bytes
 
 
 @dataclass(frozen=True)
@@ -241,6 +249,43 @@ class ShelfStore:
 
         return await self._engine.read(read)
 
+    async def text(self, version_id: int) -> StoredText | None:
+        """The story the version's file was read as, if stored (None for versions from before texts were)."""
+
+        async def read(connection: AsyncConnection) -> StoredText | None:
+            found = (
+                await connection.execute(
+                    sa.select(shelf_texts.c.reading, shelf_texts.c.packed).where(shelf_texts.c.version_id == version_id)
+                )
+            ).first()
+            return None if found is None else StoredText(found.reading, bytes(found.packed))
+
+        return await self._engine.read(read)
+
+    async def keep_text(self, version_id: int, text: StoredText) -> bool:
+        """Stores the story a version's file was read as (in place of one read before by other readers), in one
+        statement of its own row: the version's row, and its file, are not written. False, and nothing stored, for a
+        version whose file is not in the database (moved out meanwhile)."""
+
+        async def change(connection: AsyncConnection) -> bool:
+            has_file = sa.select(shelf_versions.c.id).where(
+                shelf_versions.c.id == version_id, shelf_versions.c.data.is_not(None)
+            )
+            if await connection.scalar(has_file) is None:
+                return False
+            await connection.execute(
+                insert_or_update(
+                    connection,
+                    shelf_texts,
+                    {"version_id": version_id, "reading": text.reading, "packed": text.packed},
+                    ["version_id"],
+                    {"reading": text.reading, "packed": text.packed},
+                )
+            )
+            return True
+
+        return await self._engine.write(change)
+
     async def story_names(self, server_id: int) -> dict[int, str]:
         """The name of every story the shelf ever had (removed ones too), by story id."""
 
@@ -327,16 +372,30 @@ class ShelfStore:
                     .values(data=None)
                 )
                 moved += done.rowcount
+            # Their texts go with them (and any stored as a file went out: a view's write racing the move).
+            gone = sa.select(shelf_versions.c.id).where(
+                shelf_versions.c.server_id == server_id, shelf_versions.c.data.is_(None)
+            )
+            await connection.execute(sa.delete(shelf_texts).where(shelf_texts.c.version_id.in_(gone)))
             return moved
 
         return await self._engine.write(change) if ids else 0
 
     async def add(
-        self, server_id: int, name: str, data: bytes, user_id: int, *, replace: bool, characters: int | None = None
+        self,
+        server_id: int,
+        name: str,
+        data: bytes,
+        user_id: int,
+        *,
+        replace: bool,
+        characters: int | None = None,
+        text: StoredText | None = None,
     ) -> ShelfChange:
         """The file as the shelf's story `name`: added, or (with `replace`) replacing the one there, which
         stays in the history. Refused with EXISTS when there is one and `replace` is False. `characters`: the
-        length of the text it holds, counted against the limit when more than its bytes (None: no more)."""
+        length of the text it holds, counted against the limit when more than its bytes (None: no more). `text`: the
+        story it was read as, stored with it in the same transaction (None: read by the first view that needs it)."""
 
         async def change(connection: AsyncConnection) -> ShelfChange:
             shelf_version = await _claim(connection, server_id)
@@ -355,13 +414,18 @@ class ShelfStore:
             await self._stored_room_for(connection, server_id, VERSION_BYTES + len(data))
             await self._room_for(connection, server_id, previous, max(len(data), characters or 0))
             action = ShelfAction.ADDED if previous is None else ShelfAction.REPLACED
-            return await _made(
+            made = await _made(
                 connection,
                 _Made(server_id, story_id, name, shelf_version, action, user_id, previous),
                 size=len(data),
                 data=data,
                 characters=characters,
             )
+            if text is not None:
+                await connection.execute(
+                    sa.insert(shelf_texts).values(version_id=made.version_id, reading=text.reading, packed=text.packed)
+                )
+            return made
 
         return await self._changed(change)
 

@@ -108,3 +108,16 @@ shelf_versions = sa.Table(
 """Every change to a shelf, never deleted: an added or replaced file (`data`), a removal, or a restore of
 an earlier version (`source_version_id`, whose data it shows again). `characters`: the length of the text
 an added or replaced file holds (None: no more than its bytes, and for versions from before it was kept)."""
+
+shelf_texts = sa.Table(
+    "shelf_texts",
+    metadata,
+    sa.Column("version_id", sa.Integer, sa.ForeignKey("shelf_versions.id"), primary_key=True, autoincrement=False),
+    sa.Column("reading", sa.Text, nullable=False),
+    sa.Column("packed", sa.LargeBinary, nullable=False),
+)
+"""The story a version's file was read as (its title and passages, packed by bot.core.stored_text), so that no view
+reads the file again, and what read it (`reading`: text read by readers that changed since is read again). A table of
+its own, not a column of `shelf_versions`: text stored later (for a version from before it was kept, or read again by
+a newer reader) is a row written apart from the version's, whose file it never rewrites (SQLite writes a whole row
+again on any update, its file's megabytes too). Gone with its file when the owner moves that out."""

@@ -21,7 +21,7 @@ async def test_the_migrations_build_exactly_the_schema_the_code_uses(database: D
 
     async with database.engine.connect() as connection:
         assert await connection.run_sync(differences) == []
-        assert await connection.scalar(sa.text("SELECT version_num FROM alembic_version")) == "0004"
+        assert await connection.scalar(sa.text("SELECT version_num FROM alembic_version")) == "0005"
 
 
 async def test_opening_again_keeps_what_was_saved(database_settings: Settings):

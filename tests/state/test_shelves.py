@@ -11,7 +11,7 @@ from alembic.config import Config
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import MIGRATIONS, Database
 from bot.state.shelf_rules import RESTORE_ROOM, VERSION_BYTES, StoreRoom
-from bot.state.shelves import ShelfAction, ShelfRefusal, ShelfStore
+from bot.state.shelves import ShelfAction, ShelfRefusal, ShelfStore, StoredText
 
 SERVER, OTHER_SERVER = 111, 222
 ALICE, BOB = 1, 2
@@ -300,3 +300,61 @@ async def test_kept_files_moved_out_free_room_but_never_one_searched_or_another_
     assert (await shelves.restore(SERVER, one.version_id, ALICE)).refusal is ShelfRefusal.MOVED_OUT
     assert (await shelves.add(SERVER, "c.md", b"four", ALICE, replace=False)).action is ShelfAction.ADDED
     assert [s.name for s in (await shelves.stories(SERVER)).stories] == ["a.md", "b.md", "c.md"]
+
+
+async def test_a_version_keeps_the_text_it_was_read_as_and_text_stored_later_never_touches_its_file(
+    database: Database,
+):
+    shelves = database.shelves
+    read = StoredText("1|8|reader", b"packed story")
+    added = await shelves.add(SERVER, "mill.md", b"# The Mill", ALICE, replace=False, text=read)
+    older = await shelves.add(SERVER, "weir.md", b"# The Weir", ALICE, replace=False)  # as before texts were kept
+    assert added.version_id is not None and older.version_id is not None
+    assert await shelves.text(added.version_id) == read and await shelves.text(older.version_id) is None
+    again = StoredText("1|9|newer reader", b"packed again")
+    assert await shelves.keep_text(older.version_id, read) and await shelves.keep_text(added.version_id, again)
+    assert await shelves.text(older.version_id) == read and await shelves.text(added.version_id) == again
+    assert [await shelves.file(v) for v in (added.version_id, older.version_id)] == [b"# The Mill", b"# The Weir"]
+    assert older.story_id is not None
+    removal = await shelves.remove(SERVER, older.story_id, ALICE)
+    assert removal.version_id is not None and not await shelves.keep_text(removal.version_id, read)  # no file
+    assert await shelves.text(removal.version_id) is None
+    restored = await shelves.restore(SERVER, older.version_id, BOB)
+    assert restored.version_id is not None and await shelves.text(restored.version_id) is None  # its source's stands
+    assert {s.name: s.version_id for s in (await shelves.stories(SERVER)).stories}["weir.md"] == older.version_id
+
+
+async def test_kept_files_moved_out_take_their_texts_with_them(database: Database):
+    shelves = database.shelves
+    read = StoredText("1|8|reader", b"packed story")
+    one = await shelves.add(SERVER, "a.md", b"one", ALICE, replace=False, text=read)
+    two = await shelves.add(SERVER, "a.md", b"two", ALICE, replace=True, text=read)
+    assert one.version_id is not None and two.version_id is not None
+    assert await shelves.move_out(SERVER, [one.version_id]) == 1
+    assert await shelves.text(one.version_id) is None and await shelves.text(two.version_id) == read
+    assert not await shelves.keep_text(one.version_id, read)  # a view that read it before the move stores nothing
+    assert await shelves.text(one.version_id) is None
+
+
+async def test_a_database_from_before_texts_were_kept_is_upgraded_keeping_its_files(database_settings: Settings):
+    def back_to_0004(connection: sa.Connection) -> None:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004")
+
+    older = await Database.open(database_settings)
+    async with older.engine.begin() as connection:
+        await connection.run_sync(back_to_0004)
+    added = await older.shelves.add(SERVER, "mill.md", b"# The Mill", ALICE, replace=False)
+    await older.close()
+    assert added.version_id is not None
+
+    upgraded = await Database.open(database_settings)
+    try:
+        assert await upgraded.shelves.file(added.version_id) == b"# The Mill"
+        assert await upgraded.shelves.text(added.version_id) is None
+        assert await upgraded.shelves.keep_text(added.version_id, StoredText("1|8|reader", b"packed"))
+        assert await upgraded.shelves.text(added.version_id) == StoredText("1|8|reader", b"packed")
+    finally:
+        await upgraded.close()
