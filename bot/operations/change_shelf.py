@@ -10,12 +10,13 @@ import dataclasses
 from dataclasses import dataclass
 
 from bot.core.shelf import StoryFile
+from bot.core.stored_text import stored_reading
 from bot.core.story_ids import shelf_story_id
 from bot.core.worker import story_file_in_worker
 from bot.operations.resolve_story import story_by_id
 from bot.operations.server_views import ServerViews
 from bot.operations.story_ref import StoryRef
-from bot.state.shelves import ShelfAction, ShelfChange, ShelfStore, ShelfVersion
+from bot.state.shelves import ShelfAction, ShelfChange, ShelfStore, ShelfVersion, StoredText
 
 VERSIONS_OFFERED = 25
 """Discord's cap on autocomplete choices."""
@@ -35,11 +36,18 @@ async def add_to_shelf(
     """The upload as the server's story `name`: added, or replacing the one there (which stays kept); refused
     when the shelf would search more than its limit, which counts a packed file (EPUB, Word, ODT, zipped FB2,
     PDF) as its text."""
-    change = await shelves.add(server, name, upload.data, user, replace=True, characters=upload.characters)
+    change = await store_upload(shelves, server, name, upload, user)
     read = upload.story
     if change.version_id is not None and change.story_id is not None and read is not None and read.name == name:
         views.read(change.version_id, dataclasses.replace(read, story=change.story_id))  # not read again for its view
     return await _told(views, server, change)
+
+
+async def store_upload(shelves: ShelfStore, server: int, name: str, upload: StoryFile, user: int) -> ShelfChange:
+    """The upload stored as the server's story `name` (added, or replacing the one there), with the story its reader
+    read, so that no view reads the file again; what any process's view searches once it knows of the change."""
+    text = StoredText(stored_reading(), upload.text)
+    return await shelves.add(server, name, upload.data, user, replace=True, characters=upload.characters, text=text)
 
 
 async def read_upload(raw: bytes, name: str, title: str | None, *, seconds: float, megabytes: int) -> StoryFile:

@@ -29,9 +29,10 @@ from bot.core.shelf import ShelfError, UploadRefusal
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.shelf_parts import ShelfParts, shelf_parts
 from bot.core.shelf_reader import ShelfReader
+from bot.core.stored_text import pack_story, stored_reading, unpack_story
 from bot.operations.library_holder import LibraryHolder, warm_people
 from bot.state.guarded_engine import DatabaseUnavailable
-from bot.state.shelves import ShelfStore
+from bot.state.shelves import ShelfStore, StoredText
 
 log = logging.getLogger(__name__)
 
@@ -337,9 +338,10 @@ class ServerViews:
         if version > self._versions.get(server_id, 0):
             self._watch(server_id, version)
         texts = []
+        reading = stored_reading()
         async with self._reader.session():
             for story in shelf.stories:
-                text = await self._story(story.story_id, story.name, story.version_id)
+                text = await self._story(story.story_id, story.name, story.version_id, reading)
                 if text is not None:
                     texts.append((story.version_id, text))
         owner = None if hidden else library
@@ -366,13 +368,27 @@ class ServerViews:
         while len(self._stories) > 1 and (len(self._stories) > STORIES_KEPT or characters > most_characters):
             characters -= self._stories.popitem(last=False)[1].characters
 
-    async def _story(self, story_id: int, name: str, version_id: int) -> ShelfStoryText | None:
+    async def _story(self, story_id: int, name: str, version_id: int, reading: str) -> ShelfStoryText | None:
+        """The story a version's file holds: kept here, else the text stored with it (read by `reading`, the readers
+        now), else its file read again, in the reader's worker, and its text stored for every view after."""
         kept = self._stories.get(version_id)
         if kept is not None:
             self._stories.move_to_end(version_id)
             return kept
         if version_id in self._unread:
             return None
+        stored = await self._shelves.text(version_id)
+        why, level = "no text was stored with it", logging.INFO
+        if stored is not None and stored.reading != reading:
+            why = "its text was stored by other readers"
+        elif stored is not None:
+            try:
+                text = await asyncio.to_thread(unpack_story, story_id, name, stored.packed)
+            except ValueError as reason:
+                why, level = f"its stored text {reason}", logging.WARNING
+            else:
+                self.read(version_id, text)
+                return text
         try:
             text = await self._reader.read(story_id, name, await self._shelves.file(version_id))
         except ShelfError as error:  # read when uploaded, within the same limits; a reader may have changed since
@@ -381,8 +397,17 @@ class ServerViews:
             while len(self._unread) > STORIES_KEPT:
                 self._unread.popitem(last=False)
             return None
+        log.log(level, "Read the shelf story %s (%s, version %s) from its file: %s.", story_id, name, version_id, why)
+        await self._store_text(version_id, StoredText(reading, await asyncio.to_thread(pack_story, text)))
         self.read(version_id, text)
         return text
+
+    async def _store_text(self, version_id: int, text: StoredText) -> None:
+        """The text a file was read as, stored with its version: no view reads the file again, here or elsewhere."""
+        try:
+            await self._shelves.keep_text(version_id, text)
+        except DatabaseUnavailable as error:
+            log.warning("Could not store the text of shelf version %s (%s); it is read again later.", version_id, error)
 
 
 def _problem(error: ShelfError) -> str:

@@ -13,27 +13,32 @@ import signal
 import threading
 import weakref
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 
+from bot.core import stored_text
 from bot.core.library import StoryLibrary
 from bot.core.server_view import server_view
 from bot.core.shelf import story_file
 from bot.core.shelf_parts import ShelfParts
+from bot.core.stored_text import stored_reading
 from bot.operations import server_views
 from bot.operations.ask import ask_in_thread
-from bot.operations.change_shelf import add_to_shelf
+from bot.operations.change_shelf import add_to_shelf, restore_on_shelf
 from bot.operations.library_holder import WARMING, LibraryHolder
 from bot.operations.look_up_person import look_up_person
 from bot.operations.server_views import ServerViews
 from bot.settings import MIN_UPLOAD_MB, Settings
 from bot.state.database import Database
+from bot.state.shelves import StoredText
 from tests.best_hit import best_hit
 from tests.conftest import CORPUS
 from tests.core.story_folder import library_facts
 from tests.core.test_worker import worker_processes
 from tests.operations.test_change_shelf import word_file
+from tests.state.test_shelves import downgraded
 
 SERVER, OTHER_SERVER = 11, 22
 UPLOAD_SECONDS = 6
@@ -44,14 +49,18 @@ MILL = b"# The Old Mill\n\nThe miller Anatole ground rye by the river."
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-async def databases(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[tuple[Database, Database]]:
-    """Two processes' connections to one database."""
+def shelf_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    """A real SQLite file, and a real PostgreSQL database."""
     if request.param == "sqlite":
-        settings = Settings(data=tmp_path / "data")
-    else:
-        settings = Settings(data=tmp_path / "unused", database_url=request.getfixturevalue("postgresql_url"))
-    first = await Database.open(settings)
-    second = await Database.open(settings)
+        return Settings(data=tmp_path / "data")
+    return Settings(data=tmp_path / "unused", database_url=request.getfixturevalue("postgresql_url"))
+
+
+@pytest.fixture
+async def databases(shelf_settings: Settings) -> AsyncIterator[tuple[Database, Database]]:
+    """Two processes' connections to one database."""
+    first = await Database.open(shelf_settings)
+    second = await Database.open(shelf_settings)
     yield first, second
     await first.close()
     await second.close()
@@ -530,3 +539,100 @@ async def test_a_stored_file_whose_reading_stops_is_given_up_after_the_upload_ti
     views.changed(SERVER, await first.shelves.hide_library(SERVER, True))
     assert titles(await views.view(SERVER)) == ["The Old Mill"]  # the file given up is not read again
     assert caplog.text.count("a-slow.docx") == 1
+
+
+@asynccontextmanager
+async def workers_watched() -> AsyncIterator[set[int]]:
+    """The worker processes this process starts meanwhile, looked for every few milliseconds (a reader's lives for a
+    second at least: its start imports the readers)."""
+    before, seen = set(worker_processes(os.getpid())), set[int]()
+
+    async def watch() -> None:
+        while True:
+            seen.update(set(worker_processes(os.getpid())) - before)
+            await asyncio.sleep(0.005)
+
+    watching = asyncio.create_task(watch())
+    try:
+        yield seen
+    finally:
+        watching.cancel()
+        await asyncio.gather(watching, return_exceptions=True)
+        seen.update(set(worker_processes(os.getpid())) - before)
+
+
+def word_story(view: StoryLibrary | None) -> int:
+    """The passages of the view's Word file (word_file's paragraphs, one passage each)."""
+    assert view is not None
+    return next(s.passage_count for s in view.corpus.stories if s.title == "Word Document")
+
+
+async def test_after_a_restart_a_view_reads_the_text_stored_with_each_upload_and_starts_no_reader(
+    library, databases, caplog
+):
+    """A view built after a start read every stored file again: a Word file in a worker, up to STORYBOT_UPLOAD_SECONDS
+    each, every server's files taking turns in it. The text an upload's reader read is stored with it now; a restore
+    shows a kept version's text again."""
+    first, second = databases
+    here = ServerViews(LibraryHolder(library, Settings()), first.shelves)
+    kept = await add_to_shelf(first.shelves, here, SERVER, "echo.docx", story_file(word_file(30), "echo.docx", None), 1)
+    await add_to_shelf(first.shelves, here, SERVER, "echo.docx", story_file(word_file(40), "echo.docx", None), 1)
+    assert kept.change.version_id is not None
+    await restore_on_shelf(first.shelves, here, SERVER, kept.change.version_id, 1)
+    await add_to_shelf(first.shelves, here, SERVER, "mill.md", story_file(MILL, "mill.md", None), 1)
+    caplog.set_level(logging.INFO, logger=server_views.__name__)
+    restarted = ServerViews(LibraryHolder(library, Settings()), second.shelves)
+    async with workers_watched() as started:
+        view = await restarted.view(SERVER)
+    assert started == set() and "from its file" not in caplog.text
+    assert "The Old Mill" in titles(view) and word_story(view) == 30  # the version restored
+
+
+async def test_versions_from_before_texts_were_kept_are_read_once_and_their_text_stored_for_every_start_after(
+    library, shelf_settings, caplog
+):
+    older = await Database.open(shelf_settings)
+    await downgraded(older, "0004")  # as storybot left it before texts were kept
+    echo, mill = word_file(30), MILL
+    for name, data in (("echo.docx", echo), ("mill.md", mill)):
+        await older.shelves.add(SERVER, name, data, 1, replace=False)
+    await older.close()
+    upgraded = await Database.open(shelf_settings)
+    try:
+        caplog.set_level(logging.INFO, logger=server_views.__name__)
+        async with workers_watched() as started:
+            view = await ServerViews(LibraryHolder(library, Settings()), upgraded.shelves).view(SERVER)
+        assert len(started) == 1 and caplog.text.count("from its file: no text was stored with it") == 2
+        assert "The Old Mill" in titles(view) and word_story(view) == 30
+        caplog.clear()
+        async with workers_watched() as started:  # the next start
+            again = await ServerViews(LibraryHolder(library, Settings()), upgraded.shelves).view(SERVER)
+        assert started == set() and "from its file" not in caplog.text
+        assert titles(again) == titles(view) and word_story(again) == 30
+        shelf = await upgraded.shelves.stories(SERVER)
+        assert [await upgraded.shelves.file(s.version_id) for s in shelf.stories] == [echo, mill]  # files untouched
+    finally:
+        await upgraded.close()
+
+
+async def test_text_stored_by_other_readers_or_unreadable_is_read_again_from_the_file_and_stored_anew(
+    library, databases, caplog, monkeypatch
+):
+    first, _ = databases
+    here = ServerViews(LibraryHolder(library, Settings()), first.shelves)
+    echo = await add_to_shelf(first.shelves, here, SERVER, "echo.docx", story_file(word_file(30), "echo.docx", None), 1)
+    mill = await add_to_shelf(first.shelves, here, SERVER, "mill.md", story_file(MILL, "mill.md", None), 1)
+    assert echo.change.version_id is not None and mill.change.version_id is not None
+    monkeypatch.setattr(stored_text, "FORMAT", stored_text.FORMAT + 1)  # as if the readers had changed since
+    await first.shelves.keep_text(mill.change.version_id, StoredText(stored_reading(), b"not a stored text"))
+    caplog.set_level(logging.INFO, logger=server_views.__name__)
+    view = await ServerViews(LibraryHolder(library, Settings()), first.shelves).view(SERVER)
+    assert "The Old Mill" in titles(view) and word_story(view) == 30
+    assert "echo.docx, version 1) from its file: its text was stored by other readers." in caplog.text
+    assert "mill.md, version 2) from its file: its stored text is no stored text (" in caplog.text
+    for version in (echo.change.version_id, mill.change.version_id):
+        stored = await first.shelves.text(version)
+        assert stored is not None and stored.reading == stored_reading()  # the readers' of now
+    caplog.clear()
+    again = await ServerViews(LibraryHolder(library, Settings()), first.shelves).view(SERVER)
+    assert titles(again) == titles(view) and "from its file" not in caplog.text

@@ -17,6 +17,20 @@ SERVER, OTHER_SERVER = 111, 222
 ALICE, BOB = 1, 2
 
 
+async def downgraded(database: Database, revision: str) -> None:
+    """The database taken back to an earlier revision's schema, as an older storybot left it (opened again, the
+    migrations upgrade it)."""
+
+    def back(connection: sa.Connection) -> None:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+
+    async with database.engine.begin() as connection:
+        await connection.run_sync(back)
+
+
 async def test_an_added_story_is_on_its_servers_shelf_only(database: Database):
     added = await database.shelves.add(SERVER, "mill.md", b"# The Mill\n\nIt turned.", ALICE, replace=False)
     assert added.action is ShelfAction.ADDED and added.refusal is None and added.shelf_version == 1
@@ -147,15 +161,8 @@ async def test_hiding_the_owners_library_is_a_change_every_process_polls(databas
 
 
 async def test_a_database_from_before_shelves_is_upgraded_keeping_what_it_held(database_settings: Settings):
-    def back_to_0001(connection: sa.Connection) -> None:
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS))
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0001")
-
     older = await Database.open(database_settings)
-    async with older.engine.begin() as connection:
-        await connection.run_sync(back_to_0001)
+    await downgraded(older, "0001")
     await older.servers.set_budget(SERVER, QuestionBudget(3, 30))
     await older.close()
 
@@ -337,15 +344,8 @@ async def test_kept_files_moved_out_take_their_texts_with_them(database: Databas
 
 
 async def test_a_database_from_before_texts_were_kept_is_upgraded_keeping_its_files(database_settings: Settings):
-    def back_to_0004(connection: sa.Connection) -> None:
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS))
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0004")
-
     older = await Database.open(database_settings)
-    async with older.engine.begin() as connection:
-        await connection.run_sync(back_to_0004)
+    await downgraded(older, "0004")
     added = await older.shelves.add(SERVER, "mill.md", b"# The Mill", ALICE, replace=False)
     await older.close()
     assert added.version_id is not None
