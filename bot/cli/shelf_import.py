@@ -1,19 +1,22 @@
 """`python -m bot shelf import --server ID FILE...`: story files put into one server's own stories.
 
 For moving a folder-based setup over: the stories a server's managers once uploaded into the owner's
-folder can be given to that server's shelf (the files are checked as an upload is, and added, or replace
-the story of that name, whose version before is kept). Every running bot searches them within seconds.
+folder can be given to that server's shelf (the files are checked and read as an upload is, in a worker process
+within STORYBOT_UPLOAD_SECONDS and STORYBOT_UPLOAD_MB, and added with the text they were read as, or replace the
+story of that name, whose version before is kept). Every running bot searches them within seconds, reading none of
+them again.
 """
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.cli.on_database import run_on_database
-from bot.core.shelf import ShelfError, StoryFile, require_upload_size, safe_file_name, story_file
+from bot.core.shelf import ShelfError, StoryFile, UploadRefusal, require_upload_size, safe_file_name
 from bot.messages import shelf_refusal_text, upload_refusal_text
 from bot.one_line import one_line
 from bot.settings import Settings
@@ -50,9 +53,10 @@ def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> in
                     f"{shown} is not a regular file (a folder, a pipe or a device); nothing was imported."
                 )
             require_upload_size(path.stat().st_size)  # before reading: a 5 GB file was read whole, then refused
-            checked.append((name, story_file(path.read_bytes(), name, None)))
+            checked.append((name, asyncio.run(_read(settings, path.read_bytes(), name))))
         except ShelfError as error:
-            raise ShelfCommandError(f"{shown}: {one_line(upload_refusal_text(error))} Nothing was imported.") from error
+            said = one_line(upload_refusal_text(error))
+            raise ShelfCommandError(f"{shown}: {said}{_LIMITS.get(error.refusal, '')} Nothing was imported.") from error
         except OSError as error:
             raise ShelfCommandError(f"{shown} cannot be read ({error.strerror}); nothing was imported.") from error
     changes = run_on_database(_added(settings, server, checked), ShelfCommandError, "write to the database")
@@ -68,15 +72,28 @@ def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> in
     return 0 if imported == len(changes) else 1
 
 
+_LIMITS = {
+    UploadRefusal.TOO_SLOW: " (STORYBOT_UPLOAD_SECONDS: the time the bot gives an upload's reading)",
+    UploadRefusal.TOO_MUCH_MEMORY: " (STORYBOT_UPLOAD_MB: the memory the bot gives an upload's reading)",
+}
+"""For the bot's owner: the setting whose limit a file passed, which they may raise (an import was read without
+them, and the views skipped such a file, reading it again at every start)."""
+
+
+async def _read(settings: Settings, raw: bytes, name: str) -> StoryFile:
+    """The file read as an upload is: in a worker process, within the bot's limits for uploads."""
+    from bot.operations.change_shelf import read_upload  # with the database's libraries: not for every `ask`
+
+    return await read_upload(raw, name, None, seconds=settings.upload_seconds, megabytes=settings.upload_mb)
+
+
 async def _added(settings: Settings, server: int, files: Sequence[tuple[str, StoryFile]]) -> list[ShelfChange]:
+    from bot.operations.change_shelf import store_upload
     from bot.state.database import Database
     from bot.state.shelves import BOT_OWNER
 
     database = await Database.open(settings, deadline=IMPORT_SECONDS)
     try:
-        return [
-            await database.shelves.add(server, name, upload.data, BOT_OWNER, replace=True, characters=upload.characters)
-            for name, upload in files
-        ]
+        return [await store_upload(database.shelves, server, name, upload, BOT_OWNER) for name, upload in files]
     finally:
         await database.close()

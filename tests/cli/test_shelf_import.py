@@ -6,10 +6,13 @@ import asyncio
 import os
 from pathlib import Path
 
-from bot.settings import Settings
+from bot.core.shelf_corpus import ShelfStoryText
+from bot.core.stored_text import stored_reading, unpack_story
+from bot.settings import MIN_UPLOAD_MB, Settings
 from bot.state.database import Database
 from bot.state.shelves import ShelfAction
 from tests.cli.test_main import run
+from tests.operations.test_change_shelf import word_file
 
 SERVER = 4321
 
@@ -43,6 +46,53 @@ def test_old_uploads_are_imported_into_a_servers_stories_and_again_replace(tmp_p
     names, actions = shelf_of(data)
     assert sorted(names) == ["forge.txt", "the-mill.md"]
     assert actions == [ShelfAction.ADDED, ShelfAction.ADDED, ShelfAction.REPLACED]  # the first version kept
+
+
+def stored_texts(data: Path) -> dict[str, ShelfStoryText]:
+    """The text stored with each story the shelf searches, by name."""
+
+    async def read() -> dict[str, ShelfStoryText]:
+        database = await Database.open(Settings(data=data))
+        try:
+            found = {}
+            for story in (await database.shelves.stories(SERVER)).stories:
+                text = await database.shelves.text(story.version_id)
+                assert text is not None and text.reading == stored_reading()
+                found[story.name] = unpack_story(story.story_id, story.name, text.packed)
+            return found
+        finally:
+            await database.close()
+
+    return asyncio.run(read())
+
+
+def test_imported_files_are_stored_with_the_text_they_were_read_as(tmp_path: Path):
+    """So that no view reads them again, in any bot, after any start."""
+    mill, echo = tmp_path / "the-mill.md", tmp_path / "echo.docx"
+    mill.write_text("# The Mill\n\nThe wheel turned by the river.")
+    echo.write_bytes(word_file(3))
+    data = tmp_path / "data"
+    result = run("shelf", "import", "--server", str(SERVER), str(mill), str(echo), env={"STORYBOT_DATA": str(data)})
+    assert result.returncode == 0, result.stderr
+    texts = stored_texts(data)
+    assert sorted(texts) == ["echo.docx", "the-mill.md"]
+    for name, text in texts.items():
+        assert text == ShelfStoryText.read(text.story, name, (tmp_path / name).read_bytes())
+
+
+def test_a_file_past_the_memory_an_upload_may_take_to_read_imports_nothing_and_names_the_setting(tmp_path: Path):
+    """An import read its files in its own process without the upload's limits: a Word file of 108 KB that takes
+    0.43 GB to read was imported, and then skipped with a warning by every view, at every start."""
+    good, echo = tmp_path / "good.md", tmp_path / "echo.docx"
+    good.write_text("# Good\n\nA story.")
+    echo.write_bytes(word_file(300_000))
+    data = tmp_path / "data"
+    environment = {"STORYBOT_DATA": str(data), "STORYBOT_UPLOAD_MB": str(MIN_UPLOAD_MB)}
+    result = run("shelf", "import", "--server", str(SERVER), str(good), str(echo), env=environment)
+    assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr, result.stderr
+    assert f"echo.docx: That file needs more than {MIN_UPLOAD_MB} MB of memory to read" in result.stderr
+    assert "(STORYBOT_UPLOAD_MB: the memory the bot gives an upload's reading) Nothing was imported." in result.stderr
+    assert shelf_of(data) == ([], [])
 
 
 def test_a_file_that_is_no_story_imports_nothing_and_says_which(tmp_path: Path):
