@@ -10,6 +10,7 @@ from bot.core.shelf import story_file
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.stored_text import pack_story, unpack_story
 from tests.core.readers.format_fixtures import FIXTURES
+from tests.operations.test_change_shelf import word_file
 
 CHAPTERS = (
     "# The Weir\n\n## I. Dawn\n\nThe miller's daughter crossed the weir.\n\nThe water was high.\n\n"
@@ -31,9 +32,14 @@ def test_a_titled_uploads_stored_text_has_its_title():
     assert unpack_story(1, "mill.md", upload.text).title == "The Mill"
 
 
-def test_stored_text_is_compressed():
+def test_stored_text_is_compressed_and_holds_a_packed_file_in_less_than_the_file():
+    """Every version is stored for good; a Word file of one sentence said again packed to 8 times its file, its
+    passages' numbers counting up, when each passage was a list of its own."""
     story = ShelfStoryText.read(1, "weir.md", (CHAPTERS * 200).encode())
     assert len(pack_story(story)) * 5 < story.characters
+    echo = word_file(20_000)
+    upload = story_file(echo, "echo.docx", None)
+    assert upload.characters > 1_000_000 and len(upload.text) < len(echo)
 
 
 @pytest.mark.parametrize(
@@ -42,10 +48,16 @@ def test_stored_text_is_compressed():
         b"not zlib",
         zlib.compress(b"\xff\xfe"),
         zlib.compress(b"[]"),
-        zlib.compress(b'{"title": "T", "passages": []}'),
-        zlib.compress(b'{"title": "T", "passages": [[1, null, 0]]}'),
-        zlib.compress(b'{"title": "T", "passages": [[1, null, "0", "text"]]}'),
-        zlib.compress(b'{"title": "T", "passages": [[1, 2, 0, "text"]]}'),
+        zlib.compress(b'{"title": "T", "texts": [], "paragraphs": [], "numbers": [], "chapters": [[0, null]]}'),
+        zlib.compress(b'{"title": "T", "texts": ["a"], "paragraphs": [1], "numbers": [], "chapters": [[0, null]]}'),
+        zlib.compress(b'{"title": "T", "texts": ["a"], "paragraphs": ["1"], "numbers": [0], "chapters": [[0, null]]}'),
+        zlib.compress(b'{"title": "T", "texts": ["a"], "paragraphs": [1], "numbers": [0], "chapters": [[0, 2]]}'),
+        zlib.compress(b'{"title": "T", "texts": ["a"], "paragraphs": [1], "numbers": [0], "chapters": [[1, null]]}'),
+        zlib.compress(b'{"title": "T", "texts": ["a", "b"], "paragraphs": [1, 1], "numbers": [0, 0], "chapters": []}'),
+        zlib.compress(
+            b'{"title": "T", "texts": ["a", "b"], "paragraphs": [1, 1], "numbers": [0, 0], '
+            b'"chapters": [[0, null], [1, "I"], [1, "II"]]}'
+        ),
     ],
 )
 def test_what_is_no_stored_text_is_refused_with_a_reason(packed: bytes):
