@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TypeVar
 
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.stored_text import stored_reading, unpack_story
@@ -15,19 +17,29 @@ from tests.cli.test_main import run
 from tests.operations.test_change_shelf import word_file
 
 SERVER = 4321
+T = TypeVar("T")
 
 
-def shelf_of(data: Path) -> tuple[list[str], list[ShelfAction]]:
-    async def read() -> tuple[list[str], list[ShelfAction]]:
+def read_from(data: Path, read: Callable[[Database], Awaitable[T]]) -> T:
+    """What `read` finds in the database of the data folder `data`, as the bot would open it."""
+
+    async def opened() -> T:
         database = await Database.open(Settings(data=data))
         try:
-            stories = (await database.shelves.stories(SERVER)).stories
-            history = await database.shelves.history(SERVER)
-            return [s.name for s in stories], [v.action for v in reversed(history)]
+            return await read(database)
         finally:
             await database.close()
 
-    return asyncio.run(read())
+    return asyncio.run(opened())
+
+
+def shelf_of(data: Path) -> tuple[list[str], list[ShelfAction]]:
+    async def read(database: Database) -> tuple[list[str], list[ShelfAction]]:
+        stories = (await database.shelves.stories(SERVER)).stories
+        history = await database.shelves.history(SERVER)
+        return [s.name for s in stories], [v.action for v in reversed(history)]
+
+    return read_from(data, read)
 
 
 def test_old_uploads_are_imported_into_a_servers_stories_and_again_replace(tmp_path: Path):
@@ -51,19 +63,15 @@ def test_old_uploads_are_imported_into_a_servers_stories_and_again_replace(tmp_p
 def stored_texts(data: Path) -> dict[str, ShelfStoryText]:
     """The text stored with each story the shelf searches, by name."""
 
-    async def read() -> dict[str, ShelfStoryText]:
-        database = await Database.open(Settings(data=data))
-        try:
-            found = {}
-            for story in (await database.shelves.stories(SERVER)).stories:
-                text = await database.shelves.text(story.version_id)
-                assert text is not None and text.reading == stored_reading()
-                found[story.name] = unpack_story(story.story_id, story.name, text.packed)
-            return found
-        finally:
-            await database.close()
+    async def read(database: Database) -> dict[str, ShelfStoryText]:
+        found = {}
+        for story in (await database.shelves.stories(SERVER)).stories:
+            text = await database.shelves.text(story.version_id)
+            assert text is not None and text.reading == stored_reading()
+            found[story.name] = unpack_story(story.story_id, story.name, text.packed)
+        return found
 
-    return asyncio.run(read())
+    return read_from(data, read)
 
 
 def test_imported_files_are_stored_with_the_text_they_were_read_as(tmp_path: Path):
