@@ -8,6 +8,8 @@ every server's view waiting behind it in the one thread views are built in. Now 
 file that is unpacked or parsed into a document tree: a worker does, within the same limits, and the servers' files
 take turns in the order they were asked for, so one server's slow files hold another server's view for one file at a
 time, not for all of them. Plain text and Markdown, read in proportion to their size, are read in the bot.
+Only files stored with no text are read here: versions from before texts were stored with their files
+(bot.core.stored_text), and those whose text other readers read; each one's text is then stored.
 """
 
 from __future__ import annotations

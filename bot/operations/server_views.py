@@ -55,7 +55,8 @@ STORIES_KEPT = 2048
 BUILDING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storybot-views")
 """Views are built in a thread of their own, beside the ranking thread (bot.operations.ask.RANKING): a large
 shelf's view takes seconds to build (a shelf may search 64 MB of text), and every server's answers waited behind it
-there. One thread: builds queue behind each other, not answers. (Their files are read in a worker: ShelfReader.)"""
+there. One thread: builds queue behind each other, not answers. (Their stories' texts are stored with their files,
+bot.core.stored_text; a file stored with none is read in a worker: ShelfReader.)"""
 
 
 @dataclass(frozen=True)
