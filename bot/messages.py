@@ -39,6 +39,20 @@ STORY_GONE = "That story is no longer in the library (it was removed or renamed)
 """What a button or a follow-up says when the story it names is gone."""
 
 
+def code_span(name: str) -> str:
+    """A file's name in a code span, on one line and as it is. Nothing is escaped in a code span, so a name's
+    own backtick ended it ("`tom`s tale.md`"): a name holding one is fenced with two, spaced where it starts
+    or ends with one; in a name holding two together (a fence of three is a code block) they are shown as
+    U+02CB, which looks the same."""
+    name = one_line(name)
+    if "``" in name:
+        name = name.replace("`", "\u02cb")
+    if "`" not in name:
+        return f"`{name}`"
+    space = " " if name.startswith("`") or name.endswith("`") else ""
+    return f"``{space}{name}{space}``"
+
+
 def counted(count: int, thing: str, things: str) -> str:
     """A count and its noun, "1 passage" or "22 passages": a one-paragraph story is not "1 passages"."""
     return f"{count:,} {thing if count == 1 else things}"
@@ -209,7 +223,7 @@ def _reload_lines(reload: Reload) -> list[str]:
     changes = reload.changes
     for label, paths in (("Added", changes.added), ("Changed", changes.changed), ("Removed", changes.removed)):
         if paths:
-            lines.append(f"{label} ({len(paths)}): " + ", ".join(f"`{one_line(p)}`" for p in paths))
+            lines.append(f"{label} ({len(paths)}): " + ", ".join(code_span(p) for p in paths))
     found = next((note.detail for note in reload.notes if note.event is IndexEvent.DAMAGED), None)
     repaired = damage_text(reload.repaired) if reload.repaired is not None else found
     if repaired:
@@ -260,7 +274,7 @@ def shelf_change_text(changed: ShelfChanged, title: str | None = None) -> str:
     if change.refusal is not None:
         return shelf_refusal_text(change.refusal, change.room)
     title = title or (changed.story.title if changed.story is not None else None)
-    story = f'"{title}" (`{change.name}`)' if title else f"`{change.name}`"
+    story = f'"{title}" (`{change.name}`)' if title else f"`{change.name}`"  # an upload's safe name: no backtick
     if change.action is ShelfAction.ADDED:
         return f"Added {story} to this server's stories."
     if change.action is ShelfAction.REPLACED:
@@ -382,18 +396,18 @@ def upload_refusal_text(error: ShelfError, shown: Callable[[str], str] = str) ->
         return "That file has its own front matter; put the title there, or upload without title."
     if refusal is UploadRefusal.OTHER_FORMAT:
         return (
-            f"`{name}` is a {error.detail} file: replace it with one of the same kind, or "
+            f"{code_span(name)} is a {error.detail} file: replace it with one of the same kind, or "
             "add the new file under its own name with /story add."
         )
     if refusal is UploadRefusal.EXISTS:
-        return f"`{name}` is already a story."
+        return f"{code_span(name)} is already a story."
     if refusal is UploadRefusal.NO_SUCH_FILE:
-        return f"There is no story file `{name}` to remove."
+        return f"There is no story file {code_span(name)} to remove."
     if refusal is UploadRefusal.OUTSIDE_FOLDER:
-        return f"`{name}` is not a file in the stories folder."
+        return f"{code_span(name)} is not a file in the stories folder."
     if refusal is UploadRefusal.THROUGH_LINK:
         return (
-            f"`{name}` is a link in the stories folder, and I never change anything through a link. "
+            f"{code_span(name)} is a link in the stories folder, and I never change anything through a link. "
             "Ask the bot's owner to change it on the server, or upload the story under another name."
         )
     if refusal is UploadRefusal.FOLDER_UNWRITABLE:

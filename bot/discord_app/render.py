@@ -13,7 +13,7 @@ from discord.utils import MISSING
 from bot.core.answer import Answer, Excerpt, Hit
 from bot.core.corpus import Passage
 from bot.core.index_damage import IndexDamage
-from bot.messages import hit_place, index_damaged_message, no_answer_message, no_person_text
+from bot.messages import code_span, hit_place, index_damaged_message, no_answer_message, no_person_text
 from bot.one_line import one_line
 from bot.operations.ask import Asked
 from bot.operations.list_stories import StoryList
@@ -238,8 +238,8 @@ def story_mention(story: StoryRef, limit: int = 200) -> str:
 
 
 def file_span(path: str, limit: int) -> str:
-    """A file's path in a code span, on one line."""
-    return f"`{clip(one_line(path), limit).replace('`', '')}`"
+    """A file's path in a code span, on one line, as it is."""
+    return code_span(clip(one_line(path), limit))
 
 
 def story_label(story: StoryRef, limit: int) -> str:

@@ -175,6 +175,12 @@ def test_a_story_another_has_the_title_of_is_named_with_its_file():
     assert story_label(alone, CHOICE_LIMIT) == "The *Old* Mill"
 
 
+def test_a_file_named_with_a_backtick_is_named_whole_in_its_code_span():
+    # file_span took a name's backticks out, so the file it named was not the story's ("toms tale.md").
+    story = StoryRef(id="e" * 16, title="Tale", path="tom`s *tale*.md", passages=1, title_shared=True)
+    assert story_mention(story) == "*Tale* · ``tom`s *tale*.md``"
+
+
 async def test_a_title_and_question_holding_line_breaks_and_bidi_controls_reach_discord_on_one_line(tmp_path):
     # Embed titles, fields and footers took names as written: U+202E in an uploaded story's title turned the rest
     # of the answer's title around (its line break the core makes a space), and so in the reply to the upload, the

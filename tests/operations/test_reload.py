@@ -54,3 +54,14 @@ async def test_a_folder_with_no_story_left_keeps_the_old_library(tmp_path):
     assert str(corpus) in failed.detail
     assert reload_text(failed).startswith("The reload failed; still using the stories I had.")
     assert reload_text(failed, "Removed `mill.txt`.").startswith("Removed `mill.txt`. But the reload failed")
+
+
+async def test_a_file_named_with_backticks_is_named_whole_in_its_code_span(tmp_path):
+    # A code span escapes nothing: "`tom`s tale.txt`" ended at the name's own backtick and showed the rest as markdown.
+    (tmp_path / "mill.txt").write_text("The miller sang.")
+    holder = LibraryHolder(StoryLibrary.load(tmp_path), Settings(corpus=tmp_path, index=None))
+    (tmp_path / "tom`s tale.txt").write_text("Tom sang.")
+    (tmp_path / "`quoted`.txt").write_text("A quote.")
+    (tmp_path / "fence``d.txt").write_text("A fence.")
+    reloaded = await reload(holder)
+    assert reload_text(reloaded).splitlines()[1] == "Added (3): `` `quoted`.txt ``, `fenceˋˋd.txt`, ``tom`s tale.txt``"

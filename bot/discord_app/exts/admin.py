@@ -277,8 +277,8 @@ class Admin(StoryCog):
         await self._ask(
             interaction,
             Pending("replace", found.path, uploaded[1].data, interaction.user.id),
-            f"Replace `{found.path}` in the owner's library? The old file is kept in "
-            f"`{Shelf(self.bot.settings.corpus).kept.name}`.",
+            f"Replace {file_span(found.path, 300)} in the owner's library? The old file is kept in "
+            f"{file_span(Shelf(self.bot.settings.corpus).kept.name, 300)}.",
             "Replace",
         )
 
@@ -482,13 +482,16 @@ class Admin(StoryCog):
         try:
             await asyncio.to_thread(shelf.add, name, data)
         except StoryExists:  # also when another upload of this name was written a moment before
-            question = f"`{name}` is already a story. Replace it? The old file is kept in `{shelf.kept.name}`."
+            question = (
+                f"{file_span(name, 300)} is already a story. Replace it? The old file is kept in "
+                f"{file_span(shelf.kept.name, 300)}."
+            )
             await self._ask(interaction, Pending("replace", name, data, interaction.user.id), question, "Replace")
             return
         except (ShelfError, OSError) as error:
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
             return
-        await self._report(interaction, await self._reloaded(interaction, f"Added `{name}`."))
+        await self._report(interaction, await self._reloaded(interaction, f"Added {file_span(name, 300)}."))
 
     async def _ask(self, interaction: discord.Interaction, pending: Pending, question: str, label: str) -> None:
         token = secrets.token_hex(8)
@@ -522,13 +525,14 @@ class Admin(StoryCog):
                 assert pending.data is not None
                 kept = await asyncio.to_thread(shelf.add, pending.name, pending.data, replace=True)
                 done = (
-                    f"Replaced `{pending.name}`; the old file is kept in `{shelf.kept.name}`."
+                    f"Replaced {file_span(pending.name, 300)}; the old file is kept in "
+                    f"{file_span(shelf.kept.name, 300)}."
                     if kept is not None
-                    else f"Added `{pending.name}`."  # the old one was removed in the meantime
+                    else f"Added {file_span(pending.name, 300)}."  # the old one was removed in the meantime
                 )
             else:
                 await asyncio.to_thread(shelf.remove, pending.name)
-                done = f"Removed `{pending.name}`; the file is kept in `{shelf.kept.name}`."
+                done = f"Removed {file_span(pending.name, 300)}; the file is kept in {file_span(shelf.kept.name, 300)}."
             report = await self._reloaded(interaction, done)
         except (ShelfError, OSError) as error:
             report = clip(_problem(error), MESSAGE_LIMIT)

@@ -20,7 +20,7 @@ from bot.core.story_ids import shelf_file_name
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
 from bot.discord_app.database_trouble import database_trouble
-from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, Reply, clip, escape_markdown, fit, story_mention
+from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, Reply, clip, file_span, fit, story_mention
 from bot.messages import counted, library_setting_text
 from bot.one_line import one_line
 from bot.operations.resolve_story import story_by_path
@@ -119,8 +119,7 @@ def settings_embed(
 def _story_name(library: StoryLibrary | None, path: str) -> str:
     found = None if library is None else story_by_path(library, path)
     if found is None:
-        gone = escape_markdown(clip(one_line(shelf_file_name(path)), 200))
-        return f"`{gone}` (no longer here: every story is searched)"
+        return f"{file_span(shelf_file_name(path), 200)} (no longer here: every story is searched)"
     return story_mention(found)
 
 
