@@ -8,6 +8,7 @@ Scripts, styles, navigation, forms and Gutenberg's license sections are dropped.
 
 from __future__ import annotations
 
+import re
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -79,6 +80,19 @@ DROPPED_TAGS = frozenset(
     ]
 )
 BOILERPLATE_IDS = frozenset({"pg-header", "pg-footer", "pg-machine-header", "pg-start-separator", "pg-end-separator"})
+MAX_ATTRIBUTES = 256
+"""Attributes one HTML tag may have (a page's have a few): libxml2's HTML parser looks for each attribute's name
+among the tag's others, in time quadratic in their number (a tag of 40,000 took 2.5 s, one of 500,000 hours)."""
+_QUOTED = rb"=[\t\n\f\r ]*+(?:\"[^\"]*+\"?|'[^']*+'?)"
+"""An attribute's "=" and its quoted value, which may hold ">" (to the end of the page, if it is never closed)."""
+_START_TAG = re.compile(
+    rb"(?P<tag><(?:(?P<raw>script|style)(?=[\t\n\f\r />])|[a-z])(?:[^>=]++|" + _QUOTED + rb"|=)*+)"
+    rb"(?(raw)(?s:.*?</(?P=raw)|.*+))",
+    re.IGNORECASE,
+)
+"""A start tag as HTML reads it, to its ">"; a script's or style's text after it, where libxml2 reads no tag (a
+script's "i<n" is none), is passed over."""
+_QUOTED_VALUE = re.compile(_QUOTED)
 
 
 def lxml_etree(format_name: str) -> ModuleType:
@@ -96,6 +110,7 @@ def parse_html(raw: bytes, format_name: str) -> _Element:
 
     if b"\0" in raw:
         raise ValueError("is not text: it holds NUL bytes (a binary file?); save it as HTML")
+    _require_few_attributes(raw)
     try:
         raw.decode("utf-8")
         encoding: str | None = "utf-8"
@@ -116,6 +131,18 @@ def parse_html(raw: bytes, format_name: str) -> _Element:
         raise ValueError(f"is not readable {format_name} ({error})") from error
     _require_whole(parser)
     return root
+
+
+def _require_few_attributes(raw: bytes) -> None:
+    """Raises ValueError for a tag of over MAX_ATTRIBUTES attributes of different names, found in time linear in the
+    page: only a tag long enough to hold that many is looked into, and its different words (quoted values taken out)
+    are never fewer than the names libxml2 finds in it. A name said again costs it nothing: it is found first."""
+    for found in _START_TAG.finditer(raw):
+        tag = found["tag"]
+        if len(tag) > 2 * MAX_ATTRIBUTES:
+            words = set(_QUOTED_VALUE.sub(b"= ", tag).replace(b"/", b" ").split()[1:])  # not the tag's name
+            if len(words) > MAX_ATTRIBUTES:
+                raise ValueError(f"has a tag of over {MAX_ATTRIBUTES:,} attributes, which no page has; save it again")
 
 
 def parse_xml(raw: bytes, format_name: str, name: str | None = None) -> _Element:

@@ -101,3 +101,19 @@ def test_what_old_browsers_were_shown_instead_of_frames_or_plugins_is_not_read_a
     corpus = load_corpus(tmp_path)
     assert [p.text for p in corpus.passages] == ["Maren lit the lamp.", "The storm broke the glass."]
     assert [p.split(":")[0] for p in corpus.problems] == ["Skipped index.html"]  # a frameset is no story
+
+
+def test_a_tag_of_hundreds_of_attributes_is_named_and_skipped_while_long_values_read(tmp_path):
+    # libxml2 looks for each attribute's name among the tag's others: a tag of 500,000 (3.9 MB) took hours to read.
+    def tag(names: list[str]) -> str:
+        return page("Tag", f"<p {' '.join(names)}>Olga sang by the river.</p>")
+
+    (tmp_path / "most.html").write_text(tag([f"a{i}" for i in range(256)] + ["a1"] * 5000))
+    (tmp_path / "over.html").write_text(tag([f'a{i}="x"' for i in range(257)]))
+    (tmp_path / "long.html").write_text(
+        page("Long", "<p>Ivan slept in the barn.</p>", "<meta name='description' content='" + "a >b " * 9000 + "'>")
+    )
+    corpus = load_corpus(tmp_path)
+    assert sorted(p.text for p in corpus.passages) == ["Ivan slept in the barn.", "Olga sang by the river."]
+    (problem,) = corpus.problems
+    assert problem.startswith("Skipped over.html:") and "has a tag of over 256 attributes" in problem
