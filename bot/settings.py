@@ -98,6 +98,8 @@ def load_env_files() -> frozenset[str]:
                 "as UTF-8 (Windows PowerShell's > and Out-File write UTF-16, Notepad may write ANSI)."
             ) from error
         for name, value in values.items():
+            if "\0" in name or "\0" in (value or ""):  # the environment cannot hold one: a ValueError traceback
+                raise SettingsError(f"{path} holds a NUL character, which no setting takes; save it as UTF-8 text.")
             if value is not None and name not in os.environ:
                 os.environ[name] = _from_folder(value, path.parent) if name in PATH_SETTINGS else value
                 loaded.add(name)
@@ -214,7 +216,7 @@ class Settings:
         upload_mb = _within(get("STORYBOT_UPLOAD_MB"), "STORYBOT_UPLOAD_MB", "megabytes", MIN_UPLOAD_MB, MAX_UPLOAD_MB)
         return cls(
             discord_token=_token(get("DISCORD_TOKEN")),
-            corpus=Path(corpus).expanduser() if corpus else bundled_corpus(),
+            corpus=_path(corpus, "STORYBOT_CORPUS") if corpus else bundled_corpus(),
             guild_id=_discord_id(get("STORYBOT_GUILD_ID"), "STORYBOT_GUILD_ID"),
             channels=frozenset(_discord_ids(get("STORYBOT_CHANNELS"), "STORYBOT_CHANNELS")),
             log_level=level,
@@ -222,13 +224,13 @@ class Settings:
             shard_ids=shard_ids,
             index=None
             if (index or "").lower() == INDEX_OFF
-            else Path(index).expanduser()
+            else _path(index, "STORYBOT_INDEX")
             if index
             else default_index_folder(),
-            data=Path(data).expanduser() if data else default_data_folder(),
+            data=_path(data, "STORYBOT_DATA") if data else default_data_folder(),
             database_url=get("STORYBOT_DATABASE_URL"),
             question_budget=_budget(get("STORYBOT_QUESTION_BUDGET")),
-            log_file=Path(log_file).expanduser() if log_file else None,
+            log_file=_path(log_file, "STORYBOT_LOG_FILE") if log_file else None,
             answer_days=ANSWER_DAYS if answer_days is None else answer_days,
             views_mb=VIEWS_MB if views_mb is None else views_mb,
             edit_minutes=EDIT_MINUTES if edit_minutes is None else edit_minutes,
@@ -258,6 +260,17 @@ def _unquoted(value: str) -> str:
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         return value[1:-1].strip()
     return value
+
+
+def _path(value: str, name: str) -> Path:
+    """A folder or file setting, "~" and "~user" taken as their home folders."""
+    try:
+        return Path(value).expanduser()
+    except RuntimeError as error:  # "~nobody-here/stories": pathlib finds no such home
+        home = value.split("/", 1)[0]
+        raise SettingsError(
+            f"{name} is {_shown(value)}, but no home folder is known for {home}; write it out in full."
+        ) from error
 
 
 def _token(value: str | None) -> str | None:

@@ -227,3 +227,10 @@ def test_a_number_of_thousands_of_digits_is_named_in_one_short_line(env):
     with pytest.raises(SettingsError, match=name) as error:
         Settings.from_env(env)
     assert len(str(error.value)) < 400
+
+
+@pytest.mark.parametrize("name", ["STORYBOT_CORPUS", "STORYBOT_DATA", "STORYBOT_INDEX", "STORYBOT_LOG_FILE"])
+def test_a_path_from_the_home_of_no_user_is_named(name):
+    # pathlib raised RuntimeError("Could not determine home directory."): a traceback at every start.
+    with pytest.raises(SettingsError, match=f"^{name} is '~nobody-here/stories', but no home folder is known for"):
+        Settings.from_env({name: "~nobody-here/stories"})

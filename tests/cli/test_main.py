@@ -164,6 +164,14 @@ def test_a_dotenv_file_not_in_utf8_is_named_in_one_line(tmp_path, encoding):
     assert f"{tmp_path / '.env'} is not UTF-8 text" in result.stderr and "save it as UTF-8" in result.stderr
 
 
+def test_a_dotenv_file_holding_a_nul_character_is_named_in_one_line(tmp_path):
+    """python-dotenv keeps a NUL in a value, which the environment cannot hold: a ValueError traceback, exit 1."""
+    (tmp_path / ".env").write_bytes(b"STORYBOT_CORPUS=stories\0\n")
+    result = run("ask", "violin", cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert f"{tmp_path / '.env'} holds a NUL character" in result.stderr
+
+
 def test_bad_corpus_is_exit_2_without_traceback(tmp_path):
     missing = run("ask", "--corpus", str(tmp_path / "nope"), "violin")
     assert missing.returncode == 2 and "does not exist" in missing.stderr
