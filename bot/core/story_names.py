@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePosixPath
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.core.analysis import fold
@@ -114,8 +115,18 @@ class StoryFinder:
         near = [i for i, title in enumerate(self._title_words) if all(self._near(w, title) for w in words)]
         if near:
             return StoryLookup(name, tuple(near))
-        scored = process.extract(key, self._titles, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST, limit=3)
-        return StoryLookup(name, (), tuple(i for _, _, i in scored))
+        return StoryLookup(name, (), tuple(self._closest(key, 3)))
+
+    def _closest(self, key: str, limit: int) -> list[int]:
+        """The titles closest to the key, best first (in story order among equals), as process.extract gives them;
+        scored by cdist, which lets go of the GIL while it works: extract held it throughout, so that matching
+        in a thread (autocomplete, a story named by a button's question) still held the event loop, 0.14 s for a
+        key of 100 characters among 20,000 stories."""
+        if not self._titles:
+            return []
+        scores = process.cdist([key], self._titles, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST)[0]
+        best = np.argsort(-scores, kind="stable")[:limit]
+        return [int(i) for i in best if scores[i] >= FUZZY_SUGGEST]
 
     @staticmethod
     def _near(word: str, title_words: frozenset[str]) -> bool:
@@ -133,6 +144,5 @@ class StoryFinder:
         hits = starts + inside
         if len(hits) < limit:
             taken = set(hits)
-            scored = process.extract(key, self._titles, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST, limit=limit)
-            hits += [i for _, _, i in scored if i not in taken]
+            hits += [i for i in self._closest(key, limit) if i not in taken]
         return hits[:limit]

@@ -1,8 +1,11 @@
+import random
+
 import pytest
+from rapidfuzz import fuzz, process
 
 from bot.core import story_names
 from bot.core.corpus import Story
-from bot.core.story_names import StoryFinder
+from bot.core.story_names import FUZZY_SUGGEST, StoryFinder
 from tests.steps import steps_of
 
 
@@ -67,3 +70,15 @@ def test_a_typed_name_is_matched_in_steps_that_do_not_grow_with_its_repeated_wor
     assert lookup.matches == ()
     assert folds < 10
     assert lines < 40 * len(stories)
+
+
+def test_closest_titles_are_those_rapidfuzz_extract_gives_in_its_order():
+    # Scored with cdist (which lets go of the GIL) rather than extract: the same titles, best first, equals in order.
+    chance = random.Random(7)
+    words = ["mill", "miller", "river", "weir", "keeper", "lamp", "storm", "dancer", "violin", "winter"]
+    titles = [" ".join(chance.choices(words, k=chance.randint(1, 4))) for _ in range(400)]
+    finder = StoryFinder(tuple(Story(title, f"s{i}.md", i, 1) for i, title in enumerate(titles)))
+    for typed in ["milr", "stom lamb", "violni dancre", "w", "zzzz", "keeper keeper river weir lamp storm" * 3]:
+        key = " ".join(typed.split())
+        extracted = process.extract(key, finder._titles, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST, limit=25)
+        assert finder._closest(key, 25) == [i for _, _, i in extracted], typed
