@@ -210,14 +210,15 @@ async def test_a_server_named_with_line_breaks_and_bidi_controls_is_shown_and_lo
     # A server's name is whatever Discord sends: "\n" in it broke the title of /settings show (and would have
     # started a log line of its own, a fake "storybot: warning:"), U+202E turned the rest of its line around.
     fake = FakeDiscord()
-    fake.guild_names[GUILD_ID] = "Club\nstorybot: warning: the index is damaged\u202ebulc"
+    fake.guild_names[GUILD_ID] = "*Club*\nstorybot: warning: the `index` is damaged\u202ebulc"
     await fake.start()
     process = await BotProcess(fake, STORYBOT_DATA=str(tmp_path / "data"), STORYBOT_INDEX="off").start()
     try:
         await process.ready()
         mark, _ = await fake.subcommand("settings", "show", permissions=MANAGE_SERVER)
         shown = (await callback(fake, mark))["data"]["embeds"][0]
-        assert shown["title"] == "Settings for Club\\nstorybot: warning: the index is damaged\\u202ebulc"
+        # and its markdown was read as markdown: "*Club*" in italics, a backtick starting a code span
+        assert shown["title"] == r"Settings for \*Club\*\\nstorybot: warning: the \`index\` is damaged\\u202ebulc"
     finally:
         await process.stop()
         await fake.stop()

@@ -20,9 +20,18 @@ from bot.core.story_ids import shelf_file_name
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
 from bot.discord_app.database_trouble import database_trouble
-from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, Reply, clip, file_span, fit, story_mention
+from bot.discord_app.render import (
+    COLOR,
+    DESCRIPTION_LIMIT,
+    TITLE_LIMIT,
+    Reply,
+    clip,
+    file_span,
+    fit,
+    plain_line,
+    story_mention,
+)
 from bot.messages import counted, library_setting_text
-from bot.one_line import one_line
 from bot.operations.resolve_story import story_by_path
 from bot.settings import MAX_BUDGET_QUESTIONS, MAX_BUDGET_SECONDS, QuestionBudget, Settings
 from bot.state.guarded_engine import DatabaseUnavailable
@@ -109,7 +118,7 @@ def settings_embed(
         "the options out to go back to the defaults."
     )
     embed = discord.Embed(
-        title=clip(f"Settings for {one_line(guild.name or 'this server')}", 256),
+        title=plain_line(f"Settings for {guild.name or 'this server'}", TITLE_LIMIT),  # a name as written: markdown too
         description=clip("\n".join(lines), DESCRIPTION_LIMIT),
         color=COLOR,
     )
