@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_story_completion.py [--stories N]
 
-A watcher sleeps 1 ms at a time on the loop and records how much longer each sleep took, while /ask's, /story's
+A watcher sleeps 10 ms at a time on the loop and records how much longer each sleep took, while /ask's, /story's
 and /settings' autocomplete (bot.discord_app.cog.story_choices) matches what was typed; beside it, the time of
 the matching itself (bot.operations.suggest_stories), which the loop waited for when it ran there.
 """
@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_loop_stalls import longest_stall  # the sibling script
+
 from bot.core.library import StoryLibrary
 from bot.discord_app.autocomplete import AutocompleteTime
 from bot.discord_app.cog import story_choices
@@ -27,22 +29,8 @@ def word(chance: random.Random) -> str:
     return "".join(chance.choices(string.ascii_lowercase, k=chance.randint(3, 9)))
 
 
-async def longest_stall(library: StoryLibrary, typed: str) -> float:
-    stalls: list[float] = []
-    running = True
-
-    async def watch() -> None:
-        while running:
-            before = time.perf_counter()
-            await asyncio.sleep(0.001)
-            stalls.append(time.perf_counter() - before - 0.001)
-
-    watcher = asyncio.create_task(watch())
-    await asyncio.sleep(0.01)
-    await story_choices(library, typed, AutocompleteTime(30.0))
-    running = False
-    await watcher
-    return max(stalls)
+async def stall_and_time(library: StoryLibrary, typed: str) -> tuple[float, float]:
+    return await longest_stall(lambda: story_choices(library, typed, AutocompleteTime(30.0)))
 
 
 def main() -> None:
@@ -61,7 +49,7 @@ def main() -> None:
         started = time.perf_counter()
         suggest_stories(library, text)
         matching = time.perf_counter() - started
-        stall = asyncio.run(longest_stall(library, text))
+        stall, _ = asyncio.run(stall_and_time(library, text))
         print(f"{len(text):>4} characters{matching:>16.3f}{stall:>24.3f}")
 
 
