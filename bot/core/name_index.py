@@ -1,0 +1,98 @@
+"""The people's folded names by whole name and by word, sorted for prefixes, their people held in int arrays.
+
+A warming thread builds this for up to 95,000 people in the bot's own process. Built as a list of people per name
+and per word, and a (name, person) tuple per name and word, it made some 200,000 small containers at once, and the
+full collections they set off in the cyclic garbage collector (which holds the GIL, and so the event loop) took
+0.2-0.4 s each (bench/bench_close_names.py). Here the names and words are two sorted lists of strings, and each
+one's people a slice of one int array, none of which the collector scans; a lookup is a bisect and a slice.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import reduce
+
+import numpy as np
+
+
+class NameIndex:
+    """Each person's folded name, and the distinct names and words in sorted order with the people of each."""
+
+    def __init__(self, keys: list[str]):
+        self.keys = keys
+        """Each person's folded name, in directory order."""
+        name_numbers: dict[str, int] = {}
+        word_numbers: dict[str, int] = {}
+        name_of = np.fromiter((name_numbers.setdefault(key, len(name_numbers)) for key in keys), np.int64, len(keys))
+        word_of: list[int] = []
+        holders: list[int] = []
+        for person, key in enumerate(keys):
+            for word in dict.fromkeys(key.split()):
+                word_of.append(word_numbers.setdefault(word, len(word_numbers)))
+                holders.append(person)
+        self.names, places = _sorted(list(name_numbers))
+        """The distinct names, sorted."""
+        self.name_of = places[name_of]
+        """Each person's place in `names`."""
+        self._by_name = _Groups(self.name_of, np.arange(len(keys)), len(self.names))
+        self.words, places = _sorted(list(word_numbers))
+        """The distinct words of the names, sorted."""
+        self._by_word = _Groups(places[np.array(word_of, dtype=np.int64)], np.array(holders, np.int64), len(self.words))
+
+    def named(self, key: str) -> list[int]:
+        """The people whose whole name is `key`, in directory order."""
+        place = _place(self.names, key)
+        return [] if place is None else self.people_named(place).tolist()
+
+    def people_named(self, place: int) -> np.ndarray:
+        """The people of the name at `place` in `names`, in directory order."""
+        return self._by_name.of(place, place + 1)
+
+    def holding(self, word: str) -> np.ndarray:
+        """The people whose name holds the word, in directory order."""
+        place = _place(self.words, word)
+        return self._by_word.of(0, 0) if place is None else self._by_word.of(place, place + 1)
+
+    def holding_all(self, words: list[str]) -> list[int]:
+        """The people whose name holds every one of these words, in directory order."""
+        return reduce(np.intersect1d, [self.holding(word) for word in words]).tolist()
+
+    def starting(self, prefix: str, limit: int) -> list[int]:
+        """The first `limit` people, in directory order, whose name or a word of it starts with the prefix."""
+        found = [self._by_name.of(*_starting(self.names, prefix)), self._by_word.of(*_starting(self.words, prefix))]
+        return np.unique(np.concatenate(found))[:limit].tolist()
+
+
+class _Groups:
+    """People in numbered groups, in two arrays: the people, a group after another (each in the order given), and
+    where each group starts in them."""
+
+    def __init__(self, group: np.ndarray, people: np.ndarray, count: int):
+        """Each of `people` in the group numbered as it is in `group`, of `count` groups."""
+        self._people = people[np.argsort(group, kind="stable")]
+        self._starts = np.zeros(count + 1, dtype=np.int64)
+        np.cumsum(np.bincount(group, minlength=count), out=self._starts[1:])
+
+    def of(self, first: int, end: int) -> np.ndarray:
+        """The people of groups [first, end), a group after another."""
+        return self._people[self._starts[first] : self._starts[end]]
+
+
+def _sorted(texts: list[str]) -> tuple[list[str], np.ndarray]:
+    """The texts sorted, and the place in them of each text as given."""
+    order = sorted(range(len(texts)), key=texts.__getitem__)
+    places = np.empty(len(texts), dtype=np.int64)
+    places[order] = np.arange(len(texts))
+    return [texts[i] for i in order], places
+
+
+def _place(texts: list[str], text: str) -> int | None:
+    """Where `text` is in the sorted `texts`, if it is."""
+    place = bisect_left(texts, text)
+    return place if place < len(texts) and texts[place] == text else None
+
+
+def _starting(texts: list[str], prefix: str) -> tuple[int, int]:
+    """The places [first, end) of the sorted `texts` that start with `prefix`: they follow one another."""
+    first = bisect_left(texts, prefix)
+    return first, bisect_left(texts, True, lo=first, key=lambda text: not text.startswith(prefix))
