@@ -13,10 +13,11 @@ their scores and their order are those of a scan of every name.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping
 
 import numpy as np
 from rapidfuzz import fuzz, process
+
+from bot.core.name_index import NameIndex
 
 _LETTERS = 26
 """Buckets 0-25 count a-z; bucket 26 counts every other character (a space, an apostrophe, a "ß")."""
@@ -29,14 +30,9 @@ _EXCESS = 1e-6
 class CloseNames:
     """The people's distinct folded names as character counts and lengths, built once with their names."""
 
-    def __init__(self, keys: list[str], by_word: Mapping[str, list[int]]):
-        ids: dict[str, int] = {}
-        self._key_of = np.array([ids.setdefault(key, len(ids)) for key in keys], dtype=np.int64)
-        self._distinct = list(ids)
-        self._people: list[list[int]] = [[] for _ in self._distinct]
-        for person, key in enumerate(self._key_of.tolist()):
-            self._people[key].append(person)
-        self._by_word = by_word
+    def __init__(self, names: NameIndex):
+        self._names = names
+        self._distinct = names.names
         self._lengths = np.array([len(key) for key in self._distinct], dtype=np.float64)
         self._joined = np.array([_joined_length(key.split()) for key in self._distinct], dtype=np.float64)
         self._word_set = np.array([_joined_length(set(key.split())) for key in self._distinct], dtype=np.float64)
@@ -49,7 +45,9 @@ class CloseNames:
         scored = process.extract(
             typed, [self._distinct[k] for k in keys], scorer=fuzz.WRatio, score_cutoff=cutoff, limit=None
         )
-        ranked = ((-score, person) for _, score, place in scored for person in self._people[keys[place]])
+        ranked = (
+            (-score, person) for _, score, place in scored for person in self._names.people_named(keys[place]).tolist()
+        )
         return [person for _, person in heapq.nsmallest(limit, ranked)]
 
     def _candidates(self, typed: str, cutoff: float) -> list[int]:
@@ -78,7 +76,7 @@ class CloseNames:
         need = np.minimum(need, np.where(unlike < 1.5, need_alike, np.minimum(need_piece, need_piece_words)))
         possible = (shared >= need - _EXCESS) & (lengths > 0)
         for word in set(words):
-            possible[self._key_of[self._by_word.get(word, [])]] = True
+            possible[self._names.name_of[self._names.holding(word)]] = True
         return np.flatnonzero(possible).tolist()
 
 

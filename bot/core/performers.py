@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import heapq
 import re
 import threading
-from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -16,6 +14,7 @@ from rapidfuzz import fuzz, process
 from bot.core.analysis import fold
 from bot.core.close_names import CloseNames
 from bot.core.corpus import Corpus
+from bot.core.name_index import NameIndex
 from bot.core.people_finder import find_people
 
 COMPLETION_LIMIT = 25  # Discord's cap on autocomplete choices
@@ -71,7 +70,7 @@ class PerformerDirectory:
         self._indexing = threading.RLock()
         """Held while the name indexes are built: a keystroke in one thread while warm() builds them in another
         waits for that build rather than running a second one beside it."""
-        self._name_index: _NameIndex | None = None
+        self._name_index: NameIndex | None = None
         self._close_names: CloseNames | None = None
 
     @cached_property
@@ -108,12 +107,12 @@ class PerformerDirectory:
         return self._name_index is not None
 
     @property
-    def _names(self) -> _NameIndex:
+    def _names(self) -> NameIndex:
         """Built at the first lookup or warm(), not at every start (95,752 people in 3,080 books)."""
         if self._name_index is None:
             with self._indexing:
                 if self._name_index is None:
-                    self._name_index = _NameIndex([fold(p.name) for p in self.performers])
+                    self._name_index = NameIndex([fold(p.name) for p in self.performers])
         return self._name_index
 
     def _close(self) -> CloseNames:
@@ -121,8 +120,7 @@ class PerformerDirectory:
         if self._close_names is None:
             with self._indexing:
                 if self._close_names is None:
-                    names = self._names
-                    self._close_names = CloseNames(names.keys, names.by_word)
+                    self._close_names = CloseNames(self._names)
         return self._close_names
 
     @classmethod
@@ -147,7 +145,7 @@ class PerformerDirectory:
         if not key:
             return Lookup(query, (), False)
         names = self._names
-        found = names.by_key.get(key, []) or names.holding_all(key.split()) or self._fuzzy(key)
+        found = names.named(key) or names.holding_all(key.split()) or self._fuzzy(key)
         if not found:
             suggested = dict.fromkeys(self.performers[i].name for i in self._close().closest(key, FUZZY_SUGGEST, 3))
             return Lookup(query, (), False, tuple(suggested))
@@ -164,7 +162,7 @@ class PerformerDirectory:
             scores[i] = max(scores.get(i, 0.0), score)
         if " " not in key:
             for word, score, _ in process.extract(key, names.words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
-                for i in names.by_word[word]:
+                for i in names.holding(word).tolist():
                     scores[i] = max(scores.get(i, 0.0), score)
         best = max(scores.values(), default=0.0)
         if best < FUZZY_MATCH:
@@ -184,45 +182,6 @@ class PerformerDirectory:
 
 def _directory_order(performer: Performer) -> tuple[int, str, str]:
     return (-performer.mentions, performer.name, performer.story)
-
-
-class _NameIndex:
-    """The people's folded names by whole name and by word, and every name and word in sorted order
-    (for prefixes): a lookup in 95,752 people is a few dictionary and bisect steps, not a loop over them."""
-
-    def __init__(self, keys: list[str]):
-        self.keys = keys
-        """Each person's folded name, in directory order."""
-        self.by_key: dict[str, list[int]] = {}
-        self.by_word: dict[str, list[int]] = {}
-        named: list[tuple[str, int]] = []
-        for i, key in enumerate(keys):
-            name_words = key.split()
-            self.by_key.setdefault(key, []).append(i)
-            for word in dict.fromkeys(name_words):
-                self.by_word.setdefault(word, []).append(i)
-            named += [(name, i) for name in dict.fromkeys([key, *name_words])]
-        self.words = list(self.by_word)
-        named.sort()
-        self._sorted_names = [name for name, _ in named]
-        self._sorted_people = [i for _, i in named]
-
-    def holding_all(self, words: list[str]) -> list[int]:
-        """The people whose name holds every one of these words, in directory order."""
-        held = [self.by_word.get(word, []) for word in words]
-        if not all(held):
-            return []
-        return sorted(set(held[0]).intersection(*held[1:]))
-
-    def starting(self, prefix: str, limit: int) -> list[int]:
-        """The first `limit` people, in directory order, whose name or a word of it starts with the prefix."""
-        first = bisect_left(self._sorted_names, prefix)
-        found: set[int] = set()
-        for place in range(first, len(self._sorted_names)):
-            if not self._sorted_names[place].startswith(prefix):
-                break
-            found.add(self._sorted_people[place])
-        return heapq.nsmallest(limit, found)
 
 
 def _story_performers(texts: list[str], title: str, path: str, lowercase_words: set[str] | None) -> list[Performer]:

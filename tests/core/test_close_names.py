@@ -7,6 +7,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.analysis import fold
 from bot.core.close_names import CloseNames
+from bot.core.name_index import NameIndex
 from bot.core.performers import COMPLETION_LIMIT, FUZZY_MATCH, FUZZY_SUGGEST, Performer, PerformerDirectory
 
 LABELS = Path(__file__).resolve().parents[2] / "bench" / "people_labels.jsonl"
@@ -52,11 +53,7 @@ def scan(keys: list[str], key: str, cutoff: float, limit: int | None) -> list[in
 @pytest.mark.parametrize("cutoff", [FUZZY_MATCH, FUZZY_SUGGEST])
 def test_the_names_close_to_what_is_typed_are_those_of_a_scan_of_every_name(names, cutoff):
     keys = [fold(name) for name in names]
-    by_word: dict[str, list[int]] = {}
-    for person, key in enumerate(keys):
-        for word in dict.fromkeys(key.split()):
-            by_word.setdefault(word, []).append(person)
-    close = CloseNames(keys, by_word)
+    close = CloseNames(NameIndex(keys))
     for text in typed(names):
         key = " ".join(fold(text).split())
         assert close.closest(key, cutoff, len(keys)) == scan(keys, key, cutoff, None), key

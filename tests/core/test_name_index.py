@@ -6,7 +6,6 @@ import pytest
 
 from bot.core.analysis import fold
 from bot.core.name_index import NameIndex
-from bot.core.performers import _NameIndex
 
 LABELS = Path(__file__).resolve().parents[2] / "bench" / "people_labels.jsonl"
 """Names the people finder met in FairytaleQA's stories."""
@@ -35,26 +34,55 @@ def typed(keys: list[str]) -> list[str]:
     return [*(text[:end] for text in texts for end in range(len(text) + 1)), "zzz", "\U0010ffff", "é", "a "]
 
 
-def test_whole_names_and_words_give_the_people_the_old_index_gave(keys):
-    old, new = _NameIndex(keys), NameIndex(keys)
+class Scanned:
+    """What the index is to give, from loops over every person: the reference."""
+
+    def __init__(self, keys: list[str]):
+        self.by_key: dict[str, list[int]] = {}
+        self.by_word: dict[str, list[int]] = {}
+        self.by_start: dict[str, set[int]] = {}
+        for i, key in enumerate(keys):
+            self.by_key.setdefault(key, []).append(i)
+            for word in dict.fromkeys(key.split()):
+                self.by_word.setdefault(word, []).append(i)
+            for text in [key, *key.split()]:
+                for end in range(len(text) + 1):
+                    self.by_start.setdefault(text[:end], set()).add(i)
+
+    def holding_all(self, words: list[str]) -> list[int]:
+        return sorted(set.intersection(*(set(self.by_word.get(word, [])) for word in words)))
+
+    def starting(self, prefix: str, limit: int) -> list[int]:
+        return sorted(self.by_start.get(prefix, set()))[:limit]
+
+
+def test_whole_names_and_words_give_their_people(keys):
+    scanned, index = Scanned(keys), NameIndex(keys)
     for text in typed(keys):
-        assert new.named(text) == old.by_key.get(text, []), text
-        assert new.holding(text).tolist() == old.by_word.get(text, []), text
-    assert sorted(new.words) == sorted(old.words)
+        assert index.named(text) == scanned.by_key.get(text, []), text
+        assert index.holding(text).tolist() == scanned.by_word.get(text, []), text
+    assert index.words == sorted(scanned.by_word) and index.names == sorted(scanned.by_key)
+    assert [index.names[place] for place in index.name_of] == keys
 
 
-def test_names_holding_several_words_are_those_the_old_index_gave(keys):
-    old, new = _NameIndex(keys), NameIndex(keys)
+def test_names_holding_several_words_are_those_holding_each(keys):
+    scanned, index = Scanned(keys), NameIndex(keys)
     rng = random.Random(8)
     for key in rng.sample(keys, 300):
         words = key.split()
         for asked in (words, words[::-1], words[:1], [*words, "zzz"], [words[-1], words[-1]] if words else []):
             if asked:
-                assert new.holding_all(asked) == old.holding_all(asked), asked
+                assert index.holding_all(asked) == scanned.holding_all(asked), asked
 
 
 @pytest.mark.parametrize("limit", [1, 25, 10_000])
-def test_completions_are_those_the_old_index_gave(keys, limit):
-    old, new = _NameIndex(keys), NameIndex(keys)
+def test_completions_are_the_first_people_a_name_or_word_of_whom_starts_so(keys, limit):
+    scanned, index = Scanned(keys), NameIndex(keys)
     for text in typed(keys):
-        assert new.starting(text, limit) == old.starting(text, limit), text
+        assert index.starting(text, limit) == scanned.starting(text, limit), text
+
+
+def test_no_people():
+    index = NameIndex([])
+    assert index.named("a") == [] and index.holding("a").size == 0 and index.holding_all(["a", "b"]) == []
+    assert index.starting("", 5) == [] and index.names == [] and index.words == []
