@@ -28,7 +28,8 @@ _EXCESS = 1e-6
 
 
 class CloseNames:
-    """The people's distinct folded names as character counts and lengths, built once with their names."""
+    """The distinct names of a NameIndex as character counts and lengths, built once with it (their people are
+    looked up in it, not kept again here)."""
 
     def __init__(self, names: NameIndex):
         self._names = names
