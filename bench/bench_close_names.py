@@ -2,6 +2,7 @@
 WRatio over all of them) against the filter it runs now (close_names.py), CPU time, side by side.
 
     .venv/bin/python bench/bench_close_names.py [--stories DIR ...] [--people 95000] [--names 200]
+        [--warming-only] [--freeze]
 
 The people are those of the stories (FairytaleQA train and val), two ways to `--people`: their stories copied
 (the same names again and again, as a library of many copies has them) and names made distinct (first names
@@ -12,7 +13,12 @@ are the ones the fallback answers). Checks that both give the same people in the
 Then the first keystroke after a load, as /performer autocomplete meets it, in a directory read from a saved index (its
 people read when first looked up): as before, with the people read and both name indexes built by that keystroke;
 now, with them built beforehand (PerformerDirectory.warm, run by the bot in a thread of its own as the library or view
-is built), and what that took, CPU time. Autocomplete waits 1.5 s at most (bot.discord_app.autocomplete).
+is built), and what that took, CPU time. Autocomplete waits 1.5 s at most (bot.discord_app.autocomplete). And while
+a thread warms, as the bot runs it (the cyclic GC on): the longest the event loop waited for a turn, and the GC's
+full collections, which hold the GIL throughout; and the memory the warmed indexes hold (tracemalloc).
+`--warming-only` leaves out the scan (minutes, at 95,000 distinct names); `--freeze` runs gc.freeze() once the
+libraries are built, as a bot could once its library is loaded: the collector then leaves every object alive at that
+point unscanned.
 """
 
 from __future__ import annotations
@@ -21,9 +27,11 @@ import argparse
 import asyncio
 import dataclasses
 import functools
+import gc
 import random
 import statistics
 import time
+import tracemalloc
 from pathlib import Path
 
 from bench_loop_stalls import longest_stall  # the sibling scripts
@@ -89,6 +97,8 @@ def main() -> None:
     parser.add_argument("--stories", type=Path, nargs="+", default=[FAIRYTALEQA / "train", FAIRYTALEQA / "val"])
     parser.add_argument("--people", type=int, default=95_000)
     parser.add_argument("--names", type=int, default=200)
+    parser.add_argument("--warming-only", action="store_true", help="leave out the scan against the filter")
+    parser.add_argument("--freeze", action="store_true", help="gc.freeze() before the first keystrokes and warming")
     args = parser.parse_args()
     rng = random.Random(31)
     corpus = merge_corpora([load_corpus(stories_folder(folder)) for folder in args.stories])
@@ -106,6 +116,9 @@ def main() -> None:
         directory.complete("qqqqq")  # and the filter
         built = (time.process_time() - began) * 1000
         typed = typed_prefixes(directory, picked, rng)
+        libraries.append((label, directory, typed[0]))
+        if args.warming_only:
+            continue
         for key in typed:
             expected = [directory.performers[i] for i in scanned(keys, key)]
             assert directory.complete(key) == expected, key
@@ -117,19 +130,81 @@ def main() -> None:
             f"{statistics.median(scan):>9.2f}/{max(scan):<8.2f}{statistics.median(new):>11.3f}/{max(new):<8.2f}", end=""
         )
         print(f"{ratio:>12.1f}x")
-        libraries.append((label, directory, typed[0]))
+    if args.freeze:
+        gc.collect()
+        gc.freeze()
+    print(f"{len(gc.get_objects()):,} objects the collector scans, {gc.get_freeze_count():,} frozen")
     print(f"first keystroke after a load (the least of {ROUNDS}), CPU ms:")
-    print(f"{'library':>10}{'typed':>9}{'before':>9}{'warmed':>9}{'before/warmed':>15}{'warming':>9}{'loop held':>11}")
+    print(f"{'library':>10}{'typed':>9}{'before':>9}{'warmed':>9}{'before/warmed':>15}{'warming':>9}")
     for label, directory, key in libraries:
         before, warmed, warming = first_keystrokes(directory, key)
-        held, _ = asyncio.run(longest_stall(functools.partial(asyncio.to_thread, read_later(directory).warm)))
-        print(f"{label:>10}{key:>9}{before:>9.0f}{warmed:>9.1f}{before / warmed:>14.0f}x{warming:>9.0f}", end="")
-        print(f"{held * 1000:>11.0f}")  # the longest the event loop waited for a turn while a thread warmed
+        print(f"{label:>10}{key:>9}{before:>9.0f}{warmed:>9.1f}{before / warmed:>14.0f}x{warming:>9.0f}")
+    print(f"while a thread warms, the GC on (the least of {ROUNDS}): the longest the event loop waited for a turn,")
+    print("the GC's full collections and the longest of them; and the memory the warmed indexes hold")
+    print(f"{'library':>10}{'loop held ms':>14}{'full GCs':>10}{'longest GC ms':>15}{'memory MB':>11}")
+    for label, directory, _ in libraries:
+        held, collections, longest = loop_held(directory)
+        print(f"{label:>10}{held:>14.0f}{collections:>10}{longest:>15.0f}{held_memory(directory) / 1e6:>11.1f}")
+
+
+def loop_held(directory: PerformerDirectory) -> tuple[float, int, float]:
+    """The longest the event loop waited for a turn while a thread warmed the directory, ms; the full collections
+    the GC ran meanwhile and the longest of them, ms: each the least of ROUNDS."""
+    held, counts, longest = [], [], []
+    for _ in range(ROUNDS):
+        warm = functools.partial(asyncio.to_thread, read_later(directory).warm)
+        gc.collect()
+        with FullCollections() as full:
+            stall, _ = asyncio.run(longest_stall(warm))
+        held.append(stall * 1000)
+        counts.append(len(full.took))
+        longest.append(max(full.took, default=0.0))
+    return min(held), min(counts), min(longest)
+
+
+class FullCollections:
+    """The GC's full (generation 2) collections while in this `with`, ms each, in `took`."""
+
+    def __init__(self) -> None:
+        self.took: list[float] = []
+        self._began = 0.0
+
+    def __enter__(self) -> FullCollections:
+        gc.callbacks.append(self._timed)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        gc.callbacks.remove(self._timed)
+
+    def _timed(self, phase: str, info: dict[str, int]) -> None:
+        if info["generation"] == 2:
+            if phase == "start":
+                self._began = time.perf_counter()
+            else:
+                self.took.append((time.perf_counter() - self._began) * 1000)
+
+
+def held_memory(directory: PerformerDirectory) -> int:
+    """The bytes a warmed directory holds that one just opened does not (its people are read by both)."""
+    fresh = read_later(directory)
+    assert fresh.performers
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        fresh.warm()
+        gc.collect()
+        return tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
 
 
 def read_later(directory: PerformerDirectory) -> PerformerDirectory:
-    """The directory as a saved index opens it: its people named, read when first looked up."""
-    return PerformerDirectory.read_later(directory.named(), lambda: directory.performers)
+    """The directory as a saved index opens it: its people named, read when first looked up, each a new Performer
+    (as segment_library reads them): what the cyclic GC meets while a thread warms it in the bot."""
+    return PerformerDirectory.read_later(
+        directory.named(), lambda: [dataclasses.replace(p) for p in directory.performers]
+    )
 
 
 def first_keystrokes(directory: PerformerDirectory, key: str) -> tuple[float, float, float]:
