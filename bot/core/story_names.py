@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePosixPath
 
-import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from bot.core.analysis import fold
 from bot.core.corpus import Story
+from bot.core.fuzzy import closest
 from bot.core.story_ids import shelf_file_name, story_id
 
 COMPLETION_LIMIT = 25  # Discord's cap on autocomplete choices
@@ -118,15 +118,9 @@ class StoryFinder:
         return StoryLookup(name, (), tuple(self._closest(key, 3)))
 
     def _closest(self, key: str, limit: int) -> list[int]:
-        """The titles closest to the key, best first (in story order among equals), as process.extract gives them;
-        scored by cdist, which lets go of the GIL while it works: extract held it throughout, so that matching
-        in a thread (autocomplete, a story named by a button's question) still held the event loop, 0.14 s for a
-        key of 100 characters among 20,000 stories."""
-        if not self._titles:
-            return []
-        scores = process.cdist([key], self._titles, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST)[0]
-        best = np.argsort(-scores, kind="stable")[:limit]
-        return [int(i) for i in best if scores[i] >= FUZZY_SUGGEST]
+        """The titles closest to the key, best first (in story order among equals), as process.extract gives them,
+        scored with the GIL let go (bot.core.fuzzy): a story named by a question or a button is matched in a thread."""
+        return [i for i, _ in closest(key, self._titles, fuzz.WRatio, FUZZY_SUGGEST, limit)]
 
     @staticmethod
     def _near(word: str, title_words: frozenset[str]) -> bool:

@@ -82,3 +82,13 @@ def test_closest_titles_are_those_rapidfuzz_extract_gives_in_its_order():
         key = " ".join(typed.split())
         extracted = process.extract(key, finder._titles, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST, limit=25)
         assert finder._closest(key, 25) == [i for _, _, i in extracted], typed
+
+
+def test_closest_titles_keep_extracts_order_where_scores_differ_in_the_last_digit():
+    # WRatio scores "kari woodencoat" 60.00000000000001 against "enchanted", "queen crane" 60.0: cdist's float32
+    # made them equal, and "queen crane", first in story order, came before what extract ranks above it.
+    titles = ["Queen Crane", "Kari Woodencoat", "The One-Handed Girl", "The Enchanted Moccasins"]
+    finder = StoryFinder(tuple(Story(title, f"s{i}.md", i, 1) for i, title in enumerate(titles)))
+    extracted = process.extract("enchanted", finder._titles, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST, limit=3)
+    assert [i for _, _, i in extracted] == [3, 1, 2]
+    assert finder._closest("enchanted", 3) == [3, 1, 2]
