@@ -15,8 +15,9 @@ from __future__ import annotations
 import heapq
 
 import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
+from bot.core.fuzzy import closest
 from bot.core.name_index import NameIndex
 
 _LETTERS = 26
@@ -41,13 +42,12 @@ class CloseNames:
 
     def closest(self, typed: str, cutoff: float, limit: int) -> list[int]:
         """The first `limit` people whose name WRatio scores at `cutoff` (above 0) or more against `typed`,
-        best first, then in directory order: what process.extract over every name gives."""
+        best first, then in directory order: what process.extract over every name gives (scored with the GIL let go:
+        bot.core.fuzzy)."""
         keys = self._candidates(typed, cutoff)
-        scored = process.extract(
-            typed, [self._distinct[k] for k in keys], scorer=fuzz.WRatio, score_cutoff=cutoff, limit=None
-        )
+        scored = closest(typed, [self._distinct[k] for k in keys], fuzz.WRatio, cutoff)
         ranked = (
-            (-score, person) for _, score, place in scored for person in self._names.people_named(keys[place]).tolist()
+            (-score, person) for place, score in scored for person in self._names.people_named(keys[place]).tolist()
         )
         return [person for _, person in heapq.nsmallest(limit, ranked)]
 

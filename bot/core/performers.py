@@ -9,11 +9,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from bot.core.analysis import fold
 from bot.core.close_names import CloseNames
 from bot.core.corpus import Corpus
+from bot.core.fuzzy import closest
 from bot.core.name_index import NameIndex
 from bot.core.people_finder import find_people
 
@@ -154,15 +155,16 @@ class PerformerDirectory:
 
     def _fuzzy(self, key: str) -> list[int]:
         """The people whose full name (or, for one word typed, any word of it) is closest by rapidfuzz's
-        ratio, if close enough: only names within FUZZY_CLOSE of FUZZY_MATCH are scored one by one."""
+        ratio, if close enough: only names within FUZZY_CLOSE of FUZZY_MATCH are scored one by one (with the GIL let
+        go: bot.core.fuzzy)."""
         names = self._names
         scores: dict[int, float] = {}
         cutoff = FUZZY_MATCH - FUZZY_CLOSE
-        for _, score, i in process.extract(key, names.keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
+        for i, score in closest(key, names.keys, fuzz.ratio, cutoff):
             scores[i] = max(scores.get(i, 0.0), score)
         if " " not in key:
-            for word, score, _ in process.extract(key, names.words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
-                for i in names.holding(word).tolist():
+            for place, score in closest(key, names.words, fuzz.ratio, cutoff):
+                for i in names.holding(names.words[place]).tolist():
                     scores[i] = max(scores.get(i, 0.0), score)
         best = max(scores.values(), default=0.0)
         if best < FUZZY_MATCH:
