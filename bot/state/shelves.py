@@ -268,8 +268,13 @@ class ShelfStore:
         version whose file is not in the database (moved out meanwhile)."""
 
         async def change(connection: AsyncConnection) -> bool:
-            has_file = sa.select(shelf_versions.c.id).where(
-                shelf_versions.c.id == version_id, shelf_versions.c.data.is_not(None)
+            # FOR SHARE (PostgreSQL; SQLite's write takes the database): a move out waits until this text is
+            # committed and then deletes it, or this waits for the move and finds no file. Unlocked, the move's
+            # delete missed a text inserted meanwhile, left stored for a version with no file.
+            has_file = (
+                sa.select(shelf_versions.c.id)
+                .where(shelf_versions.c.id == version_id, shelf_versions.c.data.is_not(None))
+                .with_for_update(read=True)
             )
             if await connection.scalar(has_file) is None:
                 return False

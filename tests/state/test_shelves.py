@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import sqlalchemy as sa
 from alembic import command
@@ -12,6 +13,7 @@ from bot.settings import QuestionBudget, Settings
 from bot.state.database import MIGRATIONS, Database
 from bot.state.shelf_rules import RESTORE_ROOM, VERSION_BYTES, StoreRoom
 from bot.state.shelves import ShelfAction, ShelfRefusal, ShelfStore, StoredText
+from bot.state.tables import shelf_texts
 
 SERVER, OTHER_SERVER = 111, 222
 ALICE, BOB = 1, 2
@@ -358,3 +360,37 @@ async def test_a_database_from_before_texts_were_kept_is_upgraded_keeping_its_fi
         assert await upgraded.shelves.text(added.version_id) == StoredText("1|8|reader", b"packed")
     finally:
         await upgraded.close()
+
+
+async def test_a_text_stored_while_its_file_is_moved_out_goes_out_with_it_on_postgresql(postgresql_url: str):
+    """A view stores a kept version's text (keep_text) while the owner's export moves that file out. PostgreSQL
+    interleaves them: the view has seen the file, the move then takes it and deletes the texts it sees (not the
+    view's, uncommitted), and the view's text was left stored for a version with no file. Here another session's
+    uncommitted text for that version holds the view's insert at that very point."""
+    database = await Database.open(Settings(data=Path("unused"), database_url=postgresql_url))
+    try:
+        shelves, read = database.shelves, StoredText("1|8|reader", b"packed story")
+        one = await shelves.add(SERVER, "a.md", b"one", ALICE, replace=False)
+        await shelves.add(SERVER, "a.md", b"two", ALICE, replace=True)
+        assert one.version_id is not None
+        async with database.engine.connect() as holder, database.engine.connect() as watcher:
+            await holder.begin()
+            await holder.execute(sa.insert(shelf_texts).values(version_id=one.version_id, reading="x", packed=b"x"))
+            keeping = asyncio.create_task(shelves.keep_text(one.version_id, read))
+            await _until_waiting(watcher, 1, keeping)
+            moving = asyncio.create_task(shelves.move_out(SERVER, [one.version_id]))
+            await _until_waiting(watcher, 2, moving)
+            await holder.rollback()
+            await keeping
+            assert await moving == 1
+        assert await shelves.text(one.version_id) is None
+    finally:
+        await database.close()
+
+
+async def _until_waiting(watcher: sa.ext.asyncio.AsyncConnection, sessions: int, task: asyncio.Task[object]) -> None:
+    """Until `sessions` other sessions wait for a lock, or `task` is done (then it waited for none)."""
+    waiting = sa.text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
+    while not task.done() and (await watcher.scalar(waiting) or 0) < sessions:
+        await watcher.rollback()  # a fresh look each time
+        await asyncio.sleep(0.01)
