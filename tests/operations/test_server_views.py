@@ -35,6 +35,7 @@ from bot.state.database import Database
 from bot.state.shelves import StoredText
 from tests.best_hit import best_hit
 from tests.conftest import CORPUS
+from tests.core.readers.test_pdf import write_two_byte_page
 from tests.core.story_folder import library_facts
 from tests.core.test_worker import worker_processes
 from tests.operations.test_change_shelf import word_file
@@ -636,3 +637,18 @@ async def test_text_stored_by_other_readers_or_unreadable_is_read_again_from_the
     caplog.clear()
     again = await ServerViews(LibraryHolder(library, Settings()), first.shelves).view(SERVER)
     assert titles(again) == titles(view) and "from its file" not in caplog.text
+
+
+async def test_a_stored_pdf_read_with_half_a_surrogate_pair_is_searched_and_its_text_stored(
+    library, databases, tmp_path
+):
+    """A PDF stored before texts were kept, whose font maps a code to U+D800 (pypdf reads it as that lone
+    surrogate): storing its text raised UnicodeEncodeError out of the view's build, and the server's questions
+    failed, its other stories too."""
+    first, _ = databases
+    write_two_byte_page(tmp_path / "weir.pdf", "The miller crossed the weir \ud800 at dawn.")
+    pdf = await first.shelves.add(SERVER, "weir.pdf", (tmp_path / "weir.pdf").read_bytes(), 1, replace=False)
+    await first.shelves.add(SERVER, "mill.md", MILL, 1, replace=False)
+    view = await ServerViews(LibraryHolder(library, Settings()), first.shelves).view(SERVER)
+    assert {"The Old Mill", "Weir"} <= set(titles(view))
+    assert pdf.version_id is not None and await first.shelves.text(pdf.version_id) is not None

@@ -106,7 +106,13 @@ class Line:
 
     @property
     def text(self) -> str:
-        return " ".join("".join(self.parts).split())
+        return " ".join(_well_formed("".join(self.parts)).split())
+
+
+def _well_formed(text: str) -> str:
+    """pypdf gives what a font's ToUnicode map says, surrogates too (a code mapped to <D800>), which no UTF-8 holds:
+    the text could be neither digested nor stored. A pair split over two codes is joined, a lone one is U+FFFD."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def _is_page_number(text: str) -> bool:
@@ -233,4 +239,4 @@ class PdfReader:
             raise ValueError(f"is not a readable PDF ({type(error).__name__}: {error}); export it again") from error
         if not lines:
             raise ValueError("has no text, only images (a scanned book?); run it through OCR first, or use its text")
-        return story_text(title, _blocks(lines))
+        return story_text(title and _well_formed(title), _blocks(lines))

@@ -7,6 +7,9 @@ import pytest
 import bot.core.readers.pdf as pdf_reader
 from bot.core.corpus import load_corpus, passages_of
 from bot.core.readers.reader import Block
+from bot.core.shelf import story_file
+from bot.core.shelf_corpus import ShelfStoryText
+from bot.core.stored_text import unpack_story
 from tests.cli.test_main import command_environment, run
 from tests.core.readers.lighthouse import CHAPTERS, TITLE, check_story
 
@@ -312,3 +315,13 @@ def test_a_form_counts_in_its_own_font_and_the_page_in_its_font_again_after_it(t
         "Skipped over.pdf: it shows over 100,000 characters on one page (a page of a book shows a few "
         "thousand); export it again."
     ]
+
+
+def test_a_code_a_font_maps_to_half_a_surrogate_pair_is_read_as_the_replacement_character(tmp_path):
+    """pypdf gives such a code as a lone surrogate, which no UTF-8 holds: the upload failed with a traceback (its text
+    could not be stored), and a server whose shelf kept such a file failed to build its view."""
+    write_two_byte_page(tmp_path / "weir.pdf", "The miller crossed the weir \ud800 at dawn \ud83d\ude00.")
+    raw = (tmp_path / "weir.pdf").read_bytes()
+    upload = story_file(raw, "weir.pdf", None)
+    assert upload.story is not None and upload.story.passages[0].text.endswith("weir \ufffd at dawn \U0001f600.")
+    assert unpack_story(1, "weir.pdf", upload.text) == ShelfStoryText.read(1, "weir.pdf", raw)
