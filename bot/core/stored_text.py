@@ -52,7 +52,7 @@ def unpack_story(story: int, name: str, packed: bytes) -> ShelfStoryText:
     """The story pack_story packed, as the shelf story `story`; ValueError when it is not such a text."""
     try:
         found = json.loads(zlib.decompress(packed))
-    except (zlib.error, ValueError) as error:  # not JSON, nor UTF-8
+    except (zlib.error, ValueError, RecursionError) as error:  # not JSON, nor UTF-8, or nested past json's depth
         raise ValueError(f"is no stored text ({error})") from error
     if not isinstance(found, dict) or not isinstance(found.get("title"), str):
         raise ValueError("is no stored text (no title)")
