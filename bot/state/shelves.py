@@ -30,7 +30,7 @@ from bot.state.shelf_rules import (
 )
 from bot.state.tables import shelf_stories, shelf_texts, shelf_versions, shelves
 from bot.state.time import aware
-from bot.state.upsert import INSERTS, insert_or_update
+from bot.state.upsert import INSERTS
 
 VERSIONS_READ = 900
 """Servers whose versions one poll reads in one statement (SQLite takes at most 999 parameters)."""
@@ -268,26 +268,27 @@ class ShelfStore:
         version whose file is not in the database (moved out meanwhile)."""
 
         async def change(connection: AsyncConnection) -> bool:
-            # FOR SHARE (PostgreSQL; SQLite's write takes the database): a move out waits until this text is
-            # committed and then deletes it, or this waits for the move and finds no file. Unlocked, the move's
-            # delete missed a text inserted meanwhile, left stored for a version with no file.
+            # One statement: SQLite's driver runs a SELECT before any write outside the transaction, so a move out
+            # could commit between a check and the insert. FOR SHARE (PostgreSQL): a move out waits until this
+            # text is committed and then deletes it, or this waits for the move and finds no file; unlocked, the
+            # move's delete missed a text inserted meanwhile, left stored for a version with no file.
             has_file = (
-                sa.select(shelf_versions.c.id)
+                sa.select(
+                    shelf_versions.c.id,
+                    sa.literal(text.reading, sa.Text),
+                    sa.literal(text.packed, sa.LargeBinary),
+                )
                 .where(shelf_versions.c.id == version_id, shelf_versions.c.data.is_not(None))
                 .with_for_update(read=True)
             )
-            if await connection.scalar(has_file) is None:
-                return False
-            await connection.execute(
-                insert_or_update(
-                    connection,
-                    shelf_texts,
-                    {"version_id": version_id, "reading": text.reading, "packed": text.packed},
-                    ["version_id"],
-                    {"reading": text.reading, "packed": text.packed},
-                )
+            insert = INSERTS[connection.dialect.name](shelf_texts).from_select(
+                ["version_id", "reading", "packed"], has_file
             )
-            return True
+            stored = insert.on_conflict_do_update(
+                index_elements=[shelf_texts.c.version_id],
+                set_={"reading": insert.excluded.reading, "packed": insert.excluded.packed},
+            )
+            return (await connection.execute(stored)).rowcount > 0
 
         return await self._engine.write(change)
 

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
 from pathlib import Path
 
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import MIGRATIONS, Database
 from bot.state.shelf_rules import RESTORE_ROOM, VERSION_BYTES, StoreRoom
 from bot.state.shelves import ShelfAction, ShelfRefusal, ShelfStore, StoredText
 from bot.state.tables import shelf_texts
+from tests.cli.test_main import run
 
 SERVER, OTHER_SERVER = 111, 222
 ALICE, BOB = 1, 2
@@ -388,9 +391,41 @@ async def test_a_text_stored_while_its_file_is_moved_out_goes_out_with_it_on_pos
         await database.close()
 
 
-async def _until_waiting(watcher: sa.ext.asyncio.AsyncConnection, sessions: int, task: asyncio.Task[object]) -> None:
+async def _until_waiting(watcher: AsyncConnection, sessions: int, task: asyncio.Task[object]) -> None:
     """Until `sessions` other sessions wait for a lock, or `task` is done (then it waited for none)."""
-    waiting = sa.text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
+    waiting = sa.text(
+        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+    )
     while not task.done() and (await watcher.scalar(waiting) or 0) < sessions:
         await watcher.rollback()  # a fresh look each time
         await asyncio.sleep(0.01)
+
+
+async def test_a_file_moved_out_by_another_process_as_a_view_stores_its_text_takes_the_text_along(
+    database_settings: Settings, tmp_path: Path
+):
+    """`shelf export-kept` (a real process) moves the file out as a view has found it there and is about to store
+    its text. The check and the write were two statements, and SQLite's driver runs a SELECT outside the
+    transaction that the write begins: the text was stored for a version with no file."""
+    database = await Database.open(database_settings)
+    try:
+        shelves = database.shelves
+        one = await shelves.add(SERVER, "a.md", b"one", ALICE, replace=False)
+        await shelves.add(SERVER, "a.md", b"two", ALICE, replace=True)
+        assert one.version_id is not None
+        where = {"STORYBOT_DATA": str(database_settings.data)}
+        if database_settings.database_url is not None:
+            where["STORYBOT_DATABASE_URL"] = database_settings.database_url
+        export = ("shelf", "export-kept", "--server", str(SERVER), str(tmp_path / "kept.zip"))
+        exported: list[subprocess.CompletedProcess[str]] = []
+
+        def moved_out_first(_connection: object, _cursor: object, statement: str, *_: object) -> None:
+            if statement.startswith("INSERT INTO shelf_texts") and not exported:
+                exported.append(run(*export, env=where))
+
+        sa.event.listen(database.engine.sync_engine, "before_cursor_execute", moved_out_first)
+        stored = await shelves.keep_text(one.version_id, StoredText("1|8|reader", b"packed story"))
+        assert exported[0].returncode == 0, exported[0].stderr
+        assert not stored and await shelves.text(one.version_id) is None
+    finally:
+        await database.close()
