@@ -417,7 +417,8 @@ class ShelfStore:
                 story_id, previous = story.id, story.current_version_id
             if previous is not None and not replace:
                 raise _Refused(ShelfRefusal.EXISTS)
-            await self._stored_room_for(connection, server_id, VERSION_BYTES + len(data))
+            packed = 0 if text is None else len(text.packed)  # a text may pack to many times its file (a PDF's pages)
+            await self._stored_room_for(connection, server_id, VERSION_BYTES + len(data) + packed)
             await self._room_for(connection, server_id, previous, max(len(data), characters or 0))
             action = ShelfAction.ADDED if previous is None else ShelfAction.REPLACED
             made = await _made(
@@ -497,17 +498,18 @@ class ShelfStore:
     async def _stored_room_for(
         self, connection: AsyncConnection, server_id: int, size: int, *, restoring: bool = False
     ) -> None:
-        """Refuses (STORE_FULL) a change that stores `size` bytes more (a file, and VERSION_BYTES for its row) when
-        the server would then store more than it may: its files in the database, searched and kept, and
-        VERSION_BYTES for every change in its history, moved-out versions' too (their rows stay). A restore may
-        store RESTORE_ROOM more (RESTORES_FULL past it), so a full shelf can undo a replace. A removal is never
-        refused for it: there are never more of them than adds and restores, which are."""
+        """Refuses (STORE_FULL) a change that stores `size` bytes more (a file, its text, and VERSION_BYTES for its
+        row) when the server would then store more than it may: its files in the database, searched and kept, the
+        texts stored with them, and VERSION_BYTES for every change in its history, moved-out versions' too (their rows
+        stay). A restore may store RESTORE_ROOM more (RESTORES_FULL past it), so a full shelf can undo a replace. A
+        removal is never refused for it: there are never more of them than adds and restores, which are."""
         files = sa.func.sum(sa.case((shelf_versions.c.data.is_not(None), shelf_versions.c.size), else_=0))
+        texts = sa.func.sum(sa.func.length(shelf_texts.c.packed))
         stored = (
             await connection.scalar(
-                sa.select(sa.func.coalesce(files, 0) + sa.func.count() * VERSION_BYTES).where(
-                    shelf_versions.c.server_id == server_id
-                )
+                sa.select(sa.func.coalesce(files, 0) + sa.func.coalesce(texts, 0) + sa.func.count() * VERSION_BYTES)
+                .select_from(shelf_versions.outerjoin(shelf_texts, shelf_texts.c.version_id == shelf_versions.c.id))
+                .where(shelf_versions.c.server_id == server_id)
             )
             or 0
         )

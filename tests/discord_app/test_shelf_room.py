@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 import pytest
 import pytest_asyncio
 
+from bot.core.shelf import story_file
 from bot.state.shelf_rules import RESTORE_ROOM, VERSION_BYTES
 from tests.discord_app.bot_process import bot_on_fake_discord
 from tests.discord_app.fake_discord import (
@@ -31,6 +32,20 @@ ROOM = 2**20
 def long_story(word: str) -> bytes:
     """A story of some 600 KB: two of them pass a 1 MB room."""
     return (f"# The {word.title()}\n\n" + f"The {word} turned by the river all night long.\n\n" * 12_000).encode()
+
+
+def stored(name: str, data: bytes) -> int:
+    """What an upload stores: its file and the text it was read as."""
+    return len(data) + len(story_file(data, name, None).text)
+
+
+def dam_storing(most: int) -> bytes:
+    """A story that stores at most `most` bytes, file and text, within a few bytes of it."""
+    dam = b"# The Dam\n\n" + b"The dam held the river back all winter.\n\n" * (ROOM // 41)
+    cut = most
+    while (over := stored("dam.md", dam[:cut]) - most) > 0:
+        cut -= over
+    return dam[:cut]
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module", params=["sqlite", "postgresql"])
@@ -65,8 +80,7 @@ async def test_a_flood_of_tiny_replaces_is_refused_once_their_kept_versions_fill
     # row, grew the database without bound under it. Each change now counts VERSION_BYTES (1 KB) besides its file:
     # here a story leaves room for three changes more.
     tiny = b"# The Weir\n\nOttilie opened the weir."
-    filler = b"# The Dam\n\n" + b"The dam held the river back all winter.\n\n" * (ROOM // 41)
-    filler = filler[: ROOM - VERSION_BYTES - 3 * (VERSION_BYTES + len(tiny)) - 1]  # room for three tiny changes
+    filler = dam_storing(ROOM - VERSION_BYTES - 3 * (VERSION_BYTES + stored("weir.md", tiny)) - 1)  # room for three
     added = await add_and_read(fake, "dam.md", filler, OTHER_CHANNEL_ID)
     assert added["content"].startswith('Added "The Dam"'), added
     told = [(await add_and_read(fake, "weir.md", tiny, OTHER_CHANNEL_ID))["content"] for _ in range(5)]
@@ -81,8 +95,7 @@ async def test_a_replace_that_fills_the_room_is_undone_and_restores_stop_past_th
     # not be undone, just when a bad one most needs it. Restores may store RESTORE_ROOM (64 KB) past the room.
     good = b"# The Mill\n\nThe miller Anatole ground rye by the river."
     bad = b"# The Mill\n\nLorem ipsum, the wrong file."
-    filler = b"# The Dam\n\n" + b"The dam held the river back all winter.\n\n" * (ROOM // 41)
-    filler = filler[: ROOM - 3 * VERSION_BYTES - len(good) - len(bad)]  # the replace fills the room to the byte
+    filler = dam_storing(ROOM - 3 * VERSION_BYTES - stored("mill.md", good) - stored("mill.md", bad))  # then full
     assert (await add_and_read(fake, "dam.md", filler, THIRD_CHANNEL_ID))["content"].startswith('Added "The Dam"')
     assert (await add_and_read(fake, "mill.md", good, THIRD_CHANNEL_ID))["content"].startswith('Added "The Mill"')
     replaced = await add_and_read(fake, "mill.md", bad, THIRD_CHANNEL_ID)

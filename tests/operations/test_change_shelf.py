@@ -103,7 +103,8 @@ async def test_a_full_shelf_says_undo_works_while_restores_have_room_and_that_it
     # A refused add said "/story restore (or Undo) still brings back a kept version" even once restores had used
     # the 64 KB they may store past the room, when the next Undo was refused too.
     good, bad = b"# The Mill\n\nThe miller Anatole ground rye.", b"# The Mill\n\nLorem ipsum, the wrong file."
-    shelves = ShelfStore(database.guarded, most_stored=len(good) + len(bad) + 2 * VERSION_BYTES)
+    stored = sum(len(data) + len(story_file(data, "mill.md", None).text) for data in (good, bad))  # files, texts
+    shelves = ShelfStore(database.guarded, most_stored=stored + 2 * VERSION_BYTES)
     views = ServerViews(LibraryHolder(library, Settings()), shelves)
 
     async def add(name: str, data: bytes) -> str:

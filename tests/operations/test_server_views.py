@@ -593,10 +593,10 @@ async def test_versions_from_before_texts_were_kept_are_read_once_and_their_text
     library, shelf_settings, caplog
 ):
     older = await Database.open(shelf_settings)
-    await downgraded(older, "0004")  # as storybot left it before texts were kept
     echo, mill = word_file(30), MILL
     for name, data in (("echo.docx", echo), ("mill.md", mill)):
         await older.shelves.add(SERVER, name, data, 1, replace=False)
+    await downgraded(older, "0004")  # as storybot left them before texts were kept
     await older.close()
     upgraded = await Database.open(shelf_settings)
     try:
