@@ -96,11 +96,15 @@ class PerformerDirectory:
         self.__dict__.update(state)
         self._unindexed()
 
-    def warm(self) -> None:
+    def warm(self, stop: threading.Event | None = None) -> None:
         """Reads the people and builds both name indexes now, in a thread off the event loop, when the library or
         view is built: left to the first lookup, a big library's (95,000 names) took that lookup a second or more,
-        and /performer's first keystroke offered no one (bench/bench_close_names.py)."""
-        self._close()
+        and /performer's first keystroke offered no one (bench/bench_close_names.py). Once `stop` is set, the next
+        step (reading, the name index, the close names) is not taken: a bot closing waits for one step, not all."""
+        for step in (lambda: self.performers, lambda: self._names, self._close):
+            if stop is not None and stop.is_set():
+                return
+            step()
 
     @property
     def warmed(self) -> bool:

@@ -1,5 +1,6 @@
 import copy
 import random
+import threading
 
 import pytest
 from rapidfuzz import fuzz
@@ -93,6 +94,25 @@ def test_warming_reads_people_read_later_and_indexes_their_names_before_any_look
     assert later.find("Sophocles") == directory.find("Sophocles") and read == [1]
     sent = copy.deepcopy(later)  # as to or from a worker process: its indexes are built again there, if needed
     assert not sent.warmed and sent.complete("kalmar") == later.complete("kalmar") and sent.warmed
+
+
+def test_a_warm_asked_to_stop_takes_no_further_step(directory):
+    """A bot closing while a thread warmed a big library's names waited for the whole warm (and was logged to after
+    it closed): once `stop` is set, warm() ends after the step it is in (here, reading the people)."""
+    stop = threading.Event()
+
+    def people() -> tuple[Performer, ...]:
+        stop.set()  # the bot closes while the people are read
+        return directory.performers
+
+    later = PerformerDirectory.read_later(directory.named(), people)
+    later.warm(stop)
+    assert not later.warmed and "performers" in vars(later)  # read, but no name indexed
+    stopped = PerformerDirectory.read_later(directory.named(), people)
+    stopped.warm(stop)
+    assert not stopped.warmed and "performers" not in vars(stopped)  # not even read
+    later.warm()
+    assert later.warmed and later.complete("kalmar") == directory.complete("kalmar")
 
 
 def test_completion_is_capped_for_discord():
