@@ -84,8 +84,9 @@ async def shelved(settings: Settings, shelves: dict[int, list[tuple[str, StoryFi
 async def first_views(library: StoryLibrary, settings: Settings, first: int, second: int | None) -> tuple[float, float]:
     """After a start: wall seconds to the view of `first`, and to that of `second` asked as the first begins."""
     database = await Database.open(settings)
+    holder = LibraryHolder(library, settings)
     try:
-        views = ServerViews(LibraryHolder(library, settings), database.shelves)
+        views = ServerViews(holder, database.shelves)
         began = time.perf_counter()
         building = asyncio.create_task(views.view(first))
         await asyncio.sleep(0)
@@ -96,6 +97,7 @@ async def first_views(library: StoryLibrary, settings: Settings, first: int, sec
         await building
         return time.perf_counter() - began, other
     finally:
+        await holder.close()
         await database.close()
 
 

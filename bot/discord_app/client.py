@@ -142,6 +142,7 @@ class StoryBot(commands.AutoShardedBot):
                     log.warning("Closing with %d answer(s) unfinished.", len(unfinished))
             self._finishing.set()
             await self.views.stop()
+            await self.libraries.close()  # its people's names no longer indexed for no one (and logged once closed)
         await self._finishing.wait()
         await super().close()
 

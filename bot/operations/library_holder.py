@@ -1,5 +1,5 @@
 """The library the bot answers from, and its reload: built away from the event loop, swapped in whole, its people
-indexed in a thread of their own (WARMING) as soon as it is in, and those who asked told of the swap at once
+indexed in the holder's thread (LibraryHolder.warm) as soon as it is in, and those who asked told of the swap at once
 (bot.operations.server_views rebuilds the servers' views then, not at each server's next question).
 
 A library opened from a saved index tells the holder when it finds the index damaged under the bot
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -29,9 +30,6 @@ log = logging.getLogger(__name__)
 BUILD_LIMIT_SECONDS = 30 * 60.0
 """A reload's build may take this long (a library of millions of passages takes minutes); past it, the
 build is stopped, so that one story that reads slowly never holds the reload lock for ever."""
-WARMING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storybot-people")
-"""Where a new library's (or view's) people are read and their names indexed (PerformerDirectory.warm), one at a
-time, beside the ranking and view-building threads: on the ranking thread each would hold answers behind it."""
 
 
 class BuildTooLong(CorpusError):
@@ -52,9 +50,17 @@ class LibraryHolder:
         self._repair: asyncio.Task[None] | None = None
         self._merge: asyncio.Task[None] | None = None
         self._listeners: list[Callable[[StoryLibrary], None]] = []
+        self.warming = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storybot-people")
+        """Where its libraries' (and views') people are read and their names indexed (PerformerDirectory.warm), one
+        at a time, beside the ranking and view-building threads: on the ranking thread each would hold answers behind
+        it. The holder's own, so that close() ends it: a module's, it went on indexing after the bot had closed (and
+        logged into the closed log), and the process's exit waited for every warm queued."""
+        self._closing = threading.Event()
+        self._warms: set[asyncio.Future[None]] = set()
+        """The warms queued or running (what close() stops)."""
         self.current = self._watched(library)
         """What questions are answered from; a question in flight keeps the library it started with."""
-        self.warmed: asyncio.Future[None] = warm_people(library)
+        self.warmed: asyncio.Future[None] = self.warm(library)
         """The current library's people read and indexed (done at once for a library whose were)."""
 
     def when_reloaded(self, listener: Callable[[StoryLibrary], None]) -> None:
@@ -81,7 +87,7 @@ class LibraryHolder:
                 log.error("A reload of %s took over %.3g minutes and was stopped.", self.settings.corpus, minutes)
                 raise BuildTooLong(self.build_limit) from None
             self.current = self._watched(new)
-            self.warmed = warm_people(new)
+            self.warmed = self.warm(new)
             for listener in self._listeners:
                 listener(new)
             if store is not None and (self._merge is None or self._merge.done()):
@@ -97,6 +103,28 @@ class LibraryHolder:
                     log.info("Merged the index's segments.")
         except (TimeoutError, CorpusError, OSError) as error:
             log.warning("Could not merge the index's segments: %s", error or "it took too long")
+
+    def warm(self, library: StoryLibrary) -> asyncio.Future[None]:
+        """The library's (or view's) people read and their names indexed in `warming`, logged once done; what fails is
+        logged too: the first lookup then builds them itself. Once the holder is closing, nothing is started."""
+        if self._closing.is_set():
+            nothing = self._loop.create_future()
+            nothing.set_result(None)
+            return nothing
+        warming = self._loop.run_in_executor(self.warming, _warm, library.performers, self._closing)
+        warming.add_done_callback(_log_failure)
+        self._warms.add(warming)
+        warming.add_done_callback(self._warms.discard)
+        return warming
+
+    async def close(self) -> None:
+        """Ends the warming before the bot closes: the warms queued never start, and the one running stops at its next
+        step (PerformerDirectory.warm) and is waited for, in a thread (a step of a big library's takes up to a
+        second), so that nothing is indexed, or logged, once closed."""
+        self._closing.set()
+        if self._warms:
+            log.info("Stopping the indexing of the people's names.")
+        await asyncio.to_thread(self.warming.shutdown, cancel_futures=True)
 
     def _watched(self, library: StoryLibrary) -> StoryLibrary:
         library.when_damaged(lambda damage: self._loop.call_soon_threadsafe(self._repair_soon, library, damage))
@@ -120,21 +148,12 @@ class LibraryHolder:
         )
 
 
-def warm_people(library: StoryLibrary) -> asyncio.Future[None]:
-    """The library's people read and their names indexed in WARMING (PerformerDirectory.warm), logged once done;
-    what fails is logged too: the first lookup then builds them itself."""
-    loop = asyncio.get_running_loop()
-    warming = loop.run_in_executor(WARMING, _warm, library.performers)
-    warming.add_done_callback(_log_failure)
-    return warming
-
-
-def _warm(people: PerformerDirectory) -> None:
+def _warm(people: PerformerDirectory, closing: threading.Event) -> None:
     if people.warmed:
         return
     began = time.thread_time()
-    people.warm()
-    if people.performers:  # a library of no one: nothing was indexed, nothing to say
+    people.warm(closing)
+    if not closing.is_set() and people.performers:  # stopped, or a library of no one: nothing to say
         log.info("Indexed the names of %d people in %.2f s CPU.", len(people.performers), time.thread_time() - began)
 
 

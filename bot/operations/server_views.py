@@ -7,8 +7,8 @@ owner's library changes. Its shelf's built parts are kept with it, so the next v
 since (bot.core.shelf_parts). A reload of the owner's library lets the views go at once (they held the old library)
 but keeps their shelves' parts, and rebuilds them in the background, the servers asked last first, each only a join
 of its kept parts with the new library: the first question after a reload finds its view built (or waits for the
-build under way, never a second one). A view built is then given its people's name index (in
-bot.operations.library_holder.WARMING) when its server looked people up before. Every POLL_SECONDS each process reads
+build under way, never a second one). A view built is then given its people's name index (in the library holder's
+thread, LibraryHolder.warm) when its server looked people up before. Every POLL_SECONDS each process reads
 the versions of the shelves it knows (one statement for hundreds of servers, on SQLite and PostgreSQL alike), so a
 story added through any process is searched by every other within seconds, without a restart.
 """
@@ -30,7 +30,7 @@ from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.shelf_parts import ShelfParts, shelf_parts
 from bot.core.shelf_reader import ShelfReader
 from bot.core.stored_text import pack_story, stored_reading, unpack_story
-from bot.operations.library_holder import LibraryHolder, warm_people
+from bot.operations.library_holder import LibraryHolder
 from bot.state.guarded_engine import DatabaseUnavailable
 from bot.state.shelves import ShelfStore, StoredText
 
@@ -301,7 +301,7 @@ class ServerViews:
             return
         kept = self._built.get(server_id)
         if built.view is not None and kept is not None and kept.people_wanted:
-            warm_people(built.view)
+            self._libraries.warm(built.view)
             built = dataclasses.replace(built, looked_up=True)
         self._built[server_id] = built
         if asked or kept is None:

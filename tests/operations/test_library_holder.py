@@ -1,21 +1,30 @@
-"""A reload whose build runs too long is stopped: its process ended, the lock free, the old library kept."""
+"""A reload whose build runs too long is stopped: its process ended, the lock free, the old library kept. The people's
+names indexed at each load, and no longer once the holder is closed."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import multiprocessing
 import random
 import shutil
+import threading
 
 import pytest
 
 from bot.core.library import StoryLibrary
+from bot.core.performers import Performer, PerformerDirectory
 from bot.messages import reload_text
+from bot.operations import library_holder
 from bot.operations.library_holder import BuildTooLong, LibraryHolder
 from bot.operations.reload import Reloaded, reload
 from bot.settings import Settings
 from tests.best_hit import best_hit
 from tests.conftest import CORPUS
 from tests.core.test_worker import WORDS
+
+HANG = 120
+"""Only ends a test that would otherwise never end."""
 
 
 async def test_a_build_past_its_limit_is_stopped_and_the_old_library_keeps_answering(library, tmp_path):
@@ -51,3 +60,45 @@ async def test_a_library_has_its_peoples_names_indexed_once_loaded_and_once_relo
     old, new = await holder.reload()
     await holder.warmed
     assert new.performers.warmed and new is not old
+
+
+async def test_closing_the_holder_ends_its_warming_and_nothing_is_indexed_or_logged_after(caplog):
+    """The people's names were indexed in a thread of the module's that the bot's close never ended: it went on
+    indexing tens of thousands of names for no one, logged "Indexed ..." into the closed log (the test suite's
+    "--- Logging error ---"), and the process's exit waited for it and every warm queued behind it. Now close() stops
+    the warm running after its step (here, reading the people, held until the close began) and the queued ones before
+    they start, and returns once the holder's thread has ended."""
+    reading, closing = threading.Event(), threading.Event()
+    loaded, queued = StoryLibrary.load(CORPUS), StoryLibrary.load(CORPUS)
+    everyone = loaded.performers.performers
+    read: list[str] = []
+
+    def people_read_while_closing() -> tuple[Performer, ...]:
+        reading.set()
+        assert closing.wait(HANG)
+        read.append("loaded")
+        return everyone
+
+    def people_read_later() -> tuple[Performer, ...]:
+        read.append("queued")
+        return everyone
+
+    loaded.performers = PerformerDirectory.read_later(loaded.performers.named(), people_read_while_closing)
+    queued.performers = PerformerDirectory.read_later(queued.performers.named(), people_read_later)
+    caplog.set_level(logging.INFO, logger=library_holder.__name__)
+    threads_before = set(threading.enumerate())
+    holder = LibraryHolder(loaded, Settings(corpus=CORPUS, index=None))
+    behind = holder.warm(queued)  # a view's, say, queued behind the library's
+    assert await asyncio.to_thread(reading.wait, HANG)
+    closed = asyncio.create_task(holder.close())
+    await asyncio.sleep(0)  # the close has begun
+    closing.set()
+    await asyncio.wait_for(closed, HANG)
+
+    assert read == ["loaded"] and not loaded.performers.warmed and not queued.performers.warmed
+    assert behind.done() and holder.warmed.done()  # the one queued cancelled, or run and ended at once
+    assert not [t for t in set(threading.enumerate()) - threads_before if t.name.startswith("storybot-people")]
+    await holder.warm(queued)  # once closed, nothing is started
+    assert read == ["loaded"] and "Indexed the names" not in caplog.text
+    loaded.performers.warm()  # what was read stays good: a lookup indexes the names itself
+    assert [p.name for p in loaded.performers.complete("so")] == ["Sofia Kalmurzaeva", "Sophie Korolev"]

@@ -27,7 +27,7 @@ from bot.core.stored_text import stored_reading
 from bot.operations import server_views
 from bot.operations.ask import ask_in_thread
 from bot.operations.change_shelf import add_to_shelf, restore_on_shelf
-from bot.operations.library_holder import WARMING, LibraryHolder
+from bot.operations.library_holder import LibraryHolder
 from bot.operations.look_up_person import look_up_person
 from bot.operations.server_views import ServerViews
 from bot.settings import MIN_UPLOAD_MB, Settings
@@ -406,7 +406,7 @@ async def test_a_server_that_looks_people_up_has_their_names_indexed_in_each_vie
     await holder.reload()
     await views.rebuilt()
     await holder.warmed
-    await asyncio.get_running_loop().run_in_executor(WARMING, lambda: None)  # what was queued before it is done
+    await asyncio.get_running_loop().run_in_executor(holder.warming, lambda: None)  # what was queued before is done
     assert holder.current.performers.warmed
     view, other = views.at_hand(SERVER), views.at_hand(OTHER_SERVER)
     assert view is not None and other is not None
