@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import os
 import shutil
 import signal
@@ -103,6 +104,21 @@ class BotProcess:
         finally:
             if self._own_data is not None:
                 shutil.rmtree(self._own_data, ignore_errors=True)
+
+
+async def held_at(process: BotProcess, pipe: Path) -> int:
+    """Waits until the bot opens the named pipe to read (launch_bot's load_after, people_after): the pipe's writer,
+    which the test closes to let it go on. Ordered, not timed: the bound only ends a test that would otherwise never
+    end."""
+    for _ in range(600):
+        assert process.process is not None and process.process.returncode is None, process.text
+        try:
+            return os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as error:  # ENXIO: not reading yet
+            if error.errno != errno.ENXIO:
+                raise
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"the bot never opened {pipe.name}:\n{process.text}")
 
 
 @asynccontextmanager

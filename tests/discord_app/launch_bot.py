@@ -3,7 +3,8 @@
 What changes: where discord.py connects (its REST base and its default gateway), and how long it waits after
 the last server's GUILD_CREATE before it is ready (discord.py's documented `guild_ready_timeout`, 2 s by default,
 for a real Discord streaming servers in): the fake sends every GUILD_CREATE right after READY, and the suite starts
-the bot some hundred times. With LOAD_AFTER set, the library's load waits for the test (`load_after`).
+the bot some hundred times. With LOAD_AFTER set, the library's load waits for the test (`load_after`); with
+PEOPLE_AFTER, the reading of its people (`people_after`).
 """
 
 import os
@@ -16,6 +17,7 @@ import discord.state
 import yarl
 
 from bot.core.library import StoryLibrary
+from bot.core.performers import Performer, PerformerDirectory
 from bot.program import DiscordBot, main
 from bot.settings import Settings
 
@@ -43,6 +45,32 @@ def load_after(pipe: str) -> None:
     DiscordBot.run = waiting  # type: ignore[method-assign]
 
 
+def people_after(pipe: str) -> None:
+    """The library's people are read, as a saved index's are when their names are first indexed, once the test has
+    opened the named pipe `pipe` to write and closed it: the test knows the bot is indexing their names (in the library
+    holder's thread, from start-up on) and holds it there for as long as it needs."""
+    run = DiscordBot.run
+
+    def holding(
+        self: DiscordBot, settings: Settings, load_library: Callable[[], StoryLibrary], *, sync_only: bool
+    ) -> int:
+        def load_with_people_held() -> StoryLibrary:
+            library = load_library()
+            people = library.performers
+
+            def read_when_told() -> tuple[Performer, ...]:
+                with open(pipe, "rb") as told:
+                    told.read()
+                return people.performers
+
+            library.performers = PerformerDirectory.read_later(people.named(), read_when_told)
+            return library
+
+        return run(self, settings, load_with_people_held, sync_only=sync_only)
+
+    DiscordBot.run = holding  # type: ignore[method-assign]
+
+
 if __name__ == "__main__":  # a worker process (bot.core.worker) imports this file too: only point and run here
     base = os.environ["FAKE_DISCORD_URL"]
     discord.http.Route.BASE = f"{base}/api/v10"
@@ -50,4 +78,6 @@ if __name__ == "__main__":  # a worker process (bot.core.worker) imports this fi
     setattr(discord.state.ConnectionState, "guild_ready_timeout", QUICK_READY)  # noqa: B010 (typed as a float)
     if "LOAD_AFTER" in os.environ:
         load_after(os.environ["LOAD_AFTER"])
+    if "PEOPLE_AFTER" in os.environ:
+        people_after(os.environ["PEOPLE_AFTER"])
     raise SystemExit(main(sys.argv[1:]))

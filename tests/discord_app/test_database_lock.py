@@ -3,8 +3,6 @@ other shards run beside, and a process whose lock went with a database restart s
 
 from __future__ import annotations
 
-import asyncio
-import errno
 import os
 import socket
 import subprocess
@@ -20,7 +18,7 @@ from bot.discord_app.database_lock import EVERY_SHARD, HOLDERS, LOCK_CLASS, TRIE
 from bot.settings import Settings
 from bot.startup_error import StartupError
 from bot.state.database import DatabaseError
-from tests.discord_app.bot_process import BotProcess
+from tests.discord_app.bot_process import BotProcess, held_at
 from tests.discord_app.fake_discord import FakeDiscord
 from tests.discord_app.test_end_to_end import fake
 from tests.discord_app.test_service import refused, runs
@@ -118,20 +116,6 @@ async def test_a_bot_whose_lock_went_with_a_database_restart_stops_and_the_next_
         assert await other.stop() == 0
 
 
-async def loading(process: BotProcess, pipe: Path) -> int:
-    """Waits until the bot loads its library (launch_bot's load_after): the pipe's writer, which the test closes to
-    let it go on. Ordered, not timed: the bound only ends a test that would otherwise never end."""
-    for _ in range(600):
-        assert process.process is not None and process.process.returncode is None, process.text
-        try:
-            return os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
-        except OSError as error:  # ENXIO: not reading yet
-            if error.errno != errno.ENXIO:
-                raise
-        await asyncio.sleep(0.1)
-    raise AssertionError(f"the bot never loaded its library:\n{process.text}")
-
-
 async def test_a_lock_lost_while_the_library_loads_stops_the_bot_before_it_connects(
     fake: FakeDiscord, tmp_path: Path, postgresql_server: PostgreSQLServer
 ):
@@ -144,7 +128,7 @@ async def test_a_lock_lost_while_the_library_loads_stops_the_bot_before_it_conne
     identified = len(fake.identifies)
     process = await BotProcess(fake, LOAD_AFTER=str(pipe), **on_machine(tmp_path, "a", url)).start()
     try:
-        told = await loading(process, pipe)
+        told = await held_at(process, pipe)  # loading its library
         postgresql_server.restart()
         other = await asyncpg.connect(url)
         try:

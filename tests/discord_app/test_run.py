@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import sqlite3
 import threading
 from pathlib import Path
@@ -10,6 +12,8 @@ from pathlib import Path
 import aiosqlite
 
 from bot.discord_app.run import leftovers_ended
+from tests.discord_app.bot_process import BotProcess, held_at
+from tests.discord_app.fake_discord import FakeDiscord
 from tests.sqlite_lock import locked_by_another_process
 
 HANG_SECONDS = 120
@@ -63,3 +67,30 @@ def test_the_bot_exits_although_a_database_connection_s_close_takes_a_cancel_and
     running.join(HANG_SECONDS)
     assert not running.is_alive(), "the event loop never ended"
     assert ran == ["served"]
+
+
+async def test_a_bot_stopped_while_it_indexes_its_peoples_names_stops_indexing_them_and_exits(tmp_path):
+    """The people's names were indexed in a thread the bot's close never ended: a bot stopped while it indexed a big
+    library's tens of thousands went on indexing them for no one, logged that it had once its log was closed (the
+    test suite's "--- Logging error ---"), and its exit waited for it. Here their reading is held until the bot,
+    stopped, says it stops the indexing: the names are then not indexed, and the bot exits."""
+    pipe = tmp_path / "people"
+    os.mkfifo(pipe)
+    fake = FakeDiscord()
+    await fake.start()
+    bot = BotProcess(fake, STORYBOT_INDEX="off", STORYBOT_DATA=str(tmp_path / "data"), PEOPLE_AFTER=str(pipe))
+    await bot.start()
+    try:
+        await bot.ready()
+        held = await held_at(bot, pipe)  # its people being read, for their names' index
+        assert bot.process is not None
+        bot.process.send_signal(signal.SIGTERM)
+        try:
+            await bot.printed("Stopping the indexing of the people's names.", hang_seconds=HANG_SECONDS)
+        finally:
+            os.close(held)
+        assert await bot.exited(timeout=HANG_SECONDS) == 0
+    finally:
+        await bot.stop()
+        await fake.stop()
+    assert "Indexed the names" not in bot.text and "Traceback" not in bot.text
