@@ -119,8 +119,8 @@ class LibraryHolder:
 
     async def close(self) -> None:
         """Ends the warming before the bot closes: the warms queued never start, and the one running stops at its next
-        step (PerformerDirectory.warm) and is waited for, in a thread (a step of a big library's takes up to a
-        second), so that nothing is indexed, or logged, once closed."""
+        step (PerformerDirectory.warm) and is waited for, in a thread (each of its steps took 0.14-0.22 s CPU for 95,000
+        made-up names), so that nothing is indexed, or logged, once closed."""
         self._closing.set()
         if self._warms:
             log.info("Stopping the indexing of the people's names.")
