@@ -43,4 +43,5 @@ async def discord_bot(library, tmp_path) -> AsyncIterator[StoryBot]:
     yield bot
     for extension in tuple(bot.extensions):  # what a test loaded (the ask extension's answer sweep), as close() would
         await bot.unload_extension(extension)
+    await bot.libraries.close()  # its people's names no longer indexed, as close() would
     await database.close()
