@@ -7,6 +7,7 @@ set (CI sets it), which makes its absence a failure.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import itertools
 import os
@@ -94,16 +95,21 @@ class PostgreSQLServer:
 
     def pause(self) -> None:
         """The server stops answering (SIGSTOP to all its processes) but keeps its connections open."""
-        for pid in self.processes():
-            os.kill(pid, signal.SIGSTOP)
+        self._signal_all(signal.SIGSTOP)
 
     def restart(self) -> None:
         """Stopped at once (every session ended, as a crash or a host's reboot ends them), then started again."""
         self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-l", str(self.folder / "log"), "-w", "restart")
 
     def resume(self) -> None:
+        self._signal_all(signal.SIGCONT)
+
+    def _signal_all(self, sent: signal.Signals) -> None:
+        """`sent` to every process of the server; one that ended since it was listed (a session's backend whose
+        client went) is past signalling, which failed a test now and then with ProcessLookupError."""
         for pid in self.processes():
-            os.kill(pid, signal.SIGCONT)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, sent)
 
     def stop(self) -> None:
         try:
