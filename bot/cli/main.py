@@ -12,6 +12,7 @@ import math
 import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
@@ -322,10 +323,13 @@ def _dispatch(args: argparse.Namespace, settings: Settings, discord: DiscordComm
         return 0 if health.healthy else UNHEALTHY
     if command == "invite":
         return _invite(settings, discord)
-    if command not in ("run", "sync"):  # the bot sets up its own log
-        _say_on_stderr()
-    if command in ("run", "sync"):
+    if command in ("run", "sync"):  # the bot sets up its own log
         return discord.run(settings, lambda: _load(settings, warn_every_time=True), sync_only=command == "sync")
+    with _logs_on_stderr():
+        return _run_command(command, args, settings)
+
+
+def _run_command(command: str, args: argparse.Namespace, settings: Settings) -> int:
     if command == "ask":
         return _ask(args, _load(settings))
     if command == "performer":
@@ -355,14 +359,25 @@ def _dispatch(args: argparse.Namespace, settings: Settings, discord: DiscordComm
     return run_console(_load(settings))
 
 
-def _say_on_stderr() -> None:
-    """What the core logs (a saved index rebuilt, and why) reaches the person at the command line."""
+@contextmanager
+def _logs_on_stderr() -> Iterator[None]:
+    """What the core logs (a saved index rebuilt, and why) reaches the person at the command line, while the command
+    runs. The logger is put back as it was after it: a command run in a process that goes on (a test's) left its
+    handler on the stderr of that command, which was closed by then, so that a thread logging later printed
+    "Logging error ... I/O operation on closed file", and each command added one more handler."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("storybot: %(message)s"))
     logger = logging.getLogger("bot")
+    level, propagate = logger.level, logger.propagate
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
 
 
 def _load(settings: Settings, warn_every_time: bool = False) -> StoryLibrary:

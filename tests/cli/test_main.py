@@ -1,6 +1,7 @@
 """The command line as scripts use it: real processes, real exit codes, the JSON contract."""
 
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -493,3 +494,22 @@ def test_an_empty_path_is_refused_not_taken_for_the_current_folder(tmp_path, arg
     assert result.returncode == 2
     assert "an empty path names no file or folder" in result.stderr
     assert "diary" not in result.stdout
+
+
+def test_a_command_run_in_a_process_that_goes_on_puts_the_log_back_as_it_was(tmp_path, monkeypatch, capsys):
+    # Each command added a handler on its own stderr to the "bot" logger and left it: in a process that went on
+    # (the tests'), a thread logging later wrote to that closed stream ("Logging error ... closed file").
+    from bot.program import main
+
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "stories" / "a.txt").write_text("Olga played the harp.\n\nRain fell on the roof.")
+    monkeypatch.chdir(tmp_path)
+    for name in [name for name in os.environ if name.startswith(("STORYBOT_", "DISCORD_"))]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("STORYBOT_CORPUS", str(tmp_path / "stories"))
+    monkeypatch.setenv("STORYBOT_INDEX", "off")
+    logger = logging.getLogger("bot")
+    before = (list(logger.handlers), logger.level, logger.propagate)
+    assert main(["ask", "Who played the harp?"]) == 0
+    assert "Olga played the harp." in capsys.readouterr().out
+    assert (list(logger.handlers), logger.level, logger.propagate) == before
