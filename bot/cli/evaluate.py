@@ -66,14 +66,14 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
         return _questions(args, library.with_reranker(Reranker(model, disabled=off)))
     rows: list[dict[str, object]] = []
     if args.beir is not None:
-        rows = _beir_rows(
-            args.beir, args.split, Part(args.part), analyzer, params, configurations(args), model, correct=args.correct
-        )
+        part = Part(args.part or Part.ALL)
+        configured = configurations(args)
+        rows = _beir_rows(args.beir, args.split, part, analyzer, params, configured, model, correct=args.correct)
     else:
-        questions = load_section_questions(args.sections / "questions.jsonl")
+        set_name, corpus, questions = _section_set(args)
         rows = _section_rows(
-            args.sections.name,
-            sections_corpus(args.sections, args.distractors),
+            set_name,
+            corpus,
             questions,
             args.scope,
             analyzer,
@@ -90,12 +90,23 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps({"settings": settings_line, "rows": rows}))
         return 0
     print(settings_line)
+    width = max(len(str(row["set"])) for row in rows) + 2
     for row in rows:
         metrics = row["metrics"]
         assert isinstance(metrics, dict)
         shown = "  ".join(f"{k} {v:.4f}" for k, v in metrics.items())
-        print(f"{row['set']:<22}{row['row']:<24}{shown}  ({row['queries_per_second']:,.0f} q/s)")
+        print(f"{row['set']!s:<{width}}{row['row']:<24}{shown}  ({row['queries_per_second']:,.0f} q/s)")
     return 0
+
+
+def _section_set(args: argparse.Namespace) -> tuple[str, Corpus, list[SectionQuestion]]:
+    """The name, library and questions of --sections, or else of --squad: by default the questions of its
+    held-out third of articles, asked over every article."""
+    if args.sections is not None:
+        questions = load_section_questions(args.sections / "questions.jsonl")
+        return args.sections.name, sections_corpus(args.sections, args.distractors), questions
+    part = Part(args.part or Part.HELD_OUT)
+    return f"squad {part}", *squad_set(args.squad, part)
 
 
 def _model(path: Path | None) -> RankingModel:

@@ -56,6 +56,8 @@ BROKEN_PIPE = 128 + 13
 """As a shell reports a process that SIGPIPE ended: what `... | head -1` leaves behind."""
 OUTPUT_FAILED = 1
 """Standard output could not be written (a full disk, a closed descriptor), as Unix tools exit then."""
+EVAL_SOURCES = ("table", "sections", "squad", "beir", "questions", "people")
+"""What `eval` can measure: one of them, or --table with --squad."""
 
 
 class UsageError(Exception):
@@ -175,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     shelf_export.add_argument("--server", type=server_id, metavar="ID", required=True, help="the Discord server's id")
     shelf_export.add_argument("file", type=given_path, metavar="FILE", help="a new .zip file (never overwritten)")
     evaluate = commands.add_parser("eval", parents=[common], help="measure ranking quality (README: Ranking quality)")
-    source = evaluate.add_mutually_exclusive_group(required=True)
+    source = evaluate.add_mutually_exclusive_group()  # or --squad alone (checked in main)
     source.add_argument("--beir", type=given_path, metavar="DIR", help="a BEIR-layout collection, e.g. SciFact")
     source.add_argument("--questions", type=given_path, metavar="FILE", help='JSON lines of {"q": ..., "expect": ...}')
     source.add_argument(
@@ -202,8 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--squad",
         type=given_path,
         metavar="FILE",
-        help="for --table: SQuAD v1.1's dev-v1.1.json, whose held-out third of articles adds two rows "
-        "(default: DIR/squad/dev-v1.1.json if there; README: Ranking quality)",
+        help="SQuAD v1.1's dev-v1.1.json: alone, its questions as --sections measures them (--part, by default its "
+        "held-out third of articles); for --table, that third adds two rows (default: DIR/squad/dev-v1.1.json if "
+        "there; README: Ranking quality)",
     )
     evaluate.add_argument("--labels", type=given_path, metavar="FILE", help="for --people: hand labels of the sample")
     evaluate.add_argument("--sample", type=count, default=100, metavar="N", help="for --people: sample size")
@@ -211,7 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--excerpts",
         action="store_true",
-        help="for --sections: also how often the excerpt shown holds the answer its passage holds",
+        help="for --sections and --squad: also how often the excerpt shown holds the answer its passage holds",
     )
     evaluate.add_argument(
         "--excerpt-chars",
@@ -223,8 +226,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--part",
         choices=[p.value for p in Part],
-        default=Part.ALL.value,
-        help="for --beir: all queries, those the re-ranker is fitted on, or the held-out fifth it is chosen by",
+        help="for --beir: all queries (the default), those the re-ranker is fitted on, or the held-out fifth it is "
+        "chosen by; for --squad alone: all articles, those fits may read, or the held-out third (the default)",
     )
     evaluate.add_argument(
         "--checks",
@@ -237,7 +240,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--model", type=given_path, metavar="FILE", help="rank with this model.json (from fit_reranker)"
     )
     evaluate.add_argument(
-        "--scope", choices=("library", "story", "both"), default="both", help="for --sections: what is searched"
+        "--scope",
+        choices=("library", "story", "both"),
+        default="both",
+        help="for --sections and --squad: what is searched",
     )
     evaluate.add_argument(
         "--distractors",
@@ -343,6 +349,8 @@ def _run_command(command: str, args: argparse.Namespace, settings: Settings) -> 
         print(json.dumps(stories_json(listed), ensure_ascii=False) if args.json else stories_text(listed))
         return 0
     if command == "eval":
+        if not any(getattr(args, source) is not None for source in EVAL_SOURCES):
+            raise UsageError(f"eval measures one of {', '.join('--' + s for s in EVAL_SOURCES)}; give one.")
         if args.excerpt_chars < 1:
             raise UsageError(f"--excerpt-chars must be a number of characters, such as {EXCERPT_CHARS}.")
         if args.ablation and args.questions is not None:

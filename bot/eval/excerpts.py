@@ -1,9 +1,9 @@
 """Whether the excerpt shown holds the answer whenever the passage it quotes does.
 
-A passage of FairytaleQA holds a question's answer when one of the answers people wrote appears in
-it word for word (case, accents and punctuation aside); the excerpt keeps it when the trimmed text
-shown holds that answer too. Implicit questions' answers are mostly not in the text, so only the
-questions whose chosen passage holds an answer count.
+A passage holds a question's answer when one of the answers people wrote (FairytaleQA's, or SQuAD's
+spans of its paragraph: bot.eval.squad) appears in it word for word (case, accents and punctuation
+aside); the excerpt keeps it when the trimmed text shown holds that answer too. Implicit questions'
+answers are mostly not in the text, so only the questions whose chosen passage holds an answer count.
 """
 
 from __future__ import annotations

@@ -78,6 +78,12 @@ def test_the_table_prints_as_markdown(datasets, capsys):
     assert lines[2].startswith("| FairytaleQA val, library | hit@1 | 1.0000 | **1.0000** | +0.0000 |")
 
 
+def test_eval_without_anything_to_measure_says_what_it_measures(capsys):
+    assert main(["eval", "--excerpts"]) == 2
+    error = capsys.readouterr().err
+    assert "eval measures one of --table, --sections, --squad, --beir, --questions, --people" in error
+
+
 @pytest.mark.parametrize("source", ["--sections", "--beir"])
 def test_a_signal_that_does_not_exist_is_refused_before_anything_is_measured(datasets, capsys, source):
     # `eval --sections DIR --without rarety` (a typo) built the library, then ended in a ValueError traceback.

@@ -3,9 +3,12 @@ import json
 import pytest
 
 from bot.core.library import StoryLibrary
-from bot.eval.excerpts import answer_places, evaluate_excerpts, holds
+from bot.eval.beir import Part
+from bot.eval.excerpts import ExcerptsResult, answer_places, evaluate_excerpts, holds
 from bot.eval.sections import Scope, load_section_questions, sections_corpus
+from bot.eval.squad import squad_set
 from bot.program import main
+from tests.squad_excerpt import write_squad_excerpt
 
 FILLER = "The wind blew over the moor and the sheep stood still in the rain. " * 6
 
@@ -81,3 +84,36 @@ def test_eval_measures_other_excerpt_lengths(dataset, capsys):
     assert kept["400"] == 1.0 > kept["20"]  # 20 characters cannot hold "The fox stole a goose"
     assert main(["eval", "--sections", str(dataset), "--excerpts", "--excerpt-chars", "0"]) == 2
     assert "--excerpt-chars must be a number of characters" in capsys.readouterr().err
+
+
+@pytest.fixture
+def squad(tmp_path):
+    return write_squad_excerpt(tmp_path / "squad" / "dev-v1.1.json")
+
+
+def test_squads_answer_spans_are_looked_for_in_the_passage_and_its_excerpt(squad):
+    corpus, questions = squad_set(squad, Part.HELD_OUT)
+    library = StoryLibrary(corpus)
+    # The Normans' three questions; library-wide, "In what country is Normandy located?" gets no answer.
+    assert evaluate_excerpts(library, questions, Scope.LIBRARY) == ExcerptsResult(3, 2, 2)
+    assert evaluate_excerpts(library, questions, Scope.STORY) == ExcerptsResult(3, 3, 3)
+    library.excerpt_chars = 300  # the Latin name's paragraph is 349 characters: "9th century" closes it
+    assert evaluate_excerpts(library, questions, Scope.STORY) == ExcerptsResult(3, 3, 2)
+
+
+def squad_rows(capsys, squad, *options: str) -> dict[str, dict[str, float]]:
+    assert main(["eval", "--squad", str(squad), "--excerpts", "--json", *options]) == 0
+    return {row["set"]: row["metrics"] for row in json.loads(capsys.readouterr().out)["rows"]}
+
+
+def test_eval_measures_squads_held_out_excerpts(squad, capsys):
+    rows = squad_rows(capsys, squad)
+    assert list(rows) == ["squad held-out (library)", "squad held-out (story)"]
+    library, story = rows.values()
+    assert library["passage holds"] == pytest.approx(2 / 3) and library["excerpt keeps"] == 1.0
+    assert story["passage holds"] == story["excerpt holds"] == 1.0
+    assert story["hit@1"] == pytest.approx(2 / 3)  # as `eval --table` counts it
+    shorter = squad_rows(capsys, squad, "--excerpt-chars", "300", "--scope", "story")
+    assert shorter["squad held-out (story)"]["excerpt keeps"] == pytest.approx(2 / 3)
+    every = squad_rows(capsys, squad, "--part", "all", "--scope", "story")  # with Super Bowl 50's question
+    assert every["squad all (story)"]["passage holds"] == 1.0
