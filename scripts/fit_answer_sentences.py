@@ -13,6 +13,12 @@ for an excerpt that cuts through a sentence. `--cross-validate` writes nothing: 
 gets its chances and curves from the other folds, and the excerpt cut with them is checked for the
 answer, as `eval --excerpts` checks it. Val and every test split are never read here; `python -m bot eval
 --sections ... --excerpts` measures what the excerpt keeps.
+
+`--squad FILE` fits on a second kind of text too, Wikipedia articles: SQuAD v1.1's dev set less the third
+of its articles held out for `eval --squad FILE --excerpts` (bot/eval/squad.py), its questions asked over
+those articles and scoped to their own, carrying `--squad-share` of the weights' fit and of the answer
+position's curves. Without it the fit is as before and reproduces the shipped model; the SQuAD fit is not
+shipped (docs/ranking.md).
 """
 
 from __future__ import annotations
@@ -27,14 +33,20 @@ from fit_reranker import ROOT, CandidateLists, ListOf, fit_linear
 
 from bot.core.answer_position import AnswerPosition
 from bot.core.answer_sentences import FEATURES, MODEL_FILE, SentenceModel, sentence_features
+from bot.core.corpus import Corpus
 from bot.core.excerpt import make_excerpt
 from bot.core.library import StoryLibrary
+from bot.eval.beir import Part
 from bot.eval.excerpts import answer_places, holds
-from bot.eval.sections import load_section_questions, sections_corpus
+from bot.eval.sections import SectionQuestion, load_section_questions, sections_corpus
+from bot.eval.squad import squad_set
 
 MODEL = ROOT / "bot" / "core" / MODEL_FILE
 POSITION_STEPS = 10
 """The answer position's curves are read at every tenth of a sentence."""
+SQUAD_SHARE = 0.5
+"""SQuAD's share of the fit with --squad: of 0.2, 0.5 and 0.8, the one whose cross-validated excerpts kept the
+most of both kinds of text (docs/ranking.md, "Excerpts on SQuAD")."""
 
 
 @dataclass(frozen=True)
@@ -49,15 +61,15 @@ class Quoted:
     """Each place of an answer that stands in one sentence: its start and end as shares of that sentence."""
 
 
-def sentence_lists(train: Path) -> tuple[CandidateLists, list[Quoted]]:
+def sentence_lists(name: str, corpus: Corpus, questions: list[SectionQuestion]) -> tuple[CandidateLists, list[Quoted]]:
     """Every passage ranked first that holds an answer, as a list of its sentences (those holding it
     marked), with what its excerpt is cut from, in the same order."""
-    library = StoryLibrary(sections_corpus(train, []))
+    library = StoryLibrary(corpus)
     story_by_path = {story.path: n for n, story in enumerate(library.corpus.stories)}
     lists = []
     quoted = []
     seen: set[tuple[int, int]] = set()
-    for number, item in enumerate(load_section_questions(train / "questions.jsonl")):
+    for number, item in enumerate(questions):
         if not item.answers:
             continue
         query = library.query(item.question.strip())
@@ -81,11 +93,47 @@ def sentence_lists(train: Path) -> tuple[CandidateLists, list[Quoted]]:
                     if s <= start and end <= e
                 ]
                 quoted.append(Quoted(text, best.view.places(best.positions), held, within))
-    return CandidateLists.of("FairytaleQA train passages' sentences", lists, len(FEATURES)), quoted
+    return CandidateLists.of(name, lists, len(FEATURES)), quoted
 
 
-def answer_position(quoted: list[Quoted]) -> AnswerPosition:
-    return AnswerPosition.fitted([place for item in quoted for place in item.places], POSITION_STEPS)
+@dataclass(frozen=True)
+class TextSet:
+    """One kind of text's passages: their sentence lists, what their excerpts are cut from (in the same
+    order), and the share of the fit it carries."""
+
+    lists: CandidateLists
+    quoted: list[Quoted]
+    share: float
+
+    def subset(self, keep: np.ndarray) -> TextSet:
+        quoted = [item for item, kept in zip(self.quoted, keep, strict=True) if kept]
+        return TextSet(self.lists.subset(keep), quoted, self.share)
+
+
+def answer_position(sets: list[TextSet]) -> AnswerPosition:
+    """Each kind of text's curves, weighed by its share of the fit."""
+    fitted = [
+        AnswerPosition.fitted([place for item in each.quoted for place in item.places], POSITION_STEPS) for each in sets
+    ]
+    total = sum(each.share for each in sets)
+
+    def mixed(curves: list[tuple[float, ...]]) -> tuple[float, ...]:
+        points = zip(*curves, strict=True)
+        return tuple(round(sum(e.share * x for e, x in zip(sets, p, strict=True)) / total, 4) for p in points)
+
+    return AnswerPosition(mixed([f.head for f in fitted]), mixed([f.tail for f in fitted]))
+
+
+def fit_model(sets: list[TextSet], regularisation: float) -> dict[str, object]:
+    """The sentence weights fitted on the lists that teach something, with the answer position's curves,
+    as answer_sentences.json holds them."""
+    fitted = fit_linear(
+        [each.lists.subset(useful(each.lists)) for each in sets],
+        [each.share for each in sets],
+        [*FEATURES],
+        regularisation,
+    )
+    return fitted | {"position": answer_position(sets).to_json()}
 
 
 def useful(lists: CandidateLists) -> np.ndarray:
@@ -107,32 +155,38 @@ def first_sentence_answers(lists: CandidateLists, scores: np.ndarray) -> float:
     )
 
 
-def cross_validate(lists: CandidateLists, quoted: list[Quoted], regularisation: float) -> None:
-    """Each fold's excerpts cut with chances from a model fitted on the other folds: how often the
-    likeliest sentence holds the answer, and how often the excerpt keeps it, per kind."""
-    fits = useful(lists)
-    starts = np.cumsum(lists.sizes) - lists.sizes
-    scores = np.zeros(len(lists.answers))
-    kept = np.zeros(len(quoted), dtype=bool)
-    for fold in sorted({int(f) for f in lists.folds}):
-        others = lists.folds != fold
-        fitted = fit_linear([lists.subset(fits & others)], [1.0], [*FEATURES], regularisation)
-        position = answer_position([item for item, other in zip(quoted, others, strict=True) if other])
-        model = SentenceModel.from_json(fitted | {"position": position.to_json()})
-        for number in np.flatnonzero(lists.folds == fold):
+def cross_validate(sets: list[TextSet], regularisation: float) -> None:
+    """Each fold's excerpts cut with chances from a model fitted on the other folds (of every kind of
+    text): how often the likeliest sentence holds the answer, and how often the excerpt keeps it, per
+    kind of text and per kind of question."""
+    folds = sorted({int(f) for each in sets for f in each.lists.folds})
+    models = {
+        fold: SentenceModel.from_json(
+            fit_model([each.subset(each.lists.folds != fold) for each in sets], regularisation)
+        )
+        for fold in folds
+    }
+    for each in sets:
+        lists = each.lists
+        fits = useful(lists)
+        starts = np.cumsum(lists.sizes) - lists.sizes
+        scores = np.zeros(len(lists.answers))
+        kept = np.zeros(len(each.quoted), dtype=bool)
+        for number, (item, fold) in enumerate(zip(each.quoted, lists.folds, strict=True)):
+            model = models[int(fold)]
             rows = slice(starts[number], starts[number] + lists.sizes[number])
             scores[rows] = lists.features[rows] @ model.weights
-            item = quoted[number]
             chances = model.chances(lists.features[rows]).tolist()
             excerpt = make_excerpt(item.text, item.matched, chances, position=model.position)
             kept[number] = any(holds(excerpt.text, answer) for answer in item.answers)
-    kinds = np.array(lists.kinds)
-    likeliest = first_sentence_answers(lists.subset(fits), scores[np.repeat(fits, lists.sizes)])
-    print(f"cross-validated: the likeliest sentence holds an answer in {likeliest:.4f} of {fits.sum():,} passages")
-    for kind in sorted(set(lists.kinds)):
-        of_kind = kinds == kind
-        print(f"cross-validated excerpt keeps, {kind}: {kept[of_kind].mean():.4f} of {of_kind.sum():,} passages")
-    print(f"cross-validated excerpt keeps, both: {kept.mean():.4f} of {len(kept):,} passages")
+        kinds = np.array(lists.kinds)
+        likeliest = first_sentence_answers(lists.subset(fits), scores[np.repeat(fits, lists.sizes)])
+        print(f"{lists.name}, cross-validated:")
+        print(f"  the likeliest sentence holds an answer in {likeliest:.4f} of {fits.sum():,} passages")
+        for kind in sorted(set(lists.kinds)):
+            of_kind = kinds == kind
+            print(f"  excerpt keeps, {kind}: {kept[of_kind].mean():.4f} of {of_kind.sum():,} passages")
+        print(f"  excerpt keeps, both: {kept.mean():.4f} of {len(kept):,} passages")
 
 
 def main() -> None:
@@ -141,27 +195,48 @@ def main() -> None:
     parser.add_argument("--regularisation", type=float, default=1.0, help="L2 penalty on the weights")
     parser.add_argument("--output", type=Path, default=MODEL)
     parser.add_argument("--cross-validate", action="store_true", help="measure by folds of stories; write nothing")
+    parser.add_argument(
+        "--squad", type=Path, metavar="FILE", help="also fit on SQuAD v1.1's dev-v1.1.json, all but its held-out third"
+    )
+    parser.add_argument("--squad-share", type=float, default=SQUAD_SHARE, help="SQuAD's share of the fit, with --squad")
     args = parser.parse_args()
-    every, quoted = sentence_lists(args.data / "fairytaleqa" / "train")
+    train = args.data / "fairytaleqa" / "train"
+    fairytale = sentence_lists(
+        "FairytaleQA train passages' sentences",
+        sections_corpus(train, []),
+        load_section_questions(train / "questions.jsonl"),
+    )
+    sets = [TextSet(*fairytale, 1.0 - (args.squad_share if args.squad else 0.0))]
+    if args.squad is not None:
+        sets.append(
+            TextSet(
+                *sentence_lists("SQuAD dev (fit part) passages' sentences", *squad_set(args.squad, Part.FIT)),
+                args.squad_share,
+            )
+        )
     if args.cross_validate:
-        cross_validate(every, quoted, args.regularisation)
+        cross_validate(sets, args.regularisation)
         return
-    lists = every.subset(useful(every))
-    print(f"{lists.name}: {len(lists.sizes):,} passages, {len(lists.answers):,} sentences")
-    model = fit_linear([lists], [1.0], list(FEATURES), args.regularisation)
-    position = answer_position(quoted)
-    print(f"answers' places in their sentence: head {position.head}, tail {position.tail}")
-    model |= {"position": position.to_json()}
-    note = "Fitted by scripts/fit_answer_sentences.py on FairytaleQA train's answers."
+    for each in sets:
+        lists = each.lists.subset(useful(each.lists))
+        print(f"{lists.name}: {len(lists.sizes):,} passages, {len(lists.answers):,} sentences, share {each.share}")
+    model = fit_model(sets, args.regularisation)
+    fitted = SentenceModel.from_json(model)
+    print(f"answers' places in their sentence: head {fitted.position.head}, tail {fitted.position.tail}")
+    note = "Fitted by scripts/fit_answer_sentences.py on FairytaleQA train's answers"
+    if args.squad is not None:
+        note += f" and SQuAD dev's less its held-out third (--squad-share {args.squad_share})"
+    note += "."
     args.output.write_text(json.dumps({"note": note} | model, indent=1) + "\n", encoding="utf-8")
     written = SentenceModel.from_json(json.loads(args.output.read_text("utf-8")))  # as the bot loads it
-    fitted = SentenceModel.from_json(model)
     if not np.array_equal(written.weights, fitted.weights) or written.position != fitted.position:
         raise AssertionError(f"{args.output} does not hold the weights fitted")
-    likeliest = first_sentence_answers(lists, lists.features @ written.weights)
-    repeating = first_sentence_answers(lists, lists.features[:, FEATURES.index("best")])
-    print(f"the likeliest sentence holds an answer in {likeliest:.4f} of the passages, the one holding most of")
-    print(f"the question in {repeating:.4f}")
+    for each in sets:
+        lists = each.lists.subset(useful(each.lists))
+        likeliest = first_sentence_answers(lists, lists.features @ written.weights)
+        repeating = first_sentence_answers(lists, lists.features[:, FEATURES.index("best")])
+        print(f"{lists.name}: the likeliest sentence holds an answer in {likeliest:.4f} of the passages, the one")
+        print(f"holding most of the question in {repeating:.4f}")
     print(f"wrote {args.output}")
 
 
