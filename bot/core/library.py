@@ -5,13 +5,12 @@ from __future__ import annotations
 import copy
 import functools
 import logging
-import re
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from bot.core.analysis import Analyzer, fold, is_dictionary_word, normalize_word, words
+from bot.core.analysis import Analyzer, is_dictionary_word, normalize_word, words
 from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.answer_sentences import SentenceModel
 from bot.core.build import build_parts, parts_of_corpus
@@ -24,7 +23,7 @@ from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.invisible_characters import plain_question
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
-from bot.core.query import Correction, Query, answer_kind, focus_word, form_words_at
+from bot.core.query import Correction, Query, answer_kind, focus_word, form_words_at, person_asked_about
 from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
 from bot.core.rerank.model import RERANK_DEPTH, Reranker
 from bot.core.saved_index import IndexStore
@@ -46,8 +45,6 @@ NAMED_STORIES = 3
 NAMED_PASSAGES = 5
 """How many of each named story's best passages join the candidates, if BM25 did not already pick them."""
 ANALYSED_PASSAGES_KEPT = 4096
-# "Who is Ivan?", "tell me about Sofia": answered from the passage that introduces the person.
-_ABOUT_PERSON = re.compile(r"^\s*(?:who\s*(?:'s|’s|\s+is|\s+was)|tell\s+me\s+about|what\s+about)\s+(.+?)[\s?.!]*$")
 
 
 class StoryLibrary:
@@ -363,10 +360,10 @@ class StoryLibrary:
 
     def _introduction_first(self, query: Query, ranked: list[Candidate], context: RankingContext) -> list[Candidate]:
         """For "Who is X?" about one known person, the passage that introduces them comes first."""
-        about = _ABOUT_PERSON.match(fold(query.text))
+        about = person_asked_about(query.text)
         if about is None:
             return ranked
-        lookup = self.performers.find(about.group(1))
+        lookup = self.performers.find(about)
         within = context.within
         people = [p for p in lookup.matches if p.passage is not None and (within is None or p.passage in within)]
         if len(people) != 1:

@@ -49,6 +49,9 @@ _FEEL = re.compile(r"\b(?:feel|feels|felt|feeling)\b", re.IGNORECASE)
 _FOCUS = re.compile(r"\bwhich\s+(\w+)")
 # Words that start a question, anywhere in it ("And where did she go?").
 _QUESTION_WORD = re.compile(r"\b(?:who|whom|whose|where|when|why|how|what|which)\b")
+# "Who is", "Who's", "Tell me about", "What about", before a name: possessive, so no space is tried twice.
+_ABOUT_PERSON = re.compile(r"\s*+(?:who(?:\s*+['’]s|\s++is|\s++was)|tell\s++me\s++about|what\s++about)\s++")
+_ASKED_ENDS = "?.!"
 
 
 @dataclass(frozen=True)
@@ -132,3 +135,21 @@ def focus_word(question: str) -> str | None:
     """The word right after "which", if any."""
     found = _FOCUS.search(fold(question))
     return found.group(1) if found and WORD.fullmatch(found.group(1)) else None
+
+
+def person_asked_about(question: str) -> str | None:
+    """The name in "Who is X?", "Tell me about X" or "What about X" (folded), on one line; else None.
+
+    Its opening matched, the name is the rest less its trailing spaces and "?.!", found in one pass. The pattern
+    `\\s+(.+?)[\\s?.!]*$` tried every split of the rest and, for each, rescanned its spaces: "who is", 980
+    spaces and "sofia" on two lines (993 characters, under the question limit) took 2.0 s, holding the GIL, so
+    one mention held the bot's event loop that long (bench/bench_question_shapes.py)."""
+    folded = fold(question)
+    opening = _ABOUT_PERSON.match(folded)
+    if opening is None:
+        return None
+    start, end = opening.end(), len(folded)
+    while end > start and (folded[end - 1].isspace() or folded[end - 1] in _ASKED_ENDS):
+        end -= 1
+    name = folded[start:end]
+    return name if name and "\n" not in name else None

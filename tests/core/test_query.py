@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from bot.core.query import AnswerKind, answer_kind, asks_feeling, focus_word, form_words_at
+from bot.core.query import AnswerKind, answer_kind, asks_feeling, focus_word, form_words_at, person_asked_about
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,31 @@ def test_other_questions_have_none(question):
 )
 def test_a_question_asks_for_a_feeling_with_how_and_feel(question, feeling):
     assert asks_feeling(question) is feeling
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("Who is Ivan?", "ivan"),
+        ("who's Sébastien Kalmurzaeva?!", "sebastien kalmurzaeva"),
+        ("  Who  was   the miller ...\n", "the miller"),
+        ("Tell me about Sofia.", "sofia"),
+        ("what about   him …", "him"),
+        ("Who is ??", None),  # no name: nothing to look up
+        ("Who is Sofia\nand Ivan?", None),  # a name is on one line
+        ("Who isabel", None),
+        ("Where is Ivan?", None),
+    ],
+)
+def test_the_person_a_question_asks_about(question, name):
+    assert person_asked_about(question) == name
+
+
+def test_the_person_asked_about_is_found_in_one_pass_however_the_question_is_spaced():
+    # `\s+(.+?)[\s?.!]*$` tried every split of what follows "who is", rescanning its spaces for each: "who is", 980
+    # spaces and a name on two lines (a question under the 1,000-character limit) took 2.0 s of CPU, holding the GIL,
+    # so the bot's event loop (bench/bench_question_shapes.py); at these sizes it never finished.
+    spaces = " \t" * 50_000
+    assert person_asked_about(f"who is{spaces}sofia\nivan") is None
+    assert person_asked_about(f"who is{spaces}sofia{spaces}?") == "sofia"
+    assert person_asked_about("who is sofia" + "…" * 100_000 + "x") == "sofia" + "..." * 100_000 + "x"
