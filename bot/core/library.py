@@ -45,6 +45,10 @@ NAMED_STORIES = 3
 NAMED_PASSAGES = 5
 """How many of each named story's best passages join the candidates, if BM25 did not already pick them."""
 ANALYSED_PASSAGES_KEPT = 4096
+MAX_RESULTS = 100
+"""Results a question pages through (More results, a click each). Ranking down to a result analyses every candidate
+before it, and a button's offset is what its custom_id says: a forged 9,999,999 ranked every passage that matched
+("the king and the queen" over 37,870 FairytaleQA passages: 1.37 s of CPU a click, against 3 ms at offset 10)."""
 
 
 class StoryLibrary:
@@ -261,6 +265,9 @@ class StoryLibrary:
     def _answer(
         self, question: str, query: Query, count: int, offset: int, story: int | None, scope: str | None
     ) -> Answer:
+        count = min(count, MAX_RESULTS - offset)
+        if count <= 0:  # past the last result a question pages to: nothing is ranked
+            return Answer(question, (), offset=offset, scope=scope, corrections=query.corrections)
         ranked = self.rank(query, story, offset + count + 1)
         if not ranked:
             return Answer(
@@ -276,7 +283,7 @@ class StoryLibrary:
             question,
             hits,
             offset=offset,
-            more=len(ranked) > offset + count,
+            more=len(ranked) > offset + count and offset + 1 < MAX_RESULTS,
             scope=scope,
             corrections=query.corrections,
         )
