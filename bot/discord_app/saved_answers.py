@@ -32,6 +32,9 @@ def answer_not_kept(days: int) -> str:
     )
 
 
+ANSWERED_ELSEWHERE = "That answer was given in another server; please ask your question here."
+
+
 async def keep_answer(
     bot: StoryBot,
     *,
@@ -62,8 +65,8 @@ async def keep_answer(
 
 
 async def saved_answer(interaction: discord.Interaction, answer_id: str) -> SavedAnswer | None:
-    """The kept answer a button names; None, after saying why privately, when it is gone or the database does
-    not answer. The interaction is acknowledged already."""
+    """The kept answer a button names; None, after saying why privately, when it is gone, was kept for another
+    server (or for DMs), or the database does not answer. The interaction is acknowledged already."""
     bot = story_bot(interaction)
     try:
         found = await bot.database.answers.find(answer_id)
@@ -72,6 +75,10 @@ async def saved_answer(interaction: discord.Interaction, answer_id: str) -> Save
         return None
     if found is None:
         await send_ephemeral(interaction, answer_not_kept(bot.settings.answer_days))
+    elif found.server_id != interaction.guild_id:  # its id came from another server's message: neither its
+        # question nor a vote on it is this server's
+        await send_ephemeral(interaction, ANSWERED_ELSEWHERE)
+        return None
     return found
 
 

@@ -12,13 +12,20 @@ from collections.abc import AsyncIterator
 import pytest
 import pytest_asyncio
 
-from bot.discord_app.saved_answers import forget_old_answers
+from bot.discord_app.saved_answers import ANSWERED_ELSEWHERE, forget_old_answers
 from bot.settings import Settings
 from bot.state.answers import SavedAnswer, new_answer_id
 from bot.state.database import Database
 from tests.discord_app.bot_process import BotProcess
-from tests.discord_app.fake_discord import BOT_USER, FakeDiscord
-from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, fake, reply_to
+from tests.discord_app.fake_discord import (
+    BOT_USER,
+    CHANNEL_ID,
+    GUILD_ID,
+    OTHER_CHANNEL_ID,
+    OTHER_GUILD_ID,
+    FakeDiscord,
+)
+from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, reply_to
 from tests.discord_app.test_reading import buttons, click
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -86,6 +93,35 @@ async def test_an_unknown_answer_says_so_kindly_and_changes_nothing(fake, bot):
         assert seen["type"] == 4 and seen["data"]["flags"] & EPHEMERAL
         assert seen["data"]["content"].startswith(NOT_KEPT)
     assert "Traceback" not in bot.text
+
+
+async def test_an_answer_kept_for_one_server_is_not_reopened_from_another():
+    """A click names the answer by its id alone: a button carrying one server's answer id, clicked in another
+    server (a forged custom_id, or one copied from a message seen there), showed that server's question in its
+    footer and voted on it, asked again of the clicking server's stories."""
+    two = FakeDiscord(servers=(GUILD_ID, OTHER_GUILD_ID))
+    await two.start()
+    process = await BotProcess(two, STORYBOT_QUESTION_BUDGET=BUDGET).start()
+    try:
+        await process.ready()
+        asker, other = two.person(), two.person()
+        question = "Where was Sébastien born, asked in the first server only?"
+        body, message = await asked(two, question, asker)
+        assert int(message["channel_id"]) == CHANNEL_ID
+        elsewhere = message | {"channel_id": str(OTHER_CHANNEL_ID), "guild_id": str(OTHER_GUILD_ID)}
+        for label in ("More results", "Next ▶", "👎"):
+            data = {"custom_id": buttons(body)[label]["custom_id"], "component_type": 2}
+            for clicker in (other, asker):
+                mark, _ = await two.interact(3, data, message=elsewhere, author=clicker, channel_id=OTHER_CHANNEL_ID)
+                seen = await callback(two, mark)
+                assert seen["type"] == 4 and seen["data"]["flags"] & EPHEMERAL
+                assert seen["data"]["content"] == ANSWERED_ELSEWHERE and "embeds" not in seen["data"]
+        here = await click(two, message, buttons(body)["More results"], asker)  # in its own server, as ever
+        assert here["type"] == 7 and here["data"]["embeds"][0]["footer"]["text"] == f"Q: {question}"
+    finally:
+        await process.stop()
+        await two.stop()
+    assert "Traceback" not in process.text
 
 
 @pytest.mark.parametrize(
