@@ -37,6 +37,14 @@ if TYPE_CHECKING:
 NEXT_START_REBUILDS = "The next start rebuilds it from the stories."
 STORY_GONE = "That story is no longer in the library (it was removed or renamed); please ask again."
 """What a button or a follow-up says when the story it names is gone."""
+NAME_ECHOED = 200
+"""Characters of a name someone typed that are said back to them ("No one called ..."), as many as Discord's
+story options take: the command line and the console take a name of any length, and said a line of 1 MB back whole."""
+
+
+def typed_name(name: str) -> str:
+    """A name as someone typed it, in quotes, cut at NAME_ECHOED characters."""
+    return f'"{name}"' if len(name) <= NAME_ECHOED else f'"{name[:NAME_ECHOED]}…"'
 
 
 def code_span(name: str) -> str:
@@ -178,9 +186,12 @@ def story_choice_text(resolution: StoryResolution, listing: str = "/stories list
         return "That story is no longer in the library (it was removed or renamed), or there is none by that name."
     if resolution.candidates:
         names = "; ".join(f'"{c.title}" ({c.file})' for c in resolution.candidates[:10])
-        return f'"{resolution.query}" could be more than one story: {names}. Give more of the title, or its file name.'
+        return (
+            f"{typed_name(resolution.query)} could be more than one story: {names}. Give more of the title, or its "
+            "file name."
+        )
     close = "; ".join(story_name(s) for s in resolution.suggestions)
-    return f'No story called "{resolution.query}".' + (f" Closest: {close}." if close else f" {listing}")
+    return f"No story called {typed_name(resolution.query)}." + (f" Closest: {close}." if close else f" {listing}")
 
 
 def story_name(story: StoryRef) -> str:
@@ -190,7 +201,7 @@ def story_name(story: StoryRef) -> str:
 
 def no_person_text(lookup: PersonLookup, hint: str = "") -> str:
     """No one has the name: the closest names, else `hint` (how to find one)."""
-    text = f'No one called "{lookup.query}" in the stories.'
+    text = f"No one called {typed_name(lookup.query)} in the stories."
     if lookup.suggestions:
         return f"{text} Did you mean {' or '.join(lookup.suggestions)}?"
     return f"{text} {hint}".rstrip()
@@ -199,7 +210,7 @@ def no_person_text(lookup: PersonLookup, hint: str = "") -> str:
 def people_choice_text(lookup: PersonLookup) -> str:
     """A name more than one person has: who they are, and what to do."""
     names = "\n".join(f"  - {p.name} ({story_name(p.story)})" for p in lookup.people)
-    return f'"{lookup.query}" could be any of these; ask again with the full name:\n{names}'
+    return f"{typed_name(lookup.query)} could be any of these; ask again with the full name:\n{names}"
 
 
 def reload_text(reload: Reload, done: str = "") -> str:

@@ -12,7 +12,7 @@ from typing import IO
 
 import pytest
 
-from bot.messages import COMMAND_LINE_HELP, CONSOLE_HELP, THANKS_REPLY
+from bot.messages import COMMAND_LINE_HELP, CONSOLE_HELP, NAME_ECHOED, THANKS_REPLY
 from tests.conftest import CORPUS
 from tests.disk import fill, small_disk
 from tests.lookalike_stories import LOOKALIKES, write_stories
@@ -272,6 +272,18 @@ def test_console_story_command_scopes_until_cleared():
     assert 'Searched only "Kalmurzaeva\'s Odyssey: Sofia, Ballerina of Moscow"' in out
     assert "Asking about all the stories again." in out
     assert 'No story called "nothing-like-it"' in out
+
+
+def test_a_name_of_any_length_is_said_back_cut_short():
+    # The console and the command line take a name of any length; a line of 1 MB came back whole, twice.
+    name = "nobody " * 150_000
+    result = run("console", stdin=f"/performer {name}\n/story {name}\n")
+    assert result.returncode == 0 and len(result.stdout) < 5_000
+    assert f'No one called "{name[:NAME_ECHOED]}…" in the stories.' in result.stdout
+    assert f'No story called "{name[:NAME_ECHOED]}…".' in result.stdout
+    for command in (("performer", name[:100_000]), ("ask", "--story", name[:100_000], "who danced")):
+        said = run(*command)
+        assert len(said.stdout + said.stderr) < 5_000 and f'"{name[:NAME_ECHOED]}…"' in said.stdout + said.stderr
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "utf-8"])
