@@ -7,13 +7,13 @@ passage holds; the rest (the story and passage shown, the votes) says what went 
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.cli.json_lines import json_line
 from bot.cli.on_database import run_on_database
 from bot.core.synced import link_new
 from bot.settings import Settings
@@ -55,7 +55,7 @@ def question_line(answer: AnswerFeedback) -> dict[str, object]:
 
 def export_feedback(settings: Settings, target: str, server: int | None) -> int:
     answers = run_on_database(_voted_down(settings, server), ExportError, "read the votes")
-    text = "".join(json.dumps(question_line(a), ensure_ascii=False) + "\n" for a in answers)
+    text = "".join(json_line(question_line(a)) + "\n" for a in answers)
     if target == "-":  # UTF-8 as the file is, whatever the terminal's encoding: "?" in a question is lost for good
         sys.stdout.flush()
         sys.stdout.buffer.write(text.encode("utf-8"))

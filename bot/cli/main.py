@@ -6,7 +6,6 @@ import argparse
 import dataclasses
 import importlib.metadata
 import io
-import json
 import logging
 import math
 import shutil
@@ -20,6 +19,7 @@ from bot.cli.console import request_reply, run_console
 from bot.cli.corpus_warnings import print_changed_problems, print_problems
 from bot.cli.evaluate import run_eval
 from bot.cli.feedback import ExportError, export_feedback
+from bot.cli.json_lines import json_line
 from bot.cli.output import OutputFailed, quiet_output, set_up_error_output, set_up_output
 from bot.cli.render import (
     DEFAULT_WIDTH,
@@ -342,11 +342,11 @@ def _run_command(command: str, args: argparse.Namespace, settings: Settings) -> 
         if not args.name.strip():
             raise UsageError("the name is empty; try: python -m bot performer sofia")
         lookup = look_up_person(_load(settings), args.name)
-        print(json.dumps(lookup_json(lookup), ensure_ascii=False) if args.json else lookup_text(lookup))
+        print(json_line(lookup_json(lookup)) if args.json else lookup_text(lookup))
         return 0
     if command == "stories":
         listed = list_stories(_load(settings, warn_every_time=True))
-        print(json.dumps(stories_json(listed), ensure_ascii=False) if args.json else stories_text(listed))
+        print(json_line(stories_json(listed)) if args.json else stories_text(listed))
         return 0
     if command == "eval":
         if not any(getattr(args, source) is not None for source in EVAL_SOURCES):
@@ -461,7 +461,7 @@ def _print_answer(
     asked = ask(library, question, story=story)
     reply = "" if asked.request is None else request_reply(library, asked, COMMAND_LINE_HELP)
     if as_json:
-        print(json.dumps(answer_json(asked, reply), ensure_ascii=False), flush=flush)
+        print(json_line(answer_json(asked, reply)), flush=flush)
     elif reply:
         print(reply, flush=flush)
     else:

@@ -28,7 +28,7 @@ def load_questions(path: Path) -> list[tuple[str, str]]:
     if not path.is_file():
         raise DatasetError(f'{path} does not exist; it should hold lines like {{"q": ..., "expect": ...}}.')
     pairs = []
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+    for number, line in enumerate(path.read_text("utf-8").split("\n"), start=1):  # not U+2028's lines
         if not line.strip():
             continue
         try:

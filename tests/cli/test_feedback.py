@@ -62,3 +62,39 @@ def test_export_to_output_the_shell_closed_is_said_in_one_line(voted):
     )
     assert result.returncode == 1
     assert result.stderr.decode() == "storybot: could not write the output (Bad file descriptor).\n"
+
+
+async def test_a_question_holding_a_line_separator_is_exported_on_one_line_and_replayed(tmp_path):
+    """json.dumps leaves U+2028, U+2029 and NEL as they are, and str.splitlines ends a line at each: a reader's
+    question pasted with one split its record in two, and `eval --questions` refused the whole file."""
+    data = tmp_path / "data"
+    database = await Database.open(Settings(data=data))
+    question = "Where was Sébastien\u2028born?\u2029\x85"
+    judgement = Judgement(
+        server_id=1,
+        channel_id=1,
+        message_id=2,
+        user_id=3,
+        vote=Vote.DOWN,
+        question=question,
+        story_path="violinist.md",
+        story_title="The Violinist\u2028of Moscow",
+        passage=1,
+        excerpt="Born in\u2029Moscow.",
+    )
+    try:
+        await database.feedback.record(judgement)
+    finally:
+        await database.close()
+    exported = tmp_path / "to-fix.jsonl"
+    assert run("feedback", "export", str(exported), env={"STORYBOT_DATA": str(data)}).returncode == 0
+    [line] = exported.read_text("utf-8").splitlines()
+    record = json.loads(line)
+    assert record["q"] == question and record["story"] == "The Violinist\u2028of Moscow"
+    exported.write_text(json.dumps(record | {"expect": "Moscow"}, ensure_ascii=False) + "\n", "utf-8")  # by hand
+    replayed = run("eval", "--questions", str(exported))
+    assert replayed.returncode == 0, replayed.stderr
+    assert "1 question: hit@1 100.0%" in replayed.stdout
+
+    asked = run("ask", "--json", stdin=f"{question}\nwho is sofia\n")
+    assert [json.loads(line)["question"] for line in asked.stdout.splitlines()] == [question, "who is sofia"]
