@@ -12,7 +12,7 @@ from typing import TextIO
 from bot.cli.render import DEFAULT_WIDTH, answer_text, lookup_text, stories_text
 from bot.core.bot_requests import BotRequest
 from bot.core.library import StoryLibrary
-from bot.messages import CONSOLE_HELP, THANKS_REPLY, greeting_text, library_size, story_choice_text
+from bot.messages import CONSOLE_HELP, THANKS_REPLY, greeting_text, library_size, story_choice_text, typed_name
 from bot.operations.ask import Asked, ask
 from bot.operations.list_stories import list_stories
 from bot.operations.look_up_person import look_up_person
@@ -69,7 +69,7 @@ def _respond(
     elif command == "/story":
         story = _choose_story(library, rest, story, library_work, stdout)
     elif command.startswith("/"):
-        print(f"Unknown command {command}. {CONSOLE_HELP}", file=stdout)
+        print(f"Unknown command {typed_name(command)}. {CONSOLE_HELP}", file=stdout)
     else:
         answered = library_work.submit(ask, library, line, story=story).result()
         if answered.request is None:

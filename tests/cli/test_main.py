@@ -277,8 +277,9 @@ def test_console_story_command_scopes_until_cleared():
 def test_a_name_of_any_length_is_said_back_cut_short():
     # The console and the command line take a name of any length; a line of 1 MB came back whole, twice.
     name = "nobody " * 150_000
-    result = run("console", stdin=f"/performer {name}\n/story {name}\n")
+    result = run("console", stdin=f"/performer {name}\n/story {name}\n/{'x' * 1_000_000}\n")
     assert result.returncode == 0 and len(result.stdout) < 5_000
+    assert f'Unknown command "/{"x" * (NAME_ECHOED - 1)}…".' in result.stdout
     assert f'No one called "{name[:NAME_ECHOED]}…" in the stories.' in result.stdout
     assert f'No story called "{name[:NAME_ECHOED]}…".' in result.stdout
     for command in (("performer", name[:100_000]), ("ask", "--story", name[:100_000], "who danced")):
