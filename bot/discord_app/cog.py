@@ -14,6 +14,7 @@ from bot.core.library import StoryLibrary
 from bot.discord_app.autocomplete import LOOKUP_SECONDS, AutocompleteTime
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral, show_in_place, story_bot
 from bot.discord_app.render import CHOICE_LIMIT, MESSAGE_LIMIT, Reply, plain_line, story_label
+from bot.discord_app.typed_text import well_formed
 from bot.messages import NO_STORIES_HERE, story_choice_text, wait_message
 from bot.operations.resolve_story import resolve_story
 from bot.operations.story_ref import StoryRef
@@ -83,7 +84,7 @@ async def one_story(interaction: discord.Interaction, library: StoryLibrary, nam
     the person which it could be."""
     # In a thread: a name matched against every title, forgiving typos, takes a tenth of a second among
     # thousands of stories, which the event loop and every server's questions would wait for.
-    resolution = await asyncio.to_thread(resolve_story, library, name)
+    resolution = await asyncio.to_thread(resolve_story, library, well_formed(name))  # said back: UTF-8 only
     if resolution.story is not None:
         return resolution.story
     await send_ephemeral(interaction, plain_line(story_choice_text(resolution), MESSAGE_LIMIT))

@@ -644,6 +644,8 @@ class FakeDiscord:
 
     def _answer(self, method: str, path: str, body: Any) -> web.Response:
         route = (method, path)
+        if not well_formed_text(body):
+            return _json({"message": "The request body contains invalid JSON.", "code": 50109}, 400)
         if isinstance(body, dict) and (problem := form_problem(body.get("data", body))):
             return _json({"message": "Invalid Form Body", "code": 50035, "errors": problem}, 400)
         if route == ("GET", "/users/@me"):
@@ -737,6 +739,17 @@ class FakeDiscord:
         }
         self.messages[int(message["id"])] = message
         return message
+
+
+def well_formed_text(body: Any) -> bool:
+    """Whether every string of a body is text UTF-8 holds: Discord keeps its strings as UTF-8, so half a surrogate
+    pair ("\\ud800", which JSON can write) is refused (discord-api-docs#6561, a custom_id holding one; refused here as
+    the invalid JSON it is to Discord, 50109)."""
+    try:
+        json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def form_problem(data: dict[str, Any]) -> str | None:

@@ -36,6 +36,18 @@ async def test_slash_ask_drops_discord_markup_from_the_question(fake, bot):
     assert data["allowed_mentions"] == {"parse": []}
 
 
+async def test_a_name_typed_with_half_a_surrogate_pair_is_said_back_as_text_discord_takes(fake, bot):
+    """Discord's JSON can carry half of a surrogate pair, which no UTF-8 holds, and Discord refuses it in what it is
+    sent (the fake refuses it too): /performer and a story option said such a name back, so the reply was refused
+    and the reader got nothing (questions were made well-formed already)."""
+    typed = {"performer": {"name": "\ud800Beethoven"}, "ask": {"question": "who", "story": "\udc80x"}}
+    for command, options in typed.items():
+        mark, _ = await fake.slash(command, **options)
+        data = (await callback(fake, mark))["data"]
+        assert data["content"].startswith(('No one called "\ufffdBeethoven"', 'No story called "\ufffdx"'))
+    assert "invalid JSON" not in bot.text
+
+
 async def test_more_results_spends_from_the_same_budget_as_questions(fake, bot):
     reader = fake.person()
     mark, _ = await fake.slash("ask", author=reader, question="Sophie orchestra")

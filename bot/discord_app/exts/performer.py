@@ -21,6 +21,7 @@ from bot.discord_app.render import (
     persistent_view,
     story_label,
 )
+from bot.discord_app.typed_text import well_formed
 from bot.one_line import one_line
 from bot.operations.look_up_person import PersonFound, PersonLookup, look_up_person, person_by_id, suggest_people
 
@@ -85,7 +86,7 @@ class Performers(StoryCog):
         library = await library_here(interaction)
         if library is None:
             return
-        lookup = await asyncio.to_thread(look_up_person, library, name)
+        lookup = await asyncio.to_thread(look_up_person, library, well_formed(name))  # said back: UTF-8 only
         if lookup.found is PersonFound.NONE:
             await send_ephemeral(interaction, not_found_text(lookup))
         elif lookup.found is PersonFound.AMBIGUOUS:
