@@ -17,10 +17,8 @@ from tests.cli.test_main import run, run_with_streams
 QUESTION = "Où est né Sébastien ? 日本"
 
 
-@pytest.fixture
-async def voted(tmp_path: Path) -> Path:
-    """A data folder whose database holds one 👎 on a question in French and Japanese."""
-    data = tmp_path / "data"
+async def voted_down(data: Path, question: str, story_title: str, excerpt: str) -> Path:
+    """A data folder whose database holds one 👎 on `question`."""
     database = await Database.open(Settings(data=data))
     judgement = Judgement(
         server_id=123456789012345678,
@@ -28,17 +26,23 @@ async def voted(tmp_path: Path) -> Path:
         message_id=2,
         user_id=3,
         vote=Vote.DOWN,
-        question=QUESTION,
+        question=question,
         story_path="violinist.md",
-        story_title="Sébastien, violoniste",
+        story_title=story_title,
         passage=1,
-        excerpt="Né à Moscou.",
+        excerpt=excerpt,
     )
     try:
         await database.feedback.record(judgement)
     finally:
         await database.close()
     return data
+
+
+@pytest.fixture
+async def voted(tmp_path: Path) -> Path:
+    """A data folder whose database holds one 👎 on a question in French and Japanese."""
+    return await voted_down(tmp_path / "data", QUESTION, "Sébastien, violoniste", "Né à Moscou.")
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
@@ -67,25 +71,8 @@ def test_export_to_output_the_shell_closed_is_said_in_one_line(voted):
 async def test_a_question_holding_a_line_separator_is_exported_on_one_line_and_replayed(tmp_path):
     """json.dumps leaves U+2028, U+2029 and NEL as they are, and str.splitlines ends a line at each: a reader's
     question pasted with one split its record in two, and `eval --questions` refused the whole file."""
-    data = tmp_path / "data"
-    database = await Database.open(Settings(data=data))
     question = "Where was Sébastien\u2028born?\u2029\x85"
-    judgement = Judgement(
-        server_id=1,
-        channel_id=1,
-        message_id=2,
-        user_id=3,
-        vote=Vote.DOWN,
-        question=question,
-        story_path="violinist.md",
-        story_title="The Violinist\u2028of Moscow",
-        passage=1,
-        excerpt="Born in\u2029Moscow.",
-    )
-    try:
-        await database.feedback.record(judgement)
-    finally:
-        await database.close()
+    data = await voted_down(tmp_path / "data", question, "The Violinist\u2028of Moscow", "Born in\u2029Moscow.")
     exported = tmp_path / "to-fix.jsonl"
     assert run("feedback", "export", str(exported), env={"STORYBOT_DATA": str(data)}).returncode == 0
     [line] = exported.read_text("utf-8").splitlines()
