@@ -8,6 +8,7 @@ import datetime
 import logging
 import re
 from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
 
 import pytest
 import pytest_asyncio
@@ -28,6 +29,9 @@ from tests.discord_app.fake_discord import (
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, reply_to
 from tests.discord_app.test_reading import buttons, click
 
+if TYPE_CHECKING:  # discord.types is for type checkers: importing it at run time is circular
+    from discord.types.user import User as UserPayload
+
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 __all__ = ["fake"]  # the module-scoped fixture, shared with the other end-to-end tests
 QUESTION = "Where was Sébastien born?"
@@ -45,7 +49,7 @@ async def bot(fake: FakeDiscord) -> AsyncIterator[BotProcess]:
     await process.stop()
 
 
-async def asked(fake: FakeDiscord, question: str, asker: dict) -> tuple[dict, dict]:
+async def asked(fake: FakeDiscord, question: str, asker: UserPayload) -> tuple[dict, dict]:
     """The bot's answer (as sent) and the message Discord keeps of it (what a click carries)."""
     body = await reply_to(fake, f"{MENTION} {question}", mentions=[BOT_USER], author=asker)
     return body, next(m for m in reversed(fake.messages.values()) if m["embeds"] == body["embeds"])
@@ -116,7 +120,9 @@ async def test_an_answer_kept_for_one_server_is_not_reopened_from_another():
                 seen = await callback(two, mark)
                 assert seen["type"] == 4 and seen["data"]["flags"] & EPHEMERAL
                 assert seen["data"]["content"] == ANSWERED_ELSEWHERE and "embeds" not in seen["data"]
-        here = await click(two, message, buttons(body)["More results"], asker)  # in its own server, as ever
+        data = {"custom_id": buttons(body)["More results"]["custom_id"], "component_type": 2}
+        mark, _ = await two.interact(3, data, message=message, author=asker)  # in its own server, as ever
+        here = await callback(two, mark)
         assert here["type"] == 7 and here["data"]["embeds"][0]["footer"]["text"] == f"Q: {question}"
     finally:
         await process.stop()
