@@ -4,7 +4,7 @@ Reading a stored file again for every view built after a start cost a worker pro
 a file, with servers' files taking turns in one reader. The text is kept as data (JSON, never pickle: a database
 row must not run code when read), compressed with zlib: story text packs to about a third, and every version of a
 shelf is kept for good. What read it is kept with it (stored_reading): text a reader reads differently since is read
-again from the file.
+again from the file, and stored in place of the old one only by newer readers (newer_reading).
 """
 
 from __future__ import annotations
@@ -25,6 +25,46 @@ FORMAT = 1
 def stored_reading() -> str:
     """What decides a stored text: this layout, the readers' version and their libraries (reading_signature)."""
     return f"{FORMAT}|{reading_signature()}"
+
+
+def newer_reading(reading: str, than: str) -> bool:
+    """Whether a text read by `reading` should replace one read by `than`: its layout, then its readers' version, then
+    its libraries' versions (a library installed over one missing) are newer, in that order.
+
+    Two processes on one database whose readers differ (a rolling upgrade, machines installed apart) each replaced the
+    other's text, and read every file again at every start. One text a version, the newest kept, is stable: the older
+    process reads its files (not storing them) until it is upgraded, and the database holds one text a version as
+    before, where a text for each reading would double what a server stores (counted against its room) and keep the
+    texts of readers long gone. The order is total and the same in every process, so two readers never take turns."""
+    return _order(reading, than) > _order(than, reading)
+
+
+def _order(reading: str, other: str) -> tuple[tuple[int, ...], ...]:
+    """`reading` as numbers to compare with `other`'s: layout, readers' version, then each library either names (by
+    name; 0 where missing, or where a part is no number: an unknown reading is older than any known one)."""
+    layout, readers, libraries = _parts(reading)
+    names = sorted({*libraries, *_parts(other)[2]})
+    return (_release(layout), _release(readers), *(_release(libraries.get(name, "")) for name in names))
+
+
+def _parts(reading: str) -> tuple[str, str, dict[str, str]]:
+    """A stored_reading's layout, readers' version and libraries' versions by name."""
+    layout, readers, libraries = [*reading.split("|", 2), "", ""][:3]
+    named = (entry.partition("=") for entry in libraries.split(",") if entry)
+    return layout, readers, {name: version for name, _, version in named}
+
+
+def _release(version: str) -> tuple[int, ...]:
+    """A version's leading numbers ("4.10.1rc2": 4, 10, 1, which is above 4.9); (0,) for none ("missing")."""
+    numbers = []
+    for part in version.split("."):
+        digits = len(part) - len(part.lstrip("0123456789"))
+        if not digits:
+            break
+        numbers.append(int(part[:digits]))
+        if digits < len(part):
+            break
+    return (1, *numbers) if numbers else (0,)
 
 
 def pack_story(story: ShelfStoryText) -> bytes:
@@ -48,10 +88,12 @@ def pack_story(story: ShelfStoryText) -> bytes:
     return zlib.compress(json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode(), 6)
 
 
-def unpack_story(story: int, name: str, packed: bytes) -> ShelfStoryText:
-    """The story pack_story packed, as the shelf story `story`; ValueError when it is not such a text."""
+def unpack_story(story: int, name: str, packed: bytes, most_bytes: int) -> ShelfStoryText:
+    """The story pack_story packed, as the shelf story `story`; ValueError when it is not such a text, also when it
+    unpacks to more than `most_bytes` (a damaged or hostile row: zlib packs a gigabyte of one byte in a megabyte, and
+    a server may store 256 MB). No more is unpacked than that."""
     try:
-        found = json.loads(zlib.decompress(packed))
+        found = json.loads(_unpacked(packed, most_bytes))
     except (zlib.error, ValueError, RecursionError) as error:  # not JSON, nor UTF-8, or nested past json's depth
         raise ValueError(f"is no stored text ({error})") from error
     if not isinstance(found, dict) or not isinstance(found.get("title"), str):
@@ -67,6 +109,17 @@ def unpack_story(story: int, name: str, packed: bytes) -> ShelfStoryText:
     chapter_of = [chapter for (start, chapter), end in zip(chapters, ends, strict=True) for _ in range(end - start)]
     passages = zip(accumulate(paragraphs), chapter_of, accumulate(numbers), texts, strict=True)
     return ShelfStoryText(story, name, found["title"], tuple(PassageText(*passage) for passage in passages))
+
+
+def _unpacked(packed: bytes, most_bytes: int) -> bytes:
+    """The bytes zlib packed, at most `most_bytes` of them (ValueError past it, or for a stream cut short)."""
+    unpacking = zlib.decompressobj()
+    unpacked = unpacking.decompress(packed, most_bytes + 1)
+    if len(unpacked) > most_bytes:
+        raise ValueError(f"unpacks to more than {most_bytes} bytes")
+    if not unpacking.eof:
+        raise ValueError("its packed stream is cut short")
+    return unpacked
 
 
 def _steps(numbers: list[int]) -> list[int]:

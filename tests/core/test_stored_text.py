@@ -8,10 +8,13 @@ import pytest
 
 from bot.core.shelf import story_file
 from bot.core.shelf_corpus import ShelfStoryText
-from bot.core.stored_text import pack_story, unpack_story
+from bot.core.stored_text import newer_reading, pack_story, stored_reading, unpack_story
+from bot.settings import UPLOAD_MB
 from tests.core.readers.format_fixtures import FIXTURES
 from tests.operations.test_change_shelf import word_file
 
+UNPACKED = UPLOAD_MB * 2**20
+"""What a view lets a stored text unpack to, by default (ServerViews)."""
 CHAPTERS = (
     "# The Weir\n\n## I. Dawn\n\nThe miller's daughter crossed the weir.\n\nThe water was high.\n\n"
     "## II. Dusk\n\nShe came back by the bridge, «singing».\n"
@@ -24,12 +27,14 @@ CHAPTERS = (
 )
 def test_an_uploads_stored_text_is_the_story_its_file_reads_as(name: str, data: bytes):
     upload = story_file(data, name, None)
-    assert unpack_story(7, name, upload.text) == ShelfStoryText.read(7, name, data)  # chapters, numbers, title
+    assert unpack_story(7, name, upload.text, UNPACKED) == ShelfStoryText.read(
+        7, name, data
+    )  # chapters, numbers, title
 
 
 def test_a_titled_uploads_stored_text_has_its_title():
     upload = story_file(b"The wheel turned.", "mill.md", "The Mill")
-    assert unpack_story(1, "mill.md", upload.text).title == "The Mill"
+    assert unpack_story(1, "mill.md", upload.text, UNPACKED).title == "The Mill"
 
 
 def test_stored_text_is_compressed_and_holds_a_packed_file_in_less_than_the_file():
@@ -63,4 +68,37 @@ def test_stored_text_is_compressed_and_holds_a_packed_file_in_less_than_the_file
 )
 def test_what_is_no_stored_text_is_refused_with_a_reason(packed: bytes):
     with pytest.raises(ValueError, match="is no stored text"):
-        unpack_story(1, "weir.md", packed)
+        unpack_story(1, "weir.md", packed, UNPACKED)
+
+
+def test_a_stored_text_is_unpacked_up_to_the_most_it_may_be_and_no_further():
+    """zlib packs a gigabyte of one byte in a megabyte: a damaged or hostile row was unpacked whole, whatever its size
+    (here 64 MB of spaces, which JSON reads past, in 64 KB)."""
+    packed = pack_story(ShelfStoryText.read(1, "weir.md", CHAPTERS.encode()))
+    size = len(zlib.decompress(packed))
+    assert unpack_story(1, "weir.md", packed, size).title == "The Weir"
+    with pytest.raises(ValueError, match=f"is no stored text \\(unpacks to more than {size - 1} bytes\\)"):
+        unpack_story(1, "weir.md", packed, size - 1)
+    bomb = zlib.compress(b" " * 2**26 + zlib.decompress(packed), 9)
+    assert len(bomb) < 2**17
+    with pytest.raises(ValueError, match="unpacks to more than"):
+        unpack_story(1, "weir.md", bomb, 2**20)
+    with pytest.raises(ValueError, match="cut short"):
+        unpack_story(1, "weir.md", packed[:-8], size)
+
+
+@pytest.mark.parametrize(
+    ("newer", "older"),
+    [
+        ("1|9|lxml=5.2.0,pypdf=4.10.0", "1|9|lxml=5.2.0,pypdf=4.9.1"),  # by number, not by text ("4.10" < "4.9")
+        ("1|9|lxml=5.2.0,pypdf=6.1.0", "1|9|lxml=5.2.0,pypdf=missing"),  # a library installed
+        ("1|10|lxml=5.2.0,pypdf=missing", "1|9|lxml=5.3.0,pypdf=6.1.0"),  # the readers' version first
+        ("2|1|lxml=missing", "1|10|lxml=5.3.0"),  # the layout before all
+        ("1|9|lxml=5.2.0,pypdf=6.1.0", "1|9|lxml=5.2.0"),  # a library the other does not name
+        ("1|9|lxml=5.2.0", "not a reading"),
+    ],
+)
+def test_of_two_readings_one_is_newer_the_same_in_every_process(newer: str, older: str):
+    """So that two processes whose readers differ never take turns replacing each other's stored text."""
+    assert newer_reading(newer, older) and not newer_reading(older, newer)
+    assert not newer_reading(newer, newer) and not newer_reading(stored_reading(), stored_reading())

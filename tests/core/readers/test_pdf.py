@@ -12,6 +12,7 @@ from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.stored_text import unpack_story
 from tests.cli.test_main import command_environment, run
 from tests.core.readers.lighthouse import CHAPTERS, TITLE, check_story
+from tests.core.test_stored_text import UNPACKED
 
 pytest.importorskip("pypdf", reason="the PDF reader needs the formats extra: pip install -e '.[formats]'")
 fpdf = pytest.importorskip("fpdf", reason="the PDF tests write their PDFs with fpdf2 (in the test extra)")
@@ -324,4 +325,4 @@ def test_a_code_a_font_maps_to_half_a_surrogate_pair_is_read_as_the_replacement_
     raw = (tmp_path / "weir.pdf").read_bytes()
     upload = story_file(raw, "weir.pdf", None)
     assert upload.story is not None and upload.story.passages[0].text.endswith("weir \ufffd at dawn \U0001f600.")
-    assert unpack_story(1, "weir.pdf", upload.text) == ShelfStoryText.read(1, "weir.pdf", raw)
+    assert unpack_story(1, "weir.pdf", upload.text, UNPACKED) == ShelfStoryText.read(1, "weir.pdf", raw)
