@@ -117,7 +117,8 @@ shelf_texts = sa.Table(
     sa.Column("packed", sa.LargeBinary, nullable=False),
 )
 """The story a version's file was read as (its title and passages, packed by bot.core.stored_text), so that no view
-reads the file again, and what read it (`reading`: text read by readers that changed since is read again). A table of
-its own, not a column of `shelf_versions`: text stored later (for a version from before it was kept, or read again by
-a newer reader) is a row written apart from the version's, whose file it never rewrites (SQLite writes a whole row
-again on any update, its file's megabytes too). Gone with its file when the owner moves that out."""
+reads the file again, and what read it (`reading`: text read by older readers is read again and replaced, one read by
+newer readers stands: bot.core.stored_text.newer_reading). A table of its own, not a column of `shelf_versions`: text
+stored later (for a version from before it was kept, or read again by a newer reader) is a row written apart from the
+version's, whose file it never rewrites (SQLite writes a whole row again on any update, its file's megabytes too), and
+counted against the server's room as an upload's text is. Gone with its file when the owner moves that out."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime
 import subprocess
 from pathlib import Path
 
@@ -12,14 +13,26 @@ from alembic.config import Config
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.settings import QuestionBudget, Settings
+from bot.state import shelves as shelves_module
 from bot.state.database import MIGRATIONS, Database
 from bot.state.shelf_rules import RESTORE_ROOM, VERSION_BYTES, StoreRoom
-from bot.state.shelves import ShelfAction, ShelfRefusal, ShelfStore, StoredText
-from bot.state.tables import shelf_texts
+from bot.state.shelves import FoundText, ShelfAction, ShelfRefusal, ShelfStore, StoredText, TextKept
+from bot.state.tables import shelf_texts, shelf_versions
+from bot.state.tables import shelves as shelves_table
 from tests.cli.test_main import run
 
 SERVER, OTHER_SERVER = 111, 222
 ALICE, BOB = 1, 2
+
+
+async def text_stored(shelves: ShelfStore, version_id: int) -> StoredText | None:
+    """The text stored with a version, whatever read it: found by its reading, as a view of those readers finds it."""
+    found = (await shelves.texts([version_id], "")).get(version_id)
+    if found is None:
+        return None
+    packed = (await shelves.texts([version_id], found.reading))[version_id].packed
+    assert packed is not None
+    return StoredText(found.reading, packed)
 
 
 async def downgraded(database: Database, revision: str) -> None:
@@ -338,17 +351,24 @@ async def test_a_version_keeps_the_text_it_was_read_as_and_text_stored_later_nev
     added = await shelves.add(SERVER, "mill.md", b"# The Mill", ALICE, replace=False, text=read)
     older = await shelves.add(SERVER, "weir.md", b"# The Weir", ALICE, replace=False)  # as before texts were kept
     assert added.version_id is not None and older.version_id is not None
-    assert await shelves.text(added.version_id) == read and await shelves.text(older.version_id) is None
+    assert await text_stored(shelves, added.version_id) == read and await text_stored(shelves, older.version_id) is None
     again = StoredText("1|9|newer reader", b"packed again")
-    assert await shelves.keep_text(older.version_id, read) and await shelves.keep_text(added.version_id, again)
-    assert await shelves.text(older.version_id) == read and await shelves.text(added.version_id) == again
+    assert await shelves.keep_text(older.version_id, read) is TextKept.STORED
+    assert await shelves.keep_text(added.version_id, again) is TextKept.TAKEN  # it found none: one came since
+    assert await shelves.keep_text(added.version_id, again, replacing="1|8|other") is TextKept.TAKEN
+    assert await shelves.keep_text(added.version_id, again, replacing=read.reading) is TextKept.STORED
+    assert (
+        await text_stored(shelves, older.version_id) == read and await text_stored(shelves, added.version_id) == again
+    )
     assert [await shelves.file(v) for v in (added.version_id, older.version_id)] == [b"# The Mill", b"# The Weir"]
     assert older.story_id is not None
     removal = await shelves.remove(SERVER, older.story_id, ALICE)
-    assert removal.version_id is not None and not await shelves.keep_text(removal.version_id, read)  # no file
-    assert await shelves.text(removal.version_id) is None
+    assert removal.version_id is not None and await shelves.keep_text(removal.version_id, read) is TextKept.NO_FILE
+    assert await text_stored(shelves, removal.version_id) is None
     restored = await shelves.restore(SERVER, older.version_id, BOB)
-    assert restored.version_id is not None and await shelves.text(restored.version_id) is None  # its source's stands
+    assert (
+        restored.version_id is not None and await text_stored(shelves, restored.version_id) is None
+    )  # its source's stands
     assert {s.name: s.version_id for s in (await shelves.stories(SERVER)).stories}["weir.md"] == older.version_id
 
 
@@ -359,9 +379,9 @@ async def test_kept_files_moved_out_take_their_texts_with_them(database: Databas
     two = await shelves.add(SERVER, "a.md", b"two", ALICE, replace=True, text=read)
     assert one.version_id is not None and two.version_id is not None
     assert await shelves.move_out(SERVER, [one.version_id]) == 1
-    assert await shelves.text(one.version_id) is None and await shelves.text(two.version_id) == read
-    assert not await shelves.keep_text(one.version_id, read)  # a view that read it before the move stores nothing
-    assert await shelves.text(one.version_id) is None
+    assert await text_stored(shelves, one.version_id) is None and await text_stored(shelves, two.version_id) == read
+    assert await shelves.keep_text(one.version_id, read) is TextKept.NO_FILE  # a view that read it before the move
+    assert await text_stored(shelves, one.version_id) is None
 
 
 async def test_a_database_from_before_texts_were_kept_is_upgraded_keeping_its_files(database_settings: Settings):
@@ -374,9 +394,10 @@ async def test_a_database_from_before_texts_were_kept_is_upgraded_keeping_its_fi
     upgraded = await Database.open(database_settings)
     try:
         assert await upgraded.shelves.file(added.version_id) == b"# The Mill"
-        assert await upgraded.shelves.text(added.version_id) is None
-        assert await upgraded.shelves.keep_text(added.version_id, StoredText("1|8|reader", b"packed"))
-        assert await upgraded.shelves.text(added.version_id) == StoredText("1|8|reader", b"packed")
+        assert await text_stored(upgraded.shelves, added.version_id) is None
+        kept = await upgraded.shelves.keep_text(added.version_id, StoredText("1|8|reader", b"packed"))
+        assert kept is TextKept.STORED
+        assert await text_stored(upgraded.shelves, added.version_id) == StoredText("1|8|reader", b"packed")
     finally:
         await upgraded.close()
 
@@ -402,7 +423,7 @@ async def test_a_text_stored_while_its_file_is_moved_out_goes_out_with_it_on_pos
             await holder.rollback()
             await keeping
             assert await moving == 1
-        assert await shelves.text(one.version_id) is None
+        assert await text_stored(shelves, one.version_id) is None
     finally:
         await database.close()
 
@@ -422,8 +443,10 @@ async def test_a_file_moved_out_by_another_process_as_a_view_stores_its_text_tak
 ):
     """`shelf export-kept` (a real process) moves the file out as a view has found it there and is about to store
     its text. The check and the write were two statements, and SQLite's driver runs a SELECT outside the
-    transaction that the write begins: the text was stored for a version with no file."""
-    database = await Database.open(database_settings)
+    transaction that the write begins: the text was stored for a version with no file. The export runs inside
+    keep_text's call (on PostgreSQL on the event loop's thread), so its deadline is the export's too: 3 s were passed
+    under load."""
+    database = await Database.open(database_settings, deadline=60.0)
     try:
         shelves = database.shelves
         one = await shelves.add(SERVER, "a.md", b"one", ALICE, replace=False)
@@ -436,12 +459,89 @@ async def test_a_file_moved_out_by_another_process_as_a_view_stores_its_text_tak
         exported: list[subprocess.CompletedProcess[str]] = []
 
         def moved_out_first(_connection: object, _cursor: object, statement: str, *_: object) -> None:
-            if statement.startswith("INSERT INTO shelf_texts") and not exported:
+            # keep_text's first statement: on PostgreSQL it takes the shelf's lock first, which a move waits for
+            if statement.startswith(("INSERT INTO shelf_texts", "SELECT shelves.version")) and not exported:
                 exported.append(run(*export, env=where))
 
         sa.event.listen(database.engine.sync_engine, "before_cursor_execute", moved_out_first)
         stored = await shelves.keep_text(one.version_id, StoredText("1|8|reader", b"packed story"))
         assert exported[0].returncode == 0, exported[0].stderr
-        assert not stored and await shelves.text(one.version_id) is None
+        assert stored is TextKept.NO_FILE and await text_stored(shelves, one.version_id) is None
+    finally:
+        await database.close()
+
+
+async def test_the_texts_of_a_shelf_are_read_a_few_hundred_versions_a_statement(database: Database, monkeypatch):
+    """Each version's text only where the asking reading read it (another's is not read: it cannot be used)."""
+    monkeypatch.setattr(shelves_module, "TEXTS_READ", 2)
+    shelves, read = database.shelves, StoredText("1|8|reader", b"packed story")
+    mill = await shelves.add(SERVER, "mill.md", b"# The Mill", ALICE, replace=False, text=read)
+    weir = await shelves.add(SERVER, "weir.md", b"# The Weir", ALICE, replace=False, text=StoredText("1|7|old", b"x"))
+    ford = await shelves.add(SERVER, "ford.md", b"# The Ford", ALICE, replace=False)
+    other = await shelves.add(OTHER_SERVER, "dam.md", b"# The Dam", BOB, replace=False, text=read)
+    versions = [c.version_id or 0 for c in (mill, weir, ford, other)]
+    statements: list[str] = []
+
+    def counted(_connection: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    sa.event.listen(database.engine.sync_engine, "before_cursor_execute", counted)
+    found = await shelves.texts([*versions, 10**6], read.reading)
+    assert len([s for s in statements if "FROM shelf_texts" in s]) == 3  # 5 versions, 2 a statement
+    assert found == {
+        mill.version_id: FoundText(read.reading, read.packed),
+        weir.version_id: FoundText("1|7|old", None),
+        other.version_id: FoundText(read.reading, read.packed),
+    }
+
+
+async def test_a_text_stored_later_counts_against_what_the_server_may_store(database: Database):
+    """A view stores the text of a version from before texts were kept, or of newer readers: it was never counted, so
+    a server stored past its room. What it replaces is freed, and another server's room is its own."""
+    roomy = ShelfStore(database.guarded, most_stored=2**20)
+    first = await roomy.add(SERVER, "a.md", b"x" * 100, ALICE, replace=False)
+    second = await roomy.add(SERVER, "b.md", b"y" * 100, ALICE, replace=False)
+    await roomy.add(OTHER_SERVER, "c.md", b"z" * 900, BOB, replace=False)
+    assert first.version_id is not None and second.version_id is not None
+    shelves = ShelfStore(database.guarded, most_stored=200 + 2 * VERSION_BYTES + 600)
+    assert await shelves.keep_text(first.version_id, StoredText("1|8|reader", bytes(601))) is TextKept.NO_ROOM
+    assert await text_stored(shelves, first.version_id) is None
+    assert await shelves.keep_text(first.version_id, StoredText("1|8|reader", bytes(400))) is TextKept.STORED
+    assert await shelves.keep_text(second.version_id, StoredText("1|8|reader", bytes(201))) is TextKept.NO_ROOM
+    newer = StoredText("1|9|newer", bytes(600))
+    assert await shelves.keep_text(first.version_id, newer, replacing="1|8|reader") is TextKept.STORED  # 400 freed
+    assert await text_stored(shelves, first.version_id) == newer
+    assert (await shelves.add(SERVER, "b.md", b"w", ALICE, replace=True)).refusal is ShelfRefusal.STORE_FULL
+
+
+async def test_a_text_stored_as_a_change_commits_is_counted_with_that_change_on_postgresql(postgresql_url: str):
+    """A change that passed its check of the room holds the shelf's lock until it commits; a text stored meanwhile
+    summed what the server stores from before that change, and both were stored, past the room."""
+    database = await Database.open(Settings(data=Path("unused"), database_url=postgresql_url))
+    try:
+        shelves = ShelfStore(database.guarded, most_stored=1000 + 2 * VERSION_BYTES)
+        one = await shelves.add(SERVER, "a.md", b"x" * 100, ALICE, replace=False)
+        assert one.version_id is not None and one.story_id is not None
+        async with database.engine.connect() as changing, database.engine.connect() as watcher:
+            await changing.begin()  # a replace of 700 bytes, its room checked, not yet committed
+            await changing.execute(
+                sa.update(shelves_table).where(shelves_table.c.server_id == SERVER).values(version=2)
+            )
+            await changing.execute(
+                sa.insert(shelf_versions).values(
+                    story_id=one.story_id,
+                    server_id=SERVER,
+                    shelf_version=2,
+                    action=ShelfAction.REPLACED.value,
+                    data=b"y" * 700,
+                    size=700,
+                    user_id=ALICE,
+                    created_at=datetime.datetime.now(datetime.UTC),
+                )
+            )
+            keeping = asyncio.create_task(shelves.keep_text(one.version_id, StoredText("1|8|reader", bytes(300))))
+            await _until_waiting(watcher, 1, keeping)
+            await changing.commit()
+            assert await keeping is TextKept.NO_ROOM
     finally:
         await database.close()
