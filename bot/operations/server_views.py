@@ -29,10 +29,10 @@ from bot.core.shelf import ShelfError, UploadRefusal
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.shelf_parts import ShelfParts, shelf_parts
 from bot.core.shelf_reader import ShelfReader
-from bot.core.stored_text import pack_story, stored_reading, unpack_story
+from bot.core.stored_text import newer_reading, pack_story, stored_reading, unpack_story
 from bot.operations.library_holder import LibraryHolder
 from bot.state.guarded_engine import DatabaseUnavailable
-from bot.state.shelves import ShelfStore, StoredText
+from bot.state.shelves import FoundText, ShelfStore, ShelfStory, StoredText, TextKept
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,14 @@ class ServerViews:
         self._stories: OrderedDict[int, ShelfStoryText] = OrderedDict()
         self._unread: OrderedDict[int, None] = OrderedDict()
         """The shelf versions whose files gave no story here, most recent last."""
+        self._full: OrderedDict[int, None] = OrderedDict()
+        """The servers told of in the log as too full to store a text read here (told once)."""
         settings = libraries.settings
+        self._most_unpacked = settings.upload_mb * 2**20
+        """The most a stored text may unpack to (unpack_story): the memory a reader may take, within which an upload's
+        reader read and packed it; a larger one was packed by no reader (a damaged or hostile row), and its file is read
+        again. A story searched holds 64 MB of characters at most (SHELF_BYTES), under 0.2 GB of JSON at 3 bytes a
+        character, below the least STORYBOT_UPLOAD_MB may be (256)."""
         self._reader = ShelfReader(seconds=settings.upload_seconds, megabytes=settings.upload_mb)
         self._poll: asyncio.Task[None] | None = None
         self._rebuilding: asyncio.Task[None] | None = None
@@ -340,9 +347,15 @@ class ServerViews:
             self._watch(server_id, version)
         texts = []
         reading = stored_reading()
+        unknown = [
+            s.version_id
+            for s in shelf.stories
+            if s.version_id not in self._stories and s.version_id not in self._unread
+        ]
+        stored = await self._shelves.texts(unknown, reading) if unknown else {}  # a few statements, not one a story
         async with self._reader.session():
-            for story in shelf.stories:
-                text = await self._story(story.story_id, story.name, story.version_id, reading)
+            for story in shelf.stories:  # each packed text let go once its story is read
+                text = await self._story(server_id, story, stored.pop(story.version_id, None), reading)
                 if text is not None:
                     texts.append((story.version_id, text))
         owner = None if hidden else library
@@ -369,27 +382,32 @@ class ServerViews:
         while len(self._stories) > 1 and (len(self._stories) > STORIES_KEPT or characters > most_characters):
             characters -= self._stories.popitem(last=False)[1].characters
 
-    async def _story(self, story_id: int, name: str, version_id: int, reading: str) -> ShelfStoryText | None:
-        """The story a version's file holds: kept here, else the text stored with it (read by `reading`, the readers
-        now), else its file read again, in the reader's worker, and its text stored for every view after."""
+    async def _story(
+        self, server_id: int, story: ShelfStory, stored: FoundText | None, reading: str
+    ) -> ShelfStoryText | None:
+        """The story a version's file holds: kept here, else the text stored with it (`stored`, read by `reading`, the
+        readers now), else its file read again, in the reader's worker, and its text stored for every view after
+        (unless a newer reader's text is stored: newer_reading)."""
+        story_id, name, version_id = story.story_id, story.name, story.version_id
         kept = self._stories.get(version_id)
         if kept is not None:
             self._stories.move_to_end(version_id)
             return kept
         if version_id in self._unread:
             return None
-        stored = await self._shelves.text(version_id)
         why, level = "no text was stored with it", logging.INFO
-        if stored is not None and stored.reading != reading:
-            why = "its text was stored by other readers"
-        elif stored is not None:
+        if stored is not None and stored.packed is not None:
             try:
-                text = await asyncio.to_thread(unpack_story, story_id, name, stored.packed)
+                text = await asyncio.to_thread(unpack_story, story_id, name, stored.packed, self._most_unpacked)
             except ValueError as reason:
                 why, level = f"its stored text {reason}", logging.WARNING
             else:
                 self.read(version_id, text)
                 return text
+        elif stored is not None:
+            why = "its text was stored by other readers"
+            if not newer_reading(reading, stored.reading):
+                why = "its text was stored by newer readers, and stands"
         try:
             text = await self._reader.read(story_id, name, await self._shelves.file(version_id))
         except ShelfError as error:  # read when uploaded, within the same limits; a reader may have changed since
@@ -399,16 +417,31 @@ class ServerViews:
                 self._unread.popitem(last=False)
             return None
         log.log(level, "Read the shelf story %s (%s, version %s) from its file: %s.", story_id, name, version_id, why)
-        await self._store_text(version_id, StoredText(reading, await asyncio.to_thread(pack_story, text)))
+        if stored is None or stored.packed is not None or newer_reading(reading, stored.reading):
+            packed = StoredText(reading, await asyncio.to_thread(pack_story, text))
+            await self._store_text(server_id, version_id, packed, None if stored is None else stored.reading)
         self.read(version_id, text)
         return text
 
-    async def _store_text(self, version_id: int, text: StoredText) -> None:
-        """The text a file was read as, stored with its version: no view reads the file again, here or elsewhere."""
+    async def _store_text(self, server_id: int, version_id: int, text: StoredText, replacing: str | None) -> None:
+        """The text a file was read as, stored with its version: no view reads the file again, here or elsewhere,
+        unless the server stores all it may (logged once: the view searches it all the same, from the file)."""
         try:
-            await self._shelves.keep_text(version_id, text)
+            kept = await self._shelves.keep_text(version_id, text, replacing=replacing)
         except DatabaseUnavailable as error:
             log.warning("Could not store the text of shelf version %s (%s); it is read again later.", version_id, error)
+            return
+        if kept is TextKept.NO_ROOM and server_id not in self._full:
+            log.warning(
+                "Server %s stores all it may (STORYBOT_SHELF_STORED_MB): the texts of its files read here (version %s "
+                "first) are not stored, and are read from the files again after a start. Moving kept versions out "
+                "makes room (python -m bot shelf export-kept).",
+                server_id,
+                version_id,
+            )
+            self._full[server_id] = None
+            while len(self._full) > SERVERS_WATCHED:
+                self._full.popitem(last=False)
 
 
 def _problem(error: ShelfError) -> str:

@@ -14,7 +14,9 @@ from bot.settings import MIN_UPLOAD_MB, Settings
 from bot.state.database import Database
 from bot.state.shelves import ShelfAction
 from tests.cli.test_main import run
+from tests.core.test_stored_text import UNPACKED
 from tests.operations.test_change_shelf import word_file
+from tests.state.test_shelves import text_stored
 
 SERVER = 4321
 T = TypeVar("T")
@@ -66,9 +68,9 @@ def stored_texts(data: Path) -> dict[str, ShelfStoryText]:
     async def read(database: Database) -> dict[str, ShelfStoryText]:
         found = {}
         for story in (await database.shelves.stories(SERVER)).stories:
-            text = await database.shelves.text(story.version_id)
+            text = await text_stored(database.shelves, story.version_id)
             assert text is not None and text.reading == stored_reading()
-            found[story.name] = unpack_story(story.story_id, story.name, text.packed)
+            found[story.name] = unpack_story(story.story_id, story.name, text.packed, UNPACKED)
         return found
 
     return read_from(data, read)

@@ -12,11 +12,13 @@ import shutil
 import signal
 import threading
 import weakref
+import zlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from bot.core import stored_text
 from bot.core.library import StoryLibrary
@@ -32,14 +34,15 @@ from bot.operations.look_up_person import look_up_person
 from bot.operations.server_views import ServerViews
 from bot.settings import MIN_UPLOAD_MB, Settings
 from bot.state.database import Database
-from bot.state.shelves import StoredText
+from bot.state.shelf_rules import VERSION_BYTES
+from bot.state.shelves import ShelfStore, StoredText, TextKept
 from tests.best_hit import best_hit
 from tests.conftest import CORPUS
 from tests.core.readers.test_pdf import write_two_byte_page
 from tests.core.story_folder import library_facts
 from tests.core.test_worker import worker_processes
 from tests.operations.test_change_shelf import word_file
-from tests.state.test_shelves import downgraded
+from tests.state.test_shelves import downgraded, text_stored
 
 SERVER, OTHER_SERVER = 11, 22
 UPLOAD_SECONDS = 6
@@ -624,15 +627,17 @@ async def test_text_stored_by_other_readers_or_unreadable_is_read_again_from_the
     echo = await add_to_shelf(first.shelves, here, SERVER, "echo.docx", story_file(word_file(30), "echo.docx", None), 1)
     mill = await add_to_shelf(first.shelves, here, SERVER, "mill.md", story_file(MILL, "mill.md", None), 1)
     assert echo.change.version_id is not None and mill.change.version_id is not None
+    before = stored_reading()
     monkeypatch.setattr(stored_text, "FORMAT", stored_text.FORMAT + 1)  # as if the readers had changed since
-    await first.shelves.keep_text(mill.change.version_id, StoredText(stored_reading(), b"not a stored text"))
+    unreadable = StoredText(stored_reading(), b"not a stored text")
+    assert await first.shelves.keep_text(mill.change.version_id, unreadable, replacing=before) is TextKept.STORED
     caplog.set_level(logging.INFO, logger=server_views.__name__)
     view = await ServerViews(LibraryHolder(library, Settings()), first.shelves).view(SERVER)
     assert "The Old Mill" in titles(view) and word_story(view) == 30
     assert "echo.docx, version 1) from its file: its text was stored by other readers." in caplog.text
     assert "mill.md, version 2) from its file: its stored text is no stored text (" in caplog.text
     for version in (echo.change.version_id, mill.change.version_id):
-        stored = await first.shelves.text(version)
+        stored = await text_stored(first.shelves, version)
         assert stored is not None and stored.reading == stored_reading()  # the readers' of now
     caplog.clear()
     again = await ServerViews(LibraryHolder(library, Settings()), first.shelves).view(SERVER)
@@ -651,4 +656,95 @@ async def test_a_stored_pdf_read_with_half_a_surrogate_pair_is_searched_and_its_
     await first.shelves.add(SERVER, "mill.md", MILL, 1, replace=False)
     view = await ServerViews(LibraryHolder(library, Settings()), first.shelves).view(SERVER)
     assert {"The Old Mill", "Weir"} <= set(titles(view))
-    assert pdf.version_id is not None and await first.shelves.text(pdf.version_id) is not None
+    assert pdf.version_id is not None and await text_stored(first.shelves, pdf.version_id) is not None
+
+
+async def test_a_view_reads_its_stories_stored_texts_in_a_few_statements_not_one_each(library, databases):
+    """A view after a start read each story's stored text with a statement of its own: a server's 500 stories were 500
+    round trips to the database (on PostgreSQL, over the network) before its first question was answered."""
+    first, second = databases
+    here = ServerViews(LibraryHolder(library, Settings()), first.shelves)
+    for number in range(12):
+        upload = story_file(f"# Mill {number}\n\nThe miller ground rye.".encode(), f"mill{number}.md", None)
+        await add_to_shelf(first.shelves, here, SERVER, f"mill{number}.md", upload, 1)
+    read: list[str] = []
+
+    def counted(_connection: object, _cursor: object, statement: str, *_: object) -> None:
+        if "FROM shelf_texts" in statement:
+            read.append(statement)
+
+    sa.event.listen(second.engine.sync_engine, "before_cursor_execute", counted)
+    view = await ServerViews(LibraryHolder(library, Settings()), second.shelves).view(SERVER)
+    assert len([t for t in titles(view) if t.startswith("Mill ")]) == 12 and len(read) == 1
+
+
+async def test_a_stored_text_that_unpacks_past_what_a_reader_may_take_is_read_again_from_its_file(
+    library, databases, caplog
+):
+    """A damaged or hostile row: zlib packs a gigabyte of one byte in a megabyte, and a view unpacked whatever it held
+    (here a story padded with 2 MB of spaces, which JSON reads past, in 2 KB)."""
+    first, _ = databases
+    here = ServerViews(LibraryHolder(library, Settings()), first.shelves)
+    mill = await add_to_shelf(first.shelves, here, SERVER, "mill.md", story_file(MILL, "mill.md", None), 1)
+    assert mill.change.version_id is not None
+    story = b'{"title": "Bomb", "texts": ["Boom."], "paragraphs": [0], "numbers": [0], "chapters": [[0, null]]}'
+    bomb = zlib.compress(b" " * 2**21 + story, 9)
+    assert len(bomb) < 2**12
+    await first.shelves.keep_text(
+        mill.change.version_id, StoredText(stored_reading(), bomb), replacing=stored_reading()
+    )
+    caplog.set_level(logging.INFO, logger=server_views.__name__)
+    # 1 MB, the most a reader may take, and so a stored text unpack to (.md is read in the bot, not in a reader)
+    view = await ServerViews(LibraryHolder(library, Settings(upload_mb=1)), first.shelves).view(SERVER)
+    assert "The Old Mill" in titles(view) and "Bomb" not in titles(view)
+    assert f"from its file: its stored text is no stored text (unpacks to more than {2**20} bytes)" in caplog.text
+    stored = await text_stored(first.shelves, mill.change.version_id)
+    assert stored is not None and len(stored.packed) < len(bomb)  # the file's text, stored in its place
+
+
+async def test_texts_a_view_stores_later_count_against_what_the_server_may_store_and_a_full_one_reads_its_files(
+    library, databases, caplog
+):
+    """Versions from before texts were kept have their text stored by the first view that reads their file: those
+    texts were never counted, so a server could store past STORYBOT_SHELF_STORED_MB. Past it now, a text is not
+    stored, the view searches the file's story all the same, and the log says so once, not once a story."""
+    first, _ = databases
+    for name in ("mill.md", "weir.md"):  # as before texts were kept
+        await first.shelves.add(SERVER, name, MILL.replace(b"Old Mill", name.encode()), 1, replace=False)
+    stored = sum(len(MILL) + 4 + VERSION_BYTES for _ in range(2))
+    full = ShelfStore(first.guarded, most_stored=stored + 40)  # room for no text
+    caplog.set_level(logging.INFO, logger=server_views.__name__)
+    view = await ServerViews(LibraryHolder(library, Settings()), full).view(SERVER)
+    assert {"The mill.md", "The weir.md"} <= set(titles(view))
+    assert caplog.text.count(f"Server {SERVER} stores all it may (STORYBOT_SHELF_STORED_MB)") == 1
+    shelf = await first.shelves.stories(SERVER)
+    assert [await text_stored(first.shelves, s.version_id) for s in shelf.stories] == [None, None]
+    roomy = ShelfStore(first.guarded, most_stored=stored + 2**20)
+    await ServerViews(LibraryHolder(library, Settings()), roomy).view(SERVER)
+    assert all([await text_stored(first.shelves, s.version_id) for s in shelf.stories])
+
+
+async def test_processes_whose_readers_differ_keep_the_newer_text_and_stop_reading_files_again(
+    library, databases, caplog, monkeypatch
+):
+    """Two processes on one database, one with newer readers (a rolling upgrade): each read the other's stored texts
+    as stale, read every file again and stored its own text over the other's, so both read files at every start."""
+    first, second = databases
+    monkeypatch.setattr(stored_text, "FORMAT", stored_text.FORMAT + 1)  # the newer process uploads
+    newer = stored_reading()
+    here = ServerViews(LibraryHolder(library, Settings()), first.shelves)
+    echo = await add_to_shelf(first.shelves, here, SERVER, "echo.docx", story_file(word_file(30), "echo.docx", None), 1)
+    assert echo.change.version_id is not None
+    caplog.set_level(logging.INFO, logger=server_views.__name__)
+    for _ in range(2):  # the older process, started twice: it reads the file, and leaves the newer text stored
+        monkeypatch.setattr(stored_text, "FORMAT", stored_text.FORMAT - 1)
+        older = await ServerViews(LibraryHolder(library, Settings()), second.shelves).view(SERVER)
+        assert word_story(older) == 30
+        assert "from its file: its text was stored by newer readers, and stands." in caplog.text
+        stored = await text_stored(first.shelves, echo.change.version_id)
+        assert stored is not None and stored.reading == newer
+        monkeypatch.setattr(stored_text, "FORMAT", stored_text.FORMAT + 1)  # the newer process, started again
+        caplog.clear()
+        async with workers_watched() as started:
+            view = await ServerViews(LibraryHolder(library, Settings()), first.shelves).view(SERVER)
+        assert started == set() and "from its file" not in caplog.text and word_story(view) == 30
