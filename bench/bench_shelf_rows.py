@@ -15,11 +15,11 @@ import tempfile
 from pathlib import Path
 
 import sqlalchemy as sa
+from shelf_databases import postgresql_settings  # the sibling module
 
 from bot.settings import Settings
 from bot.state.database import Database
 from bot.state.shelves import ShelfStore
-from tests.postgresql import PostgreSQLServer, server_programs
 
 FILE = b"# T\n\nx."
 SQLITE_SIZE = "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE '%shelf%'"
@@ -56,17 +56,10 @@ async def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         sqlite = await bytes_per_version(Settings(data=Path(folder)), versions, SQLITE_SIZE)
     print(f"SQLite: {sqlite:.0f} bytes per kept version beyond its file ({versions} versions)")
-    programs = server_programs()
-    if programs is None:
-        print("PostgreSQL: not installed")
-        return
-    server = PostgreSQLServer(programs).start()
-    try:
-        settings = Settings(data=Path("unused"), database_url=server.new_database())
-        postgresql = await bytes_per_version(settings, versions, POSTGRESQL_SIZE)
-    finally:
-        server.stop()
-    print(f"PostgreSQL: {postgresql:.0f} bytes per kept version beyond its file ({versions} versions)")
+    with postgresql_settings() as settings:
+        if settings is not None:
+            postgresql = await bytes_per_version(settings, versions, POSTGRESQL_SIZE)
+            print(f"PostgreSQL: {postgresql:.0f} bytes per kept version beyond its file ({versions} versions)")
 
 
 if __name__ == "__main__":
