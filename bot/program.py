@@ -6,7 +6,8 @@ discord.py is imported only when one of them runs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import AsyncIterator, Callable, Sequence
 
 from bot.cli.main import main as command_line
 from bot.core.library import StoryLibrary
@@ -25,6 +26,15 @@ class DiscordBot:
         from bot.discord_app.invite import PERMISSIONS, application_id_from_token, invite_url
 
         return invite_url(application_id_from_token(token)), tuple(PERMISSIONS.values())
+
+    @contextlib.asynccontextmanager
+    async def stopped(self, settings: Settings) -> AsyncIterator[None]:
+        from bot.discord_app.database_lock import database_stopped
+        from bot.discord_app.run_lock import folder_stopped
+
+        with folder_stopped(settings):
+            async with database_stopped(settings):
+                yield
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,12 +11,13 @@ import math
 import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractAsyncContextManager, contextmanager
 from pathlib import Path
 from typing import Protocol
 
 from bot.cli.console import request_reply, run_console
 from bot.cli.corpus_warnings import print_changed_problems, print_problems
+from bot.cli.database import DatabaseCommandError, database_downgrade, database_status
 from bot.cli.evaluate import run_eval
 from bot.cli.feedback import ExportError, export_feedback
 from bot.cli.json_lines import json_line
@@ -74,6 +75,11 @@ class DiscordCommands(Protocol):
 
     def invite(self, token: str) -> tuple[str, tuple[str, ...]]:
         """The link that adds the bot to a server, and the permissions it asks for."""
+        ...
+
+    def stopped(self, settings: Settings) -> AbstractAsyncContextManager[None]:
+        """Holds the bot's run locks while the block runs (the data folder's on SQLite, the database's on
+        PostgreSQL), so that no bot runs meanwhile; a StartupError (exit 2) when one is running."""
         ...
 
 
@@ -176,6 +182,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     shelf_export.add_argument("--server", type=server_id, metavar="ID", required=True, help="the Discord server's id")
     shelf_export.add_argument("file", type=given_path, metavar="FILE", help="a new .zip file (never overwritten)")
+    database = commands.add_parser("database", help="the bot's database: its schema revision, and rolling it back")
+    database_commands = database.add_subparsers(dest="database_command", metavar="ACTION", required=True)
+    database_commands.add_parser("status", help="the database's schema revision and the revisions this storybot knows")
+    downgrade = database_commands.add_parser(
+        "downgrade",
+        help="take the database back to an earlier revision, for an older storybot (the bot stopped; README: "
+        "Rolling back)",
+    )
+    downgrade.add_argument(
+        "--to", required=True, metavar="REVISION", help="the revision an older storybot knows: 0004, or 4"
+    )
+    downgrade.add_argument(
+        "--yes",
+        action="store_true",
+        help="on PostgreSQL, drop the tables and columns that hold data (back it up first: pg_dump)",
+    )
     evaluate = commands.add_parser("eval", parents=[common], help="measure ranking quality (README: Ranking quality)")
     source = evaluate.add_mutually_exclusive_group()  # or --squad alone (checked in main)
     source.add_argument("--beir", type=given_path, metavar="DIR", help="a BEIR-layout collection, e.g. SciFact")
@@ -302,7 +324,15 @@ def main(argv: Sequence[str] | None = None, *, discord: DiscordCommands) -> int:
         code = _dispatch(args, settings, discord)
         sys.stdout.flush()  # what is still buffered fails here, where it is said, not unseen at exit
         return code
-    except (UsageError, SettingsError, CorpusError, DatasetError, ExportError, ShelfCommandError) as error:
+    except (
+        UsageError,
+        SettingsError,
+        CorpusError,
+        DatasetError,
+        ExportError,
+        ShelfCommandError,
+        DatabaseCommandError,
+    ) as error:
         print(f"storybot: {error}", file=sys.stderr)
         return USAGE_ERROR
     except StartupError as error:
@@ -329,6 +359,11 @@ def _dispatch(args: argparse.Namespace, settings: Settings, discord: DiscordComm
         return 0 if health.healthy else UNHEALTHY
     if command == "invite":
         return _invite(settings, discord)
+    if command == "database":
+        with _logs_on_stderr():
+            if args.database_command == "status":
+                return database_status(settings)
+            return database_downgrade(settings, args.to, args.yes, discord.stopped)
     if command in ("run", "sync"):  # the bot sets up its own log
         return discord.run(settings, lambda: _load(settings, warn_every_time=True), sync_only=command == "sync")
     with _logs_on_stderr():

@@ -19,10 +19,10 @@ import contextlib
 import logging
 import os
 import socket
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING
 
-from bot.discord_app.run_lock import already_running, named, servers_of
+from bot.discord_app.run_lock import RUNNING_NOW, already_running, named, servers_of
 from bot.settings import MAX_SHARD_COUNT, Settings
 from bot.startup_error import StartupError
 from bot.state.database import database_url, describe, failure, postgresql_connector
@@ -142,6 +142,41 @@ class DatabaseLock:
             async with asyncio.timeout(DRIVER_SECONDS):
                 await self._connection.close()
         self._connection.terminate()
+
+
+@contextlib.asynccontextmanager
+async def database_stopped(settings: Settings) -> AsyncIterator[None]:
+    """Holds the lock of every shard exclusively while the block runs, on PostgreSQL: a bot running on any machine is a
+    StartupError (exit 2) naming its session, and one started meanwhile is refused naming this one."""
+    if settings.database_url is None:  # SQLite: database_url would make the data folder
+        yield
+        return
+    url = database_url(settings)
+    where = describe(url)
+    failed = _failures()
+    try:
+        connection = await postgresql_connector(url, DRIVER_SECONDS, DRIVER_SECONDS)()
+    except failed as error:
+        raise failure(url, where, error) from error
+    try:
+        await connection.execute(
+            "SELECT set_config('application_name', $1, false)",
+            f"storybot {socket.gethostname()} {os.getpid()} changing the database",
+        )
+        if not await connection.fetchval("SELECT pg_try_advisory_lock($1, $2)", LOCK_CLASS, EVERY_SHARD):
+            holders = await connection.fetch(HOLDERS, LOCK_CLASS)
+            running = RUNNING_NOW.format(where=f"the database {where}", running=_by(holders, " (", ")"))
+            raise StartupError(running, exit_code=2)
+    except failed as error:
+        connection.terminate()
+        raise failure(url, where, error) from error
+    except BaseException:
+        connection.terminate()
+        raise
+    try:
+        yield
+    finally:
+        await DatabaseLock(connection, where).release()
 
 
 def _failures() -> tuple[type[Exception], ...]:

@@ -24,6 +24,11 @@ ALREADY_RUNNING = (
     "Stop it first (systemctl stop storybot, podman stop storybot), or {fix}."
 )
 ANOTHER_FOLDER = "give this one a STORYBOT_DATA of its own"
+RUNNING_NOW = (
+    "A storybot is running with {where}{running}: stop every one first (systemctl stop storybot, podman stop "
+    "storybot), then try again. Nothing was changed."
+)
+"""The refusal of a command that changes what the bot keeps under it (python -m bot database downgrade)."""
 
 
 @contextlib.contextmanager
@@ -37,6 +42,26 @@ def running_alone(settings: Settings) -> Iterator[None]:
     finally:
         for descriptor in descriptors:
             os.close(descriptor)
+
+
+@contextlib.contextmanager
+def folder_stopped(settings: Settings) -> Iterator[None]:
+    """Holds the data folder's run lock exclusively while the block runs, on SQLite, whose file is in it: a bot running
+    there is a StartupError (exit 2), and one started meanwhile is refused as beside a running one. A folder not made
+    yet has no bot and no database."""
+    folder = settings.data
+    if settings.database_url is not None or not folder.is_dir():
+        yield
+        return
+    descriptor = _opened(folder / ALL_SHARDS)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StartupError(RUNNING_NOW.format(where=f"the data folder {folder}", running=""), exit_code=2) from None
+        yield
+    finally:
+        os.close(descriptor)
 
 
 def _take(folder: Path, shard_ids: tuple[int, ...] | None) -> list[int]:

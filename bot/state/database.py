@@ -28,6 +28,7 @@ from bot.settings import DISTRIBUTION, SHELF_STORED_MB, Settings
 from bot.state.answers import AnswerStore
 from bot.state.feedback import FeedbackStore
 from bot.state.guarded_engine import DRIVER_SECONDS, OPERATION_SECONDS, GuardedEngine, first_line
+from bot.state.revisions import MIGRATIONS, newest
 from bot.state.server_settings import ServerSettingsStore
 from bot.state.shelves import ShelfStore
 
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SQLITE_FILE = "storybot.db"
-MIGRATIONS = Path(__file__).with_name("migrations")
 POSTGRESQL_SCHEMES = ("postgresql", "postgres", "postgresql+asyncpg")
 SECRET_PARAMETERS = ("password", "sslpassword")
 """libpq's parameters that hold a secret (the password, the client key's passphrase): never shown."""
@@ -121,7 +121,7 @@ class Database:
             _prepare_sqlite_file(sqlite_file, where)
         try:
             # Migrating may take long on a large table: only connecting is bounded tightly.
-            migrating = _engine(url, connect_seconds=DRIVER_SECONDS, statement_seconds=MIGRATION_STATEMENT_SECONDS)
+            migrating = engine_for(url, connect_seconds=DRIVER_SECONDS, statement_seconds=MIGRATION_STATEMENT_SECONDS)
         except sa.exc.ArgumentError as error:  # SQLAlchemy's reading of libpq's parameters: hosts and ports unpaired
             raise DatabaseError(f"STORYBOT_DATABASE_URL cannot be used: {first_line(error)}.") from error
         try:
@@ -129,8 +129,10 @@ class Database:
                 await connection.run_sync(_migrate)
         except CommandError as error:
             raise DatabaseError(
-                f"The database at {where} was written by a newer storybot ({error}). Upgrade storybot, or "
-                "point STORYBOT_DATA or STORYBOT_DATABASE_URL elsewhere."
+                f"The database at {where} was written by a newer storybot ({error}; this one knows revisions up "
+                f"to {newest()}). Upgrade storybot; or, to go back to this one, take the database back with the newer "
+                f"one first (python -m bot database downgrade --to {newest()}; README: Rolling back); or point "
+                "STORYBOT_DATA or STORYBOT_DATABASE_URL elsewhere."
             ) from error
         except (sa.exc.DBAPIError, OSError) as error:  # OSError includes TimeoutError
             if sqlite_file is not None and _is_damaged(error):
@@ -140,7 +142,7 @@ class Database:
             await migrating.dispose()
 
         def working_engine() -> AsyncEngine:
-            return _engine(url, connect_seconds=DRIVER_SECONDS, statement_seconds=DRIVER_SECONDS)
+            return engine_for(url, connect_seconds=DRIVER_SECONDS, statement_seconds=DRIVER_SECONDS)
 
         guarded = GuardedEngine(working_engine(), working_engine, sqlite_file, deadline)
         return cls(guarded, where, shelf_stored_mb=shelf_stored_mb)
@@ -149,7 +151,7 @@ class Database:
         await self.guarded.dispose()
 
 
-def _engine(url: URL, connect_seconds: float, statement_seconds: float) -> AsyncEngine:
+def engine_for(url: URL, connect_seconds: float, statement_seconds: float) -> AsyncEngine:
     """An engine whose driver gives up by itself: SQLite's busy wait, PostgreSQL's connect, statements and
     waits for a lock (at most STARTUP_BUSY_SECONDS, so a migration behind another session's lock ends)."""
     if url.get_backend_name() == "sqlite":
@@ -370,10 +372,15 @@ def failure(url: URL, where: str, error: Exception) -> DatabaseError:
 
 
 def _migrate(connection: sa.Connection) -> None:
+    command.upgrade(migrations_on(connection), "head")
+
+
+def migrations_on(connection: sa.Connection) -> Config:
+    """Alembic's configuration running the migrations on `connection` (bot/state/migrations/env.py)."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
-    command.upgrade(config, "head")
+    return config
 
 
 def _postgresql_lock_wait(connection: DBAPIConnection, _record: ConnectionPoolEntry, lock_ms: int) -> None:

@@ -13,6 +13,8 @@ revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
+DOWNGRADE_DROPS = ("feedback", "channel_settings", "server_settings")
+"""What downgrade() drops (bot.state.revisions)."""
 
 
 def upgrade() -> None:

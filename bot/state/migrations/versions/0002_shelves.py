@@ -13,6 +13,8 @@ revision = "0002"
 down_revision = "0001"
 branch_labels = None
 depends_on = None
+DOWNGRADE_DROPS = ("shelf_versions", "shelf_stories", "shelves")
+"""What downgrade() drops (bot.state.revisions)."""
 
 
 def upgrade() -> None:

@@ -13,6 +13,8 @@ revision = "0003"
 down_revision = "0002"
 branch_labels = None
 depends_on = None
+DOWNGRADE_DROPS = ("feedback.answer_id", "answers")
+"""What downgrade() drops (bot.state.revisions)."""
 
 
 def upgrade() -> None:

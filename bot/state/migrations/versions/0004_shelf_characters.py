@@ -13,6 +13,8 @@ revision = "0004"
 down_revision = "0003"
 branch_labels = None
 depends_on = None
+DOWNGRADE_DROPS = ("shelf_versions.characters",)
+"""What downgrade() drops (bot.state.revisions)."""
 
 
 def upgrade() -> None:

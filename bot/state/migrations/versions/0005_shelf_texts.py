@@ -13,6 +13,8 @@ revision = "0005"
 down_revision = "0004"
 branch_labels = None
 depends_on = None
+DOWNGRADE_DROPS = ("shelf_texts",)
+"""What downgrade() drops (bot.state.revisions)."""
 
 
 def upgrade() -> None:

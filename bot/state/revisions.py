@@ -1,0 +1,49 @@
+"""The schema revisions this storybot knows (bot/state/migrations/versions), oldest first, each with what it is for
+and what its downgrade drops.
+
+Each migration names what its downgrade() drops in DOWNGRADE_DROPS ("table" or "table.column"), so that a downgrade
+can say, before it runs, which of the owner's data it would take away (tests/state/test_revisions.py holds each list
+to what the downgrade really drops, on SQLite and PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from pathlib import Path
+
+from alembic.script import ScriptDirectory
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+@dataclasses.dataclass(frozen=True)
+class Revision:
+    id: str
+    about: str
+    """The first line of the migration's docstring: what the revision brought."""
+    drops: tuple[str, ...]
+    """What its downgrade drops: tables, and columns as "table.column"."""
+
+
+@functools.cache
+def known_revisions() -> tuple[Revision, ...]:
+    scripts = ScriptDirectory(str(MIGRATIONS))
+    newest_first = [
+        Revision(id=script.revision, about=script.doc, drops=tuple(script.module.DOWNGRADE_DROPS))
+        for script in scripts.walk_revisions()
+    ]
+    return tuple(reversed(newest_first))
+
+
+def newest() -> str:
+    return known_revisions()[-1].id
+
+
+def revision_named(written: str) -> str | None:
+    """The known revision `written` names, with or without its leading zeros ("3", "0003"); None for none."""
+    text = written.strip()
+    for revision in known_revisions():
+        if text == revision.id or (text.isascii() and text.isdigit() and text.lstrip("0") == revision.id.lstrip("0")):
+            return revision.id
+    return None

@@ -1,0 +1,176 @@
+"""The database's schema revision, read without changing anything, and taken back to an earlier revision for an
+older storybot: opening the database only ever migrates it up, and an older storybot refuses one a newer migrated.
+
+What a downgrade drops is counted before it runs (each revision's DOWNGRADE_DROPS), and a SQLite file is copied
+first; the front end decides whether to go ahead (PostgreSQL's owner backs it up with pg_dump and says so).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import enum
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.migration import MigrationContext
+from sqlalchemy.engine import URL
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.settings import Settings
+from bot.state.database import (
+    MIGRATION_STATEMENT_SECONDS,
+    SQLITE_FILE,
+    STARTUP_BUSY_SECONDS,
+    DatabaseError,
+    database_url,
+    describe,
+    engine_for,
+    failure,
+    migrations_on,
+)
+from bot.state.guarded_engine import DRIVER_SECONDS, first_line
+from bot.state.revisions import known_revisions
+from bot.state.sqlite_copy import CopyFailed, copy_beside
+
+
+@dataclasses.dataclass(frozen=True)
+class SchemaState:
+    where: str
+    """The database in words (password hidden)."""
+    sqlite_file: Path | None
+    """The SQLite file; None on PostgreSQL."""
+    exists: bool
+    """False for a SQLite file not created yet (the bot creates it at its first start)."""
+    revision: str | None
+    """The schema revision; None when no storybot migration ran there yet."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Dropped:
+    name: str
+    """A table, or a column as "table.column"."""
+    rows: int
+    """The table's rows, or the rows whose column holds a value: what goes with it."""
+
+
+@dataclasses.dataclass(frozen=True)
+class DowngradePlan:
+    state: SchemaState
+    revision: str
+    """The database's revision now."""
+    target: str
+    dropped: tuple[Dropped, ...]
+    """Newest revision's first, in the order the downgrades drop them."""
+
+    @property
+    def drops_data(self) -> bool:
+        return any(dropped.rows for dropped in self.dropped)
+
+
+class Refusal(enum.Enum):
+    NO_DATABASE = "no database"
+    """No file there, or no storybot revision in it: nothing to take back."""
+    UNKNOWN_REVISION = "unknown revision"
+    """The database is at a revision this storybot does not know (a newer one wrote it): only that one can."""
+    NOT_EARLIER = "not earlier"
+    """The target is the database's revision, or newer: a downgrade only goes back."""
+
+
+class DowngradeRefused(Exception):
+    def __init__(self, refusal: Refusal, state: SchemaState):
+        super().__init__(refusal.value)
+        self.refusal = refusal
+        self.state = state
+
+
+async def read_state(settings: Settings) -> SchemaState:
+    """The revision, read only: a SQLite file that is not there is not created (nor its folder)."""
+    if settings.database_url is None and not (settings.data / SQLITE_FILE).is_file():
+        return SchemaState(where=str(settings.data / SQLITE_FILE), sqlite_file=None, exists=False, revision=None)
+    url = database_url(settings)
+    async with _connected(url, DRIVER_SECONDS) as connection:
+        revision = await connection.run_sync(_revision)
+    return SchemaState(where=describe(url), sqlite_file=_sqlite_file(url), exists=True, revision=revision)
+
+
+async def plan_downgrade(settings: Settings, target: str) -> DowngradePlan:
+    """What taking the database back to `target` (a known revision) drops, counted; DowngradeRefused when it cannot."""
+    state = await read_state(settings)
+    ids = [revision.id for revision in known_revisions()]
+    if state.revision is None:
+        raise DowngradeRefused(Refusal.NO_DATABASE, state)
+    if state.revision not in ids:
+        raise DowngradeRefused(Refusal.UNKNOWN_REVISION, state)
+    if ids.index(target) >= ids.index(state.revision):
+        raise DowngradeRefused(Refusal.NOT_EARLIER, state)
+    undone = known_revisions()[ids.index(target) + 1 : ids.index(state.revision) + 1]
+    names = [name for revision in reversed(undone) for name in revision.drops]
+    async with _connected(database_url(settings), MIGRATION_STATEMENT_SECONDS) as connection:
+        dropped = tuple([Dropped(name=name, rows=await connection.scalar(_count(name)) or 0) for name in names])
+    return DowngradePlan(state=state, revision=state.revision, target=target, dropped=dropped)
+
+
+async def downgrade(settings: Settings, plan: DowngradePlan) -> Path | None:
+    """Takes the database back as planned, in one transaction; a SQLite file is copied beside it first (the copy's
+    path is returned). Waits for another's lock no longer than the start's migration does."""
+    copy = None
+    if plan.state.sqlite_file is not None:
+        try:
+            copy = await asyncio.to_thread(copy_beside, plan.state.sqlite_file, plan.revision, STARTUP_BUSY_SECONDS)
+        except CopyFailed as error:
+            fix = "another process holds it: try again in a moment" if "locked" in str(error) else "make room there"
+            raise DatabaseError(
+                f"Could not copy {plan.state.where} beside it before taking it back ({error}); nothing was changed: "
+                f"{fix}.",
+                transient=True,
+            ) from error
+    try:
+        async with _connected(database_url(settings), MIGRATION_STATEMENT_SECONDS, begin=True) as connection:
+            await connection.run_sync(_downgrade, plan.target)
+    except DatabaseError as error:
+        if copy is None:
+            raise
+        raise DatabaseError(
+            f"{error} The database may be partly taken back; the copy from before is {copy}: with the bot stopped, "
+            f"put it in place of {plan.state.sqlite_file} (mv), or try again."
+        ) from error
+    return copy
+
+
+@contextlib.asynccontextmanager
+async def _connected(url: URL, statement_seconds: float, *, begin: bool = False) -> AsyncIterator[AsyncConnection]:
+    """A connection whose driver gives up by itself (as the start's migration's does); its failures are one line."""
+    where = describe(url)
+    try:
+        engine = engine_for(url, connect_seconds=DRIVER_SECONDS, statement_seconds=statement_seconds)
+    except sa.exc.ArgumentError as error:
+        raise DatabaseError(f"STORYBOT_DATABASE_URL cannot be used: {first_line(error)}.") from error
+    try:
+        async with engine.begin() if begin else engine.connect() as connection:
+            yield connection
+    except (sa.exc.DBAPIError, OSError) as error:  # OSError includes TimeoutError
+        raise failure(url, where, error) from error
+    finally:
+        await engine.dispose()
+
+
+def _sqlite_file(url: URL) -> Path | None:
+    return Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
+
+
+def _revision(connection: sa.Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def _count(name: str) -> sa.Select[int]:
+    table, _, column = name.partition(".")
+    counted = sa.select(sa.func.count()).select_from(sa.table(table))
+    return counted.where(sa.column(column).is_not(None)) if column else counted
+
+
+def _downgrade(connection: sa.Connection, target: str) -> None:
+    command.downgrade(migrations_on(connection), target)
