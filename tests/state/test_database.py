@@ -77,8 +77,10 @@ async def test_a_database_from_a_newer_storybot_is_refused_untouched(tmp_path: P
     await (await Database.open(Settings(data=folder))).close()
     with sqlite3.connect(folder / SQLITE_FILE) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '0099'")
-    with pytest.raises(DatabaseError, match="newer storybot"):
+    with pytest.raises(DatabaseError, match="newer storybot") as refused:
         await Database.open(Settings(data=folder))
+    assert "this one knows revisions up to 0005" in str(refused.value)
+    assert "(python -m bot database downgrade --to 0005; README: Rolling back)" in str(refused.value)
     with sqlite3.connect(folder / SQLITE_FILE) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0099",)
 

@@ -1,0 +1,172 @@
+"""`python -m bot database status` and `database downgrade`, as an owner runs them: real processes on a real SQLite
+file and a real PostgreSQL server, a real bot beside them on the fake Discord; every refusal one line, no traceback."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from bot.program import DiscordBot
+from bot.settings import Settings
+from bot.state.database import SQLITE_FILE, Database
+from bot.state.schema import read_state
+from tests.cli.test_main import run
+from tests.discord_app.bot_process import BotProcess
+from tests.discord_app.fake_discord import FakeDiscord
+from tests.discord_app.test_database_lock import held_by
+from tests.discord_app.test_end_to_end import fake
+from tests.discord_app.test_service import refused
+from tests.state.every_table import fill_every_table
+
+__all__ = ["fake"]
+
+
+def filled(settings: Settings, *, rows: bool = True) -> Settings:
+    """The database created at the newest revision, with a row in every table unless not `rows`."""
+
+    async def fill() -> None:
+        database = await Database.open(settings)
+        try:
+            if rows:
+                await fill_every_table(database)
+        finally:
+            await database.close()
+
+    asyncio.run(fill())
+    return settings
+
+
+def revision(settings: Settings) -> str | None:
+    return asyncio.run(read_state(settings)).revision
+
+
+def environment(settings: Settings) -> dict[str, str]:
+    url = {} if settings.database_url is None else {"STORYBOT_DATABASE_URL": settings.database_url}
+    return {"STORYBOT_DATA": str(settings.data), "STORYBOT_INDEX": "off"} | url
+
+
+def one_line(text: str) -> str:
+    assert "Traceback" not in text and len(text.splitlines()) == 1, text
+    return text
+
+
+@pytest.fixture
+def sqlite(tmp_path: Path) -> Settings:
+    return filled(Settings(data=tmp_path / "data"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def either(request: pytest.FixtureRequest) -> Settings:
+    """Each test on SQLite in a data folder and on a real PostgreSQL server."""
+    return request.getfixturevalue(request.param)
+
+
+@pytest.fixture
+def postgresql(tmp_path: Path, postgresql_url: str) -> Settings:
+    return filled(Settings(data=tmp_path / "data", database_url=postgresql_url))
+
+
+def test_status_names_the_revision_and_what_each_revision_brought(sqlite: Settings):
+    shown = run("database", "status", env=environment(sqlite))
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert lines[0] == f"The database {sqlite.data / SQLITE_FILE} is at revision 0005, the newest this storybot knows."
+    assert "  0001  Server and channel settings, and readers' votes on answers." in lines
+    assert [line[:6] for line in lines if line[2:6].isdigit()] == ["  0001", "  0002", "  0003", "  0004", "* 0005"]
+    assert "release brought each revision is not recorded" in shown.stdout
+
+
+def test_status_of_a_data_folder_without_a_database_makes_nothing(tmp_path: Path):
+    shown = run("database", "status", env={"STORYBOT_DATA": str(tmp_path / "new")})
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith(f"No database at {tmp_path / 'new' / SQLITE_FILE} yet")
+    assert not (tmp_path / "new").exists()
+
+
+def test_a_sqlite_downgrade_copies_the_file_first_and_says_what_it_dropped(sqlite: Settings):
+    done = run("database", "downgrade", "--to", "3", env=environment(sqlite))
+    assert done.returncode == 0, done.stderr
+    said = one_line(done.stderr)
+    assert (
+        f"{sqlite.data / SQLITE_FILE} was taken back from revision 0005 to 0003 (dropped: table shelf_texts (1 row)"
+        in (said)
+    )
+    assert "column shelf_versions.characters (1 value))" in said
+    [copy] = sqlite.data.glob(f"{SQLITE_FILE}.revision-0005-*")
+    assert f"The copy from before is {copy}." in said and "Install the storybot that knows 0003" in said
+    assert revision(sqlite) == "0003"
+    again = run("database", "downgrade", "--to", "0003", env=environment(sqlite))
+    assert again.returncode == 0 and "at revision 0003 already; nothing changed" in one_line(again.stderr)
+
+
+def test_a_postgresql_downgrade_that_drops_data_waits_for_yes(postgresql: Settings):
+    refused_first = run("database", "downgrade", "--to", "0004", env=environment(postgresql))
+    assert refused_first.returncode == 2
+    said = one_line(refused_first.stderr)
+    assert "drops table shelf_texts (1 row), which storybot cannot bring back. Back it up first (pg_dump" in said
+    assert said.endswith("then run again with --yes. Nothing was changed.\n")
+    assert revision(postgresql) == "0005"
+
+    done = run("database", "downgrade", "--to", "0004", "--yes", env=environment(postgresql))
+    assert done.returncode == 0, done.stderr
+    assert "was taken back from revision 0005 to 0004 (dropped: table shelf_texts (1 row))." in one_line(done.stderr)
+    assert revision(postgresql) == "0004"
+
+
+def test_a_postgresql_downgrade_that_drops_no_data_asks_nothing(tmp_path: Path, postgresql_url: str):
+    """A database no server wrote to loses nothing going back, so needs no --yes."""
+    empty = filled(Settings(data=tmp_path / "data", database_url=postgresql_url), rows=False)
+    done = run("database", "downgrade", "--to", "0001", env=environment(empty))
+    assert done.returncode == 0, done.stderr
+    assert "(dropped: table shelf_texts (0 rows), column shelf_versions.characters (0 values)," in one_line(done.stderr)
+    assert revision(empty) == "0001"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("--to", "9"), "--to 9: this storybot knows the revisions 0001 to 0005 (python -m bot database status)."),
+        (("--to", "0005"), "at revision 0005 already; nothing changed."),
+    ],
+)
+def test_a_revision_that_is_not_one_to_go_back_to_is_one_line(sqlite: Settings, args: tuple[str, ...], said: str):
+    done = run("database", "downgrade", *args, env=environment(sqlite))
+    assert said in one_line(done.stderr)
+    assert done.returncode == (0 if "already" in said else 2)
+
+
+def test_a_downgrade_without_a_database_is_one_line_and_makes_nothing(tmp_path: Path):
+    done = run("database", "downgrade", "--to", "1", env={"STORYBOT_DATA": str(tmp_path / "none")})
+    assert done.returncode == 2
+    assert "there is no storybot database at" in one_line(done.stderr)
+    assert not (tmp_path / "none").exists()
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_downgrade_while_the_bot_runs_is_refused_in_one_line(fake: FakeDiscord, either: Settings):
+    settings = either
+    bot = await BotProcess(fake, **environment(settings)).start()
+    try:
+        await bot.ready()
+        done = await asyncio.to_thread(run, "database", "downgrade", "--to", "0003", "--yes", env=environment(settings))
+    finally:
+        assert await bot.stop() == 0
+    assert done.returncode == 2
+    said = one_line(done.stderr)
+    assert said.startswith("storybot: A storybot is running with the ")
+    assert "stop every one first (systemctl stop storybot, podman stop storybot), then try again. Nothing was" in said
+    if settings.database_url is not None:
+        assert f"({held_by(bot)})" in said
+    assert (await read_state(settings)).revision == "0005"
+    assert not list(settings.data.glob("*revision-*"))
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_bot_started_while_the_database_is_taken_back_is_refused(fake: FakeDiscord, either: Settings):
+    settings = either
+    async with DiscordBot().stopped(settings):
+        bot = BotProcess(fake, **environment(settings))
+        assert await refused(await bot.start()) == 2
+    assert "Another storybot is already running" in bot.text
