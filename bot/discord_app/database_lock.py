@@ -19,7 +19,7 @@ import contextlib
 import logging
 import os
 import socket
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from bot.discord_app.run_lock import RUNNING_NOW, already_running, named, servers_of
@@ -30,6 +30,7 @@ from bot.state.guarded_engine import DRIVER_SECONDS, first_line
 
 if TYPE_CHECKING:
     import asyncpg
+    from sqlalchemy.engine import URL
 
 log = logging.getLogger(__name__)
 
@@ -96,24 +97,12 @@ class DatabaseLock:
         if url.get_backend_name() == "sqlite":
             return None
         where = describe(url)
-        connect = postgresql_connector(url, DRIVER_SECONDS, DRIVER_SECONDS)
-        failed = _failures()
-        try:
-            connection = await connect()
-        except failed as error:
-            raise failure(url, where, error) from error
-        try:
+
+        async def take(connection: asyncpg.Connection) -> None:
             await connection.execute(LOCK_SESSION)
-            await connection.execute(
-                "SELECT set_config('application_name', $1, false)", f"storybot {socket.gethostname()} {os.getpid()}"
-            )
             await _take(connection, where, settings.shard_ids)
-        except failed as error:
-            connection.terminate()
-            raise failure(url, where, error) from error
-        except BaseException:
-            connection.terminate()
-            raise
+
+        connection = await _lock_session(url, f"storybot {socket.gethostname()} {os.getpid()}", take)
         return cls(connection, where)
 
     async def watch(self, on_lost: Callable[[], None]) -> None:
@@ -153,30 +142,41 @@ async def database_stopped(settings: Settings) -> AsyncIterator[None]:
         return
     url = database_url(settings)
     where = describe(url)
+
+    async def take(connection: asyncpg.Connection) -> None:
+        if not await connection.fetchval("SELECT pg_try_advisory_lock($1, $2)", LOCK_CLASS, EVERY_SHARD):
+            holders = await connection.fetch(HOLDERS, LOCK_CLASS)
+            running = RUNNING_NOW.format(where=f"the database {where}", running=_by(holders, " (", ")"))
+            raise StartupError(running, exit_code=2)
+
+    connection = await _lock_session(url, f"storybot {socket.gethostname()} {os.getpid()} changing the database", take)
+    try:
+        yield
+    finally:
+        await DatabaseLock(connection, where).release()
+
+
+async def _lock_session(
+    url: URL, name: str, take: Callable[[asyncpg.Connection], Awaitable[None]]
+) -> asyncpg.Connection:
+    """A connection of its own, named `name` (which pg_stat_activity shows those it refuses), on which `take` takes the
+    locks; a failure is one line (failure()), and any ends the connection, releasing what was taken."""
+    where = describe(url)
     failed = _failures()
     try:
         connection = await postgresql_connector(url, DRIVER_SECONDS, DRIVER_SECONDS)()
     except failed as error:
         raise failure(url, where, error) from error
     try:
-        await connection.execute(
-            "SELECT set_config('application_name', $1, false)",
-            f"storybot {socket.gethostname()} {os.getpid()} changing the database",
-        )
-        if not await connection.fetchval("SELECT pg_try_advisory_lock($1, $2)", LOCK_CLASS, EVERY_SHARD):
-            holders = await connection.fetch(HOLDERS, LOCK_CLASS)
-            running = RUNNING_NOW.format(where=f"the database {where}", running=_by(holders, " (", ")"))
-            raise StartupError(running, exit_code=2)
+        await connection.execute("SELECT set_config('application_name', $1, false)", name)
+        await take(connection)
     except failed as error:
         connection.terminate()
         raise failure(url, where, error) from error
     except BaseException:
         connection.terminate()
         raise
-    try:
-        yield
-    finally:
-        await DatabaseLock(connection, where).release()
+    return connection
 
 
 def _failures() -> tuple[type[Exception], ...]:

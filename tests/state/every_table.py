@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 from bot.settings import QuestionBudget
 from bot.state.answers import SavedAnswer
 from bot.state.database import Database
-from bot.state.feedback import Judgement, Vote
 from bot.state.shelves import StoredText
+from tests.state.test_feedback import ANSWER
 
 SERVER = 111
 ANSWER_ID = "abcdefgh2345"
@@ -29,19 +30,6 @@ async def fill_every_table(database: Database) -> None:
             asked_at=datetime.datetime.now(datetime.UTC),
         )
     )
-    judgement = Judgement(
-        server_id=SERVER,
-        channel_id=10,
-        message_id=2,
-        user_id=3,
-        vote=Vote.DOWN,
-        question="Where was Sébastien born?",
-        story_path="violinist.md",
-        story_title="Sébastien",
-        passage=1,
-        excerpt="Born in Moscow.",
-        answer_id=ANSWER_ID,
-    )
-    await database.feedback.record(judgement)
+    await database.feedback.record(dataclasses.replace(ANSWER, server_id=SERVER, answer_id=ANSWER_ID))
     text = StoredText("reader 1", b"packed text")
     await database.shelves.add(SERVER, "mill.docx", b"a docx file", 1, replace=False, characters=90, text=text)
