@@ -6,6 +6,7 @@ so an older database is upgraded in place and a newer one is refused rather than
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 import os
@@ -33,6 +34,7 @@ from bot.state.server_settings import ServerSettingsStore
 from bot.state.shelves import ShelfStore
 
 if TYPE_CHECKING:
+    import aiosqlite
     import asyncpg
 
 log = logging.getLogger(__name__)
@@ -155,13 +157,8 @@ def engine_for(url: URL, connect_seconds: float, statement_seconds: float) -> As
     """An engine whose driver gives up by itself: SQLite's busy wait, PostgreSQL's connect, statements and
     waits for a lock (at most STARTUP_BUSY_SECONDS, so a migration behind another session's lock ends)."""
     if url.get_backend_name() == "sqlite":
-        # mode=rw: a file removed under the bot is never silently recreated empty by a new connection. The path
-        # is percent-encoded: in a URI a '#' or '?' would end it (the database written beside its folder).
-        engine = create_async_engine(
-            url.set(database=f"file:{urllib.parse.quote(str(url.database))}", query={"mode": "rw", "uri": "true"}),
-            connect_args={"timeout": connect_seconds},
-            pool_pre_ping=True,
-        )
+        connect = sqlite_connector(Path(str(url.database)), connect_seconds)
+        engine = create_async_engine(url, async_creator=connect, pool_pre_ping=True)
         busy_ms = int(1000 * min(statement_seconds, STARTUP_BUSY_SECONDS))
         sa.event.listen(engine.sync_engine, "connect", functools.partial(_sqlite_pragmas, busy_ms=busy_ms))
         return engine
@@ -194,6 +191,28 @@ def postgresql_connector(
 
     async def connect() -> asyncpg.Connection:
         return await asyncpg.connect(dsn, timeout=connect_seconds, command_timeout=statement_seconds, **tls)
+
+    return connect
+
+
+def sqlite_connector(path: Path, connect_seconds: float) -> Callable[[], Awaitable[aiosqlite.Connection]]:
+    """aiosqlite's connect, as SQLAlchemy's would (its thread a daemon), that when it fails waits for aiosqlite's
+    thread to end: aiosqlite stops it then, and its answer to that stop, which no one waits for, came after the event
+    loop had closed about half the time a command ended just after ("Exception in thread ... Event loop is closed",
+    a traceback at exit). mode=rw: a file removed under the bot is never silently recreated empty by a new connection.
+    The path is percent-encoded: in a URI a '#' or '?' would end it (the database written beside its folder)."""
+    import aiosqlite
+
+    uri = f"file:{urllib.parse.quote(str(path))}?mode=rw"
+
+    async def connect() -> aiosqlite.Connection:
+        connection = aiosqlite.connect(uri, uri=True, timeout=connect_seconds, check_same_thread=False)
+        connection._thread.daemon = True  # as SQLAlchemy's own connect: never holds the exit
+        try:
+            return await connection
+        except BaseException:
+            await asyncio.to_thread(connection._thread.join, connect_seconds)
+            raise
 
     return connect
 

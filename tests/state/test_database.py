@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -229,3 +231,41 @@ def test_a_password_in_the_url_is_read_as_readme_says(tmp_path: Path, written: s
 
 def test_the_database_url_is_never_shown_with_the_settings():
     assert "hunter2" not in repr(Settings(database_url="postgresql://storybot:hunter2@db/stories"))
+
+
+FAILED_CONNECTS = """
+import asyncio, sys
+import sqlalchemy as sa
+from sqlalchemy.engine import URL
+from bot.state.database import engine_for
+
+async def connect_once() -> None:
+    engine = engine_for(URL.create("sqlite+aiosqlite", database=sys.argv[1]), 2.0, 2.0)
+    try:
+        async with engine.connect():
+            raise AssertionError("connected to a file that is not there")
+    except sa.exc.OperationalError:
+        pass
+    finally:
+        await engine.dispose()
+
+for _ in range(int(sys.argv[2])):
+    asyncio.run(connect_once())
+print("failed each time", flush=True)
+"""
+
+
+def test_a_connection_that_fails_leaves_nothing_to_answer_once_the_event_loop_has_closed(tmp_path: Path):
+    """aiosqlite stops its thread when a connect fails, and the thread's answer to that stop came after the event loop
+    had closed about half the time a command ended right after (asyncio.run): 'Exception in thread ... RuntimeError:
+    Event loop is closed', a traceback at exit. Each connect here fails (the file is not there) in a loop run of its
+    own, as a command's is."""
+    done = subprocess.run(
+        [sys.executable, "-c", FAILED_CONNECTS, str(tmp_path / "not there.db"), "50"],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parents[2],
+        timeout=120,
+    )
+    assert done.stdout == "failed each time\n", done.stderr
+    assert done.stderr == ""
