@@ -53,7 +53,14 @@ def folder_stopped(settings: Settings) -> Iterator[None]:
     if settings.database_url is not None or not folder.is_dir():
         yield
         return
-    descriptor = _opened(folder / ALL_SHARDS)
+    try:
+        descriptor = _opened(folder / ALL_SHARDS)
+    except OSError as error:  # not knowing whether a bot runs there, nothing is changed under it
+        raise StartupError(
+            f"Could not open the run lock {folder / ALL_SHARDS} ({error.strerror}), to see that no storybot runs "
+            "there. Nothing was changed.",
+            exit_code=2,
+        ) from error
     try:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)

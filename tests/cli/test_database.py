@@ -18,6 +18,7 @@ from tests.discord_app.fake_discord import FakeDiscord
 from tests.discord_app.test_database_lock import held_by
 from tests.discord_app.test_end_to_end import fake
 from tests.discord_app.test_service import refused
+from tests.file_attributes import immutable
 from tests.state.every_table import fill_every_table
 
 __all__ = ["fake"]
@@ -170,3 +171,17 @@ async def test_a_bot_started_while_the_database_is_taken_back_is_refused(fake: F
         bot = BotProcess(fake, **environment(settings))
         assert await refused(await bot.start()) == 2
     assert "Another storybot is already running" in bot.text
+
+
+def test_a_data_folder_whose_run_lock_cannot_be_opened_is_left_as_it_was(sqlite: Settings):
+    """Without the run lock there is no knowing whether a bot runs there: one line, nothing changed (it was a
+    traceback: os.open's PermissionError)."""
+    (sqlite.data / "running.lock").unlink(missing_ok=True)
+    immutable(sqlite.data, True)
+    try:
+        done = run("database", "downgrade", "--to", "0003", env=environment(sqlite))
+    finally:
+        immutable(sqlite.data, False)
+    assert done.returncode == 2
+    assert "Could not open the run lock" in one_line(done.stderr) and "Nothing was changed." in done.stderr
+    assert revision(sqlite) == "0005"
