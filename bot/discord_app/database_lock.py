@@ -162,9 +162,10 @@ async def _lock_session(
     """A connection of its own, named `name` (which pg_stat_activity shows those it refuses), on which `take` takes the
     locks; a failure is one line (failure()), and any ends the connection, releasing what was taken."""
     where = describe(url)
+    connect = postgresql_connector(url, DRIVER_SECONDS, DRIVER_SECONDS)  # first: without asyncpg, what to install
     failed = _failures()
     try:
-        connection = await postgresql_connector(url, DRIVER_SECONDS, DRIVER_SECONDS)()
+        connection = await connect()
     except failed as error:
         raise failure(url, where, error) from error
     try:
