@@ -56,7 +56,6 @@ _AFTER = re.compile(
 # "cellist", "magician", "fisherman", "washerwoman", "innkeeper", "shoemaker", "goldsmith".
 _AFTER_STARTS = frozenset(", ")
 _PERSON_ENDINGS = ("ist", "ian", "man", "woman", "keeper", "maker", "smith")
-_ABBREVIATIONS = (" Mr.", " Mrs.", " Ms.", " Dr.", " St.")
 _QUOTES = "\"'“”‘’()[]"
 _SPEECH_WORDS = frozenset(w for w in _SPEECH.split("|") if " " not in w)
 # "of" too: "the King of Ulster", "the mountains of Slieve Gullion" (and what follows such a name,
@@ -422,10 +421,6 @@ def _found(name: str, where: int, mentions: int, texts: list[str], read: list[st
     if here is None:
         return FoundPerson(name, text, passage, mentions)
     start, end = spans[here]
-    # A title's dot is no sentence end: "The visitor was a neighbor, Mrs." goes on with "Ribby".
-    while f" {text[start:end]}".endswith(_ABBREVIATIONS) and here + 1 < len(spans):
-        here += 1
-        end = spans[here][1]
     return FoundPerson(name, text[start:end], passage, mentions)
 
 

@@ -56,6 +56,35 @@ def test_long_paragraphs_split_at_sentence_ends(tmp_path):
     assert all(p.text.endswith("hall.") and p.text.startswith("The violinist") for p in passages)
 
 
+def test_a_long_paragraph_is_not_split_after_mr(tmp_path):
+    # Pride and Prejudice, chapter XVI, as Project Gutenberg's plain text wraps it (eBook #1342): 1,234 characters.
+    (tmp_path / "pride.txt").write_text(
+        """In describing to her all the grandeur of Lady Catherine and her mansion,
+with occasional digressions in praise of his own humble abode, and the
+improvements it was receiving, he was happily employed until the
+gentlemen joined them; and he found in Mrs. Philips a very attentive
+listener, whose opinion of his consequence increased with what she
+heard, and who was resolving to retail it all among her neighbours as
+soon as she could. To the girls, who could not listen to their cousin,
+and who had nothing to do but to wish for an instrument, and examine
+their own indifferent imitations of china on the mantel-piece, the
+interval of waiting appeared very long. It was over at last, however.
+The gentlemen did approach: and when Mr. Wickham walked into the room,
+Elizabeth felt that she had neither been seeing him before, nor thinking
+of him since, with the smallest degree of unreasonable admiration. The
+officers of the ----shire were in general a very creditable,
+gentlemanlike set and the best of them were of the present party; but
+Mr, Wickham was as far beyond them all in person, countenance, air, and
+walk, as _they_ were superior to the broad-faced stuffy uncle Philips,
+breathing port wine, who followed them into the room.
+"""
+    )
+    passages = [p.text for p in load_corpus(tmp_path).passages]
+    assert len(passages) == 2
+    assert passages[0].endswith("It was over at last, however.")
+    assert passages[1].startswith("The gentlemen did approach: and when Mr. Wickham walked into the room,")
+
+
 def test_overlong_sentence_is_cut_between_words(tmp_path):
     (tmp_path / "run-on.txt").write_text("word " * 1000)
     passages = load_corpus(tmp_path).passages

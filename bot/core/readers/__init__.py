@@ -34,8 +34,9 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 9
-"""Raised whenever a reader reads the same file differently, so saved indexes built before are rebuilt."""
+READING_VERSION = 10
+"""Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
+saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
