@@ -43,14 +43,21 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _before_name(text: str, after_dot: int) -> bool:
-    """Whether the dot before `after_dot` closes a title of TITLES or an initial other than "I" (a word
-    of letters after no letter or digit, capitalised; at most _LONGEST_TITLE + 1 characters read)."""
+    """Whether the dot before `after_dot` closes a title of TITLES (a capitalised word after no letter or
+    digit) or an initial other than "I" (after a space, a dot or an opening quote or bracket); at most
+    _LONGEST_TITLE + 1 characters read."""
     if text[after_dot - 1] != ".":
         return False
     word_start = after_dot - 1
     while word_start > 0 and after_dot - word_start <= _LONGEST_TITLE and text[word_start - 1].isalpha():
         word_start -= 1
     word = text[word_start : after_dot - 1]
-    if not word or not word[0].isupper() or (word_start > 0 and text[word_start - 1].isalnum()):
+    before = text[word_start - 1] if word_start else " "
+    if not word or not word[0].isupper() or before.isalnum():
         return False
-    return (len(word) == 1 and word != "I") or word.lower() in TITLES
+    if len(word) == 1:  # "E. O. Wilson", "J.R.R. Tolkien", not "SPIN-N-N. He"
+        return word != "I" and (before.isspace() or before in _BEFORE_INITIAL)
+    return word.lower() in TITLES
+
+
+_BEFORE_INITIAL = frozenset(".(\"'“‘«[_")

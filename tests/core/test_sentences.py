@@ -62,6 +62,12 @@ def test_sentences_still_end_after_i_and_after_words_that_end_like_a_title():
     ]
 
 
+def test_a_capital_after_a_hyphen_is_no_initial():
+    # FairytaleQA's "Habetrot the Spinstress" (Andrew Lang's Fairy Books).
+    text = "all the sound that he could hear was something that sounded like SPIN-N-N. He asked another one"
+    assert sentences(text) == [text[: text.index(" He")], "He asked another one"]
+
+
 def test_a_title_at_the_end_of_the_text_or_before_a_lowercase_word_is_kept_whole():
     assert sentences("The visitor was a neighbor, Mrs.") == ["The visitor was a neighbor, Mrs."]
     assert sentences("Send it to Dr. smith. Then wait.") == ["Send it to Dr. smith.", "Then wait."]
