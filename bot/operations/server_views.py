@@ -353,9 +353,15 @@ class ServerViews:
             if s.version_id not in self._stories and s.version_id not in self._unread
         ]
         stored = await self._shelves.texts(unknown, reading) if unknown else {}  # a few statements, not one a story
+        asked = set(unknown)
         async with self._reader.session():
             for story in shelf.stories:  # each packed text let go once its story is read
-                text = await self._story(server_id, story, stored.pop(story.version_id, None), reading)
+                found = stored.pop(story.version_id, None)
+                version = story.version_id
+                if version not in asked and version not in self._stories and version not in self._unread:
+                    # held when the texts were read, let go since (stories read meanwhile filled the memory)
+                    found = (await self._shelves.texts([version], reading)).get(version)
+                text = await self._story(server_id, story, found, reading)
                 if text is not None:
                     texts.append((story.version_id, text))
         owner = None if hidden else library

@@ -748,3 +748,21 @@ async def test_processes_whose_readers_differ_keep_the_newer_text_and_stop_readi
         async with workers_watched() as started:
             view = await ServerViews(LibraryHolder(library, Settings()), first.shelves).view(SERVER)
         assert started == set() and "from its file" not in caplog.text and word_story(view) == 30
+
+
+async def test_a_story_let_go_from_memory_while_its_view_is_built_is_read_from_its_stored_text_not_its_file(
+    library, databases, caplog
+):
+    """A view reads the stored texts of the stories it does not hold in memory before it reads any; one held then
+    can be let go while the others are read (the memory for views holds one of these two), and its file was read
+    again as if no text were stored with it."""
+    first, second = databases
+    here = ServerViews(LibraryHolder(library, Settings()), first.shelves)
+    for number, name in enumerate(("a.md", "b.md")):
+        await add_to_shelf(first.shelves, here, SERVER, name, story_file(story_of(80_000, number), name, None), 1)
+    views = ServerViews(LibraryHolder(library, Settings(views_mb=1)), second.shelves)
+    await views.view(SERVER)  # holds b.md's story, the one read last
+    caplog.set_level(logging.INFO, logger=server_views.__name__)
+    views.changed(SERVER, await second.shelves.hide_library(SERVER, True))
+    view = await views.view(SERVER)
+    assert len(titles(view)) == 2 and "from its file" not in caplog.text
