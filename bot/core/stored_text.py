@@ -35,11 +35,13 @@ def newer_reading(reading: str, than: str) -> bool:
     other's text, and read every file again at every start. One text a version, the newest kept, is stable: the older
     process reads its files (not storing them) until it is upgraded, and the database holds one text a version as
     before, where a text for each reading would double what a server stores (counted against its room) and keep the
-    texts of readers long gone. The order is total and the same in every process, so two readers never take turns."""
-    return _order(reading, than) > _order(than, reading)
+    texts of readers long gone. The order is total and the same in every process, so two readers never take turns;
+    two distinct readings are never equal (neither would replace the other's text, for good)."""
+    mine, theirs = _order(reading, than), _order(than, reading)
+    return mine > theirs or (mine == theirs and reading > than)
 
 
-def _order(reading: str, other: str) -> tuple[tuple[int, ...], ...]:
+def _order(reading: str, other: str) -> tuple[_Release, ...]:
     """`reading` as numbers to compare with `other`'s: layout, readers' version, then each library either names (by
     name; 0 where missing, or where a part is no number: an unknown reading is older than any known one)."""
     layout, readers, libraries = _parts(reading)
@@ -54,17 +56,29 @@ def _parts(reading: str) -> tuple[str, str, dict[str, str]]:
     return layout, readers, {name: version for name, _, version in named}
 
 
-def _release(version: str) -> tuple[int, ...]:
-    """A version's leading numbers ("4.10.1rc2": 4, 10, 1, which is above 4.9); (0,) for none ("missing")."""
-    numbers = []
-    for part in version.split("."):
+_Release = tuple[int, tuple[int, ...], int, str]
+_PRE_RELEASES = ("dev", "a", "b", "c", "rc", "pre")
+
+
+def _release(version: str) -> _Release:
+    """A version's leading numbers ("4.10.1rc2": 4, 10, 1, which is above 4.9), none for none ("missing", below any),
+    then what follows them: a pre-release ("rc2", "dev1") below the release, anything else ("post1", "+deb1") above
+    it, then the text itself (so that two distinct versions are never equal)."""
+    numbers: list[int] = []
+    parts = version.split(".")
+    rest = ""
+    for at, part in enumerate(parts):
         digits = len(part) - len(part.lstrip("0123456789"))
-        if not digits:
+        if digits:
+            numbers.append(int(part[:digits]))
+        if digits < len(part) or not digits:
+            rest = ".".join([part[digits:], *parts[at + 1 :]])
             break
-        numbers.append(int(part[:digits]))
-        if digits < len(part):
-            break
-    return (1, *numbers) if numbers else (0,)
+    numbered = bool(numbers) or rest != version
+    while numbers and not numbers[-1]:  # 5.0 is 5.0.0
+        numbers.pop()
+    suffix = 0 if not rest else -1 if rest.lstrip(".-_").lower().startswith(_PRE_RELEASES) else 1
+    return int(numbered), tuple(numbers), suffix, version
 
 
 def pack_story(story: ShelfStoryText) -> bytes:

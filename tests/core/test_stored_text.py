@@ -96,6 +96,9 @@ def test_a_stored_text_is_unpacked_up_to_the_most_it_may_be_and_no_further():
         ("2|1|lxml=missing", "1|10|lxml=5.3.0"),  # the layout before all
         ("1|9|lxml=5.2.0,pypdf=6.1.0", "1|9|lxml=5.2.0"),  # a library the other does not name
         ("1|9|lxml=5.2.0", "not a reading"),
+        ("1|9|pypdf=5.0.0", "1|9|pypdf=5.0.0rc1"),  # a release over its candidate, which no process ever outlived
+        ("1|9|pypdf=5.0.0.post1", "1|9|pypdf=5.0.0"),
+        ("1|9|pypdf=5.0.0+deb1", "1|9|pypdf=5.0.0"),  # distinct readings: one is newer, or neither replaces the other's
     ],
 )
 def test_of_two_readings_one_is_newer_the_same_in_every_process(newer: str, older: str):
