@@ -356,11 +356,11 @@ class ServerViews:
         asked = set(unknown)
         async with self._reader.session():
             for story in shelf.stories:  # each packed text let go once its story is read
-                found = stored.pop(story.version_id, None)
-                version = story.version_id
-                if version not in asked and version not in self._stories and version not in self._unread:
+                version_id = story.version_id
+                found = stored.pop(version_id, None)
+                if version_id not in asked and version_id not in self._stories and version_id not in self._unread:
                     # held when the texts were read, let go since (stories read meanwhile filled the memory)
-                    found = (await self._shelves.texts([version], reading)).get(version)
+                    found = (await self._shelves.texts([version_id], reading)).get(version_id)
                 text = await self._story(server_id, story, found, reading)
                 if text is not None:
                     texts.append((story.version_id, text))
