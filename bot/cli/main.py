@@ -467,7 +467,9 @@ def _ask(args: argparse.Namespace, library: StoryLibrary) -> int:
     if args.question is None:
         if sys.stdin.isatty():
             print("Type a question and press Enter; Ctrl-D ends.", file=sys.stderr)
-        for line in _stdin_lines():
+        for number, line in enumerate(_stdin_lines()):
+            if number and not args.json:  # one answer's last line is not the next one's first: a blank line between
+                print()
             _print_answer(library, line, args.json, story, flush=True)
         return 0
     if not args.question.strip():

@@ -72,6 +72,13 @@ def test_ask_json_reads_one_question_per_line_in_order():
     assert [line.get("reason") for line in lines] == [None, "empty", "no_content_words", None, "too_long"]
 
 
+def test_ask_reads_one_question_per_line_and_parts_the_answers_with_a_blank_line():
+    result = run("ask", stdin="Where was Sebastien born?\nwho is sofia\n")
+    assert result.returncode == 0, result.stderr
+    first, second = result.stdout.split("\n\nFrom ")
+    assert first.startswith('From "Sébastien Kalmurzaeva') and second.startswith("\"Kalmurzaeva's Odyssey")
+
+
 @pytest.mark.parametrize(
     "question", ["what is the", "🎻🎻🎻", "Кто такая София?", "@everyone what is **this**", "q" * 5000]
 )
