@@ -28,6 +28,12 @@ rest (alembic's "Context impl SQLiteImpl." at every start, SQLAlchemy, aiosqlite
 show only warnings and errors unless STORYBOT_LOG_LEVEL is DEBUG."""
 
 
+CONSOLE_FORMAT = logging.Formatter("[{asctime}] [{levelname:<8}] {name}: {message}", "%Y-%m-%d %H:%M:%S", style="{")
+"""discord.py's plain format, on a terminal and in a container too: the colours it chose there (in Docker even
+for a pipe or the journal) lost their starts to the command line's filter of escape sequences (bot/cli/output.py)
+and left each line's resets, "13:09:12\x1b[0m INFO    \x1b[0m discord.client\x1b[0m", in `docker logs`."""
+
+
 class ThirdPartyQuiet(logging.Filter):
     """Passes warnings and errors from anyone, and lesser records only from OWN_LOGGERS."""
 
@@ -125,7 +131,7 @@ class OneLineMessages(logging.Filter):
 def setup_logging(settings: Settings) -> None:
     """discord.py's console log at the settings' level, STORYBOT_LOG_FILE beside it, no secrets in either."""
     level = getattr(logging, settings.log_level)
-    discord.utils.setup_logging(level=level, root=True)
+    discord.utils.setup_logging(level=level, root=True, formatter=CONSOLE_FORMAT)
     root = logging.getLogger()
     if settings.log_file is not None:
         root.addHandler(_file_handler(settings))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import socket
@@ -178,3 +179,44 @@ def test_a_log_file_that_is_a_socket_is_not_called_a_pipe(restored_root_logger: 
         logs.setup_logging(Settings(log_file=Path(f"/proc/self/fd/{ours.fileno()}")))
     assert "cannot be written (No such device or address)" in str(refused.value)
     assert "pipe" not in str(refused.value)
+
+
+TERMINAL_LOGGING = """
+import contextlib
+import logging
+from bot.cli.output import set_up_error_output
+from bot.discord_app import logs
+from bot.settings import Settings
+
+set_up_error_output()  # as `python -m bot run` does
+logs.setup_logging(Settings())
+logging.getLogger("discord.client").info("logging in using static token")
+"""
+
+
+def test_the_console_log_on_a_terminal_holds_no_escape_sequences():
+    """discord.py coloured the log on a terminal (and in Docker, on any stream); the command line's filter of escape
+    sequences dropped the colours' starts and kept their resets, "\\x1b[0m" three times a line, in `docker logs`."""
+    ours, theirs = os.openpty()
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
+    try:
+        try:
+            subprocess.run(
+                [sys.executable, "-c", TERMINAL_LOGGING],
+                stderr=theirs,
+                cwd=ROOT,
+                env=environment | {"PYTHONPATH": str(ROOT)},
+                timeout=60,
+                check=True,
+            )
+        finally:
+            os.close(theirs)  # the terminal's last writer gone: reading ends at what was written
+        written = b""
+        with contextlib.suppress(OSError):  # EIO once the terminal's other end is closed and read to its end
+            while chunk := os.read(ours, 4096):
+                written += chunk
+    finally:
+        os.close(ours)
+    line = written.decode("utf-8")
+    assert line.endswith("] [INFO    ] discord.client: logging in using static token\r\n"), line
+    assert "\x1b" not in line
