@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import shlex
@@ -14,6 +15,7 @@ from bot.settings import Settings
 from tests.cli.test_main import ROOT, run
 
 README = (ROOT / "README.md").read_text("utf-8")
+DOCUMENTATION = README + "".join(page.read_text("utf-8") for page in sorted((ROOT / "docs").glob("*.md")))
 ELLIPSIS = "..."
 PROMPT = "$ .venv/bin/python -m bot "
 
@@ -90,6 +92,21 @@ def test_the_command_table_lists_every_command():
     listed |= set(re.findall(r"` / `([a-z]+)` \|", section))  # "`python -m bot run` / `sync`"
     commands = next(a for a in build_parser()._actions if a.dest == "command").choices
     assert commands is not None and listed == set(commands)
+
+
+def options(parser: argparse.ArgumentParser, command: str = "") -> Iterator[tuple[str, str]]:
+    """Each command's options, as (command, option), the commands' own commands' too."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, subparser in action.choices.items():
+                yield from options(subparser, f"{command} {name}".strip())
+        yield from ((command, option) for option in action.option_strings if option not in ("-h", "--help"))
+
+
+@pytest.mark.parametrize(("command", "option"), sorted(set(options(build_parser()))))
+def test_readme_names_every_option(command, option):
+    """An owner learns the options from README (or the docs/ pages it links), not only from --help."""
+    assert option in DOCUMENTATION, f"python -m bot {command} {option} is in no README or docs/ page"
 
 
 def readme_settings() -> dict[str, str]:
