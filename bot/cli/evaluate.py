@@ -278,10 +278,8 @@ def _people(args: argparse.Namespace) -> int:
     print(
         f"{result.found:,} people in {result.stories:,} stories ({result.found / max(result.stories, 1):.1f} a story)"
     )
-    print(
-        f"sample of {len(result.sample)} (seed {args.seed}): {result.labelled} labelled, "
-        f"precision {result.precision:.1%}"
-    )
+    precision = "no precision (--labels FILE)" if result.precision is None else f"precision {result.precision:.1%}"
+    print(f"sample of {len(result.sample)} (seed {args.seed}): {result.labelled} labelled, {precision}")
     for performer in result.wrong:
         print(f"  not a person: {performer.name} ({performer.path}): {performer.intro}")
     for performer in result.unlabelled:

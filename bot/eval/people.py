@@ -37,9 +37,10 @@ class PeopleResult:
         return sum((p.path, p.name) in self.labels for p in self.sample)
 
     @property
-    def precision(self) -> float:
+    def precision(self) -> float | None:
+        """None when no one of the sample is labelled: a precision of 0% said the finder was always wrong."""
         judged = [self.labels[(p.path, p.name)] for p in self.sample if (p.path, p.name) in self.labels]
-        return sum(judged) / max(len(judged), 1)
+        return sum(judged) / len(judged) if judged else None
 
     @property
     def unlabelled(self) -> list[Performer]:
@@ -51,8 +52,12 @@ class PeopleResult:
 
 
 def load_labels(path: Path | None) -> dict[tuple[str, str], bool]:
-    if path is None or not path.is_file():
+    if path is None:
         return {}
+    if not path.is_file():  # a mistyped --labels scored the sample as if no one were labelled
+        raise DatasetError(
+            f'{path} does not exist; it should hold lines like {{"story": ..., "name": ..., "person": true}}.'
+        )
     labels = {}
     for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
         if not line.strip():

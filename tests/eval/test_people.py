@@ -41,3 +41,20 @@ def test_eval_command_reports_people(tmp_path, capsys):
     assert main(["eval", "--people", str(tmp_path / "stories"), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["people"] == 3 and report["labelled"] == 0 and len(report["unlabelled"]) == 3
+
+
+def test_with_no_labels_the_sample_has_no_precision(tmp_path, capsys):
+    """It said "0 labelled, precision 0.0%", as if every name found were wrong."""
+    write_stories(tmp_path / "stories")
+    assert evaluate_people([tmp_path / "stories"], {}, size=10, seed=0).precision is None
+    assert main(["eval", "--people", str(tmp_path / "stories")]) == 0
+    assert "0 labelled, no precision (--labels FILE)" in capsys.readouterr().out
+    assert main(["eval", "--people", str(tmp_path / "stories"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["precision"] is None
+
+
+def test_a_labels_file_that_is_not_there_is_an_error(tmp_path, capsys):
+    """A mistyped --labels was read as no labels at all: every name unlabelled, precision 0%, exit 0."""
+    write_stories(tmp_path / "stories")
+    assert main(["eval", "--people", str(tmp_path / "stories"), "--labels", str(tmp_path / "labels.jsonl")]) == 2
+    assert f"{tmp_path / 'labels.jsonl'} does not exist" in capsys.readouterr().err
