@@ -167,3 +167,15 @@ def test_a_setting_set_to_the_default_readme_states_changes_nothing(name, defaul
         monkeypatch.delenv(folder, raising=False)
     assert f"`{default}`" in readme_settings()[name]
     assert Settings.from_env({name: default}) == Settings.from_env({})
+
+
+def test_a_name_never_introduced_is_no_person_until_it_is(tmp_path):
+    """README's "Marta Lind kept the lighthouse": no evidence either way makes no person; an introduction does."""
+    story = "Marta Lind kept the lighthouse on Gull Rock.\n\nOne winter a ship struck the reef.\n"
+    assert "Marta Lind kept the lighthouse on Gull Rock" in README.replace("\n", " ")
+    (tmp_path / "keeper.txt").write_text(story, "utf-8")
+    assert 'No one called "marta"' in run("performer", "--corpus", str(tmp_path), "marta").stdout
+    assert "Who is Marta Lind?" in README
+    assert "Marta Lind kept" in run("ask", "--corpus", str(tmp_path), "Who is Marta Lind?").stdout
+    (tmp_path / "keeper.txt").write_text(story + "\nMarta Lind was a lighthouse keeper.\n", "utf-8")
+    assert run("performer", "--corpus", str(tmp_path), "marta").stdout.startswith("Marta Lind, in ")
