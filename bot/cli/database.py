@@ -27,7 +27,9 @@ class DatabaseCommandError(Exception):
     """The command cannot do what was asked; the message says why and what to do (exit 2)."""
 
 
-def database_status(settings: Settings) -> int:
+def database_status(settings: Settings) -> bool:
+    """Prints the database's revision and the ones this storybot knows; whether this storybot can open it (not when
+    a newer one wrote it: the command then exits 2, as the bot's start would, the report printed all the same)."""
     from bot.state.revisions import known_revisions, newest
     from bot.state.schema import read_state
 
@@ -41,7 +43,7 @@ def database_status(settings: Settings) -> int:
         "newest file in its bot/state/migrations/versions/ (its `database status` lists them), and opens a database "
         "at that revision or an earlier one."
     )
-    return 0
+    return state.revision is None or state.revision in {revision.id for revision in known_revisions()}
 
 
 def database_downgrade(settings: Settings, written: str, confirmed: bool, stopped: Stopped) -> int:

@@ -362,7 +362,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings, discord: DiscordComm
     if command == "database":
         with _logs_on_stderr():
             if args.database_command == "status":
-                return database_status(settings)
+                return 0 if database_status(settings) else USAGE_ERROR
             return database_downgrade(settings, args.to, args.yes, discord.stopped)
     if command in ("run", "sync"):  # the bot sets up its own log
         return discord.run(settings, lambda: _load(settings, warn_every_time=True), sync_only=command == "sync")

@@ -4,6 +4,7 @@ file and a real PostgreSQL server, a real bot beside them on the fake Discord; e
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,19 @@ def test_status_of_a_data_folder_without_a_database_makes_nothing(tmp_path: Path
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.startswith(f"No database at {tmp_path / 'new' / SQLITE_FILE} yet")
     assert not (tmp_path / "new").exists()
+
+
+def test_status_of_a_database_a_newer_storybot_wrote_still_reports_but_exits_2(sqlite: Settings):
+    """A script or a deploy step checks the exit code: the database the bot's start would refuse (exit 2) is not
+    one to go on with, yet the report, which names the revision, still comes."""
+    with sqlite3.connect(sqlite.data / SQLITE_FILE) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
+    shown = run("database", "status", env=environment(sqlite))
+    assert shown.returncode == 2, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert lines[0].startswith(f"The database {sqlite.data / SQLITE_FILE} is at revision 0099, which this storybot")
+    assert [line[:6] for line in lines if line[2:6].isdigit()] == ["  0001", "  0002", "  0003", "  0004", "  0005"]
+    assert shown.stderr == ""
 
 
 def test_a_sqlite_downgrade_copies_the_file_first_and_says_what_it_dropped(sqlite: Settings):
