@@ -9,6 +9,7 @@ from typing import Any
 from bot.core.answer import Excerpt, Hit
 from bot.core.library import MAX_QUESTION_CHARS
 from bot.messages import (
+    NAME_ECHOED,
     NEXT_START_REBUILDS,
     corrections_text,
     counted,
@@ -87,14 +88,18 @@ def stories_json(listed: StoryList) -> dict[str, Any]:
 
 
 def lookup_json(lookup: PersonLookup) -> dict[str, Any]:
-    return {
-        "query": lookup.query,
+    """README's `performer --json` object; the query echoed as far as the text says a name back (NAME_ECHOED)."""
+    data: dict[str, Any] = {
+        "query": lookup.query[:NAME_ECHOED],
         "matches": [
             {"name": p.name, "story": p.story.title, "intro": p.intro, "mentions": p.mentions} for p in lookup.people
         ],
         "ambiguous": lookup.found is PersonFound.AMBIGUOUS,
         "suggestions": list(lookup.suggestions),
     }
+    if len(lookup.query) > NAME_ECHOED:
+        data["query_truncated"] = True
+    return data
 
 
 def answer_text(asked: Asked, bold: bool = False, width: int = DEFAULT_WIDTH) -> str:

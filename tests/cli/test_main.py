@@ -294,6 +294,17 @@ def test_a_name_of_any_length_is_said_back_cut_short():
         assert len(said.stdout + said.stderr) < 5_000 and f'"{name[:NAME_ECHOED]}…"' in said.stdout + said.stderr
 
 
+def test_performer_json_echoes_a_name_cut_as_the_text_says_it_back():
+    """--json echoed its query whole: a 100 kB name came back as 100 kB, where the text cut it at NAME_ECHOED."""
+    name = "nobody " * 15_000
+    said = run("performer", "--json", name)
+    assert said.returncode == 0 and len(said.stdout) < 5_000, said.stderr
+    data = json.loads(said.stdout)
+    assert data["query"] == name[:NAME_ECHOED] and data["query_truncated"] is True and data["matches"] == []
+    whole = json.loads(run("performer", "--json", name[:NAME_ECHOED]).stdout)
+    assert whole["query"] == name[:NAME_ECHOED] and "query_truncated" not in whole
+
+
 @pytest.mark.parametrize("encoding", ["ascii", "utf-8"])
 def test_console_reads_piped_questions_as_utf8_and_bytes_that_are_not_as_replaced(encoding):
     questions = "Where was Sébastien born?\n".encode() + b"Where was S\xe9bastien born?\n/performer s\xe9bastien\n"
