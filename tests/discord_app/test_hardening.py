@@ -65,6 +65,32 @@ async def test_more_results_spends_from_the_same_budget_as_questions(fake, bot):
     assert "try again in" in answers[4]["data"]["content"]
 
 
+async def test_every_performer_lookup_spends_from_the_same_budget(fake, bot):
+    """A name typed, an autocomplete choice and a pick from the list of a shared name each look a person up; the
+    pick spent nothing, so anyone could look people up past their budget by clicking the list."""
+    reader = fake.person()
+    performer = next(c for c in fake.commands["guild"] if c["name"] == "performer")
+    typing = {"id": performer["id"], "name": "performer", "type": 1, "guild_id": str(GUILD_ID)}
+    mark, _ = await fake.slash("performer", author=reader, name="Kalmurzaeva")  # one
+    listed = (await callback(fake, mark))["data"]
+    message = next(m for m in fake.messages.values() if m["components"] == listed["components"])
+    select = listed["components"][0]["components"][0]
+    for typed in ("so", "sofi"):  # completing what is typed costs nothing
+        focused = {"name": "name", "type": 3, "value": typed, "focused": True}
+        mark, _ = await fake.interact(4, typing | {"options": [focused]}, author=reader)
+        choices = (await callback(fake, mark))["data"]["choices"]
+    mark, _ = await fake.slash("performer", author=reader, name=choices[0]["value"])  # two: the choice
+    assert (await callback(fake, mark))["data"]["embeds"][0]["title"] == "Sofia Kalmurzaeva"
+    picks = []
+    for _ in range(4):  # three picks spend the rest; the fourth must wait
+        chosen = {"custom_id": select["custom_id"], "component_type": 3, "values": [select["options"][0]["value"]]}
+        mark, _ = await fake.interact(3, chosen, message, author=reader)
+        picks.append(await callback(fake, mark))
+    assert [pick["type"] for pick in picks[:3]] == [7, 7, 7]
+    assert picks[3]["type"] == 4 and picks[3]["data"]["flags"] & EPHEMERAL
+    assert "try again in" in picks[3]["data"]["content"] and not picks[3]["data"].get("embeds")
+
+
 async def logged(process: BotProcess, since: int, text: str, times: int = 1) -> str:
     """The bot's log from line `since` on, once it says `text` `times` times (15 s at most)."""
     for _ in range(150):

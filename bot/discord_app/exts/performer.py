@@ -9,8 +9,8 @@ import discord
 from discord import app_commands
 
 from bot.discord_app.autocomplete import LOOKUP_SECONDS, AutocompleteTime
-from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral, story_bot
-from bot.discord_app.cog import StoryCog, library_here, own_or_copy, within_budget
+from bot.discord_app.client import StoryBot, respond, send_ephemeral, story_bot
+from bot.discord_app.cog import StoryCog, library_here, own_or_copy, spent_or_refused, within_budget
 from bot.discord_app.render import (
     CHOICE_LIMIT,
     Reply,
@@ -66,7 +66,10 @@ class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=rf"{PICK
         )
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await acknowledge(interaction, private=True)  # this server's view may be building
+        # A pick looks a person up as a typed name does, so it spends from the same budget (acknowledged first: this
+        # server's view may be building).
+        if not await spent_or_refused(interaction):
+            return
         values = self.item.values
         library = await story_bot(interaction).view(interaction.guild_id)
         person = await asyncio.to_thread(person_by_id, library, values[0]) if values and library is not None else None
