@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 from bot.core.readers import STORY_SUFFIXES, reader_for
-from bot.core.readers.plain_text import as_utf8
+from bot.core.readers.plain_text import utf8_text
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.stored_text import pack_story
 from bot.core.synced import sync_to_disk
@@ -164,17 +164,23 @@ def story_file(raw: bytes, name: str, title: str | None) -> StoryFile:
     reader = reader_for(name)
     if reader is None:
         raise ShelfError(UploadRefusal.NOT_A_STORY_FILE, name=name)
-    story = _read(raw, name)
-    if not (title and title.strip()):
-        return StoryFile(raw, story.characters, story, text=pack_story(story))
+    data = raw if not (title and title.strip()) else _titled(raw, name, title, reader.name)
+    story = _read(data, name)
+    return StoryFile(data, story.characters, story, text=pack_story(story))
+
+
+def _titled(raw: bytes, name: str, title: str, format_name: str) -> bytes:
+    """The plain text file with the title as its front matter, as it is stored and read: read once, so an upload
+    of 8 MB of text is not read twice, once as sent and once titled."""
     if not name.lower().endswith(TITLED_SUFFIXES):
-        raise ShelfError(UploadRefusal.OWN_TITLE, name=name, detail=reader.name)
-    text = as_utf8(raw).decode("utf-8-sig")  # a UTF-16 file is stored as UTF-8 with its title
+        raise ShelfError(UploadRefusal.OWN_TITLE, name=name, detail=format_name)
+    try:
+        text = utf8_text(raw)  # a UTF-16 file is stored as UTF-8 with its title
+    except ValueError as reason:
+        raise ShelfError(UploadRefusal.UNREADABLE, name=name, detail=str(reason)) from reason
     if text.lstrip().startswith("---"):
         raise ShelfError(UploadRefusal.OWN_FRONT_MATTER, name=name)
-    titled = f"---\ntitle: {' '.join(title.split())}\n---\n\n{text}".encode()
-    titled_story = _read(titled, name)  # plain text: read again at once
-    return StoryFile(titled, story.characters, titled_story, text=pack_story(titled_story))
+    return f"---\ntitle: {' '.join(title.split())}\n---\n\n{text}".encode()
 
 
 def _read(data: bytes, name: str) -> ShelfStoryText:

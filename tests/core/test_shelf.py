@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from bot.core.corpus import load_corpus
-from bot.core.readers import reader_for
+from bot.core.readers import READERS, reader_for
+from bot.core.readers.markdown import MarkdownReader
+from bot.core.readers.reader import StoryText
 from bot.core.shelf import (
     LOCK_FILE,
     MAX_UPLOAD_BYTES,
@@ -25,6 +27,7 @@ from bot.core.shelf import (
     safe_file_name,
     story_file,
 )
+from bot.core.shelf_corpus import ShelfStoryText
 from tests.cli.test_main import ROOT
 from tests.core.readers.format_fixtures import FIXTURES
 from tests.disk import small_disk
@@ -91,6 +94,39 @@ def test_a_story_saved_as_unicode_with_its_byte_order_mark_is_read_and_given_its
         story_file(raw[:-1], "mill.txt", None)
     with refused(UploadRefusal.UNREADABLE, detail="NUL bytes"):  # no mark: nothing says which encoding
         story_file(text.encode(encoding), "mill.txt", None)
+
+
+class CountedReader(MarkdownReader):
+    """The Markdown reader, reading as it does, with the bytes of each file it read kept."""
+
+    def __init__(self) -> None:
+        self.read_files: list[bytes] = []
+
+    def read(self, raw: bytes) -> StoryText:
+        self.read_files.append(raw)
+        return super().read(raw)
+
+
+def test_a_titled_upload_is_read_once_as_it_is_stored(monkeypatch: pytest.MonkeyPatch):
+    """The file was read as sent, then again with its title: twice the time and memory of the longest read of an
+    upload (8 MB of text), and what the first read found was thrown away."""
+    reader = CountedReader()
+    monkeypatch.setitem(READERS, ".md", reader)
+    text = "# Chapter One\r\n\r\nThe wheel turned.\r\n\r\nMaren lit the lamp."
+    uploaded = story_file(f"\ufeff{text}".encode("utf-16-le"), "mill.md", "The Mill")
+    assert reader.read_files == [uploaded.data] == [f"---\ntitle: The Mill\n---\n\n{text}".encode()]
+    assert uploaded.story is not None and uploaded.story.title == "The Mill"
+    as_stored = ShelfStoryText.read(0, "mill.md", uploaded.data)
+    assert uploaded.characters == uploaded.story.characters == as_stored.characters
+    for raw, refusal, detail in [
+        (b"Once \xc3( bad", UploadRefusal.UNREADABLE, "not UTF-8 text (byte 5)"),
+        ("\ufeffhalf".encode("utf-16-le")[:-1], UploadRefusal.UNREADABLE, "not UTF-16 text"),
+        (b"\0" * 4096, UploadRefusal.UNREADABLE, "NUL bytes"),
+        (b"  \n", UploadRefusal.UNREADABLE, "no text"),
+        (b"---\ntitle: Its Own\n---\n\nOnce.", UploadRefusal.OWN_FRONT_MATTER, ""),
+    ]:
+        with refused(refusal, detail=detail):
+            story_file(raw, "mill.md", "The Mill")
 
 
 def test_story_file_reads_other_formats_as_the_corpus_does(tmp_path):

@@ -41,6 +41,15 @@ def as_utf8(raw: bytes) -> bytes:
     return raw
 
 
+def utf8_text(raw: bytes) -> str:
+    """The file's text as it is (UTF-8, or UTF-16 or UTF-32 with its mark), without the mark; raises ValueError
+    naming the first byte that is not."""
+    try:
+        return as_utf8(raw).decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"is not UTF-8 text (byte {error.start}); save it as UTF-8") from error
+
+
 def decoded(raw: bytes) -> str:
     """The file's text, NFC-normalized with Unix newlines; raises ValueError for binary, non-UTF-8 or
     empty files. NUL bytes are refused: 31 MB of them would otherwise be tens of thousands of empty passages."""
@@ -50,10 +59,7 @@ def decoded(raw: bytes) -> str:
     control_bytes = len(raw.translate(None, _TEXT_BYTES))
     if control_bytes > MAX_CONTROL_SHARE * len(raw):
         raise ValueError("is not text: it is full of control bytes (a binary file?); save the story as UTF-8 text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValueError(f"is not UTF-8 text (byte {error.start}); save it as UTF-8") from error
+    text = utf8_text(raw)
     if control_bytes or _C1_CONTROL.search(raw):  # the few left, as other formats' readers drop them
         text = text.translate(CONTROL_CHARACTERS)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
