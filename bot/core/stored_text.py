@@ -20,6 +20,17 @@ from bot.core.shelf_corpus import ShelfStoryText
 
 FORMAT = 1
 """Raised whenever the packed layout below changes: text packed before is then read again from its file."""
+VALUE_BYTES = 88
+"""The most a JSON value read takes in CPython, its text aside: a dict 64 bytes, a string's header 76, a list 56, an
+int 32, and the pointer to it in its list or dict, 8 and what lists grow by."""
+PASSAGE_BYTES = 200
+"""What each passage built from a stored text takes beside its text: the PassageText, its numbers and pointers (185)."""
+_BELOW = {byte: bytes(range(byte)) for byte in (0xC4, 0xF0)}
+"""Deleted, these leave the bytes that begin a character past U+00FF in UTF-8 (0xC4 on), or past U+FFFF (0xF0 on)."""
+_NOT_CONTINUATION = bytes(byte for byte in range(256) if not 0x80 <= byte < 0xC0)
+"""Deleted, these leave the bytes that continue a UTF-8 character: the rest begin one each."""
+_NOT_BEFORE_VALUE = bytes(byte for byte in range(256) if byte not in b"[{,:")
+"""Deleted, these leave the bytes a JSON value may follow."""
 
 
 def stored_reading() -> str:
@@ -105,11 +116,17 @@ def pack_story(story: ShelfStoryText) -> bytes:
 def unpack_story(story: int, name: str, packed: bytes, most_bytes: int) -> ShelfStoryText:
     """The story pack_story packed, as the shelf story `story`; ValueError when it is not such a text, also when it
     unpacks to more than `most_bytes` (a damaged or hostile row: zlib packs a gigabyte of one byte in a megabyte, and
-    a server may store 256 MB). No more is unpacked than that."""
+    a server may store 256 MB), or when reading it would take more memory than that (reading_bytes). No more is
+    unpacked than that, and nothing is parsed past it."""
     try:
-        found = json.loads(_unpacked(packed, most_bytes))
+        unpacked = _unpacked(packed, most_bytes)
+        parsing = reading_bytes(unpacked)
+        if parsing > most_bytes:
+            raise ValueError(f"reading it would take {parsing} bytes, more than {most_bytes}")
+        found = json.loads(unpacked)
     except (zlib.error, ValueError, RecursionError) as error:  # not JSON, nor UTF-8, or nested past json's depth
         raise ValueError(f"is no stored text ({error})") from error
+    del unpacked  # not held while the passages are built
     if not isinstance(found, dict) or not isinstance(found.get("title"), str):
         raise ValueError("is no stored text (no title)")
     texts, paragraphs, numbers = found.get("texts"), found.get("paragraphs"), found.get("numbers")
@@ -118,11 +135,31 @@ def unpack_story(story: int, name: str, packed: bytes, most_bytes: int) -> Shelf
         raise ValueError("is no stored text (no passages)")
     if not texts or not len(texts) == len(paragraphs) == len(numbers) or not _starts(chapters, len(texts)):
         raise ValueError("is no stored text (its passages do not match)")
+    if parsing + len(texts) * PASSAGE_BYTES > most_bytes:
+        raise ValueError(f"is no stored text (its {len(texts)} passages would take more than {most_bytes} bytes)")
     starts = [start for start, _ in chapters]
     ends = [*starts[1:], len(texts)]
     chapter_of = [chapter for (start, chapter), end in zip(chapters, ends, strict=True) for _ in range(end - start)]
     passages = zip(accumulate(paragraphs), chapter_of, accumulate(numbers), texts, strict=True)
     return ShelfStoryText(story, name, found["title"], tuple(PassageText(*passage) for passage in passages))
+
+
+def reading_bytes(unpacked: bytes) -> int:
+    """The most memory json.loads may take to read these bytes, counted before it builds anything: the bytes; the text
+    they decode to, first at a character a byte, then at a character a character (1 byte each, 2 past U+00FF, 4 past
+    U+FFFF: the widest decides); its strings, as much again; and VALUE_BYTES for each value, of which one follows each
+    `[`, `{`, `,` and `:` at most (inside strings too).
+
+    A row unpacked within its bytes could still be read into 25 times them: 36 MB of `{},` is 12 million dicts, 0.9 GB
+    (and `"ab",`, 2-character passages, 0.8 GB once built), where a story's prose took 2 to 9 times its JSON (one of
+    one-word passages, 21). Each count is one pass of bytes.translate, or a search: together half of json's time."""
+    wide = unpacked.translate(None, _BELOW[0xC4])
+    escaped = b"\\u" in unpacked  # an escape may name any character
+    width = 4 if escaped or wide.translate(None, _BELOW[0xF0]) else 2 if wide else 1
+    continuing = len(unpacked.translate(None, _NOT_CONTINUATION)) if wide else 0  # Latin-1's ones count as characters
+    characters = len(unpacked) - continuing
+    values = 1 + len(unpacked.translate(None, _NOT_BEFORE_VALUE))
+    return len(unpacked) * (1 + width) + 2 * width * characters + values * VALUE_BYTES
 
 
 def _unpacked(packed: bytes, most_bytes: int) -> bytes:

@@ -100,10 +100,12 @@ class ServerViews:
         """The servers told of in the log as too full to store a text read here (told once)."""
         settings = libraries.settings
         self._most_unpacked = settings.upload_mb * 2**20
-        """The most a stored text may unpack to (unpack_story): the memory a reader may take, within which an upload's
-        reader read and packed it; a larger one was packed by no reader (a damaged or hostile row), and its file is read
-        again. A story searched holds 64 MB of characters at most (SHELF_BYTES), under 0.2 GB of JSON at 3 bytes a
-        character, below the least STORYBOT_UPLOAD_MB may be (256)."""
+        """The most a stored text may unpack to, and reading it take (unpack_story): the memory a reader may take,
+        within which an upload's reader read and packed it; a larger one was packed by no reader (a damaged or hostile
+        row), and its file is read again. A story searched holds 64 MB of characters at most (SHELF_BYTES), under 0.2 GB
+        of JSON at 3 bytes a character, below the least STORYBOT_UPLOAD_MB may be (256); its reading is counted at up to
+        4 times that (reading_bytes), so at the least a story of over some 40 MB of prose is read from its file, as
+        its upload was."""
         self._reader = ShelfReader(seconds=settings.upload_seconds, megabytes=settings.upload_mb)
         self._poll: asyncio.Task[None] | None = None
         self._rebuilding: asyncio.Task[None] | None = None

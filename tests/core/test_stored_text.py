@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import tracemalloc
 import zlib
 
 import pytest
 
 from bot.core.shelf import story_file
 from bot.core.shelf_corpus import ShelfStoryText
-from bot.core.stored_text import newer_reading, pack_story, stored_reading, unpack_story
+from bot.core.stored_text import (
+    PASSAGE_BYTES,
+    newer_reading,
+    pack_story,
+    reading_bytes,
+    stored_reading,
+    unpack_story,
+)
 from bot.settings import UPLOAD_MB
 from tests.core.readers.format_fixtures import FIXTURES
 from tests.operations.test_change_shelf import word_file
@@ -74,9 +83,11 @@ def test_what_is_no_stored_text_is_refused_with_a_reason(packed: bytes):
 def test_a_stored_text_is_unpacked_up_to_the_most_it_may_be_and_no_further():
     """zlib packs a gigabyte of one byte in a megabyte: a damaged or hostile row was unpacked whole, whatever its size
     (here 64 MB of spaces, which JSON reads past, in 64 KB)."""
-    packed = pack_story(ShelfStoryText.read(1, "weir.md", CHAPTERS.encode()))
+    story = ShelfStoryText.read(1, "weir.md", CHAPTERS.encode())
+    packed = pack_story(story)
     size = len(zlib.decompress(packed))
-    assert unpack_story(1, "weir.md", packed, size).title == "The Weir"
+    enough = reading_bytes(zlib.decompress(packed)) + len(story.passages) * PASSAGE_BYTES  # to read it
+    assert unpack_story(1, "weir.md", packed, enough).title == "The Weir"
     with pytest.raises(ValueError, match=f"is no stored text \\(unpacks to more than {size - 1} bytes\\)"):
         unpack_story(1, "weir.md", packed, size - 1)
     bomb = zlib.compress(b" " * 2**26 + zlib.decompress(packed), 9)
@@ -84,7 +95,76 @@ def test_a_stored_text_is_unpacked_up_to_the_most_it_may_be_and_no_further():
     with pytest.raises(ValueError, match="unpacks to more than"):
         unpack_story(1, "weir.md", bomb, 2**20)
     with pytest.raises(ValueError, match="cut short"):
-        unpack_story(1, "weir.md", packed[:-8], size)
+        unpack_story(1, "weir.md", packed[:-8], enough)
+
+
+MOST = 24 * 2**20
+"""What these tests let a stored text unpack to, and reading it take."""
+SHORT_PASSAGES = 40_000
+
+
+@pytest.mark.parametrize(
+    ("unpacked", "said"),
+    [
+        # 3 MB of empty dicts beside the story, within its bytes: json read them, a million dicts, into 75 MB
+        (
+            b'{"title":"T","x":[' + b",".join([b"{}"] * 1_000_000) + b'],"texts":["a"],"paragraphs":[1],"numbers":[0],'
+            b'"chapters":[[0,null]]}',
+            "reading it would take",
+        ),
+        # 40,000 passages of 40 characters, 2 MB: its JSON counted within the most, with its passages past it
+        (
+            json.dumps(
+                {
+                    "title": "T",
+                    "texts": ["x" * 40] * SHORT_PASSAGES,
+                    "paragraphs": [1] * SHORT_PASSAGES,
+                    "numbers": [1000] * SHORT_PASSAGES,
+                    "chapters": [[0, None]],
+                },
+                separators=(",", ":"),
+            ).encode(),
+            f"its {SHORT_PASSAGES} passages would take more than {MOST} bytes",
+        ),
+    ],
+)
+def test_a_stored_text_that_reading_would_make_larger_than_the_most_it_may_take_is_no_stored_text(
+    unpacked: bytes, said: str
+):
+    """Unpacked within its bytes, a row could still be read into many times them (25 for `{},`): what reading it may
+    build is counted before it is built (the JSON before json reads it, the passages before they are made), and past
+    the most it may take, it is no stored text (and its file is read again, tests/operations/test_server_views.py)."""
+    assert len(unpacked) < MOST // 4
+    packed = zlib.compress(unpacked, 9)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ValueError, match=f"is no stored text \\(.*{said}"):
+            unpack_story(1, "weir.md", packed, MOST)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < MOST
+
+
+def test_a_story_of_any_writing_is_read_within_what_its_reading_is_counted_to_take():
+    """The count is of what json.loads takes at most, the bytes beside it, whatever characters the story is written
+    in (a Japanese character is 3 bytes, read as 2; an emoji makes each character of the text 4): a story within it is
+    read, and one byte less is too little."""
+    for text in ("The miller's daughter, at dawn: «wait».", "水車の娘は夜明けに堰を渡った。", "The wheel 🎡 turned."):
+        story = ShelfStoryText.read(1, "weir.md", "\n\n".join([text * 20] * 2_000).encode())
+        packed = pack_story(story)
+        unpacked = zlib.decompress(packed)
+        tracemalloc.start()
+        try:
+            json.loads(unpacked)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert len(unpacked) + peak <= reading_bytes(unpacked)
+        most = reading_bytes(unpacked) + len(story.passages) * PASSAGE_BYTES
+        assert unpack_story(1, "weir.md", packed, most) == story
+        with pytest.raises(ValueError, match="is no stored text"):
+            unpack_story(1, "weir.md", packed, most - 1)
 
 
 @pytest.mark.parametrize(

@@ -702,6 +702,28 @@ async def test_a_stored_text_that_unpacks_past_what_a_reader_may_take_is_read_ag
     assert stored is not None and len(stored.packed) < len(bomb)  # the file's text, stored in its place
 
 
+async def test_a_stored_text_that_reading_would_make_past_what_a_reader_may_take_is_read_again_from_its_file(
+    library, databases, caplog
+):
+    """Within the bytes it may unpack to, a hostile row could be read into 25 times them: here 300 KB of empty dicts
+    beside a story, which json read into 7 MB, in a view whose reader may take 1 MB."""
+    first, _ = databases
+    here = ServerViews(LibraryHolder(library, Settings()), first.shelves)
+    mill = await add_to_shelf(first.shelves, here, SERVER, "mill.md", story_file(MILL, "mill.md", None), 1)
+    assert mill.change.version_id is not None
+    dicts = b",".join([b"{}"] * 100_000)
+    story = b'"texts": ["Boom."], "paragraphs": [0], "numbers": [0], "chapters": [[0, null]]}'
+    hostile = zlib.compress(b'{"title": "Bomb", "x": [' + dicts + b"], " + story, 9)
+    await first.shelves.keep_text(
+        mill.change.version_id, StoredText(stored_reading(), hostile), replacing=stored_reading()
+    )
+    caplog.set_level(logging.INFO, logger=server_views.__name__)
+    view = await ServerViews(LibraryHolder(library, Settings(upload_mb=1)), first.shelves).view(SERVER)
+    assert "The Old Mill" in titles(view) and "Bomb" not in titles(view)
+    assert "from its file: its stored text is no stored text (reading it would take" in caplog.text
+    assert f"more than {2**20})" in caplog.text
+
+
 async def test_texts_a_view_stores_later_count_against_what_the_server_may_store_and_a_full_one_reads_its_files(
     library, databases, caplog
 ):
