@@ -194,14 +194,17 @@ class StoryLibrary:
         A word the library lacks is searched as its closest library word when it is no dictionary
         word ("frigtened"); a real word the stories lack ("capital") or a name ("Beethoven") counts
         against every passage at the highest weight; anything else is left out, so a stray typo
-        cannot sink a question whose other words match.
+        cannot sink a question whose other words match. The words that say how it asks ("old" in
+        "How old is she?") are searched only when it has no other: "old" is then all it is about.
         """
         question = plain_question(question)  # as ask has it: eval ranks people's questions through here
+        form = form_words_at(question)
+        if form and all(start in form for word, start, _ in words(question) if self.analyzer.term(word) is not None):
+            form = frozenset()
         terms: list[str] = []
         corrections: list[Correction] = []
         missing = 0.0
         absent: list[str] = []
-        form = form_words_at(question)
         for word, start, _ in words(question):
             term = self.analyzer.term(word) if start not in form else None
             if term is None:

@@ -261,6 +261,17 @@ def test_a_scoped_question_is_answered_whenever_the_story_shares_a_word_with_it(
     assert len(answer.hits) == min(4, len(bm25_answers))
 
 
+def test_a_question_about_nothing_but_how_it_asks_searches_those_words(library):
+    # "old" in "How old is Sofia?" says the question asks for a number, so only "Sofia" is searched. In "How old is
+    # she?" nothing else is left to search: asked of her story it found nothing there, though passage 1 says it.
+    sofia = next(i for i, s in enumerate(library.corpus.stories) if "Sofia" in s.title)
+    assert "old" not in library.query("How old is Sofia?").terms
+    assert library.query("How old is she?").terms == ("old",)
+    answer = library.ask("How old is she?", story=sofia)
+    assert answer.best is not None and answer.best.passage == 1
+    assert "25-year-old" in answer.best.excerpt.text
+
+
 def test_a_scoped_question_sharing_no_word_with_the_story_is_not_answered(library):
     sofia = next(i for i, s in enumerate(library.corpus.stories) if "Sofia" in s.title)
     answer = library.ask("What is the capital of France, and its violin?", story=sofia)
