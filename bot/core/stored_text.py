@@ -10,6 +10,7 @@ again from the file, and stored in place of the old one only by newer readers (n
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from itertools import accumulate
 from typing import TypeGuard
@@ -31,6 +32,9 @@ _NOT_CONTINUATION = bytes(byte for byte in range(256) if not 0x80 <= byte < 0xC0
 """Deleted, these leave the bytes that continue a UTF-8 character: the rest begin one each."""
 _NOT_BEFORE_VALUE = bytes(byte for byte in range(256) if byte not in b"[{,:")
 """Deleted, these leave the bytes a JSON value may follow."""
+_WIDE_ESCAPE = re.compile(rb"\\u(?!00)[0-9A-Fa-f]{4}")
+"""An escape that may name a character past U+00FF (`\\u00e9` names é, a byte wide). A story's own backslash is written
+`\\\\`, so `C:\\\\users` holds a `\\u` that names nothing."""
 
 
 def stored_reading() -> str:
@@ -154,7 +158,7 @@ def reading_bytes(unpacked: bytes) -> int:
     (and `"ab",`, 2-character passages, 0.8 GB once built), where a story's prose took 2 to 9 times its JSON (one of
     one-word passages, 21). Each count is one pass of bytes.translate, or a search: together half of json's time."""
     wide = unpacked.translate(None, _BELOW[0xC4])
-    escaped = b"\\u" in unpacked  # an escape may name any character
+    escaped = _WIDE_ESCAPE.search(unpacked) is not None
     width = 4 if escaped or wide.translate(None, _BELOW[0xF0]) else 2 if wide else 1
     continuing = len(unpacked.translate(None, _NOT_CONTINUATION)) if wide else 0  # Latin-1's ones count as characters
     characters = len(unpacked) - continuing

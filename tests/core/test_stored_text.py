@@ -167,6 +167,17 @@ def test_a_story_of_any_writing_is_read_within_what_its_reading_is_counted_to_ta
             unpack_story(1, "weir.md", packed, most - 1)
 
 
+def test_a_backslash_before_a_u_in_a_story_makes_none_of_its_characters_wider():
+    """JSON writes a story's own backslash as two: 'C:\\users' holds the bytes of an escape's start, `\\u`, and its
+    whole text was counted at 4 bytes a character, 3 times what it takes, so a story of some 20 MB was read again
+    from its file at each start. An escape past Latin-1 (`\\u6c34`, 水) still counts every character at 4 bytes."""
+    text = "Maren kept the miller's accounts in C:\\users\\maren\\mill.txt, she said at dawn."
+    unpacked = zlib.decompress(pack_story(ShelfStoryText.read(1, "weir.md", "\n\n".join([text * 20] * 200).encode())))
+    assert reading_bytes(unpacked) == reading_bytes(unpacked.replace(b"\\\\u", b"\\\\v"))
+    water = unpacked.replace(b"dawn", b"\\u6c34")
+    assert reading_bytes(water) > 2 * reading_bytes(water.replace(b"\\u6c34", b"dawn"))
+
+
 @pytest.mark.parametrize(
     ("newer", "older"),
     [
