@@ -363,10 +363,12 @@ class SegmentStore:
         self._remove_all_but({name for segment in current.segments for name in files_of(segment)})
 
     def _remove_all_but(self, named: set[str]) -> None:
-        """Removes the folder's files but the manifest, the write lock and `named`."""
+        """Removes the folder's files but the manifest, the write lock and `named`. A folder in it is left alone: no
+        writer makes one, so it is someone's (a backup copied in), and unlinking it failed every write for good."""
         for path in self.folder.iterdir():
             if path.name not in named | {MANIFEST, WRITE_LOCK}:
-                path.unlink(missing_ok=True)
+                with contextlib.suppress(IsADirectoryError):
+                    path.unlink(missing_ok=True)
 
     def _sweep_failed(self) -> None:
         """Removes what a write that failed wrote (a full disk stayed full until the next writer, the next

@@ -165,3 +165,15 @@ def test_readers_during_merges_see_one_consistent_library_and_keep_reading_what_
     assert any(min(seen) <= op < max(seen) for op in range(operations) if is_merge(op))  # read across a merge
     assert_scores_as_one_fresh_build(held, live_after(3))  # its files were replaced and removed meanwhile
     assert_scores_as_one_fresh_build(SegmentStore(tmp_path).open(), live_after(operations))
+
+
+def test_a_folder_beside_the_segments_is_left_alone_and_commits_go_on(tmp_path):
+    """A folder put in the index's folder (a backup of it copied into itself) was unlinked with the files no manifest
+    names, before every write: IsADirectoryError each time, so no commit was ever saved again."""
+    store = SegmentStore(tmp_path)
+    store.commit(*commit_of(0))
+    (tmp_path / "backup").mkdir()
+    (tmp_path / "backup" / "segments.json").write_text("{}")
+    store.commit([story(5, "story-5", 10)], ["base-3"])
+    assert "story-5" in store.open().live_keys()
+    assert (tmp_path / "backup" / "segments.json").read_text() == "{}"
