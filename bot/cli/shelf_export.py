@@ -43,9 +43,10 @@ def export_kept(settings: Settings, server: int, target: Path) -> int:
     if not exported:
         print(f"storybot: server {server} keeps no versions; no file was written.", file=sys.stderr)
         return 0
+    stayed = " (the others were restored meanwhile, and stay)" if moved < exported else ""
     print(
         f"storybot: {exported} kept version{'s' * (exported != 1)} of server {server} written to {target}; "
-        f"{moved} moved out of the database (the others were restored meanwhile, and stay).",
+        f"{moved} moved out of the database{stayed}.",
         file=sys.stderr,
     )
     return 0

@@ -72,6 +72,7 @@ def test_kept_versions_are_written_to_a_zip_and_then_moved_out(environment: dict
     result = run("shelf", "export-kept", "--server", str(SERVER), str(target), env=environment)
     assert result.returncode == 0, result.stderr
     assert "2 kept versions of server 4321 written to" in result.stderr and "2 moved out" in result.stderr
+    assert "restored meanwhile" not in result.stderr  # none was: "the others" were none
     with zipfile.ZipFile(target) as archive:
         assert archive.read(f"{kept[0]}/forge.txt") == forge_data
         assert archive.read(f"{kept[1]}/mill.md") == b"# The Mill\n\nOld text."
