@@ -15,6 +15,7 @@ from bot.state.database import Database
 from bot.state.shelves import ShelfAction
 from tests.cli.test_main import run
 from tests.core.test_stored_text import UNPACKED
+from tests.file_attributes import immutable
 from tests.operations.test_change_shelf import word_file
 from tests.state.test_shelves import text_stored
 
@@ -192,3 +193,21 @@ def test_a_missing_file_is_said_not_to_exist(tmp_path: Path):
     assert result.returncode == 2
     assert result.stderr == f"storybot: {gone} does not exist; check its name. Nothing was imported.\n"
     assert shelf_of(data) == ([], [])
+
+
+def test_a_data_folder_that_cannot_be_written_is_not_told_to_try_again(tmp_path: Path):
+    # A data folder made read-only (immutable here, as root may write through a mode) was "Could not write to the
+    # database (unable to open database file); try again in a moment.": no moment passing makes it writable.
+    story = tmp_path / "the-mill.md"
+    story.write_text("# The Mill\n\nThe wheel turned by the river.")
+    data = tmp_path / "data"
+    assert run("shelf", "import", "--server", str(SERVER), str(story), env={"STORYBOT_DATA": str(data)}).returncode == 0
+    immutable(data, on=True)
+    try:
+        result = run("shelf", "import", "--server", str(SERVER), str(story), env={"STORYBOT_DATA": str(data)})
+    finally:
+        immutable(data, on=False)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    last = result.stderr.splitlines()[-1]
+    assert "try again in a moment" not in last and "cannot be written" in last, last
+    assert shelf_of(data) == (["the-mill.md"], [ShelfAction.ADDED])
