@@ -12,6 +12,7 @@ import re
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from bot.core.readers.plain_text import as_utf8
 from bot.core.readers.reader import Block, ExtraMissing
 
 if TYPE_CHECKING:
@@ -108,6 +109,7 @@ def parse_html(raw: bytes, format_name: str) -> _Element:
     etree = lxml_etree(format_name)
     from lxml import html
 
+    raw = as_utf8(raw)  # a page saved as "Unicode" (UTF-16 with its byte order mark) holds NUL bytes, and is text
     if b"\0" in raw:
         raise ValueError("is not text: it holds NUL bytes (a binary file?); save it as HTML")
     _require_few_attributes(raw)

@@ -117,3 +117,11 @@ def test_a_tag_of_hundreds_of_attributes_is_named_and_skipped_while_long_values_
     assert sorted(p.text for p in corpus.passages) == ["Ivan slept in the barn.", "Olga sang by the river."]
     (problem,) = corpus.problems
     assert problem.startswith("Skipped over.html:") and "has a tag of over 256 attributes" in problem
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le"])
+def test_a_page_saved_as_unicode_with_its_byte_order_mark_is_read(tmp_path, encoding):
+    # Notepad's and old Word's "Unicode" (UTF-16 with a byte order mark) was refused as "a binary file?" for its NUL
+    # bytes, where a .txt or .md file saved so is read.
+    (tmp_path / "keeper.html").write_bytes(("\ufeff" + page(TITLE, story_body())).encode(encoding))
+    check_story(tmp_path)
