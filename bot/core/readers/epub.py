@@ -126,7 +126,10 @@ class EpubReader:
     def _navigation(
         self, book: SafeZip, package: _Element, items: dict[str, _Element], path_of: Callable[[_Element], str]
     ) -> list[ChapterMark]:
-        """The table of contents' entries in order: EPUB 3's nav page, else EPUB 2's NCX, else none."""
+        """The table of contents' entries in order: EPUB 3's nav page, else EPUB 2's NCX, else none. One the manifest
+        names but the zip lacks is none: the pages' headings name the chapters (the whole book was skipped)."""
+        present = book.names()
+        items = {key: item for key, item in items.items() if path_of(item) in present}
         nav = next((i for i in items.values() if "nav" in (i.get("properties") or "").split()), None)
         if nav is not None:
             page = path_of(nav)

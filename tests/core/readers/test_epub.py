@@ -243,3 +243,19 @@ def test_an_epub_whose_container_names_a_package_it_lacks_names_the_package(tmp_
         "Skipped torn.epub: it lacks OEBPS/book.opf, which its META-INF/container.xml names as its package file; "
         "export it again.",
     )
+
+
+@pytest.mark.parametrize(("version", "navigation"), [(3, "OEBPS/nav/toc.xhtml"), (2, "OEBPS/toc.ncx")])
+def test_an_epub_whose_manifest_names_navigation_it_lacks_is_read_by_its_headings(tmp_path, version, navigation):
+    # The whole book was skipped as lacking "nav/toc.xhtml, which every EPUB file has": no EPUB has that file, and a
+    # book without its table of contents still has its pages, and the headings on them.
+    write_epub(tmp_path / "whole.epub", version)
+    with zipfile.ZipFile(tmp_path / "whole.epub") as whole, zipfile.ZipFile(tmp_path / "keeper.epub", "w") as book:
+        for info in whole.infolist():
+            if info.filename != navigation:
+                book.writestr(info, whole.read(info))
+    (tmp_path / "whole.epub").unlink()
+    corpus = load_corpus(tmp_path)
+    assert corpus.problems == () and [s.title for s in corpus.stories] == [TITLE]
+    chapters = [(p.chapter, p.text) for p in corpus.passages]
+    assert chapters == [(f"Chapter {n}", text) for n, texts in enumerate(CHAPTERS.values(), 1) for text in texts]
