@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dotenv import dotenv_values
+from dotenv.parser import parse_stream
 from platformdirs import user_config_path, user_data_path
 
 from bot.core.saved_index import default_index_folder
@@ -91,6 +92,7 @@ def load_env_files() -> frozenset[str]:
         if not path.is_file():
             continue
         try:
+            _require_readable_lines(path)
             values = dotenv_values(path, encoding="utf-8")
         except UnicodeDecodeError as error:
             raise SettingsError(
@@ -104,6 +106,24 @@ def load_env_files() -> frozenset[str]:
                 os.environ[name] = _from_folder(value, path.parent) if name in PATH_SETTINGS else value
                 loaded.add(name)
     return frozenset(loaded)
+
+
+def _require_readable_lines(path: Path) -> None:
+    """Raises SettingsError for a line python-dotenv cannot read (a quote left open, text after the closing quote):
+    it skips it, warning without the file's name or the setting's, and the bot ran on without that setting (from the
+    bundled stories, or saying that no token was set). The value is not shown: it may be the token."""
+    with path.open(encoding="utf-8") as stream:
+        for binding in parse_stream(stream):
+            if binding.error:
+                original = binding.original.string
+                line = binding.original.line + original[: len(original) - len(original.lstrip())].count("\n")
+                written = original.strip().split("=", 1)
+                name = written[0].removeprefix("export ").strip() if len(written) == 2 else ""
+                named = f" ({name}=...)" if name.isidentifier() else ""
+                raise SettingsError(
+                    f"{path}, line {line}{named}, cannot be read as NAME=value (a quote left open, "
+                    "or text after the closing quote?); fix it, or the setting on it would be skipped."
+                )
 
 
 def _from_folder(value: str, folder: Path) -> str:

@@ -180,6 +180,20 @@ def test_a_dotenv_file_holding_a_nul_character_is_named_in_one_line(tmp_path):
     assert f"{tmp_path / '.env'} holds a NUL character" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [('STORYBOT_CORPUS="stories\n', "STORYBOT_CORPUS"), ('DISCORD_TOKEN = "abc.def.ghi"x\n', "DISCORD_TOKEN")],
+)
+def test_a_dotenv_line_python_dotenv_cannot_read_is_named_not_skipped(tmp_path, line, name):
+    """python-dotenv skips such a line (a quote left open, text after the closing one) with a warning that names
+    neither the file nor the setting: the bot ran on without it, from the bundled stories, or said no token was set."""
+    (tmp_path / ".env").write_text(line + "STORYBOT_INDEX=off\n")
+    result = run("ask", "violin", cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert f"{tmp_path / '.env'}, line 1 ({name}=...), cannot be read" in result.stderr, result.stderr
+    assert "abc" not in result.stderr and "stories" not in result.stderr.split("cannot be read")[1]
+
+
 def test_bad_corpus_is_exit_2_without_traceback(tmp_path):
     missing = run("ask", "--corpus", str(tmp_path / "nope"), "violin")
     assert missing.returncode == 2 and "does not exist" in missing.stderr
