@@ -98,10 +98,12 @@ class ShelfError(Exception):
 
 def safe_file_name(name: str) -> str:
     """The upload's name as a plain file name in the corpus folder: no folders, no hidden files."""
-    base = unicodedata.normalize("NFKC", name).replace("\\", "/").rsplit("/", 1)[-1]
-    base = _UNSAFE.sub("-", base).strip(" .-")
+    written = unicodedata.normalize("NFKC", name).replace("\\", "/").rsplit("/", 1)[-1]
+    base = _UNSAFE.sub("-", written).strip(" .-")
     if not base.lower().endswith(STORY_SUFFIXES):
-        raise ShelfError(UploadRefusal.NOT_A_STORY_FILE, name=name)
+        # "😀.md" is a story file with no name left once its signs are taken out, not a file of another format
+        usable = written.rstrip(" .").lower().endswith(STORY_SUFFIXES)
+        raise ShelfError(UploadRefusal.NO_USABLE_NAME if usable else UploadRefusal.NOT_A_STORY_FILE, name=name)
     if base.lower() in STORY_SUFFIXES or base.startswith("."):
         raise ShelfError(UploadRefusal.NO_USABLE_NAME, name=name)
     size = len(base.encode("utf-8", "surrogateescape"))

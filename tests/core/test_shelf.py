@@ -64,6 +64,15 @@ def test_names_that_are_no_story_are_refused(uploaded):
         safe_file_name(uploaded)
 
 
+@pytest.mark.parametrize("uploaded", ["😀.md", "★★★.txt", "!!!.epub", ".md", "(-).fb2.zip", "..\\ .docx"])
+def test_a_story_file_whose_name_is_all_signs_is_asked_to_be_renamed(uploaded):
+    # Refused as "not a story file; upload one of .txt, .md, ...", its own format among them: its name was the
+    # trouble, the signs taken out of it leaving none.
+    with pytest.raises(ShelfError) as caught:
+        safe_file_name(uploaded)
+    assert caught.value.refusal is UploadRefusal.NO_USABLE_NAME
+
+
 def stored(upload: StoryFile) -> tuple[bytes, int]:
     """The file as it will be stored, and the length of its text."""
     return upload.data, upload.characters
