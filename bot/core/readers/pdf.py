@@ -215,6 +215,15 @@ def _blocks(lines: list[Line]) -> list[Block]:
     return blocks
 
 
+def _text_title(reader: pypdf.PdfReader) -> str | None:
+    """The metadata's title when it is text: pypdf gives one that is not (a number, an array, a name) as the object it
+    is, whose AttributeError, outside what reading catches, ended the upload's reader and the folder's load."""
+    from pypdf.generic import NameObject
+
+    title = reader.metadata.title if reader.metadata is not None else None
+    return title if isinstance(title, str) and not isinstance(title, NameObject) else None
+
+
 class PdfReader:
     suffixes = (".pdf",)
     name = "PDF"
@@ -229,7 +238,7 @@ class PdfReader:
                 reader = pypdf.PdfReader(io.BytesIO(raw))
                 if reader.is_encrypted and not reader.decrypt(""):
                     raise _Refused("is encrypted; save it again without a password")
-                title = reader.metadata.title if reader.metadata is not None else None
+                title = _text_title(reader)
                 lines = _lines(reader)
             if warned.forms_skipped:  # pypdf's own limit, a form drawn over and over as MAX_OPERATIONS is
                 raise _Refused("draws its forms too many times on a page (a form drawn over and over); split it")

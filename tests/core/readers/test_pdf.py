@@ -326,3 +326,24 @@ def test_a_code_a_font_maps_to_half_a_surrogate_pair_is_read_as_the_replacement_
     upload = story_file(raw, "weir.pdf", None)
     assert upload.story is not None and upload.story.passages[0].text.endswith("weir \ufffd at dawn \U0001f600.")
     assert unpack_story(1, "weir.pdf", upload.text, UNPACKED) == ShelfStoryText.read(1, "weir.pdf", raw)
+
+
+@pytest.mark.parametrize("title", [b"5", b"[(The) (Mill)]", b"<< /Text (The Mill) >>", b"/TheMill"])
+def test_a_title_in_the_metadata_that_is_no_text_is_left_out_and_the_pdf_read(tmp_path, title):
+    # pypdf gives a /Title that is no string as the object it is: a number's AttributeError ended the upload's
+    # reader, and `ask` over a folder holding the file, in a traceback.
+    line = b"BT /F1 12 Tf 72 700 Td (The miller lived by the river with his dog Rex.) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(line), line),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Title %s >>" % title,
+    ]
+    (tmp_path / "the-mill.pdf").write_bytes(pdf_of(objects).replace(b"/Root 1 0 R >>", b"/Root 1 0 R /Info 6 0 R >>"))
+    corpus = load_corpus(tmp_path)
+    assert [(s.title, p.text) for s in corpus.stories for p in corpus.passages] == [
+        ("The Mill", "The miller lived by the river with his dog Rex.")
+    ]
