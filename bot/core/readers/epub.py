@@ -26,6 +26,9 @@ CONTAINER = "META-INF/container.xml"
 PAGE_TYPES = ("application/xhtml+xml", "text/html")
 NCX_TYPE = "application/x-dtbncx+xml"
 EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
+ENCRYPTION = "META-INF/encryption.xml"
+FONT_OBFUSCATION = ("http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC")
+"""The encryption EPUB allows for embedded fonts (not DRM: the text stays readable)."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,9 @@ class EpubReader:
         if missing:
             more = f" and {len(missing) - 1:,} more" if len(missing) > 1 else ""
             raise ValueError(f"lacks {missing[0]}{more}, which its spine lists as pages of the book; export it again")
+        encrypted = _encrypted(book)
+        if any(page in encrypted for page in spine):
+            raise ValueError("is locked with DRM (its pages are encrypted); only DRM-free books can be read")
         marks = self._navigation(book, package, items, path_of)
         marks_of: dict[str, list[ChapterMark]] = {}  # by page, once: each page looking through all was quadratic
         for mark in marks:
@@ -149,6 +155,23 @@ class EpubReader:
             if label is not None and content is not None:
                 marks.append(_mark(page, content.get("src", ""), text_of(label)))
         return marks
+
+
+def _encrypted(book: SafeZip) -> set[str]:
+    """The files META-INF/encryption.xml says are encrypted (a book sold with DRM lists its pages), but fonts
+    obfuscated as EPUB allows. A file that cannot be read says none: the pages then say whether they can be."""
+    if ENCRYPTION not in book.names():
+        return set()
+    try:
+        root = parse_xml(book.read(ENCRYPTION), "EPUB", ENCRYPTION)
+    except ValueError:
+        return set()
+    found: set[str] = set()
+    for data in _children(root, "encrypteddata"):
+        method = _child(data, "encryptionmethod")
+        if method is None or method.get("Algorithm") not in FONT_OBFUSCATION:
+            found.update(posixpath.normpath(unquote(r.get("URI", ""))) for r in _children(data, "cipherreference"))
+    return found
 
 
 def _mark(base: str, href: str, name: str) -> ChapterMark:

@@ -259,3 +259,34 @@ def test_an_epub_whose_manifest_names_navigation_it_lacks_is_read_by_its_heading
     assert corpus.problems == () and [s.title for s in corpus.stories] == [TITLE]
     chapters = [(p.chapter, p.text) for p in corpus.passages]
     assert chapters == [(f"Chapter {n}", text) for n, texts in enumerate(CHAPTERS.values(), 1) for text in texts]
+
+
+def test_an_epub_locked_with_drm_is_named_as_such(tmp_path):
+    # A book bought with DRM (Adobe's, a store's) holds its pages encrypted and lists them in META-INF/encryption.xml:
+    # it was "holds OEBPS/text/chapters.xhtml, which is not readable XML; export it again", which no export mends.
+    # Fonts obfuscated as EPUB allows (not DRM) leave a book readable.
+    write_epub(tmp_path / "plain.epub")
+    xml_enc = "http://www.w3.org/2001/04/xmlenc#"
+
+    def encryption(algorithm: str, uri: str) -> str:
+        return (
+            '<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" xmlns:enc="'
+            f'{xml_enc}"><enc:EncryptedData><enc:EncryptionMethod Algorithm="{algorithm}"/><enc:CipherData>'
+            f'<enc:CipherReference URI="{uri}"/></enc:CipherData></enc:EncryptedData></encryption>'
+        )
+
+    locked = {"locked.epub": (f"{xml_enc}aes128-cbc", "OEBPS/text/chapters.xhtml")}
+    fonts = {"fonts.epub": ("http://www.idpf.org/2008/embedding", "OEBPS/fonts/serif.otf")}
+    with zipfile.ZipFile(tmp_path / "plain.epub") as plain:
+        for name, (algorithm, uri) in (locked | fonts).items():
+            with zipfile.ZipFile(tmp_path / name, "w") as book:
+                for info in plain.infolist():
+                    data = plain.read(info)
+                    book.writestr(info.filename, bytes(range(256)) * 8 if info.filename == uri else data)
+                book.writestr("META-INF/encryption.xml", encryption(algorithm, uri))
+    (tmp_path / "plain.epub").unlink()
+    corpus = load_corpus(tmp_path)
+    assert [s.path for s in corpus.stories] == ["fonts.epub"]
+    assert corpus.problems == (
+        "Skipped locked.epub: it is locked with DRM (its pages are encrypted); only DRM-free books can be read.",
+    )
