@@ -17,7 +17,7 @@ from urllib.parse import unquote
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.gutenberg import book_blocks
 from bot.core.readers.markup import blocks_of, local_name, lxml_etree, parse_xml, text_of
-from bot.core.readers.reader import Block, StoryText, story_text
+from bot.core.readers.reader import LOCKED, Block, StoryText, story_text
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -112,7 +112,7 @@ class EpubReader:
             raise ValueError(f"lacks {missing[0]}{more}, which its spine lists as pages of the book; export it again")
         encrypted = _encrypted(book)
         if any(page in encrypted for page in spine):
-            raise ValueError("is locked with DRM (its pages are encrypted); only DRM-free books can be read")
+            raise ValueError(LOCKED)
         marks = self._navigation(book, package, items, path_of)
         marks_of: dict[str, list[ChapterMark]] = {}  # by page, once: each page looking through all was quadratic
         for mark in marks:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.readers.archive import MAX_UNPACKED_BYTES
 from bot.core.readers.pdf_shown import ShownText
-from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
+from bot.core.readers.reader import LOCKED, Block, ExtraMissing, StoryText, story_text
 from bot.core.readers.text import is_roman
 
 if TYPE_CHECKING:
@@ -60,6 +60,11 @@ _FORMS_SKIPPED = "Exceeded %(limit)d form XObject"
 """How pypdf's warning that it left the rest of a page's forms unread begins (its format string). Its others are
 repairs it made, or a drawing it could not read (a missing image, a broken form, one this reader stopped), which
 leave the rest of the file's text as it is read."""
+
+
+_OTHER_HANDLER = "only Standard PDF encryption handler"
+"""How pypdf's refusal of a file encrypted by another security handler than a password's begins: a store's DRM
+(Adobe Digital Editions' EBX_HANDLER), which no export mends."""
 
 
 @dataclass
@@ -215,6 +220,10 @@ def _blocks(lines: list[Line]) -> list[Block]:
     return blocks
 
 
+def _unreadable(error: Exception) -> ValueError:
+    return ValueError(f"is not a readable PDF ({type(error).__name__}: {error}); export it again")
+
+
 def _text_title(reader: pypdf.PdfReader) -> str | None:
     """The metadata's title when it is text: pypdf gives one that is not (a number, an array, a name) as the object it
     is, whose AttributeError, outside what reading catches, ended the upload's reader and the folder's load."""
@@ -244,8 +253,12 @@ class PdfReader:
                 raise _Refused("draws its forms too many times on a page (a form drawn over and over); split it")
         except _Refused:
             raise
+        except NotImplementedError as error:
+            if str(error).startswith(_OTHER_HANDLER):
+                raise _Refused(LOCKED) from error
+            raise _unreadable(error) from error
         except Exception as error:  # pypdf reads hostile files; whatever it raises, this file is unreadable
-            raise ValueError(f"is not a readable PDF ({type(error).__name__}: {error}); export it again") from error
+            raise _unreadable(error) from error
         if not lines:
             raise ValueError("has no text, only images (a scanned book?); run it through OCR first, or use its text")
         return story_text(title and _well_formed(title), _blocks(lines))

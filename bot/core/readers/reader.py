@@ -46,6 +46,10 @@ class Reader(Protocol):
         ...
 
 
+LOCKED = "is locked with DRM (its pages are encrypted); only DRM-free books can be read"
+"""Why a book sold with DRM is skipped, said after "it": no export mends it."""
+
+
 class ExtraMissing(ValueError):
     """The format's reader needs packages of an optional extra that is not installed."""
 

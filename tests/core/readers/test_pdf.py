@@ -347,3 +347,26 @@ def test_a_title_in_the_metadata_that_is_no_text_is_left_out_and_the_pdf_read(tm
     assert [(s.title, p.text) for s in corpus.stories for p in corpus.passages] == [
         ("The Mill", "The miller lived by the river with his dog Rex.")
     ]
+
+
+def test_a_pdf_locked_with_drm_is_named_as_such(tmp_path):
+    # An Adobe Digital Editions book (EBX_HANDLER) was "not a readable PDF (NotImplementedError: only Standard PDF
+    # encryption handler is available); export it again", which no export mends.
+    line = b"BT /F1 12 Tf 72 700 Td (The miller lived by the river.) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(line), line),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Filter /EBX_HANDLER /V 2 /Length 128 /ADEPT_LICENSE (licence) >>",
+    ]
+    locked = pdf_of(objects).replace(b"/Root 1 0 R >>", b"/Root 1 0 R /Encrypt 6 0 R /ID [<01><01>] >>")
+    (tmp_path / "bought.pdf").write_bytes(locked)
+    write_pdf(tmp_path / "free.pdf")
+    corpus = load_corpus(tmp_path)
+    assert [s.path for s in corpus.stories] == ["free.pdf"]
+    assert corpus.problems == (
+        "Skipped bought.pdf: it is locked with DRM (its pages are encrypted); only DRM-free books can be read.",
+    )
