@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -269,3 +270,44 @@ def test_a_connection_that_fails_leaves_nothing_to_answer_once_the_event_loop_ha
     )
     assert done.stdout == "failed each time\n", done.stderr
     assert done.stderr == ""
+
+
+OPEN_WHEN_TOLD = """
+import asyncio, sys, time
+from pathlib import Path
+from bot.settings import Settings
+from bot.state.database import Database
+start = Path(sys.argv[2])
+while not start.exists():
+    time.sleep(0.001)
+async def opened():
+    await (await Database.open(Settings(data=Path(sys.argv[1])))).close()
+asyncio.run(opened())
+print("opened")
+"""
+
+
+def test_processes_that_create_one_sqlite_database_at_once_all_open_it(tmp_path: Path):
+    """Shard processes sharing a data folder, or `shelf import` beside a starting bot: each read "no revision" before
+    any had made the tables, and all but the first failed with "table server_settings already exists. Set
+    STORYBOT_DATA to a folder the bot may write." (PostgreSQL's migrations wait on an advisory lock)."""
+    start, data = tmp_path / "start", tmp_path / "data"
+    data.mkdir()
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPEN_WHEN_TOLD, str(data), str(start)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=Path(__file__).parents[2],
+        )
+        for _ in range(6)
+    ]
+    holder = sqlite3.connect(data / SQLITE_FILE, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # as another process's write: each reads the (no) revision meanwhile
+    start.touch()
+    time.sleep(3)  # less than the 10 s each waits for the write lock
+    holder.execute("ROLLBACK")
+    holder.close()
+    outcomes = [process.communicate(timeout=120) for process in processes]
+    assert [out for out, _ in outcomes] == ["opened\n"] * 6, [error[-300:] for _, error in outcomes]
