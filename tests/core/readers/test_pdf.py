@@ -328,10 +328,8 @@ def test_a_code_a_font_maps_to_half_a_surrogate_pair_is_read_as_the_replacement_
     assert unpack_story(1, "weir.pdf", upload.text, UNPACKED) == ShelfStoryText.read(1, "weir.pdf", raw)
 
 
-@pytest.mark.parametrize("title", [b"5", b"[(The) (Mill)]", b"<< /Text (The Mill) >>", b"/TheMill"])
-def test_a_title_in_the_metadata_that_is_no_text_is_left_out_and_the_pdf_read(tmp_path, title):
-    # pypdf gives a /Title that is no string as the object it is: a number's AttributeError ended the upload's
-    # reader, and `ask` over a folder holding the file, in a traceback.
+def one_line_pdf(sixth: bytes, trailer: bytes) -> bytes:
+    """A page of one line of text, and a sixth object the `trailer`'s entries name (as 6 0 R)."""
     line = b"BT /F1 12 Tf 72 700 Td (The miller lived by the river with his dog Rex.) Tj ET"
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -340,9 +338,16 @@ def test_a_title_in_the_metadata_that_is_no_text_is_left_out_and_the_pdf_read(tm
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
         b"<< /Length %d >>\nstream\n%s\nendstream" % (len(line), line),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Title %s >>" % title,
+        sixth,
     ]
-    (tmp_path / "the-mill.pdf").write_bytes(pdf_of(objects).replace(b"/Root 1 0 R >>", b"/Root 1 0 R /Info 6 0 R >>"))
+    return pdf_of(objects).replace(b"/Root 1 0 R >>", b"/Root 1 0 R %s >>" % trailer)
+
+
+@pytest.mark.parametrize("title", [b"5", b"[(The) (Mill)]", b"<< /Text (The Mill) >>", b"/TheMill"])
+def test_a_title_in_the_metadata_that_is_no_text_is_left_out_and_the_pdf_read(tmp_path, title):
+    # pypdf gives a /Title that is no string as the object it is: a number's AttributeError ended the upload's
+    # reader, and `ask` over a folder holding the file, in a traceback.
+    (tmp_path / "the-mill.pdf").write_bytes(one_line_pdf(b"<< /Title %s >>" % title, b"/Info 6 0 R"))
     corpus = load_corpus(tmp_path)
     assert [(s.title, p.text) for s in corpus.stories for p in corpus.passages] == [
         ("The Mill", "The miller lived by the river with his dog Rex.")
@@ -352,18 +357,8 @@ def test_a_title_in_the_metadata_that_is_no_text_is_left_out_and_the_pdf_read(tm
 def test_a_pdf_locked_with_drm_is_named_as_such(tmp_path):
     # An Adobe Digital Editions book (EBX_HANDLER) was "not a readable PDF (NotImplementedError: only Standard PDF
     # encryption handler is available); export it again", which no export mends.
-    line = b"BT /F1 12 Tf 72 700 Td (The miller lived by the river.) Tj ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(line), line),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Filter /EBX_HANDLER /V 2 /Length 128 /ADEPT_LICENSE (licence) >>",
-    ]
-    locked = pdf_of(objects).replace(b"/Root 1 0 R >>", b"/Root 1 0 R /Encrypt 6 0 R /ID [<01><01>] >>")
-    (tmp_path / "bought.pdf").write_bytes(locked)
+    handler = b"<< /Filter /EBX_HANDLER /V 2 /Length 128 /ADEPT_LICENSE (licence) >>"
+    (tmp_path / "bought.pdf").write_bytes(one_line_pdf(handler, b"/Encrypt 6 0 R /ID [<01><01>]"))
     write_pdf(tmp_path / "free.pdf")
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["free.pdf"]
