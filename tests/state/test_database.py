@@ -273,13 +273,12 @@ def test_a_connection_that_fails_leaves_nothing_to_answer_once_the_event_loop_ha
 
 
 OPEN_WHEN_TOLD = """
-import asyncio, sys, time
+import asyncio, sys
 from pathlib import Path
 from bot.settings import Settings
 from bot.state.database import Database
-start = Path(sys.argv[2])
-while not start.exists():
-    time.sleep(0.001)
+print("ready", flush=True)
+sys.stdin.readline()
 async def opened():
     await (await Database.open(Settings(data=Path(sys.argv[1])))).close()
 asyncio.run(opened())
@@ -291,11 +290,12 @@ def test_processes_that_create_one_sqlite_database_at_once_all_open_it(tmp_path:
     """Shard processes sharing a data folder, or `shelf import` beside a starting bot: each read "no revision" before
     any had made the tables, and all but the first failed with "table server_settings already exists. Set
     STORYBOT_DATA to a folder the bot may write." (PostgreSQL's migrations wait on an advisory lock)."""
-    start, data = tmp_path / "start", tmp_path / "data"
+    data = tmp_path / "data"
     data.mkdir()
     processes = [
         subprocess.Popen(
-            [sys.executable, "-c", OPEN_WHEN_TOLD, str(data), str(start)],
+            [sys.executable, "-c", OPEN_WHEN_TOLD, str(data)],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -303,9 +303,17 @@ def test_processes_that_create_one_sqlite_database_at_once_all_open_it(tmp_path:
         )
         for _ in range(6)
     ]
+    # Each has imported storybot (seconds on a busy machine: told to go before, they opened one by one, after the
+    # lock was let go, and the test passed without the fix).
+    for process in processes:
+        assert process.stdout is not None
+        assert process.stdout.readline() == "ready\n", process.communicate(timeout=120)[1][-300:]
     holder = sqlite3.connect(data / SQLITE_FILE, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # as another process's write: each reads the (no) revision meanwhile
-    start.touch()
+    for process in processes:
+        assert process.stdin is not None
+        process.stdin.write("go\n")
+        process.stdin.flush()
     time.sleep(3)  # less than the 10 s each waits for the write lock
     holder.execute("ROLLBACK")
     holder.close()
