@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
 from alembic.util.exc import CommandError
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection
@@ -391,7 +392,10 @@ def failure(url: URL, where: str, error: Exception) -> DatabaseError:
 
 
 def _migrate(connection: sa.Connection) -> None:
-    command.upgrade(migrations_on(connection), "head")
+    """Migrates unless the database is at the newest revision: only migrating takes the write lock (env.py), so a
+    start never waits for another process's write to end (a newer revision is refused by Alembic, CommandError)."""
+    if MigrationContext.configure(connection).get_current_revision() != newest():
+        command.upgrade(migrations_on(connection), "head")
 
 
 def migrations_on(connection: sa.Connection) -> Config:

@@ -319,3 +319,20 @@ def test_processes_that_create_one_sqlite_database_at_once_all_open_it(tmp_path:
     holder.close()
     outcomes = [process.communicate(timeout=120) for process in processes]
     assert [out for out, _ in outcomes] == ["opened\n"] * 6, [error[-300:] for _, error in outcomes]
+
+
+async def test_an_sqlite_database_at_the_newest_revision_opens_while_another_process_writes(tmp_path: Path):
+    """A start reads the revision and has nothing to migrate: it needs no write lock, so another process's write in
+    progress (`shelf import` storing a large story, a shard's vote) never holds it back (the write lock taken at every
+    start waited the writer out, up to 10 s, then said 'try again in a moment')."""
+    settings = Settings(data=tmp_path)
+    await (await Database.open(settings)).close()
+    writer = sqlite3.connect(tmp_path / SQLITE_FILE, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("UPDATE server_settings SET budget_questions = budget_questions")
+        opened = await Database.open(settings)
+        await opened.close()
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
