@@ -22,6 +22,8 @@ from bot.state.database import Database
 from bot.state.shelves import ShelfStore
 
 FILE = b"# T\n\nx."
+OTHER_FILE = b"# T\n\ny."
+"""Replaced by in turns: the same file again is refused (UNCHANGED) and stores no row."""
 SQLITE_SIZE = "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE '%shelf%'"
 POSTGRESQL_SIZE = (
     "SELECT SUM(pg_total_relation_size(c.oid)) FROM pg_class c WHERE c.relname LIKE 'shelf%' AND c.relkind = 'r'"
@@ -42,8 +44,8 @@ async def bytes_per_version(settings: Settings, versions: int, size_query: str) 
 
     await shelves.add(1, "t.md", FILE, 1, replace=True)
     before = await size()
-    for _ in range(versions):
-        await shelves.add(1, "t.md", FILE, 1, replace=True)
+    for version in range(versions):
+        await shelves.add(1, "t.md", (OTHER_FILE, FILE)[version % 2], 1, replace=True)
     grown = await size() - before
     await database.close()
     return grown / versions - len(FILE)

@@ -312,6 +312,11 @@ def shelf_refusal_text(refusal: ShelfRefusal, room: StoreRoom | None = None) -> 
         return store_full_text(room)
     if refusal is ShelfRefusal.RESTORES_FULL:
         return restores_full_text(room)
+    if refusal is ShelfRefusal.UNCHANGED:
+        return (
+            "That file is byte for byte the one this story shows now, so it was not stored again (a copy would use "
+            "up this server's room in the bot's database). Nothing changed."
+        )
     if refusal is ShelfRefusal.MOVED_OUT:
         return (
             "That version was moved out of the bot's database by the bot's owner, to make room; they have it in "

@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 
 from bot.cli.on_database import run_on_database
 from bot.core.shelf import ShelfError, StoryFile, UploadRefusal, require_upload_size, safe_file_name
-from bot.messages import shelf_refusal_text, upload_refusal_text
+from bot.messages import counted, shelf_refusal_text, upload_refusal_text
 from bot.one_line import one_line
 from bot.settings import Settings
+from bot.state.shelf_rules import ShelfRefusal
 
 if TYPE_CHECKING:
     from bot.state.shelves import ShelfChange
@@ -60,16 +61,17 @@ def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> in
         except OSError as error:
             raise ShelfCommandError(f"{shown} cannot be read ({error.strerror}); nothing was imported.") from error
     changes = run_on_database(_added(settings, server, checked), ShelfCommandError, "write to the database")
-    imported = 0
+    imported = unchanged = 0
     for (name, _), change in zip(checked, changes, strict=True):
         if change.action is None:  # the shelf's limits: the files before it are imported, and it is said why
             assert change.refusal is not None
             print(f"storybot: {name}: {shelf_refusal_text(change.refusal, change.room)}", file=sys.stderr)
+            unchanged += change.refusal is ShelfRefusal.UNCHANGED  # the story is as asked: no failure
             continue
         imported += 1
         print(f"{change.action.value}: {change.name} (server {server})")
-    print(f"storybot: {imported} stor{'y' if imported == 1 else 'ies'} imported.", file=sys.stderr)
-    return 0 if imported == len(changes) else 1
+    print(f"storybot: {counted(imported, 'story', 'stories')} imported.", file=sys.stderr)
+    return 0 if imported + unchanged == len(changes) else 1
 
 
 _LIMITS = {

@@ -54,6 +54,9 @@ class ShelfRefusal(enum.Enum):
     RESTORES_FULL = "restores_full"
     """The restore would take what the server stores past its room and RESTORE_ROOM besides, which restores may
     use."""
+    UNCHANGED = "unchanged"
+    """The file is byte for byte the one the story shows now: a replace by it would keep a duplicate, which counts
+    against what the server may store, and change nothing searched."""
     MOVED_OUT = "moved_out"
     """That version's file was moved out of the database by the bot's owner (`python -m bot shelf export-kept`)."""
 

@@ -474,9 +474,10 @@ class ShelfStore:
         text: StoredText | None = None,
     ) -> ShelfChange:
         """The file as the shelf's story `name`: added, or (with `replace`) replacing the one there, which
-        stays in the history. Refused with EXISTS when there is one and `replace` is False. `characters`: the
-        length of the text it holds, counted against the limit when more than its bytes (None: no more). `text`: the
-        story it was read as, stored with it in the same transaction (None: read by the first view that needs it)."""
+        stays in the history. Refused with EXISTS when there is one and `replace` is False, with UNCHANGED when it is
+        the file the story shows now (a copy kept would use up the server's room). `characters`: the length of the
+        text it holds, counted against the limit when more than its bytes (None: no more). `text`: the story it was
+        read as, stored with it in the same transaction (None: read by the first view that needs it)."""
 
         async def change(connection: AsyncConnection) -> ShelfChange:
             shelf_version = await _claim(connection, server_id)
@@ -492,6 +493,8 @@ class ShelfStore:
                 story_id, previous = story.id, story.current_version_id
             if previous is not None and not replace:
                 raise _Refused(ShelfRefusal.EXISTS)
+            if previous is not None and await _same_file(connection, previous, data):
+                raise _Refused(ShelfRefusal.UNCHANGED)
             packed = 0 if text is None else len(text.packed)  # a text may pack to many times its file (a PDF's pages)
             await self._stored_room_for(connection, server_id, VERSION_BYTES + len(data) + packed)
             await self._room_for(connection, server_id, previous, max(len(data), characters or 0))
@@ -646,6 +649,16 @@ async def _story(connection: AsyncConnection, server_id: int, which: sa.ColumnEl
         )
     )
     return found.first()
+
+
+async def _same_file(connection: AsyncConnection, version_id: int, data: bytes) -> bool:
+    """Whether the version holds exactly `data`: its size read first, so that only a file of the same size is read
+    from the database to be compared."""
+    size = await connection.scalar(sa.select(shelf_versions.c.size).where(shelf_versions.c.id == version_id))
+    if size != len(data):
+        return False
+    stored = await connection.scalar(sa.select(shelf_versions.c.data).where(shelf_versions.c.id == version_id))
+    return stored is not None and bytes(stored) == data
 
 
 @dataclass(frozen=True)

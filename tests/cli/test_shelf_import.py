@@ -10,8 +10,10 @@ from typing import TypeVar
 
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.stored_text import stored_reading, unpack_story
+from bot.messages import shelf_refusal_text
 from bot.settings import MIN_UPLOAD_MB, Settings
 from bot.state.database import Database
+from bot.state.shelf_rules import ShelfRefusal
 from bot.state.shelves import ShelfAction
 from tests.cli.test_main import run
 from tests.core.test_stored_text import UNPACKED
@@ -56,6 +58,14 @@ def test_old_uploads_are_imported_into_a_servers_stories_and_again_replace(tmp_p
         f"added: the-mill.md (server {SERVER})",
         f"added: forge.txt (server {SERVER})",
     ]
+    same = run("shelf", "import", "--server", str(SERVER), str(mill), env={"STORYBOT_DATA": str(data)})
+    assert same.returncode == 0, same.stderr
+    assert same.stdout == ""  # an unchanged file is no new version: it would use up the server's room
+    assert same.stderr.splitlines() == [
+        f"storybot: the-mill.md: {shelf_refusal_text(ShelfRefusal.UNCHANGED)}",
+        "storybot: 0 stories imported.",
+    ]
+    mill.write_text("# The Mill\n\nThe wheel turned by the river all night.")
     again = run("shelf", "import", "--server", str(SERVER), str(mill), env={"STORYBOT_DATA": str(data)})
     assert again.stdout.splitlines() == [f"replaced: the-mill.md (server {SERVER})"]
     names, actions = shelf_of(data)

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 import pytest
 import pytest_asyncio
 
-from bot.messages import STORY_GONE
+from bot.messages import STORY_GONE, shelf_refusal_text
+from bot.state.shelf_rules import ShelfRefusal
 from tests.discord_app.bot_process import BotProcess
 from tests.discord_app.fake_discord import (
     APP_ID,
@@ -237,6 +238,9 @@ async def test_a_replaced_removed_and_restored_story_keeps_its_buttons_right(fak
     assert answer is not None and answer["embeds"][0]["title"] == "The Forge"
     replaced = await story_command(fake, "replace", story="forge.md", file=fake.attach("forge.md", FORGE_AGAIN))
     assert replaced["content"].startswith('Replaced "The Forge" (`forge.md`); the version before is kept')
+    same = await story_command(fake, "replace", story="forge.md", file=fake.attach("forge.md", FORGE_AGAIN))
+    assert same["content"] == shelf_refusal_text(ShelfRefusal.UNCHANGED)  # no copy kept, no Undo offered
+    assert not same.get("components")
     after = await click(fake, answer, "Next ▶", reader=reader)
     assert "never went out" in after["data"]["embeds"][0]["description"]  # the same story, as it is now
 

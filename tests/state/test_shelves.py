@@ -78,6 +78,20 @@ async def test_adding_a_name_there_needs_replace_and_replacing_keeps_the_old_fil
     assert await database.shelves.file(history[1].version_id) == b"old text"
 
 
+async def test_replacing_a_story_by_the_same_bytes_changes_and_stores_nothing(database: Database):
+    """A duplicate version would count against what the server may store and change nothing searched."""
+    first = await database.shelves.add(SERVER, "mill.md", b"the same text", ALICE, replace=False)
+    same = await database.shelves.add(SERVER, "mill.md", b"the same text", BOB, replace=True)
+    assert same.refusal is ShelfRefusal.UNCHANGED and same.action is None
+    assert await database.shelves.version(SERVER) == 1
+    assert [v.version_id for v in await database.shelves.history(SERVER)] == [first.version_id]
+    other = await database.shelves.add(SERVER, "mill.md", b"the SAME text", BOB, replace=True)  # same size only
+    assert other.action is ShelfAction.REPLACED
+    assert (await database.shelves.add(SERVER, "mill.md", b"the same text", BOB, replace=True)).action is (
+        ShelfAction.REPLACED  # the story shows the other file now
+    )
+
+
 async def test_a_removed_story_leaves_the_shelf_and_is_restored_from_its_history(database: Database):
     added = await database.shelves.add(SERVER, "mill.md", b"text one", ALICE, replace=False)
     replaced = await database.shelves.add(SERVER, "mill.md", b"text two", ALICE, replace=True)
@@ -265,9 +279,11 @@ async def test_a_flood_of_tiny_replaces_is_refused_once_their_kept_versions_fill
     # The limit counted files' bytes only: a story of a few bytes replaced again and again, each version kept as a
     # row, grew the database without bound under it. Each change now counts VERSION_BYTES besides its file.
     shelves = ShelfStore(database.guarded, most_stored=64 * VERSION_BYTES)
-    tiny = b"# T\n\nx."
+    tiny, other = b"# T\n\nx.", b"# T\n\ny."  # taking turns: the same file again changes nothing
     replaces = 0
-    while (change := await shelves.add(SERVER, "t.md", tiny, ALICE, replace=True)).refusal is None:
+    while (
+        change := await shelves.add(SERVER, "t.md", (tiny, other)[replaces % 2], ALICE, replace=True)
+    ).refusal is None:
         replaces += 1
         assert replaces <= 64, "a flood of tiny replaces was never refused"
     assert change.refusal is ShelfRefusal.STORE_FULL
