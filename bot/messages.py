@@ -7,6 +7,7 @@ module alone turns them into English, so both front ends say the same thing.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -168,6 +169,24 @@ def index_note_text(note: IndexNote) -> str:
     if note.event is IndexEvent.UNTRUSTED:
         return f"the saved index was not used ({note.detail}) and was rebuilt"
     return f"the saved index was damaged ({note.detail}) and was rebuilt"
+
+
+def index_not_saved_text(note: IndexNote) -> str:
+    """Why `python -m bot index` saved no index, and what to do: making room helps a full disk only."""
+    if note.error_number in (errno.ENOSPC, errno.EDQUOT):
+        advice = "Make room there, or set STORYBOT_INDEX to a folder of your own."
+    elif note.error_number == errno.EROFS:
+        advice = "That folder is on a read-only file system; set STORYBOT_INDEX to a folder on a writable one."
+    elif note.error_number in (errno.EACCES, errno.EPERM):
+        advice = "That folder cannot be written by this user; set STORYBOT_INDEX to a folder of your own."
+    elif note.error_number in (errno.ENOENT, errno.ENOTDIR, errno.EEXIST, errno.ELOOP):
+        advice = (
+            "Check STORYBOT_INDEX: each part of its path must be a folder or not exist yet (no file there, nor a "
+            "link to nowhere); or set it to another folder."
+        )
+    else:
+        advice = "Set STORYBOT_INDEX to a folder of your own."
+    return f"could not save the index ({note.detail}). {advice}"
 
 
 def corrections_text(answer: Answer) -> str:

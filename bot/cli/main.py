@@ -40,7 +40,7 @@ from bot.core.library import StoryLibrary
 from bot.core.rerank.model import signal_names
 from bot.eval.beir import DatasetError, Part
 from bot.health import check
-from bot.messages import COMMAND_LINE_HELP, LIST_STORIES_COMMAND, library_size, story_choice_text
+from bot.messages import COMMAND_LINE_HELP, LIST_STORIES_COMMAND, index_not_saved_text, library_size, story_choice_text
 from bot.operations.ask import ask
 from bot.operations.build_index import IndexBuilt, build_index
 from bot.operations.list_stories import list_stories
@@ -451,10 +451,7 @@ def _index(settings: Settings) -> int:
         raise UsageError("STORYBOT_INDEX is off, so there is nowhere to save an index; set it to a folder.")
     print_problems(built.skipped, sys.stderr)
     if built.outcome is IndexBuilt.NOT_SAVED:
-        raise UsageError(
-            f"could not save the index ({built.notes[-1].detail}). Make room there, or set STORYBOT_INDEX "
-            "to a folder of your own."
-        )
+        raise UsageError(index_not_saved_text(built.notes[-1]))
     print(
         f"Indexed {library_size(built.stories, built.passages)} in "
         f"{built.seconds:.1f} s; saved in {built.folder} ({built.size / 1e6:,.1f} MB)."

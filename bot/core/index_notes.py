@@ -20,3 +20,6 @@ class IndexNote:
     event: IndexEvent
     detail: str
     """What failed: the check's finding, or the system's error."""
+    error_number: int | None = None
+    """For NOT_SAVED, the system's errno (None if it gave none): what to do about it depends on it (a full disk
+    wants room, a missing or unwritable folder another folder)."""

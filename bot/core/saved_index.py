@@ -315,7 +315,7 @@ class IndexStore:
                 store.add(write, removed, about)
             return self._joined(found, states, *_opened_parts(store, root, params, current), skipped)
         except OSError as error:
-            notes.append(IndexNote(IndexEvent.NOT_SAVED, f"{error.strerror or error}: {self.home}"))
+            notes.append(IndexNote(IndexEvent.NOT_SAVED, f"{error.strerror or error}: {self.home}", error.errno))
         generation = segments.generation + 1
         kept = [s.without(removed, generation) for s in segments.segments]
         in_memory = [segment_parts(store.folder, s, root, params).parts for s in kept if s.stories.live]
@@ -356,7 +356,7 @@ class IndexStore:
                 store.add(lambda name: new_segment(store.folder, name, parts, states), about=about, replace_all=True)
             _unsuspect(store.folder)
         except OSError as error:
-            notes.append(IndexNote(IndexEvent.NOT_SAVED, f"{error.strerror or error}: {self.home}"))
+            notes.append(IndexNote(IndexEvent.NOT_SAVED, f"{error.strerror or error}: {self.home}", error.errno))
         return parts
 
     @contextlib.contextmanager

@@ -128,6 +128,7 @@ def test_a_subfolder_taken_by_another_user_gets_one_clear_line(shared_folder, tm
     indexed = without_privileges("index", env=env)
     assert indexed.returncode == 2
     assert indexed.stderr.startswith("storybot: could not save the index (Permission denied")
+    assert "Make room" not in indexed.stderr and "cannot be written by this user" in indexed.stderr
     assert indexed.stderr.count("\n") == 1
     assert "Traceback" not in indexed.stderr
 
@@ -155,6 +156,7 @@ def test_on_a_full_disk_index_fails_in_one_line_and_leaves_nothing(tmp_path):
         indexed = run("index", env=env)
         assert indexed.returncode == 2
         assert indexed.stderr.startswith("storybot: could not save the index (No space left on device")
+        assert "Make room there" in indexed.stderr  # the one fault that room mends
         assert indexed.stderr.count("\n") == 1
         assert "Traceback" not in indexed.stderr
         assert not leftovers(disk)
@@ -177,6 +179,21 @@ def test_on_a_read_only_disk_ask_answers_from_the_saved_index_and_index_fails_in
         indexed = run("index", env=env)
         assert indexed.returncode == 2 and "Traceback" not in indexed.stderr, indexed.stderr
         assert indexed.stderr.splitlines()[-1].startswith("storybot: could not save the index (Read-only file system")
+        assert "Make room" not in indexed.stderr and "read-only file system; set STORYBOT_INDEX" in indexed.stderr
+
+
+def test_an_index_path_through_a_file_or_a_broken_link_is_said_so_not_to_make_room(tmp_path):
+    """The error was always answered "Make room there", which mends a full disk only."""
+    (tmp_path / "a-file").write_text("not a folder")
+    (tmp_path / "broken").symlink_to(tmp_path / "nowhere" / "deeper")
+    stories = write_small(tmp_path / "stories")
+    for index, error in ((tmp_path / "a-file" / "index", "Not a directory"), (tmp_path / "broken", "File exists")):
+        indexed = run("index", env={"STORYBOT_CORPUS": str(stories), "STORYBOT_INDEX": str(index)})
+        assert indexed.returncode == 2 and "Traceback" not in indexed.stderr, indexed.stderr
+        assert indexed.stderr == (
+            f"storybot: could not save the index ({error}: {index}). Check STORYBOT_INDEX: each part of its path "
+            "must be a folder or not exist yet (no file there, nor a link to nowhere); or set it to another folder.\n"
+        )
 
 
 def test_what_a_killed_build_left_is_removed_at_the_next_start_unless_in_use(big_corpus, tmp_path):
