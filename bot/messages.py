@@ -16,6 +16,7 @@ from bot.core.index_damage import DamageKind, IndexDamage
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library import MAX_QUESTION_CHARS
 from bot.core.readers import suffix_list
+from bot.core.readers.reader import INSTALLED_THEN
 from bot.core.shelf import MAX_NAME_BYTES, MAX_UPLOAD_BYTES, ShelfError, UploadRefusal
 from bot.one_line import one_line
 from bot.operations.look_up_person import PersonLookup
@@ -169,6 +170,15 @@ def index_note_text(note: IndexNote) -> str:
     if note.event is IndexEvent.UNTRUSTED:
         return f"the saved index was not used ({note.detail}) and was rebuilt"
     return f"the saved index was damaged ({note.detail}) and was rebuilt"
+
+
+def command_line_problem(problem: str) -> str:
+    """A skipped file's problem as the command line says it: a missing reader is followed there by running the
+    command again (installing one has every command read the stories again), not by Discord's reload."""
+    core_step = f" {INSTALLED_THEN}."
+    if problem.endswith(core_step):
+        return f"{problem.removesuffix(core_step)}, then run the command again."
+    return problem
 
 
 def index_not_saved_text(note: IndexNote) -> str:

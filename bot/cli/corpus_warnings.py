@@ -14,6 +14,7 @@ from typing import TextIO
 
 from platformdirs import user_state_path
 
+from bot.messages import command_line_problem
 from bot.one_line import one_line
 
 
@@ -21,10 +22,11 @@ def remembered_in() -> Path:
     return user_state_path("storybot", appauthor=False) / "warned"
 
 
-def print_problems(problems: Sequence[str], stream: TextIO) -> None:
-    """One line each: a problem is one line naming its file, whose name may hold a line break."""
+def print_problems(problems: Sequence[str], stream: TextIO, *, bot: bool = False) -> None:
+    """One line each: a problem is one line naming its file, whose name may hold a line break. Worded for the
+    command line, or (`bot`) for the owner of the running bot, who has Discord's /reload."""
     for problem in problems:
-        print(f"storybot: warning: {one_line(problem)}", file=stream)
+        print(f"storybot: warning: {one_line(problem if bot else command_line_problem(problem))}", file=stream)
 
 
 def print_changed_problems(root: Path, problems: Sequence[str], stream: TextIO) -> None:

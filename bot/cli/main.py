@@ -365,7 +365,9 @@ def _dispatch(args: argparse.Namespace, settings: Settings, discord: DiscordComm
                 return 0 if database_status(settings) else USAGE_ERROR
             return database_downgrade(settings, args.to, args.yes, discord.stopped)
     if command in ("run", "sync"):  # the bot sets up its own log
-        return discord.run(settings, lambda: _load(settings, warn_every_time=True), sync_only=command == "sync")
+        return discord.run(
+            settings, lambda: _load(settings, warn_every_time=True, bot=True), sync_only=command == "sync"
+        )
     with _logs_on_stderr():
         return _run_command(command, args, settings)
 
@@ -423,13 +425,13 @@ def _logs_on_stderr() -> Iterator[None]:
         logger.propagate = propagate
 
 
-def _load(settings: Settings, warn_every_time: bool = False) -> StoryLibrary:
+def _load(settings: Settings, warn_every_time: bool = False, bot: bool = False) -> StoryLibrary:
     """The library; skipped files are warned about when that changed since they were last shown, or
-    every time (the bot at start, `stories`)."""
+    every time (the bot at start, `stories`); worded for the running bot's owner if `bot`."""
     library = open_library(settings, progress=sys.stderr.isatty())
     summary = list_stories(library, count=0)
     if warn_every_time:
-        print_problems(summary.skipped, sys.stderr)
+        print_problems(summary.skipped, sys.stderr, bot=bot)
     else:
         print_changed_problems(summary.root, summary.skipped, sys.stderr)
     return library

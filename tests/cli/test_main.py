@@ -212,6 +212,27 @@ def test_skipped_files_are_warned_about_and_the_rest_answers(tmp_path):
     assert "warning: Skipped c.txt" in result.stderr
 
 
+def test_without_the_formats_extra_the_command_line_says_to_run_again_not_to_reload(tmp_path):
+    """The warning named Discord's reload, which the command line has not; installing the reader has the next
+    command read the stories again."""
+    from tests.core.readers.test_epub import write_epub  # that module skips itself without lxml: not all of these
+
+    blocked = tmp_path / "blocked" / "lxml"
+    blocked.mkdir(parents=True)
+    (blocked / "__init__.py").write_text("raise ImportError('lxml is not installed here')\n")
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    write_epub(stories / "keeper.epub")
+    (stories / "notes.txt").write_text("Olga played the harp.\n\nRain fell.")
+    env = {"STORYBOT_CORPUS": str(stories), "PYTHONPATH": f"{blocked.parent}{os.pathsep}{ROOT}"}
+    result = run("stories", env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "storybot: warning: Skipped keeper.epub: it needs the optional EPUB reader; install it with "
+        "pip install -e '.[formats]', then run the command again."
+    ]
+
+
 def test_bad_setting_is_exit_2():
     result = run("ask", "violin", env={"STORYBOT_GUILD_ID": "my-server"})
     assert result.returncode == 2 and "STORYBOT_GUILD_ID" in result.stderr

@@ -50,12 +50,17 @@ LOCKED = "is locked with DRM (its pages are encrypted); only DRM-free books can 
 """Why a book sold with DRM is skipped, said after "it": no export mends it."""
 
 
+INSTALLED_THEN = "and reload"
+"""How ExtraMissing's message ends: what the bot's owner does once the extra is installed (Discord's /reload). The
+command line, which has no reload, says its own step in its place (bot.messages.command_line_problem)."""
+
+
 class ExtraMissing(ValueError):
     """The format's reader needs packages of an optional extra that is not installed."""
 
     def __init__(self, format_name: str, extra: str = "formats"):
         super().__init__(
-            f"needs the optional {format_name} reader; install it with pip install -e '.[{extra}]' and reload"
+            f"needs the optional {format_name} reader; install it with pip install -e '.[{extra}]' {INSTALLED_THEN}"
         )
 
 
