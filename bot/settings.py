@@ -127,11 +127,18 @@ def _require_readable_lines(path: Path) -> None:
 
 
 def _from_folder(value: str, folder: Path) -> str:
-    """A relative path taken from `folder`; an absolute one, one from a home (~), "off" or nothing as it is."""
+    """A relative path taken from `folder`; an absolute one, one from a home (~), "off" or nothing as it is.
+
+    Resolved, so that it is shown as the folder it is ("/home/u/stories", not "/home/u/.config/storybot/../..
+    /stories"): resolving follows links as opening it does, where os.path.normpath would drop a linked folder's
+    ".." by its name and could name another folder. A link loop is left as it is, for opening it to say so."""
     path = _unquoted(value.strip())
     if not path or path.lower() == INDEX_OFF or path.startswith("~") or Path(path).is_absolute():
         return value
-    return str(folder / path)
+    try:
+        return str((folder / path).resolve())
+    except (OSError, RuntimeError):  # a link loop (RuntimeError before Python 3.13)
+        return str(folder / path)
 
 
 def bundled_corpus() -> Path:

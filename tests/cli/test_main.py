@@ -162,6 +162,23 @@ def test_a_relative_path_in_the_config_folders_dotenv_is_taken_from_that_folder(
     assert json.loads(result.stdout)["answer"]["story"] == "A"
 
 
+def test_a_relative_path_up_from_the_config_folder_is_shown_as_the_folder_it_is(tmp_path):
+    """It was shown as ".../config/storybot/../../mystories". The config folder is a link here, as dotfiles make it:
+    ".." goes up from where the link leads (as opening the path does), not from the link's own folder."""
+    real = tmp_path.resolve() / "dotfiles" / "storybot"
+    real.mkdir(parents=True)
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "storybot").symlink_to(real)
+    (real / ".env").write_text("STORYBOT_CORPUS=../mystories\n")
+    stories = tmp_path.resolve() / "dotfiles" / "mystories"
+    stories.mkdir()
+    (stories / "a.txt").write_text("Olga played the harp.\n\nRain.")
+    (tmp_path / "elsewhere").mkdir()
+    result = run("stories", cwd=tmp_path / "elsewhere", env={"XDG_CONFIG_HOME": str(tmp_path / "config")})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == f"1 story, 2 passages in {stories}:"
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "cp1252"])
 def test_a_dotenv_file_not_in_utf8_is_named_in_one_line(tmp_path, encoding):
     """Windows PowerShell's `>` writes UTF-16, Notepad's ANSI cp1252: either ended every command (the bot,
