@@ -18,6 +18,7 @@ from bot.core.library import MAX_QUESTION_CHARS
 from bot.core.readers import suffix_list
 from bot.core.readers.reader import INSTALLED_THEN
 from bot.core.shelf import MAX_NAME_BYTES, MAX_UPLOAD_BYTES, ShelfError, UploadRefusal
+from bot.counted import counted
 from bot.one_line import one_line
 from bot.operations.look_up_person import PersonLookup
 from bot.operations.reload import Reload, Reloaded
@@ -61,11 +62,6 @@ def code_span(name: str) -> str:
         return f"`{name}`"
     space = " " if name.startswith("`") or name.endswith("`") else ""
     return f"``{space}{name}{space}``"
-
-
-def counted(count: int, thing: str, things: str) -> str:
-    """A count and its noun, "1 passage" or "22 passages": a one-paragraph story is not "1 passages"."""
-    return f"{count:,} {thing if count == 1 else things}"
 
 
 def library_size(stories: int, passages: int) -> str:

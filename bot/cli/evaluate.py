@@ -15,6 +15,7 @@ from bot.core.index import BM25Params
 from bot.core.library import MIN_MATCH, StoryLibrary
 from bot.core.rerank.model import RankingModel, Reranker, signal_names
 from bot.core.spelling import SpellingCorrector
+from bot.counted import counted
 from bot.eval.beir import BeirResult, DatasetError, Part, beir_corpus, evaluate_beir
 from bot.eval.excerpts import evaluate_excerpts
 from bot.eval.people import evaluate_people, load_labels
@@ -28,7 +29,6 @@ from bot.eval.sections import (
     sections_corpus,
 )
 from bot.eval.squad import squad_set
-from bot.messages import counted
 from bot.operations.opening import open_library
 from bot.settings import Settings
 

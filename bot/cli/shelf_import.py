@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from bot.cli.on_database import run_on_database
 from bot.core.shelf import ShelfError, StoryFile, UploadRefusal, require_upload_size, safe_file_name
-from bot.messages import counted, shelf_refusal_text, upload_refusal_text
+from bot.counted import counted
+from bot.messages import shelf_refusal_text, upload_refusal_text
 from bot.one_line import one_line
 from bot.settings import Settings
 from bot.state.shelf_rules import ShelfRefusal

@@ -14,6 +14,7 @@ from bot.core.invisible_characters import without_invisibles
 from bot.core.readers import STORY_SUFFIXES, reader_for, story_suffix, suffix_list
 from bot.core.readers.reader import Block
 from bot.core.sentences import sentence_spans
+from bot.counted import counted
 
 MAX_STORY_BYTES = 32 * 1024 * 1024
 """A story file larger than this is skipped: the longest novels are a few MB of text."""
@@ -236,7 +237,8 @@ def story_files(root: Path) -> StoryFiles:
     walk(root, "")
     if others:
         shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
-        problems.append(f"Ignored {len(others)} file(s) that are not stories ({suffix_list()}): {shown}.")
+        ignored = counted(len(others), "file that is not a story", "files that are not stories")
+        problems.append(f"Ignored {ignored} ({suffix_list()}): {shown}.")
     return StoryFiles(tuple(paths), tuple(problems))
 
 

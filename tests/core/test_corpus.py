@@ -10,6 +10,7 @@ import pytest
 import bot.core.corpus as corpus_module
 from bot.core.corpus import MAX_PASSAGE_CHARS, CorpusError, load_corpus, passages_of, title_from_filename
 from bot.core.library import StoryLibrary
+from bot.core.readers import suffix_list
 from bot.core.readers.markdown import plain_markdown
 from bot.core.readers.plain_text import split_title
 from bot.core.readers.reader import Block
@@ -104,8 +105,11 @@ def test_bad_files_are_named_and_the_rest_still_loads(tmp_path):
     assert [p.text for p in corpus.passages] == ["A violinist played.", "The end.", "Deep story.", "Second."]
     assert any("latin1.txt" in p and "UTF-8" in p for p in corpus.problems)
     assert any("empty.md" in p and "empty" in p for p in corpus.problems)
-    assert any("notes.json" in p and "not stories (.txt, .md, " in p for p in corpus.problems)
+    assert f"Ignored 1 file that is not a story ({suffix_list()}): notes.json." in corpus.problems
     assert len(corpus.problems) == 3
+    (tmp_path / "cover.jpg").write_bytes(b"\xff\xd8")
+    ignored = [p for p in load_corpus(tmp_path).problems if p.startswith("Ignored")]
+    assert ignored == [f"Ignored 2 files that are not stories ({suffix_list()}): cover.jpg, notes.json."]
 
 
 def test_unreadable_file_is_reported(tmp_path):

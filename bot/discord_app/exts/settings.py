@@ -17,6 +17,7 @@ from discord.ext import commands
 
 from bot.core.library import StoryLibrary
 from bot.core.story_ids import shelf_file_name
+from bot.counted import counted
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
 from bot.discord_app.database_trouble import database_trouble
@@ -31,7 +32,7 @@ from bot.discord_app.render import (
     plain_line,
     story_mention,
 )
-from bot.messages import counted, library_setting_text
+from bot.messages import library_setting_text
 from bot.operations.resolve_story import story_by_path
 from bot.settings import MAX_BUDGET_QUESTIONS, MAX_BUDGET_SECONDS, QuestionBudget, Settings
 from bot.state.guarded_engine import DatabaseUnavailable

@@ -164,5 +164,5 @@ def test_a_zip_that_holds_no_book_several_or_a_bomb_is_named_and_skipped(tmp_pat
     assert "unpacks to over 64 MB" in problems["Skipped bomb.fb2.zip"]
     assert "is not a readable FictionBook (.fb2.zip) file" in problems["Skipped fake.fb2.zip"]
     assert any(
-        p.startswith("Ignored 1 file(s) that are not stories") and p.endswith(": other.zip.") for p in problems.values()
+        p.startswith("Ignored 1 file that is not a story") and p.endswith(": other.zip.") for p in problems.values()
     )
