@@ -16,6 +16,7 @@ from bot.core.worker import story_file_in_worker
 from bot.settings import MIN_UPLOAD_MB
 from tests.core.readers.test_epub import write_book, xhtml
 from tests.operations.test_change_shelf import word_file
+from tests.unpickled import unpickled_classes
 
 MINUTES = 600.0
 """No read here is ended for its time."""
@@ -128,29 +129,12 @@ def test_an_exception_cpython_lost_counts_as_running_out_of_memory():
     assert not ran_out_of_memory(SystemError("bad argument to internal function"))
 
 
-UNPICKLED: list[tuple[str, str]] | None = None
-"""The classes pickle looked up (its audit event pickle.find_class) while a test listens, else None."""
-
-
-def _unpickled(event: str, args: tuple[object, ...]) -> None:
-    if event == "pickle.find_class" and UNPICKLED is not None:
-        UNPICKLED.append((str(args[0]), str(args[1])))
-
-
-sys.addaudithook(_unpickled)  # for good: a process's audit hooks cannot be removed; it records only while listened to
-
-
 async def test_an_uploads_passages_cross_from_its_worker_packed_not_pickled():
     """Unpickling a story's passages as they came down the worker's pipe was one call that held the GIL, and the event
     loop with it: 1.0 s for a Word file of 300,000 passages. They come as the packed text, unpacked in a thread."""
-    global UNPICKLED
     raw = word_file(3000)
-    UNPICKLED = []
-    try:
+    with unpickled_classes() as crossed:
         read = await story_file_in_worker(raw, "echo.docx", None, seconds=MINUTES, megabytes=MIN_UPLOAD_MB)
-        crossed = set(UNPICKLED)
-    finally:
-        UNPICKLED = None
-    assert ("bot.core.shelf", "StoryFile") in crossed  # the hook saw the outcome come down the pipe
-    assert not {name for _, name in crossed} & {"PassageText", "ShelfStoryText"}
+    assert "StoryFile" in crossed  # the outcome was heard coming down the pipe
+    assert not crossed & {"PassageText", "ShelfStoryText"}
     assert read.story == story_file(raw, "echo.docx", None).story and read.story is not None
