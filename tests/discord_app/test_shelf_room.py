@@ -78,12 +78,13 @@ async def test_a_server_whose_kept_versions_fill_its_room_is_told_what_is_full_a
 async def test_a_flood_of_tiny_replaces_is_refused_once_their_kept_versions_fill_the_room(fake):
     # The limit counted files' bytes only: a story of a few bytes replaced again and again, each version kept as a
     # row, grew the database without bound under it. Each change now counts VERSION_BYTES (1 KB) besides its file:
-    # here a story leaves room for three changes more.
-    tiny = b"# The Weir\n\nOttilie opened the weir."
-    filler = dam_storing(ROOM - VERSION_BYTES - 3 * (VERSION_BYTES + stored("weir.md", tiny)) - 1)  # room for three
+    # here a story leaves room for three changes more. Three files take turns: the same file again changes nothing.
+    tiny = tuple(b"# The Weir\n\nOttilie %s the weir." % verb for verb in (b"opened", b"closed", b"mended"))
+    largest = max(stored("weir.md", file) for file in tiny)
+    filler = dam_storing(ROOM - VERSION_BYTES - 3 * (VERSION_BYTES + largest) - 1)  # room for three
     added = await add_and_read(fake, "dam.md", filler, OTHER_CHANNEL_ID)
     assert added["content"].startswith('Added "The Dam"'), added
-    told = [(await add_and_read(fake, "weir.md", tiny, OTHER_CHANNEL_ID))["content"] for _ in range(5)]
+    told = [(await add_and_read(fake, "weir.md", tiny[n % 3], OTHER_CHANNEL_ID))["content"] for n in range(5)]
     assert told[0].startswith('Added "The Weir"') and all(t.startswith('Replaced "The Weir"') for t in told[1:3])
     for refused in told[3:]:
         assert refused.startswith("This server's stories and their kept versions fill the room it has"), refused
