@@ -65,7 +65,9 @@ class ShelfReader:
                 packed = await asyncio.wait_for(
                     self._worker.run(_packed_shelf_story, story, name, data, self._megabytes), self._seconds
                 )
-                return await asyncio.to_thread(unpack_story, story, name, packed, self._megabytes * 2**20)
+                return await asyncio.to_thread(
+                    unpack_story, story, name, packed, self._megabytes * 2**20, from_row=False
+                )
             except TimeoutError:
                 raise ShelfError(UploadRefusal.TOO_SLOW, name=name, size=round(self._seconds)) from None
             except WorkerEnded as ended:

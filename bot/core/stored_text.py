@@ -117,14 +117,16 @@ def pack_story(story: ShelfStoryText) -> bytes:
     return zlib.compress(json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode(), 6)
 
 
-def unpack_story(story: int, name: str, packed: bytes, most_bytes: int) -> ShelfStoryText:
+def unpack_story(story: int, name: str, packed: bytes, most_bytes: int, *, from_row: bool = True) -> ShelfStoryText:
     """The story pack_story packed, as the shelf story `story`; ValueError when it is not such a text, also when it
     unpacks to more than `most_bytes` (a damaged or hostile row: zlib packs a gigabyte of one byte in a megabyte, and
-    a server may store 256 MB), or when reading it would take more memory than that (reading_bytes). No more is
-    unpacked than that, and nothing is parsed past it."""
+    a server may store 256 MB), or, for a row of the database (`from_row`), when reading it would take more memory
+    than that (reading_bytes). No more is unpacked than that, and nothing is parsed past it. A worker's own packing of
+    what it has just read within that memory is not counted again: the count would cost a third of the parse, and
+    over-count a large story past the memory it was read in."""
     try:
         unpacked = _unpacked(packed, most_bytes)
-        parsing = reading_bytes(unpacked)
+        parsing = reading_bytes(unpacked) if from_row else 0
         if parsing > most_bytes:
             raise ValueError(f"reading it would take {parsing} bytes, more than {most_bytes}")
         found = json.loads(unpacked)
@@ -139,7 +141,7 @@ def unpack_story(story: int, name: str, packed: bytes, most_bytes: int) -> Shelf
         raise ValueError("is no stored text (no passages)")
     if not texts or not len(texts) == len(paragraphs) == len(numbers) or not _starts(chapters, len(texts)):
         raise ValueError("is no stored text (its passages do not match)")
-    if parsing + len(texts) * PASSAGE_BYTES > most_bytes:
+    if from_row and parsing + len(texts) * PASSAGE_BYTES > most_bytes:
         raise ValueError(f"is no stored text (its {len(texts)} passages would take more than {most_bytes} bytes)")
     starts = [start for start, _ in chapters]
     ends = [*starts[1:], len(texts)]

@@ -84,7 +84,7 @@ async def story_file_in_worker(
         log.warning("Reading the upload %s: %s", name, ended)
         raise ShelfError(UploadRefusal.UNREADABLE, name=name, detail="stopped the reader") from ended
     try:
-        story = await asyncio.to_thread(unpack_story, 0, name, sent.text, megabytes * 2**20)
+        story = await asyncio.to_thread(unpack_story, 0, name, sent.text, megabytes * 2**20, from_row=False)
     except ValueError as reason:
         raise ShelfError(UploadRefusal.UNREADABLE, name=name, detail=str(reason)) from reason
     return dataclasses.replace(sent, story=story)

@@ -196,3 +196,19 @@ def test_of_two_readings_one_is_newer_the_same_in_every_process(newer: str, olde
     """So that two processes whose readers differ never take turns replacing each other's stored text."""
     assert newer_reading(newer, older) and not newer_reading(older, newer)
     assert not newer_reading(newer, newer) and not newer_reading(stored_reading(), stored_reading())
+
+
+def test_a_workers_own_packing_is_read_within_what_it_unpacks_to_without_counting_its_reading():
+    """A story a worker has just read within its memory comes back packed (bot.core.worker, bot.core.shelf_reader): its
+    reading is not counted again, a count that over-counts prose and would refuse, past the memory it was read in, a
+    story that was read. What it unpacks to is still bounded."""
+    story = ShelfStoryText.read(
+        1, "weir.md", "\n\n".join(["The miller's daughter, at dawn: wait, wait."] * 2_000).encode()
+    )
+    packed = pack_story(story)
+    unpacked = len(zlib.decompress(packed))
+    with pytest.raises(ValueError, match="reading it would take"):
+        unpack_story(1, "weir.md", packed, unpacked)
+    assert unpack_story(1, "weir.md", packed, unpacked, from_row=False) == story
+    with pytest.raises(ValueError, match="is no stored text"):
+        unpack_story(1, "weir.md", packed, unpacked - 1, from_row=False)
