@@ -57,7 +57,11 @@ def worker_processes(parent: int) -> list[int]:
     """The worker processes (multiprocessing's spawned children) of the process `parent`, by their ids."""
     found = []
     for task in Path(f"/proc/{parent}/task").iterdir():
-        for child in (task / "children").read_text().split():
+        try:
+            children = (task / "children").read_text().split()
+        except FileNotFoundError:  # the thread ended meanwhile
+            continue
+        for child in children:
             try:
                 command = Path(f"/proc/{child}/cmdline").read_bytes()
             except FileNotFoundError:  # ended meanwhile

@@ -104,8 +104,10 @@ async def story_command(fake: FakeDiscord, name: str, channel: int = CHANNEL_ID,
     return await followup(fake, interaction, mark)
 
 
-async def followup(fake: FakeDiscord, interaction: str, mark: int) -> dict:
-    return (await fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/token-{interaction}", after=mark)).body
+async def followup(fake: FakeDiscord, interaction: str, mark: int, timeout: float = 15.0) -> dict:
+    return (
+        await fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/token-{interaction}", after=mark, timeout=timeout)
+    ).body
 
 
 async def ask(fake: FakeDiscord, question: str, channel: int = CHANNEL_ID, connection: int = FIRST) -> dict | None:
