@@ -1,4 +1,5 @@
-from collections.abc import Iterator
+import signal
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,42 @@ from bot.core.library import StoryLibrary
 from tests.postgresql import PostgreSQLServer, server_programs, unavailable
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The commands the tests start take Ctrl-C as from a terminal, however this test run was started. A shell starts
+    a command in the background without job control (`pytest &` in a script) with SIGINT ignored, which every process
+    it starts inherits: the Ctrl-C tests' commands never saw their Ctrl-C."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def interrupt_state() -> tuple[Callable[..., object] | int | None, frozenset[int]]:
+    """What a process started from this thread now inherits about Ctrl-C: SIGINT's disposition (ignored stays
+    ignored across exec) and the thread's signal mask (kept across exec)."""
+    return signal.getsignal(signal.SIGINT), frozenset(signal.pthread_sigmask(signal.SIG_BLOCK, []))
+
+
+@pytest.fixture(autouse=True)
+def interrupts_left_as_found() -> Iterator[None]:
+    """A test that leaves SIGINT ignored or blocked fails itself, rather than the Ctrl-C tests that run after it in
+    the same pytest worker: the commands they start would inherit it and never see Ctrl-C."""
+    before = interrupt_state()
+    yield
+    assert interrupt_state() == before, "this test left SIGINT's handling or the signal mask changed"
+
+
+def signal_lines(pid: int) -> str:
+    """A process's signal state as the kernel shows it (pending, blocked, ignored, caught), for a failure's message."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:  # ended meanwhile
+        return "(ended)"
+    return " ".join(
+        line.replace("\t", " ")
+        for line in status.splitlines()
+        if line.startswith(("SigPnd", "ShdPnd", "SigBlk", "SigIgn", "SigCgt"))
+    )
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ import time
 from fcntl import ioctl
 from pathlib import Path
 
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, signal_lines
 
 ROOT = CORPUS.parent
 ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -49,7 +49,9 @@ class Terminal:
         while text not in self.screen[after:]:
             ready, _, _ = select.select([self.primary], [], [], max(0.0, deadline - time.monotonic()))
             if not ready:
-                raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen}")
+                raise AssertionError(
+                    f"{text!r} never appeared ({signal_lines(self.process.pid)}); the screen shows:\n{self.screen}"
+                )
             try:
                 self.screen += os.read(self.primary, 65536).decode(errors="replace")
             except OSError:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_main import command_environment
+from tests.conftest import signal_lines
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="waits for its moments in Linux's /proc")
 
@@ -92,12 +93,13 @@ def test_ctrl_c_early_in_a_build_on_several_cores_exits_130_without_a_traceback(
         while (workers := MOMENTS[moment](process.pid)) is None:
             assert process.poll() is None and time.monotonic() < deadline, f"never saw the moment: {moment}"
             time.sleep(0.005)
+        when_sent = signal_lines(process.pid)
         os.killpg(process.pid, signal.SIGINT)
         stdout, stderr = process.communicate(timeout=120)
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
             process.communicate()
-    assert (process.returncode, stderr, stdout) == (130, "", "")
+    assert (process.returncode, stderr, stdout) == (130, "", ""), f"signals when Ctrl-C was sent: {when_sent}"
     assert not [worker for worker in workers if _running(worker)]  # ended with the build, not left to finish
     assert not list(index.rglob(".build-*"))
