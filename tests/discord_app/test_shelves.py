@@ -89,11 +89,16 @@ async def add(
 
 
 async def add_and_read(
-    fake: FakeDiscord, name: str, content: bytes, channel: int = CHANNEL_ID, connection: int = FIRST
+    fake: FakeDiscord,
+    name: str,
+    content: bytes,
+    channel: int = CHANNEL_ID,
+    connection: int = FIRST,
+    timeout: float = 15.0,
 ) -> dict:
     """What a manager is told after /story add."""
     mark, interaction = await add(fake, name, content, channel, connection)
-    return await followup(fake, interaction, mark)
+    return await followup(fake, interaction, mark, timeout)
 
 
 async def story_command(fake: FakeDiscord, name: str, channel: int = CHANNEL_ID, **options) -> dict:
