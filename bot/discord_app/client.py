@@ -42,6 +42,8 @@ def intents_for(read_every_message: bool) -> discord.Intents:
 
 FINISH_SECONDS = 10.0
 """At Ctrl-C or SIGTERM, how long the answers in flight may take to finish before the bot closes anyway."""
+CANCELLED_SECONDS = 2.0
+"""Then how long the answers cancelled may take to say so before the connection is closed."""
 HANDLER_TASKS = ("discord.py: on_", "CommandTree-invoker", "discord-ui-")
 """The names discord.py gives the tasks that run event listeners, commands and buttons."""
 
@@ -140,6 +142,9 @@ class StoryBot(commands.AutoShardedBot):
                     task.cancel()
                 if unfinished:
                     log.warning("Closing with %d answer(s) unfinished.", len(unfinished))
+                    # A cancelled handler may still say it was stopped (an upload: that nothing was added), while
+                    # the connection is open.
+                    await asyncio.wait(unfinished, timeout=CANCELLED_SECONDS)
             self._finishing.set()
             await self.views.stop()
             await self.libraries.close()  # its people's names no longer indexed for no one (and logged once closed)

@@ -213,6 +213,8 @@ class FakeDiscord:
         """Uploads whose download the fake CDN breaks off halfway (the connection closed mid-body)."""
         self.stalled_attachments: set[int] = set()
         """Uploads whose download the fake CDN stops sending halfway, the connection left open."""
+        self.begun: set[int] = set()
+        """Uploads the fake CDN began to serve (cut, stalled or whole), by their ids."""
         self.downloads: dict[int, int] = {}
         """Each upload the fake CDN served whole, by its id: the number of REST calls before it (its place among
         them), in the order they were served."""
@@ -555,6 +557,9 @@ class FakeDiscord:
         content = self.attachments.get(attachment_id)
         if content is None:
             return web.Response(status=404)
+        async with self._changed:
+            self.begun.add(attachment_id)
+            self._changed.notify_all()
         if attachment_id not in self.cut_attachments | self.stalled_attachments:
             async with self._changed:
                 self.downloads[attachment_id] = len(self.calls)

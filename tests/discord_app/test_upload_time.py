@@ -71,3 +71,15 @@ async def test_an_upload_whose_download_stalls_is_given_up_after_the_upload_time
     assert told == f"I could not download that file from Discord within {LIMIT} seconds; please upload it again.", told
     after = await add_and_read(fake, "kiln.md", b"# The Kiln\n\nOttilie fired the kiln at dusk.", timeout=LIMIT + 30)
     assert after["content"].startswith('Added "The Kiln"'), after
+
+
+async def test_an_upload_cut_short_by_a_shutdown_tells_the_manager_it_was_not_added(tmp_path):
+    # SIGTERM lets the answers in flight finish for 10 seconds, then cancels them: an upload still downloading or
+    # being read then was dropped without a word, its manager left with "thinking…" until Discord gave up on it.
+    async with bot_on_fake_discord(tmp_path) as (fake, process):
+        upload = fake.attach("stalled.md", b"# The Stall\n\n" + b"Anatole waited. " * 4096, stall=True)
+        mark, interaction = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=upload)
+        await fake.wait_for(lambda: int(upload["id"]) in fake.begun)
+        assert await process.stop(signal.SIGTERM) == 0
+        told = (await followup(fake, interaction, mark, timeout=1))["content"]
+        assert told.startswith("I was stopped (restarted) before that file was added"), told

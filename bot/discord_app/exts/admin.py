@@ -10,6 +10,7 @@ remove of one of its stories, as a file written into the folder (bot.core.shelf)
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 import secrets
@@ -85,6 +86,11 @@ CHANGE_SHELF = "change this server's stories"
 READ_HISTORY = "read this server's history"
 CANCELLED = "Cancelled; nothing changed."
 WORKING = "Working on it…"
+
+
+UPLOAD_STOPPED = (
+    "I was stopped (restarted) before that file was added, so nothing changed; please upload it again in a minute."
+)
 
 
 def download_failed(detail: str = "") -> str:
@@ -443,6 +449,10 @@ class Admin(StoryCog):
         try:
             async with turns.lock:
                 return await self._read_upload(interaction, file, name, title)
+        except asyncio.CancelledError:  # the bot is stopping (SIGTERM) before anything was written: said so
+            with contextlib.suppress(discord.HTTPException, aiohttp.ClientError):
+                await interaction.followup.send(UPLOAD_STOPPED, ephemeral=True)
+            raise
         finally:
             turns.uploads -= 1
             if not turns.uploads:
