@@ -773,6 +773,35 @@ def form_problem(data: dict[str, Any]) -> str | None:
             return "SELECT_COMPONENT_OPTION_VALUE_DUPLICATED"
     if any(len(str(c["value"])) > 100 or len(c["name"]) > 100 for c in data.get("choices") or []):
         return "BASE_TYPE_MAX_LENGTH: choice names and values must be 100 or fewer in length"
+    return _length_problem(data, components)
+
+
+EMBED_LIMITS = {"title": 256, "description": 4096}
+"""Discord's limits on an embed's parts, in characters; the whole embed holds 6,000 at most."""
+
+
+def _length_problem(data: dict[str, Any], components: list[dict[str, Any]]) -> str | None:
+    """Discord's length limits on what a message shows: its content, its embeds, its buttons' and selects' text."""
+    if len(data.get("content") or "") > 2000:
+        return "BASE_TYPE_MAX_LENGTH: content must be 2000 or fewer in length"
+    for embed in data.get("embeds") or []:
+        parts = [(embed.get(key) or "", most) for key, most in EMBED_LIMITS.items()]
+        parts += [
+            ((embed.get("footer") or {}).get("text") or "", 2048),
+            ((embed.get("author") or {}).get("name") or "", 256),
+        ]
+        fields = embed.get("fields") or []
+        parts += [(f["name"], 256) for f in fields] + [(f["value"], 1024) for f in fields]
+        if len(fields) > 25 or any(len(text) > most for text, most in parts):
+            return "BASE_TYPE_MAX_LENGTH: an embed's part is over its limit"
+        if sum(len(text) for text, _ in parts) > 6000:
+            return "Embed size exceeds maximum size of 6000"
+    for component in components:
+        options = component.get("options") or []
+        texts = [(component.get("label") or "", 80), (component.get("placeholder") or "", 150)]
+        texts += [(o.get(key) or "", 100) for o in options for key in ("label", "value", "description")]
+        if len(options) > 25 or any(len(text) > most for text, most in texts):
+            return "BASE_TYPE_MAX_LENGTH: a component's text is over its limit"
     return None
 
 
