@@ -28,16 +28,20 @@ class LazyPassages(Sequence[Passage]):
     def __getitem__(self, index: int) -> Passage: ...
 
     @overload
-    def __getitem__(self, index: slice) -> tuple[Passage, ...]: ...
+    def __getitem__(self, index: slice) -> Sequence[Passage]: ...
 
-    def __getitem__(self, index: int | slice) -> Passage | tuple[Passage, ...]:
+    def __getitem__(self, index: int | slice) -> Passage | Sequence[Passage]:
         if isinstance(index, slice):
-            return tuple(self._passage(i) for i in range(*index.indices(len(self))))
+            return self._sliced(*index.indices(len(self)))
         if index < 0:
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError(index)
         return self._passage(index)
+
+    def _sliced(self, start: int, stop: int, step: int) -> Sequence[Passage]:
+        """The passages of range(start, stop, step): made now, unless the passages can be viewed in place."""
+        return tuple(self._passage(i) for i in range(start, stop, step))
 
     @abstractmethod
     def _passage(self, index: int) -> Passage:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from itertools import accumulate
+from itertools import accumulate, chain, repeat
 from typing import TypeGuard
 
-from bot.core.corpus import PassageText
+from bot.core.passage_columns import StoryPassages
 from bot.core.readers import reading_signature
 from bot.core.shelf_corpus import ShelfStoryText
 
@@ -104,14 +104,14 @@ def pack_story(story: ShelfStoryText) -> bytes:
     its file, where a list per passage, numbers counting up in each, packed to 8 times the file."""
     passages = story.passages
     chapters: list[list[int | str | None]] = []
-    for index, passage in enumerate(passages):
-        if not index or passage.chapter != passages[index - 1].chapter:
-            chapters.append([index, passage.chapter])
+    for index, chapter in enumerate(passages.chapters):
+        if not index or chapter != passages.chapters[index - 1]:
+            chapters.append([index, chapter])
     packed = {
         "title": story.title,
-        "texts": [p.text for p in passages],
-        "paragraphs": _steps([p.paragraph for p in passages]),
-        "numbers": _steps([p.chapter_number for p in passages]),
+        "texts": list(passages.texts),
+        "paragraphs": _steps(list(passages.paragraphs)),
+        "numbers": _steps(list(passages.chapter_numbers)),
         "chapters": chapters,
     }
     return zlib.compress(json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode(), 6)
@@ -145,9 +145,10 @@ def unpack_story(story: int, name: str, packed: bytes, most_bytes: int, *, from_
         raise ValueError(f"is no stored text (its {len(texts)} passages would take more than {most_bytes} bytes)")
     starts = [start for start, _ in chapters]
     ends = [*starts[1:], len(texts)]
-    chapter_of = [chapter for (start, chapter), end in zip(chapters, ends, strict=True) for _ in range(end - start)]
-    passages = zip(accumulate(paragraphs), chapter_of, accumulate(numbers), texts, strict=True)
-    return ShelfStoryText(story, name, found["title"], tuple(PassageText(*passage) for passage in passages))
+    runs = (repeat(chapter, end - start) for (start, chapter), end in zip(chapters, ends, strict=True))
+    chapter_of = tuple(chain.from_iterable(runs))
+    passages = StoryPassages(tuple(texts), tuple(accumulate(paragraphs)), chapter_of, tuple(accumulate(numbers)))
+    return ShelfStoryText(story, name, found["title"], passages)
 
 
 def reading_bytes(unpacked: bytes) -> int:
