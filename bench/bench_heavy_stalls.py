@@ -1,7 +1,7 @@
 """The event loop's longest stall during the bot's heaviest work, at a big deployment's size, case by case.
 
     PYTHONPATH=. .venv/bin/python bench/bench_heavy_stalls.py [--stories 3000] [--book-mb 4] \
-        [--word-paragraphs 300000] [--runs 2]
+        [--word-paragraphs 300000] [--runs 2] [--reloads 4] [--unfrozen]
 
 The owner's library is `stories` stories made of the bundled ones, each under people's names of its own; a server
 uploads a book of `book-mb` MB, the bundled stories told again and again under new names (thousands of people), and
@@ -9,13 +9,18 @@ a Word file of `word-paragraphs` paragraphs of one sentence (108 KB holding 21.6
 an upload passes). What runs is what the bot runs (bot.operations, on a SQLite database, in the threads and
 processes the front end uses), with a watcher sleeping 10 ms at a time on the loop: the longest it waited past its
 10 ms is the stall, the worst of `runs` runs. Over some 250 ms a heartbeat may be missed and an interaction is
-acknowledged late. The machine may be shared: read the worst, and compare runs side by side.
+acknowledged late. The machine may be shared: read the worst, and compare runs side by side. The process's resident
+memory and the objects the cycle collector walks are printed after the load, after each run and after each of
+`reloads` more reloads at the end (the memory of replaced libraries must come back), and each case's full collections.
+What was imported is frozen before the library is loaded, as the bot does (bot.discord_app.collector), unless
+`--unfrozen`.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import random
 import tempfile
 from collections.abc import Awaitable, Callable
@@ -23,9 +28,11 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from bench_loop_stalls import longest_stall  # the sibling scripts
+from bench_close_names import FullCollections  # the sibling scripts
+from bench_loop_stalls import longest_stall
 
 from bot.core.library import StoryLibrary
+from bot.discord_app.collector import freeze_what_lasts
 from bot.operations.ask import ask_in_thread
 from bot.operations.change_shelf import (
     ShelfChanged,
@@ -54,6 +61,14 @@ QUESTIONS = (
     "How old was the ballerina?",
     "Why did the pianist leave home?",
 )
+
+
+def memory(when: str) -> None:
+    """This process's resident memory now, and how many objects the cycle collector walks and has frozen."""
+    rss = next(line for line in Path("/proc/self/status").read_text().splitlines() if line.startswith("VmRSS:"))
+    megabytes = int(rss.split()[1]) / 1024
+    tracked, frozen = len(gc.get_objects()), gc.get_freeze_count()
+    print(f"  {when}: RSS {megabytes:.0f} MB, {tracked:,} objects tracked, {frozen:,} frozen")
 
 
 def name(rng: random.Random) -> str:
@@ -102,9 +117,12 @@ class Cases:
             await asyncio.sleep(0.03)  # the watcher's sleep begun first: work that holds the loop at once is seen
             done.append(await work())
 
-        stall, took = await longest_stall(kept)
+        with FullCollections() as full:
+            stall, took = await longest_stall(kept)
         self.worst[case] = max(self.worst.get(case, 0.0), stall)
-        print(f"  {case}: longest stall {stall * 1000:.0f} ms in {took:.2f} s", flush=True)
+        longest = f"{max(full.took, default=0):.0f} ms ({max(full.cpu, default=0):.0f} ms of CPU)"
+        collections = f"{len(full.took)} full collections, the longest {longest}"
+        print(f"  {case}: longest stall {stall * 1000:.0f} ms in {took:.2f} s; {collections}", flush=True)
         return done[0]
 
     async def upload(self, name: str, raw: bytes) -> ShelfChanged:
@@ -161,6 +179,8 @@ async def main() -> None:
     parser.add_argument("--book-mb", type=float, default=4.0)
     parser.add_argument("--word-paragraphs", type=int, default=300_000)
     parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--reloads", type=int, default=4)
+    parser.add_argument("--unfrozen", action="store_true", help="leave what was imported in the collector's sight")
     args = parser.parse_args()
     rng = random.Random(5)
     with tempfile.TemporaryDirectory() as folder:
@@ -169,8 +189,11 @@ async def main() -> None:
         raw, word = book(args.book_mb, rng), word_file(args.word_paragraphs)
         settings = Settings(corpus=corpus, data=root / "data", index=None)
         database = await Database.open(settings)
+        if not args.unfrozen:
+            freeze_what_lasts()
         holder = LibraryHolder(await asyncio.to_thread(StoryLibrary.load, corpus), settings)
         await holder.warmed
+        memory("after the load")
         people = len(holder.current.performers.performers)
         print(
             f"{args.stories} stories, {people} people; book {len(raw) / 1e6:.1f} MB; Word file {len(word) / 1e3:.0f} KB"
@@ -179,6 +202,10 @@ async def main() -> None:
         for run in range(args.runs):
             print(f"run {run + 1}")
             await cases.run(raw, word, rng)
+            memory(f"after run {run + 1}")
+        for number in range(args.reloads):
+            await cases.measure("(c) reload, the library and the views rebuilt", cases.reloaded)
+            memory(f"after reload {number + 1} more")
         await holder.close()
         await database.close()
     print("worst stall per case, ms:")

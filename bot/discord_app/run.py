@@ -14,6 +14,7 @@ import discord
 
 from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot
+from bot.discord_app.collector import freeze_what_lasts
 from bot.discord_app.database_lock import LOST, DatabaseLock
 from bot.discord_app.invite import invite_url
 from bot.discord_app.logs import setup_logging
@@ -65,6 +66,7 @@ def run_bot(settings: Settings, load_library: Callable[[], StoryLibrary], sync_o
     with contextlib.nullcontext() if sync_only else running_alone(settings), asyncio.Runner() as runner:
         lock = None if sync_only else runner.run(_database_lock(settings))
         try:
+            freeze_what_lasts()
             library = load_library()
             setup_logging(settings)
             if lock is not None and not runner.run(lock.held()):  # lost while it loaded (a database restart): the
