@@ -37,6 +37,7 @@ from bot.core.piece_words import END, LowercaseTable, PieceWords, first_appearan
 from bot.core.posting_runs import PostingRuns
 from bot.core.spelling import SpellingCorrector
 from bot.core.text_store import TextStore, TextStoreWriter
+from bot.core.timed_reading import timed_reading
 from bot.core.worker_pool import worker_pool
 
 BATCH_BYTES = 8 * 2**20
@@ -159,17 +160,25 @@ def _finished(
     return LibraryParts(corpus, index, story_index, performers, speller, digests)
 
 
-def analyse_files(root: str, paths: list[str], analyzer: Analyzer, piece_words: PieceWords | None = None) -> Batch:
-    """A worker's task: everything the library needs from these files. They are read with the cycle
-    collector running (readers such as pypdf make cycles), then analysed with it paused."""
-    stories, passages, problems = read_stories(Path(root), [Path(p) for p in paths])
+def analyse_files(
+    root: str,
+    paths: list[str],
+    analyzer: Analyzer,
+    piece_words: PieceWords | None = None,
+    reading_seconds: float | None = None,
+) -> Batch:
+    """A worker's task: everything the library needs from these files, each read within `reading_seconds`
+    (bot.core.timed_reading). They are read with the cycle collector running (readers such as pypdf make cycles),
+    then analysed with it paused."""
+    with timed_reading(reading_seconds) as read:
+        stories, passages, problems = read_stories(Path(root), [Path(p) for p in paths], read)
     with _no_cycle_collection():
         return _analysed_files(
             root, stories, passages, problems, AnalysedTexts.of([p.text for p in passages], analyzer, piece_words)
         )
 
 
-def _analyse_in_worker(root: str, paths: list[str], analyzer: Analyzer) -> Batch:
+def _analyse_in_worker(root: str, paths: list[str], analyzer: Analyzer, reading_seconds: float | None) -> Batch:
     """A worker process's task. What lasts from its earlier batches (its word caches, hundreds of
     thousands of objects) is moved out of the cycle collector's sight (gc.freeze): its full
     collections while files were read walked all of it again (two fifths of reading's time). The
@@ -177,7 +186,7 @@ def _analyse_in_worker(root: str, paths: list[str], analyzer: Analyzer) -> Batch
     end in cycles only it frees."""
     gc.collect()  # first the last batch's cycles (pypdf's), left while its analysis paused the collector
     gc.freeze()
-    return analyse_files(root, paths, analyzer, _worker_piece_words(analyzer))
+    return analyse_files(root, paths, analyzer, _worker_piece_words(analyzer), reading_seconds)
 
 
 def _worker_piece_words(analyzer: Analyzer) -> PieceWords:
@@ -261,10 +270,12 @@ def build_parts(
     progress: bool = False,
     scratch: Path | None = None,
     found: StoryFiles | None = None,
+    *,
+    reading_seconds: float | None = None,
 ) -> LibraryParts:
     """Reads and analyses every story below root (or the `found` ones), on every core for a large
-    library. Its terms are numbered in sorted order, as a segment keeps them (bot.core.segments).
-    Raises NoStories when no file gives a story.
+    library, each file within `reading_seconds` (bot.core.timed_reading). Its terms are numbered in sorted order, as
+    a segment keeps them (bot.core.segments). Raises NoStories when no file gives a story.
 
     Postings and texts wait in a temporary folder until every batch is in: for a large library, inside
     `scratch` when given (a folder on disk, where the system's temporary folder may be in memory)."""
@@ -274,9 +285,9 @@ def build_parts(
     bar = tqdm(total=len(found.paths), desc="Indexing", unit=" files", disable=not progress, leave=False)
     with bar, _spill_folder(scratch if total >= IN_PROCESS_BYTES else None) as folder:
         if total < IN_PROCESS_BYTES or len(batches) < 2:
-            results: Generator[Batch] = _in_this_process(root, found.paths, analyzer, bar.update)
+            results: Generator[Batch] = _in_this_process(root, found.paths, analyzer, bar.update, reading_seconds)
         else:
-            results = _in_workers(root, batches, analyzer, bar.update)
+            results = _in_workers(root, batches, analyzer, bar.update, reading_seconds)
         with closing(results):  # a merge that fails (Ctrl-C) ends the workers now, not when results is collected
             return _merge(root, found.problems, results, params, Path(folder))
 
@@ -293,21 +304,26 @@ def _spill_folder(scratch: Path | None) -> tempfile.TemporaryDirectory[str]:
 
 
 def _in_this_process(
-    root: Path, paths: Sequence[Path], analyzer: Analyzer, done: Callable[[int], object]
+    root: Path, paths: Sequence[Path], analyzer: Analyzer, done: Callable[[int], object], reading_seconds: float | None
 ) -> Generator[Batch]:
-    yield analyse_files(str(root), [str(p) for p in paths], analyzer)
+    yield analyse_files(str(root), [str(p) for p in paths], analyzer, reading_seconds=reading_seconds)
     done(len(paths))
 
 
 def _in_workers(
-    root: Path, batches: list[list[Path]], analyzer: Analyzer, done: Callable[[int], object]
+    root: Path,
+    batches: list[list[Path]],
+    analyzer: Analyzer,
+    done: Callable[[int], object],
+    reading_seconds: float | None,
 ) -> Generator[Batch]:
     """The batches' results in order, with a few batches ahead in the workers: never all at once."""
     workers = max(1, min(os.cpu_count() or 1, len(batches)))
     with worker_pool(workers) as pool:
         running: deque[tuple[list[Path], Future[Batch]]] = deque()
         for batch in batches:
-            running.append((batch, pool.submit(_analyse_in_worker, str(root), [str(p) for p in batch], analyzer)))
+            paths = [str(p) for p in batch]
+            running.append((batch, pool.submit(_analyse_in_worker, str(root), paths, analyzer, reading_seconds)))
             if len(running) >= 2 * workers:
                 yield _finished_batch(*running.popleft(), done)
         while running:

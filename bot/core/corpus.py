@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -278,15 +278,18 @@ def story_in(data: bytes, name: str) -> tuple[str, list[PassageText]]:
     return without_invisibles(story.title or "").strip() or title_from_filename(Path(name)), texts
 
 
-def read_stories(root: Path, paths: Iterable[Path]) -> tuple[list[Story], list[Passage], list[str]]:
-    """The stories of these files (below root) with their passages, and one message per file skipped."""
+def read_stories(
+    root: Path, paths: Iterable[Path], read: Callable[[Path], tuple[str, list[PassageText]]] = read_story
+) -> tuple[list[Story], list[Passage], list[str]]:
+    """The stories of these files (below root) with their passages, each file `read` (bot.core.timed_reading), and one
+    message per file skipped."""
     stories: list[Story] = []
     passages: list[Passage] = []
     problems: list[str] = []
     for path in paths:
         relative = path.relative_to(root).as_posix()
         try:
-            title, texts = read_story(path)
+            title, texts = read(path)
         except ValueError as reason:
             problems.append(f"Skipped {relative}: it {reason}.")
             continue

@@ -144,17 +144,30 @@ class StoryLibrary:
         analyzer: Analyzer | None = None,
         force: bool = False,
         verify: bool = False,
+        reading_seconds: float | None = None,
     ) -> StoryLibrary:
         """The library of a folder: opened from its saved segments, once the story files added, changed
         or removed since are committed (a small new segment); else built (and saved, if large enough,
-        `force`d, or an index was there). `verify` checks every checksum first. Raises CorpusError when
-        the folder holds no usable story; never fails for the saved index's sake (`index_notes` says why)."""
+        `force`d, or an index was there), each file read within `reading_seconds` (bot.core.timed_reading: a file
+        past it is skipped). `verify` checks every checksum first. Raises CorpusError when the folder holds no usable
+        story; never fails for the saved index's sake (`index_notes` says why)."""
         root = Path(root)
         analyzer = analyzer or Analyzer()
         if store is None:
-            return cls.from_parts(build_parts(root, analyzer, params, progress), analyzer)
+            return cls.from_parts(
+                build_parts(root, analyzer, params, progress, reading_seconds=reading_seconds), analyzer
+            )
         notes: list[IndexNote] = []
-        loaded = store.load(root, analyzer, params, notes, progress=progress, force=force, verify=verify)
+        loaded = store.load(
+            root,
+            analyzer,
+            params,
+            notes,
+            progress=progress,
+            force=force,
+            verify=verify,
+            reading_seconds=reading_seconds,
+        )
         library = cls.from_parts(loaded.parts, analyzer, opened=loaded.opened)
         library.index_notes = tuple(notes)
         library.index_claim = loaded.claim  # its index is not removed from the cache while the library lives

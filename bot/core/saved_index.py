@@ -165,15 +165,16 @@ class IndexStore:
         progress: bool = False,
         force: bool = False,
         verify: bool = False,
+        reading_seconds: float | None = None,
     ) -> LoadedParts:
         """The library of the stories below root: its segments opened, after committing the story files
         added, changed or removed since (a small new segment, deletions), or everything built when there
         is no usable index (saved when large enough, `force`d, or when an index was there). With
         `verify`, every checksum is checked first. An analysis other than the bot's is built in memory and
-        never saved (`_one_off`). Raises CorpusError when no file gives a story; what went wrong with the
-        index is said in `notes`."""
+        never saved (`_one_off`). Each file read is read within `reading_seconds` (bot.core.timed_reading).
+        Raises CorpusError when no file gives a story; what went wrong with the index is said in `notes`."""
         if analyzer.signature != _bot_analysis():
-            return self._one_off(root, analyzer, params, progress)
+            return self._one_off(root, analyzer, params, progress, reading_seconds)
         settings = self.settings(analyzer)
         store = SegmentStore(self._folder(root, settings), LibraryPayload())
         claim = IndexClaim(store.folder)  # before the sweep, which removes the indexes no one uses
@@ -184,7 +185,9 @@ class IndexStore:
         opened = self._opened(root, store, settings, params, notes, verify)
         if opened is None:
             saving = force or self.indexed_before(root)
-            built = self._built(root, store, settings, found, states, analyzer, params, notes, progress, saving)
+            built = self._built(
+                root, store, settings, found, states, analyzer, params, notes, progress, saving, reading_seconds
+            )
             return LoadedParts(built, opened=False, folder=store.folder, claim=IndexClaim(store.folder))
         current, segments = opened
         if not claim.held:  # saved by another process since this one looked: held from now on
@@ -209,14 +212,28 @@ class IndexStore:
         )
         return LoadedParts(
             self._updated(
-                root, store, found, states, changed, gone, current, segments, analyzer, params, notes, progress
+                root,
+                store,
+                found,
+                states,
+                changed,
+                gone,
+                current,
+                segments,
+                analyzer,
+                params,
+                notes,
+                progress,
+                reading_seconds,
             ),
             opened=True,
             folder=store.folder,
             claim=claim,
         )
 
-    def _one_off(self, root: Path, analyzer: Analyzer, params: BM25Params, progress: bool) -> LoadedParts:
+    def _one_off(
+        self, root: Path, analyzer: Analyzer, params: BM25Params, progress: bool, reading_seconds: float | None
+    ) -> LoadedParts:
         """The library analysed otherwise than the bot answers (`python -m bot eval --no-stem`), read and
         analysed anew: a measurement, not a library anyone asks again, so nothing of it is saved (it would have
         kept its room on disk for a month) and no index of its analysis is opened or kept in use. A large one
@@ -224,7 +241,7 @@ class IndexStore:
         log.info("Analysis other than the bot's (%r): the library is built in memory, not saved.", analyzer)
         self.sweep()
         with self.in_use():
-            parts = build_parts(root, analyzer, params, progress, self.home)
+            parts = build_parts(root, analyzer, params, progress, self.home, reading_seconds=reading_seconds)
         return LoadedParts(parts, opened=False, folder=self.folder_for(root, analyzer), claim=None)
 
     def _opened(
@@ -284,13 +301,17 @@ class IndexStore:
         params: BM25Params,
         notes: list[IndexNote],
         progress: bool,
+        reading_seconds: float | None,
     ) -> LibraryParts:
         """The library once the changed files are read and committed as one new segment, the removed
         ones deleted; in memory, saying so in `notes`, when that cannot be written."""
         built: LibraryParts | None = None
         try:
             with self.in_use():
-                built = build_parts(root, analyzer, params, progress, self.home, StoryFiles(tuple(changed), ()))
+                changed_files = StoryFiles(tuple(changed), ())
+                built = build_parts(
+                    root, analyzer, params, progress, self.home, changed_files, reading_seconds=reading_seconds
+                )
             problems = built.corpus.problems
         except NoStories as error:
             problems = error.problems
@@ -335,11 +356,12 @@ class IndexStore:
         notes: list[IndexNote],
         progress: bool,
         force: bool,
+        reading_seconds: float | None,
     ) -> LibraryParts:
         """Everything read and analysed (on every core), and saved as one segment in place of any
         others when large enough or `force`d; a save that fails is said in `notes`."""
         with self.in_use():
-            parts = build_parts(root, analyzer, params, progress, self.home, found)
+            parts = build_parts(root, analyzer, params, progress, self.home, found, reading_seconds=reading_seconds)
         if len(parts.corpus.passages) < self.min_passages and not force:
             return parts
         if any(note.event is IndexEvent.UNTRUSTED for note in notes) and _untrusted(store.folder):

@@ -45,17 +45,22 @@ class WorkerEnded(CorpusError):
 
 
 async def load_in_worker(
-    root: Path, params: BM25Params, store: IndexStore | None, *, verify: bool = False
+    root: Path,
+    params: BM25Params,
+    store: IndexStore | None,
+    *,
+    verify: bool = False,
+    reading_seconds: float | None = None,
 ) -> StoryLibrary:
-    """StoryLibrary.load(root, params, store, verify=verify) in a fresh process; raises what it raises
-    (CorpusError).
+    """StoryLibrary.load(root, params, store, verify=verify, reading_seconds=reading_seconds) in a fresh process;
+    raises what it raises (CorpusError).
 
     A library that the worker saved (its changed stories committed as a segment, or all of it built)
     is then opened here from its segments, so a large one never travels between the processes; a small
     one comes back whole. Either way its `index_notes` say what the worker found wrong with the saved
     index (damage it repaired, a save that failed).
     """
-    built, notes = await _in_worker_process(load_unless_saved, root, params, store, verify)
+    built, notes = await _in_worker_process(load_unless_saved, root, params, store, verify, reading_seconds)
     if built is None:
         assert store is not None
         built = await asyncio.to_thread(StoryLibrary.load, root, params, store)  # nothing left to commit
@@ -216,11 +221,11 @@ def _send_outcomes(work_in: Connection, connection: Connection, parent: int) -> 
 
 
 def load_unless_saved(
-    root: Path, params: BM25Params, store: IndexStore | None, verify: bool = False
+    root: Path, params: BM25Params, store: IndexStore | None, verify: bool = False, reading_seconds: float | None = None
 ) -> tuple[StoryLibrary | None, tuple[IndexNote, ...]]:
     """The worker's part: the library (None when it is saved and up to date, for the caller to open),
     and what went wrong with its saved index."""
-    library = StoryLibrary.load(root, params, store, verify=verify)
+    library = StoryLibrary.load(root, params, store, verify=verify, reading_seconds=reading_seconds)
     saved = store is not None and store.has_index(root)
     # Not saved: the disk refused it, or the folder is not trusted (then nothing was written to it).
     unsaved = (IndexEvent.NOT_SAVED, IndexEvent.UNTRUSTED)

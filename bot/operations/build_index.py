@@ -45,7 +45,10 @@ def build_index(settings: Settings, *, progress: bool = False) -> BuiltIndex:
     if store is None:
         return BuiltIndex(outcome=IndexBuilt.OFF)
     started = time.perf_counter()
-    library = StoryLibrary.load(settings.corpus, DEFAULT_PARAMS, store, progress=progress, force=True)
+    seconds = settings.upload_seconds  # each file's reading, as an upload's (bot.core.timed_reading)
+    library = StoryLibrary.load(
+        settings.corpus, DEFAULT_PARAMS, store, progress=progress, force=True, reading_seconds=seconds
+    )
     corpus = library.corpus
     stories, passages, skipped = len(corpus.stories), len(corpus.passages), tuple(corpus.problems)
     failed = tuple(note for note in library.index_notes if note.event is IndexEvent.NOT_SAVED)

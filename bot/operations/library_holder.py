@@ -81,7 +81,13 @@ class LibraryHolder:
             store = index_store(self.settings)
             try:
                 async with asyncio.timeout(self.build_limit):
-                    new = await load_in_worker(self.settings.corpus, old.index.params, store, verify=damaged)
+                    new = await load_in_worker(
+                        self.settings.corpus,
+                        old.index.params,
+                        store,
+                        verify=damaged,
+                        reading_seconds=self.settings.upload_seconds,
+                    )
             except TimeoutError:
                 minutes = self.build_limit / 60
                 log.error("A reload of %s took over %.3g minutes and was stopped.", self.settings.corpus, minutes)

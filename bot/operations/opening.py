@@ -23,6 +23,11 @@ def open_library(
 ) -> StoryLibrary:
     """The settings' corpus: its saved index when that matches, else built (and saved when large).
 
-    Raises CorpusError when the folder holds no usable story.
+    Raises CorpusError when the folder holds no usable story. Each file is read within the time an upload's reading
+    is given (STORYBOT_UPLOAD_SECONDS): one past it is skipped, and named.
     """
-    return StoryLibrary.load(settings.corpus, params, index_store(settings), progress=progress, analyzer=analyzer)
+    store = index_store(settings)
+    seconds = settings.upload_seconds
+    return StoryLibrary.load(
+        settings.corpus, params, store, progress=progress, analyzer=analyzer, reading_seconds=seconds
+    )

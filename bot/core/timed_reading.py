@@ -1,0 +1,69 @@
+"""A folder's story files read within the time an upload's reading is given (STORYBOT_UPLOAD_SECONDS).
+
+An upload is read in a worker process ended past STORYBOT_UPLOAD_SECONDS (bot.core.worker), so a file made to read
+slowly cannot hold anything for longer. A folder's files had no such limit: a PDF whose page tree of 4.8 KB names one
+page again and again held 51.75 million characters and took 91 s of CPU in a load (the PDF reader's own limits let a
+file take about two minutes), and a folder of such files as many times that. Now a file of a format that is unpacked
+or parsed (all but plain text and Markdown, read in proportion to their size) is read the same way, in a worker
+process of its build's own, ended past that time: the file is then skipped, named with the limit, and the rest of the
+folder loads. The worker starts with the batch's first such file and reads its others after it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from bot.core.corpus import PassageText, read_story
+from bot.core.readers import is_plain
+
+ReadStory = Callable[[Path], tuple[str, list[PassageText]]]
+
+
+@contextmanager
+def timed_reading(seconds: float | None) -> Iterator[ReadStory]:
+    """read_story, each file that is not plain text read in a worker process ended past `seconds` (ValueError saying
+    so); with None, read_story itself (no limit: a measurement's library, a test's)."""
+    if seconds is None:
+        yield read_story
+        return
+    from bot.core.worker import WorkerEnded, WorkerProcess  # that module builds libraries, and builds read with this
+
+    worker = WorkerProcess()
+    loop = asyncio.new_event_loop()  # its own, run here: not made the thread's (a caller's runner may have one)
+
+    def read(path: Path) -> tuple[str, list[PassageText]]:
+        if is_plain(path):
+            return read_story(path)
+        try:
+            found = loop.run_until_complete(asyncio.wait_for(worker.run(_story_or_reason, path), seconds))
+        except TimeoutError:
+            raise ValueError(
+                f"took longer than {seconds:g} seconds to read (STORYBOT_UPLOAD_SECONDS, the time the bot gives a "
+                "file's reading), so it was left out; split it, or export it again"
+            ) from None
+        except WorkerEnded as ended:
+            raise ValueError(f"stopped its reader ({ended})") from ended
+        if isinstance(found, str):
+            raise ValueError(found)
+        return found
+
+    try:
+        yield read
+    finally:
+        try:
+            loop.run_until_complete(worker.close())
+            loop.run_until_complete(loop.shutdown_default_executor())
+        finally:
+            loop.close()
+
+
+def _story_or_reason(path: Path) -> tuple[str, list[PassageText]] | str:
+    """The worker's side: the story, or why the file gives none, as its words. The reason's exception, pickled back,
+    is made again from its message (ExtraMissing's from its format's name), which said it twice over."""
+    try:
+        return read_story(path)
+    except ValueError as reason:
+        return str(reason)

@@ -1,0 +1,77 @@
+"""A folder's story files read within the time an upload's reading is given: a file past it is skipped, named with
+the limit, and the rest of the folder loads (a real PDF of a few kilobytes whose page tree names one page 20,736
+times: some 33 million characters, over a minute of pypdf)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.core.corpus import read_story
+from bot.operations.opening import open_library
+from bot.settings import Settings
+from tests.conftest import CORPUS
+
+pytest.importorskip("pypdf")
+
+LIMIT = 8
+"""Seconds a file may take to read here, its reader process's start included (a fresh process imports the bot's
+modules first: seconds on a busy machine); the PDF below takes ten times that."""
+LINE = "The keeper of the tower lit the lamp at dusk and watched the sea for ships"
+
+
+def repeated_page_pdf(kids: int, depth: int, lines: int) -> bytes:
+    """A PDF of one page of `lines` lines of text, whose page tree is `depth` nodes each naming the next `kids` times,
+    the last naming the page: kids**depth pages in a few kilobytes."""
+    shown = "".join(f"({LINE} {n}.) Tj 0 -14 Td " for n in range(lines))
+    content = f"BT /F1 11 Tf 72 760 Td {shown}ET".encode()
+    page, stream, font = depth + 2, depth + 3, depth + 4
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    for level in range(depth):
+        child = page if level == depth - 1 else level + 3
+        parent = f" /Parent {level + 1} 0 R" if level else ""
+        kids_named = " ".join([f"{child} 0 R"] * kids)
+        objects.append(f"<< /Type /Pages{parent} /Kids [{kids_named}] /Count {kids ** (depth - level)} >>".encode())
+    resources = f"<< /Font << /F1 {font} 0 R >> >>"
+    objects.append(
+        f"<< /Type /Page /Parent {depth + 1} 0 R /MediaBox [0 0 612 792] /Resources {resources} "
+        f"/Contents {stream} 0 R >>".encode()
+    )
+    objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    pdf = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(pdf)
+
+
+def test_the_generated_pdf_repeats_its_one_page_through_its_page_tree(tmp_path: Path):
+    (tmp_path / "towers.pdf").write_bytes(repeated_page_pdf(3, 2, 2))
+    _, passages = read_story(tmp_path / "towers.pdf")
+    assert sum(p.text.count(f"{LINE} 1.") for p in passages) == 9  # its 2 lines, on 3 x 3 pages
+
+
+def test_a_file_that_reads_past_the_limit_is_skipped_named_and_the_rest_of_the_folder_loads(tmp_path: Path):
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    for story in CORPUS.glob("*.md"):
+        (folder / story.name).write_bytes(story.read_bytes())
+    slow = repeated_page_pdf(12, 4, 20)
+    assert len(slow) < 5_000
+    (folder / "a-tower.pdf").write_bytes(slow)  # read first: the worker it stopped is started again for the next
+    (folder / "b-lighthouse.pdf").write_bytes(repeated_page_pdf(1, 1, 3))
+    library = open_library(Settings(corpus=folder, data=tmp_path / "data", index=None, upload_seconds=LIMIT))
+    paths = sorted(story.path for story in library.corpus.stories)
+    assert paths == sorted(["b-lighthouse.pdf", *(story.name for story in CORPUS.glob("*.md"))])
+    assert library.corpus.problems == (
+        f"Skipped a-tower.pdf: it took longer than {LIMIT} seconds to read (STORYBOT_UPLOAD_SECONDS, the time the "
+        "bot gives a file's reading), so it was left out; split it, or export it again.",
+    )
+    assert library.ask("Who lit the lamp at dusk?").hits[0].path == "b-lighthouse.pdf"
