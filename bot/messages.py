@@ -1,7 +1,8 @@
 """What readers are told, in one wording for the command line, the console and Discord.
 
 The core and the operations (bot.operations) return reason codes and data (NoAnswer, IndexDamage, IndexNote,
-StoryFound, PersonFound, Reloaded, ShelfAction, ShelfRefusal, UploadRefusal, and a BotRequest's reply); this
+StoryFound, PersonFound, Reloaded, ShelfAction, ShelfRefusal, UploadRefusal, a database's Fault and the DatabaseTask
+it failed, and a BotRequest's reply); this
 module alone turns them into English, so both front ends say the same thing.
 """
 
@@ -24,6 +25,7 @@ from bot.operations.look_up_person import PersonLookup
 from bot.operations.reload import Reload, Reloaded
 from bot.operations.resolve_story import StoryFound, StoryResolution
 from bot.operations.story_ref import StoryRef
+from bot.state.database_fault import DatabaseTask, Fault
 from bot.state.shelf_rules import (
     RESTORE_ROOM,
     SHELF_BYTES,
@@ -116,6 +118,41 @@ def wait_message(retry_after: float) -> str:
     seconds (never "0 seconds")."""
     seconds = max(1, round(retry_after))
     return f"You're asking faster than I can keep up. Please try again in {seconds} second{'s' * (seconds != 1)}."
+
+
+DATABASE_TASKS = {
+    DatabaseTask.SAVE_VOTE: "save your vote",
+    DatabaseTask.SAVE_SETTING: "save that",
+    DatabaseTask.READ_FEEDBACK: "read the feedback",
+    DatabaseTask.REOPEN_ANSWER: "reopen this answer",
+    DatabaseTask.CHANGE_SHELF: "change the server's stories",
+    DatabaseTask.READ_HISTORY: "read the server's history",
+    DatabaseTask.MOVE_KEPT_OUT: "move the kept versions out",
+    DatabaseTask.READ_REVISION: "read the database's revision",
+    DatabaseTask.TAKE_BACK: "take the database back",
+}
+"""What was asked of the database, as "I couldn't ..." and "Could not ..." go on."""
+
+
+def database_trouble_text(fault: Fault, task: DatabaseTask) -> str:
+    """What a reader on Discord is told when the database could not do `task`. A lasting fault is not "try again":
+    retrying cannot help until the bot's owner acts, and they have it in the log."""
+    if fault.lasting:
+        return (
+            f"I couldn't {DATABASE_TASKS[task]}: the bot's database can't be written right now. The bot's owner has "
+            "it in the log; it works again once they fix it."
+        )
+    return f"I couldn't {DATABASE_TASKS[task]}: the database didn't answer in time. Please try again in a moment."
+
+
+def database_command_text(fault: Fault, task: DatabaseTask, detail: str) -> str:
+    """The command line's one line for the same, to the owner, who can act: with the database's own `detail`."""
+    if fault.lasting:
+        return (
+            f"Could not {DATABASE_TASKS[task]} ({detail}): the database cannot be written (a read-only or immutable "
+            "file or folder, or a full disk); make it writable, then run this again."
+        )
+    return f"Could not {DATABASE_TASKS[task]} ({detail}); try again in a moment."
 
 
 MANAGE_SERVER = "You need the Manage Server permission for that."

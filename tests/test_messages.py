@@ -8,6 +8,8 @@ from bot.core.shelf import ShelfError, UploadRefusal, safe_file_name, story_file
 from bot.messages import (
     NEXT_START_REBUILDS,
     corrections_text,
+    database_command_text,
+    database_trouble_text,
     hit_place,
     no_answer_message,
     store_full_text,
@@ -16,6 +18,7 @@ from bot.messages import (
     wait_message,
 )
 from bot.operations.resolve_story import resolve_story
+from bot.state.database_fault import DatabaseTask, Fault
 from bot.state.shelf_rules import RESTORE_ROOM, VERSION_BYTES, StoreRoom
 from tests.best_hit import best_hit
 
@@ -128,3 +131,16 @@ def test_a_full_shelf_says_whether_a_restore_still_works_by_the_room_restores_ha
 def test_wait_message_is_polite_and_precise():
     assert wait_message(0.2) == "You're asking faster than I can keep up. Please try again in 1 second."
     assert wait_message(12.6).endswith("in 13 seconds.")
+
+
+@pytest.mark.parametrize("fault", list(Fault))
+def test_a_database_fault_is_told_as_one_task_on_both_front_ends_and_retrying_only_when_it_can_help(fault: Fault):
+    """The command line's and Discord's words for the same failed task: before, each front end named its tasks
+    itself (the votes `feedback export` read were "the feedback" on Discord), and said "try again" on its own."""
+    for task in DatabaseTask:
+        reader, owner = database_trouble_text(fault, task), database_command_text(fault, task, "database is locked")
+        doing = reader.removeprefix("I couldn't ").split(":")[0]
+        assert doing and owner.startswith(f"Could not {doing} (database is locked)"), (reader, owner)
+        assert ("try again in a moment" in reader.lower()) is ("try again in a moment" in owner) is not fault.lasting
+    doings = {database_trouble_text(fault, task).split(":")[0] for task in DatabaseTask}
+    assert len(doings) == len(DatabaseTask)  # one name per task, none shared

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot.cli.on_database import run_on_database
 from bot.settings import Settings
+from bot.state.database_fault import DatabaseTask
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -33,7 +34,7 @@ def database_status(settings: Settings) -> bool:
     from bot.state.revisions import known_revisions, newest
     from bot.state.schema import read_state
 
-    state = run_on_database(read_state(settings), DatabaseCommandError, "read the database's revision")
+    state = run_on_database(read_state(settings), DatabaseCommandError, DatabaseTask.READ_REVISION)
     print(_state_line(state, newest()))
     print("Revisions this storybot knows, oldest first (* the database's):")
     for revision in known_revisions():
@@ -55,7 +56,9 @@ def database_downgrade(settings: Settings, written: str, confirmed: bool, stoppe
         raise DatabaseCommandError(
             f"--to {written}: this storybot knows the revisions {ids[0]} to {ids[-1]} (python -m bot database status)."
         )
-    done = run_on_database(_downgraded(settings, target, confirmed, stopped), DatabaseCommandError, "take it back")
+    done = run_on_database(
+        _downgraded(settings, target, confirmed, stopped), DatabaseCommandError, DatabaseTask.TAKE_BACK
+    )
     if done is None:
         return 0
     plan, copy = done

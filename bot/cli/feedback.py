@@ -17,6 +17,7 @@ from bot.cli.json_lines import json_line
 from bot.cli.on_database import run_on_database
 from bot.core.synced import link_new
 from bot.settings import Settings
+from bot.state.database_fault import DatabaseTask
 
 if TYPE_CHECKING:
     from bot.state.feedback import AnswerFeedback
@@ -54,7 +55,7 @@ def question_line(answer: AnswerFeedback) -> dict[str, object]:
 
 
 def export_feedback(settings: Settings, target: str, server: int | None) -> int:
-    answers = run_on_database(_voted_down(settings, server), ExportError, "read the votes")
+    answers = run_on_database(_voted_down(settings, server), ExportError, DatabaseTask.READ_FEEDBACK)
     text = "".join(json_line(question_line(a)) + "\n" for a in answers)
     if target == "-":  # UTF-8 as the file is, whatever the terminal's encoding: "?" in a question is lost for good
         sys.stdout.flush()

@@ -6,13 +6,15 @@ import asyncio
 from collections.abc import Coroutine
 from typing import TypeVar
 
+from bot.messages import database_command_text
+from bot.state.database_fault import DatabaseTask
+
 T = TypeVar("T")
 
 
-def run_on_database(work: Coroutine[object, object, T], failed: type[Exception], doing: str) -> T:
+def run_on_database(work: Coroutine[object, object, T], failed: type[Exception], task: DatabaseTask) -> T:
     """What `work` gives; `failed` with a message that says why and what to do when the database cannot be opened
-    (its URL, its version), cannot be written, or does not answer in time (`doing`: what could not be done, "read
-    the votes").
+    (its URL, its version), cannot be written, or does not answer in time (`task`: what could not be done).
 
     The database's libraries (SQLAlchemy, Alembic) are imported here, not by every `python -m bot ask`."""
     from bot.state.database import DatabaseError
@@ -23,9 +25,4 @@ def run_on_database(work: Coroutine[object, object, T], failed: type[Exception],
     except DatabaseError as error:
         raise failed(str(error)) from error
     except DatabaseUnavailable as error:
-        if error.fault.lasting:  # trying again cannot help until the owner acts (as bot.discord_app.database_trouble)
-            raise failed(
-                f"Could not {doing} ({error}): the database cannot be written (a read-only or immutable file or "
-                "folder, or a full disk); make it writable, then run this again."
-            ) from error
-        raise failed(f"Could not {doing} ({error}); try again in a moment.") from error
+        raise failed(database_command_text(error.fault, task, str(error))) from error

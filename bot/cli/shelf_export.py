@@ -21,6 +21,7 @@ from bot.cli.on_database import run_on_database
 from bot.cli.shelf_import import IMPORT_SECONDS, ShelfCommandError
 from bot.core.synced import link_new
 from bot.settings import Settings
+from bot.state.database_fault import DatabaseTask
 
 if TYPE_CHECKING:
     from bot.state.shelves import ShelfStore, ShelfVersion
@@ -35,7 +36,9 @@ def export_kept(settings: Settings, server: int, target: Path) -> int:
     if not target.parent.is_dir():
         raise ShelfCommandError(f"{target.parent} is not a folder; nothing was exported or moved.")
     try:
-        exported, moved = run_on_database(_exported(settings, server, target), ShelfCommandError, "use the database")
+        exported, moved = run_on_database(
+            _exported(settings, server, target), ShelfCommandError, DatabaseTask.MOVE_KEPT_OUT
+        )
     except OSError as error:
         raise ShelfCommandError(
             f"Could not write {target} ({error.strerror or error}); nothing was moved out of the database."

@@ -21,6 +21,7 @@ from bot.counted import counted
 from bot.messages import shelf_refusal_text, upload_refusal_text
 from bot.one_line import one_line
 from bot.settings import Settings
+from bot.state.database_fault import DatabaseTask
 from bot.state.shelf_rules import ShelfRefusal
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> in
             raise ShelfCommandError(f"{shown}: {said}{_LIMITS.get(error.refusal, '')} Nothing was imported.") from error
         except OSError as error:
             raise ShelfCommandError(f"{shown} cannot be read ({error.strerror}); nothing was imported.") from error
-    changes = run_on_database(_added(settings, server, checked), ShelfCommandError, "write to the database")
+    changes = run_on_database(_added(settings, server, checked), ShelfCommandError, DatabaseTask.CHANGE_SHELF)
     imported = unchanged = 0
     for (name, _), change in zip(checked, changes, strict=True):
         if change.action is None:  # the shelf's limits: the files before it are imported, and it is said why

@@ -15,8 +15,9 @@ import logging
 import discord
 
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
-from bot.discord_app.database_trouble import database_trouble
+from bot.messages import database_trouble_text
 from bot.state.answers import AnswerStore, SavedAnswer, new_answer_id
+from bot.state.database_fault import DatabaseTask
 from bot.state.guarded_engine import DatabaseUnavailable
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ async def saved_answer(interaction: discord.Interaction, answer_id: str) -> Save
     try:
         found = await bot.database.answers.find(answer_id)
     except DatabaseUnavailable as error:
-        await send_ephemeral(interaction, database_trouble(error, "reopen this answer"))
+        await send_ephemeral(interaction, database_trouble_text(error.fault, DatabaseTask.REOPEN_ANSWER))
         return None
     if found is None:
         await send_ephemeral(interaction, answer_not_kept(bot.settings.answer_days))

@@ -13,12 +13,12 @@ import re
 import discord
 
 from bot.discord_app.client import acknowledge, send_ephemeral, story_bot
-from bot.discord_app.database_trouble import database_trouble
 from bot.discord_app.references import ANSWER, NUMBER, STORY
 from bot.discord_app.render import clip, index_damaged_text
 from bot.discord_app.saved_answers import saved_answer
-from bot.messages import STORY_GONE
+from bot.messages import STORY_GONE, database_trouble_text
 from bot.operations.read_passage import PassageRead, read_passage
+from bot.state.database_fault import DatabaseTask
 from bot.state.feedback import Judgement, Vote
 from bot.state.guarded_engine import DatabaseUnavailable
 
@@ -89,7 +89,7 @@ class VoteButton(
             earlier = await bot.database.feedback.record(judgement)
         except DatabaseUnavailable as error:
             log.warning("Could not record a vote on message %s: %s", message.id, error)
-            await send_ephemeral(interaction, database_trouble(error, "save your vote"))
+            await send_ephemeral(interaction, database_trouble_text(error.fault, DatabaseTask.SAVE_VOTE))
             return
         await send_ephemeral(interaction, thanks(self.vote, earlier, in_server=interaction.guild_id is not None))
 

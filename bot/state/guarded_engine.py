@@ -9,7 +9,6 @@ plain answer in time, never a hang, a traceback, or a "saved" that a restart tak
 from __future__ import annotations
 
 import asyncio
-import enum
 import logging
 import os
 from collections.abc import Awaitable, Callable
@@ -18,6 +17,8 @@ from typing import TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from bot.state.database_fault import Fault
 
 log = logging.getLogger(__name__)
 
@@ -30,21 +31,6 @@ DRIVER_SECONDS = 2.0
 OPERATION_SECONDS, so that usually the driver's own error says what was wrong."""
 
 LASTING_SQLITE_ERRORS = ("readonly", "read-only", "unable to open", "disk i/o", "disk is full")
-
-
-class Fault(enum.Enum):
-    BUSY = "busy"
-    """Another process holds the lock, or the database is slow: trying again soon may work."""
-    UNREACHABLE = "unreachable"
-    """The server does not answer or refuses the connection: trying again soon may work."""
-    UNWRITABLE = "unwritable"
-    """The file or its folder cannot be written (read-only, immutable, full disk): the owner must act."""
-    GONE = "gone"
-    """The file was removed under the bot and could not be written back: the owner must act."""
-
-    @property
-    def lasting(self) -> bool:
-        return self in (Fault.UNWRITABLE, Fault.GONE)
 
 
 class DatabaseUnavailable(Exception):

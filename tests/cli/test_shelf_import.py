@@ -220,4 +220,5 @@ def test_a_data_folder_that_cannot_be_written_is_not_told_to_try_again(tmp_path:
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     last = result.stderr.splitlines()[-1]
     assert "try again in a moment" not in last and "cannot be written" in last, last
+    assert last.startswith("storybot: Could not change the server's stories ("), last  # as /story add says it
     assert shelf_of(data) == (["the-mill.md"], [ShelfAction.ADDED])

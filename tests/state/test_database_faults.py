@@ -13,8 +13,9 @@ import pytest
 
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import SQLITE_FILE, Database, DatabaseError
+from bot.state.database_fault import Fault
 from bot.state.feedback import Judgement, Vote
-from bot.state.guarded_engine import DatabaseUnavailable, Fault
+from bot.state.guarded_engine import DatabaseUnavailable
 from tests.file_attributes import immutable
 from tests.postgresql import PostgreSQLServer
 from tests.sqlite_lock import locked_by_another_process

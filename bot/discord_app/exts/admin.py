@@ -34,7 +34,6 @@ from bot.core.shelf import (
 from bot.discord_app.autocomplete import AutocompleteTime
 from bot.discord_app.client import StoryBot, command_name, send_ephemeral, show_in_place, story_bot
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
-from bot.discord_app.database_trouble import database_trouble
 from bot.discord_app.render import (
     CHOICE_LIMIT,
     MESSAGE_LIMIT,
@@ -51,6 +50,7 @@ from bot.messages import (
     OWNER_ONLY,
     RELOAD_OWNER_ONLY,
     SHELF_ACTIONS,
+    database_trouble_text,
     reload_text,
     shelf_change_text,
     size_text,
@@ -66,6 +66,7 @@ from bot.operations.change_shelf import (
 )
 from bot.operations.reload import Reloaded, reload
 from bot.operations.story_ref import StoryRef
+from bot.state.database_fault import DatabaseTask
 from bot.state.guarded_engine import DatabaseUnavailable
 from bot.state.shelf_rules import RESTORE_ROOM
 from bot.state.shelves import BOT_OWNER, ShelfAction, ShelfVersion
@@ -82,8 +83,6 @@ PENDING_KEPT = 20
 """Changes to the owner's library waiting for a click; older ones expire (their buttons then say so)."""
 Where = Literal["this server", "the owner's library"]
 LIBRARY: Where = "the owner's library"
-CHANGE_SHELF = "change this server's stories"
-READ_HISTORY = "read this server's history"
 CANCELLED = "Cancelled; nothing changed."
 WORKING = "Working on it…"
 
@@ -341,7 +340,9 @@ class Admin(StoryCog):
         try:
             versions = await self.bot.database.shelves.history(interaction.guild_id)
         except DatabaseUnavailable as error:
-            await interaction.followup.send(database_trouble(error, READ_HISTORY), ephemeral=True)
+            await interaction.followup.send(
+                database_trouble_text(error.fault, DatabaseTask.READ_HISTORY), ephemeral=True
+            )
             return
         if not versions:
             text = "This server has no stories of its own yet; /story add adds one."
@@ -411,7 +412,7 @@ class Admin(StoryCog):
                 act = remove_from_shelf if action == "remove" else restore_on_shelf
                 done = await act(shelves, views, server, number, user)
         except DatabaseUnavailable as error:
-            return Reply(content=database_trouble(error, CHANGE_SHELF))
+            return Reply(content=database_trouble_text(error.fault, DatabaseTask.CHANGE_SHELF))
         if done.change.refusal is None:
             log.info("Server %s: %s story %s by %s", server, done.change.action, done.change.name, user)
         elif done.change.room is not None:  # the owner can make room: python -m bot shelf export-kept

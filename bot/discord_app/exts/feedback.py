@@ -12,9 +12,10 @@ from discord.utils import format_dt
 
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral
 from bot.discord_app.cog import StoryCog
-from bot.discord_app.database_trouble import database_trouble
 from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, Reply, clip, fit, plain_line
 from bot.discord_app.voting import VoteButton
+from bot.messages import database_trouble_text
+from bot.state.database_fault import DatabaseTask
 from bot.state.feedback import AnswerFeedback
 from bot.state.guarded_engine import DatabaseUnavailable
 
@@ -57,7 +58,7 @@ class Feedback(StoryCog):
             answers = await self.bot.database.feedback.answers_voted_down(interaction.guild_id, limit=SHOWN)
         except DatabaseUnavailable as error:
             log.warning("Could not read feedback for server %s: %s", interaction.guild_id, error)
-            await send_ephemeral(interaction, database_trouble(error, "read the feedback"))
+            await send_ephemeral(interaction, database_trouble_text(error.fault, DatabaseTask.READ_FEEDBACK))
             return
         if not answers:
             await send_ephemeral(interaction, "No answer here has a 👎 yet.")

@@ -20,7 +20,6 @@ from bot.core.story_ids import shelf_file_name
 from bot.counted import counted
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
-from bot.discord_app.database_trouble import database_trouble
 from bot.discord_app.render import (
     COLOR,
     DESCRIPTION_LIMIT,
@@ -32,9 +31,10 @@ from bot.discord_app.render import (
     plain_line,
     story_mention,
 )
-from bot.messages import library_setting_text
+from bot.messages import database_trouble_text, library_setting_text
 from bot.operations.resolve_story import story_by_path
 from bot.settings import MAX_BUDGET_QUESTIONS, MAX_BUDGET_SECONDS, QuestionBudget, Settings
+from bot.state.database_fault import DatabaseTask
 from bot.state.guarded_engine import DatabaseUnavailable
 from bot.state.server_settings import ServerSettings
 
@@ -42,7 +42,6 @@ log = logging.getLogger(__name__)
 
 Answers = Literal["every message", "mentions only", "default"]
 ANSWERS: dict[str, bool | None] = {"every message": True, "mentions only": False, "default": None}
-SAVE_SETTING = "save that"
 
 
 @dataclass(frozen=True)
@@ -177,7 +176,7 @@ class ServerSettingsCog(StoryCog, name="Settings"):
         choice = ANSWERS[answers]
         problem = await self._saved(self.bot.database.servers.set_answers(interaction.guild_id, channel.id, choice))
         if problem is not None:
-            await send_ephemeral(interaction, database_trouble(problem, SAVE_SETTING))
+            await send_ephemeral(interaction, database_trouble_text(problem.fault, DatabaseTask.SAVE_SETTING))
             return
         every = choice if choice is not None else channel.id in self.bot.settings.channels
         text = f"{channel.mention}: I answer {'every message' if every else 'only mentions, replies and /ask'} there."
@@ -216,7 +215,7 @@ class ServerSettingsCog(StoryCog, name="Settings"):
             path = found.path
         problem = await self._saved(self.bot.database.servers.set_story(interaction.guild_id, channel.id, path))
         if problem is not None:
-            await send_ephemeral(interaction, database_trouble(problem, SAVE_SETTING))
+            await send_ephemeral(interaction, database_trouble_text(problem.fault, DatabaseTask.SAVE_SETTING))
             return
         if path is None:
             await send_ephemeral(interaction, f"Questions in {channel.mention} search every story.")
@@ -252,7 +251,7 @@ class ServerSettingsCog(StoryCog, name="Settings"):
         )
         problem = await self._saved(self.bot.database.servers.set_budget(interaction.guild_id, chosen))
         if problem is not None:
-            await send_ephemeral(interaction, database_trouble(problem, SAVE_SETTING))
+            await send_ephemeral(interaction, database_trouble_text(problem.fault, DatabaseTask.SAVE_SETTING))
             return
         text = f"Each person may ask {chosen} here." if chosen else f"Back to the bot's default: {default}."
         await send_ephemeral(interaction, text)
@@ -266,7 +265,7 @@ class ServerSettingsCog(StoryCog, name="Settings"):
         try:
             version = await self.bot.database.shelves.hide_library(interaction.guild_id, hidden)
         except DatabaseUnavailable as error:
-            await send_ephemeral(interaction, database_trouble(error, SAVE_SETTING))
+            await send_ephemeral(interaction, database_trouble_text(error.fault, DatabaseTask.SAVE_SETTING))
             return
         self.bot.views.changed(interaction.guild_id, version)
         await send_ephemeral(interaction, f"The bot owner's library: {library_setting_text(hidden)}")
