@@ -16,12 +16,12 @@ from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot
 from bot.discord_app.collector import freeze_what_lasts
 from bot.discord_app.database_lock import LOST, DatabaseLock
-from bot.discord_app.invite import invite_url
+from bot.discord_app.invite import application_id_from_token, invite_url
 from bot.discord_app.logs import setup_logging
 from bot.discord_app.run_lock import running_alone
 from bot.discord_app.sync import GuildRefused
 from bot.health import heartbeat_path, keep_beating, stop_beating
-from bot.settings import Settings, env_files
+from bot.settings import Settings, SettingsError, env_files
 from bot.startup_error import StartupError
 from bot.state.database import Database, DatabaseError
 from bot.state.guarded_engine import DatabaseUnavailable
@@ -61,6 +61,10 @@ def run_bot(settings: Settings, load_library: Callable[[], StoryLibrary], sync_o
     """
     if not settings.discord_token:
         raise StartupError(MISSING_TOKEN.format(config=env_files()[1]), exit_code=2)
+    try:  # as `invite` checks it: a token of no bot's shape never goes to Discord, and is never said back (a secret)
+        application_id_from_token(settings.discord_token)
+    except SettingsError as error:
+        raise StartupError(str(error), exit_code=2) from error
     # Before the library, which can take long to load. A sync only logs in and registers: it may run beside the bot.
     # One event loop throughout: the database's run lock is a session that must outlive the loading.
     with contextlib.nullcontext() if sync_only else running_alone(settings), asyncio.Runner() as runner:

@@ -24,7 +24,8 @@ if TYPE_CHECKING:  # discord.types is for type checkers: importing it at run tim
     from discord.types.message import Message as MessagePayload
     from discord.types.user import User as UserPayload
 
-TOKEN = "fake-token"
+TOKEN = "MTAwMA.GxYzAb.fake-token"
+"""Shaped as Discord's are (its first part is APP_ID in base64), as the bot checks before it connects."""
 APP_ID = 1000
 BOT_ID = 1001
 GUILD_ID = 2000

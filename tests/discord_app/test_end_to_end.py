@@ -299,8 +299,20 @@ async def test_restart_reads_commands_once_and_does_not_resync(own_fake):
     assert "Traceback" not in again.text
 
 
+@pytest.mark.parametrize("token", ["my-secret-password", "MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkw.secret-part"])
+async def test_a_token_no_bot_token_can_be_is_refused_before_connecting_and_never_shown(own_fake, token):
+    """A password or a secret pasted in its place (the second's first part is no application's id): it went to
+    Discord, which answered 401, or, with no Discord to answer, the owner waited on a connection for nothing."""
+    process = await BotProcess(own_fake, DISCORD_TOKEN=token).start()
+    assert await process.exited() == 2  # the owner must fix it: a service manager should not retry
+    assert "DISCORD_TOKEN does not look like a bot token" in process.text, process.text
+    assert "Developer Portal" in process.text and "Traceback" not in process.text
+    assert token not in process.text and "secret" not in process.text
+    assert own_fake.calls == []  # nothing reached Discord
+
+
 async def test_wrong_token_ends_with_a_clear_message(own_fake):
-    process = await BotProcess(own_fake, DISCORD_TOKEN="not-the-token").start()
+    process = await BotProcess(own_fake, DISCORD_TOKEN="MTAwMA.GxYzAb.not-the-token").start()  # a bot's shape
     assert await process.exited() == 2  # the owner must fix it: a service manager should not retry
     assert "Discord rejected the token" in process.text and "Traceback" not in process.text
     assert "not-the-token" not in process.text
