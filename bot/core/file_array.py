@@ -20,6 +20,7 @@ import numpy as np
 from numpy.lib import format as npy
 
 from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
+from bot.core.trusted_files import open_index_file
 
 _HEADER_READERS = {(1, 0): npy.read_array_header_1_0, (2, 0): npy.read_array_header_2_0}
 
@@ -29,7 +30,7 @@ class FileArray:
 
     def __init__(self, path: Path):
         self.path, self.name = path, path.name
-        self._file = path.open("rb", buffering=0)  # closed with the array
+        self._file = open_index_file(path)  # closed with the array
         version = npy.read_magic(self._file)
         if version not in _HEADER_READERS:
             raise ValueError(f"{self.name} is in .npy format {version}")

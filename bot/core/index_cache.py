@@ -26,6 +26,7 @@ import weakref
 from pathlib import Path
 
 from bot.core.segment_store import MANIFEST, WRITE_LOCK
+from bot.core.trusted_files import read_index_file
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +133,7 @@ def _removable(folder: Path, descriptor: int) -> bool:
 def _corpus_of(folder: Path) -> str:
     """The corpus folder the index was for, as its manifest records it, for the log."""
     with contextlib.suppress(OSError, ValueError, AttributeError, RecursionError):
-        corpus = json.loads((folder / MANIFEST).read_text("utf-8")).get("about", {}).get("corpus")
+        corpus = json.loads(read_index_file(folder / MANIFEST)).get("about", {}).get("corpus")
         if isinstance(corpus, str):
             return corpus
     return "a corpus folder it does not record"

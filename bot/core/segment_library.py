@@ -29,6 +29,7 @@ from bot.core.segment_store import NewSegment, StoredSegment
 from bot.core.segments import MergePlan, SegmentedIndex
 from bot.core.spelling import SpellingCorrector
 from bot.core.text_store import TextStore
+from bot.core.trusted_files import load_index_array, read_index_file
 
 PASSAGE_ARRAYS = ("story", "number", "paragraph", "chapter", "chapter_number")
 """A passage's place, one file each, numbered within the segment (`story` too)."""
@@ -207,7 +208,7 @@ def segment_parts(folder: Path, segment: StoredSegment, root: Path, params: BM25
     if len(lengths) != 1 or min(columns["stories"], default=0) < 0:
         raise ValueError(f"{segment.name}'s people do not agree with its stories")
     live_people = [n for n, story in enumerate(columns["stories"]) if live_story[story]]
-    intros = (folder / f"{segment.name}.intros.json").read_bytes()  # parsed when someone is looked up
+    intros = read_index_file(folder / f"{segment.name}.intros.json")  # parsed when someone is looked up
     saved_stories = meta["stories"]
 
     def read_people() -> list[Performer]:
@@ -303,7 +304,7 @@ class SegmentPassages(PassageTable):
 
 def _text_store(folder: Path, name: str, on_file: Callable[[str], FileArray] | None = None) -> TextStore:
     def whole(array: str) -> np.ndarray:
-        return np.load(folder / f"{name}.text_{array}.npy", allow_pickle=False)
+        return load_index_array(folder / f"{name}.text_{array}.npy")
 
     def read(file: str) -> FileArray:
         return on_file(file) if on_file is not None else FileArray(folder / file)
@@ -339,7 +340,7 @@ def _require_consistent(segment: StoredSegment, table: PassageTable, stories: li
 
 
 def _read_meta(folder: Path, name: str) -> dict:
-    return json.loads((folder / f"{name}.library.json").read_text("utf-8"))
+    return json.loads(read_index_file(folder / f"{name}.library.json"))
 
 
 def _people_columns(people: Sequence[Performer], story_of_path: dict[str, int]) -> dict[str, list[object]]:
@@ -372,7 +373,7 @@ def _people_of(columns: dict[str, list], intros: list[str], stories: list[list])
 
 
 def _saved_people(folder: Path, name: str, meta: dict) -> list[Performer]:
-    intros = json.loads((folder / f"{name}.intros.json").read_text("utf-8"))
+    intros = json.loads(read_index_file(folder / f"{name}.intros.json"))
     return _people_of(meta["people"], intros, meta["stories"])
 
 

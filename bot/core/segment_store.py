@@ -26,6 +26,7 @@ import fcntl
 import itertools
 import json
 import os
+import stat
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -39,7 +40,14 @@ from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.packed_postings import PackedPostings, pack
 from bot.core.segments import MergePlan, Segment, SegmentedIndex
 from bot.core.synced import sync_to_disk
-from bot.core.trusted_files import FileRecord, file_record, require_trusted
+from bot.core.trusted_files import (
+    FileRecord,
+    NotRegularFile,
+    file_record,
+    load_index_array,
+    read_index_file,
+    require_trusted,
+)
 
 FORMAT = 2
 """2: postings bit-packed in blocks (bot.core.packed_postings); 1: two 32-bit numbers a posting."""
@@ -203,7 +211,7 @@ class SegmentStore:
             require_trusted(path)
         except FileNotFoundError:
             return None
-        manifest = json.loads(path.read_text("utf-8"))
+        manifest = json.loads(read_index_file(path))
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
             found = manifest.get("format") if isinstance(manifest, dict) else None
             raise OtherFormat(f"its segments are in format {found!r}, not {FORMAT}")
@@ -215,7 +223,7 @@ class SegmentStore:
         for name, expected in entry["files"].items():
             _require_intact(self.folder / name, expected, checksum=verify or not name.endswith(self._in_pieces))
         name, generation = str(entry["name"]), int(entry["generation"])
-        meta = json.loads((self.folder / f"{name}.json").read_text("utf-8"))
+        meta = json.loads(read_index_file(self.folder / f"{name}.json"))
         deleted = f"{name}.d{generation}" if generation else None
         terms = list(meta["passages"])
         if any(a >= b for a, b in itertools.pairwise(terms)):  # merges read runs of sorted terms
@@ -234,7 +242,7 @@ class SegmentStore:
             passages=passages,
             stories=stories,
             keys=tuple(meta["keys"]),
-            first_passage=np.load(self.folder / f"{name}.first_passage.npy", allow_pickle=False),
+            first_passage=load_index_array(self.folder / f"{name}.first_passage.npy"),
             generation=generation,
             extra_files=tuple(entry.get("extra", ())),
         )
@@ -246,7 +254,7 @@ class SegmentStore:
         as `vocabulary` says), with its deletions as of `deletions` (the segment's name and generation)."""
 
         def whole(name: str) -> np.ndarray:
-            return np.load(self.folder / f"{name}.npy", allow_pickle=False)
+            return load_index_array(self.folder / f"{name}.npy")
 
         deleted = deletions and f"{deletions}.{prefix.rsplit('.', 1)[1]}"
         doc_freq, doc_len = whole(f"{prefix}.doc_freq"), whole(f"{prefix}.doc_len").astype(np.float64)
@@ -355,7 +363,7 @@ class SegmentStore:
     def _generation(self) -> int:
         """The manifest's generation, or 0 when there is none that can be read."""
         try:
-            return int(json.loads((self.folder / MANIFEST).read_text("utf-8"))["generation"])
+            return int(json.loads(read_index_file(self.folder / MANIFEST))["generation"])
         except (OSError, ValueError, KeyError, TypeError, OverflowError, RecursionError):
             return 0
 
@@ -375,7 +383,7 @@ class SegmentStore:
         start, which filled it again), keeping what the manifest in place names: the failure may have come
         after it was swapped in. Nothing is removed when that manifest cannot be read."""
         try:
-            manifest = json.loads((self.folder / MANIFEST).read_text("utf-8"))
+            manifest = json.loads(read_index_file(self.folder / MANIFEST))
             named = {name for entry in manifest["segments"] for name in entry["files"]}
         except FileNotFoundError:
             named = set()
@@ -477,8 +485,10 @@ def _manifest_shaped(manifest: dict) -> bool:
 def _require_intact(path: Path, expected: FileRecord, *, checksum: bool) -> None:
     """Raises ValueError (UntrustedIndex for a file not the user's alone) unless the file has its saved
     size and, when `checksum`, its saved checksum."""
-    require_trusted(path)
-    found = file_record(path) if checksum else {"bytes": path.stat().st_size, "blake2b": expected["blake2b"]}
+    info = require_trusted(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise NotRegularFile(path)
+    found = file_record(path) if checksum else {"bytes": info.st_size, "blake2b": expected["blake2b"]}
     if found != expected:
         raise ValueError(f"{path.name} is damaged (its size or checksum is not the one saved)")
 

@@ -1,12 +1,16 @@
-"""Files of a saved index trusted only when they are the current user's alone and as they were written."""
+"""Files of a saved index trusted only when they are the current user's alone and as they were written, and read
+only when they are regular files."""
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import stat
 from pathlib import Path
 from typing import TypedDict
+
+import numpy as np
 
 
 class FileRecord(TypedDict):
@@ -18,14 +22,49 @@ class UntrustedIndex(ValueError):
     """The index is not the current user's alone: another user owns it, or others may write it."""
 
 
+class NotRegularFile(ValueError):
+    """A named pipe, a device or a folder where an index file should be: damage, said as such."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"{path.name} is not a regular file (a named pipe, a device or a folder)")
+
+
+def open_index_file(path: Path) -> io.FileIO:
+    """The file opened to read; NotRegularFile unless it is a regular file. Opening a named pipe waits for a
+    writer, for ever (`ask` and the bot's start hung on one), and a device's open may wait too: O_NONBLOCK returns
+    at once, and fstat then says what was opened, whatever replaced the file since it was last looked at."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise NotRegularFile(path)
+        os.set_blocking(descriptor, True)
+        return io.FileIO(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def read_index_file(path: Path) -> bytes:
+    """The whole of a regular file (open_index_file)."""
+    with open_index_file(path) as file:
+        return file.readall()
+
+
+def load_index_array(path: Path) -> np.ndarray:
+    """A .npy array read whole from a regular file (open_index_file), never a pickle."""
+    with open_index_file(path) as file:
+        return np.load(file, allow_pickle=False)
+
+
 def file_record(path: Path) -> FileRecord:
-    with path.open("rb") as file:
+    with open_index_file(path) as file:
         digest = hashlib.file_digest(file, "blake2b").hexdigest()
-    return {"bytes": path.stat().st_size, "blake2b": digest}
+        return {"bytes": os.fstat(file.fileno()).st_size, "blake2b": digest}
 
 
-def require_trusted(path: Path) -> None:
-    """Raises UntrustedIndex unless the current user owns the path, it is no link, and no one else may write it."""
+def require_trusted(path: Path) -> os.stat_result:
+    """Raises UntrustedIndex unless the current user owns the path, it is no link, and no one else may write it;
+    what it is (lstat)."""
     info = path.lstat()
     if stat.S_ISLNK(info.st_mode):
         raise UntrustedIndex(f"{path.name} is a link")
@@ -33,3 +72,4 @@ def require_trusted(path: Path) -> None:
         raise UntrustedIndex(f"{path.name} belongs to another user (uid {info.st_uid})")
     if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
         raise UntrustedIndex(f"{path.name} may be written by other users")
+    return info
