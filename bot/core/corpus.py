@@ -22,6 +22,9 @@ MAX_STORY_BYTES = 32 * 1024 * 1024
 # so one huge paragraph cannot dominate ranking or overflow a chat message.
 MAX_PASSAGE_CHARS = 1200
 TARGET_PASSAGE_CHARS = 800
+MAX_TITLE_CHARS = 200
+"""The most of a title a story takes from its file (a heading, front matter, a document's metadata), which has no
+limit of its own and is said with every answer: one of 1 MB was printed whole with each."""
 
 
 class CorpusError(Exception):
@@ -275,7 +278,16 @@ def story_in(data: bytes, name: str) -> tuple[str, list[PassageText]]:
     texts = list(passages_of(story.blocks))
     if not texts:
         raise ValueError("has a title but no paragraphs; add some text" if story.blocks else "has no text")
-    return without_invisibles(story.title or "").strip() or title_from_filename(Path(name)), texts
+    return capped_title(without_invisibles(story.title or "").strip()) or title_from_filename(Path(name)), texts
+
+
+def capped_title(title: str) -> str:
+    """The title, or its first MAX_TITLE_CHARS characters with an ellipsis, cut after a word when one ends in its
+    second half (a title of one long word is cut within it)."""
+    if len(title) <= MAX_TITLE_CHARS:
+        return title
+    cut = title.rfind(" ", MAX_TITLE_CHARS // 2, MAX_TITLE_CHARS)
+    return f"{title[: cut if cut > 0 else MAX_TITLE_CHARS - 1].rstrip()}…"
 
 
 def read_stories(

@@ -46,6 +46,17 @@ def test_ask_prints_excerpt_story_and_position():
     assert result.stderr == ""
 
 
+def test_a_story_titled_at_a_megabyte_is_answered_in_a_few_lines(tmp_path):
+    """Its title was printed whole with the answer (and in `stories`): 1 MB on the terminal for one question."""
+    (tmp_path / "mill.md").write_text(f"# {'The Long Winter ' * 70_000}\n\nThe wheel turned by the river.")
+    env = {"STORYBOT_INDEX": "off", "XDG_STATE_HOME": str(tmp_path / "state")}
+    answered = run("ask", "--corpus", str(tmp_path), "what turned by the river", env=env)
+    assert answered.returncode == 0 and "The wheel turned" in answered.stdout, answered.stderr
+    assert len(answered.stdout) < 1_000 and 'From "The Long Winter The Long' in answered.stdout
+    listed = run("stories", "--corpus", str(tmp_path), env=env)
+    assert listed.returncode == 0 and len(listed.stdout) < 1_000, listed.stderr
+
+
 def test_ask_json_contract():
     result = run("ask", "--json", "how old is SOFIA?")
     assert result.returncode == 0

@@ -8,9 +8,17 @@ from pathlib import Path
 import pytest
 
 import bot.core.corpus as corpus_module
-from bot.core.corpus import MAX_PASSAGE_CHARS, CorpusError, load_corpus, passages_of, title_from_filename
+from bot.core.corpus import (
+    MAX_PASSAGE_CHARS,
+    MAX_TITLE_CHARS,
+    CorpusError,
+    capped_title,
+    load_corpus,
+    passages_of,
+    title_from_filename,
+)
 from bot.core.library import StoryLibrary
-from bot.core.readers import suffix_list
+from bot.core.readers import reader_for, suffix_list
 from bot.core.readers.markdown import plain_markdown
 from bot.core.readers.plain_text import split_title
 from bot.core.readers.reader import Block
@@ -36,6 +44,20 @@ def test_passages_are_paragraphs_that_know_their_story_and_position():
         assert all(p.story == number for p in passages)
     first = corpus.story_passages(0)[0].text
     assert "\n\n" not in first and not first.startswith("#")
+
+
+def test_a_title_of_a_megabyte_is_cut_at_a_word_with_an_ellipsis(tmp_path):
+    """A heading or a metadata title has no limit of its own: one of 1 MB was said with every answer."""
+    words = "The Miller's Daughter and the Long Winter by the River " * 20_000  # 1.1 MB, one line
+    (tmp_path / "mill.md").write_text(f"# {words}\n\nThe wheel turned by the river.")
+    (tmp_path / "pond.md").write_text(f"---\ntitle: {'x' * 300}\n---\n\nThe pond froze.")  # one word of 300
+    (tmp_path / "weir.md").write_text(f"# {'Weir ' * 40}\n\nThe weir held.")  # 200 characters with its spaces
+    titles = {story.path: story.title for story in load_corpus(tmp_path).stories}
+    head = titles["mill.md"].removesuffix("…")
+    assert len(titles["mill.md"]) <= MAX_TITLE_CHARS and titles["mill.md"] == f"{head}…"
+    assert words.startswith(head) and words[len(head)] == " " and len(head) > MAX_TITLE_CHARS - 20  # at a word
+    assert titles["pond.md"] == "x" * (MAX_TITLE_CHARS - 1) + "…"
+    assert titles["weir.md"] == " ".join(["Weir"] * 40)  # within the cap: as it is
 
 
 def test_titles_from_front_matter_heading_or_file_name():
@@ -389,7 +411,11 @@ def test_markdown_titles_and_headings_built_to_backtrack_load_in_one_pass(tmp_pa
     (tmp_path / "ticks.md").write_text("`" * ADVERSARIAL_LINE + "\n\nOnly this is text.")
     corpus = load_corpus(tmp_path)
     titles = {s.path: s.title for s in corpus.stories}
-    assert titles == {"front.md": f"Low{spaces}Water", "heading.md": f"Tide{spaces}Turn", "ticks.md": "Ticks"}
+    read = {"front.md": f"Low{spaces}Water", "heading.md": f"Tide{spaces}Turn", "ticks.md": "Ticks"}
+    assert titles == {path: capped_title(title) for path, title in read.items()}  # read whole, then capped
+    for path in ("front.md", "heading.md"):
+        reader = reader_for(path)
+        assert reader is not None and reader.read((tmp_path / path).read_bytes()).title == read[path]
     assert corpus.story_passages(1)[0].chapter == f"Part{spaces}#{spaces}One"
     assert [p.text for p in corpus.story_passages(2)] == ["Only this is text."]
 
