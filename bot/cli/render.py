@@ -83,7 +83,7 @@ def stories_json(listed: StoryList) -> dict[str, Any]:
     return {
         "corpus": str(listed.root),
         "stories": [{"title": s.title, "path": s.path, "passages": s.passages} for s in listed.stories],
-        "skipped": list(listed.skipped),
+        "skipped": [{"reason": p.reason.value, "file": p.file, "message": str(p)} for p in listed.skipped],
     }
 
 

@@ -35,6 +35,7 @@ from bot.core.passage_table import NO_CHAPTER, PassageTable
 from bot.core.performers import Performer, PerformerDirectory
 from bot.core.piece_words import END, LowercaseTable, PieceWords, first_appearances
 from bot.core.posting_runs import PostingRuns
+from bot.core.skipped import Problem
 from bot.core.spelling import SpellingCorrector
 from bot.core.text_store import TextStore, TextStoreWriter
 from bot.core.timed_reading import timed_reading
@@ -52,7 +53,7 @@ class Batch:
 
     stories: list[tuple[str, str, int]]
     """(title, path, passage count) per story read."""
-    problems: list[str]
+    problems: list[Problem]
     number: np.ndarray
     paragraph: np.ndarray
     chapter: np.ndarray
@@ -218,7 +219,7 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def _analysed_files(
-    root: str, stories: list[Story], passages: list[Passage], problems: list[str], analysed: AnalysedTexts
+    root: str, stories: list[Story], passages: list[Passage], problems: list[Problem], analysed: AnalysedTexts
 ) -> Batch:
     local = Corpus(Path(root), tuple(stories), tuple(passages), ())
     chapters: dict[str, int] = {}
@@ -337,7 +338,7 @@ def _finished_batch(batch: list[Path], task: Future[Batch], done: Callable[[int]
 
 
 def _merge(
-    root: Path, walk_problems: tuple[str, ...], results: Iterable[Batch], params: BM25Params, spill: Path
+    root: Path, walk_problems: tuple[Problem, ...], results: Iterable[Batch], params: BM25Params, spill: Path
 ) -> LibraryParts:
     """The library of the batches, taken one at a time as they come, their bulk spilled to `spill`."""
     vocabulary: dict[str, int] = {}

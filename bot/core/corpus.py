@@ -12,8 +12,9 @@ import numpy as np
 
 from bot.core.invisible_characters import without_invisibles
 from bot.core.readers import STORY_SUFFIXES, reader_for, story_suffix, suffix_list
-from bot.core.readers.reader import Block
+from bot.core.readers.reader import Block, ExtraMissing
 from bot.core.sentences import sentence_spans
+from bot.core.skipped import Problem, SkipReason, StoryRefused
 from bot.counted import counted
 
 MAX_STORY_BYTES = 32 * 1024 * 1024
@@ -61,8 +62,8 @@ class Corpus:
     stories: tuple[Story, ...]
     passages: Sequence[Passage]
     """In story order; a tuple when read from the files, a PassageTable when opened from a saved index."""
-    problems: tuple[str, ...]
-    """One message per file that was skipped, naming the file and the fix."""
+    problems: tuple[Problem, ...]
+    """One message per file that was skipped, naming the file and the fix, with its reason code."""
 
     def story_passages(self, story: int) -> Sequence[Passage]:
         s = self.stories[story]
@@ -145,7 +146,7 @@ def _split_words(text: str) -> Iterator[str]:
 class StoryFiles:
     paths: tuple[Path, ...]
     """The story files below the corpus folder, links as found (not resolved), in a stable order."""
-    problems: tuple[str, ...]
+    problems: tuple[Problem, ...]
     """One message per folder, link or file passed over, naming it and why."""
 
 
@@ -188,7 +189,7 @@ def story_files(root: Path) -> StoryFiles:
         )
     real_root = root.resolve()
     paths: list[Path] = []
-    problems: list[str] = []
+    problems: list[Problem] = []
     others: list[str] = []
     seen: dict[Path, str] = {real_root: ""}
     """Each folder and story file read, by its real path: the name it was read by."""
@@ -201,7 +202,8 @@ def story_files(root: Path) -> StoryFiles:
                 raise CorpusError(
                     f"The corpus folder {root} cannot be read ({error.strerror or error}); check its permissions."
                 ) from error
-            problems.append(f"Skipped the folder {relative}: it cannot be read ({error.strerror or error}).")
+            text = f"Skipped the folder {relative}: it cannot be read ({error.strerror or error})."
+            problems.append(Problem(text, SkipReason.FOLDER_UNREADABLE, relative.rstrip("/")))
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -209,7 +211,8 @@ def story_files(root: Path) -> StoryFiles:
             path, name = folder / entry.name, f"{relative}{entry.name}"
             if not _utf8(entry.name):  # a lone surrogate for each byte: no title, JSON or message can hold it
                 what = "the folder " if entry.is_dir() else ""
-                problems.append(f"Skipped {what}{_shown(name)}: its name is not UTF-8; rename it (convmv does).")
+                text = f"Skipped {what}{_shown(name)}: its name is not UTF-8; rename it (convmv does)."
+                problems.append(Problem(text, SkipReason.NAME_NOT_UTF8, _shown(name)))
                 continue
             is_story = entry.name.lower().endswith(STORY_SUFFIXES)
             try:
@@ -218,21 +221,24 @@ def story_files(root: Path) -> StoryFiles:
                 if is_story:
                     paths.append(path)  # read_story names it as a broken link
                 else:
-                    problems.append(f"Skipped {name}: it is a broken link.")
+                    problems.append(Problem(f"Skipped {name}: it is a broken link.", SkipReason.BROKEN_LINK, name))
                 continue
             if entry.is_symlink() and not real.is_relative_to(real_root):
-                problems.append(f"Skipped {name}: it links outside the corpus folder; copy what it points at in.")
+                text = f"Skipped {name}: it links outside the corpus folder; copy what it points at in."
+                problems.append(Problem(text, SkipReason.LINK_OUTSIDE, name))
                 continue
             if real.is_dir():
                 if real in seen:
-                    problems.append(f"Skipped {name}: {_read_as(seen[real], 'folder')}")
+                    problems.append(
+                        Problem(f"Skipped {name}: {_read_as(seen[real], 'folder')}", SkipReason.READ_TWICE, name)
+                    )
                 else:
                     seen[real] = name
                     walk(path, f"{name}/")
             elif not is_story:
                 others.append(name)
             elif real in seen:
-                problems.append(f"Skipped {name}: {_read_as(seen[real], 'file')}")
+                problems.append(Problem(f"Skipped {name}: {_read_as(seen[real], 'file')}", SkipReason.READ_TWICE, name))
             else:
                 seen[real] = name
                 paths.append(path)
@@ -241,30 +247,33 @@ def story_files(root: Path) -> StoryFiles:
     if others:
         shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
         ignored = counted(len(others), "file that is not a story", "files that are not stories")
-        problems.append(f"Ignored {ignored} ({suffix_list()}): {shown}.")
+        problems.append(Problem(f"Ignored {ignored} ({suffix_list()}): {shown}.", SkipReason.NOT_STORIES, None))
     return StoryFiles(tuple(paths), tuple(problems))
 
 
 def read_story_bytes(path: Path) -> bytes:
-    """The file's bytes; raises ValueError with a reason (unreadable, or over the size limit)."""
+    """The file's bytes; raises StoryRefused with a reason (unreadable, or over the size limit)."""
     if not path.is_file():
-        raise ValueError("cannot be read (a broken link or not a regular file)")
+        raise StoryRefused("cannot be read (a broken link or not a regular file)", SkipReason.CANNOT_OPEN)
     size = path.stat().st_size
     if size > MAX_STORY_BYTES:
-        raise ValueError(
+        raise StoryRefused(
             f"is {size / 2**20:,.0f} MB, over the {MAX_STORY_BYTES // 2**20} MB a story may be; "
-            "split it into several files"
+            "split it into several files",
+            SkipReason.TOO_LARGE,
         )
     try:
         return path.read_bytes()
     except OSError as error:
-        raise ValueError(f"cannot be read ({error.strerror or error}); check its permissions") from error
+        raise StoryRefused(
+            f"cannot be read ({error.strerror or error}); check its permissions", SkipReason.CANNOT_OPEN
+        ) from error
 
 
 def read_story(path: Path) -> tuple[str, list[PassageText]]:
     """The story in a file, by its format's reader: its title and passages; raises ValueError with a reason."""
     if reader_for(path) is None:
-        raise ValueError(f"is not a story file ({suffix_list()})")
+        raise StoryRefused(f"is not a story file ({suffix_list()})", SkipReason.NOT_STORIES)
     return story_in(read_story_bytes(path), path.name)
 
 
@@ -273,11 +282,13 @@ def story_in(data: bytes, name: str) -> tuple[str, list[PassageText]]:
     the name) and passages; raises ValueError with a reason."""
     reader = reader_for(name)
     if reader is None:
-        raise ValueError(f"is not a story file ({suffix_list()})")
+        raise StoryRefused(f"is not a story file ({suffix_list()})", SkipReason.NOT_STORIES)
     story = reader.read(data)
     texts = list(passages_of(story.blocks))
     if not texts:
-        raise ValueError("has a title but no paragraphs; add some text" if story.blocks else "has no text")
+        raise StoryRefused(
+            "has a title but no paragraphs; add some text" if story.blocks else "has no text", SkipReason.NO_TEXT
+        )
     return capped_title(without_invisibles(story.title or "").strip()) or title_from_filename(Path(name)), texts
 
 
@@ -292,18 +303,18 @@ def capped_title(title: str) -> str:
 
 def read_stories(
     root: Path, paths: Iterable[Path], read: Callable[[Path], tuple[str, list[PassageText]]] = read_story
-) -> tuple[list[Story], list[Passage], list[str]]:
+) -> tuple[list[Story], list[Passage], list[Problem]]:
     """The stories of these files (below root) with their passages, each file `read` (bot.core.timed_reading), and one
     message per file skipped."""
     stories: list[Story] = []
     passages: list[Passage] = []
-    problems: list[str] = []
+    problems: list[Problem] = []
     for path in paths:
         relative = path.relative_to(root).as_posix()
         try:
             title, texts = read(path)
-        except ValueError as reason:
-            problems.append(f"Skipped {relative}: it {reason}.")
+        except ValueError as error:
+            problems.append(Problem(f"Skipped {relative}: it {error}.", skip_reason(error), relative))
             continue
         story = len(stories)
         stories.append(Story(title, relative, len(passages), len(texts)))
@@ -314,18 +325,25 @@ def read_stories(
     return stories, passages, problems
 
 
+def skip_reason(error: ValueError) -> SkipReason:
+    """The reason code of what a reader raised: its own, else a missing extra's, else contents it cannot read."""
+    if isinstance(error, StoryRefused):
+        return error.reason
+    return SkipReason.NEEDS_READER if isinstance(error, ExtraMissing) else SkipReason.UNREADABLE
+
+
 class NoStories(CorpusError):
     """No file gave a story; `problems` names each file skipped and why."""
 
-    def __init__(self, message: str, problems: Sequence[str]):
+    def __init__(self, message: str, problems: Sequence[Problem]):
         super().__init__(message)
         self.message, self.problems = message, tuple(problems)
 
-    def __reduce__(self) -> tuple[type[NoStories], tuple[str, tuple[str, ...]]]:
+    def __reduce__(self) -> tuple[type[NoStories], tuple[str, tuple[Problem, ...]]]:
         return NoStories, (self.message, self.problems)  # from a worker process, whole
 
 
-def no_stories_error(root: Path, problems: Sequence[str]) -> NoStories:
+def no_stories_error(root: Path, problems: Sequence[Problem]) -> NoStories:
     detail = " ".join(problems) or f"It has no story files ({suffix_list()})."
     return NoStories(f"No stories could be loaded from {root}. {detail}", problems)
 

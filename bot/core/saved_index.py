@@ -59,6 +59,7 @@ from bot.core.readers import reading_signature
 from bot.core.segment_library import LibraryPayload, SegmentParts, new_segment, segment_parts
 from bot.core.segment_store import FORMAT as SEGMENT_FORMAT
 from bot.core.segment_store import MANIFEST, OPEN_ATTEMPTS, OtherFormat, SegmentSet, SegmentStore
+from bot.core.skipped import Problem, SkipReason
 from bot.core.trusted_files import UntrustedIndex, require_trusted
 
 log = logging.getLogger(__name__)
@@ -70,10 +71,9 @@ MIN_SAVED_PASSAGES = 20_000
 LEFTOVERS = (".build-", REMOVING)
 """What building writes beside the indexes for a while, and what removing an unused index renames it to."""
 LOCK = ".lock"
-_SKIPPED = "Skipped "
-"""How the problem of a file that gave no story begins (bot.core.corpus.read_stories): its path follows."""
 SUSPECT = ".verify"
 """Beside a corpus's index folder: its library found damage, so the next load checks every checksum."""
+_REASONS = {reason.value for reason in SkipReason}
 CORPUS_DIGITS = 20
 """Hex digits of a corpus folder's path digest: the first part of its indexes' folder names."""
 VERSION_DIGITS = 12
@@ -194,11 +194,11 @@ class IndexStore:
             claim = IndexClaim(store.folder)
         _unsuspect(store.folder)
         saved_states = {path: state for part in current.values() for path, state in part.states.items()}
-        skipped = {path: (str(state), str(problem)) for path, (state, problem) in _skipped(segments).items()}
+        skipped = _skipped(segments)
         changed = [
             path
             for path, (relative, state) in zip(found.paths, states.items(), strict=True)
-            if state not in (saved_states.get(relative), skipped.get(relative, ("", ""))[0])
+            if state not in (saved_states.get(relative), skipped[relative][0] if relative in skipped else "")
         ]
         gone = (saved_states.keys() | skipped.keys()) - states.keys()
         if not changed and not gone:
@@ -281,7 +281,7 @@ class IndexStore:
         states: dict[str, str],
         current: dict[tuple[str, int], SegmentParts],
         segments: SegmentSet,
-        skipped: dict[str, tuple[str, str]],
+        skipped: dict[str, tuple[str, Problem]],
     ) -> LibraryParts:
         """The library of these segments' parts, with the folder's problems as of now."""
         parts = [current[(s.name, s.generation)].parts for s in segments.segments]
@@ -318,9 +318,7 @@ class IndexStore:
         read = {story.path for story in built.corpus.stories} if built is not None else set()
         changed_paths = _relatives(root, changed)
         skipped = {
-            path: (str(state), str(problem))
-            for path, (state, problem) in _skipped(segments).items()
-            if states.get(path) == state
+            path: (state, problem) for path, (state, problem) in _skipped(segments).items() if states.get(path) == state
         } | _problems_by_path(states, [p for p in changed_paths if p not in read], problems)
         removed = gone | set(changed_paths)
         if built is None and not any(part.states.keys() - removed for part in current.values()):
@@ -328,7 +326,7 @@ class IndexStore:
         about: dict[str, object] = {
             "settings": segments.about.get("settings"),
             "corpus": _corpus_path(root),
-            "skipped": {p: list(v) for p, v in skipped.items()},
+            "skipped": _saved_skipped(skipped),
         }
         write = None if built is None else (lambda name: new_segment(store.folder, name, built, states))
         try:
@@ -371,7 +369,7 @@ class IndexStore:
         about: dict[str, object] = {
             "settings": settings,
             "corpus": _corpus_path(root),
-            "skipped": {p: list(v) for p, v in _problems_by_path(states, unread, parts.corpus.problems).items()},
+            "skipped": _saved_skipped(_problems_by_path(states, unread, parts.corpus.problems)),
         }
         try:
             with self.in_use():
@@ -449,7 +447,10 @@ def _untrusted(folder: Path) -> bool:
 
 
 def _in_file_order(
-    relatives: list[str], walk_problems: tuple[str, ...], parts: list[LibraryParts], skipped: dict[str, tuple[str, str]]
+    relatives: list[str],
+    walk_problems: tuple[Problem, ...],
+    parts: list[LibraryParts],
+    skipped: dict[str, tuple[str, Problem]],
 ) -> LibraryParts:
     """The parts joined, with the folder's problems as of now, its passages of equal score ranked in file
     order (as one build of the folder ranks them), not in the segments' order."""
@@ -494,32 +495,34 @@ def _relatives(root: Path, paths: Sequence[Path]) -> list[str]:
     ]
 
 
-def _skipped(segments: SegmentSet) -> dict[str, list[str]]:
-    """The files that gave no story when last read: their state then, and why."""
+def _skipped(segments: SegmentSet) -> dict[str, tuple[str, Problem]]:
+    """The files that gave no story when last read: their state then, and why. An entry without a reason code
+    (saved before there were any) is left out: its file is read again."""
     skipped = segments.about.get("skipped", {})
     if not isinstance(skipped, dict):
         raise ValueError("the manifest's skipped files are not a mapping")
-    return skipped
+    found: dict[str, tuple[str, Problem]] = {}
+    for path, entry in skipped.items():
+        match entry:
+            case [str(state), str(text), str(code)] if code in _REASONS:
+                found[path] = (state, Problem(text, SkipReason(code), path))
+    return found
+
+
+def _saved_skipped(skipped: dict[str, tuple[str, Problem]]) -> dict[str, list[str]]:
+    """The files that gave no story as the manifest keeps them: [state, message, reason code]."""
+    return {path: [state, str(problem), problem.reason.value] for path, (state, problem) in skipped.items()}
 
 
 def _problems_by_path(
-    states: dict[str, str], unread: list[str], problems: tuple[str, ...]
-) -> dict[str, tuple[str, str]]:
-    """Each file read without giving a story, with its state and the first problem that names it.
-
-    One pass over the problems, each looked up at its few ": ": searching all of them for each file
-    grew with the square of the files skipped (10,000 empty files took seconds of every build)."""
+    states: dict[str, str], unread: list[str], problems: Sequence[Problem]
+) -> dict[str, tuple[str, Problem]]:
+    """Each file read without giving a story, with its state and the first problem that names it."""
     wanted = set(unread)
-    named: dict[str, str] = {}
+    named: dict[str, Problem] = {}
     for problem in problems:
-        if not problem.startswith(_SKIPPED):
-            continue
-        end = problem.find(": ", len(_SKIPPED))
-        while end >= 0:  # a name may hold ": " itself ("Julius LeVallon: An Episode.txt")
-            path = problem[len(_SKIPPED) : end]
-            if path in wanted and path not in named:
-                named[path] = problem
-            end = problem.find(": ", end + 1)
+        if problem.file in wanted and problem.file not in named:
+            named[problem.file] = problem
     return {path: (states[path], named[path]) for path in unread if path in named}
 
 

@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from bot.core.corpus import PassageText, read_story
+from bot.core.corpus import PassageText, read_story, skip_reason
 from bot.core.readers import is_plain
+from bot.core.skipped import SkipReason, StoryRefused
 
 ReadStory = Callable[[Path], tuple[str, list[PassageText]]]
 
@@ -40,15 +41,17 @@ def timed_reading(seconds: float | None) -> Iterator[ReadStory]:
         try:
             found = loop.run_until_complete(asyncio.wait_for(worker.run(_story_or_reason, path), seconds))
         except TimeoutError:
-            raise ValueError(
+            raise StoryRefused(
                 f"took longer than {seconds:g} seconds to read (STORYBOT_UPLOAD_SECONDS, the time the bot gives a "
-                "file's reading), so it was left out; split it, or export it again"
+                "file's reading), so it was left out; split it, or export it again",
+                SkipReason.TOO_SLOW,
             ) from None
         except WorkerEnded as ended:
             raise ValueError(f"stopped its reader ({ended})") from ended
-        if isinstance(found, str):
-            raise ValueError(found)
-        return found
+        title_or_words, texts_or_reason = found
+        if isinstance(texts_or_reason, SkipReason):
+            raise StoryRefused(title_or_words, texts_or_reason)
+        return title_or_words, texts_or_reason
 
     try:
         yield read
@@ -60,10 +63,10 @@ def timed_reading(seconds: float | None) -> Iterator[ReadStory]:
             loop.close()
 
 
-def _story_or_reason(path: Path) -> tuple[str, list[PassageText]] | str:
-    """The worker's side: the story, or why the file gives none, as its words. The reason's exception, pickled back,
-    is made again from its message (ExtraMissing's from its format's name), which said it twice over."""
+def _story_or_reason(path: Path) -> tuple[str, list[PassageText]] | tuple[str, SkipReason]:
+    """The worker's side: the story, or why the file gives none, as its words and reason code. The reason's exception,
+    pickled back, is made again from its message (ExtraMissing's from its format's name), which said it twice over."""
     try:
         return read_story(path)
     except ValueError as reason:
-        return str(reason)
+        return str(reason), skip_reason(reason)

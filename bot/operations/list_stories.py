@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.core.library import StoryLibrary
+from bot.core.skipped import Problem
 from bot.operations.story_ref import StoryRef, story_ref
 
 
@@ -21,8 +22,8 @@ class StoryList:
     """The position of the first story listed, from 0."""
     stories: tuple[StoryRef, ...]
     """The stories listed, in the library's order."""
-    skipped: tuple[str, ...]
-    """Files of the folder that were not read as stories, and why (as the core found them)."""
+    skipped: tuple[Problem, ...]
+    """Files of the folder that were not read as stories, and why (as the core found them, with its reason code)."""
 
 
 def list_stories(library: StoryLibrary, first: int = 0, count: int | None = None) -> StoryList:

@@ -98,7 +98,43 @@ def test_stories_lists_them_with_the_files_skipped(tmp_path):
     assert "warning: Skipped broken.txt" in text.stderr
     data = json.loads(run("stories", "--json", "--corpus", str(tmp_path), env=env).stdout)
     assert data["stories"] == [{"title": "Mill", "path": "mill.txt", "passages": 4}]
-    assert len(data["skipped"]) == 1 and "broken.txt" in data["skipped"][0]
+    [skipped] = data["skipped"]
+    assert skipped["reason"] == "unreadable" and skipped["file"] == "broken.txt"
+    assert f"storybot: warning: {skipped['message']}" in text.stderr
+
+
+def test_stories_json_gives_each_file_skipped_a_stable_reason_code(tmp_path):
+    """Scripts read why a file was skipped from its code: the message beside it is English, and may change."""
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    (stories / "mill.txt").write_text(STORY)
+    (stories / "broken.txt").write_bytes(b"\xff\xff\x00bad")
+    (stories / "empty.md").write_text("")
+    (stories / "notes.json").write_text("{}")
+    (stories / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "elsewhere").mkdir()
+    (stories / "elsewhere").symlink_to(tmp_path / "elsewhere")
+    (stories / "again.txt").symlink_to(stories / "mill.txt")
+    env = {"XDG_STATE_HOME": str(tmp_path / "state")}
+    # Read from the files; then from the saved index, which keeps the files that gave no story, with their codes.
+    for index in ("off", "saved"):
+        if index == "saved":
+            index = str(tmp_path / "index")
+            assert run("index", "--corpus", str(stories), env=env | {"STORYBOT_INDEX": index}).returncode == 0
+            manifest = next((tmp_path / "index").glob("*/segments.json"))
+            assert json.loads(manifest.read_text())["about"]["skipped"]["empty.md"][2] == "no_text"
+        listed = run("stories", "--json", "--corpus", str(stories), env=env | {"STORYBOT_INDEX": index})
+        assert listed.returncode == 0, listed.stderr
+        skipped = json.loads(listed.stdout)["skipped"]
+        assert {(entry["reason"], entry["file"]) for entry in skipped} == {
+            ("read_twice", "mill.txt"),
+            ("link_outside", "elsewhere"),
+            ("unreadable", "broken.txt"),
+            ("no_text", "empty.md"),
+            ("cannot_open", "gone.txt"),
+            ("not_stories", None),
+        }, listed.stdout
+        assert all(entry["message"].startswith(("Skipped ", "Ignored ")) for entry in skipped)
 
 
 def test_a_story_of_one_passage_is_counted_in_the_singular(tmp_path):

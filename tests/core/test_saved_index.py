@@ -24,6 +24,7 @@ from bot.core.packed_postings import PackedPostings
 from bot.core.saved_index import IndexStore
 from bot.core.segment_store import MANIFEST, SegmentStore
 from bot.core.segments import SegmentedIndex
+from bot.core.skipped import Problem
 from tests.best_hit import best_hit
 from tests.conftest import CORPUS
 
@@ -480,7 +481,7 @@ def test_a_corpus_folder_whose_path_is_not_utf8_is_saved_and_opened(tmp_path):
     assert store.folder_for(utf8).name.startswith(hashlib.sha256(str(utf8.resolve()).encode()).hexdigest()[:20] + "-")
 
 
-class ReadCount(tuple[str, ...]):
+class ReadCount(tuple[Problem, ...]):
     """Problems that count how many of them were read, to show a pass over them is made once."""
 
     read = 0
@@ -506,9 +507,9 @@ def test_the_files_that_gave_no_story_are_matched_to_their_problems_in_one_pass(
     assert len(skipped) == 301
     assert skipped["empty-042.txt"][1] == "Skipped empty-042.txt: it is empty; add some paragraphs or remove it."
     assert skipped["odd: name.txt"][1].startswith("Skipped odd: name.txt: it is not UTF-8 text")
-    states = {path: state for path, (state, _) in skipped.items()}
+    assert skipped["empty-042.txt"][2] == "no_text" and skipped["odd: name.txt"][2] == "unreadable"  # their codes
+    states = {path: state for path, (state, _, _) in skipped.items()}
     problems = ReadCount(library.corpus.problems)
-    assert saved_index._problems_by_path(states, list(states), problems) == {
-        path: tuple(record) for path, record in skipped.items()
-    }
+    found = saved_index._problems_by_path(states, list(states), problems)
+    assert {path: [state, problem, problem.reason] for path, (state, problem) in found.items()} == skipped
     assert problems.read == len(problems)

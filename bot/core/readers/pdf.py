@@ -25,6 +25,7 @@ from bot.core.readers.archive import MAX_UNPACKED_BYTES
 from bot.core.readers.pdf_shown import ShownText
 from bot.core.readers.reader import LOCKED, Block, ExtraMissing, StoryText, story_text
 from bot.core.readers.text import is_roman
+from bot.core.skipped import SkipReason, StoryRefused
 
 if TYPE_CHECKING:
     import pypdf
@@ -260,5 +261,8 @@ class PdfReader:
         except Exception as error:  # pypdf reads hostile files; whatever it raises, this file is unreadable
             raise _unreadable(error) from error
         if not lines:
-            raise ValueError("has no text, only images (a scanned book?); run it through OCR first, or use its text")
+            raise StoryRefused(
+                "has no text, only images (a scanned book?); run it through OCR first, or use its text",
+                SkipReason.NO_TEXT,
+            )
         return story_text(title and _well_formed(title), _blocks(lines))

@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Callable
 
 from bot.core.invisible_characters import CONTROL_CHARACTERS
+from bot.core.skipped import SkipReason, StoryRefused
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
@@ -64,7 +65,7 @@ def decoded(raw: bytes) -> str:
         text = text.translate(CONTROL_CHARACTERS)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
-        raise ValueError("is empty; add some paragraphs or remove it")
+        raise StoryRefused("is empty; add some paragraphs or remove it", SkipReason.NO_TEXT)
     return text
 
 
