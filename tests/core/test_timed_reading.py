@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.core.corpus import read_story
+from bot.core.skipped import SkipReason, StoryRefused
+from bot.core.timed_reading import timed_reading
 from bot.operations.opening import open_library
 from bot.settings import Settings
 from tests.conftest import CORPUS
@@ -74,4 +76,15 @@ def test_a_file_that_reads_past_the_limit_is_skipped_named_and_the_rest_of_the_f
         f"Skipped a-tower.pdf: it took longer than {LIMIT} seconds to read (STORYBOT_UPLOAD_SECONDS, the time the "
         "bot gives a file's reading), so it was left out; split it, or export it again.",
     )
+    assert [problem.reason for problem in library.corpus.problems] == [SkipReason.TOO_SLOW]
     assert library.ask("Who lit the lamp at dusk?").hits[0].path == "b-lighthouse.pdf"
+
+
+def test_a_file_a_worker_refuses_keeps_its_reason_code(tmp_path: Path):
+    (tmp_path / "blank.pdf").write_bytes(repeated_page_pdf(1, 1, 0))  # one page, no text
+    with pytest.raises(StoryRefused) as direct:
+        read_story(tmp_path / "blank.pdf")
+    with timed_reading(60) as read, pytest.raises(StoryRefused) as in_worker:
+        read(tmp_path / "blank.pdf")
+    assert (str(in_worker.value), in_worker.value.reason) == (str(direct.value), direct.value.reason)
+    assert in_worker.value.reason == SkipReason.NO_TEXT
