@@ -63,10 +63,16 @@ class ColumnPassages(LazyPassages):
     """The passages of stories held as columns, one story after the other: nothing is copied, and a slice of them is
     a view (Corpus.story_passages, a shelf's run of some of its part's stories), its passages numbered as here."""
 
-    def __init__(self, stories: Sequence[StoryPassages], span: tuple[int, int] | None = None):
+    def __init__(
+        self,
+        stories: Sequence[StoryPassages],
+        span: tuple[int, int] | None = None,
+        firsts: tuple[int, ...] | None = None,
+    ):
         self._stories = tuple(stories)
-        self._firsts = (0, *accumulate(len(story) for story in self._stories))
-        """Each story's first passage, and the passage count."""
+        self._firsts = (0, *accumulate(len(story) for story in self._stories)) if firsts is None else firsts
+        """Each story's first passage, and the passage count: a slice's are its whole's (counted again for each
+        story's slice, slicing each of 5,000 stories took 5 s, 8 ms now)."""
         self._span = (0, self._firsts[-1]) if span is None else span
         """The passages of the stories this view holds: [start, stop)."""
 
@@ -78,7 +84,7 @@ class ColumnPassages(LazyPassages):
         if step != 1:
             return super()._sliced(start, stop, step)
         first = self._span[0]
-        return ColumnPassages(self._stories, (first + start, first + max(start, stop)))
+        return ColumnPassages(self._stories, (first + start, first + max(start, stop)), self._firsts)
 
     def __iter__(self) -> Iterator[Passage]:
         start, stop = self._span
