@@ -33,13 +33,15 @@ def timed_reading(seconds: float | None) -> Iterator[ReadStory]:
     from bot.core.worker import WorkerEnded, WorkerProcess  # that module builds libraries, and builds read with this
 
     worker = WorkerProcess()
-    loop = asyncio.new_event_loop()  # its own, run here: not made the thread's (a caller's runner may have one)
+    # Its own loop, not made the thread's (a caller's runner may have one), run as asyncio.run runs one: a Ctrl-C
+    # cancels the read, which ends the reader, and is raised once it has (raised in the loop, it was left running).
+    runner = asyncio.Runner(loop_factory=asyncio.new_event_loop)
 
     def read(path: Path) -> tuple[str, list[PassageText]]:
         if is_plain(path):
             return read_story(path)
         try:
-            found = loop.run_until_complete(asyncio.wait_for(worker.run(_story_or_reason, path), seconds))
+            found = runner.run(asyncio.wait_for(worker.run(_story_or_reason, path), seconds))
         except TimeoutError:
             raise StoryRefused(
                 f"took longer than {seconds:g} seconds to read (STORYBOT_UPLOAD_SECONDS, the time the bot gives a "
@@ -53,14 +55,11 @@ def timed_reading(seconds: float | None) -> Iterator[ReadStory]:
             raise StoryRefused(title_or_words, texts_or_reason)
         return title_or_words, texts_or_reason
 
-    try:
-        yield read
-    finally:
+    with runner:
         try:
-            loop.run_until_complete(worker.close())
-            loop.run_until_complete(loop.shutdown_default_executor())
+            yield read
         finally:
-            loop.close()
+            runner.run(worker.close())
 
 
 def _story_or_reason(path: Path) -> tuple[str, list[PassageText]] | tuple[str, SkipReason]:

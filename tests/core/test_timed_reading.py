@@ -4,6 +4,11 @@ times: some 33 million characters, over a minute of pypdf)."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +18,9 @@ from bot.core.skipped import SkipReason, StoryRefused
 from bot.core.timed_reading import timed_reading
 from bot.operations.opening import open_library
 from bot.settings import Settings
-from tests.conftest import CORPUS
+from tests.cli.test_main import command_environment
+from tests.conftest import CORPUS, signal_lines
+from tests.core.test_worker_pool import _has_numpy, _running, _workers
 
 pytest.importorskip("pypdf")
 
@@ -88,3 +95,37 @@ def test_a_file_a_worker_refuses_keeps_its_reason_code(tmp_path: Path):
         read(tmp_path / "blank.pdf")
     assert (str(in_worker.value), in_worker.value.reason) == (str(direct.value), direct.value.reason)
     assert in_worker.value.reason == SkipReason.NO_TEXT
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="waits for its moment in Linux's /proc")
+@pytest.mark.parametrize("moment", ["reader starting", "reader reading"])
+def test_ctrl_c_while_a_file_is_read_in_its_reader_exits_130_and_leaves_no_read_running(tmp_path: Path, moment: str):
+    """The command line printed 'Task exception was never retrieved' with an AssertionError's or a KeyboardInterrupt's
+    traceback: the read was left running in its loop, and ran on once the reader was closed under it. (The reader
+    itself, which a terminal's Ctrl-C reaches too, may still print a KeyboardInterrupt's: not asserted here.)"""
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    (folder / "a-tower.pdf").write_bytes(repeated_page_pdf(12, 4, 20))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "stories", "--corpus", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=command_environment({"STORYBOT_INDEX": "off", "STORYBOT_DATA": str(tmp_path / "data")}),
+        start_new_session=True,  # a process group of its own, as a terminal gives a command
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not (readers := [r for r in _workers(process.pid) if moment == "reader starting" or _has_numpy(r)]):
+            assert process.poll() is None and time.monotonic() < deadline, f"never saw the moment: {moment}"
+            time.sleep(0.005)
+        when_sent = signal_lines(process.pid)
+        os.killpg(process.pid, signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+    assert (process.returncode, stdout) == (130, ""), f"signals when Ctrl-C was sent: {when_sent}; {stderr}"
+    assert "Task exception" not in stderr and "AssertionError" not in stderr, stderr
+    assert not [reader for reader in readers if _running(reader)]
