@@ -198,7 +198,11 @@ class IndexStore:
         changed = [
             path
             for path, (relative, state) in zip(found.paths, states.items(), strict=True)
-            if state not in (saved_states.get(relative), skipped[relative][0] if relative in skipped else "")
+            if state != saved_states.get(relative)
+            and not (
+                relative in skipped
+                and skipped[relative][0] == _skip_state(state, skipped[relative][1], reading_seconds)
+            )
         ]
         gone = (saved_states.keys() | skipped.keys()) - states.keys()
         if not changed and not gone:
@@ -318,8 +322,10 @@ class IndexStore:
         read = {story.path for story in built.corpus.stories} if built is not None else set()
         changed_paths = _relatives(root, changed)
         skipped = {
-            path: (state, problem) for path, (state, problem) in _skipped(segments).items() if states.get(path) == state
-        } | _problems_by_path(states, [p for p in changed_paths if p not in read], problems)
+            path: (state, problem)
+            for path, (state, problem) in _skipped(segments).items()
+            if path in states and _skip_state(states[path], problem, reading_seconds) == state
+        } | _problems_by_path(states, [p for p in changed_paths if p not in read], problems, reading_seconds)
         removed = gone | set(changed_paths)
         if built is None and not any(part.states.keys() - removed for part in current.values()):
             raise no_stories_error(root, [*found.problems, *problems])
@@ -369,7 +375,7 @@ class IndexStore:
         about: dict[str, object] = {
             "settings": settings,
             "corpus": _corpus_path(root),
-            "skipped": _saved_skipped(_problems_by_path(states, unread, parts.corpus.problems)),
+            "skipped": _saved_skipped(_problems_by_path(states, unread, parts.corpus.problems, reading_seconds)),
         }
         try:
             with self.in_use():
@@ -514,16 +520,25 @@ def _saved_skipped(skipped: dict[str, tuple[str, Problem]]) -> dict[str, list[st
     return {path: [state, str(problem), problem.reason.value] for path, (state, problem) in skipped.items()}
 
 
+def _skip_state(state: str, problem: Problem, reading_seconds: float | None) -> str:
+    """A skipped file's state as kept: for one that took longer than its reading was given (bot.core.timed_reading),
+    with that time, so it is read again once the time changes. A skip for time is no verdict on the file (the machine
+    may have been busy): it was kept, naming the old limit, until the file changed, whatever the limit said since."""
+    return f"{state} within {reading_seconds} s" if problem.reason is SkipReason.TOO_SLOW else state
+
+
 def _problems_by_path(
-    states: dict[str, str], unread: list[str], problems: Sequence[Problem]
+    states: dict[str, str], unread: list[str], problems: Sequence[Problem], reading_seconds: float | None
 ) -> dict[str, tuple[str, Problem]]:
-    """Each file read without giving a story, with its state and the first problem that names it."""
+    """Each file read without giving a story, with its state as kept (_skip_state) and the first problem that
+    names it."""
     wanted = set(unread)
     named: dict[str, Problem] = {}
     for problem in problems:
         if problem.file in wanted and problem.file not in named:
             named[problem.file] = problem
-    return {path: (states[path], named[path]) for path in unread if path in named}
+    kept = {path: _skip_state(states[path], named[path], reading_seconds) for path in unread if path in named}
+    return {path: (state, named[path]) for path, state in kept.items()}
 
 
 def _opened_parts(

@@ -510,6 +510,6 @@ def test_the_files_that_gave_no_story_are_matched_to_their_problems_in_one_pass(
     assert skipped["empty-042.txt"][2] == "no_text" and skipped["odd: name.txt"][2] == "unreadable"  # their codes
     states = {path: state for path, (state, _, _) in skipped.items()}
     problems = ReadCount(library.corpus.problems)
-    found = saved_index._problems_by_path(states, list(states), problems)
+    found = saved_index._problems_by_path(states, list(states), problems, None)
     assert {path: [state, problem, problem.reason] for path, (state, problem) in found.items()} == skipped
     assert problems.read == len(problems)

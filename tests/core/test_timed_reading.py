@@ -4,6 +4,7 @@ times: some 33 million characters, over a minute of pypdf)."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import subprocess
@@ -16,6 +17,7 @@ import pytest
 from bot.core.corpus import read_story
 from bot.core.skipped import SkipReason, StoryRefused
 from bot.core.timed_reading import timed_reading
+from bot.operations.build_index import build_index
 from bot.operations.opening import open_library
 from bot.settings import Settings
 from tests.cli.test_main import command_environment
@@ -129,3 +131,18 @@ def test_ctrl_c_while_a_file_is_read_in_its_reader_exits_130_and_leaves_no_read_
     assert (process.returncode, stdout) == (130, ""), f"signals when Ctrl-C was sent: {when_sent}; {stderr}"
     assert "Task exception" not in stderr and "AssertionError" not in stderr, stderr
     assert not [reader for reader in readers if _running(reader)]
+
+
+def test_a_file_skipped_for_its_time_is_read_again_once_the_limit_is_raised(tmp_path: Path):
+    """A skip for time is no verdict on the file (a busy machine, a lower limit): the saved index kept it as skipped,
+    naming the old limit, until the file changed, whatever STORYBOT_UPLOAD_SECONDS said since."""
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    (folder / "tale.md").write_text("# Tale\n\nThe miller sang by the river.", encoding="utf-8")
+    (folder / "a-tower.pdf").write_bytes(repeated_page_pdf(12, 2, 20))  # 144 pages: a second or two of pypdf
+    settings = Settings(corpus=folder, data=tmp_path / "data", index=tmp_path / "indexes", upload_seconds=1)
+    library = build_index(settings, progress=False)
+    assert library.skipped and "took longer than 1 seconds" in library.skipped[0]
+    again = open_library(dataclasses.replace(settings, upload_seconds=600))
+    assert sorted(story.path for story in again.corpus.stories) == ["a-tower.pdf", "tale.md"]
+    assert again.corpus.problems == ()
