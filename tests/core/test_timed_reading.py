@@ -5,11 +5,8 @@ times: some 33 million characters, over a minute of pypdf)."""
 from __future__ import annotations
 
 import dataclasses
-import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -21,8 +18,8 @@ from bot.operations.build_index import build_index
 from bot.operations.opening import open_library
 from bot.settings import Settings
 from tests.cli.test_main import command_environment
-from tests.conftest import CORPUS, signal_lines
-from tests.core.test_worker_pool import _has_numpy, _running, _workers
+from tests.conftest import CORPUS
+from tests.core.test_worker_pool import _has_numpy, _running, _workers, ctrl_c_when
 
 pytest.importorskip("pypdf")
 
@@ -116,18 +113,11 @@ def test_ctrl_c_while_a_file_is_read_in_its_reader_exits_130_and_leaves_no_read_
         env=command_environment({"STORYBOT_INDEX": "off", "STORYBOT_DATA": str(tmp_path / "data")}),
         start_new_session=True,  # a process group of its own, as a terminal gives a command
     )
-    try:
-        deadline = time.monotonic() + 60
-        while not (readers := [r for r in _workers(process.pid) if moment == "reader starting" or _has_numpy(r)]):
-            assert process.poll() is None and time.monotonic() < deadline, f"never saw the moment: {moment}"
-            time.sleep(0.005)
-        when_sent = signal_lines(process.pid)
-        os.killpg(process.pid, signal.SIGINT)
-        stdout, stderr = process.communicate(timeout=120)
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.communicate()
+
+    def reader(pid: int) -> list[int] | None:
+        return [r for r in _workers(pid) if moment == "reader starting" or _has_numpy(r)] or None
+
+    readers, when_sent, stdout, stderr = ctrl_c_when(process, reader)
     assert (process.returncode, stdout) == (130, ""), f"signals when Ctrl-C was sent: {when_sent}; {stderr}"
     assert "Task exception" not in stderr and "AssertionError" not in stderr, stderr
     assert not [reader for reader in readers if _running(reader)]

@@ -77,6 +77,26 @@ MOMENTS: dict[str, Callable[[int], list[int] | None]] = {
 }
 
 
+def ctrl_c_when(
+    process: subprocess.Popen[str], moment: Callable[[int], list[int] | None]
+) -> tuple[list[int], str, str, str]:
+    """A terminal's Ctrl-C to the command's process group once `moment` finds what it waits for (in /proc): what it
+    found, the command's signal state when it was sent, and the command's output."""
+    try:
+        deadline = time.monotonic() + 60
+        while (found := moment(process.pid)) is None:
+            assert process.poll() is None and time.monotonic() < deadline, "never saw the moment"
+            time.sleep(0.005)
+        when_sent = signal_lines(process.pid)
+        os.killpg(process.pid, signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+    return found, when_sent, stdout, stderr
+
+
 @pytest.mark.parametrize("moment", MOMENTS)
 def test_ctrl_c_early_in_a_build_on_several_cores_exits_130_without_a_traceback(large_corpus, tmp_path, moment):
     index = tmp_path / "indexes"
@@ -88,18 +108,7 @@ def test_ctrl_c_early_in_a_build_on_several_cores_exits_130_without_a_traceback(
         env=command_environment({"STORYBOT_INDEX": str(index)}),
         start_new_session=True,  # a process group of its own, as a terminal gives a command
     )
-    try:
-        deadline = time.monotonic() + 60
-        while (workers := MOMENTS[moment](process.pid)) is None:
-            assert process.poll() is None and time.monotonic() < deadline, f"never saw the moment: {moment}"
-            time.sleep(0.005)
-        when_sent = signal_lines(process.pid)
-        os.killpg(process.pid, signal.SIGINT)
-        stdout, stderr = process.communicate(timeout=120)
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.communicate()
+    workers, when_sent, stdout, stderr = ctrl_c_when(process, MOMENTS[moment])
     assert (process.returncode, stderr, stdout) == (130, "", ""), f"signals when Ctrl-C was sent: {when_sent}"
     assert not [worker for worker in workers if _running(worker)]  # ended with the build, not left to finish
     assert not list(index.rglob(".build-*"))
