@@ -17,6 +17,7 @@ from bot.operations.library_holder import LibraryHolder
 from bot.settings import Settings
 from bot.startup_error import StartupError
 from tests.conftest import CORPUS
+from tests.discord_app.fake_discord import TOKEN
 
 
 @pytest.fixture
@@ -37,7 +38,7 @@ def test_the_bot_freezes_what_it_imported_before_it_loads_the_library(tmp_path: 
         seen.append((gc.get_freeze_count(), any(found is library for found in gc.get_objects())))
         raise StartupError("stopped once the library is loaded")
 
-    settings = Settings(discord_token="a.b.c", corpus=CORPUS, data=tmp_path / "data", index=None)
+    settings = Settings(discord_token=TOKEN, corpus=CORPUS, data=tmp_path / "data", index=None)
     with pytest.raises(StartupError, match="stopped once"):
         run_bot(settings, load_library)
     [(frozen, library_in_sight)] = seen
