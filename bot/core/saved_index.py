@@ -198,11 +198,7 @@ class IndexStore:
         changed = [
             path
             for path, (relative, state) in zip(found.paths, states.items(), strict=True)
-            if state != saved_states.get(relative)
-            and not (
-                relative in skipped
-                and skipped[relative][0] == _skip_state(state, skipped[relative][1], reading_seconds)
-            )
+            if state != saved_states.get(relative) and not _still_skipped(skipped, relative, state, reading_seconds)
         ]
         gone = (saved_states.keys() | skipped.keys()) - states.keys()
         if not changed and not gone:
@@ -321,10 +317,11 @@ class IndexStore:
             problems = error.problems
         read = {story.path for story in built.corpus.stories} if built is not None else set()
         changed_paths = _relatives(root, changed)
+        skipped_before = _skipped(segments)
         skipped = {
-            path: (state, problem)
-            for path, (state, problem) in _skipped(segments).items()
-            if path in states and _skip_state(states[path], problem, reading_seconds) == state
+            path: entry
+            for path, entry in skipped_before.items()
+            if path in states and _still_skipped(skipped_before, path, states[path], reading_seconds)
         } | _problems_by_path(states, [p for p in changed_paths if p not in read], problems, reading_seconds)
         removed = gone | set(changed_paths)
         if built is None and not any(part.states.keys() - removed for part in current.values()):
@@ -525,6 +522,15 @@ def _skip_state(state: str, problem: Problem, reading_seconds: float | None) -> 
     with that time, so it is read again once the time changes. A skip for time is no verdict on the file (the machine
     may have been busy): it was kept, naming the old limit, until the file changed, whatever the limit said since."""
     return f"{state} within {reading_seconds} s" if problem.reason is SkipReason.TOO_SLOW else state
+
+
+def _still_skipped(
+    skipped: dict[str, tuple[str, Problem]], path: str, state: str, reading_seconds: float | None
+) -> bool:
+    """Whether a file that gave no story when last read is as it was then: its state, and for a skip for time, the
+    time its reading is given (_skip_state)."""
+    entry = skipped.get(path)
+    return entry is not None and entry[0] == _skip_state(state, entry[1], reading_seconds)
 
 
 def _problems_by_path(
