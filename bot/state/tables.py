@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from bot.state.nul_free import NulFreeString, NulFreeText
+
 metadata = sa.MetaData()
 
 server_settings = sa.Table(
@@ -26,7 +28,7 @@ channel_settings = sa.Table(
     sa.Column("channel_id", sa.BigInteger, primary_key=True, autoincrement=False),
     sa.Column("server_id", sa.BigInteger, nullable=False, index=True),
     sa.Column("answers_every_message", sa.Boolean, nullable=True),
-    sa.Column("story_path", sa.String(1024), nullable=True),
+    sa.Column("story_path", NulFreeString(1024), nullable=True),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
 
@@ -39,11 +41,11 @@ feedback = sa.Table(
     sa.Column("message_id", sa.BigInteger, nullable=False),
     sa.Column("user_id", sa.BigInteger, nullable=False),
     sa.Column("vote", sa.SmallInteger, nullable=False),
-    sa.Column("question", sa.Text, nullable=False),
-    sa.Column("story_path", sa.String(1024), nullable=False),
-    sa.Column("story_title", sa.Text, nullable=False),
+    sa.Column("question", NulFreeText, nullable=False),
+    sa.Column("story_path", NulFreeString(1024), nullable=False),
+    sa.Column("story_title", NulFreeText, nullable=False),
     sa.Column("passage", sa.Integer, nullable=False),
-    sa.Column("excerpt", sa.Text, nullable=False),
+    sa.Column("excerpt", NulFreeText, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("answer_id", sa.String(16), nullable=True),
@@ -58,8 +60,8 @@ answers = sa.Table(
     sa.Column("server_id", sa.BigInteger, nullable=True),
     sa.Column("channel_id", sa.BigInteger, nullable=True),
     sa.Column("asker_id", sa.BigInteger, nullable=False),
-    sa.Column("question", sa.Text, nullable=False),
-    sa.Column("scope", sa.String(32), nullable=True),
+    sa.Column("question", NulFreeText, nullable=False),
+    sa.Column("scope", NulFreeString(32), nullable=True),
     sa.Column("channel_scope", sa.Boolean, nullable=False),
     sa.Column("asked_at", sa.DateTime(timezone=True), nullable=False, index=True),
 )
@@ -83,7 +85,7 @@ shelf_stories = sa.Table(
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("server_id", sa.BigInteger, nullable=False),
-    sa.Column("name", sa.String(1024), nullable=False),
+    sa.Column("name", NulFreeString(1024), nullable=False),
     sa.Column("current_version_id", sa.Integer, nullable=True),
     sa.UniqueConstraint("server_id", "name", name="one_story_per_name_per_shelf"),
 )

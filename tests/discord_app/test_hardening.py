@@ -22,10 +22,19 @@ from tests.discord_app.fake_discord import (
     message_payload,
 )
 from tests.discord_app.test_admin import MANAGE_SERVER
-from tests.discord_app.test_end_to_end import CHANNEL_MESSAGES, EPHEMERAL, MENTION, bot, callback, fake, reply_to
+from tests.discord_app.test_end_to_end import (
+    CHANNEL_MESSAGES,
+    EPHEMERAL,
+    MENTION,
+    bot,
+    callback,
+    fake,
+    own_fake,
+    reply_to,
+)
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
-__all__ = ["bot", "fake"]  # the module-scoped fixtures, shared with the other end-to-end tests
+__all__ = ["bot", "fake", "own_fake"]  # the module-scoped fixtures, shared with the other end-to-end tests
 SERVER_GROUPS = (("settings", "show"), ("story", "history"))
 
 
@@ -221,3 +230,29 @@ async def test_questions_are_answered_from_the_old_library_while_a_big_one_reloa
     after = await reply_to(fake, f"{MENTION} where did the zeppelin land", mentions=[BOT_USER])
     assert after["embeds"][0]["title"] == "Zeppelin"
     assert await process.stop() == 0
+
+
+async def test_a_nul_in_a_question_is_answered_kept_and_voted_on_with_postgresql(own_fake, tmp_path, postgresql_url):
+    """PostgreSQL's text holds no NUL ("\\x00", which Discord's JSON can carry): the answer to a question holding one
+    was shown, but could not be kept ("The database failed"), so its buttons could not reopen it, and a vote on a
+    passage holding one was refused."""
+    process = await BotProcess(
+        own_fake, STORYBOT_DATA=str(tmp_path), STORYBOT_DATABASE_URL=postgresql_url, STORYBOT_INDEX="off"
+    ).start()
+    try:
+        await process.ready()
+        reader = own_fake.person()
+        answer = await reply_to(own_fake, f"{MENTION} how old\x00is sofia", mentions=[BOT_USER], author=reader)
+        assert "Sofia" in answer["embeds"][0]["description"]
+        message = next(m for m in reversed(own_fake.messages.values()) if m["embeds"] == answer["embeds"])
+        buttons = {b.get("label") or b["emoji"]["name"]: b for row in answer["components"] for b in row["components"]}
+        clicks = {}
+        for name in ("More results", "👎"):
+            data = {"custom_id": buttons[name]["custom_id"], "component_type": 2}
+            mark, _ = await own_fake.interact(3, data, message, author=reader)
+            clicks[name] = await callback(own_fake, mark)
+        assert clicks["More results"]["type"] == 7 and "result 2" in str(clicks["More results"]["data"]["embeds"])
+        assert "Thanks, noted" in clicks["👎"]["data"]["content"]
+        assert "Traceback" not in process.text and "database failed" not in process.text, process.text
+    finally:
+        await process.stop()
