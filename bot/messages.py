@@ -291,6 +291,20 @@ def reload_text(reload: Reload, done: str = "") -> str:
     return f"{done} {failed}; still using the stories I had. {why}".lstrip()
 
 
+def reload_stopped_text(done: str = "") -> str:
+    """A reload cut short as the bot stopped (a restart), after `done` (what was changed in the folder first, which
+    stays): the folder is read again as the bot starts, so what was changed is searched then."""
+    if done:
+        return (
+            f"{done} But I was stopped (restarted) before I read the stories folder again; it is searched once I'm "
+            "back."
+        )
+    return (
+        "I was stopped (restarted) before the reload finished; I read the stories folder again as I start, "
+        "so nothing is lost."
+    )
+
+
 def _reload_lines(reload: Reload) -> list[str]:
     lines = [f"Reloaded: {library_size(reload.stories, reload.passages)}."]
     changes = reload.changes

@@ -4,8 +4,11 @@ Discord delivers them to the real bot (a server's own stories: test_shelves.py).
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
+import signal
 import sys
+from collections.abc import Callable
 
 import pytest
 import pytest_asyncio
@@ -15,6 +18,7 @@ from tests.cli.test_index_faults import command_environment
 from tests.conftest import CORPUS
 from tests.core.readers.format_fixtures import write_zipped_fb2
 from tests.core.readers.test_epub import write_epub
+from tests.core.test_worker import worker_processes
 from tests.discord_app.bot_process import ROOT, BotProcess, bot_on_fake_discord
 from tests.discord_app.fake_discord import (
     APP_ID,
@@ -417,3 +421,41 @@ async def test_adding_and_removing_a_story_on_discord_writes_one_small_segment_n
     assert all(embed["title"] != "The Lantern" for embed in answer.get("embeds", ()))
     assert await process.stop() == 0
     assert "Traceback" not in process.text
+
+
+async def until(done: Callable[[], object], what: str) -> None:
+    """Waits until `done()` is true; fails after 30 s (a bound that only ends a test that would never end)."""
+    for _ in range(300):
+        if done():
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"never: {what}")
+
+
+async def test_an_add_to_the_library_cut_short_by_a_shutdown_behind_a_reload_is_reported(tmp_path):
+    """An owner's add is written, then waits for the reload under way before its own: a shutdown then (SIGTERM
+    lets the answers in flight finish for 10 seconds, then cancels them) dropped it, and the reload, without a
+    word. The owner saw "thinking…" until Discord gave up, not knowing the file was added."""
+    folder = tmp_path / "stories"
+    shutil.copytree(CORPUS, folder)
+    async with bot_on_fake_discord(tmp_path / "data", STORYBOT_CORPUS=str(folder)) as (fake, process):
+        assert process.process is not None
+        pid = process.process.pid
+        reload_mark, reload_id = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER)
+        await until(lambda: worker_processes(pid), "the reload's worker started")
+        [rebuilding] = worker_processes(pid)
+        os.kill(rebuilding, signal.SIGSTOP)  # the reload is under way, and stays so
+        upload = fake.attach("late.md", b"# Late\n\nThe owner added this one while the library reloaded.")
+        add_mark, add_id = await fake.subcommand(
+            "story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY
+        )
+        await until((folder / "late.md").exists, "the upload was written")
+        assert await process.stop(signal.SIGTERM) == 0
+        told = {
+            interaction: (
+                await fake.wait_for_call("PATCH", rf"/webhooks/{APP_ID}/token-{interaction}/messages/@original", mark)
+            ).body["content"]
+            for interaction, mark in ((add_id, add_mark), (reload_id, reload_mark))
+        }
+    assert told[add_id].startswith("Added `late.md`. But I was stopped (restarted) before"), told
+    assert told[reload_id].startswith("I was stopped (restarted) before the reload finished"), told

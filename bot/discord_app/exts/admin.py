@@ -51,6 +51,7 @@ from bot.messages import (
     RELOAD_OWNER_ONLY,
     SHELF_ACTIONS,
     database_trouble_text,
+    reload_stopped_text,
     reload_text,
     shelf_change_text,
     size_text,
@@ -577,7 +578,13 @@ class Admin(StoryCog):
 
     async def _reloaded(self, interaction: discord.Interaction, done: str = "") -> str:
         """The library reloaded, and what that did, after `done` (what was changed first, if anything)."""
-        reloaded = await reload(self.bot.libraries)
+        try:
+            reloaded = await reload(self.bot.libraries)
+        except asyncio.CancelledError:  # the bot is stopping (SIGTERM) during this reload, or while it waited for one
+            # under way: what was changed first stays in the folder, which is read again at the start, and is said so
+            with contextlib.suppress(aiohttp.ClientError):  # show_in_place takes Discord's refusals itself
+                await show_in_place(interaction, Reply(content=clip(reload_stopped_text(done), MESSAGE_LIMIT)))
+            raise
         if reloaded.outcome is Reloaded.DONE:
             log.info("Corpus reloaded by %s: %d stories", interaction.user.id, reloaded.stories)
         return clip(reload_text(reloaded, done), MESSAGE_LIMIT)
