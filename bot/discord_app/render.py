@@ -46,11 +46,15 @@ PartT = TypeVar("PartT")
 
 _MARKDOWN = re.compile(
     r"(?P<url><[^<: >]+:/[^< >]+>|(?:https?|steam)://[^\s<]+[^<.,:;\"'\]\s])"
-    r"|(?P<indent>^[ \t]*)-|(?P<markdown>[_\\~|*`\[]|^>(?:>>)?\s|^#{1,3})",
+    r"|(?P<indent>^[ \t]*)-|(?P<markdown>[_\\~|*`\[]|^>(?:>>)?\s|^#{1,3}"
+    r"|<(?=@[!&]?\d|#\d|/[^\s<>:]+:\d)|@(?=(?:everyone|here)\b))",
     re.MULTILINE,
 )
 """Discord's markdown as discord.py's escape_markdown finds it, and links it leaves whole; but every "[" stands
-for a masked link's [text](url), and a list's "-" is found on its own line."""
+for a masked link's [text](url), and a list's "-" is found on its own line. Mentions are markup too: `<@&456>`
+in a story (or typed) is drawn as a role's mention, `<#2001>` as a link to a channel, `</help:1>` as a command,
+`@everyone` highlighted; escaped, each shows as written (no message the bot sends pings anyone: StoryBot's
+allowed_mentions)."""
 
 
 def escape_markdown(text: str) -> str:

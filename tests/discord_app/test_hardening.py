@@ -256,3 +256,22 @@ async def test_a_nul_in_a_question_is_answered_kept_and_voted_on_with_postgresql
         assert "Traceback" not in process.text and "database failed" not in process.text, process.text
     finally:
         await process.stop()
+
+
+async def test_mentions_in_a_story_and_in_what_is_typed_are_shown_as_written_and_ping_no_one(fake, bot):
+    """A story's text and title, and a name typed, are shown as written: Discord drew `<@&456>` in them as a role's
+    mention (a server's own role, named, in the answer), `<#2001>` as a link to a channel, `@here` highlighted. None
+    pinged (no message allows a mention), but what was shown was not what the story says."""
+    story = b"# <@&456> and @everyone\n\nGunnhild rang the bell for <@&456>, <@789> and @here in <#2001>.\n"
+    mark, _ = await fake.subcommand(
+        "story", "add", author=PERSON, permissions=MANAGE_SERVER, file=fake.attach("bell.md", story)
+    )
+    added = (await callback(fake, mark))["data"]
+    answer = await reply_to(fake, f"{MENTION} who rang the bell, gunnhild?", mentions=[BOT_USER])
+    mark, _ = await fake.slash("ask", question="who rang the bell", story="<@&456> <#2001> @here")
+    unknown = (await callback(fake, mark))["data"]
+    assert added["content"].startswith('Added "\\<@&456> and \\@everyone"'), added["content"]
+    assert answer["embeds"][0]["title"] == "\\<@&456> and \\@everyone"
+    assert "for \\<@&456>, \\<@789> and \\@here in \\<#2001>." in answer["embeds"][0]["description"]
+    assert unknown["content"].startswith('No story called "\\<@&456> \\<#2001> \\@here"'), unknown["content"]
+    assert all(said["allowed_mentions"]["parse"] == [] for said in (added, answer, unknown))

@@ -134,6 +134,13 @@ def test_markdown_is_escaped_where_discord_reads_it_and_links_are_left_whole():
     assert render.escape_markdown("Fed:\n\n- the hens\n  - the goats") == "Fed:\n\n\\- the hens\n  \\- the goats"
 
 
+def test_mentions_are_escaped_and_what_only_looks_like_one_is_left_as_it_is():
+    typed = "<@1> <@!2> <@&3> <#4> </help:5> @everyone @here; <3 <#x> <@me> bob@hereford.org @everyones <t:6>"
+    assert render.escape_markdown(typed) == (
+        "\\<@1> \\<@!2> \\<@&3> \\<#4> \\</help:5> \\@everyone \\@here; <3 <#x> <@me> bob@hereford.org @everyones <t:6>"
+    )
+
+
 def test_performer_and_candidate_embeds_within_limits():
     story = StoryRef(id="a" * 16, title="Story " * 900, path="s/" * 500 + "s.txt", passages=1, title_shared=True)
     giant = Person(id="a" * 16 + ":bbbbbbbb", name="Anna " * 100, story=story, intro="Intro " * 2000, mentions=3)
