@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from bot.operations.change_shelf import ShelfChanged  # imports the database's libraries
 
 NEXT_START_REBUILDS = "The next start rebuilds it from the stories."
+UNKNOWN_BUTTON = "That button is not one I know (it may be from another version of me); please ask again."
+"""A click whose custom_id no button of the bot's has: an older version's, or one a modified client made up."""
 STORY_GONE = "That story is no longer in the library (it was removed or renamed); please ask again."
 """What a button or a follow-up says when the story it names is gone."""
 NAME_ECHOED = 200

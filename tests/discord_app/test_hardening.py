@@ -8,6 +8,8 @@ from functools import partial
 
 import pytest
 
+from bot.discord_app.saved_answers import ANSWERED_ELSEWHERE
+from bot.messages import STORY_GONE, UNKNOWN_BUTTON
 from tests.core.test_worker import WORDS
 from tests.discord_app.bot_process import BotProcess
 from tests.discord_app.fake_discord import (
@@ -195,6 +197,68 @@ def sent_messages(fake: FakeDiscord, since: int) -> list[dict]:
     return [c.body for c in fake.calls[since:] if c.method == "POST" and c.path == CHANNEL_MESSAGES]
 
 
+async def test_mentions_in_a_story_and_in_what_is_typed_are_shown_as_written_and_ping_no_one(fake, bot):
+    """A story's text and title, and a name typed, are shown as written: Discord drew `<@&456>` in them as a role's
+    mention (a server's own role, named, in the answer), `<#2001>` as a link to a channel, `@here` highlighted. None
+    pinged (no message allows a mention), but what was shown was not what the story says."""
+    story = b"# <@&456> and @everyone\n\nGunnhild rang the bell for <@&456>, <@789> and @here in <#2001>.\n"
+    mark, _ = await fake.subcommand(
+        "story", "add", author=PERSON, permissions=MANAGE_SERVER, file=fake.attach("bell.md", story)
+    )
+    added = (await callback(fake, mark))["data"]
+    answer = await reply_to(fake, f"{MENTION} who rang the bell, gunnhild?", mentions=[BOT_USER])
+    mark, _ = await fake.slash("ask", question="who rang the bell", story="<@&456> <#2001> @here")
+    unknown = (await callback(fake, mark))["data"]
+    assert added["content"].startswith('Added "\\<@&456> and \\@everyone"'), added["content"]
+    assert answer["embeds"][0]["title"] == "\\<@&456> and \\@everyone"
+    assert "for \\<@&456>, \\<@789> and \\@here in \\<#2001>." in answer["embeds"][0]["description"]
+    assert unknown["content"].startswith('No story called "\\<@&456> \\<#2001> \\@here"'), unknown["content"]
+    assert all(said["allowed_mentions"]["parse"] == [] for said in (added, answer, unknown))
+
+
+async def click_forged(fake: FakeDiscord, custom_id: str, channel_id: int = CHANNEL_ID) -> str:
+    """A click a modified client sends with a button of its making, on one of the bot's messages: what its sender is
+    told (privately)."""
+    button = {"type": 2, "style": 2, "emoji": {"name": "👎"}, "custom_id": custom_id}
+    message: dict[str, object] = {**message_payload(fake.new_id(), channel_id, BOT_USER, "")}
+    message |= {"components": [{"type": 1, "components": [button]}]}
+    mark, _ = await fake.interact(3, {"custom_id": custom_id, "component_type": 2}, message, channel_id=channel_id)
+    told = (await callback(fake, mark))["data"]
+    assert told["flags"] & EPHEMERAL
+    return told["content"]
+
+
+async def test_forged_vote_buttons_record_no_vote_and_are_answered_privately(fake, bot):
+    """A button's custom_id is the client's to send: one naming the answer of another server (or of a DM), an answer
+    never given, or one that is no id of the bot's at all is told so privately, and no vote is recorded."""
+    here = await reply_to(fake, f"{MENTION} how old is sofia", mentions=[BOT_USER])
+    in_dm = await reply_to(fake, "how old is sofia", channel=DM_CHANNEL_ID)
+    votes = {
+        where: next(b["custom_id"] for row in answer["components"] for b in row["components"] if "emoji" in b)
+        for where, answer in (("here", here), ("dm", in_dm))
+    }
+    story, passage, answer_here = (votes["here"].split(":")[i] for i in (2, 3, 5))
+    answer_in_dm = votes["dm"].split(":")[5]
+    forged = {
+        "another server's answer": f"storybot:vote:{story}:{passage}:down:{answer_in_dm}",
+        "a server's answer in a DM": (f"storybot:vote:{story}:{passage}:down:{answer_here}", DM_CHANNEL_ID),
+        "an answer never given": f"storybot:vote:{story}:{passage}:down:{'a' * 12}",
+        "a story id of no story": f"storybot:vote:{'z' * 16}:{passage}:down:{answer_here}",
+        "not an id of the bot's": "storybot:vote:../../etc:1:sideways:x",
+        "an id too long": f"{votes['here']}{'9' * 100}",
+    }
+    told = {}
+    for what, sent in forged.items():
+        custom_id, channel = sent if isinstance(sent, tuple) else (sent, CHANNEL_ID)
+        told[what] = await click_forged(fake, custom_id, channel)
+    assert told["another server's answer"] == told["a server's answer in a DM"] == ANSWERED_ELSEWHERE
+    assert told["an answer never given"].startswith("I can't reopen this answer")
+    assert told["a story id of no story"] == STORY_GONE
+    assert told["not an id of the bot's"] == told["an id too long"] == UNKNOWN_BUTTON
+    assert not any("Thanks" in said for said in told.values())
+    assert "Traceback" not in bot.text
+
+
 async def test_debug_log_never_shows_interaction_or_bot_tokens(fake: FakeDiscord):
     process = await BotProcess(fake, STORYBOT_LOG_LEVEL="DEBUG").start()
     await process.ready()
@@ -256,22 +320,3 @@ async def test_a_nul_in_a_question_is_answered_kept_and_voted_on_with_postgresql
         assert "Traceback" not in process.text and "database failed" not in process.text, process.text
     finally:
         await process.stop()
-
-
-async def test_mentions_in_a_story_and_in_what_is_typed_are_shown_as_written_and_ping_no_one(fake, bot):
-    """A story's text and title, and a name typed, are shown as written: Discord drew `<@&456>` in them as a role's
-    mention (a server's own role, named, in the answer), `<#2001>` as a link to a channel, `@here` highlighted. None
-    pinged (no message allows a mention), but what was shown was not what the story says."""
-    story = b"# <@&456> and @everyone\n\nGunnhild rang the bell for <@&456>, <@789> and @here in <#2001>.\n"
-    mark, _ = await fake.subcommand(
-        "story", "add", author=PERSON, permissions=MANAGE_SERVER, file=fake.attach("bell.md", story)
-    )
-    added = (await callback(fake, mark))["data"]
-    answer = await reply_to(fake, f"{MENTION} who rang the bell, gunnhild?", mentions=[BOT_USER])
-    mark, _ = await fake.slash("ask", question="who rang the bell", story="<@&456> <#2001> @here")
-    unknown = (await callback(fake, mark))["data"]
-    assert added["content"].startswith('Added "\\<@&456> and \\@everyone"'), added["content"]
-    assert answer["embeds"][0]["title"] == "\\<@&456> and \\@everyone"
-    assert "for \\<@&456>, \\<@789> and \\@here in \\<#2001>." in answer["embeds"][0]["description"]
-    assert unknown["content"].startswith('No story called "\\<@&456> \\<#2001> \\@here"'), unknown["content"]
-    assert all(said["allowed_mentions"]["parse"] == [] for said in (added, answer, unknown))

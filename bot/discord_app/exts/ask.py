@@ -35,6 +35,7 @@ from bot.discord_app.references import story_of_answer
 from bot.discord_app.render import Reply
 from bot.discord_app.saved_answers import forget_old_answers
 from bot.discord_app.typed_text import well_formed
+from bot.discord_app.unknown_components import UnknownComponent
 from bot.messages import NO_STORIES_HERE, THANKS_REPLY, greeting_text, wait_message
 from bot.operations.ask import ask_in_thread, asks_something, asks_the_bot, follow_up
 from bot.operations.resolve_story import story_by_id, story_by_path
@@ -119,7 +120,7 @@ async def show_typing(channel: discord.abc.Messageable) -> None:
 
 
 class Ask(StoryCog):
-    dynamic_items = (AnswerButton, ReadOn, OlderButton)
+    dynamic_items = (AnswerButton, ReadOn, OlderButton, UnknownComponent)
 
     def __init__(self, bot: StoryBot):
         super().__init__(bot)
