@@ -9,7 +9,8 @@ module alone turns them into English, so both front ends say the same thing.
 from __future__ import annotations
 
 import errno
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.core.answer import Answer, Hit, NoAnswer
@@ -17,8 +18,8 @@ from bot.core.index_damage import DamageKind, IndexDamage
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library import MAX_QUESTION_CHARS
 from bot.core.readers import suffix_list
-from bot.core.readers.reader import INSTALLED_THEN
 from bot.core.shelf import MAX_NAME_BYTES, MAX_UPLOAD_BYTES, ShelfError, UploadRefusal
+from bot.core.skipped import Cause, Problem, Refusal
 from bot.counted import counted
 from bot.one_line import one_line
 from bot.operations.look_up_person import PersonLookup
@@ -207,13 +208,162 @@ def index_note_text(note: IndexNote) -> str:
     return f"the saved index was damaged ({note.detail}) and was rebuilt"
 
 
-def command_line_problem(problem: str) -> str:
+INSTALLED_THEN = "and reload"
+"""How a missing reader's problem ends: what the bot's owner does once the extra is installed (Discord's /reload). The
+command line, which has no reload, says its own step in its place (command_line_problem)."""
+
+
+def _megabytes(size: int) -> int:
+    return size // 2**20
+
+
+def _exported(refusal: Refusal) -> str:
+    return f"holds {refusal.name}, which is not readable XML" if refusal.name else "is not readable XML"
+
+
+def _in_parentheses(detail: str) -> str:
+    return f" ({detail})" if detail else ""
+
+
+_REFUSALS: dict[Cause, Callable[[Refusal], str]] = {
+    Cause.FOLDER_UNREADABLE: lambda r: f"cannot be read ({r.detail})",
+    Cause.NAME_NOT_UTF8: lambda r: "name is not UTF-8; rename it (convmv does)",
+    Cause.FOLDER_NAME_NOT_UTF8: lambda r: "name is not UTF-8; rename it (convmv does)",
+    Cause.BROKEN_LINK: lambda r: "is a broken link",
+    Cause.LINK_OUTSIDE: lambda r: "links outside the corpus folder; copy what it points at in",
+    Cause.LINK_LOOP: lambda r: "leads back to the corpus folder, already read (a link loop)",
+    Cause.SAME_FOLDER: lambda r: f"is the same folder as {r.name}, already read (a link leads from one to the other)",
+    Cause.SAME_FILE: lambda r: f"is the same file as {r.name}, already read (a link leads from one to the other)",
+    Cause.NOT_STORIES: lambda r: f"is not a story file ({suffix_list()})",
+    Cause.NOT_A_STORY_FILE: lambda r: f"is not a story file ({suffix_list()})",
+    Cause.NOT_REGULAR: lambda r: "cannot be read (a broken link or not a regular file)",
+    Cause.CANNOT_OPEN: lambda r: f"cannot be read ({r.detail}); check its permissions",
+    Cause.TOO_LARGE: lambda r: (
+        f"is {r.count / 2**20:,.0f} MB, over the {_megabytes(r.most)} MB a story may be; split it into several files"
+    ),
+    Cause.NO_TEXT: lambda r: "has no text",
+    Cause.TITLE_ONLY: lambda r: "has a title but no paragraphs; add some text",
+    Cause.EMPTY: lambda r: "is empty; add some paragraphs or remove it",
+    Cause.IMAGES_ONLY: lambda r: (
+        "has no text, only images (a scanned book?); run it through OCR first, or use its text"
+    ),
+    Cause.NEEDS_READER: lambda r: (
+        f"needs the optional {r.format} reader; install it with pip install -e '.[{r.detail}]' {INSTALLED_THEN}"
+    ),
+    Cause.TOO_SLOW: lambda r: (
+        f"took longer than {counted_seconds(r.seconds)} to read, the most STORYBOT_UPLOAD_SECONDS allows; split it, or "
+        "export it again"
+    ),
+    Cause.READER_STOPPED: lambda r: f"stopped its reader{_in_parentheses(r.detail)}",
+    Cause.OTHER: lambda r: r.detail,
+    Cause.NOT_ENCODED: lambda r: f"is not {r.format} text (byte {r.count}); save it as UTF-8",
+    Cause.NUL_BYTES: lambda r: (
+        "is not text: it holds NUL bytes (a binary file, or UTF-16 text?); save it as UTF-8 text"
+    ),
+    Cause.CONTROL_BYTES: lambda r: (
+        "is not text: it is full of control bytes (a binary file?); save the story as UTF-8 text"
+    ),
+    Cause.NOT_AN_ARCHIVE: lambda r: f"is not a readable {r.format} file ({r.detail}); export it again",
+    Cause.TOO_MANY_ENTRIES: lambda r: f"holds over {r.most:,} files; it is no {r.format} story",
+    Cause.ENTRY_MISSING: lambda r: f"lacks {r.name}, which every {r.format} file has; export it again",
+    Cause.ENTRY_DAMAGED: lambda r: f"is damaged or encrypted ({r.name}: {r.detail}); export it again",
+    Cause.ENTRY_PACKING: lambda r: f"packs {r.name} in a way {r.format} files do not; export it again",
+    Cause.UNPACKS_TOO_LARGE: lambda r: (
+        f"unpacks to over {_megabytes(r.most)} MB (a zip bomb, or far more than a story); split it into several files"
+    ),
+    Cause.HTML_NUL_BYTES: lambda r: "is not text: it holds NUL bytes (a binary file?); save it as HTML",
+    Cause.NOT_MARKUP: lambda r: f"is not readable {r.format} ({r.detail})",
+    Cause.TOO_MANY_ATTRIBUTES: lambda r: f"has a tag of over {r.most:,} attributes, which no page has; save it again",
+    Cause.NOT_XML: lambda r: f"{_exported(r)}{_in_parentheses(r.detail)}; export it again",
+    Cause.NESTED_TOO_DEEP: lambda r: f"is nested too deeply to be read whole ({r.detail}); save it again",
+    Cause.ENTITY_EXPANSION: lambda r: (
+        'uses entities that expand to far more than the file (a "billion laughs"); save it again'
+    ),
+    Cause.PIECE_TOO_LARGE: lambda r: f"holds more in one piece than can be read whole ({r.detail}); save it again",
+    Cause.NOT_WORD: lambda r: f"is not a readable Word document ({r.detail}); save it again as .docx",
+    Cause.NO_PACKAGE: lambda r: f"names no package file in {r.name}; export it again",
+    Cause.PACKAGE_MISSING: lambda r: (
+        f"lacks {r.names[0]}, which its {r.names[1]} names as its package file; export it again"
+    ),
+    Cause.NO_PAGES: lambda r: "has no pages in its spine; export it again",
+    Cause.PAGES_MISSING: lambda r: (
+        f"lacks {r.name}{f' and {r.count:,} more' if r.count else ''}, which its spine lists as pages of the book; "
+        "export it again"
+    ),
+    Cause.LOCKED: lambda r: "is locked with DRM (its pages are encrypted); only DRM-free books can be read",
+    Cause.NOT_FB2: lambda r: f"is not a FictionBook book ({r.name or 'it'} holds <{r.detail}>); export it again as FB2",
+    Cause.FB2_COUNT: lambda r: (
+        f"holds {f'{r.count:,} .fb2 files' if r.count else 'no .fb2 file'}, where it should hold one book; unzip it "
+        "and add the .fb2 files"
+    ),
+    Cause.ODT_PASSWORD: lambda r: "is protected with a password; save it again without one",
+    Cause.NOT_TEXT_DOCUMENT: lambda r: (
+        "holds no text document (a spreadsheet or a presentation?); save the story as .odt"
+    ),
+    Cause.PAGE_TOO_LARGE: lambda r: (
+        f"has a page that unpacks to over {_megabytes(r.most)} MB (a page of a book takes some kilobytes); "
+        "export it again"
+    ),
+    Cause.CONTENT_TOO_LARGE: lambda r: f"unpacks to over {_megabytes(r.most)} MB of page content; split it",
+    Cause.TOO_MANY_OPERATIONS: lambda r: f"draws over {r.most:,} operations (a form drawn over and over); split it",
+    Cause.TOO_MUCH_TEXT: lambda r: (
+        f"shows over {r.most:,} characters on one page (a page of a book shows a few thousand); export it again"
+    ),
+    Cause.FORMS_TOO_OFTEN: lambda r: "draws its forms too many times on a page (a form drawn over and over); split it",
+    Cause.NOT_PDF: lambda r: f"is not a readable PDF ({r.detail}); export it again",
+    Cause.PDF_PASSWORD: lambda r: "is encrypted; save it again without a password",
+    Cause.RTF_DATA_SHORT: lambda r: (
+        "says more binary data follows than it holds (it is cut short?); save it again as RTF"
+    ),
+    Cause.RTF_UNCLOSED: lambda r: f"ends inside {r.count:,} unclosed group(s) (it is cut short?); save it again as RTF",
+    Cause.RTF_TOO_DEEP: lambda r: f"nests groups over {r.most:,} deep, more than any document; save it again as RTF",
+    Cause.NOT_RTF: lambda r: "is not Rich Text: it does not begin with {\\rtf; save it again as RTF",
+}
+"""Why a file was skipped, said after "it" ("it is empty; ..."), with what to do about it."""
+
+
+def counted_seconds(seconds: float) -> str:
+    """ "1 second", "2.5 seconds"."""
+    return f"{seconds:g} second" if seconds == 1 else f"{seconds:g} seconds"
+
+
+def refusal_text(refusal: Refusal) -> str:
+    """Why a file gives no story, said after "it" or "That file"."""
+    return _REFUSALS[refusal.cause](refusal)
+
+
+def problem_text(problem: Problem) -> str:
+    """A file or folder skipped, and why, as every front end says it (a missing reader's step is Discord's reload:
+    the command line says its own, command_line_problem)."""
+    why = problem.why
+    if why.cause is Cause.NOT_STORIES:
+        shown = ", ".join(why.names) + (f" and {why.count - len(why.names)} more" if why.count > len(why.names) else "")
+        ignored = counted(why.count, "file that is not a story", "files that are not stories")
+        return f"Ignored {ignored} ({suffix_list()}): {shown}."
+    if why.cause is Cause.FOLDER_UNREADABLE:
+        return f"Skipped the folder {problem.file}/: it {refusal_text(why)}."
+    if why.cause is Cause.FOLDER_NAME_NOT_UTF8:
+        return f"Skipped the folder {problem.file}: its {refusal_text(why)}."
+    if why.cause is Cause.NAME_NOT_UTF8:
+        return f"Skipped {problem.file}: its {refusal_text(why)}."
+    return f"Skipped {problem.file}: it {refusal_text(why)}."
+
+
+def command_line_problem(problem: Problem) -> str:
     """A skipped file's problem as the command line says it: a missing reader is followed there by running the
     command again (installing one has every command read the stories again), not by Discord's reload."""
+    text = problem_text(problem)
     core_step = f" {INSTALLED_THEN}."
-    if problem.endswith(core_step):
-        return f"{problem.removesuffix(core_step)}, then run the command again."
-    return problem
+    if problem.why.cause is Cause.NEEDS_READER:
+        return f"{text.removesuffix(core_step)}, then run the command again."
+    return text
+
+
+def no_stories_text(folder: Path | str, problems: Sequence[Problem]) -> str:
+    """Why no story could be loaded from a folder (NoStories): each file skipped and why, or that it holds no story
+    file."""
+    detail = " ".join(map(problem_text, problems)) or f"It has no story files ({suffix_list()})."
+    return f"No stories could be loaded from {folder}. {detail}"
 
 
 def index_not_saved_text(note: IndexNote) -> str:
@@ -286,7 +436,7 @@ def reload_text(reload: Reload, done: str = "") -> str:
             "is very large or oddly written may be the cause: check the files added or changed since the last reload."
         )
     elif reload.outcome is Reloaded.NO_STORIES:
-        why = one_line(reload.detail)
+        why = one_line(reload.detail or no_stories_text(reload.folder, reload.skipped))
     else:
         return "\n".join(filter(None, [done, *_reload_lines(reload)]))
     failed = "But the reload failed" if done else "The reload failed"
@@ -321,7 +471,9 @@ def _reload_lines(reload: Reload) -> list[str]:
     lines += [f"Index: {index_note_text(note)}." for note in others]
     if changes.empty:
         lines.append("No story changed." if repaired or reload.notes else "Nothing changed.")
-    lines += [f"Warning: {one_line(problem)}" for problem in reload.skipped]  # names files, quotes their readers
+    lines += [
+        f"Warning: {one_line(problem_text(problem))}" for problem in reload.skipped
+    ]  # names files, quotes their readers
     return lines
 
 
@@ -471,7 +623,7 @@ def upload_refusal_text(error: ShelfError, shown: Callable[[str], str] = str) ->
             f"{MAX_UPLOAD_BYTES // 2**20} MB. Split it, or put it in the stories folder directly."
         )
     if refusal is UploadRefusal.UNREADABLE:
-        return f"That file {error.detail}, so it was not added."
+        return f"That file {refusal_text(error.why)}, so it was not added."
     if refusal is UploadRefusal.TOO_SLOW:
         return (
             f"That file took longer than {error.size} seconds to read, so it was not added. Save it as a smaller "

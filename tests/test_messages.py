@@ -1,17 +1,23 @@
 """The one wording both front ends use for what the core returns as reason codes and data."""
 
+import dataclasses
+
 import pytest
 
 from bot.core.answer import NoAnswer
 from bot.core.library import MAX_QUESTION_CHARS, StoryLibrary
 from bot.core.shelf import ShelfError, UploadRefusal, safe_file_name, story_file
+from bot.core.skipped import STOPPED, Cause, Problem, Refusal
 from bot.messages import (
     NEXT_START_REBUILDS,
+    command_line_problem,
     corrections_text,
     database_command_text,
     database_trouble_text,
     hit_place,
     no_answer_message,
+    problem_text,
+    refusal_text,
     store_full_text,
     story_choice_text,
     upload_refusal_text,
@@ -144,3 +150,70 @@ def test_a_database_fault_is_told_as_one_task_on_both_front_ends_and_retrying_on
         assert ("try again in a moment" in reader.lower()) is ("try again in a moment" in owner) is not fault.lasting
     doings = {database_trouble_text(fault, task).split(":")[0] for task in DatabaseTask}
     assert len(doings) == len(DatabaseTask)  # one name per task, none shared
+
+
+ALL_FACTS = Refusal(
+    cause=Cause.OTHER,
+    format="EPUB",
+    name="OEBPS/p5.xhtml",
+    names=("OEBPS/book.opf", "META-INF/container.xml"),
+    detail="Bad magic number",
+    count=3,
+    most=64 * 2**20,
+    seconds=60,
+)
+"""A refusal naming every fact, given each cause in turn: each message takes what its cause names."""
+
+
+def test_every_cause_of_a_skipped_file_reads_as_its_own_sentence_naming_the_file() -> None:
+    texts = {
+        cause: problem_text(Problem(file="mill.epub", why=dataclasses.replace(ALL_FACTS, cause=cause)))
+        for cause in Cause
+    }
+    assert len(set(texts.values())) == len(Cause)  # no two causes say the same thing
+    for cause, text in texts.items():
+        assert text.startswith(("Skipped mill.epub", "Skipped the folder mill.epub", "Ignored 3 files")), (cause, text)
+        assert text.endswith(".") and ".." not in text, (cause, text)
+        assert "{" not in text.replace("{\\rtf", "") and "Cause" not in text and "Refusal(" not in text
+    assert texts[Cause.NEEDS_READER].endswith("install it with pip install -e '.[Bad magic number]' and reload.")
+
+
+def test_the_words_of_a_skipped_file_are_the_ones_its_reader_used_to_say() -> None:
+    refusal = Refusal(cause=Cause.PAGES_MISSING, name="OEBPS/p5.xhtml", count=1)
+    assert (
+        refusal_text(refusal)
+        == "lacks OEBPS/p5.xhtml and 1 more, which its spine lists as pages of the book; export it again"
+    )
+    assert refusal_text(Refusal(cause=Cause.TOO_LARGE, count=40 * 2**20, most=32 * 2**20)) == (
+        "is 40 MB, over the 32 MB a story may be; split it into several files"
+    )
+    ignored = Refusal(cause=Cause.NOT_STORIES, names=("a.json", "b.json"), count=7)
+    assert problem_text(Problem(file=None, why=ignored)).endswith(": a.json, b.json and 5 more.")
+
+
+@pytest.mark.parametrize(
+    ("seconds", "said"), [(1, "1 second to read,"), (2.5, "2.5 seconds to read,"), (60, "60 seconds")]
+)
+def test_a_file_too_slow_to_read_names_its_limit_in_the_right_number(seconds: float, said: str) -> None:
+    text = problem_text(Problem(file="tower.pdf", why=Refusal(cause=Cause.TOO_SLOW, seconds=seconds)))
+    assert f"Skipped tower.pdf: it took longer than {said}" in text
+    assert text.count("second") == 1 and "STORYBOT_UPLOAD_SECONDS" in text and "left out" not in text
+
+
+def test_a_missing_reader_is_followed_by_reload_on_discord_and_by_running_the_command_again_on_the_command_line() -> (
+    None
+):
+    problem = Problem(file="keeper.epub", why=Refusal(cause=Cause.NEEDS_READER, format="EPUB", detail="formats"))
+    install = "Skipped keeper.epub: it needs the optional EPUB reader; install it with pip install -e '.[formats]'"
+    assert problem_text(problem) == f"{install} and reload."
+    assert command_line_problem(problem) == f"{install}, then run the command again."
+    empty = Problem(file="draft.md", why=Refusal(cause=Cause.EMPTY))
+    assert command_line_problem(empty) == problem_text(empty)
+
+
+def test_an_upload_its_reader_refuses_is_told_why_in_the_words_of_a_skipped_file() -> None:
+    why = Refusal(cause=Cause.LOCKED)
+    told = upload_refusal_text(ShelfError(UploadRefusal.UNREADABLE, name="book.epub", why=why))
+    assert told == f"That file {refusal_text(why)}, so it was not added."
+    stopped = upload_refusal_text(ShelfError(UploadRefusal.UNREADABLE, name="book.epub", why=STOPPED))
+    assert stopped == "That file stopped its reader, so it was not added."

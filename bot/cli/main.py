@@ -33,14 +33,21 @@ from bot.cli.render import (
 )
 from bot.cli.shelf_export import export_kept
 from bot.cli.shelf_import import ShelfCommandError, import_stories
-from bot.core.corpus import CorpusError
+from bot.core.corpus import CorpusError, NoStories
 from bot.core.excerpt import EXCERPT_CHARS
 from bot.core.index import BM25Params
 from bot.core.library import StoryLibrary
 from bot.core.rerank.model import signal_names
 from bot.eval.beir import DatasetError, Part
 from bot.health import check
-from bot.messages import COMMAND_LINE_HELP, LIST_STORIES_COMMAND, index_not_saved_text, library_size, story_choice_text
+from bot.messages import (
+    COMMAND_LINE_HELP,
+    LIST_STORIES_COMMAND,
+    index_not_saved_text,
+    library_size,
+    no_stories_text,
+    story_choice_text,
+)
 from bot.operations.ask import ask
 from bot.operations.build_index import IndexBuilt, build_index
 from bot.operations.list_stories import list_stories
@@ -324,6 +331,9 @@ def main(argv: Sequence[str] | None = None, *, discord: DiscordCommands) -> int:
         code = _dispatch(args, settings, discord)
         sys.stdout.flush()  # what is still buffered fails here, where it is said, not unseen at exit
         return code
+    except NoStories as error:
+        print(f"storybot: {no_stories_text(error.root, error.problems)}", file=sys.stderr)
+        return USAGE_ERROR
     except (
         UsageError,
         SettingsError,

@@ -18,6 +18,7 @@ from bot.messages import (
     no_answer_message,
     no_person_text,
     people_choice_text,
+    problem_text,
     story_name,
 )
 from bot.one_line import one_line
@@ -83,7 +84,7 @@ def stories_json(listed: StoryList) -> dict[str, Any]:
     return {
         "corpus": str(listed.root),
         "stories": [{"title": s.title, "path": s.path, "passages": s.passages} for s in listed.stories],
-        "skipped": [{"reason": p.reason.value, "file": p.file, "message": str(p)} for p in listed.skipped],
+        "skipped": [{"reason": p.reason.value, "file": p.file, "message": problem_text(p)} for p in listed.skipped],
     }
 
 

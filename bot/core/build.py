@@ -27,7 +27,7 @@ import numpy as np
 from tqdm import tqdm
 
 from bot.core.analysis import Analyzer
-from bot.core.corpus import Corpus, Passage, Story, StoryFiles, no_stories_error, read_stories, story_files
+from bot.core.corpus import Corpus, NoStories, Passage, Story, StoryFiles, read_stories, story_files
 from bot.core.corpus_diff import fingerprints
 from bot.core.index import BM25Index, BM25Params, postings_of_tokens
 from bot.core.library_parts import LibraryParts
@@ -379,7 +379,7 @@ def _merge(
         digests |= batch.fingerprints
         passages += len(batch.number)
     if not stories:
-        raise no_stories_error(root, problems)
+        raise NoStories(root, problems)
     table = PassageTable(
         np.concatenate(story_numbers),
         np.concatenate(numbers),

@@ -12,10 +12,9 @@ import numpy as np
 
 from bot.core.invisible_characters import without_invisibles
 from bot.core.readers import STORY_SUFFIXES, reader_for, story_suffix, suffix_list
-from bot.core.readers.reader import Block, ExtraMissing
+from bot.core.readers.reader import Block
 from bot.core.sentences import sentence_spans
-from bot.core.skipped import Problem, SkipReason, StoryRefused
-from bot.counted import counted
+from bot.core.skipped import Cause, Problem, Refusal, StoryRefused, refusal_of
 
 MAX_STORY_BYTES = 32 * 1024 * 1024
 """A story file larger than this is skipped: the longest novels are a few MB of text."""
@@ -26,6 +25,10 @@ TARGET_PASSAGE_CHARS = 800
 MAX_TITLE_CHARS = 200
 """The most of a title a story takes from its file (a heading, front matter, a document's metadata), which has no
 limit of its own and is said with every answer: one of 1 MB was printed whole with each."""
+
+
+NAMED_OTHERS = 5
+"""Files of no story format named in the problem that counts them all."""
 
 
 class CorpusError(Exception):
@@ -63,7 +66,7 @@ class Corpus:
     passages: Sequence[Passage]
     """In story order; a tuple when read from the files, a PassageTable when opened from a saved index."""
     problems: tuple[Problem, ...]
-    """One message per file that was skipped, naming the file and the fix, with its reason code."""
+    """Each file or folder that was skipped, and why (bot.messages says it)."""
 
     def story_passages(self, story: int) -> Sequence[Passage]:
         s = self.stories[story]
@@ -147,7 +150,7 @@ class StoryFiles:
     paths: tuple[Path, ...]
     """The story files below the corpus folder, links as found (not resolved), in a stable order."""
     problems: tuple[Problem, ...]
-    """One message per folder, link or file passed over, naming it and why."""
+    """Each folder, link or file passed over, and why."""
 
 
 def _utf8(name: str) -> bool:
@@ -164,11 +167,9 @@ def _shown(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _read_as(first: str, what: str) -> str:
+def _read_as(first: str, cause: Cause) -> Refusal:
     """Why a second way to a folder or file is passed over, naming the way it was read (either may be the link)."""
-    if not first:
-        return "it leads back to the corpus folder, already read (a link loop)."
-    return f"it is the same {what} as {first}, already read (a link leads from one to the other)."
+    return Refusal(cause=cause, name=first) if first else Refusal(cause=Cause.LINK_LOOP)
 
 
 def story_files(root: Path) -> StoryFiles:
@@ -202,17 +203,16 @@ def story_files(root: Path) -> StoryFiles:
                 raise CorpusError(
                     f"The corpus folder {root} cannot be read ({error.strerror or error}); check its permissions."
                 ) from error
-            text = f"Skipped the folder {relative}: it cannot be read ({error.strerror or error})."
-            problems.append(Problem(text, SkipReason.FOLDER_UNREADABLE, relative.rstrip("/")))
+            why = Refusal(cause=Cause.FOLDER_UNREADABLE, detail=str(error.strerror or error))
+            problems.append(Problem(file=relative.rstrip("/"), why=why))
             return
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             path, name = folder / entry.name, f"{relative}{entry.name}"
             if not _utf8(entry.name):  # a lone surrogate for each byte: no title, JSON or message can hold it
-                what = "the folder " if entry.is_dir() else ""
-                text = f"Skipped {what}{_shown(name)}: its name is not UTF-8; rename it (convmv does)."
-                problems.append(Problem(text, SkipReason.NAME_NOT_UTF8, _shown(name)))
+                cause = Cause.FOLDER_NAME_NOT_UTF8 if entry.is_dir() else Cause.NAME_NOT_UTF8
+                problems.append(Problem(file=_shown(name), why=Refusal(cause=cause)))
                 continue
             is_story = entry.name.lower().endswith(STORY_SUFFIXES)
             try:
@@ -221,74 +221,63 @@ def story_files(root: Path) -> StoryFiles:
                 if is_story:
                     paths.append(path)  # read_story names it as a broken link
                 else:
-                    problems.append(Problem(f"Skipped {name}: it is a broken link.", SkipReason.BROKEN_LINK, name))
+                    problems.append(Problem(file=name, why=Refusal(cause=Cause.BROKEN_LINK)))
                 continue
             if entry.is_symlink() and not real.is_relative_to(real_root):
-                text = f"Skipped {name}: it links outside the corpus folder; copy what it points at in."
-                problems.append(Problem(text, SkipReason.LINK_OUTSIDE, name))
+                problems.append(Problem(file=name, why=Refusal(cause=Cause.LINK_OUTSIDE)))
                 continue
             if real.is_dir():
                 if real in seen:
-                    problems.append(
-                        Problem(f"Skipped {name}: {_read_as(seen[real], 'folder')}", SkipReason.READ_TWICE, name)
-                    )
+                    problems.append(Problem(file=name, why=_read_as(seen[real], Cause.SAME_FOLDER)))
                 else:
                     seen[real] = name
                     walk(path, f"{name}/")
             elif not is_story:
                 others.append(name)
             elif real in seen:
-                problems.append(Problem(f"Skipped {name}: {_read_as(seen[real], 'file')}", SkipReason.READ_TWICE, name))
+                problems.append(Problem(file=name, why=_read_as(seen[real], Cause.SAME_FILE)))
             else:
                 seen[real] = name
                 paths.append(path)
 
     walk(root, "")
     if others:
-        shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
-        ignored = counted(len(others), "file that is not a story", "files that are not stories")
-        problems.append(Problem(f"Ignored {ignored} ({suffix_list()}): {shown}.", SkipReason.NOT_STORIES, None))
+        why = Refusal(cause=Cause.NOT_STORIES, names=tuple(others[:NAMED_OTHERS]), count=len(others))
+        problems.append(Problem(file=None, why=why))
     return StoryFiles(tuple(paths), tuple(problems))
 
 
 def read_story_bytes(path: Path) -> bytes:
-    """The file's bytes; raises StoryRefused with a reason (unreadable, or over the size limit)."""
+    """The file's bytes; raises StoryRefused (unreadable, or over the size limit)."""
     if not path.is_file():
-        raise StoryRefused("cannot be read (a broken link or not a regular file)", SkipReason.CANNOT_OPEN)
+        raise StoryRefused(Refusal(cause=Cause.NOT_REGULAR))
     size = path.stat().st_size
     if size > MAX_STORY_BYTES:
-        raise StoryRefused(
-            f"is {size / 2**20:,.0f} MB, over the {MAX_STORY_BYTES // 2**20} MB a story may be; "
-            "split it into several files",
-            SkipReason.TOO_LARGE,
-        )
+        raise StoryRefused(Refusal(cause=Cause.TOO_LARGE, count=size, most=MAX_STORY_BYTES))
     try:
         return path.read_bytes()
     except OSError as error:
-        raise StoryRefused(
-            f"cannot be read ({error.strerror or error}); check its permissions", SkipReason.CANNOT_OPEN
-        ) from error
+        raise StoryRefused(Refusal(cause=Cause.CANNOT_OPEN, detail=str(error.strerror or error))) from error
 
 
 def read_story(path: Path) -> tuple[str, list[PassageText]]:
-    """The story in a file, by its format's reader: its title and passages; raises ValueError with a reason."""
+    """The story in a file, by its format's reader: its title and passages; raises ValueError (refusal_of says
+    why)."""
     if reader_for(path) is None:
-        raise StoryRefused(f"is not a story file ({suffix_list()})", SkipReason.NOT_STORIES)
+        raise StoryRefused(Refusal(cause=Cause.NOT_A_STORY_FILE))
     return story_in(read_story_bytes(path), path.name)
 
 
 def story_in(data: bytes, name: str) -> tuple[str, list[PassageText]]:
     """The story in a file's bytes, read by the reader of its name's format: its title (else one made from
-    the name) and passages; raises ValueError with a reason."""
+    the name) and passages; raises ValueError (refusal_of says why)."""
     reader = reader_for(name)
     if reader is None:
-        raise StoryRefused(f"is not a story file ({suffix_list()})", SkipReason.NOT_STORIES)
+        raise StoryRefused(Refusal(cause=Cause.NOT_A_STORY_FILE))
     story = reader.read(data)
     texts = list(passages_of(story.blocks))
     if not texts:
-        raise StoryRefused(
-            "has a title but no paragraphs; add some text" if story.blocks else "has no text", SkipReason.NO_TEXT
-        )
+        raise StoryRefused(Refusal(cause=Cause.TITLE_ONLY if story.blocks else Cause.NO_TEXT))
     return capped_title(without_invisibles(story.title or "").strip()) or title_from_filename(Path(name)), texts
 
 
@@ -304,8 +293,8 @@ def capped_title(title: str) -> str:
 def read_stories(
     root: Path, paths: Iterable[Path], read: Callable[[Path], tuple[str, list[PassageText]]] = read_story
 ) -> tuple[list[Story], list[Passage], list[Problem]]:
-    """The stories of these files (below root) with their passages, each file `read` (bot.core.timed_reading), and one
-    message per file skipped."""
+    """The stories of these files (below root) with their passages, each file `read` (bot.core.timed_reading), and
+    each file skipped."""
     stories: list[Story] = []
     passages: list[Passage] = []
     problems: list[Problem] = []
@@ -314,7 +303,7 @@ def read_stories(
         try:
             title, texts = read(path)
         except ValueError as error:
-            problems.append(Problem(f"Skipped {relative}: it {error}.", skip_reason(error), relative))
+            problems.append(Problem(file=relative, why=refusal_of(error)))
             continue
         story = len(stories)
         stories.append(Story(title, relative, len(passages), len(texts)))
@@ -325,27 +314,15 @@ def read_stories(
     return stories, passages, problems
 
 
-def skip_reason(error: ValueError) -> SkipReason:
-    """The reason code of what a reader raised: its own, else a missing extra's, else contents it cannot read."""
-    if isinstance(error, StoryRefused):
-        return error.reason
-    return SkipReason.NEEDS_READER if isinstance(error, ExtraMissing) else SkipReason.UNREADABLE
-
-
 class NoStories(CorpusError):
-    """No file gave a story; `problems` names each file skipped and why."""
+    """No file gave a story: `problems` names each file skipped and why (bot.messages.no_stories_text says it)."""
 
-    def __init__(self, message: str, problems: Sequence[Problem]):
-        super().__init__(message)
-        self.message, self.problems = message, tuple(problems)
+    def __init__(self, root: Path, problems: Sequence[Problem]):
+        super().__init__(f"no stories in {root}")
+        self.root, self.problems = root, tuple(problems)
 
-    def __reduce__(self) -> tuple[type[NoStories], tuple[str, tuple[Problem, ...]]]:
-        return NoStories, (self.message, self.problems)  # from a worker process, whole
-
-
-def no_stories_error(root: Path, problems: Sequence[Problem]) -> NoStories:
-    detail = " ".join(problems) or f"It has no story files ({suffix_list()})."
-    return NoStories(f"No stories could be loaded from {root}. {detail}", problems)
+    def __reduce__(self) -> tuple[type[NoStories], tuple[Path, tuple[Problem, ...]]]:
+        return NoStories, (self.root, self.problems)  # from a worker process, whole
 
 
 def load_corpus(root: Path | str) -> Corpus:
@@ -354,5 +331,5 @@ def load_corpus(root: Path | str) -> Corpus:
     found = story_files(root)
     stories, passages, problems = read_stories(root, found.paths)
     if not stories:
-        raise no_stories_error(root, [*found.problems, *problems])
+        raise NoStories(root, [*found.problems, *problems])
     return Corpus(root, tuple(stories), tuple(passages), (*found.problems, *problems))

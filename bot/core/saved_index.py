@@ -48,7 +48,7 @@ from platformdirs import user_cache_path
 
 from bot.core.analysis import Analyzer
 from bot.core.build import build_parts
-from bot.core.corpus import NoStories, StoryFiles, no_stories_error, story_files
+from bot.core.corpus import NoStories, StoryFiles, story_files
 from bot.core.index import BM25Params
 from bot.core.index_cache import REMOVING, IndexClaim, remove_unused
 from bot.core.index_damage import IndexDamage
@@ -73,7 +73,6 @@ LEFTOVERS = (".build-", REMOVING)
 LOCK = ".lock"
 SUSPECT = ".verify"
 """Beside a corpus's index folder: its library found damage, so the next load checks every checksum."""
-_REASONS = {reason.value for reason in SkipReason}
 CORPUS_DIGITS = 20
 """Hex digits of a corpus folder's path digest: the first part of its indexes' folder names."""
 VERSION_DIGITS = 12
@@ -325,7 +324,7 @@ class IndexStore:
         } | _problems_by_path(states, [p for p in changed_paths if p not in read], problems, reading_seconds)
         removed = gone | set(changed_paths)
         if built is None and not any(part.states.keys() - removed for part in current.values()):
-            raise no_stories_error(root, [*found.problems, *problems])
+            raise NoStories(root, [*found.problems, *problems])
         about: dict[str, object] = {
             "settings": segments.about.get("settings"),
             "corpus": _corpus_path(root),
@@ -499,22 +498,24 @@ def _relatives(root: Path, paths: Sequence[Path]) -> list[str]:
 
 
 def _skipped(segments: SegmentSet) -> dict[str, tuple[str, Problem]]:
-    """The files that gave no story when last read: their state then, and why. An entry without a reason code
-    (saved before there were any) is left out: its file is read again."""
+    """The files that gave no story when last read: their state then, and why. An entry this version cannot read (a
+    cause it does not know, a fact of another type) is left out: its file is read again."""
     skipped = segments.about.get("skipped", {})
     if not isinstance(skipped, dict):
         raise ValueError("the manifest's skipped files are not a mapping")
     found: dict[str, tuple[str, Problem]] = {}
     for path, entry in skipped.items():
         match entry:
-            case [str(state), str(text), str(code)] if code in _REASONS:
-                found[path] = (state, Problem(text, SkipReason(code), path))
+            case [str(state), dict(data)]:
+                problem = Problem.from_data(data)
+                if problem is not None and problem.file == path:
+                    found[path] = (state, problem)
     return found
 
 
-def _saved_skipped(skipped: dict[str, tuple[str, Problem]]) -> dict[str, list[str]]:
-    """The files that gave no story as the manifest keeps them: [state, message, reason code]."""
-    return {path: [state, str(problem), problem.reason.value] for path, (state, problem) in skipped.items()}
+def _saved_skipped(skipped: dict[str, tuple[str, Problem]]) -> dict[str, list[object]]:
+    """The files that gave no story as the manifest keeps them: [state, the problem as data]."""
+    return {path: [state, problem.as_data()] for path, (state, problem) in skipped.items()}
 
 
 def _skip_state(state: str, problem: Problem, reading_seconds: float | None) -> str:

@@ -28,6 +28,7 @@ from pathlib import Path, PurePosixPath
 from bot.core.readers import STORY_SUFFIXES, reader_for
 from bot.core.readers.plain_text import utf8_text
 from bot.core.shelf_corpus import ShelfStoryText
+from bot.core.skipped import Cause, Refusal, StoryRefused, refusal_of
 from bot.core.stored_text import pack_story
 from bot.core.synced import sync_to_disk
 
@@ -79,7 +80,9 @@ class UploadRefusal(enum.Enum):
 class ShelfError(Exception):
     """The upload or the name cannot be used: a reason code and what the message needs to name."""
 
-    def __init__(self, refusal: UploadRefusal, *, name: str = "", size: int = 0, detail: str = ""):
+    def __init__(
+        self, refusal: UploadRefusal, *, name: str = "", size: int = 0, detail: str = "", why: Refusal | None = None
+    ):
         super().__init__(refusal.value)
         self.refusal = refusal
         self.name = name
@@ -88,8 +91,9 @@ class ShelfError(Exception):
         """Bytes: the name's for NAME_TOO_LONG, the file's for TOO_LARGE; seconds for TOO_SLOW; megabytes for
         TOO_MUCH_MEMORY."""
         self.detail = detail
-        """The reader's reason for UNREADABLE, the scripts for MIXED_SCRIPTS, the format for OWN_TITLE, the
-        system's for FOLDER_UNWRITABLE."""
+        """The scripts for MIXED_SCRIPTS, the format for OWN_TITLE, the system's reason for FOLDER_UNWRITABLE."""
+        self.why = why or Refusal(cause=Cause.OTHER)
+        """Why the file gives no story, for UNREADABLE."""
 
     def __reduce__(self) -> tuple[type[ShelfError], tuple[UploadRefusal], dict[str, object]]:
         """Raised in a worker process, it comes back whole (its reason code is not its only argument)."""
@@ -179,7 +183,7 @@ def _titled(raw: bytes, name: str, title: str, format_name: str) -> bytes:
     try:
         text = utf8_text(raw)  # a UTF-16 file is stored as UTF-8 with its title
     except ValueError as reason:
-        raise ShelfError(UploadRefusal.UNREADABLE, name=name, detail=str(reason)) from reason
+        raise ShelfError(UploadRefusal.UNREADABLE, name=name, why=refusal_of(reason)) from reason
     if text.lstrip().startswith("---"):
         raise ShelfError(UploadRefusal.OWN_FRONT_MATTER, name=name)
     return f"---\ntitle: {' '.join(title.split())}\n---\n\n{text}".encode()
@@ -189,9 +193,9 @@ def _read(data: bytes, name: str) -> ShelfStoryText:
     try:
         story = ShelfStoryText.read(0, name, data)
         if not story.characters:
-            raise ValueError("has no paragraphs of text")
+            raise StoryRefused(Refusal(cause=Cause.NO_TEXT))
     except ValueError as reason:
-        raise ShelfError(UploadRefusal.UNREADABLE, name=name, detail=str(reason)) from reason
+        raise ShelfError(UploadRefusal.UNREADABLE, name=name, why=refusal_of(reason)) from reason
     return story
 
 

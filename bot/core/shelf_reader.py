@@ -22,6 +22,7 @@ from contextlib import asynccontextmanager
 from bot.core.readers import is_plain
 from bot.core.shelf import ShelfError, UploadRefusal
 from bot.core.shelf_corpus import ShelfStoryText
+from bot.core.skipped import STOPPED, refusal_of
 from bot.core.stored_text import pack_story, unpack_story
 from bot.core.upload_memory import shelf_story_within
 from bot.core.worker import WorkerEnded, WorkerProcess
@@ -59,7 +60,7 @@ class ShelfReader:
             try:
                 return await asyncio.to_thread(ShelfStoryText.read, story, name, data)
             except ValueError as reason:
-                raise ShelfError(UploadRefusal.UNREADABLE, name=name, detail=str(reason)) from reason
+                raise ShelfError(UploadRefusal.UNREADABLE, name=name, why=refusal_of(reason)) from reason
         async with self._turns:
             try:
                 packed = await asyncio.wait_for(
@@ -72,9 +73,9 @@ class ShelfReader:
                 raise ShelfError(UploadRefusal.TOO_SLOW, name=name, size=round(self._seconds)) from None
             except WorkerEnded as ended:
                 log.warning("Reading the shelf story %s (%s): %s", story, name, ended)
-                raise ShelfError(UploadRefusal.UNREADABLE, name=name, detail="stopped the reader") from ended
+                raise ShelfError(UploadRefusal.UNREADABLE, name=name, why=STOPPED) from ended
             except ValueError as reason:
-                raise ShelfError(UploadRefusal.UNREADABLE, name=name, detail=str(reason)) from reason
+                raise ShelfError(UploadRefusal.UNREADABLE, name=name, why=refusal_of(reason)) from reason
 
 
 def _packed_shelf_story(story: int, name: str, data: bytes, megabytes: int) -> bytes:

@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from bot.core.corpus import PassageText, read_story, skip_reason
+from bot.core.corpus import PassageText, read_story
 from bot.core.readers import is_plain
-from bot.core.skipped import SkipReason, StoryRefused
+from bot.core.skipped import Cause, Refusal, StoryRefused, refusal_of
 
 ReadStory = Callable[[Path], tuple[str, list[PassageText]]]
 
@@ -43,17 +43,12 @@ def timed_reading(seconds: float | None) -> Iterator[ReadStory]:
         try:
             found = runner.run(asyncio.wait_for(worker.run(_story_or_reason, path), seconds))
         except TimeoutError:
-            raise StoryRefused(
-                f"took longer than {seconds:g} seconds to read (STORYBOT_UPLOAD_SECONDS, the time the bot gives a "
-                "file's reading), so it was left out; split it, or export it again",
-                SkipReason.TOO_SLOW,
-            ) from None
+            raise StoryRefused(Refusal(cause=Cause.TOO_SLOW, seconds=seconds)) from None
         except WorkerEnded as ended:
-            raise ValueError(f"stopped its reader ({ended})") from ended
-        title_or_words, texts_or_reason = found
-        if isinstance(texts_or_reason, SkipReason):
-            raise StoryRefused(title_or_words, texts_or_reason)
-        return title_or_words, texts_or_reason
+            raise StoryRefused(Refusal(cause=Cause.READER_STOPPED, detail=str(ended))) from ended
+        if isinstance(found, Refusal):
+            raise StoryRefused(found)
+        return found
 
     with runner:
         try:
@@ -62,10 +57,10 @@ def timed_reading(seconds: float | None) -> Iterator[ReadStory]:
             runner.run(worker.close())
 
 
-def _story_or_reason(path: Path) -> tuple[str, list[PassageText]] | tuple[str, SkipReason]:
-    """The worker's side: the story, or why the file gives none, as its words and reason code. The reason's exception,
-    pickled back, is made again from its message (ExtraMissing's from its format's name), which said it twice over."""
+def _story_or_reason(path: Path) -> tuple[str, list[PassageText]] | Refusal:
+    """The worker's side: the story, or why the file gives none. The reason's exception, pickled back, is made again
+    from its arguments (ExtraMissing's from its format's name), which said it twice over."""
     try:
         return read_story(path)
     except ValueError as reason:
-        return str(reason), skip_reason(reason)
+        return refusal_of(reason)

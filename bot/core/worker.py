@@ -26,6 +26,7 @@ from bot.core.library import StoryLibrary
 from bot.core.parent_death import end_with_parent
 from bot.core.saved_index import IndexStore
 from bot.core.shelf import ShelfError, StoryFile, UploadRefusal
+from bot.core.skipped import STOPPED, refusal_of
 from bot.core.stored_text import unpack_story
 from bot.core.upload_memory import story_file_within
 
@@ -87,11 +88,11 @@ async def story_file_in_worker(
         raise ShelfError(UploadRefusal.TOO_SLOW, name=name, size=round(seconds)) from None
     except WorkerEnded as ended:
         log.warning("Reading the upload %s: %s", name, ended)
-        raise ShelfError(UploadRefusal.UNREADABLE, name=name, detail="stopped the reader") from ended
+        raise ShelfError(UploadRefusal.UNREADABLE, name=name, why=STOPPED) from ended
     try:
         story = await asyncio.to_thread(unpack_story, 0, name, sent.text, megabytes * 2**20, from_row=False)
     except ValueError as reason:
-        raise ShelfError(UploadRefusal.UNREADABLE, name=name, detail=str(reason)) from reason
+        raise ShelfError(UploadRefusal.UNREADABLE, name=name, why=refusal_of(reason)) from reason
     return dataclasses.replace(sent, story=story)
 
 

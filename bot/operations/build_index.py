@@ -10,6 +10,7 @@ from pathlib import Path
 from bot.core.index import DEFAULT_PARAMS
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library import StoryLibrary
+from bot.core.skipped import Problem
 from bot.core.worker import merge_if_needed
 from bot.operations.opening import index_store
 from bot.settings import Settings
@@ -34,7 +35,7 @@ class BuiltIndex:
     size: int = 0
     """Its files' bytes."""
     notes: tuple[IndexNote, ...] = ()
-    skipped: tuple[str, ...] = ()
+    skipped: tuple[Problem, ...] = ()
     """Files not read as stories, and why."""
 
 

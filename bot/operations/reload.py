@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.core.corpus import CorpusError
+from bot.core.corpus import CorpusError, NoStories
 from bot.core.corpus_diff import CorpusDiff
 from bot.core.index_damage import IndexDamage
 from bot.core.index_notes import IndexNote
+from bot.core.skipped import Problem
 from bot.operations.library_holder import BuildTooLong, LibraryHolder
 
 
@@ -33,8 +34,10 @@ class Reload:
     """Damage found in the old library's saved index while it answered, which the new one repairs."""
     notes: tuple[IndexNote, ...] = ()
     """What went wrong with the saved index while the new library was loaded."""
-    skipped: tuple[str, ...] = ()
-    """Files not read as stories, and why."""
+    skipped: tuple[Problem, ...] = ()
+    """Files not read as stories, and why: with NO_STORIES, every file of the folder (`folder`), when it has any."""
+    folder: str = ""
+    """The folder read, when it gave no story (NO_STORIES without a `detail`)."""
     detail: str = ""
     limit: float = 0.0
 
@@ -46,6 +49,8 @@ async def reload(holder: LibraryHolder) -> Reload:
     except BuildTooLong as error:
         return Reload(outcome=Reloaded.TOO_LONG, limit=error.limit)
     except CorpusError as error:
+        if isinstance(error, NoStories):
+            return Reload(outcome=Reloaded.NO_STORIES, folder=str(error.root), skipped=error.problems)
         return Reload(outcome=Reloaded.NO_STORIES, detail=str(error))
     corpus = new.corpus
     return Reload(

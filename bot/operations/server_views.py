@@ -458,7 +458,7 @@ def _problem(error: ShelfError) -> str:
         return f"it took longer than {error.size} seconds to read (STORYBOT_UPLOAD_SECONDS)"
     if error.refusal is UploadRefusal.TOO_MUCH_MEMORY:
         return f"it needs more than {error.size} MB of memory to read (STORYBOT_UPLOAD_MB)"
-    return f"it {error.detail}"
+    return f"it was refused ({error.why.cause}{f': {error.why.detail}' if error.why.detail else ''})"
 
 
 def _last_view(built: _Built | None, library: StoryLibrary) -> StoryLibrary | None:

@@ -103,6 +103,9 @@ def test_stories_lists_them_with_the_files_skipped(tmp_path):
     assert f"storybot: warning: {skipped['message']}" in text.stderr
 
 
+EMPTY = "Skipped empty.md: it is empty; add some paragraphs or remove it."
+
+
 def test_stories_json_gives_each_file_skipped_a_stable_reason_code(tmp_path):
     """Scripts read why a file was skipped from its code: the message beside it is English, and may change."""
     stories = tmp_path / "stories"
@@ -116,13 +119,17 @@ def test_stories_json_gives_each_file_skipped_a_stable_reason_code(tmp_path):
     (stories / "elsewhere").symlink_to(tmp_path / "elsewhere")
     (stories / "again.txt").symlink_to(stories / "mill.txt")
     env = {"XDG_STATE_HOME": str(tmp_path / "state")}
-    # Read from the files; then from the saved index, which keeps the files that gave no story, with their codes.
+    # Read from the files; then from the saved index, which keeps the files that gave no story as data, said the same.
+    listings = []
     for index in ("off", "saved"):
         if index == "saved":
             index = str(tmp_path / "index")
             assert run("index", "--corpus", str(stories), env=env | {"STORYBOT_INDEX": index}).returncode == 0
             manifest = next((tmp_path / "index").glob("*/segments.json"))
-            assert json.loads(manifest.read_text())["about"]["skipped"]["empty.md"][2] == "no_text"
+            assert json.loads(manifest.read_text())["about"]["skipped"]["empty.md"][1] == {
+                "file": "empty.md",
+                "cause": "empty",
+            }
         listed = run("stories", "--json", "--corpus", str(stories), env=env | {"STORYBOT_INDEX": index})
         assert listed.returncode == 0, listed.stderr
         skipped = json.loads(listed.stdout)["skipped"]
@@ -135,6 +142,10 @@ def test_stories_json_gives_each_file_skipped_a_stable_reason_code(tmp_path):
             ("not_stories", None),
         }, listed.stdout
         assert all(entry["message"].startswith(("Skipped ", "Ignored ")) for entry in skipped)
+        assert {"reason", "file", "message"} == {key for entry in skipped for key in entry}
+        listings.append(sorted(skipped, key=str))
+    assert listings[0] == listings[1]
+    assert {"reason": "no_text", "file": "empty.md", "message": EMPTY} in listings[0]
 
 
 def test_a_story_of_one_passage_is_counted_in_the_singular(tmp_path):

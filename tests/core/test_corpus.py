@@ -12,6 +12,7 @@ from bot.core.corpus import (
     MAX_PASSAGE_CHARS,
     MAX_TITLE_CHARS,
     CorpusError,
+    NoStories,
     capped_title,
     load_corpus,
     passages_of,
@@ -23,7 +24,9 @@ from bot.core.readers.markdown import plain_markdown
 from bot.core.readers.plain_text import split_title
 from bot.core.readers.reader import Block
 from bot.core.saved_index import IndexStore
+from bot.messages import no_stories_text
 from tests.conftest import CORPUS
+from tests.said import said
 
 
 def test_bundled_corpus_has_three_titled_stories():
@@ -33,7 +36,7 @@ def test_bundled_corpus_has_three_titled_stories():
     assert any("Sophie Korolev" in t for t in titles)
     assert any("Sébastien Kalmurzaeva" in t for t in titles)
     assert any("Kalmurzaeva's Odyssey" in t for t in titles)
-    assert corpus.problems == ()
+    assert said(corpus.problems) == ()
 
 
 def test_passages_are_paragraphs_that_know_their_story_and_position():
@@ -125,12 +128,12 @@ def test_bad_files_are_named_and_the_rest_still_loads(tmp_path):
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["good.txt", "sub/deeper.md"]
     assert [p.text for p in corpus.passages] == ["A violinist played.", "The end.", "Deep story.", "Second."]
-    assert any("latin1.txt" in p and "UTF-8" in p for p in corpus.problems)
-    assert any("empty.md" in p and "empty" in p for p in corpus.problems)
-    assert f"Ignored 1 file that is not a story ({suffix_list()}): notes.json." in corpus.problems
-    assert len(corpus.problems) == 3
+    assert any("latin1.txt" in p and "UTF-8" in p for p in said(corpus.problems))
+    assert any("empty.md" in p and "empty" in p for p in said(corpus.problems))
+    assert f"Ignored 1 file that is not a story ({suffix_list()}): notes.json." in said(corpus.problems)
+    assert len(said(corpus.problems)) == 3
     (tmp_path / "cover.jpg").write_bytes(b"\xff\xd8")
-    ignored = [p for p in load_corpus(tmp_path).problems if p.startswith("Ignored")]
+    ignored = [p for p in said(load_corpus(tmp_path).problems) if p.startswith("Ignored")]
     assert ignored == [f"Ignored 2 files that are not stories ({suffix_list()}): cover.jpg, notes.json."]
 
 
@@ -139,14 +142,17 @@ def test_unreadable_file_is_reported(tmp_path):
     (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["ok.txt"]
-    assert any("gone.txt" in p and "cannot be read" in p for p in corpus.problems)
+    assert any("gone.txt" in p and "cannot be read" in p for p in said(corpus.problems))
 
 
 def test_missing_or_empty_folder_is_a_clear_error(tmp_path):
     with pytest.raises(CorpusError, match="does not exist"):
         load_corpus(tmp_path / "nowhere")
-    with pytest.raises(CorpusError, match=r"no story files \(\.txt, \.md, "):
+    with pytest.raises(NoStories) as empty:
         load_corpus(tmp_path)
+    assert empty.value.root == tmp_path and empty.value.problems == ()
+    told = no_stories_text(empty.value.root, empty.value.problems)
+    assert told == f"No stories could be loaded from {tmp_path}. It has no story files ({suffix_list()})."
 
 
 def test_splitting_one_huge_paragraph_is_linear():
@@ -165,7 +171,9 @@ def test_a_story_over_the_size_limit_is_skipped_with_a_message(tmp_path, monkeyp
     (tmp_path / "huge.txt").write_text("Word " * 1000)
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["small.txt"]
-    assert any(p.startswith("Skipped huge.txt: it is") and "split it into several files" in p for p in corpus.problems)
+    assert any(
+        p.startswith("Skipped huge.txt: it is") and "split it into several files" in p for p in said(corpus.problems)
+    )
 
 
 def test_links_are_followed_inside_the_corpus_and_named_when_passed_over(tmp_path):
@@ -187,7 +195,7 @@ def test_links_are_followed_inside_the_corpus_and_named_when_passed_over(tmp_pat
     (root / "a-link.txt").symlink_to(root / "tale.txt")  # read first: "tale.txt" was said to be a link
     corpus = load_corpus(root)
     assert sorted(s.path for s in corpus.stories) == ["a-link.txt", "alias/tale.md", "linked-folder/other.txt"]
-    problems = " ".join(corpus.problems)
+    problems = " ".join(said(corpus.problems))
     assert "Skipped loop/back: it leads back to the corpus folder, already read (a link loop)." in problems
     # The second way to a folder or file names the first: "real" is no link, and was told "it leads back".
     assert "Skipped real: it is the same folder as alias, already read (a link leads from one" in problems
@@ -213,7 +221,7 @@ def test_a_file_or_folder_whose_name_is_not_utf8_is_named_and_the_rest_loads_and
         inside.write("# Inside\n\nA tale in a folder of its own.")
     corpus = load_corpus(root)
     assert [s.path for s in corpus.stories] == ["baker.md"]
-    problems = " ".join(corpus.problems)
+    problems = " ".join(said(corpus.problems))
     assert "Skipped caf\ufffd-story.txt: its name is not UTF-8" in problems
     assert "Skipped \ufffdt\ufffd-tale.md: its name is not UTF-8" in problems
     assert "Skipped the folder r\ufffdcits: its name is not UTF-8" in problems
@@ -242,8 +250,10 @@ def load_as_unprivileged(folder: Path) -> dict:
                 corpus = load_corpus(folder)
                 report: dict[str, list[str] | str] = {
                     "stories": [s.path for s in corpus.stories],
-                    "problems": list(corpus.problems),
+                    "problems": list(said(corpus.problems)),
                 }
+            except NoStories as error:
+                report = {"error": no_stories_text(error.root, error.problems)}
             except CorpusError as error:
                 report = {"error": str(error)}
             except Exception:  # shown in the test's failure, not lost with the child
@@ -442,7 +452,7 @@ def test_binary_files_are_named_and_skipped(tmp_path, content, why):
     (tmp_path / "blob.txt").write_bytes(content)
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["tale.txt"]
-    assert [p for p in corpus.problems if p.startswith("Skipped blob.txt: it is not text") and why in p]
+    assert [p for p in said(corpus.problems) if p.startswith("Skipped blob.txt: it is not text") and why in p]
 
 
 def test_notepads_unicode_text_is_read_by_its_byte_order_mark(tmp_path):
@@ -452,7 +462,7 @@ def test_notepads_unicode_text_is_read_by_its_byte_order_mark(tmp_path):
     corpus = load_corpus(tmp_path)
     assert [(s.path, s.title) for s in corpus.stories] == [("lamp.md", "The Lamp"), ("mill.txt", "The Mill")]
     assert [p.text for p in corpus.passages] == ["Maren lit the lamp.", "The wheel turned at dawn."]
-    assert corpus.problems == ()
+    assert said(corpus.problems) == ()
 
 
 def test_a_paragraph_or_heading_of_invisible_characters_alone_is_no_passage_or_chapter(tmp_path):
@@ -469,4 +479,4 @@ def test_a_paragraph_or_heading_of_invisible_characters_alone_is_no_passage_or_c
         ("Maren lit the lamp.", "Chapter One"),
         ("His sister slept.", "Chapter One"),
     ]
-    assert corpus.problems == ("Skipped blank.md: it has a title but no paragraphs; add some text.",)
+    assert said(corpus.problems) == ("Skipped blank.md: it has a title but no paragraphs; add some text.",)

@@ -505,11 +505,15 @@ def test_the_files_that_gave_no_story_are_matched_to_their_problems_in_one_pass(
     library = StoryLibrary.load(stories, store=store, force=True)
     skipped = json.loads((store.folder_for(stories) / MANIFEST).read_text())["about"]["skipped"]
     assert len(skipped) == 301
-    assert skipped["empty-042.txt"][1] == "Skipped empty-042.txt: it is empty; add some paragraphs or remove it."
-    assert skipped["odd: name.txt"][1].startswith("Skipped odd: name.txt: it is not UTF-8 text")
-    assert skipped["empty-042.txt"][2] == "no_text" and skipped["odd: name.txt"][2] == "unreadable"  # their codes
-    states = {path: state for path, (state, _, _) in skipped.items()}
+    assert skipped["empty-042.txt"][1] == {"file": "empty-042.txt", "cause": "empty"}  # data, not English
+    assert skipped["odd: name.txt"][1] == {
+        "file": "odd: name.txt",
+        "cause": "not_encoded",
+        "format": "UTF-8",
+        "count": 3,
+    }
+    states = {path: state for path, (state, _) in skipped.items()}
     problems = ReadCount(library.corpus.problems)
     found = saved_index._problems_by_path(states, list(states), problems, None)
-    assert {path: [state, problem, problem.reason] for path, (state, problem) in found.items()} == skipped
+    assert {path: [state, problem.as_data()] for path, (state, problem) in found.items()} == skipped
     assert problems.read == len(problems)

@@ -28,6 +28,7 @@ from bot.core.shelf import (
     story_file,
 )
 from bot.core.shelf_corpus import ShelfStoryText
+from bot.messages import upload_refusal_text
 from tests.cli.test_main import ROOT
 from tests.core.readers.format_fixtures import FIXTURES
 from tests.disk import small_disk
@@ -35,11 +36,11 @@ from tests.disk import small_disk
 
 @contextmanager
 def refused(refusal: UploadRefusal, *, name: str | None = None, detail: str = "") -> Iterator[None]:
-    """Expects a ShelfError for this reason, naming `name` and with `detail` in its detail."""
+    """Expects a ShelfError for this reason, naming `name` and with `detail` in what the uploader is told."""
     with pytest.raises(ShelfError) as caught:
         yield
     assert caught.value.refusal is refusal
-    assert detail in caught.value.detail
+    assert detail in upload_refusal_text(caught.value)
     if name is not None:
         assert caught.value.name == name
 

@@ -13,6 +13,7 @@ import pytest
 from bot.core.shelf import ShelfError, UploadRefusal, story_file
 from bot.core.upload_memory import ran_out_of_memory
 from bot.core.worker import story_file_in_worker
+from bot.messages import upload_refusal_text
 from bot.settings import MIN_UPLOAD_MB
 from tests.core.readers.test_epub import write_book, xhtml
 from tests.operations.test_change_shelf import word_file
@@ -88,7 +89,7 @@ async def test_within_the_ceiling_files_read_and_damaged_ones_are_still_unreadab
     read = await story_file_in_worker(word_file(3000), "echo.docx", None, seconds=MINUTES, megabytes=MIN_UPLOAD_MB)
     assert read.characters == 216_000
     damaged = await refusal(word_file(3000)[:-200], "echo.docx")
-    assert damaged.refusal is UploadRefusal.UNREADABLE and "not a readable Word" in damaged.detail
+    assert damaged.refusal is UploadRefusal.UNREADABLE and "not a readable Word" in upload_refusal_text(damaged)
 
 
 @pytest.mark.parametrize("paragraphs", [250_000, 280_000, 310_000])

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.corpus import CorpusError
+from bot.core.corpus import CorpusError, NoStories
 from bot.core.index import BM25Params
 from bot.core.library import StoryLibrary
 from bot.core.saved_index import IndexStore
+from bot.core.skipped import Cause, Problem, Refusal
 from bot.core.worker import ONE_BLAS_THREAD, WorkerProcess, load_in_worker, merge_in_worker
 from tests.best_hit import best_hit
 from tests.core.story_folder import library_facts, write_folder
@@ -119,8 +120,11 @@ async def test_the_event_loop_keeps_running_while_a_big_library_is_built(big_lib
 
 
 async def test_a_corpus_error_in_the_worker_reaches_the_caller(tmp_path):
-    with pytest.raises(CorpusError, match=r"no story files \(\.txt, \.md, "):
+    (tmp_path / "empty.md").write_text("")
+    with pytest.raises(NoStories) as caught:
         await load_in_worker(tmp_path, BM25Params(), None)
+    assert isinstance(caught.value, CorpusError) and caught.value.root == tmp_path
+    assert caught.value.problems == (Problem(file="empty.md", why=Refusal(cause=Cause.EMPTY)),)  # whole, as data
 
 
 async def test_a_saved_library_is_opened_here_rather_than_sent_back(big_library, tmp_path):

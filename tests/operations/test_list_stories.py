@@ -28,4 +28,4 @@ def test_skipped_files_are_listed_with_why(tmp_path):
     (tmp_path / "broken.txt").write_bytes(b"\xff\xff")
     listed = list_stories(StoryLibrary.load(tmp_path))
     assert listed.root == tmp_path and [s.path for s in listed.stories] == ["mill.txt"]
-    assert len(listed.skipped) == 1 and "broken.txt" in listed.skipped[0]
+    assert len(listed.skipped) == 1 and listed.skipped[0].file == "broken.txt"

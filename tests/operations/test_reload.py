@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 from bot.core.library import StoryLibrary
+from bot.core.readers import suffix_list
 from bot.messages import reload_text
 from bot.operations.library_holder import LibraryHolder
 from bot.operations.reload import Reloaded, reload
@@ -25,7 +26,7 @@ async def test_a_reload_names_what_was_added_changed_and_removed(tmp_path):
     assert reloaded.outcome is Reloaded.DONE and (reloaded.stories, reloaded.passages) == (3, 4)
     changes = reloaded.changes
     assert (changes.added, changes.changed, changes.removed) == (("new.md",), ("mill.txt",), ("old.txt",))
-    assert any(problem.startswith("Skipped broken.txt") for problem in reloaded.skipped)
+    assert any(problem.file == "broken.txt" for problem in reloaded.skipped)
     report = reload_text(reloaded)
     assert report.splitlines()[:4] == [
         "Reloaded: 3 stories, 4 passages.",
@@ -51,8 +52,17 @@ async def test_a_folder_with_no_story_left_keeps_the_old_library(tmp_path):
 
     failed = await reload(holder)
     assert failed.outcome is Reloaded.NO_STORIES and holder.current is library
-    assert str(corpus) in failed.detail
-    assert reload_text(failed).startswith("The reload failed; still using the stories I had.")
+    assert failed.folder == str(corpus) and failed.skipped == ()
+    assert reload_text(failed) == (
+        f"The reload failed; still using the stories I had. No stories could be loaded from {corpus}. It has no story "
+        f"files ({suffix_list()})."
+    )
+    (corpus / "empty.md").write_text("")
+    failed = await reload(holder)
+    assert failed.outcome is Reloaded.NO_STORIES and [problem.file for problem in failed.skipped] == ["empty.md"]
+    assert reload_text(failed).endswith(
+        f"from {corpus}. Skipped empty.md: it is empty; add some paragraphs or remove it."
+    )
     assert reload_text(failed, "Removed `mill.txt`.").startswith("Removed `mill.txt`. But the reload failed")
 
 

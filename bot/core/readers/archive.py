@@ -11,6 +11,8 @@ import io
 import zipfile
 import zlib
 
+from bot.core.skipped import Cause, Refusal, StoryRefused
+
 MAX_ENTRIES = 10_000
 MAX_UNPACKED_BYTES = 64 * 2**20
 """All that is unpacked from one archive: twice the largest story file, for the markup around the text."""
@@ -21,11 +23,11 @@ class SafeZip:
         try:
             self.archive = zipfile.ZipFile(io.BytesIO(raw))
         except (zipfile.BadZipFile, NotImplementedError, OSError, ValueError) as error:
-            raise ValueError(f"is not a readable {format_name} file ({error}); export it again") from error
+            raise StoryRefused(Refusal(cause=Cause.NOT_AN_ARCHIVE, format=format_name, detail=str(error))) from error
         self.format_name = format_name
         self.unpacked = 0
         if len(self.archive.infolist()) > MAX_ENTRIES:
-            raise ValueError(f"holds over {MAX_ENTRIES:,} files; it is no {format_name} story")
+            raise StoryRefused(Refusal(cause=Cause.TOO_MANY_ENTRIES, format=format_name, most=MAX_ENTRIES))
 
     def require_unpacked_size(self) -> None:
         """Raises ValueError unless the whole archive unpacks within the limit (for readers that unpack it all)."""
@@ -40,23 +42,20 @@ class SafeZip:
         try:
             info = self.archive.getinfo(name)
         except KeyError as error:
-            raise ValueError(f"lacks {name}, which every {self.format_name} file has; export it again") from error
+            raise StoryRefused(Refusal(cause=Cause.ENTRY_MISSING, format=self.format_name, name=name)) from error
         self._require_method(info)
         self._require_within(self.unpacked + info.file_size)
         try:
             data = self.archive.read(info)
         except (zipfile.BadZipFile, zlib.error, RuntimeError, OSError, EOFError, ValueError) as error:
-            raise ValueError(f"is damaged or encrypted ({name}: {error}); export it again") from error
+            raise StoryRefused(Refusal(cause=Cause.ENTRY_DAMAGED, name=name, detail=str(error))) from error
         self.unpacked += len(data)
         return data
 
     def _require_method(self, info: zipfile.ZipInfo) -> None:
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise ValueError(f"packs {info.filename} in a way {self.format_name} files do not; export it again")
+            raise StoryRefused(Refusal(cause=Cause.ENTRY_PACKING, format=self.format_name, name=info.filename))
 
     def _require_within(self, size: int) -> None:
         if size > MAX_UNPACKED_BYTES:
-            raise ValueError(
-                f"unpacks to over {MAX_UNPACKED_BYTES // 2**20} MB (a zip bomb, or far more than a story); "
-                "split it into several files"
-            )
+            raise StoryRefused(Refusal(cause=Cause.UNPACKS_TOO_LARGE, most=MAX_UNPACKED_BYTES))

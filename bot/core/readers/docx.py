@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
 from bot.core.readers.styles import StyleRole, style_role
+from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -127,5 +128,5 @@ class DocxReader:
                 elif role is not StyleRole.LEFT_OUT:
                     blocks.append(Block(_text(paragraph), heading=role is StyleRole.HEADING))
         except Exception as error:  # python-docx reads hostile files; whatever it raises, this file is unreadable
-            raise ValueError(f"is not a readable Word document ({error}); save it again as .docx") from error
+            raise StoryRefused(Refusal(cause=Cause.NOT_WORD, detail=str(error))) from error
         return story_text(title, blocks, author)

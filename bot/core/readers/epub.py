@@ -17,7 +17,8 @@ from urllib.parse import unquote
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.gutenberg import book_blocks
 from bot.core.readers.markup import blocks_of, local_name, lxml_etree, parse_xml, text_of
-from bot.core.readers.reader import LOCKED, Block, StoryText, story_text
+from bot.core.readers.reader import Block, StoryText, story_text
+from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -89,9 +90,9 @@ class EpubReader:
         container = parse_xml(book.read(CONTAINER), self.name, CONTAINER)
         package_path = next((r.get("full-path") for r in _children(container, "rootfile") if r.get("full-path")), None)
         if not package_path:
-            raise ValueError(f"names no package file in {CONTAINER}; export it again")
+            raise StoryRefused(Refusal(cause=Cause.NO_PACKAGE, name=CONTAINER))
         if package_path not in book.names():  # not a file "every EPUB has": this one's container names it
-            raise ValueError(f"lacks {package_path}, which its {CONTAINER} names as its package file; export it again")
+            raise StoryRefused(Refusal(cause=Cause.PACKAGE_MISSING, names=(package_path, CONTAINER)))
         package = parse_xml(book.read(package_path), self.name, package_path)
         items = {item.get("id", ""): item for item in _children(package, "item") if item.get("id") and item.get("href")}
 
@@ -104,15 +105,14 @@ class EpubReader:
             if ref.get("idref") in items and items[ref.get("idref", "")].get("media-type") in PAGE_TYPES
         ]
         if not spine:
-            raise ValueError("has no pages in its spine; export it again")
+            raise StoryRefused(Refusal(cause=Cause.NO_PAGES))
         present = book.names()
         missing = [page for page in dict.fromkeys(spine) if page not in present]
         if missing:
-            more = f" and {len(missing) - 1:,} more" if len(missing) > 1 else ""
-            raise ValueError(f"lacks {missing[0]}{more}, which its spine lists as pages of the book; export it again")
+            raise StoryRefused(Refusal(cause=Cause.PAGES_MISSING, name=missing[0], count=len(missing) - 1))
         encrypted = _encrypted(book)
         if any(page in encrypted for page in spine):
-            raise ValueError(LOCKED)
+            raise StoryRefused(Refusal(cause=Cause.LOCKED))
         marks = self._navigation(book, package, items, path_of)
         marks_of: dict[str, list[ChapterMark]] = {}  # by page, once: each page looking through all was quadratic
         for mark in marks:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.markup import local_name, lxml_etree, parse_xml
 from bot.core.readers.reader import Block, StoryText, story_text
+from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -95,8 +96,7 @@ def read_fb2(raw: bytes, name: str | None = None) -> StoryText:
     """The story of a FictionBook file's bytes (`name`: the file in a zip it was packed in, for messages)."""
     root = parse_xml(raw, FORMAT_NAME, name)
     if local_name(root) != "fictionbook":
-        held = f"{name} holds" if name else "it holds"
-        raise ValueError(f"is not a FictionBook book ({held} <{local_name(root)}>); export it again as FB2")
+        raise StoryRefused(Refusal(cause=Cause.NOT_FB2, name=name or "", detail=local_name(root)))
     bodies = [child for child in root.iterchildren() if local_name(child) == "body"]
     books = [body for body in bodies if (body.get("name") or "").casefold() not in NOTES_BODIES] or bodies[:1]
     title_info = _first(root, ("description", "title-info"))
@@ -130,6 +130,5 @@ class ZippedFb2Reader:
         archive = SafeZip(raw, self.name)
         books = sorted(name for name in archive.names() if _is_book(name))
         if len(books) != 1:
-            found = f"{len(books):,} .fb2 files" if books else "no .fb2 file"
-            raise ValueError(f"holds {found}, where it should hold one book; unzip it and add the .fb2 files")
+            raise StoryRefused(Refusal(cause=Cause.FB2_COUNT, count=len(books)))
         return read_fb2(archive.read(books[0]), books[0])

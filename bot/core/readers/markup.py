@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.readers.plain_text import as_utf8
 from bot.core.readers.reader import Block, ExtraMissing
+from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
     from lxml.etree import HTMLParser, XMLParser, _Element
@@ -111,7 +112,7 @@ def parse_html(raw: bytes, format_name: str) -> _Element:
 
     raw = as_utf8(raw)  # a page saved as "Unicode" (UTF-16 with its byte order mark) holds NUL bytes, and is text
     if b"\0" in raw:
-        raise ValueError("is not text: it holds NUL bytes (a binary file?); save it as HTML")
+        raise StoryRefused(Refusal(cause=Cause.HTML_NUL_BYTES))
     _require_few_attributes(raw)
     try:
         raw.decode("utf-8")
@@ -130,7 +131,7 @@ def parse_html(raw: bytes, format_name: str) -> _Element:
     try:
         root = html.document_fromstring(raw, parser=parser)
     except (etree.LxmlError, ValueError) as error:  # "Document is empty", and the like
-        raise ValueError(f"is not readable {format_name} ({error})") from error
+        raise StoryRefused(Refusal(cause=Cause.NOT_MARKUP, format=format_name, detail=str(error))) from error
     _require_whole(parser)
     return root
 
@@ -144,7 +145,7 @@ def _require_few_attributes(raw: bytes) -> None:
         if len(tag) > 2 * MAX_ATTRIBUTES:
             words = set(_QUOTED_VALUE.sub(b"= ", tag).replace(b"/", b" ").split()[1:])  # not the tag's name
             if len(words) > MAX_ATTRIBUTES:
-                raise ValueError(f"has a tag of over {MAX_ATTRIBUTES:,} attributes, which no page has; save it again")
+                raise StoryRefused(Refusal(cause=Cause.TOO_MANY_ATTRIBUTES, most=MAX_ATTRIBUTES))
 
 
 def parse_xml(raw: bytes, format_name: str, name: str | None = None) -> _Element:
@@ -161,13 +162,12 @@ def parse_xml(raw: bytes, format_name: str, name: str | None = None) -> _Element
         remove_pis=True,
         recover=True,
     )
-    unreadable = f"holds {name}, which is not readable XML" if name else "is not readable XML"
     try:
         root = etree.fromstring(raw, parser)
     except etree.XMLSyntaxError as error:
-        raise ValueError(f"{unreadable} ({error}); export it again") from error
+        raise StoryRefused(Refusal(cause=Cause.NOT_XML, name=name or "", detail=str(error))) from error
     if root is None:
-        raise ValueError(f"{unreadable}; export it again")
+        raise StoryRefused(Refusal(cause=Cause.NOT_XML, name=name or ""))
     _require_whole(parser)
     return root
 
@@ -181,10 +181,10 @@ def _require_whole(parser: XMLParser[_Element] | HTMLParser[_Element]) -> None:
         if error.type_name != "ERR_RESOURCE_LIMIT":
             continue
         if error.message.startswith("Excessive depth"):
-            raise ValueError(f"is nested too deeply to be read whole ({error.message}); save it again")
+            raise StoryRefused(Refusal(cause=Cause.NESTED_TOO_DEEP, detail=error.message))
         if "amplification" in error.message:
-            raise ValueError('uses entities that expand to far more than the file (a "billion laughs"); save it again')
-        raise ValueError(f"holds more in one piece than can be read whole ({error.message}); save it again")
+            raise StoryRefused(Refusal(cause=Cause.ENTITY_EXPANSION))
+        raise StoryRefused(Refusal(cause=Cause.PIECE_TOO_LARGE, detail=error.message))
 
 
 def local_name(element: _Element) -> str:

@@ -18,6 +18,7 @@ from bot.core.readers.archive import SafeZip
 from bot.core.readers.markup import lxml_etree, parse_xml
 from bot.core.readers.reader import Block, StoryText, story_text
 from bot.core.readers.styles import StyleRole, style_role
+from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -116,11 +117,11 @@ class OdtReader:
         if MANIFEST in present:
             manifest = parse_xml(document.read(MANIFEST), self.name, MANIFEST)
             if next(manifest.iter(_ENCRYPTION), None) is not None:
-                raise ValueError("is protected with a password; save it again without one")
+                raise StoryRefused(Refusal(cause=Cause.ODT_PASSWORD))
         content = parse_xml(document.read(CONTENT), self.name, CONTENT)
         body = content.find(f"{_OFFICE}body/{_OFFICE}text")
         if body is None:
-            raise ValueError("holds no text document (a spreadsheet or a presentation?); save the story as .odt")
+            raise StoryRefused(Refusal(cause=Cause.NOT_TEXT_DOCUMENT))
         title = author = None
         if META in present:
             meta = parse_xml(document.read(META), self.name, META)

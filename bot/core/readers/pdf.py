@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING
 
 from bot.core.readers.archive import MAX_UNPACKED_BYTES
 from bot.core.readers.pdf_shown import ShownText
-from bot.core.readers.reader import LOCKED, Block, ExtraMissing, StoryText, story_text
+from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
 from bot.core.readers.text import is_roman
-from bot.core.skipped import SkipReason, StoryRefused
+from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
     import pypdf
@@ -53,7 +53,7 @@ text: a page of 1 MB on one line took 3 s of CPU, one of 2 MB 28 s, 64 MB of pag
 busy machine)."""
 
 
-class _Refused(ValueError):
+class _Refused(StoryRefused):
     """This reader's own reason to skip the file (pypdf's errors are reported as unreadable)."""
 
 
@@ -171,23 +171,18 @@ def _require_content_within(pages: list[pypdf.PageObject]) -> None:
         contents = page.get_contents()
         size = len(contents.get_data()) if contents is not None else 0
         if size > MAX_PAGE_BYTES:
-            raise _Refused(
-                f"has a page that unpacks to over {MAX_PAGE_BYTES // 2**20} MB (a page of a book takes some "
-                "kilobytes); export it again"
-            )
+            raise _Refused(Refusal(cause=Cause.PAGE_TOO_LARGE, most=MAX_PAGE_BYTES))
         unpacked += size
         if unpacked > MAX_UNPACKED_BYTES:
-            raise _Refused(f"unpacks to over {MAX_UNPACKED_BYTES // 2**20} MB of page content; split it")
+            raise _Refused(Refusal(cause=Cause.CONTENT_TOO_LARGE, most=MAX_UNPACKED_BYTES))
 
 
 def _too_many() -> _Refused:
-    return _Refused(f"draws over {MAX_OPERATIONS:,} operations (a form drawn over and over); split it")
+    return _Refused(Refusal(cause=Cause.TOO_MANY_OPERATIONS, most=MAX_OPERATIONS))
 
 
 def _too_much_text() -> _Refused:
-    return _Refused(
-        f"shows over {MAX_PAGE_TEXT:,} characters on one page (a page of a book shows a few thousand); export it again"
-    )
+    return _Refused(Refusal(cause=Cause.TOO_MUCH_TEXT, most=MAX_PAGE_TEXT))
 
 
 def _blocks(lines: list[Line]) -> list[Block]:
@@ -221,8 +216,8 @@ def _blocks(lines: list[Line]) -> list[Block]:
     return blocks
 
 
-def _unreadable(error: Exception) -> ValueError:
-    return ValueError(f"is not a readable PDF ({type(error).__name__}: {error}); export it again")
+def _unreadable(error: Exception) -> StoryRefused:
+    return StoryRefused(Refusal(cause=Cause.NOT_PDF, detail=f"{type(error).__name__}: {error}"))
 
 
 def _text_title(reader: pypdf.PdfReader) -> str | None:
@@ -247,22 +242,19 @@ class PdfReader:
             with _PYPDF_WARNINGS.watched() as warned:
                 reader = pypdf.PdfReader(io.BytesIO(raw))
                 if reader.is_encrypted and not reader.decrypt(""):
-                    raise _Refused("is encrypted; save it again without a password")
+                    raise _Refused(Refusal(cause=Cause.PDF_PASSWORD))
                 title = _text_title(reader)
                 lines = _lines(reader)
             if warned.forms_skipped:  # pypdf's own limit, a form drawn over and over as MAX_OPERATIONS is
-                raise _Refused("draws its forms too many times on a page (a form drawn over and over); split it")
+                raise _Refused(Refusal(cause=Cause.FORMS_TOO_OFTEN))
         except _Refused:
             raise
         except NotImplementedError as error:
             if str(error).startswith(_OTHER_HANDLER):
-                raise _Refused(LOCKED) from error
+                raise _Refused(Refusal(cause=Cause.LOCKED)) from error
             raise _unreadable(error) from error
         except Exception as error:  # pypdf reads hostile files; whatever it raises, this file is unreadable
             raise _unreadable(error) from error
         if not lines:
-            raise StoryRefused(
-                "has no text, only images (a scanned book?); run it through OCR first, or use its text",
-                SkipReason.NO_TEXT,
-            )
+            raise StoryRefused(Refusal(cause=Cause.IMAGES_ONLY))
         return story_text(title and _well_formed(title), _blocks(lines))

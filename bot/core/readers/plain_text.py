@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Callable
 
 from bot.core.invisible_characters import CONTROL_CHARACTERS
-from bot.core.skipped import SkipReason, StoryRefused
+from bot.core.skipped import Cause, Refusal, StoryRefused
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
@@ -36,9 +36,8 @@ def as_utf8(raw: bytes) -> bytes:
             try:
                 return raw[len(mark) :].decode(encoding).encode()
             except UnicodeDecodeError as error:
-                raise ValueError(
-                    f"is not {encoding[:6].upper()} text (byte {error.start + len(mark)}); save it as UTF-8"
-                ) from error
+                why = Refusal(cause=Cause.NOT_ENCODED, format=encoding[:6].upper(), count=error.start + len(mark))
+                raise StoryRefused(why) from error
     return raw
 
 
@@ -48,7 +47,7 @@ def utf8_text(raw: bytes) -> str:
     try:
         return as_utf8(raw).decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ValueError(f"is not UTF-8 text (byte {error.start}); save it as UTF-8") from error
+        raise StoryRefused(Refusal(cause=Cause.NOT_ENCODED, format="UTF-8", count=error.start)) from error
 
 
 def decoded(raw: bytes) -> str:
@@ -56,16 +55,16 @@ def decoded(raw: bytes) -> str:
     empty files. NUL bytes are refused: 31 MB of them would otherwise be tens of thousands of empty passages."""
     raw = as_utf8(raw)
     if b"\0" in raw:
-        raise ValueError("is not text: it holds NUL bytes (a binary file, or UTF-16 text?); save it as UTF-8 text")
+        raise StoryRefused(Refusal(cause=Cause.NUL_BYTES))
     control_bytes = len(raw.translate(None, _TEXT_BYTES))
     if control_bytes > MAX_CONTROL_SHARE * len(raw):
-        raise ValueError("is not text: it is full of control bytes (a binary file?); save the story as UTF-8 text")
+        raise StoryRefused(Refusal(cause=Cause.CONTROL_BYTES))
     text = utf8_text(raw)
     if control_bytes or _C1_CONTROL.search(raw):  # the few left, as other formats' readers drop them
         text = text.translate(CONTROL_CHARACTERS)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
-        raise StoryRefused("is empty; add some paragraphs or remove it", SkipReason.NO_TEXT)
+        raise StoryRefused(Refusal(cause=Cause.EMPTY))
     return text
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.core.invisible_characters import CONTROL_CHARACTERS
+from bot.core.skipped import Cause, Refusal, StoryRefused
 
 
 @dataclass(frozen=True)
@@ -46,22 +47,11 @@ class Reader(Protocol):
         ...
 
 
-LOCKED = "is locked with DRM (its pages are encrypted); only DRM-free books can be read"
-"""Why a book sold with DRM is skipped, said after "it": no export mends it."""
-
-
-INSTALLED_THEN = "and reload"
-"""How ExtraMissing's message ends: what the bot's owner does once the extra is installed (Discord's /reload). The
-command line, which has no reload, says its own step in its place (bot.messages.command_line_problem)."""
-
-
-class ExtraMissing(ValueError):
+class ExtraMissing(StoryRefused):
     """The format's reader needs packages of an optional extra that is not installed."""
 
     def __init__(self, format_name: str, extra: str = "formats"):
-        super().__init__(
-            f"needs the optional {format_name} reader; install it with pip install -e '.[{extra}]' {INSTALLED_THEN}"
-        )
+        super().__init__(Refusal(cause=Cause.NEEDS_READER, format=format_name, detail=extra))
 
 
 def clean(text: str) -> str:

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from bot.core.readers.reader import Block, StoryText, story_text
 from bot.core.readers.styles import StyleRole, style_role
+from bot.core.skipped import Cause, Refusal, StoryRefused
 
 MAX_DEPTH = 1024
 """Groups nested deeper than this are no document (word processors nest a few dozen deep)."""
@@ -195,9 +196,7 @@ class _Document:
                 elif word == b"bin":
                     position = match.end() + max(int(number or 0), 0)
                     if position > len(raw):
-                        raise ValueError(
-                            "says more binary data follows than it holds (it is cut short?); save it again as RTF"
-                        )
+                        raise StoryRefused(Refusal(cause=Cause.RTF_DATA_SHORT))
                     break  # the tokens go on after the data
                 elif word is not None and (
                     word in _MEANINGFUL or self.unicode_skip or self.group.destination is not Destination.TEXT
@@ -205,9 +204,7 @@ class _Document:
                     self._word(word, None if number is None else int(number))
             else:
                 if self.open:
-                    raise ValueError(
-                        f"ends inside {len(self.open):,} unclosed group(s) (it is cut short?); save it again as RTF"
-                    )
+                    raise StoryRefused(Refusal(cause=Cause.RTF_UNCLOSED, count=len(self.open)))
                 ended = True
         self._paragraph_end()
         title = _joined(self.parts[Destination.TITLE]) or self.title_paragraph
@@ -215,7 +212,7 @@ class _Document:
 
     def _open(self) -> None:
         if len(self.open) >= MAX_DEPTH:
-            raise ValueError(f"nests groups over {MAX_DEPTH:,} deep, more than any document; save it again as RTF")
+            raise StoryRefused(Refusal(cause=Cause.RTF_TOO_DEEP, most=MAX_DEPTH))
         self.open.append(self.group)
         self.unicode_skip = 0
         if self.group.destination is Destination.STYLES:
@@ -362,5 +359,5 @@ class RtfReader:
 
     def read(self, raw: bytes) -> StoryText:
         if _START.match(raw) is None:
-            raise ValueError("is not Rich Text: it does not begin with {\\rtf; save it again as RTF")
+            raise StoryRefused(Refusal(cause=Cause.NOT_RTF))
         return _Document().read(raw)

@@ -9,6 +9,7 @@ from bot.core.corpus import load_corpus
 from tests.core.readers.format_fixtures import FIXTURES, write_zipped_fb2
 from tests.core.readers.test_docx import write_docx  # skips without the formats extra, as this module must
 from tests.core.readers.test_epub import write_epub
+from tests.said import said
 
 CENTRAL_ENTRY = b"PK\x01\x02"
 
@@ -33,5 +34,5 @@ def test_an_archive_that_needs_a_newer_zip_than_python_reads_is_named_and_skippe
     (tmp_path / "mill.md").write_text("# The Mill\n\nThe miller ground rye by the river.")
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["mill.md"]
-    (problem,) = corpus.problems
+    (problem,) = said(corpus.problems)
     assert problem.startswith(f"Skipped {name}:") and "export it again" in problem

@@ -4,6 +4,7 @@ import pytest
 
 from bot.core.corpus import load_corpus
 from tests.core.readers.lighthouse import AUTHOR, CHAPTERS, TITLE, check_story
+from tests.said import said
 
 docx = pytest.importorskip("docx", reason="the Word reader needs the formats extra: pip install -e '.[formats]'")
 
@@ -44,7 +45,7 @@ def test_a_word_bomb_or_a_file_that_is_no_document_is_named_and_skipped(tmp_path
         bomb.writestr("word/media/image1.png", bytes(65 * 2**20))
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["good.docx"]
-    problems = {p.split(":")[0]: p for p in corpus.problems}
+    problems = {p.split(":")[0]: p for p in said(corpus.problems)}
     assert "is not a readable Word (.docx) file" in problems["Skipped fake.docx"]
     assert "unpacks to over 64 MB" in problems["Skipped bomb.docx"]
 
@@ -114,8 +115,8 @@ def test_table_rows_and_cells_in_content_controls_are_read_where_they_stand(tmp_
     # be one too: only the rows and cells standing directly in the table were read, the rest lost in silence.
     document = docx.Document()
     table = document.add_table(rows=3, cols=2)
-    for row, (night, said) in enumerate([("Monday", "Calm."), ("Tuesday", "Gale."), ("Wednesday", "Fog.")]):
-        table.cell(row, 0).text, table.cell(row, 1).text = night, said
+    for row, (night, weather) in enumerate([("Monday", "Calm."), ("Tuesday", "Gale."), ("Wednesday", "Fog.")]):
+        table.cell(row, 0).text, table.cell(row, 1).text = night, weather
     rows = [row._tr for row in table.rows]
     wrapped(wrapped(rows[1], "w:sdtContent"), "w:sdt")
     wrapped(wrapped(rows[2].tc_lst[1], "w:sdtContent"), "w:sdt")

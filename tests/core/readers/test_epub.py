@@ -7,6 +7,7 @@ import bot.core.readers.archive as archive
 import bot.core.readers.epub as epub
 from bot.core.corpus import load_corpus, read_story
 from tests.core.readers.lighthouse import AUTHOR, CHAPTERS, LICENSE, TITLE, check_story
+from tests.said import said
 from tests.steps import lines_run_in
 
 pytest.importorskip("lxml", reason="the EPUB reader needs the formats extra: pip install -e '.[formats]'")
@@ -106,7 +107,7 @@ def test_broken_bombed_and_entity_laden_epubs_are_named_and_skipped(tmp_path, mo
         book.writestr("OEBPS/content.opf", billion)
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["good.epub"]
-    problems = {p.split(":")[0]: p for p in corpus.problems}
+    problems = {p.split(":")[0]: p for p in said(corpus.problems)}
     assert "not a readable EPUB file" in problems["Skipped not-a-zip.epub"]
     assert "unpacks to over 64 MB" in problems["Skipped bomb.epub"]
     assert "billion laughs" in problems["Skipped laughs.epub"]  # refused unexpanded: libxml2 stops reading there
@@ -124,7 +125,7 @@ def test_an_epub_whose_packed_page_is_damaged_is_named_and_skipped(tmp_path):
     (tmp_path / "damaged.epub").write_bytes(damaged)
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["good.epub"]
-    (problem,) = corpus.problems
+    (problem,) = said(corpus.problems)
     assert problem.startswith("Skipped damaged.epub:") and "is damaged or encrypted" in problem
 
 
@@ -135,7 +136,7 @@ def test_without_the_formats_extra_the_file_is_named_with_the_extra_to_install(t
     monkeypatch.setitem(sys.modules, "lxml.etree", None)
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["notes.txt"]
-    assert corpus.problems == (
+    assert said(corpus.problems) == (
         "Skipped keeper.epub: it needs the optional EPUB reader; install it with pip install -e '.[formats]' "
         "and reload.",
     )
@@ -191,7 +192,7 @@ def test_an_epub_whose_spine_lists_a_page_it_lacks_names_the_page(tmp_path):
     (tmp_path / "long.epub").rename(tmp_path / "whole.epub")
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["whole.epub"]
-    assert corpus.problems == (
+    assert said(corpus.problems) == (
         "Skipped torn.epub: it lacks OEBPS/p5.xhtml and 1 more, which its spine lists as pages of the book; "
         "export it again.",
     )
@@ -239,7 +240,7 @@ def test_an_epub_whose_container_names_a_package_it_lacks_names_the_package(tmp_
     with zipfile.ZipFile(tmp_path / "torn.epub", "w") as book:
         book.writestr("META-INF/container.xml", CONTAINER.replace("OEBPS/content.opf", "OEBPS/book.opf"))
     write_epub(tmp_path / "whole.epub")
-    assert load_corpus(tmp_path).problems == (
+    assert said(load_corpus(tmp_path).problems) == (
         "Skipped torn.epub: it lacks OEBPS/book.opf, which its META-INF/container.xml names as its package file; "
         "export it again.",
     )
@@ -256,7 +257,7 @@ def test_an_epub_whose_manifest_names_navigation_it_lacks_is_read_by_its_heading
                 book.writestr(info, whole.read(info))
     (tmp_path / "whole.epub").unlink()
     corpus = load_corpus(tmp_path)
-    assert corpus.problems == () and [s.title for s in corpus.stories] == [TITLE]
+    assert said(corpus.problems) == () and [s.title for s in corpus.stories] == [TITLE]
     chapters = [(p.chapter, p.text) for p in corpus.passages]
     assert chapters == [(f"Chapter {n}", text) for n, texts in enumerate(CHAPTERS.values(), 1) for text in texts]
 
@@ -287,6 +288,6 @@ def test_an_epub_locked_with_drm_is_named_as_such(tmp_path):
     (tmp_path / "plain.epub").unlink()
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["fonts.epub"]
-    assert corpus.problems == (
+    assert said(corpus.problems) == (
         "Skipped locked.epub: it is locked with DRM (its pages are encrypted); only DRM-free books can be read.",
     )

@@ -1,5 +1,4 @@
 import io
-import re
 import shutil
 import zipfile
 
@@ -8,8 +7,11 @@ import pytest
 import bot.core.readers.archive as archive
 from bot.core.corpus import load_corpus
 from bot.core.readers.odt import OdtReader
+from bot.core.skipped import StoryRefused
+from bot.messages import refusal_text
 from tests.core.readers.format_fixtures import FIXTURES, SKRIPKA_BLOCKS, SKRIPKA_TITLE
 from tests.core.readers.lighthouse import AUTHOR, CHAPTERS, check_story
+from tests.said import said
 
 pytest.importorskip("lxml", reason="the OpenDocument reader needs the formats extra: pip install -e '.[formats]'")
 
@@ -122,8 +124,9 @@ def test_the_text_as_it_stands_without_notes_comments_frames_and_generated_lists
     ids=["spreadsheet", "no-content", "deep"],
 )
 def test_what_is_no_text_document_gets_a_friendly_reason(parts, reason):
-    with pytest.raises(ValueError, match="^" + re.escape(reason)):
+    with pytest.raises(StoryRefused) as refused:
         OdtReader().read(odt(parts))
+    assert refusal_text(refused.value.refusal).startswith(reason)
 
 
 def test_a_bomb_a_protected_a_fake_and_an_entity_laden_odt_are_named_and_skipped(tmp_path):
@@ -143,7 +146,7 @@ def test_a_bomb_a_protected_a_fake_and_an_entity_laden_odt_are_named_and_skipped
     (tmp_path / "laughs.odt").write_bytes(odt({"content.xml": billion}))
     corpus = load_corpus(tmp_path)
     assert [story.path for story in corpus.stories] == ["good.odt"]
-    problems = {problem.split(":")[0]: problem for problem in corpus.problems}
+    problems = {problem.split(":")[0]: problem for problem in said(corpus.problems)}
     assert "unpacks to over 64 MB" in problems["Skipped bomb.odt"]
     assert "is protected with a password; save it again without one" in problems["Skipped protected.odt"]
     assert "is not a readable OpenDocument text (.odt) file" in problems["Skipped fake.odt"]

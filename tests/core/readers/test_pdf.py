@@ -13,6 +13,7 @@ from bot.core.stored_text import unpack_story
 from tests.cli.test_main import command_environment, run
 from tests.core.readers.lighthouse import CHAPTERS, TITLE, check_story
 from tests.core.test_stored_text import UNPACKED
+from tests.said import said
 
 pytest.importorskip("pypdf", reason="the PDF reader needs the formats extra: pip install -e '.[formats]'")
 fpdf = pytest.importorskip("fpdf", reason="the PDF tests write their PDFs with fpdf2 (in the test extra)")
@@ -66,7 +67,7 @@ def test_a_scanned_pdf_without_text_is_named_and_skipped(tmp_path):
     (tmp_path / "fake.pdf").write_bytes(b"%PDF-1.7\nnot really\n")
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["keeper.pdf"]
-    problems = {p.split(":")[0]: p for p in corpus.problems}
+    problems = {p.split(":")[0]: p for p in said(corpus.problems)}
     assert "has no text, only images (a scanned book?)" in problems["Skipped scan.pdf"]
     assert "Skipped fake.pdf" in problems
 
@@ -77,7 +78,7 @@ def test_a_pdf_whose_pages_unpack_past_the_limit_is_skipped(tmp_path, monkeypatc
     monkeypatch.setattr(pdf_reader, "MAX_UNPACKED_BYTES", 1000)  # this book's pages unpack to more
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["notes.txt"]
-    assert [p for p in corpus.problems if p.startswith("Skipped keeper.pdf: it unpacks to over")]
+    assert [p for p in said(corpus.problems) if p.startswith("Skipped keeper.pdf: it unpacks to over")]
 
 
 STORIES_COMMAND = "from bot.program import main; raise SystemExit(main())"
@@ -160,7 +161,7 @@ def test_a_pdf_whose_forms_draw_forms_past_the_limit_is_skipped(tmp_path, monkey
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["keeper.pdf", "one-form.pdf"]
     too_many = "it draws over 20,000 operations (a form drawn over and over); split it."
-    assert list(corpus.problems) == [f"Skipped forms.pdf: {too_many}"]
+    assert list(said(corpus.problems)) == [f"Skipped forms.pdf: {too_many}"]
     # pypdf said "Impossible to decode XFormObject /X: draws over..." on stderr too: the file was named twice. The
     # command reads it in a worker process (bot.core.timed_reading), with the limits as they are: its page's text.
     too_much = "it shows over 100,000 characters on one page (a page of a book shows a few thousand); export it again."
@@ -195,7 +196,7 @@ def test_a_page_showing_more_text_than_a_page_holds_is_refused_before_its_text_i
     write_pages(tmp_path / "one-line.pdf", [shown(line, 100_000 // len(line) + 1)])
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["keeper.pdf"]
-    assert list(corpus.problems) == [
+    assert list(said(corpus.problems)) == [
         "Skipped one-line.pdf: it shows over 100,000 characters on one page (a page of a book shows a few "
         "thousand); export it again."
     ]
@@ -206,7 +207,7 @@ def test_a_page_that_unpacks_past_what_a_page_takes_is_refused_before_it_is_pars
     comment = b"% a comment, which pypdf reads a byte at a time\n"
     write_pages(tmp_path / "heavy.pdf", [shown(b"A story.", 1) + b"\n" + comment * 360_000])
     (tmp_path / "notes.txt").write_text("Plain words.")
-    assert list(load_corpus(tmp_path).problems) == [
+    assert list(said(load_corpus(tmp_path).problems)) == [
         "Skipped heavy.pdf: it has a page that unpacks to over 16 MB (a page of a book takes some kilobytes); "
         "export it again."
     ]
@@ -221,7 +222,7 @@ def test_a_book_with_an_illustration_drawn_in_curves_is_read_whole(tmp_path):
         [shown(b"The fox ran to the river.", 1), shown(b"The owl watched.", 1) + b"\n" + picture],
     )
     corpus = load_corpus(tmp_path)
-    assert not corpus.problems
+    assert not said(corpus.problems)
     text = " ".join(p.text for p in corpus.passages)
     assert "The fox ran to the river." in text and "The owl watched." in text
 
@@ -233,7 +234,7 @@ def test_a_pdf_whose_pages_unpack_past_the_limit_is_refused_before_any_page_is_r
     (tmp_path / "notes.txt").write_text("Plain words.")
     monkeypatch.setattr(pdf_reader, "MAX_OPERATIONS", 20)
     monkeypatch.setattr(pdf_reader, "MAX_UNPACKED_BYTES", 2**20)
-    assert list(load_corpus(tmp_path).problems) == [
+    assert list(said(load_corpus(tmp_path).problems)) == [
         "Skipped long.pdf: it unpacks to over 1 MB of page content; split it."
     ]
 
@@ -296,7 +297,7 @@ def test_a_page_in_a_two_byte_font_counts_the_characters_it_shows_not_their_byte
     assert [s.path for s in corpus.stories] == ["forest.pdf"]
     text = " ".join(passage.text for passage in corpus.passages)
     assert text.count("Émile rêvait de la forêt.") == len(under) // len(FOREST)
-    assert list(corpus.problems) == [
+    assert list(said(corpus.problems)) == [
         "Skipped too-much.pdf: it shows over 100,000 characters on one page (a page of a book shows a few "
         "thousand); export it again."
     ]
@@ -311,7 +312,7 @@ def test_a_form_counts_in_its_own_font_and_the_page_in_its_font_again_after_it(t
     write_two_byte_page(tmp_path / "over.pdf", "", mill * (60_000 // len(mill)), forest)  # 60,000 + 46,000
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["under.pdf"]
-    assert list(corpus.problems) == [
+    assert list(said(corpus.problems)) == [
         "Skipped over.pdf: it shows over 100,000 characters on one page (a page of a book shows a few "
         "thousand); export it again."
     ]
@@ -361,6 +362,6 @@ def test_a_pdf_locked_with_drm_is_named_as_such(tmp_path):
     write_pdf(tmp_path / "free.pdf")
     corpus = load_corpus(tmp_path)
     assert [s.path for s in corpus.stories] == ["free.pdf"]
-    assert corpus.problems == (
+    assert said(corpus.problems) == (
         "Skipped bought.pdf: it is locked with DRM (its pages are encrypted); only DRM-free books can be read.",
     )

@@ -1,12 +1,14 @@
-import re
 import shutil
 
 import pytest
 
 from bot.core.corpus import load_corpus
 from bot.core.readers.rtf import MAX_DEPTH, RtfReader
+from bot.core.skipped import StoryRefused
+from bot.messages import refusal_text
 from tests.core.readers.format_fixtures import FIXTURES, SKRIPKA_BLOCKS, SKRIPKA_TITLE
 from tests.core.readers.lighthouse import AUTHOR, CHAPTERS, TITLE, check_story
+from tests.said import said
 
 
 def read(rtf: bytes) -> tuple[str | None, list[tuple[str, bool]]]:
@@ -101,8 +103,9 @@ def test_what_is_not_text_is_left_out_and_fields_read_as_shown():
     ids=["not-rtf", "deep", "ten-million-braces", "huge-bin", "unterminated"],
 )
 def test_hostile_and_broken_rtf_gets_a_friendly_reason(rtf, reason):
-    with pytest.raises(ValueError, match="^" + re.escape(reason)):
+    with pytest.raises(StoryRefused) as refused:
         RtfReader().read(rtf)
+    assert refusal_text(refused.value.refusal).startswith(reason)
 
 
 def test_broken_rtf_is_named_and_skipped_while_the_rest_load(tmp_path):
@@ -110,7 +113,7 @@ def test_broken_rtf_is_named_and_skipped_while_the_rest_load(tmp_path):
     (tmp_path / "cut.rtf").write_bytes((FIXTURES / "lighthouse.rtf").read_bytes()[:5000])
     corpus = load_corpus(tmp_path)
     assert [story.path for story in corpus.stories] == ["keeper.rtf"]
-    (problem,) = corpus.problems
+    (problem,) = said(corpus.problems)
     assert problem.startswith("Skipped cut.rtf: it ends inside ") and "unclosed group(s) (it is cut short?)" in problem
 
 
