@@ -64,8 +64,9 @@ from bot.core.trusted_files import UntrustedIndex, require_trusted
 
 log = logging.getLogger(__name__)
 
-FORMAT = 4
-"""4: postings bit-packed; 3: segments, each with its stories' texts, people and words."""
+FORMAT = 5
+"""5: each skipped file kept as its problem's data (bot.core.skipped.Problem.as_data), not as its message; 4: postings
+bit-packed; 3: segments, each with its stories' texts, people and words."""
 MIN_SAVED_PASSAGES = 20_000
 """Smaller libraries build in a few seconds: saved only when asked (`python -m bot index`)."""
 LEFTOVERS = (".build-", REMOVING)

@@ -517,3 +517,37 @@ def test_the_files_that_gave_no_story_are_matched_to_their_problems_in_one_pass(
     found = saved_index._problems_by_path(states, list(states), problems, None)
     assert {path: [state, problem.as_data()] for path, (state, problem) in found.items()} == skipped
     assert problems.read == len(problems)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        lambda state, data: [state, "Skipped empty.md: it is empty; add some paragraphs or remove it.", "no_text"],
+        lambda state, data: [state, data | {"cause": "a_cause_of_a_later_version"}],
+        lambda state, data: [state, data | {"count": "3"}],
+        lambda state, data: [state, data | {"file": "another.md"}],
+        lambda state, data: [state, data | {"a_later_fact": 1}],
+    ],
+    ids=["format 4, its message", "unknown cause", "fact of another type", "another file", "unknown fact"],
+)
+def test_a_skipped_file_saved_in_a_shape_this_version_cannot_read_is_read_again(saved, caplog, entry):
+    """The manifest keeps each skipped file's problem as data (format 5); an entry of any other shape (format 4 kept
+    its message and code) is no damage: the index opens, that file alone is read again, and its entry saved anew."""
+    caplog.set_level(logging.INFO)
+    stories, store, built = saved
+    (stories / "empty.md").write_text("")
+    StoryLibrary.load(stories, store=store)
+    manifest = store.folder_for(stories) / MANIFEST
+    data = json.loads(manifest.read_text())
+    state, problem = data["about"]["skipped"]["empty.md"]
+    assert problem == {"file": "empty.md", "cause": "empty"}
+    data["about"]["skipped"]["empty.md"] = entry(state, problem)
+    manifest.write_text(json.dumps(data))
+    caplog.clear()
+    again = StoryLibrary.load(stories, store=store)
+    assert again.opened and not again.index_notes and "1 added or changed, 0 removed" in caplog.text
+    assert [problem.as_data() for problem in again.corpus.problems] == [problem]
+    assert answers(again) == answers(built)
+    assert json.loads(manifest.read_text())["about"]["skipped"]["empty.md"] == [state, problem]
+    caplog.clear()
+    assert StoryLibrary.load(stories, store=store).opened and "changed" not in caplog.text
