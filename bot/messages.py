@@ -490,6 +490,10 @@ OWNER_ONLY = (
     "stories are changed with /story add, /story replace and /story remove; /settings library hides the "
     "owner's library here."
 )
+UPLOAD_STOPPED = (
+    "I was stopped (restarted) before that file was added, so nothing changed; please upload it again in a minute."
+)
+"""What an upload is told when the bot stops while reading it."""
 SHELF_ACTIONS = {
     ShelfAction.ADDED: "added",
     ShelfAction.REPLACED: "replaced",
@@ -626,9 +630,9 @@ def upload_refusal_text(error: ShelfError, shown: Callable[[str], str] = str) ->
         return f"That file {refusal_text(error.why)}, so it was not added."
     if refusal is UploadRefusal.TOO_SLOW:
         return (
-            f"That file took longer than {error.size} seconds to read, so it was not added. Save it as a smaller "
-            "or simpler file (plain text or Markdown reads fastest; a PDF of scanned pages has no text to read) "
-            "and upload it again."
+            f"That file took longer than {counted_seconds(error.size)} to read, so it was not added. Save it as a "
+            "smaller or simpler file (plain text or Markdown reads fastest; a PDF of scanned pages has no text to "
+            "read) and upload it again."
         )
     if refusal is UploadRefusal.TOO_MUCH_MEMORY:
         return (

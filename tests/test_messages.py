@@ -217,3 +217,11 @@ def test_an_upload_its_reader_refuses_is_told_why_in_the_words_of_a_skipped_file
     assert told == f"That file {refusal_text(why)}, so it was not added."
     stopped = upload_refusal_text(ShelfError(UploadRefusal.UNREADABLE, name="book.epub", why=STOPPED))
     assert stopped == "That file stopped its reader, so it was not added."
+
+
+def test_an_upload_too_slow_to_read_names_its_limit_in_the_right_number() -> None:
+    def told(seconds: int) -> str:
+        return upload_refusal_text(ShelfError(UploadRefusal.TOO_SLOW, name="tower.pdf", size=seconds))
+
+    assert told(1).startswith("That file took longer than 1 second to read, so it was not added.")
+    assert told(60).startswith("That file took longer than 60 seconds to read, so it was not added.")

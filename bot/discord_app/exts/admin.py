@@ -50,6 +50,7 @@ from bot.messages import (
     OWNER_ONLY,
     RELOAD_OWNER_ONLY,
     SHELF_ACTIONS,
+    UPLOAD_STOPPED,
     database_trouble_text,
     reload_stopped_text,
     reload_text,
@@ -86,11 +87,6 @@ Where = Literal["this server", "the owner's library"]
 LIBRARY: Where = "the owner's library"
 CANCELLED = "Cancelled; nothing changed."
 WORKING = "Working on it…"
-
-
-UPLOAD_STOPPED = (
-    "I was stopped (restarted) before that file was added, so nothing changed; please upload it again in a minute."
-)
 
 
 def download_failed(detail: str = "") -> str:
