@@ -29,7 +29,7 @@ class ShelfStoryText:
 
     @classmethod
     def read(cls, story: int, name: str, data: bytes) -> ShelfStoryText:
-        """Raises ValueError with a reason when the file yields no story (a reader that changed since)."""
+        """Raises ValueError when the file yields no story (a reader that changed since): refusal_of says why."""
         title, passages = story_in(data, name)
         return cls(story, name, title, StoryPassages.of(passages))
 

@@ -43,7 +43,7 @@ class Reader(Protocol):
         ...
 
     def read(self, raw: bytes) -> StoryText:
-        """The story in these bytes; raises ValueError with what is wrong, said after "it" ("is not ...")."""
+        """The story in these bytes; raises StoryRefused (a ValueError) with why, as data (bot.messages words it)."""
         ...
 
 
