@@ -1,5 +1,5 @@
-"""A count said with its noun, for every message that counts: the front ends' (bot.messages) and the problems
-the core reports about story files, which it words itself."""
+"""A count said with its noun, for every message that counts: bot.messages's and the front ends' (the core words
+nothing)."""
 
 from __future__ import annotations
 
