@@ -1,9 +1,9 @@
 """What readers are told, in one wording for the command line, the console and Discord.
 
 The core and the operations (bot.operations) return reason codes and data (NoAnswer, IndexDamage, IndexNote,
-StoryFound, PersonFound, Reloaded, ShelfAction, ShelfRefusal, UploadRefusal, a database's Fault and the DatabaseTask
-it failed, and a BotRequest's reply); this
-module alone turns them into English, so both front ends say the same thing.
+StoryFound, PersonFound, Reloaded, ShelfAction, ShelfRefusal, UploadRefusal, a skipped file's Problem and its
+Refusal, a database's Fault and the DatabaseTask it failed, and a BotRequest's reply); this module alone turns them
+into English, so both front ends say the same thing.
 """
 
 from __future__ import annotations
@@ -319,7 +319,7 @@ _REFUSALS: dict[Cause, Callable[[Refusal], str]] = {
     Cause.RTF_TOO_DEEP: lambda r: f"nests groups over {r.most:,} deep, more than any document; save it again as RTF",
     Cause.NOT_RTF: lambda r: "is not Rich Text: it does not begin with {\\rtf; save it again as RTF",
 }
-"""Why a file was skipped, said after "it" ("it is empty; ..."), with what to do about it."""
+"""Why a file was skipped, said after "it" ("it is empty; ..."; a name's, after "its"), with what to do about it."""
 
 
 def counted_seconds(seconds: float) -> str:
