@@ -131,7 +131,7 @@ def test_a_file_skipped_for_its_time_is_read_again_once_the_limit_is_raised(tmp_
     folder = tmp_path / "stories"
     folder.mkdir()
     (folder / "tale.md").write_text("# Tale\n\nThe miller sang by the river.", encoding="utf-8")
-    (folder / "a-tower.pdf").write_bytes(repeated_page_pdf(12, 2, 20))  # 144 pages: a second or two of pypdf
+    (folder / "a-tower.pdf").write_bytes(repeated_page_pdf(12, 3, 20))  # 2.5 s of pypdf alone (12, 2, 20: 0.2 s)
     settings = Settings(corpus=folder, data=tmp_path / "data", index=tmp_path / "indexes", upload_seconds=1)
     library = build_index(settings, progress=False)
     assert library.skipped and "took longer than 1 second to read," in problem_text(library.skipped[0])
