@@ -21,8 +21,16 @@ it does WORD_JOINERS, also in text that did not come through without_invisibles.
 _INSIDE_DROPPED = str.maketrans(dict.fromkeys(INSIDE_WORDS))
 
 
+_SOFT_HYPHEN_AT_BREAK = re.compile(r"\u00ad\s+")
+"""A soft hyphen and the white space after it: the line break where a word was hyphenated, kept in text copied from
+a page or wrapped by hand ("prac\u00ad\ntising"). A soft hyphen stands inside a word, so the word goes on after it."""
+
+
 def without_invisibles(text: str) -> str:
-    """`text` without JOINING_INVISIBLES; text holding none (nearly all) is given back as it is."""
+    """`text` without JOINING_INVISIBLES, a soft hyphen's line break joined; text holding none (nearly all) is given
+    back as it is."""
+    if "\u00ad" in text:
+        text = _SOFT_HYPHEN_AT_BREAK.sub("", text)
     return _without(text, JOINING_INVISIBLES, _DROPPED)
 
 

@@ -123,3 +123,17 @@ def test_table_rows_and_cells_in_content_controls_are_read_where_they_stand(tmp_
     document.save(tmp_path / "log.docx")
     texts = [p.text for p in load_corpus(tmp_path).passages]
     assert texts == ["Monday", "Calm.", "Tuesday", "Gale.", "Wednesday", "Fog."]
+
+
+def test_a_soft_hyphen_never_splits_a_word_even_before_a_line_break(tmp_path):
+    # Word's optional hyphen (w:softHyphen), and a soft hyphen typed before a line break (hyphenated text pasted in).
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("The keeper was prac")
+    paragraph.add_run()._r.append(OxmlElement("w:softHyphen"))
+    paragraph.add_run("tising her sig\u00ad")
+    paragraph.add_run().add_break()
+    paragraph.add_run("nals.")
+    document.save(tmp_path / "lamp.docx")
+    assert [p.text for p in load_corpus(tmp_path).passages] == ["The keeper was practising her signals."]

@@ -126,3 +126,10 @@ def test_a_page_saved_as_unicode_with_its_byte_order_mark_is_read(tmp_path, enco
     # bytes, where a .txt or .md file saved so is read.
     (tmp_path / "keeper.html").write_bytes(("\ufeff" + page(TITLE, story_body())).encode(encoding))
     check_story(tmp_path)
+
+
+def test_a_soft_hyphen_never_splits_a_word_even_before_a_line_break(tmp_path):
+    # "prac&shy;\ntising" (hyphenated text pasted into a page) was the two words "prac" and "tising".
+    body = "<p>The keeper was prac&shy;\ntising her sig&shy;nals.</p>"
+    (tmp_path / "lamp.html").write_text(page("The Lamp", body), encoding="utf-8")
+    assert [p.text for p in load_corpus(tmp_path).passages] == ["The keeper was practising her signals."]

@@ -151,3 +151,10 @@ def test_a_bomb_a_protected_a_fake_and_an_entity_laden_odt_are_named_and_skipped
     assert "is protected with a password; save it again without one" in problems["Skipped protected.odt"]
     assert "is not a readable OpenDocument text (.odt) file" in problems["Skipped fake.odt"]
     assert "billion laughs" in problems["Skipped laughs.odt"]
+
+
+def test_a_soft_hyphen_never_splits_a_word_even_before_a_line_break(tmp_path):
+    # A soft hyphen and a line break in a paragraph (hyphenated text pasted in) were the words "prac" and "tising".
+    body = "<text:p>The keeper was prac\u00ad<text:line-break/>tising her sig\u00adnals.</text:p>"
+    (tmp_path / "lamp.odt").write_bytes(odt({"content.xml": content(body)}))
+    assert [p.text for p in load_corpus(tmp_path).passages] == ["The keeper was practising her signals."]

@@ -123,3 +123,9 @@ def test_what_a_backtracking_reader_rescans_is_read_once():
     assert read(fields) == (None, [("y" * 20_000, False)])
     fonts = b"{\\rtf1{\\fonttbl" + b"{\\f1\\fcharset204 Arial;}" * 20_000 + b"}\\f1 \\'e4\\'e0\\par}"
     assert read(fonts) == (None, [("да", False)])
+
+
+def test_a_soft_hyphen_never_splits_a_word_even_before_a_line_break(tmp_path):
+    # RTF's optional hyphen (\-), and a soft hyphen as a character before a line break (hyphenated text pasted in).
+    (tmp_path / "lamp.rtf").write_bytes(rb"{\rtf1\ansi The keeper was prac\-tising her sig\u173?\line nals.\par}")
+    assert [p.text for p in load_corpus(tmp_path).passages] == ["The keeper was practising her signals."]

@@ -213,3 +213,15 @@ def test_control_characters_are_not_read_into_a_story(tmp_path, name):
     text = " ".join(p.text for p in corpus.passages)
     assert text.endswith("[2J31m He ]52;c;aGk=ground rye at night.")
     assert not any(ord(c) < 32 or 127 <= ord(c) < 160 for c in corpus.stories[0].title + text)
+
+
+SOFT = "The keeper was prac\u00ad\ntising her sig\u00adnals."
+"""A word hyphenated at a line's end with a soft hyphen, the line break kept (text copied from a page), and one
+with a soft hyphen inside it."""
+
+
+@pytest.mark.parametrize("name", ["lamp.txt", "lamp.md"])
+def test_a_soft_hyphen_never_splits_a_word_even_before_a_line_break(tmp_path, name):
+    # "prac\u00ad\ntising" was the two words "prac" and "tising".
+    (tmp_path / name).write_text(f"# The Lamp\n\n{SOFT}", encoding="utf-8")
+    assert [p.text for p in load_corpus(tmp_path).passages] == ["The keeper was practising her signals."]
