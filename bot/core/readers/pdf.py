@@ -4,9 +4,12 @@ with limits of its own on how much one stream may unpack.
 PDF has no paragraphs, only lines placed on pages, so they are rebuilt from where the lines stand:
 a line set in a larger type than the text is a heading (a chapter); a gap between lines taller than
 the text's usual line spacing starts a paragraph, and so does a new page after a line that ends a
-sentence; page numbers are dropped. Text comes in the order of each page's content, which is the
-reading order in the PDFs that word processors and typesetters write. A PDF with no text at all (a
-scanned book) is named and skipped: it needs OCR first.
+sentence; page numbers are dropped, and so are running heads and feet, the book's or chapter's title
+repeated at the top or bottom of page after page (pdf_running.py). A word hyphenated at a line's end is
+joined ("prac-" and "tising"), a compound kept ("well-known"), as the book's own words and the dictionary
+say (line_hyphens.py). Text comes in the order of each page's content, which is the reading order in the
+PDFs that word processors and typesetters write. A PDF with no text at all (a scanned book) is named and
+skipped: it needs OCR first.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.core.readers.archive import MAX_UNPACKED_BYTES
+from bot.core.readers.line_hyphens import LineHyphens
+from bot.core.readers.pdf_running import without_running_lines
 from bot.core.readers.pdf_shown import ShownText
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
 from bot.core.readers.text import is_roman
@@ -161,7 +166,7 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
             raise _too_many()
         if shown.characters > MAX_PAGE_TEXT:
             raise _too_much_text()
-    return [line for line in lines if line.text and not _is_page_number(line.text)]
+    return without_running_lines([line for line in lines if line.text and not _is_page_number(line.text)])
 
 
 def _require_content_within(pages: list[pypdf.PageObject]) -> None:
@@ -193,6 +198,7 @@ def _blocks(lines: list[Line]) -> list[Block]:
         if above.page == below.page and above.y > below.y and round(below.size, 1) == text_size
     )
     spacing = gaps.most_common(1)[0][0] if gaps else text_size * 1.2
+    hyphens = LineHyphens(line.text for line in lines)
     blocks: list[Block] = []
     current: list[str] = []
     current_heading = False
@@ -206,13 +212,16 @@ def _blocks(lines: list[Line]) -> list[Block]:
         else:
             starts = heading != current_heading or previous.y - line.y > spacing * PARAGRAPH_GAP
         if starts and current:
-            blocks.append(Block(" ".join(current), current_heading))
+            blocks.append(Block("".join(current), current_heading))
             current = []
+        if current:
+            current[-1], between = hyphens.seam(current[-1], line.text)
+            current.append(between)
         current.append(line.text)
         current_heading = heading
         previous = line
     if current:
-        blocks.append(Block(" ".join(current), current_heading))
+        blocks.append(Block("".join(current), current_heading))
     return blocks
 
 

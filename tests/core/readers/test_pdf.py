@@ -365,3 +365,156 @@ def test_a_pdf_locked_with_drm_is_named_as_such(tmp_path):
     assert said(corpus.problems) == (
         "Skipped bought.pdf: it is locked with DRM (its pages are encrypted); only DRM-free books can be read.",
     )
+
+
+HYPHENATED = (
+    "The keep\u00ader was prac\u00adtis\u00ading her sig\u00adnals with the well-known lamp, and the "
+    "fish\u00ader\u00admen watched the ex\u00adtra\u00adordi\u00adnary beam sweep\u00ading over the wa\u00adter. "
+)
+"""A paragraph fpdf2 hyphenates where it breaks a line at a soft hyphen ("practis-" / "ing"), as typesetters do."""
+
+
+def write_running_book(path) -> None:
+    """The lighthouse story as a typeset book, its first chapter's paragraph hyphenated over pages."""
+    from fpdf import FPDF
+
+    class RunningBook(FPDF):
+        """A typeset book: running heads, the page number outside, the book's title on left pages and the chapter's on
+        right pages, none on a chapter's first page; a running foot with the publisher's name on every page."""
+
+        chapter = ""
+        opening = False
+
+        def header(self) -> None:
+            if self.opening:
+                return
+            self.set_font("Times", "I", 9)
+            self.set_xy(self.l_margin, 10)
+            if self.page_no() % 2 == 0:
+                self.cell(0, 5, f"{self.page_no()}    {TITLE.upper()}", align="L")
+            else:
+                self.cell(0, 5, f"{self.chapter.upper()}    {self.page_no()}", align="R")
+            self.ln(12)  # the text starts below the head
+
+        def footer(self) -> None:
+            self.set_font("Times", "", 8)
+            self.set_xy(self.l_margin, -12)
+            self.cell(0, 5, "Harbour Press, Skarvik", align="C")
+
+    pdf = RunningBook(format=(105, 148))  # A6, a paperback
+    pdf.set_title(TITLE)
+    pdf.set_auto_page_break(True, margin=20)
+    for name, texts in CHAPTERS.items():
+        pdf.chapter, pdf.opening = name, True
+        pdf.add_page()
+        pdf.opening = False
+        pdf.set_font("Times", "B", 16)
+        pdf.multi_cell(0, 10, name, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Times", size=11)
+        for text in texts:
+            pdf.ln(3)
+            pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+        if name == next(iter(CHAPTERS)):
+            pdf.ln(3)
+            pdf.multi_cell(0, 5, HYPHENATED * 60, new_x="LMARGIN", new_y="NEXT")  # over eight pages
+    pdf.output(str(path))
+
+
+def test_running_heads_and_feet_are_left_out_and_words_hyphenated_at_line_ends_read_whole(tmp_path):
+    # Each head and foot was read into the paragraph running over its page (" ...watched the 2 THE LIGHTHOUSE
+    # KEEPER extra- ordinary...", and the gap below the head started a paragraph there), and "practis- ing" was two
+    # words no question finds.
+    write_running_book(tmp_path / "keeper.pdf")
+    raw = pypdf_text(tmp_path / "keeper.pdf")
+    assert "prac-\ntising" in raw and "keep-\nHarbour Press" in raw  # a word hyphenated over a page's foot and head
+    assert raw.count("Harbour Press, Skarvik") == 10
+    assert raw.count("THE LIGHTHOUSE KEEPER") == 4 and raw.count("CHAPTER ONE: THE STORM") == 4
+    corpus = load_corpus(tmp_path)
+    assert not corpus.problems and [story.title for story in corpus.stories] == [TITLE]
+    texts = [passage.text for passage in corpus.passages]
+    first, second = CHAPTERS
+    assert texts[:2] == CHAPTERS[first] and texts[-2:] == CHAPTERS[second]
+    assert " ".join(texts[2:-2]) == " ".join((HYPHENATED * 60).replace("\u00ad", "").split())
+    assert [passage.chapter for passage in corpus.passages] == [first] * (len(texts) - 2) + [second] * 2
+
+
+def pypdf_text(path) -> str:
+    """The PDF's text as pypdf extracts it, page after page: what the book shows."""
+    import pypdf
+
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+
+
+def write_lines(path, pages: list[list[str]]) -> None:
+    """A PDF of these lines placed one under another on each page, as a typesetter sets them; an empty line is a
+    paragraph's space."""
+    pdf = fpdf.FPDF(format=(148, 210))  # A5
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=11)
+    for lines in pages:
+        pdf.add_page()
+        y = 20.0
+        for line in lines:
+            pdf.set_xy(15, y)
+            pdf.cell(0, 5, line)
+            y += 5 if line else 3
+    pdf.output(str(path))
+
+
+def read_paragraphs(path) -> list[str]:
+    return [block.text for block in pdf_reader.PdfReader().read(path.read_bytes()).blocks]
+
+
+def test_a_word_broken_at_a_lines_end_is_joined_and_a_compound_keeps_its_hyphen(tmp_path):
+    write_lines(
+        tmp_path / "lines.pdf",
+        [
+            [
+                "The keeper was prac-",  # "practising" nowhere else: the dictionary knows it whole
+                "tising her signals with a well-",  # the dictionary spells it with its hyphen
+                "known lamp that the grey-",  # a word neither way, of two words
+                "haired baker had brought from Anglo-",  # a capital: a compound's hyphen
+                "Saxon lands. The sea-",  # the book writes "sea-gull" elsewhere
+                "gull cried over Skar-",  # no word at all: a typesetter's break
+                "vik, and the light-",  # the book writes "lighthouse" elsewhere
+                "house shone on the sea-gull and on the lighthouse again -",  # a dash: a space after it
+                "said Maren, as it had from 1914-",  # a digit: a range
+                "1918 and for 20-",
+                "year-old Tomas.",
+            ]
+        ],
+    )
+    assert read_paragraphs(tmp_path / "lines.pdf") == [
+        "The keeper was practising her signals with a well-known lamp that the grey-haired baker had brought from "
+        "Anglo-Saxon lands. The sea-gull cried over Skarvik, and the lighthouse shone on the sea-gull and on the "
+        "lighthouse again - said Maren, as it had from 1914-1918 and for 20-year-old Tomas."
+    ]
+
+
+STAIRS = [
+    "Maren climbed the stairs to the lamp room.",
+    "The wind shook the tower all evening.",
+    "Ilse brought bread and cloudberry jam.",
+    "A ship passed the northern cape at dusk.",
+    "The fog came in over the harbour wall.",
+    "Tomas mended the nets by the boathouse.",
+    "Gulls circled the rocks below the light.",
+    "The baker counted the boats coming home.",
+]
+
+
+def test_a_line_recurring_at_a_pages_top_and_a_short_documents_first_lines_are_kept(tmp_path):
+    # A line of dialogue opens three pages of eight, where each page's first line stands: no running head. Two
+    # pages that open with the same line. Pages that hold nothing but the same lines.
+    pages = [[line, "", line.upper()] for line in STAIRS]
+    for number in (1, 3, 5):
+        pages[number][:0] = ['"No."', ""]
+    write_lines(tmp_path / "dialogue.pdf", pages)
+    text = " ".join(read_paragraphs(tmp_path / "dialogue.pdf"))
+    assert text.count('"No."') == 3 and all(line in text and line.upper() in text for line in STAIRS)
+    write_lines(tmp_path / "minutes.pdf", [["Minutes of the harbour board", line] for line in STAIRS[:2]])
+    assert " ".join(read_paragraphs(tmp_path / "minutes.pdf")) == (
+        f"Minutes of the harbour board {STAIRS[0]} Minutes of the harbour board {STAIRS[1]}"
+    )
+    write_lines(tmp_path / "cards.pdf", [STAIRS[:2]] * 4)
+    assert read_paragraphs(tmp_path / "cards.pdf") == [" ".join(STAIRS[:2])] * 4

@@ -1,0 +1,93 @@
+"""Running heads and feet of a typeset book: the book's or the chapter's title (often with the page number), set at
+the same place at the top or bottom of page after page. Read as text, each was read into the middle of the paragraph
+that runs over its page break ("...could | 47 THE STORM | say why...").
+
+A place on the page, a height near its top or bottom, is a running head's (or foot's) when the lines there that
+recur, in the same type, page numbers aside, stand on at least RUNNING_PAGES pages and make most of its lines: a
+running head has a place of its own, above (or below) the text, while the text's own first and last lines vary from
+page to page. Each line there whose text recurs is left out. So a chapter heading (once), a short line of dialogue
+that happens to open a few pages, and a document of one or two pages keep all their lines; chapter titles that
+change from chapter to chapter, and left and right pages that alternate the book's title with the chapter's, are
+each a recurring text at that place."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+from bot.core.readers.text import is_roman
+
+RUNNING_PAGES = 3
+"""Pages that recurring lines at a place must stand on for it to be a running head's: a document of two pages with
+the same first line keeps both."""
+EDGE_LINES = 3
+"""Lines nearest a page's top, and nearest its bottom, that may be running: a head over a subhead, a foot and a page
+number under it."""
+RECURRING_SHARE = 0.5
+"""Share of the lines at a place (a height, at a page's top or bottom) that must recur there for any to be running:
+the text's first line stands at one height on most pages, each page's its own."""
+_NUMBER = re.compile(r"\d+")
+
+
+class Placed(Protocol):
+    """A line of a page, where it stands (its baseline's height from the page's foot) and its type size."""
+
+    @property
+    def page(self) -> int: ...
+    @property
+    def y(self) -> float: ...
+    @property
+    def size(self) -> float: ...
+    @property
+    def text(self) -> str: ...
+
+
+L = TypeVar("L", bound=Placed)
+_Place = tuple[bool, int]
+"""At a page's top (True) or bottom, and the height to the point."""
+_Key = tuple[_Place, float, str]
+"""A place, a type size and a text without its page numbers."""
+
+
+def without_running_lines(lines: Sequence[L]) -> list[L]:
+    """`lines` (page after page) without the running heads and feet among them; all of them when that leaves none."""
+    candidates = _edge_keys(lines)
+    recurring = Counter(key for _, key in candidates)
+    at_place = Counter(key[0] for _, key in candidates)
+    recurring_at_place = Counter(key[0] for _, key in candidates if recurring[key] > 1)
+    running = {
+        index
+        for index, key in candidates
+        if recurring[key] > 1 and recurring_at_place[key[0]] >= max(RUNNING_PAGES, RECURRING_SHARE * at_place[key[0]])
+    }
+    kept = [line for index, line in enumerate(lines) if index not in running]
+    return kept or list(lines)  # pages that hold nothing but the same lines are the text itself
+
+
+def _edge_keys(lines: Sequence[Placed]) -> list[tuple[int, _Key]]:
+    """Each line among the EDGE_LINES highest and lowest of its page (a line of a short page may be both), with its
+    key; a line of page numbers alone has none (it is no text)."""
+    keys: list[tuple[int, _Key]] = []
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and lines[end].page == lines[start].page:
+            end += 1
+        by_height = sorted(range(start, end), key=lambda index: -lines[index].y)
+        for top, chosen in ((True, by_height[:EDGE_LINES]), (False, by_height[-EDGE_LINES:])):
+            for index in chosen:
+                line = lines[index]
+                text = _without_page_numbers(line.text)
+                if text:
+                    keys.append((index, ((top, round(line.y)), round(line.size, 1), text)))
+        start = end
+    return keys
+
+
+def _without_page_numbers(text: str) -> str:
+    """The line's words folded, without numbers and roman numerals: "47  THE STORM" and "THE STORM  48", "xii
+    Preface" and "Preface xiii" are the same running head."""
+    words = _NUMBER.sub(" ", text).casefold().split()
+    return " ".join(word for word in words if not is_roman(word.upper()))
