@@ -64,7 +64,9 @@ async def load_in_worker(
     built, notes = await _in_worker_process(load_unless_saved, root, params, store, verify, reading_seconds)
     if built is None:
         assert store is not None
-        built = await asyncio.to_thread(StoryLibrary.load, root, params, store)  # nothing left to commit
+        # Nothing left to commit, when opened with the worker's limit: opened without it, a file the worker kept as
+        # skipped for time (its limit is part of the skip) was read again here, in this process, with no limit at all.
+        built = await asyncio.to_thread(StoryLibrary.load, root, params, store, reading_seconds=reading_seconds)
     built.index_notes = notes + built.index_notes
     return built
 
