@@ -205,12 +205,27 @@ def index_note_text(note: IndexNote) -> str:
         return f"the index could not be saved ({note.detail}); answering from memory, the next start saves it"
     if note.event is IndexEvent.UNTRUSTED:
         return f"the saved index was not used ({note.detail}) and was rebuilt"
+    if note.event is IndexEvent.READ_AGAIN:
+        return f"{note.detail}, skipped before for taking too long to read, was read again"
     return f"the saved index was damaged ({note.detail}) and was rebuilt"
+
+
+def read_again_text(files: Sequence[str], shown: Callable[[str], str] = code_span) -> str:
+    """The files skipped before for taking too long to read that `python -m bot index` or /reload read again, each
+    name as `shown` makes it (the command line's on one line, Discord's in a code span): as stories now, or skipped
+    still, as the rest of the report says."""
+    names = ", ".join(map(shown, files))
+    return f"Read again {counted(len(files), 'file', 'files')} skipped before for taking too long to read: {names}."
 
 
 INSTALLED_THEN = "and reload"
 """How a missing reader's problem ends: what the bot's owner does once the extra is installed (Discord's /reload). The
 command line, which has no reload, says its own step in its place (command_line_problem)."""
+RELOAD_READS_AGAIN = "/reload reads it again"
+"""How the bot's owner has a file skipped for taking too long to read read again as it is (a busy machine may have
+made it slow): the command line says its own command in its place (command_line_problem)."""
+INDEX_READS_AGAIN = "python -m bot index reads it again"
+"""The command line's way to the same."""
 
 
 def _megabytes(size: int) -> int:
@@ -251,8 +266,8 @@ _REFUSALS: dict[Cause, Callable[[Refusal], str]] = {
         f"needs the optional {r.format} reader; install it with pip install -e '.[{r.detail}]' {INSTALLED_THEN}"
     ),
     Cause.TOO_SLOW: lambda r: (
-        f"took longer than {counted_seconds(r.seconds)} to read, the most STORYBOT_UPLOAD_SECONDS allows; split it, or "
-        "export it again"
+        f"took longer than {counted_seconds(r.seconds)} to read, the most STORYBOT_UPLOAD_SECONDS allows. If the "
+        f"machine was busy, {RELOAD_READS_AGAIN} (or raise that limit); if not, split it, or export it again"
     ),
     Cause.READER_STOPPED: lambda r: f"stopped its reader{_in_parentheses(r.detail)}",
     Cause.OTHER: lambda r: r.detail,
@@ -351,11 +366,14 @@ def problem_text(problem: Problem) -> str:
 
 def command_line_problem(problem: Problem) -> str:
     """A skipped file's problem as the command line says it: a missing reader is followed there by running the
-    command again (installing one has every command read the stories again), not by Discord's reload."""
+    command again (installing one has every command read the stories again), not by Discord's reload, and a file too
+    slow to read is read again by `python -m bot index` (a command that only asks keeps the skip)."""
     text = problem_text(problem)
     core_step = f" {INSTALLED_THEN}."
     if problem.why.cause is Cause.NEEDS_READER:
         return f"{text.removesuffix(core_step)}, then run the command again."
+    if problem.why.cause is Cause.TOO_SLOW:
+        return text.replace(RELOAD_READS_AGAIN, INDEX_READS_AGAIN)
     return text
 
 
@@ -463,6 +481,8 @@ def _reload_lines(reload: Reload) -> list[str]:
     for label, paths in (("Added", changes.added), ("Changed", changes.changed), ("Removed", changes.removed)):
         if paths:
             lines.append(f"{label} ({len(paths)}): " + ", ".join(code_span(p) for p in paths))
+    if reload.read_again:
+        lines.append(read_again_text(reload.read_again))
     found = next((note.detail for note in reload.notes if note.event is IndexEvent.DAMAGED), None)
     repaired = damage_text(reload.repaired) if reload.repaired is not None else found
     if repaired:
@@ -470,7 +490,7 @@ def _reload_lines(reload: Reload) -> list[str]:
     others = [note for note in reload.notes if note.event is not IndexEvent.DAMAGED]
     lines += [f"Index: {index_note_text(note)}." for note in others]
     if changes.empty:
-        lines.append("No story changed." if repaired or reload.notes else "Nothing changed.")
+        lines.append("No story changed." if repaired or reload.notes or reload.read_again else "Nothing changed.")
     lines += [
         f"Warning: {one_line(problem_text(problem))}" for problem in reload.skipped
     ]  # names files, quotes their readers

@@ -5,6 +5,7 @@ import dataclasses
 import pytest
 
 from bot.core.answer import NoAnswer
+from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library import MAX_QUESTION_CHARS, StoryLibrary
 from bot.core.shelf import ShelfError, UploadRefusal, safe_file_name, story_file
 from bot.core.skipped import STOPPED, Cause, Problem, Refusal
@@ -15,14 +16,17 @@ from bot.messages import (
     database_command_text,
     database_trouble_text,
     hit_place,
+    index_note_text,
     no_answer_message,
     problem_text,
+    read_again_text,
     refusal_text,
     store_full_text,
     story_choice_text,
     upload_refusal_text,
     wait_message,
 )
+from bot.one_line import one_line
 from bot.operations.resolve_story import resolve_story
 from bot.state.database_fault import DatabaseTask, Fault
 from bot.state.shelf_rules import RESTORE_ROOM, VERSION_BYTES, StoreRoom
@@ -209,6 +213,30 @@ def test_a_missing_reader_is_followed_by_reload_on_discord_and_by_running_the_co
     assert command_line_problem(problem) == f"{install}, then run the command again."
     empty = Problem(file="draft.md", why=Refusal(cause=Cause.EMPTY))
     assert command_line_problem(empty) == problem_text(empty)
+
+
+def test_a_file_too_slow_to_read_is_read_again_by_reload_on_discord_and_by_the_index_command_on_the_command_line() -> (
+    None
+):
+    """A skip for time is no verdict on the file (the machine may have been busy): the owner is told what reads it
+    again, in their front end's words."""
+    problem = Problem(file="tower.pdf", why=Refusal(cause=Cause.TOO_SLOW, seconds=60))
+    said = (
+        "Skipped tower.pdf: it took longer than 60 seconds to read, the most STORYBOT_UPLOAD_SECONDS allows. If the "
+        "machine was busy, {} reads it again (or raise that limit); if not, split it, or export it again."
+    )
+    assert problem_text(problem) == said.format("/reload")
+    assert command_line_problem(problem) == said.format("python -m bot index")
+
+
+def test_the_files_read_again_are_named_in_the_front_ends_way() -> None:
+    said = read_again_text(["tower.pdf"])
+    assert said == "Read again 1 file skipped before for taking too long to read: `tower.pdf`."
+    assert read_again_text(["a`b.pdf", "c\nd.pdf"], one_line) == (
+        "Read again 2 files skipped before for taking too long to read: a`b.pdf, c\\nd.pdf."
+    )
+    note = IndexNote(IndexEvent.READ_AGAIN, "tower.pdf")
+    assert index_note_text(note) == "tower.pdf, skipped before for taking too long to read, was read again"
 
 
 def test_an_upload_its_reader_refuses_is_told_why_in_the_words_of_a_skipped_file() -> None:

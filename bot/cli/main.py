@@ -46,8 +46,10 @@ from bot.messages import (
     index_not_saved_text,
     library_size,
     no_stories_text,
+    read_again_text,
     story_choice_text,
 )
+from bot.one_line import one_line
 from bot.operations.ask import ask
 from bot.operations.build_index import IndexBuilt, build_index
 from bot.operations.list_stories import list_stories
@@ -457,11 +459,14 @@ def _invite(settings: Settings, discord: DiscordCommands) -> int:
 
 
 def _index(settings: Settings) -> int:
-    """Builds and saves the index whatever the library's size, and says where and how big."""
+    """Builds and saves the index whatever the library's size, and says where and how big, and which files skipped
+    before for taking too long to read it read again."""
     built = build_index(settings, progress=sys.stderr.isatty())
     if built.outcome is IndexBuilt.OFF:
         raise UsageError("STORYBOT_INDEX is off, so there is nowhere to save an index; set it to a folder.")
     print_problems(built.skipped, sys.stderr)
+    if built.read_again:
+        print(read_again_text(built.read_again, one_line))
     if built.outcome is IndexBuilt.NOT_SAVED:
         raise UsageError(index_not_saved_text(built.notes[-1]))
     print(

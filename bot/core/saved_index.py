@@ -166,12 +166,19 @@ class IndexStore:
         force: bool = False,
         verify: bool = False,
         reading_seconds: float | None = None,
+        read_slow_again: bool = False,
     ) -> LoadedParts:
         """The library of the stories below root: its segments opened, after committing the story files
         added, changed or removed since (a small new segment, deletions), or everything built when there
         is no usable index (saved when large enough, `force`d, or when an index was there). With
         `verify`, every checksum is checked first. An analysis other than the bot's is built in memory and
         never saved (`_one_off`). Each file read is read within `reading_seconds` (bot.core.timed_reading).
+
+        A file kept as skipped for taking too long to read is read again when it or the limit changed, or with
+        `read_slow_again` (each said in `notes`, IndexEvent.READ_AGAIN): the owner asked for the stories to be read
+        (`python -m bot index`, /reload), and a busy machine may have been what made it slow. A load at a start keeps
+        the skip, rather than spend that time again at every start.
+
         Raises CorpusError when no file gives a story; what went wrong with the index is said in `notes`."""
         if analyzer.signature != _bot_analysis():
             return self._one_off(root, analyzer, params, progress, reading_seconds)
@@ -195,11 +202,15 @@ class IndexStore:
         _unsuspect(store.folder)
         saved_states = {path: state for part in current.values() for path, state in part.states.items()}
         skipped = _skipped(segments)
-        changed = [
-            path
-            for path, (relative, state) in zip(found.paths, states.items(), strict=True)
-            if state != saved_states.get(relative) and not _still_skipped(skipped, relative, state, reading_seconds)
-        ]
+        changed: list[Path] = []
+        for path, (relative, state) in zip(found.paths, states.items(), strict=True):
+            if state == saved_states.get(relative):
+                continue
+            if _still_skipped(skipped, relative, state, reading_seconds):
+                if not (read_slow_again and skipped[relative][1].reason is SkipReason.TOO_SLOW):
+                    continue
+                notes.append(IndexNote(IndexEvent.READ_AGAIN, relative))
+            changed.append(path)
         gone = (saved_states.keys() | skipped.keys()) - states.keys()
         if not changed and not gone:
             return LoadedParts(
@@ -318,10 +329,11 @@ class IndexStore:
         read = {story.path for story in built.corpus.stories} if built is not None else set()
         changed_paths = _relatives(root, changed)
         skipped_before = _skipped(segments)
+        unchanged = states.keys() - set(changed_paths)  # a file read again as asked (read_slow_again) is skipped anew
         skipped = {
             path: entry
             for path, entry in skipped_before.items()
-            if path in states and _still_skipped(skipped_before, path, states[path], reading_seconds)
+            if path in unchanged and _still_skipped(skipped_before, path, states[path], reading_seconds)
         } | _problems_by_path(states, [p for p in changed_paths if p not in read], problems, reading_seconds)
         removed = gone | set(changed_paths)
         if built is None and not any(part.states.keys() - removed for part in current.values()):
@@ -522,7 +534,8 @@ def _saved_skipped(skipped: dict[str, tuple[str, Problem]]) -> dict[str, list[ob
 def _skip_state(state: str, problem: Problem, reading_seconds: float | None) -> str:
     """A skipped file's state as kept: for one that took longer than its reading was given (bot.core.timed_reading),
     with that time, so it is read again once the time changes. A skip for time is no verdict on the file (the machine
-    may have been busy): it was kept, naming the old limit, until the file changed, whatever the limit said since."""
+    may have been busy): it was kept, naming the old limit, until the file changed, whatever the limit said since. The
+    owner may also have it read again as it is (IndexStore.load's `read_slow_again`)."""
     return f"{state} within {reading_seconds} s" if problem.reason is SkipReason.TOO_SLOW else state
 
 

@@ -52,20 +52,24 @@ async def load_in_worker(
     *,
     verify: bool = False,
     reading_seconds: float | None = None,
+    read_slow_again: bool = False,
 ) -> StoryLibrary:
-    """StoryLibrary.load(root, params, store, verify=verify, reading_seconds=reading_seconds) in a fresh process;
+    """StoryLibrary.load(root, params, store, verify=..., reading_seconds=..., read_slow_again=...) in a fresh process;
     raises what it raises (CorpusError).
 
     A library that the worker saved (its changed stories committed as a segment, or all of it built)
     is then opened here from its segments, so a large one never travels between the processes; a small
     one comes back whole. Either way its `index_notes` say what the worker found wrong with the saved
-    index (damage it repaired, a save that failed).
+    index (damage it repaired, a save that failed) and the files it read again.
     """
-    built, notes = await _in_worker_process(load_unless_saved, root, params, store, verify, reading_seconds)
+    built, notes = await _in_worker_process(
+        load_unless_saved, root, params, store, verify, reading_seconds, read_slow_again
+    )
     if built is None:
         assert store is not None
         # Nothing left to commit, when opened with the worker's limit: opened without it, a file the worker kept as
         # skipped for time (its limit is part of the skip) was read again here, in this process, with no limit at all.
+        # Nor is it asked to read those again (read_slow_again): the worker did, if asked.
         built = await asyncio.to_thread(StoryLibrary.load, root, params, store, reading_seconds=reading_seconds)
     built.index_notes = notes + built.index_notes
     return built
@@ -224,11 +228,18 @@ def _send_outcomes(work_in: Connection, connection: Connection, parent: int) -> 
 
 
 def load_unless_saved(
-    root: Path, params: BM25Params, store: IndexStore | None, verify: bool = False, reading_seconds: float | None = None
+    root: Path,
+    params: BM25Params,
+    store: IndexStore | None,
+    verify: bool = False,
+    reading_seconds: float | None = None,
+    read_slow_again: bool = False,
 ) -> tuple[StoryLibrary | None, tuple[IndexNote, ...]]:
     """The worker's part: the library (None when it is saved and up to date, for the caller to open),
-    and what went wrong with its saved index."""
-    library = StoryLibrary.load(root, params, store, verify=verify, reading_seconds=reading_seconds)
+    and what went wrong with its saved index (and the files read again)."""
+    library = StoryLibrary.load(
+        root, params, store, verify=verify, reading_seconds=reading_seconds, read_slow_again=read_slow_again
+    )
     saved = store is not None and store.has_index(root)
     # Not saved: the disk refused it, or the folder is not trusted (then nothing was written to it).
     unsaved = (IndexEvent.NOT_SAVED, IndexEvent.UNTRUSTED)

@@ -37,25 +37,42 @@ class BuiltIndex:
     notes: tuple[IndexNote, ...] = ()
     skipped: tuple[Problem, ...] = ()
     """Files not read as stories, and why."""
+    read_again: tuple[str, ...] = ()
+    """The files the saved index kept as skipped for taking too long to read, read again (as stories now, or among
+    `skipped` still)."""
 
 
 def build_index(settings: Settings, *, progress: bool = False) -> BuiltIndex:
     """The settings' corpus's saved index brought up to date (or built), and its segments merged if they
-    need it. Raises CorpusError when the folder holds no usable story."""
+    need it. The files it kept as skipped for taking too long to read are read again: a busy machine may have made
+    them slow, and this is the owner asking for the stories to be read (a start keeps the skip). Raises CorpusError
+    when the folder holds no usable story."""
     store = index_store(settings)
     if store is None:
         return BuiltIndex(outcome=IndexBuilt.OFF)
     started = time.perf_counter()
     seconds = settings.upload_seconds  # each file's reading, as an upload's (bot.core.timed_reading)
     library = StoryLibrary.load(
-        settings.corpus, DEFAULT_PARAMS, store, progress=progress, force=True, reading_seconds=seconds
+        settings.corpus,
+        DEFAULT_PARAMS,
+        store,
+        progress=progress,
+        force=True,
+        reading_seconds=seconds,
+        read_slow_again=True,
     )
     corpus = library.corpus
     stories, passages, skipped = len(corpus.stories), len(corpus.passages), tuple(corpus.problems)
     failed = tuple(note for note in library.index_notes if note.event is IndexEvent.NOT_SAVED)
+    again = tuple(note.detail for note in library.index_notes if note.event is IndexEvent.READ_AGAIN)
     if failed:
         return BuiltIndex(
-            outcome=IndexBuilt.NOT_SAVED, stories=stories, passages=passages, notes=failed, skipped=skipped
+            outcome=IndexBuilt.NOT_SAVED,
+            stories=stories,
+            passages=passages,
+            notes=failed,
+            skipped=skipped,
+            read_again=again,
         )
     merge_if_needed(settings.corpus, store)
     folder = store.folder_for(settings.corpus)
@@ -67,4 +84,5 @@ def build_index(settings: Settings, *, progress: bool = False) -> BuiltIndex:
         folder=folder,
         size=sum(path.stat().st_size for path in folder.iterdir()),
         skipped=skipped,
+        read_again=again,
     )

@@ -8,7 +8,7 @@ from enum import StrEnum
 from bot.core.corpus import CorpusError, NoStories
 from bot.core.corpus_diff import CorpusDiff
 from bot.core.index_damage import IndexDamage
-from bot.core.index_notes import IndexNote
+from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.skipped import Problem
 from bot.operations.library_holder import BuildTooLong, LibraryHolder
 
@@ -36,16 +36,21 @@ class Reload:
     """What went wrong with the saved index while the new library was loaded."""
     skipped: tuple[Problem, ...] = ()
     """Files not read as stories, and why: with NO_STORIES, every file of the folder (`folder`), when it has any."""
+    read_again: tuple[str, ...] = ()
+    """The files the saved index kept as skipped for taking too long to read, read again as asked (as stories now, or
+    among `skipped` still)."""
     folder: str = ""
     """The folder read, when it gave no story (NO_STORIES without a `detail`)."""
     detail: str = ""
     limit: float = 0.0
 
 
-async def reload(holder: LibraryHolder) -> Reload:
-    """The holder's library read again from its folder; the old one kept when that fails."""
+async def reload(holder: LibraryHolder, *, read_slow_again: bool = False) -> Reload:
+    """The holder's library read again from its folder; the old one kept when that fails. With `read_slow_again` (the
+    owner's /reload, asking for the stories to be read), the files kept as skipped for taking too long to read are read
+    again too: a busy machine may have made them slow."""
     try:
-        old, new = await holder.reload()
+        old, new = await holder.reload(read_slow_again=read_slow_again)
     except BuildTooLong as error:
         return Reload(outcome=Reloaded.TOO_LONG, limit=error.limit)
     except CorpusError as error:
@@ -53,12 +58,14 @@ async def reload(holder: LibraryHolder) -> Reload:
             return Reload(outcome=Reloaded.NO_STORIES, folder=str(error.root), skipped=error.problems)
         return Reload(outcome=Reloaded.NO_STORIES, detail=str(error))
     corpus = new.corpus
+    again = IndexEvent.READ_AGAIN
     return Reload(
         outcome=Reloaded.DONE,
         stories=len(corpus.stories),
         passages=len(corpus.passages),
         changes=CorpusDiff.between(old.fingerprints, new.fingerprints),
         repaired=old.damage,
-        notes=new.index_notes,
+        notes=tuple(note for note in new.index_notes if note.event is not again),
         skipped=tuple(corpus.problems),
+        read_again=tuple(note.detail for note in new.index_notes if note.event is again),
     )

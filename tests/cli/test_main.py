@@ -544,6 +544,33 @@ def test_index_saves_and_later_commands_open_it_or_update_it_saying_why(tmp_path
     assert off.returncode == 2 and "STORYBOT_INDEX is off" in off.stderr
 
 
+def test_index_reads_again_a_file_skipped_for_taking_too_long_and_a_command_that_asks_says_how(tmp_path):
+    """A skip for time is no verdict on the file (the machine may have been busy): `ask` keeps it, rather than spend
+    that time again, and its warning says what reads it again; `index` reads it again and says so."""
+    pytest.importorskip("pypdf")
+    from tests.core.test_timed_reading import repeated_page_pdf  # a module of PDFs: skipped without pypdf
+
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    (stories / "mill.txt").write_text("The miller sang.")
+    (stories / "tower.pdf").write_bytes(repeated_page_pdf(12, 3, 20))  # 2.5 s of pypdf
+    env = {"STORYBOT_INDEX": str(tmp_path / "index"), "STORYBOT_CORPUS": str(stories), "STORYBOT_UPLOAD_SECONDS": "1"}
+    env |= {"STORYBOT_DATA": str(tmp_path / "data"), "XDG_STATE_HOME": str(tmp_path / "state")}
+    warning = (
+        "storybot: warning: Skipped tower.pdf: it took longer than 1 second to read, the most STORYBOT_UPLOAD_SECONDS "
+        "allows. If the machine was busy, python -m bot index reads it again (or raise that limit); if not, split "
+        "it, or export it again."
+    )
+    first = run("index", env=env)
+    assert first.returncode == 0 and warning in first.stderr.splitlines(), first.stderr
+    assert first.stdout.startswith("Indexed 1 story, 1 passage in ")  # nothing was skipped before: none read again
+    asked = run("ask", "who sang", env=env)
+    assert asked.returncode == 0 and asked.stderr.splitlines() == [warning]  # opened, the skip kept: nothing read
+    again = run("index", env=env)
+    assert again.returncode == 0 and warning in again.stderr.splitlines(), again.stderr
+    assert again.stdout.splitlines()[0] == "Read again 1 file skipped before for taking too long to read: tower.pdf."
+
+
 def test_measuring_other_settings_leaves_the_saved_index_as_it_is_and_adds_nothing(tmp_path):
     """`eval --k1 ...` and `eval --no-stem ...` over a saved corpus each saved an index of their own beside the
     bot's, kept a month: disk the owner never asked for. Other BM25 parameters open the bot's index; another

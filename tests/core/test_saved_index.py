@@ -18,13 +18,13 @@ from bot.core.analysis import Analyzer
 from bot.core.answer import NoAnswer
 from bot.core.index import BM25Params
 from bot.core.index_damage import DamageKind, IndexDamage
-from bot.core.index_notes import IndexEvent
+from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library import StoryLibrary
 from bot.core.packed_postings import PackedPostings
 from bot.core.saved_index import IndexStore
 from bot.core.segment_store import MANIFEST, SegmentStore
 from bot.core.segments import SegmentedIndex
-from bot.core.skipped import Problem
+from bot.core.skipped import Problem, SkipReason
 from tests.best_hit import best_hit
 from tests.conftest import CORPUS
 
@@ -551,3 +551,33 @@ def test_a_skipped_file_saved_in_a_shape_this_version_cannot_read_is_read_again(
     assert json.loads(manifest.read_text())["about"]["skipped"]["empty.md"] == [state, problem]
     caplog.clear()
     assert StoryLibrary.load(stories, store=store).opened and "changed" not in caplog.text
+
+
+def test_a_file_skipped_for_its_time_is_read_again_only_when_the_owner_asks(saved, caplog):
+    """A skip for time is no verdict on the file (the machine may have been busy): a load keeps it, rather than spend
+    that time again at every start, and reads it again when the owner asks for the stories to be read (`index`,
+    /reload: read_slow_again), naming it. A skip for anything else is a fact about the file, kept either way."""
+    pytest.importorskip("pypdf")
+    from tests.core.test_timed_reading import repeated_page_pdf  # a module of PDFs: skipped without pypdf
+
+    caplog.set_level(logging.INFO)
+    stories, store, _ = saved
+    (stories / "empty.md").write_text("")
+    (stories / "tower.pdf").write_bytes(repeated_page_pdf(12, 3, 20))  # 2.5 s of pypdf
+    first = StoryLibrary.load(stories, store=store, reading_seconds=1)
+    assert [(p.file, p.reason) for p in first.corpus.problems] == [
+        ("empty.md", SkipReason.NO_TEXT),
+        ("tower.pdf", SkipReason.TOO_SLOW),
+    ]
+    caplog.clear()
+    kept = StoryLibrary.load(stories, store=store, reading_seconds=1)
+    assert kept.opened and not kept.index_notes and "changed" not in caplog.text
+    assert kept.corpus.problems == first.corpus.problems
+
+    caplog.clear()
+    asked = StoryLibrary.load(stories, store=store, reading_seconds=1, read_slow_again=True)
+    assert asked.index_notes == (IndexNote(IndexEvent.READ_AGAIN, "tower.pdf"),)
+    assert "(1 added or changed, 0 removed)" in caplog.text  # the PDF alone: the empty file is not read again
+    assert asked.corpus.problems == first.corpus.problems  # too slow still, and kept so again
+    caplog.clear()
+    assert StoryLibrary.load(stories, store=store, reading_seconds=1).opened and "changed" not in caplog.text

@@ -81,8 +81,8 @@ def test_a_file_that_reads_past_the_limit_is_skipped_named_and_the_rest_of_the_f
     paths = sorted(story.path for story in library.corpus.stories)
     assert paths == sorted(["b-lighthouse.pdf", *(story.name for story in CORPUS.glob("*.md"))])
     assert said(library.corpus.problems) == (
-        f"Skipped a-tower.pdf: it took longer than {LIMIT} seconds to read, the most STORYBOT_UPLOAD_SECONDS allows; "
-        "split it, or export it again.",
+        f"Skipped a-tower.pdf: it took longer than {LIMIT} seconds to read, the most STORYBOT_UPLOAD_SECONDS allows. "
+        "If the machine was busy, /reload reads it again (or raise that limit); if not, split it, or export it again.",
     )
     assert [problem.reason for problem in library.corpus.problems] == [SkipReason.TOO_SLOW]
     assert library.ask("Who lit the lamp at dusk?").hits[0].path == "b-lighthouse.pdf"

@@ -459,3 +459,45 @@ async def test_an_add_to_the_library_cut_short_by_a_shutdown_behind_a_reload_is_
         }
     assert told[add_id].startswith("Added `late.md`. But I was stopped (restarted) before"), told
     assert told[reload_id].startswith("I was stopped (restarted) before the reload finished"), told
+
+
+async def test_the_owners_reload_reads_again_a_file_skipped_for_taking_too_long(tmp_path):
+    """A skip for time is no verdict on the file (the machine may have been busy): the bot's start keeps the one its
+    saved index kept, telling its owner that /reload reads it again, and /reload does, and says so."""
+    pytest.importorskip("pypdf")
+    from tests.core.test_timed_reading import repeated_page_pdf  # a module of PDFs: skipped without pypdf
+
+    stories = tmp_path / "stories"
+    shutil.copytree(CORPUS, stories)
+    (stories / "tower.pdf").write_bytes(repeated_page_pdf(12, 3, 20))  # 2.5 s of pypdf
+    env = {
+        "STORYBOT_CORPUS": str(stories),
+        "STORYBOT_INDEX": str(tmp_path / "index"),
+        "STORYBOT_DATA": str(tmp_path / "data"),
+        "STORYBOT_UPLOAD_SECONDS": "1",
+    }
+    indexing = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "index", env=command_environment(env), cwd=ROOT, stderr=asyncio.subprocess.PIPE
+    )
+    _, indexed = await indexing.communicate()
+    assert indexing.returncode == 0 and b"Skipped tower.pdf: it took longer than 1 second" in indexed
+    discord = FakeDiscord((GUILD_ID,))
+    await discord.start()
+    process = await BotProcess(discord, **env).start()
+    try:
+        await process.ready()
+        report = await reloaded(discord)
+    finally:
+        await process.stop()
+        await discord.stop()
+    slow = (
+        "Skipped tower.pdf: it took longer than 1 second to read, the most STORYBOT_UPLOAD_SECONDS allows. If the "
+        "machine was busy, /reload reads it again (or raise that limit); if not, split it, or export it again."
+    )
+    assert f"storybot: warning: {slow}" in process.text.splitlines()  # the start's, the skip kept
+    assert "Story files changed" not in process.text  # the start read nothing again
+    lines = report.splitlines()
+    read_again = "Read again 1 file skipped before for taking too long to read: `tower.pdf`."
+    assert lines[1:3] == [read_again, "No story changed."]
+    assert f"Warning: {slow}" in lines
+    assert "Traceback" not in process.text

@@ -1,13 +1,20 @@
-"""A reload reports what changed by path, and keeps the old library when the folder holds no story."""
+"""A reload reports what changed by path, and keeps the old library when the folder holds no story; the owner's reads
+again the files skipped for taking too long to read."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
+
+import pytest
 
 from bot.core.library import StoryLibrary
 from bot.core.readers import suffix_list
+from bot.core.skipped import SkipReason
 from bot.messages import reload_text
+from bot.operations.build_index import build_index
 from bot.operations.library_holder import LibraryHolder
+from bot.operations.opening import open_library
 from bot.operations.reload import Reloaded, reload
 from bot.settings import Settings
 
@@ -75,3 +82,29 @@ async def test_a_file_named_with_backticks_is_named_whole_in_its_code_span(tmp_p
     (tmp_path / "fence``d.txt").write_text("A fence.")
     reloaded = await reload(holder)
     assert reload_text(reloaded).splitlines()[1] == "Added (3): `` `quoted`.txt ``, `fenceˋˋd.txt`, ``tom`s tale.txt``"
+
+
+async def test_the_owners_reload_reads_again_a_file_skipped_for_taking_too_long_and_says_so(tmp_path):
+    """A skip for time is no verdict on the file (the machine may have been busy): the owner's /reload reads it again,
+    and says so; the reload after an add or a removal keeps it, as a start does."""
+    pytest.importorskip("pypdf")
+    from tests.core.test_timed_reading import repeated_page_pdf  # a module of PDFs: skipped without pypdf
+
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    (folder / "tale.md").write_text("# Tale\n\nThe miller sang by the river.")
+    (folder / "a-tower.pdf").write_bytes(repeated_page_pdf(12, 3, 20))  # 2.5 s of pypdf
+    settings = Settings(corpus=folder, data=tmp_path / "data", index=tmp_path / "indexes", upload_seconds=1)
+    built = await asyncio.to_thread(build_index, settings)  # a file's reading runs a loop of its own
+    assert [problem.file for problem in built.skipped] == ["a-tower.pdf"]
+    holder = LibraryHolder(await asyncio.to_thread(open_library, settings), settings)
+
+    kept = await reload(holder)
+    assert kept.read_again == () and reload_text(kept).splitlines()[1] == "Nothing changed."
+    asked = await reload(holder, read_slow_again=True)
+    assert asked.read_again == ("a-tower.pdf",) and [p.reason for p in asked.skipped] == [SkipReason.TOO_SLOW]
+    assert reload_text(asked).splitlines()[:3] == [
+        "Reloaded: 1 story, 1 passage.",
+        "Read again 1 file skipped before for taking too long to read: `a-tower.pdf`.",
+        "No story changed.",
+    ]
