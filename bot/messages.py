@@ -2,8 +2,9 @@
 
 The core and the operations (bot.operations) return reason codes and data (NoAnswer, IndexDamage, IndexNote,
 StoryFound, PersonFound, Reloaded, ShelfAction, ShelfRefusal, UploadRefusal, a skipped file's Problem and its
-Refusal, a database's Fault and the DatabaseTask it failed, and a BotRequest's reply); this module alone turns them
-into English, so both front ends say the same thing.
+Refusal, a corpus folder's FolderFault and the files of one that gave no story (NoStories), a database's Fault and the
+DatabaseTask it failed, and a BotRequest's reply); this module alone turns them into English, so both front ends say
+the same thing.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.core.answer import Answer, Hit, NoAnswer
+from bot.core.corpus import CorpusError, FolderFault, FolderRefused, NoStories
 from bot.core.index_damage import DamageKind, IndexDamage
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library import MAX_QUESTION_CHARS
@@ -377,6 +379,28 @@ def command_line_problem(problem: Problem) -> str:
     return text
 
 
+def folder_fault_text(fault: FolderFault, folder: Path | str, detail: str = "") -> str:
+    """Why the corpus folder itself cannot be read (FolderRefused), and what to do; `detail`, the system's reason."""
+    if fault is FolderFault.IS_A_FILE:
+        return f"{folder} is a file, not a folder. Point --corpus or STORYBOT_CORPUS at the folder that holds it."
+    if fault is FolderFault.MISSING:
+        return (
+            f"The corpus folder {folder} does not exist. Point --corpus or STORYBOT_CORPUS at a folder of stories "
+            f"({suffix_list()})."
+        )
+    return f"The corpus folder {folder} cannot be read{_in_parentheses(detail)}; check its permissions."
+
+
+def corpus_error_text(error: CorpusError) -> str:
+    """Why the corpus cannot be used, from what the core raised: its folder, or no story in it. Anything else (a build
+    worker that ended) is said in its own words."""
+    if isinstance(error, FolderRefused):
+        return folder_fault_text(error.fault, error.root, error.detail)
+    if isinstance(error, NoStories):
+        return no_stories_text(error.root, error.problems)
+    return str(error)
+
+
 def no_stories_text(folder: Path | str, problems: Sequence[Problem]) -> str:
     """Why no story could be loaded from a folder (NoStories): each file skipped and why, or that it holds no story
     file."""
@@ -453,6 +477,8 @@ def reload_text(reload: Reload, done: str = "") -> str:
             f"Building the new library took over {reload.limit / 60:.3g} minutes, so it was stopped. A story that "
             "is very large or oddly written may be the cause: check the files added or changed since the last reload."
         )
+    elif reload.outcome is Reloaded.NO_STORIES and reload.fault is not None:
+        why = one_line(folder_fault_text(reload.fault, reload.folder, reload.detail))
     elif reload.outcome is Reloaded.NO_STORIES:
         why = one_line(reload.detail or no_stories_text(reload.folder, reload.skipped))
     else:

@@ -1,10 +1,12 @@
 """The one wording both front ends use for what the core returns as reason codes and data."""
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
 from bot.core.answer import NoAnswer
+from bot.core.corpus import CorpusError, FolderFault, FolderRefused, NoStories
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.library import MAX_QUESTION_CHARS, StoryLibrary
 from bot.core.shelf import ShelfError, UploadRefusal, safe_file_name, story_file
@@ -12,12 +14,15 @@ from bot.core.skipped import STOPPED, Cause, Problem, Refusal
 from bot.messages import (
     NEXT_START_REBUILDS,
     command_line_problem,
+    corpus_error_text,
     corrections_text,
     database_command_text,
     database_trouble_text,
+    folder_fault_text,
     hit_place,
     index_note_text,
     no_answer_message,
+    no_stories_text,
     problem_text,
     read_again_text,
     refusal_text,
@@ -237,6 +242,21 @@ def test_the_files_read_again_are_named_in_the_front_ends_way() -> None:
     )
     note = IndexNote(IndexEvent.READ_AGAIN, "tower.pdf")
     assert index_note_text(note) == "tower.pdf, skipped before for taking too long to read, was read again"
+
+
+def test_a_corpus_that_cannot_be_used_is_said_from_the_cores_data() -> None:
+    """The core raises why as data (the folder's fault, or the files that gave no story); only this module words it."""
+    locked = FolderRefused(FolderFault.UNREADABLE, Path("/srv/stories"), "Permission denied")
+    assert corpus_error_text(locked) == (
+        "The corpus folder /srv/stories cannot be read (Permission denied); check its permissions."
+    )
+    assert str(locked) == "unreadable: /srv/stories"  # for the log: a code and a path, no words of the bot's
+    assert folder_fault_text(FolderFault.UNREADABLE, "/srv/stories").endswith("be read; check its permissions.")
+    empty = NoStories(Path("/srv/stories"), [Problem(file="draft.md", why=Refusal(cause=Cause.EMPTY))])
+    assert corpus_error_text(empty) == no_stories_text(empty.root, empty.problems)
+    assert corpus_error_text(empty).startswith("No stories could be loaded from /srv/stories. Skipped draft.md:")
+    assert str(empty) == "no_stories: /srv/stories"
+    assert corpus_error_text(CorpusError("The worker process ended without a word (exit 9).")).startswith("The worker")
 
 
 def test_an_upload_its_reader_refuses_is_told_why_in_the_words_of_a_skipped_file() -> None:

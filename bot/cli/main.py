@@ -33,7 +33,7 @@ from bot.cli.render import (
 )
 from bot.cli.shelf_export import export_kept
 from bot.cli.shelf_import import ShelfCommandError, import_stories
-from bot.core.corpus import CorpusError, NoStories
+from bot.core.corpus import CorpusError
 from bot.core.excerpt import EXCERPT_CHARS
 from bot.core.index import BM25Params
 from bot.core.library import StoryLibrary
@@ -43,9 +43,9 @@ from bot.health import check
 from bot.messages import (
     COMMAND_LINE_HELP,
     LIST_STORIES_COMMAND,
+    corpus_error_text,
     index_not_saved_text,
     library_size,
-    no_stories_text,
     read_again_text,
     story_choice_text,
 )
@@ -333,13 +333,12 @@ def main(argv: Sequence[str] | None = None, *, discord: DiscordCommands) -> int:
         code = _dispatch(args, settings, discord)
         sys.stdout.flush()  # what is still buffered fails here, where it is said, not unseen at exit
         return code
-    except NoStories as error:
-        print(f"storybot: {no_stories_text(error.root, error.problems)}", file=sys.stderr)
+    except CorpusError as error:
+        print(f"storybot: {corpus_error_text(error)}", file=sys.stderr)
         return USAGE_ERROR
     except (
         UsageError,
         SettingsError,
-        CorpusError,
         DatasetError,
         ExportError,
         ShelfCommandError,

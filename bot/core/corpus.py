@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -11,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.core.invisible_characters import without_invisibles
-from bot.core.readers import STORY_SUFFIXES, reader_for, story_suffix, suffix_list
+from bot.core.readers import STORY_SUFFIXES, reader_for, story_suffix
 from bot.core.readers.reader import Block
 from bot.core.sentences import sentence_spans
 from bot.core.skipped import Cause, Problem, Refusal, StoryRefused, refusal_of
@@ -32,7 +33,28 @@ NAMED_OTHERS = 5
 
 
 class CorpusError(Exception):
-    """The corpus as a whole cannot be used; the message says what to do."""
+    """The corpus as a whole cannot be used: its folder (FolderRefused), no file in it gives a story (NoStories), or
+    its build was stopped. Each carries why as data; bot.messages.corpus_error_text says it and what to do."""
+
+
+class FolderFault(enum.StrEnum):
+    """Why the corpus folder itself cannot be read: stable, each with its message (bot.messages.folder_fault_text)."""
+
+    IS_A_FILE = "is_a_file"
+    MISSING = "missing"
+    UNREADABLE = "unreadable"
+    """It cannot be listed (its permissions): FolderRefused.detail is the system's reason."""
+
+
+class FolderRefused(CorpusError):
+    """The corpus folder itself cannot be read: its path, why (FolderFault) and the system's words for it, if any."""
+
+    def __init__(self, fault: FolderFault, root: Path, detail: str = ""):
+        super().__init__(f"{fault.value}: {root}")  # the code and the path, for the log: no English
+        self.fault, self.root, self.detail = fault, root, detail
+
+    def __reduce__(self) -> tuple[type[FolderRefused], tuple[FolderFault, Path, str]]:
+        return FolderRefused, (self.fault, self.root, self.detail)  # from a worker process, whole
 
 
 @dataclass(frozen=True)
@@ -177,17 +199,12 @@ def story_files(root: Path) -> StoryFiles:
 
     Links are followed while they stay inside the corpus folder; a link out of it, a second way
     to a folder or file already read (a loop, say) and an unreadable folder are reported and
-    passed over. Raises CorpusError when the corpus folder itself cannot be read.
+    passed over. Raises FolderRefused when the corpus folder itself cannot be read.
     """
     if root.is_file():
-        raise CorpusError(
-            f"{root} is a file, not a folder. Point --corpus or STORYBOT_CORPUS at the folder that holds it."
-        )
+        raise FolderRefused(FolderFault.IS_A_FILE, root)
     if not root.is_dir():
-        raise CorpusError(
-            f"The corpus folder {root} does not exist. "
-            f"Point --corpus or STORYBOT_CORPUS at a folder of stories ({suffix_list()})."
-        )
+        raise FolderRefused(FolderFault.MISSING, root)
     real_root = root.resolve()
     paths: list[Path] = []
     problems: list[Problem] = []
@@ -200,9 +217,7 @@ def story_files(root: Path) -> StoryFiles:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError as error:
             if not relative:
-                raise CorpusError(
-                    f"The corpus folder {root} cannot be read ({error.strerror or error}); check its permissions."
-                ) from error
+                raise FolderRefused(FolderFault.UNREADABLE, root, str(error.strerror or error)) from error
             why = Refusal(cause=Cause.FOLDER_UNREADABLE, detail=str(error.strerror or error))
             problems.append(Problem(file=relative.rstrip("/"), why=why))
             return
@@ -318,7 +333,7 @@ class NoStories(CorpusError):
     """No file gave a story: `problems` names each file skipped and why (bot.messages.no_stories_text says it)."""
 
     def __init__(self, root: Path, problems: Sequence[Problem]):
-        super().__init__(f"no stories in {root}")
+        super().__init__(f"no_stories: {root}")  # the code and the path, for the log: no English
         self.root, self.problems = root, tuple(problems)
 
     def __reduce__(self) -> tuple[type[NoStories], tuple[Path, tuple[Problem, ...]]]:

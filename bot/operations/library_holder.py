@@ -36,7 +36,7 @@ class BuildTooLong(CorpusError):
     """The new library took longer than the limit: stopped, and the old one kept."""
 
     def __init__(self, limit: float):
-        super().__init__(f"the build took over {limit:g} seconds")
+        super().__init__(f"too_long: {limit:g} s")  # for the log: a reload says it with bot.messages.reload_text
         self.limit = limit
         """The limit it passed, in seconds."""
 

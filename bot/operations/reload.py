@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.core.corpus import CorpusError, NoStories
+from bot.core.corpus import CorpusError, FolderFault, FolderRefused, NoStories
 from bot.core.corpus_diff import CorpusDiff
 from bot.core.index_damage import IndexDamage
 from bot.core.index_notes import IndexEvent, IndexNote
@@ -18,7 +18,8 @@ class Reloaded(StrEnum):
 
     DONE = "done"
     NO_STORIES = "no_stories"
-    """The folder holds no usable story (Reload.detail says why, as the core found it): the old library stays."""
+    """The folder gives no usable story: none of its files (Reload.skipped), or it cannot be read itself
+    (Reload.fault), or its build's worker ended (Reload.detail, in the worker's words). The old library stays."""
     TOO_LONG = "too_long"
     """The build passed its time limit (Reload.limit, in seconds): stopped, and the old library stays."""
 
@@ -41,6 +42,8 @@ class Reload:
     among `skipped` still)."""
     folder: str = ""
     """The folder read, when it gave no story (NO_STORIES without a `detail`)."""
+    fault: FolderFault | None = None
+    """Why the folder itself could not be read (NO_STORIES), with the system's reason in `detail` if it gave one."""
     detail: str = ""
     limit: float = 0.0
 
@@ -53,9 +56,11 @@ async def reload(holder: LibraryHolder, *, read_slow_again: bool = False) -> Rel
         old, new = await holder.reload(read_slow_again=read_slow_again)
     except BuildTooLong as error:
         return Reload(outcome=Reloaded.TOO_LONG, limit=error.limit)
-    except CorpusError as error:
-        if isinstance(error, NoStories):
-            return Reload(outcome=Reloaded.NO_STORIES, folder=str(error.root), skipped=error.problems)
+    except NoStories as error:
+        return Reload(outcome=Reloaded.NO_STORIES, folder=str(error.root), skipped=error.problems)
+    except FolderRefused as error:
+        return Reload(outcome=Reloaded.NO_STORIES, folder=str(error.root), fault=error.fault, detail=error.detail)
+    except CorpusError as error:  # its worker ended (bot.core.worker.WorkerEnded), said in the worker's words
         return Reload(outcome=Reloaded.NO_STORIES, detail=str(error))
     corpus = new.corpus
     again = IndexEvent.READ_AGAIN

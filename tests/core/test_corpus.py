@@ -1,5 +1,6 @@
 import json
 import os
+import pickle
 import shutil
 import tempfile
 import traceback
@@ -12,6 +13,8 @@ from bot.core.corpus import (
     MAX_PASSAGE_CHARS,
     MAX_TITLE_CHARS,
     CorpusError,
+    FolderFault,
+    FolderRefused,
     NoStories,
     capped_title,
     load_corpus,
@@ -24,7 +27,7 @@ from bot.core.readers.markdown import plain_markdown
 from bot.core.readers.plain_text import split_title
 from bot.core.readers.reader import Block
 from bot.core.saved_index import IndexStore
-from bot.messages import no_stories_text
+from bot.messages import corpus_error_text, no_stories_text
 from tests.conftest import CORPUS
 from tests.said import said
 
@@ -146,8 +149,25 @@ def test_unreadable_file_is_reported(tmp_path):
 
 
 def test_missing_or_empty_folder_is_a_clear_error(tmp_path):
-    with pytest.raises(CorpusError, match="does not exist"):
+    """The core says why as data (FolderRefused's fault, NoStories' problems); bot.messages words it."""
+    with pytest.raises(FolderRefused) as missing:
         load_corpus(tmp_path / "nowhere")
+    assert (missing.value.fault, missing.value.root, missing.value.detail) == (
+        FolderFault.MISSING,
+        tmp_path / "nowhere",
+        "",
+    )
+    assert corpus_error_text(missing.value) == (
+        f"The corpus folder {tmp_path / 'nowhere'} does not exist. Point --corpus or STORYBOT_CORPUS at a folder of "
+        f"stories ({suffix_list()})."
+    )
+    (tmp_path / "story.txt").write_text("A story.")
+    with pytest.raises(FolderRefused) as a_file:
+        load_corpus(tmp_path / "story.txt")
+    assert a_file.value.fault is FolderFault.IS_A_FILE
+    assert corpus_error_text(a_file.value).startswith(f"{tmp_path / 'story.txt'} is a file, not a folder.")
+    assert pickle.loads(pickle.dumps(a_file.value)).__dict__ == a_file.value.__dict__  # from a worker, whole
+    (tmp_path / "story.txt").unlink()
     with pytest.raises(NoStories) as empty:
         load_corpus(tmp_path)
     assert empty.value.root == tmp_path and empty.value.problems == ()
@@ -252,10 +272,8 @@ def load_as_unprivileged(folder: Path) -> dict:
                     "stories": [s.path for s in corpus.stories],
                     "problems": list(said(corpus.problems)),
                 }
-            except NoStories as error:
-                report = {"error": no_stories_text(error.root, error.problems)}
             except CorpusError as error:
-                report = {"error": str(error)}
+                report = {"error": corpus_error_text(error)}
             except Exception:  # shown in the test's failure, not lost with the child
                 report = {"crash": traceback.format_exc()}
             os.write(write, json.dumps(report).encode())

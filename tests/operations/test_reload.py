@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 
+from bot.core.corpus import FolderFault
 from bot.core.library import StoryLibrary
 from bot.core.readers import suffix_list
 from bot.core.skipped import SkipReason
@@ -55,6 +56,17 @@ async def test_a_folder_with_no_story_left_keeps_the_old_library(tmp_path):
     library = StoryLibrary.load(corpus)
     holder = LibraryHolder(library, Settings(corpus=corpus, index=None))
     shutil.rmtree(corpus)
+    gone = await reload(holder)
+    assert (gone.outcome, gone.fault, gone.folder, gone.detail) == (
+        Reloaded.NO_STORIES,
+        FolderFault.MISSING,
+        str(corpus),
+        "",
+    )
+    assert holder.current is library and reload_text(gone) == (
+        f"The reload failed; still using the stories I had. The corpus folder {corpus} does not exist. Point --corpus "
+        f"or STORYBOT_CORPUS at a folder of stories ({suffix_list()})."
+    )
     corpus.mkdir()
 
     failed = await reload(holder)
