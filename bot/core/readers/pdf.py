@@ -2,9 +2,13 @@
 with limits of its own on how much one stream may unpack.
 
 PDF has no paragraphs, only lines placed on pages, so they are rebuilt from where the lines stand:
-a line set in a larger type than the text is a heading (a chapter); a gap between lines taller than
-the text's usual line spacing starts a paragraph, and so does a new page after a line that ends a
-sentence; page numbers are dropped, and so are running heads and feet, the book's or chapter's title
+a line set in a larger type than the text is a heading (a chapter), unless it is a drop cap (one letter, read
+into the line it opens); a gap between lines taller than the text's usual line spacing starts a paragraph, and
+so does a line indented past the text's left margin after one that was not (pdf_indents.py: a typeset novel
+marks its paragraphs by indent alone; a block quote, verse or centered lines, indented on every line, stay one);
+at a new page or column, a book that indents its paragraphs goes on unless the line is indented, another starts
+a paragraph after a line that ends a sentence. Pieces of text a little above or below a line (a footnote's
+mark) are on it. Page numbers are dropped, and so are running heads and feet, the book's or chapter's title
 repeated at the top or bottom of page after page (pdf_running.py). A word hyphenated at a line's end is
 joined ("prac-" and "tising"), a compound kept ("well-known"), as the book's own words and the dictionary
 say (line_hyphens.py). Text comes in the order of each page's content, which is the reading order in the
@@ -24,8 +28,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from bot.core.analysis import fold, is_dictionary_word
 from bot.core.readers.archive import MAX_UNPACKED_BYTES
 from bot.core.readers.line_hyphens import LineHyphens
+from bot.core.readers.pdf_indents import SENTENCE_ENDS, indents
 from bot.core.readers.pdf_running import without_running_lines
 from bot.core.readers.pdf_shown import ShownText
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
@@ -37,9 +43,15 @@ if TYPE_CHECKING:
 
 HEADING_SCALE = 1.15
 """A line in type this much larger than the text's is a heading."""
+MAX_DROP_CAP = 2
+"""Characters of a drop cap: a letter, perhaps after an opening quote."""
 PARAGRAPH_GAP = 1.3
 """A gap this much taller than the usual line spacing starts a paragraph."""
-_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ":")
+SAME_LINE = 0.7
+"""A piece of text less than this much of its type size (or the line's, the smaller) above or below the line drawn
+before it is on that line: a footnote's mark or a superscript, raised some tenths of an em, stays in its sentence
+(not a line of its own, read as a page number, or as a paragraph's indented start); the next line stands an em or
+more below, and a drop cap's baseline a line or more below the line it opens."""
 MAX_OPERATIONS = 1_000_000
 """Drawing operations read in all, a form's each time it is drawn: a book of 3,000 pages or more (a page of
 text takes a few hundred), read in about two minutes. A form drawn ten times by a form drawn ten times...
@@ -112,8 +124,14 @@ _pypdf_log.propagate = False
 class Line:
     page: int
     y: float
-    size: float
+    x: float
     parts: list[str] = field(default_factory=list)
+    sizes: Counter[float] = field(default_factory=Counter)
+    """Characters in each type size: a raised initial or a footnote's mark on the line leaves it the text's size."""
+
+    @property
+    def size(self) -> float:
+        return self.sizes.most_common(1)[0][0]
 
     @property
     def text(self) -> str:
@@ -152,14 +170,16 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
         def seen(text: str, cm: list[float], tm: list[float], font: object, size: float, page: int = number) -> None:
             if not text.strip():
                 return
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             scaled = size * (abs(tm[3] * cm[3]) or 1.0)
             last = lines[-1] if lines else None
-            if last is None or last.page != page or abs(last.y - y) > 1.0:
-                last = Line(page, y, scaled)
+            if last is None or last.page != page or abs(last.y - y) > SAME_LINE * min(last.size, scaled):
+                last = Line(page, y, x)
                 lines.append(last)
             last.parts.append(text.replace("\n", " "))
-            last.size = max(last.size, scaled)
+            last.sizes[scaled] += len(text.strip())
+            last.x = min(last.x, x)
 
         page.extract_text(visitor_text=seen, visitor_operand_before=counted, visitor_operand_after=shown.after)
         if operations > MAX_OPERATIONS:
@@ -198,19 +218,21 @@ def _blocks(lines: list[Line]) -> list[Block]:
         if above.page == below.page and above.y > below.y and round(below.size, 1) == text_size
     )
     spacing = gaps.most_common(1)[0][0] if gaps else text_size * 1.2
+    lines = _with_drop_caps(lines, text_size)
     hyphens = LineHyphens(line.text for line in lines)
+    headings = [line.size >= text_size * HEADING_SCALE for line in lines]
+    indented = indents(lines, [not heading for heading in headings], text_size)
     blocks: list[Block] = []
     current: list[str] = []
     current_heading = False
     previous: Line | None = None
-    for line in lines:
-        heading = line.size >= text_size * HEADING_SCALE
+    for line, heading, indent_starts, opens in zip(lines, headings, indented.starts, indented.opens, strict=True):
         if previous is None:
             starts = True
-        elif line.page != previous.page:
-            starts = heading or previous.text.endswith(_SENTENCE_ENDS)
+        elif opens:
+            starts = heading or indent_starts or (not indented.marked and previous.text.endswith(SENTENCE_ENDS))
         else:
-            starts = heading != current_heading or previous.y - line.y > spacing * PARAGRAPH_GAP
+            starts = heading != current_heading or indent_starts or previous.y - line.y > spacing * PARAGRAPH_GAP
         if starts and current:
             blocks.append(Block("".join(current), current_heading))
             current = []
@@ -223,6 +245,31 @@ def _blocks(lines: list[Line]) -> list[Block]:
     if current:
         blocks.append(Block("".join(current), current_heading))
     return blocks
+
+
+def _with_drop_caps(lines: list[Line], text_size: float) -> list[Line]:
+    """A drop cap, a chapter's first letter set large over its first lines and drawn before them, read into the line
+    it opens ("T" and "he keeper" are "The keeper"; "A" and "storm" are "A storm"), rather than as a heading "T" over
+    a paragraph beginning "he keeper"."""
+    kept: list[Line] = []
+    for line in lines:
+        cap = kept[-1] if kept else None
+        if (
+            cap is not None
+            and cap.page == line.page
+            and cap.size >= text_size * HEADING_SCALE > line.size
+            and cap.y <= line.y + SAME_LINE * text_size  # a heading stands above its text, a drop cap beside it
+            and len(cap.text) <= MAX_DROP_CAP
+            and cap.text[-1:].isalpha()
+            and line.text[:1].isalpha()
+        ):
+            first = line.text.split()[0]
+            joined = is_dictionary_word(fold(cap.text + first)) or not is_dictionary_word(fold(first))
+            line.parts.insert(0, cap.text if joined else cap.text + " ")
+            kept[-1] = line
+        else:
+            kept.append(line)
+    return kept
 
 
 def _unreadable(error: Exception) -> StoryRefused:

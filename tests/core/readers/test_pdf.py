@@ -518,3 +518,178 @@ def test_a_line_recurring_at_a_pages_top_and_a_short_documents_first_lines_are_k
     )
     write_lines(tmp_path / "cards.pdf", [STAIRS[:2]] * 4)
     assert read_paragraphs(tmp_path / "cards.pdf") == [" ".join(STAIRS[:2])] * 4
+
+
+CENTERED = None
+"""Where write_set centers a line."""
+
+
+def write_set(path, pages: list[list[tuple[float | None, str]]]) -> None:
+    """Lines set one under another as a novel's typesetter sets them, no space between paragraphs: each with its indent
+    in millimetres (5 is about an em and a third of 11-point type) or CENTERED, and a page number under each page."""
+    pdf = fpdf.FPDF(format=(148, 210))  # A5
+    pdf.set_auto_page_break(False)
+    for lines in pages:
+        pdf.add_page()
+        pdf.set_font("Times", size=11)
+        for row, (indent, line) in enumerate(lines):
+            pdf.set_xy(15 + (indent or 0), 20 + 5 * row)
+            pdf.cell(118 - (indent or 0), 5, line, align="C" if indent is CENTERED else "L")
+        pdf.set_xy(15, 190)
+        pdf.cell(118, 5, str(pdf.page_no()), align="C")
+    pdf.output(str(path))
+
+
+NOVEL: list[list[tuple[float | None, str]]] = [
+    [
+        (0, "The keeper climbed the stairs to the lamp room every evening at dusk, when the"),
+        (0, "fishing boats came home one after another past the rocks of the northern cape."),
+        (5, "Nobody in the village could say why she kept a brass telescope so carefully,"),
+        (0, "though everyone in Skarvik had an opinion about it and shared it at the market."),
+        (5, '"Not yet," said Maren.'),
+        (5, '"Tomorrow, then," said Ilse, and went out.'),
+        (5, "The wind came off the sea, rattling the windows of the boathouse and scattering"),
+        (0, "the gulls across the sky. By morning the fog had lifted from the harbour wall."),
+    ],
+    [
+        (0, "The baker brought bread and cloudberry jam up the hill, as he did every week."),
+        (5, "Late that winter the keeper discovered an amber pendant hidden beneath the"),
+        (0, "loose floorboards of the signal cabin, wrapped in oilcloth and tied with thread."),
+    ],
+]
+
+
+def test_paragraphs_marked_only_by_a_first_line_indent_are_read_apart(tmp_path):
+    # A novel's paragraphs have no space between them, only an indent: each page was read as one paragraph, and a
+    # sentence ending at a page's foot started one where the paragraph went on.
+    write_set(tmp_path / "novel.pdf", NOVEL)
+    lines = [line for page in NOVEL for _, line in page]
+    assert (
+        read_paragraphs(tmp_path / "novel.pdf")
+        == [
+            " ".join(lines[0:2]),
+            " ".join(lines[2:4]),
+            lines[4],  # lines of dialogue, each at the usual indent after a short line
+            lines[5],
+            " ".join(lines[6:9]),  # on over the page, though a sentence ended at its foot
+            " ".join(lines[9:11]),
+        ]
+    )
+
+
+QUOTED: list[tuple[float | None, str]] = [
+    (0, "The keeper read the old rule aloud to the new assistant before the lamp was lit."),
+    (10, "The sea gives and the sea takes, and the keeper of the light must watch"),
+    (10, "them both without rest, for a lamp left dark one night is a ship lost on"),
+    (10, "the rocks by morning."),
+    (0, "The assistant said nothing and went up to the lamp room to trim the wicks."),
+    (15, "O lamp upon the northern cape,"),
+    (20, "burn bright when winter comes,"),
+    (15, "and guide the boats of Skarvik home"),
+    (20, "past rocks and rolling drums"),
+    (0, "The keeper sang it twice over and then pinned the notice to the boathouse door."),
+    (CENTERED, "The Harbour Board"),
+    (CENTERED, "requests the pleasure of your company"),
+    (CENTERED, "at the lighting of the new lamp"),
+    (0, "The whole village came up the hill that night to see the new lamp lit at last."),
+]
+
+
+def test_a_block_quote_verse_and_centered_lines_indented_on_every_line_are_a_paragraph_each(tmp_path):
+    write_set(tmp_path / "quoted.pdf", [QUOTED])
+    lines = [line for _, line in QUOTED]
+    assert read_paragraphs(tmp_path / "quoted.pdf") == [
+        lines[0],
+        " ".join(lines[1:4]),
+        lines[4],
+        " ".join(lines[5:9]),
+        lines[9],
+        " ".join(lines[10:13]),
+        lines[13],  # back at the margin after a short line
+    ]
+    write_set(tmp_path / "poem.pdf", [[(15, line) for _, line in QUOTED[5:9]]])  # a page of verse alone
+    assert read_paragraphs(tmp_path / "poem.pdf") == [" ".join(lines[5:9])]
+
+
+def write_placed(path, pages: list[list[tuple[float, float, float, str]]]) -> None:
+    """A PDF of pieces of text each placed by hand: its left edge and the top of its line in millimetres, its type
+    size in points, drawn in the order given."""
+    pdf = fpdf.FPDF(format=(148, 210))  # A5
+    pdf.set_auto_page_break(False)
+    for pieces in pages:
+        pdf.add_page()
+        for x, y, size, text in pieces:
+            pdf.set_font("Times", size=size)
+            pdf.set_xy(x, y)
+            pdf.cell(pdf.get_string_width(text), size * 0.35, text)
+    pdf.output(str(path))
+
+
+def test_a_drop_cap_a_raised_initial_and_a_footnotes_mark_are_read_into_their_lines(tmp_path):
+    # A drop cap was read as a chapter named "T" over a paragraph beginning "he keeper"; a raised initial on the first
+    # line's baseline made the whole line a heading; a footnote's mark set a little higher was a line of its own.
+    write_placed(
+        tmp_path / "initials.pdf",
+        [
+            [
+                (15, 20, 20, "I"),  # a chapter numbered in roman numerals: a heading above its text
+                (15, 40, 36, "T"),  # a drop cap over two lines, drawn first, on the second line's baseline
+                (27, 32, 11, "he keeper climbed the stairs to the lamp room every"),
+                (27, 37, 11, "evening at dusk, when the fishing boats came home"),
+                (15, 42, 11, "past the rocks of the northern cape."),
+                (20, 47, 11, "Nobody in the village could say why she kept a brass telescope"),
+                (15, 52, 11, "so carefully, though everyone had an opinion about it."),
+            ],
+            [
+                (15, 20, 20, "II"),
+                (15, 32, 30, "A"),  # a raised initial, on the first line's baseline
+                (22, 36, 11, " storm came in from the west that night and the keeper"),
+                (15, 41, 11, "lit the lamp early, as the harbour board had asked her to"),
+                (126, 40.7, 7, "1"),  # a footnote's mark, its baseline 4 points above the line's
+                (15, 46, 11, "and as the rule in the lamp room said."),
+            ],
+        ],
+    )
+    story = pdf_reader.PdfReader().read((tmp_path / "initials.pdf").read_bytes())
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("I", True),
+        (
+            "The keeper climbed the stairs to the lamp room every evening at dusk, when the fishing boats came home "
+            "past the rocks of the northern cape.",
+            False,
+        ),
+        (
+            "Nobody in the village could say why she kept a brass telescope so carefully, though everyone had an "
+            "opinion about it.",
+            False,
+        ),
+        ("II", True),
+        (
+            "A storm came in from the west that night and the keeper lit the lamp early, as the harbour board had "
+            "asked her to 1 and as the rule in the lamp room said.",
+            False,
+        ),
+    ]
+
+
+def test_two_columns_are_read_one_after_the_other_with_their_paragraphs(tmp_path):
+    # The second column's first line stands higher than the first column's last: a paragraph runs on over the column
+    # break, and each column's indented lines start paragraphs at its own margin.
+    left = [
+        (15, "The keeper climbed the stairs"),
+        (15, "to the lamp room at dusk."),
+        (19, "Nobody in the village could"),
+        (15, "say why she kept a brass"),
+    ]
+    right = [
+        (78, "telescope so carefully, though"),
+        (78, "everyone had an opinion."),
+        (82, "The baker brought bread up"),
+        (78, "the hill every week."),
+    ]
+    write_placed(
+        tmp_path / "columns.pdf",
+        [[(x, 20 + 5 * row, 11, text) for row, (x, text) in [*enumerate(left), *enumerate(right)]]],
+    )
+    texts = [text for _, text in left + right]
+    assert read_paragraphs(tmp_path / "columns.pdf") == [" ".join(texts[:2]), " ".join(texts[2:6]), " ".join(texts[6:])]
