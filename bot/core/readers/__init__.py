@@ -43,7 +43,8 @@ navigation file is missing by its pages' headings (it was skipped), a PDF whose 
 a traceback). 12: a title is cut at MAX_TITLE_CHARS (bot.core.corpus), with an ellipsis. 13: a PDF's running
 heads and feet are left out and its words hyphenated at line ends joined; a soft hyphen before white space joins
 the word in every format. 14: a PDF's paragraphs marked only by a first-line indent are read apart (each page was one),
-and so are its columns; a drop cap, a raised initial and a footnote's mark are read into their lines."""
+and so are its columns; a drop cap, a raised initial and a footnote's mark are read into their lines; numbered
+chapters' headings ("Chapter 7", "7") are kept (they were running heads, or page numbers)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

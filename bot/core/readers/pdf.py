@@ -8,7 +8,8 @@ so does a line indented past the text's left margin after one that was not (pdf_
 marks its paragraphs by indent alone; a block quote, verse or centered lines, indented on every line, stay one);
 at a new page or column, a book that indents its paragraphs goes on unless the line is indented, another starts
 a paragraph after a line that ends a sentence. Pieces of text a little above or below a line (a footnote's
-mark) are on it. Page numbers are dropped, and so are running heads and feet, the book's or chapter's title
+mark) are on it. Page numbers are dropped (a chapter's number, in a heading's type, is kept), and so are running
+heads and feet, the book's or chapter's title
 repeated at the top or bottom of page after page (pdf_running.py). A word hyphenated at a line's end is
 joined ("prac-" and "tising"), a compound kept ("well-known"), as the book's own words and the dictionary
 say (line_hyphens.py). Text comes in the order of each page's content, which is the reading order in the
@@ -145,6 +146,7 @@ def _well_formed(text: str) -> str:
 
 
 def _is_page_number(text: str) -> bool:
+    """A line of a number alone, in the text's type or smaller (a chapter's number is set larger)."""
     return text.isdigit() or (text.islower() and is_roman(text.upper()))
 
 
@@ -186,7 +188,16 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
             raise _too_many()
         if shown.characters > MAX_PAGE_TEXT:
             raise _too_much_text()
-    return without_running_lines([line for line in lines if line.text and not _is_page_number(line.text)])
+    texts = [line for line in lines if line.text]
+    heading = _text_size(texts) * HEADING_SCALE if texts else 0.0
+    return without_running_lines(
+        [line for line in texts if line.size >= heading or not _is_page_number(line.text)], heading
+    )
+
+
+def _text_size(lines: list[Line]) -> float:
+    """The type size of most lines: the text's."""
+    return Counter(round(line.size, 1) for line in lines).most_common(1)[0][0]
 
 
 def _require_content_within(pages: list[pypdf.PageObject]) -> None:
@@ -211,7 +222,7 @@ def _too_much_text() -> _Refused:
 
 
 def _blocks(lines: list[Line]) -> list[Block]:
-    text_size = Counter(round(line.size, 1) for line in lines).most_common(1)[0][0]
+    text_size = _text_size(lines)
     gaps = Counter(
         round(above.y - below.y, 1)
         for above, below in itertools.pairwise(lines)

@@ -5,10 +5,11 @@ that runs over its page break ("...could | 47 THE STORM | say why...").
 A place on the page, a height near its top or bottom, is a running head's (or foot's) when the lines there that
 recur, in the same type, page numbers aside, stand on at least RUNNING_PAGES pages and make most of its lines: a
 running head has a place of its own, above (or below) the text, while the text's own first and last lines vary from
-page to page. Each line there whose text recurs is left out. So a chapter heading (once), a short line of dialogue
-that happens to open a few pages, and a document of one or two pages keep all their lines; chapter titles that
-change from chapter to chapter, and left and right pages that alternate the book's title with the chapter's, are
-each a recurring text at that place."""
+page to page. Each line there whose text recurs is left out, but none in a heading's type (larger than the text's):
+"Chapter 7" at the same place on each chapter's first page is "Chapter" once numbers are set aside. So a chapter
+heading, a short line of dialogue that happens to open a few pages, and a document of one or two pages keep all
+their lines; chapter titles that change from chapter to chapter, and left and right pages that alternate the book's
+title with the chapter's, are each a recurring text at that place."""
 
 from __future__ import annotations
 
@@ -51,9 +52,11 @@ _Key = tuple[_Place, float, str]
 """A place, a type size and a text without its page numbers."""
 
 
-def without_running_lines(lines: Sequence[L]) -> list[L]:
-    """`lines` (page after page) without the running heads and feet among them; all of them when that leaves none."""
-    candidates = _edge_keys(lines)
+def without_running_lines(lines: Sequence[L], heading_size: float) -> list[L]:
+    """`lines` (page after page) without the running heads and feet among them; all of them when that leaves none.
+    A line in type of `heading_size` or larger is a heading, never running: numbered chapters' titles ("Chapter 7"),
+    at the same place on each chapter's first page, are the same text once numbers are set aside."""
+    candidates = _edge_keys(lines, heading_size)
     recurring = Counter(key for _, key in candidates)
     at_place = Counter(key[0] for _, key in candidates)
     recurring_at_place = Counter(key[0] for _, key in candidates if recurring[key] > 1)
@@ -66,7 +69,7 @@ def without_running_lines(lines: Sequence[L]) -> list[L]:
     return kept or list(lines)  # pages that hold nothing but the same lines are the text itself
 
 
-def _edge_keys(lines: Sequence[Placed]) -> list[tuple[int, _Key]]:
+def _edge_keys(lines: Sequence[Placed], heading_size: float) -> list[tuple[int, _Key]]:
     """Each line among the EDGE_LINES highest and lowest of its page (a line of a short page may be both), with its
     key; a line of page numbers alone has none (it is no text)."""
     keys: list[tuple[int, _Key]] = []
@@ -80,7 +83,7 @@ def _edge_keys(lines: Sequence[Placed]) -> list[tuple[int, _Key]]:
             for index in chosen:
                 line = lines[index]
                 text = _without_page_numbers(line.text)
-                if text:
+                if text and line.size < heading_size:
                     keys.append((index, ((top, round(line.y)), round(line.size, 1), text)))
         start = end
     return keys

@@ -693,3 +693,23 @@ def test_two_columns_are_read_one_after_the_other_with_their_paragraphs(tmp_path
     )
     texts = [text for _, text in left + right]
     assert read_paragraphs(tmp_path / "columns.pdf") == [" ".join(texts[:2]), " ".join(texts[2:6]), " ".join(texts[6:])]
+
+
+def test_numbered_chapters_headings_at_the_same_place_are_kept_and_page_numbers_dropped(tmp_path):
+    # "Chapter 1", "Chapter 2"... stand at the same place on each chapter's first page, the same text once numbers are
+    # set aside: they were left out as a running head, and a chapter numbered "2" alone was dropped as a page number.
+    write_placed(
+        tmp_path / "numbered.pdf",
+        [
+            [(15, 40, 16, title), (15, 52, 11, line), (15, 57, 11, line.upper()), (70, 190, 9, str(page))]
+            for page, (title, line) in enumerate(
+                zip(["Chapter 1", "Chapter 2", "Chapter 3", "4", "5"], STAIRS, strict=False), 1
+            )
+        ],
+    )
+    story = pdf_reader.PdfReader().read((tmp_path / "numbered.pdf").read_bytes())
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        block
+        for title, line in zip(["Chapter 1", "Chapter 2", "Chapter 3", "4", "5"], STAIRS, strict=False)
+        for block in ((title, True), (f"{line} {line.upper()}", False))
+    ]
