@@ -37,6 +37,8 @@ ENDED_LINE = 0.9
 """Share of a full line's characters below which a line of dialogue, ending a sentence, ended its paragraph."""
 INDENTED_BOOK = 3
 """Paragraphs opened by the usual indent for a book to mark its paragraphs so (then a page break alone starts none)."""
+LONGEST_LINE = 1000
+"""Characters past which lines are counted as one length: a line of a page holds a few hundred at most."""
 SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ":")
 
 
@@ -147,8 +149,15 @@ def _filled(lines: Sequence[Placed], body: Sequence[bool], indented: list[bool],
 
 def _full(lengths: list[int]) -> int:
     """The characters of a full line among lines at the margin: most are full, but a paragraph's last line is not,
-    and in a page of dialogue nor are many others, so the length a quarter of them reach rather than the median."""
-    return sorted(lengths)[len(lengths) * 3 // 4] if lengths else 0
+    and in a page of dialogue nor are many others, so the length a quarter of them reach rather than the median.
+    Counted, not sorted, so a book's lines take linear time."""
+    counts = Counter(min(length, LONGEST_LINE) for length in lengths)
+    rank = len(lengths) * 3 // 4
+    for length in sorted(counts):  # at most LONGEST_LINE of them
+        rank -= counts[length]
+        if rank < 0:
+            return length
+    return 0
 
 
 def _margin(edges: Counter[int]) -> int:
