@@ -14,6 +14,7 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Callable
+from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import ParamSpec, TypeVar, cast
 from bot.core.corpus import CorpusError
 from bot.core.index import BM25Params
 from bot.core.index_notes import IndexEvent, IndexNote
+from bot.core.interrupts import held_interrupts
 from bot.core.library import StoryLibrary
 from bot.core.parent_death import end_with_parent
 from bot.core.saved_index import IndexStore
@@ -126,7 +128,11 @@ class WorkerProcess:
 
     The work goes to the process through a pipe once it runs, not as the arguments it starts with: those are written
     to it while it starts, in the caller's thread, which a process that never reads them (stopped, or slow to start
-    on a busy machine) would hold for as long, the event loop with it (an upload is 8 MB)."""
+    on a busy machine) would hold for as long, the event loop with it (an upload is 8 MB).
+
+    The process never sees Ctrl-C, which a terminal sends to every process of the command: it starts with SIGINT
+    blocked (bot.core.interrupts), before its first import. Its caller answers Ctrl-C, cancelling the work, which ends
+    the process; the process took it too, and printed a KeyboardInterrupt traceback from wherever it stood."""
 
     def __init__(self, *, daemon: bool = False) -> None:
         self._daemon = daemon
@@ -188,7 +194,17 @@ def _started(daemon: bool) -> tuple[BaseProcess, Connection, Connection]:
     process = context.Process(
         target=_send_outcomes, args=(work_in, sending, os.getpid()), name="storybot-worker", daemon=daemon
     )
-    process.start()
+    if os.name == "posix":  # multiprocessing's resource tracker, which a spawned process needs (not on Windows)
+        # started before SIGINT is blocked: starting, it unblocks SIGINT in this thread (SIG_UNBLOCK, not the mask it
+        # found), and a worker started then, the process's first, took Ctrl-C
+        resource_tracker.ensure_running()
+    try:
+        with held_interrupts():  # it starts with SIGINT blocked, and keeps it so: Ctrl-C is the caller's to answer
+            process.start()
+    except KeyboardInterrupt:  # one noted while it started (bot.core.interrupts): it is not wanted
+        process.kill()
+        process.join()
+        raise
     sending.close()
     work_in.close()
     return process, work_out, receiving
