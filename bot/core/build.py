@@ -167,11 +167,14 @@ def analyse_files(
     analyzer: Analyzer,
     piece_words: PieceWords | None = None,
     reading_seconds: float | None = None,
+    *,
+    keep_reader: bool = False,
 ) -> Batch:
     """A worker's task: everything the library needs from these files, each read within `reading_seconds`
-    (bot.core.timed_reading). They are read with the cycle collector running (readers such as pypdf make cycles),
-    then analysed with it paused."""
-    with timed_reading(reading_seconds) as read:
+    (bot.core.timed_reading: in a reader process, ended with the task, or with `keep_reader` kept for the process's
+    next). They are read with the cycle collector running (readers such as pypdf make cycles), then analysed with it
+    paused."""
+    with timed_reading(reading_seconds, keep_reader=keep_reader) as read:
         stories, passages, problems = read_stories(Path(root), [Path(p) for p in paths], read)
     with _no_cycle_collection():
         return _analysed_files(
@@ -184,10 +187,11 @@ def _analyse_in_worker(root: str, paths: list[str], analyzer: Analyzer, reading_
     thousands of objects) is moved out of the cycle collector's sight (gc.freeze): its full
     collections while files were read walked all of it again (two fifths of reading's time). The
     collector still runs for what the batch makes. Not in the bot's own process, whose objects may
-    end in cycles only it frees."""
+    end in cycles only it frees. Its reader process, likewise, is kept for its next batch: started
+    once a batch, it cost a second or more each time."""
     gc.collect()  # first the last batch's cycles (pypdf's), left while its analysis paused the collector
     gc.freeze()
-    return analyse_files(root, paths, analyzer, _worker_piece_words(analyzer), reading_seconds)
+    return analyse_files(root, paths, analyzer, _worker_piece_words(analyzer), reading_seconds, keep_reader=True)
 
 
 def _worker_piece_words(analyzer: Analyzer) -> PieceWords:

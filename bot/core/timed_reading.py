@@ -4,9 +4,12 @@ An upload is read in a worker process ended past STORYBOT_UPLOAD_SECONDS (bot.co
 slowly cannot hold anything for longer. A folder's files had no such limit: a PDF whose page tree of 4.8 KB names one
 page again and again held 51.75 million characters and took 91 s of CPU in a load (the PDF reader's own limits let a
 file take about two minutes), and a folder of such files as many times that. Now a file of a format that is unpacked
-or parsed (all but plain text and Markdown, read in proportion to their size) is read the same way, in a worker
+or parsed (all but plain text and Markdown, read in proportion to their size) is read the same way, in a reader
 process of its build's own, ended past that time: the file is then skipped, named with the limit, and the rest of the
-folder loads. The worker starts with the batch's first such file and reads its others after it.
+folder loads, the next such file in a reader started again. The reader starts with the first such file: a build in
+one process has one for all its files; a build's worker process (bot.core.build) keeps its own for all its batches,
+ended with it (started for each batch, it took a second or so of a busy machine's time each time). The reader never
+sees Ctrl-C (bot.core.worker): its caller cancels the read, which ends it.
 """
 
 from __future__ import annotations
@@ -15,24 +18,30 @@ import asyncio
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.core.corpus import PassageText, read_story
 from bot.core.readers import is_plain
 from bot.core.skipped import Cause, Refusal, StoryRefused, refusal_of
 
+if TYPE_CHECKING:
+    from bot.core.worker import WorkerProcess
+
 ReadStory = Callable[[Path], tuple[str, list[PassageText]]]
 
 
 @contextmanager
-def timed_reading(seconds: float | None) -> Iterator[ReadStory]:
-    """read_story, each file that is not plain text read in a worker process ended past `seconds` (ValueError saying
-    so); with None, read_story itself (no limit: a measurement's library, a test's)."""
+def timed_reading(seconds: float | None, *, keep_reader: bool = False) -> Iterator[ReadStory]:
+    """read_story, each file that is not plain text read in a reader process ended past `seconds` (ValueError saying
+    so); with None, read_story itself (no limit: a measurement's library, a test's). The reader is ended as this
+    ends, or with `keep_reader` kept for the next (this process's own: a build's worker process, which reads batch
+    after batch, and ends it as it exits)."""
     if seconds is None:
         yield read_story
         return
     from bot.core.worker import WorkerEnded, WorkerProcess  # that module builds libraries, and builds read with this
 
-    worker = WorkerProcess()
+    reader = _kept_reader() if keep_reader else WorkerProcess()
     # Its own loop, not made the thread's (a caller's runner may have one), run as asyncio.run runs one: a Ctrl-C
     # cancels the read, which ends the reader, and is raised once it has (raised in the loop, it was left running).
     runner = asyncio.Runner(loop_factory=asyncio.new_event_loop)
@@ -41,7 +50,7 @@ def timed_reading(seconds: float | None) -> Iterator[ReadStory]:
         if is_plain(path):
             return read_story(path)
         try:
-            found = runner.run(asyncio.wait_for(worker.run(_story_or_reason, path), seconds))
+            found = runner.run(asyncio.wait_for(reader.run(_story_or_reason, path), seconds))
         except TimeoutError:
             raise StoryRefused(Refusal(cause=Cause.TOO_SLOW, seconds=seconds)) from None
         except WorkerEnded as ended:
@@ -54,7 +63,23 @@ def timed_reading(seconds: float | None) -> Iterator[ReadStory]:
         try:
             yield read
         finally:
-            runner.run(worker.close())
+            if not keep_reader:
+                runner.run(reader.close())
+
+
+def _kept_reader() -> WorkerProcess:
+    """This process's reader, kept from one timed_reading to the next. A daemon, so multiprocessing ends it as this
+    process exits (util._exit_function, before it waits for the process's children); this process killed, it ends
+    with it (bot.core.parent_death). One that timed out or died was ended, and the next read starts another."""
+    global _KEPT_READER
+    if _KEPT_READER is None:
+        from bot.core.worker import WorkerProcess
+
+        _KEPT_READER = WorkerProcess(daemon=True)
+    return _KEPT_READER
+
+
+_KEPT_READER: WorkerProcess | None = None
 
 
 def _story_or_reason(path: Path) -> tuple[str, list[PassageText]] | Refusal:

@@ -5,22 +5,28 @@ times: some 33 million characters, over a minute of pypdf)."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+import bot.core.build as build
+from bot.core.analysis import Analyzer
 from bot.core.corpus import read_story
 from bot.core.skipped import SkipReason, StoryRefused
 from bot.core.timed_reading import timed_reading
+from bot.core.worker_pool import worker_pool
 from bot.messages import problem_text
 from bot.operations.build_index import build_index
 from bot.operations.opening import open_library
 from bot.settings import Settings
 from tests.cli.test_main import command_environment
 from tests.conftest import CORPUS
+from tests.core.test_parent_death import HANG, _descendants, _killed, _still_running
 from tests.core.test_worker_pool import PARAGRAPH, _has_numpy, _read, _running, _workers, ctrl_c_when
 from tests.said import said
 
@@ -99,6 +105,36 @@ def test_a_file_a_worker_refuses_keeps_its_reason_code(tmp_path: Path):
     assert in_worker.value.refusal.reason == SkipReason.NO_TEXT
 
 
+def _batch_and_readers(root: str, paths: list[str], seconds: float) -> tuple[list[str], list[SkipReason], list[int]]:
+    """A build worker's task (bot.core.build), then the worker's reader processes: the stories read, the reason codes
+    of the files skipped, and the readers' process ids."""
+    batch = build._analyse_in_worker(root, paths, Analyzer(), seconds)
+    return [title for title, *_ in batch.stories], [problem.reason for problem in batch.problems], _workers(os.getpid())
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the readers in Linux's /proc")
+def test_a_build_worker_keeps_its_reader_from_batch_to_batch_replaces_one_too_slow_and_ends_it_with_itself(
+    tmp_path: Path,
+):
+    """A reader was started for each batch, a second or more each time: a build worker keeps its own now, until one
+    is ended past the limit."""
+    (tmp_path / "lighthouse.pdf").write_bytes(repeated_page_pdf(1, 1, 3))
+    (tmp_path / "tower.pdf").write_bytes(repeated_page_pdf(12, 4, 20))
+    lighthouse, tower = str(tmp_path / "lighthouse.pdf"), str(tmp_path / "tower.pdf")
+    with worker_pool(1) as pool:
+        titles, skipped, (reader,) = pool.submit(_batch_and_readers, str(tmp_path), [lighthouse], LIMIT).result()
+        assert (titles, skipped) == (["Lighthouse"], [])
+        assert pool.submit(_batch_and_readers, str(tmp_path), [lighthouse], LIMIT).result() == (
+            ["Lighthouse"],
+            [],
+            [reader],
+        )
+        assert pool.submit(_batch_and_readers, str(tmp_path), [tower], 1).result() == ([], [SkipReason.TOO_SLOW], [])
+        titles, skipped, (replaced,) = pool.submit(_batch_and_readers, str(tmp_path), [lighthouse], LIMIT).result()
+        assert (titles, skipped) == (["Lighthouse"], []) and replaced != reader
+    assert not _running(replaced) and not _running(reader)
+
+
 def _readers(command: int, on_every_core: bool) -> list[int]:
     """The command's reader processes, once each runs Python: its own (a build in one process), or its build workers'
     (a build on every core; one forked from its worker and not yet running its own program shows the worker's command
@@ -172,6 +208,37 @@ def test_ctrl_c_while_files_are_read_in_their_readers_exits_130_says_nothing_and
     found, when_sent, stdout, stderr = ctrl_c_when(process, readers)
     assert (process.returncode, stderr, stdout) == (130, "", ""), f"signals when Ctrl-C was sent: {when_sent}"
     assert not [reader for reader in found if _running(reader)]
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="waits for its moment in Linux's /proc")
+def test_the_readers_of_a_builds_workers_end_when_the_command_is_killed(tmp_path: Path):
+    """Killed outright (SIGKILL, the OOM killer), the command leaves neither its build's workers nor the readers they
+    keep from batch to batch, though a reader's file would take minutes more."""
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    for number in range(3):  # 18 MB: two batches, a-tower.pdf to book-1.md, then the rest, a slow file in each
+        (folder / f"book-{number}.md").write_text(f"# Book {number}\n\n" + PARAGRAPH * 40_000, encoding="utf-8")
+    for name in ("a-tower.pdf", "book-2-tower.pdf"):
+        (folder / name).write_bytes(repeated_page_pdf(12, 4, 20))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "index", "--corpus", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=command_environment({"STORYBOT_INDEX": str(tmp_path / "indexes")}),
+        start_new_session=True,  # a process group of its own, for what a failure leaves
+    )
+    left: list[int] = []
+    try:
+        deadline = time.monotonic() + HANG
+        while not [reader for reader in _readers(process.pid, on_every_core=True) if _has_numpy(reader)]:
+            assert process.poll() is None and time.monotonic() < deadline, "never saw a reader read"
+            time.sleep(0.005)
+        left = _descendants(process.pid)  # the workers, their readers, and multiprocessing's resource tracker
+        process.kill()
+        process.wait()
+        assert _still_running(left) == []
+    finally:
+        _killed([process.pid, *left])
 
 
 def test_a_file_skipped_for_its_time_is_read_again_once_the_limit_is_raised(tmp_path: Path):
