@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 14
+READING_VERSION = 15
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -44,7 +44,9 @@ a traceback). 12: a title is cut at MAX_TITLE_CHARS (bot.core.corpus), with an e
 heads and feet are left out and its words hyphenated at line ends joined; a soft hyphen before white space joins
 the word in every format. 14: a PDF's paragraphs marked only by a first-line indent are read apart (each page was one),
 and so are its columns; a drop cap, a raised initial and a footnote's mark are read into their lines; numbered
-chapters' headings ("Chapter 7", "7") are kept (they were running heads, or page numbers)."""
+chapters' headings ("Chapter 7", "7") are kept (they were running heads, or page numbers). 15: a PDF's number alone
+within a page is kept (only a page's first or last line is its number), text in a negative type size is text (it was
+a heading), and text placed beyond any page is left out (it overflowed, or refused the book)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -8,8 +8,9 @@ so does a line indented past the text's left margin after one that was not (pdf_
 marks its paragraphs by indent alone; a block quote, verse or centered lines, indented on every line, stay one);
 at a new page or column, a book that indents its paragraphs goes on unless the line is indented, another starts
 a paragraph after a line that ends a sentence. Pieces of text a little above or below a line (a footnote's
-mark) are on it. Page numbers are dropped (a chapter's number, in a heading's type, is kept), and so are running
-heads and feet, the book's or chapter's title
+mark) are on it; text placed beyond any page, or at a place that is no number, is nowhere to be seen and left out.
+Page numbers, a number alone as a page's first or last line, are dropped (a chapter's number, in a heading's type,
+is kept, and so is a number alone within a page), and so are running heads and feet, the book's or chapter's title
 repeated at the top or bottom of page after page (pdf_running.py). A word hyphenated at a line's end is
 joined ("prac-" and "tising"), a compound kept ("well-known"), as the book's own words and the dictionary
 say (line_hyphens.py). Text comes in the order of each page's content, which is the reading order in the
@@ -53,6 +54,10 @@ SAME_LINE = 0.7
 before it is on that line: a footnote's mark or a superscript, raised some tenths of an em, stays in its sentence
 (not a line of its own, read as a page number, or as a paragraph's indented start); the next line stands an em or
 more below, and a drop cap's baseline a line or more below the line it opens."""
+MAX_PLACE = 1e12
+"""Points from the page's origin past which text stands nowhere a reader sees: the largest page PDF allows (14,400
+units of up to 75,000 points) is some 10^9 points wide. Such text, or text at a place that is no number (infinity
+times zero), is left out: how far apart two such places stand is no number either (10^308 less -10^308 overflows)."""
 MAX_OPERATIONS = 1_000_000
 """Drawing operations read in all, a form's each time it is drawn: a book of 3,000 pages or more (a page of
 text takes a few hundred), read in about two minutes. A form drawn ten times by a form drawn ten times...
@@ -146,7 +151,8 @@ def _well_formed(text: str) -> str:
 
 
 def _is_page_number(text: str) -> bool:
-    """A line of a number alone, in the text's type or smaller (a chapter's number is set larger)."""
+    """A line of a number alone: a page's number where it stands at the page's top or foot (_page_edges) in the
+    text's type or smaller (a chapter's number is set larger)."""
     return text.isdigit() or (text.islower() and is_roman(text.upper()))
 
 
@@ -170,11 +176,11 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
                 raise _too_much_text()
 
         def seen(text: str, cm: list[float], tm: list[float], font: object, size: float, page: int = number) -> None:
-            if not text.strip():
-                return
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            scaled = size * (abs(tm[3] * cm[3]) or 1.0)
+            scaled = abs(size) * (abs(tm[3] * cm[3]) or 1.0)  # a negative size draws the text mirrored
+            if not text.strip() or not all(abs(value) <= MAX_PLACE for value in (x, y, scaled)):  # NaN is not <=
+                return
             last = lines[-1] if lines else None
             if last is None or last.page != page or abs(last.y - y) > SAME_LINE * min(last.size, scaled):
                 last = Line(page, y, x)
@@ -190,9 +196,25 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
             raise _too_much_text()
     texts = [line for line in lines if line.text]
     heading = _text_size(texts) * HEADING_SCALE if texts else 0.0
+    edges = _page_edges(texts)
     return without_running_lines(
-        [line for line in texts if line.size >= heading or not _is_page_number(line.text)], heading
+        [
+            line
+            for index, line in enumerate(texts)
+            if index not in edges or line.size >= heading or not _is_page_number(line.text)
+        ],
+        heading,
     )
+
+
+def _page_edges(lines: list[Line]) -> set[int]:
+    """The highest and the lowest line of each page, where its number stands: a number alone anywhere else is
+    text (a story's numbered sections, a countdown, a table's column)."""
+    edges: set[int] = set()
+    for _, page in itertools.groupby(range(len(lines)), key=lambda index: lines[index].page):
+        indexes = list(page)
+        edges.update((max(indexes, key=lambda index: lines[index].y), min(indexes, key=lambda index: lines[index].y)))
+    return edges
 
 
 def _text_size(lines: list[Line]) -> float:

@@ -713,3 +713,57 @@ def test_numbered_chapters_headings_at_the_same_place_are_kept_and_page_numbers_
         for title, line in zip(["Chapter 1", "Chapter 2", "Chapter 3", "4", "5"], STAIRS, strict=False)
         for block in ((title, True), (f"{line} {line.upper()}", False))
     ]
+
+
+def placed_at(x: bytes, y: int, text: bytes) -> bytes:
+    """A line drawn at `x` points from the page's left, `x` written in full: scaled up by 10^279, moved, scaled back."""
+    return (
+        b"q "
+        + b"1000000000 0 0 1000000000 0 0 cm " * 31
+        + b"1 0 0 1 %s 0 cm " % x
+        + b"0.000000001 0 0 0.000000001 0 0 cm " * 31
+        + b"BT /F1 12 Tf 1 0 0 1 0 %d Tm (%s) Tj ET Q " % (y, text)
+    )
+
+
+def test_text_placed_beyond_any_page_is_left_out_and_the_rest_read(tmp_path):
+    # Text 10^308 points left and right of the page: how far apart they stand overflowed (an OverflowError out of the
+    # reader, which ended the folder's load); text at a place that is no number (infinity times 0) made the book
+    # refused as "cannot convert float NaN to integer".
+    lines = [b"The keeper climbed the stairs.", b"The wind shook the tower.", b"Ilse brought bread."]
+    far = b"150000000000000000000000000000"
+    beyond = b"".join(
+        placed_at(side + far, 640 - 14 * row, text)
+        for row, (side, text) in enumerate(
+            [(b"-", b"Nowhere"), (b"-", b"Nor here"), (b"", b"Nor there, far from anywhere"), (b"-", b"Nor here")]
+        )
+    )
+    nowhere = b"q " + b"1000000000 0 0 1 0 0 cm " * 40 + b"BT /F1 12 Tf 1 0 0 1 72 600 Tm (Nor here) Tj ET Q "
+    for number, drawn in enumerate((beyond, nowhere)):
+        content = b"BT /F1 12 Tf 72 700 Td " + b" 0 -14 Td ".join(b"(%s) Tj" % line for line in lines) + b" ET " + drawn
+        write_pages(tmp_path / f"far{number}.pdf", [content])
+        assert read_paragraphs(tmp_path / f"far{number}.pdf") == [" ".join(line.decode() for line in lines)]
+
+
+def test_numbers_alone_within_a_page_are_text_and_only_a_pages_first_or_last_line_its_number(tmp_path):
+    # Every line of a number alone was dropped as a page number: a story's numbered sections, a countdown, a table.
+    write_lines(
+        tmp_path / "sections.pdf",
+        [["The harbour log", "", "1", *STAIRS[:2], "", "2", STAIRS[2], "3", "2", "1", STAIRS[3], "", "4"]],
+    )
+    assert read_paragraphs(tmp_path / "sections.pdf") == [
+        "The harbour log",
+        f"1 {STAIRS[0]} {STAIRS[1]}",
+        f"2 {STAIRS[2]} 3 2 1 {STAIRS[3]}",
+    ]
+
+
+def test_text_in_a_negative_type_size_is_read_as_text(tmp_path):
+    # A negative size (text drawn mirrored, then mirrored back) is a size all the same: every line in it was taken
+    # for a heading, and a book set so was refused as having only a title.
+    content = b"BT /F1 -12 Tf -1 0 0 -1 72 700 Tm (The keeper climbed the stairs.) Tj 0 14 Td (The wind blew.) Tj ET"
+    write_pages(tmp_path / "mirrored.pdf", [content])
+    story = pdf_reader.PdfReader().read((tmp_path / "mirrored.pdf").read_bytes())
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("The keeper climbed the stairs. The wind blew.", False)
+    ]
