@@ -46,7 +46,8 @@ the word in every format. 14: a PDF's paragraphs marked only by a first-line ind
 and so are its columns; a drop cap, a raised initial and a footnote's mark are read into their lines; numbered
 chapters' headings ("Chapter 7", "7") are kept (they were running heads, or page numbers). 15: a PDF's number alone
 within a page is kept (only a page's first or last line is its number), text in a negative type size is text (it was
-a heading), and text placed beyond any page is left out (it overflowed, or refused the book)."""
+a heading), text placed beyond any page is left out (it overflowed, or refused the book), and a line at a page's
+edge that reads on from the text at its line spacing is kept (it was a running head)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -195,7 +195,8 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
         if shown.characters > MAX_PAGE_TEXT:
             raise _too_much_text()
     texts = [line for line in lines if line.text]
-    heading = _text_size(texts) * HEADING_SCALE if texts else 0.0
+    text_size = _text_size(texts) if texts else 0.0
+    heading = text_size * HEADING_SCALE
     edges = _page_edges(texts)
     return without_running_lines(
         [
@@ -204,6 +205,7 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
             if index not in edges or line.size >= heading or not _is_page_number(line.text)
         ],
         heading,
+        _line_spacing(texts, text_size) * PARAGRAPH_GAP,
     )
 
 
@@ -243,14 +245,19 @@ def _too_much_text() -> _Refused:
     return _Refused(Refusal(cause=Cause.TOO_MUCH_TEXT, most=MAX_PAGE_TEXT))
 
 
-def _blocks(lines: list[Line]) -> list[Block]:
-    text_size = _text_size(lines)
+def _line_spacing(lines: list[Line], text_size: float) -> float:
+    """The usual height from a line of the text to the next."""
     gaps = Counter(
         round(above.y - below.y, 1)
         for above, below in itertools.pairwise(lines)
         if above.page == below.page and above.y > below.y and round(below.size, 1) == text_size
     )
-    spacing = gaps.most_common(1)[0][0] if gaps else text_size * 1.2
+    return gaps.most_common(1)[0][0] if gaps else text_size * 1.2
+
+
+def _blocks(lines: list[Line]) -> list[Block]:
+    text_size = _text_size(lines)
+    spacing = _line_spacing(lines, text_size)
     lines = _with_drop_caps(lines, text_size)
     hyphens = LineHyphens(line.text for line in lines)
     headings = [line.size >= text_size * HEADING_SCALE for line in lines]

@@ -6,13 +6,16 @@ A place on the page, a height near its top or bottom, is a running head's (or fo
 recur, in the same type, page numbers aside, stand on at least RUNNING_PAGES pages and make most of its lines: a
 running head has a place of its own, above (or below) the text, while the text's own first and last lines vary from
 page to page. Each line there whose text recurs is left out, but none in a heading's type (larger than the text's):
-"Chapter 7" at the same place on each chapter's first page is "Chapter" once numbers are set aside. So a chapter
-heading, a short line of dialogue that happens to open a few pages, and a document of one or two pages keep all
-their lines; chapter titles that change from chapter to chapter, and left and right pages that alternate the book's
-title with the chapter's, are each a recurring text at that place."""
+"Chapter 7" at the same place on each chapter's first page is "Chapter" once numbers are set aside; nor any that
+reads on from the text, standing a paragraph's line spacing or less from a line of the page that stays: a running
+head stands apart from the text, a refrain opening each page of a poem does not. So a chapter heading, a short line
+of dialogue that happens to open a few pages, a letter's "Dear Maren," on each of its pages, and a document of one
+or two pages keep all their lines; chapter titles that change from chapter to chapter, and left and right pages that
+alternate the book's title with the chapter's, are each a recurring text at that place."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -52,11 +55,14 @@ _Key = tuple[_Place, float, str]
 """A place, a type size and a text without its page numbers."""
 
 
-def without_running_lines(lines: Sequence[L], heading_size: float) -> list[L]:
+def without_running_lines(lines: Sequence[L], heading_size: float, in_flow: float) -> list[L]:
     """`lines` (page after page) without the running heads and feet among them; all of them when that leaves none.
     A line in type of `heading_size` or larger is a heading, never running: numbered chapters' titles ("Chapter 7"),
-    at the same place on each chapter's first page, are the same text once numbers are set aside."""
-    candidates = _edge_keys(lines, heading_size)
+    at the same place on each chapter's first page, are the same text once numbers are set aside. A line `in_flow`
+    or less above or below a line of the text (the greatest gap within a paragraph) reads on from it, never running:
+    a refrain opening each page of a poem, a letter's "Dear Maren," and "Your friend," on each page."""
+    pages = _pages(lines)
+    candidates = _edge_keys(lines, pages, heading_size)
     recurring = Counter(key for _, key in candidates)
     at_place = Counter(key[0] for _, key in candidates)
     recurring_at_place = Counter(key[0] for _, key in candidates if recurring[key] > 1)
@@ -65,27 +71,32 @@ def without_running_lines(lines: Sequence[L], heading_size: float) -> list[L]:
         for index, key in candidates
         if recurring[key] > 1 and recurring_at_place[key[0]] >= max(RUNNING_PAGES, RECURRING_SHARE * at_place[key[0]])
     }
+    for by_height in pages:
+        for order in (by_height[::-1], by_height):  # up from the text to a page's head, then down to its foot
+            for inner, outer in itertools.pairwise(order):
+                if outer in running and inner not in running and abs(lines[inner].y - lines[outer].y) <= in_flow:
+                    running.discard(outer)
     kept = [line for index, line in enumerate(lines) if index not in running]
     return kept or list(lines)  # pages that hold nothing but the same lines are the text itself
 
 
-def _edge_keys(lines: Sequence[Placed], heading_size: float) -> list[tuple[int, _Key]]:
+def _pages(lines: Sequence[Placed]) -> list[list[int]]:
+    """Each page's lines (their indexes), highest first."""
+    pages = itertools.groupby(range(len(lines)), key=lambda index: lines[index].page)
+    return [sorted(page, key=lambda index: -lines[index].y) for _, page in pages]
+
+
+def _edge_keys(lines: Sequence[Placed], pages: list[list[int]], heading_size: float) -> list[tuple[int, _Key]]:
     """Each line among the EDGE_LINES highest and lowest of its page (a line of a short page may be both), with its
     key; a line of page numbers alone has none (it is no text)."""
     keys: list[tuple[int, _Key]] = []
-    start = 0
-    while start < len(lines):
-        end = start
-        while end < len(lines) and lines[end].page == lines[start].page:
-            end += 1
-        by_height = sorted(range(start, end), key=lambda index: -lines[index].y)
+    for by_height in pages:
         for top, chosen in ((True, by_height[:EDGE_LINES]), (False, by_height[-EDGE_LINES:])):
             for index in chosen:
                 line = lines[index]
                 text = _without_page_numbers(line.text)
                 if text and line.size < heading_size:
                     keys.append((index, ((top, round(line.y)), round(line.size, 1), text)))
-        start = end
     return keys
 
 

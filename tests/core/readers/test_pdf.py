@@ -767,3 +767,22 @@ def test_text_in_a_negative_type_size_is_read_as_text(tmp_path):
     assert [(block.text, block.heading) for block in story.blocks] == [
         ("The keeper climbed the stairs. The wind blew.", False)
     ]
+
+
+def test_a_line_recurring_at_a_pages_edge_in_the_texts_own_flow_is_kept(tmp_path):
+    # A refrain opening every page of a poem, letters each opening and closing a page the same way, a line of dialogue
+    # opening most pages: each stands at the same place page after page, one line's spacing from the text, and was
+    # left out as a running head or foot. A running head stands apart from the text (the book above keeps its own).
+    write_lines(tmp_path / "refrain.pdf", [["O lamp upon the northern cape,", line, line.upper()] for line in STAIRS])
+    assert read_paragraphs(tmp_path / "refrain.pdf") == [
+        f"O lamp upon the northern cape, {line} {line.upper()}" for line in STAIRS
+    ]
+    write_lines(tmp_path / "letters.pdf", [["Dear Maren,", line, "Your friend,", "Ilse"] for line in STAIRS[:5]])
+    assert " ".join(read_paragraphs(tmp_path / "letters.pdf")) == " ".join(
+        f"Dear Maren, {line} Your friend, Ilse" for line in STAIRS[:5]
+    )
+    pages = [[line, line.upper()] for line in STAIRS]
+    for number in (0, 2, 3, 5, 7):
+        pages[number][:0] = ['"Yes."']
+    write_lines(tmp_path / "yes.pdf", pages)
+    assert " ".join(read_paragraphs(tmp_path / "yes.pdf")).count('"Yes."') == 5
