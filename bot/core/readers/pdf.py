@@ -134,10 +134,15 @@ class Line:
     parts: list[str] = field(default_factory=list)
     sizes: Counter[float] = field(default_factory=Counter)
     """Characters in each type size: a raised initial or a footnote's mark on the line leaves it the text's size."""
+    size: float = 0.0
+    """The type size of most of its characters, kept as pieces are added: sought among all its sizes for each piece,
+    a line of 20,000 pieces in as many sizes took 7 s, four times that at twice the pieces."""
 
-    @property
-    def size(self) -> float:
-        return self.sizes.most_common(1)[0][0]
+    def add(self, text: str, size: float) -> None:
+        self.parts.append(text)
+        self.sizes[size] += len(text.strip())
+        if self.sizes[size] > self.sizes[self.size]:
+            self.size = size
 
     @property
     def text(self) -> str:
@@ -185,8 +190,7 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
             if last is None or last.page != page or abs(last.y - y) > SAME_LINE * min(last.size, scaled):
                 last = Line(page, y, x)
                 lines.append(last)
-            last.parts.append(text.replace("\n", " "))
-            last.sizes[scaled] += len(text.strip())
+            last.add(text.replace("\n", " "), scaled)
             last.x = min(last.x, x)
 
         page.extract_text(visitor_text=seen, visitor_operand_before=counted, visitor_operand_after=shown.after)
