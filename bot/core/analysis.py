@@ -190,9 +190,19 @@ def lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="en")
 
 
-@lru_cache(maxsize=1 << 16)
+LONGEST_WORD = 64
+"""Characters past which no dictionary knows a word (English's longest, a lung disease, has 45)."""
+
+
 def is_dictionary_word(word: str) -> bool:
-    """Whether an English dictionary knows the (folded) word: such a word is not a typo."""
+    """Whether an English dictionary knows the (folded) word: such a word is not a typo. A longer string than any
+    word is not looked up, nor kept among those looked up: a PDF's lines each ending in a "word" of 50,000 letters
+    and a hyphen held megabytes there, from one file to the next."""
+    return len(word) <= LONGEST_WORD and _known(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _known(word: str) -> bool:
     return simplemma.is_known(word, lang="en")
 
 

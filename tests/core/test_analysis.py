@@ -2,7 +2,7 @@ import copy
 import random
 from itertools import pairwise
 
-from bot.core.analysis import Analyzer, fold, span_word_lists, word_list
+from bot.core.analysis import Analyzer, _known, fold, is_dictionary_word, span_word_lists, word_list
 
 
 def test_fold_ignores_case_and_accents():
@@ -118,3 +118,12 @@ def test_a_joiner_inside_a_word_leaves_it_one_word_of_the_term_it_has_without():
         assert [text[s.start : s.end] for s in analyzer.spans(text)] == [joined, "came"]  # marked whole
     assert analyzer.terms("\u200cfather\u200d \u200d") == ["father"]  # at a word's ends it is none of it
     assert analyzer.terms("\U0001f468\u200d\U0001f469\u200d\U0001f467") == []  # an emoji sequence is no word
+
+
+def test_a_string_longer_than_any_word_is_no_word_and_not_kept_among_those_looked_up():
+    # A PDF's lines each ending in a "word" of 50,000 letters and a hyphen were looked up whole, and each kept in the
+    # cache of words looked up: megabytes held from one file to the next.
+    assert is_dictionary_word("pneumonoultramicroscopicsilicovolcanoconiosis")
+    held = _known.cache_info().currsize
+    assert not is_dictionary_word("ab" * 25_000 + "xy")
+    assert _known.cache_info().currsize == held
