@@ -3,7 +3,12 @@
 libxml2 parses in one pass; the walk over the tree is iterative (no recursion, however deep the nesting).
 XML is parsed without loading DTDs, without the network and without expanding entities, so a
 "billion laughs" file or an external entity reads as nothing rather than gigabytes or a secret file.
-Scripts, styles, navigation, forms and Gutenberg's license sections are dropped.
+Scripts, styles, navigation, forms and Gutenberg's license sections are dropped, and so is a book's matter
+that is no story text, by the semantics EPUB 3 (`epub:type`) and DPUB-ARIA (`role="doc-..."`) give it: a table of
+contents, a copyright page, an index, footnotes and endnotes with the marks that point to them. A mark without
+semantics (a link to an anchor whose text is "12", "[3]" or "*") is dropped too: read into its word it made
+"sea12", a word no question has; so is a printed page's number. A paragraph that is nothing but links within the
+book is a contents entry, dropped.
 """
 
 from __future__ import annotations
@@ -81,6 +86,44 @@ DROPPED_TAGS = frozenset(
         "textarea",
     ]
 )
+DROPPED_SEMANTICS = frozenset(
+    [
+        "toc",
+        "landmarks",
+        "page-list",
+        "loi",
+        "lot",
+        "index",
+        "copyright-page",
+        "colophon",
+        "imprint",
+        "titlepage",
+        "halftitlepage",
+        "seriespage",
+        "cover",
+        "other-credits",
+        "contributors",
+        "errata",
+        "footnote",
+        "footnotes",
+        "endnote",
+        "endnotes",
+        "rearnote",
+        "rearnotes",
+        "note",
+        "noteref",
+        "pagebreak",
+    ]
+)
+"""`epub:type` values (and DPUB-ARIA roles, less their "doc-") of matter that is no story: a question about a chapter
+found the contents, which repeat every chapter's name; "who wrote it" the copyright page; a note out of its place.
+A foreword, a prologue, an epilogue, a dedication or an epigraph is the book's text and is kept."""
+EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
+UNREAD_CLASSES = frozenset({"footnote", "footnotes", "endnote", "endnotes", "pagenum"})
+"""Classes of a note's text and of a printed page's number ("[Pg 12]") where nothing gives semantics: Project
+Gutenberg's books, and the EPUBs made of them."""
+_NOTE_MARK = re.compile(r"[\[(]?(?:\d{1,4}|[*\u2020\u2021\u00a7\u00b6]{1,3})[\])]?")
+"""A note's mark as a link's whole text: "12", "[3]", "(4)", "*", "†"."""
 BOILERPLATE_IDS = frozenset({"pg-header", "pg-footer", "pg-machine-header", "pg-start-separator", "pg-end-separator"})
 MAX_ATTRIBUTES = 256
 """Attributes one HTML tag may have (a page's have a few): libxml2's HTML parser looks for each attribute's name
@@ -200,24 +243,37 @@ def text_of(element: _Element) -> str:
 def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Block]:
     """The page's paragraphs and headings in document order.
 
-    `chapters` maps element ids to chapter names (an EPUB's navigation): a chapter starts where its
-    element does, and the page's own headings are then not passages, the navigation names the chapters."""
+    A paragraph (not a heading: a chapter's may link back to the contents) all of whose text is links within the
+    book is a contents entry, left out. `chapters` maps element ids to chapter names (an EPUB's navigation): a
+    chapter starts where its element does, and the page's own headings are then not passages, the navigation names
+    the chapters."""
     etree = lxml_etree("HTML")
     blocks: list[Block] = []
     parts: list[str] = []
+    linked = 0  # characters of the block's text within links to the book itself
+    links_open = 0
 
     def flush(heading: bool = False) -> None:
+        nonlocal linked
         text = "".join(parts)
         parts.clear()
-        if text.strip():
+        only_links = not heading and linked >= _visible(text) > 0
+        linked = 0
+        if text.strip() and not only_links:
             blocks.append(Block(text, heading))
+
+    def add(text: str) -> None:
+        nonlocal linked
+        parts.append(text)
+        if links_open:
+            linked += _visible(text)
 
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped: _Element | None = None
     for event, element in walker:
         name = local_name(element)
         if event == "start":
-            if not name or name in DROPPED_TAGS or _is_boilerplate(element):
+            if not name or name in DROPPED_TAGS or _is_boilerplate(element) or is_matter(element, name):
                 walker.skip_subtree()  # its "end" still comes, next
                 skipped = element
                 continue
@@ -226,7 +282,9 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
                 blocks.append(Block(chapters[element.get("id", "")], heading=True))
             if name in BLOCK_TAGS:
                 flush()
-            parts.append(" " if name == "br" else element.text or "")
+            if name == "a" and _is_inner_link(element):
+                links_open += 1
+            add(" " if name == "br" else element.text or "")
             continue
         if element is skipped:
             skipped = None
@@ -234,10 +292,50 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
             parts.clear()
         elif name in BLOCK_TAGS:
             flush(heading=name in HEADING_TAGS)
-        parts.append(element.tail or "")
+        elif name == "a" and _is_inner_link(element):
+            links_open -= 1
+        add(element.tail or "")
     flush()
     return blocks
 
 
 def _is_boilerplate(element: _Element) -> bool:
     return element.get("id") in BOILERPLATE_IDS or "pg-boilerplate" in (element.get("class") or "")
+
+
+def semantics(element: _Element) -> list[str]:
+    """What EPUB 3's `epub:type` (parsed as XML, or as HTML: then the attribute keeps its prefix) and DPUB-ARIA's
+    `role` say the element is: ["endnotes"], ["toc"], ["bodymatter", "chapter"]."""
+    said = f"{element.get(EPUB_TYPE) or element.get('epub:type') or ''} {element.get('role') or ''}"
+    return [word.removeprefix("doc-").lower() for word in said.split()]
+
+
+def is_matter(element: _Element, name: str) -> bool:
+    """Whether the element is matter that is no story (DROPPED_SEMANTICS), a note's text or a page's number by its
+    class, or a note's mark: a link within the book whose whole text is a mark."""
+    if any(word in DROPPED_SEMANTICS or word.startswith("index-") for word in semantics(element)):
+        return True
+    if UNREAD_CLASSES.intersection((element.get("class") or "").split()):
+        return True
+    return name == "a" and _is_inner_link(element) and _NOTE_MARK.fullmatch(_short_text(element)) is not None
+
+
+def _short_text(element: _Element, most: int = 16) -> str:
+    """The element's text, or its first `most` characters and more: a mark is short, and reading every link's text
+    whole read a nested link's again for every link around it."""
+    found = ""
+    for piece in element.itertext():
+        found += piece
+        if len(found.strip()) > most:
+            break
+    return found.strip()
+
+
+def _visible(text: str) -> int:
+    return len("".join(text.split()))
+
+
+def _is_inner_link(element: _Element) -> bool:
+    """A link to a place in the book (an anchor, another page), not to the web or an e-mail address."""
+    href = (element.get("href") or "").strip()
+    return bool(href) and ":" not in href.partition("#")[0] and not href.startswith("//")

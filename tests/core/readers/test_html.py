@@ -133,3 +133,27 @@ def test_a_soft_hyphen_never_splits_a_word_even_before_a_line_break(tmp_path):
     body = "<p>The keeper was prac&shy;\ntising her sig&shy;nals.</p>"
     (tmp_path / "lamp.html").write_text(page("The Lamp", body), encoding="utf-8")
     assert [p.text for p in load_corpus(tmp_path).passages] == ["The keeper was practising her signals."]
+
+
+def test_a_books_contents_notes_and_page_numbers_are_no_story_text(tmp_path):
+    # Project Gutenberg's HTML books link their contents to the chapters, mark notes with linked "[1]" and print the
+    # paper book's page numbers: each note's mark and page number was read into its word ("cape[1]", "years.[Pg 2]"),
+    # each note and each line of the contents a passage of its own. A page marked with DPUB-ARIA's roles is read so.
+    contents = "".join(f"<p class='toc'><a href='#c{n}'>{name}</a></p>" for n, name in enumerate(CHAPTERS))
+    (first_name, first), (second_name, second) = CHAPTERS.items()
+    marked = first[0].replace("cape", "cape<a id='FNanchor_1' href='#Footnote_1' class='fnanchor'>[1]</a>")
+    gutenberg = (
+        f"<h1>{TITLE}</h1><h2>CONTENTS</h2>{contents}<h2 id='c0'>{first_name}</h2>"
+        f"<p>{marked}</p><p><span class='pagenum'><a id='Page_2'>[Pg 2]</a></span>{first[1]}</p>"
+        "<div class='footnote'><p><a id='Footnote_1' href='#FNanchor_1' class='label'>[1]</a> Nordkinn, the "
+        f"northernmost point.</p></div><h2 id='c1'>{second_name}</h2>" + "".join(f"<p>{text}</p>" for text in second)
+    )
+    aria = gutenberg.replace("class='fnanchor'", "role='doc-noteref'").replace(
+        "<div class='footnote'>", "<div role='doc-endnotes'>"
+    )
+    for name, body in (("gutenberg", gutenberg), ("aria", aria.replace("class='pagenum'", "role='doc-pagebreak'"))):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "keeper.html").write_text(page(TITLE, body), encoding="utf-8")
+        library = check_story(folder)
+        assert not [p for p in library.corpus.passages if "Nordkinn" in p.text]
