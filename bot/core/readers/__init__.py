@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 15
+READING_VERSION = 16
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -47,7 +47,9 @@ and so are its columns; a drop cap, a raised initial and a footnote's mark are r
 chapters' headings ("Chapter 7", "7") are kept (they were running heads, or page numbers). 15: a PDF's number alone
 within a page is kept (only a page's first or last line is its number), text in a negative type size is text (it was
 a heading), text placed beyond any page is left out (it overflowed, or refused the book), and a line at a page's
-edge that reads on from the text at its line spacing is kept (it was a running head)."""
+edge that reads on from the text at its line spacing is kept (it was a running head). 16: an EPUB's matter that is
+no story (contents, copyright page, colophon, notes, "Also by", "About the Author") is left out, and in EPUB and
+HTML notes' marks, notes and printed page numbers ("cape[1]", "[Pg 12]" were read into their words)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -3,7 +3,15 @@
 Read with the standard library's zipfile (with the limits of archive.py) and lxml, rather than a
 whole e-book library: a reader needs the package file (title, author, the spine's order), the
 navigation (EPUB 3's nav page, or EPUB 2's NCX) and the pages, nothing else. Pages are read in spine
-order; chapters are named by the navigation where it points, or by the pages' headings without one.
+order (a page the spine calls not linear too: it is the book's, often its notes or a map, and is read as any other);
+chapters are named by the navigation where it points, or by the pages' headings without one.
+
+A book's matter that is no story is left out, so that it never answers a question in the story's place: pages
+and sections whose `epub:type` says so (contents, copyright page, imprint, colophon, title page, index, notes:
+markup.py), the nav page itself, pages EPUB 2's guide or EPUB 3's landmarks name so, and where nothing marks it
+(Calibre's conversions) sections named so ("Contents", "Copyright", "Notes", "Also by ...", "About the Author":
+book_matter.py), a short page giving an ISBN or "All rights reserved", a paragraph that is only links within the
+book, and notes' marks. A dedication, foreword, prologue, epilogue or afterword is the book's text and is read.
 """
 
 from __future__ import annotations
@@ -11,12 +19,24 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import filterfalse
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from bot.core.readers.archive import SafeZip
+from bot.core.readers.book_matter import is_copyright_page, without_matter
 from bot.core.readers.gutenberg import book_blocks
-from bot.core.readers.markup import blocks_of, local_name, lxml_etree, parse_xml, text_of
+from bot.core.readers.markup import (
+    DROPPED_SEMANTICS,
+    EPUB_TYPE,
+    blocks_of,
+    is_matter,
+    local_name,
+    lxml_etree,
+    parse_xml,
+    semantics,
+    text_of,
+)
 from bot.core.readers.reader import Block, StoryText, story_text
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
@@ -26,7 +46,8 @@ if TYPE_CHECKING:
 CONTAINER = "META-INF/container.xml"
 PAGE_TYPES = ("application/xhtml+xml", "text/html")
 NCX_TYPE = "application/x-dtbncx+xml"
-EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
+GUIDE_MATTER = DROPPED_SEMANTICS | {"title-page", "notes"}
+"""EPUB 2's guide types (its own spelling of some) of pages that are no story."""
 ENCRYPTION = "META-INF/encryption.xml"
 FONT_OBFUSCATION = ("http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC")
 """The encryption EPUB allows for embedded fonts (not DRM: the text stays readable)."""
@@ -117,17 +138,50 @@ class EpubReader:
         marks_of: dict[str, list[ChapterMark]] = {}  # by page, once: each page looking through all was quadratic
         for mark in marks:
             marks_of.setdefault(mark.page, []).append(mark)
+        matter = self._matter_pages(book, package, package_path, path_of)
+        pages = list(filterfalse(matter.__contains__, dict.fromkeys(spine)))
         blocks: list[Block] = []
-        for page in dict.fromkeys(spine):
+        for page in pages:
             chapters = {mark.anchor: mark.name for mark in marks_of.get(page, ())}
-            if "" in chapters:
-                blocks.append(Block(chapters.pop(""), heading=True))
+            start = chapters.pop("", None)
             root = parse_xml(book.read(page), self.name, page)
             body = next(iter(_children(root, "body")), root)
-            blocks += blocks_of(body, chapters if marks else None)
+            found = blocks_of(body, chapters if marks else None)
+            if _is_matter_page(body) or (len(pages) > 1 and is_copyright_page(found)):
+                continue
+            blocks += ([Block(start, heading=True)] if start is not None else []) + found
         titles, authors = _children(package, "title"), _children(package, "creator")
         title = text_of(titles[0]) if titles else None
-        return story_text(title, book_blocks(blocks), text_of(authors[0]) if authors else None)
+        kept = without_matter(book_blocks(blocks))
+        return story_text(title, kept, text_of(authors[0]) if authors else None)
+
+    def _matter_pages(
+        self,
+        book: SafeZip,
+        package: _Element,
+        package_path: str,
+        path_of: Callable[[_Element], str],
+    ) -> set[str]:
+        """Pages that are no story, whole, by what the book says of them: its navigation page (in the spine, it reads
+        as a contents page), EPUB 2's guide and EPUB 3's landmarks (a "toc", a "copyright-page"). An entry that points
+        into a page (Gutenberg's "toc" is an anchor in the book's first page) leaves the page to its own semantics."""
+        present = book.names()
+        found: set[str] = set()
+        for item in package.iterfind(".//{*}item[@properties]"):  # the few with properties, not all the book's pages
+            if "nav" in (item.get("properties") or "").split() and path_of(item) in present:
+                page = path_of(item)
+                found.add(page)
+                root = parse_xml(book.read(page), self.name, page)
+                for nav in root.iter("{*}nav"):
+                    if "landmarks" in semantics(nav):
+                        for link in nav.iter("{*}a"):
+                            if GUIDE_MATTER.intersection(semantics(link)) and "#" not in link.get("href", ""):
+                                found.add(_resolved(page, link.get("href", ""))[0])
+        for reference in package.iter("{*}reference"):
+            href = reference.get("href", "")
+            if (reference.get("type") or "").lower() in GUIDE_MATTER and href and "#" not in href:
+                found.add(_resolved(package_path, href)[0])
+        return found
 
     def _navigation(
         self, book: SafeZip, package: _Element, items: dict[str, _Element], path_of: Callable[[_Element], str]
@@ -155,6 +209,13 @@ class EpubReader:
             if label is not None and content is not None:
                 marks.append(_mark(page, content.get("src", ""), text_of(label)))
         return marks
+
+
+def _is_matter_page(body: _Element) -> bool:
+    """Whether the page is matter by its semantics, its body's or its one section's (Standard Ebooks' `<body
+    epub:type="frontmatter"><section epub:type="imprint">`): its navigation entry's name then goes with it."""
+    sections = body.findall("*")  # elements only: the parser drops comments and processing instructions
+    return is_matter(body, "body") or (len(sections) == 1 and is_matter(sections[0], local_name(sections[0])))
 
 
 def _encrypted(book: SafeZip) -> set[str]:

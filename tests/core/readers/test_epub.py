@@ -291,3 +291,229 @@ def test_an_epub_locked_with_drm_is_named_as_such(tmp_path):
     assert said(corpus.problems) == (
         "Skipped locked.epub: it is locked with DRM (its pages are encrypted); only DRM-free books can be read.",
     )
+
+
+KEPT_MATTER = {
+    "Dedication": ["For the keepers of every northern light."],
+    "Foreword": ["The lighthouse on the northern cape was kept by hand until 1950."],
+}
+"""The book's own text before its chapters, which no reading of matter may drop."""
+NOTE = "The northern cape is Nordkinn, the mainland's northernmost point."
+COPYRIGHT = "Copyright © 2019 Ann Example. All rights reserved. ISBN 978-1-23456-789-0. Printed by Skarvik Press."
+OTHER_BOOKS = ["The Storm at Skarvik", "Ilse and the Cloudberry Jam", "A Lamp for the Fishing Boats"]
+
+
+def chapters_with_a_note(mark: str) -> dict[str, str]:
+    """The story's chapters as XHTML paragraphs, the first with a note's mark after "cape"."""
+    pages = {}
+    for name, texts in CHAPTERS.items():
+        paragraphs = [text.replace("northern cape", f"northern cape{mark}") for text in texts]
+        pages[name] = "".join(f"<p>{text}</p>" for text in paragraphs)
+    return pages
+
+
+def write_package_book(path, version: int, pages: list[tuple[str, str, str]], navigation: str, guide: str = "") -> None:
+    """An EPUB of these (file, itemref attributes, body) pages in spine order, titled and authored, with this
+    navigation: an EPUB 3 nav page's body (OEBPS/nav.xhtml, listed in the spine, not linear, as Standard Ebooks'
+    and Gutenberg's are), or an EPUB 2 NCX's navMap."""
+    manifest = "".join(
+        f"<item id='p{n}' href='{name}' media-type='application/xhtml+xml'/>" for n, (name, _, _) in enumerate(pages)
+    )
+    spine = "".join(f"<itemref idref='p{n}' {attributes}/>" for n, (_, attributes, _) in enumerate(pages))
+    files = {f"OEBPS/{name}": xhtml(body) for name, _, body in pages}
+    if version == 3:
+        manifest += "<item id='nav' href='nav.xhtml' media-type='application/xhtml+xml' properties='nav'/>"
+        spine += "<itemref idref='nav' linear='no'/>"
+        files["OEBPS/nav.xhtml"] = xhtml(navigation)
+    else:
+        manifest += "<item id='ncx' href='toc.ncx' media-type='application/x-dtbncx+xml'/>"
+        files["OEBPS/toc.ncx"] = (
+            f"<ncx xmlns='http://www.daisy.org/z3986/2005/ncx/'><navMap>{navigation}</navMap></ncx>"
+        )
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as book:
+        book.writestr("META-INF/container.xml", CONTAINER)
+        book.writestr(
+            "OEBPS/content.opf",
+            f"<package xmlns='http://www.idpf.org/2007/opf' version='{version}.0'>"
+            "<metadata xmlns:dc='http://purl.org/dc/elements/1.1/'>"
+            f"<dc:title>{TITLE}</dc:title><dc:creator>{AUTHOR}</dc:creator></metadata>"
+            f"<manifest>{manifest}</manifest><spine toc='ncx'>{spine}</spine><guide>{guide}</guide></package>",
+        )
+        for name, text in files.items():
+            book.writestr(name, text)
+
+
+def write_standard_ebook(path) -> None:
+    """A book as Standard Ebooks make them: every page's matter said by `epub:type`, a note's mark a link in the
+    text, the notes on a page of their own, the navigation listing every page and its landmarks."""
+    chapters = chapters_with_a_note("<a href='endnotes.xhtml#note-1' id='noteref-1' epub:type='noteref'>1</a>")
+    other_books = "".join(f"<li><p><i>{name}</i></p></li>" for name in OTHER_BOOKS)
+    pages = [
+        (
+            "titlepage.xhtml",
+            "",
+            f"<section epub:type='titlepage'><h1 epub:type='title'>{TITLE}</h1>"
+            f"<p>By <b epub:type='z3998:author'>{AUTHOR}</b>. Illustrated by Per Hansen.</p></section>",
+        ),
+        (
+            "imprint.xhtml",
+            "",
+            "<section epub:type='imprint'><h2>Imprint</h2><p>This ebook is the product of many hours of hard "
+            "work by volunteers for Standard Ebooks, and builds on the work of Ann Example.</p></section>",
+        ),
+        (
+            "dedication.xhtml",
+            "",
+            "<section epub:type='dedication'><p>For the keepers of every northern light.</p></section>",
+        ),
+        (
+            "foreword.xhtml",
+            "",
+            "<section epub:type='foreword'><h2 epub:type='title'>Foreword</h2><p>The lighthouse "
+            "on the northern cape was kept by hand until 1950.</p></section>",
+        ),
+    ]
+    for n, (name, body) in enumerate(chapters.items(), 1):
+        pages.append(
+            (
+                f"chapter-{n}.xhtml",
+                "",
+                f"<section id='chapter-{n}' epub:type='chapter'><h2 epub:type='title'>{name}</h2>{body}</section>",
+            )
+        )
+    pages += [
+        (
+            "endnotes.xhtml",
+            "",
+            "<section epub:type='endnotes'><h2 epub:type='title'>Endnotes</h2><ol>"
+            f"<li id='note-1' epub:type='endnote'><p>{NOTE} <a href='chapter-1.xhtml#noteref-1' "
+            "epub:type='backlink'>↩</a></p></li></ol></section>",
+        ),
+        (
+            "also-by.xhtml",
+            "",
+            f"<section epub:type='z3998:publisher-information'><h2>Also by {AUTHOR}</h2>"
+            f"<ul>{other_books}</ul></section>",
+        ),
+        (
+            "colophon.xhtml",
+            "",
+            f"<section epub:type='colophon'><p>{TITLE} was written by {AUTHOR} in 1931. "
+            "It was produced by volunteers for Standard Ebooks.</p></section>",
+        ),
+        (
+            "uncopyright.xhtml",
+            "",
+            "<section epub:type='copyright-page'><p>The source text and artwork in this "
+            f"ebook are believed to be in the United States public domain; {AUTHOR} wrote it.</p></section>",
+        ),
+    ]
+    names = [
+        TITLE,
+        "Imprint",
+        "Dedication",
+        "Foreword",
+        *CHAPTERS,
+        "Endnotes",
+        f"Also by {AUTHOR}",
+        "Colophon",
+        "Uncopyright",
+    ]
+    toc = "".join(f"<li><a href='{name}'>{label}</a></li>" for (name, _, _), label in zip(pages, names, strict=True))
+    landmarks = (
+        "<li><a href='chapter-1.xhtml' epub:type='bodymatter z3998:fiction'>Start</a></li>"
+        "<li><a href='endnotes.xhtml' epub:type='endnotes'>Endnotes</a></li>"
+    )
+    navigation = f"<nav epub:type='toc'><h2>Table of Contents</h2><ol>{toc}</ol></nav>" + (
+        f"<nav epub:type='landmarks'><ol>{landmarks}</ol></nav>"
+    )
+    write_package_book(path, 3, pages, navigation)
+
+
+def write_calibre_book(path) -> None:
+    """A book as Calibre converts a publisher's: no semantics, its pages split where the source's were, a page of
+    links for its contents and a copyright page outside the NCX, a note's mark a raised number linked to a page of
+    notes, the author's other books and a page about the author after the story."""
+    chapters = chapters_with_a_note("<sup><a href='index_split_006.html#n1' id='r1'>1</a></sup>")
+    contents = "".join(
+        f"<p class='calibre3'><a href='index_split_00{n}.html'>{name}</a></p>"
+        for n, name in enumerate([*KEPT_MATTER, *CHAPTERS], 2)
+    )
+    pages = [
+        ("titlepage.xhtml", "", "<div class='calibre'><img src='cover.jpeg' alt='cover'/></div>"),
+        (
+            "index_split_000.html",
+            "",
+            f"<p class='title'>{TITLE}</p><p>by {AUTHOR}</p><p class='small'>{COPYRIGHT}</p>"
+            "<p class='small'>First published in 2019 by Skarvik Press, Harbour Street 4, Skarvik.</p>",
+        ),
+        ("index_split_001.html", "", f"<h1 class='calibre2'>Contents</h1>{contents}"),
+    ]
+    for n, (name, texts) in enumerate(KEPT_MATTER.items(), 2):
+        pages.append((f"index_split_00{n}.html", "", f"<h1>{name}</h1>" + "".join(f"<p>{t}</p>" for t in texts)))
+    for n, (name, body) in enumerate(chapters.items(), 4):
+        pages.append((f"index_split_00{n}.html", "", f"<h1 class='calibre2'>{name}</h1>{body}"))
+    pages += [
+        (
+            "index_split_006.html",
+            "",
+            f"<h1>Notes</h1><p class='calibre4'><a href='index_split_004.html#r1'>1</a> {NOTE}</p>",
+        ),
+        ("index_split_007.html", "", f"<h1>Also by {AUTHOR}</h1>" + "".join(f"<p>{b}</p>" for b in OTHER_BOOKS)),
+        (
+            "index_split_008.html",
+            "",
+            "<h1>About the Author</h1><p>Ann Example grew up in a lighthouse on the "
+            "northern cape, where she wrote her first storm stories.</p>",
+        ),
+    ]
+    named = [*KEPT_MATTER, *CHAPTERS, "Notes", f"Also by {AUTHOR}", "About the Author"]
+    points = "".join(
+        f"<navPoint id='n{n}'><navLabel><text>{name}</text></navLabel><content src='index_split_00{n}.html'/>"
+        "</navPoint>"
+        for n, name in enumerate(named, 2)
+    )
+    write_package_book(path, 2, pages, points, guide="<reference type='cover' href='titlepage.xhtml'/>")
+
+
+@pytest.mark.parametrize("write", [write_standard_ebook, write_calibre_book], ids=["standard-ebooks", "calibre"])
+def test_a_books_matter_is_no_story_text_and_its_own_text_is_kept(tmp_path, write):
+    # A question about a chapter was answered with the contents, which repeat every chapter's name, "who wrote it"
+    # with the copyright page, and the note's mark read into its word ("cape1"). The dedication and the foreword
+    # are the book's text, and stay.
+    write(tmp_path / "keeper.epub")
+    library = check_story(tmp_path, chapters=KEPT_MATTER | CHAPTERS)
+    texts = " ".join(p.text for p in library.corpus.passages)
+    for left_out in [NOTE, "Skarvik Press", "Standard Ebooks", "About the Author", *OTHER_BOOKS, "Contents"]:
+        assert left_out not in texts
+    assert "the northern cape for forty years" in texts
+    assert library.ask("Who was the book published by?").best is None
+
+
+@pytest.mark.parametrize("version", [3, 2], ids=["epub3-landmarks", "epub2-guide"])
+def test_a_page_the_landmarks_or_guide_call_a_colophon_is_no_story_text(tmp_path, version):
+    # Nothing on the page says what it is, and the navigation leaves it out: only the package's guide (EPUB 2) or
+    # the navigation's landmarks (EPUB 3) say it is the colophon, read as the last chapter's last paragraph.
+    colophon = "Set in Garamond and printed on the northern cape by Skarvik Press."
+    pages = [(f"c{n}.xhtml", "", body) for n, body in enumerate(chapters_with_a_note("").values())]
+    pages.append(("colophon.xhtml", "", f"<p>{colophon}</p>"))
+    points = "".join(
+        f"<navPoint><navLabel><text>{name}</text></navLabel><content src='c{n}.xhtml'/></navPoint>"
+        for n, name in enumerate(CHAPTERS)
+    )
+    toc = "".join(f"<li><a href='c{n}.xhtml'>{name}</a></li>" for n, name in enumerate(CHAPTERS))
+    landmarks = "<nav epub:type='landmarks'><ol><li><a epub:type='colophon' href='colophon.xhtml'>Colophon</a></li>"
+    navigation = f"<nav epub:type='toc'><ol>{toc}</ol></nav>{landmarks}</ol></nav>" if version == 3 else points
+    guide = "<reference type='colophon' title='Colophon' href='colophon.xhtml'/>" if version == 2 else ""
+    write_package_book(tmp_path / "keeper.epub", version, pages, navigation, guide)
+    check_story(tmp_path)
+
+
+def test_a_short_story_of_one_page_that_says_all_rights_reserved_is_read_whole(tmp_path):
+    # A copyright page is a page of a book; a story that is its book's one page keeps its text, notice and all.
+    notice = "© 2020 Ann Example. All rights reserved."
+    body = "".join(f"<h2>{name}</h2>{text}" for name, text in chapters_with_a_note("").items())
+    write_package_book(tmp_path / "keeper.epub", 3, [("story.xhtml", "", f"{body}<p>{notice}</p>")], "")
+    chapters = dict(CHAPTERS)
+    chapters["Chapter Two: The Calm"] = [*chapters["Chapter Two: The Calm"], notice]
+    check_story(tmp_path, chapters=chapters)
