@@ -8,10 +8,12 @@ chapters are named by the navigation where it points, or by the pages' headings 
 
 A book's matter that is no story is left out, so that it never answers a question in the story's place: pages
 and sections whose `epub:type` says so (contents, copyright page, imprint, colophon, title page, index, notes:
-markup.py), the nav page itself, pages EPUB 2's guide or EPUB 3's landmarks name so, and where nothing marks it
+markup.py), pages EPUB 2's guide or EPUB 3's landmarks name so (not one the navigation names a chapter in), the
+navigation's own lists wherever they stand (a nav page in the spine reads as nothing), and where nothing marks it
 (Calibre's conversions) sections named so ("Contents", "Copyright", "Notes", "Also by ...", "About the Author":
-book_matter.py), a short page giving an ISBN or "All rights reserved", a paragraph that is only links within the
-book, and notes' marks. A dedication, foreword, prologue, epilogue or afterword is the book's text and is read.
+book_matter.py), a short page giving an ISBN or "All rights reserved" (unless it is all the text), a paragraph
+that is only links within the book, and notes' marks. A dedication, foreword, prologue, epilogue or afterword is
+the book's text and is read.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from bot.core.readers.archive import SafeZip
-from bot.core.readers.book_matter import is_copyright_page, without_matter
+from bot.core.readers.book_matter import is_copyright_page, is_matter_name, without_matter
 from bot.core.readers.gutenberg import book_blocks
 from bot.core.readers.markup import (
     DROPPED_SEMANTICS,
@@ -138,41 +140,37 @@ class EpubReader:
         marks_of: dict[str, list[ChapterMark]] = {}  # by page, once: each page looking through all was quadratic
         for mark in marks:
             marks_of.setdefault(mark.page, []).append(mark)
-        matter = self._matter_pages(book, package, package_path, path_of)
-        pages = list(filterfalse(matter.__contains__, dict.fromkeys(spine)))
+        matter = self._matter_pages(book, package, package_path)
+        if matter:  # not a page the navigation names a chapter in
+            matter -= {mark.page for mark in marks if not is_matter_name(mark.name)}
         blocks: list[Block] = []
-        for page in pages:
+        notices: list[Block] = []  # short pages saying "All rights reserved": a copyright page, or a book's only text
+        for page in filterfalse(matter.__contains__, dict.fromkeys(spine)):
             chapters = {mark.anchor: mark.name for mark in marks_of.get(page, ())}
             start = chapters.pop("", None)
             root = parse_xml(book.read(page), self.name, page)
             body = next(iter(_children(root, "body")), root)
-            found = blocks_of(body, chapters if marks else None)
-            if _is_matter_page(body) or (len(pages) > 1 and is_copyright_page(found)):
+            if _is_matter_page(body):
                 continue
-            blocks += ([Block(start, heading=True)] if start is not None else []) + found
+            found = [] if start is None else [Block(start, heading=True)]
+            found += blocks_of(body, chapters if marks else None)
+            (notices if is_copyright_page(found) else blocks).extend(found)
         titles, authors = _children(package, "title"), _children(package, "creator")
         title = text_of(titles[0]) if titles else None
-        kept = without_matter(book_blocks(blocks))
+        kept = without_matter(book_blocks(blocks or notices))
         return story_text(title, kept, text_of(authors[0]) if authors else None)
 
-    def _matter_pages(
-        self,
-        book: SafeZip,
-        package: _Element,
-        package_path: str,
-        path_of: Callable[[_Element], str],
-    ) -> set[str]:
-        """Pages that are no story, whole, by what the book says of them: its navigation page (in the spine, it reads
-        as a contents page), EPUB 2's guide and EPUB 3's landmarks (a "toc", a "copyright-page"). An entry that points
-        into a page (Gutenberg's "toc" is an anchor in the book's first page) leaves the page to its own semantics."""
+    def _matter_pages(self, book: SafeZip, package: _Element, package_path: str) -> set[str]:
+        """Pages that are no story, whole, by what the book says of them: EPUB 2's guide and EPUB 3's landmarks (a
+        "toc", a "copyright-page"). An entry that points into a page (Gutenberg's "toc" is an anchor in the book's
+        first page) leaves the page to its own semantics, and so does one the navigation names a chapter in: a book
+        of one page, its guide calling it the title page, is still a book."""
         present = book.names()
         found: set[str] = set()
         for item in package.iterfind(".//{*}item[@properties]"):  # the few with properties, not all the book's pages
-            if "nav" in (item.get("properties") or "").split() and path_of(item) in present:
-                page = path_of(item)
-                found.add(page)
-                root = parse_xml(book.read(page), self.name, page)
-                for nav in root.iter("{*}nav"):
+            page = _resolved(package_path, item.get("href", ""))[0]
+            if "nav" in (item.get("properties") or "").split() and page in present:
+                for nav in parse_xml(book.read(page), self.name, page).iter("{*}nav"):
                     if "landmarks" in semantics(nav):
                         for link in nav.iter("{*}a"):
                             if GUIDE_MATTER.intersection(semantics(link)) and "#" not in link.get("href", ""):

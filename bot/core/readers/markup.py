@@ -305,9 +305,10 @@ def _is_boilerplate(element: _Element) -> bool:
 
 def semantics(element: _Element) -> list[str]:
     """What EPUB 3's `epub:type` (parsed as XML, or as HTML: then the attribute keeps its prefix) and DPUB-ARIA's
-    `role` say the element is: ["endnotes"], ["toc"], ["bodymatter", "chapter"]."""
-    said = f"{element.get(EPUB_TYPE) or element.get('epub:type') or ''} {element.get('role') or ''}"
-    return [word.removeprefix("doc-").lower() for word in said.split()]
+    `role` (its "doc-" roles: ARIA's own "note" is a web page's aside, not a book's note) say the element is:
+    ["endnotes"], ["toc"], ["bodymatter", "chapter"]."""
+    roles = [word[4:] for word in (element.get("role") or "").lower().split() if word.startswith("doc-")]
+    return (element.get(EPUB_TYPE) or element.get("epub:type") or "").lower().split() + roles
 
 
 def is_matter(element: _Element, name: str) -> bool:

@@ -517,3 +517,18 @@ def test_a_short_story_of_one_page_that_says_all_rights_reserved_is_read_whole(t
     chapters = dict(CHAPTERS)
     chapters["Chapter Two: The Calm"] = [*chapters["Chapter Two: The Calm"], notice]
     check_story(tmp_path, chapters=chapters)
+
+
+def test_a_book_of_one_page_its_guide_calls_the_title_page_is_read(tmp_path):
+    # Converters that write the whole book as one page point the guide's "title-page" (or "toc") at it, without an
+    # anchor: the navigation names the chapters in it, so it is the story, not a page of matter.
+    body = "".join(
+        f"<h2 id='c{n}'>{name}</h2>{text}" for n, (name, text) in enumerate(chapters_with_a_note("").items())
+    )
+    points = "".join(
+        f"<navPoint><navLabel><text>{name}</text></navLabel><content src='book.xhtml#c{n}'/></navPoint>"
+        for n, name in enumerate(CHAPTERS)
+    )
+    guide = "<reference type='title-page' href='book.xhtml'/><reference type='toc' href='book.xhtml'/>"
+    write_package_book(tmp_path / "keeper.epub", 2, [("book.xhtml", "", body)], points, guide)
+    check_story(tmp_path)
