@@ -213,7 +213,7 @@ def _is_matter_page(body: _Element) -> bool:
     """Whether the page is matter by its semantics, its body's or its one section's (Standard Ebooks' `<body
     epub:type="frontmatter"><section epub:type="imprint">`): its navigation entry's name then goes with it."""
     sections = body.findall("*")  # elements only: the parser drops comments and processing instructions
-    return is_matter(body, "body") or (len(sections) == 1 and is_matter(sections[0], local_name(sections[0])))
+    return is_matter(body) or (len(sections) == 1 and is_matter(sections[0]))
 
 
 def _encrypted(book: SafeZip) -> set[str]:

@@ -251,29 +251,30 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
     blocks: list[Block] = []
     parts: list[str] = []
     linked = 0  # characters of the block's text within links to the book itself
-    links_open = 0
+    open_links: list[_Element] = []  # the links within the book the walk is in
 
     def flush(heading: bool = False) -> None:
         nonlocal linked
         text = "".join(parts)
         parts.clear()
-        only_links = not heading and linked >= _visible(text) > 0
+        only_links = not heading and linked > 0 and linked >= _visible(text)
         linked = 0
         if text.strip() and not only_links:
             blocks.append(Block(text, heading))
-
-    def add(text: str) -> None:
-        nonlocal linked
-        parts.append(text)
-        if links_open:
-            linked += _visible(text)
 
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped: _Element | None = None
     for event, element in walker:
         name = local_name(element)
         if event == "start":
-            if not name or name in DROPPED_TAGS or _is_boilerplate(element) or is_matter(element, name):
+            inner = name == "a" and _is_inner_link(element)
+            if (
+                not name
+                or name in DROPPED_TAGS
+                or _is_boilerplate(element)
+                or is_matter(element)
+                or (inner and _is_mark(element))
+            ):
                 walker.skip_subtree()  # its "end" still comes, next
                 skipped = element
                 continue
@@ -282,19 +283,25 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
                 blocks.append(Block(chapters[element.get("id", "")], heading=True))
             if name in BLOCK_TAGS:
                 flush()
-            if name == "a" and _is_inner_link(element):
-                links_open += 1
-            add(" " if name == "br" else element.text or "")
+            if inner:
+                open_links.append(element)
+            text = " " if name == "br" else element.text or ""
+            parts.append(text)
+            if open_links:
+                linked += _visible(text)
             continue
         if element is skipped:
             skipped = None
         elif name in HEADING_TAGS and chapters:
             parts.clear()
+            linked = 0
         elif name in BLOCK_TAGS:
             flush(heading=name in HEADING_TAGS)
-        elif name == "a" and _is_inner_link(element):
-            links_open -= 1
-        add(element.tail or "")
+        elif open_links and open_links[-1] is element:
+            open_links.pop()
+        parts.append(element.tail or "")
+        if open_links and element.tail:
+            linked += _visible(element.tail)
     flush()
     return blocks
 
@@ -311,19 +318,27 @@ def semantics(element: _Element) -> list[str]:
     return (element.get(EPUB_TYPE) or element.get("epub:type") or "").lower().split() + roles
 
 
-def is_matter(element: _Element, name: str) -> bool:
-    """Whether the element is matter that is no story (DROPPED_SEMANTICS), a note's text or a page's number by its
-    class, or a note's mark: a link within the book whose whole text is a mark."""
-    if any(word in DROPPED_SEMANTICS or word.startswith("index-") for word in semantics(element)):
+def is_matter(element: _Element) -> bool:
+    """Whether the element is matter that is no story (DROPPED_SEMANTICS), or a note's text or a page's number by its
+    class."""
+    classes = element.get("class")
+    if classes and not UNREAD_CLASSES.isdisjoint(classes.split()):
         return True
-    if UNREAD_CLASSES.intersection((element.get("class") or "").split()):
-        return True
-    return name == "a" and _is_inner_link(element) and _NOTE_MARK.fullmatch(_short_text(element)) is not None
+    if element.get(EPUB_TYPE) is None and element.get("epub:type") is None and element.get("role") is None:
+        return False  # most of a book's elements: a paragraph, an emphasis, a link
+    return any(word in DROPPED_SEMANTICS or word.startswith("index-") for word in semantics(element))
+
+
+def _is_mark(link: _Element) -> bool:
+    """Whether a link within the book is a note's mark: its whole text is one."""
+    return _NOTE_MARK.fullmatch(_short_text(link)) is not None
 
 
 def _short_text(element: _Element, most: int = 16) -> str:
     """The element's text, or its first `most` characters and more: a mark is short, and reading every link's text
     whole read a nested link's again for every link around it."""
+    if not len(element):  # a mark's usual shape: its text alone
+        return (element.text or "").strip()
     found = ""
     for piece in element.itertext():
         found += piece
