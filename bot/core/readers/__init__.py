@@ -49,7 +49,8 @@ within a page is kept (only a page's first or last line is its number), text in 
 a heading), text placed beyond any page is left out (it overflowed, or refused the book), and a line at a page's
 edge that reads on from the text at its line spacing is kept (it was a running head). 16: an EPUB's matter that is
 no story (contents, copyright page, colophon, notes, "Also by", "About the Author") is left out, and in EPUB and
-HTML notes' marks, notes and printed page numbers ("cape[1]", "[Pg 12]" were read into their words)."""
+HTML notes' marks, notes and printed page numbers ("cape[1]", "[Pg 12]" were read into their words); a Word or RTF
+contents list and index by their styles ("toc 1", "index 1")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -12,13 +12,15 @@ class StyleRole(Enum):
     HEADING = "heading"
     """Names the chapter of the paragraphs after it."""
     LEFT_OUT = "left out"
-    """A subtitle or a contents list's heading: neither text nor a chapter."""
+    """A subtitle, a contents list or an index (its heading and entries): neither text nor a chapter."""
     TEXT = "text"
 
 
 TITLE_STYLE = "title"
 HEADING_STYLE = "heading"
-LEFT_OUT_STYLES = ("subtitle", "toc heading", "contents heading")
+LEFT_OUT_STYLES = ("subtitle", "toc ", "contents ", "index ", "table of figures")
+"""Word's "TOC Heading" and "toc 1" to "toc 9" (a contents list's entries, each a chapter's name again, found by a
+question about that chapter), "index 1", "Table of Figures"; LibreOffice's "Contents Heading", "Contents 1"."""
 
 
 def style_role(name: str) -> StyleRole:

@@ -137,3 +137,22 @@ def test_a_soft_hyphen_never_splits_a_word_even_before_a_line_break(tmp_path):
     paragraph.add_run("nals.")
     document.save(tmp_path / "lamp.docx")
     assert [p.text for p in load_corpus(tmp_path).passages] == ["The keeper was practising her signals."]
+
+
+def test_a_contents_list_and_an_index_are_no_story_text(tmp_path):
+    # Word's contents list is paragraphs in the "toc 1" style, each a chapter's name and page: a question naming a
+    # chapter was answered with the list, which names every chapter.
+    from docx.enum.style import WD_STYLE_TYPE
+
+    write_docx(tmp_path / "keeper.docx", title_in_properties=True)
+    document = docx.Document(tmp_path / "keeper.docx")
+    for style in ("TOC Heading", "toc 1", "index 1"):
+        if style not in [s.name for s in document.styles]:
+            document.styles.add_style(style, WD_STYLE_TYPE.PARAGRAPH)
+    first = document.paragraphs[2]  # the first chapter's heading, after the title and the "by" line
+    first.insert_paragraph_before("Contents", style="TOC Heading")
+    for number, name in enumerate(CHAPTERS, 1):
+        first.insert_paragraph_before(f"{name}\t{number}", style="toc 1")
+    document.add_paragraph("Ilse, 2; Maren, 1; Skarvik, 2", style="index 1")
+    document.save(tmp_path / "keeper.docx")
+    check_story(tmp_path)

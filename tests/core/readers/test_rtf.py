@@ -129,3 +129,14 @@ def test_a_soft_hyphen_never_splits_a_word_even_before_a_line_break(tmp_path):
     # RTF's optional hyphen (\-), and a soft hyphen as a character before a line break (hyphenated text pasted in).
     (tmp_path / "lamp.rtf").write_bytes(rb"{\rtf1\ansi The keeper was prac\-tising her sig\u173?\line nals.\par}")
     assert [p.text for p in load_corpus(tmp_path).passages] == ["The keeper was practising her signals."]
+
+
+def test_a_contents_list_in_word_styles_is_no_story_text():
+    # Word's RTF keeps its contents list as paragraphs in the "toc 1" style, each a chapter's name and page again.
+    rtf = (
+        rb"{\rtf1\ansi\deff0{\fonttbl{\f0 Times New Roman;}}"
+        rb"{\stylesheet{\s0 Normal;}{\s1\outlinelevel0 heading 1;}{\s2 TOC Heading;}{\s3 toc 1;}}"
+        rb"\pard\plain\s2 Contents\par\pard\plain\s3 The Storm\tab 1\par"
+        rb"\pard\plain\s1\outlinelevel0 The Storm\par\pard\plain The lamp was lit.\par}"
+    )
+    assert read(rtf) == (None, [("The Storm", True), ("The lamp was lit.", False)])
