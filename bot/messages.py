@@ -1,15 +1,16 @@
 """What readers are told, in one wording for the command line, the console and Discord.
 
-The core and the operations (bot.operations) return reason codes and data (NoAnswer, IndexDamage, IndexNote,
-StoryFound, PersonFound, Reloaded, ShelfAction, ShelfRefusal, UploadRefusal, a skipped file's Problem and its
-Refusal, a corpus folder's FolderFault and the files of one that gave no story (NoStories), a database's Fault and the
-DatabaseTask it failed, and a BotRequest's reply); this module alone turns them into English, so both front ends say
-the same thing.
+The core and the operations (bot.operations) return reason codes and data (NoAnswer, IndexDamage, an IndexNote and
+its IndexFault, StoryFound, PersonFound, Reloaded, ShelfAction, ShelfRefusal, UploadRefusal, a skipped file's Problem
+and its Refusal, a corpus folder's FolderFault and the files of one that gave no story (NoStories), a database's Fault
+and the DatabaseTask it failed, and a BotRequest's reply); this module alone turns them into English, so both front
+ends say the same thing.
 """
 
 from __future__ import annotations
 
 import errno
+import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.corpus import CorpusError, FolderFault, FolderRefused, NoStories
 from bot.core.index_damage import DamageKind, IndexDamage
-from bot.core.index_notes import IndexEvent, IndexNote
+from bot.core.index_notes import IndexEvent, IndexFault, IndexNote
 from bot.core.library import MAX_QUESTION_CHARS
 from bot.core.readers import suffix_list
 from bot.core.shelf import MAX_NAME_BYTES, MAX_UPLOAD_BYTES, ShelfError, UploadRefusal
@@ -203,13 +204,56 @@ def damage_text(damage: IndexDamage) -> str:
 
 def index_note_text(note: IndexNote) -> str:
     """What went wrong with the saved index when the library was loaded, for a reader."""
+    why = index_fault_text(note)
     if note.event is IndexEvent.NOT_SAVED:
-        return f"the index could not be saved ({note.detail}); answering from memory, the next start saves it"
+        return f"the index could not be saved ({why}); answering from memory, the next start saves it"
     if note.event is IndexEvent.UNTRUSTED:
-        return f"the saved index was not used ({note.detail}) and was rebuilt"
+        return f"the saved index was not used ({why}) and was rebuilt"
     if note.event is IndexEvent.READ_AGAIN:
-        return f"{note.detail}, skipped before for taking too long to read, was read again"
-    return f"the saved index was damaged ({note.detail}) and was rebuilt"
+        return f"{note.file}, skipped before for taking too long to read, was read again"
+    return f"the saved index was damaged ({why}) and was rebuilt"
+
+
+_INDEX_FAULTS: dict[IndexFault, Callable[[IndexNote], str]] = {
+    IndexFault.SYSTEM: lambda n: f"{n.detail}: {n.file}" if n.file else n.detail,
+    IndexFault.LINK: lambda n: f"{n.file} is a link",
+    IndexFault.OTHER_OWNER: lambda n: f"{n.file} belongs to another user (uid {n.number})",
+    IndexFault.OTHERS_MAY_WRITE: lambda n: f"{n.file} may be written by other users",
+    IndexFault.NOT_REGULAR: lambda n: f"{n.file} is not a regular file (a named pipe, a device or a folder)",
+    IndexFault.NOT_AS_SAVED: lambda n: f"{n.file} is damaged (its size or checksum is not the one saved)",
+    IndexFault.NOT_A_MANIFEST: lambda n: f"{n.file} is not a manifest storybot wrote",
+    IndexFault.SKIPPED_NOT_A_MAPPING: lambda n: f"the skipped files in {n.file} are not a mapping",
+    IndexFault.TERMS_OUT_OF_ORDER: lambda n: f"{n.file}'s terms are not in order",
+    IndexFault.POSTINGS_UNCOUNTED: lambda n: f"{n.file}'s posting lists do not agree with their counts",
+    IndexFault.POSTINGS_MISFIT: lambda n: f"{n.file} and its offsets do not fit their segment's terms",
+    IndexFault.DELETIONS_MISFIT: lambda n: f"{n.file}'s deletions do not fit their segment",
+    IndexFault.PASSAGES_UNCOUNTED: lambda n: f"{n.file}'s passages do not agree on how many there are",
+    IndexFault.STORIES_MISFIT: lambda n: f"{n.file}'s stories do not agree with its passages",
+    IndexFault.TEXTS_UNCOUNTED: lambda n: f"{n.file}'s passages' texts do not agree on how many there are",
+    IndexFault.OFFSETS_OUT_OF_ORDER: lambda n: f"{n.file} does not run from 0 to {n.number} in order",
+    IndexFault.PEOPLE_MISFIT: lambda n: f"{n.file}'s people do not agree with its stories",
+    IndexFault.SPELLER_MISFIT: lambda n: f"{n.file}'s speller words do not agree with its terms",
+    IndexFault.NPY_VERSION: lambda n: f"{n.file} is in .npy format {n.detail}",
+    IndexFault.NOT_NUMBERS: lambda n: f"{n.file} is not a one-dimensional array of numbers",
+    IndexFault.SIZE_NOT_HEADER: lambda n: f"{n.file} is {n.number:,} bytes, not what its header says",
+    IndexFault.NESTED_TOO_DEEP: lambda n: "a file of it is nested too deeply to be one storybot wrote",
+    IndexFault.OTHER: lambda n: f"a file of it is not one storybot wrote: {n.detail}",
+}
+
+
+def index_fault_text(note: IndexNote) -> str:
+    """What was wrong with the saved index, or with saving it (the note's IndexFault and its facts)."""
+    return _INDEX_FAULTS[note.fault](note) if note.fault is not None else ""
+
+
+class NotesWorded(logging.Filter):
+    """Words the IndexNotes a log line of the core names (bot.core.saved_index: an index not used and why, one not
+    saved) as index_fault_text does, for the handlers the front ends show: the core logs their codes and facts."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and any(isinstance(arg, IndexNote) for arg in record.args):
+            record.args = tuple(index_fault_text(a) if isinstance(a, IndexNote) else a for a in record.args)
+        return True
 
 
 def read_again_text(files: Sequence[str], shown: Callable[[str], str] = code_span) -> str:
@@ -423,7 +467,7 @@ def index_not_saved_text(note: IndexNote) -> str:
         )
     else:
         advice = "Set STORYBOT_INDEX to a folder of your own."
-    return f"could not save the index ({note.detail}). {advice}"
+    return f"could not save the index ({index_fault_text(note)}). {advice}"
 
 
 def corrections_text(answer: Answer) -> str:
@@ -509,7 +553,7 @@ def _reload_lines(reload: Reload) -> list[str]:
             lines.append(f"{label} ({len(paths)}): " + ", ".join(code_span(p) for p in paths))
     if reload.read_again:
         lines.append(read_again_text(reload.read_again))
-    found = next((note.detail for note in reload.notes if note.event is IndexEvent.DAMAGED), None)
+    found = next((index_fault_text(note) for note in reload.notes if note.event is IndexEvent.DAMAGED), None)
     repaired = damage_text(reload.repaired) if reload.repaired is not None else found
     if repaired:
         lines.append(f"Repaired the damaged saved index ({repaired}).")

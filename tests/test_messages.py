@@ -1,18 +1,21 @@
 """The one wording both front ends use for what the core returns as reason codes and data."""
 
 import dataclasses
+import errno
+import logging
 from pathlib import Path
 
 import pytest
 
 from bot.core.answer import NoAnswer
 from bot.core.corpus import CorpusError, FolderFault, FolderRefused, NoStories
-from bot.core.index_notes import IndexEvent, IndexNote
+from bot.core.index_notes import IndexEvent, IndexFault, IndexNote
 from bot.core.library import MAX_QUESTION_CHARS, StoryLibrary
 from bot.core.shelf import ShelfError, UploadRefusal, safe_file_name, story_file
 from bot.core.skipped import STOPPED, Cause, Problem, Refusal
 from bot.messages import (
     NEXT_START_REBUILDS,
+    NotesWorded,
     command_line_problem,
     corpus_error_text,
     corrections_text,
@@ -20,18 +23,22 @@ from bot.messages import (
     database_trouble_text,
     folder_fault_text,
     hit_place,
+    index_fault_text,
+    index_not_saved_text,
     index_note_text,
     no_answer_message,
     no_stories_text,
     problem_text,
     read_again_text,
     refusal_text,
+    reload_text,
     store_full_text,
     story_choice_text,
     upload_refusal_text,
     wait_message,
 )
 from bot.one_line import one_line
+from bot.operations.reload import Reload, Reloaded
 from bot.operations.resolve_story import resolve_story
 from bot.state.database_fault import DatabaseTask, Fault
 from bot.state.shelf_rules import RESTORE_ROOM, VERSION_BYTES, StoreRoom
@@ -240,7 +247,7 @@ def test_the_files_read_again_are_named_in_the_front_ends_way() -> None:
     assert read_again_text(["a`b.pdf", "c\nd.pdf"], one_line) == (
         "Read again 2 files skipped before for taking too long to read: a`b.pdf, c\\nd.pdf."
     )
-    note = IndexNote(IndexEvent.READ_AGAIN, "tower.pdf")
+    note = IndexNote(event=IndexEvent.READ_AGAIN, file="tower.pdf")
     assert index_note_text(note) == "tower.pdf, skipped before for taking too long to read, was read again"
 
 
@@ -273,3 +280,66 @@ def test_an_upload_too_slow_to_read_names_its_limit_in_the_right_number() -> Non
 
     assert told(1).startswith("That file took longer than 1 second to read, so it was not added.")
     assert told(60).startswith("That file took longer than 60 seconds to read, so it was not added.")
+
+
+@pytest.mark.parametrize("fault", list(IndexFault))
+def test_every_index_fault_is_said_with_its_facts(fault: IndexFault) -> None:
+    """The core notes a code and facts (bot.core.index_notes); every code has words here, naming its file."""
+    note = IndexNote(
+        event=IndexEvent.DAMAGED, fault=fault, file="s1-0a1b.json", number=4096, detail="Input/output error"
+    )
+    said = index_fault_text(note)
+    assert said and "None" not in said and "IndexFault" not in said
+    assert "s1-0a1b.json" in said or fault in (IndexFault.NESTED_TOO_DEEP, IndexFault.OTHER)
+    assert index_note_text(note) == f"the saved index was damaged ({said}) and was rebuilt"
+
+
+def test_index_notes_are_said_as_before_from_their_codes() -> None:
+    full = IndexNote(
+        event=IndexEvent.NOT_SAVED,
+        fault=IndexFault.SYSTEM,
+        file="/home/ann/.cache/storybot/index",
+        detail="No space left on device",
+        error_number=errno.ENOSPC,
+    )
+    assert index_note_text(full) == (
+        "the index could not be saved (No space left on device: /home/ann/.cache/storybot/index); answering from "
+        "memory, the next start saves it"
+    )
+    assert index_not_saved_text(full) == (
+        "could not save the index (No space left on device: /home/ann/.cache/storybot/index). Make room there, or set "
+        "STORYBOT_INDEX to a folder of your own."
+    )
+    foreign = IndexNote(
+        event=IndexEvent.UNTRUSTED, fault=IndexFault.OTHER_OWNER, file="s2-9f.library.json", number=1001
+    )
+    assert index_note_text(foreign) == (
+        "the saved index was not used (s2-9f.library.json belongs to another user (uid 1001)) and was rebuilt"
+    )
+    deep = IndexNote(event=IndexEvent.DAMAGED, fault=IndexFault.NESTED_TOO_DEEP)
+    assert index_fault_text(deep) == "a file of it is nested too deeply to be one storybot wrote"
+    size = IndexNote(event=IndexEvent.DAMAGED, fault=IndexFault.SIZE_NOT_HEADER, file="a.npy", number=40960)
+    assert index_fault_text(size) == "a.npy is 40,960 bytes, not what its header says"
+
+
+def test_a_reload_says_the_damage_it_repaired_and_the_index_it_could_not_save() -> None:
+    damaged = IndexNote(event=IndexEvent.DAMAGED, fault=IndexFault.NOT_AS_SAVED, file="s1-0a.passages.doc_len.npy")
+    unsaved = IndexNote(
+        event=IndexEvent.NOT_SAVED, fault=IndexFault.SYSTEM, file="/cache", detail="Read-only file system"
+    )
+    said = reload_text(Reload(outcome=Reloaded.DONE, stories=1, passages=3, notes=(damaged, unsaved)))
+    assert (
+        "Repaired the damaged saved index (s1-0a.passages.doc_len.npy is damaged (its size or checksum is not the one "
+        "saved))." in said
+    )
+    assert "Index: the index could not be saved (Read-only file system: /cache); answering from memory" in said
+
+
+def test_a_log_line_naming_an_index_note_is_worded_for_the_front_ends() -> None:
+    """The core logs a note's code and facts; the handlers the command line and the bot show word it here."""
+    note = IndexNote(event=IndexEvent.UNTRUSTED, fault=IndexFault.LINK, file="segments.json")
+    record = logging.LogRecord(
+        "bot.core.saved_index", logging.WARNING, __file__, 1, "Not using %s: %s.", ("x", note), None
+    )
+    assert record.getMessage() == "Not using x: link segments.json."  # as a log without the filter keeps it
+    assert NotesWorded().filter(record) and record.getMessage() == "Not using x: segments.json is a link."

@@ -43,6 +43,7 @@ from bot.health import check
 from bot.messages import (
     COMMAND_LINE_HELP,
     LIST_STORIES_COMMAND,
+    NotesWorded,
     corpus_error_text,
     index_not_saved_text,
     library_size,
@@ -423,6 +424,7 @@ def _logs_on_stderr() -> Iterator[None]:
     "Logging error ... I/O operation on closed file", and each command added one more handler."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("storybot: %(message)s"))
+    handler.addFilter(NotesWorded())
     logger = logging.getLogger("bot")
     level, propagate = logger.level, logger.propagate
     logger.addHandler(handler)

@@ -20,6 +20,7 @@ import numpy as np
 from numpy.lib import format as npy
 
 from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
+from bot.core.index_notes import IndexFault, IndexRefused
 from bot.core.trusted_files import open_index_file
 
 _HEADER_READERS = {(1, 0): npy.read_array_header_1_0, (2, 0): npy.read_array_header_2_0}
@@ -33,10 +34,10 @@ class FileArray:
         self._file = open_index_file(path)  # closed with the array
         version = npy.read_magic(self._file)
         if version not in _HEADER_READERS:
-            raise ValueError(f"{self.name} is in .npy format {version}")
+            raise IndexRefused(IndexFault.NPY_VERSION, self.name, detail=".".join(map(str, version)))
         shape, _, dtype = _HEADER_READERS[version](self._file)
         if len(shape) != 1 or dtype.hasobject:
-            raise ValueError(f"{self.name} is not a one-dimensional array of numbers")
+            raise IndexRefused(IndexFault.NOT_NUMBERS, self.name)
         self.dtype: np.dtype = dtype
         self._length = int(shape[0])
         self._offset = self._file.tell()
@@ -45,7 +46,7 @@ class FileArray:
         """Not the change time: removing the file (a newer save replacing the index) changes that, and
         what is open stays readable, unchanged."""
         if info.st_size != self._offset + self._length * dtype.itemsize:
-            raise ValueError(f"{self.name} is {info.st_size} bytes, not what its header says")
+            raise IndexRefused(IndexFault.SIZE_NOT_HEADER, self.name, number=info.st_size)
 
     def __len__(self) -> int:
         return self._length

@@ -178,8 +178,12 @@ class StoryLibrary:
         library.when_damaged(functools.partial(store.suspect, loaded.folder))  # the next load checks every checksum
         for note in notes:
             if note.event is IndexEvent.NOT_SAVED and not force:  # `python -m bot index` says it its own way
+                # The system's reason and the folder: facts, said as they are where no front end words the log (the
+                # bot's build worker, whose log is Python's last resort, stderr).
                 log.warning(
-                    "Could not save the index (%s); answering from memory, the next start saves it.", note.detail
+                    "Could not save the index (%s: %s); answering from memory, the next start saves it.",
+                    note.detail,
+                    note.file,
                 )
         return library
 

@@ -22,6 +22,7 @@ import numpy as np
 from bot.core.file_array import FileArray
 from bot.core.index import POSTING_CHUNK, term_runs
 from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
+from bot.core.index_notes import IndexFault, IndexRefused
 
 BLOCK = 128
 """Postings a block: one width per block follows the gaps where they are (dense or sparse), at 6 bytes a block."""
@@ -270,7 +271,7 @@ class PackedPostings:
 
     def __init__(self, data: FileArray, offsets: FileArray, doc_freq: np.ndarray):
         if data.dtype != np.uint8 or offsets.dtype != np.int64 or len(offsets) != len(doc_freq) + 1:
-            raise ValueError(f"{data.name} and {offsets.name} do not fit their segment's terms")
+            raise IndexRefused(IndexFault.POSTINGS_MISFIT, data.name)
         self.data, self.offsets, self.doc_freq = data, offsets, doc_freq
 
     @property

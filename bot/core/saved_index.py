@@ -52,7 +52,7 @@ from bot.core.corpus import NoStories, StoryFiles, story_files
 from bot.core.index import BM25Params
 from bot.core.index_cache import REMOVING, IndexClaim, remove_unused
 from bot.core.index_damage import IndexDamage
-from bot.core.index_notes import IndexEvent, IndexNote
+from bot.core.index_notes import IndexEvent, IndexFault, IndexNote, IndexRefused
 from bot.core.library_join import join_parts
 from bot.core.library_parts import LibraryParts
 from bot.core.readers import reading_signature
@@ -209,7 +209,7 @@ class IndexStore:
             if _still_skipped(skipped, relative, state, reading_seconds):
                 if not (read_slow_again and skipped[relative][1].reason is SkipReason.TOO_SLOW):
                     continue
-                notes.append(IndexNote(IndexEvent.READ_AGAIN, relative))
+                notes.append(IndexNote(event=IndexEvent.READ_AGAIN, file=relative))
             changed.append(path)
         gone = (saved_states.keys() | skipped.keys()) - states.keys()
         if not changed and not gone:
@@ -278,12 +278,16 @@ class IndexStore:
             log.info("%s was saved by another version (%s); rebuilding it.", folder, error)
             return None
         except UntrustedIndex as error:
-            notes.append(IndexNote(IndexEvent.UNTRUSTED, str(error)))
-        except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
-            notes.append(IndexNote(IndexEvent.DAMAGED, str(error)))
+            notes.append(error.note(IndexEvent.UNTRUSTED))
+        except IndexRefused as error:
+            notes.append(error.note(IndexEvent.DAMAGED))
+        except OSError as error:
+            notes.append(_system_note(IndexEvent.DAMAGED, error, error.filename))
+        except (ValueError, KeyError, TypeError, IndexError) as error:  # a check no one wrote: its own words
+            notes.append(IndexNote(event=IndexEvent.DAMAGED, fault=IndexFault.OTHER, detail=str(error)))
         except RecursionError:  # JSON nested past what Python decodes: no file storybot wrote
-            notes.append(IndexNote(IndexEvent.DAMAGED, "a file of it is nested too deeply to be one storybot wrote"))
-        log.warning("Not using the saved index in %s: %s. Rebuilding it.", folder, notes[-1].detail)
+            notes.append(IndexNote(event=IndexEvent.DAMAGED, fault=IndexFault.NESTED_TOO_DEEP))
+        log.warning("Not using the saved index in %s: %s. Rebuilding it.", folder, notes[-1])
         return None
 
     @staticmethod
@@ -349,7 +353,7 @@ class IndexStore:
                 store.add(write, removed, about)
             return self._joined(found, states, *_opened_parts(store, root, params, current), skipped)
         except OSError as error:
-            notes.append(IndexNote(IndexEvent.NOT_SAVED, f"{error.strerror or error}: {self.home}", error.errno))
+            notes.append(_system_note(IndexEvent.NOT_SAVED, error, self.home))
         generation = segments.generation + 1
         kept = [s.without(removed, generation) for s in segments.segments]
         in_memory = [segment_parts(store.folder, s, root, params).parts for s in kept if s.stories.live]
@@ -391,7 +395,7 @@ class IndexStore:
                 store.add(lambda name: new_segment(store.folder, name, parts, states), about=about, replace_all=True)
             _unsuspect(store.folder)
         except OSError as error:
-            notes.append(IndexNote(IndexEvent.NOT_SAVED, f"{error.strerror or error}: {self.home}", error.errno))
+            notes.append(_system_note(IndexEvent.NOT_SAVED, error, self.home))
         return parts
 
     @contextlib.contextmanager
@@ -438,6 +442,13 @@ def _corpus_path(root: Path) -> str:
     """The corpus folder's real path, recorded with its index for whoever reads the cache (bytes that are not
     UTF-8 escaped: the manifest is UTF-8)."""
     return os.fsencode(root.resolve()).decode("utf-8", "backslashreplace")
+
+
+def _system_note(event: IndexEvent, error: OSError, path: object) -> IndexNote:
+    """What the system refused (IndexFault.SYSTEM): its reason, the path, its errno."""
+    where = "" if path is None else os.fsdecode(path) if isinstance(path, (str, bytes, os.PathLike)) else str(path)
+    reason = error.strerror or str(error)
+    return IndexNote(event=event, fault=IndexFault.SYSTEM, file=where, detail=reason, error_number=error.errno)
 
 
 def _suspect_marker(folder: Path) -> Path:
@@ -515,7 +526,7 @@ def _skipped(segments: SegmentSet) -> dict[str, tuple[str, Problem]]:
     cause it does not know, a fact of another type) is left out: its file is read again."""
     skipped = segments.about.get("skipped", {})
     if not isinstance(skipped, dict):
-        raise ValueError("the manifest's skipped files are not a mapping")
+        raise IndexRefused(IndexFault.SKIPPED_NOT_A_MAPPING, MANIFEST)
     found: dict[str, tuple[str, Problem]] = {}
     for path, entry in skipped.items():
         match entry:

@@ -21,6 +21,7 @@ from bot.core.corpus import Corpus, Passage, Story
 from bot.core.file_array import ArrayWriter, FileArray, WatchedFiles, file_name, save_array
 from bot.core.index import BM25Params
 from bot.core.index_damage import DamageKind, IndexDamage, IndexDamaged
+from bot.core.index_notes import IndexFault, IndexRefused
 from bot.core.library_parts import LibraryParts
 from bot.core.packed_postings import PackedPostings
 from bot.core.passage_table import NO_CHAPTER, PassageTable
@@ -180,7 +181,7 @@ def _merge_texts(folder: Path, name: str, segments: Sequence[StoredSegment]) -> 
 
 def segment_parts(folder: Path, segment: StoredSegment, root: Path, params: BM25Params) -> SegmentParts:
     """The segment's live stories as library parts, read from its files as questions need them;
-    raises ValueError when its files do not agree with one another."""
+    raises IndexRefused when its files do not agree with one another."""
     meta = _read_meta(folder, segment.name)
     files: list[FileArray] = []
 
@@ -206,13 +207,13 @@ def segment_parts(folder: Path, segment: StoredSegment, root: Path, params: BM25
     columns = meta["people"]
     lengths = {len(columns[field]) for field in ("names", "stories", "mentions", "passages")}
     if len(lengths) != 1 or min(columns["stories"], default=0) < 0:
-        raise ValueError(f"{segment.name}'s people do not agree with its stories")
+        raise IndexRefused(IndexFault.PEOPLE_MISFIT, segment.name)
     live_people = [n for n, story in enumerate(columns["stories"]) if live_story[story]]
     intros = read_index_file(folder / f"{segment.name}.intros.json")  # parsed when someone is looked up
     saved_stories = meta["stories"]
 
     def read_people() -> list[Performer]:
-        saved = _people_of(columns, json.loads(intros), saved_stories)
+        saved = _people_of(segment.name, columns, json.loads(intros), saved_stories)
         return [
             dataclasses.replace(p, passage=None if p.passage is None else int(passage_number[p.passage]))
             for p in (saved[n] for n in live_people)
@@ -236,7 +237,7 @@ def _speller(segment: StoredSegment, words: list[str], numbers: np.ndarray) -> S
     """The segment's words whose terms some live passage holds, with their terms' live document frequency."""
     terms = segment.passages.terms
     if len(numbers) != len(words) or (len(numbers) and not (numbers.min() >= 0 and numbers.max() < len(terms))):
-        raise ValueError(f"{segment.name}'s speller words do not agree with its terms")
+        raise IndexRefused(IndexFault.SPELLER_MISFIT, segment.name)
     doc_freq = segment.passages.live_doc_freq[numbers]
     held = doc_freq > 0
     if not held.all():
@@ -314,11 +315,11 @@ def _text_store(folder: Path, name: str, on_file: Callable[[str], FileArray] | N
 
 
 def _require_consistent(segment: StoredSegment, table: PassageTable, stories: list[Story]) -> None:
-    """Raises ValueError unless the payload agrees with the postings on the passages and stories, and the
+    """Raises IndexRefused unless the payload agrees with the postings on the passages and stories, and the
     offsets read whole run forward: a question then checks only what it reads from the files."""
     passages = segment.passages.size
     if any(len(getattr(table, name)) != passages for name in PASSAGE_ARRAYS):
-        raise ValueError(f"{segment.name}'s passages do not agree on how many there are")
+        raise IndexRefused(IndexFault.PASSAGES_UNCOUNTED, segment.name)
     counts = [story.passage_count for story in stories]
     if (
         len(stories) != segment.stories.size
@@ -327,16 +328,16 @@ def _require_consistent(segment: StoredSegment, table: PassageTable, stories: li
         or not np.array_equal(np.concatenate(([0], np.cumsum(counts))), segment.first_passage)
         or segment.first_passage[-1] != passages
     ):
-        raise ValueError(f"{segment.name}'s stories do not agree with its passages")
+        raise IndexRefused(IndexFault.STORIES_MISFIT, segment.name)
     texts = table.texts
     if len(texts.starts) != passages or len(texts.ends) != passages:
-        raise ValueError(f"{segment.name}'s passages' texts do not agree on how many there are")
+        raise IndexRefused(IndexFault.TEXTS_UNCOUNTED, segment.name)
     for offsets, end, array in (
         (texts.block_first, passages, "text_block_first"),
         (texts.block_offsets, len(texts.data), "text_block_offsets"),
     ):
         if len(offsets) == 0 or offsets[0] != 0 or offsets[-1] != end or np.any(np.diff(offsets) < 0):
-            raise ValueError(f"{segment.name}.{array}.npy does not run from 0 to {end} in order")
+            raise IndexRefused(IndexFault.OFFSETS_OUT_OF_ORDER, f"{segment.name}.{array}.npy", number=int(end))
 
 
 def _read_meta(folder: Path, name: str) -> dict:
@@ -354,11 +355,11 @@ def _people_columns(people: Sequence[Performer], story_of_path: dict[str, int]) 
     }
 
 
-def _people_of(columns: dict[str, list], intros: list[str], stories: list[list]) -> list[Performer]:
-    """The people saved as `_people_columns` and their intros, each story [title, path, passages]."""
+def _people_of(segment: str, columns: dict[str, list], intros: list[str], stories: list[list]) -> list[Performer]:
+    """The people saved as `_people_columns` and their intros in `segment`, each story [title, path, passages]."""
     fields = (columns["names"], columns["stories"], columns["mentions"], columns["passages"], intros)
     if len({len(field) for field in fields}) != 1:
-        raise ValueError("the people's fields do not agree in length")
+        raise IndexRefused(IndexFault.PEOPLE_MISFIT, segment)
     return [
         Performer(
             name=str(name),
@@ -374,7 +375,7 @@ def _people_of(columns: dict[str, list], intros: list[str], stories: list[list])
 
 def _saved_people(folder: Path, name: str, meta: dict) -> list[Performer]:
     intros = json.loads(read_index_file(folder / f"{name}.intros.json"))
-    return _people_of(meta["people"], intros, meta["stories"])
+    return _people_of(name, meta["people"], intros, meta["stories"])
 
 
 def _write_meta(path: Path, **meta: object) -> None:

@@ -37,6 +37,7 @@ import numpy as np
 
 from bot.core.file_array import ArrayWriter, FileArray, save_array
 from bot.core.index import DEFAULT_PARAMS, BM25Params
+from bot.core.index_notes import IndexFault, IndexRefused
 from bot.core.packed_postings import PackedPostings, pack
 from bot.core.segments import MergePlan, Segment, SegmentedIndex
 from bot.core.synced import sync_to_disk
@@ -174,8 +175,8 @@ class SegmentStore:
     # -- reading ------------------------------------------------------------------------------
 
     def open(self, *, verify: bool = False) -> SegmentSet:
-        """The library the manifest names now (empty when there is none yet); raises ValueError or
-        OSError when it is damaged or not the user's alone.
+        """The library the manifest names now (empty when there is none yet); raises IndexRefused (what failed
+        which check) or another ValueError or OSError when it is damaged or not the user's alone.
 
         Every file's size is checked, and the checksum of each file read whole now; the files read a
         piece at a time while answering (postings, texts) are checked by what reads them, and their
@@ -186,7 +187,7 @@ class SegmentStore:
         return self._open(verify)
 
     def verify(self, opened: SegmentSet) -> None:
-        """Checks every checksum of the files `opened` names; raises ValueError naming a damaged one."""
+        """Checks every checksum of the files `opened` names; raises IndexRefused naming a damaged one."""
         manifest = self._manifest()
         entries = {entry["name"]: entry for entry in manifest["segments"]} if manifest else {}
         for segment in opened.segments:
@@ -216,7 +217,7 @@ class SegmentStore:
             found = manifest.get("format") if isinstance(manifest, dict) else None
             raise OtherFormat(f"its segments are in format {found!r}, not {FORMAT}")
         if not _manifest_shaped(manifest):
-            raise ValueError(f"{MANIFEST} is not a manifest storybot wrote")
+            raise IndexRefused(IndexFault.NOT_A_MANIFEST, MANIFEST)
         return manifest
 
     def _read_segment(self, entry: dict, verify: bool) -> StoredSegment:
@@ -227,14 +228,14 @@ class SegmentStore:
         deleted = f"{name}.d{generation}" if generation else None
         terms = list(meta["passages"])
         if any(a >= b for a, b in itertools.pairwise(terms)):  # merges read runs of sorted terms
-            raise ValueError(f"{name}'s terms are not in order")
+            raise IndexRefused(IndexFault.TERMS_OUT_OF_ORDER, name)
         passages = self._read_postings(f"{name}.passages", terms, {t: n for n, t in enumerate(terms)}, deleted)
         if meta["stories"] is None:  # the same terms (a segment's stories hold the words its passages hold)
             stories = self._read_postings(f"{name}.stories", terms, passages.vocabulary, deleted)
         else:
             story_terms = list(meta["stories"])
             if any(a >= b for a, b in itertools.pairwise(story_terms)):
-                raise ValueError(f"{name}'s terms are not in order")
+                raise IndexRefused(IndexFault.TERMS_OUT_OF_ORDER, name)
             vocabulary = {t: n for n, t in enumerate(story_terms)}
             stories = self._read_postings(f"{name}.stories", story_terms, vocabulary, deleted)
         return StoredSegment(
@@ -261,14 +262,14 @@ class SegmentStore:
         data = FileArray(self.folder / f"{prefix}.postings.npy")
         offsets = FileArray(self.folder / f"{prefix}.offsets.npy")
         if len(doc_freq) != len(terms) or len(offsets) != len(terms) + 1:
-            raise ValueError(f"{prefix}'s posting lists do not agree with their counts")
+            raise IndexRefused(IndexFault.POSTINGS_UNCOUNTED, prefix)
         postings = PackedPostings(data, offsets, doc_freq)
         segment = Segment.of_postings(terms, postings, doc_freq, doc_len, vocabulary=vocabulary)
         if deleted is None:
             return segment
         gone, live_doc_freq = whole(f"{deleted}.deleted"), whole(f"{deleted}.doc_freq")
         if gone.dtype != bool or len(gone) != len(doc_len) or live_doc_freq.shape != doc_freq.shape:
-            raise ValueError(f"{deleted}'s deletions do not fit their segment")
+            raise IndexRefused(IndexFault.DELETIONS_MISFIT, deleted)
         return replace(segment, deleted=gone, live_doc_freq=live_doc_freq)
 
     # -- writing ------------------------------------------------------------------------------
@@ -483,14 +484,14 @@ def _manifest_shaped(manifest: dict) -> bool:
 
 
 def _require_intact(path: Path, expected: FileRecord, *, checksum: bool) -> None:
-    """Raises ValueError (UntrustedIndex for a file not the user's alone) unless the file has its saved
+    """Raises IndexRefused (UntrustedIndex for a file not the user's alone) unless the file has its saved
     size and, when `checksum`, its saved checksum."""
     info = require_trusted(path)
     if not stat.S_ISREG(info.st_mode):
-        raise NotRegularFile(path)
+        raise NotRegularFile(IndexFault.NOT_REGULAR, path.name)
     found = file_record(path) if checksum else {"bytes": info.st_size, "blake2b": expected["blake2b"]}
     if found != expected:
-        raise ValueError(f"{path.name} is damaged (its size or checksum is not the one saved)")
+        raise IndexRefused(IndexFault.NOT_AS_SAVED, path.name)
 
 
 def _write_json(path: Path, value: dict) -> None:

@@ -12,21 +12,21 @@ from typing import TypedDict
 
 import numpy as np
 
+from bot.core.index_notes import IndexFault, IndexRefused
+
 
 class FileRecord(TypedDict):
     bytes: int
     blake2b: str
 
 
-class UntrustedIndex(ValueError):
-    """The index is not the current user's alone: another user owns it, or others may write it."""
+class UntrustedIndex(IndexRefused):
+    """The index is not the current user's alone: a link, another user owns it (IndexFault.OTHER_OWNER, `number`:
+    the uid), or others may write it."""
 
 
-class NotRegularFile(ValueError):
-    """A named pipe, a device or a folder where an index file should be: damage, said as such."""
-
-    def __init__(self, path: Path):
-        super().__init__(f"{path.name} is not a regular file (a named pipe, a device or a folder)")
+class NotRegularFile(IndexRefused):
+    """A named pipe, a device or a folder where an index file should be (IndexFault.NOT_REGULAR): damage."""
 
 
 def open_index_file(path: Path) -> io.FileIO:
@@ -36,7 +36,7 @@ def open_index_file(path: Path) -> io.FileIO:
     descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise NotRegularFile(path)
+            raise NotRegularFile(IndexFault.NOT_REGULAR, path.name)
         os.set_blocking(descriptor, True)
         return io.FileIO(descriptor, "rb")
     except BaseException:
@@ -67,9 +67,9 @@ def require_trusted(path: Path) -> os.stat_result:
     what it is (lstat)."""
     info = path.lstat()
     if stat.S_ISLNK(info.st_mode):
-        raise UntrustedIndex(f"{path.name} is a link")
+        raise UntrustedIndex(IndexFault.LINK, path.name)
     if info.st_uid != os.geteuid():
-        raise UntrustedIndex(f"{path.name} belongs to another user (uid {info.st_uid})")
+        raise UntrustedIndex(IndexFault.OTHER_OWNER, path.name, number=info.st_uid)
     if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        raise UntrustedIndex(f"{path.name} may be written by other users")
+        raise UntrustedIndex(IndexFault.OTHERS_MAY_WRITE, path.name)
     return info

@@ -15,6 +15,7 @@ from pathlib import Path
 import discord
 
 from bot.discord_app.redaction import redact_logs
+from bot.messages import NotesWorded
 from bot.one_line import one_line
 from bot.settings import Settings
 from bot.startup_error import StartupError
@@ -135,6 +136,8 @@ def setup_logging(settings: Settings) -> None:
     root = logging.getLogger()
     if settings.log_file is not None:
         root.addHandler(_file_handler(settings))
+    for handler in root.handlers:  # first: the filters after it read the message it words
+        handler.addFilter(NotesWorded())
     if level > logging.DEBUG:
         for handler in root.handlers:
             handler.addFilter(ThirdPartyQuiet())

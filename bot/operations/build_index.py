@@ -64,7 +64,7 @@ def build_index(settings: Settings, *, progress: bool = False) -> BuiltIndex:
     corpus = library.corpus
     stories, passages, skipped = len(corpus.stories), len(corpus.passages), tuple(corpus.problems)
     failed = tuple(note for note in library.index_notes if note.event is IndexEvent.NOT_SAVED)
-    again = tuple(note.detail for note in library.index_notes if note.event is IndexEvent.READ_AGAIN)
+    again = tuple(note.file for note in library.index_notes if note.event is IndexEvent.READ_AGAIN)
     if failed:
         return BuiltIndex(
             outcome=IndexBuilt.NOT_SAVED,

@@ -72,5 +72,5 @@ async def reload(holder: LibraryHolder, *, read_slow_again: bool = False) -> Rel
         repaired=old.damage,
         notes=tuple(note for note in new.index_notes if note.event is not again),
         skipped=tuple(corpus.problems),
-        read_again=tuple(note.detail for note in new.index_notes if note.event is again),
+        read_again=tuple(note.file for note in new.index_notes if note.event is again),
     )

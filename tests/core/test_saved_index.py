@@ -18,7 +18,7 @@ from bot.core.analysis import Analyzer
 from bot.core.answer import NoAnswer
 from bot.core.index import BM25Params
 from bot.core.index_damage import DamageKind, IndexDamage
-from bot.core.index_notes import IndexEvent, IndexNote
+from bot.core.index_notes import IndexEvent, IndexFault, IndexNote
 from bot.core.library import StoryLibrary
 from bot.core.packed_postings import PackedPostings
 from bot.core.saved_index import IndexStore
@@ -277,7 +277,9 @@ def test_a_damaged_or_foreign_manifest_is_rebuilt(saved, caplog):
     manifest = store.folder_for(stories) / MANIFEST
     manifest.write_text("{not json")
     damaged = StoryLibrary.load(stories, store=store)
-    assert not damaged.opened and damaged.index_notes[0].event is IndexEvent.DAMAGED
+    assert not damaged.opened
+    (note,) = damaged.index_notes
+    assert (note.event, note.fault) == (IndexEvent.DAMAGED, IndexFault.OTHER) and "line 1" in note.detail  # json's
     data = json.loads(manifest.read_text())
     data["format"] = 1  # an older version's segments (two 32-bit numbers a posting): never read as today's
     manifest.write_text(json.dumps(data))
@@ -303,19 +305,26 @@ def test_a_manifest_of_another_shape_is_damage_and_rebuilt(saved, damage):
     data["segments"][0] = damage(data)
     manifest.write_text(json.dumps(data))
     damaged = StoryLibrary.load(stories, store=store)
-    assert not damaged.opened and damaged.index_notes[0].event is IndexEvent.DAMAGED
+    assert not damaged.opened
+    assert damaged.index_notes == (IndexNote(event=IndexEvent.DAMAGED, fault=IndexFault.NOT_A_MANIFEST, file=MANIFEST),)
     assert answers(damaged) == answers(built)
     assert StoryLibrary.load(stories, store=store).opened
 
 
-@pytest.mark.parametrize("generation", ["1e400", "[" * 100_000])
-def test_a_manifest_of_infinite_generation_or_nested_past_what_python_decodes_is_rebuilt(saved, generation):
+@pytest.mark.parametrize(
+    ("generation", "fault", "file"),
+    [("1e400", IndexFault.NOT_A_MANIFEST, MANIFEST), ("[" * 100_000, IndexFault.NESTED_TOO_DEEP, "")],
+)
+def test_a_manifest_of_infinite_generation_or_nested_past_what_python_decodes_is_rebuilt(
+    saved, generation, fault, file
+):
     """A RecursionError (100,000 `[`) or OverflowError (a generation of 1e400) ended every start."""
     stories, store, built = saved
     manifest = store.folder_for(stories) / MANIFEST
     manifest.write_text(f'{{"format": 2, "generation": {generation}, "segments": []}}')
     damaged = StoryLibrary.load(stories, store=store)
-    assert not damaged.opened and damaged.index_notes[0].event is IndexEvent.DAMAGED
+    assert not damaged.opened
+    assert damaged.index_notes == (IndexNote(event=IndexEvent.DAMAGED, fault=fault, file=file),)
     assert answers(damaged) == answers(built)
     assert StoryLibrary.load(stories, store=store).opened
 
@@ -323,15 +332,21 @@ def test_a_manifest_of_infinite_generation_or_nested_past_what_python_decodes_is
 def test_an_index_another_user_could_have_written_is_never_trusted(saved, caplog):
     stories, store, _ = saved
     folder = store.folder_for(stories)
-    segment_file(folder, ".passages.doc_len.npy").chmod(0o666)  # anyone may write it
-    assert not StoryLibrary.load(stories, store=store).opened
-    assert "may be written by other users" in caplog.text
+    shared = segment_file(folder, ".passages.doc_len.npy")
+    shared.chmod(0o666)  # anyone may write it
+    untrusted = StoryLibrary.load(stories, store=store)
+    assert not untrusted.opened
+    wanted = IndexNote(event=IndexEvent.UNTRUSTED, fault=IndexFault.OTHERS_MAY_WRITE, file=shared.name)
+    assert untrusted.index_notes == (wanted,)
+    assert f"others_may_write {shared.name}" in caplog.text  # the log's codes, which the front ends word
     assert StoryLibrary.load(stories, store=store).opened  # rebuilt and saved again, trusted
     if os.geteuid() == 0:  # root can give a file away, as a shared folder's other user would own it
-        os.chown(segment_file(folder, ".library.json"), 65534, 65534)
-        caplog.clear()
-        assert not StoryLibrary.load(stories, store=store).opened
-        assert "belongs to another user" in caplog.text
+        given = segment_file(folder, ".library.json")
+        os.chown(given, 65534, 65534)
+        foreign = StoryLibrary.load(stories, store=store)
+        assert not foreign.opened
+        owned = IndexNote(event=IndexEvent.UNTRUSTED, fault=IndexFault.OTHER_OWNER, file=given.name, number=65534)
+        assert foreign.index_notes == (owned,)
 
 
 def test_a_small_library_is_saved_only_when_asked(tmp_path):
@@ -415,12 +430,26 @@ def test_contents_that_make_no_sense_are_reported_as_damage_not_raised(saved, en
     assert told == [answer.damage]  # told once, however many questions follow
 
 
-@pytest.mark.parametrize("ending", [".text_block_first.npy", ".text_block_offsets.npy", ".first_passage.npy"])
-def test_offsets_read_whole_are_checked_when_opened(saved, ending):
+@pytest.mark.parametrize(
+    ("ending", "fault"),
+    [
+        (".text_block_first.npy", IndexFault.OFFSETS_OUT_OF_ORDER),
+        (".text_block_offsets.npy", IndexFault.OFFSETS_OUT_OF_ORDER),
+        (".first_passage.npy", IndexFault.STORIES_MISFIT),
+    ],
+)
+def test_offsets_read_whole_are_checked_when_opened(saved, ending, fault):
     stories, store, built = saved
-    rewritten(store.folder_for(stories), ending, backwards)
+    name = rewritten(store.folder_for(stories), ending, backwards)
+    end = int(np.load(store.folder_for(stories) / name).max())
     library = StoryLibrary.load(stories, store=store)
-    assert not library.opened and library.index_notes[0].event is IndexEvent.DAMAGED
+    assert not library.opened
+    (note,) = library.index_notes
+    assert (note.event, note.fault) == (IndexEvent.DAMAGED, fault)
+    if fault is IndexFault.OFFSETS_OUT_OF_ORDER:  # the file, and where its offsets end: the passages, or the texts
+        assert (note.file, note.number) == (name, end)
+    else:
+        assert name.startswith(f"{note.file}.")  # the segment whose stories do not fit its passages
     assert answers(library) == answers(built)
 
 
@@ -461,10 +490,17 @@ def test_a_change_that_cannot_be_saved_is_answered_from_memory_and_travels_betwe
 
     monkeypatch.setattr(SegmentStore, "add", full_disk)
     library = StoryLibrary.load(stories, store=store)
-    assert [note.event for note in library.index_notes] == [IndexEvent.NOT_SAVED]
+    full = IndexNote(
+        event=IndexEvent.NOT_SAVED,
+        fault=IndexFault.SYSTEM,
+        file=str(store.home),
+        detail="No space left on device",
+        error_number=errno.ENOSPC,
+    )
+    assert library.index_notes == (full,)
     assert best_hit(library, "what waded in the lake").story == "Lake" and library.ask("swan").best is None
     travelled = pickle.loads(pickle.dumps(library))
-    assert answers(travelled) == answers(library)
+    assert answers(travelled) == answers(library) and travelled.index_notes == library.index_notes
     monkeypatch.undo()
     assert StoryLibrary.load(stories, store=store).ask("heron").best is not None  # the next start saves it
 
@@ -576,7 +612,7 @@ def test_a_file_skipped_for_its_time_is_read_again_only_when_the_owner_asks(save
 
     caplog.clear()
     asked = StoryLibrary.load(stories, store=store, reading_seconds=1, read_slow_again=True)
-    assert asked.index_notes == (IndexNote(IndexEvent.READ_AGAIN, "tower.pdf"),)
+    assert asked.index_notes == (IndexNote(event=IndexEvent.READ_AGAIN, file="tower.pdf"),)
     assert "(1 added or changed, 0 removed)" in caplog.text  # the PDF alone: the empty file is not read again
     assert asked.corpus.problems == first.corpus.problems  # too slow still, and kept so again
     caplog.clear()

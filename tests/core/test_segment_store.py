@@ -11,6 +11,7 @@ from rank_bm25 import BM25Okapi
 
 import bot.core.segment_store as segment_store
 from bot.core.index import BM25Index
+from bot.core.index_notes import IndexFault, IndexRefused
 from bot.core.segment_store import MANIFEST, SegmentSet, SegmentStore, StoryTerms
 from tests.core.segment_history import commit_of, is_merge, live_after, reading_beside, run, story
 from tests.core.writer_kills import stopped_mid_write, unnamed_files
@@ -93,9 +94,11 @@ def flip_last_byte(target: Path) -> None:
 def test_a_changed_byte_in_a_file_read_whole_is_found_when_it_is_opened(tmp_path):
     store = SegmentStore(tmp_path)
     store.commit(*commit_of(0))
-    flip_last_byte(next(tmp_path.glob("*.passages.doc_len.npy")))
-    with pytest.raises(ValueError, match=r"passages\.doc_len\.npy is damaged"):
+    flipped = next(tmp_path.glob("*.passages.doc_len.npy"))
+    flip_last_byte(flipped)
+    with pytest.raises(IndexRefused) as refused:
         store.open()
+    assert (refused.value.fault, refused.value.file) == (IndexFault.NOT_AS_SAVED, flipped.name)
 
 
 def test_a_changed_byte_in_the_postings_is_found_by_verify_and_before_any_merge(tmp_path):
@@ -103,12 +106,13 @@ def test_a_changed_byte_in_the_postings_is_found_by_verify_and_before_any_merge(
     checksums are not read whole at every open, but by `verify`, and by every writer."""
     store = SegmentStore(tmp_path)
     store.commit(*commit_of(0))
-    flip_last_byte(next(tmp_path.glob("*.passages.postings.npy")))
+    flipped = next(tmp_path.glob("*.passages.postings.npy"))
+    flip_last_byte(flipped)
     opened = store.open()
-    with pytest.raises(ValueError, match=r"passages\.postings\.npy is damaged"):
-        store.verify(opened)
-    with pytest.raises(ValueError, match="damaged"):
-        store.merge_all()
+    for damaged in (lambda: store.verify(opened), store.merge_all):
+        with pytest.raises(IndexRefused) as refused:
+            damaged()
+        assert (refused.value.fault, refused.value.file) == (IndexFault.NOT_AS_SAVED, flipped.name)
 
 
 def history_process(folder: Path, operations: int) -> subprocess.Popen:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.library import StoryLibrary
+from bot.core.saved_index import IndexStore
 from bot.discord_app import logs
 from bot.settings import Settings
 from bot.startup_error import StartupError
@@ -83,8 +85,26 @@ def test_debug_shows_every_library(tmp_path: Path, restored_root_logger: None):
     assert "Context impl SQLiteImpl." in path.read_text("utf-8")
 
 
+def test_a_saved_index_not_used_is_logged_in_the_bots_words(tmp_path: Path, restored_root_logger: None):
+    """The core logs its note's code and facts; the log file says it in bot.messages' words (NotesWorded)."""
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    (stories / "swan.txt").write_text("The Swan\n\nA swan swam by the mill.\n")
+    store = IndexStore(tmp_path / "index")
+    StoryLibrary.load(stories, store=store, force=True)
+    shared = next(store.folder_for(stories).glob("*.passages.doc_len.npy"))
+    shared.chmod(0o666)  # anyone may write it
+    path = tmp_path / "storybot.log"
+    logs.setup_logging(Settings(log_file=path))
+    assert not StoryLibrary.load(stories, store=store).opened
+    said = path.read_text("utf-8")
+    assert f": {shared.name} may be written by other users. Rebuilding it." in said, said
+
+
 SHARD_LOGGING = """
 import logging, sys
+from bot.core.library import StoryLibrary
+from bot.core.saved_index import IndexStore
 from bot.discord_app import logs
 from bot.settings import Settings
 from bot.startup_error import StartupError
@@ -185,6 +205,8 @@ TERMINAL_LOGGING = """
 import contextlib
 import logging
 from bot.cli.output import set_up_error_output
+from bot.core.library import StoryLibrary
+from bot.core.saved_index import IndexStore
 from bot.discord_app import logs
 from bot.settings import Settings
 
