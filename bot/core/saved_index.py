@@ -196,12 +196,11 @@ class IndexStore:
                 root, store, settings, found, states, analyzer, params, notes, progress, saving, reading_seconds
             )
             return LoadedParts(built, opened=False, folder=store.folder, claim=IndexClaim(store.folder))
-        current, segments = opened
+        current, segments, skipped = opened
         if not claim.held:  # saved by another process since this one looked: held from now on
             claim = IndexClaim(store.folder)
         _unsuspect(store.folder)
         saved_states = {path: state for part in current.values() for path, state in part.states.items()}
-        skipped = _skipped(segments)
         changed: list[Path] = []
         for path, (relative, state) in zip(found.paths, states.items(), strict=True):
             if state == saved_states.get(relative):
@@ -257,9 +256,9 @@ class IndexStore:
 
     def _opened(
         self, root: Path, store: SegmentStore, settings: str, params: BM25Params, notes: list[IndexNote], verify: bool
-    ) -> tuple[dict[tuple[str, int], SegmentParts], SegmentSet] | None:
-        """The saved segments and their parts, or None (saying why in `notes` and the log, when one was
-        there but could not be used)."""
+    ) -> tuple[dict[tuple[str, int], SegmentParts], SegmentSet, dict[str, tuple[str, Problem]]] | None:
+        """The saved segments, their parts and the files they keep as skipped, or None (saying why in `notes` and the
+        log, when one was there but could not be used)."""
         folder = store.folder
         if not os.path.exists(folder / MANIFEST):  # False, not an error, when it cannot be seen
             if self.indexed_before(root):
@@ -273,7 +272,7 @@ class IndexStore:
             if segments.about.get("settings") != settings:
                 log.info("The settings or the way stories are read changed since %s was saved; rebuilding it.", folder)
                 return None
-            return parts, segments
+            return parts, segments, _skipped(segments)  # skipped files that are no mapping: damage, not a traceback
         except OtherFormat as error:
             log.info("%s was saved by another version (%s); rebuilding it.", folder, error)
             return None

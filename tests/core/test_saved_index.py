@@ -311,6 +311,22 @@ def test_a_manifest_of_another_shape_is_damage_and_rebuilt(saved, damage):
     assert StoryLibrary.load(stories, store=store).opened
 
 
+def test_a_manifest_whose_skipped_files_are_no_mapping_is_damage_and_rebuilt(saved):
+    """It was a ValueError's traceback at every start: the manifest's other fields were checked when it was opened, its
+    skipped files only once it had been."""
+    stories, store, built = saved
+    manifest = store.folder_for(stories) / MANIFEST
+    data = json.loads(manifest.read_text())
+    data["about"]["skipped"] = []
+    manifest.write_text(json.dumps(data))
+    damaged = StoryLibrary.load(stories, store=store)
+    assert not damaged.opened
+    wanted = IndexNote(event=IndexEvent.DAMAGED, fault=IndexFault.SKIPPED_NOT_A_MAPPING, file=MANIFEST)
+    assert damaged.index_notes == (wanted,)
+    assert answers(damaged) == answers(built)
+    assert StoryLibrary.load(stories, store=store).opened
+
+
 @pytest.mark.parametrize(
     ("generation", "fault", "file"),
     [("1e400", IndexFault.NOT_A_MANIFEST, MANIFEST), ("[" * 100_000, IndexFault.NESTED_TOO_DEEP, "")],
