@@ -3,6 +3,7 @@ LibreOffice and the RTF they write ("Title", "Heading 1"; Word's RTF says "headi
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
 
@@ -18,16 +19,17 @@ class StyleRole(Enum):
 
 TITLE_STYLE = "title"
 HEADING_STYLE = "heading"
-LEFT_OUT_STYLES = ("subtitle", "toc ", "contents ", "index ", "table of figures")
+LEFT_OUT_STYLES = re.compile(r"subtitle|(?:toc|contents|index) (?:heading|\d{1,2})|table of figures")
 """Word's "TOC Heading" and "toc 1" to "toc 9" (a contents list's entries, each a chapter's name again, found by a
-question about that chapter), "index 1", "Table of Figures"; LibreOffice's "Contents Heading", "Contents 1"."""
+question about that chapter), "index 1", "Index Heading", "Table of Figures"; LibreOffice's "Contents Heading",
+"Contents 1". The whole name: a writer's own style "Index Card" or "Contents of the Letter" holds story text."""
 
 
 def style_role(name: str) -> StyleRole:
     folded = name.casefold()
     if folded == TITLE_STYLE:
         return StyleRole.TITLE
-    if folded.startswith(LEFT_OUT_STYLES):
+    if LEFT_OUT_STYLES.fullmatch(folded):
         return StyleRole.LEFT_OUT
     if folded.startswith(HEADING_STYLE):
         return StyleRole.HEADING

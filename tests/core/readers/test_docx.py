@@ -156,3 +156,19 @@ def test_a_contents_list_and_an_index_are_no_story_text(tmp_path):
     document.add_paragraph("Ilse, 2; Maren, 1; Skarvik, 2", style="index 1")
     document.save(tmp_path / "keeper.docx")
     check_story(tmp_path)
+
+
+def test_a_writers_own_style_named_like_an_index_or_contents_holds_story_text(tmp_path):
+    # Only Word's and LibreOffice's own contents and index styles are left out: a style the writer made, "Index Card"
+    # for a story told in notes on cards, was read as an index and its text lost.
+    from docx.enum.style import WD_STYLE_TYPE
+
+    write_docx(tmp_path / "keeper.docx", title_in_properties=True)
+    document = docx.Document(tmp_path / "keeper.docx")
+    for style in ("Index Card", "Contents of the Letter"):
+        document.styles.add_style(style, WD_STYLE_TYPE.PARAGRAPH)
+    paragraphs = [p for p in document.paragraphs if p.text in [t for texts in CHAPTERS.values() for t in texts]]
+    paragraphs[0].style = "Index Card"
+    paragraphs[-1].style = "Contents of the Letter"
+    document.save(tmp_path / "keeper.docx")
+    check_story(tmp_path)
