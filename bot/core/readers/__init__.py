@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 16
+READING_VERSION = 17
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -50,7 +50,10 @@ a heading), text placed beyond any page is left out (it overflowed, or refused t
 edge that reads on from the text at its line spacing is kept (it was a running head). 16: an EPUB's matter that is
 no story (contents, copyright page, colophon, notes, "Also by", "About the Author") is left out, and in EPUB and
 HTML notes' marks, notes and printed page numbers ("cape[1]", "[Pg 12]" were read into their words); a Word or RTF
-contents list and index by their styles ("toc 1", "index 1")."""
+contents list and index by their styles ("toc 1", "index 1"). 17: an EPUB's section named as matter ("Notes",
+"Cover") or short page saying "All rights reserved" is left out only at the book's start or end (a chapter so named
+or saying so in the middle was lost, and a book of one chapter called "Cover" refused), and a Word or RTF style is a
+contents list's or an index's by its whole name ("Index Card" was left out)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -1,8 +1,10 @@
 """A book's matter that is no story, found where nothing marks it (an EPUB made by Calibre, a converter, a publisher
 that gives no `epub:type`): by the name the navigation or a heading gives its section, and a copyright page by what
-it says. A question about a chapter found the contents, which repeat every chapter's name; "who wrote it" the
-copyright page; "what else happened" the list of the author's other books. A foreword, a prologue, an epilogue, an
-afterword or a dedication is the book's text, and kept; so is an "Author's Note".
+it says, each only at the book's start or end, where a book's matter stands (a story's chapter may be called "Notes"
+or "Cover", and a lawyer's or a librarian's may say "All rights reserved" or read out an ISBN). A question about a
+chapter found the contents, which repeat every chapter's name; "who wrote it" the copyright page; "what else
+happened" the list of the author's other books. A foreword, a prologue, an epilogue, an afterword or a dedication is
+the book's text, and kept; so is an "Author's Note".
 """
 
 from __future__ import annotations
@@ -50,22 +52,43 @@ def is_matter_name(name: str) -> bool:
 
 
 def without_matter(blocks: Sequence[Block]) -> list[Block]:
-    """The blocks less each section named as matter (its heading and what follows, to the next heading)."""
+    """The blocks less each section named as matter (its heading and what follows, to the next heading) that stands
+    before the book's first section of another name or after its last: a book's matter is at its start or its end.
+    A story's own chapter called "Notes", "Cover" or "About the Author" between two others is its text, and so is
+    every section of a book none of whose sections has another name."""
+    named = [block.heading and is_matter_name(block.text) for block in blocks]
+    story = [n for n, block in enumerate(blocks) if block.heading and not named[n]]
+    if not story:
+        return list(blocks)
+    first, last = story[0], story[-1]
     kept: list[Block] = []
     skipping = False
-    for block in blocks:
+    for n, block in enumerate(blocks):
         if block.heading:
-            skipping = is_matter_name(block.text)
+            skipping = named[n] and (n < first or n > last)
         if not skipping:
             kept.append(block)
     return kept
 
 
 def is_copyright_page(blocks: Sequence[Block]) -> bool:
-    """Whether a page of a book is its copyright page: short, and saying "All rights reserved" or an ISBN."""
+    """Whether a page of a book may be its copyright page: short, saying "All rights reserved" or an ISBN, and headed
+    by no chapter's name (a page whose heading the navigation or the page gives is a chapter, however short)."""
     size = 0
     for block in blocks:
         size += len(block.text)
-        if size > COPYRIGHT_PAGE_CHARS:
+        if size > COPYRIGHT_PAGE_CHARS or (block.heading and not is_matter_name(block.text)):
             return False
     return any(_COPYRIGHT.search(block.text) for block in blocks)
+
+
+def without_copyright_pages(pages: Sequence[Sequence[Block]]) -> list[Block]:
+    """The pages' blocks in order, less the copyright pages before the first other page and after the last: a
+    publisher's stands at the book's start or end, a short page in its middle is the story's. A book that is all
+    such pages (a short story of one page ending in its copyright line) is kept whole."""
+    notices = [is_copyright_page(page) for page in pages]
+    story = [n for n, notice in enumerate(notices) if pages[n] and not notice]  # a cover's image is no text
+    if not story:
+        return [block for page in pages for block in page]
+    first, last = story[0], story[-1]
+    return [block for n, page in enumerate(pages) if not notices[n] or first < n < last for block in page]

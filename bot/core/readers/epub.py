@@ -11,7 +11,8 @@ and sections whose `epub:type` says so (contents, copyright page, imprint, colop
 markup.py), pages EPUB 2's guide or EPUB 3's landmarks name so (not one the navigation names a chapter in), the
 navigation's own lists wherever they stand (a nav page in the spine reads as nothing), and where nothing marks it
 (Calibre's conversions) sections named so ("Contents", "Copyright", "Notes", "Also by ...", "About the Author":
-book_matter.py), a short page giving an ISBN or "All rights reserved" (unless it is all the text), a paragraph
+book_matter.py) and a short page, named no chapter, giving an ISBN or "All rights reserved", both only at the book's
+start or end (a story's chapter called "Notes" between others is its text; so is a book of only such), a paragraph
 that is only links within the book, and notes' marks. A dedication, foreword, prologue, epilogue or afterword is
 the book's text and is read.
 """
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from bot.core.readers.archive import SafeZip
-from bot.core.readers.book_matter import is_copyright_page, is_matter_name, without_matter
+from bot.core.readers.book_matter import is_matter_name, without_copyright_pages, without_matter
 from bot.core.readers.gutenberg import book_blocks
 from bot.core.readers.markup import (
     DROPPED_SEMANTICS,
@@ -143,8 +144,7 @@ class EpubReader:
         matter = self._matter_pages(book, package, package_path)
         if matter:  # not a page the navigation names a chapter in
             matter -= {mark.page for mark in marks if not is_matter_name(mark.name)}
-        blocks: list[Block] = []
-        notices: list[Block] = []  # short pages saying "All rights reserved": a copyright page, or a book's only text
+        pages: list[list[Block]] = []
         for page in filterfalse(matter.__contains__, dict.fromkeys(spine)):
             chapters = {mark.anchor: mark.name for mark in marks_of.get(page, ())}
             start = chapters.pop("", None)
@@ -154,10 +154,10 @@ class EpubReader:
                 continue
             found = [] if start is None else [Block(start, heading=True)]
             found += blocks_of(body, chapters if marks else None)
-            (notices if is_copyright_page(found) else blocks).extend(found)
+            pages.append(found)
         titles, authors = _children(package, "title"), _children(package, "creator")
         title = text_of(titles[0]) if titles else None
-        kept = without_matter(book_blocks(blocks or notices))
+        kept = without_matter(book_blocks(without_copyright_pages(pages)))
         return story_text(title, kept, text_of(authors[0]) if authors else None)
 
     def _matter_pages(self, book: SafeZip, package: _Element, package_path: str) -> set[str]:

@@ -532,3 +532,47 @@ def test_a_book_of_one_page_its_guide_calls_the_title_page_is_read(tmp_path):
     guide = "<reference type='title-page' href='book.xhtml'/><reference type='toc' href='book.xhtml'/>"
     write_package_book(tmp_path / "keeper.epub", 2, [("book.xhtml", "", body)], points, guide)
     check_story(tmp_path)
+
+
+@pytest.mark.parametrize("name", ["Notes", "Cover", "About the Author", "Praise for the Harvest"])
+@pytest.mark.parametrize("navigation", [True, False], ids=["named-by-navigation", "named-by-headings"])
+def test_a_story_chapter_named_like_a_books_matter_is_read(tmp_path, name, navigation):
+    # A section named "Notes" or "Cover" was dropped wherever it stood: a story's own chapter so named (a
+    # metafiction's "About the Author"), between two others or as a book's only chapter, was lost whole.
+    middle = ["The lawyer wrote her notes on the back of the lamp-room door, one for every storm."]
+    chapters = {"Chapter One: The Storm": CHAPTERS["Chapter One: The Storm"], name: middle}
+    chapters["Chapter Two: The Calm"] = CHAPTERS["Chapter Two: The Calm"]
+    pages = [
+        (f"c{n}.xhtml", "", f"<h1>{title}</h1>" + "".join(f"<p>{text}</p>" for text in texts))
+        for n, (title, texts) in enumerate(chapters.items())
+    ]
+    toc = "".join(f"<li><a href='c{n}.xhtml'>{title}</a></li>" for n, title in enumerate(chapters))
+    write_package_book(tmp_path / "keeper.epub", 3, pages, f"<nav epub:type='toc'><ol>{toc}</ol></nav>" * navigation)
+    check_story(tmp_path, chapters=chapters)
+    write_package_book(tmp_path / "keeper.epub", 3, pages[1:2], "")
+    _, passages = read_story(tmp_path / "keeper.epub")
+    assert [p.text for p in passages] == middle
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["'All rights reserved,' the lawyer said, and stamped it.", "The librarian read out its ISBN 978-1-23456-789-0."],
+)
+def test_a_short_page_of_the_story_saying_all_rights_reserved_or_an_isbn_is_read(tmp_path, said):
+    # A short page saying "All rights reserved" or giving an ISBN was taken for the copyright page wherever it
+    # stood: in the story's middle (a converter's split of a chapter) or named a chapter by the navigation at its
+    # end. A publisher's stands at the book's start or end and names no chapter; the book's own is still dropped.
+    one, two = CHAPTERS.values()
+    pages = [
+        ("c0.xhtml", "", "".join(f"<p>{text}</p>" for text in one)),
+        ("c1.xhtml", "", f"<p>{said}</p>"),
+        ("c2.xhtml", "", "".join(f"<p>{text}</p>" for text in two)),
+        ("c3.xhtml", "", f"<p>{said}</p>"),
+        ("c4.xhtml", "", f"<p>{COPYRIGHT}</p>"),
+    ]
+    names = [*CHAPTERS, "Chapter Three: The Stamp"]
+    toc = "".join(f"<li><a href='c{n}.xhtml'>{name}</a></li>" for n, name in zip([0, 2, 3], names, strict=True))
+    write_package_book(tmp_path / "keeper.epub", 3, pages, f"<nav epub:type='toc'><ol>{toc}</ol></nav>")
+    chapters = {names[0]: [*one, said], names[1]: two, names[2]: [said]}
+    library = check_story(tmp_path, chapters=chapters)
+    assert "Skarvik Press" not in " ".join(p.text for p in library.corpus.passages)
