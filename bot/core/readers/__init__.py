@@ -53,7 +53,8 @@ HTML notes' marks, notes and printed page numbers ("cape[1]", "[Pg 12]" were rea
 contents list and index by their styles ("toc 1", "index 1"). 17: an EPUB's section named as matter ("Notes",
 "Cover") or short page saying "All rights reserved" is left out only at the book's start or end (a chapter so named
 or saying so in the middle was lost, and a book of one chapter called "Cover" refused), and a Word or RTF style is a
-contents list's or an index's by its whole name ("Index Card" was left out)."""
+contents list's or an index's by its whole name ("Index Card" was left out), and a year linked within an HTML page
+or EPUB ("1984") is read (it was a note's mark)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -122,8 +122,9 @@ EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
 UNREAD_CLASSES = frozenset({"footnote", "footnotes", "endnote", "endnotes", "pagenum"})
 """Classes of a note's text and of a printed page's number ("[Pg 12]") where nothing gives semantics: Project
 Gutenberg's books, and the EPUBs made of them."""
-_NOTE_MARK = re.compile(r"[\[(]?(?:\d{1,4}|[*\u2020\u2021\u00a7\u00b6]{1,3})[\])]?")
-"""A note's mark as a link's whole text: "12", "[3]", "(4)", "*", "†"."""
+_NOTE_MARK = re.compile(r"[\[(]\d{1,4}[\])]|\d{1,3}|[\[(]?[*\u2020\u2021\u00a7\u00b6]{1,3}[\])]?")
+"""A note's mark as a link's whole text: "12", "[3]", "(1024)", "*", "†". A bare number of four digits is a year
+("in 1984", linked to a note about it or a page about the year): the story's word, kept."""
 BOILERPLATE_IDS = frozenset({"pg-header", "pg-footer", "pg-machine-header", "pg-start-separator", "pg-end-separator"})
 MAX_ATTRIBUTES = 256
 """Attributes one HTML tag may have (a page's have a few): libxml2's HTML parser looks for each attribute's name

@@ -157,3 +157,18 @@ def test_a_books_contents_notes_and_page_numbers_are_no_story_text(tmp_path):
         (folder / "keeper.html").write_text(page(TITLE, body), encoding="utf-8")
         library = check_story(folder)
         assert not [p for p in library.corpus.passages if "Nordkinn" in p.text]
+
+
+def test_a_year_linked_within_the_page_is_read_and_a_notes_mark_is_not(tmp_path):
+    # A link whose whole text was a number of up to four digits was taken for a note's mark and left out: a year
+    # linked to a note about it, or to a page about the year ("In <a>1984</a> the lamp failed"), lost its word.
+    (first_name, first), (second_name, second) = CHAPTERS.items()
+    first = [first[0].replace("forty years", "forty years, from <a href='#y'>1950</a>"), first[1]]
+    marked = first[1].replace("fog", "fog<a href='#n1'>[1024]</a><a href='#n2'>12</a>")
+    body = f"<h2>{first_name}</h2><p>{first[0]}</p><p>{marked}</p><h2>{second_name}</h2>" + "".join(
+        f"<p>{text}</p>" for text in second
+    )
+    (tmp_path / "keeper.html").write_text(page(TITLE, body), encoding="utf-8")
+    chapters = dict(CHAPTERS)
+    chapters[first_name] = [first[0].replace("<a href='#y'>1950</a>", "1950"), first[1]]
+    check_story(tmp_path, chapters=chapters)
