@@ -12,9 +12,9 @@ markup.py), pages EPUB 2's guide or EPUB 3's landmarks name so (not one the navi
 navigation's own lists wherever they stand (a nav page in the spine reads as nothing), and where nothing marks it
 (Calibre's conversions) sections named so ("Contents", "Copyright", "Notes", "Also by ...", "About the Author":
 book_matter.py) and a short page, named no chapter, giving an ISBN or "All rights reserved", both only at the book's
-start or end (a story's chapter called "Notes" between others is its text; so is a book of only such), a paragraph
-that is only links within the book, and notes' marks. A dedication, foreword, prologue, epilogue or afterword is
-the book's text and is read.
+start or end (a story's chapter called "Notes" between others is its text; so is a book of only such), paragraphs
+that are only links within the book, two or more in a row (a contents list), and notes' marks. A dedication,
+foreword, prologue, epilogue or afterword is the book's text and is read.
 """
 
 from __future__ import annotations

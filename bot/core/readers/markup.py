@@ -7,8 +7,8 @@ Scripts, styles, navigation, forms and Gutenberg's license sections are dropped,
 that is no story text, by the semantics EPUB 3 (`epub:type`) and DPUB-ARIA (`role="doc-..."`) give it: a table of
 contents, a copyright page, an index, footnotes and endnotes with the marks that point to them. A mark without
 semantics (a link to an anchor whose text is "12", "[3]" or "*") is dropped too: read into its word it made
-"sea12", a word no question has; so is a printed page's number. A paragraph that is nothing but links within the
-book is a contents entry, dropped.
+"sea12", a word no question has; so is a printed page's number. Paragraphs that are nothing but links within the
+book, two or more in a row, are a contents list, dropped; one alone is read.
 """
 
 from __future__ import annotations
@@ -244,12 +244,15 @@ def text_of(element: _Element) -> str:
 def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Block]:
     """The page's paragraphs and headings in document order.
 
-    A paragraph (not a heading: a chapter's may link back to the contents) all of whose text is links within the
-    book is a contents entry, left out. `chapters` maps element ids to chapter names (an EPUB's navigation): a
+    Paragraphs (not headings: a chapter's may link back to the contents) all of whose text is links within the
+    book, two or more in a row, are a contents list, left out; one such paragraph alone is kept: a story's paragraph
+    may be one link to its glossary ("<a href='glossary.html#oath'>The Oath of the Nine binds...</a>"), and a lone
+    "Next chapter" costs less than lost text. `chapters` maps element ids to chapter names (an EPUB's navigation): a
     chapter starts where its element does, and the page's own headings are then not passages, the navigation names
     the chapters."""
     etree = lxml_etree("HTML")
     blocks: list[Block] = []
+    all_links: list[bool] = []  # each block's: whether all its text is links within the book
     parts: list[str] = []
     linked = 0  # characters of the block's text within links to the book itself
     open_links: list[_Element] = []  # the links within the book the walk is in
@@ -260,8 +263,9 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
         parts.clear()
         only_links = not heading and linked > 0 and linked >= _visible(text)
         linked = 0
-        if text.strip() and not only_links:
+        if text.strip():
             blocks.append(Block(text, heading))
+            all_links.append(only_links)
 
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped: _Element | None = None
@@ -282,6 +286,7 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
             if chapters and element.get("id") in chapters:
                 flush()
                 blocks.append(Block(chapters[element.get("id", "")], heading=True))
+                all_links.append(False)
             if name in BLOCK_TAGS:
                 flush()
             if inner:
@@ -304,7 +309,13 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
         if open_links and element.tail:
             linked += _visible(element.tail)
     flush()
-    return blocks
+    return [block for block, listed in zip(blocks, _in_link_lists(all_links), strict=True) if not listed]
+
+
+def _in_link_lists(all_links: list[bool]) -> list[bool]:
+    """For each block, whether it and the block before or after it are all links within the book."""
+    padded = [False, *all_links, False]
+    return [padded[i] and (padded[i - 1] or padded[i + 1]) for i in range(1, len(padded) - 1)]
 
 
 def _is_boilerplate(element: _Element) -> bool:

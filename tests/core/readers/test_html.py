@@ -172,3 +172,16 @@ def test_a_year_linked_within_the_page_is_read_and_a_notes_mark_is_not(tmp_path)
     chapters = dict(CHAPTERS)
     chapters[first_name] = [first[0].replace("<a href='#y'>1950</a>", "1950"), first[1]]
     check_story(tmp_path, chapters=chapters)
+
+
+def test_a_story_paragraph_that_is_one_link_within_the_book_is_read(tmp_path):
+    # A paragraph all of whose text linked within the book was taken for a contents entry and left out, though alone
+    # it is a story's own (a web serial linking a paragraph to its glossary); two or more in a row are a contents list.
+    (first_name, first), (second_name, second) = CHAPTERS.items()
+    linked = f"<p><a href='glossary.html#keeper'>{first[1]}</a></p>"
+    contents = f"<p><a href='#c0'>{first_name}</a></p><p><a href='#c1'>{second_name}</a></p>"
+    body = f"{contents}<h2 id='c0'>{first_name}</h2><p>{first[0]}</p>{linked}<h2 id='c1'>{second_name}</h2>" + "".join(
+        f"<p>{text}</p>" for text in second
+    )
+    (tmp_path / "keeper.html").write_text(page(TITLE, body), encoding="utf-8")
+    check_story(tmp_path)
