@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import signal
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from bot.core.library import MAX_QUESTION_CHARS
 from bot.core.readers import suffix_list
 from bot.core.shelf import MAX_NAME_BYTES, MAX_UPLOAD_BYTES, ShelfError, UploadRefusal
 from bot.core.skipped import Cause, Problem, Refusal
+from bot.core.worker_ended import WorkerEnded
 from bot.counted import counted
 from bot.one_line import one_line
 from bot.operations.look_up_person import PersonLookup
@@ -286,6 +288,22 @@ def _in_parentheses(detail: str) -> str:
     return f" ({detail})" if detail else ""
 
 
+def _how_it_ended(exit_code: int) -> str:
+    """A process's exit code as multiprocessing gives it, minus the signal that ended it: "exit 1", "killed by
+    SIGKILL" (the OOM killer's; "exit -9" named no exit a reader could look up)."""
+    if exit_code >= 0:
+        return f"exit {exit_code}"
+    try:
+        return f"killed by {signal.Signals(-exit_code).name}"
+    except ValueError:  # a signal this system has no name for
+        return f"killed by signal {-exit_code}"
+
+
+def worker_ended_text(exit_code: int) -> str:
+    """A worker process that ended without sending what it did (WorkerEnded), as a sentence."""
+    return f"The worker process ended without a word ({_how_it_ended(exit_code)})."
+
+
 _REFUSALS: dict[Cause, Callable[[Refusal], str]] = {
     Cause.FOLDER_UNREADABLE: lambda r: f"cannot be read ({r.detail})",
     Cause.NAME_NOT_UTF8: lambda r: "name is not UTF-8; rename it (convmv does)",
@@ -315,7 +333,9 @@ _REFUSALS: dict[Cause, Callable[[Refusal], str]] = {
         f"took longer than {counted_seconds(r.seconds)} to read, the most STORYBOT_UPLOAD_SECONDS allows. If the "
         f"machine was busy, {RELOAD_READS_AGAIN} (or raise that limit); if not, split it, or export it again"
     ),
-    Cause.READER_STOPPED: lambda r: f"stopped its reader{_in_parentheses(r.detail)}",
+    Cause.READER_STOPPED: lambda r: (
+        f"stopped its reader{_in_parentheses(_how_it_ended(r.count) if r.count else r.detail)}"
+    ),
     Cause.OTHER: lambda r: r.detail,
     Cause.NOT_ENCODED: lambda r: f"is not {r.format} text (byte {r.count}); save it as UTF-8",
     Cause.NUL_BYTES: lambda r: (
@@ -436,12 +456,14 @@ def folder_fault_text(fault: FolderFault, folder: Path | str, detail: str = "") 
 
 
 def corpus_error_text(error: CorpusError) -> str:
-    """Why the corpus cannot be used, from what the core raised: its folder, or no story in it. Anything else (a build
-    worker that ended) is said in its own words."""
+    """Why the corpus cannot be used, from what the core raised: its folder, no story in it, or its build's worker
+    that ended. Anything else is said in its own words."""
     if isinstance(error, FolderRefused):
         return folder_fault_text(error.fault, error.root, error.detail)
     if isinstance(error, NoStories):
         return no_stories_text(error.root, error.problems)
+    if isinstance(error, WorkerEnded):
+        return worker_ended_text(error.exit_code)
     return str(error)
 
 
@@ -523,8 +545,10 @@ def reload_text(reload: Reload, done: str = "") -> str:
         )
     elif reload.outcome is Reloaded.NO_STORIES and reload.fault is not None:
         why = one_line(folder_fault_text(reload.fault, reload.folder, reload.detail))
+    elif reload.outcome is Reloaded.NO_STORIES and reload.worker_exit is not None:
+        why = worker_ended_text(reload.worker_exit)
     elif reload.outcome is Reloaded.NO_STORIES:
-        why = one_line(reload.detail or no_stories_text(reload.folder, reload.skipped))
+        why = one_line(no_stories_text(reload.folder, reload.skipped))
     else:
         return "\n".join(filter(None, [done, *_reload_lines(reload)]))
     failed = "But the reload failed" if done else "The reload failed"

@@ -13,6 +13,7 @@ from bot.core.index_notes import IndexEvent, IndexFault, IndexNote
 from bot.core.library import MAX_QUESTION_CHARS, StoryLibrary
 from bot.core.shelf import ShelfError, UploadRefusal, safe_file_name, story_file
 from bot.core.skipped import STOPPED, Cause, Problem, Refusal
+from bot.core.worker_ended import WorkerEnded
 from bot.messages import (
     NEXT_START_REBUILDS,
     NotesWorded,
@@ -36,6 +37,7 @@ from bot.messages import (
     story_choice_text,
     upload_refusal_text,
     wait_message,
+    worker_ended_text,
 )
 from bot.one_line import one_line
 from bot.operations.reload import Reload, Reloaded
@@ -263,7 +265,26 @@ def test_a_corpus_that_cannot_be_used_is_said_from_the_cores_data() -> None:
     assert corpus_error_text(empty) == no_stories_text(empty.root, empty.problems)
     assert corpus_error_text(empty).startswith("No stories could be loaded from /srv/stories. Skipped draft.md:")
     assert str(empty) == "no_stories: /srv/stories"
-    assert corpus_error_text(CorpusError("The worker process ended without a word (exit 9).")).startswith("The worker")
+    assert corpus_error_text(CorpusError("anything else")) == "anything else"
+
+
+def test_a_worker_that_ended_without_a_word_is_said_with_its_exit_or_the_signal_that_killed_it() -> None:
+    """The core gives its exit code as multiprocessing does (minus the signal's number when one killed it)."""
+    assert (
+        corpus_error_text(WorkerEnded(1)) == worker_ended_text(1) == "The worker process ended without a word (exit 1)."
+    )
+    assert worker_ended_text(-9) == "The worker process ended without a word (killed by SIGKILL)."
+    assert worker_ended_text(-200) == "The worker process ended without a word (killed by signal 200)."
+    failed = reload_text(Reload(outcome=Reloaded.NO_STORIES, worker_exit=-9))
+    assert failed == (
+        "The reload failed; still using the stories I had. The worker process ended without a word (killed by SIGKILL)."
+    )
+    stopped = Problem(file="tower.pdf", why=Refusal(cause=Cause.READER_STOPPED, count=-9))
+    assert problem_text(stopped) == "Skipped tower.pdf: it stopped its reader (killed by SIGKILL)."
+    exited = Refusal(cause=Cause.READER_STOPPED, count=1)
+    assert refusal_text(exited) == "stopped its reader (exit 1)"
+    saved_before = Refusal(cause=Cause.READER_STOPPED, detail="The worker process ended (exit -9)")  # kept as it was
+    assert refusal_text(saved_before) == "stopped its reader (The worker process ended (exit -9))"
 
 
 def test_an_upload_its_reader_refuses_is_told_why_in_the_words_of_a_skipped_file() -> None:

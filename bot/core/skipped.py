@@ -70,7 +70,8 @@ class Cause(enum.StrEnum):
     TOO_SLOW = "too_slow"
     """`seconds`: the time its reading was given."""
     READER_STOPPED = "reader_stopped"
-    """The reader's process ended without an answer; `detail`: how."""
+    """The reader's process ended without an answer; `count`: its exit code (bot.core.worker_ended), if not 0. Saved
+    by an older version, `detail`: how, in its words."""
     OTHER = "other"
     """A ValueError a reader did not foresee; `detail`: its own words."""
     # Readers: plain text

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from bot.core.corpus import PassageText, read_story
 from bot.core.readers import is_plain
 from bot.core.skipped import Cause, Refusal, StoryRefused, refusal_of
+from bot.core.worker_ended import WorkerEnded
 
 if TYPE_CHECKING:
     from bot.core.worker import WorkerProcess
@@ -39,7 +40,7 @@ def timed_reading(seconds: float | None, *, keep_reader: bool = False) -> Iterat
     if seconds is None:
         yield read_story
         return
-    from bot.core.worker import WorkerEnded, WorkerProcess  # that module builds libraries, and builds read with this
+    from bot.core.worker import WorkerProcess  # that module builds libraries, and builds read with this
 
     reader = _kept_reader() if keep_reader else WorkerProcess()
     # Its own loop, not made the thread's (a caller's runner may have one), run as asyncio.run runs one: a Ctrl-C
@@ -54,7 +55,7 @@ def timed_reading(seconds: float | None, *, keep_reader: bool = False) -> Iterat
         except TimeoutError:
             raise StoryRefused(Refusal(cause=Cause.TOO_SLOW, seconds=seconds)) from None
         except WorkerEnded as ended:
-            raise StoryRefused(Refusal(cause=Cause.READER_STOPPED, detail=str(ended))) from ended
+            raise StoryRefused(Refusal(cause=Cause.READER_STOPPED, count=ended.exit_code)) from ended
         if isinstance(found, Refusal):
             raise StoryRefused(found)
         return found

@@ -20,7 +20,6 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import ParamSpec, TypeVar, cast
 
-from bot.core.corpus import CorpusError
 from bot.core.index import BM25Params
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.interrupts import held_interrupts
@@ -31,6 +30,7 @@ from bot.core.shelf import ShelfError, StoryFile, UploadRefusal
 from bot.core.skipped import STOPPED, refusal_of
 from bot.core.stored_text import unpack_story
 from bot.core.upload_memory import story_file_within
+from bot.core.worker_ended import WorkerEnded
 
 log = logging.getLogger(__name__)
 P = ParamSpec("P")
@@ -41,10 +41,6 @@ ONE_BLAS_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM
 numpy loads, each with its stack and buffer (41 MB of RLIMIT_DATA a thread with OpenBLAS 0.3.31), and a worker
 multiplies no matrices. On 64 cores that was 2.6 GB, and an upload's reader refused every file at 256 MB
 (bot.core.upload_memory)."""
-
-
-class WorkerEnded(CorpusError):
-    """The worker process ended without sending what it did (killed: the OOM killer, a signal)."""
 
 
 async def load_in_worker(
@@ -156,7 +152,8 @@ class WorkerProcess:
             succeeded, outcome = await asyncio.shield(exchanged)
         except (EOFError, BrokenPipeError):
             await self._end(exchanged)
-            raise WorkerEnded(f"The worker process ended without a word (exit {process.exitcode}).") from None
+            assert process.exitcode is not None  # joined as it was ended
+            raise WorkerEnded(process.exitcode) from None
         except BaseException:  # cancelled: the work is not wanted any more
             await self._end(exchanged)
             raise

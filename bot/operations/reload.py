@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.core.corpus import CorpusError, FolderFault, FolderRefused, NoStories
+from bot.core.corpus import FolderFault, FolderRefused, NoStories
 from bot.core.corpus_diff import CorpusDiff
 from bot.core.index_damage import IndexDamage
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.skipped import Problem
+from bot.core.worker_ended import WorkerEnded
 from bot.operations.library_holder import BuildTooLong, LibraryHolder
 
 
@@ -19,7 +20,7 @@ class Reloaded(StrEnum):
     DONE = "done"
     NO_STORIES = "no_stories"
     """The folder gives no usable story: none of its files (Reload.skipped), or it cannot be read itself
-    (Reload.fault), or its build's worker ended (Reload.detail, in the worker's words). The old library stays."""
+    (Reload.fault), or its build's worker ended without an answer (Reload.worker_exit). The old library stays."""
     TOO_LONG = "too_long"
     """The build passed its time limit (Reload.limit, in seconds): stopped, and the old library stays."""
 
@@ -41,10 +42,12 @@ class Reload:
     """The files the saved index kept as skipped for taking too long to read, read again as asked (as stories now, or
     among `skipped` still)."""
     folder: str = ""
-    """The folder read, when it gave no story (NO_STORIES without a `detail`)."""
+    """The folder read, when it gave no story (NO_STORIES, unless its build's worker ended: `worker_exit`)."""
     fault: FolderFault | None = None
     """Why the folder itself could not be read (NO_STORIES), with the system's reason in `detail` if it gave one."""
     detail: str = ""
+    worker_exit: int | None = None
+    """How the build's worker process ended without an answer (NO_STORIES): its exit code (bot.core.worker_ended)."""
     limit: float = 0.0
 
 
@@ -60,8 +63,8 @@ async def reload(holder: LibraryHolder, *, read_slow_again: bool = False) -> Rel
         return Reload(outcome=Reloaded.NO_STORIES, folder=str(error.root), skipped=error.problems)
     except FolderRefused as error:
         return Reload(outcome=Reloaded.NO_STORIES, folder=str(error.root), fault=error.fault, detail=error.detail)
-    except CorpusError as error:  # its worker ended (bot.core.worker.WorkerEnded), said in the worker's words
-        return Reload(outcome=Reloaded.NO_STORIES, detail=str(error))
+    except WorkerEnded as error:
+        return Reload(outcome=Reloaded.NO_STORIES, worker_exit=error.exit_code)
     corpus = new.corpus
     again = IndexEvent.READ_AGAIN
     return Reload(

@@ -19,6 +19,7 @@ from bot.core.library import StoryLibrary
 from bot.core.saved_index import IndexStore
 from bot.core.skipped import Cause, Problem, Refusal
 from bot.core.worker import ONE_BLAS_THREAD, WorkerProcess, load_in_worker, merge_in_worker
+from bot.core.worker_ended import WorkerEnded
 from tests.best_hit import best_hit
 from tests.core.story_folder import library_facts, write_folder
 
@@ -192,3 +193,24 @@ async def test_a_worker_process_does_one_work_after_another_and_one_cancelled_is
     finally:
         await worker.close()
     assert worker_processes(os.getpid()) == []
+
+
+def _killed_by(number: int) -> None:
+    """A work that ends its worker process with the signal, as the OOM killer would (SIGKILL)."""
+    os.kill(os.getpid(), number)
+
+
+async def test_a_worker_process_that_ends_without_an_answer_says_how_as_data():
+    # It said so in English ("The worker process ended without a word (exit -9)."), which reached a reload's owner
+    # and a skipped file's message; it carries its exit code, which bot.messages words.
+    worker = WorkerProcess()
+    try:
+        with pytest.raises(WorkerEnded) as exited:
+            await worker.run(os._exit, 3)
+        assert exited.value.exit_code == 3 and str(exited.value) == "exit 3"
+        with pytest.raises(WorkerEnded) as killed:
+            await worker.run(_killed_by, signal.SIGKILL)  # the next work starts another process
+        assert killed.value.exit_code == -signal.SIGKILL
+        assert await worker.run(os.getpid) != os.getpid()
+    finally:
+        await worker.close()
