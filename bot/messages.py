@@ -48,6 +48,12 @@ if TYPE_CHECKING:
 NEXT_START_REBUILDS = "The next start rebuilds it from the stories."
 UNKNOWN_BUTTON = "That button is not one I know (it may be from another version of me); please ask again."
 """A click whose custom_id no button of the bot's has: an older version's, or one a modified client made up."""
+VOTE_NOT_SHOWN = (
+    "I didn't count that vote: it names a passage this answer does not show (the stories may have changed since it "
+    "was given). Please ask again, and vote under the new answer."
+)
+"""A vote whose button names a passage the answer's results do not hold: a modified client's, or one from before a
+reload."""
 STORY_GONE = "That story is no longer in the library (it was removed or renamed); please ask again."
 """What a button or a follow-up says when the story it names is gone."""
 NAME_ECHOED = 200

@@ -271,6 +271,15 @@ class StoryLibrary:
         answer = self._unless_damaged(lambda: self._answer(question, self.query(text), count, offset, story, scope))
         return answer or Answer(question, (), NoAnswer.INDEX_DAMAGED, damage=self.damage)
 
+    def results(self, question: str, story: int | None = None) -> frozenset[int] | None:
+        """The documents `ask` pages through for the question (MAX_RESULTS at most, within one story, if given): every
+        passage its answers can show, and so every one a vote on them may judge. None when the saved index is
+        damaged."""
+        text = plain_question(question).strip()
+        if not text or len(text) > MAX_QUESTION_CHARS or not self.analyzer.terms(text):
+            return frozenset()
+        return self._unless_damaged(lambda: frozenset(c.doc for c in self.rank(self.query(text), story, MAX_RESULTS)))
+
     def passage(self, document: int) -> Passage | None:
         """The library's passage `document`, or None when its saved index is damaged (`damage` says how)."""
         return self._unless_damaged(lambda: self.corpus.passages[document])

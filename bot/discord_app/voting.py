@@ -13,11 +13,14 @@ import re
 import discord
 
 from bot.discord_app.client import acknowledge, send_ephemeral, story_bot
+from bot.discord_app.cog import asker_queue
 from bot.discord_app.references import ANSWER, NUMBER, STORY
 from bot.discord_app.render import clip, index_damaged_text
 from bot.discord_app.saved_answers import saved_answer
-from bot.messages import STORY_GONE, database_trouble_text
+from bot.messages import STORY_GONE, VOTE_NOT_SHOWN, database_trouble_text
+from bot.operations.ask import among_results
 from bot.operations.read_passage import PassageRead, read_passage
+from bot.operations.resolve_story import story_by_id
 from bot.state.database_fault import DatabaseTask
 from bot.state.feedback import Judgement, Vote
 from bot.state.guarded_engine import DatabaseUnavailable
@@ -71,7 +74,18 @@ class VoteButton(
             await send_ephemeral(interaction, index_damaged_text(reading.damage))
             return
         story, passage = reading.story, reading.passage
-        assert story is not None and passage is not None
+        assert story is not None and passage is not None and library is not None
+        scope = None if kept.scope is None else story_by_id(library, kept.scope)
+        queue = asker_queue(interaction.guild_id, interaction.user.id)
+        shown = await among_results(
+            library, kept.question, scope=scope, story=self.story, number=self.passage, queue=queue
+        )
+        if shown is None and library.damage is not None:
+            await send_ephemeral(interaction, index_damaged_text(library.damage))
+            return
+        if not shown:  # a passage no page of the answer shows: a forged button's, or the stories changed since
+            await send_ephemeral(interaction, VOTE_NOT_SHOWN)
+            return
         judgement = Judgement(
             server_id=interaction.guild_id,
             channel_id=message.channel.id,

@@ -90,6 +90,25 @@ async def ask_in_thread(
         return await loop.run_in_executor(RANKING, lambda: ask(library, question, story=story, offset=offset))
 
 
+async def among_results(
+    library: StoryLibrary, question: str, *, scope: StoryRef | None, story: str, number: int, queue: Hashable | None
+) -> bool | None:
+    """Whether passage `number` of the story with id `story` is one the question's answers show (within `scope`, if
+    given), ranked again in a ranking thread: a vote's button names its passage, and a modified client any passage.
+    None when the saved index is damaged (library.damage says how)."""
+    position = library.story_finder.by_id(story)
+    scoped = None if scope is None else story_position(library, scope)
+    if position is None or (scope is not None and scoped is None):
+        return False
+    found = library.corpus.stories[position]
+    if not 1 <= number <= found.passage_count:
+        return False
+    loop = asyncio.get_running_loop()
+    async with _turn(queue):
+        results = await loop.run_in_executor(RANKING, lambda: library.results(question, scoped))
+    return None if results is None else found.first_passage + number - 1 in results
+
+
 @asynccontextmanager
 async def _turn(queue: Hashable | None) -> AsyncIterator[None]:
     """One of the asker's QUEUED_PER_ASKER places in the ranking queue, held while its question is ranked."""

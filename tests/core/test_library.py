@@ -285,3 +285,17 @@ def test_a_question_pasted_with_terminal_colours_is_searched_as_its_words(librar
     coloured = library.ask("\x1b]0;title\x07Where was \x1b[1;31mSébastien\x1b[0m\x9b born?").best
     assert plain is not None and coloured is not None
     assert (coloured.path, coloured.passage, coloured.excerpt) == (plain.path, plain.passage, plain.excerpt)
+
+
+def test_a_questions_results_are_the_passages_its_pages_show(library):
+    """What a vote may judge (bot.operations.ask.among_results): every passage More results pages to, and no other."""
+    question = "what was the applause like"
+    pages, offset = [], 0
+    while (answer := library.ask(question, count=1, offset=offset)).best is not None:
+        pages.append(answer.best.document)
+        offset += 1
+    assert library.results(question) == frozenset(pages) and 0 < len(pages) < len(library.corpus.passages)
+    sophie = next(i for i, s in enumerate(library.corpus.stories) if s.title.startswith("Sophie"))
+    within = library.results(question, sophie)
+    assert within and within < library.results(question)
+    assert library.results("what is the") == library.results("   ") == frozenset()

@@ -8,8 +8,9 @@ from functools import partial
 
 import pytest
 
+from bot.core.library import StoryLibrary
 from bot.discord_app.saved_answers import ANSWERED_ELSEWHERE
-from bot.messages import STORY_GONE, UNKNOWN_BUTTON
+from bot.messages import STORY_GONE, UNKNOWN_BUTTON, VOTE_NOT_SHOWN
 from tests.core.test_worker import WORDS
 from tests.discord_app.bot_process import BotProcess
 from tests.discord_app.fake_discord import (
@@ -256,6 +257,34 @@ async def test_forged_vote_buttons_record_no_vote_and_are_answered_privately(fak
     assert told["a story id of no story"] == STORY_GONE
     assert told["not an id of the bot's"] == told["an id too long"] == UNKNOWN_BUTTON
     assert not any("Thanks" in said for said in told.values())
+    assert "Traceback" not in bot.text
+
+
+async def test_a_forged_vote_on_a_passage_its_answer_never_showed_records_nothing(fake, bot, library: StoryLibrary):
+    """The passage number in a vote's custom_id was kept within the story: a modified client recorded a vote on any
+    passage of the story of an answer of its own server, one the answer never showed as much as one past the story's
+    end (counted for its last passage). Only a passage among the answer's results counts."""
+    question = "what did the audience feel"  # five passages of the stories: More results pages to the next
+    here = await reply_to(fake, f"{MENTION} {question}", mentions=[BOT_USER])
+    vote = next(b["custom_id"] for row in here["components"] for b in row["components"] if "emoji" in b)
+    story, passage, answer = (vote.split(":")[i] for i in (2, 3, 5))
+    position = library.story_finder.by_id(story)
+    assert position is not None
+    found = library.corpus.stories[position]
+    shown = library.results(question)
+    assert shown is not None and found.first_passage + int(passage) - 1 in shown
+    never_shown = next(n for n in range(1, found.passage_count + 1) if found.first_passage + n - 1 not in shown)
+    for number in (never_shown, found.passage_count + 1, 9_999_999, 0):
+        for _ in range(2):  # the second is no "You already gave ...": the first recorded nothing
+            assert await click_forged(fake, f"storybot:vote:{story}:{number}:down:{answer}") == VOTE_NOT_SHOWN
+    assert (await click_forged(fake, vote)).startswith("Thanks")  # the passage it showed counts, and first
+    message = next(m for m in reversed(fake.messages.values()) if m["embeds"] == here["embeds"])
+    more = next(b for row in here["components"] for b in row["components"] if b.get("label") == "More results")
+    mark, _ = await fake.interact(3, {"custom_id": more["custom_id"], "component_type": 2}, message)
+    second = (await callback(fake, mark))["data"]
+    on_second = next(b["custom_id"] for row in second["components"] for b in row["components"] if "emoji" in b)
+    assert on_second.split(":")[3] != passage  # More results' passage, the answer's second result, counts too
+    assert (await click_forged(fake, on_second)).startswith("Thanks")
     assert "Traceback" not in bot.text
 
 
