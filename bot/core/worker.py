@@ -24,13 +24,13 @@ from bot.core.index import BM25Params
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.interrupts import held_interrupts
 from bot.core.library import StoryLibrary
-from bot.core.parent_death import end_with_parent
 from bot.core.saved_index import IndexStore
 from bot.core.shelf import ShelfError, StoryFile, UploadRefusal
 from bot.core.skipped import STOPPED, refusal_of
 from bot.core.stored_text import unpack_story
 from bot.core.upload_memory import story_file_within
 from bot.core.worker_ended import WorkerEnded
+from bot.core.worker_loop import send_outcomes
 
 log = logging.getLogger(__name__)
 P = ParamSpec("P")
@@ -189,7 +189,7 @@ def _started(daemon: bool) -> tuple[BaseProcess, Connection, Connection]:
     receiving, sending = context.Pipe(duplex=False)
     work_in, work_out = context.Pipe(duplex=False)
     process = context.Process(
-        target=_send_outcomes, args=(work_in, sending, os.getpid()), name="storybot-worker", daemon=daemon
+        target=send_outcomes, args=(work_in, sending, os.getpid()), name="storybot-worker", daemon=daemon
     )
     if os.name == "posix":  # multiprocessing's resource tracker, which a spawned process needs (not on Windows)
         # started before SIGINT is blocked: starting, it unblocks SIGINT in this thread (SIG_UNBLOCK, not the mask it
@@ -219,25 +219,6 @@ def _children_use_one_blas_thread() -> None:
 
 
 _children_use_one_blas_thread()
-
-
-def _send_outcomes(work_in: Connection, connection: Connection, parent: int) -> None:
-    """The worker process: each work from `work_in`, then (True, the result) or (False, the exception) back, until
-    the pipe closes; ended with its `parent` (started by the caller's event loop, whose thread outlives it)."""
-    end_with_parent(parent)
-    while True:
-        try:
-            work, args, kwargs = work_in.recv()
-        except EOFError:
-            break
-        try:
-            outcome: tuple[bool, object] = (True, work(*args, **kwargs))
-        except Exception as error:
-            outcome = (False, error)
-        connection.send(outcome)
-        del outcome
-    work_in.close()
-    connection.close()
 
 
 def load_unless_saved(
