@@ -43,7 +43,8 @@ SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ":")
 
 
 class Placed(Protocol):
-    """A line of a page: its page, baseline height, left edge, type size and text."""
+    """A line of a page: its page, baseline height, left edge and text (its type size is the caller's: `body` and
+    `em`)."""
 
     @property
     def page(self) -> int: ...
