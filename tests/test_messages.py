@@ -45,6 +45,7 @@ from bot.operations.resolve_story import resolve_story
 from bot.state.database_fault import DatabaseTask, Fault
 from bot.state.shelf_rules import RESTORE_ROOM, VERSION_BYTES, StoreRoom
 from tests.best_hit import best_hit
+from tests.core.test_skipped import FACTS
 
 
 def test_every_reason_for_no_answer_reads_as_a_sentence_with_what_to_try(library):
@@ -170,23 +171,9 @@ def test_a_database_fault_is_told_as_one_task_on_both_front_ends_and_retrying_on
     assert len(doings) == len(DatabaseTask)  # one name per task, none shared
 
 
-ALL_FACTS = Refusal(
-    cause=Cause.OTHER,
-    format="EPUB",
-    name="OEBPS/p5.xhtml",
-    names=("OEBPS/book.opf", "META-INF/container.xml"),
-    detail="Bad magic number",
-    count=3,
-    most=64 * 2**20,
-    seconds=60,
-)
-"""A refusal naming every fact, given each cause in turn: each message takes what its cause names."""
-
-
 def test_every_cause_of_a_skipped_file_reads_as_its_own_sentence_naming_the_file() -> None:
     texts = {
-        cause: problem_text(Problem(file="mill.epub", why=dataclasses.replace(ALL_FACTS, cause=cause)))
-        for cause in Cause
+        cause: problem_text(Problem(file="mill.epub", why=dataclasses.replace(FACTS, cause=cause))) for cause in Cause
     }
     assert len(set(texts.values())) == len(Cause)  # no two causes say the same thing
     for cause, text in texts.items():

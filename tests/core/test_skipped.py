@@ -21,6 +21,8 @@ FACTS = Refusal(
     most=64 * 2**20,
     seconds=2.5,
 )
+"""A refusal naming every fact, given each cause in turn (here and in tests/test_messages.py): each message takes
+what its cause names, and each fact comes back from its JSON."""
 
 
 @pytest.mark.parametrize("cause", list(Cause))
