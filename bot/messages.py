@@ -342,7 +342,7 @@ _REFUSALS: dict[Cause, Callable[[Refusal], str]] = {
     Cause.READER_STOPPED: lambda r: (
         f"stopped its reader{_in_parentheses(_how_it_ended(r.count) if r.count else r.detail)}"
     ),
-    Cause.OTHER: lambda r: r.detail,
+    Cause.OTHER: lambda r: r.detail or "cannot be read",  # a ValueError may have no words of its own
     Cause.NOT_ENCODED: lambda r: f"is not {r.format} text (byte {r.count}); save it as UTF-8",
     Cause.NUL_BYTES: lambda r: (
         "is not text: it holds NUL bytes (a binary file, or UTF-16 text?); save it as UTF-8 text"

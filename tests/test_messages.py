@@ -12,7 +12,7 @@ from bot.core.corpus import CorpusError, FolderFault, FolderRefused, NoStories
 from bot.core.index_notes import IndexEvent, IndexFault, IndexNote
 from bot.core.library import MAX_QUESTION_CHARS, StoryLibrary
 from bot.core.shelf import ShelfError, UploadRefusal, safe_file_name, story_file
-from bot.core.skipped import STOPPED, Cause, Problem, Refusal
+from bot.core.skipped import STOPPED, Cause, Problem, Refusal, refusal_of
 from bot.core.worker_ended import WorkerEnded
 from bot.messages import (
     NEXT_START_REBUILDS,
@@ -181,6 +181,16 @@ def test_every_cause_of_a_skipped_file_reads_as_its_own_sentence_naming_the_file
         assert text.endswith(".") and ".." not in text, (cause, text)
         assert "{" not in text.replace("{\\rtf", "") and "Cause" not in text and "Refusal(" not in text
     assert texts[Cause.NEEDS_READER].endswith("install it with pip install -e '.[Bad magic number]' and reload.")
+
+
+def test_a_reader_error_without_words_still_makes_a_sentence() -> None:
+    """A ValueError a reader did not foresee is said in its own words (Cause.OTHER): one with none said "Skipped
+    odd.epub: it ." on the command line, and "That file , so it was not added." to an upload's manager."""
+    wordless = refusal_of(ValueError())
+    assert problem_text(Problem(file="odd.epub", why=wordless)) == "Skipped odd.epub: it cannot be read."
+    assert upload_refusal_text(ShelfError(UploadRefusal.UNREADABLE, name="odd.epub", why=wordless)).startswith(
+        "That file cannot be read, so it was not added."
+    )
 
 
 def test_the_words_of_a_skipped_file_are_the_ones_its_reader_used_to_say() -> None:
