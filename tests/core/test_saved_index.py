@@ -615,7 +615,7 @@ def test_a_file_skipped_for_its_time_is_read_again_only_when_the_owner_asks(save
     caplog.set_level(logging.INFO)
     stories, store, _ = saved
     (stories / "empty.md").write_text("")
-    (stories / "tower.pdf").write_bytes(repeated_page_pdf(12, 3, 20))  # 2.5 s of pypdf
+    (stories / "tower.pdf").write_bytes(repeated_page_pdf(12, 4, 20))  # 32 s of pypdf, stopped at the limit
     first = StoryLibrary.load(stories, store=store, reading_seconds=1)
     assert [(p.file, p.reason) for p in first.corpus.problems] == [
         ("empty.md", SkipReason.NO_TEXT),

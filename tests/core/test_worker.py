@@ -137,13 +137,14 @@ async def test_a_saved_library_is_opened_here_rather_than_sent_back(big_library,
 
 async def test_a_library_the_worker_saved_is_opened_here_within_the_workers_reading_time(tmp_path):
     """Opened here without it, a file the worker kept as skipped for time (its limit part of the skip) was read again
-    in the caller's process, with no limit at all: the PDF below in 2.5 s, one made to read slowly for minutes."""
+    in the caller's process, with no limit at all: the PDF below for half a minute, one made to read slowly for
+    minutes."""
     pytest.importorskip("pypdf")
     from tests.core.test_timed_reading import repeated_page_pdf  # a module of PDFs: skipped without pypdf
 
     (tmp_path / "stories").mkdir()
     (tmp_path / "stories" / "tale.md").write_text("# Tale\n\nThe miller sang by the river.")
-    (tmp_path / "stories" / "a-tower.pdf").write_bytes(repeated_page_pdf(12, 3, 20))  # 2.5 s of pypdf
+    (tmp_path / "stories" / "a-tower.pdf").write_bytes(repeated_page_pdf(12, 4, 20))  # 32 s, cut off
     store = IndexStore(tmp_path / "index", min_passages=0)
     library = await load_in_worker(tmp_path / "stories", BM25Params(), store, reading_seconds=1)
     assert library.opened and store.has_index(tmp_path / "stories")  # saved by the worker, opened here

@@ -105,7 +105,7 @@ async def test_the_owners_reload_reads_again_a_file_skipped_for_taking_too_long_
     folder = tmp_path / "stories"
     folder.mkdir()
     (folder / "tale.md").write_text("# Tale\n\nThe miller sang by the river.")
-    (folder / "a-tower.pdf").write_bytes(repeated_page_pdf(12, 3, 20))  # 2.5 s of pypdf
+    (folder / "a-tower.pdf").write_bytes(repeated_page_pdf(12, 4, 20))  # 32 s of pypdf, stopped at the limit
     settings = Settings(corpus=folder, data=tmp_path / "data", index=tmp_path / "indexes", upload_seconds=1)
     built = await asyncio.to_thread(build_index, settings)  # a file's reading runs a loop of its own
     assert [problem.file for problem in built.skipped] == ["a-tower.pdf"]
