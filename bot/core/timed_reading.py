@@ -33,10 +33,10 @@ ReadStory = Callable[[Path], tuple[str, list[PassageText]]]
 
 @contextmanager
 def timed_reading(seconds: float | None, *, keep_reader: bool = False) -> Iterator[ReadStory]:
-    """read_story, each file that is not plain text read in a reader process ended past `seconds` (ValueError saying
-    so); with None, read_story itself (no limit: a measurement's library, a test's). The reader is ended as this
-    ends, or with `keep_reader` kept for the next (this process's own: a build's worker process, which reads batch
-    after batch, and ends it as it exits)."""
+    """read_story, each file that is not plain text read in a reader process ended past `seconds` (StoryRefused,
+    Cause.TOO_SLOW; a reader that died, Cause.READER_STOPPED); with None, read_story itself (no limit: a measurement's
+    library, a test's). The reader is ended as this ends, or with `keep_reader` kept for the next (this process's own:
+    a build's worker process, which reads batch after batch, and ends it as it exits)."""
     if seconds is None:
         yield read_story
         return
