@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +19,7 @@ import pytest
 import bot.core.build as build
 from bot.core.analysis import Analyzer
 from bot.core.corpus import read_story
-from bot.core.skipped import SkipReason, StoryRefused
+from bot.core.skipped import Cause, Problem, Refusal, SkipReason, StoryRefused
 from bot.core.timed_reading import timed_reading
 from bot.core.worker_pool import worker_pool
 from bot.messages import problem_text
@@ -27,7 +29,7 @@ from bot.settings import Settings
 from tests.cli.test_main import command_environment
 from tests.conftest import CORPUS
 from tests.core.test_parent_death import HANG, _descendants, _killed, _still_running
-from tests.core.test_worker_pool import PARAGRAPH, _has_numpy, _read, _running, _workers, ctrl_c_when
+from tests.core.test_worker_pool import PARAGRAPH, _children, _has_numpy, _read, _running, _workers, ctrl_c_when
 from tests.said import said
 
 pytest.importorskip("pypdf")
@@ -103,6 +105,34 @@ def test_a_file_a_worker_refuses_keeps_its_reason_code(tmp_path: Path):
         read(tmp_path / "blank.pdf")
     assert in_worker.value.refusal == direct.value.refusal
     assert in_worker.value.refusal.reason == SkipReason.NO_TEXT
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the reader in Linux's /proc")
+def test_a_reader_killed_while_it_reads_skips_its_file_saying_how_in_the_bots_words(tmp_path: Path):
+    """A reader that dies (the OOM killer, a signal) skips its file: the worker's own sentence on how it ended was the
+    refusal's detail, said in the warning ("stopped its reader (The worker process ended without a word (exit -9).)")
+    and kept so in the saved index, English the core made. The refusal keeps the exit code as data."""
+    (tmp_path / "a-tower.pdf").write_bytes(repeated_page_pdf(12, 4, 20))  # a minute of pypdf: killed well before
+    others = set(_children(os.getpid()))
+
+    def kill_the_reader() -> None:
+        deadline = time.monotonic() + HANG
+        while time.monotonic() < deadline:
+            reading = [reader for reader in _workers(os.getpid()) if reader not in others and _has_numpy(reader)]
+            if reading:
+                os.kill(reading[0], signal.SIGKILL)
+                return
+            time.sleep(0.005)
+
+    killer = threading.Thread(target=kill_the_reader)
+    with timed_reading(HANG) as read, pytest.raises(StoryRefused) as stopped:
+        killer.start()
+        read(tmp_path / "a-tower.pdf")
+    killer.join()
+    assert stopped.value.refusal == Refusal(cause=Cause.READER_STOPPED, count=-signal.SIGKILL)
+    assert problem_text(Problem(file="a-tower.pdf", why=stopped.value.refusal)) == (
+        "Skipped a-tower.pdf: it stopped its reader (killed by SIGKILL)."
+    )
 
 
 def _batch_and_readers(root: str, paths: list[str], seconds: float) -> tuple[list[str], list[SkipReason], list[int]]:
