@@ -78,20 +78,29 @@ def _killed(processes: list[int]) -> None:
 def test_the_workers_of_a_build_end_when_the_command_is_killed(large_corpus, tmp_path):
     # `python -m bot index` killed outright left its workers: each finished its batch, then waited for the next on
     # the pool's queue for good, holding the memory of what it had read.
+    def all_started(command: int) -> bool:
+        return len(_workers(command)) >= min(os.cpu_count() or 1, 3)  # one a core, for the three books
+
+    index_killed_leaves_nothing(large_corpus, tmp_path / "indexes", all_started, "the build's workers")
+
+
+def index_killed_leaves_nothing(corpus: Path, indexes: Path, ready: Callable[[int], bool], what: str) -> None:
+    """`python -m bot index` killed outright (SIGKILL, the OOM killer) once `ready` says so of it (`what` it waits
+    for): every process it had started (its workers, their readers, multiprocessing's resource tracker) ends too."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "index", "--corpus", str(large_corpus)],
+        [sys.executable, "-m", "bot", "index", "--corpus", str(corpus)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env=command_environment({"STORYBOT_INDEX": str(tmp_path / "indexes")}),
+        env=command_environment({"STORYBOT_INDEX": str(indexes)}),
         start_new_session=True,  # a process group of its own, for what a failure leaves
     )
     left: list[int] = []
     try:
         deadline = time.monotonic() + HANG
-        while len(_workers(process.pid)) < min(os.cpu_count() or 1, 3):  # one a core, for the three books
-            assert process.poll() is None and time.monotonic() < deadline, "never saw the build's workers"
+        while not ready(process.pid):
+            assert process.poll() is None and time.monotonic() < deadline, f"never saw {what}"
             time.sleep(0.005)
-        left = _descendants(process.pid)  # the workers, and multiprocessing's resource tracker
+        left = _descendants(process.pid)
         process.kill()
         process.wait()
         assert _still_running(left) == []

@@ -28,7 +28,7 @@ from bot.operations.opening import open_library
 from bot.settings import Settings
 from tests.cli.test_main import command_environment
 from tests.conftest import CORPUS
-from tests.core.test_parent_death import HANG, _descendants, _killed, _still_running
+from tests.core.test_parent_death import HANG, index_killed_leaves_nothing
 from tests.core.test_worker_pool import PARAGRAPH, _children, _has_numpy, _read, _running, _workers, ctrl_c_when
 from tests.said import said
 
@@ -250,25 +250,11 @@ def test_the_readers_of_a_builds_workers_end_when_the_command_is_killed(tmp_path
         (folder / f"book-{number}.md").write_text(f"# Book {number}\n\n" + PARAGRAPH * 40_000, encoding="utf-8")
     for name in ("a-tower.pdf", "book-2-tower.pdf"):
         (folder / name).write_bytes(repeated_page_pdf(12, 4, 20))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "index", "--corpus", str(folder)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=command_environment({"STORYBOT_INDEX": str(tmp_path / "indexes")}),
-        start_new_session=True,  # a process group of its own, for what a failure leaves
-    )
-    left: list[int] = []
-    try:
-        deadline = time.monotonic() + HANG
-        while not [reader for reader in _readers(process.pid, on_every_core=True) if _has_numpy(reader)]:
-            assert process.poll() is None and time.monotonic() < deadline, "never saw a reader read"
-            time.sleep(0.005)
-        left = _descendants(process.pid)  # the workers, their readers, and multiprocessing's resource tracker
-        process.kill()
-        process.wait()
-        assert _still_running(left) == []
-    finally:
-        _killed([process.pid, *left])
+
+    def reading(command: int) -> bool:
+        return any(_has_numpy(reader) for reader in _readers(command, on_every_core=True))
+
+    index_killed_leaves_nothing(folder, tmp_path / "indexes", reading, "a reader read")
 
 
 def test_a_file_skipped_for_its_time_is_read_again_once_the_limit_is_raised(tmp_path: Path):
