@@ -30,7 +30,7 @@ from bot.core.skipped import STOPPED, refusal_of
 from bot.core.stored_text import unpack_story
 from bot.core.upload_memory import story_file_within
 from bot.core.worker_ended import WorkerEnded
-from bot.core.worker_loop import send_outcomes
+from bot.core.worker_loop import BOT_LOGGER, LOGGED, send_outcomes
 
 log = logging.getLogger(__name__)
 P = ParamSpec("P")
@@ -118,6 +118,13 @@ async def _in_worker_process(work: Callable[P, R], *args: P.args, **kwargs: P.kw
         await worker.close()
 
 
+def _log_here(record: logging.LogRecord) -> None:
+    """A record the process logged, handed to this process's logger of its name: its handlers and filters show it."""
+    logger = logging.getLogger(record.name)
+    if logger.isEnabledFor(record.levelno):
+        logger.handle(record)
+
+
 class WorkerProcess:
     """A process that does one piece of work after another (a server's shelf files, read one by one), started with
     the first. Work cancelled (past its time limit) or that ends the process ends it, and the next starts another.
@@ -144,8 +151,11 @@ class WorkerProcess:
 
         def exchange() -> tuple[bool, object]:
             work_out.send((work, args, kwargs))
-            outcome: tuple[bool, object] = receiving.recv()
-            return outcome
+            while True:
+                kind, sent = receiving.recv()
+                if kind != LOGGED:
+                    return kind, sent
+                _log_here(sent)
 
         exchanged = asyncio.ensure_future(asyncio.to_thread(exchange))  # a thread: the library may be large
         try:
@@ -189,7 +199,10 @@ def _started(daemon: bool) -> tuple[BaseProcess, Connection, Connection]:
     receiving, sending = context.Pipe(duplex=False)
     work_in, work_out = context.Pipe(duplex=False)
     process = context.Process(
-        target=send_outcomes, args=(work_in, sending, os.getpid()), name="storybot-worker", daemon=daemon
+        target=send_outcomes,
+        args=(work_in, sending, os.getpid(), logging.getLogger(BOT_LOGGER).getEffectiveLevel()),
+        name="storybot-worker",
+        daemon=daemon,
     )
     if os.name == "posix":  # multiprocessing's resource tracker, which a spawned process needs (not on Windows)
         # started before SIGINT is blocked: starting, it unblocks SIGINT in this thread (SIG_UNBLOCK, not the mask it

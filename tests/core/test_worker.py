@@ -2,6 +2,7 @@
 
 import asyncio
 import contextlib
+import logging
 import multiprocessing
 import os
 import random
@@ -15,11 +16,14 @@ import pytest
 
 from bot.core.corpus import CorpusError, NoStories
 from bot.core.index import BM25Params
+from bot.core.index_notes import IndexEvent, IndexFault, IndexNote
 from bot.core.library import StoryLibrary
 from bot.core.saved_index import IndexStore
+from bot.core.segment_store import MANIFEST
 from bot.core.skipped import Cause, Problem, Refusal
 from bot.core.worker import ONE_BLAS_THREAD, WorkerProcess, load_in_worker, merge_in_worker
 from bot.core.worker_ended import WorkerEnded
+from bot.messages import NotesWorded
 from tests.best_hit import best_hit
 from tests.core.story_folder import library_facts, write_folder
 
@@ -150,6 +154,25 @@ async def test_a_library_the_worker_saved_is_opened_here_within_the_workers_read
     assert library.opened and store.has_index(tmp_path / "stories")  # saved by the worker, opened here
     assert [story.path for story in library.corpus.stories] == ["tale.md"]
     assert library.corpus.problems == (Problem(file="a-tower.pdf", why=Refusal(cause=Cause.TOO_SLOW, seconds=1)),)
+
+
+async def test_what_the_worker_logs_reaches_this_processs_handlers_worded_by_their_filters(tmp_path, caplog):
+    """A saved index the worker finds damaged is logged there: with no handler of its own, the warning went to Python's
+    last resort, stderr, never to the bot's log file, and its codes unworded ("not_as_saved ..."). It comes back as a
+    record, which this process's handlers show through their filters."""
+    stories = tmp_path / "stories"
+    write_folder(stories, 0)
+    store = IndexStore(tmp_path / "index", min_passages=0)
+    StoryLibrary.load(stories, store=store)
+    (store.folder_for(stories) / MANIFEST).write_text("{not json")
+    caplog.handler.addFilter(NotesWorded())
+    with caplog.at_level(logging.INFO, logger="bot"):
+        library = await load_in_worker(stories, BM25Params(), store)
+    assert library.opened and [note.event for note in library.index_notes] == [IndexEvent.DAMAGED]
+    (damaged,) = [r for r in caplog.records if r.name == "bot.core.saved_index" and r.levelno == logging.WARNING]
+    assert damaged.process != os.getpid() and damaged.getMessage().startswith("Not using the saved index in ")
+    assert not any(isinstance(arg, IndexNote) for arg in damaged.args or ())  # worded as the bot's handlers word it
+    assert IndexFault.NOT_A_MANIFEST.value not in damaged.getMessage()
 
 
 async def test_a_merge_runs_in_the_worker_when_the_segments_need_one(tmp_path):
