@@ -23,7 +23,7 @@ from bot.core.index_notes import IndexEvent, IndexFault, IndexNote
 from bot.core.library import MAX_QUESTION_CHARS
 from bot.core.readers import suffix_list
 from bot.core.shelf import MAX_NAME_BYTES, MAX_UPLOAD_BYTES, ShelfError, UploadRefusal
-from bot.core.skipped import Cause, Problem, Refusal
+from bot.core.skipped import CUT_SHORT, Cause, Problem, Refusal
 from bot.core.worker_ended import WorkerEnded
 from bot.counted import counted
 from bot.one_line import one_line
@@ -265,19 +265,22 @@ class NotesWorded(logging.Filter):
 
 
 def read_again_text(files: Sequence[str], shown: Callable[[str], str] = code_span) -> str:
-    """The files skipped before for taking too long to read that `python -m bot index` or /reload read again, each
-    name as `shown` makes it (the command line's on one line, Discord's in a code span): as stories now, or skipped
-    still, as the rest of the report says."""
+    """The files skipped before because their reading was cut short (bot.core.skipped.CUT_SHORT) that `python -m bot
+    index` or /reload read again, each name as `shown` makes it (the command line's on one line, Discord's in a code
+    span): as stories now, or skipped still, as the rest of the report says."""
     names = ", ".join(map(shown, files))
-    return f"Read again {counted(len(files), 'file', 'files')} skipped before for taking too long to read: {names}."
+    return (
+        f"Read again {counted(len(files), 'file', 'files')} skipped before because reading took too long or its "
+        f"reader was stopped: {names}."
+    )
 
 
 INSTALLED_THEN = "and reload"
 """How a missing reader's problem ends: what the bot's owner does once the extra is installed (Discord's /reload). The
 command line, which has no reload, says its own step in its place (command_line_problem)."""
 RELOAD_READS_AGAIN = "/reload reads it again"
-"""How the bot's owner has a file skipped for taking too long to read read again as it is (a busy machine may have
-made it slow): the command line says its own command in its place (command_line_problem)."""
+"""How the bot's owner has a file whose reading was cut short read again as it is (a busy machine may have made it
+slow, or the system ended its reader): the command line says its own command in its place (command_line_problem)."""
 INDEX_READS_AGAIN = "python -m bot index reads it again"
 """The command line's way to the same."""
 
@@ -433,6 +436,9 @@ def problem_text(problem: Problem) -> str:
         return f"Skipped the folder {problem.file}: its {refusal_text(why)}."
     if why.cause is Cause.NAME_NOT_UTF8:
         return f"Skipped {problem.file}: its {refusal_text(why)}."
+    if why.cause is Cause.READER_STOPPED:  # a folder's file: the owner can have it read again
+        ended = f"If the system ended it (short of memory), {RELOAD_READS_AGAIN}"
+        return f"Skipped {problem.file}: it {refusal_text(why)}. {ended}."
     return f"Skipped {problem.file}: it {refusal_text(why)}."
 
 
@@ -444,7 +450,7 @@ def command_line_problem(problem: Problem) -> str:
     core_step = f" {INSTALLED_THEN}."
     if problem.why.cause is Cause.NEEDS_READER:
         return f"{text.removesuffix(core_step)}, then run the command again."
-    if problem.why.cause is Cause.TOO_SLOW:
+    if problem.why.cause in CUT_SHORT:
         return text.replace(RELOAD_READS_AGAIN, INDEX_READS_AGAIN)
     return text
 

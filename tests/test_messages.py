@@ -242,9 +242,11 @@ def test_a_file_too_slow_to_read_is_read_again_by_reload_on_discord_and_by_the_i
 
 def test_the_files_read_again_are_named_in_the_front_ends_way() -> None:
     said = read_again_text(["tower.pdf"])
-    assert said == "Read again 1 file skipped before for taking too long to read: `tower.pdf`."
+    assert said == (
+        "Read again 1 file skipped before because reading took too long or its reader was stopped: `tower.pdf`."
+    )
     assert read_again_text(["a`b.pdf", "c\nd.pdf"], one_line) == (
-        "Read again 2 files skipped before for taking too long to read: a`b.pdf, c\\nd.pdf."
+        "Read again 2 files skipped before because reading took too long or its reader was stopped: a`b.pdf, c\\nd.pdf."
     )
     note = IndexNote(event=IndexEvent.READ_AGAIN, file="tower.pdf")
     assert index_note_text(note) == "tower.pdf, skipped before for taking too long to read, was read again"
@@ -277,7 +279,11 @@ def test_a_worker_that_ended_without_a_word_is_said_with_its_exit_or_the_signal_
         "The reload failed; still using the stories I had. The worker process ended without a word (killed by SIGKILL)."
     )
     stopped = Problem(file="tower.pdf", why=Refusal(cause=Cause.READER_STOPPED, count=-9))
-    assert problem_text(stopped) == "Skipped tower.pdf: it stopped its reader (killed by SIGKILL)."
+    assert problem_text(stopped) == (
+        "Skipped tower.pdf: it stopped its reader (killed by SIGKILL). If the system ended it (short of memory), "
+        "/reload reads it again."
+    )
+    assert command_line_problem(stopped).endswith("(short of memory), python -m bot index reads it again.")
     exited = Refusal(cause=Cause.READER_STOPPED, count=1)
     assert refusal_text(exited) == "stopped its reader (exit 1)"
     saved_before = Refusal(cause=Cause.READER_STOPPED, detail="The worker process ended (exit -9)")  # kept as it was

@@ -17,7 +17,7 @@ class IndexEvent(StrEnum):
     memory."""
     READ_AGAIN = "read_again"
     """A file it kept as skipped for taking too long to read was read again, as the owner asked (`file`: its path;
-    bot.core.saved_index.IndexStore.load's `read_slow_again`). Nothing was wrong: its `fault` is None."""
+    bot.core.saved_index.IndexStore.load's `read_cut_short_again`). Nothing was wrong: its `fault` is None."""
 
 
 class IndexFault(StrEnum):

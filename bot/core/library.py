@@ -145,12 +145,12 @@ class StoryLibrary:
         force: bool = False,
         verify: bool = False,
         reading_seconds: float | None = None,
-        read_slow_again: bool = False,
+        read_cut_short_again: bool = False,
     ) -> StoryLibrary:
         """The library of a folder: opened from its saved segments, once the story files added, changed
         or removed since are committed (a small new segment); else built (and saved, if large enough,
         `force`d, or an index was there), each file read within `reading_seconds` (bot.core.timed_reading: a file
-        past it is skipped, and kept so by the saved index until it or the limit changes, or `read_slow_again`: the
+        past it is skipped, and kept so by the saved index until it or the limit changes, or `read_cut_short_again`: the
         owner asked for the stories to be read). `verify` checks every checksum first. Raises CorpusError when the
         folder holds no usable story; never fails for the saved index's sake (`index_notes` says why, and names the
         files read again)."""
@@ -170,7 +170,7 @@ class StoryLibrary:
             force=force,
             verify=verify,
             reading_seconds=reading_seconds,
-            read_slow_again=read_slow_again,
+            read_cut_short_again=read_cut_short_again,
         )
         library = cls.from_parts(loaded.parts, analyzer, opened=loaded.opened)
         library.index_notes = tuple(notes)

@@ -59,7 +59,7 @@ from bot.core.readers import reading_signature
 from bot.core.segment_library import LibraryPayload, SegmentParts, new_segment, segment_parts
 from bot.core.segment_store import FORMAT as SEGMENT_FORMAT
 from bot.core.segment_store import MANIFEST, OPEN_ATTEMPTS, OtherFormat, SegmentSet, SegmentStore
-from bot.core.skipped import Problem, SkipReason
+from bot.core.skipped import CUT_SHORT, Problem, SkipReason
 from bot.core.trusted_files import UntrustedIndex, require_trusted
 
 log = logging.getLogger(__name__)
@@ -166,7 +166,7 @@ class IndexStore:
         force: bool = False,
         verify: bool = False,
         reading_seconds: float | None = None,
-        read_slow_again: bool = False,
+        read_cut_short_again: bool = False,
     ) -> LoadedParts:
         """The library of the stories below root: its segments opened, after committing the story files
         added, changed or removed since (a small new segment, deletions), or everything built when there
@@ -174,10 +174,11 @@ class IndexStore:
         `verify`, every checksum is checked first. An analysis other than the bot's is built in memory and
         never saved (`_one_off`). Each file read is read within `reading_seconds` (bot.core.timed_reading).
 
-        A file kept as skipped for taking too long to read is read again when it or the limit changed, or with
-        `read_slow_again` (each said in `notes`, IndexEvent.READ_AGAIN): the owner asked for the stories to be read
-        (`python -m bot index`, /reload), and a busy machine may have been what made it slow. A load at a start keeps
-        the skip, rather than spend that time again at every start.
+        A file kept as skipped for taking too long to read is read again when it or the limit changed; with
+        `read_cut_short_again` (each said in `notes`, IndexEvent.READ_AGAIN), so is one whose reader the system ended
+        (bot.core.skipped.CUT_SHORT): the owner asked for the stories to be read (`python -m bot index`, /reload), and
+        a busy machine may have been what made it slow, or ended its reader. A load at a start keeps the skip, rather
+        than spend that time again at every start.
 
         Raises CorpusError when no file gives a story; what went wrong with the index is said in `notes`."""
         if analyzer.signature != _bot_analysis():
@@ -206,7 +207,7 @@ class IndexStore:
             if state == saved_states.get(relative):
                 continue
             if _still_skipped(skipped, relative, state, reading_seconds):
-                if not (read_slow_again and skipped[relative][1].reason is SkipReason.TOO_SLOW):
+                if not (read_cut_short_again and skipped[relative][1].why.cause in CUT_SHORT):
                     continue
                 notes.append(IndexNote(event=IndexEvent.READ_AGAIN, file=relative))
             changed.append(path)
@@ -332,7 +333,8 @@ class IndexStore:
         read = {story.path for story in built.corpus.stories} if built is not None else set()
         changed_paths = _relatives(root, changed)
         skipped_before = _skipped(segments)
-        unchanged = states.keys() - set(changed_paths)  # a file read again as asked (read_slow_again) is skipped anew
+        # a file read again as asked (read_cut_short_again) is skipped anew
+        unchanged = states.keys() - set(changed_paths)
         skipped = {
             path: entry
             for path, entry in skipped_before.items()
@@ -545,7 +547,7 @@ def _skip_state(state: str, problem: Problem, reading_seconds: float | None) -> 
     """A skipped file's state as kept: for one that took longer than its reading was given (bot.core.timed_reading),
     with that time, so it is read again once the time changes. A skip for time is no verdict on the file (the machine
     may have been busy): it was kept, naming the old limit, until the file changed, whatever the limit said since. The
-    owner may also have it read again as it is (IndexStore.load's `read_slow_again`)."""
+    owner may also have it read again as it is (IndexStore.load's `read_cut_short_again`)."""
     return f"{state} within {reading_seconds} s" if problem.reason is SkipReason.TOO_SLOW else state
 
 

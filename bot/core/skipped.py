@@ -265,6 +265,10 @@ class StoryRefused(ValueError):
 
 
 STOPPED = Refusal(cause=Cause.READER_STOPPED)
+CUT_SHORT = frozenset({Cause.TOO_SLOW, Cause.READER_STOPPED})
+"""What says how a file's reading went, not what the file is: a busy machine made it slow, or the system ended its
+reader (the OOM killer). The saved index keeps such a skip like any other, and the owner's own read (python -m bot
+index, /reload: IndexStore.load's `read_cut_short_again`) reads the file again."""
 """An upload's reader whose process ended without an answer (the log says how)."""
 
 

@@ -50,10 +50,10 @@ async def load_in_worker(
     *,
     verify: bool = False,
     reading_seconds: float | None = None,
-    read_slow_again: bool = False,
+    read_cut_short_again: bool = False,
 ) -> StoryLibrary:
-    """StoryLibrary.load(root, params, store, verify=..., reading_seconds=..., read_slow_again=...) in a fresh process;
-    raises what it raises (CorpusError).
+    """StoryLibrary.load(root, params, store, verify=..., reading_seconds=..., read_cut_short_again=...) in a fresh
+    process; raises what it raises (CorpusError).
 
     A library that the worker saved (its changed stories committed as a segment, or all of it built)
     is then opened here from its segments, so a large one never travels between the processes; a small
@@ -61,13 +61,13 @@ async def load_in_worker(
     index (damage it repaired, a save that failed) and the files it read again.
     """
     built, notes = await _in_worker_process(
-        load_unless_saved, root, params, store, verify, reading_seconds, read_slow_again
+        load_unless_saved, root, params, store, verify, reading_seconds, read_cut_short_again
     )
     if built is None:
         assert store is not None
         # Nothing left to commit, when opened with the worker's limit: opened without it, a file the worker kept as
         # skipped for time (its limit is part of the skip) was read again here, in this process, with no limit at all.
-        # Nor is it asked to read those again (read_slow_again): the worker did, if asked.
+        # Nor is it asked to read those again (read_cut_short_again): the worker did, if asked.
         built = await asyncio.to_thread(StoryLibrary.load, root, params, store, reading_seconds=reading_seconds)
     built.index_notes = notes + built.index_notes
     return built
@@ -240,12 +240,12 @@ def load_unless_saved(
     store: IndexStore | None,
     verify: bool = False,
     reading_seconds: float | None = None,
-    read_slow_again: bool = False,
+    read_cut_short_again: bool = False,
 ) -> tuple[StoryLibrary | None, tuple[IndexNote, ...]]:
     """The worker's part: the library (None when it is saved and up to date, for the caller to open),
     and what went wrong with its saved index (and the files read again)."""
     library = StoryLibrary.load(
-        root, params, store, verify=verify, reading_seconds=reading_seconds, read_slow_again=read_slow_again
+        root, params, store, verify=verify, reading_seconds=reading_seconds, read_cut_short_again=read_cut_short_again
     )
     saved = store is not None and store.has_index(root)
     # Not saved: the disk refused it, or the folder is not trusted (then nothing was written to it).

@@ -59,7 +59,7 @@ def build_index(settings: Settings, *, progress: bool = False) -> BuiltIndex:
         progress=progress,
         force=True,
         reading_seconds=seconds,
-        read_slow_again=True,
+        read_cut_short_again=True,
     )
     corpus = library.corpus
     stories, passages, skipped = len(corpus.stories), len(corpus.passages), tuple(corpus.problems)

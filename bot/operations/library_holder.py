@@ -71,12 +71,12 @@ class LibraryHolder:
     def reloading(self) -> bool:
         return self._lock.locked()
 
-    async def reload(self, *, read_slow_again: bool = False) -> tuple[StoryLibrary, StoryLibrary]:
-        """(old, new) once the corpus folder is read again; one reload at a time. With `read_slow_again` (the owner's
-        /reload), the files the saved index kept as skipped for taking too long to read are read again too (the new
-        library's index_notes name them). Raises CorpusError (and keeps the old library) when the folder holds no
-        usable story, or BuildTooLong when the build passed its time limit (its worker process is ended and the lock
-        released)."""
+    async def reload(self, *, read_cut_short_again: bool = False) -> tuple[StoryLibrary, StoryLibrary]:
+        """(old, new) once the corpus folder is read again; one reload at a time. With `read_cut_short_again` (the
+        owner's /reload), the files the saved index kept as skipped because their reading was cut short (too slow, or
+        its reader ended: bot.core.skipped.CUT_SHORT) are read again too (the new library's index_notes name them).
+        Raises CorpusError (and keeps the old library) when the folder holds no usable story, or BuildTooLong when the
+        build passed its time limit (its worker process is ended and the lock released)."""
         async with self._lock:
             old = self.current
             damaged = old.check_index() is not None  # so the report can say a damaged index was repaired
@@ -89,7 +89,7 @@ class LibraryHolder:
                         store,
                         verify=damaged,
                         reading_seconds=self.settings.upload_seconds,
-                        read_slow_again=read_slow_again,
+                        read_cut_short_again=read_cut_short_again,
                     )
             except TimeoutError:
                 minutes = self.build_limit / 60

@@ -51,12 +51,12 @@ class Reload:
     limit: float = 0.0
 
 
-async def reload(holder: LibraryHolder, *, read_slow_again: bool = False) -> Reload:
-    """The holder's library read again from its folder; the old one kept when that fails. With `read_slow_again` (the
-    owner's /reload, asking for the stories to be read), the files kept as skipped for taking too long to read are read
-    again too: a busy machine may have made them slow."""
+async def reload(holder: LibraryHolder, *, read_cut_short_again: bool = False) -> Reload:
+    """The holder's library read again from its folder; the old one kept when that fails. With `read_cut_short_again`
+    (the owner's /reload, asking for the stories to be read), the files kept as skipped because their reading was cut
+    short are read again too: a busy machine may have made them slow, or ended their reader."""
     try:
-        old, new = await holder.reload(read_slow_again=read_slow_again)
+        old, new = await holder.reload(read_cut_short_again=read_cut_short_again)
     except BuildTooLong as error:
         return Reload(outcome=Reloaded.TOO_LONG, limit=error.limit)
     except NoStories as error:

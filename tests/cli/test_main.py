@@ -568,7 +568,9 @@ def test_index_reads_again_a_file_skipped_for_taking_too_long_and_a_command_that
     assert asked.returncode == 0 and asked.stderr.splitlines() == [warning]  # opened, the skip kept: nothing read
     again = run("index", env=env)
     assert again.returncode == 0 and warning in again.stderr.splitlines(), again.stderr
-    assert again.stdout.splitlines()[0] == "Read again 1 file skipped before for taking too long to read: tower.pdf."
+    assert again.stdout.splitlines()[0] == (
+        "Read again 1 file skipped before because reading took too long or its reader was stopped: tower.pdf."
+    )
 
 
 def test_measuring_other_settings_leaves_the_saved_index_as_it_is_and_adds_nothing(tmp_path):

@@ -24,7 +24,7 @@ from bot.core.packed_postings import PackedPostings
 from bot.core.saved_index import IndexStore
 from bot.core.segment_store import MANIFEST, SegmentStore
 from bot.core.segments import SegmentedIndex
-from bot.core.skipped import Problem, SkipReason
+from bot.core.skipped import Cause, Problem, SkipReason
 from tests.best_hit import best_hit
 from tests.conftest import CORPUS
 
@@ -608,7 +608,7 @@ def test_a_skipped_file_saved_in_a_shape_this_version_cannot_read_is_read_again(
 def test_a_file_skipped_for_its_time_is_read_again_only_when_the_owner_asks(saved, caplog):
     """A skip for time is no verdict on the file (the machine may have been busy): a load keeps it, rather than spend
     that time again at every start, and reads it again when the owner asks for the stories to be read (`index`,
-    /reload: read_slow_again), naming it. A skip for anything else is a fact about the file, kept either way."""
+    /reload: read_cut_short_again), naming it. A skip for anything else is a fact about the file, kept either way."""
     pytest.importorskip("pypdf")
     from tests.core.test_timed_reading import repeated_page_pdf  # a module of PDFs: skipped without pypdf
 
@@ -627,9 +627,28 @@ def test_a_file_skipped_for_its_time_is_read_again_only_when_the_owner_asks(save
     assert kept.corpus.problems == first.corpus.problems
 
     caplog.clear()
-    asked = StoryLibrary.load(stories, store=store, reading_seconds=1, read_slow_again=True)
+    asked = StoryLibrary.load(stories, store=store, reading_seconds=1, read_cut_short_again=True)
     assert asked.index_notes == (IndexNote(event=IndexEvent.READ_AGAIN, file="tower.pdf"),)
     assert "(1 added or changed, 0 removed)" in caplog.text  # the PDF alone: the empty file is not read again
     assert asked.corpus.problems == first.corpus.problems  # too slow still, and kept so again
     caplog.clear()
     assert StoryLibrary.load(stories, store=store, reading_seconds=1).opened and "changed" not in caplog.text
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the reader in Linux's /proc")
+def test_a_file_whose_reader_was_killed_is_read_again_only_when_the_owner_asks(saved):
+    """A reader the system ended (the OOM killer on a busy machine) says nothing of the file either: kept as skipped
+    by a load, read again when the owner asks (`index`, /reload), here to be skipped now for its time instead."""
+    pytest.importorskip("pypdf")
+    from tests.core.test_timed_reading import HANG, repeated_page_pdf, the_next_reader_killed
+
+    stories, store, _ = saved
+    (stories / "tower.pdf").write_bytes(repeated_page_pdf(12, 4, 20))  # 32 s of pypdf: killed well before
+    with the_next_reader_killed():
+        first = StoryLibrary.load(stories, store=store, reading_seconds=HANG)
+    assert [(p.file, p.why.cause) for p in first.corpus.problems] == [("tower.pdf", Cause.READER_STOPPED)]
+    kept = StoryLibrary.load(stories, store=store, reading_seconds=HANG)
+    assert kept.opened and not kept.index_notes and kept.corpus.problems == first.corpus.problems
+    asked = StoryLibrary.load(stories, store=store, reading_seconds=1, read_cut_short_again=True)
+    assert asked.index_notes == (IndexNote(event=IndexEvent.READ_AGAIN, file="tower.pdf"),)
+    assert [(p.file, p.why.cause) for p in asked.corpus.problems] == [("tower.pdf", Cause.TOO_SLOW)]

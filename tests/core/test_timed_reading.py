@@ -11,7 +11,8 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -107,12 +108,10 @@ def test_a_file_a_worker_refuses_keeps_its_reason_code(tmp_path: Path):
     assert in_worker.value.refusal.reason == SkipReason.NO_TEXT
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the reader in Linux's /proc")
-def test_a_reader_killed_while_it_reads_skips_its_file_saying_how_in_the_bots_words(tmp_path: Path):
-    """A reader that dies (the OOM killer, a signal) skips its file: the worker's own sentence on how it ended was the
-    refusal's detail, said in the warning ("stopped its reader (The worker process ended without a word (exit -9).)")
-    and kept so in the saved index, English the core made. The refusal keeps the exit code as data."""
-    (tmp_path / "a-tower.pdf").write_bytes(repeated_page_pdf(12, 4, 20))  # a minute of pypdf: killed well before
+@contextmanager
+def the_next_reader_killed() -> Iterator[None]:
+    """The first reader process this process starts within, killed with SIGKILL as it reads (as the OOM killer
+    would); found in Linux's /proc."""
     others = set(_children(os.getpid()))
 
     def kill_the_reader() -> None:
@@ -125,13 +124,25 @@ def test_a_reader_killed_while_it_reads_skips_its_file_saying_how_in_the_bots_wo
             time.sleep(0.005)
 
     killer = threading.Thread(target=kill_the_reader)
-    with timed_reading(HANG) as read, pytest.raises(StoryRefused) as stopped:
-        killer.start()
+    killer.start()
+    try:
+        yield
+    finally:
+        killer.join()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the reader in Linux's /proc")
+def test_a_reader_killed_while_it_reads_skips_its_file_saying_how_in_the_bots_words(tmp_path: Path):
+    """A reader that dies (the OOM killer, a signal) skips its file: the worker's own sentence on how it ended was the
+    refusal's detail, said in the warning ("stopped its reader (The worker process ended without a word (exit -9).)")
+    and kept so in the saved index, English the core made. The refusal keeps the exit code as data."""
+    (tmp_path / "a-tower.pdf").write_bytes(repeated_page_pdf(12, 4, 20))  # a minute of pypdf: killed well before
+    with timed_reading(HANG) as read, pytest.raises(StoryRefused) as stopped, the_next_reader_killed():
         read(tmp_path / "a-tower.pdf")
-    killer.join()
     assert stopped.value.refusal == Refusal(cause=Cause.READER_STOPPED, count=-signal.SIGKILL)
     assert problem_text(Problem(file="a-tower.pdf", why=stopped.value.refusal)) == (
-        "Skipped a-tower.pdf: it stopped its reader (killed by SIGKILL)."
+        "Skipped a-tower.pdf: it stopped its reader (killed by SIGKILL). If the system ended it (short of memory), "
+        "/reload reads it again."
     )
 
 

@@ -113,10 +113,10 @@ async def test_the_owners_reload_reads_again_a_file_skipped_for_taking_too_long_
 
     kept = await reload(holder)
     assert kept.read_again == () and reload_text(kept).splitlines()[1] == "Nothing changed."
-    asked = await reload(holder, read_slow_again=True)
+    asked = await reload(holder, read_cut_short_again=True)
     assert asked.read_again == ("a-tower.pdf",) and [p.reason for p in asked.skipped] == [SkipReason.TOO_SLOW]
     assert reload_text(asked).splitlines()[:3] == [
         "Reloaded: 1 story, 1 passage.",
-        "Read again 1 file skipped before for taking too long to read: `a-tower.pdf`.",
+        "Read again 1 file skipped before because reading took too long or its reader was stopped: `a-tower.pdf`.",
         "No story changed.",
     ]

@@ -222,7 +222,7 @@ class Admin(StoryCog):
         if not await self.bot.is_owner(interaction.user):  # what every server sees changes only at its owner's word
             await interaction.followup.send(RELOAD_OWNER_ONLY, ephemeral=True)
             return
-        await self._report(interaction, await self._reloaded(interaction, read_slow_again=True))
+        await self._report(interaction, await self._reloaded(interaction, read_cut_short_again=True))
 
     @story.command(
         name="add", description="Add a story: text, Markdown, HTML, EPUB, Word, ODT, RTF, FB2 or PDF (Manage Server)"
@@ -573,12 +573,13 @@ class Admin(StoryCog):
             )
 
     async def _reloaded(
-        self, interaction: discord.Interaction, done: str = "", *, read_slow_again: bool = False
+        self, interaction: discord.Interaction, done: str = "", *, read_cut_short_again: bool = False
     ) -> str:
         """The library reloaded, and what that did, after `done` (what was changed first, if anything); with
-        `read_slow_again` (/reload itself), the files skipped for taking too long to read are read again too."""
+        `read_cut_short_again` (/reload itself), the files skipped because their reading was cut short are read again
+        too."""
         try:
-            reloaded = await reload(self.bot.libraries, read_slow_again=read_slow_again)
+            reloaded = await reload(self.bot.libraries, read_cut_short_again=read_cut_short_again)
         except asyncio.CancelledError:  # the bot is stopping (SIGTERM) during this reload, or while it waited for one
             # under way: what was changed first stays in the folder, which is read again at the start, and is said so
             with contextlib.suppress(aiohttp.ClientError):  # show_in_place takes Discord's refusals itself
