@@ -329,6 +329,12 @@ class FakeDiscord:
     async def dispatch(self, event: str, data: dict[str, Any], connection: int | None = None) -> None:
         """Sends a gateway event to the latest connection, or to the `connection`-th that identified."""
         socket = self._socket if connection is None else self.connections[connection]
+        if socket is None and any(not other.closed for other in self.connections):
+            # An earlier bot is still connected, but events go to the one that identified last, and it has gone.
+            raise AssertionError(
+                "the bot that connected last has gone, an earlier one is still connected: "
+                "a test started a bot of its own on the module's fake (give it own_fake)"
+            )
         assert socket is not None and not socket.closed, "the bot is not connected"
         await socket.send_str(json.dumps({"op": 0, "t": event, "s": next(self._sequence), "d": data}))
 

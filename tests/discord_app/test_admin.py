@@ -29,10 +29,10 @@ from tests.discord_app.fake_discord import (
     PERSON,
     FakeDiscord,
 )
-from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, reply_to
+from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, own_fake, reply_to
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
-__all__ = ["fake"]
+__all__ = ["fake", "own_fake"]
 MANAGE_SERVER = str(1 << 5)
 LIBRARY = "the owner's library"
 """/story add's choice for the owner's folder; the application's owner in the fake Discord is PERSON."""
@@ -388,7 +388,7 @@ async def test_a_story_the_owner_imported_is_in_the_history_as_the_owners(fake, 
     assert "added **beacon.md**" in history and "by the bot's owner" in history and "<@0>" not in history
 
 
-async def test_adding_and_removing_a_story_on_discord_writes_one_small_segment_not_a_rebuild(fake, tmp_path):
+async def test_adding_and_removing_a_story_on_discord_writes_one_small_segment_not_a_rebuild(own_fake, tmp_path):
     """With a saved index, /story add commits the new story as a segment of its own beside the others
     (their files untouched), and /story remove marks it deleted; readers ask about it in between."""
     stories = tmp_path / "stories"
@@ -401,23 +401,25 @@ async def test_adding_and_removing_a_story_on_discord_writes_one_small_segment_n
     segments = IndexStore(tmp_path / "index").segments(stories)
     (first,) = segments.open().segments
     before = {path.name: path.stat().st_mtime_ns for path in segments.folder.glob(f"{first.name}.*")}
-    process = await BotProcess(fake, **env).start()
+    process = await BotProcess(own_fake, **env).start()
     await process.ready()
-    upload = fake.attach("the-lantern.md", b"# The Lantern\n\nOdile carried the lantern across the salt marsh.")
-    mark, _ = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
-    await callback(fake, mark)
-    assert "Added (1): `the-lantern.md`" in (await followup(fake, mark))["content"]
+    upload = own_fake.attach("the-lantern.md", b"# The Lantern\n\nOdile carried the lantern across the salt marsh.")
+    mark, _ = await own_fake.subcommand(
+        "story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY
+    )
+    await callback(own_fake, mark)
+    assert "Added (1): `the-lantern.md`" in (await followup(own_fake, mark))["content"]
     added = segments.open()
     assert [segment.live_keys() for segment in added.segments] == [list(first.keys), ["the-lantern.md"]]
     after = {path.name: path.stat().st_mtime_ns for path in segments.folder.glob(f"{first.name}.*")}
     assert after == before  # the first segment was opened as it was, not rebuilt
-    answer = await reply_to(fake, f"{MENTION} who carried the lantern across the marsh", mentions=[BOT_USER])
+    answer = await reply_to(own_fake, f"{MENTION} who carried the lantern across the marsh", mentions=[BOT_USER])
     assert answer["embeds"][0]["title"] == "The Lantern"
 
-    assert "Removed (1): `the-lantern.md`" in await removed(fake, "the-lantern.md")
+    assert "Removed (1): `the-lantern.md`" in await removed(own_fake, "the-lantern.md")
     assert [segment.live_keys() for segment in segments.open().segments] == [list(first.keys)]
     assert {path.name: path.stat().st_mtime_ns for path in segments.folder.glob(f"{first.name}.*")} == before
-    answer = await reply_to(fake, f"{MENTION} who carried the lantern across the marsh", mentions=[BOT_USER])
+    answer = await reply_to(own_fake, f"{MENTION} who carried the lantern across the marsh", mentions=[BOT_USER])
     assert all(embed["title"] != "The Lantern" for embed in answer.get("embeds", ()))
     assert await process.stop() == 0
     assert "Traceback" not in process.text

@@ -288,39 +288,43 @@ async def test_a_forged_vote_on_a_passage_its_answer_never_showed_records_nothin
     assert "Traceback" not in bot.text
 
 
-async def test_debug_log_never_shows_interaction_or_bot_tokens(fake: FakeDiscord):
-    process = await BotProcess(fake, STORYBOT_LOG_LEVEL="DEBUG").start()
+async def test_debug_log_never_shows_interaction_or_bot_tokens(own_fake: FakeDiscord):
+    process = await BotProcess(own_fake, STORYBOT_LOG_LEVEL="DEBUG").start()
     await process.ready()
-    mark, interaction_id = await fake.slash("ask", question="how old is sofia")
-    await callback(fake, mark)
-    await fake.wait_for_call("POST", rf"/interactions/{interaction_id}/[^/]+/callback", after=mark)
+    mark, interaction_id = await own_fake.slash("ask", question="how old is sofia")
+    await callback(own_fake, mark)
+    await own_fake.wait_for_call("POST", rf"/interactions/{interaction_id}/[^/]+/callback", after=mark)
     assert await process.stop() == 0
     assert f"token-{interaction_id}" not in process.text
     assert "[redacted]" in process.text  # the log did mention it, redacted
     assert "fake-token" not in process.text
 
 
-async def test_questions_are_answered_from_the_old_library_while_a_big_one_reloads(fake: FakeDiscord, tmp_path):
+async def test_questions_are_answered_from_the_old_library_while_a_big_one_reloads(own_fake: FakeDiscord, tmp_path):
     rng = random.Random(5)
     for number in range(40):
         paragraphs = (" ".join(rng.choices(WORDS, k=40)).capitalize() + "." for _ in range(1000))
         (tmp_path / f"story-{number:02}.txt").write_text("\n\n".join(paragraphs))
-    process = await BotProcess(fake, STORYBOT_CORPUS=str(tmp_path), STORYBOT_INDEX="off").start()
+    process = await BotProcess(own_fake, STORYBOT_CORPUS=str(tmp_path), STORYBOT_INDEX="off").start()
     await process.ready()
     (tmp_path / "zeppelin.txt").write_text("The zeppelin landed in the meadow.\n\nEveryone cheered.")
-    command = next(c for c in fake.commands["guild"] if c["name"] == "reload")
+    command = next(c for c in own_fake.commands["guild"] if c["name"] == "reload")
     data = {"id": command["id"], "name": "reload", "type": 1, "guild_id": str(GUILD_ID)}
-    reload_mark, _ = await fake.interact(2, data, permissions=str(1 << 5), author=PERSON)  # the owner
+    reload_mark, _ = await own_fake.interact(2, data, permissions=str(1 << 5), author=PERSON)  # the owner
     answered_during = 0
-    while not any(c.method == "POST" and c.path.startswith(f"/webhooks/{APP_ID}/") for c in fake.calls[reload_mark:]):
-        body = await reply_to(fake, f"{MENTION} where did the zeppelin land", mentions=[BOT_USER])
-        if not any(c.method == "POST" and c.path.startswith(f"/webhooks/{APP_ID}/") for c in fake.calls[reload_mark:]):
+    while not any(
+        c.method == "POST" and c.path.startswith(f"/webhooks/{APP_ID}/") for c in own_fake.calls[reload_mark:]
+    ):
+        body = await reply_to(own_fake, f"{MENTION} where did the zeppelin land", mentions=[BOT_USER])
+        if not any(
+            c.method == "POST" and c.path.startswith(f"/webhooks/{APP_ID}/") for c in own_fake.calls[reload_mark:]
+        ):
             answered_during += 1
             assert "zeppelin" not in str(body.get("embeds", "")).lower()  # the old library, until the swap
     assert answered_during >= 3, "the reload finished before the bot could be asked anything"
-    report = (await fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/[^/]+", after=reload_mark)).body
+    report = (await own_fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/[^/]+", after=reload_mark)).body
     assert "Added (1): `zeppelin.txt`" in report["content"]
-    after = await reply_to(fake, f"{MENTION} where did the zeppelin land", mentions=[BOT_USER])
+    after = await reply_to(own_fake, f"{MENTION} where did the zeppelin land", mentions=[BOT_USER])
     assert after["embeds"][0]["title"] == "Zeppelin"
     assert await process.stop() == 0
 
