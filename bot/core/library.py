@@ -178,8 +178,7 @@ class StoryLibrary:
         library.when_damaged(functools.partial(store.suspect, loaded.folder))  # the next load checks every checksum
         for note in notes:
             if note.event is IndexEvent.NOT_SAVED and not force:  # `python -m bot index` says it its own way
-                # The system's reason and the folder: facts, said as they are where no front end words the log (the
-                # bot's build worker, whose log is Python's last resort, stderr).
+                # The system's reason and the folder: facts the log's handlers show as they are.
                 log.warning(
                     "Could not save the index (%s: %s); answering from memory, the next start saves it.",
                     note.detail,
@@ -262,12 +261,9 @@ class StoryLibrary:
         """The best `count` passages after the first `offset` (within one story, if given), or why there are none."""
         text = plain_question(question).strip()
         scope = self.corpus.stories[story].title if story is not None else None
-        if not text:
-            return self._no_answer(question, NoAnswer.EMPTY)
-        if len(text) > MAX_QUESTION_CHARS:
-            return self._no_answer(question, NoAnswer.TOO_LONG)
-        if not self.analyzer.terms(text):
-            return self._no_answer(question, NoAnswer.NO_CONTENT_WORDS)
+        unranked = self._unranked(text)
+        if unranked is not None:
+            return self._no_answer(question, unranked)
         answer = self._unless_damaged(lambda: self._answer(question, self.query(text), count, offset, story, scope))
         return answer or Answer(question, (), NoAnswer.INDEX_DAMAGED, damage=self.damage)
 
@@ -276,9 +272,19 @@ class StoryLibrary:
         passage its answers can show, and so every one a vote on them may judge. None when the saved index is
         damaged."""
         text = plain_question(question).strip()
-        if not text or len(text) > MAX_QUESTION_CHARS or not self.analyzer.terms(text):
+        if self._unranked(text) is not None:
             return frozenset()
         return self._unless_damaged(lambda: frozenset(c.doc for c in self.rank(self.query(text), story, MAX_RESULTS)))
+
+    def _unranked(self, text: str) -> NoAnswer | None:
+        """Why a question's plain text is not ranked at all (empty, too long, no word to search), or None."""
+        if not text:
+            return NoAnswer.EMPTY
+        if len(text) > MAX_QUESTION_CHARS:
+            return NoAnswer.TOO_LONG
+        if not self.analyzer.terms(text):
+            return NoAnswer.NO_CONTENT_WORDS
+        return None
 
     def passage(self, document: int) -> Passage | None:
         """The library's passage `document`, or None when its saved index is damaged (`damage` says how)."""

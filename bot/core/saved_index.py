@@ -231,6 +231,7 @@ class IndexStore:
                 gone,
                 current,
                 segments,
+                skipped,
                 analyzer,
                 params,
                 notes,
@@ -312,6 +313,7 @@ class IndexStore:
         gone: set[str],
         current: dict[tuple[str, int], SegmentParts],
         segments: SegmentSet,
+        skipped_before: dict[str, tuple[str, Problem]],
         analyzer: Analyzer,
         params: BM25Params,
         notes: list[IndexNote],
@@ -319,7 +321,8 @@ class IndexStore:
         reading_seconds: float | None,
     ) -> LibraryParts:
         """The library once the changed files are read and committed as one new segment, the removed
-        ones deleted; in memory, saying so in `notes`, when that cannot be written."""
+        ones deleted; in memory, saying so in `notes`, when that cannot be written. `skipped_before`: the files the
+        segments keep as skipped (_skipped)."""
         built: LibraryParts | None = None
         try:
             with self.in_use():
@@ -332,7 +335,6 @@ class IndexStore:
             problems = error.problems
         read = {story.path for story in built.corpus.stories} if built is not None else set()
         changed_paths = _relatives(root, changed)
-        skipped_before = _skipped(segments)
         # a file read again as asked (read_cut_short_again) is skipped anew
         unchanged = states.keys() - set(changed_paths)
         skipped = {
