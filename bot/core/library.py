@@ -192,9 +192,14 @@ class StoryLibrary:
         clone.reranker = reranker
         return clone
 
-    def example_name(self) -> str:
-        performers = self.performers.performers
-        return performers[0].name if performers else self.corpus.stories[0].title
+    def example_name(self, story: int | None = None) -> str:
+        """A name to suggest asking with: a person of the stories (of one story, if given: a question asked of it
+        searches nothing else), else a story's title."""
+        if story is None:
+            performers = self.performers.performers
+            return performers[0].name if performers else self.corpus.stories[0].title
+        found = self.corpus.stories[story]
+        return next((p.name for p in self.performers.performers if p.path == found.path), found.title)
 
     def analysed(self, document: int) -> AnalysedPassage:
         """A passage's terms and sentences, kept for the passages asked about most recently."""
@@ -313,7 +318,7 @@ class StoryLibrary:
                 question,
                 (),
                 NoAnswer.NO_MATCH,
-                example=self.example_name(),
+                example=self.example_name(story),
                 scope=scope,
                 corrections=query.corrections,
             )

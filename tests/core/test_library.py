@@ -100,6 +100,15 @@ def test_no_answer_rather_than_a_random_passage(library, question, reason):
     assert answer.example == library.example_name()  # a name to suggest instead
 
 
+def test_a_question_asked_of_one_story_that_finds_nothing_suggests_a_name_of_that_story(library):
+    # It suggested the library's first person, of another story ("I couldn't find that in "Sophie Korolev: ...".
+    # Try ... e.g. "Sofia Kalmurzaeva""), whom a question asked of this story cannot find.
+    pianist = next(i for i, story in enumerate(library.corpus.stories) if "Pianist" in story.title)
+    answer = library.ask("who did she bake bread with?", story=pianist)
+    assert answer.best is None and answer.reason == NoAnswer.NO_MATCH
+    assert answer.example == "Sophie Korolev" != library.example_name()
+
+
 def test_markdown_and_mentions_are_just_words(library):
     answer = library.ask("**Where** was @everyone `Sébastien` born? <@123>")
     assert answer.best is not None and SEBASTIEN in answer.best.story
