@@ -193,13 +193,13 @@ class StoryLibrary:
         return clone
 
     def example_name(self, story: int | None = None) -> str:
-        """A name to suggest asking with: a person of the stories (of one story, if given: a question asked of it
-        searches nothing else), else a story's title."""
+        """A name to suggest asking with: a person of the stories, else a story's title. Of one story, if given (a
+        question asked of it searches nothing else): one of its people, else none ("", its title is named already)."""
         if story is None:
             performers = self.performers.performers
             return performers[0].name if performers else self.corpus.stories[0].title
-        found = self.corpus.stories[story]
-        return next((p.name for p in self.performers.performers if p.path == found.path), found.title)
+        path = self.corpus.stories[story].path
+        return next((p.name for p in self.performers.performers if p.path == path), "")
 
     def analysed(self, document: int) -> AnalysedPassage:
         """A passage's terms and sentences, kept for the passages asked about most recently."""
