@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 18
+READING_VERSION = 19
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -55,7 +55,9 @@ contents list and index by their styles ("toc 1", "index 1"). 17: an EPUB's sect
 or saying so in the middle was lost, and a book of one chapter called "Cover" refused), and a Word or RTF style is a
 contents list's or an index's by its whole name ("Index Card" was left out), and a year linked within an HTML page
 or EPUB ("1984") is read (it was a note's mark). 18: a paragraph that is one link within the book, alone, is read
-(it was left out as a contents entry: only two or more in a row are a contents list)."""
+(it was left out as a contents entry: only two or more in a row are a contents list). 19: an EPUB page the navigation
+names a chapter is not named again by its own heading ("I" for "I: At the Admiral Benbow"), and an HTML or EPUB
+<hgroup>'s heading and lines are one chapter name (its title line was read as a paragraph)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

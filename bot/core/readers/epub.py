@@ -4,7 +4,8 @@ Read with the standard library's zipfile (with the limits of archive.py) and lxm
 whole e-book library: a reader needs the package file (title, author, the spine's order), the
 navigation (EPUB 3's nav page, or EPUB 2's NCX) and the pages, nothing else. Pages are read in spine
 order (a page the spine calls not linear too: it is the book's, often its notes or a map, and is read as any other);
-chapters are named by the navigation where it points, or by the pages' headings without one.
+chapters are named by the navigation where it points (a page it names has its own heading, before its text, left out:
+Standard Ebooks' "I" for the navigation's "I: At the Admiral Benbow"), or by the pages' headings without one.
 
 A book's matter that is no story is left out, so that it never answers a question in the story's place: pages
 and sections whose `epub:type` says so (contents, copyright page, imprint, colophon, title page, index, notes:
@@ -22,7 +23,8 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import filterfalse
+from itertools import dropwhile, filterfalse
+from operator import attrgetter
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -152,8 +154,9 @@ class EpubReader:
             body = next(iter(_children(root, "body")), root)
             if _is_matter_page(body):
                 continue
-            found = [] if start is None else [Block(start, heading=True)]
-            found += blocks_of(body, chapters if marks else None)
+            found = blocks_of(body, chapters if marks else None)
+            if start is not None:  # the navigation names the page's chapter; its own heading, before its text, again
+                found = [Block(start, heading=True), *(found if chapters else dropwhile(attrgetter("heading"), found))]
             pages.append(found)
         titles, authors = _children(package, "title"), _children(package, "creator")
         title = text_of(titles[0]) if titles else None

@@ -257,13 +257,19 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
     linked = 0  # characters of the block's text within links to the book itself
     open_links: list[_Element] = []  # the links within the book the walk is in
 
+    heading_group: _Element | None = None  # the <hgroup> the walk is in: its heading and lines name one chapter
+    group_parts: list[str] = []
+
     def flush(heading: bool = False) -> None:
         nonlocal linked
         text = "".join(parts)
         parts.clear()
         only_links = not heading and linked > 0 and linked >= _visible(text)
         linked = 0
-        if text.strip():
+        if heading_group is not None:
+            if text.strip():
+                group_parts.append(" ".join(text.split()))
+        elif text.strip():
             blocks.append(Block(text, heading))
             all_links.append(only_links)
 
@@ -289,6 +295,8 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
                 all_links.append(False)
             if name in BLOCK_TAGS:
                 flush()
+            if name == "hgroup" and heading_group is None:
+                heading_group = element
             if inner:
                 open_links.append(element)
             text = " " if name == "br" else element.text or ""
@@ -298,6 +306,13 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
             continue
         if element is skipped:
             skipped = None
+        elif element is heading_group:
+            flush()
+            heading_group = None
+            if group_parts and not chapters:
+                blocks.append(Block(_joined_heading(group_parts), heading=True))
+                all_links.append(False)
+            group_parts.clear()
         elif name in HEADING_TAGS and chapters:
             parts.clear()
             linked = 0
@@ -310,6 +325,19 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
             linked += _visible(element.tail)
     flush()
     return [block for block, listed in zip(blocks, _in_link_lists(all_links), strict=True) if not listed]
+
+
+def _joined_heading(parts: list[str]) -> str:
+    """An <hgroup>'s heading and lines as one chapter name: "I" and "At the Admiral Benbow" (Standard Ebooks' number
+    and title) are "I: At the Admiral Benbow", as their navigation names it; were each a block, the number named the
+    chapter and its title was read as the chapter's first paragraph."""
+    joined = parts[0]
+    for part in parts[1:]:
+        joined += (" " if joined[-1] in _HEADING_ENDS else ": ") + part
+    return joined
+
+
+_HEADING_ENDS = ".:;,!?-–—"
 
 
 def _in_link_lists(all_links: list[bool]) -> list[bool]:

@@ -576,3 +576,19 @@ def test_a_short_page_of_the_story_saying_all_rights_reserved_or_an_isbn_is_read
     chapters = {names[0]: [*one, said], names[1]: two, names[2]: [said]}
     library = check_story(tmp_path, chapters=chapters)
     assert "Skarvik Press" not in " ".join(p.text for p in library.corpus.passages)
+
+
+@pytest.mark.parametrize("navigation", [True, False], ids=["named-by-navigation", "named-by-headings"])
+def test_a_chapters_number_and_title_in_an_hgroup_name_it_once(tmp_path, navigation):
+    # Standard Ebooks head each chapter page with its number and title in an <hgroup> ("<h2>I</h2><p>At the Admiral
+    # Benbow</p>") and name the page "I: At the Admiral Benbow" in the navigation. The page's own heading named the
+    # chapter instead ("I"), and the title line was read as its first paragraph.
+    pages = []
+    for n, (name, texts) in enumerate(CHAPTERS.items()):
+        number, title = name.split(": ")
+        heading = f"<hgroup><h2 epub:type='ordinal'>{number}</h2><p epub:type='title'>{title}</p></hgroup>"
+        body = "".join(f"<p>{text}</p>" for text in texts)
+        pages.append((f"c{n}.xhtml", "", f"<section id='c{n}' epub:type='chapter'>{heading}{body}</section>"))
+    toc = "".join(f"<li><a href='c{n}.xhtml'>{name}</a></li>" for n, name in enumerate(CHAPTERS))
+    write_package_book(tmp_path / "keeper.epub", 3, pages, f"<nav epub:type='toc'><ol>{toc}</ol></nav>" * navigation)
+    check_story(tmp_path)
