@@ -75,7 +75,7 @@ async def test_a_slow_upload_of_one_server_does_not_hold_another_servers_upload(
         assert not any(call.path == f"/webhooks/{APP_ID}/token-{interaction}" for call in fake.calls[mark:])
     finally:
         os.kill(slow, signal.SIGCONT)
-    assert (await followup(fake, interaction, mark))["content"].startswith('Added "Word Document" (`slow.docx`)')
+    assert (await followup(fake, interaction, mark))["content"].startswith('Added "Slow" (`slow.docx`)')
 
 
 async def stopped_reader(process: BotProcess, others: list[int]) -> int:

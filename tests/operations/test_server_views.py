@@ -507,7 +507,7 @@ async def test_a_stored_file_that_needs_more_memory_than_a_reader_may_take_is_sk
     await first.shelves.add(SERVER, "mill.md", MILL, 1, replace=False)
     views = ServerViews(LibraryHolder(library, Settings(upload_mb=MIN_UPLOAD_MB)), first.shelves)
     shown = titles(await views.view(SERVER))
-    assert "The Old Mill" in shown and "Word Document" not in shown
+    assert "The Old Mill" in shown and "Echo" not in shown
     assert f"echo.docx, version 1): it needs more than {MIN_UPLOAD_MB} MB of memory to read" in caplog.text
     assert worker_processes(os.getpid()) == []  # the reader ended with the view's reading
 
@@ -536,7 +536,7 @@ async def test_a_stored_file_whose_reading_stops_is_given_up_after_the_upload_ti
     building = asyncio.create_task(views.view(SERVER))
     stopped = await stopped_reader(building)
     shown = titles(await asyncio.wait_for(building, HANG))
-    assert "The Old Mill" in shown and "Word Document" not in shown
+    assert "The Old Mill" in shown and "A Slow" not in shown
     assert f"a-slow.docx, version 1): it took longer than {UPLOAD_SECONDS} seconds to read" in caplog.text
     assert not Path(f"/proc/{stopped}").exists()  # ended, and waited for (no zombie left)
     assert worker_processes(os.getpid()) == []
@@ -568,7 +568,7 @@ async def workers_watched() -> AsyncIterator[set[int]]:
 def word_story(view: StoryLibrary | None) -> int:
     """The passages of the view's Word file (word_file's paragraphs, one passage each)."""
     assert view is not None
-    return next(s.passage_count for s in view.corpus.stories if s.title == "Word Document")
+    return next(s.passage_count for s in view.corpus.stories if s.title == "Echo")
 
 
 async def test_after_a_restart_a_view_reads_the_text_stored_with_each_upload_and_starts_no_reader(

@@ -1,10 +1,9 @@
 """Word documents (`.docx`, also what Google Docs and LibreOffice export), read with python-docx.
 
-The title is the document's own (File > Properties), else its first paragraph in the Title style, and
-a "by" line naming the document's author is left out;
-paragraphs in Heading styles name chapters; tables are read row by row, content controls and tracked
-insertions where they stand. The archive is checked
-first (archive.py): python-docx unpacks every part, images included.
+The title is the document's own (File > Properties, by Word's name for that part or LibreOffice's), else its first
+paragraph in the Title style, and a "by" line naming the document's author is left out; paragraphs in Heading styles
+name chapters; tables are read row by row, content controls and tracked insertions where they stand. The archive is
+checked first (archive.py): python-docx unpacks every part, images included.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from bot.core.readers.archive import SafeZip
+from bot.core.readers.markup import parse_xml
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
 from bot.core.readers.styles import StyleRole, style_role
 from bot.core.skipped import Cause, Refusal, StoryRefused
@@ -35,6 +35,11 @@ _LEFT_OUT = frozenset(
         "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",  # the same again, for old readers
     )
 )
+_RELATIONSHIPS = "_rels/.rels"
+_CORE_PROPERTIES = "/metadata/core-properties"
+"""How a package's relationships name its properties part: Word's type is ".../package/2006/relationships/metadata/
+core-properties", LibreOffice's ".../officedocument/2006/relationships/metadata/core-properties"."""
+_DC = "{http://purl.org/dc/elements/1.1/}"
 _CHARACTERS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 
 
@@ -76,6 +81,23 @@ def _continues_merge(cell: _Element) -> bool:
     return merge is not None and merge.get(f"{_W}val", "continue") == "continue"
 
 
+def _properties(document: SafeZip, format_name: str) -> tuple[str | None, str | None]:
+    """The title and author the document's properties give, by whichever name its relationships give that part.
+
+    Read here, not by python-docx: it knows Word's name alone, and for a document of LibreOffice's (or one with no
+    properties) made its own, titled "Word Document" and written by "python-docx"."""
+    present = document.names()
+    if _RELATIONSHIPS not in present:
+        return None, None
+    relationships = parse_xml(document.read(_RELATIONSHIPS), format_name, _RELATIONSHIPS)
+    for relationship in relationships.iter("{*}Relationship"):
+        target = (relationship.get("Target") or "").lstrip("/")
+        if (relationship.get("Type") or "").endswith(_CORE_PROPERTIES) and target in present:
+            properties = parse_xml(document.read(target), format_name, target)
+            return properties.findtext(f"{_DC}title") or None, properties.findtext(f"{_DC}creator") or None
+    return None, None
+
+
 def _style_id(paragraph: _Element) -> str:
     style = paragraph.find(f"{_W}pPr/{_W}pStyle")
     return (style.get(f"{_W}val") or "") if style is not None else ""
@@ -110,11 +132,11 @@ class DocxReader:
             from docx.enum.style import WD_STYLE_TYPE
         except ImportError as error:
             raise ExtraMissing(self.name) from error
-        SafeZip(raw, self.name).require_unpacked_size()
+        package = SafeZip(raw, self.name)
+        package.require_unpacked_size()
+        title, author = _properties(package, self.name)
         try:
             document = docx.Document(io.BytesIO(raw))
-            title = document.core_properties.title or None
-            author = document.core_properties.author or None
             # Style names looked up once: python-docx's paragraph.style scans every style for each
             # paragraph in the default style (5.5 s per MB of text that way, 0.6 s this way).
             paragraph_styles = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)

@@ -1,8 +1,11 @@
+import re
+import shutil
 import zipfile
 
 import pytest
 
 from bot.core.corpus import load_corpus
+from tests.core.readers.format_fixtures import FIXTURES
 from tests.core.readers.lighthouse import AUTHOR, CHAPTERS, TITLE, check_story
 from tests.said import said
 
@@ -172,3 +175,23 @@ def test_a_writers_own_style_named_like_an_index_or_contents_holds_story_text(tm
     paragraphs[-1].style = "Contents of the Letter"
     document.save(tmp_path / "keeper.docx")
     check_story(tmp_path)
+
+
+def test_a_libreoffice_documents_title_and_author_are_its_properties(tmp_path):
+    # LibreOffice names its properties part by another relationship type than Word's: python-docx found none, made
+    # up its own, and the story was called "Word Document", its title heading a chapter and its "by" line text.
+    shutil.copy(FIXTURES / "lighthouse-libreoffice.docx", tmp_path / "keeper.docx")
+    check_story(tmp_path)
+
+
+def test_a_document_without_properties_takes_its_title_style_paragraph(tmp_path):
+    write_docx(tmp_path / "written.docx", title_in_properties=False)
+    with zipfile.ZipFile(tmp_path / "written.docx") as written, zipfile.ZipFile(tmp_path / "keeper.docx", "w") as bare:
+        for item in written.infolist():
+            data = written.read(item)
+            if item.filename == "_rels/.rels":
+                data = re.sub(rb"<Relationship [^>]*core-properties[^>]*/>", b"", data)
+            if item.filename != "docProps/core.xml":
+                bare.writestr(item, data)
+    (tmp_path / "written.docx").unlink()
+    check_story(tmp_path, {"": [f"by {AUTHOR}"], **CHAPTERS})
