@@ -58,7 +58,8 @@ or EPUB ("1984") is read (it was a note's mark). 18: a paragraph that is one lin
 (it was left out as a contents entry: only two or more in a row are a contents list). 19: an EPUB page the navigation
 names a chapter is not named again by its own heading ("I" for "I: At the Admiral Benbow"), and an HTML or EPUB
 <hgroup>'s heading and lines are one chapter name (its title line was read as a paragraph); a Word document
-LibreOffice wrote has its properties' title and author (it was titled "Word Document")."""
+LibreOffice wrote has its properties' title and author (it was titled "Word Document"); an EPUB's copyright page
+headed by the book's title (pandoc's) is left out."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -71,22 +71,26 @@ def without_matter(blocks: Sequence[Block]) -> list[Block]:
     return kept
 
 
-def is_copyright_page(blocks: Sequence[Block]) -> bool:
+def is_copyright_page(blocks: Sequence[Block], title: str | None = None) -> bool:
     """Whether a page of a book may be its copyright page: short, saying "All rights reserved" or an ISBN, and headed
-    by no chapter's name (a page whose heading the navigation or the page gives is a chapter, however short)."""
+    by no chapter's name (a page whose heading the navigation or the page gives is a chapter, however short). The
+    book's own title is no chapter's name: pandoc heads what stands before a book's first chapter with it."""
     size = 0
+    book = " ".join(title.casefold().split()) if title else None
     for block in blocks:
         size += len(block.text)
-        if size > COPYRIGHT_PAGE_CHARS or (block.heading and not is_matter_name(block.text)):
+        if size > COPYRIGHT_PAGE_CHARS:
+            return False
+        if block.heading and not is_matter_name(block.text) and " ".join(block.text.casefold().split()) != book:
             return False
     return any(_COPYRIGHT.search(block.text) for block in blocks)
 
 
-def without_copyright_pages(pages: Sequence[Sequence[Block]]) -> list[Block]:
+def without_copyright_pages(pages: Sequence[Sequence[Block]], title: str | None = None) -> list[Block]:
     """The pages' blocks in order, less the copyright pages before the first other page and after the last: a
     publisher's stands at the book's start or end, a short page in its middle is the story's. A book that is all
     such pages (a short story of one page ending in its copyright line) is kept whole."""
-    notices = [is_copyright_page(page) for page in pages]
+    notices = [is_copyright_page(page, title) for page in pages]
     story = [n for n, notice in enumerate(notices) if pages[n] and not notice]  # a cover's image is no text
     if not story:
         return [block for page in pages for block in page]

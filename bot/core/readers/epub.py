@@ -160,7 +160,7 @@ class EpubReader:
             pages.append(found)
         titles, authors = _children(package, "title"), _children(package, "creator")
         title = text_of(titles[0]) if titles else None
-        kept = without_matter(book_blocks(without_copyright_pages(pages)))
+        kept = without_matter(book_blocks(without_copyright_pages(pages, title)))
         return story_text(title, kept, text_of(authors[0]) if authors else None)
 
     def _matter_pages(self, book: SafeZip, package: _Element, package_path: str) -> set[str]:

@@ -592,3 +592,26 @@ def test_a_chapters_number_and_title_in_an_hgroup_name_it_once(tmp_path, navigat
     toc = "".join(f"<li><a href='c{n}.xhtml'>{name}</a></li>" for n, name in enumerate(CHAPTERS))
     write_package_book(tmp_path / "keeper.epub", 3, pages, f"<nav epub:type='toc'><ol>{toc}</ol></nav>" * navigation)
     check_story(tmp_path)
+
+
+@pytest.mark.parametrize("version", [3, 2], ids=["epub3-nav", "epub2-ncx"])
+def test_a_copyright_page_headed_by_the_books_title_is_no_story_text(tmp_path, version):
+    # pandoc puts what stands before a book's first chapter (its copyright lines) on a page headed, and named in the
+    # navigation, by the book's title: a heading, so the page was taken for a chapter and its notice read.
+    pages = [("ch001.xhtml", "", f"<section><h1>{TITLE}</h1><p>{COPYRIGHT}</p></section>")]
+    pages += [
+        (f"ch00{n}.xhtml", "", f"<section><h1>{name}</h1>{body}</section>")
+        for n, (name, body) in enumerate(chapters_with_a_note("").items(), 2)
+    ]
+    names = [TITLE, *CHAPTERS]
+    if version == 3:
+        toc = "".join(f"<li><a href='{page}'>{name}</a></li>" for (page, _, _), name in zip(pages, names, strict=True))
+        navigation = f"<nav epub:type='toc'><ol>{toc}</ol></nav>"
+    else:
+        navigation = "".join(
+            f"<navPoint><navLabel><text>{name}</text></navLabel><content src='{page}'/></navPoint>"
+            for (page, _, _), name in zip(pages, names, strict=True)
+        )
+    write_package_book(tmp_path / "keeper.epub", version, pages, navigation)
+    library = check_story(tmp_path)
+    assert "Skarvik Press" not in " ".join(p.text for p in library.corpus.passages)
