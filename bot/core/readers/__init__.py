@@ -59,7 +59,10 @@ or EPUB ("1984") is read (it was a note's mark). 18: a paragraph that is one lin
 names a chapter is not named again by its own heading ("I" for "I: At the Admiral Benbow"), and an HTML or EPUB
 <hgroup>'s heading and lines are one chapter name (its title line was read as a paragraph); a Word document
 LibreOffice wrote has its properties' title and author (it was titled "Word Document"); an EPUB's copyright page
-headed by the book's title (pandoc's) is left out."""
+headed by the book's title (pandoc's), or before an EPUB 2 title page of the title and author alone, is left out;
+a Word, OpenDocument, RTF, FictionBook or HTML book's matter is left out as an EPUB's is (a copyright notice before
+its first chapter, "About the Author" and "Also by" at its end), and in every format but PDF the title page's lines
+(the title, the author's name) before the story and a paragraph that repeats its heading."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

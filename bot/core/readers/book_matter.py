@@ -1,10 +1,10 @@
 """A book's matter that is no story, found where nothing marks it (an EPUB made by Calibre, a converter, a publisher
-that gives no `epub:type`): by the name the navigation or a heading gives its section, and a copyright page by what
-it says, each only at the book's start or end, where a book's matter stands (a story's chapter may be called "Notes"
-or "Cover", and a lawyer's or a librarian's may say "All rights reserved" or read out an ISBN). A question about a
-chapter found the contents, which repeat every chapter's name; "who wrote it" the copyright page; "what else
-happened" the list of the author's other books. A foreword, a prologue, an epilogue, an afterword or a dedication is
-the book's text, and kept; so is an "Author's Note".
+that gives no `epub:type`; a book written as a Word, OpenDocument, RTF, FictionBook or HTML file): by the name the
+navigation or a heading gives its section, and a copyright page by what it says, each only at the book's start or end,
+where a book's matter stands (a story's chapter may be called "Notes" or "Cover", and a lawyer's or a librarian's may
+say "All rights reserved" or read out an ISBN). A question about a chapter found the contents, which repeat every
+chapter's name; "who wrote it" the copyright page; "what else happened" the list of the author's other books. A
+foreword, a prologue, an epilogue, an afterword or a dedication is the book's text, and kept; so is an "Author's Note".
 """
 
 from __future__ import annotations
@@ -76,23 +76,53 @@ def is_copyright_page(blocks: Sequence[Block], title: str | None = None) -> bool
     by no chapter's name (a page whose heading the navigation or the page gives is a chapter, however short). The
     book's own title is no chapter's name: pandoc heads what stands before a book's first chapter with it."""
     size = 0
-    book = " ".join(title.casefold().split()) if title else None
+    book = _folded(title) if title else None
     for block in blocks:
         size += len(block.text)
         if size > COPYRIGHT_PAGE_CHARS:
             return False
-        if block.heading and not is_matter_name(block.text) and " ".join(block.text.casefold().split()) != book:
+        if block.heading and not is_matter_name(block.text) and _folded(block.text) != book:
             return False
     return any(_COPYRIGHT.search(block.text) for block in blocks)
 
 
-def without_copyright_pages(pages: Sequence[Sequence[Block]], title: str | None = None) -> list[Block]:
+def without_copyright_pages(
+    pages: Sequence[Sequence[Block]], title: str | None = None, author: str | None = None
+) -> list[Block]:
     """The pages' blocks in order, less the copyright pages before the first other page and after the last: a
     publisher's stands at the book's start or end, a short page in its middle is the story's. A book that is all
-    such pages (a short story of one page ending in its copyright line) is kept whole."""
+    such pages (a short story of one page ending in its copyright line) is kept whole. A title page, of the book's
+    title and its author's name alone (pandoc's EPUB 2 says no more of it), is none of the story's pages."""
     notices = [is_copyright_page(page, title) for page in pages]
-    story = [n for n, notice in enumerate(notices) if pages[n] and not notice]  # a cover's image is no text
+    title_page = {_folded(name) for name in (title, author, author and f"by {author}") if name}
+    story = [  # a cover's image is no text
+        n
+        for n, notice in enumerate(notices)
+        if pages[n] and not notice and not all(_folded(block.text) in title_page for block in pages[n])
+    ]
     if not story:
         return [block for page in pages for block in page]
     first, last = story[0], story[-1]
     return [block for n, page in enumerate(pages) if not notices[n] or first < n < last for block in page]
+
+
+def without_notice_before_chapters(blocks: Sequence[Block], title: str | None = None) -> list[Block]:
+    """The blocks less a copyright notice that stands before the first chapter (COPYRIGHT_PAGE_CHARS at most, saying
+    "All rights reserved" or giving an ISBN): a document has no pages to tell its copyright page by (a Word,
+    OpenDocument, RTF, FictionBook or HTML book, an EPUB that Calibre made of one); what comes before its first
+    heading is where that page stood. A document with no chapter after is kept whole: a short story that says so."""
+    book = _folded(title) if title else None
+    first = next((n for n, block in enumerate(blocks) if block.heading and _folded(block.text) != book), None)
+    if first is None or not is_copyright_page(blocks[:first], title):
+        return list(blocks)
+    return list(blocks[first:])
+
+
+def book_matter_left_out(blocks: Sequence[Block], title: str | None = None) -> list[Block]:
+    """A document's blocks less its matter: the copyright notice before its first chapter and the sections named as
+    matter at its start or end (without_matter)."""
+    return without_matter(without_notice_before_chapters(blocks, title))
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())

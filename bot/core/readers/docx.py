@@ -4,6 +4,8 @@ The title is the document's own (File > Properties, by Word's name for that part
 paragraph in the Title style, and a "by" line naming the document's author is left out; paragraphs in Heading styles
 name chapters; tables are read row by row, content controls and tracked insertions where they stand. The archive is
 checked first (archive.py): python-docx unpacks every part, images included.
+A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
+its end) is left out as an EPUB's is: book_matter.py.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from bot.core.readers.archive import SafeZip
+from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.markup import parse_xml
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
 from bot.core.readers.styles import StyleRole, style_role
@@ -151,4 +154,4 @@ class DocxReader:
                     blocks.append(Block(_text(paragraph), heading=role is StyleRole.HEADING))
         except Exception as error:  # python-docx reads hostile files; whatever it raises, this file is unreadable
             raise StoryRefused(Refusal(cause=Cause.NOT_WORD, detail=str(error))) from error
-        return story_text(title, blocks, author)
+        return story_text(title, book_matter_left_out(blocks, title), author)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from bot.core.readers.archive import SafeZip
-from bot.core.readers.book_matter import is_matter_name, without_copyright_pages, without_matter
+from bot.core.readers.book_matter import book_matter_left_out, is_matter_name, without_copyright_pages
 from bot.core.readers.gutenberg import book_blocks
 from bot.core.readers.markup import (
     DROPPED_SEMANTICS,
@@ -160,8 +160,9 @@ class EpubReader:
             pages.append(found)
         titles, authors = _children(package, "title"), _children(package, "creator")
         title = text_of(titles[0]) if titles else None
-        kept = without_matter(book_blocks(without_copyright_pages(pages, title)))
-        return story_text(title, kept, text_of(authors[0]) if authors else None)
+        author = text_of(authors[0]) if authors else None
+        kept = book_blocks(without_copyright_pages(pages, title, author))
+        return story_text(title, book_matter_left_out(kept, title), author)
 
     def _matter_pages(self, book: SafeZip, package: _Element, package_path: str) -> set[str]:
         """Pages that are no story, whole, by what the book says of them: EPUB 2's guide and EPUB 3's landmarks (a

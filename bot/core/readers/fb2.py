@@ -7,6 +7,8 @@ quotations and table cells are read in order. Left out: the body's own title (th
 author again), footnote bodies and their markers in the text (as Word's footnotes are), scene breaks
 (a subtitle of `* * *`) and the images packed in the file. A zipped book is read with archive.py's
 limits, and must hold one `.fb2` file.
+A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
+its end) is left out as an EPUB's is: book_matter.py.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.core.readers.archive import SafeZip
+from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.markup import local_name, lxml_etree, parse_xml
 from bot.core.readers.reader import Block, StoryText, story_text
 from bot.core.skipped import Cause, Refusal, StoryRefused
@@ -105,7 +108,8 @@ def read_fb2(raw: bytes, name: str | None = None) -> StoryText:
     if not title and books:
         body_title = _first(books[0], ("title",))
         title = _joined(body_title) if body_title is not None else None
-    return story_text(title, [block for body in books for block in _blocks(body)], _author(title_info))
+    blocks = [block for body in books for block in _blocks(body)]
+    return story_text(title, book_matter_left_out(blocks, title), _author(title_info))
 
 
 def _is_book(name: str) -> bool:

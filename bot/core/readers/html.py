@@ -2,12 +2,15 @@
 
 The title is the page's Dublin Core or Open Graph title, else its <title>; headings name chapters;
 scripts, styles, navigation and forms are dropped, and so is Gutenberg's license.
+A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
+its end) is left out as an EPUB's is: book_matter.py.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.gutenberg import book_blocks
 from bot.core.readers.markup import blocks_of, parse_html, text_of
 from bot.core.readers.reader import StoryText, story_text
@@ -48,4 +51,5 @@ class HtmlReader:
         root = parse_html(raw, self.name)
         body, metas = root.find("body"), _metas(root)
         blocks = book_blocks(blocks_of(root if body is None else body))
-        return story_text(page_title(root, metas), blocks, _first(metas, AUTHOR_METAS))
+        title = page_title(root, metas)
+        return story_text(title, book_matter_left_out(blocks, title), _first(metas, AUTHOR_METAS))

@@ -7,6 +7,8 @@ line naming the document's author is left out; headings (`text:h`, and paragraph
 chapters; lists and tables are read where they stand, a table row by row; tracked changes read as the text
 stands (deletions are kept apart from it). Footnotes, comments, text boxes and frames, and generated
 indexes (a table of contents) are left out, as they are from Word documents.
+A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
+its end) is left out as an EPUB's is: book_matter.py.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from bot.core.readers.archive import SafeZip
+from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.markup import lxml_etree, parse_xml
 from bot.core.readers.reader import Block, StoryText, story_text
 from bot.core.readers.styles import StyleRole, style_role
@@ -139,4 +142,4 @@ class OdtReader:
             elif role is not StyleRole.LEFT_OUT:
                 heading = paragraph.tag == f"{_TEXT}h" or role is StyleRole.HEADING
                 blocks.append(Block(_text(paragraph), heading=heading))
-        return story_text(title, blocks, author)
+        return story_text(title, book_matter_left_out(blocks, title), author)

@@ -60,15 +60,24 @@ def clean(text: str) -> str:
 
 
 def story_text(title: str | None, blocks: Iterable[Block], author: str | None = None) -> StoryText:
-    """A document's story: its text cleaned, and empty blocks, headings that repeat the title and a
-    "by Author" line left out."""
+    """A document's story: its text cleaned, and empty blocks, headings that repeat the title, a "by Author" line, the
+    title and the author's name as lines of a title page before the story's first paragraph (LibreOffice's and
+    pandoc's), and a paragraph that says its heading again (LibreOffice's EPUB writes a chapter's heading as one, after
+    the navigation's name for it) left out."""
     title = clean(title or "") or None
     byline = f"by {clean(author)}".casefold() if author else None
     repeated = title.casefold() if title else None
-    kept = []
+    title_page = {repeated, clean(author).casefold() if author else None} - {None}
+    kept: list[Block] = []
+    opening = True  # no paragraph of the story yet: a title page's lines may stand here
     for block in blocks:
         text = clean(block.text)
         folded = text.casefold()
-        if text and not (block.heading and folded == repeated) and folded != byline:
-            kept.append(Block(text, block.heading))
+        if not text or folded == byline or (block.heading and folded == repeated):
+            continue
+        if not block.heading:
+            if (opening and folded in title_page) or (kept and kept[-1].heading and kept[-1].text.casefold() == folded):
+                continue
+            opening = False
+        kept.append(Block(text, block.heading))
     return StoryText(title, kept)

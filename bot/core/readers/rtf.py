@@ -15,6 +15,8 @@ document's code page (`\\ansicpg`) or its font's (`\\fcharset`: Russian Word fil
 a Western code page), and `\\uN` characters are read with their `\\ucN` fallbacks skipped. Left out, as
 from Word documents: the font, colour and style tables, pictures and objects, headers and footers,
 footnotes, comments, fields' instructions (their results are read), list numbers and text boxes.
+A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
+its end) is left out as an EPUB's is: book_matter.py.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import re
 from enum import Enum
 from typing import NamedTuple
 
+from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.reader import Block, StoryText, story_text
 from bot.core.readers.styles import StyleRole, style_role
 from bot.core.skipped import Cause, Refusal, StoryRefused
@@ -208,7 +211,8 @@ class _Document:
                 ended = True
         self._paragraph_end()
         title = _joined(self.parts[Destination.TITLE]) or self.title_paragraph
-        return story_text(title, self.blocks, _joined(self.parts[Destination.AUTHOR]) or None)
+        author = _joined(self.parts[Destination.AUTHOR]) or None
+        return story_text(title, book_matter_left_out(self.blocks, title), author)
 
     def _open(self) -> None:
         if len(self.open) >= MAX_DEPTH:
