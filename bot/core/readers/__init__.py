@@ -62,7 +62,8 @@ LibreOffice wrote has its properties' title and author (it was titled "Word Docu
 headed by the book's title (pandoc's), or before an EPUB 2 title page of the title and author alone, is left out;
 a Word, OpenDocument, RTF, FictionBook or HTML book's matter is left out as an EPUB's is (a copyright notice before
 its first chapter, "About the Author" and "Also by" at its end), and in every format but PDF the title page's lines
-(the title, the author's name) before the story and a paragraph that repeats its heading."""
+(the title, the author's name) before the story and a paragraph that repeats its heading; LibreOffice's HTML notes
+and page headers and footers are left out."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

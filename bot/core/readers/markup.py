@@ -122,6 +122,10 @@ EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
 UNREAD_CLASSES = frozenset({"footnote", "footnotes", "endnote", "endnotes", "pagenum"})
 """Classes of a note's text and of a printed page's number ("[Pg 12]") where nothing gives semantics: Project
 Gutenberg's books, and the EPUBs made of them."""
+UNREAD_CLASS_PREFIXES = ("sdfootnote", "sdendnote")
+"""LibreOffice's (and OpenOffice's) HTML: a note's text ("sdfootnote", "sdfootnote-western") and its marks."""
+MARGIN_TITLES = frozenset({"header", "footer"})
+"""The `title` LibreOffice's HTML gives the <div> of a page's header and footer (a page number, a running title)."""
 _NOTE_MARK = re.compile(r"[\[(]\d{1,4}[\])]|\d{1,3}|[\[(]?[*\u2020\u2021\u00a7\u00b6]{1,3}[\])]?")
 """A note's mark as a link's whole text: "12", "[3]", "(1024)", "*", "†". A bare number of four digits is a year
 ("in 1984", linked to a note about it or a page about the year): the story's word, kept."""
@@ -347,7 +351,12 @@ def _in_link_lists(all_links: list[bool]) -> list[bool]:
 
 
 def _is_boilerplate(element: _Element) -> bool:
-    return element.get("id") in BOILERPLATE_IDS or "pg-boilerplate" in (element.get("class") or "")
+    """Gutenberg's license sections, and LibreOffice's page headers and footers."""
+    return (
+        element.get("id") in BOILERPLATE_IDS
+        or "pg-boilerplate" in (element.get("class") or "")
+        or (element.get("title") in MARGIN_TITLES and local_name(element) == "div")
+    )
 
 
 def semantics(element: _Element) -> list[str]:
@@ -362,7 +371,7 @@ def is_matter(element: _Element) -> bool:
     """Whether the element is matter that is no story (DROPPED_SEMANTICS), or a note's text or a page's number by its
     class."""
     classes = element.get("class")
-    if classes and not UNREAD_CLASSES.isdisjoint(classes.split()):
+    if classes and any(name in UNREAD_CLASSES or name.startswith(UNREAD_CLASS_PREFIXES) for name in classes.split()):
         return True
     if element.get(EPUB_TYPE) is None and element.get("epub:type") is None and element.get("role") is None:
         return False  # most of a book's elements: a paragraph, an emphasis, a link

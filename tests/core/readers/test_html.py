@@ -185,3 +185,32 @@ def test_a_story_paragraph_that_is_one_link_within_the_book_is_read(tmp_path):
     )
     (tmp_path / "keeper.html").write_text(page(TITLE, body), encoding="utf-8")
     check_story(tmp_path)
+
+
+def test_libreoffices_notes_and_page_footers_are_no_story_text(tmp_path):
+    # LibreOffice's HTML marks a note by its classes alone ("sdfootnoteanc" in the text, "sdfootnote" or
+    # "sdfootnote-western" for its own text, at the page's end) and puts each page's header and footer in a <div>
+    # titled so: the notes were read as the last chapter's paragraphs, the footer's page number as one more.
+    note = "The northern cape is Nordkinn, the mainland's northernmost point."
+    chapters = ""
+    for name, texts in CHAPTERS.items():
+        paragraphs = [
+            text.replace(
+                "northern cape",
+                "northern cape<a class='sdfootnoteanc' name='sdfootnote1anc' href='#sdfootnote1sym'><sup>1</sup></a>",
+            )
+            for text in texts
+        ]
+        chapters += f"<h1>{name}</h1>" + "".join(f"<p>{text}</p>" for text in paragraphs)
+    notes = (
+        f"<div id='sdfootnote1'><p class='sdfootnote-western'><a class='sdfootnotesym' name='sdfootnote1sym' "
+        f"href='#sdfootnote1anc'>1</a>{note}</p></div>"
+        f"<div id='sdendnote1'><p class='sdendnote'>An endnote on the lamp.</p></div>"
+    )
+    footer = (
+        "<div title='footer'><p align='center'><sdfield type=PAGE subtype=RANDOM format=PAGE>13</sdfield></p></div>"
+    )
+    (tmp_path / "keeper.html").write_text(
+        page(TITLE, f"<div title='header'><p>{TITLE}</p></div>{chapters}{notes}{footer}"), encoding="utf-8"
+    )
+    check_story(tmp_path)
