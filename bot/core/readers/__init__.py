@@ -61,9 +61,11 @@ names a chapter is not named again by its own heading ("I" for "I: At the Admira
 LibreOffice wrote has its properties' title and author (it was titled "Word Document"); an EPUB's copyright page
 headed by the book's title (pandoc's), or before an EPUB 2 title page of the title and author alone, is left out;
 a Word, OpenDocument, RTF, FictionBook or HTML book's matter is left out as an EPUB's is (a copyright notice before
-its first chapter, "About the Author" and "Also by" at its end), and in every format but PDF the title page's lines
+its first chapter, "About the Author" and "Also by" at its end), and in these and PDF the title page's lines
 (the title, the author's name) before the story and a paragraph that repeats its heading; LibreOffice's HTML notes
-and page headers and footers are left out."""
+and page headers and footers are left out; a contents list of plain lines (chapters' names, two or more in a row),
+and a bullet written as text before a list's item ("• "), are left out; a FictionBook with no section titles
+(Calibre's) has its chapters named by its short paragraphs all in bold."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

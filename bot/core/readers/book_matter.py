@@ -118,10 +118,29 @@ def without_notice_before_chapters(blocks: Sequence[Block], title: str | None = 
     return list(blocks[first:])
 
 
+def without_contents_lists(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks less the paragraphs of a contents list written as plain lines, where nothing marks it (Calibre's
+    FictionBook, pandoc's RTF): a run of paragraphs that each say a heading of the book, or a matter's name ("Table of
+    Contents", "Title Page"), two of them at least a heading's. A question about a chapter found them, each chapter's
+    name said again."""
+    names = {_folded(block.text) for block in blocks if block.heading}
+    listed = [not block.heading and (_folded(block.text) in names or is_matter_name(block.text)) for block in blocks]
+    dropped = [False] * len(blocks)
+    start = 0
+    while start < len(blocks):
+        end = start
+        while end < len(blocks) and listed[end]:
+            end += 1
+        if sum(_folded(blocks[n].text) in names for n in range(start, end)) >= 2:
+            dropped[start:end] = [True] * (end - start)
+        start = end + 1
+    return [block for block, left_out in zip(blocks, dropped, strict=True) if not left_out]
+
+
 def book_matter_left_out(blocks: Sequence[Block], title: str | None = None) -> list[Block]:
-    """A document's blocks less its matter: the copyright notice before its first chapter and the sections named as
-    matter at its start or end (without_matter)."""
-    return without_matter(without_notice_before_chapters(blocks, title))
+    """A document's blocks less its matter: a contents list of plain lines, the copyright notice before its first
+    chapter and the sections named as matter at its start or end (without_matter)."""
+    return without_matter(without_notice_before_chapters(without_contents_lists(blocks), title))
 
 
 def _folded(text: str) -> str:

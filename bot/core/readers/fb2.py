@@ -2,7 +2,8 @@
 
 One XML file, read with lxml as EPUB's parts are (no entities expanded, no DTD, no network). The title is
 the description's `book-title`, and a "by" line naming its first author is left out; each section's
-`title` names a chapter, nested sections' too; paragraphs, a poem's stanzas (one passage each), epigraphs,
+`title` names a chapter, nested sections' too (in a book whose sections have none, Calibre's, a short paragraph
+all in bold does); paragraphs, a poem's stanzas (one passage each), epigraphs,
 quotations and table cells are read in order. Left out: the body's own title (the book's title and
 author again), footnote bodies and their markers in the text (as Word's footnotes are), scene breaks
 (a subtitle of `* * *`) and the images packed in the file. A zipped book is read with archive.py's
@@ -53,7 +54,23 @@ def _joined(element: _Element) -> str:
     return " ".join(_text(line) for line in element.iter() if local_name(line) in _PARAGRAPHS)
 
 
-def _blocks(body: _Element) -> list[Block]:
+BOLD_HEADING_CHARS = 120
+"""The longest paragraph, all in bold, that names a chapter in a book whose sections have no titles."""
+
+
+def _is_bold_line(paragraph: _Element) -> bool:
+    """Whether the paragraph is one short line, all of it in bold: how Calibre's FictionBook heads its chapters
+    (`<p><strong>Chapter One</strong></p>`), giving its sections no titles."""
+    if len(paragraph) != 1 or (paragraph.text or "").strip():
+        return False
+    bold = paragraph[0]
+    text = " ".join(_text(paragraph).split())
+    return local_name(bold) == "strong" and not (bold.tail or "").strip() and 0 < len(text) <= BOLD_HEADING_CHARS
+
+
+def _blocks(body: _Element, bold_headings: bool = False) -> list[Block]:
+    """The body's blocks; with `bold_headings` (no section of the book has a title), a short line all in bold is a
+    chapter's heading."""
     blocks = []
     walker = lxml_etree(FORMAT_NAME).iterwalk(body, events=("start",))
     for _, element in walker:
@@ -68,7 +85,7 @@ def _blocks(body: _Element) -> list[Block]:
         elif name in _PARAGRAPHS:
             text = _text(element)
             if name != "subtitle" or any(character.isalnum() for character in text):  # not a scene break: * * *
-                blocks.append(Block(text))
+                blocks.append(Block(text, heading=bold_headings and name == "p" and _is_bold_line(element)))
             walker.skip_subtree()
         elif name in _LEFT_OUT or not name:
             walker.skip_subtree()
@@ -108,7 +125,8 @@ def read_fb2(raw: bytes, name: str | None = None) -> StoryText:
     if not title and books:
         body_title = _first(books[0], ("title",))
         title = _joined(body_title) if body_title is not None else None
-    blocks = [block for body in books for block in _blocks(body)]
+    titled = any(local_name(part) == "title" and part.getparent() is not body for body in books for part in body.iter())
+    blocks = [block for body in books for block in _blocks(body, bold_headings=not titled)]
     return story_text(title, book_matter_left_out(blocks, title), _author(title_info))
 
 

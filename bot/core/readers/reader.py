@@ -6,6 +6,7 @@ nothing of passages: the corpus numbers the blocks, splits long ones and files t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
@@ -54,6 +55,11 @@ class ExtraMissing(StoryRefused):
         super().__init__(Refusal(cause=Cause.NEEDS_READER, format=format_name, detail=extra))
 
 
+_BULLET = re.compile(r"[\u2022\u25e6\u25aa\u25ab\u2023\u2043\u25cf\u25cb\u25a0\u25a1]\s+")
+"""A list's bullet written as text before an item (pandoc's FictionBook and RTF, Calibre's EPUB of a Word file):
+"• The first lamp". A dash is no bullet: it opens a line of dialogue in Russian and French."""
+
+
 def clean(text: str) -> str:
     """Text from a document without control characters, its white space runs made single spaces."""
     return " ".join(text.translate(CONTROL_CHARACTERS).split())
@@ -63,7 +69,7 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
     """A document's story: its text cleaned, and empty blocks, headings that repeat the title, a "by Author" line, the
     title and the author's name as lines of a title page before the story's first paragraph (LibreOffice's and
     pandoc's), and a paragraph that says its heading again (LibreOffice's EPUB writes a chapter's heading as one, after
-    the navigation's name for it) left out."""
+    the navigation's name for it) left out, and a list's bullet written as text before its item."""
     title = clean(title or "") or None
     byline = f"by {clean(author)}".casefold() if author else None
     repeated = title.casefold() if title else None
@@ -72,6 +78,9 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
     opening = True  # no paragraph of the story yet: a title page's lines may stand here
     for block in blocks:
         text = clean(block.text)
+        bullet = _BULLET.match(text)
+        if bullet:
+            text = text[bullet.end() :]
         folded = text.casefold()
         if not text or folded == byline or (block.heading and folded == repeated):
             continue

@@ -9,7 +9,7 @@ from bot.core.readers.fb2 import Fb2Reader
 from bot.core.skipped import StoryRefused
 from bot.messages import refusal_text
 from tests.core.readers.format_fixtures import FIXTURES, write_zipped_fb2
-from tests.core.readers.lighthouse import check_story
+from tests.core.readers.lighthouse import CHAPTERS, TITLE, check_story
 from tests.said import said
 
 pytest.importorskip("lxml", reason="the FictionBook reader needs the formats extra: pip install -e '.[formats]'")
@@ -170,3 +170,27 @@ def test_a_zip_that_holds_no_book_several_or_a_bomb_is_named_and_skipped(tmp_pat
     assert any(
         p.startswith("Ignored 1 file that is not a story") and p.endswith(": other.zip.") for p in problems.values()
     )
+
+
+def test_calibres_fictionbook_has_its_chapters_and_no_contents_or_bullets(tmp_path):
+    # Calibre's FictionBook (its EPUB to FB2, the way many owners make theirs) gives its sections no titles: each
+    # chapter's name is a paragraph all in bold, its contents list plain lines, a list's bullet text ("• "). The
+    # book read as one chapter-less story, the contents' lines as passages, each list item with its bullet.
+    names = [TITLE, *CHAPTERS, "About the Author"]
+    contents = "".join(f"<p>{name}</p>" for name in names) + "<empty-line/><p>Title Page</p><p>Table of Contents</p>"
+    chapters = "".join(
+        f"<section><p><strong>{name}</strong></p>" + "".join(f"<p>{text}</p>" for text in texts) + "</section>"
+        for name, texts in CHAPTERS.items()
+    )
+    other_books = "<p>• The Storm at Skarvik</p><p>• Ilse and the Cloudberry Jam</p>"
+    book = (
+        f"<?xml version='1.0' encoding='utf-8'?><FictionBook {NAMESPACES}><description><title-info>"
+        f"<author><first-name>Ann</first-name><last-name>Example</last-name></author><book-title>{TITLE}</book-title>"
+        f"</title-info></description><body><section><p><strong>{TITLE}</strong></p><p>Ann Example</p>"
+        f"<empty-line/></section><section><p><strong>{TITLE}</strong></p>{contents}</section>{chapters}"
+        f"<section><p><strong>Also by Ann Example</strong></p>{other_books}</section></body></FictionBook>"
+    )
+    (tmp_path / "keeper.fb2").write_text(book, encoding="utf-8")
+    check_story(tmp_path)
+    (tmp_path / "keeper.fb2").write_text(book.replace("<p>Ann Example</p>", "<p>• Ann Example said so.</p>"))
+    assert "Ann Example said so." in [p.text for p in load_corpus(tmp_path).passages]
