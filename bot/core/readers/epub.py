@@ -21,10 +21,11 @@ foreword, prologue, epilogue or afterword is the book's text and is read.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import dropwhile, filterfalse
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -79,17 +80,18 @@ def _child(element: _Element | None, name: str) -> _Element | None:
 
 
 def _links(toc: _Element) -> list[tuple[str, str]]:
-    """The links of a nav, (href, text) in document order, in one walk: a link nested in another (no EPUB
+    """The links of a nav, (href, name) in document order, in one walk: a link nested in another (no EPUB
     should, an upload may) has its own text, left out of the outer one's. Reading each link's text whole
-    read a nested link's again for every link around it, quadratic in how deep they nest."""
+    read a nested link's again for every link around it, quadratic in how deep they nest. A link named by a
+    number alone, in an entry within another's, is named with that entry's name too (_within_entries)."""
     etree = lxml_etree("EPUB")
-    links: list[tuple[str, list[str]]] = []
+    links: list[tuple[str, list[str], _Element]] = []
     open_links: list[list[str]] = []
     for event, element in etree.iterwalk(toc, events=("start", "end")):
         is_link = local_name(element) == "a"
         if event == "start":
             if is_link:
-                links.append((element.get("href", ""), []))
+                links.append((element.get("href", ""), [], element))
                 open_links.append(links[-1][1])
             if open_links:
                 open_links[-1].append(element.text or "")
@@ -98,7 +100,29 @@ def _links(toc: _Element) -> list[tuple[str, str]]:
             open_links.pop()
         if open_links and element is not toc:
             open_links[-1].append(element.tail or "")
-    return [(href, " ".join("".join(parts).split())) for href, parts in links]
+    names = [" ".join("".join(parts).split()) for _, parts, _ in links]
+    if any(map(_NUMBER.fullmatch, names)):  # looked for in C: a book's few numbered entries cost its others nothing
+        names = _within_entries([element for _, _, element in links], names)
+    return list(zip(map(itemgetter(0), links), names, strict=True))
+
+
+_NUMBER = re.compile(r"(?:\d{1,4}|[ivxlcdm]{1,8})\.?", re.IGNORECASE)
+"""A navigation entry's name that is a number alone ("I", "12."): within another entry, it names a part of that."""
+
+
+def _within_entries(links: list[_Element], names: list[str]) -> list[str]:
+    """The links' names, each that is a number alone in an entry within another's named with that entry's name too:
+    "I" within "A Scandal in Bohemia" (Standard Ebooks' story told in parts) is "A Scandal in Bohemia: I", as a
+    number alone names no chapter of a book of several. `links` keeps each link alive, so its id is its own."""
+    index = {id(link): n for n, link in enumerate(links)}
+    named = []
+    for link, name in zip(links, names, strict=True):
+        outer = (
+            link.xpath("ancestor::*[local-name()='li'][2]/*[local-name()='a'][1]") if _NUMBER.fullmatch(name) else []
+        )
+        outer_name = names[index[id(outer[0])]] if outer and id(outer[0]) in index else ""
+        named.append(f"{outer_name}: {name}" if outer_name else name)
+    return named
 
 
 def _resolved(base: str, href: str) -> tuple[str, str]:
@@ -206,10 +230,15 @@ class EpubReader:
         page = path_of(ncx)
         root = parse_xml(book.read(page), self.name, page)
         marks = []
-        for point in _children(root, "navpoint"):  # navLabel/text and content are a navPoint's own children
+        names: dict[int, str] = {}  # each navPoint's name, by the point, which `points` keeps alive
+        points = _children(root, "navpoint")
+        for point in points:  # navLabel/text and content are a navPoint's own children
             label, content = _child(_child(point, "navlabel"), "text"), _child(point, "content")
             if label is not None and content is not None:
-                marks.append(_mark(page, content.get("src", ""), text_of(label)))
+                names[id(point)] = name = text_of(label)
+                if _NUMBER.fullmatch(name) and id(point.getparent()) in names:  # a part within the entry around it
+                    name = f"{names[id(point.getparent())]}: {name}"
+                marks.append(_mark(page, content.get("src", ""), name))
         return marks
 
 

@@ -615,3 +615,40 @@ def test_a_copyright_page_headed_by_the_books_title_is_no_story_text(tmp_path, v
     write_package_book(tmp_path / "keeper.epub", version, pages, navigation)
     library = check_story(tmp_path)
     assert "Skarvik Press" not in " ".join(p.text for p in library.corpus.passages)
+
+
+@pytest.mark.parametrize("version", [3, 2], ids=["epub3-nav", "epub2-ncx"])
+def test_a_part_numbered_within_a_story_is_named_with_the_story(tmp_path, version):
+    # Standard Ebooks' collections name a story told in parts by its title, and each part within it by its number
+    # alone ("A Scandal in Bohemia", then "I", "II", "III"): the parts' chapters were "I" and "II", of no story.
+    one, two = CHAPTERS.values()
+    sections = "".join(
+        f"<section id='s{n}'><h3>{number}</h3>" + "".join(f"<p>{text}</p>" for text in texts) + "</section>"
+        for n, (number, texts) in enumerate([("I", one), ("II", two)], 1)
+    )
+    pages = [("keeper.xhtml", "", f"<article><h2>The Keeper's Year</h2>{sections}</article>")]
+    pages.append(("mill.xhtml", "", "<h2>The Mill</h2><p>The miller ground rye by the river.</p>"))
+    if version == 3:
+        parts = "".join(f"<li><a href='keeper.xhtml#s{n}'>{number}</a></li>" for n, number in [(1, "I"), (2, "II")])
+        navigation = (
+            f"<nav epub:type='toc'><ol><li><a href='keeper.xhtml'>The Keeper's Year</a><ol>{parts}</ol></li>"
+            "<li><a href='mill.xhtml'>The Mill</a></li></ol></nav>"
+        )
+    else:
+        parts = "".join(
+            f"<navPoint><navLabel><text>{number}</text></navLabel><content src='keeper.xhtml#s{n}'/></navPoint>"
+            for n, number in [(1, "I"), (2, "II")]
+        )
+        navigation = (
+            f"<navPoint><navLabel><text>The Keeper's Year</text></navLabel><content src='keeper.xhtml'/>{parts}"
+            "</navPoint><navPoint><navLabel><text>The Mill</text></navLabel><content src='mill.xhtml'/></navPoint>"
+        )
+    write_package_book(tmp_path / "keeper.epub", version, pages, navigation)
+    found: dict[str, list[str]] = {}
+    for passage in load_corpus(tmp_path).passages:
+        found.setdefault(passage.chapter or "", []).append(passage.text)
+    assert found == {
+        "The Keeper's Year: I": one,
+        "The Keeper's Year: II": two,
+        "The Mill": ["The miller ground rye by the river."],
+    }
