@@ -66,7 +66,8 @@ its first chapter, "About the Author" and "Also by" at its end), and in these an
 and page headers and footers are left out; a contents list of plain lines (chapters' names, two or more in a row),
 and a bullet written as text before a list's item ("• "), are left out; a FictionBook with no section titles
 (Calibre's) has its chapters named by its short paragraphs all in bold; an EPUB navigation entry named by a number
-alone within another entry is named with that entry's name ("A Scandal in Bohemia: II", it was "II")."""
+alone within another entry is named with that entry's name ("A Scandal in Bohemia: II", it was "II"); what a
+<canvas>, <video> or <audio> shows a reader without it is left out."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

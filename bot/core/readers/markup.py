@@ -80,6 +80,9 @@ DROPPED_TAGS = frozenset(
         "math",
         "iframe",
         "object",
+        "canvas",  # its text is what a reader without it shows: "Your Reading System does not support canvas."
+        "video",
+        "audio",
         "button",
         "form",
         "select",

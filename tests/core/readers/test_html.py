@@ -214,3 +214,18 @@ def test_libreoffices_notes_and_page_footers_are_no_story_text(tmp_path):
         page(TITLE, f"<div title='header'><p>{TITLE}</p></div>{chapters}{notes}{footer}"), encoding="utf-8"
     )
     check_story(tmp_path)
+
+
+def test_what_a_page_shows_without_its_canvas_video_or_audio_is_no_story_text(tmp_path):
+    # A <canvas>, <video> or <audio> holds what a reader without it shows instead (IDPF's EPUB 3 sample "Trees":
+    # "Your Reading System does not support canvas."): it was read as the chapter's first paragraph.
+    fallbacks = (
+        "<canvas id='lamp'>Your Reading System does not support canvas.</canvas>"
+        "<video src='storm.mp4'><p>Your browser does not play this video.</p></video>"
+        "<audio src='foghorn.mp3'>No audio here.</audio>"
+    )
+    body = "".join(
+        f"<h2>{name}</h2>{fallbacks}" + "".join(f"<p>{text}</p>" for text in texts) for name, texts in CHAPTERS.items()
+    )
+    (tmp_path / "keeper.html").write_text(page(TITLE, body), encoding="utf-8")
+    check_story(tmp_path)
