@@ -67,7 +67,8 @@ and page headers and footers are left out; a contents list of plain lines (chapt
 and a bullet written as text before a list's item ("• "), are left out; a FictionBook with no section titles
 (Calibre's) has its chapters named by its short paragraphs all in bold; an EPUB navigation entry named by a number
 alone within another entry is named with that entry's name ("A Scandal in Bohemia: II", it was "II"); what a
-<canvas>, <video> or <audio> shows a reader without it is left out."""
+<canvas>, <video> or <audio> shows a reader without it is left out; a Word document's note mark written as a link
+to a bookmark (Calibre's) is left out (it was read into its word, "cape1")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.book_matter import book_matter_left_out
-from bot.core.readers.markup import parse_xml
+from bot.core.readers.markup import NOTE_MARK, parse_xml
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
 from bot.core.readers.styles import StyleRole, style_role
 from bot.core.skipped import Cause, Refusal, StoryRefused
@@ -110,7 +110,8 @@ def _text(paragraph: _Element) -> str:
     """The paragraph's text as it stands: its runs', in hyperlinks, fields, smart tags, content controls and
     tracked insertions too (python-docx's Paragraph.text reads only the runs and hyperlinks directly in it:
     "The keeper never lit the lamp", edited in with Track Changes on, read "The keeper lit the lamp");
-    not tracked deletions, nor a text box's paragraphs anchored in it."""
+    not tracked deletions, nor a text box's paragraphs anchored in it, nor a note's mark written as a link to a
+    place in the document (_is_mark)."""
     parts: list[str] = []
     waiting = list(reversed(paragraph))
     while waiting:
@@ -120,9 +121,28 @@ def _text(paragraph: _Element) -> str:
             parts.append(element.text or "")
         elif tag in _CHARACTERS:
             parts.append(_CHARACTERS[tag])
-        elif tag not in _LEFT_OUT:
+        elif tag not in _LEFT_OUT and not (tag == _HYPERLINK and _is_mark(element)):
             waiting.extend(reversed(element))
     return "".join(parts)
+
+
+_HYPERLINK = f"{_W}hyperlink"
+_MARK_CHARS = 16
+"""The most of a link's text looked at to tell a note's mark: a mark is short."""
+
+
+def _is_mark(link: _Element) -> bool:
+    """Whether a hyperlink is a note's mark: to a place in the document (a bookmark), its whole text one ("1", "[3]",
+    "*"). Calibre's Word file of a book writes its notes' marks so, and they were read into their words ("parents1");
+    Word's own footnotes are references, never text. A link's text is read only so far as a mark's could go."""
+    if not link.get(f"{_W}anchor"):
+        return False
+    text = ""
+    for piece in link.iter(f"{_W}t"):
+        text += piece.text or ""
+        if len(text.strip()) > _MARK_CHARS:
+            return False
+    return NOTE_MARK.fullmatch(text.strip()) is not None
 
 
 class DocxReader:

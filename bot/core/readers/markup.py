@@ -129,7 +129,7 @@ UNREAD_CLASS_PREFIXES = ("sdfootnote", "sdendnote")
 """LibreOffice's (and OpenOffice's) HTML: a note's text ("sdfootnote", "sdfootnote-western") and its marks."""
 MARGIN_TITLES = frozenset({"header", "footer"})
 """The `title` LibreOffice's HTML gives the <div> of a page's header and footer (a page number, a running title)."""
-_NOTE_MARK = re.compile(r"[\[(]\d{1,4}[\])]|\d{1,3}|[\[(]?[*\u2020\u2021\u00a7\u00b6]{1,3}[\])]?")
+NOTE_MARK = re.compile(r"[\[(]\d{1,4}[\])]|\d{1,3}|[\[(]?[*\u2020\u2021\u00a7\u00b6]{1,3}[\])]?")
 """A note's mark as a link's whole text: "12", "[3]", "(1024)", "*", "†". A bare number of four digits is a year
 ("in 1984", linked to a note about it or a page about the year): the story's word, kept."""
 BOILERPLATE_IDS = frozenset({"pg-header", "pg-footer", "pg-machine-header", "pg-start-separator", "pg-end-separator"})
@@ -383,7 +383,7 @@ def is_matter(element: _Element) -> bool:
 
 def _is_mark(link: _Element) -> bool:
     """Whether a link within the book is a note's mark: its whole text is one."""
-    return _NOTE_MARK.fullmatch(_short_text(link)) is not None
+    return NOTE_MARK.fullmatch(_short_text(link)) is not None
 
 
 def _short_text(element: _Element, most: int = 16) -> str:

@@ -195,3 +195,37 @@ def test_a_document_without_properties_takes_its_title_style_paragraph(tmp_path)
                 bare.writestr(item, data)
     (tmp_path / "written.docx").unlink()
     check_story(tmp_path, {"": [f"by {AUTHOR}"], **CHAPTERS})
+
+
+def test_a_notes_mark_written_as_a_link_within_the_document_is_no_story_text(tmp_path):
+    # Calibre's Word file of a book writes each note's mark as a hyperlink to a bookmark, its text the number: it
+    # was read into its word ("cape1"), a word no question has. A year so linked is the story's word, and kept.
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def linked(paragraph, text: str) -> None:
+        link = OxmlElement("w:hyperlink", attrs={qn("w:anchor"): "note_1"})
+        run = paragraph.add_run(text)._r
+        run.addprevious(link)
+        link.append(run)
+
+    document = docx.Document()
+    document.core_properties.title = TITLE
+    for name, texts in CHAPTERS.items():
+        document.add_heading(name, level=1)
+        for text in texts:
+            before, cape, after = text.partition("northern cape")
+            paragraph = document.add_paragraph(before + cape)
+            if cape:
+                linked(paragraph, "1")
+            paragraph.add_run(after)
+    paragraph = document.add_paragraph("The lamp was lit again in ")
+    linked(paragraph, "1984")
+    paragraph.add_run(".")
+    document.save(tmp_path / "keeper.docx")
+    chapters = {
+        **CHAPTERS,
+        "Chapter Two: The Calm": [*CHAPTERS["Chapter Two: The Calm"], "The lamp was lit again in 1984."],
+    }
+    library = check_story(tmp_path, chapters)
+    assert "cape1" not in " ".join(p.text for p in library.corpus.passages)
