@@ -227,7 +227,8 @@ class StoryLibrary:
         if form and all(start in form for word, start, _ in words(question) if self.analyzer.term(word) is not None):
             form = frozenset()
         terms: list[str] = []
-        corrections: list[Correction] = []
+        corrections: dict[tuple[str, str], Correction] = {}
+        fixes: dict[str, tuple[str, str] | None] = {}
         missing = 0.0
         absent: list[str] = []
         for word, start, _ in words(question):
@@ -236,9 +237,11 @@ class StoryLibrary:
                 continue
             if term not in self.index.vocabulary:
                 normalized = normalize_word(word)
-                fix = self.speller.correct(word)
+                fix = fixes[word] if word in fixes else fixes.setdefault(word, self.speller.correct(word))
                 if fix is not None:
-                    corrections.append(Correction(word, fix[0]))
+                    # Said once: "audiance" typed a hundred times (or as "Audiance's") listed "audience" a hundred
+                    # times over the answer, and was looked for in the library's words each time.
+                    corrections.setdefault((normalized, fix[0]), Correction(word, fix[0]))
                     term = fix[1]
                 else:
                     if is_dictionary_word(normalized) or word[:1].isupper() or is_code(word):
@@ -256,7 +259,7 @@ class StoryLibrary:
             missing,
             answer_kind(question),
             focus_term if focus_term in weights else None,
-            tuple(corrections),
+            tuple(corrections.values()),
             frozenset(self.analyzer.phrases(question)),
             self.mention_finder.find(question, self.index.vocabulary),
             tuple(dict.fromkeys(absent)),

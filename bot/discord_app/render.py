@@ -200,7 +200,9 @@ def answer_embed(asked: Asked, scope_hint: str = SCOPE_HINT) -> discord.Embed:
     assert hit is not None
     description = marked_excerpt(hit.excerpt)
     if answer.corrections:
-        note = f"Showing results for {', '.join(f'*{escape_markdown(c.replacement)}*' for c in answer.corrections)}"
+        # Each word searched once: two typos of one word ("audiance audeince") are one word searched instead.
+        searched = dict.fromkeys(c.replacement for c in answer.corrections)
+        note = f"Showing results for {', '.join(f'*{escape_markdown(word)}*' for word in searched)}"
         description = clip(f"{note}\n\n{description}", DESCRIPTION_LIMIT)
     embed = discord.Embed(title=plain_line(hit.story, TITLE_LIMIT), description=description, color=COLOR)
     position = f"{hit.passage} of {hit.passage_count}"

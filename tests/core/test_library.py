@@ -155,6 +155,18 @@ def test_a_misspelt_word_is_searched_as_the_librarys_word_and_said_so(library):
     assert "audience" in answer.best.excerpt.text
 
 
+def test_a_misspelt_word_typed_again_is_corrected_and_said_once(library):
+    # Typed a hundred times (in a question under the limit), "audiance" was listed a hundred times over the answer.
+    answer = library.ask("How did the audiance, the AUDIANCE, the audiance's hall react to Sophie? " + "audiance " * 90)
+    assert [(c.word, c.replacement) for c in answer.corrections] == [("audiance", "audience")]
+    assert "audience" in answer.best.excerpt.text
+    two_typos = library.ask("audiance audeince")  # two typos of one word are two corrections: each is said
+    assert [(c.word, c.replacement) for c in two_typos.corrections] == [
+        ("audiance", "audience"),
+        ("audeince", "audience"),
+    ]
+
+
 def test_a_story_of_two_sections_answers_its_questions(tmp_path):
     (tmp_path / "the-keeper.md").write_text(
         "# The Keeper\n\nMaren kept the lighthouse on the northern cape.\n\n"

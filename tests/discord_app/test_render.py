@@ -86,6 +86,15 @@ def test_answer_embed_stays_within_discord_limits_whatever_the_corpus(tmp_path):
     assert "**violinist**" in (embed.description or "")
 
 
+def test_a_word_searched_for_several_typos_is_said_once(library):
+    # A hundred typos of "audience" (under the question's limit) were a hundred "*audience*" over the passage.
+    typos = ["audiance", "audeince", "adience", "auddience", "audienec", "audiience", "audince", "auidence"]
+    asked = ask(library, "How did the " + " ".join(typos) + " react to Sophie?")
+    assert len(asked.answer.corrections) == len(typos)
+    description = answer_embed(asked).description or ""
+    assert description.startswith("Showing results for *audience*\n\n")
+
+
 def test_a_huge_title_is_cut_before_its_markdown_is_escaped(tmp_path, monkeypatch):
     # discord.py's escape_markdown takes time quadratic in a line of "[" (its link pattern backtracks): a
     # story whose title line was 100,000 of them (any story file or upload can have one) blocked the event
