@@ -12,6 +12,7 @@ from importlib import resources
 
 import simplemma
 import Stemmer
+from simplemma.strategies import DefaultStrategy
 
 from bot.core.invisible_characters import INSIDE_WORDS
 
@@ -185,13 +186,17 @@ class Span:
     end: int
 
 
-def lemma(word: str) -> str:
-    """The dictionary form of an English word ("met" -> "meet", "children" -> "child")."""
-    return simplemma.lemmatize(word, lang="en")
-
-
 LONGEST_WORD = 64
 """Characters past which no dictionary knows a word (English's longest, a lung disease, has 45)."""
+_UNKEPT = simplemma.Lemmatizer(cache_max_size=0, lemmatization_strategy=DefaultStrategy(greedy=False))
+"""simplemma.lemmatize's lemmatizer without its cache (of 65,536), for strings longer than any word."""
+
+
+def lemma(word: str) -> str:
+    """The dictionary form of an English word ("met" -> "meet", "children" -> "child")."""
+    if len(word) > LONGEST_WORD:  # worked out the same way, not kept
+        return _UNKEPT.lemmatize(word, "en")
+    return simplemma.lemmatize(word, lang="en")
 
 
 def is_dictionary_word(word: str) -> bool:
@@ -218,23 +223,39 @@ class Analyzer:
         self.stem, self.stopwords, self.fold_accents, self.lemmatize = stem, stopwords, fold_accents, lemmatize
         stop = load_stopwords() if stopwords else frozenset()
         stemmer = Stemmer.Stemmer("english") if stem else None
+        unkept = Stemmer.Stemmer("english", 0) if stem else None  # no cache: for strings longer than any word
         lower = fold if fold_accents else str.casefold
 
-        @lru_cache(maxsize=1 << 20)
-        def term(word: str) -> str | None:
+        def stemmed(form: str) -> str:
+            if stemmer is None or unkept is None:
+                return form
+            return stemmer.stemWord(form) if len(form) <= LONGEST_WORD else unkept.stemWord(form)
+
+        def term_of(word: str) -> str | None:
             normalized = _LEFT_OUT.sub("", _POSSESSIVE.sub("", lower(word)))
             if not normalized or normalized in stop:
                 return None
             base = lower(lemma(normalized)) if lemmatize else normalized
             if base in stop:
                 return None
-            return stemmer.stemWord(base) if stemmer else base
+            return stemmed(base)
 
-        @lru_cache(maxsize=1 << 18)
-        def base(word: str) -> str:
+        def base_of(word: str) -> str:
             normalized = _LEFT_OUT.sub("", _POSSESSIVE.sub("", lower(word)))
             form = lower(lemma(normalized)) if lemmatize and normalized else normalized
-            return stemmer.stemWord(form) if stemmer else form
+            return stemmed(form)
+
+        kept_term, kept_base = lru_cache(maxsize=1 << 20)(term_of), lru_cache(maxsize=1 << 18)(base_of)
+
+        # Words are kept, but no string longer than any word (here, in simplemma's cache nor in the stemmer's): the
+        # cache keeps a million, and every message the bot reads (in an answer channel: any member's, spending nothing)
+        # left its words in it, a "word" of 999 letters some 4 KB (a million such would be gigabytes). Such a string
+        # is rare in a story, and worked out again when met.
+        def term(word: str) -> str | None:
+            return kept_term(word) if len(word) <= LONGEST_WORD else term_of(word)
+
+        def base(word: str) -> str:
+            return kept_base(word) if len(word) <= LONGEST_WORD else base_of(word)
 
         def piece_terms(piece: bytes) -> tuple[tuple[str, str], ...]:
             found = (piece.decode("ascii"),) if piece.isalnum() else word_list(piece.decode("utf-8", "surrogatepass"))

@@ -1,5 +1,7 @@
 import copy
+import gc
 import random
+import tracemalloc
 from itertools import pairwise
 
 from bot.core.analysis import Analyzer, _known, fold, is_dictionary_word, span_word_lists, word_list
@@ -127,3 +129,24 @@ def test_a_string_longer_than_any_word_is_no_word_and_not_kept_among_those_looke
     held = _known.cache_info().currsize
     assert not is_dictionary_word("ab" * 25_000 + "xy")
     assert _known.cache_info().currsize == held
+
+
+def test_a_string_longer_than_any_word_is_analysed_but_not_kept_among_the_words_analysed():
+    # Every message the bot reads leaves its words' terms in the analyser's cache of a million: a question of one
+    # word of 999 letters held some 4 KB there (a million of them, gigabytes), sent to an answer channel for nothing.
+    analyzer = Analyzer()
+    made_up = random.Random(7)
+    strings = ["".join(made_up.choices("abcdefghijklmnopqrstuvwxyz", k=999)) for _ in range(300)]
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for text in strings:
+            analyzer.terms(text)
+            analyzer.phrases(f"{text} {text}")
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert held < 100_000  # the 300 strings alone are 300 KB
+    assert analyzer.terms(f"{strings[0]}s met") == [analyzer.term(strings[0]), "meet"]  # its term all the same
