@@ -15,6 +15,7 @@ from bot.core.analysis import fold
 from bot.core.close_names import CloseNames
 from bot.core.corpus import Corpus
 from bot.core.fuzzy import closest
+from bot.core.invisible_characters import without_controls
 from bot.core.name_index import NameIndex
 from bot.core.people_finder import find_people
 
@@ -146,7 +147,7 @@ class PerformerDirectory:
 
     def find(self, query: str) -> Lookup:
         """By full name, first name or surname, any case or accents, forgiving small misspellings."""
-        key = " ".join(re.sub(r"['’]s\b", "", fold(query)).replace(",", " ").split())
+        key = " ".join(re.sub(r"['’]s\b", "", _folded(query)).replace(",", " ").split())
         if not key:
             return Lookup(query, (), False)
         names = self._names
@@ -177,13 +178,20 @@ class PerformerDirectory:
 
     def complete(self, prefix: str, limit: int = COMPLETION_LIMIT) -> list[Performer]:
         """Names that start with the prefix (any of their words), most mentioned first; else close ones."""
-        key = " ".join(fold(prefix).split())
+        key = " ".join(_folded(prefix).split())
         if not key:  # every name starts so: the first in directory order (Discord asks so at the first focus)
             return list(self.performers[:limit])
         hits = [self.performers[i] for i in self._names.starting(key, limit)]
         if not hits:
             hits = [self.performers[i] for i in self._close().closest(key, FUZZY_MATCH, limit)]
         return hits[:limit]
+
+
+def _folded(typed: str) -> str:
+    """A name as typed, as names are compared: folded, without terminal escape sequences and control characters, as
+    a question is searched (a name pasted from a terminal, "\x1b[1mSofia\x1b[0m", was no one, and was said back as
+    "No one called "Sofia"" where printing drops them)."""
+    return fold(without_controls(typed))
 
 
 def _directory_order(performer: Performer) -> tuple[int, str, str]:

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from bot.core.analysis import fold
 from bot.core.corpus import Story
 from bot.core.fuzzy import closest
+from bot.core.invisible_characters import without_controls
 from bot.core.story_ids import shelf_file_name, story_id
 
 COMPLETION_LIMIT = 25  # Discord's cap on autocomplete choices
@@ -23,7 +24,9 @@ KEYS_KEPT = 1 << 15
 
 
 def _key(text: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
+    """A title or a name as typed, as they are compared: folded words, without terminal escape sequences and control
+    characters (a name pasted from a terminal, "\x1b[1mThe Snow Man", was looked for as "1mthe snow man")."""
+    return " ".join(re.sub(r"[^\w]+", " ", fold(without_controls(text))).split())
 
 
 @dataclass(frozen=True)

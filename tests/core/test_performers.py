@@ -68,6 +68,19 @@ def test_unknown_name_is_not_found_with_closest_names(directory):
     assert directory.find("Sophocles").suggestions == ("Sophie Korolev",)
 
 
+def test_a_name_pasted_with_terminal_escapes_or_control_characters_is_the_person_named(directory):
+    # As a question is searched: "\x1b[1mSofia\x1b[0m" (pasted from a terminal) was no one, and was said back as
+    # 'No one called "Sofia"' where printing drops the escapes.
+    for typed in (
+        "\x1b[1mSofia\x1b[0m",
+        "\x1b[1;31mSofia Kalmurzaeva\x1b[0m",
+        "\x1b]0;title\x07Sofia",
+        "\x85Sofia\x00",
+    ):
+        assert names(directory.find(typed).matches) == ["Sofia Kalmurzaeva"], typed
+    assert names(directory.complete("\x1b[1mSof")) == ["Sofia Kalmurzaeva"]
+
+
 def test_prefix_completion(directory):
     assert names(directory.complete("kal")) == ["Sofia Kalmurzaeva", "Sébastien Kalmurzaeva"]
     assert names(directory.complete("SÉB")) == ["Sébastien Kalmurzaeva"]

@@ -49,6 +49,19 @@ def test_completion_puts_prefix_matches_first_and_stays_within_discords_limit(fi
     assert "Ballerina" in titles(finder, finder.complete("balerina"))[0]
 
 
+def test_a_name_pasted_with_terminal_escapes_or_control_characters_is_the_story_named(finder):
+    # As a question is searched: "\x1b[1;31mSophie Korolev\x1b[0m" was looked for as "1 31msophie korolev 0m".
+    typed = {
+        "\x1b[1;31mSophie Korolev\x1b[0m": "Sophie",
+        "\x1b]0;title\x07ballerina": "Ballerina",
+        "so\x00fia\x7f": "Sofia",
+    }
+    for name, title_part in typed.items():
+        found = titles(finder, finder.find(name).matches)
+        assert len(found) == 1 and title_part in found[0], name
+    assert "Sophie" in titles(finder, finder.complete("\x1b[1mSoph"))[0]
+
+
 def test_a_stored_path_names_its_story_exactly_or_none(finder):
     index = finder.by_path("sophie-korolev-pianist.md")
     assert index is not None and finder.stories[index].path == "sophie-korolev-pianist.md"
