@@ -547,6 +547,13 @@ def people_choice_text(lookup: PersonLookup) -> str:
     return f"{typed_name(lookup.query)} could be any of these; ask again with the full name:\n{names}"
 
 
+def namesakes_text(lookup: PersonLookup) -> str:
+    """People who all have the one name asked for (in several stories), shown each whole under this: asking again
+    "with the full name" could never tell them apart on the command line."""
+    people = counted(len(lookup.people), "person", "people")
+    return f"{people} in the stories are called {typed_name(lookup.people[0].name)}:"
+
+
 def reload_text(reload: Reload, done: str = "") -> str:
     """What a reload did, after `done` (what was changed before it, if anything); or why it failed, and
     that the stories from before still answer."""

@@ -15,6 +15,7 @@ from bot.messages import (
     counted,
     hit_place,
     library_size,
+    namesakes_text,
     no_answer_message,
     no_person_text,
     people_choice_text,
@@ -159,8 +160,10 @@ def _marked_word(excerpt: Excerpt, start: int, end: int, bold: bool) -> str:
 def lookup_text(lookup: PersonLookup) -> str:
     if lookup.found is PersonFound.NONE:
         return no_person_text(lookup)
-    if lookup.found is PersonFound.AMBIGUOUS:
+    if lookup.found is PersonFound.AMBIGUOUS and len({p.name for p in lookup.people}) > 1:
         return people_choice_text(lookup)
+    if lookup.found is PersonFound.AMBIGUOUS:  # one name in several stories: no fuller name tells them apart
+        return "\n".join([namesakes_text(lookup), *(person_text(p) for p in lookup.people)])
     return person_text(lookup.people[0])
 
 
