@@ -547,6 +547,14 @@ def people_choice_text(lookup: PersonLookup) -> str:
     return f"{typed_name(lookup.query)} could be any of these; ask again with the full name:\n{names}"
 
 
+def more_people_text(more: int, name: str) -> str:
+    """Under a pick list of the people a name could be, full: how to find the others."""
+    return (
+        f"…and {counted(more, 'other', 'others')}, not in the list below: ask /ask "
+        f'"Who is {name}?" with its story option set to theirs.'
+    )
+
+
 def namesakes_text(lookup: PersonLookup) -> str:
     """People who all have the one name asked for (in several stories), shown each whole under this: asking again
     "with the full name" could never tell them apart on the command line."""

@@ -13,7 +13,14 @@ from discord.utils import MISSING
 from bot.core.answer import Answer, Excerpt, Hit
 from bot.core.corpus import Passage
 from bot.core.index_damage import IndexDamage
-from bot.messages import code_span, hit_place, index_damaged_message, no_answer_message, no_person_text
+from bot.messages import (
+    code_span,
+    hit_place,
+    index_damaged_message,
+    more_people_text,
+    no_answer_message,
+    no_person_text,
+)
 from bot.one_line import one_line
 from bot.operations.ask import Asked
 from bot.operations.list_stories import StoryList
@@ -38,6 +45,8 @@ SCOPE_HINT = "Ask without replying (or /ask without story) to search every story
 CHANNEL_SCOPE_HINT = "This channel searches this story first (a server manager sets it with /settings story)."
 STORIES_PER_PAGE = 15
 PICK_HINT = "\n\nPick one below."
+PICK_LIMIT = 25
+"""Discord's cap on a select's options: the people a pick list offers."""
 PERSON_HINT = "Try a first name or a surname; /performer suggests names as you type."
 COLOR = discord.Color.dark_teal()
 
@@ -294,8 +303,10 @@ def candidates_embed(lookup: PersonLookup) -> discord.Embed:
     """The people a name could be, each with their story (and its file, for a title two stories share)."""
     lines = [
         f"**{plain_line(clip(p.name, 100), 200)}**, in {plain_line(clip(p.story.title, 200), 400)}{_file_note(p.story)}"
-        for p in lookup.people
+        for p in lookup.people[:PICK_LIMIT]
     ]
+    if len(lookup.people) > PICK_LIMIT:  # listed, they were told to be picked below, where they were not
+        lines.append(plain_line(more_people_text(len(lookup.people) - PICK_LIMIT, clip(lookup.query, 100)), 400))
     embed = discord.Embed(
         title=plain_line(f'"{clip(lookup.query, 100)}" could be more than one person', TITLE_LIMIT),
         description=clip("\n".join(lines), DESCRIPTION_LIMIT - len(PICK_HINT)) + PICK_HINT,

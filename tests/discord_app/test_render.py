@@ -160,6 +160,29 @@ def test_performer_and_candidate_embeds_within_limits():
     assert len(not_found_text(nobody)) <= MESSAGE_LIMIT
 
 
+def test_a_name_more_people_have_than_a_pick_list_holds_lists_those_it_holds_and_says_how_to_find_the_others():
+    # 40 people called Jack were all listed over "Pick one below.", where Discord's select offered the first 25.
+    people = tuple(
+        Person(
+            id=f"{n:016x}:bbbbbbbb",
+            name="Jack",
+            story=StoryRef(id=f"{n:016x}", title=f"Tale {n}", path=f"tale-{n}.md", passages=3, title_shared=False),
+            intro="Jack was a farmer.",
+            mentions=2,
+        )
+        for n in range(40)
+    )
+    embed = candidates_embed(PersonLookup(query="jack", found=PersonFound.AMBIGUOUS, people=people))
+    description = embed.description or ""
+    assert within_limits(embed)
+    assert "Tale 24\n" in description and "Tale 25" not in description
+    assert '…and 15 others, not in the list below: ask /ask "Who is jack?" with its story option set to theirs.' in (
+        description
+    )
+    few = candidates_embed(PersonLookup(query="jack", found=PersonFound.AMBIGUOUS, people=people[:25]))
+    assert "Tale 24\n" in (few.description or "") and "others" not in (few.description or "")
+
+
 def test_stories_are_paged(tmp_path):
     for n in range(40):
         (tmp_path / f"tale-{n:02}.txt").write_text(f"Tale number {n}.\n\nIt ends.")

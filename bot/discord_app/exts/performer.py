@@ -13,6 +13,7 @@ from bot.discord_app.client import StoryBot, respond, send_ephemeral, story_bot
 from bot.discord_app.cog import StoryCog, library_here, own_or_copy, spent_or_refused, within_budget
 from bot.discord_app.render import (
     CHOICE_LIMIT,
+    PICK_LIMIT,
     Reply,
     candidates_embed,
     clip,
@@ -26,7 +27,6 @@ from bot.one_line import one_line
 from bot.operations.look_up_person import PersonFound, PersonLookup, look_up_person, person_by_id, suggest_people
 
 PICK_ID = "storybot:pick"
-SELECT_OPTIONS_LIMIT = 25
 PERSON_GONE = "That person is no longer in the stories; try /performer again."
 
 
@@ -60,7 +60,7 @@ class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=rf"{PICK
                     value=p.id,
                     description=story_label(p.story, CHOICE_LIMIT),
                 )
-                for p in lookup.people[:SELECT_OPTIONS_LIMIT]
+                for p in lookup.people[:PICK_LIMIT]
             ],
             asker,
         )
