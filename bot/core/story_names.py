@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 
 from rapidfuzz import fuzz
 
-from bot.core.analysis import fold
+from bot.core.analysis import fold, load_stopwords
 from bot.core.corpus import Story
 from bot.core.fuzzy import closest
 from bot.core.invisible_characters import without_controls
@@ -19,6 +19,8 @@ from bot.core.story_ids import shelf_file_name, story_id
 COMPLETION_LIMIT = 25  # Discord's cap on autocomplete choices
 FUZZY_SUGGEST = 60
 FUZZY_WORD = 80
+SMALL_WORDS = load_stopwords()
+"""Words ("the", "and", "of") a title typed from memory may hold where the story's title does not."""
 KEYS_KEPT = 1 << 15
 """Stories whose keys are kept: about 1 KB each, mostly strings the finders of the views built hold anyway."""
 
@@ -108,8 +110,10 @@ class StoryFinder:
         if exact:
             return StoryLookup(name, tuple(exact))
         # Each word once: a word typed again narrows nothing, and "of of of ..." was looked for in every title
-        # for each time it was typed.
-        words = list(dict.fromkeys(key.split()))
+        # for each time it was typed. Small words count only when nothing else is typed: a title may lack them, and
+        # "Ali Baba and the Forty Thieves" was no story where the title is "Ali Baba And Forty Thieves".
+        typed = list(dict.fromkeys(key.split()))
+        words = [w for w in typed if w not in SMALL_WORDS] or typed
         containing = [
             i for i, title in enumerate(self._title_words) if all(w in title or w in self._files[i] for w in words)
         ]

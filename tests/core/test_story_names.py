@@ -62,6 +62,17 @@ def test_a_name_pasted_with_terminal_escapes_or_control_characters_is_the_story_
     assert "Sophie" in titles(finder, finder.complete("\x1b[1mSoph"))[0]
 
 
+def test_a_title_typed_with_small_words_it_lacks_is_that_story():
+    # "Ali Baba and the Forty Thieves" was no story (only a suggestion) where the title is "Ali Baba And Forty Thieves".
+    titles_held = ["Ali Baba And Forty Thieves", "Snow Man", "The Snow Man", "Forty Winks", "The Who"]
+    finder = StoryFinder(tuple(Story(title, f"s{i}.md", i, 1) for i, title in enumerate(titles_held)))
+    assert titles(finder, finder.find("Ali Baba and the Forty Thieves").matches) == ["Ali Baba And Forty Thieves"]
+    assert titles(finder, finder.find("the snow man").matches) == ["The Snow Man"]  # a whole title is that one
+    assert titles(finder, finder.find("a snow man").matches) == ["Snow Man", "The Snow Man"]
+    assert titles(finder, finder.find("the who").matches) == ["The Who"]  # small words alone count
+    assert finder.find("the forty winks of ali").matches == ()  # every other word must be in one title
+
+
 def test_a_stored_path_names_its_story_exactly_or_none(finder):
     index = finder.by_path("sophie-korolev-pianist.md")
     assert index is not None and finder.stories[index].path == "sophie-korolev-pianist.md"
