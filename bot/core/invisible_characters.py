@@ -65,8 +65,20 @@ def without_controls(text: str) -> str:
     return text.translate(CONTROL_CHARACTERS)
 
 
+FORMAT_MARKS = re.compile(
+    "[\u061c\u180e\u200e\u200f\u202a-\u202e\u2061-\u2064\u2066-\u2069\ufe00-\ufe0f"
+    "\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
+)
+"""Invisible characters that format what is around them and belong to no word: bidirectional marks, embeddings,
+overrides and isolates (which text copied from a right-to-left page carries), invisible operators, the Mongolian
+vowel separator, variation selectors and tag characters. Inside a typed word each cut it in two
+("S\u00e9b\u200eastien" was "s\u00e9b" and "astien", no one), or kept it from any word (a variation selector)."""
+
+
 def plain_question(question: str) -> str:
-    """The question as searched: without JOINING_INVISIBLES, terminal escape sequences and control characters. A
-    question pasted from a terminal or a Discord ansi code block ("\x1b[1;31mS\u00e9bastien\x1b[0m born where") was
-    searched as "31msebastien" and "0m", words of no story, and found nothing."""
-    return without_invisibles(without_controls(question))
+    """What someone typed (a question, a name) as searched: without JOINING_INVISIBLES, FORMAT_MARKS, terminal escape
+    sequences and control characters. A question pasted from a terminal or a Discord ansi code block
+    ("\x1b[1;31mS\u00e9bastien\x1b[0m born where") was searched as "31msebastien" and "0m", words of no story, and
+    found nothing."""
+    text = without_invisibles(without_controls(question))
+    return text if text.isascii() else FORMAT_MARKS.sub("", text)

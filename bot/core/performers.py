@@ -15,7 +15,7 @@ from bot.core.analysis import fold
 from bot.core.close_names import CloseNames
 from bot.core.corpus import Corpus
 from bot.core.fuzzy import closest
-from bot.core.invisible_characters import without_controls
+from bot.core.invisible_characters import plain_question
 from bot.core.name_index import NameIndex
 from bot.core.people_finder import find_people
 
@@ -188,10 +188,10 @@ class PerformerDirectory:
 
 
 def _folded(typed: str) -> str:
-    """A name as typed, as names are compared: folded, without terminal escape sequences and control characters, as
-    a question is searched (a name pasted from a terminal, "\x1b[1mSofia\x1b[0m", was no one, and was said back as
-    "No one called "Sofia"" where printing drops them)."""
-    return fold(without_controls(typed))
+    """A name as typed, as names are compared: folded, and plain as a question is searched (plain_question: without
+    terminal escapes, controls or bidi marks). A name pasted from a terminal, "\x1b[1mSofia\x1b[0m", was no one, and
+    was said back as 'No one called "Sofia"' where printing drops the escapes."""
+    return fold(plain_question(typed))
 
 
 def _directory_order(performer: Performer) -> tuple[int, str, str]:

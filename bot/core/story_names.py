@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from bot.core.analysis import fold, load_stopwords
 from bot.core.corpus import Story
 from bot.core.fuzzy import closest
-from bot.core.invisible_characters import without_controls
+from bot.core.invisible_characters import plain_question
 from bot.core.story_ids import shelf_file_name, story_id
 
 COMPLETION_LIMIT = 25  # Discord's cap on autocomplete choices
@@ -26,9 +26,10 @@ KEYS_KEPT = 1 << 15
 
 
 def _key(text: str) -> str:
-    """A title or a name as typed, as they are compared: folded words, without terminal escape sequences and control
-    characters (a name pasted from a terminal, "\x1b[1mThe Snow Man", was looked for as "1mthe snow man")."""
-    return " ".join(re.sub(r"[^\w]+", " ", fold(without_controls(text))).split())
+    """A title or a name as typed, as they are compared: folded words, plain as a question is searched (plain_question:
+    without terminal escapes, controls or bidi marks). A name pasted from a terminal, "\x1b[1mThe Snow Man", was
+    looked for as "1mthe snow man"."""
+    return " ".join(re.sub(r"[^\w]+", " ", fold(plain_question(text))).split())
 
 
 @dataclass(frozen=True)

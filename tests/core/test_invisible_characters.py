@@ -1,0 +1,36 @@
+"""What someone typed, as it is searched: invisible characters inside a word leave it one word."""
+
+import pytest
+
+from bot.core.invisible_characters import plain_question
+
+FORMAT_MARKS = {
+    "left-to-right mark": "\u200e",
+    "right-to-left override": "\u202e",
+    "first strong isolate": "\u2068",
+    "Arabic letter mark": "\u061c",
+    "invisible times": "\u2062",
+    "Mongolian vowel separator": "\u180e",
+    "variation selector 16": "\ufe0f",
+    "tag letter A": "\U000e0041",
+}
+
+
+@pytest.mark.parametrize("mark", FORMAT_MARKS.values(), ids=FORMAT_MARKS.keys())
+def test_a_format_mark_inside_a_name_leaves_the_name_whole(library, mark):
+    # Text copied from a right-to-left page, or carrying hidden tag characters, cut "Sébastien" in two ("séb" and
+    # "astien"), and the question was answered from another story; a variation selector kept it from any word.
+    answer = library.ask(f"Where was Séb{mark}astien born?")
+    assert answer.best is not None and answer.best.story.startswith("Sébastien"), mark
+    assert not answer.corrections
+    assert library.performers.find(f"Séb{mark}astien").matches[0].name == "Sébastien Kalmurzaeva"
+    assert (
+        library.story_finder.find(f"Sébastien the Vio{mark}linist").matches
+        == library.story_finder.find("Sébastien the Violinist").matches
+    )
+
+
+def test_what_parts_words_still_parts_them():
+    # A zero-width space marks a break between words (Thai and Khmer write no spaces); a line break is a space.
+    assert plain_question("Thai\u200bwords") == "Thai\u200bwords"
+    assert plain_question("where\x1b[1m was\x0bshe \u202eborn\u202c") == "where was she born"
