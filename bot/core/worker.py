@@ -208,12 +208,16 @@ def _started(daemon: bool) -> tuple[BaseProcess, Connection, Connection]:
         # started before SIGINT is blocked: starting, it unblocks SIGINT in this thread (SIG_UNBLOCK, not the mask it
         # found), and a worker started then, the process's first, took Ctrl-C
         resource_tracker.ensure_running()
-    try:
-        with held_interrupts():  # it starts with SIGINT blocked, and keeps it so: Ctrl-C is the caller's to answer
-            process.start()
-    except KeyboardInterrupt:  # one noted while it started (bot.core.interrupts): it is not wanted
+
+    def end() -> None:
         process.kill()
         process.join()
+
+    try:  # it starts with SIGINT blocked, and keeps it so: Ctrl-C is the caller's to answer
+        with held_interrupts(ending=end):  # a SIGTERM meanwhile ends it, then this process
+            process.start()
+    except KeyboardInterrupt:  # one noted while it started (bot.core.interrupts): it is not wanted
+        end()
         raise
     sending.close()
     work_in.close()

@@ -25,9 +25,14 @@ R = TypeVar("R")
 
 class _QuietPool(ProcessPoolExecutor):
     def submit(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> Future[R]:
-        # The pool starts its workers in a submit (all of them at the first, with spawn).
-        with held_interrupts():
+        # The pool starts its workers in a submit (all of them at the first, with spawn); a SIGTERM meanwhile ends
+        # them, then this process.
+        with held_interrupts(ending=self._end_workers):
             return super().submit(fn, *args, **kwargs)
+
+    def _end_workers(self) -> None:
+        for process in list(self._processes.values()):
+            process.kill()
 
 
 @contextmanager

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -28,7 +29,7 @@ from bot.operations.build_index import build_index
 from bot.operations.opening import open_library
 from bot.settings import Settings
 from tests.cli.test_main import command_environment
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, signal_lines
 from tests.core.test_parent_death import HANG, index_killed_leaves_nothing
 from tests.core.test_worker_pool import PARAGRAPH, _children, _has_numpy, _read, _running, _workers, ctrl_c_when
 from tests.said import said
@@ -281,3 +282,87 @@ def test_a_file_skipped_for_its_time_is_read_again_once_the_limit_is_raised(tmp_
     again = open_library(dataclasses.replace(settings, upload_seconds=600))
     assert sorted(story.path for story in again.corpus.stories) == ["a-tower.pdf", "tale.md"]
     assert again.corpus.problems == ()
+
+
+def _handing_its_start(worker: int) -> int | None:
+    """The reader `worker` has started and is still handing its start (multiprocessing writes the reader's start into a
+    pipe whose read end, the reader's `pipe_handle`, the worker closes once it is written), once the reader runs its
+    own program; None if none is."""
+    for reader in _workers(worker):
+        if not _running_its_program(reader):
+            continue
+        handle = re.search(r"pipe_handle=(\d+)", _read(f"/proc/{reader}/cmdline"))
+        try:
+            fd = handle and handle[1]
+            if fd and os.readlink(f"/proc/{worker}/fd/{fd}") == os.readlink(f"/proc/{reader}/fd/{fd}"):
+                return reader
+        except OSError:  # the fd closed, or the process ended, meanwhile
+            pass
+    return None
+
+
+def _stopped(pid: int) -> bool:
+    return _read(f"/proc/{pid}/stat").rpartition(")")[2].split()[:1] == ["T"]
+
+
+def _sigterm_pending(pid: int) -> bool:
+    """Whether SIGTERM waits for the process (it is stopped): /proc's pending masks, bit n - 1 for signal n."""
+    return any(
+        line.startswith(("SigPnd", "ShdPnd")) and int(line.split()[1], 16) >> (signal.SIGTERM - 1) & 1
+        for line in _read(f"/proc/{pid}/status").splitlines()
+    )
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="holds its moment in Linux's /proc")
+def test_ctrl_c_while_a_builds_worker_hands_its_reader_its_start_says_nothing_and_leaves_nothing_running(
+    tmp_path: Path,
+):
+    """The command's Ctrl-C ends its build's workers (SIGTERM). One ended between starting its reader and handing it
+    its start (the few ms multiprocessing takes to write it down a pipe) left the reader reading a closed pipe, and
+    it printed an EOFError's traceback (rare by hand: the moment lasts a ms or two). It is made long and held here:
+    the start is made bigger than a pipe holds (sys.path from a long PYTHONPATH), so the worker waits on the reader's
+    own start to read it; the worker is stopped there, Ctrl-C is sent, and the worker is let go once its SIGTERM came
+    (before, it died of it even stopped). Now it hands the reader its start, ends it, and then itself."""
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    for number in range(3):  # 18 MB: two batches, each with a PDF for its worker's reader
+        (folder / f"book-{number}.md").write_text(f"# Book {number}\n\n" + PARAGRAPH * 40_000, encoding="utf-8")
+        (folder / f"book-{number}-lighthouse.pdf").write_bytes(repeated_page_pdf(1, 1, 3))
+    environment = command_environment({"STORYBOT_INDEX": str(tmp_path / "indexes")})
+    entry = f"{tmp_path}/no-such-folder-" + "x" * 40  # 96 KB of sys.path: over a pipe's 64, under an argument's 128
+    missing = [f"{entry}-{number}" for number in range(96_000 // len(entry))]
+    environment["PYTHONPATH"] = os.pathsep.join([environment["PYTHONPATH"], *missing])
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "index", "--corpus", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment,
+        start_new_session=True,  # a process group of its own, as a terminal gives a command
+    )
+    stopped = None
+    try:
+        deadline = time.monotonic() + 60
+        while not (handing := [(w, r) for w in _workers(process.pid) if (r := _handing_its_start(w)) is not None]):
+            assert process.poll() is None and time.monotonic() < deadline, "never saw a worker start its reader"
+            time.sleep(0.005)
+        (worker, reader), *_ = handing
+        os.kill(worker, signal.SIGSTOP)
+        stopped = worker
+        while not _stopped(worker):
+            time.sleep(0.001)
+        assert _handing_its_start(worker) == reader, "the worker handed its reader its start before it stopped"
+        os.killpg(process.pid, signal.SIGINT)
+        while _running(worker) and not _sigterm_pending(worker):  # the command ends it
+            assert time.monotonic() < deadline, f"the worker was never ended: {signal_lines(worker)}"
+            time.sleep(0.005)
+        os.kill(worker, signal.SIGCONT)
+        stdout, stderr = process.communicate(timeout=120)
+    finally:
+        if stopped is not None and _running(stopped):
+            os.kill(stopped, signal.SIGCONT)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+    assert (process.returncode, stderr, stdout) == (130, "", "")
+    assert not _running(worker) and not _running(reader)
