@@ -64,6 +64,7 @@ class ShelfReader:
                 raise ShelfError(UploadRefusal.UNREADABLE, name=name, why=refusal_of(reason)) from reason
         async with self._turns:
             try:
+                await self._worker.start(_shelf_reader_ready)  # not timed: the limit is the reading's
                 packed = await asyncio.wait_for(
                     self._worker.run(_packed_shelf_story, story, name, data, self._megabytes), self._seconds
                 )
@@ -77,6 +78,10 @@ class ShelfReader:
                 raise ShelfError(UploadRefusal.UNREADABLE, name=name, why=STOPPED) from ended
             except ValueError as reason:
                 raise ShelfError(UploadRefusal.UNREADABLE, name=name, why=refusal_of(reason)) from reason
+
+
+def _shelf_reader_ready() -> None:
+    """What the worker runs first (WorkerProcess.start): unpickled there, it imports this module, as a read does."""
 
 
 def _packed_shelf_story(story: int, name: str, data: bytes, megabytes: int) -> bytes:

@@ -6,7 +6,8 @@ page again and again held 51.75 million characters and took 91 s of CPU in a loa
 file take about two minutes), and a folder of such files as many times that. Now a file of a format that is unpacked
 or parsed (all but plain text and Markdown, read in proportion to their size) is read the same way, in a reader
 process of its build's own, ended past that time: the file is then skipped, named with the limit, and the rest of the
-folder loads, the next such file in a reader started again. The reader starts with the first such file: a build in
+folder loads, the next such file in a reader started again. The limit times the reading alone: a reader is started
+(and has imported the readers) before its file's clock starts. The reader starts with the first such file: a build in
 one process has one for all its files; a build's worker process (bot.core.build) keeps its own for all its batches,
 ended with it (started for each batch, it took a second or so of a busy machine's time each time). The reader never
 sees Ctrl-C (bot.core.worker): its caller cancels the read, which ends it.
@@ -51,6 +52,7 @@ def timed_reading(seconds: float | None, *, keep_reader: bool = False) -> Iterat
         if is_plain(path):
             return read_story(path)
         try:
+            runner.run(reader.start(_reader_ready))  # not timed: the limit is the reading's, not the reader's start
             found = runner.run(asyncio.wait_for(reader.run(_story_or_reason, path), seconds))
         except TimeoutError:
             raise StoryRefused(Refusal(cause=Cause.TOO_SLOW, seconds=seconds)) from None
@@ -81,6 +83,11 @@ def _kept_reader() -> WorkerProcess:
 
 
 _KEPT_READER: WorkerProcess | None = None
+
+
+def _reader_ready() -> None:
+    """What a reader runs first (WorkerProcess.start): unpickled there, it imports this module, and with it the
+    readers."""
 
 
 def _story_or_reason(path: Path) -> tuple[str, list[PassageText]] | Refusal:

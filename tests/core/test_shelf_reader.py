@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+from pathlib import Path
 
 import pytest
 
 from bot.core.shelf import ShelfError, UploadRefusal
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.shelf_reader import ShelfReader
+from tests.core.test_worker import READING_LIMIT, slow_to_start
 from tests.operations.test_change_shelf import word_file
 from tests.unpickled import unpickled_classes
 
@@ -52,3 +55,13 @@ async def test_a_worker_sends_its_story_packed_not_its_pickled_passages():
             story = await reader.read(4, "echo.docx", data)
     assert not crossed & {"PassageText", "ShelfStoryText"}
     assert story == ShelfStoryText.read(4, "echo.docx", data)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script stands for Python")
+async def test_a_worker_slow_to_start_is_not_charged_for_it(tmp_path: Path):
+    """The limit is the reading's: the worker's start counted against the session's first file."""
+    reader = ShelfReader(seconds=READING_LIMIT, megabytes=1024)
+    with slow_to_start(tmp_path):
+        async with reader.session():
+            word = await reader.read(3, "echo.docx", word_file(3))
+    assert word.title == "Echo" and word.passages

@@ -31,6 +31,7 @@ from bot.settings import Settings
 from tests.cli.test_main import command_environment
 from tests.conftest import CORPUS, signal_lines
 from tests.core.test_parent_death import HANG, index_killed_leaves_nothing
+from tests.core.test_worker import READING_LIMIT, slow_to_start
 from tests.core.test_worker_pool import PARAGRAPH, _children, _has_numpy, _read, _running, _workers, ctrl_c_when
 from tests.said import said
 
@@ -97,6 +98,16 @@ def test_a_file_that_reads_past_the_limit_is_skipped_named_and_the_rest_of_the_f
     )
     assert [problem.reason for problem in library.corpus.problems] == [SkipReason.TOO_SLOW]
     assert library.ask("Who lit the lamp at dusk?").hits[0].path == "b-lighthouse.pdf"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script stands for Python")
+def test_a_reader_slow_to_start_is_not_charged_for_it_in_its_first_files_time(tmp_path: Path):
+    """The limit is the reading's: the reader's start (0.2-0.5 s, seconds on a busy machine) counted against its
+    first file, which could be skipped as too slow partly for it."""
+    (tmp_path / "lighthouse.pdf").write_bytes(repeated_page_pdf(1, 1, 3))
+    with slow_to_start(tmp_path), timed_reading(READING_LIMIT) as read:
+        title, passages = read(tmp_path / "lighthouse.pdf")
+    assert (title, passages) == read_story(tmp_path / "lighthouse.pdf")
 
 
 def test_a_file_a_worker_refuses_keeps_its_reason_code(tmp_path: Path):

@@ -10,6 +10,8 @@ import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
+from multiprocessing import spawn
 from pathlib import Path
 
 import pytest
@@ -21,14 +23,35 @@ from bot.core.library import StoryLibrary
 from bot.core.saved_index import IndexStore
 from bot.core.segment_store import MANIFEST
 from bot.core.skipped import Cause, Problem, Refusal
-from bot.core.worker import ONE_BLAS_THREAD, WorkerProcess, load_in_worker, merge_in_worker
+from bot.core.worker import ONE_BLAS_THREAD, WorkerProcess, load_in_worker, merge_in_worker, story_file_in_worker
 from bot.core.worker_ended import WorkerEnded
 from bot.messages import NotesWorded
 from tests.best_hit import best_hit
 from tests.core.story_folder import library_facts, write_folder
+from tests.operations.test_change_shelf import word_file
 
 HANG = 120.0
 """Seconds after which a wait that should end in a moment is a failure, not a hang."""
+SLOW_START = 4
+"""Seconds a worker process's start is made to take (slow_to_start), past READING_LIMIT."""
+READING_LIMIT = 3
+"""Seconds a short file may take to read where its reader is slow to start: reading it takes a fraction of one."""
+
+
+@contextlib.contextmanager
+def slow_to_start(folder: Path) -> Iterator[None]:
+    """Worker processes started meanwhile (multiprocessing's spawn) start SLOW_START seconds late: their program is
+    a script that waits, then runs Python, as a busy machine's slow start would."""
+    script = folder / "slow-python"
+    script.write_text(f'#!/bin/sh\nsleep {SLOW_START}\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    script.chmod(0o755)
+    before = spawn.get_executable()
+    multiprocessing.set_executable(str(script))
+    try:
+        yield
+    finally:
+        multiprocessing.set_executable(before)
+
 
 WORDS = (
     "river",
@@ -238,3 +261,11 @@ async def test_a_worker_process_that_ends_without_an_answer_says_how_as_data():
         assert await worker.run(os.getpid) != os.getpid()
     finally:
         await worker.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script stands for Python")
+async def test_an_uploads_reader_slow_to_start_is_not_charged_for_it(tmp_path: Path):
+    """The limit is the reading's: the worker's start (0.2-0.5 s, seconds on a busy machine) counted against it."""
+    with slow_to_start(tmp_path):
+        story = await story_file_in_worker(word_file(3), "echo.docx", None, seconds=READING_LIMIT, megabytes=1024)
+    assert story.story is not None and story.story.title == "Echo"
