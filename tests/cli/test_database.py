@@ -74,9 +74,16 @@ def test_status_names_the_revision_and_what_each_revision_brought(sqlite: Settin
     shown = run("database", "status", env=environment(sqlite))
     assert shown.returncode == 0, shown.stderr
     lines = shown.stdout.splitlines()
-    assert lines[0] == f"The database {sqlite.data / SQLITE_FILE} is at revision 0005, the newest this storybot knows."
+    assert lines[0] == f"The database {sqlite.data / SQLITE_FILE} is at revision 0006, the newest this storybot knows."
     assert "  0001  Server and channel settings, and readers' votes on answers." in lines
-    assert [line[:6] for line in lines if line[2:6].isdigit()] == ["  0001", "  0002", "  0003", "  0004", "* 0005"]
+    assert [line[:6] for line in lines if line[2:6].isdigit()] == [
+        "  0001",
+        "  0002",
+        "  0003",
+        "  0004",
+        "  0005",
+        "* 0006",
+    ]
     assert "release brought each revision is not recorded" in shown.stdout
 
 
@@ -96,7 +103,14 @@ def test_status_of_a_database_a_newer_storybot_wrote_still_reports_but_exits_2(s
     assert shown.returncode == 2, shown.stderr
     lines = shown.stdout.splitlines()
     assert lines[0].startswith(f"The database {sqlite.data / SQLITE_FILE} is at revision 0099, which this storybot")
-    assert [line[:6] for line in lines if line[2:6].isdigit()] == ["  0001", "  0002", "  0003", "  0004", "  0005"]
+    assert [line[:6] for line in lines if line[2:6].isdigit()] == [
+        "  0001",
+        "  0002",
+        "  0003",
+        "  0004",
+        "  0005",
+        "  0006",
+    ]
     assert shown.stderr == ""
 
 
@@ -105,11 +119,11 @@ def test_a_sqlite_downgrade_copies_the_file_first_and_says_what_it_dropped(sqlit
     assert done.returncode == 0, done.stderr
     said = one_line(done.stderr)
     assert (
-        f"{sqlite.data / SQLITE_FILE} was taken back from revision 0005 to 0003 (dropped: table shelf_texts (1 row)"
+        f"{sqlite.data / SQLITE_FILE} was taken back from revision 0006 to 0003 (dropped: table shelf_texts (1 row)"
         in (said)
     )
     assert "column shelf_versions.characters (1 value))" in said
-    [copy] = sqlite.data.glob(f"{SQLITE_FILE}.revision-0005-*")
+    [copy] = sqlite.data.glob(f"{SQLITE_FILE}.revision-0006-*")
     assert f"The copy from before is {copy}." in said and "Install the storybot that knows 0003" in said
     assert revision(sqlite) == "0003"
     again = run("database", "downgrade", "--to", "0003", env=environment(sqlite))
@@ -122,11 +136,11 @@ def test_a_postgresql_downgrade_that_drops_data_waits_for_yes(postgresql: Settin
     said = one_line(refused_first.stderr)
     assert "drops table shelf_texts (1 row), which storybot cannot bring back. Back it up first (pg_dump" in said
     assert said.endswith("then run again with --yes. Nothing was changed.\n")
-    assert revision(postgresql) == "0005"
+    assert revision(postgresql) == "0006"
 
     done = run("database", "downgrade", "--to", "0004", "--yes", env=environment(postgresql))
     assert done.returncode == 0, done.stderr
-    assert "was taken back from revision 0005 to 0004 (dropped: table shelf_texts (1 row))." in one_line(done.stderr)
+    assert "was taken back from revision 0006 to 0004 (dropped: table shelf_texts (1 row))." in one_line(done.stderr)
     assert revision(postgresql) == "0004"
 
 
@@ -142,8 +156,8 @@ def test_a_postgresql_downgrade_that_drops_no_data_asks_nothing(tmp_path: Path, 
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (("--to", "9"), "--to 9: this storybot knows the revisions 0001 to 0005 (python -m bot database status)."),
-        (("--to", "0005"), "at revision 0005 already; nothing changed."),
+        (("--to", "9"), "--to 9: this storybot knows the revisions 0001 to 0006 (python -m bot database status)."),
+        (("--to", "0006"), "at revision 0006 already; nothing changed."),
     ],
 )
 def test_a_revision_that_is_not_one_to_go_back_to_is_one_line(sqlite: Settings, args: tuple[str, ...], said: str):
@@ -174,7 +188,7 @@ async def test_a_downgrade_while_the_bot_runs_is_refused_in_one_line(fake: FakeD
     assert "stop every one first (systemctl stop storybot, podman stop storybot), then try again. Nothing was" in said
     if settings.database_url is not None:
         assert f"({held_by(bot)})" in said
-    assert (await read_state(settings)).revision == "0005"
+    assert (await read_state(settings)).revision == "0006"
     assert not list(settings.data.glob("*revision-*"))
 
 
@@ -198,4 +212,4 @@ def test_a_data_folder_whose_run_lock_cannot_be_opened_is_left_as_it_was(sqlite:
         immutable(sqlite.data, False)
     assert done.returncode == 2
     assert "Could not open the run lock" in one_line(done.stderr) and "Nothing was changed." in done.stderr
-    assert revision(sqlite) == "0005"
+    assert revision(sqlite) == "0006"

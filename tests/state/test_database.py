@@ -24,7 +24,7 @@ async def test_the_migrations_build_exactly_the_schema_the_code_uses(database: D
 
     async with database.engine.connect() as connection:
         assert await connection.run_sync(differences) == []
-        assert await connection.scalar(sa.text("SELECT version_num FROM alembic_version")) == "0005"
+        assert await connection.scalar(sa.text("SELECT version_num FROM alembic_version")) == "0006"
 
 
 async def test_opening_again_keeps_what_was_saved(database_settings: Settings):
@@ -82,8 +82,8 @@ async def test_a_database_from_a_newer_storybot_is_refused_untouched(tmp_path: P
         connection.execute("UPDATE alembic_version SET version_num = '0099'")
     with pytest.raises(DatabaseError, match="newer storybot") as refused:
         await Database.open(Settings(data=folder))
-    assert "this one knows revisions up to 0005" in str(refused.value)
-    assert "(python -m bot database downgrade --to 0005; README: Rolling back)" in str(refused.value)
+    assert "this one knows revisions up to 0006" in str(refused.value)
+    assert "(python -m bot database downgrade --to 0006; README: Rolling back)" in str(refused.value)
     with sqlite3.connect(folder / SQLITE_FILE) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0099",)
 
