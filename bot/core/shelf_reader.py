@@ -64,7 +64,7 @@ class ShelfReader:
                 raise ShelfError(UploadRefusal.UNREADABLE, name=name, why=refusal_of(reason)) from reason
         async with self._turns:
             try:
-                await self._worker.start(_shelf_reader_ready)  # not timed: the limit is the reading's
+                await self._worker.start(_shelf_reader_ready, limit=self._seconds)  # the limit is the reading's
                 packed = await asyncio.wait_for(
                     self._worker.run(_packed_shelf_story, story, name, data, self._megabytes), self._seconds
                 )

@@ -7,10 +7,10 @@ file take about two minutes), and a folder of such files as many times that. Now
 or parsed (all but plain text and Markdown, read in proportion to their size) is read the same way, in a reader
 process of its build's own, ended past that time: the file is then skipped, named with the limit, and the rest of the
 folder loads, the next such file in a reader started again. The limit times the reading alone: a reader is started
-(and has imported the readers) before its file's clock starts. The reader starts with the first such file: a build in
-one process has one for all its files; a build's worker process (bot.core.build) keeps its own for all its batches,
-ended with it (started for each batch, it took a second or so of a busy machine's time each time). The reader never
-sees Ctrl-C (bot.core.worker): its caller cancels the read, which ends it.
+(and has imported the readers), within twice the limit, before its file's clock starts. The reader starts with the
+first such file: a build in one process has one for all its files; a build's worker process (bot.core.build) keeps
+its own for all its batches, ended with it (started for each batch, it took a second or so of a busy machine's time
+each time). The reader never sees Ctrl-C (bot.core.worker): its caller cancels the read, which ends it.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def timed_reading(seconds: float | None, *, keep_reader: bool = False) -> Iterat
         if is_plain(path):
             return read_story(path)
         try:
-            runner.run(reader.start(_reader_ready))  # not timed: the limit is the reading's, not the reader's start
+            runner.run(reader.start(_reader_ready, limit=seconds))  # the limit is the reading's, not the start's
             found = runner.run(asyncio.wait_for(reader.run(_story_or_reason, path), seconds))
         except TimeoutError:
             raise StoryRefused(Refusal(cause=Cause.TOO_SLOW, seconds=seconds)) from None

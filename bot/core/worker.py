@@ -88,7 +88,7 @@ async def story_file_in_worker(
     `megabytes` of memory (ShelfError TOO_MUCH_MEMORY past them: bot.core.upload_memory)."""
     worker = WorkerProcess()
     try:
-        await worker.start(_upload_reader_ready)  # not timed: the limit is the reading's
+        await worker.start(_upload_reader_ready, limit=seconds)  # the limit is the reading's, not the start's
         sent = await asyncio.wait_for(worker.run(_story_file_packed, raw, name, title, megabytes), seconds)
     except TimeoutError:
         raise ShelfError(UploadRefusal.TOO_SLOW, name=name, size=round(seconds)) from None
@@ -152,13 +152,15 @@ class WorkerProcess:
         self._running: tuple[BaseProcess, Connection, Connection] | None = None
         """The process, the pipe its work goes down and the one its outcomes come back on."""
 
-    async def start(self, ready: Callable[[], None]) -> None:
+    async def start(self, ready: Callable[[], None], *, limit: float) -> None:
         """Starts the process, if none runs, and returns once it has run `ready`, a function of the module of the work
-        to come: unpickling it, the process imports that module and what it imports. A time limit put on the work
-        then times the work alone: a process's start (0.2-0.5 s, seconds on a busy machine) was charged to the
-        first file read in it, which could be skipped as too slow partly for it."""
+        to come: unpickling it, the process imports that module and what it imports. The work's time `limit` then
+        times the work alone: a process's start (0.2-0.5 s, seconds on a busy machine) was charged to the first file
+        read in it, which could be skipped as too slow partly for it. The start has a bound of its own, twice the
+        limit (TimeoutError past it, the process ended): one that never ends (a stalled machine, a stopped process)
+        must not hold the caller for good."""
         if self._running is None:
-            await self.run(ready)
+            await asyncio.wait_for(self.run(ready), 2 * limit)
 
     async def run(self, work: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
         """work(*args, **kwargs) in the process; raises what it raises, WorkerEnded if the process ends first."""

@@ -37,8 +37,8 @@ def test_no_index_is_built_when_the_settings_keep_none(tmp_path):
 
 def index_while_busy(settings: Settings) -> str:
     """`python -m bot index` with these settings while the machine is too busy for its file reader: the reader is
-    stopped (SIGSTOP) as it starts, so each file it reads (all but .txt and .md) takes longer than the limit however
-    quick it is. Its stderr."""
+    stopped (SIGSTOP) as it starts, so it never starts within its own bound (twice the limit), and its file (any but
+    .txt and .md) is skipped for time however quick it is to read. Its stderr."""
     environment = {
         "STORYBOT_INDEX": str(settings.index),
         "STORYBOT_DATA": str(settings.data),
