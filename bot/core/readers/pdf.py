@@ -36,6 +36,7 @@ from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.pdf_indents import SENTENCE_ENDS, indents
 from bot.core.readers.pdf_running import without_running_lines
 from bot.core.readers.pdf_shown import ShownText
+from bot.core.readers.pdf_word_gaps import space_word_gaps
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
 from bot.core.readers.text import is_roman
 from bot.core.skipped import Cause, Refusal, StoryRefused
@@ -179,6 +180,7 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
             shown.before(operator, operands)
             if shown.characters > MAX_PAGE_TEXT:
                 raise _too_much_text()
+            space_word_gaps(operator, operands)
 
         def seen(text: str, cm: list[float], tm: list[float], font: object, size: float, page: int = number) -> None:
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]

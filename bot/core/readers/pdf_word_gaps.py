@@ -1,0 +1,36 @@
+"""Spaces between words that a PDF draws as moves rather than as space characters, as TeX does.
+
+pdfTeX sets a line as one TJ array of words and moves, `[(and)-329(was)-329(travelling)]`, with no space character in
+it. pypdf reads a move as a space when it reaches half the width its font gives character code 32, taking that for
+the space. A TeX font in the T1 encoding (Latin Modern, and most fonts LaTeX sets European text in) draws a visible
+space there, half an em wide, so pypdf reads only moves of a quarter em or more as spaces; TeX squeezes a justified
+line's spaces down to 0.22 em, and such lines ran their words together ("andwastravelling"). A move of WORD_GAP or
+more after a piece of text is made a space before pypdf reads the array, as its own rule does with a wider one.
+"""
+
+from __future__ import annotations
+
+WORD_GAP = 150
+"""Thousandths of an em a move to the right within a TJ array must reach to be a space between words: TeX's word
+spaces are 0.22 em at their tightest (0.19 in Times), while the kerns that loosen a pair of letters stay under a
+tenth of an em (tightening kerns move left, and are never spaces)."""
+
+
+def space_word_gaps(operator: bytes, operands: list[object]) -> None:
+    """Puts a space before each word gap of a TJ operation's array, in place, for pypdf to read next (a space it
+    would add itself is not added again: it adds one only after a character that is no space)."""
+    if operator != b"TJ" or not operands or not isinstance(operands[0], list):
+        return
+    shown: list[object] = operands[0]
+    spaced: list[object] = []
+    for item in shown:
+        if (
+            isinstance(item, (int, float))
+            and -item >= WORD_GAP
+            and spaced
+            and isinstance(spaced[-1], (str, bytes))
+        ):
+            spaced.append(" ")
+        spaced.append(item)
+    if len(spaced) != len(shown):
+        shown[:] = spaced
