@@ -70,7 +70,8 @@ alone within another entry is named with that entry's name ("A Scandal in Bohemi
 <canvas>, <video> or <audio> shows a reader without it is left out; a Word document's note mark written as a link
 to a bookmark (Calibre's) is left out (it was read into its word, "cape1").
 20: a PDF's words that pdfTeX sets apart by moves alone are read apart in a font whose code 32 is no space (Latin
-Modern's "andwastravelling")."""
+Modern's "andwastravelling"), and an accent drawn apart from its letter is read on it (LaTeX's default fonts'
+"S\\u00b4ebastien")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

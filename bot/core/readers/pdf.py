@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from bot.core.analysis import fold, is_dictionary_word
 from bot.core.readers.archive import MAX_UNPACKED_BYTES
 from bot.core.readers.line_hyphens import LineHyphens
+from bot.core.readers.pdf_accents import with_accents
 from bot.core.readers.pdf_indents import SENTENCE_ENDS, indents
 from bot.core.readers.pdf_running import without_running_lines
 from bot.core.readers.pdf_shown import ShownText
@@ -147,7 +148,7 @@ class Line:
 
     @property
     def text(self) -> str:
-        return " ".join(_well_formed("".join(self.parts)).split())
+        return " ".join(with_accents(_well_formed("".join(self.parts))).split())
 
 
 def _well_formed(text: str) -> str:
