@@ -49,6 +49,9 @@ HEADING_SCALE = 1.15
 """A line in type this much larger than the text's is a heading."""
 MAX_DROP_CAP = 2
 """Characters of a drop cap: a letter, perhaps after an opening quote."""
+HEADING_LEADING = 1.5
+"""Type sizes from a heading's line to the next line of the same heading at most: typesetters set headings 1.2 apart
+(LaTeX's chapter titles, word processors' single spacing)."""
 PARAGRAPH_GAP = 1.3
 """A gap this much taller than the usual line spacing starts a paragraph."""
 SAME_LINE = 0.7
@@ -278,8 +281,10 @@ def _blocks(lines: list[Line]) -> list[Block]:
             starts = True
         elif opens:
             starts = heading or indent_starts or (not indented.marked and previous.text.endswith(SENTENCE_ENDS))
+        elif heading:
+            starts = not current_heading or not _same_heading(previous, line)
         else:
-            starts = heading != current_heading or indent_starts or previous.y - line.y > spacing * PARAGRAPH_GAP
+            starts = current_heading or indent_starts or previous.y - line.y > spacing * PARAGRAPH_GAP
         if starts and current:
             blocks.append(Block("".join(current), current_heading))
             current = []
@@ -292,6 +297,14 @@ def _blocks(lines: list[Line]) -> list[Block]:
     if current:
         blocks.append(Block("".join(current), current_heading))
     return blocks
+
+
+def _same_heading(above: Line, below: Line) -> bool:
+    """Whether two heading lines, one below the other on a page, are one heading run over lines ("Sophie Korolev: A" /
+    "Pianist Takes the Stage", as LaTeX sets a chapter's title): in the same type, a heading's line spacing apart. A
+    chapter's number over its title ("Chapter 1", set smaller) is a heading of its own, and so is a heading set
+    further below."""
+    return round(above.size, 1) == round(below.size, 1) and above.y - below.y <= below.size * HEADING_LEADING
 
 
 def _with_drop_caps(lines: list[Line], text_size: float) -> list[Line]:

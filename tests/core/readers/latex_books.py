@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.core.corpus import Corpus, load_corpus
 from bot.core.readers.markdown import MarkdownReader
 from bot.core.readers.pdf import PdfReader
 from bot.core.readers.reader import StoryText
@@ -17,6 +18,12 @@ _TYPESET = str.maketrans({"“": '"', "”": '"', "’": "'", "‘": "'"})
 
 def read_book(name: str) -> StoryText:
     return PdfReader().read((FIXTURES / name).read_bytes())
+
+
+def load_book(name: str, folder: Path) -> Corpus:
+    """The fixture read as the bot reads its corpus folder, alone in `folder`."""
+    (folder / name).write_bytes((FIXTURES / name).read_bytes())
+    return load_corpus(folder)
 
 
 def as_typed(text: str) -> str:

@@ -11,6 +11,7 @@ from bot.core.shelf import story_file
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.stored_text import unpack_story
 from tests.cli.test_main import command_environment, run
+from tests.core.readers.latex_books import as_typed, load_book, stories
 from tests.core.readers.lighthouse import CHAPTERS, TITLE, check_story
 from tests.core.test_stored_text import UNPACKED
 from tests.said import said
@@ -786,3 +787,12 @@ def test_a_line_recurring_at_a_pages_edge_in_the_texts_own_flow_is_kept(tmp_path
         pages[number][:0] = ['"Yes."']
     write_lines(tmp_path / "yes.pdf", pages)
     assert " ".join(read_paragraphs(tmp_path / "yes.pdf")).count('"Yes."') == 5
+
+
+def test_a_chapter_title_latex_sets_over_lines_names_the_chapter_whole(tmp_path):
+    # LaTeX's book class sets "Chapter 1" over the chapter's title in larger type, run over two or three lines: each
+    # line was a heading, so the chapter was named by its last line ("Violinist of Moscow").
+    corpus = load_book("musicians-ot1.pdf", tmp_path)
+    first_passages = {as_typed(passage.text)[:60]: passage.chapter for passage in corpus.passages}
+    for title, paragraphs in stories().items():
+        assert as_typed(first_passages[paragraphs[0][:60]] or "") == title
