@@ -35,6 +35,7 @@ from bot.core.readers.archive import MAX_UNPACKED_BYTES
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.pdf_accents import with_accents
 from bot.core.readers.pdf_indents import SENTENCE_ENDS, indents
+from bot.core.readers.pdf_notes import is_raised_mark, without_footnotes
 from bot.core.readers.pdf_running import without_running_lines
 from bot.core.readers.pdf_shown import ShownText
 from bot.core.readers.pdf_word_gaps import space_word_gaps
@@ -196,6 +197,8 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
             if last is None or last.page != page or abs(last.y - y) > SAME_LINE * min(last.size, scaled):
                 last = Line(page, y, x)
                 lines.append(last)
+            elif is_raised_mark(text, scaled, y - last.y, last.size):
+                return  # a note's mark, after the word it marks
             last.add(text.replace("\n", " "), scaled)
             last.x = min(last.x, x)
 
@@ -208,7 +211,7 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
     text_size = _text_size(texts) if texts else 0.0
     heading = text_size * HEADING_SCALE
     edges = _page_edges(texts)
-    return without_running_lines(
+    kept = without_running_lines(
         [
             line
             for index, line in enumerate(texts)
@@ -217,6 +220,7 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
         heading,
         _line_spacing(texts, text_size) * PARAGRAPH_GAP,
     )
+    return without_footnotes(kept, text_size, text_size)
 
 
 def _page_edges(lines: list[Line]) -> set[int]:

@@ -69,7 +69,7 @@ class Indents:
 def indents(lines: Sequence[Placed], body: Sequence[bool], em: float) -> Indents:
     """Where `lines` (page after page; `body` says which are the text's, not headings) start paragraphs by indentation,
     `em` being the text's type size."""
-    runs = _runs(lines, em)
+    runs = column_runs(lines, em)
     offsets = _offsets(lines, body, runs, em)
     indented = [is_body and offset >= MIN_INDENT * em for is_body, offset in zip(body, offsets, strict=True)]
     filled = _filled(lines, body, indented, runs)
@@ -103,7 +103,7 @@ def indents(lines: Sequence[Placed], body: Sequence[bool], em: float) -> Indents
     return Indents(starts, opens, usual_count >= INDENTED_BOOK)
 
 
-def _runs(lines: Sequence[Placed], em: float) -> list[range]:
+def column_runs(lines: Sequence[Placed], em: float) -> list[range]:
     """The lines' column runs: lines going down a page, until the page ends or the next line stands higher up."""
     runs: list[range] = []
     start = 0

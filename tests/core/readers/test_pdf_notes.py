@@ -1,0 +1,36 @@
+from dataclasses import dataclass, field
+
+from bot.core.readers.pdf_notes import is_raised_mark, without_footnotes
+
+
+@dataclass
+class Line:
+    page: int
+    y: float
+    size: float
+    text: str
+    x: float = 50.0
+    parts: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.parts = self.parts or [self.text]
+
+
+def page(number: int, foot: list[Line]) -> list[Line]:
+    text = [Line(number, 700 - 12 * row, 10, f"Line {row} of the keeper's story on page {number}.") for row in range(5)]
+    return [*text, *foot]
+
+
+def test_the_notes_at_a_pages_foot_are_left_out_and_small_lines_without_a_mark_kept():
+    mark = Line(0, 560, 8, "1The keeper's log, 1890.", parts=["1", "The keeper's log, 1890."])
+    notes = [mark, Line(0, 550, 8, "p. 4")]
+    caption = [Line(1, 560, 8, "The lighthouse at dawn, from the harbour.")]
+    lines = [*page(0, notes), *page(1, caption)]
+    assert [line for line in without_footnotes(lines, 10, 10) if line.size == 8] == caption
+
+
+def test_a_notes_mark_is_a_small_raised_number_or_symbol_and_a_raised_letter_is_text():
+    assert is_raised_mark("12", 7, 3.6, 10) and is_raised_mark("†", 7, 3.6, 10)
+    assert not is_raised_mark("st", 7, 3.6, 10)  # "1st" as Word sets it
+    assert not is_raised_mark("1", 10, 3.6, 10)  # in the line's own type
+    assert not is_raised_mark("1", 7, 0.5, 10)  # on the line: a footnote's own number, or a subscript
