@@ -72,7 +72,9 @@ to a bookmark (Calibre's) is left out (it was read into its word, "cape1").
 20: a PDF's words that pdfTeX sets apart by moves alone are read apart in a font whose code 32 is no space (Latin
 Modern's "andwastravelling"), and an accent drawn apart from its letter is read on it (LaTeX's default fonts'
 "S\\u00b4ebastien"), and a chapter's title run over lines is one heading (each line was one, and the last named the
-chapter), and footnotes and their marks are left out (they were read into the paragraph running over the page)."""
+chapter), and footnotes and their marks are left out (they were read into the paragraph running over the page), and a
+PDF's section headed as matter ("Contents") at the book's start or end is left out, as an EPUB's is, in both of which a
+heading with no text under it is no section."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -55,9 +55,14 @@ def without_matter(blocks: Sequence[Block]) -> list[Block]:
     """The blocks less each section named as matter (its heading and what follows, to the next heading) that stands
     before the book's first section of another name or after its last: a book's matter is at its start or its end.
     A story's own chapter called "Notes", "Cover" or "About the Author" between two others is its text, and so is
-    every section of a book none of whose sections has another name."""
+    every section of a book none of whose sections has another name. A heading with no text under it (a title page's
+    lines in large type, "Chapter 1" over the chapter's title) is no section."""
     named = [block.heading and is_matter_name(block.text) for block in blocks]
-    story = [n for n, block in enumerate(blocks) if block.heading and not named[n]]
+    story = [
+        n
+        for n, block in enumerate(blocks)
+        if block.heading and not named[n] and n + 1 < len(blocks) and not blocks[n + 1].heading
+    ]
     if not story:
         return list(blocks)
     first, last = story[0], story[-1]

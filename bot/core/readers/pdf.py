@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.analysis import fold, is_dictionary_word
 from bot.core.readers.archive import MAX_UNPACKED_BYTES
+from bot.core.readers.book_matter import without_matter
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.pdf_accents import with_accents
 from bot.core.readers.pdf_indents import SENTENCE_ENDS, indents
@@ -377,4 +378,4 @@ class PdfReader:
             raise _unreadable(error) from error
         if not lines:
             raise StoryRefused(Refusal(cause=Cause.IMAGES_ONLY))
-        return story_text(title and _well_formed(title), _blocks(lines))
+        return story_text(title and _well_formed(title), without_matter(_blocks(lines)))
