@@ -38,6 +38,9 @@ MATTER_NAMES = frozenset(
     ]
 )
 """Section names (lower case, without end punctuation) of such matter, a closed list."""
+SECTION_CHARS = 100
+"""Characters of text under a heading for it to start a section of the book: a title page's author and date under
+the title, set in large type as headings are, are no section, and a contents list after them is the book's start."""
 MATTER_PREFIXES = ("also by ", "other books by ", "books by ", "other titles by ", "more from ", "praise for ")
 _END_PUNCTUATION = ".:;,!?*"
 COPYRIGHT_PAGE_CHARS = 2000
@@ -55,14 +58,17 @@ def without_matter(blocks: Sequence[Block]) -> list[Block]:
     """The blocks less each section named as matter (its heading and what follows, to the next heading) that stands
     before the book's first section of another name or after its last: a book's matter is at its start or its end.
     A story's own chapter called "Notes", "Cover" or "About the Author" between two others is its text, and so is
-    every section of a book none of whose sections has another name. A heading with no text under it (a title page's
-    lines in large type, "Chapter 1" over the chapter's title) is no section."""
+    every section of a book none of whose sections has another name. A heading with under SECTION_CHARS of text under
+    it (a title page's title over its author and date, "Chapter 1" over the chapter's title) is no section."""
     named = [block.heading and is_matter_name(block.text) for block in blocks]
-    story = [
-        n
-        for n, block in enumerate(blocks)
-        if block.heading and not named[n] and n + 1 < len(blocks) and not blocks[n + 1].heading
-    ]
+    under = [0] * len(blocks)
+    heading = None
+    for n, block in enumerate(blocks):
+        if block.heading:
+            heading = n
+        elif heading is not None:
+            under[heading] += len(block.text)
+    story = [n for n, block in enumerate(blocks) if block.heading and not named[n] and under[n] >= SECTION_CHARS]
     if not story:
         return list(blocks)
     first, last = story[0], story[-1]
