@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.analysis import fold, is_dictionary_word
 from bot.core.readers.archive import MAX_UNPACKED_BYTES
-from bot.core.readers.book_matter import without_matter
+from bot.core.readers.book_matter import SECTION_CHARS, without_matter
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.pdf_accents import with_accents
 from bot.core.readers.pdf_indents import SENTENCE_ENDS, indents
@@ -304,6 +304,32 @@ def _blocks(lines: list[Line]) -> list[Block]:
     return blocks
 
 
+def _title_page(lines: list[Line]) -> list[Line]:
+    """The lines of the book's title page, none if it has none: a first page, of several, with a heading (the title,
+    in large type) and, in the text's type, under SECTION_CHARS of text that ends no sentence (an author, a publisher,
+    a date), where a first page that opens the story holds some of it (a chapter's first lines). It is no story text,
+    as an EPUB's title page is not."""
+    page = list(itertools.takewhile(lambda line: line.page == lines[0].page, lines))
+    heading = _text_size(lines) * HEADING_SCALE
+    text = [line.text for line in page if line.size < heading]
+    if len(page) == len(lines) or len(text) == len(page) or sum(map(len, text)) >= SECTION_CHARS:
+        return []
+    return [] if any(line.endswith((".", "!", "?")) for line in text) else page
+
+
+def _title_of(title_page: list[Line]) -> str | None:
+    """The title a title page gives (for a book whose metadata gives none, LaTeX's without hyperref): its first line in
+    the page's largest type, with the lines it runs over."""
+    largest = max(line.size for line in title_page)
+    title: list[Line] = []
+    for line in title_page:
+        if (not title and line.size == largest) or (title and _same_heading(title[-1], line)):
+            title.append(line)
+        elif title:
+            break
+    return " ".join(line.text for line in title) or None
+
+
 def _same_heading(above: Line, below: Line) -> bool:
     """Whether two heading lines, one below the other on a page, are one heading run over lines ("Sophie Korolev: A" /
     "Pianist Takes the Stage", as LaTeX sets a chapter's title): in the same type, a heading's line spacing apart. A
@@ -378,4 +404,8 @@ class PdfReader:
             raise _unreadable(error) from error
         if not lines:
             raise StoryRefused(Refusal(cause=Cause.IMAGES_ONLY))
+        title_page = _title_page(lines)
+        if title_page:
+            title = title or _title_of(title_page)
+            lines = lines[len(title_page) :]
         return story_text(title and _well_formed(title), without_matter(_blocks(lines)))

@@ -22,6 +22,7 @@ def read_book(name: str) -> StoryText:
 
 def load_book(name: str, folder: Path) -> Corpus:
     """The fixture read as the bot reads its corpus folder, alone in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
     (folder / name).write_bytes((FIXTURES / name).read_bytes())
     return load_corpus(folder)
 

@@ -11,7 +11,7 @@ from bot.core.shelf import story_file
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.stored_text import unpack_story
 from tests.cli.test_main import command_environment, run
-from tests.core.readers.latex_books import as_typed, load_book, stories
+from tests.core.readers.latex_books import as_typed, load_book, read_book, stories
 from tests.core.readers.lighthouse import CHAPTERS, TITLE, check_story
 from tests.core.test_stored_text import UNPACKED
 from tests.said import said
@@ -816,3 +816,12 @@ def test_a_books_table_of_contents_is_no_story_text(tmp_path):
     corpus = load_book("musicians-ot1.pdf", tmp_path)
     assert "Contents" not in {passage.chapter for passage in corpus.passages}
     assert not [passage.text for passage in corpus.passages if passage.text.startswith("1 Sébastien Kalmurzaeva")]
+
+
+def test_a_title_page_gives_the_title_the_metadata_lacks_and_is_no_story_text(tmp_path):
+    # LaTeX without hyperref writes no title in the file: the book was named after its file ("Musicians T1"), and its
+    # title page's author, or publisher's line, was the story's first passage.
+    assert read_book("musicians-t1.pdf").title == "Three Musicians of Moscow"
+    for name in ("musicians-t1.pdf", "musicians-ot1.pdf"):
+        first = load_book(name, tmp_path / name).passages[0]
+        assert first.text.startswith("Sébastien Kalmurzaeva was a renowned violinist"), name
