@@ -1,8 +1,9 @@
 #!/bin/sh
-# Makes the PDF fixtures in tests/fixtures/formats/ (musicians-*.pdf) from their LaTeX sources there, the bundled
-# stories of corpus/ typeset as real books are: the tests read the PDFs and need no TeX. Made with TeX Live 2022 on
-# Debian 12, which needs:
-#   apt-get install texlive-latex-base texlive-latex-recommended texlive-latex-extra lmodern
+# Makes the PDF fixtures in tests/fixtures/formats/ from their sources there, the bundled stories of corpus/ set as
+# real books are: musicians-*.pdf by LaTeX (TeX Live 2022), sophie-word.pdf by pandoc (2.17) as a Word document and
+# LibreOffice (7.4) printing it. The tests read the PDFs and need none of these. On Debian 12:
+#   apt-get install texlive-latex-base texlive-latex-recommended texlive-latex-extra lmodern pandoc \
+#     libreoffice-writer-nogui
 set -eu
 cd "$(dirname "$0")/../tests/fixtures/formats"
 work=$(mktemp -d)
@@ -16,3 +17,6 @@ for name in musicians-t1 musicians-ot1; do
   done
   cp "$work/$name.pdf" .
 done
+pandoc sophie-word.md -o "$work/sophie-word.docx"
+soffice --headless --convert-to pdf --outdir "$work" "$work/sophie-word.docx" > /dev/null
+cp "$work/sophie-word.pdf" .

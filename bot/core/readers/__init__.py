@@ -75,7 +75,8 @@ Modern's "andwastravelling"), and an accent drawn apart from its letter is read 
 chapter), and footnotes and their marks are left out (they were read into the paragraph running over the page), and a
 PDF's section headed as matter ("Contents") at the book's start or end is left out, as an EPUB's is, in both of which a
 heading with under 100 characters of text under it is no section, and a PDF's title page is no story text and gives the
-title the metadata lacks."""
+title the metadata lacks, and a space a PDF draws on its own parts its words (LibreOffice's no-break space:
+"Mr.Petrov")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -192,9 +192,13 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             scaled = abs(size) * (abs(tm[3] * cm[3]) or 1.0)  # a negative size draws the text mirrored
-            if not text.strip() or not all(abs(value) <= MAX_PLACE for value in (x, y, scaled)):  # NaN is not <=
+            if not all(abs(value) <= MAX_PLACE for value in (x, y, scaled)):  # NaN is not <=
                 return
             last = lines[-1] if lines else None
+            if not text.strip():
+                if text and last is not None and last.page == page and abs(last.y - y) <= SAME_LINE * last.size:
+                    last.parts.append(" ")  # a space drawn alone (LibreOffice's no-break space) parts two words
+                return
             if last is None or last.page != page or abs(last.y - y) > SAME_LINE * min(last.size, scaled):
                 last = Line(page, y, x)
                 lines.append(last)
