@@ -76,7 +76,8 @@ chapter), and footnotes and their marks are left out (they were read into the pa
 PDF's section headed as matter ("Contents") at the book's start or end is left out, as an EPUB's is, in both of which a
 heading with under 100 characters of text under it is no section, and a PDF's title page is no story text and gives the
 title the metadata lacks, and a space a PDF draws on its own parts its words (LibreOffice's no-break space:
-"Mr.Petrov")."""
+"Mr.Petrov"), and a line of its author's name alone before its first chapter, or a "by" line naming the author, is left
+out."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

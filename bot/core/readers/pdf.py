@@ -380,6 +380,24 @@ def _text_title(reader: pypdf.PdfReader) -> str | None:
     return title if isinstance(title, str) and not isinstance(title, NameObject) else None
 
 
+def _text_author(reader: pypdf.PdfReader) -> str | None:
+    """The metadata's author when it is text (as for the title)."""
+    from pypdf.generic import NameObject
+
+    author = reader.metadata.author if reader.metadata is not None else None
+    return _well_formed(author) if isinstance(author, str) and not isinstance(author, NameObject) else None
+
+
+def _without_author_line(blocks: list[Block], title: str | None, author: str | None) -> list[Block]:
+    """The blocks less a line of the author's name alone before the first heading but the title (a Word document's
+    Author paragraph under its Title), which was read as the story's first passage; the name later on is text."""
+    folded = [" ".join(block.text.casefold().split()) for block in blocks]
+    title = " ".join(title.casefold().split()) if title else None
+    first = next((n for n, block in enumerate(blocks) if block.heading and folded[n] != title), len(blocks))
+    name = " ".join(author.casefold().split()) if author else None
+    return [block for n, block in enumerate(blocks) if not (n < first and folded[n] == name)]
+
+
 class PdfReader:
     suffixes = (".pdf",)
     name = "PDF"
@@ -412,4 +430,6 @@ class PdfReader:
         if title_page:
             title = title or _title_of(title_page)
             lines = lines[len(title_page) :]
-        return story_text(title and _well_formed(title), without_matter(_blocks(lines)))
+        author = _text_author(reader)
+        blocks = _without_author_line(without_matter(_blocks(lines)), title, author)
+        return story_text(title and _well_formed(title), blocks, author)

@@ -834,3 +834,10 @@ def test_a_space_drawn_alone_parts_the_words_either_side(tmp_path):
     assert "Mr.Petrov" not in text and "St.Petersburg" not in text
     assert text.count("Mr. Petrov") == 5 and "St. Petersburg" in text
 
+
+def test_the_authors_name_under_the_title_is_no_story_text(tmp_path):
+    # A Word document's Author paragraph under its Title, the name the metadata gives as the author, was the story's
+    # first passage.
+    corpus = load_book("sophie-word.pdf", tmp_path)
+    assert [story.title for story in corpus.stories] == ["Sophie at the Piano"]
+    assert corpus.passages[0].text.startswith("Mr. Petrov tuned the old piano")
