@@ -144,8 +144,12 @@ class Line:
     size: float = 0.0
     """The type size of most of its characters, kept as pieces are added: sought among all its sizes for each piece,
     a line of 20,000 pieces in as many sizes took 7 s, four times that at twice the pieces."""
+    first_size: float = 0.0
+    """The type size of its first piece: a footnote's number, set small, before the note."""
 
     def add(self, text: str, size: float) -> None:
+        if not self.parts:
+            self.first_size = size
         self.parts.append(text)
         self.sizes[size] += len(text.strip())
         if self.sizes[size] > self.sizes[self.size]:
@@ -225,7 +229,7 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
         heading,
         _line_spacing(texts, text_size) * PARAGRAPH_GAP,
     )
-    return without_footnotes(kept, text_size, text_size)
+    return without_footnotes(kept, text_size)
 
 
 def _page_edges(lines: list[Line]) -> set[int]:

@@ -5,10 +5,11 @@ A note's mark in the text is a number or a note's symbol ("*", "†") set in sma
 stands on, after the word it marks: read into the line, "her skills.1 Her dedication" made "skills.1" a word. Raised
 letters (an initial, "1st" as Word sets it) are text.
 
-The notes themselves stand at the foot of a page or a column, below its text, in smaller type, the first of them
-beginning with its mark: read as text, each ran into the middle of the paragraph that goes on over the page ("...the
-community that had 1The editor's note: this tale was first told... nurtured her"). A page's last lines in small type
-that begin with no mark (a caption, a verse's source) are text.
+The notes themselves stand at the foot of a page or a column, below its text, the first of them beginning with its
+number or symbol set small (LaTeX sets the notes smaller than the text, Word's may be in the text's own type): read as
+text, each ran into the middle of the paragraph that goes on over the page ("...the community that had 1The editor's
+note: this tale was first told... nurtured her"). A line of the text never begins with a mark, which follows the word
+it marks; a page's last lines that begin with none (a caption, a verse's source) are text.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from typing import Protocol, TypeVar
 
 from bot.core.readers.pdf_indents import column_runs
 
-NOTE_TYPE = 0.9
-"""Share of the text's type size below which lines at a page's foot are set as notes (LaTeX's are 0.8, Word's 0.83)."""
 MARK_TYPE = 0.8
 """Share of its line's type size a note's mark is set in at most (LaTeX's are 0.7, Word's superscripts 0.65)."""
 MARK_RISE = 0.2
@@ -29,8 +28,8 @@ NOTE_SYMBOLS = frozenset("*†‡§¶‖#")
 
 
 class Placed(Protocol):
-    """A line of a page: its page, baseline height, left edge, type size, the pieces of text it was drawn in, and its
-    text."""
+    """A line of a page: its page, baseline height, left edge, type size (most of its characters'), the pieces of text
+    it was drawn in and its first one's type size, and its text."""
 
     @property
     def page(self) -> int: ...
@@ -42,6 +41,8 @@ class Placed(Protocol):
     def size(self) -> float: ...
     @property
     def parts(self) -> list[str]: ...
+    @property
+    def first_size(self) -> float: ...
     @property
     def text(self) -> str: ...
 
@@ -61,14 +62,16 @@ def is_raised_mark(text: str, size: float, rise: float, line_size: float) -> boo
     return size <= MARK_TYPE * line_size and rise >= MARK_RISE * line_size and is_mark(text)
 
 
-def without_footnotes(lines: Sequence[L], text_size: float, em: float) -> list[L]:
-    """`lines` (page after page, in the pages' order) without the notes at the foot of each page or column: its last
-    lines, below its text, set smaller than the text's `text_size`, the first of them beginning with a mark."""
+def without_footnotes(lines: Sequence[L], em: float) -> list[L]:
+    """`lines` (page after page, in the pages' order, `em` the text's type size) without the notes at the foot of each
+    page or column: its lines from the first, below some of its text, that begins with a mark set smaller than the
+    line."""
     notes: set[int] = set()
     for run in column_runs(lines, em):
-        first = run.stop
-        while first > run.start and lines[first - 1].size < NOTE_TYPE * text_size:
-            first -= 1
-        if run.start < first < run.stop and lines[first].parts and is_mark(lines[first].parts[0]):
-            notes.update(range(first, run.stop))
+        first = next((index for index in run[1:] if _begins_with_mark(lines[index])), run.stop)
+        notes.update(range(first, run.stop))
     return [line for index, line in enumerate(lines) if index not in notes]
+
+
+def _begins_with_mark(line: Placed) -> bool:
+    return bool(line.parts) and line.first_size <= MARK_TYPE * line.size and is_mark(line.parts[0])

@@ -11,7 +11,7 @@ from bot.core.shelf import story_file
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.stored_text import unpack_story
 from tests.cli.test_main import command_environment, run
-from tests.core.readers.latex_books import as_typed, load_book, read_book, stories
+from tests.core.readers.latex_books import FIXTURES, as_typed, load_book, read_book, stories
 from tests.core.readers.lighthouse import CHAPTERS, TITLE, check_story
 from tests.core.test_stored_text import UNPACKED
 from tests.said import said
@@ -841,3 +841,28 @@ def test_the_authors_name_under_the_title_is_no_story_text(tmp_path):
     corpus = load_book("sophie-word.pdf", tmp_path)
     assert [story.title for story in corpus.stories] == ["Sophie at the Piano"]
     assert corpus.passages[0].text.startswith("Mr. Petrov tuned the old piano")
+
+
+def word_story() -> dict[str, list[str]]:
+    """sophie-word.md's chapters and paragraphs as pandoc prints them: its footnotes' marks out, "--" an en dash."""
+    source = (FIXTURES / "sophie-word.md").read_text("utf-8").split("---")[2]
+    chapters: dict[str, list[str]] = {}
+    for paragraph in source.strip().split("\n\n"):
+        if paragraph.startswith("# "):
+            chapters[paragraph[2:]] = []
+        elif not paragraph.startswith("[^"):
+            for mark in ("[^tuner]", "[^sonata]", "[^festival]"):
+                paragraph = paragraph.replace(mark, "")
+            chapters[list(chapters)[-1]].append(paragraph.replace("--", "\u2013"))
+    return chapters
+
+
+def test_a_word_documents_footnotes_in_the_texts_own_type_are_left_out(tmp_path):
+    # LibreOffice prints a Word document's notes (pandoc's) in the text's own type, each after its number set small:
+    # only LaTeX's smaller notes were left out, and these ran into the paragraph going on over the page.
+    corpus = load_book("sophie-word.pdf", tmp_path)
+    found: dict[str, list[str]] = {}
+    for passage in corpus.passages:
+        found.setdefault(passage.chapter or "", []).append(as_typed(passage.text))
+    assert found == {name: [as_typed(text) for text in texts] for name, texts in word_story().items()}
+

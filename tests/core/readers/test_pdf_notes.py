@@ -9,11 +9,13 @@ class Line:
     y: float
     size: float
     text: str
+    first_size: float = 0.0
     x: float = 50.0
     parts: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.parts = self.parts or [self.text]
+        self.first_size = self.first_size or self.size
 
 
 def page(number: int, foot: list[Line]) -> list[Line]:
@@ -21,12 +23,17 @@ def page(number: int, foot: list[Line]) -> list[Line]:
     return [*text, *foot]
 
 
-def test_the_notes_at_a_pages_foot_are_left_out_and_small_lines_without_a_mark_kept():
-    mark = Line(0, 560, 8, "1The keeper's log, 1890.", parts=["1", "The keeper's log, 1890."])
-    notes = [mark, Line(0, 550, 8, "p. 4")]
-    caption = [Line(1, 560, 8, "The lighthouse at dawn, from the harbour.")]
-    lines = [*page(0, notes), *page(1, caption)]
-    assert [line for line in without_footnotes(lines, 10, 10) if line.size == 8] == caption
+def test_the_notes_at_a_pages_foot_are_left_out_and_lines_that_begin_with_no_small_mark_kept():
+    latex = [  # smaller than the text, the first after its number set smaller still
+        Line(0, 560, 8, "1The keeper's log, 1890.", 6, parts=["1", "The keeper's log, 1890."]),
+        Line(0, 550, 8, "p. 4"),
+    ]
+    word = [Line(1, 560, 10, "2 From the harbour board's minutes.", 6, parts=["2", " From the harbour board's."])]
+    caption = [Line(2, 560, 8, "The lighthouse at dawn, from the harbour.")]
+    counted = [Line(3, 560, 10, "3 boats came home that night.")]  # a number in the text's type is text
+    lines = [*page(0, latex), *page(1, word), *page(2, caption), *page(3, counted)]
+    kept = without_footnotes(lines, 10)
+    assert [line for line in lines if line not in kept] == [*latex, *word]
 
 
 def test_a_notes_mark_is_a_small_raised_number_or_symbol_and_a_raised_letter_is_text():
