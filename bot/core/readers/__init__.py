@@ -77,7 +77,8 @@ PDF's section headed as matter ("Contents") at the book's start or end is left o
 heading with under 100 characters of text under it is no section, and a PDF's title page is no story text and gives the
 title the metadata lacks, and a space a PDF draws on its own parts its words (LibreOffice's no-break space:
 "Mr.Petrov"), and a line of its author's name alone before its first chapter, or a "by" line naming the author, is left
-out, and so are footnotes in the text's own type (Word's)."""
+out, and so are footnotes in the text's own type (Word's), and a line ending in a dash set close to its word joins the
+next with no space."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -7,7 +7,9 @@ elsewhere, whichever it is more often. A word the book writes once is looked up 
 (simplemma's), which knows "practising" whole and "well-known" with its hyphen; one it knows neither way is joined,
 unless both halves are words ("grey-" "haired"): a typesetter's break falls between syllables, which are seldom
 words. A hyphen before a capital or a digit, or after a digit ("Anglo-" "Saxon", "1914-" "1918", "20-" "year-old"),
-is a compound's. Counting the book's words once makes this linear in its length."""
+is a compound's. A dash set close to the word before it ("gifts\u2014", "gifts--") at a line's end joins the next
+line with no space: the line broke after it, as word processors break lines. Counting the book's words once makes
+this linear in its length."""
 
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ from bot.core.analysis import fold, is_dictionary_word
 
 _HYPHENS = "\u2010-"
 """The hyphen-minus and the hyphen (U+2010) that typesetters' fonts map theirs to."""
+_DASHES = ("\u2013", "\u2014", "--")
+"""An en dash, an em dash, and two hyphens typed for one: a line may break after one set close to its words."""
 _WORD = re.compile(rf"[^\W_]+(?:[{_HYPHENS}][^\W_]+)*")
 """A word, with the hyphens inside it ("well-known", "mother-in-law")."""
 _BROKEN_END = re.compile(rf"(?<![\w{_HYPHENS}])([^\W_]+(?:[{_HYPHENS}][^\W_]+)*)[{_HYPHENS}]\Z")
@@ -36,7 +40,10 @@ class LineHyphens:
         """The line `before` as it ends where `after`, the next line of its paragraph, follows, and what stands
         between them: a space; nothing, the hyphen kept ("well-" "known"); or nothing, the hyphen dropped ("prac-"
         "tising": "practising")."""
-        broken = _BROKEN_END.search(before.rsplit(None, 1)[-1]) if before else None
+        last = before.rsplit(None, 1)[-1] if before else ""
+        if last.endswith(_DASHES) and last.rstrip("\u2013\u2014-") and after:
+            return before, ""  # "gifts--" "since": a dash set close to its words, the line broken after it
+        broken = _BROKEN_END.search(last) if last else None
         start = _WORD.match(after)
         if broken is None or start is None:
             return before, " "
