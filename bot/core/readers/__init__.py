@@ -78,7 +78,8 @@ heading with under 100 characters of text under it is no section, and a PDF's ti
 title the metadata lacks, and a space a PDF draws on its own parts its words (LibreOffice's no-break space:
 "Mr.Petrov"), and a line of its author's name alone before its first chapter, or a "by" line naming the author, is left
 out, and so are footnotes in the text's own type (Word's), and a line ending in a dash set close to its word joins the
-next with no space."""
+next with no space, and a compound broken between two of its words keeps its hyphen ("out-of-" "the-way" read "out-
+ofthe-way")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -62,7 +62,10 @@ class LineHyphens:
             return known_whole
         if known_whole:  # the dictionary spells it both ways: as the book printed it
             return False
-        halves = (fold(head.replace("\u2010", "-").rsplit("-", 1)[-1]), fold(tail))
+        halves = (  # the pieces either side of the break: "of" and "the" of "out-of-" "the-way"
+            fold(head.replace("\u2010", "-").rsplit("-", 1)[-1]),
+            fold(tail.replace("\u2010", "-").split("-", 1)[0]),
+        )
         return not all(is_dictionary_word(half) for half in halves)
 
 

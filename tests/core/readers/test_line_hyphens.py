@@ -15,3 +15,11 @@ def test_a_dash_standing_apart_keeps_the_space_after_it():
     assert hyphens.seam("all my gifts \u2014", "since") == ("all my gifts \u2014", " ")
     assert hyphens.seam("all my gifts --", "since") == ("all my gifts --", " ")
     assert hyphens.seam("prac-", "tising") == ("prac", "")  # a word broken by a hyphen is joined as before
+
+
+def test_a_compound_broken_between_two_of_its_words_keeps_its_hyphen():
+    # "out-of-" "the-way": the pieces either side of the break are "of" and "the", both words, so the hyphen is the
+    # compound's; the whole "the-way" was looked up as the second half, found in no dictionary, and the lines read
+    # "out-ofthe-way".
+    hyphens = LineHyphens(["an out-of-", "the-way place"])
+    assert hyphens.seam("an out-of-", "the-way place") == ("an out-of-", "")
