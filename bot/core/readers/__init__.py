@@ -70,16 +70,14 @@ alone within another entry is named with that entry's name ("A Scandal in Bohemi
 <canvas>, <video> or <audio> shows a reader without it is left out; a Word document's note mark written as a link
 to a bookmark (Calibre's) is left out (it was read into its word, "cape1").
 20: a PDF's words that pdfTeX sets apart by moves alone are read apart in a font whose code 32 is no space (Latin
-Modern's "andwastravelling"), and an accent drawn apart from its letter is read on it (LaTeX's default fonts'
-"S\\u00b4ebastien"), and a chapter's title run over lines is one heading (each line was one, and the last named the
-chapter), and footnotes and their marks are left out (they were read into the paragraph running over the page), and a
-PDF's section headed as matter ("Contents") at the book's start or end is left out, as an EPUB's is, in both of which a
-heading with under 100 characters of text under it is no section, and a PDF's title page is no story text and gives the
-title the metadata lacks, and a space a PDF draws on its own parts its words (LibreOffice's no-break space:
-"Mr.Petrov"), and a line of its author's name alone before its first chapter, or a "by" line naming the author, is left
-out, and so are footnotes in the text's own type (Word's), and a line ending in a dash set close to its word joins the
-next with no space, and a compound broken between two of its words keeps its hyphen ("out-of-" "the-way" read "out-
-ofthe-way")."""
+Modern's "andwastravelling"); an accent drawn apart from its letter is read on it (LaTeX's default fonts'
+"S\\u00b4ebastien"); a chapter's title run over lines is one heading (its last line named the chapter); footnotes and
+their marks are left out, in smaller type or the text's own (they were read into the paragraph running over the page); a
+section headed as matter ("Contents") at the book's start or end is left out, as an EPUB's is; a title page is no story
+text and gives the title the metadata lacks; a space drawn on its own parts its words (LibreOffice's no-break space:
+"Mr.Petrov"); the author's name under the title is left out; a line ending in a dash set close to its word joins the
+next with no space; a compound broken between two of its words keeps its hyphen ("out-ofthe-way"). In every format that
+leaves out a book's matter, a heading with under 100 characters of text under it is no section."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

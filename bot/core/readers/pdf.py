@@ -385,21 +385,12 @@ def _text_title(reader: pypdf.PdfReader) -> str | None:
 
 
 def _text_author(reader: pypdf.PdfReader) -> str | None:
-    """The metadata's author when it is text (as for the title)."""
+    """The metadata's author when it is text (as for the title): story_text leaves out a line of the author's name alone
+    before the story, and a "by" line naming them."""
     from pypdf.generic import NameObject
 
     author = reader.metadata.author if reader.metadata is not None else None
     return _well_formed(author) if isinstance(author, str) and not isinstance(author, NameObject) else None
-
-
-def _without_author_line(blocks: list[Block], title: str | None, author: str | None) -> list[Block]:
-    """The blocks less a line of the author's name alone before the first heading but the title (a Word document's
-    Author paragraph under its Title), which was read as the story's first passage; the name later on is text."""
-    folded = [" ".join(block.text.casefold().split()) for block in blocks]
-    title = " ".join(title.casefold().split()) if title else None
-    first = next((n for n, block in enumerate(blocks) if block.heading and folded[n] != title), len(blocks))
-    name = " ".join(author.casefold().split()) if author else None
-    return [block for n, block in enumerate(blocks) if not (n < first and folded[n] == name)]
 
 
 class PdfReader:
@@ -435,5 +426,4 @@ class PdfReader:
             title = title or _title_of(title_page)
             lines = lines[len(title_page) :]
         author = _text_author(reader)
-        blocks = _without_author_line(without_matter(_blocks(lines)), title, author)
-        return story_text(title and _well_formed(title), blocks, author)
+        return story_text(title and _well_formed(title), without_matter(_blocks(lines)), author)
