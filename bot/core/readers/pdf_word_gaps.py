@@ -10,10 +10,11 @@ more after a piece of text is made a space before pypdf reads the array, as its 
 
 from __future__ import annotations
 
-WORD_GAP = 150
+WORD_GAP = 180
 """Thousandths of an em a move to the right within a TJ array must reach to be a space between words: TeX's word
-spaces are 0.22 em at their tightest (0.19 in Times), while the kerns that loosen a pair of letters stay under a
-tenth of an em (tightening kerns move left, and are never spaces)."""
+spaces are 0.22 em at their tightest (0.19 in Times), while its thin space (0.167 em, between the dots of an ellipsis,
+\\ldots: "...." read ". . . .") and the kerns that loosen a pair of letters (under a tenth of an em) are narrower;
+tightening kerns move left, and are never spaces."""
 
 
 def space_word_gaps(operator: bytes, operands: list[object]) -> None:

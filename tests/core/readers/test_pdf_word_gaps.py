@@ -1,5 +1,6 @@
 import pytest
 
+from bot.core.readers.pdf_word_gaps import space_word_gaps
 from tests.core.readers.latex_books import as_typed, read_book, stories
 
 pytest.importorskip("pypdf", reason="the PDF reader needs the formats extra: pip install -e '.[formats]'")
@@ -12,3 +13,13 @@ def test_words_latex_sets_apart_by_moves_alone_in_a_t1_font_are_read_apart():
     read = {as_typed(block.text) for block in book.blocks if not block.heading}
     paragraphs = [paragraph for story in stories().values() for paragraph in story]
     assert [paragraph for paragraph in paragraphs if paragraph not in read] == []
+
+
+def test_a_thin_space_or_a_kern_is_no_word_gap_and_a_squeezed_word_space_is():
+    # TeX's \ldots sets its dots a thin space (0.167 em) apart: read as word gaps, "ill...." was "ill. . . .".
+    ellipsis: list[object] = [b"ill.", -167, b".", -167, b".", 28, b"W", 83, b"e"]
+    space_word_gaps(b"TJ", [ellipsis])
+    assert ellipsis == [b"ill.", -167, b".", -167, b".", 28, b"W", 83, b"e"]
+    squeezed: list[object] = [b"and", -222, b"was", -1, b"t"]
+    space_word_gaps(b"TJ", [squeezed])
+    assert squeezed == [b"and", " ", -222, b"was", -1, b"t"]
