@@ -76,8 +76,9 @@ their marks are left out, in smaller type or the text's own (they were read into
 section headed as matter ("Contents") at the book's start or end is left out, as an EPUB's is; a title page is no story
 text and gives the title the metadata lacks; a space drawn on its own parts its words (LibreOffice's no-break space:
 "Mr.Petrov"); the author's name under the title is left out; a line ending in a dash set close to its word joins the
-next with no space; a compound broken between two of its words keeps its hyphen ("out-ofthe-way"). In every format that
-leaves out a book's matter, a heading with under 100 characters of text under it is no section."""
+next with no space; a compound broken between two of its words keeps its hyphen ("out-ofthe-way"). A line at a PDF
+page's top or bottom that says a chapter's title again is a running head however seldom it stands there. In every format
+that leaves out a book's matter, a heading with under 100 characters of text under it is no section."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

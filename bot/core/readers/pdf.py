@@ -228,8 +228,25 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
         ],
         heading,
         _line_spacing(texts, text_size) * PARAGRAPH_GAP,
+        _heading_texts(texts, heading),
     )
     return without_footnotes(kept, text_size)
+
+
+def _heading_texts(lines: list[Line], heading: float) -> list[str]:
+    """The text of each heading, its lines run over joined (a running head may say a chapter's title once)."""
+    texts: list[str] = []
+    previous: Line | None = None
+    for line in lines:
+        if line.size < heading:
+            previous = None
+            continue
+        if previous is not None and previous.page == line.page and _same_heading(previous, line):
+            texts[-1] += " " + line.text
+        else:
+            texts.append(line.text)
+        previous = line
+    return texts
 
 
 def _page_edges(lines: list[Line]) -> set[int]:

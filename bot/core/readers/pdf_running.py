@@ -33,6 +33,7 @@ RECURRING_SHARE = 0.5
 """Share of the lines at a place (a height, at a page's top or bottom) that must recur there for any to be running:
 the text's first line stands at one height on most pages, each page's its own."""
 _NUMBER = re.compile(r"\d+")
+_PUNCTUATION = ".,:;!?()[]\"'\u2018\u2019\u201c\u201d\u2013\u2014-"
 
 
 class Placed(Protocol):
@@ -55,21 +56,27 @@ _Key = tuple[_Place, float, str]
 """A place, a type size and a text without its page numbers."""
 
 
-def without_running_lines(lines: Sequence[L], heading_size: float, in_flow: float) -> list[L]:
+def without_running_lines(
+    lines: Sequence[L], heading_size: float, in_flow: float, headings: Sequence[str] = ()
+) -> list[L]:
     """`lines` (page after page) without the running heads and feet among them; all of them when that leaves none.
     A line in type of `heading_size` or larger is a heading, never running: numbered chapters' titles ("Chapter 7"),
     at the same place on each chapter's first page, are the same text once numbers are set aside. A line `in_flow`
     or less above or below a line of the text (the greatest gap within a paragraph) reads on from it, never running:
-    a refrain opening each page of a poem, a letter's "Dear Maren," and "Your friend," on each page."""
+    a refrain opening each page of a poem, a letter's "Dear Maren," and "Your friend," on each page. A line at a
+    page's top or bottom that says one of the book's `headings` again (a chapter's title, perhaps after "Chapter 2.",
+    in capitals) is running however seldom it stands there: a chapter of two pages has its title in the head once."""
     pages = _pages(lines)
     candidates = _edge_keys(lines, pages, heading_size)
     recurring = Counter(key for _, key in candidates)
     at_place = Counter(key[0] for _, key in candidates)
     recurring_at_place = Counter(key[0] for _, key in candidates if recurring[key] > 1)
+    titles = {title_key(heading) for heading in headings} - {""}
     running = {
         index
         for index, key in candidates
-        if recurring[key] > 1 and recurring_at_place[key[0]] >= max(RUNNING_PAGES, RECURRING_SHARE * at_place[key[0]])
+        if (recurring[key] > 1 and recurring_at_place[key[0]] >= max(RUNNING_PAGES, RECURRING_SHARE * at_place[key[0]]))
+        or title_key(lines[index].text) in titles
     }
     for by_height in pages:
         for order in (by_height[::-1], by_height):  # up from the text to a page's head, then down to its foot
@@ -105,3 +112,11 @@ def _without_page_numbers(text: str) -> str:
     Preface" and "Preface xiii" are the same running head."""
     words = _NUMBER.sub(" ", text).casefold().split()
     return " ".join(word for word in words if not is_roman(word.upper()))
+
+
+def title_key(text: str) -> str:
+    """A heading's or a running head's words, folded, without page or chapter numbers, punctuation at their edges
+    or a leading "Chapter": "CHAPTER 2. THE STORM  17" and "The Storm" are the same title."""
+    words = [word.strip(_PUNCTUATION) for word in _without_page_numbers(text).split()]
+    words = [word for word in words if word]
+    return " ".join(words[1:] if words[:1] == ["chapter"] else words)
