@@ -92,13 +92,18 @@ def without_copyright_pages(
     """The pages' blocks in order, less the copyright pages before the first other page and after the last: a
     publisher's stands at the book's start or end, a short page in its middle is the story's. A book that is all
     such pages (a short story of one page ending in its copyright line) is kept whole. A title page, of the book's
-    title and its author's name alone (pandoc's EPUB 2 says no more of it), is none of the story's pages."""
+    title and its author's name alone (pandoc's EPUB 2 says no more of it), is none of the story's pages, nor is a
+    page headed as matter: a short story headed by the book's title and ending in its notice, then "About the
+    Author", was left out as the notice before the book's first other page."""
     notices = [is_copyright_page(page, title) for page in pages]
     title_page = {_folded(name) for name in (title, author, author and f"by {author}") if name}
     story = [  # a cover's image is no text
         n
         for n, notice in enumerate(notices)
-        if pages[n] and not notice and not all(_folded(block.text) in title_page for block in pages[n])
+        if pages[n]
+        and not notice
+        and not all(_folded(block.text) in title_page for block in pages[n])
+        and not (pages[n][0].heading and is_matter_name(pages[n][0].text))
     ]
     if not story:
         return [block for page in pages for block in page]
@@ -110,12 +115,16 @@ def without_notice_before_chapters(blocks: Sequence[Block], title: str | None = 
     """The blocks less a copyright notice that stands before the first chapter (COPYRIGHT_PAGE_CHARS at most, saying
     "All rights reserved" or giving an ISBN): a document has no pages to tell its copyright page by (a Word,
     OpenDocument, RTF, FictionBook or HTML book, an EPUB that Calibre made of one); what comes before its first
-    heading is where that page stood. A document with no chapter after is kept whole: a short story that says so."""
+    heading is where that page stood. A document with no chapter after is kept whole: a short story that says so,
+    and a poem ending in its copyright line before its notes or "About the Author" (a heading named as matter is no
+    chapter: the poem before it was lost, and the notes read in its place)."""
     book = _folded(title) if title else None
-    first = next((n for n, block in enumerate(blocks) if block.heading and _folded(block.text) != book), None)
-    if first is None or not is_copyright_page(blocks[:first], title):
+    headings = [n for n, block in enumerate(blocks) if block.heading and _folded(block.text) != book]
+    if not any(not is_matter_name(blocks[n].text) for n in headings) or not is_copyright_page(
+        blocks[: headings[0]], title
+    ):
         return list(blocks)
-    return list(blocks[first:])
+    return list(blocks[headings[0] :])
 
 
 def without_contents_lists(blocks: Sequence[Block]) -> list[Block]:

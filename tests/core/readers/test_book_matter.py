@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.corpus import load_corpus
+from bot.core.corpus import load_corpus, read_story
 from tests.core.readers.format_fixtures import FIXTURES
 from tests.core.readers.lighthouse import CHAPTERS, check_story
 
-pytest.importorskip("docx", reason="these readers need the formats extra: pip install -e '.[formats]'")
+docx = pytest.importorskip("docx", reason="these readers need the formats extra: pip install -e '.[formats]'")
 
 DEDICATION = {"Dedication": ["For the keepers of every northern light."]}
 MATTER = ["Skarvik Press", "All rights reserved", "Nordkinn", "grew up in a lighthouse", "Cloudberry Jam", "Contents"]
@@ -58,3 +58,32 @@ def test_libreoffices_epub_reads_each_chapter_heading_once(tmp_path):
     for passage in load_corpus(tmp_path).passages:
         found.setdefault(passage.chapter or "", []).append(passage.text)
     assert {name: found.get(name) for name in DEDICATION | CHAPTERS} == DEDICATION | CHAPTERS
+
+
+POEM = [
+    "The lamp turns slow above the sleeping sound,",
+    "and every boat that sees it comes home round.",
+    "© 2023 Ann Example. All rights reserved.",
+]
+
+
+@pytest.mark.parametrize("matter", ["Notes", "About the Author"])
+def test_a_short_poem_with_its_copyright_line_before_its_notes_is_read(tmp_path, matter):
+    # A poem (a story of a page) ending in its copyright line, then the poet's notes or "About the Author": the
+    # notes' heading was taken for the first chapter, and the poem before it, short and saying "All rights
+    # reserved", for the copyright notice before it; the poem was lost, the notes read in its place.
+    lines = "".join(f"<p>{line}</p>" for line in POEM)
+    html = (
+        f"<html><head><title>Sound</title></head><body><h1>Sound</h1>{lines}<h2>{matter}</h2><p>Written at Vardø.</p>"
+    )
+    (tmp_path / "sound.html").write_text(f"{html}</body></html>", encoding="utf-8")
+    document = docx.Document()
+    document.core_properties.title = "Sound"
+    for line in POEM:
+        document.add_paragraph(line)
+    document.add_heading(matter, level=1)
+    document.add_paragraph("Written at Vardø.")
+    document.save(tmp_path / "sound.docx")
+    for story in ("sound.html", "sound.docx"):
+        _, passages = read_story(tmp_path / story)
+        assert [p.text for p in passages][: len(POEM)] == POEM, story
