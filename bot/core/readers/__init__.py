@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 19
+READING_VERSION = 20
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -68,7 +68,10 @@ and a bullet written as text before a list's item ("• "), are left out; a Fict
 (Calibre's) has its chapters named by its short paragraphs all in bold; an EPUB navigation entry named by a number
 alone within another entry is named with that entry's name ("A Scandal in Bohemia: II", it was "II"); what a
 <canvas>, <video> or <audio> shows a reader without it is left out; a Word document's note mark written as a link
-to a bookmark (Calibre's) is left out (it was read into its word, "cape1")."""
+to a bookmark (Calibre's) is left out (it was read into its word, "cape1"). 20: a short poem or story ending in
+its copyright line before "Notes" or "About the Author" is read (it was left out as the notice before the first
+chapter, the notes read in its place); a paragraph that says its heading again is read (a poem titled by its first
+line lost that line): only an EPUB page's first paragraph saying the navigation's name for it is left out."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
