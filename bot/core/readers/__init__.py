@@ -71,7 +71,10 @@ alone within another entry is named with that entry's name ("A Scandal in Bohemi
 to a bookmark (Calibre's) is left out (it was read into its word, "cape1"). 20: a short poem or story ending in
 its copyright line before "Notes" or "About the Author" is read (it was left out as the notice before the first
 chapter, the notes read in its place); a paragraph that says its heading again is read (a poem titled by its first
-line lost that line): only an EPUB page's first paragraph saying the navigation's name for it is left out."""
+line lost that line): only an EPUB page's first paragraph saying the navigation's name for it is left out; lines
+that say chapters' names are a contents list only in the book's order and before its first chapter or after its last
+(a refrain saying its poem's title twice, a countdown, dialogue calling the narrators who name the chapters, are
+read)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

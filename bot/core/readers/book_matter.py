@@ -10,6 +10,7 @@ foreword, a prologue, an epilogue, an afterword or a dedication is the book's te
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from bot.core.readers.reader import Block
@@ -127,29 +128,60 @@ def without_notice_before_chapters(blocks: Sequence[Block], title: str | None = 
     return list(blocks[headings[0] :])
 
 
-def without_contents_lists(blocks: Sequence[Block]) -> list[Block]:
+def without_contents_lists(blocks: Sequence[Block], title: str | None = None) -> list[Block]:
     """The blocks less the paragraphs of a contents list written as plain lines, where nothing marks it (Calibre's
     FictionBook, pandoc's RTF): a run of paragraphs that each say a heading of the book, or a matter's name ("Table of
-    Contents", "Title Page"), two of them at least a heading's. A question about a chapter found them, each chapter's
-    name said again."""
-    names = {_folded(block.text) for block in blocks if block.heading}
-    listed = [not block.heading and (_folded(block.text) in names or is_matter_name(block.text)) for block in blocks]
+    Contents", "Title Page"), two of them at least a heading's, naming the headings in the book's order (each once:
+    a refrain that says its poem's title twice, a countdown in a book of numbered chapters, is none) and standing
+    before the book's first chapter or after its last (in the story's middle it is its text: brothers calling each
+    other in a novel whose chapters are named by who tells them). A question about a chapter found them, each
+    chapter's name said again."""
+    book = _folded(title) if title else None
+    where: dict[str, list[int]] = {}  # each heading's positions, in order
+    for n, block in enumerate(blocks):
+        if block.heading:
+            where.setdefault(_folded(block.text), []).append(n)
+    listed = [not block.heading and (_folded(block.text) in where or is_matter_name(block.text)) for block in blocks]
+    first, last = _chapters_span(blocks, book)  # a run between these is in the story
     dropped = [False] * len(blocks)
     start = 0
     while start < len(blocks):
         end = start
         while end < len(blocks) and listed[end]:
             end += 1
-        if sum(_folded(blocks[n].text) in names for n in range(start, end)) >= 2:
+        names = [name for name in map(_folded, (blocks[n].text for n in range(start, end))) if name in where]
+        if len(names) >= 2 and _in_order(names, where) and not first < start < last:
             dropped[start:end] = [True] * (end - start)
         start = end + 1
     return [block for block, left_out in zip(blocks, dropped, strict=True) if not left_out]
 
 
+def _in_order(names: list[str], where: dict[str, list[int]]) -> bool:
+    """Whether the names are the headings of the book in its order, each a heading after the one before."""
+    after = -1
+    for name in names:
+        positions = where[name]
+        found = bisect_right(positions, after)
+        if found == len(positions):
+            return False
+        after = positions[found]
+    return True
+
+
+def _chapters_span(blocks: Sequence[Block], book: str | None) -> tuple[int, int]:
+    """The positions of the book's first and last chapter headings (not its title, no matter's name); (0, 0) without."""
+    chapters = [n for n, block in enumerate(blocks) if block.heading and not _is_title_or_matter(block.text, book)]
+    return (chapters[0], chapters[-1]) if chapters else (0, 0)
+
+
+def _is_title_or_matter(heading: str, book: str | None) -> bool:
+    return _folded(heading) == book or is_matter_name(heading)
+
+
 def book_matter_left_out(blocks: Sequence[Block], title: str | None = None) -> list[Block]:
     """A document's blocks less its matter: a contents list of plain lines, the copyright notice before its first
     chapter and the sections named as matter at its start or end (without_matter)."""
-    return without_matter(without_notice_before_chapters(without_contents_lists(blocks), title))
+    return without_matter(without_notice_before_chapters(without_contents_lists(blocks, title), title))
 
 
 def _folded(text: str) -> str:

@@ -87,3 +87,28 @@ def test_a_short_poem_with_its_copyright_line_before_its_notes_is_read(tmp_path,
     for story in ("sound.html", "sound.docx"):
         _, passages = read_story(tmp_path / story)
         assert [p.text for p in passages][: len(POEM)] == POEM, story
+
+
+def test_story_lines_that_say_chapters_names_are_read(tmp_path):
+    # Two or more paragraphs in a row that each said a heading of the book were a contents list wherever they stood:
+    # two brothers calling each other in a novel whose chapters are named by who tells them, a countdown in the last
+    # of numbered chapters, a refrain that says its poem's title twice, all lost. A contents list names each chapter
+    # once, in the book's order, and stands before the chapters it names or after them.
+    books = {
+        "river": {
+            "Darl": ["We walked up the path.", "Jewel", "Cash", "Neither brother answered."],
+            "Jewel": ["It was hot on the river."],
+            "Cash": ["The boat pulled off the bank."],
+        },
+        "launch": {"1": ["The launch was set."], "2": ["Orbit."], "3": ["3", "2", "1", "Lift-off."]},
+        "gulls": {"The gulls came home at dusk": ["The gulls came home at dusk"] * 2 + ["and so did she."]},
+    }
+    for name, chapters in books.items():
+        body = "".join(
+            f"<h2>{head}</h2>" + "".join(f"<p>{text}</p>" for text in texts) for head, texts in chapters.items()
+        )
+        (tmp_path / f"{name}.html").write_text(f"<title>{name}</title><body>{body}</body>", encoding="utf-8")
+        found: dict[str, list[str]] = {}
+        for passage in read_story(tmp_path / f"{name}.html")[1]:
+            found.setdefault(passage.chapter or "", []).append(passage.text)
+        assert found == chapters, name
