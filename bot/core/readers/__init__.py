@@ -74,7 +74,7 @@ chapter, the notes read in its place); a paragraph that says its heading again i
 line lost that line): only an EPUB page's first paragraph saying the navigation's name for it is left out; lines
 that say chapters' names are a contents list only in the book's order and before its first chapter or after its last
 (a refrain saying its poem's title twice, a countdown, dialogue calling the narrators who name the chapters, are
-read)."""
+read); a FictionBook's bold line names a chapter only opening its section (a play's speakers in bold were chapters)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -3,7 +3,7 @@
 One XML file, read with lxml as EPUB's parts are (no entities expanded, no DTD, no network). The title is
 the description's `book-title`, and a "by" line naming its first author is left out; each section's
 `title` names a chapter, nested sections' too (in a book whose sections have none, Calibre's, a short paragraph
-all in bold does); paragraphs, a poem's stanzas (one passage each), epigraphs,
+all in bold opening its section does); paragraphs, a poem's stanzas (one passage each), epigraphs,
 quotations and table cells are read in order. Left out: the body's own title (the book's title and
 author again), footnote bodies and their markers in the text (as Word's footnotes are), scene breaks
 (a subtitle of `* * *`) and the images packed in the file. A zipped book is read with archive.py's
@@ -58,14 +58,29 @@ BOLD_HEADING_CHARS = 120
 """The longest paragraph, all in bold, that names a chapter in a book whose sections have no titles."""
 
 
+_BEFORE_TEXT = frozenset({"image", "empty-line"})
+"""What may stand in a section before its first line: a picture, an empty line."""
+
+
 def _is_bold_line(paragraph: _Element) -> bool:
-    """Whether the paragraph is one short line, all of it in bold: how Calibre's FictionBook heads its chapters
-    (`<p><strong>Chapter One</strong></p>`), giving its sections no titles."""
-    if len(paragraph) != 1 or (paragraph.text or "").strip():
+    """Whether the paragraph is one short line, all of it in bold, opening its section: how Calibre's FictionBook heads
+    its chapters (`<section><p><strong>Chapter One</strong></p>`), giving its sections no titles. One within the
+    section is its text: a play's speaker ("MAREN"), a shout."""
+    if len(paragraph) != 1 or (paragraph.text or "").strip() or not _opens_section(paragraph):
         return False
     bold = paragraph[0]
     text = " ".join(_text(paragraph).split())
     return local_name(bold) == "strong" and not (bold.tail or "").strip() and 0 < len(text) <= BOLD_HEADING_CHARS
+
+
+def _opens_section(paragraph: _Element) -> bool:
+    parent = paragraph.getparent()
+    if parent is None or local_name(parent) != "section":
+        return False
+    before = paragraph.getprevious()
+    while before is not None and (not isinstance(before.tag, str) or local_name(before) in _BEFORE_TEXT):
+        before = before.getprevious()
+    return before is None
 
 
 def _blocks(body: _Element, bold_headings: bool = False) -> list[Block]:
