@@ -229,3 +229,15 @@ def test_what_a_page_shows_without_its_canvas_video_or_audio_is_no_story_text(tm
     )
     (tmp_path / "keeper.html").write_text(page(TITLE, body), encoding="utf-8")
     check_story(tmp_path)
+
+
+def test_an_hgroup_of_lines_with_no_heading_is_read_as_its_lines(tmp_path):
+    # An <hgroup>'s heading and lines name one chapter; one holding no heading (a poem's lines grouped so) named a
+    # chapter by its lines all the same, and they were lost from the text.
+    lines = ["The lamp turns slow above the sleeping sound,", "and every boat that sees it comes home round."]
+    body = f"<h2>Sound</h2><hgroup>{''.join(f'<p>{line}</p>' for line in lines)}</hgroup><p>Written at Vardø.</p>"
+    (tmp_path / "sound.html").write_text(page("Sounds", body), encoding="utf-8")
+    found: dict[str, list[str]] = {}
+    for passage in load_corpus(tmp_path).passages:
+        found.setdefault(passage.chapter or "", []).append(passage.text)
+    assert found == {"Sound": [*lines, "Written at Vardø."]}
