@@ -74,8 +74,9 @@ chapter, the notes read in its place); a paragraph that says its heading again i
 line lost that line): only an EPUB page's first paragraph saying the navigation's name for it is left out; lines
 that say chapters' names are a contents list only in the book's order and before its first chapter or after its last
 (a refrain saying its poem's title twice, a countdown, dialogue calling the narrators who name the chapters, are
-read); a FictionBook's bold line names a chapter only opening its section (a play's speakers in bold were chapters); an HTML
-or EPUB <hgroup> with no heading in it is its lines (they named a chapter, and were lost from the text)."""
+read); a FictionBook's bold line within a section, where sections open with one, or said again in bold, names no
+chapter (a play's speakers in bold were chapters); an HTML or EPUB <hgroup> with no heading in it is its lines (they
+named a chapter, and were lost from the text)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
