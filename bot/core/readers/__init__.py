@@ -76,7 +76,8 @@ that say chapters' names are a contents list only in the book's order and before
 (a refrain saying its poem's title twice, a countdown, dialogue calling the narrators who name the chapters, are
 read); a FictionBook's bold line within a section, where sections open with one, or said again in bold, names no
 chapter (a play's speakers in bold were chapters); an HTML or EPUB <hgroup> with no heading in it is its lines (they
-named a chapter, and were lost from the text)."""
+named a chapter, and were lost from the text); a paragraph that says the title already said (a poem's page titled
+and headed by its first line) is read."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -241,3 +241,13 @@ def test_an_hgroup_of_lines_with_no_heading_is_read_as_its_lines(tmp_path):
     for passage in load_corpus(tmp_path).passages:
         found.setdefault(passage.chapter or "", []).append(passage.text)
     assert found == {"Sound": [*lines, "Written at Vardø."]}
+
+
+def test_a_poem_page_titled_by_its_first_line_keeps_that_line(tmp_path):
+    # A poem's page titled by its first line, as anthologies and poetry sites title untitled poems, heads it with that
+    # title too. A title page's lines (the title, the author's name) before the first paragraph are left out, and the
+    # poem's first line, the title said again, was taken for one: after the title's heading it is the poem's.
+    lines = ["I watched the lamp go round", "and counted every beam,", "and slept."]
+    body = f"<h1>{lines[0]}</h1>" + "".join(f"<p>{line}</p>" for line in lines)
+    (tmp_path / "lamp.html").write_text(page(lines[0], body), encoding="utf-8")
+    assert [p.text for p in load_corpus(tmp_path).passages] == lines
