@@ -77,7 +77,9 @@ that say chapters' names are a contents list only in the book's order and before
 read); a FictionBook's bold line within a section, where sections open with one, or said again in bold, names no
 chapter (a play's speakers in bold were chapters); an HTML or EPUB <hgroup> with no heading in it is its lines (they
 named a chapter, and were lost from the text); a paragraph that says the title already said (a poem's page titled
-and headed by its first line) is read."""
+and headed by its first line) is read; a copyright notice before a document's first chapter ends at its last line
+that says "©", "Copyright", "All rights reserved" or an ISBN (a Word book's dedication and epigraph after it were
+left out with it)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -45,6 +45,8 @@ COPYRIGHT_PAGE_CHARS = 2000
 """The most a page that says "All rights reserved" or gives an ISBN has, to be a copyright page: a story that says
 so on its last page (a short one, of one page) is longer; a publisher's copyright page is a few hundred."""
 _COPYRIGHT = re.compile(r"all rights reserved|\bISBN(?:-1[03])?:? ?[\dX][\dX -]{8,}", re.IGNORECASE)
+NOTICE_LINE = re.compile(_COPYRIGHT.pattern + r"|\u00a9|\bcopyright\b", re.IGNORECASE)
+"""A copyright notice's own line: "All rights reserved", an ISBN, "©" or "Copyright"."""
 
 
 def is_matter_name(name: str) -> bool:
@@ -116,16 +118,19 @@ def without_notice_before_chapters(blocks: Sequence[Block], title: str | None = 
     """The blocks less a copyright notice that stands before the first chapter (COPYRIGHT_PAGE_CHARS at most, saying
     "All rights reserved" or giving an ISBN): a document has no pages to tell its copyright page by (a Word,
     OpenDocument, RTF, FictionBook or HTML book, an EPUB that Calibre made of one); what comes before its first
-    heading is where that page stood. A document with no chapter after is kept whole: a short story that says so,
-    and a poem ending in its copyright line before its notes or "About the Author" (a heading named as matter is no
-    chapter: the poem before it was lost, and the notes read in its place)."""
+    heading is where that page stood, to its last line that says it is a notice (NOTICE_LINE). What follows that
+    line, before the first chapter, is the book's text on pages of its own: a dedication, an epigraph. A document
+    with no chapter after is kept whole: a short story that says so, and a poem ending in its copyright line before
+    its notes or "About the Author" (a heading named as matter is no chapter: the poem before it was lost, and the
+    notes read in its place)."""
     book = _folded(title) if title else None
     headings = [n for n, block in enumerate(blocks) if block.heading and _folded(block.text) != book]
     if not any(not is_matter_name(blocks[n].text) for n in headings) or not is_copyright_page(
         blocks[: headings[0]], title
     ):
         return list(blocks)
-    return list(blocks[headings[0] :])
+    last = max(n for n in range(headings[0]) if NOTICE_LINE.search(blocks[n].text))
+    return list(blocks[last + 1 :])
 
 
 def without_contents_lists(blocks: Sequence[Block], title: str | None = None) -> list[Block]:

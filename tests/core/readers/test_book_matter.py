@@ -112,3 +112,21 @@ def test_story_lines_that_say_chapters_names_are_read(tmp_path):
         for passage in read_story(tmp_path / f"{name}.html")[1]:
             found.setdefault(passage.chapter or "", []).append(passage.text)
         assert found == chapters, name
+
+
+def test_a_dedication_and_epigraph_after_the_copyright_lines_of_a_word_book_are_read(tmp_path):
+    # A book written in Word has its title page, copyright lines, dedication and epigraph as paragraphs before its
+    # first chapter, on pages of their own that the document does not tell: all of it was left out as the copyright
+    # notice before the first chapter. A dedication and an epigraph are the book's text; the notice ends at its last
+    # line that says so.
+    kept = ["For my mother, who kept the light.", "“The sea gives back what it takes.” — an old saying"]
+    document = docx.Document()
+    document.core_properties.title = "The Keeper"
+    document.core_properties.author = "Ann Example"
+    for text in ["The Keeper", "Ann Example", "Copyright © 2020 Ann Example.", "All rights reserved.", *kept]:
+        document.add_paragraph(text)
+    document.add_heading("Chapter One", level=1)
+    document.add_paragraph("Maren kept the lighthouse.")
+    document.save(tmp_path / "keeper.docx")
+    _, passages = read_story(tmp_path / "keeper.docx")
+    assert [p.text for p in passages] == [*kept, "Maren kept the lighthouse."]
