@@ -125,9 +125,8 @@ def without_notice_before_chapters(blocks: Sequence[Block], title: str | None = 
     notes read in its place)."""
     book = _folded(title) if title else None
     headings = [n for n, block in enumerate(blocks) if block.heading and _folded(block.text) != book]
-    if not any(not is_matter_name(blocks[n].text) for n in headings) or not is_copyright_page(
-        blocks[: headings[0]], title
-    ):
+    chapter_after = any(not is_matter_name(blocks[n].text) for n in headings)
+    if not chapter_after or not is_copyright_page(blocks[: headings[0]], title):
         return list(blocks)
     last = max(n for n in range(headings[0]) if NOTICE_LINE.search(blocks[n].text))
     return list(blocks[last + 1 :])
