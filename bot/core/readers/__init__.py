@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 20
+READING_VERSION = 21
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -68,8 +68,19 @@ and a bullet written as text before a list's item ("• "), are left out; a Fict
 (Calibre's) has its chapters named by its short paragraphs all in bold; an EPUB navigation entry named by a number
 alone within another entry is named with that entry's name ("A Scandal in Bohemia: II", it was "II"); what a
 <canvas>, <video> or <audio> shows a reader without it is left out; a Word document's note mark written as a link
-to a bookmark (Calibre's) is left out (it was read into its word, "cape1").
-20: a PDF's words that pdfTeX sets apart by moves alone are read apart in a font whose code 32 is no space (Latin
+to a bookmark (Calibre's) is left out (it was read into its word, "cape1"). 20: a short poem or story ending in
+its copyright line before "Notes" or "About the Author" is read (it was left out as the notice before the first
+chapter, the notes read in its place); a paragraph that says its heading again is read (a poem titled by its first
+line lost that line): only an EPUB page's first paragraph saying the navigation's name for it is left out; lines
+that say chapters' names are a contents list only in the book's order and before its first chapter or after its last
+(a refrain saying its poem's title twice, a countdown, dialogue calling the narrators who name the chapters, are
+read); a FictionBook's bold line within a section, where sections open with one, or said again in bold, names no
+chapter (a play's speakers in bold were chapters); an HTML or EPUB <hgroup> with no heading in it is its lines (they
+named a chapter, and were lost from the text); a paragraph that says the title already said (a poem's page titled
+and headed by its first line) is read; a copyright notice before a document's first chapter ends at its last line
+that says "©", "Copyright", "All rights reserved" or an ISBN (a Word book's dedication and epigraph after it were
+left out with it).
+21: a PDF's words that pdfTeX sets apart by moves alone are read apart in a font whose code 32 is no space (Latin
 Modern's "andwastravelling"); an accent drawn apart from its letter is read on it (LaTeX's default fonts'
 "S\\u00b4ebastien"); a chapter's title run over lines is one heading (its last line named the chapter); footnotes and
 their marks are left out, in smaller type or the text's own (they were read into the paragraph running over the page); a

@@ -10,6 +10,7 @@ foreword, a prologue, an epilogue, an afterword or a dedication is the book's te
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from bot.core.readers.reader import Block
@@ -47,6 +48,8 @@ COPYRIGHT_PAGE_CHARS = 2000
 """The most a page that says "All rights reserved" or gives an ISBN has, to be a copyright page: a story that says
 so on its last page (a short one, of one page) is longer; a publisher's copyright page is a few hundred."""
 _COPYRIGHT = re.compile(r"all rights reserved|\bISBN(?:-1[03])?:? ?[\dX][\dX -]{8,}", re.IGNORECASE)
+NOTICE_LINE = re.compile(_COPYRIGHT.pattern + r"|\u00a9|\bcopyright\b", re.IGNORECASE)
+"""A copyright notice's own line: "All rights reserved", an ISBN, "©" or "Copyright"."""
 
 
 def is_matter_name(name: str) -> bool:
@@ -103,13 +106,18 @@ def without_copyright_pages(
     """The pages' blocks in order, less the copyright pages before the first other page and after the last: a
     publisher's stands at the book's start or end, a short page in its middle is the story's. A book that is all
     such pages (a short story of one page ending in its copyright line) is kept whole. A title page, of the book's
-    title and its author's name alone (pandoc's EPUB 2 says no more of it), is none of the story's pages."""
+    title and its author's name alone (pandoc's EPUB 2 says no more of it), is none of the story's pages, nor is a
+    page headed as matter: a short story headed by the book's title and ending in its notice, then "About the
+    Author", was left out as the notice before the book's first other page."""
     notices = [is_copyright_page(page, title) for page in pages]
     title_page = {_folded(name) for name in (title, author, author and f"by {author}") if name}
     story = [  # a cover's image is no text
         n
         for n, notice in enumerate(notices)
-        if pages[n] and not notice and not all(_folded(block.text) in title_page for block in pages[n])
+        if pages[n]
+        and not notice
+        and not all(_folded(block.text) in title_page for block in pages[n])
+        and not (pages[n][0].heading and is_matter_name(pages[n][0].text))
     ]
     if not story:
         return [block for page in pages for block in page]
@@ -121,37 +129,74 @@ def without_notice_before_chapters(blocks: Sequence[Block], title: str | None = 
     """The blocks less a copyright notice that stands before the first chapter (COPYRIGHT_PAGE_CHARS at most, saying
     "All rights reserved" or giving an ISBN): a document has no pages to tell its copyright page by (a Word,
     OpenDocument, RTF, FictionBook or HTML book, an EPUB that Calibre made of one); what comes before its first
-    heading is where that page stood. A document with no chapter after is kept whole: a short story that says so."""
+    heading is where that page stood, to its last line that says it is a notice (NOTICE_LINE). What follows that
+    line, before the first chapter, is the book's text on pages of its own: a dedication, an epigraph. A document
+    with no chapter after is kept whole: a short story that says so, and a poem ending in its copyright line before
+    its notes or "About the Author" (a heading named as matter is no chapter: the poem before it was lost, and the
+    notes read in its place)."""
     book = _folded(title) if title else None
-    first = next((n for n, block in enumerate(blocks) if block.heading and _folded(block.text) != book), None)
-    if first is None or not is_copyright_page(blocks[:first], title):
+    headings = [n for n, block in enumerate(blocks) if block.heading and _folded(block.text) != book]
+    chapter_after = any(not is_matter_name(blocks[n].text) for n in headings)
+    if not chapter_after or not is_copyright_page(blocks[: headings[0]], title):
         return list(blocks)
-    return list(blocks[first:])
+    last = max(n for n in range(headings[0]) if NOTICE_LINE.search(blocks[n].text))
+    return list(blocks[last + 1 :])
 
 
-def without_contents_lists(blocks: Sequence[Block]) -> list[Block]:
+def without_contents_lists(blocks: Sequence[Block], title: str | None = None) -> list[Block]:
     """The blocks less the paragraphs of a contents list written as plain lines, where nothing marks it (Calibre's
     FictionBook, pandoc's RTF): a run of paragraphs that each say a heading of the book, or a matter's name ("Table of
-    Contents", "Title Page"), two of them at least a heading's. A question about a chapter found them, each chapter's
-    name said again."""
-    names = {_folded(block.text) for block in blocks if block.heading}
-    listed = [not block.heading and (_folded(block.text) in names or is_matter_name(block.text)) for block in blocks]
+    Contents", "Title Page"), two of them at least a heading's, naming the headings in the book's order (each once:
+    a refrain that says its poem's title twice, a countdown in a book of numbered chapters, is none) and standing
+    before the book's first chapter or after its last (in the story's middle it is its text: brothers calling each
+    other in a novel whose chapters are named by who tells them). A question about a chapter found them, each
+    chapter's name said again."""
+    book = _folded(title) if title else None
+    where: dict[str, list[int]] = {}  # each heading's positions, in order
+    for n, block in enumerate(blocks):
+        if block.heading:
+            where.setdefault(_folded(block.text), []).append(n)
+    listed = [not block.heading and (_folded(block.text) in where or is_matter_name(block.text)) for block in blocks]
+    first, last = _chapters_span(blocks, book)  # a run between these is in the story
     dropped = [False] * len(blocks)
     start = 0
     while start < len(blocks):
         end = start
         while end < len(blocks) and listed[end]:
             end += 1
-        if sum(_folded(blocks[n].text) in names for n in range(start, end)) >= 2:
+        names = [name for name in map(_folded, (blocks[n].text for n in range(start, end))) if name in where]
+        if len(names) >= 2 and _in_order(names, where) and not first < start < last:
             dropped[start:end] = [True] * (end - start)
         start = end + 1
     return [block for block, left_out in zip(blocks, dropped, strict=True) if not left_out]
 
 
+def _in_order(names: list[str], where: dict[str, list[int]]) -> bool:
+    """Whether the names are the headings of the book in its order, each a heading after the one before."""
+    after = -1
+    for name in names:
+        positions = where[name]
+        found = bisect_right(positions, after)
+        if found == len(positions):
+            return False
+        after = positions[found]
+    return True
+
+
+def _chapters_span(blocks: Sequence[Block], book: str | None) -> tuple[int, int]:
+    """The positions of the book's first and last chapter headings (not its title, no matter's name); (0, 0) without."""
+    chapters = [n for n, block in enumerate(blocks) if block.heading and not _is_title_or_matter(block.text, book)]
+    return (chapters[0], chapters[-1]) if chapters else (0, 0)
+
+
+def _is_title_or_matter(heading: str, book: str | None) -> bool:
+    return _folded(heading) == book or is_matter_name(heading)
+
+
 def book_matter_left_out(blocks: Sequence[Block], title: str | None = None) -> list[Block]:
     """A document's blocks less its matter: a contents list of plain lines, the copyright notice before its first
     chapter and the sections named as matter at its start or end (without_matter)."""
-    return without_matter(without_notice_before_chapters(without_contents_lists(blocks), title))
+    return without_matter(without_notice_before_chapters(without_contents_lists(blocks, title), title))
 
 
 def _folded(text: str) -> str:

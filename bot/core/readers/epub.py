@@ -5,7 +5,8 @@ whole e-book library: a reader needs the package file (title, author, the spine'
 navigation (EPUB 3's nav page, or EPUB 2's NCX) and the pages, nothing else. Pages are read in spine
 order (a page the spine calls not linear too: it is the book's, often its notes or a map, and is read as any other);
 chapters are named by the navigation where it points (a page it names has its own heading, before its text, left out:
-Standard Ebooks' "I" for the navigation's "I: At the Admiral Benbow"), or by the pages' headings without one.
+Standard Ebooks' "I" for the navigation's "I: At the Admiral Benbow", LibreOffice's paragraph saying the name), or by
+the pages' headings without one.
 
 A book's matter that is no story is left out, so that it never answers a question in the story's place: pages
 and sections whose `epub:type` says so (contents, copyright page, imprint, colophon, title page, index, notes:
@@ -125,6 +126,20 @@ def _within_entries(links: list[_Element], names: list[str]) -> list[str]:
     return named
 
 
+def _without_own_heading(found: list[Block], name: str) -> list[Block]:
+    """A page's blocks less its own heading, before its text, when the navigation names its chapter: the name again
+    ("I" for the navigation's "I: At the Admiral Benbow"), or a first paragraph saying that name (LibreOffice's EPUB
+    writes a heading so). A paragraph after the page's heading that says the name is its text: a poem titled by its
+    first line."""
+    if (
+        found
+        and not found[0].heading
+        and " ".join(found[0].text.split()).casefold() == " ".join(name.split()).casefold()
+    ):
+        return found[1:]
+    return list(dropwhile(attrgetter("heading"), found))
+
+
 def _resolved(base: str, href: str) -> tuple[str, str]:
     """(path in the zip, fragment) of a link found in the file at `base`."""
     target, _, fragment = href.partition("#")
@@ -179,8 +194,8 @@ class EpubReader:
             if _is_matter_page(body):
                 continue
             found = blocks_of(body, chapters if marks else None)
-            if start is not None:  # the navigation names the page's chapter; its own heading, before its text, again
-                found = [Block(start, heading=True), *(found if chapters else dropwhile(attrgetter("heading"), found))]
+            if start is not None:
+                found = [Block(start, heading=True), *(found if chapters else _without_own_heading(found, start))]
             pages.append(found)
         titles, authors = _children(package, "title"), _children(package, "creator")
         title = text_of(titles[0]) if titles else None

@@ -3,17 +3,18 @@
 One XML file, read with lxml as EPUB's parts are (no entities expanded, no DTD, no network). The title is
 the description's `book-title`, and a "by" line naming its first author is left out; each section's
 `title` names a chapter, nested sections' too (in a book whose sections have none, Calibre's, a short paragraph
-all in bold does); paragraphs, a poem's stanzas (one passage each), epigraphs,
-quotations and table cells are read in order. Left out: the body's own title (the book's title and
-author again), footnote bodies and their markers in the text (as Word's footnotes are), scene breaks
-(a subtitle of `* * *`) and the images packed in the file. A zipped book is read with archive.py's
-limits, and must hold one `.fb2` file.
+all in bold does: one opening its section, or in a book of one section, one not said again in bold: _bold_headings);
+paragraphs, a poem's stanzas (one passage each), epigraphs, quotations and table cells are read in order. Left out:
+the body's own title (the book's title and author again), footnote bodies and their markers in the text (as Word's
+footnotes are), scene breaks (a subtitle of `* * *`) and the images packed in the file. A zipped book is read with
+archive.py's limits, and must hold one `.fb2` file.
 A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
 its end) is left out as an EPUB's is: book_matter.py.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from bot.core.readers.archive import SafeZip
@@ -58,6 +59,10 @@ BOLD_HEADING_CHARS = 120
 """The longest paragraph, all in bold, that names a chapter in a book whose sections have no titles."""
 
 
+_BEFORE_TEXT = frozenset({"image", "empty-line"})
+"""What may stand in a section before its first line: a picture, an empty line."""
+
+
 def _is_bold_line(paragraph: _Element) -> bool:
     """Whether the paragraph is one short line, all of it in bold: how Calibre's FictionBook heads its chapters
     (`<p><strong>Chapter One</strong></p>`), giving its sections no titles."""
@@ -68,8 +73,36 @@ def _is_bold_line(paragraph: _Element) -> bool:
     return local_name(bold) == "strong" and not (bold.tail or "").strip() and 0 < len(text) <= BOLD_HEADING_CHARS
 
 
-def _blocks(body: _Element, bold_headings: bool = False) -> list[Block]:
-    """The body's blocks; with `bold_headings` (no section of the book has a title), a short line all in bold is a
+def _opens_section(paragraph: _Element) -> bool:
+    parent = paragraph.getparent()
+    if parent is None or local_name(parent) != "section":
+        return False
+    before = paragraph.getprevious()
+    while before is not None and (not isinstance(before.tag, str) or local_name(before) in _BEFORE_TEXT):
+        before = before.getprevious()
+    return before is None
+
+
+def _bold_headings(books: list[_Element]) -> set[_Element]:
+    """The bold lines that name chapters in a book whose sections have no titles. Calibre's FictionBook of an EPUB
+    opens each chapter's section with one, and then only those do: one within a section is its text (a play's
+    speaker, "MAREN"; a shout, "Run!"). Its FictionBook of a Word file is one section, its chapters' bold lines
+    within it: then a line said in bold again (a speaker's name, each time the speaker speaks) names no chapter."""
+    bold = [
+        paragraph
+        for body in books
+        for paragraph in body.iter("{*}p")
+        if local_name(paragraph) == "p" and _is_bold_line(paragraph)
+    ]
+    opening = [paragraph for paragraph in bold if _opens_section(paragraph)]
+    if len(opening) > 1:
+        return set(opening)
+    said = Counter(" ".join(_text(paragraph).split()).casefold() for paragraph in bold)
+    return {paragraph for paragraph in bold if said[" ".join(_text(paragraph).split()).casefold()] == 1}
+
+
+def _blocks(body: _Element, bold_headings: set[_Element]) -> list[Block]:
+    """The body's blocks; a paragraph in `bold_headings` (a bold line, in a book whose sections have no titles) is a
     chapter's heading."""
     blocks = []
     walker = lxml_etree(FORMAT_NAME).iterwalk(body, events=("start",))
@@ -85,7 +118,7 @@ def _blocks(body: _Element, bold_headings: bool = False) -> list[Block]:
         elif name in _PARAGRAPHS:
             text = _text(element)
             if name != "subtitle" or any(character.isalnum() for character in text):  # not a scene break: * * *
-                blocks.append(Block(text, heading=bold_headings and name == "p" and _is_bold_line(element)))
+                blocks.append(Block(text, heading=element in bold_headings))
             walker.skip_subtree()
         elif name in _LEFT_OUT or not name:
             walker.skip_subtree()
@@ -126,7 +159,8 @@ def read_fb2(raw: bytes, name: str | None = None) -> StoryText:
         body_title = _first(books[0], ("title",))
         title = _joined(body_title) if body_title is not None else None
     titled = any(local_name(part) == "title" and part.getparent() is not body for body in books for part in body.iter())
-    blocks = [block for body in books for block in _blocks(body, bold_headings=not titled)]
+    bold_headings = set() if titled else _bold_headings(books)
+    blocks = [block for body in books for block in _blocks(body, bold_headings)]
     return story_text(title, book_matter_left_out(blocks, title), _author(title_info))
 
 

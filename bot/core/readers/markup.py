@@ -302,8 +302,12 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
                 all_links.append(False)
             if name in BLOCK_TAGS:
                 flush()
-            if name == "hgroup" and heading_group is None:
-                heading_group = element
+            if (
+                name == "hgroup"
+                and heading_group is None
+                and any(local_name(child) in HEADING_TAGS for child in element)
+            ):
+                heading_group = element  # one of no heading (a poem's lines grouped so) is its lines
             if inner:
                 open_links.append(element)
             text = " " if name == "br" else element.text or ""

@@ -66,10 +66,10 @@ def clean(text: str) -> str:
 
 
 def story_text(title: str | None, blocks: Iterable[Block], author: str | None = None) -> StoryText:
-    """A document's story: its text cleaned, and empty blocks, headings that repeat the title, a "by Author" line, the
-    title and the author's name as lines of a title page before the story's first paragraph (LibreOffice's and
-    pandoc's), and a paragraph that says its heading again (LibreOffice's EPUB writes a chapter's heading as one, after
-    the navigation's name for it) left out, and a list's bullet written as text before its item."""
+    """A document's story: its text cleaned, and empty blocks, headings that repeat the title, a "by Author" line, and
+    the title and the author's name as lines of a title page before the story's first paragraph (LibreOffice's and
+    pandoc's) left out, and a list's bullet written as text before its item. A paragraph that says its heading again
+    is the story's, and so is one that says the title said once already: a poem titled by its first line."""
     title = clean(title or "") or None
     byline = f"by {clean(author)}".casefold() if author else None
     repeated = title.casefold() if title else None
@@ -82,10 +82,14 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
         if bullet:
             text = text[bullet.end() :]
         folded = text.casefold()
-        if not text or folded == byline or (block.heading and folded == repeated):
+        if not text or folded == byline:
+            continue
+        if block.heading and folded == repeated:
+            title_page.discard(folded)  # the title said: a title page says it once
             continue
         if not block.heading:
-            if (opening and folded in title_page) or (kept and kept[-1].heading and kept[-1].text.casefold() == folded):
+            if opening and folded in title_page:
+                title_page.discard(folded)
                 continue
             opening = False
         kept.append(Block(text, block.heading))

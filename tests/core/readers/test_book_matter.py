@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.corpus import load_corpus
+from bot.core.corpus import load_corpus, read_story
 from tests.core.readers.format_fixtures import FIXTURES
 from tests.core.readers.lighthouse import CHAPTERS, check_story
 
-pytest.importorskip("docx", reason="these readers need the formats extra: pip install -e '.[formats]'")
+docx = pytest.importorskip("docx", reason="these readers need the formats extra: pip install -e '.[formats]'")
 
 DEDICATION = {"Dedication": ["For the keepers of every northern light."]}
 MATTER = ["Skarvik Press", "All rights reserved", "Nordkinn", "grew up in a lighthouse", "Cloudberry Jam", "Contents"]
@@ -58,3 +58,75 @@ def test_libreoffices_epub_reads_each_chapter_heading_once(tmp_path):
     for passage in load_corpus(tmp_path).passages:
         found.setdefault(passage.chapter or "", []).append(passage.text)
     assert {name: found.get(name) for name in DEDICATION | CHAPTERS} == DEDICATION | CHAPTERS
+
+
+POEM = [
+    "The lamp turns slow above the sleeping sound,",
+    "and every boat that sees it comes home round.",
+    "© 2023 Ann Example. All rights reserved.",
+]
+
+
+@pytest.mark.parametrize("matter", ["Notes", "About the Author"])
+def test_a_short_poem_with_its_copyright_line_before_its_notes_is_read(tmp_path, matter):
+    # A poem (a story of a page) ending in its copyright line, then the poet's notes or "About the Author": the
+    # notes' heading was taken for the first chapter, and the poem before it, short and saying "All rights
+    # reserved", for the copyright notice before it; the poem was lost, the notes read in its place.
+    lines = "".join(f"<p>{line}</p>" for line in POEM)
+    html = (
+        f"<html><head><title>Sound</title></head><body><h1>Sound</h1>{lines}<h2>{matter}</h2><p>Written at Vardø.</p>"
+    )
+    (tmp_path / "sound.html").write_text(f"{html}</body></html>", encoding="utf-8")
+    document = docx.Document()
+    document.core_properties.title = "Sound"
+    for line in POEM:
+        document.add_paragraph(line)
+    document.add_heading(matter, level=1)
+    document.add_paragraph("Written at Vardø.")
+    document.save(tmp_path / "sound.docx")
+    for story in ("sound.html", "sound.docx"):
+        _, passages = read_story(tmp_path / story)
+        assert [p.text for p in passages][: len(POEM)] == POEM, story
+
+
+def test_story_lines_that_say_chapters_names_are_read(tmp_path):
+    # Two or more paragraphs in a row that each said a heading of the book were a contents list wherever they stood:
+    # two brothers calling each other in a novel whose chapters are named by who tells them, a countdown in the last
+    # of numbered chapters, a refrain that says its poem's title twice, all lost. A contents list names each chapter
+    # once, in the book's order, and stands before the chapters it names or after them.
+    books = {
+        "river": {
+            "Darl": ["We walked up the path.", "Jewel", "Cash", "Neither brother answered."],
+            "Jewel": ["It was hot on the river."],
+            "Cash": ["The boat pulled off the bank."],
+        },
+        "launch": {"1": ["The launch was set."], "2": ["Orbit."], "3": ["3", "2", "1", "Lift-off."]},
+        "gulls": {"The gulls came home at dusk": ["The gulls came home at dusk"] * 2 + ["and so did she."]},
+    }
+    for name, chapters in books.items():
+        body = "".join(
+            f"<h2>{head}</h2>" + "".join(f"<p>{text}</p>" for text in texts) for head, texts in chapters.items()
+        )
+        (tmp_path / f"{name}.html").write_text(f"<title>{name}</title><body>{body}</body>", encoding="utf-8")
+        found: dict[str, list[str]] = {}
+        for passage in read_story(tmp_path / f"{name}.html")[1]:
+            found.setdefault(passage.chapter or "", []).append(passage.text)
+        assert found == chapters, name
+
+
+def test_a_dedication_and_epigraph_after_the_copyright_lines_of_a_word_book_are_read(tmp_path):
+    # A book written in Word has its title page, copyright lines, dedication and epigraph as paragraphs before its
+    # first chapter, on pages of their own that the document does not tell: all of it was left out as the copyright
+    # notice before the first chapter. A dedication and an epigraph are the book's text; the notice ends at its last
+    # line that says so.
+    kept = ["For my mother, who kept the light.", "“The sea gives back what it takes.” — an old saying"]
+    document = docx.Document()
+    document.core_properties.title = "The Keeper"
+    document.core_properties.author = "Ann Example"
+    for text in ["The Keeper", "Ann Example", "Copyright © 2020 Ann Example.", "All rights reserved.", *kept]:
+        document.add_paragraph(text)
+    document.add_heading("Chapter One", level=1)
+    document.add_paragraph("Maren kept the lighthouse.")
+    document.save(tmp_path / "keeper.docx")
+    _, passages = read_story(tmp_path / "keeper.docx")
+    assert [p.text for p in passages] == [*kept, "Maren kept the lighthouse."]

@@ -229,3 +229,26 @@ def test_a_notes_mark_written_as_a_link_within_the_document_is_no_story_text(tmp
     }
     library = check_story(tmp_path, chapters)
     assert "cape1" not in " ".join(p.text for p in library.corpus.passages)
+
+
+POEMS = {
+    "I watched the lamp go round": ["I watched the lamp go round", "and counted every beam,", "and slept."],
+    "The gulls came home at dusk": ["The gulls came home at dusk", "and so did she."],
+}
+"""Poems titled by their first lines, as anthologies title untitled poems."""
+
+
+def test_a_poem_titled_by_its_first_line_keeps_that_line(tmp_path):
+    # A paragraph that said its heading again was left out in every format (LibreOffice's EPUB writes a page's heading
+    # so, after the navigation's name for the page): a poem headed by its first line lost that line.
+    document = docx.Document()
+    document.core_properties.title = "Night Poems"
+    for name, lines in POEMS.items():
+        document.add_heading(name, level=1)
+        for line in lines:
+            document.add_paragraph(line)
+    document.save(tmp_path / "poems.docx")
+    found: dict[str, list[str]] = {}
+    for passage in load_corpus(tmp_path).passages:
+        found.setdefault(passage.chapter or "", []).append(passage.text)
+    assert found == POEMS

@@ -652,3 +652,55 @@ def test_a_part_numbered_within_a_story_is_named_with_the_story(tmp_path, versio
         "The Keeper's Year: II": two,
         "The Mill": ["The miller ground rye by the river."],
     }
+
+
+@pytest.mark.parametrize("version", [3, 2], ids=["epub3-nav", "epub2-ncx"])
+def test_a_short_story_headed_by_its_title_with_its_notice_before_about_the_author_is_read(tmp_path, version):
+    # A short story of one page headed by the book's title, ending in its copyright line, then "About the Author":
+    # the story's page was taken for the copyright page before the book's first other page, the author's, and left
+    # out; the author's page was read in the story's place.
+    notice = "© 2020 Ann Example. All rights reserved."
+    texts = [*CHAPTERS["Chapter One: The Storm"], notice]
+    story = f"<h1>{TITLE}</h1>" + "".join(f"<p>{text}</p>" for text in texts)
+    pages = [("story.xhtml", "", story), ("about.xhtml", "", "<h1>About the Author</h1><p>Ann Example sails.</p>")]
+    names = [TITLE, "About the Author"]
+    if version == 3:
+        toc = "".join(f"<li><a href='{page}'>{name}</a></li>" for (page, _, _), name in zip(pages, names, strict=True))
+        navigation = f"<nav epub:type='toc'><ol>{toc}</ol></nav>"
+    else:
+        navigation = "".join(
+            f"<navPoint><navLabel><text>{name}</text></navLabel><content src='{page}'/></navPoint>"
+            for (page, _, _), name in zip(pages, names, strict=True)
+        )
+    write_package_book(tmp_path / "keeper.epub", version, pages, navigation)
+    _, passages = read_story(tmp_path / "keeper.epub")
+    assert [p.text for p in passages][: len(texts)] == texts
+
+
+def test_a_poem_titled_by_its_first_line_keeps_that_line_and_libreoffices_heading_is_read_once(tmp_path):
+    # The navigation names each poem by its first line, as the page's own heading does; a paragraph that said the
+    # name again was left out, and with it the poem's first line. Only a page's first paragraph, standing in place
+    # of its heading (LibreOffice's), says the navigation's name again.
+    poems = {
+        "I watched the lamp go round": ["I watched the lamp go round", "and counted every beam,", "and slept."],
+        "The gulls came home at dusk": ["The gulls came home at dusk", "and so did she."],
+    }
+    pages = [
+        (
+            "p0.xhtml",
+            "",
+            "<h2>I watched the lamp go round</h2>"
+            + "".join(f"<p>{line}</p>" for line in poems["I watched the lamp go round"]),
+        ),
+        (
+            "p1.xhtml",
+            "",
+            "<p class='para3'>The gulls came home at dusk</p><p>The gulls came home at dusk</p><p>and so did she.</p>",
+        ),
+    ]
+    toc = "".join(f"<li><a href='p{n}.xhtml'>{name}</a></li>" for n, name in enumerate(poems))
+    write_package_book(tmp_path / "poems.epub", 3, pages, f"<nav epub:type='toc'><ol>{toc}</ol></nav>")
+    found: dict[str, list[str]] = {}
+    for passage in load_corpus(tmp_path).passages:
+        found.setdefault(passage.chapter or "", []).append(passage.text)
+    assert found == poems

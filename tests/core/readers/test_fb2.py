@@ -194,3 +194,40 @@ def test_calibres_fictionbook_has_its_chapters_and_no_contents_or_bullets(tmp_pa
     check_story(tmp_path)
     (tmp_path / "keeper.fb2").write_text(book.replace("<p>Ann Example</p>", "<p>• Ann Example said so.</p>"))
     assert "Ann Example said so." in [p.text for p in load_corpus(tmp_path).passages]
+
+
+@pytest.mark.parametrize("sections", [True, False], ids=["section-a-chapter", "one-section"])
+def test_bold_lines_within_a_chapter_of_a_book_with_no_section_titles_are_its_text(tmp_path, sections):
+    # Calibre's FictionBook names its chapters by bold lines, opening each chapter's section (of an EPUB) or within
+    # the book's one section (of a Word file). Every short paragraph all in bold was taken for a chapter's name: a
+    # play's speakers ("MAREN", "ILSE", said again each time they speak), a shout ("Run!") within a section that
+    # another bold line opens, each lost from the text and naming the lines after it as a chapter of its own.
+    chapters = {
+        "Scene One": [
+            "MAREN",
+            "Who lit the lamp?",
+            "ILSE",
+            "I did, before the storm.",
+            "MAREN",
+            "Then you saved them.",
+        ],
+        "Scene Two": ["The wave rose over the rail.", "Run!", "They ran to the lamp-room.", "ILSE", "Hold the door!"],
+    }
+    bold = {"MAREN", "ILSE", "Run!"} if sections else {"MAREN", "ILSE"}  # one said once in one section: a chapter
+    parts = [
+        f"<p><strong>{name}</strong></p>"
+        + "".join(f"<p><strong>{text}</strong></p>" if text in bold else f"<p>{text}</p>" for text in texts)
+        for name, texts in chapters.items()
+    ]
+    body = (
+        "".join(f"<section>{part}</section>" for part in parts) if sections else f"<section>{''.join(parts)}</section>"
+    )
+    book = (
+        f"<?xml version='1.0' encoding='utf-8'?><FictionBook {NAMESPACES}><description><title-info>"
+        f"<book-title>The Storm</book-title></title-info></description><body>{body}</body></FictionBook>"
+    )
+    (tmp_path / "storm.fb2").write_text(book, encoding="utf-8")
+    found: dict[str, list[str]] = {}
+    for passage in load_corpus(tmp_path).passages:
+        found.setdefault(passage.chapter or "", []).append(passage.text)
+    assert found == chapters

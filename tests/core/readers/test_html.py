@@ -229,3 +229,25 @@ def test_what_a_page_shows_without_its_canvas_video_or_audio_is_no_story_text(tm
     )
     (tmp_path / "keeper.html").write_text(page(TITLE, body), encoding="utf-8")
     check_story(tmp_path)
+
+
+def test_an_hgroup_of_lines_with_no_heading_is_read_as_its_lines(tmp_path):
+    # An <hgroup>'s heading and lines name one chapter; one holding no heading (a poem's lines grouped so) named a
+    # chapter by its lines all the same, and they were lost from the text.
+    lines = ["The lamp turns slow above the sleeping sound,", "and every boat that sees it comes home round."]
+    body = f"<h2>Sound</h2><hgroup>{''.join(f'<p>{line}</p>' for line in lines)}</hgroup><p>Written at Vardø.</p>"
+    (tmp_path / "sound.html").write_text(page("Sounds", body), encoding="utf-8")
+    found: dict[str, list[str]] = {}
+    for passage in load_corpus(tmp_path).passages:
+        found.setdefault(passage.chapter or "", []).append(passage.text)
+    assert found == {"Sound": [*lines, "Written at Vardø."]}
+
+
+def test_a_poem_page_titled_by_its_first_line_keeps_that_line(tmp_path):
+    # A poem's page titled by its first line, as anthologies and poetry sites title untitled poems, heads it with that
+    # title too. A title page's lines (the title, the author's name) before the first paragraph are left out, and the
+    # poem's first line, the title said again, was taken for one: after the title's heading it is the poem's.
+    lines = ["I watched the lamp go round", "and counted every beam,", "and slept."]
+    body = f"<h1>{lines[0]}</h1>" + "".join(f"<p>{line}</p>" for line in lines)
+    (tmp_path / "lamp.html").write_text(page(lines[0], body), encoding="utf-8")
+    assert [p.text for p in load_corpus(tmp_path).passages] == lines
