@@ -37,8 +37,7 @@ def run_console(library: StoryLibrary, stdin: TextIO | None = None, stdout: Text
     # main thread); an answer given up on finishes there unseen, and the next waits behind it.
     with ThreadPoolExecutor(1, thread_name_prefix="storybot-console") as library_work:
         for line in _lines(stdin, stdout):
-            command = line.strip().partition(" ")[0]
-            if command in ("/quit", "/exit"):
+            if _command(line)[0] in ("/quit", "/exit"):
                 return 0
             try:
                 story = _respond(library, line, story, library_work, stdout, bold)
@@ -54,7 +53,7 @@ def _respond(
 ) -> StoryRef | None:
     """Answers one line (a question or a command); returns the story questions are scoped to now."""
     width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if stdout.isatty() else DEFAULT_WIDTH
-    command, _, rest = line.strip().partition(" ")
+    command, rest = _command(line)
     if not command:
         return story
     if command == "/help":
@@ -69,7 +68,7 @@ def _respond(
     elif command == "/story":
         story = _choose_story(library, rest, story, library_work, stdout)
     elif command.startswith("/"):
-        print(f"Unknown command {typed_name(command)}. {CONSOLE_HELP}", file=stdout)
+        print(f"Unknown command {typed_name(line.split(maxsplit=1)[0])}. {CONSOLE_HELP}", file=stdout)
     else:
         answered = library_work.submit(ask, library, line, story=story).result()
         if answered.request is None:
@@ -78,6 +77,14 @@ def _respond(
             print(library_work.submit(request_reply, library, answered, CONSOLE_HELP).result(), file=stdout)
     print(file=stdout)
     return story
+
+
+def _command(line: str) -> tuple[str, str]:
+    """A line's first word, in lower case, and the rest: a command typed as a person types it, in any case and
+    followed by any white space ("/PERFORMER sofia", "/performer<TAB>sofia", "/story" and an ideographic space
+    were each an unknown command)."""
+    words = line.strip().split(maxsplit=1)
+    return (words[0].casefold(), words[1] if len(words) > 1 else "") if words else ("", "")
 
 
 def request_reply(library: StoryLibrary, asked: Asked, help_text: str) -> str:

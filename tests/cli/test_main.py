@@ -344,6 +344,18 @@ def test_console_story_command_scopes_until_cleared():
     assert 'No story called "nothing-like-it"' in out
 
 
+def test_console_commands_are_known_in_any_case_and_after_any_white_space():
+    # Each was "Unknown command": split at a space only, and compared as typed.
+    script = "/performer\tsofia\n/PERFORMER  sebastien\n/Story\u3000sophie\nwhere did she perform?\n/QUIT\nnot asked\n"
+    result = run("console", stdin=script)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Unknown command" not in out
+    assert "Sofia Kalmurzaeva, in" in out and "Sébastien Kalmurzaeva, in" in out
+    assert 'Searched only "Sophie Korolev: A Pianist Takes the Stage"' in out
+    assert "not asked" not in out
+
+
 def test_a_name_of_any_length_is_said_back_cut_short():
     # The console and the command line take a name of any length; a line of 1 MB came back whole, twice.
     name = "nobody " * 150_000
