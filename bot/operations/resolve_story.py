@@ -20,7 +20,7 @@ class StoryFound(StrEnum):
     NONE = "none"
     """No story fits: `suggestions` holds the closest titles, if any."""
     GONE = "gone"
-    """The name is a story id no story has any more (its story was removed or renamed)."""
+    """The name is a story id no story has any more (its story was removed or renamed), and no title resembles it."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -47,7 +47,10 @@ def resolve_story(library: StoryLibrary, name: str) -> StoryResolution:
         candidates = tuple(story_ref(library, i) for i in lookup.matches)
         return StoryResolution(query=name, found=StoryFound.AMBIGUOUS, candidates=candidates)
     suggestions = tuple(story_ref(library, i) for i in lookup.suggestions)
-    return StoryResolution(query=name, found=StoryFound.GONE if by_id else StoryFound.NONE, suggestions=suggestions)
+    # Sixteen letters may be a name typed ("violinistsviolin"): one some title resembles is told the closest titles
+    # as any other name is. An id of the library's holds a digit but in 1 of 28 ids, and resembles no title.
+    gone = by_id and not (suggestions and name.isalpha())
+    return StoryResolution(query=name, found=StoryFound.GONE if gone else StoryFound.NONE, suggestions=suggestions)
 
 
 def story_by_id(library: StoryLibrary, story: str) -> StoryRef | None:

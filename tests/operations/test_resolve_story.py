@@ -1,4 +1,5 @@
 from bot.core.story_ids import story_id
+from bot.messages import story_choice_text
 from bot.operations.resolve_story import StoryFound, resolve_story, story_by_id, story_by_path
 from tests.lookalike_stories import LONG_FOLDER
 
@@ -36,3 +37,15 @@ def test_a_name_resolves_forgivingly_or_suggests(lookalikes):
     assert mill.found is StoryFound.ONE and mill.story is not None and mill.story.path == "the-old-mill.md"
     nothing = resolve_story(lookalikes, "Glass Orchid Mill Sofia Chapter")
     assert nothing.found is StoryFound.NONE and nothing.story is None
+
+
+def test_sixteen_letters_no_story_has_as_its_id_are_a_name_with_the_closest_titles(library):
+    # "violinistsviolin" looks like an id (16 of base32's letters), and was told its story is no longer in the
+    # library, without the closest titles any other name gets.
+    typed = resolve_story(library, "violinistsviolin")
+    assert typed.found is StoryFound.NONE
+    assert [s.title for s in typed.suggestions] == ["Sébastien Kalmurzaeva: The Violinist of Moscow"]
+    assert story_choice_text(typed).startswith('No story called "violinistsviolin". Closest: "Sébastien')
+    for stale in (story_id("the-old-mill-returns.md"), "qqqqqqqqqqqqqqqq"):  # an id with digits; one of letters
+        assert stale.isalpha() or any(c.isdigit() for c in stale)
+        assert resolve_story(library, stale).found is StoryFound.GONE, stale
