@@ -27,9 +27,9 @@ from bot.core.skipped import CUT_SHORT, Cause, Problem, Refusal
 from bot.core.worker_ended import WorkerEnded
 from bot.counted import counted
 from bot.one_line import one_line
-from bot.operations.look_up_person import PersonLookup
+from bot.operations.look_up_person import MAX_PERSON_NAME_CHARS, PersonFound, PersonLookup
 from bot.operations.reload import Reload, Reloaded
-from bot.operations.resolve_story import StoryFound, StoryResolution
+from bot.operations.resolve_story import MAX_STORY_NAME_CHARS, StoryFound, StoryResolution
 from bot.operations.story_ref import StoryRef
 from bot.state.database_fault import DatabaseTask, Fault
 from bot.state.shelf_rules import (
@@ -518,6 +518,13 @@ def story_choice_text(resolution: StoryResolution, listing: str = "/stories list
     them; the command line has no /stories)."""
     if resolution.found is StoryFound.GONE:
         return "That story is no longer in the library (it was removed or renamed), or there is none by that name."
+    if resolution.found is StoryFound.EMPTY:
+        return f"The story name is empty: give its title or its file name. {listing}"
+    if resolution.found is StoryFound.TOO_LONG:
+        return (
+            f"That story name is {len(resolution.query.strip()):,} characters long; give at most "
+            f"{MAX_STORY_NAME_CHARS:,}: its title, or its file name."
+        )
     if resolution.candidates:
         names = "; ".join(f'"{c.title}" ({c.file})' for c in resolution.candidates[:10])
         return (
@@ -534,7 +541,12 @@ def story_name(story: StoryRef) -> str:
 
 
 def no_person_text(lookup: PersonLookup, hint: str = "") -> str:
-    """No one has the name: the closest names, else `hint` (how to find one)."""
+    """No one has the name: the closest names, else `hint` (how to find one); or the name was too long to look for."""
+    if lookup.found is PersonFound.TOO_LONG:
+        return (
+            f"That name is {len(lookup.query.strip()):,} characters long; give at most {MAX_PERSON_NAME_CHARS:,}: a "
+            "first name, a surname or a full name."
+        )
     text = f"No one called {typed_name(lookup.query)} in the stories."
     if lookup.suggestions:
         return f"{text} Did you mean {' or '.join(lookup.suggestions)}?"

@@ -47,6 +47,7 @@ from bot.messages import (
     corpus_error_text,
     index_not_saved_text,
     library_size,
+    no_person_text,
     read_again_text,
     story_choice_text,
 )
@@ -54,7 +55,7 @@ from bot.one_line import one_line
 from bot.operations.ask import ask
 from bot.operations.build_index import IndexBuilt, build_index
 from bot.operations.list_stories import list_stories
-from bot.operations.look_up_person import look_up_person
+from bot.operations.look_up_person import PersonFound, look_up_person
 from bot.operations.opening import open_library
 from bot.operations.resolve_story import StoryFound, resolve_story
 from bot.operations.story_ref import StoryRef
@@ -391,6 +392,8 @@ def _run_command(command: str, args: argparse.Namespace, settings: Settings) -> 
         if not args.name.strip():
             raise UsageError("the name is empty; try: python -m bot performer sofia")
         lookup = look_up_person(_load(settings), args.name)
+        if lookup.found is PersonFound.TOO_LONG:
+            raise UsageError(no_person_text(lookup))
         print(json_line(lookup_json(lookup)) if args.json else lookup_text(lookup))
         return 0
     if command == "stories":

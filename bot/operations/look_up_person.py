@@ -14,6 +14,9 @@ from bot.core.performers import COMPLETION_LIMIT, Performer
 from bot.core.story_ids import STORY_ID_PATTERN
 from bot.operations.story_ref import StoryRef, story_ref
 
+MAX_PERSON_NAME_CHARS = 100
+"""The longest name looked for, as typed: Discord's /performer takes no more, and the command line and the console
+refuse more (a name of 800,000 characters was matched against every person's)."""
 NAME_DIGEST_BYTES = 5
 """40 bits of the name in a person's id: two people of one story do not share it in practice."""
 _PERSON_ID = re.compile(rf"{STORY_ID_PATTERN}:[a-z2-7]{{{NAME_DIGEST_BYTES * 8 // 5}}}")
@@ -28,6 +31,8 @@ class PersonFound(StrEnum):
     """More than one person has the name: `people` lists them, to pick from."""
     NONE = "none"
     """No one has it: `suggestions` holds the closest names, if any."""
+    TOO_LONG = "too_long"
+    """The name is over MAX_PERSON_NAME_CHARS: not looked for."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -54,6 +59,8 @@ class PersonLookup:
 def look_up_person(library: StoryLibrary, name: str) -> PersonLookup:
     """By their id (what autocomplete sends), else by full name, first name or surname, any case or accents,
     forgiving small misspellings."""
+    if len(name.strip()) > MAX_PERSON_NAME_CHARS:
+        return PersonLookup(query=name, found=PersonFound.TOO_LONG)
     chosen = person_by_id(library, name) if _PERSON_ID.fullmatch(name) else None
     if chosen is not None:
         return PersonLookup(query=name, found=PersonFound.ONE, people=(chosen,))

@@ -6,9 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.core.invisible_characters import plain_question
 from bot.core.library import StoryLibrary
 from bot.core.story_ids import looks_like_story_id
 from bot.operations.story_ref import StoryRef, story_ref
+
+MAX_STORY_NAME_CHARS = 200
+"""The longest story name looked for, as typed (a title, a file name): Discord's story options take no more, and the
+command line and the console refuse more (a name of 800,000 characters was matched against every title)."""
 
 
 class StoryFound(StrEnum):
@@ -19,6 +24,10 @@ class StoryFound(StrEnum):
     """More than one story fits: `candidates` lists them."""
     NONE = "none"
     """No story fits: `suggestions` holds the closest titles, if any."""
+    EMPTY = "empty"
+    """Nothing was typed but white space or invisible characters."""
+    TOO_LONG = "too_long"
+    """The name is over MAX_STORY_NAME_CHARS: not looked for."""
     GONE = "gone"
     """The name is a story id no story has any more (its story was removed or renamed), and no title resembles it."""
 
@@ -35,6 +44,10 @@ class StoryResolution:
 
 def resolve_story(library: StoryLibrary, name: str) -> StoryResolution:
     """The one story an id (what autocomplete sends), a title or a file name means, or why there is none."""
+    if not plain_question(name).strip():
+        return StoryResolution(query=name, found=StoryFound.EMPTY)
+    if len(name.strip()) > MAX_STORY_NAME_CHARS:
+        return StoryResolution(query=name, found=StoryFound.TOO_LONG)
     finder = library.story_finder
     by_id = looks_like_story_id(name)
     chosen = finder.by_id(name) if by_id else None

@@ -13,6 +13,7 @@ from typing import IO
 import pytest
 
 from bot.messages import COMMAND_LINE_HELP, CONSOLE_HELP, NAME_ECHOED, THANKS_REPLY
+from bot.operations.look_up_person import MAX_PERSON_NAME_CHARS
 from tests.conftest import CORPUS
 from tests.disk import fill, small_disk
 from tests.lookalike_stories import LOOKALIKES, write_stories
@@ -356,28 +357,48 @@ def test_console_commands_are_known_in_any_case_and_after_any_white_space():
     assert "not asked" not in out
 
 
-def test_a_name_of_any_length_is_said_back_cut_short():
-    # The console and the command line take a name of any length; a line of 1 MB came back whole, twice.
+def test_a_name_of_any_length_is_refused_in_a_few_words_and_an_unknown_command_said_back_cut_short():
+    # The console and the command line took a name of any length (Discord's options take 100 and 200 characters): one
+    # of 800,000 characters was matched against every person's (2.9 s), and a line of 1 MB came back whole, twice.
     name = "nobody " * 150_000
     result = run("console", stdin=f"/performer {name}\n/story {name}\n/{'x' * 1_000_000}\n")
     assert result.returncode == 0 and len(result.stdout) < 5_000
     assert f'Unknown command "/{"x" * (NAME_ECHOED - 1)}…".' in result.stdout
-    assert f'No one called "{name[:NAME_ECHOED]}…" in the stories.' in result.stdout
-    assert f'No story called "{name[:NAME_ECHOED]}…".' in result.stdout
+    assert f"That name is {len(name.strip()):,} characters long; give at most {MAX_PERSON_NAME_CHARS}:" in result.stdout
+    assert f"That story name is {len(name.strip()):,} characters long; give at most 200:" in result.stdout
     for command in (("performer", name[:100_000]), ("ask", "--story", name[:100_000], "who danced")):
         said = run(*command)
-        assert len(said.stdout + said.stderr) < 5_000 and f'"{name[:NAME_ECHOED]}…"' in said.stdout + said.stderr
+        assert said.returncode == 2 and said.stdout == "" and len(said.stderr) < 500, said.stderr
+        assert "100,000 characters long; give at most" in said.stderr
+    longest = run("performer", "Sofia Kalmurzaeva".ljust(MAX_PERSON_NAME_CHARS, "."))  # looked for
+    assert longest.returncode == 0 and "Did you mean Sofia Kalmurzaeva" in longest.stdout, longest.stderr
+    refused = run("performer", "--json", "x" * (MAX_PERSON_NAME_CHARS + 1))
+    assert refused.returncode == 2 and refused.stdout == "" and "101 characters long" in refused.stderr
 
 
 def test_performer_json_echoes_a_name_cut_as_the_text_says_it_back():
-    """--json echoed its query whole: a 100 kB name came back as 100 kB, where the text cut it at NAME_ECHOED."""
-    name = "nobody " * 15_000
+    """--json echoed its query whole: a 100 kB name came back as 100 kB, where the text cut it at NAME_ECHOED. A name
+    is looked up up to MAX_PERSON_NAME_CHARS without the white space around it, which is echoed as typed."""
+    name = "nobody" + " " * 15_000
     said = run("performer", "--json", name)
     assert said.returncode == 0 and len(said.stdout) < 5_000, said.stderr
     data = json.loads(said.stdout)
     assert data["query"] == name[:NAME_ECHOED] and data["query_truncated"] is True and data["matches"] == []
     whole = json.loads(run("performer", "--json", name[:NAME_ECHOED]).stdout)
     assert whole["query"] == name[:NAME_ECHOED] and "query_truncated" not in whole
+
+
+def test_an_empty_story_name_is_said_to_be_empty():
+    # It was 'No story called "".', where an empty question is said to be empty.
+    for name in ("", "   ", "\u200e"):
+        said = run("ask", "--story", name, "who danced")
+        assert said.returncode == 2 and said.stdout == "", said.stdout
+        assert "The story name is empty: give its title or its file name. python -m bot stories lists them." in (
+            said.stderr
+        ), said.stderr
+    result = run("console", stdin="/story \u200e\n/story   \n")
+    assert "The story name is empty: give its title or its file name. /stories lists them." in result.stdout
+    assert "Asking about all the stories again." in result.stdout  # /story alone, as its help says
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "utf-8"])

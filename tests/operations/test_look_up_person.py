@@ -3,7 +3,14 @@ from bot.core.server_view import server_view
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.shelf_parts import shelf_parts
 from bot.core.story_ids import shelf_story_id, story_id
-from bot.operations.look_up_person import PersonFound, look_up_person, person_by_id, suggest_people
+from bot.messages import no_person_text
+from bot.operations.look_up_person import (
+    MAX_PERSON_NAME_CHARS,
+    PersonFound,
+    look_up_person,
+    person_by_id,
+    suggest_people,
+)
 
 
 def test_one_name_in_two_stories_is_two_people_with_unique_ids(lookalikes):
@@ -69,3 +76,13 @@ def test_a_name_pasted_with_a_joiner_inside_is_found_by_its_plain_spelling(tmp_p
     assert pavel.name == "Pavel" and pavel.story.title == "The Farm" and pavel.mentions == 2
     assert pavel.intro.startswith("The farmer's son, Pa\u200dvel, ran to meet them")
     assert look_up_person(library, "pavel").people == (pavel,) and person_by_id(library, pavel.id) == pavel
+
+
+def test_a_name_over_the_longest_is_not_looked_for(library):
+    longest = look_up_person(library, "Sofia".ljust(MAX_PERSON_NAME_CHARS, "a"))
+    assert longest.found is PersonFound.NONE  # looked for: no one
+    over = look_up_person(library, "Sofia " * 20)
+    assert over.found is PersonFound.TOO_LONG and not over.people and not over.suggestions
+    assert no_person_text(over) == (
+        "That name is 119 characters long; give at most 100: a first name, a surname or a full name."
+    )

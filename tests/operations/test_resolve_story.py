@@ -1,6 +1,12 @@
 from bot.core.story_ids import story_id
 from bot.messages import story_choice_text
-from bot.operations.resolve_story import StoryFound, resolve_story, story_by_id, story_by_path
+from bot.operations.resolve_story import (
+    MAX_STORY_NAME_CHARS,
+    StoryFound,
+    resolve_story,
+    story_by_id,
+    story_by_path,
+)
 from tests.lookalike_stories import LONG_FOLDER
 
 
@@ -49,3 +55,18 @@ def test_sixteen_letters_no_story_has_as_its_id_are_a_name_with_the_closest_titl
     for stale in (story_id("the-old-mill-returns.md"), "qqqqqqqqqqqqqqqq"):  # an id with digits; one of letters
         assert stale.isalpha() or any(c.isdigit() for c in stale)
         assert resolve_story(library, stale).found is StoryFound.GONE, stale
+
+
+def test_an_empty_name_or_one_over_the_longest_is_said_so_and_not_looked_for(library):
+    for empty in ("", "   ", "\u200e\t", "\x1b[0m"):
+        assert resolve_story(library, empty).found is StoryFound.EMPTY, repr(empty)
+    assert story_choice_text(resolve_story(library, " ")) == (
+        "The story name is empty: give its title or its file name. /stories lists them."
+    )
+    longest = resolve_story(library, "sophie".ljust(MAX_STORY_NAME_CHARS))  # white space around it is not counted
+    assert longest.found is StoryFound.ONE
+    over = resolve_story(library, "sophie " * 40)
+    assert over.found is StoryFound.TOO_LONG and over.story is None and not over.suggestions
+    assert story_choice_text(over) == (
+        "That story name is 279 characters long; give at most 200: its title, or its file name."
+    )

@@ -67,6 +67,7 @@ from bot.operations.change_shelf import (
     restore_on_shelf,
 )
 from bot.operations.reload import Reloaded, reload
+from bot.operations.resolve_story import MAX_STORY_NAME_CHARS
 from bot.operations.story_ref import StoryRef
 from bot.state.database_fault import DatabaseTask
 from bot.state.guarded_engine import DatabaseUnavailable
@@ -259,7 +260,7 @@ class Admin(StoryCog):
     async def replace(
         self,
         interaction: discord.Interaction,
-        story: app_commands.Range[str, 1, 200],
+        story: app_commands.Range[str, 1, MAX_STORY_NAME_CHARS],
         file: discord.Attachment,
         title: app_commands.Range[str, 1, 200] | None = None,
     ) -> None:
@@ -287,7 +288,9 @@ class Admin(StoryCog):
     @story.command(name="remove", description="Remove a story (Manage Server); it is kept, to restore")
     @app_commands.describe(story="The story's title or file name")
     @app_commands.checks.has_permissions(manage_guild=True)
-    async def remove(self, interaction: discord.Interaction, story: app_commands.Range[str, 1, 200]) -> None:
+    async def remove(
+        self, interaction: discord.Interaction, story: app_commands.Range[str, 1, MAX_STORY_NAME_CHARS]
+    ) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)  # finding the story may build the view
         found = await self._picked(interaction, story)
         if found is None:

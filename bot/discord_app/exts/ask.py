@@ -38,7 +38,7 @@ from bot.discord_app.typed_text import well_formed
 from bot.discord_app.unknown_components import UnknownComponent
 from bot.messages import NO_STORIES_HERE, THANKS_REPLY, greeting_text, wait_message
 from bot.operations.ask import ask_in_thread, asks_something, asks_the_bot, follow_up
-from bot.operations.resolve_story import story_by_id, story_by_path
+from bot.operations.resolve_story import MAX_STORY_NAME_CHARS, story_by_id, story_by_path
 from bot.operations.story_ref import StoryRef
 from bot.state.server_settings import ServerSettings
 
@@ -344,7 +344,7 @@ class Ask(StoryCog):
         self,
         interaction: discord.Interaction,
         question: app_commands.Range[str, 1, 1000],
-        story: app_commands.Range[str, 1, 200] | None = None,
+        story: app_commands.Range[str, 1, MAX_STORY_NAME_CHARS] | None = None,
     ) -> None:
         question = without_markup(question)
         request = asks_the_bot(question)

@@ -24,7 +24,14 @@ from bot.discord_app.render import (
 )
 from bot.discord_app.typed_text import well_formed
 from bot.one_line import one_line
-from bot.operations.look_up_person import PersonFound, PersonLookup, look_up_person, person_by_id, suggest_people
+from bot.operations.look_up_person import (
+    MAX_PERSON_NAME_CHARS,
+    PersonFound,
+    PersonLookup,
+    look_up_person,
+    person_by_id,
+    suggest_people,
+)
 
 PICK_ID = "storybot:pick"
 PERSON_GONE = "That person is no longer in the stories; try /performer again."
@@ -85,12 +92,14 @@ class Performers(StoryCog):
     @app_commands.command(name="performer", description="Look up a person of the stories")
     @app_commands.describe(name="First name, surname or full name (accents and small typos are fine)")
     @within_budget()
-    async def performer(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]) -> None:
+    async def performer(
+        self, interaction: discord.Interaction, name: app_commands.Range[str, 1, MAX_PERSON_NAME_CHARS]
+    ) -> None:
         library = await library_here(interaction)
         if library is None:
             return
         lookup = await asyncio.to_thread(look_up_person, library, well_formed(name))  # said back: UTF-8 only
-        if lookup.found is PersonFound.NONE:
+        if lookup.found in (PersonFound.NONE, PersonFound.TOO_LONG):
             await send_ephemeral(interaction, not_found_text(lookup))
         elif lookup.found is PersonFound.AMBIGUOUS:
             pick = PickPerformer.for_lookup(lookup, interaction.user.id)

@@ -32,7 +32,7 @@ from bot.discord_app.render import (
     story_mention,
 )
 from bot.messages import database_trouble_text, library_setting_text
-from bot.operations.resolve_story import story_by_path
+from bot.operations.resolve_story import MAX_STORY_NAME_CHARS, story_by_path
 from bot.settings import MAX_BUDGET_QUESTIONS, MAX_BUDGET_SECONDS, QuestionBudget, Settings
 from bot.state.database_fault import DatabaseTask
 from bot.state.guarded_engine import DatabaseUnavailable
@@ -201,7 +201,7 @@ class ServerSettingsCog(StoryCog, name="Settings"):
         self,
         interaction: discord.Interaction,
         channel: discord.TextChannel,
-        story: app_commands.Range[str, 1, 200] | None = None,
+        story: app_commands.Range[str, 1, MAX_STORY_NAME_CHARS] | None = None,
     ) -> None:
         assert interaction.guild_id is not None
         library = await library_here(interaction) if story is not None else None
