@@ -24,6 +24,8 @@ FUZZY_MATCH = 75  # rapidfuzz ratio for "Sofiya" -> "Sofia"; "Sophie" scores 50
 FUZZY_SUGGEST = 55
 FUZZY_CLOSE = 3
 """Names within this of the best fuzzy score match too."""
+_INITIAL = re.compile(r"[^\W\d_]\.")
+"""A word typed as an initial: one letter and a full stop ("s." of "s. kalmurzaeva")."""
 
 
 @dataclass(frozen=True)
@@ -151,12 +153,27 @@ class PerformerDirectory:
         if not key:
             return Lookup(query, (), False)
         names = self._names
-        found = names.named(key) or names.holding_all(key.split()) or self._fuzzy(key)
+        found = names.named(key) or names.holding_all(key.split()) or self._initialled(key.split()) or self._fuzzy(key)
         if not found:
             suggested = dict.fromkeys(self.performers[i].name for i in self._close().closest(key, FUZZY_SUGGEST, 3))
             return Lookup(query, (), False, tuple(suggested))
         matches = tuple(self.performers[i] for i in found)
         return Lookup(query, matches, len(matches) > 1)
+
+    def _initialled(self, words: list[str]) -> list[int]:
+        """The people whose name holds every whole word typed, and for each initial typed ("s.") another word starting
+        with its letter: "s. kalmurzaeva" is Sofia and Sébastien Kalmurzaeva (it was the nearer spelling, Sofia, alone).
+        Nothing for initials alone: "s." would be everyone with an S."""
+        initials = [word[0] for word in words if _INITIAL.fullmatch(word)]
+        whole = [word for word in words if not _INITIAL.fullmatch(word)]
+        if not initials or not whole:
+            return []
+        found = []
+        for person in self._names.holding_all(whole):
+            others = [word for word in self._names.keys[person].split() if word not in whole]
+            if all(any(word.startswith(letter) for word in others) for letter in initials):
+                found.append(person)
+        return found
 
     def _fuzzy(self, key: str) -> list[int]:
         """The people whose full name (or, for one word typed, any word of it) is closest by rapidfuzz's

@@ -58,6 +58,14 @@ def test_shared_surname_is_ambiguous_with_every_candidate(directory):
     assert names(lookup.matches) == ["Sofia Kalmurzaeva", "Sébastien Kalmurzaeva"]
 
 
+@pytest.mark.parametrize("query", ["s. kalmurzaeva", "S. Kalmurzaeva", "Kalmurzaeva, S."])
+def test_an_initial_with_a_full_stop_is_every_name_it_starts(directory, query):
+    # Only Sofia was found: the nearer spelling of "s. kalmurzaeva"; Sébastien is an S. Kalmurzaeva too.
+    lookup = directory.find(query)
+    assert names(lookup.matches) == ["Sofia Kalmurzaeva", "Sébastien Kalmurzaeva"] and lookup.ambiguous
+    assert names(directory.find("S. Korolev").matches) == ["Sophie Korolev"]
+
+
 def test_unknown_name_is_not_found_with_closest_names(directory):
     lookup = directory.find("Beethoven")
     assert lookup.matches == () and not lookup.ambiguous
