@@ -819,3 +819,148 @@ def upload_refusal_text(error: ShelfError, shown: Callable[[str], str] = str) ->
             "that it exists and that I may write there."
         )
     return "Another change to the stories is still under way; please try again in a minute."
+
+
+# The words of Discord's answers, cards, buttons and errors (bot.discord_app renders them: markup and limits).
+SCOPE_FIELD = "Searched only this story"
+SCOPE_HINT = "Ask without replying (or /ask without story) to search every story."
+CHANNEL_SCOPE_HINT = "This channel searches this story first (a server manager sets it with /settings story)."
+PICK_HINT = "\n\nPick one below."
+PERSON_HINT = "Try a first name or a surname; /performer suggests names as you type."
+REBUILDING = "I'm rebuilding it from the stories now: please ask again in a minute."
+PASSAGE_FIELD = "Passage"
+ALSO_FIELD = "Also"
+STORY_FIELD = "Story"
+MENTIONS_FIELD = "Mentions"
+SERVER_ONLY_COMMAND = "That command works in a server, not in DMs."
+CHANNEL_UNSEEN = "I can't see that channel. Give me View Channel there (or pick another one), then try again."
+CHANNELS_NOT_SENT = "Discord hasn't sent me this server's channels yet; please try again in a minute."
+COMMAND_CHANGED = "That command changed with my last update; please try it again in a minute."
+WENT_WRONG = "Something went wrong on my side; please try again in a moment."
+READ_WAYS = {"prev": "◀ Previous", "next": "Next ▶"}
+"""The labels of the buttons that read on from a passage, by their custom ids' way."""
+MORE_RESULTS = "More results"
+LAST_RESULT = "That was the last result for this question."
+BACK_TO_ANSWER = "Back to the answer"
+STORIES_CHANGED = "The stories have changed and no longer answer this; please ask again."
+OLDER_ANSWER = "This answer is from an older version of me; please ask again."
+ANSWER_NOT_FOUND = "I can't find that answer any more; please ask again."
+ANSWERED_ELSEWHERE = "That answer was given in another server; please ask your question here."
+
+
+def searched_instead_text(words: Sequence[str]) -> str:
+    """Discord's note over an answer of the words searched for misspelt ones (each shown as Discord shows it)."""
+    return f"Showing results for {', '.join(words)}"
+
+
+def passage_of_text(number: int, count: int) -> str:
+    return f"{number} of {count}"
+
+
+def chapter_passage_text(chapter: str, number: int, position: str) -> str:
+    """A passage of a chapter, and where it stands in the story (`position`)."""
+    return f"{chapter}, passage {number} ({position})"
+
+
+def result_number_text(number: int) -> str:
+    """Which result a page of an answer shows, after where its passage stands."""
+    return f" · result {number}"
+
+
+def person_in_story_text(name: str, story: str) -> str:
+    return f"{name}, in {story}"
+
+
+def more_than_one_person_text(name: str) -> str:
+    return f'"{name}" could be more than one person'
+
+
+def stories_title(total: int) -> str:
+    return f"{total} stories"
+
+
+def story_passages_text(passages: int) -> str:
+    return f"({passages} passages)"
+
+
+def page_text(page: int, pages: int) -> str:
+    return f"Page {page} of {pages}"
+
+
+UP_VOTE = "👍"
+DOWN_VOTE = "👎"
+"""The votes' buttons, and their names in what the bot says."""
+
+
+def vote_thanks_text(vote: str, earlier: str | None, in_server: bool) -> str:
+    """What a vote's button says back: `vote` and `earlier` are the votes' emoji (None for none before)."""
+    if earlier == vote:
+        return f"You already gave this answer a {vote}."
+    if earlier is not None:
+        return f"Changed your vote to {vote}."
+    if vote == UP_VOTE:
+        return "Thanks for the 👍!"
+    who = "the server's managers see 👎 answers with /feedback" if in_server else "the bot's owner sees 👎 answers"
+    return f"Thanks, noted: {who}, so the answer can be put right."
+
+
+def answer_not_kept_text(days: int) -> str:
+    return (
+        f"I can't reopen this answer: I keep answers for {days} days, and this one is older, or could not be "
+        "saved when it was given. Please ask again."
+    )
+
+
+# The words of the command line's and the console's own screens (bot.cli).
+ASKING_ABOUT_ALL = "Asking about all the stories again."
+
+
+def console_opening_text(size: str, root: str) -> str:
+    """What the console says as it opens: the library (`size`, from library_size, and its folder) and how to start."""
+    return (
+        f"storybot: {size} from {root}.\n"
+        "No DISCORD_TOKEN is set, so this is the local console. To put the bot on Discord, copy\n"
+        ".env.example to .env, set DISCORD_TOKEN, and run `python -m bot run` (README: 'Running it on Discord').\n"
+        "Type /help for commands."
+    )
+
+
+def asking_only_text(title: str) -> str:
+    return f'Asking only about "{title}" now; /story alone asks about all.'
+
+
+def performer_usage_text(example: str) -> str:
+    return f"Usage: /performer NAME, e.g. /performer {example}"
+
+
+def unknown_command_text(typed: str) -> str:
+    return f"Unknown command {typed_name(typed)}. {CONSOLE_HELP}"
+
+
+def stories_heading_text(size: str, root: str) -> str:
+    """Over the command line's list of stories: how many (`size`, from library_size), and from which folder."""
+    return f"{size} in {root}:"
+
+
+def searched_only_text(story: StoryRef) -> str:
+    return f"Searched only {story_name(story)}. "
+
+
+def answer_from_text(story: StoryRef, position: str) -> str:
+    """The line over an answer's excerpt on the command line: where it is from."""
+    return f"From {story_name(story)}, {position}:"
+
+
+def passage_place_text(number: int, count: int) -> str:
+    return f"passage {number} of {count}"
+
+
+def also_text(places: Sequence[str]) -> str:
+    """The command line's line of the other passages found."""
+    return "Also: " + "; ".join(places)
+
+
+def person_card_text(name: str, story: StoryRef, mentions: int, intro: str) -> str:
+    """A person on the command line: who, in which story, how often, and the sentence that introduces them."""
+    times = "time" if mentions == 1 else "times"
+    return f"{person_in_story_text(name, story_name(story))} (mentioned {mentions} {times})\n  {intro}"

@@ -1,8 +1,11 @@
 """The one wording both front ends use for what the core returns as reason codes and data."""
 
+import ast
 import dataclasses
 import errno
 import logging
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,7 +48,56 @@ from bot.operations.resolve_story import resolve_story
 from bot.state.database_fault import DatabaseTask, Fault
 from bot.state.shelf_rules import RESTORE_ROOM, VERSION_BYTES, StoreRoom
 from tests.best_hit import best_hit
+from tests.conftest import CORPUS
 from tests.core.test_skipped import FACTS
+
+FRONT_ENDS = [CORPUS.parent / "bot" / folder for folder in ("cli", "discord_app")]
+NOT_WORDED_HERE_YET = {
+    "cli/corpus_warnings.py",
+    "cli/database.py",
+    "cli/evaluate.py",
+    "cli/feedback.py",
+    "cli/main.py",
+    "cli/shelf_export.py",
+    "cli/shelf_import.py",
+    "discord_app/database_lock.py",
+    "discord_app/invite.py",
+    "discord_app/logs.py",
+    "discord_app/run.py",
+    "discord_app/run_lock.py",
+}
+"""Front-end modules whose own words (to the bot's owner, mostly) are still theirs: every other is worded here."""
+NOT_WORDS = {"discord.py: on_", "CommandTree-invoker", "guild "}
+"""Strings of letters no one reads in a message: discord.py's task names (client.py), a log line's (sync.py)."""
+_WORD = re.compile(r"[A-Za-z]{2,}")
+_CODE = re.compile(r"[a-z0-9_:./{}()?<>\\|*+\[\]^$=,%-]*")
+"""A string of code, not words: a custom id, a key, a format."""
+_NOT_READ = {"debug", "info", "warning", "error", "exception", "critical", "log", "compile", "TypeVar"}
+_NOT_READ |= {"TypeError", "ValueError", "RuntimeError", "KeyError"}
+"""Calls whose strings no reader sees: the log's, a pattern's, a type's, a programming error's."""
+
+
+def _own_words(module: Path) -> Iterator[tuple[int, str]]:
+    """The strings of a module a person would read as English: each line and string that is no docstring, nor in a
+    log call, a pattern, an assert, and not code by its shape (lower case without spaces, or a regex's group)."""
+    tree = ast.parse(module.read_text("utf-8"))
+    unread: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):  # docstrings, of names too
+            unread.add(id(node.value))
+        inside = None
+        if isinstance(node, ast.Assert):
+            inside = node.msg
+        elif isinstance(node, ast.Call):
+            called = node.func
+            name = called.attr if isinstance(called, ast.Attribute) else getattr(called, "id", "")
+            inside = node if name in _NOT_READ else None
+        unread |= {id(part) for part in ast.walk(inside)} if inside is not None else set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in unread:
+            text = node.value
+            if _WORD.search(text) and not _CODE.fullmatch(text) and "(?P<" not in text and text not in NOT_WORDS:
+                yield node.lineno, text
 
 
 def test_every_reason_for_no_answer_reads_as_a_sentence_with_what_to_try(library):
@@ -367,3 +419,18 @@ def test_a_log_line_naming_an_index_note_is_worded_for_the_front_ends() -> None:
     )
     assert record.getMessage() == "Not using x: link segments.json."  # as a log without the filter keeps it
     assert NotesWorded().filter(record) and record.getMessage() == "Not using x: segments.json is a link."
+
+
+def test_the_front_ends_say_nothing_in_words_of_their_own():
+    """One set of messages: Discord's pick list said "Pick one below." and "Showing results for" from its renderer,
+    the console its greeting and "Unknown command", each in words of its own that no other front end shared."""
+    modules = {f"{m.parent.name}/{m.name}": m for folder in FRONT_ENDS for m in sorted(folder.glob("*.py"))}
+    own = [
+        f"{name}:{line}: {text!r}"
+        for name, module in modules.items()
+        if name not in NOT_WORDED_HERE_YET
+        for line, text in _own_words(module)
+    ]
+    assert own == []
+    left = [name for name in sorted(NOT_WORDED_HERE_YET) if name not in modules or not list(_own_words(modules[name]))]
+    assert left == []  # a module worded here (or gone) leaves NOT_WORDED_HERE_YET

@@ -12,7 +12,18 @@ from typing import TextIO
 from bot.cli.render import DEFAULT_WIDTH, answer_text, lookup_text, stories_text
 from bot.core.bot_requests import BotRequest
 from bot.core.library import StoryLibrary
-from bot.messages import CONSOLE_HELP, THANKS_REPLY, greeting_text, library_size, story_choice_text, typed_name
+from bot.messages import (
+    ASKING_ABOUT_ALL,
+    CONSOLE_HELP,
+    THANKS_REPLY,
+    asking_only_text,
+    console_opening_text,
+    greeting_text,
+    library_size,
+    performer_usage_text,
+    story_choice_text,
+    unknown_command_text,
+)
 from bot.operations.ask import Asked, ask
 from bot.operations.list_stories import list_stories
 from bot.operations.look_up_person import look_up_person
@@ -24,13 +35,7 @@ def run_console(library: StoryLibrary, stdin: TextIO | None = None, stdout: Text
     """Questions and commands from stdin to stdout (default: sys's as they are now, not as they were at import)."""
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     summary = list_stories(library, count=0)
-    print(
-        f"storybot: {library_size(summary.total, summary.passages)} from {summary.root}.\n"
-        "No DISCORD_TOKEN is set, so this is the local console. To put the bot on Discord, copy\n"
-        ".env.example to .env, set DISCORD_TOKEN, and run `python -m bot run` (README: 'Running it on Discord').\n"
-        "Type /help for commands.",
-        file=stdout,
-    )
+    print(console_opening_text(library_size(summary.total, summary.passages), str(summary.root)), file=stdout)
     bold = stdout.isatty()
     story: StoryRef | None = None
     # The library's work runs in this one thread, never interrupted half-way by Ctrl-C (which lands in the
@@ -64,11 +69,11 @@ def _respond(
         if rest.strip():
             print(lookup_text(library_work.submit(look_up_person, library, rest).result()), file=stdout)
         else:
-            print("Usage: /performer NAME, e.g. /performer " + library.example_name(), file=stdout)
+            print(performer_usage_text(library.example_name()), file=stdout)
     elif command == "/story":
         story = _choose_story(library, rest, story, library_work, stdout)
     elif command.startswith("/"):
-        print(f"Unknown command {typed_name(line.split(maxsplit=1)[0])}. {CONSOLE_HELP}", file=stdout)
+        print(unknown_command_text(line.split(maxsplit=1)[0]), file=stdout)
     else:
         answered = library_work.submit(ask, library, line, story=story).result()
         if answered.request is None:
@@ -127,11 +132,11 @@ def _choose_story(
 ) -> StoryRef | None:
     """The story questions are scoped to after `/story NAME` (None for all); unchanged when unclear."""
     if not name.strip():
-        print("Asking about all the stories again.", file=stdout)
+        print(ASKING_ABOUT_ALL, file=stdout)
         return None
     resolution = library_work.submit(resolve_story, library, name).result()
     if resolution.found is not StoryFound.ONE or resolution.story is None:
         print(story_choice_text(resolution), file=stdout)
         return current
-    print(f'Asking only about "{resolution.story.title}" now; /story alone asks about all.', file=stdout)
+    print(asking_only_text(resolution.story.title), file=stdout)
     return resolution.story

@@ -11,6 +11,8 @@ from bot.core.library import MAX_QUESTION_CHARS
 from bot.messages import (
     NAME_ECHOED,
     NEXT_START_REBUILDS,
+    also_text,
+    answer_from_text,
     corrections_text,
     counted,
     hit_place,
@@ -18,8 +20,12 @@ from bot.messages import (
     namesakes_text,
     no_answer_message,
     no_person_text,
+    passage_place_text,
     people_choice_text,
+    person_card_text,
     problem_text,
+    searched_only_text,
+    stories_heading_text,
     story_name,
 )
 from bot.one_line import one_line
@@ -73,7 +79,7 @@ def hit_json(hit: Hit) -> dict[str, Any]:
 
 def stories_text(listed: StoryList) -> str:
     """The stories by title, with their size and file."""
-    lines = [f"{library_size(listed.total, listed.passages)} in {one_line(str(listed.root))}:"]
+    lines = [stories_heading_text(library_size(listed.total, listed.passages), one_line(str(listed.root)))]
     lines += [
         f"  {one_line(s.title)} ({counted(s.passages, 'passage', 'passages')}), {one_line(s.path)}"
         for s in listed.stories
@@ -111,14 +117,16 @@ def answer_text(asked: Asked, bold: bool = False, width: int = DEFAULT_WIDTH) ->
     notes = [n for n in (corrections_text(answer),) if n]
     if best is None:
         return "\n".join(wrapped(line, width) for line in [*notes, no_answer_message(answer, NEXT_START_REBUILDS)])
-    where = f"Searched only {story_name(asked.scope)}. " if asked.scope is not None else ""
-    position = hit_place(best) if best.chapter else f"passage {best.passage} of {best.passage_count}"
-    lines = [wrapped(line, width) for line in [*notes, f"{where}From {story_name(asked.stories[0])}, {position}:"]]
+    where = searched_only_text(asked.scope) if asked.scope is not None else ""
+    position = hit_place(best) if best.chapter else passage_place_text(best.passage, best.passage_count)
+    lines = [wrapped(line, width) for line in [*notes, where + answer_from_text(asked.stories[0], position)]]
     lines += ["", excerpt_lines(best.excerpt, bold, width)]
     if answer.alternatives:
-        also = "Also: " + "; ".join(
-            f"{story_name(story)}, {hit_place(hit)}"
-            for hit, story in zip(answer.hits[1:], asked.stories[1:], strict=True)
+        also = also_text(
+            [
+                f"{story_name(story)}, {hit_place(hit)}"
+                for hit, story in zip(answer.hits[1:], asked.stories[1:], strict=True)
+            ]
         )
         lines += ["", wrapped(also, width)]
     return "\n".join(lines)
@@ -168,5 +176,4 @@ def lookup_text(lookup: PersonLookup) -> str:
 
 
 def person_text(person: Person) -> str:
-    times = "time" if person.mentions == 1 else "times"
-    return f"{person.name}, in {story_name(person.story)} (mentioned {person.mentions} {times})\n  {person.intro}"
+    return person_card_text(person.name, person.story, person.mentions, person.intro)

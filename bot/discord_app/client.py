@@ -15,7 +15,15 @@ from bot.discord_app import exts
 from bot.discord_app.cooldown import QuestionBudgets
 from bot.discord_app.render import Reply
 from bot.discord_app.sync import sync_commands
-from bot.messages import MANAGE_SERVER, wait_message
+from bot.messages import (
+    CHANNEL_UNSEEN,
+    CHANNELS_NOT_SENT,
+    COMMAND_CHANGED,
+    MANAGE_SERVER,
+    SERVER_ONLY_COMMAND,
+    WENT_WRONG,
+    wait_message,
+)
 from bot.operations.library_holder import LibraryHolder
 from bot.operations.list_stories import list_stories
 from bot.operations.server_views import ServerViews
@@ -180,20 +188,16 @@ class StoryBot(commands.AutoShardedBot):
         if isinstance(error, app_commands.CommandOnCooldown):
             text = wait_message(error.retry_after)
         elif isinstance(error, app_commands.MissingPermissions) and interaction.guild_id is None:
-            text = "That command works in a server, not in DMs."  # where no one has a permission
+            text = SERVER_ONLY_COMMAND  # where no one has a permission
         elif isinstance(error, app_commands.MissingPermissions):
             text = MANAGE_SERVER
         elif isinstance(error, app_commands.TransformerError) and error.type is discord.AppCommandOptionType.channel:
-            text = (
-                "I can't see that channel. Give me View Channel there (or pick another one), then try again."
-                if self.server_known(interaction.guild_id)
-                else "Discord hasn't sent me this server's channels yet; please try again in a minute."
-            )
+            text = CHANNEL_UNSEEN if self.server_known(interaction.guild_id) else CHANNELS_NOT_SENT
         elif isinstance(error, (app_commands.CommandNotFound, app_commands.CommandSignatureMismatch)):
             # Discord still shows a command as another version of the bot registered it: one being upgraded, or
             # shards on several machines running two versions for a moment.
             log.warning("A command Discord has in another form than this version's: %s", error)
-            text = "That command changed with my last update; please try it again in a minute."
+            text = COMMAND_CHANGED
         elif isinstance(error, app_commands.CommandInvokeError) and isinstance(error.original, discord.HTTPException):
             # Discord refused a reply: the interaction expired (answered after its 3 seconds or 15 minutes), a 5xx,
             # a rate limit. Nothing more can be said to the person through it.
@@ -202,7 +206,7 @@ class StoryBot(commands.AutoShardedBot):
             return
         else:
             log.error("Command %s failed", command_name(interaction), exc_info=error)
-            text = "Something went wrong on my side; please try again in a moment."
+            text = WENT_WRONG
         await send_ephemeral(interaction, text)
 
 

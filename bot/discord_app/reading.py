@@ -23,8 +23,6 @@ from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
 from bot.discord_app.cog import asker_queue, own_or_copy, spent_or_refused
 from bot.discord_app.references import ANSWER_PAGE, NUMBER, OLD_ANSWER_KEY, STORY, AnswerPage
 from bot.discord_app.render import (
-    CHANNEL_SCOPE_HINT,
-    SCOPE_HINT,
     Reply,
     answer_embed,
     index_damaged_text,
@@ -34,14 +32,22 @@ from bot.discord_app.render import (
 )
 from bot.discord_app.saved_answers import keep_answer, owner_here, saved_answer
 from bot.discord_app.voting import vote_buttons
-from bot.messages import STORY_GONE
+from bot.messages import (
+    BACK_TO_ANSWER,
+    CHANNEL_SCOPE_HINT,
+    LAST_RESULT,
+    MORE_RESULTS,
+    OLDER_ANSWER,
+    READ_WAYS,
+    SCOPE_HINT,
+    STORIES_CHANGED,
+    STORY_GONE,
+)
 from bot.operations.ask import Asked, ask_in_thread
 from bot.operations.read_passage import PassageRead, read_passage
 from bot.operations.resolve_story import story_by_id
 from bot.operations.story_ref import StoryRef
 from bot.state.answers import SavedAnswer
-
-WAYS = {"prev": "◀ Previous", "next": "Next ▶"}
 
 
 async def reply_to_question(
@@ -129,12 +135,8 @@ async def show_answer(interaction: discord.Interaction, page: AnswerPage, none_l
 
 
 ANSWER_BUTTONS = {
-    "more": ("More results", discord.ButtonStyle.secondary, "That was the last result for this question."),
-    "back": (
-        "Back to the answer",
-        discord.ButtonStyle.primary,
-        "The stories have changed and no longer answer this; please ask again.",
-    ),
+    "more": (MORE_RESULTS, discord.ButtonStyle.secondary, LAST_RESULT),
+    "back": (BACK_TO_ANSWER, discord.ButtonStyle.primary, STORIES_CHANGED),
 }
 
 
@@ -169,7 +171,7 @@ class ReadOn(
     def __init__(self, story: str, number: int, way: str, page: AnswerPage, disabled: bool = False):
         super().__init__(
             discord.ui.Button(
-                label=WAYS[way],
+                label=READ_WAYS[way],
                 style=discord.ButtonStyle.secondary,
                 custom_id=f"storybot:read:{story}:{number}:{way}:{page.encode()}",
                 disabled=disabled,
@@ -226,4 +228,4 @@ class OlderButton(
         return cls(match.group())
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await send_ephemeral(interaction, "This answer is from an older version of me; please ask again.")
+        await send_ephemeral(interaction, OLDER_ANSWER)

@@ -14,12 +14,30 @@ from bot.core.answer import Answer, Excerpt, Hit
 from bot.core.corpus import Passage
 from bot.core.index_damage import IndexDamage
 from bot.messages import (
+    ALSO_FIELD,
+    MENTIONS_FIELD,
+    PASSAGE_FIELD,
+    PERSON_HINT,
+    PICK_HINT,
+    REBUILDING,
+    SCOPE_FIELD,
+    SCOPE_HINT,
+    STORY_FIELD,
+    chapter_passage_text,
     code_span,
     hit_place,
     index_damaged_message,
     more_people_text,
+    more_than_one_person_text,
     no_answer_message,
     no_person_text,
+    page_text,
+    passage_of_text,
+    person_in_story_text,
+    result_number_text,
+    searched_instead_text,
+    stories_title,
+    story_passages_text,
 )
 from bot.one_line import one_line
 from bot.operations.ask import Asked
@@ -40,14 +58,9 @@ CANNOT_REPLY_WITHOUT_HISTORY = 160002
 ELLIPSIS = "…"
 QUESTION_PREFIX = "Q: "
 """The footer of an answer shows the question (its buttons read it by the answer's id, never from here)."""
-SCOPE_FIELD = "Searched only this story"
-SCOPE_HINT = "Ask without replying (or /ask without story) to search every story."
-CHANNEL_SCOPE_HINT = "This channel searches this story first (a server manager sets it with /settings story)."
 STORIES_PER_PAGE = 15
-PICK_HINT = "\n\nPick one below."
 PICK_LIMIT = 25
 """Discord's cap on a select's options: the people a pick list offers."""
-PERSON_HINT = "Try a first name or a surname; /performer suggests names as you type."
 COLOR = discord.Color.dark_teal()
 
 
@@ -211,17 +224,17 @@ def answer_embed(asked: Asked, scope_hint: str = SCOPE_HINT) -> discord.Embed:
     if answer.corrections:
         # Each word searched once: two typos of one word ("audiance audeince") are one word searched instead.
         searched = dict.fromkeys(c.replacement for c in answer.corrections)
-        note = f"Showing results for {', '.join(f'*{escape_markdown(word)}*' for word in searched)}"
+        note = searched_instead_text([f"*{escape_markdown(word)}*" for word in searched])
         description = clip(f"{note}\n\n{description}", DESCRIPTION_LIMIT)
     embed = discord.Embed(title=plain_line(hit.story, TITLE_LIMIT), description=description, color=COLOR)
-    position = f"{hit.passage} of {hit.passage_count}"
+    position = passage_of_text(hit.passage, hit.passage_count)
     if hit.chapter:
-        position = f"{plain_line(clip(hit.chapter, 200), 400)}, passage {hit.chapter_passage} ({position})"
+        position = chapter_passage_text(plain_line(clip(hit.chapter, 200), 400), hit.chapter_passage, position)
     if answer.offset:
-        position += f" · result {answer.offset + 1}"
-    embed.add_field(name="Passage", value=position + _file_note(asked.stories[0]), inline=True)
+        position += result_number_text(answer.offset + 1)
+    embed.add_field(name=PASSAGE_FIELD, value=position + _file_note(asked.stories[0]), inline=True)
     if answer.alternatives:
-        embed.add_field(name="Also", value=_alternatives(answer.alternatives, asked.stories[1:]), inline=False)
+        embed.add_field(name=ALSO_FIELD, value=_alternatives(answer.alternatives, asked.stories[1:]), inline=False)
     if answer.scope is not None:
         embed.add_field(name=SCOPE_FIELD, value=scope_hint, inline=False)
     embed.set_footer(text=clip(QUESTION_PREFIX + one_line(answer.question), FOOTER_LIMIT))
@@ -233,10 +246,10 @@ def passage_embed(story: StoryRef, passage: Passage, question: str | None) -> di
     embed = discord.Embed(
         title=plain_line(story.title, TITLE_LIMIT), description=plain(passage.text, DESCRIPTION_LIMIT), color=COLOR
     )
-    position = f"{passage.number} of {story.passages}"
+    position = passage_of_text(passage.number, story.passages)
     if passage.chapter:
-        position = f"{plain_line(clip(passage.chapter, 200), 400)}, passage {passage.chapter_number} ({position})"
-    embed.add_field(name="Passage", value=position + _file_note(story), inline=True)
+        position = chapter_passage_text(plain_line(clip(passage.chapter, 200), 400), passage.chapter_number, position)
+    embed.add_field(name=PASSAGE_FIELD, value=position + _file_note(story), inline=True)
     if question is not None:
         embed.set_footer(text=clip(QUESTION_PREFIX + one_line(question), FOOTER_LIMIT))
     return fit(embed)
@@ -277,9 +290,6 @@ def _alternatives(hits: Sequence[Hit], stories: Sequence[StoryRef]) -> str:
     return clip("\n".join(lines), FIELD_LIMIT)
 
 
-REBUILDING = "I'm rebuilding it from the stories now: please ask again in a minute."
-
-
 def no_answer_text(answer: Answer) -> str:
     return plain_line(no_answer_message(answer, REBUILDING), MESSAGE_LIMIT)
 
@@ -294,21 +304,23 @@ def performer_embed(person: Person) -> discord.Embed:
         title=plain_line(person.name, TITLE_LIMIT), description=plain(person.intro, DESCRIPTION_LIMIT), color=COLOR
     )
     story = plain_line(person.story.title, FIELD_LIMIT - 210) + _file_note(person.story)
-    embed.add_field(name="Story", value=story, inline=False)
-    embed.add_field(name="Mentions", value=str(person.mentions), inline=True)
+    embed.add_field(name=STORY_FIELD, value=story, inline=False)
+    embed.add_field(name=MENTIONS_FIELD, value=str(person.mentions), inline=True)
     return fit(embed)
 
 
 def candidates_embed(lookup: PersonLookup) -> discord.Embed:
     """The people a name could be, each with their story (and its file, for a title two stories share)."""
     lines = [
-        f"**{plain_line(clip(p.name, 100), 200)}**, in {plain_line(clip(p.story.title, 200), 400)}{_file_note(p.story)}"
+        person_in_story_text(
+            f"**{plain_line(clip(p.name, 100), 200)}**", plain_line(clip(p.story.title, 200), 400) + _file_note(p.story)
+        )
         for p in lookup.people[:PICK_LIMIT]
     ]
     if len(lookup.people) > PICK_LIMIT:  # listed, they were told to be picked below, where they were not
         lines.append(plain_line(more_people_text(len(lookup.people) - PICK_LIMIT, clip(lookup.query, 100)), 400))
     embed = discord.Embed(
-        title=plain_line(f'"{clip(lookup.query, 100)}" could be more than one person', TITLE_LIMIT),
+        title=plain_line(more_than_one_person_text(clip(lookup.query, 100)), TITLE_LIMIT),
         description=clip("\n".join(lines), DESCRIPTION_LIMIT - len(PICK_HINT)) + PICK_HINT,
         color=COLOR,
     )
@@ -326,14 +338,14 @@ def stories_embed(listed: StoryList) -> discord.Embed:
     lines = [
         f"**{plain_line(clip(s.title, 150), 300)}** "
         + (f"{file_span(s.file, 100)}, " if s.title_shared else "")
-        + f"({s.passages} passages)"
+        + story_passages_text(s.passages)
         for s in listed.stories
     ]
     embed = discord.Embed(
-        title=f"{listed.total} stories", description=clip("\n".join(lines), DESCRIPTION_LIMIT), color=COLOR
+        title=stories_title(listed.total), description=clip("\n".join(lines), DESCRIPTION_LIMIT), color=COLOR
     )
     if pages > 1:
-        embed.set_footer(text=f"Page {listed.first // STORIES_PER_PAGE + 1} of {pages}")
+        embed.set_footer(text=page_text(listed.first // STORIES_PER_PAGE + 1, pages))
     return fit(embed)
 
 

@@ -15,7 +15,7 @@ import logging
 import discord
 
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
-from bot.messages import database_trouble_text
+from bot.messages import ANSWERED_ELSEWHERE, answer_not_kept_text, database_trouble_text
 from bot.state.answers import AnswerStore, SavedAnswer, new_answer_id
 from bot.state.database_fault import DatabaseTask
 from bot.state.guarded_engine import DatabaseUnavailable
@@ -24,16 +24,6 @@ log = logging.getLogger(__name__)
 
 FORGET_EVERY_SECONDS = 3600.0
 """How often each process deletes the answers older than the retention period."""
-
-
-def answer_not_kept(days: int) -> str:
-    return (
-        f"I can't reopen this answer: I keep answers for {days} days, and this one is older, or could not be "
-        "saved when it was given. Please ask again."
-    )
-
-
-ANSWERED_ELSEWHERE = "That answer was given in another server; please ask your question here."
 
 
 async def keep_answer(
@@ -75,7 +65,7 @@ async def saved_answer(interaction: discord.Interaction, answer_id: str) -> Save
         await send_ephemeral(interaction, database_trouble_text(error.fault, DatabaseTask.REOPEN_ANSWER))
         return None
     if found is None:
-        await send_ephemeral(interaction, answer_not_kept(bot.settings.answer_days))
+        await send_ephemeral(interaction, answer_not_kept_text(bot.settings.answer_days))
     elif found.server_id != interaction.guild_id:  # its id came from another server's message: neither its
         # question nor a vote on it is this server's
         await send_ephemeral(interaction, ANSWERED_ELSEWHERE)

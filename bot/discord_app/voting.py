@@ -17,7 +17,15 @@ from bot.discord_app.cog import asker_queue
 from bot.discord_app.references import ANSWER, NUMBER, STORY
 from bot.discord_app.render import clip, index_damaged_text
 from bot.discord_app.saved_answers import saved_answer
-from bot.messages import STORY_GONE, VOTE_NOT_SHOWN, database_trouble_text
+from bot.messages import (
+    ANSWER_NOT_FOUND,
+    DOWN_VOTE,
+    STORY_GONE,
+    UP_VOTE,
+    VOTE_NOT_SHOWN,
+    database_trouble_text,
+    vote_thanks_text,
+)
 from bot.operations.ask import among_results
 from bot.operations.read_passage import PassageRead, read_passage
 from bot.operations.resolve_story import story_by_id
@@ -30,7 +38,7 @@ log = logging.getLogger(__name__)
 EXCERPT_KEPT = 1000
 """Characters of the voted passage kept with the vote, so an export shows what was wrong."""
 WAYS = {"up": Vote.UP, "down": Vote.DOWN}
-EMOJI = {Vote.UP: "👍", Vote.DOWN: "👎"}
+EMOJI = {Vote.UP: UP_VOTE, Vote.DOWN: DOWN_VOTE}
 
 
 class VoteButton(
@@ -59,7 +67,7 @@ class VoteButton(
         bot = story_bot(interaction)
         message = interaction.message
         if message is None:  # Discord sends the clicked message with every click
-            await send_ephemeral(interaction, "I can't find that answer any more; please ask again.")
+            await send_ephemeral(interaction, ANSWER_NOT_FOUND)
             return
         kept = await saved_answer(interaction, self.answer)
         if kept is None:
@@ -105,19 +113,11 @@ class VoteButton(
             log.warning("Could not record a vote on message %s: %s", message.id, error)
             await send_ephemeral(interaction, database_trouble_text(error.fault, DatabaseTask.SAVE_VOTE))
             return
-        await send_ephemeral(interaction, thanks(self.vote, earlier, in_server=interaction.guild_id is not None))
+        before = None if earlier is None else EMOJI[earlier]
+        await send_ephemeral(
+            interaction, vote_thanks_text(EMOJI[self.vote], before, in_server=interaction.guild_id is not None)
+        )
 
 
 def vote_buttons(story: str, passage: int, answer: str) -> tuple[VoteButton, VoteButton]:
     return VoteButton(story, passage, "up", answer), VoteButton(story, passage, "down", answer)
-
-
-def thanks(vote: Vote, earlier: Vote | None, in_server: bool) -> str:
-    if earlier is vote:
-        return f"You already gave this answer a {EMOJI[vote]}."
-    if earlier is not None:
-        return f"Changed your vote to {EMOJI[vote]}."
-    if vote is Vote.UP:
-        return "Thanks for the 👍!"
-    who = "the server's managers see 👎 answers with /feedback" if in_server else "the bot's owner sees 👎 answers"
-    return f"Thanks, noted: {who}, so the answer can be put right."
