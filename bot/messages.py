@@ -964,3 +964,118 @@ def person_card_text(name: str, story: StoryRef, mentions: int, intro: str) -> s
     """A person on the command line: who, in which story, how often, and the sentence that introduces them."""
     times = "time" if mentions == 1 else "times"
     return f"{person_in_story_text(name, story_name(story))} (mentioned {mentions} {times})\n  {intro}"
+
+
+# The words of the owner's commands (bot.cli: feedback export, shelf import and export-kept; invite).
+WARNING_PREFIX = "storybot: warning: "
+"""Before each skipped file the command line warns of, on standard error."""
+PERMISSION_NAMES = {
+    "view_channel": "View Channels",
+    "send_messages": "Send Messages",
+    "send_messages_in_threads": "Send Messages in Threads",
+    "embed_links": "Embed Links",
+    "read_message_history": "Read Message History",
+}
+"""discord.Permissions' flag -> the name the Developer Portal and Discord's invite page show."""
+NOT_A_BOT_TOKEN = (
+    "DISCORD_TOKEN does not look like a bot token (its first part should be the application's id); "
+    "copy it again from the Developer Portal (your application -> Bot -> Reset Token)."
+)
+
+
+def shown_passage_text(title: str, passage: int, excerpt: str) -> str:
+    """What a voted answer showed, in an exported question: its story, passage and excerpt."""
+    return f"{title}, passage {passage}: {excerpt}"
+
+
+def feedback_exported_text(answers: int, to_stdout: bool, target: str) -> str:
+    """After `feedback export`: how many answers, where, and how to replay them once completed."""
+    where, replay = ("standard output", "FILE") if to_stdout else (target, target)
+    return (
+        f"storybot: {answers} answer{'s' * (answers != 1)} voted 👎 written to {where}. Fill in each "
+        f'"expect" with words the right passage contains, then: python -m bot eval --questions {replay}'
+    )
+
+
+def file_exists_text(path: str) -> str:
+    return f"{path} already exists; give a new file name (nothing was written)."
+
+
+def cannot_write_text(path: str, reason: str) -> str:
+    return f"Could not write {path} ({reason}); check the folder exists and can be written."
+
+
+def export_exists_text(path: str) -> str:
+    return f"{path} exists; name a new file (nothing was exported or moved)."
+
+
+def export_folder_missing_text(folder: str) -> str:
+    return f"{folder} is not a folder; nothing was exported or moved."
+
+
+def export_not_written_text(path: str, reason: str) -> str:
+    return f"Could not write {path} ({reason}); nothing was moved out of the database."
+
+
+def nothing_kept_text(server: int) -> str:
+    return f"storybot: server {server} keeps no versions; no file was written."
+
+
+def kept_exported_text(exported: int, moved: int, server: int, target: str) -> str:
+    """After `shelf export-kept`: the versions written, and those moved out (fewer when some were restored)."""
+    stayed = " (the others were restored meanwhile, and stay)" if moved < exported else ""
+    return (
+        f"storybot: {exported} kept version{'s' * (exported != 1)} of server {server} written to {target}; "
+        f"{moved} moved out of the database{stayed}."
+    )
+
+
+def import_name_twice_text(first: str, second: str, name: str) -> str:
+    return (
+        f"{first} and {second} would both be {name} on the server's shelf, the second replacing "
+        "the first; rename one. Nothing was imported."
+    )
+
+
+def import_missing_text(shown: str) -> str:
+    return f"{shown} does not exist; check its name. Nothing was imported."
+
+
+def import_not_a_file_text(shown: str) -> str:
+    return f"{shown} is not a regular file (a folder, a pipe or a device); nothing was imported."
+
+
+IMPORT_LIMITS = {
+    UploadRefusal.TOO_SLOW: " (STORYBOT_UPLOAD_SECONDS: the time the bot gives an upload's reading)",
+    UploadRefusal.TOO_MUCH_MEMORY: " (STORYBOT_UPLOAD_MB: the memory the bot gives an upload's reading)",
+}
+"""For the bot's owner: the setting whose limit a file passed, which they may raise (an import was read without
+them, and the views skipped such a file, reading it again at every start)."""
+
+
+def import_refused_text(shown: str, error: ShelfError) -> str:
+    """A file `shelf import` refuses as an upload would be refused, with the setting to raise if it is a limit."""
+    said = one_line(upload_refusal_text(error))
+    return f"{shown}: {said}{IMPORT_LIMITS.get(error.refusal, '')} Nothing was imported."
+
+
+def import_unreadable_text(shown: str, reason: str) -> str:
+    return f"{shown} cannot be read ({reason}); nothing was imported."
+
+
+def import_stopped_text(name: str, refusal: ShelfRefusal, room: StoreRoom | None) -> str:
+    return f"storybot: {name}: {shelf_refusal_text(refusal, room)}"
+
+
+def imported_text(name: str | None, action: str, server: int) -> str:
+    """One story `shelf import` added or replaced (standard output: one a line, what happened first)."""
+    return f"{action}: {name} (server {server})"
+
+
+def imported_count_text(imported: int) -> str:
+    return f"storybot: {counted(imported, 'story', 'stories')} imported."
+
+
+def not_read_back_text(name: str) -> str:
+    """Why a zip just written is not trusted: a file of it read back otherwise."""
+    return f"{name} did not read back as written"

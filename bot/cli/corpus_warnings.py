@@ -16,7 +16,7 @@ from typing import TextIO
 from platformdirs import user_state_path
 
 from bot.core.skipped import Problem
-from bot.messages import command_line_problem, problem_text
+from bot.messages import WARNING_PREFIX, command_line_problem, problem_text
 from bot.one_line import one_line
 
 
@@ -29,7 +29,7 @@ def print_problems(problems: Sequence[Problem], stream: TextIO, *, bot: bool = F
     command line, or (`bot`) for the owner of the running bot, who has Discord's /reload."""
     for problem in problems:
         print(
-            f"storybot: warning: {one_line(problem_text(problem) if bot else command_line_problem(problem))}",
+            WARNING_PREFIX + one_line(problem_text(problem) if bot else command_line_problem(problem)),
             file=stream,
         )
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot.cli.json_lines import json_line
 from bot.cli.on_database import run_on_database
 from bot.core.synced import link_new
+from bot.messages import cannot_write_text, feedback_exported_text, file_exists_text, shown_passage_text
 from bot.settings import Settings
 from bot.state.database_fault import DatabaseTask
 
@@ -46,7 +47,7 @@ def question_line(answer: AnswerFeedback) -> dict[str, object]:
         "q": answer.question,
         "expect": "",
         "story": answer.story_title,
-        "shown": f"{answer.story_title}, passage {answer.passage}: {answer.excerpt}",
+        "shown": shown_passage_text(answer.story_title, answer.passage, answer.excerpt),
         "down": answer.down,
         "up": answer.up,
         "server": answer.server_id,
@@ -63,19 +64,14 @@ def export_feedback(settings: Settings, target: str, server: int | None) -> int:
         sys.stdout.buffer.flush()
     else:
         _write_new(Path(target), text)
-    where, replay = ("standard output", "FILE") if target == "-" else (target, target)
-    print(
-        f"storybot: {len(answers)} answer{'s' * (len(answers) != 1)} voted 👎 written to {where}. Fill in each "
-        f'"expect" with words the right passage contains, then: python -m bot eval --questions {replay}',
-        file=sys.stderr,
-    )
+    print(feedback_exported_text(len(answers), target == "-", target), file=sys.stderr)
     return 0
 
 
 def _write_new(path: Path, text: str) -> None:
     """Written whole or not at all, and never over an existing file (it may be the owner's edited one)."""
     if path.exists():
-        raise ExportError(f"{path} already exists; give a new file name (nothing was written).")
+        raise ExportError(file_exists_text(str(path)))
     folder = path.parent
     try:
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False, suffix=".tmp") as temporary:
@@ -85,8 +81,6 @@ def _write_new(path: Path, text: str) -> None:
         finally:
             os.unlink(temporary.name)
     except FileExistsError as error:
-        raise ExportError(f"{path} already exists; give a new file name (nothing was written).") from error
+        raise ExportError(file_exists_text(str(path))) from error
     except OSError as error:
-        raise ExportError(
-            f"Could not write {path} ({error.strerror}); check the folder exists and can be written."
-        ) from error
+        raise ExportError(cannot_write_text(str(path), str(error.strerror))) from error

@@ -20,6 +20,14 @@ from typing import TYPE_CHECKING
 from bot.cli.on_database import run_on_database
 from bot.cli.shelf_import import IMPORT_SECONDS, ShelfCommandError
 from bot.core.synced import link_new
+from bot.messages import (
+    export_exists_text,
+    export_folder_missing_text,
+    export_not_written_text,
+    kept_exported_text,
+    not_read_back_text,
+    nothing_kept_text,
+)
 from bot.settings import Settings
 from bot.state.database_fault import DatabaseTask
 
@@ -32,26 +40,19 @@ MANIFEST = "versions.json"
 def export_kept(settings: Settings, server: int, target: Path) -> int:
     """Writes the server's kept versions to `target` (a new file), then moves them out of the database."""
     if target.exists() or target.is_symlink():
-        raise ShelfCommandError(f"{target} exists; name a new file (nothing was exported or moved).")
+        raise ShelfCommandError(export_exists_text(str(target)))
     if not target.parent.is_dir():
-        raise ShelfCommandError(f"{target.parent} is not a folder; nothing was exported or moved.")
+        raise ShelfCommandError(export_folder_missing_text(str(target.parent)))
     try:
         exported, moved = run_on_database(
             _exported(settings, server, target), ShelfCommandError, DatabaseTask.MOVE_KEPT_OUT
         )
     except OSError as error:
-        raise ShelfCommandError(
-            f"Could not write {target} ({error.strerror or error}); nothing was moved out of the database."
-        ) from error
+        raise ShelfCommandError(export_not_written_text(str(target), str(error.strerror or error))) from error
     if not exported:
-        print(f"storybot: server {server} keeps no versions; no file was written.", file=sys.stderr)
+        print(nothing_kept_text(server), file=sys.stderr)
         return 0
-    stayed = " (the others were restored meanwhile, and stay)" if moved < exported else ""
-    print(
-        f"storybot: {exported} kept version{'s' * (exported != 1)} of server {server} written to {target}; "
-        f"{moved} moved out of the database{stayed}.",
-        file=sys.stderr,
-    )
+    print(kept_exported_text(exported, moved, server, str(target)), file=sys.stderr)
     return 0
 
 
@@ -83,7 +84,7 @@ async def _write_zip(shelves: ShelfStore, kept: tuple[ShelfVersion, ...], target
         with zipfile.ZipFile(temporary) as written:
             damaged = written.testzip()
         if damaged is not None:
-            raise OSError(f"{damaged} did not read back as written")
+            raise OSError(not_read_back_text(damaged))
         link_new(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)

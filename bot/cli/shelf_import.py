@@ -16,9 +16,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.cli.on_database import run_on_database
-from bot.core.shelf import ShelfError, StoryFile, UploadRefusal, require_upload_size, safe_file_name
-from bot.counted import counted
-from bot.messages import shelf_refusal_text, upload_refusal_text
+from bot.core.shelf import ShelfError, StoryFile, require_upload_size, safe_file_name
+from bot.messages import (
+    import_missing_text,
+    import_name_twice_text,
+    import_not_a_file_text,
+    import_refused_text,
+    import_stopped_text,
+    import_unreadable_text,
+    imported_count_text,
+    imported_text,
+)
 from bot.one_line import one_line
 from bot.settings import Settings
 from bot.state.database_fault import DatabaseTask
@@ -44,44 +52,30 @@ def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> in
         try:
             name = safe_file_name(path.name)
             if name in named:  # a/mill.md b/mill.md: the second replaced the first, said only as "replaced"
-                raise ShelfCommandError(
-                    f"{named[name]} and {shown} would both be {name} on the server's shelf, the second replacing "
-                    "the first; rename one. Nothing was imported."
-                )
+                raise ShelfCommandError(import_name_twice_text(named[name], shown, name))
             named[name] = shown
             if not path.exists():  # a mistyped name is no folder, pipe or device
-                raise ShelfCommandError(f"{shown} does not exist; check its name. Nothing was imported.")
+                raise ShelfCommandError(import_missing_text(shown))
             if not path.is_file():  # a named pipe would be read for ever, a device (/dev/zero) until memory ran out
-                raise ShelfCommandError(
-                    f"{shown} is not a regular file (a folder, a pipe or a device); nothing was imported."
-                )
+                raise ShelfCommandError(import_not_a_file_text(shown))
             require_upload_size(path.stat().st_size)  # before reading: a 5 GB file was read whole, then refused
             checked.append((name, asyncio.run(_read(settings, path.read_bytes(), name))))
         except ShelfError as error:
-            said = one_line(upload_refusal_text(error))
-            raise ShelfCommandError(f"{shown}: {said}{_LIMITS.get(error.refusal, '')} Nothing was imported.") from error
+            raise ShelfCommandError(import_refused_text(shown, error)) from error
         except OSError as error:
-            raise ShelfCommandError(f"{shown} cannot be read ({error.strerror}); nothing was imported.") from error
+            raise ShelfCommandError(import_unreadable_text(shown, str(error.strerror))) from error
     changes = run_on_database(_added(settings, server, checked), ShelfCommandError, DatabaseTask.CHANGE_SHELF)
     imported = unchanged = 0
     for (name, _), change in zip(checked, changes, strict=True):
         if change.action is None:  # the shelf's limits: the files before it are imported, and it is said why
             assert change.refusal is not None
-            print(f"storybot: {name}: {shelf_refusal_text(change.refusal, change.room)}", file=sys.stderr)
+            print(import_stopped_text(name, change.refusal, change.room), file=sys.stderr)
             unchanged += change.refusal is ShelfRefusal.UNCHANGED  # the story is as asked: no failure
             continue
         imported += 1
-        print(f"{change.action.value}: {change.name} (server {server})")
-    print(f"storybot: {counted(imported, 'story', 'stories')} imported.", file=sys.stderr)
+        print(imported_text(change.name, change.action.value, server))
+    print(imported_count_text(imported), file=sys.stderr)
     return 0 if imported + unchanged == len(changes) else 1
-
-
-_LIMITS = {
-    UploadRefusal.TOO_SLOW: " (STORYBOT_UPLOAD_SECONDS: the time the bot gives an upload's reading)",
-    UploadRefusal.TOO_MUCH_MEMORY: " (STORYBOT_UPLOAD_MB: the memory the bot gives an upload's reading)",
-}
-"""For the bot's owner: the setting whose limit a file passed, which they may raise (an import was read without
-them, and the views skipped such a file, reading it again at every start)."""
 
 
 async def _read(settings: Settings, raw: bytes, name: str) -> StoryFile:

@@ -7,16 +7,11 @@ import binascii
 
 import discord
 
+from bot.messages import NOT_A_BOT_TOKEN, PERMISSION_NAMES
 from bot.settings import SettingsError, is_discord_id
 
 SCOPES = ("bot", "applications.commands")
-PERMISSIONS = {
-    "view_channel": "View Channels",
-    "send_messages": "Send Messages",
-    "send_messages_in_threads": "Send Messages in Threads",
-    "embed_links": "Embed Links",
-    "read_message_history": "Read Message History",
-}
+PERMISSIONS = PERMISSION_NAMES
 """discord.Permissions' flag -> the name the Developer Portal and Discord's invite page show."""
 
 
@@ -37,8 +32,5 @@ def application_id_from_token(token: str) -> int:
     except (binascii.Error, ValueError):
         decoded = b""
     if not (decoded.isascii() and is_discord_id(decoded.decode("ascii"))):
-        raise SettingsError(
-            "DISCORD_TOKEN does not look like a bot token (its first part should be the application's id); "
-            "copy it again from the Developer Portal (your application -> Bot -> Reset Token)."
-        )
+        raise SettingsError(NOT_A_BOT_TOKEN)
     return int(decoded)
