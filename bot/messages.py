@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import math
 import signal
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -1079,3 +1080,52 @@ def imported_count_text(imported: int) -> str:
 def not_read_back_text(name: str) -> str:
     """Why a zip just written is not trusted: a file of it read back otherwise."""
     return f"{name} did not read back as written"
+
+
+# The words of the command line's own refusals and reports (bot.cli.main); its --help is its parser's.
+EMPTY_PATH = "an empty path names no file or folder"
+NOT_INSTALLED = "(not installed: pip install -e .)"
+"""In place of the version, when storybot runs from a checkout not installed."""
+EMPTY_PERSON_NAME = "the name is empty; try: python -m bot performer sofia"
+ABLATION_USAGE = "--ablation measures --sections and --beir; with --questions, give --without SIGNAL."
+INVITE_NEEDS_TOKEN = "the invite link needs the bot's id: set DISCORD_TOKEN (README, 'Running it on Discord')."
+INDEX_OFF = "STORYBOT_INDEX is off, so there is nowhere to save an index; set it to a folder."
+QUESTIONS_PROMPT = "Type a question and press Enter; Ctrl-D ends."
+
+
+def not_a_server_id_text(typed: str, most: int) -> str:
+    return f"{typed!r} is not a Discord server id (a number from 1 to {most})"
+
+
+def not_a_number_text(typed: str, low: float, high: float) -> str:
+    bound = f"from {low:g} to {high:g}" if math.isfinite(high) else f"of at least {low:g}"
+    return f"{typed!r} is not a number {bound}"
+
+
+def not_a_count_text(typed: str) -> str:
+    return f"{typed!r} is not a whole number, 0 or more"
+
+
+def output_failed_text(reason: str | None) -> str:
+    return f"could not write the output ({reason})."
+
+
+def eval_sources_text(sources: Sequence[str]) -> str:
+    return f"eval measures one of {', '.join('--' + s for s in sources)}; give one."
+
+
+def excerpt_chars_text(example: int) -> str:
+    return f"--excerpt-chars must be a number of characters, such as {example}."
+
+
+def invite_permissions_text(permissions: Sequence[str]) -> str:
+    return f"It asks for: {', '.join(permissions)}."
+
+
+def indexed_text(size: str, seconds: float, folder: str, size_bytes: int) -> str:
+    """After `index`: what was indexed (`size`, from library_size), how fast, where, and how big."""
+    return f"Indexed {size} in {seconds:.1f} s; saved in {folder} ({size_bytes / 1e6:,.1f} MB)."
+
+
+def empty_question_text(example: str) -> str:
+    return f'the question is empty; try: python -m bot ask "Who is {example}?"'

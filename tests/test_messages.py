@@ -55,15 +55,17 @@ FRONT_ENDS = [CORPUS.parent / "bot" / folder for folder in ("cli", "discord_app"
 NOT_WORDED_HERE_YET = {
     "cli/database.py",
     "cli/evaluate.py",
-    "cli/main.py",
     "discord_app/database_lock.py",
     "discord_app/logs.py",
     "discord_app/run.py",
     "discord_app/run_lock.py",
 }
 """Front-end modules whose own words (to the bot's owner, mostly) are still theirs: every other is worded here."""
-NOT_WORDS = {"discord.py: on_", "CommandTree-invoker", "guild "}
-"""Strings of letters no one reads in a message: discord.py's task names (client.py), a log line's (sync.py)."""
+NOT_WORDS = {"discord.py: on_", "CommandTree-invoker", "guild ", "storybot: ", "storybot: %(message)s", "python -m bot"}
+"""Strings of letters no one reads in a message: discord.py's task names (client.py), a log line's (sync.py), the
+program's name (cli/main.py)."""
+PARSER_WORDS = {"help", "description", "epilog", "metavar"}
+"""The command line parser's own words, which --help shows (README lists the commands too)."""
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _CODE = re.compile(r"[a-z0-9_:./{}()?<>\\|*+\[\]^$=,%-]*")
 """A string of code, not words: a custom id, a key, a format."""
@@ -74,7 +76,8 @@ _NOT_READ |= {"TypeError", "ValueError", "RuntimeError", "KeyError"}
 
 def _own_words(module: Path) -> Iterator[tuple[int, str]]:
     """The strings of a module a person would read as English: each line and string that is no docstring, nor in a
-    log call, a pattern, an assert, and not code by its shape (lower case without spaces, or a regex's group)."""
+    log call, a pattern, an assert or the parser's help, and not code by its shape (lower case without spaces, or a
+    regex's group)."""
     tree = ast.parse(module.read_text("utf-8"))
     unread: set[int] = set()
     for node in ast.walk(tree):
@@ -83,6 +86,8 @@ def _own_words(module: Path) -> Iterator[tuple[int, str]]:
         inside = None
         if isinstance(node, ast.Assert):
             inside = node.msg
+        elif isinstance(node, ast.keyword) and node.arg in PARSER_WORDS:
+            inside = node.value
         elif isinstance(node, ast.Call):
             called = node.func
             name = called.attr if isinstance(called, ast.Attribute) else getattr(called, "id", "")

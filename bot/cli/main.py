@@ -41,13 +41,29 @@ from bot.core.rerank.model import signal_names
 from bot.eval.beir import DatasetError, Part
 from bot.health import check
 from bot.messages import (
+    ABLATION_USAGE,
     COMMAND_LINE_HELP,
+    EMPTY_PATH,
+    EMPTY_PERSON_NAME,
+    INDEX_OFF,
+    INVITE_NEEDS_TOKEN,
     LIST_STORIES_COMMAND,
+    NOT_INSTALLED,
+    QUESTIONS_PROMPT,
     NotesWorded,
     corpus_error_text,
+    empty_question_text,
+    eval_sources_text,
+    excerpt_chars_text,
     index_not_saved_text,
+    indexed_text,
+    invite_permissions_text,
     library_size,
     no_person_text,
+    not_a_count_text,
+    not_a_number_text,
+    not_a_server_id_text,
+    output_failed_text,
     read_again_text,
     story_choice_text,
 )
@@ -98,9 +114,7 @@ def server_id(text: str) -> int:
     """A Discord server's id as argparse takes it: a snowflake, a positive number below 2**63 (the
     database's integers), never one that could not name a server."""
     if not is_discord_id(text):
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a Discord server id (a number from 1 to {DISCORD_ID_LIMIT - 1})"
-        )
+        raise argparse.ArgumentTypeError(not_a_server_id_text(text, DISCORD_ID_LIMIT - 1))
     return int(text)
 
 
@@ -113,8 +127,7 @@ def number_in(low: float, high: float = math.inf) -> Callable[[str], float]:
         except ValueError:
             value = math.nan
         if not (low <= value <= high and math.isfinite(value)):
-            bound = f"from {low:g} to {high:g}" if math.isfinite(high) else f"of at least {low:g}"
-            raise argparse.ArgumentTypeError(f"{text!r} is not a number {bound}")
+            raise argparse.ArgumentTypeError(not_a_number_text(text, low, high))
         return value
 
     return number
@@ -124,14 +137,14 @@ def given_path(text: str) -> Path:
     """An argparse type: a path, never an empty one (Path("") is the current folder: a script's
     `--corpus "$BOOKS"` with BOOKS unset read every story file below wherever it was run)."""
     if not text:
-        raise argparse.ArgumentTypeError("an empty path names no file or folder")
+        raise argparse.ArgumentTypeError(EMPTY_PATH)
     return Path(text)
 
 
 def count(text: str) -> int:
     """An argparse type: a whole number, 0 or more."""
     if not text.strip().isdecimal():
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number, 0 or more")
+        raise argparse.ArgumentTypeError(not_a_count_text(text))
     return int(text)
 
 
@@ -315,7 +328,7 @@ def version() -> str:
     try:
         return importlib.metadata.version(DISTRIBUTION)
     except importlib.metadata.PackageNotFoundError:
-        return "(not installed: pip install -e .)"
+        return NOT_INSTALLED
 
 
 def main(argv: Sequence[str] | None = None, *, discord: DiscordCommands) -> int:
@@ -360,7 +373,7 @@ def main(argv: Sequence[str] | None = None, *, discord: DiscordCommands) -> int:
         return BROKEN_PIPE
     except OutputFailed as error:
         quiet_output()
-        print(f"storybot: could not write the output ({error.strerror}).", file=sys.stderr)
+        print(f"storybot: {output_failed_text(error.strerror)}", file=sys.stderr)
         return OUTPUT_FAILED
 
 
@@ -390,7 +403,7 @@ def _run_command(command: str, args: argparse.Namespace, settings: Settings) -> 
         return _ask(args, _load(settings))
     if command == "performer":
         if not args.name.strip():
-            raise UsageError("the name is empty; try: python -m bot performer sofia")
+            raise UsageError(EMPTY_PERSON_NAME)
         lookup = look_up_person(_load(settings), args.name)
         if lookup.found is PersonFound.TOO_LONG:
             raise UsageError(no_person_text(lookup))
@@ -402,11 +415,11 @@ def _run_command(command: str, args: argparse.Namespace, settings: Settings) -> 
         return 0
     if command == "eval":
         if not any(getattr(args, source) is not None for source in EVAL_SOURCES):
-            raise UsageError(f"eval measures one of {', '.join('--' + s for s in EVAL_SOURCES)}; give one.")
+            raise UsageError(eval_sources_text(EVAL_SOURCES))
         if args.excerpt_chars < 1:
-            raise UsageError(f"--excerpt-chars must be a number of characters, such as {EXCERPT_CHARS}.")
+            raise UsageError(excerpt_chars_text(EXCERPT_CHARS))
         if args.ablation and args.questions is not None:
-            raise UsageError("--ablation measures --sections and --beir; with --questions, give --without SIGNAL.")
+            raise UsageError(ABLATION_USAGE)
         return run_eval(args, settings)
     if command == "index":
         return _index(settings)
@@ -455,10 +468,10 @@ def _load(settings: Settings, warn_every_time: bool = False, bot: bool = False) 
 
 def _invite(settings: Settings, discord: DiscordCommands) -> int:
     if not settings.discord_token:
-        raise UsageError("the invite link needs the bot's id: set DISCORD_TOKEN (README, 'Running it on Discord').")
+        raise UsageError(INVITE_NEEDS_TOKEN)
     link, permissions = discord.invite(settings.discord_token)
     print(link)
-    print(f"It asks for: {', '.join(permissions)}.", file=sys.stderr)
+    print(invite_permissions_text(permissions), file=sys.stderr)
     return 0
 
 
@@ -467,16 +480,13 @@ def _index(settings: Settings) -> int:
     before for taking too long to read it read again."""
     built = build_index(settings, progress=sys.stderr.isatty())
     if built.outcome is IndexBuilt.OFF:
-        raise UsageError("STORYBOT_INDEX is off, so there is nowhere to save an index; set it to a folder.")
+        raise UsageError(INDEX_OFF)
     print_problems(built.skipped, sys.stderr)
     if built.read_again:
         print(read_again_text(built.read_again, one_line))
     if built.outcome is IndexBuilt.NOT_SAVED:
         raise UsageError(index_not_saved_text(built.notes[-1]))
-    print(
-        f"Indexed {library_size(built.stories, built.passages)} in "
-        f"{built.seconds:.1f} s; saved in {built.folder} ({built.size / 1e6:,.1f} MB)."
-    )
+    print(indexed_text(library_size(built.stories, built.passages), built.seconds, str(built.folder), built.size))
     return 0
 
 
@@ -484,14 +494,14 @@ def _ask(args: argparse.Namespace, library: StoryLibrary) -> int:
     story = _story(library, args.story) if args.story is not None else None
     if args.question is None:
         if sys.stdin.isatty():
-            print("Type a question and press Enter; Ctrl-D ends.", file=sys.stderr)
+            print(QUESTIONS_PROMPT, file=sys.stderr)
         for number, line in enumerate(_stdin_lines()):
             if number and not args.json:  # one answer's last line is not the next one's first: a blank line between
                 print()
             _print_answer(library, line, args.json, story, flush=True)
         return 0
     if not args.question.strip():
-        raise UsageError(f'the question is empty; try: python -m bot ask "Who is {library.example_name()}?"')
+        raise UsageError(empty_question_text(library.example_name()))
     _print_answer(library, args.question, args.json, story)
     return 0
 
