@@ -1129,3 +1129,39 @@ def indexed_text(size: str, seconds: float, folder: str, size_bytes: int) -> str
 
 def empty_question_text(example: str) -> str:
     return f'the question is empty; try: python -m bot ask "Who is {example}?"'
+
+
+# The words of the bot's start-up refusals (bot.discord_app.run), to its owner.
+MISSING_TOKEN = (
+    "No Discord token: set DISCORD_TOKEN in the environment or in .env (copy .env.example), in this folder "
+    "or in the user's config folder ({config}). "
+    "README, 'Running it on Discord', shows where to get one. Without a token, `python -m bot` "
+    "opens the local console instead."
+)
+REJECTED_TOKEN = (
+    "Discord rejected the token (401 Unauthorized). Reset it in the Developer Portal "
+    "(your application -> Bot -> Reset Token) and put the new one in DISCORD_TOKEN."
+)
+GUILD_REFUSED = (
+    "Discord refused the slash commands for STORYBOT_GUILD_ID ({guild}) ({reason}): the bot is not in that server, "
+    "or no server has that id. Invite the bot there (python -m bot invite), or set STORYBOT_GUILD_ID to the id "
+    "of a server it is in (Developer Mode on: right-click the server -> Copy Server ID), or unset it."
+)
+INTENT_REFUSED = (
+    "Discord refused the Message Content intent (close code 4014), which answer channels need "
+    "(STORYBOT_CHANNELS, or a server's /settings channel). Enable it in the Developer Portal (your application "
+    "-> Bot -> Privileged Gateway Intents -> Message Content Intent), or unset STORYBOT_CHANNELS and set those "
+    "channels back to mentions only: mentions, DMs and slash commands work without it."
+)
+
+
+def database_unread_text(where: str, error: str) -> str:
+    return f"Could not read the database at {where}: {error}. Try again."
+
+
+def discord_unreached_text(error: str) -> str:
+    return f"Could not reach Discord ({error}). Check the network connection and try again."
+
+
+def discord_answered_text(status: int, said: str) -> str:
+    return f"Discord answered {status} at start-up: {said}. Try again later."

@@ -57,7 +57,6 @@ NOT_WORDED_HERE_YET = {
     "cli/evaluate.py",
     "discord_app/database_lock.py",
     "discord_app/logs.py",
-    "discord_app/run.py",
     "discord_app/run_lock.py",
 }
 """Front-end modules whose own words (to the bot's owner, mostly) are still theirs: every other is worded here."""

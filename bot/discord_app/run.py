@@ -21,6 +21,15 @@ from bot.discord_app.logs import setup_logging
 from bot.discord_app.run_lock import running_alone
 from bot.discord_app.sync import GuildRefused
 from bot.health import heartbeat_path, keep_beating, stop_beating
+from bot.messages import (
+    GUILD_REFUSED,
+    INTENT_REFUSED,
+    MISSING_TOKEN,
+    REJECTED_TOKEN,
+    database_unread_text,
+    discord_answered_text,
+    discord_unreached_text,
+)
 from bot.settings import Settings, SettingsError, env_files
 from bot.startup_error import StartupError
 from bot.state.database import Database, DatabaseError
@@ -30,28 +39,6 @@ log = logging.getLogger("storybot")
 
 LEFTOVER_SECONDS = 5.0
 """Once the bot has closed, how long what still runs (a library's cleanup) may take to end once cancelled."""
-
-MISSING_TOKEN = (
-    "No Discord token: set DISCORD_TOKEN in the environment or in .env (copy .env.example), in this folder "
-    "or in the user's config folder ({config}). "
-    "README, 'Running it on Discord', shows where to get one. Without a token, `python -m bot` "
-    "opens the local console instead."
-)
-REJECTED_TOKEN = (
-    "Discord rejected the token (401 Unauthorized). Reset it in the Developer Portal "
-    "(your application -> Bot -> Reset Token) and put the new one in DISCORD_TOKEN."
-)
-GUILD_REFUSED = (
-    "Discord refused the slash commands for STORYBOT_GUILD_ID ({guild}) ({reason}): the bot is not in that server, "
-    "or no server has that id. Invite the bot there (python -m bot invite), or set STORYBOT_GUILD_ID to the id "
-    "of a server it is in (Developer Mode on: right-click the server -> Copy Server ID), or unset it."
-)
-INTENT_REFUSED = (
-    "Discord refused the Message Content intent (close code 4014), which answer channels need "
-    "(STORYBOT_CHANNELS, or a server's /settings channel). Enable it in the Developer Portal (your application "
-    "-> Bot -> Privileged Gateway Intents -> Message Content Intent), or unset STORYBOT_CHANNELS and set those "
-    "channels back to mentions only: mentions, DMs and slash commands work without it."
-)
 
 
 def run_bot(settings: Settings, load_library: Callable[[], StoryLibrary], sync_only: bool = False) -> int:
@@ -120,7 +107,7 @@ async def _serve(settings: Settings, library: StoryLibrary, sync_only: bool, loc
         try:
             read_every_message = bool(settings.channels) or await database.servers.any_answer_channels()
         except DatabaseUnavailable as error:
-            raise StartupError(f"Could not read the database at {database.where}: {error}. Try again.") from error
+            raise StartupError(database_unread_text(database.where, str(error))) from error
         bot = StoryBot(settings, library, database, read_every_message, force_sync=sync_only)
         return await _connect(bot, token, sync_only, heartbeat_path(settings), lock)
     finally:
@@ -172,11 +159,9 @@ async def _connect(bot: StoryBot, token: str, sync_only: bool, heartbeat: Path, 
     except GuildRefused as error:
         raise StartupError(GUILD_REFUSED.format(guild=error.guild_id, reason=error), exit_code=2) from error
     except (aiohttp.ClientConnectionError, OSError) as error:
-        raise StartupError(f"Could not reach Discord ({error}). Check the network connection and try again.") from error
+        raise StartupError(discord_unreached_text(str(error))) from error
     except discord.HTTPException as error:
-        raise StartupError(
-            f"Discord answered {error.status} at start-up: {error.text or error}. Try again later."
-        ) from error
+        raise StartupError(discord_answered_text(error.status, error.text or str(error))) from error
     finally:
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(signum)
