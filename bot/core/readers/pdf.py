@@ -146,10 +146,21 @@ class Line:
     a line of 20,000 pieces in as many sizes took 7 s, four times that at twice the pieces."""
     first_size: float = 0.0
     """The type size of its first piece: a footnote's number, set small, before the note."""
+    marks: list[str] = field(default_factory=list)
+    """The notes' marks raised on it, after the words they mark, left out of its text."""
+    marks_at: int = 0
+    """How many pieces it had when its last mark was left out."""
+
+    def mark(self, text: str) -> None:
+        """Leaves out a note's mark raised after the words before it, keeping what it says."""
+        self.marks.append(text.strip())
+        self.marks_at = len(self.parts)
 
     def add(self, text: str, size: float) -> None:
         if not self.parts:
             self.first_size = size
+        elif self.marks and self.marks_at == len(self.parts) and text[:1].isalnum():
+            self.parts.append(" ")  # a mark stood between two words: "water.²And" is "water. And"
         self.parts.append(text)
         self.sizes[size] += len(text.strip())
         if self.sizes[size] > self.sizes[self.size]:
@@ -207,7 +218,8 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
                 last = Line(page, y, x)
                 lines.append(last)
             elif is_raised_mark(text, scaled, y - last.y, last.size):
-                return  # a note's mark, after the word it marks
+                last.mark(text)  # a note's mark, after the word it marks
+                return
             last.add(text.replace("\n", " "), scaled)
             last.x = min(last.x, x)
 

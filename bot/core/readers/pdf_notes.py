@@ -9,7 +9,9 @@ The notes themselves stand at the foot of a page or a column, below its text, th
 number or symbol set small (LaTeX sets the notes smaller than the text, Word's may be in the text's own type): read as
 text, each ran into the middle of the paragraph that goes on over the page ("...the community that had 1The editor's
 note: this tale was first told... nurtured her"). A line of the text never begins with a mark, which follows the word
-it marks; a page's last lines that begin with none (a caption, a verse's source) are text.
+it marks; a page's last lines that begin with none (a caption, a verse's source) are text. A note's mark stands raised
+in the text of its page too: a line that begins with a small number no raised mark on its page says is text (a verse
+number opening a line of scripture or of a numbered poem: the rest of its page was left out as notes).
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ NOTE_SYMBOLS = frozenset("*†‡§¶‖#")
 
 class Placed(Protocol):
     """A line of a page: its page, baseline height, left edge, type size (most of its characters'), the pieces of text
-    it was drawn in and its first one's type size, and its text."""
+    it was drawn in and its first one's type size, the notes' marks raised on it (left out of its text), and its
+    text."""
 
     @property
     def page(self) -> int: ...
@@ -43,6 +46,8 @@ class Placed(Protocol):
     def parts(self) -> list[str]: ...
     @property
     def first_size(self) -> float: ...
+    @property
+    def marks(self) -> list[str]: ...
     @property
     def text(self) -> str: ...
 
@@ -65,13 +70,22 @@ def is_raised_mark(text: str, size: float, rise: float, line_size: float) -> boo
 def without_footnotes(lines: Sequence[L], em: float) -> list[L]:
     """`lines` (page after page, in the pages' order, `em` the text's type size) without the notes at the foot of each
     page or column: its lines from the first, below some of its text, that begins with a mark set smaller than the
-    line."""
+    line, one that the page's text raises."""
+    raised: dict[int, set[str]] = {}
+    for line in lines:
+        raised.setdefault(line.page, set()).update(line.marks)
     notes: set[int] = set()
     for run in column_runs(lines, em):
-        first = next((index for index in run[1:] if _begins_with_mark(lines[index])), run.stop)
+        marks = raised[lines[run.start].page]
+        first = next((index for index in run[1:] if _begins_with_mark(lines[index], marks)), run.stop)
         notes.update(range(first, run.stop))
     return [line for index, line in enumerate(lines) if index not in notes]
 
 
-def _begins_with_mark(line: Placed) -> bool:
-    return bool(line.parts) and line.first_size <= MARK_TYPE * line.size and is_mark(line.parts[0])
+def _begins_with_mark(line: Placed, raised: set[str]) -> bool:
+    return (
+        bool(line.parts)
+        and line.first_size <= MARK_TYPE * line.size
+        and is_mark(line.parts[0])
+        and line.parts[0].strip() in raised
+    )

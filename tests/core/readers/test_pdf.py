@@ -875,3 +875,29 @@ def test_a_running_head_that_says_a_chapters_title_once_is_left_out(tmp_path):
     titles = list(stories())
     for passage in corpus.passages:
         assert not any(as_typed(title) in as_typed(passage.text) for title in titles), passage.text
+
+
+def test_verse_numbers_opening_lines_are_text_and_mid_line_they_part_their_sentences(tmp_path):
+    # Verse numbers, small and raised, open some lines of scripture or of a numbered poem: the first line that began
+    # with one was taken for the page's first footnote, and the page's text from there was left out. One within a
+    # line, left out as a note's mark, joined the sentences either side ("water.And").
+    verses = [
+        ["4", "And the keeper climbed the stairs to the lamp room,"],
+        ["and the lamp was dark upon the water.", "5", "And the wind"],
+        ["came off the sea and rattled the boathouse."],
+        ["6", "And the baker brought bread and jam up the hill."],
+    ]
+    measure = fpdf.FPDF()
+    pieces: list[tuple[float, float, float, str]] = []
+    for row, line in enumerate(verses):
+        x, y = 15.0, 20.0 + 5 * row
+        for piece in line:
+            size = 7 if piece.isdigit() else 11  # a verse's number raised a third of the line's type over it
+            measure.set_font("Times", size=size)
+            pieces.append((x, y - (0.1 if piece.isdigit() else 0), size, piece))
+            x += measure.get_string_width(piece) + (0 if piece.isdigit() else 1)
+    write_placed(tmp_path / "verses.pdf", [pieces])
+    assert read_paragraphs(tmp_path / "verses.pdf") == [
+        "4And the keeper climbed the stairs to the lamp room, and the lamp was dark upon the water. And the wind came "
+        "off the sea and rattled the boathouse. 6And the baker brought bread and jam up the hill."
+    ]

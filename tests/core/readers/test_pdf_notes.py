@@ -12,14 +12,17 @@ class Line:
     first_size: float = 0.0
     x: float = 50.0
     parts: list[str] = field(default_factory=list)
+    marks: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.parts = self.parts or [self.text]
         self.first_size = self.first_size or self.size
 
 
-def page(number: int, foot: list[Line]) -> list[Line]:
+def page(number: int, foot: list[Line], marks: tuple[str, ...] = ("1", "2", "3")) -> list[Line]:
+    """A page of five lines of text, the notes' `marks` raised on its second, then the lines of its `foot`."""
     text = [Line(number, 700 - 12 * row, 10, f"Line {row} of the keeper's story on page {number}.") for row in range(5)]
+    text[1].marks = list(marks)
     return [*text, *foot]
 
 
@@ -41,3 +44,16 @@ def test_a_notes_mark_is_a_small_raised_number_or_symbol_and_a_raised_letter_is_
     assert not is_raised_mark("st", 7, 3.6, 10)  # "1st" as Word sets it
     assert not is_raised_mark("1", 10, 3.6, 10)  # in the line's own type
     assert not is_raised_mark("1", 7, 0.5, 10)  # on the line: a footnote's own number, or a subscript
+
+
+def test_a_line_beginning_with_a_small_number_no_raised_mark_on_its_page_says_is_text():
+    # Verse numbers set small and raised open lines of scripture or a numbered poem: the first line that began with one
+    # was taken for the page's first note, and the rest of the page was left out.
+    verses = [
+        Line(0, 700 - 12 * row, 10, f"{row + 4}And the keeper climbed the stairs.", 7, parts=[str(row + 4), "And..."])
+        for row in range(3)
+    ]
+    note = [Line(0, 500, 8, "2The keeper's log, 1890.", 6, parts=["2", "The keeper's log, 1890."])]
+    lines = [*page(0, [], marks=("1", "2")), *verses, *note]
+    lines = sorted(lines, key=lambda line: -line.y)
+    assert without_footnotes(lines, 10) == lines[:-1]
