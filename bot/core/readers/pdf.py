@@ -344,14 +344,35 @@ def _blocks(lines: list[Line]) -> list[Block]:
 def _title_page(lines: list[Line]) -> list[Line]:
     """The lines of the book's title page, none if it has none: a first page, of several, with a heading (the title,
     in large type) and, in the text's type, under SECTION_CHARS of text that ends no sentence (an author, a publisher,
-    a date), where a first page that opens the story holds some of it (a chapter's first lines). It is no story text,
-    as an EPUB's title page is not."""
+    a date), centered as title pages are set, where a first page that opens the story holds some of it (a chapter's
+    first lines; a poem's, set flush left, that may end in no stop; dialogue ending in a quote after its stop). It is
+    no story text, as an EPUB's title page is not."""
     page = list(itertools.takewhile(lambda line: line.page == lines[0].page, lines))
     heading = _text_size(lines) * HEADING_SCALE
-    text = [line.text for line in page if line.size < heading]
-    if len(page) == len(lines) or len(text) == len(page) or sum(map(len, text)) >= SECTION_CHARS:
+    text = [line for line in page if line.size < heading]
+    if len(page) == len(lines) or len(text) == len(page) or sum(len(line.text) for line in text) >= SECTION_CHARS:
         return []
-    return [] if any(line.endswith((".", "!", "?")) for line in text) else page
+    if any(line.text.rstrip(_CLOSING).endswith(_STOPS) for line in text):
+        return []
+    return [] if _flush_left(text, lines, heading) else page
+
+
+_STOPS = (".", "!", "?", "…")
+_CLOSING = "\"'”’)]»"
+"""What may close a sentence after its stop: quotes, brackets."""
+
+
+def _flush_left(text: list[Line], lines: list[Line], heading: float) -> bool:
+    """Whether lines of a first page are set flush left, as a story's are, not centered as a title page's: two of them
+    start at one left edge, or one starts at the left edge most of the text on that side of the book starts at."""
+    edges = Counter(round(line.x) for line in text)
+    if any(count > 1 for count in edges.values()):
+        return True
+    side = lines[0].page % 2
+    margins = Counter(
+        round(line.x) for line in lines if line.page != lines[0].page and line.page % 2 == side and line.size < heading
+    )
+    return bool(margins) and margins.most_common(1)[0][0] in edges
 
 
 def _title_of(title_page: list[Line]) -> str | None:

@@ -901,3 +901,29 @@ def test_verse_numbers_opening_lines_are_text_and_mid_line_they_part_their_sente
         "4And the keeper climbed the stairs to the lamp room, and the lamp was dark upon the water. And the wind came "
         "off the sea and rattled the boathouse. 6And the baker brought bread and jam up the hill."
     ]
+
+
+def test_a_first_page_of_a_short_poem_or_of_dialogue_is_the_story_not_a_title_page(tmp_path):
+    # A book of poems opens on its first poem, a heading over a few lines set flush left that end in no stop; a
+    # picture book on a line of dialogue ending in a quote after its stop: each was taken for a title page, left out,
+    # and its heading made the book's title.
+    poem = ["The lamp goes round and round", "the gulls are white and wild", "and I am on the stair"]
+    second = "The fog came in on little feet and sat upon the harbour wall, and looked at all the boats asleep."
+    write_placed(
+        tmp_path / "poems.pdf",
+        [
+            [(15, 20, 16, "Harbour Light"), *[(15, 32 + 5 * row, 11, line) for row, line in enumerate(poem)]],
+            [(15, 20, 16, "Fog"), (15, 32, 11, second[:55]), (15, 37, 11, second[56:])],
+        ],
+    )
+    story = pdf_reader.PdfReader().read((tmp_path / "poems.pdf").read_bytes())
+    assert story.title is None
+    assert [block.text for block in story.blocks] == ["Harbour Light", " ".join(poem), "Fog", second]
+    write_placed(
+        tmp_path / "bear.pdf",
+        [
+            [(15, 20, 16, "The Bear's Hat"), (15, 32, 11, '"Where is my hat?"')],
+            [(15, 20, 11, "Bear looked under the bed, and behind the door, and up in the old apple tree.")],
+        ],
+    )
+    assert read_paragraphs(tmp_path / "bear.pdf")[:2] == ["The Bear's Hat", '"Where is my hat?"']
