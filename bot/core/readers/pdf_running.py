@@ -65,18 +65,32 @@ def without_running_lines(
     or less above or below a line of the text (the greatest gap within a paragraph) reads on from it, never running:
     a refrain opening each page of a poem, a letter's "Dear Maren," and "Your friend," on each page. A line at a
     page's top or bottom that says one of the book's `headings` again (a chapter's title, perhaps after "Chapter 2.",
-    in capitals) is running however seldom it stands there: a chapter of two pages has its title in the head once."""
+    in capitals) is running however seldom it stands there, where running heads stand (a place where lines stand apart
+    from the text on RUNNING_PAGES pages or more, and on most pages that have a line there): a chapter of two pages has
+    its title in the head once, while a poem's refrain that says its title, a stanza of its own at a page's top, is
+    its text."""
     pages = _pages(lines)
     candidates = _edge_keys(lines, pages, heading_size)
     recurring = Counter(key for _, key in candidates)
     at_place = Counter(key[0] for _, key in candidates)
     recurring_at_place = Counter(key[0] for _, key in candidates if recurring[key] > 1)
     titles = {title_key(heading) for heading in headings} - {""}
+    neighbours = _inner_neighbours(pages)
+    apart_at_place = Counter(
+        key[0]
+        for index, key in candidates
+        if (near := neighbours[key[0][0]].get(index)) is None or abs(lines[near].y - lines[index].y) > in_flow
+    )
+    heads = {
+        place
+        for place, apart in apart_at_place.items()
+        if apart >= max(RUNNING_PAGES, RECURRING_SHARE * at_place[place])
+    }
     running = {
         index
         for index, key in candidates
         if (recurring[key] > 1 and recurring_at_place[key[0]] >= max(RUNNING_PAGES, RECURRING_SHARE * at_place[key[0]]))
-        or title_key(lines[index].text) in titles
+        or (title_key(lines[index].text) in titles and key[0] in heads)
     }
     for by_height in pages:
         for order in (by_height[::-1], by_height):  # up from the text to a page's head, then down to its foot
@@ -85,6 +99,13 @@ def without_running_lines(
                     running.discard(outer)
     kept = [line for index, line in enumerate(lines) if index not in running]
     return kept or list(lines)  # pages that hold nothing but the same lines are the text itself
+
+
+def _inner_neighbours(pages: list[list[int]]) -> dict[bool, dict[int, int]]:
+    """For a page's top (True) and its bottom, each line's next line towards the page's middle, where it has one."""
+    below = {upper: lower for by_height in pages for upper, lower in itertools.pairwise(by_height)}
+    above = {lower: upper for upper, lower in below.items()}
+    return {True: below, False: above}
 
 
 def _pages(lines: Sequence[Placed]) -> list[list[int]]:

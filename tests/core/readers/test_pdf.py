@@ -867,7 +867,6 @@ def test_a_word_documents_footnotes_in_the_texts_own_type_are_left_out(tmp_path)
     assert found == {name: [as_typed(text) for text in texts] for name, texts in word_story().items()}
 
 
-
 def test_a_running_head_that_says_a_chapters_title_once_is_left_out(tmp_path):
     # A chapter of two pages has its title in the running head once: it recurs nowhere, and was read into the middle
     # of the paragraph going over the page ("...ballerina with Kalmurzaeva's Odyssey: Sofia, Ballerina of Moscow").
@@ -927,3 +926,21 @@ def test_a_first_page_of_a_short_poem_or_of_dialogue_is_the_story_not_a_title_pa
         ],
     )
     assert read_paragraphs(tmp_path / "bear.pdf")[:2] == ["The Bear's Hat", '"Where is my hat?"']
+
+
+def test_a_poems_refrain_that_says_its_title_at_a_pages_top_is_its_text(tmp_path):
+    # A line at a page's edge that says a chapter's title is a running head however seldom it stands there: a poem's
+    # refrain, a stanza of its own opening a page, was left out as one, though no running head stands on any page.
+    stanzas = [
+        ["The boats went out at morning", "and the sea was calm and grey"],
+        ["The wind rose up at noon-time", "and the waves were white and high"],
+        ["The night came down upon them", "and the keeper kept the light"],
+    ]
+    pages = [
+        [(15.0, 20.0, 16.0, "Come Home"), *[(15.0, 32.0 + 5 * row, 11.0, line) for row, line in enumerate(stanzas[0])]]
+    ]
+    for refrain, stanza in zip(("Come home.", "Come home!"), stanzas[1:], strict=True):
+        pages.append([(15, 20, 11, refrain), *[(15, 28 + 5 * row, 11, line) for row, line in enumerate(stanza)]])
+    write_placed(tmp_path / "refrain.pdf", pages)
+    text = " ".join(read_paragraphs(tmp_path / "refrain.pdf"))
+    assert "Come home." in text and "Come home!" in text
