@@ -34,7 +34,7 @@ from bot.core.analysis import fold, is_dictionary_word
 from bot.core.readers.archive import MAX_UNPACKED_BYTES
 from bot.core.readers.book_matter import SECTION_CHARS, without_matter
 from bot.core.readers.line_hyphens import LineHyphens
-from bot.core.readers.pdf_accents import with_accents
+from bot.core.readers.pdf_accents import as_drawn, with_accents
 from bot.core.readers.pdf_indents import SENTENCE_ENDS, indents
 from bot.core.readers.pdf_notes import is_raised_mark, without_footnotes
 from bot.core.readers.pdf_running import without_running_lines
@@ -220,7 +220,7 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
             elif is_raised_mark(text, scaled, y - last.y, last.size):
                 last.mark(text)  # a note's mark, after the word it marks
                 return
-            last.add(text.replace("\n", " "), scaled)
+            last.add(as_drawn(text, font).replace("\n", " "), scaled)
             last.x = min(last.x, x)
 
         page.extract_text(visitor_text=seen, visitor_operand_before=counted, visitor_operand_after=shown.after)

@@ -20,3 +20,19 @@ def test_a_spacing_accent_goes_on_the_letter_after_it_and_nowhere_else():
     assert with_accents("\u00b4\u0131") == "í"  # a dotless i under an accent is an i
     assert with_accents("w\u0302") == "w\u0302"  # a combining accent is left as it is
     assert with_accents("a \u00b4 b, 5\u00b4, \u00b4") == "a \u00b4 b, 5\u00b4, \u00b4"  # not before a letter
+
+
+def test_an_accent_a_font_with_accented_letters_draws_is_the_character_typed(tmp_path):
+    # An acute accent typed for an apostrophe, a grave for an opening quote, in a font that has "é" of its own (a word
+    # processor's, a standard encoding's): each went on the letter after it, "dont\u0301", "itś", "Iḿ", "h\u0300ello'".
+    fpdf = pytest.importorskip("fpdf")
+    from tests.core.readers.test_pdf import read_paragraphs
+
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(0, 5, "I don\u00b4t know, it\u00b4s late and I\u00b4m tired, she wrote `hello' in the caf\u00e9.")
+    pdf.output(str(tmp_path / "typed.pdf"))
+    assert read_paragraphs(tmp_path / "typed.pdf") == [
+        "I don\u00b4t know, it\u00b4s late and I\u00b4m tired, she wrote `hello' in the caf\u00e9."
+    ]
