@@ -68,8 +68,9 @@ def clean(text: str) -> str:
 def story_text(title: str | None, blocks: Iterable[Block], author: str | None = None) -> StoryText:
     """A document's story: its text cleaned, and empty blocks, headings that repeat the title, a "by Author" line, and
     the title and the author's name as lines of a title page before the story's first paragraph (LibreOffice's and
-    pandoc's) left out, and a list's bullet written as text before its item. A paragraph that says its heading again
-    is the story's, and so is one that says the title said once already: a poem titled by its first line."""
+    pandoc's; the name may be set large, as LaTeX's title sets it, a heading) left out, and a list's bullet written as
+    text before its item. A paragraph that says its heading again is the story's, and so is one that says the title
+    said once already: a poem titled by its first line."""
     title = clean(title or "") or None
     byline = f"by {clean(author)}".casefold() if author else None
     repeated = title.casefold() if title else None
@@ -86,6 +87,9 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
             continue
         if block.heading and folded == repeated:
             title_page.discard(folded)  # the title said: a title page says it once
+            continue
+        if block.heading and opening and folded in title_page:
+            title_page.discard(folded)  # the author's name, set as large as a heading
             continue
         if not block.heading:
             if opening and folded in title_page:

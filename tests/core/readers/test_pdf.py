@@ -944,3 +944,27 @@ def test_a_poems_refrain_that_says_its_title_at_a_pages_top_is_its_text(tmp_path
     write_placed(tmp_path / "refrain.pdf", pages)
     text = " ".join(read_paragraphs(tmp_path / "refrain.pdf"))
     assert "Come home." in text and "Come home!" in text
+
+
+def test_the_authors_name_set_large_under_the_title_is_no_story_text_and_a_sentence_naming_them_is(tmp_path):
+    # pandoc's LaTeX sets the author's name under the title larger than the text, on the story's first page: a heading,
+    # which only a paragraph saying the name was left out as. A first paragraph that says the name is the story's.
+    pdf = fpdf.FPDF(format=(148, 210))
+    pdf.set_title("The Keeper")
+    pdf.set_author("Ann Example")
+    pdf.add_page()
+    for y, size, text in [
+        (20, 17, "The Keeper"),
+        (30, 12, "Ann Example"),
+        (42, 10, "Ann Example."),
+        (47, 10, "That was the name on the brass plate by the door of the lighthouse,"),
+        (52, 10, "and it had been there for thirty years before the storm came."),
+    ]:
+        pdf.set_font("Times", size=size)
+        pdf.set_xy(15, y)
+        pdf.cell(118, size * 0.35, text, align="C" if size > 10 else "L")
+    pdf.output(str(tmp_path / "keeper.pdf"))
+    assert read_paragraphs(tmp_path / "keeper.pdf") == [
+        "Ann Example. That was the name on the brass plate by the door of the lighthouse, and it had been there for "
+        "thirty years before the storm came."
+    ]
