@@ -1,6 +1,6 @@
 import pytest
 
-from bot.core.readers.pdf_word_gaps import space_word_gaps
+from bot.core.readers.pdf_word_gaps import FORCED, space_word_gaps
 from tests.core.readers.latex_books import as_typed, read_book, stories
 
 pytest.importorskip("pypdf", reason="the PDF reader needs the formats extra: pip install -e '.[formats]'")
@@ -22,4 +22,15 @@ def test_a_thin_space_or_a_kern_is_no_word_gap_and_a_squeezed_word_space_is():
     assert ellipsis == [b"ill.", -167, b".", -167, b".", 28, b"W", 83, b"e"]
     squeezed: list[object] = [b"and", -222, b"was", -1, b"t"]
     space_word_gaps(b"TJ", [squeezed])
-    assert squeezed == [b"and", " ", -222, b"was", -1, b"t"]
+    assert squeezed == [b"and", -FORCED, FORCED - 222, b"was", -1, b"t"]
+
+
+def test_the_word_after_a_line_with_word_gaps_drawn_as_moves_keeps_its_space(tmp_path):
+    # pdfTeX sets a word in italics (or bold, small capitals) as a piece of its own, placed a word space after the line
+    # so far; a space put into the line's TJ as text counted as its width, and pypdf, finding the next piece nearer
+    # than that, set no space before it: "read \emph{Moby Dick}" was "readMoby Dick".
+    from tests.core.readers.test_pdf import read_paragraphs, write_pages
+
+    # Helvetica's "read" is 24.01 points wide at 12 points, "the" 16.68: "Moby" a word space (3.3 points) after.
+    write_pages(tmp_path / "emph.pdf", [b"BT /F1 12 Tf 72 700 Td [(read)-250(the)]TJ 46.99 0 Td (Moby Dick) Tj ET"])
+    assert read_paragraphs(tmp_path / "emph.pdf") == ["read the Moby Dick"]
