@@ -10,8 +10,9 @@ number or symbol set small (LaTeX sets the notes smaller than the text, Word's m
 text, each ran into the middle of the paragraph that goes on over the page ("...the community that had 1The editor's
 note: this tale was first told... nurtured her"). A line of the text never begins with a mark, which follows the word
 it marks; a page's last lines that begin with none (a caption, a verse's source) are text. A note's mark stands raised
-in the text of its page too: a line that begins with a small number no raised mark on its page says is text (a verse
-number opening a line of scripture or of a numbered poem: the rest of its page was left out as notes).
+in the text of its page too (or of the page before, where the note had no room left): a line that begins with a small
+number no raised mark there says is text (a verse number opening a line of scripture or of a numbered poem: the rest
+of its page was left out as notes).
 """
 
 from __future__ import annotations
@@ -70,13 +71,15 @@ def is_raised_mark(text: str, size: float, rise: float, line_size: float) -> boo
 def without_footnotes(lines: Sequence[L], em: float) -> list[L]:
     """`lines` (page after page, in the pages' order, `em` the text's type size) without the notes at the foot of each
     page or column: its lines from the first, below some of its text, that begins with a mark set smaller than the
-    line, one that the page's text raises."""
+    line, one that the page's text raises (or the page's before: a note with no room left on its mark's page is set
+    on the next)."""
     raised: dict[int, set[str]] = {}
     for line in lines:
         raised.setdefault(line.page, set()).update(line.marks)
     notes: set[int] = set()
     for run in column_runs(lines, em):
-        marks = raised[lines[run.start].page]
+        page = lines[run.start].page
+        marks = raised[page] | raised.get(page - 1, set())  # a note set on the page after its mark's, out of room
         first = next((index for index in run[1:] if _begins_with_mark(lines[index], marks)), run.stop)
         notes.update(range(first, run.stop))
     return [line for index, line in enumerate(lines) if index not in notes]

@@ -34,9 +34,11 @@ def test_the_notes_at_a_pages_foot_are_left_out_and_lines_that_begin_with_no_sma
     word = [Line(1, 560, 10, "2 From the harbour board's minutes.", 6, parts=["2", " From the harbour board's."])]
     caption = [Line(2, 560, 8, "The lighthouse at dawn, from the harbour.")]
     counted = [Line(3, 560, 10, "3 boats came home that night.")]  # a number in the text's type is text
+    carried = [Line(5, 560, 10, "7 From the harbour board's minutes.", 6, parts=["7", " From the harbour board's."])]
     lines = [*page(0, latex), *page(1, word), *page(2, caption), *page(3, counted)]
+    lines += [*page(4, [], marks=("7",)), *page(5, carried, marks=())]  # a note with no room left on its mark's page
     kept = without_footnotes(lines, 10)
-    assert [line for line in lines if line not in kept] == [*latex, *word]
+    assert [line for line in lines if line not in kept] == [*latex, *word, *carried]
 
 
 def test_a_notes_mark_is_a_small_raised_number_or_symbol_and_a_raised_letter_is_text():
