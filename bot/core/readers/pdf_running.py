@@ -75,12 +75,8 @@ def without_running_lines(
     at_place = Counter(key[0] for _, key in candidates)
     recurring_at_place = Counter(key[0] for _, key in candidates if recurring[key] > 1)
     titles = {title_key(heading) for heading in headings} - {""}
-    neighbours = _inner_neighbours(pages)
-    apart_at_place = Counter(
-        key[0]
-        for index, key in candidates
-        if (near := neighbours[key[0][0]].get(index)) is None or abs(lines[near].y - lines[index].y) > in_flow
-    )
+    apart = _set_apart(lines, pages, in_flow)
+    apart_at_place = Counter(key[0] for index, key in candidates if index in apart[key[0][0]])
     heads = {
         place
         for place, apart in apart_at_place.items()
@@ -101,11 +97,19 @@ def without_running_lines(
     return kept or list(lines)  # pages that hold nothing but the same lines are the text itself
 
 
-def _inner_neighbours(pages: list[list[int]]) -> dict[bool, dict[int, int]]:
-    """For a page's top (True) and its bottom, each line's next line towards the page's middle, where it has one."""
-    below = {upper: lower for by_height in pages for upper, lower in itertools.pairwise(by_height)}
-    above = {lower: upper for upper, lower in below.items()}
-    return {True: below, False: above}
+def _set_apart(lines: Sequence[Placed], pages: list[list[int]], in_flow: float) -> dict[bool, set[int]]:
+    """For a page's top (True) and its bottom, its EDGE_LINES lines there that stand apart from the text: a gap wider
+    than `in_flow` between them and the next line towards the page's middle, or further in among those lines (a
+    running head run over two lines stands apart from the text as one)."""
+    apart: dict[bool, set[int]] = {True: set(), False: set()}
+    for by_height in pages:
+        for top, order in ((True, by_height), (False, by_height[::-1])):
+            edge = order[: EDGE_LINES + 1]
+            gaps = [abs(lines[outer].y - lines[inner].y) > in_flow for outer, inner in itertools.pairwise(edge)]
+            for position, index in enumerate(edge[:EDGE_LINES]):
+                if position == len(gaps) or any(gaps[position:]):
+                    apart[top].add(index)
+    return apart
 
 
 def _pages(lines: Sequence[Placed]) -> list[list[int]]:

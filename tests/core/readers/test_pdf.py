@@ -968,3 +968,20 @@ def test_the_authors_name_set_large_under_the_title_is_no_story_text_and_a_sente
         "Ann Example. That was the name on the brass plate by the door of the lighthouse, and it had been there for "
         "thirty years before the storm came."
     ]
+
+
+def test_a_running_head_run_over_two_lines_at_running_heads_place_is_left_out_with_a_one_line_one(tmp_path):
+    # memoir runs a long chapter title's head over two lines: its first line, in flow with its second, did not count as
+    # standing apart from the text, and with two chapters of three so headed, a head that says the third chapter's
+    # title once was no longer at a running head's place, and was read into the paragraph over the page.
+    titles = ["The Keeper of the Light at Skarvik", "The Storm That Came in From the West", "The Amber Pendant"]
+    pages: list[list[tuple[float, float, float, str]]] = []
+    for number, title in enumerate(titles, 1):
+        text = [(15.0, 40.0 + 5 * row, 11.0, line) for row, line in enumerate(STAIRS[:6])]
+        pages.append([(15, 20, 16, title), *text])
+        words = f"{number}. {title}".split()
+        halves = [" ".join(words[: len(words) // 2]), " ".join(words[len(words) // 2 :])] if len(words) > 4 else []
+        heads = [(15.0, 10.0 + 4 * row, 11.0, half) for row, half in enumerate(halves or [" ".join(words)])]
+        pages.append([*heads, *[(x, y - 16, size, line) for x, y, size, line in text]])
+    write_placed(tmp_path / "heads.pdf", pages)
+    assert not [text for text in read_paragraphs(tmp_path / "heads.pdf") if "3. The Amber" in text]
