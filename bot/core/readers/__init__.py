@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 21
+READING_VERSION = 22
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -89,7 +89,14 @@ text and gives the title the metadata lacks; a space drawn on its own parts its 
 "Mr.Petrov"); the author's name under the title is left out; a line ending in a dash set close to its word joins the
 next with no space; a compound broken between two of its words keeps its hyphen ("out-ofthe-way"). A line at a PDF
 page's top or bottom that says a chapter's title again is a running head however seldom it stands there. In every format
-that leaves out a book's matter, a heading with under 100 characters of text under it is no section."""
+that leaves out a book's matter, a heading with under 100 characters of text under it is no section. 22: a PDF's
+word after a change of font keeps its space ("readMoby Dick"); a line opening with a small raised number is a footnote
+only where the page, or the page before, raises that mark in its text (verse numbers left out the rest of their
+page); a first page set flush left, or whose dialogue ends in a quote after its stop, is no title page (a book of
+poems lost its first poem, and was titled by it); a line saying a chapter's title once is a running head only where
+running heads stand (a poem's refrain saying its title, alone at a page's top, was left out); an accent a font with
+accented letters draws is the character typed ("don\u00b4t" was "dont\u0301"); the author's name set as a heading
+under the title, before the story's first paragraph, is left out in every format (pandoc's LaTeX)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
