@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 22
+READING_VERSION = 23
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -96,7 +96,9 @@ page); a first page set flush left, or whose dialogue ends in a quote after its 
 poems lost its first poem, and was titled by it); a line saying a chapter's title once is a running head only where
 running heads stand (a poem's refrain saying its title, alone at a page's top, was left out); an accent a font with
 accented letters draws is the character typed ("don\u00b4t" was "dont\u0301"); the author's name set as a heading
-under the title, before the story's first paragraph, is left out in every format (pandoc's LaTeX)."""
+under the title, before the story's first paragraph, is left out in every format (pandoc's LaTeX).
+23: lines that say chapters' names in the last chapter are read (after the last chapter's heading they were a contents
+list after the book, which now stands under a heading of its own: "Contents")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -148,16 +148,15 @@ def without_contents_lists(blocks: Sequence[Block], title: str | None = None) ->
     FictionBook, pandoc's RTF): a run of paragraphs that each say a heading of the book, or a matter's name ("Table of
     Contents", "Title Page"), two of them at least a heading's, naming the headings in the book's order (each once:
     a refrain that says its poem's title twice, a countdown in a book of numbered chapters, is none) and standing
-    before the book's first chapter or after its last (in the story's middle it is its text: brothers calling each
-    other in a novel whose chapters are named by who tells them). A question about a chapter found them, each
-    chapter's name said again."""
+    where a contents list does (_where_contents_stand). A question about a chapter found them, each chapter's name
+    said again."""
     book = _folded(title) if title else None
     where: dict[str, list[int]] = {}  # each heading's positions, in order
     for n, block in enumerate(blocks):
         if block.heading:
             where.setdefault(_folded(block.text), []).append(n)
     listed = [not block.heading and (_folded(block.text) in where or is_matter_name(block.text)) for block in blocks]
-    first, last = _chapters_span(blocks, book)  # a run between these is in the story
+    first, last = _chapters_span(blocks, book)
     dropped = [False] * len(blocks)
     start = 0
     while start < len(blocks):
@@ -165,10 +164,22 @@ def without_contents_lists(blocks: Sequence[Block], title: str | None = None) ->
         while end < len(blocks) and listed[end]:
             end += 1
         names = [name for name in map(_folded, (blocks[n].text for n in range(start, end))) if name in where]
-        if len(names) >= 2 and _in_order(names, where) and not first < start < last:
+        if len(names) >= 2 and _in_order(names, where) and _where_contents_stand(blocks, start, (first, last), book):
             dropped[start:end] = [True] * (end - start)
         start = end + 1
     return [block for block, left_out in zip(blocks, dropped, strict=True) if not left_out]
+
+
+def _where_contents_stand(blocks: Sequence[Block], start: int, chapters: tuple[int, int], book: str | None) -> bool:
+    """Whether lines from `start` stand where a contents list does: before the book's first chapter, or after its last
+    under a heading that names no chapter ("Contents", the book's title). Anywhere else they are a chapter's text:
+    brothers calling each other in a novel whose chapters are named by who tells them, a countdown, in its middle or
+    in its last chapter (after the last chapter's heading, they were left out as a contents list after the book)."""
+    first, last = chapters
+    if start <= first:
+        return True
+    before = blocks[start - 1]
+    return start > last and before.heading and _is_title_or_matter(before.text, book)
 
 
 def _in_order(names: list[str], where: dict[str, list[int]]) -> bool:

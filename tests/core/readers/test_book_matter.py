@@ -102,6 +102,12 @@ def test_story_lines_that_say_chapters_names_are_read(tmp_path):
         },
         "launch": {"1": ["The launch was set."], "2": ["Orbit."], "3": ["3", "2", "1", "Lift-off."]},
         "gulls": {"The gulls came home at dusk": ["The gulls came home at dusk"] * 2 + ["and so did she."]},
+        "river-end": {  # in the last chapter: after its heading, they were a contents list after the book
+            "Jewel": ["It was hot on the river."],
+            "Cash": ["The boat pulled off the bank."],
+            "Darl": ["We walked up the path.", "Jewel", "Cash", "Neither brother answered."],
+        },
+        "countdown": {"Three": ["The launch was set."], "Two": ["Orbit."], "One": ["Three", "Two", "One"]},
     }
     for name, chapters in books.items():
         body = "".join(
@@ -112,6 +118,15 @@ def test_story_lines_that_say_chapters_names_are_read(tmp_path):
         for passage in read_story(tmp_path / f"{name}.html")[1]:
             found.setdefault(passage.chapter or "", []).append(passage.text)
         assert found == chapters, name
+
+
+def test_a_contents_list_after_the_last_chapter_under_its_own_heading_is_left_out(tmp_path):
+    # Where a contents list stands after the book, a heading of its own ("Contents") stands before it: lines after
+    # the last chapter's heading with none between are that chapter's.
+    body = "<h2>Jewel</h2><p>It was hot.</p><h2>Cash</h2><p>The boat.</p><h2>Contents</h2><p>Jewel</p><p>Cash</p>"
+    (tmp_path / "river.html").write_text(f"<title>River</title><body>{body}</body>", encoding="utf-8")
+    _, passages = read_story(tmp_path / "river.html")
+    assert [(p.chapter, p.text) for p in passages] == [("Jewel", "It was hot."), ("Cash", "The boat.")]
 
 
 def test_a_dedication_and_epigraph_after_the_copyright_lines_of_a_word_book_are_read(tmp_path):
