@@ -59,6 +59,10 @@ def sqlite(tmp_path: Path) -> Settings:
     return filled(Settings(data=tmp_path / "data"))
 
 
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+"""The revisions this storybot knows, in order: `database status` lists each."""
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def either(request: pytest.FixtureRequest) -> Settings:
     """Each test on SQLite in a data folder and on a real PostgreSQL server."""
@@ -76,14 +80,7 @@ def test_status_names_the_revision_and_what_each_revision_brought(sqlite: Settin
     lines = shown.stdout.splitlines()
     assert lines[0] == f"The database {sqlite.data / SQLITE_FILE} is at revision 0006, the newest this storybot knows."
     assert "  0001  Server and channel settings, and readers' votes on answers." in lines
-    assert [line[:6] for line in lines if line[2:6].isdigit()] == [
-        "  0001",
-        "  0002",
-        "  0003",
-        "  0004",
-        "  0005",
-        "* 0006",
-    ]
+    assert [line[:6] for line in lines if line[2:6].isdigit()] == [f"  {r}" for r in REVISIONS[:-1]] + ["* 0006"]
     assert "release brought each revision is not recorded" in shown.stdout
 
 
@@ -103,14 +100,7 @@ def test_status_of_a_database_a_newer_storybot_wrote_still_reports_but_exits_2(s
     assert shown.returncode == 2, shown.stderr
     lines = shown.stdout.splitlines()
     assert lines[0].startswith(f"The database {sqlite.data / SQLITE_FILE} is at revision 0099, which this storybot")
-    assert [line[:6] for line in lines if line[2:6].isdigit()] == [
-        "  0001",
-        "  0002",
-        "  0003",
-        "  0004",
-        "  0005",
-        "  0006",
-    ]
+    assert [line[:6] for line in lines if line[2:6].isdigit()] == [f"  {r}" for r in REVISIONS]
     assert shown.stderr == ""
 
 

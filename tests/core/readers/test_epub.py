@@ -312,6 +312,18 @@ def chapters_with_a_note(mark: str) -> dict[str, str]:
     return pages
 
 
+def page_navigation(version: int, pages: list[tuple[str, str, str]], names: list[str]) -> str:
+    """Navigation naming each of the (file, itemref attributes, body) pages, whole, by its name: EPUB 3's nav or
+    EPUB 2's navPoints, for write_package_book."""
+    if version == 3:
+        toc = "".join(f"<li><a href='{page}'>{name}</a></li>" for (page, _, _), name in zip(pages, names, strict=True))
+        return f"<nav epub:type='toc'><ol>{toc}</ol></nav>"
+    return "".join(
+        f"<navPoint><navLabel><text>{name}</text></navLabel><content src='{page}'/></navPoint>"
+        for (page, _, _), name in zip(pages, names, strict=True)
+    )
+
+
 def write_package_book(path, version: int, pages: list[tuple[str, str, str]], navigation: str, guide: str = "") -> None:
     """An EPUB of these (file, itemref attributes, body) pages in spine order, titled and authored, with this
     navigation: an EPUB 3 nav page's body (OEBPS/nav.xhtml, listed in the spine, not linear, as Standard Ebooks'
@@ -604,15 +616,7 @@ def test_a_copyright_page_headed_by_the_books_title_is_no_story_text(tmp_path, v
         for n, (name, body) in enumerate(chapters_with_a_note("").items(), 2)
     ]
     names = [TITLE, *CHAPTERS]
-    if version == 3:
-        toc = "".join(f"<li><a href='{page}'>{name}</a></li>" for (page, _, _), name in zip(pages, names, strict=True))
-        navigation = f"<nav epub:type='toc'><ol>{toc}</ol></nav>"
-    else:
-        navigation = "".join(
-            f"<navPoint><navLabel><text>{name}</text></navLabel><content src='{page}'/></navPoint>"
-            for (page, _, _), name in zip(pages, names, strict=True)
-        )
-    write_package_book(tmp_path / "keeper.epub", version, pages, navigation)
+    write_package_book(tmp_path / "keeper.epub", version, pages, page_navigation(version, pages, names))
     library = check_story(tmp_path)
     assert "Skarvik Press" not in " ".join(p.text for p in library.corpus.passages)
 
@@ -664,15 +668,7 @@ def test_a_short_story_headed_by_its_title_with_its_notice_before_about_the_auth
     story = f"<h1>{TITLE}</h1>" + "".join(f"<p>{text}</p>" for text in texts)
     pages = [("story.xhtml", "", story), ("about.xhtml", "", "<h1>About the Author</h1><p>Ann Example sails.</p>")]
     names = [TITLE, "About the Author"]
-    if version == 3:
-        toc = "".join(f"<li><a href='{page}'>{name}</a></li>" for (page, _, _), name in zip(pages, names, strict=True))
-        navigation = f"<nav epub:type='toc'><ol>{toc}</ol></nav>"
-    else:
-        navigation = "".join(
-            f"<navPoint><navLabel><text>{name}</text></navLabel><content src='{page}'/></navPoint>"
-            for (page, _, _), name in zip(pages, names, strict=True)
-        )
-    write_package_book(tmp_path / "keeper.epub", version, pages, navigation)
+    write_package_book(tmp_path / "keeper.epub", version, pages, page_navigation(version, pages, names))
     _, passages = read_story(tmp_path / "keeper.epub")
     assert [p.text for p in passages][: len(texts)] == texts
 
