@@ -33,9 +33,10 @@ from tests.operations.test_change_shelf import word_file
 HANG = 120.0
 """Seconds after which a wait that should end in a moment is a failure, not a hang."""
 SLOW_START = 5
-"""Seconds a worker process's start is made to take (slow_to_start): past READING_LIMIT, within the start's own bound
-(twice the limit), with 3 s to spare for Python's start."""
-READING_LIMIT = 4
+"""Seconds a worker process's start is made to wait (slow_to_start) before Python starts: READING_LIMIT, so that a
+start charged to the reading's limit always passes it, and its own bound (twice the limit) leaves Python 5 s to start
+and import the work's module (under a second here, two or three on a machine busy with the whole suite)."""
+READING_LIMIT = 5
 """Seconds a short file may take to read where its reader is slow to start: reading it takes a fraction of one."""
 
 
