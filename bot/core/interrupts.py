@@ -42,8 +42,10 @@ def held_interrupts(ending: Callable[[], object] | None = None) -> Iterator[None
         if terminating:
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             if signal.SIGTERM in noted:
-                if ending is not None:
-                    ending()
-                signal.raise_signal(signal.SIGTERM)  # ends the process now, as it would have then
+                try:
+                    if ending is not None:
+                        ending()
+                finally:  # even where ending failed (a start that failed left nothing to end): SIGTERM is not lost
+                    signal.raise_signal(signal.SIGTERM)  # ends the process now, as it would have then
     if noted:
         raise KeyboardInterrupt
