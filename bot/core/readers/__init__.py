@@ -98,7 +98,9 @@ running heads stand (a poem's refrain saying its title, alone at a page's top, w
 accented letters draws is the character typed ("don\u00b4t" was "dont\u0301"); the author's name set as a heading
 under the title, before the story's first paragraph, is left out in every format (pandoc's LaTeX).
 23: lines that say chapters' names in the last chapter are read (after the last chapter's heading they were a contents
-list after the book, which now stands under a heading of its own: "Contents")."""
+list after the book, which now stands under a heading of its own: "Contents"); an EPUB page the navigation names as a
+part keeps the chapter headed after the part's heading (the chapter's name was lost: only the page's first heading,
+and those after it that the navigation's name says too, are its own)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -25,7 +25,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import dropwhile, filterfalse
+from itertools import filterfalse, takewhile
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
@@ -129,15 +129,26 @@ def _within_entries(links: list[_Element], names: list[str]) -> list[str]:
 def _without_own_heading(found: list[Block], name: str) -> list[Block]:
     """A page's blocks less its own heading, before its text, when the navigation names its chapter: the name again
     ("I" for the navigation's "I: At the Admiral Benbow"), or a first paragraph saying that name (LibreOffice's EPUB
-    writes a heading so). A paragraph after the page's heading that says the name is its text: a poem titled by its
-    first line."""
-    if (
-        found
-        and not found[0].heading
-        and " ".join(found[0].text.split()).casefold() == " ".join(name.split()).casefold()
-    ):
-        return found[1:]
-    return list(dropwhile(attrgetter("heading"), found))
+    writes a heading so). Its own heading is its first, with the headings right after it that the navigation's name
+    says too ("I", then "At the Admiral Benbow"); a heading after those names a chapter within the page ("Chapter 1"
+    after "Part One", which the navigation names alone). A paragraph after the page's heading that says the name is
+    its text: a poem titled by its first line."""
+    if found and not found[0].heading:
+        said_again = " ".join(found[0].text.split()).casefold() == " ".join(name.split()).casefold()
+        return found[1:] if said_again else found
+    named = _WORD.findall(name.casefold())
+    own = 1 if found else 0
+    said: list[str] = []
+    for n, block in enumerate(takewhile(attrgetter("heading"), found)):
+        said += _WORD.findall(block.text.casefold())
+        if said == named:
+            own = n + 1
+        if len(said) >= len(named):
+            break
+    return found[own:]
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _resolved(base: str, href: str) -> tuple[str, str]:

@@ -700,3 +700,28 @@ def test_a_poem_titled_by_its_first_line_keeps_that_line_and_libreoffices_headin
     for passage in load_corpus(tmp_path).passages:
         found.setdefault(passage.chapter or "", []).append(passage.text)
     assert found == poems
+
+
+@pytest.mark.parametrize("version", [3, 2], ids=["epub3-nav", "epub2-ncx"])
+def test_a_page_the_navigation_names_as_a_part_keeps_the_chapters_headed_within_it(tmp_path, version):
+    # Every heading before a page's text was taken for its own, named by the navigation instead: a page named "Part
+    # One" that opens with its part's heading and then its first chapter's lost that chapter's name, its text read
+    # as the part's (its second chapter, further on, kept its own). Its own heading is the navigation's name: one
+    # heading, or two that say it together ("I", then "At the Admiral Benbow").
+    pages = [
+        (
+            "p1.xhtml",
+            "",
+            "<h1>Part One</h1><h2>Chapter 1</h2><p>Maren lit the lamp.</p><h2>Chapter 2</h2><p>It rained.</p>",
+        ),
+        ("p2.xhtml", "", "<h2>II</h2><h3>The Calm</h3><p>The sea was calm.</p>"),
+    ]
+    write_package_book(
+        tmp_path / "keeper.epub", version, pages, page_navigation(version, pages, ["Part One", "II: The Calm"])
+    )
+    _, passages = read_story(tmp_path / "keeper.epub")
+    assert [(p.chapter, p.text) for p in passages] == [
+        ("Chapter 1", "Maren lit the lamp."),
+        ("Chapter 2", "It rained."),
+        ("II: The Calm", "The sea was calm."),
+    ]
