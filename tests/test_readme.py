@@ -179,3 +179,47 @@ def test_a_name_never_introduced_is_no_person_until_it_is(tmp_path):
     assert "Marta Lind kept" in run("ask", "--corpus", str(tmp_path), "Who is Marta Lind?").stdout
     (tmp_path / "keeper.txt").write_text(story + "\nMarta Lind was a lighthouse keeper.\n", "utf-8")
     assert run("performer", "--corpus", str(tmp_path), "marta").stdout.startswith("Marta Lind, in ")
+
+
+def built_rows() -> dict[str, str]:
+    """The table of "How it is built": each row by its first cell (a folder, `bot/core/`, or a file)."""
+    section = README[README.index("## How it is built") :]
+    table = section[section.index("| where | what |") :]
+    table = table[: table.index("\n\n")]
+    return {row.split(" | ")[0].strip("| `"): row for row in table.splitlines()[2:]}
+
+
+def row_of(path: str, rows: Mapping[str, str]) -> str:
+    """The row of the innermost folder that holds `path` (`bot/core/rerank/` for its signals/), if any."""
+    folders = [folder for folder in rows if folder.endswith("/") and path.startswith(folder)]
+    return rows[max(folders, key=len)] if folders else ""
+
+
+MIGRATIONS = "bot/state/migrations/versions/"
+"""Schema revisions, named in `bot/state/`'s row as `migrations/`: `database status` lists each with what it brought."""
+
+
+def test_how_it_is_built_names_every_module_of_bot():
+    """A newcomer finds every module in the table: by its file name in the row of the folder it is in, or by its
+    path in any row. A new module without a line fails here."""
+    rows = built_rows()
+    table = "\n".join(rows.values())
+    unnamed = []
+    for path in sorted((ROOT / "bot").rglob("*.py")):
+        module = path.relative_to(ROOT).as_posix()
+        if path.name == "__init__.py" or module.startswith(MIGRATIONS) or f"`{module}`" in table:
+            continue
+        if f"`{path.name}`" not in row_of(module, rows):
+            unnamed.append(module)
+    assert not unnamed, f'README\'s "How it is built" does not name {unnamed}'
+
+
+def test_how_it_is_built_names_no_file_that_is_gone():
+    """Each file a row names is in that row's folder (a path, from the top), so no line outlives its module."""
+    missing = []
+    for key, row in built_rows().items():
+        folder = ROOT / key if key.endswith("/") else ROOT
+        for name in re.findall(r"`([\w/]+\.(?:py|txt|json|md|sh))`", row):
+            if not ((ROOT / name).exists() or any(folder.rglob(name))):
+                missing.append(f"{key}: {name}")
+    assert not missing, f'README\'s "How it is built" names files that do not exist: {missing}'
