@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 import pytest
 
 from bot.cli.main import build_parser
-from bot.settings import Settings
+from bot.settings import QuestionBudget, Settings, SettingsError
 from tests.cli.test_main import ROOT, run
 
 README = (ROOT / "README.md").read_text("utf-8")
@@ -167,6 +167,46 @@ def test_a_setting_set_to_the_default_readme_states_changes_nothing(name, defaul
         monkeypatch.delenv(folder, raising=False)
     assert f"`{default}`" in readme_settings()[name]
     assert Settings.from_env({name: default}) == Settings.from_env({})
+
+
+RANGES = {
+    "STORYBOT_ANSWER_DAYS": (1, 3650, "1–3650"),
+    "STORYBOT_EDIT_MINUTES": (0, 1440, "0–1440"),
+    "STORYBOT_UPLOAD_SECONDS": (1, 600, "1–600"),
+    "STORYBOT_UPLOAD_MB": (256, 65536, "256–65536"),
+    "STORYBOT_VIEWS_MB": (1, None, "at least 1"),
+    "STORYBOT_SHELF_STORED_MB": (1, None, "at least 1"),
+    "STORYBOT_SHARD_COUNT": (1, 2**31 - 1, "1 to 2,147,483,647"),
+}
+"""The number settings' least and most (None: no most), and the words README's table states them in."""
+
+
+@pytest.mark.parametrize(("name", "least", "most", "stated"), [(name, *limits) for name, limits in RANGES.items()])
+def test_a_number_setting_takes_the_range_readme_states(name, least, most, stated):
+    assert stated in readme_settings()[name]
+    for taken in (least, most):
+        if taken is not None:
+            Settings.from_env({name: str(taken)})
+    for refused in (least - 1, None if most is None else most + 1):
+        if refused is not None:
+            with pytest.raises(SettingsError, match=name):
+                Settings.from_env({name: str(refused)})
+
+
+@pytest.mark.parametrize(
+    ("budget", "taken"),
+    [("1/1", True), ("100/3600", True), ("0/30", False), ("101/30", False), ("5/0", False), ("5/3601", False)],
+)
+def test_the_question_budget_takes_the_range_readme_states(budget, taken):
+    assert "1–100 questions per 1–3600 seconds" in readme_settings()["STORYBOT_QUESTION_BUDGET"]
+    if taken:
+        questions, seconds = map(int, budget.split("/"))
+        assert Settings.from_env({"STORYBOT_QUESTION_BUDGET": budget}).question_budget == QuestionBudget(
+            questions, seconds
+        )
+    else:
+        with pytest.raises(SettingsError, match="STORYBOT_QUESTION_BUDGET"):
+            Settings.from_env({"STORYBOT_QUESTION_BUDGET": budget})
 
 
 def test_a_name_never_introduced_is_no_person_until_it_is(tmp_path):
