@@ -16,6 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.messages import (
+    connected_text,
+    heartbeat_not_a_file_text,
+    heartbeat_unread_text,
+    last_connected_text,
+    no_heartbeat_text,
+)
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -46,18 +53,15 @@ def check(settings: Settings) -> Health:
     try:
         found = path.stat()
     except FileNotFoundError:
-        return Health(False, f"no heartbeat in {path}: the bot has not connected to Discord (yet).")
+        return Health(False, no_heartbeat_text(path))
     except OSError as error:
-        return Health(False, f"cannot read the heartbeat {path} ({error.strerror or error}).")
+        return Health(False, heartbeat_unread_text(path, str(error.strerror or error)))
     if not stat.S_ISREG(found.st_mode):  # a folder's time says nothing of the bot: touching it "succeeds"
-        what = "a folder" if stat.S_ISDIR(found.st_mode) else "not a file"
-        return Health(
-            False, f"the heartbeat {path} is {what}; remove it (a connected bot writes it within {BEAT_SECONDS} s)."
-        )
+        return Health(False, heartbeat_not_a_file_text(path, stat.S_ISDIR(found.st_mode), BEAT_SECONDS))
     age = time.time() - found.st_mtime
     if age > STALE_SECONDS:
-        return Health(False, f"the bot was last connected to Discord {age:,.0f} s ago ({path}).")
-    return Health(True, f"connected to Discord ({max(age, 0):,.0f} s ago).")
+        return Health(False, last_connected_text(path, age))
+    return Health(True, connected_text(age))
 
 
 async def keep_beating(path: Path, connected: Callable[[], bool]) -> None:

@@ -45,6 +45,8 @@ from bot.state.shelf_rules import (
 
 if TYPE_CHECKING:
     from bot.operations.change_shelf import ShelfChanged  # imports the database's libraries
+    from bot.state.schema import DowngradePlan, Dropped, SchemaState  # so does the schema
+    from bot.state.schema import Refusal as DowngradeRefusal
 
 NEXT_START_REBUILDS = "The next start rebuilds it from the stories."
 UNKNOWN_BUTTON = "That button is not one I know (it may be from another version of me); please ask again."
@@ -1165,3 +1167,286 @@ def discord_unreached_text(error: str) -> str:
 
 def discord_answered_text(status: int, said: str) -> str:
     return f"Discord answered {status} at start-up: {said}. Try again later."
+
+
+# The words of the run locks' refusals (bot.discord_app.run_lock, the data folder's; database_lock, PostgreSQL's).
+CHANGING_THE_DATABASE = "changing the database"
+"""The end of the name of the database session of `database downgrade` (storybot, the machine, the process id), which
+the refusal of a bot started meanwhile names, as pg_stat_activity does."""
+
+
+def _run_place(where: str, database: bool) -> str:
+    return f"the database {where}" if database else f"the data folder {where}"
+
+
+def _shards_named(shards: Sequence[int]) -> str:
+    return f"shard {shards[0]}" if len(shards) == 1 else f"shards {', '.join(map(str, shards))}"
+
+
+def _servers_of(shards: Sequence[int]) -> str:
+    """What both processes would answer: only the questions of the shards both run, not every question."""
+    return f"the questions of {_shards_named(shards)}'s servers"
+
+
+def _by(holders: Sequence[str], before: str = ", ", after: str = "") -> str:
+    """The sessions holding a lock, by the name each took (the machine and the process id)."""
+    return f"{before}as {', '.join(holders)}{after}" if holders else ""
+
+
+def already_running_text(
+    where: str,
+    *,
+    database: bool,
+    mine: Sequence[int] | None,
+    theirs: Sequence[int] | None,
+    holders: Sequence[str] = (),
+) -> str:
+    """A bot refused beside one running: `mine` and `theirs` are the shards each runs, None for every shard; theirs
+    empty when the lock cannot tell which (the data folder's, shared by every shard process); `holders` the other's
+    sessions by name (the database's locks)."""
+    if theirs is None:
+        running = _by(holders, " (", ")") if mine is None else f" (running every shard{_by(holders)})"
+        answered = "every question" if mine is None else _servers_of(mine)
+    elif theirs:
+        running = f" (running {_shards_named(theirs)}{' too' * (mine is not None)}{_by(holders)})"
+        answered = _servers_of(theirs)
+    else:
+        running, answered = _by(holders, " (", ")"), "the questions of the servers of the shards it runs"
+    fix = (
+        "give this one another STORYBOT_DATABASE_URL or other STORYBOT_SHARD_IDS"
+        if database
+        else "give this one a STORYBOT_DATA of its own"
+    )
+    return (
+        f"Another storybot is already running with {_run_place(where, database)}{running}: both would answer "
+        f"{answered}. Stop it first (systemctl stop storybot, podman stop storybot), or {fix}."
+    )
+
+
+def running_now_text(where: str, *, database: bool, holders: Sequence[str] = ()) -> str:
+    """The refusal of a command that changes what the bot keeps (python -m bot database downgrade) while one runs."""
+    return (
+        f"A storybot is running with {_run_place(where, database)}{_by(holders, ' (', ')')}: stop every one first "
+        "(systemctl stop storybot, podman stop storybot), then try again. Nothing was changed."
+    )
+
+
+def run_lock_unopened_text(path: str, reason: str) -> str:
+    return f"Could not open the run lock {path} ({reason}), to see that no storybot runs there. Nothing was changed."
+
+
+def run_lock_lost_text(where: str, reason: str) -> str:
+    return (
+        f"Lost the run lock on the database {where} ({reason}): the database restarted or the connection to it "
+        "failed, and another storybot may take these shards now. Stopped rather than answer beside it; started "
+        "again, it takes the lock again or names who holds it."
+    )
+
+
+def run_lock_released_text(where: str, tries: int) -> str:
+    return (
+        f"The database {where} refused the run lock {tries} times, each time released before its holder could be "
+        "named: another storybot is starting or stopping. Stopped; started again (as the service manager does), it "
+        "takes the lock or names who holds it."
+    )
+
+
+def run_lock_ended_here_text(where: str, holders: Sequence[str]) -> str:
+    return (
+        f"The database {where} still holds the run lock of {', '.join(holders)}, which ended on this machine: the "
+        "lock went with its connection, and the database ends that session within a minute. Stopped; started again "
+        "(as the service manager does), it takes the lock then."
+    )
+
+
+def lock_check_failed_text(seconds: float) -> str:
+    """Why the database's run lock counts as lost when its session stopped answering."""
+    return f"no answer for {seconds:.0f} seconds"
+
+
+# The words of `python -m bot database status` and `database downgrade` (bot.cli.database), to the bot's owner.
+REVISIONS_HEADING = "Revisions this storybot knows, oldest first (* the database's):"
+RELEASES_NOT_RECORDED = (
+    "Which storybot release brought each revision is not recorded. An older storybot knows the revisions up to the "
+    "newest file in its bot/state/migrations/versions/ (its `database status` lists them), and opens a database "
+    "at that revision or an earlier one."
+)
+
+
+def schema_state_text(state: SchemaState, newest: str, known: bool) -> str:
+    """The database's revision against the newest this storybot knows; `known`: whether it knows the database's."""
+    if not state.exists:
+        return f"No database at {state.where} yet: the bot creates it at its first start, at revision {newest}."
+    if state.revision is None:
+        return f"The database {state.where} holds no storybot revision yet: the bot's next start brings it to {newest}."
+    if state.revision == newest:
+        return f"The database {state.where} is at revision {state.revision}, the newest this storybot knows."
+    if not known:
+        return (
+            f"The database {state.where} is at revision {state.revision}, which this storybot does not know (its "
+            f"newest is {newest}): a newer storybot wrote it, and only that one can take it back."
+        )
+    return (
+        f"The database {state.where} is at revision {state.revision}; this storybot's next start upgrades it to "
+        f"{newest}."
+    )
+
+
+def unknown_target_text(written: str, first: str, last: str) -> str:
+    return f"--to {written}: this storybot knows the revisions {first} to {last} (python -m bot database status)."
+
+
+def _drops(dropped: tuple[Dropped, ...], before: str = " ", after: str = "") -> str:
+    """What a downgrade drops and how much of it held data: "table shelf_texts (3 rows), column ... (2 values)"."""
+    if not dropped:
+        return ""
+    said = []
+    for drop in dropped:
+        column = "." in drop.name
+        unit = "value" if column else "row"
+        said.append(f"{'column' if column else 'table'} {drop.name} ({drop.rows} {unit}{'s' * (drop.rows != 1)})")
+    return f"{before}{', '.join(said)}{after}"
+
+
+def taken_back_text(plan: DowngradePlan, copy: Path | None) -> str:
+    kept = f" The copy from before is {copy}." if copy is not None else ""
+    return (
+        f"storybot: {plan.state.where} was taken back from revision {plan.revision} to {plan.target}"
+        f"{_drops(plan.dropped, ' (dropped: ', ')')}.{kept} Install the storybot that knows {plan.target} "
+        "before the bot starts again: this one would upgrade it back at start."
+    )
+
+
+def at_revision_already_text(where: str, target: str) -> str:
+    return f"storybot: {where} is at revision {target} already; nothing changed."
+
+
+def downgrade_unconfirmed_text(plan: DowngradePlan) -> str:
+    """PostgreSQL's downgrade that would drop data, asked for without --yes (storybot cannot copy that database)."""
+    return (
+        f"taking {plan.state.where} back from revision {plan.revision} to {plan.target} drops"
+        f"{_drops(plan.dropped)}, which storybot cannot bring back. Back it up first (pg_dump -Fc -f "
+        f"storybot-{plan.revision}.dump DATABASE_URL), then run again with --yes. Nothing was changed."
+    )
+
+
+def downgrade_refused_text(refusal: DowngradeRefusal, state: SchemaState, target: str) -> str:
+    from bot.state.schema import Refusal as DowngradeRefusal
+
+    if refusal is DowngradeRefusal.NO_DATABASE:
+        return f"there is no storybot database at {state.where} to take back (STORYBOT_DATA, STORYBOT_DATABASE_URL)."
+    if refusal is DowngradeRefusal.UNKNOWN_REVISION:
+        return (
+            f"{state.where} is at revision {state.revision}, which this storybot does not know: take it back with the "
+            f"storybot that wrote it (python -m bot database downgrade --to {target}). Nothing was changed."
+        )
+    return (
+        f"{state.where} is at revision {state.revision}; --to {target} is not earlier, and a downgrade only goes "
+        "back (the bot's start upgrades). Nothing was changed."
+    )
+
+
+# The words of the bot's log file refused (bot.discord_app.logs), to its owner.
+def log_pipe_unread_text(path: Path) -> str:
+    return (
+        f"STORYBOT_LOG_FILE is {path}, a named pipe that no process reads (the bot would wait for a reader for ever); "
+        "start what reads it first, or point STORYBOT_LOG_FILE at a file."
+    )
+
+
+def log_file_unwritable_text(path: Path, reason: str) -> str:
+    return (
+        f"STORYBOT_LOG_FILE is {path}, which cannot be written ({reason}); point it at a file in a folder the bot may "
+        "write, or unset it to log to the console only."
+    )
+
+
+# The words of `python -m bot health` (bot.health), to the bot's owner and a container's health check.
+def no_heartbeat_text(path: Path) -> str:
+    return f"no heartbeat in {path}: the bot has not connected to Discord (yet)."
+
+
+def heartbeat_unread_text(path: Path, reason: str) -> str:
+    return f"cannot read the heartbeat {path} ({reason})."
+
+
+def heartbeat_not_a_file_text(path: Path, folder: bool, beat_seconds: int) -> str:
+    what = "a folder" if folder else "not a file"
+    return f"the heartbeat {path} is {what}; remove it (a connected bot writes it within {beat_seconds} s)."
+
+
+def last_connected_text(path: Path, age: float) -> str:
+    return f"the bot was last connected to Discord {age:,.0f} s ago ({path})."
+
+
+def connected_text(age: float) -> str:
+    return f"connected to Discord ({max(age, 0):,.0f} s ago)."
+
+
+# The words of `python -m bot eval`'s reports (bot.cli.evaluate), to whoever measures the ranking: its rows' and sets'
+# names are in its --json output too, and in docs/ranking.md's tables.
+BM25_ALONE = "BM25Okapi only"
+AS_CONFIGURED = "as configured"
+SCIFACT_HELD_OUT = "SciFact train, held-out fifth"
+SCIFACT_ALL = "SciFact train, all"
+NDCG = "nDCG@10"
+RANKING_TABLE_HEADER = f"| set | measure | {BM25_ALONE} | default | change |\n| --- | --- | --- | --- | --- |"
+
+
+def without_text(signal: str) -> str:
+    return f"without {signal}"
+
+
+def scoped_set_text(name: str, scope: object) -> str:
+    """A set of questions asked over the whole library or each over its own story: "val (library)"."""
+    return f"{name} ({scope})"
+
+
+def squad_part_text(part: object) -> str:
+    return f"squad {part}"
+
+
+def fairytale_row_text(scope: object) -> str:
+    return f"FairytaleQA val, {scope}"
+
+
+def squad_row_text(scope: object) -> str:
+    return f"SQuAD dev, held-out third, {scope}"
+
+
+def checks_row_text(name: str) -> str:
+    return f"{name}, library"
+
+
+def eval_settings_text(analyzer: str, k1: float, b: float, epsilon: float, correct: bool) -> str:
+    return f"{analyzer}, k1={k1} b={b} epsilon={epsilon}" + ("" if correct else ", no typo correction")
+
+
+def not_a_model_text(path: Path, error: Exception) -> str:
+    return f"{path} is no ranking model written by scripts/fit_reranker.py ({error})"
+
+
+def hit_rates_text(questions: int, hit1: float, hit3: float) -> str:
+    return f"{counted(questions, 'question', 'questions')}: hit@1 {hit1:.1%}, hit@3 {hit3:.1%}"
+
+
+def miss_text(question: str, expect: str, rank: int | None, got: str) -> str:
+    where = f"found at rank {rank}" if rank else "not in the top 3"
+    return f'  miss: "{question}" wants "{expect}": {where}; answer was {got}'
+
+
+def people_found_text(found: int, stories: int) -> str:
+    return f"{found:,} people in {stories:,} stories ({found / max(stories, 1):.1f} a story)"
+
+
+def people_sample_text(sample: int, seed: int, labelled: int, precision: float | None) -> str:
+    shown = "no precision (--labels FILE)" if precision is None else f"precision {precision:.1%}"
+    return f"sample of {sample} (seed {seed}): {labelled} labelled, {shown}"
+
+
+def not_a_person_text(name: str, path: str, intro: str) -> str:
+    return f"  not a person: {name} ({path}): {intro}"
+
+
+def unlabelled_text(label: str, intro: str) -> str:
+    return f"  unlabelled: {label} {intro}"

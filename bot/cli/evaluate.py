@@ -15,7 +15,6 @@ from bot.core.index import BM25Params
 from bot.core.library import MIN_MATCH, StoryLibrary
 from bot.core.rerank.model import RankingModel, Reranker, signal_names
 from bot.core.spelling import SpellingCorrector
-from bot.counted import counted
 from bot.eval.beir import BeirResult, DatasetError, Part, beir_corpus, evaluate_beir
 from bot.eval.excerpts import evaluate_excerpts
 from bot.eval.people import evaluate_people, load_labels
@@ -29,6 +28,28 @@ from bot.eval.sections import (
     sections_corpus,
 )
 from bot.eval.squad import squad_set
+from bot.messages import (
+    AS_CONFIGURED,
+    BM25_ALONE,
+    NDCG,
+    RANKING_TABLE_HEADER,
+    SCIFACT_ALL,
+    SCIFACT_HELD_OUT,
+    checks_row_text,
+    eval_settings_text,
+    fairytale_row_text,
+    hit_rates_text,
+    miss_text,
+    not_a_model_text,
+    not_a_person_text,
+    people_found_text,
+    people_sample_text,
+    scoped_set_text,
+    squad_part_text,
+    squad_row_text,
+    unlabelled_text,
+    without_text,
+)
 from bot.operations.opening import open_library
 from bot.settings import Settings
 
@@ -36,14 +57,13 @@ Configuration = tuple[str, tuple[str, ...]]
 """A row's name and the signals it switches off."""
 NO_CORRECTION = SpellingCorrector([], [], [])
 """A speller that knows no word, so corrects none (--no-correct)."""
-BM25_ALONE = "BM25Okapi only"
 
 
 def configurations(args: argparse.Namespace) -> list[Configuration]:
     off = tuple(signal_names()) if args.no_rerank else tuple(args.without)
-    rows: list[Configuration] = [("as configured" if off else "default", off)]
+    rows: list[Configuration] = [(AS_CONFIGURED if off else "default", off)]
     if args.ablation:
-        rows += [(f"without {name}", (name,)) for name in signal_names()]
+        rows += [(without_text(name), (name,)) for name in signal_names()]
         rows.append((BM25_ALONE, tuple(signal_names())))
     return rows
 
@@ -84,8 +104,7 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
             excerpts=args.excerpts,
             excerpt_chars=args.excerpt_chars,
         )
-    settings_line = f"{analyzer!r}, k1={params.k1} b={params.b} epsilon={params.epsilon}"
-    settings_line += "" if args.correct else ", no typo correction"
+    settings_line = eval_settings_text(repr(analyzer), params.k1, params.b, params.epsilon, args.correct)
     if args.json:
         print(json.dumps({"settings": settings_line, "rows": rows}))
         return 0
@@ -106,7 +125,7 @@ def _section_set(args: argparse.Namespace) -> tuple[str, Corpus, list[SectionQue
         questions = load_section_questions(args.sections / "questions.jsonl")
         return args.sections.name, sections_corpus(args.sections, args.distractors), questions
     part = Part(args.part or Part.HELD_OUT)
-    return f"squad {part}", *squad_set(args.squad, part)
+    return squad_part_text(part), *squad_set(args.squad, part)
 
 
 def _model(path: Path | None) -> RankingModel:
@@ -118,7 +137,7 @@ def _model(path: Path | None) -> RankingModel:
             raise ValueError("not a JSON object")
         return RankingModel.from_json(data)
     except (OSError, ValueError) as error:
-        raise DatasetError(f"{path} is no ranking model written by scripts/fit_reranker.py ({error})") from error
+        raise DatasetError(not_a_model_text(path, error)) from error
 
 
 def _beir_rows(
@@ -161,7 +180,7 @@ def _section_rows(
     for name, library in _libraries(corpus, analyzer, params, rows, model, correct):
         for each in scopes:
             result = evaluate_sections(library, questions, each)
-            row = {"row": name, "set": f"{set_name} ({each})"} | _result(result)
+            row = {"row": name, "set": scoped_set_text(set_name, each)} | _result(result)
             if excerpts:
                 library.excerpt_chars = excerpt_chars
                 row["metrics"] = result.metrics | evaluate_excerpts(library, questions, each).metrics
@@ -180,19 +199,19 @@ def _table(
     corpus = sections_corpus(val, [fairytale / "train"])
     measured = _section_rows(val.name, corpus, questions, "both", analyzer, params, rows, model)
     table: list[tuple[str, str, dict[str, float]]] = [
-        (f"FairytaleQA val, {scope}", "hit@1", _pair(measured, f"val ({scope})", "hit@1"))
+        (fairytale_row_text(scope), "hit@1", _pair(measured, scoped_set_text(val.name, scope), "hit@1"))
         for scope in (Scope.LIBRARY, Scope.STORY)
     ]
     for part in (Part.HELD_OUT, Part.ALL):
         measured = _beir_rows(scifact, "train", part, analyzer, params, rows, model)
-        name = "SciFact train, held-out fifth" if part is Part.HELD_OUT else "SciFact train, all"
-        table.append((name, "nDCG@10", _pair(measured, str(measured[0]["set"]), "ndcg@10")))
+        name = SCIFACT_HELD_OUT if part is Part.HELD_OUT else SCIFACT_ALL
+        table.append((name, NDCG, _pair(measured, str(measured[0]["set"]), "ndcg@10")))
     squad = args.squad or args.table / "squad" / "dev-v1.1.json"
     if args.squad or squad.is_file():  # absent unless downloaded (README: Ranking quality)
         corpus, questions = squad_set(squad, Part.HELD_OUT)
         measured = _section_rows("squad", corpus, questions, "both", analyzer, params, rows, model)
         table += [
-            (f"SQuAD dev, held-out third, {scope}", "hit@1", _pair(measured, f"squad ({scope})", "hit@1"))
+            (squad_row_text(scope), "hit@1", _pair(measured, scoped_set_text("squad", scope), "hit@1"))
             for scope in (Scope.LIBRARY, Scope.STORY)
         ]
     library = open_library(settings, params, analyzer)
@@ -200,12 +219,11 @@ def _table(
         name: hit_rates(check_questions(library.with_reranker(Reranker(model, off)), args.checks))["hit@1"]
         for name, off in rows
     }
-    table.append((f"{args.checks.name}, library", "hit@1", checks))
+    table.append((checks_row_text(args.checks.name), "hit@1", checks))
     if args.json:
         print(json.dumps([{"set": s, "measure": m} | values for s, m, values in table]))
         return 0
-    print(f"| set | measure | {BM25_ALONE} | default | change |")
-    print("| --- | --- | --- | --- | --- |")
+    print(RANKING_TABLE_HEADER)
     for name, measure, values in table:
         change = values["default"] - values[BM25_ALONE]
         print(f"| {name} | {measure} | {values[BM25_ALONE]:.4f} | **{values['default']:.4f}** | {change:+.4f} |")
@@ -250,10 +268,9 @@ def _questions(args: argparse.Namespace, library: StoryLibrary) -> int:
     if args.json:
         print(json.dumps(rates | {"questions": len(checks), "misses": [dataclasses.asdict(c) for c in misses]}))
         return 0
-    print(f"{counted(len(checks), 'question', 'questions')}: hit@1 {rates['hit@1']:.1%}, hit@3 {rates['hit@3']:.1%}")
+    print(hit_rates_text(len(checks), rates["hit@1"], rates["hit@3"]))
     for check in misses:
-        where = f"found at rank {check.rank}" if check.rank else "not in the top 3"
-        print(f'  miss: "{check.question}" wants "{check.expect}": {where}; answer was {check.got}')
+        print(miss_text(check.question, check.expect, check.rank, check.got))
     return 0
 
 
@@ -275,13 +292,10 @@ def _people(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    print(
-        f"{result.found:,} people in {result.stories:,} stories ({result.found / max(result.stories, 1):.1f} a story)"
-    )
-    precision = "no precision (--labels FILE)" if result.precision is None else f"precision {result.precision:.1%}"
-    print(f"sample of {len(result.sample)} (seed {args.seed}): {result.labelled} labelled, {precision}")
+    print(people_found_text(result.found, result.stories))
+    print(people_sample_text(len(result.sample), args.seed, result.labelled, result.precision))
     for performer in result.wrong:
-        print(f"  not a person: {performer.name} ({performer.path}): {performer.intro}")
+        print(not_a_person_text(performer.name, performer.path, performer.intro))
     for performer in result.unlabelled:
-        print(f"  unlabelled: {json.dumps({'story': performer.path, 'name': performer.name})} {performer.intro}")
+        print(unlabelled_text(json.dumps({"story": performer.path, "name": performer.name}), performer.intro))
     return 0

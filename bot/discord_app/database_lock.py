@@ -19,10 +19,17 @@ import contextlib
 import logging
 import os
 import socket
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING
 
-from bot.discord_app.run_lock import RUNNING_NOW, already_running, named, servers_of
+from bot.messages import (
+    CHANGING_THE_DATABASE,
+    already_running_text,
+    lock_check_failed_text,
+    run_lock_ended_here_text,
+    run_lock_released_text,
+    running_now_text,
+)
 from bot.settings import MAX_SHARD_COUNT, Settings
 from bot.startup_error import StartupError
 from bot.state.database import database_url, describe, failure, postgresql_connector
@@ -62,22 +69,6 @@ EVERY_SHARD_ALONE = (EVERY_SHARD, "ExclusiveLock")
 """HOLDERS' row of a process running every shard, the one lock that refuses a shard process EVERY_SHARD shared."""
 TRIES = 5
 """How often a lock is tried while each refusal's holder is gone by the time it is asked for."""
-ANOTHER_DATABASE = "give this one another STORYBOT_DATABASE_URL or other STORYBOT_SHARD_IDS"
-LOST = (
-    "Lost the run lock on the database {where} ({reason}): the database restarted or the connection to it failed, "
-    "and another storybot may take these shards now. Stopped rather than answer beside it; started again, it takes "
-    "the lock again or names who holds it."
-)
-RELEASED = (
-    "The database {where} refused the run lock {tries} times, each time released before its holder could be named: "
-    "another storybot is starting or stopping. Stopped; started again (as the service manager does), it takes the "
-    "lock or names who holds it."
-)
-ENDED_HERE = (
-    "The database {where} still holds the run lock of {holders}, which ended on this machine: the lock went with its "
-    "connection, and the database ends that session within a minute. Stopped; started again (as the service manager "
-    "does), it takes the lock then."
-)
 
 
 class DatabaseLock:
@@ -120,7 +111,7 @@ class DatabaseLock:
             try:
                 await self._connection.fetchval("SELECT 1", timeout=SILENT_SECONDS)
             except TimeoutError:  # asyncpg closes the connection too
-                self.lost = f"no answer for {SILENT_SECONDS:.0f} seconds"
+                self.lost = lock_check_failed_text(SILENT_SECONDS)
             except Exception as error:  # the session ended (a restart, the server's timeouts, the network), or
                 # the driver failed otherwise: a check that died quietly would leave the lock unwatched
                 self.lost = first_line(error)
@@ -146,10 +137,11 @@ async def database_stopped(settings: Settings) -> AsyncIterator[None]:
     async def take(connection: asyncpg.Connection) -> None:
         if not await connection.fetchval("SELECT pg_try_advisory_lock($1, $2)", LOCK_CLASS, EVERY_SHARD):
             holders = await connection.fetch(HOLDERS, LOCK_CLASS)
-            running = RUNNING_NOW.format(where=f"the database {where}", running=_by(holders, " (", ")"))
-            raise StartupError(running, exit_code=2)
+            raise StartupError(running_now_text(where, database=True, holders=_names(holders)), exit_code=2)
 
-    connection = await _lock_session(url, f"storybot {socket.gethostname()} {os.getpid()} changing the database", take)
+    connection = await _lock_session(
+        url, f"storybot {socket.gethostname()} {os.getpid()} {CHANGING_THE_DATABASE}", take
+    )
     try:
         yield
     finally:
@@ -194,7 +186,7 @@ async def _take(connection: asyncpg.Connection, where: str, shard_ids: tuple[int
     for _ in range(TRIES):
         if not await _refused_by_nobody(connection, where, shard_ids):
             return
-    raise StartupError(RELEASED.format(where=where, tries=TRIES))
+    raise StartupError(run_lock_released_text(where, TRIES))
 
 
 async def _refused_by_nobody(connection: asyncpg.Connection, where: str, shard_ids: tuple[int, ...] | None) -> bool:
@@ -207,16 +199,14 @@ async def _refused_by_nobody(connection: asyncpg.Connection, where: str, shard_i
         if not any(h["shard"] == EVERY_SHARD for h in holders):
             return True
         shards = sorted({h["shard"] for h in holders if h["shard"] != EVERY_SHARD})
-        if shards:  # shard processes, which hold EVERY_SHARD shared
-            raise _refused(where, holders, f" (running {named(shards)}{_by(holders)})", servers_of(shards))
-        raise _refused(where, holders, _by(holders, " (", ")"), "every question")
+        raise _refused(where, holders, None, tuple(shards) or None)  # shards: processes that hold EVERY_SHARD shared
     if not await connection.fetchval("SELECT pg_try_advisory_lock_shared($1, $2)", LOCK_CLASS, EVERY_SHARD):
         holders = [
             h for h in await connection.fetch(HOLDERS, LOCK_CLASS) if (h["shard"], h["mode"]) == EVERY_SHARD_ALONE
         ]
         if not holders:
             return True
-        raise _refused(where, holders, f" (running every shard{_by(holders)})", servers_of(shard_ids))
+        raise _refused(where, holders, shard_ids, None)
     refused = [
         shard
         for shard in shard_ids
@@ -227,24 +217,25 @@ async def _refused_by_nobody(connection: asyncpg.Connection, where: str, shard_i
     holders = [h for h in await connection.fetch(HOLDERS, LOCK_CLASS) if h["shard"] in refused]
     if not holders:
         return True
-    held = sorted({h["shard"] for h in holders})
-    raise _refused(where, holders, f" (running {named(held)} too{_by(holders)})", servers_of(held))
+    raise _refused(where, holders, shard_ids, tuple(sorted({h["shard"] for h in holders})))
 
 
-def _by(holders: list[asyncpg.Record], before: str = ", ", after: str = "") -> str:
+def _names(holders: list[asyncpg.Record]) -> list[str]:
     """The sessions holding the locks, by the name each took (the machine and the process id)."""
-    names = sorted({h["holder"] for h in holders if h["holder"]})
-    return f"{before}as {', '.join(names)}{after}" if names else ""
+    return sorted({h["holder"] for h in holders if h["holder"]})
 
 
-def _refused(where: str, holders: list[asyncpg.Record], running: str, answered: str) -> StartupError:
+def _refused(
+    where: str, holders: list[asyncpg.Record], mine: Sequence[int] | None, theirs: Sequence[int] | None
+) -> StartupError:
     """Exit 2, or exit 1 when every holder is a process of this machine that ended: its session outlived it (its
     connection lost, as when the lock was lost), and the server ends it within SERVER_GIVES_UP_MS, so the service
     manager's next start takes the lock (exit 2 would have left the bot stopped for good)."""
     names = sorted({h["holder"] for h in holders})
     if names and all(_ended_here(name) for name in names):
-        return StartupError(ENDED_HERE.format(where=where, holders=", ".join(names)))
-    return already_running(f"the database {where}", running, answered, ANOTHER_DATABASE)
+        return StartupError(run_lock_ended_here_text(where, names))
+    text = already_running_text(where, database=True, mine=mine, theirs=theirs, holders=_names(holders))
+    return StartupError(text, exit_code=2)
 
 
 def _ended_here(holder: str) -> bool:

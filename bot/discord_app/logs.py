@@ -15,7 +15,7 @@ from pathlib import Path
 import discord
 
 from bot.discord_app.redaction import redact_logs
-from bot.messages import NotesWorded
+from bot.messages import NotesWorded, log_file_unwritable_text, log_pipe_unread_text
 from bot.one_line import one_line
 from bot.settings import Settings
 from bot.startup_error import StartupError
@@ -184,15 +184,7 @@ def _file_handler(settings: Settings) -> logging.Handler:
             handler = LogFile(path)
     except OSError as error:
         if error.errno == errno.ENXIO and path.is_fifo():  # not a socket (systemd's stdout), which gives it too
-            raise StartupError(
-                f"STORYBOT_LOG_FILE is {path}, a named pipe that no process reads (the bot would wait for a reader "
-                "for ever); start what reads it first, or point STORYBOT_LOG_FILE at a file.",
-                exit_code=2,
-            ) from error
-        raise StartupError(
-            f"STORYBOT_LOG_FILE is {path}, which cannot be written ({error.strerror or error}); "
-            "point it at a file in a folder the bot may write, or unset it to log to the console only.",
-            exit_code=2,
-        ) from error
+            raise StartupError(log_pipe_unread_text(path), exit_code=2) from error
+        raise StartupError(log_file_unwritable_text(path, str(error.strerror or error)), exit_code=2) from error
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-8s %(name)s: %(message)s"))
     return handler

@@ -15,7 +15,7 @@ import discord
 from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot
 from bot.discord_app.collector import freeze_what_lasts
-from bot.discord_app.database_lock import LOST, DatabaseLock
+from bot.discord_app.database_lock import DatabaseLock
 from bot.discord_app.invite import application_id_from_token, invite_url
 from bot.discord_app.logs import setup_logging
 from bot.discord_app.run_lock import running_alone
@@ -29,6 +29,7 @@ from bot.messages import (
     database_unread_text,
     discord_answered_text,
     discord_unreached_text,
+    run_lock_lost_text,
 )
 from bot.settings import Settings, SettingsError, env_files
 from bot.startup_error import StartupError
@@ -62,7 +63,7 @@ def run_bot(settings: Settings, load_library: Callable[[], StoryLibrary], sync_o
             setup_logging(settings)
             if lock is not None and not runner.run(lock.held()):  # lost while it loaded (a database restart): the
                 # watch starts with the bot, which would have answered beside whoever took the lock meanwhile
-                raise StartupError(LOST.format(where=lock.where, reason=lock.lost))
+                raise StartupError(run_lock_lost_text(lock.where, str(lock.lost)))
             return runner.run(_serve(settings, library, sync_only, lock))
         finally:
             if lock is not None:
@@ -150,7 +151,7 @@ async def _connect(bot: StoryBot, token: str, sync_only: bool, heartbeat: Path, 
                     watching.cancel()
                 stop_beating(heartbeat)
             if lock is not None and lock.lost is not None:  # exit 1: the service manager starts it again
-                raise StartupError(LOST.format(where=lock.where, reason=lock.lost))
+                raise StartupError(run_lock_lost_text(lock.where, str(lock.lost)))
             return 0
     except discord.LoginFailure as error:
         raise StartupError(REJECTED_TOKEN, exit_code=2) from error

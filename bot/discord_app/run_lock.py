@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from bot.messages import already_running_text, run_lock_unopened_text, running_now_text
 from bot.settings import Settings
 from bot.startup_error import StartupError
 
@@ -19,16 +20,6 @@ ALL_SHARDS = "running.lock"
 EACH_SHARD = "running-shards.lock"
 """One byte per shard id, locked (a POSIX record lock) by the process that runs that shard: two shard sets that
 overlap meet on the bytes of the shards they share, whatever else each holds."""
-ALREADY_RUNNING = (
-    "Another storybot is already running with {where}{running}: both would answer {answered}. "
-    "Stop it first (systemctl stop storybot, podman stop storybot), or {fix}."
-)
-ANOTHER_FOLDER = "give this one a STORYBOT_DATA of its own"
-RUNNING_NOW = (
-    "A storybot is running with {where}{running}: stop every one first (systemctl stop storybot, podman stop "
-    "storybot), then try again. Nothing was changed."
-)
-"""The refusal of a command that changes what the bot keeps under it (python -m bot database downgrade)."""
 
 
 @contextlib.contextmanager
@@ -57,15 +48,13 @@ def folder_stopped(settings: Settings) -> Iterator[None]:
         descriptor = _opened(folder / ALL_SHARDS)
     except OSError as error:  # not knowing whether a bot runs there, nothing is changed under it
         raise StartupError(
-            f"Could not open the run lock {folder / ALL_SHARDS} ({error.strerror}), to see that no storybot runs "
-            "there. Nothing was changed.",
-            exit_code=2,
+            run_lock_unopened_text(str(folder / ALL_SHARDS), str(error.strerror)), exit_code=2
         ) from error
     try:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise StartupError(RUNNING_NOW.format(where=f"the data folder {folder}", running=""), exit_code=2) from None
+            raise StartupError(running_now_text(str(folder), database=False), exit_code=2) from None
         yield
     finally:
         os.close(descriptor)
@@ -79,14 +68,13 @@ def _take(folder: Path, shard_ids: tuple[int, ...] | None) -> list[int]:
         try:
             fcntl.flock(descriptors[-1], (fcntl.LOCK_EX if shard_ids is None else fcntl.LOCK_SH) | fcntl.LOCK_NB)
         except BlockingIOError:
-            if shard_ids is None:
-                raise _refused(folder, "", _answered_beside(descriptors[-1])) from None
-            raise _refused(folder, " (running every shard)", servers_of(shard_ids)) from None
+            theirs = _run_beside(descriptors[-1]) if shard_ids is None else None
+            raise _refused(folder, shard_ids, theirs) from None
         if shard_ids is not None:
             descriptors.append(_opened(folder / EACH_SHARD))
             taken = _shards_taken(descriptors[-1], shard_ids)
             if taken:
-                raise _refused(folder, f" (running {named(taken)} too)", servers_of(taken))
+                raise _refused(folder, shard_ids, taken)
     except (OSError, StartupError) as error:
         for descriptor in descriptors:
             os.close(descriptor)
@@ -113,29 +101,16 @@ def _shards_taken(descriptor: int, shard_ids: Sequence[int]) -> list[int]:
     return taken
 
 
-def _answered_beside(descriptor: int) -> str:
-    """What a bot running every shard would answer twice: every question beside another such bot (which holds
-    the lock exclusively), the questions of some shards' servers beside shard processes (which share it)."""
+def _run_beside(descriptor: int) -> tuple[int, ...] | None:
+    """What the other bots run, refused to one running every shard: every shard (another such bot, which holds the lock
+    exclusively), or shards the lock does not name (shard processes, which share it)."""
     try:
         fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
     except BlockingIOError:
-        return "every question"
-    return "the questions of the servers of the shards it runs"
+        return None
+    return ()
 
 
-def named(shards: Sequence[int]) -> str:
-    return f"shard {shards[0]}" if len(shards) == 1 else f"shards {', '.join(map(str, shards))}"
-
-
-def servers_of(shards: Sequence[int]) -> str:
-    """What both processes would answer: only the questions of the shards both run, not every question."""
-    return f"the questions of {named(shards)}'s servers"
-
-
-def already_running(where: str, running: str, answered: str, fix: str) -> StartupError:
-    """The refusal (exit 2) of this lock and of the database's (database_lock), in one wording."""
-    return StartupError(ALREADY_RUNNING.format(where=where, running=running, answered=answered, fix=fix), exit_code=2)
-
-
-def _refused(folder: Path, running: str, answered: str) -> StartupError:
-    return already_running(f"the data folder {folder}", running, answered, ANOTHER_FOLDER)
+def _refused(folder: Path, mine: Sequence[int] | None, theirs: Sequence[int] | None) -> StartupError:
+    """Exit 2: the service manager does not start it again beside the bot running."""
+    return StartupError(already_running_text(str(folder), database=False, mine=mine, theirs=theirs), exit_code=2)
