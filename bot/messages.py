@@ -1383,6 +1383,278 @@ def connected_text(age: float) -> str:
     return f"connected to Discord ({max(age, 0):,.0f} s ago)."
 
 
+# The words of /story and /reload (bot.discord_app.exts.admin), to a server's managers and the bot's owner.
+CANCELLED = "Cancelled; nothing changed."
+WORKING = "Working on it…"
+REQUEST_EXPIRED = "That request has expired; run the command again."
+WENT_WRONG = "Something went wrong on my side; nothing was lost. Please try again in a moment."
+PICK_A_VERSION = "Pick a version from the list (type a story's name to see its versions); /story history lists them."
+NO_SHELF_STORIES = "This server has no stories of its own yet; /story add adds one."
+SHELF_HISTORY_HEADING = "**Latest changes to this server's stories** (/story restore brings a version back)\n"
+REMOVE = "Remove"
+REPLACE = "Replace"
+UNDO = "Undo"
+CANCEL = "Cancel"
+
+
+def download_failed_text(status: int | None = None, seconds: int | None = None) -> str:
+    """An upload Discord's CDN did not give: an error status, a download that took over `seconds`, or one that broke
+    off (neither)."""
+    detail = f" ({status})" if status is not None else f" within {seconds} seconds" if seconds is not None else ""
+    return f"I could not download that file from Discord{detail}; please upload it again."
+
+
+def folder_unchanged_text(reason: str) -> str:
+    return (
+        f"I could not change the stories folder ({reason}); nothing was lost. Ask the bot's owner to check the folder."
+    )
+
+
+def shelf_history_line(
+    *, when: str, action: ShelfAction, name: str, size: int, who: str | None, current: bool, moved_out: bool
+) -> str:
+    """One change of a server's history (/story history): `who` None for the bot's owner (shelf import's)."""
+    shown = " (searched now)" if current and action is not ShelfAction.REMOVED else ""
+    if moved_out:
+        shown = " (moved out of the database by the bot's owner)"
+    sized = f", {size_text(size)}" if action is not ShelfAction.REMOVED else ""
+    by = who or "the bot's owner"
+    return f"`{when}` {SHELF_ACTIONS[action]} **{name}**{sized} by {by}{shown}"
+
+
+def version_label(name: str, action: ShelfAction, when: str) -> str:
+    """A kept version to restore, as its choice shows it: its name, what was done and when."""
+    return f"{name} · {SHELF_ACTIONS[action]} {when} UTC"
+
+
+def library_replace_question(name: str, kept: str) -> str:
+    return f"Replace {name} in the owner's library? The old file is kept in {kept}."
+
+
+def already_a_story_question(name: str, kept: str) -> str:
+    return f"{name} is already a story. Replace it? The old file is kept in {kept}."
+
+
+def remove_from_server_question(title: str, name: str) -> str:
+    return f'Remove "{title}" ({name}) from this server\'s stories? It is kept; /story restore brings it back.'
+
+
+def remove_from_library_question(title: str, name: str, kept: str) -> str:
+    return f'Remove "{title}" ({name}) from the owner\'s library? The file is kept in {kept}.'
+
+
+def added_text(name: str) -> str:
+    return f"Added {name}."
+
+
+def replaced_text(name: str, kept: str) -> str:
+    return f"Replaced {name}; the old file is kept in {kept}."
+
+
+def removed_text(name: str, kept: str) -> str:
+    return f"Removed {name}; the file is kept in {kept}."
+
+
+# What Discord shows of the slash commands: their descriptions and their options' (synced with the commands).
+STORY_GROUP = "Change this server's stories (Manage Server)"
+RELOAD_COMMAND = "Reread the bot owner's stories folder (the bot's owner)"
+ADD_COMMAND = "Add a story: text, Markdown, HTML, EPUB, Word, ODT, RTF, FB2 or PDF (Manage Server)"
+ADD_OPTIONS = {
+    "file": "The story file",
+    "title": "Its title, if a .txt or .md file has none",
+    "to": "This server's stories (the default), or the bot owner's library (its owner only)",
+}
+REPLACE_COMMAND = "Replace a story with a new file; the old one is kept (Manage Server)"
+REPLACE_OPTIONS = {"story": "The story's title or file name", "file": "The new file", "title": "Its title (.txt, .md)"}
+REMOVE_COMMAND = "Remove a story (Manage Server); it is kept, to restore"
+REMOVE_OPTIONS = {"story": "The story's title or file name"}
+RESTORE_COMMAND = "Bring back a kept version of one of this server's stories"
+RESTORE_OPTIONS = {"version": "The version (type a story's name to see its versions)"}
+HISTORY_COMMAND = "This server's latest changes to its stories"
+ASK_COMMAND = "Ask a question about the stories"
+ASK_OPTIONS = {"question": "What you want to know, e.g. Where was Sébastien born?", "story": "Search only this story"}
+FEEDBACK_COMMAND = "Answers readers here voted 👎, latest first (Manage Server)"
+HELP_COMMAND = "What I can do here"
+PERFORMER_COMMAND = "Look up a person of the stories"
+PERFORMER_OPTIONS = {"name": "First name, surname or full name (accents and small typos are fine)"}
+STORIES_COMMAND = "List the stories I know"
+SETTINGS_GROUP = "How I work in this server (Manage Server)"
+SHOW_SETTINGS_COMMAND = "Show this server's settings (Manage Server)"
+CHANNEL_COMMAND = "Answer every message in a channel, or only mentions (Manage Server)"
+CHANNEL_OPTIONS = {"channel": "The channel", "answers": "every message, mentions only, or back to the bot's default"}
+CHANNEL_STORY_COMMAND = "The story questions in a channel search first (Manage Server)"
+CHANNEL_STORY_OPTIONS = {"channel": "The channel", "story": "The story's title or file name; leave out for every story"}
+BUDGET_COMMAND = "How many questions each person may ask (Manage Server)"
+BUDGET_OPTIONS = {
+    "questions": "Questions per person in the window; leave out for the bot's default",
+    "seconds": "The window in seconds (default: the bot's)",
+}
+LIBRARY_COMMAND = "Search the bot owner's library here, or only this server's stories"
+LIBRARY_OPTIONS = {"shown": "shown: the owner's library and this server's stories; hidden: this server's only"}
+
+
+# The words of /ask, /feedback, /performer and /stories (bot.discord_app.exts).
+QUESTION_EDITED_AWAY = "That message was edited and no longer asks me anything."
+FEEDBACK_TITLE = "Answers readers voted 👎"
+FEEDBACK_EXPORT_HINT = "The bot's owner can replay these: python -m bot feedback export FILE (README, Feedback)."
+NO_DOWN_VOTES = "No answer here has a 👎 yet."
+PERSON_GONE = "That person is no longer in the stories; try /performer again."
+WHICH_ONE = "Which one?"
+PREVIOUS_PAGE = "Previous"
+NEXT_PAGE = "Next"
+
+
+def voted_down_text(question: str, story: str, passage: int, down: int, up: int, when: str) -> str:
+    """One answer voted down, for /feedback: the question, the passage shown, the votes, when."""
+    return f"**{question}**\n→ {story}, passage {passage} · {down} 👎 {up} 👍 · {when}"
+
+
+# The words of /help (bot.discord_app.exts.help).
+HELP_TITLE = "What I can do"
+
+
+def under_an_answer_text(in_server: bool) -> str:
+    """What an answer's buttons do: paging changes the reader's own answer, or opens their private copy of
+    someone else's; a vote opens nothing, it goes to whoever reads the 👎 answers."""
+    readers = "this server's managers" if in_server else "the bot's owner"
+    return (
+        "**Under an answer:** *More results* shows the next passage, ◀ ▶ read on in the story and *Back to the "
+        "answer* returns: on your answers in place, on someone else's in a copy only you see. "
+        f"👍 / 👎 tell {readers} whether it answered (one vote each, which you can change)."
+    )
+
+
+def help_text(
+    *,
+    in_server: bool,
+    every: Sequence[str],
+    channel_stories: Sequence[tuple[str, str]],
+    stories: int,
+    budget: str,
+    manager: bool,
+) -> str:
+    """/help: `every`, the channels (as mentions) where every message is a question; `channel_stories`, each channel
+    with a story of its own and that story; `budget`, the questions per person here."""
+    lines = ["**Ask about the stories**"]
+    if not in_server:
+        lines.append("• Write me a question here, or use `/ask` (add `story:` to search one story).")
+    else:
+        lines.append("• Mention me with a question, or use `/ask` (add `story:` to search one story).")
+        if every:
+            lines.append("• In " + ", ".join(every) + " every message is a question.")
+        lines += [f"• In {channel}, questions search {story} first." for channel, story in channel_stories]
+    lines += [
+        "• Reply to one of my answers, or start a thread under it, to ask more about its story.",
+        f"• `/performer` looks up a person of the stories; `/stories` lists the {stories} "
+        + ("story." if stories == 1 else "stories."),
+        under_an_answer_text(in_server),
+    ]
+    if in_server:
+        lines.append(f"**Questions per person here:** {budget}.")
+        who = "you and the others" if manager else "members"
+        lines += [
+            "",
+            f"**Server managers** (*Manage Server*: {who} with it) can also use:",
+            "• `/story add`, `/story replace` and `/story remove` to change this server's own stories (every "
+            "version is kept: `/story history` lists them, `/story restore` brings one back);",
+            "• `/settings` for answer channels, a channel's story, the question budget and whether the bot "
+            "owner's library is searched here;",
+            "• `/feedback` to see the answers readers voted 👎.",
+        ]
+    return "\n".join(lines)
+
+
+# The words of /settings (bot.discord_app.exts.settings).
+def settings_title(server: str) -> str:
+    return f"Settings for {server or 'this server'}"
+
+
+def budget_setting_text(budget: object, here: bool) -> str:
+    return f"{budget} (set here)" if here else f"{budget} (the bot's default)"
+
+
+def set_here_text(channel: str) -> str:
+    return f"{channel} (set here)"
+
+
+def named_by_owner_text(channel: str) -> str:
+    return f"{channel} (STORYBOT_CHANNELS)"
+
+
+def unplaced_channels_text(count: int) -> str:
+    """Channels STORYBOT_CHANNELS names that may be in this server, before Discord sent its channels."""
+    return (
+        f"those of the {counted(count, 'other channel', 'other channels')} STORYBOT_CHANNELS names that are in this "
+        "server (Discord hasn't sent me this server's channels yet, so I can't tell which; ask again in a minute)"
+    )
+
+
+def channel_story_text(channel: str, story: str) -> str:
+    return f"{channel} → {story}"
+
+
+def story_no_longer_here_text(name: str) -> str:
+    return f"{name} (no longer here: every story is searched)"
+
+
+def settings_text(
+    *,
+    budget: str,
+    every: Sequence[str],
+    quiet: Sequence[str],
+    stories: Sequence[str],
+    library_hidden: bool | None,
+    forgotten: int,
+) -> str:
+    """Everything that applies in a server and where each setting comes from; `library_hidden` None: the database
+    could not say; `forgotten`, the deleted channels whose settings were just forgotten."""
+    lines = [
+        f"**Questions per person:** {budget}",
+        "**Answers every message in:** " + (", ".join(every) or "no channel: mentions, replies, DMs and /ask"),
+    ]
+    if quiet:
+        lines.append("**Only mentions in (overriding STORYBOT_CHANNELS):** " + ", ".join(quiet))
+    lines.append("**Default stories:** " + ("; ".join(stories) or "none: questions search every story"))
+    if library_hidden is not None:
+        lines.append(f"**The bot owner's library:** {library_setting_text(library_hidden)}")
+    if forgotten:
+        lines.append(f"Forgot the settings of {forgotten} deleted channel{'s' * (forgotten != 1)}.")
+    lines.append(
+        "\nChange them with /settings channel, /settings story, /settings budget and /settings library; leave "
+        "the options out to go back to the defaults."
+    )
+    return "\n".join(lines)
+
+
+def channel_answers_text(channel: str, every: bool, *, unreadable: bool, no_intent: bool) -> str:
+    """/settings channel's reply: `unreadable`, the bot cannot read or send there; `no_intent`, it lacks the
+    Message Content intent (both said only when it is to answer every message)."""
+    text = f"{channel}: I answer {'every message' if every else 'only mentions, replies and /ask'} there."
+    if every and unreadable:
+        text += " But I can't read or send messages there yet: give me View Channel and Send Messages."
+    if every and no_intent:
+        text += (
+            " To read every message I need the Message Content intent: enable it in the Developer Portal "
+            "(your application -> Bot -> Privileged Gateway Intents) and restart me; until then I answer "
+            "mentions there."
+        )
+    return text
+
+
+def channel_searches_text(channel: str, story: str | None) -> str:
+    if story is None:
+        return f"Questions in {channel} search every story."
+    return f"Questions in {channel} search {story} first, then every story if it has no answer."
+
+
+def budget_set_text(chosen: object | None, default: object) -> str:
+    return f"Each person may ask {chosen} here." if chosen else f"Back to the bot's default: {default}."
+
+
+def library_set_text(hidden: bool) -> str:
+    return f"The bot owner's library: {library_setting_text(hidden)}"
+
+
 # The words of `python -m bot eval`'s reports (bot.cli.evaluate), to whoever measures the ranking: its rows' and sets'
 # names are in its --json output too, and in docs/ranking.md's tables.
 BM25_ALONE = "BM25Okapi only"

@@ -15,7 +15,7 @@ import logging
 import re
 import secrets
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 import aiohttp
 import discord
@@ -46,17 +46,49 @@ from bot.discord_app.render import (
 )
 from bot.discord_app.typed_text import well_formed
 from bot.messages import (
+    ADD_COMMAND,
+    ADD_OPTIONS,
+    CANCEL,
+    CANCELLED,
+    HISTORY_COMMAND,
     MANAGE_SERVER,
+    NO_SHELF_STORIES,
     OWNER_ONLY,
+    PICK_A_VERSION,
+    RELOAD_COMMAND,
     RELOAD_OWNER_ONLY,
-    SHELF_ACTIONS,
+    REMOVE,
+    REMOVE_COMMAND,
+    REMOVE_OPTIONS,
+    REPLACE,
+    REPLACE_COMMAND,
+    REPLACE_OPTIONS,
+    REQUEST_EXPIRED,
+    RESTORE_COMMAND,
+    RESTORE_OPTIONS,
+    SHELF_HISTORY_HEADING,
+    STORY_GROUP,
+    UNDO,
     UPLOAD_STOPPED,
+    WENT_WRONG,
+    WORKING,
+    added_text,
+    already_a_story_question,
     database_trouble_text,
+    download_failed_text,
+    folder_unchanged_text,
+    library_replace_question,
     reload_stopped_text,
     reload_text,
+    remove_from_library_question,
+    remove_from_server_question,
+    removed_text,
+    replaced_text,
     shelf_change_text,
+    shelf_history_line,
     size_text,
     upload_refusal_text,
+    version_label,
 )
 from bot.one_line import one_line
 from bot.operations.change_shelf import (
@@ -85,30 +117,28 @@ cores thinner."""
 PENDING_KEPT = 20
 """Changes to the owner's library waiting for a click; older ones expire (their buttons then say so)."""
 Where = Literal["this server", "the owner's library"]
-LIBRARY: Where = "the owner's library"
-CANCELLED = "Cancelled; nothing changed."
-WORKING = "Working on it…"
-
-
-def download_failed(detail: str = "") -> str:
-    """An upload Discord's CDN did not give (an error status in `detail`, or a connection that broke off)."""
-    return f"I could not download that file from Discord{detail}; please upload it again."
+"""Where /story add puts a story: its choices' names are their values, which Discord shows."""
+SERVER: Where
+LIBRARY: Where
+SERVER, LIBRARY = get_args(Where)
 
 
 def history_line(version: ShelfVersion) -> str:
     """One change of a server's history, for /story history."""
-    shown = " (searched now)" if version.current and version.action is not ShelfAction.REMOVED else ""
-    if version.moved_out:
-        shown = " (moved out of the database by the bot's owner)"
-    size = f", {size_text(version.size)}" if version.action is not ShelfAction.REMOVED else ""
-    name = plain_line(version.name, 200)
-    who = "the bot's owner" if version.user_id == BOT_OWNER else f"<@{version.user_id}>"  # shelf import's: no user
-    return f"`{version.created_at:%Y-%m-%d %H:%M}` {SHELF_ACTIONS[version.action]} **{name}**{size} by {who}{shown}"
+    return shelf_history_line(
+        when=f"{version.created_at:%Y-%m-%d %H:%M}",
+        action=version.action,
+        name=plain_line(version.name, 200),
+        size=version.size,
+        who=None if version.user_id == BOT_OWNER else f"<@{version.user_id}>",  # shelf import's: no user
+        current=version.current,
+        moved_out=version.moved_out,
+    )
 
 
 def version_choice(version: ShelfVersion) -> app_commands.Choice[str]:
     """A kept version to restore, for autocomplete: its name, what was done and when; its id as the value."""
-    label = f"{one_line(version.name)} · {SHELF_ACTIONS[version.action]} {version.created_at:%Y-%m-%d %H:%M} UTC"
+    label = version_label(one_line(version.name), version.action, f"{version.created_at:%Y-%m-%d %H:%M}")
     return app_commands.Choice(
         name=clip(f"{label} · {size_text(version.size)}", CHOICE_LIMIT), value=str(version.version_id)
     )
@@ -157,9 +187,9 @@ class Confirm(
 
 
 SHELF_BUTTONS = {
-    "remove": ("Remove", discord.ButtonStyle.danger),
-    "restore": ("Undo", discord.ButtonStyle.secondary),
-    "cancel": ("Cancel", discord.ButtonStyle.secondary),
+    "remove": (REMOVE, discord.ButtonStyle.danger),
+    "restore": (UNDO, discord.ButtonStyle.secondary),
+    "cancel": (CANCEL, discord.ButtonStyle.secondary),
 }
 
 
@@ -187,7 +217,7 @@ class ShelfButton(
 
 
 def _admin(interaction: discord.Interaction) -> Admin:
-    admin = story_bot(interaction).get_cog("Admin")
+    admin = story_bot(interaction).get_cog(Admin.__cog_name__)
     assert isinstance(admin, Admin)
     return admin
 
@@ -196,7 +226,7 @@ class Admin(StoryCog):
     dynamic_items = (Confirm, ShelfButton)
     story = app_commands.Group(
         name="story",
-        description="Change this server's stories (Manage Server)",
+        description=STORY_GROUP,
         guild_only=True,
         default_permissions=discord.Permissions(manage_guild=True),
     )
@@ -214,7 +244,7 @@ class Admin(StoryCog):
         An upload is downloaded once it holds a reader: downloaded before, each server waiting here held its
         file (up to 8 MB), and a member managing many servers held one for each."""
 
-    @app_commands.command(name="reload", description="Reread the bot owner's stories folder (the bot's owner)")
+    @app_commands.command(name="reload", description=RELOAD_COMMAND)
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.checks.has_permissions(manage_guild=True)
@@ -225,21 +255,15 @@ class Admin(StoryCog):
             return
         await self._report(interaction, await self._reloaded(interaction, read_cut_short_again=True))
 
-    @story.command(
-        name="add", description="Add a story: text, Markdown, HTML, EPUB, Word, ODT, RTF, FB2 or PDF (Manage Server)"
-    )
-    @app_commands.describe(
-        file="The story file",
-        title="Its title, if a .txt or .md file has none",
-        to="This server's stories (the default), or the bot owner's library (its owner only)",
-    )
+    @story.command(name="add", description=ADD_COMMAND)
+    @app_commands.describe(**ADD_OPTIONS)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def add(
         self,
         interaction: discord.Interaction,
         file: discord.Attachment,
         title: app_commands.Range[str, 1, 200] | None = None,
-        to: Where = "this server",
+        to: Where = SERVER,
     ) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         if to == LIBRARY and not await self.bot.is_owner(interaction.user):
@@ -254,8 +278,8 @@ class Admin(StoryCog):
             return
         await self._shelf_change(interaction, "add", name, upload)
 
-    @story.command(name="replace", description="Replace a story with a new file; the old one is kept (Manage Server)")
-    @app_commands.describe(story="The story's title or file name", file="The new file", title="Its title (.txt, .md)")
+    @story.command(name="replace", description=REPLACE_COMMAND)
+    @app_commands.describe(**REPLACE_OPTIONS)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def replace(
         self,
@@ -280,13 +304,14 @@ class Admin(StoryCog):
         await self._ask(
             interaction,
             Pending("replace", found.path, uploaded[1].data, interaction.user.id),
-            f"Replace {file_span(found.path, 300)} in the owner's library? The old file is kept in "
-            f"{file_span(Shelf(self.bot.settings.corpus).kept.name, 300)}.",
-            "Replace",
+            library_replace_question(
+                file_span(found.path, 300), file_span(Shelf(self.bot.settings.corpus).kept.name, 300)
+            ),
+            REPLACE,
         )
 
-    @story.command(name="remove", description="Remove a story (Manage Server); it is kept, to restore")
-    @app_commands.describe(story="The story's title or file name")
+    @story.command(name="remove", description=REMOVE_COMMAND)
+    @app_commands.describe(**REMOVE_OPTIONS)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def remove(
         self, interaction: discord.Interaction, story: app_commands.Range[str, 1, MAX_STORY_NAME_CHARS]
@@ -298,11 +323,9 @@ class Admin(StoryCog):
         number = found.shelf_story
         title = plain_line(found.title, 300)  # a story's title is its file's: shown as written
         if number is not None:
-            question = f'Remove "{title}" ({file_span(found.file, 300)}) from this server\'s stories?'
+            question = remove_from_server_question(title, file_span(found.file, 300))
             view = persistent_view(ShelfButton("remove", number), ShelfButton("cancel", 0))
-            await Reply(
-                content=clip(question + " It is kept; /story restore brings it back.", MESSAGE_LIMIT), view=view
-            ).send_followup(interaction, ephemeral=True)
+            await Reply(content=clip(question, MESSAGE_LIMIT), view=view).send_followup(interaction, ephemeral=True)
             return
         if not await self.bot.is_owner(interaction.user):
             await interaction.followup.send(OWNER_ONLY, ephemeral=True)
@@ -313,26 +336,20 @@ class Admin(StoryCog):
         except ShelfError as error:
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
             return
-        question = (
-            f'Remove "{title}" ({file_span(found.path, 300)}) from the owner\'s library? The file is kept in '
-            f"{file_span(shelf.kept.name, 300)}."
-        )
-        await self._ask(interaction, Pending("remove", found.path, None, interaction.user.id), question, "Remove")
+        question = remove_from_library_question(title, file_span(found.path, 300), file_span(shelf.kept.name, 300))
+        await self._ask(interaction, Pending("remove", found.path, None, interaction.user.id), question, REMOVE)
 
-    @story.command(name="restore", description="Bring back a kept version of one of this server's stories")
-    @app_commands.describe(version="The version (type a story's name to see its versions)")
+    @story.command(name="restore", description=RESTORE_COMMAND)
+    @app_commands.describe(**RESTORE_OPTIONS)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def restore(self, interaction: discord.Interaction, version: app_commands.Range[str, 1, 100]) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         if re.fullmatch(r"[0-9]{1,15}", version) is None:  # a version id, as its choice's value holds it
-            await interaction.followup.send(
-                "Pick a version from the list (type a story's name to see its versions); /story history lists them.",
-                ephemeral=True,
-            )
+            await interaction.followup.send(PICK_A_VERSION, ephemeral=True)
             return
         await self._shelf_change(interaction, "restore", int(version))
 
-    @story.command(name="history", description="This server's latest changes to its stories")
+    @story.command(name="history", description=HISTORY_COMMAND)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def history(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -345,10 +362,9 @@ class Admin(StoryCog):
             )
             return
         if not versions:
-            text = "This server has no stories of its own yet; /story add adds one."
+            text = NO_SHELF_STORIES
         else:
-            text = "**Latest changes to this server's stories** (/story restore brings a version back)\n"
-            text += "\n".join(history_line(v) for v in versions)
+            text = SHELF_HISTORY_HEADING + "\n".join(history_line(v) for v in versions)
         await interaction.followup.send(clip(text, MESSAGE_LIMIT), ephemeral=True)
 
     @remove.autocomplete("story")
@@ -483,7 +499,7 @@ class Admin(StoryCog):
             log.warning("Could not download the upload %s: %s", file.filename, error or type(error).__name__)
             late = isinstance(error, TimeoutError)
             await interaction.followup.send(
-                download_failed(f" within {self.bot.settings.upload_seconds} seconds" if late else ""), ephemeral=True
+                download_failed_text(seconds=self.bot.settings.upload_seconds if late else None), ephemeral=True
             )
             return None
         return name or uploaded, upload
@@ -493,23 +509,20 @@ class Admin(StoryCog):
         try:
             await asyncio.to_thread(shelf.add, name, data)
         except StoryExists:  # also when another upload of this name was written a moment before
-            question = (
-                f"{file_span(name, 300)} is already a story. Replace it? The old file is kept in "
-                f"{file_span(shelf.kept.name, 300)}."
-            )
-            await self._ask(interaction, Pending("replace", name, data, interaction.user.id), question, "Replace")
+            question = already_a_story_question(file_span(name, 300), file_span(shelf.kept.name, 300))
+            await self._ask(interaction, Pending("replace", name, data, interaction.user.id), question, REPLACE)
             return
         except (ShelfError, OSError) as error:
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
             return
-        await self._report(interaction, await self._reloaded(interaction, f"Added {file_span(name, 300)}."))
+        await self._report(interaction, await self._reloaded(interaction, added_text(file_span(name, 300))))
 
     async def _ask(self, interaction: discord.Interaction, pending: Pending, question: str, label: str) -> None:
         token = secrets.token_hex(8)
         self.pending[token] = pending
         while len(self.pending) > PENDING_KEPT:  # unanswered questions (and their uploads) do not pile up
             del self.pending[next(iter(self.pending))]
-        view = persistent_view(Confirm(token, "yes", label), Confirm(token, "no", "Cancel"))
+        view = persistent_view(Confirm(token, "yes", label), Confirm(token, "no", CANCEL))
         await Reply(content=clip(question, MESSAGE_LIMIT), view=view).send_followup(interaction, ephemeral=True)
 
     async def confirmed(self, interaction: discord.Interaction, token: str, yes: bool) -> None:
@@ -519,7 +532,7 @@ class Admin(StoryCog):
             return
         pending = self.pending.pop(token, None)
         if pending is None:
-            await show_in_place(interaction, Reply(content="That request has expired; run the command again."))
+            await show_in_place(interaction, Reply(content=REQUEST_EXPIRED))
             return
         if not yes:
             await show_in_place(interaction, Reply(content=CANCELLED))
@@ -536,20 +549,19 @@ class Admin(StoryCog):
                 assert pending.data is not None
                 kept = await asyncio.to_thread(shelf.add, pending.name, pending.data, replace=True)
                 done = (
-                    f"Replaced {file_span(pending.name, 300)}; the old file is kept in "
-                    f"{file_span(shelf.kept.name, 300)}."
+                    replaced_text(file_span(pending.name, 300), file_span(shelf.kept.name, 300))
                     if kept is not None
-                    else f"Added {file_span(pending.name, 300)}."  # the old one was removed in the meantime
+                    else added_text(file_span(pending.name, 300))  # the old one was removed in the meantime
                 )
             else:
                 await asyncio.to_thread(shelf.remove, pending.name)
-                done = f"Removed {file_span(pending.name, 300)}; the file is kept in {file_span(shelf.kept.name, 300)}."
+                done = removed_text(file_span(pending.name, 300), file_span(shelf.kept.name, 300))
             report = await self._reloaded(interaction, done)
         except (ShelfError, OSError) as error:
             report = clip(_problem(error), MESSAGE_LIMIT)
         except Exception:  # never leave "Working on it…" standing
             log.exception("Could not %s %s", pending.action, pending.name)
-            report = "Something went wrong on my side; nothing was lost. Please try again in a moment."
+            report = WENT_WRONG
         if not await show_in_place(interaction, Reply(content=report)):
             await self._direct(interaction.user, report)
 
@@ -595,12 +607,9 @@ class Admin(StoryCog):
 
 def _problem(error: ShelfError | discord.HTTPException | OSError) -> str:
     if isinstance(error, discord.HTTPException):
-        return download_failed(f" ({error.status})")
+        return download_failed_text(status=error.status)
     if isinstance(error, OSError):
-        return (
-            f"I could not change the stories folder ({error.strerror or error}); nothing was lost. "
-            "Ask the bot's owner to check the folder."
-        )
+        return folder_unchanged_text(str(error.strerror or error))
     # An upload's name as its uploader wrote it; the reader's reason may quote the file: both kept to the line.
     return one_line(upload_refusal_text(error, escape_markdown))
 

@@ -36,7 +36,15 @@ from bot.discord_app.render import Reply
 from bot.discord_app.saved_answers import forget_old_answers
 from bot.discord_app.typed_text import well_formed
 from bot.discord_app.unknown_components import UnknownComponent
-from bot.messages import NO_STORIES_HERE, THANKS_REPLY, greeting_text, wait_message
+from bot.messages import (
+    ASK_COMMAND,
+    ASK_OPTIONS,
+    NO_STORIES_HERE,
+    QUESTION_EDITED_AWAY,
+    THANKS_REPLY,
+    greeting_text,
+    wait_message,
+)
 from bot.operations.ask import ask_in_thread, asks_something, asks_the_bot, follow_up
 from bot.operations.resolve_story import MAX_STORY_NAME_CHARS, story_by_id, story_by_path
 from bot.operations.story_ref import StoryRef
@@ -49,7 +57,6 @@ log = logging.getLogger(__name__)
 DISCORD_MARKUP = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b")
 
 THREADS_REMEMBERED = 1024
-QUESTION_EDITED_AWAY = "That message was edited and no longer asks me anything."
 
 
 class Unanswered(enum.Enum):
@@ -335,10 +342,8 @@ class Ask(StoryCog):
             log.warning("Could not answer in channel %s: %s %s", message.channel.id, error.status, error.text)
             return None
 
-    @app_commands.command(name="ask", description="Ask a question about the stories")
-    @app_commands.describe(
-        question="What you want to know, e.g. Where was Sébastien born?", story="Search only this story"
-    )
+    @app_commands.command(name="ask", description=ASK_COMMAND)
+    @app_commands.describe(**ASK_OPTIONS)
     @within_budget(free=asks_me_itself)  # which acknowledges first: before the budget, the database and the ranking
     async def ask(
         self,

@@ -14,7 +14,14 @@ from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemera
 from bot.discord_app.cog import StoryCog
 from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, Reply, clip, fit, plain_line
 from bot.discord_app.voting import VoteButton
-from bot.messages import database_trouble_text
+from bot.messages import (
+    FEEDBACK_COMMAND,
+    FEEDBACK_EXPORT_HINT,
+    FEEDBACK_TITLE,
+    NO_DOWN_VOTES,
+    database_trouble_text,
+    voted_down_text,
+)
 from bot.state.database_fault import DatabaseTask
 from bot.state.feedback import AnswerFeedback
 from bot.state.guarded_engine import DatabaseUnavailable
@@ -22,21 +29,23 @@ from bot.state.guarded_engine import DatabaseUnavailable
 log = logging.getLogger(__name__)
 
 SHOWN = 10
-EXPORT_HINT = "The bot's owner can replay these: python -m bot feedback export FILE (README, Feedback)."
 
 
 def feedback_embed(answers: Sequence[AnswerFeedback]) -> discord.Embed:
     """The latest answers voted down: the question, the passage shown, the votes, when."""
     lines = [
-        f"**{plain_line(clip(a.question, 200), 400)}**\n"
-        f"→ {plain_line(clip(a.story_title, 120), 240)}, passage {a.passage} · {a.down} 👎 {a.up} 👍 · "
-        f"{format_dt(a.last, 'R')}"
+        voted_down_text(
+            plain_line(clip(a.question, 200), 400),
+            plain_line(clip(a.story_title, 120), 240),
+            a.passage,
+            a.down,
+            a.up,
+            format_dt(a.last, "R"),
+        )
         for a in answers
     ]
-    embed = discord.Embed(
-        title="Answers readers voted 👎", description=clip("\n\n".join(lines), DESCRIPTION_LIMIT), color=COLOR
-    )
-    embed.set_footer(text=EXPORT_HINT)
+    embed = discord.Embed(title=FEEDBACK_TITLE, description=clip("\n\n".join(lines), DESCRIPTION_LIMIT), color=COLOR)
+    embed.set_footer(text=FEEDBACK_EXPORT_HINT)
     return fit(embed)
 
 
@@ -48,7 +57,7 @@ class Feedback(StoryCog):
         await acknowledge(interaction, private=True)
         return True
 
-    @app_commands.command(name="feedback", description="Answers readers here voted 👎, latest first (Manage Server)")
+    @app_commands.command(name="feedback", description=FEEDBACK_COMMAND)
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.checks.has_permissions(manage_guild=True)
@@ -61,7 +70,7 @@ class Feedback(StoryCog):
             await send_ephemeral(interaction, database_trouble_text(error.fault, DatabaseTask.READ_FEEDBACK))
             return
         if not answers:
-            await send_ephemeral(interaction, "No answer here has a 👎 yet.")
+            await send_ephemeral(interaction, NO_DOWN_VOTES)
             return
         await respond(interaction, Reply(embed=feedback_embed(answers)), private=True)
 

@@ -23,6 +23,7 @@ from bot.discord_app.render import (
     story_label,
 )
 from bot.discord_app.typed_text import well_formed
+from bot.messages import PERFORMER_COMMAND, PERFORMER_OPTIONS, PERSON_GONE, WHICH_ONE
 from bot.one_line import one_line
 from bot.operations.look_up_person import (
     MAX_PERSON_NAME_CHARS,
@@ -34,7 +35,6 @@ from bot.operations.look_up_person import (
 )
 
 PICK_ID = "storybot:pick"
-PERSON_GONE = "That person is no longer in the stories; try /performer again."
 
 
 class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=rf"{PICK_ID}(?::(?P<asker>\d{{1,20}}))?"):
@@ -46,7 +46,7 @@ class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=rf"{PICK
 
     def __init__(self, options: list[discord.SelectOption], asker: int | None):
         custom_id = PICK_ID if asker is None else f"{PICK_ID}:{asker}"
-        super().__init__(discord.ui.Select(custom_id=custom_id, placeholder="Which one?", options=options))
+        super().__init__(discord.ui.Select(custom_id=custom_id, placeholder=WHICH_ONE, options=options))
         self.asker = asker
 
     @classmethod
@@ -89,8 +89,8 @@ class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=rf"{PICK
 class Performers(StoryCog):
     dynamic_items = (PickPerformer,)
 
-    @app_commands.command(name="performer", description="Look up a person of the stories")
-    @app_commands.describe(name="First name, surname or full name (accents and small typos are fine)")
+    @app_commands.command(name="performer", description=PERFORMER_COMMAND)
+    @app_commands.describe(**PERFORMER_OPTIONS)
     @within_budget()
     async def performer(
         self, interaction: discord.Interaction, name: app_commands.Range[str, 1, MAX_PERSON_NAME_CHARS]

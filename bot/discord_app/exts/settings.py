@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 import discord
 from discord import app_commands
@@ -17,7 +17,6 @@ from discord.ext import commands
 
 from bot.core.library import StoryLibrary
 from bot.core.story_ids import shelf_file_name
-from bot.counted import counted
 from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
 from bot.discord_app.render import (
@@ -31,7 +30,31 @@ from bot.discord_app.render import (
     plain_line,
     story_mention,
 )
-from bot.messages import database_trouble_text, library_setting_text
+from bot.messages import (
+    BUDGET_COMMAND,
+    BUDGET_OPTIONS,
+    CHANNEL_COMMAND,
+    CHANNEL_OPTIONS,
+    CHANNEL_STORY_COMMAND,
+    CHANNEL_STORY_OPTIONS,
+    LIBRARY_COMMAND,
+    LIBRARY_OPTIONS,
+    SETTINGS_GROUP,
+    SHOW_SETTINGS_COMMAND,
+    budget_set_text,
+    budget_setting_text,
+    channel_answers_text,
+    channel_searches_text,
+    channel_story_text,
+    database_trouble_text,
+    library_set_text,
+    named_by_owner_text,
+    set_here_text,
+    settings_text,
+    settings_title,
+    story_no_longer_here_text,
+    unplaced_channels_text,
+)
 from bot.operations.resolve_story import MAX_STORY_NAME_CHARS, story_by_path
 from bot.settings import MAX_BUDGET_QUESTIONS, MAX_BUDGET_SECONDS, QuestionBudget, Settings
 from bot.state.database_fault import DatabaseTask
@@ -41,7 +64,9 @@ from bot.state.server_settings import ServerSettings
 log = logging.getLogger(__name__)
 
 Answers = Literal["every message", "mentions only", "default"]
-ANSWERS: dict[str, bool | None] = {"every message": True, "mentions only": False, "default": None}
+ANSWERS: dict[str, bool | None] = dict(zip(get_args(Answers), (True, False, None), strict=True))
+"""Each choice of /settings channel's `answers` (its name is its value): whether the channel answers every message,
+None for the bot's default (STORYBOT_CHANNELS)."""
 
 
 @dataclass(frozen=True)
@@ -79,47 +104,31 @@ def settings_embed(
 ) -> discord.Embed:
     """Everything that applies in this server, and where each setting comes from. `library`: what questions here
     search; `library_hidden` None: the database could not say."""
-    budget = f"{server.budget} (set here)" if server.budget else f"{defaults.question_budget} (the bot's default)"
-    every = [f"<#{c.channel_id}> (set here)" for c in server.channels.values() if c.answers_every_message]
+    budget = budget_setting_text(server.budget or defaults.question_budget, here=bool(server.budget))
+    every = [set_here_text(f"<#{c.channel_id}>") for c in server.channels.values() if c.answers_every_message]
     every += [
-        f"<#{channel}> (STORYBOT_CHANNELS)"
+        named_by_owner_text(f"<#{channel}>")
         for channel in sorted(owners.here)
         if server.channel(channel).answers_every_message is None
     ]
     if owners.unplaced:
-        every.append(
-            f"those of the {counted(owners.unplaced, 'other channel', 'other channels')} STORYBOT_CHANNELS names "
-            "that are in this server (Discord hasn't sent me this server's channels yet, so I can't tell which; "
-            "ask again in a minute)"
-        )
+        every.append(unplaced_channels_text(owners.unplaced))
     quiet = [
         f"<#{c.channel_id}>"
         for c in server.channels.values()
         if c.answers_every_message is False and c.channel_id in defaults.channels
     ]
     stories = [
-        f"<#{c.channel_id}> → {_story_name(library, c.story_path)}"
+        channel_story_text(f"<#{c.channel_id}>", _story_name(library, c.story_path))
         for c in server.channels.values()
         if c.story_path is not None
     ]
-    lines = [
-        f"**Questions per person:** {budget}",
-        "**Answers every message in:** " + (", ".join(every) or "no channel: mentions, replies, DMs and /ask"),
-    ]
-    if quiet:
-        lines.append("**Only mentions in (overriding STORYBOT_CHANNELS):** " + ", ".join(quiet))
-    lines.append("**Default stories:** " + ("; ".join(stories) or "none: questions search every story"))
-    if library_hidden is not None:
-        lines.append(f"**The bot owner's library:** {library_setting_text(library_hidden)}")
-    if forgotten:
-        lines.append(f"Forgot the settings of {forgotten} deleted channel{'s' * (forgotten != 1)}.")
-    lines.append(
-        "\nChange them with /settings channel, /settings story, /settings budget and /settings library; leave "
-        "the options out to go back to the defaults."
+    text = settings_text(
+        budget=budget, every=every, quiet=quiet, stories=stories, library_hidden=library_hidden, forgotten=forgotten
     )
     embed = discord.Embed(
-        title=plain_line(f"Settings for {guild.name or 'this server'}", TITLE_LIMIT),  # a name as written: markdown too
-        description=clip("\n".join(lines), DESCRIPTION_LIMIT),
+        title=plain_line(settings_title(guild.name), TITLE_LIMIT),  # a name as written: markdown too
+        description=clip(text, DESCRIPTION_LIMIT),
         color=COLOR,
     )
     return fit(embed)
@@ -128,14 +137,14 @@ def settings_embed(
 def _story_name(library: StoryLibrary | None, path: str) -> str:
     found = None if library is None else story_by_path(library, path)
     if found is None:
-        return f"{file_span(shelf_file_name(path), 200)} (no longer here: every story is searched)"
+        return story_no_longer_here_text(file_span(shelf_file_name(path), 200))
     return story_mention(found)
 
 
 class ServerSettingsCog(StoryCog, name="Settings"):
     settings = app_commands.Group(
         name="settings",
-        description="How I work in this server (Manage Server)",
+        description=SETTINGS_GROUP,
         guild_only=True,
         default_permissions=discord.Permissions(manage_guild=True),
     )
@@ -145,7 +154,7 @@ class ServerSettingsCog(StoryCog, name="Settings"):
         await acknowledge(interaction, private=True)
         return True
 
-    @settings.command(name="show", description="Show this server's settings (Manage Server)")
+    @settings.command(name="show", description=SHOW_SETTINGS_COMMAND)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def show(self, interaction: discord.Interaction) -> None:
         guild = interaction.guild
@@ -168,8 +177,8 @@ class ServerSettingsCog(StoryCog, name="Settings"):
         embed = settings_embed(guild, server, self.bot.settings, owners, view, hidden, len(deleted))
         await respond(interaction, Reply(embed=embed), private=True)
 
-    @settings.command(name="channel", description="Answer every message in a channel, or only mentions (Manage Server)")
-    @app_commands.describe(channel="The channel", answers="every message, mentions only, or back to the bot's default")
+    @settings.command(name="channel", description=CHANNEL_COMMAND)
+    @app_commands.describe(**CHANNEL_OPTIONS)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def channel(self, interaction: discord.Interaction, channel: discord.TextChannel, answers: Answers) -> None:
         assert interaction.guild_id is not None
@@ -179,23 +188,17 @@ class ServerSettingsCog(StoryCog, name="Settings"):
             await send_ephemeral(interaction, database_trouble_text(problem.fault, DatabaseTask.SAVE_SETTING))
             return
         every = choice if choice is not None else channel.id in self.bot.settings.channels
-        text = f"{channel.mention}: I answer {'every message' if every else 'only mentions, replies and /ask'} there."
-        if every:
-            me = channel.guild.me
-            if me is not None and not (
-                channel.permissions_for(me).read_messages and channel.permissions_for(me).send_messages
-            ):
-                text += " But I can't read or send messages there yet: give me View Channel and Send Messages."
-            if not self.bot.intents.message_content:
-                text += (
-                    " To read every message I need the Message Content intent: enable it in the Developer Portal "
-                    "(your application -> Bot -> Privileged Gateway Intents) and restart me; until then I answer "
-                    "mentions there."
-                )
+        me = channel.guild.me
+        unreadable = me is not None and not (
+            channel.permissions_for(me).read_messages and channel.permissions_for(me).send_messages
+        )
+        text = channel_answers_text(
+            channel.mention, every, unreadable=unreadable, no_intent=not self.bot.intents.message_content
+        )
         await send_ephemeral(interaction, text)
 
-    @settings.command(name="story", description="The story questions in a channel search first (Manage Server)")
-    @app_commands.describe(channel="The channel", story="The story's title or file name; leave out for every story")
+    @settings.command(name="story", description=CHANNEL_STORY_COMMAND)
+    @app_commands.describe(**CHANNEL_STORY_OPTIONS)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def story(
         self,
@@ -217,24 +220,15 @@ class ServerSettingsCog(StoryCog, name="Settings"):
         if problem is not None:
             await send_ephemeral(interaction, database_trouble_text(problem.fault, DatabaseTask.SAVE_SETTING))
             return
-        if path is None:
-            await send_ephemeral(interaction, f"Questions in {channel.mention} search every story.")
-            return
-        await send_ephemeral(
-            interaction,
-            f"Questions in {channel.mention} search {_story_name(library, path)} first, then every story if it "
-            "has no answer.",
-        )
+        story_name = None if path is None else _story_name(library, path)
+        await send_ephemeral(interaction, channel_searches_text(channel.mention, story_name))
 
     @story.autocomplete("story")
     async def story_titles(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         return await choices_here(interaction, current)
 
-    @settings.command(name="budget", description="How many questions each person may ask (Manage Server)")
-    @app_commands.describe(
-        questions="Questions per person in the window; leave out for the bot's default",
-        seconds="The window in seconds (default: the bot's)",
-    )
+    @settings.command(name="budget", description=BUDGET_COMMAND)
+    @app_commands.describe(**BUDGET_OPTIONS)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def budget(
         self,
@@ -253,11 +247,10 @@ class ServerSettingsCog(StoryCog, name="Settings"):
         if problem is not None:
             await send_ephemeral(interaction, database_trouble_text(problem.fault, DatabaseTask.SAVE_SETTING))
             return
-        text = f"Each person may ask {chosen} here." if chosen else f"Back to the bot's default: {default}."
-        await send_ephemeral(interaction, text)
+        await send_ephemeral(interaction, budget_set_text(chosen, default))
 
-    @settings.command(name="library", description="Search the bot owner's library here, or only this server's stories")
-    @app_commands.describe(shown="shown: the owner's library and this server's stories; hidden: this server's only")
+    @settings.command(name="library", description=LIBRARY_COMMAND)
+    @app_commands.describe(**LIBRARY_OPTIONS)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def library(self, interaction: discord.Interaction, shown: Literal["shown", "hidden"]) -> None:
         assert interaction.guild_id is not None
@@ -268,7 +261,7 @@ class ServerSettingsCog(StoryCog, name="Settings"):
             await send_ephemeral(interaction, database_trouble_text(error.fault, DatabaseTask.SAVE_SETTING))
             return
         self.bot.views.changed(interaction.guild_id, version)
-        await send_ephemeral(interaction, f"The bot owner's library: {library_setting_text(hidden)}")
+        await send_ephemeral(interaction, library_set_text(hidden))
 
     @commands.Cog.listener()
     async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:

@@ -11,6 +11,7 @@ from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot, acknowledge, respond
 from bot.discord_app.cog import StoryCog, library_here, own_or_copy, spent_or_refused
 from bot.discord_app.render import STORIES_PER_PAGE, Reply, clamp_page, page_count, persistent_view, stories_embed
+from bot.messages import NEXT_PAGE, PREVIOUS_PAGE, STORIES_COMMAND
 from bot.operations.list_stories import list_page
 
 
@@ -24,7 +25,7 @@ class StoriesPage(
         owner = "" if asker is None else f":{asker}"
         super().__init__(
             discord.ui.Button(
-                label="Previous" if way == "prev" else "Next",
+                label=PREVIOUS_PAGE if way == "prev" else NEXT_PAGE,
                 custom_id=f"storybot:stories:{page}:{way}{owner}",
                 disabled=disabled,
             )
@@ -66,7 +67,7 @@ def stories_reply(library: StoryLibrary, page: int, asker: int) -> Reply:
 class Stories(StoryCog):
     dynamic_items = (StoriesPage,)
 
-    @app_commands.command(name="stories", description="List the stories I know")
+    @app_commands.command(name="stories", description=STORIES_COMMAND)
     async def stories(self, interaction: discord.Interaction) -> None:
         await acknowledge(interaction, private=False)  # this server's view may be building
         library = await library_here(interaction)
