@@ -14,6 +14,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from tests.discord_app.fake_discord import GUILD_ID, TOKEN, FakeDiscord
+from tests.hang import HANG_SECONDS
 
 ROOT = Path(__file__).resolve().parents[2]
 LAUNCHER = Path(__file__).with_name("launch_bot.py")
@@ -76,7 +77,7 @@ class BotProcess:
 
     async def ready(self) -> None:
         """Waits until the bot says it is logged in (after READY and the guilds have arrived)."""
-        for _ in range(300):
+        for _ in range(int(HANG_SECONDS * 10)):
             if "Logged in as" in self.text:
                 return
             if self.process and self.process.returncode is not None:
@@ -110,7 +111,7 @@ async def held_at(process: BotProcess, pipe: Path) -> int:
     """Waits until the bot opens the named pipe to read (launch_bot's load_after, people_after): the pipe's writer,
     which the test closes to let it go on. Ordered, not timed: the bound only ends a test that would otherwise never
     end."""
-    for _ in range(600):
+    for _ in range(int(HANG_SECONDS * 10)):
         assert process.process is not None and process.process.returncode is None, process.text
         try:
             return os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)

@@ -19,6 +19,8 @@ from urllib.parse import quote
 
 from aiohttp import WSMsgType, web
 
+from tests.hang import HANG_SECONDS
+
 if TYPE_CHECKING:  # discord.types is for type checkers: importing it at run time is circular
     from discord.types.member import MemberWithUser as MemberPayload
     from discord.types.message import Message as MessagePayload
@@ -284,12 +286,12 @@ class FakeDiscord:
         self.holds.append(held)
         return held.released
 
-    async def wait_for(self, predicate: Callable[[], Any], timeout: float = 15.0) -> Any:
+    async def wait_for(self, predicate: Callable[[], Any], timeout: float = HANG_SECONDS) -> Any:
         async with self._changed:
             return await asyncio.wait_for(self._changed.wait_for(predicate), timeout)
 
     async def wait_for_call(
-        self, method: str, path: str | re.Pattern[str], after: int = 0, timeout: float = 15.0
+        self, method: str, path: str | re.Pattern[str], after: int = 0, timeout: float = HANG_SECONDS
     ) -> Call:
         pattern = re.compile(path)
 
@@ -298,7 +300,7 @@ class FakeDiscord:
 
         return await self.wait_for(found, timeout)
 
-    async def response(self, mark: int, timeout: float = 15.0) -> dict[str, Any]:
+    async def response(self, mark: int, timeout: float = HANG_SECONDS) -> dict[str, Any]:
         """What the person sees of the first interaction after `mark`, in the shape of an immediate response:
         {"type": 4, "data": message} for a new message, {"type": 7, "data": ...} for the clicked message
         edited, 8 for autocomplete. An acknowledged one (5: "thinking…", 6: a click) is followed to its answer,

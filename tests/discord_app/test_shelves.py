@@ -28,6 +28,7 @@ from tests.discord_app.fake_discord import (
 from tests.discord_app.test_admin import MANAGE_SERVER
 from tests.discord_app.test_edited_questions import asked, edited
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback
+from tests.hang import HANG_SECONDS
 from tests.operations.test_change_shelf import word_file
 from tests.postgresql import PostgreSQLServer
 
@@ -94,7 +95,7 @@ async def add_and_read(
     content: bytes,
     channel: int = CHANNEL_ID,
     connection: int = FIRST,
-    timeout: float = 15.0,
+    timeout: float = HANG_SECONDS,
 ) -> dict:
     """What a manager is told after /story add."""
     mark, interaction = await add(fake, name, content, channel, connection)
@@ -109,7 +110,7 @@ async def story_command(fake: FakeDiscord, name: str, channel: int = CHANNEL_ID,
     return await followup(fake, interaction, mark)
 
 
-async def followup(fake: FakeDiscord, interaction: str, mark: int, timeout: float = 15.0) -> dict:
+async def followup(fake: FakeDiscord, interaction: str, mark: int, timeout: float = HANG_SECONDS) -> dict:
     return (
         await fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/token-{interaction}", after=mark, timeout=timeout)
     ).body
