@@ -28,10 +28,9 @@ from bot.core.worker_ended import WorkerEnded
 from bot.messages import NotesWorded
 from tests.best_hit import best_hit
 from tests.core.story_folder import library_facts, write_folder
+from tests.hang import HANG_SECONDS
 from tests.operations.test_change_shelf import word_file
 
-HANG = 120.0
-"""Seconds after which a wait that should end in a moment is a failure, not a hang."""
 SLOW_START = 5
 """Seconds a worker process's start is made to wait (slow_to_start) before Python starts: READING_LIMIT, so that a
 start charged to the reading's limit always passes it, and its own bound (twice the limit) leaves Python 5 s to start
@@ -121,7 +120,7 @@ async def test_the_event_loop_keeps_running_while_a_big_library_is_built(big_lib
     on the loop would hold it until the worker went on). How long the loop is held while the library comes back
     is measured side by side with a build in a thread by bench/bench_loop_stalls.py."""
     loading = asyncio.create_task(load_in_worker(big_library, BM25Params(), None))
-    async with asyncio.timeout(HANG):
+    async with asyncio.timeout(HANG_SECONDS):
         while not (workers := multiprocessing.active_children()):
             await asyncio.sleep(0.01)
     (worker,) = workers
@@ -134,7 +133,7 @@ async def test_the_event_loop_keeps_running_while_a_big_library_is_built(big_lib
         held.set()
         os.kill(pid, signal.SIGCONT)
 
-    timer = threading.Timer(HANG, go_on)
+    timer = threading.Timer(HANG_SECONDS, go_on)
     timer.start()
     try:
         for _ in range(100):
@@ -222,7 +221,7 @@ def test_workers_one_blas_thread_is_in_the_environment_before_any_thread_could_r
     shown = "import os, bot.core.worker; print(*(os.environ.get(n) for n in bot.core.worker.ONE_BLAS_THREAD))"
     environment = {k: v for k, v in os.environ.items() if k not in ONE_BLAS_THREAD}
     printed = subprocess.run(
-        [sys.executable, "-c", shown], env=environment, capture_output=True, text=True, check=True, timeout=HANG
+        [sys.executable, "-c", shown], env=environment, capture_output=True, text=True, check=True, timeout=HANG_SECONDS
     )
     assert printed.stdout.split() == list(ONE_BLAS_THREAD.values())
 

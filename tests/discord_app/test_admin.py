@@ -30,6 +30,7 @@ from tests.discord_app.fake_discord import (
     FakeDiscord,
 )
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, own_fake, reply_to
+from tests.hang import HANG_SECONDS
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 __all__ = ["fake", "own_fake"]
@@ -324,7 +325,7 @@ async def test_after_a_reload_the_servers_view_and_its_peoples_names_are_ready_b
     # library (20-40 ms a server here, far more with a big library and many servers), and the first /performer
     # keystroke for its names to be indexed (a second and more for 95,000 people): offered no one. Both are now
     # done once the new library is in, the bot's log says so, and the questions after it build nothing.
-    await admin_bot.printed("Indexed the names of", hang_seconds=60)  # the library loaded at the start
+    await admin_bot.printed("Indexed the names of", hang_seconds=HANG_SECONDS)  # the library loaded at the start
     upload = fake.attach("oskar-ferry.md", b"# The Ferry\n\nOskar rowed the ferry across the lake every morning.\n")
     mark, _ = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload)
     await callback(fake, mark)
@@ -336,8 +337,8 @@ async def test_after_a_reload_the_servers_view_and_its_peoples_names_are_ready_b
     rebuilt, indexed = "server views ahead on the reloaded library", "Indexed the names of"
     built, joined = f"Server {GUILD_ID}: ", f"Server {GUILD_ID}: its shelf"
     assert "Added (1): `the-bell.md`" in await reloaded(fake)
-    await admin_bot.printed(rebuilt, text.count(rebuilt) + 1, hang_seconds=60)
-    await admin_bot.printed(indexed, text.count(indexed) + 2, hang_seconds=60)  # the library's, and the view's
+    await admin_bot.printed(rebuilt, text.count(rebuilt) + 1, hang_seconds=HANG_SECONDS)
+    await admin_bot.printed(indexed, text.count(indexed) + 2, hang_seconds=HANG_SECONDS)  # the library's, the view's
     assert admin_bot.text.count(joined) == text.count(joined) + 1  # its shelf not read again: joined, once
     builds = admin_bot.text.count(built)
     for question, title in [("who rang the bell", "The Bell"), ("who rowed the ferry", "The Ferry")]:
@@ -358,7 +359,7 @@ async def test_a_bot_started_again_builds_the_view_of_a_server_with_stories_befo
         await callback(discord, mark)
         assert "Added" in (await followup(discord, mark))["content"]
     async with bot_on_fake_discord(tmp_path, (GUILD_ID, OTHER_GUILD_ID)) as (discord, process):
-        await process.printed("Built 1 server views ahead at start-up", hang_seconds=60)  # the other has none
+        await process.printed("Built 1 server views ahead at start-up", hang_seconds=HANG_SECONDS)  # the other has none
         assert process.text.count(f"Server {GUILD_ID}: 1 stories of its own") == 1
         answer = await reply_to(discord, f"{MENTION} who rowed the ferry", mentions=[BOT_USER])
         assert answer["embeds"][0]["title"] == "The Ferry"
@@ -426,8 +427,8 @@ async def test_adding_and_removing_a_story_on_discord_writes_one_small_segment_n
 
 
 async def until(done: Callable[[], object], what: str) -> None:
-    """Waits until `done()` is true; fails after 30 s (a bound that only ends a test that would never end)."""
-    for _ in range(300):
+    """Waits until `done()` is true; fails after HANG_SECONDS (a bound that only ends a test that would never end)."""
+    for _ in range(int(HANG_SECONDS * 10)):
         if done():
             return
         await asyncio.sleep(0.1)

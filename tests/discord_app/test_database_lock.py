@@ -22,6 +22,7 @@ from tests.discord_app.bot_process import BotProcess, held_at
 from tests.discord_app.fake_discord import FakeDiscord
 from tests.discord_app.test_end_to_end import fake
 from tests.discord_app.test_service import refused, runs
+from tests.hang import HANG_SECONDS
 from tests.postgresql import PostgreSQLServer
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -102,7 +103,7 @@ async def test_a_bot_whose_lock_went_with_a_database_restart_stops_and_the_next_
     try:
         await first.ready()
         postgresql_server.restart()
-        assert await first.exited(timeout=60) == 1
+        assert await first.exited(timeout=HANG_SECONDS) == 1
     finally:
         await first.stop()
     assert "storybot: Lost the run lock on the database postgres" in first.text
@@ -134,7 +135,7 @@ async def test_a_lock_lost_while_the_library_loads_stops_the_bot_before_it_conne
         try:
             assert await other.fetchval("SELECT pg_try_advisory_lock($1, $2)", LOCK_CLASS, EVERY_SHARD)
             os.close(told)
-            assert await process.exited(timeout=60) == 1
+            assert await process.exited(timeout=HANG_SECONDS) == 1
         finally:
             await other.close()
     finally:

@@ -66,7 +66,7 @@ async def reload_report(fake: FakeDiscord) -> str:
     command = next(c for c in fake.commands["guild"] if c["name"] == "reload")
     data = {"id": command["id"], "name": "reload", "type": 1, "guild_id": str(GUILD_ID)}
     mark, _ = await fake.interact(2, data, permissions=str(1 << 5), author=PERSON)  # the owner
-    return (await fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/[^/]+", after=mark, timeout=60)).body["content"]
+    return (await fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/[^/]+", after=mark)).body["content"]
 
 
 async def test_files_cut_short_under_the_bot_are_reported_and_rebuilt(fake: FakeDiscord, tmp_path):

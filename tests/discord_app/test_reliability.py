@@ -20,6 +20,7 @@ from tests.discord_app.fake_discord import APP_ID, BOT_USER, CALLBACK, CHANNEL_I
 from tests.discord_app.test_admin import MANAGE_SERVER
 from tests.discord_app.test_end_to_end import CHANNEL_MESSAGES, EPHEMERAL, MENTION, fake, raw_callback, reply_to
 from tests.file_attributes import immutable
+from tests.hang import HANG_SECONDS
 from tests.sqlite_lock import locked_by_another_process
 from tests.state.test_database_faults import votes_in
 
@@ -89,7 +90,7 @@ async def test_every_ask_of_a_crowd_is_acknowledged_first_and_answered(fake, big
     try:
         mark = len(fake.calls)
         asked = [await fake.slash("ask", question=f"where did the {word} land") for word in WORDS * 6]
-        answers = [await fake.response(m, timeout=120) for m, _ in asked]
+        answers = [await fake.response(m) for m, _ in asked]
         ids = {interaction for _, interaction in asked}
 
         def all_acknowledged() -> dict[str, str] | None:
@@ -98,7 +99,7 @@ async def test_every_ask_of_a_crowd_is_acknowledged_first_and_answered(fake, big
             firsts = first_calls_by_interaction(fake, mark)
             return firsts if ids <= firsts.keys() else None
 
-        firsts = await fake.wait_for(all_acknowledged, timeout=120)
+        firsts = await fake.wait_for(all_acknowledged)
         assert len(ids) == 150 and firsts.keys() == ids
         assert set(firsts.values()) == {"callback 5"}  # each one's first request: the acknowledgement
         assert all(a["type"] == 4 and a["data"].get("embeds") for a in answers)
@@ -225,7 +226,7 @@ async def test_closing_during_a_burst_finishes_the_answers_in_flight(fake, big_c
         await raw_callback(fake, last)  # acknowledged: every question before it is being answered
         await fake.wait_for(lambda: any(c.method == "POST" and c.path == CHANNEL_MESSAGES for c in fake.calls[mark:]))
         stopping = asyncio.create_task(process.stop(signum))
-        async with asyncio.timeout(60):
+        async with asyncio.timeout(HANG_SECONDS):
             while "in flight first" not in process.text:  # told to stop, with answers under way
                 await asyncio.sleep(0.05)
     finally:
@@ -242,7 +243,7 @@ async def test_sigterm_while_the_shards_are_still_connecting_stops_the_bot_quiet
     # shards, over minutes): a stop then (a restart, an upgrade) must not wait for them all, nor retry forever.
     before = len(fake.connections)
     process = await BotProcess(fake, STORYBOT_INDEX="off", STORYBOT_SHARD_COUNT="4").start()
-    await fake.wait_for(lambda: len(fake.connections) > before, timeout=60)  # shard 0 is in; shard 1 waits its turn
+    await fake.wait_for(lambda: len(fake.connections) > before)  # shard 0 is in; shard 1 waits its turn
     assert await process.stop(signal.SIGTERM) == 0  # within BotProcess's 30 s, as systemd and podman allow
     assert len(fake.connections) < before + 4
     assert "Session is closed" not in process.text and "Traceback" not in process.text

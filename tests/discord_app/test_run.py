@@ -14,10 +14,8 @@ import aiosqlite
 from bot.discord_app.run import leftovers_ended
 from tests.discord_app.bot_process import BotProcess, held_at
 from tests.discord_app.fake_discord import FakeDiscord
+from tests.hang import HANG_SECONDS
 from tests.sqlite_lock import locked_by_another_process
-
-HANG_SECONDS = 120
-"""Only ends a test that would otherwise never end: an exit that hangs hangs for good."""
 
 
 async def a_connection_shut_while_busy(database: Path) -> str:

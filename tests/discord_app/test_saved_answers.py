@@ -28,6 +28,7 @@ from tests.discord_app.fake_discord import (
 )
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, reply_to
 from tests.discord_app.test_reading import buttons, click
+from tests.hang import HANG_SECONDS
 
 if TYPE_CHECKING:  # discord.types is for type checkers: importing it at run time is circular
     from discord.types.user import User as UserPayload
@@ -172,13 +173,13 @@ async def test_answers_past_the_retention_period_are_forgotten_by_the_running_bo
     stop = asyncio.Event()
     forgetting = asyncio.create_task(forget_old_answers(database.answers, days=30, stop=stop))
     try:
-        async with asyncio.timeout(15):  # the first sweep runs at once; the next in an hour
+        async with asyncio.timeout(HANG_SECONDS):  # the first sweep runs at once; the next in an hour
             while "Deleted 1 answers older than 30 days." not in caplog.text:
                 await asyncio.sleep(0.05)
         assert await database.answers.find(old.id) is None
         assert await database.answers.find(recent.id) == recent
     finally:
         stop.set()
-        async with asyncio.timeout(15):  # it ends in its wait for the next sweep, an hour early
+        async with asyncio.timeout(HANG_SECONDS):  # it ends in its wait for the next sweep, an hour early
             await forgetting
         await database.close()

@@ -14,6 +14,7 @@ from bot.discord_app.invite import permissions
 from tests.discord_app.bot_process import ROOT, BotProcess
 from tests.discord_app.fake_discord import APP_ID, BOT_USER, FakeDiscord
 from tests.discord_app.test_end_to_end import MENTION, fake, reply_to
+from tests.hang import HANG_SECONDS
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 __all__ = ["fake"]
@@ -78,7 +79,7 @@ async def runs(process: BotProcess) -> None:
 async def refused(process: BotProcess) -> int:
     """Its exit code once it ended by itself; one still running (not refused) is stopped, never left behind."""
     with contextlib.suppress(TimeoutError):
-        await process.exited(timeout=20)
+        await process.exited(timeout=HANG_SECONDS)
     return await process.stop()
 
 

@@ -31,6 +31,7 @@ from tests.discord_app.fake_discord import (
 )
 from tests.discord_app.test_admin import MANAGE_SERVER
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, own_fake, reply_to
+from tests.hang import HANG_SECONDS
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 __all__ = ["fake", "own_fake"]
@@ -269,7 +270,7 @@ async def test_show_before_discord_sent_the_server_says_which_owners_channels_ap
         assert "<#2201>" not in before and "Forgot the settings" not in before
         assert (await stored(env)).empty  # nothing written, nothing forgotten
         await fake.dispatch("GUILD_CREATE", guild_payload(GUILD_ID))
-        async with asyncio.timeout(15):
+        async with asyncio.timeout(HANG_SECONDS):
             while "hasn't sent me" in (after := await show(fake)):
                 await asyncio.sleep(0.05)
         assert "**Answers every message in:** <#2001> (STORYBOT_CHANNELS), <#2003> (STORYBOT_CHANNELS)\n" in after

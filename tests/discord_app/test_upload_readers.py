@@ -111,7 +111,7 @@ async def test_an_upload_waiting_for_a_reader_is_downloaded_only_when_its_turn_c
         for reader in stopped:
             os.kill(reader, signal.SIGCONT)
     # after a reader has finished its 20,000-paragraph file: seconds on a loaded machine
-    assert (await followup(fake, waiting, mark, timeout=90))["content"].startswith('Added "The Mill"')
+    assert (await followup(fake, waiting, mark))["content"].startswith('Added "The Mill"')
     assert int(upload["id"]) in fake.downloads  # once a reader was free
     replies = [await followup(fake, interaction, sent) for sent, interaction in busy]
     assert all(reply["content"].startswith("Added") for reply in replies), replies

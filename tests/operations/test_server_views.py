@@ -41,14 +41,13 @@ from tests.conftest import CORPUS
 from tests.core.readers.test_pdf import write_two_byte_page
 from tests.core.story_folder import library_facts
 from tests.core.test_worker import worker_processes
+from tests.hang import HANG_SECONDS
 from tests.operations.test_change_shelf import word_file
 from tests.state.test_shelves import downgraded, text_stored
 
 SERVER, OTHER_SERVER = 11, 22
 UPLOAD_SECONDS = 6
 """Seconds a stored file may take to read here, its reader process's start included (as test_upload_time's)."""
-HANG = 60.0
-"""Seconds after which a wait that should end at once is a failure, not a hang."""
 MILL = b"# The Old Mill\n\nThe miller Anatole ground rye by the river."
 
 
@@ -227,9 +226,9 @@ async def test_other_servers_are_answered_while_a_large_view_is_built(library, d
     views = ServerViews(LibraryHolder(library, Settings()), first.shelves)
     building = asyncio.create_task(views.view(SERVER))
     try:
-        assert await asyncio.to_thread(under_way.wait, HANG)
-        for _ in range(3):  # behind the build, each would wait until HANG
-            asked = await asyncio.wait_for(ask_in_thread(library, "Where was Sébastien born?"), HANG)
+        assert await asyncio.to_thread(under_way.wait, HANG_SECONDS)
+        for _ in range(3):  # behind the build, each would wait until HANG_SECONDS
+            asked = await asyncio.wait_for(ask_in_thread(library, "Where was Sébastien born?"), HANG_SECONDS)
             assert asked.answer.best is not None
         assert not building.done()
     finally:
@@ -340,7 +339,7 @@ def held_builds(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threa
 
     def held_build(library: StoryLibrary | None, shelf: ShelfParts) -> StoryLibrary | None:
         under_way.set()
-        assert answered.wait(HANG)
+        assert answered.wait(HANG_SECONDS)
         return server_view(library, shelf)
 
     monkeypatch.setattr(server_views, "server_view", held_build)
@@ -358,13 +357,13 @@ async def test_questions_while_the_views_are_rebuilt_get_the_new_library_from_on
     under_way, answered = held_builds(monkeypatch)
     try:
         await holder.reload()
-        assert await asyncio.to_thread(under_way.wait, HANG)  # the rebuild's first: SERVER, asked last
+        assert await asyncio.to_thread(under_way.wait, HANG_SECONDS)  # the rebuild's first: SERVER, asked last
         asked = [asyncio.create_task(views.view(server)) for server in (SERVER, OTHER_SERVER)]
         await asyncio.sleep(0)  # each question runs until it waits for a build
         assert not any(task.done() for task in asked)
     finally:
         answered.set()
-    for view in await asyncio.wait_for(asyncio.gather(*asked), HANG):
+    for view in await asyncio.wait_for(asyncio.gather(*asked), HANG_SECONDS):
         assert view is not None and best_hit(view, "Who ground rye by the river?").story == "The Old Mill"
     await views.rebuilt()
     assert sorted(builds(caplog)["joined"]) == sorted([SERVER, OTHER_SERVER]) and builds(caplog)["whole"] == []
@@ -388,11 +387,11 @@ async def test_a_view_built_while_the_library_was_reloaded_is_built_again_on_the
     under_way, answered = held_builds(monkeypatch)
     try:
         asked = asyncio.create_task(views.view(SERVER))
-        assert await asyncio.to_thread(under_way.wait, HANG)  # its view, on the library before the reload
+        assert await asyncio.to_thread(under_way.wait, HANG_SECONDS)  # its view, on the library before the reload
         await holder.reload()
     finally:
         answered.set()
-    view = await asyncio.wait_for(asked, HANG)
+    view = await asyncio.wait_for(asked, HANG_SECONDS)
     assert view is not None and best_hit(view, "Who ground rye by the river?").story == "The Old Mill"
     assert titles(view)[-1] == "Tale"
 
@@ -460,7 +459,7 @@ async def test_a_question_asked_as_a_build_ahead_finishes_finds_its_view_kept(li
         views.build_ahead([SERVER])
         await views.rebuilt()
         assert questions, "the build ahead was not logged"
-        view = await asyncio.wait_for(questions[0], HANG)
+        view = await asyncio.wait_for(questions[0], HANG_SECONDS)
     finally:
         logging.getLogger(server_views.__name__).removeHandler(asking)
     assert view is not None and view is views.at_hand(SERVER) and views.built_stories(SERVER) == (added.version_id,)
@@ -481,18 +480,18 @@ async def test_a_question_that_waited_for_a_build_ahead_that_did_not_fit_gets_it
         calls.append(None)
         if len(calls) == 3:
             under_way.set()
-            asked.wait(HANG)
+            asked.wait(HANG_SECONDS)
         return server_view(library, shelf)
 
     monkeypatch.setattr(server_views, "server_view", third_held)
     views = ServerViews(LibraryHolder(library, Settings(views_mb=1)), first.shelves)
     views.build_ahead([1, 2, 3])
-    assert await asyncio.to_thread(under_way.wait, HANG)
+    assert await asyncio.to_thread(under_way.wait, HANG_SECONDS)
     question = asyncio.ensure_future(views.view(1))
     await asyncio.sleep(0)  # the question's first step: it finds the build under way and waits for it
     asked.set()
     await views.rebuilt()
-    view = await asyncio.wait_for(question, HANG)
+    view = await asyncio.wait_for(question, HANG_SECONDS)
     assert view is not None and titles(view)[-1] == "Tale" and len(calls) == 3  # the build ahead's, not another
 
 
@@ -514,7 +513,7 @@ async def test_a_stored_file_that_needs_more_memory_than_a_reader_may_take_is_sk
 
 async def stopped_reader(building: asyncio.Task, others: tuple[int, ...] = ()) -> int:
     """The worker process reading a view's files (not one of `others`), stopped by a signal: it reads no further."""
-    deadline = asyncio.get_running_loop().time() + HANG
+    deadline = asyncio.get_running_loop().time() + HANG_SECONDS
     while not (reading := [pid for pid in worker_processes(os.getpid()) if pid not in others]):
         assert asyncio.get_running_loop().time() < deadline and not building.done(), "no worker read the files"
         await asyncio.sleep(0.01)
@@ -535,7 +534,7 @@ async def test_a_stored_file_whose_reading_stops_is_given_up_after_the_upload_ti
     views = ServerViews(LibraryHolder(library, Settings(upload_seconds=UPLOAD_SECONDS)), first.shelves)
     building = asyncio.create_task(views.view(SERVER))
     stopped = await stopped_reader(building)
-    shown = titles(await asyncio.wait_for(building, HANG))
+    shown = titles(await asyncio.wait_for(building, HANG_SECONDS))
     assert "The Old Mill" in shown and "A Slow" not in shown
     assert f"a-slow.docx, version 1): it took longer than {UPLOAD_SECONDS} seconds to read" in caplog.text
     assert not Path(f"/proc/{stopped}").exists()  # ended, and waited for (no zombie left)
