@@ -53,7 +53,7 @@ NOTICE_LINE = re.compile(_COPYRIGHT.pattern + r"|\u00a9|\bcopyright\b", re.IGNOR
 
 
 def is_matter_name(name: str) -> bool:
-    folded = " ".join(name.casefold().split()).strip(_END_PUNCTUATION + " ")
+    folded = _folded(name).strip(_END_PUNCTUATION + " ")
     return folded in MATTER_NAMES or folded.startswith(MATTER_PREFIXES)
 
 
@@ -151,11 +151,14 @@ def without_contents_lists(blocks: Sequence[Block], title: str | None = None) ->
     where a contents list does (_where_contents_stand). A question about a chapter found them, each chapter's name
     said again."""
     book = _folded(title) if title else None
+    folded = [_folded(block.text) for block in blocks]
     where: dict[str, list[int]] = {}  # each heading's positions, in order
     for n, block in enumerate(blocks):
         if block.heading:
-            where.setdefault(_folded(block.text), []).append(n)
-    listed = [not block.heading and (_folded(block.text) in where or is_matter_name(block.text)) for block in blocks]
+            where.setdefault(folded[n], []).append(n)
+    listed = [
+        not block.heading and (folded[n] in where or is_matter_name(block.text)) for n, block in enumerate(blocks)
+    ]
     first, last = _chapters_span(blocks, book)
     dropped = [False] * len(blocks)
     start = 0
@@ -163,7 +166,7 @@ def without_contents_lists(blocks: Sequence[Block], title: str | None = None) ->
         end = start
         while end < len(blocks) and listed[end]:
             end += 1
-        names = [name for name in map(_folded, (blocks[n].text for n in range(start, end))) if name in where]
+        names = [folded[n] for n in range(start, end) if folded[n] in where]
         if len(names) >= 2 and _in_order(names, where) and _where_contents_stand(blocks, start, (first, last), book):
             dropped[start:end] = [True] * (end - start)
         start = end + 1
