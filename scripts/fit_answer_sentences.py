@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from fit_reranker import ROOT, CandidateLists, ListOf, fit_linear
+from shipped_model import write_or_check
 
 from bot.core.answer_position import AnswerPosition
 from bot.core.answer_sentences import FEATURES, MODEL_FILE, SentenceModel, sentence_features
@@ -196,6 +198,9 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=MODEL)
     parser.add_argument("--cross-validate", action="store_true", help="measure by folds of stories; write nothing")
     parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 unless --output holds what this fit makes"
+    )
+    parser.add_argument(
         "--squad", type=Path, metavar="FILE", help="also fit on SQuAD v1.1's dev-v1.1.json, all but its held-out third"
     )
     parser.add_argument("--squad-share", type=float, default=SQUAD_SHARE, help="SQuAD's share of the fit, with --squad")
@@ -227,9 +232,10 @@ def main() -> None:
     if args.squad is not None:
         note += f" and SQuAD dev's less its held-out third (--squad-share {args.squad_share})"
     note += "."
-    args.output.write_text(json.dumps({"note": note} | model, indent=1) + "\n", encoding="utf-8")
+    if not write_or_check(args.output, {"note": note} | model, check=args.check):
+        sys.exit(1)
     written = SentenceModel.from_json(json.loads(args.output.read_text("utf-8")))  # as the bot loads it
-    if not np.array_equal(written.weights, fitted.weights) or written.position != fitted.position:
+    if not args.check and (not np.array_equal(written.weights, fitted.weights) or written.position != fitted.position):
         raise AssertionError(f"{args.output} does not hold the weights fitted")
     for each in sets:
         lists = each.lists.subset(useful(each.lists))
@@ -237,7 +243,6 @@ def main() -> None:
         repeating = first_sentence_answers(lists, lists.features[:, FEATURES.index("best")])
         print(f"{lists.name}: the likeliest sentence holds an answer in {likeliest:.4f} of the passages, the one")
         print(f"holding most of the question in {repeating:.4f}")
-    print(f"wrote {args.output}")
 
 
 if __name__ == "__main__":

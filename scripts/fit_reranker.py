@@ -37,12 +37,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import lightgbm
 import numpy as np
 from scipy.optimize import minimize
+from shipped_model import write_or_check
 
 from bot.core.corpus import Corpus
 from bot.core.library import StoryLibrary
@@ -336,6 +338,9 @@ def main() -> None:
     parser.add_argument(
         "--cross-validate", action="store_true", help=f"score {FOLDS}-fold cross-validation instead of writing a model"
     )
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 unless --output holds what this fit makes"
+    )
     args = parser.parse_args()
     reranker = Reranker(RankingModel.linear({}), disabled=args.without)
     names = reranker.model_columns
@@ -363,9 +368,9 @@ def main() -> None:
             f"dev-v1.1.json --squad-share {args.squad_share} on FairytaleQA train, SciFact train (all but the "
             "held-out fifth of its queries) and SQuAD v1.1 dev (all but the held-out third of its articles)."
         )
-    args.output.write_text(json.dumps({"note": note} | model, indent=1) + "\n", encoding="utf-8")
+    if not write_or_check(args.output, {"note": note} | model, check=args.check):
+        sys.exit(1)
     RankingModel.from_json(json.loads(args.output.read_text("utf-8")))  # it loads as the bot loads it
-    print(f"wrote {args.output}")
 
 
 if __name__ == "__main__":
