@@ -5,6 +5,7 @@ composite fonts (Type0) word processors set other text in, with Identity-H or a 
 such a page counted each character twice. Which font is current follows the content as a viewer does: Tf picks one
 from the resources of the page, or of the form being drawn; q and Q save and restore it, as a form's Do does. Where
 a code may take one byte or two (Shift-JIS and other legacy CMaps) each byte counts, never fewer than are shown.
+The current font is kept for the page's other visitors too (pdf_accents.py measures its glyphs).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ def _resolved(value: object) -> object:
 
 def _entry(dictionary: object, key: str) -> object:
     """dictionary[key], indirect references followed; None where it is no dictionary or has no such key."""
+    dictionary = _resolved(dictionary)  # a page's resources may be an indirect reference
     return _resolved(dictionary.get(key)) if isinstance(dictionary, dict) else None
 
 
@@ -42,7 +44,7 @@ class _Drawn:
 
     resources: object
     saved: int
-    code_bytes: int
+    font: object
 
 
 @dataclass
@@ -51,8 +53,10 @@ class ShownText:
 
     resources: object
     characters: int = 0
+    font: object = None
+    """The font dictionary text is shown in now (None before a Tf, or where the resources have no such font)."""
     _code_bytes: int = 1
-    _saved: list[int] = field(default_factory=list)
+    _saved: list[object] = field(default_factory=list)
     _forms: list[_Drawn] = field(default_factory=list)
 
     def before(self, operator: bytes, operands: list[object]) -> None:
@@ -61,23 +65,27 @@ class ShownText:
         elif operator not in _FOLLOWED:
             return
         elif operator == b"Tf" and operands:
-            self._code_bytes = _code_bytes(_entry(_entry(self._resources, "/Font"), str(operands[0])))
+            self._set_font(_entry(_entry(self._resources, "/Font"), str(operands[0])))
         elif operator == b"q":
-            self._saved.append(self._code_bytes)
+            self._saved.append(self.font)
         elif operator == b"Q" and self._saved:
-            self._code_bytes = self._saved.pop()
+            self._set_font(self._saved.pop())
         elif operator == b"Do":
             form = _entry(_entry(self._resources, "/XObject"), str(operands[0])) if operands else None
             inner = _entry(form, "/Resources")
             resources = inner if isinstance(inner, dict) else self._resources
-            self._forms.append(_Drawn(resources, len(self._saved), self._code_bytes))
+            self._forms.append(_Drawn(resources, len(self._saved), self.font))
 
     def after(self, operator: bytes, operands: list[object], cm: object, tm: object) -> None:
         """After an operation, with pypdf's visitor's arguments: a form drawn is over."""
         if operator == b"Do" and self._forms:
             drawn = self._forms.pop()
             del self._saved[drawn.saved :]
-            self._code_bytes = drawn.code_bytes
+            self._set_font(drawn.font)
+
+    def _set_font(self, font: object) -> None:
+        self.font = font
+        self._code_bytes = _code_bytes(font)
 
     @property
     def _resources(self) -> object:

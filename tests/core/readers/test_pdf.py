@@ -985,3 +985,12 @@ def test_a_running_head_run_over_two_lines_at_running_heads_place_is_left_out_wi
         pages.append([*heads, *[(x, y - 16, size, line) for x, y, size, line in text]])
     write_placed(tmp_path / "heads.pdf", pages)
     assert not [text for text in read_paragraphs(tmp_path / "heads.pdf") if "3. The Amber" in text]
+
+
+def test_a_cedilla_latex_draws_after_its_capital_goes_on_that_capital(tmp_path):
+    # Computer Modern (OT1) draws "Ç" and "Ş" as the letter, a move back, then the cedilla (\ooalign): read
+    # "C\u00b8 a ne fait rien" (the move on read as a space) and "Sȩyma" (the cedilla put on the letter after it).
+    text = " ".join(passage.text for passage in load_book("keeper-article.pdf", tmp_path).passages)
+    assert "Ça ne fait rien, said Françoise" in text
+    assert "Şeyma, her friend from İzmir" in text
+    assert "\u00b8" not in text
