@@ -36,6 +36,7 @@ from bot.core.readers.book_matter import SECTION_CHARS, without_matter
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.pdf_accents import accents_over_letters, as_drawn, with_accents
 from bot.core.readers.pdf_indents import SENTENCE_ENDS, indents
+from bot.core.readers.pdf_letterspacing import join_letterspaced
 from bot.core.readers.pdf_notes import is_raised_mark, without_footnotes
 from bot.core.readers.pdf_running import without_running_lines
 from bot.core.readers.pdf_shown import ShownText
@@ -202,6 +203,7 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
             if shown.characters > MAX_PAGE_TEXT:
                 raise _too_much_text()
             accents_over_letters(operator, operands, shown.font)
+            join_letterspaced(operator, operands)
             space_word_gaps(operator, operands)
 
         def seen(text: str, cm: list[float], tm: list[float], font: object, size: float, page: int = number) -> None:

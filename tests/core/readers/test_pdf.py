@@ -987,6 +987,15 @@ def test_a_running_head_run_over_two_lines_at_running_heads_place_is_left_out_wi
     assert not [text for text in read_paragraphs(tmp_path / "heads.pdf") if "3. The Amber" in text]
 
 
+def test_letters_microtype_spaces_apart_are_read_as_their_words(tmp_path):
+    # microtype's tracking sets small capitals' letters apart, and \textls a phrase's: each letter is a string of its
+    # own in pdfTeX's TJ array, the same move after each, which pypdf (a tenth of an em in a font with no space) and
+    # the word gaps' rule (0.18 em) read as spaces: "T h e k e e p e r o f S k a rv i k", "t h e w i n d".
+    text = " ".join(passage.text for passage in load_book("keeper-article.pdf", tmp_path).passages)
+    assert "The keeper of Skarvik climbed the stairs" in text
+    assert "every evening, and the wind came off the sea" in text
+
+
 def test_a_cedilla_latex_draws_after_its_capital_goes_on_that_capital(tmp_path):
     # Computer Modern (OT1) draws "Ç" and "Ş" as the letter, a move back, then the cedilla (\ooalign): read
     # "C\u00b8 a ne fait rien" (the move on read as a space) and "Sȩyma" (the cedilla put on the letter after it).

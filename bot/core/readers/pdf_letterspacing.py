@@ -1,0 +1,92 @@
+"""Letters a PDF spaces apart (tracking, letterspacing), read as the words they spell.
+
+microtype's letterspacing (`\\textls`, small capitals with `tracking=true`) has pdfTeX set each letter as a string of
+its own in a TJ array, the same move to the right after each: `[(T)-111(h)-110(e)-527(k)-111(e)...]`. pypdf reads a
+move as a space from half the width of the font's space, a tenth of an em in a font with none (a subset's), and
+pdf_word_gaps.py takes a move of 0.18 em or more for a word gap: "The keeper" was read "T h e k e e p e r". In an
+array whose letters stand apart by one move (the tracking), a move up to the tracking and a little more is no space
+and is drawn as smaller moves of the same length in all, which nobody reads as a space; a word gap is the tracking
+and a word space more, and stays one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from bot.core.analysis import fold, is_dictionary_word
+
+MIN_LETTERS = 3
+"""Moves between two letters drawn alone an array needs to be letterspaced: a word of four letters."""
+TRACKING_SHARE = 0.5
+"""Share of those moves that must be the tracking (to the nearest TRACKING_ROUND): kerning changes a few pairs."""
+TRACKING_ROUND = 10
+"""Thousandths of an em the moves are rounded to when the tracking is counted: pdfTeX rounds each (-111, -110)."""
+MIN_TRACKING = 30
+"""Thousandths of an em a tracking moves at least: less is kerning, which pypdf reads as no space anyway."""
+MAX_TRACKING = 500
+"""Thousandths of an em a tracking moves at most: microtype's default is 0.1 em; half an em is a wide one."""
+LETTER_SLACK = 90
+"""Thousandths of an em past the tracking a move between letters may reach (a kern widening a pair); a word gap is
+the tracking and a word space (0.22 em at its tightest) more."""
+WORD_SPACE = 180
+"""Thousandths of an em from which a move may be a word space (pdf_word_gaps.WORD_GAP): a tracking as wide is told
+from a line of one-letter words by the words its letters spell."""
+NO_SPACE = 80
+"""Thousandths of an em of the moves a letter's move is drawn as: under what pypdf reads as a space in any font (the
+half of a tenth of an em it takes for a font with no space, 0.95 of it)."""
+
+
+def join_letterspaced(operator: bytes, operands: list[object]) -> None:
+    """Makes the moves between letterspaced letters of a TJ operation's array ones pypdf reads as no space, in place,
+    for pypdf (and pdf_word_gaps.py) to read next."""
+    if operator != b"TJ" or not operands or not isinstance(operands[0], list):
+        return
+    shown: list[object] = operands[0]
+    tracking = _tracking(shown)
+    if tracking is None:
+        return
+    spaced: list[object] = []
+    for item in shown:
+        if isinstance(item, (int, float)) and 0 < -item <= tracking + LETTER_SLACK and spaced:
+            pieces = -(-int(-item) // NO_SPACE) or 1
+            spaced.extend([item / pieces] * pieces)
+        else:
+            spaced.append(item)
+    shown[:] = spaced
+
+
+def _tracking(shown: list[object]) -> float | None:
+    """The move that sets the array's letters apart, if it is letterspaced: most moves between two strings of one
+    character are the same, and (where it is as wide as a word space) its runs of letters spell words."""
+    moves = [
+        round(-move / TRACKING_ROUND) * TRACKING_ROUND
+        for before, move, after in zip(shown, shown[1:], shown[2:], strict=False)
+        if isinstance(move, (int, float)) and _is_letter(before) and _is_letter(after)
+    ]
+    if len(moves) < MIN_LETTERS:
+        return None
+    tracking, count = Counter(moves).most_common(1)[0]
+    if count < TRACKING_SHARE * len(moves) or not MIN_TRACKING <= tracking <= MAX_TRACKING:
+        return None
+    if tracking >= WORD_SPACE and not _spells_words(shown, tracking):
+        return None
+    return tracking
+
+
+def _is_letter(item: object) -> bool:
+    return isinstance(item, (str, bytes)) and len(item) == 1
+
+
+def _spells_words(shown: list[object], tracking: float) -> bool:
+    """Whether the array's runs of letters, split where a move is wider than the tracking allows, spell dictionary
+    words (TeX's fonts place letters at their ASCII codes): "t h e w i n d" does, a line of initials "A B C" not."""
+    runs: list[str] = [""]
+    for item in shown:
+        if isinstance(item, bytes):
+            runs[-1] += item.decode("latin-1")
+        elif isinstance(item, str):
+            runs[-1] += item
+        elif isinstance(item, (int, float)) and -item > tracking + LETTER_SLACK:
+            runs.append("")
+    words = [run for run in ("".join(filter(str.isalpha, run)) for run in runs) if len(run) > 1]
+    return bool(words) and sum(is_dictionary_word(fold(word)) for word in words) * 2 > len(words)
