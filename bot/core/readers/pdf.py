@@ -37,7 +37,7 @@ from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.pdf_accents import accents_over_letters, as_drawn, with_accents
 from bot.core.readers.pdf_indents import SENTENCE_ENDS, indents
 from bot.core.readers.pdf_letterspacing import join_letterspaced
-from bot.core.readers.pdf_notes import is_raised_mark, without_footnotes
+from bot.core.readers.pdf_notes import MARK_TYPE, is_mark, is_raised_mark, without_footnotes
 from bot.core.readers.pdf_running import without_running_lines
 from bot.core.readers.pdf_shown import ShownText
 from bot.core.readers.pdf_word_gaps import space_word_gaps
@@ -162,6 +162,13 @@ class Line:
             self.first_size = size
         elif self.marks and self.marks_at == len(self.parts) and text[:1].isalnum():
             self.parts.append(" ")  # a mark stood between two words: "water.²And" is "water. And"
+        elif (
+            len(self.parts) == 1
+            and self.first_size <= MARK_TYPE * size
+            and is_mark(self.parts[0])
+            and text[:1].isalpha()
+        ):
+            self.parts.append(" ")  # a verse's number set small opens the line: "⁴And" is "4 And"
         self.parts.append(text)
         self.sizes[size] += len(text.strip())
         if self.sizes[size] > self.sizes[self.size]:

@@ -879,7 +879,8 @@ def test_a_running_head_that_says_a_chapters_title_once_is_left_out(tmp_path):
 def test_verse_numbers_opening_lines_are_text_and_mid_line_they_part_their_sentences(tmp_path):
     # Verse numbers, small and raised, open some lines of scripture or of a numbered poem: the first line that began
     # with one was taken for the page's first footnote, and the page's text from there was left out. One within a
-    # line, left out as a note's mark, joined the sentences either side ("water.And").
+    # line, left out as a note's mark, joined the sentences either side ("water.And"); one opening a line was read
+    # into its first word ("4And").
     verses = [
         ["4", "And the keeper climbed the stairs to the lamp room,"],
         ["and the lamp was dark upon the water.", "5", "And the wind"],
@@ -897,8 +898,8 @@ def test_verse_numbers_opening_lines_are_text_and_mid_line_they_part_their_sente
             x += measure.get_string_width(piece) + (0 if piece.isdigit() else 1)
     write_placed(tmp_path / "verses.pdf", [pieces])
     assert read_paragraphs(tmp_path / "verses.pdf") == [
-        "4And the keeper climbed the stairs to the lamp room, and the lamp was dark upon the water. And the wind came "
-        "off the sea and rattled the boathouse. 6And the baker brought bread and jam up the hill."
+        "4 And the keeper climbed the stairs to the lamp room, and the lamp was dark upon the water. And the wind came "
+        "off the sea and rattled the boathouse. 6 And the baker brought bread and jam up the hill."
     ]
 
 
@@ -1003,3 +1004,8 @@ def test_a_cedilla_latex_draws_after_its_capital_goes_on_that_capital(tmp_path):
     assert "Ça ne fait rien, said Françoise" in text
     assert "Şeyma, her friend from İzmir" in text
     assert "\u00b8" not in text
+
+
+def test_a_verse_number_opening_a_line_latex_sets_is_read_apart_from_its_first_word(tmp_path):
+    text = " ".join(passage.text for passage in load_book("keeper-article.pdf", tmp_path).passages)
+    assert "4 And the keeper wrote in his log" in text and "5 And the fog" in text and "6 And the boats" in text
