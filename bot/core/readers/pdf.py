@@ -13,9 +13,11 @@ Page numbers, a number alone as a page's first or last line, are dropped (a chap
 is kept, and so is a number alone within a page), and so are running heads and feet, the book's or chapter's title
 repeated at the top or bottom of page after page (pdf_running.py). A word hyphenated at a line's end is
 joined ("prac-" and "tising"), a compound kept ("well-known"), as the book's own words and the dictionary
-say (line_hyphens.py). Text comes in the order of each page's content, which is the reading order in the
-PDFs that word processors and typesetters write. A PDF with no text at all (a scanned book) is named and
-skipped: it needs OCR first.
+say (line_hyphens.py). Letters set apart (letterspacing) are read as their words (pdf_letterspacing.py), and
+an accent drawn apart from its letter on that letter (pdf_accents.py). The title block LaTeX's \\maketitle sets over
+an article's story, its author and date, is left out (pdf_title_block.py), as a title page is. Text comes in the order
+of each page's content, which is the reading order in the PDFs that word processors and typesetters write. A PDF with
+no text at all (a scanned book) is named and skipped: it needs OCR first.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from bot.core.readers.pdf_letterspacing import join_letterspaced
 from bot.core.readers.pdf_notes import MARK_TYPE, is_mark, is_raised_mark, without_footnotes
 from bot.core.readers.pdf_running import without_running_lines
 from bot.core.readers.pdf_shown import ShownText
+from bot.core.readers.pdf_title_block import without_title_block
 from bot.core.readers.pdf_word_gaps import space_word_gaps
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
 from bot.core.readers.text import is_roman
@@ -485,5 +488,7 @@ class PdfReader:
         if title_page:
             title = title or _title_of(title_page)
             lines = lines[len(title_page) :]
+        else:
+            lines = without_title_block(lines, _text_size(lines))
         author = _text_author(reader)
         return story_text(title and _well_formed(title), without_matter(_blocks(lines)), author)

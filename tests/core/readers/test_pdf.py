@@ -1009,3 +1009,14 @@ def test_a_cedilla_latex_draws_after_its_capital_goes_on_that_capital(tmp_path):
 def test_a_verse_number_opening_a_line_latex_sets_is_read_apart_from_its_first_word(tmp_path):
     text = " ".join(passage.text for passage in load_book("keeper-article.pdf", tmp_path).passages)
     assert "4 And the keeper wrote in his log" in text and "5 And the fog" in text and "6 And the boats" in text
+
+
+def test_the_authors_name_and_the_date_maketitle_sets_over_the_story_are_no_story_text(tmp_path):
+    # \maketitle sets the title, the author and the date centered atop an article's first page, over its story: the
+    # author and the date were the story's first passages ("Ann Example", "December 2, 2026"), or in 10 point type,
+    # headings, the date naming the story's first chapter.
+    corpus = load_book("keeper-article.pdf", tmp_path)
+    assert corpus.passages[0].text.startswith("The keeper of Skarvik climbed the stairs")
+    assert {passage.chapter for passage in corpus.passages} == {"The Keeper of Skarvik"}
+    text = " ".join(passage.text for passage in corpus.passages)
+    assert "Ann Example" not in text and "2026" not in text

@@ -1,0 +1,71 @@
+"""The title block LaTeX's `\\maketitle` sets atop an article's first page (the title, the author, the date, centered
+over the story on the same page), which is no story text.
+
+A title page of its own is left out whole (pdf.py); a title block shares its page with the story, which begins at
+the page's first line in the text's type. The lines above it that stand centered (right of the text's margin), one of
+them a date alone ("December 2026", "2 December 2026", "December 2, 2026", LaTeX's `\\today`), are the block: its date
+was kept as a paragraph under the title, or as a heading that named the story's first chapter ("December 2026"), and
+its author with it. The block's first line is the title, and stays the story's heading; the lines from the next to
+the date (the author's, perhaps over an address) are left out. Without a date, nothing tells an author's name from a
+subtitle or an epigraph, and the lines are kept; so are they where other lines in the date's type are dates too (a
+diary's entries, each headed by its date).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+CENTERED = 1.0
+"""Ems right of the first page's left text margin a title block's lines stand at least: centered, they stand well in;
+a heading set flush left (a section's "1 The Lighthouse") stands at the margin."""
+_MONTH = (
+    "(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?"
+)
+_DAY = "\\d{1,2}(?:st|nd|rd|th)?"
+DATE = re.compile(f"(?:{_DAY} )?{_MONTH}(?: {_DAY},?)? \\d{{4}}|\\d{{4}}", re.IGNORECASE)
+"""A date alone, as `\\today` and people write one: each part taken or not once, nothing to backtrack over."""
+
+
+class Placed(Protocol):
+    """A line of a page: its page, left edge, type size and text."""
+
+    @property
+    def page(self) -> int: ...
+    @property
+    def x(self) -> float: ...
+    @property
+    def size(self) -> float: ...
+    @property
+    def text(self) -> str: ...
+
+
+L = TypeVar("L", bound=Placed)
+
+
+def without_title_block(lines: Sequence[L], text_size: float) -> list[L]:
+    """`lines` (page after page, `text_size` the text's type size) without a title block's author and date lines atop
+    the first page."""
+    if not lines:
+        return list(lines)
+    page = [line for line in lines if line.page == lines[0].page]
+    in_text = [line for line in page if round(line.size, 1) <= text_size]
+    if not in_text:
+        return list(lines)
+    margin = min(line.x for line in in_text)
+    block = 0
+    while block < len(page) and page[block] is not in_text[0] and page[block].x >= margin + CENTERED * text_size:
+        block += 1
+    date = next((index for index in range(block - 1, 0, -1) if _is_date(page[index])), 0)
+    if not date or sum(_is_date(line) for line in lines if round(line.size, 1) == round(page[date].size, 1)) > 1:
+        return list(lines)  # dates in that type elsewhere are the story's own: a diary's entries
+    title = 1
+    while title < date and round(page[title].size, 1) == round(page[0].size, 1):
+        title += 1  # a title run over lines
+    return [*lines[:title], *lines[date + 1 :]]
+
+
+def _is_date(line: Placed) -> bool:
+    return DATE.fullmatch(" ".join(line.text.split())) is not None

@@ -1,0 +1,45 @@
+from dataclasses import dataclass
+
+from bot.core.readers.pdf_title_block import DATE, without_title_block
+
+
+@dataclass
+class Line:
+    page: int
+    x: float
+    size: float
+    text: str
+
+
+def story(*top: Line) -> list[Line]:
+    """A first page: `top`, then the story's lines in 10 point type at the margin (50), then a second page."""
+    text = [Line(0, 50, 10, "The keeper climbed the stairs to the lamp room every evening.") for _ in range(3)]
+    return [*top, *text, Line(1, 50, 10, "The fog came in over the harbour wall.")]
+
+
+def test_the_author_and_date_centered_under_the_title_atop_the_first_page_are_left_out():
+    title, author, date = Line(0, 120, 17, "The Keeper"), Line(0, 140, 12, "Ann Example"), Line(0, 138, 12, "May 2026")
+    lines = story(title, author, date)
+    assert without_title_block(lines, 10) == [title, *lines[3:]]
+    section = Line(0, 50, 14, "1 The Lighthouse")  # a section's heading, flush left, under the block
+    assert without_title_block(story(title, author, date, section), 10) == [title, section, *lines[3:]]
+    over = [Line(0, 100, 17, "The Keeper of the Light"), Line(0, 130, 17, "at Skarvik")]  # a title over two lines
+    assert without_title_block(story(*over, author, date), 10)[:3] == [*over, lines[3]]
+
+
+def test_lines_under_a_title_without_a_date_or_with_dates_further_on_are_kept():
+    title, subtitle = Line(0, 120, 17, "The Keeper"), Line(0, 130, 12, "A Winter's Tale")
+    lines = story(title, subtitle)
+    assert without_title_block(lines, 10) == lines
+    diary = story(title, Line(0, 140, 12, "12 March 1912"))  # a diary's first entry, each headed by its date
+    diary += [Line(1, 140, 12, "13 March 1912"), Line(1, 50, 10, "The wind again.")]
+    assert without_title_block(diary, 10) == diary
+    flush = story(title, Line(0, 50, 12, "May 2026"))  # a date at the text's margin is no centered block's
+    assert without_title_block(flush, 10) == flush
+
+
+def test_a_date_is_written_as_latex_and_people_write_one():
+    for date in ("December 2, 2026", "2 December 2026", "December 2026", "Dec. 2026", "2nd May 2026", "2026"):
+        assert DATE.fullmatch(date), date
+    for other in ("Ann Example", "May the Fourth", "The Year 2026", "12026"):
+        assert not DATE.fullmatch(other), other
