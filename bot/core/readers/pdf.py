@@ -358,8 +358,8 @@ def _title_page(lines: list[Line]) -> list[Line]:
     """The lines of the book's title page, none if it has none: a first page, of several, with a heading (the title,
     in large type) and, in the text's type, under SECTION_CHARS of text that ends no sentence (an author, a publisher,
     a date), centered as title pages are set, where a first page that opens the story holds some of it (a chapter's
-    first lines; a poem's, set flush left, that may end in no stop; dialogue ending in a quote after its stop). It is
-    no story text, as an EPUB's title page is not."""
+    first lines; a poem's, set flush left or centered as a stanza, that may end in no stop; dialogue ending in a quote
+    after its stop). It is no story text, as an EPUB's title page is not."""
     page = list(itertools.takewhile(lambda line: line.page == lines[0].page, lines))
     heading = _text_size(lines) * HEADING_SCALE
     text = [line for line in page if line.size < heading]
@@ -367,7 +367,7 @@ def _title_page(lines: list[Line]) -> list[Line]:
         return []
     if any(line.text.rstrip(_CLOSING).endswith(_STOPS) for line in text):
         return []
-    return [] if _flush_left(text, lines, heading) else page
+    return [] if _flush_left(text, lines, heading) or _has_stanza(text, lines) else page
 
 
 _STOPS = (".", "!", "?", "…")
@@ -386,6 +386,26 @@ def _flush_left(text: list[Line], lines: list[Line], heading: float) -> bool:
         round(line.x) for line in lines if line.page != lines[0].page and line.page % 2 == side and line.size < heading
     )
     return bool(margins) and margins.most_common(1)[0][0] in edges
+
+
+STANZA_LINES = 3
+"""Lines in the text's type, each at the text's line spacing below the one before, that make a stanza (a first page's
+poem, centered as a title page's lines are), where a title page spaces its few lines apart (an author, a publisher,
+a date)."""
+
+
+def _has_stanza(text: list[Line], lines: list[Line]) -> bool:
+    """Whether a first page's lines below its heading hold a stanza: STANZA_LINES in the text's type one under
+    another, at the book's line spacing or closer."""
+    text_size = _text_size(lines)
+    spacing = _line_spacing(lines, text_size) * PARAGRAPH_GAP
+    run = 0
+    for above, below in itertools.pairwise(text):
+        in_text = round(above.size, 1) == round(below.size, 1) == text_size
+        run = run + 1 if in_text and 0 < above.y - below.y <= spacing else 0
+        if run + 1 >= STANZA_LINES:
+            return True
+    return False
 
 
 def _title_of(title_page: list[Line]) -> str | None:

@@ -1020,3 +1020,12 @@ def test_the_authors_name_and_the_date_maketitle_sets_over_the_story_are_no_stor
     assert {passage.chapter for passage in corpus.passages} == {"The Keeper of Skarvik"}
     text = " ".join(passage.text for passage in corpus.passages)
     assert "Ann Example" not in text and "2026" not in text
+
+
+def test_a_first_page_that_is_a_centered_poem_is_the_story_not_a_title_page(tmp_path):
+    # A book of poems whose first is set centered under its title, in a few lines that end in no stop, as a title page
+    # sets its lines: it was left out as one, and the book titled by it.
+    corpus = load_book("keeper-poems.pdf", tmp_path)
+    assert [story.title for story in corpus.stories] == ["Keeper Poems"]
+    text = " ".join(passage.text for passage in corpus.passages if passage.chapter == "Harbour Light")
+    assert text == "The lamp goes round and round the gulls are white and wild and I am on the stair"
