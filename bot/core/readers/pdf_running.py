@@ -88,6 +88,7 @@ def without_running_lines(
         if (recurring[key] > 1 and recurring_at_place[key[0]] >= max(RUNNING_PAGES, RECURRING_SHARE * at_place[key[0]]))
         or (title_key(lines[index].text) in titles and key[0] in heads)
     }
+    running.update(_run_over_titles(lines, pages, heads, titles, in_flow, heading_size))
     for by_height in pages:
         for order in (by_height[::-1], by_height):  # up from the text to a page's head, then down to its foot
             for inner, outer in itertools.pairwise(order):
@@ -95,6 +96,36 @@ def without_running_lines(
                     running.discard(outer)
     kept = [line for index, line in enumerate(lines) if index not in running]
     return kept or list(lines)  # pages that hold nothing but the same lines are the text itself
+
+
+def _run_over_titles(
+    lines: Sequence[Placed],
+    pages: list[list[int]],
+    heads: set[_Place],
+    titles: set[str],
+    in_flow: float,
+    heading_size: float,
+) -> set[int]:
+    """The lines of a running head (or foot) run over two or more lines at a running head's place, that together say a
+    heading's title (memoir's "1. Sébastien Kalmurzaeva: The Violinist of" over "Moscow"): neither line says it whole,
+    nor recurs, and each was read into the paragraph over the page. A heading's own lines (in its larger type) are
+    none."""
+    running: set[int] = set()
+    for by_height in pages:
+        for top, order in ((True, by_height), (False, by_height[::-1])):
+            edge = order[: EDGE_LINES + 1]
+            lines_over = 1
+            while lines_over < len(edge) and abs(lines[edge[lines_over - 1]].y - lines[edge[lines_over]].y) <= in_flow:
+                lines_over += 1
+            if not 1 < lines_over <= EDGE_LINES or lines_over == len(edge):  # one line, or no text apart from it
+                continue
+            group = edge[:lines_over] if top else edge[:lines_over][::-1]
+            place = (top, round(lines[edge[0]].y))
+            if any(lines[index].size >= heading_size for index in group) or place not in heads:
+                continue
+            if title_key(" ".join(lines[index].text for index in group)) in titles:
+                running.update(group)
+    return running
 
 
 def _set_apart(lines: Sequence[Placed], pages: list[list[int]], in_flow: float) -> dict[bool, set[int]]:

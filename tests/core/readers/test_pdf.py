@@ -988,6 +988,22 @@ def test_a_running_head_run_over_two_lines_at_running_heads_place_is_left_out_wi
     assert not [text for text in read_paragraphs(tmp_path / "heads.pdf") if "3. The Amber" in text]
 
 
+def test_a_running_head_run_over_two_lines_that_says_no_title_whole_is_left_out(tmp_path):
+    # memoir runs each long chapter title's head over two lines ("1. Sébastien Kalmurzaeva: The Violinist of" over
+    # "Moscow"): neither line says the title whole, nor recurs, and both were read into the paragraph over the page.
+    titles = ["The Keeper of the Light at Skarvik", "The Storm That Came in From the West", "The Night the Fog Came"]
+    pages: list[list[tuple[float, float, float, str]]] = []
+    for number, title in enumerate(titles, 1):
+        text = [(15.0, 40.0 + 5 * row, 11.0, line) for row, line in enumerate(STAIRS[:6])]
+        pages.append([(15, 20, 16, title), *text])
+        words = f"{number}. {title}".split()
+        heads = [(15.0, 10.0, 11.0, " ".join(words[:-2])), (15.0, 14.0, 11.0, " ".join(words[-2:]))]
+        pages.append([*heads, *[(x, y - 16, size, line) for x, y, size, line in text]])
+    write_placed(tmp_path / "heads.pdf", pages)
+    read = read_paragraphs(tmp_path / "heads.pdf")
+    assert read == [part for title in titles for part in (title, " ".join(STAIRS[:6]), " ".join(STAIRS[:6]))]
+
+
 def test_letters_microtype_spaces_apart_are_read_as_their_words(tmp_path):
     # microtype's tracking sets small capitals' letters apart, and \textls a phrase's: each letter is a string of its
     # own in pdfTeX's TJ array, the same move after each, which pypdf (a tenth of an em in a font with no space) and
