@@ -12,7 +12,9 @@ note: this tale was first told... nurtured her"). A line of the text never begin
 it marks; a page's last lines that begin with none (a caption, a verse's source) are text. A note's mark stands raised
 in the text of its page too (or of the page before, where the note had no room left): a line that begins with a small
 number no raised mark there says is text (a verse number opening a line of scripture or of a numbered poem: the rest
-of its page was left out as notes).
+of its page was left out as notes). A note LaTeX carries over to the next page (or column) goes on there at the foot,
+below the text, with no mark: the last lines of a column in the type of the notes ending the column before (smaller
+than the text), where the last of those ends no sentence, are that note's rest.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-from bot.core.readers.pdf_indents import column_runs
+from bot.core.readers.pdf_indents import SENTENCE_ENDS, column_runs
 
 MARK_TYPE = 0.8
 """Share of its line's type size a note's mark is set in at most (LaTeX's are 0.7, Word's superscripts 0.65)."""
@@ -77,12 +79,28 @@ def without_footnotes(lines: Sequence[L], em: float) -> list[L]:
     for line in lines:
         raised.setdefault(line.page, set()).update(line.marks)
     notes: set[int] = set()
+    carried: Placed | None = None
     for run in column_runs(lines, em):
         page = lines[run.start].page
         marks = raised[page] | raised.get(page - 1, set())  # a note set on the page after its mark's, out of room
         first = next((index for index in run[1:] if _begins_with_mark(lines[index], marks)), run.stop)
+        if carried is not None:
+            first = min(first, _carried_over(lines, run, carried))
         notes.update(range(first, run.stop))
+        last = lines[run.stop - 1]
+        ends = first < run.stop and not last.text.endswith(SENTENCE_ENDS)
+        carried = last if ends and round(last.size, 1) < round(em, 1) else None
     return [line for index, line in enumerate(lines) if index not in notes]
+
+
+def _carried_over(lines: Sequence[Placed], run: range, carried: Placed) -> int:
+    """Where the rest of a note, carried over from the column before (`carried`, its last line there, ending no
+    sentence), begins at this column's foot: its last lines in the note's type, smaller than the text, below some
+    text; run.stop where there are none."""
+    start = run.stop
+    while start > run.start + 1 and round(lines[start - 1].size, 1) == round(carried.size, 1):
+        start -= 1
+    return start
 
 
 def _begins_with_mark(line: Placed, raised: set[str]) -> bool:

@@ -1045,3 +1045,13 @@ def test_a_first_page_that_is_a_centered_poem_is_the_story_not_a_title_page(tmp_
     assert [story.title for story in corpus.stories] == ["Keeper Poems"]
     text = " ".join(passage.text for passage in corpus.passages if passage.chapter == "Harbour Light")
     assert text == "The lamp goes round and round the gulls are white and wild and I am on the stair"
+
+
+def test_a_footnote_carried_over_to_the_next_page_is_left_out_there_too(tmp_path):
+    # LaTeX goes on with a long note at the foot of the next page, below its text, with no mark: it was read as the
+    # chapter's last paragraph ("below, are written in the same small hand...").
+    corpus = load_book("keeper-notes.pdf", tmp_path)
+    text = " ".join(passage.text for passage in corpus.passages)
+    assert "museum" not in text and "small hand, and say" not in text
+    assert text.endswith("to look out over the water at the boats coming home.")
+    assert "On those nights she did not sleep at all. She sat in the lamp room" in text

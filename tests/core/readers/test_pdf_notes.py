@@ -59,3 +59,14 @@ def test_a_line_beginning_with_a_small_number_no_raised_mark_on_its_page_says_is
     lines = [*page(0, [], marks=("1", "2")), *verses, *note]
     lines = sorted(lines, key=lambda line: -line.y)
     assert without_footnotes(lines, 10) == lines[:-1]
+
+
+def test_a_note_carried_over_to_the_next_page_is_left_out_at_its_foot_and_a_caption_after_a_whole_note_kept():
+    note = [Line(0, 560, 8, "1The keeper's log for that winter is kept", 6, parts=["1", "The keeper's log..."])]
+    carried = [Line(1, 560, 8, "in the harbour museum at Skarvik."), Line(1, 550, 8, "It says little of storms.")]
+    whole = [Line(2, 560, 8, "2The keeper's log, 1890.", 6, parts=["2", "The keeper's log, 1890."])]
+    caption = [Line(3, 560, 8, "The lighthouse at dawn, from the harbour")]  # the note before it ended its sentence
+    lines = [*page(0, note, marks=("1",)), *page(1, carried, marks=()), *page(2, whole, marks=("2",))]
+    lines += page(3, caption, marks=())
+    kept = without_footnotes(lines, 10)
+    assert [line for line in lines if line not in kept] == [*note, *carried, *whole]
