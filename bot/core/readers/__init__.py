@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 23
+READING_VERSION = 24
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -100,7 +100,14 @@ under the title, before the story's first paragraph, is left out in every format
 23: lines that say chapters' names in the last chapter are read (after the last chapter's heading they were a contents
 list after the book, which now stands under a heading of its own: "Contents"); an EPUB page the navigation names as a
 part keeps the chapter headed after the part's heading (the chapter's name was lost: only the page's first heading,
-and those after it that the navigation's name says too, are its own)."""
+and those after it that the navigation's name says too, are its own).
+24: a PDF's letters set apart (microtype's letterspacing, tracked small capitals) are read as their words ("T h e
+k e e p e r"); a cedilla LaTeX draws after its capital goes on it ("C\u00b8 a", "Se\u0327yma" were read); a verse's
+number set small at a line's start is read apart from its first word ("4And"); the author and date LaTeX's
+\\maketitle centers over an article's story are left out (they were its first passages, or the date named its first
+chapter); a first page that is a centered stanza is read (it was taken for a title page and left out); a running head
+run over two lines that together say a chapter's title is left out, and a footnote carried over to the next page (both
+were read into the paragraph over the page)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
