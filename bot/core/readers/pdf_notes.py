@@ -14,7 +14,7 @@ in the text of its page too (or of the page before, where the note had no room l
 number no raised mark there says is text (a verse number opening a line of scripture or of a numbered poem: the rest
 of its page was left out as notes). A note LaTeX carries over to the next page (or column) goes on there at the foot,
 below the text, with no mark: the last lines of a column in the type of the notes ending the column before (smaller
-than the text), where the last of those ends no sentence, are that note's rest.
+than the text), where the last of those is a full line that ends no sentence, are that note's rest.
 """
 
 from __future__ import annotations
@@ -30,6 +30,10 @@ MARK_RISE = 0.2
 """Share of its line's type size a note's mark's baseline stands above the line's at least (LaTeX's 0.36, Word's
 superscripts 0.33); a footnote's text sits on its line, and a drop cap or a raised initial is a letter."""
 NOTE_SYMBOLS = frozenset("*†‡§¶‖#")
+CARRIED_LINE = 0.85
+"""Share of the longest line of its column (in characters) a note's last line there fills at least where the note goes
+on in the next column: LaTeX breaks a note between full lines, and a note's own last line (a source, "p. 4") is most
+often short. A note's smaller type fills a line with more characters than the text's."""
 
 
 class Placed(Protocol):
@@ -88,7 +92,8 @@ def without_footnotes(lines: Sequence[L], em: float) -> list[L]:
             first = min(first, _carried_over(lines, run, carried))
         notes.update(range(first, run.stop))
         last = lines[run.stop - 1]
-        ends = first < run.stop and not last.text.endswith(SENTENCE_ENDS)
+        full = len(last.text) >= CARRIED_LINE * max(len(lines[index].text) for index in run)
+        ends = first < run.stop and full and not last.text.endswith(SENTENCE_ENDS)
         carried = last if ends and round(last.size, 1) < round(em, 1) else None
     return [line for index, line in enumerate(lines) if index not in notes]
 

@@ -66,7 +66,9 @@ def test_a_note_carried_over_to_the_next_page_is_left_out_at_its_foot_and_a_capt
     carried = [Line(1, 560, 8, "in the harbour museum at Skarvik."), Line(1, 550, 8, "It says little of storms.")]
     whole = [Line(2, 560, 8, "2The keeper's log, 1890.", 6, parts=["2", "The keeper's log, 1890."])]
     caption = [Line(3, 560, 8, "The lighthouse at dawn, from the harbour")]  # the note before it ended its sentence
+    source = [Line(4, 560, 8, "3From The Keeper's Log", 6, parts=["3", "From The Keeper's Log"])]  # a short last line
+    verse = [Line(5, 560, 8, "Come home, come home, the gulls cry")]
     lines = [*page(0, note, marks=("1",)), *page(1, carried, marks=()), *page(2, whole, marks=("2",))]
-    lines += page(3, caption, marks=())
+    lines += [*page(3, caption, marks=()), *page(4, source, marks=("3",)), *page(5, verse, marks=())]
     kept = without_footnotes(lines, 10)
-    assert [line for line in lines if line not in kept] == [*note, *carried, *whole]
+    assert [line for line in lines if line not in kept] == [*note, *carried, *whole, *source]
