@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from bot.core.readers.plain_notes import without_plain_notes
 from bot.core.readers.reader import Block
 
 MATTER_NAMES = frozenset(
@@ -208,8 +209,10 @@ def _is_title_or_matter(heading: str, book: str | None) -> bool:
 
 
 def book_matter_left_out(blocks: Sequence[Block], title: str | None = None) -> list[Block]:
-    """A document's blocks less its matter: a contents list of plain lines, the copyright notice before its first
-    chapter and the sections named as matter at its start or end (without_matter)."""
+    """A document's blocks less its matter: notes written as paragraphs with their links back and their marks
+    (plain_notes.py), a contents list of plain lines, the copyright notice before its first chapter and the sections
+    named as matter at its start or end (without_matter)."""
+    blocks = without_plain_notes(blocks)
     return without_matter(without_notice_before_chapters(without_contents_lists(blocks, title), title))
 
 

@@ -6,10 +6,12 @@ the description's `book-title`, and a "by" line naming its first author is left 
 all in bold does: one opening its section, or in a book of one section, one not said again in bold: _bold_headings);
 paragraphs, a poem's stanzas (one passage each), epigraphs, quotations and table cells are read in order. Left out:
 the body's own title (the book's title and author again), footnote bodies and their markers in the text (as Word's
-footnotes are), scene breaks (a subtitle of `* * *`) and the images packed in the file. A zipped book is read with
-archive.py's limits, and must hold one `.fb2` file.
+footnotes are; a marker is a link typed `note`, or one within the book whose text is a mark), scene breaks (a
+subtitle of `* * *`) and the images packed in the file. A zipped book is read with archive.py's limits, and must
+hold one `.fb2` file.
 A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
-its end) is left out as an EPUB's is: book_matter.py.
+its end, notes written as paragraphs with their marks run into words: Calibre's) is left out as an EPUB's is:
+book_matter.py.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.book_matter import book_matter_left_out
-from bot.core.readers.markup import local_name, lxml_etree, parse_xml
+from bot.core.readers.markup import NOTE_MARK, local_name, lxml_etree, parse_xml
 from bot.core.readers.reader import Block, StoryText, story_text
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
@@ -41,13 +43,22 @@ def _text(paragraph: _Element) -> str:
     walker = lxml_etree(FORMAT_NAME).iterwalk(paragraph, events=("start", "end"))
     for event, element in walker:
         if event == "start":
-            if not isinstance(element.tag, str) or (local_name(element) == "a" and element.get("type") == _NOTE):
+            if not isinstance(element.tag, str) or (local_name(element) == "a" and _is_mark(element)):
                 walker.skip_subtree()  # its "end" still comes, for its tail
             else:
                 parts.append(element.text or "")
         elif element is not paragraph:
             parts.append(element.tail or "")
     return "".join(parts)
+
+
+def _is_mark(link: _Element) -> bool:
+    """Whether a link is a note's mark: typed so, or a link within the book whose whole text is a mark ("1", "[2]",
+    "*"), as many libraries' books link their notes without the type."""
+    if link.get("type") == _NOTE:
+        return True
+    href = next((value for name, value in link.items() if name.rpartition("}")[2] == "href"), "")
+    return href.startswith("#") and NOTE_MARK.fullmatch(" ".join("".join(link.itertext()).split())) is not None
 
 
 def _joined(element: _Element) -> str:

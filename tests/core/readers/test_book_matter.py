@@ -37,13 +37,19 @@ def copied(name: str, folder: Path) -> Path:
         "book-libreoffice.docx",
         "book-libreoffice.rtf",
         "book-libreoffice.html",
+        "book-calibre.fb2",
+        "book-calibre.rtf",
+        "book-calibre-docx.fb2",
+        "book-calibre-html.rtf",
     ],
 )
-def test_a_books_matter_as_pandoc_and_libreoffice_write_it_is_no_story_text(tmp_path, name):
+def test_a_books_matter_as_pandoc_libreoffice_and_calibre_write_it_is_no_story_text(tmp_path, name):
     # Only EPUB's matter was found, and not pandoc's: its copyright page is headed by the book's title, and its
     # EPUB 2 title page counted as the story's first page. A Word, OpenDocument, RTF, FictionBook or HTML book kept
     # its title page's lines, its copyright lines before the first chapter, and "About the Author" and "Also by"
-    # after the last, as story text.
+    # after the last, as story text. Calibre's FictionBook and RTF of an EPUB write the note as a paragraph
+    # ending in pandoc's link back ("↩︎"), read as the chapter's text, and its mark as a bare digit run into its
+    # word ("cape1"); of a Word file or HTML, the mark raised (`<sup>`, `\super`), read into its word all the same.
     copied(name, tmp_path)
     library = check_story(tmp_path, chapters=DEDICATION | CHAPTERS)
     texts = " ".join(p.text for p in library.corpus.passages)
@@ -145,3 +151,13 @@ def test_a_dedication_and_epigraph_after_the_copyright_lines_of_a_word_book_are_
     document.save(tmp_path / "keeper.docx")
     _, passages = read_story(tmp_path / "keeper.docx")
     assert [p.text for p in passages] == [*kept, "Maren kept the lighthouse."]
+
+
+def test_calibres_notes_of_a_word_file_gathered_at_the_books_end_are_no_story_text(tmp_path):
+    # Calibre's FictionBook of a Word file gathers the notes after the book's last chapter under a line saying
+    # "Notes", each after its link back to its mark ("[", "←1", "]"), the mark raised in the text. Here the book
+    # ends in its last chapter: the notes were read as its text, the mark run into its word ("cape1").
+    book = (FIXTURES / "book-calibre-docx.fb2").read_text(encoding="utf-8")
+    start, end = book.index("<p><strong>About the Author"), book.index("<p>Notes</p>")
+    (tmp_path / "the-lighthouse-keeper.fb2").write_text(book[:start] + book[end:], encoding="utf-8")
+    check_story(tmp_path, chapters=DEDICATION | CHAPTERS)

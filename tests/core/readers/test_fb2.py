@@ -231,3 +231,25 @@ def test_bold_lines_within_a_chapter_of_a_book_with_no_section_titles_are_its_te
     for passage in load_corpus(tmp_path).passages:
         found.setdefault(passage.chapter or "", []).append(passage.text)
     assert found == chapters
+
+
+@pytest.mark.parametrize("mark", ["1", "[1]", "<sup>1</sup>", "*"])
+def test_a_notes_mark_linked_to_it_without_a_type_is_left_out(tmp_path, mark):
+    # Many libraries' books link a note's mark to the notes' body with no `type="note"`: the mark was read into its
+    # word ("cape1", "cape[1]"). A link within the book whose whole text is a mark is one; a word linked is read.
+    one = CHAPTERS["Chapter One: The Storm"]
+    marked = one[0].replace("northern cape", f'northern cape<a l:href="#n1">{mark}</a>')
+    linked = one[1].replace("fishing boats", '<a l:href="#boats">fishing boats</a>')
+    body = "".join(
+        f"<section><title><p>{name}</p></title>"
+        + "".join(f"<p>{text}</p>" for text in ([marked, linked] if texts is one else texts))
+        + "</section>"
+        for name, texts in CHAPTERS.items()
+    )
+    book = (
+        f"<?xml version='1.0' encoding='utf-8'?><FictionBook {NAMESPACES}><description><title-info>"
+        f"<book-title>{TITLE}</book-title></title-info></description><body>{body}</body><body name='notes'>"
+        "<section id='n1'><title><p>1</p></title><p>The northern cape is Nordkinn.</p></section></body></FictionBook>"
+    )
+    (tmp_path / "keeper.fb2").write_text(book, encoding="utf-8")
+    check_story(tmp_path)

@@ -1,0 +1,152 @@
+"""Notes written as ordinary paragraphs and their marks as bare numbers, where nothing else marks them.
+
+Calibre's FictionBook and RTF of an EPUB keep no link and no raised type (its writers know only `<sup>`, and pandoc's
+or Standard Ebooks' marks are links styled raised): the mark is digits run into the word before it ("the cape1 for",
+"perfectly,14 and") and the note a paragraph at its chapter's end. Its Word file keeps the notes the same way. What
+tells a note apart is the link back to its mark that the EPUB gave it, kept as text: "↩" (U+21A9, often with U+FE0E
+after it) ending the paragraph, as pandoc, Python-Markdown, kramdown, Hugo and Jekyll write a note's link back. Such
+paragraphs are notes, left out, and so are Calibre's of a Word file: each a paragraph after its link back, "←1"
+between "[" and "]", under a line saying "Notes". The marks of each chapter's notes (or of notes gathered at the
+book's end) are the numbers run into words before them, numbered in order from 1 or from the notes before (pandoc
+numbers an EPUB's notes again in each chapter, a document's through the whole; a raised mark, `<sup>` or `\\super`,
+is read as such a number). A number run into a word that is no such mark ("B12", "M1",
+or a mark whose note has no link back) is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.core.readers.reader import Block
+
+BACKLINK = "\u21a9"
+_VARIATIONS = "\ufe0e\ufe0f"
+"""Text and emoji presentation selectors that may follow the arrow."""
+_NUMBER = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
+_GLUED_AFTER = frozenset(".,;:!?'\")]\u2019\u201d\u00bb")
+"""What a mark may be run into besides a letter: the end of a sentence or a quotation ("sea.3", "said.”4")."""
+
+
+def is_backlinked_note(text: str) -> bool:
+    """Whether the paragraph ends in a note's link back to its mark, kept as text."""
+    return text.rstrip().rstrip(_VARIATIONS).endswith(BACKLINK)
+
+
+def without_plain_notes(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks less the notes that have a link back (is_backlinked_note, _back_references), and less their marks'
+    numbers where they stand run into a word: found in one pass over the text, each chapter's marks looked for between
+    the notes before and its own."""
+    notes = _notes(blocks)
+    if not any(notes):
+        return list(blocks)
+    marks: dict[int, list[tuple[int, int]]] = {}  # a block's marks: (start, end) in its text
+    told = 0  # notes before
+    start = 0  # the first block after the notes before
+    n = 0
+    while n < len(blocks):
+        if notes[n] is None:
+            n += 1
+            continue
+        end = n + 1  # a note is no heading
+        while end < len(blocks) and not blocks[end].heading:
+            end += 1  # this chapter's notes (or the book's, gathered at its end): to the next heading
+        count = sum(1 for note in notes[n:end] if note)
+        candidates = [
+            (index, found)
+            for index in range(start, n)
+            if not blocks[index].heading and notes[index] is None
+            for found in _glued_numbers(blocks[index].text)
+        ]
+        chosen = max((_in_order(candidates, first, count) for first in (1, told + 1)), key=len)
+        for index, found in chosen:
+            marks.setdefault(index, []).append((found.start(), found.end()))
+        told += count
+        start = n = end
+    kept = []
+    for index, block in enumerate(blocks):
+        if notes[index] is not None:
+            continue
+        if index in marks:
+            block = Block(_without_spans(block.text, marks[index]), block.heading)
+        kept.append(block)
+    return kept
+
+
+def _notes(blocks: Sequence[Block]) -> list[bool | None]:
+    """For each block: True for a note's text, False for what goes with notes (a link back's lines, a "Notes" line
+    over them), None for the book's text."""
+    notes: list[bool | None] = [
+        True if not block.heading and is_backlinked_note(block.text) else None for block in blocks
+    ]
+    for n, block in enumerate(blocks):
+        if block.heading or not _BACK_REFERENCE.fullmatch(block.text.strip()):
+            continue
+        notes[n] = False
+        before, after = n - 1, n + 1
+        if before >= 0 and blocks[before].text.strip() == "[" and not blocks[before].heading:
+            notes[before] = False
+            before -= 1
+        if (
+            before >= 0
+            and notes[before] is None
+            and not blocks[before].heading
+            and _folded(blocks[before].text) in NOTES_LINES
+        ):
+            notes[before] = False
+        if after < len(blocks) and blocks[after].text.strip() == "]" and not blocks[after].heading:
+            notes[after] = False
+            after += 1
+        if (
+            after < len(blocks)
+            and not blocks[after].heading
+            and notes[after] is None
+            and not _BACK_REFERENCE.fullmatch(blocks[after].text.strip())
+        ):
+            notes[after] = True
+    return notes
+
+
+_BACK_REFERENCE = re.compile(r"\[?\u2190 ?\d{1,4}\]?")
+"""Calibre's link back from a Word document's note to its mark, a paragraph of its own: "←1" between "[" and "]"."""
+NOTES_LINES = frozenset({"notes", "footnotes", "endnotes"})
+"""A line over notes gathered at the book's end (Calibre's "Notes"), not set as a heading."""
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _glued_numbers(text: str) -> list[re.Match[str]]:
+    """The numbers run into the word or the stop before them and standing before a space, a stop or the end."""
+    found = []
+    for number in _NUMBER.finditer(text):
+        before = text[number.start() - 1] if number.start() else " "
+        after = text[number.end()] if number.end() < len(text) else " "
+        if (before.isalpha() or before in _GLUED_AFTER) and not after.isalnum():
+            if before in _GLUED_AFTER and number.start() > 1 and text[number.start() - 2].isdigit():
+                continue  # "3.14", "1,000": a number's own parts
+            found.append(number)
+    return found
+
+
+def _in_order(candidates: list[tuple[int, re.Match[str]]], first: int, count: int) -> list[tuple[int, re.Match[str]]]:
+    """The candidates numbered first, first + 1, ... in order, at most `count` of them."""
+    chosen: list[tuple[int, re.Match[str]]] = []
+    expected = first
+    for index, found in candidates:
+        if len(chosen) == count:
+            break
+        if int(found.group()) == expected:
+            chosen.append((index, found))
+            expected += 1
+    return chosen
+
+
+def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    parts, at = [], 0
+    for begin, end in spans:
+        parts.append(text[at:begin])
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)

@@ -1,0 +1,73 @@
+from bot.core.readers.plain_notes import without_plain_notes
+from bot.core.readers.reader import Block
+
+
+def texts(blocks: list[Block]) -> list[str]:
+    return [block.text for block in blocks]
+
+
+def test_a_number_run_into_a_word_is_kept_where_no_note_links_back():
+    # Calibre's FictionBook of an EPUB runs a note's mark into its word ("cape1"); with no note ending in a link
+    # back, nothing says a number so written is a mark: a vitamin, a motorway, a year after a stop are the story's.
+    blocks = [Block("Chapter One", True), Block("She took B12 on the M1 in the year.1984 ended."), Block("Tea.2")]
+    assert without_plain_notes(blocks) == blocks
+
+
+def test_each_chapters_marks_are_its_notes_numbers_in_order():
+    # pandoc numbers an EPUB's notes again in each chapter: each chapter's marks, from 1, are its notes'; a number
+    # run into a word that is no next mark ("B12", "3.14", a "2" before the "1") is the story's.
+    blocks = [
+        Block("Chapter One", True),
+        Block("Vitamin B12 and the cape1 for forty years, 3.14 of it at sea.2"),
+        Block("The first note.\u21a9\ufe0e"),
+        Block("The second note. \u21a9"),
+        Block("Chapter Two", True),
+        Block("Route2 then the harbour,1 and the jam."),
+        Block("The third note.\u21a9\ufe0e"),
+    ]
+    assert texts(without_plain_notes(blocks)) == [
+        "Chapter One",
+        "Vitamin B12 and the cape for forty years, 3.14 of it at sea.",
+        "Chapter Two",
+        "Route2 then the harbour, and the jam.",
+    ]
+
+
+def test_notes_gathered_at_the_books_end_are_numbered_through_it():
+    # A Word document's or a web page's notes stand after the last chapter, numbered through the book; Calibre's
+    # Word-file FictionBook writes each after its link back, "[", "←1", "]", under a line saying "Notes".
+    blocks = [
+        Block("Chapter One", True),
+        Block("The cape1 for forty years."),
+        Block("Chapter Two", True),
+        Block("The harbour2 and the jam.”3"),
+        Block("Notes"),
+        *(piece for n in (1, 2, 3) for piece in (Block("["), Block(f"\u2190{n}"), Block("]"), Block(f"Note {n}."))),
+    ]
+    assert texts(without_plain_notes(blocks)) == [
+        "Chapter One",
+        "The cape for forty years.",
+        "Chapter Two",
+        "The harbour and the jam.”",
+    ]
+
+
+def test_notes_under_a_notes_heading_are_left_out_and_the_heading_kept():
+    # Calibre's EPUB of a Word file heads the notes gathered at its end "Notes" (a heading; the book's matter reader
+    # leaves the section out after): the notes' reading looped on it for ever.
+    blocks = [
+        Block("Chapter One", True),
+        Block("The cape1 for forty years."),
+        Block("Notes", True),
+        Block("["),
+        Block("\u21901"),
+        Block("]"),
+        Block("Note 1."),
+    ]
+    assert texts(without_plain_notes(blocks)) == ["Chapter One", "The cape for forty years.", "Notes"]
+
+
+def test_a_paragraph_of_the_story_ending_in_an_arrow_is_a_note_only_at_its_end():
+    # The arrow must end the paragraph: one that draws it within its text ("turn ↩ back") is the story's.
+    blocks = [Block("Chapter One", True), Block("The sign said ↩ turn back, and she did.")]
+    assert without_plain_notes(blocks) == blocks
