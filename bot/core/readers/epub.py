@@ -149,6 +149,16 @@ def _without_own_heading(found: list[Block], name: str) -> list[Block]:
 
 
 _WORD = re.compile(r"\w+")
+_GENERIC = re.compile(r"Section \d{1,4}")
+"""The name LibreOffice's EPUB export (libepubgen) gives a page with no heading in its navigation, numbered by the
+page: "Section 1" for the title and copyright page before the first chapter."""
+
+
+def _says(found: list[Block], name: str) -> bool:
+    """Whether a page begins by saying the navigation's name for it: a chapter a book names "Section 1" has that
+    heading (pandoc's) or first paragraph (LibreOffice's); LibreOffice's generic name for a page (_GENERIC) none."""
+    first = next((block.text for block in found), "")
+    return " ".join(first.split()).casefold() == name.casefold()
 
 
 def _resolved(base: str, href: str) -> tuple[str, str]:
@@ -195,7 +205,7 @@ class EpubReader:
             marks_of.setdefault(mark.page, []).append(mark)
         matter = self._matter_pages(book, package, package_path)
         if matter:  # not a page the navigation names a chapter in
-            matter -= {mark.page for mark in marks if not is_matter_name(mark.name)}
+            matter -= {mark.page for mark in marks if not (is_matter_name(mark.name) or _GENERIC.fullmatch(mark.name))}
         pages: list[list[Block]] = []
         for page in filterfalse(matter.__contains__, dict.fromkeys(spine)):
             chapters = {mark.anchor: mark.name for mark in marks_of.get(page, ())}
@@ -205,7 +215,8 @@ class EpubReader:
             if _is_matter_page(body):
                 continue
             found = blocks_of(body, chapters if marks else None)
-            if start is not None:
+            # LibreOffice's "Section 1" for a page with no heading names no chapter
+            if start is not None and (_GENERIC.fullmatch(start) is None or _says(found, start)):
                 found = [Block(start, heading=True), *(found if chapters else _without_own_heading(found, start))]
             pages.append(found)
         titles, authors = _children(package, "title"), _children(package, "creator")

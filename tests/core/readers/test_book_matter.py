@@ -37,6 +37,7 @@ def copied(name: str, folder: Path) -> Path:
         "book-libreoffice.docx",
         "book-libreoffice.rtf",
         "book-libreoffice.html",
+        "book-libreoffice.epub",
         "book-calibre.fb2",
         "book-calibre.rtf",
         "book-calibre-docx.fb2",
@@ -47,7 +48,8 @@ def test_a_books_matter_as_pandoc_libreoffice_and_calibre_write_it_is_no_story_t
     # Only EPUB's matter was found, and not pandoc's: its copyright page is headed by the book's title, and its
     # EPUB 2 title page counted as the story's first page. A Word, OpenDocument, RTF, FictionBook or HTML book kept
     # its title page's lines, its copyright lines before the first chapter, and "About the Author" and "Also by"
-    # after the last, as story text. Calibre's FictionBook and RTF of an EPUB write the note as a paragraph
+    # after the last, as story text. LibreOffice's EPUB named its title and copyright page "Section 1", a chapter
+    # with the copyright lines for text. Calibre's FictionBook and RTF of an EPUB write the note as a paragraph
     # ending in pandoc's link back ("↩︎"), read as the chapter's text, and its mark as a bare digit run into its
     # word ("cape1"); of a Word file or HTML, the mark raised (`<sup>`, `\super`), read into its word all the same.
     copied(name, tmp_path)

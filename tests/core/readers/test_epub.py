@@ -725,3 +725,20 @@ def test_a_page_the_navigation_names_as_a_part_keeps_the_chapters_headed_within_
         ("Chapter 2", "It rained."),
         ("II: The Calm", "The sea was calm."),
     ]
+
+
+@pytest.mark.parametrize("version", [3, 2])
+def test_a_chapter_named_section_1_by_its_own_heading_keeps_its_name(tmp_path, version):
+    # LibreOffice names a page with no heading "Section 1" in its navigation (its title and copyright page), a name
+    # that says nothing, and is left out; a book whose chapters are called "Section 1" and "Section 2" says so on
+    # their pages, and keeps the names.
+    chapters = dict(zip(["Section 1", "Section 2"], CHAPTERS.values(), strict=True))
+    pages = [
+        (f"section000{n + 1}.xhtml", "", f"<h1>{name}</h1>" + "".join(f"<p>{text}</p>" for text in texts))
+        for n, (name, texts) in enumerate(chapters.items())
+    ]
+    write_package_book(tmp_path / "keeper.epub", version, pages, page_navigation(version, pages, list(chapters)))
+    found: dict[str, list[str]] = {}
+    for passage in load_corpus(tmp_path).passages:
+        found.setdefault(passage.chapter or "", []).append(passage.text)
+    assert found == chapters
