@@ -9,12 +9,13 @@ in braces, and text. One regular expression takes one token at a time, each of i
 pass; groups are a stack, not recursion, and may nest 1,024 deep; `\\binN` data is jumped over.
 
 Paragraphs end at `\\par` (and table cells at `\\cell`). The title is the `\\info` group's `\\title`, else the
-first paragraph in the Title style, and a "by" line naming `\\author` is left out; paragraphs in Heading
-styles (by the style sheet's names) or with an outline level name chapters. Text is decoded by the
-document's code page (`\\ansicpg`) or its font's (`\\fcharset`: Russian Word files set Cyrillic fonts in
-a Western code page), and `\\uN` characters are read with their `\\ucN` fallbacks skipped. Left out, as
-from Word documents: the font, colour and style tables, pictures and objects, headers and footers,
-footnotes, comments, fields' instructions (their results are read), list numbers and text boxes.
+first paragraph in the Title style, else a first paragraph centered in larger type than the next (pandoc's), and a
+"by" line naming `\\author` is left out; paragraphs in Heading styles (by the style sheet's names) or with an
+outline level name chapters. Text is decoded by the document's code page (`\\ansicpg`) or its font's
+(`\\fcharset`: Russian Word files set Cyrillic fonts in a Western code page), and `\\uN` characters are read with
+their `\\ucN` fallbacks skipped. Left out, as from Word documents: the font, colour and style tables, pictures and
+objects, headers and footers, footnotes, comments, fields' instructions (their results are read), list numbers and
+text boxes.
 A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
 its end) is left out as an EPUB's is: book_matter.py.
 """
@@ -29,11 +30,14 @@ from typing import NamedTuple
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.reader import Block, StoryText, story_text
 from bot.core.readers.styles import StyleRole, style_role
+from bot.core.readers.text import is_title_line
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 MAX_DEPTH = 1024
 """Groups nested deeper than this are no document (word processors nest a few dozen deep)."""
 DEFAULT_CODE_PAGE = "cp1252"
+DEFAULT_SIZE = 24
+"""RTF's type size where none is set: 12 points (\\fs24)."""
 _TOKEN = re.compile(
     rb"\\([a-zA-Z]{1,32})(-?[0-9]{1,10})? ?"  # a control word, its number, the space that ends it
     rb"|\\'([0-9a-fA-F]{2})"  # a byte of text in the code page
@@ -120,8 +124,12 @@ _CHARSETS = {
     255: "cp850",
 }
 """A font's `\\fcharset` as a code page; those not here (0 and 1, ANSI and default) use the document's."""
+_ALIGNMENTS = frozenset((b"qc", b"ql", b"qr", b"qj", b"qd"))
 _SETTINGS = frozenset(
-    (b"uc", b"f", b"plain", b"pard", b"s", b"outlinelevel", b"deff", b"ansicpg", b"ansi", b"mac", b"pc", b"pca")
+    (
+        *(b"uc", b"f", b"plain", b"pard", b"s", b"outlinelevel", b"deff", b"ansicpg", b"ansi", b"mac", b"pc", b"pca"),
+        *(b"fs", *_ALIGNMENTS),
+    )
 )
 _MEANINGFUL = frozenset((*_SKIPPED, *_DESTINATIONS, b"u", b"upr", *_CHARACTERS, *_PARAGRAPH_ENDS, *_SETTINGS))
 """The control words that matter in the text; the others (type, colour, spacing, borders) are passed over."""
@@ -138,6 +146,9 @@ class Group(NamedTuple):
     font: int | None = None
     style: int = 0
     outline: int | None = None
+    size: int = DEFAULT_SIZE
+    """\\fsN: the type's size in half points."""
+    centered: bool = False
     unicode_version: Destination | None = None
     """In an \\upr group (text said twice, in the code page, then in Unicode in its {\\*\\ud} group): where the
     Unicode version's text goes; the code page's is skipped."""
@@ -174,6 +185,10 @@ class _Document:
         }
         self.blocks: list[Block] = []
         self.title_paragraph: str | None = None
+        self.opening: tuple[str, int] | None = None
+        """The document's first paragraph and its type's size, when it is centered and no heading: pandoc's title."""
+        self.opening_title: str | None = None
+        self.paragraphs = 0
 
     def read(self, raw: bytes) -> StoryText:
         position, ended = 0, False
@@ -210,7 +225,7 @@ class _Document:
                     raise StoryRefused(Refusal(cause=Cause.RTF_UNCLOSED, count=len(self.open)))
                 ended = True
         self._paragraph_end()
-        title = _joined(self.parts[Destination.TITLE]) or self.title_paragraph
+        title = _joined(self.parts[Destination.TITLE]) or self.title_paragraph or self.opening_title
         author = _joined(self.parts[Destination.AUTHOR]) or None
         return story_text(title, book_matter_left_out(self.blocks, title), author)
 
@@ -320,9 +335,13 @@ class _Document:
         elif word == b"f":
             self.group = group._replace(font=number or 0)
         elif word == b"plain":
-            self.group = group._replace(font=None)
+            self.group = group._replace(font=None, size=DEFAULT_SIZE)
         elif word == b"pard":
-            self.group = group._replace(style=0, outline=None)
+            self.group = group._replace(style=0, outline=None, centered=False)
+        elif word in _ALIGNMENTS:
+            self.group = group._replace(centered=word == b"qc")
+        elif word == b"fs":
+            self.group = group._replace(size=number if number and number > 0 else DEFAULT_SIZE)
         elif word == b"s":
             self.group = group._replace(style=number or 0)
         elif word == b"outlinelevel":
@@ -349,7 +368,20 @@ class _Document:
         elif role is not StyleRole.LEFT_OUT:
             outline = self.group.outline
             heading = role is StyleRole.HEADING or (outline is not None and 0 <= outline < _BODY_TEXT_LEVEL)
+            self._opening_title(text, heading)
             self.blocks.append(Block(text, heading))
+
+    def _opening_title(self, text: str, heading: bool) -> None:
+        """Notes the title pandoc writes, with no \\info and no style sheet: the document's first paragraph,
+        centered, no heading, in larger type than the paragraph after it (the author's name, centered too) and read as
+        a title (is_title_line: short, no sentence). A centered poem in large type is no title: its second line is as
+        large; nor is a centered "Chapter 1", nor a sentence set large ("It was the night of the storm.")."""
+        self.paragraphs += 1
+        if self.paragraphs == 1:
+            if self.group.centered and not heading and is_title_line(" ".join(text.split())):
+                self.opening = (text, self.group.size)
+        elif self.paragraphs == 2 and self.opening is not None and self.opening[1] > self.group.size:
+            self.opening_title = " ".join(self.opening[0].split())
 
 
 def _joined(parts: list[str]) -> str:

@@ -18,7 +18,7 @@ MATTER = ["Skarvik Press", "All rights reserved", "Nordkinn", "grew up in a ligh
 
 
 def copied(name: str, folder: Path) -> Path:
-    """The fixture, named as its title says (pandoc's RTF gives none: the file's name names it)."""
+    """The fixture, named as its title says (a file that gives no title is named after the file)."""
     target = folder / f"the-lighthouse-keeper{Path(name).suffix}"
     shutil.copy(FIXTURES / name, target)
     return target

@@ -2,7 +2,7 @@ import shutil
 
 import pytest
 
-from bot.core.corpus import load_corpus
+from bot.core.corpus import load_corpus, read_story
 from bot.core.readers.rtf import MAX_DEPTH, RtfReader
 from bot.core.skipped import StoryRefused
 from bot.messages import refusal_text
@@ -140,3 +140,28 @@ def test_a_contents_list_in_word_styles_is_no_story_text():
         rb"\pard\plain\s1\outlinelevel0 The Storm\par\pard\plain The lamp was lit.\par}"
     )
     assert read(rtf) == (None, [("The Storm", True), ("The lamp was lit.", False)])
+
+
+def test_pandocs_rtf_is_titled_by_its_title_line_whatever_its_files_name(tmp_path):
+    # pandoc's RTF has no \info and no style sheet: its title is its first paragraph, centered, bold and larger than
+    # the author's line under it. The book was titled by its file's name ("Book").
+    shutil.copy(FIXTURES / "book-pandoc.rtf", tmp_path / "book.rtf")
+    check_story(tmp_path, chapters={"Dedication": ["For the keepers of every northern light."], **CHAPTERS})
+
+
+def test_a_centered_poem_or_chapter_line_in_large_type_is_no_title(tmp_path):
+    # Only a first line larger than the line after it, read as a title, is one: a poem centered throughout in large
+    # type is its lines, and a centered "Chapter One" or a sentence set large over the text is no book's title.
+    poem = ["The lamp turns slow above the sleeping sound,", "and every boat that sees it comes home round."]
+    paragraphs = "".join(f"{{\\pard \\qc \\fs36 {line}\\par}}" for line in poem)
+    (tmp_path / "sound.rtf").write_text(f"{{\\rtf1\\ansi {paragraphs}}}", encoding="ascii")
+    _, passages = read_story(tmp_path / "sound.rtf")
+    assert [p.text for p in passages] == poem
+    chapter = "{\\pard \\qc \\b \\fs36 Chapter One\\par}{\\pard \\fs24 " + poem[0] + "\\par}"
+    (tmp_path / "sound.rtf").write_text(f"{{\\rtf1\\ansi {chapter}}}", encoding="ascii")
+    title, passages = read_story(tmp_path / "sound.rtf")
+    assert title == "Sound" and [p.text for p in passages] == ["Chapter One", poem[0]]
+    opening = "{\\pard \\qc \\fs36 It was the night of the storm.\\par}{\\pard " + poem[0] + "\\par}"
+    (tmp_path / "sound.rtf").write_text(f"{{\\rtf1\\ansi {opening}}}", encoding="ascii")
+    title, passages = read_story(tmp_path / "sound.rtf")
+    assert title == "Sound" and [p.text for p in passages] == ["It was the night of the storm.", poem[0]]
