@@ -3,7 +3,8 @@
 libxml2 parses in one pass; the walk over the tree is iterative (no recursion, however deep the nesting).
 XML is parsed without loading DTDs, without the network and without expanding entities, so a
 "billion laughs" file or an external entity reads as nothing rather than gigabytes or a secret file.
-Scripts, styles, navigation, forms and Gutenberg's license sections are dropped, and so is a book's matter
+Scripts, styles, navigation, forms, Gutenberg's license sections and what a <video> or <audio> shows a reader that
+cannot play it, where it says so (a transcript inside is read), are dropped, and so is a book's matter
 that is no story text, by the semantics EPUB 3 (`epub:type`) and DPUB-ARIA (`role="doc-..."`) give it: a table of
 contents, a copyright page, an index, footnotes and endnotes with the marks that point to them. A mark without
 semantics (a link to an anchor whose text is "12", "[3]" or "*") is dropped too: read into its word it made
@@ -81,14 +82,23 @@ DROPPED_TAGS = frozenset(
         "iframe",
         "object",
         "canvas",  # its text is what a reader without it shows: "Your Reading System does not support canvas."
-        "video",
-        "audio",
         "button",
         "form",
         "select",
         "textarea",
     ]
 )
+MEDIA_TAGS = frozenset({"video", "audio"})
+"""Their text is what a reader that cannot play them shows: read when it is the story's (a transcript, a caption),
+left out whole when it says the reader cannot play them (_says_unplayable)."""
+_UNPLAYABLE = re.compile(
+    r"(?:\bnot|n['\u2019]t|\bno longer)[\t\n\r ]++(?:support|play)"
+    r"|\bunsupported\b|\b(?:cannot|unable to)[\t\n\r ]++play",
+    re.IGNORECASE,
+)
+"""What a fallback says when it is a message: "Your browser does not support the video tag.", "Your Reading System
+does not support (this) video." (IDPF's EPUB 3 samples, a listing of the element's markup after it), "doesn't
+support HTML5 video"."""
 DROPPED_SEMANTICS = frozenset(
     [
         "toc",
@@ -282,6 +292,7 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
 
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped: _Element | None = None
+    media: _Element | None = None  # the <video> or <audio> the walk is in, its fallback read
     for event, element in walker:
         name = local_name(element)
         if event == "start":
@@ -292,6 +303,7 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
                 or _is_boilerplate(element)
                 or is_matter(element)
                 or (inner and _is_mark(element))
+                or (name in MEDIA_TAGS and media is None and _says_unplayable(element))
             ):
                 walker.skip_subtree()  # its "end" still comes, next
                 skipped = element
@@ -300,6 +312,8 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
                 flush()
                 blocks.append(Block(chapters[element.get("id", "")], heading=True))
                 all_links.append(False)
+            if name in MEDIA_TAGS and media is None:
+                media = element
             if name in BLOCK_TAGS:
                 flush()
             if (
@@ -317,6 +331,8 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
             continue
         if element is skipped:
             skipped = None
+        elif element is media:
+            media = None
         elif element is heading_group:
             flush()
             heading_group = None
@@ -336,6 +352,12 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
             linked += _visible(element.tail)
     flush()
     return [block for block, listed in zip(blocks, _in_link_lists(all_links), strict=True) if not listed]
+
+
+def _says_unplayable(media: _Element) -> bool:
+    """Whether a <video>'s or <audio>'s fallback is a message that the reader cannot play it (_UNPLAYABLE), read in
+    one pass over it: only the outermost is looked at, one within it is then read or left out with it."""
+    return _UNPLAYABLE.search("".join(media.itertext())) is not None
 
 
 def _joined_heading(parts: list[str]) -> str:

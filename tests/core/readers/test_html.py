@@ -218,17 +218,48 @@ def test_libreoffices_notes_and_page_footers_are_no_story_text(tmp_path):
 
 def test_what_a_page_shows_without_its_canvas_video_or_audio_is_no_story_text(tmp_path):
     # A <canvas>, <video> or <audio> holds what a reader without it shows instead (IDPF's EPUB 3 sample "Trees":
-    # "Your Reading System does not support canvas."): it was read as the chapter's first paragraph.
+    # "Your Reading System does not support canvas."): it was read as the chapter's first paragraph. A <video>'s or
+    # <audio>'s that says it cannot be played is left out whole: IDPF's "A Shared Culture" lists the element's markup
+    # under its message.
     fallbacks = (
         "<canvas id='lamp'>Your Reading System does not support canvas.</canvas>"
         "<video src='storm.mp4'><p>Your browser does not play this video.</p></video>"
-        "<audio src='foghorn.mp3'>No audio here.</audio>"
+        "<audio src='foghorn.mp3'>Your browser doesn't support the audio element.</audio>"
+        "<video><source src='storm.webm'/><div><p>Your Reading System does not support (this) video.</p>"
+        "<pre><code>&lt;video&gt;&lt;source src='storm.webm'/&gt;&lt;/video&gt;</code></pre></div></video>"
     )
     body = "".join(
         f"<h2>{name}</h2>{fallbacks}" + "".join(f"<p>{text}</p>" for text in texts) for name, texts in CHAPTERS.items()
     )
     (tmp_path / "keeper.html").write_text(page(TITLE, body), encoding="utf-8")
     check_story(tmp_path)
+
+
+def test_a_transcript_or_caption_written_inside_a_video_or_audio_is_read(tmp_path):
+    # What a <video> or <audio> holds for a reader that cannot play it may be the story's own words: the foghorn's
+    # song written out, a film's caption. It was left out with the element, and with it the chapter's text.
+    chapters = {
+        "Chapter One: The Storm": [
+            "Maren kept the old lighthouse on the northern cape for forty years.",
+            "Two long blasts, then one short: the foghorn's song that every boat knew.",
+            "Every winter night she lit the great lamp for the fishing boats that came home through the fog.",
+        ],
+        "Chapter Two: The Calm": [
+            "When the sea was calm, Maren walked to the village of Skarvik to buy bread and lamp oil.",
+            "The baker's daughter, Ilse, gave her a jar of cloudberry jam every autumn.",
+        ],
+    }
+    one, song, two = chapters["Chapter One: The Storm"]
+    calm, jam = chapters["Chapter Two: The Calm"]
+    body = (
+        f"<h2>Chapter One: The Storm</h2><p>{one}</p>"
+        f"<audio controls><source src='foghorn.mp3'/><track kind='captions' src='foghorn.vtt'/><p>{song}</p></audio>"
+        f"<p>{two}</p><h2>Chapter Two: The Calm</h2><p>{calm}"
+        "<video src='calm.mp4'>Your browser does not support the video tag.</video></p>"
+        f"<p>{jam.replace('Ilse', '<video>Ilse</video>')}</p>"  # a name said inline, in a film of her
+    )
+    (tmp_path / "keeper.html").write_text(page(TITLE, body), encoding="utf-8")
+    check_story(tmp_path, chapters)
 
 
 def test_an_hgroup_of_lines_with_no_heading_is_read_as_its_lines(tmp_path):
