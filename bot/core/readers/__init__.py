@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 24
+READING_VERSION = 25
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -107,7 +107,14 @@ number set small at a line's start is read apart from its first word ("4And"); t
 \\maketitle centers over an article's story are left out (they were its first passages, or the date named its first
 chapter); a first page that is a centered stanza is read (it was taken for a title page and left out); a running head
 run over two lines that together say a chapter's title is left out, and a footnote carried over to the next page (both
-were read into the paragraph over the page)."""
+were read into the paragraph over the page).
+25: notes written as paragraphs that end in their link back ("\u21a9", Calibre's FictionBook, RTF and Word file of an
+EPUB; "\u21901" between brackets, its FictionBook of a Word file) are left out with their marks, numbers run into
+the word before them ("cape1" was read so, the notes as story text), and a FictionBook link within the book whose
+whole text is a mark is one without type="note"; an EPUB's navigation name "Section 1" that its page never says
+(LibreOffice's for a page with no heading) names no chapter; pandoc's RTF is titled by its first paragraph, centered
+in larger type than the next (it was titled by the file's name); a <video>'s or <audio>'s fallback is read unless it
+says the reader cannot play it (a transcript inside was lost)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
