@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dotenv import dotenv_values
+from dotenv.main import resolve_variables
 from dotenv.parser import parse_stream
 from platformdirs import user_config_path, user_data_path
 
@@ -91,15 +92,7 @@ def load_env_files() -> frozenset[str]:
     for path in env_files():
         if not path.is_file():
             continue
-        try:
-            _require_readable_lines(path)
-            values = dotenv_values(path, encoding="utf-8")
-        except UnicodeDecodeError as error:
-            raise SettingsError(
-                f"{path} is not UTF-8 text (byte {error.object[error.start]:#04x} at {error.start}); save it "
-                "as UTF-8 (Windows PowerShell's > and Out-File write UTF-16, Notepad may write ANSI)."
-            ) from error
-        for name, value in values.items():
+        for name, value in _env_file_values(path).items():
             if "\0" in name or "\0" in (value or ""):  # the environment cannot hold one: a ValueError traceback
                 raise SettingsError(f"{path} holds a NUL character, which no setting takes; save it as UTF-8 text.")
             if value is not None and name not in os.environ:
@@ -108,22 +101,35 @@ def load_env_files() -> frozenset[str]:
     return frozenset(loaded)
 
 
-def _require_readable_lines(path: Path) -> None:
-    """Raises SettingsError for a line python-dotenv cannot read (a quote left open, text after the closing quote):
-    it skips it, warning without the file's name or the setting's, and the bot ran on without that setting (from the
+def _env_file_values(path: Path) -> Mapping[str, str | None]:
+    """The file's settings, read and parsed once: its lines are checked and its values taken from the same parse
+    (python-dotenv's dotenv_values would open and parse the file a second time), then its ${NAME}s filled in as
+    dotenv_values fills them.
+
+    A line python-dotenv cannot read (a quote left open, text after the closing quote) is a SettingsError: it
+    skips it, warning without the file's name or the setting's, and the bot ran on without that setting (from the
     bundled stories, or saying that no token was set). The value is not shown: it may be the token."""
-    with path.open(encoding="utf-8") as stream:
-        for binding in parse_stream(stream):
-            if binding.error:
-                original = binding.original.string
-                line = binding.original.line + original[: len(original) - len(original.lstrip())].count("\n")
-                written = original.strip().split("=", 1)
-                name = written[0].removeprefix("export ").strip() if len(written) == 2 else ""
-                named = f" ({name}=...)" if name.isidentifier() else ""
-                raise SettingsError(
-                    f"{path}, line {line}{named}, cannot be read as NAME=value (a quote left open, "
-                    "or text after the closing quote?); fix it, or the setting on it would be skipped."
-                )
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise SettingsError(
+            f"{path} is not UTF-8 text (byte {error.object[error.start]:#04x} at {error.start}); save it "
+            "as UTF-8 (Windows PowerShell's > and Out-File write UTF-16, Notepad may write ANSI)."
+        ) from error
+    bindings = list(parse_stream(io.StringIO(text)))
+    for binding in bindings:
+        if binding.error:
+            original = binding.original.string
+            line = binding.original.line + original[: len(original) - len(original.lstrip())].count("\n")
+            written = original.strip().split("=", 1)
+            name = written[0].removeprefix("export ").strip() if len(written) == 2 else ""
+            named = f" ({name}=...)" if name.isidentifier() else ""
+            raise SettingsError(
+                f"{path}, line {line}{named}, cannot be read as NAME=value (a quote left open, "
+                "or text after the closing quote?); fix it, or the setting on it would be skipped."
+            )
+    written_values = [(binding.key, binding.value) for binding in bindings if binding.key is not None]
+    return resolve_variables(written_values, override=True)
 
 
 def _from_folder(value: str, folder: Path) -> str:

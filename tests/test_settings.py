@@ -1,10 +1,17 @@
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from bot.operations.opening import index_store
 from bot.settings import QuestionBudget, Settings, SettingsError, bundled_corpus
+from tests.conftest import CORPUS
+from tests.hang import HANG_SECONDS
+
+ROOT = CORPUS.parent
 
 
 def test_defaults_without_anything_set():
@@ -234,3 +241,44 @@ def test_a_path_from_the_home_of_no_user_is_named(name):
     # pathlib raised RuntimeError("Could not determine home directory."): a traceback at every start.
     with pytest.raises(SettingsError, match=f"^{name} is '~nobody-here/stories', but no home folder is known for"):
         Settings.from_env({name: "~nobody-here/stories"})
+
+
+COUNTED_START = """
+import os, sys
+env_file = os.path.realpath(sys.argv[1])
+opened = []
+
+
+def count_opens(event, args):
+    if event == "open" and isinstance(args[0], (str, os.PathLike)) and os.path.realpath(args[0]) == env_file:
+        opened.append(event)
+
+
+sys.addaudithook(count_opens)
+from bot.program import main
+
+code = main(["stories"])
+print("opened", len(opened), "exit", code)
+"""
+"""A start of the command line (`stories`) that counts how often the .env file is opened, by Python's own audit
+events (every open(), os.open and pathlib's among them): no part of the start-up is stood in for."""
+
+
+def test_a_start_reads_the_dotenv_file_once(tmp_path):
+    """It was opened and parsed twice: once to find the lines python-dotenv would skip, then again by dotenv_values
+    for the values. One read of each file serves both."""
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "stories" / "a.txt").write_text("Olga played the harp.\n\nRain.\n\nSnow.\n\nWind.")
+    (tmp_path / ".env").write_text("STORYBOT_CORPUS=stories\nSTORYBOT_INDEX=off\nSTORYBOT_LOG_LEVEL=${LEVEL}\n")
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("STORYBOT_", "DISCORD_"))}
+    environment |= {"PYTHONPATH": str(ROOT), "XDG_CONFIG_HOME": str(tmp_path / "config"), "LEVEL": "warning"}
+    result = subprocess.run(
+        [sys.executable, "-c", COUNTED_START, str(tmp_path / ".env")],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=HANG_SECONDS,
+    )
+    assert result.stdout.splitlines()[-1] == "opened 1 exit 0", result.stdout + result.stderr
+    assert "1 story, 4 passages" in result.stdout  # the settings it read were used: its corpus, not the bundled one
