@@ -27,12 +27,26 @@ from bot.core.shelf import MAX_NAME_BYTES, MAX_UPLOAD_BYTES, ShelfError, UploadR
 from bot.core.skipped import CUT_SHORT, Cause, Problem, Refusal
 from bot.core.worker_ended import WorkerEnded
 from bot.counted import counted
+from bot.eval.beir import DatasetError, DatasetFault
 from bot.one_line import one_line
 from bot.operations.look_up_person import MAX_PERSON_NAME_CHARS, PersonFound, PersonLookup
 from bot.operations.reload import Reload, Reloaded
 from bot.operations.resolve_story import MAX_STORY_NAME_CHARS, StoryFound, StoryResolution
 from bot.operations.story_ref import StoryRef
-from bot.state.database_fault import DatabaseTask, Fault
+from bot.settings import (
+    DISCORD_ID_LIMIT,
+    DISTRIBUTION,
+    LOG_LEVELS,
+    MAX_BUDGET_QUESTIONS,
+    MAX_BUDGET_SECONDS,
+    MAX_SHARD_COUNT,
+    QuestionBudget,
+    SettingsError,
+    SettingsFault,
+    Takes,
+    Unit,
+)
+from bot.state.database_fault import MAX_PORT, STARTUP_BUSY_SECONDS, DatabaseError, DatabaseTask, Fault, OpenFault
 from bot.state.shelf_rules import (
     RESTORE_ROOM,
     SHELF_BYTES,
@@ -44,7 +58,9 @@ from bot.state.shelf_rules import (
 )
 
 if TYPE_CHECKING:
+    from bot.eval.questions import QuestionCheck
     from bot.operations.change_shelf import ShelfChanged  # imports the database's libraries
+    from bot.state.guarded_engine import DatabaseUnavailable  # so does the engine
     from bot.state.schema import DowngradePlan, Dropped, SchemaState  # so does the schema
     from bot.state.schema import Refusal as DowngradeRefusal
 
@@ -160,6 +176,21 @@ def database_trouble_text(fault: Fault, task: DatabaseTask) -> str:
             "it in the log; it works again once they fix it."
         )
     return f"I couldn't {DATABASE_TASKS[task]}: the database didn't answer in time. Please try again in a moment."
+
+
+def driver_reason(words: str) -> str:
+    """A database driver's reason as bot.state.guarded_engine.first_line gives it: a timeout, which has no words of
+    its own, is named by its type there."""
+    return "it did not answer in time" if words == TimeoutError.__name__ else words
+
+
+def unavailable_text(error: DatabaseUnavailable) -> str:
+    """Why a database call did not happen, from the facts bot.state raised, for the owner's messages."""
+    if error.seconds is not None:
+        return f"no answer within {error.seconds:.0f} seconds"
+    if error.file is not None:
+        return f"{error.file} is read-only" if error.fault is Fault.UNWRITABLE else f"{error.file} was removed"
+    return driver_reason(error.detail)
 
 
 def database_command_text(fault: Fault, task: DatabaseTask, detail: str) -> str:
@@ -980,10 +1011,6 @@ PERMISSION_NAMES = {
     "read_message_history": "Read Message History",
 }
 """discord.Permissions' flag -> the name the Developer Portal and Discord's invite page show."""
-NOT_A_BOT_TOKEN = (
-    "DISCORD_TOKEN does not look like a bot token (its first part should be the application's id); "
-    "copy it again from the Developer Portal (your application -> Bot -> Reset Token)."
-)
 
 
 def shown_passage_text(title: str, passage: int, excerpt: str) -> str:
@@ -1133,6 +1160,103 @@ def empty_question_text(example: str) -> str:
     return f'the question is empty; try: python -m bot ask "Who is {example}?"'
 
 
+# The words of the settings' refusals (bot.settings raises a SettingsFault and the facts), to the bot's owner.
+UNITS = {
+    Unit.SHARDS: "shards",
+    Unit.DAYS: "days",
+    Unit.MINUTES: "minutes",
+    Unit.SECONDS: "seconds",
+    Unit.MEGABYTES: "megabytes",
+}
+SHARD_NUMBERS = "shard numbers, as 0,1 (comma-separated, each below STORYBOT_SHARD_COUNT)"
+DISCORD_ID = "a number (a Discord id is all digits)"
+
+
+def takes_text(takes: Takes) -> str:
+    """What a number setting takes, after "it takes"."""
+    if takes.unit is Unit.SHARD_NUMBERS:
+        return SHARD_NUMBERS
+    if takes.unit is Unit.DISCORD_ID:
+        return DISCORD_ID
+    unit = UNITS[takes.unit]
+    if takes.high is None:
+        return f"a whole number of {unit}, at least {takes.low}"
+    return f"a whole number of {unit}, {takes.low} to {takes.high}"
+
+
+def _out_of_range_text(name: str, number: int | None, takes: Takes) -> str:
+    if takes.high is None:
+        return f"{name} is {number}; it takes {takes_text(takes)}."
+    return f"{name} is {number}; it takes {takes.low} to {takes.high} {UNITS[takes.unit]}."
+
+
+def settings_error_text(error: SettingsError) -> str:
+    """What is wrong with a setting, from the code and facts bot.settings raised: the setting (or the .env file and
+    its line), the value as written (never a secret's), and what it takes or what to do."""
+    fault, name, shown = error.fault, error.name, repr(error.value)
+    if fault is SettingsFault.NOT_UTF8:
+        return (
+            f"{error.file} is not UTF-8 text (byte {error.number:#04x} at {error.position}); save it as UTF-8 "
+            "(Windows PowerShell's > and Out-File write UTF-16, Notepad may write ANSI)."
+        )
+    if fault is SettingsFault.NUL_CHARACTER:
+        return f"{error.file} holds a NUL character, which no setting takes; save it as UTF-8 text."
+    if fault is SettingsFault.UNREADABLE_LINE:
+        named = f" ({name}=...)" if name else ""
+        return (
+            f"{error.file}, line {error.position}{named}, cannot be read as NAME=value (a quote left open, or text "
+            "after the closing quote?); fix it, or the setting on it would be skipped."
+        )
+    if fault is SettingsFault.INLINE_COMMENT:
+        written = "a value with ' #' in it" if error.value is None else shown
+        return (
+            f"{name} is {written}: a '#' after a space starts a comment in .env, but docker run --env-file and "
+            "podman's keep it in the value. Put the comment on a line of its own (or, if the '#' is part of the "
+            "value, put the value in quotes)."
+        )
+    if fault is SettingsFault.NOT_A_LOG_LEVEL:
+        return f"{name} is {shown}; use one of {', '.join(LOG_LEVELS)}."
+    if fault is SettingsFault.NOT_A_NUMBER and error.takes is not None:
+        return f"{name} is {shown}; it takes {takes_text(error.takes)}."
+    if fault is SettingsFault.OUT_OF_RANGE and error.takes is not None:
+        return _out_of_range_text(name, error.number, error.takes)
+    if fault is SettingsFault.NO_SHARD:
+        return f"{name} names no shard; it takes {SHARD_NUMBERS}."
+    if fault is SettingsFault.SHARDS_UNCOUNTED:
+        return f"{name} needs STORYBOT_SHARD_COUNT (the total number of shards)."
+    if fault is SettingsFault.SHARD_PAST_COUNT:
+        return f"{name} must be below STORYBOT_SHARD_COUNT ({error.number})."
+    if fault is SettingsFault.TOO_MANY_SHARDS:
+        return f"{name} is {error.number}; it must be at most {MAX_SHARD_COUNT}."
+    if fault is SettingsFault.NO_HOME:
+        return f"{name} is {shown}, but no home folder is known for {error.detail}; write it out in full."
+    if fault is SettingsFault.TOKEN_CHARACTER:
+        return (
+            f"{name} holds {shown} at character {error.position}; a token is one word of letters, digits, '.', '-' "
+            "and '_'. Copy it again from the Developer Portal (your application -> Bot), with no 'Bot ' before it."
+        )
+    if fault is SettingsFault.NOT_A_BOT_TOKEN:
+        return (
+            f"{name} does not look like a bot token (its first part should be the application's id); copy it again "
+            "from the Developer Portal (your application -> Bot -> Reset Token)."
+        )
+    if fault is SettingsFault.NOT_A_DISCORD_ID:
+        return (
+            f"{name} is {shown}; a Discord id is a number from 1 to {DISCORD_ID_LIMIT - 1} (in Discord, with "
+            "Developer Mode on: right-click the server or channel -> Copy ID)."
+        )
+    if fault is SettingsFault.NOT_A_BUDGET:
+        return f"{name} is {shown}; it takes questions/seconds, e.g. 5/30 for 5 questions per person every 30 seconds."
+    return (
+        f"{name} is {shown}; questions go from 1 to {MAX_BUDGET_QUESTIONS} and seconds from 1 to {MAX_BUDGET_SECONDS}."
+    )
+
+
+def budget_text(budget: QuestionBudget) -> str:
+    """A question budget as /settings, /help and their replies show it."""
+    return f"{budget.questions} question{'s' * (budget.questions != 1)} per {budget.seconds} seconds"
+
+
 # The words of the bot's start-up refusals (bot.discord_app.run), to its owner.
 MISSING_TOKEN = (
     "No Discord token: set DISCORD_TOKEN in the environment or in .env (copy .env.example), in this folder "
@@ -1155,6 +1279,96 @@ INTENT_REFUSED = (
     "-> Bot -> Privileged Gateway Intents -> Message Content Intent), or unset STORYBOT_CHANNELS and set those "
     "channels back to mentions only: mentions, DMs and slash commands work without it."
 )
+
+
+def database_error_text(error: DatabaseError) -> str:
+    """Why the database could not be opened (or taken back), and what to do, from the code and facts bot.state
+    raised: the command line's commands and the bot's start say it alike."""
+    fault, where, detail, role, database = (
+        error.fault,
+        error.where,
+        driver_reason(error.detail),
+        error.role,
+        error.database,
+    )
+    if fault is OpenFault.URL_UNUSABLE:
+        return f"STORYBOT_DATABASE_URL cannot be used: {detail}."
+    if fault is OpenFault.NOT_A_URL:
+        return (
+            "STORYBOT_DATABASE_URL is not a database URL; it takes postgresql://user:password@host:5432/name (a port "
+            f"is a number from 1 to {MAX_PORT})."
+        )
+    if fault is OpenFault.NOT_POSTGRESQL:
+        return (
+            f"STORYBOT_DATABASE_URL starts with {detail}://; storybot takes postgresql:// there (leave it unset for "
+            "SQLite in STORYBOT_DATA)."
+        )
+    if fault is OpenFault.NOT_A_PORT:
+        return f"STORYBOT_DATABASE_URL's port {detail!r} is not a port; it takes a number from 1 to {MAX_PORT}."
+    if fault is OpenFault.NO_DRIVER:
+        return (
+            f"{where} is a PostgreSQL database, which needs the asyncpg driver: pip install "
+            f"'{DISTRIBUTION}[postgresql]' (from a clone: pip install -e '.[postgresql]')."
+        )
+    if fault is OpenFault.NEWER_SCHEMA:
+        return (
+            f"The database at {where} was written by a newer storybot ({detail}; this one knows revisions up to "
+            f"{error.revision}). Upgrade storybot; or, to go back to this one, take the database back with the newer "
+            f"one first (python -m bot database downgrade --to {error.revision}; README: Rolling back); or point "
+            "STORYBOT_DATA or STORYBOT_DATABASE_URL elsewhere."
+        )
+    if fault is OpenFault.DATA_FOLDER_UNMADE:
+        return (
+            f"Could not create the data folder {error.file} ({detail}); set STORYBOT_DATA to a folder the bot may "
+            "write."
+        )
+    if fault is OpenFault.SHARED_MEMORY_UNWRITABLE:
+        return (
+            f"{error.file} cannot be written (its mode or attributes were changed). With the bot stopped, remove it "
+            "(or make it writable: chattr -i, chmod u+w) and start again."
+        )
+    if fault is OpenFault.SQLITE_UNOPENED:
+        return f"Could not open the database at {where}: {detail}. Set STORYBOT_DATA to a folder the bot may write."
+    if fault is OpenFault.SQLITE_HELD:
+        return f"The database at {where} is held by another process ({detail}); try again in a moment."
+    if fault is OpenFault.NO_SUCH_DATABASE:
+        return (
+            f"The PostgreSQL server at {where} has no database {database!r}. Create it "
+            f"(createdb -O {role or 'ROLE'} {database}) or correct the name in STORYBOT_DATABASE_URL."
+        )
+    if fault is OpenFault.PASSWORD_REFUSED:
+        return f"The PostgreSQL server at {where} refused the password of {role!r}; correct STORYBOT_DATABASE_URL."
+    if fault is OpenFault.ROLE_REFUSED:
+        return (
+            f"The PostgreSQL server at {where} refused the role {role!r} ({detail}). Create the role "
+            f"(createuser -P {role}), allow it in pg_hba.conf, or correct the user in STORYBOT_DATABASE_URL."
+        )
+    if fault is OpenFault.NOT_ALLOWED:
+        return (
+            f"The role {role!r} may not create storybot's tables in {where} ({detail}). Make it the database's owner "
+            f"(ALTER DATABASE {database} OWNER TO {role}) or point STORYBOT_DATABASE_URL elsewhere."
+        )
+    if fault is OpenFault.SESSION_LOCKED:
+        return (
+            f"The database at {where} is locked by another session (a table storybot needs, or another storybot "
+            f"migrating it: {detail}); storybot waited {STARTUP_BUSY_SECONDS:.0f} seconds. Try again once it is "
+            "released (pg_stat_activity shows the sessions and their open transactions)."
+        )
+    if fault is OpenFault.UNREACHABLE:
+        return (
+            f"Could not reach the database at {where}: {detail}. Check that the server is running and "
+            "STORYBOT_DATABASE_URL is right."
+        )
+    if fault in (OpenFault.COPY_HELD, OpenFault.COPY_FAILED, OpenFault.COPY_UNLIKE):
+        fix = "another process holds it: try again in a moment" if fault is OpenFault.COPY_HELD else "make room there"
+        if fault is OpenFault.COPY_UNLIKE:
+            detail = f"the copy read back is at revision {detail}, not {error.revision}"
+        return f"Could not copy {where} beside it before taking it back ({detail}); nothing was changed: {fix}."
+    failed = database_error_text(error.cause) if error.cause is not None else ""
+    return (
+        f"{failed} The database may be partly taken back; the copy from before is {error.copy}: with the bot "
+        f"stopped, put it in place of {error.file} (mv), or try again."
+    ).lstrip()
 
 
 def database_unread_text(where: str, error: str) -> str:
@@ -1237,9 +1451,9 @@ def run_lock_unopened_text(path: str, reason: str) -> str:
 
 def run_lock_lost_text(where: str, reason: str) -> str:
     return (
-        f"Lost the run lock on the database {where} ({reason}): the database restarted or the connection to it "
-        "failed, and another storybot may take these shards now. Stopped rather than answer beside it; started "
-        "again, it takes the lock again or names who holds it."
+        f"Lost the run lock on the database {where} ({driver_reason(reason)}): the database restarted or the "
+        "connection to it failed, and another storybot may take these shards now. Stopped rather than answer beside "
+        "it; started again, it takes the lock again or names who holds it."
     )
 
 
@@ -1530,7 +1744,7 @@ def help_text(
     every: Sequence[str],
     channel_stories: Sequence[tuple[str, str]],
     stories: int,
-    budget: str,
+    budget: QuestionBudget,
     manager: bool,
 ) -> str:
     """/help: `every`, the channels (as mentions) where every message is a question; `channel_stories`, each channel
@@ -1550,7 +1764,7 @@ def help_text(
         under_an_answer_text(in_server),
     ]
     if in_server:
-        lines.append(f"**Questions per person here:** {budget}.")
+        lines.append(f"**Questions per person here:** {budget_text(budget)}.")
         who = "you and the others" if manager else "members"
         lines += [
             "",
@@ -1569,8 +1783,8 @@ def settings_title(server: str) -> str:
     return f"Settings for {server or 'this server'}"
 
 
-def budget_setting_text(budget: object, here: bool) -> str:
-    return f"{budget} (set here)" if here else f"{budget} (the bot's default)"
+def budget_setting_text(budget: QuestionBudget, here: bool) -> str:
+    return f"{budget_text(budget)} (set here)" if here else f"{budget_text(budget)} (the bot's default)"
 
 
 def set_here_text(channel: str) -> str:
@@ -1647,8 +1861,10 @@ def channel_searches_text(channel: str, story: str | None) -> str:
     return f"Questions in {channel} search {story} first, then every story if it has no answer."
 
 
-def budget_set_text(chosen: object | None, default: object) -> str:
-    return f"Each person may ask {chosen} here." if chosen else f"Back to the bot's default: {default}."
+def budget_set_text(chosen: QuestionBudget | None, default: QuestionBudget) -> str:
+    if chosen:
+        return f"Each person may ask {budget_text(chosen)} here."
+    return f"Back to the bot's default: {budget_text(default)}."
 
 
 def library_set_text(hidden: bool) -> str:
@@ -1694,8 +1910,53 @@ def eval_settings_text(analyzer: str, k1: float, b: float, epsilon: float, corre
     return f"{analyzer}, k1={k1} b={b} epsilon={epsilon}" + ("" if correct else ", no typo correction")
 
 
-def not_a_model_text(path: Path, error: Exception) -> str:
-    return f"{path} is no ranking model written by scripts/fit_reranker.py ({error})"
+DATASET_LINES = {
+    DatasetFault.SECTIONS_LINE: '{"q", "file", "sections"}',
+    DatasetFault.QUESTIONS_LINE: '{"q": "question", "expect": "phrase"}',
+    DatasetFault.LABELS_LINE: '{"story", "name", "person"}',
+}
+"""The shape each data set's lines take, as a bad line's message shows it."""
+
+
+def dataset_error_text(error: DatasetError) -> str:
+    """Why `eval` cannot use a data set, from the code and facts bot.eval raised: the file, and what it should
+    hold."""
+    fault, file = error.fault, error.file
+    if fault is DatasetFault.BEIR_FILE_MISSING:
+        return f"{file} is missing; a BEIR folder has corpus.jsonl, queries.jsonl and qrels/<split>.tsv."
+    if fault is DatasetFault.QRELS_MISSING:
+        return f"{file} is missing; pick a split that has a qrels/<split>.tsv file."
+    if fault is DatasetFault.SECTIONS_MISSING:
+        return f"{file} is missing; a sections folder has corpus/ and questions.jsonl."
+    if fault in DATASET_LINES:
+        return f"{file}, line {error.line}: expected {DATASET_LINES[fault]} ({error.detail})"
+    if fault is DatasetFault.NOT_IN_CORPUS:
+        return f'question "{error.question}" is about {error.story_file}, which is not in the corpus.'
+    if fault is DatasetFault.QUESTIONS_MISSING:
+        return f'{file} does not exist; it should hold lines like {{"q": ..., "expect": ...}}.'
+    if fault is DatasetFault.NO_EXPECTED:
+        return (
+            f'{file} has no question with an expected phrase: fill in "expect" with words the right passage contains.'
+        )
+    if fault is DatasetFault.LABELS_MISSING:
+        return f'{file} does not exist; it should hold lines like {{"story": ..., "name": ..., "person": true}}.'
+    if fault is DatasetFault.SQUAD_MISSING:
+        return f"{file} is missing; it should be SQuAD v1.1's JSON, such as dev-v1.1.json."
+    if fault is DatasetFault.NOT_SQUAD:
+        return f"{file} is not SQuAD v1.1's JSON ({error.detail})"
+    if fault is DatasetFault.NO_ARTICLES:
+        return f"{file} has no articles."
+    if fault is DatasetFault.EMPTY_PARAGRAPH:
+        return f'"{error.title}" has a paragraph without text.'
+    return f"{file} is no ranking model written by scripts/fit_reranker.py ({error.detail})"
+
+
+def got_text(check: QuestionCheck) -> str:
+    """What an owner's check got instead of its phrase: the best answer's story and passage, or why there was none
+    (its reason's code, as `eval --json` has always shown it)."""
+    if check.story is not None:
+        return f'"{check.story}", passage {check.passage}'
+    return check.reason or "no answer"
 
 
 def hit_rates_text(questions: int, hit1: float, hit3: float) -> str:

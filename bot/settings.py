@@ -7,6 +7,7 @@ import io
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from dotenv.main import resolve_variables
@@ -21,8 +22,96 @@ DISTRIBUTION = "storybot-discord"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
+class SettingsFault(StrEnum):
+    """Why a setting cannot work: the reason code bot.messages words for the owner, with the facts SettingsError
+    carries. Which facts each code has is said beside it."""
+
+    NOT_UTF8 = "not_utf8"
+    """`file` is not UTF-8: `number` is the first byte that is not, at `position`."""
+    NUL_CHARACTER = "nul_character"
+    """`file` holds a NUL, which the environment cannot hold."""
+    UNREADABLE_LINE = "unreadable_line"
+    """`file`'s line `position` cannot be read as NAME=value; `name` is the setting it names, or ""."""
+    INLINE_COMMENT = "inline_comment"
+    """`name`'s `value` holds " #", a comment to python-dotenv but not to docker's --env-file; value None for a
+    secret."""
+    NOT_A_LOG_LEVEL = "not_a_log_level"
+    """`value` is none of LOG_LEVELS."""
+    NOT_A_NUMBER = "not_a_number"
+    """`value` is not what `takes` says (a whole number, or a list of them)."""
+    OUT_OF_RANGE = "out_of_range"
+    """`number` is outside what `takes` says."""
+    NO_SHARD = "no_shard"
+    """STORYBOT_SHARD_IDS is set to no shard at all."""
+    SHARDS_UNCOUNTED = "shards_uncounted"
+    """STORYBOT_SHARD_IDS is set without STORYBOT_SHARD_COUNT."""
+    SHARD_PAST_COUNT = "shard_past_count"
+    """A shard id is not below STORYBOT_SHARD_COUNT, `number`."""
+    TOO_MANY_SHARDS = "too_many_shards"
+    """STORYBOT_SHARD_COUNT is past MAX_SHARD_COUNT."""
+    NO_HOME = "no_home"
+    """`value` starts with "~user" (`detail`), a user without a known home folder."""
+    TOKEN_CHARACTER = "token_character"
+    """The token holds the character `value` (a space, an invisible one) at character `position` from 1."""
+    NOT_A_BOT_TOKEN = "not_a_bot_token"
+    """The token's first part is not an application's id."""
+    NOT_A_DISCORD_ID = "not_a_discord_id"
+    """`value` is digits, but 0 or past DISCORD_ID_LIMIT."""
+    NOT_A_BUDGET = "not_a_budget"
+    """`value` is not questions/seconds."""
+    BUDGET_OUT_OF_RANGE = "budget_out_of_range"
+    """`value`'s questions or seconds are outside MAX_BUDGET_QUESTIONS or MAX_BUDGET_SECONDS."""
+
+
+class Unit(StrEnum):
+    """What a number setting counts, or the kind of list it takes: the words are bot.messages'."""
+
+    SHARDS = "shards"
+    DAYS = "days"
+    MINUTES = "minutes"
+    SECONDS = "seconds"
+    MEGABYTES = "megabytes"
+    SHARD_NUMBERS = "shard_numbers"
+    """A list of shard numbers, each below STORYBOT_SHARD_COUNT."""
+    DISCORD_ID = "discord_id"
+    """A Discord id, all digits (from 1 to DISCORD_ID_LIMIT - 1)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Takes:
+    """What a number setting takes: whole `unit`s from `low` to `high` (None: no bound above)."""
+
+    unit: Unit
+    low: int = 1
+    high: int | None = None
+
+
 class SettingsError(Exception):
-    """A setting has a value that cannot work; the message names it and says what it takes."""
+    """A setting has a value that cannot work: a reason code and the facts bot.messages names in its message (the
+    setting, the value as it was written, cut to its start, never a secret's; what it takes). Its str() is the code
+    and the setting, for a log: no words, no value."""
+
+    def __init__(
+        self,
+        fault: SettingsFault,
+        *,
+        name: str = "",
+        value: str | None = None,
+        number: int | None = None,
+        position: int = 0,
+        takes: Takes | None = None,
+        file: Path | None = None,
+        detail: str = "",
+    ):
+        super().__init__(f"{fault.value}: {name or file or ''}")
+        self.fault = fault
+        self.name = name
+        self.value = value
+        self.number = number
+        self.position = position
+        self.takes = takes
+        self.file = file
+        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -31,9 +120,6 @@ class QuestionBudget:
 
     questions: int = 5
     seconds: int = 30
-
-    def __str__(self) -> str:
-        return f"{self.questions} question{'s' * (self.questions != 1)} per {self.seconds} seconds"
 
 
 MAX_BUDGET_QUESTIONS = 100
@@ -94,7 +180,7 @@ def load_env_files() -> frozenset[str]:
             continue
         for name, value in _env_file_values(path).items():
             if "\0" in name or "\0" in (value or ""):  # the environment cannot hold one: a ValueError traceback
-                raise SettingsError(f"{path} holds a NUL character, which no setting takes; save it as UTF-8 text.")
+                raise SettingsError(SettingsFault.NUL_CHARACTER, file=path)
             if value is not None and name not in os.environ:
                 os.environ[name] = _from_folder(value, path.parent) if name in PATH_SETTINGS else value
                 loaded.add(name)
@@ -113,8 +199,7 @@ def _env_file_values(path: Path) -> Mapping[str, str | None]:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise SettingsError(
-            f"{path} is not UTF-8 text (byte {error.object[error.start]:#04x} at {error.start}); save it "
-            "as UTF-8 (Windows PowerShell's > and Out-File write UTF-16, Notepad may write ANSI)."
+            SettingsFault.NOT_UTF8, file=path, number=error.object[error.start], position=error.start
         ) from error
     bindings = list(parse_stream(io.StringIO(text)))
     for binding in bindings:
@@ -123,10 +208,8 @@ def _env_file_values(path: Path) -> Mapping[str, str | None]:
             line = binding.original.line + original[: len(original) - len(original.lstrip())].count("\n")
             written = original.strip().split("=", 1)
             name = written[0].removeprefix("export ").strip() if len(written) == 2 else ""
-            named = f" ({name}=...)" if name.isidentifier() else ""
             raise SettingsError(
-                f"{path}, line {line}{named}, cannot be read as NAME=value (a quote left open, "
-                "or text after the closing quote?); fix it, or the setting on it would be skipped."
+                SettingsFault.UNREADABLE_LINE, file=path, position=line, name=name if name.isidentifier() else ""
             )
     written_values = [(binding.key, binding.value) for binding in bindings if binding.key is not None]
     return resolve_variables(written_values, override=True)
@@ -210,12 +293,8 @@ class Settings:
             written = env.get(name, "").strip()
             value = _unquoted(written)
             if value == written and " #" in value.replace("\t", " ") and name not in from_files:
-                shown = "a value with ' #' in it" if name in SECRET_SETTINGS else repr(value)
-                raise SettingsError(
-                    f"{name} is {shown}: a '#' after a space starts a comment in .env, but docker run --env-file "
-                    "and podman's keep it in the value. Put the comment on a line of its own (or, if the '#' is "
-                    "part of the value, put the value in quotes)."
-                )
+                shown = None if name in SECRET_SETTINGS else value
+                raise SettingsError(SettingsFault.INLINE_COMMENT, name=name, value=shown)
             return value or None
 
         corpus = get("STORYBOT_CORPUS")
@@ -224,29 +303,39 @@ class Settings:
         log_file = get("STORYBOT_LOG_FILE")
         level = (get("STORYBOT_LOG_LEVEL") or "INFO").upper()
         if level not in LOG_LEVELS:
-            raise SettingsError(f"STORYBOT_LOG_LEVEL is {level!r}; use one of {', '.join(LOG_LEVELS)}.")
-        shard_count = _int(get("STORYBOT_SHARD_COUNT"), "STORYBOT_SHARD_COUNT", f"{WHOLE_NUMBER} of shards, at least 1")
-        shard_ids = _ids(get("STORYBOT_SHARD_IDS"), "STORYBOT_SHARD_IDS", SHARD_NUMBERS)
+            raise SettingsError(SettingsFault.NOT_A_LOG_LEVEL, name="STORYBOT_LOG_LEVEL", value=level)
+        shard_count = _within(get("STORYBOT_SHARD_COUNT"), "STORYBOT_SHARD_COUNT", Takes(unit=Unit.SHARDS))
+        shard_ids = _ids(get("STORYBOT_SHARD_IDS"), "STORYBOT_SHARD_IDS", Takes(unit=Unit.SHARD_NUMBERS))
         if shard_ids is not None:
             if not shard_ids:  # discord.py would run every shard, those of the other processes too
-                raise SettingsError(f"STORYBOT_SHARD_IDS names no shard; it takes {SHARD_NUMBERS}.")
+                raise SettingsError(SettingsFault.NO_SHARD, name="STORYBOT_SHARD_IDS")
             shard_ids = tuple(sorted(set(shard_ids)))  # one connection each, and one name for its files
             if shard_count is None:
-                raise SettingsError("STORYBOT_SHARD_IDS needs STORYBOT_SHARD_COUNT (the total number of shards).")
+                raise SettingsError(SettingsFault.SHARDS_UNCOUNTED, name="STORYBOT_SHARD_IDS")
             if any(i >= shard_count for i in shard_ids):
-                raise SettingsError(f"STORYBOT_SHARD_IDS must be below STORYBOT_SHARD_COUNT ({shard_count}).")
-        if shard_count is not None and shard_count < 1:
-            raise SettingsError("STORYBOT_SHARD_COUNT must be at least 1.")
+                raise SettingsError(SettingsFault.SHARD_PAST_COUNT, name="STORYBOT_SHARD_IDS", number=shard_count)
         if shard_count is not None and shard_count > MAX_SHARD_COUNT:
-            raise SettingsError(f"STORYBOT_SHARD_COUNT must be at most {MAX_SHARD_COUNT}.")
-        answer_days = _within(get("STORYBOT_ANSWER_DAYS"), "STORYBOT_ANSWER_DAYS", "days", 1, MAX_ANSWER_DAYS)
-        views_mb = _megabytes(get("STORYBOT_VIEWS_MB"), "STORYBOT_VIEWS_MB")
-        edit_minutes = _within(get("STORYBOT_EDIT_MINUTES"), "STORYBOT_EDIT_MINUTES", "minutes", 0, MAX_EDIT_MINUTES)
-        shelf_stored_mb = _megabytes(get("STORYBOT_SHELF_STORED_MB"), "STORYBOT_SHELF_STORED_MB")
-        upload_seconds = _within(
-            get("STORYBOT_UPLOAD_SECONDS"), "STORYBOT_UPLOAD_SECONDS", "seconds", 1, MAX_UPLOAD_SECONDS
+            raise SettingsError(SettingsFault.TOO_MANY_SHARDS, name="STORYBOT_SHARD_COUNT", number=shard_count)
+        answer_days = _within(
+            get("STORYBOT_ANSWER_DAYS"), "STORYBOT_ANSWER_DAYS", Takes(unit=Unit.DAYS, high=MAX_ANSWER_DAYS)
         )
-        upload_mb = _within(get("STORYBOT_UPLOAD_MB"), "STORYBOT_UPLOAD_MB", "megabytes", MIN_UPLOAD_MB, MAX_UPLOAD_MB)
+        views_mb = _within(get("STORYBOT_VIEWS_MB"), "STORYBOT_VIEWS_MB", Takes(unit=Unit.MEGABYTES))
+        edit_minutes = _within(
+            get("STORYBOT_EDIT_MINUTES"),
+            "STORYBOT_EDIT_MINUTES",
+            Takes(unit=Unit.MINUTES, low=0, high=MAX_EDIT_MINUTES),
+        )
+        shelf_stored_mb = _within(
+            get("STORYBOT_SHELF_STORED_MB"), "STORYBOT_SHELF_STORED_MB", Takes(unit=Unit.MEGABYTES)
+        )
+        upload_seconds = _within(
+            get("STORYBOT_UPLOAD_SECONDS"), "STORYBOT_UPLOAD_SECONDS", Takes(unit=Unit.SECONDS, high=MAX_UPLOAD_SECONDS)
+        )
+        upload_mb = _within(
+            get("STORYBOT_UPLOAD_MB"),
+            "STORYBOT_UPLOAD_MB",
+            Takes(unit=Unit.MEGABYTES, low=MIN_UPLOAD_MB, high=MAX_UPLOAD_MB),
+        )
         return cls(
             discord_token=_token(get("DISCORD_TOKEN")),
             corpus=_path(corpus, "STORYBOT_CORPUS") if corpus else bundled_corpus(),
@@ -273,14 +362,11 @@ class Settings:
         )
 
 
-DISCORD_ID = "a number (a Discord id is all digits)"
 DISCORD_ID_LIMIT = 1 << 63
 """Discord's ids (snowflakes) are positive and below 2**63, the database's integers."""
 MAX_SHARD_COUNT = 2**31 - 1
 """A shard id is the second key of a PostgreSQL advisory lock (an int4) while the bot runs, and this one is not
 a shard: it stands for every shard (bot.discord_app.database_lock)."""
-SHARD_NUMBERS = "shard numbers, as 0,1 (comma-separated, each below STORYBOT_SHARD_COUNT)"
-WHOLE_NUMBER = "a whole number"
 MOST_DIGITS = 30
 """No setting takes a number of more digits (a Discord id has at most 19); int() refuses one of over 4,300 with a
 ValueError, which was a traceback at start."""
@@ -301,9 +387,7 @@ def _path(value: str, name: str) -> Path:
         return Path(value).expanduser()
     except RuntimeError as error:  # "~nobody-here/stories": pathlib finds no such home
         home = value.split("/", 1)[0]
-        raise SettingsError(
-            f"{name} is {_shown(value)}, but no home folder is known for {home}; write it out in full."
-        ) from error
+        raise SettingsError(SettingsFault.NO_HOME, name=name, value=_start(value), detail=home) from error
 
 
 def _token(value: str | None) -> str | None:
@@ -312,41 +396,30 @@ def _token(value: str | None) -> str | None:
     for position, character in enumerate(value or ""):
         if character.isspace() or not (character.isascii() and character.isprintable()):
             raise SettingsError(
-                f"DISCORD_TOKEN holds {character!r} at character {position + 1}; a token is one word of letters, "
-                "digits, '.', '-' and '_'. Copy it again from the Developer Portal (your application -> Bot), with "
-                "no 'Bot ' before it."
+                SettingsFault.TOKEN_CHARACTER, name="DISCORD_TOKEN", value=character, position=position + 1
             )
     return value
 
 
-def _int(value: str | None, name: str, takes: str) -> int | None:
-    return None if value is None else _number(value, name, takes)
-
-
-def _within(value: str | None, name: str, unit: str, low: int, high: int) -> int | None:
-    """A whole number of `unit` from low to high, or None when the setting is not given."""
-    number = _int(value, name, f"{WHOLE_NUMBER} of {unit}, {low} to {high}")
-    if number is not None and not low <= number <= high:
-        raise SettingsError(f"{name} is {number}; it takes {low} to {high} {unit}.")
+def _within(value: str | None, name: str, takes: Takes) -> int | None:
+    """A whole number of what `takes` counts, within its bounds, or None when the setting is not given."""
+    if value is None:
+        return None
+    number = _number(value, name, takes)
+    if number < takes.low or (takes.high is not None and number > takes.high):
+        raise SettingsError(SettingsFault.OUT_OF_RANGE, name=name, number=number, takes=takes)
     return number
 
 
-def _megabytes(value: str | None, name: str) -> int | None:
-    megabytes = _int(value, name, f"{WHOLE_NUMBER} of megabytes, at least 1")
-    if megabytes is not None and megabytes < 1:
-        raise SettingsError(f"{name} is {megabytes}; it takes a whole number of megabytes, at least 1.")
-    return megabytes
-
-
-def _number(value: str, name: str, takes: str) -> int:
+def _number(value: str, name: str, takes: Takes) -> int:
     if not _is_digits(value) or len(value) > MOST_DIGITS:
-        raise SettingsError(f"{name} is {_shown(value)}; it takes {takes}.")
+        raise SettingsError(SettingsFault.NOT_A_NUMBER, name=name, value=_start(value), takes=takes)
     return int(value)
 
 
-def _shown(value: str) -> str:
+def _start(value: str) -> str:
     """A value as a message quotes it: its start, for one too long to read in a line."""
-    return repr(value if len(value) <= MOST_DIGITS else value[:MOST_DIGITS] + "…")
+    return value if len(value) <= MOST_DIGITS else value[:MOST_DIGITS] + "…"
 
 
 def _is_digits(value: str) -> bool:
@@ -354,7 +427,7 @@ def _is_digits(value: str) -> bool:
     return value.isascii() and value.isdigit()
 
 
-def _ids(value: str | None, name: str, takes: str) -> tuple[int, ...] | None:
+def _ids(value: str | None, name: str, takes: Takes) -> tuple[int, ...] | None:
     if value is None:
         return None
     return tuple(_number(p, name, takes) for p in _listed(value))
@@ -381,11 +454,8 @@ def _discord_ids(value: str | None, name: str) -> tuple[int, ...]:
 
 def _checked_id(text: str, name: str) -> int:
     if _is_digits(text) and not is_discord_id(text):
-        raise SettingsError(
-            f"{name} is {_shown(text)}; a Discord id is a number from 1 to {DISCORD_ID_LIMIT - 1} (in Discord, "
-            "with Developer Mode on: right-click the server or channel -> Copy ID)."
-        )
-    return _number(text, name, DISCORD_ID)
+        raise SettingsError(SettingsFault.NOT_A_DISCORD_ID, name=name, value=_start(text))
+    return _number(text, name, Takes(unit=Unit.DISCORD_ID))
 
 
 def _budget(value: str | None) -> QuestionBudget:
@@ -394,14 +464,8 @@ def _budget(value: str | None) -> QuestionBudget:
     questions, _, seconds = value.partition("/")
     questions, seconds = questions.strip(), seconds.strip()
     if not (_is_digits(questions) and _is_digits(seconds)) or max(len(questions), len(seconds)) > MOST_DIGITS:
-        raise SettingsError(
-            f"STORYBOT_QUESTION_BUDGET is {_shown(value)}; it takes questions/seconds, e.g. 5/30 for 5 questions "
-            "per person every 30 seconds."
-        )
+        raise SettingsError(SettingsFault.NOT_A_BUDGET, name="STORYBOT_QUESTION_BUDGET", value=_start(value))
     budget = QuestionBudget(int(questions), int(seconds))
     if not (1 <= budget.questions <= MAX_BUDGET_QUESTIONS and 1 <= budget.seconds <= MAX_BUDGET_SECONDS):
-        raise SettingsError(
-            f"STORYBOT_QUESTION_BUDGET is {value!r}; questions go from 1 to {MAX_BUDGET_QUESTIONS} and seconds "
-            f"from 1 to {MAX_BUDGET_SECONDS}."
-        )
+        raise SettingsError(SettingsFault.BUDGET_OUT_OF_RANGE, name="STORYBOT_QUESTION_BUDGET", value=value)
     return budget

@@ -17,14 +17,18 @@ from bot.core.library import MAX_QUESTION_CHARS, StoryLibrary
 from bot.core.shelf import ShelfError, UploadRefusal, safe_file_name, story_file
 from bot.core.skipped import STOPPED, Cause, Problem, Refusal, refusal_of
 from bot.core.worker_ended import WorkerEnded
+from bot.eval.beir import DatasetError, DatasetFault
 from bot.messages import (
     NEXT_START_REBUILDS,
     NotesWorded,
+    budget_text,
     command_line_problem,
     corpus_error_text,
     corrections_text,
     database_command_text,
+    database_error_text,
     database_trouble_text,
+    dataset_error_text,
     folder_fault_text,
     hit_place,
     index_fault_text,
@@ -36,8 +40,11 @@ from bot.messages import (
     read_again_text,
     refusal_text,
     reload_text,
+    settings_error_text,
     store_full_text,
     story_choice_text,
+    takes_text,
+    unavailable_text,
     upload_refusal_text,
     wait_message,
     worker_ended_text,
@@ -45,7 +52,9 @@ from bot.messages import (
 from bot.one_line import one_line
 from bot.operations.reload import Reload, Reloaded
 from bot.operations.resolve_story import resolve_story
-from bot.state.database_fault import DatabaseTask, Fault
+from bot.settings import QuestionBudget, SettingsError, SettingsFault, Takes, Unit
+from bot.state.database_fault import DatabaseError, DatabaseTask, Fault, OpenFault
+from bot.state.guarded_engine import DatabaseUnavailable
 from bot.state.shelf_rules import RESTORE_ROOM, VERSION_BYTES, StoreRoom
 from tests.best_hit import best_hit
 from tests.conftest import CORPUS
@@ -56,28 +65,41 @@ FRONT_ENDS = [*(BOT / "cli").rglob("*.py"), *(BOT / "discord_app").rglob("*.py")
 FRONT_ENDS += [BOT / name for name in ("__main__.py", "health.py", "program.py", "startup_error.py")]
 """Every module of the command line and of Discord (their cogs too), and the program's own: its entry point, the
 health check, the start-up's refusal."""
+DATA_LAYERS = [BOT / "settings.py", *(BOT / "state").glob("*.py"), *(BOT / "eval").rglob("*.py")]
+"""The layers below the front ends that tell the owner what is wrong: the settings, the database (its modules, not its
+migrations' SQL) and eval's data sets. They raise a reason code and its facts (SettingsFault, OpenFault, the
+DatabaseUnavailable's facts, DatasetFault), which bot.messages words, as the core does."""
 NOT_WORDS = {"discord.py: on_", "CommandTree-invoker", "guild ", "storybot: ", "storybot: %(message)s", "python -m bot"}
 NOT_WORDS |= {"storybot ", "Attempting a reconnect", "Exception closing connection"}
+NOT_WORDS |= {"export ", "unable to open", "disk i/o", "disk is full"}
 """Strings of letters no one reads in a message: discord.py's task names (client.py), a log line's (sync.py), the
 program's name (cli/main.py, and the database session's its run lock takes, database_lock.py), the starts of
-discord.py's and SQLAlchemy's log lines that logs.py puts on one line."""
+discord.py's and SQLAlchemy's log lines that logs.py puts on one line, the word before a name in a .env line
+(settings.py), SQLite's own words for a file it cannot write (state/guarded_engine.py)."""
 PARSER_WORDS = {"help", "description", "epilog", "metavar"}
 PARSER_CALLS = {"ArgumentParser", "add_argument", "add_parser", "add_subparsers", "add_argument_group"}
 """The command line parser's own words, which --help shows (README lists the commands too)."""
 _WORD = re.compile(r"[A-Za-z]{2,}")
-_CODE = re.compile(r"[a-z0-9_:./{}()?<>\\|*+\[\]^$=,%@-]*|[A-Z][a-z]+(?:[A-Z][a-z]+)+|\s*(?:SELECT|SET) .*", re.S)
-"""A string of code, not words: a custom id, a key, a format, an identifier (PostgreSQL's ExclusiveLock), SQL."""
+_CODE = re.compile(
+    r"[a-z0-9_:./{}()?<>\\|*+\[\]^$=,%@-]*|[A-Z][a-z]+(?:[A-Z][a-z]+)+|[A-Z][A-Z0-9_]{2,}"
+    r"|\s*(?:SELECT|SET|PRAGMA|BEGIN|VACUUM) .*",
+    re.S,
+)
+"""A string of code, not words: a custom id, a key, a format, an identifier (PostgreSQL's ExclusiveLock), a
+setting's or a log level's name (STORYBOT_DATA, DEBUG), SQL."""
 _NOT_READ = {"debug", "info", "warning", "error", "exception", "critical", "log", "LogRecord", "Formatter"}
-_NOT_READ |= {"compile", "TypeVar", "TypeError", "ValueError", "RuntimeError", "KeyError"}
+_NOT_READ |= {"compile", "TypeVar", "TypeError", "ValueError", "RuntimeError", "KeyError", "LookupError"}
 """Calls whose strings no reader sees: the log's (a record, its format), a pattern's, a type's, a programming
 error's."""
 
 
 def _own_words(module: Path) -> Iterator[tuple[int, str]]:
     """The strings of a module a person would read as English: each line and string that is no docstring, nor in a
-    log call or a log record's message, a pattern, an assert, the parser's help, a class's keyword (a cog's name) or
-    a Literal (a slash command's choices, whose names are their values and cannot be names of this module's), and
-    not code by its shape (lower case without spaces, an identifier, SQL, or a regex's group)."""
+    log call or a log record's message, a pattern, an assert, the parser's help, a class's keyword (a cog's name), a
+    Literal (a slash command's choices, whose names are their values and cannot be names of this module's), a
+    comparison (another library's words, matched: "file is not a database") or a dict's key (looked up, as a
+    measure's name in eval's JSON), and not code by its shape (lower case without spaces, an identifier, SQL, or a
+    regex's group)."""
     tree = ast.parse(module.read_text("utf-8"))
     unread: set[int] = set()
     for node in ast.walk(tree):
@@ -90,6 +112,10 @@ def _own_words(module: Path) -> Iterator[tuple[int, str]]:
             inside = list(node.keywords)
         elif isinstance(node, ast.Subscript) and getattr(node.value, "id", "") == "Literal":
             inside = [node.slice]
+        elif isinstance(node, ast.Compare):
+            inside = [node]
+        elif isinstance(node, ast.Dict):
+            inside = [key for key in node.keys if key is not None]
         elif isinstance(node, ast.Assign) and any(getattr(t, "attr", "") == "msg" for t in ast.walk(node.targets[0])):
             inside = [node.value]  # a log record's message
         elif isinstance(node, ast.Call):
@@ -441,6 +467,19 @@ def test_the_front_ends_say_nothing_in_words_of_their_own():
     assert len(FRONT_ENDS) > 40 and all(module.is_file() for module in FRONT_ENDS)
 
 
+def test_the_settings_the_database_and_eval_say_nothing_in_words_of_their_own():
+    """Their errors to the owner were their own English ("STORYBOT_LOG_LEVEL is 'LOUD'; use one of ...", "Could not
+    open the database at ...", "... is missing; a BEIR folder has ..."): now a reason code and its facts, worded in
+    bot.messages, and a new sentence there fails here."""
+    own = [
+        f"{module.relative_to(BOT)}:{line}: {text!r}"
+        for module in sorted(DATA_LAYERS)
+        for line, text in _own_words(module)
+    ]
+    assert own == []
+    assert len(DATA_LAYERS) > 20 and all(module.is_file() for module in DATA_LAYERS)
+
+
 def test_the_check_of_the_front_ends_finds_words_and_passes_code(tmp_path: Path) -> None:
     module = tmp_path / "probe.py"
     module.write_text(
@@ -453,9 +492,96 @@ def test_the_check_of_the_front_ends_finds_words_and_passes_code(tmp_path: Path)
         '    parser.add_argument("--to", help="the revision to take it back to")\n'
         '    record.msg = "Could not close a connection."\n'
         '    app_commands.describe(story="The story\'s title or file name")\n'
-        '    return "storybot:shelf:remove" + "That request has expired; run the command again."\n'
+        '    return "storybot:shelf:remove" + "That request has expired; run the command again."\n\n\n'
+        "def fault(text, name) -> dict[str, str]:\n"
+        '    if "file is not a database" in text or name == "STORYBOT_DATA":\n'
+        '        return {"passage holds": "PRAGMA busy_timeout=5"}\n'
+        '    return {"hit@1": "The database is locked; try again."}\n'
     )
     assert {text for _, text in _own_words(module)} == {
         "The story's title or file name",  # what Discord shows of a slash command: its wording is here too
         "That request has expired; run the command again.",
+        "The database is locked; try again.",  # a dict's value, unlike its key
     }
+
+
+@pytest.mark.parametrize("fault", list(SettingsFault))
+def test_every_settings_fault_is_said_with_its_setting_and_what_it_takes(fault: SettingsFault) -> None:
+    """bot.settings raises a code and facts; every code has its sentence here, naming the setting or the .env file."""
+    error = SettingsError(
+        fault,
+        name="STORYBOT_ANSWER_DAYS",
+        value="a month",
+        number=4000,
+        position=3,
+        takes=Takes(unit=Unit.DAYS, high=3650),
+        file=Path("/srv/bot/.env"),
+        detail="~nobody",
+    )
+    said = settings_error_text(error)
+    assert "STORYBOT_ANSWER_DAYS" in said or "/srv/bot/.env" in said or "DISCORD_TOKEN" in said, said
+    assert said.endswith(".") and "None" not in said and "{" not in said.replace('{"', ""), said
+    assert str(error) == f"{fault.value}: STORYBOT_ANSWER_DAYS"  # the log's: the code and the setting, no value
+    texts = {
+        settings_error_text(SettingsError(each, name="X", value="v", number=1, takes=Takes(unit=Unit.DAYS)))
+        for each in SettingsFault
+    }
+    assert len(texts) == len(SettingsFault)  # no two codes say the same thing
+
+
+def test_what_a_number_setting_takes_is_said_in_its_unit_and_bounds() -> None:
+    assert takes_text(Takes(unit=Unit.DAYS, high=3650)) == "a whole number of days, 1 to 3650"
+    assert takes_text(Takes(unit=Unit.MEGABYTES)) == "a whole number of megabytes, at least 1"
+    assert takes_text(Takes(unit=Unit.DISCORD_ID)) == "a number (a Discord id is all digits)"
+    assert all(takes_text(Takes(unit=unit)) for unit in Unit)
+    budget = QuestionBudget(1, 30)
+    assert budget_text(budget) == "1 question per 30 seconds" and budget_text(QuestionBudget()) == (
+        "5 questions per 30 seconds"
+    )
+
+
+@pytest.mark.parametrize("fault", list(OpenFault))
+def test_every_database_fault_is_said_with_the_database_and_what_to_do(fault: OpenFault) -> None:
+    error = DatabaseError(
+        fault,
+        where="postgresql://bot:***@db/stories",
+        detail="connection refused",
+        role="bot",
+        database="stories",
+        revision="0006",
+        file=Path("/srv/data/storybot.db"),
+        copy=Path("/srv/data/storybot.db.revision-0006"),
+        cause=DatabaseError(OpenFault.UNREACHABLE, where="postgresql://bot:***@db/stories", detail="TimeoutError"),
+    )
+    said = database_error_text(error)
+    assert said.endswith(".") and "None" not in said and "OpenFault" not in said, said
+    assert "STORYBOT_DATABASE_URL" in said or "db/stories" in said or "/srv/data" in said, said
+    assert error.transient is fault.transient and "***" in str(error)
+    texts = {database_error_text(DatabaseError(each, where="w", detail="d", file=Path("f"))) for each in OpenFault}
+    assert len(texts) == len(OpenFault)
+    if fault is OpenFault.PARTLY_TAKEN_BACK:  # the failure it ended with, then what to do with the copy
+        assert said.startswith("Could not reach the database at postgresql://bot:***@db/stories: it did not answer")
+
+
+def test_a_database_call_that_did_not_happen_is_said_from_its_facts() -> None:
+    assert unavailable_text(DatabaseUnavailable(Fault.BUSY, seconds=3.0)) == "no answer within 3 seconds"
+    gone = DatabaseUnavailable(Fault.GONE, file=Path("/srv/data/storybot.db"))
+    assert unavailable_text(gone) == "/srv/data/storybot.db was removed"
+    read_only = DatabaseUnavailable(Fault.UNWRITABLE, file=Path("/srv/data/storybot.db"))
+    assert unavailable_text(read_only) == "/srv/data/storybot.db is read-only"
+    assert unavailable_text(DatabaseUnavailable(Fault.UNREACHABLE, detail="TimeoutError")) == (
+        "it did not answer in time"
+    )
+    assert unavailable_text(DatabaseUnavailable(Fault.BUSY, detail="database is locked")) == "database is locked"
+
+
+@pytest.mark.parametrize("fault", list(DatasetFault))
+def test_every_dataset_fault_is_said_with_its_file(fault: DatasetFault) -> None:
+    error = DatasetError(
+        fault, file=Path("/data/q.jsonl"), line=2, detail="'q'", question="Who?", story_file="mill.md", title="Normans"
+    )
+    said = dataset_error_text(error)
+    assert "/data/q.jsonl" in said or "mill.md" in said or "Normans" in said, said
+    assert "None" not in said and "DatasetFault" not in said, said
+    texts = {dataset_error_text(DatasetError(each, file=Path("f"))) for each in DatasetFault}
+    assert len(texts) == len(DatasetFault)

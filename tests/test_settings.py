@@ -6,12 +6,21 @@ from pathlib import Path
 
 import pytest
 
+from bot.messages import settings_error_text
 from bot.operations.opening import index_store
 from bot.settings import QuestionBudget, Settings, SettingsError, bundled_corpus
 from tests.conftest import CORPUS
 from tests.hang import HANG_SECONDS
 
 ROOT = CORPUS.parent
+
+
+def refused(env: dict[str, str]) -> str:
+    """What the owner is told of settings that cannot work: the code and facts raised, in bot.messages' words."""
+    with pytest.raises(SettingsError) as error:
+        Settings.from_env(env)
+    assert str(error.value).startswith(f"{error.value.fault.value}: ")  # the log's: the code, no words
+    return settings_error_text(error.value)
 
 
 def test_defaults_without_anything_set():
@@ -91,9 +100,8 @@ def test_a_value_in_quotes_as_docker_env_file_passes_it_is_read_without_them(quo
 def test_a_token_with_a_space_or_an_invisible_character_is_named_not_sent(token, said):
     """Discord answered such a token 401, which read "Discord rejected the token ... Reset it": the owner was
     sent to reset a good token, when an inline comment, a 'Bot ' or a pasted invisible character was the fault."""
-    with pytest.raises(SettingsError) as refused:
-        Settings.from_env({"DISCORD_TOKEN": token})
-    assert str(refused.value).startswith(f"DISCORD_TOKEN holds {said}") and "secret" not in str(refused.value)
+    said_back = refused({"DISCORD_TOKEN": token})
+    assert said_back.startswith(f"DISCORD_TOKEN holds {said}") and "secret" not in said_back
 
 
 @pytest.mark.parametrize("name", ["STORYBOT_DATA", "STORYBOT_CORPUS", "STORYBOT_LOG_LEVEL"])
@@ -101,8 +109,8 @@ def test_an_inline_comment_docker_env_file_keeps_in_the_value_is_named(name):
     """python-dotenv takes `STORYBOT_DATA=/data  # the volume` as /data; docker run --env-file passes the comment on,
     and the bot made a folder '/data  # the volume' beside the volume and kept its database there, lost with the
     container at the next upgrade."""
-    with pytest.raises(SettingsError, match=f"^{name} is '/data  # the volume': a '#' after a space starts a comment"):
-        Settings.from_env({name: "/data  # the volume"})
+    said = f"{name} is '/data  # the volume': a '#' after a space starts a comment"
+    assert refused({name: "/data  # the volume"}).startswith(said)
     assert Settings.from_env({"STORYBOT_DATA": "/srv/bots#2"}).data == Path("/srv/bots#2")  # no comment: a name
     assert Settings.from_env({"STORYBOT_DATA": '"/srv/bots #2"'}).data == Path("/srv/bots #2")  # quoted: meant
 
@@ -133,8 +141,7 @@ def test_the_token_is_never_in_the_repr():
     ],
 )
 def test_bad_values_name_the_setting(env, named):
-    with pytest.raises(SettingsError, match=named):
-        Settings.from_env(env)
+    assert named in refused(env)
 
 
 @pytest.mark.parametrize(
@@ -152,9 +159,8 @@ def test_bad_values_name_the_setting(env, named):
     ],
 )
 def test_a_count_that_is_no_number_is_not_called_a_discord_id(name, value):
-    with pytest.raises(SettingsError, match=f"{name} is '{re.escape(value)}'; it takes a whole number") as error:
-        Settings.from_env({name: value})
-    assert "Discord id" not in str(error.value)
+    said = refused({name: value})
+    assert f"{name} is '{value}'; it takes a whole number" in said and "Discord id" not in said
 
 
 @pytest.mark.parametrize(
@@ -162,8 +168,7 @@ def test_a_count_that_is_no_number_is_not_called_a_discord_id(name, value):
     [("STORYBOT_GUILD_ID", "my server"), ("STORYBOT_GUILD_ID", "123,456"), ("STORYBOT_CHANNELS", "1,general")],
 )
 def test_an_id_that_is_no_number_says_what_a_discord_id_is(name, value):
-    with pytest.raises(SettingsError, match=rf"{name} .*a Discord id is all digits"):
-        Settings.from_env({name: value})
+    assert re.search(rf"{name} .*a Discord id is all digits", refused({name: value}))
 
 
 @pytest.mark.parametrize("name", ["STORYBOT_GUILD_ID", "STORYBOT_CHANNELS"])
@@ -171,10 +176,8 @@ def test_an_id_that_is_no_number_says_what_a_discord_id_is(name, value):
 def test_a_number_no_discord_id_can_be_is_named(name, value):
     # 0 was taken for "not set" (commands synced globally, not to the server meant); past 64 bits, Discord
     # answers 404 at start-up, which said "Try again later". A 19-digit one past them was told "1 to 19 digits".
-    with pytest.raises(
-        SettingsError, match=f"{name} is '{value}'; a Discord id is a number from 1 to 9223372036854775807"
-    ):
-        Settings.from_env({name: value})
+    said = refused({name: value})
+    assert said.startswith(f"{name} is '{value}'; a Discord id is a number from 1 to 9223372036854775807")
 
 
 def test_shard_ids_named_twice_or_out_of_order_are_each_shard_once_in_order():
@@ -185,15 +188,13 @@ def test_shard_ids_named_twice_or_out_of_order_are_each_shard_once_in_order():
 
 
 def test_shard_ids_that_are_no_numbers_are_not_called_discord_ids():
-    with pytest.raises(SettingsError, match=r"STORYBOT_SHARD_IDS .*shard numbers") as error:
-        Settings.from_env({"STORYBOT_SHARD_IDS": "a,b", "STORYBOT_SHARD_COUNT": "2"})
-    assert "Discord id" not in str(error.value)
+    said = refused({"STORYBOT_SHARD_IDS": "a,b", "STORYBOT_SHARD_COUNT": "2"})
+    assert re.search(r"STORYBOT_SHARD_IDS .*shard numbers", said) and "Discord id" not in said
 
 
 @pytest.mark.parametrize("budget", ["5", "five/30", "0/30", "5/0", "101/30", "5/3601"])
 def test_a_question_budget_that_cannot_work_is_named(budget):
-    with pytest.raises(SettingsError, match="STORYBOT_QUESTION_BUDGET"):
-        Settings.from_env({"STORYBOT_QUESTION_BUDGET": budget})
+    assert refused({"STORYBOT_QUESTION_BUDGET": budget}).startswith("STORYBOT_QUESTION_BUDGET is ")
 
 
 def test_the_data_folder_defaults_to_the_users_data_directory(monkeypatch, tmp_path):
@@ -212,9 +213,8 @@ def test_the_data_folder_defaults_to_the_users_data_directory(monkeypatch, tmp_p
 def test_an_inline_comment_after_a_secret_is_named_without_the_secret(name, value):
     """The inline-comment message shows the value it read: for the token or a URL's password, a secret printed to
     the console and the service's journal."""
-    with pytest.raises(SettingsError, match=f"^{name} is ") as refused:
-        Settings.from_env({name: value})
-    assert "secret" not in str(refused.value) and "comment" in str(refused.value)
+    said = refused({name: value})
+    assert said.startswith(f"{name} is ") and "secret" not in said and "comment" in said
 
 
 @pytest.mark.parametrize(
@@ -231,16 +231,15 @@ def test_an_inline_comment_after_a_secret_is_named_without_the_secret(name, valu
 def test_a_number_of_thousands_of_digits_is_named_in_one_short_line(env):
     # int() refuses a string of over 4,300 digits with a ValueError: the start ended in a traceback.
     (name,) = (n for n, value in env.items() if len(value) > 100)
-    with pytest.raises(SettingsError, match=name) as error:
-        Settings.from_env(env)
-    assert len(str(error.value)) < 400
+    said = refused(env)
+    assert name in said and len(said) < 400
 
 
 @pytest.mark.parametrize("name", ["STORYBOT_CORPUS", "STORYBOT_DATA", "STORYBOT_INDEX", "STORYBOT_LOG_FILE"])
 def test_a_path_from_the_home_of_no_user_is_named(name):
     # pathlib raised RuntimeError("Could not determine home directory."): a traceback at every start.
-    with pytest.raises(SettingsError, match=f"^{name} is '~nobody-here/stories', but no home folder is known for"):
-        Settings.from_env({name: "~nobody-here/stories"})
+    said = f"{name} is '~nobody-here/stories', but no home folder is known for ~nobody-here; write it out in full."
+    assert refused({name: "~nobody-here/stories"}) == said
 
 
 COUNTED_START = """

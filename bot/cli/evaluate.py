@@ -15,10 +15,10 @@ from bot.core.index import BM25Params
 from bot.core.library import MIN_MATCH, StoryLibrary
 from bot.core.rerank.model import RankingModel, Reranker, signal_names
 from bot.core.spelling import SpellingCorrector
-from bot.eval.beir import BeirResult, DatasetError, Part, beir_corpus, evaluate_beir
+from bot.eval.beir import BeirResult, DatasetError, DatasetFault, Part, beir_corpus, evaluate_beir
 from bot.eval.excerpts import evaluate_excerpts
 from bot.eval.people import evaluate_people, load_labels
-from bot.eval.questions import check_questions, hit_rates
+from bot.eval.questions import QuestionCheck, check_questions, hit_rates
 from bot.eval.sections import (
     Scope,
     SectionQuestion,
@@ -38,9 +38,9 @@ from bot.messages import (
     checks_row_text,
     eval_settings_text,
     fairytale_row_text,
+    got_text,
     hit_rates_text,
     miss_text,
-    not_a_model_text,
     not_a_person_text,
     people_found_text,
     people_sample_text,
@@ -137,7 +137,7 @@ def _model(path: Path | None) -> RankingModel:
             raise ValueError("not a JSON object")
         return RankingModel.from_json(data)
     except (OSError, ValueError) as error:
-        raise DatasetError(not_a_model_text(path, error)) from error
+        raise DatasetError(DatasetFault.NOT_A_MODEL, file=path, detail=str(error)) from error
 
 
 def _beir_rows(
@@ -266,12 +266,17 @@ def _questions(args: argparse.Namespace, library: StoryLibrary) -> int:
     rates = hit_rates(checks)
     misses = [c for c in checks if c.rank != 1]
     if args.json:
-        print(json.dumps(rates | {"questions": len(checks), "misses": [dataclasses.asdict(c) for c in misses]}))
+        print(json.dumps(rates | {"questions": len(checks), "misses": [_miss(c) for c in misses]}))
         return 0
     print(hit_rates_text(len(checks), rates["hit@1"], rates["hit@3"]))
     for check in misses:
-        print(miss_text(check.question, check.expect, check.rank, check.got))
+        print(miss_text(check.question, check.expect, check.rank, got_text(check)))
     return 0
+
+
+def _miss(check: QuestionCheck) -> dict[str, object]:
+    """A miss in `eval --questions --json`: what was asked and wanted, the rank, and what the answer was."""
+    return {"question": check.question, "expect": check.expect, "rank": check.rank, "got": got_text(check)}
 
 
 def _people(args: argparse.Namespace) -> int:

@@ -52,6 +52,7 @@ from bot.messages import (
     QUESTIONS_PROMPT,
     NotesWorded,
     corpus_error_text,
+    dataset_error_text,
     empty_question_text,
     eval_sources_text,
     excerpt_chars_text,
@@ -65,6 +66,7 @@ from bot.messages import (
     not_a_server_id_text,
     output_failed_text,
     read_again_text,
+    settings_error_text,
     story_choice_text,
 )
 from bot.one_line import one_line
@@ -351,10 +353,14 @@ def main(argv: Sequence[str] | None = None, *, discord: DiscordCommands) -> int:
     except CorpusError as error:
         print(f"storybot: {corpus_error_text(error)}", file=sys.stderr)
         return USAGE_ERROR
+    except SettingsError as error:
+        print(f"storybot: {settings_error_text(error)}", file=sys.stderr)
+        return USAGE_ERROR
+    except DatasetError as error:
+        print(f"storybot: {dataset_error_text(error)}", file=sys.stderr)
+        return USAGE_ERROR
     except (
         UsageError,
-        SettingsError,
-        DatasetError,
         ExportError,
         ShelfCommandError,
         DatabaseCommandError,

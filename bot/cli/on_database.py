@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Coroutine
 from typing import TypeVar
 
-from bot.messages import database_command_text
+from bot.messages import database_command_text, database_error_text, unavailable_text
 from bot.state.database_fault import DatabaseTask
 
 T = TypeVar("T")
@@ -23,6 +23,6 @@ def run_on_database(work: Coroutine[object, object, T], failed: type[Exception],
     try:
         return asyncio.run(work)
     except DatabaseError as error:
-        raise failed(str(error)) from error
+        raise failed(database_error_text(error)) from error
     except DatabaseUnavailable as error:
-        raise failed(database_command_text(error.fault, task, str(error))) from error
+        raise failed(database_command_text(error.fault, task, unavailable_text(error))) from error

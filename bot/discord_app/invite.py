@@ -7,8 +7,8 @@ import binascii
 
 import discord
 
-from bot.messages import NOT_A_BOT_TOKEN, PERMISSION_NAMES
-from bot.settings import SettingsError, is_discord_id
+from bot.messages import PERMISSION_NAMES
+from bot.settings import SettingsError, SettingsFault, is_discord_id
 
 SCOPES = ("bot", "applications.commands")
 PERMISSIONS = PERMISSION_NAMES
@@ -32,5 +32,5 @@ def application_id_from_token(token: str) -> int:
     except (binascii.Error, ValueError):
         decoded = b""
     if not (decoded.isascii() and is_discord_id(decoded.decode("ascii"))):
-        raise SettingsError(NOT_A_BOT_TOKEN)
+        raise SettingsError(SettingsFault.NOT_A_BOT_TOKEN, name="DISCORD_TOKEN")
     return int(decoded)

@@ -26,10 +26,13 @@ from bot.messages import (
     INTENT_REFUSED,
     MISSING_TOKEN,
     REJECTED_TOKEN,
+    database_error_text,
     database_unread_text,
     discord_answered_text,
     discord_unreached_text,
     run_lock_lost_text,
+    settings_error_text,
+    unavailable_text,
 )
 from bot.settings import Settings, SettingsError, env_files
 from bot.startup_error import StartupError
@@ -52,7 +55,7 @@ def run_bot(settings: Settings, load_library: Callable[[], StoryLibrary], sync_o
     try:  # as `invite` checks it: a token of no bot's shape never goes to Discord, and is never said back (a secret)
         application_id_from_token(settings.discord_token)
     except SettingsError as error:
-        raise StartupError(str(error), exit_code=2) from error
+        raise StartupError(settings_error_text(error), exit_code=2) from error
     # Before the library, which can take long to load. A sync only logs in and registers: it may run beside the bot.
     # One event loop throughout: the database's run lock is a session that must outlive the loading.
     with contextlib.nullcontext() if sync_only else running_alone(settings), asyncio.Runner() as runner:
@@ -94,7 +97,7 @@ async def _database_lock(settings: Settings) -> DatabaseLock | None:
     try:
         return await DatabaseLock.take(settings)
     except DatabaseError as error:
-        raise StartupError(str(error), exit_code=1 if error.transient else 2) from error
+        raise StartupError(database_error_text(error), exit_code=1 if error.transient else 2) from error
 
 
 async def _serve(settings: Settings, library: StoryLibrary, sync_only: bool, lock: DatabaseLock | None) -> int:
@@ -103,12 +106,12 @@ async def _serve(settings: Settings, library: StoryLibrary, sync_only: bool, loc
     try:
         database = await Database.open(settings)
     except DatabaseError as error:  # an owner's fix is exit 2, which the systemd unit does not restart on
-        raise StartupError(str(error), exit_code=1 if error.transient else 2) from error
+        raise StartupError(database_error_text(error), exit_code=1 if error.transient else 2) from error
     try:
         try:
             read_every_message = bool(settings.channels) or await database.servers.any_answer_channels()
         except DatabaseUnavailable as error:
-            raise StartupError(database_unread_text(database.where, str(error))) from error
+            raise StartupError(database_unread_text(database.where, unavailable_text(error))) from error
         bot = StoryBot(settings, library, database, read_every_message, force_sync=sync_only)
         return await _connect(bot, token, sync_only, heartbeat_path(settings), lock)
     finally:

@@ -33,8 +33,65 @@ class Part(StrEnum):
         return held_out == (self is Part.HELD_OUT)
 
 
+class DatasetFault(StrEnum):
+    """Why `eval` cannot use a data set it was given: the reason code of DatasetError, worded by bot.messages, with
+    the facts said beside each."""
+
+    BEIR_FILE_MISSING = "beir_file_missing"
+    """A BEIR folder lacks `file` (corpus.jsonl or queries.jsonl)."""
+    QRELS_MISSING = "qrels_missing"
+    """A BEIR folder has no qrels `file` for the split asked for."""
+    SECTIONS_MISSING = "sections_missing"
+    """A sections folder lacks its questions.jsonl, `file`."""
+    SECTIONS_LINE = "sections_line"
+    """`file`'s `line` is no sections question: `detail`, the parser's words."""
+    NOT_IN_CORPUS = "not_in_corpus"
+    """The `question` is about `story_file`, which the corpus lacks."""
+    QUESTIONS_MISSING = "questions_missing"
+    """The owner's questions `file` does not exist."""
+    QUESTIONS_LINE = "questions_line"
+    """`file`'s `line` is no question and phrase: `detail`, the parser's words."""
+    NO_EXPECTED = "no_expected"
+    """`file` has no question with an expected phrase filled in."""
+    LABELS_MISSING = "labels_missing"
+    """The people's labels `file` does not exist."""
+    LABELS_LINE = "labels_line"
+    """`file`'s `line` is no label: `detail`, the parser's words."""
+    SQUAD_MISSING = "squad_missing"
+    """SQuAD's `file` does not exist."""
+    NOT_SQUAD = "not_squad"
+    """`file` is not SQuAD v1.1's JSON: `detail`, why."""
+    NO_ARTICLES = "no_articles"
+    """SQuAD's `file` has no articles."""
+    EMPTY_PARAGRAPH = "empty_paragraph"
+    """The article titled `title` has a paragraph without text."""
+    NOT_A_MODEL = "not_a_model"
+    """`file` is no ranking model: `detail`, why."""
+
+
 class DatasetError(Exception):
-    """The folder is not a usable BEIR collection; the message says what is missing."""
+    """A data set `eval` was given cannot be used: a reason code and the facts bot.messages names. Its str() is the
+    code and the file, for a log."""
+
+    def __init__(
+        self,
+        fault: DatasetFault,
+        *,
+        file: Path | None = None,
+        line: int = 0,
+        detail: str = "",
+        question: str = "",
+        story_file: str = "",
+        title: str = "",
+    ):
+        super().__init__(f"{fault.value}: {file or story_file or title}")
+        self.fault = fault
+        self.file = file
+        self.line = line
+        self.detail = detail
+        self.question = question
+        self.story_file = story_file
+        self.title = title
 
 
 @dataclass(frozen=True)
@@ -49,14 +106,14 @@ class BeirResult:
 
 def _jsonl(path: Path) -> list[dict]:
     if not path.is_file():
-        raise DatasetError(f"{path} is missing; a BEIR folder has corpus.jsonl, queries.jsonl and qrels/<split>.tsv.")
+        raise DatasetError(DatasetFault.BEIR_FILE_MISSING, file=path)
     with path.open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
 
 
 def load_qrels(path: Path) -> dict[str, dict[str, int]]:
     if not path.is_file():
-        raise DatasetError(f"{path} is missing; pick a split that has a qrels/<split>.tsv file.")
+        raise DatasetError(DatasetFault.QRELS_MISSING, file=path)
     qrels: dict[str, dict[str, int]] = {}
     with path.open(encoding="utf-8", newline="") as rows:
         reader = csv.reader(rows, delimiter="\t")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.core.analysis import fold, word_list, words
 from bot.core.library import StoryLibrary
-from bot.eval.beir import DatasetError
+from bot.eval.beir import DatasetError, DatasetFault
 from bot.eval.sections import Scope, SectionQuestion
 
 
@@ -66,7 +66,7 @@ def evaluate_excerpts(library: StoryLibrary, questions: Sequence[SectionQuestion
             continue
         story = story_by_path.get(item.file)
         if story is None:
-            raise DatasetError(f'question "{item.question}" is about {item.file}, which is not in the corpus.')
+            raise DatasetError(DatasetFault.NOT_IN_CORPUS, question=item.question, story_file=item.file)
         asked += 1
         best = library.ask(item.question, count=1, story=story if scope is Scope.STORY else None).best
         if best is None:

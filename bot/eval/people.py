@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bot.core.corpus import load_corpus
 from bot.core.performers import Performer, PerformerDirectory
-from bot.eval.beir import DatasetError
+from bot.eval.beir import DatasetError, DatasetFault
 from bot.eval.sections import merge_corpora, stories_folder
 
 SAMPLE = 100
@@ -55,9 +55,7 @@ def load_labels(path: Path | None) -> dict[tuple[str, str], bool]:
     if path is None:
         return {}
     if not path.is_file():  # a mistyped --labels scored the sample as if no one were labelled
-        raise DatasetError(
-            f'{path} does not exist; it should hold lines like {{"story": ..., "name": ..., "person": true}}.'
-        )
+        raise DatasetError(DatasetFault.LABELS_MISSING, file=path)
     labels = {}
     for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
         if not line.strip():
@@ -66,7 +64,7 @@ def load_labels(path: Path | None) -> dict[tuple[str, str], bool]:
             item = json.loads(line)
             labels[(str(item["story"]), str(item["name"]))] = bool(item["person"])
         except (json.JSONDecodeError, KeyError, TypeError) as error:
-            raise DatasetError(f'{path}, line {number}: expected {{"story", "name", "person"}} ({error})') from error
+            raise DatasetError(DatasetFault.LABELS_LINE, file=path, line=number, detail=str(error)) from error
     return labels
 
 

@@ -7,26 +7,31 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.core.analysis import fold
+from bot.core.answer import NoAnswer
 from bot.core.library import StoryLibrary
-from bot.eval.beir import DatasetError
+from bot.eval.beir import DatasetError, DatasetFault
 
 DEPTH = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class QuestionCheck:
     question: str
     expect: str
     rank: int | None
     """Where the first passage holding `expect` came, from 1; None if not in the top 3."""
-    got: str
-    """The best answer's story and passage, or why there was none."""
+    story: str | None
+    """The best answer's story's title; None when there was no answer."""
+    passage: int | None
+    """Its passage's number."""
+    reason: NoAnswer | None
+    """Why there was no answer (None: there was one, or none was said): bot.messages words it."""
 
 
 def load_questions(path: Path) -> list[tuple[str, str]]:
     """The (question, phrase) pairs; a line whose phrase is still empty (from `feedback export`) is skipped."""
     if not path.is_file():
-        raise DatasetError(f'{path} does not exist; it should hold lines like {{"q": ..., "expect": ...}}.')
+        raise DatasetError(DatasetFault.QUESTIONS_MISSING, file=path)
     pairs = []
     for number, line in enumerate(path.read_text("utf-8").split("\n"), start=1):  # not U+2028's lines
         if not line.strip():
@@ -35,15 +40,11 @@ def load_questions(path: Path) -> list[tuple[str, str]]:
             item = json.loads(line)
             question, expect = str(item["q"]), str(item["expect"]).strip()
         except (json.JSONDecodeError, KeyError, TypeError) as error:
-            raise DatasetError(
-                f'{path}, line {number}: expected {{"q": "question", "expect": "phrase"}} ({error})'
-            ) from error
+            raise DatasetError(DatasetFault.QUESTIONS_LINE, file=path, line=number, detail=str(error)) from error
         if expect:
             pairs.append((question, expect))
     if not pairs:
-        raise DatasetError(
-            f'{path} has no question with an expected phrase: fill in "expect" with words the right passage contains.'
-        )
+        raise DatasetError(DatasetFault.NO_EXPECTED, file=path)
     return pairs
 
 
@@ -54,8 +55,16 @@ def check_questions(library: StoryLibrary, path: Path) -> list[QuestionCheck]:
         wanted = fold(expect)
         rank = next((n for n, hit in enumerate(answer.hits, 1) if wanted in fold(hit.excerpt.text)), None)
         best = answer.best
-        got = f'"{best.story}", passage {best.passage}' if best else (answer.reason or "no answer")
-        checks.append(QuestionCheck(question, expect, rank, got))
+        checks.append(
+            QuestionCheck(
+                question=question,
+                expect=expect,
+                rank=rank,
+                story=best.story if best else None,
+                passage=best.passage if best else None,
+                reason=None if best else answer.reason,
+            )
+        )
     return checks
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bot.core.corpus import Corpus, load_corpus
 from bot.core.library import StoryLibrary
-from bot.eval.beir import DatasetError
+from bot.eval.beir import DatasetError, DatasetFault
 
 DEPTH = 10
 
@@ -50,7 +50,7 @@ class SectionsResult:
 
 def load_section_questions(path: Path) -> list[SectionQuestion]:
     if not path.is_file():
-        raise DatasetError(f"{path} is missing; a sections folder has corpus/ and questions.jsonl.")
+        raise DatasetError(DatasetFault.SECTIONS_MISSING, file=path)
     questions = []
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, start=1):
@@ -68,7 +68,7 @@ def load_section_questions(path: Path) -> list[SectionQuestion]:
                     )
                 )
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
-                raise DatasetError(f'{path}, line {number}: expected {{"q", "file", "sections"}} ({error})') from error
+                raise DatasetError(DatasetFault.SECTIONS_LINE, file=path, line=number, detail=str(error)) from error
     return questions
 
 
@@ -103,7 +103,7 @@ def evaluate_sections(library: StoryLibrary, questions: Sequence[SectionQuestion
     for item in questions:
         story = story_by_path.get(item.file)
         if story is None:
-            raise DatasetError(f'question "{item.question}" is about {item.file}, which is not in the corpus.')
+            raise DatasetError(DatasetFault.NOT_IN_CORPUS, question=item.question, story_file=item.file)
         ranked = library.rank(library.query(item.question), story if scope is Scope.STORY else None, DEPTH)
         rank = None
         for position, candidate in enumerate(ranked, start=1):

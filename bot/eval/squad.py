@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bot.core.corpus import Corpus, Passage, Story, passages_of
 from bot.core.readers.reader import Block
-from bot.eval.beir import DatasetError, Part
+from bot.eval.beir import DatasetError, DatasetFault, Part
 from bot.eval.sections import SectionQuestion
 
 HELD_OUT_SHARE = 3
@@ -45,7 +45,7 @@ def load_articles(path: Path) -> list[Article]:
     """The file's articles in order; a paragraph's whitespace (line breaks included) becomes single spaces,
     as a story file's lines are joined."""
     if not path.is_file():
-        raise DatasetError(f"{path} is missing; it should be SQuAD v1.1's JSON, such as dev-v1.1.json.")
+        raise DatasetError(DatasetFault.SQUAD_MISSING, file=path)
     try:
         data = json.loads(path.read_text("utf-8"))
         articles = []
@@ -58,9 +58,9 @@ def load_articles(path: Path) -> list[Article]:
                     questions.append((str(qa["question"]).strip(), number, answers))
             articles.append(Article(str(item["title"]), tuple(paragraphs), tuple(questions)))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as error:
-        raise DatasetError(f"{path} is not SQuAD v1.1's JSON ({error!r})") from error
+        raise DatasetError(DatasetFault.NOT_SQUAD, file=path, detail=repr(error)) from error
     if not articles:
-        raise DatasetError(f"{path} has no articles.")
+        raise DatasetError(DatasetFault.NO_ARTICLES, file=path)
     return articles
 
 
@@ -72,7 +72,7 @@ def squad_corpus(root: Path, articles: Sequence[Article]) -> Corpus:
     for number, article in enumerate(articles):
         texts = list(passages_of(Block(text) for text in article.paragraphs))
         if {t.paragraph for t in texts} != set(range(1, len(article.paragraphs) + 1)):
-            raise DatasetError(f'"{article.title}" has a paragraph without text.')
+            raise DatasetError(DatasetFault.EMPTY_PARAGRAPH, title=article.title)
         stories.append(Story(article.title.replace("_", " "), article.path, len(passages), len(texts)))
         passages.extend(Passage(number, n, t.text, t.paragraph) for n, t in enumerate(texts, start=1))
     return Corpus(root, tuple(stories), tuple(passages), ())

@@ -26,8 +26,9 @@ from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from bot.settings import DISTRIBUTION, SHELF_STORED_MB, Settings
+from bot.settings import SHELF_STORED_MB, Settings
 from bot.state.answers import AnswerStore
+from bot.state.database_fault import MAX_PORT, STARTUP_BUSY_SECONDS, DatabaseError, OpenFault
 from bot.state.feedback import FeedbackStore
 from bot.state.guarded_engine import DRIVER_SECONDS, OPERATION_SECONDS, GuardedEngine, first_line
 from bot.state.revisions import MIGRATIONS, newest
@@ -45,33 +46,19 @@ POSTGRESQL_SCHEMES = ("postgresql", "postgres", "postgresql+asyncpg")
 SECRET_PARAMETERS = ("password", "sslpassword")
 """libpq's parameters that hold a secret (the password, the client key's passphrase): never shown."""
 HIDDEN = "***"
-STARTUP_BUSY_SECONDS = 10.0
-"""At start, before any interaction waits, the database may wait longer for another process's lock
-(SQLite's busy wait; PostgreSQL's lock_timeout, a migration's lock on a table another session holds)."""
 MIGRATION_STATEMENT_SECONDS = 300.0
 """A migration's statement may take minutes on a large table; a server that stopped answering does not
 hold the start for ever."""
-# PostgreSQL's SQLSTATE codes for the refusals an owner can fix (appendix A of its manual).
-MISSING_DATABASE = "3D000"
-ROLE_REFUSED = "28000"
-PASSWORD_REFUSED = "28P01"
-NOT_ALLOWED = "42501"
-LOCK_NOT_AVAILABLE = "55P03"
-MAX_PORT = 65535
+REFUSALS = {
+    "3D000": OpenFault.NO_SUCH_DATABASE,
+    "28000": OpenFault.ROLE_REFUSED,
+    "28P01": OpenFault.PASSWORD_REFUSED,
+    "42501": OpenFault.NOT_ALLOWED,
+    "55P03": OpenFault.SESSION_LOCKED,
+}
+"""PostgreSQL's SQLSTATE codes for the refusals an owner can fix (appendix A of its manual), or wait out."""
 PORT_SHOWN = 20
 """Characters of a port that is none quoted in the message (a line, not a screenful of digits)."""
-
-
-class DatabaseError(Exception):
-    """The database cannot be opened; the message says which one and what to do.
-
-    `transient` when trying again later may work (a server that does not answer, a lock held); otherwise
-    the owner must change something first (a setting, a database or role to create, an upgrade).
-    """
-
-    def __init__(self, message: str, *, transient: bool = False):
-        super().__init__(message)
-        self.transient = transient
 
 
 class _DamagedSQLite(Exception):
@@ -126,17 +113,12 @@ class Database:
             # Migrating may take long on a large table: only connecting is bounded tightly.
             migrating = engine_for(url, connect_seconds=DRIVER_SECONDS, statement_seconds=MIGRATION_STATEMENT_SECONDS)
         except sa.exc.ArgumentError as error:  # SQLAlchemy's reading of libpq's parameters: hosts and ports unpaired
-            raise DatabaseError(f"STORYBOT_DATABASE_URL cannot be used: {first_line(error)}.") from error
+            raise DatabaseError(OpenFault.URL_UNUSABLE, where=where, detail=first_line(error)) from error
         try:
             async with migrating.begin() as connection:
                 await connection.run_sync(_migrate)
         except CommandError as error:
-            raise DatabaseError(
-                f"The database at {where} was written by a newer storybot ({error}; this one knows revisions up "
-                f"to {newest()}). Upgrade storybot; or, to go back to this one, take the database back with the newer "
-                f"one first (python -m bot database downgrade --to {newest()}; README: Rolling back); or point "
-                "STORYBOT_DATA or STORYBOT_DATABASE_URL elsewhere."
-            ) from error
+            raise DatabaseError(OpenFault.NEWER_SCHEMA, where=where, detail=str(error), revision=newest()) from error
         except (sa.exc.DBAPIError, OSError) as error:  # OSError includes TimeoutError
             if sqlite_file is not None and _is_damaged(error):
                 raise _DamagedSQLite(str(sqlite_file), first_line(error)) from error
@@ -177,10 +159,7 @@ def postgresql_connector(
     try:
         import asyncpg  # the postgresql extra's driver
     except ModuleNotFoundError as error:
-        raise DatabaseError(
-            f"{describe(url)} is a PostgreSQL database, which needs the asyncpg driver: "
-            f"pip install '{DISTRIBUTION}[postgresql]' (from a clone: pip install -e '.[postgresql]')."
-        ) from error
+        raise DatabaseError(OpenFault.NO_DRIVER, where=describe(url)) from error
 
     # asyncpg reads the URL as libpq does (?sslmode=require, application_name, options, a socket's ?host=):
     # SQLAlchemy would pass each parameter on as a keyword asyncpg.connect() does not take. Only ?ssl=require,
@@ -224,14 +203,11 @@ def _prepare_sqlite_file(path: Path, where: str) -> None:
     would end the process with SIGBUS there, so it is refused with what to do."""
     shared_memory = path.with_name(f"{path.name}-shm")
     if shared_memory.exists() and not os.access(shared_memory, os.W_OK):
-        raise DatabaseError(
-            f"{shared_memory} cannot be written (its mode or attributes were changed). With the bot stopped, "
-            f"remove it (or make it writable: chattr -i, chmod u+w) and start again."
-        )
+        raise DatabaseError(OpenFault.SHARED_MEMORY_UNWRITABLE, where=where, file=shared_memory)
     try:
         os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
     except OSError as error:
-        raise DatabaseError(f"Could not open the database at {where}: {error.strerror}.") from error
+        raise DatabaseError(OpenFault.SQLITE_UNOPENED, where=where, detail=error.strerror or str(error)) from error
 
 
 def database_url(settings: Settings) -> URL:
@@ -242,23 +218,16 @@ def database_url(settings: Settings) -> URL:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as error:
             raise DatabaseError(
-                f"Could not create the data folder {folder} ({error.strerror}); set STORYBOT_DATA to a folder "
-                "the bot may write."
+                OpenFault.DATA_FOLDER_UNMADE, file=folder, detail=error.strerror or str(error)
             ) from error
         return URL.create("sqlite+aiosqlite", database=str(folder / SQLITE_FILE))
     try:
         url = make_url(_user_ats_escaped(settings.database_url))
     except (sa.exc.ArgumentError, ValueError) as error:  # ValueError: SQLAlchemy's int() of a port that is no number
-        raise DatabaseError(
-            "STORYBOT_DATABASE_URL is not a database URL; it takes postgresql://user:password@host:5432/name (a port "
-            f"is a number from 1 to {MAX_PORT})."
-        ) from error
+        raise DatabaseError(OpenFault.NOT_A_URL) from error
     _check_ports(url)
     if url.drivername not in POSTGRESQL_SCHEMES:
-        raise DatabaseError(
-            f"STORYBOT_DATABASE_URL starts with {url.drivername}://; storybot takes postgresql:// there "
-            "(leave it unset for SQLite in STORYBOT_DATA)."
-        )
+        raise DatabaseError(OpenFault.NOT_POSTGRESQL, detail=url.drivername)
     return url.set(drivername="postgresql+asyncpg")
 
 
@@ -272,9 +241,7 @@ def _check_ports(url: URL) -> None:
     for port in ports:
         if not (port.isascii() and port.isdigit() and len(port) <= len(str(MAX_PORT)) and 0 < int(port) <= MAX_PORT):
             shown = port if len(port) <= PORT_SHOWN else port[:PORT_SHOWN] + "…"
-            raise DatabaseError(
-                f"STORYBOT_DATABASE_URL's port {shown!r} is not a port; it takes a number from 1 to {MAX_PORT}."
-            )
+            raise DatabaseError(OpenFault.NOT_A_PORT, detail=shown)
 
 
 def _query_list(url: URL, name: str) -> list[str]:
@@ -343,51 +310,16 @@ def describe(url: URL) -> str:
 
 
 def failure(url: URL, where: str, error: Exception) -> DatabaseError:
-    """What went wrong in one line, and what to do: PostgreSQL's refusals by their SQLSTATE code (asyncpg's own
+    """What went wrong, as a code and its facts: PostgreSQL's refusals by their SQLSTATE code (asyncpg's own
     errors, from the run lock's connection, carry it as SQLAlchemy's do)."""
     reason = first_line(error)
     code = getattr(error.orig if isinstance(error, sa.exc.DBAPIError) else error, "sqlstate", None)
-    database, role = url.database, url.username
-    if code == MISSING_DATABASE:
-        return DatabaseError(
-            f"The PostgreSQL server at {where} has no database {database!r}. Create it "
-            f"(createdb -O {role or 'ROLE'} {database}) or correct the name in STORYBOT_DATABASE_URL."
-        )
-    if code == PASSWORD_REFUSED:
-        return DatabaseError(
-            f"The PostgreSQL server at {where} refused the password of {role!r}; correct STORYBOT_DATABASE_URL."
-        )
-    if code == ROLE_REFUSED:
-        return DatabaseError(
-            f"The PostgreSQL server at {where} refused the role {role!r} ({reason}). Create the role "
-            f"(createuser -P {role}), allow it in pg_hba.conf, or correct the user in STORYBOT_DATABASE_URL."
-        )
-    if code == NOT_ALLOWED:
-        return DatabaseError(
-            f"The role {role!r} may not create storybot's tables in {where} ({reason}). Make it the "
-            f"database's owner (ALTER DATABASE {database} OWNER TO {role}) or point STORYBOT_DATABASE_URL elsewhere."
-        )
-    if code == LOCK_NOT_AVAILABLE:
-        return DatabaseError(
-            f"The database at {where} is locked by another session (a table storybot needs, or another storybot "
-            f"migrating it: {reason}); "
-            f"storybot waited {STARTUP_BUSY_SECONDS:.0f} seconds. Try again once it is released "
-            "(pg_stat_activity shows the sessions and their open transactions).",
-            transient=True,
-        )
-    if url.get_backend_name() == "sqlite":
-        if isinstance(error, TimeoutError) or "locked" in reason:
-            return DatabaseError(
-                f"The database at {where} is held by another process ({reason}); try again in a moment.",
-                transient=True,
-            )
-        return DatabaseError(
-            f"Could not open the database at {where}: {reason}. Set STORYBOT_DATA to a folder the bot may write."
-        )
+    fault = REFUSALS.get(code) if isinstance(code, str) else None
+    if fault is None and url.get_backend_name() == "sqlite":
+        held = isinstance(error, TimeoutError) or "locked" in reason
+        fault = OpenFault.SQLITE_HELD if held else OpenFault.SQLITE_UNOPENED
     return DatabaseError(
-        f"Could not reach the database at {where}: {reason}. Check that the server is running "
-        "and STORYBOT_DATABASE_URL is right.",
-        transient=True,
+        fault or OpenFault.UNREACHABLE, where=where, detail=reason, database=url.database, role=url.username
     )
 
 

@@ -9,6 +9,7 @@ plain answer in time, never a hang, a traceback, or a "saved" that a restart tak
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
 import os
 from collections.abc import Awaitable, Callable
@@ -34,11 +35,16 @@ LASTING_SQLITE_ERRORS = ("readonly", "read-only", "unable to open", "disk i/o", 
 
 
 class DatabaseUnavailable(Exception):
-    """A call that did not happen (or whose outcome is unknown): the fault says which, the text says why."""
+    """A call that did not happen (or whose outcome is unknown): the fault says which, and the facts why, which
+    bot.messages words: the driver's own words (`detail`), or the deadline it passed (`seconds`), or the SQLite file
+    that became read-only (UNWRITABLE) or was removed (GONE). Its str() is those facts, for a log."""
 
-    def __init__(self, fault: Fault, detail: str):
-        super().__init__(detail)
+    def __init__(self, fault: Fault, *, detail: str = "", seconds: float | None = None, file: Path | None = None):
+        super().__init__(detail or f"{fault.value}: {file or seconds}")
         self.fault = fault
+        self.detail = detail
+        self.seconds = seconds
+        self.file = file
 
 
 class GuardedEngine:
@@ -96,12 +102,12 @@ class GuardedEngine:
             call.add_done_callback(self._forget)
             fault = Fault.BUSY if self._file is not None else Fault.UNREACHABLE
             log.warning("The database did not answer within %.0f seconds (%s).", self._deadline, fault.value)
-            raise DatabaseUnavailable(fault, f"no answer within {self._deadline:.0f} seconds") from None
+            raise DatabaseUnavailable(fault, seconds=self._deadline) from None
         except (sa.exc.DBAPIError, OSError) as error:
             fault = _fault_of(error, sqlite=self._file is not None)
-            logged = log.error if fault.lasting else log.warning
-            logged("The database failed (%s): %s", fault.value, first_line(error))
-            raise DatabaseUnavailable(fault, first_line(error)) from error
+            level = logging.ERROR if fault.lasting else logging.WARNING
+            log.log(level, "The database failed (%s): %s", fault.value, first_line(error))
+            raise DatabaseUnavailable(fault, detail=first_line(error)) from error
 
     async def _unit(self, work: Callable[[AsyncConnection], Awaitable[T]], writes: bool) -> T:
         if writes:
@@ -125,7 +131,7 @@ class GuardedEngine:
                     await self._write_back()
         if writes and not os.access(self._file, os.W_OK):
             log.error("%s can no longer be written (its mode, owner or attributes changed).", self._file)
-            raise DatabaseUnavailable(Fault.UNWRITABLE, f"{self._file} is read-only")
+            raise DatabaseUnavailable(Fault.UNWRITABLE, file=self._file)
 
     async def _write_back(self) -> None:
         """The file was removed (or replaced) while the bot ran. The bot's open connections still read the
@@ -135,7 +141,7 @@ class GuardedEngine:
         copy = self._file.with_name(f"{self._file.name}.restoring-{os.getpid()}")
         try:
             if _identity(self._file) is not None:
-                raise FileExistsError(f"another file now stands at {self._file}")
+                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(self._file))
             copy.unlink(missing_ok=True)
             async with asyncio.timeout(self._deadline):
                 async with self.engine.connect() as connection:
@@ -147,9 +153,9 @@ class GuardedEngine:
                 "(%s). Votes and settings cannot be saved; restart the bot (it starts a new database, or uses "
                 "the file now there).",
                 self._file,
-                first_line(error),
+                "another file now stands there" if isinstance(error, FileExistsError) else first_line(error),
             )
-            raise DatabaseUnavailable(Fault.GONE, f"{self._file} was removed") from error
+            raise DatabaseUnavailable(Fault.GONE, file=self._file) from error
         finally:
             copy.unlink(missing_ok=True)
         old, self.engine = self.engine, self._make_engine()
@@ -184,8 +190,7 @@ def _fault_of(error: BaseException, sqlite: bool) -> Fault:
 
 
 def first_line(error: BaseException) -> str:
-    """The driver's own first line (SQLAlchemy's wrapper adds the statement and a link); a timeout has none."""
+    """The driver's own first line (SQLAlchemy's wrapper adds the statement and a link); an error without words (a
+    timeout has none) is named by its type, which bot.messages words (driver_reason)."""
     text = str(error.orig if isinstance(error, sa.exc.DBAPIError) else error).strip()
-    if not text:
-        return "it did not answer in time" if isinstance(error, TimeoutError) else type(error).__name__
-    return text.splitlines()[0]
+    return text.splitlines()[0] if text else type(error).__name__

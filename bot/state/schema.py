@@ -25,13 +25,13 @@ from bot.state.database import (
     MIGRATION_STATEMENT_SECONDS,
     SQLITE_FILE,
     STARTUP_BUSY_SECONDS,
-    DatabaseError,
     database_url,
     describe,
     engine_for,
     failure,
     migrations_on,
 )
+from bot.state.database_fault import DatabaseError, OpenFault
 from bot.state.guarded_engine import DRIVER_SECONDS, first_line
 from bot.state.revisions import known_revisions
 from bot.state.sqlite_copy import CopyFailed, copy_beside
@@ -72,11 +72,11 @@ class DowngradePlan:
 
 
 class Refusal(enum.Enum):
-    NO_DATABASE = "no database"
+    NO_DATABASE = "no_database"
     """No file there, or no storybot revision in it: nothing to take back."""
-    UNKNOWN_REVISION = "unknown revision"
+    UNKNOWN_REVISION = "unknown_revision"
     """The database is at a revision this storybot does not know (a newer one wrote it): only that one can."""
-    NOT_EARLIER = "not earlier"
+    NOT_EARLIER = "not_earlier"
     """The target is the database's revision, or newer: a downgrade only goes back."""
 
 
@@ -122,12 +122,12 @@ async def downgrade(settings: Settings, plan: DowngradePlan) -> Path | None:
         try:
             copy = await asyncio.to_thread(copy_beside, plan.state.sqlite_file, plan.revision, STARTUP_BUSY_SECONDS)
         except CopyFailed as error:
-            fix = "another process holds it: try again in a moment" if "locked" in str(error) else "make room there"
-            raise DatabaseError(
-                f"Could not copy {plan.state.where} beside it before taking it back ({error}); nothing was changed: "
-                f"{fix}.",
-                transient=True,
-            ) from error
+            if error.read_revision is not None:
+                raise DatabaseError(
+                    OpenFault.COPY_UNLIKE, where=plan.state.where, detail=error.read_revision, revision=plan.revision
+                ) from error
+            fault = OpenFault.COPY_HELD if "locked" in error.reason else OpenFault.COPY_FAILED
+            raise DatabaseError(fault, where=plan.state.where, detail=error.reason) from error
     try:
         async with _connected(database_url(settings), MIGRATION_STATEMENT_SECONDS, begin=True) as connection:
             await connection.run_sync(_downgrade, plan.target)
@@ -135,8 +135,7 @@ async def downgrade(settings: Settings, plan: DowngradePlan) -> Path | None:
         if copy is None:
             raise
         raise DatabaseError(
-            f"{error} The database may be partly taken back; the copy from before is {copy}: with the bot stopped, "
-            f"put it in place of {plan.state.sqlite_file} (mv), or try again."
+            OpenFault.PARTLY_TAKEN_BACK, where=plan.state.where, file=plan.state.sqlite_file, copy=copy, cause=error
         ) from error
     return copy
 
@@ -148,7 +147,7 @@ async def _connected(url: URL, statement_seconds: float, *, begin: bool = False)
     try:
         engine = engine_for(url, connect_seconds=DRIVER_SECONDS, statement_seconds=statement_seconds)
     except sa.exc.ArgumentError as error:
-        raise DatabaseError(f"STORYBOT_DATABASE_URL cannot be used: {first_line(error)}.") from error
+        raise DatabaseError(OpenFault.URL_UNUSABLE, where=where, detail=first_line(error)) from error
     try:
         async with engine.begin() if begin else engine.connect() as connection:
             yield connection

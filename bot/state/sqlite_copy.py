@@ -15,7 +15,13 @@ from bot.core.synced import link_new
 
 
 class CopyFailed(Exception):
-    """The copy could not be written or read back; the message is the reason (the original is untouched)."""
+    """The copy could not be written or read back (the original is untouched): the system's or SQLite's reason, or
+    the revision the copy was read back at (`read_revision`), not the one copied."""
+
+    def __init__(self, reason: str = "", *, read_revision: str | None = None):
+        super().__init__(reason or f"read_back:{read_revision}")
+        self.reason = reason
+        self.read_revision = read_revision
 
 
 def copy_beside(path: Path, revision: str, busy_seconds: float) -> Path:
@@ -29,7 +35,7 @@ def copy_beside(path: Path, revision: str, busy_seconds: float) -> Path:
             _copy(path, temporary, busy_seconds)
             copied = _revision(temporary)
             if copied != revision:
-                raise CopyFailed(f"the copy read back is at revision {copied}, not {revision}")
+                raise CopyFailed(read_revision=str(copied))
             link_new(temporary, target)
         finally:
             temporary.unlink(missing_ok=True)

@@ -5,6 +5,7 @@ import pytest
 
 from bot.eval.beir import DatasetError
 from bot.eval.questions import check_questions, hit_rates
+from bot.messages import dataset_error_text
 from bot.program import main
 
 QUESTIONS = Path(__file__).resolve().parents[1] / "fixtures" / "story_questions.jsonl"
@@ -41,5 +42,6 @@ def test_a_wrong_expectation_is_listed_as_a_miss(tmp_path, capsys):
 def test_malformed_line_names_the_line(tmp_path, library):
     questions = tmp_path / "q.jsonl"
     questions.write_text('{"q": "fine", "expect": "x"}\n{"question": "wrong key"}\n')
-    with pytest.raises(DatasetError, match="line 2"):
+    with pytest.raises(DatasetError) as refused:
         check_questions(library, questions)
+    assert dataset_error_text(refused.value).startswith(f'{questions}, line 2: expected {{"q": "question", "expect"')

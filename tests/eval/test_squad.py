@@ -8,6 +8,7 @@ from bot.core.library import StoryLibrary
 from bot.eval.beir import DatasetError, Part
 from bot.eval.sections import Scope, evaluate_sections
 from bot.eval.squad import load_articles, squad_set
+from bot.messages import dataset_error_text
 from tests.squad_excerpt import NORMANS, QUESTIONS, write_squad_excerpt
 
 
@@ -62,7 +63,9 @@ def test_an_article_is_fitted_on_or_held_out_never_both(squad):
 def test_a_file_that_is_not_squads_layout_is_named(tmp_path):
     wrong = tmp_path / "questions.json"
     wrong.write_text(json.dumps({"data": [{"title": "Normans", "paragraphs": [{"text": "no context"}]}]}))
-    with pytest.raises(DatasetError, match=r"questions\.json is not SQuAD v1\.1's JSON"):
+    with pytest.raises(DatasetError) as refused:
         load_articles(wrong)
-    with pytest.raises(DatasetError, match="is missing"):
+    assert dataset_error_text(refused.value).startswith(f"{wrong} is not SQuAD v1.1's JSON (KeyError(")
+    with pytest.raises(DatasetError) as missing:
         load_articles(tmp_path / "absent.json")
+    assert "absent.json is missing" in dataset_error_text(missing.value)

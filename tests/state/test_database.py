@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from bot.messages import database_error_text
 from bot.settings import Settings
 from bot.state.database import SQLITE_FILE, Database, DatabaseError, database_url, describe
 from bot.state.tables import metadata
@@ -80,10 +82,11 @@ async def test_a_database_from_a_newer_storybot_is_refused_untouched(tmp_path: P
     await (await Database.open(Settings(data=folder))).close()
     with sqlite3.connect(folder / SQLITE_FILE) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '0099'")
-    with pytest.raises(DatabaseError, match="newer storybot") as refused:
+    with pytest.raises(DatabaseError) as refused:
         await Database.open(Settings(data=folder))
-    assert "this one knows revisions up to 0006" in str(refused.value)
-    assert "(python -m bot database downgrade --to 0006; README: Rolling back)" in str(refused.value)
+    said = database_error_text(refused.value)
+    assert "newer storybot" in said and "this one knows revisions up to 0006" in said
+    assert "(python -m bot database downgrade --to 0006; README: Rolling back)" in said
     with sqlite3.connect(folder / SQLITE_FILE) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0099",)
 
@@ -109,9 +112,10 @@ async def test_a_database_from_a_newer_storybot_is_refused_untouched(tmp_path: P
     ],
 )
 def test_a_database_url_storybot_cannot_use_is_named(tmp_path: Path, url: str, message: str):
-    with pytest.raises(DatabaseError, match=message) as raised:
+    with pytest.raises(DatabaseError) as raised:
         database_url(Settings(data=tmp_path, database_url=url))
-    assert "hunter2" not in str(raised.value)
+    said = database_error_text(raised.value)
+    assert message in said and "hunter2" not in said and "hunter2" not in str(raised.value)
 
 
 @pytest.mark.parametrize(
@@ -124,9 +128,10 @@ def test_a_database_url_storybot_cannot_use_is_named(tmp_path: Path, url: str, m
 async def test_hosts_and_ports_that_do_not_pair_are_one_line(tmp_path: Path, url: str):
     """SQLAlchemy's ArgumentError, as the engine was made, was a traceback at start."""
     refused = r"STORYBOT_DATABASE_URL cannot be used: (Can't mix 'multihost'|number of hosts and ports don't match)"
-    with pytest.raises(DatabaseError, match=refused) as raised:
+    with pytest.raises(DatabaseError) as raised:
         await Database.open(Settings(data=tmp_path, database_url=url))
-    assert "hunter2" not in str(raised.value) and not raised.value.transient
+    said = database_error_text(raised.value)
+    assert re.search(refused, said) and "hunter2" not in said and not raised.value.transient
 
 
 def test_a_url_naming_several_ports_is_taken(tmp_path: Path):
@@ -146,9 +151,11 @@ def test_a_url_naming_several_ports_is_taken(tmp_path: Path):
     ],
 )
 async def test_an_unreachable_server_is_reported_without_its_password(tmp_path: Path, closed: str):
-    with pytest.raises(DatabaseError, match="Could not reach the database") as raised:
+    with pytest.raises(DatabaseError) as raised:
         await Database.open(Settings(data=tmp_path, database_url=closed))
-    assert "hunter2" not in str(raised.value) and "***" in str(raised.value)
+    said = database_error_text(raised.value)
+    assert said.startswith("Could not reach the database") and "hunter2" not in said and "***" in said
+    assert "hunter2" not in str(raised.value)  # the log's: the code and the database
 
 
 @pytest.mark.parametrize("password", ["hunter@2024", "hunter@20/24", "hunter@20?24", "hunter@20:24/x", "a?b@c/d"])
@@ -160,7 +167,8 @@ async def test_a_password_with_an_at_sign_is_never_shown(tmp_path: Path, passwor
     url = f"postgresql://storybot:{password}@127.0.0.1:9/stories"
     with pytest.raises(DatabaseError) as raised:
         await Database.open(Settings(data=tmp_path, database_url=url))
-    assert "Could not reach the database at postgresql://storybot:***@127.0.0.1:9/stories" in str(raised.value)
+    said = database_error_text(raised.value)
+    assert "Could not reach the database at postgresql://storybot:***@127.0.0.1:9/stories" in said
     opened = database_url(Settings(data=tmp_path, database_url=url))
     assert (opened.username, opened.password, opened.host, opened.port, opened.database) == (
         "storybot",

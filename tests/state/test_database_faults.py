@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.messages import database_error_text
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import SQLITE_FILE, Database, DatabaseError
 from bot.state.database_fault import Fault
@@ -142,8 +143,9 @@ async def test_a_leftover_shared_memory_file_that_cannot_be_written_is_named_at_
     leftover.write_bytes(bytes(32768))
     immutable(leftover, True)
     try:
-        with pytest.raises(DatabaseError, match=r"storybot\.db-shm cannot be written"):
+        with pytest.raises(DatabaseError) as refused:
             await Database.open(Settings(data=folder))
+        assert f"{leftover} cannot be written" in database_error_text(refused.value)
     finally:
         immutable(leftover, False)
 

@@ -48,7 +48,7 @@ def help_embed(
         every=every,
         channel_stories=channel_stories,
         stories=stories,
-        budget=str(budget),
+        budget=budget,
         manager=manager,
     )
     return fit(discord.Embed(title=HELP_TITLE, description=clip(text, DESCRIPTION_LIMIT), color=COLOR))
