@@ -1680,6 +1680,9 @@ ADD_OPTIONS = {
 }
 REPLACE_COMMAND = "Replace a story with a new file; the old one is kept (Manage Server)"
 REPLACE_OPTIONS = {"story": "The story's title or file name", "file": "The new file", "title": "Its title (.txt, .md)"}
+ADD_TO_CHOICES = {"server": "this server", "library": "the owner's library"}
+"""/story add's `to`: each choice's id (what Discord sends, bot.discord_app.exts.admin.AddTo) and the name Discord
+shows."""
 REMOVE_COMMAND = "Remove a story (Manage Server); it is kept, to restore"
 REMOVE_OPTIONS = {"story": "The story's title or file name"}
 RESTORE_COMMAND = "Bring back a kept version of one of this server's stories"
@@ -1696,6 +1699,8 @@ SETTINGS_GROUP = "How I work in this server (Manage Server)"
 SHOW_SETTINGS_COMMAND = "Show this server's settings (Manage Server)"
 CHANNEL_COMMAND = "Answer every message in a channel, or only mentions (Manage Server)"
 CHANNEL_OPTIONS = {"channel": "The channel", "answers": "every message, mentions only, or back to the bot's default"}
+ANSWERS_CHOICES = {"every": "every message", "mentions": "mentions only", "default": "default"}
+"""/settings channel's `answers`: each choice's id (bot.discord_app.exts.settings.Answers) and its name."""
 CHANNEL_STORY_COMMAND = "The story questions in a channel search first (Manage Server)"
 CHANNEL_STORY_OPTIONS = {"channel": "The channel", "story": "The story's title or file name; leave out for every story"}
 BUDGET_COMMAND = "How many questions each person may ask (Manage Server)"
@@ -1704,6 +1709,8 @@ BUDGET_OPTIONS = {
     "seconds": "The window in seconds (default: the bot's)",
 }
 LIBRARY_COMMAND = "Search the bot owner's library here, or only this server's stories"
+LIBRARY_CHOICES = {"shown": "shown", "hidden": "hidden"}
+"""/settings library's `shown`: each choice's id (bot.discord_app.exts.settings.LibraryShown) and its name."""
 LIBRARY_OPTIONS = {"shown": "shown: the owner's library and this server's stories; hidden: this server's only"}
 
 

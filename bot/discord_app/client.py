@@ -193,7 +193,7 @@ class StoryBot(commands.AutoShardedBot):
             text = MANAGE_SERVER
         elif isinstance(error, app_commands.TransformerError) and error.type is discord.AppCommandOptionType.channel:
             text = CHANNEL_UNSEEN if self.server_known(interaction.guild_id) else CHANNELS_NOT_SENT
-        elif isinstance(error, (app_commands.CommandNotFound, app_commands.CommandSignatureMismatch)):
+        elif _from_another_version(error):
             # Discord still shows a command as another version of the bot registered it: one being upgraded, or
             # shards on several machines running two versions for a moment.
             log.warning("A command Discord has in another form than this version's: %s", error)
@@ -208,6 +208,17 @@ class StoryBot(commands.AutoShardedBot):
             log.error("Command %s failed", command_name(interaction), exc_info=error)
             text = WENT_WRONG
         await send_ephemeral(interaction, text)
+
+
+def _from_another_version(error: app_commands.AppCommandError) -> bool:
+    """A command as another version of the bot registered it: one this version lacks, of another signature, or with a
+    choice's value this version does not have (/story add's `to` was sent as "this server" before its choices had
+    ids), which discord.py refuses as it converts it."""
+    if isinstance(error, (app_commands.CommandNotFound, app_commands.CommandSignatureMismatch)):
+        return True
+    return isinstance(error, app_commands.TransformerError) and bool(
+        getattr(error.transformer, "__discord_app_commands_is_choice__", False)
+    )
 
 
 def command_name(interaction: discord.Interaction) -> str | None:

@@ -14,6 +14,8 @@ import pytest
 import pytest_asyncio
 
 from bot.core.saved_index import IndexStore
+from bot.discord_app.exts.admin import AddTo
+from bot.messages import ADD_TO_CHOICES
 from tests.cli.test_index_faults import command_environment
 from tests.conftest import CORPUS
 from tests.core.readers.format_fixtures import write_zipped_fb2
@@ -35,8 +37,9 @@ from tests.hang import HANG_SECONDS
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 __all__ = ["fake", "own_fake"]
 MANAGE_SERVER = str(1 << 5)
-LIBRARY = "the owner's library"
-"""/story add's choice for the owner's folder; the application's owner in the fake Discord is PERSON."""
+LIBRARY = "library"
+"""/story add's choice for the owner's folder, as Discord sends it: its id (Discord shows "the owner's library"); the
+application's owner in the fake Discord is PERSON."""
 FOLLOWUP = rf"/webhooks/{APP_ID}/[^/]+"
 
 
@@ -147,6 +150,16 @@ async def test_a_packed_upload_is_stored_as_sent_and_answered_from(fake, admin_b
     assert answer["embeds"][0]["title"] == "The Lighthouse Keeper"
     assert "cloudberry jam" in answer["embeds"][0]["description"]
     (stories / name).unlink()  # its lighthouse keeper must not answer the other tests' questions
+
+
+async def test_where_story_add_puts_a_story_is_shown_in_messages_words_and_sent_as_an_id(fake, admin_bot):
+    """`to` was a Literal, whose names were its values: Discord showed and sent "the owner's library". Its names are
+    bot.messages' now, as the bot registered them with discord.py; what Discord sends is an id that outlives them."""
+    story = next(c for c in fake.commands["guild"] if c["name"] == "story")
+    add = next(o for o in story["options"] if o["name"] == "add")
+    to = next(o for o in add["options"] if o["name"] == "to")
+    assert [(c["name"], c["value"]) for c in to["choices"]] == [(ADD_TO_CHOICES[p], p.value) for p in AddTo]
+    assert [c["value"] for c in to["choices"]] == ["server", LIBRARY] and not to["required"]
 
 
 async def test_someone_without_manage_server_is_refused(fake, admin_bot, stories):

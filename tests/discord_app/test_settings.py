@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
+from bot.discord_app.exts.settings import ANSWERS, Answers, LibraryShown
+from bot.messages import ANSWERS_CHOICES, COMMAND_CHANGED, LIBRARY_CHOICES
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import Database
 from bot.state.server_settings import ServerSettings
@@ -87,7 +89,7 @@ async def test_settings_are_for_server_managers_only(fake, settings_bot, databas
     assert registered["default_member_permissions"] == MANAGE_SERVER  # hidden from readers by Discord
     commands: list[tuple[str, dict[str, ChannelOption | str | int]]] = [
         ("show", {}),
-        ("channel", {"channel": ChannelOption(BOOK_CLUB_ID), "answers": "every message"}),
+        ("channel", {"channel": ChannelOption(BOOK_CLUB_ID), "answers": "every"}),
         ("story", {"channel": ChannelOption(BOOK_CLUB_ID), "story": "sofia"}),
         ("budget", {"questions": 1}),
     ]
@@ -98,9 +100,25 @@ async def test_settings_are_for_server_managers_only(fake, settings_bot, databas
     assert await stored(database_env) == before
 
 
+async def test_the_choices_discord_shows_are_worded_in_messages_and_sent_as_ids(fake, settings_bot, database_env):
+    """/settings channel's `answers` and /settings library's `shown` were Literals, whose names were their values.
+    Their names are bot.messages' now, as the bot registered them with discord.py, and Discord sends an id: one from
+    before ("every message", as Discord may still show the command while the bot is upgraded) is said to be so, and
+    changes nothing."""
+    registered = next(c for c in fake.commands["guild"] if c["name"] == "settings")
+    options = {(command["name"], o["name"]): o for command in registered["options"] for o in command.get("options", [])}
+    answers = [(c["name"], c["value"]) for c in options[("channel", "answers")]["choices"]]
+    assert answers == [(ANSWERS_CHOICES[a], a.value) for a in Answers] and ANSWERS.keys() == set(Answers)
+    shown = [(c["name"], c["value"]) for c in options[("library", "shown")]["choices"]]
+    assert shown == [(LIBRARY_CHOICES[s], s.value) for s in LibraryShown] == [("shown", "shown"), ("hidden", "hidden")]
+    before = await stored(database_env)
+    sent_before = await admin(fake, "channel", channel=ChannelOption(BOOK_CLUB_ID), answers="every message")
+    assert sent_before == COMMAND_CHANGED and await stored(database_env) == before
+
+
 async def test_an_answer_channel_set_here_answers_every_message(fake, settings_bot, database_env):
     await admin(fake, "story", channel=ChannelOption(BOOK_CLUB_ID))  # no story of its own: the whole library
-    text = await admin(fake, "channel", channel=ChannelOption(BOOK_CLUB_ID), answers="every message")
+    text = await admin(fake, "channel", channel=ChannelOption(BOOK_CLUB_ID), answers="every")
     assert "<#2003>: I answer every message there." in text
     assert "Message Content intent" in text  # the bot started without it: it says how to get it
     assert (await stored(database_env)).channel(BOOK_CLUB_ID).answers_every_message is True
@@ -113,16 +131,16 @@ async def test_an_answer_channel_set_here_answers_every_message(fake, settings_b
 
 
 async def test_a_channel_the_bot_cannot_use_is_named(fake, settings_bot, database_env):
-    text = await admin(fake, "channel", channel=ChannelOption(STAFF_ID), answers="every message")
+    text = await admin(fake, "channel", channel=ChannelOption(STAFF_ID), answers="every")
     assert "can't read or send messages there" in text and "View Channel" in text
     assert "can't see that channel" in await admin(
-        fake, "channel", channel=ChannelOption(HIDDEN_CHANNEL_ID), answers="every message"
+        fake, "channel", channel=ChannelOption(HIDDEN_CHANNEL_ID), answers="every"
     )
     assert HIDDEN_CHANNEL_ID not in (await stored(database_env)).channels
 
 
 async def test_a_channel_story_scopes_its_questions(fake, settings_bot, database_env):
-    await admin(fake, "channel", channel=ChannelOption(BOOK_CLUB_ID), answers="every message")
+    await admin(fake, "channel", channel=ChannelOption(BOOK_CLUB_ID), answers="every")
     text = await admin(fake, "story", channel=ChannelOption(BOOK_CLUB_ID), story="sofia ballerina")
     assert "search *Kalmurzaeva's Odyssey: Sofia, Ballerina of Moscow* first" in text.replace("\\", "")
     assert (await stored(database_env)).channel(BOOK_CLUB_ID).story_path == "sofia-kalmurzaeva-ballerina.md"
@@ -157,7 +175,7 @@ async def test_a_server_budget_applies_at_once_and_goes_back_to_the_default(fake
 
 
 async def test_show_lists_every_setting_and_forgets_a_deleted_channel(fake, settings_bot, database_env):
-    await admin(fake, "channel", channel=ChannelOption(BOOK_CLUB_ID), answers="every message")
+    await admin(fake, "channel", channel=ChannelOption(BOOK_CLUB_ID), answers="every")
     await admin(fake, "story", channel=ChannelOption(BOOK_CLUB_ID), story="sofia ballerina")
     await admin(fake, "budget")
     shown = await show(fake)
@@ -186,7 +204,7 @@ async def test_settings_outlive_a_restart_and_ask_for_what_they_need(own_fake, r
     database_env = new_database_env(kind, request, tmp_path)
     first = await BotProcess(own_fake, **database_env).start()  # the module's bot is left running
     await first.ready()
-    await admin(own_fake, "channel", channel=ChannelOption(CHANNEL_ID), answers="every message")
+    await admin(own_fake, "channel", channel=ChannelOption(CHANNEL_ID), answers="every")
     assert not own_fake.identifies[-1]["intents"] & MESSAGE_CONTENT
     assert await first.stop(signal.SIGTERM) == 0
     again = await BotProcess(own_fake, **database_env).start()
@@ -236,7 +254,7 @@ async def test_show_before_discord_sent_the_server_forgets_no_channel(tmp_path):
     process = await BotProcess(fake, **env).start()
     try:
         await process.ready()
-        await admin(fake, "channel", channel=ChannelOption(BOOK_CLUB_ID), answers="every message")
+        await admin(fake, "channel", channel=ChannelOption(BOOK_CLUB_ID), answers="every")
         assert await process.stop() == 0
         fake.withheld.add(GUILD_ID)
         process = await BotProcess(fake, **env).start()
@@ -288,7 +306,7 @@ async def test_a_channel_picked_before_discord_sent_the_server_is_not_blamed_on_
     process = await BotProcess(fake, STORYBOT_DATA=str(tmp_path / "data"), STORYBOT_INDEX="off").start()
     try:
         await process.ready()
-        text = await admin(fake, "channel", channel=ChannelOption(BOOK_CLUB_ID), answers="every message")
+        text = await admin(fake, "channel", channel=ChannelOption(BOOK_CLUB_ID), answers="every")
         assert "View Channel" not in text and "try again in a minute" in text
     finally:
         await process.stop()

@@ -15,7 +15,7 @@ import logging
 import re
 import secrets
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from enum import StrEnum
 
 import aiohttp
 import discord
@@ -48,6 +48,7 @@ from bot.discord_app.typed_text import well_formed
 from bot.messages import (
     ADD_COMMAND,
     ADD_OPTIONS,
+    ADD_TO_CHOICES,
     CANCEL,
     CANCELLED,
     HISTORY_COMMAND,
@@ -116,11 +117,17 @@ own process shares, and take at most 2 GB by default. Reading is CPU work: more 
 cores thinner."""
 PENDING_KEPT = 20
 """Changes to the owner's library waiting for a click; older ones expire (their buttons then say so)."""
-Where = Literal["this server", "the owner's library"]
-"""Where /story add puts a story: its choices' names are their values, which Discord shows."""
-SERVER: Where
-LIBRARY: Where
-SERVER, LIBRARY = get_args(Where)
+
+
+class AddTo(StrEnum):
+    """Where /story add puts a story: the ids Discord sends for its `to` choices, which stay as they are whatever
+    the names Discord shows (bot.messages.ADD_TO_CHOICES) become."""
+
+    SERVER = "server"
+    LIBRARY = "library"
+
+
+ADD_TO = [app_commands.Choice(name=ADD_TO_CHOICES[place], value=place.value) for place in AddTo]
 
 
 def history_line(version: ShelfVersion) -> str:
@@ -257,23 +264,25 @@ class Admin(StoryCog):
 
     @story.command(name="add", description=ADD_COMMAND)
     @app_commands.describe(**ADD_OPTIONS)
+    @app_commands.choices(to=ADD_TO)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def add(
         self,
         interaction: discord.Interaction,
         file: discord.Attachment,
         title: app_commands.Range[str, 1, 200] | None = None,
-        to: Where = SERVER,
+        to: app_commands.Choice[str] | None = None,
     ) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        if to == LIBRARY and not await self.bot.is_owner(interaction.user):
+        place = AddTo.SERVER if to is None else AddTo(to.value)  # discord.py passes only a value among ADD_TO
+        if place is AddTo.LIBRARY and not await self.bot.is_owner(interaction.user):
             await interaction.followup.send(OWNER_ONLY, ephemeral=True)
             return
         uploaded = await self._upload(interaction, file, None, title)
         if uploaded is None:
             return
         name, upload = uploaded
-        if to == LIBRARY:
+        if place is AddTo.LIBRARY:
             await self._add_to_library(interaction, name, upload.data)
             return
         await self._shelf_change(interaction, "add", name, upload)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable
 from dataclasses import dataclass
-from typing import Literal, get_args
+from enum import StrEnum
 
 import discord
 from discord import app_commands
@@ -31,12 +31,14 @@ from bot.discord_app.render import (
     story_mention,
 )
 from bot.messages import (
+    ANSWERS_CHOICES,
     BUDGET_COMMAND,
     BUDGET_OPTIONS,
     CHANNEL_COMMAND,
     CHANNEL_OPTIONS,
     CHANNEL_STORY_COMMAND,
     CHANNEL_STORY_OPTIONS,
+    LIBRARY_CHOICES,
     LIBRARY_COMMAND,
     LIBRARY_OPTIONS,
     SETTINGS_GROUP,
@@ -63,10 +65,28 @@ from bot.state.server_settings import ServerSettings
 
 log = logging.getLogger(__name__)
 
-Answers = Literal["every message", "mentions only", "default"]
-ANSWERS: dict[str, bool | None] = dict(zip(get_args(Answers), (True, False, None), strict=True))
-"""Each choice of /settings channel's `answers` (its name is its value): whether the channel answers every message,
-None for the bot's default (STORYBOT_CHANNELS)."""
+
+class Answers(StrEnum):
+    """The ids Discord sends for /settings channel's `answers` choices (their names: bot.messages.ANSWERS_CHOICES)."""
+
+    EVERY = "every"
+    MENTIONS = "mentions"
+    DEFAULT = "default"
+
+
+ANSWERS: dict[Answers, bool | None] = {Answers.EVERY: True, Answers.MENTIONS: False, Answers.DEFAULT: None}
+"""Whether a channel answers every message, by the choice: None for the bot's default (STORYBOT_CHANNELS)."""
+ANSWER_CHOICES = [app_commands.Choice(name=ANSWERS_CHOICES[answers], value=answers.value) for answers in Answers]
+
+
+class LibraryShown(StrEnum):
+    """The ids Discord sends for /settings library's `shown` choices (their names: bot.messages.LIBRARY_CHOICES)."""
+
+    SHOWN = "shown"
+    HIDDEN = "hidden"
+
+
+LIBRARY_SHOWN = [app_commands.Choice(name=LIBRARY_CHOICES[shown], value=shown.value) for shown in LibraryShown]
 
 
 @dataclass(frozen=True)
@@ -179,10 +199,13 @@ class ServerSettingsCog(StoryCog, name="Settings"):
 
     @settings.command(name="channel", description=CHANNEL_COMMAND)
     @app_commands.describe(**CHANNEL_OPTIONS)
+    @app_commands.choices(answers=ANSWER_CHOICES)
     @app_commands.checks.has_permissions(manage_guild=True)
-    async def channel(self, interaction: discord.Interaction, channel: discord.TextChannel, answers: Answers) -> None:
+    async def channel(
+        self, interaction: discord.Interaction, channel: discord.TextChannel, answers: app_commands.Choice[str]
+    ) -> None:
         assert interaction.guild_id is not None
-        choice = ANSWERS[answers]
+        choice = ANSWERS[Answers(answers.value)]  # discord.py passes only a value among ANSWER_CHOICES
         problem = await self._saved(self.bot.database.servers.set_answers(interaction.guild_id, channel.id, choice))
         if problem is not None:
             await send_ephemeral(interaction, database_trouble_text(problem.fault, DatabaseTask.SAVE_SETTING))
@@ -251,10 +274,11 @@ class ServerSettingsCog(StoryCog, name="Settings"):
 
     @settings.command(name="library", description=LIBRARY_COMMAND)
     @app_commands.describe(**LIBRARY_OPTIONS)
+    @app_commands.choices(shown=LIBRARY_SHOWN)
     @app_commands.checks.has_permissions(manage_guild=True)
-    async def library(self, interaction: discord.Interaction, shown: Literal["shown", "hidden"]) -> None:
+    async def library(self, interaction: discord.Interaction, shown: app_commands.Choice[str]) -> None:
         assert interaction.guild_id is not None
-        hidden = shown == "hidden"
+        hidden = LibraryShown(shown.value) is LibraryShown.HIDDEN
         try:
             version = await self.bot.database.shelves.hide_library(interaction.guild_id, hidden)
         except DatabaseUnavailable as error:
