@@ -48,7 +48,7 @@ class SettingsFault(StrEnum):
     SHARD_PAST_COUNT = "shard_past_count"
     """A shard id is not below STORYBOT_SHARD_COUNT, `number`."""
     TOO_MANY_SHARDS = "too_many_shards"
-    """STORYBOT_SHARD_COUNT is past MAX_SHARD_COUNT."""
+    """STORYBOT_SHARD_COUNT, `number`, is past MAX_SHARD_COUNT."""
     NO_HOME = "no_home"
     """`value` starts with "~user" (`detail`), a user without a known home folder."""
     TOKEN_CHARACTER = "token_character"
