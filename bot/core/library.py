@@ -198,8 +198,8 @@ class StoryLibrary:
         if story is None:
             performers = self.performers.performers
             return performers[0].name if performers else self.corpus.stories[0].title
-        path = self.corpus.stories[story].path
-        return next((p.name for p in self.performers.performers if p.path == path), "")
+        people = self.performers.of_story(self.corpus.stories[story].path)
+        return people[0].name if people else ""
 
     def analysed(self, document: int) -> AnalysedPassage:
         """A passage's terms and sentences, kept for the passages asked about most recently."""

@@ -76,6 +76,7 @@ class PerformerDirectory:
         waits for that build rather than running a second one beside it."""
         self._name_index: NameIndex | None = None
         self._close_names: CloseNames | None = None
+        self._story_people: dict[str, list[int]] | None = None
 
     @cached_property
     def performers(self) -> tuple[Performer, ...]:
@@ -91,7 +92,7 @@ class PerformerDirectory:
     def __getstate__(self) -> dict[str, object]:
         """Sent to another process whole: the people read now (what reads them stays here)."""
         state = dict(self.__dict__, performers=self.performers, _read=None)
-        for built in ("_indexing", "_name_index", "_close_names"):
+        for built in ("_indexing", "_name_index", "_close_names", "_story_people"):
             del state[built]
         return state
 
@@ -103,8 +104,9 @@ class PerformerDirectory:
         """Reads the people and builds both name indexes now, in a thread off the event loop, when the library or
         view is built: left to the first lookup, a big library's (95,000 names) took that lookup a second or more,
         and /performer's first keystroke offered no one (bench/bench_close_names.py). Once `stop` is set, the next
-        step (reading, the name index, the close names) is not taken: a bot closing waits for one step, not all."""
-        for step in (lambda: self.performers, lambda: self._names, self._close):
+        step (reading, the name index, the close names, each story's people) is not taken: a bot closing waits for one
+        step, not all."""
+        for step in (lambda: self.performers, lambda: self._names, self._close, self._by_story):
             if stop is not None and stop.is_set():
                 return
             step()
@@ -130,6 +132,24 @@ class PerformerDirectory:
                 if self._close_names is None:
                     self._close_names = CloseNames(self._names)
         return self._close_names
+
+    def _by_story(self) -> dict[str, list[int]]:
+        """Each story file's people, by their places in `performers`: built once, at warm() or the first look-up by
+        story, so that finding one person of a story (a pick's id) reads that story's people, not everyone's (it
+        read 40,000 of 95,000 a pick: bench/bench_person_pick.py)."""
+        if self._story_people is None:
+            with self._indexing:
+                if self._story_people is None:
+                    people: dict[str, list[int]] = {}
+                    for place, performer in enumerate(self.performers):
+                        people.setdefault(performer.path, []).append(place)
+                    self._story_people = people
+        return self._story_people
+
+    def of_story(self, path: str) -> tuple[Performer, ...]:
+        """The people of the story at `path` (its file), most mentioned first; none for a story not in the directory."""
+        performers = self.performers
+        return tuple(performers[place] for place in self._by_story().get(path, ()))
 
     @classmethod
     def from_corpus(

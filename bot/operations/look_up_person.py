@@ -61,8 +61,10 @@ def look_up_person(library: StoryLibrary, name: str) -> PersonLookup:
     forgiving small misspellings."""
     if len(name.strip()) > MAX_PERSON_NAME_CHARS:
         return PersonLookup(query=name, found=PersonFound.TOO_LONG)
-    chosen = person_by_id(library, name) if _PERSON_ID.fullmatch(name) else None
-    if chosen is not None:
+    if _PERSON_ID.fullmatch(name):  # no one's name: searched as one, a gone person's id was fuzzy-matched against all
+        chosen = person_by_id(library, name)
+        if chosen is None:
+            return PersonLookup(query=name, found=PersonFound.NONE)
         return PersonLookup(query=name, found=PersonFound.ONE, people=(chosen,))
     lookup = library.performers.find(name)
     if not lookup.matches:
@@ -78,8 +80,8 @@ def person_by_id(library: StoryLibrary, person: str) -> Person | None:
     position = library.story_finder.by_id(story)
     if position is None or not digest:
         return None
-    path = library.corpus.stories[position].path
-    found = next((p for p in library.performers.performers if p.path == path and _name_digest(p.name) == digest), None)
+    path = library.corpus.stories[position].path  # its people read in this library as it is now, not as it was
+    found = next((p for p in library.performers.of_story(path) if _name_digest(p.name) == digest), None)
     return None if found is None else _people(library, (found,))[0]
 
 

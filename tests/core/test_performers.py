@@ -136,6 +136,19 @@ def test_a_warm_asked_to_stop_takes_no_further_step(directory):
     assert later.warmed and later.complete("kalmar") == directory.complete("kalmar")
 
 
+def test_a_storys_people_are_those_a_scan_of_everyone_finds_in_directory_order(directory):
+    """A pick's id is looked up among its story's people (bot.operations.look_up_person.person_by_id): they read all
+    95,000 people to find one (bench/bench_person_pick.py). The same people, in the same order, as that scan."""
+    paths = {p.path for p in directory.performers}
+    assert len(paths) > 1
+    for path in paths:
+        assert directory.of_story(path) == tuple(p for p in directory.performers if p.path == path) != ()
+    assert directory.of_story("no such story.md") == ()
+    later = PerformerDirectory.read_later(directory.named(), lambda: directory.performers)
+    sent = copy.deepcopy(later)  # as to or from a worker process: built again there
+    assert all(later.of_story(path) == sent.of_story(path) == directory.of_story(path) for path in paths)
+
+
 def test_completion_is_capped_for_discord():
     many = PerformerDirectory(Performer(f"Anna Smith{i}", "S", "s.txt", "Intro.", 1) for i in range(40))
     assert len(many.complete("anna")) == COMPLETION_LIMIT
