@@ -18,8 +18,8 @@ from pathlib import Path
 import asyncpg
 
 from tests.discord_app.fake_discord import BOT_USER, GUILD_ID, PERSON, TOKEN, FakeDiscord
-from tests.discord_app.test_admin import LIBRARY, MANAGE_SERVER, followup
-from tests.discord_app.test_end_to_end import MENTION, callback, reply_to
+from tests.discord_app.test_admin import LIBRARY, MANAGE_SERVER, followup, response_to
+from tests.discord_app.test_end_to_end import MENTION, reply_to
 from tests.postgresql import PostgreSQLServer, server_programs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -134,11 +134,9 @@ async def check_image(image: str, fake: FakeDiscord, postgresql_url: str | None,
         upload = fake.attach("the-keeper.html", KEEPER_HTML)  # read by lxml: the image has the formats extra
         # The application's owner adds it to their library, the stories volume (a server's own stories live in
         # the database).
-        mark, _ = await fake.subcommand(
-            "story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY
-        )
-        await callback(fake, mark)
-        report = (await followup(fake, mark))["content"]
+        step = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
+        await response_to(fake, step)
+        report = (await followup(fake, step))["content"]
         if not report.startswith("Added `the-keeper.html`."):
             raise CheckFailed(f"/story add said: {report}")
         if "the-keeper.html" not in await first.exec("ls", "/library/stories"):

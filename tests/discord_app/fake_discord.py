@@ -300,17 +300,33 @@ class FakeDiscord:
 
         return await self.wait_for(found, timeout)
 
-    async def response(self, mark: int, timeout: float = HANG_SECONDS) -> dict[str, Any]:
-        """What the person sees of the first interaction after `mark`, in the shape of an immediate response:
+    async def followup(self, interaction: str, after: int = 0, timeout: float = HANG_SECONDS) -> dict[str, Any]:
+        """The first follow-up message sent for `interaction` (an id, as `interact` returns it) after call `after`:
+        found by the interaction's token, which its webhook's path holds, so that a late reply to an earlier
+        interaction (another test's) is never taken for this one's."""
+        return (await self.wait_for_call("POST", rf"/webhooks/{APP_ID}/token-{interaction}", after, timeout)).body
+
+    async def edited(self, interaction: str, after: int = 0, timeout: float = HANG_SECONDS) -> dict[str, Any]:
+        """The first edit of `interaction`'s original response after call `after`, found by its token as `followup`."""
+        path = rf"/webhooks/{APP_ID}/token-{interaction}/messages/@original"
+        return (await self.wait_for_call("PATCH", path, after, timeout)).body
+
+    async def response(
+        self, mark: int, interaction: str | None = None, timeout: float = HANG_SECONDS
+    ) -> dict[str, Any]:
+        """What the person sees of the first interaction after `mark` (of `interaction`, if given: its id, as
+        `interact` returns it, so that an earlier interaction's late response is not taken for it), in the shape of an
+        immediate response:
         {"type": 4, "data": message} for a new message, {"type": 7, "data": ...} for the clicked message
         edited, 8 for autocomplete. An acknowledged one (5: "thinking…", 6: a click) is followed to its answer,
         as Discord shows it: a first follow-up or an edit fills the "thinking…" (and keeps its privacy), a
         follow-up after it was deleted is its own message, and after a click an edit changes the clicked message."""
-        first = await self.wait_for_call("POST", CALLBACK, after=mark, timeout=timeout)
+        answering = CALLBACK if interaction is None else rf"/interactions/{interaction}/[^/]+/callback"
+        first = await self.wait_for_call("POST", answering, after=mark, timeout=timeout)
         kind = first.body["type"]
         if kind not in (5, 6):
             return first.body
-        route = CALLBACK.fullmatch(first.path)
+        route = CALLBACK.fullmatch(first.path)  # the interaction's id: its token is "token-" and the id
         assert route is not None  # wait_for_call found it by this pattern
         token = f"token-{route.group(1)}"
         start = self.calls.index(first)

@@ -25,13 +25,14 @@ from tests.discord_app.bot_process import ROOT, BotProcess, bot_on_fake_discord
 from tests.discord_app.fake_discord import (
     APP_ID,
     BOT_USER,
+    CALLBACK,
     DM_CHANNEL_ID,
     GUILD_ID,
     OTHER_GUILD_ID,
     PERSON,
     FakeDiscord,
 )
-from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, own_fake, reply_to
+from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, fake, own_fake, reply_to
 from tests.hang import HANG_SECONDS
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -58,23 +59,41 @@ async def admin_bot(fake, stories):
     await process.stop()
 
 
-async def followup(fake: FakeDiscord, mark: int) -> dict:
-    return (await fake.wait_for_call("POST", FOLLOWUP, after=mark)).body
+Step = tuple[int, str]
+"""An interaction as FakeDiscord.interact returns it: the calls made before it (a mark), and its id."""
 
 
-async def click(fake: FakeDiscord, body: dict, label: str, permissions: str = MANAGE_SERVER, author=PERSON) -> int:
+async def response_to(fake: FakeDiscord, step: Step) -> dict:
+    """The response the person sees of this interaction (FakeDiscord.response), not of one sent before it."""
+    mark, interaction = step
+    return await fake.response(mark, interaction)
+
+
+async def followup(fake: FakeDiscord, step: Step) -> dict:
+    """This interaction's first follow-up, found by its token: any follow-up after the mark could be a late reply to
+    an earlier test's interaction (a reload's report, an upload's), and was taken for this one's."""
+    mark, interaction = step
+    return await fake.followup(interaction, after=mark)
+
+
+async def edited(fake: FakeDiscord, step: Step) -> str:
+    """What this interaction's original response was edited to (a question answered by a click)."""
+    mark, interaction = step
+    return (await fake.edited(interaction, after=mark))["content"]
+
+
+async def click(fake: FakeDiscord, body: dict, label: str, permissions: str = MANAGE_SERVER, author=PERSON) -> Step:
     message = next(m for m in reversed(fake.messages.values()) if m["components"] == body["components"])
     button = next(b for row in body["components"] for b in row["components"] if b["label"] == label)
     data = {"custom_id": button["custom_id"], "component_type": 2}
-    mark, _ = await fake.interact(3, data, message, permissions, author=author)
-    return mark
+    return await fake.interact(3, data, message, permissions, author=author)
 
 
 async def reloaded(fake: FakeDiscord) -> str:
     """The owner's /reload: its report."""
-    mark, _ = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER)
-    await callback(fake, mark)
-    return (await followup(fake, mark))["content"]
+    step = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER)
+    await response_to(fake, step)
+    return (await followup(fake, step))["content"]
 
 
 async def added(
@@ -84,34 +103,34 @@ async def added(
 ) -> dict:
     """/story add of a file to the owner's library: its first reply (a report, or the question to replace)."""
     upload = fake.attach(name, content)
-    mark, _ = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
-    await callback(fake, mark)
-    return await followup(fake, mark)
+    step = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
+    await response_to(fake, step)
+    return await followup(fake, step)
 
 
 async def replaced(fake: FakeDiscord, asked: dict) -> str:
     """The Replace button of /story add's question clicked by the owner: the report."""
-    mark = await click(fake, asked, "Replace")
-    assert (await callback(fake, mark))["type"] == 7
-    return (await fake.wait_for_call("PATCH", FOLLOWUP + "/messages/@original", after=mark)).body["content"]
+    step = await click(fake, asked, "Replace")
+    assert (await response_to(fake, step))["type"] == 7
+    return await edited(fake, step)
 
 
 async def removed(fake: FakeDiscord, story: str) -> str:
     """/story remove from the owner's library, confirmed with its Remove button: the report."""
-    mark, _ = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story=story)
-    await callback(fake, mark)
-    mark = await click(fake, await followup(fake, mark), "Remove")
-    await callback(fake, mark)
-    return (await fake.wait_for_call("PATCH", FOLLOWUP + "/messages/@original", after=mark)).body["content"]
+    step = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story=story)
+    await response_to(fake, step)
+    step = await click(fake, await followup(fake, step), "Remove")
+    await response_to(fake, step)
+    return await edited(fake, step)
 
 
 async def test_a_server_manager_adds_a_story_and_readers_can_ask_about_it(fake, admin_bot, stories):
     upload = fake.attach("the-keeper.md", b"Maren kept the lighthouse on the cape.\n\nShe lit the lamp.")
-    mark, _ = await fake.subcommand(
+    step = await fake.subcommand(
         "story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, title="The Keeper", to=LIBRARY
     )
-    assert (await callback(fake, mark))["data"]["flags"] & EPHEMERAL
-    report = (await followup(fake, mark))["content"]
+    assert (await response_to(fake, step))["data"]["flags"] & EPHEMERAL
+    report = (await followup(fake, step))["content"]
     assert report.startswith("Added `the-keeper.md`.") and "Added (1): `the-keeper.md`" in report
     assert (stories / "the-keeper.md").read_text().startswith("---\ntitle: The Keeper\n---")
     answer = await reply_to(fake, f"{MENTION} who kept the lighthouse", mentions=[BOT_USER])
@@ -121,11 +140,11 @@ async def test_a_server_manager_adds_a_story_and_readers_can_ask_about_it(fake, 
 async def test_a_title_holding_half_a_surrogate_pair_is_added_not_a_traceback(fake, admin_bot, stories):
     """The title, written into the file as its front matter, raised UnicodeEncodeError in the upload's reader."""
     upload = fake.attach("the-warden.md", b"Orla warded the bridge at Kellan.\n\nShe kept the toll.")
-    mark, _ = await fake.subcommand(
+    step = await fake.subcommand(
         "story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, title="The \udc80Warden", to=LIBRARY
     )
-    await callback(fake, mark)
-    assert (await followup(fake, mark))["content"].startswith("Added `the-warden.md`.")
+    await response_to(fake, step)
+    assert (await followup(fake, step))["content"].startswith("Added `the-warden.md`.")
     assert (stories / "the-warden.md").read_text().startswith("---\ntitle: The \ufffdWarden\n---")
 
 
@@ -141,9 +160,9 @@ async def test_a_packed_upload_is_stored_as_sent_and_answered_from(fake, admin_b
     write(tmp_path / name)
     sent = (tmp_path / name).read_bytes()
     upload = fake.attach(name, sent)
-    mark, _ = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
-    await callback(fake, mark)
-    report = (await followup(fake, mark))["content"]
+    step = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
+    await response_to(fake, step)
+    report = (await followup(fake, step))["content"]
     assert report.startswith(f"Added `{name}`.") and f"Added (1): `{name}`" in report
     assert (stories / name).read_bytes() == sent
     answer = await reply_to(fake, f"{MENTION} what did Ilse give Maren every autumn", mentions=[BOT_USER])
@@ -164,8 +183,8 @@ async def test_where_story_add_puts_a_story_is_shown_in_messages_words_and_sent_
 
 async def test_someone_without_manage_server_is_refused(fake, admin_bot, stories):
     upload = fake.attach("intruder.md", b"Not welcome.")
-    mark, _ = await fake.subcommand("story", "add", file=upload)
-    refused = (await callback(fake, mark))["data"]
+    step = await fake.subcommand("story", "add", file=upload)
+    refused = (await response_to(fake, step))["data"]
     assert refused["flags"] & EPHEMERAL and "Manage Server" in refused["content"]
     assert not (stories / "intruder.md").exists()
 
@@ -179,7 +198,7 @@ async def test_replacing_asks_first_and_keeps_the_old_file(fake, admin_bot, stor
     assert "signal lamp" in (stories / "the-signal.md").read_text()  # nothing changed yet
 
     refused = await click(fake, asked, "Replace", permissions="0")  # a reader clicks: refused
-    assert "Manage Server" in (await callback(fake, refused))["data"]["content"]
+    assert "Manage Server" in (await response_to(fake, refused))["data"]["content"]
 
     done = await replaced(fake, asked)
     assert done.startswith("Replaced `the-signal.md`") and "Changed (1): `the-signal.md`" in done
@@ -193,12 +212,12 @@ async def test_removing_asks_first_and_cancel_changes_nothing(fake, admin_bot, s
     assert "Replaced `the-ferryman.md`" in await replaced(
         fake, await added(fake, "the-ferryman.md", b"# The Ferryman\n\nJonas sold the ferry and bought a net.")
     )
-    mark, _ = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story="the ferryman")
-    await callback(fake, mark)
-    asked = await followup(fake, mark)
+    step = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story="the ferryman")
+    await response_to(fake, step)
+    asked = await followup(fake, step)
     assert asked["content"].startswith('Remove "The Ferryman" (`the-ferryman.md`) from the owner\'s library?')
-    mark = await click(fake, asked, "Cancel")
-    assert (await callback(fake, mark))["data"]["content"] == "Cancelled; nothing changed."
+    step = await click(fake, asked, "Cancel")
+    assert (await response_to(fake, step))["data"]["content"] == "Cancelled; nothing changed."
     assert (stories / "the-ferryman.md").exists()
 
     assert "Removed (1): `the-ferryman.md`" in await removed(fake, "the-ferryman.md")
@@ -215,11 +234,9 @@ async def test_a_bad_upload_gets_a_clear_message(fake, admin_bot, stories):
         ("../../escape.md", b"Sneaky.", "Added `escape.md`."),
     ]:
         upload = fake.attach(name, content)
-        mark, _ = await fake.subcommand(
-            "story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY
-        )
-        await callback(fake, mark)
-        assert expected in (await followup(fake, mark))["content"]
+        step = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
+        await response_to(fake, step)
+        assert expected in (await followup(fake, step))["content"]
     assert (stories / "escape.md").exists() and not (stories.parent.parent / "escape.md").exists()
 
 
@@ -230,9 +247,9 @@ async def test_a_refused_uploads_name_is_shown_as_written_not_as_markdown(fake, 
         ("__orch\u0430rd__.md", '"\\_\\_orch\u0430rd\\_\\_.md" mixes Cyrillic and Latin letters'),
     ]:
         upload = fake.attach(name, b"# Loud\n\nA story.")
-        mark, _ = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=upload)
-        await callback(fake, mark)
-        assert shown in (await followup(fake, mark))["content"]
+        step = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=upload)
+        await response_to(fake, step)
+        assert shown in (await followup(fake, step))["content"]
 
 
 async def test_an_upload_whose_download_breaks_off_is_asked_for_again(fake, admin_bot, stories):
@@ -240,9 +257,9 @@ async def test_an_upload_whose_download_breaks_off_is_asked_for_again(fake, admi
     # the log held a traceback, for a network failure that asks only for the file again.
     ferry = b"# The Ferry\n\n" + b"Ilse rowed the ferry across the fjord. " * 400
     upload = fake.attach("the-ferry.md", ferry, cut=True)
-    mark, _ = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
-    await callback(fake, mark)
-    report = (await followup(fake, mark))["content"]
+    step = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
+    await response_to(fake, step)
+    report = (await followup(fake, step))["content"]
     assert report.startswith("I could not download that file from Discord") and "upload it again" in report
     assert not (stories / "the-ferry.md").exists()
     assert "Traceback" not in admin_bot.text
@@ -251,27 +268,51 @@ async def test_an_upload_whose_download_breaks_off_is_asked_for_again(fake, admi
 async def test_a_manager_who_is_not_the_owner_cannot_change_the_owners_library(fake, admin_bot, stories):
     manager = fake.person()
     upload = fake.attach("takeover.md", b"# Takeover\n\nMine now.")
-    mark, _ = await fake.subcommand("story", "add", author=manager, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
-    await callback(fake, mark)
-    assert "only the bot's owner can change" in (await followup(fake, mark))["content"]
-    mark, _ = await fake.subcommand("story", "remove", author=manager, permissions=MANAGE_SERVER, story="sofia")
-    await callback(fake, mark)
-    assert "only the bot's owner can change" in (await followup(fake, mark))["content"]
+    step = await fake.subcommand("story", "add", author=manager, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
+    await response_to(fake, step)
+    assert "only the bot's owner can change" in (await followup(fake, step))["content"]
+    step = await fake.subcommand("story", "remove", author=manager, permissions=MANAGE_SERVER, story="sofia")
+    await response_to(fake, step)
+    assert "only the bot's owner can change" in (await followup(fake, step))["content"]
     assert not (stories / "takeover.md").exists() and (stories / "sofia-kalmurzaeva-ballerina.md").exists()
+
+
+async def test_a_late_reply_to_an_earlier_interaction_is_not_taken_for_the_next_ones(fake, admin_bot):
+    """followup took the first follow-up after its mark, whoever's: an earlier interaction's reply arriving late (its
+    acknowledgement slow to be taken, here held until the next interaction was sent) was this one's. Matched by the
+    interaction's token now; the order is made by holding each acknowledgement, not by waiting."""
+    manager = fake.person()
+    first_held, later_held = fake.hold("POST", CALLBACK.pattern), asyncio.Event()
+    try:
+        earlier = await fake.slash("reload", author=manager, permissions=MANAGE_SERVER)
+        await fake.wait_for_call("POST", rf"/interactions/{earlier[1]}/[^/]+/callback", after=earlier[0])
+        fake.holds = [h for h in fake.holds if h.released is not first_held]  # the next one's held apart
+        later_held = fake.hold("POST", CALLBACK.pattern)
+        later = await fake.subcommand("story", "remove", author=manager, permissions=MANAGE_SERVER, story="sofia")
+        await fake.wait_for_call("POST", rf"/interactions/{later[1]}/[^/]+/callback", after=later[0])
+        first_held.set()  # the earlier reply comes now, after the later interaction's mark
+        await fake.followup(earlier[1], after=later[0])
+        later_held.set()
+        assert "only the bot's owner can change" in (await followup(fake, later))["content"]
+        assert "only the bot's owner can run it" in (await followup(fake, earlier))["content"]
+    finally:
+        fake.holds = [h for h in fake.holds if h.released not in (first_held, later_held)]
+        first_held.set()
+        later_held.set()
 
 
 async def test_only_the_owner_rereads_the_owners_folder(fake, admin_bot, stories):
     (stories / "by-hand.md").write_text("# By Hand\n\nThe owner wrote this one by hand.\n")
     manager = fake.person()
-    mark, _ = await fake.slash("reload", author=manager, permissions=MANAGE_SERVER)
-    await callback(fake, mark)
-    assert "only the bot's owner can run it" in (await followup(fake, mark))["content"]
-    mark, _ = await fake.slash("stories", author=manager)
-    assert "By Hand" not in str((await callback(fake, mark))["data"])  # the manager reloaded nothing
+    step = await fake.slash("reload", author=manager, permissions=MANAGE_SERVER)
+    await response_to(fake, step)
+    assert "only the bot's owner can run it" in (await followup(fake, step))["content"]
+    step = await fake.slash("stories", author=manager)
+    assert "By Hand" not in str((await response_to(fake, step))["data"])  # the manager reloaded nothing
 
     assert "Added (1): `by-hand.md`" in await reloaded(fake)
-    mark, _ = await fake.slash("stories", author=manager)
-    assert "By Hand" in str((await callback(fake, mark))["data"])
+    step = await fake.slash("stories", author=manager)
+    assert "By Hand" in str((await response_to(fake, step))["data"])
     (stories / "by-hand.md").unlink()  # the folder is the module's: leave it as it was
     assert "Removed (1): `by-hand.md`" in await reloaded(fake)
 
@@ -314,19 +355,19 @@ async def test_removing_a_story_shows_its_title_as_written_not_as_markdown(fake,
     story = f"# {title}\n\nAda kept the lamp of the lighthouse burning every night.\n".encode()
     shown = r"The \[Lamp](https://example.com) of \_\_Ada\_\_ \~\~Lovelace\~\~"
     upload = fake.attach("ada-lamp.txt", story)
-    mark, _ = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload)
-    await callback(fake, mark)
-    assert "Added" in (await followup(fake, mark))["content"]
+    step = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload)
+    await response_to(fake, step)
+    assert "Added" in (await followup(fake, step))["content"]
     (stories / "ada-lamp-library.txt").write_bytes(story)
     assert "Added (1): `ada-lamp-library.txt`" in await reloaded(fake)
 
     for file, where in [("ada-lamp.txt", "this server's stories"), ("ada-lamp-library.txt", "the owner's library")]:
-        mark, _ = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story=file)
-        await callback(fake, mark)
-        asked = await followup(fake, mark)
+        step = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story=file)
+        await response_to(fake, step)
+        asked = await followup(fake, step)
         assert asked["content"].startswith(f'Remove "{shown}" (`{file}`) from {where}?'), asked["content"]
-        mark = await click(fake, asked, "Cancel")
-        assert (await callback(fake, mark))["data"]["content"] == "Cancelled; nothing changed."
+        step = await click(fake, asked, "Cancel")
+        assert (await response_to(fake, step))["data"]["content"] == "Cancelled; nothing changed."
     (stories / "ada-lamp-library.txt").unlink()  # the folder is the module's: leave it as it was
     assert "Removed (1): `ada-lamp-library.txt`" in await reloaded(fake)
 
@@ -340,11 +381,11 @@ async def test_after_a_reload_the_servers_view_and_its_peoples_names_are_ready_b
     # done once the new library is in, the bot's log says so, and the questions after it build nothing.
     await admin_bot.printed("Indexed the names of", hang_seconds=HANG_SECONDS)  # the library loaded at the start
     upload = fake.attach("oskar-ferry.md", b"# The Ferry\n\nOskar rowed the ferry across the lake every morning.\n")
-    mark, _ = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload)
-    await callback(fake, mark)
-    assert "Added" in (await followup(fake, mark))["content"]
-    mark, _ = await fake.slash("performer", name="Oskar")  # people looked up in this server's view
-    assert "Oskar" in str(await callback(fake, mark))
+    step = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload)
+    await response_to(fake, step)
+    assert "Added" in (await followup(fake, step))["content"]
+    step = await fake.slash("performer", name="Oskar")  # people looked up in this server's view
+    assert "Oskar" in str(await response_to(fake, step))
     (stories / "the-bell.md").write_text("# The Bell\n\nIrena rang the bell of the old tower at noon.\n")
     text = admin_bot.text
     rebuilt, indexed = "server views ahead on the reloaded library", "Indexed the names of"
@@ -368,9 +409,9 @@ async def test_a_bot_started_again_builds_the_view_of_a_server_with_stories_befo
     # sent the servers, the shelves changed last first.
     async with bot_on_fake_discord(tmp_path, (GUILD_ID, OTHER_GUILD_ID)) as (discord, process):
         upload = discord.attach("oskar-ferry.md", b"# The Ferry\n\nOskar rowed the ferry across the lake.\n")
-        mark, _ = await discord.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload)
-        await callback(discord, mark)
-        assert "Added" in (await followup(discord, mark))["content"]
+        step = await discord.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload)
+        await response_to(discord, step)
+        assert "Added" in (await followup(discord, step))["content"]
     async with bot_on_fake_discord(tmp_path, (GUILD_ID, OTHER_GUILD_ID)) as (discord, process):
         await process.printed("Built 1 server views ahead at start-up", hang_seconds=HANG_SECONDS)  # the other has none
         assert process.text.count(f"Server {GUILD_ID}: 1 stories of its own") == 1
@@ -396,9 +437,9 @@ async def test_a_story_the_owner_imported_is_in_the_history_as_the_owners(fake, 
         cwd=ROOT,
     )
     assert await imported.wait() == 0
-    mark, _ = await fake.subcommand("story", "history", author=PERSON, permissions=MANAGE_SERVER)
-    await callback(fake, mark)
-    history = (await followup(fake, mark))["content"]
+    step = await fake.subcommand("story", "history", author=PERSON, permissions=MANAGE_SERVER)
+    await response_to(fake, step)
+    history = (await followup(fake, step))["content"]
     assert "added **beacon.md**" in history and "by the bot's owner" in history and "<@0>" not in history
 
 
@@ -418,11 +459,9 @@ async def test_adding_and_removing_a_story_on_discord_writes_one_small_segment_n
     process = await BotProcess(own_fake, **env).start()
     await process.ready()
     upload = own_fake.attach("the-lantern.md", b"# The Lantern\n\nOdile carried the lantern across the salt marsh.")
-    mark, _ = await own_fake.subcommand(
-        "story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY
-    )
-    await callback(own_fake, mark)
-    assert "Added (1): `the-lantern.md`" in (await followup(own_fake, mark))["content"]
+    step = await own_fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
+    await response_to(own_fake, step)
+    assert "Added (1): `the-lantern.md`" in (await followup(own_fake, step))["content"]
     added = segments.open()
     assert [segment.live_keys() for segment in added.segments] == [list(first.keys), ["the-lantern.md"]]
     after = {path.name: path.stat().st_mtime_ns for path in segments.folder.glob(f"{first.name}.*")}
