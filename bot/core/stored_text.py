@@ -3,8 +3,9 @@
 Reading a stored file again for every view built after a start cost a worker process and up to STORYBOT_UPLOAD_SECONDS
 a file, with servers' files taking turns in one reader. The text is kept as data (JSON, never pickle: a database
 row must not run code when read), compressed with zlib: story text packs to about a third, and every version of a
-shelf is kept for good. What read it is kept with it (stored_reading): text a reader reads differently since is read
-again from the file, and stored in place of the old one only by newer readers (newer_reading).
+shelf is kept for good. What read it is kept with it (stored_reading): text older readers read is read again from the
+file, and stored in place of the old one (newer_reading); text newer readers read is used as it is when its layout is
+this one's (stored_layout), else the file is read, and the newer text is left in place.
 """
 
 from __future__ import annotations
@@ -40,6 +41,11 @@ _WIDE_ESCAPE = re.compile(rb"\\u(?!00)[0-9A-Fa-f]{4}")
 def stored_reading() -> str:
     """What decides a stored text: this layout, the readers' version and their libraries (reading_signature)."""
     return f"{FORMAT}|{reading_signature()}"
+
+
+def stored_layout() -> str:
+    """What every stored_reading of this layout starts with: a text of such a reading unpacks here, whatever read it."""
+    return f"{FORMAT}|"
 
 
 def newer_reading(reading: str, than: str) -> bool:

@@ -29,7 +29,7 @@ from bot.core.shelf import ShelfError, UploadRefusal
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.shelf_parts import ShelfParts, shelf_parts
 from bot.core.shelf_reader import ShelfReader
-from bot.core.stored_text import newer_reading, pack_story, stored_reading, unpack_story
+from bot.core.stored_text import newer_reading, pack_story, stored_layout, stored_reading, unpack_story
 from bot.operations.library_holder import LibraryHolder
 from bot.state.guarded_engine import DatabaseUnavailable
 from bot.state.shelves import FoundText, ShelfStore, ShelfStory, StoredText, TextKept
@@ -98,6 +98,8 @@ class ServerViews:
         """The shelf versions whose files gave no story here, most recent last."""
         self._full: OrderedDict[int, None] = OrderedDict()
         """The servers told of in the log as too full to store a text read here (told once)."""
+        self._newer_said = False
+        """Whether the log was told that a newer storybot stored shelf texts (once a process)."""
         settings = libraries.settings
         self._most_unpacked = settings.upload_mb * 2**20
         """The most a stored text may unpack to, and reading it take (unpack_story): the memory a reader may take,
@@ -354,7 +356,9 @@ class ServerViews:
             for s in shelf.stories
             if s.version_id not in self._stories and s.version_id not in self._unread
         ]
-        stored = await self._shelves.texts(unknown, reading) if unknown else {}  # a few statements, not one a story
+        layout = stored_layout()
+        # A few statements, not one a story.
+        stored = await self._shelves.texts(unknown, reading, layout) if unknown else {}
         asked = set(unknown)
         async with self._reader.session():
             for story in shelf.stories:  # each packed text let go once its story is read
@@ -362,7 +366,7 @@ class ServerViews:
                 found = stored.pop(version_id, None)
                 if version_id not in asked and version_id not in self._stories and version_id not in self._unread:
                     # held when the texts were read, let go since (stories read meanwhile filled the memory)
-                    found = (await self._shelves.texts([version_id], reading)).get(version_id)
+                    found = (await self._shelves.texts([version_id], reading, layout)).get(version_id)
                 text = await self._story(server_id, story, found, reading)
                 if text is not None:
                     texts.append((story.version_id, text))
@@ -393,9 +397,12 @@ class ServerViews:
     async def _story(
         self, server_id: int, story: ShelfStory, stored: FoundText | None, reading: str
     ) -> ShelfStoryText | None:
-        """The story a version's file holds: kept here, else the text stored with it (`stored`, read by `reading`, the
-        readers now), else its file read again, in the reader's worker, and its text stored for every view after
-        (unless a newer reader's text is stored: newer_reading)."""
+        """The story a version's file holds: kept here, else the text stored with it (`stored`) if read by `reading`,
+        the readers now, or by newer readers in a layout this process unpacks, else its file read again, in the
+        reader's worker, and its text stored for every view after (unless a newer reader's text is stored:
+        newer_reading). An older process of a rolling upgrade read every file whose text a newer one had stored, at
+        every start, in a worker each: it now uses that text, as the newer process does, and reads only what it
+        cannot unpack, never storing over it."""
         story_id, name, version_id = story.story_id, story.name, story.version_id
         kept = self._stories.get(version_id)
         if kept is not None:
@@ -404,7 +411,11 @@ class ServerViews:
         if version_id in self._unread:
             return None
         why, level = "no text was stored with it", logging.INFO
-        if stored is not None and stored.packed is not None:
+        newer = stored is not None and stored.reading != reading and not newer_reading(reading, stored.reading)
+        if newer:
+            assert stored is not None
+            self._stored_by_newer(stored.reading, reading)
+        if stored is not None and stored.packed is not None and (newer or stored.reading == reading):
             try:
                 text = await asyncio.to_thread(unpack_story, story_id, name, stored.packed, self._most_unpacked)
             except ValueError as reason:
@@ -413,9 +424,9 @@ class ServerViews:
                 self.read(version_id, text)
                 return text
         elif stored is not None:
-            why = "its text was stored by other readers"
-            if not newer_reading(reading, stored.reading):
-                why = "its text was stored by newer readers, and stands"
+            why = "its text was stored by older readers"
+            if newer:  # said once for all (_stored_by_newer)
+                why, level = "its text was stored by newer readers in a layout not read here, and stands", logging.DEBUG
         try:
             text = await self._reader.read(story_id, name, await self._shelves.file(version_id))
         except ShelfError as error:  # read when uploaded, within the same limits; a reader may have changed since
@@ -425,11 +436,23 @@ class ServerViews:
                 self._unread.popitem(last=False)
             return None
         log.log(level, "Read the shelf story %s (%s, version %s) from its file: %s.", story_id, name, version_id, why)
-        if stored is None or stored.packed is not None or newer_reading(reading, stored.reading):
+        if stored is None or stored.reading == reading or newer_reading(reading, stored.reading):
             packed = StoredText(reading, await asyncio.to_thread(pack_story, text))
             await self._store_text(server_id, version_id, packed, None if stored is None else stored.reading)
         self.read(version_id, text)
         return text
+
+    def _stored_by_newer(self, theirs: str, ours: str) -> None:
+        """Says once a process that a newer storybot stored shelf texts (a rolling upgrade, or a rollback)."""
+        if self._newer_said:
+            return
+        self._newer_said = True
+        log.info(
+            "Shelf texts were stored by a newer storybot (its readers: %s; this one's: %s): those whose layout this "
+            "version reads are used as they are, the others' files are read here, and none is stored over.",
+            theirs,
+            ours,
+        )
 
     async def _store_text(self, server_id: int, version_id: int, text: StoredText, replacing: str | None) -> None:
         """The text a file was read as, stored with its version: no view reads the file again, here or elsewhere,

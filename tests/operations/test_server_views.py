@@ -4,6 +4,7 @@ changes by the poll (no timing here: the poll is run once by hand; test_shelves.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import gc
 import logging
 import os
@@ -20,12 +21,12 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.core import stored_text
+from bot.core import readers, stored_text
 from bot.core.library import StoryLibrary
 from bot.core.server_view import server_view
 from bot.core.shelf import story_file
 from bot.core.shelf_parts import ShelfParts
-from bot.core.stored_text import stored_reading
+from bot.core.stored_text import newer_reading, pack_story, stored_layout, stored_reading, unpack_story
 from bot.operations import server_views
 from bot.operations.ask import ask_in_thread
 from bot.operations.change_shelf import add_to_shelf, restore_on_shelf
@@ -633,7 +634,7 @@ async def test_text_stored_by_other_readers_or_unreadable_is_read_again_from_the
     caplog.set_level(logging.INFO, logger=server_views.__name__)
     view = await ServerViews(LibraryHolder(library, Settings()), first.shelves).view(SERVER)
     assert "The Old Mill" in titles(view) and word_story(view) == 30
-    assert "echo.docx, version 1) from its file: its text was stored by other readers." in caplog.text
+    assert "echo.docx, version 1) from its file: its text was stored by older readers." in caplog.text
     assert "mill.md, version 2) from its file: its stored text is no stored text (" in caplog.text
     for version in (echo.change.version_id, mill.change.version_id):
         stored = await text_stored(first.shelves, version)
@@ -757,11 +758,15 @@ async def test_processes_whose_readers_differ_keep_the_newer_text_and_stop_readi
     echo = await add_to_shelf(first.shelves, here, SERVER, "echo.docx", story_file(word_file(30), "echo.docx", None), 1)
     assert echo.change.version_id is not None
     caplog.set_level(logging.INFO, logger=server_views.__name__)
+    caplog.set_level(logging.DEBUG, logger=server_views.__name__)
     for _ in range(2):  # the older process, started twice: it reads the file, and leaves the newer text stored
         monkeypatch.setattr(stored_text, "FORMAT", stored_text.FORMAT - 1)
         older = await ServerViews(LibraryHolder(library, Settings()), second.shelves).view(SERVER)
         assert word_story(older) == 30
-        assert "from its file: its text was stored by newer readers, and stands." in caplog.text
+        assert "from its file: its text was stored by newer readers in a layout not read here, and stands." in (
+            caplog.text
+        )
+        assert caplog.text.count("Shelf texts were stored by a newer storybot") == 1
         stored = await text_stored(first.shelves, echo.change.version_id)
         assert stored is not None and stored.reading == newer
         monkeypatch.setattr(stored_text, "FORMAT", stored_text.FORMAT + 1)  # the newer process, started again
@@ -769,6 +774,49 @@ async def test_processes_whose_readers_differ_keep_the_newer_text_and_stop_readi
         async with workers_watched() as started:
             view = await ServerViews(LibraryHolder(library, Settings()), first.shelves).view(SERVER)
         assert started == set() and "from its file" not in caplog.text and word_story(view) == 30
+
+
+async def test_an_older_process_uses_the_texts_newer_readers_stored_in_its_layout_and_never_stores_over_them(
+    library, databases, caplog, monkeypatch
+):
+    """An older process of a rolling upgrade read again, at every start and in a worker each, every file whose text
+    newer readers (a higher READING_VERSION) had stored, though it unpacks that text as well as its own. It uses their
+    text now, as the newer process does (their passages, so both agree on them), says once in the log that a newer
+    storybot stored it, and stores nothing over it: not even over a newer text it cannot unpack, whose file it reads."""
+    first, second = databases
+    here = ServerViews(LibraryHolder(library, Settings()), first.shelves)
+    uploaded = []
+    for name in ("echo.docx", "mill.md"):
+        content = word_file(30) if name == "echo.docx" else MILL
+        added = await add_to_shelf(first.shelves, here, SERVER, name, story_file(content, name, None), 1)
+        assert added.change.version_id is not None
+        uploaded.append(added.change.version_id)
+    echo, mill = uploaded
+    ours = stored_reading()
+    monkeypatch.setattr(readers, "READING_VERSION", readers.READING_VERSION + 1)
+    newer = stored_reading()
+    monkeypatch.undo()
+    assert newer != ours and newer.startswith(stored_layout()) and newer_reading(newer, ours)
+    stored = await text_stored(first.shelves, echo)
+    assert stored is not None
+    as_newer_read = unpack_story(1, "echo.docx", stored.packed, 2**30)
+    as_newer_read = dataclasses.replace(as_newer_read, title="Echo, as newer readers read it")
+    kept = await first.shelves.keep_text(echo, StoredText(newer, pack_story(as_newer_read)), replacing=ours)
+    assert kept is TextKept.STORED
+    damaged = StoredText(newer, b"no zlib stream")  # newer readers', damaged: no reason to store over it
+    assert await first.shelves.keep_text(mill, damaged, replacing=ours) is TextKept.STORED
+    caplog.set_level(logging.INFO, logger=server_views.__name__)
+    for _ in range(2):  # the older process, started twice
+        caplog.clear()
+        async with workers_watched() as started:
+            view = await ServerViews(LibraryHolder(library, Settings()), second.shelves).view(SERVER)
+        assert "Echo, as newer readers read it" in titles(view) and "The Old Mill" in titles(view)
+        assert started == set()  # no Word file read: the mill's Markdown is read in this process
+        [read] = [line for line in caplog.messages if line.startswith("Read the shelf story")]  # the damaged one's
+        assert "(mill.md, version" in read and "from its file: its stored text is no stored text" in read
+        assert caplog.text.count("Shelf texts were stored by a newer storybot") == 1
+        assert await text_stored(first.shelves, echo) == StoredText(newer, pack_story(as_newer_read))
+        assert await text_stored(first.shelves, mill) == damaged
 
 
 async def test_a_story_let_go_from_memory_while_its_view_is_built_is_read_from_its_stored_text_not_its_file(

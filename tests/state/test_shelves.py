@@ -511,6 +511,27 @@ async def test_the_texts_of_a_shelf_are_read_a_few_hundred_versions_a_statement(
     }
 
 
+async def test_texts_of_other_readings_of_a_layout_are_read_when_asked_for_and_no_other_layouts(database: Database):
+    """An older process uses a text newer readers stored when it unpacks their layout (bot.core.stored_text): the
+    packed text of any reading starting with `layout` is read, of another layout none. Its characters are matched as
+    written: `%` and `_` are no wildcards."""
+    shelves = database.shelves
+    newer = StoredText("1|9|newer", b"newer story")
+    mill = await shelves.add(SERVER, "mill.md", b"# The Mill", ALICE, replace=False, text=newer)
+    other = StoredText("2|9|other layout", b"other")
+    weir = await shelves.add(SERVER, "weir.md", b"# The Weir", ALICE, replace=False, text=other)
+    wild = StoredText("1x9|wildcard", b"wild")
+    ford = await shelves.add(SERVER, "ford.md", b"# The Ford", ALICE, replace=False, text=wild)
+    versions = [c.version_id or 0 for c in (mill, weir, ford)]
+    assert await shelves.texts(versions, "1|8|reader", "1|") == {
+        mill.version_id: FoundText(newer.reading, newer.packed),
+        weir.version_id: FoundText(other.reading, None),
+        ford.version_id: FoundText(wild.reading, None),
+    }
+    assert (await shelves.texts(versions, "1|8|reader"))[versions[0]] == FoundText(newer.reading, None)
+    assert (await shelves.texts(versions, "1|8|reader", "1_"))[versions[2]] == FoundText(wild.reading, None)
+
+
 async def test_a_text_stored_later_counts_against_what_the_server_may_store(database: Database):
     """A view stores the text of a version from before texts were kept, or of newer readers: it was never counted, so
     a server stored past its room. What it replaces is freed, and another server's room is its own."""
