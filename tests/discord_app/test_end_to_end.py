@@ -234,10 +234,10 @@ async def test_reload_needs_manage_server(fake, bot):
     refused = (await callback(fake, mark))["data"]
     assert refused["flags"] & EPHEMERAL and "Manage Server" in refused["content"]
 
-    mark, _ = await fake.interact(2, data, permissions=str(1 << 5), author=PERSON)  # the owner
+    mark, interaction = await fake.interact(2, data, permissions=str(1 << 5), author=PERSON)  # the owner
     deferred = await raw_callback(fake, mark)
     assert deferred["type"] == 5 and deferred["data"]["flags"] & EPHEMERAL
-    report = (await fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/[^/]+", after=mark)).body
+    report = await fake.followup(interaction, after=mark)
     assert report["content"].startswith("Reloaded: 3 stories, 22 passages.") and "Nothing changed." in report["content"]
 
 

@@ -310,7 +310,7 @@ async def test_questions_are_answered_from_the_old_library_while_a_big_one_reloa
     (tmp_path / "zeppelin.txt").write_text("The zeppelin landed in the meadow.\n\nEveryone cheered.")
     command = next(c for c in own_fake.commands["guild"] if c["name"] == "reload")
     data = {"id": command["id"], "name": "reload", "type": 1, "guild_id": str(GUILD_ID)}
-    reload_mark, _ = await own_fake.interact(2, data, permissions=str(1 << 5), author=PERSON)  # the owner
+    reload_mark, reload_id = await own_fake.interact(2, data, permissions=str(1 << 5), author=PERSON)  # the owner
     answered_during = 0
     while not any(
         c.method == "POST" and c.path.startswith(f"/webhooks/{APP_ID}/") for c in own_fake.calls[reload_mark:]
@@ -322,7 +322,7 @@ async def test_questions_are_answered_from_the_old_library_while_a_big_one_reloa
             answered_during += 1
             assert "zeppelin" not in str(body.get("embeds", "")).lower()  # the old library, until the swap
     assert answered_during >= 3, "the reload finished before the bot could be asked anything"
-    report = (await own_fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/[^/]+", after=reload_mark)).body
+    report = await own_fake.followup(reload_id, after=reload_mark)
     assert "Added (1): `zeppelin.txt`" in report["content"]
     after = await reply_to(own_fake, f"{MENTION} where did the zeppelin land", mentions=[BOT_USER])
     assert after["embeds"][0]["title"] == "Zeppelin"

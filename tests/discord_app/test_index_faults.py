@@ -13,7 +13,7 @@ import pytest
 from bot.core.saved_index import LEFTOVERS
 from tests.cli.test_index_faults import command_environment
 from tests.discord_app.bot_process import ROOT, BotProcess
-from tests.discord_app.fake_discord import APP_ID, BOT_USER, GUILD_ID, PERSON, FakeDiscord
+from tests.discord_app.fake_discord import BOT_USER, GUILD_ID, PERSON, FakeDiscord
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, reply_to
 from tests.discord_app.test_reading import buttons, click
 from tests.disk import fill, small_disk
@@ -65,8 +65,8 @@ async def logged(process: BotProcess, text: str, timeout: float = 60) -> None:
 async def reload_report(fake: FakeDiscord) -> str:
     command = next(c for c in fake.commands["guild"] if c["name"] == "reload")
     data = {"id": command["id"], "name": "reload", "type": 1, "guild_id": str(GUILD_ID)}
-    mark, _ = await fake.interact(2, data, permissions=str(1 << 5), author=PERSON)  # the owner
-    return (await fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/[^/]+", after=mark)).body["content"]
+    mark, interaction = await fake.interact(2, data, permissions=str(1 << 5), author=PERSON)  # the owner
+    return (await fake.followup(interaction, after=mark))["content"]
 
 
 async def test_files_cut_short_under_the_bot_are_reported_and_rebuilt(fake: FakeDiscord, tmp_path):
