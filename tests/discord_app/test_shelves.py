@@ -125,6 +125,25 @@ async def ask(fake: FakeDiscord, question: str, channel: int = CHANNEL_ID, conne
     return next(m for m in reversed(fake.messages.values()) if m["embeds"] == reply["embeds"])
 
 
+async def clicked(
+    fake: FakeDiscord,
+    message: dict,
+    label: str,
+    channel: int = CHANNEL_ID,
+    reader: UserPayload | None = None,
+    permissions: str = "0",
+    connection: int = FIRST,
+) -> tuple[int, str, dict]:
+    """The click (the calls before it, and its interaction's id), and what the person sees after it: the clicked
+    message edited, or a message of its own."""
+    button = next(b for row in message["components"] for b in row["components"] if b.get("label") == label)
+    data = {"custom_id": button["custom_id"], "component_type": 2}
+    mark, interaction = await fake.interact(
+        3, data, message, permissions, author=reader, channel_id=channel, connection=connection
+    )
+    return mark, interaction, await fake.response(mark, interaction)
+
+
 async def click(
     fake: FakeDiscord,
     message: dict,
@@ -135,21 +154,15 @@ async def click(
     connection: int = FIRST,
 ) -> dict:
     """What the person sees after clicking: the clicked message edited, or a message of its own."""
-    button = next(b for row in message["components"] for b in row["components"] if b.get("label") == label)
-    data = {"custom_id": button["custom_id"], "component_type": 2}
-    mark, _ = await fake.interact(
-        3, data, message, permissions, author=reader, channel_id=channel, connection=connection
-    )
-    return await callback(fake, mark)
+    return (await clicked(fake, message, label, channel, reader, permissions, connection))[2]
 
 
 async def confirmed(fake: FakeDiscord, message: dict, label: str, channel: int = CHANNEL_ID) -> str:
-    """A manager clicks Remove or Undo under one of the bot's messages: what the message says once done."""
-    mark = len(fake.calls)
-    working = await click(fake, message, label, channel, permissions=MANAGE_SERVER)
+    """A manager clicks Remove or Undo under one of the bot's messages: what the message says once done (the click's
+    own edit, found by its token: another interaction's late edit is not this one's)."""
+    mark, interaction, working = await clicked(fake, message, label, channel, permissions=MANAGE_SERVER)
     assert working["type"] == 7 and working["data"]["content"] == "Working on it…"
-    done = await fake.wait_for_call("PATCH", rf"/webhooks/{APP_ID}/[^/]+/messages/@original", after=mark)
-    return done.body["content"]
+    return (await fake.edited(interaction, after=mark))["content"]
 
 
 async def eventually_answered(

@@ -72,11 +72,12 @@ async def ask(fake: FakeDiscord, question: str, reader: UserPayload) -> dict:
 
 async def click(
     fake: FakeDiscord, message: dict, label: str, reader: UserPayload, permissions: str = "0"
-) -> tuple[int, dict]:
+) -> tuple[tuple[int, str], dict]:
+    """The click (the calls before it, and its interaction's id), and the response it had."""
     button = buttons(message)[label]
     data = {"custom_id": button["custom_id"], "component_type": 2}
-    mark, _ = await fake.interact(3, data, message=message, author=reader, permissions=permissions)
-    return mark, await callback(fake, mark)
+    mark, interaction = await fake.interact(3, data, message=message, author=reader, permissions=permissions)
+    return (mark, interaction), await fake.response(mark, interaction)
 
 
 async def followup(fake: FakeDiscord, interaction: str, mark: int) -> dict:
@@ -194,8 +195,8 @@ async def test_a_removed_story_says_so_and_never_shows_a_story_with_a_like_title
     )
     asked = await followup(fake, interaction, mark)
     confirm = next(m for m in reversed(fake.messages.values()) if m["components"] == asked["components"])
-    mark, _ = await click(fake, confirm, "Remove", PERSON, permissions=MANAGE_SERVER)
-    done = (await fake.wait_for_call("PATCH", rf"/webhooks/{APP_ID}/[^/]+/messages/@original", after=mark)).body
+    (mark, interaction), _ = await click(fake, confirm, "Remove", PERSON, permissions=MANAGE_SERVER)
+    done = await fake.edited(interaction, after=mark)
     assert "Removed (1): `the-old-mill.md`" in done["content"]
 
     for label in ("Next ▶", "👍"):  # one wording for a story that is gone
@@ -217,8 +218,8 @@ async def test_two_uploads_of_one_name_at_once_keep_both_versions(fake, library_
     assert len(added) == 1 and len(asked) == 1  # one after the other, never both "Added"
 
     confirm = next(m for m in reversed(fake.messages.values()) if m["components"] == asked[0]["components"])
-    mark, _ = await click(fake, confirm, "Replace", PERSON, permissions=MANAGE_SERVER)
-    done = (await fake.wait_for_call("PATCH", rf"/webhooks/{APP_ID}/[^/]+/messages/@original", after=mark)).body
+    (mark, interaction), _ = await click(fake, confirm, "Replace", PERSON, permissions=MANAGE_SERVER)
+    done = await fake.edited(interaction, after=mark)
     assert done["content"].startswith("Replaced `race.md`")
     kept = list((stories.parent / "stories-kept").rglob("race.md"))
     versions = {(stories / "race.md").read_text(), *(k.read_text() for k in kept)}
@@ -243,8 +244,8 @@ async def test_nothing_is_written_or_removed_through_a_link(fake, library_bot, s
     (stories / "swap.md").unlink()
     (stories / "swap.md").symlink_to(outside)
     confirm = next(m for m in reversed(fake.messages.values()) if m["components"] == asked["components"])
-    mark, _ = await click(fake, confirm, "Replace", PERSON, permissions=MANAGE_SERVER)
-    done = (await fake.wait_for_call("PATCH", rf"/webhooks/{APP_ID}/[^/]+/messages/@original", after=mark)).body
+    (mark, interaction), _ = await click(fake, confirm, "Replace", PERSON, permissions=MANAGE_SERVER)
+    done = await fake.edited(interaction, after=mark)
     assert "`swap.md` is a link in the stories folder" in done["content"]
     assert outside.read_text() == "Someone else's file."
 
