@@ -38,9 +38,11 @@ def differences(fitted: Json, shipped: Json, where: str = "") -> list[str]:
         for i, (one, other) in enumerate(zip(fitted, shipped, strict=True)):
             found.extend(differences(one, other, f"{where}[{i}]"))
         return found
-    numbers = (int, float)
-    if isinstance(fitted, numbers) and isinstance(shipped, numbers) and not isinstance(fitted, bool):
-        if not isinstance(shipped, bool) and abs(fitted - shipped) <= TOLERANCE:
+    if isinstance(fitted, bool) or isinstance(shipped, bool):  # a bool is an int to Python: True == 1
+        if fitted is shipped:
+            return []
+    elif isinstance(fitted, int | float) and isinstance(shipped, int | float):
+        if abs(fitted - shipped) <= TOLERANCE:
             return []
     elif fitted == shipped:
         return []
