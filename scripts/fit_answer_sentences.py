@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 from fit_reranker import ROOT, CandidateLists, ListOf, fit_linear
-from shipped_model import write_or_check
+from shipped_model import add_mode_arguments, write_or_check
 
 from bot.core.answer_position import AnswerPosition
 from bot.core.answer_sentences import FEATURES, MODEL_FILE, SentenceModel, sentence_features
@@ -196,10 +196,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "datasets")
     parser.add_argument("--regularisation", type=float, default=1.0, help="L2 penalty on the weights")
     parser.add_argument("--output", type=Path, default=MODEL)
-    parser.add_argument("--cross-validate", action="store_true", help="measure by folds of stories; write nothing")
-    parser.add_argument(
-        "--check", action="store_true", help="write nothing; exit 1 unless --output holds what this fit makes"
-    )
+    add_mode_arguments(parser, cross_validate="measure by folds of stories; write nothing")
     parser.add_argument(
         "--squad", type=Path, metavar="FILE", help="also fit on SQuAD v1.1's dev-v1.1.json, all but its held-out third"
     )

@@ -44,7 +44,7 @@ from pathlib import Path
 import lightgbm
 import numpy as np
 from scipy.optimize import minimize
-from shipped_model import write_or_check
+from shipped_model import add_mode_arguments, write_or_check
 
 from bot.core.corpus import Corpus
 from bot.core.library import StoryLibrary
@@ -335,12 +335,7 @@ def main() -> None:
     parser.add_argument("--regularisation", type=float, default=1.0, help="linear: L2 penalty on the weights")
     parser.add_argument("--without", action="append", default=[], metavar="SIGNAL", help="fit without this signal")
     parser.add_argument("--output", type=Path, default=MODEL)
-    parser.add_argument(
-        "--cross-validate", action="store_true", help=f"score {FOLDS}-fold cross-validation instead of writing a model"
-    )
-    parser.add_argument(
-        "--check", action="store_true", help="write nothing; exit 1 unless --output holds what this fit makes"
-    )
+    add_mode_arguments(parser, cross_validate=f"score {FOLDS}-fold cross-validation instead of writing a model")
     args = parser.parse_args()
     reranker = Reranker(RankingModel.linear({}), disabled=args.without)
     names = reranker.model_columns

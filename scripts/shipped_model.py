@@ -8,7 +8,9 @@ last digit written, since another machine's floating point may round a weight th
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 from pathlib import Path
 from typing import TypeAlias
 
@@ -54,20 +56,37 @@ def model_text(document: dict[str, object]) -> str:
     return json.dumps(document, indent=1) + "\n"
 
 
+def add_mode_arguments(parser: argparse.ArgumentParser, *, cross_validate: str) -> None:
+    """`--cross-validate` (helped by `cross_validate`) and `--check`, which exclude each other: a check that
+    cross-validated instead would have checked nothing and exited 0."""
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--cross-validate", action="store_true", help=cross_validate)
+    mode.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 unless --output holds what this fit makes"
+    )
+
+
 def write_or_check(path: Path, document: dict[str, object], *, check: bool) -> bool:
-    """Writes the model to `path`, or with `check` compares it with the file there and prints what
-    differs; False when they differ."""
+    """Writes the model to `path` (whole or not at all: the bot may be reading it), or with `check` compares it
+    with the file there and prints what differs; False when they differ or there is no model there to read."""
+    text = model_text(document)
     if not check:
-        path.write_text(model_text(document), encoding="utf-8")
+        temporary = path.with_name(f"{path.name}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
         print(f"wrote {path}")
         return True
-    shipped: Json = json.loads(path.read_text("utf-8"))
-    fitted: Json = json.loads(model_text(document))
-    found = differences(fitted, shipped)
+    try:
+        shipped: Json = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:  # JSONDecodeError is a ValueError
+        print(f"{path} holds no model to check against ({error}); fit it without --check")
+        return False
+    found = differences(json.loads(text), shipped)
     if not found:
         print(f"{path} holds what this script fits")
         return True
-    print(f"{path} differs from what this script fits ({len(found)} values); refit and ship it:")
+    counted = "1 value" if len(found) == 1 else f"{len(found)} values"
+    print(f"{path} differs from what this script fits ({counted}); refit and ship it:")
     for line in found:
         print(f"  {line}")
     return False

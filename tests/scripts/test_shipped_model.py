@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 from pathlib import Path
 from types import ModuleType
@@ -47,3 +48,43 @@ def test_a_bool_never_equals_a_number(fitted, shipped):
 
 def test_a_bool_equals_itself():
     assert shipped_model.differences({"x": True, "y": False}, {"x": True, "y": False}) == []
+
+
+def test_check_writes_nothing_and_says_which_value_differs(tmp_path, capsys):
+    path = tmp_path / "model.json"
+    path.write_text(shipped_model.model_text(MODEL | {"weights": {"bm25": 0.8799, "coverage": -1.6693}}))
+    before = path.read_bytes()
+    assert not shipped_model.write_or_check(path, MODEL, check=True)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model.json"]
+    assert "(1 value)" in capsys.readouterr().out
+
+
+def test_check_holds_what_was_written(tmp_path):
+    path = tmp_path / "model.json"
+    assert shipped_model.write_or_check(path, MODEL, check=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model.json"]
+    assert shipped_model.write_or_check(path, MODEL, check=True)
+
+
+@pytest.mark.parametrize("written", [None, "{", b"\xff"])
+def test_check_of_no_model_fails_in_a_line(tmp_path, capsys, written):
+    """A missing, cut or undecodable file fails the check with what to do, not a traceback."""
+    path = tmp_path / "model.json"
+    if isinstance(written, bytes):
+        path.write_bytes(written)
+    elif written is not None:
+        path.write_text(written)
+    assert not shipped_model.write_or_check(path, MODEL, check=True)
+    assert "holds no model to check against" in capsys.readouterr().out
+
+
+def test_check_and_cross_validate_exclude_each_other(capsys):
+    """Cross-validating writes nothing and exits 0: with --check too it would pass without checking."""
+    parser = argparse.ArgumentParser()
+    shipped_model.add_mode_arguments(parser, cross_validate="folds")
+    assert parser.parse_args(["--check"]).check
+    with pytest.raises(SystemExit) as ended:
+        parser.parse_args(["--check", "--cross-validate"])
+    assert ended.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
