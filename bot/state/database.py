@@ -225,6 +225,10 @@ def database_url(settings: Settings) -> URL:
         url = make_url(_user_ats_escaped(settings.database_url))
     except (sa.exc.ArgumentError, ValueError) as error:  # ValueError: SQLAlchemy's int() of a port that is no number
         raise DatabaseError(OpenFault.NOT_A_URL) from error
+    try:  # asyncpg reads it with urllib, which refuses a host's '[' without ']' (or one without '['): at connecting
+        urllib.parse.urlsplit(url.render_as_string(hide_password=False))
+    except ValueError as error:
+        raise DatabaseError(OpenFault.NOT_A_URL) from error
     _check_ports(url)
     if url.drivername not in POSTGRESQL_SCHEMES:
         raise DatabaseError(OpenFault.NOT_POSTGRESQL, detail=url.drivername)

@@ -99,6 +99,9 @@ async def test_a_database_from_a_newer_storybot_is_refused_untouched(tmp_path: P
         # Each was a traceback at start (SQLAlchemy's ValueError, asyncpg's OverflowError and ArgumentError).
         ("postgresql://storybot:hunter2@db:abc/stories", "a port is a number from 1 to 65535"),
         ("postgresql://storybot:hunter2@[::1/stories", "not a database URL"),
+        # urllib's ValueError as asyncpg read it, at the first connection: a traceback at start
+        ("postgresql://storybot:hunter2@[db/stories", "not a database URL"),
+        ("postgresql://storybot:hunter2@db]/stories", "not a database URL"),
         ("postgresql://storybot:hunter2@db:99999/stories", "port '99999' is not a port"),
         ("postgresql://storybot:hunter2@db:0/stories", "port '0' is not a port"),
         ("postgresql://storybot:hunter2@db/stories?port=x", "port 'x' is not a port"),
