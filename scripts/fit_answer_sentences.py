@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 from fit_reranker import ROOT, CandidateLists, ListOf, fit_linear
-from shipped_model import add_mode_arguments, write_or_check
+from shipped_model import add_mode_arguments, run, write_or_check
 
 from bot.core.answer_position import AnswerPosition
 from bot.core.answer_sentences import FEATURES, MODEL_FILE, SentenceModel, sentence_features
@@ -243,4 +243,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

@@ -44,7 +44,7 @@ from pathlib import Path
 import lightgbm
 import numpy as np
 from scipy.optimize import minimize
-from shipped_model import add_mode_arguments, write_or_check
+from shipped_model import add_mode_arguments, run, write_or_check
 
 from bot.core.corpus import Corpus
 from bot.core.library import StoryLibrary
@@ -369,4 +369,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

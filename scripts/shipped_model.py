@@ -1,4 +1,4 @@
-"""Writes a fitted model's file, or checks that the shipped file holds what the script fits.
+"""Writes a fitted model's file, or checks that the shipped file holds what the script fits; and runs the script.
 
 A shipped model is only as good as the claim that its script makes it: `--check` refits from the public
 data and compares with the file in the repository (CI runs it), so a change to analysis or signals that
@@ -11,8 +11,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeAlias
+
+from bot.core.corpus import CorpusError
+from bot.eval.beir import DatasetError
+from bot.messages import corpus_error_text, dataset_error_text
 
 DIGITS = 4
 """Decimal places the fit scripts round weights to."""
@@ -90,3 +96,14 @@ def write_or_check(path: Path, document: dict[str, object], *, check: bool) -> b
     for line in found:
         print(f"  {line}")
     return False
+
+
+def run(main: Callable[[], object]) -> None:
+    """Runs a fit script's `main`: a data set it cannot use (a --data without FairytaleQA or SciFact) is said in one
+    line, as `eval` says it, and exit 2, not a traceback ending in the reason's code."""
+    try:
+        main()
+    except (DatasetError, CorpusError) as error:
+        said = dataset_error_text(error) if isinstance(error, DatasetError) else corpus_error_text(error)
+        print(f"{Path(sys.argv[0]).name}: {said}", file=sys.stderr)
+        sys.exit(2)

@@ -88,3 +88,27 @@ def test_check_and_cross_validate_exclude_each_other(capsys):
         parser.parse_args(["--check", "--cross-validate"])
     assert ended.value.code == 2
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_a_data_set_the_fit_cannot_use_is_one_line_as_eval_says_it(tmp_path, capsys):
+    """`--data` without FairytaleQA's questions was a traceback ending "sections_missing: PATH", the reason's code."""
+    from bot.eval.sections import load_section_questions
+
+    missing = tmp_path / "fairytaleqa" / "train" / "questions.jsonl"
+    with pytest.raises(SystemExit) as ended:
+        shipped_model.run(lambda: load_section_questions(missing))
+    assert ended.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        f": {missing} is missing; a sections folder has corpus/ and questions.jsonl.\n"
+    )
+
+
+def test_a_stories_folder_the_fit_cannot_read_is_one_line(tmp_path, capsys):
+    """fit_answer_sentences.py reads FairytaleQA's stories first: their folder missing was FolderRefused's traceback."""
+    from bot.eval.sections import sections_corpus
+
+    with pytest.raises(SystemExit) as ended:
+        shipped_model.run(lambda: sections_corpus(tmp_path / "train", []))
+    assert ended.value.code == 2
+    said = capsys.readouterr().err
+    assert str(tmp_path / "train" / "corpus") in said and "Traceback" not in said and said.count("\n") == 1
