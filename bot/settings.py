@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from dotenv.main import resolve_variables
+from dotenv import dotenv_values
 from dotenv.parser import parse_stream
 from platformdirs import user_config_path, user_data_path
 
@@ -188,9 +188,8 @@ def load_env_files() -> frozenset[str]:
 
 
 def _env_file_values(path: Path) -> Mapping[str, str | None]:
-    """The file's settings, read and parsed once: its lines are checked and its values taken from the same parse
-    (python-dotenv's dotenv_values would open and parse the file a second time), then its ${NAME}s filled in as
-    dotenv_values fills them.
+    """The file's settings, read once: its lines are checked, and its values (${NAME}s filled in) taken, from the same
+    text, so a file changed meanwhile cannot pass the check with one text and give the values of another.
 
     A line python-dotenv cannot read (a quote left open, text after the closing quote) is a SettingsError: it
     skips it, warning without the file's name or the setting's, and the bot ran on without that setting (from the
@@ -211,8 +210,7 @@ def _env_file_values(path: Path) -> Mapping[str, str | None]:
             raise SettingsError(
                 SettingsFault.UNREADABLE_LINE, file=path, position=line, name=name if name.isidentifier() else ""
             )
-    written_values = [(binding.key, binding.value) for binding in bindings if binding.key is not None]
-    return resolve_variables(written_values, override=True)
+    return dotenv_values(stream=io.StringIO(text), interpolate=True)  # the same text, its ${NAME}s filled in
 
 
 def _from_folder(value: str, folder: Path) -> str:
