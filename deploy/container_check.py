@@ -18,8 +18,8 @@ from pathlib import Path
 import asyncpg
 
 from tests.discord_app.fake_discord import BOT_USER, GUILD_ID, PERSON, TOKEN, FakeDiscord
-from tests.discord_app.test_admin import LIBRARY, MANAGE_SERVER, followup, response_to
-from tests.discord_app.test_end_to_end import MENTION, reply_to
+from tests.discord_app.test_admin import LIBRARY, MANAGE_SERVER, followup
+from tests.discord_app.test_end_to_end import MENTION, callback, reply_to
 from tests.postgresql import PostgreSQLServer, server_programs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -135,7 +135,7 @@ async def check_image(image: str, fake: FakeDiscord, postgresql_url: str | None,
         # The application's owner adds it to their library, the stories volume (a server's own stories live in
         # the database).
         step = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
-        await response_to(fake, step)
+        await callback(fake, step)
         report = (await followup(fake, step))["content"]
         if not report.startswith("Added `the-keeper.html`."):
             raise CheckFailed(f"/story add said: {report}")

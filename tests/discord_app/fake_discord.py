@@ -12,7 +12,8 @@ import itertools
 import json
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -48,6 +49,8 @@ USER_ID = 3000
 MESSAGE_CONTENT = 1 << 15  # the privileged intent's bit
 VIEW_AND_SEND = str((1 << 10) | (1 << 11))
 CALLBACK = re.compile(r"/interactions/(\d+)/[^/]+/callback")
+Step = tuple[int, str]
+"""An interaction as FakeDiscord.interact returns it: the calls made before it (a mark), and its id."""
 CHANNELS = {
     CHANNEL_ID: "general",
     BOOK_CLUB_ID: "book-club",
@@ -199,6 +202,18 @@ class Hold:
     released: asyncio.Event = field(default_factory=asyncio.Event)
 
 
+@dataclass
+class Delay:
+    """One request kept from reaching the fake until `released` is set: still on its way (sent by a busy bot, or late
+    on the network), so it is recorded after whatever happens meanwhile. Hold's requests are recorded as they come."""
+
+    method: str
+    pattern: re.Pattern[str]
+    released: asyncio.Event = field(default_factory=asyncio.Event)
+    path: str | None = None
+    """The path of the request it delays, once one is on its way."""
+
+
 class FakeDiscord:
     def __init__(self, servers: tuple[int, ...] = (GUILD_ID,)) -> None:
         self.servers = servers
@@ -224,6 +239,7 @@ class FakeDiscord:
         self.commands: dict[str, list[dict[str, Any]]] = {"global": [], "guild": []}
         self.failures: list[Failure] = []
         self.holds: list[Hold] = []
+        self.delays: list[Delay] = []
         self.refuse_message_content = False
         self.guild_names: dict[int, str] = {}
         """Servers named otherwise than "Story Club" and "Another Club"."""
@@ -286,6 +302,18 @@ class FakeDiscord:
         self.holds.append(held)
         return held.released
 
+    @contextmanager
+    def delaying(self, method: str, path: str | re.Pattern[str]) -> Iterator[Delay]:
+        """The next request matching method and path (a regex) that no earlier delay took is delayed (see Delay); on
+        leaving, it is released and the delay ends, so no later request (another test's) is delayed by it."""
+        delay = Delay(method, re.compile(path))
+        self.delays.append(delay)
+        try:
+            yield delay
+        finally:
+            delay.released.set()
+            self.delays.remove(delay)
+
     async def wait_for(self, predicate: Callable[[], Any], timeout: float = HANG_SECONDS) -> Any:
         async with self._changed:
             return await asyncio.wait_for(self._changed.wait_for(predicate), timeout)
@@ -311,24 +339,23 @@ class FakeDiscord:
         path = rf"/webhooks/{APP_ID}/token-{interaction}/messages/@original"
         return (await self.wait_for_call("PATCH", path, after, timeout)).body
 
-    async def response(
-        self, mark: int, interaction: str | None = None, timeout: float = HANG_SECONDS
-    ) -> dict[str, Any]:
-        """What the person sees of the first interaction after `mark` (of `interaction`, if given: its id, as
-        `interact` returns it, so that an earlier interaction's late response is not taken for it), in the shape of an
-        immediate response:
+    async def first_response(self, interaction: str, after: int = 0, timeout: float = HANG_SECONDS) -> Call:
+        """`interaction`'s response (its callback) as sent, an acknowledgement included: found by its id, which the
+        path holds, so that an earlier interaction's response arriving late is never taken for this one's."""
+        return await self.wait_for_call("POST", rf"/interactions/{interaction}/[^/]+/callback", after, timeout)
+
+    async def response(self, mark: int, interaction: str, timeout: float = HANG_SECONDS) -> dict[str, Any]:
+        """What the person sees of `interaction` (its id; `mark` the calls made before it: both as `interact` returns
+        them), in the shape of an immediate response:
         {"type": 4, "data": message} for a new message, {"type": 7, "data": ...} for the clicked message
         edited, 8 for autocomplete. An acknowledged one (5: "thinking…", 6: a click) is followed to its answer,
         as Discord shows it: a first follow-up or an edit fills the "thinking…" (and keeps its privacy), a
         follow-up after it was deleted is its own message, and after a click an edit changes the clicked message."""
-        answering = CALLBACK if interaction is None else rf"/interactions/{interaction}/[^/]+/callback"
-        first = await self.wait_for_call("POST", answering, after=mark, timeout=timeout)
+        first = await self.first_response(interaction, mark, timeout)
         kind = first.body["type"]
         if kind not in (5, 6):
             return first.body
-        route = CALLBACK.fullmatch(first.path)  # the interaction's id: its token is "token-" and the id
-        assert route is not None  # wait_for_call found it by this pattern
-        token = f"token-{route.group(1)}"
+        token = f"token-{interaction}"
         start = self.calls.index(first)
 
         def answered() -> Call | None:
@@ -452,7 +479,7 @@ class FakeDiscord:
         author: UserPayload | None = None,
         channel_id: int = CHANNEL_ID,
         connection: int | None = None,
-    ) -> tuple[int, str]:
+    ) -> Step:
         """A person uses a command (kind 2), a component (3) or autocomplete (4) in the server of `channel_id`, or
         in a DM with the bot (DM_CHANNEL_ID: no server, no member, no permissions); returns (mark, id)."""
         interaction_id = str(self.new_id())
@@ -501,7 +528,7 @@ class FakeDiscord:
         permissions: str = "0",
         connection: int | None = None,
         **options: Any,
-    ) -> tuple[int, str]:
+    ) -> Step:
         registered = self.commands["guild"] or self.commands["global"]
         command = next(c for c in registered if c["name"] == command_name)
         data = {
@@ -537,7 +564,7 @@ class FakeDiscord:
         channel_id: int = CHANNEL_ID,
         connection: int | None = None,
         **options: Any,
-    ) -> tuple[int, str]:
+    ) -> Step:
         """`/group name option:value ...`: a dict value is an attachment (from `attach`), a ChannelOption a
         channel, an int an integer; anything else a string."""
         registered = self.commands["guild"] or self.commands["global"]
@@ -656,6 +683,12 @@ class FakeDiscord:
             body = (
                 json.loads(raw) if raw and request.content_type == "application/json" else raw.decode(errors="replace")
             )
+        on_its_way = (d for d in self.delays if d.path is None and d.method == request.method)
+        if (delay := next((d for d in on_its_way if d.pattern.fullmatch(path)), None)) is not None:
+            async with self._changed:
+                delay.path = path
+                self._changed.notify_all()
+            await delay.released.wait()
         async with self._changed:
             self.calls.append(Call(request.method, path, body, dict(request.query)))
             self._changed.notify_all()

@@ -31,8 +31,9 @@ from tests.discord_app.fake_discord import (
     OTHER_GUILD_ID,
     PERSON,
     FakeDiscord,
+    Step,
 )
-from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, fake, own_fake, reply_to
+from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, own_fake, reply_to
 from tests.hang import HANG_SECONDS
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -59,16 +60,6 @@ async def admin_bot(fake, stories):
     await process.stop()
 
 
-Step = tuple[int, str]
-"""An interaction as FakeDiscord.interact returns it: the calls made before it (a mark), and its id."""
-
-
-async def response_to(fake: FakeDiscord, step: Step) -> dict:
-    """The response the person sees of this interaction (FakeDiscord.response), not of one sent before it."""
-    mark, interaction = step
-    return await fake.response(mark, interaction)
-
-
 async def followup(fake: FakeDiscord, step: Step) -> dict:
     """This interaction's first follow-up, found by its token: any follow-up after the mark could be a late reply to
     an earlier test's interaction (a reload's report, an upload's), and was taken for this one's."""
@@ -92,7 +83,7 @@ async def click(fake: FakeDiscord, body: dict, label: str, permissions: str = MA
 async def reloaded(fake: FakeDiscord) -> str:
     """The owner's /reload: its report."""
     step = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER)
-    await response_to(fake, step)
+    await callback(fake, step)
     return (await followup(fake, step))["content"]
 
 
@@ -104,23 +95,23 @@ async def added(
     """/story add of a file to the owner's library: its first reply (a report, or the question to replace)."""
     upload = fake.attach(name, content)
     step = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
-    await response_to(fake, step)
+    await callback(fake, step)
     return await followup(fake, step)
 
 
 async def replaced(fake: FakeDiscord, asked: dict) -> str:
     """The Replace button of /story add's question clicked by the owner: the report."""
     step = await click(fake, asked, "Replace")
-    assert (await response_to(fake, step))["type"] == 7
+    assert (await callback(fake, step))["type"] == 7
     return await edited(fake, step)
 
 
 async def removed(fake: FakeDiscord, story: str) -> str:
     """/story remove from the owner's library, confirmed with its Remove button: the report."""
     step = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story=story)
-    await response_to(fake, step)
+    await callback(fake, step)
     step = await click(fake, await followup(fake, step), "Remove")
-    await response_to(fake, step)
+    await callback(fake, step)
     return await edited(fake, step)
 
 
@@ -129,7 +120,7 @@ async def test_a_server_manager_adds_a_story_and_readers_can_ask_about_it(fake, 
     step = await fake.subcommand(
         "story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, title="The Keeper", to=LIBRARY
     )
-    assert (await response_to(fake, step))["data"]["flags"] & EPHEMERAL
+    assert (await callback(fake, step))["data"]["flags"] & EPHEMERAL
     report = (await followup(fake, step))["content"]
     assert report.startswith("Added `the-keeper.md`.") and "Added (1): `the-keeper.md`" in report
     assert (stories / "the-keeper.md").read_text().startswith("---\ntitle: The Keeper\n---")
@@ -143,7 +134,7 @@ async def test_a_title_holding_half_a_surrogate_pair_is_added_not_a_traceback(fa
     step = await fake.subcommand(
         "story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, title="The \udc80Warden", to=LIBRARY
     )
-    await response_to(fake, step)
+    await callback(fake, step)
     assert (await followup(fake, step))["content"].startswith("Added `the-warden.md`.")
     assert (stories / "the-warden.md").read_text().startswith("---\ntitle: The \ufffdWarden\n---")
 
@@ -161,7 +152,7 @@ async def test_a_packed_upload_is_stored_as_sent_and_answered_from(fake, admin_b
     sent = (tmp_path / name).read_bytes()
     upload = fake.attach(name, sent)
     step = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
-    await response_to(fake, step)
+    await callback(fake, step)
     report = (await followup(fake, step))["content"]
     assert report.startswith(f"Added `{name}`.") and f"Added (1): `{name}`" in report
     assert (stories / name).read_bytes() == sent
@@ -184,7 +175,7 @@ async def test_where_story_add_puts_a_story_is_shown_in_messages_words_and_sent_
 async def test_someone_without_manage_server_is_refused(fake, admin_bot, stories):
     upload = fake.attach("intruder.md", b"Not welcome.")
     step = await fake.subcommand("story", "add", file=upload)
-    refused = (await response_to(fake, step))["data"]
+    refused = (await callback(fake, step))["data"]
     assert refused["flags"] & EPHEMERAL and "Manage Server" in refused["content"]
     assert not (stories / "intruder.md").exists()
 
@@ -198,7 +189,7 @@ async def test_replacing_asks_first_and_keeps_the_old_file(fake, admin_bot, stor
     assert "signal lamp" in (stories / "the-signal.md").read_text()  # nothing changed yet
 
     refused = await click(fake, asked, "Replace", permissions="0")  # a reader clicks: refused
-    assert "Manage Server" in (await response_to(fake, refused))["data"]["content"]
+    assert "Manage Server" in (await callback(fake, refused))["data"]["content"]
 
     done = await replaced(fake, asked)
     assert done.startswith("Replaced `the-signal.md`") and "Changed (1): `the-signal.md`" in done
@@ -213,11 +204,11 @@ async def test_removing_asks_first_and_cancel_changes_nothing(fake, admin_bot, s
         fake, await added(fake, "the-ferryman.md", b"# The Ferryman\n\nJonas sold the ferry and bought a net.")
     )
     step = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story="the ferryman")
-    await response_to(fake, step)
+    await callback(fake, step)
     asked = await followup(fake, step)
     assert asked["content"].startswith('Remove "The Ferryman" (`the-ferryman.md`) from the owner\'s library?')
     step = await click(fake, asked, "Cancel")
-    assert (await response_to(fake, step))["data"]["content"] == "Cancelled; nothing changed."
+    assert (await callback(fake, step))["data"]["content"] == "Cancelled; nothing changed."
     assert (stories / "the-ferryman.md").exists()
 
     assert "Removed (1): `the-ferryman.md`" in await removed(fake, "the-ferryman.md")
@@ -235,7 +226,7 @@ async def test_a_bad_upload_gets_a_clear_message(fake, admin_bot, stories):
     ]:
         upload = fake.attach(name, content)
         step = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
-        await response_to(fake, step)
+        await callback(fake, step)
         assert expected in (await followup(fake, step))["content"]
     assert (stories / "escape.md").exists() and not (stories.parent.parent / "escape.md").exists()
 
@@ -248,7 +239,7 @@ async def test_a_refused_uploads_name_is_shown_as_written_not_as_markdown(fake, 
     ]:
         upload = fake.attach(name, b"# Loud\n\nA story.")
         step = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=upload)
-        await response_to(fake, step)
+        await callback(fake, step)
         assert shown in (await followup(fake, step))["content"]
 
 
@@ -258,7 +249,7 @@ async def test_an_upload_whose_download_breaks_off_is_asked_for_again(fake, admi
     ferry = b"# The Ferry\n\n" + b"Ilse rowed the ferry across the fjord. " * 400
     upload = fake.attach("the-ferry.md", ferry, cut=True)
     step = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
-    await response_to(fake, step)
+    await callback(fake, step)
     report = (await followup(fake, step))["content"]
     assert report.startswith("I could not download that file from Discord") and "upload it again" in report
     assert not (stories / "the-ferry.md").exists()
@@ -269,10 +260,10 @@ async def test_a_manager_who_is_not_the_owner_cannot_change_the_owners_library(f
     manager = fake.person()
     upload = fake.attach("takeover.md", b"# Takeover\n\nMine now.")
     step = await fake.subcommand("story", "add", author=manager, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
-    await response_to(fake, step)
+    await callback(fake, step)
     assert "only the bot's owner can change" in (await followup(fake, step))["content"]
     step = await fake.subcommand("story", "remove", author=manager, permissions=MANAGE_SERVER, story="sofia")
-    await response_to(fake, step)
+    await callback(fake, step)
     assert "only the bot's owner can change" in (await followup(fake, step))["content"]
     assert not (stories / "takeover.md").exists() and (stories / "sofia-kalmurzaeva-ballerina.md").exists()
 
@@ -305,14 +296,14 @@ async def test_only_the_owner_rereads_the_owners_folder(fake, admin_bot, stories
     (stories / "by-hand.md").write_text("# By Hand\n\nThe owner wrote this one by hand.\n")
     manager = fake.person()
     step = await fake.slash("reload", author=manager, permissions=MANAGE_SERVER)
-    await response_to(fake, step)
+    await callback(fake, step)
     assert "only the bot's owner can run it" in (await followup(fake, step))["content"]
     step = await fake.slash("stories", author=manager)
-    assert "By Hand" not in str((await response_to(fake, step))["data"])  # the manager reloaded nothing
+    assert "By Hand" not in str((await callback(fake, step))["data"])  # the manager reloaded nothing
 
     assert "Added (1): `by-hand.md`" in await reloaded(fake)
     step = await fake.slash("stories", author=manager)
-    assert "By Hand" in str((await response_to(fake, step))["data"])
+    assert "By Hand" in str((await callback(fake, step))["data"])
     (stories / "by-hand.md").unlink()  # the folder is the module's: leave it as it was
     assert "Removed (1): `by-hand.md`" in await reloaded(fake)
 
@@ -356,18 +347,18 @@ async def test_removing_a_story_shows_its_title_as_written_not_as_markdown(fake,
     shown = r"The \[Lamp](https://example.com) of \_\_Ada\_\_ \~\~Lovelace\~\~"
     upload = fake.attach("ada-lamp.txt", story)
     step = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload)
-    await response_to(fake, step)
+    await callback(fake, step)
     assert "Added" in (await followup(fake, step))["content"]
     (stories / "ada-lamp-library.txt").write_bytes(story)
     assert "Added (1): `ada-lamp-library.txt`" in await reloaded(fake)
 
     for file, where in [("ada-lamp.txt", "this server's stories"), ("ada-lamp-library.txt", "the owner's library")]:
         step = await fake.subcommand("story", "remove", author=PERSON, permissions=MANAGE_SERVER, story=file)
-        await response_to(fake, step)
+        await callback(fake, step)
         asked = await followup(fake, step)
         assert asked["content"].startswith(f'Remove "{shown}" (`{file}`) from {where}?'), asked["content"]
         step = await click(fake, asked, "Cancel")
-        assert (await response_to(fake, step))["data"]["content"] == "Cancelled; nothing changed."
+        assert (await callback(fake, step))["data"]["content"] == "Cancelled; nothing changed."
     (stories / "ada-lamp-library.txt").unlink()  # the folder is the module's: leave it as it was
     assert "Removed (1): `ada-lamp-library.txt`" in await reloaded(fake)
 
@@ -382,10 +373,10 @@ async def test_after_a_reload_the_servers_view_and_its_peoples_names_are_ready_b
     await admin_bot.printed("Indexed the names of", hang_seconds=HANG_SECONDS)  # the library loaded at the start
     upload = fake.attach("oskar-ferry.md", b"# The Ferry\n\nOskar rowed the ferry across the lake every morning.\n")
     step = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload)
-    await response_to(fake, step)
+    await callback(fake, step)
     assert "Added" in (await followup(fake, step))["content"]
     step = await fake.slash("performer", name="Oskar")  # people looked up in this server's view
-    assert "Oskar" in str(await response_to(fake, step))
+    assert "Oskar" in str(await callback(fake, step))
     (stories / "the-bell.md").write_text("# The Bell\n\nIrena rang the bell of the old tower at noon.\n")
     text = admin_bot.text
     rebuilt, indexed = "server views ahead on the reloaded library", "Indexed the names of"
@@ -410,7 +401,7 @@ async def test_a_bot_started_again_builds_the_view_of_a_server_with_stories_befo
     async with bot_on_fake_discord(tmp_path, (GUILD_ID, OTHER_GUILD_ID)) as (discord, process):
         upload = discord.attach("oskar-ferry.md", b"# The Ferry\n\nOskar rowed the ferry across the lake.\n")
         step = await discord.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload)
-        await response_to(discord, step)
+        await callback(discord, step)
         assert "Added" in (await followup(discord, step))["content"]
     async with bot_on_fake_discord(tmp_path, (GUILD_ID, OTHER_GUILD_ID)) as (discord, process):
         await process.printed("Built 1 server views ahead at start-up", hang_seconds=HANG_SECONDS)  # the other has none
@@ -438,7 +429,7 @@ async def test_a_story_the_owner_imported_is_in_the_history_as_the_owners(fake, 
     )
     assert await imported.wait() == 0
     step = await fake.subcommand("story", "history", author=PERSON, permissions=MANAGE_SERVER)
-    await response_to(fake, step)
+    await callback(fake, step)
     history = (await followup(fake, step))["content"]
     assert "added **beacon.md**" in history and "by the bot's owner" in history and "<@0>" not in history
 
@@ -460,7 +451,7 @@ async def test_adding_and_removing_a_story_on_discord_writes_one_small_segment_n
     await process.ready()
     upload = own_fake.attach("the-lantern.md", b"# The Lantern\n\nOdile carried the lantern across the salt marsh.")
     step = await own_fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, to=LIBRARY)
-    await response_to(own_fake, step)
+    await callback(own_fake, step)
     assert "Added (1): `the-lantern.md`" in (await followup(own_fake, step))["content"]
     added = segments.open()
     assert [segment.live_keys() for segment in added.segments] == [list(first.keys), ["the-lantern.md"]]

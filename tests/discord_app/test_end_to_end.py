@@ -11,6 +11,7 @@ from tests.discord_app.bot_process import BotProcess
 from tests.discord_app.fake_discord import (
     APP_ID,
     BOT_USER,
+    CALLBACK,
     CHANNEL_ID,
     DM_CHANNEL_ID,
     GUILD_ID,
@@ -18,6 +19,7 @@ from tests.discord_app.fake_discord import (
     PERSON,
     TOKEN,
     FakeDiscord,
+    Step,
 )
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -25,7 +27,6 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 MENTION = f"<@{BOT_USER['id']}>"
 NO_PINGS = {"parse": [], "replied_user": False}
 EPHEMERAL = 64
-CALLBACK = r"/interactions/\d+/[^/]+/callback"
 CHANNEL_MESSAGES = rf"/channels/{CHANNEL_ID}/messages"
 
 
@@ -61,14 +62,18 @@ async def reply_to(fake: FakeDiscord, content: str, channel: int = CHANNEL_ID, *
     return (await fake.wait_for_call("POST", rf"/channels/{channel}/messages", after=mark)).body
 
 
-async def callback(fake: FakeDiscord, mark: int) -> dict:
-    """The response the person sees (an acknowledged interaction followed to its answer: FakeDiscord.response)."""
-    return await fake.response(mark)
+async def callback(fake: FakeDiscord, step: Step) -> dict:
+    """The response the person sees of this interaction (an acknowledged one followed to its answer:
+    FakeDiscord.response), found by its id: the first response after the mark could be an earlier interaction's,
+    arriving late (another test's), and was taken for this one's."""
+    mark, interaction = step
+    return await fake.response(mark, interaction)
 
 
-async def raw_callback(fake: FakeDiscord, mark: int) -> dict:
-    """The interaction's first response as sent, acknowledgements included."""
-    return (await fake.wait_for_call("POST", CALLBACK, after=mark)).body
+async def raw_callback(fake: FakeDiscord, step: Step) -> dict:
+    """This interaction's first response as sent, acknowledgements included (found by its id, as `callback`)."""
+    mark, interaction = step
+    return (await fake.first_response(interaction, after=mark)).body
 
 
 async def test_login_syncs_commands_to_the_dev_guild_only(fake, bot):
@@ -140,8 +145,8 @@ async def test_a_lone_surrogate_in_a_question_is_answered_not_a_traceback(fake, 
     digest and /ask's answer saved in the database raised UnicodeEncodeError, and neither was answered."""
     body = await reply_to(fake, f"{MENTION} how old is \udc80 sofia", mentions=[BOT_USER])
     assert "Sofia" in body["embeds"][0]["description"]
-    mark, _ = await fake.slash("ask", question="how old is sofia\ud800")
-    answered = await callback(fake, mark)
+    step = await fake.slash("ask", question="how old is sofia\ud800")
+    answered = await callback(fake, step)
     assert "Sofia" in answered["data"]["embeds"][0]["description"]
     assert "\ufffd" in answered["data"]["embeds"][0]["footer"]["text"]
     assert "UnicodeEncodeError" not in bot.text
@@ -149,8 +154,8 @@ async def test_a_lone_surrogate_in_a_question_is_answered_not_a_traceback(fake, 
 
 async def test_slash_ask_and_more_results_button(fake, bot):
     reader = fake.person()
-    mark, _ = await fake.slash("ask", question="Sophie orchestra", author=reader)
-    first = await callback(fake, mark)
+    step = await fake.slash("ask", question="Sophie orchestra", author=reader)
+    first = await callback(fake, step)
     assert first["type"] == 4
     assert first["data"]["allowed_mentions"] == {"parse": []}
     assert not first["data"].get("flags", 0) & EPHEMERAL
@@ -160,8 +165,8 @@ async def test_slash_ask_and_more_results_button(fake, bot):
     message = next(m for m in fake.messages.values() if m["embeds"] == first["data"]["embeds"])
 
     data = {"custom_id": button["custom_id"], "component_type": 2}
-    mark, _ = await fake.interact(3, data, message=message, author=reader)
-    second = await callback(fake, mark)
+    step = await fake.interact(3, data, message=message, author=reader)
+    second = await callback(fake, step)
     assert second["type"] == 7  # the asker's own answer, updated
     next_embed = second["data"]["embeds"][0]
     assert "result 2" in next_embed["fields"][0]["value"]
@@ -171,34 +176,34 @@ async def test_slash_ask_and_more_results_button(fake, bot):
 
 
 async def test_slash_ask_without_an_answer_is_private_and_friendly(fake, bot):
-    mark, _ = await fake.slash("ask", question="What is the capital of France?")
-    body = await callback(fake, mark)
+    step = await fake.slash("ask", question="What is the capital of France?")
+    body = await callback(fake, step)
     assert body["data"]["flags"] & EPHEMERAL
     assert body["data"]["content"].startswith("I couldn't find that in the stories")
 
 
 async def test_performer_card_candidates_and_not_found(fake, bot):
-    mark, _ = await fake.slash("performer", name="Sofiya")
-    card = (await callback(fake, mark))["data"]["embeds"][0]
+    step = await fake.slash("performer", name="Sofiya")
+    card = (await callback(fake, step))["data"]["embeds"][0]
     assert card["title"] == "Sofia Kalmurzaeva"
     assert card["description"].startswith("Sofia Kalmurzaeva was a 25-year-old Russian ballerina")
     assert {"name": "Mentions", "value": "13", "inline": True} in card["fields"]
 
     asker = fake.person()
-    mark, _ = await fake.slash("performer", name="Kalmurzaeva", author=asker)
-    choice = (await callback(fake, mark))["data"]
+    step = await fake.slash("performer", name="Kalmurzaeva", author=asker)
+    choice = (await callback(fake, step))["data"]
     select = choice["components"][0]["components"][0]
     assert sorted(o["label"] for o in select["options"]) == ["Sofia Kalmurzaeva", "Sébastien Kalmurzaeva"]
     picked = next(o["value"] for o in select["options"] if o["label"] == "Sébastien Kalmurzaeva")
     message = next(m for m in fake.messages.values() if m["components"] == choice["components"])
-    mark, _ = await fake.interact(
+    step = await fake.interact(
         3, {"custom_id": select["custom_id"], "component_type": 3, "values": [picked]}, message=message, author=asker
     )
-    picked = await callback(fake, mark)
+    picked = await callback(fake, step)
     assert picked["type"] == 7 and picked["data"]["embeds"][0]["title"] == "Sébastien Kalmurzaeva"
 
-    mark, _ = await fake.slash("performer", name="Beethoven")
-    missing = (await callback(fake, mark))["data"]
+    step = await fake.slash("performer", name="Beethoven")
+    missing = (await callback(fake, step))["data"]
     assert missing["flags"] & EPHEMERAL and 'No one called "Beethoven"' in missing["content"]
 
 
@@ -212,8 +217,8 @@ async def test_performer_autocomplete(fake, bot, typed, expected):
         "guild_id": str(GUILD_ID),
         "options": [{"name": "name", "type": 3, "value": typed, "focused": True}],
     }
-    mark, _ = await fake.interact(4, data)
-    body = await callback(fake, mark)
+    step = await fake.interact(4, data)
+    body = await callback(fake, step)
     assert body["type"] == 8
     choices = body["data"]["choices"]
     assert len(choices) == expected <= 25
@@ -221,8 +226,8 @@ async def test_performer_autocomplete(fake, bot, typed, expected):
 
 
 async def test_stories_lists_the_library(fake, bot):
-    mark, _ = await fake.slash("stories")
-    embed = (await callback(fake, mark))["data"]["embeds"][0]
+    step = await fake.slash("stories")
+    embed = (await callback(fake, step))["data"]["embeds"][0]
     assert embed["title"] == "3 stories"
     assert "**Sophie Korolev: A Pianist Takes the Stage** (7 passages)" in embed["description"]
 
@@ -230,15 +235,32 @@ async def test_stories_lists_the_library(fake, bot):
 async def test_reload_needs_manage_server(fake, bot):
     command = next(c for c in fake.commands["guild"] if c["name"] == "reload")
     data = {"id": command["id"], "name": "reload", "type": 1, "guild_id": str(GUILD_ID)}
-    mark, _ = await fake.interact(2, data, permissions="0")
-    refused = (await callback(fake, mark))["data"]
+    step = await fake.interact(2, data, permissions="0")
+    refused = (await callback(fake, step))["data"]
     assert refused["flags"] & EPHEMERAL and "Manage Server" in refused["content"]
 
     mark, interaction = await fake.interact(2, data, permissions=str(1 << 5), author=PERSON)  # the owner
-    deferred = await raw_callback(fake, mark)
+    deferred = await raw_callback(fake, (mark, interaction))
     assert deferred["type"] == 5 and deferred["data"]["flags"] & EPHEMERAL
     report = await fake.followup(interaction, after=mark)
     assert report["content"].startswith("Reloaded: 3 stories, 22 passages.") and "Nothing changed." in report["content"]
+
+
+async def test_a_late_response_to_an_earlier_interaction_is_not_taken_for_the_next_ones(fake, bot):
+    """callback took the first response after its mark, whoever's: an earlier interaction's response arriving late (a
+    busy bot's) was this one's. Found by the interaction's id now; the order is made by delaying each response on its
+    way to the fake, not by waiting."""
+    with fake.delaying("POST", CALLBACK) as earlier_sent, fake.delaying("POST", CALLBACK) as later_sent:
+        earlier = await fake.slash("stories")
+        await fake.wait_for(lambda: earlier_sent.path)  # its response is on its way
+        later = await fake.slash("performer", name="Beethoven")
+        await fake.wait_for(lambda: later_sent.path)
+        earlier_sent.released.set()  # the earlier response arrives now, after the later interaction was sent
+        await fake.first_response(earlier[1], after=later[0])
+        later_sent.released.set()
+        missing = (await callback(fake, later))["data"]
+        assert missing["flags"] & EPHEMERAL and 'No one called "Beethoven"' in missing["content"]
+        assert (await callback(fake, earlier))["data"]["embeds"][0]["title"] == "3 stories"
 
 
 async def test_discord_errors_on_a_reply_do_not_kill_the_bot(fake, bot):
@@ -269,11 +291,11 @@ async def test_flooding_gets_a_polite_wait(fake, bot):
         await reply_to(fake, f"{MENTION} sophie", mentions=[BOT_USER], author=reader)
     body = await reply_to(fake, f"{MENTION} sophie", mentions=[BOT_USER], author=reader)
     assert "try again in" in body["content"] and not body.get("embeds")
-    mark, _ = await fake.slash("ask", question="sophie", author=reader)
-    waited = (await callback(fake, mark))["data"]
+    step = await fake.slash("ask", question="sophie", author=reader)
+    waited = (await callback(fake, step))["data"]
     assert waited["flags"] & EPHEMERAL and "try again in" in waited["content"]
-    mark, _ = await fake.slash("ask", question="sophie")  # someone else is not held up
-    assert (await callback(fake, mark))["data"]["embeds"]
+    step = await fake.slash("ask", question="sophie")  # someone else is not held up
+    assert (await callback(fake, step))["data"]["embeds"]
 
 
 async def test_sigterm_shuts_down_cleanly(own_fake):

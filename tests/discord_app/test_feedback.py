@@ -45,8 +45,8 @@ async def vote(fake: FakeDiscord, answer: dict, emoji: str, reader: UserPayload)
     button = next(
         b for row in answer["components"] for b in row["components"] if b.get("emoji", {}).get("name") == emoji
     )
-    mark, _ = await fake.interact(3, {"custom_id": button["custom_id"], "component_type": 2}, message, author=reader)
-    data = (await callback(fake, mark))["data"]
+    step = await fake.interact(3, {"custom_id": button["custom_id"], "component_type": 2}, message, author=reader)
+    data = (await callback(fake, step))["data"]
     assert data["flags"] & EPHEMERAL
     return data["content"]
 
@@ -99,12 +99,12 @@ async def test_every_answer_has_vote_buttons_and_one_vote_per_reader(fake, feedb
 async def test_feedback_shows_managers_the_answers_voted_down(own_fake, tmp_path):
     async with own_feedback_bot(own_fake, tmp_path):
         await voted_down(own_fake)
-        mark, _ = await own_fake.slash("feedback")  # a reader
-        refused = (await callback(own_fake, mark))["data"]
+        step = await own_fake.slash("feedback")  # a reader
+        refused = (await callback(own_fake, step))["data"]
         assert refused["flags"] & EPHEMERAL and "Manage Server" in refused["content"]
 
-        mark, _ = await own_fake.slash("feedback", permissions=MANAGE_SERVER)
-        shown = (await callback(own_fake, mark))["data"]
+        step = await own_fake.slash("feedback", permissions=MANAGE_SERVER)
+        shown = (await callback(own_fake, step))["data"]
         assert shown["flags"] & EPHEMERAL
         listing = shown["embeds"][0]["description"]
         assert QUESTION in listing and "2 👎 1 👍" in listing and "Sébastien Kalmurzaeva" in listing

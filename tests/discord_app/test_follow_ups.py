@@ -35,8 +35,8 @@ async def answer_message(fake: FakeDiscord, question: str) -> dict:
 
 
 async def test_slash_ask_searches_only_the_chosen_story(fake, bot):
-    mark, _ = await fake.slash("ask", question="Where did she perform?", story="sophie-korolev-pianist.md")
-    data = (await callback(fake, mark))["data"]
+    step = await fake.slash("ask", question="Where did she perform?", story="sophie-korolev-pianist.md")
+    data = (await callback(fake, step))["data"]
     embed = data["embeds"][0]
     assert embed["title"] == SOPHIE_STORY
     assert any(f["name"] == SCOPE_FIELD for f in embed["fields"])
@@ -44,8 +44,8 @@ async def test_slash_ask_searches_only_the_chosen_story(fake, bot):
 
 
 async def test_slash_ask_with_an_unclear_story_lists_the_candidates_privately(fake, bot):
-    mark, _ = await fake.slash("ask", question="Where was she born?", story="kalmurzaeva")
-    data = (await callback(fake, mark))["data"]
+    step = await fake.slash("ask", question="Where was she born?", story="kalmurzaeva")
+    data = (await callback(fake, step))["data"]
     assert data["flags"] & EPHEMERAL
     assert "could be more than one story" in data["content"]
     assert "Violinist of Moscow" in data["content"] and "Ballerina of Moscow" in data["content"]
@@ -64,14 +64,14 @@ async def test_story_autocomplete_offers_titles_best_first(fake, bot):
             {"name": "story", "type": 3, "value": "balerina", "focused": True},
         ],
     }
-    mark, _ = await fake.interact(4, data)
-    choices = (await callback(fake, mark))["data"]["choices"]
+    step = await fake.interact(4, data)
+    choices = (await callback(fake, step))["data"]["choices"]
     assert choices[0]["name"] == "Kalmurzaeva's Odyssey: Sofia, Ballerina of Moscow"
     assert choices[0]["value"] == story_id("sofia-kalmurzaeva-ballerina.md")  # a stable id, not a title
     assert len(choices) <= 25
 
-    mark, _ = await fake.slash("ask", question="Where was she born?", story=choices[0]["value"])
-    assert (await callback(fake, mark))["data"]["embeds"][0]["title"] == choices[0]["name"]
+    step = await fake.slash("ask", question="Where was she born?", story=choices[0]["value"])
+    assert (await callback(fake, step))["data"]["embeds"][0]["title"] == choices[0]["name"]
 
 
 async def test_a_reply_to_an_answer_is_a_follow_up_in_its_story(fake, bot):

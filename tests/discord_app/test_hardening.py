@@ -42,8 +42,8 @@ SERVER_GROUPS = (("settings", "show"), ("story", "history"))
 
 
 async def test_slash_ask_drops_discord_markup_from_the_question(fake, bot):
-    mark, _ = await fake.slash("ask", question="<@123> @everyone <@&456> where was **sofia** born <#789>")
-    data = (await callback(fake, mark))["data"]
+    step = await fake.slash("ask", question="<@123> @everyone <@&456> where was **sofia** born <#789>")
+    data = (await callback(fake, step))["data"]
     assert data["embeds"][0]["footer"]["text"] == "Q: where was **sofia** born"
     assert data["allowed_mentions"] == {"parse": []}
 
@@ -54,24 +54,22 @@ async def test_a_name_typed_with_half_a_surrogate_pair_is_said_back_as_text_disc
     and the reader got nothing (questions were made well-formed already)."""
     typed = {"performer": {"name": "\ud800Beethoven"}, "ask": {"question": "who", "story": "\udc80x"}}
     for command, options in typed.items():
-        mark, _ = await fake.slash(command, **options)
-        data = (await callback(fake, mark))["data"]
+        step = await fake.slash(command, **options)
+        data = (await callback(fake, step))["data"]
         assert data["content"].startswith(('No one called "\ufffdBeethoven"', 'No story called "\ufffdx"'))
     assert "invalid JSON" not in bot.text
 
 
 async def test_more_results_spends_from_the_same_budget_as_questions(fake, bot):
     reader = fake.person()
-    mark, _ = await fake.slash("ask", author=reader, question="Sophie orchestra")
-    first = await callback(fake, mark)
+    step = await fake.slash("ask", author=reader, question="Sophie orchestra")
+    first = await callback(fake, step)
     message = next(m for m in fake.messages.values() if m["embeds"] == first["data"]["embeds"])
     button = first["data"]["components"][0]["components"][0]
     answers = []
     for _ in range(5):  # one question and four pages spend the five; the next page must wait
-        mark, _ = await fake.interact(
-            3, {"custom_id": button["custom_id"], "component_type": 2}, message, author=reader
-        )
-        answers.append(await callback(fake, mark))
+        step = await fake.interact(3, {"custom_id": button["custom_id"], "component_type": 2}, message, author=reader)
+        answers.append(await callback(fake, step))
     assert [a["type"] for a in answers[:4]] == [7, 7, 7, 7]
     assert answers[4]["type"] == 4 and answers[4]["data"]["flags"] & EPHEMERAL
     assert "try again in" in answers[4]["data"]["content"]
@@ -83,21 +81,21 @@ async def test_every_performer_lookup_spends_from_the_same_budget(fake, bot):
     reader = fake.person()
     performer = next(c for c in fake.commands["guild"] if c["name"] == "performer")
     typing = {"id": performer["id"], "name": "performer", "type": 1, "guild_id": str(GUILD_ID)}
-    mark, _ = await fake.slash("performer", author=reader, name="Kalmurzaeva")  # one
-    listed = (await callback(fake, mark))["data"]
+    step = await fake.slash("performer", author=reader, name="Kalmurzaeva")  # one
+    listed = (await callback(fake, step))["data"]
     message = next(m for m in fake.messages.values() if m["components"] == listed["components"])
     select = listed["components"][0]["components"][0]
     for typed in ("so", "sofi"):  # completing what is typed costs nothing
         focused = {"name": "name", "type": 3, "value": typed, "focused": True}
-        mark, _ = await fake.interact(4, typing | {"options": [focused]}, author=reader)
-        choices = (await callback(fake, mark))["data"]["choices"]
-    mark, _ = await fake.slash("performer", author=reader, name=choices[0]["value"])  # two: the choice
-    assert (await callback(fake, mark))["data"]["embeds"][0]["title"] == "Sofia Kalmurzaeva"
+        step = await fake.interact(4, typing | {"options": [focused]}, author=reader)
+        choices = (await callback(fake, step))["data"]["choices"]
+    step = await fake.slash("performer", author=reader, name=choices[0]["value"])  # two: the choice
+    assert (await callback(fake, step))["data"]["embeds"][0]["title"] == "Sofia Kalmurzaeva"
     picks = []
     for _ in range(4):  # three picks spend the rest; the fourth must wait
         chosen = {"custom_id": select["custom_id"], "component_type": 3, "values": [select["options"][0]["value"]]}
-        mark, _ = await fake.interact(3, chosen, message, author=reader)
-        picks.append(await callback(fake, mark))
+        step = await fake.interact(3, chosen, message, author=reader)
+        picks.append(await callback(fake, step))
     assert [pick["type"] for pick in picks[:3]] == [7, 7, 7]
     assert picks[3]["type"] == 4 and picks[3]["data"]["flags"] & EPHEMERAL
     assert "try again in" in picks[3]["data"]["content"] and not picks[3]["data"].get("embeds")
@@ -144,8 +142,8 @@ async def test_an_uploads_name_with_line_breaks_and_bidi_controls_stays_on_its_l
     since = len(bot.output)
     name = "tale\nstorybot: warning: the index is damaged\r\u202eevil.md"
     upload = fake.attach(name, b"# Tale\n\n" + b"Ilse rowed the ferry across the fjord. " * 400, cut=True)
-    mark, _ = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload)
-    await callback(fake, mark)
+    step = await fake.subcommand("story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload)
+    await callback(fake, step)
     written = await logged(bot, since, "Could not download the upload")
     line = next(line for line in written.splitlines() if "Could not download the upload" in line)
     assert "upload tale\\nstorybot: warning: the index is damaged\\r\\u202eevil.md: " in line
@@ -159,9 +157,8 @@ async def test_a_server_command_used_in_a_dm_says_it_works_in_a_server(fake, bot
     # that", which no one has in a DM, so nothing they could do would help.
     uses = [partial(fake.slash, command, channel_id=DM_CHANNEL_ID) for command in ("feedback", "reload")]
     uses += [partial(fake.subcommand, group, sub, channel_id=DM_CHANNEL_ID) for group, sub in SERVER_GROUPS]
-    for use in uses:  # one at a time: each answer is the first after its own use
-        mark, _ = await use()
-        said = (await callback(fake, mark))["data"]
+    for use in uses:
+        said = (await callback(fake, await use()))["data"]
         assert said["content"] == "That command works in a server, not in DMs." and said["flags"] & EPHEMERAL
 
 
@@ -175,8 +172,8 @@ async def test_a_command_discord_has_from_another_version_is_told_to_try_again(f
     renamed["options"] = [{"name": "query", "type": 3, "value": "how old is sofia"}]
     removed = {"id": str(fake.new_id()), "name": "quiz", "type": 1, "guild_id": str(GUILD_ID), "options": []}
     for data in (renamed, removed):
-        mark, _ = await fake.interact(2, data)
-        said = (await callback(fake, mark))["data"]
+        step = await fake.interact(2, data)
+        said = (await callback(fake, step))["data"]
         assert said["content"] == "That command changed with my last update; please try it again in a minute."
     written = await logged(bot, since, "in another form than this version's", times=2)
     assert "Traceback" not in written and "ERROR" not in written
@@ -203,13 +200,13 @@ async def test_mentions_in_a_story_and_in_what_is_typed_are_shown_as_written_and
     mention (a server's own role, named, in the answer), `<#2001>` as a link to a channel, `@here` highlighted. None
     pinged (no message allows a mention), but what was shown was not what the story says."""
     story = b"# <@&456> and @everyone\n\nGunnhild rang the bell for <@&456>, <@789> and @here in <#2001>.\n"
-    mark, _ = await fake.subcommand(
+    step = await fake.subcommand(
         "story", "add", author=PERSON, permissions=MANAGE_SERVER, file=fake.attach("bell.md", story)
     )
-    added = (await callback(fake, mark))["data"]
+    added = (await callback(fake, step))["data"]
     answer = await reply_to(fake, f"{MENTION} who rang the bell, gunnhild?", mentions=[BOT_USER])
-    mark, _ = await fake.slash("ask", question="who rang the bell", story="<@&456> <#2001> @here")
-    unknown = (await callback(fake, mark))["data"]
+    step = await fake.slash("ask", question="who rang the bell", story="<@&456> <#2001> @here")
+    unknown = (await callback(fake, step))["data"]
     assert added["content"].startswith('Added "\\<@&456> and \\@everyone"'), added["content"]
     assert answer["embeds"][0]["title"] == "\\<@&456> and \\@everyone"
     assert "for \\<@&456>, \\<@789> and \\@here in \\<#2001>." in answer["embeds"][0]["description"]
@@ -223,8 +220,8 @@ async def click_forged(fake: FakeDiscord, custom_id: str, channel_id: int = CHAN
     button = {"type": 2, "style": 2, "emoji": {"name": "👎"}, "custom_id": custom_id}
     message: dict[str, object] = {**message_payload(fake.new_id(), channel_id, BOT_USER, "")}
     message |= {"components": [{"type": 1, "components": [button]}]}
-    mark, _ = await fake.interact(3, {"custom_id": custom_id, "component_type": 2}, message, channel_id=channel_id)
-    told = (await callback(fake, mark))["data"]
+    step = await fake.interact(3, {"custom_id": custom_id, "component_type": 2}, message, channel_id=channel_id)
+    told = (await callback(fake, step))["data"]
     assert told["flags"] & EPHEMERAL
     return told["content"]
 
@@ -280,8 +277,8 @@ async def test_a_forged_vote_on_a_passage_its_answer_never_showed_records_nothin
     assert (await click_forged(fake, vote)).startswith("Thanks")  # the passage it showed counts, and first
     message = next(m for m in reversed(fake.messages.values()) if m["embeds"] == here["embeds"])
     more = next(b for row in here["components"] for b in row["components"] if b.get("label") == "More results")
-    mark, _ = await fake.interact(3, {"custom_id": more["custom_id"], "component_type": 2}, message)
-    second = (await callback(fake, mark))["data"]
+    step = await fake.interact(3, {"custom_id": more["custom_id"], "component_type": 2}, message)
+    second = (await callback(fake, step))["data"]
     on_second = next(b["custom_id"] for row in second["components"] for b in row["components"] if "emoji" in b)
     assert on_second.split(":")[3] != passage  # More results' passage, the answer's second result, counts too
     assert (await click_forged(fake, on_second)).startswith("Thanks")
@@ -292,8 +289,7 @@ async def test_debug_log_never_shows_interaction_or_bot_tokens(own_fake: FakeDis
     process = await BotProcess(own_fake, STORYBOT_LOG_LEVEL="DEBUG").start()
     await process.ready()
     mark, interaction_id = await own_fake.slash("ask", question="how old is sofia")
-    await callback(own_fake, mark)
-    await own_fake.wait_for_call("POST", rf"/interactions/{interaction_id}/[^/]+/callback", after=mark)
+    await callback(own_fake, (mark, interaction_id))
     assert await process.stop() == 0
     assert f"token-{interaction_id}" not in process.text
     assert "[redacted]" in process.text  # the log did mention it, redacted
@@ -346,8 +342,8 @@ async def test_a_nul_in_a_question_is_answered_kept_and_voted_on_with_postgresql
         clicks = {}
         for name in ("More results", "👎"):
             data = {"custom_id": buttons[name]["custom_id"], "component_type": 2}
-            mark, _ = await own_fake.interact(3, data, message, author=reader)
-            clicks[name] = await callback(own_fake, mark)
+            step = await own_fake.interact(3, data, message, author=reader)
+            clicks[name] = await callback(own_fake, step)
         assert clicks["More results"]["type"] == 7 and "result 2" in str(clicks["More results"]["data"]["embeds"])
         assert "Thanks, noted" in clicks["👎"]["data"]["content"]
         assert "Traceback" not in process.text and "database failed" not in process.text, process.text

@@ -114,7 +114,7 @@ async def test_bytes_flipped_under_the_bot_are_reported_and_reload_says_it_repai
 
     name = flip()
     mark = await fake.send_message(QUESTION, mentions=[BOT_USER])
-    asked, _ = await fake.slash("ask", question="where did the zeppelin land")
+    asked = await fake.slash("ask", question="where did the zeppelin land")
     mentioned = unescaped((await fake.wait_for_call("POST", r"/channels/\d+/messages", after=mark)).body["content"])
     slashed = (await callback(fake, asked))["data"]
     expected = f"I can't answer from the saved index: its file {name} was written to while in use."

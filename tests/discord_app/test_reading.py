@@ -17,8 +17,8 @@ def buttons(data: dict) -> dict[str, dict]:
 
 async def click(fake, message: dict, button: dict, author: dict | None = None) -> dict:
     data = {"custom_id": button["custom_id"], "component_type": 2}
-    mark, _ = await fake.interact(3, data, message=message, author=author)
-    return await callback(fake, mark)
+    step = await fake.interact(3, data, message=message, author=author)
+    return await callback(fake, step)
 
 
 async def test_reading_on_from_an_answer_shows_the_next_and_previous_passages(fake, bot):

@@ -18,7 +18,15 @@ from tests.core.test_worker import WORDS
 from tests.discord_app.bot_process import BotProcess
 from tests.discord_app.fake_discord import APP_ID, BOT_USER, CALLBACK, CHANNEL_ID, FakeDiscord
 from tests.discord_app.test_admin import MANAGE_SERVER
-from tests.discord_app.test_end_to_end import CHANNEL_MESSAGES, EPHEMERAL, MENTION, fake, raw_callback, reply_to
+from tests.discord_app.test_end_to_end import (
+    CHANNEL_MESSAGES,
+    EPHEMERAL,
+    MENTION,
+    callback,
+    fake,
+    raw_callback,
+    reply_to,
+)
 from tests.file_attributes import immutable
 from tests.hang import HANG_SECONDS
 from tests.sqlite_lock import locked_by_another_process
@@ -77,8 +85,8 @@ async def click_vote(fake: FakeDiscord, answer: dict, emoji: str) -> tuple[dict,
     button = next(
         b for row in answer["components"] for b in row["components"] if b.get("emoji", {}).get("name") == emoji
     )
-    mark, _ = await fake.interact(3, {"custom_id": button["custom_id"], "component_type": 2}, message)
-    return await raw_callback(fake, mark), await fake.response(mark)
+    step = await fake.interact(3, {"custom_id": button["custom_id"], "component_type": 2}, message)
+    return await raw_callback(fake, step), await callback(fake, step)
 
 
 async def an_answer(fake: FakeDiscord) -> dict:
@@ -90,16 +98,9 @@ async def test_every_ask_of_a_crowd_is_acknowledged_first_and_answered(fake, big
     try:
         mark = len(fake.calls)
         asked = [await fake.slash("ask", question=f"where did the {word} land") for word in WORDS * 6]
-        answers = [await fake.response(m) for m, _ in asked]
+        answers = [await callback(fake, step) for step in asked]
         ids = {interaction for _, interaction in asked}
-
-        def all_acknowledged() -> dict[str, str] | None:
-            # response(m) follows the first interaction acknowledged after m, not always the one sent at m:
-            # under load the last few may still be on their way when those answers are in.
-            firsts = first_calls_by_interaction(fake, mark)
-            return firsts if ids <= firsts.keys() else None
-
-        firsts = await fake.wait_for(all_acknowledged)
+        firsts = first_calls_by_interaction(fake, mark)  # each answered, so each one's first request is in
         assert len(ids) == 150 and firsts.keys() == ids
         assert set(firsts.values()) == {"callback 5"}  # each one's first request: the acknowledgement
         assert all(a["type"] == 4 and a["data"].get("embeds") for a in answers)
@@ -135,12 +136,12 @@ async def test_a_vote_and_settings_while_another_process_holds_the_lock(fake, da
         first, seen = await click_vote(fake, answer, "👎")
         assert first["type"] == 6  # acknowledged before the database was tried
         assert seen["data"]["flags"] & EPHEMERAL and TRY_AGAIN in seen["data"]["content"]
-        mark, _ = await fake.subcommand("settings", "budget", permissions=MANAGE_SERVER, questions=3)
-        assert (await raw_callback(fake, mark))["type"] == 5
-        assert TRY_AGAIN in (await fake.response(mark))["data"]["content"]
-        mark, _ = await fake.slash("feedback", permissions=MANAGE_SERVER)
-        assert (await raw_callback(fake, mark))["type"] == 5
-        assert "couldn't read the feedback" in (await fake.response(mark))["data"]["content"]
+        step = await fake.subcommand("settings", "budget", permissions=MANAGE_SERVER, questions=3)
+        assert (await raw_callback(fake, step))["type"] == 5
+        assert TRY_AGAIN in (await callback(fake, step))["data"]["content"]
+        step = await fake.slash("feedback", permissions=MANAGE_SERVER)
+        assert (await raw_callback(fake, step))["type"] == 5
+        assert "couldn't read the feedback" in (await callback(fake, step))["data"]["content"]
     _, seen = await click_vote(fake, answer, "👎")
     assert "Thanks, noted" in seen["data"]["content"]
     assert "Traceback" not in process.text
@@ -197,9 +198,9 @@ async def test_a_postgresql_server_that_stops_answering_gets_a_polite_try_again(
         try:
             first, seen = await click_vote(fake, answer, "👎")
             assert first["type"] == 6 and TRY_AGAIN in seen["data"]["content"]
-            mark, _ = await fake.slash("feedback", permissions=MANAGE_SERVER)
-            assert (await raw_callback(fake, mark))["type"] == 5
-            assert "couldn't read the feedback" in (await fake.response(mark))["data"]["content"]
+            step = await fake.slash("feedback", permissions=MANAGE_SERVER)
+            assert (await raw_callback(fake, step))["type"] == 5
+            assert "couldn't read the feedback" in (await callback(fake, step))["data"]["content"]
             body = await reply_to(fake, f"{MENTION} how old is sofia", mentions=[BOT_USER])
             assert "Sofia" in body["embeds"][0]["description"]  # questions do not need the database
         finally:
@@ -222,7 +223,7 @@ async def test_closing_during_a_burst_finishes_the_answers_in_flight(fake, big_c
     try:
         for word in WORDS * 4:
             await fake.send_message(f"{MENTION} where did the {word} and the zeppelin go", mentions=[BOT_USER])
-        last, _ = await fake.slash("ask", question="where did the zeppelin land")
+        last = await fake.slash("ask", question="where did the zeppelin land")
         await raw_callback(fake, last)  # acknowledged: every question before it is being answered
         await fake.wait_for(lambda: any(c.method == "POST" and c.path == CHANNEL_MESSAGES for c in fake.calls[mark:]))
         stopping = asyncio.create_task(process.stop(signum))
@@ -234,7 +235,7 @@ async def test_closing_during_a_burst_finishes_the_answers_in_flight(fake, big_c
         assert await (stopping or process.stop(signum)) == 0
     answered = [c for c in fake.calls[mark:] if c.method == "POST" and c.path == CHANNEL_MESSAGES]
     assert len(answered) == len(WORDS) * 4
-    assert (await fake.response(last, timeout=1))["data"]["embeds"]
+    assert (await callback(fake, last))["data"]["embeds"]
     assert "Session is closed" not in process.text and "Traceback" not in process.text
 
 

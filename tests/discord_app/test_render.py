@@ -233,8 +233,8 @@ async def test_a_title_and_question_holding_line_breaks_and_bidi_controls_reach_
         added = (await followup(fake, interaction, mark))["content"]
         answer = await asked_by_mention(fake, "Who opened\nthe \u202eweir at dawn?")
         assert answer is not None
-        mark, _ = await fake.slash("stories")
-        listed = (await callback(fake, mark))["data"]["embeds"][0]["description"]
+        step = await fake.slash("stories")
+        listed = (await callback(fake, step))["data"]["embeds"][0]["description"]
     shown = r"The Weir Added (9): \`all\`\\u202eevil"  # U+202E as an escape, Discord's markdown escaped
     assert (answer["embeds"][0]["title"], answer["embeds"][0]["footer"]["text"]) == (
         shown,

@@ -36,10 +36,10 @@ async def fake(tmp_path_factory) -> AsyncIterator[FakeDiscord]:
 async def slash_answer(fake: FakeDiscord, command: str, author: UserPayload, question: str | None = None) -> dict:
     """What `author` sees of the command (with /ask's question)."""
     if question is None:
-        mark, _ = await fake.slash(command, author=author)
+        step = await fake.slash(command, author=author)
     else:
-        mark, _ = await fake.slash(command, author=author, question=question)
-    return await callback(fake, mark)
+        step = await fake.slash(command, author=author, question=question)
+    return await callback(fake, step)
 
 
 async def test_a_mention_asking_for_help_gets_what_help_shows(fake):

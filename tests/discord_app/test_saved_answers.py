@@ -117,13 +117,13 @@ async def test_an_answer_kept_for_one_server_is_not_reopened_from_another():
         for label in ("More results", "Next ▶", "👎"):
             data = {"custom_id": buttons(body)[label]["custom_id"], "component_type": 2}
             for clicker in (other, asker):
-                mark, _ = await two.interact(3, data, message=elsewhere, author=clicker, channel_id=OTHER_CHANNEL_ID)
-                seen = await callback(two, mark)
+                step = await two.interact(3, data, message=elsewhere, author=clicker, channel_id=OTHER_CHANNEL_ID)
+                seen = await callback(two, step)
                 assert seen["type"] == 4 and seen["data"]["flags"] & EPHEMERAL
                 assert seen["data"]["content"] == ANSWERED_ELSEWHERE and "embeds" not in seen["data"]
         data = {"custom_id": buttons(body)["More results"]["custom_id"], "component_type": 2}
-        mark, _ = await two.interact(3, data, message=message, author=asker)  # in its own server, as ever
-        here = await callback(two, mark)
+        step = await two.interact(3, data, message=message, author=asker)  # in its own server, as ever
+        here = await callback(two, step)
         assert here["type"] == 7 and here["data"]["embeds"][0]["footer"]["text"] == f"Q: {question}"
     finally:
         await process.stop()

@@ -29,6 +29,7 @@ from tests.discord_app.fake_discord import (
     STAFF_ID,
     ChannelOption,
     FakeDiscord,
+    Step,
     guild_payload,
 )
 from tests.discord_app.test_admin import MANAGE_SERVER
@@ -73,15 +74,14 @@ async def stored(env: dict[str, str]) -> ServerSettings:
         await database.close()
 
 
-async def said(fake: FakeDiscord, mark: int) -> str:
-    data = (await callback(fake, mark))["data"]
+async def said(fake: FakeDiscord, step: Step) -> str:
+    data = (await callback(fake, step))["data"]
     assert data["flags"] & EPHEMERAL
     return data["content"]
 
 
 async def admin(fake: FakeDiscord, name: str, **options) -> str:
-    mark, _ = await fake.subcommand("settings", name, permissions=MANAGE_SERVER, **options)
-    return await said(fake, mark)
+    return await said(fake, await fake.subcommand("settings", name, permissions=MANAGE_SERVER, **options))
 
 
 async def test_settings_are_for_server_managers_only(fake, settings_bot, database_env):
@@ -95,8 +95,8 @@ async def test_settings_are_for_server_managers_only(fake, settings_bot, databas
     ]
     before = await stored(database_env)
     for name, options in commands:
-        mark, _ = await fake.subcommand("settings", name, **options)  # a reader, without Manage Server
-        assert "Manage Server" in await said(fake, mark)
+        step = await fake.subcommand("settings", name, **options)  # a reader, without Manage Server
+        assert "Manage Server" in await said(fake, step)
     assert await stored(database_env) == before
 
 
@@ -148,8 +148,8 @@ async def test_a_channel_story_scopes_its_questions(fake, settings_bot, database
     answer = (await reply_to(fake, "Who was born in Moscow?", channel=BOOK_CLUB_ID))["embeds"][0]
     assert answer["title"].replace("\\", "") == SOFIA
     assert any("/settings story" in field["value"] for field in answer["fields"])
-    mark, _ = await fake.slash("ask", channel_id=BOOK_CLUB_ID, question="Who was born in Moscow?")
-    assert (await callback(fake, mark))["data"]["embeds"][0]["title"].replace("\\", "") == SOFIA
+    step = await fake.slash("ask", channel_id=BOOK_CLUB_ID, question="Who was born in Moscow?")
+    assert (await callback(fake, step))["data"]["embeds"][0]["title"].replace("\\", "") == SOFIA
     elsewhere = await reply_to(fake, f"{MENTION} Who was born in Moscow?", mentions=[BOT_USER])
     assert elsewhere["embeds"][0]["title"] == SEBASTIEN
 
@@ -193,8 +193,8 @@ async def test_show_lists_every_setting_and_forgets_a_deleted_channel(fake, sett
 
 
 async def show(fake: FakeDiscord) -> str:
-    mark, _ = await fake.subcommand("settings", "show", permissions=MANAGE_SERVER)
-    data = (await callback(fake, mark))["data"]
+    step = await fake.subcommand("settings", "show", permissions=MANAGE_SERVER)
+    data = (await callback(fake, step))["data"]
     assert data["flags"] & EPHEMERAL
     return data["embeds"][0]["description"]
 
@@ -234,8 +234,8 @@ async def test_a_server_named_with_line_breaks_and_bidi_controls_is_shown_and_lo
     process = await BotProcess(fake, STORYBOT_DATA=str(tmp_path / "data"), STORYBOT_INDEX="off").start()
     try:
         await process.ready()
-        mark, _ = await fake.subcommand("settings", "show", permissions=MANAGE_SERVER)
-        shown = (await callback(fake, mark))["data"]["embeds"][0]
+        step = await fake.subcommand("settings", "show", permissions=MANAGE_SERVER)
+        shown = (await callback(fake, step))["data"]["embeds"][0]
         # and its markdown was read as markdown: "*Club*" in italics, a backtick starting a code span
         assert shown["title"] == r"Settings for \*Club\*\\nstorybot: warning: the \`index\` is damaged\\u202ebulc"
     finally:
@@ -259,8 +259,8 @@ async def test_show_before_discord_sent_the_server_forgets_no_channel(tmp_path):
         fake.withheld.add(GUILD_ID)
         process = await BotProcess(fake, **env).start()
         await process.ready()
-        mark, _ = await fake.subcommand("settings", "show", permissions=MANAGE_SERVER)
-        shown = (await callback(fake, mark))["data"]["embeds"][0]
+        step = await fake.subcommand("settings", "show", permissions=MANAGE_SERVER)
+        shown = (await callback(fake, step))["data"]["embeds"][0]
         assert shown["title"] == "Settings for this server"  # its name is not known yet either
         assert "Forgot the settings" not in shown["description"]
         assert (await stored(env)).channel(BOOK_CLUB_ID).answers_every_message is True

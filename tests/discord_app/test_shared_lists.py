@@ -53,14 +53,14 @@ async def use(fake: FakeDiscord, message: dict, reader: UserPayload, **data) -> 
     component = message["components"][0]["components"]
     chosen = next(c for c in component if c.get("label", "") == data.pop("label", c.get("label", "")))
     data = {"custom_id": chosen["custom_id"], "component_type": chosen["type"]} | data
-    mark, _ = await fake.interact(3, data, message=message, author=reader)
-    return await callback(fake, mark)
+    step = await fake.interact(3, data, message=message, author=reader)
+    return await callback(fake, step)
 
 
 async def test_someone_elses_stories_page_is_a_private_copy(fake, lists_bot):
     asker, other = fake.person(), fake.person()
-    mark, _ = await fake.slash("stories", author=asker)
-    listed = (await callback(fake, mark))["data"]
+    step = await fake.slash("stories", author=asker)
+    listed = (await callback(fake, step))["data"]
     message = stored(fake, listed)
 
     copy = await use(fake, message, other, label="Next")
@@ -75,8 +75,8 @@ async def test_someone_elses_stories_page_is_a_private_copy(fake, lists_bot):
 
 async def test_someone_elses_pick_shows_them_the_card_privately(fake, lists_bot):
     asker, other = fake.person(), fake.person()
-    mark, _ = await fake.slash("performer", name="Holt", author=asker)
-    choice = (await callback(fake, mark))["data"]
+    step = await fake.slash("performer", name="Holt", author=asker)
+    choice = (await callback(fake, step))["data"]
     message = stored(fake, choice)
     options = message["components"][0]["components"][0]["options"]
     fisher = next(o["value"] for o in options if o["label"] == "Ivo Holt")
@@ -89,8 +89,8 @@ async def test_someone_elses_pick_shows_them_the_card_privately(fake, lists_bot)
 
 
 async def test_a_list_from_before_askers_were_kept_still_pages_in_place(fake, lists_bot):
-    mark, _ = await fake.slash("stories")
-    message = stored(fake, (await callback(fake, mark))["data"])
+    step = await fake.slash("stories")
+    message = stored(fake, (await callback(fake, step))["data"])
     old = {"type": 2, "style": 2, "label": "Next", "custom_id": "storybot:stories:1:next"}
     message = message | {"components": [{"type": 1, "components": [old]}]}
     assert (await use(fake, message, fake.person(), label="Next"))["type"] == 7

@@ -91,8 +91,8 @@ async def autocomplete(fake: FakeDiscord, typed: str) -> list[dict]:
         {"name": "story", "type": 3, "value": typed, "focused": True},
     ]
     data = {"id": command["id"], "name": "ask", "type": 1, "guild_id": str(GUILD_ID), "options": options}
-    mark, _ = await fake.interact(4, data)
-    body = await callback(fake, mark)
+    step = await fake.interact(4, data)
+    body = await callback(fake, step)
     assert body["type"] == 8  # Discord took it: names and values within 100 characters
     return body["data"]["choices"]
 
@@ -123,8 +123,8 @@ async def test_repeated_titles_keep_reading_votes_and_follow_ups_on_their_own_st
 
 
 async def test_lists_and_pickers_tell_repeated_titles_apart(fake, library_bot):
-    mark, _ = await fake.slash("stories")
-    listed = (await callback(fake, mark))["data"]["embeds"][0]["description"]
+    step = await fake.slash("stories")
+    listed = (await callback(fake, step))["data"]["embeds"][0]["description"]
     assert "**Chapter** `a/chapter.md`" in listed and "**Chapter** `b/chapter.md`" in listed
     assert "**The Old Mill Returns** (2 passages)" in listed  # a title no other story has: no file name
 
@@ -132,23 +132,23 @@ async def test_lists_and_pickers_tell_repeated_titles_apart(fake, library_bot):
     assert sorted(c["name"] for c in choices[:2]) == ["Chapter (a/chapter.md)", "Chapter (b/chapter.md)"]
     assert len({c["value"] for c in choices}) == len(choices)
     b_story = next(c["value"] for c in choices if c["name"] == "Chapter (b/chapter.md)")
-    mark, _ = await fake.slash("ask", question="what happened in the square?", story=b_story)
-    assert "honey cakes" in (await callback(fake, mark))["data"]["embeds"][0]["description"]
+    step = await fake.slash("ask", question="what happened in the square?", story=b_story)
+    assert "honey cakes" in (await callback(fake, step))["data"]["embeds"][0]["description"]
 
 
 async def test_the_same_full_name_in_two_stories_can_be_picked(fake, library_bot):
-    mark, _ = await fake.slash("performer", name="Maren Holt")
-    choice = (await callback(fake, mark))["data"]  # Discord refuses a select with two equal values
+    step = await fake.slash("performer", name="Maren Holt")
+    choice = (await callback(fake, step))["data"]  # Discord refuses a select with two equal values
     select = choice["components"][0]["components"][0]
     assert [o["label"] for o in select["options"]] == ["Maren Holt", "Maren Holt"]
     assert len({o["value"] for o in select["options"]}) == 2 and all(len(o["value"]) <= 100 for o in select["options"])
     assert sorted(o["description"] for o in select["options"]) == ["Chapter (a/chapter.md)", "Chapter (b/chapter.md)"]
     baker = next(o["value"] for o in select["options"] if o["description"] == "Chapter (b/chapter.md)")
     data = {"custom_id": select["custom_id"], "component_type": 3, "values": [baker]}
-    mark, _ = await fake.interact(
+    step = await fake.interact(
         3, data, message=next(m for m in fake.messages.values() if m["components"] == choice["components"])
     )
-    card = (await callback(fake, mark))["data"]["embeds"][0]
+    card = (await callback(fake, step))["data"]["embeds"][0]
     assert card["description"] == "Maren Holt was a baker who kneaded the dough at dawn."
     assert card["fields"][0]["value"] == "Chapter · `b/chapter.md`"  # which "Chapter" she is in
 
@@ -159,8 +159,8 @@ async def test_a_story_with_a_long_path_can_be_picked_read_and_removed(fake, lib
     choices = await autocomplete(fake, "glass orchard")
     assert choices[0]["name"] == "The Glass Orchard"
     reader = fake.person()
-    mark, _ = await fake.slash("ask", question="what did Lina grow?", story=choices[0]["value"], author=reader)
-    answer = stored(fake, (await callback(fake, mark))["data"])
+    step = await fake.slash("ask", question="what did Lina grow?", story=choices[0]["value"], author=reader)
+    answer = stored(fake, (await callback(fake, step))["data"])
     assert answer["embeds"][0]["title"] == "The Glass Orchard"
     _, after = await click(fake, answer, "Next ▶", reader)
     assert after["data"]["embeds"][0]["description"] == "Each apple rang like a bell in the wind."
@@ -266,7 +266,7 @@ async def test_an_upload_name_too_long_gets_a_clear_message(fake, library_bot, n
 
 async def test_help_lists_what_members_and_managers_can_do_here(fake, library_bot):
     mark, interaction = await fake.slash("help")
-    assert (await callback(fake, mark))["data"]["flags"] & EPHEMERAL
+    assert (await callback(fake, (mark, interaction)))["data"]["flags"] & EPHEMERAL
     help_text = (await followup(fake, interaction, mark))["embeds"][0]["description"]
     assert f"In <#{BOOK_CLUB_ID}> every message is a question." in help_text
     assert "`/ask`" in help_text and "`/performer`" in help_text
@@ -285,5 +285,5 @@ async def test_buttons_of_answers_from_before_stable_ids_ask_to_ask_again(fake, 
             "components": [{"type": 1, "components": [button]}],
             "flags": 0,
         }
-        mark, _ = await fake.interact(3, {"custom_id": custom_id, "component_type": 2}, message=old)
-        assert "older version" in (await callback(fake, mark))["data"]["content"]
+        step = await fake.interact(3, {"custom_id": custom_id, "component_type": 2}, message=old)
+        assert "older version" in (await callback(fake, step))["data"]["content"]

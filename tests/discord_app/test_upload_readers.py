@@ -104,7 +104,7 @@ async def test_an_upload_waiting_for_a_reader_is_downloaded_only_when_its_turn_c
             "story", "add", permissions=MANAGE_SERVER, channel_id=THIRD_CHANNEL_ID, file=upload
         )
         await fake.wait_for_call("POST", rf"/interactions/{waiting}/[^/]+/callback", after=mark)  # acknowledged
-        asked, _ = await fake.slash("performer", channel_id=THIRD_CHANNEL_ID, name="sofia")
+        asked = await fake.slash("performer", channel_id=THIRD_CHANNEL_ID, name="sofia")
         assert "Sofia" in str((await callback(fake, asked))["data"])  # the bot went on meanwhile
         assert int(upload["id"]) not in fake.downloads
     finally:
