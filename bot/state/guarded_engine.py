@@ -40,7 +40,10 @@ class DatabaseUnavailable(Exception):
     that became read-only (UNWRITABLE) or was removed (GONE). Its str() is those facts, for a log."""
 
     def __init__(self, fault: Fault, *, detail: str = "", seconds: float | None = None, file: Path | None = None):
-        super().__init__(detail or f"{fault.value}: {file or seconds}")
+        if detail or seconds is None:
+            super().__init__(detail or f"{fault.value}: {file}")
+        else:
+            super().__init__(f"{fault.value}: no answer within {seconds:.0f} seconds")
         self.fault = fault
         self.detail = detail
         self.seconds = seconds
