@@ -9,8 +9,9 @@ paragraphs are notes, left out, and so are Calibre's of a Word file: each a para
 between "[" and "]", under a line saying "Notes". The marks of each chapter's notes (or of notes gathered at the
 book's end) are the numbers run into words before them, numbered in order from 1 or from the notes before (pandoc
 numbers an EPUB's notes again in each chapter, a document's through the whole; a raised mark, `<sup>` or `\\super`,
-is read as such a number). A number run into a word that is no such mark ("B12", "M1",
-or a mark whose note has no link back) is kept.
+is read as such a number). A number run into a word that is no such mark ("B12", "M1", "CO2" after a capital, a
+quoted '"2"', or a mark whose note has no link back) is kept, and so is a paragraph ending in the arrow that the
+chapter's text goes on after: notes end their chapter.
 """
 
 from __future__ import annotations
@@ -75,7 +76,8 @@ def without_plain_notes(blocks: Sequence[Block]) -> list[Block]:
 
 def _notes(blocks: Sequence[Block]) -> list[bool | None]:
     """For each block: True for a note's text, False for what goes with notes (a link back's lines, a "Notes" line
-    over them), None for the book's text."""
+    over them), None for the book's text. Notes end their chapter (pandoc's each chapter's, Calibre's the book's): a
+    paragraph ending in the arrow with the chapter's text after it is that text (a typist's "she pressed ↩")."""
     notes: list[bool | None] = [
         True if not block.heading and is_backlinked_note(block.text) else None for block in blocks
     ]
@@ -104,6 +106,12 @@ def _notes(blocks: Sequence[Block]) -> list[bool | None]:
             and not _BACK_REFERENCE.fullmatch(blocks[after].text.strip())
         ):
             notes[after] = True
+    start = 0  # a chapter's notes stand at its end: none where its text goes on after them
+    for n, block in enumerate([*blocks, Block("", heading=True)]):
+        if block.heading:
+            if n > start and notes[n - 1] is None:
+                notes[start:n] = [None] * (n - start)
+            start = n + 1
     return notes
 
 
@@ -118,14 +126,19 @@ def _folded(text: str) -> str:
 
 
 def _glued_numbers(text: str) -> list[re.Match[str]]:
-    """The numbers run into the word or the stop before them and standing before a space, a stop or the end."""
+    """The numbers run into the word or the stop before them and standing before a space, a stop or the end. A number
+    after a capital is a name's or a formula's ("M1", "CO2"), and one after a stop with nothing before it is quoted or
+    bracketed ('"2"', "(3)"): neither is a mark, nor a number's own part after its stop ("3.14", "1,000")."""
     found = []
     for number in _NUMBER.finditer(text):
         before = text[number.start() - 1] if number.start() else " "
         after = text[number.end()] if number.end() < len(text) else " "
-        if (before.isalpha() or before in _GLUED_AFTER) and not after.isalnum():
-            if before in _GLUED_AFTER and number.start() > 1 and text[number.start() - 2].isdigit():
-                continue  # "3.14", "1,000": a number's own parts
+        if after.isalnum():
+            continue
+        ahead = text[number.start() - 2] if number.start() > 1 else " "
+        if (before.isalpha() and not before.isupper()) or (
+            before in _GLUED_AFTER and (ahead.isalpha() or ahead in _GLUED_AFTER)  # "sea.3", "said.”4"
+        ):
             found.append(number)
     return found
 

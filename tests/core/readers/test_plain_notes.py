@@ -71,3 +71,34 @@ def test_a_paragraph_of_the_story_ending_in_an_arrow_is_a_note_only_at_its_end()
     # The arrow must end the paragraph: one that draws it within its text ("turn ↩ back") is the story's.
     blocks = [Block("Chapter One", True), Block("The sign said ↩ turn back, and she did.")]
     assert without_plain_notes(blocks) == blocks
+
+
+def test_a_number_in_a_model_name_or_in_quotes_is_no_mark_before_the_real_one():
+    # The marks are taken in order, the first "1" run into a word first: the rifle's "M1" (a capital's code, a
+    # formula's "CO2") and a number quoted ("2" painted on a door) were read as marks and left out, and the real marks
+    # ("cape1", "harbour2") kept.
+    blocks = [
+        Block("Chapter One", True),
+        Block('He shouldered the M1 rifle, passed the door marked "2" and the CO2 tanks, and lit the cape1 lamp.'),
+        Block("Then the harbour2 lay dark."),
+        Block("The first note.\u21a9\ufe0e"),
+        Block("The second note.\u21a9\ufe0e"),
+    ]
+    assert texts(without_plain_notes(blocks)) == [
+        "Chapter One",
+        'He shouldered the M1 rifle, passed the door marked "2" and the CO2 tanks, and lit the cape lamp.',
+        "Then the harbour lay dark.",
+    ]
+
+
+def test_a_paragraph_ending_in_the_arrow_within_a_chapter_is_the_storys():
+    # A chapter's notes stand at its end. A paragraph of the story that ends in the arrow (a typist's "pressed ↩")
+    # with the story going on after it was left out as a note, and the room's "101" before it taken for its mark.
+    blocks = [
+        Block("Chapter One", True),
+        Block("Room101 was cold. She typed her name and pressed \u21a9"),
+        Block("The screen went dark, and she waited for the keeper."),
+        Block("Chapter Two", True),
+        Block("The lamp was lit."),
+    ]
+    assert without_plain_notes(blocks) == blocks
