@@ -4,11 +4,11 @@ libxml2 parses in one pass; the walk over the tree is iterative (no recursion, h
 XML is parsed without loading DTDs, without the network and without expanding entities, so a
 "billion laughs" file or an external entity reads as nothing rather than gigabytes or a secret file.
 Scripts, styles, navigation, forms, Gutenberg's license sections and what a <video> or <audio> shows a reader that
-cannot play it, where it says so (a transcript inside is read), are dropped, and so is a book's matter
-that is no story text, by the semantics EPUB 3 (`epub:type`) and DPUB-ARIA (`role="doc-..."`) give it: a table of
-contents, a copyright page, an index, footnotes and endnotes with the marks that point to them. A mark without
-semantics (a link to an anchor whose text is "12", "[3]" or "*") is dropped too: read into its word it made
-"sea12", a word no question has; so is a printed page's number. Paragraphs that are nothing but links within the
+cannot play it, where it is a short message saying so (a transcript inside is read), are dropped, and so is a
+book's matter that is no story text, by the semantics EPUB 3 (`epub:type`) and DPUB-ARIA (`role="doc-..."`) give
+it: a table of contents, a copyright page, an index, footnotes and endnotes with the marks that point to them. A
+mark without semantics (a link to an anchor whose text is "12", "[3]" or "*") is dropped too: read into its word it
+made "sea12", a word no question has; so is a printed page's number. Paragraphs that are nothing but links within the
 book, two or more in a row, are a contents list, dropped; one alone is read.
 """
 
@@ -354,10 +354,31 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
     return [block for block, listed in zip(blocks, _in_link_lists(all_links), strict=True) if not listed]
 
 
+MESSAGE_CHARS = 300
+"""Characters a fallback that is a message holds at most, a listing of the element's markup (<pre>, <code>) aside: a
+sentence or two. A transcript is longer, and may say someone "could not play" something."""
+_PLAYED = re.compile(r"\b(?:video|audio|browser|reading system|player|media|html5|element|tag|format)s?\b", re.I)
+"""What a message says cannot be played, or cannot play it."""
+_SENTENCE = re.compile(r"[^.!?]*+[.!?]*+")
+
+
 def _says_unplayable(media: _Element) -> bool:
-    """Whether a <video>'s or <audio>'s fallback is a message that the reader cannot play it (_UNPLAYABLE), read in
-    one pass over it: only the outermost is looked at, one within it is then read or left out with it."""
-    return _UNPLAYABLE.search("".join(media.itertext())) is not None
+    """Whether a <video>'s or <audio>'s fallback is a message that the reader cannot play it: short (MESSAGE_CHARS), and
+    a sentence of it says the medium or the reader cannot play or support it (_UNPLAYABLE, _PLAYED). Only the
+    outermost is looked at, one within it is then read or left out with it."""
+    text = "".join(media.itertext())
+    listing = sum(
+        len("".join(inner.itertext()))
+        for inner in media.iter()
+        if isinstance(inner.tag, str)
+        and (local_name(inner) == "pre" or (local_name(inner) == "code" and local_name(inner.getparent()) != "pre"))
+    )
+    if len(text) - listing > MESSAGE_CHARS:
+        return False
+    return any(
+        _UNPLAYABLE.search(sentence.group()) and _PLAYED.search(sentence.group())
+        for sentence in _SENTENCE.finditer(text)
+    )
 
 
 def _joined_heading(parts: list[str]) -> str:

@@ -282,3 +282,25 @@ def test_a_poem_page_titled_by_its_first_line_keeps_that_line(tmp_path):
     body = f"<h1>{lines[0]}</h1>" + "".join(f"<p>{line}</p>" for line in lines)
     (tmp_path / "lamp.html").write_text(page(lines[0], body), encoding="utf-8")
     assert [p.text for p in load_corpus(tmp_path).passages] == lines
+
+
+def test_a_transcript_that_says_someone_could_not_play_is_read(tmp_path):
+    # A fallback is left out only as a message: short, and saying what cannot be played (a video, the browser). A
+    # transcript in which Maren "could not play the reel" was left out whole, and the chapter's words with it.
+    chapters = {
+        "Chapter One: The Storm": [
+            "Maren kept the old lighthouse on the northern cape for forty years.",
+            "The tape was old. Maren said she could not play the reel again, not after the storm took her brother.",
+            "Every winter night she lit the great lamp for the fishing boats that came home through the fog.",
+        ],
+        "Chapter Two: The Calm": ["The baker's daughter, Ilse, gave her a jar of cloudberry jam every autumn."],
+    }
+    one, transcript, two = chapters["Chapter One: The Storm"]
+    body = (
+        f"<h2>Chapter One: The Storm</h2><p>{one}</p>"
+        f"<video src='reel.mp4'><p>{transcript}</p></video><p>{two}</p>"
+        "<video src='calm.mp4'>Sorry, this video cannot play here.</video>"
+        f"<h2>Chapter Two: The Calm</h2><p>{chapters['Chapter Two: The Calm'][0]}</p>"
+    )
+    (tmp_path / "keeper.html").write_text(page(TITLE, body), encoding="utf-8")
+    check_story(tmp_path, chapters)
