@@ -8,14 +8,13 @@ in braces, and text. One regular expression takes one token at a time, each of i
 (a control word has at most 32 letters and 10 digits) or a run of plain bytes, so a file is read in one
 pass; groups are a stack, not recursion, and may nest 1,024 deep; `\\binN` data is jumped over.
 
-Paragraphs end at `\\par` (and table cells at `\\cell`). The title is the `\\info` group's `\\title`, else the
-first paragraph in the Title style, else a first paragraph centered in larger type than the next (pandoc's), and a
-"by" line naming `\\author` is left out; paragraphs in Heading styles (by the style sheet's names) or with an
-outline level name chapters. Text is decoded by the document's code page (`\\ansicpg`) or its font's
-(`\\fcharset`: Russian Word files set Cyrillic fonts in a Western code page), and `\\uN` characters are read with
-their `\\ucN` fallbacks skipped. Left out, as from Word documents: the font, colour and style tables, pictures and
-objects, headers and footers, footnotes, comments, fields' instructions (their results are read), list numbers and
-text boxes.
+Paragraphs end at `\\par` (and table cells at `\\cell`). The title is the `\\info` group's `\\title`, else the first
+paragraph in the Title style, else a first paragraph centered in larger type than the next, a centered author's line
+(pandoc's), and a "by" line naming `\\author` is left out; paragraphs in Heading styles (by the style sheet's names) or
+with an outline level name chapters. Text is decoded by the document's code page (`\\ansicpg`) or its font's
+(`\\fcharset`: Russian Word files set Cyrillic fonts in a Western code page), and `\\uN` characters are read with their
+`\\ucN` fallbacks skipped. Left out, as from Word documents: the font, colour and style tables, pictures and objects,
+headers and footers, footnotes, comments, fields' instructions (their results are read), list numbers and text boxes.
 A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
 its end) is left out as an EPUB's is: book_matter.py.
 """
@@ -373,14 +372,22 @@ class _Document:
 
     def _opening_title(self, text: str, heading: bool) -> None:
         """Notes the title pandoc writes, with no \\info and no style sheet: the document's first paragraph,
-        centered, no heading, in larger type than the paragraph after it (the author's name, centered too) and read as
-        a title (is_title_line: short, no sentence). A centered poem in large type is no title: its second line is as
-        large; nor is a centered "Chapter 1", nor a sentence set large ("It was the night of the storm.")."""
+        centered, no heading, in larger type than the paragraph after it (the author's name, centered too) and both
+        read as a title (is_title_line: short, no sentence). A centered poem in large type is no title: its second line
+        is as large; nor is a centered "Chapter 1", nor a sentence set large ("It was the night of the storm."), nor an
+        opening set large over the sentence it begins ("Once upon a time" over "there was a keeper...")."""
         self.paragraphs += 1
         if self.paragraphs == 1:
             if self.group.centered and not heading and is_title_line(" ".join(text.split())):
                 self.opening = (text, self.group.size)
-        elif self.paragraphs == 2 and self.opening is not None and self.opening[1] > self.group.size:
+        elif (
+            self.paragraphs == 2
+            and self.opening is not None
+            and self.opening[1] > self.group.size
+            and self.group.centered
+            and not heading
+            and is_title_line(" ".join(text.split()))
+        ):
             self.opening_title = " ".join(self.opening[0].split())
 
 

@@ -165,3 +165,13 @@ def test_a_centered_poem_or_chapter_line_in_large_type_is_no_title(tmp_path):
     (tmp_path / "sound.rtf").write_text(f"{{\\rtf1\\ansi {opening}}}", encoding="ascii")
     title, passages = read_story(tmp_path / "sound.rtf")
     assert title == "Sound" and [p.text for p in passages] == ["It was the night of the storm.", poem[0]]
+
+
+def test_a_centered_opening_line_in_large_type_over_the_storys_sentence_is_no_title(tmp_path):
+    # pandoc's title stands over its author's line, centered too and no sentence. An opening set large and centered
+    # over the sentence it begins ("Once upon a time" / "there was a keeper...") was taken for the title and lost.
+    lines = ["Once upon a time", "there was a keeper on the northern cape who lit the lamp every night."]
+    opening = f"{{\\pard \\qc \\fs36 {lines[0]}\\par}}{{\\pard \\qc \\fs24 {lines[1]}\\par}}"
+    (tmp_path / "cape.rtf").write_text(f"{{\\rtf1\\ansi {opening}}}", encoding="ascii")
+    title, passages = read_story(tmp_path / "cape.rtf")
+    assert title == "Cape" and " ".join(p.text for p in passages) == " ".join(lines)
