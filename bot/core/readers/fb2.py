@@ -6,7 +6,7 @@ the description's `book-title`, and a "by" line naming its first author is left 
 all in bold does: one opening its section, or in a book of one section, one not said again in bold: _bold_headings);
 paragraphs, a poem's stanzas (one passage each), epigraphs, quotations and table cells are read in order. Left out:
 the body's own title (the book's title and author again), footnote bodies and their markers in the text (as Word's
-footnotes are; a marker is a link typed `note`, or one within the book whose text is a mark), scene breaks (a
+footnotes are; a marker is a link typed `note`, or one into the notes' body whose text is a mark), scene breaks (a
 subtitle of `* * *`) and the images packed in the file. A zipped book is read with archive.py's limits, and must
 hold one `.fb2` file.
 A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
@@ -53,12 +53,21 @@ def _text(paragraph: _Element) -> str:
 
 
 def _is_mark(link: _Element) -> bool:
-    """Whether a link is a note's mark: typed so, or a link within the book whose whole text is a mark ("1", "[2]",
-    "*"), as many libraries' books link their notes without the type."""
-    if link.get("type") == _NOTE:
-        return True
-    href = next((value for name, value in link.items() if name.rpartition("}")[2] == "href"), "")
-    return href.startswith("#") and NOTE_MARK.fullmatch(" ".join("".join(link.itertext()).split())) is not None
+    """Whether a link is a note's mark: typed so (or so typed by _type_marks)."""
+    return link.get("type") == _NOTE
+
+
+def _type_marks(books: list[_Element], notes: list[_Element]) -> None:
+    """Types as notes' marks, in place, the links into the notes' bodies whose whole text is a mark ("1", "[2]",
+    "*"), as many libraries' books link their notes without the type. A number linked within the story (a
+    cross-reference's "chapter 2") is its text."""
+    targets = {element.get("id") for body in notes for element in body.iter() if element.get("id")}
+    for body in books:
+        for link in body.iter("{*}a"):
+            href = next((value for name, value in link.items() if name.rpartition("}")[2] == "href"), "")
+            text = " ".join("".join(link.itertext()).split())
+            if href.startswith("#") and href[1:] in targets and NOTE_MARK.fullmatch(text):
+                link.set("type", _NOTE)
 
 
 def _joined(element: _Element) -> str:
@@ -163,6 +172,8 @@ def read_fb2(raw: bytes, name: str | None = None) -> StoryText:
         raise StoryRefused(Refusal(cause=Cause.NOT_FB2, name=name or "", detail=local_name(root)))
     bodies = [child for child in root.iterchildren() if local_name(child) == "body"]
     books = [body for body in bodies if (body.get("name") or "").casefold() not in NOTES_BODIES] or bodies[:1]
+    in_books = set(map(id, books))
+    _type_marks(books, [body for body in bodies if id(body) not in in_books])
     title_info = _first(root, ("description", "title-info"))
     book_title = _first(title_info, ("book-title",)) if title_info is not None else None
     title = _text(book_title) if book_title is not None else None

@@ -253,3 +253,23 @@ def test_a_notes_mark_linked_to_it_without_a_type_is_left_out(tmp_path, mark):
     )
     (tmp_path / "keeper.fb2").write_text(book, encoding="utf-8")
     check_story(tmp_path)
+
+
+def test_a_number_linked_to_a_chapter_of_the_book_is_read(tmp_path):
+    # A link whose text is a number is a note's mark only where it leads to the notes' body: "chapter 2" linked to
+    # the chapter itself (a cross-reference) lost its number, read as a mark.
+    told = "She would tell the rest in chapter 2, on the calm days."
+    chapters = {name: [*texts, told] if index == 0 else texts for index, (name, texts) in enumerate(CHAPTERS.items())}
+    linked = told.replace(" 2,", ' <a l:href="#c1">2</a>,')
+    body = "".join(
+        f"<section id='c{index}'><title><p>{name}</p></title>"
+        + "".join(f"<p>{linked if text == told else text}</p>" for text in texts)
+        + "</section>"
+        for index, (name, texts) in enumerate(chapters.items())
+    )
+    book = (
+        f"<?xml version='1.0' encoding='utf-8'?><FictionBook {NAMESPACES}><description><title-info>"
+        f"<book-title>{TITLE}</book-title></title-info></description><body>{body}</body></FictionBook>"
+    )
+    (tmp_path / "keeper.fb2").write_text(book, encoding="utf-8")
+    check_story(tmp_path, chapters)
