@@ -1,14 +1,15 @@
 """The title block LaTeX's `\\maketitle` sets atop an article's first page (the title, the author, the date, centered
 over the story on the same page), which is no story text.
 
-A title page of its own is left out whole (pdf.py); a title block shares its page with the story, which begins at
-the page's first line in the text's type. The lines above it that stand centered (right of the text's margin), one of
-them a date alone ("December 2026", "2 December 2026", "December 2, 2026", LaTeX's `\\today`), are the block: its date
-was kept as a paragraph under the title, or as a heading that named the story's first chapter ("December 2026"), and
-its author with it. The block's first line is the title, and stays the story's heading; the lines from the next to
-the date (the author's, perhaps over an address) are left out. Without a date, nothing tells an author's name from a
-subtitle or an epigraph, and the lines are kept; so are they where other lines in the date's type are dates too (a
-diary's entries, each headed by its date).
+A title page of its own is left out whole (pdf.py); a title block shares its page with the story, which begins at the
+page's first line in the text's type. The lines above it that stand centered (right of the text's margin), one of them a
+date alone ("December 2026", "2 December 2026", "December 2, 2026", LaTeX's `\\today`), are the block: its date was kept
+as a paragraph under the title, or as a heading that named the story's first chapter ("December 2026"), and its author
+with it. The block's first line is the title, and stays the story's heading; the lines from the next to the date (the
+author's, perhaps over an address) are left out, where the first of them is in the date's type, as `\\maketitle` sets
+both: a first heading centered in its own type and named by a year ("1912") is the story's. Without a date, nothing
+tells an author's name from a subtitle or an epigraph, and the lines are kept; so are they where other lines in the
+date's type are dates too (a diary's entries, each headed by its date).
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ def without_title_block(lines: Sequence[L], text_size: float) -> list[L]:
     title = 1
     while title < date and round(page[title].size, 1) == round(page[0].size, 1):
         title += 1  # a title run over lines
+    if title == date or round(page[title].size, 1) != round(page[date].size, 1):
+        return list(lines)  # no author's line in the date's type: a heading named by a year ("1912")
     return [*lines[:title], *lines[date + 1 :]]
 
 

@@ -43,3 +43,14 @@ def test_a_date_is_written_as_latex_and_people_write_one():
         assert DATE.fullmatch(date), date
     for other in ("Ann Example", "May the Fourth", "The Year 2026", "12026"):
         assert not DATE.fullmatch(other), other
+
+
+def test_a_centered_heading_that_is_a_year_under_the_author_is_the_storys():
+    # \\maketitle sets the author and the date in one type. With no date (\\date{}), a first section centered in its
+    # larger type and named by a year ("1912") was taken for the date: the chapter's heading was left out.
+    title, author = Line(0, 120, 17, "The Keeper"), Line(0, 140, 12, "Ann Example")
+    heading = Line(0, 150, 14.4, "1912")
+    lines = story(title, author, heading)
+    assert without_title_block(lines, 10) == lines
+    alone = story(title, Line(0, 150, 12, "1912"))  # nothing between the title and the year: no author's line
+    assert without_title_block(alone, 10) == alone
