@@ -14,7 +14,8 @@ in the text of its page too (or of the page before, where the note had no room l
 number no raised mark there says is text (a verse number opening a line of scripture or of a numbered poem: the rest
 of its page was left out as notes). A note LaTeX carries over to the next page (or column) goes on there at the foot,
 below the text, with no mark: the last lines of a column in the type of the notes ending the column before (smaller
-than the text), where the last of those is a full line that ends no sentence, are that note's rest.
+than the text), one under another below the gap over the notes, where the last of those is a full line that ends no
+sentence, are that note's rest (text above the gap in that type, a letter quoted small, is the story's).
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ CARRIED_LINE = 0.85
 """Share of the longest line of its column (in characters) a note's last line there fills at least where the note goes
 on in the next column: LaTeX breaks a note between full lines, and a note's own last line (a source, "p. 4") is most
 often short. A note's smaller type fills a line with more characters than the text's."""
+NOTE_STEP = 1.35
+"""Share of a note's type size its lines stand apart at most, baseline to baseline (LaTeX's 1.2): the gap over a page's
+notes (\\skip\\footins and \\footnotesep, 1.45 of it at the least) is wider."""
 
 
 class Placed(Protocol):
@@ -100,10 +104,15 @@ def without_footnotes(lines: Sequence[L], em: float) -> list[L]:
 
 def _carried_over(lines: Sequence[Placed], run: range, carried: Placed) -> int:
     """Where the rest of a note, carried over from the column before (`carried`, its last line there, ending no
-    sentence), begins at this column's foot: its last lines in the note's type, smaller than the text, below some
-    text; run.stop where there are none."""
+    sentence), begins at this column's foot: its last lines in the note's type, smaller than the text, one under
+    another (NOTE_STEP), below some text; run.stop where there are none. The text in that type above the notes' gap
+    (a letter the story quotes in small type) is the story's."""
     start = run.stop
-    while start > run.start + 1 and round(lines[start - 1].size, 1) == round(carried.size, 1):
+    while (
+        start > run.start + 1
+        and round(lines[start - 1].size, 1) == round(carried.size, 1)
+        and (start == run.stop or lines[start - 1].y - lines[start].y <= NOTE_STEP * carried.size)
+    ):
         start -= 1
     return start
 
