@@ -106,12 +106,14 @@ def _notes(blocks: Sequence[Block]) -> list[bool | None]:
             and not _BACK_REFERENCE.fullmatch(blocks[after].text.strip())
         ):
             notes[after] = True
-    start = 0  # a chapter's notes stand at its end: none where its text goes on after them
+    start, last = 0, None  # a chapter's notes stand at its end: none where its text goes on after them
     for n, block in enumerate([*blocks, Block("", heading=True)]):
         if block.heading:
-            if n > start and notes[n - 1] is None:
+            if last is not None and notes[last] is None:
                 notes[start:n] = [None] * (n - start)
-            start = n + 1
+            start, last = n + 1, None
+        elif block.text.strip():
+            last = n  # the chapter's last paragraph that says something (Calibre's Word file ends one empty)
     return notes
 
 

@@ -102,3 +102,9 @@ def test_a_paragraph_ending_in_the_arrow_within_a_chapter_is_the_storys():
         Block("The lamp was lit."),
     ]
     assert without_plain_notes(blocks) == blocks
+
+
+def test_notes_before_an_empty_paragraph_end_their_chapter():
+    # Calibre's Word file of pandoc's EPUB ends a chapter's notes with an empty paragraph: they are its end still.
+    blocks = [Block("Chapter One", True), Block("The cape1 for forty years."), Block("A note.\u21a9"), Block("")]
+    assert texts(without_plain_notes(blocks)) == ["Chapter One", "The cape for forty years.", ""]
