@@ -114,7 +114,13 @@ the word before them ("cape1" was read so, the notes as story text), and a Ficti
 whole text is a mark is one without type="note"; an EPUB's navigation name "Section 1" that its page never says
 (LibreOffice's for a page with no heading) names no chapter; pandoc's RTF is titled by its first paragraph, centered
 in larger type than the next (it was titled by the file's name); a <video>'s or <audio>'s fallback is read unless it
-says the reader cannot play it (a transcript inside was lost)."""
+says the reader cannot play it (a transcript inside was lost). Then, the rules attacked with books they damaged:
+a number after a capital or quoted is no mark ("M1 road1" was "M road1", "CO2" "CO"), and a paragraph ending in the
+arrow with its chapter's text after it is no note; a FictionBook number linked to a chapter is read ("chapter 2"); a
+fallback is left out only as a short message naming what cannot play (a transcript saying Maren "could not play the
+reel" was lost); pandoc's RTF title needs a centered author's line under it ("Once upon a time" over the sentence it
+begins was the title); a PDF title block's date is in its author's type (a first section centered and named "1912"
+was lost); a PDF note carried over stops at the gap over the notes (a letter quoted in \\footnotesize was lost)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
