@@ -367,12 +367,11 @@ def _says_unplayable(media: _Element) -> bool:
     a sentence of it says the medium or the reader cannot play or support it (_UNPLAYABLE, _PLAYED). Only the
     outermost is looked at, one within it is then read or left out with it."""
     text = "".join(media.itertext())
-    listing = sum(
-        len("".join(inner.itertext()))
-        for inner in media.iter()
-        if isinstance(inner.tag, str)
-        and (local_name(inner) == "pre" or (local_name(inner) == "code" and local_name(inner.getparent()) != "pre"))
-    )
+    listing = 0
+    for inner in media.iter("{*}pre", "{*}code"):
+        parent = inner.getparent()
+        if local_name(inner) == "pre" or parent is None or local_name(parent) != "pre":
+            listing += len("".join(inner.itertext()))
     if len(text) - listing > MESSAGE_CHARS:
         return False
     return any(
