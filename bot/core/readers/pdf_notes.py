@@ -14,8 +14,9 @@ in the text of its page too (or of the page before, where the note had no room l
 number no raised mark there says is text (a verse number opening a line of scripture or of a numbered poem: the rest
 of its page was left out as notes). A note LaTeX carries over to the next page (or column) goes on there at the foot,
 below the text, with no mark: the last lines of a column in the type of the notes ending the column before (smaller
-than the text), one under another below the gap over the notes, where the last of those is a full line that ends no
-sentence, are that note's rest (text above the gap in that type, a letter quoted small, is the story's).
+than the text), one under another below the gap over the notes and ending as low as those, where the last of those is
+a full line that ends no sentence, are that note's rest (text in that type above the gap or ending higher up the
+page, a letter quoted small, is the story's).
 """
 
 from __future__ import annotations
@@ -105,9 +106,12 @@ def without_footnotes(lines: Sequence[L], em: float) -> list[L]:
 def _carried_over(lines: Sequence[Placed], run: range, carried: Placed) -> int:
     """Where the rest of a note, carried over from the column before (`carried`, its last line there, ending no
     sentence), begins at this column's foot: its last lines in the note's type, smaller than the text, one under
-    another (NOTE_STEP), below some text; run.stop where there are none. The text in that type above the notes' gap
-    (a letter the story quotes in small type) is the story's."""
+    another (NOTE_STEP), below some text, the last as low as `carried` (a full page's notes end at its foot); run.stop
+    where there are none. The text in that type above the notes' gap, or ending higher up the page (a letter the story
+    quotes in small type, where the note before ended at its page's foot after all), is the story's."""
     start = run.stop
+    if abs(lines[run.stop - 1].y - carried.y) > NOTE_STEP * carried.size:
+        return start
     while (
         start > run.start + 1
         and round(lines[start - 1].size, 1) == round(carried.size, 1)

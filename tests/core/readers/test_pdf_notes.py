@@ -78,9 +78,14 @@ def test_a_letter_in_the_notes_type_over_a_carried_notes_gap_is_the_storys():
     # LaTeX's book class, measured: a page ends with a letter the story quotes in \footnotesize (the notes' type),
     # then, below the gap over the notes, the rest of a note carried from the page before. The letter was left out
     # with the note: the lines in the note's type were taken up to the page's text, across the gap.
-    note = [Line(0, 560, 9, "1The keeper's log for that winter is kept in the harbour museum at", 6, parts=["1", "T"])]
+    note = [Line(0, 57.6, 9, "1The keeper's log for that winter is kept in the harbour museum at", 6, parts=["1", "T"])]
     letter = [Line(1, 640 - 13.5 * row, 9, f"Dear Maren, line {row} of the baker's letter to her") for row in range(3)]
     carried = [Line(1, 68.6, 9, "Skarvik, in a glass case by the door, and it says"), Line(1, 57.6, 9, "of storms.")]
     lines = [*page(0, note, marks=("1",)), *page(1, [*letter, *carried], marks=())]
     kept = without_footnotes(lines, 10)
     assert [line for line in lines if line not in kept] == [*note, *carried]
+    # The note ended at its page's foot after all ("(Skarvik Harbour Museum, 1912)", a full line ending in no stop):
+    # the letter ending the next page higher up is the story's, its last line too.
+    lines = [*page(0, note, marks=("1",)), *page(1, letter, marks=())]
+    kept = without_footnotes(lines, 10)
+    assert [line for line in lines if line not in kept] == note
