@@ -120,7 +120,8 @@ arrow with its chapter's text after it is no note; a FictionBook number linked t
 fallback is left out only as a short message naming what cannot play (a transcript saying Maren "could not play the
 reel" was lost); pandoc's RTF title needs a centered author's line under it ("Once upon a time" over the sentence it
 begins was the title); a PDF title block's date is in its author's type (a first section centered and named "1912"
-was lost); a PDF note carried over stops at the gap over the notes (a letter quoted in \\footnotesize was lost)."""
+was lost); a PDF note carried over stops at the gap over the notes and ends as low as the note did (a letter quoted in
+\\footnotesize at the next page's end was lost)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
