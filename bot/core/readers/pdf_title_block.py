@@ -6,10 +6,11 @@ page's first line in the text's type. The lines above it that stand centered (ri
 date alone ("December 2026", "2 December 2026", "December 2, 2026", LaTeX's `\\today`), are the block: its date was kept
 as a paragraph under the title, or as a heading that named the story's first chapter ("December 2026"), and its author
 with it. The block's first line is the title, and stays the story's heading; the lines from the next to the date (the
-author's, perhaps over an address) are left out, where the first of them is in the date's type, as `\\maketitle` sets
-both: a first heading centered in its own type and named by a year ("1912") is the story's. Without a date, nothing
-tells an author's name from a subtitle or an epigraph, and the lines are kept; so are they where other lines in the
-date's type are dates too (a diary's entries, each headed by its date).
+author's, perhaps over an address) are left out, the date being one in the type of the line under the title, as
+`\\maketitle` sets the author and the date both: a first heading centered in its own type and named by a year ("1912")
+is the story's, under the block or without one. Without a date, nothing tells an author's name from a subtitle or an
+epigraph, and the lines are kept; so are they where other lines in the date's type are dates too (a diary's entries,
+each headed by its date).
 """
 
 from __future__ import annotations
@@ -59,14 +60,22 @@ def without_title_block(lines: Sequence[L], text_size: float) -> list[L]:
     block = 0
     while block < len(page) and page[block] is not in_text[0] and page[block].x >= margin + CENTERED * text_size:
         block += 1
-    date = next((index for index in range(block - 1, 0, -1) if _is_date(page[index])), 0)
-    if not date or sum(_is_date(line) for line in lines if round(line.size, 1) == round(page[date].size, 1)) > 1:
-        return list(lines)  # dates in that type elsewhere are the story's own: a diary's entries
     title = 1
-    while title < date and round(page[title].size, 1) == round(page[0].size, 1):
+    while title < block and round(page[title].size, 1) == round(page[0].size, 1):
         title += 1  # a title run over lines
-    if title == date or round(page[title].size, 1) != round(page[date].size, 1):
-        return list(lines)  # no author's line in the date's type: a heading named by a year ("1912")
+    if title >= block:
+        return list(lines)
+    author_size = round(page[title].size, 1)  # \maketitle sets the author and the date in one type
+    date = next(
+        (
+            index
+            for index in range(block - 1, title, -1)
+            if _is_date(page[index]) and round(page[index].size, 1) == author_size
+        ),
+        0,
+    )  # not a heading centered in its own type and named by a year ("1912"), under the block or without one
+    if not date or sum(_is_date(line) for line in lines if round(line.size, 1) == author_size) > 1:
+        return list(lines)  # dates in that type elsewhere are the story's own: a diary's entries
     return [*lines[:title], *lines[date + 1 :]]
 
 

@@ -54,3 +54,5 @@ def test_a_centered_heading_that_is_a_year_under_the_author_is_the_storys():
     assert without_title_block(lines, 10) == lines
     alone = story(title, Line(0, 150, 12, "1912"))  # nothing between the title and the year: no author's line
     assert without_title_block(alone, 10) == alone
+    date = Line(0, 138, 12, "May 2026")  # \maketitle's date over that heading: the block is the author and the date
+    assert without_title_block(story(title, author, date, heading), 10) == [title, heading, *lines[3:]]
