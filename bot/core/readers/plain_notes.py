@@ -1,17 +1,18 @@
 """Notes written as ordinary paragraphs and their marks as bare numbers, where nothing else marks them.
 
-Calibre's FictionBook and RTF of an EPUB keep no link and no raised type (its writers know only `<sup>`, and pandoc's
-or Standard Ebooks' marks are links styled raised): the mark is digits run into the word before it ("the cape1 for",
+Calibre's FictionBook and RTF of an EPUB keep no link and no raised type (its writers know only `<sup>`, and pandoc's or
+Standard Ebooks' marks are links styled raised): the mark is digits run into the word before it ("the cape1 for",
 "perfectly,14 and") and the note a paragraph at its chapter's end. Its Word file keeps the notes the same way. What
 tells a note apart is the link back to its mark that the EPUB gave it, kept as text: "↩" (U+21A9, often with U+FE0E
 after it) ending the paragraph, as pandoc, Python-Markdown, kramdown, Hugo and Jekyll write a note's link back. Such
-paragraphs are notes, left out, and so are Calibre's of a Word file: each a paragraph after its link back, "←1"
-between "[" and "]", under a line saying "Notes". The marks of each chapter's notes (or of notes gathered at the
-book's end) are the numbers run into words before them, numbered in order from 1 or from the notes before (pandoc
-numbers an EPUB's notes again in each chapter, a document's through the whole; a raised mark, `<sup>` or `\\super`,
-is read as such a number). A number run into a word that is no such mark ("B12", "M1", "CO2" after a capital, a
-quoted '"2"', or a mark whose note has no link back) is kept, and so is a paragraph ending in the arrow that the
-chapter's text goes on after: notes end their chapter.
+paragraphs are notes, left out, and so are Calibre's of a Word file: each a paragraph after its link back, "←1" between
+"[" and "]", under a line saying "Notes". The marks of each chapter's notes (or of notes gathered at the book's end) are
+the numbers run into words before them, numbered in order from 1 or from the notes before (pandoc numbers an EPUB's
+notes again in each chapter, a document's through the whole; a raised mark, `<sup>` or `\\super`, is read as such a
+number). A number run into a word that is no such mark ("B12", "M1", "CO2" after a capital, a quoted '"2"', or a mark
+whose note has no link back) is kept, and so is a paragraph ending in the arrow that the chapter's text goes on after
+(notes end their chapter), or that make a chapter of their own with no mark before them (a poem's stanzas, each ending
+in the arrow; a Word file's marks were left out already, its notes follow text).
 """
 
 from __future__ import annotations
@@ -60,9 +61,15 @@ def without_plain_notes(blocks: Sequence[Block]) -> list[Block]:
             for found in _glued_numbers(blocks[index].text)
         ]
         chosen = max((_in_order(candidates, first, count) for first in (1, told + 1)), key=len)
-        for index, found in chosen:
-            marks.setdefault(index, []).append((found.start(), found.end()))
-        told += count
+        opened = n  # the chapter's first block
+        while opened > 0 and not blocks[opened - 1].heading:
+            opened -= 1
+        if chosen or any(blocks[index].text.strip() for index in range(opened, n)):
+            for index, found in chosen:
+                marks.setdefault(index, []).append((found.start(), found.end()))
+            told += count
+        else:  # a chapter of nothing but paragraphs ending in the arrow, no mark before them: a poem's stanzas
+            notes[n:end] = [None] * (end - n)
         start = n = end
     kept = []
     for index, block in enumerate(blocks):

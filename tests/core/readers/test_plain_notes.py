@@ -108,3 +108,11 @@ def test_notes_before_an_empty_paragraph_end_their_chapter():
     # Calibre's Word file of pandoc's EPUB ends a chapter's notes with an empty paragraph: they are its end still.
     blocks = [Block("Chapter One", True), Block("The cape1 for forty years."), Block("A note.\u21a9"), Block("")]
     assert texts(without_plain_notes(blocks)) == ["Chapter One", "The cape for forty years.", ""]
+
+
+def test_paragraphs_ending_in_the_arrow_that_no_mark_points_to_are_the_storys():
+    # A poem whose stanzas each end in the typist's return key, the last ending its chapter: with no mark run into a
+    # word before them, they are no notes. Every stanza was left out.
+    stanzas = [Block(f"She typed {line} \u21a9") for line in ("the keeper's name", "the sea's", "her own")]
+    blocks = [Block("Return", True), *stanzas, Block("Chapter Two", True), Block("The lamp was lit.")]
+    assert without_plain_notes(blocks) == blocks
