@@ -109,19 +109,19 @@ chapter); a first page that is a centered stanza is read (it was taken for a tit
 run over two lines that together say a chapter's title is left out, and a footnote carried over to the next page (both
 were read into the paragraph over the page).
 25: notes written as paragraphs that end in their link back ("\u21a9", Calibre's FictionBook, RTF and Word file of an
-EPUB; "\u21901" between brackets, its FictionBook of a Word file) are left out with their marks, numbers run into
-the word before them ("cape1" was read so, the notes as story text), and a FictionBook link within the book whose
-whole text is a mark is one without type="note"; an EPUB's navigation name "Section 1" that its page never says
-(LibreOffice's for a page with no heading) names no chapter; pandoc's RTF is titled by its first paragraph, centered
-in larger type than the next (it was titled by the file's name); a <video>'s or <audio>'s fallback is read unless it
-says the reader cannot play it (a transcript inside was lost). Then, the rules attacked with books they damaged:
-a number after a capital or quoted is no mark ("M1 road1" was "M road1", "CO2" "CO"), and a paragraph ending in the
-arrow with its chapter's text after it is no note; a FictionBook number linked to a chapter is read ("chapter 2"); a
-fallback is left out only as a short message naming what cannot play (a transcript saying Maren "could not play the
-reel" was lost); pandoc's RTF title needs a centered author's line under it ("Once upon a time" over the sentence it
-begins was the title); a PDF title block's date is in its author's type (a first section centered and named "1912"
-was lost); a PDF note carried over stops at the gap over the notes and ends as low as the note did (a letter quoted in
-\\footnotesize at the next page's end was lost)."""
+EPUB; "\u21901" between brackets, its FictionBook of a Word file) are left out with their marks, numbers run into the
+word before them ("cape1" was read so, the notes as story text), and a FictionBook link within the book whose whole text
+is a mark is one without type="note"; an EPUB's navigation name "Section 1" that its page never says (LibreOffice's for
+a page with no heading) names no chapter; pandoc's RTF is titled by its first paragraph, centered in larger type than
+the next (it was titled by the file's name); a <video>'s or <audio>'s fallback is read unless it says the reader cannot
+play it (a transcript inside was lost). Then, the rules attacked with books they damaged: a number after a capital or
+quoted is no mark ("M1 road1" was "M road1", "CO2" "CO"), and a paragraph ending in the arrow with its chapter's text
+after it, or in a chapter of such paragraphs with no mark before them, is no note; a FictionBook number linked to a
+chapter is read ("chapter 2"); a fallback is left out only as a short message naming what cannot play (a transcript
+saying Maren "could not play the reel" was lost); pandoc's RTF title needs a centered author's line under it ("Once upon
+a time" over the sentence it begins was the title); a PDF title block's date is in its author's type (a first section
+centered and named "1912" was lost); a PDF note carried over stops at the gap over the notes and ends as low as the note
+did (a letter quoted in \\footnotesize at the next page's end was lost)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
