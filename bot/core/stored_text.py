@@ -48,6 +48,13 @@ def stored_layout() -> str:
     return f"{FORMAT}|"
 
 
+def used_by(reading: str, ours: str) -> bool:
+    """Whether a process reading as `ours` (stored_reading) uses a text another reading stored as it is: a newer
+    reading's of this layout, which unpacks here (a rolling upgrade's older process). An older reading's is read again
+    from its file and replaced, another layout's cannot be unpacked: neither is read from the database."""
+    return reading != ours and reading.startswith(stored_layout()) and newer_reading(reading, ours)
+
+
 def newer_reading(reading: str, than: str) -> bool:
     """Whether a text read by `reading` should replace one read by `than`: its layout, then its readers' version, then
     its libraries' versions (a library installed over one missing) are newer, in that order.

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import logging
 from collections import OrderedDict
 from collections.abc import Collection
@@ -29,7 +30,7 @@ from bot.core.shelf import ShelfError, UploadRefusal
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.shelf_parts import ShelfParts, shelf_parts
 from bot.core.shelf_reader import ShelfReader
-from bot.core.stored_text import newer_reading, pack_story, stored_layout, stored_reading, unpack_story
+from bot.core.stored_text import newer_reading, pack_story, stored_reading, unpack_story, used_by
 from bot.operations.library_holder import LibraryHolder
 from bot.state.guarded_engine import DatabaseUnavailable
 from bot.state.shelves import FoundText, ShelfStore, ShelfStory, StoredText, TextKept
@@ -356,9 +357,9 @@ class ServerViews:
             for s in shelf.stories
             if s.version_id not in self._stories and s.version_id not in self._unread
         ]
-        layout = stored_layout()
+        usable = functools.partial(used_by, ours=reading)  # a newer reading's text of this layout
         # A few statements, not one a story.
-        stored = await self._shelves.texts(unknown, reading, layout) if unknown else {}
+        stored = await self._shelves.texts(unknown, reading, usable) if unknown else {}
         asked = set(unknown)
         async with self._reader.session():
             for story in shelf.stories:  # each packed text let go once its story is read
@@ -366,7 +367,7 @@ class ServerViews:
                 found = stored.pop(version_id, None)
                 if version_id not in asked and version_id not in self._stories and version_id not in self._unread:
                     # held when the texts were read, let go since (stories read meanwhile filled the memory)
-                    found = (await self._shelves.texts([version_id], reading, layout)).get(version_id)
+                    found = (await self._shelves.texts([version_id], reading, usable)).get(version_id)
                 text = await self._story(server_id, story, found, reading)
                 if text is not None:
                     texts.append((story.version_id, text))

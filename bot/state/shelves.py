@@ -83,9 +83,9 @@ class StoredText:
 
 @dataclass(frozen=True)
 class FoundText:
-    """A version's stored text as a view finds it: what read it, and the text packed when the view can use it: its own
-    reading's, or another's of its layout (None for another layout's: the view cannot read it, so it is not read from
-    the database)."""
+    """A version's stored text as a view finds it: what read it, and the text packed when the view uses it: its own
+    reading's, or a newer one's of its layout (None for an older reading's, which the view reads again from the file,
+    or another layout's, which it cannot unpack: neither is read from the database)."""
 
     reading: str
     packed: bytes | None
@@ -277,18 +277,16 @@ class ShelfStore:
         return await self._engine.read(read)
 
     async def texts(
-        self, version_ids: Collection[int], reading: str, layout: str | None = None
+        self, version_ids: Collection[int], reading: str, usable: Callable[[str], bool] | None = None
     ) -> dict[int, FoundText]:
         """The texts stored with these versions (none for versions from before texts were), by version: the packed
-        text only where `reading` read it, or, given a `layout`, any reading that starts with it (one this process can
-        unpack, written by other readers). A few calls for a whole shelf (TEXTS_READ versions each), not one a story:
-        the texts of 2,000 stories read in 0.026 s against 4.2 s on SQLite, 0.038 s against 2.6 s on PostgreSQL
-        (bench/bench_stored_texts.py)."""
+        text only where `reading` read it, or another reading that `usable` takes (a newer one this process unpacks:
+        bot.core.stored_text.used_by), read by a second statement for those alone. A few calls for a whole shelf
+        (TEXTS_READ versions each), not one a story: the texts of 2,000 stories read in 0.026 s against 4.2 s on SQLite,
+        0.038 s against 2.6 s on PostgreSQL (bench/bench_stored_texts.py). What no one here can use is not read: a
+        newer process, just upgraded, read every older text of its layout, to read its file all the same."""
         ordered = sorted(set(version_ids))
-        usable = shelf_texts.c.reading == reading
-        if layout is not None:
-            usable = sa.or_(usable, shelf_texts.c.reading.startswith(layout, autoescape=True))
-        ours = sa.case((usable, shelf_texts.c.packed), else_=sa.null())
+        ours = sa.case((shelf_texts.c.reading == reading, shelf_texts.c.packed), else_=sa.null())
 
         async def read(chunk: list[int], connection: AsyncConnection) -> dict[int, FoundText]:
             rows = await connection.execute(
@@ -296,10 +294,25 @@ class ShelfStore:
                     shelf_texts.c.version_id.in_(chunk)
                 )
             )
-            return {
+            found = {
                 row.version_id: FoundText(row.reading, None if row.packed is None else bytes(row.packed))
                 for row in rows
             }
+            others = [
+                version
+                for version, text in found.items()
+                if text.packed is None and usable is not None and usable(text.reading)
+            ]
+            if others:  # their readings may have changed since: each packed text is kept with the reading it has
+                rows = await connection.execute(
+                    sa.select(shelf_texts.c.version_id, shelf_texts.c.reading, shelf_texts.c.packed).where(
+                        shelf_texts.c.version_id.in_(others)
+                    )
+                )
+                for row in rows:
+                    wanted = row.reading == reading or (usable is not None and usable(row.reading))
+                    found[row.version_id] = FoundText(row.reading, bytes(row.packed) if wanted else None)
+            return found
 
         found: dict[int, FoundText] = {}
         for start in range(0, len(ordered), TEXTS_READ):

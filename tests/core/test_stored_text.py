@@ -17,6 +17,7 @@ from bot.core.stored_text import (
     reading_bytes,
     stored_reading,
     unpack_story,
+    used_by,
 )
 from bot.settings import UPLOAD_MB
 from tests.core.readers.format_fixtures import FIXTURES
@@ -212,3 +213,15 @@ def test_a_workers_own_packing_is_read_within_what_it_unpacks_to_without_countin
     assert unpack_story(1, "weir.md", packed, unpacked, from_row=False) == story
     with pytest.raises(ValueError, match="is no stored text"):
         unpack_story(1, "weir.md", packed, unpacked - 1, from_row=False)
+
+
+def test_a_process_uses_another_readings_text_only_when_newer_and_of_its_own_layout():
+    """What ShelfStore.texts reads for a view (bot.operations.server_views): a newer reading's text of this layout
+    unpacks here; an older one's is read again from its file, another layout's cannot be unpacked."""
+    ours = stored_reading()
+    layout, readers, libraries = ours.split("|", 2)
+    newer = f"{layout}|{int(readers) + 1}|{libraries}"
+    older = f"{layout}|{int(readers) - 1}|{libraries}"
+    assert used_by(newer, ours) and not used_by(older, ours) and not used_by(ours, ours)
+    assert not used_by(f"{int(layout) + 1}|{readers}|{libraries}", ours)  # newer, in a layout not read here
+    assert not used_by(f"{layout}0|{readers}|{libraries}", ours) and not used_by("not a reading", ours)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import functools
 import subprocess
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.core.stored_text import FORMAT, used_by
 from bot.settings import QuestionBudget, Settings
 from bot.state import shelves as shelves_module
 from bot.state.database import MIGRATIONS, Database
@@ -511,25 +513,42 @@ async def test_the_texts_of_a_shelf_are_read_a_few_hundred_versions_a_statement(
     }
 
 
-async def test_texts_of_other_readings_of_a_layout_are_read_when_asked_for_and_no_other_layouts(database: Database):
-    """An older process uses a text newer readers stored when it unpacks their layout (bot.core.stored_text): the
-    packed text of any reading starting with `layout` is read, of another layout none. Its characters are matched as
-    written: `%` and `_` are no wildcards."""
-    shelves = database.shelves
-    newer = StoredText("1|9|newer", b"newer story")
-    mill = await shelves.add(SERVER, "mill.md", b"# The Mill", ALICE, replace=False, text=newer)
-    other = StoredText("2|9|other layout", b"other")
-    weir = await shelves.add(SERVER, "weir.md", b"# The Weir", ALICE, replace=False, text=other)
-    wild = StoredText("1x9|wildcard", b"wild")
-    ford = await shelves.add(SERVER, "ford.md", b"# The Ford", ALICE, replace=False, text=wild)
-    versions = [c.version_id or 0 for c in (mill, weir, ford)]
-    assert await shelves.texts(versions, "1|8|reader", "1|") == {
-        mill.version_id: FoundText(newer.reading, newer.packed),
-        weir.version_id: FoundText(other.reading, None),
-        ford.version_id: FoundText(wild.reading, None),
+async def test_only_the_texts_a_reading_uses_are_read_its_own_and_newer_ones_of_its_layout(database: Database):
+    """An older process uses a text newer readers stored when it unpacks their layout (bot.core.stored_text.used_by),
+    read by a second statement for those alone. An older reading's text of the same layout is not read: a newer process
+    just upgraded read each of them (the server's whole shelf, up to STORYBOT_SHELF_STORED_MB) only to read its file
+    again. Neither is another layout's, nor a reading that only looks like it (`_` and `%` were LIKE's wildcards)."""
+    shelves, ours = database.shelves, f"{FORMAT}|8|reader"
+    texts = {
+        "mill.md": StoredText(f"{FORMAT}|9|newer", b"newer story"),
+        "weir.md": StoredText(f"{FORMAT}|7|older", b"older story"),
+        "ford.md": StoredText(f"{FORMAT + 1}|9|other layout", b"other"),
+        "dam.md": StoredText(f"{FORMAT}_9|wildcard", b"wild"),
+        "lock.md": StoredText(f"{FORMAT}%|9|wildcard", b"wild"),
+        "pier.md": StoredText(ours, b"our story"),
     }
-    assert (await shelves.texts(versions, "1|8|reader"))[versions[0]] == FoundText(newer.reading, None)
-    assert (await shelves.texts(versions, "1|8|reader", "1_"))[versions[2]] == FoundText(wild.reading, None)
+    versions = {}
+    for name, text in texts.items():
+        added = await shelves.add(SERVER, name, b"# " + name.encode(), ALICE, replace=False, text=text)
+        versions[name] = added.version_id or 0
+    statements: list[str] = []
+
+    def counted(_connection: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    sa.event.listen(database.engine.sync_engine, "before_cursor_execute", counted)
+    found = await shelves.texts(versions.values(), ours, functools.partial(used_by, ours=ours))
+    used = {"mill.md", "pier.md"}
+    assert found == {
+        version: FoundText(texts[name].reading, texts[name].packed if name in used else None)
+        for name, version in versions.items()
+    }
+    assert len([s for s in statements if "FROM shelf_texts" in s]) == 2  # ours, then the newer one's
+    statements.clear()
+    assert (await shelves.texts(versions.values(), ours))[versions["mill.md"]] == FoundText(
+        texts["mill.md"].reading, None
+    )
+    assert len([s for s in statements if "FROM shelf_texts" in s]) == 1
 
 
 async def test_a_text_stored_later_counts_against_what_the_server_may_store(database: Database):
