@@ -685,8 +685,8 @@ class FakeDiscord:
             )
         on_its_way = (d for d in self.delays if d.path is None and d.method == request.method)
         if (delay := next((d for d in on_its_way if d.pattern.fullmatch(path)), None)) is not None:
-            async with self._changed:
-                delay.path = path
+            delay.path = path  # taken before any await: a request arriving while this one waits for the lock takes
+            async with self._changed:  # the next delay, not this one too
                 self._changed.notify_all()
             await delay.released.wait()
         async with self._changed:
