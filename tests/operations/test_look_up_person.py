@@ -1,5 +1,4 @@
 from bot.core.library import StoryLibrary
-from bot.core.performers import Lookup, PerformerDirectory
 from bot.core.server_view import server_view
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.shelf_parts import shelf_parts
@@ -8,6 +7,7 @@ from bot.messages import no_person_text
 from bot.operations.look_up_person import (
     MAX_PERSON_NAME_CHARS,
     PersonFound,
+    PersonLookup,
     look_up_person,
     person_by_id,
     suggest_people,
@@ -34,22 +34,25 @@ def test_a_person_whose_story_is_gone_is_not_found(lookalikes):
     assert person_by_id(lookalikes, "Maren Holt") is None
 
 
-def test_a_gone_persons_id_is_no_one_and_not_searched_as_a_name(lookalikes, monkeypatch):
+def test_a_gone_persons_id_is_no_one_and_not_searched_as_a_name(library, lookalikes):
     """Autocomplete's choice of someone since removed is sent as their id: searched as a name, it was fuzzy-matched
-    against every person's (95,000: 63 ms, bench/bench_person_pick.py), to suggest names close to "xxxx:aaaaaaaa"."""
-    maren = look_up_person(lookalikes, "Maren Holt").people[0]
-    searched: list[str] = []
-    find = PerformerDirectory.find
-
-    def counted(directory: PerformerDirectory, name: str) -> Lookup:
-        searched.append(name)
-        return find(directory, name)
-
-    monkeypatch.setattr(PerformerDirectory, "find", counted)
-    gone = look_up_person(lookalikes, maren.id.split(":")[0] + ":aaaaaaaa")
-    assert gone.found is PersonFound.NONE and gone.people == () and gone.suggestions == ()
-    assert searched == [] and look_up_person(lookalikes, "Maren Holt").people[0] == maren
-    assert searched == ["Maren Holt"]
+    against every person's (95,000: 63 ms, bench/bench_person_pick.py), and found whoever's name it resembled: an id
+    of the story "07" whose letters spell "marenhol" (no one's digest) was Maren Holt, a person no one picked."""
+    keeper = (
+        b"# The Keeper\n\nMaren Holt was a lighthouse keeper on the northern cape.\n\n"
+        b"Every evening Maren walked across the square to the lighthouse and lit the lamp."
+    )
+    shelf = shelf_parts([(1, ShelfStoryText.read(7, "keeper.md", keeper))], library.analyzer, library.index.params)
+    view = server_view(library, shelf)
+    assert view is not None
+    [maren] = look_up_person(view, "Maren Holt").people
+    assert maren.id != f"{shelf_story_id(7)}:marenhol" and look_up_person(view, "marenhol").people == (maren,)
+    for gone in (f"{shelf_story_id(7)}:marenhol", f"{shelf_story_id(7)}:sofiakal"):
+        assert look_up_person(view, gone) == PersonLookup(query=gone, found=PersonFound.NONE)
+    other = look_up_person(
+        lookalikes, look_up_person(lookalikes, "Maren Holt").people[0].id.split(":")[0] + ":aaaaaaaa"
+    )
+    assert other.found is PersonFound.NONE and other.people == () and other.suggestions == ()
 
 
 def test_a_pick_is_looked_up_in_the_library_as_it_is_when_picked(tmp_path):
