@@ -43,7 +43,7 @@ class DatabaseUnavailable(Exception):
         if detail or seconds is None:
             super().__init__(detail or f"{fault.value}: {file}")
         else:
-            super().__init__(f"{fault.value}: no answer within {seconds:.0f} seconds")
+            super().__init__(f"{fault.value}: {seconds:.0f} s")  # the deadline passed, for a log
         self.fault = fault
         self.detail = detail
         self.seconds = seconds

@@ -182,6 +182,6 @@ async def test_a_postgresql_server_that_stops_answering_gets_a_prompt_unreachabl
 
 def test_what_the_log_says_of_a_call_given_up_on_names_its_deadline():
     """str() is what log lines show of the fault: the deadline passed, the file, or the driver's own words."""
-    assert str(DatabaseUnavailable(Fault.BUSY, seconds=5.0)) == "busy: no answer within 5 seconds"
+    assert str(DatabaseUnavailable(Fault.BUSY, seconds=5.0)) == "busy: 5 s"
     assert str(DatabaseUnavailable(Fault.UNWRITABLE, file=Path("/srv/storybot.db"))) == "unwritable: /srv/storybot.db"
     assert str(DatabaseUnavailable(Fault.BUSY, detail="database is locked")) == "database is locked"
