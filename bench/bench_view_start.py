@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+
+from bench_shelf_parts import cpu  # the sibling script
 
 from bot.core.library import StoryLibrary
 from bot.core.library_join import join_parts
@@ -34,15 +33,6 @@ from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.shelf_parts import shelf_parts
 from bot.core.stored_text import pack_story, unpack_story
 from bot.settings import bundled_corpus
-
-Done = TypeVar("Done")
-
-
-def cpu(work: Callable[[], Done]) -> tuple[Done, float]:
-    """What `work` gives, and its CPU time (s)."""
-    started = time.process_time()
-    done = work()
-    return done, time.process_time() - started
 
 
 def main() -> None:
