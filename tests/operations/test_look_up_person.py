@@ -34,10 +34,8 @@ def test_a_person_whose_story_is_gone_is_not_found(lookalikes):
     assert person_by_id(lookalikes, "Maren Holt") is None
 
 
-def test_a_gone_persons_id_is_no_one_and_not_searched_as_a_name(library, lookalikes):
-    """Autocomplete's choice of someone since removed is sent as their id: searched as a name, it was fuzzy-matched
-    against every person's (95,000: 63 ms, bench/bench_person_pick.py), and found whoever's name it resembled: an id
-    of the story "07" whose letters spell "marenhol" (no one's digest) was Maren Holt, a person no one picked."""
+def keeper_view(library: StoryLibrary) -> StoryLibrary:
+    """A server's view: the bundled library and its own shelf story 7, "The Keeper", of Maren Holt."""
     keeper = (
         b"# The Keeper\n\nMaren Holt was a lighthouse keeper on the northern cape.\n\n"
         b"Every evening Maren walked across the square to the lighthouse and lit the lamp."
@@ -45,6 +43,14 @@ def test_a_gone_persons_id_is_no_one_and_not_searched_as_a_name(library, lookali
     shelf = shelf_parts([(1, ShelfStoryText.read(7, "keeper.md", keeper))], library.analyzer, library.index.params)
     view = server_view(library, shelf)
     assert view is not None
+    return view
+
+
+def test_a_gone_persons_id_is_no_one_and_not_searched_as_a_name(library, lookalikes):
+    """Autocomplete's choice of someone since removed is sent as their id: searched as a name, it was fuzzy-matched
+    against every person's (95,000: 63 ms, bench/bench_person_pick.py), and found whoever's name it resembled: an id
+    of the story "07" whose letters spell "marenhol" (no one's digest) was Maren Holt, a person no one picked."""
+    view = keeper_view(library)
     [maren] = look_up_person(view, "Maren Holt").people
     assert maren.id != f"{shelf_story_id(7)}:marenhol" and look_up_person(view, "marenhol").people == (maren,)
     for gone in (f"{shelf_story_id(7)}:marenhol", f"{shelf_story_id(7)}:sofiakal"):
@@ -98,13 +104,7 @@ def test_a_person_of_one_story_is_one(library):
 
 
 def test_a_person_of_a_servers_own_story_is_found_by_the_id_autocomplete_gives(library):
-    keeper = (
-        b"# The Keeper\n\nMaren Holt was a lighthouse keeper on the northern cape.\n\n"
-        b"Every evening Maren walked across the square to the lighthouse and lit the lamp."
-    )
-    shelf = shelf_parts([(1, ShelfStoryText.read(7, "keeper.md", keeper))], library.analyzer, library.index.params)
-    view = server_view(library, shelf)
-    assert view is not None
+    view = keeper_view(library)
     [maren] = suggest_people(view, "mar")
     assert maren.story.id == shelf_story_id(7)
     picked = look_up_person(view, maren.id)  # what Discord sends as the name once the choice is picked
