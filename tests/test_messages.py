@@ -5,7 +5,7 @@ import dataclasses
 import errno
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -451,16 +451,18 @@ def test_a_log_line_naming_an_index_note_is_worded_for_the_front_ends() -> None:
     assert NotesWorded().filter(record) and record.getMessage() == "Not using x: segments.json is a link."
 
 
+def _own_words_in(modules: Iterable[Path]) -> list[str]:
+    """Each English literal of these modules, as module:line: text."""
+    return [
+        f"{module.relative_to(BOT)}:{line}: {text!r}" for module in sorted(modules) for line, text in _own_words(module)
+    ]
+
+
 def test_the_front_ends_say_nothing_in_words_of_their_own():
     """One set of messages: Discord's pick list said "Pick one below." and "Showing results for" from its renderer,
     the console its greeting and "Unknown command", each in words of its own that no other front end shared; the
     slash commands' descriptions and replies (/settings, /story, /help) were their cogs' own."""
-    own = [
-        f"{module.relative_to(BOT)}:{line}: {text!r}"
-        for module in sorted(FRONT_ENDS)
-        for line, text in _own_words(module)
-    ]
-    assert own == []
+    assert _own_words_in(FRONT_ENDS) == []
     assert len(FRONT_ENDS) > 40 and all(module.is_file() for module in FRONT_ENDS)
 
 
@@ -468,12 +470,7 @@ def test_the_settings_the_database_and_eval_say_nothing_in_words_of_their_own():
     """Their errors to the owner were their own English ("STORYBOT_LOG_LEVEL is 'LOUD'; use one of ...", "Could not
     open the database at ...", "... is missing; a BEIR folder has ..."): now a reason code and its facts, worded in
     bot.messages, and a new sentence there fails here."""
-    own = [
-        f"{module.relative_to(BOT)}:{line}: {text!r}"
-        for module in sorted(DATA_LAYERS)
-        for line, text in _own_words(module)
-    ]
-    assert own == []
+    assert _own_words_in(DATA_LAYERS) == []
     assert len(DATA_LAYERS) > 20 and all(module.is_file() for module in DATA_LAYERS)
 
 
