@@ -1480,10 +1480,9 @@ def lock_check_failed_text(seconds: float) -> str:
 
 # The words of `python -m bot database status` and `database downgrade` (bot.cli.database), to the bot's owner.
 REVISIONS_HEADING = "Revisions this storybot knows, oldest first (* the database's):"
-RELEASES_NOT_RECORDED = (
-    "Which storybot release brought each revision is not recorded. An older storybot knows the revisions up to the "
-    "newest file in its bot/state/migrations/versions/ (its `database status` lists them), and opens a database "
-    "at that revision or an earlier one."
+RELEASES_HEADING = (
+    "Releases this storybot knows, oldest first, each with the newest revision it opens (database downgrade --to "
+    "RELEASE takes the database back to it):"
 )
 
 
@@ -1506,8 +1505,19 @@ def schema_state_text(state: SchemaState, newest: str, known: bool) -> str:
     )
 
 
-def unknown_target_text(written: str, first: str, last: str) -> str:
-    return f"--to {written}: this storybot knows the revisions {first} to {last} (python -m bot database status)."
+def release_target_text(version: str, revision: str) -> str:
+    """A downgrade's target named by `--to RELEASE`, as its refusals name it."""
+    return f"{version} (revision {revision})"
+
+
+def unknown_target_text(written: str, revisions: list[str], releases: list[str]) -> str:
+    """`--to` names neither a revision nor a release this storybot knows (a release newer than it, or a typo)."""
+    known = f"the revisions {revisions[0]} to {revisions[-1]}"
+    if len(releases) == 1:
+        known += f" and the release {releases[0]}"
+    elif releases:
+        known += f" and the releases {releases[0]} to {releases[-1]}"
+    return f"--to {written}: this storybot knows {known} (python -m bot database status lists them)."
 
 
 def _drops(dropped: tuple[Dropped, ...], before: str = " ", after: str = "") -> str:
@@ -1522,11 +1532,13 @@ def _drops(dropped: tuple[Dropped, ...], before: str = " ", after: str = "") -> 
     return f"{before}{', '.join(said)}{after}"
 
 
-def taken_back_text(plan: DowngradePlan, copy: Path | None) -> str:
+def taken_back_text(plan: DowngradePlan, copy: Path | None, release: str | None) -> str:
+    """`release`: the version `--to` named, if it named one."""
     kept = f" The copy from before is {copy}." if copy is not None else ""
+    install = f"storybot {release}" if release is not None else f"the storybot that knows {plan.target}"
     return (
         f"storybot: {plan.state.where} was taken back from revision {plan.revision} to {plan.target}"
-        f"{_drops(plan.dropped, ' (dropped: ', ')')}.{kept} Install the storybot that knows {plan.target} "
+        f"{_drops(plan.dropped, ' (dropped: ', ')')}.{kept} Install {install} "
         "before the bot starts again: this one would upgrade it back at start."
     )
 

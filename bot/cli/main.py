@@ -79,6 +79,7 @@ from bot.operations.resolve_story import StoryFound, resolve_story
 from bot.operations.story_ref import StoryRef
 from bot.settings import DISCORD_ID_LIMIT, DISTRIBUTION, Settings, SettingsError, is_discord_id
 from bot.startup_error import StartupError
+from bot.state.releases import known_releases
 
 USAGE_ERROR = 2
 UNHEALTHY = 1
@@ -217,7 +218,10 @@ def build_parser() -> argparse.ArgumentParser:
         "Rolling back)",
     )
     downgrade.add_argument(
-        "--to", required=True, metavar="REVISION", help="the revision an older storybot knows: 0004, or 4"
+        "--to",
+        required=True,
+        metavar="REVISION|RELEASE",
+        help="the revision an older storybot knows (0004, or 4), or its release (0.1.0: the newest revision it knows)",
     )
     downgrade.add_argument(
         "--yes",
@@ -395,7 +399,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings, discord: DiscordComm
         with _logs_on_stderr():
             if args.database_command == "status":
                 return 0 if database_status(settings) else USAGE_ERROR
-            return database_downgrade(settings, args.to, args.yes, discord.stopped)
+            return database_downgrade(settings, args.to, args.yes, discord.stopped, known_releases())
     if command in ("run", "sync"):  # the bot sets up its own log
         return discord.run(
             settings, lambda: _load(settings, warn_every_time=True, bot=True), sync_only=command == "sync"

@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli.database import DatabaseCommandError, database_downgrade
+from bot.messages import RELEASES_HEADING
 from bot.program import DiscordBot
 from bot.settings import Settings
 from bot.state.database import SQLITE_FILE, Database
+from bot.state.releases import read_releases
 from bot.state.schema import read_state
 from tests.cli.test_main import run
 from tests.discord_app.bot_process import BotProcess
@@ -81,7 +84,7 @@ def test_status_names_the_revision_and_what_each_revision_brought(sqlite: Settin
     assert lines[0] == f"The database {sqlite.data / SQLITE_FILE} is at revision 0006, the newest this storybot knows."
     assert "  0001  Server and channel settings, and readers' votes on answers." in lines
     assert [line[:6] for line in lines if line[2:6].isdigit()] == [f"  {r}" for r in REVISIONS[:-1]] + ["* 0006"]
-    assert "release brought each revision is not recorded" in shown.stdout
+    assert lines[lines.index(RELEASES_HEADING) + 1 :] == ["  0.1.0  0006"]
 
 
 def test_status_of_a_data_folder_without_a_database_makes_nothing(tmp_path: Path):
@@ -146,14 +149,43 @@ def test_a_postgresql_downgrade_that_drops_no_data_asks_nothing(tmp_path: Path, 
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (("--to", "9"), "--to 9: this storybot knows the revisions 0001 to 0006 (python -m bot database status)."),
+        (
+            ("--to", "9"),
+            "--to 9: this storybot knows the revisions 0001 to 0006 and the release 0.1.0 (python -m bot database "
+            "status lists them).",
+        ),
+        (("--to", "0.0.9"), "--to 0.0.9: this storybot knows the revisions 0001 to 0006 and the release 0.1.0 ("),
         (("--to", "0006"), "at revision 0006 already; nothing changed."),
+        (("--to", "v0.1.0"), "at revision 0006 already; nothing changed."),
     ],
 )
 def test_a_revision_that_is_not_one_to_go_back_to_is_one_line(sqlite: Settings, args: tuple[str, ...], said: str):
     done = run("database", "downgrade", *args, env=environment(sqlite))
     assert said in one_line(done.stderr)
     assert done.returncode == (0 if "already" in said else 2)
+
+
+def test_a_release_names_its_newest_revision_to_take_the_database_back_to(
+    either: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    """An owner rolling back a release names it, not its revision. This storybot's own release is the only one before
+    it, so the older releases here are a table the test writes, read as the one beside the migrations is."""
+    table = tmp_path / "releases.toml"
+    table.write_text('"0.0.8" = "0003"\n"0.0.9" = "0004"\n"0.1.0" = "0006"\n')
+    assert database_downgrade(either, "v0.0.9", True, DiscordBot().stopped, read_releases(table)) == 0
+    said = one_line(capsys.readouterr().err)
+    assert "was taken back from revision 0006 to 0004 (dropped: table shelf_texts (1 row))." in said
+    assert "Install storybot 0.0.9 before the bot starts again" in said
+    assert revision(either) == "0004"
+    with pytest.raises(DatabaseCommandError) as unknown:
+        database_downgrade(either, "0.0.7", True, DiscordBot().stopped, read_releases(table))
+    assert "--to 0.0.7: this storybot knows the revisions 0001 to 0006 and the releases 0.0.8 to 0.1.0 (" in str(
+        unknown.value
+    )
+    assert revision(either) == "0004"
+    done = run("database", "downgrade", "--to", "0.1.0", env=environment(either))  # the table beside the migrations
+    assert done.returncode == 2
+    assert "at revision 0004; --to 0.1.0 (revision 0006) is not earlier" in one_line(done.stderr)
 
 
 def test_a_downgrade_without_a_database_is_one_line_and_makes_nothing(tmp_path: Path):
