@@ -291,10 +291,26 @@ class FakeDiscord:
 
     # -- what tests use --------------------------------------------------------------------------
 
-    def fail(self, method: str, path: str, status: int, times: int = 1, **extra: Any) -> None:
-        """The next `times` requests matching method and path (a regex) get `status`."""
+    def fail(self, method: str, path: str | re.Pattern[str], status: int, times: int = 1, **extra: Any) -> None:
+        """The next `times` requests matching method and path (a regex) get `status`. A reply to an interaction fails
+        by fail_interaction, which names it: any interaction's matches a path here, an earlier one's late reply too."""
         body = {"message": extra.pop("message", f"{status}"), "code": 0} | extra.pop("body", {})
         self.failures.append(Failure(method, re.compile(path), status, times, body, extra.pop("headers", {})))
+
+    def next_interaction(self) -> str:
+        """An id for an interaction not sent yet (interact's `interaction_id`), so that a failure can name it first."""
+        return str(self.new_id())
+
+    def fail_interaction(
+        self, interaction: str, status: int, *, followup: bool = False, times: int = 1, **extra: Any
+    ) -> None:
+        """`interaction`'s next `times` responses (its callback, found by its id), or with `followup` its next follow-up
+        messages (by its token, which the webhook's path holds), get `status`: a late reply to an earlier interaction
+        (another test's) never takes the failure, as `callback` and `followup` never take its reply."""
+        path = (
+            rf"/webhooks/{APP_ID}/token-{interaction}" if followup else rf"/interactions/{interaction}/[^/]+/callback"
+        )
+        self.fail("POST", path, status, times, **extra)
 
     def hold(self, method: str, path: str) -> asyncio.Event:
         """Requests matching method and path (a regex) are recorded, and answered once the event returned is set."""
@@ -479,10 +495,12 @@ class FakeDiscord:
         author: UserPayload | None = None,
         channel_id: int = CHANNEL_ID,
         connection: int | None = None,
+        interaction_id: str | None = None,
     ) -> Step:
         """A person uses a command (kind 2), a component (3) or autocomplete (4) in the server of `channel_id`, or
-        in a DM with the bot (DM_CHANNEL_ID: no server, no member, no permissions); returns (mark, id)."""
-        interaction_id = str(self.new_id())
+        in a DM with the bot (DM_CHANNEL_ID: no server, no member, no permissions); returns (mark, id). Its id is
+        `interaction_id` when given (next_interaction), else a new one."""
+        interaction_id = interaction_id or self.next_interaction()
         server = server_of(channel_id)
         payload = {
             "id": interaction_id,
@@ -527,6 +545,7 @@ class FakeDiscord:
         channel_id: int = CHANNEL_ID,
         permissions: str = "0",
         connection: int | None = None,
+        interaction_id: str | None = None,
         **options: Any,
     ) -> Step:
         registered = self.commands["guild"] or self.commands["global"]
@@ -539,7 +558,13 @@ class FakeDiscord:
             "options": [{"name": k, "type": 3, "value": v} for k, v in options.items()],
         }
         return await self.interact(
-            2, data, permissions=permissions, author=author, channel_id=channel_id, connection=connection
+            2,
+            data,
+            permissions=permissions,
+            author=author,
+            channel_id=channel_id,
+            connection=connection,
+            interaction_id=interaction_id,
         )
 
     def attach(self, filename: str, content: bytes, cut: bool = False, stall: bool = False) -> dict[str, Any]:
@@ -563,6 +588,7 @@ class FakeDiscord:
         permissions: str = "0",
         channel_id: int = CHANNEL_ID,
         connection: int | None = None,
+        interaction_id: str | None = None,
         **options: Any,
     ) -> Step:
         """`/group name option:value ...`: a dict value is an attachment (from `attach`), a ChannelOption a
@@ -590,7 +616,13 @@ class FakeDiscord:
         if resolved:
             data["resolved"] = resolved
         return await self.interact(
-            2, data, permissions=permissions, author=author, channel_id=channel_id, connection=connection
+            2,
+            data,
+            permissions=permissions,
+            author=author,
+            channel_id=channel_id,
+            connection=connection,
+            interaction_id=interaction_id,
         )
 
     async def delete_channel(self, channel_id: int) -> None:

@@ -42,7 +42,6 @@ MANAGE_SERVER = str(1 << 5)
 LIBRARY = "library"
 """/story add's choice for the owner's folder, as Discord sends it: its id (Discord shows "the owner's library"); the
 application's owner in the fake Discord is PERSON."""
-FOLLOWUP = rf"/webhooks/{APP_ID}/[^/]+"
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
@@ -328,8 +327,9 @@ async def test_a_reload_report_discord_no_longer_takes_comes_by_dm(fake, admin_b
     # replies for 15 and then answers 401 Invalid Webhook Token. The report of a long reload, and always that
     # of one stopped at 30 minutes, reached no one: not the owner, and not the log.
     (stories / "late.md").write_text("# Late\n\nThe owner added this one by hand, late at night.\n")
-    fake.fail("POST", FOLLOWUP, 401, message="Invalid Webhook Token", body={"code": 50027})
-    mark, _ = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER)
+    reload = fake.next_interaction()
+    fake.fail_interaction(reload, 401, followup=True, message="Invalid Webhook Token", body={"code": 50027})
+    mark, _ = await fake.slash("reload", author=PERSON, permissions=MANAGE_SERVER, interaction_id=reload)
     dm = await fake.wait_for_call("POST", rf"/channels/{DM_CHANNEL_ID}/messages", after=mark)
     opened = next(c for c in fake.calls[mark:] if (c.method, c.path) == ("POST", "/users/@me/channels"))
     assert str(opened.body["recipient_id"]) == PERSON["id"]

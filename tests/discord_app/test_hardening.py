@@ -6,6 +6,7 @@ import asyncio
 import random
 from functools import partial
 
+import aiohttp
 import pytest
 
 from bot.core.library import StoryLibrary
@@ -16,7 +17,6 @@ from tests.discord_app.bot_process import BotProcess
 from tests.discord_app.fake_discord import (
     APP_ID,
     BOT_USER,
-    CALLBACK,
     CHANNEL_ID,
     DM_CHANNEL_ID,
     GUILD_ID,
@@ -111,6 +111,27 @@ async def logged(process: BotProcess, since: int, text: str, times: int = 1) -> 
     raise AssertionError(f"the bot did not log {text!r} {times} times; it logged:\n{written}")
 
 
+async def test_a_failure_for_one_interaction_is_not_taken_by_an_earlier_ones_late_reply(own_fake: FakeDiscord):
+    """A failure put on "the next callback" was taken by whichever interaction's reply came next: an earlier test's,
+    arriving late, took it, and this test's reply went through. Named, it waits for its own interaction's reply."""
+    earlier, named = own_fake.next_interaction(), own_fake.next_interaction()
+    own_fake.fail_interaction(named, 404, message="Unknown interaction", body={"code": 10062})
+    own_fake.fail_interaction(named, 401, followup=True, message="Invalid Webhook Token", body={"code": 50027})
+    api = f"{own_fake.url}/api/v10"
+    reply = {"type": 4, "data": {"content": "late"}}
+    async with aiohttp.ClientSession() as session:
+
+        async def status(path: str, body: dict[str, object]) -> int:
+            async with session.post(f"{api}{path}", json=body) as answered:
+                return answered.status
+
+        assert await status(f"/interactions/{earlier}/token-{earlier}/callback", reply) == 200
+        assert await status(f"/webhooks/{APP_ID}/token-{earlier}", {"content": "late"}) == 200
+        assert await status(f"/interactions/{named}/token-{named}/callback", reply) == 404
+        assert await status(f"/webhooks/{APP_ID}/token-{named}", {"content": "on time"}) == 401
+        assert await status(f"/interactions/{named}/token-{named}/callback", reply) == 200  # once, as asked
+
+
 async def test_a_click_or_command_discord_no_longer_takes_is_one_line_in_the_log(fake, bot):
     # Discord forgets an interaction not acknowledged within 3 seconds (a bot paused or slow to hear it) and
     # answers 404 "Unknown interaction"; a 5xx may come the same way. /help, /reload and /story, and the
@@ -119,17 +140,17 @@ async def test_a_click_or_command_discord_no_longer_takes_is_one_line_in_the_log
     since = len(bot.output)
     expired = {"message": "Unknown interaction", "body": {"code": 10062}}
     for command in ("help", "reload"):
-        fake.fail("POST", CALLBACK, 404, **expired)
-        await fake.slash(command, author=PERSON, permissions=MANAGE_SERVER)
-    fake.fail("POST", CALLBACK, 404, **expired)
-    await fake.subcommand("story", "history", permissions=MANAGE_SERVER)
+        fake.fail_interaction(expiring := fake.next_interaction(), 404, **expired)
+        await fake.slash(command, author=PERSON, permissions=MANAGE_SERVER, interaction_id=expiring)
+    fake.fail_interaction(expiring := fake.next_interaction(), 404, **expired)
+    await fake.subcommand("story", "history", permissions=MANAGE_SERVER, interaction_id=expiring)
     for custom_id in ("storybot:shelf:cancel:0", "storybot:shelf:remove:1", "storybot:confirm:0a1b2c3d:no"):
-        fake.fail("POST", CALLBACK, 404, **expired)
+        fake.fail_interaction(expiring := fake.next_interaction(), 404, **expired)
         button = {"type": 2, "style": 2, "label": "Cancel", "custom_id": custom_id}
         message: dict[str, object] = {**message_payload(fake.new_id(), CHANNEL_ID, BOT_USER, "Remove it?")}
         message |= {"components": [{"type": 1, "components": [button]}], "flags": EPHEMERAL}
         data = {"custom_id": custom_id, "component_type": 2}
-        await fake.interact(3, data, message, permissions=MANAGE_SERVER)
+        await fake.interact(3, data, message, permissions=MANAGE_SERVER, interaction_id=expiring)
     written = await logged(bot, since, "404 Unknown interaction", times=6)
     assert "Traceback" not in written and "ERROR" not in written
     assert "Could not answer /story history: 404 Unknown interaction" in written
