@@ -89,7 +89,7 @@ class StoryBot(commands.AutoShardedBot):
         self.settings = settings
         self.libraries = LibraryHolder(library, settings)
         self.database = database
-        self.views = ServerViews(self.libraries, database.shelves)
+        self.views = ServerViews(self.libraries, database.shelves, saved_in=settings.data)
         self.budgets = QuestionBudgets()
         self.force_sync = force_sync
         self._finishing: asyncio.Event | None = None

@@ -23,11 +23,14 @@ from collections import OrderedDict
 from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from bot.core.library import StoryLibrary
 from bot.core.server_view import server_view
 from bot.core.shelf import ShelfError, UploadRefusal
 from bot.core.shelf_corpus import ShelfStoryText
+from bot.core.shelf_part_store import FOLDER as SHELF_PARTS
+from bot.core.shelf_part_store import ShelfPartStore
 from bot.core.shelf_parts import ShelfParts, shelf_parts
 from bot.core.shelf_reader import ShelfReader
 from bot.core.stored_text import newer_reading, pack_story, stored_reading, unpack_story, used_by
@@ -85,8 +88,17 @@ class _Built:
 
 
 class ServerViews:
-    def __init__(self, libraries: LibraryHolder, shelves: ShelfStore, poll_seconds: float = POLL_SECONDS):
+    def __init__(
+        self,
+        libraries: LibraryHolder,
+        shelves: ShelfStore,
+        poll_seconds: float = POLL_SECONDS,
+        saved_in: Path | None = None,
+    ):
+        """`saved_in`: the data folder, where each server's shelf parts are saved for the next start to build its view
+        from (bot.core.shelf_part_store; None: every view is built from the texts, nothing saved)."""
         self._libraries = libraries
+        self._saved = None if saved_in is None else ShelfPartStore(saved_in / SHELF_PARTS)
         self._memory_bytes = libraries.settings.views_mb * 2**20
         self._shelves = shelves
         self._poll_seconds = poll_seconds
@@ -373,7 +385,7 @@ class ServerViews:
                     texts.append((story.version_id, text))
         owner = None if hidden else library
         parts, view = await loop.run_in_executor(
-            BUILDING, _view, library, owner, texts, None if kept is None else kept.shelf
+            BUILDING, _view, library, owner, texts, None if kept is None else kept.shelf, self._saved, server_id
         )
         log.info(
             "Server %s: %d stories of its own (shelf version %d), %d of them analysed, in %d runs.",
@@ -495,7 +507,16 @@ def _view(
     owner: StoryLibrary | None,
     stories: list[tuple[int, ShelfStoryText]],
     kept: ShelfParts | None,
+    saved: ShelfPartStore | None,
+    server_id: int,
 ) -> tuple[ShelfParts, StoryLibrary | None]:
-    """In BUILDING: the shelf's parts from those kept (only its new stories analysed), and the view of them."""
-    parts = shelf_parts(stories, library.analyzer, library.index.params, kept)
-    return parts, server_view(owner, parts)
+    """In BUILDING: the shelf's parts from those kept (only its new stories analysed), else from those saved that
+    these texts check (a start, or a view let go for memory), and the view of them; what is new of them saved."""
+    analyzer, params = library.analyzer, library.index.params
+    if kept is None and saved is not None:
+        kept = saved.load(server_id, stories, analyzer, params)
+    parts = shelf_parts(stories, analyzer, params, kept)
+    view = server_view(owner, parts)
+    if saved is not None:
+        saved.save(server_id, parts, stories)
+    return parts, view

@@ -1,0 +1,366 @@
+"""Each server's built shelf parts (bot.core.shelf_parts) saved under the data folder, so that a start builds the
+server's view from them rather than analysing its whole shelf again.
+
+What is saved of a part is its analysis alone: its passages' postings, its people, its speller's words and the words
+its runs' spellers are made of, as numpy arrays and JSON (no pickle). Its stories' texts are not: a start fetches them
+from the database anyway (bot.operations.server_views), and the part's corpus is made of them again. So a part is
+trusted only when those texts give the fingerprints it was saved with (bot.core.corpus_diff: each story's path, which
+holds its story id and file name, and a digest of its title and passages), it is its own server's, and every file is
+as written (sizes and checksums). A data folder pointed at another database, whose version ids collide, thus finds
+other stories than those saved and analyses its own. A part damaged, cut short, in another format, another server's,
+another user's, is logged (one line) and built again; the save after that build removes it.
+
+A part is a folder written whole under another name and renamed into place (atomic), each file forced to disk
+first; the parts a server's view no longer uses are removed as its next parts are saved. One store per server
+(`server-<id>`), in a folder per version of this format and of the analysis (a digest of them, as the saved index
+names its folders: two versions of storybot sharing a data folder each keep theirs; another version's folder unused
+for UNUSED_DAYS is removed).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import logging
+import os
+import shutil
+import stat
+import time
+import uuid
+import weakref
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from bot.core.analysis import Analyzer
+from bot.core.corpus import Story
+from bot.core.corpus_diff import fingerprints
+from bot.core.file_array import save_array
+from bot.core.index import BM25Index, BM25Params
+from bot.core.library_parts import LibraryParts
+from bot.core.performers import Performer, PerformerDirectory
+from bot.core.shelf_corpus import ShelfStoryText, shelf_corpus
+from bot.core.shelf_parts import BuiltPart, Run, ShelfParts
+from bot.core.spelling import SpellingCorrector
+from bot.core.synced import sync_to_disk
+from bot.core.trusted_files import FileRecord, read_index_file, require_trusted
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+FOLDER = "shelf-parts"
+"""Below the data folder."""
+VERSION_DIGITS = 12
+PART = "part-"
+WRITING = ".writing-"
+"""A part being written, renamed to PART's name once whole (one a killed process left is removed at the next save)."""
+ABOUT = "part.json"
+META = "meta.json"
+ARRAYS = ("docs", "tf", "doc_freq", "doc_len", "story_words", "story_word_counts", "word_surface")
+UNUSED_DAYS = 30
+
+
+class PartRefused(ValueError):
+    """A saved part not used: why, for the log."""
+
+
+class StalePart(PartRefused):
+    """A saved part some of whose stories are no longer on the shelf: no fault, its stories changed."""
+
+
+class ShelfPartStore:
+    """The parts of every server's shelf, under `base` (the data folder's FOLDER)."""
+
+    def __init__(self, base: Path):
+        self.base = base
+        self._saved: weakref.WeakKeyDictionary[BuiltPart, Path] = weakref.WeakKeyDictionary()
+        """The folder each part in memory was saved in, or loaded from."""
+
+    def folder(self, server_id: int, analyzer: Analyzer) -> Path:
+        version = hashlib.sha256(f"{FORMAT}|{analyzer.signature}".encode()).hexdigest()[:VERSION_DIGITS]
+        return self.base / f"server-{server_id}" / version
+
+    def load(
+        self, server_id: int, stories: Sequence[tuple[int, ShelfStoryText]], analyzer: Analyzer, params: BM25Params
+    ) -> ShelfParts | None:
+        """The server's saved parts that hold only these stories (each with its version) as they are, as a shelf's
+        parts to build its view from (shelf_parts' `kept`); None when none is saved, or none can be used."""
+        folder = self.folder(server_id, analyzer)
+        try:
+            require_trusted(folder)
+            names = sorted(name for name in os.listdir(folder) if name.startswith(PART))
+        except FileNotFoundError:
+            return None
+        except (OSError, PartRefused) as error:
+            log.warning(
+                "Not using the saved shelf parts of server %s (%s): its stories are analysed again.", server_id, error
+            )
+            return None
+        texts = dict(stories)
+        loaded: list[tuple[int, BuiltPart]] = []
+        for name in names:
+            try:
+                saved, part = _read_part(folder / name, server_id, texts, analyzer, params)
+            except StalePart as why:
+                log.info("Server %s: its saved shelf part %s is not used (%s).", server_id, name, why)
+                continue
+            except (OSError, ValueError, KeyError, TypeError, IndexError, OverflowError, RecursionError) as error:
+                log.warning(
+                    "Not using the saved shelf part %s of server %s (%s): its stories are analysed again.",
+                    name,
+                    server_id,
+                    _why(error),
+                )
+                continue
+            self._saved[part] = folder / name
+            loaded.append((saved, part))
+        if not loaded:
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(folder)  # in use: not another version's to remove
+        loaded.sort(key=lambda found: found[0])  # a story in two parts is searched in the newer
+        runs = tuple(Run.of(part, tuple(range(len(part.versions)))) for _, part in loaded)
+        return ShelfParts(analyzer=analyzer, params=params, runs=runs, built=())
+
+    def save(self, server_id: int, parts: ShelfParts, stories: Sequence[tuple[int, ShelfStoryText]]) -> None:
+        """The shelf's parts not saved yet written (each of these stories alone: a part holding another was saved
+        when built, or cannot be checked at a start), and the server's saved parts its view no longer uses removed.
+        A save that fails is logged: the next start analyses what it lacks."""
+        folder = self.folder(server_id, parts.analyzer)
+        versions = {version for version, _ in stories}
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            require_trusted(folder)
+            for part in parts.built_parts:
+                if part not in self._saved and versions.issuperset(part.versions):
+                    self._saved[part] = _write_part(folder, server_id, part, parts.analyzer)
+            used = {self._saved[part].name for part in parts.built_parts if part in self._saved}
+            for name in os.listdir(folder):
+                if name.startswith((PART, WRITING)) and name not in used:
+                    shutil.rmtree(folder / name, ignore_errors=True)
+            _remove_unused_versions(folder)
+        except (OSError, PartRefused) as error:
+            log.warning(
+                "Could not save the shelf parts of server %s (%s); its next start analyses what is not saved.",
+                server_id,
+                _why(error),
+            )
+
+
+def _why(error: Exception) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.strerror}: {error.filename}" if error.filename else error.strerror
+    return f"{type(error).__name__}: {error}" if not isinstance(error, PartRefused) else str(error)
+
+
+def _remove_unused_versions(folder: Path) -> None:
+    """The server's folders of other versions (formats, analyses) no process used for UNUSED_DAYS."""
+    oldest = time.time() - UNUSED_DAYS * 86400
+    for other in folder.parent.iterdir():
+        info = other.lstat()
+        if other != folder and stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid() and info.st_mtime < oldest:
+            shutil.rmtree(other, ignore_errors=True)
+
+
+def _write_part(folder: Path, server_id: int, part: BuiltPart, analyzer: Analyzer) -> Path:
+    """Writes the part's analysis as a new folder of `folder`, whole before it is named a part; its path."""
+    index = part.parts.index
+    if not isinstance(index, BM25Index):
+        raise PartRefused("its index is not one built in memory")
+    name = f"{PART}{uuid.uuid4().hex[:16]}"
+    writing = folder / f"{WRITING}{name}"
+    writing.mkdir(mode=0o700)
+    postings = index.raw_postings()
+    terms = index.terms()
+    corpus = part.parts.corpus
+    story_of_path = {story.path: number for number, story in enumerate(corpus.stories)}
+    arrays = {
+        "docs": postings.docs,
+        "tf": postings.tf,
+        "doc_freq": postings.doc_freq,
+        "doc_len": postings.doc_len,
+        "story_words": np.concatenate([np.zeros(0, np.int64), *part.story_words]),
+        "story_word_counts": np.array([len(words) for words in part.story_words], np.int64),
+        "word_surface": part.word_surface,
+    }
+    meta = {
+        "terms": terms,
+        "speller_words": part.parts.speller.words,
+        "speller_terms": [postings.vocabulary[term] for term in part.parts.speller.terms],
+        "people": [
+            [p.name, story_of_path[p.path], p.intro, p.mentions, -1 if p.passage is None else p.passage]
+            for p in part.parts.performers.performers
+        ],
+        "surfaces": part.surfaces,
+        "word_terms": part.word_terms,
+    }
+    files: dict[str, FileRecord] = {}
+    for array, values in arrays.items():
+        save_array(writing / f"{array}.npy", values)
+        files[f"{array}.npy"] = _kept(writing / f"{array}.npy")
+    _write_json(writing / META, meta)
+    files[META] = _kept(writing / META)
+    about = {
+        "format": FORMAT,
+        "server": server_id,
+        "analysis": analyzer.signature,
+        "saved": time.time_ns(),
+        "versions": list(part.versions),
+        "paths": [story.path for story in corpus.stories],
+        "fingerprints": [part.parts.fingerprints[story.path] for story in corpus.stories],
+        "files": files,
+    }
+    _write_json(writing / ABOUT, about)
+    _kept(writing / ABOUT)
+    sync_to_disk(writing)
+    os.rename(writing, folder / name)
+    sync_to_disk(folder)
+    return folder / name
+
+
+def _kept(path: Path) -> FileRecord:
+    """A file just written made the user's alone and forced to disk: its size and checksum."""
+    os.chmod(path, 0o600)
+    sync_to_disk(path)
+    data = path.read_bytes()
+    return {"bytes": len(data), "blake2b": hashlib.blake2b(data).hexdigest()}
+
+
+def _write_json(path: Path, value: object) -> None:
+    path.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+
+
+def _read_part(
+    folder: Path,
+    server_id: int,
+    texts: dict[int, ShelfStoryText],
+    analyzer: Analyzer,
+    params: BM25Params,
+) -> tuple[int, BuiltPart]:
+    """A saved part as built, with when it was saved; PartRefused (StalePart) or another error when it is not this
+    server's, these stories', this version's, or not as written."""
+    require_trusted(folder)
+    about = json.loads(read_index_file(folder / ABOUT))
+    if not isinstance(about, dict) or about.get("format") != FORMAT:
+        raise PartRefused(f"saved in another format ({about.get('format') if isinstance(about, dict) else None!r})")
+    if about.get("server") != server_id:
+        raise PartRefused(f"saved for server {about.get('server')!r}")
+    if about.get("analysis") != analyzer.signature:
+        raise PartRefused("saved with another analysis")
+    versions, paths, digests = about["versions"], about["paths"], about["fingerprints"]
+    if not (
+        isinstance(versions, list)
+        and versions
+        and all(type(v) is int for v in versions)
+        and len(set(versions)) == len(versions)
+        and paths == [str(p) for p in paths]
+        and len(paths) == len(digests) == len(versions)
+        and type(about.get("saved")) is int
+    ):
+        raise PartRefused("its description is damaged")
+    gone = [v for v in versions if v not in texts]
+    if gone:
+        raise StalePart(f"{len(gone)} of its {len(versions)} story versions are no longer on the shelf")
+    stories = [texts[v] for v in versions]
+    corpus = shelf_corpus(stories)
+    found = fingerprints(corpus)
+    if [s.path for s in corpus.stories] != paths or [found[p] for p in paths] != digests:
+        raise PartRefused("saved of other stories than the database's shelf holds (a data folder of another database?)")
+    files = about["files"]
+    if not isinstance(files, dict) or set(files) != {*(f"{a}.npy" for a in ARRAYS), META}:
+        raise PartRefused("its description is damaged")
+    arrays = {
+        array: np.load(io.BytesIO(_intact(folder, f"{array}.npy", files)), allow_pickle=False) for array in ARRAYS
+    }
+    if any(values.ndim != 1 or values.dtype.kind not in "iuf" for values in arrays.values()):
+        raise PartRefused("an array holds no numbers")
+    meta = json.loads(_intact(folder, META, files))
+    terms: list[str] = meta["terms"]
+    vocabulary = {term: number for number, term in enumerate(terms)}
+    docs, tf, doc_freq, doc_len = (arrays[a] for a in ("docs", "tf", "doc_freq", "doc_len"))
+    passages = len(corpus.passages)
+    if (
+        len(vocabulary) != len(terms)
+        or len(doc_freq) != len(terms)
+        or len(doc_len) != passages
+        or len(docs) != len(tf)
+        or int(doc_freq.sum()) != len(docs)
+        or (len(docs) and not (docs.min() >= 0 and docs.max() < passages))
+    ):
+        raise PartRefused("its postings do not fit its stories")
+    index = BM25Index.from_postings(vocabulary, docs, tf, doc_freq, doc_len, params)
+    numbers = np.asarray(meta["speller_terms"], dtype=np.int64)
+    words: list[str] = meta["speller_words"]
+    if len(numbers) != len(words) or (len(numbers) and not (numbers.min() >= 0 and numbers.max() < len(terms))):
+        raise PartRefused("its speller does not fit its postings")
+    speller = SpellingCorrector(words, [terms[n] for n in numbers.tolist()], index.doc_freq[numbers].tolist())
+    people = PerformerDirectory(_people(meta["people"], corpus.stories, passages))
+    counts, story_words = arrays["story_word_counts"], arrays["story_words"]
+    word_surface, surfaces, word_terms = arrays["word_surface"], meta["surfaces"], meta["word_terms"]
+    if (
+        len(counts) != len(stories)
+        or int(counts.sum()) != len(story_words)
+        or len(word_terms) != len(word_surface)
+        or (len(story_words) and not (story_words.min() >= 0 and story_words.max() < len(word_surface)))
+        or (len(word_surface) and not (word_surface.min() >= 0 and word_surface.max() < len(surfaces)))
+    ):
+        raise PartRefused("its words do not fit its stories")
+    starts = np.concatenate(([0], np.cumsum(counts))).tolist()
+    parts = LibraryParts(
+        corpus,
+        index,
+        index.grouped(corpus.story_of_passages(), len(corpus.stories)),
+        people,
+        speller,
+        found,
+    )
+    part = BuiltPart(
+        versions=tuple(versions),
+        parts=parts,
+        characters=tuple(text.characters for text in stories),
+        story_words=tuple(story_words[starts[n] : starts[n + 1]] for n in range(len(stories))),
+        word_surface=word_surface,
+        surfaces=[str(s) for s in surfaces],
+        word_terms=[str(t) for t in word_terms],
+    )
+    return about["saved"], part
+
+
+def _intact(folder: Path, name: str, files: dict[str, FileRecord]) -> bytes:
+    """The file's bytes, read once, when it is the user's alone and has its saved size and checksum."""
+    path = folder / name
+    require_trusted(path)
+    data = read_index_file(path)
+    expected = files[name]
+    if not isinstance(expected, dict) or {"bytes": len(data), "blake2b": hashlib.blake2b(data).hexdigest()} != expected:
+        raise PartRefused(f"{name} is not as it was saved")
+    return data
+
+
+def _people(saved: list[list[object]], stories: Sequence[Story], passages: int) -> list[Performer]:
+    """The people saved as [name, story number, intro, mentions, passage or -1]."""
+    people = []
+    for name, story, intro, mentions, passage in saved:
+        if not (
+            type(story) is int
+            and 0 <= story < len(stories)
+            and type(passage) is int
+            and passage < passages
+            and type(mentions) is int
+        ):
+            raise PartRefused("its people do not fit its stories")
+        of = stories[story]
+        people.append(
+            Performer(
+                name=str(name),
+                story=of.title,
+                path=of.path,
+                intro=str(intro),
+                mentions=mentions,
+                passage=None if passage < 0 else passage,
+            )
+        )
+    return people

@@ -1,0 +1,244 @@
+"""A server's shelf parts saved and loaded again, as a start loads them: a view built from them analyses nothing and
+answers as one built from the texts; parts of other stories (another database's, whose version ids collide), of
+another server, damaged, cut short or in another format are not used, said in one line of the log, and built again;
+the parts a view no longer uses are removed as the next are saved."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.core import shelf_parts as shelf_parts_module
+from bot.core.library import StoryLibrary
+from bot.core.server_view import server_view
+from bot.core.shelf_corpus import ShelfStoryText
+from bot.core.shelf_part_store import ABOUT, META, ShelfPartStore
+from bot.core.shelf_parts import ShelfParts, shelf_parts
+from tests.conftest import CORPUS
+from tests.core.test_shelf_parts import Shelf, Versions, assert_same
+from tests.unpickled import unpickled_classes
+
+SERVER, OTHER_SERVER = 11, 22
+
+
+def bundled_and_tales(versions: Versions, seed: int = 0, first_story: int = 1) -> Shelf:
+    """The bundled stories and 9 generated tales, each a story of its own, in shelf order."""
+    shelf = [
+        (versions.last + 1 + n, ShelfStoryText.read(first_story + n, path.name, path.read_bytes()))
+        for n, path in enumerate(sorted(CORPUS.iterdir()))
+    ]
+    versions.last += len(shelf)
+    return shelf + [versions.story(first_story + 10 + n, f"tale-{n}.md", seed) for n in range(9)]
+
+
+def saved_in_changes(library: StoryLibrary, store: ShelfPartStore, server: int, shelf: Shelf) -> ShelfParts:
+    """The shelf grown in three changes, its parts saved after each, as a server's views save them."""
+    parts = None
+    for stop in (4, 8, len(shelf)):
+        parts = shelf_parts(shelf[:stop], library.analyzer, library.index.params, parts)
+        store.save(server, parts, shelf[:stop])
+    assert parts is not None
+    return parts
+
+
+def part_folders(store: ShelfPartStore, library: StoryLibrary, server: int = SERVER) -> list[Path]:
+    folder = store.folder(server, library.analyzer)
+    return sorted(path for path in folder.iterdir()) if folder.exists() else []
+
+
+def loaded(store: ShelfPartStore, library: StoryLibrary, shelf: Shelf, server: int = SERVER) -> ShelfParts | None:
+    return store.load(server, shelf, library.analyzer, library.index.params)
+
+
+def restarted(store: ShelfPartStore) -> ShelfPartStore:
+    """The store as a new process opens it, with nothing in memory."""
+    return ShelfPartStore(store.base)
+
+
+def warnings_of(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
+    return [r for r in caplog.records if r.name == "bot.core.shelf_part_store" and r.levelno >= logging.WARNING]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> ShelfPartStore:
+    return ShelfPartStore(tmp_path / "data" / "shelf-parts")
+
+
+@pytest.mark.parametrize("hidden", [False, True], ids=["with the library", "library hidden"])
+def test_a_view_from_saved_parts_analyses_nothing_and_answers_as_one_built_from_the_texts(library, store, hidden):
+    owner = None if hidden else library
+    versions = Versions()
+    shelf = bundled_and_tales(versions)
+    saved_in_changes(library, store, SERVER, shelf)
+    assert len(part_folders(store, library)) == 3
+    with unpickled_classes() as unpickled:
+        kept = loaded(restarted(store), library, shelf)
+    assert not unpickled
+    assert kept is not None and len(kept.built_parts) == 3
+    analyzer, params = library.analyzer, library.index.params
+    parts = shelf_parts(shelf, analyzer, params, kept)
+    assert parts.built == ()
+    from_texts = server_view(owner, shelf_parts(shelf, analyzer, params))
+    view = server_view(owner, parts)
+    assert view is not None and from_texts is not None
+    assert_same(view, from_texts)
+    # A change after the start analyses only its story, and runs of the saved parts search as one build too.
+    shelf[5] = versions.story(shelf[5][1].story, shelf[5][1].name, 7)
+    changed = shelf_parts(shelf, analyzer, params, parts)
+    assert changed.built == (shelf[5][0],)
+    changed_view, fresh = server_view(owner, changed), server_view(owner, shelf_parts(shelf, analyzer, params))
+    assert changed_view is not None and fresh is not None
+    assert_same(changed_view, fresh)
+
+
+def test_parts_another_database_saved_under_the_same_versions_are_never_served(library, store, caplog):
+    """A data folder pointed at another database: its versions are numbered 1, 2, ... as this one's were, and its
+    stories are others (other texts under the same story ids and names, or the same texts under other ids)."""
+    caplog.set_level(logging.INFO)
+    saved_in_changes(library, store, SERVER, bundled_and_tales(Versions()))
+    analyzer, params = library.analyzer, library.index.params
+    for other in (bundled_and_tales(Versions(), seed=3), bundled_and_tales(Versions(), first_story=100)):
+        assert [v for v, _ in other] == list(range(1, 13))
+        caplog.clear()
+        assert loaded(restarted(store), library, other) is None
+        assert len(warnings_of(caplog)) == 3  # one line a part
+        assert all("other stories" in r.getMessage() and r.exc_info is None for r in warnings_of(caplog))
+    # The other database's shelf analysed, its view as its texts give, and its parts saved in place of the others.
+    other = bundled_and_tales(Versions(), seed=3)
+    store = restarted(store)
+    parts = shelf_parts(other, analyzer, params, loaded(store, library, other))
+    assert parts.built == tuple(range(1, 13))
+    view, fresh = server_view(library, parts), server_view(library, shelf_parts(other, analyzer, params))
+    assert view is not None and fresh is not None
+    assert_same(view, fresh)
+    store.save(SERVER, parts, other)
+    assert len(part_folders(store, library)) == 1
+    again = loaded(restarted(store), library, other)
+    assert again is not None and shelf_parts(other, analyzer, params, again).built == ()
+
+
+def cut_short(part: Path) -> None:
+    data = (part / "docs.npy").read_bytes()
+    (part / "docs.npy").write_bytes(data[: len(data) // 2])
+
+
+def flip_a_byte(part: Path) -> None:
+    data = bytearray((part / META).read_bytes())
+    data[len(data) // 2] ^= 0x01
+    (part / META).write_bytes(bytes(data))
+
+
+def about_rewritten(**changed: object) -> object:
+    def change(part: Path) -> None:
+        about = json.loads((part / ABOUT).read_text())
+        (part / ABOUT).write_text(json.dumps(about | changed))
+
+    return change
+
+
+def not_json(part: Path) -> None:
+    (part / ABOUT).write_bytes(b"\x00\xff{[")
+
+
+def file_gone(part: Path) -> None:
+    (part / "word_surface.npy").unlink()
+
+
+def others_may_write(part: Path) -> None:
+    (part / "tf.npy").chmod(0o666)
+
+
+def a_pickle(part: Path) -> None:
+    """An array file replaced by a pickle (an object array), its checksum written to match: read, never unpickled."""
+    import hashlib
+
+    import numpy as np
+
+    path = part / "tf.npy"
+    np.save(path, np.array([object()], dtype=object), allow_pickle=True)
+    about = json.loads((part / ABOUT).read_text())
+    data = path.read_bytes()
+    about["files"]["tf.npy"] = {"bytes": len(data), "blake2b": hashlib.blake2b(data).hexdigest()}
+    (part / ABOUT).write_text(json.dumps(about))
+
+
+DAMAGE = {
+    "an array cut short": cut_short,
+    "a byte changed": flip_a_byte,
+    "its description not JSON": not_json,
+    "an older format": about_rewritten(format=0),
+    "its description damaged": about_rewritten(versions="1,2"),
+    "a file gone": file_gone,
+    "a file others may write": others_may_write,
+    "a pickle in place of an array": a_pickle,
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
+def test_a_damaged_part_is_said_once_built_again_and_replaced(library, store, caplog, damage):
+    caplog.set_level(logging.INFO)
+    shelf = bundled_and_tales(Versions())
+    analyzer, params = library.analyzer, library.index.params
+    store.save(SERVER, shelf_parts(shelf, analyzer, params), shelf)
+    (damaged,) = part_folders(store, library)
+    damage(damaged)
+    store = restarted(store)
+    with unpickled_classes() as unpickled:
+        assert loaded(store, library, shelf) is None
+    assert not unpickled
+    (warning,) = warnings_of(caplog)
+    assert damaged.name in warning.getMessage() and warning.exc_info is None
+    parts = shelf_parts(shelf, analyzer, params, None)
+    store.save(SERVER, parts, shelf)
+    (replaced,) = part_folders(store, library)
+    assert replaced != damaged
+    kept = loaded(restarted(store), library, shelf)
+    assert kept is not None and shelf_parts(shelf, analyzer, params, kept).built == ()
+
+
+def test_one_servers_parts_are_never_loaded_for_another(library, store, caplog):
+    shelf = bundled_and_tales(Versions())
+    saved_in_changes(library, store, SERVER, shelf)
+    assert loaded(restarted(store), library, shelf, OTHER_SERVER) is None
+    # Copied into the other server's store, they are said to be another's, and not used.
+    other = store.folder(OTHER_SERVER, library.analyzer)
+    shutil.copytree(store.folder(SERVER, library.analyzer), other)
+    assert loaded(restarted(store), library, shelf, OTHER_SERVER) is None
+    assert [r for r in warnings_of(caplog) if f"saved for server {SERVER}" in r.getMessage()] != []
+
+
+def test_a_part_with_a_story_removed_since_is_not_used_and_goes_at_the_next_save(library, store, caplog):
+    """Its removed story's text is not fetched at a start, so the part cannot be checked: its other stories are
+    analysed again (said, as no fault), and the part replaced."""
+    caplog.set_level(logging.INFO)
+    shelf = bundled_and_tales(Versions())
+    saved_in_changes(library, store, SERVER, shelf)
+    before = {path: json.loads((path / ABOUT).read_text())["versions"] for path in part_folders(store, library)}
+    removed, _ = shelf.pop(1)  # of the first change's part
+    store = restarted(store)
+    kept = loaded(store, library, shelf)
+    assert kept is not None and len(kept.built_parts) == 2 and not warnings_of(caplog)
+    parts = shelf_parts(shelf, library.analyzer, library.index.params, kept)
+    assert parts.built == tuple(v for v, _ in shelf[:3])
+    store.save(SERVER, parts, shelf)
+    after = set(part_folders(store, library))
+    (gone,) = before.keys() - after
+    assert removed in before[gone]
+    assert len(after) == 3
+
+
+def test_parts_a_view_no_longer_uses_are_removed_as_a_change_is_saved(library, store, monkeypatch):
+    monkeypatch.setattr(shelf_parts_module, "MAX_RUNS", 2)  # the third change merges
+    shelf = bundled_and_tales(Versions())
+    parts = saved_in_changes(library, store, SERVER, shelf)
+    assert len(parts.built_parts) <= 2
+    assert len(part_folders(store, library)) == len(parts.built_parts)
+    kept = loaded(restarted(store), library, shelf)
+    assert kept is not None and shelf_parts(shelf, library.analyzer, library.index.params, kept).built == ()
+    empty = shelf_parts([], library.analyzer, library.index.params, parts)
+    store.save(SERVER, empty, [])
+    assert part_folders(store, library) == []
