@@ -4,11 +4,16 @@ server's view from them rather than analysing its whole shelf again.
 What is saved of a part is its analysis alone: its passages' postings, its people, its speller's words and the words
 its runs' spellers are made of, as numpy arrays and JSON (no pickle). Its stories' texts are not: a start fetches them
 from the database anyway (bot.operations.server_views), and the part's corpus is made of them again. So a part is
-trusted only when those texts give the fingerprints it was saved with (bot.core.corpus_diff: each story's path, which
-holds its story id and file name, and a digest of its title and passages), it is its own server's, and every file is
+trusted only when those texts give the fingerprints it was saved with (bot.core.corpus_diff: a digest of each story's
+title and passages, under its path, which holds its story id and file name), it is its own server's, and every file is
 as written (sizes and checksums). A data folder pointed at another database, whose version ids collide, thus finds
 other stories than those saved and analyses its own. A part damaged, cut short, in another format, another server's,
 another user's, is logged (one line) and built again; the save after that build removes it.
+
+A story of a part that is no longer on the shelf (removed, or replaced by a new version) has no text fetched to check
+it by: it stands in the part with empty passages under a version no shelf has, so that no run ever searches it (a
+restore analyses it again), while the part's other stories are searched as saved; a part that holds too little of
+the shelf any more is built again (shelf_parts' LIVE_SHARE), as in a running process.
 
 A part is a folder written whole under another name and renamed into place (atomic), each file forced to disk
 first; the parts a server's view no longer uses are removed as its next parts are saved. One store per server
@@ -41,6 +46,7 @@ from bot.core.corpus_diff import fingerprints
 from bot.core.file_array import save_array
 from bot.core.index import BM25Index, BM25Params
 from bot.core.library_parts import LibraryParts
+from bot.core.passage_columns import StoryPassages
 from bot.core.performers import Performer, PerformerDirectory
 from bot.core.shelf_corpus import ShelfStoryText, shelf_corpus
 from bot.core.shelf_parts import BuiltPart, Run, ShelfParts
@@ -68,7 +74,7 @@ class PartRefused(ValueError):
 
 
 class StalePart(PartRefused):
-    """A saved part some of whose stories are no longer on the shelf: no fault, its stories changed."""
+    """A saved part none of whose stories is on the shelf any more: no fault, its stories changed."""
 
 
 class ShelfPartStore:
@@ -86,8 +92,9 @@ class ShelfPartStore:
     def load(
         self, server_id: int, stories: Sequence[tuple[int, ShelfStoryText]], analyzer: Analyzer, params: BM25Params
     ) -> ShelfParts | None:
-        """The server's saved parts that hold only these stories (each with its version) as they are, as a shelf's
-        parts to build its view from (shelf_parts' `kept`); None when none is saved, or none can be used."""
+        """The server's saved parts that hold some of these stories (each with its version) as they are, as a shelf's
+        parts to build its view from (shelf_parts' `kept`, never searched itself); None when none is saved, or none
+        can be used."""
         folder = self.folder(server_id, analyzer)
         try:
             require_trusted(folder)
@@ -130,13 +137,13 @@ class ShelfPartStore:
         when built, or cannot be checked at a start), and the server's saved parts its view no longer uses removed.
         A save that fails is logged: the next start analyses what it lacks."""
         folder = self.folder(server_id, parts.analyzer)
-        versions = {version for version, _ in stories}
+        texts = dict(stories)
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             require_trusted(folder)
             for part in parts.built_parts:
-                if part not in self._saved and versions.issuperset(part.versions):
-                    self._saved[part] = _write_part(folder, server_id, part, parts.analyzer)
+                if part not in self._saved and texts.keys() >= set(part.versions):
+                    self._saved[part] = _write_part(folder, server_id, part, texts, parts.analyzer)
             used = {self._saved[part].name for part in parts.built_parts if part in self._saved}
             for name in os.listdir(folder):
                 if name.startswith((PART, WRITING)) and name not in used:
@@ -165,7 +172,9 @@ def _remove_unused_versions(folder: Path) -> None:
             shutil.rmtree(other, ignore_errors=True)
 
 
-def _write_part(folder: Path, server_id: int, part: BuiltPart, analyzer: Analyzer) -> Path:
+def _write_part(
+    folder: Path, server_id: int, part: BuiltPart, texts: dict[int, ShelfStoryText], analyzer: Analyzer
+) -> Path:
     """Writes the part's analysis as a new folder of `folder`, whole before it is named a part; its path."""
     index = part.parts.index
     if not isinstance(index, BM25Index):
@@ -209,7 +218,9 @@ def _write_part(folder: Path, server_id: int, part: BuiltPart, analyzer: Analyze
         "analysis": analyzer.signature,
         "saved": time.time_ns(),
         "versions": list(part.versions),
-        "paths": [story.path for story in corpus.stories],
+        "stories": [
+            [texts[v].story, texts[v].name, len(texts[v].passages), texts[v].characters] for v in part.versions
+        ],
         "fingerprints": [part.parts.fingerprints[story.path] for story in corpus.stories],
         "files": files,
     }
@@ -250,25 +261,34 @@ def _read_part(
         raise PartRefused(f"saved for server {about.get('server')!r}")
     if about.get("analysis") != analyzer.signature:
         raise PartRefused("saved with another analysis")
-    versions, paths, digests = about["versions"], about["paths"], about["fingerprints"]
+    versions, saved_stories, digests = about["versions"], about["stories"], about["fingerprints"]
     if not (
         isinstance(versions, list)
         and versions
         and all(type(v) is int for v in versions)
         and len(set(versions)) == len(versions)
-        and paths == [str(p) for p in paths]
-        and len(paths) == len(digests) == len(versions)
+        and isinstance(saved_stories, list)
+        and all(_story_shaped(saved) for saved in saved_stories)
+        and isinstance(digests, list)
+        and len(saved_stories) == len(digests) == len(versions)
         and type(about.get("saved")) is int
     ):
         raise PartRefused("its description is damaged")
-    gone = [v for v in versions if v not in texts]
-    if gone:
-        raise StalePart(f"{len(gone)} of its {len(versions)} story versions are no longer on the shelf")
-    stories = [texts[v] for v in versions]
+    if not any(version in texts for version in versions):
+        raise StalePart("none of its stories is on the shelf now")
+    stories = [
+        texts[version] if version in texts else _stand_in(*saved)
+        for version, saved in zip(versions, saved_stories, strict=True)
+    ]
     corpus = shelf_corpus(stories)
     found = fingerprints(corpus)
-    if [s.path for s in corpus.stories] != paths or [found[p] for p in paths] != digests:
-        raise PartRefused("saved of other stories than the database's shelf holds (a data folder of another database?)")
+    for version, text, story, saved, digest in zip(
+        versions, stories, corpus.stories, saved_stories, digests, strict=True
+    ):
+        if version in texts and ([text.story, text.name] != saved[:2] or found[story.path] != digest):
+            raise PartRefused(
+                "saved of other stories than the database's shelf holds (a data folder of another database?)"
+            )
     files = about["files"]
     if not isinstance(files, dict) or set(files) != {*(f"{a}.npy" for a in ARRAYS), META}:
         raise PartRefused("its description is damaged")
@@ -318,15 +338,37 @@ def _read_part(
         found,
     )
     part = BuiltPart(
-        versions=tuple(versions),
+        versions=tuple(version if version in texts else -1 - n for n, version in enumerate(versions)),
         parts=parts,
-        characters=tuple(text.characters for text in stories),
+        characters=tuple(
+            text.characters if version in texts else saved[3]
+            for version, text, saved in zip(versions, stories, saved_stories, strict=True)
+        ),
         story_words=tuple(story_words[starts[n] : starts[n + 1]] for n in range(len(stories))),
         word_surface=word_surface,
         surfaces=[str(s) for s in surfaces],
         word_terms=[str(t) for t in word_terms],
     )
     return about["saved"], part
+
+
+def _story_shaped(saved: object) -> bool:
+    """[story id, file name, passages, characters], as _write_part saves a story."""
+    return (
+        isinstance(saved, list)
+        and len(saved) == 4
+        and type(saved[0]) is int
+        and isinstance(saved[1], str)
+        and all(type(n) is int and n >= 0 for n in saved[2:])
+    )
+
+
+def _stand_in(story: int, name: str, passages: int, characters: int) -> ShelfStoryText:
+    """A story of the part no longer on the shelf, whose text a start does not fetch: its passages empty, in their
+    place in the part. Its version no shelf has (BuiltPart.versions), no run ever searches it."""
+    return ShelfStoryText(
+        story, name, "", StoryPassages(("",) * passages, (0,) * passages, (None,) * passages, (0,) * passages)
+    )
 
 
 def _intact(folder: Path, name: str, files: dict[str, FileRecord]) -> bytes:

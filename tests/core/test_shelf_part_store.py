@@ -211,24 +211,45 @@ def test_one_servers_parts_are_never_loaded_for_another(library, store, caplog):
     assert [r for r in warnings_of(caplog) if f"saved for server {SERVER}" in r.getMessage()] != []
 
 
-def test_a_part_with_a_story_removed_since_is_not_used_and_goes_at_the_next_save(library, store, caplog):
-    """Its removed story's text is not fetched at a start, so the part cannot be checked: its other stories are
-    analysed again (said, as no fault), and the part replaced."""
+def test_a_story_removed_since_is_never_searched_from_its_saved_part_and_the_rest_is(library, store):
+    """A start fetches no text of a story no longer on the shelf, so its part cannot check it: the part's other
+    stories are searched as saved, and it, restored, is analysed again."""
+    shelf = bundled_and_tales(Versions())
+    saved_in_changes(library, store, SERVER, shelf)
+    analyzer, params = library.analyzer, library.index.params
+    removed = shelf.pop(3)  # of the first change's part: tale 0, its smallest story
+    store = restarted(store)
+    kept = loaded(store, library, shelf)
+    assert kept is not None and len(kept.built_parts) == 3
+    parts = shelf_parts(shelf, analyzer, params, kept)
+    assert parts.built == ()
+    view, fresh = server_view(library, parts), server_view(library, shelf_parts(shelf, analyzer, params))
+    assert view is not None and fresh is not None
+    assert_same(view, fresh)
+    shelf.insert(3, removed)  # restored
+    restored = shelf_parts(shelf, analyzer, params, parts)
+    assert restored.built == (removed[0],)
+    view, fresh = server_view(library, restored), server_view(library, shelf_parts(shelf, analyzer, params))
+    assert view is not None and fresh is not None
+    assert_same(view, fresh)
+
+
+def test_a_part_none_of_whose_stories_is_on_the_shelf_is_not_used_and_goes_at_the_next_save(library, store, caplog):
     caplog.set_level(logging.INFO)
     shelf = bundled_and_tales(Versions())
     saved_in_changes(library, store, SERVER, shelf)
     before = {path: json.loads((path / ABOUT).read_text())["versions"] for path in part_folders(store, library)}
-    removed, _ = shelf.pop(1)  # of the first change's part
+    del shelf[:4]  # the first change's part
     store = restarted(store)
     kept = loaded(store, library, shelf)
     assert kept is not None and len(kept.built_parts) == 2 and not warnings_of(caplog)
+    assert any("none of its stories" in r.getMessage() for r in caplog.records)
     parts = shelf_parts(shelf, library.analyzer, library.index.params, kept)
-    assert parts.built == tuple(v for v, _ in shelf[:3])
+    assert parts.built == ()
     store.save(SERVER, parts, shelf)
     after = set(part_folders(store, library))
     (gone,) = before.keys() - after
-    assert removed in before[gone]
-    assert len(after) == 3
+    assert before[gone] == [1, 2, 3, 4] and len(after) == 2
 
 
 def test_parts_a_view_no_longer_uses_are_removed_as_a_change_is_saved(library, store, monkeypatch):
