@@ -145,6 +145,7 @@ async def test_a_damaged_part_is_built_again_at_a_start_and_said_once(library, d
     restarted = ServerViews(LibraryHolder(library, Settings()), database.shelves, saved_in=saved_in)
     fresh = await from_texts(library, database, SERVER)
     assert_answers_as_from_the_texts(await restarted.view(SERVER), fresh)
+    assert fresh is not None
     assert 0 < len(restarted.built_stories(SERVER) or ()) < len(fresh.corpus.stories) - len(library.corpus.stories)
     (warned,) = [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert damaged.name in warned.getMessage() and warned.exc_info is None
