@@ -84,6 +84,9 @@ class ShelfPartStore:
         self.base = base
         self._saved: weakref.WeakKeyDictionary[BuiltPart, Path] = weakref.WeakKeyDictionary()
         """The folder each part in memory was saved in, or loaded from."""
+        self._unsaved_said = False
+        """Whether the log was told that parts could not be saved (once a process: a data folder that cannot be
+        written would say so at every change of every server)."""
 
     def folder(self, server_id: int, analyzer: Analyzer) -> Path:
         version = hashlib.sha256(f"{FORMAT}|{analyzer.signature}".encode()).hexdigest()[:VERSION_DIGITS]
@@ -97,6 +100,7 @@ class ShelfPartStore:
         can be used."""
         folder = self.folder(server_id, analyzer)
         try:
+            require_trusted(folder.parent)
             require_trusted(folder)
             names = sorted(name for name in os.listdir(folder) if name.startswith(PART))
         except FileNotFoundError:
@@ -130,6 +134,8 @@ class ShelfPartStore:
             os.utime(folder)  # in use: not another version's to remove
         loaded.sort(key=lambda found: found[0])  # a story in two parts is searched in the newer
         runs = tuple(Run.of(part, tuple(range(len(part.versions)))) for _, part in loaded)
+        held = sum(version >= 0 for _, part in loaded for version in part.versions)
+        log.info("Server %s: %d saved shelf parts used, holding %d of its stories.", server_id, len(loaded), held)
         return ShelfParts(analyzer=analyzer, params=params, runs=runs, built=())
 
     def save(self, server_id: int, parts: ShelfParts, stories: Sequence[tuple[int, ShelfStoryText]]) -> None:
@@ -140,6 +146,7 @@ class ShelfPartStore:
         texts = dict(stories)
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            require_trusted(folder.parent)
             require_trusted(folder)
             for part in parts.built_parts:
                 if part not in self._saved and texts.keys() >= set(part.versions):
@@ -149,12 +156,15 @@ class ShelfPartStore:
                 if name.startswith((PART, WRITING)) and name not in used:
                     shutil.rmtree(folder / name, ignore_errors=True)
             _remove_unused_versions(folder)
-        except (OSError, PartRefused) as error:
-            log.warning(
-                "Could not save the shelf parts of server %s (%s); its next start analyses what is not saved.",
+        except (OSError, ValueError, KeyError, TypeError) as error:  # a cache: never the view's failure
+            log.log(
+                logging.DEBUG if self._unsaved_said else logging.WARNING,
+                "Could not save the shelf parts of server %s (%s); its next start analyses what is not saved%s.",
                 server_id,
                 _why(error),
+                "" if self._unsaved_said else " (said once)",
             )
+            self._unsaved_said = True
 
 
 def _why(error: Exception) -> str:

@@ -1,16 +1,18 @@
 """What each server searches, kept per shelf version, and every process told of shelf changes by a poll.
 
-A server that never changed what it searches searches the owner's library itself (shared, nothing built).
-A server with stories of its own, or that hides the owner's library, gets a view built off the event loop
-(in a thread of its own, BUILDING) and kept until its shelf's version (raised by every change, hiding included) or the
-owner's library changes. Its shelf's built parts are kept with it, so the next view builds only the stories changed
-since (bot.core.shelf_parts). A reload of the owner's library lets the views go at once (they held the old library)
-but keeps their shelves' parts, and rebuilds them in the background, the servers asked last first, each only a join
-of its kept parts with the new library: the first question after a reload finds its view built (or waits for the
-build under way, never a second one). A view built is then given its people's name index (in the library holder's
-thread, LibraryHolder.warm) when its server looked people up before. Every POLL_SECONDS each process reads
-the versions of the shelves it knows (one statement for hundreds of servers, on SQLite and PostgreSQL alike), so a
-story added through any process is searched by every other within seconds, without a restart.
+A server that never changed what it searches searches the owner's library itself (shared, nothing built). A server with
+stories of its own, or that hides the owner's library, gets a view built off the event loop (in a thread of its own,
+BUILDING) and kept until its shelf's version (raised by every change, hiding included) or the owner's library changes.
+Its shelf's built parts are kept with it, so the next view builds only the stories changed since
+(bot.core.shelf_parts), and saved in the data folder (bot.core.shelf_part_store), so that a start, or a view let go for
+memory, builds from those the shelf's texts check rather than analysing the whole shelf again. A reload of the owner's
+library lets the views go at once (they held the old library) but keeps their shelves' parts, and rebuilds them in the
+background, the servers asked last first, each only a join of its kept parts with the new library: the first question
+after a reload finds its view built (or waits for the build under way, never a second one). A view built is then given
+its people's name index (in the library holder's thread, LibraryHolder.warm) when its server looked people up before.
+Every POLL_SECONDS each process reads the versions of the shelves it knows (one statement for hundreds of servers, on
+SQLite and PostgreSQL alike), so a story added through any process is searched by every other within seconds, without a
+restart.
 """
 
 from __future__ import annotations

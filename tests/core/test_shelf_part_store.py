@@ -263,3 +263,35 @@ def test_parts_a_view_no_longer_uses_are_removed_as_a_change_is_saved(library, s
     empty = shelf_parts([], library.analyzer, library.index.params, parts)
     store.save(SERVER, empty, [])
     assert part_folders(store, library) == []
+
+
+def test_a_part_a_killed_writer_left_half_written_is_never_read_and_goes_at_the_next_save(library, store):
+    """A part is written under another name and renamed whole: what a killed process left is no part."""
+    shelf = bundled_and_tales(Versions())
+    saved_in_changes(library, store, SERVER, shelf)
+    (whole,) = [
+        p for p in part_folders(store, library) if json.loads((p / ABOUT).read_text())["versions"] == [1, 2, 3, 4]
+    ]
+    half = whole.with_name(".writing-part-0123456789abcdef")
+    shutil.copytree(whole, half)
+    (half / ABOUT).unlink()
+    (half / "docs.npy").write_bytes(b"")
+    store = restarted(store)
+    kept = loaded(store, library, shelf)
+    assert kept is not None and len(kept.built_parts) == 3
+    store.save(SERVER, shelf_parts(shelf, library.analyzer, library.index.params, kept), shelf)
+    assert not half.exists() and len(part_folders(store, library)) == 3
+
+
+def test_parts_that_cannot_be_saved_leave_the_view_whole_and_are_said_once(library, tmp_path, caplog):
+    (tmp_path / "data").write_text("a file where the data folder's shelf parts would go")
+    store = ShelfPartStore(tmp_path / "data" / "shelf-parts")
+    analyzer, params = library.analyzer, library.index.params
+    for server in (SERVER, OTHER_SERVER):
+        shelf = bundled_and_tales(Versions())
+        parts = shelf_parts(shelf, analyzer, params)
+        store.save(server, parts, shelf)
+        view = server_view(library, parts)
+        assert view is not None and len(view.corpus.stories) == len(library.corpus.stories) + len(shelf)
+    (warning,) = warnings_of(caplog)
+    assert "Could not save the shelf parts" in warning.getMessage() and warning.exc_info is None
