@@ -62,11 +62,13 @@ FOLDER = "shelf-parts"
 VERSION_DIGITS = 12
 PART = "part-"
 WRITING = ".writing-"
-"""A part being written, renamed to PART's name once whole (one a killed process left is removed at the next save)."""
+"""A part being written, renamed to PART's name once whole (one a killed process left is removed at a later save)."""
 ABOUT = "part.json"
 META = "meta.json"
 ARRAYS = ("docs", "tf", "doc_freq", "doc_len", "story_words", "story_word_counts", "word_surface")
 UNUSED_DAYS = 30
+LEFT_SECONDS = 3600
+"""A part being written for longer than this was left by a process killed as it wrote."""
 
 
 class PartRefused(ValueError):
@@ -153,7 +155,7 @@ class ShelfPartStore:
                     self._saved[part] = _write_part(folder, server_id, part, texts, parts.analyzer)
             used = {self._saved[part].name for part in parts.built_parts if part in self._saved}
             for name in os.listdir(folder):
-                if name.startswith((PART, WRITING)) and name not in used:
+                if (name.startswith(PART) and name not in used) or (name.startswith(WRITING) and _left(folder / name)):
                     shutil.rmtree(folder / name, ignore_errors=True)
             _remove_unused_versions(folder)
         except (OSError, ValueError, KeyError, TypeError) as error:  # a cache: never the view's failure
@@ -171,6 +173,14 @@ def _why(error: Exception) -> str:
     if isinstance(error, OSError) and error.strerror:
         return f"{error.strerror}: {error.filename}" if error.filename else error.strerror
     return f"{type(error).__name__}: {error}" if not isinstance(error, PartRefused) else str(error)
+
+
+def _left(writing: Path) -> bool:
+    """Whether a part being written was left by a process that did not finish it (not one another process sharing the
+    data folder writes now: none takes this long)."""
+    with contextlib.suppress(OSError):
+        return writing.lstat().st_mtime < time.time() - LEFT_SECONDS
+    return False
 
 
 def _remove_unused_versions(folder: Path) -> None:

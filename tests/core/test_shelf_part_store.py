@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from bot.core import shelf_parts as shelf_parts_module
 from bot.core.library import StoryLibrary
 from bot.core.server_view import server_view
 from bot.core.shelf_corpus import ShelfStoryText
-from bot.core.shelf_part_store import ABOUT, META, ShelfPartStore
+from bot.core.shelf_part_store import ABOUT, LEFT_SECONDS, META, ShelfPartStore
 from bot.core.shelf_parts import ShelfParts, shelf_parts
 from tests.conftest import CORPUS
 from tests.core.test_shelf_parts import Shelf, Versions, assert_same
@@ -276,11 +278,16 @@ def test_a_part_a_killed_writer_left_half_written_is_never_read_and_goes_at_the_
     shutil.copytree(whole, half)
     (half / ABOUT).unlink()
     (half / "docs.npy").write_bytes(b"")
+    long_ago = time.time() - 2 * LEFT_SECONDS  # not another process's, writing now
+    os.utime(half, (long_ago, long_ago))
     store = restarted(store)
     kept = loaded(store, library, shelf)
     assert kept is not None and len(kept.built_parts) == 3
+    writing_now = half.with_name(".writing-part-fedcba9876543210")  # another process's, sharing the data folder
+    writing_now.mkdir()
     store.save(SERVER, shelf_parts(shelf, library.analyzer, library.index.params, kept), shelf)
-    assert not half.exists() and len(part_folders(store, library)) == 3
+    assert not half.exists() and writing_now.exists()
+    assert len([p for p in part_folders(store, library) if p.name.startswith("part-")]) == 3
 
 
 def test_parts_that_cannot_be_saved_leave_the_view_whole_and_are_said_once(library, tmp_path, caplog):

@@ -6,7 +6,9 @@ import os
 
 from bot.settings import QuestionBudget
 from bot.state.database import SQLITE_FILE
+from tests.discord_app.bot_process import bot_on_fake_discord
 from tests.discord_app.fake_discord import GUILD_ID, USER_ID
+from tests.discord_app.test_shelves import MILL, add_and_read, ask
 
 
 async def test_a_server_budget_replaces_the_default_for_that_server_only(discord_bot):
@@ -31,3 +33,21 @@ async def test_when_the_database_fails_the_defaults_apply_and_the_bot_goes_on(di
     assert await discord_bot.question_budget(GUILD_ID) == discord_bot.settings.question_budget
     assert "Could not read the settings of server" in caplog.text
     assert "removed or replaced while the bot ran" in caplog.text  # seen as gone: never opened
+
+
+async def test_a_restarted_bot_builds_a_servers_view_from_the_shelf_parts_it_saved(tmp_path):
+    """The real bot process, stopped and started again on its data folder: the server's view is built ahead from the
+    parts its first run saved there, analysing none of its stories, and answers from them."""
+    data = tmp_path / "data"
+    async with bot_on_fake_discord(data) as (fake, process):
+        added = await add_and_read(fake, "mill.md", MILL)
+        assert added["content"].startswith('Added "The Old Mill"')
+        answer = await ask(fake, "who ground rye by the river?")
+        assert answer is not None and answer["embeds"][0]["title"] == "The Old Mill"
+    assert list((data / "shelf-parts" / f"server-{GUILD_ID}").glob("*/part-*"))
+    async with bot_on_fake_discord(data) as (fake, process):
+        await process.printed(f"Server {GUILD_ID}: 1 saved shelf parts used, holding 1 of its stories.")
+        answer = await ask(fake, "who ground rye by the river?")
+        assert answer is not None and answer["embeds"][0]["title"] == "The Old Mill"
+        assert "Anatole" in answer["embeds"][0]["description"]
+        assert f"Server {GUILD_ID}: 1 stories of its own (shelf version 1), 0 of them analysed" in process.text
