@@ -107,9 +107,11 @@ class ShelfPartStore:
             names = sorted(name for name in os.listdir(folder) if name.startswith(PART))
         except FileNotFoundError:
             return None
-        except (OSError, PartRefused) as error:
+        except (OSError, ValueError) as error:  # ValueError: UntrustedIndex, a folder not the user's alone
             log.warning(
-                "Not using the saved shelf parts of server %s (%s): its stories are analysed again.", server_id, error
+                "Not using the saved shelf parts of server %s (%s): its stories are analysed again.",
+                server_id,
+                _why(error),
             )
             return None
         texts = dict(stories)

@@ -202,6 +202,15 @@ def test_a_damaged_part_is_said_once_built_again_and_replaced(library, store, ca
     assert kept is not None and shelf_parts(shelf, analyzer, params, kept).built == ()
 
 
+def test_a_servers_store_others_may_write_is_not_read(library, store, caplog):
+    shelf = bundled_and_tales(Versions())
+    saved_in_changes(library, store, SERVER, shelf)
+    store.folder(SERVER, library.analyzer).chmod(0o777)
+    assert loaded(restarted(store), library, shelf) is None
+    (warning,) = warnings_of(caplog)
+    assert "Not using the saved shelf parts of server 11" in warning.getMessage() and warning.exc_info is None
+
+
 def test_one_servers_parts_are_never_loaded_for_another(library, store, caplog):
     shelf = bundled_and_tales(Versions())
     saved_in_changes(library, store, SERVER, shelf)
