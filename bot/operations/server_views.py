@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.core.library import StoryLibrary
+from bot.core.own_texts import OwnTexts
 from bot.core.server_view import server_view
 from bot.core.shelf import ShelfError, UploadRefusal
 from bot.core.shelf_corpus import ShelfStoryText
@@ -124,6 +125,8 @@ class ServerViews:
         4 times that (reading_bytes), so at the least a story of over some 40 MB of prose is read from its file, as
         its upload was."""
         self._reader = ShelfReader(seconds=settings.upload_seconds, megabytes=settings.upload_mb)
+        self.own_texts = OwnTexts(settings.data)
+        """Texts read here where a newer storybot's text, of no use here, stands in the database (own_texts)."""
         self._poll: asyncio.Task[None] | None = None
         self._rebuilding: asyncio.Task[None] | None = None
         libraries.when_reloaded(self._reloaded)
@@ -417,7 +420,8 @@ class ServerViews:
         reader's worker, and its text stored for every view after (unless a newer reader's text is stored:
         newer_reading). An older process of a rolling upgrade read every file whose text a newer one had stored, at
         every start, in a worker each: it now uses that text, as the newer process does, and reads only what it
-        cannot unpack, never storing over it."""
+        cannot unpack, never storing over it; what it read so is kept in its data folder (bot.core.own_texts), read
+        there at its next starts."""
         story_id, name, version_id = story.story_id, story.name, story.version_id
         kept = self._stories.get(version_id)
         if kept is not None:
@@ -430,6 +434,12 @@ class ServerViews:
         if newer:
             assert stored is not None
             self._stored_by_newer(stored.reading, reading)
+            # Kept here only when the newer text was of no use: not unpacked again, nor its file read, at each start.
+            args = (reading, story_id, name, version_id, self._most_unpacked)
+            own = await asyncio.to_thread(self.own_texts.story, *args)
+            if own is not None:
+                self.read(version_id, own)
+                return own
         if stored is not None and stored.packed is not None and (newer or stored.reading == reading):
             try:
                 text = await asyncio.to_thread(unpack_story, story_id, name, stored.packed, self._most_unpacked)
@@ -454,6 +464,8 @@ class ServerViews:
         if stored is None or stored.reading == reading or newer_reading(reading, stored.reading):
             packed = StoredText(reading, await asyncio.to_thread(pack_story, text))
             await self._store_text(server_id, version_id, packed, None if stored is None else stored.reading)
+        else:  # the newer text stands, never stored over: this process's own is kept in its data folder
+            await asyncio.to_thread(self.own_texts.keep, reading, version_id, text)
         self.read(version_id, text)
         return text
 
@@ -464,7 +476,8 @@ class ServerViews:
         self._newer_said = True
         log.info(
             "Shelf texts were stored by a newer storybot (its readers: %s; this one's: %s): those whose layout this "
-            "version reads are used as they are, the others' files are read here, and none is stored over.",
+            "version reads are used as they are, the others' files are read here once (kept in the data folder: "
+            "shelf-texts/), and none is stored over.",
             theirs,
             ours,
         )

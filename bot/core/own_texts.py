@@ -1,0 +1,130 @@
+"""The texts of shelf files a process read itself, kept in its data folder, for the versions where a newer storybot's
+text stands in the database and is no use here: damaged for this process (past what its STORYBOT_UPLOAD_MB lets it
+unpack, or not a text at all), or packed in a layout it cannot unpack.
+
+Such a process (a rolling upgrade's older one, or the older storybot after a rollback) may not store its text over the
+newer one: two processes whose readers or limits differ would take turns rewriting it (bot.core.stored_text). It read
+each such file again at every start, in a worker each. Kept here, its file is read once a data folder.
+
+Why the data folder, not a second text in the database beside the newer one, keyed by reading:
+- nothing another process reads is written, so no two processes can take turns, whatever their readers or limits;
+- no schema change: the older storybot rolled back to cannot migrate the database (it refuses a newer revision), and
+  rows of readers long gone would stay counted against what a server may store (STORYBOT_SHELF_STORED_MB);
+- it lasts only while that reading runs: once upgraded, the process no longer reads its folder, which is removed when
+  no text in it was used for UNUSED_DAYS, as a saved index is.
+
+Each reading keeps its own folder (named by its digest): processes of two readings on one data folder (shards upgraded
+one at a time) never use each other's texts. A text is packed as in the database (zlib JSON, never pickle), unpacked
+within the same limits, and written whole (a temporary file, synced, then renamed): a process ended mid-write leaves
+no half text under the name, and one found damaged is read from its file and written again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import secrets
+import time
+from pathlib import Path
+
+from bot.core.shelf_corpus import ShelfStoryText
+from bot.core.stored_text import pack_story, unpack_story
+
+log = logging.getLogger(__name__)
+
+OWN_TEXTS = "shelf-texts"
+"""The folder in the data folder that holds them."""
+UNUSED_DAYS = 30
+"""A text not used for this long is removed (its process upgraded since, or its version gone): read again if wanted."""
+_ENDING = ".json.z"
+_WRITING = ".writing-"
+
+
+class OwnTexts:
+    def __init__(self, data: Path):
+        self.root = data / OWN_TEXTS
+        self._unwritable_said = False
+
+    def story(self, reading: str, story_id: int, name: str, version_id: int, most_bytes: int) -> ShelfStoryText | None:
+        """The story the version's file was read as here by `reading` (bot.core.stored_text.stored_reading), if it
+        was kept; None if not, or if its text is damaged (removed: the file is read again). Using it keeps it."""
+        path = self._path(reading, version_id)
+        try:
+            packed = path.read_bytes()
+        except OSError:  # none kept (FileNotFoundError), or unreadable: the file is read, as before
+            return None
+        try:
+            story = unpack_story(story_id, name, packed, most_bytes)
+        except ValueError as reason:
+            log.warning("The text of shelf version %s kept in %s %s; its file is read again.", version_id, path, reason)
+            with contextlib.suppress(OSError):
+                path.unlink()
+            return None
+        with contextlib.suppress(OSError):  # a read-only folder: nothing removes it there either
+            os.utime(path)  # used now
+        return story
+
+    def keep(self, reading: str, version_id: int, story: ShelfStoryText) -> None:
+        """Keeps the story as `reading` read the version's file, for this data folder's next starts. A folder that
+        cannot be written (a full disk, a read-only volume) is said once a process: the file is read at each start."""
+        path = self._path(reading, version_id)
+        temporary = path.with_name(f"{_WRITING}{secrets.token_hex(8)}")
+        packed = pack_story(story)
+        try:
+            try:
+                self._write(temporary, packed)
+            except FileNotFoundError:  # its folder, found empty, removed meanwhile by remove_unused
+                self._write(temporary, packed)
+            os.replace(temporary, path)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+            if not self._unwritable_said:
+                self._unwritable_said = True
+                log.warning(
+                    "Could not keep the text of shelf version %s in %s (%s): the files whose text a newer storybot "
+                    "stored are read again at each start.",
+                    version_id,
+                    path.parent,
+                    error,
+                )
+
+    def remove_unused(self, days: float = UNUSED_DAYS) -> int:
+        """Removes the texts of every reading not used for `days`, and the folders left empty; how many it removed.
+        A text used meanwhile by another process on this data folder may go too: it is read from its file again."""
+        unused_since = time.time() - days * 86_400
+        removed = 0
+        try:
+            folders = list(self.root.iterdir())
+        except OSError:  # none yet, or unreadable
+            return 0
+        for folder in folders:
+            try:
+                paths = list(folder.iterdir())
+            except OSError:
+                continue
+            for path in paths:
+                try:
+                    if path.lstat().st_mtime < unused_since:
+                        path.unlink()
+                        removed += 1
+                except OSError:
+                    continue
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only if nothing is left in it
+        if removed:
+            log.info("Removed %d shelf text(s) kept in %s, not used for %d days.", removed, self.root, days)
+        return removed
+
+    @staticmethod
+    def _write(temporary: Path, packed: bytes) -> None:
+        temporary.parent.mkdir(parents=True, exist_ok=True)
+        with temporary.open("xb") as written:
+            written.write(packed)
+            written.flush()
+            os.fsync(written.fileno())
+
+    def _path(self, reading: str, version_id: int) -> Path:
+        return self.root / hashlib.sha256(reading.encode()).hexdigest()[:16] / f"{version_id}{_ENDING}"
