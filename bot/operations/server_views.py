@@ -435,7 +435,7 @@ class ServerViews:
             assert stored is not None
             self._stored_by_newer(stored.reading, reading)
             # Kept here only when the newer text was of no use: not unpacked again, nor its file read, at each start.
-            args = (reading, story_id, name, version_id, self._most_unpacked)
+            args = (reading, story_id, name, version_id, stored.packed, self._most_unpacked)
             own = await asyncio.to_thread(self.own_texts.story, *args)
             if own is not None:
                 self.read(version_id, own)
@@ -465,7 +465,8 @@ class ServerViews:
             packed = StoredText(reading, await asyncio.to_thread(pack_story, text))
             await self._store_text(server_id, version_id, packed, None if stored is None else stored.reading)
         else:  # the newer text stands, never stored over: this process's own is kept in its data folder
-            await asyncio.to_thread(self.own_texts.keep, reading, version_id, text)
+            assert stored is not None
+            await asyncio.to_thread(self.own_texts.keep, reading, version_id, stored.packed, text)
         self.read(version_id, text)
         return text
 

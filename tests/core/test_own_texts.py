@@ -18,6 +18,7 @@ from tests.core.test_stored_text import CHAPTERS, UNPACKED
 from tests.file_attributes import immutable
 
 OURS, OTHER = f"{FORMAT}|7|reader", f"{FORMAT}|6|older reader"
+NEWER = b"a newer storybot's packed text"
 WEIR = ShelfStoryText.read(3, "weir.md", CHAPTERS.encode())
 
 
@@ -27,60 +28,72 @@ def kept_files(data: Path) -> list[Path]:
 
 def test_a_kept_text_is_the_story_as_read_for_its_reading_alone(tmp_path: Path):
     texts = OwnTexts(tmp_path)
-    assert texts.story(OURS, 3, "weir.md", 40, UNPACKED) is None  # nothing kept yet: nothing made either
+    assert texts.story(OURS, 3, "weir.md", 40, NEWER, UNPACKED) is None  # nothing kept yet: nothing made either
     assert not (tmp_path / OWN_TEXTS).exists()
-    texts.keep(OURS, 40, WEIR)
-    assert OwnTexts(tmp_path).story(OURS, 3, "weir.md", 40, UNPACKED) == WEIR  # a later start's
-    assert texts.story(OTHER, 3, "weir.md", 40, UNPACKED) is None  # another reading's process reads its file
-    assert texts.story(OURS, 3, "weir.md", 41, UNPACKED) is None
+    texts.keep(OURS, 40, NEWER, WEIR)
+    assert OwnTexts(tmp_path).story(OURS, 3, "weir.md", 40, NEWER, UNPACKED) == WEIR  # a later start's
+    assert texts.story(OTHER, 3, "weir.md", 40, NEWER, UNPACKED) is None  # another reading's process reads its file
+    assert texts.story(OURS, 3, "weir.md", 41, NEWER, UNPACKED) is None
     [kept] = kept_files(tmp_path)  # written whole under its name, nothing left beside it
-    assert kept.name == "40.json.z"
+    assert kept.name.startswith("40-") and kept.name.endswith(".json.z")
 
 
 def test_a_damaged_kept_text_is_removed_and_its_file_read_again(tmp_path: Path, caplog: pytest.LogCaptureFixture):
     texts = OwnTexts(tmp_path)
-    texts.keep(OURS, 40, WEIR)
+    texts.keep(OURS, 40, NEWER, WEIR)
     [kept] = kept_files(tmp_path)
     kept.write_bytes(kept.read_bytes()[:20])  # cut short, as by a disk that lost its end
-    assert texts.story(OURS, 3, "weir.md", 40, UNPACKED) is None
+    assert texts.story(OURS, 3, "weir.md", 40, NEWER, UNPACKED) is None
     assert f"The text of shelf version 40 kept in {kept} is no stored text" in caplog.text
     assert kept_files(tmp_path) == []
-    texts.keep(OURS, 40, WEIR)
-    assert texts.story(OURS, 3, "weir.md", 40, UNPACKED) == WEIR
+    texts.keep(OURS, 40, NEWER, WEIR)
+    assert texts.story(OURS, 3, "weir.md", 40, NEWER, UNPACKED) == WEIR
 
 
 def test_a_kept_text_larger_than_this_process_may_unpack_is_not_used(tmp_path: Path):
     texts = OwnTexts(tmp_path)
-    texts.keep(OURS, 40, WEIR)
-    assert texts.story(OURS, 3, "weir.md", 40, 100) is None
+    texts.keep(OURS, 40, NEWER, WEIR)
+    assert texts.story(OURS, 3, "weir.md", 40, NEWER, 100) is None
 
 
 def test_a_data_folder_that_cannot_be_written_is_said_once(tmp_path: Path, caplog: pytest.LogCaptureFixture):
     caplog.set_level(logging.WARNING)
     texts = OwnTexts(tmp_path)
-    texts.keep(OURS, 39, WEIR)  # its folder made
+    texts.keep(OURS, 39, NEWER, WEIR)  # its folder made
     [folder] = (tmp_path / OWN_TEXTS).iterdir()
     immutable(folder, True)
     try:
-        texts.keep(OURS, 40, WEIR)
-        texts.keep(OURS, 41, WEIR)
+        texts.keep(OURS, 40, NEWER, WEIR)
+        texts.keep(OURS, 41, NEWER, WEIR)
     finally:
         immutable(folder, False)
     assert caplog.text.count("Could not keep the text of shelf version 40 in") == 1
     assert "shelf version 41" not in caplog.text
-    assert [path.name for path in kept_files(tmp_path)] == ["39.json.z"]
+    assert [path.name[:3] for path in kept_files(tmp_path)] == ["39-"]
 
 
 def test_texts_not_used_for_30_days_are_removed_with_their_empty_folders(tmp_path: Path):
     texts = OwnTexts(tmp_path)
-    texts.keep(OURS, 40, WEIR)
-    texts.keep(OURS, 41, WEIR)
-    texts.keep(OTHER, 40, WEIR)  # an older reading's, its process upgraded since
+    texts.keep(OURS, 40, NEWER, WEIR)
+    texts.keep(OURS, 41, NEWER, WEIR)
+    texts.keep(OTHER, 40, NEWER, WEIR)  # an older reading's, its process upgraded since
     long_ago = time.time() - (UNUSED_DAYS + 1) * 86_400
     for path in kept_files(tmp_path):
         os.utime(path, (long_ago, long_ago))
-    assert texts.story(OURS, 3, "weir.md", 41, UNPACKED) == WEIR  # used now
+    assert texts.story(OURS, 3, "weir.md", 41, NEWER, UNPACKED) == WEIR  # used now
     assert texts.remove_unused() == 2
-    assert [path.name for path in kept_files(tmp_path)] == ["41.json.z"]
+    assert [path.name[:3] for path in kept_files(tmp_path)] == ["41-"]
     assert len(list((tmp_path / OWN_TEXTS).iterdir())) == 1
     assert OwnTexts(tmp_path / "none").remove_unused() == 0
+
+
+def test_a_kept_text_is_not_served_for_another_databases_version_of_the_same_id(tmp_path: Path):
+    """A data folder pointed at another database, whose version ids collide: its version 40 is another story, or the
+    same file name with another newer text beside it, and is read from its own file."""
+    texts = OwnTexts(tmp_path)
+    texts.keep(OURS, 40, NEWER, WEIR)
+    assert texts.story(OURS, 3, "weir.md", 40, NEWER, UNPACKED) == WEIR
+    assert texts.story(OURS, 9, "weir.md", 40, NEWER, UNPACKED) is None
+    assert texts.story(OURS, 3, "mill.md", 40, NEWER, UNPACKED) is None
+    assert texts.story(OURS, 3, "weir.md", 40, b"another database's newer text", UNPACKED) is None
+    assert texts.story(OURS, 3, "weir.md", 40, None, UNPACKED) is None
