@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 25
+READING_VERSION = 26
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -121,7 +121,10 @@ chapter is read ("chapter 2"); a fallback is left out only as a short message na
 saying Maren "could not play the reel" was lost); pandoc's RTF title needs a centered author's line under it ("Once upon
 a time" over the sentence it begins was the title); a PDF title block's date is in its author's type (a first section
 centered and named "1912" was lost); a PDF note carried over stops at the gap over the notes and ends as low as the note
-did (a letter quoted in \\footnotesize at the next page's end was lost)."""
+did (a letter quoted in \\footnotesize at the next page's end was lost).
+26: Calibre's files of an EPUB read its story alone: a note of several paragraphs is left out whole (its paragraphs but the
+last were story text), its Word file's landmarks ("Title Page") and copyright lines after its own contents are left out,
+and its RTF's captions and tables are paragraphs of their own (they ran into the next)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -134,13 +134,20 @@ def without_notice_before_chapters(blocks: Sequence[Block], title: str | None = 
     line, before the first chapter, is the book's text on pages of its own: a dedication, an epigraph. A document
     with no chapter after is kept whole: a short story that says so, and a poem ending in its copyright line before
     its notes or "About the Author" (a heading named as matter is no chapter: the poem before it was lost, and the
-    notes read in its place)."""
+    notes read in its place). Headings named as matter may stand before that page: Calibre's Word file of an EPUB
+    opens with its own "Table of Contents"."""
     book = _folded(title) if title else None
-    headings = [n for n, block in enumerate(blocks) if block.heading and _folded(block.text) != book]
-    chapter_after = any(not is_matter_name(blocks[n].text) for n in headings)
-    if not chapter_after or not is_copyright_page(blocks[: headings[0]], title):
+    chapter = next(
+        (
+            n
+            for n, block in enumerate(blocks)
+            if block.heading and _folded(block.text) != book and not is_matter_name(block.text)
+        ),
+        None,
+    )
+    if chapter is None or not is_copyright_page(blocks[:chapter], title):
         return list(blocks)
-    last = max(n for n in range(headings[0]) if NOTICE_LINE.search(blocks[n].text))
+    last = max(n for n in range(chapter) if NOTICE_LINE.search(blocks[n].text))
     return list(blocks[last + 1 :])
 
 
@@ -150,7 +157,9 @@ def without_contents_lists(blocks: Sequence[Block], title: str | None = None) ->
     Contents", "Title Page"), two of them at least a heading's, naming the headings in the book's order (each once:
     a refrain that says its poem's title twice, a countdown in a book of numbered chapters, is none) and standing
     where a contents list does (_where_contents_stand). A question about a chapter found them, each chapter's name
-    said again."""
+    said again. Empty paragraphs between the lines are part of the run, and a matter's name need not stand in order:
+    Calibre's Word file of an EPUB writes the EPUB's contents, then (after an empty line) its landmarks, "Title Page"
+    and "Table of Contents", the latter a heading of Calibre's own contents page at the book's start."""
     book = _folded(title) if title else None
     folded = [_folded(block.text) for block in blocks]
     where: dict[str, list[int]] = {}  # each heading's positions, in order
@@ -158,7 +167,8 @@ def without_contents_lists(blocks: Sequence[Block], title: str | None = None) ->
         if block.heading:
             where.setdefault(folded[n], []).append(n)
     listed = [
-        not block.heading and (folded[n] in where or is_matter_name(block.text)) for n, block in enumerate(blocks)
+        not block.heading and (folded[n] in where or is_matter_name(block.text) or not folded[n])
+        for n, block in enumerate(blocks)
     ]
     first, last = _chapters_span(blocks, book)
     dropped = [False] * len(blocks)
@@ -167,7 +177,7 @@ def without_contents_lists(blocks: Sequence[Block], title: str | None = None) ->
         end = start
         while end < len(blocks) and listed[end]:
             end += 1
-        names = [folded[n] for n in range(start, end) if folded[n] in where]
+        names = [folded[n] for n in range(start, end) if folded[n] in where and not is_matter_name(blocks[n].text)]
         if len(names) >= 2 and _in_order(names, where) and _where_contents_stand(blocks, start, (first, last), book):
             dropped[start:end] = [True] * (end - start)
         start = end + 1

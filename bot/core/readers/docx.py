@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.markup import NOTE_MARK, parse_xml
+from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
 from bot.core.readers.styles import StyleRole, style_role
 from bot.core.skipped import Cause, Refusal, StoryRefused
@@ -145,6 +146,39 @@ def _is_mark(link: _Element) -> bool:
     return NOTE_MARK.fullmatch(text.strip()) is not None
 
 
+def _marked_places(body: _Element) -> set[str]:
+    """The bookmarks that notes' marks link to (_is_mark): where Calibre's Word file of an EPUB begins each note."""
+    return {link.get(f"{_W}anchor") or "" for link in body.iter(_HYPERLINK) if _is_mark(link)}
+
+
+def _bookmarks(paragraph: _Element) -> set[str]:
+    return {mark.get(f"{_W}name") or "" for mark in paragraph.iter(f"{_W}bookmarkStart")}
+
+
+def _notes_joined(blocks: list[Block], starts: list[bool]) -> list[Block]:
+    """The blocks with each note of several paragraphs as one: from a paragraph that a mark links to, to the next
+    that ends in the link back to the mark (is_backlinked_note), no heading between. Calibre writes a note of an
+    EPUB as its paragraphs, the last alone ending in "↩︎"; joined, plain_notes.py leaves the whole note out, where
+    its paragraphs before the last were read as the chapter's text. Without a link back they stay as they were."""
+    joined: list[Block] = []
+    note: list[Block] = []  # a note's paragraphs so far
+    for block, start in zip(blocks, starts, strict=True):
+        if note and (block.heading or start):
+            joined.extend(note)
+            note = []
+        if start and not is_backlinked_note(block.text):
+            note.append(block)
+        elif not note:
+            joined.append(block)
+        else:
+            note.append(block)
+            if is_backlinked_note(block.text):
+                joined.append(Block(" ".join(part.text for part in note)))
+                note = []
+    joined.extend(note)
+    return joined
+
+
 class DocxReader:
     suffixes = (".docx",)
     name = "Word (.docx)"
@@ -166,12 +200,16 @@ class DocxReader:
             default = paragraph_styles.name if paragraph_styles is not None else ""
             names = {style.style_id: style.name or "" for style in document.styles}
             blocks = []
+            starts = []  # whether each block is where a note's mark links to
+            marked = _marked_places(document.element.body)
             for paragraph in _paragraphs(document.element.body):
                 role = style_role(names.get(_style_id(paragraph), default))
                 if role is StyleRole.TITLE:
                     title = title or _text(paragraph)
                 elif role is not StyleRole.LEFT_OUT:
                     blocks.append(Block(_text(paragraph), heading=role is StyleRole.HEADING))
+                    starts.append(bool(marked) and not blocks[-1].heading and bool(_bookmarks(paragraph) & marked))
+            blocks = _notes_joined(blocks, starts)
         except Exception as error:  # python-docx reads hostile files; whatever it raises, this file is unreadable
             raise StoryRefused(Refusal(cause=Cause.NOT_WORD, detail=str(error))) from error
         return story_text(title, book_matter_left_out(blocks, title), author)

@@ -140,6 +140,8 @@ def _blocks(body: _Element, bold_headings: set[_Element]) -> list[Block]:
             if name != "subtitle" or any(character.isalnum() for character in text):  # not a scene break: * * *
                 blocks.append(Block(text, heading=element in bold_headings))
             walker.skip_subtree()
+        elif name == "empty-line":
+            blocks.append(Block(""))  # a break: plain_notes.py tells a note's paragraphs by the one over the notes
         elif name in _LEFT_OUT or not name:
             walker.skip_subtree()
     return blocks

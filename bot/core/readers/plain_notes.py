@@ -68,6 +68,8 @@ def without_plain_notes(blocks: Sequence[Block]) -> list[Block]:
             for index, found in chosen:
                 marks.setdefault(index, []).append((found.start(), found.end()))
             told += count
+            if len(chosen) == count:
+                _whole_notes(blocks, notes, chosen[-1][0], n, end)
         else:  # a chapter of nothing but paragraphs ending in the arrow, no mark before them: a poem's stanzas
             notes[n:end] = [None] * (end - n)
         start = n = end
@@ -79,6 +81,23 @@ def without_plain_notes(blocks: Sequence[Block]) -> list[Block]:
             block = Block(_without_spans(block.text, marks[index]), block.heading)
         kept.append(block)
     return kept
+
+
+def _whole_notes(blocks: Sequence[Block], notes: list[bool | None], last_mark: int, first: int, end: int) -> None:
+    """Marks as notes the paragraphs of notes of several paragraphs, where every note of the chapter has its mark:
+    only a note's last paragraph ends in the link back. Those between the chapter's first note and its end are later
+    notes' (notes end their chapter), and those before the first note, after the break over the notes (pandoc's rule,
+    `<hr/>`, an empty line in Calibre's FictionBook), its own, where that break stands after the last mark (a story's
+    paragraphs after a scene break stand before its last mark, or with no break after them)."""
+    for index in range(first, end):
+        if notes[index] is None and not blocks[index].heading and blocks[index].text.strip():
+            notes[index] = True
+    index = first - 1
+    while index > last_mark and not blocks[index].heading and blocks[index].text.strip():
+        index -= 1
+    if index > last_mark and not blocks[index].heading:  # the break
+        for leading in range(index + 1, first):
+            notes[leading] = True
 
 
 def _notes(blocks: Sequence[Block]) -> list[bool | None]:

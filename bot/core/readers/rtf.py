@@ -195,6 +195,12 @@ class _Document:
             for match in _TOKEN.finditer(raw, position):
                 word, number, byte, symbol, brace, text = match.groups()
                 if text is not None:
+                    if (
+                        text == b"\t"
+                        and raw[match.start() - 1 : match.start()] == b"{"
+                        and raw.startswith(_LINE_ENDS, match.end())
+                    ):
+                        self._paragraph_opened()
                     self._text(text)
                     continue
                 if byte is not None:
@@ -227,6 +233,19 @@ class _Document:
         title = _joined(self.parts[Destination.TITLE]) or self.title_paragraph or self.opening_title
         author = _joined(self.parts[Destination.AUTHOR]) or None
         return story_text(title, book_matter_left_out(self.blocks, title), author)
+
+    def _paragraph_opened(self) -> None:
+        """A group that opens with a tab alone on its line is Calibre's paragraph (its RTF writer opens each `<p>`
+        and `<li>` so: `{<tab>`, a line end, the text, `\\par\\pard\\plain\\hyphpar}`): text before it that no
+        \\par ended is a paragraph of its own. Calibre ends no figure's caption and no table so ("The lamp of
+        chapter 3", the cells), and they ran into the next paragraph. Word, LibreOffice and pandoc write a tab as
+        `\\tab`, never as the character."""
+        if self.group.destination is not Destination.TEXT:
+            return
+        if self.bytes.strip() or any(part.strip() for part in self.parts[Destination.TEXT]):
+            self._paragraph_end()
+        else:  # only white space so far, which no paragraph keeps: looked at once
+            self.parts[Destination.TEXT].clear()
 
     def _open(self) -> None:
         if len(self.open) >= MAX_DEPTH:

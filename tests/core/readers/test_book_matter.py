@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.corpus import load_corpus, read_story
+from bot.core.readers import reader_for
 from tests.core.readers.format_fixtures import FIXTURES
 from tests.core.readers.lighthouse import CHAPTERS, check_story
 
@@ -163,3 +164,29 @@ def test_calibres_notes_of_a_word_file_gathered_at_the_books_end_are_no_story_te
     start, end = book.index("<p><strong>About the Author"), book.index("<p>Notes</p>")
     (tmp_path / "the-lighthouse-keeper.fb2").write_text(book[:start] + book[end:], encoding="utf-8")
     check_story(tmp_path, chapters=DEDICATION | CHAPTERS)
+
+
+LOGBOOK = [
+    ("Chapter One: The Log", True),
+    ("Maren wrote in the logbook every night before she trimmed the wick.", False),
+    ("The logbook on the lamp room's table", False),  # the picture's caption
+    ("The entries were short: the wind, the boats that passed, the oil she burned.", False),
+    ("In March she burned more oil than in any month before.", False),
+    ("Chapter Two: The Boat", True),
+    ("On the first calm morning, Ilse rowed out to the lighthouse with bread.", False),
+]
+"""logbook.md's story as Calibre's files of pandoc's EPUB of it should read (scripts/make_calibre_fixtures.sh), less
+its table's cells."""
+
+
+@pytest.mark.parametrize("name", ["logbook-calibre.docx", "logbook-calibre.fb2", "logbook-calibre.rtf"])
+def test_calibres_files_of_an_epub_read_its_story_alone(name):
+    # Calibre's Word file kept the EPUB's landmarks ("Title Page", "Table of Contents", after its contents and an
+    # empty line) and the copyright line, standing after Calibre's own "Table of Contents" heading. Its Word file and
+    # FictionBook kept a note of three paragraphs but its last, which alone ends in "↩︎"; its RTF ran the picture's
+    # caption into the next paragraph, and the table's cells into the one after it.
+    reader = reader_for(FIXTURES / name)
+    assert reader is not None
+    story = reader.read((FIXTURES / name).read_bytes())
+    cells = {"Month", "Oil", "March", "12", "Month Oil March 12"}
+    assert [(block.text, block.heading) for block in story.blocks if block.text not in cells] == LOGBOOK

@@ -116,3 +116,42 @@ def test_paragraphs_ending_in_the_arrow_that_no_mark_points_to_are_the_storys():
     stanzas = [Block(f"She typed {line} \u21a9") for line in ("the keeper's name", "the sea's", "her own")]
     blocks = [Block("Return", True), *stanzas, Block("Chapter Two", True), Block("The lamp was lit.")]
     assert without_plain_notes(blocks) == blocks
+
+
+def test_a_note_of_several_paragraphs_is_left_out_whole():
+    # Only a note's last paragraph ends in the link back: Calibre's FictionBook of an EPUB kept the others as the
+    # chapter's text. The first note's stand after the break over the notes (pandoc's rule, an empty line), after the
+    # last mark; a later note's between the notes, which end their chapter.
+    blocks = [
+        Block("Chapter One", True),
+        Block("She wrote in the logbook.1"),
+        Block(""),  # a scene break before the last mark: the story's
+        Block("In March she burned more oil.2"),
+        Block(""),
+        Block("The logbook is in the museum."),
+        Block("Its first pages are lost.\u21a9\ufe0e"),
+        Block("Her brother said so."),
+        Block("He kept the oil accounts.\u21a9\ufe0e"),
+        Block("Chapter Two", True),
+        Block("Ilse rowed out with bread."),
+    ]
+    assert texts(without_plain_notes(blocks)) == [
+        "Chapter One",
+        "She wrote in the logbook.",
+        "",
+        "In March she burned more oil.",
+        "",
+        "Chapter Two",
+        "Ilse rowed out with bread.",
+    ]
+
+
+def test_paragraphs_after_the_last_mark_with_no_break_before_the_notes_are_the_storys():
+    # With no break between them and the notes, nothing says they are a note's: kept. So are they where a mark of
+    # the chapter's notes was not found (the notes may be no notes).
+    story = [Block("Chapter One", True), Block("She wrote in the logbook.1"), Block("She slept.")]
+    read = without_plain_notes([*story, Block("The logbook is in the museum.\u21a9")])
+    assert texts(read) == ["Chapter One", "She wrote in the logbook.", "She slept."]
+    unmarked = [Block("Chapter One", True), Block("She wrote in the logbook."), Block(""), Block("She slept.")]
+    notes = [Block("The first.\u21a9"), Block("The second.\u21a9")]
+    assert texts(without_plain_notes([*unmarked, Block("One.1"), *notes])) == texts([*unmarked, Block("One.")])

@@ -1,0 +1,24 @@
+#!/bin/sh
+# Makes Calibre's fixtures of tests/fixtures/formats/logbook.md (our own words: a chapter with a note of three
+# paragraphs, a captioned picture and a table): pandoc (2.17) writes it as an EPUB with a contents page, and
+# Calibre's ebook-convert (6.13) makes a Word file, a FictionBook and an RTF of that, as an owner converting a
+# bought book would. The tests read the files and need none of these. On Debian 12:
+#   apt-get install pandoc calibre
+set -eu
+cd "$(dirname "$0")/../tests/fixtures/formats"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# A picture of 4 by 4 pixels of one colour, for the figure.
+python3 -c "
+import struct, sys, zlib
+def chunk(kind, data):
+    return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+rows = (b'\x00' + b'\xcc\xaa\x33' * 4) * 4
+sys.stdout.buffer.write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 4, 4, 8, 2, 0, 0, 0))
+    + chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b''))" > "$work/lamp.png"
+cp logbook.md "$work/"
+(cd "$work" && pandoc logbook.md -f markdown-smart --toc -s -o logbook.epub)
+for format in docx fb2 rtf; do
+  HOME="$work" ebook-convert "$work/logbook.epub" "$work/logbook-calibre.$format" > /dev/null
+  cp "$work/logbook-calibre.$format" .
+done
