@@ -6,9 +6,10 @@ every format they make, read as the bot reads it and measured against what the b
 The book is made of the stories given (Markdown: a `# Title` line, then paragraphs; corpus/ by default), one
 chapter each, with what a book has besides: its copyright lines before the first chapter, a dedication, footnotes, a
 list, a table, a block quote, verse, an image with a caption, "About the Author" and "Also by" at its end, and a
-contents list. Each tool found on the PATH writes it (Debian 12: `apt-get install pandoc libreoffice-writer-nogui
-calibre`; one missing is left out): pandoc from the Markdown to EPUB 3, EPUB 2, Word, OpenDocument, HTML, FictionBook
-and RTF; LibreOffice from pandoc's .odt and .docx; Calibre from pandoc's files. A row per file:
+contents list; every fourth note has two paragraphs. Each tool found on the PATH writes it (Debian 12: `apt-get
+install pandoc libreoffice-writer-nogui calibre`; one missing is left out): pandoc from the Markdown to EPUB 3, EPUB 2,
+Word, OpenDocument, HTML, FictionBook and RTF; LibreOffice from pandoc's .odt and .docx; Calibre from pandoc's files. A
+row per file:
 
 - para%: the story's paragraphs read exactly as passages (a note's mark read into its word is not exactly);
 - unit%: the same of every unit of story text, list items, table cells, quotes and verse too (verse as one passage or
@@ -86,6 +87,7 @@ def make_book(stories: list[Path]) -> Book:
     markdown += ["# Dedication {.unnumbered}", DEDICATION]
     units = [Unit("dedication", [DEDICATION])]
     chapters, notes, captions = [], [], []
+    marks = 0  # notes so far
     for n, story in enumerate(stories):
         heading, _, body = story.read_text(encoding="utf-8").partition("\n")
         chapter = f"Chapter {NUMBERS[n % len(NUMBERS)]}: {heading.lstrip('# ').strip()}"
@@ -94,12 +96,19 @@ def make_book(stories: list[Path]) -> Book:
         for i, text in enumerate(" ".join(p.split()) for p in body.split("\n\n") if p.strip()):
             shown = text
             if i in (1, 3) and len(text.split()) > 8:  # a note's mark after the fifth word
-                note = f"Note {len(notes) + 1}: the keeper's own remark on this passage, added in the second edition."
-                notes.append(note)
+                marks += 1
+                number = marks
+                note = f"Note {number}: the keeper's own remark on this passage, added in the second edition."
                 words = text.split(" ")
-                words[4] += f"[^{len(notes)}]"
+                words[4] += f"[^{number}]"
                 shown = " ".join(words)
-                markdown.append(f"[^{len(notes)}]: {note}")
+                if number % 4 == 0:  # a note of two paragraphs
+                    more = f"She wrote it in the margin of page {number * 7}, beside the day's weather."
+                    markdown.append(f"[^{number}]: {note}\n\n    {more}")
+                    notes += [note, more]
+                else:
+                    markdown.append(f"[^{number}]: {note}")
+                    notes.append(note)
             markdown.append(shown.replace("*", "\\*"))
             units.append(Unit("paragraph", [text]))
             if i == 2:

@@ -122,9 +122,9 @@ saying Maren "could not play the reel" was lost); pandoc's RTF title needs a cen
 a time" over the sentence it begins was the title); a PDF title block's date is in its author's type (a first section
 centered and named "1912" was lost); a PDF note carried over stops at the gap over the notes and ends as low as the note
 did (a letter quoted in \\footnotesize at the next page's end was lost).
-26: Calibre's files of an EPUB read its story alone: a note of several paragraphs is left out whole (its paragraphs but the
-last were story text), its Word file's landmarks ("Title Page") and copyright lines after its own contents are left out,
-and its RTF's captions and tables are paragraphs of their own (they ran into the next)."""
+26: a note of several paragraphs (Calibre's Word file, FictionBook) is left out whole, a Word file's EPUB landmarks and
+copyright lines after Calibre's own contents too, Calibre's RTF captions and tables are paragraphs of their own, and a
+a mark run into a word in capitals is one ("NASA1") where the word stands alone too ("mp3" before "sea.3" is none)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

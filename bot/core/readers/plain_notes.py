@@ -12,13 +12,18 @@ notes again in each chapter, a document's through the whole; a raised mark, `<su
 number). A number run into a word that is no such mark ("B12", "M1", "CO2" after a capital, a quoted '"2"', or a mark
 whose note has no link back) is kept, and so is a paragraph ending in the arrow that the chapter's text goes on after
 (notes end their chapter), or that make a chapter of their own with no mark before them (a poem's stanzas, each ending
-in the arrow; a Word file's marks were left out already, its notes follow text).
+in the arrow; a Word file's marks were left out already, its notes follow text). A note of several paragraphs ends
+in the arrow only in its last: the paragraphs between a chapter's notes are notes too, and so are those before its
+first after the break over the notes, where every note's mark was found (_whole_notes); Calibre's notes gathered at
+the book's end run to the next link back. A capital before a number is a mark's word where the text says that word
+alone too ("NASA1" and "NASA"), and a number that is not surely a mark ("mp3") gives way to a surer one after it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from bot.core.readers.reader import Block
 
@@ -42,6 +47,7 @@ def without_plain_notes(blocks: Sequence[Block]) -> list[Block]:
     notes = _notes(blocks)
     if not any(notes):
         return list(blocks)
+    said = _bare_words(blocks, notes)
     marks: dict[int, list[tuple[int, int]]] = {}  # a block's marks: (start, end) in its text
     told = 0  # notes before
     start = 0  # the first block after the notes before
@@ -53,12 +59,12 @@ def without_plain_notes(blocks: Sequence[Block]) -> list[Block]:
         end = n + 1  # a note is no heading
         while end < len(blocks) and not blocks[end].heading:
             end += 1  # this chapter's notes (or the book's, gathered at its end): to the next heading
-        count = sum(1 for note in notes[n:end] if note)
+        count = sum(1 for index in range(n, end) if notes[index] is not None and _opens_or_ends_note(blocks[index]))
         candidates = [
-            (index, found)
+            _Candidate(index, found, sure)
             for index in range(start, n)
             if not blocks[index].heading and notes[index] is None
-            for found in _glued_numbers(blocks[index].text)
+            for found, sure in _glued_numbers(blocks[index].text, said)
         ]
         chosen = max((_in_order(candidates, first, count) for first in (1, told + 1)), key=len)
         opened = n  # the chapter's first block
@@ -100,6 +106,11 @@ def _whole_notes(blocks: Sequence[Block], notes: list[bool | None], last_mark: i
             notes[leading] = True
 
 
+def _opens_or_ends_note(block: Block) -> bool:
+    """Whether a block of notes stands once for each note: its link back, at its end or before it."""
+    return is_backlinked_note(block.text) or _BACK_REFERENCE.fullmatch(block.text.strip()) is not None
+
+
 def _notes(blocks: Sequence[Block]) -> list[bool | None]:
     """For each block: True for a note's text, False for what goes with notes (a link back's lines, a "Notes" line
     over them), None for the book's text. Notes end their chapter (pandoc's each chapter's, Calibre's the book's): a
@@ -125,13 +136,15 @@ def _notes(blocks: Sequence[Block]) -> list[bool | None]:
         if after < len(blocks) and blocks[after].text.strip() == "]" and not blocks[after].heading:
             notes[after] = False
             after += 1
-        if (
+        while (  # the note's paragraphs, to the next note's link back (a note may have several)
             after < len(blocks)
             and not blocks[after].heading
             and notes[after] is None
+            and blocks[after].text.strip() != "["
             and not _BACK_REFERENCE.fullmatch(blocks[after].text.strip())
         ):
             notes[after] = True
+            after += 1
     start, last = 0, None  # a chapter's notes stand at its end: none where its text goes on after them
     for n, block in enumerate([*blocks, Block("", heading=True)]):
         if block.heading:
@@ -153,10 +166,36 @@ def _folded(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _glued_numbers(text: str) -> list[re.Match[str]]:
-    """The numbers run into the word or the stop before them and standing before a space, a stop or the end. A number
-    after a capital is a name's or a formula's ("M1", "CO2"), and one after a stop with nothing before it is quoted or
-    bracketed ('"2"', "(3)"): neither is a mark, nor a number's own part after its stop ("3.14", "1,000")."""
+def _bare_words(blocks: Sequence[Block], notes: list[bool | None]) -> set[str]:
+    """The words the book's text says with no number run into them (casefolded, stops around them left out)."""
+    said = set()
+    for block, note in zip(blocks, notes, strict=True):
+        if note is None:
+            for token in block.text.split():
+                word = token.strip(_STOPS)
+                if word.isalpha():
+                    said.add(word.casefold())
+    return said
+
+
+_STOPS = ".,;:!?'\"()[]\u2018\u2019\u201c\u201d\u00ab\u00bb\u2014\u2013-"
+
+
+class _Candidate(NamedTuple):
+    block: int
+    """The block it stands in."""
+    found: re.Match[str]
+    sure: bool
+    """Run into a stop ("sea.3") or into a word the text says without it ("cape1" where "cape" stands alone too):
+    a mark rather than a word's own number ("mp3")."""
+
+
+def _glued_numbers(text: str, said: set[str]) -> list[tuple[re.Match[str], bool]]:
+    """The numbers run into the word or the stop before them and standing before a space, a stop or the end, each with
+    whether it is surely a mark (_Candidate.sure). A number after a capital is a name's or a formula's ("M1", "CO2")
+    unless the capitals before it are a word the text says without it ("NASA1" where "NASA" stands alone too), and one
+    after a stop with nothing before it is quoted or bracketed ('"2"', "(3)"): neither is a mark, nor a number's own
+    part after its stop ("3.14", "1,000")."""
     found = []
     for number in _NUMBER.finditer(text):
         before = text[number.start() - 1] if number.start() else " "
@@ -164,23 +203,55 @@ def _glued_numbers(text: str) -> list[re.Match[str]]:
         if after.isalnum():
             continue
         ahead = text[number.start() - 2] if number.start() > 1 else " "
-        if (before.isalpha() and not before.isupper()) or (
-            before in _GLUED_AFTER and (ahead.isalpha() or ahead in _GLUED_AFTER)  # "sea.3", "said.”4"
-        ):
-            found.append(number)
+        if before.isalpha():
+            word = _word_before(text, number.start())
+            sure = word.casefold() in said
+            if sure or not before.isupper():
+                found.append((number, sure))
+        elif before in _GLUED_AFTER and (ahead.isalpha() or ahead in _GLUED_AFTER):  # "sea.3", "said.”4"
+            found.append((number, True))
     return found
 
 
-def _in_order(candidates: list[tuple[int, re.Match[str]]], first: int, count: int) -> list[tuple[int, re.Match[str]]]:
-    """The candidates numbered first, first + 1, ... in order, at most `count` of them."""
+_WORD_CHARS = 40
+"""The most letters looked at before a number for its word: a longer run is no word of a story's."""
+
+
+def _word_before(text: str, end: int) -> str:
+    """The letters that end at `end`, back to the last that is none (at most _WORD_CHARS)."""
+    start = end
+    while start > 0 and end - start < _WORD_CHARS and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end] if start == 0 or not text[start - 1].isalpha() else ""
+
+
+def _in_order(candidates: list[_Candidate], first: int, count: int) -> list[tuple[int, re.Match[str]]]:
+    """The candidates numbered first, first + 1, ... in order, at most `count` of them. A number that is not surely a
+    mark ("mp3") is passed over where one that is comes later with the same number, before any with the next."""
+    values = [int(candidate.found.group()) for candidate in candidates]
+    later_sure: list[int | None] = [None] * len(candidates)  # the next sure candidate of the same value
+    next_of: list[int | None] = [None] * len(candidates)  # the next candidate of the value after this one's
+    sure_at: dict[int, int] = {}
+    any_at: dict[int, int] = {}
+    for position in range(len(candidates) - 1, -1, -1):
+        value = values[position]
+        later_sure[position] = sure_at.get(value)
+        next_of[position] = any_at.get(value + 1)
+        any_at[value] = position
+        if candidates[position].sure:
+            sure_at[value] = position
     chosen: list[tuple[int, re.Match[str]]] = []
     expected = first
-    for index, found in candidates:
+    for position, candidate in enumerate(candidates):
         if len(chosen) == count:
             break
-        if int(found.group()) == expected:
-            chosen.append((index, found))
-            expected += 1
+        if values[position] != expected:
+            continue
+        better, following = later_sure[position], next_of[position]
+        if not candidate.sure and better is not None and (following is None or better < following):
+            continue
+        chosen.append((candidate.block, candidate.found))
+        expected += 1
     return chosen
 
 

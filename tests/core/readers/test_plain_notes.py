@@ -155,3 +155,49 @@ def test_paragraphs_after_the_last_mark_with_no_break_before_the_notes_are_the_s
     unmarked = [Block("Chapter One", True), Block("She wrote in the logbook."), Block(""), Block("She slept.")]
     notes = [Block("The first.\u21a9"), Block("The second.\u21a9")]
     assert texts(without_plain_notes([*unmarked, Block("One.1"), *notes])) == texts([*unmarked, Block("One.")])
+
+
+def test_a_mark_run_into_a_word_in_capitals_that_the_text_says_alone_is_a_mark():
+    # "NASA1" was read as the story's: a number after a capital is a name's or a formula's ("M1", "CO2"), unless the
+    # text says the capitals alone too, a word then, not a name with its number.
+    blocks = [
+        Block("Chapter One", True),
+        Block("The engineers of NASA1 came to the cape. NASA sent a boat with CO2 cylinders on the M1 road.2"),
+        Block("The space agency.\u21a9"),
+        Block("The coast road.\u21a9"),
+    ]
+    assert texts(without_plain_notes(blocks)) == [
+        "Chapter One",
+        "The engineers of NASA came to the cape. NASA sent a boat with CO2 cylinders on the M1 road.",
+    ]
+
+
+def test_a_words_own_number_where_the_next_mark_is_expected_is_read_when_a_surer_mark_follows():
+    # "mp3" stood where mark 3 was expected and was taken for it ("the mp player"), the real mark after a stop
+    # ("harbour.3") read as text. A number run into a stop, or into a word the text says alone too, is surely a mark.
+    blocks = [
+        Block("Chapter One", True),
+        Block(
+            "She kept the cape1 lamp and the sea2 log, and an mp3 player of songs from the harbour.3 The harbour slept."
+        ),
+        Block("One.\u21a9"),
+        Block("Two.\u21a9"),
+        Block("Three.\u21a9"),
+    ]
+    assert texts(without_plain_notes(blocks)) == [
+        "Chapter One",
+        "She kept the cape lamp and the sea log, and an mp3 player of songs from the harbour. The harbour slept.",
+    ]
+
+
+def test_notes_of_several_paragraphs_gathered_at_the_books_end_are_left_out_whole():
+    # Calibre's FictionBook of a Word file: a note's paragraphs after its link back, to the next. Only the first was
+    # a note, and where the book's last note had two, the notes did not end the book: all were read, marks and all.
+    blocks = [
+        Block("Chapter One", True),
+        Block("The cape1 for forty years, the harbour2 and the jam.3"),
+        Block("Notes"),
+        *(piece for n in (1, 2, 3) for piece in (Block("["), Block(f"\u2190{n}"), Block("]"), Block(f"Note {n}."))),
+        Block("Its second paragraph."),
+    ]
+    assert texts(without_plain_notes(blocks)) == ["Chapter One", "The cape for forty years, the harbour and the jam."]
