@@ -6,12 +6,14 @@ move as a space from half the width of the font's space, a tenth of an em in a f
 pdf_word_gaps.py takes a move of 0.18 em or more for a word gap: "The keeper" was read "T h e k e e p e r". In an
 array whose letters stand apart by one move (the tracking), a move up to the tracking and a little more is no space
 and is drawn as smaller moves of the same length in all, which nobody reads as a space; a word gap is the tracking
-and a word space more, and stays one.
+and a word space more, and stays one. A tracking as wide as a word space (0.18 em or more) is one where the array's
+words stand that much and a word space apart, or where they spell dictionary words.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 from bot.core.analysis import fold, is_dictionary_word
 
@@ -68,9 +70,25 @@ def _tracking(shown: list[object]) -> float | None:
     tracking, count = Counter(moves).most_common(1)[0]
     if count < TRACKING_SHARE * len(moves) or not MIN_TRACKING <= tracking <= MAX_TRACKING:
         return None
-    if tracking >= WORD_SPACE and not _spells_words(shown, tracking):
+    if tracking >= WORD_SPACE and not (_word_gaps_over(shown, tracking) or _spells_words(shown, tracking)):
         return None
     return tracking
+
+
+MAX_WORD_SPACE = 600
+"""Thousandths of an em a word space stretches to in a justified line, at most: a wider move is a quad, a tab."""
+
+
+def _word_gaps_over(shown: list[object], tracking: float) -> bool:
+    """Whether a move after a letter drawn alone is the tracking and a word space more: a word gap on top of the moves
+    between letters, which only letterspacing makes ("M i r e l a   N g o z i", names no dictionary holds). Letters
+    typed apart ("Q X Z J", "a b c") stand a word space apart, and the widest gap among them is as wide (a sentence's
+    end adds a tenth of an em, a quad a whole em)."""
+    return any(
+        isinstance(move, (int, float)) and WORD_SPACE <= -move - tracking <= MAX_WORD_SPACE
+        for before, move in pairwise(shown)
+        if _is_letter(before)
+    )
 
 
 def _is_letter(item: object) -> bool:
@@ -80,13 +98,13 @@ def _is_letter(item: object) -> bool:
 def _spells_words(shown: list[object], tracking: float) -> bool:
     """Whether the array's runs of letters, split where a move is wider than the tracking allows, spell dictionary
     words (TeX's fonts place letters at their ASCII codes): "t h e w i n d" does, a line of initials "A B C" not."""
-    runs: list[str] = [""]
+    runs: list[list[str]] = [[]]  # each run's pieces, joined once: a string grown piece by piece is copied each time
     for item in shown:
         if isinstance(item, bytes):
-            runs[-1] += item.decode("latin-1")
+            runs[-1].append(item.decode("latin-1"))
         elif isinstance(item, str):
-            runs[-1] += item
+            runs[-1].append(item)
         elif isinstance(item, (int, float)) and -item > tracking + LETTER_SLACK:
-            runs.append("")
-    words = [run for run in ("".join(filter(str.isalpha, run)) for run in runs) if len(run) > 1]
+            runs.append([])
+    words = [run for run in ("".join(filter(str.isalpha, "".join(run))) for run in runs) if len(run) > 1]
     return bool(words) and sum(is_dictionary_word(fold(word)) for word in words) * 2 > len(words)

@@ -1013,6 +1013,16 @@ def test_letters_microtype_spaces_apart_are_read_as_their_words(tmp_path):
     assert "every evening, and the wind came off the sea" in text
 
 
+def test_names_letterspaced_as_wide_as_a_word_space_are_read_as_names(tmp_path):
+    # \textls[300] over three names, and [200] over one before a word: a tracking of 0.18 em or more was taken for
+    # word spaces unless most of the words it spelled were the dictionary's, and names are not: "M i r e l a N g o z i
+    # O y e l a r a n", "K a z u h i r o rowed". Letters typed apart a word space from each other stay apart.
+    text = " ".join(passage.text for passage in load_book("keeper-tracking.pdf", tmp_path).passages)
+    assert "Françoise and Şeyma went to Çankaya, and then he lit the lamp." in text
+    assert "Mirela Ngozi Oyelaran sang on the jetty while Kazuhiro rowed." in text
+    assert "a b c d e f g, and the initials Q X Z J." in text
+
+
 def test_a_cedilla_latex_draws_after_its_capital_goes_on_that_capital(tmp_path):
     # Computer Modern (OT1) draws "Ç" and "Ş" as the letter, a move back, then the cedilla (\ooalign): read
     # "C\u00b8 a ne fait rien" (the move on read as a space) and "Sȩyma" (the cedilla put on the letter after it).

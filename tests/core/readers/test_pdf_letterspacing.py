@@ -21,6 +21,17 @@ def test_a_tracking_as_wide_as_a_word_space_is_one_only_where_its_letters_spell_
     assert initials == [b"A", -333, b"B", -333, b"C", -333, b"D", -333, b"E"]
 
 
+def test_a_tracking_as_wide_as_a_word_space_is_one_where_a_word_gap_stands_on_top_of_it():
+    # Names letterspaced 0.3 em spell no dictionary words: their word gap, the tracking and a word space more, tells
+    # them. Letters typed apart stand a word space from each other, a quad (an em) at most wider.
+    names: list[object] = [b"M", -300, b"i", -300, b"r", -300, b"a", -729, b"N", -300, b"g", -300, b"o"]
+    join_letterspaced(b"TJ", [names])
+    assert -300 not in names and -729 in names
+    initials: list[object] = [b"Q", -336, b"X", -337, b"Z", -336, b"J", -1336, b"a", -336, b"b", -449, b"c"]
+    join_letterspaced(b"TJ", [initials])
+    assert initials == [b"Q", -336, b"X", -337, b"Z", -336, b"J", -1336, b"a", -336, b"b", -449, b"c"]
+
+
 def test_a_line_of_words_with_kerning_is_left_as_it_is():
     line: list[object] = [b"clim", 28, b"b", -28, b"ed", -333, b"the", -333, b"stairs", 83, b"A", -28, b"V"]
     join_letterspaced(b"TJ", [line])
