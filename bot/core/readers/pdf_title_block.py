@@ -8,9 +8,10 @@ as a paragraph under the title, or as a heading that named the story's first cha
 with it. The block's first line is the title, and stays the story's heading; the lines from the next to the date (the
 author's, perhaps over an address) are left out, the date being one in the type of the line under the title, as
 `\\maketitle` sets the author and the date both: a first heading centered in its own type and named by a year ("1912")
-is the story's, under the block or without one. Without a date, nothing tells an author's name from a subtitle or an
-epigraph, and the lines are kept; so are they where other lines in the date's type are dates too (a diary's entries,
-each headed by its date).
+is the story's, under the block or without one, and so is a date at its type's line spacing under the line before it
+(a block set by hand, "Summer" over "1912": `\\maketitle` skips an em before its date). Without a date, nothing tells
+an author's name from a subtitle or an epigraph, and the lines are kept; so are they where other lines in the date's
+type are dates too (a diary's entries, each headed by its date).
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ from typing import Protocol, TypeVar
 CENTERED = 1.0
 """Ems right of the first page's left text margin a title block's lines stand at least: centered, they stand well in;
 a heading set flush left (a section's "1 The Lighthouse") stands at the margin."""
+DATE_SKIP = 1.5
+"""Sizes of its type a date stands at least under the line before it: `\\maketitle` (article's, report's, memoir's,
+KOMA-Script's) skips an em between the author and the date, which stand 1.9 to 2 sizes apart; lines of a block set by
+hand, "Summer" over "1912", stand at their type's line spacing, 1.2 sizes."""
 _MONTH = (
     "(?:january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?"
@@ -32,12 +37,14 @@ DATE = re.compile(f"(?:{_DAY} )?{_MONTH}(?: {_DAY},?)? \\d{{4}}|\\d{{4}}", re.IG
 
 
 class Placed(Protocol):
-    """A line of a page: its page, left edge, type size and text."""
+    """A line of a page: its page, left edge, baseline's height, type size and text."""
 
     @property
     def page(self) -> int: ...
     @property
     def x(self) -> float: ...
+    @property
+    def y(self) -> float: ...
     @property
     def size(self) -> float: ...
     @property
@@ -76,6 +83,8 @@ def without_title_block(lines: Sequence[L], text_size: float) -> list[L]:
     )  # not a heading centered in its own type and named by a year ("1912"), under the block or without one
     if not date or sum(_is_date(line) for line in lines if round(line.size, 1) == author_size) > 1:
         return list(lines)  # dates in that type elsewhere are the story's own: a diary's entries
+    if page[date - 1].y - page[date].y <= DATE_SKIP * page[date].size:
+        return list(lines)  # a line of a block set by hand ("Summer" over "1912"), not \maketitle's date
     return [*lines[:title], *lines[date + 1 :]]
 
 

@@ -1023,6 +1023,14 @@ def test_names_letterspaced_as_wide_as_a_word_space_are_read_as_names(tmp_path):
     assert "a b c d e f g, and the initials Q X Z J." in text
 
 
+def test_lines_set_by_hand_under_the_title_are_read(tmp_path):
+    # "Summer" over "1912", centered in one type under a title set by hand, were left out as \\maketitle's author and
+    # date: \\maketitle skips an em between them, and these stand at their type's line spacing.
+    texts = [passage.text for passage in load_book("keeper-summer.pdf", tmp_path).passages]
+    assert texts[0] == "Summer 1912"
+    assert texts[1].startswith("The keeper climbed the stairs")
+
+
 def test_a_cedilla_latex_draws_after_its_capital_goes_on_that_capital(tmp_path):
     # Computer Modern (OT1) draws "Ç" and "Ş" as the letter, a move back, then the cedilla (\ooalign): read
     # "C\u00b8 a ne fait rien" (the move on read as a space) and "Sȩyma" (the cedilla put on the letter after it).

@@ -1,4 +1,4 @@
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from bot.core.readers.pdf_title_block import DATE, without_title_block
 
@@ -9,12 +9,18 @@ class Line:
     x: float
     size: float
     text: str
+    y: float = field(default=0.0, compare=False)  # placed by story(), and not compared
 
 
 def story(*top: Line) -> list[Line]:
-    """A first page: `top`, then the story's lines in 10 point type at the margin (50), then a second page."""
+    """A first page: `top` (each line placed two of its sizes under the one before, as \\maketitle spaces them,
+    where it gives no height), then the story's lines in 10 point type at the margin (50), then a second page."""
+    placed, y = [], 700.0
+    for line in top:
+        y = line.y or y - 2 * line.size
+        placed.append(line if line.y else replace(line, y=y))
     text = [Line(0, 50, 10, "The keeper climbed the stairs to the lamp room every evening.") for _ in range(3)]
-    return [*top, *text, Line(1, 50, 10, "The fog came in over the harbour wall.")]
+    return [*placed, *text, Line(1, 50, 10, "The fog came in over the harbour wall.")]
 
 
 def test_the_author_and_date_centered_under_the_title_atop_the_first_page_are_left_out():
@@ -56,3 +62,18 @@ def test_a_centered_heading_that_is_a_year_under_the_author_is_the_storys():
     assert without_title_block(alone, 10) == alone
     date = Line(0, 138, 12, "May 2026")  # \maketitle's date over that heading: the block is the author and the date
     assert without_title_block(story(title, author, date, heading), 10) == [title, heading, *lines[3:]]
+
+
+def test_lines_set_by_hand_under_the_title_at_their_line_spacing_are_the_storys():
+    # A first page set by hand: the title, then "Summer" and "1912" centered in one type under it, were taken for
+    # \\maketitle's author and date and left out. \\maketitle skips an em between the author and the date (they stand
+    # 1.9 to 2 sizes apart in article, report and memoir); lines set one under the other stand 1.2 sizes apart.
+    title = Line(0, 265, 17.2, "The Keeper", y=705.1)
+    season, year = Line(0, 284, 12, "Summer", y=676.2), Line(0, 294, 12, "1912", y=662.3)
+    lines = story(title, season, year)
+    assert without_title_block(lines, 10) == lines
+    author, date = Line(0, 270, 12, "Ann Example", y=636.4), Line(0, 260, 12, "December 2, 2026", y=612.9)
+    assert without_title_block(story(replace(title, y=665.3), author, date), 10)[:2] == [
+        replace(title, y=665.3),
+        lines[3],
+    ]
