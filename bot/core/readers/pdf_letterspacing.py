@@ -13,7 +13,6 @@ words stand that much and a word space apart, or where they spell dictionary wor
 from __future__ import annotations
 
 from collections import Counter
-from itertools import pairwise
 
 from bot.core.analysis import fold, is_dictionary_word
 
@@ -80,15 +79,30 @@ MAX_WORD_SPACE = 600
 
 
 def _word_gaps_over(shown: list[object], tracking: float) -> bool:
-    """Whether a move after a letter drawn alone is the tracking and a word space more: a word gap on top of the moves
-    between letters, which only letterspacing makes ("M i r e l a   N g o z i", names no dictionary holds). Letters
-    typed apart ("Q X Z J", "a b c") stand a word space apart, and the widest gap among them is as wide (a sentence's
-    end adds a tenth of an em, a quad a whole em)."""
-    return any(
-        isinstance(move, (int, float)) and WORD_SPACE <= -move - tracking <= MAX_WORD_SPACE
-        for before, move in pairwise(shown)
-        if _is_letter(before)
-    )
+    """Whether a word of letters drawn alone, MIN_LETTERS or more of them the tracking apart (a kern less or more), is
+    followed by a move of the tracking and a word space more: a word gap on top of the moves between letters, which only
+    letterspacing makes ("M i r e l a   N g o z i", names no dictionary holds). A loose justified line, whose word
+    spaces are its most common move, has no three one-letter words in a row before a wider gap; letters typed apart
+    stand one word space from each other (a sentence's end adds a little, a quad an em)."""
+    letters = 0  # letters drawn alone in a row, the tracking apart, up to here
+    apart = False  # the last item was a move of the tracking after a letter
+    for item in shown:
+        if isinstance(item, (str, bytes)) and len(item) == 1 and _text(item).isalpha():
+            letters = letters + 1 if apart else 1
+            apart = False
+        elif isinstance(item, (int, float)) and letters and not apart:
+            if letters >= MIN_LETTERS and WORD_SPACE <= -item - tracking <= MAX_WORD_SPACE:
+                return True
+            apart = abs(-item - tracking) <= LETTER_SLACK
+            letters = letters if apart else 0
+        else:
+            letters, apart = 0, False
+    return False
+
+
+def _text(item: str | bytes) -> str:
+    """A string of a TJ array as text: TeX's fonts place letters at their ASCII (and T1's at Latin-1) codes."""
+    return item.decode("latin-1") if isinstance(item, bytes) else item
 
 
 def _is_letter(item: object) -> bool:
@@ -100,10 +114,8 @@ def _spells_words(shown: list[object], tracking: float) -> bool:
     words (TeX's fonts place letters at their ASCII codes): "t h e w i n d" does, a line of initials "A B C" not."""
     runs: list[list[str]] = [[]]  # each run's pieces, joined once: a string grown piece by piece is copied each time
     for item in shown:
-        if isinstance(item, bytes):
-            runs[-1].append(item.decode("latin-1"))
-        elif isinstance(item, str):
-            runs[-1].append(item)
+        if isinstance(item, (str, bytes)):
+            runs[-1].append(_text(item))
         elif isinstance(item, (int, float)) and -item > tracking + LETTER_SLACK:
             runs.append([])
     words = [run for run in ("".join(filter(str.isalpha, "".join(run))) for run in runs) if len(run) > 1]
