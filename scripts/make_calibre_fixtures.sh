@@ -2,7 +2,8 @@
 # Makes Calibre's fixtures of tests/fixtures/formats/logbook.md (our own words: a chapter with a note of three
 # paragraphs, a captioned picture and a table): pandoc (2.17) writes it as an EPUB with a contents page, and
 # Calibre's ebook-convert (6.13) makes a Word file, a FictionBook and an RTF of that, as an owner converting a
-# bought book would. The tests read the files and need none of these. On Debian 12:
+# bought book would (and an RTF of pandoc's Word file of it). The tests read the files and need none of these. On
+# Debian 12:
 #   apt-get install pandoc calibre
 set -eu
 cd "$(dirname "$0")/../tests/fixtures/formats"
@@ -22,3 +23,7 @@ for format in docx fb2 rtf; do
   HOME="$work" ebook-convert "$work/logbook.epub" "$work/logbook-calibre.$format" > /dev/null
   cp "$work/logbook-calibre.$format" .
 done
+# and Calibre's RTF of pandoc's Word file of it: the notes gathered at the end under a "Notes" heading
+(cd "$work" && pandoc logbook.md -f markdown-smart -s -o logbook.docx)
+HOME="$work" ebook-convert "$work/logbook.docx" "$work/logbook-calibre-docx.rtf" > /dev/null
+cp "$work/logbook-calibre-docx.rtf" .

@@ -179,12 +179,15 @@ LOGBOOK = [
 its table's cells."""
 
 
-@pytest.mark.parametrize("name", ["logbook-calibre.docx", "logbook-calibre.fb2", "logbook-calibre.rtf"])
-def test_calibres_files_of_an_epub_read_its_story_alone(name):
+@pytest.mark.parametrize(
+    "name", ["logbook-calibre.docx", "logbook-calibre.fb2", "logbook-calibre.rtf", "logbook-calibre-docx.rtf"]
+)
+def test_calibres_conversions_of_a_book_with_notes_read_its_story_alone(name):
     # Calibre's Word file kept the EPUB's landmarks ("Title Page", "Table of Contents", after its contents and an
     # empty line) and the copyright line, standing after Calibre's own "Table of Contents" heading. Its Word file and
     # FictionBook kept a note of three paragraphs but its last, which alone ends in "↩︎"; its RTF ran the picture's
-    # caption into the next paragraph, and the table's cells into the one after it.
+    # caption into the next paragraph, and the table's cells into the one after it. Its RTF of a Word file ran each
+    # link back ("[←1]") into the note after it, and kept the raised marks ("wick.1").
     reader = reader_for(FIXTURES / name)
     assert reader is not None
     story = reader.read((FIXTURES / name).read_bytes())
