@@ -134,20 +134,18 @@ def without_notice_before_chapters(blocks: Sequence[Block], title: str | None = 
     line, before the first chapter, is the book's text on pages of its own: a dedication, an epigraph. A document
     with no chapter after is kept whole: a short story that says so, and a poem ending in its copyright line before
     its notes or "About the Author" (a heading named as matter is no chapter: the poem before it was lost, and the
-    notes read in its place). Headings named as matter may stand before that page: Calibre's Word file of an EPUB
-    opens with its own "Table of Contents"."""
+    notes read in its place). Where what stands before the first heading is no such notice, what stands before the
+    first chapter may be, after headings named as matter: Calibre's Word file of an EPUB opens with its own "Table of
+    Contents" (a long contents list under such a heading, after the notice, leaves the notice found as before)."""
     book = _folded(title) if title else None
-    chapter = next(
-        (
-            n
-            for n, block in enumerate(blocks)
-            if block.heading and _folded(block.text) != book and not is_matter_name(block.text)
-        ),
-        None,
-    )
-    if chapter is None or not is_copyright_page(blocks[:chapter], title):
+    headings = [n for n, block in enumerate(blocks) if block.heading and _folded(block.text) != book]
+    chapter = next((n for n in headings if not is_matter_name(blocks[n].text)), None)
+    if chapter is None:
         return list(blocks)
-    last = max(n for n in range(chapter) if NOTICE_LINE.search(blocks[n].text))
+    end = next((n for n in (headings[0], chapter) if is_copyright_page(blocks[:n], title)), None)
+    if end is None:
+        return list(blocks)
+    last = max(n for n in range(end) if NOTICE_LINE.search(blocks[n].text))
     return list(blocks[last + 1 :])
 
 

@@ -8,6 +8,8 @@ import pytest
 
 from bot.core.corpus import load_corpus, read_story
 from bot.core.readers import reader_for
+from bot.core.readers.book_matter import without_notice_before_chapters
+from bot.core.readers.reader import Block
 from tests.core.readers.format_fixtures import FIXTURES
 from tests.core.readers.lighthouse import CHAPTERS, check_story
 
@@ -193,3 +195,13 @@ def test_calibres_conversions_of_a_book_with_notes_read_its_story_alone(name):
     story = reader.read((FIXTURES / name).read_bytes())
     cells = {"Month", "Oil", "March", "12", "Month Oil March 12"}
     assert [(block.text, block.heading) for block in story.blocks if block.text not in cells] == LOGBOOK
+
+
+def test_a_notice_before_a_long_list_under_a_matter_heading_is_left_out():
+    # The notice is looked for before the first chapter too (after Calibre's own "Table of Contents" heading), but
+    # first before the first heading: with a list of over 2,000 characters under "Illustrations" between the notice
+    # and the first chapter, the notice was read.
+    plates = [Block(f"Plate {n}: the lamp room of the northern light at dusk, seen from the sea") for n in range(40)]
+    chapter = [Block("Chapter One", True), Block("Maren kept the lighthouse.")]
+    blocks = [Block("Copyright © 2019 Ann Example. All rights reserved."), Block("Illustrations", True), *plates]
+    assert without_notice_before_chapters([*blocks, *chapter]) == [*blocks[1:], *chapter]
