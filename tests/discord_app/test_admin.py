@@ -408,7 +408,7 @@ async def test_a_bot_started_again_builds_the_view_of_a_server_with_stories_befo
         assert process.text.count(f"Server {GUILD_ID}: 1 stories of its own") == 1
         answer = await reply_to(discord, f"{MENTION} who rowed the ferry", mentions=[BOT_USER])
         assert answer["embeds"][0]["title"] == "The Ferry"
-        assert process.text.count(f"Server {GUILD_ID}: ") == 1  # the question built nothing
+        assert process.text.count(f"Server {GUILD_ID}: 1 stories of its own") == 1  # the question built nothing
 
 
 async def test_a_story_the_owner_imported_is_in_the_history_as_the_owners(fake, admin_bot, tmp_path):
