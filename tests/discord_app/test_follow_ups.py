@@ -156,3 +156,25 @@ async def test_a_thread_started_on_its_own_is_looked_at_once(fake, bot):
         assert "Sofia" in answer["embeds"][0]["description"]
     looks = [c for c in fake.calls[mark:] if c.method == "GET" and re.fullmatch(starter, c.path)]
     assert len(looks) == 1
+
+
+async def test_discords_own_notices_in_a_thread_under_an_answer_are_not_questions(fake, bot):
+    # Discord posts a notice of its own in a thread when someone renames it (type 4, CHANNEL_NAME_CHANGE) or pins a
+    # message there (6), its text the thread's new name and its author the person who did it; a thread started from
+    # a channel's thread list leaves one in the channel (18, THREAD_CREATED), its text the thread's name. Each was
+    # taken for a question: the rename "where was Sofia born" was answered in the thread, from its renamer's question
+    # budget, and a thread named after the bot's mention in the channel (a real Discord refuses a reply to either).
+    # Only what people write (and their replies) is read.
+    answer = await answer_message(fake, "Who is Sofia?")
+    thread = await fake.start_thread(answer)
+    renamer = fake.person()
+    await fake.send_message("where was Sofia born", channel_id=thread, author=renamer, type=4)
+    await fake.send_message("Sofia", channel_id=thread, author=renamer, type=6)
+    await fake.send_message(f"{MENTION} where was Sofia born", author=renamer, type=18)
+    mark = len(fake.calls)
+    for question in ("how old was she?", "where was she born?", "who did she meet?", "her dance?", "her passion?"):
+        asked = await fake.send_message(question, channel_id=thread, author=renamer)
+        body = (await fake.wait_for_call("POST", rf"/channels/{thread}/messages", after=asked)).body
+        assert body.get("embeds"), body["content"]  # the renamer's 5 questions: none spent on the notices
+    replies = [c.body for c in fake.calls[mark:] if c.method == "POST" and c.path.endswith("/messages")]
+    assert [r["embeds"][0]["footer"]["text"] for r in replies][:1] == ["Q: how old was she?"]

@@ -226,8 +226,9 @@ class Ask(StoryCog):
     def asks_me(self, message: discord.Message) -> bool:
         """Whether a message may be a question to the bot: from a person, and addressed to the bot, with words to
         search for, or a request ("thanks!") replying to the bot. Not small talk among people ("thanks!" in an
-        answer channel), nor a message whose text the bot may not read."""
-        if self.bot.user is None or message.author.bot or message.webhook_id is not None:
+        answer channel), nor a message whose text the bot may not read, nor a notice of Discord's own (a thread
+        renamed, a message pinned, a thread started: its text is a thread's name, its author who did it)."""
+        if self.bot.user is None or message.author.bot or message.webhook_id is not None or message.is_system():
             return False
         text = question_text(message)
         return (
