@@ -60,6 +60,21 @@ async def test_a_name_typed_with_half_a_surrogate_pair_is_said_back_as_text_disc
     assert "invalid JSON" not in bot.text
 
 
+async def test_a_name_pasted_with_zero_width_spaces_finds_its_person_as_typed_and_as_completed(fake, bot):
+    """A zero-width space shows nothing: a name copied from a page or a message that breaks lines (or escapes
+    mentions) with them was no one once it held five ("No one called \u200b\u200b...Sofia"), each counted a letter
+    of the word it stood in, where questions were answered."""
+    performer = next(c for c in fake.commands["guild"] if c["name"] == "performer")
+    for pasted in ("\u200b" * 5 + "Sofia", "S\u200bo\u200bf\u200bi\u200ba\u200b", "Sofia\u200bKalmurzaeva"):
+        step = await fake.slash("performer", name=pasted)
+        assert (await callback(fake, step))["data"]["embeds"][0]["title"] == "Sofia Kalmurzaeva"
+        focused = {"name": "name", "type": 3, "value": pasted[:8], "focused": True}
+        typing = {"id": performer["id"], "name": "performer", "type": 1, "guild_id": str(GUILD_ID)}
+        step = await fake.interact(4, typing | {"options": [focused]})
+        choices = (await callback(fake, step))["data"]["choices"]
+        assert any(c["name"].startswith("Sofia Kalmurzaeva") for c in choices)
+
+
 async def test_more_results_spends_from_the_same_budget_as_questions(fake, bot):
     reader = fake.person()
     step = await fake.slash("ask", author=reader, question="Sophie orchestra")
