@@ -1254,7 +1254,8 @@ def settings_error_text(error: SettingsError) -> str:
 
 def budget_text(budget: QuestionBudget) -> str:
     """A question budget as /settings, /help and their replies show it."""
-    return f"{budget.questions} question{'s' * (budget.questions != 1)} per {budget.seconds} seconds"
+    per = "second" if budget.seconds == 1 else f"{budget.seconds} seconds"  # not "per 1 seconds"
+    return f"{budget.questions} question{'s' * (budget.questions != 1)} per {per}"
 
 
 # The words of the bot's start-up refusals (bot.discord_app.run), to its owner.

@@ -168,6 +168,7 @@ async def test_a_server_budget_applies_at_once_and_goes_back_to_the_default(fake
     second = await reply_to(fake, f"{MENTION} sophie", mentions=[BOT_USER], author=reader)
     assert "try again in" in second["content"]
     assert (await stored(database_env)).budget == QuestionBudget(1, 600)
+    assert await admin(fake, "budget", seconds=1) == "Each person may ask 5 questions per second here."  # "1 seconds"
 
     assert await admin(fake, "budget") == "Back to the bot's default: 5 questions per 30 seconds."
     again = await reply_to(fake, f"{MENTION} sophie", mentions=[BOT_USER], author=reader)
