@@ -1758,6 +1758,26 @@ def under_an_answer_text(in_server: bool) -> str:
     )
 
 
+def listed_within(items: Sequence[str], room: int, separator: str, more: Callable[[int], str]) -> list[str]:
+    """The first of `items` that fit in `room` characters, each with its `separator`, then `more(n)` for the n left
+    out, if any are: a server's channels listed whole (it may have 500) pushed what followed them past Discord's
+    limit, where it was cut."""
+    if sum(len(item) + len(separator) for item in items) <= room:
+        return list(items)
+    used = len(separator) + len(more(len(items)))
+    kept: list[str] = []
+    for item in items:
+        used += len(item) + len(separator)
+        if used > room:
+            break
+        kept.append(item)
+    return [*kept, more(len(items) - len(kept))]
+
+
+def more_channels_text(count: int) -> str:
+    return f"and {counted(count, 'more channel', 'more channels')}"
+
+
 def help_text(
     *,
     in_server: bool,
@@ -1766,27 +1786,26 @@ def help_text(
     stories: int,
     budget: QuestionBudget,
     manager: bool,
+    limit: int,
 ) -> str:
     """/help: `every`, the channels (as mentions) where every message is a question; `channel_stories`, each channel
-    with a story of its own and that story; `budget`, the questions per person here."""
-    lines = ["**Ask about the stories**"]
+    with a story of its own and that story; `budget`, the questions per person here. Within `limit` characters: as
+    many channels are named as leave room for the rest."""
+    head = ["**Ask about the stories**"]
     if not in_server:
-        lines.append("• Write me a question here, or use `/ask` (add `story:` to search one story).")
+        head.append("• Write me a question here, or use `/ask` (add `story:` to search one story).")
     else:
-        lines.append("• Mention me with a question, or use `/ask` (add `story:` to search one story).")
-        if every:
-            lines.append("• In " + ", ".join(every) + " every message is a question.")
-        lines += [f"• In {channel}, questions search {story} first." for channel, story in channel_stories]
-    lines += [
+        head.append("• Mention me with a question, or use `/ask` (add `story:` to search one story).")
+    tail = [
         "• Reply to one of my answers, or start a thread under it, to ask more about its story.",
         f"• `/performer` looks up a person of the stories; `/stories` lists the {stories} "
         + ("story." if stories == 1 else "stories."),
         under_an_answer_text(in_server),
     ]
     if in_server:
-        lines.append(f"**Questions per person here:** {budget_text(budget)}.")
+        tail.append(f"**Questions per person here:** {budget_text(budget)}.")
         who = "you and the others" if manager else "members"
-        lines += [
+        tail += [
             "",
             f"**Server managers** (*Manage Server*: {who} with it) can also use:",
             "• `/story add`, `/story replace` and `/story remove` to change this server's own stories (every "
@@ -1795,7 +1814,24 @@ def help_text(
             "owner's library is searched here;",
             "• `/feedback` to see the answers readers voted 👎.",
         ]
-    return "\n".join(lines)
+    room = limit - len("\n".join(head + tail))
+    channels: list[str] = []
+    if in_server and every:
+        line = "• In {} every message is a question."
+        share = (room if not channel_stories else room // 2) - len(line) - 1
+        channels.append(line.format(", ".join(listed_within(every, share, ", ", more_channels_text))))
+        room -= len(channels[0]) + 1
+    if in_server and channel_stories:
+        lines = [f"• In {channel}, questions search {story} first." for channel, story in channel_stories]
+        channels += listed_within(
+            lines,
+            room,
+            "\n",
+            lambda left: (
+                f"• In {counted(left, 'more channel', 'more channels')}, questions search a story of their own first."
+            ),
+        )
+    return "\n".join(head + channels + tail)
 
 
 # The words of /settings (bot.discord_app.exts.settings).
@@ -1839,25 +1875,38 @@ def settings_text(
     stories: Sequence[str],
     library_hidden: bool | None,
     forgotten: int,
+    limit: int,
 ) -> str:
     """Everything that applies in a server and where each setting comes from; `library_hidden` None: the database
-    could not say; `forgotten`, the deleted channels whose settings were just forgotten."""
-    lines = [
-        f"**Questions per person:** {budget}",
-        "**Answers every message in:** " + (", ".join(every) or "no channel: mentions, replies, DMs and /ask"),
-    ]
-    if quiet:
-        lines.append("**Only mentions in (overriding STORYBOT_CHANNELS):** " + ", ".join(quiet))
-    lines.append("**Default stories:** " + ("; ".join(stories) or "none: questions search every story"))
+    could not say; `forgotten`, the deleted channels whose settings were just forgotten. Within `limit` characters:
+    each list of channels names as many as leave room for the rest."""
+    heads = ["**Answers every message in:** ", "**Only mentions in (overriding STORYBOT_CHANNELS):** "]
+    heads.append("**Default stories:** ")
+    after = []
     if library_hidden is not None:
-        lines.append(f"**The bot owner's library:** {library_setting_text(library_hidden)}")
+        after.append(f"**The bot owner's library:** {library_setting_text(library_hidden)}")
     if forgotten:
-        lines.append(f"Forgot the settings of {forgotten} deleted channel{'s' * (forgotten != 1)}.")
-    lines.append(
+        after.append(f"Forgot the settings of {forgotten} deleted channel{'s' * (forgotten != 1)}.")
+    after.append(
         "\nChange them with /settings channel, /settings story, /settings budget and /settings library; leave "
         "the options out to go back to the defaults."
     )
-    return "\n".join(lines)
+    first = f"**Questions per person:** {budget}"
+    room = limit - len("\n".join([first, *heads, *after]))
+    lists = [(every, ", "), (quiet, ", "), (stories, "; ")]
+    shown: list[str] = []
+    for number, (items, separator) in enumerate(lists):
+        if not items:
+            shown.append("")
+            continue
+        share = room // sum(1 for later, _ in lists[number:] if later)  # what a list leaves, the next may take
+        shown.append(separator.join(listed_within(items, share, separator, more_channels_text)))
+        room -= len(shown[-1])
+    lines = [first, heads[0] + (shown[0] or "no channel: mentions, replies, DMs and /ask")]
+    if quiet:
+        lines.append(heads[1] + shown[1])
+    lines.append(heads[2] + (shown[2] or "none: questions search every story"))
+    return "\n".join(lines + after)
 
 
 def channel_answers_text(channel: str, every: bool, *, unreadable: bool, no_intent: bool) -> str:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import pytest_asyncio
@@ -16,7 +18,7 @@ from bot.messages import ANSWERS_CHOICES, COMMAND_CHANGED, LIBRARY_CHOICES
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import Database
 from bot.state.server_settings import ServerSettings
-from tests.discord_app.bot_process import BotProcess
+from tests.discord_app.bot_process import BotProcess, bot_on_fake_discord
 from tests.discord_app.fake_discord import (
     BOOK_CLUB_ID,
     BOT_USER,
@@ -30,6 +32,7 @@ from tests.discord_app.fake_discord import (
     ChannelOption,
     FakeDiscord,
     Step,
+    guild_channel,
     guild_payload,
 )
 from tests.discord_app.test_admin import MANAGE_SERVER
@@ -313,3 +316,34 @@ async def test_a_channel_picked_before_discord_sent_the_server_is_not_blamed_on_
         await process.stop()
         await fake.stop()
     assert "Traceback" not in process.text
+
+
+@dataclass(frozen=True)
+class BookChannel(ChannelOption):
+    """One of many channels a test makes: a book club with a channel for each book."""
+
+    def resolved(self) -> dict[str, Any]:
+        return {"id": str(self.id), "type": 0, "name": f"book-{self.id}", "permissions": "0", "guild_id": str(GUILD_ID)}
+
+
+async def test_help_and_settings_of_a_server_with_a_story_in_many_channels_end_with_what_they_must_say(tmp_path):
+    """/help and /settings show listed every channel with a story of its own (and every answer channel) before what
+    they must say: with 60 such channels, their text was cut at Discord's 4,096 characters, and /help lost how to
+    follow up, /performer, /stories, the question budget and every manager's command, /settings show the owner's
+    library and how to change anything. As many channels are listed as leave room for the rest, then how many more."""
+    async with bot_on_fake_discord(tmp_path / "data") as (discord, _):
+        channels = [BookChannel(5000 + number) for number in range(60)]
+        for channel in channels:
+            await discord.dispatch("CHANNEL_CREATE", guild_channel(CHANNEL_ID) | channel.resolved() | {"position": 1})
+        for channel in channels:
+            await admin(discord, "channel", channel=channel, answers="every")
+            await admin(discord, "story", channel=channel, story="sofia ballerina")
+        step = await discord.slash("help", permissions=MANAGE_SERVER)
+        helped = (await discord.followup(step[1], after=step[0]))["embeds"][0]["description"]
+        assert "**Questions per person here:** 5 questions per 30 seconds." in helped
+        assert helped.endswith("• `/feedback` to see the answers readers voted 👎.")
+        assert "<#5000>, questions search *Kalmurzaeva's Odyssey" in helped and "more channels" in helped
+        shown = await show(discord)
+        assert "<#5000> (set here)" in shown and "<#5000> → *Kalmurzaeva's Odyssey" in shown
+        assert "**The bot owner's library:** searched here" in shown
+        assert shown.endswith("leave the options out to go back to the defaults.") and "more channels" in shown

@@ -50,6 +50,7 @@ def help_embed(
         stories=stories,
         budget=budget,
         manager=manager,
+        limit=DESCRIPTION_LIMIT,
     )
     return fit(discord.Embed(title=HELP_TITLE, description=clip(text, DESCRIPTION_LIMIT), color=COLOR))
 

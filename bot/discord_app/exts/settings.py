@@ -144,7 +144,13 @@ def settings_embed(
         if c.story_path is not None
     ]
     text = settings_text(
-        budget=budget, every=every, quiet=quiet, stories=stories, library_hidden=library_hidden, forgotten=forgotten
+        budget=budget,
+        every=every,
+        quiet=quiet,
+        stories=stories,
+        library_hidden=library_hidden,
+        forgotten=forgotten,
+        limit=DESCRIPTION_LIMIT,
     )
     embed = discord.Embed(
         title=plain_line(settings_title(guild.name), TITLE_LIMIT),  # a name as written: markdown too
