@@ -855,6 +855,15 @@ def upload_refusal_text(error: ShelfError, shown: Callable[[str], str] = str) ->
     return "Another change to the stories is still under way; please try again in a minute."
 
 
+def library_name_text(file: str) -> str:
+    """A server's upload named as a story file of the owner's library (`file`), which it would pass for."""
+    return (
+        f"The bot owner's library has a story file {code_span(file)}, and this server searches it: a story of yours "
+        "of that name could not be told apart from it. Rename your file (e.g. add your server's name to it) and "
+        "upload it again."
+    )
+
+
 # The words of Discord's answers, cards, buttons and errors (bot.discord_app renders them: markup and limits).
 SCOPE_FIELD = "Searched only this story"
 SCOPE_HINT = "Ask without replying (or /ask without story) to search every story."

@@ -9,9 +9,10 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from bot.core.library import StoryLibrary
 from bot.core.shelf import StoryFile
 from bot.core.stored_text import stored_reading
-from bot.core.story_ids import shelf_story_id
+from bot.core.story_ids import shelf_story_id, shelf_story_of
 from bot.core.worker import story_file_in_worker
 from bot.operations.resolve_story import story_by_id
 from bot.operations.server_views import ServerViews
@@ -48,6 +49,17 @@ async def store_upload(shelves: ShelfStore, server: int, name: str, upload: Stor
     read, so that no view reads the file again; what any process's view searches once it knows of the change."""
     text = StoredText(stored_reading(), upload.text)
     return await shelves.add(server, name, upload.data, user, replace=True, characters=upload.characters, text=text)
+
+
+def library_file_named(view: StoryLibrary | None, name: str) -> str | None:
+    """The file of the owner's library's story that a server's upload named `name` would pass for (one of that name,
+    in any case), when the server searches the library: the two would be alike in every word that tells stories
+    apart (a title, a file name). One pass over the view's stories."""
+    if view is None:
+        return None
+    wanted = name.casefold()
+    paths = (story.path for story in view.corpus.stories)
+    return next((p for p in paths if p.casefold() == wanted and shelf_story_of(p) is None), None)
 
 
 async def read_upload(raw: bytes, name: str, title: str | None, *, seconds: float, megabytes: int) -> StoryFile:

@@ -551,3 +551,29 @@ async def test_the_owners_reload_reads_again_a_file_skipped_for_taking_too_long(
     assert lines[1:3] == [read_again, "No story changed."]
     assert f"Warning: {slow}" in lines
     assert "Traceback" not in process.text
+
+
+async def test_a_servers_upload_named_as_a_story_of_the_owners_library_is_refused_before_it_passes_for_it(
+    fake, admin_bot, stories
+):
+    """A server's own story and the owner's library's were told apart by their files' names: an upload of a name
+    the library has, with its title, was added, and from then on /stories, autocomplete and "could be more than one
+    story" showed two stories alike in every word ("Give more of the title, or its file name": there was none), and
+    answers from it passed for the library's. Such a name is refused, as a name mixing alphabets is."""
+    imitation = (stories / "sophie-korolev-pianist.md").read_bytes().replace(b"Moscow", b"Minsk")
+    upload = fake.attach("Sophie-Korolev-Pianist.md", imitation)  # the same name as Windows and macOS see it
+    step = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=upload)
+    await callback(fake, step)
+    refused = (await followup(fake, step))["content"]
+    assert refused.startswith("The bot owner's library has a story file `sophie-korolev-pianist.md`")
+    step = await fake.slash("ask", question="where did Sophie live", story="sophie-korolev-pianist.md")
+    assert (await callback(fake, step))["data"]["embeds"][0]["title"] == "Sophie Korolev: A Pianist Takes the Stage"
+    upload = fake.attach("sophie-in-minsk.md", imitation)  # under a name of its own, told apart as titles are
+    step = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=upload)
+    await callback(fake, step)
+    assert (await followup(fake, step))["content"].startswith('Added "Sophie Korolev: A Pianist Takes the Stage"')
+    step = await fake.subcommand("story", "remove", permissions=MANAGE_SERVER, story="sophie-in-minsk.md")
+    await callback(fake, step)
+    step = await click(fake, await followup(fake, step), "Remove")
+    await callback(fake, step)
+    assert (await edited(fake, step)).startswith("Removed `sophie-in-minsk.md`")

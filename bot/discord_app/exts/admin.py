@@ -78,6 +78,7 @@ from bot.messages import (
     database_trouble_text,
     download_failed_text,
     folder_unchanged_text,
+    library_name_text,
     library_replace_question,
     reload_stopped_text,
     reload_text,
@@ -95,6 +96,7 @@ from bot.one_line import one_line
 from bot.operations.change_shelf import (
     add_to_shelf,
     kept_versions,
+    library_file_named,
     read_upload,
     remove_from_shelf,
     restore_on_shelf,
@@ -284,6 +286,10 @@ class Admin(StoryCog):
         name, upload = uploaded
         if place is AddTo.LIBRARY:
             await self._add_to_library(interaction, name, upload.data)
+            return
+        imitated = library_file_named(await self.bot.view(interaction.guild_id), name)
+        if imitated is not None:
+            await interaction.followup.send(library_name_text(clip(imitated, 300)), ephemeral=True)
             return
         await self._shelf_change(interaction, "add", name, upload)
 
