@@ -577,3 +577,23 @@ async def test_a_servers_upload_named_as_a_story_of_the_owners_library_is_refuse
     step = await click(fake, await followup(fake, step), "Remove")
     await callback(fake, step)
     assert (await edited(fake, step)).startswith("Removed `sophie-in-minsk.md`")
+
+
+async def test_a_story_uploaded_again_under_its_name_in_another_case_replaces_it(fake, admin_bot, stories):
+    """Windows and macOS see `the-weir.md` and `The-Weir.MD` as one file: a server's story saved again there and
+    uploaded was added beside the first, and from then on neither could be named, not even by its exact file name
+    ('"the-weir.md" could be more than one story: "The Weir" (The-Weir.MD); "The Weir" (the-weir.md)'). It replaces
+    the story, which keeps its name (as /story replace does), the version before kept."""
+    first = fake.attach("the-weir.md", b"# The Weir\n\nOttilie opened the weir at dawn.")
+    step = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=first)
+    await callback(fake, step)
+    assert (await followup(fake, step))["content"].startswith('Added "The Weir" (`the-weir.md`)')
+    again = fake.attach("The-Weir.MD", b"# The Weir\n\nOttilie opened the weir at dusk.")
+    step = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=again)
+    await callback(fake, step)
+    assert (await followup(fake, step))["content"].startswith('Replaced "The Weir" (`the-weir.md`)')
+    step = await fake.subcommand("story", "remove", permissions=MANAGE_SERVER, story="the-weir.md")
+    await callback(fake, step)
+    step = await click(fake, await followup(fake, step), "Remove")
+    await callback(fake, step)
+    assert (await edited(fake, step)).startswith("Removed `the-weir.md`")

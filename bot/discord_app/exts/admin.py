@@ -100,6 +100,7 @@ from bot.operations.change_shelf import (
     read_upload,
     remove_from_shelf,
     restore_on_shelf,
+    shelf_story_named,
 )
 from bot.operations.reload import Reloaded, reload
 from bot.operations.resolve_story import MAX_STORY_NAME_CHARS
@@ -280,18 +281,34 @@ class Admin(StoryCog):
         if place is AddTo.LIBRARY and not await self.bot.is_owner(interaction.user):
             await interaction.followup.send(OWNER_ONLY, ephemeral=True)
             return
-        uploaded = await self._upload(interaction, file, None, title)
+        named = None
+        if place is AddTo.SERVER:
+            refused, named = await self._shelf_name(interaction, file.filename)
+            if refused:
+                return
+        uploaded = await self._upload(interaction, file, named, title)
         if uploaded is None:
             return
         name, upload = uploaded
         if place is AddTo.LIBRARY:
             await self._add_to_library(interaction, name, upload.data)
             return
-        imitated = library_file_named(await self.bot.view(interaction.guild_id), name)
+        await self._shelf_change(interaction, "add", name, upload)
+
+    async def _shelf_name(self, interaction: discord.Interaction, uploaded: str) -> tuple[bool, str | None]:
+        """Before a server's upload is downloaded: whether it was refused (said so), as a name of the owner's
+        library's stories, which it would pass for; and the name of the server's story it replaces under its name in
+        another case, if any. A name that cannot be used at all is refused as the upload is read."""
+        try:
+            name = safe_file_name(uploaded)
+        except ShelfError:
+            return False, None
+        view = await self.bot.view(interaction.guild_id)
+        imitated = library_file_named(view, name)
         if imitated is not None:
             await interaction.followup.send(library_name_text(clip(imitated, 300)), ephemeral=True)
-            return
-        await self._shelf_change(interaction, "add", name, upload)
+            return True, None
+        return False, shelf_story_named(view, name)
 
     @story.command(name="replace", description=REPLACE_COMMAND)
     @app_commands.describe(**REPLACE_OPTIONS)
