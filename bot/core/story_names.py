@@ -97,8 +97,9 @@ class StoryFinder:
         return self._by_id.get(found)
 
     def find(self, name: str) -> StoryLookup:
-        """Exact title, file name or path; else every story whose title holds all the words, each as
-        typed or a typo or two away; else no match, with the closest titles as suggestions."""
+        """Exact title, file name or path (of several, the one whose file name is typed as written, case and all);
+        else every story whose title holds all the words, each as typed or a typo or two away; else no match, with the
+        closest titles as suggestions."""
         key = _key(name)
         if not key:
             return StoryLookup(name, ())
@@ -108,6 +109,9 @@ class StoryFinder:
             for i in range(len(self.stories))
             if key in (self._titles[i], self._files[i], self._labels[i]) or path == self._paths[i]
         ]
+        if len(exact) > 1:  # "Mill.md" beside "mill.md": the file name typed as it is written is that file's
+            written = [i for i in exact if shelf_file_name(self.stories[i].path) == name.strip()]
+            exact = written if len(written) == 1 else exact
         if exact:
             return StoryLookup(name, tuple(exact))
         # Each word once: a word typed again narrows nothing, and "of of of ..." was looked for in every title

@@ -73,6 +73,18 @@ def test_a_title_typed_with_small_words_it_lacks_is_that_story():
     assert finder.find("the forty winks of ali").matches == ()  # every other word must be in one title
 
 
+def test_a_file_name_typed_exactly_picks_its_story_among_those_named_alike_in_another_case():
+    """A folder on Linux may hold `mill.md` and `Mill.md`, and a server's shelf held `the-mill.md` and `The-Mill.MD`
+    (uploaded again from Windows): a file name typed exactly as written was "more than one story" (names are
+    compared folded), with "Give more of the title, or its file name" as the only way out. The one written so is it;
+    a name typed in a third case is still either."""
+    stories = [("The Mill", "mill.md"), ("The Mill", "Mill.md"), ("The Mill", ".shelf/3/the-mill.md")]
+    finder = StoryFinder(tuple(Story(title, path, i, 1) for i, (title, path) in enumerate(stories)))
+    assert finder.find("Mill.md").matches == (1,) and finder.find(" mill.md ").matches == (0,)
+    assert finder.find("the-mill.md").matches == (2,)
+    assert len(finder.find("MILL.md").matches) == 2 and len(finder.find("The Mill").matches) == 3
+
+
 def test_a_stored_path_names_its_story_exactly_or_none(finder):
     index = finder.by_path("sophie-korolev-pianist.md")
     assert index is not None and finder.stories[index].path == "sophie-korolev-pianist.md"
