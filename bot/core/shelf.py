@@ -214,11 +214,13 @@ class Shelf:
         return self.root.parent / f"{self.root.name}-kept"
 
     def add(self, name: str, data: bytes, *, replace: bool = False) -> Path | None:
-        """Writes the story as root/name; returns where the file it replaced was kept, if any.
+        """Writes the story as root/name (or the story's of that name in another case); returns where the file it
+        replaced was kept, if any.
 
         Raises StoryExists when there is one and `replace` is False. One change at a time, in every
         process that shares the folder: two uploads of one name at once are one add and one question."""
         with self._locked():
+            name = self._as_named(name)
             target = self.own_file(name)
             exists = target.exists()
             if exists and not replace:
@@ -246,6 +248,16 @@ class Shelf:
             if not path.is_file():
                 raise ShelfError(UploadRefusal.NO_SUCH_FILE, name=relative)
             return self._keep(path, relative, move=True)
+
+    def _as_named(self, name: str) -> str:
+        """`name`, or the story file at the top of the folder named so in another case: Windows and macOS take
+        `The-Mill.MD` for `the-mill.md`, saved again, where a second file was written beside it, a story alike in every
+        word. One look at the folder's names, for a name that is not there as it is."""
+        if "/" in name or (self.root / name).exists() or (self.root / name).is_symlink():
+            return name
+        wanted = name.casefold()
+        with os.scandir(self.root) as entries:
+            return next((e.name for e in entries if e.name.casefold() == wanted and e.is_file()), name)
 
     def own_file(self, relative: str) -> Path:
         """root/relative; raises ShelfError when it or a folder on the way is a link: nothing from chat writes or

@@ -597,3 +597,16 @@ async def test_a_story_uploaded_again_under_its_name_in_another_case_replaces_it
     step = await click(fake, await followup(fake, step), "Remove")
     await callback(fake, step)
     assert (await edited(fake, step)).startswith("Removed `the-weir.md`")
+
+
+async def test_the_owners_upload_named_as_a_story_in_another_case_asks_to_replace_that_story(fake, admin_bot, stories):
+    """`Sophie-Korolev-Pianist.md` beside `sophie-korolev-pianist.md` is one file to Windows and macOS, and two
+    stories alike in every word to readers: the owner's upload of a story saved again there was added as a second
+    file. It is that story's, and asks first, as an upload of its very name does."""
+    asked = await added(fake, "Sophie-Korolev-Pianist.md", (stories / "sophie-korolev-pianist.md").read_bytes())
+    assert asked["content"].startswith("`sophie-korolev-pianist.md` is already a story. Replace it?")
+    step = await click(fake, asked, "Cancel")
+    await callback(fake, step)
+    assert sorted(p.name for p in stories.iterdir() if p.name.lower() == "sophie-korolev-pianist.md") == [
+        "sophie-korolev-pianist.md"
+    ]

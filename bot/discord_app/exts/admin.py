@@ -540,9 +540,10 @@ class Admin(StoryCog):
         shelf = Shelf(self.bot.settings.corpus)
         try:
             await asyncio.to_thread(shelf.add, name, data)
-        except StoryExists:  # also when another upload of this name was written a moment before
-            question = already_a_story_question(file_span(name, 300), file_span(shelf.kept.name, 300))
-            await self._ask(interaction, Pending("replace", name, data, interaction.user.id), question, REPLACE)
+        except StoryExists as exists:  # also when another upload of this name was written a moment before
+            named = exists.name  # the story's own, where the upload names it in another case
+            question = already_a_story_question(file_span(named, 300), file_span(shelf.kept.name, 300))
+            await self._ask(interaction, Pending("replace", named, data, interaction.user.id), question, REPLACE)
             return
         except (ShelfError, OSError) as error:
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
