@@ -1339,6 +1339,11 @@ def database_error_text(error: DatabaseError) -> str:
         )
     if fault is OpenFault.SQLITE_UNOPENED:
         return f"Could not open the database at {where}: {detail}. Set STORYBOT_DATA to a folder the bot may write."
+    if fault is OpenFault.SQLITE_FULL:
+        return (
+            f"Could not open the database at {where}: {detail}. Free space on its disk (or set STORYBOT_DATA to a "
+            "folder on another one), then start again."
+        )
     if fault is OpenFault.SQLITE_HELD:
         return f"The database at {where} is held by another process ({detail}); try again in a moment."
     if fault is OpenFault.NO_SUCH_DATABASE:

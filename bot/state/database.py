@@ -7,6 +7,7 @@ so an older database is upgraded in place and a newer one is refused rather than
 from __future__ import annotations
 
 import asyncio
+import errno
 import functools
 import logging
 import os
@@ -42,6 +43,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SQLITE_FILE = "storybot.db"
+SQLITE_FULL_WORDS = "disk is full"
+"""What SQLite says for SQLITE_FULL ("database or disk is full"): the disk has no room, which no folder's permission
+fixes."""
 POSTGRESQL_SCHEMES = ("postgresql", "postgres", "postgresql+asyncpg")
 SECRET_PARAMETERS = ("password", "sslpassword")
 """libpq's parameters that hold a secret (the password, the client key's passphrase): never shown."""
@@ -207,7 +211,8 @@ def _prepare_sqlite_file(path: Path, where: str) -> None:
     try:
         os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
     except OSError as error:
-        raise DatabaseError(OpenFault.SQLITE_UNOPENED, where=where, detail=error.strerror or str(error)) from error
+        fault = OpenFault.SQLITE_FULL if error.errno in (errno.ENOSPC, errno.EDQUOT) else OpenFault.SQLITE_UNOPENED
+        raise DatabaseError(fault, where=where, detail=error.strerror or str(error)) from error
 
 
 def database_url(settings: Settings) -> URL:
@@ -321,7 +326,8 @@ def failure(url: URL, where: str, error: Exception) -> DatabaseError:
     fault = REFUSALS.get(code) if isinstance(code, str) else None
     if fault is None and url.get_backend_name() == "sqlite":
         held = isinstance(error, TimeoutError) or "locked" in reason
-        fault = OpenFault.SQLITE_HELD if held else OpenFault.SQLITE_UNOPENED
+        full = SQLITE_FULL_WORDS in reason  # SQLITE_FULL's own words: no room to write, not a folder barred
+        fault = OpenFault.SQLITE_HELD if held else OpenFault.SQLITE_FULL if full else OpenFault.SQLITE_UNOPENED
     return DatabaseError(
         fault or OpenFault.UNREACHABLE, where=where, detail=reason, database=url.database, role=url.username
     )

@@ -67,6 +67,8 @@ class OpenFault(enum.Enum):
     """A SQLite -shm file, `file`, left by a storybot that used WAL, cannot be written."""
     SQLITE_UNOPENED = "sqlite_unopened"
     """The SQLite file cannot be opened or created: `detail`, why."""
+    SQLITE_FULL = "sqlite_full"
+    """The disk holding the SQLite file is full (or the user's quota on it): `detail`, why."""
     SQLITE_HELD = "sqlite_held"
     """Another process holds the SQLite file: `detail`, SQLite's words."""
     NO_SUCH_DATABASE = "no_such_database"

@@ -14,6 +14,7 @@ import aiosqlite
 from bot.discord_app.run import leftovers_ended
 from tests.discord_app.bot_process import BotProcess, held_at
 from tests.discord_app.fake_discord import FakeDiscord
+from tests.disk import fill, small_disk
 from tests.hang import HANG_SECONDS
 from tests.sqlite_lock import locked_by_another_process
 
@@ -92,3 +93,25 @@ async def test_a_bot_stopped_while_it_indexes_its_peoples_names_stops_indexing_t
         await bot.stop()
         await fake.stop()
     assert "Indexed the names" not in bot.text and "Traceback" not in bot.text
+
+
+async def test_a_bot_whose_data_folder_is_full_at_start_is_told_to_free_space_not_to_find_a_folder_it_may_write(
+    tmp_path,
+):
+    """A full disk under STORYBOT_DATA was "Could not open the database at ...: database or disk is full. Set
+    STORYBOT_DATA to a folder the bot may write.": the owner was sent to check permissions that were fine."""
+    with small_disk(tmp_path / "data", "512k") as data:
+        fill(data)
+        fake = FakeDiscord()
+        await fake.start()
+        bot = BotProcess(fake, STORYBOT_INDEX="off", STORYBOT_DATA=str(data))
+        await bot.start()
+        try:
+            assert await bot.exited(timeout=HANG_SECONDS) == 2
+        finally:
+            await bot.stop()
+            await fake.stop()
+    said = bot.text.strip()
+    assert said.startswith(f"storybot: Could not open the database at {data / 'storybot.db'}: "), said
+    assert "is full. Free space on its disk" in said and "may write" not in said, said
+    assert "Traceback" not in bot.text
