@@ -46,14 +46,15 @@ class ShelfCommandError(Exception):
 def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> int:
     """Checks every file first (a bad one is named and nothing is written), then adds them in order."""
     checked: list[tuple[str, StoryFile]] = []
-    named: dict[str, str] = {}  # a name on the shelf: the file of that name, as shown
+    named: dict[str, tuple[str, str]] = {}  # a name on the shelf in any case: the first file of it, as shown, and it
     for path in files:
         shown = one_line(str(path))
         try:
             name = safe_file_name(path.name)
-            if name in named:  # a/mill.md b/mill.md: the second replaced the first, said only as "replaced"
-                raise ShelfCommandError(import_name_twice_text(named[name], shown, name))
-            named[name] = shown
+            if name.casefold() in named:  # a/mill.md b/Mill.md: the second replaced the first, or stood beside it
+                first, first_name = named[name.casefold()]
+                raise ShelfCommandError(import_name_twice_text(first, shown, first_name))
+            named[name.casefold()] = (shown, name)
             if not path.exists():  # a mistyped name is no folder, pipe or device
                 raise ShelfCommandError(import_missing_text(shown))
             if not path.is_file():  # a named pipe would be read for ever, a device (/dev/zero) until memory ran out
@@ -92,6 +93,12 @@ async def _added(settings: Settings, server: int, files: Sequence[tuple[str, Sto
 
     database = await Database.open(settings, deadline=IMPORT_SECONDS)
     try:
-        return [await store_upload(database.shelves, server, name, upload, BOT_OWNER) for name, upload in files]
+        # A story of the shelf named so in another case is the file's, saved again where the two are one (Windows,
+        # macOS): it is replaced and keeps its name, as an upload of it on Discord does.
+        shelved = {stored.casefold(): stored for stored in (await database.shelves.story_names(server)).values()}
+        return [
+            await store_upload(database.shelves, server, shelved.get(name.casefold(), name), upload, BOT_OWNER)
+            for name, upload in files
+        ]
     finally:
         await database.close()

@@ -144,6 +144,27 @@ def test_two_files_of_one_name_import_nothing_and_say_which(tmp_path: Path):
         assert shelf_of(data) == ([], [])
 
 
+def test_a_file_named_as_a_shelf_story_in_another_case_replaces_it(tmp_path: Path):
+    """Windows and macOS take `mill.md` and `Mill.MD` for one file: an old upload saved again there and imported
+    was a second story beside the first, alike in every word, which no name typed could tell apart; two such files
+    in one import were two stories too."""
+    first, again = tmp_path / "old" / "mill.md", tmp_path / "new" / "Mill.MD"
+    for path, text in ((first, "The wheel turned."), (again, "The river froze.")):
+        path.parent.mkdir()
+        path.write_text(f"# The Mill\n\n{text}")
+    data = tmp_path / "data"
+    both = run("shelf", "import", "--server", str(SERVER), str(first), str(again), env={"STORYBOT_DATA": str(data)})
+    assert both.returncode == 2 and both.stderr == (
+        f"storybot: {first} and {again} would both be mill.md on the server's shelf, the second replacing the first; "
+        "rename one. Nothing was imported.\n"
+    )
+    for path in (first, again):
+        assert (
+            run("shelf", "import", "--server", str(SERVER), str(path), env={"STORYBOT_DATA": str(data)}).returncode == 0
+        )
+    assert shelf_of(data) == (["mill.md"], [ShelfAction.ADDED, ShelfAction.REPLACED])
+
+
 def test_a_server_id_that_is_no_discord_id_is_refused_in_one_line(tmp_path: Path):
     # 99999999999999999999999 ended in an OverflowError traceback from SQLite; 0 and -1 imported stories
     # into a server that cannot exist.
