@@ -69,14 +69,16 @@ PartT = TypeVar("PartT")
 _MARKDOWN = re.compile(
     r"(?P<url><[^<: >]+:/[^< >]+>|(?:https?|steam)://[^\s<]+[^<.,:;\"'\]\s])"
     r"|(?P<indent>^[ \t]*)-|(?P<markdown>[_\\~|*`\[]|^>(?:>>)?\s|^#{1,3}"
-    r"|<(?=@[!&]?\d|#\d|/[^\s<>:]+:\d)|@(?=(?:everyone|here)\b))",
+    r"|<(?=@[!&]?\d|#\d|/[^\s<>:]+:\d|t:-?\d+(?::[tTdDfFR])?>|a?:\w+:\d+>|id:\w+>)|@(?=(?:everyone|here)\b))",
     re.MULTILINE,
 )
 """Discord's markdown as discord.py's escape_markdown finds it, and links it leaves whole; but every "[" stands
 for a masked link's [text](url), and a list's "-" is found on its own line. Mentions are markup too: `<@&456>`
 in a story (or typed) is drawn as a role's mention, `<#2001>` as a link to a channel, `</help:1>` as a command,
-`@everyone` highlighted; escaped, each shows as written (no message the bot sends pings anyone: StoryBot's
-allowed_mentions)."""
+`@everyone` highlighted; and so is what Discord draws as something else: `<t:0:R>` as a time ("56 years ago"),
+`<:wave:123>` and `<a:dance:456>` as emoji, `<id:browse>` as a link; escaped, each shows as written (no message the
+bot sends pings anyone: StoryBot's allowed_mentions). Each lookahead stops at the first character its part cannot
+take, before the next "<": linear."""
 
 
 def escape_markdown(text: str) -> str:

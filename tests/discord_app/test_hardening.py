@@ -75,6 +75,15 @@ async def test_a_name_pasted_with_zero_width_spaces_finds_its_person_as_typed_an
         assert any(c["name"].startswith("Sofia Kalmurzaeva") for c in choices)
 
 
+async def test_a_timestamp_or_custom_emoji_typed_is_said_back_as_written(fake, bot):
+    """Discord draws `<t:0:R>` as a time ("56 years ago"), `<:wave:123>` and `<a:dance:456>` as emoji and `<id:browse>`
+    as a link in what the bot sends: a name typed with them (or a story's title or text holding them) was said back
+    as something else than what was written, mentions alone being escaped."""
+    step = await fake.slash("performer", name="<t:0:R> <:wave:123> <a:dance:456> <id:browse> Beethoven")
+    said = (await callback(fake, step))["data"]["content"]
+    assert said.startswith('No one called "\\<t:0:R> \\<:wave:123> \\<a:dance:456> \\<id:browse> Beethoven"'), said
+
+
 async def test_more_results_spends_from_the_same_budget_as_questions(fake, bot):
     reader = fake.person()
     step = await fake.slash("ask", author=reader, question="Sophie orchestra")

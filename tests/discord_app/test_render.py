@@ -144,10 +144,13 @@ def test_markdown_is_escaped_where_discord_reads_it_and_links_are_left_whole():
 
 
 def test_mentions_are_escaped_and_what_only_looks_like_one_is_left_as_it_is():
-    typed = "<@1> <@!2> <@&3> <#4> </help:5> @everyone @here; <3 <#x> <@me> bob@hereford.org @everyones <t:6>"
+    typed = "<@1> <@!2> <@&3> <#4> </help:5> @everyone @here; <3 <#x> <@me> bob@hereford.org @everyones <t:x> <:a:>"
     assert render.escape_markdown(typed) == (
-        "\\<@1> \\<@!2> \\<@&3> \\<#4> \\</help:5> \\@everyone \\@here; <3 <#x> <@me> bob@hereford.org @everyones <t:6>"
+        "\\<@1> \\<@!2> \\<@&3> \\<#4> \\</help:5> \\@everyone \\@here; "
+        "<3 <#x> <@me> bob@hereford.org @everyones <t:x> <:a:>"
     )
+    drawn = "<t:6> <t:-6:R> <:wave:123> <a:dance:456> <id:customize>"  # a time, emoji, a link to a server's page
+    assert render.escape_markdown(drawn) == "\\<t:6> \\<t:-6:R> \\<:wave:123> \\<a:dance:456> \\<id:customize>"
 
 
 def test_performer_and_candidate_embeds_within_limits():
