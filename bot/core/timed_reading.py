@@ -16,10 +16,10 @@ each time). The reader never sees Ctrl-C (bot.core.worker): its caller cancels t
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from bot.core.corpus import PassageText, read_story
 from bot.core.readers import is_plain
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from bot.core.worker import WorkerProcess
 
 ReadStory = Callable[[Path], tuple[str, list[PassageText]]]
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 @contextmanager
@@ -52,8 +54,7 @@ def timed_reading(seconds: float | None, *, keep_reader: bool = False) -> Iterat
         if is_plain(path):
             return read_story(path)
         try:
-            runner.run(reader.start(_reader_ready, limit=seconds))  # the limit is the reading's, not the start's
-            found = runner.run(asyncio.wait_for(reader.run(_story_or_reason, path), seconds))
+            found = _run(runner, _started_and_read, reader, path, seconds)
         except TimeoutError:
             raise StoryRefused(Refusal(cause=Cause.TOO_SLOW, seconds=seconds)) from None
         except WorkerEnded as ended:
@@ -67,7 +68,32 @@ def timed_reading(seconds: float | None, *, keep_reader: bool = False) -> Iterat
             yield read
         finally:
             if not keep_reader:
-                runner.run(reader.close())
+                _run(runner, reader.close)
+
+
+async def _started_and_read(
+    reader: WorkerProcess, path: Path, seconds: float
+) -> tuple[str, list[PassageText]] | Refusal:
+    """The reader started (its limit the reading's, not the start's), then the file read: one coroutine, whose parts
+    are made as it runs them (bot.core.timed_reading._run)."""
+    await reader.start(_reader_ready, limit=seconds)
+    return await asyncio.wait_for(reader.run(_story_or_reason, path), seconds)
+
+
+def _run(
+    runner: asyncio.Runner, make: Callable[P, Coroutine[object, object, T]], *args: P.args, **kwargs: P.kwargs
+) -> T:
+    """runner.run of the coroutine `make` makes, closed if a Ctrl-C comes before the runner's loop has run it. A
+    Ctrl-C between a file and the next came at times after the read's coroutines were made and before the runner
+    took them, and the command printed "coroutine 'WorkerProcess.run' was never awaited" as it exited."""
+    coroutine = None
+    try:
+        coroutine = make(*args, **kwargs)
+        return runner.run(coroutine)
+    except BaseException:
+        if coroutine is not None:
+            coroutine.close()  # a coroutine done, or never started: either way nothing is left to await
+        raise
 
 
 def _kept_reader() -> WorkerProcess:

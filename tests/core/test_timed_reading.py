@@ -4,7 +4,9 @@ times: some 33 million characters, over a minute of pypdf)."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import gc
 import os
 import re
 import signal
@@ -12,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,7 +25,7 @@ import bot.core.build as build
 from bot.core.analysis import Analyzer
 from bot.core.corpus import read_story
 from bot.core.skipped import Cause, Problem, Refusal, SkipReason, StoryRefused
-from bot.core.timed_reading import timed_reading
+from bot.core.timed_reading import _run, timed_reading
 from bot.core.worker_pool import worker_pool
 from bot.messages import problem_text
 from bot.operations.build_index import build_index
@@ -261,6 +264,21 @@ def test_ctrl_c_while_files_are_read_in_their_readers_exits_130_says_nothing_and
     found, when_sent, stdout, stderr = ctrl_c_when(process, readers)
     assert (process.returncode, stderr, stdout) == (130, "", ""), f"signals when Ctrl-C was sent: {when_sent}"
     assert not [reader for reader in found if _running(reader)]
+
+
+def test_a_read_whose_loop_never_ran_it_is_closed_not_said_never_awaited():
+    """A Ctrl-C between two files came at times after a read's coroutines were made and before the runner took them,
+    and the command printed "coroutine 'WorkerProcess.run' was never awaited" as it exited (once in a CI run of the
+    test above). Any exception before the runner runs the coroutine leaves it so; a closed runner raises one."""
+    runner = asyncio.Runner()
+    runner.get_loop()  # begun, then closed: its run refuses any coroutine
+    runner.close()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(RuntimeError, match="closed"):
+            _run(runner, asyncio.sleep, 0)
+        gc.collect()
+    assert [str(warning.message) for warning in caught if "never awaited" in str(warning.message)] == []
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="waits for its moment in Linux's /proc")
