@@ -15,11 +15,12 @@ Why the data folder, not a second text in the database beside the newer one, key
 
 Each reading keeps its own folder (named by its digest): processes of two readings on one data folder (shards upgraded
 one at a time) never use each other's texts. A text is named by its version and by a digest of what it stands in for:
-its story's id and file name and the newer text the database holds, as fetched anyway. A data folder pointed at another
-database, whose version ids collide, so finds no text of its own there and reads its files. A text is packed as in
-the database (zlib JSON, never pickle), unpacked within the same limits, and written whole (a temporary file, synced,
-then renamed): a process ended mid-write leaves no half text under the name, and one found damaged is read from its
-file and written again.
+its story's id and file name and the newer text the database holds, as fetched anyway, or the version's file where that
+text, in a layout not read here, is not fetched (its file is then fetched at each start, but not read). A data folder
+pointed at another database, whose version ids collide, so finds no text of its own there and reads its files. A text
+is packed as in the database (zlib JSON, never pickle), unpacked within the same limits, and written whole (a temporary
+file, synced, then renamed): a process ended mid-write leaves no half text under the name, and one found damaged is
+read from its file and written again.
 """
 
 from __future__ import annotations
@@ -51,12 +52,13 @@ class OwnTexts:
         self._unwritable_said = False
 
     def story(
-        self, reading: str, story_id: int, name: str, version_id: int, newer: bytes | None, most_bytes: int
+        self, reading: str, story_id: int, name: str, version_id: int, stands_for: bytes, most_bytes: int
     ) -> ShelfStoryText | None:
         """The story the version's file was read as here by `reading` (bot.core.stored_text.stored_reading), if it
-        was kept while the database held `newer` (the newer storybot's packed text); None if not, or if its text is
-        damaged (removed: the file is read again). Using it keeps it."""
-        path = self._path(reading, version_id, story_id, name, newer)
+        was kept standing in for `stands_for` (the newer storybot's packed text, or the version's file when that text
+        was not fetched); None if not, or if its text is damaged (removed: the file is read again). Using it keeps
+        it."""
+        path = self._path(reading, version_id, story_id, name, stands_for)
         try:
             packed = path.read_bytes()
         except OSError:  # none kept (FileNotFoundError), or unreadable: the file is read, as before
@@ -72,11 +74,11 @@ class OwnTexts:
             os.utime(path)  # used now
         return story
 
-    def keep(self, reading: str, version_id: int, newer: bytes | None, story: ShelfStoryText) -> None:
-        """Keeps the story as `reading` read the version's file, while the database holds `newer`, for this data
-        folder's next starts. A folder that cannot be written (a full disk, a read-only volume) is said once a process:
-        the file is read at each start."""
-        path = self._path(reading, version_id, story.story, story.name, newer)
+    def keep(self, reading: str, version_id: int, stands_for: bytes, story: ShelfStoryText) -> None:
+        """Keeps the story as `reading` read the version's file, standing in for `stands_for` (as `story` takes it),
+        for this data folder's next starts. A folder that cannot be written (a full disk, a read-only volume) is said
+        once a process: the file is read at each start."""
+        path = self._path(reading, version_id, story.story, story.name, stands_for)
         temporary = path.with_name(f"{_WRITING}{secrets.token_hex(8)}")
         packed = pack_story(story)
         try:
@@ -133,8 +135,8 @@ class OwnTexts:
             written.flush()
             os.fsync(written.fileno())
 
-    def _path(self, reading: str, version_id: int, story_id: int, name: str, newer: bytes | None) -> Path:
-        stands_for = hashlib.sha256(f"{story_id}\0{name}\0".encode())
-        stands_for.update(b"" if newer is None else newer)
+    def _path(self, reading: str, version_id: int, story_id: int, name: str, stands_for: bytes) -> Path:
+        digest = hashlib.sha256(f"{story_id}\0{name}\0".encode())
+        digest.update(stands_for)
         folder = self.root / hashlib.sha256(reading.encode()).hexdigest()[:16]
-        return folder / f"{version_id}-{stands_for.hexdigest()[:16]}{_ENDING}"
+        return folder / f"{version_id}-{digest.hexdigest()[:16]}{_ENDING}"

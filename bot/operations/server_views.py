@@ -431,11 +431,18 @@ class ServerViews:
             return None
         why, level = "no text was stored with it", logging.INFO
         newer = stored is not None and stored.reading != reading and not newer_reading(reading, stored.reading)
+        file: bytes | None = None
+        stands_for: bytes | None = None
         if newer:
             assert stored is not None
             self._stored_by_newer(stored.reading, reading)
             # Kept here only when the newer text was of no use: not unpacked again, nor its file read, at each start.
-            args = (reading, story_id, name, version_id, stored.packed, self._most_unpacked)
+            # Named by that text, or by the version's file where the text, in a layout not read here, was not fetched:
+            # either tells this database's version from another's of the same id (the file is fetched, not read).
+            stands_for = stored.packed
+            if stands_for is None:
+                stands_for = file = await self._shelves.file(version_id)
+            args = (reading, story_id, name, version_id, stands_for, self._most_unpacked)
             own = await asyncio.to_thread(self.own_texts.story, *args)
             if own is not None:
                 self.read(version_id, own)
@@ -453,7 +460,9 @@ class ServerViews:
             if newer:  # said once for all (_stored_by_newer)
                 why, level = "its text was stored by newer readers in a layout not read here, and stands", logging.DEBUG
         try:
-            text = await self._reader.read(story_id, name, await self._shelves.file(version_id))
+            text = await self._reader.read(
+                story_id, name, await self._shelves.file(version_id) if file is None else file
+            )
         except ShelfError as error:  # read when uploaded, within the same limits; a reader may have changed since
             log.warning("Skipped the shelf story %s (%s, version %s): %s.", story_id, name, version_id, _problem(error))
             self._unread[version_id] = None  # a version's file never changes: not read again
@@ -465,8 +474,8 @@ class ServerViews:
             packed = StoredText(reading, await asyncio.to_thread(pack_story, text))
             await self._store_text(server_id, version_id, packed, None if stored is None else stored.reading)
         else:  # the newer text stands, never stored over: this process's own is kept in its data folder
-            assert stored is not None
-            await asyncio.to_thread(self.own_texts.keep, reading, version_id, stored.packed, text)
+            assert stands_for is not None
+            await asyncio.to_thread(self.own_texts.keep, reading, version_id, stands_for, text)
         self.read(version_id, text)
         return text
 

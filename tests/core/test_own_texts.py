@@ -96,4 +96,6 @@ def test_a_kept_text_is_not_served_for_another_databases_version_of_the_same_id(
     assert texts.story(OURS, 9, "weir.md", 40, NEWER, UNPACKED) is None
     assert texts.story(OURS, 3, "mill.md", 40, NEWER, UNPACKED) is None
     assert texts.story(OURS, 3, "weir.md", 40, b"another database's newer text", UNPACKED) is None
-    assert texts.story(OURS, 3, "weir.md", 40, None, UNPACKED) is None
+    assert (
+        texts.story(OURS, 3, "weir.md", 40, b"another database's file (its newer text not fetched)", UNPACKED) is None
+    )

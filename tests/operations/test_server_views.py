@@ -60,6 +60,13 @@ def shelf_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
     return Settings(data=tmp_path / "unused", database_url=request.getfixturevalue("postgresql_url"))
 
 
+def settings_of(kind: str, tmp_path: Path, request: pytest.FixtureRequest, name: str) -> Settings:
+    """A real SQLite file, or a new real PostgreSQL database, named `name`."""
+    if kind == "sqlite":
+        return Settings(data=tmp_path / name)
+    return Settings(data=tmp_path / "unused", database_url=request.getfixturevalue("postgresql_server").new_database())
+
+
 @pytest.fixture
 async def databases(shelf_settings: Settings) -> AsyncIterator[tuple[Database, Database]]:
     """Two processes' connections to one database."""
@@ -777,6 +784,32 @@ async def test_processes_whose_readers_differ_keep_the_newer_text_and_stop_readi
         async with workers_watched() as started:
             view = await ServerViews(LibraryHolder(library, Settings()), first.shelves).view(SERVER)
         assert started == set() and "from its file" not in caplog.text and word_story(view) == 30
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+async def test_an_older_process_whose_data_folder_is_pointed_at_another_database_reads_that_ones_files(
+    library, kind, tmp_path, request, monkeypatch
+):
+    """The text an older process keeps where a newer storybot's, in a layout it cannot unpack, stands in the database:
+    that newer text is never read from the database (FoundText.packed is None), so it cannot tell two databases'
+    versions apart. Here both have story 1, echo.docx, at version 1, with other files: the second database's view
+    searches the second's file, not the text the first's left in the data folder."""
+    older_settings = Settings(data=tmp_path / "older")
+    databases = [await Database.open(settings_of(kind, tmp_path, request, name)) for name in ("first", "second")]
+    try:
+        for database, paragraphs in zip(databases, (30, 40), strict=True):
+            monkeypatch.setattr(stored_text, "FORMAT", stored_text.FORMAT + 1)  # a newer process uploads
+            here = ServerViews(LibraryHolder(library, Settings()), database.shelves)
+            echo = await add_to_shelf(
+                database.shelves, here, SERVER, "echo.docx", story_file(word_file(paragraphs), "echo.docx", None), 1
+            )
+            assert (echo.change.story_id, echo.change.version_id) == (1, 1)
+            monkeypatch.undo()  # the older process, on the one data folder
+            older = await ServerViews(LibraryHolder(library, older_settings), database.shelves).view(SERVER)
+            assert word_story(older) == paragraphs
+    finally:
+        for database in databases:
+            await database.close()
 
 
 async def test_an_older_process_uses_the_texts_newer_readers_stored_in_its_layout_and_never_stores_over_them(

@@ -18,17 +18,10 @@ from bot.settings import Settings
 from bot.state.database import Database
 from tests.conftest import CORPUS
 from tests.core.story_folder import QUESTIONS, library_facts, tale
-from tests.operations.test_server_views import titles
+from tests.operations.test_server_views import settings_of, titles
 
 SERVER, OTHER_SERVER = 11, 22
 ASKED = [*QUESTIONS, "harbour sailor who sang at night", "Who is Greta Wren?", "brightwatr"]
-
-
-def settings_of(kind: str, tmp_path: Path, request: pytest.FixtureRequest, name: str) -> Settings:
-    """A real SQLite file, or a new real PostgreSQL database, named `name`."""
-    if kind == "sqlite":
-        return Settings(data=tmp_path / name)
-    return Settings(data=tmp_path / "unused", database_url=request.getfixturevalue("postgresql_server").new_database())
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
