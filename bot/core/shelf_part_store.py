@@ -8,7 +8,10 @@ trusted only when those texts give the fingerprints it was saved with (bot.core.
 title and passages, under its path, which holds its story id and file name), it is its own server's, and every file is
 as written (sizes and checksums). A data folder pointed at another database, whose version ids collide, thus finds
 other stories than those saved and analyses its own. A part damaged, cut short, in another format, another server's,
-another user's, is logged (one line) and built again; the save after that build removes it.
+another user's, is logged (one line) and built again; the save after that build removes it. What its checksums cannot
+vouch for (a file rewritten whole, its checksum with it) is checked as well, so that it is refused rather than fail a
+view's build or take unbounded memory: no file read past its saved size, nor a description past ABOUT_BYTES, no link,
+counts that add up and none below zero, words that are strings, speller words whose terms the postings hold.
 
 A story of a part that is no longer on the shelf (removed, or replaced by a new version) has no text fetched to check
 it by: it stands in the part with empty passages under a version no shelf has, so that no run ever searches it (a
@@ -52,7 +55,7 @@ from bot.core.shelf_corpus import ShelfStoryText, shelf_corpus
 from bot.core.shelf_parts import BuiltPart, Run, ShelfParts
 from bot.core.spelling import SpellingCorrector
 from bot.core.synced import sync_to_disk
-from bot.core.trusted_files import FileRecord, read_index_file, require_trusted
+from bot.core.trusted_files import FileRecord, open_index_file, require_trusted
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +69,10 @@ WRITING = ".writing-"
 ABOUT = "part.json"
 META = "meta.json"
 ARRAYS = ("docs", "tf", "doc_freq", "doc_len", "story_words", "story_word_counts", "word_surface")
+"""Each a count or a number of something, never below 0; doc_len may be a float, the others are integers."""
+ABOUT_BYTES = 2**24
+"""The most a part's description may take: one of a whole shelf's stories (500) named by 1,024 characters each takes
+some 3 MB. One larger is damage, refused unread (a sparse file may be a terabyte long and take no disk)."""
 UNUSED_DAYS = 30
 LEFT_SECONDS = 3600
 """A part being written for longer than this was left by a process killed as it wrote."""
@@ -276,7 +283,7 @@ def _read_part(
     """A saved part as built, with when it was saved; PartRefused (StalePart) or another error when it is not this
     server's, these stories', this version's, or not as written."""
     require_trusted(folder)
-    about = json.loads(read_index_file(folder / ABOUT))
+    about = json.loads(_read_at_most(folder / ABOUT, ABOUT_BYTES))
     if not isinstance(about, dict) or about.get("format") != FORMAT:
         raise PartRefused(f"saved in another format ({about.get('format') if isinstance(about, dict) else None!r})")
     if about.get("server") != server_id:
@@ -298,6 +305,12 @@ def _read_part(
         raise PartRefused("its description is damaged")
     if not any(version in texts for version in versions):
         raise StalePart("none of its stories is on the shelf now")
+    files = about["files"]
+    if not isinstance(files, dict) or set(files) != {*(f"{a}.npy" for a in ARRAYS), META}:
+        raise PartRefused("its description is damaged")
+    doc_len = _array(folder, "doc_len", files)
+    if sum(saved[2] for saved in saved_stories) != len(doc_len):  # before a removed story stands in with as many
+        raise PartRefused("its description does not fit its postings")
     stories = [
         texts[version] if version in texts else _stand_in(*saved)
         for version, saved in zip(versions, saved_stories, strict=True)
@@ -311,16 +324,17 @@ def _read_part(
             raise PartRefused(
                 "saved of other stories than the database's shelf holds (a data folder of another database?)"
             )
-    files = about["files"]
-    if not isinstance(files, dict) or set(files) != {*(f"{a}.npy" for a in ARRAYS), META}:
-        raise PartRefused("its description is damaged")
-    arrays = {
-        array: np.load(io.BytesIO(_intact(folder, f"{array}.npy", files)), allow_pickle=False) for array in ARRAYS
-    }
-    if any(values.ndim != 1 or values.dtype.kind not in "iuf" for values in arrays.values()):
-        raise PartRefused("an array holds no numbers")
+    arrays = {array: doc_len if array == "doc_len" else _array(folder, array, files) for array in ARRAYS}
+    if any(
+        values.ndim != 1
+        or values.dtype.kind not in ("iuf" if array == "doc_len" else "iu")
+        or (len(values) and not values.min() >= 0)  # NaN too
+        or not np.isfinite(values).all()
+        for array, values in arrays.items()
+    ):
+        raise PartRefused("an array holds no counts")
     meta = json.loads(_intact(folder, META, files))
-    terms: list[str] = meta["terms"]
+    terms = _words(meta["terms"])
     vocabulary = {term: number for number, term in enumerate(terms)}
     docs, tf, doc_freq, doc_len = (arrays[a] for a in ("docs", "tf", "doc_freq", "doc_len"))
     passages = len(corpus.passages)
@@ -335,17 +349,18 @@ def _read_part(
         raise PartRefused("its postings do not fit its stories")
     index = BM25Index.from_postings(vocabulary, docs, tf, doc_freq, doc_len, params)
     numbers = np.asarray(meta["speller_terms"], dtype=np.int64)
-    words: list[str] = meta["speller_words"]
+    words = _words(meta["speller_words"])
     if len(numbers) != len(words) or (len(numbers) and not (numbers.min() >= 0 and numbers.max() < len(terms))):
         raise PartRefused("its speller does not fit its postings")
     speller = SpellingCorrector(words, [terms[n] for n in numbers.tolist()], index.doc_freq[numbers].tolist())
     people = PerformerDirectory(_people(meta["people"], corpus.stories, passages))
     counts, story_words = arrays["story_word_counts"], arrays["story_words"]
-    word_surface, surfaces, word_terms = arrays["word_surface"], meta["surfaces"], meta["word_terms"]
+    word_surface, surfaces, word_terms = arrays["word_surface"], _words(meta["surfaces"]), _words(meta["word_terms"])
     if (
         len(counts) != len(stories)
         or int(counts.sum()) != len(story_words)
         or len(word_terms) != len(word_surface)
+        or not vocabulary.keys() >= set(word_terms)  # a run's speller finds each in its postings
         or (len(story_words) and not (story_words.min() >= 0 and story_words.max() < len(word_surface)))
         or (len(word_surface) and not (word_surface.min() >= 0 and word_surface.max() < len(surfaces)))
     ):
@@ -368,8 +383,8 @@ def _read_part(
         ),
         story_words=tuple(story_words[starts[n] : starts[n + 1]] for n in range(len(stories))),
         word_surface=word_surface,
-        surfaces=[str(s) for s in surfaces],
-        word_terms=[str(t) for t in word_terms],
+        surfaces=surfaces,
+        word_terms=word_terms,
     )
     return about["saved"], part
 
@@ -394,14 +409,36 @@ def _stand_in(story: int, name: str, passages: int, characters: int) -> ShelfSto
 
 
 def _intact(folder: Path, name: str, files: dict[str, FileRecord]) -> bytes:
-    """The file's bytes, read once, when it is the user's alone and has its saved size and checksum."""
-    path = folder / name
-    require_trusted(path)
-    data = read_index_file(path)
+    """The file's bytes, read once, when it is the user's alone and has its saved size and checksum (no more than its
+    saved size read)."""
     expected = files[name]
-    if not isinstance(expected, dict) or {"bytes": len(data), "blake2b": hashlib.blake2b(data).hexdigest()} != expected:
+    if not isinstance(expected, dict) or type(expected.get("bytes")) is not int:
+        raise PartRefused("its description is damaged")
+    data = _read_at_most(folder / name, expected["bytes"])
+    if {"bytes": len(data), "blake2b": hashlib.blake2b(data).hexdigest()} != expected:
         raise PartRefused(f"{name} is not as it was saved")
     return data
+
+
+def _read_at_most(path: Path, most: int) -> bytes:
+    """The whole of a regular file of the user's alone, refused unread when it holds more than `most` bytes."""
+    require_trusted(path)
+    with open_index_file(path) as file:
+        size = os.fstat(file.fileno()).st_size
+        if size > most:
+            raise PartRefused(f"{path.name} holds {size} bytes, more than it may")
+        return file.read(size)
+
+
+def _array(folder: Path, array: str, files: dict[str, FileRecord]) -> np.ndarray:
+    return np.load(io.BytesIO(_intact(folder, f"{array}.npy", files)), allow_pickle=False)
+
+
+def _words(saved: object) -> list[str]:
+    """A list of strings as saved (terms, words, surfaces)."""
+    if not (isinstance(saved, list) and all(type(word) is str for word in saved)):
+        raise PartRefused("its words are damaged")
+    return saved
 
 
 def _people(saved: list[list[object]], stories: Sequence[Story], passages: int) -> list[Performer]:
@@ -409,7 +446,9 @@ def _people(saved: list[list[object]], stories: Sequence[Story], passages: int) 
     people = []
     for name, story, intro, mentions, passage in saved:
         if not (
-            type(story) is int
+            type(name) is str
+            and type(intro) is str
+            and type(story) is int
             and 0 <= story < len(stories)
             and type(passage) is int
             and passage < passages
@@ -419,10 +458,10 @@ def _people(saved: list[list[object]], stories: Sequence[Story], passages: int) 
         of = stories[story]
         people.append(
             Performer(
-                name=str(name),
+                name=name,
                 story=of.title,
                 path=of.path,
-                intro=str(intro),
+                intro=intro,
                 mentions=mentions,
                 passage=None if passage < 0 else passage,
             )

@@ -5,13 +5,17 @@ the parts a view no longer uses are removed as the next are saved."""
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import logging
 import os
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bot.core import shelf_parts as shelf_parts_module
@@ -154,18 +158,54 @@ def others_may_write(part: Path) -> None:
     (part / "tf.npy").chmod(0o666)
 
 
+def recorded(part: Path, name: str, data: bytes) -> None:
+    """A file of the part written with `data`, its size and checksum in the description written to match: nothing a
+    checksum finds (a program or a hand that wrote it), so the part's own checks must refuse it."""
+    (part / name).write_bytes(data)
+    about = json.loads((part / ABOUT).read_text())
+    about["files"][name] = {"bytes": len(data), "blake2b": hashlib.blake2b(data).hexdigest()}
+    (part / ABOUT).write_text(json.dumps(about))
+
+
 def a_pickle(part: Path) -> None:
     """An array file replaced by a pickle (an object array), its checksum written to match: read, never unpickled."""
-    import hashlib
+    written = io.BytesIO()
+    np.save(written, np.array([object()], dtype=object), allow_pickle=True)
+    recorded(part, "tf.npy", written.getvalue())
 
-    import numpy as np
 
-    path = part / "tf.npy"
-    np.save(path, np.array([object()], dtype=object), allow_pickle=True)
-    about = json.loads((part / ABOUT).read_text())
-    data = path.read_bytes()
-    about["files"]["tf.npy"] = {"bytes": len(data), "blake2b": hashlib.blake2b(data).hexdigest()}
-    (part / ABOUT).write_text(json.dumps(about))
+def array_changed(name: str, how: Callable[[np.ndarray], np.ndarray]) -> Callable[[Path], None]:
+    def change(part: Path) -> None:
+        written = io.BytesIO()
+        np.save(written, how(np.load(part / f"{name}.npy")), allow_pickle=False)
+        recorded(part, f"{name}.npy", written.getvalue())
+
+    return change
+
+
+def meta_changed(key: str, how: Callable[[list[object]], list[object]]) -> Callable[[Path], None]:
+    def change(part: Path) -> None:
+        meta = json.loads((part / META).read_text())
+        recorded(part, META, json.dumps(meta | {key: how(meta[key])}).encode())
+
+    return change
+
+
+def about_linked(part: Path) -> None:
+    """Its description a link to a copy elsewhere: a part's files are its own, none a link."""
+    elsewhere = part.parent.parent / "elsewhere.json"
+    shutil.copyfile(part / ABOUT, elsewhere)
+    (part / ABOUT).unlink()
+    (part / ABOUT).symlink_to(elsewhere)
+
+
+def grown_sparse(name: str) -> Callable[[Path], None]:
+    """The file grown to a terabyte with no disk taken (sparse): read whole, it would take a terabyte of memory."""
+
+    def change(part: Path) -> None:
+        os.truncate(part / name, 2**40)
+
+    return change
 
 
 DAMAGE = {
@@ -177,6 +217,17 @@ DAMAGE = {
     "a file gone": file_gone,
     "a file others may write": others_may_write,
     "a pickle in place of an array": a_pickle,
+    "its description a link": about_linked,
+    "an array a terabyte long": grown_sparse("docs.npy"),
+    "a description a terabyte long": grown_sparse(ABOUT),
+    "terms that are no words": meta_changed("terms", lambda terms: list(range(len(terms)))),
+    "speller words that are no words": meta_changed("speller_words", lambda words: [[w] for w in words]),
+    "words of terms the postings lack": meta_changed("word_terms", lambda terms: [f"{t}zq" for t in terms]),
+    "people named by no word": meta_changed(
+        "people", lambda people: [[1, *p[1:]] for p in people if isinstance(p, list)]
+    ),
+    "passage lengths that are no numbers": array_changed("doc_len", lambda lengths: lengths * np.nan),
+    "term frequencies below zero": array_changed("tf", lambda tf: -tf.astype(np.int64)),
 }
 
 
@@ -243,6 +294,21 @@ def test_a_story_removed_since_is_never_searched_from_its_saved_part_and_the_res
     view, fresh = server_view(library, restored), server_view(library, shelf_parts(shelf, analyzer, params))
     assert view is not None and fresh is not None
     assert_same(view, fresh)
+
+
+def test_a_removed_story_said_to_hold_more_passages_than_its_part_has_is_refused(library, store, caplog):
+    """A story no longer on the shelf stands in its part with as many empty passages as the description says: a
+    trillion took terabytes of memory before any check (a MemoryError, not a refusal)."""
+    shelf = bundled_and_tales(Versions())
+    store.save(SERVER, shelf_parts(shelf, library.analyzer, library.index.params), shelf)
+    (part,) = part_folders(store, library)
+    about = json.loads((part / ABOUT).read_text())
+    about["stories"][3][2] = 10**12
+    (part / ABOUT).write_text(json.dumps(about))
+    del shelf[3]
+    assert loaded(restarted(store), library, shelf) is None
+    (warning,) = warnings_of(caplog)
+    assert part.name in warning.getMessage() and warning.exc_info is None
 
 
 def test_a_part_none_of_whose_stories_is_on_the_shelf_is_not_used_and_goes_at_the_next_save(library, store, caplog):
