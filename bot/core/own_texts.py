@@ -20,7 +20,9 @@ text, in a layout not read here, is not fetched (its file is then fetched at eac
 pointed at another database, whose version ids collide, so finds no text of its own there and reads its files. A text
 is packed as in the database (zlib JSON, never pickle), unpacked within the same limits, and written whole (a temporary
 file, synced, then renamed): a process ended mid-write leaves no half text under the name, and one found damaged is
-read from its file and written again.
+read from its file and written again. A text is read only from a regular file of this user's alone in a folder
+of theirs alone (bot.core.trusted_files, as a saved index): a named pipe would be waited on for ever, and a text
+others wrote served to a server's readers; one refused is said in the log, and its file read.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from pathlib import Path
 
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.stored_text import pack_story, unpack_story
+from bot.core.trusted_files import open_index_file, require_trusted
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +63,16 @@ class OwnTexts:
         it."""
         path = self._path(reading, version_id, story_id, name, stands_for)
         try:
-            packed = path.read_bytes()
-        except OSError:  # none kept (FileNotFoundError), or unreadable: the file is read, as before
+            packed = _read(path, most_bytes)
+        except FileNotFoundError:  # none kept: the file is read, as before
+            return None
+        except (OSError, ValueError) as error:  # unreadable, or not a file of this user's alone (trusted_files)
+            log.warning(
+                "The text of shelf version %s kept in %s is not used (%s); its file is read again.",
+                version_id,
+                path,
+                error,
+            )
             return None
         try:
             story = unpack_story(story_id, name, packed, most_bytes)
@@ -129,8 +140,8 @@ class OwnTexts:
 
     @staticmethod
     def _write(temporary: Path, packed: bytes) -> None:
-        temporary.parent.mkdir(parents=True, exist_ok=True)
-        with temporary.open("xb") as written:
+        temporary.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600), "wb") as written:
             written.write(packed)
             written.flush()
             os.fsync(written.fileno())
@@ -140,3 +151,15 @@ class OwnTexts:
         digest.update(stands_for)
         folder = self.root / hashlib.sha256(reading.encode()).hexdigest()[:16]
         return folder / f"{version_id}-{digest.hexdigest()[:16]}{_ENDING}"
+
+
+def _read(path: Path, most_bytes: int) -> bytes:
+    """A kept text's bytes, when it is a regular file of this user's alone, in a folder of theirs alone (what others
+    wrote would be served to a server's readers), and no longer than what it may unpack to (packed, it is shorter)."""
+    require_trusted(path.parent)
+    require_trusted(path)
+    with open_index_file(path) as file:  # a named pipe is refused, not waited on for ever
+        size = os.fstat(file.fileno()).st_size
+        if size > most_bytes:
+            raise ValueError(f"{size} bytes, more than {most_bytes}")
+        return file.read(size)

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,7 @@ from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.stored_text import FORMAT
 from tests.core.test_stored_text import CHAPTERS, UNPACKED
 from tests.file_attributes import immutable
+from tests.hang import HANG_SECONDS
 
 OURS, OTHER = f"{FORMAT}|7|reader", f"{FORMAT}|6|older reader"
 NEWER = b"a newer storybot's packed text"
@@ -99,3 +103,53 @@ def test_a_kept_text_is_not_served_for_another_databases_version_of_the_same_id(
     assert (
         texts.story(OURS, 3, "weir.md", 40, b"another database's file (its newer text not fetched)", UNPACKED) is None
     )
+
+
+def a_named_pipe(kept: Path) -> None:
+    kept.unlink()
+    os.mkfifo(kept, 0o600)
+
+
+def a_link(kept: Path) -> None:
+    """To a text of the same story kept elsewhere (a folder another user, or a program, keeps)."""
+    elsewhere = kept.parent.parent / "elsewhere.json.z"
+    kept.rename(elsewhere)
+    kept.symlink_to(elsewhere)
+
+
+def others_may_write(kept: Path) -> None:
+    kept.chmod(0o666)
+
+
+def its_folder_others_may_write(kept: Path) -> None:
+    kept.parent.chmod(0o777)
+
+
+@pytest.mark.parametrize("change", [a_named_pipe, a_link, others_may_write, its_folder_others_may_write])
+def test_a_kept_text_that_is_no_file_of_this_users_alone_is_not_used(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, change: Callable[[Path], None]
+):
+    """A named pipe in its place was opened to read, waiting for a writer for ever (the server's view never built);
+    a link, or a text others may write, was served to the server's readers as this process read it."""
+    texts = OwnTexts(tmp_path)
+    texts.keep(OURS, 40, NEWER, WEIR)
+    [kept] = kept_files(tmp_path)
+    change(kept)
+    ended = threading.Event()
+    with ThreadPoolExecutor(max_workers=1) as waiting:
+        looked = waiting.submit(texts.story, OURS, 3, "weir.md", 40, NEWER, UNPACKED)
+        try:
+            assert looked.result(timeout=HANG_SECONDS) is None
+            ended.set()
+        finally:
+            if not ended.is_set() and change is a_named_pipe:  # the writer it waits for, so the test ends
+                with open(kept, "wb"):
+                    pass
+    assert f"The text of shelf version 40 kept in {kept} is not used" in caplog.text
+    assert "Traceback" not in caplog.text
+
+
+def test_a_kept_texts_folder_is_the_users_alone(tmp_path: Path):
+    OwnTexts(tmp_path).keep(OURS, 40, NEWER, WEIR)
+    [kept] = kept_files(tmp_path)
+    assert kept.parent.stat().st_mode & 0o777 == 0o700 and kept.stat().st_mode & 0o777 == 0o600
