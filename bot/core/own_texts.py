@@ -37,7 +37,7 @@ from pathlib import Path
 
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.stored_text import pack_story, unpack_story
-from bot.core.trusted_files import open_index_file, require_trusted
+from bot.core.trusted_files import read_trusted_file, require_trusted
 
 log = logging.getLogger(__name__)
 
@@ -157,9 +157,4 @@ def _read(path: Path, most_bytes: int) -> bytes:
     """A kept text's bytes, when it is a regular file of this user's alone, in a folder of theirs alone (what others
     wrote would be served to a server's readers), and no longer than what it may unpack to (packed, it is shorter)."""
     require_trusted(path.parent)
-    require_trusted(path)
-    with open_index_file(path) as file:  # a named pipe is refused, not waited on for ever
-        size = os.fstat(file.fileno()).st_size
-        if size > most_bytes:
-            raise ValueError(f"{size} bytes, more than {most_bytes}")
-        return file.read(size)
+    return read_trusted_file(path, most_bytes)  # a named pipe refused, not waited on for ever

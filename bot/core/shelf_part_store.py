@@ -55,7 +55,7 @@ from bot.core.shelf_corpus import ShelfStoryText, shelf_corpus
 from bot.core.shelf_parts import BuiltPart, Run, ShelfParts
 from bot.core.spelling import SpellingCorrector
 from bot.core.synced import sync_to_disk
-from bot.core.trusted_files import FileRecord, open_index_file, require_trusted
+from bot.core.trusted_files import FileRecord, read_trusted_file, require_trusted
 
 log = logging.getLogger(__name__)
 
@@ -283,7 +283,7 @@ def _read_part(
     """A saved part as built, with when it was saved; PartRefused (StalePart) or another error when it is not this
     server's, these stories', this version's, or not as written."""
     require_trusted(folder)
-    about = json.loads(_read_at_most(folder / ABOUT, ABOUT_BYTES))
+    about = json.loads(read_trusted_file(folder / ABOUT, ABOUT_BYTES))
     if not isinstance(about, dict) or about.get("format") != FORMAT:
         raise PartRefused(f"saved in another format ({about.get('format') if isinstance(about, dict) else None!r})")
     if about.get("server") != server_id:
@@ -414,20 +414,10 @@ def _intact(folder: Path, name: str, files: dict[str, FileRecord]) -> bytes:
     expected = files[name]
     if not isinstance(expected, dict) or type(expected.get("bytes")) is not int:
         raise PartRefused("its description is damaged")
-    data = _read_at_most(folder / name, expected["bytes"])
+    data = read_trusted_file(folder / name, expected["bytes"])
     if {"bytes": len(data), "blake2b": hashlib.blake2b(data).hexdigest()} != expected:
         raise PartRefused(f"{name} is not as it was saved")
     return data
-
-
-def _read_at_most(path: Path, most: int) -> bytes:
-    """The whole of a regular file of the user's alone, refused unread when it holds more than `most` bytes."""
-    require_trusted(path)
-    with open_index_file(path) as file:
-        size = os.fstat(file.fileno()).st_size
-        if size > most:
-            raise PartRefused(f"{path.name} holds {size} bytes, more than it may")
-        return file.read(size)
 
 
 def _array(folder: Path, array: str, files: dict[str, FileRecord]) -> np.ndarray:

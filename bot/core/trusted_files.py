@@ -50,6 +50,17 @@ def read_index_file(path: Path) -> bytes:
         return file.readall()
 
 
+def read_trusted_file(path: Path, most: int) -> bytes:
+    """The whole of a regular file of the user's alone (require_trusted, open_index_file); a ValueError, unread, when
+    it holds more than `most` bytes (a sparse file may be a terabyte long and take no disk)."""
+    require_trusted(path)
+    with open_index_file(path) as file:
+        size = os.fstat(file.fileno()).st_size
+        if size > most:
+            raise ValueError(f"{path.name} holds {size} bytes, more than {most}")
+        return file.read(size)
+
+
 def load_index_array(path: Path) -> np.ndarray:
     """A .npy array read whole from a regular file (open_index_file), never a pickle."""
     with open_index_file(path) as file:
