@@ -14,7 +14,7 @@ import operator
 import os
 import struct
 from pathlib import Path
-from typing import SupportsIndex, TypeAlias, overload
+from typing import BinaryIO, SupportsIndex, TypeAlias, overload
 
 import numpy as np
 from numpy.lib import format as npy
@@ -26,26 +26,31 @@ from bot.core.trusted_files import open_index_file
 _HEADER_READERS = {(1, 0): npy.read_array_header_1_0, (2, 0): npy.read_array_header_2_0}
 
 
+def array_header(file: BinaryIO, name: str) -> tuple[int, np.dtype]:
+    """A one-dimensional .npy array's length and type, as its header says, the file left at its first number;
+    IndexRefused for another version of the format, more dimensions or objects (a pickle)."""
+    version = npy.read_magic(file)
+    if version not in _HEADER_READERS:
+        raise IndexRefused(IndexFault.NPY_VERSION, name, detail=".".join(map(str, version)))
+    shape, _, dtype = _HEADER_READERS[version](file)
+    if len(shape) != 1 or dtype.hasobject:
+        raise IndexRefused(IndexFault.NOT_NUMBERS, name)
+    return int(shape[0]), dtype
+
+
 class FileArray:
     """A one-dimensional .npy array on disk; indexing it with a number or a slice reads just that."""
 
     def __init__(self, path: Path):
         self.path, self.name = path, path.name
         self._file = open_index_file(path)  # closed with the array
-        version = npy.read_magic(self._file)
-        if version not in _HEADER_READERS:
-            raise IndexRefused(IndexFault.NPY_VERSION, self.name, detail=".".join(map(str, version)))
-        shape, _, dtype = _HEADER_READERS[version](self._file)
-        if len(shape) != 1 or dtype.hasobject:
-            raise IndexRefused(IndexFault.NOT_NUMBERS, self.name)
-        self.dtype: np.dtype = dtype
-        self._length = int(shape[0])
+        self._length, self.dtype = array_header(self._file, self.name)
         self._offset = self._file.tell()
         info = os.fstat(self._file.fileno())
         self._opened = (info.st_size, info.st_mtime_ns)
         """Not the change time: removing the file (a newer save replacing the index) changes that, and
         what is open stays readable, unchanged."""
-        if info.st_size != self._offset + self._length * dtype.itemsize:
+        if info.st_size != self._offset + self._length * self.dtype.itemsize:
             raise IndexRefused(IndexFault.SIZE_NOT_HEADER, self.name, number=info.st_size)
 
     def __len__(self) -> int:

@@ -46,7 +46,7 @@ import numpy as np
 from bot.core.analysis import Analyzer
 from bot.core.corpus import Story
 from bot.core.corpus_diff import fingerprints
-from bot.core.file_array import save_array
+from bot.core.file_array import array_header, save_array
 from bot.core.index import BM25Index, BM25Params
 from bot.core.library_parts import LibraryParts
 from bot.core.passage_columns import StoryPassages
@@ -421,7 +421,14 @@ def _intact(folder: Path, name: str, files: dict[str, FileRecord]) -> bytes:
 
 
 def _array(folder: Path, array: str, files: dict[str, FileRecord]) -> np.ndarray:
-    return np.load(io.BytesIO(_intact(folder, f"{array}.npy", files)), allow_pickle=False)
+    """An array file's numbers, when its header says what its bytes hold: loading makes the array a header asks for
+    before reading any (a header saying a trillion numbers failed with a MemoryError)."""
+    data = _intact(folder, f"{array}.npy", files)
+    read = io.BytesIO(data)
+    length, dtype = array_header(read, f"{array}.npy")
+    if len(data) - read.tell() != length * dtype.itemsize:
+        raise PartRefused(f"{array}.npy does not hold what its header says")
+    return np.load(io.BytesIO(data), allow_pickle=False)
 
 
 def _words(saved: object) -> list[str]:

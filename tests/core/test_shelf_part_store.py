@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from numpy.lib import format as npy
 
 from bot.core import shelf_parts as shelf_parts_module
 from bot.core.library import StoryLibrary
@@ -174,6 +175,15 @@ def a_pickle(part: Path) -> None:
     recorded(part, "tf.npy", written.getvalue())
 
 
+def a_trillion_said(part: Path) -> None:
+    """An array whose header says it holds a trillion numbers, three following: loading made the array the header
+    asked for (7 TiB) before reading any."""
+    written = io.BytesIO()
+    npy.write_array_header_1_0(written, {"descr": "<i8", "fortran_order": False, "shape": (10**12,)})
+    written.write(np.arange(3, dtype=np.int64).tobytes())
+    recorded(part, "docs.npy", written.getvalue())
+
+
 def array_changed(name: str, how: Callable[[np.ndarray], np.ndarray]) -> Callable[[Path], None]:
     def change(part: Path) -> None:
         written = io.BytesIO()
@@ -219,6 +229,7 @@ DAMAGE = {
     "a pickle in place of an array": a_pickle,
     "its description a link": about_linked,
     "an array a terabyte long": grown_sparse("docs.npy"),
+    "an array said to hold a trillion numbers": a_trillion_said,
     "a description a terabyte long": grown_sparse(ABOUT),
     "terms that are no words": meta_changed("terms", lambda terms: list(range(len(terms)))),
     "speller words that are no words": meta_changed("speller_words", lambda words: [[w] for w in words]),
