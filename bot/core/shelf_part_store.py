@@ -156,7 +156,8 @@ class ShelfPartStore:
         folder = self.folder(server_id, parts.analyzer)
         texts = dict(stories)
         try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # the mode is not given to parents made
+            folder.mkdir(exist_ok=True, mode=0o700)
             require_trusted(folder.parent)
             require_trusted(folder)
             for part in parts.built_parts:

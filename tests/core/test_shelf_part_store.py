@@ -273,6 +273,20 @@ def test_a_servers_store_others_may_write_is_not_read(library, store, caplog):
     assert "Not using the saved shelf parts of server 11" in warning.getMessage() and warning.exc_info is None
 
 
+def test_parts_saved_under_a_umask_that_lets_the_group_write_are_loaded(library, store):
+    """A umask of 002 (a user's own group, as many systems give a login) made the server's folder, created as a parent
+    of the version's, one its group may write: every save was refused (its store not the user's alone), and every
+    start analysed the whole shelf again."""
+    shelf = bundled_and_tales(Versions())
+    before = os.umask(0o002)
+    try:
+        saved_in_changes(library, store, SERVER, shelf)
+    finally:
+        os.umask(before)
+    kept = loaded(restarted(store), library, shelf)
+    assert kept is not None and shelf_parts(shelf, library.analyzer, library.index.params, kept).built == ()
+
+
 def test_one_servers_parts_are_never_loaded_for_another(library, store, caplog):
     shelf = bundled_and_tales(Versions())
     saved_in_changes(library, store, SERVER, shelf)
