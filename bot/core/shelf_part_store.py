@@ -145,7 +145,7 @@ class ShelfPartStore:
             os.utime(folder)  # in use: not another version's to remove
         loaded.sort(key=lambda found: found[0])  # a story in two parts is searched in the newer
         runs = tuple(Run.of(part, tuple(range(len(part.versions)))) for _, part in loaded)
-        held = sum(version >= 0 for _, part in loaded for version in part.versions)
+        held = len({version for _, part in loaded for version in part.versions if version >= 0})  # merged: in two
         log.info("Server %s: %d saved shelf parts used, holding %d of its stories.", server_id, len(loaded), held)
         return ShelfParts(analyzer=analyzer, params=params, runs=runs, built=())
 

@@ -354,6 +354,25 @@ def test_a_part_none_of_whose_stories_is_on_the_shelf_is_not_used_and_goes_at_th
     assert before[gone] == [1, 2, 3, 4] and len(after) == 2
 
 
+def test_a_start_counts_each_story_its_saved_parts_hold_once(library, store, monkeypatch, caplog):
+    """A merge builds a story again in a new part while its old part, still used for its other stories, holds it
+    too: the log said the parts held more stories than the shelf has."""
+    monkeypatch.setattr(shelf_parts_module, "MAX_RUNS", 2)  # the story added between two others merges
+    caplog.set_level(logging.INFO)
+    versions = Versions()
+    shelf = [versions.story(number, f"{name}.md", 0) for number, name in enumerate("abde", start=1)]
+    analyzer, params = library.analyzer, library.index.params
+    parts = shelf_parts(shelf, analyzer, params)
+    store.save(SERVER, parts, shelf)
+    shelf.insert(2, versions.story(5, "c.md", 0))
+    parts = shelf_parts(shelf, analyzer, params, parts)
+    store.save(SERVER, parts, shelf)
+    assert len(parts.built_parts) == 2 and sum(len(p.versions) for p in parts.built_parts) > len(shelf)
+    caplog.clear()
+    assert loaded(restarted(store), library, shelf) is not None
+    assert f"Server {SERVER}: 2 saved shelf parts used, holding 5 of its stories." in caplog.messages
+
+
 def test_parts_a_view_no_longer_uses_are_removed_as_a_change_is_saved(library, store, monkeypatch):
     monkeypatch.setattr(shelf_parts_module, "MAX_RUNS", 2)  # the third change merges
     shelf = bundled_and_tales(Versions())
