@@ -22,7 +22,8 @@ A part is a folder written whole under another name and renamed into place (atom
 first; the parts a server's view no longer uses are removed as its next parts are saved. One store per server
 (`server-<id>`), in a folder per version of this format and of the analysis (a digest of them, as the saved index
 names its folders: two versions of storybot sharing a data folder each keep theirs; another version's folder unused
-for UNUSED_DAYS is removed).
+for UNUSED_DAYS is removed). A server's whole store that no process loaded or saved for UNUSED_DAYS (a server the bot
+left, or that hid its stories) is removed at a start (remove_unused), as the saved index's folders are.
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ FORMAT = 1
 FOLDER = "shelf-parts"
 """Below the data folder."""
 VERSION_DIGITS = 12
+SERVER = "server-"
+"""A server's store: SERVER and its id."""
 PART = "part-"
 WRITING = ".writing-"
 """A part being written, renamed to PART's name once whole (one a killed process left is removed at a later save)."""
@@ -99,7 +102,7 @@ class ShelfPartStore:
 
     def folder(self, server_id: int, analyzer: Analyzer) -> Path:
         version = hashlib.sha256(f"{FORMAT}|{analyzer.signature}".encode()).hexdigest()[:VERSION_DIGITS]
-        return self.base / f"server-{server_id}" / version
+        return self.base / f"{SERVER}{server_id}" / version
 
     def load(
         self, server_id: int, stories: Sequence[tuple[int, ShelfStoryText]], analyzer: Analyzer, params: BM25Params
@@ -149,6 +152,31 @@ class ShelfPartStore:
         log.info("Server %s: %d saved shelf parts used, holding %d of its stories.", server_id, len(loaded), held)
         return ShelfParts(analyzer=analyzer, params=params, runs=runs, built=())
 
+    def remove_unused(self, days: float = UNUSED_DAYS) -> int:
+        """Removes the store of every server none of whose parts a process loaded or saved for `days`, and says how
+        many it removed: a server the bot left keeps nothing for ever. One still there is analysed again at its next
+        build, as a cache missed."""
+        oldest = time.time() - days * 86400
+        removed = 0
+        try:
+            servers = [entry for entry in self.base.iterdir() if entry.name.startswith(SERVER)]
+        except OSError:  # none saved yet, or unreadable: nothing to remove
+            return 0
+        for server in servers:
+            try:
+                info = server.lstat()
+                if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid():
+                    continue
+                used = max([info.st_mtime, *(version.lstat().st_mtime for version in server.iterdir())])
+            except OSError:
+                continue
+            if used < oldest:
+                shutil.rmtree(server, ignore_errors=True)
+                removed += not server.exists()
+        if removed:
+            log.info("Removed the saved shelf parts of %d server(s), not used for %d days.", removed, days)
+        return removed
+
     def save(self, server_id: int, parts: ShelfParts, stories: Sequence[tuple[int, ShelfStoryText]]) -> None:
         """The shelf's parts not saved yet written (each of these stories alone: a part holding another was saved
         when built, or cannot be checked at a start), and the server's saved parts its view no longer uses removed.
@@ -168,6 +196,7 @@ class ShelfPartStore:
                 if (name.startswith(PART) and name not in used) or (name.startswith(WRITING) and _left(folder / name)):
                     shutil.rmtree(folder / name, ignore_errors=True)
             _remove_unused_versions(folder)
+            os.utime(folder)  # used now: not a store to remove (remove_unused), nor another version's
         except (OSError, ValueError, KeyError, TypeError) as error:  # a cache: never the view's failure
             log.log(
                 logging.DEBUG if self._unsaved_said else logging.WARNING,

@@ -168,7 +168,7 @@ class StoryBot(commands.AutoShardedBot):
             await self.load_extension(extension)
         self.tree.error(self.on_app_command_error)
         self.views.start()
-        await asyncio.to_thread(self.views.own_texts.remove_unused)
+        await asyncio.to_thread(self.views.remove_unused)
         await sync_commands(self, self.tree, self.settings.guild_id, self.force_sync)
 
     async def on_message(self, message: discord.Message) -> None:

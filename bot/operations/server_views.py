@@ -131,6 +131,13 @@ class ServerViews:
         self._rebuilding: asyncio.Task[None] | None = None
         libraries.when_reloaded(self._reloaded)
 
+    def remove_unused(self) -> None:
+        """What the data folder keeps for views and no process used for 30 days: texts kept here (own_texts) and the
+        saved parts of servers (shelf_part_store). A start calls it in a thread, before it builds any view."""
+        self.own_texts.remove_unused()
+        if self._saved is not None:
+            self._saved.remove_unused()
+
     async def view(self, server_id: int | None) -> StoryLibrary | None:
         """What a question in this server searches (in DMs, None: the owner's library); None when the server
         hides the owner's library and has no story of its own."""

@@ -23,7 +23,7 @@ from bot.core import shelf_parts as shelf_parts_module
 from bot.core.library import StoryLibrary
 from bot.core.server_view import server_view
 from bot.core.shelf_corpus import ShelfStoryText
-from bot.core.shelf_part_store import ABOUT, LEFT_SECONDS, META, ShelfPartStore
+from bot.core.shelf_part_store import ABOUT, LEFT_SECONDS, META, UNUSED_DAYS, ShelfPartStore
 from bot.core.shelf_parts import ShelfParts, shelf_parts
 from tests.conftest import CORPUS
 from tests.core.test_shelf_parts import Shelf, Versions, assert_same
@@ -384,6 +384,28 @@ def test_parts_a_view_no_longer_uses_are_removed_as_a_change_is_saved(library, s
     empty = shelf_parts([], library.analyzer, library.index.params, parts)
     store.save(SERVER, empty, [])
     assert part_folders(store, library) == []
+
+
+def test_the_store_of_a_server_no_process_used_for_30_days_is_removed_and_a_used_one_kept(library, store, caplog):
+    """A server the bot left is never built again: its parts went nowhere. Each start removes the stores no process
+    loaded or saved for 30 days; one loaded since (its view built at a start) stays, and so does one just saved."""
+    caplog.set_level(logging.INFO)
+    shelf = bundled_and_tales(Versions())
+    for server in (SERVER, OTHER_SERVER, 33):
+        saved_in_changes(library, store, server, shelf)
+    long_ago = time.time() - (UNUSED_DAYS + 1) * 86_400
+    for server in (SERVER, OTHER_SERVER):
+        folder = store.folder(server, library.analyzer)
+        for path in (*folder.iterdir(), folder, folder.parent):
+            os.utime(path, (long_ago, long_ago))
+    assert loaded(restarted(store), library, shelf, SERVER) is not None  # a start built its view: used now
+    assert restarted(store).remove_unused() == 1
+    assert not store.folder(OTHER_SERVER, library.analyzer).parent.exists()
+    for server in (SERVER, 33):
+        kept = loaded(restarted(store), library, shelf, server)
+        assert kept is not None and shelf_parts(shelf, library.analyzer, library.index.params, kept).built == ()
+    assert "Removed the saved shelf parts of 1 server(s), not used for 30 days." in caplog.text
+    assert ShelfPartStore(store.base / "none").remove_unused() == 0
 
 
 def test_a_part_a_killed_writer_left_half_written_is_never_read_and_goes_at_the_next_save(library, store):

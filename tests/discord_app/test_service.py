@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.own_texts import OWN_TEXTS, UNUSED_DAYS
+from bot.core.shelf_part_store import FOLDER as SHELF_PARTS
 from bot.discord_app.invite import permissions
 from tests.discord_app.bot_process import ROOT, BotProcess
 from tests.discord_app.fake_discord import APP_ID, BOT_USER, FakeDiscord
@@ -69,18 +70,23 @@ async def test_the_log_file_the_invite_link_and_the_health_check(fake: FakeDisco
         assert "fake-token" not in text
 
 
-async def test_a_start_removes_the_shelf_texts_kept_in_the_data_folder_that_no_one_used_for_30_days(
+async def test_a_start_removes_what_the_data_folder_keeps_for_views_that_no_one_used_for_30_days(
     fake: FakeDiscord, tmp_path: Path
 ):
     """Texts a process keeps where a newer storybot's stands in the database (bot.core.own_texts) are of no use once it
-    is upgraded, and it no longer reads them: each start removes those unused for 30 days, whoever kept them."""
+    is upgraded, and it no longer reads them; the saved shelf parts of a server the bot left (bot.core.shelf_part_store)
+    are never loaded again: each start removes those unused for 30 days, whoever kept them."""
     data = tmp_path / "data"
     old, recent = data / OWN_TEXTS / "0123456789abcdef" / "7.json.z", data / OWN_TEXTS / "fedcba9876543210" / "8.json.z"
+    left, stays = (data / SHELF_PARTS / f"server-{server}" / "0123456789ab" for server in (5, 6))
     for path in (old, recent):
         path.parent.mkdir(parents=True)
         path.write_bytes(b"a text")
+    for folder in (left, stays):
+        folder.mkdir(parents=True, mode=0o700)
     long_ago = time.time() - (UNUSED_DAYS + 1) * 86_400
-    os.utime(old, (long_ago, long_ago))
+    for path in (old, left, left.parent):
+        os.utime(path, (long_ago, long_ago))
     process = await BotProcess(fake, STORYBOT_DATA=str(data), STORYBOT_INDEX="off").start()
     try:
         await process.ready()
@@ -88,6 +94,8 @@ async def test_a_start_removes_the_shelf_texts_kept_in_the_data_folder_that_no_o
         assert await process.stop() == 0
     assert not old.parent.exists() and recent.is_file()
     assert f"Removed 1 shelf text(s) kept in {data / OWN_TEXTS}, not used for 30 days." in process.text
+    assert not left.parent.exists() and stays.is_dir()
+    assert "Removed the saved shelf parts of 1 server(s), not used for 30 days." in process.text
 
 
 async def runs(process: BotProcess) -> None:
