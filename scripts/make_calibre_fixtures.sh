@@ -27,3 +27,11 @@ done
 (cd "$work" && pandoc logbook.md -f markdown-smart -s -o logbook.docx)
 HOME="$work" ebook-convert "$work/logbook.docx" "$work/logbook-calibre-docx.rtf" > /dev/null
 cp "$work/logbook-calibre-docx.rtf" .
+# A story whose text says "A1" (a paper's size) and "US1" (a road) before its notes' marks 1, as Calibre's
+# FictionBook and RTF of pandoc's EPUB keep them: run into "lamp." and "gravel."
+cp mapsheet.md "$work/"
+(cd "$work" && pandoc mapsheet.md -f markdown-smart -s -o mapsheet.epub)
+for format in fb2 rtf; do
+  HOME="$work" ebook-convert "$work/mapsheet.epub" "$work/mapsheet-calibre.$format" > /dev/null
+  cp "$work/mapsheet-calibre.$format" .
+done

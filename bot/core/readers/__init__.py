@@ -126,7 +126,9 @@ did (a letter quoted in \\footnotesize at the next page's end was lost).
 copyright lines after Calibre's own contents too, Calibre's RTF captions and tables are paragraphs of their own, a mark
 run into a word in capitals is one ("NASA1") where the word stands alone too ("mp3" before "sea.3" is none), and a
 PDF's letters set 0.18 em or more apart are words where word gaps stand on that tracking ("M i r e l a N g o z i"),
-and lines set by hand under a PDF's title ("Summer" over "1912") are read, not taken for \\maketitle's author, date."""
+and lines set by hand under a PDF's title ("Summer" over "1912") are read, not taken for \\maketitle's author, date;
+a single capital or capitals the text says only in lower case before a number are a name ("A1", "US1" where the
+text says "a", "us"), and capitals said alone give way to a mark after a stop ("NASA1" before "sea.1")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -15,8 +15,9 @@ whose note has no link back) is kept, and so is a paragraph ending in the arrow 
 in the arrow; a Word file's marks were left out already, its notes follow text). A note of several paragraphs ends
 in the arrow only in its last: the paragraphs between a chapter's notes are notes too, and so are those before its
 first after the break over the notes, where every note's mark was found (_whole_notes); Calibre's notes gathered at
-the book's end run to the next link back. A capital before a number is a mark's word where the text says that word
-alone too ("NASA1" and "NASA"), and a number that is not surely a mark ("mp3") gives way to a surer one after it.
+the book's end run to the next link back. Capitals before a number are a mark's word where the text says that word
+alone in capitals too ("NASA1" and "NASA"; "A1" and "US1" are names still, where the text says "a" and "us"), and a
+number that is less surely a mark ("mp3", "NASA1") gives way to a surer one after it ("sea.1").
 """
 
 from __future__ import annotations
@@ -167,7 +168,8 @@ def _folded(text: str) -> str:
 
 
 def _bare_words(blocks: Sequence[Block], notes: list[bool | None]) -> set[str]:
-    """The words the book's text says with no number run into them (casefolded, stops around them left out)."""
+    """The words the book's text says with no number run into them (stops around them left out): each casefolded,
+    and a word in capitals of two letters or more also as written ("NASA"), which _glued_numbers asks for as such."""
     said = set()
     for block, note in zip(blocks, notes, strict=True):
         if note is None:
@@ -175,6 +177,8 @@ def _bare_words(blocks: Sequence[Block], notes: list[bool | None]) -> set[str]:
                 word = token.strip(_STOPS)
                 if word.isalpha():
                     said.add(word.casefold())
+                    if len(word) > 1 and word.isupper():
+                        said.add(word)
     return said
 
 
@@ -185,17 +189,22 @@ class _Candidate(NamedTuple):
     block: int
     """The block it stands in."""
     found: re.Match[str]
-    sure: bool
-    """Run into a stop ("sea.3") or into a word the text says without it ("cape1" where "cape" stands alone too):
-    a mark rather than a word's own number ("mp3")."""
+    sure: int
+    """How surely it is a mark rather than a word's own number: SURE run into a stop ("sea.3") or into a word the
+    text says without it ("cape1" where "cape" stands alone too), LIKELY run into capitals the text says alone as
+    written ("NASA1" and "NASA": a name may be so too, "US1" and "the US"), UNSURE otherwise ("mp3")."""
 
 
-def _glued_numbers(text: str, said: set[str]) -> list[tuple[re.Match[str], bool]]:
+UNSURE, LIKELY, SURE = 0, 1, 2
+
+
+def _glued_numbers(text: str, said: set[str]) -> list[tuple[re.Match[str], int]]:
     """The numbers run into the word or the stop before them and standing before a space, a stop or the end, each with
-    whether it is surely a mark (_Candidate.sure). A number after a capital is a name's or a formula's ("M1", "CO2")
-    unless the capitals before it are a word the text says without it ("NASA1" where "NASA" stands alone too), and one
-    after a stop with nothing before it is quoted or bracketed ('"2"', "(3)"): neither is a mark, nor a number's own
-    part after its stop ("3.14", "1,000")."""
+    how surely it is a mark (_Candidate.sure). A number after a capital is a name's or a formula's ("M1", "CO2", "A1")
+    unless the capitals before it, two or more, are a word the text says without it in capitals ("NASA1" where "NASA"
+    stands alone too: "A1" where the text says "a" and "A" is a paper's size still), and one after a stop with nothing
+    before it is quoted or bracketed ('"2"', "(3)"): neither is a mark, nor a number's own part after its stop
+    ("3.14", "1,000")."""
     found = []
     for number in _NUMBER.finditer(text):
         before = text[number.start() - 1] if number.start() else " "
@@ -203,13 +212,14 @@ def _glued_numbers(text: str, said: set[str]) -> list[tuple[re.Match[str], bool]
         if after.isalnum():
             continue
         ahead = text[number.start() - 2] if number.start() > 1 else " "
-        if before.isalpha():
+        if before.isupper():
             word = _word_before(text, number.start())
-            sure = word.casefold() in said
-            if sure or not before.isupper():
-                found.append((number, sure))
+            if len(word) > 1 and word.isupper() and word in said:
+                found.append((number, LIKELY))
+        elif before.isalpha():
+            found.append((number, SURE if _word_before(text, number.start()).casefold() in said else UNSURE))
         elif before in _GLUED_AFTER and (ahead.isalpha() or ahead in _GLUED_AFTER):  # "sea.3", "said.”4"
-            found.append((number, True))
+            found.append((number, SURE))
     return found
 
 
@@ -226,20 +236,20 @@ def _word_before(text: str, end: int) -> str:
 
 
 def _in_order(candidates: list[_Candidate], first: int, count: int) -> list[tuple[int, re.Match[str]]]:
-    """The candidates numbered first, first + 1, ... in order, at most `count` of them. A number that is not surely a
-    mark ("mp3") is passed over where one that is comes later with the same number, before any with the next."""
+    """The candidates numbered first, first + 1, ... in order, at most `count` of them. A number that is less surely a
+    mark ("mp3", "US1") is passed over where a surer one comes later with the same number, before any with the next."""
     values = [int(candidate.found.group()) for candidate in candidates]
-    later_sure: list[int | None] = [None] * len(candidates)  # the next sure candidate of the same value
+    surer: list[int | None] = [None] * len(candidates)  # the next candidate of the same value that is surer
     next_of: list[int | None] = [None] * len(candidates)  # the next candidate of the value after this one's
-    sure_at: dict[int, int] = {}
+    at_least: list[dict[int, int]] = [{}, {}, {}]  # by how sure: each value's next candidate at least that sure
     any_at: dict[int, int] = {}
     for position in range(len(candidates) - 1, -1, -1):
-        value = values[position]
-        later_sure[position] = sure_at.get(value)
+        value, sure = values[position], candidates[position].sure
+        surer[position] = at_least[sure + 1].get(value) if sure < SURE else None
         next_of[position] = any_at.get(value + 1)
         any_at[value] = position
-        if candidates[position].sure:
-            sure_at[value] = position
+        for level in range(sure + 1):
+            at_least[level][value] = position
     chosen: list[tuple[int, re.Match[str]]] = []
     expected = first
     for position, candidate in enumerate(candidates):
@@ -247,8 +257,8 @@ def _in_order(candidates: list[_Candidate], first: int, count: int) -> list[tupl
             break
         if values[position] != expected:
             continue
-        better, following = later_sure[position], next_of[position]
-        if not candidate.sure and better is not None and (following is None or better < following):
+        better, following = surer[position], next_of[position]
+        if better is not None and (following is None or better < following):
             continue
         chosen.append((candidate.block, candidate.found))
         expected += 1

@@ -1,5 +1,9 @@
+import pytest
+
+from bot.core.readers import reader_for
 from bot.core.readers.plain_notes import without_plain_notes
 from bot.core.readers.reader import Block
+from tests.core.readers.format_fixtures import FIXTURES
 
 
 def texts(blocks: list[Block]) -> list[str]:
@@ -201,3 +205,32 @@ def test_notes_of_several_paragraphs_gathered_at_the_books_end_are_left_out_whol
         Block("Its second paragraph."),
     ]
     assert texts(without_plain_notes(blocks)) == ["Chapter One", "The cape for forty years, the harbour and the jam."]
+
+
+@pytest.mark.parametrize("name", ["mapsheet-calibre.fb2", "mapsheet-calibre.rtf"])
+def test_a_name_in_capitals_before_a_notes_mark_keeps_its_number(name):
+    # Calibre's FictionBook and RTF of pandoc's EPUB of mapsheet.md (scripts/make_calibre_fixtures.sh): "A1" (a
+    # paper's size) was taken for the mark 1, the text saying "a" alone, and "US1" (a road) for the next chapter's,
+    # the text saying "us" and "US": both lost their number and the real marks ("lamp.1", "gravel.1") were kept.
+    reader = reader_for(FIXTURES / name)
+    assert reader is not None
+    story = reader.read((FIXTURES / name).read_bytes())
+    assert [block.text for block in story.blocks] == [
+        "Chapter One: The Map",
+        "Ilse spread an A1 sheet of the coast on the table and drew a line along the cliffs.",
+        "She marked the lighthouse where her sister kept the lamp.",
+        "In the morning the fog lay low over the harbour and no boat went out.",
+        "Chapter Two: The Walk",
+        "Ilse had read that the US1 ran the length of a coast far away, and that the US paved it before the war.",
+        "Her road was gravel. She walked it in a day.",
+    ]
+
+
+def test_capitals_said_alone_give_way_to_a_mark_after_a_stop():
+    # "NASA1" is a mark where "NASA" stands alone and no surer mark 1 follows; where "sea.1" follows before any 2,
+    # "NASA1" is a name (a mission's) and "sea.1" the mark.
+    said = Block("NASA sent a boat.")
+    marked = [Block("Chapter One", True), said, Block("NASA1 came by sea.1"), Block("The boat.\u21a9")]
+    assert texts(without_plain_notes(marked)) == ["Chapter One", "NASA sent a boat.", "NASA1 came by sea."]
+    alone = [Block("Chapter One", True), said, Block("It came from NASA1 by boat."), Block("The boat.\u21a9")]
+    assert texts(without_plain_notes(alone)) == ["Chapter One", "NASA sent a boat.", "It came from NASA by boat."]
