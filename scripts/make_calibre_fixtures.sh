@@ -35,3 +35,10 @@ for format in fb2 rtf; do
   HOME="$work" ebook-convert "$work/mapsheet.epub" "$work/mapsheet-calibre.$format" > /dev/null
   cp "$work/mapsheet-calibre.$format" .
 done
+# A book whose dedication stands before its "Copyright" heading: pandoc's Word file of it, and Calibre's FictionBook
+# of pandoc's EPUB of it
+cp dedication.md "$work/"
+(cd "$work" && pandoc dedication.md -f markdown-smart -s -o dedication-pandoc.docx \
+  && pandoc dedication.md -f markdown-smart -s -o dedication.epub)
+HOME="$work" ebook-convert "$work/dedication.epub" "$work/dedication-calibre.fb2" > /dev/null
+cp "$work/dedication-pandoc.docx" "$work/dedication-calibre.fb2" .

@@ -128,7 +128,9 @@ run into a word in capitals is one ("NASA1") where the word stands alone too ("m
 PDF's letters set 0.18 em or more apart are words where word gaps stand on that tracking ("M i r e l a N g o z i"),
 and lines set by hand under a PDF's title ("Summer" over "1912") are read, not taken for \\maketitle's author, date;
 a single capital or capitals the text says only in lower case before a number are a name ("A1", "US1" where the
-text says "a", "us"), and capitals said alone give way to a mark after a stop ("NASA1" before "sea.1")."""
+text says "a", "us"), and capitals said alone give way to a mark after a stop ("NASA1" before "sea.1");
+a notice found under a matter's heading before the first chapter leaves out that section alone (a dedication before
+"Copyright" was lost)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

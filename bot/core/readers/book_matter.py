@@ -136,7 +136,9 @@ def without_notice_before_chapters(blocks: Sequence[Block], title: str | None = 
     its notes or "About the Author" (a heading named as matter is no chapter: the poem before it was lost, and the
     notes read in its place). Where what stands before the first heading is no such notice, what stands before the
     first chapter may be, after headings named as matter: Calibre's Word file of an EPUB opens with its own "Table of
-    Contents" (a long contents list under such a heading, after the notice, leaves the notice found as before)."""
+    Contents" (a long contents list under such a heading, after the notice, leaves the notice found as before). Then
+    the notice's section (from its heading) is left out to its last notice line, what stands before that heading kept:
+    a dedication before a "Copyright" heading is the book's text."""
     book = _folded(title) if title else None
     headings = [n for n, block in enumerate(blocks) if block.heading and _folded(block.text) != book]
     chapter = next((n for n in headings if not is_matter_name(blocks[n].text)), None)
@@ -146,7 +148,11 @@ def without_notice_before_chapters(blocks: Sequence[Block], title: str | None = 
     if end is None:
         return list(blocks)
     last = max(n for n in range(end) if NOTICE_LINE.search(blocks[n].text))
-    return list(blocks[last + 1 :])
+    if end == headings[0]:
+        return list(blocks[last + 1 :])
+    # found past the first heading: the notice is its section's, what stands before that section is none of it
+    section = max((n for n in headings if n < last), default=0)
+    return [*blocks[:section], *blocks[last + 1 :]]
 
 
 def without_contents_lists(blocks: Sequence[Block], title: str | None = None) -> list[Block]:

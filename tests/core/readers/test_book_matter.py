@@ -205,3 +205,18 @@ def test_a_notice_before_a_long_list_under_a_matter_heading_is_left_out():
     chapter = [Block("Chapter One", True), Block("Maren kept the lighthouse.")]
     blocks = [Block("Copyright © 2019 Ann Example. All rights reserved."), Block("Illustrations", True), *plates]
     assert without_notice_before_chapters([*blocks, *chapter]) == [*blocks[1:], *chapter]
+
+
+@pytest.mark.parametrize("name", ["dedication-pandoc.docx", "dedication-calibre.fb2"])
+def test_a_dedication_before_a_copyright_heading_is_read(name):
+    # dedication.md (scripts/make_calibre_fixtures.sh): the notice stands under a "Copyright" heading, the dedication
+    # before it. The notice looked for before the first chapter (past "Copyright", a matter's name) left out all
+    # before its line, the dedication too; only the notice's section is left out now.
+    reader = reader_for(FIXTURES / name)
+    assert reader is not None
+    story = reader.read((FIXTURES / name).read_bytes())
+    assert [block.text for block in story.blocks][:2] == [
+        "For Ilse, who rowed out with bread on the first calm morning.",
+        "Chapter One: The Key",
+    ]
+    assert not any("rights reserved" in block.text for block in story.blocks)
