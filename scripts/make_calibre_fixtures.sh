@@ -42,3 +42,9 @@ cp dedication.md "$work/"
   && pandoc dedication.md -f markdown-smart -s -o dedication.epub)
 HOME="$work" ebook-convert "$work/dedication.epub" "$work/dedication-calibre.fb2" > /dev/null
 cp "$work/dedication-pandoc.docx" "$work/dedication-calibre.fb2" .
+# A story with a paragraph of its own ending in "↩" (a key pressed) after "2x2" (tiles), before its note: Calibre's
+# FictionBook of pandoc's EPUB of it
+cp keypad.md "$work/"
+(cd "$work" && pandoc keypad.md -f markdown-smart -s -o keypad.epub)
+HOME="$work" ebook-convert "$work/keypad.epub" "$work/keypad-calibre.fb2" > /dev/null
+cp "$work/keypad-calibre.fb2" .

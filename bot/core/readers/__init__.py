@@ -130,7 +130,8 @@ and lines set by hand under a PDF's title ("Summer" over "1912") are read, not t
 a single capital or capitals the text says only in lower case before a number are a name ("A1", "US1" where the
 text says "a", "us"), and capitals said alone give way to a mark after a stop ("NASA1" before "sea.1");
 a notice found under a matter's heading before the first chapter leaves out that section alone (a dedication before
-"Copyright" was lost)."""
+"Copyright" was lost), and a note's paragraphs are looked for only after a break over the notes after the last mark
+(a story's paragraph ending in "↩" took the story after it along)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -13,8 +13,8 @@ number). A number run into a word that is no such mark ("B12", "M1", "CO2" after
 whose note has no link back) is kept, and so is a paragraph ending in the arrow that the chapter's text goes on after
 (notes end their chapter), or that make a chapter of their own with no mark before them (a poem's stanzas, each ending
 in the arrow; a Word file's marks were left out already, its notes follow text). A note of several paragraphs ends
-in the arrow only in its last: the paragraphs between a chapter's notes are notes too, and so are those before its
-first after the break over the notes, where every note's mark was found (_whole_notes); Calibre's notes gathered at
+in the arrow only in its last: where every note's mark was found, the paragraphs after the break over the notes that
+follows the last mark are notes, to the chapter's end (_whole_notes); Calibre's notes gathered at
 the book's end run to the next link back. Capitals before a number are a mark's word where the text says that word
 alone in capitals too ("NASA1" and "NASA"; "A1" and "US1" are names still, where the text says "a" and "us"), and a
 number that is less surely a mark ("mp3", "NASA1") gives way to a surer one after it ("sea.1").
@@ -91,19 +91,20 @@ def without_plain_notes(blocks: Sequence[Block]) -> list[Block]:
 
 
 def _whole_notes(blocks: Sequence[Block], notes: list[bool | None], last_mark: int, first: int, end: int) -> None:
-    """Marks as notes the paragraphs of notes of several paragraphs, where every note of the chapter has its mark:
-    only a note's last paragraph ends in the link back. Those between the chapter's first note and its end are later
-    notes' (notes end their chapter), and those before the first note, after the break over the notes (pandoc's rule,
-    `<hr/>`, an empty line in Calibre's FictionBook), its own, where that break stands after the last mark (a story's
-    paragraphs after a scene break stand before its last mark, or with no break after them)."""
-    for index in range(first, end):
-        if notes[index] is None and not blocks[index].heading and blocks[index].text.strip():
-            notes[index] = True
+    """Marks as notes the paragraphs of notes of several paragraphs, where every note of the chapter has its mark and
+    the notes stand after the break over them (pandoc's rule, `<hr/>`, an empty line in Calibre's FictionBook) that
+    stands after the last mark: only a note's last paragraph ends in the link back. Those after the break, to the
+    chapter's end, are notes (notes end their chapter). With no such break the notes stay as they were: a story's
+    paragraph ending in the arrow ("she pressed ↩") is read as a note, and the story after it was read as one too
+    where numbers run into words ("2x2") matched the notes' count; a story's paragraphs after a scene break stand
+    before its last mark, or with no break after them."""
     index = first - 1
     while index > last_mark and not blocks[index].heading and blocks[index].text.strip():
         index -= 1
-    if index > last_mark and not blocks[index].heading:  # the break
-        for leading in range(index + 1, first):
+    if index <= last_mark or blocks[index].heading:
+        return  # no break over the notes after the last mark
+    for leading in range(index + 1, end):
+        if notes[leading] is None and not blocks[leading].heading and blocks[leading].text.strip():
             notes[leading] = True
 
 

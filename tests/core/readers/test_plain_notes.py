@@ -234,3 +234,16 @@ def test_capitals_said_alone_give_way_to_a_mark_after_a_stop():
     assert texts(without_plain_notes(marked)) == ["Chapter One", "NASA sent a boat.", "NASA1 came by sea."]
     alone = [Block("Chapter One", True), said, Block("It came from NASA1 by boat."), Block("The boat.\u21a9")]
     assert texts(without_plain_notes(alone)) == ["Chapter One", "NASA sent a boat.", "It came from NASA by boat."]
+
+
+def test_a_storys_paragraph_ending_in_the_arrow_takes_no_story_after_it_for_a_note():
+    # keypad-calibre.fb2 (scripts/make_calibre_fixtures.sh): "She typed ... and pressed ↩" stands in the story, after
+    # "2x2" (tiles) and the note's mark 1, before the note. The arrow's paragraph is taken for a note 1 (as before
+    # these rules) and "x2" for its mark 2; the note's paragraphs were then looked for between it and the note, and
+    # the story's last two paragraphs were left out with it. No break over the notes stands between the last mark and
+    # that paragraph: they are read.
+    reader = reader_for(FIXTURES / "keypad-calibre.fb2")
+    assert reader is not None
+    story = reader.read((FIXTURES / "keypad-calibre.fb2").read_bytes())
+    assert "The door opened on the first try." in texts(story.blocks)
+    assert "Inside, the lamp stood cold under its cover." in texts(story.blocks)
