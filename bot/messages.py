@@ -1894,8 +1894,6 @@ def settings_text(
     """Everything that applies in a server and where each setting comes from; `library_hidden` None: the database
     could not say; `forgotten`, the deleted channels whose settings were just forgotten. Within `limit` characters:
     each list of channels names as many as leave room for the rest."""
-    heads = ["**Answers every message in:** ", "**Only mentions in (overriding STORYBOT_CHANNELS):** "]
-    heads.append("**Default stories:** ")
     after = []
     if library_hidden is not None:
         after.append(f"**The bot owner's library:** {library_setting_text(library_hidden)}")
@@ -1905,21 +1903,25 @@ def settings_text(
         "\nChange them with /settings channel, /settings story, /settings budget and /settings library; leave "
         "the options out to go back to the defaults."
     )
-    first = f"**Questions per person:** {budget}"
-    room = limit - len("\n".join([first, *heads, *after]))
-    lists = [(every, ", "), (quiet, ", "), (stories, "; ")]
-    shown: list[str] = []
-    for number, (items, separator) in enumerate(lists):
-        if not items:
-            shown.append("")
-            continue
-        share = room // sum(1 for later, _ in lists[number:] if later)  # what a list leaves, the next may take
-        shown.append(separator.join(listed_within(items, share, separator, more_channels_text)))
-        room -= len(shown[-1])
-    lines = [first, heads[0] + (shown[0] or "no channel: mentions, replies, DMs and /ask")]
-    if quiet:
-        lines.append(heads[1] + shown[1])
-    lines.append(heads[2] + (shown[2] or "none: questions search every story"))
+    lists: list[tuple[str, Sequence[str], str, str | None]] = [  # a head, its items and separator, said for none
+        ("**Answers every message in:** ", every, ", ", "no channel: mentions, replies, DMs and /ask"),
+        ("**Only mentions in (overriding STORYBOT_CHANNELS):** ", quiet, ", ", None),
+        ("**Default stories:** ", stories, "; ", "none: questions search every story"),
+    ]
+    lines = [f"**Questions per person:** {budget}"]
+    filled: list[tuple[int, Sequence[str], str]] = []  # each list with items: its line, its items and separator
+    for head, items, separator, none in lists:
+        if items:
+            filled.append((len(lines), items, separator))
+            lines.append(head)
+        elif none is not None:
+            lines.append(head + none)
+    room = limit - len("\n".join(lines + after))  # all but the items, said exactly: the items share the rest
+    for done, (line, items, separator) in enumerate(filled):
+        share = room // (len(filled) - done)  # what a list leaves, the next may take
+        listed = separator.join(listed_within(items, share, separator, more_channels_text))
+        lines[line] += listed
+        room -= len(listed)
     return "\n".join(lines + after)
 
 

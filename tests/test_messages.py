@@ -41,6 +41,7 @@ from bot.messages import (
     refusal_text,
     reload_text,
     settings_error_text,
+    settings_text,
     store_full_text,
     story_choice_text,
     takes_text,
@@ -233,6 +234,28 @@ def test_a_full_shelf_says_whether_a_restore_still_works_by_the_room_restores_ha
         assert refused(past).endswith(
             "ask the bot's owner to move this server's kept versions out of the database (they keep them in a file)."
         )
+
+
+@pytest.mark.parametrize("length", [4, 23, 47])
+@pytest.mark.parametrize("listed", [(True, False, True), (False, True, True), (True, True, True), (False, True, False)])
+def test_settings_with_long_lists_keep_within_the_limit_and_end_with_how_to_change_them(listed, length):
+    """Each list of channels names as many as leave room for the rest: what a list with none says instead ("no
+    channel: ..."), counted too. Uncounted, /settings with no answer channel, quiet channels and many stories came
+    out 75 characters past the limit, and its end was cut."""
+    every, quiet, stories = (["x" * length] * 1000 if full else [] for full in listed)
+    text = settings_text(
+        budget="5 questions per 30 seconds",
+        every=every,
+        quiet=quiet,
+        stories=stories,
+        library_hidden=False,
+        forgotten=2,
+        limit=4096,
+    )
+    assert len(text) <= 4096
+    assert text.endswith("leave the options out to go back to the defaults.")
+    assert ("no channel: mentions" in text) is not listed[0] and ("none: questions search" in text) is not listed[2]
+    assert text.count("more channels") == sum(listed)
 
 
 def test_wait_message_is_polite_and_precise():
