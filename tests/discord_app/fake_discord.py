@@ -291,7 +291,7 @@ class FakeDiscord:
 
     # -- what tests use --------------------------------------------------------------------------
 
-    def fail(self, method: str, path: str | re.Pattern[str], status: int, times: int = 1, **extra: Any) -> None:
+    def fail(self, method: str, path: str, status: int, times: int = 1, **extra: Any) -> None:
         """The next `times` requests matching method and path (a regex) get `status`. A reply to an interaction fails
         by fail_interaction, which names it: any interaction's matches a path here, an earlier one's late reply too."""
         body = {"message": extra.pop("message", f"{status}"), "code": 0} | extra.pop("body", {})
