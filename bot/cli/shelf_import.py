@@ -87,7 +87,7 @@ async def _read(settings: Settings, raw: bytes, name: str) -> StoryFile:
 
 
 async def _added(settings: Settings, server: int, files: Sequence[tuple[str, StoryFile]]) -> list[ShelfChange]:
-    from bot.operations.change_shelf import store_upload
+    from bot.operations.change_shelf import named_in_another_case, store_upload
     from bot.state.database import Database
     from bot.state.shelves import BOT_OWNER
 
@@ -95,9 +95,11 @@ async def _added(settings: Settings, server: int, files: Sequence[tuple[str, Sto
     try:
         # A story of the shelf named so in another case is the file's, saved again where the two are one (Windows,
         # macOS): it is replaced and keeps its name, as an upload of it on Discord does.
-        shelved = {stored.casefold(): stored for stored in (await database.shelves.story_names(server)).values()}
+        shelved = (await database.shelves.story_names(server)).values()
         return [
-            await store_upload(database.shelves, server, shelved.get(name.casefold(), name), upload, BOT_OWNER)
+            await store_upload(
+                database.shelves, server, named_in_another_case(name, shelved) or name, upload, BOT_OWNER
+            )
             for name, upload in files
         ]
     finally:

@@ -7,6 +7,7 @@ Every change is kept by the shelf (bot.state.shelves); this process's view of th
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.core.library import StoryLibrary
@@ -65,12 +66,24 @@ def library_file_named(view: StoryLibrary | None, name: str) -> str | None:
 def shelf_story_named(view: StoryLibrary | None, name: str) -> str | None:
     """The name of the server's own story that an upload named `name` in another case replaces, if it has one: Windows
     and macOS take `the-mill.md` and `The-Mill.MD` for one file, saved again, where the shelf took a second story,
-    which no name typed could then tell from the first. One pass over the view's stories."""
+    which no name typed could then tell from the first."""
     if view is None:
         return None
-    wanted = name.casefold()
-    files = (shelf_file_name(story.path) for story in view.corpus.stories if shelf_story_of(story.path) is not None)
-    return next((file for file in files if file.casefold() == wanted and file != name), None)
+    stories = (story.path for story in view.corpus.stories)
+    return named_in_another_case(name, (shelf_file_name(path) for path in stories if shelf_story_of(path) is not None))
+
+
+def named_in_another_case(name: str, shelved: Iterable[str]) -> str | None:
+    """The one of `shelved` (a shelf's story names) named `name` in another case, if any; None when one is named
+    `name` itself: a shelf that holds both (`mill.md` and `Mill.md`, added before uploads were matched so) has its
+    story of that very name replaced, not the other. One pass."""
+    wanted, found = name.casefold(), None
+    for stored in shelved:
+        if stored == name:
+            return None
+        if found is None and stored.casefold() == wanted:
+            found = stored
+    return found
 
 
 async def read_upload(raw: bytes, name: str, title: str | None, *, seconds: float, megabytes: int) -> StoryFile:

@@ -12,7 +12,7 @@ import pytest
 from bot.core.library import StoryLibrary
 from bot.core.shelf import story_file
 from bot.messages import shelf_change_text
-from bot.operations.change_shelf import add_to_shelf, kept_versions, restore_on_shelf
+from bot.operations.change_shelf import add_to_shelf, kept_versions, named_in_another_case, restore_on_shelf
 from bot.operations.library_holder import LibraryHolder
 from bot.operations.server_views import ServerViews
 from bot.settings import MIN_UPLOAD_MB, Settings
@@ -44,6 +44,22 @@ async def test_a_kept_version_is_offered_however_many_changes_came_after_it(data
     assert [(v.version_id, v.name, v.action) for v in offered] == [(first.version_id, "Mill.md", ShelfAction.ADDED)]
     busy = await kept_versions(shelves, SERVER, "")
     assert len(busy) == 25 and all(not v.current for v in busy)
+
+
+@pytest.mark.parametrize(
+    ("name", "shelved", "replaced"),
+    [
+        ("Mill.MD", ["weir.md", "mill.md"], "mill.md"),
+        ("mill.md", ["Mill.md", "mill.md"], None),  # both on a shelf from before: the one named so is replaced
+        ("Mill.md", ["Mill.md", "mill.md"], None),
+        ("MILL.md", ["Mill.md", "mill.md"], "Mill.md"),
+        ("mill.md", ["weir.md"], None),
+    ],
+)
+def test_an_upload_replaces_the_story_named_so_in_another_case_unless_one_has_its_very_name(
+    name: str, shelved: list[str], replaced: str | None
+):
+    assert named_in_another_case(name, shelved) == replaced
 
 
 WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
