@@ -10,7 +10,8 @@ as written (sizes and checksums). A data folder pointed at another database, who
 other stories than those saved and analyses its own. A part damaged, cut short, in another format, another server's,
 another user's, is logged (one line) and built again; the save after that build removes it. What its checksums cannot
 vouch for (a file rewritten whole, its checksum with it) is checked as well, so that it is refused rather than fail a
-view's build or take unbounded memory: no file read past its saved size, nor a description past ABOUT_BYTES, no link,
+view's build or take unbounded memory: no file read past its saved size, nor a description past ABOUT_BYTES, nor any
+other file past what its stories' text can make (FILE_BYTES_PER_CHARACTER), whatever the description says, no link,
 counts that add up and none below zero, words that are strings, speller words whose terms the postings hold.
 
 A story of a part that is no longer on the shelf (removed, or replaced by a new version) has no text fetched to check
@@ -53,7 +54,7 @@ from bot.core.library_parts import LibraryParts
 from bot.core.passage_columns import StoryPassages
 from bot.core.performers import Performer, PerformerDirectory
 from bot.core.shelf_corpus import ShelfStoryText, shelf_corpus
-from bot.core.shelf_parts import BuiltPart, Run, ShelfParts
+from bot.core.shelf_parts import LIVE_SHARE, BuiltPart, Run, ShelfParts
 from bot.core.spelling import SpellingCorrector
 from bot.core.synced import sync_to_disk
 from bot.core.trusted_files import FileRecord, read_trusted_file, require_trusted
@@ -76,6 +77,11 @@ ARRAYS = ("docs", "tf", "doc_freq", "doc_len", "story_words", "story_word_counts
 ABOUT_BYTES = 2**24
 """The most a part's description may take: one of a whole shelf's stories (500) named by 1,024 characters each takes
 some 3 MB. One larger is damage, refused unread (a sparse file may be a terabyte long and take no disk)."""
+FILE_BYTES_PER_CHARACTER = {"array": 32, "meta": 128}
+"""The most bytes a part's array file, or its meta.json, may take for each character and passage of its stories (more
+is damage, refused unread): the shelf's worst text, Chinese, where every character is a word, takes 8 bytes an
+array and 46 in meta.json (English 1 and 8); an array file's header and meta.json's brackets take SMALL_FILE more."""
+SMALL_FILE = 4096
 UNUSED_DAYS = 30
 LEFT_SECONDS = 3600
 """A part being written for longer than this was left by a process killed as it wrote."""
@@ -338,7 +344,8 @@ def _read_part(
     files = about["files"]
     if not isinstance(files, dict) or set(files) != {*(f"{a}.npy" for a in ARRAYS), META}:
         raise PartRefused("its description is damaged")
-    doc_len = _array(folder, "doc_len", files)
+    most = _most_bytes(versions, saved_stories, texts)
+    doc_len = _array(folder, "doc_len", files, most["array"])
     if sum(saved[2] for saved in saved_stories) != len(doc_len):  # before a removed story stands in with as many
         raise PartRefused("its description does not fit its postings")
     stories = [
@@ -354,7 +361,7 @@ def _read_part(
             raise PartRefused(
                 "saved of other stories than the database's shelf holds (a data folder of another database?)"
             )
-    arrays = {array: doc_len if array == "doc_len" else _array(folder, array, files) for array in ARRAYS}
+    arrays = {array: doc_len if array == "doc_len" else _array(folder, array, files, most["array"]) for array in ARRAYS}
     if any(
         values.ndim != 1
         or values.dtype.kind not in ("iuf" if array == "doc_len" else "iu")
@@ -363,7 +370,7 @@ def _read_part(
         for array, values in arrays.items()
     ):
         raise PartRefused("an array holds no counts")
-    meta = json.loads(_intact(folder, META, files))
+    meta = json.loads(_intact(folder, META, files, most["meta"]))
     terms = _words(meta["terms"])
     vocabulary = {term: number for number, term in enumerate(terms)}
     docs, tf, doc_freq, doc_len = (arrays[a] for a in ("docs", "tf", "doc_freq", "doc_len"))
@@ -430,6 +437,30 @@ def _story_shaped(saved: object) -> bool:
     )
 
 
+def _most_bytes(
+    versions: list[int], saved_stories: list[tuple[int, str, int, int]], texts: dict[int, ShelfStoryText]
+) -> dict[str, int]:
+    """The most bytes each kind of file of the part may take (FILE_BYTES_PER_CHARACTER), by what its stories hold:
+    those on the shelf as their texts say; those removed since as the description says, each passage a character at
+    least, and no more than the part's share searched lets them hold (LIVE_SHARE: more, and it is built again)."""
+    live = removed = 0
+    for version, (_, _, passages, characters) in zip(versions, saved_stories, strict=True):
+        if version in texts:
+            text = texts[version]
+            if [passages, characters] != [len(text.passages), text.characters]:
+                raise PartRefused(
+                    "saved of other stories than the database's shelf holds (a data folder of another database?)"
+                )
+            live += characters + passages
+        elif passages > characters:
+            raise PartRefused("its description does not fit its stories")
+        else:
+            removed += characters + passages
+    if LIVE_SHARE * (live + removed) > live:
+        raise StalePart("too little of its text is on the shelf now")
+    return {kind: SMALL_FILE + per * (live + removed) for kind, per in FILE_BYTES_PER_CHARACTER.items()}
+
+
 def _stand_in(story: int, name: str, passages: int, characters: int) -> ShelfStoryText:
     """A story of the part no longer on the shelf, whose text a start does not fetch: its passages empty, in their
     place in the part. Its version no shelf has (BuiltPart.versions), no run ever searches it."""
@@ -438,22 +469,24 @@ def _stand_in(story: int, name: str, passages: int, characters: int) -> ShelfSto
     )
 
 
-def _intact(folder: Path, name: str, files: dict[str, FileRecord]) -> bytes:
+def _intact(folder: Path, name: str, files: dict[str, FileRecord], most: int) -> bytes:
     """The file's bytes, read once, when it is the user's alone and has its saved size and checksum (no more than its
-    saved size read)."""
+    saved size read, and none when that is past `most`, what its stories can make)."""
     expected = files[name]
     if not isinstance(expected, dict) or type(expected.get("bytes")) is not int:
         raise PartRefused("its description is damaged")
+    if expected["bytes"] > most:
+        raise PartRefused(f"{name} is said to hold {expected['bytes']} bytes, more than its stories make ({most})")
     data = read_trusted_file(folder / name, expected["bytes"])
     if {"bytes": len(data), "blake2b": hashlib.blake2b(data).hexdigest()} != expected:
         raise PartRefused(f"{name} is not as it was saved")
     return data
 
 
-def _array(folder: Path, array: str, files: dict[str, FileRecord]) -> np.ndarray:
+def _array(folder: Path, array: str, files: dict[str, FileRecord], most: int) -> np.ndarray:
     """An array file's numbers, when its header says what its bytes hold: loading makes the array a header asks for
     before reading any (a header saying a trillion numbers failed with a MemoryError)."""
-    data = _intact(folder, f"{array}.npy", files)
+    data = _intact(folder, f"{array}.npy", files, most)
     read = io.BytesIO(data)
     length, dtype = array_header(read, f"{array}.npy")
     if len(data) - read.tell() != length * dtype.itemsize:

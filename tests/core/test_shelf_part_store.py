@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -443,3 +444,42 @@ def test_parts_that_cannot_be_saved_leave_the_view_whole_and_are_said_once(libra
         assert view is not None and len(view.corpus.stories) == len(library.corpus.stories) + len(shelf)
     (warning,) = warnings_of(caplog)
     assert "Could not save the shelf parts" in warning.getMessage() and warning.exc_info is None
+
+
+@pytest.mark.parametrize("name", [META, "docs.npy"])
+def test_a_file_its_description_says_is_huge_is_refused_unread(library, store, caplog, name):
+    """A description rewritten to say a file of the part is as long as it has grown (sparse, no disk taken): it was
+    read whole before its checksum refused it, so a terabyte took a terabyte of memory. What its stories can make
+    bounds it, whatever the description says."""
+    shelf = bundled_and_tales(Versions())
+    store.save(SERVER, shelf_parts(shelf, library.analyzer, library.index.params), shelf)
+    (part,) = part_folders(store, library)
+    grown = 2**28  # a terabyte refused as 256 MB are, without the test taking 256 MB to show it
+    os.truncate(part / name, grown)
+    about = json.loads((part / ABOUT).read_text())
+    about["files"][name]["bytes"] = grown
+    (part / ABOUT).write_text(json.dumps(about))
+    tracemalloc.start()
+    try:
+        assert loaded(restarted(store), library, shelf) is None
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < grown // 4
+    (warning,) = warnings_of(caplog)
+    assert part.name in warning.getMessage() and f"{name} is said to hold {grown} bytes" in warning.getMessage()
+
+
+def test_a_part_whose_removed_stories_are_said_to_hold_most_of_its_text_is_built_again(library, store, caplog):
+    """A removed story's size is the description's word: said to be huge, it would let the part's files be as large;
+    a part searching less than LIVE_SHARE of its text is built again anyway, so it is not read."""
+    caplog.set_level(logging.INFO)
+    shelf = bundled_and_tales(Versions())
+    store.save(SERVER, shelf_parts(shelf, library.analyzer, library.index.params), shelf)
+    (part,) = part_folders(store, library)
+    about = json.loads((part / ABOUT).read_text())
+    about["stories"][3][3] = 10**12
+    (part / ABOUT).write_text(json.dumps(about))
+    del shelf[3]
+    assert loaded(restarted(store), library, shelf) is None
+    assert any("too little of its text is on the shelf now" in message for message in caplog.messages)
