@@ -186,7 +186,8 @@ class ShelfPartStore:
     def save(self, server_id: int, parts: ShelfParts, stories: Sequence[tuple[int, ShelfStoryText]]) -> None:
         """The shelf's parts not saved yet written (each of these stories alone: a part holding another was saved
         when built, or cannot be checked at a start), and the server's saved parts its view no longer uses removed.
-        A save that fails is logged: the next start analyses what it lacks."""
+        A save that fails is logged (once a process): the next start analyses what it lacks. A part that cannot be
+        saved (PartRefused) stops no other's save, nor the removal of unused ones."""
         folder = self.folder(server_id, parts.analyzer)
         texts = dict(stories)
         try:
@@ -196,7 +197,10 @@ class ShelfPartStore:
             require_trusted(folder)
             for part in parts.built_parts:
                 if part not in self._saved and texts.keys() >= set(part.versions):
-                    self._saved[part] = _write_part(folder, server_id, part, texts, parts.analyzer)
+                    try:
+                        self._saved[part] = _write_part(folder, server_id, part, texts, parts.analyzer)
+                    except PartRefused as refused:  # this part alone: the others saved, those unused removed
+                        self._not_saved(server_id, refused)
             used = {self._saved[part].name for part in parts.built_parts if part in self._saved}
             for name in os.listdir(folder):
                 if (name.startswith(PART) and name not in used) or (name.startswith(WRITING) and _left(folder / name)):
@@ -204,14 +208,17 @@ class ShelfPartStore:
             _remove_unused_versions(folder)
             os.utime(folder)  # used now: not a store to remove (remove_unused), nor another version's
         except (OSError, ValueError, KeyError, TypeError) as error:  # a cache: never the view's failure
-            log.log(
-                logging.DEBUG if self._unsaved_said else logging.WARNING,
-                "Could not save the shelf parts of server %s (%s); its next start analyses what is not saved%s.",
-                server_id,
-                _why(error),
-                "" if self._unsaved_said else " (said once)",
-            )
-            self._unsaved_said = True
+            self._not_saved(server_id, error)
+
+    def _not_saved(self, server_id: int, error: Exception) -> None:
+        log.log(
+            logging.DEBUG if self._unsaved_said else logging.WARNING,
+            "Could not save the shelf parts of server %s (%s); its next start analyses what is not saved%s.",
+            server_id,
+            _why(error),
+            "" if self._unsaved_said else " (said once)",
+        )
+        self._unsaved_said = True
 
 
 def _why(error: Exception) -> str:

@@ -5,6 +5,7 @@ the parts a view no longer uses are removed as the next are saved."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import json
@@ -22,10 +23,11 @@ from numpy.lib import format as npy
 
 from bot.core import shelf_parts as shelf_parts_module
 from bot.core.library import StoryLibrary
+from bot.core.segments import Segment, SegmentedIndex
 from bot.core.server_view import server_view
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.shelf_part_store import ABOUT, LEFT_SECONDS, META, UNUSED_DAYS, ShelfPartStore
-from bot.core.shelf_parts import ShelfParts, shelf_parts
+from bot.core.shelf_parts import Run, ShelfParts, shelf_parts
 from tests.conftest import CORPUS
 from tests.core.test_shelf_parts import Shelf, Versions, assert_same
 from tests.unpickled import unpickled_classes
@@ -483,3 +485,23 @@ def test_a_part_whose_removed_stories_are_said_to_hold_most_of_its_text_is_built
     del shelf[3]
     assert loaded(restarted(store), library, shelf) is None
     assert any("too little of its text is on the shelf now" in message for message in caplog.messages)
+
+
+def test_a_part_that_cannot_be_saved_stops_neither_the_others_nor_the_removal_of_unused_ones(library, store, caplog):
+    """A part whose index is not one built in memory cannot be saved: it stopped the whole save, so the part after it
+    was not saved and the parts no longer used stayed on disk."""
+    shelf = bundled_and_tales(Versions())
+    analyzer, params = library.analyzer, library.index.params
+    store.save(SERVER, shelf_parts(shelf[:4], analyzer, params), shelf[:4])
+    (unused,) = part_folders(store, library)
+    (first,) = shelf_parts(shelf[4:8], analyzer, params).built_parts
+    (second,) = shelf_parts(shelf[8:], analyzer, params).built_parts
+    segmented = SegmentedIndex([Segment.of_documents([["a", "segment"], ["read", "from", "disk"]])])
+    unsavable = dataclasses.replace(first, parts=dataclasses.replace(first.parts, index=segmented))
+    runs = tuple(Run.of(part, tuple(range(len(part.versions)))) for part in (unsavable, second))
+    for _ in range(2):
+        store.save(SERVER, ShelfParts(analyzer=analyzer, params=params, runs=runs, built=()), shelf[4:])
+    (saved,) = part_folders(store, library)
+    assert saved != unused and json.loads((saved / ABOUT).read_text())["versions"] == list(second.versions)
+    (warning,) = warnings_of(caplog)
+    assert "Could not save the shelf parts of server 11 (its index is not one built in memory)" in warning.getMessage()
