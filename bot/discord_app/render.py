@@ -59,6 +59,9 @@ ELLIPSIS = "…"
 QUESTION_PREFIX = "Q: "
 """The footer of an answer shows the question (its buttons read it by the answer's id, never from here)."""
 STORIES_PER_PAGE = 15
+STORY_LINE_LIMIT = (DESCRIPTION_LIMIT - STORIES_PER_PAGE + 1) // STORIES_PER_PAGE
+"""The most a story's line of /stories takes, so that a whole page of them, line breaks and all, fits one embed's
+description: clipped as a whole, a page of long titles shown with their files lost its last stories."""
 PICK_LIMIT = 25
 """Discord's cap on a select's options: the people a pick list offers."""
 COLOR = discord.Color.dark_teal()
@@ -337,18 +340,18 @@ def stories_embed(listed: StoryList) -> discord.Embed:
     """A page of the library's titles (`listed`, from its first story); a title more than one story has
     shows each one's file."""
     pages = page_count(listed.total, STORIES_PER_PAGE)
-    lines = [
-        f"**{plain_line(clip(s.title, 150), 300)}** "
-        + (f"{file_span(s.file, 100)}, " if s.title_shared else "")
-        + story_passages_text(s.passages)
-        for s in listed.stories
-    ]
     embed = discord.Embed(
-        title=stories_title(listed.total), description=clip("\n".join(lines), DESCRIPTION_LIMIT), color=COLOR
+        title=stories_title(listed.total), description="\n".join(map(_listed_story, listed.stories)), color=COLOR
     )
     if pages > 1:
         embed.set_footer(text=page_text(listed.first // STORIES_PER_PAGE + 1, pages))
     return fit(embed)
+
+
+def _listed_story(story: StoryRef) -> str:
+    """A story's line of the list, within STORY_LINE_LIMIT: its title takes what its file and passages leave."""
+    rest = (f"{file_span(story.file, 100)}, " if story.title_shared else "") + story_passages_text(story.passages)
+    return f"**{plain_line(clip(story.title, 150), min(300, STORY_LINE_LIMIT - len(rest) - 5))}** {rest}"
 
 
 def fit(embed: discord.Embed) -> discord.Embed:
