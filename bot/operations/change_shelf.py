@@ -7,7 +7,6 @@ Every change is kept by the shelf (bot.state.shelves); this process's view of th
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.core.library import StoryLibrary
@@ -18,6 +17,7 @@ from bot.core.worker import story_file_in_worker
 from bot.operations.resolve_story import story_by_id
 from bot.operations.server_views import ServerViews
 from bot.operations.story_ref import StoryRef
+from bot.state.shelf_rules import named_in_another_case
 from bot.state.shelves import ShelfAction, ShelfChange, ShelfStore, ShelfVersion, StoredText
 
 VERSIONS_OFFERED = 25
@@ -71,19 +71,6 @@ def shelf_story_named(view: StoryLibrary | None, name: str) -> str | None:
         return None
     stories = (story.path for story in view.corpus.stories)
     return named_in_another_case(name, (shelf_file_name(path) for path in stories if shelf_story_of(path) is not None))
-
-
-def named_in_another_case(name: str, shelved: Iterable[str]) -> str | None:
-    """The one of `shelved` (a shelf's story names) named `name` in another case, if any; None when one is named
-    `name` itself: a shelf that holds both (`mill.md` and `Mill.md`, added before uploads were matched so) has its
-    story of that very name replaced, not the other. One pass."""
-    wanted, found = name.casefold(), None
-    for stored in shelved:
-        if stored == name:
-            return None
-        if found is None and stored.casefold() == wanted:
-            found = stored
-    return found
 
 
 async def read_upload(raw: bytes, name: str, title: str | None, *, seconds: float, megabytes: int) -> StoryFile:

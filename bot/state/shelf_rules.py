@@ -4,6 +4,7 @@ what only shows a change (bot.messages, `python -m bot ask`) does not import SQL
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 SHELF_STORIES = 500
@@ -78,3 +79,18 @@ class StoreRoom:
     def restores_refused(self) -> bool:
         """Whether a restore (VERSION_BYTES) would be refused now too: RESTORE_ROOM is used."""
         return self.restore_room_used + VERSION_BYTES > RESTORE_ROOM
+
+
+def named_in_another_case(name: str, shelved: Iterable[str]) -> str | None:
+    """The one of `shelved` (the names of a shelf's current stories: a removed one is no file a server has) named
+    `name` in another case, if any, which an upload named `name` replaces, keeping its name: Windows and macOS take
+    `the-mill.md` and `The-Mill.MD` for one file. None when one is named `name` itself: a shelf that holds both
+    (`mill.md` and `Mill.md`, added before uploads were matched so) has its story of that very name replaced, not the
+    other. Case folded by Python (str.casefold), the same on every database. One pass."""
+    wanted, found = name.casefold(), None
+    for stored in shelved:
+        if stored == name:
+            return None
+        if found is None and stored.casefold() == wanted:
+            found = stored
+    return found

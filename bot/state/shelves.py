@@ -29,6 +29,7 @@ from bot.state.shelf_rules import (
     ShelfAction,
     ShelfRefusal,
     StoreRoom,
+    named_in_another_case,
 )
 from bot.state.tables import shelf_stories, shelf_texts, shelf_versions, shelves
 from bot.state.time import aware
@@ -494,14 +495,21 @@ class ShelfStore:
         text: StoredText | None = None,
     ) -> ShelfChange:
         """The file as the shelf's story `name`: added, or (with `replace`) replacing the one there, which
-        stays in the history. Refused with EXISTS when there is one and `replace` is False, with UNCHANGED when it is
-        the file the story shows now (a copy kept would use up the server's room). `characters`: the length of the
-        text it holds, counted against the limit when more than its bytes (None: no more). `text`: the story it was
-        read as, stored with it in the same transaction (None: read by the first view that needs it)."""
+        stays in the history. When no current story has that very name, a current one named so in another case is
+        the one there, and keeps its name (named_in_another_case: decided here, where the server's changes are made
+        one at a time, so two uploads racing make one story). Refused with EXISTS when there is one and `replace` is
+        False, with UNCHANGED when it is the file the story shows now (a copy kept would use up the server's room).
+        `characters`: the length of the text it holds, counted against the limit when more than its bytes (None: no
+        more). `text`: the story it was read as, stored with it in the same transaction (None: read by the first view
+        that needs it)."""
 
         async def change(connection: AsyncConnection) -> ShelfChange:
             shelf_version = await _claim(connection, server_id)
             story = await _story(connection, server_id, shelf_stories.c.name == name)
+            if story is None or story.current_version_id is None:  # one named so in another case is this file
+                other = named_in_another_case(name, await _current_names(connection, server_id))
+                if other is not None:
+                    story = await _story(connection, server_id, shelf_stories.c.name == other)
             if story is None:
                 story_id = await connection.scalar(
                     sa.insert(shelf_stories)
@@ -521,7 +529,9 @@ class ShelfStore:
             action = ShelfAction.ADDED if previous is None else ShelfAction.REPLACED
             made = await _made(
                 connection,
-                _Made(server_id, story_id, name, shelf_version, action, user_id, previous),
+                _Made(
+                    server_id, story_id, name if story is None else story.name, shelf_version, action, user_id, previous
+                ),
                 size=len(data),
                 data=data,
                 characters=characters,
@@ -669,6 +679,17 @@ async def _story(connection: AsyncConnection, server_id: int, which: sa.ColumnEl
         )
     )
     return found.first()
+
+
+async def _current_names(connection: AsyncConnection, server_id: int) -> list[str]:
+    """The names of the shelf's current stories, as stored (compared in Python: SQLite's and PostgreSQL's lower()
+    differ past ASCII)."""
+    found = await connection.execute(
+        sa.select(shelf_stories.c.name).where(
+            shelf_stories.c.server_id == server_id, shelf_stories.c.current_version_id.is_not(None)
+        )
+    )
+    return list(found.scalars())
 
 
 async def _same_file(connection: AsyncConnection, version_id: int, data: bytes) -> bool:

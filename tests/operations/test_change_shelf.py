@@ -12,12 +12,12 @@ import pytest
 from bot.core.library import StoryLibrary
 from bot.core.shelf import story_file
 from bot.messages import shelf_change_text
-from bot.operations.change_shelf import add_to_shelf, kept_versions, named_in_another_case, restore_on_shelf
+from bot.operations.change_shelf import add_to_shelf, kept_versions, restore_on_shelf
 from bot.operations.library_holder import LibraryHolder
 from bot.operations.server_views import ServerViews
 from bot.settings import MIN_UPLOAD_MB, Settings
 from bot.state.database import Database
-from bot.state.shelf_rules import RESTORE_ROOM, VERSION_BYTES, ShelfRefusal
+from bot.state.shelf_rules import RESTORE_ROOM, VERSION_BYTES, ShelfRefusal, named_in_another_case
 from bot.state.shelves import HISTORY_SHOWN, ShelfAction, ShelfStore
 
 SERVER, MANAGER = 11, 1

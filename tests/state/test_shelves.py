@@ -601,3 +601,47 @@ async def test_a_text_stored_as_a_change_commits_is_counted_with_that_change_on_
             assert await keeping is TextKept.NO_ROOM
     finally:
         await database.close()
+
+
+async def test_simultaneous_uploads_named_in_two_cases_make_one_story(database_settings: Settings):
+    """Two uploads of one file named in two cases at the same moment (two shards): the front ends' checks ran before
+    either was stored, so both were added, two stories no name typed could tell apart. The shelf's change, made one at
+    a time, takes the other as the story to replace, keeping its name; cases folded alike on both databases, past
+    ASCII too (SQLite's lower() leaves É as it is)."""
+    first, second = await Database.open(database_settings), await Database.open(database_settings)
+    try:
+        for names in (("the-weir.md", "The-Weir.MD"), ("ÉTANG.md", "étang.md")):
+            a, b = await asyncio.gather(
+                first.shelves.add(SERVER, names[0], b"A", ALICE, replace=True),
+                second.shelves.add(SERVER, names[1], b"B", BOB, replace=True),
+            )
+            later, earlier = (a, b) if a.shelf_version > b.shelf_version else (b, a)
+            assert (earlier.action, later.action) == (ShelfAction.ADDED, ShelfAction.REPLACED)
+            assert later.story_id == earlier.story_id and later.name == earlier.name in names
+            assert later.previous_version_id == earlier.version_id
+        stories = (await first.shelves.stories(SERVER)).stories
+        assert len(stories) == 2
+    finally:
+        await first.close()
+        await second.close()
+
+
+async def test_an_upload_named_so_in_another_case_replaces_a_current_story_only(database: Database):
+    """A removed story is no file the server has: an upload of its name in another case is a story of its own, and
+    from then on an upload of the removed one's very name replaces that current one (one file where case is no
+    matter), as /story add and shelf import both match (named_in_another_case)."""
+    shelves = database.shelves
+    removed = await shelves.add(SERVER, "mill.md", b"old", ALICE, replace=True)
+    assert removed.story_id is not None
+    await shelves.remove(SERVER, removed.story_id, ALICE)
+    added = await shelves.add(SERVER, "Mill.MD", b"new", ALICE, replace=True)
+    assert (added.action, added.name) == (ShelfAction.ADDED, "Mill.MD") and added.story_id != removed.story_id
+    again = await shelves.add(SERVER, "MILL.md", b"newer", ALICE, replace=True)
+    assert (again.action, again.name, again.story_id) == (ShelfAction.REPLACED, "Mill.MD", added.story_id)
+    removed_name = await shelves.add(SERVER, "mill.md", b"back", ALICE, replace=True)
+    assert (removed_name.action, removed_name.name, removed_name.story_id) == (
+        ShelfAction.REPLACED,
+        "Mill.MD",
+        added.story_id,
+    )
+    assert [story.name for story in (await shelves.stories(SERVER)).stories] == ["Mill.MD"]
