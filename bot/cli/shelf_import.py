@@ -3,8 +3,9 @@
 For moving a folder-based setup over: the stories a server's managers once uploaded into the owner's
 folder can be given to that server's shelf (the files are checked and read as an upload is, in a worker process
 within STORYBOT_UPLOAD_SECONDS and STORYBOT_UPLOAD_MB, and added with the text they were read as, or replace the
-story of that name, whose version before is kept). Every running bot searches them within seconds, reading none of
-them again.
+story of that name, or of that name in another case when none has it itself, whose version before is kept: as
+/story add does, matching the shelf's current stories alone). Every running bot searches them within seconds,
+reading none of them again.
 """
 
 from __future__ import annotations
@@ -87,20 +88,14 @@ async def _read(settings: Settings, raw: bytes, name: str) -> StoryFile:
 
 
 async def _added(settings: Settings, server: int, files: Sequence[tuple[str, StoryFile]]) -> list[ShelfChange]:
-    from bot.operations.change_shelf import named_in_another_case, store_upload
+    from bot.operations.change_shelf import store_upload
     from bot.state.database import Database
     from bot.state.shelves import BOT_OWNER
 
     database = await Database.open(settings, deadline=IMPORT_SECONDS)
     try:
-        # A story of the shelf named so in another case is the file's, saved again where the two are one (Windows,
-        # macOS): it is replaced and keeps its name, as an upload of it on Discord does.
-        shelved = (await database.shelves.story_names(server)).values()
-        return [
-            await store_upload(
-                database.shelves, server, named_in_another_case(name, shelved) or name, upload, BOT_OWNER
-            )
-            for name, upload in files
-        ]
+        # A current story of the shelf named so in another case is the file's, saved again where the two are one
+        # (Windows, macOS): the shelf's change replaces it, keeping its name, as for an upload on Discord.
+        return [await store_upload(database.shelves, server, name, upload, BOT_OWNER) for name, upload in files]
     finally:
         await database.close()

@@ -243,3 +243,23 @@ def test_a_data_folder_that_cannot_be_written_is_not_told_to_try_again(tmp_path:
     assert "try again in a moment" not in last and "cannot be written" in last, last
     assert last.startswith("storybot: Could not change the server's stories ("), last  # as /story add says it
     assert shelf_of(data) == (["the-mill.md"], [ShelfAction.ADDED])
+
+
+def test_a_removed_story_named_so_in_another_case_is_not_replaced_as_on_discord(tmp_path: Path):
+    """`/story add` matches an upload's name in another case among the shelf's current stories: shelf import matched
+    removed ones too, so `Mill.MD`, imported where only a removed `mill.md` was, brought it back under that name."""
+    first, again = tmp_path / "old" / "mill.md", tmp_path / "new" / "Mill.MD"
+    for path, text in ((first, "The wheel turned."), (again, "The river froze.")):
+        path.parent.mkdir()
+        path.write_text(f"# The Mill\n\n{text}")
+    data = tmp_path / "data"
+    assert run("shelf", "import", "--server", str(SERVER), str(first), env={"STORYBOT_DATA": str(data)}).returncode == 0
+
+    async def remove(database: Database) -> None:
+        (story,) = (await database.shelves.stories(SERVER)).stories
+        await database.shelves.remove(SERVER, story.story_id, 1)
+
+    read_from(data, remove)
+    imported = run("shelf", "import", "--server", str(SERVER), str(again), env={"STORYBOT_DATA": str(data)})
+    assert imported.returncode == 0 and imported.stdout == f"added: Mill.MD (server {SERVER})\n"
+    assert shelf_of(data) == (["Mill.MD"], [ShelfAction.ADDED, ShelfAction.REMOVED, ShelfAction.ADDED])
