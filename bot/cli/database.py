@@ -61,15 +61,16 @@ def database_status(settings: Settings) -> bool:
 
 
 def database_downgrade(
-    settings: Settings, written: str, confirmed: bool, stopped: Stopped, releases: tuple[Release, ...]
+    settings: Settings, written: str, *, confirmed: bool, stopped: Stopped, releases: tuple[Release, ...]
 ) -> int:
     """Takes the database back to the revision `written` names, or to the newest revision of the release it names
     (one of `releases`: bot.state.releases.known_releases)."""
     from bot.state.releases import release_named
     from bot.state.revisions import known_revisions, revision_named
 
-    release = None if revision_named(written) is not None else release_named(written, releases)
-    target = revision_named(written if release is None else release.revision)
+    revision = revision_named(written)
+    release = None if revision is not None else release_named(written, releases)
+    target = revision if release is None else revision_named(release.revision)
     if target is None:
         ids = [revision.id for revision in known_revisions()]
         raise DatabaseCommandError(unknown_target_text(written, ids, [known.version for known in releases]))

@@ -399,7 +399,9 @@ def _dispatch(args: argparse.Namespace, settings: Settings, discord: DiscordComm
         with _logs_on_stderr():
             if args.database_command == "status":
                 return 0 if database_status(settings) else USAGE_ERROR
-            return database_downgrade(settings, args.to, args.yes, discord.stopped, known_releases())
+            return database_downgrade(
+                settings, args.to, confirmed=args.yes, stopped=discord.stopped, releases=known_releases()
+            )
     if command in ("run", "sync"):  # the bot sets up its own log
         return discord.run(
             settings, lambda: _load(settings, warn_every_time=True, bot=True), sync_only=command == "sync"

@@ -26,7 +26,7 @@ FUZZY_CLOSE = 3
 """Names within this of the best fuzzy score match too."""
 _INITIAL = re.compile(r"[^\W\d_]\.")
 """A word typed as an initial: one letter and a full stop ("s." of "s. kalmurzaeva")."""
-ZERO_WIDTH_SPACE = "\u200b"
+_ZERO_WIDTH_SPACE = "\u200b"
 
 
 @dataclass(frozen=True)
@@ -231,7 +231,7 @@ def _folded(typed: str) -> str:
     was said back as 'No one called "Sofia"' where printing drops the escapes. Without zero-width spaces too, which
     a question keeps as a break between words (Thai writes no spaces) but which in a name pasted from a page that
     breaks its lines with them counted as letters: five before "Sofia" made her no one."""
-    return fold(plain_question(typed)).replace(ZERO_WIDTH_SPACE, "")
+    return fold(plain_question(typed)).replace(_ZERO_WIDTH_SPACE, "")
 
 
 def _directory_order(performer: Performer) -> tuple[int, str, str]:

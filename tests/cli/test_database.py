@@ -172,13 +172,18 @@ def test_a_release_names_its_newest_revision_to_take_the_database_back_to(
     it, so the older releases here are a table the test writes, read as the one beside the migrations is."""
     table = tmp_path / "releases.toml"
     table.write_text('"0.0.8" = "0003"\n"0.0.9" = "0004"\n"0.1.0" = "0006"\n')
-    assert database_downgrade(either, "v0.0.9", True, DiscordBot().stopped, read_releases(table)) == 0
+    assert (
+        database_downgrade(
+            either, "v0.0.9", confirmed=True, stopped=DiscordBot().stopped, releases=read_releases(table)
+        )
+        == 0
+    )
     said = one_line(capsys.readouterr().err)
     assert "was taken back from revision 0006 to 0004 (dropped: table shelf_texts (1 row))." in said
     assert "Install storybot 0.0.9 before the bot starts again" in said
     assert revision(either) == "0004"
     with pytest.raises(DatabaseCommandError) as unknown:
-        database_downgrade(either, "0.0.7", True, DiscordBot().stopped, read_releases(table))
+        database_downgrade(either, "0.0.7", confirmed=True, stopped=DiscordBot().stopped, releases=read_releases(table))
     assert "--to 0.0.7: this storybot knows the revisions 0001 to 0006 and the releases 0.0.8 to 0.1.0 (" in str(
         unknown.value
     )
