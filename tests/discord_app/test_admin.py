@@ -572,11 +572,7 @@ async def test_a_servers_upload_named_as_a_story_of_the_owners_library_is_refuse
     step = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=upload)
     await callback(fake, step)
     assert (await followup(fake, step))["content"].startswith('Added "Sophie Korolev: A Pianist Takes the Stage"')
-    step = await fake.subcommand("story", "remove", permissions=MANAGE_SERVER, story="sophie-in-minsk.md")
-    await callback(fake, step)
-    step = await click(fake, await followup(fake, step), "Remove")
-    await callback(fake, step)
-    assert (await edited(fake, step)).startswith("Removed `sophie-in-minsk.md`")
+    assert (await removed(fake, "sophie-in-minsk.md")).startswith("Removed `sophie-in-minsk.md`")
 
 
 async def test_a_story_uploaded_again_under_its_name_in_another_case_replaces_it(fake, admin_bot, stories):
@@ -592,11 +588,7 @@ async def test_a_story_uploaded_again_under_its_name_in_another_case_replaces_it
     step = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=again)
     await callback(fake, step)
     assert (await followup(fake, step))["content"].startswith('Replaced "The Weir" (`the-weir.md`)')
-    step = await fake.subcommand("story", "remove", permissions=MANAGE_SERVER, story="the-weir.md")
-    await callback(fake, step)
-    step = await click(fake, await followup(fake, step), "Remove")
-    await callback(fake, step)
-    assert (await edited(fake, step)).startswith("Removed `the-weir.md`")
+    assert (await removed(fake, "the-weir.md")).startswith("Removed `the-weir.md`")
 
 
 async def test_the_owners_upload_named_as_a_story_in_another_case_asks_to_replace_that_story(fake, admin_bot, stories):
