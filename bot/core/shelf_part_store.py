@@ -20,7 +20,9 @@ restore analyses it again), while the part's other stories are searched as saved
 the shelf any more is built again (shelf_parts' LIVE_SHARE), as in a running process.
 
 A part is a folder written whole under another name and renamed into place (atomic), each file forced to disk
-first; the parts a server's view no longer uses are removed as its next parts are saved. One store per server
+first; the parts a server's view no longer uses are removed as its next parts are saved, when no other process may use
+them: processes sharing the data folder (shards) touch each part they load or save, so a save removes only the parts
+none touched since it did, or for USED_SECONDS (another's fresh part is left for a later save). One store per server
 (`server-<id>`), in a folder per version of this format and of the analysis (a digest of them, as the saved index
 names its folders: two versions of storybot sharing a data folder each keep theirs; another version's folder unused
 for UNUSED_DAYS is removed). A server's whole store that no process loaded or saved for UNUSED_DAYS (a server the bot
@@ -85,6 +87,9 @@ SMALL_FILE = 4096
 UNUSED_DAYS = 30
 LEFT_SECONDS = 3600
 """A part being written for longer than this was left by a process killed as it wrote."""
+USED_SECONDS = 86400
+"""A part no process loaded or saved for this long is used by none that will save again soon: any process's save that
+does not use it removes it (one still used by a long-running process is analysed again at its next start)."""
 
 
 class PartRefused(ValueError):
@@ -102,6 +107,9 @@ class ShelfPartStore:
         self.base = base
         self._saved: weakref.WeakKeyDictionary[BuiltPart, Path] = weakref.WeakKeyDictionary()
         """The folder each part in memory was saved in, or loaded from."""
+        self._left: dict[Path, int | None] = {}
+        """Each part folder this process loaded, saved or refused, and its modification time (ns) as it left it: one
+        another process touched since (loaded or saved: it may use it) is not this process's to remove."""
         self._unsaved_said = False
         """Whether the log was told that parts could not be saved (once a process: a data folder that cannot be
         written would say so at every change of every server)."""
@@ -137,6 +145,7 @@ class ShelfPartStore:
                 saved, part = _read_part(folder / name, server_id, texts, analyzer, params)
             except StalePart as why:
                 log.info("Server %s: its saved shelf part %s is not used (%s).", server_id, name, why)
+                self._left[folder / name] = _modified(folder / name)
                 continue
             except (OSError, ValueError, KeyError, TypeError, IndexError, OverflowError, RecursionError) as error:
                 log.warning(
@@ -145,8 +154,10 @@ class ShelfPartStore:
                     server_id,
                     _why(error),
                 )
+                self._left[folder / name] = _modified(folder / name)
                 continue
             self._saved[part] = folder / name
+            self._left[folder / name] = _touch(folder / name)
             loaded.append((saved, part))
         if not loaded:
             return None
@@ -201,10 +212,14 @@ class ShelfPartStore:
                         self._saved[part] = _write_part(folder, server_id, part, texts, parts.analyzer)
                     except PartRefused as refused:  # this part alone: the others saved, those unused removed
                         self._not_saved(server_id, refused)
-            used = {self._saved[part].name for part in parts.built_parts if part in self._saved}
+            used = {self._saved[part] for part in parts.built_parts if part in self._saved}
+            for path in used:
+                self._left[path] = _touch(path)  # used now: not another process's to remove
             for name in os.listdir(folder):
-                if (name.startswith(PART) and name not in used) or (name.startswith(WRITING) and _left(folder / name)):
-                    shutil.rmtree(folder / name, ignore_errors=True)
+                path = folder / name
+                unused = name.startswith(PART) and path not in used and _unused(path, self._left.pop(path, None))
+                if unused or (name.startswith(WRITING) and _left(path)):
+                    shutil.rmtree(path, ignore_errors=True)
             _remove_unused_versions(folder)
             os.utime(folder)  # used now: not a store to remove (remove_unused), nor another version's
         except (OSError, ValueError, KeyError, TypeError) as error:  # a cache: never the view's failure
@@ -233,6 +248,30 @@ def _left(writing: Path) -> bool:
     with contextlib.suppress(OSError):
         return writing.lstat().st_mtime < time.time() - LEFT_SECONDS
     return False
+
+
+def _modified(path: Path) -> int | None:
+    """The folder's modification time (ns), None if it cannot be told."""
+    with contextlib.suppress(OSError):
+        return path.lstat().st_mtime_ns
+    return None
+
+
+def _touch(part: Path) -> int | None:
+    """Marks the part used now (in a read-only folder, as it is); its modification time (ns) after. The time is given
+    to the nanosecond: two processes touching one part within a clock tick must not leave it as either left it."""
+    with contextlib.suppress(OSError):
+        now = time.time_ns()
+        os.utime(part, ns=(now, now))
+    return _modified(part)
+
+
+def _unused(part: Path, left: int | None) -> bool:
+    """Whether a part no longer used here is used by no other process this one can tell of: none touched it since this
+    one did (`left`), or none for USED_SECONDS. A part another process wrote or loaded meanwhile is left to a later
+    save."""
+    modified = _modified(part)
+    return modified is not None and (modified == left or modified < time.time_ns() - USED_SECONDS * 1_000_000_000)
 
 
 def _remove_unused_versions(folder: Path) -> None:

@@ -26,7 +26,7 @@ from bot.core.library import StoryLibrary
 from bot.core.segments import Segment, SegmentedIndex
 from bot.core.server_view import server_view
 from bot.core.shelf_corpus import ShelfStoryText
-from bot.core.shelf_part_store import ABOUT, LEFT_SECONDS, META, UNUSED_DAYS, ShelfPartStore
+from bot.core.shelf_part_store import ABOUT, LEFT_SECONDS, META, UNUSED_DAYS, USED_SECONDS, ShelfPartStore
 from bot.core.shelf_parts import Run, ShelfParts, shelf_parts
 from tests.conftest import CORPUS
 from tests.core.test_shelf_parts import Shelf, Versions, assert_same
@@ -382,10 +382,34 @@ def test_parts_a_view_no_longer_uses_are_removed_as_a_change_is_saved(library, s
     parts = saved_in_changes(library, store, SERVER, shelf)
     assert len(parts.built_parts) <= 2
     assert len(part_folders(store, library)) == len(parts.built_parts)
-    kept = loaded(restarted(store), library, shelf)
+    store = restarted(store)
+    kept = loaded(store, library, shelf)
     assert kept is not None and shelf_parts(shelf, library.analyzer, library.index.params, kept).built == ()
-    empty = shelf_parts([], library.analyzer, library.index.params, parts)
+    empty = shelf_parts([], library.analyzer, library.index.params, kept)
     store.save(SERVER, empty, [])
+    assert part_folders(store, library) == []
+
+
+def test_two_processes_sharing_the_data_folder_never_remove_the_parts_the_other_just_saved(library, store):
+    """Two shards building one server's view each removed the other's freshly saved parts (not used by their own
+    view): a restart of either analysed its whole shelf again. A part none touched for USED_SECONDS still goes."""
+    shelf = bundled_and_tales(Versions())
+    analyzer, params = library.analyzer, library.index.params
+    first, second = store, restarted(store)
+    first.save(SERVER, shelf_parts(shelf, analyzer, params), shelf)
+    (firsts,) = part_folders(first, library)
+    second.save(SERVER, shelf_parts(shelf, analyzer, params), shelf)
+    seconds = set(part_folders(second, library)) - {firsts}
+    assert firsts in part_folders(second, library) and len(seconds) == 1
+    first.save(SERVER, shelf_parts(shelf[:4], analyzer, params), shelf[:4])  # its view changed: its old part goes
+    after = set(part_folders(first, library))
+    assert seconds < after and firsts not in after and len(after) == 2
+    kept = loaded(restarted(store), library, shelf)  # the second's part, whole
+    assert kept is not None and shelf_parts(shelf, analyzer, params, kept).built == ()
+    long_ago = time.time() - 2 * USED_SECONDS
+    for path in part_folders(store, library):
+        os.utime(path, (long_ago, long_ago))
+    second.save(SERVER, shelf_parts([], analyzer, params), [])
     assert part_folders(store, library) == []
 
 
