@@ -16,7 +16,10 @@ Why the data folder, not a second text in the database beside the newer one, key
 Each reading keeps its own folder (named by its digest): processes of two readings on one data folder (shards upgraded
 one at a time) never use each other's texts. A text is named by its version and by a digest of what it stands in for:
 its story's id and file name and the newer text the database holds, as fetched anyway, or the version's file where that
-text, in a layout not read here, is not fetched (its file is then fetched at each start, but not read). A data folder
+text, in a layout not read here, is not fetched (its file is then fetched at each start, but not read), and by the
+most bytes the process may unpack (STORYBOT_UPLOAD_MB): a text is kept only where the newer one was of no use under that
+limit, so a process whose limit was raised since finds none, unpacks the newer text and uses it if it can, and keeps its
+own again only if it still cannot (no more unpacked at each start than before texts were kept here). A data folder
 pointed at another database, whose version ids collide, so finds no text of its own there and reads its files. A text
 is packed as in the database (zlib JSON, never pickle), unpacked within the same limits, and written whole (a temporary
 file, synced, then renamed): a process ended mid-write leaves no half text under the name, and one found damaged is
@@ -59,9 +62,9 @@ class OwnTexts:
     ) -> ShelfStoryText | None:
         """The story the version's file was read as here by `reading` (bot.core.stored_text.stored_reading), if it
         was kept standing in for `stands_for` (the newer storybot's packed text, or the version's file when that text
-        was not fetched); None if not, or if its text is damaged (removed: the file is read again). Using it keeps
-        it."""
-        path = self._path(reading, version_id, story_id, name, stands_for)
+        was not fetched) under the same limit (`most_bytes`: the newer text, unpacked within a raised limit, may be of
+        use now); None if not, or if its text is damaged (removed: the file is read again). Using it keeps it."""
+        path = self._path(reading, version_id, story_id, name, stands_for, most_bytes)
         try:
             packed = _read(path, most_bytes)
         except FileNotFoundError:  # none kept: the file is read, as before
@@ -85,11 +88,11 @@ class OwnTexts:
             os.utime(path)  # used now
         return story
 
-    def keep(self, reading: str, version_id: int, stands_for: bytes, story: ShelfStoryText) -> None:
-        """Keeps the story as `reading` read the version's file, standing in for `stands_for` (as `story` takes it),
-        for this data folder's next starts. A folder that cannot be written (a full disk, a read-only volume) is said
-        once a process: the file is read at each start."""
-        path = self._path(reading, version_id, story.story, story.name, stands_for)
+    def keep(self, reading: str, version_id: int, stands_for: bytes, story: ShelfStoryText, most_bytes: int) -> None:
+        """Keeps the story as `reading` read the version's file, standing in for `stands_for` under the limit
+        `most_bytes` (as `story` takes them), for this data folder's next starts. A folder that cannot be written (a
+        full disk, a read-only volume) is said once a process: the file is read at each start."""
+        path = self._path(reading, version_id, story.story, story.name, stands_for, most_bytes)
         temporary = path.with_name(f"{_WRITING}{secrets.token_hex(8)}")
         packed = pack_story(story)
         try:
@@ -146,8 +149,10 @@ class OwnTexts:
             written.flush()
             os.fsync(written.fileno())
 
-    def _path(self, reading: str, version_id: int, story_id: int, name: str, stands_for: bytes) -> Path:
-        digest = hashlib.sha256(f"{story_id}\0{name}\0".encode())
+    def _path(
+        self, reading: str, version_id: int, story_id: int, name: str, stands_for: bytes, most_bytes: int
+    ) -> Path:
+        digest = hashlib.sha256(f"{story_id}\0{name}\0{most_bytes}\0".encode())
         digest.update(stands_for)
         folder = self.root / hashlib.sha256(reading.encode()).hexdigest()[:16]
         return folder / f"{version_id}-{digest.hexdigest()[:16]}{_ENDING}"

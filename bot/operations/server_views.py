@@ -445,7 +445,8 @@ class ServerViews:
             self._stored_by_newer(stored.reading, reading)
             # Kept here only when the newer text was of no use: not unpacked again, nor its file read, at each start.
             # Named by that text, or by the version's file where the text, in a layout not read here, was not fetched:
-            # either tells this database's version from another's of the same id (the file is fetched, not read).
+            # either tells this database's version from another's of the same id (the file is fetched, not read). And
+            # by the limit it was of no use under: raised since, none is found, and the newer text, unpacked, wins.
             stands_for = stored.packed
             if stands_for is None:
                 stands_for = file = await self._shelves.file(version_id)
@@ -482,7 +483,7 @@ class ServerViews:
             await self._store_text(server_id, version_id, packed, None if stored is None else stored.reading)
         else:  # the newer text stands, never stored over: this process's own is kept in its data folder
             assert stands_for is not None
-            await asyncio.to_thread(self.own_texts.keep, reading, version_id, stands_for, text)
+            await asyncio.to_thread(self.own_texts.keep, reading, version_id, stands_for, text, self._most_unpacked)
         self.read(version_id, text)
         return text
 

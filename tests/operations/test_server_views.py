@@ -33,7 +33,7 @@ from bot.operations.change_shelf import add_to_shelf, restore_on_shelf
 from bot.operations.library_holder import LibraryHolder
 from bot.operations.look_up_person import look_up_person
 from bot.operations.server_views import ServerViews
-from bot.settings import MIN_UPLOAD_MB, Settings
+from bot.settings import MIN_UPLOAD_MB, UPLOAD_MB, Settings
 from bot.state.database import Database
 from bot.state.shelf_rules import VERSION_BYTES
 from bot.state.shelves import ShelfStore, StoredText, TextKept
@@ -859,6 +859,39 @@ async def test_an_older_process_uses_the_texts_newer_readers_stored_in_its_layou
         assert caplog.text.count("Shelf texts were stored by a newer storybot") == 1
         assert await text_stored(first.shelves, echo) == StoredText(newer, pack_story(as_newer_read))
         assert await text_stored(first.shelves, mill) == damaged
+
+
+async def test_an_older_process_uses_the_newer_text_once_its_limit_is_raised_and_its_own_only_where_it_must(
+    library, databases, caplog, monkeypatch, tmp_path
+):
+    """An older process keeps its own reading of a file whose newer text unpacks past its STORYBOT_UPLOAD_MB. Started
+    again with the limit raised, it served its own reading still, looked up before the newer text: the newer text wins
+    now wherever it unpacks here (both processes then agree on its passages), the kept one only where it does not,
+    and no file is read again."""
+    first, second = databases
+    here = ServerViews(LibraryHolder(library, Settings()), first.shelves)
+    added = await add_to_shelf(first.shelves, here, SERVER, "mill.md", story_file(MILL, "mill.md", None), 1)
+    mill = added.change.version_id
+    stored = await text_stored(first.shelves, mill) if mill is not None else None
+    assert mill is not None and stored is not None
+    ours = stored_reading()
+    monkeypatch.setattr(readers, "READING_VERSION", readers.READING_VERSION + 1)
+    newer = stored_reading()
+    monkeypatch.undo()
+    as_newer_read = unpack_story(1, "mill.md", stored.packed, 2**30)
+    as_newer_read = dataclasses.replace(as_newer_read, title="Mill, as newer readers read it")
+    padded = zlib.compress(b" " * 2**21 + zlib.decompress(pack_story(as_newer_read)), 9)  # 2 MB: past 1 MB
+    assert await first.shelves.keep_text(mill, StoredText(newer, padded), replacing=ours) is TextKept.STORED
+    caplog.set_level(logging.INFO, logger=server_views.__name__)
+    for start, upload_mb in enumerate((1, UPLOAD_MB, 1)):  # the older process, its limit raised, then lowered again
+        caplog.clear()
+        settings = Settings(data=tmp_path / "older", upload_mb=upload_mb)
+        view = await ServerViews(LibraryHolder(library, settings), second.shelves).view(SERVER)
+        title = "The Old Mill" if upload_mb == 1 else "Mill, as newer readers read it"
+        assert title in titles(view) and len(titles(view)) == len(titles(library)) + 1
+        read = [line for line in caplog.messages if line.startswith("Read the shelf story")]
+        assert len(read) == (1 if start == 0 else 0)  # at the first start alone: its reading kept since
+        assert await text_stored(first.shelves, mill) == StoredText(newer, padded)
 
 
 async def test_a_story_let_go_from_memory_while_its_view_is_built_is_read_from_its_stored_text_not_its_file(
