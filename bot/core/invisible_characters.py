@@ -13,6 +13,9 @@ WORD_JOINERS = "\u200c\u200d"
 """Zero-width non-joiner and joiner: spelling inside Persian and Indic words, where they decide how the letters on
 either side are drawn (so they stay in the text; the joiner also binds emoji sequences), and pasted into Latin
 ones. A word holds them, and its term is the word's without them (bot.core.analysis)."""
+ZERO_WIDTH_SPACE = "\u200b"
+"""A break between words that shows nothing: kept in stories and questions (Thai and Khmer write no spaces), but no
+letter of a name typed (bot.core.performers)."""
 INSIDE_WORDS = JOINING_INVISIBLES + WORD_JOINERS
 """The invisible characters a word may hold, which its term leaves out: the analysis treats JOINING_INVISIBLES as
 it does WORD_JOINERS, also in text that did not come through without_invisibles."""

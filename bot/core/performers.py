@@ -15,7 +15,7 @@ from bot.core.analysis import fold
 from bot.core.close_names import CloseNames
 from bot.core.corpus import Corpus
 from bot.core.fuzzy import closest
-from bot.core.invisible_characters import plain_question
+from bot.core.invisible_characters import ZERO_WIDTH_SPACE, plain_question
 from bot.core.name_index import NameIndex
 from bot.core.people_finder import find_people
 
@@ -26,7 +26,6 @@ FUZZY_CLOSE = 3
 """Names within this of the best fuzzy score match too."""
 _INITIAL = re.compile(r"[^\W\d_]\.")
 """A word typed as an initial: one letter and a full stop ("s." of "s. kalmurzaeva")."""
-_ZERO_WIDTH_SPACE = "\u200b"
 
 
 @dataclass(frozen=True)
@@ -231,7 +230,7 @@ def _folded(typed: str) -> str:
     was said back as 'No one called "Sofia"' where printing drops the escapes. Without zero-width spaces too, which
     a question keeps as a break between words (Thai writes no spaces) but which in a name pasted from a page that
     breaks its lines with them counted as letters: five before "Sofia" made her no one."""
-    return fold(plain_question(typed)).replace(_ZERO_WIDTH_SPACE, "")
+    return fold(plain_question(typed)).replace(ZERO_WIDTH_SPACE, "")
 
 
 def _directory_order(performer: Performer) -> tuple[int, str, str]:
