@@ -59,7 +59,7 @@ from bot.core.shelf_corpus import ShelfStoryText, shelf_corpus
 from bot.core.shelf_parts import LIVE_SHARE, BuiltPart, Run, ShelfParts
 from bot.core.spelling import SpellingCorrector
 from bot.core.synced import sync_to_disk
-from bot.core.trusted_files import FileRecord, read_trusted_file, require_trusted
+from bot.core.trusted_files import FileRecord, file_record, read_trusted_file, require_trusted
 
 log = logging.getLogger(__name__)
 
@@ -347,8 +347,7 @@ def _kept(path: Path) -> FileRecord:
     """A file just written made the user's alone and forced to disk: its size and checksum."""
     os.chmod(path, 0o600)
     sync_to_disk(path)
-    data = path.read_bytes()
-    return {"bytes": len(data), "blake2b": hashlib.blake2b(data).hexdigest()}
+    return file_record(path)
 
 
 def _write_json(path: Path, value: object) -> None:
