@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from bot.core.library import StoryLibrary
 from bot.core.shelf import StoryFile
 from bot.core.stored_text import stored_reading
-from bot.core.story_ids import shelf_file_name, shelf_story_id, shelf_story_of
+from bot.core.story_ids import shelf_story_id, shelf_story_of
 from bot.core.worker import story_file_in_worker
 from bot.operations.resolve_story import story_by_id
 from bot.operations.server_views import ServerViews
 from bot.operations.story_ref import StoryRef
-from bot.state.shelf_rules import named_in_another_case
 from bot.state.shelves import ShelfAction, ShelfChange, ShelfStore, ShelfVersion, StoredText
 
 VERSIONS_OFFERED = 25
@@ -61,16 +60,6 @@ def library_file_named(view: StoryLibrary | None, name: str) -> str | None:
     wanted = name.casefold()
     paths = (story.path for story in view.corpus.stories)
     return next((p for p in paths if p.casefold() == wanted and shelf_story_of(p) is None), None)
-
-
-def shelf_story_named(view: StoryLibrary | None, name: str) -> str | None:
-    """The name of the server's own story that an upload named `name` in another case replaces, if it has one: Windows
-    and macOS take `the-mill.md` and `The-Mill.MD` for one file, saved again, where the shelf took a second story,
-    which no name typed could then tell from the first."""
-    if view is None:
-        return None
-    stories = (story.path for story in view.corpus.stories)
-    return named_in_another_case(name, (shelf_file_name(path) for path in stories if shelf_story_of(path) is not None))
 
 
 async def read_upload(raw: bytes, name: str, title: str | None, *, seconds: float, megabytes: int) -> StoryFile:

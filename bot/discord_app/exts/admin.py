@@ -100,7 +100,6 @@ from bot.operations.change_shelf import (
     read_upload,
     remove_from_shelf,
     restore_on_shelf,
-    shelf_story_named,
 )
 from bot.operations.reload import Reloaded, reload
 from bot.operations.resolve_story import MAX_STORY_NAME_CHARS
@@ -281,12 +280,9 @@ class Admin(StoryCog):
         if place is AddTo.LIBRARY and not await self.bot.is_owner(interaction.user):
             await interaction.followup.send(OWNER_ONLY, ephemeral=True)
             return
-        named = None
-        if place is AddTo.SERVER:
-            refused, named = await self._shelf_name(interaction, file.filename)
-            if refused:
-                return
-        uploaded = await self._upload(interaction, file, named, title)
+        if place is AddTo.SERVER and await self._passes_for_the_library(interaction, file.filename):
+            return
+        uploaded = await self._upload(interaction, file, None, title)
         if uploaded is None:
             return
         name, upload = uploaded
@@ -295,20 +291,19 @@ class Admin(StoryCog):
             return
         await self._shelf_change(interaction, "add", name, upload)
 
-    async def _shelf_name(self, interaction: discord.Interaction, uploaded: str) -> tuple[bool, str | None]:
+    async def _passes_for_the_library(self, interaction: discord.Interaction, uploaded: str) -> bool:
         """Before a server's upload is downloaded: whether it was refused (said so), as a name of the owner's
-        library's stories, which it would pass for; and the name of the server's story it replaces under its name in
-        another case, if any. A name that cannot be used at all is refused as the upload is read."""
+        library's stories, which it would pass for. A name that cannot be used at all is refused as the upload is
+        read; one of the server's own stories in another case is replaced by the shelf's change itself
+        (bot.state.shelves: ShelfStore.add)."""
         try:
             name = safe_file_name(uploaded)
         except ShelfError:
-            return False, None
-        view = await self.bot.view(interaction.guild_id)
-        imitated = library_file_named(view, name)
+            return False
+        imitated = library_file_named(await self.bot.view(interaction.guild_id), name)
         if imitated is not None:
             await interaction.followup.send(library_name_text(clip(imitated, 300)), ephemeral=True)
-            return True, None
-        return False, shelf_story_named(view, name)
+        return imitated is not None
 
     @story.command(name="replace", description=REPLACE_COMMAND)
     @app_commands.describe(**REPLACE_OPTIONS)
