@@ -214,6 +214,10 @@ class Delay:
     """The path of the request it delays, once one is on its way."""
 
 
+HEARTBEAT_ACK_SECONDS = 0.05
+"""How long the fake gateway takes to acknowledge a heartbeat: a real one's round trip."""
+
+
 class FakeDiscord:
     def __init__(self, servers: tuple[int, ...] = (GUILD_ID,)) -> None:
         self.servers = servers
@@ -671,6 +675,10 @@ class FakeDiscord:
                 break
             message = json.loads(frame.data)
             if message["op"] == 1:
+                # Discord's acknowledgement comes a round trip later. One sent at once can reach discord.py before its
+                # keep-alive thread has noted the heartbeat as sent, which it then logs as "Can't keep up ... 41s
+                # behind": the whole interval since the heartbeat before.
+                await asyncio.sleep(HEARTBEAT_ACK_SECONDS)
                 await socket.send_str(json.dumps({"op": 11}))
             elif message["op"] == 2:
                 await self._identify(socket, message["d"])
