@@ -24,6 +24,7 @@ from bot.core.index import BM25Params
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.interrupts import held_interrupts
 from bot.core.library import StoryLibrary
+from bot.core.parent_death import Lifeline
 from bot.core.saved_index import IndexStore
 from bot.core.shelf import ShelfError, StoryFile, UploadRefusal
 from bot.core.skipped import STOPPED, refusal_of
@@ -149,8 +150,9 @@ class WorkerProcess:
     def __init__(self, *, daemon: bool = False) -> None:
         self._daemon = daemon
         """Ended by multiprocessing as the bot exits, if it still runs then (one cannot start processes of its own)."""
-        self._running: tuple[BaseProcess, Connection, Connection] | None = None
-        """The process, the pipe its work goes down and the one its outcomes come back on."""
+        self._running: tuple[BaseProcess, Connection, Connection, Lifeline] | None = None
+        """The process, the pipe its work goes down, the one its outcomes come back on, and its lifeline
+        (bot.core.parent_death)."""
 
     async def start(self, ready: Callable[[], None], *, limit: float) -> None:
         """Starts the process, if none runs, and returns once it has run `ready`, a function of the module of the work
@@ -166,7 +168,7 @@ class WorkerProcess:
         """work(*args, **kwargs) in the process; raises what it raises, WorkerEnded if the process ends first."""
         if self._running is None:
             self._running = _started(self._daemon)
-        process, work_out, receiving = self._running
+        process, work_out, receiving, _ = self._running
 
         def exchange() -> tuple[bool, object]:
             work_out.send((work, args, kwargs))
@@ -199,7 +201,7 @@ class WorkerProcess:
 
     async def _end(self, exchanged: asyncio.Future[tuple[bool, object]] | None) -> None:
         assert self._running is not None
-        process, work_out, receiving = self._running
+        process, work_out, receiving, lifeline = self._running
         self._running = None
         if process.is_alive():
             process.kill()  # the thread's send or recv then ends too
@@ -210,16 +212,18 @@ class WorkerProcess:
         await asyncio.to_thread(process.join)
         receiving.close()
         work_out.close()
+        lifeline.close()
 
 
-def _started(daemon: bool) -> tuple[BaseProcess, Connection, Connection]:
+def _started(daemon: bool) -> tuple[BaseProcess, Connection, Connection, Lifeline]:
     # spawn, not fork: forking a process that runs an event loop and threads copies their locks.
     context = multiprocessing.get_context("spawn")
     receiving, sending = context.Pipe(duplex=False)
     work_in, work_out = context.Pipe(duplex=False)
+    lifeline = Lifeline()
     process = context.Process(
         target=send_outcomes,
-        args=(work_in, sending, os.getpid(), logging.getLogger(BOT_LOGGER).getEffectiveLevel()),
+        args=(work_in, sending, lifeline.link(), logging.getLogger(BOT_LOGGER).getEffectiveLevel()),
         name="storybot-worker",
         daemon=daemon,
     )
@@ -237,10 +241,11 @@ def _started(daemon: bool) -> tuple[BaseProcess, Connection, Connection]:
             process.start()
     except KeyboardInterrupt:  # one noted while it started (bot.core.interrupts): it is not wanted
         end()
+        lifeline.close()
         raise
     sending.close()
     work_in.close()
-    return process, work_out, receiving
+    return process, work_out, receiving, lifeline
 
 
 def _children_use_one_blas_thread() -> None:

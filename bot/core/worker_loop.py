@@ -18,7 +18,7 @@ import pickle
 import threading
 from multiprocessing.connection import Connection
 
-from bot.core.parent_death import end_with_parent
+from bot.core.parent_death import ParentLink, end_with_parent
 
 BOT_LOGGER = "bot"
 """The bot's modules' loggers' parent: what they log is sent back; what other libraries log is theirs (pypdf's warnings
@@ -51,10 +51,10 @@ class _SentBack(logging.Handler):
             self.handleError(record)
 
 
-def send_outcomes(work_in: Connection, connection: Connection, parent: int, level: int) -> None:
+def send_outcomes(work_in: Connection, connection: Connection, parent: ParentLink, level: int) -> None:
     """The worker process: each work from `work_in`, then (True, the result) or (False, the exception) back, until
     the pipe closes, and what the bot's modules log at `level` (the caller's) or above as (LOGGED, the record); ended
-    with its `parent` (started by the caller's event loop, whose thread outlives it)."""
+    with its `parent` (bot.core.parent_death; started by the caller's event loop, whose thread outlives it)."""
     end_with_parent(parent)
     sending = threading.Lock()
     logger = logging.getLogger(BOT_LOGGER)

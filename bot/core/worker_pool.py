@@ -10,14 +10,13 @@ waiting on the batches they hold.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import ParamSpec, TypeVar
 
 from bot.core.interrupts import held_interrupts
-from bot.core.parent_death import end_with_parent
+from bot.core.parent_death import Lifeline, end_with_parent
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -38,15 +37,22 @@ class _QuietPool(ProcessPoolExecutor):
 @contextmanager
 def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     # spawn, not fork: the caller may be a bot with an event loop and threads whose locks fork would copy. Its workers
-    # are started in submit, by the thread in this `with` (no max_tasks_per_child: the pool's own thread starts none).
+    # are started in submit, by the thread in this `with` (no max_tasks_per_child: the pool's own thread starts none),
+    # each handed the pool's lifeline, closed once they have ended.
     context = multiprocessing.get_context("spawn")
-    pool = _QuietPool(max_workers=workers, mp_context=context, initializer=end_with_parent, initargs=(os.getpid(),))
+    lifeline = Lifeline()
     try:
-        yield pool
-    except BaseException:
-        # Ctrl-C, an error, or the results no longer wanted: what the workers hold is not waited for.
-        for process in list(pool._processes.values()):
-            process.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
+        pool = _QuietPool(
+            max_workers=workers, mp_context=context, initializer=end_with_parent, initargs=(lifeline.link(),)
+        )
+        try:
+            yield pool
+        except BaseException:
+            # Ctrl-C, an error, or the results no longer wanted: what the workers hold is not waited for.
+            for process in list(pool._processes.values()):
+                process.terminate()
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
+    finally:
+        lifeline.close()

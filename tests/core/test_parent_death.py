@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -106,6 +107,45 @@ def index_killed_leaves_nothing(corpus: Path, indexes: Path, ready: Callable[[in
         assert _still_running(left) == []
     finally:
         _killed([process.pid, *left])
+
+
+def _lines_said(output: int, count: int) -> list[tuple[int, int]]:
+    """The first `count` lines of two numbers the file descriptor `output` is sent, each once it is whole."""
+    deadline = time.monotonic() + HANG
+    said = b""
+    while said.count(b"\n") < count:
+        ready, _, _ = select.select([output], [], [], max(0.0, deadline - time.monotonic()))
+        assert ready, "the workers never said they were at work"
+        read = os.read(output, 4096)
+        assert read, "the parent ended first"
+        said += read
+    pairs = [line.split() for line in said.splitlines()[:count]]
+    return [(int(first), int(second)) for first, second in pairs]
+
+
+def test_workers_end_by_their_lifeline_when_their_parent_is_killed():
+    # On macOS and Windows, which have no PR_SET_PDEATHSIG, a parent killed outright left its pool's workers waiting
+    # on their task queue and a one-off worker on its work for good. Run here as there: the parent gives its workers
+    # the lifeline alone (tests/core/orphaned_workers.py), and each says the kernel will send it no signal.
+    parent = subprocess.Popen(
+        [sys.executable, "-c", "from tests.core.orphaned_workers import main; main()"],
+        stdout=subprocess.PIPE,
+        env=command_environment({}),
+        start_new_session=True,  # a process group of its own, for what a failure leaves
+    )
+    assert parent.stdout is not None
+    workers: list[int] = []
+    try:
+        said = _lines_said(parent.stdout.fileno(), 3)  # the pool's two workers and the one-off, each at its work
+        workers = [worker for worker, _ in said]
+        assert [death_signal for _, death_signal in said] == [0, 0, 0], "the kernel would end them, not the lifeline"
+        assert set(workers) == set(_workers(parent.pid))
+        parent.kill()
+        parent.wait()
+        assert _still_running(workers) == []
+    finally:
+        _killed([parent.pid, *workers])
+        parent.stdout.close()
 
 
 def _data_limited(pid: int) -> bool:
