@@ -21,12 +21,13 @@ the shelf any more is built again (shelf_parts' LIVE_SHARE), as in a running pro
 
 A part is a folder written whole under another name and renamed into place (atomic), each file forced to disk
 first; the parts a server's view no longer uses are removed as its next parts are saved, when no other process may use
-them: processes sharing the data folder (shards) touch each part they load or save, so a save removes only the parts
-none touched since it did, or for USED_SECONDS (another's fresh part is left for a later save). One store per server
-(`server-<id>`), in a folder per version of this format and of the analysis (a digest of them, as the saved index
-names its folders: two versions of storybot sharing a data folder each keep theirs; another version's folder unused
-for UNUSED_DAYS is removed). A server's whole store that no process loaded or saved for UNUSED_DAYS (a server the bot
-left, or that hid its stories) is removed at a start (remove_unused), as the saved index's folders are.
+them: processes sharing the data folder (shards) touch each part they load or save, and every TOUCH_SECONDS each part
+they still hold (touch_held), so a save removes only the parts none touched since it did, or for USED_SECONDS (another's
+fresh part is left for a later save, and a part a long-running process still searches is never removed). One store
+per server (`server-<id>`), in a folder per version of this format and of the analysis (a digest of them, as the
+saved index names its folders: two versions of storybot sharing a data folder each keep theirs; another version's
+folder unused for UNUSED_DAYS is removed). A server's whole store that no process loaded or saved for UNUSED_DAYS (a
+server the bot left, or that hid its stories) is removed at a start (remove_unused), as the saved index's folders are.
 """
 
 from __future__ import annotations
@@ -88,8 +89,10 @@ UNUSED_DAYS = 30
 LEFT_SECONDS = 3600
 """A part being written for longer than this was left by a process killed as it wrote."""
 USED_SECONDS = 86400
-"""A part no process loaded or saved for this long is used by none that will save again soon: any process's save that
-does not use it removes it (one still used by a long-running process is analysed again at its next start)."""
+"""A part no process touched for this long is held by none: any process's save that does not use it removes it."""
+TOUCH_SECONDS = 3600
+"""How often a process touches the parts it holds (touch_held), well within USED_SECONDS: a shard that ran for a day
+without loading or saving a part lost it to another's save, and analysed its stories again at its next start."""
 
 
 class PartRefused(ValueError):
@@ -168,6 +171,16 @@ class ShelfPartStore:
         held = len({version for _, part in loaded for version in part.versions if version >= 0})  # merged: in two
         log.info("Server %s: %d saved shelf parts used, holding %d of its stories.", server_id, len(loaded), held)
         return ShelfParts(analyzer=analyzer, params=params, runs=runs, built=())
+
+    def touch_held(self) -> int:
+        """Touches each part folder this process holds in memory (loaded or saved, and not let go since: a view searches
+        it, or may again), as in use now, and says how many: called every TOUCH_SECONDS, in the thread that loads and
+        saves (one utime a part), so that no other process's save takes them as unused for USED_SECONDS."""
+        touched = 0
+        for path in set(self._saved.values()):
+            self._left[path] = _touch(path)
+            touched += self._left[path] is not None
+        return touched
 
     def remove_unused(self, days: float = UNUSED_DAYS) -> int:
         """Removes the store of every server none of whose parts a process loaded or saved for `days`, and says how

@@ -33,7 +33,7 @@ from bot.core.server_view import server_view
 from bot.core.shelf import ShelfError, UploadRefusal
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.shelf_part_store import FOLDER as SHELF_PARTS
-from bot.core.shelf_part_store import ShelfPartStore
+from bot.core.shelf_part_store import TOUCH_SECONDS, ShelfPartStore
 from bot.core.shelf_parts import ShelfParts, shelf_parts
 from bot.core.shelf_reader import ShelfReader
 from bot.core.stored_text import newer_reading, pack_story, stored_reading, unpack_story, used_by
@@ -97,14 +97,17 @@ class ServerViews:
         shelves: ShelfStore,
         poll_seconds: float = POLL_SECONDS,
         saved_in: Path | None = None,
+        touch_seconds: float = TOUCH_SECONDS,
     ):
         """`saved_in`: the data folder, where each server's shelf parts are saved for the next start to build its view
-        from (bot.core.shelf_part_store; None: every view is built from the texts, nothing saved)."""
+        from (bot.core.shelf_part_store; None: every view is built from the texts, nothing saved). Every `touch_seconds`
+        once started, the saved parts this process holds are touched, so that no other process's save removes them."""
         self._libraries = libraries
         self._saved = None if saved_in is None else ShelfPartStore(saved_in / SHELF_PARTS)
         self._memory_bytes = libraries.settings.views_mb * 2**20
         self._shelves = shelves
         self._poll_seconds = poll_seconds
+        self._touch_seconds = touch_seconds
         self._versions: OrderedDict[int, int] = OrderedDict()
         """The latest shelf version known of each watched server."""
         self._built: OrderedDict[int, _Built] = OrderedDict()
@@ -128,6 +131,7 @@ class ServerViews:
         self.own_texts = OwnTexts(settings.data)
         """Texts read here where a newer storybot's text, of no use here, stands in the database (own_texts)."""
         self._poll: asyncio.Task[None] | None = None
+        self._touch: asyncio.Task[None] | None = None
         self._rebuilding: asyncio.Task[None] | None = None
         libraries.when_reloaded(self._reloaded)
 
@@ -179,13 +183,15 @@ class ServerViews:
     def start(self) -> None:
         if self._poll is None:
             self._poll = asyncio.create_task(self._polling(), name="storybot-shelf-poll")
+        if self._touch is None and self._saved is not None:
+            self._touch = asyncio.create_task(self._touching(self._saved), name="storybot-shelf-parts-touch")
 
     async def stop(self) -> None:
-        for task in (self._poll, self._rebuilding):
+        for task in (self._poll, self._touch, self._rebuilding):
             if task is not None:
                 task.cancel()
                 await asyncio.gather(task, return_exceptions=True)
-        self._poll = self._rebuilding = None
+        self._poll = self._touch = self._rebuilding = None
 
     def build_ahead(self, server_ids: Collection[int]) -> None:
         """At start-up: the views of those of these servers (the ones Discord sent) whose shelves changed last built in
@@ -278,6 +284,14 @@ class ServerViews:
             if failing:
                 log.info("Polling the shelves for changes again.")
             failing = False
+
+    async def _touching(self, saved: ShelfPartStore) -> None:
+        """The saved parts this process holds touched every `touch_seconds` (ShelfPartStore.touch_held), in BUILDING,
+        the thread that loads and saves them: another process's save leaves them however long this one runs."""
+        loop = asyncio.get_running_loop()
+        while True:
+            await asyncio.sleep(self._touch_seconds)
+            await loop.run_in_executor(BUILDING, saved.touch_held)
 
     async def _version(self, server_id: int) -> int | None:
         known = self._versions.get(server_id)

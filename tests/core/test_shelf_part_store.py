@@ -6,6 +6,7 @@ the parts a view no longer uses are removed as the next are saved."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import io
 import json
@@ -411,6 +412,38 @@ def test_two_processes_sharing_the_data_folder_never_remove_the_parts_the_other_
         os.utime(path, (long_ago, long_ago))
     second.save(SERVER, shelf_parts([], analyzer, params), [])
     assert part_folders(store, library) == []
+
+
+def a_day_on(store: ShelfPartStore, library: StoryLibrary) -> None:
+    """The clock moved on a day past USED_SECONDS since any process touched the server's parts."""
+    long_ago = time.time() - 2 * USED_SECONDS
+    for path in part_folders(store, library):
+        os.utime(path, (long_ago, long_ago))
+
+
+def test_a_part_a_long_running_process_holds_is_never_removed_by_anothers_save(library, store):
+    """A shard that ran for over a day without loading or saving the part its view searches lost it to another
+    shard's save (not in that one's view, and touched by none for USED_SECONDS): its next start analysed those stories
+    again. Each process touches the parts it holds every TOUCH_SECONDS; one it let go goes at a later save as before."""
+    shelf = bundled_and_tales(Versions())
+    analyzer, params = library.analyzer, library.index.params
+    store.save(SERVER, shelf_parts(shelf, analyzer, params), shelf)
+    (part,) = part_folders(store, library)
+    running, other = restarted(store), restarted(store)
+    held = loaded(running, library, shelf)  # the long-running shard's view is built from it at its start
+    assert held is not None
+    a_day_on(store, library)
+    assert running.touch_held() == 1
+    other.save(SERVER, shelf_parts(shelf[:4], analyzer, params), shelf[:4])  # its view holds another part
+    assert part in part_folders(store, library)
+    kept = loaded(restarted(store), library, shelf)  # whole: a restart analyses nothing
+    assert kept is not None and shelf_parts(shelf, analyzer, params, kept).built == ()
+    del held, kept  # the running shard's view changed: the part is let go
+    gc.collect()
+    assert running.touch_held() == 0
+    a_day_on(store, library)
+    other.save(SERVER, shelf_parts(shelf[:4], analyzer, params), shelf[:4])
+    assert part not in part_folders(store, library)
 
 
 def test_the_store_of_a_server_no_process_used_for_30_days_is_removed_and_a_used_one_kept(library, store, caplog):

@@ -4,14 +4,19 @@ folder pointed at another database, whose version ids collide, is never served t
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.core.library import StoryLibrary
-from bot.core.shelf_part_store import FOLDER, ShelfPartStore
+from bot.core.shelf_corpus import ShelfStoryText
+from bot.core.shelf_part_store import FOLDER, USED_SECONDS, ShelfPartStore
+from bot.core.shelf_parts import shelf_parts
 from bot.operations.library_holder import LibraryHolder
 from bot.operations.server_views import ServerViews
 from bot.settings import Settings
@@ -91,6 +96,34 @@ async def test_a_restart_builds_each_view_from_its_own_saved_parts_and_answers_a
     again = ServerViews(LibraryHolder(library, Settings()), database.shelves, saved_in=saved_in)
     assert_answers_as_from_the_texts(await again.view(SERVER), await from_texts(library, database, SERVER))
     assert again.built_stories(SERVER) == ()
+
+
+async def test_a_running_process_touches_the_saved_parts_it_holds_so_no_others_save_removes_them(
+    library, database, tmp_path
+):
+    """A shard that runs on for days with its views built: its thread that loads and saves touches the parts they
+    hold, so that a day after their save another shard's save, whose view does not hold them, leaves them."""
+    saved_in = tmp_path / "data"
+    views = ServerViews(LibraryHolder(library, Settings()), database.shelves, saved_in=saved_in, touch_seconds=0.01)
+    await shelved(database, views, SERVER, bundled_and_tales(0))
+    store = ShelfPartStore(saved_in / FOLDER)
+    parts = sorted(store.folder(SERVER, library.analyzer).iterdir())
+    assert len(parts) == 3
+    long_ago = time.time() - 2 * USED_SECONDS
+    for part in parts:  # a day on, nothing loaded or saved since
+        os.utime(part, (long_ago, long_ago))
+    views.start()
+    try:
+        deadline = time.monotonic() + 60
+        while any(part.stat().st_mtime < long_ago + USED_SECONDS for part in parts):
+            assert time.monotonic() < deadline, "the parts held were never touched"
+            await asyncio.sleep(0.01)
+    finally:
+        await views.stop()
+    # Another shard's save, of a view that holds other parts (its own story, as a later change made it)
+    texts = [(10_000, ShelfStoryText.read(1_000, "tale-99.md", tale(99).encode()))]
+    store.save(SERVER, shelf_parts(texts, library.analyzer, library.index.params), texts)
+    assert set(parts) < set(store.folder(SERVER, library.analyzer).iterdir())
 
 
 async def test_a_data_folder_pointed_at_another_database_is_never_served_its_parts(
