@@ -7,7 +7,6 @@ passage holds; the rest (the story and passage shown, the votes) says what went 
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot.cli.json_lines import json_line
 from bot.cli.on_database import run_on_database
-from bot.core.synced import link_new
+from bot.core.new_name import move_new
 from bot.messages import cannot_write_text, feedback_exported_text, file_exists_text, shown_passage_text
 from bot.settings import Settings
 from bot.state.database_fault import DatabaseTask
@@ -77,9 +76,9 @@ def _write_new(path: Path, text: str) -> None:
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False, suffix=".tmp") as temporary:
             temporary.write(text)
         try:
-            link_new(Path(temporary.name), path)
+            move_new(Path(temporary.name), path)
         finally:
-            os.unlink(temporary.name)
+            Path(temporary.name).unlink(missing_ok=True)  # moved, or not
     except FileExistsError as error:
         raise ExportError(file_exists_text(str(path))) from error
     except OSError as error:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from bot.cli.on_database import run_on_database
 from bot.cli.shelf_import import IMPORT_SECONDS, ShelfCommandError
-from bot.core.synced import link_new
+from bot.core.new_name import move_new
 from bot.messages import (
     export_exists_text,
     export_folder_missing_text,
@@ -85,7 +85,7 @@ async def _write_zip(shelves: ShelfStore, kept: tuple[ShelfVersion, ...], target
             damaged = written.testzip()
         if damaged is not None:
             raise OSError(not_read_back_text(damaged))
-        link_new(temporary, target)
+        move_new(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
 

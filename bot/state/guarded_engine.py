@@ -19,6 +19,7 @@ from typing import TypeVar
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot.core.new_name import move_new
 from bot.state.database_fault import Fault
 
 log = logging.getLogger(__name__)
@@ -149,7 +150,8 @@ class GuardedEngine:
             async with asyncio.timeout(self._deadline):
                 async with self.engine.connect() as connection:
                     await connection.exec_driver_sql("VACUUM INTO ?", (str(copy),))
-            os.link(copy, self._file)  # never over a file that appeared meanwhile
+            # never over a file that appeared meanwhile, on disk before it is named (no hard links needed: FAT too)
+            await asyncio.to_thread(move_new, copy, self._file)
         except (sa.exc.DBAPIError, OSError, TimeoutError) as error:
             log.error(
                 "The database file %s was removed or replaced while the bot ran, and could not be written back "

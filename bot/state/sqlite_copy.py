@@ -11,7 +11,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from bot.core.synced import link_new
+from bot.core.new_name import move_new
 
 
 class CopyFailed(Exception):
@@ -36,7 +36,7 @@ def copy_beside(path: Path, revision: str, busy_seconds: float) -> Path:
             copied = _revision(temporary)
             if copied != revision:
                 raise CopyFailed(read_revision=str(copied))
-            link_new(temporary, target)
+            move_new(temporary, target)
         finally:
             temporary.unlink(missing_ok=True)
     except sqlite3.Error as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,8 @@ import pytest
 from bot.settings import Settings
 from bot.state.database import Database
 from bot.state.feedback import Judgement, Vote
-from tests.cli.test_main import run, run_with_streams
+from tests.cli.test_main import command_environment, run, run_with_streams
+from tests.disk import FAT_KINDS, fat_disk
 
 QUESTION = "Où est né Sébastien ? 日本"
 
@@ -85,3 +87,46 @@ async def test_a_question_holding_a_line_separator_is_exported_on_one_line_and_r
 
     asked = run("ask", "--json", stdin=f"{question}\nwho is sofia\n")
     assert [json.loads(line)["question"] for line in asked.stdout.splitlines()] == [question, "who is sofia"]
+
+
+@pytest.mark.parametrize("kind", FAT_KINDS)
+def test_an_export_to_a_fat_stick_is_written_whole_and_never_over_a_file(voted, tmp_path, kind):
+    # FAT and exFAT (USB sticks, SD cards) have no hard links, and the export was one: it could not be written there.
+    with fat_disk(tmp_path / "stick", kind) as stick:
+        target = stick / "to-fix.jsonl"
+        exported = run("feedback", "export", str(target), env={"STORYBOT_DATA": str(voted)})
+        assert exported.returncode == 0, exported.stderr
+        [line] = [json.loads(text) for text in target.read_text("utf-8").splitlines()]
+        assert line["q"] == QUESTION
+        again = run("feedback", "export", str(target), env={"STORYBOT_DATA": str(voted)})
+        assert again.returncode == 2 and "already exists" in again.stderr
+        assert os.listdir(stick) == ["to-fix.jsonl"]  # nothing left beside it
+
+
+LINKS_REFUSED = """
+import errno, sys
+
+def refuse_links(event, args):
+    if event == "os.link":
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+sys.addaudithook(refuse_links)
+from bot.program import main
+raise SystemExit(main())
+"""
+"""`python -m bot` with link(2) refused as FAT refuses it (EPERM): an audit hook that raises stops the call it
+audits (PEP 578; os.link is audited as "os.link" before the call), where a FAT filesystem cannot be mounted (CI)."""
+
+
+def test_an_export_where_hard_links_are_refused_is_written_all_the_same(voted, tmp_path):
+    target = tmp_path / "to-fix.jsonl"
+    exported = subprocess.run(
+        [sys.executable, "-c", LINKS_REFUSED, "feedback", "export", str(target)],
+        capture_output=True,
+        text=True,
+        env=command_environment({"STORYBOT_DATA": str(voted)}),
+        timeout=60,
+    )
+    assert exported.returncode == 0, exported.stderr
+    [line] = [json.loads(text) for text in target.read_text("utf-8").splitlines()]
+    assert line["q"] == QUESTION and sorted(os.listdir(tmp_path)) == ["data", "to-fix.jsonl"]

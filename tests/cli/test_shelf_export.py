@@ -17,7 +17,7 @@ from bot.settings import Settings
 from bot.state.database import Database
 from bot.state.shelves import ShelfStore, ShelfVersion
 from tests.cli.test_main import run
-from tests.disk import small_disk
+from tests.disk import FAT_KINDS, fat_disk, small_disk
 
 T = TypeVar("T")
 SERVER, OTHER_SERVER = 4321, 8765
@@ -110,3 +110,20 @@ def test_an_existing_file_is_never_overwritten(environment: dict[str, str], tmp_
     assert result.returncode == 2 and "exists" in result.stderr
     assert target.read_bytes() == b"the owner's earlier export"
     assert on_shelves(environment, kept_and_history)[0] == kept
+
+
+@pytest.mark.parametrize("kind", FAT_KINDS)
+def test_kept_versions_are_exported_to_a_fat_stick(environment: dict[str, str], tmp_path: Path, kind: str):
+    # FAT and exFAT (USB sticks, SD cards) have no hard links, and the zip was given its name by one: nothing could be
+    # exported there, so nothing could be moved out to make room.
+    kept = on_shelves(environment, two_kept)
+    with fat_disk(tmp_path / "stick", kind) as stick:
+        target = stick / "server-4321-kept.zip"
+        result = run("shelf", "export-kept", "--server", str(SERVER), str(target), env=environment)
+        assert result.returncode == 0, result.stderr
+        with zipfile.ZipFile(target) as archive:
+            assert archive.read(f"{kept[1]}/mill.md") == b"# The Mill\n\nOld text."
+        assert os.listdir(stick) == [target.name]  # nothing left beside it
+        again = run("shelf", "export-kept", "--server", str(SERVER), str(target), env=environment)
+        assert again.returncode == 2 and "exists" in again.stderr
+    assert on_shelves(environment, kept_and_history)[0] == []
