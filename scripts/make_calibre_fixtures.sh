@@ -48,3 +48,11 @@ cp keypad.md "$work/"
 (cd "$work" && pandoc keypad.md -f markdown-smart -s -o keypad.epub)
 HOME="$work" ebook-convert "$work/keypad.epub" "$work/keypad-calibre.fb2" > /dev/null
 cp "$work/keypad-calibre.fb2" .
+# A story with paragraphs of its own ending in "↩" (a key pressed) each after a scene break (`* * *`), before its
+# note: Calibre's FictionBook and Word file of pandoc's EPUB of it
+cp doorcode.md "$work/"
+(cd "$work" && pandoc doorcode.md -f markdown-smart -s -o doorcode.epub)
+for format in fb2 docx; do
+  HOME="$work" ebook-convert "$work/doorcode.epub" "$work/doorcode-calibre.$format" > /dev/null
+  cp "$work/doorcode-calibre.$format" .
+done

@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 26
+READING_VERSION = 27
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -131,7 +131,9 @@ a single capital or capitals the text says only in lower case before a number ar
 text says "a", "us"), and capitals said alone give way to a mark after a stop ("NASA1" before "sea.1");
 a notice found under a matter's heading before the first chapter leaves out that section alone (a dedication before
 "Copyright" was lost), and a note's paragraphs are looked for only after a break over the notes after the last mark
-(a story's paragraph ending in "↩" took the story after it along)."""
+(a story's paragraph ending in "↩" took the story after it along).
+27: a chapter's notes are what follows its last break (a story's paragraph ending in "↩" after a scene break, in a
+chapter with notes, was left out as a note)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -11,8 +11,9 @@ the numbers run into words before them, numbered in order from 1 or from the not
 notes again in each chapter, a document's through the whole; a raised mark, `<sup>` or `\\super`, is read as such a
 number). A number run into a word that is no such mark ("B12", "M1", "CO2" after a capital, a quoted '"2"', or a mark
 whose note has no link back) is kept, and so is a paragraph ending in the arrow that the chapter's text goes on after
-(notes end their chapter), or that make a chapter of their own with no mark before them (a poem's stanzas, each ending
-in the arrow; a Word file's marks were left out already, its notes follow text). A note of several paragraphs ends
+(notes end their chapter), or that stands before the break over the chapter's notes (a scene break before it), or
+that make a chapter of their own with no mark before them (a poem's stanzas, each ending in the arrow; a Word file's
+marks were left out already, its notes follow text). A note of several paragraphs ends
 in the arrow only in its last: where every note's mark was found, the paragraphs after the break over the notes that
 follows the last mark are notes, to the chapter's end (_whole_notes); Calibre's notes gathered at
 the book's end run to the next link back. Capitals before a number are a mark's word where the text says that word
@@ -152,10 +153,34 @@ def _notes(blocks: Sequence[Block]) -> list[bool | None]:
         if block.heading:
             if last is not None and notes[last] is None:
                 notes[start:n] = [None] * (n - start)
+            else:
+                _notes_after_the_break(blocks, notes, start, n)
             start, last = n + 1, None
         elif block.text.strip():
             last = n  # the chapter's last paragraph that says something (Calibre's Word file ends one empty)
     return notes
+
+
+def _notes_after_the_break(blocks: Sequence[Block], notes: list[bool | None], start: int, end: int) -> None:
+    """Reads as the story's a chapter's paragraphs ending in the arrow that stand before the break over its notes.
+    pandoc writes a chapter's notes as one list after a rule (`<hr/>`), which Calibre's FictionBook writes as empty
+    lines and its Word file as an empty paragraph: the notes are what follows the chapter's last break. A story's
+    paragraph ending in the arrow ("she pressed ↩"), after a scene break (another rule, read as a break too), stands
+    before it, and was left out as a note. A chapter with Calibre's links back of a Word file's notes ("[←1]") or
+    with no break before its last note (Calibre's RTF writes none) stays as it was."""
+    last_note = None
+    for index in range(start, end):
+        if notes[index] is False:
+            return  # Calibre's notes of a Word file, told by their links back
+        if notes[index] and not blocks[index].heading:
+            last_note = index
+    if last_note is None:
+        return
+    index = last_note - 1
+    while index >= start and blocks[index].text.strip():
+        index -= 1
+    for before in range(start, max(index, start)):
+        notes[before] = None
 
 
 _BACK_REFERENCE = re.compile(r"\[?\u2190 ?\d{1,4}\]?")

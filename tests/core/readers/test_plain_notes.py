@@ -247,3 +247,45 @@ def test_a_storys_paragraph_ending_in_the_arrow_takes_no_story_after_it_for_a_no
     story = reader.read((FIXTURES / "keypad-calibre.fb2").read_bytes())
     assert "The door opened on the first try." in texts(story.blocks)
     assert "Inside, the lamp stood cold under its cover." in texts(story.blocks)
+
+
+@pytest.mark.parametrize("name", ["doorcode-calibre.fb2", "doorcode-calibre.docx"])
+def test_a_storys_paragraph_ending_in_the_arrow_after_a_scene_break_is_read(name):
+    # doorcode-calibre.* (scripts/make_calibre_fixtures.sh): two paragraphs of the story end in "↩" (a key pressed),
+    # each after a scene break, the second just before the break over the chapter's note. Both were left out as
+    # notes, and "2x2" (tiles) lost its "2" as the second's mark. The notes are what follows the chapter's last break.
+    reader = reader_for(FIXTURES / name)
+    assert reader is not None
+    story = reader.read((FIXTURES / name).read_bytes())
+    assert [block.text.replace("\ufe0e", "") for block in story.blocks if block.text.strip()] == [
+        "Chapter One: The Door",
+        "Ilse found the door of the lamp room locked with a keypad.",
+        "The floor in front of it was laid in 2x2 tiles, worn in the middle.",
+        "She typed the year the light was built and pressed \u21a9",
+        "The door opened on the first try.",
+        "She climbed the stairs and pressed \u21a9 again on the upper keypad, then \u21a9",
+        "Chapter Two: The Lamp",
+        "She lifted the cover and wound the clockwork.",
+    ]
+
+
+def test_notes_are_what_follows_the_chapters_last_break():
+    # A paragraph ending in the arrow before the chapter's last break is the story's; the notes after it, of one
+    # paragraph or several, are notes still.
+    blocks = [
+        Block("Chapter One", True),
+        Block("The cape1 and the harbour.2"),
+        Block(""),
+        Block("She pressed \u21a9"),
+        Block(""),
+        Block("The first note.\u21a9"),
+        Block("The second note's first paragraph."),
+        Block("Its last.\u21a9"),
+    ]
+    assert texts(without_plain_notes(blocks)) == [
+        "Chapter One",
+        "The cape and the harbour.",
+        "",
+        "She pressed \u21a9",
+        "",
+    ]
