@@ -56,3 +56,9 @@ for format in fb2 docx; do
   HOME="$work" ebook-convert "$work/doorcode.epub" "$work/doorcode-calibre.$format" > /dev/null
   cp "$work/doorcode-calibre.$format" .
 done
+# A chapter with two tables, one plain and one with its columns aligned, a figure's caption after the first, and the
+# second just before a section's heading: Calibre's RTF of pandoc's EPUB of it (its RTF writer knows no tables)
+cp ledger.md "$work/"
+(cd "$work" && pandoc ledger.md -f markdown-smart -s -o ledger.epub)
+HOME="$work" ebook-convert "$work/ledger.epub" "$work/ledger-calibre.rtf" > /dev/null
+cp "$work/ledger-calibre.rtf" .

@@ -133,7 +133,8 @@ a notice found under a matter's heading before the first chapter leaves out that
 "Copyright" was lost), and a note's paragraphs are looked for only after a break over the notes after the last mark
 (a story's paragraph ending in "↩" took the story after it along).
 27: a chapter's notes are what follows its last break (a story's paragraph ending in "↩" after a scene break, in a
-chapter with notes, was left out as a note)."""
+chapter with notes, was left out as a note); Calibre's RTF tables' header and aligned cells are paragraphs of their
+own, and a picture or heading ends the text before it (a table ran into the caption or the heading after it)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -8,20 +8,21 @@ in braces, and text. One regular expression takes one token at a time, each of i
 (a control word has at most 32 letters and 10 digits) or a run of plain bytes, so a file is read in one
 pass; groups are a stack, not recursion, and may nest 1,024 deep; `\\binN` data is jumped over.
 
-Paragraphs end at `\\par` (and table cells at `\\cell`). The title is the `\\info` group's `\\title`, else the first
-paragraph in the Title style, else a first paragraph centered in larger type than the next, a centered author's line
-(pandoc's), and a "by" line naming `\\author` is left out; paragraphs in Heading styles (by the style sheet's names) or
-with an outline level name chapters. Text is decoded by the document's code page (`\\ansicpg`) or its font's
-(`\\fcharset`: Russian Word files set Cyrillic fonts in a Western code page), and `\\uN` characters are read with their
-`\\ucN` fallbacks skipped. Left out, as from Word documents: the font, colour and style tables, pictures and objects,
-headers and footers, footnotes, comments, fields' instructions (their results are read), list numbers and text boxes.
-A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
-its end) is left out as an EPUB's is: book_matter.py.
+Paragraphs end at `\\par` (and table cells at `\\cell`; Calibre's tables, written as text: _cells_apart). The title is
+the `\\info` group's `\\title`, else the first paragraph in the Title style, else a first paragraph centered in larger
+type than the next, a centered author's line (pandoc's), and a "by" line naming `\\author` is left out; paragraphs in
+Heading styles (by the style sheet's names) or with an outline level name chapters. Text is decoded by the document's
+code page (`\\ansicpg`) or its font's (`\\fcharset`: Russian Word files set Cyrillic fonts in a Western code page),
+and `\\uN` characters are read with their `\\ucN` fallbacks skipped. Left out, as from Word documents: the font,
+colour and style tables, pictures and objects, headers and footers, footnotes, comments, fields' instructions (their
+results are read), list numbers and text boxes. A book's matter where nothing marks it (its copyright notice before
+the first chapter, "About the Author" at its end) is left out as an EPUB's is: book_matter.py.
 """
 
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 from enum import Enum
 from typing import NamedTuple
@@ -188,6 +189,14 @@ class _Document:
         """The document's first paragraph and its type's size, when it is centered and no heading: pandoc's title."""
         self.opening_title: str | None = None
         self.paragraphs = 0
+        self.bare_level: int | None = None
+        """In Calibre's RTF, how many groups are open around its paragraph groups (`{<tab>`): text at that depth
+        stands in no paragraph (a caption, a table's cells)."""
+        self.cells: list[tuple[int, int]] = []
+        """The groups opened and closed at the bare level since the last paragraph: where their text stands in
+        `parts[TEXT]`, from and to."""
+        self.cell_opened: int | None = None
+        """Where in `parts[TEXT]` the group open at the bare level began."""
 
     def read(self, raw: bytes) -> StoryText:
         position, ended = 0, False
@@ -242,14 +251,19 @@ class _Document:
         `\\tab`, never as the character."""
         if self.group.destination is not Destination.TEXT:
             return
+        self.cell_opened = None  # this group is a paragraph, no cell
         if self.bytes.strip() or any(part.strip() for part in self.parts[Destination.TEXT]):
             self._paragraph_end()
         else:  # only white space so far, which no paragraph keeps: looked at once
             self.parts[Destination.TEXT].clear()
+            self.cells.clear()
+        self.bare_level = len(self.open) - 1
 
     def _open(self) -> None:
         if len(self.open) >= MAX_DEPTH:
             raise StoryRefused(Refusal(cause=Cause.RTF_TOO_DEEP, most=MAX_DEPTH))
+        if len(self.open) == self.bare_level and self.group.destination is Destination.TEXT:
+            self.cell_opened = len(self.parts[Destination.TEXT])
         self.open.append(self.group)
         self.unicode_skip = 0
         if self.group.destination is Destination.STYLES:
@@ -263,6 +277,14 @@ class _Document:
         if not self.open:
             return True
         closed, self.group = self.group, self.open.pop()
+        if self.bare_level is not None and len(self.open) <= self.bare_level:
+            self.bare_level = len(self.open)  # out of a group that held Calibre's paragraphs (a styled <div>)
+            if self.cell_opened is not None and closed.destination is Destination.SKIPPED:
+                self.cell_opened = None  # a picture outside paragraphs (Calibre's figure): what came before ends
+                self._paragraph_end()
+            elif self.cell_opened is not None:
+                self.cells.append((self.cell_opened, len(self.parts[Destination.TEXT])))
+                self.cell_opened = None
         if closed.destination is Destination.STYLE and self.group.destination is Destination.STYLES:
             name = _joined(self.parts[Destination.STYLE]).rstrip(";").strip()
             if self.style_entry is not None and name:
@@ -374,10 +396,22 @@ class _Document:
     def _paragraph_end(self) -> None:
         if self.bytes:
             self._decode()
-        if not self.parts[Destination.TEXT]:
+        parts = self.parts[Destination.TEXT]
+        cells, opened = self.cells, self.cell_opened
+        self.cells, self.cell_opened = [], None
+        if not parts:
             return
-        text = _joined(self.parts[Destination.TEXT])
-        self.parts[Destination.TEXT].clear()
+        if cells or opened:
+            before = _cells_apart(parts, cells, len(parts) if opened is None else opened)
+            if opened is None:
+                before, parts[:] = before[:-1], [before[-1]] if before else []
+            else:
+                del parts[:opened]
+            for cell in before:
+                self._opening_title(cell, heading=False)
+                self.blocks.append(Block(cell))
+        text = _joined(parts)
+        parts.clear()
         if not text.strip():
             return
         role = style_role(self.style_names.get(self.group.style, ""))
@@ -408,6 +442,38 @@ class _Document:
             and is_title_line(" ".join(text.split()))
         ):
             self.opening_title = " ".join(self.opening[0].split())
+
+
+def _cells_apart(parts: list[str], cells: list[tuple[int, int]], end: int) -> list[str]:
+    """The text of `parts[:end]` in Calibre's RTF, outside its paragraphs, as paragraphs: each cell of a table apart.
+    Its RTF writer knows no tables (rtfml.py: "TODO: Tables"): it writes a cell's text as it stands, a space apart
+    from the next, a header cell (bold) or a cell aligned by the book's style as a group of its own (`{\\b Name}
+    {\\b Town} Sophie Riga`). A group with text next to another, white space alone between them, is a cell; the text
+    around (a caption, a row of plain cells, a word set in italics within it) stays one paragraph: nothing in the
+    file tells plain cells apart."""
+    pieces: list[tuple[str, bool]] = []  # (text, a group's)
+    at = 0
+    for begin, finish in cells:
+        if finish > end:
+            break
+        pieces += [(_joined(parts[at:begin]), False), (_joined(parts[begin:finish]), True)]
+        at = finish
+    pieces.append((_joined(parts[at:end]), False))
+    said = [n for n, (text, _) in enumerate(pieces) if text.strip()]
+    apart: set[int] = set()
+    for first, second in itertools.pairwise(said):
+        if pieces[first][1] and pieces[second][1]:
+            apart.update((first, second))
+    paragraphs: list[str] = []
+    run: list[str] = []
+    for n, (text, _) in enumerate(pieces):
+        if n in apart:
+            paragraphs += ["".join(run), text]
+            run = []
+        else:
+            run.append(text)
+    paragraphs.append("".join(run))
+    return [paragraph for paragraph in paragraphs if paragraph.strip()]
 
 
 def _joined(parts: list[str]) -> str:

@@ -175,3 +175,25 @@ def test_a_centered_opening_line_in_large_type_over_the_storys_sentence_is_no_ti
     (tmp_path / "cape.rtf").write_text(f"{{\\rtf1\\ansi {opening}}}", encoding="ascii")
     title, passages = read_story(tmp_path / "cape.rtf")
     assert title == "Cape" and " ".join(p.text for p in passages) == " ".join(lines)
+
+
+def test_calibres_table_cells_are_told_apart_where_its_rtf_does():
+    # ledger-calibre.rtf (scripts/make_calibre_fixtures.sh): Calibre's RTF writer knows no tables. A table's cells
+    # ran into one paragraph, the plain one into the figure's caption after it, and the aligned one, just before a
+    # section's heading, into that heading: the chapter "Month Oil burned March twelve barrels April nine The Storm".
+    # A header cell (bold) and an aligned cell are groups of their own: each a paragraph now. A plain row's cells
+    # are written a space apart, as its words are: they stay one paragraph, ended by the picture after them.
+    story = RtfReader().read((FIXTURES / "ledger-calibre.rtf").read_bytes())
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("Chapter One: The Ledger", True),
+        ("Ilse kept the harbour ledger in the lamp room.", False),
+        *(("Boat", False), ("Skipper", False), ("Catch", False)),
+        ("Sula Maren Holt cod Terna Jon herring", False),
+        ("The ledger open at March", False),  # the caption, "The *ledger* ...": a word in italics is no cell
+        ("The boats came in late that week.", False),
+        *((cell, False) for cell in ("Month", "Oil burned", "March", "twelve barrels", "April", "nine")),
+        ("The Storm", True),
+        ("The storm came on the third night.", False),
+        ("Chapter Two: The Calm", True),
+        ("The sea lay flat, and Sula and Terna went out together.", False),
+    ]
