@@ -7,7 +7,8 @@ pdf_word_gaps.py takes a move of 0.18 em or more for a word gap: "The keeper" wa
 array whose letters stand apart by one move (the tracking), a move up to the tracking and a little more is no space
 and is drawn as smaller moves of the same length in all, which nobody reads as a space; a word gap is the tracking
 and a word space more, and stays one. A tracking as wide as a word space (0.18 em or more) is one where the array's
-words stand that much and a word space apart, or where they spell dictionary words.
+words stand that much and a word space apart, or where they spell dictionary words, or where a word of them ends in
+half the tracking before a stop, or is the whole array, a capital and small letters (a name set alone in its array).
 """
 
 from __future__ import annotations
@@ -47,13 +48,39 @@ def join_letterspaced(operator: bytes, operands: list[object]) -> None:
     if tracking is None:
         return
     spaced: list[object] = []
-    for item in shown:
-        if isinstance(item, (int, float)) and 0 < -item <= tracking + LETTER_SLACK and spaced:
+    for n, item in enumerate(shown):
+        if (
+            isinstance(item, (int, float))
+            and 0 < -item <= tracking + LETTER_SLACK
+            and _between_spaced(shown, n, tracking)
+        ):
             pieces = -(-int(-item) // NO_SPACE) or 1
             spaced.extend([item / pieces] * pieces)
         else:
             spaced.append(item)
     shown[:] = spaced
+
+
+def _between_spaced(shown: list[object], move: int, tracking: float) -> bool:
+    """Whether the move stands between two characters drawn alone, each set apart on its other side too (a move of
+    half the tracking or more, or the array's end): a letterspaced word's. A word of the text's font in the same
+    array is drawn in pieces where a kern stands ("carrie", "d", "o", "v", "er"): the word space between two of its
+    pieces drawn alone ("d" and "o") is no tracking, however near a wide tracking's width."""
+    return (
+        0 < move < len(shown) - 1
+        and _is_letter(shown[move - 1])
+        and _is_letter(shown[move + 1])
+        and _apart(shown, move - 2, tracking)
+        and _apart(shown, move + 2, tracking)
+    )
+
+
+def _apart(shown: list[object], index: int, tracking: float) -> bool:
+    """Whether the item at `index` is a move of half the tracking or more to the right, or stands past the array."""
+    if not 0 <= index < len(shown):
+        return True
+    item = shown[index]
+    return isinstance(item, (int, float)) and -item >= tracking / 2 - HALF_SLACK
 
 
 def _tracking(shown: list[object]) -> float | None:
@@ -69,7 +96,12 @@ def _tracking(shown: list[object]) -> float | None:
     tracking, count = Counter(moves).most_common(1)[0]
     if count < TRACKING_SHARE * len(moves) or not MIN_TRACKING <= tracking <= MAX_TRACKING:
         return None
-    if tracking >= WORD_SPACE and not (_word_gaps_over(shown, tracking) or _spells_words(shown, tracking)):
+    if tracking >= WORD_SPACE and not (
+        _word_gaps_over(shown, tracking)
+        or _spells_words(shown, tracking)
+        or _ends_in_half_tracking(shown, tracking)
+        or _name_alone(shown, tracking)
+    ):
         return None
     return tracking
 
@@ -87,7 +119,7 @@ def _word_gaps_over(shown: list[object], tracking: float) -> bool:
     letters = 0  # letters drawn alone in a row, the tracking apart, up to here
     apart = False  # the last item was a move of the tracking after a letter
     for item in shown:
-        if isinstance(item, (str, bytes)) and len(item) == 1 and _text(item).isalpha():
+        if _in_word(item, bool(letters) and apart):
             letters = letters + 1 if apart else 1
             apart = False
         elif isinstance(item, (int, float)) and letters and not apart:
@@ -98,6 +130,64 @@ def _word_gaps_over(shown: list[object], tracking: float) -> bool:
         else:
             letters, apart = 0, False
     return False
+
+
+HALF_SLACK = 40
+"""Thousandths of an em a move after a letterspaced word's last letter may stand from half the tracking (a kern)."""
+APOSTROPHES = frozenset("'\u2019")
+"""What may stand within a word ("Mirela's"): TeX's fonts draw the apostrophe at the code of "'"."""
+
+
+def _in_word(item: object, within: bool) -> bool:
+    """Whether the item is a letter drawn alone, or an apostrophe within a word (`within`: letters came before it)."""
+    if not isinstance(item, (str, bytes)) or len(item) != 1:
+        return False
+    text = _text(item)
+    return text.isalpha() or (within and text in APOSTROPHES)
+
+
+def _ends_in_half_tracking(shown: list[object], tracking: float) -> bool:
+    """Whether a word of letters drawn alone, MIN_LETTERS moves or more the tracking apart, is followed by a move of
+    half the tracking and a character that is no letter: microtype sets half the tracking after a letterspaced word's
+    last letter ("N g o z i" and its full stop, at the end of an array of the text's words). Letters typed apart have
+    their stop drawn against them, a kern at most away."""
+    letters = 0
+    apart = False
+    for n, item in enumerate(shown):
+        if _in_word(item, bool(letters) and apart):
+            letters = letters + 1 if apart else 1
+            apart = False
+        elif isinstance(item, (int, float)) and letters and not apart:
+            after = shown[n + 1] if n + 1 < len(shown) else None
+            if (
+                letters > MIN_LETTERS
+                and abs(-item - tracking / 2) <= HALF_SLACK
+                and isinstance(after, (str, bytes))
+                and len(after) == 1
+                and not _text(after).isalnum()
+            ):
+                return True
+            apart = abs(-item - tracking) <= LETTER_SLACK
+            letters = letters if apart else 0
+        else:
+            letters, apart = 0, False
+    return False
+
+
+def _name_alone(shown: list[object], tracking: float) -> bool:
+    """Whether the whole array is one word of letters drawn alone, more than MIN_LETTERS of them, each the tracking
+    apart (a kern less or more), a capital then small letters: pdfTeX sets a word letterspaced in the text (`\textls`
+    over a name) in an array of its own ("F r a n ç o i s e" between "log," and ","), where no word gap or stop tells
+    it. Letters typed apart stand in their line's array with its words, and are initials in capitals or small
+    letters alone ("Q X Z J", "a b c")."""
+    letters = [_text(item) for item in shown[::2] if isinstance(item, (str, bytes)) and len(item) == 1]
+    moves = [-item for item in shown[1::2] if isinstance(item, (int, float))]
+    if len(letters) <= MIN_LETTERS or len(letters) + len(moves) != len(shown) or len(moves) != len(letters) - 1:
+        return False  # letters and moves by turns, from a letter to a letter
+    if any(abs(move - tracking) > LETTER_SLACK for move in moves):
+        return False
+    first, rest = letters[0], letters[1:]
+    return first.isupper() and all(letter.islower() or letter in APOSTROPHES for letter in rest) and rest[-1].isalpha()
 
 
 def _text(item: str | bytes) -> str:

@@ -1,4 +1,5 @@
 from bot.core.readers.pdf_letterspacing import NO_SPACE, join_letterspaced
+from tests.core.readers.latex_books import read_book
 
 
 def test_moves_that_set_letters_apart_are_no_spaces_and_the_word_gaps_between_them_stay():
@@ -36,3 +37,37 @@ def test_a_line_of_words_with_kerning_is_left_as_it_is():
     line: list[object] = [b"clim", 28, b"b", -28, b"ed", -333, b"the", -333, b"stairs", 83, b"A", -28, b"V"]
     join_letterspaced(b"TJ", [line])
     assert line == [b"clim", 28, b"b", -28, b"ed", -333, b"the", -333, b"stairs", 83, b"A", -28, b"V"]
+
+
+def test_names_letterspaced_where_nothing_else_in_their_array_tells_the_tracking_are_read_as_words():
+    # keeper-names.pdf (scripts/make_pdf_fixtures.sh): \textls at 0.2 to 0.3 em over names no dictionary holds. A name
+    # alone in its array ("Françoise" before a comma, "Oyelaran" on a line of its own), one whose apostrophe broke its
+    # run of letters before the word gap ("Mirela's song") and one before a full stop ("Ngozi.") were read letter by
+    # letter. Letters typed apart stay apart.
+    text = " ".join(block.text for block in read_book("keeper-names.pdf").blocks)
+    for name in ("Françoise", "Mirela’s song carried over the jetty.", "Oyelaran", "Ngozi."):
+        assert name in text
+    assert "a b c d e f g, and the initials Q X Z J." in text
+
+
+def test_a_name_alone_in_its_array_is_a_capital_and_small_letters():
+    # pdfTeX sets a letterspaced word in an array of its own: a capital and small letters the tracking apart is a name.
+    # Initials in capitals, or small letters typed apart, alone in an array, are no word.
+    name: list[object] = [b"F", -118, b"r", -200, b"a", -200, b"n", -200, b"\xe7", -200, b"o", -200, b"i", -200, b"s"]
+    join_letterspaced(b"TJ", [name])
+    assert all(-NO_SPACE <= move < 0 for move in name if isinstance(move, float | int))
+    for letters in ([b"Q", -333, b"X", -333, b"Z", -333, b"J"], [b"a", -333, b"b", -333, b"c", -333, b"d"]):
+        kept = list(letters)
+        join_letterspaced(b"TJ", [letters])
+        assert letters == kept
+
+
+def test_a_word_space_between_kerned_pieces_of_the_texts_words_stays_one():
+    # "Mirela's" letterspaced 0.3 em before "song carried over": the text's words are drawn in pieces where a kern
+    # stands ("carrie", "d", "o", "v", "er"), and the word space between "d" and "o" (0.334 em) is within a tracking
+    # of 0.3 em and its slack; it was drawn as no space: "carriedover".
+    name: list[object] = [b"M", -300, b"i", -300, b"r", -300, b"e", -300, b"l", -300, b"a", -300, b"'", -300, b"s"]
+    words: list[object] = [-583, b"song", -334, b"carrie", 1, b"d", -334, b"o", 28, b"v", 28, b"er"]
+    line = name + words
+    join_letterspaced(b"TJ", [line])
+    assert -300 not in line and line[-len(words) :] == words
