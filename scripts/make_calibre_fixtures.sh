@@ -49,10 +49,10 @@ cp keypad.md "$work/"
 HOME="$work" ebook-convert "$work/keypad.epub" "$work/keypad-calibre.fb2" > /dev/null
 cp "$work/keypad-calibre.fb2" .
 # A story with paragraphs of its own ending in "↩" (a key pressed) each after a scene break (`* * *`), before its
-# note: Calibre's FictionBook and Word file of pandoc's EPUB of it
+# note: Calibre's FictionBook, Word file and RTF of pandoc's EPUB of it
 cp doorcode.md "$work/"
 (cd "$work" && pandoc doorcode.md -f markdown-smart -s -o doorcode.epub)
-for format in fb2 docx; do
+for format in fb2 docx rtf; do
   HOME="$work" ebook-convert "$work/doorcode.epub" "$work/doorcode-calibre.$format" > /dev/null
   cp "$work/doorcode-calibre.$format" .
 done

@@ -133,10 +133,11 @@ a notice found under a matter's heading before the first chapter leaves out that
 "Copyright" was lost), and a note's paragraphs are looked for only after a break over the notes after the last mark
 (a story's paragraph ending in "↩" took the story after it along).
 27: a chapter's notes are what follows its last break (a story's paragraph ending in "↩" after a scene break, in a
-chapter with notes, was left out as a note); Calibre's RTF tables' header and aligned cells are paragraphs of their
-own, and a picture or heading ends the text before it (a table ran into the caption or the heading after it); a
-PDF's name letterspaced 0.18 em or more alone in its TJ array, before a stop, or with an apostrophe in it is read as a
-word (it was read letter by letter: "F r a n ç o i s e", "M i r e l a ' s")."""
+chapter with notes, was left out as a note), or in Calibre's RTF, which writes no break, the run of them that ends
+it; Calibre's RTF tables' header and aligned cells are paragraphs of their own, and a picture or heading ends the
+text before it (a table ran into the caption or the heading after it); a PDF's name letterspaced 0.18 em or more
+alone in its TJ array, before a stop, or with an apostrophe in it is read as a word (it was read letter by letter:
+"F r a n ç o i s e", "M i r e l a ' s")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -166,8 +166,10 @@ def _notes_after_the_break(blocks: Sequence[Block], notes: list[bool | None], st
     pandoc writes a chapter's notes as one list after a rule (`<hr/>`), which Calibre's FictionBook writes as empty
     lines and its Word file as an empty paragraph: the notes are what follows the chapter's last break. A story's
     paragraph ending in the arrow ("she pressed ↩"), after a scene break (another rule, read as a break too), stands
-    before it, and was left out as a note. A chapter with Calibre's links back of a Word file's notes ("[←1]") or
-    with no break before its last note (Calibre's RTF writes none) stays as it was."""
+    before it, and was left out as a note. Calibre's RTF writes no break, and a note of several paragraphs as one:
+    there the notes are the paragraphs ending in the arrow that end the chapter, and one with the story's text after
+    it, before them, is the story's. A chapter with Calibre's links back of a Word file's notes ("[←1]") stays as it
+    was."""
     last_note = None
     for index in range(start, end):
         if notes[index] is False:
@@ -179,6 +181,10 @@ def _notes_after_the_break(blocks: Sequence[Block], notes: list[bool | None], st
     index = last_note - 1
     while index >= start and blocks[index].text.strip():
         index -= 1
+    if index < start:  # no break: the notes are the run of them that ends the chapter
+        index = last_note - 1
+        while index >= start and (notes[index] or not blocks[index].text.strip()):
+            index -= 1
     for before in range(start, max(index, start)):
         notes[before] = None
 

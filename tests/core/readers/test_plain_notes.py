@@ -289,3 +289,20 @@ def test_notes_are_what_follows_the_chapters_last_break():
         "She pressed \u21a9",
         "",
     ]
+
+
+def test_a_storys_paragraph_ending_in_the_arrow_before_more_story_is_read_where_no_break_stands():
+    # doorcode-calibre.rtf: Calibre's RTF writes no break (pandoc's rules are lost) and a note of several paragraphs
+    # as one; the notes are the run of paragraphs ending in the arrow that ends the chapter. "She typed ... ↩" with the
+    # story's "The door opened" after it was left out as a note. The one just before the note ("She climbed ... ↩")
+    # is still taken for one, and "2x2" for its mark: nothing in the file tells them from a note and its mark.
+    reader = reader_for(FIXTURES / "doorcode-calibre.rtf")
+    assert reader is not None
+    read = [
+        block.text.replace("\ufe0e", "")
+        for block in reader.read((FIXTURES / "doorcode-calibre.rtf").read_bytes()).blocks
+    ]
+    assert read[read.index("Ilse found the door of the lamp room locked with a keypad.") + 2 :][:2] == [
+        "She typed the year the light was built and pressed \u21a9",
+        "The door opened on the first try.",
+    ]
