@@ -160,7 +160,7 @@ class ShelfPartStore:
                 self._left[folder / name] = _modified(folder / name)
                 continue
             self._saved[part] = folder / name
-            self._left[folder / name] = _touch(folder / name)
+            self._touched(folder / name)
             loaded.append((saved, part))
         if not loaded:
             return None
@@ -176,11 +176,7 @@ class ShelfPartStore:
         """Touches each part folder this process holds in memory (loaded or saved, and not let go since: a view searches
         it, or may again), as in use now, and says how many: called every TOUCH_SECONDS, in the thread that loads and
         saves (one utime a part), so that no other process's save takes them as unused for USED_SECONDS."""
-        touched = 0
-        for path in set(self._saved.values()):
-            self._left[path] = _touch(path)
-            touched += self._left[path] is not None
-        return touched
+        return sum(self._touched(path) is not None for path in set(self._saved.values()))
 
     def remove_unused(self, days: float = UNUSED_DAYS) -> int:
         """Removes the store of every server none of whose parts a process loaded or saved for `days`, and says how
@@ -227,7 +223,7 @@ class ShelfPartStore:
                         self._not_saved(server_id, refused)
             used = {self._saved[part] for part in parts.built_parts if part in self._saved}
             for path in used:
-                self._left[path] = _touch(path)  # used now: not another process's to remove
+                self._touched(path)  # used now: not another process's to remove
             for name in os.listdir(folder):
                 path = folder / name
                 unused = name.startswith(PART) and path not in used and _unused(path, self._left.pop(path, None))
@@ -237,6 +233,18 @@ class ShelfPartStore:
             os.utime(folder)  # used now: not a store to remove (remove_unused), nor another version's
         except (OSError, ValueError, KeyError, TypeError) as error:  # a cache: never the view's failure
             self._not_saved(server_id, error)
+
+    def _touched(self, part: Path) -> int | None:
+        """Touches a part this process uses (_touch). What this process left it at becomes the new time only if no other
+        process touched it since this one last did: one that did may hold it still (each touches what it holds every
+        TOUCH_SECONDS, so the last touch says nothing of who holds it), and it is not this one's to remove (_unused)
+        until none touched it for USED_SECONDS. Keeping this process's own touch alone, a shard that let a part go
+        removed one another still searched whenever its own touch had come last."""
+        before = _modified(part)
+        after = _touch(part)
+        if part not in self._left or self._left[part] == before:
+            self._left[part] = after
+        return after
 
     def _not_saved(self, server_id: int, error: Exception) -> None:
         log.log(

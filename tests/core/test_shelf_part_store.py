@@ -30,6 +30,7 @@ from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.shelf_part_store import ABOUT, LEFT_SECONDS, META, UNUSED_DAYS, USED_SECONDS, ShelfPartStore
 from bot.core.shelf_parts import Run, ShelfParts, shelf_parts
 from tests.conftest import CORPUS
+from tests.core.story_folder import tale
 from tests.core.test_shelf_parts import Shelf, Versions, assert_same
 from tests.unpickled import unpickled_classes
 
@@ -444,6 +445,58 @@ def test_a_part_a_long_running_process_holds_is_never_removed_by_anothers_save(l
     a_day_on(store, library)
     other.save(SERVER, shelf_parts(shelf[:4], analyzer, params), shelf[:4])
     assert part not in part_folders(store, library)
+
+
+def _held_by_two(
+    library: StoryLibrary, store: ShelfPartStore
+) -> tuple[Path, ShelfPartStore, ShelfParts, ShelfParts, Shelf]:
+    """One part saved, both of two shards' views built from it, the second's after the first's: the part, the first
+    shard's store and parts, the second's parts (held as its view holds them), and the shelf."""
+    shelf = bundled_and_tales(Versions())
+    store.save(SERVER, shelf_parts(shelf, library.analyzer, library.index.params), shelf)
+    (part,) = part_folders(store, library)
+    leaving, staying = restarted(store), restarted(store)
+    let_go, held = loaded(leaving, library, shelf), loaded(staying, library, shelf)
+    assert let_go is not None and held is not None
+    return part, leaving, let_go, held, shelf
+
+
+def _let_go_and_saved(library: StoryLibrary, store: ShelfPartStore, shelf: Shelf) -> None:
+    """The shard's view changed to one of other stories: the part it held let go, its next parts saved."""
+    gc.collect()
+    store.save(SERVER, shelf_parts(shelf[:4], library.analyzer, library.index.params), shelf[:4])
+
+
+def test_a_part_another_process_holds_is_not_removed_by_the_save_of_one_that_touched_it_after(library, store):
+    """Two shards whose views are built from one part each touch it every TOUCH_SECONDS. The one that let it go removed
+    it at its next save when its own touch was the part's last (the other's, earlier in the hour, was forgotten): the
+    shard still searching it analysed those stories again at its next start. A process that finds another touched a
+    part since it did leaves it until none touched it for USED_SECONDS."""
+    part, leaving, let_go, held, shelf = _held_by_two(library, store)
+    assert leaving.touch_held() == 1  # its hour comes round after the other shard loaded (or touched) the part
+    del let_go
+    _let_go_and_saved(library, leaving, shelf)
+    assert part in part_folders(store, library)
+    kept = loaded(restarted(store), library, shelf)  # whole: the other shard's restart analyses nothing
+    assert kept is not None and shelf_parts(shelf, library.analyzer, library.index.params, kept).built == ()
+    del held, kept
+    a_day_on(store, library)  # none touched it for a day: held by none
+    _let_go_and_saved(library, leaving, shelf)
+    assert part not in part_folders(store, library)
+
+
+def test_a_part_another_process_holds_is_not_removed_after_a_save_of_a_view_still_using_it(library, store):
+    """The same as the hourly touch, by a save: a story added to the shelf, the part still in the view, touched as used;
+    then a change that lets it go removed it, though the other shard had loaded it since the first had."""
+    part, leaving, let_go, held, shelf = _held_by_two(library, store)
+    added = [*shelf, (1_000, ShelfStoryText.read(99, "tale-99.md", tale(99).encode()))]
+    grown = shelf_parts(added, library.analyzer, library.index.params, let_go)
+    assert part in {leaving._saved.get(built) for built in grown.built_parts}  # the part still in its view
+    leaving.save(SERVER, grown, added)
+    del let_go, grown
+    _let_go_and_saved(library, leaving, shelf)
+    assert part in part_folders(store, library)
+    assert held is not None  # the other shard's view, still built from it
 
 
 def test_the_store_of_a_server_no_process_used_for_30_days_is_removed_and_a_used_one_kept(library, store, caplog):
