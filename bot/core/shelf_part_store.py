@@ -175,8 +175,14 @@ class ShelfPartStore:
     def touch_held(self) -> int:
         """Touches each part folder this process holds in memory (loaded or saved, and not let go since: a view searches
         it, or may again), as in use now, and says how many: called every TOUCH_SECONDS, in the thread that loads and
-        saves (one utime a part), so that no other process's save takes them as unused for USED_SECONDS."""
-        return sum(self._touched(path) is not None for path in set(self._saved.values()))
+        saves (one utime a part), so that no other process's save takes them as unused for USED_SECONDS. Their
+        servers' folders are touched too, as a load touches them: a start removes a store by its folders' times
+        (remove_unused), and a shard running for a month on parts it loaded at its start lost them to the next start."""
+        held = set(self._saved.values())
+        for folder in {path.parent for path in held}:  # the server's store in use: not one to remove at a start
+            with contextlib.suppress(OSError):
+                os.utime(folder)
+        return sum(self._touched(path) is not None for path in held)
 
     def remove_unused(self, days: float = UNUSED_DAYS) -> int:
         """Removes the store of every server none of whose parts a process loaded or saved for `days`, and says how

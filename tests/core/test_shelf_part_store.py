@@ -499,6 +499,26 @@ def test_a_part_another_process_holds_is_not_removed_after_a_save_of_a_view_stil
     assert held is not None  # the other shard's view, still built from it
 
 
+def test_the_store_of_a_server_a_long_running_process_holds_is_not_removed_at_a_start(library, store):
+    """A start removes the store of a server no process used for UNUSED_DAYS, told by its folders' times, which the
+    hourly touch left alone: a shard running for a month with that server's view built from its parts (its shelf
+    unchanged) lost them to another shard's start, or to its own next start, which analysed the shelf again."""
+    shelf = bundled_and_tales(Versions())
+    analyzer, params = library.analyzer, library.index.params
+    store.save(SERVER, shelf_parts(shelf, analyzer, params), shelf)
+    running = restarted(store)
+    held = loaded(running, library, shelf)
+    assert held is not None
+    long_ago = time.time() - (UNUSED_DAYS + 1) * 86_400
+    folder = store.folder(SERVER, analyzer)
+    for path in (*folder.iterdir(), folder, folder.parent):  # a month on, its shelf unchanged
+        os.utime(path, (long_ago, long_ago))
+    assert running.touch_held() == 1
+    assert restarted(store).remove_unused() == 0
+    kept = loaded(restarted(store), library, shelf)
+    assert kept is not None and shelf_parts(shelf, analyzer, params, kept).built == ()
+
+
 def test_the_store_of_a_server_no_process_used_for_30_days_is_removed_and_a_used_one_kept(library, store, caplog):
     """A server the bot left is never built again: its parts went nowhere. Each start removes the stores no process
     loaded or saved for 30 days; one loaded since (its view built at a start) stays, and so does one just saved."""
