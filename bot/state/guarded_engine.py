@@ -66,7 +66,8 @@ class GuardedEngine:
         self._file = sqlite_file
         self._identity = _identity(sqlite_file) if sqlite_file is not None else None
         self._deadline = deadline
-        self._rescue = asyncio.Lock()
+        self._rescue: asyncio.Task[None] | None = None
+        """The write-back under way (_write_back): every call that finds the file gone waits for this one."""
         self._abandoned: set[asyncio.Task[object]] = set()
         """Calls past their deadline, cancelled and left to unwind (a stopped server may hold them)."""
         self._finishing: set[asyncio.Task[object]] = set()
@@ -130,12 +131,25 @@ class GuardedEngine:
         """The file the bot opened is still the one at its path; else it is written back (or refused)."""
         assert self._file is not None
         if _identity(self._file) != self._identity:
-            async with self._rescue:
-                if _identity(self._file) != self._identity:
-                    await self._write_back()
+            if self._rescue is None:
+                # A task of its own, which the caller's cancellation leaves to finish: its thread names the copy
+                # whatever happens here, and a copy named that the bot did not take for its own was "another file"
+                # to every later call, which refused to save until a restart.
+                self._rescue = asyncio.ensure_future(self._write_back())
+                self._finishing.add(self._rescue)
+                self._rescue.add_done_callback(self._rescued)
+            await asyncio.shield(self._rescue)
         if writes and not os.access(self._file, os.W_OK):
             log.error("%s can no longer be written (its mode, owner or attributes changed).", self._file)
             raise DatabaseUnavailable(Fault.UNWRITABLE, file=self._file)
+
+    def _rescued(self, rescue: asyncio.Task[None]) -> None:
+        """The write-back ended: the next call that finds the file gone tries again. Its failure is each waiting
+        caller's to raise, and taken here for when none waits any more (logged in _write_back)."""
+        self._rescue = None
+        self._finishing.discard(rescue)
+        if not rescue.cancelled():
+            rescue.exception()
 
     async def _write_back(self) -> None:
         """The file was removed (or replaced) while the bot ran. The bot's open connections still read the

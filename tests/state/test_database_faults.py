@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import shutil
 import sqlite3
+import sys
+import threading
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -94,6 +96,45 @@ async def test_a_file_removed_under_the_bot_is_written_back_whole(sqlite_databas
         assert len(await again.feedback.answers_voted_down(1)) == 1
     finally:
         await again.close()
+
+
+_PAUSED: list[tuple[threading.Event, threading.Event]] = []
+"""While a test listens: (reached, resume) for the first removal a thread other than the event loop's makes."""
+
+
+def _paused_at_removal(event: str, args: tuple[object, ...]) -> None:
+    """Python's audit event os.remove, before the call: the write-back's thread removing the copy's temporary name,
+    once the copy is named (bot.core.new_name), held there until the test lets it go on."""
+    if event == "os.remove" and _PAUSED and threading.current_thread() is not threading.main_thread():
+        reached, resume = _PAUSED.pop()
+        reached.set()
+        resume.wait(GIVE_UP)
+
+
+sys.addaudithook(_paused_at_removal)  # for good: a process's audit hooks cannot be removed; it acts only when asked
+
+
+async def test_a_write_back_whose_caller_gave_up_is_finished_and_taken_as_the_bots_own(sqlite_database, tmp_path):
+    # The copy is named in a thread, which goes on when the call that wrote it back is cancelled (an answer cancelled
+    # as the bot closes, a caller's own time limit): the copy stood at the path, but the bot still took the removed
+    # file for its own, so every later call found "another file" there and refused to save (GONE) until a restart.
+    path = tmp_path / "data" / SQLITE_FILE
+    await sqlite_database.feedback.record(judgement(1))
+    for file in path.parent.glob(f"{SQLITE_FILE}*"):  # rm storybot.db*
+        file.unlink()
+    reached, resume = threading.Event(), threading.Event()
+    _PAUSED.append((reached, resume))
+    try:
+        given_up = asyncio.ensure_future(sqlite_database.feedback.record(judgement(2)))
+        assert await asyncio.to_thread(reached.wait, GIVE_UP), "the copy was never named"
+        given_up.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await given_up
+    finally:
+        _PAUSED.clear()
+        resume.set()
+    assert await asyncio.wait_for(sqlite_database.feedback.record(judgement(3)), GIVE_UP) is None
+    assert votes_in(path) == 2  # the first vote, written back, and the third; the second was given up
 
 
 async def test_a_folder_removed_under_the_bot_is_reported_not_saved_to(sqlite_database, tmp_path, caplog):
