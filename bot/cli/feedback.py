@@ -71,14 +71,14 @@ def _write_new(path: Path, text: str) -> None:
     """Written whole or not at all, and never over an existing file (it may be the owner's edited one)."""
     if path.exists():
         raise ExportError(file_exists_text(str(path)))
-    folder = path.parent
     try:
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False, suffix=".tmp") as temporary:
-            temporary.write(text)
+        descriptor, name = tempfile.mkstemp(suffix=".tmp", dir=path.parent)
         try:
-            move_new(Path(temporary.name), path)
+            with open(descriptor, "w", encoding="utf-8") as temporary:
+                temporary.write(text)
+            move_new(Path(name), path)
         finally:
-            Path(temporary.name).unlink(missing_ok=True)  # moved, or not
+            Path(name).unlink(missing_ok=True)  # moved, or not, or cut short by a full disk
     except FileExistsError as error:
         raise ExportError(file_exists_text(str(path))) from error
     except OSError as error:

@@ -14,7 +14,7 @@ from bot.settings import Settings
 from bot.state.database import Database
 from bot.state.feedback import Judgement, Vote
 from tests.cli.test_main import command_environment, run, run_with_streams
-from tests.disk import FAT_KINDS, fat_disk
+from tests.disk import FAT_KINDS, fat_disk, fill, small_disk
 
 QUESTION = "Où est né Sébastien ? 日本"
 
@@ -130,3 +130,12 @@ def test_an_export_where_hard_links_are_refused_is_written_all_the_same(voted, t
     assert exported.returncode == 0, exported.stderr
     [line] = [json.loads(text) for text in target.read_text("utf-8").splitlines()]
     assert line["q"] == QUESTION and sorted(os.listdir(tmp_path)) == ["data", "to-fix.jsonl"]
+
+
+def test_an_export_to_a_full_disk_leaves_nothing_beside_the_files_there(voted, tmp_path):
+    # A full stick: the export's temporary file, cut short as it was written, was left beside the owner's files.
+    with small_disk(tmp_path / "stick", "64k") as stick:
+        fill(stick)
+        exported = run("feedback", "export", str(stick / "to-fix.jsonl"), env={"STORYBOT_DATA": str(voted)})
+        assert exported.returncode != 0 and "No space left on device" in exported.stderr, exported.stderr
+        assert os.listdir(stick) == ["filler"]
