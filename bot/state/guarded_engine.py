@@ -138,7 +138,11 @@ class GuardedEngine:
                 self._rescue = asyncio.ensure_future(self._write_back())
                 self._finishing.add(self._rescue)
                 self._rescue.add_done_callback(self._rescued)
-            await asyncio.shield(self._rescue)
+            try:  # the copy is forced to disk before it is named: seconds on a busy disk, past an interaction's
+                await asyncio.wait_for(asyncio.shield(self._rescue), self._deadline)
+            except TimeoutError:
+                log.warning("The database file %s is still being written back; this call did not wait.", self._file)
+                raise DatabaseUnavailable(Fault.BUSY, seconds=self._deadline) from None
         if writes and not os.access(self._file, os.W_OK):
             log.error("%s can no longer be written (its mode, owner or attributes changed).", self._file)
             raise DatabaseUnavailable(Fault.UNWRITABLE, file=self._file)

@@ -98,20 +98,22 @@ async def test_a_file_removed_under_the_bot_is_written_back_whole(sqlite_databas
         await again.close()
 
 
-_PAUSED: list[tuple[threading.Event, threading.Event]] = []
-"""While a test listens: (reached, resume) for the first removal a thread other than the event loop's makes."""
+_PAUSED: list[tuple[str, threading.Event, threading.Event]] = []
+"""While a test listens: (an audit event, reached, resume) for the first such event a thread other than the event
+loop's raises."""
 
 
-def _paused_at_removal(event: str, args: tuple[object, ...]) -> None:
-    """Python's audit event os.remove, before the call: the write-back's thread removing the copy's temporary name,
-    once the copy is named (bot.core.new_name), held there until the test lets it go on."""
-    if event == "os.remove" and _PAUSED and threading.current_thread() is not threading.main_thread():
-        reached, resume = _PAUSED.pop()
+def _paused_at(event: str, args: tuple[object, ...]) -> None:
+    """Python's audit events, raised before the call they name, in the write-back's thread (bot.core.new_name):
+    "open" as it forces the copy to disk, "os.remove" as it removes the copy's temporary name once it named the copy.
+    The thread is held there until the test lets it go on."""
+    if _PAUSED and event == _PAUSED[-1][0] and threading.current_thread() is not threading.main_thread():
+        _, reached, resume = _PAUSED.pop()
         reached.set()
         resume.wait(GIVE_UP)
 
 
-sys.addaudithook(_paused_at_removal)  # for good: a process's audit hooks cannot be removed; it acts only when asked
+sys.addaudithook(_paused_at)  # for good: a process's audit hooks cannot be removed; it acts only when asked
 
 
 async def test_a_write_back_whose_caller_gave_up_is_finished_and_taken_as_the_bots_own(sqlite_database, tmp_path):
@@ -123,7 +125,7 @@ async def test_a_write_back_whose_caller_gave_up_is_finished_and_taken_as_the_bo
     for file in path.parent.glob(f"{SQLITE_FILE}*"):  # rm storybot.db*
         file.unlink()
     reached, resume = threading.Event(), threading.Event()
-    _PAUSED.append((reached, resume))
+    _PAUSED.append(("os.remove", reached, resume))
     try:
         given_up = asyncio.ensure_future(sqlite_database.feedback.record(judgement(2)))
         assert await asyncio.to_thread(reached.wait, GIVE_UP), "the copy was never named"
@@ -135,6 +137,31 @@ async def test_a_write_back_whose_caller_gave_up_is_finished_and_taken_as_the_bo
         resume.set()
     assert await asyncio.wait_for(sqlite_database.feedback.record(judgement(3)), GIVE_UP) is None
     assert votes_in(path) == 2  # the first vote, written back, and the third; the second was given up
+
+
+async def test_a_write_back_slow_to_reach_the_disk_is_busy_within_the_deadline_not_a_wait(tmp_path):
+    # The copy is forced to disk before it is named (its fsync a moment, or seconds on a busy SD card): every call
+    # meanwhile waited for it with no bound, where each has the deadline (an interaction's seconds). Past it, the call
+    # is busy; the write-back goes on, and the next call finds the file written back.
+    database = await Database.open(Settings(data=tmp_path / "data"), deadline=1.0)
+    path = tmp_path / "data" / SQLITE_FILE
+    try:
+        await database.feedback.record(judgement(1))
+        for file in path.parent.glob(f"{SQLITE_FILE}*"):
+            file.unlink()
+        reached, resume = threading.Event(), threading.Event()
+        _PAUSED.append(("open", reached, resume))
+        try:
+            with pytest.raises(DatabaseUnavailable) as raised:
+                await asyncio.wait_for(database.feedback.record(judgement(2)), GIVE_UP)
+            assert reached.is_set() and raised.value.fault is Fault.BUSY and raised.value.seconds == 1.0
+        finally:
+            _PAUSED.clear()
+            resume.set()
+        assert await asyncio.wait_for(database.feedback.record(judgement(3)), GIVE_UP) is None
+        assert votes_in(path) == 2
+    finally:
+        await database.close()
 
 
 async def test_a_folder_removed_under_the_bot_is_reported_not_saved_to(sqlite_database, tmp_path, caplog):
