@@ -5,11 +5,15 @@ whole, never over another, once on disk: bot.core.new_name.)"""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 
 def sync_to_disk(path: Path) -> None:
-    """Forces a file (or a folder's entries) to disk."""
+    """Forces a file (or a folder's entries) to disk. Windows opens no folder as a file (PermissionError), and
+    NTFS journals a folder's entries itself: there a folder is left as it is."""
+    if sys.platform == "win32" and path.is_dir():
+        return
     descriptor = os.open(path, os.O_RDONLY)
     try:
         os.fsync(descriptor)
