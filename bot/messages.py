@@ -214,7 +214,7 @@ CONSOLE_HELP = """Ask a question about the stories, or:
   /story NAME       ask only about this story from now on (/story alone: all stories again)
   /stories          list the stories
   /help             this help
-  /quit             leave (or Ctrl-D)"""
+  /quit             leave (or quit, exit, Ctrl-D)"""
 """The console's commands: its /help, and its answer to a message asking for help (BotRequest.HELP)."""
 
 COMMAND_LINE_HELP = """Ask a question about the stories: python -m bot ask "QUESTION"

@@ -30,6 +30,10 @@ from bot.operations.look_up_person import look_up_person
 from bot.operations.resolve_story import StoryFound, resolve_story
 from bot.operations.story_ref import StoryRef
 
+LEAVING_WORDS = ("quit", "exit")
+"""A whole line that leaves as /quit does: a newcomer types them as at a shell or Python's prompt, and they were
+searched ("I couldn't find that in the stories")."""
+
 
 def run_console(library: StoryLibrary, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     """Questions and commands from stdin to stdout (default: sys's as they are now, not as they were at import)."""
@@ -42,7 +46,7 @@ def run_console(library: StoryLibrary, stdin: TextIO | None = None, stdout: Text
     # main thread); an answer given up on finishes there unseen, and the next waits behind it.
     with ThreadPoolExecutor(1, thread_name_prefix="storybot-console") as library_work:
         for line in _lines(stdin, stdout):
-            if _command(line)[0] in ("/quit", "/exit"):
+            if _command(line)[0] in ("/quit", "/exit") or line.strip().casefold() in LEAVING_WORDS:
                 return 0
             try:
                 story = _respond(library, line, story, library_work, stdout, bold)

@@ -276,6 +276,20 @@ def test_console_without_token_answers_and_looks_up(tmp_path):
     assert "Sophie Korolev: A Pianist Takes the Stage (7 passages)" in result.stdout
 
 
+@pytest.mark.parametrize("leaving", ["quit", "EXIT", "  Quit  ", "/quit", "/exit"])
+def test_console_leaves_at_quit_or_exit_typed_alone(tmp_path, leaving):
+    """A newcomer types "quit" or "exit" as at a shell or Python's prompt: it was searched, and not found."""
+    result = run(stdin=f"{leaving}\nWhere was Sebastien born?\n", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "couldn't find" not in result.stdout and "Born in Moscow" not in result.stdout
+
+
+def test_console_searches_quit_or_exit_within_a_question(tmp_path):
+    result = run(stdin="who had to quit the academy?\nwhere is the exit\n/quit\n", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("From ") + result.stdout.count("couldn't find") == 2
+
+
 def test_console_answers_a_message_asking_it_for_help_or_its_stories_as_its_commands_do(tmp_path):
     # "help" typed without the slash was searched, and answered with a tutor who helped; "which stories do you
     # have" could not be found in the stories, and "hello" had no words to search for.
