@@ -1095,6 +1095,9 @@ them, and the views skipped such a file, reading it again at every start)."""
 def import_refused_text(shown: str, error: ShelfError) -> str:
     """A file `shelf import` refuses as an upload would be refused, with the setting to raise if it is a limit."""
     said = one_line(upload_refusal_text(error))
+    if error.refusal is UploadRefusal.UNREADABLE and error.why.cause is Cause.NEEDS_READER:
+        # Discord's step, reload, is no step here: once the reader is installed, the import is run again.
+        said = f"That file {refusal_text(error.why).removesuffix(f' {INSTALLED_THEN}')}, then run the import again."
     return f"{shown}: {said}{IMPORT_LIMITS.get(error.refusal, '')} Nothing was imported."
 
 

@@ -15,7 +15,7 @@ from bot.settings import MIN_UPLOAD_MB, Settings
 from bot.state.database import Database
 from bot.state.shelf_rules import ShelfRefusal
 from bot.state.shelves import ShelfAction
-from tests.cli.test_main import run
+from tests.cli.test_main import ROOT, run
 from tests.core.test_stored_text import UNPACKED
 from tests.file_attributes import immutable
 from tests.operations.test_change_shelf import word_file
@@ -124,6 +124,25 @@ def test_a_file_that_is_no_story_imports_nothing_and_says_which(tmp_path: Path):
     result = run("shelf", "import", "--server", str(SERVER), str(good), str(bad), env={"STORYBOT_DATA": str(data)})
     assert result.returncode == 2 and "notes.json" in result.stderr and "Nothing was imported" in result.stderr
     assert "Traceback" not in result.stderr
+    assert shelf_of(data) == ([], [])
+
+
+def test_a_file_whose_reader_is_not_installed_says_to_import_again_not_to_reload(tmp_path: Path):
+    """It said "install it with pip install -e '.[formats]' and reload": Discord's step, which the command line has
+    not; once the reader is installed, the owner runs the import again."""
+    blocked = tmp_path / "blocked" / "docx"
+    blocked.mkdir(parents=True)
+    (blocked / "__init__.py").write_text("raise ImportError('python-docx is not installed here')\n")
+    story = tmp_path / "mill.docx"
+    story.write_bytes(word_file(3))
+    data = tmp_path / "data"
+    environment = {"STORYBOT_DATA": str(data), "PYTHONPATH": f"{blocked.parent}{os.pathsep}{ROOT}"}
+    result = run("shelf", "import", "--server", str(SERVER), str(story), env=environment)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr == (
+        f"storybot: {story}: That file needs the optional Word (.docx) reader; install it with pip install -e "
+        "'.[formats]', then run the import again. Nothing was imported.\n"
+    )
     assert shelf_of(data) == ([], [])
 
 
