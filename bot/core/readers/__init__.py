@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 27
+READING_VERSION = 28
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -137,7 +137,9 @@ chapter with notes, was left out as a note), or in Calibre's RTF, which writes n
 it; Calibre's RTF tables' header and aligned cells are paragraphs of their own, and a picture or heading ends the
 text before it (a table ran into the caption or the heading after it); a PDF's name letterspaced 0.18 em or more
 alone in its TJ array, before a stop, or with an apostrophe in it is read as a word (it was read letter by letter:
-"F r a n ç o i s e", "M i r e l a ' s")."""
+"F r a n ç o i s e", "M i r e l a ' s").
+28: a producer's placeholder for no title (Calibre's "Unknown", LibreOffice's EPUB's "Unknown Title") is none: the
+story is named after its file (every such file was "Unknown")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -65,13 +65,21 @@ def clean(text: str) -> str:
     return " ".join(text.translate(CONTROL_CHARACTERS).split())
 
 
+PLACEHOLDER_TITLES = frozenset({"Unknown", "Unknown Title"})
+"""What producers write as a document's title when it was given none: Calibre's conversions ("Unknown", in EPUB,
+FictionBook and RTF), LibreOffice's EPUB export ("Unknown Title"). No title of its own: the story is named after its
+file, not "Unknown" beside every other such file."""
+
+
 def story_text(title: str | None, blocks: Iterable[Block], author: str | None = None) -> StoryText:
     """A document's story: its text cleaned, and empty blocks, headings that repeat the title, a "by Author" line, and
     the title and the author's name as lines of a title page before the story's first paragraph (LibreOffice's and
     pandoc's; the name may be set large, as LaTeX's title sets it, a heading) left out, and a list's bullet written as
     text before its item. A paragraph that says its heading again is the story's, and so is one that says the title
-    said once already: a poem titled by its first line."""
+    said once already: a poem titled by its first line. A producer's placeholder for no title is none."""
     title = clean(title or "") or None
+    if title in PLACEHOLDER_TITLES:
+        title = None
     byline = f"by {clean(author)}".casefold() if author else None
     repeated = title.casefold() if title else None
     title_page = {repeated, clean(author).casefold() if author else None} - {None}

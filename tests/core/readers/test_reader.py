@@ -1,0 +1,90 @@
+"""What every format's reader shares (bot/core/readers/reader.py), on real files of the formats that write it."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from bot.core.corpus import read_story
+
+STORY = "The miller, Pavel, ground the corn by the river."
+
+
+def rtf(title: str) -> bytes:
+    """An RTF file as Calibre writes one of a document that has no title: its \\info says "Unknown"."""
+    return f"{{\\rtf1{{\\info{{\\title {title}}}{{\\author Unknown}}}}\\ansi\\deff0 {{\\pard {STORY}\\par}}}}".encode()
+
+
+def fb2(title: str) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><FictionBook xmlns="http://www.gribuser.ru/xml/fictionbook/2.0">'
+        f"<description><title-info><book-title>{title}</book-title><author><first-name>Unknown</first-name></author>"
+        f"</title-info></description><body><section><p>{STORY}</p></section></body></FictionBook>"
+    ).encode()
+
+
+def epub(path: Path, title: str) -> None:
+    """An EPUB 3 as LibreOffice exports a document with no title: `<dc:title>Unknown Title</dc:title>`."""
+    page = (
+        '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title>'
+        f"</head><body><p>{STORY}</p></body></html>"
+    )
+    nav = (
+        '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml" '
+        'xmlns:epub="http://www.idpf.org/2007/ops"><head><title>x</title></head><body><nav epub:type="toc">'
+        '<ol><li><a href="section0001.xhtml">Section 1</a></li></ol></nav></body></html>'
+    )
+    package = (
+        '<?xml version="1.0" encoding="UTF-8"?><package version="3.0" unique-identifier="id" '
+        'xmlns="http://www.idpf.org/2007/opf" xmlns:dc="http://purl.org/dc/elements/1.1/"><metadata>'
+        f'<dc:identifier id="id">1</dc:identifier><dc:title>{title}</dc:title><dc:creator>Unknown Author</dc:creator>'
+        '<dc:language>en</dc:language></metadata><manifest><item id="nav" href="toc.xhtml" '
+        'media-type="application/xhtml+xml" properties="nav"/><item id="s1" href="section0001.xhtml" '
+        'media-type="application/xhtml+xml"/></manifest><spine><itemref idref="s1"/></spine></package>'
+    )
+    container = (
+        '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
+        '<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
+        "</rootfiles></container>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("mimetype", "application/epub+zip", zipfile.ZIP_STORED)
+        book.writestr("META-INF/container.xml", container)
+        book.writestr("OEBPS/content.opf", package)
+        book.writestr("OEBPS/toc.xhtml", nav)
+        book.writestr("OEBPS/section0001.xhtml", page)
+
+
+def written(folder: Path, suffix: str, title: str) -> Path:
+    path = folder / f"the-old-mill{suffix}"
+    if suffix == ".epub":
+        epub(path, title)
+    else:
+        path.write_bytes(rtf(title) if suffix == ".rtf" else fb2(title))
+    return path
+
+
+def needs_lxml(suffix: str) -> None:
+    if suffix != ".rtf":
+        pytest.importorskip("lxml", reason="the EPUB and FictionBook readers need the formats extra")
+
+
+@pytest.mark.parametrize(
+    ("suffix", "placeholder"), [(".rtf", "Unknown"), (".fb2", "Unknown"), (".epub", "Unknown Title")]
+)
+def test_a_producers_placeholder_for_no_title_names_the_story_after_its_file(tmp_path, suffix, placeholder):
+    """Calibre's conversions and LibreOffice's EPUB export title a document given no title "Unknown" or "Unknown
+    Title": every such story was "Unknown", in every answer and beside each other in the list."""
+    needs_lxml(suffix)
+    title, passages = read_story(written(tmp_path, suffix, placeholder))
+    assert title == "The Old Mill"
+    assert [passage.text for passage in passages] == [STORY]
+
+
+@pytest.mark.parametrize("suffix", [".rtf", ".fb2", ".epub"])
+@pytest.mark.parametrize("title", ["The Unknown", "Unknown Soldier", "unknown"])
+def test_a_title_that_only_holds_the_word_is_the_storys(tmp_path, suffix, title):
+    needs_lxml(suffix)
+    assert read_story(written(tmp_path, suffix, title))[0] == title
