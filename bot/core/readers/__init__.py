@@ -139,7 +139,8 @@ text before it (a table ran into the caption or the heading after it); a PDF's n
 alone in its TJ array, before a stop, or with an apostrophe in it is read as a word (it was read letter by letter:
 "F r a n ç o i s e", "M i r e l a ' s").
 28: a producer's placeholder for no title (Calibre's "Unknown", LibreOffice's EPUB's "Unknown Title") is none: the
-story is named after its file (every such file was "Unknown")."""
+story is named after its file (every such file was "Unknown"); a `.txt` file's first line "Title: The Miller" is the
+title "The Miller" (the label was the title's)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

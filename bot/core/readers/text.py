@@ -122,6 +122,13 @@ def is_title_line(paragraph: str) -> bool:
     )
 
 
+def _unlabelled(title: str) -> str:
+    """A title line without a `Title:` label before it ("Title: The Miller", as Gutenberg's header writes it, was
+    the story "Title: The Miller")."""
+    label, colon, rest = title.partition(":")
+    return rest.strip() if colon and label.strip().casefold() == "title" and rest.strip() else title
+
+
 def _is_subtitle(line: str) -> bool:
     return len(line) <= _SUBTITLE_CHARS and (line.isupper() or not line.endswith(_SENTENCE_END))
 
@@ -137,7 +144,7 @@ class TextReader:
         if bounds is None:
             book = [paragraph for paragraph in paragraphs if paragraph]
             if title is None and len(book) > 1 and is_title_line(book[0]):
-                title, book = book[0], book[1:]
+                title, book = _unlabelled(book[0]), book[1:]
             return StoryText(title, _blocks(book))
         header = paragraphs[: bounds[0]]
         title = title or gutenberg.header_field(header, "Title")

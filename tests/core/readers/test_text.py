@@ -130,6 +130,21 @@ def test_a_short_first_line_before_a_blank_line_is_the_title(tmp_path):
     }
 
 
+def test_a_first_line_labelled_title_is_the_title_without_its_label(tmp_path):
+    """As Gutenberg's header writes it: "Title: The Miller" was the story "Title: The Miller"."""
+    (tmp_path / "mill.txt").write_text("Title: The Miller\n\nPavel ground the corn.")
+    (tmp_path / "forge.txt").write_text("TITLE:The Forge\n\nOlga shod the horse.")
+    (tmp_path / "colon.txt").write_text("Titles: A Story\n\nA name was given.")
+    (tmp_path / "label.txt").write_text("Title:\n\nNothing follows the label.")
+    corpus = load_corpus(tmp_path)
+    assert {story.path: story.title for story in corpus.stories} == {
+        "mill.txt": "The Miller",
+        "forge.txt": "The Forge",
+        "colon.txt": "Titles: A Story",
+        "label.txt": "Label",  # a label alone is no title: the file names it
+    }
+
+
 def test_chapter_lines_are_told_from_text():
     chapters = [
         "CHAPTER I.",
