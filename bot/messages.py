@@ -958,14 +958,17 @@ def answer_not_kept_text(days: int) -> str:
 ASKING_ABOUT_ALL = "Asking about all the stories again."
 
 
-def console_opening_text(size: str, root: str) -> str:
-    """What the console says as it opens: the library (`size`, from library_size, and its folder) and how to start."""
-    return (
-        f"storybot: {size} from {root}.\n"
-        "No DISCORD_TOKEN is set, so this is the local console. To put the bot on Discord, copy\n"
+def console_opening_text(size: str, root: str, token_set: bool = False) -> str:
+    """What the console says as it opens: the library (`size`, from library_size, and its folder) and how to start
+    the bot on Discord: with a token set (`python -m bot console` asked for), not to set one."""
+    discord = (
+        "DISCORD_TOKEN is set; this is the local console all the same. `python -m bot run` (or `python -m bot`\n"
+        "alone) puts the bot on Discord.\n"
+        if token_set
+        else "No DISCORD_TOKEN is set, so this is the local console. To put the bot on Discord, copy\n"
         ".env.example to .env, set DISCORD_TOKEN, and run `python -m bot run` (README: 'Running it on Discord').\n"
-        "Type /help for commands."
     )
+    return f"storybot: {size} from {root}.\n{discord}Type /help for commands."
 
 
 def asking_only_text(title: str) -> str:

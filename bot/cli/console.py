@@ -35,11 +35,15 @@ LEAVING_WORDS = ("quit", "exit")
 searched ("I couldn't find that in the stories")."""
 
 
-def run_console(library: StoryLibrary, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
-    """Questions and commands from stdin to stdout (default: sys's as they are now, not as they were at import)."""
+def run_console(
+    library: StoryLibrary, stdin: TextIO | None = None, stdout: TextIO | None = None, *, token_set: bool = False
+) -> int:
+    """Questions and commands from stdin to stdout (default: sys's as they are now, not as they were at import);
+    `token_set`: a Discord token is set, and the console was asked for (`python -m bot console`)."""
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     summary = list_stories(library, count=0)
-    print(console_opening_text(library_size(summary.total, summary.passages), str(summary.root)), file=stdout)
+    size = library_size(summary.total, summary.passages)
+    print(console_opening_text(size, str(summary.root), token_set), file=stdout)
     bold = stdout.isatty()
     story: StoryRef | None = None
     # The library's work runs in this one thread, never interrupted half-way by Ctrl-C (which lands in the

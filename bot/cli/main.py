@@ -441,7 +441,7 @@ def _run_command(command: str, args: argparse.Namespace, settings: Settings) -> 
         return export_kept(settings, args.server, args.file)
     if command == "shelf":
         return import_stories(settings, args.server, args.files)
-    return run_console(_load(settings))
+    return run_console(_load(settings), token_set=settings.discord_token is not None)
 
 
 @contextmanager

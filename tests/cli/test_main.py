@@ -276,6 +276,17 @@ def test_console_without_token_answers_and_looks_up(tmp_path):
     assert "Sophie Korolev: A Pianist Takes the Stage (7 passages)" in result.stdout
 
 
+def test_console_asked_for_with_a_token_set_does_not_say_none_is(tmp_path):
+    """`python -m bot console` with DISCORD_TOKEN set said "No DISCORD_TOKEN is set", and to set one."""
+    result = run("console", stdin="/quit\n", env={"DISCORD_TOKEN": "123.abc.def"}, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "No DISCORD_TOKEN is set" not in result.stdout and "set DISCORD_TOKEN" not in result.stdout
+    assert "DISCORD_TOKEN is set; this is the local console all the same." in result.stdout
+    assert "python -m bot run" in result.stdout
+    unset = run("console", stdin="/quit\n", cwd=tmp_path)
+    assert "No DISCORD_TOKEN is set, so this is the local console." in unset.stdout
+
+
 @pytest.mark.parametrize("leaving", ["quit", "EXIT", "  Quit  ", "/quit", "/exit"])
 def test_console_leaves_at_quit_or_exit_typed_alone(tmp_path, leaving):
     """A newcomer types "quit" or "exit" as at a shell or Python's prompt: it was searched, and not found."""
