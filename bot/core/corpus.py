@@ -292,7 +292,8 @@ def story_in(data: bytes, name: str) -> tuple[str, list[PassageText]]:
     story = reader.read(data)
     texts = list(passages_of(story.blocks))
     if not texts:
-        raise StoryRefused(Refusal(cause=Cause.TITLE_ONLY if story.blocks else Cause.NO_TEXT))
+        # A title of the file's own is no text, but the file is not empty: "# The Mill" alone is said to lack text.
+        raise StoryRefused(Refusal(cause=Cause.TITLE_ONLY if story.blocks or story.title else Cause.NO_TEXT))
     return capped_title(without_invisibles(story.title or "").strip()) or title_from_filename(Path(name)), texts
 
 

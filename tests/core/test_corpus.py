@@ -483,6 +483,19 @@ def test_notepads_unicode_text_is_read_by_its_byte_order_mark(tmp_path):
     assert said(corpus.problems) == ()
 
 
+def test_a_file_of_a_title_alone_is_said_to_have_a_title_but_no_paragraphs(tmp_path):
+    """A file of "# The Mill" alone was said to have no text, as an empty file is: a title alone says so."""
+    (tmp_path / "mill.md").write_text("# The Mill\n", encoding="utf-8")
+    (tmp_path / "forge.md").write_text("---\ntitle: The Forge\n---\n", encoding="utf-8")
+    (tmp_path / "lamp.txt").write_text("The Lamp\n\n", encoding="utf-8")
+    (tmp_path / "well.md").write_text("Maren drew water.", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert said(corpus.problems) == (
+        "Skipped forge.md: it has a title but no paragraphs; add some text.",
+        "Skipped mill.md: it has a title but no paragraphs; add some text.",
+    )
+
+
 def test_a_paragraph_or_heading_of_invisible_characters_alone_is_no_passage_or_chapter(tmp_path):
     # An HTML spacer <p>&shy;</p>, or a lone byte order mark between joined files, shows nothing: it is no
     # empty passage to find, read or count, and a file of nothing else has no text.
