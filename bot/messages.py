@@ -1560,7 +1560,8 @@ def taken_back_text(plan: DowngradePlan, copy: Path | None, release: str | None)
     return (
         f"storybot: {plan.state.where} was taken back from revision {plan.revision} to {plan.target}"
         f"{_drops(plan.dropped, ' (dropped: ', ')')}.{kept} Install {install} "
-        "before the bot starts again: this one would upgrade it back at start."
+        "before the bot starts again: this one would upgrade it back at start, and so would its feedback export, "
+        "shelf import and shelf export-kept (database status only reads it)."
     )
 
 

@@ -107,6 +107,22 @@ def test_status_of_a_database_a_newer_storybot_wrote_still_reports_but_exits_2(s
     assert shown.stderr == ""
 
 
+def test_after_a_downgrade_the_commands_it_names_upgrade_the_database_back_and_status_does_not(
+    sqlite: Settings, tmp_path: Path
+):
+    """It said only that the bot's start would upgrade it back: an owner exporting the votes before installing the
+    older storybot undid the downgrade without a word."""
+    done = run("database", "downgrade", "--to", "0004", env=environment(sqlite))
+    assert done.returncode == 0 and revision(sqlite) == "0004", done.stderr
+    assert "this one would upgrade it back at start, and so would its feedback export, shelf import and shelf " in (
+        one_line(done.stderr)
+    )
+    assert run("database", "status", env=environment(sqlite)).returncode == 0 and revision(sqlite) == "0004"
+    exported = run("feedback", "export", str(tmp_path / "votes.jsonl"), env=environment(sqlite))
+    assert exported.returncode == 0, exported.stderr
+    assert revision(sqlite) == "0006"
+
+
 def test_a_sqlite_downgrade_copies_the_file_first_and_says_what_it_dropped(sqlite: Settings):
     done = run("database", "downgrade", "--to", "3", env=environment(sqlite))
     assert done.returncode == 0, done.stderr
