@@ -519,9 +519,10 @@ def _ask(args: argparse.Namespace, library: StoryLibrary) -> int:
 
 
 def _stdin_lines() -> Iterator[str]:
-    """Standard input a line at a time; bytes that are not UTF-8 become U+FFFD, not an error."""
-    for raw in sys.stdin.buffer:
-        yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
+    """Standard input a line at a time; bytes that are not UTF-8 become U+FFFD, not an error. A byte order mark
+    before the first line (a questions file Notepad saved) is none of its question, which `--json` echoed with it."""
+    for number, raw in enumerate(sys.stdin.buffer):
+        yield raw.decode("utf-8" if number else "utf-8-sig", errors="replace").rstrip("\r\n")
 
 
 def _story(library: StoryLibrary, name: str) -> StoryRef:

@@ -58,6 +58,15 @@ def test_a_story_titled_at_a_megabyte_is_answered_in_a_few_lines(tmp_path):
     assert listed.returncode == 0 and len(listed.stdout) < 1_000, listed.stderr
 
 
+def test_a_byte_order_mark_before_the_questions_read_from_stdin_is_no_part_of_the_first():
+    """A questions file saved by Notepad starts with one: `--json` echoed it in the first question."""
+    result = run("ask", "--json", stdin="\ufeffwho is ivan\r\n\ufeffwho is sofia\r\n")
+    assert result.returncode == 0, result.stderr
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["question"] == "who is ivan" and first["answer"] is not None
+    assert second["question"] == "\ufeffwho is sofia"  # within the text, a line's own: echoed as it came
+
+
 def test_ask_json_contract():
     result = run("ask", "--json", "how old is SOFIA?")
     assert result.returncode == 0
