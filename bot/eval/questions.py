@@ -33,13 +33,16 @@ def load_questions(path: Path) -> list[tuple[str, str]]:
     if not path.is_file():
         raise DatasetError(DatasetFault.QUESTIONS_MISSING, file=path)
     pairs = []
-    for number, line in enumerate(path.read_text("utf-8").split("\n"), start=1):  # not U+2028's lines
-        if not line.strip():
-            continue
+    # Line by line (not U+2028's lines), so that a byte that is not UTF-8 names its line, where the whole file's
+    # decoding was a traceback; a byte order mark first (an editor's "UTF-8 with BOM") is no part of the first line.
+    for number, raw in enumerate(path.read_bytes().split(b"\n"), start=1):
         try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            if not line.strip():
+                continue
             item = json.loads(line)
             question, expect = str(item["q"]), str(item["expect"]).strip()
-        except (json.JSONDecodeError, KeyError, TypeError) as error:
+        except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as error:
             raise DatasetError(DatasetFault.QUESTIONS_LINE, file=path, line=number, detail=str(error)) from error
         if expect:
             pairs.append((question, expect))

@@ -45,3 +45,21 @@ def test_malformed_line_names_the_line(tmp_path, library):
     with pytest.raises(DatasetError) as refused:
         check_questions(library, questions)
     assert dataset_error_text(refused.value).startswith(f'{questions}, line 2: expected {{"q": "question", "expect"')
+
+
+def test_a_file_saved_with_a_byte_order_mark_and_windows_line_ends_is_read(tmp_path, capsys):
+    """`feedback export`'s file, filled in with an editor that saves "UTF-8 with BOM": its first line was refused."""
+    questions = tmp_path / "to-fix.jsonl"
+    lines = [{"q": "Where was Sebastien born?", "expect": "born in moscow"}, {"q": "who is ivan", "expect": "ivan"}]
+    questions.write_bytes(b"\xef\xbb\xbf" + b"".join(json.dumps(line).encode() + b"\r\n" for line in lines))
+    assert main(["eval", "--questions", str(questions)]) == 0
+    assert "2 questions: hit@1 100.0%" in capsys.readouterr().out
+
+
+def test_a_line_that_is_not_utf8_is_named_not_a_traceback(tmp_path, library):
+    questions = tmp_path / "q.jsonl"
+    questions.write_bytes(b'{"q": "fine", "expect": "x"}\n{"q": "who is S\xe9bastien", "expect": "violin"}\n')
+    with pytest.raises(DatasetError) as refused:
+        check_questions(library, questions)
+    said = dataset_error_text(refused.value)
+    assert said.startswith(f'{questions}, line 2: expected {{"q": "question", "expect": "phrase"}}') and "0xe9" in said
