@@ -1083,6 +1083,11 @@ def import_missing_text(shown: str) -> str:
     return f"{shown} does not exist; check its name. Nothing was imported."
 
 
+def import_folder_text(shown: str) -> str:
+    """`shelf import` takes files: a folder given was "not a story file; upload one of …"."""
+    return f"{shown} is a folder; name the story files in it ({shown}/*) to import them. Nothing was imported."
+
+
 def import_not_a_file_text(shown: str) -> str:
     return f"{shown} is not a regular file (a folder, a pipe or a device); nothing was imported."
 
@@ -1098,6 +1103,8 @@ them, and the views skipped such a file, reading it again at every start)."""
 def import_refused_text(shown: str, error: ShelfError) -> str:
     """A file `shelf import` refuses as an upload would be refused, with the setting to raise if it is a limit."""
     said = one_line(upload_refusal_text(error))
+    if error.refusal is UploadRefusal.NOT_A_STORY_FILE:  # "upload one of" is Discord's word
+        said = f'"{one_line(error.name)}" is not a story file; import one of {suffix_list()}.'
     if error.refusal is UploadRefusal.UNREADABLE and error.why.cause is Cause.NEEDS_READER:
         # Discord's step, reload, is no step here: once the reader is installed, the import is run again.
         said = f"That file {refusal_text(error.why).removesuffix(f' {INSTALLED_THEN}')}, then run the import again."

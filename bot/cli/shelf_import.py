@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from bot.cli.on_database import run_on_database
 from bot.core.shelf import ShelfError, StoryFile, require_upload_size, safe_file_name
 from bot.messages import (
+    import_folder_text,
     import_missing_text,
     import_name_twice_text,
     import_not_a_file_text,
@@ -51,6 +52,8 @@ def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> in
     for path in files:
         shown = one_line(str(path))
         try:
+            if path.is_dir():  # its name was refused as a story file's, "upload one of …"
+                raise ShelfCommandError(import_folder_text(shown))
             name = safe_file_name(path.name)
             if name.casefold() in named:  # a/mill.md b/Mill.md: the second replaced the first, or stood beside it
                 first, first_name = named[name.casefold()]

@@ -123,7 +123,23 @@ def test_a_file_that_is_no_story_imports_nothing_and_says_which(tmp_path: Path):
     data = tmp_path / "data"
     result = run("shelf", "import", "--server", str(SERVER), str(good), str(bad), env={"STORYBOT_DATA": str(data)})
     assert result.returncode == 2 and "notes.json" in result.stderr and "Nothing was imported" in result.stderr
+    assert '"notes.json" is not a story file; import one of .txt, .md,' in result.stderr  # it said "upload"
     assert "Traceback" not in result.stderr
+    assert shelf_of(data) == ([], [])
+
+
+def test_a_folder_given_says_to_name_its_files(tmp_path: Path):
+    """A folder was "not a story file; upload one of .txt, .md, …", as if its name were the fault."""
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    (stories / "good.md").write_text("# Good\n\nA story.")
+    data = tmp_path / "data"
+    result = run("shelf", "import", "--server", str(SERVER), str(stories), env={"STORYBOT_DATA": str(data)})
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"storybot: {stories} is a folder; name the story files in it ({stories}/*) to import them. Nothing was "
+        "imported.\n"
+    )
     assert shelf_of(data) == ([], [])
 
 
