@@ -138,10 +138,11 @@ def number_in(low: float, high: float = math.inf) -> Callable[[str], float]:
 
 def given_path(text: str) -> Path:
     """An argparse type: a path, never an empty one (Path("") is the current folder: a script's
-    `--corpus "$BOOKS"` with BOOKS unset read every story file below wherever it was run)."""
+    `--corpus "$BOOKS"` with BOOKS unset read every story file below wherever it was run). A `~` is the home folder,
+    as in the settings: the shell leaves it as it is in `--corpus=~/stories`, which was a folder that did not exist."""
     if not text:
         raise argparse.ArgumentTypeError(EMPTY_PATH)
-    return Path(text)
+    return Path(text).expanduser()
 
 
 def count(text: str) -> int:

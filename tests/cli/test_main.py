@@ -241,6 +241,19 @@ def test_bad_corpus_is_exit_2_without_traceback(tmp_path):
     assert "Traceback" not in missing.stderr + unreadable.stderr
 
 
+def test_a_path_given_with_a_tilde_is_in_the_home_folder_as_in_the_settings(tmp_path):
+    """The shell leaves `~` as it is in `--corpus=~/stories`: "The corpus folder ~/stories does not exist", where
+    STORYBOT_CORPUS=~/stories was the home folder's."""
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "stories" / "mill.md").write_text("# The Mill\n\nThe wheel turned by the river.")
+    (tmp_path / "q.jsonl").write_text('{"q": "what turned", "expect": "wheel"}\n')
+    env = {"HOME": str(tmp_path), "STORYBOT_INDEX": "off", "XDG_STATE_HOME": str(tmp_path / "state")}
+    listed = run("--corpus=~/stories", "stories", env=env)
+    assert listed.returncode == 0 and listed.stdout.startswith(f"1 story, 1 passage in {tmp_path / 'stories'}:")
+    measured = run("eval", "--corpus=~/stories", "--questions=~/q.jsonl", env=env)
+    assert measured.returncode == 0 and "1 question: hit@1 100.0%" in measured.stdout, measured.stderr
+
+
 def test_skipped_files_are_warned_about_and_the_rest_answers(tmp_path):
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text((ROOT / "corpus" / "sophie-korolev-pianist.md").read_text())
