@@ -8,6 +8,7 @@ import asyncio
 import random
 import re
 import signal
+import sqlite3
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -107,6 +108,31 @@ async def test_every_ask_of_a_crowd_is_acknowledged_first_and_answered(fake, big
     finally:
         assert await process.stop() == 0
     assert "Traceback" not in process.text
+
+
+async def test_every_answer_of_a_crowd_is_kept_for_its_buttons(fake, data_bot):
+    """500 mentions at once, from 500 people, the first questions of a new process: each answer is kept (its buttons
+    reopen it) and the server's settings are read. Each answer was a transaction of its own, and hundreds contended
+    for SQLite's one write lock until some passed the call's deadline: 5 to 244 of 500 answers were shown with buttons
+    that could not reopen them, and the server's settings, read meanwhile, were taken as the defaults."""
+    process, database = data_bot
+    mark = len(fake.calls)
+    question = f"{MENTION} where did Sofia perform, and who taught the violinist in Moscow before the concert hall?"
+    for _ in range(500):
+        await fake.send_message(question, mentions=[BOT_USER])
+
+    def answered() -> bool:
+        return sum(c.method == "POST" and c.path == CHANNEL_MESSAGES for c in fake.calls[mark:]) >= 500
+
+    await fake.wait_for(answered)
+    assert answers_in(database) == 500
+    assert "Could not keep answer" not in process.text
+    assert "Could not read the settings" not in process.text
+
+
+def answers_in(path: Path) -> int:
+    with sqlite3.connect(path) as connection:
+        return connection.execute("SELECT count(*) FROM answers").fetchone()[0]
 
 
 @pytest.mark.parametrize(

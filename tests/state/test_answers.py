@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime
 import re
 
+import sqlalchemy as sa
+
 from bot.state.answers import ANSWER_ID_LENGTH, ANSWER_ID_PATTERN, SavedAnswer, new_answer_id
 from bot.state.database import Database
+from bot.state.guarded_engine import DatabaseUnavailable
 
 ASKED = datetime.datetime(2026, 11, 22, 13, 0, 5, tzinfo=datetime.UTC)
 ANSWER = SavedAnswer(
@@ -35,6 +39,29 @@ async def test_a_saved_answer_is_found_again_whole(database: Database):
     assert await database.answers.find(ANSWER.id) == ANSWER
     assert await database.answers.find(in_dm.id) == in_dm
     assert await database.answers.find("zzzzzzzzzzzz") is None
+
+
+async def test_a_crowds_answers_are_saved_together_in_a_few_transactions(database: Database):
+    """Each answer its own transaction made a crowd's contend for SQLite's one write lock until some passed the
+    deadline; saved together, every one is kept, in far fewer transactions than answers."""
+    commits: list[None] = []
+    sa.event.listen(database.engine.sync_engine, "commit", lambda _: commits.append(None))
+    crowd = [dataclasses.replace(ANSWER, id=new_answer_id(), asker_id=asker) for asker in range(300)]
+    await asyncio.gather(*(database.answers.save(answer) for answer in crowd))
+    assert [await database.answers.find(answer.id) for answer in crowd] == crowd
+    assert 1 <= len(commits) < 30
+
+
+async def test_every_answer_of_a_transaction_that_failed_is_told_so_and_the_next_ones_are_saved(database: Database):
+    """A transaction that fails (here an id saved twice in one, which no random id does) raises for every answer it
+    held, not for one of them with the others left waiting; the next answers are written all the same."""
+    await database.answers.save(ANSWER)
+    crowd = [dataclasses.replace(ANSWER, id=new_answer_id(), asker_id=asker) for asker in range(5)] + [ANSWER]
+    failed = await asyncio.gather(*(database.answers.save(answer) for answer in crowd), return_exceptions=True)
+    assert all(isinstance(outcome, DatabaseUnavailable) for outcome in failed)
+    assert [await database.answers.find(answer.id) for answer in crowd[:5]] == [None] * 5
+    await asyncio.gather(*(database.answers.save(answer) for answer in crowd[:5]))
+    assert [await database.answers.find(answer.id) for answer in crowd[:5]] == crowd[:5]
 
 
 async def test_answers_older_than_the_moment_are_forgotten_and_newer_ones_kept(database: Database):
