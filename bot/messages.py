@@ -743,6 +743,11 @@ def shelf_refusal_text(refusal: ShelfRefusal, room: StoreRoom | None = None) -> 
             "That version was moved out of the bot's database by the bot's owner, to make room; they have it in "
             "a file. Ask them for it, then add it again with /story add. Nothing changed."
         )
+    if refusal is ShelfRefusal.NAME_TAKEN:
+        return (
+            "Another of this server's stories now has that story's file name in other capitals (Windows and macOS "
+            "take them for one file); remove it first (it is kept), then restore this version. Nothing changed."
+        )
     return "That version is the one searched already; nothing changed."
 
 

@@ -60,6 +60,9 @@ class ShelfRefusal(enum.Enum):
     against what the server may store, and change nothing searched."""
     MOVED_OUT = "moved_out"
     """That version's file was moved out of the database by the bot's owner (`python -m bot shelf export-kept`)."""
+    NAME_TAKEN = "name_taken"
+    """The restore would bring back a removed story whose name another story on the shelf now has in another case
+    (`mill.md` beside `Mill.md`), two files Windows and macOS take for one, which no upload can make."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -588,6 +588,8 @@ class ShelfStore:
                 raise _Refused(ShelfRefusal.MOVED_OUT)
             if found.current_version_id == version_id:
                 raise _Refused(ShelfRefusal.ALREADY_CURRENT)
+            if named_in_another_case(found.name, await _current_names(connection, server_id)) is not None:
+                raise _Refused(ShelfRefusal.NAME_TAKEN)  # a removed story whose name another has taken in another case
             await self._stored_room_for(connection, server_id, VERSION_BYTES, restoring=True)  # its file is stored
             await self._room_for(connection, server_id, found.current_version_id, found.counted)
             made = _Made(

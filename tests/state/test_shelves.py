@@ -133,6 +133,26 @@ async def test_no_server_can_change_or_restore_from_another_servers_shelf(databa
     assert [v.name for v in await database.shelves.history(SERVER)] == ["mill.md"]
 
 
+async def test_a_removed_story_whose_name_another_took_in_other_capitals_is_not_restored_beside_it(
+    database: Database,
+):
+    """A removed `mill.md` restored while `Mill.md` (added after the removal, as a story of its own) is on the shelf
+    made two stories of one name to Windows and macOS, which no upload can make; the restore is refused, and allowed
+    once `Mill.md` is removed."""
+    first = await database.shelves.add(SERVER, "mill.md", b"rye", ALICE, replace=False)
+    assert first.story_id is not None and first.version_id is not None
+    await database.shelves.remove(SERVER, first.story_id, ALICE)
+    other = await database.shelves.add(SERVER, "Mill.md", b"wheat", BOB, replace=False)
+    assert other.action is ShelfAction.ADDED and other.story_id is not None and other.story_id != first.story_id
+    refused = await database.shelves.restore(SERVER, first.version_id, ALICE)
+    assert refused.refusal is ShelfRefusal.NAME_TAKEN
+    assert [s.name for s in (await database.shelves.stories(SERVER)).stories] == ["Mill.md"]
+    await database.shelves.remove(SERVER, other.story_id, BOB)
+    restored = await database.shelves.restore(SERVER, first.version_id, ALICE)
+    assert restored.action is ShelfAction.RESTORED
+    assert [s.name for s in (await database.shelves.stories(SERVER)).stories] == ["mill.md"]
+
+
 async def test_a_removal_cannot_be_restored_as_a_file(database: Database):
     added = await database.shelves.add(SERVER, "mill.md", b"text", ALICE, replace=False)
     assert added.story_id is not None
