@@ -894,6 +894,7 @@ STORIES_CHANGED = "The stories have changed and no longer answer this; please as
 OLDER_ANSWER = "This answer is from an older version of me; please ask again."
 ANSWER_NOT_FOUND = "I can't find that answer any more; please ask again."
 ANSWERED_ELSEWHERE = "That answer was given in another server; please ask your question here."
+ANSWERED_TO_SOMEONE_ELSE = "That answer was given to someone else, in their messages with me; please ask yours here."
 
 
 def searched_instead_text(words: Sequence[str]) -> str:

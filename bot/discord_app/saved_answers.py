@@ -15,7 +15,7 @@ import logging
 import discord
 
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
-from bot.messages import ANSWERED_ELSEWHERE, answer_not_kept_text, database_trouble_text
+from bot.messages import ANSWERED_ELSEWHERE, ANSWERED_TO_SOMEONE_ELSE, answer_not_kept_text, database_trouble_text
 from bot.state.answers import AnswerStore, SavedAnswer, new_answer_id
 from bot.state.database_fault import DatabaseTask
 from bot.state.guarded_engine import DatabaseUnavailable
@@ -57,7 +57,8 @@ async def keep_answer(
 
 async def saved_answer(interaction: discord.Interaction, answer_id: str) -> SavedAnswer | None:
     """The kept answer a button names; None, after saying why privately, when it is gone, was kept for another
-    server (or for DMs), or the database does not answer. The interaction is acknowledged already."""
+    server (or for DMs), for another person's DM, or the database does not answer. The interaction is acknowledged
+    already."""
     bot = story_bot(interaction)
     try:
         found = await bot.database.answers.find(answer_id)
@@ -69,6 +70,10 @@ async def saved_answer(interaction: discord.Interaction, answer_id: str) -> Save
     elif found.server_id != interaction.guild_id:  # its id came from another server's message: neither its
         # question nor a vote on it is this server's
         await send_ephemeral(interaction, ANSWERED_ELSEWHERE)
+        return None
+    elif found.server_id is None and found.asker_id != interaction.user.id:  # a DM is one person's: its id came from
+        # another's DM, whose question is theirs
+        await send_ephemeral(interaction, ANSWERED_TO_SOMEONE_ELSE)
         return None
     return found
 

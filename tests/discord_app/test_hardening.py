@@ -11,7 +11,7 @@ import pytest
 
 from bot.core.library import StoryLibrary
 from bot.discord_app.saved_answers import ANSWERED_ELSEWHERE
-from bot.messages import STORY_GONE, UNKNOWN_BUTTON, VOTE_NOT_SHOWN
+from bot.messages import ANSWERED_TO_SOMEONE_ELSE, STORY_GONE, UNKNOWN_BUTTON, VOTE_NOT_SHOWN
 from tests.core.test_worker import WORDS
 from tests.discord_app.bot_process import BotProcess
 from tests.discord_app.fake_discord import (
@@ -300,6 +300,21 @@ async def test_forged_vote_buttons_record_no_vote_and_are_answered_privately(fak
     assert told["not an id of the bot's"] == told["an id too long"] == UNKNOWN_BUTTON
     assert not any("Thanks" in said for said in told.values())
     assert "Traceback" not in bot.text
+
+
+async def test_an_answer_given_in_a_dm_is_reopened_by_its_asker_alone(fake, bot):
+    """A DM is between the bot and one person: another person's click carrying a DM answer's id (copied from a
+    screenshot, say) reopened it in their own DM, with its question, as every DM had one server, none."""
+    asker = fake.person()
+    answer = await reply_to(fake, "how old is sofia", channel=DM_CHANNEL_ID, author=asker)
+    more = next(b["custom_id"] for row in answer["components"] for b in row["components"] if b.get("label"))
+    message = next(m for m in reversed(fake.messages.values()) if m["embeds"] == answer["embeds"])
+    click = {"custom_id": more, "component_type": 2}
+    theirs = await callback(fake, await fake.interact(3, click, message, channel_id=DM_CHANNEL_ID, author=asker))
+    assert theirs["data"].get("embeds"), theirs
+    other = await callback(fake, await fake.interact(3, click, message, channel_id=DM_CHANNEL_ID))
+    assert other["data"]["flags"] & EPHEMERAL and other["data"]["content"] == ANSWERED_TO_SOMEONE_ELSE
+    assert not other["data"].get("embeds")
 
 
 async def test_a_forged_vote_on_a_passage_its_answer_never_showed_records_nothing(fake, bot, library: StoryLibrary):
