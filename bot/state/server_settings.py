@@ -7,6 +7,7 @@ settings behind this one's back, even with PostgreSQL shared by several machines
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -56,14 +57,28 @@ class ServerSettingsStore:
     def __init__(self, engine: GuardedEngine):
         self._engine = engine
         self._kept: OrderedDict[int, ServerSettings] = OrderedDict()
+        self._reading: dict[int, asyncio.Future[ServerSettings]] = {}
+        """Each server's read under way, which every question asked meanwhile awaits."""
 
     async def of(self, server_id: int) -> ServerSettings:
-        """The server's settings (all defaults for a server that set nothing)."""
+        """The server's settings (all defaults for a server that set nothing). Read once however many ask at once: a
+        crowd's first questions each read them, hundreds of reads queued for the database's connections beside the
+        crowd's writes, until some passed the deadline and their questions were answered with the defaults."""
         kept = self._kept.get(server_id)
         if kept is not None:
             self._kept.move_to_end(server_id)
             return kept
-        return self._keep(await self._engine.read(lambda connection: self._read(connection, server_id)))
+        reading = self._reading.get(server_id)
+        if reading is None:
+            reading = asyncio.ensure_future(self._engine.read(lambda connection: self._read(connection, server_id)))
+            self._reading[server_id] = reading
+            reading.add_done_callback(lambda read: self._read_done(server_id, read))
+        return self._keep(await asyncio.shield(reading))  # one asker cancelled leaves the read to the others
+
+    def _read_done(self, server_id: int, read: asyncio.Future[ServerSettings]) -> None:
+        del self._reading[server_id]
+        if not read.cancelled():
+            read.exception()  # retrieved: every asker may have been cancelled
 
     async def set_budget(self, server_id: int, budget: QuestionBudget | None) -> ServerSettings:
         async def change(connection: AsyncConnection) -> ServerSettings:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+
+import sqlalchemy as sa
+
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import Database
 
@@ -37,6 +41,23 @@ async def test_changes_reach_the_database_not_only_the_kept_copy(database_settin
         settings = await reader.servers.of(SERVER)
         assert settings.budget == QuestionBudget(3, 20)
         assert settings.channel(CHANNEL).story_path == "the-keeper.md"
+    finally:
+        await writer.close()
+        await reader.close()
+
+
+async def test_a_crowd_asking_at_once_reads_a_servers_settings_once(database_settings: Settings):
+    """Each of a crowd's first questions read the settings: 500 reads queued for the database's connections, some
+    past the deadline (their questions then answered with the defaults). Now they share one read."""
+    writer = await Database.open(database_settings)
+    reader = await Database.open(database_settings)
+    statements: list[str] = []
+    sa.event.listen(reader.engine.sync_engine, "before_cursor_execute", lambda *sent: statements.append(sent[2]))
+    try:
+        await writer.servers.set_budget(SERVER, QuestionBudget(3, 20))
+        crowd = await asyncio.gather(*(reader.servers.of(SERVER) for _ in range(500)))
+        assert {settings.budget for settings in crowd} == {QuestionBudget(3, 20)}
+        assert sum("FROM server_settings" in statement for statement in statements) == 1
     finally:
         await writer.close()
         await reader.close()
