@@ -8,7 +8,6 @@ so. The id is random, not a count: one answer's buttons tell nothing of any othe
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import datetime
 import secrets
@@ -16,6 +15,7 @@ import secrets
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.state.grouped_writes import GroupedWrites
 from bot.state.guarded_engine import GuardedEngine
 from bot.state.tables import answers
 from bot.state.time import aware
@@ -56,40 +56,16 @@ class SavedAnswer:
 class AnswerStore:
     def __init__(self, engine: GuardedEngine):
         self._engine = engine
-        self._waiting: list[tuple[SavedAnswer, asyncio.Future[None]]] = []
-        """Answers to save in the next transaction, each with what its caller awaits."""
-        self._writer: asyncio.Task[None] | None = None
+        self._grouped = GroupedWrites(engine)
 
     async def save(self, answer: SavedAnswer) -> None:
-        """Saved in one transaction with every answer given while the one before was being written (group commit):
-        a crowd's answers each in a transaction of its own contended for SQLite's one write lock, and its journal's
-        disk syncs, until some passed the call's deadline and their buttons could not reopen them. Raises what the
-        database raised for its transaction (DatabaseUnavailable)."""
-        saved: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._waiting.append((answer, saved))
-        if self._writer is None:
-            self._writer = asyncio.create_task(self._write_waiting())
-        await saved
+        """Saved with the answers given meanwhile, in one transaction (bot.state.grouped_writes: a crowd's answers,
+        each a transaction of its own, were not all kept). Raises what the database raised (DatabaseUnavailable)."""
 
-    async def _write_waiting(self) -> None:
-        try:
-            while self._waiting:
-                batch, self._waiting = self._waiting, []
-                rows = [dataclasses.asdict(answer) for answer, _ in batch]
+        async def insert(connection: AsyncConnection) -> None:
+            await connection.execute(answers.insert().values(**dataclasses.asdict(answer)))
 
-                async def insert(connection: AsyncConnection, rows: list[dict[str, object]] = rows) -> None:
-                    await connection.execute(answers.insert(), rows)
-
-                try:
-                    await self._engine.write(insert)
-                except BaseException as error:  # each caller is told; a cancel (the bot closing) goes on up
-                    _settle(batch, error)
-                    if not isinstance(error, Exception):
-                        raise
-                else:
-                    _settle(batch, None)
-        finally:
-            self._writer = None
+        await self._grouped.write(insert)
 
     async def find(self, answer_id: str) -> SavedAnswer | None:
         """The answer with this id; None when there is none (forgotten, or never saved)."""
@@ -116,16 +92,3 @@ class AnswerStore:
             if deleted < FORGET_BATCH:
                 break
         return forgotten
-
-
-def _settle(batch: list[tuple[SavedAnswer, asyncio.Future[None]]], error: BaseException | None) -> None:
-    """Tells each caller still waiting how its answer's transaction ended."""
-    for _, saved in batch:
-        if saved.done():  # its caller was cancelled
-            continue
-        if error is None:
-            saved.set_result(None)
-        elif isinstance(error, Exception):
-            saved.set_exception(error)
-        else:
-            saved.cancel()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.state.grouped_writes import GroupedWrites
 from bot.state.guarded_engine import GuardedEngine
 from bot.state.tables import feedback
 from bot.state.time import aware
@@ -60,13 +61,16 @@ class AnswerFeedback:
 class FeedbackStore:
     def __init__(self, engine: GuardedEngine):
         self._engine = engine
+        self._grouped = GroupedWrites(engine)
 
     async def record(self, judgement: Judgement) -> Vote | None:
         """Saves the vote (replacing this person's earlier one on this answer); returns the earlier one.
 
         An answer is the passage shown for a question in a server, in whichever message shows it: a
         private copy someone opens of another person's answer is the same answer, so voting on both
-        changes one vote rather than counting twice in /feedback."""
+        changes one vote rather than counting twice in /feedback. Saved with the votes given meanwhile, in one
+        transaction (bot.state.grouped_writes: a crowd's votes, each a transaction of its own, were told to try
+        again)."""
         now = datetime.datetime.now(datetime.UTC)
         same_answer = (
             feedback.c.server_id.is_not_distinct_from(judgement.server_id),
@@ -105,7 +109,7 @@ class FeedbackStore:
             await connection.execute(insert_or_update(connection, feedback, row, list(key), changed))
             return None
 
-        return await self._engine.write(save)
+        return await self._grouped.write(save)
 
     async def answers_voted_down(
         self, server_id: int | None = None, every_server: bool = False, limit: int | None = None

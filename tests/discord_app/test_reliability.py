@@ -130,6 +130,24 @@ async def test_every_answer_of_a_crowd_is_kept_for_its_buttons(fake, data_bot):
     assert "Could not read the settings" not in process.text
 
 
+async def test_every_vote_of_a_crowd_on_one_answer_is_saved(fake, data_bot):
+    """300 people click 👍 under one answer at once: each vote is saved and thanked. Each was a transaction of its
+    own, contending for SQLite's one write lock: 88 of 300 were told the database did not answer in time, and 6 that
+    the answer could not be reopened."""
+    _, database = data_bot
+    answer = await an_answer(fake)
+    message = next(m for m in reversed(fake.messages.values()) if m["embeds"] == answer["embeds"])
+    button = next(
+        b for row in answer["components"] for b in row["components"] if b.get("emoji", {}).get("name") == "👍"
+    )
+    clicks = [
+        await fake.interact(3, {"custom_id": button["custom_id"], "component_type": 2}, message) for _ in range(300)
+    ]
+    told = [(await callback(fake, click))["data"]["content"] for click in clicks]
+    assert set(told) == {"Thanks for the 👍!"}
+    assert votes_in(database) == 300
+
+
 def answers_in(path: Path) -> int:
     with sqlite3.connect(path) as connection:
         return connection.execute("SELECT count(*) FROM answers").fetchone()[0]

@@ -1,0 +1,71 @@
+"""Writes grouped into one transaction, on SQLite and PostgreSQL: each caller gets its own work's result once
+committed, or the transaction's failure."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+from collections.abc import Awaitable, Callable
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.state.database import Database
+from bot.state.grouped_writes import GroupedWrites
+from bot.state.guarded_engine import DatabaseUnavailable
+from bot.state.tables import server_settings
+
+NOW = datetime.datetime(2026, 12, 2, tzinfo=datetime.UTC)
+
+
+def budget_of(server: int, questions: int) -> Callable[[AsyncConnection], Awaitable[int]]:
+    """A write of a server's budget (one server's row made again fails)."""
+
+    async def work(connection: AsyncConnection) -> int:
+        await connection.execute(
+            sa.insert(server_settings).values(server_id=server, budget_questions=questions, updated_at=NOW)
+        )
+        return server
+
+    return work
+
+
+async def questions_of(database: Database) -> dict[int, int]:
+    async with database.engine.connect() as connection:
+        rows = await connection.execute(sa.select(server_settings.c.server_id, server_settings.c.budget_questions))
+        return {row.server_id: row.budget_questions for row in rows}
+
+
+async def test_writes_asked_at_once_are_committed_together_each_caller_given_its_result(database: Database):
+    commits: list[None] = []
+    sa.event.listen(database.engine.sync_engine, "commit", lambda _: commits.append(None))
+    grouped = GroupedWrites(database.guarded)
+    done = await asyncio.gather(*(grouped.write(budget_of(server, server % 100)) for server in range(1, 301)))
+    assert done == list(range(1, 301))
+    assert await questions_of(database) == {server: server % 100 for server in range(1, 301)}
+    assert 1 <= len(commits) < 30  # one each before: 300
+
+
+async def test_a_failed_transaction_fails_each_of_its_writes_and_the_next_ones_are_made(database: Database):
+    grouped = GroupedWrites(database.guarded)
+    await grouped.write(budget_of(1, 1))
+    failed = await asyncio.gather(
+        grouped.write(budget_of(2, 2)), grouped.write(budget_of(1, 9)), return_exceptions=True
+    )  # the second names a server already there: the transaction fails, and the first with it
+    assert all(isinstance(outcome, DatabaseUnavailable) for outcome in failed)
+    assert await questions_of(database) == {1: 1}
+    assert list(await asyncio.gather(grouped.write(budget_of(2, 2)), grouped.write(budget_of(3, 3)))) == [2, 3]
+    assert await questions_of(database) == {1: 1, 2: 2, 3: 3}
+
+
+async def test_a_caller_cancelled_leaves_the_others_writes_to_be_made(database: Database):
+    grouped = GroupedWrites(database.guarded)
+    first = asyncio.ensure_future(grouped.write(budget_of(1, 1)))
+    second = asyncio.ensure_future(grouped.write(budget_of(2, 2)))
+    await asyncio.sleep(0)
+    first.cancel()
+    assert await second == 2
+    with pytest.raises(asyncio.CancelledError):
+        await first
+    assert 2 in await questions_of(database)
