@@ -56,6 +56,12 @@ for format in fb2 docx rtf; do
   HOME="$work" ebook-convert "$work/doorcode.epub" "$work/doorcode-calibre.$format" > /dev/null
   cp "$work/doorcode-calibre.$format" .
 done
+# A note holding a stanza of verse (its lines and stanzas set apart by empty lines), after a scene break in the
+# story: Calibre's FictionBook of pandoc's EPUB of it
+cp stanzanote.md "$work/"
+(cd "$work" && pandoc stanzanote.md -f markdown-smart -s -o stanzanote.epub)
+HOME="$work" ebook-convert "$work/stanzanote.epub" "$work/stanzanote-calibre.fb2" > /dev/null
+cp "$work/stanzanote-calibre.fb2" .
 # A chapter with two tables, one plain and one with its columns aligned, a figure's caption after the first, and the
 # second just before a section's heading: Calibre's RTF of pandoc's EPUB of it (its RTF writer knows no tables)
 cp ledger.md "$work/"

@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 28
+READING_VERSION = 29
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -140,7 +140,9 @@ alone in its TJ array, before a stop, or with an apostrophe in it is read as a w
 "F r a n ç o i s e", "M i r e l a ' s").
 28: a producer's placeholder for no title (Calibre's "Unknown", LibreOffice's EPUB's "Unknown Title") is none: the
 story is named after its file (every such file was "Unknown"); a `.txt` file's first line "Title: The Miller" is the
-title "The Miller" (the label was the title's)."""
+title "The Miller" (the label was the title's).
+29: the break over a chapter's plain notes is the widest before them (a note's stanza, its lines and stanzas set apart
+by empty lines in Calibre's FictionBook, was read as the story's from its first line to its last stanza's)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -15,7 +15,8 @@ whose note has no link back) is kept, and so is a paragraph ending in the arrow 
 that make a chapter of their own with no mark before them (a poem's stanzas, each ending in the arrow; a Word file's
 marks were left out already, its notes follow text). A note of several paragraphs ends
 in the arrow only in its last: where every note's mark was found, the paragraphs after the break over the notes that
-follows the last mark are notes, to the chapter's end (_whole_notes); Calibre's notes gathered at
+follows the last mark are notes, to the chapter's end (_whole_notes; the widest break, a note's stanza has breaks of
+its own: _widest_break); Calibre's notes gathered at
 the book's end run to the next link back. Capitals before a number are a mark's word where the text says that word
 alone in capitals too ("NASA1" and "NASA"; "A1" and "US1" are names still, where the text says "a" and "us"), and a
 number that is less surely a mark ("mp3", "NASA1") gives way to a surer one after it ("sea.1").
@@ -99,10 +100,8 @@ def _whole_notes(blocks: Sequence[Block], notes: list[bool | None], last_mark: i
     paragraph ending in the arrow ("she pressed ↩") is read as a note, and the story after it was read as one too
     where numbers run into words ("2x2") matched the notes' count; a story's paragraphs after a scene break stand
     before its last mark, or with no break after them."""
-    index = first - 1
-    while index > last_mark and not blocks[index].heading and blocks[index].text.strip():
-        index -= 1
-    if index <= last_mark or blocks[index].heading:
+    index = _widest_break(blocks, last_mark + 1, first)
+    if index is None:
         return  # no break over the notes after the last mark
     for leading in range(index + 1, end):
         if notes[leading] is None and not blocks[leading].heading and blocks[leading].text.strip():
@@ -178,15 +177,36 @@ def _notes_after_the_break(blocks: Sequence[Block], notes: list[bool | None], st
             last_note = index
     if last_note is None:
         return
-    index = last_note - 1
-    while index >= start and blocks[index].text.strip():
-        index -= 1
-    if index < start:  # no break: the notes are the run of them that ends the chapter
+    found = _widest_break(blocks, start, last_note)
+    index = start - 1 if found is None else found
+    if found is None:  # no break: the notes are the run of them that ends the chapter
         index = last_note - 1
         while index >= start and (notes[index] or not blocks[index].text.strip()):
             index -= 1
     for before in range(start, max(index, start)):
         notes[before] = None
+
+
+def _widest_break(blocks: Sequence[Block], low: int, high: int) -> int | None:
+    """The last empty block of the widest run of them between `low` and `high` (the latest of equally wide runs), after
+    any heading there; None without one. The break over a chapter's notes is the last where every break is one empty
+    line, but a note may hold breaks of its own: Calibre's FictionBook writes a stanza's lines and the gap between
+    stanzas as one and two empty lines, and pandoc's rule over the notes as three (a scene break as one, its Word file
+    as one empty paragraph and the rule over the notes as two). The last break was taken for the one over the notes,
+    and a note's first lines, before its stanza's last line, were read as the story's."""
+    best, widest, width, run_end = None, 0, 0, 0
+    for index in range(high - 1, low - 1, -1):
+        if blocks[index].heading:
+            break
+        if blocks[index].text.strip():
+            width = 0
+            continue
+        width += 1
+        if width == 1:
+            run_end = index
+        if width > widest:
+            best, widest = run_end, width
+    return best
 
 
 _BACK_REFERENCE = re.compile(r"\[?\u2190 ?\d{1,4}\]?")

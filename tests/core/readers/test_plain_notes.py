@@ -306,3 +306,20 @@ def test_a_storys_paragraph_ending_in_the_arrow_before_more_story_is_read_where_
         "She typed the year the light was built and pressed \u21a9",
         "The door opened on the first try.",
     ]
+
+
+def test_a_notes_stanza_breaks_are_no_break_over_the_notes():
+    # stanzanote-calibre.fb2 (scripts/make_calibre_fixtures.sh): a note holds a stanza of verse, whose lines and
+    # stanzas Calibre's FictionBook sets apart by one and two empty lines, under pandoc's rule over the notes, three;
+    # a scene break in the story, one. The last break before the note's last line was taken for the one over the
+    # notes: "The song is older ..." and three lines of the verse were read as the story's.
+    reader = reader_for(FIXTURES / "stanzanote-calibre.fb2")
+    assert reader is not None
+    story = reader.read((FIXTURES / "stanzanote-calibre.fb2").read_bytes())
+    assert [block.text for block in story.blocks] == [
+        "Chapter One: The Song",
+        "Mara sang the keeper's song as she climbed. Her grandmother had taught it to her.",
+        "At the top she wrote the hour in the log and trimmed the wick.",
+        "Chapter Two: The Morning",
+        "The sea was grey at dawn, and the boats came home.",
+    ]
