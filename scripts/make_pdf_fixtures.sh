@@ -2,14 +2,14 @@
 # Makes the PDF fixtures in tests/fixtures/formats/ from their sources there, the bundled stories of corpus/ and words
 # of our own set as real books are: musicians-*.pdf and keeper-*.pdf by LaTeX (TeX Live 2022), sophie-word.pdf by
 # pandoc (2.17) as a Word document and LibreOffice (7.4) printing it. The tests read the PDFs and need none of these. On Debian 12:
-#   apt-get install texlive-latex-base texlive-latex-recommended texlive-latex-extra lmodern pandoc \
+#   apt-get install texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-plain-generic lmodern pandoc \
 #     libreoffice-writer-nogui
 set -eu
 cd "$(dirname "$0")/../tests/fixtures/formats"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for name in musicians-t1 musicians-ot1 keeper-article keeper-poems keeper-notes keeper-tracking keeper-summer \
-    keeper-names; do
+    keeper-names keeper-spaced; do
   for pass in 1 2; do  # the second pass fills in the table of contents
     if ! pdflatex -interaction=batchmode -halt-on-error -output-directory="$work" "$name.tex" > /dev/null; then
       tail -n 20 "$work/$name.log" >&2

@@ -142,7 +142,9 @@ alone in its TJ array, before a stop, or with an apostrophe in it is read as a w
 story is named after its file (every such file was "Unknown"); a `.txt` file's first line "Title: The Miller" is the
 title "The Miller" (the label was the title's).
 29: the break over a chapter's plain notes is the widest before them (a note's stanza, its lines and stanzas set apart
-by empty lines in Calibre's FictionBook, was read as the story's from its first line to its last stanza's)."""
+by empty lines in Calibre's FictionBook, was read as the story's from its first line to its last stanza's); a PDF's
+word letterspaced 0.18 em or more after a word gap, ending its line or its word, and soul's `\\so` with a stop or
+quote drawn with a letter, are read as words ("M a r i g o l d" at a line's end, "K e s t r e l,")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

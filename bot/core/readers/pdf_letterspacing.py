@@ -8,7 +8,10 @@ array whose letters stand apart by one move (the tracking), a move up to the tra
 and is drawn as smaller moves of the same length in all, which nobody reads as a space; a word gap is the tracking
 and a word space more, and stays one. A tracking as wide as a word space (0.18 em or more) is one where the array's
 words stand that much and a word space apart, or where they spell dictionary words, or where a word of them ends in
-half the tracking before a stop, or is the whole array, a capital and small letters (a name set alone in its array).
+half the tracking before a stop, or is the whole array, a capital and small letters (a name set alone in its array),
+or stands after a word gap and ends its array or its word (a name at a line's end; soul's `\\so`, which draws a
+word's first or last letter with the stop or quote beside it: "l,", "“P"). A move after such a stop, or before such a
+quote, ends the word.
 """
 
 from __future__ import annotations
@@ -70,9 +73,17 @@ def _between_spaced(shown: list[object], move: int, tracking: float) -> bool:
         0 < move < len(shown) - 1
         and _is_letter(shown[move - 1])
         and _is_letter(shown[move + 1])
+        and not _stop_beside(shown[move - 1], -1)
+        and not _stop_beside(shown[move + 1], 0)
         and _apart(shown, move - 2, tracking)
         and _apart(shown, move + 2, tracking)
     )
+
+
+def _stop_beside(item: object, end: int) -> bool:
+    """Whether a letter drawn with a stop or quote has it at this end (-1 after the letter, 0 before): soul's word ends
+    there ("t;" and a word space before "“P e t r e l"), however near the tracking that space is."""
+    return isinstance(item, (str, bytes)) and len(item) > 1 and not _text(item)[end].isalpha()
 
 
 def _apart(shown: list[object], index: int, tracking: float) -> bool:
@@ -101,6 +112,7 @@ def _tracking(shown: list[object]) -> float | None:
         or _spells_words(shown, tracking)
         or _ends_in_half_tracking(shown, tracking)
         or _name_alone(shown, tracking)
+        or _word_gap_before(shown, tracking)
     ):
         return None
     return tracking
@@ -196,7 +208,68 @@ def _text(item: str | bytes) -> str:
 
 
 def _is_letter(item: object) -> bool:
-    return isinstance(item, (str, bytes)) and len(item) == 1
+    """Whether the item is one character drawn alone, or one letter drawn with the stops or quotes next to it: soul's
+    `\\so` draws a letterspaced word's first or last letter so ("l," in "K e s t r e l,", "“P" in "“P e t r e l”")."""
+    return isinstance(item, (str, bytes)) and (len(item) == 1 or _letter_with_stops(item))
+
+
+_MOST_STOPS = 2
+"""Stops and quotes drawn with a letter at most: a word's closing quote and comma."""
+
+
+def _letter_with_stops(item: str | bytes) -> bool:
+    """Whether the string is one letter with characters that are no letter or digit around it."""
+    if len(item) > _MOST_STOPS + 1:
+        return False
+    text = _text(item)
+    return sum(char.isalpha() for char in text) == 1 and not any(char.isdigit() for char in text)
+
+
+def _word_gap_before(shown: list[object], tracking: float) -> bool:
+    """Whether a word of letters drawn alone, more than MIN_LETTERS of them each the tracking apart (a kern less or
+    more), ends the array or a move of half the tracking or more, and stands after a move wider than the tracking and
+    its slack (a word gap, and the space microtype or soul sets before a letterspaced word) after no sentence's end,
+    or is a name (a capital, then small letters) drawn with a quote or bracket before its first letter: a word set
+    letterspaced at a line's end ("was  M a r i g o l d"), or drawn with its stops by soul ("K e s t r e l," and a
+    word space, "(F u l m a r)"). A loose justified line's one-letter words stand a word space apart, its most common
+    move, after one (a sentence's end may widen it: "Stop.  x y z w"), and typed letters quoted ("“p q r s”") are
+    none."""
+    letters: list[str] = []  # the letters of the run drawn alone, the tracking apart, up to here
+    after_gap = False  # the run began after a word gap
+    quoted = False  # the run began with a quote or bracket drawn with its first letter
+    last = ""  # the last string's text before the run
+    for n, item in enumerate(shown):
+        if isinstance(item, (int, float)):
+            ends = -item >= tracking / 2 - HALF_SLACK
+            if ends and len(letters) > MIN_LETTERS and _opened(after_gap, quoted, letters):
+                return True
+            if letters and abs(-item - tracking) <= LETTER_SLACK:
+                continue  # within the word
+            after_gap = (
+                tracking + LETTER_SLACK < -item <= tracking + MAX_WORD_SPACE and last[-1:] not in _SENTENCE_ENDS
+            )
+            letters, quoted = [], False
+        elif isinstance(item, (str, bytes)) and _is_letter(item) and any(char.isalpha() for char in _text(item)):
+            text = _text(item)
+            if letters and not isinstance(shown[n - 1], (int, float)):
+                letters, after_gap = [], False  # two strings in a row: no word of letters drawn alone
+            if not letters:
+                quoted = _stop_beside(item, 0)
+            letters.append(next(char for char in text if char.isalpha()))
+            last = text
+        else:
+            last = _text(item) if isinstance(item, (str, bytes)) else ""
+            letters, after_gap, quoted = [], False, False
+    return len(letters) > MIN_LETTERS and _opened(after_gap, quoted, letters)
+
+
+_SENTENCE_ENDS = frozenset(".!?:")
+"""What ends a sentence, whose space TeX widens."""
+
+
+def _opened(after_gap: bool, quoted: bool, letters: list[str]) -> bool:
+    """Whether a run of letters opens as a letterspaced word: after a word gap, or quoted as a name."""
+    return after_gap or (quoted and letters[0].isupper() and all(letter.islower() for letter in letters[1:]))
 
 
 def _spells_words(shown: list[object], tracking: float) -> bool:

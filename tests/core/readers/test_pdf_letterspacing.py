@@ -71,3 +71,25 @@ def test_a_word_space_between_kerned_pieces_of_the_texts_words_stays_one():
     line = name + words
     join_letterspaced(b"TJ", [line])
     assert -300 not in line and line[-len(words) :] == words
+
+
+def test_a_name_letterspaced_at_a_lines_end_or_by_soul_is_read_as_a_word():
+    # keeper-spaced.pdf (scripts/make_pdf_fixtures.sh): \textls at 0.3 em over a name that ends its line, in the array
+    # of the line's words, a word gap before it and nothing after ("was  M a r i g o l d"); names set apart by soul's
+    # \so, which draws a word's first or last letter with the quote, bracket or stop beside it ("l,", "“P", "(F").
+    # They were read letter by letter: nothing else in their arrays told the tracking, and a letter drawn with its stop
+    # was no letter drawn alone ("Kestre l,"). Letters typed apart, quoted or after a sentence's end, stay apart.
+    text = " ".join(block.text for block in read_book("keeper-spaced.pdf").blocks)
+    assert "the first was Marigold with the second Osprey, both" in text
+    assert "was Kestrel, and the tender was Gannet; “Petrel” was the third, and (Fulmar) the fourth." in text
+    assert "“p q r s” on the boathouse door. Stop. x y z w were" in text
+
+
+def test_a_stop_drawn_with_a_letter_ends_the_letterspaced_word():
+    # soul's word space after "Gannet;" (0.3 em) is within the tracking (0.25 em) and its slack: it stays a space.
+    line: list[object] = [b"as", -546, b"G", -249, b"a", -249, b"n", -248, b"n", -250, b"e", -250, b"t;", -300]
+    line += [b"\x10P", -223, b"e", -250, b"t", -250, b"r", -249, b"e", -250, b"l\x11", -334, b"was"]
+    join_letterspaced(b"TJ", [line])
+    assert -300 in line and -334 in line and -546 in line
+    joined = [move for move in line if isinstance(move, float | int) and move not in (-300, -334, -546)]
+    assert joined and all(-NO_SPACE <= move < 0 for move in joined)
