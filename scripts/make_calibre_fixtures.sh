@@ -68,3 +68,9 @@ cp ledger.md "$work/"
 (cd "$work" && pandoc ledger.md -f markdown-smart -s -o ledger.epub)
 HOME="$work" ebook-convert "$work/ledger.epub" "$work/ledger-calibre.rtf" > /dev/null
 cp "$work/ledger-calibre.rtf" .
+# A captioned picture whose caption is a label in bold and a title in italics, after a bold epigraph and a line of
+# dialogue in bold, before a table with a bold header: Calibre's RTF of pandoc's EPUB of it
+cp plates.md "$work/"
+(cd "$work" && pandoc plates.md -f markdown-smart -s -o plates.epub)
+HOME="$work" ebook-convert "$work/plates.epub" "$work/plates-calibre.rtf" > /dev/null
+cp "$work/plates-calibre.rtf" .

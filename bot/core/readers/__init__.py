@@ -144,7 +144,8 @@ title "The Miller" (the label was the title's).
 29: the break over a chapter's plain notes is the widest before them (a note's stanza, its lines and stanzas set apart
 by empty lines in Calibre's FictionBook, was read as the story's from its first line to its last stanza's); a PDF's
 word letterspaced 0.18 em or more after a word gap, ending its line or its word, and soul's `\\so` with a stop or
-quote drawn with a letter, are read as words ("M a r i g o l d" at a line's end, "K e s t r e l,")."""
+quote drawn with a letter, are read as words ("M a r i g o l d" at a line's end, "K e s t r e l,"); in Calibre's RTF a
+caption's label in bold and title in italics are one paragraph (they were read as two table cells)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

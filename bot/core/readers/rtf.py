@@ -128,7 +128,7 @@ _ALIGNMENTS = frozenset((b"qc", b"ql", b"qr", b"qj", b"qd"))
 _SETTINGS = frozenset(
     (
         *(b"uc", b"f", b"plain", b"pard", b"s", b"outlinelevel", b"deff", b"ansicpg", b"ansi", b"mac", b"pc", b"pca"),
-        *(b"fs", *_ALIGNMENTS),
+        *(b"fs", b"b", *_ALIGNMENTS),
     )
 )
 _MEANINGFUL = frozenset((*_SKIPPED, *_DESTINATIONS, b"u", b"upr", *_CHARACTERS, *_PARAGRAPH_ENDS, *_SETTINGS))
@@ -197,6 +197,9 @@ class _Document:
         `parts[TEXT]`, from and to."""
         self.cell_opened: int | None = None
         """Where in `parts[TEXT]` the group open at the bare level began."""
+        self.cell_set = False
+        """Whether that group set its text bold or aligned before any of it, as Calibre sets a table's cell (a
+        header's, or one aligned by the book's style); a word in italics in a caption is none."""
 
     def read(self, raw: bytes) -> StoryText:
         position, ended = 0, False
@@ -264,6 +267,7 @@ class _Document:
             raise StoryRefused(Refusal(cause=Cause.RTF_TOO_DEEP, most=MAX_DEPTH))
         if len(self.open) == self.bare_level and self.group.destination is Destination.TEXT:
             self.cell_opened = len(self.parts[Destination.TEXT])
+            self.cell_set = False
         self.open.append(self.group)
         self.unicode_skip = 0
         if self.group.destination is Destination.STYLES:
@@ -283,7 +287,8 @@ class _Document:
                 self.cell_opened = None  # a picture outside paragraphs (Calibre's figure): what came before ends
                 self._paragraph_end()
             elif self.cell_opened is not None:
-                self.cells.append((self.cell_opened, len(self.parts[Destination.TEXT])))
+                if self.cell_set:
+                    self.cells.append((self.cell_opened, len(self.parts[Destination.TEXT])))
                 self.cell_opened = None
         if closed.destination is Destination.STYLE and self.group.destination is Destination.STYLES:
             name = _joined(self.parts[Destination.STYLE]).rstrip(";").strip()
@@ -370,6 +375,13 @@ class _Document:
     def _setting(self, word: bytes, number: int | None) -> None:
         """A control word that changes how what follows reads."""
         group = self.group
+        if (
+            (word in _ALIGNMENTS or (word == b"b" and number != 0))
+            and self.cell_opened is not None
+            and len(self.parts[Destination.TEXT]) == self.cell_opened
+            and not self.bytes
+        ):
+            self.cell_set = True
         if word == b"uc":
             self.group = group._replace(unicode_skip=max(number or 0, 0))
         elif word == b"f":
@@ -448,9 +460,10 @@ def _cells_apart(parts: list[str], cells: list[tuple[int, int]], end: int) -> li
     """The text of `parts[:end]` in Calibre's RTF, outside its paragraphs, as paragraphs: each cell of a table apart.
     Its RTF writer knows no tables (rtfml.py: "TODO: Tables"): it writes a cell's text as it stands, a space apart
     from the next, a header cell (bold) or a cell aligned by the book's style as a group of its own (`{\\b Name}
-    {\\b Town} Sophie Riga`). A group with text next to another, white space alone between them, is a cell; the text
-    around (a caption, a row of plain cells, a word set in italics within it) stays one paragraph: nothing in the
-    file tells plain cells apart."""
+    {\\b Town} Sophie Riga`). A group set bold or aligned before its text (_Document.cell_set), next to another, white
+    space alone between them, is a cell; the text around (a caption, a row of plain cells, a word set in italics
+    within it, a caption's label in bold before its title in italics) stays one paragraph: nothing in the file tells
+    plain cells apart."""
     pieces: list[tuple[str, bool]] = []  # (text, a group's)
     at = 0
     for begin, finish in cells:

@@ -197,3 +197,20 @@ def test_calibres_table_cells_are_told_apart_where_its_rtf_does():
         ("Chapter Two: The Calm", True),
         ("The sea lay flat, and Sula and Terna went out together.", False),
     ]
+
+
+def test_a_captions_bold_label_and_italic_title_are_one_paragraph():
+    # plates-calibre.rtf (scripts/make_calibre_fixtures.sh): a figure's caption "**Plate I.** *The harbour at dawn.*"
+    # is two groups outside any paragraph, a space apart, as a table's header cells are: it was read as two cells.
+    # Calibre sets a cell's text bold (a header's) or aligned; a group in italics next to it is no cell. The bold
+    # epigraph and line of dialogue are paragraphs of their own, and the table's cells still each one.
+    story = RtfReader().read((FIXTURES / "plates-calibre.rtf").read_bytes())
+    assert [block.text for block in story.blocks] == [
+        "Chapter One: The Plates",
+        "For those who kept the light.",
+        "Ilse laid the plates out on the chart table, one by one.",
+        '"Not that one," said the keeper. She put it back.',
+        "Plate I. The harbour at dawn.",
+        *("Plate", "Harbour", "I", "Riga"),
+        "The second plate showed the harbour at night.",
+    ]
