@@ -145,7 +145,8 @@ title "The Miller" (the label was the title's).
 by empty lines in Calibre's FictionBook, was read as the story's from its first line to its last stanza's); a PDF's
 word letterspaced 0.18 em or more after a word gap, ending its line or its word, and soul's `\\so` with a stop or
 quote drawn with a letter, are read as words ("M a r i g o l d" at a line's end, "K e s t r e l,"); in Calibre's RTF a
-caption's label in bold and title in italics are one paragraph (they were read as two table cells)."""
+caption's label in bold and title in italics are one paragraph (they were read as two table cells); a PDF's name
+letterspaced with letters T1 places at codes 128 to 191 is read as a word ("D v o ř á k", "Ł u k a s z")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

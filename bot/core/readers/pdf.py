@@ -213,7 +213,7 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
             if shown.characters > MAX_PAGE_TEXT:
                 raise _too_much_text()
             accents_over_letters(operator, operands, shown.font)
-            join_letterspaced(operator, operands)
+            join_letterspaced(operator, operands, shown.font)
             space_word_gaps(operator, operands)
 
         def seen(text: str, cm: list[float], tm: list[float], font: object, size: float, page: int = number) -> None:

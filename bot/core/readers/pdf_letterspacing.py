@@ -11,7 +11,8 @@ words stand that much and a word space apart, or where they spell dictionary wor
 half the tracking before a stop, or is the whole array, a capital and small letters (a name set alone in its array),
 or stands after a word gap and ends its array or its word (a name at a line's end; soul's `\\so`, which draws a
 word's first or last letter with the stop or quote beside it: "l,", "“P"). A move after such a stop, or before such a
-quote, ends the word.
+quote, ends the word. Letters a font's encoding places past Latin-1's (T1's "Ł", "ř") are read by the names its
+`/Differences` gives them.
 """
 
 from __future__ import annotations
@@ -41,13 +42,14 @@ NO_SPACE = 80
 half of a tenth of an em it takes for a font with no space, 0.95 of it)."""
 
 
-def join_letterspaced(operator: bytes, operands: list[object]) -> None:
+def join_letterspaced(operator: bytes, operands: list[object], font: object = None) -> None:
     """Makes the moves between letterspaced letters of a TJ operation's array ones pypdf reads as no space, in place,
-    for pypdf (and pdf_word_gaps.py) to read next."""
+    for pypdf (and pdf_word_gaps.py) to read next. `font` is the font dictionary the array is drawn in."""
     if operator != b"TJ" or not operands or not isinstance(operands[0], list):
         return
     shown: list[object] = operands[0]
-    tracking = _tracking(shown)
+    drawn = _with_letters(shown, font)
+    tracking = _tracking(drawn)
     if tracking is None:
         return
     spaced: list[object] = []
@@ -55,13 +57,87 @@ def join_letterspaced(operator: bytes, operands: list[object]) -> None:
         if (
             isinstance(item, (int, float))
             and 0 < -item <= tracking + LETTER_SLACK
-            and _between_spaced(shown, n, tracking)
+            and _between_spaced(drawn, n, tracking)
         ):
             pieces = -(-int(-item) // NO_SPACE) or 1
             spaced.extend([item / pieces] * pieces)
         else:
             spaced.append(item)
     shown[:] = spaced
+
+
+_ACCENT_NAMES = frozenset(
+    (
+        *("acute", "grave", "caron", "cedilla", "circumflex", "dieresis", "ring", "tilde", "macron", "breve"),
+        *("ogonek", "dotaccent", "hungarumlaut", "slash", "commaaccent"),
+    )
+)
+"""What a glyph's name adds to its letter's for an accented letter ("rcaron", "Lslash", "uring")."""
+_LETTER_NAMES = {
+    **{"germandbls": "ß", "eth": "ð", "Eth": "Ð", "thorn": "þ", "Thorn": "Þ", "ae": "æ", "AE": "Æ", "oe": "œ"},
+    **{"OE": "Œ", "dotlessi": "ı", "dotlessj": "ȷ", "eng": "ŋ", "Eng": "Ŋ", "dcroat": "đ", "Dcroat": "Đ"},
+    **{"ij": "ĳ", "IJ": "Ĳ", "Idotaccent": "İ"},
+}
+"""Glyphs' names of letters that are no letter and an accent."""
+MOST_DIFFERENCES = 512
+"""Entries of a font's `/Differences` looked at, at most: a simple font has 256 codes."""
+
+
+def _with_letters(shown: list[object], font: object) -> list[object]:
+    """The array, its strings' codes of 128 and over that the font's encoding names letters read as those letters'
+    base letters: T1 (LaTeX's encoding for European languages) places "Ł", "Š", "ř", "ů" there, where Latin-1 has no
+    letters ("D v o ř á k" looked as "D", "v", "o", "°", ...: no name). Other strings and fonts stay as they are."""
+    high = [
+        n
+        for n, item in enumerate(shown)
+        if isinstance(item, (str, bytes))
+        and len(item) <= _MOST_STOPS + 1
+        and any(ord(char) > 127 for char in _text(item))
+    ]
+    if not high:
+        return shown
+    letters = _letters_by_code(font)
+    if not letters:
+        return shown
+    drawn = list(shown)
+    for n in high:
+        item = shown[n]
+        codes = item if isinstance(item, bytes) else getattr(item, "original_bytes", None)
+        if isinstance(codes, bytes):
+            drawn[n] = "".join(letters.get(code, chr(code)) for code in codes)
+    return drawn
+
+
+def _letters_by_code(font: object) -> dict[int, str]:
+    """The letters a simple font's `/Differences` names at codes 128 and over, by code: their base letters."""
+    encoding = _resolved(font.get("/Encoding")) if isinstance(font, dict) else None
+    differences = _resolved(encoding.get("/Differences")) if isinstance(encoding, dict) else None
+    letters: dict[int, str] = {}
+    if not isinstance(differences, list):
+        return letters
+    code = 0
+    for entry in differences[:MOST_DIFFERENCES]:
+        if isinstance(entry, int):
+            code = entry
+        elif isinstance(entry, str):
+            letter = _glyph_letter(entry.lstrip("/")) if code > 127 else None
+            if letter is not None:
+                letters[code] = letter
+            code += 1
+    return letters
+
+
+def _glyph_letter(name: str) -> str | None:
+    """The letter a glyph's name names, an accented letter's base letter ("rcaron": "r"); None for other glyphs."""
+    if name in _LETTER_NAMES:
+        return _LETTER_NAMES[name]
+    base = name[:1]
+    return base if base.isascii() and base.isalpha() and (name[1:] in _ACCENT_NAMES or not name[1:]) else None
+
+
+def _resolved(value: object) -> object:
+    get_object = getattr(value, "get_object", None)
+    return get_object() if callable(get_object) else value
 
 
 def _between_spaced(shown: list[object], move: int, tracking: float) -> bool:
@@ -245,9 +321,7 @@ def _word_gap_before(shown: list[object], tracking: float) -> bool:
                 return True
             if letters and abs(-item - tracking) <= LETTER_SLACK:
                 continue  # within the word
-            after_gap = (
-                tracking + LETTER_SLACK < -item <= tracking + MAX_WORD_SPACE and last[-1:] not in _SENTENCE_ENDS
-            )
+            after_gap = tracking + LETTER_SLACK < -item <= tracking + MAX_WORD_SPACE and last[-1:] not in _SENTENCE_ENDS
             letters, quoted = [], False
         elif isinstance(item, (str, bytes)) and _is_letter(item) and any(char.isalpha() for char in _text(item)):
             text = _text(item)

@@ -93,3 +93,23 @@ def test_a_stop_drawn_with_a_letter_ends_the_letterspaced_word():
     assert -300 in line and -334 in line and -546 in line
     joined = [move for move in line if isinstance(move, float | int) and move not in (-300, -334, -546)]
     assert joined and all(-NO_SPACE <= move < 0 for move in joined)
+
+
+def test_a_name_with_letters_t1_places_past_latin_1s_is_read_as_a_word():
+    # keeper-t1names.pdf (scripts/make_pdf_fixtures.sh): names letterspaced 0.3 em, each alone in its array, whose
+    # letters T1 places at codes 128 to 191 ("ř" at 176, "Ł" at 138, "Š" at 146), where Latin-1 has no letters: they
+    # were no name ("D v o ř á k"). The font's encoding names them (its /Differences: "rcaron", "Lslash", "Scaron").
+    text = " ".join(block.text for block in read_book("keeper-t1names.pdf").blocks)
+    for name in ("Dvořák", "Łukasz", "Šimůnek", "Ødegård"):
+        assert name in text
+
+
+def test_a_fonts_encoding_names_the_letters_past_latin_1s():
+    # The font dictionary pdfTeX writes for a T1 font: "Lslash" at 138 is a capital, "rcaron" at 176 a small letter.
+    font: dict[str, object] = {"/Encoding": {"/Differences": [97, "/a", "/b", 138, "/Lslash", 176, "/rcaron"]}}
+    name: list[object] = [b"\x8a", -300, b"u", -300, b"k", -300, b"a", -300, b"s", -300, b"z"]
+    join_letterspaced(b"TJ", [name], font)
+    assert all(-NO_SPACE <= move < 0 for move in name if isinstance(move, float | int))
+    kept: list[object] = [b"\x8a", -300, b"u", -300, b"k", -300, b"a", -300, b"s", -300, b"z"]
+    join_letterspaced(b"TJ", [kept])  # no font to tell what code 138 is
+    assert kept == [b"\x8a", -300, b"u", -300, b"k", -300, b"a", -300, b"s", -300, b"z"]
