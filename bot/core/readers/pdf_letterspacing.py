@@ -48,8 +48,11 @@ def join_letterspaced(operator: bytes, operands: list[object], font: object = No
     if operator != b"TJ" or not operands or not isinstance(operands[0], list):
         return
     shown: list[object] = operands[0]
+    moves = _letter_moves(shown)
+    if len(moves) < MIN_LETTERS:
+        return  # no word of letters drawn alone: most arrays, told before anything else is looked at
     drawn = _with_letters(shown, font)
-    tracking = _tracking(drawn)
+    tracking = _tracking(drawn, moves)
     if tracking is None:
         return
     spaced: list[object] = []
@@ -106,6 +109,15 @@ def _with_letters(shown: list[object], font: object) -> list[object]:
         if isinstance(codes, bytes):
             drawn[n] = "".join(letters.get(code, chr(code)) for code in codes)
     return drawn
+
+
+def _letter_moves(shown: list[object]) -> list[int]:
+    """The moves between two characters drawn alone, to the nearest TRACKING_ROUND."""
+    return [
+        round(-move / TRACKING_ROUND) * TRACKING_ROUND
+        for before, move, after in zip(shown, shown[1:], shown[2:], strict=False)
+        if isinstance(move, (int, float)) and _is_letter(before) and _is_letter(after)
+    ]
 
 
 def _letters_by_code(font: object) -> dict[int, str]:
@@ -170,14 +182,10 @@ def _apart(shown: list[object], index: int, tracking: float) -> bool:
     return isinstance(item, (int, float)) and -item >= tracking / 2 - HALF_SLACK
 
 
-def _tracking(shown: list[object]) -> float | None:
-    """The move that sets the array's letters apart, if it is letterspaced: most moves between two strings of one
-    character are the same, and (where it is as wide as a word space) its runs of letters spell words."""
-    moves = [
-        round(-move / TRACKING_ROUND) * TRACKING_ROUND
-        for before, move, after in zip(shown, shown[1:], shown[2:], strict=False)
-        if isinstance(move, (int, float)) and _is_letter(before) and _is_letter(after)
-    ]
+def _tracking(shown: list[object], moves: list[int]) -> float | None:
+    """The move that sets the array's letters apart, if it is letterspaced (`moves`: _letter_moves'): most moves
+    between two strings of one character are the same, and (where it is as wide as a word space) its runs of letters
+    spell words."""
     if len(moves) < MIN_LETTERS:
         return None
     tracking, count = Counter(moves).most_common(1)[0]
@@ -298,6 +306,8 @@ def _letter_with_stops(item: str | bytes) -> bool:
     if len(item) > _MOST_STOPS + 1:
         return False
     text = _text(item)
+    if text[0].isalnum() and text[-1].isalnum():
+        return False  # a piece of a word ("la", "mer"): most strings, told at once
     return sum(char.isalpha() for char in text) == 1 and not any(char.isdigit() for char in text)
 
 
