@@ -9,6 +9,17 @@ set -eu
 cd "$(dirname "$0")/../tests/fixtures/formats"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Calibre's files (each format given) of pandoc's EPUB of NAME.md, copied here as NAME-calibre.FORMAT.
+calibre_of_epub() {
+  name=$1
+  shift
+  cp "$name.md" "$work/"
+  (cd "$work" && pandoc "$name.md" -f markdown-smart -s -o "$name.epub")
+  for format in "$@"; do
+    HOME="$work" ebook-convert "$work/$name.epub" "$work/$name-calibre.$format" > /dev/null
+    cp "$work/$name-calibre.$format" .
+  done
+}
 # A picture of 4 by 4 pixels of one colour, for the figure.
 python3 -c "
 import struct, sys, zlib
@@ -29,48 +40,24 @@ HOME="$work" ebook-convert "$work/logbook.docx" "$work/logbook-calibre-docx.rtf"
 cp "$work/logbook-calibre-docx.rtf" .
 # A story whose text says "A1" (a paper's size) and "US1" (a road) before its notes' marks 1, as Calibre's
 # FictionBook and RTF of pandoc's EPUB keep them: run into "lamp." and "gravel."
-cp mapsheet.md "$work/"
-(cd "$work" && pandoc mapsheet.md -f markdown-smart -s -o mapsheet.epub)
-for format in fb2 rtf; do
-  HOME="$work" ebook-convert "$work/mapsheet.epub" "$work/mapsheet-calibre.$format" > /dev/null
-  cp "$work/mapsheet-calibre.$format" .
-done
+calibre_of_epub mapsheet fb2 rtf
 # A book whose dedication stands before its "Copyright" heading: pandoc's Word file of it, and Calibre's FictionBook
 # of pandoc's EPUB of it
-cp dedication.md "$work/"
-(cd "$work" && pandoc dedication.md -f markdown-smart -s -o dedication-pandoc.docx \
-  && pandoc dedication.md -f markdown-smart -s -o dedication.epub)
-HOME="$work" ebook-convert "$work/dedication.epub" "$work/dedication-calibre.fb2" > /dev/null
-cp "$work/dedication-pandoc.docx" "$work/dedication-calibre.fb2" .
+calibre_of_epub dedication fb2
+(cd "$work" && pandoc dedication.md -f markdown-smart -s -o dedication-pandoc.docx)
+cp "$work/dedication-pandoc.docx" .
 # A story with a paragraph of its own ending in "↩" (a key pressed) after "2x2" (tiles), before its note: Calibre's
 # FictionBook of pandoc's EPUB of it
-cp keypad.md "$work/"
-(cd "$work" && pandoc keypad.md -f markdown-smart -s -o keypad.epub)
-HOME="$work" ebook-convert "$work/keypad.epub" "$work/keypad-calibre.fb2" > /dev/null
-cp "$work/keypad-calibre.fb2" .
+calibre_of_epub keypad fb2
 # A story with paragraphs of its own ending in "↩" (a key pressed) each after a scene break (`* * *`), before its
 # note: Calibre's FictionBook, Word file and RTF of pandoc's EPUB of it
-cp doorcode.md "$work/"
-(cd "$work" && pandoc doorcode.md -f markdown-smart -s -o doorcode.epub)
-for format in fb2 docx rtf; do
-  HOME="$work" ebook-convert "$work/doorcode.epub" "$work/doorcode-calibre.$format" > /dev/null
-  cp "$work/doorcode-calibre.$format" .
-done
+calibre_of_epub doorcode fb2 docx rtf
 # A note holding a stanza of verse (its lines and stanzas set apart by empty lines), after a scene break in the
 # story: Calibre's FictionBook of pandoc's EPUB of it
-cp stanzanote.md "$work/"
-(cd "$work" && pandoc stanzanote.md -f markdown-smart -s -o stanzanote.epub)
-HOME="$work" ebook-convert "$work/stanzanote.epub" "$work/stanzanote-calibre.fb2" > /dev/null
-cp "$work/stanzanote-calibre.fb2" .
+calibre_of_epub stanzanote fb2
 # A chapter with two tables, one plain and one with its columns aligned, a figure's caption after the first, and the
 # second just before a section's heading: Calibre's RTF of pandoc's EPUB of it (its RTF writer knows no tables)
-cp ledger.md "$work/"
-(cd "$work" && pandoc ledger.md -f markdown-smart -s -o ledger.epub)
-HOME="$work" ebook-convert "$work/ledger.epub" "$work/ledger-calibre.rtf" > /dev/null
-cp "$work/ledger-calibre.rtf" .
+calibre_of_epub ledger rtf
 # A captioned picture whose caption is a label in bold and a title in italics, after a bold epigraph and a line of
 # dialogue in bold, before a table with a bold header: Calibre's RTF of pandoc's EPUB of it
-cp plates.md "$work/"
-(cd "$work" && pandoc plates.md -f markdown-smart -s -o plates.epub)
-HOME="$work" ebook-convert "$work/plates.epub" "$work/plates-calibre.rtf" > /dev/null
-cp "$work/plates-calibre.rtf" .
+calibre_of_epub plates rtf
