@@ -18,6 +18,7 @@ quote, ends the word. Letters a font's encoding places past Latin-1's (T1's "Ł"
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 from bot.core.analysis import fold, is_dictionary_word
 
@@ -212,20 +213,27 @@ def _word_gaps_over(shown: list[object], tracking: float) -> bool:
     letterspacing makes ("M i r e l a   N g o z i", names no dictionary holds). A loose justified line, whose word
     spaces are its most common move, has no three one-letter words in a row before a wider gap; letters typed apart
     stand one word space from each other (a sentence's end adds a little, a quad an em)."""
+    return any(
+        letters >= MIN_LETTERS and WORD_SPACE <= -move - tracking <= MAX_WORD_SPACE
+        for _, move, letters in _moves_after_letters(shown, tracking)
+    )
+
+
+def _moves_after_letters(shown: list[object], tracking: float) -> Iterator[tuple[int, float, int]]:
+    """Each move right after a letter drawn alone: its place in `shown`, the move, and how many letters drawn alone,
+    the tracking apart (a kern less or more), end there."""
     letters = 0  # letters drawn alone in a row, the tracking apart, up to here
     apart = False  # the last item was a move of the tracking after a letter
-    for item in shown:
+    for n, item in enumerate(shown):
         if _in_word(item, bool(letters) and apart):
             letters = letters + 1 if apart else 1
             apart = False
         elif isinstance(item, (int, float)) and letters and not apart:
-            if letters >= MIN_LETTERS and WORD_SPACE <= -item - tracking <= MAX_WORD_SPACE:
-                return True
+            yield n, item, letters
             apart = abs(-item - tracking) <= LETTER_SLACK
             letters = letters if apart else 0
         else:
             letters, apart = 0, False
-    return False
 
 
 HALF_SLACK = 40
@@ -247,26 +255,16 @@ def _ends_in_half_tracking(shown: list[object], tracking: float) -> bool:
     half the tracking and a character that is no letter: microtype sets half the tracking after a letterspaced word's
     last letter ("N g o z i" and its full stop, at the end of an array of the text's words). Letters typed apart have
     their stop drawn against them, a kern at most away."""
-    letters = 0
-    apart = False
-    for n, item in enumerate(shown):
-        if _in_word(item, bool(letters) and apart):
-            letters = letters + 1 if apart else 1
-            apart = False
-        elif isinstance(item, (int, float)) and letters and not apart:
-            after = shown[n + 1] if n + 1 < len(shown) else None
-            if (
-                letters > MIN_LETTERS
-                and abs(-item - tracking / 2) <= HALF_SLACK
-                and isinstance(after, (str, bytes))
-                and len(after) == 1
-                and not _text(after).isalnum()
-            ):
-                return True
-            apart = abs(-item - tracking) <= LETTER_SLACK
-            letters = letters if apart else 0
-        else:
-            letters, apart = 0, False
+    for n, move, letters in _moves_after_letters(shown, tracking):
+        after = shown[n + 1] if n + 1 < len(shown) else None
+        if (
+            letters > MIN_LETTERS
+            and abs(-move - tracking / 2) <= HALF_SLACK
+            and isinstance(after, (str, bytes))
+            and len(after) == 1
+            and not _text(after).isalnum()
+        ):
+            return True
     return False
 
 
