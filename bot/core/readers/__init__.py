@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 29
+READING_VERSION = 30
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -146,7 +146,10 @@ by empty lines in Calibre's FictionBook, was read as the story's from its first 
 word letterspaced 0.18 em or more after a word gap, ending its line or its word, and soul's `\\so` with a stop or
 quote drawn with a letter, are read as words ("M a r i g o l d" at a line's end, "K e s t r e l,"); in Calibre's RTF a
 caption's label in bold and title in italics are one paragraph (they were read as two table cells); a PDF's name
-letterspaced with letters T1 places at codes 128 to 191 is read as a word ("D v o ř á k", "Ł u k a s z")."""
+letterspaced with letters T1 places at codes 128 to 191 is read as a word ("D v o ř á k", "Ł u k a s z").
+30: a Word, OpenDocument, RTF, FictionBook or PDF file with no title of its own takes its lone first heading, one before
+any text that no later heading stands as high as (pandoc's and LibreOffice's of a "# The Mill" Markdown story, a Word
+file opened with a Heading 1): it was named after its file, and the title was its first chapter."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

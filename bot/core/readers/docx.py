@@ -19,7 +19,7 @@ from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.markup import NOTE_MARK, parse_xml
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
-from bot.core.readers.styles import StyleRole, style_role
+from bot.core.readers.styles import StyleRole, heading_level, style_role
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
@@ -203,11 +203,15 @@ class DocxReader:
             starts = []  # whether each block is where a note's mark links to
             marked = _marked_places(document.element.body)
             for paragraph in _paragraphs(document.element.body):
-                role = style_role(names.get(_style_id(paragraph), default))
+                style = names.get(_style_id(paragraph), default)
+                role = style_role(style)
                 if role is StyleRole.TITLE:
                     title = title or _text(paragraph)
+                elif role is StyleRole.HEADING:
+                    blocks.append(Block(_text(paragraph), heading=True, level=heading_level(style)))
                 elif role is not StyleRole.LEFT_OUT:
-                    blocks.append(Block(_text(paragraph), heading=role is StyleRole.HEADING))
+                    blocks.append(Block(_text(paragraph)))
+                if role in (StyleRole.HEADING, StyleRole.TEXT):
                     starts.append(bool(marked) and not blocks[-1].heading and bool(_bookmarks(paragraph) & marked))
             blocks = _notes_joined(blocks, starts)
         except Exception as error:  # python-docx reads hostile files; whatever it raises, this file is unreadable

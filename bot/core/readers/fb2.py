@@ -121,6 +121,11 @@ def _bold_headings(books: list[_Element]) -> set[_Element]:
     return {paragraph for paragraph in bold if said[" ".join(_text(paragraph).split()).casefold()] == 1}
 
 
+def _depth(title: _Element) -> int:
+    """A section's title's level: 1 for a section of the body, 2 for one within it, and on."""
+    return sum(1 for ancestor in title.iterancestors() if local_name(ancestor) == "section")
+
+
 def _blocks(body: _Element, bold_headings: set[_Element]) -> list[Block]:
     """The body's blocks; a paragraph in `bold_headings` (a bold line, in a book whose sections have no titles) is a
     chapter's heading."""
@@ -130,7 +135,8 @@ def _blocks(body: _Element, bold_headings: set[_Element]) -> list[Block]:
         name = local_name(element)
         if name == "title":
             if element.getparent() is not body:  # the body's own title repeats the book's
-                blocks.append(Block(_joined(element), heading=local_name(element.getparent()) == "section"))
+                section = local_name(element.getparent()) == "section"
+                blocks.append(Block(_joined(element), heading=section, level=_depth(element) if section else None))
             walker.skip_subtree()
         elif name == "stanza":
             blocks.append(Block(_joined(element)))

@@ -20,7 +20,7 @@ from bot.core.readers.archive import SafeZip
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.markup import lxml_etree, parse_xml
 from bot.core.readers.reader import Block, StoryText, story_text
-from bot.core.readers.styles import StyleRole, style_role
+from bot.core.readers.styles import StyleRole, heading_level, style_role
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
@@ -106,6 +106,12 @@ def _style_names(content: _Element) -> dict[str, str]:
     return names
 
 
+def _level(heading: _Element, style: str) -> int | None:
+    """A heading's level: its outline level (`text:outline-level`), else its style's ("Heading 2")."""
+    level = heading.get(f"{_TEXT}outline-level") or ""
+    return int(level) if level.isdigit() and len(level) <= 2 else heading_level(style)
+
+
 def _shown(style: str) -> str:
     return style.replace("_20_", " ")
 
@@ -136,10 +142,12 @@ class OdtReader:
         blocks = []
         for paragraph in _paragraphs(body):
             style = paragraph.get(f"{_TEXT}style-name") or ""
-            role = style_role(_shown(based_on.get(style, style)))
+            shown = _shown(based_on.get(style, style))
+            role = style_role(shown)
             if role is StyleRole.TITLE:
                 title = title or _text(paragraph)
             elif role is not StyleRole.LEFT_OUT:
                 heading = paragraph.tag == f"{_TEXT}h" or role is StyleRole.HEADING
-                blocks.append(Block(_text(paragraph), heading=heading))
+                level = _level(paragraph, shown) if heading else None
+                blocks.append(Block(_text(paragraph), heading=heading, level=level))
         return story_text(title, book_matter_left_out(blocks, title), author)

@@ -27,7 +27,7 @@ import itertools
 import logging
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -327,9 +327,11 @@ def _blocks(lines: list[Line]) -> list[Block]:
     hyphens = LineHyphens(line.text for line in lines)
     headings = [line.size >= text_size * HEADING_SCALE for line in lines]
     indented = indents(lines, [not heading for heading in headings], text_size)
+    levels = _heading_levels(line.size for line, heading in zip(lines, headings, strict=True) if heading)
     blocks: list[Block] = []
     current: list[str] = []
     current_heading = False
+    level: int | None = None
     previous: Line | None = None
     for line, heading, indent_starts, opens in zip(lines, headings, indented.starts, indented.opens, strict=True):
         if previous is None:
@@ -341,8 +343,10 @@ def _blocks(lines: list[Line]) -> list[Block]:
         else:
             starts = current_heading or indent_starts or previous.y - line.y > spacing * PARAGRAPH_GAP
         if starts and current:
-            blocks.append(Block("".join(current), current_heading))
+            blocks.append(Block("".join(current), current_heading, level))
             current = []
+        if starts:
+            level = levels[round(line.size, 1)] if heading else None
         if current:
             current[-1], between = hyphens.seam(current[-1], line.text)
             current.append(between)
@@ -350,8 +354,13 @@ def _blocks(lines: list[Line]) -> list[Block]:
         current_heading = heading
         previous = line
     if current:
-        blocks.append(Block("".join(current), current_heading))
+        blocks.append(Block("".join(current), current_heading, level))
     return blocks
+
+
+def _heading_levels(sizes: Iterable[float]) -> dict[float, int]:
+    """Each heading's type size (to a tenth of a point), its level: the largest 1, the next 2, and on."""
+    return {size: n for n, size in enumerate(sorted({round(size, 1) for size in sizes}, reverse=True), start=1)}
 
 
 def _title_page(lines: list[Line]) -> list[Line]:

@@ -87,7 +87,7 @@ def without_plain_notes(blocks: Sequence[Block]) -> list[Block]:
         if notes[index] is not None:
             continue
         if index in marks:
-            block = Block(_without_spans(block.text, marks[index]), block.heading)
+            block = Block(_without_spans(block.text, marks[index]), block.heading, block.level)
         kept.append(block)
     return kept
 

@@ -7,7 +7,7 @@ nothing of passages: the corpus numbers the blocks, splits long ones and files t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -21,6 +21,8 @@ class Block:
 
     text: str
     heading: bool = False
+    level: int | None = None
+    """A heading's level where the document gives one (1 the highest: Heading 1, a top section); None: not known."""
 
 
 @dataclass(frozen=True)
@@ -76,10 +78,13 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
     the title and the author's name as lines of a title page before the story's first paragraph (LibreOffice's and
     pandoc's; the name may be set large, as LaTeX's title sets it, a heading) left out, and a list's bullet written as
     text before its item. A paragraph that says its heading again is the story's, and so is one that says the title
-    said once already: a poem titled by its first line. A producer's placeholder for no title is none."""
+    said once already: a poem titled by its first line. A producer's placeholder for no title is none; with no title,
+    a lone first heading is it (heading_title)."""
     title = clean(title or "") or None
     if title in PLACEHOLDER_TITLES:
         title = None
+    blocks = list(blocks)
+    title = title or heading_title(blocks)
     byline = f"by {clean(author)}".casefold() if author else None
     repeated = title.casefold() if title else None
     title_page = {repeated, clean(author).casefold() if author else None} - {None}
@@ -104,5 +109,26 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
                 title_page.discard(folded)
                 continue
             opening = False
-        kept.append(Block(text, block.heading))
+        kept.append(Block(text, block.heading, block.level))
     return StoryText(title, kept)
+
+
+def heading_title(blocks: Sequence[Block]) -> str | None:
+    """The story's title where a document's metadata gives none: its first heading, before any text, when no heading
+    after it stands as high (chapters under it a level lower, or none). pandoc and LibreOffice write Markdown's
+    `# The Mill` so, in every format, and so does a writer's Word file opened with a Heading 1: it was the story's
+    chapter, the file's name its title. A book's "Chapter 1" with "Chapter 2" at its level after it is no title, nor
+    a heading that reads as a chapter's ("Chapter One", "PROLOGUE", "IV", as a `.txt` file's first line is none), nor
+    one whose level the reader does not know."""
+    from bot.core.readers.text import is_chapter_line  # text.py reads its blocks as this module's: imported here
+
+    first = next((n for n, block in enumerate(blocks) if clean(block.text)), None)
+    level = blocks[first].level if first is not None and blocks[first].heading else None
+    if first is None or level is None or is_chapter_line(clean(blocks[first].text)):
+        return None
+    found, after = blocks[first], blocks[first + 1 :]
+    if any(block.heading and (block.level is None or block.level <= level) for block in after):
+        return None
+    if not any(not block.heading and clean(block.text) for block in after):
+        return None  # a heading alone: the story's only words
+    return clean(found.text)

@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.reader import Block, StoryText, story_text
-from bot.core.readers.styles import StyleRole, style_role
+from bot.core.readers.styles import StyleRole, heading_level, style_role
 from bot.core.readers.text import is_title_line
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
@@ -426,14 +426,17 @@ class _Document:
         parts.clear()
         if not text.strip():
             return
-        role = style_role(self.style_names.get(self.group.style, ""))
+        style = self.style_names.get(self.group.style, "")
+        role = style_role(style)
         if role is StyleRole.TITLE:
             self.title_paragraph = self.title_paragraph or text
         elif role is not StyleRole.LEFT_OUT:
             outline = self.group.outline
-            heading = role is StyleRole.HEADING or (outline is not None and 0 <= outline < _BODY_TEXT_LEVEL)
+            outlined = outline is not None and 0 <= outline < _BODY_TEXT_LEVEL
+            heading = role is StyleRole.HEADING or outlined
             self._opening_title(text, heading)
-            self.blocks.append(Block(text, heading))
+            level = outline + 1 if outline is not None and outlined else heading_level(style) if heading else None
+            self.blocks.append(Block(text, heading, level))
 
     def _opening_title(self, text: str, heading: bool) -> None:
         """Notes the title pandoc writes, with no \\info and no style sheet: the document's first paragraph,

@@ -34,3 +34,12 @@ def style_role(name: str) -> StyleRole:
     if folded.startswith(HEADING_STYLE):
         return StyleRole.HEADING
     return StyleRole.TEXT
+
+
+_LEVEL = re.compile(r"heading (\d{1,2})")
+
+
+def heading_level(name: str) -> int | None:
+    """A heading style's level by its name ("Heading 2": 2); None for a heading style named with no level."""
+    found = _LEVEL.fullmatch(name.casefold())
+    return int(found.group(1)) if found else None

@@ -5,7 +5,7 @@ import zipfile
 import pytest
 
 from bot.core.corpus import load_corpus
-from tests.core.readers.format_fixtures import FIXTURES
+from tests.core.readers.format_fixtures import FIXTURES, MILL_CHAPTERS, MILL_TITLE, title_and_chapters
 from tests.core.readers.lighthouse import AUTHOR, CHAPTERS, TITLE, check_story
 from tests.said import said
 
@@ -252,3 +252,22 @@ def test_a_poem_titled_by_its_first_line_keeps_that_line(tmp_path):
     for passage in load_corpus(tmp_path).passages:
         found.setdefault(passage.chapter or "", []).append(passage.text)
     assert found == POEMS
+
+
+@pytest.mark.parametrize(
+    ("fixture", "chapters"),
+    [
+        ("mill-pandoc.docx", []),
+        ("mill-chapters-pandoc.docx", MILL_CHAPTERS),
+    ],
+)
+def test_a_word_file_with_no_title_but_its_lone_first_heading_is_titled_by_it(fixture, chapters):
+    """A story opening with "# The Mill" (pandoc's): no title in its metadata, the heading alone at its
+    level. It was named after its file, "The Mill" its first chapter."""
+    assert title_and_chapters(fixture) == (MILL_TITLE, chapters)
+
+
+@pytest.mark.parametrize("fixture", ["ferry-pandoc.docx"])
+def test_a_word_file_books_first_chapter_heading_is_no_title(fixture):
+    """ "Chapter 1" with "Chapter 2" at its level after it names a chapter; the book is named after its file."""
+    assert title_and_chapters(fixture) == (None, ["Chapter 1", "Chapter 2"])

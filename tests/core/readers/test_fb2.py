@@ -8,7 +8,7 @@ from bot.core.corpus import load_corpus
 from bot.core.readers.fb2 import Fb2Reader
 from bot.core.skipped import StoryRefused
 from bot.messages import refusal_text
-from tests.core.readers.format_fixtures import FIXTURES, write_zipped_fb2
+from tests.core.readers.format_fixtures import FIXTURES, MILL_CHAPTERS, MILL_TITLE, title_and_chapters, write_zipped_fb2
 from tests.core.readers.lighthouse import CHAPTERS, TITLE, check_story
 from tests.said import said
 
@@ -273,3 +273,16 @@ def test_a_number_linked_to_a_chapter_of_the_book_is_read(tmp_path):
     )
     (tmp_path / "keeper.fb2").write_text(book, encoding="utf-8")
     check_story(tmp_path, chapters)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "chapters"),
+    [
+        ("mill-pandoc.fb2", []),
+        ("mill-chapters-pandoc.fb2", MILL_CHAPTERS),
+    ],
+)
+def test_a_fictionbook_with_no_title_but_its_lone_first_heading_is_titled_by_it(fixture, chapters):
+    """A story opening with "# The Mill" (pandoc's): no title in its metadata, the heading alone at its
+    level. It was named after its file, "The Mill" its first chapter."""
+    assert title_and_chapters(fixture) == (MILL_TITLE, chapters)

@@ -9,7 +9,14 @@ from bot.core.corpus import load_corpus
 from bot.core.readers.odt import OdtReader
 from bot.core.skipped import StoryRefused
 from bot.messages import refusal_text
-from tests.core.readers.format_fixtures import FIXTURES, SKRIPKA_BLOCKS, SKRIPKA_TITLE
+from tests.core.readers.format_fixtures import (
+    FIXTURES,
+    MILL_CHAPTERS,
+    MILL_TITLE,
+    SKRIPKA_BLOCKS,
+    SKRIPKA_TITLE,
+    title_and_chapters,
+)
 from tests.core.readers.lighthouse import AUTHOR, CHAPTERS, check_story
 from tests.said import said
 
@@ -158,3 +165,22 @@ def test_a_soft_hyphen_never_splits_a_word_even_before_a_line_break(tmp_path):
     body = "<text:p>The keeper was prac\u00ad<text:line-break/>tising her sig\u00adnals.</text:p>"
     (tmp_path / "lamp.odt").write_bytes(odt({"content.xml": content(body)}))
     assert [p.text for p in load_corpus(tmp_path).passages] == ["The keeper was practising her signals."]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "chapters"),
+    [
+        ("mill-libreoffice.odt", []),
+        ("mill-chapters-pandoc.odt", MILL_CHAPTERS),
+    ],
+)
+def test_an_odt_with_no_title_but_its_lone_first_heading_is_titled_by_it(fixture, chapters):
+    """A story opening with "# The Mill" (pandoc's; LibreOffice's of a Word file with a Heading 1 first): no
+    title in its metadata, the heading alone at its level. It was named after its file, "The Mill" its first chapter."""
+    assert title_and_chapters(fixture) == (MILL_TITLE, chapters)
+
+
+@pytest.mark.parametrize("fixture", ["ferry-libreoffice.odt"])
+def test_an_odt_books_first_chapter_heading_is_no_title(fixture):
+    """ "Chapter 1" with "Chapter 2" at its level after it names a chapter; the book is named after its file."""
+    assert title_and_chapters(fixture) == (None, ["Chapter 1", "Chapter 2"])

@@ -11,6 +11,7 @@ from bot.core.shelf import story_file
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.stored_text import unpack_story
 from tests.cli.test_main import command_environment, run
+from tests.core.readers.format_fixtures import MILL_CHAPTERS, MILL_TITLE, title_and_chapters
 from tests.core.readers.latex_books import FIXTURES, as_typed, load_book, read_book, stories
 from tests.core.readers.lighthouse import CHAPTERS, TITLE, check_story
 from tests.core.test_stored_text import UNPACKED
@@ -905,8 +906,7 @@ def test_verse_numbers_opening_lines_are_text_and_mid_line_they_part_their_sente
 
 def test_a_first_page_of_a_short_poem_or_of_dialogue_is_the_story_not_a_title_page(tmp_path):
     # A book of poems opens on its first poem, a heading over a few lines set flush left that end in no stop; a
-    # picture book on a line of dialogue ending in a quote after its stop: each was taken for a title page, left out,
-    # and its heading made the book's title.
+    # picture book on a line of dialogue ending in a quote after its stop: each was taken for a title page and left out.
     poem = ["The lamp goes round and round", "the gulls are white and wild", "and I am on the stair"]
     second = "The fog came in on little feet and sat upon the harbour wall, and looked at all the boats asleep."
     write_placed(
@@ -926,7 +926,9 @@ def test_a_first_page_of_a_short_poem_or_of_dialogue_is_the_story_not_a_title_pa
             [(15, 20, 11, "Bear looked under the bed, and behind the door, and up in the old apple tree.")],
         ],
     )
-    assert read_paragraphs(tmp_path / "bear.pdf")[:2] == ["The Bear's Hat", '"Where is my hat?"']
+    # Its heading, alone in its type, titles the book (no title page: its metadata's title is none).
+    assert pdf_reader.PdfReader().read((tmp_path / "bear.pdf").read_bytes()).title == "The Bear's Hat"
+    assert read_paragraphs(tmp_path / "bear.pdf")[:1] == ['"Where is my hat?"']
 
 
 def test_a_poems_refrain_that_says_its_title_at_a_pages_top_is_its_text(tmp_path):
@@ -1048,10 +1050,12 @@ def test_a_verse_number_opening_a_line_latex_sets_is_read_apart_from_its_first_w
 def test_the_authors_name_and_the_date_maketitle_sets_over_the_story_are_no_story_text(tmp_path):
     # \maketitle sets the title, the author and the date centered atop an article's first page, over its story: the
     # author and the date were the story's first passages ("Ann Example", "December 2, 2026"), or in 10 point type,
-    # headings, the date naming the story's first chapter.
+    # headings, the date naming the story's first chapter. The title, the file's only line in its type, is the story's
+    # (the file has no title of its own: it named the story's one chapter).
     corpus = load_book("keeper-article.pdf", tmp_path)
     assert corpus.passages[0].text.startswith("The keeper of Skarvik climbed the stairs")
-    assert {passage.chapter for passage in corpus.passages} == {"The Keeper of Skarvik"}
+    assert read_book("keeper-article.pdf").title == "The Keeper of Skarvik"
+    assert {passage.chapter for passage in corpus.passages} == {None}
     text = " ".join(passage.text for passage in corpus.passages)
     assert "Ann Example" not in text and "2026" not in text
 
@@ -1073,3 +1077,22 @@ def test_a_footnote_carried_over_to_the_next_page_is_left_out_there_too(tmp_path
     assert "museum" not in text and "small hand, and say" not in text
     assert text.endswith("to look out over the water at the boats coming home.")
     assert "On those nights she did not sleep at all. She sat in the lamp room" in text
+
+
+@pytest.mark.parametrize(
+    ("fixture", "chapters"),
+    [
+        ("mill-libreoffice.pdf", []),
+        ("mill-chapters-pandoc.pdf", MILL_CHAPTERS),
+    ],
+)
+def test_a_pdf_with_no_title_but_its_lone_first_heading_is_titled_by_it(fixture, chapters):
+    """A story opening with "# The Mill" (pandoc's by pdflatex; LibreOffice's of a Word file with a Heading 1 first): no
+    title in its metadata, the heading alone at its level. It was named after its file, "The Mill" its first chapter."""
+    assert title_and_chapters(fixture) == (MILL_TITLE, chapters)
+
+
+@pytest.mark.parametrize("fixture", ["ferry-pandoc.pdf", "ferry-libreoffice.pdf"])
+def test_a_pdf_books_first_chapter_heading_is_no_title(fixture):
+    """ "Chapter 1" with "Chapter 2" at its level after it names a chapter; the book is named after its file."""
+    assert title_and_chapters(fixture) == (None, ["Chapter 1", "Chapter 2"])

@@ -6,7 +6,14 @@ from bot.core.corpus import load_corpus, read_story
 from bot.core.readers.rtf import MAX_DEPTH, RtfReader
 from bot.core.skipped import StoryRefused
 from bot.messages import refusal_text
-from tests.core.readers.format_fixtures import FIXTURES, SKRIPKA_BLOCKS, SKRIPKA_TITLE
+from tests.core.readers.format_fixtures import (
+    FIXTURES,
+    MILL_CHAPTERS,
+    MILL_TITLE,
+    SKRIPKA_BLOCKS,
+    SKRIPKA_TITLE,
+    title_and_chapters,
+)
 from tests.core.readers.lighthouse import AUTHOR, CHAPTERS, TITLE, check_story
 from tests.said import said
 
@@ -139,7 +146,8 @@ def test_a_contents_list_in_word_styles_is_no_story_text():
         rb"\pard\plain\s2 Contents\par\pard\plain\s3 The Storm\tab 1\par"
         rb"\pard\plain\s1\outlinelevel0 The Storm\par\pard\plain The lamp was lit.\par}"
     )
-    assert read(rtf) == (None, [("The Storm", True), ("The lamp was lit.", False)])
+    # The heading, the only one, before any text and with no \info title, is the story's title.
+    assert read(rtf) == ("The Storm", [("The lamp was lit.", False)])
 
 
 def test_pandocs_rtf_is_titled_by_its_title_line_whatever_its_files_name(tmp_path):
@@ -214,3 +222,22 @@ def test_a_captions_bold_label_and_italic_title_are_one_paragraph():
         *("Plate", "Harbour", "I", "Riga"),
         "The second plate showed the harbour at night.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "chapters"),
+    [
+        ("mill-libreoffice.rtf", []),
+        ("mill-chapters-pandoc.rtf", MILL_CHAPTERS),
+    ],
+)
+def test_an_rtf_with_no_title_but_its_lone_first_heading_is_titled_by_it(fixture, chapters):
+    """A story opening with "# The Mill" (pandoc's; LibreOffice's of a Word file with a Heading 1 first): no
+    title in its metadata, the heading alone at its level. It was named after its file, "The Mill" its first chapter."""
+    assert title_and_chapters(fixture) == (MILL_TITLE, chapters)
+
+
+@pytest.mark.parametrize("fixture", ["ferry-libreoffice.rtf"])
+def test_an_rtf_books_first_chapter_heading_is_no_title(fixture):
+    """ "Chapter 1" with "Chapter 2" at its level after it names a chapter; the book is named after its file."""
+    assert title_and_chapters(fixture) == (None, ["Chapter 1", "Chapter 2"])
