@@ -147,9 +147,10 @@ word letterspaced 0.18 em or more after a word gap, ending its line or its word,
 quote drawn with a letter, are read as words ("M a r i g o l d" at a line's end, "K e s t r e l,"); in Calibre's RTF a
 caption's label in bold and title in italics are one paragraph (they were read as two table cells); a PDF's name
 letterspaced with letters T1 places at codes 128 to 191 is read as a word ("D v o ř á k", "Ł u k a s z").
-30: a Word, OpenDocument, RTF, FictionBook or PDF file with no title of its own takes its lone first heading, one before
-any text that no later heading stands as high as (pandoc's and LibreOffice's of a "# The Mill" Markdown story, a Word
-file opened with a Heading 1): it was named after its file, and the title was its first chapter."""
+30: a Word, OpenDocument, RTF, FictionBook, PDF, HTML or EPUB file with no title of its own takes its lone first
+heading, one before any text that no later heading stands as high as (pandoc's and LibreOffice's of a "# The Mill"
+Markdown story, a Word file opened with a Heading 1; an EPUB's navigation entry as deep as it nests): it was named after
+its file, and the title was its first chapter."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -65,7 +65,8 @@ class ChapterMark:
     page: str
     anchor: str
     """An element id in the page, or "" for the page's start."""
-    name: str
+    heading: Block
+    """The chapter's name, its level how deep the navigation nests the entry: 1 in the top list, 2 within it."""
 
 
 def _children(element: _Element, name: str) -> list[_Element]:
@@ -80,19 +81,23 @@ def _child(element: _Element | None, name: str) -> _Element | None:
     return next((child for child in element.iterchildren() if local_name(child) == name), None)
 
 
-def _links(toc: _Element) -> list[tuple[str, str]]:
-    """The links of a nav, (href, name) in document order, in one walk: a link nested in another (no EPUB
-    should, an upload may) has its own text, left out of the outer one's. Reading each link's text whole
-    read a nested link's again for every link around it, quadratic in how deep they nest. A link named by a
+_ITEMS_AROUND = "count(ancestor::*[local-name()='li'])"
+
+
+def _links(toc: _Element) -> list[tuple[str, str, int]]:
+    """The links of a nav, (href, name, depth: 1 in the top list) in document order, in one walk: a link nested in
+    another (no EPUB should, an upload may) has its own text, left out of the outer one's. Reading each link's text
+    whole read a nested link's again for every link around it, quadratic in how deep they nest. A link named by a
     number alone, in an entry within another's, is named with that entry's name too (_within_entries)."""
     etree = lxml_etree("EPUB")
-    links: list[tuple[str, list[str], _Element]] = []
+    links: list[tuple[str, list[str], _Element, int]] = []  # the last: the list items around it, at least one
     open_links: list[list[str]] = []
     for event, element in etree.iterwalk(toc, events=("start", "end")):
         is_link = local_name(element) == "a"
         if event == "start":
             if is_link:
-                links.append((element.get("href", ""), [], element))
+                # libxml2 nests no deeper than 256: counting the items around a link is a few steps, in C
+                links.append((element.get("href", ""), [], element, max(1, int(element.xpath(_ITEMS_AROUND)))))
                 open_links.append(links[-1][1])
             if open_links:
                 open_links[-1].append(element.text or "")
@@ -101,10 +106,10 @@ def _links(toc: _Element) -> list[tuple[str, str]]:
             open_links.pop()
         if open_links and element is not toc:
             open_links[-1].append(element.tail or "")
-    names = [" ".join("".join(parts).split()) for _, parts, _ in links]
+    names = [" ".join("".join(parts).split()) for _, parts, _, _ in links]
     if any(map(_NUMBER.fullmatch, names)):  # looked for in C: a book's few numbered entries cost its others nothing
-        names = _within_entries([element for _, _, element in links], names)
-    return list(zip(map(itemgetter(0), links), names, strict=True))
+        names = _within_entries([element for _, _, element, _ in links], names)
+    return list(zip(map(itemgetter(0), links), names, map(itemgetter(3), links), strict=True))
 
 
 _NUMBER = re.compile(r"(?:\d{1,4}|[ivxlcdm]{1,8})\.?", re.IGNORECASE)
@@ -205,10 +210,14 @@ class EpubReader:
             marks_of.setdefault(mark.page, []).append(mark)
         matter = self._matter_pages(book, package, package_path)
         if matter:  # not a page the navigation names a chapter in
-            matter -= {mark.page for mark in marks if not (is_matter_name(mark.name) or _GENERIC.fullmatch(mark.name))}
+            matter -= {
+                mark.page
+                for mark in marks
+                if not (is_matter_name(mark.heading.text) or _GENERIC.fullmatch(mark.heading.text))
+            }
         pages: list[list[Block]] = []
         for page in filterfalse(matter.__contains__, dict.fromkeys(spine)):
-            chapters = {mark.anchor: mark.name for mark in marks_of.get(page, ())}
+            chapters = {mark.anchor: mark.heading for mark in marks_of.get(page, ())}
             start = chapters.pop("", None)
             root = parse_xml(book.read(page), self.name, page)
             body = next(iter(_children(root, "body")), root)
@@ -216,8 +225,8 @@ class EpubReader:
                 continue
             found = blocks_of(body, chapters if marks else None)
             # LibreOffice's "Section 1" for a page with no heading names no chapter
-            if start is not None and (_GENERIC.fullmatch(start) is None or _says(found, start)):
-                found = [Block(start, heading=True), *(found if chapters else _without_own_heading(found, start))]
+            if start is not None and (_GENERIC.fullmatch(start.text) is None or _says(found, start.text)):
+                found = [start, *(found if chapters else _without_own_heading(found, start.text))]
             pages.append(found)
         titles, authors = _children(package, "title"), _children(package, "creator")
         title = text_of(titles[0]) if titles else None
@@ -260,7 +269,7 @@ class EpubReader:
             navs = _children(root, "nav")
             toc = next((n for n in navs if "toc" in (n.get(EPUB_TYPE) or "").split()), navs[0] if navs else None)
             if toc is not None:
-                return [_mark(page, href, text) for href, text in _links(toc)]
+                return [_mark(page, href, text, depth) for href, text, depth in _links(toc)]
         ncx = next((i for i in items.values() if i.get("media-type") == NCX_TYPE), None)
         if ncx is None:
             return []
@@ -268,14 +277,16 @@ class EpubReader:
         root = parse_xml(book.read(page), self.name, page)
         marks = []
         names: dict[int, str] = {}  # each navPoint's name, by the point, which `points` keeps alive
+        depths: dict[int, int] = {}  # and how deep it nests: 1 for one of the map's own
         points = _children(root, "navpoint")
         for point in points:  # navLabel/text and content are a navPoint's own children
             label, content = _child(_child(point, "navlabel"), "text"), _child(point, "content")
             if label is not None and content is not None:
                 names[id(point)] = name = text_of(label)
+                depths[id(point)] = depth = depths.get(id(point.getparent()), 0) + 1
                 if _NUMBER.fullmatch(name) and id(point.getparent()) in names:  # a part within the entry around it
                     name = f"{names[id(point.getparent())]}: {name}"
-                marks.append(_mark(page, content.get("src", ""), name))
+                marks.append(_mark(page, content.get("src", ""), name, depth))
         return marks
 
 
@@ -303,6 +314,6 @@ def _encrypted(book: SafeZip) -> set[str]:
     return found
 
 
-def _mark(base: str, href: str, name: str) -> ChapterMark:
+def _mark(base: str, href: str, name: str, depth: int) -> ChapterMark:
     page, anchor = _resolved(base, href)
-    return ChapterMark(page, anchor, name)
+    return ChapterMark(page, anchor, Block(name, heading=True, level=depth))

@@ -258,15 +258,15 @@ def text_of(element: _Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Block]:
+def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[Block]:
     """The page's paragraphs and headings in document order.
 
     Paragraphs (not headings: a chapter's may link back to the contents) all of whose text is links within the
     book, two or more in a row, are a contents list, left out; one such paragraph alone is kept: a story's paragraph
     may be one link to its glossary ("<a href='glossary.html#oath'>The Oath of the Nine binds...</a>"), and a lone
-    "Next chapter" costs less than lost text. `chapters` maps element ids to chapter names (an EPUB's navigation): a
-    chapter starts where its element does, and the page's own headings are then not passages, the navigation names
-    the chapters."""
+    "Next chapter" costs less than lost text. `chapters` maps element ids to chapters' headings (an EPUB's
+    navigation): a chapter starts where its element does, and the page's own headings are then not passages, the
+    navigation names the chapters. A heading's level is its tag's (<h2>: 2)."""
     etree = lxml_etree("HTML")
     blocks: list[Block] = []
     all_links: list[bool] = []  # each block's: whether all its text is links within the book
@@ -277,7 +277,7 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
     heading_group: _Element | None = None  # the <hgroup> the walk is in: its heading and lines name one chapter
     group_parts: list[str] = []
 
-    def flush(heading: bool = False) -> None:
+    def flush(heading: bool = False, level: int | None = None) -> None:
         nonlocal linked
         text = "".join(parts)
         parts.clear()
@@ -287,7 +287,7 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
             if text.strip():
                 group_parts.append(" ".join(text.split()))
         elif text.strip():
-            blocks.append(Block(text, heading))
+            blocks.append(Block(text, heading, level))
             all_links.append(only_links)
 
     walker = etree.iterwalk(root, events=("start", "end"))
@@ -310,7 +310,7 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
                 continue
             if chapters and element.get("id") in chapters:
                 flush()
-                blocks.append(Block(chapters[element.get("id", "")], heading=True))
+                blocks.append(chapters[element.get("id", "")])
                 all_links.append(False)
             if name in MEDIA_TAGS and media is None:
                 media = element
@@ -344,7 +344,8 @@ def blocks_of(root: _Element, chapters: dict[str, str] | None = None) -> list[Bl
             parts.clear()
             linked = 0
         elif name in BLOCK_TAGS:
-            flush(heading=name in HEADING_TAGS)
+            heading = name in HEADING_TAGS
+            flush(heading, int(name[1]) if heading else None)
         elif open_links and open_links[-1] is element:
             open_links.pop()
         parts.append(element.tail or "")

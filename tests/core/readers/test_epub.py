@@ -6,6 +6,7 @@ import pytest
 import bot.core.readers.archive as archive
 import bot.core.readers.epub as epub
 from bot.core.corpus import load_corpus, read_story
+from tests.core.readers.format_fixtures import MILL_CHAPTERS, MILL_TITLE, title_and_chapters
 from tests.core.readers.lighthouse import AUTHOR, CHAPTERS, LICENSE, TITLE, check_story
 from tests.said import said
 from tests.steps import lines_run_in
@@ -226,9 +227,11 @@ def test_navigation_nested_deep_is_read_in_steps_linear_in_its_entries(tmp_path,
     # links' (which then named the chapter): 200 entries nested around 20,000 more, a 0.2 MB upload, took 9 s
     # (EPUB 2) and 2 s (EPUB 3), and the 8 MB an upload may be held the one upload reader of every server until
     # its minute ran out.
+    # The book has no title: "Part", its first entry with every other nested deeper, is it (READING_VERSION 30).
     write_nested_epub(tmp_path / "deep.epub", version, depth=200, entries=600)
-    (_, passages), steps = lines_run_in(epub.__file__, lambda: read_story(tmp_path / "deep.epub"))
-    assert [(p.chapter, p.text) for p in passages] == [("Part", "The keepers' log.")] + [
+    (title, passages), steps = lines_run_in(epub.__file__, lambda: read_story(tmp_path / "deep.epub"))
+    assert title == "Part"
+    assert [(p.chapter, p.text) for p in passages] == [(None, "The keepers' log.")] + [
         (f"Chapter {n}", f"Keeper {n} lit the lamp.") for n in range(600)
     ]
     assert steps < 40 * (200 + 600)
@@ -742,3 +745,22 @@ def test_a_chapter_named_section_1_by_its_own_heading_keeps_its_name(tmp_path, v
     for passage in load_corpus(tmp_path).passages:
         found.setdefault(passage.chapter or "", []).append(passage.text)
     assert found == chapters
+
+
+@pytest.mark.parametrize(
+    ("fixture", "chapters"),
+    [
+        ("mill-libreoffice.epub", []),
+        ("mill-chapters-calibre.epub", MILL_CHAPTERS),
+    ],
+)
+def test_an_epub_with_no_title_but_its_lone_first_heading_is_titled_by_it(fixture, chapters):
+    """A story opening with "# The Mill" (LibreOffice's of a Word file with a Heading 1 first, its title "Unknown
+    Title"; Calibre's, "Unknown"): the heading alone at its level is the title. It was named after its file, "The Mill"
+    its first chapter."""
+    assert title_and_chapters(fixture) == (MILL_TITLE, chapters)
+
+
+def test_an_epub_books_first_chapter_heading_is_no_title():
+    """ "Chapter 1" with "Chapter 2" at its level after it names a chapter; the book is named after its file."""
+    assert title_and_chapters("ferry-libreoffice.epub") == (None, ["Chapter 1", "Chapter 2"])

@@ -1,6 +1,7 @@
 import pytest
 
 from bot.core.corpus import load_corpus
+from tests.core.readers.format_fixtures import MILL_TITLE, title_and_chapters
 from tests.core.readers.lighthouse import CHAPTERS, LICENSE, TITLE, check_story
 from tests.said import said
 
@@ -304,3 +305,20 @@ def test_a_transcript_that_says_someone_could_not_play_is_read(tmp_path):
     )
     (tmp_path / "keeper.html").write_text(page(TITLE, body), encoding="utf-8")
     check_story(tmp_path, chapters)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "chapters"),
+    [
+        ("mill-libreoffice.html", []),
+    ],
+)
+def test_an_html_with_no_title_but_its_lone_first_heading_is_titled_by_it(fixture, chapters):
+    """A story opening with "# The Mill" (LibreOffice's of a Word file with a Heading 1 first, its <title> empty): the
+    heading alone at its level is the title. It was named after its file, "The Mill" its first chapter."""
+    assert title_and_chapters(fixture) == (MILL_TITLE, chapters)
+
+
+def test_an_html_books_first_chapter_heading_is_no_title():
+    """ "Chapter 1" with "Chapter 2" at its level after it names a chapter; the book is named after its file."""
+    assert title_and_chapters("ferry-libreoffice.html") == (None, ["Chapter 1", "Chapter 2"])
