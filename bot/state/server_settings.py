@@ -70,15 +70,30 @@ class ServerSettingsStore:
             return kept
         reading = self._reading.get(server_id)
         if reading is None:
-            reading = asyncio.ensure_future(self._engine.read(lambda connection: self._read(connection, server_id)))
+            reading = asyncio.ensure_future(self._read_and_keep(server_id))
             self._reading[server_id] = reading
             reading.add_done_callback(lambda read: self._read_done(server_id, read))
-        return self._keep(await asyncio.shield(reading))  # one asker cancelled leaves the read to the others
+        return await asyncio.shield(reading)  # one asker cancelled leaves the read to the others
+
+    async def _read_and_keep(self, server_id: int) -> ServerSettings:
+        """Kept only if no change was made to the server while it was read (_changed): kept after that change, the
+        older settings it found were what every later question went by, until a restart."""
+        here = asyncio.current_task()
+        settings = await self._engine.read(lambda connection: self._read(connection, server_id))
+        if self._reading.get(server_id) is here:
+            self._keep(settings)
+        return settings
 
     def _read_done(self, server_id: int, read: asyncio.Future[ServerSettings]) -> None:
-        del self._reading[server_id]
+        if self._reading.get(server_id) is read:
+            del self._reading[server_id]
         if not read.cancelled():
             read.exception()  # retrieved: every asker may have been cancelled
+
+    def _changed(self, server_id: int) -> None:
+        """A change made (or begun) to the server: a read under way may have found the settings before it, so it is
+        not kept, and questions asked from now on do not wait for it."""
+        self._reading.pop(server_id, None)
 
     async def set_budget(self, server_id: int, budget: QuestionBudget | None) -> ServerSettings:
         async def change(connection: AsyncConnection) -> ServerSettings:
@@ -92,7 +107,11 @@ class ServerSettingsStore:
             )
             return await self._read(connection, server_id)
 
-        return self._keep(await self._engine.write(change))
+        self._changed(server_id)
+        try:
+            return self._keep(await self._engine.write(change))
+        finally:
+            self._changed(server_id)
 
     async def set_answers(self, server_id: int, channel_id: int, answers: bool | None) -> ServerSettings:
         return await self._set_channel(server_id, channel_id, {"answers_every_message": answers})
@@ -106,8 +125,12 @@ class ServerSettingsStore:
         async def forget(connection: AsyncConnection) -> None:
             await connection.execute(sa.delete(channel_settings).where(channel_settings.c.channel_id == channel_id))
 
-        await self._engine.write(forget)
-        self._kept.pop(server_id, None)
+        self._changed(server_id)
+        try:
+            await self._engine.write(forget)
+        finally:
+            self._changed(server_id)
+            self._kept.pop(server_id, None)
 
     async def forget_server(self, server_id: int) -> None:
         """A server the bot left: its settings go (its readers' feedback stays, for the owner to export)."""
@@ -116,8 +139,12 @@ class ServerSettingsStore:
             await connection.execute(sa.delete(channel_settings).where(channel_settings.c.server_id == server_id))
             await connection.execute(sa.delete(server_settings).where(server_settings.c.server_id == server_id))
 
-        await self._engine.write(forget)
-        self._kept.pop(server_id, None)
+        self._changed(server_id)
+        try:
+            await self._engine.write(forget)
+        finally:
+            self._changed(server_id)
+            self._kept.pop(server_id, None)
 
     async def any_answer_channels(self) -> bool:
         """Whether some server made a channel answer every message (the bot then needs Message Content)."""
@@ -148,7 +175,11 @@ class ServerSettingsStore:
             )
             return await self._read(connection, server_id)
 
-        return self._keep(await self._engine.write(apply))
+        self._changed(server_id)
+        try:
+            return self._keep(await self._engine.write(apply))
+        finally:
+            self._changed(server_id)
 
     async def _read(self, connection: AsyncConnection, server_id: int) -> ServerSettings:
         server = (

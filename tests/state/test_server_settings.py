@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import sqlalchemy as sa
+from sqlalchemy.util import await_only
 
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import Database
@@ -99,3 +100,25 @@ async def test_discord_sized_ids_fit(database: Database):
     server, channel = 1_234_567_890_123_456_789, 9_223_372_036_854_775_807
     await database.servers.set_answers(server, channel, True)
     assert (await database.servers.of(server)).channel(channel).answers_every_message is True
+
+
+async def test_a_change_made_while_a_read_is_under_way_is_not_replaced_by_what_that_read_found(database: Database):
+    """A read begun before /settings changed the server, ending after: the change was kept, then the read's older
+    settings kept over it, and every later question went by them until the bot restarted."""
+    started, release = asyncio.Event(), asyncio.Event()
+    held: list[bool] = []
+
+    def hold_the_first_read(*sent: object) -> None:
+        if "FROM channel_settings" in str(sent[2]) and not held:  # the read between its two statements
+            held.append(True)
+            started.set()
+            await_only(release.wait())
+
+    sa.event.listen(database.engine.sync_engine, "before_cursor_execute", hold_the_first_read)
+    reading = asyncio.ensure_future(database.servers.of(SERVER))
+    await started.wait()
+    changed = await database.servers.set_budget(SERVER, QuestionBudget(3, 20))
+    release.set()
+    assert (await reading).budget is None  # asked before the change
+    assert changed.budget == QuestionBudget(3, 20)
+    assert (await database.servers.of(SERVER)).budget == QuestionBudget(3, 20)
