@@ -36,6 +36,9 @@ class GroupedWrites:
         self._waiting.append((work, done))
         if self._writer is None:
             self._writer = asyncio.create_task(self._write_waiting())
+            # No caller awaits the writer itself: the database closing waits for it, else writes whose callers
+            # were cancelled (the bot closing) were lost with it, cancelled once the database had closed.
+            self._engine.finish_before_closing(self._writer)
         return cast(T, await done)
 
     async def _write_waiting(self) -> None:

@@ -80,6 +80,12 @@ class GuardedEngine:
         """In one transaction: all of it is saved, or none."""
         return await self._run(work, writes=True)
 
+    def finish_before_closing(self, task: asyncio.Task[None]) -> None:
+        """Calls made by a task of their own that no caller's cancellation stops (bot.state.grouped_writes' writer):
+        closing waits for it as for a call whose caller was cancelled, for at most the deadline."""
+        self._finishing.add(task)
+        task.add_done_callback(self._finishing.discard)
+
     async def dispose(self) -> None:
         for task in self._abandoned:
             task.cancel()

@@ -11,6 +11,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.settings import Settings
 from bot.state.database import Database
 from bot.state.grouped_writes import GroupedWrites
 from bot.state.guarded_engine import DatabaseUnavailable
@@ -69,3 +70,25 @@ async def test_a_caller_cancelled_leaves_the_others_writes_to_be_made(database: 
     with pytest.raises(asyncio.CancelledError):
         await first
     assert 2 in await questions_of(database)
+
+
+async def test_writes_waiting_when_the_database_closes_are_made_before_it_closes(database_settings: Settings):
+    """The bot closing cancels the answers it could not finish, closes the database, then cancels what still runs: a
+    write its caller no longer waited for was made before the database closed when each was a call of its own, and
+    must be still, not lost with the group's writer cancelled after the close."""
+    database = await Database.open(database_settings)
+    grouped = GroupedWrites(database.guarded)
+    callers = [asyncio.ensure_future(grouped.write(budget_of(server, 1))) for server in range(1, 201)]
+    await asyncio.sleep(0)
+    for caller in callers:
+        caller.cancel()
+    await database.close()
+    leftovers = asyncio.all_tasks() - {asyncio.current_task()}
+    for task in leftovers:  # as the bot's way out does (bot.discord_app.run)
+        task.cancel()
+    await asyncio.wait(leftovers | set(callers))
+    reopened = await Database.open(database_settings)
+    try:
+        assert await questions_of(reopened) == {server: 1 for server in range(1, 201)}
+    finally:
+        await reopened.close()
