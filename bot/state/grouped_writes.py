@@ -11,9 +11,10 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import TypeVar, cast
 
+import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.state.guarded_engine import GuardedEngine
+from bot.state.guarded_engine import DatabaseUnavailable, GuardedEngine
 
 T = TypeVar("T")
 Work = Callable[[AsyncConnection], Awaitable[object]]
@@ -21,9 +22,10 @@ Work = Callable[[AsyncConnection], Awaitable[object]]
 
 class GroupedWrites:
     """Writes through `engine`, each a unit of work (its statements, in order) run in one transaction with the others
-    asked for meanwhile. A transaction that fails (DatabaseUnavailable) fails each of its writes, as one write alone
-    would: all of them are saved, or none. Only for writes that cannot fail alone (an insert of a new random id, an
-    upsert): one whose statement failed would take the others with it."""
+    asked for meanwhile. A transaction the database failed (DatabaseUnavailable: a deadline, a lock, a server gone)
+    fails each of its writes, as it would have each alone. One write whose own statement failed (a key already there,
+    a value its column cannot hold: PostgreSQL's lengths, which SQLite does not check) is failed alone, and the
+    others are written again without it: one caller's bad write never fails another's good one."""
 
     def __init__(self, engine: GuardedEngine):
         self._engine = engine
@@ -45,22 +47,33 @@ class GroupedWrites:
         try:
             while self._waiting:
                 group, self._waiting = self._waiting, []
+                failing: list[int] = []  # which write's own statement (or code) failed the transaction, if one did
 
                 async def together(
-                    connection: AsyncConnection, group: list[tuple[Work, asyncio.Future[object]]] = group
+                    connection: AsyncConnection,
+                    group: list[tuple[Work, asyncio.Future[object]]] = group,
+                    failing: list[int] = failing,
                 ) -> list[object]:
-                    return [await work(connection) for work, _ in group]
+                    results = []
+                    for at, (work, _) in enumerate(group):
+                        try:
+                            results.append(await work(connection))
+                        except Exception:
+                            failing.append(at)
+                            raise
+                    return results
 
                 try:
                     results = await self._engine.write(together)
                 except BaseException as error:  # each caller is told; a cancel (the bot closing) goes on up
+                    if failing and _its_own(error):
+                        # One write's own failure (a key already there, a value the column cannot hold, a fault
+                        # in its code): it alone is failed, as it would have been alone; the others go again.
+                        _tell(group[failing[0]][1], error)
+                        self._waiting = group[: failing[0]] + group[failing[0] + 1 :] + self._waiting
+                        continue
                     for _, done in group:
-                        if done.done():  # its caller was cancelled
-                            continue
-                        if isinstance(error, Exception):
-                            done.set_exception(error)
-                        else:
-                            done.cancel()
+                        _tell(done, error)
                     if not isinstance(error, Exception):
                         raise
                 else:
@@ -69,3 +82,27 @@ class GroupedWrites:
                             done.set_result(result)
         finally:
             self._writer = None
+
+
+def _its_own(error: BaseException) -> bool:
+    """Whether a write's failure was its statement's (a constraint, a value the column cannot hold) or its code's,
+    not the database's (a deadline passed, a lock, a server gone), which would fail the next transaction too."""
+    if isinstance(error, DatabaseUnavailable):
+        cause = error.__cause__
+        if isinstance(cause, sa.exc.IntegrityError | sa.exc.DataError):
+            return True
+        # SQLAlchemy's asyncpg errors are not all sorted (a string too long is a bare DBAPIError): by SQLSTATE,
+        # class 22 is the data's fault, 23 a constraint's.
+        sqlstate = getattr(cause.orig, "sqlstate", None) if isinstance(cause, sa.exc.DBAPIError) else None
+        return isinstance(sqlstate, str) and sqlstate[:2] in {"22", "23"}
+    return isinstance(error, Exception)
+
+
+def _tell(done: asyncio.Future[object], error: BaseException) -> None:
+    """The caller is told its write failed; one cancelled meanwhile is told nothing."""
+    if done.done():
+        return
+    if isinstance(error, Exception):
+        done.set_exception(error)
+    else:
+        done.cancel()

@@ -13,9 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.settings import Settings
 from bot.state.database import Database
+from bot.state.feedback import Judgement, Vote
 from bot.state.grouped_writes import GroupedWrites
 from bot.state.guarded_engine import DatabaseUnavailable
-from bot.state.tables import server_settings
+from bot.state.tables import feedback, server_settings
 
 NOW = datetime.datetime(2026, 12, 2, tzinfo=datetime.UTC)
 
@@ -48,16 +49,48 @@ async def test_writes_asked_at_once_are_committed_together_each_caller_given_its
     assert 1 <= len(commits) < 30  # one each before: 300
 
 
-async def test_a_failed_transaction_fails_each_of_its_writes_and_the_next_ones_are_made(database: Database):
+async def test_a_write_failing_on_its_own_fails_alone_and_the_others_of_its_group_are_made(database: Database):
+    """One write's own failure (a key already there) failed the whole transaction, every other caller told the
+    database had failed and its write lost. It fails alone now, as it would have as a call of its own."""
     grouped = GroupedWrites(database.guarded)
     await grouped.write(budget_of(1, 1))
-    failed = await asyncio.gather(
-        grouped.write(budget_of(2, 2)), grouped.write(budget_of(1, 9)), return_exceptions=True
-    )  # the second names a server already there: the transaction fails, and the first with it
-    assert all(isinstance(outcome, DatabaseUnavailable) for outcome in failed)
-    assert await questions_of(database) == {1: 1}
-    assert list(await asyncio.gather(grouped.write(budget_of(2, 2)), grouped.write(budget_of(3, 3)))) == [2, 3]
+    outcomes = await asyncio.gather(
+        grouped.write(budget_of(2, 2)),
+        grouped.write(budget_of(1, 9)),  # server 1's row is there already
+        grouped.write(budget_of(3, 3)),
+        return_exceptions=True,
+    )
+    assert outcomes[0] == 2 and outcomes[2] == 3
+    assert isinstance(outcomes[1], DatabaseUnavailable)
     assert await questions_of(database) == {1: 1, 2: 2, 3: 3}
+    assert list(await asyncio.gather(grouped.write(budget_of(4, 4)), grouped.write(budget_of(5, 5)))) == [4, 5]
+    assert await questions_of(database) == {1: 1, 2: 2, 3: 3, 4: 4, 5: 5}
+
+
+async def test_a_vote_postgresql_refuses_takes_no_other_vote_with_it(database: Database):
+    """A story path longer than the column's 1,024 characters: SQLite keeps it, PostgreSQL refuses it. Grouped, that
+    one vote failed the 49 others given with it on PostgreSQL."""
+    votes = [
+        Judgement(
+            server_id=1,
+            channel_id=2,
+            message_id=3,
+            user_id=user,
+            vote=Vote.UP,
+            question="Who kept the lighthouse?",
+            story_path="deep/" * 400 + "keeper.md" if user == 7 else "keeper.md",
+            story_title="The Keeper",
+            passage=0,
+            excerpt="The keeper climbed the stairs.",
+        )
+        for user in range(50)
+    ]
+    outcomes = await asyncio.gather(*(database.feedback.record(vote) for vote in votes), return_exceptions=True)
+    postgresql = database.engine.dialect.name == "postgresql"
+    assert [outcome is None for outcome in outcomes] == [not (postgresql and user == 7) for user in range(50)]
+    async with database.engine.connect() as connection:
+        kept = (await connection.execute(sa.select(sa.func.count()).select_from(feedback))).scalar_one()
+    assert kept == (49 if postgresql else 50)
 
 
 async def test_a_caller_cancelled_leaves_the_others_writes_to_be_made(database: Database):
