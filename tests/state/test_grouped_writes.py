@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.settings import Settings
 from bot.state.database import Database
 from bot.state.feedback import Judgement, Vote
-from bot.state.grouped_writes import GroupedWrites
+from bot.state.grouped_writes import GROUP_MOST, GroupedWrites
 from bot.state.guarded_engine import DatabaseUnavailable
 from bot.state.tables import feedback, server_settings
 
@@ -125,3 +125,20 @@ async def test_writes_waiting_when_the_database_closes_are_made_before_it_closes
         assert await questions_of(reopened) == {server: 1 for server in range(1, 201)}
     finally:
         await reopened.close()
+
+
+async def test_a_flood_is_written_in_transactions_of_at_most_group_most_writes(database: Database):
+    """One deadline holds for a whole transaction: a flood made one of every write waiting, and 3,000 votes at once on
+    SQLite passed it, every one failed. Each transaction now holds GROUP_MOST writes at most, and all are made."""
+    events: list[str] = []
+    sa.event.listen(
+        database.engine.sync_engine,
+        "before_cursor_execute",
+        lambda *sent: events.append("write") if str(sent[2]).startswith("INSERT") else None,
+    )
+    sa.event.listen(database.engine.sync_engine, "commit", lambda _: events.append("commit"))
+    grouped = GroupedWrites(database.guarded)
+    await asyncio.gather(*(grouped.write(budget_of(server, 1)) for server in range(1, 1001)))
+    sizes = [len(run.split()) for run in " ".join(events).split("commit") if run.strip()]
+    assert sum(sizes) == 1000 and max(sizes) <= GROUP_MOST
+    assert await questions_of(database) == {server: 1 for server in range(1, 1001)}
