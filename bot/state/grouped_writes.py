@@ -89,6 +89,9 @@ class GroupedWrites:
                             done.set_result(result)
         finally:
             self._writer = None
+            while self._waiting:  # left only by a cancel (the bot's way out): no writer would ever settle them
+                _, done = self._waiting.popleft()
+                done.cancel()
 
 
 def _its_own(error: BaseException) -> bool:

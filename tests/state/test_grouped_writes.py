@@ -142,3 +142,20 @@ async def test_a_flood_is_written_in_transactions_of_at_most_group_most_writes(d
     sizes = [len(run.split()) for run in " ".join(events).split("commit") if run.strip()]
     assert sum(sizes) == 1000 and max(sizes) <= GROUP_MOST
     assert await questions_of(database) == {server: 1 for server in range(1, 1001)}
+
+
+async def test_writes_waiting_when_the_writer_is_cancelled_are_not_left_waiting(database: Database):
+    """The writer cancelled (the bot's way out cancels every task left) told its own transaction's callers, but not
+    those waiting for the next: nothing would ever write or settle theirs, and they waited forever."""
+    grouped = GroupedWrites(database.guarded)
+    before = asyncio.all_tasks()
+    first = asyncio.ensure_future(grouped.write(budget_of(1, 1)))
+    await asyncio.sleep(0)  # the first asks, and the writer is made
+    (writer,) = asyncio.all_tasks() - before - {first}
+    await asyncio.sleep(0)  # the writer takes the first into its transaction
+    second = asyncio.ensure_future(grouped.write(budget_of(2, 2)))
+    await asyncio.sleep(0)  # the second waits for the next
+    writer.cancel()
+    await asyncio.wait([first, second], timeout=30)  # a guard against waiting forever, not a measure
+    assert first.done() and second.done()
+    assert list(await asyncio.gather(grouped.write(budget_of(3, 3)))) == [3]
