@@ -47,7 +47,21 @@ class GroupedWrites:
             # No caller awaits the writer itself: the database closing waits for it, else writes whose callers
             # were cancelled (the bot closing) were lost with it, cancelled once the database had closed.
             self._engine.finish_before_closing(self._writer)
+            self._writer.add_done_callback(self._writer_ended)
         return cast(T, await done)
+
+    def _writer_ended(self, writer: asyncio.Task[None]) -> None:
+        """A writer cancelled before its first step never ran its `finally`: it stayed the writer, done, and every
+        later write waited for it forever. (One that ran is no longer the writer here.)"""
+        if self._writer is writer:
+            self._writer = None
+            self._cancel_waiting()
+
+    def _cancel_waiting(self) -> None:
+        """Writes left waiting by a writer cancelled (the bot's way out): no writer would ever settle them."""
+        while self._waiting:
+            _, done = self._waiting.popleft()
+            done.cancel()
 
     async def _write_waiting(self) -> None:
         try:
@@ -89,9 +103,7 @@ class GroupedWrites:
                             done.set_result(result)
         finally:
             self._writer = None
-            while self._waiting:  # left only by a cancel (the bot's way out): no writer would ever settle them
-                _, done = self._waiting.popleft()
-                done.cancel()
+            self._cancel_waiting()  # none waits unless the writer was cancelled
 
 
 def _its_own(error: BaseException) -> bool:

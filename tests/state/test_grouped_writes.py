@@ -159,3 +159,19 @@ async def test_writes_waiting_when_the_writer_is_cancelled_are_not_left_waiting(
     await asyncio.wait([first, second], timeout=30)  # a guard against waiting forever, not a measure
     assert first.done() and second.done()
     assert list(await asyncio.gather(grouped.write(budget_of(3, 3)))) == [3]
+
+
+async def test_a_writer_cancelled_before_it_ran_leaves_no_write_waiting_and_later_writes_are_made(database: Database):
+    """A writer cancelled before its first step (the way out cancelling every task in the loop iteration a write was
+    asked in) never ran its own clean-up: it stayed the writer, done, and every later write waited for it forever."""
+    grouped = GroupedWrites(database.guarded)
+    before = asyncio.all_tasks()
+    first = asyncio.ensure_future(grouped.write(budget_of(1, 1)))
+    await asyncio.sleep(0)  # the first asks, and the writer is made, not yet run
+    (writer,) = asyncio.all_tasks() - before - {first}
+    writer.cancel()
+    await asyncio.wait([first], timeout=30)  # a guard against waiting forever, not a measure
+    assert first.cancelled()
+    later = asyncio.ensure_future(grouped.write(budget_of(2, 2)))
+    await asyncio.wait([later], timeout=30)
+    assert later.done() and later.result() == 2
