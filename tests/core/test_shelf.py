@@ -132,7 +132,7 @@ def test_a_titled_upload_is_read_once_as_it_is_stored(monkeypatch: pytest.Monkey
         (b"Once \xc3( bad", UploadRefusal.UNREADABLE, "not UTF-8 text (byte 5)"),
         ("\ufeffhalf".encode("utf-16-le")[:-1], UploadRefusal.UNREADABLE, "not UTF-16 text"),
         (b"\0" * 4096, UploadRefusal.UNREADABLE, "NUL bytes"),
-        (b"  \n", UploadRefusal.UNREADABLE, "no text"),
+        (b"  \n", UploadRefusal.UNREADABLE, "no text"),  # the title is the uploader's, not the file's
         (b"---\ntitle: Its Own\n---\n\nOnce.", UploadRefusal.OWN_FRONT_MATTER, ""),
     ]:
         with refused(refusal, detail=detail):
