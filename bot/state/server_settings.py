@@ -10,9 +10,10 @@ from __future__ import annotations
 import asyncio
 import datetime
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -23,6 +24,8 @@ from bot.state.tables import channel_settings, server_settings
 from bot.state.upsert import insert_or_update
 
 SERVERS_KEPT = 10_000
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,14 @@ class ServerSettingsStore:
         not kept, and questions asked from now on do not wait for it."""
         self._reading.pop(server_id, None)
 
+    async def _change(self, server_id: int, work: Callable[[AsyncConnection], Awaitable[T]]) -> T:
+        """`work` written as a change to the server's settings: no read under way before it ends is kept."""
+        self._changed(server_id)
+        try:
+            return await self._engine.write(work)
+        finally:
+            self._changed(server_id)
+
     async def set_budget(self, server_id: int, budget: QuestionBudget | None) -> ServerSettings:
         async def change(connection: AsyncConnection) -> ServerSettings:
             values = {
@@ -107,11 +118,7 @@ class ServerSettingsStore:
             )
             return await self._read(connection, server_id)
 
-        self._changed(server_id)
-        try:
-            return self._keep(await self._engine.write(change))
-        finally:
-            self._changed(server_id)
+        return self._keep(await self._change(server_id, change))
 
     async def set_answers(self, server_id: int, channel_id: int, answers: bool | None) -> ServerSettings:
         return await self._set_channel(server_id, channel_id, {"answers_every_message": answers})
@@ -125,11 +132,9 @@ class ServerSettingsStore:
         async def forget(connection: AsyncConnection) -> None:
             await connection.execute(sa.delete(channel_settings).where(channel_settings.c.channel_id == channel_id))
 
-        self._changed(server_id)
         try:
-            await self._engine.write(forget)
+            await self._change(server_id, forget)
         finally:
-            self._changed(server_id)
             self._kept.pop(server_id, None)
 
     async def forget_server(self, server_id: int) -> None:
@@ -139,11 +144,9 @@ class ServerSettingsStore:
             await connection.execute(sa.delete(channel_settings).where(channel_settings.c.server_id == server_id))
             await connection.execute(sa.delete(server_settings).where(server_settings.c.server_id == server_id))
 
-        self._changed(server_id)
         try:
-            await self._engine.write(forget)
+            await self._change(server_id, forget)
         finally:
-            self._changed(server_id)
             self._kept.pop(server_id, None)
 
     async def any_answer_channels(self) -> bool:
@@ -175,11 +178,7 @@ class ServerSettingsStore:
             )
             return await self._read(connection, server_id)
 
-        self._changed(server_id)
-        try:
-            return self._keep(await self._engine.write(apply))
-        finally:
-            self._changed(server_id)
+        return self._keep(await self._change(server_id, apply))
 
     async def _read(self, connection: AsyncConnection, server_id: int) -> ServerSettings:
         server = (
