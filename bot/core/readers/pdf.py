@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from bot.core.analysis import fold, is_dictionary_word
 from bot.core.readers.archive import MAX_UNPACKED_BYTES
 from bot.core.readers.book_matter import SECTION_CHARS, without_matter
+from bot.core.readers.chapter_lines import is_roman
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.pdf_accents import accents_over_letters, as_drawn, with_accents
 from bot.core.readers.pdf_indents import SENTENCE_ENDS, indents
@@ -45,7 +46,6 @@ from bot.core.readers.pdf_shown import ShownText
 from bot.core.readers.pdf_title_block import without_title_block
 from bot.core.readers.pdf_word_gaps import space_word_gaps
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
-from bot.core.readers.text import is_roman
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:

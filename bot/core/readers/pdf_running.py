@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-from bot.core.readers.text import is_roman
+from bot.core.readers.chapter_lines import is_roman
 
 RUNNING_PAGES = 3
 """Pages that recurring lines at a place must stand on for it to be a running head's: a document of two pages with

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.core.invisible_characters import CONTROL_CHARACTERS
+from bot.core.readers.chapter_lines import is_chapter_line
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 
@@ -120,8 +121,6 @@ def heading_title(blocks: Sequence[Block]) -> str | None:
     chapter, the file's name its title. A book's "Chapter 1" with "Chapter 2" at its level after it is no title, nor
     a heading that reads as a chapter's ("Chapter One", "PROLOGUE", "IV", as a `.txt` file's first line is none), nor
     one whose level the reader does not know."""
-    from bot.core.readers.text import is_chapter_line  # text.py reads its blocks as this module's: imported here
-
     first = next((n for n, block in enumerate(blocks) if clean(block.text)), None)
     level = blocks[first].level if first is not None and blocks[first].heading else None
     if first is None or level is None or is_chapter_line(clean(blocks[first].text)):

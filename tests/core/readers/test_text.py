@@ -2,7 +2,7 @@ import pytest
 
 from bot.core.corpus import load_corpus
 from bot.core.library import StoryLibrary
-from bot.core.readers.text import _LETTER_OR_DIGIT, is_chapter_line
+from bot.core.readers.text import _LETTER_OR_DIGIT
 
 # The shape and the words of a Project Gutenberg plain-text book (header and footer as Gutenberg
 # writes them, shortened), with a contents list, chapter lines, a scene break and lines wrapped at 70
@@ -143,34 +143,6 @@ def test_a_first_line_labelled_title_is_the_title_without_its_label(tmp_path):
         "colon.txt": "Titles: A Story",
         "label.txt": "Label",  # a label alone is no title: the file names it
     }
-
-
-def test_chapter_lines_are_told_from_text():
-    chapters = [
-        "CHAPTER I.",
-        "Chapter 12",
-        "BOOK II",
-        "Chapter Twenty-One",
-        "CHAPTER THE FIRST",
-        "STAVE ONE",
-        "Chapter 3: The Storm",
-        "XIV",
-        "IV. THE RED-HEADED LEAGUE",
-        "PROLOGUE",
-        "Part Two — The Sea",
-    ]
-    text = [
-        "Chapter one was dull, she said",
-        "I think so.",
-        "chapter 1",
-        "Books II and III",
-        "MIX the flour well",
-        "Part of it was true.",
-        "The Storm",
-        "CHAPTER I. " + "very long " * 10,
-    ]
-    assert [line for line in chapters if not is_chapter_line(line)] == []
-    assert [line for line in text if is_chapter_line(line)] == []
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,98 @@
+"""Chapter lines: "CHAPTER I.", "Chapter 1: The Storm", "BOOK II", "PROLOGUE", a Roman numeral alone. A plain-text
+story's chapters are named by them (bot.core.readers.text), and a document's lone first heading that reads as one is
+no title (bot.core.readers.reader.heading_title). Each check looks at one line of at most MAX_HEADING_CHARS."""
+
+from __future__ import annotations
+
+import re
+
+MAX_HEADING_CHARS = 80
+"""A chapter line or title line is at most this long; a longer line is text."""
+SUBTITLE_CHARS = 60
+"""A subtitle, or a Roman numeral's chapter name after it, is at most this long."""
+_CHAPTER_WORDS = {"chapter", "book", "part", "volume", "stave", "canto", "letter", "act", "scene", "section"}
+_ALONE_WORDS = {"prologue", "epilogue", "preface", "introduction", "foreword", "afterword", "conclusion", "interlude"}
+_NUMBER_WORDS = set(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "last",
+    ]
+)
+_ROMAN = re.compile(r"(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_LETTERS = "MDCLXVI"
+
+
+def is_roman(word: str) -> bool:
+    return len(word) <= 12 and word[:1] in _ROMAN_LETTERS and _ROMAN.fullmatch(word) is not None
+
+
+def _is_number(words: list[str]) -> bool:
+    """ "IV", "12", "Twenty-One", "THE FIRST" (the words after `CHAPTER`)."""
+    first = words[0].rstrip(".:,")
+    if first.lower() == "the" and len(words) > 1:
+        first = words[1].rstrip(".:,")
+    return (
+        (first.isdigit() and len(first) <= 4)
+        or is_roman(first)
+        or all(part.lower() in _NUMBER_WORDS for part in first.split("-"))
+    )
+
+
+def is_chapter_line(line: str) -> bool:
+    """ "CHAPTER I.", "Chapter 1: The Storm", "BOOK II", "PROLOGUE", "XII", "IV. THE RED-HEADED LEAGUE"."""
+    if not line or len(line) > MAX_HEADING_CHARS:
+        return False
+    first = line.split(maxsplit=1)[0]
+    if not (first.isupper() or first.istitle()):
+        return False
+    key = first.rstrip(".:").lower()
+    if key not in _ALONE_WORDS and key not in _CHAPTER_WORDS and not is_roman(first.rstrip(".")):
+        return False  # most lines of a book: the rest of the line need not be split
+    words = line.split()
+    if key in _ALONE_WORDS:
+        return len(words) == 1
+    if key in _CHAPTER_WORDS and len(words) >= 2 and _is_number(words[1:]):
+        number = words[1].rstrip(".:,")
+        return len(words) == 2 or words[1] != number or words[2] in ("-", "—", "–") or line.isupper()
+    if is_roman(first.rstrip(".")):
+        return len(words) == 1 or (first.endswith(".") and len(line) <= SUBTITLE_CHARS)
+    return False

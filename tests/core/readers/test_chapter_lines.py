@@ -1,0 +1,29 @@
+from bot.core.readers.chapter_lines import is_chapter_line
+
+
+def test_chapter_lines_are_told_from_text():
+    chapters = [
+        "CHAPTER I.",
+        "Chapter 12",
+        "BOOK II",
+        "Chapter Twenty-One",
+        "CHAPTER THE FIRST",
+        "STAVE ONE",
+        "Chapter 3: The Storm",
+        "XIV",
+        "IV. THE RED-HEADED LEAGUE",
+        "PROLOGUE",
+        "Part Two — The Sea",
+    ]
+    text = [
+        "Chapter one was dull, she said",
+        "I think so.",
+        "chapter 1",
+        "Books II and III",
+        "MIX the flour well",
+        "Part of it was true.",
+        "The Storm",
+        "CHAPTER I. " + "very long " * 10,
+    ]
+    assert [line for line in chapters if not is_chapter_line(line)] == []
+    assert [line for line in text if is_chapter_line(line)] == []
