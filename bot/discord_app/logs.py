@@ -95,10 +95,6 @@ class ReconnectInOneLine(logging.Filter):
         return True
 
 
-POOL_LOGGERS = ("sqlalchemy.pool",)
-"""Where SQLAlchemy says a connection could not be closed, with the error's whole traceback, at ERROR."""
-
-
 class CloseFailureInOneLine(logging.Filter):
     """SQLAlchemy's "Exception closing connection" for a database that does not answer (the bot stopping while
     PostgreSQL is paused or gone) as one warning line naming the error: the connection is dropped either way."""
