@@ -414,10 +414,6 @@ def descending(array):
     array[:] = np.sort(array)[::-1]  # every list of two postings or more out of order
 
 
-def zero(array):
-    array[:] = 0
-
-
 @pytest.mark.parametrize(
     ("ending", "change"),
     [
