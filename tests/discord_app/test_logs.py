@@ -27,15 +27,22 @@ TOKEN = "MTAwMA.secret-part.of-the-token"
 
 @pytest.fixture
 def restored_root_logger() -> Iterator[None]:
-    """setup_logging configures the process's root logger: put it back as it was afterwards."""
+    """setup_logging configures the process's root logger: put it back as it was afterwards, the filters it adds to
+    the handlers already there (pytest's own, which caplog reads in later tests) and to discord.py's loggers too."""
     root = logging.getLogger()
     handlers, level = root.handlers[:], root.level
+    filters = {handler: handler.filters[:] for handler in handlers}
+    loggers = {name: logging.getLogger(name).filters[:] for name in logs.RECONNECTING_LOGGERS}
     yield
     for handler in root.handlers:
         if handler not in handlers:
             handler.close()
     root.handlers[:] = handlers
     root.setLevel(level)
+    for handler, kept in filters.items():
+        handler.filters[:] = kept
+    for name, kept in loggers.items():
+        logging.getLogger(name).filters[:] = kept
 
 
 def test_the_log_file_rotates_keeps_five_and_holds_no_token(
