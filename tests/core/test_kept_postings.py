@@ -65,12 +65,12 @@ def test_a_finalizer_run_while_the_store_is_locked_does_not_wait_for_it():
     kept = KeptPostings(budget=100)
 
     class View:
-        pass
+        itself: object
 
     view = View()
     owner = kept.owner(view)
     kept.keep(owner, "river", postings(4))
-    view.itself = view  # type: ignore[attr-defined]  # freed only by the cycle collector
+    view.itself = view  # freed only by the cycle collector
     del view
     with kept._lock:  # a thread that holds the lock when the collector runs the finalizer
         gc.collect()
