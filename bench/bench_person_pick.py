@@ -50,9 +50,12 @@ class Counted(tuple[Performer, ...]):
     @overload
     def __getitem__(self, key: slice) -> tuple[Performer, ...]: ...
     def __getitem__(self, key: SupportsIndex | slice) -> Performer | tuple[Performer, ...]:
-        found = super().__getitem__(key)
-        Counted.read += 1 if not isinstance(key, slice) else len(found)  # type: ignore[arg-type]
-        return found
+        if isinstance(key, slice):
+            some = super().__getitem__(key)
+            Counted.read += len(some)
+            return some
+        Counted.read += 1
+        return super().__getitem__(key)
 
 
 def scaled(library: StoryLibrary, people: int) -> StoryLibrary:
