@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import textwrap
-from typing import Any
 
 from bot.core.answer import Excerpt, Hit
 from bot.core.library import MAX_QUESTION_CHARS
@@ -40,10 +39,10 @@ ECHOED_CHARS = MAX_QUESTION_CHARS
 _NON_SPACE = re.compile(r"\S+")
 
 
-def answer_json(asked: Asked, reply: str = "") -> dict[str, Any]:
+def answer_json(asked: Asked, reply: str = "") -> dict[str, object]:
     """README's `ask --json` object; `reply`, what is said to a message asking the bot itself (Asked.request)."""
     answer = asked.answer
-    data: dict[str, Any] = {
+    data: dict[str, object] = {
         "question": answer.question[:ECHOED_CHARS],
         "answer": hit_json(answer.best) if answer.best else None,
         "alternatives": [hit_json(hit) for hit in answer.alternatives],
@@ -62,7 +61,7 @@ def answer_json(asked: Asked, reply: str = "") -> dict[str, Any]:
     return data
 
 
-def hit_json(hit: Hit) -> dict[str, Any]:
+def hit_json(hit: Hit) -> dict[str, object]:
     return {
         "story": hit.story,
         "excerpt": hit.excerpt.text,
@@ -87,7 +86,7 @@ def stories_text(listed: StoryList) -> str:
     return "\n".join(lines)
 
 
-def stories_json(listed: StoryList) -> dict[str, Any]:
+def stories_json(listed: StoryList) -> dict[str, object]:
     return {
         "corpus": str(listed.root),
         "stories": [{"title": s.title, "path": s.path, "passages": s.passages} for s in listed.stories],
@@ -95,9 +94,9 @@ def stories_json(listed: StoryList) -> dict[str, Any]:
     }
 
 
-def lookup_json(lookup: PersonLookup) -> dict[str, Any]:
+def lookup_json(lookup: PersonLookup) -> dict[str, object]:
     """README's `performer --json` object; the query echoed as far as the text says a name back (NAME_ECHOED)."""
-    data: dict[str, Any] = {
+    data: dict[str, object] = {
         "query": lookup.query[:NAME_ECHOED],
         "matches": [
             {"name": p.name, "story": p.story.title, "intro": p.intro, "mentions": p.mentions} for p in lookup.people
