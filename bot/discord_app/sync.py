@@ -4,37 +4,49 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 import discord
 from discord import app_commands
 
 log = logging.getLogger(__name__)
 
+Signature = tuple[object, ...]
+"""What users see of a command or an option, comparable whichever side wrote it."""
 
-def _option(option: Mapping[str, Any]) -> tuple:
+
+def _objects(value: object) -> list[Mapping[str, object]]:
+    """A payload's list of objects (an option's choices, a command's options); none where the field is absent."""
+    return [item for item in value if isinstance(item, Mapping)] if isinstance(value, list) else []
+
+
+def _sorted_numbers(value: object) -> tuple[int, ...]:
+    """A payload's list of numbers (an option's channel types), order-free; none where the field is absent."""
+    return tuple(sorted(number for number in value if isinstance(number, int))) if isinstance(value, list) else ()
+
+
+def _option(option: Mapping[str, object]) -> Signature:
     return (
         option.get("type"),
         option.get("name"),
         option.get("description", ""),
         bool(option.get("required", False)),
         bool(option.get("autocomplete", False)),
-        tuple((c["name"], c["value"]) for c in option.get("choices") or ()),
+        tuple((c["name"], c["value"]) for c in _objects(option.get("choices"))),
         option.get("min_value"),
         option.get("max_value"),
         option.get("min_length"),
         option.get("max_length"),
-        tuple(sorted(option.get("channel_types") or ())),
-        tuple(_option(o) for o in option.get("options") or ()),
+        _sorted_numbers(option.get("channel_types")),
+        tuple(_option(o) for o in _objects(option.get("options"))),
     )
 
 
-def _permissions(value: int | str | None) -> str | None:
+def _permissions(value: object) -> str | None:
     """discord.py sends the permission bits as a number; Discord returns them as a string."""
     return None if value is None else str(value)
 
 
-def signature(commands: Iterable[Mapping[str, Any]]) -> list[tuple]:
+def signature(commands: Iterable[Mapping[str, object]]) -> list[Signature]:
     """What users see of a set of commands, from Discord's payload or the bot's own, order-free.
 
     Fields Discord adds (ids, versions, localizations it fills in) are left out.
@@ -46,7 +58,7 @@ def signature(commands: Iterable[Mapping[str, Any]]) -> list[tuple]:
             command.get("description", ""),
             _permissions(command.get("default_member_permissions")),
             bool(command.get("nsfw", False)),
-            tuple(_option(o) for o in command.get("options") or ()),
+            tuple(_option(o) for o in _objects(command.get("options"))),
         )
         for command in commands
     )
