@@ -48,7 +48,7 @@ class Excerpt:
             yield self.text[position:], False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Hit:
     story: str
     """The story's title."""
@@ -69,7 +69,7 @@ class Hit:
     """Its position under that heading, from 1."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Answer:
     question: str
     hits: tuple[Hit, ...]

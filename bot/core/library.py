@@ -273,7 +273,7 @@ class StoryLibrary:
         if unranked is not None:
             return self._no_answer(question, unranked)
         answer = self._unless_damaged(lambda: self._answer(question, self.query(text), count, offset, story, scope))
-        return answer or Answer(question, (), NoAnswer.INDEX_DAMAGED, damage=self.damage)
+        return answer or Answer(question=question, hits=(), reason=NoAnswer.INDEX_DAMAGED, damage=self.damage)
 
     def results(self, question: str, story: int | None = None) -> frozenset[int] | None:
         """The documents `ask` pages through for the question (MAX_RESULTS at most, within one story, if given): every
@@ -314,21 +314,21 @@ class StoryLibrary:
     ) -> Answer:
         count = min(count, MAX_RESULTS - offset)
         if count <= 0:  # past the last result a question pages to: nothing is ranked
-            return Answer(question, (), offset=offset, scope=scope, corrections=query.corrections)
+            return Answer(question=question, hits=(), offset=offset, scope=scope, corrections=query.corrections)
         ranked = self.rank(query, story, offset + count + 1)
         if not ranked:
             return Answer(
-                question,
-                (),
-                NoAnswer.NO_MATCH,
+                question=question,
+                hits=(),
+                reason=NoAnswer.NO_MATCH,
                 example=self.example_name(story),
                 scope=scope,
                 corrections=query.corrections,
             )
         hits = tuple(self._hit(candidate, query) for candidate in ranked[offset : offset + count])
         return Answer(
-            question,
-            hits,
+            question=question,
+            hits=hits,
             offset=offset,
             more=len(ranked) > offset + count and offset + 1 < MAX_RESULTS,
             scope=scope,
@@ -437,17 +437,17 @@ class StoryLibrary:
         chances = model.answer_chances(candidate, query).tolist()
         excerpt = make_excerpt(passage.text, matched, chances, self.excerpt_chars, model.position)
         return Hit(
-            story.title,
-            story.path,
-            passage.number,
-            story.passage_count,
-            candidate.bm25,
-            excerpt,
-            passage.paragraph,
-            candidate.doc,
-            passage.chapter,
-            passage.chapter_number,
+            story=story.title,
+            path=story.path,
+            passage=passage.number,
+            passage_count=story.passage_count,
+            score=candidate.bm25,
+            excerpt=excerpt,
+            paragraph=passage.paragraph,
+            document=candidate.doc,
+            chapter=passage.chapter,
+            chapter_passage=passage.chapter_number,
         )
 
     def _no_answer(self, question: str, reason: NoAnswer) -> Answer:
-        return Answer(question, (), reason, example=self.example_name())
+        return Answer(question=question, hits=(), reason=reason, example=self.example_name())

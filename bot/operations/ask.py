@@ -65,10 +65,14 @@ def ask(
     asked again for more of its passages is a question)."""
     request = asks_the_bot(question) if offset == 0 else None
     if request is not None:
-        return Asked(answer=Answer(question, (), example=library.example_name()), stories=(), request=request)
+        return Asked(
+            answer=Answer(question=question, hits=(), example=library.example_name()), stories=(), request=request
+        )
     position = None if story is None else story_position(library, story)
     if story is not None and position is None:
-        answer = Answer(question, (), NoAnswer.NO_MATCH, example=library.example_name(), scope=story.title)
+        answer = Answer(
+            question=question, hits=(), reason=NoAnswer.NO_MATCH, example=library.example_name(), scope=story.title
+        )
     else:
         answer = library.ask(question, count, offset, position)
     refs = tuple(_hit_story(library, hit) for hit in answer.hits)
