@@ -47,7 +47,7 @@ IN_PROCESS_BYTES = 16 * 2**20
 """Below this, starting worker processes costs more than it saves."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Batch:
     """What a worker sends back for its files: arrays and the few objects per story or term."""
 
@@ -158,7 +158,14 @@ def _finished(
     terms = index.terms()
     numbers = np.fromiter(surfaces.values(), dtype=np.int64, count=len(surfaces))
     speller = SpellingCorrector(list(surfaces), [terms[n] for n in numbers], index.doc_freq[numbers].tolist())
-    return LibraryParts(corpus, index, story_index, performers, speller, digests)
+    return LibraryParts(
+        corpus=corpus,
+        index=index,
+        story_index=story_index,
+        performers=performers,
+        speller=speller,
+        fingerprints=digests,
+    )
 
 
 def analyse_files(
@@ -229,20 +236,20 @@ def _analysed_files(
     chapters: dict[str, int] = {}
     chapter = [NO_CHAPTER if p.chapter is None else chapters.setdefault(p.chapter, len(chapters)) for p in passages]
     return Batch(
-        [(s.title, s.path, s.passage_count) for s in stories],
-        problems,
-        np.array([p.number for p in passages], dtype=np.int32),
-        np.array([p.paragraph for p in passages], dtype=np.int32),
-        np.array(chapter, dtype=np.int32),
-        np.array([p.chapter_number for p in passages], dtype=np.int32),
-        list(chapters),
-        TextStore.pieces([p.text for p in passages]),
-        analysed.vocabulary,
-        analysed.surfaces,
-        analysed.lengths,
-        analysed.postings(),
-        PerformerDirectory.from_corpus(local, analysed.lowercase_words).performers,
-        fingerprints(local),
+        stories=[(s.title, s.path, s.passage_count) for s in stories],
+        problems=problems,
+        number=np.array([p.number for p in passages], dtype=np.int32),
+        paragraph=np.array([p.paragraph for p in passages], dtype=np.int32),
+        chapter=np.array(chapter, dtype=np.int32),
+        chapter_number=np.array([p.chapter_number for p in passages], dtype=np.int32),
+        chapters=list(chapters),
+        texts=TextStore.pieces([p.text for p in passages]),
+        vocabulary=analysed.vocabulary,
+        surfaces=analysed.surfaces,
+        lengths=analysed.lengths,
+        postings=analysed.postings(),
+        performers=PerformerDirectory.from_corpus(local, analysed.lowercase_words).performers,
+        fingerprints=fingerprints(local),
     )
 
 
@@ -385,13 +392,13 @@ def _merge(
     if not stories:
         raise NoStories(root, problems)
     table = PassageTable(
-        np.concatenate(story_numbers),
-        np.concatenate(numbers),
-        np.concatenate(paragraphs),
-        np.concatenate(chapter_ids),
-        np.concatenate(chapter_numbers),
-        texts.finished(),
-        tuple(chapters),
+        story=np.concatenate(story_numbers),
+        number=np.concatenate(numbers),
+        paragraph=np.concatenate(paragraphs),
+        chapter=np.concatenate(chapter_ids),
+        chapter_number=np.concatenate(chapter_numbers),
+        texts=texts.finished(),
+        chapters=tuple(chapters),
     )
     corpus = Corpus(root, tuple(stories), table, tuple(problems))
     in_order = sorted(vocabulary)

@@ -130,7 +130,13 @@ class StoryLibrary:
     def parts(self) -> LibraryParts:
         """What this library is made of, to join it with others (bot.core.library_join)."""
         return LibraryParts(
-            self.corpus, self.index, self.story_index, self.performers, self.speller, self.fingerprints, self._files
+            corpus=self.corpus,
+            index=self.index,
+            story_index=self.story_index,
+            performers=self.performers,
+            speller=self.speller,
+            fingerprints=self.fingerprints,
+            files=self._files,
         )
 
     @classmethod
@@ -253,16 +259,16 @@ class StoryLibrary:
         focus = focus_word(question)
         focus_term = self.analyzer.term(focus) if focus else None
         return Query(
-            question,
-            tuple(terms),
-            weights,
-            missing,
-            answer_kind(question),
-            focus_term if focus_term in weights else None,
-            tuple(corrections.values()),
-            frozenset(self.analyzer.phrases(question)),
-            self.mention_finder.find(question, self.index.vocabulary),
-            tuple(dict.fromkeys(absent)),
+            text=question,
+            terms=tuple(terms),
+            weights=weights,
+            missing_weight=missing,
+            kind=answer_kind(question),
+            focus=focus_term if focus_term in weights else None,
+            corrections=tuple(corrections.values()),
+            phrases=frozenset(self.analyzer.phrases(question)),
+            named=self.mention_finder.find(question, self.index.vocabulary),
+            absent=tuple(dict.fromkeys(absent)),
         )
 
     def ask(self, question: str, count: int = 1 + ALTERNATIVES, offset: int = 0, story: int | None = None) -> Answer:

@@ -70,13 +70,13 @@ def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
         )
     watched = [part.files for part in parts if part.files is not None]
     return LibraryParts(
-        corpus,
-        index,
-        story_index,
-        performers,
-        _joined_speller([part.speller for part in parts], index),
-        {path: digest for part in parts for path, digest in part.fingerprints.items()},
-        WatchedFiles.joined(watched) if watched else None,
+        corpus=corpus,
+        index=index,
+        story_index=story_index,
+        performers=performers,
+        speller=_joined_speller([part.speller for part in parts], index),
+        fingerprints={path: digest for part in parts for path, digest in part.fingerprints.items()},
+        files=WatchedFiles.joined(watched) if watched else None,
     )
 
 

@@ -12,7 +12,7 @@ from bot.core.performers import PerformerDirectory
 from bot.core.spelling import SpellingCorrector
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class LibraryParts:
     corpus: Corpus
     index: BM25Scoring

@@ -52,7 +52,7 @@ class LazyPassages(Sequence[Passage]):
         """Passage i's text and story alone, without the rest of the Passage."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PassageTable(LazyPassages):
     story: SavedArray
     number: SavedArray
@@ -68,17 +68,17 @@ class PassageTable(LazyPassages):
         """The table of passages already in memory (when a library is saved)."""
         chapters: dict[str, int] = {}
         return cls(
-            np.fromiter((p.story for p in passages), np.int32, len(passages)),
-            np.fromiter((p.number for p in passages), np.int32, len(passages)),
-            np.fromiter((p.paragraph for p in passages), np.int32, len(passages)),
-            np.fromiter(
+            story=np.fromiter((p.story for p in passages), np.int32, len(passages)),
+            number=np.fromiter((p.number for p in passages), np.int32, len(passages)),
+            paragraph=np.fromiter((p.paragraph for p in passages), np.int32, len(passages)),
+            chapter=np.fromiter(
                 (NO_CHAPTER if p.chapter is None else chapters.setdefault(p.chapter, len(chapters)) for p in passages),
                 np.int32,
                 len(passages),
             ),
-            np.fromiter((p.chapter_number for p in passages), np.int32, len(passages)),
-            TextStore.of([p.text for p in passages]),
-            tuple(chapters),
+            chapter_number=np.fromiter((p.chapter_number for p in passages), np.int32, len(passages)),
+            texts=TextStore.of([p.text for p in passages]),
+            chapters=tuple(chapters),
         )
 
     def __len__(self) -> int:

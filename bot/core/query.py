@@ -62,7 +62,7 @@ class Correction:
     """The library's word searched instead."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Query:
     text: str
     terms: tuple[str, ...]

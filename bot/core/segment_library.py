@@ -222,13 +222,15 @@ def segment_parts(folder: Path, segment: StoredSegment, root: Path, params: BM25
     named = [(columns["names"][n], str(saved_stories[columns["stories"][n]][1])) for n in live_people]
     performers = PerformerDirectory.read_later(named, read_people)
     parts = LibraryParts(
-        Corpus(root, tuple(stories), passages, ()),
-        SegmentedIndex([segment.passages], params),
-        SegmentedIndex([segment.stories], params),
-        performers,
-        _speller(segment, meta["speller"]["words"], np.asarray(meta["speller"]["term_numbers"], dtype=np.int64)),
-        {path: meta["fingerprints"][path] for path in paths},
-        WatchedFiles([*postings_files(segment), *files]),
+        corpus=Corpus(root, tuple(stories), passages, ()),
+        index=SegmentedIndex([segment.passages], params),
+        story_index=SegmentedIndex([segment.stories], params),
+        performers=performers,
+        speller=_speller(
+            segment, meta["speller"]["words"], np.asarray(meta["speller"]["term_numbers"], dtype=np.int64)
+        ),
+        fingerprints={path: meta["fingerprints"][path] for path in paths},
+        files=WatchedFiles([*postings_files(segment), *files]),
     )
     return SegmentParts(parts, {path: str(meta["states"][path]) for path in paths})
 

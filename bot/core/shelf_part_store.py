@@ -476,12 +476,12 @@ def _read_part(
         raise PartRefused("its words do not fit its stories")
     starts = np.concatenate(([0], np.cumsum(counts))).tolist()
     parts = LibraryParts(
-        corpus,
-        index,
-        index.grouped(corpus.story_of_passages(), len(corpus.stories)),
-        people,
-        speller,
-        found,
+        corpus=corpus,
+        index=index,
+        story_index=index.grouped(corpus.story_of_passages(), len(corpus.stories)),
+        performers=people,
+        speller=speller,
+        fingerprints=found,
     )
     part = BuiltPart(
         versions=tuple(version if version in texts else -1 - n for n, version in enumerate(versions)),

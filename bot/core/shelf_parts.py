@@ -113,12 +113,12 @@ class BuiltPart:
         paths = {story.path for story in kept}
         digests = {path: digest for path, digest in self.parts.fingerprints.items() if path in paths}
         return LibraryParts(
-            run_corpus,
-            index,
-            SegmentedIndex([_documents(self.story_segment, stories)], params),
-            performers,
-            self._speller(chosen, index),
-            digests,
+            corpus=run_corpus,
+            index=index,
+            story_index=SegmentedIndex([_documents(self.story_segment, stories)], params),
+            performers=performers,
+            speller=self._speller(chosen, index),
+            fingerprints=digests,
         )
 
     def _speller(self, chosen: tuple[int, ...], index: SegmentedIndex) -> SpellingCorrector:
