@@ -25,7 +25,7 @@ class Vote(enum.IntEnum):
     DOWN = -1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Judgement:
     """One reader's vote on the passage one answer message showed."""
 
@@ -43,7 +43,7 @@ class Judgement:
     """The answer voted on (bot.state.answers)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AnswerFeedback:
     """The votes on one passage given for one question in one server (or in DMs: server None)."""
 
@@ -150,15 +150,15 @@ class FeedbackStore:
             rows = await connection.execute(query)
             return [
                 AnswerFeedback(
-                    row.server_id,
-                    row.question,
-                    row.story_path,
-                    row.story_title,
-                    row.passage,
-                    row.excerpt,
-                    int(row.down),
-                    int(row.up),
-                    aware(row.last),
+                    server_id=row.server_id,
+                    question=row.question,
+                    story_path=row.story_path,
+                    story_title=row.story_title,
+                    passage=row.passage,
+                    excerpt=row.excerpt,
+                    down=int(row.down),
+                    up=int(row.up),
+                    last=aware(row.last),
                 )
                 for row in rows
             ]

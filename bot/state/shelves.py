@@ -530,7 +530,13 @@ class ShelfStore:
             made = await _made(
                 connection,
                 _Made(
-                    server_id, story_id, name if story is None else story.name, shelf_version, action, user_id, previous
+                    server_id=server_id,
+                    story_id=story_id,
+                    name=name if story is None else story.name,
+                    shelf_version=shelf_version,
+                    action=action,
+                    user_id=user_id,
+                    previous_version_id=previous,
                 ),
                 size=len(data),
                 data=data,
@@ -553,7 +559,13 @@ class ShelfStore:
             if story is None or story.current_version_id is None:
                 raise _Refused(ShelfRefusal.NO_STORY)
             made = _Made(
-                server_id, story_id, story.name, shelf_version, ShelfAction.REMOVED, user_id, story.current_version_id
+                server_id=server_id,
+                story_id=story_id,
+                name=story.name,
+                shelf_version=shelf_version,
+                action=ShelfAction.REMOVED,
+                user_id=user_id,
+                previous_version_id=story.current_version_id,
             )
             return await _made(connection, made)
 
@@ -593,13 +605,13 @@ class ShelfStore:
             await self._stored_room_for(connection, server_id, VERSION_BYTES, restoring=True)  # its file is stored
             await self._room_for(connection, server_id, found.current_version_id, found.counted)
             made = _Made(
-                server_id,
-                found.story_id,
-                found.name,
-                shelf_version,
-                ShelfAction.RESTORED,
-                user_id,
-                found.current_version_id,
+                server_id=server_id,
+                story_id=found.story_id,
+                name=found.name,
+                shelf_version=shelf_version,
+                action=ShelfAction.RESTORED,
+                user_id=user_id,
+                previous_version_id=found.current_version_id,
             )
             return await _made(connection, made, size=found.size, source=version_id)
 
@@ -704,7 +716,7 @@ async def _same_file(connection: AsyncConnection, version_id: int, data: bytes) 
     return stored is not None and bytes(stored) == data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class _Made:
     """A change about to be recorded: whose shelf, which story, what was done, by whom, over which version."""
 
