@@ -63,7 +63,9 @@ def distinct(people: list[Performer], count: int, rng: random.Random) -> list[Pe
     while len(names) < count:
         middle = rng.choice(["", f" {rng.choice(firsts)}"])
         names[f"{rng.choice(firsts)}{middle} {rng.choice(lasts)}"] = None
-    return [Performer(name, "story", f"{n}.md", "", n % 9) for n, name in enumerate(names)]
+    return [
+        Performer(name=name, story="story", path=f"{n}.md", intro="", mentions=n % 9) for n, name in enumerate(names)
+    ]
 
 
 def typed_prefixes(directory: PerformerDirectory, names: list[str], rng: random.Random) -> list[str]:

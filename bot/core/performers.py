@@ -28,7 +28,7 @@ _INITIAL = re.compile(r"[^\W\d_]\.")
 """A word typed as an initial: one letter and a full stop ("s." of "s. kalmurzaeva")."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Performer:
     name: str
     story: str
@@ -240,4 +240,7 @@ def _directory_order(performer: Performer) -> tuple[int, str, str]:
 def _story_performers(texts: list[str], title: str, path: str, lowercase_words: set[str] | None) -> list[Performer]:
     """The story's people from its passages' texts; an intro is one sentence of one passage."""
     found = find_people(texts, lowercase_words)
-    return [Performer(p.name, title, path, p.intro, p.mentions, p.passage) for p in found]
+    return [
+        Performer(name=p.name, story=title, path=path, intro=p.intro, mentions=p.mentions, passage=p.passage)
+        for p in found
+    ]

@@ -60,7 +60,10 @@ def test_the_names_close_to_what_is_typed_are_those_of_a_scan_of_every_name(name
 
 
 def test_completion_when_no_name_starts_so_gives_the_people_of_a_scan_in_its_order(names):
-    people = [Performer(name, f"Story {n % 30}", f"s{n % 30}.md", "", n % 5) for n, name in enumerate(names)]
+    people = [
+        Performer(name=name, story=f"Story {n % 30}", path=f"s{n % 30}.md", intro="", mentions=n % 5)
+        for n, name in enumerate(names)
+    ]
     directory = PerformerDirectory(people)
     keys = [fold(p.name) for p in directory.performers]
     fell_back = 0

@@ -150,7 +150,9 @@ def test_a_storys_people_are_those_a_scan_of_everyone_finds_in_directory_order(d
 
 
 def test_completion_is_capped_for_discord():
-    many = PerformerDirectory(Performer(f"Anna Smith{i}", "S", "s.txt", "Intro.", 1) for i in range(40))
+    many = PerformerDirectory(
+        Performer(name=f"Anna Smith{i}", story="S", path="s.txt", intro="Intro.", mentions=1) for i in range(40)
+    )
     assert len(many.complete("anna")) == COMPLETION_LIMIT
 
 
@@ -275,7 +277,13 @@ def test_lookups_and_completions_in_many_people_are_those_of_a_scan_of_every_nam
         return "".join(rng.choice(syllables) for _ in range(rng.randint(1, 4))).capitalize()
 
     people = [
-        Performer(" ".join(made_up() for _ in range(rng.randint(1, 3))), f"Story {i % 40}", f"s{i % 40}.md", "", i % 7)
+        Performer(
+            name=" ".join(made_up() for _ in range(rng.randint(1, 3))),
+            story=f"Story {i % 40}",
+            path=f"s{i % 40}.md",
+            intro="",
+            mentions=i % 7,
+        )
         for i in range(3000)
     ]
     directory = PerformerDirectory(people)
