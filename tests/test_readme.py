@@ -239,13 +239,13 @@ MIGRATIONS = "bot/state/migrations/versions/"
 """Schema revisions, named in `bot/state/`'s row as `migrations/`: `database status` lists each with what it brought."""
 
 
-def test_how_it_is_built_names_every_module_of_bot():
-    """A newcomer finds every module in the table: by its file name in the row of the folder it is in, or by its
-    path in any row. A new module without a line fails here."""
+def test_how_it_is_built_names_every_module_and_script():
+    """A newcomer finds every module in the table (and every script of scripts/): by its file name in the row of the
+    folder it is in, or by its path in any row. A new module without a line fails here."""
     rows = built_rows()
     table = "\n".join(rows.values())
     unnamed = []
-    for path in sorted((ROOT / "bot").rglob("*.py")):
+    for path in sorted([*(ROOT / "bot").rglob("*.py"), *(ROOT / "scripts").glob("*.py")]):
         module = path.relative_to(ROOT).as_posix()
         if path.name == "__init__.py" or module.startswith(MIGRATIONS) or f"`{module}`" in table:
             continue
