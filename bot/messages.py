@@ -13,7 +13,7 @@ import errno
 import logging
 import math
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,7 @@ from bot.core.index_damage import DamageKind, IndexDamage
 from bot.core.index_notes import IndexEvent, IndexFault, IndexNote
 from bot.core.library import MAX_QUESTION_CHARS
 from bot.core.readers import suffix_list
-from bot.core.shelf import MAX_NAME_BYTES, MAX_UPLOAD_BYTES, ShelfError, UploadRefusal
+from bot.core.shelf import EAST_ASIAN, MAX_NAME_BYTES, MAX_UPLOAD_BYTES, ShelfError, UploadRefusal
 from bot.core.skipped import CUT_SHORT, Cause, Problem, Refusal
 from bot.core.worker_ended import WorkerEnded
 from bot.counted import counted
@@ -793,6 +793,12 @@ def _used(room: StoreRoom | None) -> str:
     return f" ({size_text(room.stored)} of {size_text(room.most)}; this change needs {size_text(room.needed)})"
 
 
+def scripts_text(scripts: Iterable[str]) -> str:
+    """The scripts bot.core.shelf.mixed_scripts names by id, in words and in order: "Cyrillic and Latin"."""
+    names = ("Chinese, Japanese or Korean" if script == EAST_ASIAN else script.title() for script in scripts)
+    return " and ".join(sorted(names))
+
+
 def upload_refusal_text(error: ShelfError, shown: Callable[[str], str] = str) -> str:
     """Why an upload, a name or a change of the stories folder was refused, and what to do. A refused upload's
     name, as its uploader wrote it, is given in quotes as `shown` makes it (Discord's markdown escaped); a story
@@ -810,7 +816,7 @@ def upload_refusal_text(error: ShelfError, shown: Callable[[str], str] = str) ->
         )
     if refusal is UploadRefusal.MIXED_SCRIPTS:
         return (
-            f'The file name "{shown(name[:60])}" mixes {error.detail} letters, which can look alike; '
+            f'The file name "{shown(name[:60])}" mixes {scripts_text(error.scripts)} letters, which can look alike; '
             "rename it in one alphabet and upload again."
         )
     if refusal is UploadRefusal.TOO_LARGE:

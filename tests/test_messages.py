@@ -199,7 +199,7 @@ def test_a_hit_is_placed_by_its_chapter_when_it_has_one(tmp_path, library):
 
 def test_every_upload_refusal_reads_as_its_own_sentence_naming_the_file() -> None:
     texts = {
-        refusal: upload_refusal_text(ShelfError(refusal, name="the-mill.md", size=300, detail="Cyrillic and Latin"))
+        refusal: upload_refusal_text(ShelfError(refusal, name="the-mill.md", size=300, scripts=("LATIN", "CYRILLIC")))
         for refusal in UploadRefusal
     }
     assert len(set(texts.values())) == len(UploadRefusal)  # no two reasons say the same thing

@@ -49,7 +49,8 @@ TITLED_SUFFIXES = (".txt", ".md")
 """Uploads a title can be given to (as front matter); other formats carry their own."""
 _UNSAFE = re.compile(r"[^\w.\- ]+")
 _WORD = re.compile(r"[^\W\d_]+")
-_EAST_ASIAN = "Chinese, Japanese or Korean"
+EAST_ASIAN = "CJK"
+"""The one script id of Chinese, Japanese and Korean letters (Han, kana, hangul), which stand in a word together."""
 _EAST_ASIAN_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC"})
 
 
@@ -82,17 +83,26 @@ class ShelfError(Exception):
     """The upload or the name cannot be used: a reason code and what the message needs to name."""
 
     def __init__(
-        self, refusal: UploadRefusal, *, name: str = "", size: int = 0, detail: str = "", why: Refusal | None = None
+        self,
+        refusal: UploadRefusal,
+        *,
+        name: str = "",
+        size: int = 0,
+        detail: str = "",
+        scripts: tuple[str, ...] = (),
+        why: Refusal | None = None,
     ):
         super().__init__(refusal.value)
         self.refusal = refusal
         self.name = name
-        """The file name (or a word of it, for MIXED_SCRIPTS the scripts it mixes go in `detail`)."""
+        """The file name."""
         self.size = size
         """Bytes: the name's for NAME_TOO_LONG, the file's for TOO_LARGE; seconds for TOO_SLOW; megabytes for
         TOO_MUCH_MEMORY."""
         self.detail = detail
-        """The scripts for MIXED_SCRIPTS, the format for OWN_TITLE, the system's reason for FOLDER_UNWRITABLE."""
+        """The format for OWN_TITLE, the system's reason for FOLDER_UNWRITABLE."""
+        self.scripts = scripts
+        """For MIXED_SCRIPTS, the ids of the scripts one word of the name mixes (mixed_scripts)."""
         self.why = why or Refusal(cause=Cause.OTHER)
         """Why the file gives no story, for UNREADABLE."""
 
@@ -116,12 +126,12 @@ def safe_file_name(name: str) -> str:
         raise ShelfError(UploadRefusal.NAME_TOO_LONG, name=base, size=size)
     lookalike = mixed_scripts(base)
     if lookalike:
-        raise ShelfError(UploadRefusal.MIXED_SCRIPTS, name=base, detail=lookalike)
+        raise ShelfError(UploadRefusal.MIXED_SCRIPTS, name=base, scripts=lookalike)
     return base
 
 
-def mixed_scripts(name: str) -> str | None:
-    """The scripts one word of the name mixes ("Latin and Cyrillic"), or None.
+def mixed_scripts(name: str) -> tuple[str, ...]:
+    """The ids of the scripts one word of the name mixes, sorted (("CYRILLIC", "LATIN")); none if no word mixes any.
 
     A Cyrillic "\u0430" in a Latin word looks the same as the Latin "a": such a name is refused rather than
     kept beside the story it imitates. Words in different scripts ("Москва-moscow") are fine, and
@@ -131,15 +141,15 @@ def mixed_scripts(name: str) -> str | None:
     """
     for word in _WORD.findall(name):
         scripts = {_script(c) for c in word if c.isalpha() and unicodedata.category(c) != "Lm"}
-        if len(scripts) > 1 and scripts != {"Latin", _EAST_ASIAN}:
-            return " and ".join(sorted(scripts))
-    return None
+        if len(scripts) > 1 and scripts != {"LATIN", EAST_ASIAN}:
+            return tuple(sorted(scripts))
+    return ()
 
 
 def _script(letter: str) -> str:
-    """The script of a letter, from its Unicode name ("CYRILLIC SMALL LETTER A" -> "Cyrillic")."""
+    """The id of a letter's script, its Unicode name's first word ("CYRILLIC SMALL LETTER A" -> "CYRILLIC")."""
     script = unicodedata.name(letter, "UNKNOWN").split(" ", 1)[0]
-    return _EAST_ASIAN if script in _EAST_ASIAN_SCRIPTS else script.title()
+    return EAST_ASIAN if script in _EAST_ASIAN_SCRIPTS else script
 
 
 def require_upload_size(size: int) -> None:
