@@ -19,19 +19,19 @@ import discord
 
 from bot.core.answer import NoAnswer
 from bot.core.corpus import Passage
+from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
 from bot.discord_app.cog import asker_queue, own_or_copy, spent_or_refused
 from bot.discord_app.references import ANSWER_PAGE, NUMBER, OLD_ANSWER_KEY, STORY, AnswerPage
 from bot.discord_app.render import (
     Reply,
     answer_embed,
-    index_damaged_text,
     no_answer_text,
     passage_embed,
     persistent_view,
 )
 from bot.discord_app.saved_answers import keep_answer, owner_here, saved_answer
-from bot.discord_app.voting import vote_buttons
+from bot.discord_app.voting import passage_or_told, vote_buttons
 from bot.messages import (
     BACK_TO_ANSWER,
     CHANNEL_SCOPE_HINT,
@@ -44,7 +44,6 @@ from bot.messages import (
     STORY_GONE,
 )
 from bot.operations.ask import Asked, ask_in_thread
-from bot.operations.read_passage import PassageRead, read_passage
 from bot.operations.resolve_story import story_by_id
 from bot.operations.story_ref import StoryRef
 from bot.state.answers import SavedAnswer
@@ -108,17 +107,27 @@ async def show(interaction: discord.Interaction, kept: SavedAnswer, reply: Reply
     await own_or_copy(interaction, owner_here(interaction, kept), lambda _owner: reply)
 
 
-async def show_answer(interaction: discord.Interaction, page: AnswerPage, none_left: str) -> None:
-    """The answer at page.offset, asked again from the question kept under its id."""
+async def kept_and_view(interaction: discord.Interaction, answer_id: str) -> tuple[SavedAnswer, StoryLibrary] | None:
+    """The answer a button names and what this server searches; None once the clicker is told why not (no question
+    left in their budget, the answer not kept, no stories here)."""
     if not await spent_or_refused(interaction):
-        return
-    kept = await saved_answer(interaction, page.answer)
+        return None
+    kept = await saved_answer(interaction, answer_id)
     if kept is None:
-        return
+        return None
     library = await story_bot(interaction).view(interaction.guild_id)
     if library is None:
         await send_ephemeral(interaction, STORY_GONE)
+        return None
+    return kept, library
+
+
+async def show_answer(interaction: discord.Interaction, page: AnswerPage, none_left: str) -> None:
+    """The answer at page.offset, asked again from the question kept under its id."""
+    found = await kept_and_view(interaction, page.answer)
+    if found is None:
         return
+    kept, library = found
     scope = None if kept.scope is None else story_by_id(library, kept.scope)
     if kept.scope is not None and scope is None:
         await send_ephemeral(interaction, STORY_GONE)
@@ -186,25 +195,13 @@ class ReadOn(
         return cls(match["story"], int(match["number"]), match["way"], AnswerPage.from_match(match))
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        if not await spent_or_refused(interaction):
+        found = await kept_and_view(interaction, self.page.answer)
+        if found is None:
             return
-        kept = await saved_answer(interaction, self.page.answer)
-        if kept is None:
-            return
-        library = await story_bot(interaction).view(interaction.guild_id)
-        if library is None:
-            await send_ephemeral(interaction, STORY_GONE)
-            return
-        reading = read_passage(library, self.story, self.number)
-        if reading.read is PassageRead.STORY_GONE:
-            await send_ephemeral(interaction, STORY_GONE)
-            return
-        if reading.read is PassageRead.INDEX_DAMAGED and reading.damage is not None:
-            await send_ephemeral(interaction, index_damaged_text(reading.damage))
-            return
-        story, passage = reading.story, reading.passage
-        assert story is not None and passage is not None
-        await show(interaction, kept, passage_reply(story, passage, kept, self.page))
+        kept, library = found
+        read = await passage_or_told(interaction, library, self.story, self.number)
+        if read is not None:
+            await show(interaction, kept, passage_reply(*read, kept, self.page))
 
 
 class OlderButton(

@@ -12,6 +12,8 @@ import re
 
 import discord
 
+from bot.core.corpus import Passage
+from bot.core.library import StoryLibrary
 from bot.discord_app.client import acknowledge, send_ephemeral, story_bot
 from bot.discord_app.cog import asker_queue
 from bot.discord_app.references import ANSWER, NUMBER, STORY
@@ -29,6 +31,7 @@ from bot.messages import (
 from bot.operations.ask import among_results
 from bot.operations.read_passage import PassageRead, read_passage
 from bot.operations.resolve_story import story_by_id
+from bot.operations.story_ref import StoryRef
 from bot.state.database_fault import DatabaseTask
 from bot.state.feedback import Judgement, Vote
 from bot.state.guarded_engine import DatabaseUnavailable
@@ -39,6 +42,22 @@ EXCERPT_KEPT = 1000
 """Characters of the voted passage kept with the vote, so an export shows what was wrong."""
 WAYS = {"up": Vote.UP, "down": Vote.DOWN}
 EMOJI = {Vote.UP: UP_VOTE, Vote.DOWN: DOWN_VOTE}
+
+
+async def passage_or_told(
+    interaction: discord.Interaction, library: StoryLibrary | None, story: str, number: int
+) -> tuple[StoryRef, Passage] | None:
+    """The passage a button names (reading on, or a vote's); None once the clicker is told why not: its story is
+    gone (or this server has no stories), or the saved index was found damaged (it is being rebuilt)."""
+    reading = None if library is None else read_passage(library, story, number)
+    if reading is None or reading.read is PassageRead.STORY_GONE:
+        await send_ephemeral(interaction, STORY_GONE)
+        return None
+    if reading.read is PassageRead.INDEX_DAMAGED and reading.damage is not None:
+        await send_ephemeral(interaction, index_damaged_text(reading.damage))
+        return None
+    assert reading.story is not None and reading.passage is not None
+    return reading.story, reading.passage
 
 
 class VoteButton(
@@ -73,16 +92,12 @@ class VoteButton(
         if kept is None:
             return
         library = await bot.view(interaction.guild_id)
-        reading = None if library is None else read_passage(library, self.story, self.passage)
-        if reading is None or reading.read is PassageRead.STORY_GONE:
-            await send_ephemeral(interaction, STORY_GONE)
+        # on a damaged index the vote keeps the passage it judged: asked again once the index is rebuilt
+        read = await passage_or_told(interaction, library, self.story, self.passage)
+        if read is None:
             return
-        if reading.read is PassageRead.INDEX_DAMAGED and reading.damage is not None:
-            # the vote keeps the passage it judged: asked again once the index is rebuilt
-            await send_ephemeral(interaction, index_damaged_text(reading.damage))
-            return
-        story, passage = reading.story, reading.passage
-        assert story is not None and passage is not None and library is not None
+        story, passage = read
+        assert library is not None
         scope = None if kept.scope is None else story_by_id(library, kept.scope)
         queue = asker_queue(interaction.guild_id, interaction.user.id)
         shown = await among_results(
