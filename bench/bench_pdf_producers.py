@@ -182,7 +182,7 @@ def make_word(book: Book, variant: str, folder: Path) -> Path:
     if variant == "book":
         section.page_width, section.page_height = Cm(14.8), Cm(21.0)
         section.left_margin = section.right_margin = Cm(2)
-        normal = document.styles["Normal"].paragraph_format  # type: ignore[union-attr]
+        normal = document.styles["Normal"].paragraph_format
         normal.first_line_indent, normal.space_after, normal.space_before = Cm(0.6), Pt(0), Pt(0)
         normal.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         hyphenate = OxmlElement("w:autoHyphenation")

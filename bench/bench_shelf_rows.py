@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from shelf_databases import postgresql_settings  # the sibling module
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.settings import Settings
 from bot.state.database import Database
@@ -35,7 +36,7 @@ async def bytes_per_version(settings: Settings, versions: int, size_query: str) 
     shelves = ShelfStore(database.guarded, most_stored=2**62)
 
     async def size() -> int:
-        async def read(connection: sa.ext.asyncio.AsyncConnection) -> int:
+        async def read(connection: AsyncConnection) -> int:
             if connection.dialect.name == "postgresql":
                 await connection.execute(sa.text("ANALYZE"))
             return int(await connection.scalar(sa.text(size_query)) or 0)
