@@ -133,15 +133,6 @@ class SegmentSet:
         """The live stories' keys in document order."""
         return [key for segment in self.segments for key in segment.live_keys()]
 
-    def key_of_passage(self, passage: int) -> str:
-        """The key of the story holding this live passage (numbered as its passage index numbers them)."""
-        for segment in self.segments:
-            live = np.flatnonzero(~segment.passages.deleted)
-            if 0 <= passage < len(live):
-                return segment.keys[int(np.searchsorted(segment.first_passage, live[passage], side="right")) - 1]
-            passage -= len(live)
-        raise IndexError(passage)
-
 
 class SegmentPayload(Protocol):
     """What else segments keep of their stories, beside the postings: written for a new segment by
