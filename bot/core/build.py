@@ -71,7 +71,7 @@ class Batch:
     fingerprints: dict[str, str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AnalysedTexts:
     """Passages' words as numbers of their own vocabulary, the one loop every build runs them through."""
 
@@ -106,7 +106,14 @@ class AnalysedTexts:
         word_numbers = number[word_terms]
         for word in first_appearances(words, len(piece_words.word_surfaces)).tolist():
             surfaces.setdefault(piece_words.word_surfaces[word], int(word_numbers[word]))
-        return cls(vocabulary, surfaces, word_numbers[words], lengths, pieces, piece_words)
+        return cls(
+            vocabulary=vocabulary,
+            surfaces=surfaces,
+            term_ids=word_numbers[words],
+            lengths=lengths,
+            pieces=pieces,
+            piece_words=piece_words,
+        )
 
     def postings(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(term, passage, term frequency) of each posting, in term then passage order."""

@@ -313,7 +313,9 @@ def _text_store(folder: Path, name: str, on_file: Callable[[str], FileArray] | N
         return on_file(file) if on_file is not None else FileArray(folder / file)
 
     starts, ends, data = (read(f"{name}.text_{array}.npy") for array in TEXT_PIECES)
-    return TextStore(whole("block_first"), whole("block_offsets"), starts, ends, data)
+    return TextStore(
+        block_first=whole("block_first"), block_offsets=whole("block_offsets"), starts=starts, ends=ends, data=data
+    )
 
 
 def _require_consistent(segment: StoredSegment, table: PassageTable, stories: list[Story]) -> None:

@@ -29,7 +29,7 @@ BLOCKS_KEPT = 256
 """Decompressed blocks kept for passages asked about again (answers, pages, neighbours)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TextStore:
     block_first: np.ndarray
     """The first passage of each block, then the passage count (int64, blocks + 1)."""
@@ -140,9 +140,9 @@ class TextStoreWriter:
         block_offsets = np.zeros(len(self._sizes) + 1, dtype=np.int64)
         np.cumsum(self._sizes, out=block_offsets[1:])
         return TextStore(
-            block_first,
-            block_offsets,
-            np.concatenate(self._starts) if self._starts else np.zeros(0, np.int32),
-            np.concatenate(self._ends) if self._ends else np.zeros(0, np.int32),
-            data,
+            block_first=block_first,
+            block_offsets=block_offsets,
+            starts=np.concatenate(self._starts) if self._starts else np.zeros(0, np.int32),
+            ends=np.concatenate(self._ends) if self._ends else np.zeros(0, np.int32),
+            data=data,
         )

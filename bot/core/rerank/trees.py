@@ -16,7 +16,7 @@ TreeData = Mapping[str, Sequence[float] | Sequence[int]]
 """One tree as exported: split_feature, threshold, left, right (a child below 0 is leaf ~child), leaf_value."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TreeEnsemble:
     """Every tree's nodes in one array, so that a step down all trees for all candidates is a few numpy
     calls on flat arrays. A leaf is a node too, whose two children are itself: a walk that reached it
@@ -58,12 +58,12 @@ class TreeEnsemble:
         if min(split_feature, default=0) < 0:
             raise ValueError("a tree splits on a feature numbered below 0")
         return cls(
-            np.array(split_feature, dtype=np.intp),
-            np.array(threshold),
-            np.array(children, dtype=np.intp),
-            np.array(leaf_value),
-            np.array(roots, dtype=np.intp),
-            _depth(trees),
+            split_feature=np.array(split_feature, dtype=np.intp),
+            threshold=np.array(threshold),
+            children=np.array(children, dtype=np.intp),
+            leaf_value=np.array(leaf_value),
+            roots=np.array(roots, dtype=np.intp),
+            depth=_depth(trees),
         )
 
     def predict(self, features: np.ndarray) -> np.ndarray:
