@@ -94,7 +94,7 @@ class DatasetError(Exception):
         self.title = title
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class BeirResult:
     dataset: str
     split: str
@@ -156,10 +156,10 @@ def evaluate_beir(
     }
     elapsed = time.perf_counter() - start
     return BeirResult(
-        folder.name,
-        split if part is Part.ALL else f"{split}, {part}",
-        len(queries),
-        len(doc_ids),
-        evaluate(qrels, run),
-        len(queries) / max(elapsed, 1e-9),
+        dataset=folder.name,
+        split=split if part is Part.ALL else f"{split}, {part}",
+        queries=len(queries),
+        documents=len(doc_ids),
+        metrics=evaluate(qrels, run),
+        queries_per_second=len(queries) / max(elapsed, 1e-9),
     )

@@ -66,7 +66,7 @@ there. One thread: builds queue behind each other, not answers. (Their stories' 
 bot.core.stored_text; a file stored with none is read in a worker: ShelfReader.)"""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class _Built:
     shelf_version: int
     hidden: bool
@@ -421,7 +421,14 @@ class ServerViews:
             len(parts.built),
             len(parts.runs),
         )
-        return _Built(version, hidden, library, view, parts, VIEW_BYTES_PER_CHARACTER * parts.held_characters)
+        return _Built(
+            shelf_version=version,
+            hidden=hidden,
+            library=library,
+            view=view,
+            shelf=parts,
+            held_bytes=VIEW_BYTES_PER_CHARACTER * parts.held_characters,
+        )
 
     def read(self, version_id: int, text: ShelfStoryText) -> None:
         """The story a shelf version's file holds, read: kept for the views that search it (a version's file never
