@@ -1,0 +1,24 @@
+"""Markdown's links and emphasis taken out of a line, leaving their text: a link or an image as its label, each kind
+of emphasis as what it emphasises; what does not close on its line, and marks inside words, left as they are."""
+
+from bot.core.readers.markdown_inline import without_emphasis, without_links
+
+
+def test_links_and_images_become_their_label():
+    assert without_links("See [the mill](https://x.org/mill) and ![a wheel](wheel.png).") == "See the mill and a wheel."
+
+
+def test_brackets_that_make_no_link_on_their_line_stay():
+    assert without_links("a [ that never closes") == "a [ that never closes"
+    assert without_links("[label] (not a link)") == "[label] (not a link)"
+    assert without_links("[split\n](x)") == "[split\n](x)"
+
+
+def test_each_kind_of_emphasis_becomes_its_text():
+    assert without_emphasis("*one* **two** _three_ __four__") == "one two three four"
+
+
+def test_marks_that_emphasise_nothing_on_their_line_stay():
+    assert without_emphasis("snake_case_name and 2*3*4") == "snake_case_name and 2*3*4"
+    assert without_emphasis("* not emphasis*") == "* not emphasis*"
+    assert without_emphasis("*across\nlines*") == "*across\nlines*"
