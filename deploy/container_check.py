@@ -17,8 +17,16 @@ from pathlib import Path
 
 import asyncpg
 
-from tests.discord_app.fake_discord import BOT_USER, GUILD_ID, PERSON, TOKEN, FakeDiscord
-from tests.discord_app.test_admin import LIBRARY, MANAGE_SERVER, followup
+from tests.discord_app.fake_discord import (
+    BOT_USER,
+    GUILD_ID,
+    LIBRARY,
+    MANAGE_SERVER,
+    PERSON,
+    TOKEN,
+    FakeDiscord,
+    followup,
+)
 from tests.discord_app.test_end_to_end import MENTION, callback, reply_to
 from tests.postgresql import PostgreSQLServer, server_programs
 

@@ -21,8 +21,7 @@ from tests.cli.test_main import command_environment
 from tests.conftest import CORPUS
 from tests.core.test_worker_pool import PARAGRAPH, _has_numpy, _read, _running, large_corpus
 from tests.discord_app.bot_process import BotProcess, bot_on_fake_discord
-from tests.discord_app.fake_discord import PERSON
-from tests.discord_app.test_admin import MANAGE_SERVER
+from tests.discord_app.fake_discord import MANAGE_SERVER, PERSON
 from tests.discord_app.test_shelves import add
 from tests.operations.test_change_shelf import word_file
 

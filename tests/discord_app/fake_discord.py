@@ -48,6 +48,10 @@ THIRD_CHANNEL_ID = 2301
 USER_ID = 3000
 MESSAGE_CONTENT = 1 << 15  # the privileged intent's bit
 VIEW_AND_SEND = str((1 << 10) | (1 << 11))
+MANAGE_SERVER = str(1 << 5)
+LIBRARY = "library"
+"""/story add's choice for the owner's folder, as Discord sends it: its id (Discord shows "the owner's library"); the
+application's owner in the fake Discord is PERSON."""
 CALLBACK = re.compile(r"/interactions/(\d+)/[^/]+/callback")
 Step = tuple[int, str]
 """An interaction as FakeDiscord.interact returns it: the calls made before it (a mark), and its id."""
@@ -842,6 +846,13 @@ class FakeDiscord:
         }
         self.messages[int(message["id"])] = message
         return message
+
+
+async def followup(fake: FakeDiscord, step: Step) -> dict[str, Any]:
+    """This interaction's first follow-up, found by its token: any follow-up after the mark could be a late reply to
+    an earlier test's interaction (a reload's report, an upload's), and was taken for this one's."""
+    mark, interaction = step
+    return await fake.followup(interaction, after=mark)
 
 
 def well_formed_text(body: Any) -> bool:

@@ -28,20 +28,19 @@ from tests.discord_app.fake_discord import (
     CALLBACK,
     DM_CHANNEL_ID,
     GUILD_ID,
+    LIBRARY,
+    MANAGE_SERVER,
     OTHER_GUILD_ID,
     PERSON,
     FakeDiscord,
     Step,
+    followup,
 )
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, own_fake, reply_to
 from tests.hang import HANG_SECONDS
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 __all__ = ["fake", "own_fake"]
-MANAGE_SERVER = str(1 << 5)
-LIBRARY = "library"
-"""/story add's choice for the owner's folder, as Discord sends it: its id (Discord shows "the owner's library"); the
-application's owner in the fake Discord is PERSON."""
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
@@ -57,13 +56,6 @@ async def admin_bot(fake, stories):
     await process.ready()
     yield process
     await process.stop()
-
-
-async def followup(fake: FakeDiscord, step: Step) -> dict:
-    """This interaction's first follow-up, found by its token: any follow-up after the mark could be a late reply to
-    an earlier test's interaction (a reload's report, an upload's), and was taken for this one's."""
-    mark, interaction = step
-    return await fake.followup(interaction, after=mark)
 
 
 async def edited(fake: FakeDiscord, step: Step) -> str:

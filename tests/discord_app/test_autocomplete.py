@@ -13,8 +13,7 @@ import pytest_asyncio
 
 from bot.discord_app.autocomplete import AutocompleteTime
 from tests.discord_app.bot_process import BotProcess
-from tests.discord_app.fake_discord import GUILD_ID, FakeDiscord
-from tests.discord_app.test_admin import MANAGE_SERVER
+from tests.discord_app.fake_discord import GUILD_ID, MANAGE_SERVER, FakeDiscord
 from tests.discord_app.test_end_to_end import fake
 from tests.discord_app.test_shelves import MILL, add_and_read, followup
 from tests.sqlite_lock import locked_by_another_process

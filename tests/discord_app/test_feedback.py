@@ -15,8 +15,7 @@ import pytest
 import pytest_asyncio
 
 from tests.discord_app.bot_process import ROOT, BotProcess
-from tests.discord_app.fake_discord import BOT_USER, FakeDiscord
-from tests.discord_app.test_admin import MANAGE_SERVER
+from tests.discord_app.fake_discord import BOT_USER, MANAGE_SERVER, FakeDiscord
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, own_fake, reply_to
 
 if TYPE_CHECKING:  # discord.types is for type checkers: importing it at run time is circular

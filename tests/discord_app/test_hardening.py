@@ -20,11 +20,11 @@ from tests.discord_app.fake_discord import (
     CHANNEL_ID,
     DM_CHANNEL_ID,
     GUILD_ID,
+    MANAGE_SERVER,
     PERSON,
     FakeDiscord,
     message_payload,
 )
-from tests.discord_app.test_admin import MANAGE_SERVER
 from tests.discord_app.test_end_to_end import (
     CHANNEL_MESSAGES,
     EPHEMERAL,

@@ -17,8 +17,7 @@ import pytest_asyncio
 
 from tests.core.test_worker import WORDS
 from tests.discord_app.bot_process import BotProcess
-from tests.discord_app.fake_discord import APP_ID, BOT_USER, CALLBACK, CHANNEL_ID, FakeDiscord
-from tests.discord_app.test_admin import MANAGE_SERVER
+from tests.discord_app.fake_discord import APP_ID, BOT_USER, CALLBACK, CHANNEL_ID, MANAGE_SERVER, FakeDiscord
 from tests.discord_app.test_end_to_end import (
     CHANNEL_MESSAGES,
     EPHEMERAL,

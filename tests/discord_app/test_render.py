@@ -28,7 +28,7 @@ from bot.operations.look_up_person import Person, PersonFound, PersonLookup
 from bot.operations.resolve_story import resolve_story
 from bot.operations.story_ref import StoryRef
 from tests.discord_app.bot_process import bot_on_fake_discord
-from tests.discord_app.test_admin import MANAGE_SERVER
+from tests.discord_app.fake_discord import MANAGE_SERVER
 from tests.discord_app.test_end_to_end import callback
 from tests.discord_app.test_shelves import ask as asked_by_mention
 from tests.discord_app.test_shelves import followup

@@ -25,6 +25,7 @@ from tests.discord_app.fake_discord import (
     CHANNEL_ID,
     GUILD_ID,
     HIDDEN_CHANNEL_ID,
+    MANAGE_SERVER,
     MESSAGE_CONTENT,
     OTHER_CHANNEL_ID,
     OTHER_GUILD_ID,
@@ -35,7 +36,6 @@ from tests.discord_app.fake_discord import (
     guild_channel,
     guild_payload,
 )
-from tests.discord_app.test_admin import MANAGE_SERVER
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, own_fake, reply_to
 from tests.hang import HANG_SECONDS
 

@@ -20,12 +20,12 @@ from tests.discord_app.fake_discord import (
     CHANNEL_ID,
     DM_CHANNEL_ID,
     GUILD_ID,
+    MANAGE_SERVER,
     OTHER_CHANNEL_ID,
     OTHER_GUILD_ID,
     FakeDiscord,
     server_of,
 )
-from tests.discord_app.test_admin import MANAGE_SERVER
 from tests.discord_app.test_edited_questions import asked, edited
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback
 from tests.hang import HANG_SECONDS

@@ -18,11 +18,12 @@ from tests.discord_app.fake_discord import (
     BOT_USER,
     CHANNEL_ID,
     GUILD_ID,
+    LIBRARY,
+    MANAGE_SERVER,
     PERSON,
     FakeDiscord,
     message_payload,
 )
-from tests.discord_app.test_admin import LIBRARY, MANAGE_SERVER
 from tests.discord_app.test_end_to_end import CHANNEL_MESSAGES, EPHEMERAL, MENTION, callback, fake, reply_to
 from tests.discord_app.test_follow_ups import SCOPE_FIELD
 from tests.lookalike_stories import LONG_FOLDER, LOOKALIKES, write_stories

@@ -20,13 +20,13 @@ from tests.discord_app.fake_discord import (
     APP_ID,
     CHANNEL_ID,
     GUILD_ID,
+    MANAGE_SERVER,
     OTHER_CHANNEL_ID,
     OTHER_GUILD_ID,
     THIRD_CHANNEL_ID,
     THIRD_GUILD_ID,
     FakeDiscord,
 )
-from tests.discord_app.test_admin import MANAGE_SERVER
 from tests.discord_app.test_end_to_end import callback
 from tests.discord_app.test_shelves import WEIR, add, add_and_read, followup
 from tests.discord_app.test_upload_time import readers_of

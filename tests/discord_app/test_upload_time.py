@@ -15,8 +15,7 @@ import pytest_asyncio
 
 from tests.core.test_worker import worker_processes
 from tests.discord_app.bot_process import BotProcess, bot_on_fake_discord
-from tests.discord_app.fake_discord import FakeDiscord
-from tests.discord_app.test_admin import MANAGE_SERVER
+from tests.discord_app.fake_discord import MANAGE_SERVER, FakeDiscord
 from tests.discord_app.test_shelves import add, add_and_read, followup
 from tests.operations.test_change_shelf import word_file
 
