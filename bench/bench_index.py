@@ -14,7 +14,9 @@ import argparse
 import json
 import random
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 from rank_bm25 import BM25Okapi
@@ -23,6 +25,7 @@ from bot.core.analysis import Analyzer
 from bot.core.corpus import load_corpus
 from bot.core.index import BM25Index
 
+Result = TypeVar("Result")
 ROOT = Path(__file__).resolve().parents[1]
 SCIFACT = ROOT.parent / "shared" / "datasets" / "scifact"
 
@@ -43,7 +46,7 @@ def synthetic(limit: int) -> tuple[list[str], list[str]]:
     return docs, queries
 
 
-def timed(function, *args) -> tuple[float, object]:
+def timed(function: Callable[..., Result], *args: object) -> tuple[float, Result]:
     start = time.perf_counter()
     result = function(*args)
     return time.perf_counter() - start, result

@@ -177,7 +177,7 @@ def make_word(book: Book, variant: str, folder: Path) -> Path:
         text.text = "1"
         run_element.append(text)
         simple.append(run_element)
-        paragraph._p.append(simple)
+        paragraph._p.append(simple)  # type: ignore[arg-type]  # types-lxml: append takes the parent's own class
 
     if variant == "book":
         section.page_width, section.page_height = Cm(14.8), Cm(21.0)
@@ -219,7 +219,8 @@ def make_libreoffice(book: Book, variant: str, folder: Path) -> Path:
 
 
 def markdown(book: Book, notes: bool) -> str:
-    lines, marks = ["---", f'title: "{TITLE}"', f'author: "{AUTHOR}"', "---", ""], []
+    lines = ["---", f'title: "{TITLE}"', f'author: "{AUTHOR}"', "---", ""]
+    marks: list[str] = []
     for name, paragraphs in book.chapters:
         lines += [f"# {name}", ""]
         for index, paragraph in enumerate(paragraphs):

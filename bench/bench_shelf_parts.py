@@ -119,7 +119,8 @@ def main() -> None:
                 f"  {action:8} rebuilt {whole:.2f} s, kept parts {changed:.2f} s ({whole / changed:.1f}x less), "
                 f"{len(kept.built)} stories analysed, {len(kept.runs)} runs"
             )
-        asked(before), asked(after)  # each view's caches (and the process's) warm before either is timed
+        asked(before)  # each view's caches (and the process's) warm before either is timed
+        asked(after)
         (_, asked_before), (_, asked_after) = cpu(partial(asked, before)), cpu(partial(asked, after))
         print(
             f"  {len(QUESTIONS)} questions on the last view: built from scratch {asked_before:.2f} s, "

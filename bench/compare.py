@@ -71,7 +71,8 @@ def drawn_three_words(texts: Sequence[str], count: int, seed: int = 7) -> list[t
     """Questions of three content words drawn from random passages, each with its passage's index."""
     from bot.core.analysis import Analyzer, word_list
 
-    analyzer, rng, asked = Analyzer(), random.Random(seed), []
+    analyzer, rng = Analyzer(), random.Random(seed)
+    asked: list[tuple[str, int]] = []
     while len(asked) < count:
         drawn = rng.randrange(len(texts))
         words = [w for w in word_list(texts[drawn]) if analyzer.term(w)]
@@ -163,8 +164,8 @@ def run_engine(
             library = library.with_reranker(Reranker(RankingModel.from_json(json.loads(model.read_text("utf-8")))))
         opened = time.perf_counter()
 
-        def search(question: str) -> None:
-            library.index.top(library.analyzer.terms(question), 10)
+        def search(question: str) -> object:
+            return library.index.top(library.analyzer.terms(question), 10)
 
         def ask(question: str) -> None:
             library.ask(question)
@@ -185,13 +186,14 @@ def run_engine(
         corpus = bm25s.utils.corpus.JsonlCorpus(folder / "bm25s" / "corpus.jsonl", show_progress=False)
         opened = time.perf_counter()
 
-        def search(question: str) -> list[int]:
+        def ranked(question: str) -> list[int]:
             tokens = bm25s.tokenize([question], stopwords="en", stemmer=stemmer, show_progress=False)
             return [int(d) for d in retriever.retrieve(tokens, k=10, show_progress=False)[0][0]]
 
         def ask(question: str) -> None:
-            peer_excerpts(question, [corpus[d]["text"] for d in search(question)[:SHOWN]])
+            peer_excerpts(question, [corpus[d]["text"] for d in ranked(question)[:SHOWN]])
 
+        search = ranked
         size_folder = folder / "bm25s"
     elif engine == "tantivy":
         import tantivy
@@ -211,13 +213,14 @@ def run_engine(
         searcher = index.searcher()
         opened = time.perf_counter()
 
-        def search(question: str) -> list[tantivy.DocAddress]:
+        def ranked_addresses(question: str) -> list[tantivy.DocAddress]:
             words = " ".join(_WORD.findall(question)) or "nothing"
             return [address for _, address in searcher.search(index.parse_query(words, ["body"]), 10).hits]
 
         def ask(question: str) -> None:
-            peer_excerpts(question, [searcher.doc(a)["body"][0] for a in search(question)[:SHOWN]])
+            peer_excerpts(question, [searcher.doc(a)["body"][0] for a in ranked_addresses(question)[:SHOWN]])
 
+        search = ranked_addresses
         size_folder = folder / "tantivy"
     else:
         from rank_bm25 import BM25Okapi
@@ -228,13 +231,14 @@ def run_engine(
         reference = BM25Okapi([analyzer.terms(t) for t in texts])
         built = opened = time.perf_counter()
 
-        def search(question: str) -> list[int]:
+        def ranked(question: str) -> list[int]:
             scores = reference.get_scores(analyzer.terms(question))
             return sorted(range(len(scores)), key=scores.__getitem__, reverse=True)[:10]
 
         def ask(question: str) -> None:
-            peer_excerpts(question, [texts[d] for d in search(question)[:SHOWN]])
+            peer_excerpts(question, [texts[d] for d in ranked(question)[:SHOWN]])
 
+        search = ranked
         size_folder = None
     for question in questions[:WARM]:  # warm caches the way a running bot has them warm
         ask(question)
