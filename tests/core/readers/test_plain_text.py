@@ -1,0 +1,52 @@
+"""What text and Markdown files share, read as plain_text reads them: the bytes as UTF-8 (UTF-16 and UTF-32 by their
+byte order marks), binary and empty files refused with their reason code, a title from front matter or a `# Title`
+line, paragraphs between blank lines."""
+
+import codecs
+
+import pytest
+
+from bot.core.readers.plain_text import decoded, leading_heading, paragraphs_of, split_title
+from bot.core.skipped import Cause, StoryRefused
+
+
+def refusal(raw: bytes) -> Cause:
+    with pytest.raises(StoryRefused) as caught:
+        decoded(raw)
+    return caught.value.refusal.cause
+
+
+def test_utf16_and_utf32_files_with_their_marks_read_as_their_text():
+    text = "Sébastien played.\r\nMoscow listened."
+    for mark, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF32_BE, "utf-32-be")):
+        assert decoded(mark + text.encode(encoding)) == "Sébastien played.\nMoscow listened."
+
+
+def test_text_is_nfc_normalized_and_its_few_control_characters_dropped():
+    long = " He played every night in Moscow, and the city came to listen." * 3
+    assert decoded(f"Se\u0301bastien\x07 played.{long}".encode()) == f"Sébastien played.{long}"
+
+
+def test_binary_empty_and_other_encodings_are_refused_with_their_cause():
+    assert refusal(b"a\0b") is Cause.NUL_BYTES
+    assert refusal(b"\x01\x02\x03 some text") is Cause.CONTROL_BYTES
+    assert refusal(b" \n\t\n") is Cause.EMPTY
+    assert refusal("café".encode("latin-1")) is Cause.NOT_ENCODED
+
+
+def test_the_title_from_front_matter_or_a_leading_heading():
+    assert split_title('---\ntitle: "The Mill"\nauthor: A\n---\nThe wheel turned.') == ("The Mill", "The wheel turned.")
+    assert split_title("# The Mill #\nThe wheel turned.") == ("The Mill", "The wheel turned.")
+    assert split_title("## Chapter One\nThe wheel turned.") == (None, "## Chapter One\nThe wheel turned.")
+    assert split_title("#hashtag\nThe wheel turned.") == (None, "#hashtag\nThe wheel turned.")
+
+
+def test_a_leading_heading_takes_up_to_its_levels():
+    assert leading_heading("### Deep\nrest", levels=6) == ("Deep", "rest")
+    assert leading_heading("### Deep\nrest", levels=2) is None
+    assert leading_heading("#   \nrest", levels=1) is None  # no title in it
+
+
+def test_paragraphs_are_between_blank_lines_stripped():
+    paragraphs = paragraphs_of("\n  One line\nwrapped.\n \t\nTwo.\n\n\n  Three.  \n")
+    assert paragraphs == ["One line\nwrapped.", "Two.", "Three."]
