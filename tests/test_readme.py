@@ -135,7 +135,7 @@ class ReadNames(dict[str, str]):
         super().__init__()
         self.asked: set[str] = set()
 
-    def get(self, name: str, default: str | None = None) -> str | None:  # type: ignore[override]
+    def get(self, name: str, default: str | None = None) -> str | None:  # type: ignore[override]  # the overload Settings calls
         self.asked.add(name)
         return super().get(name, default)
 

@@ -140,7 +140,7 @@ class PrintableOutput(io.TextIOBase):
         return self.stream.encoding
 
     @property
-    def errors(self) -> str | None:  # type: ignore[override]
+    def errors(self) -> str | None:  # type: ignore[override]  # as encoding: typeshed's TextIOBase writes it
         return self.stream.errors
 
     @property

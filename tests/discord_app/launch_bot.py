@@ -42,7 +42,7 @@ def load_after(pipe: str) -> None:
 
         return run(self, settings, load_when_told, sync_only=sync_only)
 
-    DiscordBot.run = waiting  # type: ignore[method-assign]
+    DiscordBot.run = waiting  # type: ignore[method-assign]  # this bot process's own run, patched before it starts
 
 
 def people_after(pipe: str) -> None:
@@ -68,7 +68,7 @@ def people_after(pipe: str) -> None:
 
         return run(self, settings, load_with_people_held, sync_only=sync_only)
 
-    DiscordBot.run = holding  # type: ignore[method-assign]
+    DiscordBot.run = holding  # type: ignore[method-assign]  # as waiting above
 
 
 if __name__ == "__main__":  # a worker process (bot.core.worker) imports this file too: only point and run here
