@@ -931,11 +931,11 @@ def more_than_one_person_text(name: str) -> str:
 
 
 def stories_title(total: int) -> str:
-    return f"{total} stories"
+    return counted(total, "story", "stories")
 
 
 def story_passages_text(passages: int) -> str:
-    return f"({passages} passages)"
+    return f"({counted(passages, 'passage', 'passages')})"
 
 
 def page_text(page: int, pages: int) -> str:

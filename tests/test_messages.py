@@ -43,7 +43,9 @@ from bot.messages import (
     settings_error_text,
     settings_text,
     store_full_text,
+    stories_title,
     story_choice_text,
+    story_passages_text,
     takes_text,
     unavailable_text,
     upload_refusal_text,
@@ -256,6 +258,13 @@ def test_settings_with_long_lists_keep_within_the_limit_and_end_with_how_to_chan
     assert text.endswith("leave the options out to go back to the defaults.")
     assert ("no channel: mentions" in text) is not listed[0] and ("none: questions search" in text) is not listed[2]
     assert text.count("more channels") == sum(listed)
+
+
+def test_the_discord_story_list_counts_in_the_singular_too():
+    """Its title and each story's size said as every other count is (bot.counted): "1 stories" and "(1 passages)"
+    were shown for a server with one story, and a story of one passage."""
+    assert (stories_title(1), stories_title(1200)) == ("1 story", "1,200 stories")
+    assert (story_passages_text(1), story_passages_text(7)) == ("(1 passage)", "(7 passages)")
 
 
 def test_wait_message_is_polite_and_precise():
