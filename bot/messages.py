@@ -150,7 +150,7 @@ def wait_message(retry_after: float) -> str:
     """What someone past their budget of questions is told: how long until they may ask again, in whole
     seconds (never "0 seconds")."""
     seconds = max(1, round(retry_after))
-    return f"You're asking faster than I can keep up. Please try again in {seconds} second{'s' * (seconds != 1)}."
+    return f"You're asking faster than I can keep up. Please try again in {counted(seconds, 'second', 'seconds')}."
 
 
 DATABASE_TASKS = {
@@ -1020,8 +1020,9 @@ def also_text(places: Sequence[str]) -> str:
 
 def person_card_text(name: str, story: StoryRef, mentions: int, intro: str) -> str:
     """A person on the command line: who, in which story, how often, and the sentence that introduces them."""
-    times = "time" if mentions == 1 else "times"
-    return f"{person_in_story_text(name, story_name(story))} (mentioned {mentions} {times})\n  {intro}"
+    return (
+        f"{person_in_story_text(name, story_name(story))} (mentioned {counted(mentions, 'time', 'times')})\n  {intro}"
+    )
 
 
 # The words of the owner's commands (bot.cli: feedback export, shelf import and export-kept; invite).
@@ -1046,7 +1047,7 @@ def feedback_exported_text(answers: int, to_stdout: bool, target: str) -> str:
     """After `feedback export`: how many answers, where, and how to replay them once completed."""
     where, replay = ("standard output", "FILE") if to_stdout else (target, target)
     return (
-        f"storybot: {answers} answer{'s' * (answers != 1)} voted 👎 written to {where}. Fill in each "
+        f"storybot: {counted(answers, 'answer', 'answers')} voted 👎 written to {where}. Fill in each "
         f'"expect" with words the right passage contains, then: python -m bot eval --questions {replay}'
     )
 
@@ -1079,7 +1080,7 @@ def kept_exported_text(exported: int, moved: int, server: int, target: str) -> s
     """After `shelf export-kept`: the versions written, and those moved out (fewer when some were restored)."""
     stayed = " (the others were restored meanwhile, and stay)" if moved < exported else ""
     return (
-        f"storybot: {exported} kept version{'s' * (exported != 1)} of server {server} written to {target}; "
+        f"storybot: {counted(exported, 'kept version', 'kept versions')} of server {server} written to {target}; "
         f"{moved} moved out of the database{stayed}."
     )
 
@@ -1289,7 +1290,7 @@ def settings_error_text(error: SettingsError) -> str:
 def budget_text(budget: QuestionBudget) -> str:
     """A question budget as /settings, /help and their replies show it."""
     per = "second" if budget.seconds == 1 else f"{budget.seconds} seconds"  # not "per 1 seconds"
-    return f"{budget.questions} question{'s' * (budget.questions != 1)} per {per}"
+    return f"{counted(budget.questions, 'question', 'questions')} per {per}"
 
 
 # The words of the bot's start-up refusals (bot.discord_app.run), to its owner.
@@ -1568,7 +1569,7 @@ def _drops(dropped: tuple[Dropped, ...], before: str = " ", after: str = "") -> 
     for drop in dropped:
         column = "." in drop.name
         unit = "value" if column else "row"
-        said.append(f"{'column' if column else 'table'} {drop.name} ({drop.rows} {unit}{'s' * (drop.rows != 1)})")
+        said.append(f"{'column' if column else 'table'} {drop.name} ({counted(drop.rows, unit, f'{unit}s')})")
     return f"{before}{', '.join(said)}{after}"
 
 
@@ -1831,6 +1832,7 @@ def help_text(
     """/help: `every`, the channels (as mentions) where every message is a question; `channel_stories`, each channel
     with a story of its own and that story; `budget`, the questions per person here. Within `limit` characters: as
     many channels are named as leave room for the rest."""
+    listed = counted(stories, "story", "stories")
     head = ["**Ask about the stories**"]
     if not in_server:
         head.append("• Write me a question here, or use `/ask` (add `story:` to search one story).")
@@ -1838,8 +1840,7 @@ def help_text(
         head.append("• Mention me with a question, or use `/ask` (add `story:` to search one story).")
     tail = [
         "• Reply to one of my answers, or start a thread under it, to ask more about its story.",
-        f"• `/performer` looks up a person of the stories; `/stories` lists the {stories} "
-        + ("story." if stories == 1 else "stories."),
+        f"• `/performer` looks up a person of the stories; `/stories` lists the {listed}.",
         under_an_answer_text(in_server),
     ]
     if in_server:
@@ -1924,7 +1925,7 @@ def settings_text(
     if library_hidden is not None:
         after.append(f"**The bot owner's library:** {library_setting_text(library_hidden)}")
     if forgotten:
-        after.append(f"Forgot the settings of {forgotten} deleted channel{'s' * (forgotten != 1)}.")
+        after.append(f"Forgot the settings of {counted(forgotten, 'deleted channel', 'deleted channels')}.")
     after.append(
         "\nChange them with /settings channel, /settings story, /settings budget and /settings library; leave "
         "the options out to go back to the defaults."
