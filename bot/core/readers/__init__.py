@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 30
+READING_VERSION = 31
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -150,7 +150,9 @@ letterspaced with letters T1 places at codes 128 to 191 is read as a word ("D v 
 30: a Word, OpenDocument, RTF, FictionBook, PDF, HTML or EPUB file with no title of its own takes its lone first
 heading, one before any text that no later heading stands as high as (pandoc's and LibreOffice's of a "# The Mill"
 Markdown story, a Word file opened with a Heading 1; an EPUB's navigation entry as deep as it nests): it was named after
-its file, and the title was its first chapter."""
+its file, and the title was its first chapter.
+31: a stop after a PDF's name letterspaced in a TJ array of its own is read against it ("Françoise ," and "Dvořák ,"
+were read: microtype's half tracking after the name's last letter, outside its array, was taken for a space)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -11,7 +11,10 @@ words stand that much and a word space apart, or where they spell dictionary wor
 half the tracking before a stop, or is the whole array, a capital and small letters (a name set alone in its array),
 or stands after a word gap and ends its array or its word (a name at a line's end; soul's `\\so`, which draws a
 word's first or last letter with the stop or quote beside it: "l,", "“P"). A move after such a stop, or before such a
-quote, ends the word. Letters a font's encoding places past Latin-1's (T1's "Ł", "ř") are read by the names its
+quote, ends the word. microtype sets half the tracking after a letterspaced word's last letter; pdfTeX draws a word
+letterspaced in the text in an array of its own and moves the next array's place past that half, which pypdf read as
+a space before the stop after a name ("Françoise ,"): it is drawn as the array's own last moves. Letters a font's
+encoding places past Latin-1's (T1's "Ł", "ř") are read by the names its
 `/Differences` gives them.
 """
 
@@ -63,11 +66,18 @@ def join_letterspaced(operator: bytes, operands: list[object], font: object = No
             and 0 < -item <= tracking + LETTER_SLACK
             and _between_spaced(drawn, n, tracking)
         ):
-            pieces = -(-int(-item) // NO_SPACE) or 1
-            spaced.extend([item / pieces] * pieces)
+            spaced.extend(_unspaced(item))
         else:
             spaced.append(item)
+    if len(shown) > 2 and _between_spaced(drawn, len(shown) - 2, tracking):
+        spaced.extend(_unspaced(-tracking / 2))  # the word's last letter: microtype sets half the tracking after it
     shown[:] = spaced
+
+
+def _unspaced(move: float) -> list[float]:
+    """A move to the right drawn as smaller ones of NO_SPACE at most, the same length in all."""
+    pieces = -(-int(-move) // NO_SPACE) or 1
+    return [move / pieces] * pieces
 
 
 _ACCENT_NAMES = frozenset(
