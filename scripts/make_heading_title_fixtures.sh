@@ -14,7 +14,8 @@ trap 'rm -rf "$work"' EXIT
 pandoc mill.md -s -o mill-pandoc.docx
 pandoc mill.md -s -o mill-pandoc.fb2
 for t in docx odt rtf fb2 pdf; do pandoc mill-chapters.md -s -o "mill-chapters-pandoc.$t"; done
-for t in docx pdf; do pandoc ferry.md -s -o "ferry-pandoc.$t"; done
+for t in docx pdf html; do pandoc ferry.md -s -o "ferry-pandoc.$t" 2> /dev/null; done
+pandoc mill.md -s -o mill-pandoc.html 2> /dev/null  # no title given: pandoc's <title> is the file's base name, "mill"
 for t in odt rtf html epub pdf; do
   soffice --headless --convert-to "$t" --outdir "$work" mill-pandoc.docx > /dev/null
   soffice --headless --convert-to "$t" --outdir "$work" ferry-pandoc.docx > /dev/null

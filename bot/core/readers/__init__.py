@@ -152,7 +152,9 @@ heading, one before any text that no later heading stands as high as (pandoc's a
 Markdown story, a Word file opened with a Heading 1; an EPUB's navigation entry as deep as it nests): it was named after
 its file, and the title was its first chapter.
 31: a stop after a PDF's name letterspaced in a TJ array of its own is read against it ("Françoise ," and "Dvořák ,"
-were read: microtype's half tracking after the name's last letter, outside its array, was taken for a space)."""
+were read: microtype's half tracking after the name's last letter, outside its array, was taken for a space); pandoc's
+HTML page with no title given is not titled by pandoc's stand-in for one, the base name of the file it read ("mill",
+"-"): its lone first heading, or its file's name, is the title."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -1,6 +1,7 @@
 """Web pages (`.html`, `.htm`, `.xhtml`): an Archive of Our Own or Gutenberg download, a saved page.
 
-The title is the page's Dublin Core or Open Graph title, else its <title>; headings name chapters;
+The title is the page's Dublin Core or Open Graph title, else its <title> (not pandoc's stand-in for none, the file's
+base name); headings name chapters;
 scripts, styles, navigation and forms are dropped, and so is Gutenberg's license.
 A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
 its end) is left out as an EPUB's is: book_matter.py.
@@ -40,7 +41,16 @@ def page_title(root: _Element, metas: dict[str, str]) -> str | None:
     if found:
         return found
     title = root.find(".//title")
-    return text_of(title) if title is not None else None
+    return text_of(title) if title is not None and not _pandoc_placeholder(root, metas) else None
+
+
+def _pandoc_placeholder(root: _Element, metas: dict[str, str]) -> bool:
+    """Whether the page's <title> is pandoc's stand-in for a document with no title: the base name of the file it
+    read ("the-mill" of the-mill.md, "-" of its standard input), which pandoc writes where the page has no title
+    block (`<h1 class="title">`, written for a title given). The story is named as any file without a title is."""
+    if not metas.get("generator", "").startswith("pandoc"):
+        return False
+    return not any("title" in (heading.get("class") or "").split() for heading in root.iter("h1"))
 
 
 class HtmlReader:

@@ -311,14 +311,32 @@ def test_a_transcript_that_says_someone_could_not_play_is_read(tmp_path):
     ("fixture", "chapters"),
     [
         ("mill-libreoffice.html", []),
+        ("mill-pandoc.html", []),
     ],
 )
 def test_an_html_with_no_title_but_its_lone_first_heading_is_titled_by_it(fixture, chapters):
-    """A story opening with "# The Mill" (LibreOffice's of a Word file with a Heading 1 first, its <title> empty): the
-    heading alone at its level is the title. It was named after its file, "The Mill" its first chapter."""
+    """A story opening with "# The Mill" (LibreOffice's of a Word file with a Heading 1 first, its <title> empty;
+    pandoc's of the Markdown, its <title> pandoc's stand-in, "mill"): the heading alone at its level is the title. It
+    was named after its file ("mill" after the file pandoc read), "The Mill" its first chapter."""
     assert title_and_chapters(fixture) == (MILL_TITLE, chapters)
 
 
-def test_an_html_books_first_chapter_heading_is_no_title():
-    """ "Chapter 1" with "Chapter 2" at its level after it names a chapter; the book is named after its file."""
-    assert title_and_chapters("ferry-libreoffice.html") == (None, ["Chapter 1", "Chapter 2"])
+@pytest.mark.parametrize("fixture", ["ferry-libreoffice.html", "ferry-pandoc.html"])
+def test_an_html_books_first_chapter_heading_is_no_title(fixture):
+    """ "Chapter 1" with "Chapter 2" at its level after it names a chapter; the book is named after its file, not
+    after the file pandoc made it of ("ferry", its <title> where no title was given)."""
+    assert title_and_chapters(fixture) == (None, ["Chapter 1", "Chapter 2"])
+
+
+def test_pandocs_page_titled_by_its_title_block_keeps_its_title(tmp_path):
+    # A title given to pandoc is written twice, as the <title> and in the page's title block (<h1 class="title">, in
+    # HTML5's <header id="title-block-header">, HTML4's <div id="header">): the <title> is the document's own.
+    head = "<meta name='generator' content='pandoc'>"
+    for block in ("<header id='title-block-header'>", "<div id='header'>"):
+        closing = "</header>" if block.startswith("<header") else "</div>"
+        body = f"{block}<h1 class='title'>The Lamp</h1>{closing}<p>Maren lit the lamp at dusk.</p>"
+        (tmp_path / "lamp-notes.html").write_text(page("The Lamp", body, head), encoding="utf-8")
+        corpus = load_corpus(tmp_path)
+        assert [(story.title, story.passage_count) for story in corpus.stories] == [("The Lamp", 1)]
+    (tmp_path / "lamp-notes.html").write_text(page("lamp", "<p>Maren lit the lamp.</p>", head), encoding="utf-8")
+    assert [story.title for story in load_corpus(tmp_path).stories] == ["Lamp Notes"]  # pandoc's stand-in, "lamp"
