@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.core.invisible_characters import without_invisibles
+from bot.core.invisible_characters import shows_text, without_invisibles
 from bot.core.readers import STORY_SUFFIXES, reader_for, story_suffix
 from bot.core.readers.reader import Block
 from bot.core.sentences import sentence_spans
@@ -124,9 +124,9 @@ def passages_of(blocks: Iterable[Block]) -> Iterator[PassageText]:
     for block in blocks:
         text = without_invisibles(block.text)
         if len(text) != len(block.text):
-            text = text.strip()  # readers strip their blocks; one of invisibles alone (<p>&shy;</p>) is none
-            if not text:
-                continue
+            text = text.strip()  # readers strip their blocks
+        if not shows_text(text):
+            continue  # one of invisible characters alone (<p>&shy;</p>, a zero-width space) is none
         if block.heading:
             chapter, under_chapter = text, 0
             continue
@@ -291,10 +291,12 @@ def story_in(data: bytes, name: str) -> tuple[str, list[PassageText]]:
         raise StoryRefused(Refusal(cause=Cause.NOT_A_STORY_FILE))
     story = reader.read(data)
     texts = list(passages_of(story.blocks))
+    title = without_invisibles(story.title or "").strip() if shows_text(story.title or "") else ""
     if not texts:
         # A title of the file's own is no text, but the file is not empty: "# The Mill" alone is said to lack text.
-        raise StoryRefused(Refusal(cause=Cause.TITLE_ONLY if story.blocks or story.title else Cause.NO_TEXT))
-    return capped_title(without_invisibles(story.title or "").strip()) or title_from_filename(Path(name)), texts
+        titled = title or any(shows_text(block.text) for block in story.blocks)
+        raise StoryRefused(Refusal(cause=Cause.TITLE_ONLY if titled else Cause.NO_TEXT))
+    return capped_title(title) or title_from_filename(Path(name)), texts
 
 
 def capped_title(title: str) -> str:

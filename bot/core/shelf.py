@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-from bot.core.invisible_characters import without_invisibles
+from bot.core.invisible_characters import shows_text
 from bot.core.readers import STORY_SUFFIXES, reader_for
 from bot.core.readers.plain_text import utf8_text
 from bot.core.shelf_corpus import ShelfStoryText
@@ -197,7 +197,7 @@ def _titled(raw: bytes, name: str, title: str, format_name: str) -> bytes:
         raise ShelfError(UploadRefusal.UNREADABLE, name=name, why=refusal_of(reason)) from reason
     if text.lstrip().startswith("---"):
         raise ShelfError(UploadRefusal.OWN_FRONT_MATTER, name=name)
-    if not without_invisibles(text).strip():  # the title is the uploader's: the file has no text of its own
+    if not shows_text(text):  # the title is the uploader's: the file has no text of its own
         raise ShelfError(UploadRefusal.UNREADABLE, name=name, why=Refusal(cause=Cause.NO_TEXT))
     return f"---\ntitle: {' '.join(title.split())}\n---\n\n{text}".encode()
 

@@ -113,6 +113,7 @@ def test_stories_json_gives_each_file_skipped_a_stable_reason_code(tmp_path):
     (stories / "mill.txt").write_text(STORY)
     (stories / "broken.txt").write_bytes(b"\xff\xff\x00bad")
     (stories / "empty.md").write_text("")
+    (stories / "invisible.md").write_text("\u200b\n\n\u200c\u2060 \u200e\n", encoding="utf-8")  # nothing shown
     (stories / "notes.json").write_text("{}")
     (stories / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
     (tmp_path / "elsewhere").mkdir()
@@ -138,6 +139,7 @@ def test_stories_json_gives_each_file_skipped_a_stable_reason_code(tmp_path):
             ("link_outside", "elsewhere"),
             ("unreadable", "broken.txt"),
             ("no_text", "empty.md"),
+            ("no_text", "invisible.md"),
             ("cannot_open", "gone.txt"),
             ("not_stories", None),
         }, listed.stdout

@@ -29,6 +29,7 @@ from bot.core.readers.reader import Block
 from bot.core.saved_index import IndexStore
 from bot.messages import corpus_error_text, no_stories_text
 from tests.conftest import CORPUS
+from tests.core.readers.format_fixtures import FIXTURES
 from tests.said import said
 
 
@@ -511,3 +512,32 @@ def test_a_paragraph_or_heading_of_invisible_characters_alone_is_no_passage_or_c
         ("His sister slept.", "Chapter One"),
     ]
     assert said(corpus.problems) == ("Skipped blank.md: it has a title but no paragraphs; add some text.",)
+
+
+def test_a_file_of_zero_width_spaces_and_other_invisible_characters_alone_has_no_text(tmp_path):
+    # invisible.md and pandoc's files of it in every format (scripts/make_invisible_fixtures.sh): paragraphs of
+    # zero-width spaces, joiners, a word joiner and a left-to-right mark alone. Each was a story of three passages of
+    # nothing, titled after its file (the HTML page by pandoc's <title>, the file's name). They are skipped as a blank
+    # file is, and a story's paragraph or heading of them alone is no passage or chapter.
+    pytest.importorskip("lxml", reason="the HTML, EPUB and FictionBook readers need the formats extra")
+    pytest.importorskip("docx", reason="the Word reader needs the formats extra")
+    names = ["invisible.md", *(f"invisible-pandoc.{kind}" for kind in ("docx", "odt", "rtf", "fb2", "html", "epub"))]
+    for name in names:
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    (tmp_path / "invisible.txt").write_text("\u200b\n\n\u2800\u3164 \ufe0f\n", encoding="utf-8")
+    (tmp_path / "lamp.md").write_text(
+        "# The Lamp\n\n## \u200b\u200e\n\nMaren lit the lamp.\n\n\u200b\u200c\n\nHis sister slept.", encoding="utf-8"
+    )
+    corpus = load_corpus(tmp_path)
+    assert [(story.title, story.passage_count) for story in corpus.stories] == [("The Lamp", 2)]
+    assert [(p.text, p.chapter) for p in corpus.passages] == [
+        ("Maren lit the lamp.", None),
+        ("His sister slept.", None),
+    ]
+    blank = ("invisible.md", "invisible.txt")  # the plain formats' word for a file of white space alone
+    assert said(corpus.problems) == tuple(
+        f"Skipped {name}: it is empty; add some paragraphs or remove it."
+        if name in blank
+        else f"Skipped {name}: it has no text."
+        for name in sorted([*names, "invisible.txt"])
+    )

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.core.invisible_characters import plain_question
+from bot.core.invisible_characters import plain_question, shows_text
 
 FORMAT_MARKS = {
     "left-to-right mark": "\u200e",
@@ -34,3 +34,17 @@ def test_what_parts_words_still_parts_them():
     # A zero-width space marks a break between words (Thai and Khmer write no spaces); a line break is a space.
     assert plain_question("Thai\u200bwords") == "Thai\u200bwords"
     assert plain_question("where\x1b[1m was\x0bshe \u202eborn\u202c") == "where was she born"
+
+
+def test_text_of_invisible_characters_alone_shows_nothing():
+    # Zero-width spaces, joiners, marks, a variation selector, a tag, a Hangul filler, the braille blank and white
+    # space show a reader nothing; one letter, digit or stop among them does. Control characters are told apart before.
+    for blank in (
+        "",
+        " \n\t\u00a0\u3000",
+        "\u200b\u200c\u200d\u2060\ufeff\u00ad",
+        "\u200e\u202e\u2066\ufe0f\U000e0041\u3164\u2800",
+    ):
+        assert not shows_text(blank)
+    for shown in ("a", "\u200b7\u200b", "\u200b.", "\u0627\u200c", "\u0600", "\U0001f600\ufe0f", "\0"):
+        assert shows_text(shown)

@@ -133,10 +133,21 @@ def test_a_titled_upload_is_read_once_as_it_is_stored(monkeypatch: pytest.Monkey
         ("\ufeffhalf".encode("utf-16-le")[:-1], UploadRefusal.UNREADABLE, "not UTF-16 text"),
         (b"\0" * 4096, UploadRefusal.UNREADABLE, "NUL bytes"),
         (b"  \n", UploadRefusal.UNREADABLE, "no text"),  # the title is the uploader's, not the file's
+        ("\u200b\n\n\u200c\u2060\u200e \u200b".encode(), UploadRefusal.UNREADABLE, "no text"),  # nothing shown
         (b"---\ntitle: Its Own\n---\n\nOnce.", UploadRefusal.OWN_FRONT_MATTER, ""),
     ]:
         with refused(refusal, detail=detail):
             story_file(raw, "mill.md", "The Mill")
+
+
+def test_an_upload_of_invisible_characters_alone_has_no_text():
+    # pandoc's Word and EPUB files of paragraphs of zero-width spaces, joiners and marks alone
+    # (scripts/make_invisible_fixtures.sh) were stories of three passages of nothing.
+    pytest.importorskip("lxml", reason="the EPUB reader needs the formats extra")
+    pytest.importorskip("docx", reason="the Word reader needs the formats extra")
+    for name in ("invisible.md", "invisible-pandoc.docx", "invisible-pandoc.epub"):
+        with refused(UploadRefusal.UNREADABLE, name=name, detail="is empty" if name.endswith(".md") else "no text"):
+            story_file((FIXTURES / name).read_bytes(), name, None)
 
 
 def test_story_file_reads_other_formats_as_the_corpus_does(tmp_path):

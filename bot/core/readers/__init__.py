@@ -154,7 +154,9 @@ its file, and the title was its first chapter.
 31: a stop after a PDF's name letterspaced in a TJ array of its own is read against it ("Françoise ," and "Dvořák ,"
 were read: microtype's half tracking after the name's last letter, outside its array, was taken for a space); pandoc's
 HTML page with no title given is not titled by pandoc's stand-in for one, the base name of the file it read ("mill",
-"-"): its lone first heading, or its file's name, is the title."""
+"-"): its lone first heading, or its file's name, is the title; a file, paragraph, heading or title of zero-width
+spaces, joiners, marks and other characters that show nothing alone is none, in every format (such a file was a story
+of passages of nothing; it has no text, as a blank file)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

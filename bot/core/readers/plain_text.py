@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from bot.core.invisible_characters import CONTROL_CHARACTERS
+from bot.core.invisible_characters import CONTROL_CHARACTERS, shows_text
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -63,7 +63,7 @@ def decoded(raw: bytes) -> str:
     if control_bytes or _C1_CONTROL.search(raw):  # the few left, as other formats' readers drop them
         text = text.translate(CONTROL_CHARACTERS)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    if not text.strip():
+    if not shows_text(text):  # spaces, or zero-width spaces and other invisible characters alone
         raise StoryRefused(Refusal(cause=Cause.EMPTY))
     return text
 
