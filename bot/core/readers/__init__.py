@@ -156,7 +156,9 @@ were read: microtype's half tracking after the name's last letter, outside its a
 HTML page with no title given is not titled by pandoc's stand-in for one, the base name of the file it read ("mill",
 "-"): its lone first heading, or its file's name, is the title; a file, paragraph, heading or title of zero-width
 spaces, joiners, marks and other characters that show nothing alone is none, in every format (such a file was a story
-of passages of nothing; it has no text, as a blank file)."""
+of passages of nothing; it has no text, as a blank file); a `.md` or `.txt` file's first `# Chapter 1` line (or any
+that reads as a chapter's) is no title: it names its chapter, the story named after its file (a book of "# Chapter 1"
+and "# Chapter 2" was titled "Chapter 1")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

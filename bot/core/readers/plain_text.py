@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Callable
 
 from bot.core.invisible_characters import CONTROL_CHARACTERS, shows_text
+from bot.core.readers.chapter_lines import is_chapter_line
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -70,7 +71,8 @@ def decoded(raw: bytes) -> str:
 
 def split_title(text: str, heading_text: Callable[[str], str] = str) -> tuple[str | None, str]:
     """Title and body: front matter `title:`, else a leading `# Title` line (its text as `heading_text` has it:
-    Markdown's without its markup), else no title."""
+    Markdown's without its markup) that reads as no chapter's ("# Chapter 1" over a book's first chapter names the
+    chapter, as heading_title has it in other formats), else no title."""
     front = _FRONT_MATTER.match(text)
     if front:
         body = text[front.end() :]
@@ -79,7 +81,7 @@ def split_title(text: str, heading_text: Callable[[str], str] = str) -> tuple[st
                 return line[6:].strip(" \t").strip("\"'"), body
         text = body
     heading = leading_heading(text, levels=1)
-    if heading:
+    if heading and not is_chapter_line(" ".join(heading_text(heading[0]).split())):
         return heading_text(heading[0]) or None, heading[1]
     return None, text
 

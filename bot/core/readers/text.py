@@ -24,13 +24,15 @@ _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def is_title_line(paragraph: str) -> bool:
-    """A short line that reads as a title, not a sentence: "The Baker's Daughter", not "It rained."."""
+    """A short line that reads as a title, not a sentence: "The Baker's Daughter", not "It rained.", nor a chapter's
+    "## Chapter 1" (split_title leaves a first "# Chapter 1" to name its chapter)."""
     return (
         "\n" not in paragraph
         and len(paragraph) <= MAX_HEADING_CHARS
         and not paragraph.endswith(_SENTENCE_END)
         and not paragraph.startswith(('"', "'", "“", "‘", "-", "—", "*"))
         and not is_chapter_line(paragraph)
+        and not (paragraph[:1] == "#" and leading_heading(paragraph, levels=6))
     )
 
 

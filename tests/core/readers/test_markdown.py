@@ -2,7 +2,9 @@
 line around them) naming chapters, and the markup of its paragraphs (bullets, quote markers, emphasis, links) left
 out of their text."""
 
+from bot.core.corpus import load_corpus
 from bot.core.readers.markdown import MarkdownReader, plain_markdown
+from tests.core.readers.format_fixtures import FIXTURES, MILL_TITLE, title_and_chapters
 
 STORY = """# The Mill
 
@@ -30,3 +32,22 @@ def test_a_heading_indented_four_spaces_within_a_paragraph_is_text():
 
 def test_plain_markdown_leaves_out_bullets_numbers_quotes_and_code_ticks():
     assert plain_markdown("1. the `lamp`\n* the **keeper**\n> > the storm") == "the lamp\nthe keeper\nthe storm"
+
+
+def test_a_first_heading_that_reads_as_a_chapter_is_no_title():
+    """ferry.md ("# Chapter 1", "# Chapter 2", no title of its own; scripts/make_heading_title_fixtures.sh writes it in
+    every format, each read so) was titled "Chapter 1", its first chapter unnamed: a `# Title` line is the title only
+    where it reads as no chapter's, as heading_title has it in other formats."""
+    assert title_and_chapters("ferry.md") == (None, ["Chapter 1", "Chapter 2"])
+    assert title_and_chapters("mill.md") == (MILL_TITLE, [])
+
+
+def test_a_plain_text_file_with_markdowns_chapter_headings_is_named_after_its_file(tmp_path):
+    # The same lines in a `.txt` file, and a first "# Prologue" or "# IV": named after the file, each a chapter.
+    (tmp_path / "evening-ferry.txt").write_bytes((FIXTURES / "ferry.md").read_bytes())
+    (tmp_path / "harbour.md").write_text(
+        "# Prologue\n\nThe boats came in.\n\n# IV\n\nThe ice came.\n", encoding="utf-8"
+    )
+    corpus = load_corpus(tmp_path)
+    assert [story.title for story in corpus.stories] == ["Evening Ferry", "Harbour"]
+    assert [passage.chapter for passage in corpus.passages] == ["Chapter 1", "Chapter 2", "Prologue", "IV"]
