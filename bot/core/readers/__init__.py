@@ -158,7 +158,9 @@ HTML page with no title given is not titled by pandoc's stand-in for one, the ba
 spaces, joiners, marks and other characters that show nothing alone is none, in every format (such a file was a story
 of passages of nothing; it has no text, as a blank file); a `.md` or `.txt` file's first `# Chapter 1` line (or any
 that reads as a chapter's) is no title: it names its chapter, the story named after its file (a book of "# Chapter 1"
-and "# Chapter 2" was titled "Chapter 1")."""
+and "# Chapter 2" was titled "Chapter 1"); in an HTML page or EPUB a paragraph ending in "↩" as text, no link, is the
+story's, never a note (pandoc's writes its notes' links back as links: a story's "she pressed ↩" ending a chapter, no
+break after it, was left out as a note)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -18,6 +18,7 @@ import re
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.plain_text import as_utf8
 from bot.core.readers.reader import Block, ExtraMissing
 from bot.core.skipped import Cause, Refusal, StoryRefused
@@ -273,21 +274,23 @@ def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[
     parts: list[str] = []
     linked = 0  # characters of the block's text within links to the book itself
     open_links: list[_Element] = []  # the links within the book the walk is in
+    ends_linked = False  # the block's last text that shows stands within such a link (a note's "↩" link back)
 
     heading_group: _Element | None = None  # the <hgroup> the walk is in: its heading and lines name one chapter
     group_parts: list[str] = []
 
     def flush(heading: bool = False, level: int | None = None) -> None:
-        nonlocal linked
+        nonlocal linked, ends_linked
         text = "".join(parts)
         parts.clear()
         only_links = not heading and linked > 0 and linked >= _visible(text)
-        linked = 0
+        arrow = ends_linked if not heading and is_backlinked_note(text) else None
+        linked, ends_linked = 0, False
         if heading_group is not None:
             if text.strip():
                 group_parts.append(" ".join(text.split()))
         elif text.strip():
-            blocks.append(Block(text, heading, level))
+            blocks.append(Block(text, heading, level, linked_arrow=arrow))
             all_links.append(only_links)
 
     walker = etree.iterwalk(root, events=("start", "end"))
@@ -326,6 +329,8 @@ def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[
                 open_links.append(element)
             text = " " if name == "br" else element.text or ""
             parts.append(text)
+            if text.strip():
+                ends_linked = bool(open_links)
             if open_links:
                 linked += _visible(text)
             continue
@@ -349,6 +354,8 @@ def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[
         elif open_links and open_links[-1] is element:
             open_links.pop()
         parts.append(element.tail or "")
+        if element.tail and element.tail.strip():
+            ends_linked = bool(open_links)
         if open_links and element.tail:
             linked += _visible(element.tail)
     flush()

@@ -19,7 +19,8 @@ follows the last mark are notes, to the chapter's end (_whole_notes; the widest 
 its own: _widest_break); Calibre's notes gathered at
 the book's end run to the next link back. Capitals before a number are a mark's word where the text says that word
 alone in capitals too ("NASA1" and "NASA"; "A1" and "US1" are names still, where the text says "a" and "us"), and a
-number that is less surely a mark ("mp3", "NASA1") gives way to a surer one after it ("sea.1").
+number that is less surely a mark ("mp3", "NASA1") gives way to a surer one after it ("sea.1"). Where the document
+keeps links (HTML, EPUB: Block.linked_arrow), an arrow that is no link is the story's own, never a note's.
 """
 
 from __future__ import annotations
@@ -110,16 +111,21 @@ def _whole_notes(blocks: Sequence[Block], notes: list[bool | None], last_mark: i
 
 def _opens_or_ends_note(block: Block) -> bool:
     """Whether a block of notes stands once for each note: its link back, at its end or before it."""
-    return is_backlinked_note(block.text) or _BACK_REFERENCE.fullmatch(block.text.strip()) is not None
+    return _ends_in_link_back(block) or _BACK_REFERENCE.fullmatch(block.text.strip()) is not None
+
+
+def _ends_in_link_back(block: Block) -> bool:
+    """Whether the paragraph ends in a note's link back: the arrow, unless the document says it is no link (pandoc's
+    EPUB and HTML keep the story's own "pressed ↩" as text, their notes' links back as links, left out with the notes:
+    at a chapter's end, with no break after it, the story's was taken for a note, its mark a number in the text)."""
+    return not block.heading and block.linked_arrow is not False and is_backlinked_note(block.text)
 
 
 def _notes(blocks: Sequence[Block]) -> list[bool | None]:
     """For each block: True for a note's text, False for what goes with notes (a link back's lines, a "Notes" line
     over them), None for the book's text. Notes end their chapter (pandoc's each chapter's, Calibre's the book's): a
     paragraph ending in the arrow with the chapter's text after it is that text (a typist's "she pressed ↩")."""
-    notes: list[bool | None] = [
-        True if not block.heading and is_backlinked_note(block.text) else None for block in blocks
-    ]
+    notes: list[bool | None] = [True if _ends_in_link_back(block) else None for block in blocks]
     for n, block in enumerate(blocks):
         if block.heading or not _BACK_REFERENCE.fullmatch(block.text.strip()):
             continue
