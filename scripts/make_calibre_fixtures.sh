@@ -62,8 +62,9 @@ calibre_of_epub ledger rtf
 # dialogue in bold, before a table with a bold header: Calibre's RTF of pandoc's EPUB of it
 calibre_of_epub plates rtf
 # A story whose chapters each end in a paragraph of its own ending in "↩" (a key pressed), with no break after it,
-# before the chapter's note: pandoc's own EPUB and HTML of it, whose notes are real ones (the story's arrow is text,
-# the notes' links back are links)
-cp keycode.md "$work/"
+# before the chapter's note: Calibre's RTF of pandoc's EPUB of it (no break, the story's arrow written as a note's),
+# and pandoc's own EPUB and HTML of it, whose notes are real ones (the story's arrow is text, the notes' links back
+# are links)
+calibre_of_epub keycode rtf
 for format in epub html; do (cd "$work" && pandoc keycode.md -f markdown-smart -s -o "keycode-pandoc.$format"); done
 cp "$work/keycode-pandoc.epub" "$work/keycode-pandoc.html" .

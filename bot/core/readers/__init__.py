@@ -160,7 +160,9 @@ of passages of nothing; it has no text, as a blank file); a `.md` or `.txt` file
 that reads as a chapter's) is no title: it names its chapter, the story named after its file (a book of "# Chapter 1"
 and "# Chapter 2" was titled "Chapter 1"); in an HTML page or EPUB a paragraph ending in "↩" as text, no link, is the
 story's, never a note (pandoc's writes its notes' links back as links: a story's "she pressed ↩" ending a chapter, no
-break after it, was left out as a note)."""
+break after it, was left out as a note), and in Calibre's RTF, which writes no break over a chapter's notes, the notes
+are only as many of the paragraphs ending in it as marks are found (the story's before them was left out), and letters
+between numbers ("2x2" tiles) are no word a note's mark is run into."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

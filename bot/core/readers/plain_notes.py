@@ -19,8 +19,10 @@ follows the last mark are notes, to the chapter's end (_whole_notes; the widest 
 its own: _widest_break); Calibre's notes gathered at
 the book's end run to the next link back. Capitals before a number are a mark's word where the text says that word
 alone in capitals too ("NASA1" and "NASA"; "A1" and "US1" are names still, where the text says "a" and "us"), and a
-number that is less surely a mark ("mp3", "NASA1") gives way to a surer one after it ("sea.1"). Where the document
-keeps links (HTML, EPUB: Block.linked_arrow), an arrow that is no link is the story's own, never a note's.
+number that is less surely a mark ("mp3", "NASA1") gives way to a surer one after it ("sea.1"), and letters between
+numbers are a measure's ("2x2"), no mark's word. Where the document keeps links (HTML, EPUB: Block.linked_arrow), an
+arrow that is no link is the story's own, never a note's; where no break stands over a chapter's notes (Calibre's
+RTF), they are the last of its run of paragraphs ending in the arrow, as many as the marks found (_story_before_notes).
 """
 
 from __future__ import annotations
@@ -75,6 +77,12 @@ def without_plain_notes(blocks: Sequence[Block]) -> list[Block]:
         while opened > 0 and not blocks[opened - 1].heading:
             opened -= 1
         if chosen or any(blocks[index].text.strip() for index in range(opened, n)):
+            if (
+                0 < len(chosen) < count
+                and _widest_break(blocks, opened, n) is None
+                and all(notes[index] is not False for index in range(n, end))  # not Calibre's "[←1]"
+            ):
+                count = _story_before_notes(blocks, notes, n, end, count - len(chosen))
             for index, found in chosen:
                 marks.setdefault(index, []).append((found.start(), found.end()))
             told += count
@@ -107,6 +115,21 @@ def _whole_notes(blocks: Sequence[Block], notes: list[bool | None], last_mark: i
     for leading in range(index + 1, end):
         if notes[leading] is None and not blocks[leading].heading and blocks[leading].text.strip():
             notes[leading] = True
+
+
+def _story_before_notes(blocks: Sequence[Block], notes: list[bool | None], first: int, end: int, surplus: int) -> int:
+    """Reads as the story's the first `surplus` paragraphs ending in the arrow of a chapter's run of notes with no
+    break over them, where fewer marks were found than the run has links back; gives the notes' count left. Calibre's
+    RTF writes no break and a story's "she pressed ↩" ending its chapter as it writes a note: notes end their chapter
+    and each has its mark, so the paragraphs the marks do not account for are the first, the story's."""
+    count = 0
+    for index in range(first, end):
+        if notes[index] and _ends_in_link_back(blocks[index]):
+            if surplus:
+                notes[index], surplus = None, surplus - 1
+            else:
+                count += 1
+    return count
 
 
 def _opens_or_ends_note(block: Block) -> bool:
@@ -275,7 +298,10 @@ def _glued_numbers(text: str, said: set[str]) -> list[tuple[re.Match[str], int]]
             if len(word) > 1 and word.isupper() and word in said:
                 found.append((number, LIKELY))
         elif before.isalpha():
-            found.append((number, SURE if _word_before(text, number.start()).casefold() in said else UNSURE))
+            word = _word_before(text, number.start())
+            if number.start() > len(word) and text[number.start() - len(word) - 1].isdigit():
+                continue  # a measure's or a code's letters between numbers ("2x2" tiles, "4x4"): no word's mark
+            found.append((number, SURE if word.casefold() in said else UNSURE))
         elif before in _GLUED_AFTER and (ahead.isalpha() or ahead in _GLUED_AFTER):  # "sea.3", "said.”4"
             found.append((number, SURE))
     return found

@@ -249,11 +249,13 @@ def test_a_storys_paragraph_ending_in_the_arrow_takes_no_story_after_it_for_a_no
     assert "Inside, the lamp stood cold under its cover." in texts(story.blocks)
 
 
-@pytest.mark.parametrize("name", ["doorcode-calibre.fb2", "doorcode-calibre.docx"])
+@pytest.mark.parametrize("name", ["doorcode-calibre.fb2", "doorcode-calibre.docx", "doorcode-calibre.rtf"])
 def test_a_storys_paragraph_ending_in_the_arrow_after_a_scene_break_is_read(name):
     # doorcode-calibre.* (scripts/make_calibre_fixtures.sh): two paragraphs of the story end in "↩" (a key pressed),
     # each after a scene break, the second just before the break over the chapter's note. Both were left out as
-    # notes, and "2x2" (tiles) lost its "2" as the second's mark. The notes are what follows the chapter's last break.
+    # notes, and "2x2" (tiles) lost its "2" as the second's mark. The notes are what follows the chapter's last break;
+    # in Calibre's RTF, which writes no break, the last of the run of paragraphs ending in the arrow, as many as the
+    # marks found ("2x2" is none: a measure's letter between numbers).
     reader = reader_for(FIXTURES / name)
     assert reader is not None
     story = reader.read((FIXTURES / name).read_bytes())
@@ -294,8 +296,7 @@ def test_notes_are_what_follows_the_chapters_last_break():
 def test_a_storys_paragraph_ending_in_the_arrow_before_more_story_is_read_where_no_break_stands():
     # doorcode-calibre.rtf: Calibre's RTF writes no break (pandoc's rules are lost) and a note of several paragraphs
     # as one; the notes are the run of paragraphs ending in the arrow that ends the chapter. "She typed ... ↩" with the
-    # story's "The door opened" after it was left out as a note. The one just before the note ("She climbed ... ↩")
-    # is still taken for one, and "2x2" for its mark: nothing in the file tells them from a note and its mark.
+    # story's "The door opened" after it was left out as a note.
     reader = reader_for(FIXTURES / "doorcode-calibre.rtf")
     assert reader is not None
     read = [
@@ -325,11 +326,14 @@ def test_a_notes_stanza_breaks_are_no_break_over_the_notes():
     ]
 
 
-@pytest.mark.parametrize("name", ["keycode-pandoc.epub", "keycode-pandoc.html"])
-def test_a_storys_paragraph_ending_in_the_arrow_as_text_is_no_note_where_notes_are_links(name):
+@pytest.mark.parametrize("name", ["keycode-pandoc.epub", "keycode-pandoc.html", "keycode-calibre.rtf"])
+def test_a_storys_paragraph_ending_in_the_arrow_at_a_chapters_end_with_no_break_after_it_is_read(name):
     # keycode.md's chapters each end in a paragraph of the story ending in "↩" (a key pressed), with no break after it
-    # (scripts/make_calibre_fixtures.sh: pandoc's EPUB and HTML of it). pandoc's notes are real ones, left out by
-    # their markup with their links back; the story's arrows, text and no link, were taken for notes and left out.
+    # (scripts/make_calibre_fixtures.sh: pandoc's EPUB and HTML of it, Calibre's RTF of pandoc's EPUB). pandoc's notes
+    # are real ones, left out by their markup with their links back; the story's arrows, text and no link, were taken
+    # for notes and left out. Calibre's RTF writes the story's arrow as it writes a note's, and no break over the
+    # notes: each chapter's one mark found tells that the run's last paragraph alone is a note ("2x2" was taken for a
+    # second mark, losing its "2").
     path = FIXTURES / name
     reader = reader_for(path)
     assert reader is not None
@@ -353,3 +357,19 @@ def test_a_paragraph_whose_arrow_the_document_says_is_no_link_is_no_note():
         Block("The first note.\u21a9", linked_arrow=True),
     ]
     assert texts(without_plain_notes(blocks)) == ["Chapter One", "The cape and the harbour.", "She pressed \u21a9"]
+
+
+def test_with_no_break_the_notes_are_as_many_of_the_paragraphs_ending_in_the_arrow_as_marks_found():
+    # Calibre's RTF writes no break over a chapter's notes: a story's "She pressed ↩" before them is the one the marks
+    # do not account for. Letters between numbers are a measure's ("2x2", "4x4"), no word with a mark run into it.
+    blocks = [
+        Block("Chapter One", True),
+        Block("The cape1 and the 2x2 tiles, a 4x4 too."),
+        Block("She pressed \u21a9"),
+        Block("The first note.\u21a9"),
+    ]
+    assert texts(without_plain_notes(blocks)) == [
+        "Chapter One",
+        "The cape and the 2x2 tiles, a 4x4 too.",
+        "She pressed \u21a9",
+    ]
