@@ -42,7 +42,9 @@ which a reader sees nothing of. Control characters are told apart before (a file
 def shows_text(text: str) -> bool:
     """Whether the text shows a reader anything: a file, paragraph or title of zero-width spaces and other invisible
     characters alone is as blank as one of spaces (it was a story, its one passage of nothing). Stops at the first
-    such character, nearly always the first."""
+    such character, nearly always the first; ASCII text (most) shows something unless it is white space alone."""
+    if text.isascii():
+        return not text.isspace() and bool(text)
     return _SHOWN.search(text) is not None
 
 
