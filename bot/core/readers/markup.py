@@ -18,6 +18,7 @@ import re
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from bot.core.invisible_characters import shows_text
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.plain_text import as_utf8
 from bot.core.readers.reader import Block, ExtraMissing
@@ -329,7 +330,7 @@ def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[
                 open_links.append(element)
             text = " " if name == "br" else element.text or ""
             parts.append(text)
-            if text.strip():
+            if shows_text(text):
                 ends_linked = bool(open_links)
             if open_links:
                 linked += _visible(text)
@@ -354,7 +355,7 @@ def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[
         elif open_links and open_links[-1] is element:
             open_links.pop()
         parts.append(element.tail or "")
-        if element.tail and element.tail.strip():
+        if element.tail and shows_text(element.tail):  # a variation selector after a link back's arrow is no text
             ends_linked = bool(open_links)
         if open_links and element.tail:
             linked += _visible(element.tail)

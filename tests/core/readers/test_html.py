@@ -340,3 +340,23 @@ def test_pandocs_page_titled_by_its_title_block_keeps_its_title(tmp_path):
         assert [(story.title, story.passage_count) for story in corpus.stories] == [("The Lamp", 1)]
     (tmp_path / "lamp-notes.html").write_text(page("lamp", "<p>Maren lit the lamp.</p>", head), encoding="utf-8")
     assert [story.title for story in load_corpus(tmp_path).stories] == ["Lamp Notes"]  # pandoc's stand-in, "lamp"
+
+
+def test_a_notes_link_back_is_told_from_a_storys_arrow_by_its_link(tmp_path):
+    # Notes as paragraphs whose link back is a link (Calibre's HTML writes them so, its classes its own: nothing else
+    # marks them), its arrow's variation selector within the link or after it, are left out with their marks; the
+    # story's own "↩", text, is read.
+    notes = "".join(
+        f"<li><p>The {word} note.<a href='#ref{n}'>\u21a9{inside}</a>{after}</p></li>"
+        for n, (word, inside, after) in enumerate([("first", "\ufe0e", ""), ("second", "", "\ufe0e")], start=1)
+    )
+    body = (
+        "<h2>Chapter One</h2><p>The cape<a href='#n1' id='ref1'>1</a> and the harbour.<a href='#n2' id='ref2'>2</a></p>"
+        f"<p>She typed the code and pressed \u21a9\ufe0e</p><ol>{notes}</ol>"
+    )
+    (tmp_path / "keeper.html").write_text(page("The Keeper", body), encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [passage.text for passage in corpus.passages] == [
+        "The cape and the harbour.",
+        "She typed the code and pressed \u21a9\ufe0e",
+    ]
