@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.core.readers.markdown_inline import without_emphasis, without_links
-from bot.core.readers.plain_text import decoded, leading_heading, paragraphs_of, split_title
+from bot.core.readers.plain_text import decoded, indented_paragraphs_of, leading_heading, split_title
 from bot.core.readers.reader import Block, StoryText
 
 _LINE_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?", re.M)
@@ -32,7 +32,7 @@ class MarkdownReader:
     def read(self, raw: bytes) -> StoryText:
         title, body = split_title(decoded(raw), heading_text=plain_inline)
         blocks = []
-        for paragraph in paragraphs_of(body):
+        for paragraph in indented_paragraphs_of(body):
             # "## Chapter Two" on any line of a paragraph: Markdown needs no blank line around a heading.
             lines: list[str] = []
             for line in paragraph.split("\n"):

@@ -74,7 +74,8 @@ def without_links(text: str) -> str:
 
 
 def without_emphasis(text: str) -> str:
-    """`*a*`, `**a**`, `_a_` and `__a__` become `a` (within a line; the inside is not looked at again)."""
+    """`*a*`, `**a**`, `_a_` and `__a__` become `a` (within a line; the inside is not looked at again); an underscore
+    opening within a word opens nothing."""
     out: list[str] = []
     done = 0
     line_ends = _NextFound(text, "\n", _Acceptor())
@@ -92,6 +93,8 @@ def without_emphasis(text: str) -> str:
             inside = position + len(marker)
             if not text.startswith(marker, position) or inside >= len(text) or text[inside].isspace():
                 continue
+            if marker[0] == "_" and position > 0 and _is_word(text[position - 1]):
+                continue  # "snake_case_name": an underscore within a word is no emphasis (CommonMark)
             closer = closers[marker].at_or_after(inside + 1)
             if 0 <= closer < line_end:
                 out += [text[done:position], text[inside:closer]]

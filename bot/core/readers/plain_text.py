@@ -13,6 +13,7 @@ from bot.core.readers.chapter_lines import is_chapter_line
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\f\r") + b"\x7f"
 _TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
@@ -101,3 +102,10 @@ def leading_heading(block: str, levels: int) -> tuple[str, str] | None:
 def paragraphs_of(body: str) -> list[str]:
     """The paragraphs between blank lines, stripped."""
     return [paragraph.strip() for paragraph in _PARAGRAPH_BREAK.split(body.strip())]
+
+
+def indented_paragraphs_of(body: str) -> list[str]:
+    """The paragraphs between blank lines, each keeping its first line's indent: Markdown reads a line indented four
+    spaces as text, never a heading, so the indent must reach it."""
+    paragraphs = (paragraph.rstrip() for paragraph in _BLANK_LINES.split(body.lstrip("\n")))
+    return [paragraph for paragraph in paragraphs if paragraph.strip()]

@@ -51,3 +51,13 @@ def test_a_plain_text_file_with_markdowns_chapter_headings_is_named_after_its_fi
     corpus = load_corpus(tmp_path)
     assert [story.title for story in corpus.stories] == ["Evening Ferry", "Harbour"]
     assert [passage.chapter for passage in corpus.passages] == ["Chapter 1", "Chapter 2", "Prologue", "IV"]
+
+
+def test_a_paragraph_indented_four_spaces_is_text_even_as_its_first_line():
+    story = MarkdownReader().read(b"# Tale\n\nThe lamp was lit.\n\n    # not a heading\n\n   ## Chapter Two\n\nRye.\n")
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("The lamp was lit.", False),
+        ("# not a heading", False),
+        ("Chapter Two", True),
+        ("Rye.", False),
+    ]

@@ -22,3 +22,10 @@ def test_marks_that_emphasise_nothing_on_their_line_stay():
     assert without_emphasis("snake_case_name and 2*3*4") == "snake_case_name and 2*3*4"
     assert without_emphasis("* not emphasis*") == "* not emphasis*"
     assert without_emphasis("*across\nlines*") == "*across\nlines*"
+
+
+def test_an_underscore_opening_within_a_word_opens_no_emphasis():
+    # "a_b_ c": the closer stands before a space, but the opener within "a_b" is no opener, as in CommonMark.
+    assert without_emphasis("a_b_ c and file_name_ here") == "a_b_ c and file_name_ here"
+    assert without_emphasis("x__init__ y") == "x__init__ y"
+    assert without_emphasis("(_quiet_), _loud_.") == "(quiet), loud."
