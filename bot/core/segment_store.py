@@ -121,6 +121,8 @@ class SegmentSet:
     segments: tuple[StoredSegment, ...]
     about: dict[str, object] = field(default_factory=dict)
     """What the library's owner keeps with it in the manifest, swapped in with the segments."""
+    records: dict[str, FileRecord] = field(default_factory=dict)
+    """Each file's size, checksum and time as the manifest saved them when it was written."""
 
     def indexes(self, params: BM25Params = DEFAULT_PARAMS) -> tuple[SegmentedIndex, SegmentedIndex]:
         """Its passage index and its story index, scored over the live ones."""
@@ -194,7 +196,8 @@ class SegmentStore:
             return SegmentSet(0, ())
         listed = manifest["segments"]
         segments = tuple(self._read_segment(entry, verify) for entry in listed)
-        return SegmentSet(int(manifest["generation"]), segments, dict(manifest.get("about", {})))
+        records = {name: record for entry in listed for name, record in entry["files"].items()}
+        return SegmentSet(int(manifest["generation"]), segments, dict(manifest.get("about", {})), records)
 
     def _manifest(self) -> dict | None:
         path = self.folder / MANIFEST
@@ -433,7 +436,9 @@ class SegmentStore:
                     save_array(self.folder / f"{prefix}.doc_freq.npy", part.live_doc_freq)
                     sync_to_disk(self.folder / f"{prefix}.deleted.npy")
                     sync_to_disk(self.folder / f"{prefix}.doc_freq.npy")
-            files = {name: file_record(self.folder / name) for name in files_of(segment)}
+            # A file is written once: what the manifest in place says of it stands. Its checksum taken again (of the
+            # whole index, at every commit) would bless damage done since, which no later check could then find.
+            files = {name: current.records.get(name) or _new_record(self.folder / name) for name in files_of(segment)}
             entry = {"name": segment.name, "generation": segment.generation, "files": files}
             entries.append(entry | {"extra": list(segment.extra_files)})
         manifest = {"format": FORMAT, "generation": new.generation, "segments": entries, "about": new.about}
@@ -474,14 +479,22 @@ def _manifest_shaped(manifest: dict) -> bool:
     )
 
 
+def _new_record(path: Path) -> FileRecord:
+    """A file just written: its size, checksum and modification time."""
+    return file_record(path) | {"mtime_ns": path.stat().st_mtime_ns}
+
+
 def _require_intact(path: Path, expected: FileRecord, *, checksum: bool) -> None:
     """Raises IndexRefused (UntrustedIndex for a file not the user's alone) unless the file has its saved
-    size and, when `checksum`, its saved checksum."""
+    size and, when `checksum` or when it was modified since it was saved (another file moved in its place, bytes
+    written), its saved checksum."""
     info = require_trusted(path)
     if not stat.S_ISREG(info.st_mode):
         raise NotRegularFile(IndexFault.NOT_REGULAR, path.name)
-    found = file_record(path) if checksum else {"bytes": info.st_size, "blake2b": expected["blake2b"]}
-    if found != expected:
+    if info.st_size != expected["bytes"]:
+        raise IndexRefused(IndexFault.NOT_AS_SAVED, path.name)
+    moved = expected.get("mtime_ns", info.st_mtime_ns) != info.st_mtime_ns
+    if (checksum or moved) and file_record(path)["blake2b"] != expected["blake2b"]:
         raise IndexRefused(IndexFault.NOT_AS_SAVED, path.name)
 
 

@@ -8,7 +8,7 @@ import io
 import os
 import stat
 from pathlib import Path
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 import numpy as np
 
@@ -18,6 +18,8 @@ from bot.core.index_notes import IndexFault, IndexRefused
 class FileRecord(TypedDict):
     bytes: int
     blake2b: str
+    mtime_ns: NotRequired[int]
+    """When it was written (a segment's files): a file whose time moved since was written to, so it is checked whole."""
 
 
 class UntrustedIndex(IndexRefused):

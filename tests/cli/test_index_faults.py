@@ -241,3 +241,38 @@ def test_what_a_killed_build_left_is_removed_at_the_next_start_unless_in_use(big
     asked = run("ask", "where did the zeppelin land", env=small)
     assert asked.returncode == 0 and "Zeppelin" in asked.stdout
     assert not leftovers(index)
+
+
+def added_segment(folder: Path, env: dict[str, str]) -> str:
+    """Commits the story file written just before as a segment of its own (`python -m bot index`): its name."""
+    assert run("index", env=env).returncode == 0
+    return json.loads((folder / "segments.json").read_text())["segments"][-1]["name"]
+
+
+def test_two_segments_files_swapped_while_nothing_ran_are_damage_not_another_storys_text(tmp_path):
+    """Texts are read a piece at a time, their checksums not read at a start: two segments' text files of one size,
+    swapped, quoted each story's passage under the other's title and file, no damage said."""
+    stories = write_small(tmp_path / "stories")
+    env = {"STORYBOT_CORPUS": str(stories), "STORYBOT_INDEX": str(tmp_path / "index")}
+    assert run("index", env=env).returncode == 0
+    (folder,) = (path for path in (tmp_path / "index").iterdir() if path.is_dir())
+    oslo = stories / "oslo.txt"
+    oslo.write_text("The airship Norge landed at Oslo.")
+    first = added_segment(folder, env)
+    rome = stories / "rome.txt"
+    rome.write_text("The airship Italy landed at Rome.")
+    second = added_segment(folder, env)
+    one, other = folder / f"{first}.text_data.npy", folder / f"{second}.text_data.npy"
+    assert one.stat().st_size == other.stat().st_size
+    os.rename(one, tmp_path / "aside")
+    os.rename(other, one)
+    os.rename(tmp_path / "aside", other)
+    asked = run("ask", "--json", "where did the airship Norge land", env=env)
+    assert asked.returncode == 0 and "Traceback" not in asked.stderr, asked.stderr
+    answer = json.loads(asked.stdout)["answer"]
+    assert answer["path"] == "oslo.txt" and answer["excerpt"] == "The airship Norge landed at Oslo.", answer
+    assert [other["excerpt"] for other in json.loads(asked.stdout)["alternatives"] if other["path"] == "rome.txt"] == [
+        "The airship Italy landed at Rome."
+    ]
+    assert "is damaged" in asked.stderr  # and built again
+
