@@ -263,6 +263,7 @@ _INDEX_FAULTS: dict[IndexFault, Callable[[IndexNote], str]] = {
     IndexFault.OTHERS_MAY_WRITE: lambda n: f"{n.file} may be written by other users",
     IndexFault.NOT_REGULAR: lambda n: f"{n.file} is not a regular file (a named pipe, a device or a folder)",
     IndexFault.NOT_AS_SAVED: lambda n: f"{n.file} is damaged (its size or checksum is not the one saved)",
+    IndexFault.CONTENTS: lambda n: f"{n.file} is damaged (what was read of it makes no sense)",
     IndexFault.NOT_A_MANIFEST: lambda n: f"{n.file} is not a manifest storybot wrote",
     IndexFault.SKIPPED_NOT_A_MAPPING: lambda n: f"the skipped files in {n.file} are not a mapping",
     IndexFault.TERMS_OUT_OF_ORDER: lambda n: f"{n.file}'s terms are not in order",

@@ -38,6 +38,8 @@ class IndexFault(StrEnum):
     """A named pipe, a device or a folder where an index file should be."""
     NOT_AS_SAVED = "not_as_saved"
     """Its size or checksum is not the one saved."""
+    CONTENTS = "contents"
+    """What a writer read of `file` makes no sense (blocks whose widths do not add up, passages out of order)."""
     NOT_A_MANIFEST = "not_a_manifest"
     SKIPPED_NOT_A_MAPPING = "skipped_not_a_mapping"
     """The manifest's skipped files (`file`: the manifest)."""

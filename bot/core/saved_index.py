@@ -51,7 +51,7 @@ from bot.core.build import build_parts
 from bot.core.corpus import NoStories, StoryFiles, story_files
 from bot.core.index import BM25Params
 from bot.core.index_cache import REMOVING, IndexClaim, remove_unused
-from bot.core.index_damage import IndexDamage
+from bot.core.index_damage import IndexDamage, IndexDamaged
 from bot.core.index_notes import IndexEvent, IndexFault, IndexNote, IndexRefused
 from bot.core.library_join import join_parts
 from bot.core.library_parts import LibraryParts
@@ -221,8 +221,8 @@ class IndexStore:
             len(changed),
             len(gone),
         )
-        return LoadedParts(
-            self._updated(
+        try:
+            updated = self._updated(
                 root,
                 store,
                 found,
@@ -237,11 +237,17 @@ class IndexStore:
                 notes,
                 progress,
                 reading_seconds,
-            ),
-            opened=True,
-            folder=store.folder,
-            claim=claim,
+            )
+            return LoadedParts(updated, opened=True, folder=store.folder, claim=claim)
+        except IndexDamaged as error:  # in the blocks a deletion reads, which a start does not check whole
+            notes.append(IndexNote(event=IndexEvent.DAMAGED, fault=IndexFault.CONTENTS, file=error.damage.file))
+        except IndexRefused as error:  # found by the writer, which opens the segments again
+            notes.append(error.note(IndexEvent.DAMAGED))
+        log.warning("Not using the saved index in %s: %s. Rebuilding it.", store.folder, notes[-1])
+        built = self._built(
+            root, store, settings, found, states, analyzer, params, notes, progress, True, reading_seconds
         )
+        return LoadedParts(built, opened=False, folder=store.folder, claim=claim)
 
     def _one_off(
         self, root: Path, analyzer: Analyzer, params: BM25Params, progress: bool, reading_seconds: float | None

@@ -276,3 +276,23 @@ def test_two_segments_files_swapped_while_nothing_ran_are_damage_not_another_sto
     ]
     assert "is damaged" in asked.stderr  # and built again
 
+
+def test_a_story_removed_from_a_segment_whose_postings_are_damaged_rebuilds_the_index_not_a_traceback(tmp_path):
+    """Deleting a story reads the blocks of the postings that hold its passages, whose checksum a start does not read:
+    damage there was an IndexDamaged traceback at every start of ask, the console and the bot, for good."""
+    stories = write_small(tmp_path / "stories")
+    env = {"STORYBOT_CORPUS": str(stories), "STORYBOT_INDEX": str(tmp_path / "index")}
+    assert run("index", env=env).returncode == 0
+    (folder,) = (path for path in (tmp_path / "index").iterdir() if path.is_dir())
+    postings = next(folder.glob("*.passages.postings.npy"))
+    written = postings.stat()
+    data = bytearray(postings.read_bytes())
+    data[128:] = b"\xff" * (len(data) - 128)  # bit widths no block has
+    postings.write_bytes(bytes(data))
+    os.utime(postings, ns=(written.st_atime_ns, written.st_mtime_ns))  # as a disk's decay leaves it: not read whole
+    (stories / "story-00.txt").unlink()
+    asked = run("ask", "where did the zeppelin land", env=env)
+    assert asked.returncode == 0 and "Traceback" not in asked.stderr, asked.stderr
+    assert "Zeppelin" in asked.stdout and "is damaged (what was read of it makes no sense)" in asked.stderr
+    again = run("ask", "where did the zeppelin land", env=env)  # built again: opened as it is
+    assert again.returncode == 0 and "Zeppelin" in again.stdout and "damaged" not in again.stderr, again.stderr
