@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar, cast
 
 from bot.core.index import BM25Params
-from bot.core.index_notes import IndexEvent, IndexNote
+from bot.core.index_damage import IndexDamaged
+from bot.core.index_notes import IndexEvent, IndexNote, IndexRefused
 from bot.core.interrupts import held_interrupts
 from bot.core.library import StoryLibrary
 from bot.core.parent_death import Lifeline
@@ -284,10 +285,15 @@ def load_unless_saved(
 
 
 def merge_if_needed(root: Path, store: IndexStore) -> bool:
-    """The worker's part of a merge; a merge that cannot be written (a full disk) waits for the next one."""
+    """The worker's part of a merge; a merge that cannot be written (a full disk) waits for the next one. Damage it
+    finds (it checks every checksum of what it copies) has the next load check them all, and build the index again."""
     try:
         with store.in_use():
             return store.segments(root).merge_if_needed() is not None
+    except (IndexRefused, IndexDamaged) as error:
+        store.suspect(store.folder_for(root))
+        log.warning("Could not merge the index's segments, damaged (%s); the next start builds them again.", error)
+        return False
     except (OSError, ValueError) as error:
         log.warning("Could not merge the index's segments (%s); they stay as they are.", error)
         return False

@@ -23,7 +23,14 @@ from bot.core.library import StoryLibrary
 from bot.core.saved_index import IndexStore
 from bot.core.segment_store import MANIFEST
 from bot.core.skipped import Cause, Problem, Refusal
-from bot.core.worker import ONE_BLAS_THREAD, WorkerProcess, load_in_worker, merge_in_worker, story_file_in_worker
+from bot.core.worker import (
+    ONE_BLAS_THREAD,
+    WorkerProcess,
+    load_in_worker,
+    merge_if_needed,
+    merge_in_worker,
+    story_file_in_worker,
+)
 from bot.core.worker_ended import WorkerEnded
 from bot.messages import NotesWorded
 from tests.best_hit import best_hit
@@ -213,6 +220,32 @@ async def test_a_merge_runs_in_the_worker_when_the_segments_need_one(tmp_path):
     assert not any(segment.passages.deleted.any() for segment in store.segments(stories).open().segments)
     assert library_facts(StoryLibrary.load(stories, store=store)) == library_facts(before)
     assert not await merge_in_worker(stories, store)  # nothing left that needs one
+
+
+def test_a_merge_that_finds_its_segments_damaged_has_the_next_load_build_the_index_again(tmp_path):
+    """A merge checks every checksum of what it copies, the one check of the texts and postings that a start does not
+    read whole: damage it found was logged, the segments left as they were, and every later start answered from them
+    (the next merge failing the same way), until a question happened to read the damaged bytes."""
+    stories = write_folder(tmp_path / "stories", 6)
+    store = IndexStore(tmp_path / "index", min_passages=0)
+    StoryLibrary.load(stories, store=store)
+    for name in ("tale-000.md", "tale-001.md", "tale-002.md", "sophie-korolev-pianist.md"):
+        (stories / name).unlink()
+    StoryLibrary.load(stories, store=store)  # the deletions committed: a merge is due
+    texts = next(store.folder_for(stories).glob("*.text_data.npy"))
+    written = texts.stat()
+    data = bytearray(texts.read_bytes())
+    data[-1] ^= 0xFF
+    texts.write_bytes(bytes(data))
+    os.utime(texts, ns=(written.st_atime_ns, written.st_mtime_ns))  # as a disk's decay leaves it
+    assert not merge_if_needed(stories, store)
+    rebuilt = StoryLibrary.load(stories, store=store)
+    assert not rebuilt.opened
+    assert [(note.event, note.fault, note.file) for note in rebuilt.index_notes] == [
+        (IndexEvent.DAMAGED, IndexFault.NOT_AS_SAVED, texts.name)
+    ]
+    assert library_facts(rebuilt) == library_facts(StoryLibrary.load(stories))  # as one build in memory
+    assert StoryLibrary.load(stories, store=store).opened
 
 
 def test_workers_one_blas_thread_is_in_the_environment_before_any_thread_could_read_it():
