@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import logging
 import os
 import tempfile
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -39,12 +41,17 @@ from bot.core.skipped import Problem
 from bot.core.spelling import SpellingCorrector
 from bot.core.text_store import TextStore, TextStoreWriter
 from bot.core.timed_reading import timed_reading
+from bot.core.worker_ended import WorkerEnded
 from bot.core.worker_pool import worker_pool
+
+log = logging.getLogger(__name__)
 
 BATCH_BYTES = 8 * 2**20
 """About how much story text one worker task reads."""
 IN_PROCESS_BYTES = 16 * 2**20
 """Below this, starting worker processes costs more than it saves."""
+POOL_STARTS = 2
+"""Pools a build starts at most: a worker killed, its batches and those after go to a new one, once."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -336,17 +343,32 @@ def _in_workers(
     done: Callable[[int], object],
     reading_seconds: float | None,
 ) -> Generator[Batch]:
-    """The batches' results in order, with a few batches ahead in the workers: never all at once."""
+    """The batches' results in order, with a few batches ahead in the workers: never all at once. A worker killed
+    (the out-of-memory killer, a signal) breaks its pool: the batches not yet analysed go to a new one, once; a second
+    such end raises WorkerEnded, where BrokenProcessPool's traceback ended `python -m bot index`, `ask` and a reload."""
     workers = max(1, min(os.cpu_count() or 1, len(batches)))
-    with worker_pool(workers) as pool:
-        running: deque[tuple[list[Path], Future[Batch]]] = deque()
-        for batch in batches:
-            paths = [str(p) for p in batch]
-            running.append((batch, pool.submit(_analyse_in_worker, str(root), paths, analyzer, reading_seconds)))
-            if len(running) >= 2 * workers:
-                yield _finished_batch(*running.popleft(), done)
-        while running:
-            yield _finished_batch(*running.popleft(), done)
+    pending = deque(batches)
+    for start in range(POOL_STARTS):
+        with worker_pool(workers) as pool:
+            try:
+                running: deque[tuple[list[Path], Future[Batch]]] = deque()
+                for batch in list(pending):
+                    paths = [str(p) for p in batch]
+                    running.append(
+                        (batch, pool.submit(_analyse_in_worker, str(root), paths, analyzer, reading_seconds))
+                    )
+                    if len(running) >= 2 * workers:
+                        yield _finished_batch(*running.popleft(), done)
+                        pending.popleft()
+                while running:
+                    yield _finished_batch(*running.popleft(), done)
+                    pending.popleft()
+                return
+            except BrokenProcessPool:
+                ended = pool.ended_code()
+            if start == POOL_STARTS - 1:
+                raise WorkerEnded(ended)
+            log.warning("A worker analysing the stories ended (exit %d); its batches go to new workers.", ended)
 
 
 def _finished_batch(batch: list[Path], task: Future[Batch], done: Callable[[int], object]) -> Batch:

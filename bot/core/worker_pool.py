@@ -10,24 +10,40 @@ waiting on the batches they hold.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.process
+import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import ParamSpec, TypeVar
 
 from bot.core.interrupts import held_interrupts
-from bot.core.parent_death import Lifeline, end_with_parent
+from bot.core.parent_death import Lifeline, ParentLink, end_with_parent
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 
 class _QuietPool(ProcessPoolExecutor):
+    def __init__(self, workers: int, parent: ParentLink):
+        context = multiprocessing.get_context("spawn")
+        super().__init__(max_workers=workers, mp_context=context, initializer=end_with_parent, initargs=(parent,))
+        self._started: dict[int, multiprocessing.process.BaseProcess] = {}
+        """Every worker it started, kept past a break (the pool forgets its own)."""
+
     def submit(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> Future[R]:
         # The pool starts its workers in a submit (all of them at the first, with spawn); a SIGTERM meanwhile ends
         # them, then this process.
         with held_interrupts(ending=self._end_workers):
-            return super().submit(fn, *args, **kwargs)
+            future = super().submit(fn, *args, **kwargs)
+        self._started.update(self._processes)
+        return future
+
+    def ended_code(self) -> int:
+        """Once the pool broke (BrokenProcessPool): the exit code of the worker that ended first, as multiprocessing
+        gives it (minus the signal), told from the others, which the pool then terminated (SIGTERM)."""
+        codes = [process.exitcode for process in self._started.values() if process.exitcode]
+        return next((code for code in codes if code != -signal.SIGTERM), -signal.SIGTERM)
 
     def _end_workers(self) -> None:
         for process in list(self._processes.values()):
@@ -35,16 +51,13 @@ class _QuietPool(ProcessPoolExecutor):
 
 
 @contextmanager
-def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+def worker_pool(workers: int) -> Iterator[_QuietPool]:
     # spawn, not fork: the caller may be a bot with an event loop and threads whose locks fork would copy. Its workers
     # are started in submit, by the thread in this `with` (no max_tasks_per_child: the pool's own thread starts none),
     # each handed the pool's lifeline, closed once they have ended.
-    context = multiprocessing.get_context("spawn")
     lifeline = Lifeline()
     try:
-        pool = _QuietPool(
-            max_workers=workers, mp_context=context, initializer=end_with_parent, initargs=(lifeline.link(),)
-        )
+        pool = _QuietPool(workers, lifeline.link())
         try:
             yield pool
         except BaseException:

@@ -3,6 +3,7 @@ cut short while in use, shared with another user, on a full disk, and left half-
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -296,3 +297,41 @@ def test_a_story_removed_from_a_segment_whose_postings_are_damaged_rebuilds_the_
     assert "Zeppelin" in asked.stdout and "is damaged (what was read of it makes no sense)" in asked.stderr
     again = run("ask", "where did the zeppelin land", env=env)  # built again: opened as it is
     assert again.returncode == 0 and "Zeppelin" in again.stdout and "damaged" not in again.stderr, again.stderr
+
+
+def build_workers(pid: int) -> list[int]:
+    """The process's children that are multiprocessing workers (not its resource tracker)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            parent = int(status.read_text().rsplit(")", 1)[1].split()[1])
+            if parent == pid and b"spawn_main" in (status.parent / "cmdline").read_bytes():
+                found.append(int(status.parent.name))
+    return found
+
+
+def test_a_build_worker_killed_has_its_batches_analysed_by_new_workers_not_a_traceback(big_corpus, tmp_path):
+    """The out-of-memory killer ends the process that holds the most: a build's worker. Its pool broke, and
+    BrokenProcessPool's traceback ended `python -m bot index` (and `ask`, the console, a reload), nothing saved."""
+    env = {"STORYBOT_CORPUS": str(big_corpus), "STORYBOT_INDEX": str(tmp_path / "index")}
+    building = subprocess.Popen(
+        [sys.executable, "-m", "bot", "index"],
+        env=command_environment(env),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    for _ in range(600):
+        if workers := build_workers(building.pid):
+            os.kill(workers[0], signal.SIGKILL)
+            break
+        time.sleep(0.05)
+    built, errors = building.communicate(timeout=300)
+    assert workers, "the build was not caught with its workers"
+    assert building.returncode == 0 and "Traceback" not in errors, errors
+    assert "A worker analysing the stories ended (exit -9); its batches go to new workers." in errors
+    assert "Indexed 26 stories, 25,002 passages" in built
+    asked = run("ask", "where did the zeppelin land", env=env)
+    assert asked.returncode == 0 and "Zeppelin" in asked.stdout and asked.stderr == "", asked.stderr
