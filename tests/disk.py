@@ -94,3 +94,21 @@ def read_only(disk: Path) -> None:
     """Remounts the small disk read-only, as a volume mounted `:ro` or a file system the kernel turned
     read-only after errors (every write, even unlinking a file that is not there, is EROFS)."""
     subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+
+
+@contextlib.contextmanager
+def second_time_disk(folder: Path) -> Iterator[Path]:
+    """A real ext4 filesystem of 32 MB whose inodes (128 bytes) keep their times to the second, as ext3's and FAT's
+    (to two) do, in an image file beside `folder`, mounted on it. Skips the test where it cannot be made or mounted."""
+    folder.mkdir(parents=True, exist_ok=True)
+    image = folder.with_name(f"{folder.name}.img")
+    with contextlib.ExitStack() as undone:
+        with open(image, "wb") as sparse:
+            sparse.truncate(32 * 2**20)
+        undone.callback(image.unlink)
+        _ran_or_skip("ext4", "mkfs.ext4", "-q", "-F", "-I", "128", str(image))
+        mounted = _ran("mount", "-o", "loop", str(image), str(folder))
+        if mounted.returncode != 0:
+            pytest.skip(f"an ext4 filesystem cannot be mounted here: {mounted.stderr.strip()}")
+        undone.callback(_ran, "umount", str(folder))
+        yield folder

@@ -39,6 +39,7 @@ import logging
 import os
 import shutil
 import stat
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -74,6 +75,8 @@ LEFTOVERS = (".build-", REMOVING)
 LOCK = ".lock"
 SUSPECT = ".verify"
 """Beside a corpus's index folder: its library found damage, so the next load checks every checksum."""
+RACY_NS = 3 * 10**9
+"""How recently a story file may have been written for its times to stand for its content: past FAT's two seconds."""
 CORPUS_DIGITS = 20
 """Hex digits of a corpus folder's path digest: the first part of its indexes' folder names."""
 VERSION_DIGITS = 12
@@ -187,8 +190,12 @@ class IndexStore:
         store = SegmentStore(self._folder(root, settings), LibraryPayload())
         claim = IndexClaim(store.folder)  # before the sweep, which removes the indexes no one uses
         self.sweep()
+        listed = time.time_ns()  # before any file is looked at: one written since is newer
         found = story_files(root)
-        states = dict(zip(_relatives(root, found.paths), map(file_state, found.paths), strict=True))
+        states = {
+            relative: file_state(path, listed)
+            for relative, path in zip(_relatives(root, found.paths), found.paths, strict=True)
+        }
         verify = verify or _suspect_marker(store.folder).exists()
         opened = self._opened(root, store, settings, params, notes, verify)
         if opened is None:
@@ -508,14 +515,22 @@ def _in_file_order(
     return replace(joined, corpus=replace(joined.corpus, problems=(*walk_problems, *problems)))
 
 
-def file_state(path: Path) -> str:
+def file_state(path: Path, listed: int) -> str:
     """A story file's size, modification and status-change times: they stand for its content (chmod
-    changes the last, so a story that became readable or unreadable counts as changed)."""
+    changes the last, so a story that became readable or unreadable counts as changed).
+
+    On a filesystem that keeps times to the second (ext3, ext4 of small inodes) or two (FAT), a file written within
+    RACY_NS of `listed` (when the folder was listed, in ns) may be written again after it is read, at its size, its
+    times unmoved: its state is marked with the listing's time, so that it matches no later one, and the next load
+    reads it again (as git treats a file
+    written in the second its index was). Times kept to the nanosecond move with every write."""
     try:
         info = path.stat()
     except OSError as error:
         return f"unreadable:{error.errno}"
-    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
+    state = f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
+    newest = max(info.st_mtime_ns, info.st_ctime_ns)
+    return f"{state}:racy at {listed}" if newest % 10**9 == 0 and listed - newest < RACY_NS else state
 
 
 def _relatives(root: Path, paths: Sequence[Path]) -> list[str]:

@@ -8,6 +8,7 @@ import logging
 import os
 import pickle
 import shutil
+import time
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +28,7 @@ from bot.core.segments import SegmentedIndex
 from bot.core.skipped import Cause, Problem, SkipReason
 from tests.best_hit import best_hit
 from tests.conftest import CORPUS
+from tests.disk import second_time_disk
 
 QUESTIONS = ["who sang by the river", "where did the swan swim", "Lena danced", "what cracked"]
 
@@ -650,3 +652,26 @@ def test_a_file_whose_reader_was_killed_is_read_again_only_when_the_owner_asks(s
     asked = StoryLibrary.load(stories, store=store, reading_seconds=1, read_cut_short_again=True)
     assert asked.index_notes == (IndexNote(event=IndexEvent.READ_AGAIN, file="tower.pdf"),)
     assert [(p.file, p.why.cause) for p in asked.corpus.problems] == [("tower.pdf", Cause.TOO_SLOW)]
+
+
+def test_a_story_written_again_in_the_second_it_was_read_is_read_again_on_a_filesystem_of_whole_seconds(tmp_path):
+    """ext3, ext4 of small inodes and FAT keep a file's times to the second (or two): a story saved again at the same
+    size within the second the index read it kept the state it was read with, and the index its old text for good."""
+    with second_time_disk(tmp_path / "disk") as disk:
+        stories = disk / "stories"
+        write_stories(stories)
+        lamp = stories / "lamp.txt"
+        store = IndexStore(tmp_path / "index", min_passages=0)
+        StoryLibrary.load(stories, store=store)  # analysed once: the loads below take a moment
+        for _ in range(5):
+            time.sleep(1.05 - time.time() % 1)  # a second just begun
+            lamp.write_text("Maren lit the lamp at dusk.")
+            written = lamp.stat().st_mtime_ns
+            StoryLibrary.load(stories, store=store)
+            lamp.write_text("Svein lit the lamp at dusk.")
+            if lamp.stat().st_mtime_ns == written:  # within the second: no time tells the two writes apart
+                break
+        else:
+            pytest.skip("the loads took over a second each")
+        assert "Svein" in best_hit(StoryLibrary.load(stories, store=store), "who lit the lamp").excerpt.text
+        assert "Svein" in best_hit(StoryLibrary.load(stories, store=store), "who lit the lamp").excerpt.text
