@@ -438,7 +438,7 @@ class SegmentStore:
                     sync_to_disk(self.folder / f"{prefix}.doc_freq.npy")
             # A file is written once: what the manifest in place says of it stands. Its checksum taken again (of the
             # whole index, at every commit) would bless damage done since, which no later check could then find.
-            files = {name: current.records.get(name) or _new_record(self.folder / name) for name in files_of(segment)}
+            files = {name: _record(self.folder / name, current.records.get(name)) for name in files_of(segment)}
             entry = {"name": segment.name, "generation": segment.generation, "files": files}
             entries.append(entry | {"extra": list(segment.extra_files)})
         manifest = {"format": FORMAT, "generation": new.generation, "segments": entries, "about": new.about}
@@ -477,6 +477,16 @@ def _manifest_shaped(manifest: dict) -> bool:
         and isinstance(entry.get("extra", []), list)
         for entry in segments
     )
+
+
+def _record(path: Path, saved: FileRecord | None) -> FileRecord:
+    """A file's record in the next manifest: the one saved (given), with the file's time now where it has none (saved
+    by a version that kept no times: damage done from now on is found at a start), else a new one."""
+    if saved is None:
+        return _new_record(path)
+    if "mtime_ns" in saved:
+        return saved
+    return saved | {"mtime_ns": path.stat().st_mtime_ns}
 
 
 def _new_record(path: Path) -> FileRecord:

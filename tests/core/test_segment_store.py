@@ -1,3 +1,4 @@
+import json
 import os
 import signal
 import subprocess
@@ -159,6 +160,26 @@ def test_a_commit_keeps_the_checksums_saved_not_those_of_damage_done_since(tmp_p
         with pytest.raises(IndexRefused) as refused:
             damaged()
         assert (refused.value.fault, refused.value.file) == (IndexFault.NOT_AS_SAVED, flipped.name)
+
+
+def test_a_commit_gives_the_files_saved_without_their_times_the_times_they_have(tmp_path):
+    """An index saved by a version that kept no times: its next commit records them, so that a byte written to a file
+    read in pieces after it is found at a start, as in an index saved since."""
+    store = SegmentStore(tmp_path)
+    store.commit(*commit_of(0))
+    manifest = json.loads((tmp_path / MANIFEST).read_text())
+    for entry in manifest["segments"]:
+        for record in entry["files"].values():
+            del record["mtime_ns"]
+    (tmp_path / MANIFEST).write_text(json.dumps(manifest))
+    flipped = next(tmp_path.glob("*.passages.postings.npy"))
+    flip_last_byte(flipped)
+    flip_last_byte(flipped)  # written to, as it was: no time to tell it by yet
+    store.commit([story(5, "story-5", 10)])
+    flip_last_byte(flipped)
+    with pytest.raises(IndexRefused) as refused:
+        store.open()
+    assert (refused.value.fault, refused.value.file) == (IndexFault.NOT_AS_SAVED, flipped.name)
 
 
 def history_process(folder: Path, operations: int) -> subprocess.Popen:
