@@ -15,6 +15,7 @@ from bot.core.skipped import Cause, Refusal, StoryRefused
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\f\r") + b"\x7f"
 _TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
@@ -73,14 +74,17 @@ def decoded(raw: bytes) -> str:
 def split_title(text: str, heading_text: Callable[[str], str] = str) -> tuple[str | None, str]:
     """Title and body: front matter `title:`, else a leading `# Title` line (its text as `heading_text` has it:
     Markdown's without its markup) that reads as no chapter's ("# Chapter 1" over a book's first chapter names the
-    chapter, as heading_title has it in other formats), else no title."""
+    chapter, as heading_title has it in other formats), else no title. Blank lines before them are nothing: a file
+    opening with one (an editor's, or one left above a title deleted) was named after the file, its `# Title` a
+    chapter's, and so was the blank line after front matter with no title in it."""
+    text = _LEADING_BLANK_LINES.sub("", text)
     front = _FRONT_MATTER.match(text)
     if front:
         body = text[front.end() :]
         for line in front.group(1).split("\n"):
             if line[:6].lower() == "title:" and line[6:].strip(" \t"):
                 return line[6:].strip(" \t").strip("\"'"), body
-        text = body
+        text = _LEADING_BLANK_LINES.sub("", body)
     heading = leading_heading(text, levels=1)
     if heading and not is_chapter_line(" ".join(heading_text(heading[0]).split())):
         return heading_text(heading[0]) or None, heading[1]

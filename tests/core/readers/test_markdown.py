@@ -61,3 +61,15 @@ def test_a_paragraph_indented_four_spaces_is_text_even_as_its_first_line():
         ("Chapter Two", True),
         ("Rye.", False),
     ]
+
+
+def test_blank_lines_before_the_title_line_or_after_front_matter_leave_it_the_title(tmp_path):
+    """lantern.md opens with a blank line, as an editor may leave one: its "# The Lantern" was the first chapter's
+    name and the story named after its file; so was a `.txt` file's, and a title after front matter and a blank line."""
+    assert title_and_chapters("lantern.md") == ("The Lantern", ["The Storm"])
+    (tmp_path / "lantern.txt").write_bytes((FIXTURES / "lantern.md").read_bytes())
+    ferry = "---\nauthor: Ana Lee\n---\n\n# The Ferry\n\nIt left at dawn.\n"
+    (tmp_path / "ferry.md").write_text(ferry, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [story.title for story in corpus.stories] == ["The Ferry", "The Lantern"]
+    assert [passage.chapter for passage in corpus.passages] == [None, None, "The Storm"]
