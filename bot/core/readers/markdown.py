@@ -32,7 +32,7 @@ class MarkdownReader:
     def read(self, raw: bytes) -> StoryText:
         title, body = split_title(decoded(raw), heading_text=plain_inline)
         blocks = []
-        for paragraph in indented_paragraphs_of(body):
+        for paragraph in indented_paragraphs_of(_fenced_code_indented(body)):
             # "## Chapter Two" on any line of a paragraph: Markdown needs no blank line around a heading.
             lines: list[str] = []
             for line in paragraph.split("\n"):
@@ -51,6 +51,41 @@ def _text_blocks(lines: list[str]) -> list[Block]:
     """The paragraph these lines make, without its markup; none for no text."""
     text = plain_markdown("\n".join(lines).strip())
     return [Block(text)] if text else []
+
+
+def _fenced_code_indented(body: str) -> str:
+    """The body with each fenced code block (between lines of three or more backticks or tildes) as CommonMark's
+    other code block, its lines indented four spaces and its fences left out: a "# comment" in a story's code was a
+    heading, naming the chapter of every paragraph after it, and the fence's "```python" a paragraph "python"."""
+    if "```" not in body and "~~~" not in body:
+        return body
+    lines: list[str] = []
+    fence = ""  # the open fence's characters, "" outside code
+    for line in body.split("\n"):
+        marker, rest = _fence(line)
+        if not fence and marker:
+            fence = marker
+        elif fence and marker.startswith(fence) and not rest.strip():
+            fence = ""
+        else:
+            lines.append(f"    {line}" if fence and line.strip() else line)
+            continue
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _fence(line: str) -> tuple[str, str]:
+    """A code fence's characters and what follows them on its line ("", line where it is none): three or more
+    backticks or tildes after at most three spaces, and no backtick after a backtick fence's. String methods, not a
+    regular expression, whose look-ahead for that backtick is quadratic in a line of backticks."""
+    text = line.lstrip(" ")
+    character = text[:1]
+    if len(line) - len(text) > HEADING_INDENT or character not in ("`", "~"):
+        return "", line
+    rest = text.lstrip(character)
+    if len(text) - len(rest) < 3 or (character == "`" and "`" in rest):
+        return "", line
+    return text[: len(text) - len(rest)], rest
 
 
 def _heading_start(line: str) -> bool:
