@@ -31,8 +31,14 @@ class MarkdownReader:
 
     def read(self, raw: bytes) -> StoryText:
         title, body = split_title(decoded(raw), heading_text=plain_inline)
+        body = _fenced_code_indented(body)
+        notes = {definition.group(1) for definition in _NOTE_DEFINITION.finditer(body)}
         blocks = []
-        for paragraph in indented_paragraphs_of(_fenced_code_indented(body)):
+        in_note = False  # the paragraph before was a note's: one indented after it is the note's too
+        for paragraph in indented_paragraphs_of(body):
+            in_note = _NOTE_DEFINITION.match(paragraph) is not None or (in_note and _indented(paragraph))
+            if in_note:
+                continue
             # "## Chapter Two" on any line of a paragraph: Markdown needs no blank line around a heading.
             lines: list[str] = []
             for line in paragraph.split("\n"):
@@ -40,16 +46,35 @@ class MarkdownReader:
                 if heading is None:
                     lines.append(line)
                     continue
-                blocks.extend(_text_blocks(lines))
-                blocks.append(Block(plain_markdown(heading[0]), heading=True))
+                blocks.extend(_text_blocks(lines, notes))
+                blocks.append(Block(plain_markdown(_without_note_marks(heading[0], notes)), heading=True))
                 lines = []
-            blocks.extend(_text_blocks(lines))
+            blocks.extend(_text_blocks(lines, notes))
         return StoryText(title, blocks)
 
 
-def _text_blocks(lines: list[str]) -> list[Block]:
-    """The paragraph these lines make, without its markup; none for no text."""
-    text = plain_markdown("\n".join(lines).strip())
+_NOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s\[]+)\]:", re.M)
+"""A footnote's text begins so ("[^1]: It always did."), pandoc's and GitHub's Markdown; paragraphs indented under it
+are the note's. Notes are left out of the story, as the readers of every other format leave them out."""
+_NOTE_MARK = re.compile(r"\[\^([^\]\s\[]+)\]")
+"""A footnote's mark in the text ("dawn.[^1]"); no "[" within, so each is found in one pass."""
+
+
+def _without_note_marks(text: str, notes: set[str]) -> str:
+    """The text without the marks of the notes the story defines ("[^1]" with no note of that name stays, as
+    CommonMark and pandoc keep it)."""
+    if "[^" not in text:
+        return text
+    return _NOTE_MARK.sub(lambda mark: "" if mark.group(1) in notes else mark.group(0), text)
+
+
+def _indented(paragraph: str) -> bool:
+    return paragraph.startswith(("    ", "\t"))
+
+
+def _text_blocks(lines: list[str], notes: set[str]) -> list[Block]:
+    """The paragraph these lines make, without its markup and its notes' marks; none for no text."""
+    text = plain_markdown(_without_note_marks("\n".join(lines), notes).strip())
     return [Block(text)] if text else []
 
 
