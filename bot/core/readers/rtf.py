@@ -188,6 +188,8 @@ class _Document:
         self.opening: tuple[str, int] | None = None
         """The document's first paragraph and its type's size, when it is centered and no heading: pandoc's title."""
         self.opening_title: str | None = None
+        self.opening_closed = False
+        """An empty paragraph came after the opening one: pandoc's title block ends so, with no author under it."""
         self.paragraphs = 0
         self.bare_level: int | None = None
         """In Calibre's RTF, how many groups are open around its paragraph groups (`{<tab>`): text at that depth
@@ -412,6 +414,7 @@ class _Document:
         cells, opened = self.cells, self.cell_opened
         self.cells, self.cell_opened = [], None
         if not parts:
+            self._blank_paragraph()
             return
         if cells or opened:
             before = _cells_apart(parts, cells, len(parts) if opened is None else opened)
@@ -425,6 +428,7 @@ class _Document:
         text = _joined(parts)
         parts.clear()
         if not text.strip():
+            self._blank_paragraph()
             return
         style = self.style_names.get(self.group.style, "")
         role = style_role(style)
@@ -443,7 +447,8 @@ class _Document:
         centered, no heading, in larger type than the paragraph after it (the author's name, centered too) and both
         read as a title (is_title_line: short, no sentence). A centered poem in large type is no title: its second line
         is as large; nor is a centered "Chapter 1", nor a sentence set large ("It was the night of the storm."), nor an
-        opening set large over the sentence it begins ("Once upon a time" over "there was a keeper...")."""
+        opening set large over the sentence it begins ("Once upon a time" over "there was a keeper..."). With no author,
+        pandoc's title is followed by an empty paragraph, then the story set otherwise (not centered, or smaller)."""
         self.paragraphs += 1
         if self.paragraphs == 1:
             if self.group.centered and not heading and is_title_line(" ".join(text.split())):
@@ -455,8 +460,19 @@ class _Document:
             and self.group.centered
             and not heading
             and is_title_line(" ".join(text.split()))
+        ) or (
+            self.paragraphs == 2
+            and self.opening is not None
+            and self.opening_closed
+            and (not self.group.centered or self.opening[1] > self.group.size)
         ):
             self.opening_title = " ".join(self.opening[0].split())
+
+    def _blank_paragraph(self) -> None:
+        """pandoc ends its title block with an empty paragraph, the title's alone where no author or date is given:
+        such a title over a story's first paragraph or chapter was a passage, the story named after its file."""
+        if self.paragraphs == 1 and self.opening is not None:
+            self.opening_closed = True
 
 
 def _cells_apart(parts: list[str], cells: list[tuple[int, int]], end: int) -> list[str]:

@@ -241,3 +241,27 @@ def test_an_rtf_with_no_title_but_its_lone_first_heading_is_titled_by_it(fixture
 def test_an_rtf_books_first_chapter_heading_is_no_title(fixture):
     """ "Chapter 1" with "Chapter 2" at its level after it names a chapter; the book is named after its file."""
     assert title_and_chapters(fixture) == (None, ["Chapter 1", "Chapter 2"])
+
+
+def test_pandocs_title_with_no_author_under_it_is_the_title():
+    """pandoc's RTF of a story given a title and no author (beacon.md, quay.md; scripts/make_title_only_fixtures.sh)
+    sets the title centered and large over an empty paragraph, no author's line: it was the story's first passage, the
+    story named after its file."""
+    beacon = RtfReader().read((FIXTURES / "beacon-pandoc.rtf").read_bytes())
+    assert (beacon.title, [(block.text, block.heading) for block in beacon.blocks]) == (
+        "The Beacon",
+        [
+            ("The First Night", True),
+            ("Ilse kept the beacon lit while the fishing boats came home through the fog.", False),
+            ("The Second Night", True),
+            ("The fog lifted, and she slept.", False),
+        ],
+    )
+    quay = RtfReader().read((FIXTURES / "quay-pandoc.rtf").read_bytes())
+    assert (quay.title, [block.text for block in quay.blocks]) == (
+        "The Quay",
+        [
+            "The quay was empty when the ferry came in, and nobody waited for Tomás.",
+            "He carried his bag up the hill alone.",
+        ],
+    )
