@@ -31,7 +31,9 @@ class MarkdownReader:
 
     def read(self, raw: bytes) -> StoryText:
         title, body = split_title(decoded(raw), heading_text=plain_inline)
-        body = _fenced_code_indented(body)
+        body = _underlined_headings_marked(_fenced_code_indented(body))
+        if title is None:  # "The Mill" underlined with "=" is a "# The Mill" line now
+            title, body = split_title(body, heading_text=plain_inline)
         notes = {definition.group(1) for definition in _NOTE_DEFINITION.finditer(body)}
         blocks = []
         in_note = False  # the paragraph before was a note's: one indented after it is the note's too
@@ -43,6 +45,8 @@ class MarkdownReader:
             lines: list[str] = []
             for line in paragraph.split("\n"):
                 heading = leading_heading(line.lstrip(" "), levels=6) if _heading_start(line) else None
+                if heading is None and _heading_start(line) and not line.strip(" \t#"):
+                    continue  # "#" alone: a heading of nothing (CommonMark), no text
                 if heading is None:
                     lines.append(line)
                     continue
@@ -97,6 +101,54 @@ def _fenced_code_indented(body: str) -> str:
             continue
         lines.append("")
     return "\n".join(lines)
+
+
+def _underlined_headings_marked(body: str) -> str:
+    """The body with CommonMark's other headings, a paragraph underlined with "=" (level 1) or "-" (level 2), written
+    as "#" lines, and its thematic breaks ("---", "* * *", "___": a story's scene breaks) as blank lines: the
+    underline was read as the paragraph's text ("The Mill\n========"), the heading no chapter's name, and each break
+    a passage ("---", "* *", "_"). A paragraph of a list's items or a quote is underlined by no heading (the line is
+    a break), nor is text indented as code."""
+    lines = body.split("\n")
+    start = 0  # the current paragraph's first line
+    for number, line in enumerate(lines):
+        stripped = line.strip(" \t")
+        if not stripped or _code_or_heading(line):
+            start = number + 1
+            continue
+        underline = _underline(line)
+        if underline and start < number and _MARKER.match(lines[start]) is None:
+            text = " ".join(paragraph_line.strip(" \t") for paragraph_line in lines[start:number])
+            lines[start:number] = [""] * (number - start - 1) + [f"{'#' * underline} {text}"]
+            lines[number], start = "", number + 1
+        elif _is_break(stripped):
+            lines[number], start = "", number + 1
+    return "\n".join(lines)
+
+
+_MARKER = re.compile(r"[ \t]*(?:>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))")
+"""A list item's or a quote's first line."""
+
+
+def _code_or_heading(line: str) -> bool:
+    return line.startswith(("    ", "\t")) or _heading_start(line)
+
+
+def _underline(line: str) -> int:
+    """The level of the heading a line of "=" (1) or "-" (2) after at most three spaces underlines, else 0."""
+    text = line.rstrip(" \t")
+    mark = text.lstrip(" ")[:1]
+    if len(text) - len(text.lstrip(" ")) > HEADING_INDENT or mark not in ("=", "-") or text.lstrip(" ").strip(mark):
+        return 0
+    return 1 if mark == "=" else 2
+
+
+def _is_break(stripped: str) -> bool:
+    """A thematic break: three or more of "-", "*" or "_" alone, spaces between them allowed."""
+    mark = stripped[:1]
+    return mark in ("-", "*", "_") and not stripped.replace(" ", "").replace("\t", "").strip(mark) and (
+        stripped.count(mark) >= 3
+    )
 
 
 def _fence(line: str) -> tuple[str, str]:

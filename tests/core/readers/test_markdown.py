@@ -101,3 +101,21 @@ def test_footnotes_are_left_out_with_their_marks():
         ("The Return", True),
         ("The ferry came back at noon with [^2] chalked on its bow.", False),
     ]
+
+
+def test_underlined_headings_name_the_title_and_chapters_and_scene_breaks_are_no_text():
+    """orchard.md, titled and chaptered with CommonMark's underlined headings and parted by scene breaks of each kind
+    ("* * *", "---", "___", a list's "---", an empty "#"): the underlines were its text, the story named after its
+    file with no chapters, and each break a passage ("* *", "---", "_", "#"), as pandoc reads none of them."""
+    story = MarkdownReader().read((FIXTURES / "orchard.md").read_bytes())
+    assert story.title == "The Orchard"
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("Spring", True),
+        ("Noor planted the first row of apple trees on the south slope.", False),
+        ("By June the blossoms had fallen\nand the fruit had set.", False),
+        ("She counted the trees again:", False),
+        ("forty on the slope\ntwelve by the wall", False),
+        ("Autumn", True),
+        ("The harvest filled the barn.", False),
+        ("The last crate went to market in October.", False),
+    ]
