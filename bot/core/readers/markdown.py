@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.readers.markdown_inline import without_emphasis, without_links
+from bot.core.readers.markdown_inline import without_inline_markup
 from bot.core.readers.plain_text import decoded, indented_paragraphs_of, leading_heading, split_title
 from bot.core.readers.reader import Block, StoryText
 
@@ -17,8 +17,9 @@ def plain_markdown(text: str) -> str:
 
 
 def plain_inline(text: str) -> str:
-    """A line without Markdown's markup within it: emphasis, code ticks, link targets (a title's "1." stays)."""
-    return without_emphasis(without_links(text)).replace("`", "")
+    """A line without Markdown's markup within it: emphasis, code ticks, link targets (a title's "1." stays); a code
+    span's text stays as it is."""
+    return without_inline_markup(text)
 
 
 HEADING_INDENT = 3

@@ -8,6 +8,9 @@ cursor that only moves forward, so a text costs one pass per kind of marker, how
 
 from __future__ import annotations
 
+import re
+from collections import deque
+
 EMPHASIS_MARKERS = ("**", "__", "*", "_")
 """Tried in this order at each position, so `**strong**` is not read as `*` around `*strong*`."""
 
@@ -108,3 +111,50 @@ def without_emphasis(text: str) -> str:
 
 def _or_end(position: int, text: str) -> int:
     return len(text) if position < 0 else position
+
+
+_BACKTICKS = re.compile("`+")
+_HELD = re.compile("\0([0-9]+)\0")
+"""Where a code span stood while the rest of its text was unmarked (decoded text holds no NUL)."""
+
+
+def without_inline_markup(text: str) -> str:
+    """The text without its links, emphasis and code ticks, a code span's text as it is: `__init__.py` and
+    `*args` in a story kept their underscores and stars (they were "init.py" and, with a star after, "args")."""
+    spans = code_spans(text) if "`" in text and "\0" not in text else []
+    codes: list[str] = []
+    masked: list[str] = []
+    done = 0
+    for start, end, ticks in spans:
+        inside = text[start + ticks : end - ticks]
+        if inside[:1] == inside[-1:] == " " and inside.strip(" "):
+            inside = inside[1:-1]  # CommonMark: one space either side is the ticks' padding
+        masked += [text[done:start], f"\0{len(codes)}\0"]
+        codes.append(inside)
+        done = end
+    masked.append(text[done:])
+    plain = without_emphasis(without_links("".join(masked))).replace("`", "")
+    return _HELD.sub(lambda held: codes[int(held.group(1))], plain) if codes else plain
+
+
+def code_spans(text: str) -> list[tuple[int, int, int]]:
+    """Each code span's start, end and ticks: a run of backticks closed by the next run of as many (CommonMark); a
+    run that none closes is text. Each run's place is looked at once among the runs of its length: linear."""
+    runs = [(run.start(), run.end()) for run in _BACKTICKS.finditer(text)]
+    later: dict[int, deque[int]] = {}  # the runs of each length, by number, in order
+    for number, (start, end) in enumerate(runs):
+        later.setdefault(end - start, deque()).append(number)
+    spans = []
+    number = 0
+    while number < len(runs):
+        start, end = runs[number]
+        same = later[end - start]
+        while same and same[0] <= number:
+            same.popleft()
+        if not same:
+            number += 1
+            continue
+        closing = same.popleft()
+        spans.append((start, runs[closing][1], end - start))
+        number = closing + 1
+    return spans

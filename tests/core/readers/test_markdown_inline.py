@@ -1,7 +1,7 @@
 """Markdown's links and emphasis taken out of a line, leaving their text: a link or an image as its label, each kind
 of emphasis as what it emphasises; what does not close on its line, and marks inside words, left as they are."""
 
-from bot.core.readers.markdown_inline import without_emphasis, without_links
+from bot.core.readers.markdown_inline import code_spans, without_emphasis, without_inline_markup, without_links
 
 
 def test_links_and_images_become_their_label():
@@ -29,3 +29,10 @@ def test_an_underscore_opening_within_a_word_opens_no_emphasis():
     assert without_emphasis("a_b_ c and file_name_ here") == "a_b_ c and file_name_ here"
     assert without_emphasis("x__init__ y") == "x__init__ y"
     assert without_emphasis("(_quiet_), _loud_.") == "(quiet), loud."
+
+
+def test_a_code_spans_text_stays_as_it_is():
+    # Closed by the next run of as many ticks; a run none closes is text, its ticks left out as before.
+    assert without_inline_markup("`__init__.py` and `*args*` in *bold*") == "__init__.py and *args* in bold"
+    assert without_inline_markup("x `` a`b `` y and ```none") == "x a`b y and none"
+    assert code_spans("`a` ``b`` `c") == [(0, 3, 1), (4, 9, 2)]
