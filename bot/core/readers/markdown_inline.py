@@ -9,7 +9,6 @@ cursor that only moves forward, so a text costs one pass per kind of marker, how
 from __future__ import annotations
 
 import re
-from collections import deque
 
 EMPHASIS_MARKERS = ("**", "__", "*", "_")
 """Tried in this order at each position, so `**strong**` is not read as `*` around `*strong*`."""
@@ -54,6 +53,8 @@ def _is_word(char: str) -> bool:
 
 def without_links(text: str) -> str:
     """`[label](target)` and `![alt](image)` become their label; a `[` that does not close stays."""
+    if "[" not in text:
+        return text  # most paragraphs: no cursors made
     out: list[str] = []
     done = 0  # text before this is in `out`
     line_ends = _NextFound(text, "\n", _Acceptor())
@@ -79,6 +80,8 @@ def without_links(text: str) -> str:
 def without_emphasis(text: str) -> str:
     """`*a*`, `**a**`, `_a_` and `__a__` become `a` (within a line; the inside is not looked at again); an underscore
     opening within a word opens nothing."""
+    if "*" not in text and "_" not in text:
+        return text  # most paragraphs: no cursors made
     out: list[str] = []
     done = 0
     line_ends = _NextFound(text, "\n", _Acceptor())
@@ -139,22 +142,22 @@ def without_inline_markup(text: str) -> str:
 
 def code_spans(text: str) -> list[tuple[int, int, int]]:
     """Each code span's start, end and ticks: a run of backticks closed by the next run of as many (CommonMark); a
-    run that none closes is text. Each run's place is looked at once among the runs of its length: linear."""
-    runs = [(run.start(), run.end()) for run in _BACKTICKS.finditer(text)]
-    later: dict[int, deque[int]] = {}  # the runs of each length, by number, in order
-    for number, (start, end) in enumerate(runs):
-        later.setdefault(end - start, deque()).append(number)
+    run that none closes is text. Each run's next of its length is found in one pass from the end: linear."""
+    runs = [run.span() for run in _BACKTICKS.finditer(text)]
+    following: list[int] = [0] * len(runs)  # the next run of the same length, 0 for none
+    last: dict[int, int] = {}
+    for number in range(len(runs) - 1, -1, -1):
+        ticks = runs[number][1] - runs[number][0]
+        following[number] = last.get(ticks, 0)
+        last[ticks] = number
     spans = []
     number = 0
     while number < len(runs):
-        start, end = runs[number]
-        same = later[end - start]
-        while same and same[0] <= number:
-            same.popleft()
-        if not same:
+        closing = following[number]
+        if closing:
+            start, end = runs[number]
+            spans.append((start, runs[closing][1], end - start))
+            number = closing + 1
+        else:
             number += 1
-            continue
-        closing = same.popleft()
-        spans.append((start, runs[closing][1], end - start))
-        number = closing + 1
     return spans
