@@ -63,8 +63,8 @@ calibre_of_epub ledger rtf
 calibre_of_epub plates rtf
 # A story whose chapters each end in a paragraph of its own ending in "↩" (a key pressed), with no break after it,
 # before the chapter's note: Calibre's RTF of pandoc's EPUB of it (no break, the story's arrow written as a note's),
-# and pandoc's own EPUB and HTML of it, whose notes are real ones (the story's arrow is text, the notes' links back
-# are links)
+# and pandoc's own EPUB, HTML, Word and OpenDocument files of it, whose notes are real ones (the story's arrow is
+# text; the notes' links back are links, or the notes the formats' own)
 calibre_of_epub keycode rtf
-for format in epub html; do (cd "$work" && pandoc keycode.md -f markdown-smart -s -o "keycode-pandoc.$format"); done
-cp "$work/keycode-pandoc.epub" "$work/keycode-pandoc.html" .
+for format in epub html docx odt; do (cd "$work" && pandoc keycode.md -f markdown-smart -s -o "keycode-pandoc.$format"); done
+cp "$work/keycode-pandoc.epub" "$work/keycode-pandoc.html" "$work/keycode-pandoc.docx" "$work/keycode-pandoc.odt" .

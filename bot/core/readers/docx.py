@@ -146,6 +146,15 @@ def _is_mark(link: _Element) -> bool:
     return NOTE_MARK.fullmatch(text.strip()) is not None
 
 
+def _arrow_linked(paragraph: _Element) -> bool:
+    """Whether the "↩" ending a paragraph is a link to a place in the document: Calibre's Word file of an EPUB keeps a
+    note's link back so; a writer's own "she pressed ↩" ending a chapter is text, and was left out as a note."""
+    for piece in reversed(list(paragraph.iter(f"{_W}t"))):
+        if (piece.text or "").strip():
+            return any(link.tag == _HYPERLINK and link.get(f"{_W}anchor") for link in piece.iterancestors())
+    return False
+
+
 def _marked_places(body: _Element) -> set[str]:
     """The bookmarks that notes' marks link to (_is_mark): where Calibre's Word file of an EPUB begins each note."""
     return {link.get(f"{_W}anchor") or "" for link in body.iter(_HYPERLINK) if _is_mark(link)}
@@ -210,7 +219,9 @@ class DocxReader:
                 elif role is StyleRole.HEADING:
                     blocks.append(Block(_text(paragraph), heading=True, level=heading_level(style)))
                 elif role is not StyleRole.LEFT_OUT:
-                    blocks.append(Block(_text(paragraph)))
+                    text = _text(paragraph)
+                    arrow = _arrow_linked(paragraph) if is_backlinked_note(text) else None
+                    blocks.append(Block(text, linked_arrow=arrow))
                 if role in (StyleRole.HEADING, StyleRole.TEXT):
                     starts.append(bool(marked) and not blocks[-1].heading and bool(_bookmarks(paragraph) & marked))
             blocks = _notes_joined(blocks, starts)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.markup import lxml_etree, parse_xml
+from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.reader import Block, StoryText, story_text
 from bot.core.readers.styles import StyleRole, heading_level, style_role
 from bot.core.skipped import Cause, Refusal, StoryRefused
@@ -82,17 +83,39 @@ def _paragraphs(body: _Element) -> Iterator[_Element]:
 
 def _text(paragraph: _Element) -> str:
     """The paragraph's text: its spans, links and fields too, without what _LEFT_OUT names."""
+    return _text_and_arrow(paragraph)[0]
+
+
+def _text_and_arrow(paragraph: _Element) -> tuple[str, bool]:
+    """The paragraph's text (_text), and whether the last of it that shows stands in a link to a place in the document:
+    a note's link back "↩" kept as a link (LibreOffice's of Calibre's Word file), where a story's own "she pressed ↩"
+    ending a chapter is text, and was left out as a note (pandoc's OpenDocument of keycode.md)."""
     parts: list[str] = []
+    links: list[_Element] = []  # the links to places in the document the walk is in
+    last_linked = False
     walker = lxml_etree(FORMAT_NAME).iterwalk(paragraph, events=("start", "end"))
     for event, element in walker:
         if event == "start":
             if element.tag in _LEFT_OUT or not isinstance(element.tag, str):
                 walker.skip_subtree()  # its "end" still comes, for its tail
-            else:
-                parts.append(_CHARACTERS.get(element.tag, element.text or ""))
-        elif element is not paragraph:
-            parts.append(element.tail or "")
-    return "".join(parts)
+                continue
+            if element.tag == _LINK and (element.get(_HREF) or "").startswith("#"):
+                links.append(element)
+            part = _CHARACTERS.get(element.tag, element.text or "")
+        else:
+            if links and links[-1] is element:
+                links.pop()
+            if element is paragraph:
+                continue
+            part = element.tail or ""
+        parts.append(part)
+        if part.strip():
+            last_linked = bool(links)
+    return "".join(parts), last_linked
+
+
+_LINK = f"{_TEXT}a"
+_HREF = "{http://www.w3.org/1999/xlink}href"
 
 
 def _style_names(content: _Element) -> dict[str, str]:
@@ -149,5 +172,7 @@ class OdtReader:
             elif role is not StyleRole.LEFT_OUT:
                 heading = paragraph.tag == f"{_TEXT}h" or role is StyleRole.HEADING
                 level = _level(paragraph, shown) if heading else None
-                blocks.append(Block(_text(paragraph), heading=heading, level=level))
+                text, linked = _text_and_arrow(paragraph)
+                arrow = linked if not heading and is_backlinked_note(text) else None
+                blocks.append(Block(text, heading=heading, level=level, linked_arrow=arrow))
         return story_text(title, book_matter_left_out(blocks, title), author)

@@ -26,7 +26,8 @@ class Block:
     """A heading's level where the document gives one (1 the highest: Heading 1, a top section); None: not known."""
     linked_arrow: bool | None = None
     """Where the paragraph ends in "↩", whether that arrow is a link within the document (a note's link back to its
-    mark) or the story's own text ("she pressed ↩"), where the document keeps links (HTML, EPUB); None: not known
+    mark) or the story's own text ("she pressed ↩"), where the document keeps links (HTML, EPUB, Word, OpenDocument);
+    None: not known
     (formats that keep no links, or no arrow). bot.core.readers.plain_notes takes no paragraph whose arrow is no link
     for a note."""
 

@@ -326,14 +326,18 @@ def test_a_notes_stanza_breaks_are_no_break_over_the_notes():
     ]
 
 
-@pytest.mark.parametrize("name", ["keycode-pandoc.epub", "keycode-pandoc.html", "keycode-calibre.rtf"])
+@pytest.mark.parametrize(
+    "name",
+    ["keycode-pandoc.epub", "keycode-pandoc.html", "keycode-pandoc.docx", "keycode-pandoc.odt", "keycode-calibre.rtf"],
+)
 def test_a_storys_paragraph_ending_in_the_arrow_at_a_chapters_end_with_no_break_after_it_is_read(name):
     # keycode.md's chapters each end in a paragraph of the story ending in "↩" (a key pressed), with no break after it
     # (scripts/make_calibre_fixtures.sh: pandoc's EPUB and HTML of it, Calibre's RTF of pandoc's EPUB). pandoc's notes
     # are real ones, left out by their markup with their links back; the story's arrows, text and no link, were taken
     # for notes and left out. Calibre's RTF writes the story's arrow as it writes a note's, and no break over the
     # notes: each chapter's one mark found tells that the run's last paragraph alone is a note ("2x2" was taken for a
-    # second mark, losing its "2").
+    # second mark, losing its "2"). pandoc's Word and OpenDocument files write real notes too, and the story's arrow as
+    # text: the readers say whether an arrow is a link (Calibre's Word file keeps a note's link back as one).
     path = FIXTURES / name
     reader = reader_for(path)
     assert reader is not None
