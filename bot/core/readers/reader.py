@@ -27,9 +27,8 @@ class Block:
     linked_arrow: bool | None = None
     """Where the paragraph ends in "↩", whether that arrow is a link within the document (a note's link back to its
     mark) or the story's own text ("she pressed ↩"), where the document keeps links (HTML, EPUB, Word, OpenDocument);
-    None: not known
-    (formats that keep no links, or no arrow). bot.core.readers.plain_notes takes no paragraph whose arrow is no link
-    for a note."""
+    None: not known (formats that keep no links, or no arrow). bot.core.readers.plain_notes takes no paragraph whose
+    arrow is no link for a note."""
 
 
 @dataclass(frozen=True)
