@@ -416,8 +416,9 @@ ADVERSARIAL_LINE = 400_000
         ("[" * ADVERSARIAL_LINE, "[" * ADVERSARIAL_LINE),  # no link closes: every bracket stays
         ("![" * (ADVERSARIAL_LINE // 2), "![" * (ADVERSARIAL_LINE // 2)),
         ("[a](" * (ADVERSARIAL_LINE // 4), "[a](" * (ADVERSARIAL_LINE // 4)),
-        ("*" * ADVERSARIAL_LINE, "*" * (ADVERSARIAL_LINE // 5)),  # "**" "*" "**" is a strong star
-        ("_" * ADVERSARIAL_LINE, "_" * (ADVERSARIAL_LINE - 4)),  # one "__" pair around the rest
+        # After a word (cut from it as the passage is): a line of stars or underscores alone is a thematic break
+        ("a " + "*" * ADVERSARIAL_LINE, "a" + "*" * (ADVERSARIAL_LINE // 5)),  # "**" "*" "**" is a strong star
+        ("a " + "_" * ADVERSARIAL_LINE, "a" + "_" * (ADVERSARIAL_LINE - 4)),  # one "__" pair around the rest
         ("*a" * (ADVERSARIAL_LINE // 2), "*a" * (ADVERSARIAL_LINE // 2)),  # no closer: a word follows each
     ],
     ids=["brackets", "images", "unclosed-links", "stars", "underscores", "star-a"],
