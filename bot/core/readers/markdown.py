@@ -147,8 +147,10 @@ def _underline(line: str) -> int:
 def _is_break(stripped: str) -> bool:
     """A thematic break: three or more of "-", "*" or "_" alone, spaces between them allowed."""
     mark = stripped[:1]
-    return mark in ("-", "*", "_") and not stripped.replace(" ", "").replace("\t", "").strip(mark) and (
-        stripped.count(mark) >= 3
+    return (
+        mark in ("-", "*", "_")
+        and not stripped.replace(" ", "").replace("\t", "").strip(mark)
+        and (stripped.count(mark) >= 3)
     )
 
 
