@@ -3,11 +3,20 @@
 A crowd's answers and votes, each in a transaction of its own, contended for SQLite's one write lock and its
 journal's disk syncs (a commit each) until some passed the call's deadline: up to half of 500 answers at once were
 not kept, and 88 of 300 votes at once were told to try again. Grouped, a commit serves all that waited for it.
+
+Each write has one deadline, the engine's (OPERATION_SECONDS), from when it was asked: a caller behind several groups
+waited through each group's own deadline in turn (three groups of a slow database were nine seconds, past an
+interaction's). Past it the caller is told the database did not answer in time (DatabaseUnavailable, as a call of its
+own would be). A write still waiting then is never made: what the caller was told is so, and the writes behind it
+keep their order. One already in a transaction when its deadline passes may still be committed (the transaction is
+the others' too), as a call given up on may.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import logging
 from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import TypeVar, cast
@@ -17,6 +26,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.state.guarded_engine import DatabaseUnavailable, GuardedEngine
 
+log = logging.getLogger(__name__)
+
 T = TypeVar("T")
 Work = Callable[[AsyncConnection], Awaitable[object]]
 
@@ -24,6 +35,15 @@ GROUP_MOST = 100
 """The most writes in one transaction. One deadline (OPERATION_SECONDS) holds for a whole transaction: a flood made
 one of all that waited, and 3,000 votes at once on SQLite were one transaction past the deadline, every vote failed
 and none kept. 100 votes take about a tenth of a second; a commit then serves 100, not 1."""
+
+
+@dataclasses.dataclass(frozen=True)
+class _Asked:
+    """A write and the caller's future, with the loop time past which it is not begun."""
+
+    work: Work
+    done: asyncio.Future[object]
+    due: float
 
 
 class GroupedWrites:
@@ -35,20 +55,27 @@ class GroupedWrites:
 
     def __init__(self, engine: GuardedEngine):
         self._engine = engine
-        self._waiting: deque[tuple[Work, asyncio.Future[object]]] = deque()
+        self._waiting: deque[_Asked] = deque()
         self._writer: asyncio.Task[None] | None = None
 
     async def write(self, work: Callable[[AsyncConnection], Awaitable[T]]) -> T:
-        """What `work` returned, once the transaction it was run in is committed."""
-        done: asyncio.Future[object] = asyncio.get_running_loop().create_future()
-        self._waiting.append((work, done))
+        """What `work` returned, once the transaction it was run in is committed; DatabaseUnavailable (the engine's
+        too_late) once the engine's deadline from now has passed, however many transactions it waited behind."""
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[object] = loop.create_future()
+        due = loop.time() + self._engine.deadline
+        self._waiting.append(_Asked(work, done, due))
         if self._writer is None:
             self._writer = asyncio.create_task(self._write_waiting())
             # No caller awaits the writer itself: the database closing waits for it, else writes whose callers
             # were cancelled (the bot closing) were lost with it, cancelled once the database had closed.
             self._engine.finish_before_closing(self._writer)
             self._writer.add_done_callback(self._writer_ended)
-        return cast(T, await done)
+        try:
+            async with asyncio.timeout_at(due):
+                return cast(T, await done)  # a caller cancelled (the bot closing) cancels `done`: its write is made
+        except TimeoutError:
+            raise self._engine.too_late() from None
 
     def _writer_ended(self, writer: asyncio.Task[None]) -> None:
         """A writer cancelled before its first step never ran its `finally`: it stayed the writer, done, and every
@@ -60,24 +87,24 @@ class GroupedWrites:
     def _cancel_waiting(self) -> None:
         """Writes left waiting by a writer cancelled (the bot's way out): no writer would ever settle them."""
         while self._waiting:
-            _, done = self._waiting.popleft()
-            done.cancel()
+            self._waiting.popleft().done.cancel()
 
     async def _write_waiting(self) -> None:
+        loop = asyncio.get_running_loop()
         try:
             while self._waiting:
-                group = [self._waiting.popleft() for _ in range(min(GROUP_MOST, len(self._waiting)))]
+                group = self._next_group(loop.time())
+                if not group:
+                    continue
                 failing: list[int] = []  # which write's own statement (or code) failed the transaction, if one did
 
                 async def together(
-                    connection: AsyncConnection,
-                    group: list[tuple[Work, asyncio.Future[object]]] = group,
-                    failing: list[int] = failing,
+                    connection: AsyncConnection, group: list[_Asked] = group, failing: list[int] = failing
                 ) -> list[object]:
                     results = []
-                    for at, (work, _) in enumerate(group):
+                    for at, asked in enumerate(group):
                         try:
-                            results.append(await work(connection))
+                            results.append(await asked.work(connection))
                         except Exception:
                             failing.append(at)
                             raise
@@ -89,21 +116,37 @@ class GroupedWrites:
                     if failing and _its_own(error):
                         # One write's own failure (a key already there, a value the column cannot hold, a fault
                         # in its code): it alone is failed, as it would have been alone; the others go again.
-                        _tell(group[failing[0]][1], error)
+                        _tell(group[failing[0]].done, error)
                         del group[failing[0]]
                         self._waiting.extendleft(reversed(group))
                         continue
-                    for _, done in group:
-                        _tell(done, error)
+                    for asked in group:
+                        _tell(asked.done, error)
                     if not isinstance(error, Exception):
                         raise
                 else:
-                    for (_, done), result in zip(group, results, strict=True):
-                        if not done.done():
-                            done.set_result(result)
+                    for asked, result in zip(group, results, strict=True):
+                        if not asked.done.done():
+                            asked.done.set_result(result)
         finally:
             self._writer = None
             self._cancel_waiting()  # none waits unless the writer was cancelled
+
+    def _next_group(self, now: float) -> list[_Asked]:
+        """The next GROUP_MOST writes still within their deadlines, in the order asked; those past theirs are dropped
+        (their callers were told), never begun late."""
+        group: list[_Asked] = []
+        late = 0
+        while self._waiting and len(group) < GROUP_MOST:
+            asked = self._waiting.popleft()
+            if asked.due <= now:
+                late += 1
+                _tell(asked.done, self._engine.too_late())
+            else:
+                group.append(asked)
+        if late:
+            log.warning("%d write(s) waited past their deadline for the database and were not made.", late)
+        return group
 
 
 def _its_own(error: BaseException) -> bool:

@@ -80,6 +80,16 @@ class GuardedEngine:
         """In one transaction: all of it is saved, or none."""
         return await self._run(work, writes=True)
 
+    @property
+    def deadline(self) -> float:
+        """The most a call may take, in seconds."""
+        return self._deadline
+
+    def too_late(self) -> DatabaseUnavailable:
+        """What a call past its deadline raises: a file's lock held, or a server that does not answer."""
+        fault = Fault.BUSY if self._file is not None else Fault.UNREACHABLE
+        return DatabaseUnavailable(fault, seconds=self._deadline)
+
     def finish_before_closing(self, task: asyncio.Task[None]) -> None:
         """Calls made by a task of their own that no caller's cancellation stops (bot.state.grouped_writes' writer):
         closing waits for it as for a call whose caller was cancelled, for at most the deadline."""
@@ -111,9 +121,9 @@ class GuardedEngine:
             call.cancel()  # not awaited: cleaning up may wait on the very server that stopped answering
             self._abandoned.add(call)
             call.add_done_callback(self._forget)
-            fault = Fault.BUSY if self._file is not None else Fault.UNREACHABLE
-            log.warning("The database did not answer within %.0f seconds (%s).", self._deadline, fault.value)
-            raise DatabaseUnavailable(fault, seconds=self._deadline) from None
+            late = self.too_late()
+            log.warning("The database did not answer within %.0f seconds (%s).", self._deadline, late.fault.value)
+            raise late from None
         except (sa.exc.DBAPIError, OSError) as error:
             fault = _fault_of(error, sqlite=self._file is not None)
             level = logging.ERROR if fault.lasting else logging.WARNING

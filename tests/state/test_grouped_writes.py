@@ -4,19 +4,22 @@ committed, or the transaction's failure."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime
-from collections.abc import Awaitable, Callable
+import sqlite3
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.settings import Settings
-from bot.state.database import Database
+from bot.state.database import SQLITE_FILE, Database
 from bot.state.feedback import Judgement, Vote
 from bot.state.grouped_writes import GROUP_MOST, GroupedWrites
 from bot.state.guarded_engine import DatabaseUnavailable
 from bot.state.tables import feedback, server_settings
+from tests.hang import HANG_SECONDS
 
 NOW = datetime.datetime(2026, 12, 2, tzinfo=datetime.UTC)
 
@@ -175,3 +178,46 @@ async def test_a_writer_cancelled_before_it_ran_leaves_no_write_waiting_and_late
     later = asyncio.ensure_future(grouped.write(budget_of(2, 2)))
     await asyncio.wait([later], timeout=30)
     assert later.done() and later.result() == 2
+
+
+@contextlib.asynccontextmanager
+async def writes_held(database: Database, settings: Settings) -> AsyncIterator[None]:
+    """Another session holds what every write needs: SQLite's write lock (another process's, as it were), or on
+    PostgreSQL a lock on the server_settings table. Released on leaving."""
+    if database.engine.dialect.name == "sqlite":
+        other = sqlite3.connect(settings.data / SQLITE_FILE, isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            yield
+        finally:
+            other.execute("COMMIT")
+            other.close()
+        return
+    async with database.engine.begin() as connection:
+        await connection.exec_driver_sql("LOCK TABLE server_settings IN EXCLUSIVE MODE")
+        yield
+
+
+async def test_a_caller_waits_one_deadline_in_all_not_one_for_each_group_before_its_own(database_settings: Settings):
+    """Callers behind two full groups each waited through every group's deadline in turn: the last were told after
+    three deadlines, past an interaction's seconds. Each is told once its own deadline passes; the writes still waiting
+    then are never begun (none is made late), and later writes are made."""
+    database = await Database.open(database_settings, deadline=1.0)
+    try:
+        grouped = GroupedWrites(database.guarded)
+        await grouped.write(budget_of(1000, 1))  # connected: what is held is the writes, not the connecting
+        async with writes_held(database, database_settings):
+            begun: list[None] = []
+            sa.event.listen(database.engine.sync_engine, "begin", lambda _: begun.append(None))
+            asked = [grouped.write(budget_of(server, 1)) for server in range(1, 2 * GROUP_MOST + 51)]
+            outcomes = await asyncio.gather(*asked, return_exceptions=True)
+            assert all(isinstance(told, DatabaseUnavailable) and told.seconds == 1.0 for told in outcomes), outcomes
+            assert len(begun) == 1  # three before: one for each group, each waited through in turn
+            # The transaction given up on ends by itself, its driver's own wait over, before its lock is let go: a
+            # connection SQLAlchemy shuts while its statement still waits can never be closed once cancelled.
+            given_up = asyncio.all_tasks() - {asyncio.current_task()}
+            await asyncio.wait(given_up, timeout=HANG_SECONDS)  # a guard against waiting forever, not a measure
+        assert await grouped.write(budget_of(1, 7)) == 1
+        assert await questions_of(database) == {1000: 1, 1: 7}
+    finally:
+        await database.close()
