@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.cli.on_database import run_on_database
+from bot.core.name_forms import name_key
 from bot.core.shelf import ShelfError, StoryFile, require_upload_size, safe_file_name
 from bot.messages import (
     import_folder_text,
@@ -48,17 +49,17 @@ class ShelfCommandError(Exception):
 def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> int:
     """Checks every file first (a bad one is named and nothing is written), then adds them in order."""
     checked: list[tuple[str, StoryFile]] = []
-    named: dict[str, tuple[str, str]] = {}  # a name on the shelf in any case: the first file of it, as shown, and it
+    named: dict[str, tuple[str, str]] = {}  # a name in any case or form (name_key): its first file, as shown, and it
     for path in files:
         shown = one_line(str(path))
         try:
             if path.is_dir():  # its name was refused as a story file's, "upload one of …"
                 raise ShelfCommandError(import_folder_text(shown))
             name = safe_file_name(path.name)
-            if name.casefold() in named:  # a/mill.md b/Mill.md: the second replaced the first, or stood beside it
-                first, first_name = named[name.casefold()]
+            if name_key(name) in named:  # a/mill.md b/Mill.md: the second replaced the first, or stood beside it
+                first, first_name = named[name_key(name)]
                 raise ShelfCommandError(import_name_twice_text(first, shown, first_name))
-            named[name.casefold()] = (shown, name)
+            named[name_key(name)] = (shown, name)
             if not path.exists():  # a mistyped name is no folder, pipe or device
                 raise ShelfCommandError(import_missing_text(shown))
             if not path.is_file():  # a named pipe would be read for ever, a device (/dev/zero) until memory ran out

@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 from bot.core.invisible_characters import shows_text
+from bot.core.name_forms import name_key
 from bot.core.readers import STORY_SUFFIXES, reader_for
 from bot.core.readers.plain_text import utf8_text
 from bot.core.shelf_corpus import ShelfStoryText
@@ -263,14 +264,15 @@ class Shelf:
             return self._keep(path, relative, move=True)
 
     def _as_named(self, name: str) -> str:
-        """`name`, or the story file at the top of the folder named so in another case: Windows and macOS take
-        `The-Mill.MD` for `the-mill.md`, saved again, where a second file was written beside it, a story alike in every
-        word. One look at the folder's names, for a name that is not there as it is."""
+        """`name`, or the story file at the top of the folder named so in another case or Unicode form
+        (bot.core.name_forms): Windows and macOS take `The-Mill.MD` for `the-mill.md`, and a file copied from macOS
+        holds "Café.md" decomposed where an upload's is composed; saved again, a second file was written beside it, a
+        story alike in every word. One look at the folder's names, for a name that is not there as it is."""
         if "/" in name or (self.root / name).exists() or (self.root / name).is_symlink():
             return name
-        wanted = name.casefold()
+        wanted = name_key(name)
         with os.scandir(self.root) as entries:
-            return next((e.name for e in entries if e.name.casefold() == wanted and e.is_file()), name)
+            return next((e.name for e in entries if name_key(e.name) == wanted and e.is_file()), name)
 
     def own_file(self, relative: str) -> Path:
         """root/relative; raises ShelfError when it or a folder on the way is a link: nothing from chat writes or

@@ -10,6 +10,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from bot.core.library import StoryLibrary
+from bot.core.name_forms import name_key
 from bot.core.shelf import StoryFile
 from bot.core.stored_text import stored_reading
 from bot.core.story_ids import shelf_story_id, shelf_story_of
@@ -57,9 +58,9 @@ def library_file_named(view: StoryLibrary | None, name: str) -> str | None:
     apart (a title, a file name). One pass over the view's stories."""
     if view is None:
         return None
-    wanted = name.casefold()
+    wanted = name_key(name)
     paths = (story.path for story in view.corpus.stories)
-    return next((p for p in paths if p.casefold() == wanted and shelf_story_of(p) is None), None)
+    return next((p for p in paths if name_key(p) == wanted and shelf_story_of(p) is None), None)
 
 
 async def read_upload(raw: bytes, name: str, title: str | None, *, seconds: float, megabytes: int) -> StoryFile:
@@ -85,8 +86,8 @@ async def restore_on_shelf(
 async def kept_versions(shelves: ShelfStore, server: int, typed: str) -> tuple[ShelfVersion, ...]:
     """The server's kept files that are not searched now (to restore), latest first; those whose name holds
     what was typed, when something was."""
-    typed = typed.casefold().strip()
-    named = [story for story, name in (await shelves.story_names(server)).items() if typed in name.casefold()]
+    typed = name_key(typed).strip()
+    named = [story for story, name in (await shelves.story_names(server)).items() if typed in name_key(name)]
     return await shelves.history(server, VERSIONS_OFFERED, kept_of=named) if named else ()
 
 

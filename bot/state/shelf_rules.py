@@ -7,6 +7,8 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.core.name_forms import name_key
+
 SHELF_STORIES = 500
 """Stories one server may have searched at once (kept versions do not count here; they count toward what it may
 store, Settings.shelf_stored_mb)."""
@@ -61,8 +63,9 @@ class ShelfRefusal(enum.Enum):
     MOVED_OUT = "moved_out"
     """That version's file was moved out of the database by the bot's owner (`python -m bot shelf export-kept`)."""
     NAME_TAKEN = "name_taken"
-    """The restore would bring back a removed story whose name another story on the shelf now has in another case
-    (`mill.md` beside `Mill.md`), two files Windows and macOS take for one, which no upload can make."""
+    """The restore would bring back a removed story whose name another story on the shelf now has in another case or
+    Unicode form (`mill.md` beside `Mill.md`, "Café.md" decomposed beside composed), two files Windows and macOS take
+    for one, which no upload can make."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -84,16 +87,19 @@ class StoreRoom:
         return self.restore_room_used + VERSION_BYTES > RESTORE_ROOM
 
 
-def named_in_another_case(name: str, shelved: Iterable[str]) -> str | None:
+def named_in_another_form(name: str, shelved: Iterable[str]) -> str | None:
     """The one of `shelved` (the names of a shelf's current stories: a removed one is no file a server has) named
-    `name` in another case, if any, which an upload named `name` replaces, keeping its name: Windows and macOS take
-    `the-mill.md` and `The-Mill.MD` for one file. None when one is named `name` itself: a shelf that holds both
-    (`mill.md` and `Mill.md`, added before uploads were matched so) has its story of that very name replaced, not the
-    other. Case folded by Python (str.casefold), the same on every database. One pass."""
-    wanted, found = name.casefold(), None
+    `name` in another case or Unicode form (bot.core.name_forms: "Café.md" written decomposed by macOS, composed by
+    Windows), if any, which an upload named `name` replaces, keeping its name: the name a story was first stored under
+    is not rewritten (its history, its id and the views built from it go on as they were), and an upload's name is
+    already NFKC, so a story stored in another form can only be one from before uploads were normalised, or one of two
+    forms an older storybot kept as two stories. None when one is named `name` itself: a shelf that holds both
+    (`mill.md` and `Mill.md`, or "Café.md" in both forms) has its story of that very name replaced, not the other, and
+    both are kept. Compared by Python, the same on every database. One pass."""
+    wanted, found = name_key(name), None
     for stored in shelved:
         if stored == name:
             return None
-        if found is None and stored.casefold() == wanted:
+        if found is None and name_key(stored) == wanted:
             found = stored
     return found

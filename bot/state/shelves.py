@@ -29,7 +29,7 @@ from bot.state.shelf_rules import (
     ShelfAction,
     ShelfRefusal,
     StoreRoom,
-    named_in_another_case,
+    named_in_another_form,
 )
 from bot.state.tables import shelf_stories, shelf_texts, shelf_versions, shelves
 from bot.state.time import aware
@@ -495,10 +495,11 @@ class ShelfStore:
         text: StoredText | None = None,
     ) -> ShelfChange:
         """The file as the shelf's story `name`: added, or (with `replace`) replacing the one there, which
-        stays in the history. When no current story has that very name, a current one named so in another case is
-        the one there, and keeps its name (named_in_another_case: decided here, where the server's changes are made
-        one at a time, so two uploads racing make one story). Refused with EXISTS when there is one and `replace` is
-        False, with UNCHANGED when it is the file the story shows now (a copy kept would use up the server's room).
+        stays in the history. When no current story has that very name, a current one named so in another case or
+        Unicode form is the one there, and keeps its name (named_in_another_form: decided here, where the server's
+        changes are made one at a time, so two uploads racing make one story). Refused with EXISTS when there is one
+        and `replace` is False, with UNCHANGED when it is the file the story shows now (a copy kept would use up the
+        server's room).
         `characters`: the length of the text it holds, counted against the limit when more than its bytes (None: no
         more). `text`: the story it was read as, stored with it in the same transaction (None: read by the first view
         that needs it)."""
@@ -507,7 +508,7 @@ class ShelfStore:
             shelf_version = await _claim(connection, server_id)
             story = await _story(connection, server_id, shelf_stories.c.name == name)
             if story is None or story.current_version_id is None:  # one named so in another case is this file
-                other = named_in_another_case(name, await _current_names(connection, server_id))
+                other = named_in_another_form(name, await _current_names(connection, server_id))
                 if other is not None:
                     story = await _story(connection, server_id, shelf_stories.c.name == other)
             if story is None:
@@ -600,8 +601,8 @@ class ShelfStore:
                 raise _Refused(ShelfRefusal.MOVED_OUT)
             if found.current_version_id == version_id:
                 raise _Refused(ShelfRefusal.ALREADY_CURRENT)
-            if named_in_another_case(found.name, await _current_names(connection, server_id)) is not None:
-                raise _Refused(ShelfRefusal.NAME_TAKEN)  # a removed story whose name another has taken in another case
+            if named_in_another_form(found.name, await _current_names(connection, server_id)) is not None:
+                raise _Refused(ShelfRefusal.NAME_TAKEN)  # a removed story whose name another has in another form
             await self._stored_room_for(connection, server_id, VERSION_BYTES, restoring=True)  # its file is stored
             await self._room_for(connection, server_id, found.current_version_id, found.counted)
             made = _Made(

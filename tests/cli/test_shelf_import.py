@@ -200,6 +200,22 @@ def test_a_file_named_as_a_shelf_story_in_another_case_replaces_it(tmp_path: Pat
     assert shelf_of(data) == (["mill.md"], [ShelfAction.ADDED, ShelfAction.REPLACED])
 
 
+def test_a_file_named_as_a_shelf_story_in_another_unicode_form_replaces_it(tmp_path: Path):
+    """A story stored under its name decomposed (NFD, as macOS writes "Café.md", before names were normalised) and a
+    file of that name composed (NFC, as Windows writes it) imported: it was a second story beside the first."""
+    data = tmp_path / "data"
+
+    async def stored_decomposed(database: Database) -> None:
+        await database.shelves.add(SERVER, "Cafe\u0301.md", b"# Cafe\n\nThe first cup.", 1, replace=True)
+
+    read_from(data, stored_decomposed)
+    again = tmp_path / "Caf\u00e9.md"
+    again.write_text("# Cafe\n\nThe second cup.")
+    imported = run("shelf", "import", "--server", str(SERVER), str(again), env={"STORYBOT_DATA": str(data)})
+    assert imported.returncode == 0, imported.stderr
+    assert shelf_of(data) == (["Cafe\u0301.md"], [ShelfAction.ADDED, ShelfAction.REPLACED])
+
+
 def test_a_server_id_that_is_no_discord_id_is_refused_in_one_line(tmp_path: Path):
     # 99999999999999999999999 ended in an OverflowError traceback from SQLite; 0 and -1 imported stories
     # into a server that cannot exist.

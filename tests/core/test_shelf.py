@@ -198,6 +198,24 @@ def test_replacing_and_removing_keep_the_old_file_outside_the_corpus(tmp_path):
         shelf.remove("../outside.txt")
 
 
+def test_a_story_file_named_so_in_another_unicode_form_is_replaced_not_written_beside(tmp_path):
+    """A folder copied from macOS holds "Café.md" decomposed (NFD), and an upload's name is composed (safe_file_name's
+    NFKC): on Linux, where the two are two names, the upload was written beside it, a second story alike in every
+    word."""
+    corpus = tmp_path / "stories"
+    corpus.mkdir()
+    (corpus / "Cafe\u0301.md").write_text("# Cafe\n\nOld words.")
+    shelf = Shelf(corpus)
+    uploaded = safe_file_name("Cafe\u0301.md")
+    assert uploaded == "Caf\u00e9.md"
+    with pytest.raises(StoryExists):
+        shelf.add(uploaded, b"# Cafe\n\nNew words.")
+    kept = shelf.add(uploaded, b"# Cafe\n\nNew words.", replace=True)
+    assert kept is not None and kept.read_text() == "# Cafe\n\nOld words."
+    assert [path.name for path in corpus.iterdir() if not path.name.startswith(".")] == ["Cafe\u0301.md"]
+    assert (corpus / "Cafe\u0301.md").read_text() == "# Cafe\n\nNew words."
+
+
 def test_two_changes_in_the_same_second_keep_both_old_files(tmp_path):
     corpus = tmp_path / "stories"
     corpus.mkdir()

@@ -17,7 +17,7 @@ from bot.operations.library_holder import LibraryHolder
 from bot.operations.server_views import ServerViews
 from bot.settings import MIN_UPLOAD_MB, Settings
 from bot.state.database import Database
-from bot.state.shelf_rules import RESTORE_ROOM, VERSION_BYTES, ShelfRefusal, named_in_another_case
+from bot.state.shelf_rules import RESTORE_ROOM, VERSION_BYTES, ShelfRefusal, named_in_another_form
 from bot.state.shelves import HISTORY_SHOWN, ShelfAction, ShelfStore
 
 SERVER, MANAGER = 11, 1
@@ -54,12 +54,16 @@ async def test_a_kept_version_is_offered_however_many_changes_came_after_it(data
         ("Mill.md", ["Mill.md", "mill.md"], None),
         ("MILL.md", ["Mill.md", "mill.md"], "Mill.md"),
         ("mill.md", ["weir.md"], None),
+        ("Caf\u00e9.md", ["Cafe\u0301.md"], "Cafe\u0301.md"),  # saved on macOS (NFD), again on Windows (NFC)
+        ("CAF\u00c9.md", ["weir.md", "cafe\u0301.md"], "cafe\u0301.md"),
+        ("Caf\u00e9.md", ["Cafe\u0301.md", "Caf\u00e9.md"], None),  # both on a shelf from before: its very name's
+        ("Cafe\u0301.md", ["Cafe\u0301.md", "Caf\u00e9.md"], None),
     ],
 )
-def test_an_upload_replaces_the_story_named_so_in_another_case_unless_one_has_its_very_name(
+def test_an_upload_replaces_the_story_named_so_in_another_case_or_form_unless_one_has_its_very_name(
     name: str, shelved: list[str], replaced: str | None
 ):
-    assert named_in_another_case(name, shelved) == replaced
+    assert named_in_another_form(name, shelved) == replaced
 
 
 WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

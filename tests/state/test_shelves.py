@@ -649,7 +649,7 @@ async def test_simultaneous_uploads_named_in_two_cases_make_one_story(database_s
 async def test_an_upload_named_so_in_another_case_replaces_a_current_story_only(database: Database):
     """A removed story is no file the server has: an upload of its name in another case is a story of its own, and
     from then on an upload of the removed one's very name replaces that current one (one file where case is no
-    matter), as /story add and shelf import both match (named_in_another_case)."""
+    matter), as /story add and shelf import both match (named_in_another_form)."""
     shelves = database.shelves
     removed = await shelves.add(SERVER, "mill.md", b"old", ALICE, replace=True)
     assert removed.story_id is not None
@@ -665,3 +665,31 @@ async def test_an_upload_named_so_in_another_case_replaces_a_current_story_only(
         added.story_id,
     )
     assert [story.name for story in (await shelves.stories(SERVER)).stories] == ["Mill.MD"]
+
+
+NFD_NAME, NFC_NAME = "Cafe\u0301.md", "Caf\u00e9.md"
+"""One name as macOS writes it (decomposed) and as Windows and Linux do (composed): one file to either."""
+
+
+async def test_a_story_named_in_another_unicode_form_is_one_story_and_a_shelf_holding_both_loses_nothing(
+    database: Database,
+):
+    """An old shelf's story stored under its name decomposed (as an upload from macOS was, before names were
+    normalised), uploaded again composed, was a second story beside the first, alike in every word. It is replaced,
+    keeping its name; a shelf holding both forms keeps both, each replaced by its very name, and a removed one does
+    not come back beside the other (NAME_TAKEN, as for a name in another case) but stays kept."""
+    shelves = database.shelves
+    old = await shelves.add(SERVER, NFD_NAME, b"# Cafe\n\nThe first cup.", ALICE, replace=True)
+    again = await shelves.add(SERVER, NFC_NAME, b"# Cafe\n\nThe second cup.", ALICE, replace=True)
+    assert (again.action, again.name, again.story_id) == (ShelfAction.REPLACED, NFD_NAME, old.story_id)
+    assert [story.name for story in (await shelves.stories(SERVER)).stories] == [NFD_NAME]
+
+    both = SERVER + 1  # a shelf an older storybot let hold both forms, as two stories
+    decomposed = await shelves.add(both, NFD_NAME, b"decomposed", ALICE, replace=True)
+    assert decomposed.story_id is not None and decomposed.version_id is not None
+    await shelves.remove(both, decomposed.story_id, ALICE)
+    composed = await shelves.add(both, NFC_NAME, b"composed", ALICE, replace=True)
+    assert composed.action is ShelfAction.ADDED and composed.story_id != decomposed.story_id
+    refused = await shelves.restore(both, decomposed.version_id, ALICE)
+    assert refused.refusal is ShelfRefusal.NAME_TAKEN
+    assert (await shelves.file(decomposed.version_id)) == b"decomposed"  # kept, never lost
