@@ -682,6 +682,12 @@ UPLOAD_STOPPED = (
     "I was stopped (restarted) before that file was added, so nothing changed; please upload it again in a minute."
 )
 """What an upload is told when the bot stops while reading it."""
+RESTARTED_MID_ANSWER = (
+    "I was restarted before I could answer this; please ask again (an upload may or may not have been added: "
+    "/story history shows)."
+)
+"""What a "thinking…" left by a bot that ended before answering becomes, once a bot starts again
+(bot.discord_app.left_waiting)."""
 SHELF_ACTIONS = {
     ShelfAction.ADDED: "added",
     ShelfAction.REPLACED: "replaced",

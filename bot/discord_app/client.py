@@ -13,6 +13,7 @@ from discord.ext import commands
 from bot.core.library import StoryLibrary
 from bot.discord_app import exts
 from bot.discord_app.cooldown import QuestionBudgets
+from bot.discord_app.left_waiting import LeftWaiting, answered
 from bot.discord_app.render import Reply
 from bot.discord_app.sync import sync_commands
 from bot.messages import (
@@ -91,6 +92,8 @@ class StoryBot(commands.AutoShardedBot):
         self.database = database
         self.views = ServerViews(self.libraries, database.shelves, saved_in=settings.data)
         self.budgets = QuestionBudgets()
+        self.waiting = LeftWaiting(database.waiting, settings.shard_ids, key=settings.discord_token or "")
+        self._keeping: asyncio.Task[None] | None = None
         self.force_sync = force_sync
         self._finishing: asyncio.Event | None = None
         """Set when closing began; its wait for the answers in flight ends early when it is set again."""
@@ -128,6 +131,19 @@ class StoryBot(commands.AutoShardedBot):
         """Seconds this person must wait to ask here, or None (and one question spent)."""
         return self.budgets.retry_after(user_id, server_id, await self.question_budget(server_id))
 
+    def keep_waiting(self) -> None:
+        """Once logged in, when the bot runs (not a sync, which runs beside it and holds no shard): tells the
+        interactions left unanswered by a process that is gone (bot.discord_app.left_waiting), then keeps the
+        table clear of expired ones."""
+        if self._keeping is None:
+            self._keeping = asyncio.create_task(self.waiting.keep(self.http))
+
+    def shard_of(self, interaction: discord.Interaction) -> int:
+        """The shard Discord sent the interaction on (Discord's formula; DMs come on shard 0)."""
+        if interaction.guild_id is None:
+            return 0
+        return (interaction.guild_id >> 22) % (self.shard_count or 1)
+
     async def close(self) -> None:
         """Stops hearing Discord, lets the answers in flight finish (for at most FINISH_SECONDS, or until
         hurry()), then closes the connection: no question asked before Ctrl-C is dropped, and no reply is
@@ -154,6 +170,8 @@ class StoryBot(commands.AutoShardedBot):
                     # the connection is open.
                     await asyncio.wait(unfinished, timeout=CANCELLED_SECONDS)
             self._finishing.set()
+            if self._keeping is not None:
+                self._keeping.cancel()
             await self.views.stop()
             await self.libraries.close()  # its people's names no longer indexed for no one (and logged once closed)
         await self._finishing.wait()
@@ -253,15 +271,24 @@ async def acknowledge(interaction: discord.Interaction, private: bool) -> None:
         if interaction.type is discord.InteractionType.component:
             await interaction.response.defer()
         else:
-            await interaction.response.defer(thinking=True, ephemeral=private)
+            await think(interaction, private)
             interaction.extras[PUBLIC_THINKING] = not private
     except discord.HTTPException as error:
         log.warning("Could not acknowledge an interaction: %s %s", error.status, error.text)
 
 
+async def think(interaction: discord.Interaction, private: bool) -> None:
+    """Discord shows "storybot is thinking…" (what it refused is raised), and the interaction is remembered until
+    it is answered: a process killed meanwhile has the next one say it restarted (bot.discord_app.left_waiting)."""
+    await interaction.response.defer(thinking=True, ephemeral=private)
+    bot = story_bot(interaction)
+    bot.waiting.remember(interaction, bot.shard_of(interaction))
+
+
 async def respond(interaction: discord.Interaction, reply: Reply, private: bool) -> None:
     """The answer, whether or not the interaction was acknowledged. A private answer never lands in a public
     "thinking…": that one goes, and the answer comes privately."""
+    answered(interaction)
     try:
         if not interaction.response.is_done():
             await reply.send_response(interaction, ephemeral=private)
@@ -281,6 +308,7 @@ async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
 
 async def show_in_place(interaction: discord.Interaction, reply: Reply) -> bool:
     """A button's answer: its own message, edited (acknowledged or not). False when Discord refused it."""
+    answered(interaction)
     try:
         if interaction.response.is_done():
             await reply.edit_original(interaction)

@@ -177,6 +177,7 @@ async def _start(bot: StoryBot, token: str) -> None:
     await bot.login(token)
     if bot.application_id is not None:
         log.info("Invite me to a server: %s", invite_url(bot.application_id))
+    bot.keep_waiting()  # past the run lock, with its shards: what a process that is gone left unanswered
     await bot.connect()
 
 

@@ -54,9 +54,11 @@ class SavedAnswer:
 
 
 class AnswerStore:
-    def __init__(self, engine: GuardedEngine):
+    def __init__(self, engine: GuardedEngine, grouped: GroupedWrites):
+        """`grouped`: shared with the interactions waiting for their answer (bot.state.waiting_interactions), whose
+        rows are written and deleted around each answer: one commit serves all three."""
         self._engine = engine
-        self._grouped = GroupedWrites(engine)
+        self._grouped = grouped
 
     async def save(self, answer: SavedAnswer) -> None:
         """Saved with the answers given meanwhile, in one transaction (bot.state.grouped_writes: a crowd's answers,

@@ -31,10 +31,12 @@ from bot.settings import SHELF_STORED_MB, Settings
 from bot.state.answers import AnswerStore
 from bot.state.database_fault import MAX_PORT, STARTUP_BUSY_SECONDS, DatabaseError, OpenFault
 from bot.state.feedback import FeedbackStore
+from bot.state.grouped_writes import GroupedWrites
 from bot.state.guarded_engine import DRIVER_SECONDS, OPERATION_SECONDS, GuardedEngine, first_line
 from bot.state.revisions import MIGRATIONS, newest
 from bot.state.server_settings import ServerSettingsStore
 from bot.state.shelves import ShelfStore
+from bot.state.waiting_interactions import WaitingInteractionStore
 
 if TYPE_CHECKING:
     import aiosqlite
@@ -82,7 +84,9 @@ class Database:
         """The database in words (a file, or a server with its password hidden), for messages."""
         self.servers = ServerSettingsStore(engine)
         self.feedback = FeedbackStore(engine)
-        self.answers = AnswerStore(engine)
+        grouped = GroupedWrites(engine)
+        self.answers = AnswerStore(engine, grouped)
+        self.waiting = WaitingInteractionStore(engine, grouped)
         self.shelves = ShelfStore(engine, most_stored=shelf_stored_mb * 2**20)
 
     @property

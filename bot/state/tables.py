@@ -1,5 +1,5 @@
 """The database's tables: what a server set from Discord, the answers given there, what readers said of them,
-and each server's shelf.
+each server's shelf, and the interactions the bot is still working on.
 
 Discord ids are 64-bit, so they are BigIntegers. Stories are named by their file path in the corpus,
 which outlives a reload (story numbers do not).
@@ -124,3 +124,18 @@ newer readers stands: bot.core.stored_text.newer_reading). A table of its own, n
 stored later (for a version from before it was kept, or read again by a newer reader) is a row written apart from the
 version's, whose file it never rewrites (SQLite writes a whole row again on any update, its file's megabytes too), and
 counted against the server's room as an upload's text is. Gone with its file when the owner moves that out."""
+
+waiting_interactions = sa.Table(
+    "waiting_interactions",
+    metadata,
+    sa.Column("interaction_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("application_id", sa.BigInteger, nullable=False),
+    sa.Column("token", sa.Text, nullable=False),
+    sa.Column("shard", sa.Integer, nullable=False),
+    sa.Column("process", sa.String(32), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False, index=True),
+)
+"""An interaction the bot said it was working on ("thinking…") and has not finished: what it takes to edit that
+response (the application's id and the interaction's token, a credential Discord honours for 15 minutes) if the
+process that took it ends without answering, and which process took it, on which shard. Deleted once answered, or
+once expired (bot.state.waiting_interactions)."""

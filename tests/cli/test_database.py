@@ -62,8 +62,12 @@ def sqlite(tmp_path: Path) -> Settings:
     return filled(Settings(data=tmp_path / "data"))
 
 
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 """The revisions this storybot knows, in order: `database status` lists each."""
+DROPPED_TO_0004 = (
+    "was taken back from revision 0007 to 0004 (dropped: table waiting_interactions (1 row), "
+    "table shelf_texts (1 row))."
+)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -81,10 +85,10 @@ def test_status_names_the_revision_and_what_each_revision_brought(sqlite: Settin
     shown = run("database", "status", env=environment(sqlite))
     assert shown.returncode == 0, shown.stderr
     lines = shown.stdout.splitlines()
-    assert lines[0] == f"The database {sqlite.data / SQLITE_FILE} is at revision 0006, the newest this storybot knows."
+    assert lines[0] == f"The database {sqlite.data / SQLITE_FILE} is at revision 0007, the newest this storybot knows."
     assert "  0001  Server and channel settings, and readers' votes on answers." in lines
-    assert [line[:6] for line in lines if line[2:6].isdigit()] == [f"  {r}" for r in REVISIONS[:-1]] + ["* 0006"]
-    assert lines[lines.index(RELEASES_HEADING) + 1 :] == ["  0.1.0  0006"]
+    assert [line[:6] for line in lines if line[2:6].isdigit()] == [f"  {r}" for r in REVISIONS[:-1]] + ["* 0007"]
+    assert lines[lines.index(RELEASES_HEADING) + 1 :] == ["  0.1.0  0006", "  0.2.0  0007"]
 
 
 def test_status_of_a_data_folder_without_a_database_makes_nothing(tmp_path: Path):
@@ -120,7 +124,7 @@ def test_after_a_downgrade_the_commands_it_names_upgrade_the_database_back_and_s
     assert run("database", "status", env=environment(sqlite)).returncode == 0 and revision(sqlite) == "0004"
     exported = run("feedback", "export", str(tmp_path / "votes.jsonl"), env=environment(sqlite))
     assert exported.returncode == 0, exported.stderr
-    assert revision(sqlite) == "0006"
+    assert revision(sqlite) == "0007"
 
 
 def test_a_sqlite_downgrade_copies_the_file_first_and_says_what_it_dropped(sqlite: Settings):
@@ -128,11 +132,11 @@ def test_a_sqlite_downgrade_copies_the_file_first_and_says_what_it_dropped(sqlit
     assert done.returncode == 0, done.stderr
     said = one_line(done.stderr)
     assert (
-        f"{sqlite.data / SQLITE_FILE} was taken back from revision 0006 to 0003 (dropped: table shelf_texts (1 row)"
-        in (said)
+        f"{sqlite.data / SQLITE_FILE} was taken back from revision 0007 to 0003 (dropped: table "
+        "waiting_interactions (1 row), table shelf_texts (1 row)" in (said)
     )
     assert "column shelf_versions.characters (1 value))" in said
-    [copy] = sqlite.data.glob(f"{SQLITE_FILE}.revision-0006-*")
+    [copy] = sqlite.data.glob(f"{SQLITE_FILE}.revision-0007-*")
     assert f"The copy from before is {copy}." in said and "Install the storybot that knows 0003" in said
     assert revision(sqlite) == "0003"
     again = run("database", "downgrade", "--to", "0003", env=environment(sqlite))
@@ -143,13 +147,16 @@ def test_a_postgresql_downgrade_that_drops_data_waits_for_yes(postgresql: Settin
     refused_first = run("database", "downgrade", "--to", "0004", env=environment(postgresql))
     assert refused_first.returncode == 2
     said = one_line(refused_first.stderr)
-    assert "drops table shelf_texts (1 row), which storybot cannot bring back. Back it up first (pg_dump" in said
+    assert "drops table waiting_interactions (1 row), table shelf_texts (1 row), which storybot cannot bring back." in (
+        said
+    )
+    assert "Back it up first (pg_dump" in said
     assert said.endswith("then run again with --yes. Nothing was changed.\n")
-    assert revision(postgresql) == "0006"
+    assert revision(postgresql) == "0007"
 
     done = run("database", "downgrade", "--to", "0004", "--yes", env=environment(postgresql))
     assert done.returncode == 0, done.stderr
-    assert "was taken back from revision 0006 to 0004 (dropped: table shelf_texts (1 row))." in one_line(done.stderr)
+    assert DROPPED_TO_0004 in one_line(done.stderr)
     assert revision(postgresql) == "0004"
 
 
@@ -158,7 +165,9 @@ def test_a_postgresql_downgrade_that_drops_no_data_asks_nothing(tmp_path: Path, 
     empty = filled(Settings(data=tmp_path / "data", database_url=postgresql_url), rows=False)
     done = run("database", "downgrade", "--to", "0001", env=environment(empty))
     assert done.returncode == 0, done.stderr
-    assert "(dropped: table shelf_texts (0 rows), column shelf_versions.characters (0 values)," in one_line(done.stderr)
+    assert "(dropped: table waiting_interactions (0 rows), table shelf_texts (0 rows), column shelf_versions." in (
+        one_line(done.stderr)
+    )
     assert revision(empty) == "0001"
 
 
@@ -167,12 +176,15 @@ def test_a_postgresql_downgrade_that_drops_no_data_asks_nothing(tmp_path: Path, 
     [
         (
             ("--to", "9"),
-            "--to 9: this storybot knows the revisions 0001 to 0006 and the release 0.1.0 (python -m bot database "
-            "status lists them).",
+            "--to 9: this storybot knows the revisions 0001 to 0007 and the releases 0.1.0 to 0.2.0 (python -m bot "
+            "database status lists them).",
         ),
-        (("--to", "0.0.9"), "--to 0.0.9: this storybot knows the revisions 0001 to 0006 and the release 0.1.0 ("),
-        (("--to", "0006"), "at revision 0006 already; nothing changed."),
-        (("--to", "v0.1.0"), "at revision 0006 already; nothing changed."),
+        (
+            ("--to", "0.0.9"),
+            "--to 0.0.9: this storybot knows the revisions 0001 to 0007 and the releases 0.1.0 to 0.2.0 (",
+        ),
+        (("--to", "0007"), "at revision 0007 already; nothing changed."),
+        (("--to", "v0.2.0"), "at revision 0007 already; nothing changed."),
     ],
 )
 def test_a_revision_that_is_not_one_to_go_back_to_is_one_line(sqlite: Settings, args: tuple[str, ...], said: str):
@@ -187,7 +199,7 @@ def test_a_release_names_its_newest_revision_to_take_the_database_back_to(
     """An owner rolling back a release names it, not its revision. This storybot's own release is the only one before
     it, so the older releases here are a table the test writes, read as the one beside the migrations is."""
     table = tmp_path / "releases.toml"
-    table.write_text('"0.0.8" = "0003"\n"0.0.9" = "0004"\n"0.1.0" = "0006"\n')
+    table.write_text('"0.0.8" = "0003"\n"0.0.9" = "0004"\n"0.1.0" = "0006"\n"0.2.0" = "0007"\n')
     assert (
         database_downgrade(
             either, "v0.0.9", confirmed=True, stopped=DiscordBot().stopped, releases=read_releases(table)
@@ -195,12 +207,12 @@ def test_a_release_names_its_newest_revision_to_take_the_database_back_to(
         == 0
     )
     said = one_line(capsys.readouterr().err)
-    assert "was taken back from revision 0006 to 0004 (dropped: table shelf_texts (1 row))." in said
+    assert DROPPED_TO_0004 in said
     assert "Install storybot 0.0.9 before the bot starts again" in said
     assert revision(either) == "0004"
     with pytest.raises(DatabaseCommandError) as unknown:
         database_downgrade(either, "0.0.7", confirmed=True, stopped=DiscordBot().stopped, releases=read_releases(table))
-    assert "--to 0.0.7: this storybot knows the revisions 0001 to 0006 and the releases 0.0.8 to 0.1.0 (" in str(
+    assert "--to 0.0.7: this storybot knows the revisions 0001 to 0007 and the releases 0.0.8 to 0.2.0 (" in str(
         unknown.value
     )
     assert revision(either) == "0004"
@@ -231,7 +243,7 @@ async def test_a_downgrade_while_the_bot_runs_is_refused_in_one_line(fake: FakeD
     assert "stop every one first (systemctl stop storybot, podman stop storybot), then try again. Nothing was" in said
     if settings.database_url is not None:
         assert f"({held_by(bot)})" in said
-    assert (await read_state(settings)).revision == "0006"
+    assert (await read_state(settings)).revision == "0007"
     assert not list(settings.data.glob("*revision-*"))
 
 
@@ -255,4 +267,4 @@ def test_a_data_folder_whose_run_lock_cannot_be_opened_is_left_as_it_was(sqlite:
         immutable(sqlite.data, False)
     assert done.returncode == 2
     assert "Could not open the run lock" in one_line(done.stderr) and "Nothing was changed." in done.stderr
-    assert revision(sqlite) == "0006"
+    assert revision(sqlite) == "0007"

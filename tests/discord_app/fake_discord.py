@@ -218,6 +218,8 @@ class Delay:
     """The path of the request it delays, once one is on its way."""
 
 
+DISCORD_EPOCH_MS = 1_420_070_400_000
+"""The first moment of 2015, UTC, from which a snowflake counts its milliseconds."""
 HEARTBEAT_ACK_SECONDS = 0.05
 """How long the fake gateway takes to acknowledge a heartbeat: a real one's round trip."""
 
@@ -306,8 +308,10 @@ class FakeDiscord:
         self.failures.append(Failure(method, re.compile(path), status, times, body, extra.pop("headers", {})))
 
     def next_interaction(self) -> str:
-        """An id for an interaction not sent yet (interact's `interaction_id`), so that a failure can name it first."""
-        return str(self.new_id())
+        """An id for an interaction not sent yet (interact's `interaction_id`), so that a failure can name it first.
+        A snowflake of now, as Discord's: its token lives 15 minutes from the time it holds
+        (bot.state.waiting_interactions); the fake's count in its low bits keeps each apart."""
+        return str((int(time.time() * 1000) - DISCORD_EPOCH_MS) << 22 | self.new_id() % 2**22)
 
     def fail_interaction(
         self, interaction: str, status: int, *, followup: bool = False, times: int = 1, **extra: Any

@@ -9,6 +9,7 @@ from bot.settings import QuestionBudget
 from bot.state.answers import SavedAnswer
 from bot.state.database import Database
 from bot.state.shelves import StoredText
+from bot.state.waiting_interactions import TOKEN_LIFE, WaitingInteraction
 from tests.state.test_feedback import ANSWER
 
 SERVER = 111
@@ -33,3 +34,7 @@ async def fill_every_table(database: Database) -> None:
     await database.feedback.record(dataclasses.replace(ANSWER, server_id=SERVER, answer_id=ANSWER_ID))
     text = StoredText("reader 1", b"packed text")
     await database.shelves.add(SERVER, "mill.docx", b"a docx file", 1, replace=False, characters=90, text=text)
+    made = datetime.datetime.now(datetime.UTC)
+    await database.waiting.remember(
+        WaitingInteraction(interaction_id=9, application_id=8, token="token", shard=0, expires_at=made + TOKEN_LIFE)
+    )

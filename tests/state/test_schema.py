@@ -31,6 +31,7 @@ async def test_a_downgrade_counts_what_it_drops_newest_revision_first(database_s
     plan = await plan_downgrade(database_settings, "0002")
     assert (plan.revision, plan.target) == (newest(), "0002")
     assert plan.dropped == (
+        Dropped(name="waiting_interactions", rows=1),
         Dropped(name="shelf_texts", rows=1),
         Dropped(name="shelf_versions.characters", rows=1),
         Dropped(name="feedback.answer_id", rows=1),
@@ -105,4 +106,7 @@ async def test_a_postgresql_table_another_session_holds_ends_the_downgrade_uncha
         await holder.close()
     assert failed.value.transient and "locked by another session" in database_error_text(failed.value)
     assert (await read_state(settings)).revision == newest()
-    assert (await plan_downgrade(settings, "0004")).dropped == (Dropped(name="shelf_texts", rows=1),)
+    assert (await plan_downgrade(settings, "0004")).dropped == (
+        Dropped(name="waiting_interactions", rows=1),
+        Dropped(name="shelf_texts", rows=1),
+    )

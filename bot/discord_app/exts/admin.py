@@ -32,8 +32,9 @@ from bot.core.shelf import (
     safe_file_name,
 )
 from bot.discord_app.autocomplete import AutocompleteTime
-from bot.discord_app.client import StoryBot, command_name, send_ephemeral, show_in_place, story_bot
+from bot.discord_app.client import StoryBot, command_name, send_ephemeral, show_in_place, story_bot, think
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
+from bot.discord_app.left_waiting import answered
 from bot.discord_app.render import (
     CHOICE_LIMIT,
     MESSAGE_LIMIT,
@@ -258,7 +259,7 @@ class Admin(StoryCog):
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def reload(self, interaction: discord.Interaction) -> None:
-        await interaction.response.defer(ephemeral=True, thinking=True)
+        await think(interaction, private=True)
         if not await self.bot.is_owner(interaction.user):  # what every server sees changes only at its owner's word
             await interaction.followup.send(RELOAD_OWNER_ONLY, ephemeral=True)
             return
@@ -275,7 +276,7 @@ class Admin(StoryCog):
         title: app_commands.Range[str, 1, 200] | None = None,
         to: app_commands.Choice[str] | None = None,
     ) -> None:
-        await interaction.response.defer(ephemeral=True, thinking=True)
+        await think(interaction, private=True)
         place = AddTo.SERVER if to is None else AddTo(to.value)  # discord.py passes only a value among ADD_TO
         if place is AddTo.LIBRARY and not await self.bot.is_owner(interaction.user):
             await interaction.followup.send(OWNER_ONLY, ephemeral=True)
@@ -315,7 +316,7 @@ class Admin(StoryCog):
         file: discord.Attachment,
         title: app_commands.Range[str, 1, 200] | None = None,
     ) -> None:
-        await interaction.response.defer(ephemeral=True, thinking=True)  # finding the story may build the view
+        await think(interaction, private=True)  # finding the story may build the view
         found = await self._picked(interaction, story)
         if found is None:
             return
@@ -343,7 +344,7 @@ class Admin(StoryCog):
     async def remove(
         self, interaction: discord.Interaction, story: app_commands.Range[str, 1, MAX_STORY_NAME_CHARS]
     ) -> None:
-        await interaction.response.defer(ephemeral=True, thinking=True)  # finding the story may build the view
+        await think(interaction, private=True)  # finding the story may build the view
         found = await self._picked(interaction, story)
         if found is None:
             return
@@ -370,7 +371,7 @@ class Admin(StoryCog):
     @app_commands.describe(**RESTORE_OPTIONS)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def restore(self, interaction: discord.Interaction, version: app_commands.Range[str, 1, 100]) -> None:
-        await interaction.response.defer(ephemeral=True, thinking=True)
+        await think(interaction, private=True)
         if re.fullmatch(r"[0-9]{1,15}", version) is None:  # a version id, as its choice's value holds it
             await interaction.followup.send(PICK_A_VERSION, ephemeral=True)
             return
@@ -379,7 +380,7 @@ class Admin(StoryCog):
     @story.command(name="history", description=HISTORY_COMMAND)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def history(self, interaction: discord.Interaction) -> None:
-        await interaction.response.defer(ephemeral=True, thinking=True)
+        await think(interaction, private=True)
         assert interaction.guild_id is not None
         try:
             versions = await self.bot.database.shelves.history(interaction.guild_id)
@@ -494,6 +495,7 @@ class Admin(StoryCog):
             async with turns.lock:
                 return await self._read_upload(interaction, file, name, title)
         except asyncio.CancelledError:  # the bot is stopping (SIGTERM) before anything was written: said so
+            answered(interaction)  # not told again at the next start (bot.discord_app.left_waiting)
             with contextlib.suppress(discord.HTTPException, aiohttp.ClientError):
                 await interaction.followup.send(UPLOAD_STOPPED, ephemeral=True)
             raise

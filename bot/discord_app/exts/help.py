@@ -7,7 +7,7 @@ import discord
 from discord import app_commands
 
 from bot.core.library import StoryLibrary
-from bot.discord_app.client import StoryBot
+from bot.discord_app.client import StoryBot, think
 from bot.discord_app.cog import StoryCog, answers_every_message
 from bot.discord_app.render import COLOR, DESCRIPTION_LIMIT, clip, fit, story_mention
 from bot.messages import HELP_COMMAND, HELP_TITLE, help_text
@@ -58,7 +58,7 @@ def help_embed(
 class Help(StoryCog):
     @app_commands.command(name="help", description=HELP_COMMAND)
     async def help(self, interaction: discord.Interaction) -> None:
-        await interaction.response.defer(ephemeral=True, thinking=True)
+        await think(interaction, private=True)
         guild = interaction.guild
         server = await self.bot.server_settings(guild.id) if guild is not None else None
         manager = bool(guild is not None and interaction.permissions.manage_guild)

@@ -1,0 +1,75 @@
+"""A bot killed (SIGKILL: power lost, out of memory) after its "thinking…" and before its answer: the next bot to
+start on the database tells the person it restarted, and leaves alone what was answered. The real bot process
+against the fake Discord, on real SQLite."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+from bot.messages import RESTARTED_MID_ANSWER
+from bot.state.database import SQLITE_FILE
+from tests.discord_app.bot_process import BotProcess
+from tests.discord_app.fake_discord import APP_ID, FakeDiscord
+from tests.hang import HANG_SECONDS
+
+
+def waiting_rows(data: Path) -> set[int] | None:
+    """The interactions the bot's database holds as waiting for their answer (None: it cannot be read yet); a token
+    kept as it is fails (a credential in the database, and in aiosqlite's DEBUG log)."""
+    try:
+        with sqlite3.connect(f"file:{data / SQLITE_FILE}?mode=ro", uri=True, timeout=HANG_SECONDS) as connection:
+            rows = connection.execute("SELECT interaction_id, token FROM waiting_interactions").fetchall()
+    except sqlite3.OperationalError:
+        return None
+    assert not [token for _, token in rows if token.startswith("token-")], rows
+    return {interaction for interaction, _ in rows}
+
+
+async def rows_become(data: Path, expected: set[int]) -> None:
+    """Ordered, not timed: the bound only ends a test that would otherwise never end."""
+    for _ in range(int(HANG_SECONDS * 20)):
+        if await asyncio.to_thread(waiting_rows, data) == expected:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"the database never held {expected}, but {waiting_rows(data)}")
+
+
+async def test_a_bot_killed_before_answering_has_the_next_bot_say_it_restarted(tmp_path: Path):
+    fake = FakeDiscord()
+    await fake.start()
+    data = tmp_path / "data"
+    settings = {"STORYBOT_DATA": str(data), "STORYBOT_INDEX": "off"}
+    first = await BotProcess(fake, **settings).start()
+    second: BotProcess | None = None
+    left = fake.next_interaction()
+    held = fake.hold("POST", rf"/webhooks/{APP_ID}/token-{left}")  # its answer never reaches Discord
+    try:
+        await first.ready()
+        mark, answered = await fake.slash("ask", question="How old is Sofia?")
+        assert "Sofia" in str(await fake.response(mark, answered))
+        mark, _ = await fake.slash("ask", question="Where was Sofia born?", interaction_id=left)
+        assert (await fake.first_response(left, mark)).body["type"] == 5  # "thinking…"
+        await fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/token-{left}", mark)  # its answer on its way
+        await rows_become(data, {int(left)})  # the answered one forgotten, this one kept
+        assert first.process is not None
+        first.process.kill()
+        await first.exited()
+
+        second = await BotProcess(fake, **settings).start()
+        await second.ready()
+        told = await fake.edited(left, after=mark)
+        assert told["content"] == RESTARTED_MID_ANSWER
+        assert told["allowed_mentions"] == {"parse": []}
+        await second.printed("Told 1 of 1 interaction(s) left unanswered")
+        assert not [call for call in fake.calls if call.method == "PATCH" and f"token-{answered}" in call.path]
+        await rows_become(data, set())
+        assert f"token-{left}" not in first.text + second.text  # a credential: never in the log
+    finally:
+        held.set()
+        if second is not None:
+            await second.stop()
+        await first.stop()
+        await fake.stop()
+    assert "Traceback" not in first.text + second.text
