@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.settings import Settings
 from bot.state.database import SQLITE_FILE, Database
 from bot.state.feedback import Judgement, Vote
-from bot.state.grouped_writes import GROUP_MOST, GroupedWrites
+from bot.state.grouped_writes import GROUP_MOST, WAIT_TRANSACTIONS, GroupedWrites
 from bot.state.guarded_engine import DatabaseUnavailable
 from bot.state.tables import feedback, server_settings
 from tests.hang import HANG_SECONDS
@@ -198,10 +198,11 @@ async def writes_held(database: Database, settings: Settings) -> AsyncIterator[N
         yield
 
 
-async def test_a_caller_waits_one_deadline_in_all_not_one_for_each_group_before_its_own(database_settings: Settings):
-    """Callers behind two full groups each waited through every group's deadline in turn: the last were told after
-    three deadlines, past an interaction's seconds. Each is told once its own deadline passes; the writes still waiting
-    then are never begun (none is made late), and later writes are made."""
+async def test_a_caller_waits_one_deadline_in_all_not_one_for_each_group_before_it(database_settings: Settings):
+    """Callers behind a queue waited through every group's deadline in turn, however many: ten groups of a database
+    that does not answer, ten deadlines for the last. Each is told once its own deadline passes (WAIT_TRANSACTIONS
+    transactions' deadlines from when it asked); the writes still waiting then are never begun (none is made late),
+    and later writes are made."""
     database = await Database.open(database_settings, deadline=1.0)
     try:
         grouped = GroupedWrites(database.guarded)
@@ -209,10 +210,10 @@ async def test_a_caller_waits_one_deadline_in_all_not_one_for_each_group_before_
         async with writes_held(database, database_settings):
             begun: list[None] = []
             sa.event.listen(database.engine.sync_engine, "begin", lambda _: begun.append(None))
-            asked = [grouped.write(budget_of(server, 1)) for server in range(1, 2 * GROUP_MOST + 51)]
+            asked = [grouped.write(budget_of(server, 1)) for server in range(1, 10 * GROUP_MOST + 1)]
             outcomes = await asyncio.gather(*asked, return_exceptions=True)
-            assert all(isinstance(told, DatabaseUnavailable) and told.seconds == 1.0 for told in outcomes), outcomes
-            assert len(begun) == 1  # three before: one for each group, each waited through in turn
+            assert all(isinstance(told, DatabaseUnavailable) and told.seconds == 1.0 for told in outcomes)
+            assert 1 <= len(begun) <= WAIT_TRANSACTIONS  # ten before: one for each group, each waited through in turn
             # The transaction given up on ends by itself, its driver's own wait over, before its lock is let go: a
             # connection SQLAlchemy shuts while its statement still waits can never be closed once cancelled.
             given_up = asyncio.all_tasks() - {asyncio.current_task()}
