@@ -1,11 +1,12 @@
-"""The interactions a bot process said it was working on ("thinking…") and has not answered, kept so that when the
-process is killed (SIGKILL, power lost, out of memory) the next one to start tells each person to ask again, rather
-than leaving "thinking…" for Discord's 15 minutes.
+"""The interactions a bot process said it was working on ("thinking…") and has not answered (for a second, at
+least: bot.discord_app.left_waiting), kept so that when the process is killed (SIGKILL, power lost, out of memory)
+the next one to start tells each person to ask again, rather than leaving "thinking…" for Discord's 15 minutes.
 
-What is kept is only what editing that response takes: the application's id and the interaction's token. The token
-lets anyone holding it edit or follow up the response for 15 minutes (TOKEN_LIFE) after the interaction was made; a
-row is deleted once answered, and one past that life is deleted by the next process that looks (at its start, then
-every minute: bot.discord_app.left_waiting), so none outlives it by more than a minute while a bot runs.
+What is kept is only what editing that response takes: the application's id and the interaction's token (sealed by
+the front end: bot.discord_app.sealed_tokens). The token lets anyone holding it edit or follow up the response for 15
+minutes (TOKEN_LIFE) after the interaction was made; a row is deleted once answered, and one past that life is
+deleted by the next process that looks (at its start, then every minute: bot.discord_app.left_waiting), so none
+outlives it by more than a minute while a bot runs.
 
 Which process may answer a row: the run locks (bot.discord_app.run_lock on one machine, database_lock across machines)
 let one live process hold a shard, and a process running every shard holds them all, alone. A row names the shard its

@@ -43,16 +43,20 @@ async def test_a_bot_killed_before_answering_has_the_next_bot_say_it_restarted(t
     settings = {"STORYBOT_DATA": str(data), "STORYBOT_INDEX": "off"}
     first = await BotProcess(fake, **settings).start()
     second: BotProcess | None = None
-    left = fake.next_interaction()
+    left, answered = fake.next_interaction(), fake.next_interaction()
     held = fake.hold("POST", rf"/webhooks/{APP_ID}/token-{left}")  # its answer never reaches Discord
+    slow = fake.hold("POST", rf"/webhooks/{APP_ID}/token-{answered}")  # its answer reaches Discord late
     try:
         await first.ready()
-        mark, answered = await fake.slash("ask", question="How old is Sofia?")
+        mark, _ = await fake.slash("ask", question="How old is Sofia?", interaction_id=answered)
+        await rows_become(data, {int(answered)})  # unanswered past the grace: remembered
+        slow.set()
         assert "Sofia" in str(await fake.response(mark, answered))
+        await rows_become(data, set())  # answered: forgotten
         mark, _ = await fake.slash("ask", question="Where was Sofia born?", interaction_id=left)
         assert (await fake.first_response(left, mark)).body["type"] == 5  # "thinking…"
         await fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/token-{left}", mark)  # its answer on its way
-        await rows_become(data, {int(left)})  # the answered one forgotten, this one kept
+        await rows_become(data, {int(left)})
         assert first.process is not None
         first.process.kill()
         await first.exited()
@@ -68,6 +72,7 @@ async def test_a_bot_killed_before_answering_has_the_next_bot_say_it_restarted(t
         assert f"token-{left}" not in first.text + second.text  # a credential: never in the log
     finally:
         held.set()
+        slow.set()
         if second is not None:
             await second.stop()
         await first.stop()
