@@ -103,8 +103,12 @@ class StoryLibrary:
         self._on_damage: list[Callable[[IndexDamage], object]] = []
         analyzer.terms("warming")  # loads the lemma dictionary now, not during the first question
         self.reranker = reranker if reranker is not None else Reranker()
-        self.story_finder = StoryFinder(self.corpus.stories)
-        self.mention_finder = MentionFinder(self.corpus.stories, self.performers.named(), analyzer)
+        self.story_finder = parts.story_finder or StoryFinder(self.corpus.stories)
+        self.mention_finder = (
+            parts.mentions
+            if parts.mentions is not None and parts.mentions.analyzer.signature == analyzer.signature
+            else MentionFinder(self.corpus.stories, self.performers.named(), analyzer)
+        )
         self._analysed: OrderedDict[int, AnalysedPassage] = OrderedDict()
         self._terms = LibraryTerms(analyzer, self.speller)
 
@@ -137,6 +141,8 @@ class StoryLibrary:
             speller=self.speller,
             fingerprints=self.fingerprints,
             files=self._files,
+            mentions=self.mention_finder,
+            story_finder=self.story_finder,
         )
 
     @classmethod

@@ -24,6 +24,8 @@ from bot.core.passage_table import LazyPassages, text_and_story
 from bot.core.performers import PerformerDirectory
 from bot.core.segments import HeldPostings, Segment, SegmentedIndex
 from bot.core.spelling import SpellingCorrector
+from bot.core.story_mentions import MentionFinder
+from bot.core.story_names import StoryFinder
 
 
 def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
@@ -42,9 +44,10 @@ def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
     story_index = SegmentedIndex([s for part in parts for s in segments_of(part.story_index)], params)
     first_passages = np.cumsum([0] + [len(part.corpus.passages) for part in parts]).tolist()
     first_stories = np.cumsum([0] + [len(part.corpus.stories) for part in parts]).tolist()
-    stories = tuple(
+    # The first part's stories (a view's: the owner's thousands) kept as they are: only the others' are numbered on.
+    stories = parts[0].corpus.stories + tuple(
         dataclasses.replace(story, first_passage=story.first_passage + first)
-        for part, first in zip(parts, first_passages, strict=False)
+        for part, first in zip(parts[1:], first_passages[1:], strict=False)
         for story in part.corpus.stories
     )
     corpus = Corpus(
@@ -69,14 +72,30 @@ def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
             ]
         )
     watched = [part.files for part in parts if part.files is not None]
+    mentions = None
+    first_mentions = parts[0].mentions
+    if first_mentions is not None:  # a library's finder, built once, joined with the other parts' (a shelf's few)
+        mentions = MentionFinder.joined(
+            [
+                part.mentions or MentionFinder(part.corpus.stories, part.performers.named(), first_mentions.analyzer)
+                for part in parts
+            ],
+            first_stories,
+        )
     return LibraryParts(
         corpus=corpus,
         index=index,
         story_index=story_index,
         performers=performers,
-        speller=_joined_speller([part.speller for part in parts], index),
-        fingerprints={path: digest for part in parts for path, digest in part.fingerprints.items()},
+        speller=_joined_speller([part.speller for part in parts], parts[0].index, index),
+        fingerprints=parts[0].fingerprints | {p: sha for part in parts[1:] for p, sha in part.fingerprints.items()},
         files=WatchedFiles.joined(watched) if watched else None,
+        mentions=mentions,
+        story_finder=(
+            None
+            if parts[0].story_finder is None
+            else StoryFinder.joined(parts[0].story_finder, StoryFinder(stories[first_stories[1] :]), stories)
+        ),
     )
 
 
@@ -92,9 +111,30 @@ def segments_of(index: BM25Scoring) -> tuple[Segment, ...]:
     raise TypeError(f"{type(index).__name__} cannot be joined")
 
 
-def _joined_speller(spellers: Sequence[SpellingCorrector], index: BM25Scoring) -> SpellingCorrector:
+def _joined_speller(spellers: Sequence[SpellingCorrector], first: BM25Scoring, index: BM25Scoring) -> SpellingCorrector:
     """Every part's words (a word the parts share, once: the first part's), each with its term's
-    document frequency in the joined index; a word whose term no live passage holds is left out."""
+    document frequency in the joined index; a word whose term no live passage holds is left out.
+
+    The first part's words (a view's: the owner's hundreds of thousands) are taken whole, their frequencies
+    read by their terms' numbers in the first part's index (`first`), which the joined index keeps
+    (bot.core.segments: the first segments' terms keep their numbers), found once per owner library; only the
+    other parts' words are looked up one by one."""
+    numbered = spellers[0].numbered(first.vocabulary)
+    if numbered is None:  # a first part whose words are not all its index's: each looked up
+        return _speller_of_words(spellers, index)
+    held, numbers = numbered
+    added: dict[str, str] = {}
+    for speller in spellers[1:]:
+        for word, term in zip(speller.words, speller.terms, strict=True):
+            if word not in held and word not in added and term in index.vocabulary:
+                added[word] = term
+    doc_freq = index.doc_freq[numbers].tolist() + [int(index.doc_freq[index.vocabulary[t]]) for t in added.values()]
+    words, terms = spellers[0].words + list(added), spellers[0].terms + list(added.values())
+    return SpellingCorrector(words, terms, doc_freq)
+
+
+def _speller_of_words(spellers: Sequence[SpellingCorrector], index: BM25Scoring) -> SpellingCorrector:
+    """The joined speller, each part's words looked up one by one."""
     chosen: dict[str, str] = {}
     for speller in spellers:
         for word, term in zip(speller.words, speller.terms, strict=True):

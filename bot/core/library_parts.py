@@ -10,6 +10,8 @@ from bot.core.file_array import WatchedFiles
 from bot.core.index import BM25Scoring
 from bot.core.performers import PerformerDirectory
 from bot.core.spelling import SpellingCorrector
+from bot.core.story_mentions import MentionFinder
+from bot.core.story_names import StoryFinder
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -23,3 +25,7 @@ class LibraryParts:
     """Each story's digest, to tell what a reload changed (bot.core.corpus_diff)."""
     files: WatchedFiles | None = None
     """The saved index's files read while answering, when opened from one."""
+    mentions: MentionFinder | None = None
+    story_finder: StoryFinder | None = None
+    """Its finders when already built (a library's), so that a join (a server's view) does not build them again
+    over every story of the library: it joins them with its other parts' (bot.core.library_join)."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
+
+import numpy as np
 
 from bot.core.analysis import is_dictionary_word, normalize_word
 from bot.core.near_words import NearWords
@@ -46,6 +49,19 @@ class SpellingCorrector:
     def __init__(self, words: list[str], terms: list[str], doc_freq: list[int]):
         """Every word of the library (folded), with its term and how many passages hold that term."""
         self.words, self.terms, self.doc_freq = words, terms, doc_freq
+        self._numbered: tuple[Mapping[str, int], frozenset[str], np.ndarray] | None = None
+
+    def numbered(self, vocabulary: Mapping[str, int]) -> tuple[frozenset[str], np.ndarray] | None:
+        """Its words, and each word's term's number in `vocabulary` (its own library's index's); None when a word is
+        given twice or a term is not there. Kept for the last vocabulary asked: a server's view joins its owner's
+        speller with the shelf's at each change of either (bot.core.library_join)."""
+        if self._numbered is None or self._numbered[0] is not vocabulary:
+            numbers = np.fromiter((vocabulary.get(term, -1) for term in self.terms), np.int64, len(self.terms))
+            words = frozenset(self.words)
+            if len(words) != len(self.words) or (numbers < 0).any():
+                return None
+            self._numbered = (vocabulary, words, numbers)
+        return self._numbered[1], self._numbered[2]
 
     @cached_property
     def near_words(self) -> NearWords:
@@ -55,7 +71,8 @@ class SpellingCorrector:
 
     def __getstate__(self) -> dict[str, object]:
         """Sent to another process without the search structure, which is rebuilt there when needed."""
-        return {name: value for name, value in self.__dict__.items() if name != "near_words"}
+        kept = {name: value for name, value in self.__dict__.items() if name not in ("near_words", "_numbered")}
+        return {**kept, "_numbered": None}
 
     def correct(self, typed: str) -> tuple[str, str] | None:
         """(library word, its term) closest to a word the library lacks, as typed, or None.

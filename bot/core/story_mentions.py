@@ -44,19 +44,59 @@ class MentionFinder:
             if story_number is not None:
                 stories_of_name.setdefault(name, set()).add(story_number)
         normalized: dict[str, str] = {}
-        self._name_stories: dict[str, set[int]] = {}
+        name_stories: dict[str, set[int]] = {}
         for name, numbers in stories_of_name.items():
             for word, _, _ in words(name):
                 key = normalized.get(word)
                 if key is None:
                     key = normalized[word] = normalize_word(word)
-                self._name_stories.setdefault(key, set()).update(numbers)
-        self._name_words = sorted(self._name_stories)
-        self._title_stories: dict[str, set[int]] = {}
+                name_stories.setdefault(key, set()).update(numbers)
+        title_stories: dict[str, set[int]] = {}
         for number, story in enumerate(stories):
             for term in analyzer.terms(story.title):
-                self._title_stories.setdefault(term, set()).add(number)
-        self._analyzer = analyzer
+                title_stories.setdefault(term, set()).add(number)
+        self._hold((frozenset(story_of_path),), name_stories, sorted(name_stories), title_stories, analyzer)
+
+    def _hold(
+        self,
+        paths: tuple[frozenset[str], ...],
+        name_stories: dict[str, set[int]],
+        name_words: list[str],
+        title_stories: dict[str, set[int]],
+        analyzer: Analyzer,
+    ) -> None:
+        self._paths = paths
+        """Its stories' files, as its parts hold them."""
+        self._name_stories = name_stories
+        self._name_words = name_words
+        """The name words, sorted."""
+        self._title_stories = title_stories
+        self.analyzer = analyzer
+
+    @classmethod
+    def joined(cls, finders: Sequence[MentionFinder], first_stories: Sequence[int]) -> MentionFinder | None:
+        """The finder of the finders' stories one after the other (each part's numbered on from `first_stories`), as
+        one built over them all finds, without analysing the titles and names again: a server's view joins the
+        owner's finder, built once, with its shelf's. The first finder's maps are copied, not walked, so the join
+        costs what the later parts hold. None when two parts have a story file of the same path (one build maps
+        both parts' people to the later story) or analyse otherwise."""
+        first = finders[0]
+        for number, finder in enumerate(finders[1:], start=1):
+            if finder.analyzer.signature != first.analyzer.signature:
+                return None
+            earlier = [paths for before in finders[:number] for paths in before._paths]
+            if any(path in held for paths in finder._paths for path in paths for held in earlier):
+                return None
+        name_stories, title_stories = dict(first._name_stories), dict(first._title_stories)
+        for finder, offset in zip(finders[1:], first_stories[1:], strict=False):
+            _add(name_stories, finder._name_stories, offset)
+            _add(title_stories, finder._title_stories, offset)
+        added = [word for finder in finders[1:] for word in finder._name_words if word not in first._name_stories]
+        name_words = sorted(first._name_words + list(dict.fromkeys(added)))  # a sorted run and a few: merged linearly
+        joined = cls.__new__(cls)
+        paths = tuple(held for finder in finders for held in finder._paths)
+        joined._hold(paths, name_stories, name_words, title_stories, first.analyzer)
+        return joined
 
     @cached_property
     def _near_names(self) -> NearWords:
@@ -69,7 +109,7 @@ class MentionFinder:
         named: list[set[int]] = []
         for word, _, _ in words(question):
             normalized = normalize_word(word)
-            term = self._analyzer.term(word)
+            term = self.analyzer.term(word)
             stories = set(self._name_stories.get(normalized, ()))
             if not stories and term is not None and term not in known:
                 stories = self._near_name(normalized)
@@ -93,3 +133,12 @@ class MentionFinder:
         closest = min(distance for _, distance, _ in found)
         best = [name for name, distance, _ in found if distance == closest]
         return set(self._name_stories[best[0]]) if len(best) == 1 else set()
+
+
+def _add(into: dict[str, set[int]], part: Mapping[str, set[int]], offset: int) -> None:
+    """A later part's stories of each word, numbered on by `offset`, in a new set where the word already has some
+    (the earlier part's sets are shared, never changed)."""
+    for word, stories in part.items():
+        moved = {story + offset for story in stories}
+        held = into.get(word)
+        into[word] = moved if held is None else held | moved

@@ -83,9 +83,33 @@ class StoryFinder:
         self._by_id: dict[str, int | None] = {}
         for i, found in enumerate(self.ids):
             self._by_id[found] = None if found in self._by_id else i  # two paths, one id: neither is named by it
-        titles = Counter(s.title for s in stories)
-        self.shared_titles = frozenset(title for title, count in titles.items() if count > 1)
+        self._title_counts = Counter(s.title for s in stories)
+        self.shared_titles = frozenset(title for title, count in self._title_counts.items() if count > 1)
         """Titles more than one story has: lists and pickers add the file name to tell them apart."""
+
+    @classmethod
+    def joined(cls, first: StoryFinder, later: StoryFinder, stories: tuple[Story, ...]) -> StoryFinder:
+        """The finder of `stories`, the first finder's then the later one's, as one built over them all finds: a
+        server's view joins the owner's finder, built once, with its shelf's. The first's lists and maps are copied
+        whole (not walked story by story), the later's stories numbered on."""
+        offset = len(first.stories)
+        joined = cls.__new__(cls)
+        joined.stories = stories
+        joined._titles = first._titles + later._titles
+        joined._title_words = first._title_words + later._title_words
+        joined._files = first._files + later._files
+        joined._paths = first._paths + later._paths
+        joined._labels = first._labels + later._labels
+        joined._by_path = first._by_path | {path: i + offset for path, i in later._by_path.items()}
+        joined.ids = first.ids + later.ids
+        joined._by_id = dict(first._by_id)
+        for i, found in enumerate(later.ids, start=offset):
+            joined._by_id[found] = None if found in joined._by_id else i
+        joined._title_counts = first._title_counts.copy()
+        joined._title_counts.update(later._title_counts)
+        shared = (title for title in later._title_counts if joined._title_counts[title] > 1)
+        joined.shared_titles = first.shared_titles | frozenset(shared)
+        return joined
 
     def by_path(self, path: str) -> int | None:
         """The story whose file this is, exactly: for paths the bot stored (a channel's story, a thread's),

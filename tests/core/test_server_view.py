@@ -9,6 +9,7 @@ import pytest
 from rank_bm25 import BM25Okapi
 
 from bot.core.analysis import Analyzer
+from bot.core.corpus import Corpus
 from bot.core.index import DEFAULT_PARAMS
 from bot.core.library import StoryLibrary
 from bot.core.saved_index import IndexStore
@@ -17,6 +18,7 @@ from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.shelf_parts import shelf_parts
 from bot.core.story_ids import looks_like_story_id, shelf_story_of, story_id
 from tests.conftest import CORPUS
+from tests.core.story_folder import library_facts
 
 MILL = b"# The Old Mill\n\nThe miller Anatole ground rye by the river.\n\nHis wheel stopped one winter night."
 BAKERY = b"# The Bakery\n\nElena baked rye bread for the whole village of Moscow.\n\nThe river froze."
@@ -91,3 +93,27 @@ def test_a_hidden_library_leaves_the_shelf_alone_and_an_empty_shelf_the_library_
     assert answer.best is None or shelf_story_of(answer.best.path) is not None
     assert view_of(library, [], library.analyzer) is library
     assert view_of(None, [], library.analyzer) is None
+
+
+def test_a_view_answers_as_the_same_stories_built_as_one_library(owners: StoryLibrary):
+    """The view's finders and speller are the owner's, built once, joined with the shelf's: its answers, mentions,
+    story finder, autocomplete, people and spelling are those of its stories built as one library."""
+    view = view_of(owners, shelf(), owners.analyzer)
+    assert view is not None
+    stories = Corpus(view.corpus.root, view.corpus.stories, tuple(view.corpus.passages), view.corpus.problems)
+    whole = StoryLibrary(stories, view.analyzer, min_match=view.min_match, reranker=view.reranker)
+    questions = [*QUESTIONS, "What instrument does sophie play", "sebastein violin", "Anatole miller", "Elena rye"]
+    questions += ["the old mil", "bakrey village", "Kalmurzaeva", "Korolev piano competition"]
+    assert library_facts(view, questions) == library_facts(whole, questions)
+    for question in questions:
+        assert view.mention_finder.find(question, view.index.vocabulary) == whole.mention_finder.find(
+            question, whole.index.vocabulary
+        )
+        assert view.story_finder.find(question) == whole.story_finder.find(question)
+        assert view.story_finder.complete(question[:4]) == whole.story_finder.complete(question[:4])
+    assert view.story_finder.ids == whole.story_finder.ids
+    assert view.story_finder.shared_titles == whole.story_finder.shared_titles
+    for typed in ["Sebastein", "balerina", "pianst", "Kalmurzaev", "wheal", "bakrey", "vilage", "milller"]:
+        assert view.speller.correct(typed) == whole.speller.correct(typed), typed
+        assert view.performers.find(typed) == whole.performers.find(typed), typed
+        assert view.performers.complete(typed[:3]) == whole.performers.complete(typed[:3]), typed

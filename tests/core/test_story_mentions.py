@@ -6,6 +6,8 @@ import pytest
 
 from bot.core.corpus import load_corpus
 from bot.core.library import StoryLibrary
+from bot.core.story_mentions import MentionFinder
+from tests.core.story_folder import write_folder
 
 STORIES = {
     "anna.md": "# The Bakery on the Hill\n\n"
@@ -112,3 +114,42 @@ def test_a_named_storys_best_passages_are_candidates_even_where_bm25_ranks_them_
     assert wanted in [c.doc for c in candidates]
     answer = library.ask(question)
     assert answer.best is not None and answer.best.document == wanted
+
+
+JOIN_QUESTIONS = [
+    "What instrument does sophie play",
+    "sebastein violin",
+    "Sofia Kalmurzaeva ballet",
+    "Anna Petrova bread",
+    "petrva singer odessa",
+    "the old mill wheel",
+    "Who was the miller's boy",
+    "Tomas Wren",
+    "tale harbour sailor",
+    "Korolev Kalmurzaeva Petrova",
+]
+
+
+def test_a_joined_finder_names_the_stories_one_built_over_all_of_them_names(tmp_path):
+    """A server's view joins the owner's finder, built once, with its shelf's: the same stories, numbered on."""
+    for name, text in STORIES.items():
+        (tmp_path / "shelf").mkdir(exist_ok=True)
+        (tmp_path / "shelf" / name).write_text(text, encoding="utf-8")
+    owner = StoryLibrary(load_corpus(write_folder(tmp_path / "owner", 12)))
+    shelf = StoryLibrary(load_corpus(tmp_path / "shelf"))
+    parts = [owner.parts(), shelf.parts()]
+    stories = owner.corpus.stories + shelf.corpus.stories
+    people = [*owner.performers.named(), *shelf.performers.named()]
+    whole = MentionFinder(stories, people, owner.analyzer)
+    joined = MentionFinder.joined([owner.mention_finder, shelf.mention_finder], [0, len(owner.corpus.stories)])
+    assert joined is not None and all(part.mentions is not None for part in parts)
+    known = {**owner.index.vocabulary, **shelf.index.vocabulary}
+    for question in JOIN_QUESTIONS:
+        assert joined.find(question, known) == whole.find(question, known), question
+    assert joined.find("Anna Petrova", known).stories  # the shelf's people found, numbered after the owner's stories
+    assert set(joined.find("Anna Petrova", known).stories) <= set(range(len(owner.corpus.stories), len(stories)))
+
+
+def test_parts_sharing_a_story_file_are_not_joined(library):
+    """One build names both parts' people by the later story of that file; joined, each would keep its own."""
+    assert MentionFinder.joined([library.mention_finder, library.mention_finder], [0, 3]) is None
