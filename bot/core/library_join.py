@@ -23,7 +23,7 @@ from bot.core.library_parts import LibraryParts
 from bot.core.passage_table import LazyPassages, text_and_story
 from bot.core.performers import PerformerDirectory
 from bot.core.segments import HeldPostings, Segment, SegmentedIndex
-from bot.core.spelling import SpellingCorrector
+from bot.core.spelling import CHUNK, SpellingCorrector
 from bot.core.story_mentions import MentionFinder
 from bot.core.story_names import StoryFinder
 
@@ -128,7 +128,10 @@ def _joined_speller(spellers: Sequence[SpellingCorrector], first: BM25Scoring, i
         for word, term in zip(speller.words, speller.terms, strict=True):
             if word not in held and word not in added and term in index.vocabulary:
                 added[word] = term
-    doc_freq = index.doc_freq[numbers].tolist() + [int(index.doc_freq[index.vocabulary[t]]) for t in added.values()]
+    doc_freq: list[int] = []
+    for start in range(0, len(numbers), CHUNK):  # in chunks: the GIL let go between them
+        doc_freq += index.doc_freq[numbers[start : start + CHUNK]].tolist()
+    doc_freq += [int(index.doc_freq[index.vocabulary[t]]) for t in added.values()]
     words, terms = spellers[0].words + list(added), spellers[0].terms + list(added.values())
     return SpellingCorrector(words, terms, doc_freq)
 

@@ -15,6 +15,9 @@ MIN_LENGTH = 4
 ENDING = 3
 """How many last letters make a word's ending."""
 ACRONYM_LENGTH = 5
+CHUNK = 1 << 14
+"""Words taken at once in one call that holds the GIL (a set or a list of them): a thread building a view lets the
+event loop run between chunks (448,000 words in one call held it some 45 ms)."""
 """An all-capital word this short is an acronym ("RUNX", "CHIKV"), not a shouted typo ("PERFROM")."""
 
 
@@ -49,15 +52,17 @@ class SpellingCorrector:
     def __init__(self, words: list[str], terms: list[str], doc_freq: list[int]):
         """Every word of the library (folded), with its term and how many passages hold that term."""
         self.words, self.terms, self.doc_freq = words, terms, doc_freq
-        self._numbered: tuple[Mapping[str, int], frozenset[str], np.ndarray] | None = None
+        self._numbered: tuple[Mapping[str, int], set[str], np.ndarray] | None = None
 
-    def numbered(self, vocabulary: Mapping[str, int]) -> tuple[frozenset[str], np.ndarray] | None:
+    def numbered(self, vocabulary: Mapping[str, int]) -> tuple[set[str], np.ndarray] | None:
         """Its words, and each word's term's number in `vocabulary` (its own library's index's); None when a word is
         given twice or a term is not there. Kept for the last vocabulary asked: a server's view joins its owner's
         speller with the shelf's at each change of either (bot.core.library_join)."""
         if self._numbered is None or self._numbered[0] is not vocabulary:
             numbers = np.fromiter((vocabulary.get(term, -1) for term in self.terms), np.int64, len(self.terms))
-            words = frozenset(self.words)
+            words: set[str] = set()
+            for start in range(0, len(self.words), CHUNK):  # the GIL let go between chunks, not held for 448,000 words
+                words.update(self.words[start : start + CHUNK])
             if len(words) != len(self.words) or (numbers < 0).any():
                 return None
             self._numbered = (vocabulary, words, numbers)
