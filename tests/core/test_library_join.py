@@ -115,3 +115,18 @@ def test_ties_in_file_order_of_one_part_go_on_a_copy_not_on_the_part_itself(corp
     scores = [score for _, score in part.index.top(list(question), 20)]
     assert [score for _, score in reversed_order.index.top(list(question), 20)] == scores  # ties reordered only
     assert _in_file_order(paths, (), [part], {}).index.tie_order is None
+
+
+def test_a_first_part_whose_speller_holds_a_word_its_index_lacks_is_joined_word_by_word(corpus):
+    """Its words cannot be read by number: each is looked up, and a word whose term no passage holds is left out."""
+    analyzer = Analyzer()
+    first, rest = (
+        parts_of_corpus(sub_corpus(corpus, cut), analyzer, DEFAULT_PARAMS) for cut in (range(0, 5), range(5, 9))
+    )
+    words = SpellingCorrector(
+        [*first.speller.words, "zyzzyva"], [*first.speller.terms, "zyzzyva"], [*first.speller.doc_freq, 1]
+    )
+    joined = join_parts([dataclasses.replace(first, speller=words), rest])
+    fresh = parts_of_corpus(sub_corpus(corpus, range(0, 9)), analyzer, DEFAULT_PARAMS)
+    assert "zyzzyva" not in joined.speller.words
+    assert speller_words(joined.speller) == speller_words(fresh.speller)

@@ -2,6 +2,7 @@ import pytest
 
 from bot.core.corpus import load_corpus
 from bot.core.library import StoryLibrary
+from bot.core.spelling import SpellingCorrector
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +79,19 @@ def test_real_words_and_codes_are_not_corrected_into_other_library_words(stage, 
 
 def test_a_code_with_a_letter_after_its_capitals_is_searched_as_the_code(stage):
     assert stage.speller.correct("PPARy")[0] == "ppar"  # PPAR gamma, typed with a y
+
+
+def test_a_spellers_words_are_numbered_by_their_libraries_index_or_not_at_all(library):
+    """A view joins its owner's speller by these numbers; a word the index lacks, or a word given twice, cannot be."""
+    numbered = library.speller.numbered(library.index.vocabulary)
+    assert numbered is not None
+    words, numbers = numbered
+    assert words == set(library.speller.words)
+    assert [library.index.vocabulary[t] for t in library.speller.terms] == numbers.tolist()
+    assert library.speller.numbered(library.index.vocabulary) is not None
+    lacking = SpellingCorrector(
+        [*library.speller.words, "zyzzyva"], [*library.speller.terms, "zyzzyva"], [*library.speller.doc_freq, 1]
+    )
+    assert lacking.numbered(library.index.vocabulary) is None
+    twice = SpellingCorrector(["storm", "storm"], ["storm", "storm"], [1, 1])
+    assert twice.numbered({"storm": 0}) is None
