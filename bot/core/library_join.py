@@ -87,7 +87,7 @@ def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
         index=index,
         story_index=story_index,
         performers=performers,
-        speller=_joined_speller([part.speller for part in parts], parts[0].index, index),
+        speller=_joined_speller([part.speller for part in parts], parts[0].index, index, parts[0].mentions is not None),
         fingerprints=parts[0].fingerprints | {p: sha for part in parts[1:] for p, sha in part.fingerprints.items()},
         files=WatchedFiles.joined(watched) if watched else None,
         mentions=mentions,
@@ -111,14 +111,17 @@ def segments_of(index: BM25Scoring) -> tuple[Segment, ...]:
     raise TypeError(f"{type(index).__name__} cannot be joined")
 
 
-def _joined_speller(spellers: Sequence[SpellingCorrector], first: BM25Scoring, index: BM25Scoring) -> SpellingCorrector:
+def _joined_speller(
+    spellers: Sequence[SpellingCorrector], first: BM25Scoring, index: BM25Scoring, library: bool
+) -> SpellingCorrector:
     """Every part's words (a word the parts share, once: the first part's), each with its term's
     document frequency in the joined index; a word whose term no live passage holds is left out.
 
     The first part's words (a view's: the owner's hundreds of thousands) are taken whole, their frequencies
     read by their terms' numbers in the first part's index (`first`), which the joined index keeps
     (bot.core.segments: the first segments' terms keep their numbers), found once per owner library; only the
-    other parts' words are looked up one by one."""
+    other parts' words are looked up one by one. `library`: whether the first part is a library's, whose speller's
+    search of its words the joined speller then shares."""
     numbered = spellers[0].numbered(first.vocabulary)
     if numbered is None:  # a first part whose words are not all its index's: each looked up
         return _speller_of_words(spellers, index)
@@ -133,7 +136,9 @@ def _joined_speller(spellers: Sequence[SpellingCorrector], first: BM25Scoring, i
         doc_freq += index.doc_freq[numbers[start : start + CHUNK]].tolist()
     doc_freq += [int(index.doc_freq[index.vocabulary[t]]) for t in added.values()]
     words, terms = spellers[0].words + list(added), spellers[0].terms + list(added.values())
-    return SpellingCorrector(words, terms, doc_freq)
+    # A library's speller (its parts carry its finders: a view's owner, which lives on beside its views) shares its
+    # search of its words; a saved index's first segment's is let go once joined.
+    return SpellingCorrector(words, terms, doc_freq, first=spellers[0] if library else None)
 
 
 def _speller_of_words(spellers: Sequence[SpellingCorrector], index: BM25Scoring) -> SpellingCorrector:

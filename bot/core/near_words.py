@@ -62,6 +62,24 @@ class NearWords:
         return [(choice, int(distance), near[position]) for choice, distance, position in found]
 
 
+class JoinedNearWords:
+    """The words of two lists, one after the other, searched as one list of them all: a server's view joins the owner
+    library's words, whose search is built once, with its shelf's few."""
+
+    def __init__(self, first: NearWords | JoinedNearWords, first_count: int, later: NearWords):
+        """`first_count`: how many words the first list has."""
+        self.first, self.first_count, self.later = first, first_count, later
+
+    def closest(self, word: str, edits: int, limit: int | None) -> list[tuple[str, int, int]]:
+        """As NearWords.closest over both lists: each list's closest (the later's positions after the first's),
+        merged closest first, ties in list order. The closest of both are among the closest of each."""
+        found = self.first.closest(word, edits, limit)
+        later = self.later.closest(word, edits, limit)
+        found += [(choice, distance, self.first_count + at) for choice, distance, at in later]
+        found.sort(key=lambda match: (match[1], match[2]))
+        return found[:limit]
+
+
 def _masks(words: list[str], length: int) -> np.ndarray:
     """Each word's key (all of one length): bit b of the low half set if it holds a letter of bit b,
     of the high half if it holds two or more."""

@@ -8,7 +8,7 @@ from functools import cached_property
 import numpy as np
 
 from bot.core.analysis import is_dictionary_word, normalize_word
-from bot.core.near_words import NearWords
+from bot.core.near_words import JoinedNearWords, NearWords
 
 MIN_LENGTH = 4
 """Shorter words have too many neighbours one edit away to guess from."""
@@ -49,9 +49,11 @@ def _other_ending(word: str, candidate: str, distance: int) -> bool:
 
 
 class SpellingCorrector:
-    def __init__(self, words: list[str], terms: list[str], doc_freq: list[int]):
-        """Every word of the library (folded), with its term and how many passages hold that term."""
+    def __init__(self, words: list[str], terms: list[str], doc_freq: list[int], first: SpellingCorrector | None = None):
+        """Every word of the library (folded), with its term and how many passages hold that term. `first`: a speller
+        whose words are the first of these (a view's owner's), whose search structure is then shared, not rebuilt."""
         self.words, self.terms, self.doc_freq = words, terms, doc_freq
+        self._first = first
         self._numbered: tuple[Mapping[str, int], set[str], np.ndarray] | None = None
 
     def numbered(self, vocabulary: Mapping[str, int]) -> tuple[set[str], np.ndarray] | None:
@@ -69,10 +71,13 @@ class SpellingCorrector:
         return self._numbered[1], self._numbered[2]
 
     @cached_property
-    def near_words(self) -> NearWords:
+    def near_words(self) -> NearWords | JoinedNearWords:
         """Its words, to find those within a few edits of a word: built at the first word to correct, not at every
-        start (a quarter of a second for 448,000 words)."""
-        return NearWords(self.words)
+        start (a quarter of a second for 448,000 words); a view's, of its owner's words (built once) and its own."""
+        if self._first is None:
+            return NearWords(self.words)
+        count = len(self._first.words)
+        return JoinedNearWords(self._first.near_words, count, NearWords(self.words[count:]))
 
     def __getstate__(self) -> dict[str, object]:
         """Sent to another process without the search structure, which is rebuilt there when needed."""

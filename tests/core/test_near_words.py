@@ -6,7 +6,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.core.analysis import fold, word_list
-from bot.core.near_words import NearWords
+from bot.core.near_words import JoinedNearWords, NearWords
 
 # Few letters, so words crowd each other (dozens one edit apart, the limit of 20 cut); letters past
 # "z" share bits, and one lies outside the Basic Multilingual Plane.
@@ -67,3 +67,20 @@ def test_the_filter_keeps_few_words(library_words):
 
 def test_an_empty_list_has_no_candidates():
     assert NearWords([]).candidates("word", 2).tolist() == []
+
+
+def test_two_lists_joined_find_what_one_list_of_both_finds_in_its_order(library_words):
+    """A view's speller searches its owner's words (built once) and its shelf's, as one list of both."""
+    rng = random.Random(11)
+    typed = [_edited(rng.choice(library_words), rng, rng.randint(0, 3)) for _ in range(200)]
+    for cut in (0, 1, 9_000, len(library_words) - 3):
+        first, later = library_words[:cut], library_words[cut:]
+        whole, joined = NearWords(library_words), JoinedNearWords(NearWords(first), cut, NearWords(later))
+        twice = JoinedNearWords(
+            JoinedNearWords(NearWords(first[:50]), min(cut, 50), NearWords(first[50:])), cut, NearWords(later)
+        )
+        for word in typed:
+            for edits in (1, 2):
+                for limit in (1, 5, 20, None):
+                    assert joined.closest(word, edits, limit) == whole.closest(word, edits, limit), (word, cut)
+                    assert twice.closest(word, edits, limit) == whole.closest(word, edits, limit), (word, cut)
