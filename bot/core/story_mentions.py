@@ -15,7 +15,7 @@ from functools import cached_property
 
 from bot.core.analysis import Analyzer, normalize_word, words
 from bot.core.corpus import Story
-from bot.core.near_words import NearWords
+from bot.core.near_words import JoinedNearWords, NearWords
 from bot.core.spelling import MIN_LENGTH, max_edits
 
 SPECIFIC = 3
@@ -56,6 +56,8 @@ class MentionFinder:
             for term in analyzer.terms(story.title):
                 title_stories.setdefault(term, set()).add(number)
         self._hold((frozenset(story_of_path),), name_stories, sorted(name_stories), title_stories, analyzer)
+        self._first: tuple[MentionFinder, list[str]] | None = None
+        """A joined finder's first finder and the name words it lacks: its near-name search is shared."""
 
     def _hold(
         self,
@@ -96,12 +98,18 @@ class MentionFinder:
         joined = cls.__new__(cls)
         paths = tuple(held for finder in finders for held in finder._paths)
         joined._hold(paths, name_stories, name_words, title_stories, first.analyzer)
+        joined._first = (first, list(dict.fromkeys(added)))
         return joined
 
     @cached_property
-    def _near_names(self) -> NearWords:
-        """Built at the first word that may be a misspelt name, not at every start."""
-        return NearWords(self._name_words)
+    def _near_names(self) -> NearWords | JoinedNearWords:
+        """Built at the first word that may be a misspelt name, not at every start; a joined finder's, of its first
+        finder's names (searched by the first's, built once) and the others' (_near_name takes the closest names
+        whatever their order)."""
+        if self._first is None:
+            return NearWords(self._name_words)
+        first, added = self._first
+        return JoinedNearWords(first._near_names, len(first._name_words), NearWords(added))
 
     def find(self, question: str, known: Mapping[str, int]) -> StoryMentions:
         """The stories the question names. `known` holds the library's terms: a word whose term is not
