@@ -93,12 +93,13 @@ class MentionFinder:
         for finder, offset in zip(finders[1:], first_stories[1:], strict=False):
             _add(name_stories, finder._name_stories, offset)
             _add(title_stories, finder._title_stories, offset)
-        added = [word for finder in finders[1:] for word in finder._name_words if word not in first._name_stories]
-        name_words = sorted(first._name_words + list(dict.fromkeys(added)))  # a sorted run and a few: merged linearly
+        later = (word for finder in finders[1:] for word in finder._name_words if word not in first._name_stories)
+        added = list(dict.fromkeys(later))
+        name_words = sorted(first._name_words + added)  # a sorted run and a few: merged linearly
         joined = cls.__new__(cls)
         paths = tuple(held for finder in finders for held in finder._paths)
         joined._hold(paths, name_stories, name_words, title_stories, first.analyzer)
-        joined._first = (first, list(dict.fromkeys(added)))
+        joined._first = (first, added)
         return joined
 
     @cached_property
