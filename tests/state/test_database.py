@@ -26,7 +26,7 @@ async def test_the_migrations_build_exactly_the_schema_the_code_uses(database: D
 
     async with database.engine.connect() as connection:
         assert await connection.run_sync(differences) == []
-        assert await connection.scalar(sa.text("SELECT version_num FROM alembic_version")) == "0006"
+        assert await connection.scalar(sa.text("SELECT version_num FROM alembic_version")) == "0007"
 
 
 async def test_opening_again_keeps_what_was_saved(database_settings: Settings):
@@ -85,8 +85,8 @@ async def test_a_database_from_a_newer_storybot_is_refused_untouched(tmp_path: P
     with pytest.raises(DatabaseError) as refused:
         await Database.open(Settings(data=folder))
     said = database_error_text(refused.value)
-    assert "newer storybot" in said and "this one knows revisions up to 0006" in said
-    assert "(python -m bot database downgrade --to 0006; README: Rolling back)" in said
+    assert "newer storybot" in said and "this one knows revisions up to 0007" in said
+    assert "(python -m bot database downgrade --to 0007; README: Rolling back)" in said
     with sqlite3.connect(folder / SQLITE_FILE) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0099",)
 

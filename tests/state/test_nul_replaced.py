@@ -34,10 +34,13 @@ VOTED_TWICE = dataclasses.replace(WRITTEN_WITH_NUL, message_id=6000, passage=4)
 
 
 def every_row(connection: sa.Connection) -> Rows:
-    """Every row of every table, in the order of its key."""
+    """Every row of every table the database has (at 0005, not the tables of later revisions), in the order of its
+    key."""
+    present = set(sa.inspect(connection).get_table_names())
     return {
         table.name: [dict(row) for row in connection.execute(table.select().order_by(*table.primary_key)).mappings()]
         for table in metadata.sorted_tables
+        if table.name in present
     }
 
 
@@ -123,7 +126,7 @@ async def test_text_written_with_nul_has_it_replaced_and_the_rest_kept_and_a_vot
             [first] = [row["id"] for row in before["shelf_stories"] if row["name"] == "mill\x00.md"]
             [named_apart] = [row for row in expected["shelf_stories"] if row["id"] == first]
             named_apart["name"] = "mill\ufffd (2).md"
-        assert after == expected
+        assert {table: rows for table, rows in after.items() if table in before} == expected
         assert [row["vote"] for row in after["feedback"] if row["message_id"] == 6000] == [Vote.UP]
 
         assert await database.feedback.record(dataclasses.replace(WRITTEN_WITH_NUL, vote=Vote.UP)) is Vote.DOWN
