@@ -15,10 +15,10 @@ MIN_LENGTH = 4
 ENDING = 3
 """How many last letters make a word's ending."""
 ACRONYM_LENGTH = 5
+"""An all-capital word this short is an acronym ("RUNX", "CHIKV"), not a shouted typo ("PERFROM")."""
 CHUNK = 1 << 14
 """Words taken at once in one call that holds the GIL (a set or a list of them): a thread building a view lets the
 event loop run between chunks (448,000 words in one call held it some 45 ms)."""
-"""An all-capital word this short is an acronym ("RUNX", "CHIKV"), not a shouted typo ("PERFROM")."""
 
 
 def max_edits(word: str) -> int:
