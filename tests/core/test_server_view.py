@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -117,3 +118,48 @@ def test_a_view_answers_as_the_same_stories_built_as_one_library(owners: StoryLi
         assert view.speller.correct(typed) == whole.speller.correct(typed), typed
         assert view.performers.find(typed) == whole.performers.find(typed), typed
         assert view.performers.complete(typed[:3]) == whole.performers.complete(typed[:3]), typed
+
+
+MILLER = b"# The Miller\n\nSebastian Korolov ground rye by the river.\n\nThe violinist's wheel stopped in winter."
+
+
+def test_a_view_of_a_changed_owner_and_a_shelf_copying_its_story_answers_as_one_library(tmp_path: Path):
+    """The owner reopened from its saved segments after a story changed and one came; a shelf holding a copy of an
+    owner story (same title, people and file name, in capitals), a name a typo away from an owner's, and a word of the
+    owner's split across both: the view answers, finds, mentions and spells as the same stories built as one. Another
+    server's view, built after it over the same owner, changes nothing the first one answers."""
+    root, store = tmp_path / "stories", IndexStore(tmp_path / "index")
+    shutil.copytree(CORPUS, root)
+    StoryLibrary.load(root, store=store, force=True)
+    changed = root / "sophie-korolev-pianist.md"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nSophie once played for the miller.\n", "utf-8")
+    (root / "mill.md").write_bytes(MILL)
+    owner = StoryLibrary.load(root, store=store)
+    assert owner.opened
+    copied = (CORPUS / "sofia-kalmurzaeva-ballerina.md").read_bytes()
+    stories = [ShelfStoryText.read(3, "SOFIA-KALMURZAEVA-BALLERINA.MD", copied), ShelfStoryText.read(4, "m.md", MILLER)]
+    view = view_of(owner, stories, owner.analyzer)
+    assert view is not None
+    corpus = Corpus(view.corpus.root, view.corpus.stories, tuple(view.corpus.passages), view.corpus.problems)
+    whole = StoryLibrary(corpus, view.analyzer, min_match=view.min_match, reranker=view.reranker)
+    questions = [*QUESTIONS, "Sofia Kalmurzaeva ballerina", "sebastain korolov rye", "Korolev violinist", "the millr"]
+    typed = ["Sebastein", "Korolv", "Kalmurzaev", "balerina", "violinst", "milller", "wheal", "rivre"]
+
+    def facts(library: StoryLibrary) -> tuple[object, ...]:
+        known = library.index.vocabulary
+        return (
+            library_facts(library, questions),
+            [library.mention_finder.find(q, known) for q in questions + typed],
+            [library.story_finder.find(q) for q in questions + typed + ["sofia-kalmurzaeva-ballerina.md"]],
+            [library.story_finder.complete(q[:4]) for q in questions],
+            library.story_finder.ids,
+            library.story_finder.shared_titles,
+            [library.speller.correct(t) for t in typed],
+            [library.performers.find(t) for t in typed],
+        )
+
+    seen = facts(view)
+    assert seen == facts(whole)
+    other = view_of(owner, [ShelfStoryText.read(9, "bakery.md", BAKERY), stories[1]], owner.analyzer)
+    assert other is not None and facts(other) != seen
+    assert facts(view) == seen
