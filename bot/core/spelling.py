@@ -60,15 +60,16 @@ class SpellingCorrector:
         """Its words, and each word's term's number in `vocabulary` (its own library's index's); None when a word is
         given twice or a term is not there. Kept for the last vocabulary asked: a server's view joins its owner's
         speller with the shelf's at each change of either (bot.core.library_join)."""
-        if self._numbered is None or self._numbered[0] is not vocabulary:
+        numbered = self._numbered  # read once: another thread may number it for another vocabulary meanwhile
+        if numbered is None or numbered[0] is not vocabulary:
             numbers = np.fromiter((vocabulary.get(term, -1) for term in self.terms), np.int64, len(self.terms))
             words: set[str] = set()
             for start in range(0, len(self.words), CHUNK):  # the GIL let go between chunks, not held for 448,000 words
                 words.update(self.words[start : start + CHUNK])
             if len(words) != len(self.words) or (numbers < 0).any():
                 return None
-            self._numbered = (vocabulary, words, numbers)
-        return self._numbered[1], self._numbered[2]
+            numbered = self._numbered = (vocabulary, words, numbers)
+        return numbered[1], numbered[2]
 
     @cached_property
     def near_words(self) -> NearWords | JoinedNearWords:
