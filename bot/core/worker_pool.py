@@ -12,13 +12,18 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.process
 import signal
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
+from multiprocessing.connection import wait
 from typing import ParamSpec, TypeVar
 
 from bot.core.interrupts import held_interrupts
 from bot.core.parent_death import Lifeline, ParentLink, end_with_parent
+
+ENDED_WAIT_SECONDS = 2.0
+"""How long a broken pool's first ended worker is waited for, to be told apart from those the pool then ended."""
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -41,9 +46,19 @@ class _QuietPool(ProcessPoolExecutor):
 
     def ended_code(self) -> int:
         """Once the pool broke (BrokenProcessPool): the exit code of the worker that ended first, as multiprocessing
-        gives it (minus the signal), told from the others, which the pool then terminated (SIGTERM)."""
-        codes = [process.exitcode for process in self._started.values() if process.exitcode]
-        return next((code for code in codes if code != -signal.SIGTERM), -signal.SIGTERM)
+        gives it (minus the signal), told from the others, which the pool then terminated (SIGTERM). The pool can
+        break before that worker's end can be collected (its pipes close as it exits): waited for, a little."""
+        processes = list(self._started.values())
+        wait([process.sentinel for process in processes], timeout=ENDED_WAIT_SECONDS)
+        deadline = time.monotonic() + ENDED_WAIT_SECONDS
+        while True:
+            codes = [process.exitcode for process in processes]
+            first = next((code for code in codes if code and code != -signal.SIGTERM), None)
+            if first is not None:
+                return first
+            if None not in codes or time.monotonic() >= deadline:
+                return -signal.SIGTERM
+            time.sleep(0.01)
 
     def _end_workers(self) -> None:
         for process in list(self._processes.values()):
