@@ -37,7 +37,7 @@ REMEMBERED = "storybot:remembered"
 ANSWERED = "storybot:answered"
 """Set in an interaction's extras once an answer is on its way: a handler cancelled after it is not told again."""
 EDIT_SECONDS = 10.0
-"""The most one edit of a left "thinking…" may take (Discord slow, or its rate limit)."""
+"""The most telling one left "thinking…" may take, its read and its edit (Discord slow, or its rate limit)."""
 SWEEP_SECONDS = 60.0
 """How often the rows are looked at again while the bot runs (expired ones deleted)."""
 TELLING_AT_ONCE = 5
@@ -128,25 +128,36 @@ class LeftWaiting:
 async def _tell(
     http: discord.http.HTTPClient, waiting: WaitingInteraction, token: str, turns: asyncio.Semaphore
 ) -> bool:
-    route = Route(
-        "PATCH",
-        "/webhooks/{webhook_id}/{webhook_token}/messages/@original",
-        webhook_id=waiting.application_id,
-        webhook_token=token,
-    )
+    """Edits the response only while Discord still shows it "thinking…" (its LOADING flag): a process killed after
+    its answer reached Discord and before its row was deleted left an answer, which is never overwritten. A response
+    gone, already answered, or not read in time is left as it is."""
+    path = "/webhooks/{webhook_id}/{webhook_token}/messages/@original"
+    read = Route("GET", path, webhook_id=waiting.application_id, webhook_token=token)
+    edit = Route("PATCH", path, webhook_id=waiting.application_id, webhook_token=token)
     body = {"content": RESTARTED_MID_ANSWER, "allowed_mentions": {"parse": []}}
     async with turns:
-        if waiting.expires_at <= datetime.datetime.now(datetime.UTC):
+        if not token or waiting.expires_at <= datetime.datetime.now(datetime.UTC):
             return False
         try:
             async with asyncio.timeout(EDIT_SECONDS):
-                await http.request(route, json=body)
+                response = await http.request(read)
+                if not _still_thinking(response):
+                    return False
+                await http.request(edit, json=body)
         except (discord.HTTPException, aiohttp.ClientError, TimeoutError) as error:
             # The interaction's id names it; its token is never logged.
             status = error.status if isinstance(error, discord.HTTPException) else type(error).__name__
             log.warning("Could not tell interaction %s that the bot restarted: %s", waiting.interaction_id, status)
             return False
     return True
+
+
+def _still_thinking(response: object) -> bool:
+    """Whether Discord's original response is still "thinking…": a message whose flags hold LOADING."""
+    if not isinstance(response, dict):
+        return False
+    flags = response.get("flags")
+    return isinstance(flags, int) and discord.MessageFlags._from_value(flags).loading
 
 
 async def _logged(write: Coroutine[object, object, None]) -> None:

@@ -204,6 +204,8 @@ class Hold:
     method: str
     pattern: re.Pattern[str]
     released: asyncio.Event = field(default_factory=asyncio.Event)
+    after_taking: bool = False
+    """Discord took the request (what it changes is changed) and its reply is what waits: the bot never hears."""
 
 
 @dataclass
@@ -218,6 +220,8 @@ class Delay:
     """The path of the request it delays, once one is on its way."""
 
 
+LOADING = 1 << 7
+"""A message's flag while it is an interaction's "thinking…" (discord.MessageFlags.loading)."""
 DISCORD_EPOCH_MS = 1_420_070_400_000
 """The first moment of 2015, UTC, from which a snowflake counts its milliseconds."""
 HEARTBEAT_ACK_SECONDS = 0.05
@@ -249,6 +253,9 @@ class FakeDiscord:
         self.commands: dict[str, list[dict[str, Any]]] = {"global": [], "guild": []}
         self.failures: list[Failure] = []
         self.holds: list[Hold] = []
+        self.originals: dict[str, dict[str, Any]] = {}
+        """Each interaction's original response, by its token, as Discord keeps it: a deferred one ("thinking…")
+        holds the LOADING flag until its first edit or follow-up replaces it (deleted ones are gone)."""
         self.delays: list[Delay] = []
         self.refuse_message_content = False
         self.guild_names: dict[int, str] = {}
@@ -327,6 +334,13 @@ class FakeDiscord:
     def hold(self, method: str, path: str) -> asyncio.Event:
         """Requests matching method and path (a regex) are recorded, and answered once the event returned is set."""
         held = Hold(method, re.compile(path))
+        self.holds.append(held)
+        return held.released
+
+    def hold_reply(self, method: str, path: str) -> asyncio.Event:
+        """As hold, but Discord takes each request at once (an answer shown) and only its reply waits for the event:
+        a bot killed meanwhile sent its answer and never heard so."""
+        held = Hold(method, re.compile(path), after_taking=True)
         self.holds.append(held)
         return held.released
 
@@ -740,7 +754,8 @@ class FakeDiscord:
         async with self._changed:
             self.calls.append(Call(request.method, path, body, dict(request.query)))
             self._changed.notify_all()
-        for held in (h for h in self.holds if h.method == request.method and h.pattern.fullmatch(path)):
+        holds = [h for h in self.holds if h.method == request.method and h.pattern.fullmatch(path)]
+        for held in (h for h in holds if not h.after_taking):
             await held.released.wait()
         failure = next(
             (f for f in self.failures if f.times and f.method == request.method and f.pattern.fullmatch(path)), None
@@ -751,7 +766,12 @@ class FakeDiscord:
         needs_token = not path.startswith(("/interactions/", "/webhooks/"))
         if needs_token and request.headers.get("Authorization") != f"Bot {TOKEN}":
             return _json({"message": "401: Unauthorized", "code": 0}, 401)
-        return self._answer(request.method, path, body)
+        answer = self._answer(request.method, path, body)
+        async with self._changed:  # what it changed (a message, an original response) is waited for too
+            self._changed.notify_all()
+        for held in (h for h in holds if h.after_taking):
+            await held.released.wait()
+        return answer
 
     def _answer(self, method: str, path: str, body: Any) -> web.Response:
         route = (method, path)
@@ -807,10 +827,15 @@ class FakeDiscord:
             return _json(found)
         if sent := re.fullmatch(r"/channels/(\d+)/messages", path):
             return _json(self._message(int(sent.group(1)), body))
-        if callback := re.fullmatch(r"/interactions/(\d+)/[^/]+/callback", path):
+        if callback := re.fullmatch(r"/interactions/(\d+)/([^/]+)/callback", path):
             kind = body["type"]
             data = body.get("data") or {}
             message = self._message(CHANNEL_ID, data) if kind in (4, 7) else None
+            if kind == 4 and message is not None:
+                self.originals[callback.group(2)] = message
+            if kind == 5:  # "thinking…": a message of its own, loading
+                flags = data.get("flags", 0) | LOADING
+                self.originals[callback.group(2)] = self._message(CHANNEL_ID, {"flags": flags})
             result: dict[str, Any] = {
                 "interaction": {
                     "id": callback.group(1),
@@ -823,11 +848,33 @@ class FakeDiscord:
             if message is not None:
                 result["resource"] = {"type": kind, "message": message}
             return _json(result)
-        if re.fullmatch(rf"/webhooks/{APP_ID}/[^/]+/messages/@original", path) and method == "DELETE":
-            return web.Response(status=204)
-        if re.fullmatch(rf"/webhooks/{APP_ID}/[^/]+(/messages/@original)?", path):
+        if original := re.fullmatch(rf"/webhooks/{APP_ID}/([^/]+)/messages/@original", path):
+            return self._original(method, original.group(1), body or {})
+        if webhook := re.fullmatch(rf"/webhooks/{APP_ID}/([^/]+)", path):
+            loading = self.originals.get(webhook.group(1))
+            if method == "POST" and loading is not None and loading["flags"] & LOADING:
+                return self._original("PATCH", webhook.group(1), body or {})  # the first follow-up replaces it
             return _json(self._message(CHANNEL_ID, body or {}))
         return _json({"message": f"404: Not Found ({method} {path})", "code": 0}, 404)
+
+    def _original(self, method: str, token: str, body: dict[str, Any]) -> web.Response:
+        """An interaction's original response, read, edited or deleted as Discord does; an edit of one Discord never
+        heard of (a button's deferred update, its message elsewhere) is a message of its own."""
+        found = self.originals.get(token)
+        if method == "DELETE":
+            self.originals.pop(token, None)
+            return web.Response(status=204)
+        if method == "GET":
+            if found is None:
+                return _json({"message": "Unknown Message", "code": 10008}, 404)
+            return _json(found)
+        if found is None:
+            return _json(self._message(CHANNEL_ID, body))
+        found |= {key: body[key] for key in ("embeds", "components") if key in body}
+        if "content" in body:
+            found["content"] = body["content"] or ""
+        found["flags"] &= ~LOADING  # answered: no longer "thinking…"
+        return _json(found)
 
     def _registered(self, command: dict[str, Any]) -> dict[str, Any]:
         """A command as Discord returns it: ids and defaults filled in, permissions as a string."""

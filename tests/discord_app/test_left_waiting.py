@@ -11,7 +11,7 @@ from pathlib import Path
 from bot.messages import RESTARTED_MID_ANSWER
 from bot.state.database import SQLITE_FILE
 from tests.discord_app.bot_process import BotProcess
-from tests.discord_app.fake_discord import APP_ID, FakeDiscord
+from tests.discord_app.fake_discord import APP_ID, LOADING, FakeDiscord
 from tests.hang import HANG_SECONDS
 
 
@@ -73,6 +73,55 @@ async def test_a_bot_killed_before_answering_has_the_next_bot_say_it_restarted(t
     finally:
         held.set()
         slow.set()
+        if second is not None:
+            await second.stop()
+        await first.stop()
+        await fake.stop()
+    assert "Traceback" not in first.text + second.text
+
+
+async def test_a_bot_killed_after_its_answer_reached_discord_leaves_the_answer_alone(tmp_path: Path):
+    """Killed after Discord took the answer and before the row was deleted: the answer stays; the next bot reads
+    the response, sees it no longer "thinking…", and only forgets the row."""
+    fake = FakeDiscord()
+    await fake.start()
+    data = tmp_path / "data"
+    settings = {"STORYBOT_DATA": str(data), "STORYBOT_INDEX": "off"}
+    first = await BotProcess(fake, **settings).start()
+    second: BotProcess | None = None
+    delivered, thinking = fake.next_interaction(), fake.next_interaction()
+    slow = fake.hold("POST", rf"/webhooks/{APP_ID}/token-{delivered}")  # past the grace: remembered
+    unheard = fake.hold_reply("POST", rf"/webhooks/{APP_ID}/token-{delivered}")  # shown; the bot never hears so
+    held = fake.hold("POST", rf"/webhooks/{APP_ID}/token-{thinking}")  # never reaches Discord
+    try:
+        await first.ready()
+        mark, _ = await fake.slash("ask", question="How old is Sofia?", interaction_id=delivered)
+        await fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/token-{delivered}", mark)
+        await rows_become(data, {int(delivered)})
+        slow.set()  # Discord takes the answer now; its reply stays held
+        original = fake.originals[f"token-{delivered}"]
+        await fake.wait_for(lambda: not original["flags"] & LOADING)  # the answer, shown in place of "thinking…"
+        shown = dict(original)
+        assert "Sofia" in str(shown)
+        mark, _ = await fake.slash("ask", question="Where was Sofia born?", interaction_id=thinking)
+        await fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/token-{thinking}", mark)
+        await rows_become(data, {int(delivered), int(thinking)})
+        assert first.process is not None
+        first.process.kill()
+        await first.exited()
+
+        second = await BotProcess(fake, **settings).start()
+        await second.ready()
+        assert (await fake.edited(thinking, after=mark))["content"] == RESTARTED_MID_ANSWER
+        await second.printed("interaction(s) left unanswered by an earlier run")
+        assert fake.originals[f"token-{delivered}"] == shown  # the answer, not overwritten
+        assert "Told 1 of 2 interaction(s)" in second.text
+        assert not [c for c in fake.calls if c.method == "PATCH" and f"token-{delivered}/" in c.path]
+        await rows_become(data, set())
+    finally:
+        held.set()
+        slow.set()
+        unheard.set()
         if second is not None:
             await second.stop()
         await first.stop()
