@@ -114,15 +114,22 @@ class LeftWaiting:
         if not left:
             return 0
         turns = asyncio.Semaphore(TELLING_AT_ONCE)
-        told = await asyncio.gather(
-            *(_tell(http, waiting, unseal(waiting.token, self._key, waiting.interaction_id), turns) for waiting in left)
-        )
+        told = await asyncio.gather(*(self._tell_one(http, waiting, turns) for waiting in left))
         log.info(
             "Told %d of %d interaction(s) left unanswered by an earlier run that the bot restarted.",
             sum(told),
             len(left),
         )
         return sum(told)
+
+    async def _tell_one(
+        self, http: discord.http.HTTPClient, waiting: WaitingInteraction, turns: asyncio.Semaphore
+    ) -> bool:
+        """Told or not (gone, answered, expired, Discord refused), the row is forgotten; one killed before that is
+        taken by the next start, which reads the response again and edits it only if still "thinking…"."""
+        told = await _tell(http, waiting, unseal(waiting.token, self._key, waiting.interaction_id), turns)
+        self._write(self._store.forget(waiting.interaction_id))
+        return told
 
 
 async def _tell(

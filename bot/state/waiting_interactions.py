@@ -79,9 +79,10 @@ class WaitingInteractionStore:
         await self._grouped.write(delete)
 
     async def take_left(self, shards: Collection[int] | None, now: datetime.datetime) -> list[WaitingInteraction]:
-        """Deletes and returns the rows of other processes, on `shards` (None: every shard, which this process holds
-        alone), whose tokens still live, oldest first; expired rows of every process go too. Taken in one transaction:
-        a row is told by one process at most."""
+        """Takes and returns the rows of other processes, on `shards` (None: every shard, which this process holds
+        alone), whose tokens still live, oldest first; expired rows of every process are deleted. Taken in one
+        transaction, a row is told by one live process at most; taken, it becomes this process's own, kept until
+        told (forget), so a process killed while telling (a restart loop) leaves what it had not told to the next."""
         others = sa.and_(waiting_interactions.c.process != self.process, waiting_interactions.c.expires_at > now)
         if shards is not None:
             others = sa.and_(others, waiting_interactions.c.shard.in_(list(shards)))
@@ -99,7 +100,9 @@ class WaitingInteractionStore:
             ids = [row.interaction_id for row in rows]
             if ids:
                 await connection.execute(
-                    waiting_interactions.delete().where(waiting_interactions.c.interaction_id.in_(ids))
+                    waiting_interactions.update()
+                    .where(waiting_interactions.c.interaction_id.in_(ids))
+                    .values(process=self.process)
                 )
             return [
                 WaitingInteraction(

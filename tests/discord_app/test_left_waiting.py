@@ -127,3 +127,40 @@ async def test_a_bot_killed_after_its_answer_reached_discord_leaves_the_answer_a
         await first.stop()
         await fake.stop()
     assert "Traceback" not in first.text + second.text
+
+
+async def test_a_bot_killed_while_telling_leaves_what_it_had_not_told_to_the_next(tmp_path: Path):
+    """A restart loop: the bot that took the left "thinking…" is killed before telling it; the one after tells it."""
+    fake = FakeDiscord()
+    await fake.start()
+    data = tmp_path / "data"
+    settings = {"STORYBOT_DATA": str(data), "STORYBOT_INDEX": "off"}
+    bots = [await BotProcess(fake, **settings).start()]
+    left = fake.next_interaction()
+    held = fake.hold("POST", rf"/webhooks/{APP_ID}/token-{left}")  # its answer never reaches Discord
+    reading = rf"/webhooks/{APP_ID}/token-{left}/messages/@original"
+    slow_read = fake.hold("GET", reading)  # the second bot's read of it never answered
+    try:
+        await bots[0].ready()
+        mark, _ = await fake.slash("ask", question="Where was Sofia born?", interaction_id=left)
+        await rows_become(data, {int(left)})
+        for killed in range(2):
+            process = bots[killed].process
+            assert process is not None
+            if killed:
+                await fake.wait_for_call("GET", reading, mark)  # telling it: killed then
+                fake.holds.remove(next(h for h in fake.holds if h.released is slow_read))
+            process.kill()
+            await bots[killed].exited()
+            bots.append(await BotProcess(fake, **settings).start())
+        await bots[2].ready()
+        assert (await fake.edited(left, after=mark))["content"] == RESTARTED_MID_ANSWER
+        await bots[2].printed("Told 1 of 1 interaction(s) left unanswered")
+        await rows_become(data, set())
+    finally:
+        held.set()
+        slow_read.set()
+        for bot in reversed(bots):
+            await bot.stop()
+        await fake.stop()
+    assert "Traceback" not in "".join(bot.text for bot in bots)

@@ -47,9 +47,19 @@ async def test_a_process_takes_the_rows_of_processes_gone_on_its_shards_once_and
     assert [row.interaction_id for row in taken] == [2, 3, 4]
     assert taken[0] == waiting(2, 1)  # what editing its response takes, the token with it
     assert await mine.take_left({1, 2}, later) == []  # told once, by one process
+    assert await kept(database) == {1, 2, 3, 4, 5}  # taken ones kept, as this process's own, until told
+    for told in (2, 3, 4):
+        await mine.forget(told)
     assert await kept(database) == {1, 5}  # shard 0's (another live process's) and this process's own stay
     assert [row.interaction_id for row in await another_process(database).take_left(None, later)] == [1, 5]
-    assert await kept(database) == set()
+
+
+async def test_rows_taken_by_a_process_killed_while_telling_are_taken_by_the_next(database: Database):
+    """A restart loop: the process that took them was killed before telling; what it took is not lost."""
+    await another_process(database).remember(waiting(1))
+    later = NOW + datetime.timedelta(minutes=1)
+    assert [row.interaction_id for row in await another_process(database).take_left(None, later)] == [1]
+    assert [row.interaction_id for row in await database.waiting.take_left(None, later)] == [1]
 
 
 async def test_expired_rows_are_never_taken_and_are_deleted(database: Database):
@@ -59,6 +69,7 @@ async def test_expired_rows_are_never_taken_and_are_deleted(database: Database):
     await gone.remember(waiting(3, shard=5, made=NOW - TOKEN_LIFE))  # a shard no process here holds
     taken = await database.waiting.take_left({0}, NOW)
     assert [row.interaction_id for row in taken] == [2]
+    await database.waiting.forget(2)  # told
     assert await kept(database) == set()
     await gone.remember(waiting(4, shard=5, made=NOW - TOKEN_LIFE))
     await database.waiting.remember(waiting(6, made=NOW - TOKEN_LIFE))  # this process's own, expired, goes too
