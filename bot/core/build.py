@@ -70,6 +70,8 @@ class Batch:
     """The passages' text, compressed in blocks (TextStore.pieces)."""
     vocabulary: dict[str, int]
     surfaces: dict[str, int]
+    surface_stories: np.ndarray
+    """How many of the batch's stories hold each of `surfaces` (AnalysedTexts.stories_holding)."""
     lengths: np.ndarray
     postings: tuple[np.ndarray, np.ndarray, np.ndarray]
     """(term, passage, term frequency) of each posting, in term then passage order (AnalysedTexts.postings)."""
@@ -126,6 +128,20 @@ class AnalysedTexts:
         """(term, passage, term frequency) of each posting, in term then passage order."""
         return postings_of_tokens(self.term_ids, self.lengths)
 
+    def stories_holding(self, story_of_passage: np.ndarray) -> np.ndarray:
+        """How many stories hold each of `surfaces`, in their order (int64), the texts being passages of the stories
+        `story_of_passage` says: what a saved segment keeps of its speller's words, so that a word of a removed
+        story alone is forgotten though its term stays ("performed" beside "perform")."""
+        words, per_piece = self.piece_words.words_of(self.pieces)
+        ends = self.pieces == END
+        story_of_word = story_of_passage[np.repeat(np.cumsum(ends) - ends, per_piece)]
+        distinct, inverse = np.unique(words, return_inverse=True)
+        position = {surface: number for number, surface in enumerate(self.surfaces)}
+        surfaces = self.piece_words.word_surfaces
+        surface_of = np.fromiter((position[surfaces[w]] for w in distinct.tolist()), np.int64, len(distinct))
+        pairs = np.unique(story_of_word.astype(np.int64) * len(position) + surface_of[inverse])
+        return np.bincount(pairs % max(len(position), 1), minlength=len(position))
+
     def lowercase_words(self, first: int, end: int) -> set[str]:
         """Every word that texts[first:end] write in lowercase: what the people finder asks of a story
         (people_finder._lowercase_words of those texts)."""
@@ -157,17 +173,20 @@ def analysed_parts(corpus: Corpus, analyzer: Analyzer, params: BM25Params) -> tu
     index = BM25Index.from_postings(
         analysed.vocabulary, docs, tf, doc_freq, analysed.lengths.astype(np.float64), params
     )
-    return _finished(corpus, index, analysed.surfaces, performers, fingerprints(corpus)), analysed
+    holding = analysed.stories_holding(corpus.story_of_passages())
+    return _finished(corpus, index, analysed.surfaces, holding, performers, fingerprints(corpus)), analysed
 
 
 def _finished(
     corpus: Corpus,
     index: BM25Index,
     surfaces: dict[str, int],
+    surface_stories: np.ndarray,
     performers: PerformerDirectory,
     digests: dict[str, str],
 ) -> LibraryParts:
-    """What every build ends with: the story-level index and the speller's words."""
+    """What every build ends with: the story-level index and the speller's words (with how many stories hold
+    each: `surface_stories`)."""
     story_index = index.grouped(corpus.story_of_passages(), len(corpus.stories))
     terms = index.terms()
     numbers = np.fromiter(surfaces.values(), dtype=np.int64, count=len(surfaces))
@@ -179,6 +198,7 @@ def _finished(
         performers=performers,
         speller=speller,
         fingerprints=digests,
+        speller_stories=surface_stories,
     )
 
 
@@ -260,6 +280,7 @@ def _analysed_files(
         texts=TextStore.pieces([p.text for p in passages]),
         vocabulary=analysed.vocabulary,
         surfaces=analysed.surfaces,
+        surface_stories=analysed.stories_holding(local.story_of_passages()),
         lengths=analysed.lengths,
         postings=analysed.postings(),
         performers=PerformerDirectory.from_corpus(local, analysed.lowercase_words).performers,
@@ -383,6 +404,7 @@ def _merge(
     """The library of the batches, taken one at a time as they come, their bulk spilled to `spill`."""
     vocabulary: dict[str, int] = {}
     surfaces: dict[str, int] = {}
+    surface_stories: dict[str, int] = {}
     stories: list[Story] = []
     problems = list(walk_problems)
     performers: list[Performer] = []
@@ -404,8 +426,9 @@ def _merge(
             vocabulary[term] = len(vocabulary)
         renumber = np.fromiter(map(vocabulary.__getitem__, batch.vocabulary), np.int32, len(batch.vocabulary))
         renumbered = renumber[np.fromiter(batch.surfaces.values(), np.int64, len(batch.surfaces))].tolist()
-        for surface, number in zip(batch.surfaces, renumbered, strict=True):
+        for surface, number, holding in zip(batch.surfaces, renumbered, batch.surface_stories.tolist(), strict=True):
             surfaces.setdefault(surface, number)
+            surface_stories[surface] = surface_stories.get(surface, 0) + holding
         terms, docs, tf = batch.postings
         runs.add(renumber[terms], docs + passages, tf)
         texts.add(batch.texts)
@@ -440,7 +463,8 @@ def _merge(
     )
     ranked = rank[np.fromiter(surfaces.values(), np.int64, len(surfaces))].tolist()
     surfaces = dict(zip(surfaces, ranked, strict=True))
-    return _finished(corpus, index, surfaces, PerformerDirectory(performers), digests)
+    holding = np.fromiter(surface_stories.values(), np.int64, len(surface_stories))  # in the order of `surfaces`
+    return _finished(corpus, index, surfaces, holding, PerformerDirectory(performers), digests)
 
 
 def _shifted(performer: Performer, passages: int) -> Performer:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from bot.core.corpus import Corpus
 from bot.core.file_array import WatchedFiles
 from bot.core.index import BM25Scoring
@@ -29,3 +31,6 @@ class LibraryParts:
     story_finder: StoryFinder | None = None
     """Its finders when already built (a library's), so that a join (a server's view) does not build them again
     over every story of the library: it joins them with its other parts' (bot.core.library_join)."""
+    speller_stories: np.ndarray | None = None
+    """How many of its stories hold each of its speller's words, when built from its stories (int64): what a saved
+    segment keeps, so that it forgets a word once no live story holds it."""

@@ -187,7 +187,7 @@ class IndexStore:
         if analyzer.signature != _bot_analysis():
             return self._one_off(root, analyzer, params, progress, reading_seconds)
         settings = self.settings(analyzer)
-        store = SegmentStore(self._folder(root, settings), LibraryPayload())
+        store = SegmentStore(self._folder(root, settings), LibraryPayload(analyzer))
         claim = IndexClaim(store.folder)  # before the sweep, which removes the indexes no one uses
         self.sweep()
         listed = time.time_ns()  # before any file is looked at: one written since is newer
@@ -371,7 +371,7 @@ class IndexStore:
         except OSError as error:
             notes.append(_system_note(IndexEvent.NOT_SAVED, error, self.home))
         generation = segments.generation + 1
-        kept = [s.without(removed, generation) for s in segments.segments]
+        kept = [s.without(removed, generation, store.kept_drops) for s in segments.segments]
         in_memory = [segment_parts(store.folder, s, root, params).parts for s in kept if s.stories.live]
         return _in_file_order(
             list(states), found.problems, [*in_memory, *([built] if built is not None else [])], skipped

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.core.analysis import Analyzer
+from bot.core.build import AnalysedTexts
 from bot.core.corpus import Corpus, Passage, Story
 from bot.core.file_array import ArrayWriter, FileArray, WatchedFiles, file_name, save_array
 from bot.core.index import BM25Params
@@ -26,7 +28,7 @@ from bot.core.library_parts import LibraryParts
 from bot.core.packed_postings import PackedPostings
 from bot.core.passage_table import NO_CHAPTER, PassageTable
 from bot.core.performers import Performer, PerformerDirectory
-from bot.core.segment_store import NewSegment, StoredSegment
+from bot.core.segment_store import PAYLOAD_DROPS, NewSegment, Removal, StoredSegment
 from bot.core.segments import MergePlan, SegmentedIndex
 from bot.core.spelling import SpellingCorrector
 from bot.core.text_store import TextStore
@@ -62,6 +64,8 @@ def new_segment(folder: Path, name: str, parts: LibraryParts, states: dict[str, 
     if passages.terms != sorted(passages.terms):
         raise ValueError("a segment's terms are kept sorted")
     speller_numbers = [passages.vocabulary[term] for term in parts.speller.terms]
+    if parts.speller_stories is None or len(parts.speller_stories) != len(speller_numbers):
+        raise ValueError("a segment's stories are freshly built: its speller's words are counted in them")
     table = corpus.passages if isinstance(corpus.passages, PassageTable) else PassageTable.of(corpus.passages)
     for array in PASSAGE_ARRAYS:
         save_array(folder / f"{name}.passage_{array}.npy", np.asarray(getattr(table, array), np.int32))
@@ -75,7 +79,11 @@ def new_segment(folder: Path, name: str, parts: LibraryParts, states: dict[str, 
         stories=[[s.title, s.path, s.passage_count] for s in corpus.stories],
         chapters=list(table.chapters),
         people=_people_columns(people, story_of_path),
-        speller={"words": parts.speller.words, "term_numbers": speller_numbers},
+        speller={
+            "words": parts.speller.words,
+            "term_numbers": speller_numbers,
+            "stories": parts.speller_stories.tolist(),
+        },
         fingerprints=parts.fingerprints,
         states={s.path: states[s.path] for s in corpus.stories},
     )
@@ -85,9 +93,31 @@ def new_segment(folder: Path, name: str, parts: LibraryParts, states: dict[str, 
 
 
 class LibraryPayload:
-    """Carries the library's part of segments over to the segment they are merged into (SegmentPayload)."""
+    """Carries the library's part of segments over to the segment they are merged into, and says what its count of
+    stories holding each speller word loses as stories are deleted (SegmentPayload). `analyzer`: the library's, to
+    find a deleted story's words again; a store that only merges needs none."""
 
     read_in_pieces = READ_IN_PIECES
+
+    def __init__(self, analyzer: Analyzer | None = None):
+        self.analyzer = analyzer
+
+    def removed(self, folder: Path, segment: StoredSegment, stories: np.ndarray) -> Removal:
+        """How many of these stories hold each of the segment's speller words: their passages' texts read and
+        analysed again (as a build does), so it costs what they hold. A word no live story holds is then dropped
+        from the speller (_speller), though its term stays (another word's: "performed" beside "perform")."""
+        if self.analyzer is None:
+            raise ValueError("a story is deleted from a library segment with the library's analyzer")
+        meta = _read_meta(folder, segment.name)
+        position = {word: number for number, word in enumerate(meta["speller"]["words"])}
+        texts = _text_store(folder, segment.name)
+        held: list[np.ndarray] = [np.zeros(0, np.int64)]
+        for story in stories.tolist():
+            first, end = int(segment.first_passage[story]), int(segment.first_passage[story + 1])
+            surfaces = AnalysedTexts.of([texts.text(n) for n in range(first, end)], self.analyzer).surfaces
+            held.append(np.fromiter((position[w] for w in surfaces if w in position), np.int64))
+        words, drops = np.unique(np.concatenate(held), return_counts=True)
+        return Removal(np.zeros(0, np.int32), words.astype(np.int32), drops.astype(np.int32))
 
     def merged(self, folder: Path, name: str, segments: Sequence[StoredSegment]) -> list[str]:
         """The live stories' places, texts, people, words and fingerprints, in order: one number per
@@ -100,6 +130,7 @@ class LibraryPayload:
         stories: list[list[object]] = []
         people: list[Performer] = []
         words: dict[str, int] = {}
+        holding: dict[str, int] = {}
         fingerprints: dict[str, str] = {}
         states: dict[str, str] = {}
         chapters: dict[str, int] = {}
@@ -120,10 +151,12 @@ class LibraryPayload:
                 if person.path in live_paths:
                     place = None if person.passage is None else int(passage_number[person.passage])
                     people.append(dataclasses.replace(person, passage=place))
-            for word, number in zip(meta["speller"]["words"], meta["speller"]["term_numbers"], strict=True):
+            speller, live = meta["speller"], live_word_stories(segment, meta["speller"]).tolist()
+            for word, number, count in zip(speller["words"], speller["term_numbers"], live, strict=True):
                 merged = merged_numbers.get(segment.passages.terms[number])
-                if merged is not None and word not in words:
-                    words[word] = merged
+                if merged is not None and count > 0:
+                    words.setdefault(word, merged)
+                    holding[word] = holding.get(word, 0) + count
             renumber = np.array([chapters.setdefault(c, len(chapters)) for c in meta["chapters"]] + [NO_CHAPTER])
             for array in PASSAGE_ARRAYS:
                 values = np.asarray(FileArray(folder / f"{segment.name}.passage_{array}.npy"))[live_passage]
@@ -143,7 +176,7 @@ class LibraryPayload:
             stories=stories,
             chapters=list(chapters),
             people=_people_columns(people, {str(story[1]): number for number, story in enumerate(stories)}),
-            speller={"words": list(words), "term_numbers": list(words.values())},
+            speller={"words": list(words), "term_numbers": list(words.values()), "stories": list(holding.values())},
             fingerprints=fingerprints,
             states=states,
         )
@@ -226,25 +259,44 @@ def segment_parts(folder: Path, segment: StoredSegment, root: Path, params: BM25
         index=SegmentedIndex([segment.passages], params),
         story_index=SegmentedIndex([segment.stories], params),
         performers=performers,
-        speller=_speller(
-            segment, meta["speller"]["words"], np.asarray(meta["speller"]["term_numbers"], dtype=np.int64)
-        ),
+        speller=_speller(segment, meta["speller"]),
         fingerprints={path: meta["fingerprints"][path] for path in paths},
         files=WatchedFiles([*postings_files(segment), *files]),
     )
     return SegmentParts(parts, {path: str(meta["states"][path]) for path in paths})
 
 
-def _speller(segment: StoredSegment, words: list[str], numbers: np.ndarray) -> SpellingCorrector:
-    """The segment's words whose terms some live passage holds, with their terms' live document frequency."""
+def _speller(segment: StoredSegment, saved: dict) -> SpellingCorrector:
+    """The segment's words that some live story holds, with their terms' live document frequency."""
+    words, numbers = saved["words"], np.asarray(saved["term_numbers"], dtype=np.int64)
     terms = segment.passages.terms
     if len(numbers) != len(words) or (len(numbers) and not (numbers.min() >= 0 and numbers.max() < len(terms))):
         raise IndexRefused(IndexFault.SPELLER_MISFIT, segment.name)
     doc_freq = segment.passages.live_doc_freq[numbers]
-    held = doc_freq > 0
+    held = (live_word_stories(segment, saved) > 0) & (doc_freq > 0)
     if not held.all():
         words = [word for word, kept in zip(words, held, strict=True) if kept]
     return SpellingCorrector(words, [terms[n] for n in numbers[held].tolist()], doc_freq[held].tolist())
+
+
+def live_word_stories(segment: StoredSegment, saved: dict) -> np.ndarray:
+    """How many of the segment's live stories hold each of its speller's words (`saved`: the speller as saved):
+    the stories counted when it was written, less its deletion layers' drops; raises IndexRefused when they do
+    not fit its words (a count of other words, a drop of no word or below nothing)."""
+    counts = np.asarray(saved.get("stories"), dtype=np.int64)
+    if counts.ndim != 1 or len(counts) != len(saved["words"]) or (counts < 1).any():
+        raise IndexRefused(IndexFault.SPELLER_MISFIT, segment.name)
+    for layer in segment.deletions:
+        kept = layer.kept
+        name = f"{segment.name}.d{layer.generation}.{PAYLOAD_DROPS}"
+        if kept is None or (len(kept.terms) and not (kept.terms.min() >= 0 and kept.terms.max() < len(counts))):
+            raise IndexRefused(IndexFault.DELETIONS_MISFIT, name)
+        if (np.diff(kept.terms) <= 0).any() or (kept.drops < 1).any():
+            raise IndexRefused(IndexFault.DELETIONS_MISFIT, name)
+        counts[kept.terms] -= kept.drops
+    if (counts < 0).any():
+        raise IndexRefused(IndexFault.DELETIONS_MISFIT, f"{segment.name}.d{segment.generation}.{PAYLOAD_DROPS}")
+    return counts
 
 
 def postings_files(segment: StoredSegment) -> list[FileArray]:

@@ -50,8 +50,9 @@ from bot.core.trusted_files import (
     require_trusted,
 )
 
-FORMAT = 2
-"""2: postings bit-packed in blocks (bot.core.packed_postings); 1: two 32-bit numbers a posting."""
+FORMAT = 3
+"""3: deletions kept as layers of what each change removed (DeletionLayer); 2: each change wrote the segment's whole
+deletions again, a flag per document and a live count per term; 1: two 32-bit numbers a posting, not bit-packed."""
 MANIFEST = "segments.json"
 WRITE_LOCK = ".write.lock"
 MAX_SEGMENTS = 8
@@ -64,6 +65,11 @@ documents hold each term, each document's length."""
 READ_IN_PIECES = (".postings.npy", ".offsets.npy")
 """Posting files, read a piece at a time while answering: checked by what reads them (and by `verify`),
 not hashed whole when opened; a payload names its own such files."""
+DELETION_ARRAYS = ("gone", "drops")
+"""A deletion layer's files for each of a segment's two indexes: the documents it deletes, and the terms whose live
+document count it lowers with how much (Removal); and for a segment that keeps a payload, `PAYLOAD_DROPS`: what the
+payload's own counts lose (SegmentPayload.removed)."""
+PAYLOAD_DROPS = "kept.drops"
 OPEN_ATTEMPTS = 5
 """How often a reader rereads the manifest when a writer removed what it named meanwhile."""
 
@@ -80,6 +86,92 @@ class StoryTerms:
     passages: list[list[str]]
 
 
+@dataclass(frozen=True)
+class Removal:
+    """What deletions take from one of a segment's indexes: the documents deleted, and for each term that any of
+    them holds, how many of them hold it. Its size follows the documents and their terms, never the vocabulary."""
+
+    docs: np.ndarray
+    """The deleted documents, ascending (int32)."""
+    terms: np.ndarray
+    """Their terms' numbers, ascending (int32)."""
+    drops: np.ndarray
+    """How many of the deleted documents hold each of those terms (int32, at least 1)."""
+
+    @classmethod
+    def between(cls, before: Segment, after: Segment) -> Removal:
+        """What `after` deletes that `before` did not."""
+        lost = before.live_doc_freq - after.live_doc_freq
+        terms = np.flatnonzero(lost)
+        return cls(
+            np.flatnonzero(after.deleted & ~before.deleted).astype(np.int32),
+            terms.astype(np.int32),
+            lost[terms].astype(np.int32),
+        )
+
+    @classmethod
+    def combined(cls, first: Removal, second: Removal) -> Removal:
+        """Both removals as one (they delete different documents)."""
+        terms, where = np.unique(np.concatenate((first.terms, second.terms)), return_inverse=True)
+        drops = np.bincount(where, weights=np.concatenate((first.drops, second.drops)), minlength=len(terms))
+        return cls(np.union1d(first.docs, second.docs).astype(np.int32), terms.astype(np.int32), drops.astype(np.int32))
+
+    @property
+    def entries(self) -> int:
+        return len(self.docs) + 2 * len(self.terms)
+
+    def stacked(self) -> np.ndarray:
+        """The terms and their drops as one array of two rows, as saved."""
+        return np.stack((self.terms, self.drops)).astype(np.int32)
+
+    def applied(self, segment: Segment, name: str) -> Segment:
+        """`segment` with these documents deleted too and its terms' live counts lowered; raises IndexRefused
+        (`name`: the layer's) when they do not fit it: a document out of range or deleted already, a term out
+        of range or counted twice, a count that would fall below nothing."""
+        docs, terms, drops = self.docs, self.terms, self.drops
+        ascending = bool((docs[1:] > docs[:-1]).all()) and bool((terms[1:] > terms[:-1]).all())
+        within = (not len(docs) or (docs[0] >= 0 and docs[-1] < segment.size)) and (
+            not len(terms) or (terms[0] >= 0 and terms[-1] < len(segment.terms))
+        )
+        if not (ascending and within and (drops > 0).all()) or segment.deleted[docs].any():
+            raise IndexRefused(IndexFault.DELETIONS_MISFIT, name)
+        live_doc_freq = segment.live_doc_freq.copy()
+        live_doc_freq[terms] -= drops
+        if (live_doc_freq[terms] < 0).any():
+            raise IndexRefused(IndexFault.DELETIONS_MISFIT, name)
+        deleted = segment.deleted.copy()
+        deleted[docs] = True
+        return replace(segment, deleted=deleted, live_doc_freq=live_doc_freq)
+
+
+@dataclass(frozen=True)
+class DeletionLayer:
+    """The deletions one manifest generation wrote for a segment (what one change removed, or several layers
+    combined): a few files of their own, never rewritten, so a change writes what it deletes and nothing more."""
+
+    generation: int
+    passages: Removal
+    stories: Removal
+    kept: Removal | None = None
+    """What the segment's payload counts lose (its numbers and drops, no documents), when it keeps one."""
+
+    @property
+    def entries(self) -> int:
+        return self.passages.entries + self.stories.entries + (self.kept.entries if self.kept is not None else 0)
+
+    def combined(self, newer: DeletionLayer) -> DeletionLayer:
+        """This layer and a newer one as one, of the newer one's generation."""
+        kept = None
+        if self.kept is not None and newer.kept is not None:
+            kept = Removal.combined(self.kept, newer.kept)
+        return DeletionLayer(
+            newer.generation,
+            Removal.combined(self.passages, newer.passages),
+            Removal.combined(self.stories, newer.stories),
+            kept,
+        )
+
+
 @dataclass(frozen=True, kw_only=True)
 class StoredSegment:
     """One segment of the library: its stories' passages and the stories whole, and which stories they are."""
@@ -91,26 +183,47 @@ class StoredSegment:
     """Each story's key, in document order."""
     first_passage: np.ndarray
     """Each story's first passage within the segment, and the number after the last."""
-    generation: int
-    """The manifest generation whose deletions these are (0: none yet)."""
+    deletions: tuple[DeletionLayer, ...] = ()
+    """Its deletion layers, oldest first (their generations ascending)."""
     extra_files: tuple[str, ...] = ()
     """What else the segment keeps of its stories, written with it (a library's texts, people, words)."""
+
+    @property
+    def generation(self) -> int:
+        """The manifest generation of its newest deletions (0: none yet): a reader's parts of it stay right
+        until this moves."""
+        return self.deletions[-1].generation if self.deletions else 0
 
     def live_keys(self) -> list[str]:
         return [key for key, gone in zip(self.keys, self.stories.deleted, strict=True) if not gone]
 
-    def without(self, keys: set[str], generation: int) -> StoredSegment:
-        """This segment with these stories (those it holds) deleted too."""
+    def without(
+        self, keys: set[str], generation: int, kept: Callable[[StoredSegment, np.ndarray], Removal] | None = None
+    ) -> StoredSegment:
+        """This segment with these stories (those it holds) deleted too, as a new deletion layer of `generation`.
+
+        Layers are combined much as a binary counter adds: the new one with the newest before it while that one is
+        no more than twice as large. So each layer is more than twice the next newer one (a segment keeps about the
+        logarithm of its deletions' size in layers), and a deletion written again goes into a layer at least half
+        as large again as the one it was in (it is rewritten a few times at most); never with the vocabulary.
+        A segment that keeps a payload needs `kept`, its payload's `removed` (what its own counts lose)."""
         numbers = np.array([n for n, key in enumerate(self.keys) if key in keys], dtype=np.int64)
         passages = np.concatenate(
             [np.arange(self.first_passage[n], self.first_passage[n + 1]) for n in numbers] or [np.zeros(0, np.int64)]
         )
-        return replace(
-            self,
-            passages=self.passages.without(passages.astype(np.int64)),
-            stories=self.stories.without(numbers),
-            generation=generation,
-        )
+        after_passages = self.passages.without(passages.astype(np.int64))
+        after_stories = self.stories.without(numbers)
+        stories = Removal.between(self.stories, after_stories)
+        if not len(stories.docs):
+            return self
+        if self.extra_files and kept is None:
+            raise ValueError("this segment keeps more than its postings: delete from it with its payload")
+        payload = kept(self, stories.docs) if kept is not None and self.extra_files else None
+        layer = DeletionLayer(generation, Removal.between(self.passages, after_passages), stories, payload)
+        layers = list(self.deletions)
+        while layers and layers[-1].entries <= 2 * layer.entries:
+            layer = layers.pop().combined(layer)
+        return replace(self, passages=after_passages, stories=after_stories, deletions=(*layers, layer))
 
 
 @dataclass(frozen=True)
@@ -147,6 +260,11 @@ class SegmentPayload(Protocol):
         """Writes the live stories' payload of these segments, in order, as segment `name`'s; its files' names."""
         ...
 
+    def removed(self, folder: Path, segment: StoredSegment, stories: np.ndarray) -> Removal:
+        """What the payload's own counts of `segment` lose as these of its stories are deleted: its numbers
+        (ascending) and drops, no documents; read back as a layer's `kept`. It costs what the stories hold."""
+        ...
+
 
 @dataclass(frozen=True)
 class NewSegment:
@@ -164,6 +282,12 @@ class SegmentStore:
         self.folder = folder
         self.payload = payload
         self._in_pieces = READ_IN_PIECES + (payload.read_in_pieces if payload is not None else ())
+
+    def kept_drops(self, segment: StoredSegment, stories: np.ndarray) -> Removal:
+        """What its payload's own counts of `segment` lose as these stories are deleted (StoredSegment.without)."""
+        if self.payload is None:
+            raise ValueError("these segments keep more than their postings: delete from them with their payload")
+        return self.payload.removed(self.folder, segment, stories)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -217,54 +341,66 @@ class SegmentStore:
     def _read_segment(self, entry: dict, verify: bool) -> StoredSegment:
         for name, expected in entry["files"].items():
             _require_intact(self.folder / name, expected, checksum=verify or not name.endswith(self._in_pieces))
-        name, generation = str(entry["name"]), int(entry["generation"])
+        name = str(entry["name"])
         meta = json.loads(read_index_file(self.folder / f"{name}.json"))
-        deleted = f"{name}.d{generation}" if generation else None
+        kept = bool(entry.get("extra"))
+        layers = [self._read_layer(name, int(generation), kept) for generation in entry.get("deletions", ())]
         terms = list(meta["passages"])
         if any(a >= b for a, b in itertools.pairwise(terms)):  # merges read runs of sorted terms
             raise IndexRefused(IndexFault.TERMS_OUT_OF_ORDER, name)
-        passages = self._read_postings(f"{name}.passages", terms, {t: n for n, t in enumerate(terms)}, deleted)
+        passages = self._read_postings(f"{name}.passages", terms, {t: n for n, t in enumerate(terms)})
         if meta["stories"] is None:  # the same terms (a segment's stories hold the words its passages hold)
-            stories = self._read_postings(f"{name}.stories", terms, passages.vocabulary, deleted)
+            stories = self._read_postings(f"{name}.stories", terms, passages.vocabulary)
         else:
             story_terms = list(meta["stories"])
             if any(a >= b for a, b in itertools.pairwise(story_terms)):
                 raise IndexRefused(IndexFault.TERMS_OUT_OF_ORDER, name)
             vocabulary = {t: n for n, t in enumerate(story_terms)}
-            stories = self._read_postings(f"{name}.stories", story_terms, vocabulary, deleted)
+            stories = self._read_postings(f"{name}.stories", story_terms, vocabulary)
+        for layer in layers:
+            layer_name = f"{name}.d{layer.generation}"
+            passages = layer.passages.applied(passages, f"{layer_name}.passages")
+            stories = layer.stories.applied(stories, f"{layer_name}.stories")
         return StoredSegment(
             name=name,
             passages=passages,
             stories=stories,
             keys=tuple(meta["keys"]),
             first_passage=load_index_array(self.folder / f"{name}.first_passage.npy"),
-            generation=generation,
+            deletions=tuple(layers),
             extra_files=tuple(entry.get("extra", ())),
         )
 
-    def _read_postings(
-        self, prefix: str, terms: list[str], vocabulary: dict[str, int], deletions: str | None
-    ) -> Segment:
+    def _read_layer(self, name: str, generation: int, kept: bool) -> DeletionLayer:
+        """A segment's deletion layer of this generation (`kept`: with its payload's drops); raises IndexRefused
+        when its arrays are not shaped as a layer's (whether they fit is Removal.applied's, and the payload's, to
+        check)."""
+        layer = f"{name}.d{generation}"
+
+        def removal(kind: str) -> Removal:
+            docs = load_index_array(self.folder / f"{layer}.{kind}.gone.npy")
+            return _removal(docs, load_index_array(self.folder / f"{layer}.{kind}.drops.npy"), f"{layer}.{kind}")
+
+        payload = None
+        if kept:
+            drops = load_index_array(self.folder / f"{layer}.{PAYLOAD_DROPS}.npy")
+            payload = _removal(np.zeros(0, np.int32), drops, f"{layer}.{PAYLOAD_DROPS}")
+        return DeletionLayer(generation, removal("passages"), removal("stories"), payload)
+
+    def _read_postings(self, prefix: str, terms: list[str], vocabulary: dict[str, int]) -> Segment:
         """One of the segment's two indexes (`prefix`: its name and kind), its `terms` sorted (and numbered
-        as `vocabulary` says), with its deletions as of `deletions` (the segment's name and generation)."""
+        as `vocabulary` says), none of its documents deleted yet."""
 
         def whole(name: str) -> np.ndarray:
             return load_index_array(self.folder / f"{name}.npy")
 
-        deleted = deletions and f"{deletions}.{prefix.rsplit('.', 1)[1]}"
         doc_freq, doc_len = whole(f"{prefix}.doc_freq"), whole(f"{prefix}.doc_len").astype(np.float64)
         data = FileArray(self.folder / f"{prefix}.postings.npy")
         offsets = FileArray(self.folder / f"{prefix}.offsets.npy")
         if len(doc_freq) != len(terms) or len(offsets) != len(terms) + 1:
             raise IndexRefused(IndexFault.POSTINGS_UNCOUNTED, prefix)
         postings = PackedPostings(data, offsets, doc_freq)
-        segment = Segment.of_postings(terms, postings, doc_freq, doc_len, vocabulary=vocabulary)
-        if deleted is None:
-            return segment
-        gone, live_doc_freq = whole(f"{deleted}.deleted"), whole(f"{deleted}.doc_freq")
-        if gone.dtype != bool or len(gone) != len(doc_len) or live_doc_freq.shape != doc_freq.shape:
-            raise IndexRefused(IndexFault.DELETIONS_MISFIT, deleted)
-        return replace(segment, deleted=gone, live_doc_freq=live_doc_freq)
+        return Segment.of_postings(terms, postings, doc_freq, doc_len, vocabulary=vocabulary)
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -302,7 +438,7 @@ class SegmentStore:
             if not replace_all:
                 gone = set(removed) | set(new.keys if new is not None else ())
                 segments = [
-                    segment.without(gone, generation) if gone & set(segment.live_keys()) else segment
+                    segment.without(gone, generation, self.kept_drops) if gone & set(segment.live_keys()) else segment
                     for segment in current.segments
                 ]
             if new is not None:
@@ -423,23 +559,28 @@ class SegmentStore:
             save_array(Path(f"{prefix}.doc_len.npy"), plan.doc_len.astype(np.int32))
         for path in self.folder.glob(f"{name}.*"):
             sync_to_disk(path)
-        return self._read_segment({"name": name, "generation": 0, "files": {}, "extra": new.extra_files}, False)
+        return self._read_segment({"name": name, "files": {}, "extra": new.extra_files}, False)
 
     def _swap(self, current: SegmentSet, new: SegmentSet) -> SegmentSet:
-        """Writes the changed deletions and a manifest naming `new`, swaps it in, removes what it no longer names."""
+        """Writes the new deletion layers and a manifest naming `new`, swaps it in, removes what it no longer names."""
         entries = []
         for segment in new.segments:
-            if segment.generation == new.generation:
-                for kind, part in (("passages", segment.passages), ("stories", segment.stories)):
-                    prefix = f"{segment.name}.d{segment.generation}.{kind}"
-                    save_array(self.folder / f"{prefix}.deleted.npy", part.deleted)
-                    save_array(self.folder / f"{prefix}.doc_freq.npy", part.live_doc_freq)
-                    sync_to_disk(self.folder / f"{prefix}.deleted.npy")
-                    sync_to_disk(self.folder / f"{prefix}.doc_freq.npy")
+            if segment.generation == new.generation:  # its newest layer is this change's
+                layer = segment.deletions[-1]
+                prefix = f"{segment.name}.d{layer.generation}"
+                arrays: dict[str, np.ndarray] = {}
+                for kind, removal in (("passages", layer.passages), ("stories", layer.stories)):
+                    arrays |= {f"{kind}.gone": removal.docs, f"{kind}.drops": removal.stacked()}
+                if layer.kept is not None:
+                    arrays[PAYLOAD_DROPS] = layer.kept.stacked()
+                for array, value in arrays.items():
+                    save_array(self.folder / f"{prefix}.{array}.npy", value)
+                    sync_to_disk(self.folder / f"{prefix}.{array}.npy")
             # A file is written once: what the manifest in place says of it stands. Its checksum taken again (of the
             # whole index, at every commit) would bless damage done since, which no later check could then find.
             files = {name: _record(self.folder / name, current.records.get(name)) for name in files_of(segment)}
-            entry = {"name": segment.name, "generation": segment.generation, "files": files}
+            deletions = [layer.generation for layer in segment.deletions]
+            entry = {"name": segment.name, "generation": segment.generation, "deletions": deletions, "files": files}
             entries.append(entry | {"extra": list(segment.extra_files)})
         manifest = {"format": FORMAT, "generation": new.generation, "segments": entries, "about": new.about}
         _write_json(self.folder / f"{MANIFEST}.new", manifest)
@@ -452,13 +593,14 @@ class SegmentStore:
 
 
 def files_of(segment: StoredSegment) -> list[str]:
-    """The files a segment is read from: its postings, and its deletions as of its generation."""
+    """The files a segment is read from: its postings, and its deletion layers'."""
     name = segment.name
     files = [f"{name}.json", f"{name}.first_passage.npy"]
     for kind in ("passages", "stories"):
         files += [f"{name}.{kind}.{array}.npy" for array in POSTING_ARRAYS]
-        if segment.generation:
-            files += [f"{name}.d{segment.generation}.{kind}.{array}.npy" for array in ("deleted", "doc_freq")]
+        for layer in segment.deletions:
+            files += [f"{name}.d{layer.generation}.{kind}.{array}.npy" for array in DELETION_ARRAYS]
+    files += [f"{name}.d{layer.generation}.{PAYLOAD_DROPS}.npy" for layer in segment.deletions if layer.kept]
     return files + list(segment.extra_files)
 
 
@@ -473,10 +615,27 @@ def _manifest_shaped(manifest: dict) -> bool:
         isinstance(entry, dict)
         and isinstance(entry.get("name"), str)
         and type(entry.get("generation")) is int
+        and _layers_shaped(entry.get("deletions"), entry["generation"])
         and isinstance(entry.get("files"), dict)
         and isinstance(entry.get("extra", []), list)
         for entry in segments
     )
+
+
+def _removal(docs: np.ndarray, drops: np.ndarray, name: str) -> Removal:
+    """A removal as saved (its documents, and its numbers and drops as two rows); raises IndexRefused naming it when
+    they are not shaped so."""
+    if docs.dtype != np.int32 or docs.ndim != 1 or drops.dtype != np.int32 or drops.ndim != 2 or len(drops) != 2:
+        raise IndexRefused(IndexFault.DELETIONS_MISFIT, name)
+    return Removal(docs, drops[0], drops[1])
+
+
+def _layers_shaped(layers: object, generation: int) -> bool:
+    """Whether a segment's deletion layers are named as a writer names them: whole generations, ascending, the newest
+    its generation (none, generation 0)."""
+    if not isinstance(layers, list) or not all(type(layer) is int and layer > 0 for layer in layers):
+        return False
+    return all(a < b for a, b in itertools.pairwise(layers)) and generation == (layers[-1] if layers else 0)
 
 
 def _record(path: Path, saved: FileRecord | None) -> FileRecord:

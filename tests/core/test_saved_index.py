@@ -23,7 +23,7 @@ from bot.core.index_notes import IndexEvent, IndexFault, IndexNote
 from bot.core.library import StoryLibrary
 from bot.core.packed_postings import PackedPostings
 from bot.core.saved_index import IndexStore
-from bot.core.segment_store import MANIFEST, SegmentStore
+from bot.core.segment_store import FORMAT, MANIFEST, SegmentStore
 from bot.core.segments import SegmentedIndex
 from bot.core.skipped import Cause, Problem, SkipReason
 from tests.best_hit import best_hit
@@ -275,7 +275,9 @@ def test_a_library_that_found_damage_has_its_next_load_check_every_checksum(save
     assert StoryLibrary.load(stories, store=store).opened
 
 
-def test_a_damaged_or_foreign_manifest_is_rebuilt(saved, caplog):
+@pytest.mark.parametrize("older", [1, 2])
+def test_a_damaged_or_foreign_manifest_is_rebuilt(saved, caplog, older):
+    """Format 1: two 32-bit numbers a posting; format 2, each change's deletions written whole (today's main's)."""
     caplog.set_level(logging.INFO)
     stories, store, built = saved
     manifest = store.folder_for(stories) / MANIFEST
@@ -285,12 +287,12 @@ def test_a_damaged_or_foreign_manifest_is_rebuilt(saved, caplog):
     (note,) = damaged.index_notes
     assert (note.event, note.fault) == (IndexEvent.DAMAGED, IndexFault.OTHER) and "line 1" in note.detail  # json's
     data = json.loads(manifest.read_text())
-    data["format"] = 1  # an older version's segments (two 32-bit numbers a posting): never read as today's
+    data["format"] = older  # an older version's segments: never read as today's
     manifest.write_text(json.dumps(data))
-    older = StoryLibrary.load(stories, store=store)
-    assert not older.opened and not older.index_notes  # rebuilt as a matter of course, not as damage
-    assert "saved by another version" in caplog.text and "format 1," in caplog.text
-    assert answers(older) == answers(built)
+    rebuilt = StoryLibrary.load(stories, store=store)
+    assert not rebuilt.opened and not rebuilt.index_notes  # rebuilt as a matter of course, not as damage
+    assert "saved by another version" in caplog.text and f"format {older}," in caplog.text
+    assert answers(rebuilt) == answers(built)
     assert StoryLibrary.load(stories, store=store).opened
 
 
@@ -341,7 +343,7 @@ def test_a_manifest_of_infinite_generation_or_nested_past_what_python_decodes_is
     """A RecursionError (100,000 `[`) or OverflowError (a generation of 1e400) ended every start."""
     stories, store, built = saved
     manifest = store.folder_for(stories) / MANIFEST
-    manifest.write_text(f'{{"format": 2, "generation": {generation}, "segments": []}}')
+    manifest.write_text(f'{{"format": {FORMAT}, "generation": {generation}, "segments": []}}')
     damaged = StoryLibrary.load(stories, store=store)
     assert not damaged.opened
     assert damaged.index_notes == (IndexNote(event=IndexEvent.DAMAGED, fault=fault, file=file),)

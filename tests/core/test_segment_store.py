@@ -1,3 +1,4 @@
+import itertools
 import json
 import os
 import signal
@@ -72,6 +73,137 @@ def test_a_commit_writes_only_the_new_stories_and_the_changed_deletions(tmp_path
     new = sorted(set(after) - set(before))
     assert new and all(".d2." in name or name.startswith("s2-") for name in new), new
     assert "base-3" not in store.open().live_keys()
+
+
+def written_since(folder: Path, before: dict[str, int]) -> dict[str, int]:
+    """The folder's files (but the manifest) written since `before` (names and modification times): their sizes."""
+    now = {path.name: path for path in folder.iterdir() if path.name != MANIFEST}
+    return {name: path.stat().st_size for name, path in now.items() if before.get(name) != path.stat().st_mtime_ns}
+
+
+def times(folder: Path) -> dict[str, int]:
+    return {path.name: path.stat().st_mtime_ns for path in folder.iterdir()}
+
+
+def test_a_deletion_writes_its_passages_and_their_terms_not_the_vocabulary(tmp_path):
+    """A change's deletions were a flag per document and a count per term of the segment, written whole: 0.59 MB
+    for one story of a library of 70,573 passages. Its layer now holds the deleted documents and each of their
+    terms once, with how many of them hold it."""
+    store = SegmentStore(tmp_path)
+    big = [StoryTerms(f"big-{n}", [[f"rare{n}-{p}", "w1", f"w{p}"] for p in range(20)]) for n in range(200)]
+    store.commit(big)  # 4,000 passages, 4,020 terms
+    before = times(tmp_path)
+    store.commit([], ["big-7"])
+    written = written_since(tmp_path, before)
+    layer = {name.split(".d2.")[1]: name for name in written}
+    assert sorted(layer) == [f"{kind}.{array}.npy" for kind in ("passages", "stories") for array in ("drops", "gone")]
+    passages = np.load(tmp_path / layer["passages.gone.npy"])
+    drops = np.load(tmp_path / layer["passages.drops.npy"])
+    assert passages.tolist() == list(range(7 * 20, 8 * 20))
+    terms = store.open().segments[0].passages.terms
+    assert {terms[t]: d for t, d in zip(*drops.tolist(), strict=True)} == (
+        {f"rare7-{p}": 1 for p in range(20)} | {f"w{p}": 1 for p in range(20) if p != 1} | {"w1": 20}
+    )
+    assert np.load(tmp_path / layer["stories.gone.npy"]).tolist() == [7]
+    assert sum(written.values()) < 2_000  # the old record was over 4,000 * 8 * 2 bytes of counts alone
+
+
+def test_many_changes_to_one_segment_keep_a_few_layers_and_score_as_one_fresh_build(tmp_path):
+    """Forty changes, each a story of the first segment replaced or removed: the layers are combined so that each
+    is more than twice the next newer one (a few at most), what each change writes stays about its stories' size,
+    and after every change, and after merges, the scores are those of one fresh build and of rank-bm25."""
+    store = SegmentStore(tmp_path)
+    live = [story(1000 + n, f"base-{n}", 40) for n in range(60)]
+    store.commit(live)
+    most = 0
+    for change in range(1, 41):
+        key = f"base-{(change * 7) % 60}"
+        added = [] if change % 4 == 0 else [story(change, key, 20)]
+        before = times(tmp_path)
+        store.commit(added, [key] if not added else [])
+        layers = [n for n in written_since(tmp_path, before) if ".d" in n]
+        most = max(most, sum((tmp_path / n).stat().st_size for n in layers))
+        live = [s for s in live if s.key != key] + added
+        opened = SegmentStore(tmp_path).open()
+        first = opened.segments[0]
+        assert first.generation == opened.generation
+        sizes = [layer.entries for layer in first.deletions]
+        assert all(older > 2 * newer for older, newer in itertools.pairwise(sizes)), sizes
+        assert_scores_as_one_fresh_build(opened, live)
+        if change % 10 == 0:
+            store.merge_if_needed()  # the newer segments merged, the first rewritten once a quarter is deleted
+            assert_scores_as_one_fresh_build(SegmentStore(tmp_path).open(), live)
+    layered = SegmentStore(tmp_path).open()
+    assert all(len(s.deletions) <= 6 for s in layered.segments)
+    assert most < 40 * 1_000  # 40 changes of a story's 40 passages, at most (the deletions of one change: ~1 KB)
+    store.merge_all()
+    merged = SegmentStore(tmp_path).open()
+    assert len(merged.segments) == 1 and not merged.segments[0].deletions
+    assert_scores_as_one_fresh_build(merged, live)
+
+
+def rewrite_array(folder: Path, name: str, value: np.ndarray) -> None:
+    """Writes `value` as file `name`, with the manifest's record of it made anew: no checksum tells it from one
+    a writer saved, only what it holds."""
+    np.save(folder / name, value)
+    manifest = json.loads((folder / MANIFEST).read_text())
+    for entry in manifest["segments"]:
+        if name in entry["files"]:
+            entry["files"][name] = segment_store._new_record(folder / name)
+    (folder / MANIFEST).write_text(json.dumps(manifest))
+
+
+@pytest.mark.parametrize(
+    ("ending", "value"),
+    [
+        ("passages.gone.npy", lambda gone, size, terms: np.append(gone, size).astype(np.int32)),  # out of range
+        ("passages.gone.npy", lambda gone, size, terms: gone[::-1].copy()),  # not ascending
+        ("passages.gone.npy", lambda gone, size, terms: gone.astype(np.int64)),  # not as written
+        ("stories.gone.npy", lambda gone, size, terms: np.array([0, 2], np.int32)),  # deleted by the layer before
+        ("passages.drops.npy", lambda drops, size, terms: drops * 1000),  # more than the term's documents
+        ("passages.drops.npy", lambda drops, size, terms: np.stack((drops[0], -drops[1]))),  # a count below one
+        ("passages.drops.npy", lambda drops, size, terms: drops[0]),  # one row
+        ("passages.drops.npy", lambda drops, size, terms: np.stack((drops[0] + terms, drops[1]))),  # no such term
+    ],
+)
+def test_a_deletion_layer_that_does_not_fit_its_segment_is_damage(tmp_path, ending, value):
+    store = SegmentStore(tmp_path)
+    store.commit([story(1000 + n, f"base-{n}", 10) for n in range(8)])
+    store.commit([], ["base-2", "base-3", "base-4", "base-5"])
+    store.commit([], ["base-0"])  # a layer of its own: the one before is more than twice as large
+    segment = store.open().segments[0]
+    assert [layer.generation for layer in segment.deletions] == [2, 3]
+    name = f"{segment.name}.d3.{ending}"
+    rewrite_array(tmp_path, name, value(np.load(tmp_path / name), segment.passages.size, len(segment.passages.terms)))
+    with pytest.raises(IndexRefused) as refused:
+        store.open()
+    assert refused.value.fault is IndexFault.DELETIONS_MISFIT
+    assert refused.value.file.startswith(f"{segment.name}.d3.")
+
+
+def test_a_changed_byte_in_a_deletion_layer_is_found_when_it_is_opened(tmp_path):
+    store = SegmentStore(tmp_path)
+    store.commit(*commit_of(0))
+    store.commit([], ["base-3"])
+    for flipped in sorted(tmp_path.glob("*.d2.*")):
+        flip_last_byte(flipped, keep_time=True)
+        with pytest.raises(IndexRefused) as refused:
+            store.open()
+        assert (refused.value.fault, refused.value.file) == (IndexFault.NOT_AS_SAVED, flipped.name)
+        flip_last_byte(flipped, keep_time=True)
+
+
+@pytest.mark.parametrize("deletions", [[2, 2], [3], [], "2", [2.0]])
+def test_deletion_layers_named_otherwise_than_a_writer_names_them_are_no_manifest(tmp_path, deletions):
+    store = SegmentStore(tmp_path)
+    store.commit(*commit_of(0))
+    store.commit([], ["base-3"])
+    manifest = json.loads((tmp_path / MANIFEST).read_text())
+    manifest["segments"][0]["deletions"] = deletions
+    (tmp_path / MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(IndexRefused) as refused:
+        store.open()
+    assert (refused.value.fault, refused.value.file) == (IndexFault.NOT_A_MANIFEST, MANIFEST)
 
 
 def test_too_many_segments_are_merged_and_a_segment_mostly_deleted_is_rewritten(tmp_path, monkeypatch):

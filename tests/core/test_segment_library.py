@@ -1,0 +1,86 @@
+"""A library's segments: what they keep beside their postings, as stories are deleted from them and merged."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.core.index_notes import IndexFault
+from bot.core.library import StoryLibrary
+from bot.core.segment_store import SegmentStore
+from tests.core.library_history import store_of
+from tests.core.story_folder import write_folder
+from tests.core.test_segment_store import rewrite_array
+
+TYPO = "zorbeld"
+"""One swap from "zorbled", a word of the story removed; "zorbling", the same term's, is further."""
+
+
+def zorble_folder(folder: Path) -> Path:
+    stories = write_folder(folder, 6)
+    (stories / "zorbled.md").write_text("# The lamp\n\nThe old lamp zorbled all night by the mill pond.\n")
+    (stories / "zorbling.md").write_text("# The kettle\n\nA kettle sat zorbling on the stove of the inn.\n")
+    return stories
+
+
+def spelt(library: StoryLibrary) -> tuple[str, str] | None:
+    return library.speller.correct(TYPO)
+
+
+@pytest.mark.parametrize("removed", ["deleted", "changed"])
+def test_a_word_no_live_story_holds_is_never_suggested_though_its_term_stays(tmp_path, removed):
+    """ "zorbled" and "zorbling" are one term: with the first story gone, the term stays, and the speller of a
+    library opened from its saved index kept suggesting "zorbled" until a build of everything. Now it forgets it as
+    a fresh build of the same folder does: after the deletion, when opened again, and after merges."""
+    stories = zorble_folder(tmp_path / "stories")
+    store = store_of(tmp_path / "index")
+    first = StoryLibrary.load(stories, store=store)
+    assert spelt(first) == ("zorbled", "zorbl")
+    if removed == "deleted":
+        (stories / "zorbled.md").unlink()
+    else:
+        (stories / "zorbled.md").write_text("# The lamp\n\nThe old lamp burned all night by the mill pond.\n")
+    changed = StoryLibrary.load(stories, store=store)
+    reopened = StoryLibrary.load(stories, store=store)
+    assert reopened.opened and not reopened.index_notes
+    fresh = StoryLibrary.load(stories)
+    assert "zorbl" in fresh.index.vocabulary and "zorbled" not in fresh.speller.words
+    for library in (changed, reopened):
+        assert spelt(library) is None and "zorbled" not in library.speller.words
+        assert sorted(library.speller.words) == sorted(fresh.speller.words)
+    store.segments(stories).merge_all()
+    merged = StoryLibrary.load(stories, store=store)
+    assert merged.opened and spelt(merged) is None
+    assert sorted(merged.speller.words) == sorted(fresh.speller.words)
+    (stories / "again.md").write_text("# Again\n\nThe new lamp zorbled too.\n")
+    assert spelt(StoryLibrary.load(stories, store=store)) == ("zorbled", "zorbl")
+
+
+def test_a_word_held_by_two_stories_stays_until_both_are_gone(tmp_path):
+    stories = zorble_folder(tmp_path / "stories")
+    (stories / "second.md").write_text("# The second lamp\n\nIt zorbled as well, down by the weir.\n")
+    store = store_of(tmp_path / "index")
+    StoryLibrary.load(stories, store=store)
+    (stories / "zorbled.md").unlink()
+    assert spelt(StoryLibrary.load(stories, store=store)) == ("zorbled", "zorbl")
+    (stories / "second.md").unlink()
+    assert spelt(StoryLibrary.load(stories, store=store)) is None
+
+
+def test_a_speller_drop_that_does_not_fit_its_words_is_damage_and_rebuilt(tmp_path):
+    stories = zorble_folder(tmp_path / "stories")
+    store = store_of(tmp_path / "index")
+    StoryLibrary.load(stories, store=store)
+    (stories / "zorbled.md").unlink()
+    StoryLibrary.load(stories, store=store)
+    folder = store.folder_for(stories)
+    (layer,) = folder.glob("*.d2.kept.drops.npy")
+    drops = np.load(layer)
+    drops[1] += 5  # more stories lost than held the words
+    rewrite_array(folder, layer.name, drops)
+    damaged = StoryLibrary.load(stories, store=store)
+    assert not damaged.opened
+    wanted = (IndexFault.DELETIONS_MISFIT, layer.name.removesuffix(".npy"))
+    assert [(note.fault, note.file) for note in damaged.index_notes] == [wanted]
+    assert spelt(damaged) is None
+    assert len(SegmentStore(folder).open().segments) == 1
