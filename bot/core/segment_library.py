@@ -28,6 +28,7 @@ from bot.core.library_parts import LibraryParts
 from bot.core.packed_postings import PackedPostings
 from bot.core.passage_table import NO_CHAPTER, PassageTable
 from bot.core.performers import Performer, PerformerDirectory
+from bot.core.piece_words import PieceWords
 from bot.core.segment_store import PAYLOAD_DROPS, NewSegment, Removal, StoredSegment
 from bot.core.segments import MergePlan, SegmentedIndex
 from bot.core.spelling import SpellingCorrector
@@ -111,10 +112,11 @@ class LibraryPayload:
         meta = _read_meta(folder, segment.name)
         position = {word: number for number, word in enumerate(meta["speller"]["words"])}
         texts = _text_store(folder, segment.name)
+        pieces = PieceWords(self.analyzer)  # shared: a piece two stories hold is analysed once
         held: list[np.ndarray] = [np.zeros(0, np.int64)]
         for story in stories.tolist():
             first, end = int(segment.first_passage[story]), int(segment.first_passage[story + 1])
-            surfaces = AnalysedTexts.of([texts.text(n) for n in range(first, end)], self.analyzer).surfaces
+            surfaces = AnalysedTexts.of([texts.text(n) for n in range(first, end)], self.analyzer, pieces).surfaces
             held.append(np.fromiter((position[w] for w in surfaces if w in position), np.int64))
         words, drops = np.unique(np.concatenate(held), return_counts=True)
         return Removal(np.zeros(0, np.int32), words.astype(np.int32), drops.astype(np.int32))
