@@ -134,13 +134,17 @@ class AnalysedTexts:
         story alone is forgotten though its term stays ("performed" beside "perform")."""
         words, per_piece = self.piece_words.words_of(self.pieces)
         ends = self.pieces == END
-        story_of_word = story_of_passage[np.repeat(np.cumsum(ends) - ends, per_piece)]
-        distinct, inverse = np.unique(words, return_inverse=True)
+        story_of_word = story_of_passage[np.repeat(np.cumsum(ends) - ends, per_piece)].astype(np.int64)
+        known = max(len(self.piece_words.word_surfaces), 1)
+        pairs = _distinct(story_of_word * known + words)  # each story's words once (sorted: story after story)
         position = {surface: number for number, surface in enumerate(self.surfaces)}
         surfaces = self.piece_words.word_surfaces
-        surface_of = np.fromiter((position[surfaces[w]] for w in distinct.tolist()), np.int64, len(distinct))
-        pairs = np.unique(story_of_word.astype(np.int64) * len(position) + surface_of[inverse])
-        return np.bincount(pairs % max(len(position), 1), minlength=len(position))
+        surface_of = np.zeros(known, dtype=np.int64)  # of the words these texts hold: the others' are never read
+        held_words = np.flatnonzero(np.bincount(words, minlength=known))
+        surface_of[held_words] = np.fromiter((position[surfaces[w]] for w in held_words.tolist()), np.int64)
+        count = max(len(position), 1)
+        held = _distinct(pairs // known * count + surface_of[pairs % known])  # two words of one surface: once
+        return np.bincount(held % count, minlength=len(position))
 
     def lowercase_words(self, first: int, end: int) -> set[str]:
         """Every word that texts[first:end] write in lowercase: what the people finder asks of a story
@@ -157,6 +161,13 @@ class AnalysedTexts:
     @cached_property
     def _lowercase(self) -> LowercaseTable:
         return self.piece_words.lowercase_table()  # every piece is numbered by now: `of` numbered them
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The values once each, ascending: a sort (fast on runs already in order) and a comparison, where np.unique
+    took some thirty times as long on a batch's words."""
+    ordered = np.sort(values)
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
 
 
 def parts_of_corpus(corpus: Corpus, analyzer: Analyzer, params: BM25Params) -> LibraryParts:

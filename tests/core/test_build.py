@@ -46,6 +46,10 @@ def test_worker_processes_build_the_same_library_as_one_process(tmp_path, monkey
     assert list(parallel.index.vocabulary) == sorted(alone.index.vocabulary)  # as a segment keeps them
     assert parallel.performers.performers == alone.performers.performers
     assert sorted(parallel.speller.words) == sorted(alone.speller.words)
+    assert alone.speller_stories is not None and parallel.speller_stories is not None
+    holding = {word: int(n) for word, n in zip(alone.speller.words, alone.speller_stories, strict=True)}
+    assert dict(zip(parallel.speller.words, parallel.speller_stories.tolist(), strict=True)) == holding
+    assert holding["keeper"] == 6 and holding["holt3"] == 1
     assert parallel.fingerprints == alone.fingerprints
 
 
@@ -153,6 +157,25 @@ def test_batches_that_share_their_pieces_each_number_their_own_words_in_their_ow
         assert list(analysed.vocabulary.items()) == list(vocabulary.items())
         assert list(analysed.surfaces.items()) == list(surfaces.items())
         assert analysed.term_ids.tolist() == term_ids and analysed.lengths.tolist() == lengths
+
+
+@pytest.mark.parametrize("fold_accents", [True, False])
+def test_a_build_counts_the_stories_that_hold_each_speller_word_as_each_story_alone_gives_them(fold_accents):
+    """What a saved segment keeps so that a word no live story holds leaves its speller: counted for a batch of
+    stories at once, as many as the stories analysed one at a time give that word (a worker's pieces shared)."""
+    texts = [*awkward_texts(), "cafe café", "café cafe CAFÉ"]
+    random.Random(43).shuffle(texts)
+    analyzer = Analyzer(fold_accents=fold_accents)
+    piece_words = PieceWords(analyzer)
+    story_of_passage = np.sort(np.random.default_rng(43).integers(0, 300, len(texts)))
+    analysed = build.AnalysedTexts.of(texts, analyzer, piece_words)
+    counted = analysed.stories_holding(story_of_passage)
+    expected: dict[str, int] = {}
+    for story in np.unique(story_of_passage).tolist():
+        alone = [text for text, of in zip(texts, story_of_passage.tolist(), strict=True) if of == story]
+        for word in build.AnalysedTexts.of(alone, analyzer, piece_words).surfaces:
+            expected[word] = expected.get(word, 0) + 1
+    assert dict(zip(analysed.surfaces, counted.tolist(), strict=True)) == expected
 
 
 def test_the_lowercase_words_of_a_build_s_texts_are_the_people_finder_s_own():
