@@ -10,7 +10,7 @@ from bot.core.library import StoryLibrary
 from bot.core.segment_store import SegmentStore
 from tests.core.library_history import store_of
 from tests.core.story_folder import write_folder
-from tests.core.test_segment_store import rewrite_array
+from tests.core.test_segment_store import flip_last_byte, rewrite_array
 
 TYPO = "zorbeld"
 """One swap from "zorbled", a word of the story removed; "zorbling", the same term's, is further."""
@@ -87,3 +87,19 @@ def test_a_speller_drop_that_does_not_fit_its_words_is_damage_and_rebuilt(tmp_pa
     assert [(note.fault, note.file) for note in damaged.index_notes] == [wanted]
     assert spelt(damaged) is None
     assert len(SegmentStore(folder).open().segments) == 1
+
+
+def test_a_damaged_text_of_a_story_a_change_deletes_is_damage_and_rebuilt(tmp_path):
+    """A deletion reads the removed story's text again (its speller words); the texts are read a piece at a time,
+    not checked whole at a start: what it finds wrong there is damage, the index built again."""
+    stories = zorble_folder(tmp_path / "stories")
+    store = store_of(tmp_path / "index")
+    StoryLibrary.load(stories, store=store)
+    (texts,) = store.folder_for(stories).glob("*.text_data.npy")
+    flip_last_byte(texts, keep_time=True)  # the last block's: the last story's, "zorbling.md"
+    (stories / "zorbling.md").unlink()
+    damaged = StoryLibrary.load(stories, store=store)
+    assert not damaged.opened
+    assert [(note.fault, note.file) for note in damaged.index_notes] == [(IndexFault.CONTENTS, texts.name)]
+    assert "zorbling" not in damaged.speller.words and spelt(damaged) == ("zorbled", "zorbl")
+    assert StoryLibrary.load(stories, store=store).opened
