@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-from bot.core.invisible_characters import shows_text
+from bot.core.invisible_characters import CONTROL_CHARACTERS, shows_text
 from bot.core.name_forms import name_key
 from bot.core.readers import STORY_SUFFIXES, reader_for
-from bot.core.readers.plain_text import utf8_text
+from bot.core.readers.plain_text import front_matter_title, utf8_text
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.skipped import Cause, Refusal, StoryRefused, refusal_of
 from bot.core.stored_text import pack_story
@@ -182,7 +182,8 @@ def story_file(raw: bytes, name: str, title: str | None) -> StoryFile:
     reader = reader_for(name)
     if reader is None:
         raise ShelfError(UploadRefusal.NOT_A_STORY_FILE, name=name)
-    data = raw if not (title and title.strip()) else _titled(raw, name, title, reader.name)
+    typed = None if title is None else " ".join(title.translate(CONTROL_CHARACTERS).split())
+    data = raw if not typed else _titled(raw, name, typed, reader.name)
     story = _read(data, name)
     return StoryFile(data, story.characters, story, text=pack_story(story))
 
@@ -200,7 +201,7 @@ def _titled(raw: bytes, name: str, title: str, format_name: str) -> bytes:
         raise ShelfError(UploadRefusal.OWN_FRONT_MATTER, name=name)
     if not shows_text(text):  # the title is the uploader's: the file has no text of its own
         raise ShelfError(UploadRefusal.UNREADABLE, name=name, why=Refusal(cause=Cause.NO_TEXT))
-    return f"---\ntitle: {' '.join(title.split())}\n---\n\n{text}".encode()
+    return f"---\ntitle: {front_matter_title(title)}\n---\n\n{text}".encode()
 
 
 def _read(data: bytes, name: str) -> ShelfStoryText:

@@ -92,6 +92,23 @@ def test_story_file_checks_encoding_size_and_adds_the_title():
         story_file(b"\0" * 4096, "mill.txt", None)
 
 
+@pytest.mark.parametrize(
+    "title", ['"Run!" said the Fox', "The Miller's 'Daughter'", '"Hello"', "'Tis", '"', 'a \\" b', "Tom & Jerry: #1"]
+)
+def test_a_typed_title_is_the_storys_title_as_typed(title: str):
+    """A manager's `title:` is written as front matter: its quotes were taken for YAML's, and stripped from each end
+    (`"Run!" said the Fox` was `Run!" said the Fox`, and `"` alone no title at all)."""
+    uploaded = story_file(b"The wheel turned.", "mill.md", title)
+    assert uploaded.story is not None and uploaded.story.title == title
+    assert ShelfStoryText.read(0, "mill.md", uploaded.data).title == title  # and so it reads again from its file
+
+
+def test_a_typed_title_with_control_characters_is_taken_without_them():
+    """A NUL typed in the title made the stored file binary: the upload was refused as "not text", blaming the file."""
+    uploaded = story_file(b"The wheel turned.", "mill.md", "The\x00 Mill\x1b")
+    assert uploaded.story is not None and uploaded.story.title == "The Mill"
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 def test_a_story_saved_as_unicode_with_its_byte_order_mark_is_read_and_given_its_title(encoding):
     # Windows Notepad's "Unicode" is UTF-16 LE with a byte order mark; the mark says which encoding it is.

@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 31
+READING_VERSION = 32
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -162,7 +162,9 @@ and "# Chapter 2" was titled "Chapter 1"); in an HTML page or EPUB a paragraph e
 story's, never a note (pandoc's writes its notes' links back as links: a story's "she pressed ↩" ending a chapter, no
 break after it, was left out as a note), and in Calibre's RTF, which writes no break over a chapter's notes, the notes
 are only as many of the paragraphs ending in it as marks are found (the story's before them was left out), and letters
-between numbers ("2x2" tiles) are no word a note's mark is run into."""
+between numbers ("2x2" tiles) are no word a note's mark is run into. 32: a `.md` or `.txt` file's front matter title
+keeps a quote that only begins or ends it (`"Run!" said the Fox`, `The Miller's 'Daughter'` lost it); one quoted whole
+is read as YAML reads it (`'It''s Late'`, `"\\"Hi\\""`)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -16,6 +16,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
+_DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'")
+_ESCAPED = re.compile(r'\\([\\"])')
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\f\r") + b"\x7f"
 _TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
@@ -83,12 +86,32 @@ def split_title(text: str, heading_text: Callable[[str], str] = str) -> tuple[st
         body = text[front.end() :]
         for line in front.group(1).split("\n"):
             if line[:6].lower() == "title:" and line[6:].strip(" \t"):
-                return line[6:].strip(" \t").strip("\"'"), body
+                return front_matter_value(line[6:].strip(" \t")), body
         text = _LEADING_BLANK_LINES.sub("", body)
     heading = leading_heading(text, levels=1)
     if heading and not is_chapter_line(" ".join(heading_text(heading[0]).split())):
         return heading_text(heading[0]) or None, heading[1]
     return None, text
+
+
+def front_matter_value(value: str) -> str:
+    """A front matter value on one line as YAML reads it: within double quotes (`\\"` and `\\\\` escaped) or single
+    quotes (`''` for one), without them; else as written. A quote that only begins or ends it is the title's own:
+    `"Run!" said the Fox` and `The Miller's 'Daughter'` lost it (each end's quotes were stripped, matched or not)."""
+    if quoted := _DOUBLE_QUOTED.fullmatch(value):
+        return _ESCAPED.sub(r"\1", quoted.group(1))
+    if quoted := _SINGLE_QUOTED.fullmatch(value):
+        return quoted.group(1).replace("''", "'")
+    return value
+
+
+def front_matter_title(title: str) -> str:
+    """The title as a front matter value that front_matter_value reads back as it is: quoted only where it would
+    otherwise be read without its own quotes (`"Hello"`, `'The Mill'`)."""
+    if front_matter_value(title) == title:
+        return title
+    escaped = title.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
 
 
 def leading_heading(block: str, levels: int) -> tuple[str, str] | None:

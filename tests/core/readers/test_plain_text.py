@@ -41,6 +41,22 @@ def test_the_title_from_front_matter_or_a_leading_heading():
     assert split_title("#hashtag\nThe wheel turned.") == (None, "#hashtag\nThe wheel turned.")
 
 
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        ('"Run!" said the Fox', '"Run!" said the Fox'),  # a quote that only begins the title is the title's
+        ("The Miller's 'Daughter'", "The Miller's 'Daughter'"),  # one that only ends it too
+        ("'Tis the Season", "'Tis the Season"),
+        ('"The Mill"', "The Mill"),  # a quoted value, as YAML reads it
+        ("'The Mill'", "The Mill"),
+        ("'It''s Late'", "It's Late"),
+        (r'"\"Hello\" \\ Goodbye"', '"Hello" \\ Goodbye'),
+    ],
+)
+def test_a_front_matter_title_keeps_its_own_quotes(written: str, title: str):
+    assert split_title(f"---\ntitle: {written}\n---\nThe wheel turned.") == (title, "The wheel turned.")
+
+
 def test_a_leading_heading_takes_up_to_its_levels():
     assert leading_heading("### Deep\nrest", levels=6) == ("Deep", "rest")
     assert leading_heading("### Deep\nrest", levels=2) is None
