@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 32
+READING_VERSION = 33
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -164,7 +164,10 @@ break after it, was left out as a note), and in Calibre's RTF, which writes no b
 are only as many of the paragraphs ending in it as marks are found (the story's before them was left out), and letters
 between numbers ("2x2" tiles) are no word a note's mark is run into. 32: a `.md` or `.txt` file's front matter title
 keeps a quote that only begins or ends it (`"Run!" said the Fox`, `The Miller's 'Daughter'` lost it); one quoted whole
-is read as YAML reads it (`'It''s Late'`, `"\\"Hi\\""`)."""
+is read as YAML reads it (`'It''s Late'`, `"\\"Hi\\""`). 33: an EPUB, OpenDocument or FictionBook page's
+HTML named characters (`&mdash;`, `&rsquo;`, `&nbsp;`, as XHTML 1.1's DTD defines them) and its own entities
+(`<!ENTITY hero "Anatole">`) are read as what they stand for (they were left out, running the words on either side
+together: "rye&mdash;all" read "ryeall")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

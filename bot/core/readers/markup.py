@@ -1,8 +1,10 @@
 """HTML and XHTML as blocks of text, what the HTML and EPUB readers share, parsed by lxml (libxml2).
 
 libxml2 parses in one pass; the walk over the tree is iterative (no recursion, however deep the nesting).
-XML is parsed without loading DTDs, without the network and without expanding entities, so a
-"billion laughs" file or an external entity reads as nothing rather than gigabytes or a secret file.
+XML is parsed without loading DTDs and without the network, its own entities expanded by libxml2 within its limits, so
+a "billion laughs" file is refused and an external entity reads as nothing rather than gigabytes or a secret file;
+HTML's named characters (`&mdash;`, `&rsquo;`, `&nbsp;`), which older EPUBs use under XHTML 1.1's DOCTYPE and no DTD
+here defines, are read as the characters they name.
 Scripts, styles, navigation, forms, Gutenberg's license sections and what a <video> or <audio> shows a reader that
 cannot play it, where it is a short message saying so (a transcript inside is read), are dropped, and so is a
 book's matter that is no story text, by the semantics EPUB 3 (`epub:type`) and DPUB-ARIA (`role="doc-..."`) give
@@ -15,6 +17,7 @@ book, two or more in a row, are a contents list, dropped; one alone is read.
 from __future__ import annotations
 
 import re
+from html.entities import html5
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -158,6 +161,9 @@ _START_TAG = re.compile(
 """A start tag as HTML reads it, to its ">"; a script's or style's text after it, where libxml2 reads no tag (a
 script's "i<n" is none), is passed over."""
 _QUOTED_VALUE = re.compile(_QUOTED)
+_ENTITY_REFERENCE = re.compile(rb"&([A-Za-z][A-Za-z0-9]{0,31});")
+_DECLARED_ENTITY = re.compile(rb"<!ENTITY[\t\n\r ]+([A-Za-z_][\w.-]{0,31})[\t\n\r ]")
+_XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
 
 
 def lxml_etree(format_name: str) -> ModuleType:
@@ -217,7 +223,7 @@ def parse_xml(raw: bytes, format_name: str, name: str | None = None) -> _Element
     `name`: the part of an archive it is, in messages; None for a file that is one XML document."""
     etree = lxml_etree(format_name)
     parser = etree.XMLParser(
-        resolve_entities=False,
+        resolve_entities="internal",  # within libxml2's limit on their expansion (refused past it: _require_whole)
         load_dtd=False,
         no_network=True,
         huge_tree=False,
@@ -226,13 +232,30 @@ def parse_xml(raw: bytes, format_name: str, name: str | None = None) -> _Element
         recover=True,
     )
     try:
-        root = etree.fromstring(raw, parser)
+        root = etree.fromstring(html_characters(raw), parser)
     except etree.XMLSyntaxError as error:
         raise StoryRefused(Refusal(cause=Cause.NOT_XML, name=name or "", detail=str(error))) from error
     if root is None:
         raise StoryRefused(Refusal(cause=Cause.NOT_XML, name=name or ""))
     _require_whole(parser)
     return root
+
+
+def html_characters(raw: bytes) -> bytes:
+    """The XML with each reference to one of HTML's named characters that the document does not declare itself
+    (`&mdash;`, `&rsquo;`, `&nbsp;`) written as the character's number, which XML reads without a DTD: an EPUB page
+    under XHTML 1.1's DOCTYPE, whose DTD defines them and is never loaded, lost them ("rye&mdash;all" read "ryeall",
+    "Don&rsquo;t&nbsp;stop" "Dontstop"). Two passes over the bytes; UTF-16 text is left as it is."""
+    if b"&" not in raw:
+        return raw
+    declared = _XML_ENTITIES | set(_DECLARED_ENTITY.findall(raw))
+
+    def numbered(found: re.Match[bytes]) -> bytes:
+        name = found.group(1)
+        text = None if name in declared else html5.get(name.decode("ascii") + ";")
+        return found.group() if text is None else b"".join(b"&#%d;" % ord(character) for character in text)
+
+    return _ENTITY_REFERENCE.sub(numbered, raw)
 
 
 def _require_whole(parser: XMLParser[_Element] | HTMLParser[_Element]) -> None:

@@ -95,6 +95,33 @@ def test_gutenberg_epub_drops_its_license(tmp_path):
     assert not [p for p in library.corpus.passages if "Gutenberg" in p.text]
 
 
+XHTML11 = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" "http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd">'
+
+
+@pytest.mark.parametrize(
+    ("doctype", "hero"),
+    [(XHTML11, "Anatole"), ('<!DOCTYPE html [<!ENTITY hero "Anatole"><!ENTITY mdash "&#8212;">]>', "&hero;")],
+)
+def test_named_characters_and_a_pages_own_entities_are_read_as_what_they_stand_for(tmp_path, doctype, hero):
+    # An EPUB 2 page under XHTML 1.1's DOCTYPE may use HTML's named characters, which that DTD (never loaded) defines:
+    # they were left out, and the words on either side ran together ("ryeall", "Dontstop"); so were a page's own.
+    page = xhtml(f"<p>The miller {hero} ground rye&mdash;all night. Don&rsquo;t&nbsp;stop &amp; &#9731;.</p>")
+    with zipfile.ZipFile(tmp_path / "mill.epub", "w") as book:
+        book.writestr("mimetype", "application/epub+zip")
+        book.writestr("META-INF/container.xml", CONTAINER)
+        book.writestr(
+            "OEBPS/content.opf",
+            '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="2.0" unique-identifier="id">'
+            '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>The Mill</dc:title>'
+            '<dc:identifier id="id">x</dc:identifier></metadata><manifest>'
+            '<item id="c" href="c.xhtml" media-type="application/xhtml+xml"/></manifest>'
+            '<spine><itemref idref="c"/></spine></package>',
+        )
+        book.writestr("OEBPS/c.xhtml", page.replace("?>\n", f"?>\n{doctype}\n", 1))
+    _, passages = read_story(tmp_path / "mill.epub")
+    assert [p.text for p in passages] == ["The miller Anatole ground rye\u2014all night. Don\u2019t stop & \u2603."]
+
+
 def test_broken_bombed_and_entity_laden_epubs_are_named_and_skipped(tmp_path, monkeypatch):
     write_epub(tmp_path / "good.epub")
     (tmp_path / "not-a-zip.epub").write_bytes(b"PK\x03\x04 truncated")
