@@ -896,6 +896,10 @@ MENTIONS_FIELD = "Mentions"
 SERVER_ONLY_COMMAND = "That command works in a server, not in DMs."
 CHANNEL_UNSEEN = "I can't see that channel. Give me View Channel there (or pick another one), then try again."
 CHANNELS_NOT_SENT = "Discord hasn't sent me this server's channels yet; please try again in a minute."
+NOT_IN_SERVER = (
+    "I'm no longer in this server, so I keep no settings for it. Add me again (the bot's owner has the invite link) "
+    "to set them."
+)
 COMMAND_CHANGED = "That command changed with my last update; please try it again in a minute."
 WENT_WRONG = "Something went wrong on my side; please try again in a moment."
 READ_WAYS = {"prev": "◀ Previous", "next": "Next ▶"}

@@ -21,6 +21,7 @@ from bot.messages import (
     CHANNELS_NOT_SENT,
     COMMAND_CHANGED,
     MANAGE_SERVER,
+    NOT_IN_SERVER,
     SERVER_ONLY_COMMAND,
     WENT_WRONG,
     wait_message,
@@ -210,6 +211,8 @@ class StoryBot(commands.AutoShardedBot):
             text = SERVER_ONLY_COMMAND  # where no one has a permission
         elif isinstance(error, app_commands.MissingPermissions):
             text = MANAGE_SERVER
+        elif isinstance(error, NotInServer):
+            text = NOT_IN_SERVER
         elif isinstance(error, app_commands.TransformerError) and error.type is discord.AppCommandOptionType.channel:
             text = CHANNEL_UNSEEN if self.server_known(interaction.guild_id) else CHANNELS_NOT_SENT
         elif _from_another_version(error):
@@ -227,6 +230,11 @@ class StoryBot(commands.AutoShardedBot):
             log.error("Command %s failed", command_name(interaction), exc_info=error)
             text = WENT_WRONG
         await send_ephemeral(interaction, text)
+
+
+class NotInServer(app_commands.CheckFailure):
+    """A command from a server the bot is no longer in: Discord leaves an application's commands in a server that
+    removed its bot, and sends their interactions (answered: a question needs no membership)."""
 
 
 def _from_another_version(error: app_commands.AppCommandError) -> bool:

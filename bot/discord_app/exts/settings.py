@@ -17,7 +17,7 @@ from discord.ext import commands
 
 from bot.core.library import StoryLibrary
 from bot.core.story_ids import shelf_file_name
-from bot.discord_app.client import StoryBot, acknowledge, respond, send_ephemeral
+from bot.discord_app.client import NotInServer, StoryBot, acknowledge, respond, send_ephemeral
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
 from bot.discord_app.render import (
     COLOR,
@@ -176,8 +176,12 @@ class ServerSettingsCog(StoryCog, name="Settings"):
     )
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        """Acknowledged before the permission check and the database."""
+        """Acknowledged before the permission check and the database; refused in a server the bot is no longer in
+        (Discord sends no GUILD_CREATE for it, nor lists it in READY): its settings were forgotten as it left, and
+        set again they would be kept for a server the bot may never see again (its channels never known)."""
         await acknowledge(interaction, private=True)
+        if interaction.guild_id is not None and self.bot.get_guild(interaction.guild_id) is None:
+            raise NotInServer
         return True
 
     @settings.command(name="show", description=SHOW_SETTINGS_COMMAND)

@@ -14,7 +14,7 @@ import pytest
 import pytest_asyncio
 
 from bot.discord_app.exts.settings import ANSWERS, Answers, LibraryShown
-from bot.messages import ANSWERS_CHOICES, COMMAND_CHANGED, LIBRARY_CHOICES
+from bot.messages import ANSWERS_CHOICES, COMMAND_CHANGED, LIBRARY_CHOICES, NOT_IN_SERVER
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import Database
 from bot.state.server_settings import ServerSettings
@@ -223,6 +223,12 @@ async def test_settings_outlive_a_restart_and_ask_for_what_they_need(own_fake, r
             if "its settings are forgotten" in again.text:
                 break
             await asyncio.sleep(0.05)
+        assert (await stored(database_env)).empty
+        # Discord leaves the application's commands in a server that removed the bot, and sends their interactions:
+        # a manager's /settings there wrote settings again, kept for a server the bot is no longer in, and /settings
+        # channel said Discord had not sent its channels yet, to try again in a minute (for ever).
+        assert await admin(own_fake, "budget", questions=9) == NOT_IN_SERVER
+        assert await admin(own_fake, "channel", channel=ChannelOption(CHANNEL_ID), answers="every") == NOT_IN_SERVER
         assert (await stored(database_env)).empty
     finally:
         assert await again.stop() == 0
