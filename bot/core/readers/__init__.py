@@ -167,7 +167,8 @@ keeps a quote that only begins or ends it (`"Run!" said the Fox`, `The Miller's 
 is read as YAML reads it (`'It''s Late'`, `"\\"Hi\\""`). 33: an EPUB, OpenDocument or FictionBook page's
 HTML named characters (`&mdash;`, `&rsquo;`, `&nbsp;`, as XHTML 1.1's DTD defines them) and its own entities
 (`<!ENTITY hero "Anatole">`) are read as what they stand for (they were left out, running the words on either side
-together: "rye&mdash;all" read "ryeall")."""
+together: "rye&mdash;all" read "ryeall"), and an HTML or XHTML page's internal DTD subset is no passage ("]>" was its
+first) and its plain entities are read as their text (they were read as written, "&hero;")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

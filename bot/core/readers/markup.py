@@ -164,6 +164,14 @@ _QUOTED_VALUE = re.compile(_QUOTED)
 _ENTITY_REFERENCE = re.compile(rb"&([A-Za-z][A-Za-z0-9]{0,31});")
 _DECLARED_ENTITY = re.compile(rb"<!ENTITY[\t\n\r ]+([A-Za-z_][\w.-]{0,31})[\t\n\r ]")
 _XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
+_DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^\[>]*+\[", re.IGNORECASE)
+_SUBSET_END = re.compile(rb"\][\t\n\r ]*+>")
+_SIMPLE_ENTITY = re.compile(
+    rb"<!ENTITY[\t\n\r ]++([A-Za-z_][\w.-]{0,31})[\t\n\r ]++(?:\"([^\"&<%]{0,200})\"|'([^'&<%]{0,200})')[\t\n\r ]*+>"
+)
+DOCTYPE_WITHIN = 4096
+"""Bytes from the page's start within which its DOCTYPE begins (after a byte order mark, an XML declaration,
+comments)."""
 
 
 def lxml_etree(format_name: str) -> ModuleType:
@@ -182,6 +190,7 @@ def parse_html(raw: bytes, format_name: str) -> _Element:
     raw = as_utf8(raw)  # a page saved as "Unicode" (UTF-16 with its byte order mark) holds NUL bytes, and is text
     if b"\0" in raw:
         raise StoryRefused(Refusal(cause=Cause.HTML_NUL_BYTES))
+    raw = without_internal_subset(raw)
     _require_few_attributes(raw)
     try:
         raw.decode("utf-8")
@@ -203,6 +212,33 @@ def parse_html(raw: bytes, format_name: str) -> _Element:
         raise StoryRefused(Refusal(cause=Cause.NOT_MARKUP, format=format_name, detail=str(error))) from error
     _require_whole(parser)
     return root
+
+
+def without_internal_subset(raw: bytes) -> bytes:
+    """An XHTML page's DOCTYPE without its internal subset (`<!DOCTYPE html [<!ENTITY hero "Anatole">]>`), and its
+    references to the subset's plain entities (text of at most 200 characters) as their text, as XML reads them:
+    libxml2's HTML parser ends a DOCTYPE at its first ">", and read the rest of the subset as the story's first passage
+    ("]>"), and "&hero;" as written. A page grown by more than its size is refused (a "billion laughs")."""
+    start = _DOCTYPE_SUBSET.search(raw, 0, DOCTYPE_WITHIN)
+    end = None if start is None else _SUBSET_END.search(raw, start.end())
+    if start is None or end is None:
+        return raw
+    found = _SIMPLE_ENTITY.finditer(raw, start.end(), end.start())
+    values = {entity[1]: entity[2] if entity[2] is not None else entity[3] for entity in found}
+    page = raw[: start.end() - 1].rstrip() + b">" + raw[end.end() :]
+    grown = 0
+
+    def text(reference: re.Match[bytes]) -> bytes:
+        nonlocal grown
+        value = values.get(reference[1])
+        if value is None:
+            return reference[0]
+        grown += len(value)
+        if grown > len(raw):
+            raise StoryRefused(Refusal(cause=Cause.ENTITY_EXPANSION))
+        return value.replace(b'"', b"&quot;")  # it may stand in an attribute's value
+
+    return _ENTITY_REFERENCE.sub(text, page) if values else page
 
 
 def _require_few_attributes(raw: bytes) -> None:

@@ -360,3 +360,18 @@ def test_a_notes_link_back_is_told_from_a_storys_arrow_by_its_link(tmp_path):
         "The cape and the harbour.",
         "She typed the code and pressed \u21a9\ufe0e",
     ]
+
+
+def test_an_xhtml_pages_internal_subset_is_no_text_and_its_entities_are_read_as_their_text(tmp_path):
+    # libxml2's HTML parser ends a DOCTYPE at its first ">": the rest of an internal subset was the story's first
+    # passage ("]>"), and the entities it declares were read as written ("&hero;").
+    subset = '<!DOCTYPE html [\n<!ENTITY hero "Anatole">\n<!ENTITY mdash "&#8212;">\n]>'
+    body = '<p title="&hero;">The miller &hero; ground rye&mdash;all night.</p><p>His wheel stopped.</p>'
+    head = f'<?xml version="1.0" encoding="utf-8"?>\n{subset}\n<html><head><title>Mill</title></head>'
+    xhtml = f"{head}<body>{body}</body></html>"
+    laughs = "".join(f'<!ENTITY l{n} "{"ha" * 100}">' for n in range(3))
+    (tmp_path / "mill.xhtml").write_text(xhtml)
+    (tmp_path / "laughs.html").write_text(f"<!DOCTYPE html [{laughs}]><p>{'&l0;&l1;&l2;' * 200}</p>")
+    corpus = load_corpus(tmp_path)
+    assert [p.text for p in corpus.passages] == ["The miller Anatole ground rye\u2014all night.", "His wheel stopped."]
+    assert "billion laughs" in said(corpus.problems)[0]
