@@ -114,7 +114,10 @@ class ShelfError(Exception):
 
 def safe_file_name(name: str) -> str:
     """The upload's name as a plain file name in the corpus folder: no folders, no hidden files."""
-    written = unicodedata.normalize("NFKC", name).replace("\\", "/").rsplit("/", 1)[-1]
+    # Folders go before NFKC, which makes a fullwidth or other look-alike slash in one name ("a\uff0fb.md") a folder's
+    # "/": the name's own sign becomes a dash, as others do, rather than cutting off all before it.
+    written = unicodedata.normalize("NFKC", name.replace("\\", "/").rsplit("/", 1)[-1])
+    written = written.replace("/", "-").replace("\\", "-")
     base = _UNSAFE.sub("-", written).strip(" .-")
     if not base.lower().endswith(STORY_SUFFIXES):
         # "😀.md" is a story file with no name left once its signs are taken out, not a file of another format

@@ -53,6 +53,9 @@ def refused(refusal: UploadRefusal, *, name: str | None = None, detail: str = ""
         ("C:\\x\\tale.TXT", "tale.TXT"),
         ("a b;c.md", "a b-c.md"),
         ("Скрипка.fb2.zip", "Скрипка.fb2.zip"),
+        ("a\uff0fb.md", "a-b.md"),  # a fullwidth slash is a sign of the name, not a folder's
+        ("x/a\uff3cb.md", "a-b.md"),
+        ("\uff21\uff22.md", "AB.md"),  # NFKC: fullwidth letters are letters
     ],
 )
 def test_upload_names_become_plain_file_names(uploaded, stored):
