@@ -12,7 +12,7 @@ are the ones the fallback answers). Checks that both give the same people in the
 
 Then the first keystroke after a load, as /performer autocomplete meets it, in a directory read from a saved index (its
 people read when first looked up): as before, with the people read and both name indexes built by that keystroke;
-now, with them built beforehand (PerformerDirectory.warm, run by the bot in a thread of its own as the library or view
+now, with them built beforehand (PersonFinder.warm, run by the bot in a thread of its own as the library or view
 is built), and what that took, CPU time. Autocomplete waits 1.5 s at most (bot.discord_app.autocomplete). And while
 a thread warms, as the bot runs it (the cyclic GC on): the longest the event loop waited for a turn, and the GC's
 full collections, which hold the GIL throughout; and the memory the warmed indexes hold (tracemalloc).
@@ -42,33 +42,31 @@ from rapidfuzz import fuzz, process
 
 from bot.core.analysis import fold
 from bot.core.corpus import load_corpus
-from bot.core.performers import COMPLETION_LIMIT, FUZZY_MATCH, Performer, PerformerDirectory
+from bot.core.people import COMPLETION_LIMIT, FUZZY_MATCH, Person, PersonFinder
 from bot.eval.sections import merge_corpora, stories_folder
 
 ROUNDS = 3
 """First keystrokes timed each way: the least is taken (the machine may be shared)."""
 
 
-def copied(people: list[Performer], count: int) -> list[Performer]:
+def copied(people: list[Person], count: int) -> list[Person]:
     return [
         dataclasses.replace(people[n % len(people)], story=f"copy {n // len(people)}", path=f"{n}.md")
         for n in range(count)
     ]
 
 
-def distinct(people: list[Performer], count: int, rng: random.Random) -> list[Performer]:
+def distinct(people: list[Person], count: int, rng: random.Random) -> list[Person]:
     firsts = sorted({p.name.split()[0] for p in people})
     lasts = sorted({p.name.split()[-1] for p in people if " " in p.name})
     names = dict.fromkeys(p.name for p in people)
     while len(names) < count:
         middle = rng.choice(["", f" {rng.choice(firsts)}"])
         names[f"{rng.choice(firsts)}{middle} {rng.choice(lasts)}"] = None
-    return [
-        Performer(name=name, story="story", path=f"{n}.md", intro="", mentions=n % 9) for n, name in enumerate(names)
-    ]
+    return [Person(name=name, story="story", path=f"{n}.md", intro="", mentions=n % 9) for n, name in enumerate(names)]
 
 
-def typed_prefixes(directory: PerformerDirectory, names: list[str], rng: random.Random) -> list[str]:
+def typed_prefixes(directory: PersonFinder, names: list[str], rng: random.Random) -> list[str]:
     """Each keystroke of a misspelt name that no name starts with, once."""
     typed: dict[str, None] = {}
     for name in names:
@@ -79,7 +77,7 @@ def typed_prefixes(directory: PerformerDirectory, names: list[str], rng: random.
     return list(typed)
 
 
-def falls_back(directory: PerformerDirectory, key: str) -> bool:
+def falls_back(directory: PersonFinder, key: str) -> bool:
     """No name starts with it: else complete() would give one that does."""
     return not any(
         word.startswith(key) for p in directory.complete(key, 1) for word in [fold(p.name), *fold(p.name).split()]
@@ -104,15 +102,15 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(31)
     corpus = merge_corpora([load_corpus(stories_folder(folder)) for folder in args.stories])
-    found = list(PerformerDirectory.from_corpus(corpus).performers)
+    found = list(PersonFinder.from_corpus(corpus).people)
     print(f"{len(found):,} people in {len(corpus.stories):,} stories, made {args.people:,} two ways")
     print(f"{'library':>10}{'names':>9}{'typed':>7}{'built ms':>10}{'scan p50/max ms':>18}", end="")
     print(f"{'filter p50/max ms':>20}{'scan/filter':>13}")
-    libraries: list[tuple[str, PerformerDirectory, str]] = []
+    libraries: list[tuple[str, PersonFinder, str]] = []
     for label, people in (("copies", copied(found, args.people)), ("distinct", distinct(found, args.people, rng))):
-        directory = PerformerDirectory(people)
-        keys = [fold(p.name) for p in directory.performers]
-        picked = [p.name for p in rng.sample(directory.performers, args.names)]
+        directory = PersonFinder(people)
+        keys = [fold(p.name) for p in directory.people]
+        picked = [p.name for p in rng.sample(directory.people, args.names)]
         directory.complete("a")  # builds the name index
         began = time.process_time()
         directory.complete("qqqqq")  # and the filter
@@ -122,7 +120,7 @@ def main() -> None:
         if args.warming_only:
             continue
         for key in typed:
-            expected = [directory.performers[i] for i in scanned(keys, key)]
+            expected = [directory.people[i] for i in scanned(keys, key)]
             assert directory.complete(key) == expected, key
         scan = times_ms(functools.partial(scanned, keys), typed, time.process_time)
         new = times_ms(directory.complete, typed, time.process_time)
@@ -149,7 +147,7 @@ def main() -> None:
         print(f"{label:>10}{held:>14.0f}{collections:>10}{longest:>15.0f}{held_memory(directory) / 1e6:>11.1f}")
 
 
-def loop_held(directory: PerformerDirectory) -> tuple[float, int, float]:
+def loop_held(directory: PersonFinder) -> tuple[float, int, float]:
     """The longest the event loop waited for a turn while a thread warmed the directory, ms; the full collections
     the GC ran meanwhile and the longest of them, ms: each the least of ROUNDS."""
     held, counts, longest = [], [], []
@@ -189,10 +187,10 @@ class FullCollections:
                 self.cpu.append((time.thread_time() - self._began[1]) * 1000)
 
 
-def held_memory(directory: PerformerDirectory) -> int:
+def held_memory(directory: PersonFinder) -> int:
     """The bytes a warmed directory holds that one just opened does not (its people are read by both)."""
     fresh = read_later(directory)
-    assert fresh.performers
+    assert fresh.people
     gc.collect()
     tracemalloc.start()
     try:
@@ -204,15 +202,13 @@ def held_memory(directory: PerformerDirectory) -> int:
         tracemalloc.stop()
 
 
-def read_later(directory: PerformerDirectory) -> PerformerDirectory:
-    """The directory as a saved index opens it: its people named, read when first looked up, each a new Performer
+def read_later(directory: PersonFinder) -> PersonFinder:
+    """The directory as a saved index opens it: its people named, read when first looked up, each a new Person
     (as segment_library reads them): what the cyclic GC meets while a thread warms it in the bot."""
-    return PerformerDirectory.read_later(
-        directory.named(), lambda: [dataclasses.replace(p) for p in directory.performers]
-    )
+    return PersonFinder.read_later(directory.named(), lambda: [dataclasses.replace(p) for p in directory.people])
 
 
-def first_keystrokes(directory: PerformerDirectory, key: str) -> tuple[float, float, float]:
+def first_keystrokes(directory: PersonFinder, key: str) -> tuple[float, float, float]:
     """The first keystroke's CPU ms in a directory just opened, and in one warmed first; the warming's CPU ms."""
     before, warmed, warming = [], [], []
     for _ in range(ROUNDS):

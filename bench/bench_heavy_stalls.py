@@ -142,7 +142,7 @@ class Cases:
             "(b) 20 questions at once",
             lambda: asyncio.gather(*(ask_in_thread(view, q, queue=n % 5) for n, q in enumerate(questions))),
         )
-        typed = [p.name[: rng.randint(2, 8)] for p in rng.sample(view.performers.performers, 20)]
+        typed = [p.name[: rng.randint(2, 8)] for p in rng.sample(view.person_finder.people, 20)]
         await self.measure(
             "(d) the people finder over the shelf's thousands",
             lambda: asyncio.gather(*(asyncio.to_thread(look_up_person, view, t + "x") for t in typed)),
@@ -194,7 +194,7 @@ async def main() -> None:
         holder = LibraryHolder(await asyncio.to_thread(StoryLibrary.load, corpus), settings)
         await holder.warmed
         memory("after the load")
-        people = len(holder.current.performers.performers)
+        people = len(holder.current.person_finder.people)
         print(
             f"{args.stories} stories, {people} people; book {len(raw) / 1e6:.1f} MB; Word file {len(word) / 1e3:.0f} KB"
         )

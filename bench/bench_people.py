@@ -19,7 +19,7 @@ from pathlib import Path
 from bot.core.analysis import Analyzer
 from bot.core.build import AnalysedTexts
 from bot.core.corpus import Corpus, Passage, Story, load_corpus
-from bot.core.performers import PerformerDirectory
+from bot.core.people import PersonFinder
 from bot.eval.sections import merge_corpora, stories_folder
 
 FAIRYTALEQA = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "fairytaleqa"
@@ -47,16 +47,16 @@ def main() -> None:
     corpus = merge_corpora([load_corpus(stories_folder(folder)) for folder in args.stories])
     texts = [p.text for p in corpus.passages]
     megabytes = sum(len(t.encode()) for t in texts) / 2**20
-    people = best_cpu_seconds(lambda: PerformerDirectory.from_corpus(corpus), args.rounds)
+    people = best_cpu_seconds(lambda: PersonFinder.from_corpus(corpus), args.rounds)
     words = best_cpu_seconds(lambda: AnalysedTexts.of(texts, Analyzer()), args.rounds)
-    found = len(PerformerDirectory.from_corpus(corpus).performers)
+    found = len(PersonFinder.from_corpus(corpus).people)
     print(f"{len(corpus.stories):,} stories, {len(texts):,} passages, {megabytes:.1f} MB; {found:,} people")
     print(f"people finder {people:.3f} s, word analysis {words:.3f} s: {people / words:.2f}x the analysis")
     print(f"{'copies':>8}{'MB':>8}{'seconds':>10}{'ms per MB':>11}{'vs first':>10}")
     first = None
     for copies in (1, 2, 4, 8):
         one_story = one_story_of(corpus, texts * copies)
-        seconds = best_cpu_seconds(functools.partial(PerformerDirectory.from_corpus, one_story), args.rounds)
+        seconds = best_cpu_seconds(functools.partial(PersonFinder.from_corpus, one_story), args.rounds)
         per_mb = seconds * 1000 / (megabytes * copies)
         first = first or per_mb
         print(f"{copies:>8}{megabytes * copies:>8.1f}{seconds:>10.3f}{per_mb:>11.1f}{per_mb / first:>9.2f}x")

@@ -29,7 +29,7 @@ from bench_typos import typo
 
 from bot.core.analysis import fold
 from bot.core.corpus import load_corpus
-from bot.core.performers import PerformerDirectory
+from bot.core.people import PersonFinder
 from bot.eval.sections import merge_corpora, stories_folder
 
 ROUNDS = 3
@@ -44,9 +44,9 @@ def misspelt(name: str, rng: random.Random) -> str:
     return " ".join(typo(word, rng) if len(word) > 3 else word + "q" for word in name.split())
 
 
-def keys(directory: PerformerDirectory, count: int, rng: random.Random) -> dict[str, list[str]]:
+def keys(directory: PersonFinder, count: int, rng: random.Random) -> dict[str, list[str]]:
     """Short keys (one name misspelt) and long ones (misspelt names joined, cut at LONG characters)."""
-    names = [p.name for p in rng.sample(directory.performers, count * 8)]
+    names = [p.name for p in rng.sample(directory.people, count * 8)]
     short = [misspelt(name, rng) for name in names[:count]]
     long = []
     for start in range(count, count * 8, 7):
@@ -82,15 +82,15 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(41)
     corpus = merge_corpora([load_corpus(stories_folder(folder)) for folder in args.stories])
-    found = list(PerformerDirectory.from_corpus(corpus).performers)
+    found = list(PersonFinder.from_corpus(corpus).people)
     print(f"{len(found):,} people in {len(corpus.stories):,} stories, made {args.people:,} two ways")
     print(f"in a thread, the worst of {args.keys} keys: the loop held (the least of {ROUNDS} runs) and CPU, ms")
     print(f"{'library':>10}{'key':>7}{'chars':>7}{'find held':>11}{'find CPU':>10}{'complete held':>15}", end="")
     print(f"{'complete CPU':>14}")
     for label, people in (("copies", copied(found, args.people)), ("distinct", distinct(found, args.people, rng))):
-        directory = PerformerDirectory(people)
+        directory = PersonFinder(people)
         directory.warm()
-        folded = {fold(p.name) for p in directory.performers}
+        folded = {fold(p.name) for p in directory.people}
         for kind, typed in keys(directory, args.keys, rng).items():
             assert not folded.intersection(fold(key) for key in typed), kind  # each falls to the fuzzy scores
             finds = [held(functools.partial(directory.find, key)) for key in typed]

@@ -27,7 +27,7 @@ from bench_people import FAIRYTALEQA
 
 from bot.core.analysis import fold
 from bot.core.library import StoryLibrary
-from bot.core.performers import Performer, PerformerDirectory
+from bot.core.people import Person, PersonFinder
 from bot.core.saved_index import IndexStore
 from bot.eval.sections import stories_folder
 from bot.operations.look_up_person import PersonFound, look_up_person, person_by_id
@@ -35,21 +35,21 @@ from bot.operations.look_up_person import PersonFound, look_up_person, person_by
 ROUNDS = 5
 
 
-class Counted(tuple[Performer, ...]):
+class Counted(tuple[Person, ...]):
     """The directory's people, counting each one read (walked over or taken by position)."""
 
     read = 0
 
-    def __iter__(self) -> Iterator[Performer]:
-        for performer in super().__iter__():
+    def __iter__(self) -> Iterator[Person]:
+        for person in super().__iter__():
             Counted.read += 1
-            yield performer
+            yield person
 
     @overload
-    def __getitem__(self, key: SupportsIndex) -> Performer: ...
+    def __getitem__(self, key: SupportsIndex) -> Person: ...
     @overload
-    def __getitem__(self, key: slice) -> tuple[Performer, ...]: ...
-    def __getitem__(self, key: SupportsIndex | slice) -> Performer | tuple[Performer, ...]:
+    def __getitem__(self, key: slice) -> tuple[Person, ...]: ...
+    def __getitem__(self, key: SupportsIndex | slice) -> Person | tuple[Person, ...]:
         if isinstance(key, slice):
             some = super().__getitem__(key)
             Counted.read += len(some)
@@ -60,14 +60,14 @@ class Counted(tuple[Performer, ...]):
 
 def scaled(library: StoryLibrary, people: int) -> StoryLibrary:
     """The library with its people made `people` (copies in stories it does not have), counted as read."""
-    own = list(library.performers.performers)
+    own = list(library.person_finder.people)
     copies = copied(own, max(people - len(own), 0))
     others = [dataclasses.replace(p, name=f"Person{n} Copied{n}") for n, p in enumerate(copies)]
-    directory = PerformerDirectory(own + others)
+    directory = PersonFinder(own + others)
     directory.warm()
-    directory.__dict__["performers"] = Counted(directory.performers)
+    directory.__dict__["people"] = Counted(directory.people)
     big = copy.copy(library)
-    big.performers = directory
+    big.person_finder = directory
     return big
 
 
@@ -92,11 +92,11 @@ def main() -> None:
     args = parser.parse_args()
     real = StoryLibrary.load(stories_folder(args.stories), store=IndexStore(args.index, min_passages=0))
     shared: dict[str, int] = {}
-    for performer in real.performers.performers:
-        shared[fold(performer.name)] = shared.get(fold(performer.name), 0) + 1
+    for someone in real.person_finder.people:
+        shared[fold(someone.name)] = shared.get(fold(someone.name), 0) + 1
     names = sorted(name for name, count in shared.items() if count > 1)
     for library in (scaled(real, 0), scaled(real, args.people)):
-        directory = library.performers
+        directory = library.person_finder
         directory.warm()
         lookups, picks, gone = [], [], []
         for name in names:
@@ -110,7 +110,7 @@ def main() -> None:
                 no_one = person.id.split(":")[0] + ":aaaaaaaa"
                 assert look_up_person(library, no_one).found is PersonFound.NONE
                 gone.append(measured(functools.partial(look_up_person, library, no_one)))
-        print(f"{len(directory.performers):,} people: {len(names)} names several people share, ", end="")
+        print(f"{len(directory.people):,} people: {len(names)} names several people share, ", end="")
         print(f"{len(picks)} picks; people read and ms a call, mean (max)")
         steps = (("name looked up", lookups), ("one picked, by id", picks), ("a gone one's id", gone))
         for step, found in steps:

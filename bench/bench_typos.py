@@ -66,14 +66,14 @@ def main() -> None:
     print(f"{len(speller.words):,} library words, {len(typos)} typos; filter built in {built * 1000:.0f} ms")
     print(f"closest words, p50 / max: filter {statistics.median(filtered):.2f} / {max(filtered):.2f} ms, ", end="")
     print(f"scan {statistics.median(scanned):.2f} / {max(scanned):.2f} ms (the same words)")
-    people = library.performers.performers
+    people = library.person_finder.people
     picked = [p.name for p in rng.sample(people, min(len(people), args.words // 3))]
     asked = picked + [n.lower().replace("a", "e", 1) for n in picked] + [n.split()[-1] for n in picked]
     began = time.process_time()
-    library.performers.find(asked[0])  # builds the name indexes
+    library.person_finder.find(asked[0])  # builds the name indexes
     print(f"{len(people):,} people; name indexes built in {(time.process_time() - began) * 1000:.0f} ms")
-    found = times_ms(library.performers.find, asked, time.process_time)
-    completed = times_ms(library.performers.complete, [name[:3] for name in asked], time.process_time)
+    found = times_ms(library.person_finder.find, asked, time.process_time)
+    completed = times_ms(library.person_finder.complete, [name[:3] for name in asked], time.process_time)
     print(f"/performer lookup p50 / max {statistics.median(found):.2f} / {max(found):.2f} ms, ", end="")
     print(f"completion {statistics.median(completed):.2f} / {max(completed):.2f} ms ({len(asked)} each)")
 

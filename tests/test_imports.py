@@ -11,7 +11,7 @@ from pathlib import Path
 import bot
 
 PACKAGE = Path(bot.__file__).parent
-LOOKUPS = frozenset({"story_finder", "performers", "mention_finder", "ask"})
+LOOKUPS = frozenset({"story_finder", "person_finder", "mention_finder", "ask"})
 """What the core's library does for the operations (bot.operations): never reached by a front end itself."""
 FRONT_ENDS = ("bot.cli", "bot.discord_app", "bot.program", "discord", "argparse")
 
@@ -72,7 +72,7 @@ def test_front_ends_reach_the_library_only_through_the_operations():
             tree = ast.parse(path.read_text())
             used = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr in LOOKUPS}
             assert not used, f"{path.relative_to(PACKAGE)} calls the core's {sorted(used)} itself"
-    finders = ("bot.core.story_names", "bot.core.performers", "bot.core.worker", "bot.core.corpus_diff")
+    finders = ("bot.core.story_names", "bot.core.people", "bot.core.worker", "bot.core.corpus_diff")
     assert reaching("cli", finders) == {}
     assert reaching("discord_app", finders) == {}
 

@@ -299,8 +299,8 @@ def _people(args: argparse.Namespace) -> int:
         return 0
     print(people_found_text(result.found, result.stories))
     print(people_sample_text(len(result.sample), args.seed, result.labelled, result.precision))
-    for performer in result.wrong:
-        print(not_a_person_text(performer.name, performer.path, performer.intro))
-    for performer in result.unlabelled:
-        print(unlabelled_text(json.dumps({"story": performer.path, "name": performer.name}), performer.intro))
+    for person in result.wrong:
+        print(not_a_person_text(person.name, person.path, person.intro))
+    for person in result.unlabelled:
+        print(unlabelled_text(json.dumps({"story": person.path, "name": person.name}), person.intro))
     return 0

@@ -1,4 +1,4 @@
-"""Answers and performer lookups as text for a terminal, and as the JSON contract in README."""
+"""Answers and people looked up as text for a terminal, and as the JSON contract in README."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from bot.messages import (
 from bot.one_line import one_line
 from bot.operations.ask import Asked
 from bot.operations.list_stories import StoryList
-from bot.operations.look_up_person import Person, PersonFound, PersonLookup
+from bot.operations.look_up_person import PersonFound, PersonLookup, PersonRef
 
 BOLD, RESET = "\033[1m", "\033[0m"
 DEFAULT_WIDTH = 100
@@ -174,5 +174,5 @@ def lookup_text(lookup: PersonLookup) -> str:
     return person_text(lookup.people[0])
 
 
-def person_text(person: Person) -> str:
+def person_text(person: PersonRef) -> str:
     return person_card_text(person.name, person.story, person.mentions, person.intro)

@@ -34,7 +34,7 @@ from bot.core.corpus_diff import fingerprints
 from bot.core.index import BM25Index, BM25Params, postings_of_tokens
 from bot.core.library_parts import LibraryParts
 from bot.core.passage_table import NO_CHAPTER, PassageTable
-from bot.core.performers import Performer, PerformerDirectory
+from bot.core.people import Person, PersonFinder
 from bot.core.piece_words import END, LowercaseTable, PieceWords, first_appearances
 from bot.core.posting_runs import PostingRuns
 from bot.core.skipped import Problem
@@ -75,7 +75,7 @@ class Batch:
     lengths: np.ndarray
     postings: tuple[np.ndarray, np.ndarray, np.ndarray]
     """(term, passage, term frequency) of each posting, in term then passage order (AnalysedTexts.postings)."""
-    performers: tuple[Performer, ...]
+    people: tuple[Person, ...]
     """With `passage` counted within the batch."""
     fingerprints: dict[str, str]
 
@@ -178,14 +178,14 @@ def parts_of_corpus(corpus: Corpus, analyzer: Analyzer, params: BM25Params) -> L
 def analysed_parts(corpus: Corpus, analyzer: Analyzer, params: BM25Params) -> tuple[LibraryParts, AnalysedTexts]:
     """parts_of_corpus, with the analysis it made of the passages (a shelf's parts keep each story's words)."""
     analysed = AnalysedTexts.of([p.text for p in corpus.passages], analyzer)
-    performers = PerformerDirectory.from_corpus(corpus, analysed.lowercase_words)
+    people = PersonFinder.from_corpus(corpus, analysed.lowercase_words)
     terms, docs, tf = analysed.postings()
     doc_freq = np.bincount(terms, minlength=len(analysed.vocabulary))
     index = BM25Index.from_postings(
         analysed.vocabulary, docs, tf, doc_freq, analysed.lengths.astype(np.float64), params
     )
     holding = analysed.stories_holding(corpus.story_of_passages())
-    return _finished(corpus, index, analysed.surfaces, holding, performers, fingerprints(corpus)), analysed
+    return _finished(corpus, index, analysed.surfaces, holding, people, fingerprints(corpus)), analysed
 
 
 def _finished(
@@ -193,7 +193,7 @@ def _finished(
     index: BM25Index,
     surfaces: dict[str, int],
     surface_stories: np.ndarray,
-    performers: PerformerDirectory,
+    people: PersonFinder,
     digests: dict[str, str],
 ) -> LibraryParts:
     """What every build ends with: the story-level index and the speller's words (with how many stories hold
@@ -206,7 +206,7 @@ def _finished(
         corpus=corpus,
         index=index,
         story_index=story_index,
-        performers=performers,
+        person_finder=people,
         speller=speller,
         fingerprints=digests,
         speller_stories=surface_stories,
@@ -294,7 +294,7 @@ def _analysed_files(
         surface_stories=analysed.stories_holding(local.story_of_passages()),
         lengths=analysed.lengths,
         postings=analysed.postings(),
-        performers=PerformerDirectory.from_corpus(local, analysed.lowercase_words).performers,
+        people=PersonFinder.from_corpus(local, analysed.lowercase_words).people,
         fingerprints=fingerprints(local),
     )
 
@@ -418,7 +418,7 @@ def _merge(
     surface_stories: dict[str, int] = {}
     stories: list[Story] = []
     problems = list(walk_problems)
-    performers: list[Performer] = []
+    people: list[Person] = []
     digests: dict[str, str] = {}
     chapters: dict[str, int] = {}
     story_numbers, chapter_ids, numbers, paragraphs, chapter_numbers, lengths = [], [], [], [], [], []
@@ -449,7 +449,7 @@ def _merge(
         paragraphs.append(batch.paragraph)
         chapter_numbers.append(batch.chapter_number)
         lengths.append(batch.lengths)
-        performers += [_shifted(p, passages) for p in batch.performers]
+        people += [_shifted(p, passages) for p in batch.people]
         digests |= batch.fingerprints
         passages += len(batch.number)
     if not stories:
@@ -475,10 +475,10 @@ def _merge(
     ranked = rank[np.fromiter(surfaces.values(), np.int64, len(surfaces))].tolist()
     surfaces = dict(zip(surfaces, ranked, strict=True))
     holding = np.fromiter(surface_stories.values(), np.int64, len(surface_stories))  # in the order of `surfaces`
-    return _finished(corpus, index, surfaces, holding, PerformerDirectory(performers), digests)
+    return _finished(corpus, index, surfaces, holding, PersonFinder(people), digests)
 
 
-def _shifted(performer: Performer, passages: int) -> Performer:
-    """A performer of a batch, its intro's passage counted in the whole library."""
-    where = None if performer.passage is None else performer.passage + passages
-    return dataclasses.replace(performer, passage=where)
+def _shifted(person: Person, passages: int) -> Person:
+    """A person of a batch, its intro's passage counted in the whole library."""
+    where = None if person.passage is None else person.passage + passages
+    return dataclasses.replace(person, passage=where)

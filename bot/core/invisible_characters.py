@@ -15,7 +15,7 @@ either side are drawn (so they stay in the text; the joiner also binds emoji seq
 ones. A word holds them, and its term is the word's without them (bot.core.analysis)."""
 ZERO_WIDTH_SPACE = "\u200b"
 """A break between words that shows nothing: kept in stories and questions (Thai and Khmer write no spaces), but no
-letter of a name typed (bot.core.performers)."""
+letter of a name typed (bot.core.people)."""
 INSIDE_WORDS = JOINING_INVISIBLES + WORD_JOINERS
 """The invisible characters a word may hold, which its term leaves out: the analysis treats JOINING_INVISIBLES as
 it does WORD_JOINERS, also in text that did not come through without_invisibles."""

@@ -87,7 +87,7 @@ class StoryLibrary:
         self, parts: LibraryParts, analyzer: Analyzer, min_match: float, reranker: Reranker | None, opened: bool
     ) -> None:
         self.corpus, self.index, self.story_index = parts.corpus, parts.index, parts.story_index
-        self.performers, self.speller = parts.performers, parts.speller
+        self.person_finder, self.speller = parts.person_finder, parts.speller
         self.fingerprints = parts.fingerprints
         """Each story's digest, to tell what a reload changed (bot.core.corpus_diff)."""
         self.analyzer, self.min_match = analyzer, min_match
@@ -107,7 +107,7 @@ class StoryLibrary:
         self.mention_finder = (
             parts.mentions
             if parts.mentions is not None and parts.mentions.analyzer.signature == analyzer.signature
-            else MentionFinder(self.corpus.stories, self.performers.named(), analyzer)
+            else MentionFinder(self.corpus.stories, self.person_finder.named(), analyzer)
         )
         self._analysed: OrderedDict[int, AnalysedPassage] = OrderedDict()
         self._terms = LibraryTerms(analyzer, self.speller)
@@ -137,7 +137,7 @@ class StoryLibrary:
             corpus=self.corpus,
             index=self.index,
             story_index=self.story_index,
-            performers=self.performers,
+            person_finder=self.person_finder,
             speller=self.speller,
             fingerprints=self.fingerprints,
             files=self._files,
@@ -208,9 +208,9 @@ class StoryLibrary:
         """A name to suggest asking with: a person of the stories, else a story's title. Of one story, if given (a
         question asked of it searches nothing else): one of its people, else none ("", its title is named already)."""
         if story is None:
-            performers = self.performers.performers
-            return performers[0].name if performers else self.corpus.stories[0].title
-        people = self.performers.of_story(self.corpus.stories[story].path)
+            people = self.person_finder.people
+            return people[0].name if people else self.corpus.stories[0].title
+        people = self.person_finder.of_story(self.corpus.stories[story].path)
         return people[0].name if people else ""
 
     def analysed(self, document: int) -> AnalysedPassage:
@@ -429,7 +429,7 @@ class StoryLibrary:
         about = person_asked_about(query.text)
         if about is None:
             return ranked
-        lookup = self.performers.find(about)
+        lookup = self.person_finder.find(about)
         within = context.within
         people = [p for p in lookup.matches if p.passage is not None and (within is None or p.passage in within)]
         if len(people) != 1:

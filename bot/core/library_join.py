@@ -21,7 +21,7 @@ from bot.core.file_array import WatchedFiles
 from bot.core.index import BM25Index, BM25Scoring
 from bot.core.library_parts import LibraryParts
 from bot.core.passage_table import LazyPassages, text_and_story
-from bot.core.performers import PerformerDirectory
+from bot.core.people import PersonFinder
 from bot.core.segments import HeldPostings, Segment, SegmentedIndex
 from bot.core.spelling import CHUNK, SpellingCorrector
 from bot.core.story_mentions import MentionFinder
@@ -56,12 +56,12 @@ def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
         JoinedPassages([part.corpus.passages for part in parts], first_passages, first_stories),
         tuple(problem for part in parts for problem in part.corpus.problems),
     )
-    performers = PerformerDirectory.read_later(  # each part's people read when someone is looked up
-        [named for part in parts for named in part.performers.named()],
+    people = PersonFinder.read_later(  # each part's people read when someone is looked up
+        [named for part in parts for named in part.person_finder.named()],
         lambda: [
             p if not first or p.passage is None else dataclasses.replace(p, passage=p.passage + first)
             for part, first in zip(parts, first_passages, strict=False)
-            for p in part.performers.performers  # the first part's people shared (a view's: the owner's library's)
+            for p in part.person_finder.people  # the first part's people shared (a view's: the owner's library's)
         ],
     )
     if any(part.index.tie_order is not None for part in parts):  # a part of segments ranks ties in file order
@@ -77,7 +77,7 @@ def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
     if first_mentions is not None:  # a library's finder, built once, joined with the other parts' (a shelf's few)
         mentions = MentionFinder.joined(
             [
-                part.mentions or MentionFinder(part.corpus.stories, part.performers.named(), first_mentions.analyzer)
+                part.mentions or MentionFinder(part.corpus.stories, part.person_finder.named(), first_mentions.analyzer)
                 for part in parts
             ],
             first_stories,
@@ -86,7 +86,7 @@ def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
         corpus=corpus,
         index=index,
         story_index=story_index,
-        performers=performers,
+        person_finder=people,
         speller=_joined_speller([part.speller for part in parts], parts[0].index, index, parts[0].mentions is not None),
         fingerprints=parts[0].fingerprints | {p: sha for part in parts[1:] for p, sha in part.fingerprints.items()},
         files=WatchedFiles.joined(watched) if watched else None,

@@ -10,7 +10,7 @@ import numpy as np
 from bot.core.corpus import Corpus
 from bot.core.file_array import WatchedFiles
 from bot.core.index import BM25Scoring
-from bot.core.performers import PerformerDirectory
+from bot.core.people import PersonFinder
 from bot.core.spelling import SpellingCorrector
 from bot.core.story_mentions import MentionFinder
 from bot.core.story_names import StoryFinder
@@ -21,7 +21,7 @@ class LibraryParts:
     corpus: Corpus
     index: BM25Scoring
     story_index: BM25Scoring
-    performers: PerformerDirectory
+    person_finder: PersonFinder
     speller: SpellingCorrector
     fingerprints: dict[str, str]
     """Each story's digest, to tell what a reload changed (bot.core.corpus_diff)."""

@@ -27,7 +27,7 @@ from bot.core.index_notes import IndexFault, IndexRefused
 from bot.core.library_parts import LibraryParts
 from bot.core.packed_postings import PackedPostings
 from bot.core.passage_table import NO_CHAPTER, PassageTable
-from bot.core.performers import Performer, PerformerDirectory
+from bot.core.people import Person, PersonFinder
 from bot.core.piece_words import PieceWords
 from bot.core.segment_store import PAYLOAD_DROPS, NewSegment, Removal, StoredSegment
 from bot.core.segments import MergePlan, SegmentedIndex
@@ -73,7 +73,7 @@ def new_segment(folder: Path, name: str, parts: LibraryParts, states: dict[str, 
     for array in TEXT_WHOLE + TEXT_PIECES:
         save_array(folder / f"{name}.text_{array}.npy", getattr(table.texts, array))
     story_of_path = {story.path: number for number, story in enumerate(corpus.stories)}
-    people = parts.performers.performers
+    people = parts.person_finder.people
     _write_json(folder / f"{name}.intros.json", [p.intro for p in people])
     _write_meta(
         folder / f"{name}.library.json",
@@ -130,7 +130,7 @@ class LibraryPayload:
         }
         merged_numbers = {term: number for number, term in enumerate(sorted(live_terms))}  # as MergePlan numbers them
         stories: list[list[object]] = []
-        people: list[Performer] = []
+        people: list[Person] = []
         words: dict[str, int] = {}
         holding: dict[str, int] = {}
         fingerprints: dict[str, str] = {}
@@ -247,7 +247,7 @@ def segment_parts(folder: Path, segment: StoredSegment, root: Path, params: BM25
     intros = read_index_file(folder / f"{segment.name}.intros.json")  # parsed when someone is looked up
     saved_stories = meta["stories"]
 
-    def read_people() -> list[Performer]:
+    def read_people() -> list[Person]:
         saved = _people_of(segment.name, columns, json.loads(intros), saved_stories)
         return [
             dataclasses.replace(p, passage=None if p.passage is None else int(passage_number[p.passage]))
@@ -255,12 +255,12 @@ def segment_parts(folder: Path, segment: StoredSegment, root: Path, params: BM25
         ]
 
     named = [(columns["names"][n], str(saved_stories[columns["stories"][n]][1])) for n in live_people]
-    performers = PerformerDirectory.read_later(named, read_people)
+    people = PersonFinder.read_later(named, read_people)
     parts = LibraryParts(
         corpus=Corpus(root, tuple(stories), passages, ()),
         index=SegmentedIndex([segment.passages], params),
         story_index=SegmentedIndex([segment.stories], params),
-        performers=performers,
+        person_finder=people,
         speller=_speller(segment, meta["speller"]),
         fingerprints={path: meta["fingerprints"][path] for path in paths},
         files=WatchedFiles([*postings_files(segment), *files]),
@@ -402,7 +402,7 @@ def _read_meta(folder: Path, name: str) -> dict:
     return json.loads(read_index_file(folder / f"{name}.library.json"))
 
 
-def _people_columns(people: Sequence[Performer], story_of_path: dict[str, int]) -> dict[str, list[object]]:
+def _people_columns(people: Sequence[Person], story_of_path: dict[str, int]) -> dict[str, list[object]]:
     """The people but their intros, a list a field (stories by number): what opening needs of them
     in a few lists, not tens of thousands of records."""
     return {
@@ -413,13 +413,13 @@ def _people_columns(people: Sequence[Performer], story_of_path: dict[str, int]) 
     }
 
 
-def _people_of(segment: str, columns: dict[str, list], intros: list[str], stories: list[list]) -> list[Performer]:
+def _people_of(segment: str, columns: dict[str, list], intros: list[str], stories: list[list]) -> list[Person]:
     """The people saved as `_people_columns` and their intros in `segment`, each story [title, path, passages]."""
     fields = (columns["names"], columns["stories"], columns["mentions"], columns["passages"], intros)
     if len({len(field) for field in fields}) != 1:
         raise IndexRefused(IndexFault.PEOPLE_MISFIT, segment)
     return [
-        Performer(
+        Person(
             name=str(name),
             story=str(stories[story][0]),
             path=str(stories[story][1]),
@@ -431,7 +431,7 @@ def _people_of(segment: str, columns: dict[str, list], intros: list[str], storie
     ]
 
 
-def _saved_people(folder: Path, name: str, meta: dict) -> list[Performer]:
+def _saved_people(folder: Path, name: str, meta: dict) -> list[Person]:
     intros = json.loads(read_index_file(folder / f"{name}.intros.json"))
     return _people_of(name, meta["people"], intros, meta["stories"])
 

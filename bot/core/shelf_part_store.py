@@ -55,7 +55,7 @@ from bot.core.file_array import array_header, save_array
 from bot.core.index import BM25Index, BM25Params
 from bot.core.library_parts import LibraryParts
 from bot.core.passage_columns import StoryPassages
-from bot.core.performers import Performer, PerformerDirectory
+from bot.core.people import Person, PersonFinder
 from bot.core.shelf_corpus import ShelfStoryText, shelf_corpus
 from bot.core.shelf_parts import LIVE_SHARE, BuiltPart, Run, ShelfParts
 from bot.core.spelling import SpellingCorrector
@@ -339,7 +339,7 @@ def _write_part(
         "speller_terms": [postings.vocabulary[term] for term in part.parts.speller.terms],
         "people": [
             [p.name, story_of_path[p.path], p.intro, p.mentions, -1 if p.passage is None else p.passage]
-            for p in part.parts.performers.performers
+            for p in part.parts.person_finder.people
         ],
         "surfaces": part.surfaces,
         "word_terms": part.word_terms,
@@ -462,7 +462,7 @@ def _read_part(
     if len(numbers) != len(words) or (len(numbers) and not (numbers.min() >= 0 and numbers.max() < len(terms))):
         raise PartRefused("its speller does not fit its postings")
     speller = SpellingCorrector(words, [terms[n] for n in numbers.tolist()], index.doc_freq[numbers].tolist())
-    people = PerformerDirectory(_people(meta["people"], corpus.stories, passages))
+    people = PersonFinder(_people(meta["people"], corpus.stories, passages))
     counts, story_words = arrays["story_word_counts"], arrays["story_words"]
     word_surface, surfaces, word_terms = arrays["word_surface"], _words(meta["surfaces"]), _words(meta["word_terms"])
     if (
@@ -479,7 +479,7 @@ def _read_part(
         corpus=corpus,
         index=index,
         story_index=index.grouped(corpus.story_of_passages(), len(corpus.stories)),
-        performers=people,
+        person_finder=people,
         speller=speller,
         fingerprints=found,
     )
@@ -573,7 +573,7 @@ def _words(saved: object) -> list[str]:
     return saved
 
 
-def _people(saved: list[list[object]], stories: Sequence[Story], passages: int) -> list[Performer]:
+def _people(saved: list[list[object]], stories: Sequence[Story], passages: int) -> list[Person]:
     """The people saved as [name, story number, intro, mentions, passage or -1]."""
     people = []
     for name, story, intro, mentions, passage in saved:
@@ -589,7 +589,7 @@ def _people(saved: list[list[object]], stories: Sequence[Story], passages: int) 
             raise PartRefused("its people do not fit its stories")
         of = stories[story]
         people.append(
-            Performer(
+            Person(
                 name=name,
                 story=of.title,
                 path=of.path,

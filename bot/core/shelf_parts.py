@@ -28,7 +28,7 @@ from bot.core.corpus import Corpus
 from bot.core.index import BM25Params
 from bot.core.library_join import JoinedPassages, segments_of
 from bot.core.library_parts import LibraryParts
-from bot.core.performers import PerformerDirectory
+from bot.core.people import PersonFinder
 from bot.core.piece_words import END
 from bot.core.segments import HeldPostings, Segment, SegmentedIndex
 from bot.core.shelf_corpus import ShelfStoryText, shelf_corpus
@@ -105,9 +105,9 @@ class BuiltPart:
             (),
         )
         index = SegmentedIndex([_documents(self.passage_segment, passages)], params)
-        performers = PerformerDirectory(
+        people = PersonFinder(
             dataclasses.replace(p, passage=int(renumbered[p.passage]))
-            for p in self.parts.performers.performers
+            for p in self.parts.person_finder.people
             if p.passage is not None and passages[p.passage]
         )
         paths = {story.path for story in kept}
@@ -116,7 +116,7 @@ class BuiltPart:
             corpus=run_corpus,
             index=index,
             story_index=SegmentedIndex([_documents(self.story_segment, stories)], params),
-            performers=performers,
+            person_finder=people,
             speller=self._speller(chosen, index),
             fingerprints=digests,
         )

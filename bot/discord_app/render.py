@@ -1,4 +1,4 @@
-"""Answers, performers and story lists as Discord embeds, always inside Discord's limits."""
+"""Answers, people and story lists as Discord embeds, always inside Discord's limits."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ from bot.messages import (
 from bot.one_line import one_line
 from bot.operations.ask import Asked
 from bot.operations.list_stories import StoryList
-from bot.operations.look_up_person import Person, PersonLookup
+from bot.operations.look_up_person import PersonLookup, PersonRef
 from bot.operations.story_ref import StoryRef
 
 # https://discord.com/developers/docs/resources/message#embed-object-embed-limits
@@ -304,7 +304,7 @@ def index_damaged_text(damage: IndexDamage) -> str:
     return plain(index_damaged_message(damage, REBUILDING), MESSAGE_LIMIT)
 
 
-def performer_embed(person: Person) -> discord.Embed:
+def person_embed(person: PersonRef) -> discord.Embed:
     embed = discord.Embed(
         title=plain_line(person.name, TITLE_LIMIT), description=plain(person.intro, DESCRIPTION_LIMIT), color=COLOR
     )

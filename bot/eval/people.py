@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.core.corpus import load_corpus
-from bot.core.performers import Performer, PerformerDirectory
+from bot.core.people import Person, PersonFinder
 from bot.eval.beir import DatasetError, DatasetFault
 from bot.eval.sections import merge_corpora, stories_folder
 
@@ -28,7 +28,7 @@ SEED = 0
 class PeopleResult:
     stories: int
     found: int
-    sample: tuple[Performer, ...]
+    sample: tuple[Person, ...]
     labels: dict[tuple[str, str], bool]
     """(story file, name) -> whether it is a person, for the labelled ones of the sample."""
 
@@ -43,11 +43,11 @@ class PeopleResult:
         return sum(judged) / len(judged) if judged else None
 
     @property
-    def unlabelled(self) -> list[Performer]:
+    def unlabelled(self) -> list[Person]:
         return [p for p in self.sample if (p.path, p.name) not in self.labels]
 
     @property
-    def wrong(self) -> list[Performer]:
+    def wrong(self) -> list[Person]:
         return [p for p in self.sample if self.labels.get((p.path, p.name)) is False]
 
 
@@ -73,6 +73,6 @@ def evaluate_people(
 ) -> PeopleResult:
     """The people of the folders' stories (a folder's corpus/ if it has one), and a sample of them."""
     corpus = merge_corpora([load_corpus(stories_folder(folder)) for folder in folders])
-    people = sorted(PerformerDirectory.from_corpus(corpus).performers, key=lambda p: (p.path, p.name))
+    people = sorted(PersonFinder.from_corpus(corpus).people, key=lambda p: (p.path, p.name))
     sample = random.Random(seed).sample(people, min(size, len(people)))
     return PeopleResult(len(corpus.stories), len(people), tuple(sample), labels)

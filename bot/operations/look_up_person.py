@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.core.library import StoryLibrary
-from bot.core.performers import COMPLETION_LIMIT, Performer
+from bot.core.people import COMPLETION_LIMIT, Person
 from bot.core.story_ids import STORY_ID_PATTERN
 from bot.operations.story_ref import StoryRef, story_ref
 
@@ -36,7 +36,7 @@ class PersonFound(StrEnum):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Person:
+class PersonRef:
     id: str
     """Their story's id and a digest of their name: one person of one story, in under 100 characters
     however long the name, so a pick list's values are unique even for one name in two stories."""
@@ -51,7 +51,7 @@ class Person:
 class PersonLookup:
     query: str
     found: PersonFound
-    people: tuple[Person, ...] = ()
+    people: tuple[PersonRef, ...] = ()
     suggestions: tuple[str, ...] = ()
     """For NONE: the closest names, best first."""
 
@@ -66,7 +66,7 @@ def look_up_person(library: StoryLibrary, name: str) -> PersonLookup:
         if chosen is None:
             return PersonLookup(query=name, found=PersonFound.NONE)
         return PersonLookup(query=name, found=PersonFound.ONE, people=(chosen,))
-    lookup = library.performers.find(name)
+    lookup = library.person_finder.find(name)
     if not lookup.matches:
         return PersonLookup(query=name, found=PersonFound.NONE, suggestions=lookup.suggestions)
     people = _people(library, lookup.matches)
@@ -74,39 +74,39 @@ def look_up_person(library: StoryLibrary, name: str) -> PersonLookup:
     return PersonLookup(query=name, found=found, people=people)
 
 
-def person_by_id(library: StoryLibrary, person: str) -> Person | None:
+def person_by_id(library: StoryLibrary, person: str) -> PersonRef | None:
     """The person with this id, or None when their story (or they) are no longer in the library."""
     story, _, digest = person.partition(":")
     position = library.story_finder.by_id(story)
     if position is None or not digest:
         return None
     path = library.corpus.stories[position].path  # its people read in this library as it is now, not as it was
-    found = next((p for p in library.performers.of_story(path) if _name_digest(p.name) == digest), None)
+    found = next((p for p in library.person_finder.of_story(path) if _name_digest(p.name) == digest), None)
     return None if found is None else _people(library, (found,))[0]
 
 
-def suggest_people(library: StoryLibrary, typed: str, limit: int = COMPLETION_LIMIT) -> tuple[Person, ...]:
+def suggest_people(library: StoryLibrary, typed: str, limit: int = COMPLETION_LIMIT) -> tuple[PersonRef, ...]:
     """People whose name starts with what was typed (any of its words), most mentioned first; else close ones."""
-    return _people(library, library.performers.complete(typed, limit))
+    return _people(library, library.person_finder.complete(typed, limit))
 
 
-def _people(library: StoryLibrary, performers: tuple[Performer, ...] | list[Performer]) -> tuple[Person, ...]:
+def _people(library: StoryLibrary, found: tuple[Person, ...] | list[Person]) -> tuple[PersonRef, ...]:
     finder = library.story_finder
     refs: dict[str, StoryRef] = {}
     people = []
-    for performer in performers:
-        ref = refs.get(performer.path)
+    for person in found:
+        ref = refs.get(person.path)
         if ref is None:
-            position = finder.by_path(performer.path)
+            position = finder.by_path(person.path)
             assert position is not None, "a library's people are in its own stories"
-            ref = refs[performer.path] = story_ref(library, position)
+            ref = refs[person.path] = story_ref(library, position)
         people.append(
-            Person(
-                id=f"{ref.id}:{_name_digest(performer.name)}",
-                name=performer.name,
+            PersonRef(
+                id=f"{ref.id}:{_name_digest(person.name)}",
+                name=person.name,
                 story=ref,
-                intro=performer.intro,
-                mentions=performer.mentions,
+                intro=person.intro,
+                mentions=person.mentions,
             )
         )
     return tuple(people)

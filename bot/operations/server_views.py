@@ -87,7 +87,7 @@ class _Built:
     def people_wanted(self) -> bool:
         """Whether people were looked up in this server: its next view's names are indexed once it is built (so
         its first /performer keystroke does not wait for them), not every view's (memory for each)."""
-        return self.looked_up or (self.view is not None and self.view.performers.warmed)
+        return self.looked_up or (self.view is not None and self.view.person_finder.warmed)
 
 
 class ServerViews:

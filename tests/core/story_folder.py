@@ -76,7 +76,7 @@ def library_facts(library: StoryLibrary, questions: list[str] = QUESTIONS) -> di
     """A library's answers (top 10) and people, keyed by stable ids, for comparing two libraries."""
     return {
         "answers": [answer_facts(library.ask(question, count=10)) for question in questions],
-        "people": sorted((p.name, p.path, p.intro, p.mentions) for p in library.performers.performers),
+        "people": sorted((p.name, p.path, p.intro, p.mentions) for p in library.person_finder.people),
         "stories": sorted((s.path, s.title, s.passage_count) for s in library.corpus.stories),
         "passages": len(library.corpus.passages),
         "speller": sorted(zip(library.speller.words, library.speller.terms, library.speller.doc_freq, strict=True)),

@@ -44,7 +44,7 @@ def test_worker_processes_build_the_same_library_as_one_process(tmp_path, monkey
     assert isinstance(alone.index, BM25Index) and isinstance(parallel.index, BM25Index)
     assert_same_index(parallel.index, alone.index)
     assert list(parallel.index.vocabulary) == sorted(alone.index.vocabulary)  # as a segment keeps them
-    assert parallel.performers.performers == alone.performers.performers
+    assert parallel.person_finder.people == alone.person_finder.people
     assert sorted(parallel.speller.words) == sorted(alone.speller.words)
     assert alone.speller_stories is not None and parallel.speller_stories is not None
     holding = {word: int(n) for word, n in zip(alone.speller.words, alone.speller_stories, strict=True)}

@@ -8,7 +8,7 @@ from rapidfuzz import fuzz, process
 from bot.core.analysis import fold
 from bot.core.close_names import CloseNames
 from bot.core.name_index import NameIndex
-from bot.core.performers import COMPLETION_LIMIT, FUZZY_MATCH, FUZZY_SUGGEST, Performer, PerformerDirectory
+from bot.core.people import COMPLETION_LIMIT, FUZZY_MATCH, FUZZY_SUGGEST, Person, PersonFinder
 
 LABELS = Path(__file__).resolve().parents[2] / "bench" / "people_labels.jsonl"
 """Names the people finder met in FairytaleQA's stories, each labelled a person or not."""
@@ -61,17 +61,17 @@ def test_the_names_close_to_what_is_typed_are_those_of_a_scan_of_every_name(name
 
 def test_completion_when_no_name_starts_so_gives_the_people_of_a_scan_in_its_order(names):
     people = [
-        Performer(name=name, story=f"Story {n % 30}", path=f"s{n % 30}.md", intro="", mentions=n % 5)
+        Person(name=name, story=f"Story {n % 30}", path=f"s{n % 30}.md", intro="", mentions=n % 5)
         for n, name in enumerate(names)
     ]
-    directory = PerformerDirectory(people)
-    keys = [fold(p.name) for p in directory.performers]
+    directory = PersonFinder(people)
+    keys = [fold(p.name) for p in directory.people]
     fell_back = 0
     for text in typed(names):
         key = " ".join(fold(text).split())
         if not key or any(w.startswith(key) for k in keys for w in [k, *k.split()]):
             continue
         fell_back += 1
-        expected = [directory.performers[i] for i in scan(keys, key, FUZZY_MATCH, COMPLETION_LIMIT)]
+        expected = [directory.people[i] for i in scan(keys, key, FUZZY_MATCH, COMPLETION_LIMIT)]
         assert directory.complete(text) == expected, text
     assert fell_back > 100

@@ -7,7 +7,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.analysis import fold
 from bot.core.fuzzy import closest
-from bot.core.performers import FUZZY_CLOSE, FUZZY_MATCH, FUZZY_SUGGEST
+from bot.core.people import FUZZY_CLOSE, FUZZY_MATCH, FUZZY_SUGGEST
 from bot.core.story_names import FUZZY_SUGGEST as STORY_SUGGEST
 
 LABELS = Path(__file__).resolve().parents[2] / "bench" / "people_labels.jsonl"

@@ -23,7 +23,7 @@ def test_a_format_mark_inside_a_name_leaves_the_name_whole(library, mark):
     answer = library.ask(f"Where was Séb{mark}astien born?")
     assert answer.best is not None and answer.best.story.startswith("Sébastien"), mark
     assert not answer.corrections
-    assert library.performers.find(f"Séb{mark}astien").matches[0].name == "Sébastien Kalmurzaeva"
+    assert library.person_finder.find(f"Séb{mark}astien").matches[0].name == "Sébastien Kalmurzaeva"
     assert (
         library.story_finder.find(f"Sébastien the Vio{mark}linist").matches
         == library.story_finder.find("Sébastien the Violinist").matches

@@ -126,7 +126,7 @@ def test_a_story_added_to_a_folder_is_answered(tmp_path):
 
 def test_who_is_answers_from_the_passage_that_introduces_the_person(library):
     answer = library.ask("who is ivan")
-    intro = next(p for p in library.performers.performers if p.name == "Ivan")
+    intro = next(p for p in library.person_finder.people if p.name == "Ivan")
     assert answer.best.document == intro.passage
     assert answer.best.excerpt.answer is not None
     start, end = answer.best.excerpt.answer

@@ -70,7 +70,7 @@ def test_a_joined_library_answers_as_one_built_from_all_its_stories(corpus):
     assert joined.corpus.passages[-1] == fresh.corpus.passages[-1] and joined.corpus.passages[7:9] == tuple(
         fresh.corpus.passages[7:9]
     )
-    assert joined.performers.performers == fresh.performers.performers  # intro passages renumbered
+    assert joined.person_finder.people == fresh.person_finder.people  # intro passages renumbered
     assert joined.fingerprints == fresh.fingerprints
     assert speller_words(joined.speller) == speller_words(fresh.speller)
     ours, theirs = StoryLibrary.from_parts(joined, analyzer), StoryLibrary.from_parts(fresh, analyzer)

@@ -23,7 +23,7 @@ def fairytaleqa(library_names: list[str]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def keys(library) -> list[str]:
-    return fairytaleqa([p.name for p in library.performers.performers])
+    return fairytaleqa([p.name for p in library.person_finder.people])
 
 
 def typed(keys: list[str]) -> list[str]:

@@ -76,9 +76,9 @@ def test_an_unchanged_corpus_is_opened_from_its_saved_index(saved):
     assert opened.opened and isinstance(opened.index, SegmentedIndex)
     assert isinstance(opened.index.segments[0].postings, PackedPostings)
     assert answers(opened) == answers(built)
-    assert opened.performers.performers == built.performers.performers  # intros read when first looked up
+    assert opened.person_finder.people == built.person_finder.people  # intros read when first looked up
     travelled = pickle.loads(pickle.dumps(StoryLibrary.load(stories, store=store)))  # not looked up yet
-    assert travelled.performers.performers == built.performers.performers
+    assert travelled.person_finder.people == built.person_finder.people
     assert best_hit(opened, "Who is Lena?").excerpt.text.startswith("Lena Ward was a dancer")
     assert opened.ask("what crakced").corrections  # the speller came back too
     assert [(p.text, p.chapter) for p in opened.corpus.passages] == [(p.text, p.chapter) for p in built.corpus.passages]

@@ -116,8 +116,8 @@ def test_a_view_answers_as_the_same_stories_built_as_one_library(owners: StoryLi
     assert view.story_finder.shared_titles == whole.story_finder.shared_titles
     for typed in ["Sebastein", "balerina", "pianst", "Kalmurzaev", "wheal", "bakrey", "vilage", "milller"]:
         assert view.speller.correct(typed) == whole.speller.correct(typed), typed
-        assert view.performers.find(typed) == whole.performers.find(typed), typed
-        assert view.performers.complete(typed[:3]) == whole.performers.complete(typed[:3]), typed
+        assert view.person_finder.find(typed) == whole.person_finder.find(typed), typed
+        assert view.person_finder.complete(typed[:3]) == whole.person_finder.complete(typed[:3]), typed
 
 
 MILLER = b"# The Miller\n\nSebastian Korolov ground rye by the river.\n\nThe violinist's wheel stopped in winter."
@@ -155,7 +155,7 @@ def test_a_view_of_a_changed_owner_and_a_shelf_copying_its_story_answers_as_one_
             library.story_finder.ids,
             library.story_finder.shared_titles,
             [library.speller.correct(t) for t in typed],
-            [library.performers.find(t) for t in typed],
+            [library.person_finder.find(t) for t in typed],
         )
 
     seen = facts(view)

@@ -56,7 +56,7 @@ def views(library: StoryLibrary | None, shelf: Shelf, kept: ShelfParts | None) -
 def assert_same(grown: StoryLibrary, fresh: StoryLibrary) -> None:
     assert grown.corpus.stories == fresh.corpus.stories  # same order: same story numbers, same /stories pages
     assert list(grown.corpus.passages) == list(fresh.corpus.passages)
-    assert grown.performers.performers == fresh.performers.performers
+    assert grown.person_finder.people == fresh.person_finder.people
     assert grown.speller.words == fresh.speller.words and grown.speller.terms == fresh.speller.terms
     assert grown.speller.doc_freq == fresh.speller.doc_freq
     assert grown.fingerprints == fresh.fingerprints

@@ -45,7 +45,7 @@ def named(library: StoryLibrary, question: str) -> dict[str, float]:
 
 
 def test_the_people_are_found_as_the_people_finder_knows_them(library):
-    names = {p.name for p in library.performers.performers}
+    names = {p.name for p in library.person_finder.people}
     assert {"Anna Petrova", "Elena Petrova"} <= names
 
 
@@ -139,7 +139,7 @@ def test_a_joined_finder_names_the_stories_one_built_over_all_of_them_names(tmp_
     shelf = StoryLibrary(load_corpus(tmp_path / "shelf"))
     parts = [owner.parts(), shelf.parts()]
     stories = owner.corpus.stories + shelf.corpus.stories
-    people = [*owner.performers.named(), *shelf.performers.named()]
+    people = [*owner.person_finder.named(), *shelf.person_finder.named()]
     whole = MentionFinder(stories, people, owner.analyzer)
     joined = MentionFinder.joined([owner.mention_finder, shelf.mention_finder], [0, len(owner.corpus.stories)])
     assert joined is not None and all(part.mentions is not None for part in parts)

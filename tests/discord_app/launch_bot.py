@@ -17,7 +17,7 @@ import discord.state
 import yarl
 
 from bot.core.library import StoryLibrary
-from bot.core.performers import Performer, PerformerDirectory
+from bot.core.people import Person, PersonFinder
 from bot.program import DiscordBot, main
 from bot.settings import Settings
 
@@ -56,14 +56,14 @@ def people_after(pipe: str) -> None:
     ) -> int:
         def load_with_people_held() -> StoryLibrary:
             library = load_library()
-            people = library.performers
+            people = library.person_finder
 
-            def read_when_told() -> tuple[Performer, ...]:
+            def read_when_told() -> tuple[Person, ...]:
                 with open(pipe, "rb") as told:
                     told.read()
-                return people.performers
+                return people.people
 
-            library.performers = PerformerDirectory.read_later(people.named(), read_when_told)
+            library.person_finder = PersonFinder.read_later(people.named(), read_when_told)
             return library
 
         return run(self, settings, load_with_people_held, sync_only=sync_only)

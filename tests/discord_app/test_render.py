@@ -17,14 +17,14 @@ from bot.discord_app.render import (
     marked_excerpt,
     no_answer_text,
     not_found_text,
-    performer_embed,
+    person_embed,
     stories_embed,
     story_label,
     story_mention,
 )
 from bot.operations.ask import ask
 from bot.operations.list_stories import list_page
-from bot.operations.look_up_person import Person, PersonFound, PersonLookup
+from bot.operations.look_up_person import PersonFound, PersonLookup, PersonRef
 from bot.operations.resolve_story import resolve_story
 from bot.operations.story_ref import StoryRef
 from tests.discord_app.bot_process import bot_on_fake_discord
@@ -155,8 +155,8 @@ def test_mentions_are_escaped_and_what_only_looks_like_one_is_left_as_it_is():
 
 def test_performer_and_candidate_embeds_within_limits():
     story = StoryRef(id="a" * 16, title="Story " * 900, path="s/" * 500 + "s.txt", passages=1, title_shared=True)
-    giant = Person(id="a" * 16 + ":bbbbbbbb", name="Anna " * 100, story=story, intro="Intro " * 2000, mentions=3)
-    assert within_limits(performer_embed(giant))
+    giant = PersonRef(id="a" * 16 + ":bbbbbbbb", name="Anna " * 100, story=story, intro="Intro " * 2000, mentions=3)
+    assert within_limits(person_embed(giant))
     lookup = PersonLookup(query="Anna", found=PersonFound.AMBIGUOUS, people=(giant,) * 25)
     assert within_limits(candidates_embed(lookup))
     nobody = PersonLookup(query="x" * 5000, found=PersonFound.NONE, suggestions=("Anna " * 100,) * 3)
@@ -166,7 +166,7 @@ def test_performer_and_candidate_embeds_within_limits():
 def test_a_name_more_people_have_than_a_pick_list_holds_lists_those_it_holds_and_says_how_to_find_the_others():
     # 40 people called Jack were all listed over "Pick one below.", where Discord's select offered the first 25.
     people = tuple(
-        Person(
+        PersonRef(
             id=f"{n:016x}:bbbbbbbb",
             name="Jack",
             story=StoryRef(id=f"{n:016x}", title=f"Tale {n}", path=f"tale-{n}.md", passages=3, title_shared=False),

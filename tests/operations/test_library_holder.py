@@ -13,7 +13,7 @@ import threading
 import pytest
 
 from bot.core.library import StoryLibrary
-from bot.core.performers import Performer, PerformerDirectory
+from bot.core.people import Person, PersonFinder
 from bot.messages import reload_text
 from bot.operations import library_holder
 from bot.operations.library_holder import BuildTooLong, LibraryHolder
@@ -55,11 +55,11 @@ async def test_a_library_has_its_peoples_names_indexed_once_loaded_and_once_relo
     folder = shutil.copytree(CORPUS, tmp_path / "corpus")
     holder = LibraryHolder(StoryLibrary.load(folder), Settings(corpus=folder, index=None))
     await holder.warmed
-    assert holder.current.performers.warmed  # no one looked anyone up
+    assert holder.current.person_finder.warmed  # no one looked anyone up
     (folder / "mill.md").write_text("# The Old Mill\n\nThe miller Anatole ground rye by the river.")
     old, new = await holder.reload()
     await holder.warmed
-    assert new.performers.warmed and new is not old
+    assert new.person_finder.warmed and new is not old
 
 
 async def test_closing_the_holder_ends_its_warming_and_nothing_is_indexed_or_logged_after(caplog):
@@ -70,21 +70,21 @@ async def test_closing_the_holder_ends_its_warming_and_nothing_is_indexed_or_log
     they start, and returns once the holder's thread has ended."""
     reading, closing = threading.Event(), threading.Event()
     loaded, queued = StoryLibrary.load(CORPUS), StoryLibrary.load(CORPUS)
-    everyone = loaded.performers.performers
+    everyone = loaded.person_finder.people
     read: list[str] = []
 
-    def people_read_while_closing() -> tuple[Performer, ...]:
+    def people_read_while_closing() -> tuple[Person, ...]:
         reading.set()
         assert closing.wait(HANG)
         read.append("loaded")
         return everyone
 
-    def people_read_later() -> tuple[Performer, ...]:
+    def people_read_later() -> tuple[Person, ...]:
         read.append("queued")
         return everyone
 
-    loaded.performers = PerformerDirectory.read_later(loaded.performers.named(), people_read_while_closing)
-    queued.performers = PerformerDirectory.read_later(queued.performers.named(), people_read_later)
+    loaded.person_finder = PersonFinder.read_later(loaded.person_finder.named(), people_read_while_closing)
+    queued.person_finder = PersonFinder.read_later(queued.person_finder.named(), people_read_later)
     caplog.set_level(logging.INFO, logger=library_holder.__name__)
     threads_before = set(threading.enumerate())
     holder = LibraryHolder(loaded, Settings(corpus=CORPUS, index=None))
@@ -95,10 +95,10 @@ async def test_closing_the_holder_ends_its_warming_and_nothing_is_indexed_or_log
     closing.set()
     await asyncio.wait_for(closed, HANG)
 
-    assert read == ["loaded"] and not loaded.performers.warmed and not queued.performers.warmed
+    assert read == ["loaded"] and not loaded.person_finder.warmed and not queued.person_finder.warmed
     assert behind.done() and holder.warmed.done()  # the one queued cancelled, or run and ended at once
     assert not [t for t in set(threading.enumerate()) - threads_before if t.name.startswith("storybot-people")]
     await holder.warm(queued)  # once closed, nothing is started
     assert read == ["loaded"] and "Indexed the names" not in caplog.text
-    loaded.performers.warm()  # what was read stays good: a lookup indexes the names itself
-    assert [p.name for p in loaded.performers.complete("so")] == ["Sofia Kalmurzaeva", "Sophie Korolev"]
+    loaded.person_finder.warm()  # what was read stays good: a lookup indexes the names itself
+    assert [p.name for p in loaded.person_finder.complete("so")] == ["Sofia Kalmurzaeva", "Sophie Korolev"]

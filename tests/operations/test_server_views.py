@@ -417,11 +417,12 @@ async def test_a_server_that_looks_people_up_has_their_names_indexed_in_each_vie
     await views.rebuilt()
     await holder.warmed
     await asyncio.get_running_loop().run_in_executor(holder.warming, lambda: None)  # what was queued before is done
-    assert holder.current.performers.warmed
+    assert holder.current.person_finder.warmed
     view, other = views.at_hand(SERVER), views.at_hand(OTHER_SERVER)
     assert view is not None and other is not None
-    assert view.performers.warmed and not other.performers.warmed
-    assert [p.name for p in view.performers.complete("Sofya")] == [p.name for p in other.performers.complete("Sofya")]
+    assert view.person_finder.warmed and not other.person_finder.warmed
+    completed = view.person_finder.complete("Sofya")
+    assert [p.name for p in completed] == [p.name for p in other.person_finder.complete("Sofya")]
 
 
 async def test_at_start_up_the_views_of_servers_whose_shelves_changed_last_are_built_before_anyone_asks(

@@ -18,8 +18,8 @@ from bot.discord_app.render import (
     candidates_embed,
     clip,
     not_found_text,
-    performer_embed,
     persistent_view,
+    person_embed,
     story_label,
 )
 from bot.discord_app.typed_text import well_formed
@@ -37,7 +37,7 @@ from bot.operations.look_up_person import (
 PICK_ID = "storybot:pick"
 
 
-class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=rf"{PICK_ID}(?::(?P<asker>\d{{1,20}}))?"):
+class PickPerson(discord.ui.DynamicItem[discord.ui.Select], template=rf"{PICK_ID}(?::(?P<asker>\d{{1,20}}))?"):
     """The candidates of an ambiguous name; picking one shows their card (works after restarts too). The
     asker's pick replaces the list; anyone else's shows them the card privately and leaves the list.
 
@@ -52,14 +52,14 @@ class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=rf"{PICK
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[discord.ui.View], match: re.Match[str]
-    ) -> PickPerformer:
+    ) -> PickPerson:
         if not isinstance(item, discord.ui.Select):  # the message's component under our custom_id is a select
             raise TypeError(f"{PICK_ID} names a select, not {type(item).__name__}")
         asker = match["asker"]
         return cls(item.options, None if asker is None else int(asker))
 
     @classmethod
-    def for_lookup(cls, lookup: PersonLookup, asker: int) -> PickPerformer:
+    def for_lookup(cls, lookup: PersonLookup, asker: int) -> PickPerson:
         return cls(
             [
                 discord.SelectOption(
@@ -83,11 +83,11 @@ class PickPerformer(discord.ui.DynamicItem[discord.ui.Select], template=rf"{PICK
         if person is None:
             await send_ephemeral(interaction, PERSON_GONE)
             return
-        await own_or_copy(interaction, self.asker, lambda _: Reply(embed=performer_embed(person)))
+        await own_or_copy(interaction, self.asker, lambda _: Reply(embed=person_embed(person)))
 
 
-class Performers(StoryCog):
-    dynamic_items = (PickPerformer,)
+class People(StoryCog):
+    dynamic_items = (PickPerson,)
 
     @app_commands.command(name="performer", description=PERFORMER_COMMAND)
     @app_commands.describe(**PERFORMER_OPTIONS)
@@ -102,11 +102,11 @@ class Performers(StoryCog):
         if lookup.found in (PersonFound.NONE, PersonFound.TOO_LONG):
             await send_ephemeral(interaction, not_found_text(lookup))
         elif lookup.found is PersonFound.AMBIGUOUS:
-            pick = PickPerformer.for_lookup(lookup, interaction.user.id)
+            pick = PickPerson.for_lookup(lookup, interaction.user.id)
             reply = Reply(embed=candidates_embed(lookup), view=persistent_view(pick))
             await respond(interaction, reply, private=False)
         else:
-            await respond(interaction, Reply(embed=performer_embed(lookup.people[0])), private=False)
+            await respond(interaction, Reply(embed=person_embed(lookup.people[0])), private=False)
 
     @performer.autocomplete("name")
     async def performer_names(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -129,4 +129,4 @@ class Performers(StoryCog):
 
 
 async def setup(bot: StoryBot) -> None:
-    await bot.add_cog(Performers(bot))
+    await bot.add_cog(People(bot))

@@ -5,7 +5,7 @@ import pytest
 
 from bot.core.answer import NoAnswer
 from bot.discord_app.exts.ask import Ask
-from bot.discord_app.exts.performer import Performers
+from bot.discord_app.exts.performer import People
 from bot.discord_app.reading import AnswerButton, ReadOn, reply_to_question
 from bot.discord_app.references import CUSTOM_ID_LIMIT, AnswerPage
 from bot.discord_app.voting import VoteButton
@@ -131,7 +131,7 @@ async def test_autocomplete_from_a_real_interaction(discord_bot):
     }
     interaction = discord.Interaction(data=payload, state=discord_bot._connection)
     assert interaction.type == discord.InteractionType.autocomplete
-    choices = await Performers(discord_bot).performer_names(interaction, "seb")
+    choices = await People(discord_bot).performer_names(interaction, "seb")
     assert [c.name.split(" (")[0] for c in choices] == ["Sébastien Kalmurzaeva"]
     chosen = look_up_person(discord_bot.library, choices[0].value)  # the value names the person, by id
     assert chosen.found is PersonFound.ONE and chosen.people[0].name == "Sébastien Kalmurzaeva"

@@ -7,20 +7,20 @@ from rapidfuzz import fuzz
 
 from bot.core.analysis import fold
 from bot.core.corpus import load_corpus
-from bot.core.performers import COMPLETION_LIMIT, Performer, PerformerDirectory
+from bot.core.people import COMPLETION_LIMIT, Person, PersonFinder
 
 
 @pytest.fixture(scope="module")
-def directory(library) -> PerformerDirectory:
-    return library.performers
+def directory(library) -> PersonFinder:
+    return library.person_finder
 
 
-def names(performers) -> list[str]:
-    return sorted(p.name for p in performers)
+def names(people) -> list[str]:
+    return sorted(p.name for p in people)
 
 
 def test_protagonists_and_other_named_people_come_from_the_text(directory):
-    assert names(directory.performers) == ["Ivan", "Sofia Kalmurzaeva", "Sophie Korolev", "Sébastien Kalmurzaeva"]
+    assert names(directory.people) == ["Ivan", "Sofia Kalmurzaeva", "Sophie Korolev", "Sébastien Kalmurzaeva"]
     sophie = directory.find("Sophie Korolev").matches[0]
     assert sophie.intro.startswith("Sophie Korolev was a talented young musician")
     assert "Pianist" in sophie.story
@@ -103,11 +103,11 @@ def test_warming_reads_people_read_later_and_indexes_their_names_before_any_look
     names): warm() does it beforehand, in the bot as soon as a library or view is built, to the same answers."""
     read: list[int] = []
 
-    def people() -> tuple[Performer, ...]:
+    def people() -> tuple[Person, ...]:
         read.append(1)
-        return directory.performers
+        return directory.people
 
-    later = PerformerDirectory.read_later(directory.named(), people)
+    later = PersonFinder.read_later(directory.named(), people)
     assert not later.warmed and read == []
     later.warm()
     assert later.warmed and read == [1]
@@ -122,16 +122,16 @@ def test_a_warm_asked_to_stop_takes_no_further_step(directory):
     it closed): once `stop` is set, warm() ends after the step it is in (here, reading the people)."""
     stop = threading.Event()
 
-    def people() -> tuple[Performer, ...]:
+    def people() -> tuple[Person, ...]:
         stop.set()  # the bot closes while the people are read
-        return directory.performers
+        return directory.people
 
-    later = PerformerDirectory.read_later(directory.named(), people)
+    later = PersonFinder.read_later(directory.named(), people)
     later.warm(stop)
-    assert not later.warmed and "performers" in vars(later)  # read, but no name indexed
-    stopped = PerformerDirectory.read_later(directory.named(), people)
+    assert not later.warmed and "people" in vars(later)  # read, but no name indexed
+    stopped = PersonFinder.read_later(directory.named(), people)
     stopped.warm(stop)
-    assert not stopped.warmed and "performers" not in vars(stopped)  # not even read
+    assert not stopped.warmed and "people" not in vars(stopped)  # not even read
     later.warm()
     assert later.warmed and later.complete("kalmar") == directory.complete("kalmar")
 
@@ -139,19 +139,19 @@ def test_a_warm_asked_to_stop_takes_no_further_step(directory):
 def test_a_storys_people_are_those_a_scan_of_everyone_finds_in_directory_order(directory):
     """A pick's id is looked up among its story's people (bot.operations.look_up_person.person_by_id): they read all
     95,000 people to find one (bench/bench_person_pick.py). The same people, in the same order, as that scan."""
-    paths = {p.path for p in directory.performers}
+    paths = {p.path for p in directory.people}
     assert len(paths) > 1
     for path in paths:
-        assert directory.of_story(path) == tuple(p for p in directory.performers if p.path == path) != ()
+        assert directory.of_story(path) == tuple(p for p in directory.people if p.path == path) != ()
     assert directory.of_story("no such story.md") == ()
-    later = PerformerDirectory.read_later(directory.named(), lambda: directory.performers)
+    later = PersonFinder.read_later(directory.named(), lambda: directory.people)
     sent = copy.deepcopy(later)  # as to or from a worker process: built again there
     assert all(later.of_story(path) == sent.of_story(path) == directory.of_story(path) for path in paths)
 
 
 def test_completion_is_capped_for_discord():
-    many = PerformerDirectory(
-        Performer(name=f"Anna Smith{i}", story="S", path="s.txt", intro="Intro.", mentions=1) for i in range(40)
+    many = PersonFinder(
+        Person(name=f"Anna Smith{i}", story="S", path="s.txt", intro="Intro.", mentions=1) for i in range(40)
     )
     assert len(many.complete("anna")) == COMPLETION_LIMIT
 
@@ -160,15 +160,15 @@ def test_story_without_an_introduction_still_names_its_protagonist(tmp_path):
     (tmp_path / "story.txt").write_text(
         "The night Maria Lopez came to town, it rained.\n\nEveryone watched Maria Lopez dance until dawn."
     )
-    directory = PerformerDirectory.from_corpus(load_corpus(tmp_path))
-    assert names(directory.performers) == ["Maria Lopez"]
-    assert directory.performers[0].intro == "The night Maria Lopez came to town, it rained."
+    directory = PersonFinder.from_corpus(load_corpus(tmp_path))
+    assert names(directory.people) == ["Maria Lopez"]
+    assert directory.people[0].intro == "The night Maria Lopez came to town, it rained."
 
 
 def test_places_are_not_people(tmp_path):
     (tmp_path / "story.txt").write_text("She moved to Paris, a city of light. Anna Berg was a cellist in Paris.")
-    directory = PerformerDirectory.from_corpus(load_corpus(tmp_path))
-    assert names(directory.performers) == ["Anna Berg"]
+    directory = PersonFinder.from_corpus(load_corpus(tmp_path))
+    assert names(directory.people) == ["Anna Berg"]
 
 
 def test_an_intro_is_one_sentence_of_one_passage_even_under_headings(tmp_path):
@@ -177,14 +177,14 @@ def test_an_intro_is_one_sentence_of_one_passage_even_under_headings(tmp_path):
         "She lit the lamp every night.\n\n## Chapter Two\n\nMaren Holt was a patient woman. She waited.",
         encoding="utf-8",
     )
-    maren = PerformerDirectory.from_corpus(load_corpus(tmp_path)).find("Maren").matches[0]
+    maren = PersonFinder.from_corpus(load_corpus(tmp_path)).find("Maren").matches[0]
     assert maren.intro == "Maren Holt was a keeper of lights on the northern cape"
     assert "Chapter" not in maren.intro and "lamp" not in maren.intro
 
 
 def people_of(tmp_path, text: str) -> list[str]:
     (tmp_path / "story.txt").write_text(text, encoding="utf-8")
-    return names(PerformerDirectory.from_corpus(load_corpus(tmp_path)).performers)
+    return names(PersonFinder.from_corpus(load_corpus(tmp_path)).people)
 
 
 def test_side_characters_named_in_passing_are_people(tmp_path):
@@ -206,8 +206,8 @@ def test_a_name_with_a_joiner_pasted_inside_is_the_person_named_without_it(tmp_p
             f"ran to meet them. Pa{joiner}vel carried the captain in."
         )
         (tmp_path / "story.txt").write_text(text, encoding="utf-8")
-        directory = PerformerDirectory.from_corpus(load_corpus(tmp_path))
-        assert names(directory.performers) == ["Pavel"], joiner
+        directory = PersonFinder.from_corpus(load_corpus(tmp_path))
+        assert names(directory.people) == ["Pavel"], joiner
         (pavel,) = directory.find("Pavel").matches
         assert pavel.intro == f"The farmer's son, Pa{joiner}vel, ran to meet them."  # as the story writes it
         assert pavel.mentions == 2
@@ -255,10 +255,10 @@ def test_ships_rocks_towns_boards_and_days_are_not_people(tmp_path, text):
     assert people_of(tmp_path, text) == []
 
 
-def _scanned_find(directory: PerformerDirectory, query: str) -> list[str]:
+def _scanned_find(directory: PersonFinder, query: str) -> list[str]:
     """Who `find` matches, by the loops over every person it once ran: the reference for its indexes."""
     key = " ".join(fold(query).replace(",", " ").split())
-    keys = [fold(p.name) for p in directory.performers]
+    keys = [fold(p.name) for p in directory.people]
     found = [i for i, k in enumerate(keys) if k == key]
     if not found:
         found = [i for i, k in enumerate(keys) if all(w in k.split() for w in key.split())]
@@ -266,7 +266,7 @@ def _scanned_find(directory: PerformerDirectory, query: str) -> list[str]:
         scores = [max(fuzz.ratio(key, c) for c in ([k, *k.split()] if " " not in key else [k])) for k in keys]
         best = max(scores, default=0)
         found = [i for i, score in enumerate(scores) if score >= best - 3] if best >= 75 else []
-    return [directory.performers[i].name + "|" + directory.performers[i].story for i in found]
+    return [directory.people[i].name + "|" + directory.people[i].story for i in found]
 
 
 def test_lookups_and_completions_in_many_people_are_those_of_a_scan_of_every_name():
@@ -277,7 +277,7 @@ def test_lookups_and_completions_in_many_people_are_those_of_a_scan_of_every_nam
         return "".join(rng.choice(syllables) for _ in range(rng.randint(1, 4))).capitalize()
 
     people = [
-        Performer(
+        Person(
             name=" ".join(made_up() for _ in range(rng.randint(1, 3))),
             story=f"Story {i % 40}",
             path=f"s{i % 40}.md",
@@ -286,15 +286,13 @@ def test_lookups_and_completions_in_many_people_are_those_of_a_scan_of_every_nam
         )
         for i in range(3000)
     ]
-    directory = PerformerDirectory(people)
+    directory = PersonFinder(people)
     queries = [p.name for p in people[:150]] + [p.name.split()[-1] for p in people[150:300]]
     queries += [made_up() for _ in range(150)] + [p.name.lower().replace("a", "e", 1) for p in people[300:450]]
     for query in queries:
         assert [p.name + "|" + p.story for p in directory.find(query).matches] == _scanned_find(directory, query)
     for prefix in ["", "a", "So", "sofi", "ka", "zz", *(q[:3] for q in queries[:100])]:
         key = " ".join(fold(prefix).split())
-        scanned = [
-            p for p in directory.performers if any(n.startswith(key) for n in [fold(p.name), *fold(p.name).split()])
-        ]
+        scanned = [p for p in directory.people if any(n.startswith(key) for n in [fold(p.name), *fold(p.name).split()])]
         if scanned:
             assert directory.complete(prefix) == scanned[:COMPLETION_LIMIT], prefix

@@ -29,7 +29,7 @@ _INITIAL = re.compile(r"[^\W\d_]\.")
 
 
 @dataclass(frozen=True, kw_only=True)
-class Performer:
+class Person:
     name: str
     story: str
     """The story's title."""
@@ -44,25 +44,25 @@ class Performer:
 @dataclass(frozen=True)
 class Lookup:
     query: str
-    matches: tuple[Performer, ...]
+    matches: tuple[Person, ...]
     ambiguous: bool
     suggestions: tuple[str, ...] = ()
     """For no match: the closest names, best first."""
 
 
-class PerformerDirectory:
+class PersonFinder:
     """The people, most mentioned first. One read from a saved index (`read_later`) holds only their
     names until someone is looked up: a big library's tens of thousands of people and their intros
     are not read before its first answer."""
 
-    def __init__(self, performers: Iterable[Performer]):
-        self.__dict__["performers"] = tuple(sorted(performers, key=_directory_order))
+    def __init__(self, people: Iterable[Person]):
+        self.__dict__["people"] = tuple(sorted(people, key=_directory_order))
         self._named: list[tuple[str, str]] | None = None
-        self._read: Callable[[], Iterable[Performer]] | None = None
+        self._read: Callable[[], Iterable[Person]] | None = None
         self._unindexed()
 
     @classmethod
-    def read_later(cls, named: list[tuple[str, str]], read: Callable[[], Iterable[Performer]]) -> PerformerDirectory:
+    def read_later(cls, named: list[tuple[str, str]], read: Callable[[], Iterable[Person]]) -> PersonFinder:
         """A directory of people known now by name and story file (`named`), read whole (`read`) when
         first looked up or listed."""
         directory = cls.__new__(cls)
@@ -79,19 +79,19 @@ class PerformerDirectory:
         self._story_people: dict[str, list[int]] | None = None
 
     @cached_property
-    def performers(self) -> tuple[Performer, ...]:
-        assert self._read is not None  # set by read_later; __init__ sets the performers themselves
+    def people(self) -> tuple[Person, ...]:
+        assert self._read is not None  # set by read_later; __init__ sets the people themselves
         return tuple(sorted(self._read(), key=_directory_order))
 
     def named(self) -> list[tuple[str, str]]:
         """Each person's name and story file, in no particular order."""
         if self._named is not None:
             return self._named
-        return [(p.name, p.path) for p in self.performers]
+        return [(p.name, p.path) for p in self.people]
 
     def __getstate__(self) -> dict[str, object]:
         """Sent to another process whole: the people read now (what reads them stays here)."""
-        state = dict(self.__dict__, performers=self.performers, _read=None)
+        state = dict(self.__dict__, people=self.people, _read=None)
         for built in ("_indexing", "_name_index", "_close_names", "_story_people"):
             del state[built]
         return state
@@ -106,7 +106,7 @@ class PerformerDirectory:
         and /performer's first keystroke offered no one (bench/bench_close_names.py). Once `stop` is set, the next
         step (reading, the name index, the close names, each story's people) is not taken: a bot closing waits for one
         step, not all."""
-        for step in (lambda: self.performers, lambda: self._names, self._close, self._by_story):
+        for step in (lambda: self.people, lambda: self._names, self._close, self._by_story):
             if stop is not None and stop.is_set():
                 return
             step()
@@ -122,7 +122,7 @@ class PerformerDirectory:
         if self._name_index is None:
             with self._indexing:
                 if self._name_index is None:
-                    self._name_index = NameIndex([fold(p.name) for p in self.performers])
+                    self._name_index = NameIndex([fold(p.name) for p in self.people])
         return self._name_index
 
     def _close(self) -> CloseNames:
@@ -134,27 +134,25 @@ class PerformerDirectory:
         return self._close_names
 
     def _by_story(self) -> dict[str, list[int]]:
-        """Each story file's people, by their places in `performers`: built once, at warm() or the first look-up by
+        """Each story file's people, by their places in `people`: built once, at warm() or the first look-up by
         story, so that finding one person of a story (a pick's id) reads that story's people, not everyone's (it
         read 40,000 of 95,000 a pick: bench/bench_person_pick.py)."""
         if self._story_people is None:
             with self._indexing:
                 if self._story_people is None:
                     people: dict[str, list[int]] = {}
-                    for place, performer in enumerate(self.performers):
-                        people.setdefault(performer.path, []).append(place)
+                    for place, person in enumerate(self.people):
+                        people.setdefault(person.path, []).append(place)
                     self._story_people = people
         return self._story_people
 
-    def of_story(self, path: str) -> tuple[Performer, ...]:
+    def of_story(self, path: str) -> tuple[Person, ...]:
         """The people of the story at `path` (its file), most mentioned first; none for a story not in the directory."""
-        performers = self.performers
-        return tuple(performers[place] for place in self._by_story().get(path, ()))
+        people = self.people
+        return tuple(people[place] for place in self._by_story().get(path, ()))
 
     @classmethod
-    def from_corpus(
-        cls, corpus: Corpus, lowercase_words: Callable[[int, int], set[str]] | None = None
-    ) -> PerformerDirectory:
+    def from_corpus(cls, corpus: Corpus, lowercase_words: Callable[[int, int], set[str]] | None = None) -> PersonFinder:
         """The people of every story; `lowercase_words`, when given, the words that passages [first, end)
         write in lowercase (a build has them from its word analysis), else the finder cuts them itself."""
         found = []
@@ -162,9 +160,9 @@ class PerformerDirectory:
             texts = [p.text for p in corpus.story_passages(number)]
             end = story.first_passage + story.passage_count
             lowercase = None if lowercase_words is None else lowercase_words(story.first_passage, end)
-            for performer in _story_performers(texts, story.title, story.path, lowercase):
-                assert performer.passage is not None
-                found.append(dataclasses.replace(performer, passage=story.first_passage + performer.passage))
+            for person in _story_people(texts, story.title, story.path, lowercase):
+                assert person.passage is not None
+                found.append(dataclasses.replace(person, passage=story.first_passage + person.passage))
         return cls(found)
 
     def find(self, query: str) -> Lookup:
@@ -175,9 +173,9 @@ class PerformerDirectory:
         names = self._names
         found = names.named(key) or names.holding_all(key.split()) or self._initialled(key.split()) or self._fuzzy(key)
         if not found:
-            suggested = dict.fromkeys(self.performers[i].name for i in self._close().closest(key, FUZZY_SUGGEST, 3))
+            suggested = dict.fromkeys(self.people[i].name for i in self._close().closest(key, FUZZY_SUGGEST, 3))
             return Lookup(query, (), False, tuple(suggested))
-        matches = tuple(self.performers[i] for i in found)
+        matches = tuple(self.people[i] for i in found)
         return Lookup(query, matches, len(matches) > 1)
 
     def _initialled(self, words: list[str]) -> list[int]:
@@ -213,14 +211,14 @@ class PerformerDirectory:
             return []
         return sorted(i for i, score in scores.items() if score >= best - FUZZY_CLOSE)
 
-    def complete(self, prefix: str, limit: int = COMPLETION_LIMIT) -> list[Performer]:
+    def complete(self, prefix: str, limit: int = COMPLETION_LIMIT) -> list[Person]:
         """Names that start with the prefix (any of their words), most mentioned first; else close ones."""
         key = " ".join(_folded(prefix).split())
         if not key:  # every name starts so: the first in directory order (Discord asks so at the first focus)
-            return list(self.performers[:limit])
-        hits = [self.performers[i] for i in self._names.starting(key, limit)]
+            return list(self.people[:limit])
+        hits = [self.people[i] for i in self._names.starting(key, limit)]
         if not hits:
-            hits = [self.performers[i] for i in self._close().closest(key, FUZZY_MATCH, limit)]
+            hits = [self.people[i] for i in self._close().closest(key, FUZZY_MATCH, limit)]
         return hits[:limit]
 
 
@@ -233,14 +231,14 @@ def _folded(typed: str) -> str:
     return fold(plain_question(typed)).replace(ZERO_WIDTH_SPACE, "")
 
 
-def _directory_order(performer: Performer) -> tuple[int, str, str]:
-    return (-performer.mentions, performer.name, performer.story)
+def _directory_order(person: Person) -> tuple[int, str, str]:
+    return (-person.mentions, person.name, person.story)
 
 
-def _story_performers(texts: list[str], title: str, path: str, lowercase_words: set[str] | None) -> list[Performer]:
+def _story_people(texts: list[str], title: str, path: str, lowercase_words: set[str] | None) -> list[Person]:
     """The story's people from its passages' texts; an intro is one sentence of one passage."""
     found = find_people(texts, lowercase_words)
     return [
-        Performer(name=p.name, story=title, path=path, intro=p.intro, mentions=p.mentions, passage=p.passage)
+        Person(name=p.name, story=title, path=path, intro=p.intro, mentions=p.mentions, passage=p.passage)
         for p in found
     ]
