@@ -45,7 +45,7 @@ def main() -> None:
     began = time.process_time()
     read = [text_and_story(library.corpus.passages, doc) for doc in chosen]
     text_us = (time.process_time() - began) / len(chosen) * 1e6
-    in_hand: Sequence[Passage] = [Passage(story, 1, text, 1) for text, story in read]
+    in_hand: Sequence[Passage] = [Passage(story=story, number=1, text=text, paragraph=1) for text, story in read]
     terms = LibraryTerms(library.analyzer, library.speller)
     evicting = np.ones(8_000_000)  # 64 MB
 

@@ -26,7 +26,7 @@ FAIRYTALEQA = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
 
 
 def one_story_of(corpus: Corpus, texts: list[str]) -> Corpus:
-    passages = tuple(Passage(0, n, text, n) for n, text in enumerate(texts, start=1))
+    passages = tuple(Passage(story=0, number=n, text=text, paragraph=n) for n, text in enumerate(texts, start=1))
     return Corpus(corpus.root, (Story("One Story", "one-story.md", 0, len(passages)),), passages, ())
 
 

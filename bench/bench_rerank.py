@@ -34,7 +34,12 @@ def passages_corpus(texts: list[str]) -> Corpus:
         for n, start in enumerate(starts)
     )
     passages = tuple(
-        Passage(n // PASSAGES_PER_STORY, n % PASSAGES_PER_STORY + 1, text, n % PASSAGES_PER_STORY + 1)
+        Passage(
+            story=n // PASSAGES_PER_STORY,
+            number=n % PASSAGES_PER_STORY + 1,
+            text=text,
+            paragraph=n % PASSAGES_PER_STORY + 1,
+        )
         for n, text in enumerate(texts)
     )
     return Corpus(ROOT, stories, passages, ())

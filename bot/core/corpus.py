@@ -57,7 +57,7 @@ class FolderRefused(CorpusError):
         return FolderRefused, (self.fault, self.root, self.detail)  # from a worker process, whole
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Passage:
     """A paragraph (or a piece of a long one): `story` indexes Corpus.stories, `number` counts from 1."""
 
@@ -332,7 +332,14 @@ def read_stories(
         story = len(stories)
         stories.append(Story(title, relative, len(passages), len(texts)))
         passages.extend(
-            Passage(story, number, piece.text, piece.paragraph, piece.chapter, piece.chapter_number)
+            Passage(
+                story=story,
+                number=number,
+                text=piece.text,
+                paragraph=piece.paragraph,
+                chapter=piece.chapter,
+                chapter_number=piece.chapter_number,
+            )
             for number, piece in enumerate(texts, start=1)
         )
     return stories, passages, problems

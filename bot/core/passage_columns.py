@@ -111,12 +111,12 @@ class ColumnPassages(LazyPassages):
         """The passage `number` (from 0) of `story`."""
         columns = self._stories[story]
         return Passage(
-            story,
-            number + 1,
-            columns.texts[number],
-            columns.paragraphs[number],
-            columns.chapters[number],
-            columns.chapter_numbers[number],
+            story=story,
+            number=number + 1,
+            text=columns.texts[number],
+            paragraph=columns.paragraphs[number],
+            chapter=columns.chapters[number],
+            chapter_number=columns.chapter_numbers[number],
         )
 
     def _story_of(self, at: int) -> int:

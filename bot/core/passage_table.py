@@ -99,12 +99,12 @@ class PassageTable(LazyPassages):
         if not NO_CHAPTER <= chapter < len(self.chapters):
             raise IndexDamaged(IndexDamage(file_name(self.chapter, "passage_chapter"), DamageKind.CONTENTS))
         return Passage(
-            int(self.story[i]),
-            int(self.number[i]),
-            text,
-            int(self.paragraph[i]),
-            None if chapter == NO_CHAPTER else self.chapters[chapter],
-            int(self.chapter_number[i]),
+            story=int(self.story[i]),
+            number=int(self.number[i]),
+            text=text,
+            paragraph=int(self.paragraph[i]),
+            chapter=None if chapter == NO_CHAPTER else self.chapters[chapter],
+            chapter_number=int(self.chapter_number[i]),
         )
 
 

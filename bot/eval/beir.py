@@ -129,7 +129,8 @@ def beir_corpus(folder: Path) -> tuple[Corpus, list[str]]:
     documents = _jsonl(folder / "corpus.jsonl")
     stories = tuple(Story(d.get("title", "") or d["_id"], d["_id"], n, 1) for n, d in enumerate(documents))
     passages = tuple(
-        Passage(n, 1, f"{d.get('title', '')} {d.get('text', '')}".strip(), 1) for n, d in enumerate(documents)
+        Passage(story=n, number=1, text=f"{d.get('title', '')} {d.get('text', '')}".strip(), paragraph=1)
+        for n, d in enumerate(documents)
     )
     return Corpus(folder, stories, passages, ()), [d["_id"] for d in documents]
 

@@ -74,7 +74,9 @@ def squad_corpus(root: Path, articles: Sequence[Article]) -> Corpus:
         if {t.paragraph for t in texts} != set(range(1, len(article.paragraphs) + 1)):
             raise DatasetError(DatasetFault.EMPTY_PARAGRAPH, title=article.title)
         stories.append(Story(article.title.replace("_", " "), article.path, len(passages), len(texts)))
-        passages.extend(Passage(number, n, t.text, t.paragraph) for n, t in enumerate(texts, start=1))
+        passages.extend(
+            Passage(story=number, number=n, text=t.text, paragraph=t.paragraph) for n, t in enumerate(texts, start=1)
+        )
     return Corpus(root, tuple(stories), tuple(passages), ())
 
 

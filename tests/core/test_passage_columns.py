@@ -65,7 +65,14 @@ def test_column_passages_read_as_the_passages_they_hold():
     stories = [long_story(0, "towers.md").passages, StoryPassages.of([PassageText(1, None, 0, "A lone passage.")])]
     stories.append(ShelfStoryText.read(2, "tale.md", tale(2).encode()).passages)
     plain = [
-        Passage(story, number, p.text, p.paragraph, p.chapter, p.chapter_number)
+        Passage(
+            story=story,
+            number=number,
+            text=p.text,
+            paragraph=p.paragraph,
+            chapter=p.chapter,
+            chapter_number=p.chapter_number,
+        )
         for story, passages in enumerate(stories)
         for number, p in enumerate(passages, start=1)
     ]

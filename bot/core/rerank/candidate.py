@@ -17,7 +17,7 @@ from bot.core.query import Query
 from bot.core.sentences import sentence_spans
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AnalysedPassage:
     """A passage's terms with where each stands: the unit sentence, proximity and phrase signals read."""
 
@@ -54,7 +54,17 @@ class AnalysedPassage:
             sentence_of += [number] * (end - start - found_terms[start:end].count(None))
         kept = tuple([t for t in found_terms if t is not None])
         forms_text = f" {' '.join(forms)} "
-        return cls(doc, text, story, kept, sentences, tuple(sentence_of), forms_text, terms, passages)
+        return cls(
+            doc=doc,
+            text=text,
+            story=story,
+            terms=kept,
+            sentences=sentences,
+            sentence_of=tuple(sentence_of),
+            forms=forms_text,
+            _terms=terms,
+            _passages=passages,
+        )
 
     @cached_property
     def passage(self) -> Passage:
@@ -94,7 +104,7 @@ def phrase_in_forms(phrase: tuple[str, str]) -> str:
     return f" {phrase[0]} {phrase[1]} "
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Candidate:
     """A passage BM25Okapi found for a question, with where the question's terms stand in it."""
 
@@ -117,7 +127,14 @@ class Candidate:
         for position in positions:
             found.setdefault(sentence_of[position], set()).add(terms[position])
         by_sentence = {sentence: frozenset(held) for sentence, held in found.items()}
-        return cls(doc, bm25, view, positions, frozenset(terms[i] for i in positions), by_sentence)
+        return cls(
+            doc=doc,
+            bm25=bm25,
+            view=view,
+            positions=positions,
+            matched=frozenset(terms[i] for i in positions),
+            sentence_terms=by_sentence,
+        )
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ def texts_library(folder, analyzer: Analyzer) -> StoryLibrary:
 @pytest.mark.parametrize("speller", ["none", "library"])
 def test_an_analysed_passage_is_what_one_pass_over_its_words_gives(analyzer, speller, tmp_path):
     texts = TEXTS + [p.text for p in load_corpus(CORPUS).passages]
-    passages = [Passage(0, n + 1, text, n + 1) for n, text in enumerate(texts)]
+    passages = [Passage(story=0, number=n + 1, text=text, paragraph=n + 1) for n, text in enumerate(texts)]
     words_of = texts_library(tmp_path, analyzer).speller if speller == "library" else SpellingCorrector([], [], [])
     terms_of = LibraryTerms(analyzer, words_of)
     for doc, text in enumerate(texts):
@@ -65,7 +65,11 @@ def test_an_analysed_passage_is_what_one_pass_over_its_words_gives(analyzer, spe
 
 def test_positions_are_every_place_of_the_terms_asked_for_in_order():
     analyzer = Analyzer()
-    passages = [Passage(0, 1, "The mill wheel turned; the miller watched the wheel and the mill.", 1)]
+    passages = [
+        Passage(
+            story=0, number=1, text="The mill wheel turned; the miller watched the wheel and the mill.", paragraph=1
+        )
+    ]
     view = AnalysedPassage.of(0, passages, LibraryTerms(analyzer, SpellingCorrector([], [], [])))
     wheel, mill = analyzer.term("wheel"), analyzer.term("mill")
     assert wheel is not None and mill is not None
