@@ -11,7 +11,8 @@ import unicodedata
 
 def name_key(name: str) -> str:
     """What two names that are one file share: Unicode's canonical caseless form (NFD, case folded, NFD again: folding
-    can undo a composition), made NFC to keep it short. Only compared, never stored or shown: a name is stored as the
-    person gave it (an upload's, already NFKC: bot.core.shelf.safe_file_name), and a story named so before, in another
-    form, keeps its name when it is replaced (bot.state.shelf_rules.named_in_another_form). Linear in the name."""
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", unicodedata.normalize("NFD", name).casefold()))
+    can undo a composition), made NFC to keep it short, whose own first step is that second NFD. Only compared, never
+    stored or shown: a name is stored as the person gave it (an upload's, already NFKC: bot.core.shelf.safe_file_name),
+    and a story named so before, in another form, keeps its name when it is replaced
+    (bot.state.shelf_rules.named_in_another_form). Linear in the name."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).casefold())
