@@ -234,7 +234,7 @@ def bundled_corpus() -> Path:
     return bundled if bundled.is_dir() else Path("corpus")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Settings:
     discord_token: str | None = field(default=None, repr=False)
     corpus: Path = field(default_factory=bundled_corpus)

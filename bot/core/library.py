@@ -415,7 +415,12 @@ class StoryLibrary:
 
     def _context(self, query: Query, within: range | None) -> RankingContext:
         return RankingContext(
-            self.story_index, self.analyzer, query, within, passage_index=self.index, stories=self.corpus.stories
+            story_index=self.story_index,
+            analyzer=self.analyzer,
+            query=query,
+            within=within,
+            passage_index=self.index,
+            stories=self.corpus.stories,
         )
 
     def _passages_of(self, story: int | None) -> range | None:

@@ -41,7 +41,7 @@ class StoryLookup:
     """For no match: the closest stories, best first."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class _StoryKeys:
     """How a story is found by name: what StoryFinder keeps of each story."""
 

@@ -104,7 +104,7 @@ class TextKept(enum.Enum):
     """The server would then store more than it may (ShelfStore.most_stored): the view reads the file instead."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ShelfVersion:
     """One change in a shelf's history."""
 

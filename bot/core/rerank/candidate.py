@@ -137,16 +137,16 @@ class Candidate:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RankingContext:
     story_index: BM25Scoring
     analyzer: Analyzer
     query: Query
     within: range | None
     """The one story's passages searched, if the question was scoped."""
-    passage_index: BM25Scoring = field(kw_only=True)
+    passage_index: BM25Scoring
     """The passages' own index: how a word spreads over one story's passages."""
-    stories: Sequence[Story] = field(kw_only=True)
+    stories: Sequence[Story]
     """The library's stories, by number: where each one's passages lie."""
 
     def passages_of(self, story: int) -> range:
