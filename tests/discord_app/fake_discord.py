@@ -8,14 +8,16 @@ its base URLs (see launch_bot.py).
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import itertools
 import json
+import math
 import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 from urllib.parse import quote
 
 from aiohttp import WSMsgType, web
@@ -45,6 +47,10 @@ OTHER_CHANNEL_ID = 2201
 THIRD_GUILD_ID = 2300
 """A third server: more servers than the bot has upload readers (bot.discord_app.exts.admin.UPLOAD_READERS)."""
 THIRD_CHANNEL_ID = 2301
+SHARD_ONE_GUILD_ID = (1 << 22) | 2400
+"""A server on shard 1 of two (Discord's formula: the id's bits above its 22 low ones, modulo the shard count), for
+shard processes; every other server here is on shard 0."""
+SHARD_ONE_CHANNEL_ID = 2401
 USER_ID = 3000
 MESSAGE_CONTENT = 1 << 15  # the privileged intent's bit
 VIEW_AND_SEND = str((1 << 10) | (1 << 11))
@@ -62,11 +68,13 @@ CHANNELS = {
     HIDDEN_CHANNEL_ID: "hidden",
     OTHER_CHANNEL_ID: "lobby",
     THIRD_CHANNEL_ID: "reading-room",
+    SHARD_ONE_CHANNEL_ID: "far-room",
 }
 SERVER_CHANNELS = {
     GUILD_ID: (CHANNEL_ID, BOOK_CLUB_ID, STAFF_ID),
     OTHER_GUILD_ID: (OTHER_CHANNEL_ID,),
     THIRD_GUILD_ID: (THIRD_CHANNEL_ID,),
+    SHARD_ONE_GUILD_ID: (SHARD_ONE_CHANNEL_ID,),
 }
 
 
@@ -185,6 +193,8 @@ class Call:
     query: dict[str, str]
     at: float = field(default_factory=time.perf_counter)
     """When the request arrived (for bench/, which measures; tests do not)."""
+    scope: str = ""
+    """For a request the rate limits refused (FakeDiscord.limited): its 429's X-RateLimit-Scope."""
 
 
 @dataclass
@@ -218,6 +228,53 @@ class Delay:
     released: asyncio.Event = field(default_factory=asyncio.Event)
     path: str | None = None
     """The path of the request it delays, once one is on its way."""
+
+
+RateLimitBody = TypedDict("RateLimitBody", {"message": str, "retry_after": float, "global": bool})
+"""A 429's JSON body, as Discord documents it ("Exceeding A Rate Limit"): `retry_after` in seconds, and whether the
+limit met is the global one."""
+
+
+@dataclass(frozen=True)
+class RateLimits:
+    """Discord's rate limits as its developer docs describe them (Topics, Rate Limits), on while a test is inside
+    FakeDiscord.rate_limited. Each route's bucket (its method and the shape of its path, apart for each top-level
+    resource: a channel, a server, a webhook with its token, an interaction) takes `per_bucket` requests per `window`
+    seconds, its X-RateLimit-* headers on every answer; all the bot's requests together take `global_per_second`
+    a second, except, as Discord's docs say, the interaction endpoints (callbacks, and the webhooks of interaction
+    tokens: answers, follow-ups, edits), unless `global_interactions` (a stricter Discord, to press the bot
+    harder). Past either, a 429 with `retry_after` in its JSON body, `global` true or false, and the headers
+    Retry-After, X-RateLimit-Scope (`scope` for a bucket's: "user", or "shared" for a resource's limit shared with
+    others) and X-RateLimit-Global for the global one."""
+
+    per_bucket: int = 5
+    window: float = 1.0
+    global_per_second: int = 50
+    global_interactions: bool = False
+    scope: Literal["user", "shared"] = "user"
+
+
+@dataclass
+class Bucket:
+    """One rate limit bucket's window: when it resets (the fake's monotonic clock) and how many requests it took."""
+
+    resets: float
+    taken: int = 0
+
+
+TOP_LEVEL = re.compile(r"/(?:channels|guilds)/\d+|/webhooks/\d+/[^/]+|/interactions/\d+/[^/]+")
+"""A path's top-level resource, which Discord's buckets are kept apart by (a webhook by its id and token)."""
+INTERACTION_ROUTE = re.compile(rf"/interactions/|/webhooks/{APP_ID}/")
+"""The interaction endpoints, which Discord does not count in the global rate limit."""
+
+
+def bucket_of(method: str, path: str) -> tuple[str, str]:
+    """(the bucket's hash, as X-RateLimit-Bucket gives it, the same for every resource; the top-level resource)."""
+    top = TOP_LEVEL.match(path)
+    resource = top.group(0) if top else ""
+    kind = resource.split("/")[1] if resource else ""
+    shape = re.sub(r"/\d+(?=/|$)", "/{id}", path[len(resource) :])
+    return hashlib.sha1(f"{method} {kind} {shape}".encode()).hexdigest()[:16], resource
 
 
 LOADING = 1 << 7
@@ -257,7 +314,15 @@ class FakeDiscord:
         """Each interaction's original response, by its token, as Discord keeps it: a deferred one ("thinking…")
         holds the LOADING flag until its first edit or follow-up replaces it (deleted ones are gone)."""
         self.delays: list[Delay] = []
+        self.rate_limits: RateLimits | None = None
+        """Discord's rate limits, while a test is inside rate_limited; None: none (every request taken)."""
+        self.limited: list[Call] = []
+        """The requests answered 429 by the rate limits (never in `calls`: Discord did nothing with them)."""
+        self._buckets: dict[tuple[str, str], Bucket] = {}
+        self._global = Bucket(resets=0.0)
         self.refuse_message_content = False
+        self.tokens = {TOKEN}
+        """The bot tokens Discord takes (a test adds one: the owner reset the bot's token)."""
         self.guild_names: dict[int, str] = {}
         """Servers named otherwise than "Story Club" and "Another Club"."""
         self.withheld: set[int] = set()
@@ -314,11 +379,12 @@ class FakeDiscord:
         body = {"message": extra.pop("message", f"{status}"), "code": 0} | extra.pop("body", {})
         self.failures.append(Failure(method, re.compile(path), status, times, body, extra.pop("headers", {})))
 
-    def next_interaction(self) -> str:
+    def next_interaction(self, age: float = 0.0) -> str:
         """An id for an interaction not sent yet (interact's `interaction_id`), so that a failure can name it first.
-        A snowflake of now, as Discord's: its token lives 15 minutes from the time it holds
-        (bot.state.waiting_interactions); the fake's count in its low bits keeps each apart."""
-        return str((int(time.time() * 1000) - DISCORD_EPOCH_MS) << 22 | self.new_id() % 2**22)
+        A snowflake of now (`age` seconds ago: one made a while before it reached the bot), as Discord's: its token
+        lives 15 minutes from the time it holds (bot.state.waiting_interactions); the fake's count in its low bits
+        keeps each apart."""
+        return str((int((time.time() - age) * 1000) - DISCORD_EPOCH_MS) << 22 | self.new_id() % 2**22)
 
     def fail_interaction(
         self, interaction: str, status: int, *, followup: bool = False, times: int = 1, **extra: Any
@@ -343,6 +409,17 @@ class FakeDiscord:
         held = Hold(method, re.compile(path), after_taking=True)
         self.holds.append(held)
         return held.released
+
+    @contextmanager
+    def rate_limited(self, limits: RateLimits) -> Iterator[RateLimits]:
+        """Discord's rate limits (see RateLimits) on the requests made inside: new buckets, and none after."""
+        self.rate_limits = limits
+        self._buckets.clear()
+        self._global = Bucket(resets=0.0)
+        try:
+            yield limits
+        finally:
+            self.rate_limits = None
 
     @contextmanager
     def delaying(self, method: str, path: str | re.Pattern[str]) -> Iterator[Delay]:
@@ -751,6 +828,13 @@ class FakeDiscord:
             async with self._changed:  # the next delay, not this one too
                 self._changed.notify_all()
             await delay.released.wait()
+        rate_headers, refused = self._rate_limit(request.method, path)
+        if refused is not None:
+            async with self._changed:
+                scope = refused.headers["X-RateLimit-Scope"]
+                self.limited.append(Call(request.method, path, body, dict(request.query), scope=scope))
+                self._changed.notify_all()
+            return refused
         async with self._changed:
             self.calls.append(Call(request.method, path, body, dict(request.query)))
             self._changed.notify_all()
@@ -762,16 +846,62 @@ class FakeDiscord:
         )
         if failure is not None:
             failure.times -= 1
-            return _json(failure.body, failure.status, failure.headers)
+            return _json(failure.body, failure.status, rate_headers | failure.headers)
         needs_token = not path.startswith(("/interactions/", "/webhooks/"))
-        if needs_token and request.headers.get("Authorization") != f"Bot {TOKEN}":
+        if needs_token and request.headers.get("Authorization") not in {f"Bot {token}" for token in self.tokens}:
             return _json({"message": "401: Unauthorized", "code": 0}, 401)
         answer = self._answer(request.method, path, body)
+        answer.headers.update(rate_headers)
         async with self._changed:  # what it changed (a message, an original response) is waited for too
             self._changed.notify_all()
         for held in (h for h in holds if h.after_taking):
             await held.released.wait()
         return answer
+
+    def _rate_limit(self, method: str, path: str) -> tuple[dict[str, str], web.Response | None]:
+        """The rate limit headers of a request taken, or the 429 of one refused, as Discord answers (RateLimits)."""
+        limits = self.rate_limits
+        if limits is None:
+            return {}, None
+        now = time.monotonic()
+        if limits.global_interactions or not INTERACTION_ROUTE.match(path):
+            if now >= self._global.resets:
+                self._global = Bucket(resets=now + 1.0)
+            if self._global.taken >= limits.global_per_second:
+                wait = self._global.resets - now
+                body: RateLimitBody = {
+                    "message": "You are being rate limited.",
+                    "retry_after": round(wait, 3),
+                    "global": True,
+                }
+                scope = {
+                    "Retry-After": str(math.ceil(wait)),
+                    "X-RateLimit-Global": "true",
+                    "X-RateLimit-Scope": "global",
+                }
+                return {}, _json(body, 429, scope)
+            self._global.taken += 1
+        key = bucket_of(method, path)
+        bucket = self._buckets.get(key)
+        if bucket is None or now >= bucket.resets:
+            bucket = self._buckets[key] = Bucket(resets=now + limits.window)
+        reset_after = bucket.resets - now
+        headers = {
+            "X-RateLimit-Limit": str(limits.per_bucket),
+            "X-RateLimit-Reset": f"{time.time() + reset_after:.3f}",
+            "X-RateLimit-Reset-After": f"{reset_after:.3f}",
+            "X-RateLimit-Bucket": key[0],
+        }
+        if bucket.taken >= limits.per_bucket:
+            body = {"message": "You are being rate limited.", "retry_after": round(reset_after, 3), "global": False}
+            scope = {
+                "X-RateLimit-Remaining": "0",
+                "Retry-After": str(math.ceil(reset_after)),
+                "X-RateLimit-Scope": limits.scope,
+            }
+            return {}, _json(body, 429, headers | scope)
+        bucket.taken += 1
+        return headers | {"X-RateLimit-Remaining": str(limits.per_bucket - bucket.taken)}, None
 
     def _answer(self, method: str, path: str, body: Any) -> web.Response:
         route = (method, path)
@@ -966,7 +1096,7 @@ def _length_problem(data: dict[str, Any], components: list[dict[str, Any]]) -> s
 
 
 def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
-    # discord.py only parses bodies whose Content-Type is exactly "application/json".
-    return web.Response(
-        body=json.dumps(data).encode(), status=status, headers={"Content-Type": "application/json"} | (headers or {})
-    )
+    # discord.py only parses bodies whose Content-Type is exactly "application/json"; Discord's API answers through
+    # Google's load balancer (Via), and discord.py takes a 429 without it for Cloudflare's ban, not a rate limit.
+    kind = {"Content-Type": "application/json", "Via": "1.1 google"}
+    return web.Response(body=json.dumps(data).encode(), status=status, headers=kind | (headers or {}))
