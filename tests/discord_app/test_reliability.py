@@ -17,7 +17,15 @@ import pytest_asyncio
 
 from tests.core.test_worker import WORDS
 from tests.discord_app.bot_process import BotProcess
-from tests.discord_app.fake_discord import APP_ID, BOT_USER, CALLBACK, CHANNEL_ID, MANAGE_SERVER, FakeDiscord
+from tests.discord_app.fake_discord import (
+    APP_ID,
+    BOT_USER,
+    CALLBACK,
+    CHANNEL_ID,
+    MANAGE_SERVER,
+    FakeDiscord,
+    RateLimits,
+)
 from tests.discord_app.test_end_to_end import (
     CHANNEL_MESSAGES,
     EPHEMERAL,
@@ -109,6 +117,43 @@ async def test_every_ask_of_a_crowd_is_acknowledged_first_and_answered(fake, big
     assert "Traceback" not in process.text
 
 
+TIGHT = RateLimits(per_bucket=2, window=1.0, global_per_second=2)
+"""Far tighter than Discord's 50 requests a second, the interaction endpoints apart as in Discord's docs: a crowd's
+typing indicators and replies pass it at once. (Counting the interaction endpoints too, at 5 a second, the
+acknowledgements themselves failed: discord.py gives up on an interaction's response after 5 tries.)"""
+
+
+async def test_under_discords_rate_limits_every_answer_follow_up_and_reply_is_delivered(fake):
+    """A crowd of /ask (each answered by a follow-up to its "thinking…") and of mentions in one channel (each a reply,
+    in the channel's bucket), while Discord answers 429 to whatever passes its limits: each is answered, once."""
+    process = await started(fake)
+    try:
+        with fake.rate_limited(TIGHT):
+            mark = len(fake.calls)
+            asked = [await fake.slash("ask", question="How old is Sofia?") for _ in range(15)]
+            mentions = []
+            for _ in range(10):
+                await fake.send_message(f"{MENTION} Where was Sébastien born?", mentions=[BOT_USER])
+                mentions.append(int(fake.last_posted()["id"]))
+            answers = [await callback(fake, step) for step in asked]
+
+            def replies() -> list[str] | None:
+                sent = [c.body for c in fake.calls[mark:] if c.method == "POST" and c.path == CHANNEL_MESSAGES]
+                replied = [body.get("message_reference", {}).get("message_id") for body in sent]
+                return replied if set(mentions) <= set(replied) else None
+
+            replied = await fake.wait_for(replies)
+        assert all(a["type"] == 4 and a["data"].get("embeds") for a in answers)
+        assert sorted(replied) == sorted(mentions)  # each mention replied to, once
+        webhooks = {f"/webhooks/{APP_ID}/token-{interaction}" for _, interaction in asked}
+        followups = [c.path for c in fake.calls[mark:] if c.method == "POST" and c.path in webhooks]
+        assert sorted(followups) == sorted(webhooks)  # each answer sent once
+        assert [c for c in fake.limited if c.at > fake.calls[mark].at]  # Discord did refuse some: the limits bit
+    finally:
+        assert await process.stop() == 0
+    assert "Traceback" not in process.text
+
+
 async def test_every_answer_of_a_crowd_is_kept_for_its_buttons(fake, data_bot):
     """500 mentions at once, from 500 people, the first questions of a new process: each answer is kept (its buttons
     reopen it) and the server's settings are read. Each answer was a transaction of its own, and hundreds contended
@@ -170,6 +215,17 @@ async def test_the_typing_indicator_never_holds_up_the_answer(fake, data_bot, st
     # asked for), where before the answer came after the last try.
     assert len(typing_tries) <= tries_before_the_answer
     fake.failures.clear()
+
+
+async def test_a_global_429_on_the_typing_indicator_holds_the_answer_only_for_its_wait(fake, data_bot):
+    """discord.py holds every request while it waits out a global 429, and was held for good when the typing
+    indicator waiting it out was cancelled, its answer ready: no reply was sent again."""
+    await an_answer(fake)  # the first answer of a new process warms it up
+    limited = {"retry_after": 2, "global": True}
+    fake.fail("POST", TYPING, 429, body=limited, headers={"Retry-After": "2", "X-RateLimit-Scope": "global"})
+    mark = await fake.send_message(f"{MENTION} how old is sofia", mentions=[BOT_USER])
+    assert "Sofia" in str((await fake.wait_for_call("POST", CHANNEL_MESSAGES, after=mark)).body)
+    assert "Sébastien" in str(await an_answer(fake))  # and every request after it
 
 
 async def test_a_vote_and_settings_while_another_process_holds_the_lock(fake, data_bot):

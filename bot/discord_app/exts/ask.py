@@ -134,6 +134,8 @@ class Ask(StoryCog):
         self._forgetting: asyncio.Task[None] | None = None
         self._stop_forgetting = asyncio.Event()
         self._thread_stories: OrderedDict[int, str | None] = OrderedDict()
+        self._typing: set[asyncio.Task[None]] = set()
+        """Typing indicators on their way, kept until they end (never cancelled: see reply_for)."""
         """Thread id -> the id of the story whose answer started it (None: not started from an answer)."""
         self.questions = AnsweredQuestions(60.0 * bot.settings.edit_minutes)
 
@@ -316,16 +318,17 @@ class Ask(StoryCog):
             if self.bot.budgets.should_warn(message.author.id, retry_after):
                 return Reply(content=wait_message(retry_after))
             return Unanswered.TOLD_TO_WAIT
+        # The answer never waits for the indicator (Discord's 5xx retries, a 429's wait), nor cancels it: discord.py,
+        # cancelled while it waits out a global 429, never lets the bot's other requests go again (every reply hung).
         typing = asyncio.create_task(show_typing(message.channel))
-        try:
-            queue = asker_queue(None if message.guild is None else message.guild.id, message.author.id)
-            asked = await (
-                ask_in_thread(library, question, queue=queue)
-                if story is None
-                else follow_up(library, question, story, queue=queue)
-            )
-        finally:
-            typing.cancel()  # the answer never waits for the indicator (Discord's 5xx retries, a 429's wait)
+        self._typing.add(typing)
+        typing.add_done_callback(self._typing.discard)
+        queue = asker_queue(None if message.guild is None else message.guild.id, message.author.id)
+        asked = await (
+            ask_in_thread(library, question, queue=queue)
+            if story is None
+            else follow_up(library, question, story, queue=queue)
+        )
         return await reply_to_question(
             self.bot,
             asked,
