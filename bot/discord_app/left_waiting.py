@@ -36,13 +36,19 @@ REMEMBERED = "storybot:remembered"
 """Set in an interaction's extras once its row is asked for (after GRACE_SECONDS): its end deletes it."""
 ANSWERED = "storybot:answered"
 """Set in an interaction's extras once an answer is on its way: a handler cancelled after it is not told again."""
-EDIT_SECONDS = 10.0
-"""The most telling one left "thinking…" may take, its read and its edit (Discord slow, or its rate limit)."""
 SWEEP_SECONDS = 60.0
 """How often the rows are looked at again while the bot runs (expired ones deleted)."""
 TELLING_AT_ONCE = 5
-"""Edits sent at once at start: a bot killed under a crowd may leave hundreds, each a request under Discord's rate
-limits (which discord.py waits out), and none may hold the start."""
+"""Rows told at once: a bot killed under a crowd may leave hundreds, each a read and an edit sent to Discord."""
+TELLING_PER_SECOND = 25.0
+"""The most requests the telling sends a second: half Discord's global rate limit (50 a second, which discord.py
+learns of only from a 429), so the answers and replies of the bot that tells keep the other half. Discord's docs
+exempt interaction webhooks from that limit; a Discord that counted them (the fake Discord's stricter RateLimits)
+answered 98 of 500 rows' 1,000 requests 429 when they went as fast as they could (bench/bench_left_waiting.py)."""
+RETRY_FIRST_SECONDS = 1.0
+RETRY_MOST_SECONDS = 30.0
+"""A row whose read or edit Discord refused for now (a 429 discord.py gave up on after its own tries, a 5xx, the
+network) is tried again after these, doubling, until its token's 15 minutes are over; a 429 waits its Retry-After."""
 
 
 def answered(interaction: discord.Interaction) -> None:
@@ -100,63 +106,112 @@ class LeftWaiting:
         """Tells what gone processes left, at start and again every SWEEP_SECONDS until cancelled: each time expired
         rows, of any process, are deleted, and what a database that did not answer at start (or a crowd past
         TAKEN_MOST) left is told while its tokens live. Only processes that are gone leave rows of this one's shards."""
+        pace = _Pace(TELLING_PER_SECOND)
         while True:
-            await self.tell_left(http)
+            await self.tell_left(http, pace)
             await asyncio.sleep(SWEEP_SECONDS)
 
-    async def tell_left(self, http: discord.http.HTTPClient) -> int:
+    async def tell_left(self, http: discord.http.HTTPClient, pace: _Pace) -> int:
         """Edits each "thinking…" left by a process that is gone to say the bot restarted; returns how many."""
         try:
             left = await self._store.take_left(self._shards, datetime.datetime.now(datetime.UTC))
         except DatabaseUnavailable as error:
             log.warning("Could not read the interactions left unanswered by an earlier run (%s).", error)
             return 0
-        if not left:
+        opened = [(waiting, unseal(waiting.token, self._key, waiting.interaction_id)) for waiting in left]
+        sealed = sum(not token for _, token in opened)
+        if sealed:
+            # Kept as they are, to expire: a bot started again with the token they were sealed under tells them.
+            log.info(
+                "%d interaction(s) left unanswered by an earlier run were kept under another bot token (DISCORD_TOKEN "
+                "changed since): not told, Discord ends them within 15 minutes.",
+                sealed,
+            )
+        openable = [(waiting, token) for waiting, token in opened if token]
+        if not openable:
             return 0
         turns = asyncio.Semaphore(TELLING_AT_ONCE)
-        told = await asyncio.gather(*(self._tell_one(http, waiting, turns) for waiting in left))
+        told = await asyncio.gather(*(self._tell_one(http, waiting, token, turns, pace) for waiting, token in openable))
         log.info(
             "Told %d of %d interaction(s) left unanswered by an earlier run that the bot restarted.",
             sum(told),
-            len(left),
+            len(openable),
         )
         return sum(told)
 
     async def _tell_one(
-        self, http: discord.http.HTTPClient, waiting: WaitingInteraction, turns: asyncio.Semaphore
+        self,
+        http: discord.http.HTTPClient,
+        waiting: WaitingInteraction,
+        token: str,
+        turns: asyncio.Semaphore,
+        pace: _Pace,
     ) -> bool:
         """Told or not (gone, answered, expired, Discord refused), the row is forgotten; one killed before that is
         taken by the next start, which reads the response again and edits it only if still "thinking…"."""
-        told = await _tell(http, waiting, unseal(waiting.token, self._key, waiting.interaction_id), turns)
+        async with turns:
+            told = await _tell(http, waiting, token, pace)
         self._write(self._store.forget(waiting.interaction_id))
         return told
 
 
-async def _tell(
-    http: discord.http.HTTPClient, waiting: WaitingInteraction, token: str, turns: asyncio.Semaphore
-) -> bool:
+class _Pace:
+    """Requests spaced evenly, `per_second` at most: each takes the next free moment."""
+
+    def __init__(self, per_second: float):
+        self._gap = 1 / per_second
+        self._next = 0.0
+
+    async def turn(self) -> None:
+        now = asyncio.get_running_loop().time()
+        at = max(now, self._next)
+        self._next = at + self._gap
+        await asyncio.sleep(at - now)
+
+
+async def _tell(http: discord.http.HTTPClient, waiting: WaitingInteraction, token: str, pace: _Pace) -> bool:
     """Edits the response only while Discord still shows it "thinking…" (its LOADING flag): a process killed after
     its answer reached Discord and before its row was deleted left an answer, which is never overwritten. A response
-    gone, already answered, or not read in time is left as it is."""
+    gone or already answered is left as it is. What Discord refuses for now is tried again while the token lives;
+    each try reads the response again, so an edit that landed unheard is not made twice. A request is never cancelled
+    on its way (only the bot's closing does): discord.py, cancelled while it waits out a global 429, would hold every
+    later request of the bot for good."""
     path = "/webhooks/{webhook_id}/{webhook_token}/messages/@original"
     read = Route("GET", path, webhook_id=waiting.application_id, webhook_token=token)
     edit = Route("PATCH", path, webhook_id=waiting.application_id, webhook_token=token)
     body = {"content": RESTARTED_MID_ANSWER, "allowed_mentions": {"parse": []}}
-    async with turns:
-        if not token or waiting.expires_at <= datetime.datetime.now(datetime.UTC):
-            return False
+    wait = RETRY_FIRST_SECONDS
+    while (left := (waiting.expires_at - datetime.datetime.now(datetime.UTC)).total_seconds()) > 0:
         try:
-            async with asyncio.timeout(EDIT_SECONDS):
-                response = await http.request(read)
-                if not _still_thinking(response):
-                    return False
-                await http.request(edit, json=body)
+            await pace.turn()
+            response = await http.request(read)
+            if not _still_thinking(response):
+                return False
+            await pace.turn()
+            await http.request(edit, json=body)
+            return True
         except (discord.HTTPException, aiohttp.ClientError, TimeoutError) as error:
             # The interaction's id names it; its token is never logged.
             status = error.status if isinstance(error, discord.HTTPException) else type(error).__name__
-            log.warning("Could not tell interaction %s that the bot restarted: %s", waiting.interaction_id, status)
-            return False
-    return True
+            if isinstance(error, discord.HTTPException) and error.status < 500 and error.status != 429:
+                log.warning("Could not tell interaction %s that the bot restarted: %s", waiting.interaction_id, status)
+                return False
+            pause = _retry_after(error) or wait
+            wait = min(wait * 2, RETRY_MOST_SECONDS)
+            log.info("Telling interaction %s again in %.0f s: %s", waiting.interaction_id, pause, status)
+            await asyncio.sleep(min(pause, left))
+    log.warning("Could not tell interaction %s that the bot restarted: its 15 minutes ended", waiting.interaction_id)
+    return False
+
+
+def _retry_after(error: Exception) -> float | None:
+    """A 429's Retry-After, in seconds: what Discord asks to be waited."""
+    if not isinstance(error, discord.HTTPException) or error.status != 429:
+        return None
+    try:
+        return float(error.response.headers.get("Retry-After", ""))
+    except ValueError:
+        return None
 
 
 def _still_thinking(response: object) -> bool:

@@ -5,13 +5,28 @@ against the fake Discord, on real SQLite."""
 from __future__ import annotations
 
 import asyncio
+import datetime
 import sqlite3
+import time
+from collections import Counter
 from pathlib import Path
+
+import asyncpg
+from discord.utils import snowflake_time
 
 from bot.messages import RESTARTED_MID_ANSWER
 from bot.state.database import SQLITE_FILE
+from bot.state.waiting_interactions import TOKEN_LIFE
 from tests.discord_app.bot_process import BotProcess
-from tests.discord_app.fake_discord import APP_ID, LOADING, FakeDiscord
+from tests.discord_app.fake_discord import (
+    APP_ID,
+    GUILD_ID,
+    LOADING,
+    SHARD_ONE_CHANNEL_ID,
+    SHARD_ONE_GUILD_ID,
+    FakeDiscord,
+    RateLimits,
+)
 from tests.hang import HANG_SECONDS
 
 
@@ -160,6 +175,196 @@ async def test_a_bot_killed_while_telling_leaves_what_it_had_not_told_to_the_nex
     finally:
         held.set()
         slow_read.set()
+        for bot in reversed(bots):
+            await bot.stop()
+        await fake.stop()
+    assert "Traceback" not in "".join(bot.text for bot in bots)
+
+
+CROWD = 500
+"""A bot killed under a crowd leaves up to TAKEN_MOST rows: one start tells them all."""
+STRICT = RateLimits(per_bucket=5, window=1.0, global_per_second=20, global_interactions=True)
+"""Stricter than Discord: its global limit counts the interaction webhooks too (Discord's docs say it does not), and
+at 20 a second, below what the telling sends (TELLING_PER_SECOND), so each row's read and edit meet 429s."""
+
+
+async def left_crowd(fake: FakeDiscord, data: Path, count: int) -> tuple[list[str], int, asyncio.Event]:
+    """A bot shows "thinking…" for `count` questions and is killed before answering any: (their ids, the calls before
+    them, the event that lets the fake end the dead bot's requests). Their answers never reach Discord."""
+    settings = {"STORYBOT_DATA": str(data), "STORYBOT_INDEX": "off"}
+    first = await BotProcess(fake, **settings).start()
+    held = fake.hold("POST", rf"/webhooks/{APP_ID}/token-\d+")
+    try:
+        await first.ready()
+        mark = len(fake.calls)
+        asked = [fake.next_interaction() for _ in range(count)]
+        for interaction in asked:
+            await fake.slash("ask", question="Where was Sofia born?", interaction_id=interaction)
+        await rows_become(data, {int(interaction) for interaction in asked})
+        assert first.process is not None
+        first.process.kill()
+        await first.exited()
+    finally:
+        await first.stop()
+    fake.holds.clear()  # the next bot's answers reach Discord
+    assert "Traceback" not in first.text
+    return asked, mark, held
+
+
+async def test_a_crowd_left_thinking_is_told_once_each_under_discords_rate_limits(tmp_path: Path):
+    """500 left "thinking…", told by the next bot while Discord answers 429 to what passes its limits: each is told
+    once, none lost. What it took is printed (pytest -s; bench/bench_left_waiting.py asks questions meanwhile)."""
+    fake = FakeDiscord()
+    await fake.start()
+    data = tmp_path / "data"
+    second: BotProcess | None = None
+    held = asyncio.Event()
+    try:
+        asked, mark, held = await left_crowd(fake, data, CROWD)
+        with fake.rate_limited(STRICT):
+            began, requests = time.perf_counter(), len(fake.calls)
+            second = await BotProcess(fake, STORYBOT_DATA=str(data), STORYBOT_INDEX="off").start()
+            await second.ready()
+            await second.printed("interaction(s) left unanswered by an earlier run")
+            took = time.perf_counter() - began
+            edits = Counter(
+                call.path.split("/")[3]
+                for call in fake.calls[mark:]
+                if call.method == "PATCH" and "@original" in call.path
+            )
+            limited = [call for call in fake.limited if call.path.startswith("/webhooks/")]
+            print(
+                f"\n{CROWD} left rows told in {took:.1f} s: {len(fake.calls) - requests} requests taken, "
+                f"{len(fake.limited)} answered 429 ({len(limited)} of them the telling's), "
+                f"{sum(edits.values())} edits to {len(edits)} interactions; {second.text.strip().splitlines()[-1]}"
+            )
+            assert f"Told {CROWD} of {CROWD} interaction(s)" in second.text
+            assert edits == Counter({f"token-{interaction}": 1 for interaction in asked})  # each once, none lost
+            assert all(fake.originals[f"token-{i}"]["content"] == RESTARTED_MID_ANSWER for i in asked)
+            await rows_become(data, set())
+    finally:
+        held.set()  # after the test: the dead bot's answers, once let through, would replace the told "thinking…"
+        if second is not None:
+            await second.stop()
+        await fake.stop()
+    assert second is not None and "Traceback" not in second.text
+
+
+async def postgresql_rows(url: str) -> set[int]:
+    connection = await asyncpg.connect(url, timeout=HANG_SECONDS)
+    try:
+        rows = await connection.fetch("SELECT interaction_id, token FROM waiting_interactions")
+    finally:
+        await connection.close()
+    assert not [row["token"] for row in rows if row["token"].startswith("token-")], rows
+    return {row["interaction_id"] for row in rows}
+
+
+async def postgresql_rows_become(url: str, expected: set[int]) -> None:
+    """As rows_become, in a PostgreSQL database."""
+    for _ in range(int(HANG_SECONDS * 20)):
+        if await postgresql_rows(url) == expected:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"the database never held {expected}, but {await postgresql_rows(url)}")
+
+
+def on_machine(tmp_path: Path, machine: str, url: str, shard: int) -> dict[str, str]:
+    """A shard process of two, on its own machine (data folder), on the shared database."""
+    return {
+        "STORYBOT_DATA": str(tmp_path / machine),
+        "STORYBOT_DATABASE_URL": url,
+        "STORYBOT_INDEX": "off",
+        "STORYBOT_SHARD_COUNT": "2",
+        "STORYBOT_SHARD_IDS": str(shard),
+    }
+
+
+async def test_of_two_shard_processes_on_postgresql_the_killed_ones_questions_are_told_never_the_live_ones(
+    tmp_path: Path, postgresql_url: str
+):
+    """Two machines, one database: shard 0's process is killed with a question unanswered, shard 1's runs on with one
+    of its own. Shard 0's process started again tells the killed one's question only; the live one answers its own."""
+    fake = FakeDiscord(servers=(GUILD_ID, SHARD_ONE_GUILD_ID))
+    await fake.start()
+    killed = await BotProcess(fake, **on_machine(tmp_path, "a", postgresql_url, 0)).start()
+    bots = [killed]
+    left, kept = fake.next_interaction(), fake.next_interaction()
+    held = fake.hold("POST", rf"/webhooks/{APP_ID}/token-{left}")  # its answer never reaches Discord
+    working = fake.hold("POST", rf"/webhooks/{APP_ID}/token-{kept}")  # the live one still working on it
+    try:
+        await killed.ready()
+        bots.append(live := await BotProcess(fake, **on_machine(tmp_path, "b", postgresql_url, 1)).start())
+        await live.ready()
+        mark, _ = await fake.slash("ask", question="Where was Sofia born?", interaction_id=left, connection=0)
+        await fake.slash(
+            "ask", question="How old is Sofia?", channel_id=SHARD_ONE_CHANNEL_ID, interaction_id=kept, connection=1
+        )
+        await postgresql_rows_become(postgresql_url, {int(left), int(kept)})
+        assert killed.process is not None
+        killed.process.kill()
+        await killed.exited()
+
+        bots.append(again := await BotProcess(fake, **on_machine(tmp_path, "a", postgresql_url, 0)).start())
+        await again.ready()
+        assert (await fake.edited(left, after=mark))["content"] == RESTARTED_MID_ANSWER
+        await again.printed("Told 1 of 1 interaction(s) left unanswered")
+        await postgresql_rows_become(postgresql_url, {int(kept)})  # the live one's, untouched
+        assert not [c for c in fake.calls[mark:] if f"token-{kept}/messages/@original" in c.path]
+        working.set()
+        assert "Sofia" in str(await fake.followup(kept, after=mark))  # answered by the live one
+        await postgresql_rows_become(postgresql_url, set())
+        assert fake.originals[f"token-{left}"]["content"] == RESTARTED_MID_ANSWER
+    finally:
+        held.set()
+        working.set()
+        for bot in reversed(bots):
+            await bot.stop()
+        await fake.stop()
+    assert "Traceback" not in "".join(bot.text for bot in bots)
+
+
+NEW_TOKEN = "MTAwMA.HzZzBc.another-fake-token"
+"""The bot's token after its owner reset it (Discord's developer portal): the same application, APP_ID."""
+EXPIRING = 45.0
+"""How long before its 15 minutes end an interaction reaches the first bot: past them before the third bot starts."""
+
+
+async def test_a_bot_started_with_another_token_leaves_the_rows_sealed_under_the_old_one_to_expire(tmp_path: Path):
+    """Rows sealed under the old token open to nothing: nothing is sent for them, no error is logged, they stay for
+    a bot with the old token, and each goes once its 15 minutes are over."""
+    fake = FakeDiscord()
+    fake.tokens.add(NEW_TOKEN)
+    await fake.start()
+    data = tmp_path / "data"
+    settings = {"STORYBOT_DATA": str(data), "STORYBOT_INDEX": "off"}
+    bots = [await BotProcess(fake, **settings).start()]
+    fresh, expiring = fake.next_interaction(), fake.next_interaction(age=TOKEN_LIFE.total_seconds() - EXPIRING)
+    held = fake.hold("POST", rf"/webhooks/{APP_ID}/token-\d+")  # no answer reaches Discord
+    try:
+        await bots[0].ready()
+        mark, _ = await fake.slash("ask", question="Where was Sofia born?", interaction_id=fresh)
+        await fake.slash("ask", question="How old is Sofia?", interaction_id=expiring)
+        await rows_become(data, {int(fresh), int(expiring)})
+        assert bots[0].process is not None
+        bots[0].process.kill()
+        await bots[0].exited()
+
+        for _ in range(2):  # one while the expiring row lives (most likely), one after it is over
+            bots.append(await BotProcess(fake, **settings, DISCORD_TOKEN=NEW_TOKEN).start())
+            await bots[-1].ready()
+            await bots[-1].printed("were kept under another bot token")
+            assert int(fresh) in (await asyncio.to_thread(waiting_rows, data) or ())  # kept as it was, sealed
+            assert await bots[-1].stop() == 0
+            expired_at = snowflake_time(int(expiring)) + TOKEN_LIFE
+            await asyncio.sleep((expired_at - datetime.datetime.now(datetime.UTC)).total_seconds() + 0.1)
+        await rows_become(data, {int(fresh)})  # the expiring one gone at its 15 minutes, by the third bot's start
+        assert not [c for c in fake.calls[mark:] if "/messages/@original" in c.path]  # nothing sent for either
+        assert fake.originals[f"token-{fresh}"]["flags"] & LOADING  # Discord's own "thinking…", left to Discord
+        assert "Could not tell" not in "".join(bot.text for bot in bots)
+        assert "WARNING" not in "".join(bot.text for bot in bots[1:]) and "ERROR" not in "".join(b.text for b in bots)
+    finally:
+        held.set()
         for bot in reversed(bots):
             await bot.stop()
         await fake.stop()
