@@ -203,7 +203,7 @@ class Failure:
     pattern: re.Pattern[str]
     status: int
     times: int
-    body: dict[str, Any] = field(default_factory=dict)
+    body: ErrorBody = field(default_factory=lambda: ErrorBody())
     headers: dict[str, str] = field(default_factory=dict)
 
 
@@ -233,6 +233,11 @@ class Delay:
 RateLimitBody = TypedDict("RateLimitBody", {"message": str, "retry_after": float, "global": bool})
 """A 429's JSON body, as Discord documents it ("Exceeding A Rate Limit"): `retry_after` in seconds, and whether the
 limit met is the global one."""
+ErrorBody = TypedDict(
+    "ErrorBody", {"message": str, "code": int, "errors": str, "retry_after": float, "global": bool}, total=False
+)
+"""What a refused request's JSON body may hold: Discord's message and JSON error code, what its form validation
+refused, and a 429's fields (RateLimitBody)."""
 
 
 @dataclass(frozen=True)
@@ -376,7 +381,8 @@ class FakeDiscord:
     def fail(self, method: str, path: str, status: int, times: int = 1, **extra: Any) -> None:
         """The next `times` requests matching method and path (a regex) get `status`. A reply to an interaction fails
         by fail_interaction, which names it: any interaction's matches a path here, an earlier one's late reply too."""
-        body = {"message": extra.pop("message", f"{status}"), "code": 0} | extra.pop("body", {})
+        body: ErrorBody = {"message": extra.pop("message", f"{status}"), "code": 0}
+        body.update(extra.pop("body", {}))
         self.failures.append(Failure(method, re.compile(path), status, times, body, extra.pop("headers", {})))
 
     def next_interaction(self, age: float = 0.0) -> str:
@@ -1036,7 +1042,7 @@ async def followup(fake: FakeDiscord, step: Step) -> dict[str, Any]:
     return await fake.followup(interaction, after=mark)
 
 
-def well_formed_text(body: Any) -> bool:
+def well_formed_text(body: object) -> bool:
     """Whether every string of a body is text UTF-8 holds: Discord keeps its strings as UTF-8, so half a surrogate
     pair ("\\ud800", which JSON can write) is refused (discord-api-docs#6561, a custom_id holding one; refused here as
     the invalid JSON it is to Discord, 50109)."""
@@ -1095,7 +1101,7 @@ def _length_problem(data: dict[str, Any], components: list[dict[str, Any]]) -> s
     return None
 
 
-def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
+def _json(data: object, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
     # discord.py only parses bodies whose Content-Type is exactly "application/json"; Discord's API answers through
     # Google's load balancer (Via), and discord.py takes a 429 without it for Cloudflare's ban, not a rate limit.
     kind = {"Content-Type": "application/json", "Via": "1.1 google"}
