@@ -209,7 +209,7 @@ def _retry_after(error: Exception) -> float | None:
     if not isinstance(error, discord.HTTPException) or error.status != 429:
         return None
     try:
-        return float(error.response.headers.get("Retry-After", ""))
+        return float(error.response.headers.get(aiohttp.hdrs.RETRY_AFTER, ""))
     except ValueError:
         return None
 
