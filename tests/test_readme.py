@@ -1,4 +1,5 @@
-"""README as a new user and an owner follow it: its examples print what it shows, its tables name what exists."""
+"""README and the docs/ pages it links, as a new user and an owner follow them: their examples print what they show,
+their tables name what exists, their links lead somewhere."""
 
 from __future__ import annotations
 
@@ -14,22 +15,30 @@ from bot.cli.main import build_parser
 from bot.settings import QuestionBudget, Settings, SettingsError
 from tests.cli.test_main import ROOT, run
 
-README = (ROOT / "README.md").read_text("utf-8")
-DOCUMENTATION = README + "".join(page.read_text("utf-8") for page in sorted((ROOT / "docs").glob("*.md")))
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+"""README and every docs/ page: what an owner reads."""
+README = PAGES[0].read_text("utf-8")
+DOCUMENTATION = "".join(page.read_text("utf-8") for page in PAGES)
+COMMANDS = (ROOT / "docs" / "commands.md").read_text("utf-8")
+"""Every command and option, and the JSON they print."""
+DISCORD = (ROOT / "docs" / "discord.md").read_text("utf-8")
+"""Running it on Discord in full: its settings table."""
+ASKING = (ROOT / "docs" / "asking.md").read_text("utf-8")
+"""How questions are answered: people among them."""
 ELLIPSIS = "..."
 PROMPT = "$ .venv/bin/python -m bot "
 
 
-def fenced_blocks(language: str) -> Iterator[tuple[str, str]]:
-    """Each fenced block of that language, with the line just above it (what README says it is)."""
-    for match in re.finditer(rf"([^\n]*)\n+```{language}\n(.*?)\n```", README, re.DOTALL):
+def fenced_blocks(language: str, text: str) -> Iterator[tuple[str, str]]:
+    """Each fenced block of that language, with the line just above it (what the page says it is)."""
+    for match in re.finditer(rf"([^\n]*)\n+```{language}\n(.*?)\n```", text, re.DOTALL):
         yield match[1], match[2]
 
 
 def console_examples() -> list[tuple[str, str]]:
-    """README's `$ .venv/bin/python -m bot ...` lines, each with the output README shows under it."""
+    """The `$ .venv/bin/python -m bot ...` lines of README and docs/, each with the output shown under it."""
     examples: list[tuple[str, list[str]]] = []
-    for _, block in fenced_blocks("console"):
+    for _, block in (block for page in PAGES for block in fenced_blocks("console", page.read_text("utf-8"))):
         for line in block.splitlines():
             if line.startswith("$ "):
                 assert line.startswith(PROMPT), line
@@ -41,7 +50,8 @@ def console_examples() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("command", "shown"), console_examples())
 def test_each_console_example_prints_what_readme_shows(command, shown):
-    """What README shows is the output, where "..." stands for text left out: every other piece is printed, in order."""
+    """What the page shows is the output, where "..." stands for text left out: every other piece is printed, in
+    order."""
     result = run(*shlex.split(command))
     assert result.returncode == 0, result.stderr
     printed = result.stdout.rstrip("\n")
@@ -50,19 +60,19 @@ def test_each_console_example_prints_what_readme_shows(command, shown):
     position = len(pieces[0])
     for piece in pieces[1:]:
         found = printed.find(piece, position)
-        assert found >= 0, f"{piece!r} not printed after what README shows before it:\n{printed}"
+        assert found >= 0, f"{piece!r} not printed after what the page shows before it:\n{printed}"
         position = found + len(piece)
     assert printed.endswith(pieces[-1]) and (len(pieces) > 1 or printed == shown), printed
 
 
 def json_example(command: str) -> dict[str, object]:
-    examples = [json.loads(block) for above, block in fenced_blocks("json") if above == f"`{command}`:"]
+    examples = [json.loads(block) for above, block in fenced_blocks("json", COMMANDS) if above == f"`{command}`:"]
     assert len(examples) == 1, command
     return examples[0]
 
 
 def keys(value: object) -> set[str]:
-    """A README example's keys; `"...": "..."` says more of the same follows."""
+    """A docs/commands.md example's keys; `"...": "..."` says more of the same follows."""
     assert isinstance(value, Mapping)
     return set(value) - {ELLIPSIS}
 
@@ -86,7 +96,7 @@ def test_performer_json_has_the_fields_readme_shows():
 
 
 def test_the_command_table_lists_every_command():
-    section = README[README.index("## Command line") :]
+    section = COMMANDS[COMMANDS.index("# Command line") :]
     section = section[: section.index("\n## ")]
     listed = set(re.findall(r"^\| `python -m bot ([a-z]+)", section, re.MULTILINE))
     listed |= set(re.findall(r"` / `([a-z]+)` \|", section))  # "`python -m bot run` / `sync`"
@@ -110,8 +120,8 @@ def test_readme_names_every_option(command, option):
 
 
 def readme_settings() -> dict[str, str]:
-    """The settings table of "Running it on Discord": each setting's name and its row."""
-    table = README[README.index("| setting (`.env` or environment) |") :]
+    """The settings table of docs/discord.md: each setting's name and its row."""
+    table = DISCORD[DISCORD.index("| setting (`.env` or environment) |") :]
     table = table[: table.index("\n\n")]
     rows = {}
     for row in table.splitlines()[2:]:
@@ -178,7 +188,8 @@ RANGES = {
     "STORYBOT_SHELF_STORED_MB": (1, None, "at least 1"),
     "STORYBOT_SHARD_COUNT": (1, 2**31 - 1, "1 to 2,147,483,647"),
 }
-"""The number settings' least and most (None: no most), and the words README's table states them in."""
+"""The number settings' least and most (None: no most), and the words docs/discord.md's settings table states
+them in."""
 
 
 @pytest.mark.parametrize(("name", "least", "most", "stated"), [(name, *limits) for name, limits in RANGES.items()])
@@ -210,12 +221,13 @@ def test_the_question_budget_takes_the_range_readme_states(budget, taken):
 
 
 def test_a_name_never_introduced_is_no_person_until_it_is(tmp_path):
-    """README's "Marta Lind kept the lighthouse": no evidence either way makes no person; an introduction does."""
+    """docs/asking.md's "Marta Lind kept the lighthouse": no evidence either way makes no person; an introduction
+    does."""
     story = "Marta Lind kept the lighthouse on Gull Rock.\n\nOne winter a ship struck the reef.\n"
-    assert "Marta Lind kept the lighthouse on Gull Rock" in README.replace("\n", " ")
+    assert "Marta Lind kept the lighthouse on Gull Rock" in ASKING.replace("\n", " ")
     (tmp_path / "keeper.txt").write_text(story, "utf-8")
     assert 'No one called "marta"' in run("performer", "--corpus", str(tmp_path), "marta").stdout
-    assert "Who is Marta Lind?" in README
+    assert "Who is Marta Lind?" in ASKING
     assert "Marta Lind kept" in run("ask", "--corpus", str(tmp_path), "Who is Marta Lind?").stdout
     (tmp_path / "keeper.txt").write_text(story + "\nMarta Lind was a lighthouse keeper.\n", "utf-8")
     assert run("performer", "--corpus", str(tmp_path), "marta").stdout.startswith("Marta Lind, in ")
@@ -263,3 +275,4 @@ def test_how_it_is_built_names_no_file_that_is_gone():
             if not ((ROOT / name).exists() or any(folder.rglob(name))):
                 missing.append(f"{key}: {name}")
     assert not missing, f'README\'s "How it is built" names files that do not exist: {missing}'
+
