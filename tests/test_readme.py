@@ -276,3 +276,43 @@ def test_how_it_is_built_names_no_file_that_is_gone():
                 missing.append(f"{key}: {name}")
     assert not missing, f'README\'s "How it is built" names files that do not exist: {missing}'
 
+
+LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)\)")
+"""A Markdown link's target: `[text](target)`."""
+FENCE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
+
+
+def anchors(text: str) -> set[str]:
+    """The anchors GitHub gives a page's headings: lower case, punctuation dropped, spaces as hyphens, `-1` after a
+    repeated one."""
+    seen: dict[str, int] = {}
+    for heading in re.findall(r"^#{1,6} +(.+?) *#*$", FENCE.sub("", text), re.MULTILINE):
+        slug = re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+        count = seen.get(slug, 0)
+        seen[slug] = count + 1
+        if count:
+            seen[f"{slug}-{count}"] = 1
+    return set(seen)
+
+
+def relative_links() -> Iterator[tuple[str, str]]:
+    """Each relative link of README and docs/, as (the page it is on, its target)."""
+    for page in PAGES:
+        for target in LINK.findall(FENCE.sub("", page.read_text("utf-8"))):
+            if not re.match(r"[a-z]+:", target):
+                yield page.relative_to(ROOT).as_posix(), target
+
+
+def test_the_pages_have_relative_links():
+    assert {page for page, _ in relative_links()} >= {"README.md", "docs/commands.md", "docs/service.md"}
+
+
+@pytest.mark.parametrize(("page", "target"), sorted(set(relative_links())))
+def test_each_relative_link_leads_to_a_file_and_its_heading(page, target):
+    """A link README or a docs/ page gives an owner opens a file that exists, at a heading it has, where it names
+    one."""
+    path, _, anchor = target.partition("#")
+    linked = (ROOT / page).parent / path if path else ROOT / page
+    assert linked.exists(), f"{page} links to {target}: no such file"
+    if anchor:
+        assert anchor in anchors(linked.read_text("utf-8")), f"{page} links to {target}: no such heading"
