@@ -1361,8 +1361,8 @@ def database_error_text(error: DatabaseError) -> str:
         return (
             f"The database at {where} was written by a newer storybot ({detail}; this one knows revisions up to "
             f"{error.revision}). Upgrade storybot; or, to go back to this one, take the database back with the newer "
-            f"one first (python -m bot database downgrade --to {error.revision}; README: Rolling back); or point "
-            "STORYBOT_DATA or STORYBOT_DATABASE_URL elsewhere."
+            f"one first (python -m bot database downgrade --to {error.revision}; docs/service.md: Rolling back); "
+            "or point STORYBOT_DATA or STORYBOT_DATABASE_URL elsewhere."
         )
     if fault is OpenFault.DATA_FOLDER_UNMADE:
         return (
@@ -1782,7 +1782,9 @@ LIBRARY_OPTIONS = {"shown": "shown: the owner's library and this server's storie
 # The words of /ask, /feedback, /performer and /stories (bot.discord_app.exts).
 QUESTION_EDITED_AWAY = "That message was edited and no longer asks me anything."
 FEEDBACK_TITLE = "Answers readers voted 👎"
-FEEDBACK_EXPORT_HINT = "The bot's owner can replay these: python -m bot feedback export FILE (README, Feedback)."
+FEEDBACK_EXPORT_HINT = (
+    "The bot's owner can replay these: python -m bot feedback export FILE (docs/discord.md, Feedback)."
+)
 NO_DOWN_VOTES = "No answer here has a 👎 yet."
 PERSON_GONE = "That person is no longer in the stories; try /performer again."
 WHICH_ONE = "Which one?"

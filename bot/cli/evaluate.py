@@ -207,7 +207,7 @@ def _table(
         name = SCIFACT_HELD_OUT if part is Part.HELD_OUT else SCIFACT_ALL
         table.append((name, NDCG, _pair(measured, str(measured[0]["set"]), "ndcg@10")))
     squad = args.squad or args.table / "squad" / "dev-v1.1.json"
-    if args.squad or squad.is_file():  # absent unless downloaded (README: Ranking quality)
+    if args.squad or squad.is_file():  # absent unless downloaded (docs/commands.md: eval's options)
         corpus, questions = squad_set(squad, Part.HELD_OUT)
         measured = _section_rows("squad", corpus, questions, "both", analyzer, params, rows, model)
         table += [

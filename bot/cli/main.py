@@ -1,4 +1,4 @@
-"""`python -m bot`: the command-line adapter (README, "Command line", is the contract)."""
+"""`python -m bot`: the command-line adapter (docs/commands.md, "Command line", is the contract)."""
 
 from __future__ import annotations
 
@@ -215,8 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
     database_commands.add_parser("status", help="the database's schema revision and the revisions this storybot knows")
     downgrade = database_commands.add_parser(
         "downgrade",
-        help="take the database back to an earlier revision, for an older storybot (the bot stopped; README: "
-        "Rolling back)",
+        help="take the database back to an earlier revision, for an older storybot (the bot stopped; "
+        "docs/service.md: Rolling back)",
     )
     downgrade.add_argument(
         "--to",
@@ -259,7 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="SQuAD v1.1's dev-v1.1.json: alone, its questions as --sections measures them (--part, by default its "
         "held-out third of articles); for --table, that third adds two rows (default: DIR/squad/dev-v1.1.json if "
-        "there; README: Ranking quality)",
+        "there; docs/commands.md: eval's options)",
     )
     evaluate.add_argument("--labels", type=given_path, metavar="FILE", help="for --people: hand labels of the sample")
     evaluate.add_argument("--sample", type=count, default=100, metavar="N", help="for --people: sample size")

@@ -1,4 +1,4 @@
-"""Answers and people looked up as text for a terminal, and as the JSON contract in README."""
+"""Answers and people looked up as text for a terminal, and as the JSON contract in docs/commands.md."""
 
 from __future__ import annotations
 
@@ -40,7 +40,8 @@ _NON_SPACE = re.compile(r"\S+")
 
 
 def answer_json(asked: Asked, reply: str = "") -> dict[str, object]:
-    """README's `ask --json` object; `reply`, what is said to a message asking the bot itself (Asked.request)."""
+    """docs/commands.md's `ask --json` object; `reply`, what is said to a message asking the bot itself
+    (Asked.request)."""
     answer = asked.answer
     data: dict[str, object] = {
         "question": answer.question[:ECHOED_CHARS],
@@ -95,7 +96,8 @@ def stories_json(listed: StoryList) -> dict[str, object]:
 
 
 def lookup_json(lookup: PersonLookup) -> dict[str, object]:
-    """README's `performer --json` object; the query echoed as far as the text says a name back (NAME_ECHOED)."""
+    """docs/commands.md's `performer --json` object; the query echoed as far as the text says a name back
+    (NAME_ECHOED)."""
     data: dict[str, object] = {
         "query": lookup.query[:NAME_ECHOED],
         "matches": [

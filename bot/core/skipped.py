@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, fields
 
 
 class SkipReason(enum.StrEnum):
-    """Stable: `python -m bot stories --json` gives it (README, "Command line")."""
+    """Stable: `python -m bot stories --json` gives it (docs/commands.md, "Command line")."""
 
     FOLDER_UNREADABLE = "folder_unreadable"
     """A folder below the corpus folder cannot be listed (its permissions)."""

@@ -3,7 +3,7 @@ a section (cut into passages as the bot cuts a story file), each question answer
 asked on.
 
 The file is SQuAD v1.1's JSON (`data` -> `title`, `paragraphs` -> `context`, `qas` -> `question`,
-`answers`), e.g. its dev set, dev-v1.1.json (CC BY-SA 4.0; README: Ranking quality). The articles are split
+`answers`), e.g. its dev set, dev-v1.1.json (CC BY-SA 4.0; docs/commands.md: eval's options). The articles are split
 for good by a hash of their title: a third held out (measured by `eval --table`), the rest for fitting
 (scripts/fit_reranker.py --squad), so no article's text or questions are in both.
 """

@@ -28,7 +28,7 @@ RANKING = ThreadPoolExecutor(max_workers=RANKING_THREADS, thread_name_prefix="st
 """Ranking threads: one per core but one, which the event loop keeps. Ranking holds the GIL for most of its
 time, and each runnable thread makes the loop wait longer for it: with asyncio's default pool (6 threads
 on 2 cores) a burst of 500 /ask over 30,000 passages took up to 1.5-1.8 s to acknowledge, with one thread
-0.2-0.6 s (bench/bench_interactions.py, README "Speed"). The crowd's answers come a little later; after the
+0.2-0.6 s (bench/bench_interactions.py, docs/speed.md). The crowd's answers come a little later; after the
 acknowledgement they have 15 minutes."""
 QUEUED_PER_ASKER = 2
 """Questions of one server (or one person's DMs) in the ranking queue at once; the rest wait their turn on the

@@ -287,8 +287,8 @@ def _user_ats_escaped(written: str) -> str:
 def _server_at(rest: str) -> int:
     """The '@' that ends the user and password in what follows '://': the first after which the rest reads as a URL's
     server, a host and port without '@', then one database name (no '/') and a query whose names hold no '@' (a
-    password may hold '@', '/' and '?': README). 0 when none does (SQLAlchemy reads the URL as written). One pass
-    from the end, keeping where the next of each delimiter is and whether what follows it reads so: linear."""
+    password may hold '@', '/' and '?': docs/service.md). 0 when none does (SQLAlchemy reads the URL as written).
+    One pass from the end, keeping where the next of each delimiter is and whether what follows it reads so: linear."""
     n = len(rest)
     at = slash = question = amp = name_end = n  # the next '@', '/', '?', '&', and '=' or '&'
     pairs_ok = after_amp = after_question = after_slash = True  # what follows reads as a query's pairs (or a database)

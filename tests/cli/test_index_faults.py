@@ -1,5 +1,6 @@
-"""The saved index under faults, through the command line as real processes (README, "Reliability"):
-cut short while in use, shared with another user, on a full disk, and left half-written by a kill."""
+"""The saved index under faults, through the command line as real processes (docs/saved-index.md, "When the
+index is damaged"): cut short while in use, shared with another user, on a full disk, and left
+half-written by a kill."""
 
 from __future__ import annotations
 

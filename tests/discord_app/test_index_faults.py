@@ -1,4 +1,5 @@
-"""The saved index damaged, or impossible to save, under the real bot process (README, "Reliability")."""
+"""The saved index damaged, or impossible to save, under the real bot process (docs/saved-index.md, "When the
+index is damaged")."""
 
 from __future__ import annotations
 

@@ -86,7 +86,7 @@ async def test_a_database_from_a_newer_storybot_is_refused_untouched(tmp_path: P
         await Database.open(Settings(data=folder))
     said = database_error_text(refused.value)
     assert "newer storybot" in said and "this one knows revisions up to 0007" in said
-    assert "(python -m bot database downgrade --to 0007; README: Rolling back)" in said
+    assert "(python -m bot database downgrade --to 0007; docs/service.md: Rolling back)" in said
     with sqlite3.connect(folder / SQLITE_FILE) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0099",)
 
@@ -235,7 +235,7 @@ def test_an_at_sign_after_the_server_stays_in_the_database_or_the_query(
     [("ab/cd?e#f:g", "ab/cd?e#f:g"), ("a@b#c", "a@b#c"), ("50%", "50%"), ("ab%2541", "ab%41"), ("ab%41", "abA")],
 )
 def test_a_password_in_the_url_is_read_as_readme_says(tmp_path: Path, written: str, password: str):
-    """README and compose.yaml: compose writes POSTGRES_PASSWORD into the URL as it is, where every character
+    """docs/service.md and compose.yaml: compose writes POSTGRES_PASSWORD into the URL as it is, where every character
     stands for itself but a '%' and two hex digits (the one thing a compose user must keep out of it)."""
     opened = database_url(Settings(data=tmp_path, database_url=f"postgresql://storybot:{written}@db:5432/stories"))
     assert (opened.password, opened.host, opened.port, opened.database) == (password, "db", 5432, "stories")

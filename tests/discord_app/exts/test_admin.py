@@ -315,7 +315,7 @@ async def test_a_reload_report_names_files_on_their_own_lines_whatever_their_nam
 
 
 async def test_a_reload_report_discord_no_longer_takes_comes_by_dm(fake, admin_bot, stories):
-    # A reload may run 30 minutes (README: then it is stopped and reported); Discord takes an interaction's
+    # A reload may run 30 minutes (docs/discord.md: then it is stopped and reported); Discord takes an interaction's
     # replies for 15 and then answers 401 Invalid Webhook Token. The report of a long reload, and always that
     # of one stopped at 30 minutes, reached no one: not the owner, and not the log.
     (stories / "late.md").write_text("# Late\n\nThe owner added this one by hand, late at night.\n")
