@@ -30,10 +30,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SCIFACT = ROOT.parent / "shared" / "datasets" / "scifact"
 
 
-def scifact(limit: int) -> tuple[list[str], list[str]]:
-    with open(SCIFACT / "corpus.jsonl", encoding="utf-8") as lines:
+def scifact(limit: int, folder: Path = SCIFACT) -> tuple[list[str], list[str]]:
+    with open(folder / "corpus.jsonl", encoding="utf-8") as lines:
         docs = [f"{d['title']} {d['text']}" for d in map(json.loads, lines)]
-    with open(SCIFACT / "queries.jsonl", encoding="utf-8") as lines:
+    with open(folder / "queries.jsonl", encoding="utf-8") as lines:
         queries = [q["text"] for q in map(json.loads, lines)]
     return [docs[i % len(docs)] for i in range(limit)], queries
 

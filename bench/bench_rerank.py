@@ -1,10 +1,12 @@
 """What re-ranking costs per question, side by side with re-ranking off, on the same library and questions.
 
-    .venv/bin/python bench/bench_rerank.py [--passages N] [--questions Q]
+    .venv/bin/python bench/bench_rerank.py [--passages N [--datasets DIR]] [--questions Q]
 
 With no --passages: the bundled stories and their question file. With --passages N: SciFact's
-abstracts from ../shared (repeated to reach N) as passages, 50 to a story, and its queries as
-questions, else a synthetic library drawn from the bundled stories' words. Each question is asked once per
+abstracts from DIR/scifact (by default ../shared/datasets beside the repository; repeated to reach N) as passages,
+50 to a story, and its queries as questions; where ../shared is not there (a git worktree, say), a synthetic library
+drawn from the bundled stories' words. Which data it measures is said on stderr; a --datasets without SciFact is
+refused. Each question is asked once per
 round, alternating the two libraries; the medians of three rounds are printed with their ratio.
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -56,17 +59,35 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passages", type=int, help="a library of this many passages instead of the bundled one")
     parser.add_argument("--questions", type=int, default=300)
+    parser.add_argument(
+        "--datasets", type=Path, help=f"with --passages: the folder holding scifact/ (default: {SCIFACT.parent})"
+    )
     args = parser.parse_args()
+    if args.datasets is not None and args.passages is None:
+        parser.error("--datasets goes with --passages: without it the bundled stories are measured")
     if args.passages is None:
         corpus = load_corpus(ROOT / "corpus")
         lines = (ROOT / "tests" / "fixtures" / "story_questions.jsonl").read_text("utf-8").splitlines()
         questions = [json.loads(line)["q"] for line in lines if line.strip()]
         source = "bundled stories"
+        print("data: the bundled stories and tests/fixtures/story_questions.jsonl", file=sys.stderr)
     else:
-        make = scifact if (SCIFACT / "corpus.jsonl").exists() else synthetic
-        texts, questions = make(args.passages)
+        folder = (args.datasets or SCIFACT.parent) / "scifact"
+        if (folder / "corpus.jsonl").is_file():
+            texts, questions = scifact(args.passages, folder)
+            source = "SciFact abstracts"
+            print(f"data: SciFact's abstracts and queries from {folder}", file=sys.stderr)
+        elif args.datasets is not None:
+            sys.exit(f"--datasets {args.datasets}: no scifact/corpus.jsonl there; give the folder holding scifact/")
+        else:
+            texts, questions = synthetic(args.passages)
+            source = "synthetic passages"
+            print(
+                f"data: synthetic passages of the bundled stories' words, not SciFact: {folder} is not there "
+                "(give --datasets)",
+                file=sys.stderr,
+            )
         corpus = passages_corpus(texts)
-        source = "SciFact abstracts" if make is scifact else "synthetic passages"
     questions = questions[: args.questions]
     started = time.perf_counter()
     reranked = StoryLibrary(corpus)

@@ -26,10 +26,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passages", type=int, default=100_000)
     parser.add_argument("--questions", type=int, default=300)
-    parser.add_argument("--datasets", type=Path, default=compare.SHARED, help="where fairytaleqa/ and scifact/ are")
+    parser.add_argument(
+        "--datasets", type=Path, help=f"where fairytaleqa/ and scifact/ are (default: {compare.SHARED})"
+    )
     args = parser.parse_args()
-    compare.SHARED = args.datasets
-    texts, questions = compare.texts_and_questions(args.passages, args.questions)
+    texts, questions = compare.texts_and_questions(
+        args.passages, args.questions, compare.chosen_datasets(args.datasets)
+    )
     with tempfile.TemporaryDirectory() as folder:
         stories = Path(folder, "stories")
         stories.mkdir()

@@ -87,7 +87,9 @@ def per_question(library: StoryLibrary, questions: list[str]) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passages", type=int, default=100_000)
-    parser.add_argument("--datasets", type=Path, default=compare.SHARED, help="where fairytaleqa/ and scifact/ are")
+    parser.add_argument(
+        "--datasets", type=Path, help=f"where fairytaleqa/ and scifact/ are (default: {compare.SHARED})"
+    )
     parser.add_argument("--questions", type=int, default=300, help="for the time per whole answer")
     parser.add_argument("--start", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--merge", type=Path, help=argparse.SUPPRESS)
@@ -98,8 +100,9 @@ def main() -> None:
     if args.start:
         start_and_answer(Path(args.start[0]), Path(args.start[1]), args.start[2])
         return
-    compare.SHARED = args.datasets
-    texts, questions = compare.texts_and_questions(args.passages + STORY_PASSAGES, args.questions)
+    texts, questions = compare.texts_and_questions(
+        args.passages + STORY_PASSAGES, args.questions, compare.chosen_datasets(args.datasets)
+    )
     library, added = texts[: args.passages], texts[args.passages :]
     question = " ".join(added[STORY_PASSAGES // 2].split()[:8])
     with tempfile.TemporaryDirectory() as folder:

@@ -4,10 +4,11 @@
     .venv/bin/python bench/compare.py --passages 100000 [--questions 300] [--engines storybot,bm25s,...]
     .venv/bin/python bench/compare.py --books DIR [--questions 300]    # a folder of books instead
 
-Passages: FairytaleQA sections and SciFact abstracts from ../shared (or --datasets), split into
-paragraphs of a few sentences; past the distinct ones, copies with a fifth of their words dropped,
-so no two are alike. Questions: FairytaleQA's and SciFact's own. Without them, sentences of the
-bundled stories. With --books, the passages storybot reads from that folder's story files (Project
+Passages: FairytaleQA sections and SciFact abstracts from --datasets (by default ../shared/datasets beside
+the repository), split into paragraphs of a few sentences; past the distinct ones, copies with a fifth of their
+words dropped, so no two are alike. Questions: FairytaleQA's and SciFact's own. Where ../shared is not there (a
+git worktree, say), sentences of the bundled stories and their question file, said on stderr; a --datasets that
+does not hold both is refused. With --books, the passages storybot reads from that folder's story files (Project
 Gutenberg's .txt books, say), and questions of three words drawn from random passages. Each engine
 runs in a process of its own (so its peak memory is its own) and does what a user of it would:
 build an index from the texts and save it, open it again, then answer every question, timed one by
@@ -81,12 +82,39 @@ def drawn_three_words(texts: Sequence[str], count: int, seed: int = 7) -> list[t
     return asked
 
 
-def texts_and_questions(passages: int, questions: int, shared: Path = SHARED) -> tuple[list[str], list[str]]:
+def holds_datasets(folder: Path) -> bool:
+    return (folder / "fairytaleqa" / "train").is_dir() and (folder / "scifact").is_dir()
+
+
+def chosen_datasets(given: Path | None) -> Path | None:
+    """The folder of FairytaleQA and SciFact a bench reads (None: the bundled stories), said on stderr, so that
+    none measures other data than it was asked to unsaid: `given` (--datasets) must hold both, or the bench exits
+    saying so; without it, ../shared/datasets where it holds them."""
+    if given is not None:
+        if not holds_datasets(given):
+            sys.exit(
+                f"--datasets {given}: no fairytaleqa/train/ and scifact/ folders there; give the folder holding both"
+            )
+        print(f"data: FairytaleQA train and SciFact from {given}", file=sys.stderr)
+        return given
+    if holds_datasets(SHARED):
+        print(f"data: FairytaleQA train and SciFact from {SHARED}", file=sys.stderr)
+        return SHARED
+    print(
+        f"data: the bundled stories and tests/fixtures/story_questions.jsonl, not FairytaleQA and SciFact: {SHARED} "
+        "does not hold them (give --datasets)",
+        file=sys.stderr,
+    )
+    return None
+
+
+def texts_and_questions(passages: int, questions: int, datasets: Path | None) -> tuple[list[str], list[str]]:
+    """Passages and questions from `datasets` (a folder `holds_datasets`), or the bundled stories where None."""
     rng = random.Random(11)
     paragraphs: list[str] = []
     asked: list[str] = []
-    fairytales, scifact = shared / "fairytaleqa" / "train", shared / "scifact"
-    if fairytales.is_dir() and scifact.is_dir():
+    if datasets is not None:
+        fairytales, scifact = datasets / "fairytaleqa" / "train", datasets / "scifact"
         for path in sorted((fairytales / "corpus").glob("*.md")):
             paragraphs += [p for p in path.read_text("utf-8").split("\n\n")[1:] if p.strip()]
         with (scifact / "corpus.jsonl").open(encoding="utf-8") as lines:
@@ -286,7 +314,8 @@ def run_ways(engine: str, args: argparse.Namespace, folder: Path) -> dict[str, f
     row: dict[str, float] = {}
     for way in WAYS:
         command = [sys.executable, __file__, "--engine", engine, "--way", way, "--folder", str(folder)]
-        command += ["--passages", str(args.passages), "--datasets", str(args.datasets), "--clock", args.clock]
+        command += ["--passages", str(args.passages), "--clock", args.clock]
+        command += ["--datasets", str(args.datasets)] if args.datasets else []
         command += ["--books", str(args.books)] if args.books else []
         command += ["--saved-index", str(args.saved_index)] if args.saved_index else []
         command += ["--model", str(args.model)] if args.model and engine == "storybot" else []
@@ -306,7 +335,7 @@ def main() -> None:
     parser.add_argument("--passages", type=int, default=100_000)
     parser.add_argument("--questions", type=int, default=300)
     parser.add_argument("--engines", default=",".join(ENGINES))
-    parser.add_argument("--datasets", type=Path, default=SHARED, help="holding fairytaleqa/ and scifact/")
+    parser.add_argument("--datasets", type=Path, help=f"holding fairytaleqa/ and scifact/ (default: {SHARED})")
     parser.add_argument("--books", type=Path, help="a folder of story files to take the passages from instead")
     parser.add_argument(
         "--clock",
@@ -329,6 +358,11 @@ def main() -> None:
     parser.add_argument("--way", choices=WAYS, help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)  # where the engine's index is saved
     args = parser.parse_args()
+    if not args.engine:
+        if args.books:
+            print(f"data: the story files in {args.books}, questions of three words drawn from them", file=sys.stderr)
+        else:
+            args.datasets = chosen_datasets(args.datasets)
     if args.engine:
         if args.books:
             texts, questions = book_texts_and_questions(args.books, args.questions)
