@@ -154,7 +154,9 @@ class BM25Scoring(ABC):
             term_id = self.vocabulary.get(term)
             if term_id is not None:
                 docs, parts, max_part = self._term_postings(term, term_id, within)
-                read.append(_TermPostings(term, term_id, repeat, docs, parts, max_part))
+                read.append(
+                    _TermPostings(term=term, term_id=term_id, repeat=repeat, docs=docs, parts=parts, max_part=max_part)
+                )
         return read
 
     def _best_of(self, read: list[_TermPostings], k: int) -> list[tuple[int, float]]:
@@ -170,7 +172,11 @@ class BM25Scoring(ABC):
         for term in read:
             if len(term.docs):
                 weight = float(term.repeat * idf[term.term_id])
-                lists.append(_Postings(weight * term.max_part, weight, term.term, term.docs, term.parts))
+                lists.append(
+                    _Postings(
+                        bound=weight * term.max_part, weight=weight, term=term.term, docs=term.docs, parts=term.parts
+                    )
+                )
         if not lists:
             return []
         if any(listed.weight <= 0 for listed in lists):
@@ -268,7 +274,9 @@ class BM25Index(BM25Scoring):
     def raw_postings(self) -> DocumentPostings:
         """Its posting lists with raw term frequencies (term after term, in term-id order): what segments
         keep, so that its documents can be scored together with others (bot.core.library_join)."""
-        return DocumentPostings(dict(self.vocabulary), self._docs, self._tf, self.doc_freq, self.doc_len)
+        return DocumentPostings(
+            vocabulary=dict(self.vocabulary), docs=self._docs, tf=self._tf, doc_freq=self.doc_freq, doc_len=self.doc_len
+        )
 
     def grouped(self, group_of_doc: np.ndarray, groups: int) -> BM25Index:
         """The index whose documents are groups of these (stories of passages), with the same terms.
@@ -337,7 +345,7 @@ POSTING_CHUNK = 1 << 22
 """Postings taken at a time by the steps that need wider temporary arrays: what bounds a big build's memory."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class _TermPostings:
     """One distinct question term's postings as read, before its idf weighs them."""
 
@@ -350,7 +358,7 @@ class _TermPostings:
     max_part: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class _Postings:
     """One question term's posting list (within a story, if scoped), read once for the question."""
 
@@ -528,7 +536,7 @@ def term_runs(starts: np.ndarray, postings: int = POSTING_CHUNK) -> Iterator[tup
         first = last
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DocumentPostings:
     """Documents' posting lists, term after term (in order of first use), documents ascending within a term."""
 
@@ -556,7 +564,9 @@ def postings_of_documents(documents: Iterable[Sequence[str]]) -> DocumentPosting
     del every_term
     posting_terms, docs, tf = postings_of_tokens(term_ids, np.asarray(lengths, dtype=np.int64))
     doc_freq = np.bincount(posting_terms, minlength=len(vocabulary))
-    return DocumentPostings(vocabulary, docs, tf, doc_freq, np.asarray(lengths, dtype=np.float64))
+    return DocumentPostings(
+        vocabulary=vocabulary, docs=docs, tf=tf, doc_freq=doc_freq, doc_len=np.asarray(lengths, dtype=np.float64)
+    )
 
 
 def postings_of_tokens(term_ids: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

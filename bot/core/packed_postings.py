@@ -38,7 +38,7 @@ _READ_PAD = 8 + BLOCK * _MAX_WIDTH // 8
 the end, and a term's last block is read as if full (`unpack_term`)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class _Layout:
     """Where the blocks of a run of terms lie, from their document frequencies alone."""
 
@@ -59,7 +59,13 @@ class _Layout:
         block_term = np.repeat(np.arange(len(doc_freq)), blocks)
         block_number = np.arange(int(first_block[-1])) - first_block[block_term]
         block_size = np.minimum(BLOCK, doc_freq[block_term] - block_number * BLOCK)
-        return cls(blocks, block_term, block_number, block_size, first_block)
+        return cls(
+            blocks=blocks,
+            block_term=block_term,
+            block_number=block_number,
+            block_size=block_size,
+            first_block=first_block,
+        )
 
     def stream_bits(self, widths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Each block's first bit within its term's stream at these block widths, and each term's stream bytes."""
@@ -130,7 +136,7 @@ def _or_bits(out: np.ndarray, bit_positions: np.ndarray, values: np.ndarray) -> 
         np.bitwise_or.at(out, first[held] + byte, part[held])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class _ReadBlocks:
     """The blocks of a run of terms as their headers say, checked against the bytes they take."""
 
@@ -167,7 +173,16 @@ class _ReadBlocks:
         doc_base = 8 * (term_start[:-1] + 6 * layout.blocks)
         doc_start = doc_base[layout.block_term] + doc_bits
         tf_start = (doc_base + 8 * doc_bytes)[layout.block_term] + tf_bits
-        return cls(words, layout.block_term, layout.block_size, first_doc, doc_width, tf_width, doc_start, tf_start)
+        return cls(
+            words=words,
+            term=layout.block_term,
+            size=layout.block_size,
+            first_doc=first_doc,
+            doc_width=doc_width,
+            tf_width=tf_width,
+            doc_start=doc_start,
+            tf_start=tf_start,
+        )
 
     def docs(self, chosen: np.ndarray | slice) -> tuple[np.ndarray, np.ndarray]:
         """The documents of the `chosen` blocks, one after the other (int64), and each one's block among them."""

@@ -90,7 +90,13 @@ def new_segment(folder: Path, name: str, parts: LibraryParts, states: dict[str, 
     )
     first_passage = np.array([s.first_passage for s in corpus.stories] + [len(table)], dtype=np.int64)
     keys = [s.path for s in corpus.stories]
-    return NewSegment(MergePlan([passages]), MergePlan([stories]), keys, first_passage, library_files(name))
+    return NewSegment(
+        passages=MergePlan([passages]),
+        stories=MergePlan([stories]),
+        keys=keys,
+        first_passage=first_passage,
+        extra_files=library_files(name),
+    )
 
 
 class LibraryPayload:

@@ -266,7 +266,7 @@ class SegmentPayload(Protocol):
         ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class NewSegment:
     """A segment written by `SegmentStore.add`'s writer: its stories and whatever else it wrote."""
 
@@ -414,7 +414,14 @@ class SegmentStore:
         first_passage = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
         keys = [story.key for story in added]
         return self.add(
-            lambda _: NewSegment(MergePlan([passages]), MergePlan([stories]), keys, first_passage, []), removed
+            lambda _: NewSegment(
+                passages=MergePlan([passages]),
+                stories=MergePlan([stories]),
+                keys=keys,
+                first_passage=first_passage,
+                extra_files=[],
+            ),
+            removed,
         )
 
     def add(
@@ -533,7 +540,11 @@ class SegmentStore:
             raise ValueError("these segments keep more than their postings: merge them with their payload")
         extra = self.payload.merged(self.folder, name, segments) if self.payload is not None else []
         passages, stories = MergePlan([s.passages for s in segments]), MergePlan([s.stories for s in segments])
-        return self._written(name, NewSegment(passages, stories, keys, first_passage, extra), generation)
+        return self._written(
+            name,
+            NewSegment(passages=passages, stories=stories, keys=keys, first_passage=first_passage, extra_files=extra),
+            generation,
+        )
 
     def _written(self, name: str, new: NewSegment, generation: int) -> StoredSegment:
         """A new segment's files, written a chunk of postings at a time and flushed to disk (with what

@@ -40,7 +40,7 @@ LIVE_SHARE = 0.5
 """A part whose stories still searched hold less than this share of its text is built again."""
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class BuiltPart:
     """Some shelf story versions built together, and what is needed to search any run of them alone."""
 
@@ -257,7 +257,7 @@ def _sparse(planned: list[_Planned]) -> set[int]:
     return {key for key, part in parts.items() if searched[key] < LIVE_SHARE * sum(part.characters)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class _Planned:
     """Shelf stories start:stop: `stories` of `part`, or to be built (part None)."""
 
@@ -277,9 +277,23 @@ def _planned(stories: Sequence[tuple[int, ShelfStoryText]], held: dict[int, tupl
         last = planned[-1] if planned else None
         if last is not None and last.part is part and (part is None or last.stories[-1] < index):
             more = last.stories if part is None else (*last.stories, index)
-            planned[-1] = _Planned(last.start, number + 1, last.characters + text.characters, part, more)
+            planned[-1] = _Planned(
+                start=last.start,
+                stop=number + 1,
+                characters=last.characters + text.characters,
+                part=part,
+                stories=more,
+            )
         else:
-            planned.append(_Planned(number, number + 1, text.characters, part, () if part is None else (index,)))
+            planned.append(
+                _Planned(
+                    start=number,
+                    stop=number + 1,
+                    characters=text.characters,
+                    part=part,
+                    stories=() if part is None else (index,),
+                )
+            )
     return planned
 
 
@@ -290,11 +304,15 @@ def _merged(planned: list[_Planned], most: int) -> list[_Planned]:
     while len(planned) > most:
         pair = min(range(len(planned) - 1), key=lambda n: _cost(planned[n]) + _cost(planned[n + 1]))
         left, right = planned[pair], planned[pair + 1]
-        planned[pair : pair + 2] = [_Planned(left.start, right.stop, left.characters + right.characters)]
+        planned[pair : pair + 2] = [
+            _Planned(start=left.start, stop=right.stop, characters=left.characters + right.characters)
+        ]
     joined: list[_Planned] = []
     for run in planned:  # runs to build that became neighbours are one
         if joined and joined[-1].part is None and run.part is None:
-            joined[-1] = _Planned(joined[-1].start, run.stop, joined[-1].characters + run.characters)
+            joined[-1] = _Planned(
+                start=joined[-1].start, stop=run.stop, characters=joined[-1].characters + run.characters
+            )
         else:
             joined.append(run)
     return joined

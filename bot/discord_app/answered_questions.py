@@ -22,7 +22,7 @@ def text_digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()  # as Discord sent it
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, kw_only=True)
 class AnsweredQuestion:
     """One question the bot is answering (or answered), and its reply once sent."""
 
@@ -52,7 +52,7 @@ class AnsweredQuestions:
 
     def asked(self, message_id: int, text: str) -> AnsweredQuestion:
         """A question about to be answered; remembered (within the window) until answered() says no reply went."""
-        question = AnsweredQuestion(self._clock(), text_digest(text))
+        question = AnsweredQuestion(asked_at=self._clock(), digest=text_digest(text))
         if self._seconds <= 0:
             return question
         self._forget_expired()

@@ -28,7 +28,7 @@ class Scope(StrEnum):
     """Only the question's own story is searched."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SectionQuestion:
     question: str
     file: str
@@ -38,7 +38,7 @@ class SectionQuestion:
     """What people answered (FairytaleQA's `answers`), if given: what an excerpt should show."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SectionsResult:
     queries: int
     stories: int
@@ -60,11 +60,11 @@ def load_section_questions(path: Path) -> list[SectionQuestion]:
                 item = json.loads(line)
                 questions.append(
                     SectionQuestion(
-                        str(item["q"]),
-                        str(item["file"]),
-                        frozenset(map(int, item["sections"])),
-                        item.get("kind", ""),
-                        tuple(map(str, item.get("answers", ()))),
+                        question=str(item["q"]),
+                        file=str(item["file"]),
+                        sections=frozenset(map(int, item["sections"])),
+                        kind=item.get("kind", ""),
+                        answers=tuple(map(str, item.get("answers", ()))),
                     )
                 )
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
@@ -118,7 +118,11 @@ def evaluate_sections(library: StoryLibrary, questions: Sequence[SectionQuestion
         metrics |= _metrics([rank for k, rank in ranks if k == kind], f"{kind} ")
     corpus = library.corpus
     return SectionsResult(
-        len(questions), len(corpus.stories), len(corpus.passages), metrics, len(questions) / max(elapsed, 1e-9)
+        queries=len(questions),
+        stories=len(corpus.stories),
+        passages=len(corpus.passages),
+        metrics=metrics,
+        queries_per_second=len(questions) / max(elapsed, 1e-9),
     )
 
 

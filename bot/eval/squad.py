@@ -82,7 +82,7 @@ def squad_corpus(root: Path, articles: Sequence[Article]) -> Corpus:
 
 def squad_questions(articles: Sequence[Article]) -> list[SectionQuestion]:
     return [
-        SectionQuestion(question, article.path, frozenset({paragraph}), "", answers)
+        SectionQuestion(question=question, file=article.path, sections=frozenset({paragraph}), kind="", answers=answers)
         for article in articles
         for question, paragraph, answers in article.questions
     ]
