@@ -74,7 +74,7 @@ _BE = frozenset({"was", "is", "were", "be", "been"})
 _DESCRIPTION_WORDS = 5
 
 
-@dataclass
+@dataclass(kw_only=True)
 class _Evidence:
     title_first: bool
     """The name's first word is a title ("Prince"): "the Prince Yamato" is no place."""
@@ -166,8 +166,8 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
             said = evidence.get(name)
             if said is None and plausible(name):
                 title_first = fold(name.split()[0]) in lists.title
-                said = evidence[name] = _Evidence(title_first, title_first and " " in name)
-            found = runs[run] = _Run(name, offset, length, inside, said)
+                said = evidence[name] = _Evidence(title_first=title_first, titled=title_first and " " in name)
+            found = runs[run] = _Run(name=name, offset=offset, length=length, inside=inside, evidence=said)
         elif found is None:
             continue
         found.times += 1
@@ -193,7 +193,7 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
     return [_found(name, where, mentions[name], texts, read, starts) for name, where in people]
 
 
-@dataclass
+@dataclass(kw_only=True)
 class _Run:
     """What every mention of one run of capitalised words says alike, in one place (within a
     sentence, or at its start): which name it holds, where in the run, and how often it came."""
@@ -208,7 +208,7 @@ class _Run:
     times: int = 0
 
 
-_UNSEEN = _Run("", 0, 0, False, None)
+_UNSEEN = _Run(name="", offset=0, length=0, inside=False, evidence=None)
 
 
 def _name_in(

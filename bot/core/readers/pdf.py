@@ -137,7 +137,7 @@ _pypdf_log.addHandler(_PYPDF_WARNINGS)
 _pypdf_log.propagate = False
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Line:
     page: int
     y: float
@@ -228,7 +228,7 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
                     last.parts.append(" ")  # a space drawn alone (LibreOffice's no-break space) parts two words
                 return
             if last is None or last.page != page or abs(last.y - y) > SAME_LINE * min(last.size, scaled):
-                last = Line(page, y, x)
+                last = Line(page=page, y=y, x=x)
                 lines.append(last)
             elif is_raised_mark(text, scaled, y - last.y, last.size):
                 last.mark(text)  # a note's mark, after the word it marks
