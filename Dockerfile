@@ -1,4 +1,4 @@
-# storybot as a container: README, "Running it as a service".
+# storybot as a container: docs/service.md, "A container".
 #
 #   podman build --format docker -t storybot-discord .      (or: docker build -t storybot-discord .)
 #

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the container image and tests it end to end against the fake Discord on 127.0.0.1:
-# README, "Running it as a service". Needs podman (Debian: apt install podman) and the project's
+# docs/service.md, "Tested here". Needs podman (Debian: apt install podman) and the project's
 # test environment (.venv with '.[test]'); for the base image, mmdebstrap, or BASE=an image to use.
 #
 #   deploy/test-container.sh                      # base image from Debian's packages (mmdebstrap)
