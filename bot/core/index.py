@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
@@ -46,7 +46,6 @@ class BM25Scoring(ABC):
     """How many document numbers there are (a deleted document keeps its number)."""
     live_documents: int
     """How many documents BM25Okapi counts."""
-    doc_freq: np.ndarray
     tie_order: np.ndarray | None = None
     """Each document's place in file order, where that is not its number (a library joined from segments
     numbers a new story after the others): documents of equal score come in this order, as in one index
@@ -54,34 +53,32 @@ class BM25Scoring(ABC):
 
     def tie_rank(self, document: int) -> int:
         """Where the document stands among documents of equal score."""
-        return document if self.tie_order is None else int(self.tie_order[document])
+        return int(self.tie_ranks(np.array([document]))[0])
 
-    def _set_idf(self, documents: int) -> None:
-        """Both idfs from the document frequencies among `documents` counted: BM25Okapi's, and Lucene's
-        always-positive one (what a match is worth when BM25Okapi's idf is degenerate).
+    def tie_ranks(self, documents: np.ndarray) -> np.ndarray:
+        """`tie_rank` of each of these documents."""
+        return documents if self.tie_order is None else self.tie_order[documents]
 
-        The epsilon floor is a share of the mean idf of the terms some document holds, summed in
-        ascending order: the same terms laid out in another order (segments) give the same bits."""
-        self.live_documents = documents
-        doc_freq = np.asarray(self.doc_freq)
-        idf = np.log(documents - doc_freq + 0.5) - np.log(doc_freq + 0.5)
-        held = doc_freq > 0
-        if held.any():
-            idf[idf < 0] = self.params.epsilon * np.sort(idf[held]).mean()
-        self.idf = idf
-        self.smooth_idf = np.log1p((documents - doc_freq + 0.5) / (doc_freq + 0.5))
+    @abstractmethod
+    def doc_freq_of(self, term_ids: np.ndarray) -> np.ndarray:
+        """How many counted documents hold each of these terms (by number)."""
+
+    @abstractmethod
+    def term_idfs(self, term_id: int) -> tuple[float, float]:
+        """The term's BM25Okapi idf, and Lucene's always-positive one (what a match is worth when BM25Okapi's idf is
+        degenerate): `idfs`."""
 
     def term_idf(self, term: str) -> float | None:
         """The term's BM25Okapi idf, or None when no passage has it."""
         term_id = self.vocabulary.get(term)
-        return None if term_id is None else float(self.idf[term_id])
+        return None if term_id is None else self.term_idfs(term_id)[0]
 
     def match_weight(self, term: str) -> float:
         """What matching the term is worth, always positive: rare terms more; unknown terms the most."""
         term_id = self.vocabulary.get(term)
         if term_id is None:
             return self.max_weight()
-        return float(self.smooth_idf[term_id])
+        return self.term_idfs(term_id)[1]
 
     def max_weight(self) -> float:
         return float(np.log1p((self.live_documents + 0.5) / 0.5))
@@ -99,7 +96,7 @@ class BM25Scoring(ABC):
             if term_id is None:
                 continue
             docs, parts, _ = self._term_postings(term, term_id, within)
-            scores[docs - start] += np.float32(repeat * self.idf[term_id]) * parts
+            scores[docs - start] += np.float32(repeat * self.term_idfs(term_id)[0]) * parts
         return scores
 
     def postings_within(self, term: str, within: range) -> tuple[np.ndarray, np.ndarray]:
@@ -118,7 +115,7 @@ class BM25Scoring(ABC):
             term_id = self.vocabulary.get(term)
             if term_id is not None:
                 listed, parts, _ = self._term_postings(term, term_id, None)
-                scores += repeat * float(self.idf[term_id]) * _weights_of(listed, parts, docs)
+                scores += repeat * self.term_idfs(term_id)[0] * _weights_of(listed, parts, docs)
         return scores
 
     def top(self, query: Sequence[str], k: int, within: range | None = None) -> list[tuple[int, float]]:
@@ -154,24 +151,27 @@ class BM25Scoring(ABC):
             term_id = self.vocabulary.get(term)
             if term_id is not None:
                 docs, parts, max_part = self._term_postings(term, term_id, within)
+                idf, smooth = self.term_idfs(term_id)
                 read.append(
-                    _TermPostings(term=term, term_id=term_id, repeat=repeat, docs=docs, parts=parts, max_part=max_part)
+                    _TermPostings(
+                        term=term, repeat=repeat, docs=docs, parts=parts, max_part=max_part, idf=idf, smooth_idf=smooth
+                    )
                 )
         return read
 
     def _best_of(self, read: list[_TermPostings], k: int) -> list[tuple[int, float]]:
         if k <= 0:
             return []
-        found = self._top(read, k, self.idf)
+        found = self._top(read, k, smooth=False)
         if not found and read:
-            found = self._top(read, k, self.smooth_idf)
+            found = self._top(read, k, smooth=True)
         return found
 
-    def _top(self, read: list[_TermPostings], k: int, idf: np.ndarray) -> list[tuple[int, float]]:
+    def _top(self, read: list[_TermPostings], k: int, *, smooth: bool) -> list[tuple[int, float]]:
         lists = []
         for term in read:
             if len(term.docs):
-                weight = float(term.repeat * idf[term.term_id])
+                weight = float(term.repeat * (term.smooth_idf if smooth else term.idf))
                 lists.append(
                     _Postings(
                         bound=weight * term.max_part, weight=weight, term=term.term, docs=term.docs, parts=term.parts
@@ -180,10 +180,10 @@ class BM25Scoring(ABC):
         if not lists:
             return []
         if any(listed.weight <= 0 for listed in lists):
-            return _best(*_merged(lists), k, self.tie_order)
+            return _best(*_merged(lists), k, self.tie_ranks)
         lists.sort(key=lambda listed: (listed.bound, listed.weight, listed.term), reverse=True)  # highest bound first
         if sum(len(listed.docs) for listed in lists) <= MERGED_WHOLE:
-            return _best(*_merged(lists), k, self.tie_order)  # summed in list order, as pruning sums them
+            return _best(*_merged(lists), k, self.tie_ranks)  # summed in list order, as pruning sums them
         # A score the k-th best reaches for sure, lowered by far more than the rounding between sums
         # of the same parts in another order: pruning must never drop a document that ties with it.
         threshold = _seed_threshold(lists, k) * (1 - ROUNDING_MARGIN)
@@ -209,7 +209,7 @@ class BM25Scoring(ABC):
             alive = scores + remaining >= threshold
             candidates, scores = candidates[alive], scores[alive]
             scores += listed.weight * _parts_of(listed, candidates)
-        return _best(candidates, scores, k, self.tie_order)
+        return _best(candidates, scores, k, self.tie_ranks)
 
     @abstractmethod
     def _term_postings(self, term: str, term_id: int, within: range | None) -> tuple[np.ndarray, np.ndarray, float]:
@@ -217,7 +217,27 @@ class BM25Scoring(ABC):
         `within` only, and its largest part over all its documents (what bounds its share of a score)."""
 
 
-class BM25Index(BM25Scoring):
+class HeldStatistics(BM25Scoring):
+    """Scoring whose every term's document frequency and idfs are held in arrays (a library's own index; a server's
+    view computes its question's terms' alone: bot.core.joined_index)."""
+
+    doc_freq: np.ndarray
+    idf: np.ndarray
+    smooth_idf: np.ndarray
+
+    def doc_freq_of(self, term_ids: np.ndarray) -> np.ndarray:
+        return self.doc_freq[term_ids]
+
+    def term_idfs(self, term_id: int) -> tuple[float, float]:
+        return float(self.idf[term_id]), float(self.smooth_idf[term_id])
+
+    def _set_idf(self, documents: int) -> None:
+        """Both idfs of every term from the document frequencies among `documents` counted."""
+        self.live_documents = documents
+        self.idf, self.smooth_idf = idfs(documents, np.asarray(self.doc_freq), self.params)
+
+
+class BM25Index(HeldStatistics):
     """One index built in memory, each posting's term-frequency part computed once (saved libraries are
     segments: bot.core.segments)."""
 
@@ -350,12 +370,13 @@ class _TermPostings:
     """One distinct question term's postings as read, before its idf weighs them."""
 
     term: str
-    term_id: int
     repeat: int
     """How often the question repeats it (rank-bm25 counts each)."""
     docs: np.ndarray
     parts: np.ndarray
     max_part: float
+    idf: float
+    smooth_idf: float
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -493,6 +514,33 @@ def _seed_threshold(lists: list[_Postings], k: int) -> float:
     return float(np.partition(scores, len(docs) - k)[len(docs) - k])
 
 
+def idfs(documents: int, doc_freq: np.ndarray, params: BM25Params) -> tuple[np.ndarray, np.ndarray]:
+    """BM25Okapi's idf of terms held by these many documents among `documents`, and Lucene's always-positive one.
+
+    The epsilon floor is a share of the mean idf of the terms some document holds, summed in ascending order: the
+    same terms laid out in another order (segments) give the same bits. A join computes a question's terms' idfs
+    alone, with this floor of all its terms (bot.core.joined_index)."""
+    idf = raw_idfs(documents, doc_freq)
+    if (doc_freq > 0).any():
+        idf[idf < 0] = idf_floor(idf, doc_freq, params)
+    return idf, smooth_idfs(documents, doc_freq)
+
+
+def raw_idfs(documents: int, doc_freq: np.ndarray) -> np.ndarray:
+    """BM25Okapi's idfs before the floor: below zero for terms in more than half the documents."""
+    return np.log(documents - doc_freq + 0.5) - np.log(doc_freq + 0.5)
+
+
+def idf_floor(raw: np.ndarray, doc_freq: np.ndarray, params: BM25Params) -> float:
+    """The idf of terms whose raw one is below zero: epsilon times the mean raw idf of the terms documents hold."""
+    return float(params.epsilon * np.sort(raw[doc_freq > 0]).mean())
+
+
+def smooth_idfs(documents: int, doc_freq: np.ndarray) -> np.ndarray:
+    """Lucene's always-positive idfs."""
+    return np.log1p((documents - doc_freq + 0.5) / (doc_freq + 0.5))
+
+
 def average_length(doc_len: np.ndarray) -> float:
     """BM25Okapi's avgdl (1 for a library without words, where no posting uses it)."""
     return float(doc_len.mean()) if len(doc_len) and doc_len.sum() else 1.0
@@ -591,8 +639,10 @@ def key_stride(documents: int) -> int:
     return max(documents, 1)
 
 
-def _best(docs: np.ndarray, scores: np.ndarray, k: int, tie_order: np.ndarray | None) -> list[tuple[int, float]]:
-    """The k highest positive scores, best first, ties in document order (or `tie_order`'s)."""
+def _best(
+    docs: np.ndarray, scores: np.ndarray, k: int, tie_ranks: Callable[[np.ndarray], np.ndarray]
+) -> list[tuple[int, float]]:
+    """The k highest positive scores, best first, ties by `tie_ranks` (document order, or file order)."""
     positive = scores > 0
     docs, scores = docs[positive], scores[positive]
     if len(docs) > k:
@@ -600,5 +650,5 @@ def _best(docs: np.ndarray, scores: np.ndarray, k: int, tie_order: np.ndarray | 
         cut = scores[keep].min()
         keep = np.flatnonzero(scores >= cut)  # every document tied with the k-th, for the tie order
         docs, scores = docs[keep], scores[keep]
-    order = np.lexsort((docs if tie_order is None else tie_order[docs], -scores))[:k]
+    order = np.lexsort((tie_ranks(docs), -scores))[:k]
     return [(int(docs[i]), float(np.float32(scores[i]))) for i in order]

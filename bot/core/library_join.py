@@ -13,19 +13,23 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections.abc import Iterator, Sequence
+from typing import TypeVar, overload
 
 import numpy as np
 
 from bot.core.corpus import Corpus, Passage
 from bot.core.file_array import WatchedFiles
 from bot.core.index import BM25Index, BM25Scoring
+from bot.core.joined_index import JoinedIndex, library_index, one_segment
 from bot.core.library_parts import LibraryParts
 from bot.core.passage_table import LazyPassages, text_and_story
 from bot.core.people import PersonFinder
-from bot.core.segments import HeldPostings, Segment, SegmentedIndex
+from bot.core.segments import Segment, SegmentedIndex
 from bot.core.spelling import CHUNK, SpellingCorrector
 from bot.core.story_mentions import MentionFinder
 from bot.core.story_names import StoryFinder
+
+Item = TypeVar("Item")
 
 
 def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
@@ -39,9 +43,7 @@ def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
         raise ValueError("there is nothing to join")
     if len(parts) == 1:
         return parts[0]
-    params = parts[0].index.params
-    index = SegmentedIndex([s for part in parts for s in segments_of(part.index)], params)
-    story_index = SegmentedIndex([s for part in parts for s in segments_of(part.story_index)], params)
+    library = parts[0].mentions is not None  # a library's parts (a view's owner), which lives on beside its views
     first_passages = np.cumsum([0] + [len(part.corpus.passages) for part in parts]).tolist()
     first_stories = np.cumsum([0] + [len(part.corpus.stories) for part in parts]).tolist()
     # The first part's stories (a view's: the owner's thousands) kept as they are: only the others' are numbered on.
@@ -64,13 +66,22 @@ def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
             for p in part.person_finder.people  # the first part's people shared (a view's: the owner's library's)
         ],
     )
-    if any(part.index.tie_order is not None for part in parts):  # a part of segments ranks ties in file order
-        index.tie_order = np.concatenate(
-            [
-                first + (np.arange(len(part.corpus.passages)) if part.index.tie_order is None else part.index.tie_order)
-                for part, first in zip(parts, first_passages, strict=False)
-            ]
+    index: BM25Scoring
+    story_index: BM25Scoring
+    if library:  # its indexes shared, only what the other parts add held (bot.core.joined_index)
+        index = JoinedIndex(
+            library_index(parts[0].index),
+            [s for part in parts[1:] for s in segments_of(part.index)],
+            _tie_order(parts[1:], first_passages[1:]),
         )
+        story_index = JoinedIndex(
+            library_index(parts[0].story_index), [s for part in parts[1:] for s in segments_of(part.story_index)]
+        )
+    else:
+        params = parts[0].index.params
+        index = SegmentedIndex([s for part in parts for s in segments_of(part.index)], params)
+        index.tie_order = _tie_order(parts, first_passages)
+        story_index = SegmentedIndex([s for part in parts for s in segments_of(part.story_index)], params)
     watched = [part.files for part in parts if part.files is not None]
     mentions = None
     first_mentions = parts[0].mentions
@@ -87,7 +98,11 @@ def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
         index=index,
         story_index=story_index,
         person_finder=people,
-        speller=_joined_speller([part.speller for part in parts], parts[0].index, index, parts[0].mentions is not None),
+        speller=(
+            _library_speller([part.speller for part in parts], index)
+            if isinstance(index, JoinedIndex)
+            else _joined_speller([part.speller for part in parts], parts[0].index, index)
+        ),
         fingerprints=parts[0].fingerprints | {p: sha for part in parts[1:] for p, sha in part.fingerprints.items()},
         files=WatchedFiles.joined(watched) if watched else None,
         mentions=mentions,
@@ -104,24 +119,57 @@ def segments_of(index: BM25Scoring) -> tuple[Segment, ...]:
     if isinstance(index, SegmentedIndex):
         return index.segments
     if isinstance(index, BM25Index):
-        postings = index.raw_postings()
-        terms = sorted(postings.vocabulary, key=postings.vocabulary.__getitem__)
-        held = HeldPostings.of(postings.docs, postings.tf, postings.doc_freq)
-        return (Segment.of_postings(terms, held, postings.doc_freq, postings.doc_len),)
+        return (one_segment(index),)
     raise TypeError(f"{type(index).__name__} cannot be joined")
 
 
-def _joined_speller(
-    spellers: Sequence[SpellingCorrector], first: BM25Scoring, index: BM25Scoring, library: bool
-) -> SpellingCorrector:
-    """Every part's words (a word the parts share, once: the first part's), each with its term's
-    document frequency in the joined index; a word whose term no live passage holds is left out.
+def _tie_order(parts: Sequence[LibraryParts], first_passages: Sequence[int]) -> np.ndarray | None:
+    """The parts' passages' places in file order, numbered from the first's (None: their numbers): a part of segments
+    ranks ties in file order."""
+    if all(part.index.tie_order is None for part in parts):
+        return None
+    return np.concatenate(
+        [
+            first + (np.arange(len(part.corpus.passages)) if part.index.tie_order is None else part.index.tie_order)
+            for part, first in zip(parts, first_passages, strict=False)
+        ]
+    )
 
-    The first part's words (a view's: the owner's hundreds of thousands) are taken whole, their frequencies
-    read by their terms' numbers in the first part's index (`first`), which the joined index keeps
-    (bot.core.segments: the first segments' terms keep their numbers), found once per owner library; only the
-    other parts' words are looked up one by one. `library`: whether the first part is a library's, whose speller's
-    search of its words the joined speller then shares."""
+
+def _library_speller(spellers: Sequence[SpellingCorrector], index: JoinedIndex) -> SpellingCorrector:
+    """A library's speller (the first) and its view's others' words it lacks, each with its term's document frequency
+    in the joined index; a word whose term no live passage holds is left out.
+
+    The library's words (hundreds of thousands) are not copied: the joined speller reads its lists, and a word's
+    frequency when a correction weighs it, by its term's number in the library's index (found once per library);
+    its search of its words and its map of words to terms are shared. Only the other parts' words are looked up."""
+    first = spellers[0]
+    numbered = first.numbered(index.first.vocabulary)
+    if numbered is None:  # a library whose words are not all its index's: each looked up
+        return _speller_of_words(spellers, index)
+    held, numbers = numbered
+    added: dict[str, str] = {}
+    for speller in spellers[1:]:
+        for word, term in zip(speller.words, speller.terms, strict=True):
+            if word not in held and word not in added and term in index.vocabulary:
+                added[word] = term
+    terms = list(added.values())
+    frequencies = index.doc_freq_of(np.array([index.vocabulary[t] for t in terms], dtype=np.int64)).tolist()
+    return SpellingCorrector(
+        Chained(first.words, list(added)),
+        Chained(first.terms, terms),
+        Chained(JoinedFrequencies(numbers, index), frequencies),
+        first=first,
+    )
+
+
+def _joined_speller(
+    spellers: Sequence[SpellingCorrector], first: BM25Scoring, index: SegmentedIndex
+) -> SpellingCorrector:
+    """Every part's words (a word the parts share, once: the first part's), each with its term's document frequency
+    in the joined index: the first part's (a grown library's big first segment) taken whole, their frequencies read
+    by their terms' numbers in its index, which the joined index keeps (bot.core.segments: the first segments' terms
+    keep their numbers); only the other parts' words are looked up one by one."""
     numbered = spellers[0].numbered(first.vocabulary)
     if numbered is None:  # a first part whose words are not all its index's: each looked up
         return _speller_of_words(spellers, index)
@@ -135,10 +183,7 @@ def _joined_speller(
     for start in range(0, len(numbers), CHUNK):  # in chunks: the GIL let go between them
         doc_freq += index.doc_freq[numbers[start : start + CHUNK]].tolist()
     doc_freq += [int(index.doc_freq[index.vocabulary[t]]) for t in added.values()]
-    words, terms = spellers[0].words + list(added), spellers[0].terms + list(added.values())
-    # A library's speller (its parts carry its finders: a view's owner, which lives on beside its views) shares its
-    # search of its words; a saved index's first segment's is let go once joined.
-    return SpellingCorrector(words, terms, doc_freq, first=spellers[0] if library else None)
+    return SpellingCorrector([*spellers[0].words, *added], [*spellers[0].terms, *added.values()], doc_freq)
 
 
 def _speller_of_words(spellers: Sequence[SpellingCorrector], index: BM25Scoring) -> SpellingCorrector:
@@ -148,8 +193,59 @@ def _speller_of_words(spellers: Sequence[SpellingCorrector], index: BM25Scoring)
         for word, term in zip(speller.words, speller.terms, strict=True):
             if word not in chosen and term in index.vocabulary:
                 chosen[word] = term
-    doc_freq = [int(index.doc_freq[index.vocabulary[term]]) for term in chosen.values()]
-    return SpellingCorrector(list(chosen), list(chosen.values()), doc_freq)
+    numbers = np.array([index.vocabulary[term] for term in chosen.values()], dtype=np.int64)
+    return SpellingCorrector(list(chosen), list(chosen.values()), index.doc_freq_of(numbers).tolist())
+
+
+class Chained(Sequence[Item]):
+    """Two sequences read as one, the first shared (a library's hundreds of thousands of words), not copied."""
+
+    def __init__(self, first: Sequence[Item], later: Sequence[Item]):
+        self._first, self._later = first, later
+
+    def __len__(self) -> int:
+        return len(self._first) + len(self._later)
+
+    @overload
+    def __getitem__(self, at: int) -> Item: ...
+
+    @overload
+    def __getitem__(self, at: slice) -> list[Item]: ...
+
+    def __getitem__(self, at: int | slice) -> Item | list[Item]:
+        count = len(self._first)
+        if isinstance(at, slice):
+            start, stop, step = at.indices(len(self))
+            if step == 1 and start >= count:
+                return list(self._later[start - count : stop - count])
+            return [self[i] for i in range(start, stop, step)]
+        if at < 0:
+            at += len(self)
+        if not 0 <= at < len(self):
+            raise IndexError(at)
+        return self._first[at] if at < count else self._later[at - count]
+
+
+class JoinedFrequencies(Sequence[int]):
+    """The document frequency in a joined index of each of a library's speller's words' terms (by their numbers in
+    it), read when asked for: a correction weighs a few."""
+
+    def __init__(self, numbers: np.ndarray, index: JoinedIndex):
+        self._numbers, self._index = numbers, index
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    @overload
+    def __getitem__(self, at: int) -> int: ...
+
+    @overload
+    def __getitem__(self, at: slice) -> list[int]: ...
+
+    def __getitem__(self, at: int | slice) -> int | list[int]:
+        if isinstance(at, slice):
+            return self._index.doc_freq_of(self._numbers[at]).tolist()
+        return int(self._index.doc_freq_of(self._numbers[at : at + 1 or None])[0])
 
 
 class JoinedPassages(LazyPassages):

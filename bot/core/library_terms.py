@@ -28,7 +28,6 @@ WORDS_KEPT = 1 << 20
 class LibraryTerms:
     def __init__(self, analyzer: Analyzer, speller: SpellingCorrector):
         self._analyzer, self._speller = analyzer, speller
-        self._known: dict[str, str] = {}
         term = self._term if analyzer.fold_accents else analyzer.term
         self.term: Callable[[str], str | None] = _Found(term).__getitem__
         """`analyzer.term`, answered from the speller's words where it has them (the same terms). Without
@@ -43,10 +42,8 @@ class LibraryTerms:
         return LibraryTerms, (self._analyzer, self._speller)
 
     def _term(self, word: str) -> str | None:
-        if not self._known and self._speller.words:  # the first passage read, not every start, pays for it
-            self._known.update(zip(self._speller.words, self._speller.terms, strict=True))
         # An ASCII word without an apostrophe is normalised by lowering its case alone.
-        found = self._known.get(word.lower() if word.isascii() and "'" not in word else normalize_word(word))
+        found = self._speller.term_of(word.lower() if word.isascii() and "'" not in word else normalize_word(word))
         return found if found is not None else self._analyzer.term(word)
 
 

@@ -23,6 +23,7 @@ from bot.core.index import (
     DEFAULT_PARAMS,
     BM25Params,
     BM25Scoring,
+    HeldStatistics,
     key_stride,
     length_parts,
     postings_of_documents,
@@ -242,23 +243,25 @@ class MergePlan:
         return (key[order] % self._stride).astype(np.int32), tf[order]
 
 
-class SegmentedIndex(BM25Scoring):
-    """Segments read as one index of their live documents, numbered through the segments in order
-    without gaps (a deleted document has no number): as one index built over the live documents in
-    that order numbers them. BM25Okapi counts the live documents only."""
+class SegmentPostings(BM25Scoring):
+    """Segments' live documents, numbered through the segments in order without gaps (a deleted document has no
+    number), as one index built over the live documents in that order numbers them: each question term's postings
+    read from every segment, its term-frequency parts computed with the average length of them all."""
 
-    def __init__(self, segments: Sequence[Segment], params: BM25Params = DEFAULT_PARAMS):
+    def _hold(
+        self, segments: Sequence[Segment], renumbered: list[np.ndarray | None], lengths: list[float], params: BM25Params
+    ) -> None:
+        """`renumbered`: each segment's `live_numbers`; `lengths`: each one's live documents' length, summed."""
         self.params = params
         self.segments = tuple(segments)
         self._firsts = np.concatenate(([0], np.cumsum([segment.live for segment in segments]))).astype(np.int64)
         """Each segment's first live document's number, and the number after the last."""
-        self._renumbered = [live_numbers(segment) for segment in segments]
+        self._renumbered = renumbered
+        self._lengths = lengths
+        """Kept for a join to add its other segments' on (bot.core.joined_index): the same sum, in the same order."""
         self.size = live = int(self._firsts[-1])
-        length = sum(float(segment.doc_len[~segment.deleted].sum()) for segment in segments)
+        length = sum(lengths)
         self._avgdl = length / live if live and length else 1.0  # as index.average_length over the live ones
-        vocabulary, doc_freq = _combined_vocabulary(self.segments)
-        self.vocabulary, self.doc_freq = vocabulary, doc_freq
-        self._set_idf(live)
         self._kept_as = PROCESS_POSTINGS.owner(self)
         """The key its question terms' lists are kept under, read and scored, in the process's store."""
 
@@ -297,6 +300,16 @@ class SegmentedIndex(BM25Scoring):
         else:
             docs, parts = np.concatenate(every_docs), np.concatenate(every_parts)
         return docs, parts, float(parts.max())
+
+
+class SegmentedIndex(SegmentPostings, HeldStatistics):
+    """Segments read as one index of their live documents. BM25Okapi counts the live documents only."""
+
+    def __init__(self, segments: Sequence[Segment], params: BM25Params = DEFAULT_PARAMS):
+        lengths = [float(segment.doc_len[~segment.deleted].sum()) for segment in segments]
+        self._hold(segments, [live_numbers(segment) for segment in segments], lengths, params)
+        self.vocabulary, self.doc_freq = _combined_vocabulary(self.segments)
+        self._set_idf(self.size)
 
 
 def live_numbers(segment: Segment) -> np.ndarray | None:

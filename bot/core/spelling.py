@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 
 import numpy as np
@@ -49,9 +49,16 @@ def _other_ending(word: str, candidate: str, distance: int) -> bool:
 
 
 class SpellingCorrector:
-    def __init__(self, words: list[str], terms: list[str], doc_freq: list[int], first: SpellingCorrector | None = None):
+    def __init__(
+        self,
+        words: Sequence[str],
+        terms: Sequence[str],
+        doc_freq: Sequence[int],
+        first: SpellingCorrector | None = None,
+    ):
         """Every word of the library (folded), with its term and how many passages hold that term. `first`: a speller
-        whose words are the first of these (a view's owner's), whose search structure is then shared, not rebuilt."""
+        whose words are the first of these (a view's owner's), whose search structure and map of words to terms are
+        then shared, not rebuilt (the sequences then read the first's lists: bot.core.library_join)."""
         self.words, self.terms, self.doc_freq = words, terms, doc_freq
         self._first = first
         self._numbered: tuple[Mapping[str, int], set[str], np.ndarray] | None = None
@@ -80,9 +87,24 @@ class SpellingCorrector:
         count = len(self._first.words)
         return JoinedNearWords(self._first.near_words, count, NearWords(self.words[count:]))
 
+    def term_of(self, word: str) -> str | None:
+        """The term of one of its words (folded), or None: a view's looked up among its owner's words first, whose map
+        is built once for all its views."""
+        if self._first is not None:
+            found = self._first.term_of(word)
+            if found is not None:
+                return found
+        return self._own_terms.get(word)
+
+    @cached_property
+    def _own_terms(self) -> dict[str, str]:
+        """Its words' terms, those after its first speller's (built at the first passage read, not every start)."""
+        start = 0 if self._first is None else len(self._first.words)
+        return dict(zip(self.words[start:], self.terms[start:], strict=True))
+
     def __getstate__(self) -> dict[str, object]:
         """Sent to another process without the search structure, which is rebuilt there when needed."""
-        kept = {name: value for name, value in self.__dict__.items() if name not in ("near_words", "_numbered")}
+        kept = {k: v for k, v in self.__dict__.items() if k not in ("near_words", "_numbered", "_own_terms")}
         return {**kept, "_numbered": None}
 
     def correct(self, typed: str) -> tuple[str, str] | None:
