@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.core.corpus import Corpus
@@ -26,7 +27,7 @@ class CorpusDiff:
     removed: tuple[str, ...]
 
     @classmethod
-    def between(cls, before: dict[str, str], after: dict[str, str]) -> CorpusDiff:
+    def between(cls, before: Mapping[str, str], after: Mapping[str, str]) -> CorpusDiff:
         """From two corpora's fingerprints; paths sorted."""
         return cls(
             tuple(sorted(after.keys() - before.keys())),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections.abc import Iterator, Sequence
-from typing import TypeVar, overload
+from typing import overload
 
 import numpy as np
 
@@ -25,11 +25,10 @@ from bot.core.library_parts import LibraryParts
 from bot.core.passage_table import LazyPassages, text_and_story
 from bot.core.people import PersonFinder
 from bot.core.segments import Segment, SegmentedIndex
+from bot.core.sequences import Chained, Overlaid
 from bot.core.spelling import CHUNK, SpellingCorrector
 from bot.core.story_mentions import MentionFinder
 from bot.core.story_names import StoryFinder
-
-Item = TypeVar("Item")
 
 
 def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
@@ -103,7 +102,10 @@ def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
             if isinstance(index, JoinedIndex)
             else _joined_speller([part.speller for part in parts], parts[0].index, index)
         ),
-        fingerprints=parts[0].fingerprints | {p: sha for part in parts[1:] for p, sha in part.fingerprints.items()},
+        # A path of two parts is the later's; the first's (a view's owner's thousands) read through, not copied.
+        fingerprints=Overlaid(
+            {p: sha for part in parts[1:] for p, sha in part.fingerprints.items()}, parts[0].fingerprints
+        ),
         files=WatchedFiles.joined(watched) if watched else None,
         mentions=mentions,
         story_finder=(
@@ -195,35 +197,6 @@ def _speller_of_words(spellers: Sequence[SpellingCorrector], index: BM25Scoring)
                 chosen[word] = term
     numbers = np.array([index.vocabulary[term] for term in chosen.values()], dtype=np.int64)
     return SpellingCorrector(list(chosen), list(chosen.values()), index.doc_freq_of(numbers).tolist())
-
-
-class Chained(Sequence[Item]):
-    """Two sequences read as one, the first shared (a library's hundreds of thousands of words), not copied."""
-
-    def __init__(self, first: Sequence[Item], later: Sequence[Item]):
-        self._first, self._later = first, later
-
-    def __len__(self) -> int:
-        return len(self._first) + len(self._later)
-
-    @overload
-    def __getitem__(self, at: int) -> Item: ...
-
-    @overload
-    def __getitem__(self, at: slice) -> list[Item]: ...
-
-    def __getitem__(self, at: int | slice) -> Item | list[Item]:
-        count = len(self._first)
-        if isinstance(at, slice):
-            start, stop, step = at.indices(len(self))
-            if step == 1 and start >= count:
-                return list(self._later[start - count : stop - count])
-            return [self[i] for i in range(start, stop, step)]
-        if at < 0:
-            at += len(self)
-        if not 0 <= at < len(self):
-            raise IndexError(at)
-        return self._first[at] if at < count else self._later[at - count]
 
 
 class JoinedFrequencies(Sequence[int]):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,7 +24,7 @@ class LibraryParts:
     story_index: BM25Scoring
     person_finder: PersonFinder
     speller: SpellingCorrector
-    fingerprints: dict[str, str]
+    fingerprints: Mapping[str, str]
     """Each story's digest, to tell what a reload changed (bot.core.corpus_diff)."""
     files: WatchedFiles | None = None
     """The saved index's files read while answering, when opened from one."""

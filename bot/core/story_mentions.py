@@ -16,6 +16,7 @@ from functools import cached_property
 from bot.core.analysis import Analyzer, normalize_word, words
 from bot.core.corpus import Story
 from bot.core.near_words import JoinedNearWords, NearWords
+from bot.core.sequences import Chained, Overlaid
 from bot.core.spelling import MIN_LENGTH, max_edits
 
 SPECIFIC = 3
@@ -62,16 +63,16 @@ class MentionFinder:
     def _hold(
         self,
         paths: tuple[frozenset[str], ...],
-        name_stories: dict[str, set[int]],
-        name_words: list[str],
-        title_stories: dict[str, set[int]],
+        name_stories: Mapping[str, set[int]],
+        name_words: Sequence[str],
+        title_stories: Mapping[str, set[int]],
         analyzer: Analyzer,
     ) -> None:
         self._paths = paths
         """Its stories' files, as its parts hold them."""
         self._name_stories = name_stories
         self._name_words = name_words
-        """The name words, sorted."""
+        """The name words, sorted (a joined finder's: its first's, then those the others add)."""
         self._title_stories = title_stories
         self.analyzer = analyzer
 
@@ -79,9 +80,9 @@ class MentionFinder:
     def joined(cls, finders: Sequence[MentionFinder], first_stories: Sequence[int]) -> MentionFinder | None:
         """The finder of the finders' stories one after the other (each part's numbered on from `first_stories`), as
         one built over them all finds, without analysing the titles and names again: a server's view joins the
-        owner's finder, built once, with its shelf's. The first finder's maps are copied, not walked, so the join
-        costs what the later parts hold. None when two parts have a story file of the same path (one build maps
-        both parts' people to the later story) or analyse otherwise."""
+        owner's finder, built once, with its shelf's. The first finder's maps and words are read through, neither
+        copied nor walked, so the join costs what the later parts hold. None when two parts have a story file of the
+        same path (one build maps both parts' people to the later story) or analyse otherwise."""
         first = finders[0]
         for number, finder in enumerate(finders[1:], start=1):
             if finder.analyzer.signature != first.analyzer.signature:
@@ -89,16 +90,14 @@ class MentionFinder:
             earlier = [paths for before in finders[:number] for paths in before._paths]
             if any(path in held for paths in finder._paths for path in paths for held in earlier):
                 return None
-        name_stories, title_stories = dict(first._name_stories), dict(first._title_stories)
-        for finder, offset in zip(finders[1:], first_stories[1:], strict=False):
-            _add(name_stories, finder._name_stories, offset)
-            _add(title_stories, finder._title_stories, offset)
-        later = (word for finder in finders[1:] for word in finder._name_words if word not in first._name_stories)
-        added = list(dict.fromkeys(later))
-        name_words = sorted(first._name_words + added)  # a sorted run and a few: merged linearly
+        later = list(zip(finders[1:], first_stories[1:], strict=False))
+        name_stories = _joined(first._name_stories, [(finder._name_stories, offset) for finder, offset in later])
+        title_stories = _joined(first._title_stories, [(finder._title_stories, offset) for finder, offset in later])
+        words = (word for finder in finders[1:] for word in finder._name_words if word not in first._name_stories)
+        added = list(dict.fromkeys(words))
         joined = cls.__new__(cls)
         paths = tuple(held for finder in finders for held in finder._paths)
-        joined._hold(paths, name_stories, name_words, title_stories, first.analyzer)
+        joined._hold(paths, name_stories, Chained(first._name_words, added), title_stories, first.analyzer)
         joined._first = (first, added)
         return joined
 
@@ -144,10 +143,13 @@ class MentionFinder:
         return set(self._name_stories[best[0]]) if len(best) == 1 else set()
 
 
-def _add(into: dict[str, set[int]], part: Mapping[str, set[int]], offset: int) -> None:
-    """A later part's stories of each word, numbered on by `offset`, in a new set where the word already has some
-    (the earlier part's sets are shared, never changed)."""
-    for word, stories in part.items():
-        moved = {story + offset for story in stories}
-        held = into.get(word)
-        into[word] = moved if held is None else held | moved
+def _joined(first: Mapping[str, set[int]], later: list[tuple[Mapping[str, set[int]], int]]) -> Overlaid[str, set[int]]:
+    """The first part's stories of each word, read through, and the later parts', each numbered on by its offset, in
+    a new set where the word already has some (the earlier parts' sets are shared, never changed)."""
+    added: dict[str, set[int]] = {}
+    for part, offset in later:
+        for word, stories in part.items():
+            moved = {story + offset for story in stories}
+            held = added.get(word, first.get(word))
+            added[word] = moved if held is None else held | moved
+    return Overlaid(added, first)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import PurePosixPath
 
@@ -14,6 +16,7 @@ from bot.core.analysis import fold, load_stopwords
 from bot.core.corpus import Story
 from bot.core.fuzzy import closest
 from bot.core.invisible_characters import plain_question
+from bot.core.sequences import Chained
 from bot.core.story_ids import shelf_file_name, story_id
 
 COMPLETION_LIMIT = 25  # Discord's cap on autocomplete choices
@@ -68,57 +71,86 @@ def _story_keys(title: str, path: str) -> _StoryKeys:
     )
 
 
+@dataclass(frozen=True, eq=False)
+class _Names:
+    """Some stories' keys, one after the other (a library's, or a view's shelf's), numbered from `first`."""
+
+    first: int
+    titles: list[str]
+    title_words: list[frozenset[str]]
+    files: list[str]
+    paths: list[str]
+    labels: list[str]
+    by_path: dict[str, int]
+    ids: tuple[str, ...]
+    by_id: dict[str, int | None]
+    """Each id's story here; None for an id two of them have."""
+    title_counts: Counter[str]
+
+    @classmethod
+    def of(cls, stories: Sequence[Story]) -> _Names:
+        keys = [_story_keys(s.title, s.path) for s in stories]
+        titles = [k.title for k in keys]
+        by_id: dict[str, int | None] = {}
+        for i, key in enumerate(keys):
+            by_id[key.id] = None if key.id in by_id else i  # two paths, one id: neither is named by it
+        return cls(
+            first=0,
+            titles=titles,
+            title_words=[frozenset(title.split()) for title in titles],
+            files=[k.file for k in keys],
+            paths=[k.path for k in keys],
+            labels=[k.label for k in keys],
+            by_path={s.path: i for i, s in enumerate(stories)},
+            ids=tuple(k.id for k in keys),
+            by_id=by_id,
+            title_counts=Counter(s.title for s in stories),
+        )
+
+
 class StoryFinder:
     def __init__(self, stories: tuple[Story, ...]):
         self.stories = stories
-        keys = [_story_keys(s.title, s.path) for s in stories]
-        self._titles = [k.title for k in keys]
-        self._title_words = [frozenset(title.split()) for title in self._titles]
-        self._files = [k.file for k in keys]
-        self._paths = [k.path for k in keys]
-        self._labels = [k.label for k in keys]
-        self._by_path = {s.path: i for i, s in enumerate(stories)}
-        self.ids = tuple(k.id for k in keys)
+        names = _Names.of(stories)
+        self._names: tuple[_Names, ...] = (names,)
+        """Its stories' keys in runs: one, or a view's owner's (shared with the owner's finder) and its shelf's."""
+        self.ids: Sequence[str] = names.ids
         """Each story's stable id (bot.core.story_ids), in story order."""
-        self._by_id: dict[str, int | None] = {}
-        for i, found in enumerate(self.ids):
-            self._by_id[found] = None if found in self._by_id else i  # two paths, one id: neither is named by it
-        self._title_counts = Counter(s.title for s in stories)
-        self.shared_titles = frozenset(title for title, count in self._title_counts.items() if count > 1)
+        self.shared_titles: AbstractSet[str] = frozenset(t for t, count in names.title_counts.items() if count > 1)
         """Titles more than one story has: lists and pickers add the file name to tell them apart."""
 
     @classmethod
     def joined(cls, first: StoryFinder, later: StoryFinder, stories: tuple[Story, ...]) -> StoryFinder:
         """The finder of `stories`, the first finder's then the later one's, as one built over them all finds: a
-        server's view joins the owner's finder, built once, with its shelf's. The first's lists and maps are copied
-        whole (not walked story by story), the later's stories numbered on."""
+        server's view joins the owner's finder, built once, with its shelf's. The first's keys are shared, not
+        copied: each search goes through both runs, the later's stories numbered on."""
         offset = len(first.stories)
         joined = cls.__new__(cls)
         joined.stories = stories
-        joined._titles = first._titles + later._titles
-        joined._title_words = first._title_words + later._title_words
-        joined._files = first._files + later._files
-        joined._paths = first._paths + later._paths
-        joined._labels = first._labels + later._labels
-        joined._by_path = first._by_path | {path: i + offset for path, i in later._by_path.items()}
-        joined.ids = first.ids + later.ids
-        joined._by_id = dict(first._by_id)
-        for i, found in enumerate(later.ids, start=offset):
-            joined._by_id[found] = None if found in joined._by_id else i
-        joined._title_counts = first._title_counts.copy()
-        joined._title_counts.update(later._title_counts)
-        shared = (title for title in later._title_counts if joined._title_counts[title] > 1)
-        joined.shared_titles = first.shared_titles | frozenset(shared)
+        joined._names = first._names + tuple(replace(names, first=names.first + offset) for names in later._names)
+        joined.ids = Chained(first.ids, later.ids)
+        shared = (
+            t for names in later._names for t in names.title_counts if any(t in n.title_counts for n in first._names)
+        )
+        joined.shared_titles = SharedTitles(first.shared_titles, frozenset((*later.shared_titles, *shared)))
         return joined
 
     def by_path(self, path: str) -> int | None:
         """The story whose file this is, exactly: for paths the bot stored (a channel's story, a thread's),
-        where a removed story must mean none, not the nearest title."""
-        return self._by_path.get(path)
+        where a removed story must mean none, not the nearest title. Of two with the path, the later."""
+        for names in reversed(self._names):
+            found = names.by_path.get(path)
+            if found is not None:
+                return names.first + found
+        return None
 
     def by_id(self, found: str) -> int | None:
-        """The story with this id, or None when no story has it (any more: removed or moved)."""
-        return self._by_id.get(found)
+        """The story with this id, or None when no story has it (any more: removed or moved), or two have."""
+        held = [(names, names.by_id[found]) for names in self._names if found in names.by_id]
+        if len(held) != 1 or held[0][1] is None:
+            return None
+        names, story = held[0]
+        return None if story is None else names.first + story
 
     def find(self, name: str) -> StoryLookup:
         """Exact title, file name or path (of several, the one whose file name is typed as written, case and all);
@@ -129,9 +161,10 @@ class StoryFinder:
             return StoryLookup(name, ())
         path = fold(name.strip())
         exact = [
-            i
-            for i in range(len(self.stories))
-            if key in (self._titles[i], self._files[i], self._labels[i]) or path == self._paths[i]
+            n.first + i
+            for n in self._names
+            for i in range(len(n.titles))
+            if key in (n.titles[i], n.files[i], n.labels[i]) or path == n.paths[i]
         ]
         if len(exact) > 1:  # "Mill.md" beside "mill.md": the file name typed as it is written is that file's
             written = [i for i in exact if shelf_file_name(self.stories[i].path) == name.strip()]
@@ -144,19 +177,33 @@ class StoryFinder:
         typed = list(dict.fromkeys(key.split()))
         words = [w for w in typed if w not in SMALL_WORDS] or typed
         containing = [
-            i for i, title in enumerate(self._title_words) if all(w in title or w in self._files[i] for w in words)
+            n.first + i
+            for n in self._names
+            for i, title in enumerate(n.title_words)
+            if all(w in title or w in n.files[i] for w in words)
         ]
         if containing:
             return StoryLookup(name, tuple(containing))
-        near = [i for i, title in enumerate(self._title_words) if all(self._near(w, title) for w in words)]
+        near = [
+            n.first + i
+            for n in self._names
+            for i, title in enumerate(n.title_words)
+            if all(self._near(w, title) for w in words)
+        ]
         if near:
             return StoryLookup(name, tuple(near))
         return StoryLookup(name, (), tuple(self._closest(key, 3)))
 
     def _closest(self, key: str, limit: int) -> list[int]:
         """The titles closest to the key, best first (in story order among equals), as process.extract gives them,
-        scored with the GIL let go (bot.core.fuzzy): a story named by a question or a button is matched in a thread."""
-        return [i for i, _ in closest(key, self._titles, fuzz.WRatio, FUZZY_SUGGEST, limit)]
+        scored with the GIL let go (bot.core.fuzzy): a story named by a question or a button is matched in a thread.
+        Each run's closest, merged: the closest of all are among them."""
+        found = [
+            (-score, n.first + i)
+            for n in self._names
+            for i, score in closest(key, n.titles, fuzz.WRatio, FUZZY_SUGGEST, limit)
+        ]
+        return [i for _, i in sorted(found)[:limit]]
 
     @staticmethod
     def _near(word: str, title_words: frozenset[str]) -> bool:
@@ -168,11 +215,38 @@ class StoryFinder:
         key = _key(prefix)
         if not key:
             return list(range(min(limit, len(self.stories))))
-        starts = [i for i, t in enumerate(self._titles) if t.startswith(key) or self._files[i].startswith(key)]
+        starts = [
+            n.first + i
+            for n in self._names
+            for i, t in enumerate(n.titles)
+            if t.startswith(key) or n.files[i].startswith(key)
+        ]
         taken = set(starts)
-        inside = [i for i, t in enumerate(self._titles) if i not in taken and (key in t or key in self._files[i])]
+        inside = [
+            n.first + i
+            for n in self._names
+            for i, t in enumerate(n.titles)
+            if n.first + i not in taken and (key in t or key in n.files[i])
+        ]
         hits = starts + inside
         if len(hits) < limit:
             taken = set(hits)
             hits += [i for i in self._closest(key, limit) if i not in taken]
         return hits[:limit]
+
+
+class SharedTitles(AbstractSet[str]):
+    """A view's titles more than one story has: its owner's (shared) and those its shelf adds."""
+
+    def __init__(self, first: AbstractSet[str], added: frozenset[str]):
+        self._first, self._added = first, frozenset(title for title in added if title not in first)
+
+    def __contains__(self, title: object) -> bool:
+        return title in self._first or title in self._added
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._first
+        yield from self._added
+
+    def __len__(self) -> int:
+        return len(self._first) + len(self._added)

@@ -113,11 +113,14 @@ def test_closest_titles_are_those_rapidfuzz_extract_gives_in_its_order():
     chance = random.Random(7)
     words = ["mill", "miller", "river", "weir", "keeper", "lamp", "storm", "dancer", "violin", "winter"]
     titles = [" ".join(chance.choices(words, k=chance.randint(1, 4))) for _ in range(400)]
-    finder = StoryFinder(tuple(Story(title, f"s{i}.md", i, 1) for i, title in enumerate(titles)))
+    stories = tuple(Story(title, f"s{i}.md", i, 1) for i, title in enumerate(titles))
+    finder = StoryFinder(stories)
+    joined = StoryFinder.joined(StoryFinder(stories[:150]), StoryFinder(stories[150:]), stories)  # a view's
     for typed in ["milr", "stom lamb", "violni dancre", "w", "zzzz", "keeper keeper river weir lamp storm" * 3]:
         key = " ".join(typed.split())
-        extracted = process.extract(key, finder._titles, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST, limit=25)
+        extracted = process.extract(key, titles, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST, limit=25)
         assert finder._closest(key, 25) == [i for _, _, i in extracted], typed
+        assert joined._closest(key, 25) == finder._closest(key, 25), typed
 
 
 def test_closest_titles_keep_extracts_order_where_scores_differ_in_the_last_digit():
@@ -125,6 +128,7 @@ def test_closest_titles_keep_extracts_order_where_scores_differ_in_the_last_digi
     # made them equal, and "queen crane", first in story order, came before what extract ranks above it.
     titles = ["Queen Crane", "Kari Woodencoat", "The One-Handed Girl", "The Enchanted Moccasins"]
     finder = StoryFinder(tuple(Story(title, f"s{i}.md", i, 1) for i, title in enumerate(titles)))
-    extracted = process.extract("enchanted", finder._titles, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST, limit=3)
+    keys = [story_names._key(title) for title in titles]
+    extracted = process.extract("enchanted", keys, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST, limit=3)
     assert [i for _, _, i in extracted] == [3, 1, 2]
     assert finder._closest("enchanted", 3) == [3, 1, 2]
