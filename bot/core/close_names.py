@@ -44,12 +44,16 @@ class CloseNames:
         """The first `limit` people whose name WRatio scores at `cutoff` (above 0) or more against `typed`,
         best first, then in directory order: what process.extract over every name gives (scored with the GIL let go:
         bot.core.fuzzy)."""
+        return [person for _, person in self.scored(typed, cutoff, limit)]
+
+    def scored(self, typed: str, cutoff: float, limit: int) -> list[tuple[float, int]]:
+        """`closest`'s people, each after its score negated: what a view merges with another directory's."""
         keys = self._candidates(typed, cutoff)
         scored = closest(typed, [self._distinct[k] for k in keys], fuzz.WRatio, cutoff)
         ranked = (
             (-score, person) for place, score in scored for person in self._names.people_named(keys[place]).tolist()
         )
-        return [person for _, person in heapq.nsmallest(limit, ranked)]
+        return heapq.nsmallest(limit, ranked)
 
     def _candidates(self, typed: str, cutoff: float) -> list[int]:
         """The distinct names (their numbers, ascending) that may score `cutoff` or more: all that can."""

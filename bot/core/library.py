@@ -208,8 +208,8 @@ class StoryLibrary:
         """A name to suggest asking with: a person of the stories, else a story's title. Of one story, if given (a
         question asked of it searches nothing else): one of its people, else none ("", its title is named already)."""
         if story is None:
-            people = self.person_finder.people
-            return people[0].name if people else self.corpus.stories[0].title
+            leading = self.person_finder.leading()
+            return leading.name if leading is not None else self.corpus.stories[0].title
         people = self.person_finder.of_story(self.corpus.stories[story].path)
         return people[0].name if people else ""
 

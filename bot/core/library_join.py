@@ -21,9 +21,10 @@ from bot.core.corpus import Corpus, Passage
 from bot.core.file_array import WatchedFiles
 from bot.core.index import BM25Index, BM25Scoring
 from bot.core.joined_index import JoinedIndex, library_index, one_segment
+from bot.core.joined_people import JoinedPersonFinder
 from bot.core.library_parts import LibraryParts
 from bot.core.passage_table import LazyPassages, text_and_story
-from bot.core.people import PersonFinder
+from bot.core.people import FindsPeople, PersonFinder
 from bot.core.segments import Segment, SegmentedIndex
 from bot.core.sequences import Chained, Overlaid
 from bot.core.spelling import CHUNK, SpellingCorrector
@@ -57,13 +58,10 @@ def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
         JoinedPassages([part.corpus.passages for part in parts], first_passages, first_stories),
         tuple(problem for part in parts for problem in part.corpus.problems),
     )
-    people = PersonFinder.read_later(  # each part's people read when someone is looked up
-        [named for part in parts for named in part.person_finder.named()],
-        lambda: [
-            p if not first or p.passage is None else dataclasses.replace(p, passage=p.passage + first)
-            for part, first in zip(parts, first_passages, strict=False)
-            for p in part.person_finder.people  # the first part's people shared (a view's: the owner's library's)
-        ],
+    people: FindsPeople = (  # a library's people read and indexed once, for all its views
+        JoinedPersonFinder(parts[0].person_finder, _people(parts[1:], first_passages[1:]))
+        if library and isinstance(parts[0].person_finder, PersonFinder)
+        else _people(parts, first_passages)
     )
     index: BM25Scoring
     story_index: BM25Scoring
@@ -113,6 +111,19 @@ def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
             if parts[0].story_finder is None
             else StoryFinder.joined(parts[0].story_finder, StoryFinder(stories[first_stories[1] :]), stories)
         ),
+    )
+
+
+def _people(parts: Sequence[LibraryParts], first_passages: Sequence[int]) -> PersonFinder:
+    """The parts' people as one finder, their intros' passages numbered on from `first_passages`: read when someone is
+    looked up."""
+    return PersonFinder.read_later(
+        [named for part in parts for named in part.person_finder.named()],
+        lambda: [
+            p if not first or p.passage is None else dataclasses.replace(p, passage=p.passage + first)
+            for part, first in zip(parts, first_passages, strict=False)
+            for p in part.person_finder.people  # the first part's people shared
+        ],
     )
 
 

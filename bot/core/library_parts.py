@@ -11,7 +11,7 @@ import numpy as np
 from bot.core.corpus import Corpus
 from bot.core.file_array import WatchedFiles
 from bot.core.index import BM25Scoring
-from bot.core.people import PersonFinder
+from bot.core.people import FindsPeople
 from bot.core.spelling import SpellingCorrector
 from bot.core.story_mentions import MentionFinder
 from bot.core.story_names import StoryFinder
@@ -22,7 +22,7 @@ class LibraryParts:
     corpus: Corpus
     index: BM25Scoring
     story_index: BM25Scoring
-    person_finder: PersonFinder
+    person_finder: FindsPeople
     speller: SpellingCorrector
     fingerprints: Mapping[str, str]
     """Each story's digest, to tell what a reload changed (bot.core.corpus_diff)."""

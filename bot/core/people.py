@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Protocol
 
 from rapidfuzz import fuzz
 
@@ -57,12 +58,12 @@ class PersonFinder:
 
     def __init__(self, people: Iterable[Person]):
         self.__dict__["people"] = tuple(sorted(people, key=_directory_order))
-        self._named: list[tuple[str, str]] | None = None
+        self._named: Sequence[tuple[str, str]] | None = None
         self._read: Callable[[], Iterable[Person]] | None = None
         self._unindexed()
 
     @classmethod
-    def read_later(cls, named: list[tuple[str, str]], read: Callable[[], Iterable[Person]]) -> PersonFinder:
+    def read_later(cls, named: Sequence[tuple[str, str]], read: Callable[[], Iterable[Person]]) -> PersonFinder:
         """A directory of people known now by name and story file (`named`), read whole (`read`) when
         first looked up or listed."""
         directory = cls.__new__(cls)
@@ -83,7 +84,7 @@ class PersonFinder:
         assert self._read is not None  # set by read_later; __init__ sets the people themselves
         return tuple(sorted(self._read(), key=_directory_order))
 
-    def named(self) -> list[tuple[str, str]]:
+    def named(self) -> Sequence[tuple[str, str]]:
         """Each person's name and story file, in no particular order."""
         if self._named is not None:
             return self._named
@@ -149,7 +150,11 @@ class PersonFinder:
     def of_story(self, path: str) -> tuple[Person, ...]:
         """The people of the story at `path` (its file), most mentioned first; none for a story not in the directory."""
         people = self.people
-        return tuple(people[place] for place in self._by_story().get(path, ()))
+        return tuple(people[place] for place in self.places_of(path))
+
+    def places_of(self, path: str) -> list[int]:
+        """The places in `people` of the people of the story at `path`."""
+        return self._by_story().get(path, [])
 
     @classmethod
     def from_corpus(cls, corpus: Corpus, lowercase_words: Callable[[int, int], set[str]] | None = None) -> PersonFinder:
@@ -167,16 +172,18 @@ class PersonFinder:
 
     def find(self, query: str) -> Lookup:
         """By full name, first name or surname, any case or accents, forgiving small misspellings."""
-        key = " ".join(re.sub(r"['’]s\b", "", _folded(query)).replace(",", " ").split())
-        if not key:
-            return Lookup(query, (), False)
-        names = self._names
-        found = names.named(key) or names.holding_all(key.split()) or self._initialled(key.split()) or self._fuzzy(key)
-        if not found:
-            suggested = dict.fromkeys(self.people[i].name for i in self._close().closest(key, FUZZY_SUGGEST, 3))
-            return Lookup(query, (), False, tuple(suggested))
-        matches = tuple(self.people[i] for i in found)
-        return Lookup(query, matches, len(matches) > 1)
+        return find_among((self,), query)
+
+    def complete(self, prefix: str, limit: int = COMPLETION_LIMIT) -> list[Person]:
+        """Names that start with the prefix (any of their words), most mentioned first; else close ones."""
+        return complete_among((self,), prefix, limit)
+
+    def leading(self) -> Person | None:
+        """The person who comes first (the most mentioned), if any."""
+        return self.people[0] if self.people else None
+
+    def __len__(self) -> int:
+        return len(self.people)
 
     def _initialled(self, words: list[str]) -> list[int]:
         """The people whose name holds every whole word typed, and for each initial typed ("s.") another word starting
@@ -193,10 +200,10 @@ class PersonFinder:
                 found.append(person)
         return found
 
-    def _fuzzy(self, key: str) -> list[int]:
-        """The people whose full name (or, for one word typed, any word of it) is closest by rapidfuzz's
-        ratio, if close enough: only names within FUZZY_CLOSE of FUZZY_MATCH are scored one by one (with the GIL let
-        go: bot.core.fuzzy)."""
+    def _fuzzy(self, key: str) -> dict[int, float]:
+        """The people whose full name (or, for one word typed, any word of it) rapidfuzz's ratio scores within
+        FUZZY_CLOSE of FUZZY_MATCH or more, with their best score: only those names are scored one by one (with the GIL
+        let go: bot.core.fuzzy)."""
         names = self._names
         scores: dict[int, float] = {}
         cutoff = FUZZY_MATCH - FUZZY_CLOSE
@@ -206,20 +213,91 @@ class PersonFinder:
             for place, score in closest(key, names.words, fuzz.ratio, cutoff):
                 for i in names.holding(names.words[place]).tolist():
                     scores[i] = max(scores.get(i, 0.0), score)
-        best = max(scores.values(), default=0.0)
-        if best < FUZZY_MATCH:
-            return []
-        return sorted(i for i, score in scores.items() if score >= best - FUZZY_CLOSE)
+        return scores
 
-    def complete(self, prefix: str, limit: int = COMPLETION_LIMIT) -> list[Person]:
-        """Names that start with the prefix (any of their words), most mentioned first; else close ones."""
-        key = " ".join(_folded(prefix).split())
-        if not key:  # every name starts so: the first in directory order (Discord asks so at the first focus)
-            return list(self.people[:limit])
-        hits = [self.people[i] for i in self._names.starting(key, limit)]
-        if not hits:
-            hits = [self.people[i] for i in self._close().closest(key, FUZZY_MATCH, limit)]
-        return hits[:limit]
+
+class FindsPeople(Protocol):
+    """Who a library's stories name: one PersonFinder, or a server's view's (its owner's and its shelf's, joined)."""
+
+    @property
+    def people(self) -> tuple[Person, ...]: ...
+
+    @property
+    def warmed(self) -> bool: ...
+
+    def named(self) -> Sequence[tuple[str, str]]: ...
+
+    def warm(self, stop: threading.Event | None = None) -> None: ...
+
+    def of_story(self, path: str) -> tuple[Person, ...]: ...
+
+    def find(self, query: str) -> Lookup: ...
+
+    def complete(self, prefix: str, limit: int = COMPLETION_LIMIT) -> list[Person]: ...
+
+    def leading(self) -> Person | None: ...
+
+    def __len__(self) -> int: ...
+
+
+def find_among(finders: Sequence[PersonFinder], query: str) -> Lookup:
+    """`PersonFinder.find` over the people of these finders as one finder of them all, in order."""
+    key = " ".join(re.sub(r"['’]s\b", "", _folded(query)).replace(",", " ").split())
+    if not key:
+        return Lookup(query, (), False)
+    words = key.split()
+    steps: list[Callable[[PersonFinder], list[int]]] = [
+        lambda finder: finder._names.named(key),
+        lambda finder: finder._names.holding_all(words),
+        lambda finder: finder._initialled(words),
+    ]
+    for step in steps:
+        found = merged(finders, [step(finder) for finder in finders])
+        if found:
+            return Lookup(query, tuple(found), len(found) > 1)
+    scores = [finder._fuzzy(key) for finder in finders]
+    best = max((score for scored in scores for score in scored.values()), default=0.0)
+    if best >= FUZZY_MATCH:
+        close = [sorted(i for i, score in scored.items() if score >= best - FUZZY_CLOSE) for scored in scores]
+        found = merged(finders, close)
+        return Lookup(query, tuple(found), len(found) > 1)
+    suggested = _ranked(finders, [finder._close().scored(key, FUZZY_SUGGEST, 3) for finder in finders], 3)
+    return Lookup(query, (), False, tuple(dict.fromkeys(p.name for p in suggested)))
+
+
+def complete_among(finders: Sequence[PersonFinder], prefix: str, limit: int) -> list[Person]:
+    """`PersonFinder.complete` over the people of these finders as one finder of them all, in order."""
+    key = " ".join(_folded(prefix).split())
+    if not key:  # every name starts so: the first in directory order (Discord asks so at the first focus)
+        return merged(finders, [range(min(limit, len(finder.people))) for finder in finders])[:limit]
+    hits = merged(finders, [finder._names.starting(key, limit) for finder in finders])[:limit]
+    if not hits:
+        hits = _ranked(finders, [finder._close().scored(key, FUZZY_MATCH, limit) for finder in finders], limit)
+    return hits[:limit]
+
+
+def merged(finders: Sequence[PersonFinder], found: Sequence[Sequence[int]]) -> list[Person]:
+    """Each finder's people found (by place, in its order), in the order of one finder of them all: by
+    `_directory_order`, then the earlier finder's, as one sort of all their people in turn orders them."""
+    if len(finders) == 1:
+        return [finders[0].people[i] for i in found[0]]
+    places = sorted(
+        (_directory_order(finder.people[i]), side, i)
+        for side, (finder, held) in enumerate(zip(finders, found, strict=True))
+        for i in held
+    )
+    return [finders[side].people[i] for _, side, i in places]
+
+
+def _ranked(finders: Sequence[PersonFinder], scored: Sequence[list[tuple[float, int]]], limit: int) -> list[Person]:
+    """The first `limit` of the finders' people scored (each negated score and place), best first, then in the order
+    of one finder of them all."""
+    places = sorted(
+        (negated, _directory_order(finder.people[i]), side, i)
+        for side, (finder, held) in enumerate(zip(finders, scored, strict=True))
+        for negated, i in held
+    )
+    return [finders[side].people[i] for _, _, side, i in places[:limit]]
 
 
 def _folded(typed: str) -> str:

@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from bot.core.corpus import CorpusError
 from bot.core.index_damage import IndexDamage
 from bot.core.library import StoryLibrary
-from bot.core.people import PersonFinder
+from bot.core.people import FindsPeople
 from bot.core.saved_index import IndexStore
 from bot.core.worker import load_in_worker, merge_in_worker
 from bot.operations.opening import index_store
@@ -51,7 +51,7 @@ class LibraryHolder:
         self._merge: asyncio.Task[None] | None = None
         self._listeners: list[Callable[[StoryLibrary], None]] = []
         self.warming = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storybot-people")
-        """Where its libraries' (and views') people are read and their names indexed (PersonFinder.warm), one
+        """Where its libraries' (and views') people are read and their names indexed (FindsPeople.warm), one
         at a time, beside the ranking and view-building threads: on the ranking thread each would hold answers behind
         it. The holder's own, so that close() ends it: a module's, it went on indexing after the bot had closed (and
         logged into the closed log), and the process's exit waited for every warm queued."""
@@ -128,7 +128,7 @@ class LibraryHolder:
 
     async def close(self) -> None:
         """Ends the warming before the bot closes: the warms queued never start, and the one running stops at its next
-        step (PersonFinder.warm) and is waited for, in a thread (each of its steps took 0.14-0.22 s CPU for 95,000
+        step (FindsPeople.warm) and is waited for, in a thread (each of its steps took 0.14-0.22 s CPU for 95,000
         made-up names), so that nothing is indexed, or logged, once closed."""
         self._closing.set()
         if self._warms:
@@ -157,13 +157,13 @@ class LibraryHolder:
         )
 
 
-def _warm(people: PersonFinder, closing: threading.Event) -> None:
+def _warm(people: FindsPeople, closing: threading.Event) -> None:
     if people.warmed:
         return
     began = time.thread_time()
     people.warm(closing)
-    if not closing.is_set() and people.people:  # stopped, or a library of no one: nothing to say
-        log.info("Indexed the names of %d people in %.2f s CPU.", len(people.people), time.thread_time() - began)
+    if not closing.is_set() and len(people):  # stopped, or a library of no one: nothing to say
+        log.info("Indexed the names of %d people in %.2f s CPU.", len(people), time.thread_time() - began)
 
 
 def _log_failure(work: asyncio.Future[None]) -> None:
