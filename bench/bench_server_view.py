@@ -28,7 +28,7 @@ SHELF_STORY = b"# The Old Mill\n\n" + b"The miller ground rye by the river. " * 
 def joined_corpus(library: Corpus, shelf: Corpus) -> Corpus:
     """The two corpora as one, the shelf's stories and passages after the library's: to build as one."""
     first, offset = len(library.passages), len(library.stories)
-    stories = library.stories + tuple(replace(s, first_passage=s.first_passage + first) for s in shelf.stories)
+    stories = (*library.stories, *(replace(s, first_passage=s.first_passage + first) for s in shelf.stories))
     passages = (*library.passages, *(replace(p, story=p.story + offset) for p in shelf.passages))
     return Corpus(library.root, stories, passages, library.problems)
 

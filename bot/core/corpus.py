@@ -84,7 +84,8 @@ class Story:
 @dataclass(frozen=True)
 class Corpus:
     root: Path
-    stories: tuple[Story, ...]
+    stories: Sequence[Story]
+    """In order; a tuple, or a server's view's owner's stories and its shelf's read as one (bot.core.sequences)."""
     passages: Sequence[Passage]
     """In story order; a tuple when read from the files, a PassageTable when opened from a saved index."""
     problems: tuple[Problem, ...]

@@ -47,11 +47,12 @@ def join_parts(parts: Sequence[LibraryParts]) -> LibraryParts:
     first_passages = np.cumsum([0] + [len(part.corpus.passages) for part in parts]).tolist()
     first_stories = np.cumsum([0] + [len(part.corpus.stories) for part in parts]).tolist()
     # The first part's stories (a view's: the owner's thousands) kept as they are: only the others' are numbered on.
-    stories = parts[0].corpus.stories + tuple(
+    later = tuple(
         dataclasses.replace(story, first_passage=story.first_passage + first)
         for part, first in zip(parts[1:], first_passages[1:], strict=False)
         for story in part.corpus.stories
     )
+    stories = Chained(parts[0].corpus.stories, later) if library else (*parts[0].corpus.stories, *later)
     corpus = Corpus(
         parts[0].corpus.root,
         stories,

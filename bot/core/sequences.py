@@ -23,15 +23,16 @@ class Chained(Sequence[Item]):
     def __getitem__(self, at: int) -> Item: ...
 
     @overload
-    def __getitem__(self, at: slice) -> list[Item]: ...
+    def __getitem__(self, at: slice) -> tuple[Item, ...]: ...
 
-    def __getitem__(self, at: int | slice) -> Item | list[Item]:
+    def __getitem__(self, at: int | slice) -> Item | tuple[Item, ...]:
+        """An item, or a slice as a tuple (a view's stories are sliced as the tuple they stand in for)."""
         count = len(self._first)
         if isinstance(at, slice):
             start, stop, step = at.indices(len(self))
             if step == 1 and start >= count:
-                return list(self._later[start - count : stop - count])
-            return [self[i] for i in range(start, stop, step)]
+                return tuple(self._later[start - count : stop - count])
+            return tuple(self[i] for i in range(start, stop, step))
         if at < 0:
             at += len(self)
         if not 0 <= at < len(self):
@@ -41,6 +42,12 @@ class Chained(Sequence[Item]):
     def __iter__(self) -> Iterator[Item]:
         yield from self._first
         yield from self._later
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence (a tuple, a list) of the same items in the same order: what it stands in for."""
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(mine == theirs for mine, theirs in zip(self, other, strict=False))
 
 
 class Overlaid(Mapping[Key, Value]):

@@ -109,7 +109,7 @@ class _Names:
 
 
 class StoryFinder:
-    def __init__(self, stories: tuple[Story, ...]):
+    def __init__(self, stories: Sequence[Story]):
         self.stories = stories
         names = _Names.of(stories)
         self._names: tuple[_Names, ...] = (names,)
@@ -120,7 +120,7 @@ class StoryFinder:
         """Titles more than one story has: lists and pickers add the file name to tell them apart."""
 
     @classmethod
-    def joined(cls, first: StoryFinder, later: StoryFinder, stories: tuple[Story, ...]) -> StoryFinder:
+    def joined(cls, first: StoryFinder, later: StoryFinder, stories: Sequence[Story]) -> StoryFinder:
         """The finder of `stories`, the first finder's then the later one's, as one built over them all finds: a
         server's view joins the owner's finder, built once, with its shelf's. The first's keys are shared, not
         copied: each search goes through both runs, the later's stories numbered on."""

@@ -138,7 +138,7 @@ def test_a_joined_finder_names_the_stories_one_built_over_all_of_them_names(tmp_
     owner = StoryLibrary(load_corpus(write_folder(tmp_path / "owner", 12)))
     shelf = StoryLibrary(load_corpus(tmp_path / "shelf"))
     parts = [owner.parts(), shelf.parts()]
-    stories = owner.corpus.stories + shelf.corpus.stories
+    stories = (*owner.corpus.stories, *shelf.corpus.stories)
     people = [*owner.person_finder.named(), *shelf.person_finder.named()]
     whole = MentionFinder(stories, people, owner.analyzer)
     joined = MentionFinder.joined([owner.mention_finder, shelf.mention_finder], [0, len(owner.corpus.stories)])
