@@ -45,6 +45,8 @@ TELLING_PER_SECOND = 25.0
 learns of only from a 429), so the answers and replies of the bot that tells keep the other half. Discord's docs
 exempt interaction webhooks from that limit; a Discord that counted them (the fake Discord's stricter RateLimits)
 answered 98 of 500 rows' 1,000 requests 429 when they went as fast as they could (bench/bench_left_waiting.py)."""
+LAST_SECONDS = 1.0
+"""No request is sent for a row with less than this left of its token's 15 minutes: on its way it would end."""
 RETRY_FIRST_SECONDS = 1.0
 RETRY_MOST_SECONDS = 30.0
 """A row whose read or edit Discord refused for now (a 429 discord.py gave up on after its own tries, a 5xx, the
@@ -181,13 +183,17 @@ async def _tell(http: discord.http.HTTPClient, waiting: WaitingInteraction, toke
     edit = Route("PATCH", path, webhook_id=waiting.application_id, webhook_token=token)
     body = {"content": RESTARTED_MID_ANSWER, "allowed_mentions": {"parse": []}}
     wait = RETRY_FIRST_SECONDS
-    while (left := (waiting.expires_at - datetime.datetime.now(datetime.UTC)).total_seconds()) > 0:
+    while (left := _lives(waiting)) > 0:
         try:
             await pace.turn()
+            if _lives(waiting) <= 0:
+                break
             response = await http.request(read)
             if not _still_thinking(response):
                 return False
             await pace.turn()
+            if _lives(waiting) <= 0:  # the read (a slow Discord, a 429 waited out) outlived the token
+                break
             await http.request(edit, json=body)
             return True
         except (discord.HTTPException, aiohttp.ClientError, TimeoutError) as error:
@@ -202,6 +208,12 @@ async def _tell(http: discord.http.HTTPClient, waiting: WaitingInteraction, toke
             await asyncio.sleep(min(pause, left))
     log.warning("Could not tell interaction %s that the bot restarted: its 15 minutes ended", waiting.interaction_id)
     return False
+
+
+def _lives(waiting: WaitingInteraction) -> float:
+    """Seconds its token has left, less LAST_SECONDS: a request sent later would reach Discord with a token it no
+    longer honours (refused, and counted among the invalid requests Discord bans a bot for)."""
+    return (waiting.expires_at - datetime.datetime.now(datetime.UTC)).total_seconds() - LAST_SECONDS
 
 
 def _retry_after(error: Exception) -> float | None:

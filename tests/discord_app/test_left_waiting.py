@@ -369,3 +369,41 @@ async def test_a_bot_started_with_another_token_leaves_the_rows_sealed_under_the
             await bot.stop()
         await fake.stop()
     assert "Traceback" not in "".join(bot.text for bot in bots)
+
+
+async def test_no_edit_is_sent_once_the_rows_15_minutes_are_over(tmp_path: Path):
+    """Discord's read of a left "thinking…" answered only after its token ended (a slow Discord, a 429's wait): the
+    edit that would follow is never sent, as Discord would refuse it (an invalid request, counted towards its ban)."""
+    fake = FakeDiscord()
+    await fake.start()
+    data = tmp_path / "data"
+    settings = {"STORYBOT_DATA": str(data), "STORYBOT_INDEX": "off"}
+    bots = [await BotProcess(fake, **settings).start()]
+    expiring = fake.next_interaction(age=TOKEN_LIFE.total_seconds() - EXPIRING)
+    held = fake.hold("POST", rf"/webhooks/{APP_ID}/token-{expiring}")  # its answer never reaches Discord
+    reading = rf"/webhooks/{APP_ID}/token-{expiring}/messages/@original"
+    slow_read = fake.hold("GET", reading)  # answered only once the token has ended
+    try:
+        await bots[0].ready()
+        mark, _ = await fake.slash("ask", question="Where was Sofia born?", interaction_id=expiring)
+        await rows_become(data, {int(expiring)})
+        assert bots[0].process is not None
+        bots[0].process.kill()
+        await bots[0].exited()
+        bots.append(await BotProcess(fake, **settings).start())
+        await bots[1].ready()
+        await fake.wait_for_call("GET", reading, mark)
+        expired_at = snowflake_time(int(expiring)) + TOKEN_LIFE
+        await asyncio.sleep((expired_at - datetime.datetime.now(datetime.UTC)).total_seconds() + 0.1)
+        slow_read.set()
+        await bots[1].printed("interaction(s) left unanswered by an earlier run that the bot restarted")
+        assert not [c for c in fake.calls[mark:] if c.method == "PATCH" and f"token-{expiring}" in c.path]
+        await bots[1].printed("Told 0 of 1 interaction(s)")
+        await bots[1].printed(f"Could not tell interaction {expiring} that the bot restarted: its 15 minutes ended")
+    finally:
+        held.set()
+        slow_read.set()
+        for bot in reversed(bots):
+            await bot.stop()
+        await fake.stop()
+    assert "Traceback" not in "".join(bot.text for bot in bots)
