@@ -181,8 +181,9 @@ async def test_a_bot_killed_while_telling_leaves_what_it_had_not_told_to_the_nex
     assert "Traceback" not in "".join(bot.text for bot in bots)
 
 
-CROWD = 500
-"""A bot killed under a crowd leaves up to TAKEN_MOST rows: one start tells them all."""
+CROWD = 100
+"""Enough for the telling (TELLING_PER_SECOND) to pass STRICT's global limit for seconds: each row's read and edit meet
+429s. That one start takes up to TAKEN_MOST rows is tests/state/test_waiting_interactions.py's."""
 STRICT = RateLimits(per_bucket=5, window=1.0, global_per_second=20, global_interactions=True)
 """Stricter than Discord: its global limit counts the interaction webhooks too (Discord's docs say it does not), and
 at 20 a second, below what the telling sends (TELLING_PER_SECOND), so each row's read and edit meet 429s."""
@@ -212,8 +213,8 @@ async def left_crowd(fake: FakeDiscord, data: Path, count: int) -> tuple[list[st
 
 
 async def test_a_crowd_left_thinking_is_told_once_each_under_discords_rate_limits(tmp_path: Path):
-    """500 left "thinking…", told by the next bot while Discord answers 429 to what passes its limits: each is told
-    once, none lost. What it took is printed (pytest -s; bench/bench_left_waiting.py asks questions meanwhile)."""
+    """A crowd left "thinking…", told by the next bot while Discord answers 429 to what passes its limits: each is
+    told once, none lost. What it took is printed (pytest -s; bench/bench_left_waiting.py asks questions meanwhile)."""
     fake = FakeDiscord()
     await fake.start()
     data = tmp_path / "data"
@@ -403,6 +404,41 @@ async def test_no_edit_is_sent_once_the_rows_15_minutes_are_over(tmp_path: Path)
     finally:
         held.set()
         slow_read.set()
+        for bot in reversed(bots):
+            await bot.stop()
+        await fake.stop()
+    assert "Traceback" not in "".join(bot.text for bot in bots)
+
+
+async def test_a_row_whose_read_discord_py_gave_up_on_after_its_429s_is_tried_again_and_told(tmp_path: Path):
+    """discord.py tries a request 5 times through 429s, then raises: the row is tried again (after the Retry-After
+    asked for) and told, where it was forgotten untold."""
+    fake = FakeDiscord()
+    await fake.start()
+    data = tmp_path / "data"
+    settings = {"STORYBOT_DATA": str(data), "STORYBOT_INDEX": "off"}
+    bots = [await BotProcess(fake, **settings).start()]
+    left = fake.next_interaction()
+    held = fake.hold("POST", rf"/webhooks/{APP_ID}/token-{left}")  # its answer never reaches Discord
+    reading = rf"/webhooks/{APP_ID}/token-{left}/messages/@original"
+    limited = {"retry_after": 0.05, "global": False}
+    fake.fail("GET", reading, 429, times=5, body=limited, headers={"Retry-After": "1", "X-RateLimit-Scope": "user"})
+    try:
+        await bots[0].ready()
+        mark, _ = await fake.slash("ask", question="Where was Sofia born?", interaction_id=left)
+        await rows_become(data, {int(left)})
+        assert bots[0].process is not None
+        bots[0].process.kill()
+        await bots[0].exited()
+        bots.append(await BotProcess(fake, **settings).start())
+        await bots[1].ready()
+        assert (await fake.edited(left, after=mark))["content"] == RESTARTED_MID_ANSWER
+        await bots[1].printed("Told 1 of 1 interaction(s) left unanswered")
+        await bots[1].printed(f"Telling interaction {left} again in 1 s: 429")
+        assert len([c for c in fake.calls[mark:] if c.method == "GET" and c.path == reading]) == 6
+        await rows_become(data, set())
+    finally:
+        held.set()
         for bot in reversed(bots):
             await bot.stop()
         await fake.stop()

@@ -4,6 +4,7 @@ one, and rows answered or expired are gone."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 
 import sqlalchemy as sa
@@ -11,7 +12,7 @@ import sqlalchemy as sa
 from bot.state.database import Database
 from bot.state.grouped_writes import GroupedWrites
 from bot.state.tables import waiting_interactions
-from bot.state.waiting_interactions import TOKEN_LIFE, WaitingInteraction, WaitingInteractionStore
+from bot.state.waiting_interactions import TAKEN_MOST, TOKEN_LIFE, WaitingInteraction, WaitingInteractionStore
 
 NOW = datetime.datetime(2026, 12, 2, 10, 0, tzinfo=datetime.UTC)
 
@@ -87,3 +88,15 @@ async def test_an_answered_interaction_is_forgotten(database: Database):
 
 def test_the_token_is_not_shown_by_a_rows_repr():
     assert "secret-token" not in repr(waiting(1)) and "secret-token" not in str(waiting(1))
+
+
+async def test_one_take_is_at_most_taken_most_rows_the_oldest_and_the_next_takes_the_rest(database: Database):
+    """A bot killed under a crowd: one take is TAKEN_MOST rows at most, those whose tokens end first; the same
+    process's next take (its next sweep) has the rest, never its own."""
+    gone = another_process(database)
+    made = [NOW + datetime.timedelta(milliseconds=i) for i in range(TAKEN_MOST + 1)]
+    await asyncio.gather(*(gone.remember(waiting(i, made=at)) for i, at in enumerate(made, 1)))
+    later = NOW + datetime.timedelta(minutes=1)
+    first = await database.waiting.take_left(None, later)
+    assert [row.interaction_id for row in first] == list(range(1, TAKEN_MOST + 1))
+    assert [row.interaction_id for row in await database.waiting.take_left(None, later)] == [TAKEN_MOST + 1]
