@@ -23,6 +23,7 @@ from tests.discord_app.fake_discord import (
     CALLBACK,
     CHANNEL_ID,
     MANAGE_SERVER,
+    Call,
     FakeDiscord,
     RateLimits,
 )
@@ -226,6 +227,33 @@ async def test_a_global_429_on_the_typing_indicator_holds_the_answer_only_for_it
     mark = await fake.send_message(f"{MENTION} how old is sofia", mentions=[BOT_USER])
     assert "Sofia" in str((await fake.wait_for_call("POST", CHANNEL_MESSAGES, after=mark)).body)
     assert "Sébastien" in str(await an_answer(fake))  # and every request after it
+
+
+async def test_global_429s_on_a_crowds_typing_indicators_hold_its_replies_only_for_their_wait(fake, big_corpus):
+    """Ten mentions at once on 10,000 passages, every typing indicator answered a global 429: each reply is sent,
+    after the wait. Where the indicator was cancelled once its answer was ready, this failed in every run: either
+    an indicator cancelled during its 429's wait held every later request of the bot for good (replies never sent),
+    or each was cancelled before its 429 was heard (no global wait logged). The test above, its one answer ready at
+    once, passed on that code in 3 runs of 5."""
+    process = await started(fake, STORYBOT_CORPUS=str(big_corpus))
+    try:
+        assert await reply_to(fake, f"{MENTION} where did the zeppelin land", mentions=[BOT_USER])  # warmed up
+        limited = {"retry_after": 3, "global": True}
+        headers = {"Retry-After": "3", "X-RateLimit-Scope": "global"}
+        fake.fail("POST", TYPING, 429, times=10, body=limited, headers=headers)
+        mark = len(fake.calls)
+        for word in WORDS[:10]:
+            await fake.send_message(f"{MENTION} where did the {word} and the zeppelin go", mentions=[BOT_USER])
+
+        def replies() -> list[Call] | None:
+            sent = [c for c in fake.calls[mark:] if c.method == "POST" and c.path == CHANNEL_MESSAGES]
+            return sent if len(sent) == 10 else None
+
+        assert len(await fake.wait_for(replies)) == 10
+        assert "Global rate limit has been hit" in process.text  # the indicators were left to hear their 429
+    finally:
+        assert await process.stop() == 0
+    assert "Traceback" not in process.text
 
 
 async def test_a_vote_and_settings_while_another_process_holds_the_lock(fake, data_bot):
