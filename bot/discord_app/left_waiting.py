@@ -108,12 +108,22 @@ class LeftWaiting:
         """Tells what gone processes left, at start and again every SWEEP_SECONDS until cancelled: each time expired
         rows, of any process, are deleted, and what a database that did not answer at start (or a crowd past
         TAKEN_MOST) left is told while its tokens live. Only processes that are gone leave rows of this one's shards."""
-        pace = _Pace(TELLING_PER_SECOND)
-        while True:
-            await self.tell_left(http, pace)
-            await asyncio.sleep(SWEEP_SECONDS)
+        pace, turns = _Pace(TELLING_PER_SECOND), asyncio.Semaphore(TELLING_AT_ONCE)
+        telling: set[asyncio.Task[int]] = set()
+        try:
+            while True:
+                # A sweep's telling goes on beside the next sweeps: a row Discord keeps refusing (a 5xx) is tried until
+                # its 15 minutes end, and waiting for it held the sweeps, expired rows undeleted, that long. The rows
+                # a telling took are this process's own, so no later sweep takes them again.
+                sweep = asyncio.create_task(self.tell_left(http, pace, turns))
+                telling.add(sweep)
+                sweep.add_done_callback(telling.discard)
+                await asyncio.sleep(SWEEP_SECONDS)
+        finally:
+            for sweep in telling:
+                sweep.cancel()
 
-    async def tell_left(self, http: discord.http.HTTPClient, pace: _Pace) -> int:
+    async def tell_left(self, http: discord.http.HTTPClient, pace: _Pace, turns: asyncio.Semaphore) -> int:
         """Edits each "thinking…" left by a process that is gone to say the bot restarted; returns how many."""
         try:
             left = await self._store.take_left(self._shards, datetime.datetime.now(datetime.UTC))
@@ -132,7 +142,6 @@ class LeftWaiting:
         openable = [(waiting, token) for waiting, token in opened if token]
         if not openable:
             return 0
-        turns = asyncio.Semaphore(TELLING_AT_ONCE)
         told = await asyncio.gather(*(self._tell_one(http, waiting, token, turns, pace) for waiting, token in openable))
         log.info(
             "Told %d of %d interaction(s) left unanswered by an earlier run that the bot restarted.",

@@ -5,6 +5,7 @@ against the fake Discord, on real SQLite."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime
 import sqlite3
 import time
@@ -12,11 +13,18 @@ from collections import Counter
 from pathlib import Path
 
 import asyncpg
+import discord
+import pytest
 from discord.utils import snowflake_time
 
+from bot.discord_app import left_waiting
+from bot.discord_app.left_waiting import LeftWaiting
+from bot.discord_app.sealed_tokens import seal
 from bot.messages import RESTARTED_MID_ANSWER
-from bot.state.database import SQLITE_FILE
-from bot.state.waiting_interactions import TOKEN_LIFE
+from bot.settings import Settings
+from bot.state.database import SQLITE_FILE, Database
+from bot.state.grouped_writes import GroupedWrites
+from bot.state.waiting_interactions import TOKEN_LIFE, WaitingInteraction, WaitingInteractionStore
 from tests.discord_app.bot_process import BotProcess
 from tests.discord_app.fake_discord import (
     APP_ID,
@@ -24,6 +32,7 @@ from tests.discord_app.fake_discord import (
     LOADING,
     SHARD_ONE_CHANNEL_ID,
     SHARD_ONE_GUILD_ID,
+    TOKEN,
     FakeDiscord,
     RateLimits,
 )
@@ -443,3 +452,47 @@ async def test_a_row_whose_read_discord_py_gave_up_on_after_its_429s_is_tried_ag
             await bot.stop()
         await fake.stop()
     assert "Traceback" not in "".join(bot.text for bot in bots)
+
+
+async def test_a_telling_stuck_on_one_row_holds_no_later_sweep(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A row Discord keeps from an answer (a read held: a 5xx retried, a slow Discord) is tried until its 15 minutes
+    end; the sweeps go on meanwhile, each taking what gone processes left since (and deleting expired rows), rather
+    than waiting that long behind it. In this process, on real SQLite, discord.py's HTTP client against the fake."""
+    monkeypatch.setattr(left_waiting, "SWEEP_SECONDS", 0.2)  # a minute in the bot: this test waits for two sweeps
+    fake = FakeDiscord()
+    await fake.start()
+    monkeypatch.setattr(discord.http.Route, "BASE", f"{fake.url}/api/v10")
+    database = await Database.open(Settings(data=tmp_path / "data"))
+    gone = WaitingInteractionStore(database.guarded, GroupedWrites(database.guarded))  # another, gone, process
+    http = discord.http.HTTPClient(asyncio.get_running_loop())
+    stuck, later = fake.next_interaction(), fake.next_interaction()
+    held = fake.hold("GET", rf"/webhooks/{APP_ID}/token-{stuck}/messages/@original")
+    keeping: asyncio.Task[None] | None = None
+    try:
+        await http.static_login(TOKEN)
+        await gone.remember(left_row(stuck, 0))
+        keeping = asyncio.create_task(LeftWaiting(database.waiting, None, key=TOKEN).keep(http))
+        await fake.wait_for_call("GET", rf"/webhooks/{APP_ID}/token-{stuck}/messages/@original")
+        await gone.remember(left_row(later, 0))  # left after the first sweep: a later one takes it
+        await fake.wait_for_call("GET", rf"/webhooks/{APP_ID}/token-{later}/messages/@original")
+        assert not held.is_set()  # the first telling still waits on its row
+    finally:
+        held.set()
+        if keeping is not None:
+            keeping.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await keeping
+        await http.close()
+        await database.close()
+        await fake.stop()
+
+
+def left_row(interaction: str, shard: int) -> WaitingInteraction:
+    """A row as a bot process writes it for an interaction a second unanswered, its token sealed."""
+    return WaitingInteraction(
+        interaction_id=int(interaction),
+        application_id=int(APP_ID),
+        token=seal(f"token-{interaction}", TOKEN, int(interaction)),
+        shard=shard,
+        expires_at=snowflake_time(int(interaction)) + TOKEN_LIFE,
+    )
