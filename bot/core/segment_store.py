@@ -336,6 +336,10 @@ class SegmentStore:
             raise OtherFormat(f"its segments are in format {found!r}, not {FORMAT}")
         if not _manifest_shaped(manifest):
             raise IndexRefused(IndexFault.NOT_A_MANIFEST, MANIFEST)
+        for entry in manifest["segments"]:
+            # A layer named by its files alone was never applied: the stories it deletes were live again.
+            if set(entry["files"]) != set(_segment_files(entry["name"], entry["deletions"], entry.get("extra", []))):
+                raise IndexRefused(IndexFault.NOT_A_MANIFEST, MANIFEST)
         return manifest
 
     def _read_segment(self, entry: dict, verify: bool) -> StoredSegment:
@@ -361,12 +365,14 @@ class SegmentStore:
             layer_name = f"{name}.d{layer.generation}"
             passages = layer.passages.applied(passages, f"{layer_name}.passages")
             stories = layer.stories.applied(stories, f"{layer_name}.stories")
+        first_passage = load_index_array(self.folder / f"{name}.first_passage.npy")
+        _require_deleted_alike(name, passages, stories, first_passage, layers[-1].generation if layers else 0)
         return StoredSegment(
             name=name,
             passages=passages,
             stories=stories,
             keys=tuple(meta["keys"]),
-            first_passage=load_index_array(self.folder / f"{name}.first_passage.npy"),
+            first_passage=first_passage,
             deletions=tuple(layers),
             extra_files=tuple(entry.get("extra", ())),
         )
@@ -605,14 +611,39 @@ class SegmentStore:
 
 def files_of(segment: StoredSegment) -> list[str]:
     """The files a segment is read from: its postings, and its deletion layers'."""
-    name = segment.name
+    return _segment_files(segment.name, [layer.generation for layer in segment.deletions], segment.extra_files)
+
+
+def _segment_files(name: str, layers: Sequence[int], extra: Sequence[str]) -> list[str]:
+    """The files of segment `name` with deletion layers of these generations and these files of its payload (whose
+    layers then hold its drops too): what its manifest entry names, no more and no less."""
     files = [f"{name}.json", f"{name}.first_passage.npy"]
     for kind in ("passages", "stories"):
         files += [f"{name}.{kind}.{array}.npy" for array in POSTING_ARRAYS]
-        for layer in segment.deletions:
-            files += [f"{name}.d{layer.generation}.{kind}.{array}.npy" for array in DELETION_ARRAYS]
-    files += [f"{name}.d{layer.generation}.{PAYLOAD_DROPS}.npy" for layer in segment.deletions if layer.kept]
-    return files + list(segment.extra_files)
+        for generation in layers:
+            files += [f"{name}.d{generation}.{kind}.{array}.npy" for array in DELETION_ARRAYS]
+    if extra:
+        files += [f"{name}.d{generation}.{PAYLOAD_DROPS}.npy" for generation in layers]
+    return files + list(extra)
+
+
+def _require_deleted_alike(
+    name: str, passages: Segment, stories: Segment, first_passage: np.ndarray, generation: int
+) -> None:
+    """Raises IndexRefused unless the segment's stories cover its passages in order and its layers deleted a story's
+    passages exactly where they deleted the story: a stories layer that named another story than its passages
+    layer left that story's passages answering as the live story numbered in its place."""
+    counts = np.diff(first_passage)
+    if (
+        first_passage.ndim != 1
+        or len(first_passage) != stories.size + 1
+        or first_passage[0] != 0
+        or first_passage[-1] != passages.size
+        or (counts < 0).any()
+    ):
+        raise IndexRefused(IndexFault.STORIES_MISFIT, name)
+    if not np.array_equal(passages.deleted, np.repeat(stories.deleted, counts)):
+        raise IndexRefused(IndexFault.DELETIONS_MISFIT, f"{name}.d{generation}.stories")
 
 
 def _manifest_shaped(manifest: dict) -> bool:
@@ -620,15 +651,18 @@ def _manifest_shaped(manifest: dict) -> bool:
     whole generation and their files by name. A damaged one (`"files": []`, a generation of 1e400) was an
     AttributeError's or OverflowError's traceback at every start, where damage is to be rebuilt."""
     segments, about = manifest.get("segments"), manifest.get("about", {})
-    if type(manifest.get("generation")) is not int or not isinstance(segments, list) or not isinstance(about, dict):
+    generation = manifest.get("generation")
+    if type(generation) is not int or not isinstance(segments, list) or not isinstance(about, dict):
         return False
     return all(
         isinstance(entry, dict)
         and isinstance(entry.get("name"), str)
         and type(entry.get("generation")) is int
+        and entry["generation"] <= generation  # else the next change's layer takes a name in use, with its record
         and _layers_shaped(entry.get("deletions"), entry["generation"])
         and isinstance(entry.get("files"), dict)
         and isinstance(entry.get("extra", []), list)
+        and all(isinstance(file, str) for file in entry.get("extra", []))
         for entry in segments
     )
 

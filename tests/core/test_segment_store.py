@@ -206,6 +206,50 @@ def test_deletion_layers_named_otherwise_than_a_writer_names_them_are_no_manifes
     assert (refused.value.fault, refused.value.file) == (IndexFault.NOT_A_MANIFEST, MANIFEST)
 
 
+def layered(folder: Path) -> SegmentStore:
+    """A store of one segment with two deletion layers (generations 2 and 3)."""
+    store = SegmentStore(folder)
+    store.commit([story(1000 + n, f"base-{n}", 10) for n in range(8)])
+    store.commit([], ["base-2", "base-3", "base-4", "base-5"])
+    store.commit([], ["base-0"])  # a layer of its own: the one before is more than twice as large
+    return store
+
+
+def test_a_layer_whose_files_the_manifest_names_but_not_its_generation_is_no_manifest(tmp_path):
+    """Its files listed (and intact) but its generation gone from "deletions": it was never applied, and the four
+    stories it deletes were live again."""
+    store = layered(tmp_path)
+    manifest = json.loads((tmp_path / MANIFEST).read_text())
+    manifest["segments"][0]["deletions"] = [3]
+    (tmp_path / MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(IndexRefused) as refused:
+        store.open()
+    assert (refused.value.fault, refused.value.file) == (IndexFault.NOT_A_MANIFEST, MANIFEST)
+
+
+def test_a_manifest_generation_below_a_segments_is_no_manifest(tmp_path):
+    """One less (a bit of "3" flipped to "2"): the next change wrote its layer under the newest layer's name, over its
+    files, and kept their old records; found only by the start after it, which rebuilt everything."""
+    store = layered(tmp_path)
+    manifest = json.loads((tmp_path / MANIFEST).read_text())
+    manifest["generation"] = 2
+    (tmp_path / MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(IndexRefused) as refused:
+        store.open()
+    assert (refused.value.fault, refused.value.file) == (IndexFault.NOT_A_MANIFEST, MANIFEST)
+
+
+def test_a_stories_layer_that_deletes_another_story_than_its_passages_layer_is_damage(tmp_path):
+    """Each fits its own index, but story 1 is deleted while its passages stay live, and story 0's passages are
+    deleted while it stays: the live passages were story 1's, answered as story 0's."""
+    store = layered(tmp_path)
+    segment = store.open().segments[0]
+    rewrite_array(tmp_path, f"{segment.name}.d3.stories.gone.npy", np.array([1], np.int32))
+    with pytest.raises(IndexRefused) as refused:
+        store.open()
+    assert (refused.value.fault, refused.value.file) == (IndexFault.DELETIONS_MISFIT, f"{segment.name}.d3.stories")
+
+
 def test_too_many_segments_are_merged_and_a_segment_mostly_deleted_is_rewritten(tmp_path, monkeypatch):
     monkeypatch.setattr(segment_store, "MAX_SEGMENTS", 3)
     store = SegmentStore(tmp_path)
