@@ -404,7 +404,7 @@ class StoryLibrary:
             return candidates, context
         taken = {c.doc for c in candidates}
         added: list[Candidate] = []
-        for named in query.named.strongest(NAMED_STORIES):
+        for named in query.named.strongest(NAMED_STORIES, self._file_rank):
             top = self.index.top_holding(query.terms, NAMED_PASSAGES, self._passages_of(named))
             found = self._matching([t for t in top if t[0] not in taken], query, NAMED_PASSAGES, 0.0)
             added.extend(found)
@@ -412,6 +412,11 @@ class StoryLibrary:
         if not added:
             return candidates, context
         return sorted(candidates + added, key=lambda c: (-c.bm25, self.index.tie_rank(c.doc))), context
+
+    def _file_rank(self, story: int) -> int:
+        """Where the story stands in file order: its first passage's place among passages of equal score (a library
+        joined from segments numbers a story added since after the others; one build numbers it in file order)."""
+        return self.index.tie_rank(self.corpus.stories[story].first_passage)
 
     def _context(self, query: Query, within: range | None) -> RankingContext:
         return RankingContext(

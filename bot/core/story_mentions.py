@@ -9,7 +9,7 @@ ranking, never filters.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -29,9 +29,10 @@ class StoryMentions:
     """Story -> the share of the question's naming words (a person's name, a title's word) that point to it:
     "Sofia Kalmurzaeva" gives Sofia's story 1 and Sébastien Kalmurzaeva's 0.5."""
 
-    def strongest(self, limit: int) -> list[int]:
-        """The stories named most clearly, at most `limit`, best first (ties in story order)."""
-        return sorted(self.stories, key=lambda s: (-self.stories[s], s))[:limit]
+    def strongest(self, limit: int, rank: Callable[[int], int] | None = None) -> list[int]:
+        """The stories named most clearly, at most `limit`, best first, ties in story order or `rank`'s (a library
+        joined from segments numbers a story added since after the others: its ties go in file order)."""
+        return sorted(self.stories, key=lambda s: (-self.stories[s], s if rank is None else rank(s)))[:limit]
 
 
 class MentionFinder:

@@ -126,3 +126,25 @@ def test_a_history_of_commits_and_merges_run_in_this_process_ends_as_fresh(grown
     stories, store = grown
     run(stories, store.base, 0, 3)
     assert_as_fresh(stories, store)
+
+
+def test_stories_named_equally_past_the_limit_are_taken_in_file_order_in_a_library_that_grew(grown):
+    """More than three stories named equally (the tales by Ines or Elin, and a copy of one), three taken: the copy,
+    added since and so numbered last by the segments, was left out where one build, numbering it first in file order,
+    takes it; its passages then came fewer among the candidates, and ranked under the tale's they tie with."""
+    stories, store = grown
+    (stories / "a-copy.md").write_text((stories / "tale-006.md").read_text(encoding="utf-8"), encoding="utf-8")
+    question = "Did Ines Oakes and Elin Korsak live by the harbour?"
+    grew, fresh = StoryLibrary.load(stories, store=store), StoryLibrary.load(stories)
+    assert grew.opened
+
+    def named(library: StoryLibrary) -> list[str]:
+        query = library.query(question)
+        tied = [library.corpus.stories[s].path for s in query.named.stories]
+        assert len(set(query.named.stories.values())) == 1 and len(tied) > 3 and "a-copy.md" in tied
+        candidates, _ = library.candidates(query, None)
+        passages = [library.corpus.passages[c.doc] for c in candidates]
+        return [f"{library.corpus.stories[p.story].path}:{p.number}" for p in passages]
+
+    assert named(grew) == named(fresh)
+    assert library_facts(grew, [question]) == library_facts(fresh, [question])
