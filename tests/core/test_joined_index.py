@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from bot.core import joined_index
 from bot.core.index import DEFAULT_PARAMS, BM25Index, BM25Params
 from bot.core.joined_index import JoinedIndex, JoinedVocabulary, library_index
 from bot.core.library import StoryLibrary
@@ -51,6 +53,31 @@ def test_a_joined_index_scores_as_one_index_of_all_its_live_documents(params: BM
         assert joined.top(question, 3, range(70, joined.size)) == whole.top(question, 3, range(70, whole.size))
         docs = np.arange(0, joined.size, 3)
         assert np.array_equal(joined.scores_of(question, docs), whole.scores_of(question, docs)), question
+
+
+def test_idfs_let_go_when_the_kept_are_full_and_asked_from_threads_at_once_score_as_one_index(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """The kept idfs emptied at nearly every term, while four threads ask the same index and its floor is first worked
+    out: every score is still one index's (what a thread reads is each term's own idfs, whichever thread kept them)."""
+    monkeypatch.setattr(joined_index, "IDFS_KEPT", 2)
+    first, later = documents(80, 4), [documents(9, 5), [["w1", "shelfonly"]]]
+    joined = JoinedIndex(SegmentedIndex([Segment.of_documents(first)]), [Segment.of_documents(d) for d in later])
+    whole = BM25Index(first + [doc for docs in later for doc in docs])
+    questions = [[WORDS[n], WORDS[(n * 7) % 60], "shelfonly"] for n in range(60)] + [["w0"], ["w0", "w1", "w2"]]
+    expected = [whole.scores(question) for question in questions]
+    found: list[list[bool]] = []
+
+    def ask() -> None:
+        found.append([np.array_equal(joined.scores(q), e) for q, e in zip(questions, expected, strict=True)])
+
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert found == [[True] * len(questions)] * 4
+    assert len(joined._idfs) <= 2
 
 
 def test_a_library_built_in_memory_is_made_segments_once_for_all_its_views():
