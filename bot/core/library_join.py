@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from typing import overload
 
 import numpy as np
@@ -162,11 +162,7 @@ def _library_speller(spellers: Sequence[SpellingCorrector], index: JoinedIndex) 
     if numbered is None:  # a library whose words are not all its index's: each looked up
         return _speller_of_words(spellers, index)
     held, numbers = numbered
-    added: dict[str, str] = {}
-    for speller in spellers[1:]:
-        for word, term in zip(speller.words, speller.terms, strict=True):
-            if word not in held and word not in added and term in index.vocabulary:
-                added[word] = term
+    added = _words_added(spellers, held, index.vocabulary)
     terms = list(added.values())
     frequencies = index.doc_freq_of(np.array([index.vocabulary[t] for t in terms], dtype=np.int64)).tolist()
     return SpellingCorrector(
@@ -188,16 +184,25 @@ def _joined_speller(
     if numbered is None:  # a first part whose words are not all its index's: each looked up
         return _speller_of_words(spellers, index)
     held, numbers = numbered
-    added: dict[str, str] = {}
-    for speller in spellers[1:]:
-        for word, term in zip(speller.words, speller.terms, strict=True):
-            if word not in held and word not in added and term in index.vocabulary:
-                added[word] = term
+    added = _words_added(spellers, held, index.vocabulary)
     doc_freq: list[int] = []
     for start in range(0, len(numbers), CHUNK):  # in chunks: the GIL let go between them
         doc_freq += index.doc_freq[numbers[start : start + CHUNK]].tolist()
     doc_freq += [int(index.doc_freq[index.vocabulary[t]]) for t in added.values()]
     return SpellingCorrector([*spellers[0].words, *added], [*spellers[0].terms, *added.values()], doc_freq)
+
+
+def _words_added(
+    spellers: Sequence[SpellingCorrector], held: Container[str], vocabulary: Container[str]
+) -> dict[str, str]:
+    """The later spellers' words the first lacks (`held`), once each, with their terms: only those a live passage of
+    the joined index holds."""
+    added: dict[str, str] = {}
+    for speller in spellers[1:]:
+        for word, term in zip(speller.words, speller.terms, strict=True):
+            if word not in held and word not in added and term in vocabulary:
+                added[word] = term
+    return added
 
 
 def _speller_of_words(spellers: Sequence[SpellingCorrector], index: BM25Scoring) -> SpellingCorrector:
