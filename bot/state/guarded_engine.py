@@ -33,6 +33,10 @@ DRIVER_SECONDS = 2.0
 OPERATION_SECONDS, so that usually the driver's own error says what was wrong."""
 
 LASTING_SQLITE_ERRORS = ("readonly", "read-only", "unable to open", "disk i/o", "disk is full")
+BUSY_SQLSTATES = frozenset({"55P03", "40P01", "40001", "57014"})
+"""PostgreSQL's SQLSTATE codes (appendix A of its manual) for a statement that lost to another session: a lock waited
+for past lock_timeout, a deadlock, a serialization failure, a statement cancelled (statement_timeout). The server
+answered; trying again soon may work."""
 
 
 class DatabaseUnavailable(Exception):
@@ -216,6 +220,9 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 
 def _fault_of(error: BaseException, sqlite: bool) -> Fault:
+    sqlstate = getattr(error.orig, "sqlstate", None) if isinstance(error, sa.exc.DBAPIError) else None
+    if sqlstate in BUSY_SQLSTATES:
+        return Fault.BUSY
     text = first_line(error).lower()
     if sqlite:
         if "locked" in text or "busy" in text:

@@ -11,14 +11,16 @@ import threading
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
+import asyncpg
 import pytest
 
-from bot.messages import database_error_text
+from bot.messages import database_error_text, database_trouble_text
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import SQLITE_FILE, Database, DatabaseError
-from bot.state.database_fault import Fault
+from bot.state.database_fault import DatabaseTask, Fault
 from bot.state.feedback import Judgement, Vote
 from bot.state.guarded_engine import DatabaseUnavailable
+from bot.state.shelf_rules import ShelfAction
 from tests.file_attributes import immutable
 from tests.postgresql import PostgreSQLServer
 from tests.sqlite_lock import locked_by_another_process
@@ -255,3 +257,25 @@ def test_what_the_log_says_of_a_call_given_up_on_names_its_deadline():
     assert str(DatabaseUnavailable(Fault.BUSY, seconds=5.0)) == "busy: 5 s"
     assert str(DatabaseUnavailable(Fault.UNWRITABLE, file=Path("/srv/storybot.db"))) == "unwritable: /srv/storybot.db"
     assert str(DatabaseUnavailable(Fault.BUSY, detail="database is locked")) == "database is locked"
+
+
+async def test_a_postgresql_row_lock_held_past_lock_timeout_is_busy(postgresql_url: str, tmp_path: Path, caplog):
+    """Another session holds the shelf's row (as a change of another process being made does) past lock_timeout:
+    the server answered, so the change is BUSY, "try again in a moment", never a server that did not answer."""
+    database = await Database.open(Settings(data=tmp_path, database_url=postgresql_url))
+    holder = await asyncpg.connect(postgresql_url)
+    try:
+        await database.shelves.add(1, "weir.md", b"first", 7, replace=False)
+        async with holder.transaction():
+            await holder.execute("SELECT version FROM shelves WHERE server_id = 1 FOR UPDATE")
+            with pytest.raises(DatabaseUnavailable) as raised:
+                await asyncio.wait_for(database.shelves.add(1, "weir.md", b"second", 8, replace=True), GIVE_UP)
+        assert raised.value.fault is Fault.BUSY and raised.value.__cause__ is not None
+        assert "lock timeout" in raised.value.detail and "The database failed (busy)" in caplog.text
+        assert database_trouble_text(raised.value.fault, DatabaseTask.CHANGE_SHELF) == (
+            "I couldn't change the server's stories: the database didn't answer in time. Please try again in a moment."
+        )
+        assert (await database.shelves.add(1, "weir.md", b"second", 8, replace=True)).action is ShelfAction.REPLACED
+    finally:
+        await holder.close()
+        await database.close()
