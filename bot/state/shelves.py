@@ -2,10 +2,11 @@
 
 A change to one shelf first raises the shelf's version (`shelves.version`): on PostgreSQL that row's
 lock, on SQLite the database's write lock, is held until the change commits, so two changes to one
-shelf at once are made one after the other, each seeing what the other did. Nothing is deleted: a
-replaced file stays in its version row, a removal is a row of its own, and a restore points at the
-version it brings back; only the bot's owner moves kept files out (`python -m bot shelf export-kept`, which writes
-them to a file first). Every process reads the version to see that a shelf changed (a poll).
+shelf at once are made one after the other, each seeing what the other did; one that waits for the other longer than
+the lock wait (kept below the call's deadline, so that the server's own error says so) fails BUSY, to be tried again,
+never half made. Nothing is deleted: a replaced file stays in its version row, a removal is a row of its own, and a
+restore points at the version it brings back; only the bot's owner moves kept files out (`python -m bot shelf
+export-kept`, which writes them to a file first). Every process reads the version to see that a shelf changed (a poll).
 """
 
 from __future__ import annotations
