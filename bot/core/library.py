@@ -209,7 +209,9 @@ class StoryLibrary:
         question asked of it searches nothing else): one of its people, else none ("", its title is named already)."""
         if story is None:
             leading = self.person_finder.leading()
-            return leading.name if leading is not None else self.corpus.stories[0].title
+            if leading is not None:
+                return leading.name
+            return self.corpus.stories[self.story_finder.file_order(0, 1)[0]].title  # first in file order
         people = self.person_finder.of_story(self.corpus.stories[story].path)
         return people[0].name if people else ""
 

@@ -61,6 +61,7 @@ from bot.core.segment_library import LibraryPayload, SegmentParts, new_segment, 
 from bot.core.segment_store import FORMAT as SEGMENT_FORMAT
 from bot.core.segment_store import MANIFEST, OPEN_ATTEMPTS, OtherFormat, SegmentSet, SegmentStore
 from bot.core.skipped import CUT_SHORT, Problem, SkipReason
+from bot.core.story_names import StoryFinder
 from bot.core.trusted_files import UntrustedIndex, require_trusted
 
 log = logging.getLogger(__name__)
@@ -510,7 +511,9 @@ def _in_file_order(
         # On a copy: one part is its own join, and its index is its segment's, which a later load may reuse.
         index = copy.copy(joined.index)
         index.tie_order = np.repeat(first_in_file - first_here, counts) + np.arange(int(counts.sum()))
-        joined = replace(joined, index=index)
+        # Its stories found, completed and listed in file order too (their ties went by story number).
+        finder = (joined.story_finder or StoryFinder(stories)).in_file_order(by_file)
+        joined = replace(joined, index=index, story_finder=finder)
     problems = [skipped[path][1] for path in relatives if path in skipped]
     return replace(joined, corpus=replace(joined.corpus, problems=(*walk_problems, *problems)))
 

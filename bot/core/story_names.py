@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -10,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import PurePosixPath
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from bot.core.analysis import fold, load_stopwords
@@ -118,6 +120,41 @@ class StoryFinder:
         """Each story's stable id (bot.core.story_ids), in story order."""
         self.shared_titles: AbstractSet[str] = frozenset(t for t, count in names.title_counts.items() if count > 1)
         """Titles more than one story has: lists and pickers add the file name to tell them apart."""
+        self.order: np.ndarray | None = None
+        """The stories' numbers in file order, when that is not their order (None): a library joined from segments
+        numbers a story added since after the others, where one build of the folder numbers it in file order."""
+        self._ranks: np.ndarray | None = None
+        """Each story's place in file order (`order` inverted), made when a tie first needs it."""
+
+    def in_file_order(self, order: np.ndarray) -> StoryFinder:
+        """The same finder, its answers' stories (and their ties) in the file order `order` gives."""
+        found = copy.copy(self)
+        found.order = None if np.array_equal(order, np.arange(len(order))) else np.asarray(order, dtype=np.int64)
+        found._ranks = None
+        return found
+
+    def file_order(self, start: int = 0, end: int | None = None) -> Sequence[int]:
+        """The stories from place `start` to `end` in file order (as one build numbers them)."""
+        end = len(self.stories) if end is None else end
+        return range(start, end) if self.order is None else self.order[start:end].tolist()
+
+    def _ordered(self, stories: list[int]) -> list[int]:
+        """These stories in file order: linear in the library's stories, not sorted."""
+        if self.order is None or len(stories) < 2:
+            return stories
+        held = np.zeros(len(self.stories), dtype=bool)
+        held[stories] = True
+        return self.order[held[self.order]].tolist()
+
+    def _rank(self, story: int) -> int:
+        """The story's place in file order."""
+        if self.order is None:
+            return story
+        if self._ranks is None:
+            ranks = np.empty(len(self.order), dtype=np.int64)
+            ranks[self.order] = np.arange(len(self.order))
+            self._ranks = ranks
+        return int(self._ranks[story])
 
     @classmethod
     def joined(cls, first: StoryFinder, later: StoryFinder, stories: Sequence[Story]) -> StoryFinder:
@@ -133,6 +170,15 @@ class StoryFinder:
             t for names in later._names for t in names.title_counts if any(t in n.title_counts for n in first._names)
         )
         joined.shared_titles = SharedTitles(first.shared_titles, frozenset((*later.shared_titles, *shared)))
+        joined.order = None
+        if first.order is not None or later.order is not None:
+            joined.order = np.concatenate(
+                [
+                    np.asarray(finder.file_order(), dtype=np.int64) + start
+                    for finder, start in ((first, 0), (later, offset))
+                ]
+            )
+        joined._ranks = None
         return joined
 
     def by_path(self, path: str) -> int | None:
@@ -170,7 +216,7 @@ class StoryFinder:
             written = [i for i in exact if shelf_file_name(self.stories[i].path) == name.strip()]
             exact = written if len(written) == 1 else exact
         if exact:
-            return StoryLookup(name, tuple(exact))
+            return StoryLookup(name, tuple(self._ordered(exact)))
         # Each word once: a word typed again narrows nothing, and "of of of ..." was looked for in every title
         # for each time it was typed. Small words count only when nothing else is typed: a title may lack them, and
         # "Ali Baba and the Forty Thieves" was no story where the title is "Ali Baba And Forty Thieves".
@@ -183,7 +229,7 @@ class StoryFinder:
             if all(w in title or w in n.files[i] for w in words)
         ]
         if containing:
-            return StoryLookup(name, tuple(containing))
+            return StoryLookup(name, tuple(self._ordered(containing)))
         near = [
             n.first + i
             for n in self._names
@@ -191,19 +237,21 @@ class StoryFinder:
             if all(self._near(w, title) for w in words)
         ]
         if near:
-            return StoryLookup(name, tuple(near))
+            return StoryLookup(name, tuple(self._ordered(near)))
         return StoryLookup(name, (), tuple(self._closest(key, 3)))
 
     def _closest(self, key: str, limit: int) -> list[int]:
-        """The titles closest to the key, best first (in story order among equals), as process.extract gives them,
+        """The titles closest to the key, best first (in file order among equals), as process.extract gives them,
         scored with the GIL let go (bot.core.fuzzy): a story named by a question or a button is matched in a thread.
         Each run's closest, merged: the closest of all are among them."""
         found = [
-            (-score, n.first + i)
+            (-score, self._rank(n.first + i), n.first + i)
             for n in self._names
-            for i, score in closest(key, n.titles, fuzz.WRatio, FUZZY_SUGGEST, limit)
+            for i, score in closest(
+                key, n.titles, fuzz.WRatio, FUZZY_SUGGEST, None if self.order is not None else limit
+            )
         ]
-        return [i for _, i in sorted(found)[:limit]]
+        return [i for _, _, i in sorted(found)[:limit]]
 
     @staticmethod
     def _near(word: str, title_words: frozenset[str]) -> bool:
@@ -214,7 +262,7 @@ class StoryFinder:
         """Stories whose title or file name starts with (or holds) the prefix, best first; else close ones."""
         key = _key(prefix)
         if not key:
-            return list(range(min(limit, len(self.stories))))
+            return list(self.file_order(0, min(limit, len(self.stories))))
         starts = [
             n.first + i
             for n in self._names
@@ -228,7 +276,7 @@ class StoryFinder:
             for i, t in enumerate(n.titles)
             if n.first + i not in taken and (key in t or key in n.files[i])
         ]
-        hits = starts + inside
+        hits = self._ordered(starts) + self._ordered(inside)
         if len(hits) < limit:
             taken = set(hits)
             hits += [i for i in self._closest(key, limit) if i not in taken]

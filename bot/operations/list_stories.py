@@ -21,7 +21,7 @@ class StoryList:
     first: int
     """The position of the first story listed, from 0."""
     stories: tuple[StoryRef, ...]
-    """The stories listed, in the library's order."""
+    """The stories listed, in file order (as one build of the folder numbers them)."""
     skipped: tuple[Problem, ...]
     """Files of the folder that were not read as stories, and why (as the core found them, with its reason code)."""
 
@@ -37,7 +37,7 @@ def list_stories(library: StoryLibrary, first: int = 0, count: int | None = None
         total=total,
         passages=len(corpus.passages),
         first=first,
-        stories=tuple(story_ref(library, i) for i in range(first, end)),
+        stories=tuple(story_ref(library, i) for i in library.story_finder.file_order(first, end)),
         skipped=tuple(corpus.problems),
     )
 

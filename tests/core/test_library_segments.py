@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,7 @@ from bot.core.library import StoryLibrary
 from bot.core.passage_table import text_and_story
 from bot.core.saved_index import IndexStore
 from bot.core.segment_store import SegmentStore
+from bot.operations.list_stories import list_stories
 from tests.core.library_history import change, run, store_of
 from tests.core.segment_history import reading_beside
 from tests.core.story_folder import library_facts, tale, write_folder
@@ -148,3 +150,60 @@ def test_stories_named_equally_past_the_limit_are_taken_in_file_order_in_a_libra
 
     assert named(grew) == named(fresh)
     assert library_facts(grew, [question]) == library_facts(fresh, [question])
+
+
+def grown_and_fresh(stories: Path, store: IndexStore) -> tuple[StoryLibrary, StoryLibrary]:
+    """The library its segments give after a copy of a tale was added under a name that sorts first (numbered last by
+    the segments, first by one build), and one built fresh from the same folder."""
+    (stories / "a-tale.md").write_text(tale(6), encoding="utf-8")
+    grew, fresh = StoryLibrary.load(stories, store=store), StoryLibrary.load(stories)
+    assert grew.opened and grew.corpus.stories[-1].path == "a-tale.md" != fresh.corpus.stories[-1].path
+    return grew, fresh
+
+
+def paths(library: StoryLibrary, stories: Iterable[int]) -> list[str]:
+    return [library.corpus.stories[s].path for s in stories]
+
+
+def test_stories_found_by_name_come_in_file_order_in_a_library_that_grew(grown):
+    """Every tale's title holds "harbour": the tale added since came last, where one build gives it first; so too
+    among the two of one title, and among the closest titles suggested for a name no title holds (tied first)."""
+    grew, fresh = grown_and_fresh(*grown)
+    for name in ("harbour", "the", "habrour", "Tale 6: the harbour", "tale 6 the harbourxyzw"):
+        found = [
+            (paths(library, lookup.matches), paths(library, lookup.suggestions))
+            for library in (grew, fresh)
+            for lookup in [library.story_finder.find(name)]
+        ]
+        assert found[0] == found[1] and any(found[0]), name
+    assert len(paths(fresh, fresh.story_finder.find("harbour").matches)) > 3
+
+
+def test_stories_completed_come_in_file_order_in_a_library_that_grew(grown):
+    """Autocomplete's choices: the first 25 of all when nothing is typed, tales starting or holding what is typed, and
+    the closest titles when few do (ties among them in file order)."""
+    grew, fresh = grown_and_fresh(*grown)
+    for typed, limit in (("", 25), ("tale", 25), ("harbour", 25), ("tale 6", 25), ("tale 6 the harbourxyzw", 3)):
+        completed = [paths(library, library.story_finder.complete(typed, limit)) for library in (grew, fresh)]
+        assert completed[0] == completed[1] and completed[0], typed
+
+
+def test_stories_listed_come_in_file_order_in_a_library_that_grew(grown):
+    grew, fresh = grown_and_fresh(*grown)
+    for first, count in ((0, None), (0, 5), (10, 5)):
+        listed = [[s.path for s in list_stories(library, first, count).stories] for library in (grew, fresh)]
+        assert listed[0] == listed[1] and listed[0]
+
+
+def test_the_example_name_of_a_library_without_people_is_the_first_story_in_file_order_when_it_grew(tmp_path):
+    """No person to suggest: the first story's title, the first in file order as one build has it."""
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    (stories / "mill.md").write_text("# The Mill\n\nThe wheel turned all day by the river.\n", encoding="utf-8")
+    store = store_of(tmp_path / "index")
+    StoryLibrary.load(stories, store=store)
+    (stories / "bell.md").write_text("# The Bell\n\nthe bell rang over the valley at noon.\n", encoding="utf-8")
+    grew, fresh = StoryLibrary.load(stories, store=store), StoryLibrary.load(stories)
+    assert grew.opened and not fresh.person_finder.people
+    assert grew.example_name() == fresh.example_name() == "The Bell"
+

@@ -142,6 +142,12 @@ def test_a_view_of_a_changed_owner_and_a_shelf_copying_its_story_answers_as_one_
     assert view is not None
     corpus = Corpus(view.corpus.root, view.corpus.stories, tuple(view.corpus.passages), view.corpus.problems)
     whole = StoryLibrary(corpus, view.analyzer, min_match=view.min_match, reranker=view.reranker)
+    # Its stories found and listed in file order, as the owner's fresh build has them (mill.md in its place, not last
+    # as the segments number it), then the shelf's.
+    place = {story.path: number for number, story in enumerate(corpus.stories)}
+    in_files = [place[story.path] for story in StoryLibrary.load(root).corpus.stories]
+    whole.story_finder = whole.story_finder.in_file_order(np.array(in_files + list(range(len(in_files), len(place)))))
+    assert whole.story_finder.order is not None
     questions = [*QUESTIONS, "Sofia Kalmurzaeva ballerina", "sebastain korolov rye", "Korolev violinist", "the millr"]
     typed = ["Sebastein", "Korolv", "Kalmurzaev", "balerina", "violinst", "milller", "wheal", "rivre"]
 
