@@ -309,8 +309,11 @@ def _folded(typed: str) -> str:
     return fold(plain_question(typed)).replace(ZERO_WIDTH_SPACE, "")
 
 
-def _directory_order(person: Person) -> tuple[int, str, str]:
-    return (-person.mentions, person.name, person.story)
+def _directory_order(person: Person) -> tuple[int, str, str, tuple[str, ...]]:
+    """Most mentioned first, then by name and title, then in file order (the folder walked, each folder's names in
+    order): a library joined from segments holds a story added since after the others, where one build reads it in
+    its place, and the people of two copies of a tale tied in the segments' order."""
+    return (-person.mentions, person.name, person.story, tuple(person.path.split("/")))
 
 
 def _story_people(texts: list[str], title: str, path: str, lowercase_words: set[str] | None) -> list[Person]:

@@ -207,3 +207,16 @@ def test_the_example_name_of_a_library_without_people_is_the_first_story_in_file
     assert grew.opened and not fresh.person_finder.people
     assert grew.example_name() == fresh.example_name() == "The Bell"
 
+
+def test_people_of_equal_standing_come_in_file_order_in_a_library_that_grew(grown):
+    """The copy's person and the tale's, equally mentioned, of one name and title: the copy's came second where one
+    build gives it first, in the people's directory, their completion and lookup."""
+    grew, fresh = grown_and_fresh(*grown)
+
+    def people(library: StoryLibrary) -> list[list[tuple[str, str]]]:
+        finder = library.person_finder
+        found = (finder.people, finder.complete("ines"), finder.find("Ines Tallow").matches)
+        return [[(p.name, p.path) for p in listed] for listed in found]
+
+    assert people(grew) == people(fresh)
+    assert ("Ines Tallow", "a-tale.md") in people(fresh)[1]
