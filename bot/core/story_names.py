@@ -125,21 +125,38 @@ class StoryFinder:
         numbers a story added since after the others, where one build of the folder numbers it in file order."""
         self._ranks: np.ndarray | None = None
         """Each story's place in file order (`order` inverted), made when a tie first needs it."""
+        self._halves: tuple[StoryFinder, StoryFinder, int] | None = None
+        """A view's: the owner's finder, the shelf's and the shelf's first number, when either has an order; each
+        keeps its own, and the view's is theirs one after the other (no array of the owner's size per view)."""
 
     def in_file_order(self, order: np.ndarray) -> StoryFinder:
         """The same finder, its answers' stories (and their ties) in the file order `order` gives."""
         found = copy.copy(self)
         found.order = None if np.array_equal(order, np.arange(len(order))) else np.asarray(order, dtype=np.int64)
         found._ranks = None
+        found._halves = None
         return found
+
+    @property
+    def _reordered(self) -> bool:
+        """Whether file order is not story order."""
+        return self.order is not None or self._halves is not None
 
     def file_order(self, start: int = 0, end: int | None = None) -> Sequence[int]:
         """The stories from place `start` to `end` in file order (as one build numbers them)."""
         end = len(self.stories) if end is None else end
+        if self._halves is not None:
+            first, later, offset = self._halves
+            shelf = later.file_order(max(start - offset, 0), max(end - offset, 0))
+            return [*first.file_order(min(start, offset), min(end, offset)), *(offset + n for n in shelf)]
         return range(start, end) if self.order is None else self.order[start:end].tolist()
 
     def _ordered(self, stories: list[int]) -> list[int]:
         """These stories in file order: linear in the library's stories, not sorted."""
+        if self._halves is not None and len(stories) > 1:
+            first, later, offset = self._halves
+            shelf = later._ordered([n - offset for n in stories if n >= offset])
+            return first._ordered([n for n in stories if n < offset]) + [offset + n for n in shelf]
         if self.order is None or len(stories) < 2:
             return stories
         held = np.zeros(len(self.stories), dtype=bool)
@@ -148,6 +165,9 @@ class StoryFinder:
 
     def _rank(self, story: int) -> int:
         """The story's place in file order."""
+        if self._halves is not None:
+            first, later, offset = self._halves
+            return first._rank(story) if story < offset else offset + later._rank(story - offset)
         if self.order is None:
             return story
         if self._ranks is None:
@@ -171,14 +191,8 @@ class StoryFinder:
         )
         joined.shared_titles = SharedTitles(first.shared_titles, frozenset((*later.shared_titles, *shared)))
         joined.order = None
-        if first.order is not None or later.order is not None:
-            joined.order = np.concatenate(
-                [
-                    np.asarray(finder.file_order(), dtype=np.int64) + start
-                    for finder, start in ((first, 0), (later, offset))
-                ]
-            )
         joined._ranks = None
+        joined._halves = (first, later, offset) if first._reordered or later._reordered else None
         return joined
 
     def by_path(self, path: str) -> int | None:
@@ -247,9 +261,7 @@ class StoryFinder:
         found = [
             (-score, self._rank(n.first + i), n.first + i)
             for n in self._names
-            for i, score in closest(
-                key, n.titles, fuzz.WRatio, FUZZY_SUGGEST, None if self.order is not None else limit
-            )
+            for i, score in closest(key, n.titles, fuzz.WRatio, FUZZY_SUGGEST, None if self._reordered else limit)
         ]
         return [i for _, _, i in sorted(found)[:limit]]
 
