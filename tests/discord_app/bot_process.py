@@ -92,6 +92,12 @@ class BotProcess:
             await self._reader
         return code
 
+    async def killed(self) -> int:
+        """SIGKILLed (power lost, the OOM killer): nothing of its own shutdown runs; its exit code once it has ended."""
+        assert self.process is not None
+        self.process.kill()
+        return await self.exited()
+
     async def stop(self, signum: int = signal.SIGTERM) -> int:
         assert self.process is not None
         if self.process.returncode is None:

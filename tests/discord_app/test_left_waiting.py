@@ -81,9 +81,7 @@ async def test_a_bot_killed_before_answering_has_the_next_bot_say_it_restarted(t
         assert (await fake.first_response(left, mark)).body["type"] == 5  # "thinking…"
         await fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/token-{left}", mark)  # its answer on its way
         await rows_become(data, {int(left)})
-        assert first.process is not None
-        first.process.kill()
-        await first.exited()
+        await first.killed()
 
         second = await BotProcess(fake, **settings).start()
         await second.ready()
@@ -130,9 +128,7 @@ async def test_a_bot_killed_after_its_answer_reached_discord_leaves_the_answer_a
         mark, _ = await fake.slash("ask", question="Where was Sofia born?", interaction_id=thinking)
         await fake.wait_for_call("POST", rf"/webhooks/{APP_ID}/token-{thinking}", mark)
         await rows_become(data, {int(delivered), int(thinking)})
-        assert first.process is not None
-        first.process.kill()
-        await first.exited()
+        await first.killed()
 
         second = await BotProcess(fake, **settings).start()
         await second.ready()
@@ -169,13 +165,10 @@ async def test_a_bot_killed_while_telling_leaves_what_it_had_not_told_to_the_nex
         mark, _ = await fake.slash("ask", question="Where was Sofia born?", interaction_id=left)
         await rows_become(data, {int(left)})
         for killed in range(2):
-            process = bots[killed].process
-            assert process is not None
             if killed:
                 await fake.wait_for_call("GET", reading, mark)  # telling it: killed then
                 fake.holds.remove(next(h for h in fake.holds if h.released is slow_read))
-            process.kill()
-            await bots[killed].exited()
+            await bots[killed].killed()
             bots.append(await BotProcess(fake, **settings).start())
         await bots[2].ready()
         assert (await fake.edited(left, after=mark))["content"] == RESTARTED_MID_ANSWER
@@ -211,9 +204,7 @@ async def left_crowd(fake: FakeDiscord, data: Path, count: int) -> tuple[list[st
         for interaction in asked:
             await fake.slash("ask", question="Where was Sofia born?", interaction_id=interaction)
         await rows_become(data, {int(interaction) for interaction in asked})
-        assert first.process is not None
-        first.process.kill()
-        await first.exited()
+        await first.killed()
     finally:
         await first.stop()
     fake.holds.clear()  # the next bot's answers reach Discord
@@ -297,13 +288,13 @@ async def test_of_two_shard_processes_on_postgresql_the_killed_ones_questions_ar
     of its own. Shard 0's process started again tells the killed one's question only; the live one answers its own."""
     fake = FakeDiscord(servers=(GUILD_ID, SHARD_ONE_GUILD_ID))
     await fake.start()
-    killed = await BotProcess(fake, **on_machine(tmp_path, "a", postgresql_url, 0)).start()
-    bots = [killed]
+    shard_zero = await BotProcess(fake, **on_machine(tmp_path, "a", postgresql_url, 0)).start()
+    bots = [shard_zero]
     left, kept = fake.next_interaction(), fake.next_interaction()
     held = fake.hold("POST", rf"/webhooks/{APP_ID}/token-{left}")  # its answer never reaches Discord
     working = fake.hold("POST", rf"/webhooks/{APP_ID}/token-{kept}")  # the live one still working on it
     try:
-        await killed.ready()
+        await shard_zero.ready()
         bots.append(live := await BotProcess(fake, **on_machine(tmp_path, "b", postgresql_url, 1)).start())
         await live.ready()
         mark, _ = await fake.slash("ask", question="Where was Sofia born?", interaction_id=left, connection=0)
@@ -311,9 +302,7 @@ async def test_of_two_shard_processes_on_postgresql_the_killed_ones_questions_ar
             "ask", question="How old is Sofia?", channel_id=SHARD_ONE_CHANNEL_ID, interaction_id=kept, connection=1
         )
         await postgresql_rows_become(postgresql_url, {int(left), int(kept)})
-        assert killed.process is not None
-        killed.process.kill()
-        await killed.exited()
+        await shard_zero.killed()
 
         bots.append(again := await BotProcess(fake, **on_machine(tmp_path, "a", postgresql_url, 0)).start())
         await again.ready()
@@ -356,9 +345,7 @@ async def test_a_bot_started_with_another_token_leaves_the_rows_sealed_under_the
         mark, _ = await fake.slash("ask", question="Where was Sofia born?", interaction_id=fresh)
         await fake.slash("ask", question="How old is Sofia?", interaction_id=expiring)
         await rows_become(data, {int(fresh), int(expiring)})
-        assert bots[0].process is not None
-        bots[0].process.kill()
-        await bots[0].exited()
+        await bots[0].killed()
 
         for _ in range(2):  # one while the expiring row lives (most likely), one after it is over
             bots.append(await BotProcess(fake, **settings, DISCORD_TOKEN=NEW_TOKEN).start())
@@ -397,9 +384,7 @@ async def test_no_edit_is_sent_once_the_rows_15_minutes_are_over(tmp_path: Path)
         await bots[0].ready()
         mark, _ = await fake.slash("ask", question="Where was Sofia born?", interaction_id=expiring)
         await rows_become(data, {int(expiring)})
-        assert bots[0].process is not None
-        bots[0].process.kill()
-        await bots[0].exited()
+        await bots[0].killed()
         bots.append(await BotProcess(fake, **settings).start())
         await bots[1].ready()
         await fake.wait_for_call("GET", reading, mark)
@@ -436,9 +421,7 @@ async def test_a_row_whose_read_discord_py_gave_up_on_after_its_429s_is_tried_ag
         await bots[0].ready()
         mark, _ = await fake.slash("ask", question="Where was Sofia born?", interaction_id=left)
         await rows_become(data, {int(left)})
-        assert bots[0].process is not None
-        bots[0].process.kill()
-        await bots[0].exited()
+        await bots[0].killed()
         bots.append(await BotProcess(fake, **settings).start())
         await bots[1].ready()
         assert (await fake.edited(left, after=mark))["content"] == RESTARTED_MID_ANSWER
