@@ -33,6 +33,7 @@ from bot.cli.render import (
 )
 from bot.cli.shelf_export import export_kept
 from bot.cli.shelf_import import ShelfCommandError, import_stories
+from bot.core.answer import NoAnswer
 from bot.core.corpus import CorpusError
 from bot.core.excerpt import EXCERPT_CHARS
 from bot.core.index import BM25Params
@@ -48,6 +49,7 @@ from bot.messages import (
     INDEX_OFF,
     INVITE_NEEDS_TOKEN,
     LIST_STORIES_COMMAND,
+    NEXT_START_REBUILDS,
     NOT_INSTALLED,
     QUESTIONS_PROMPT,
     NotesWorded,
@@ -60,6 +62,7 @@ from bot.messages import (
     indexed_text,
     invite_permissions_text,
     library_size,
+    no_answer_message,
     no_person_text,
     not_a_count_text,
     not_a_number_text,
@@ -70,7 +73,7 @@ from bot.messages import (
     story_choice_text,
 )
 from bot.one_line import one_line
-from bot.operations.ask import ask
+from bot.operations.ask import Asked, ask
 from bot.operations.build_index import IndexBuilt, build_index
 from bot.operations.list_stories import list_stories
 from bot.operations.look_up_person import PersonFound, look_up_person
@@ -515,7 +518,10 @@ def _ask(args: argparse.Namespace, library: StoryLibrary) -> int:
         return 0
     if not args.question.strip():
         raise UsageError(empty_question_text(library.example_name()))
-    _print_answer(library, args.question, args.json, story)
+    asked = ask(library, args.question, story=story)
+    if asked.answer.reason is NoAnswer.TOO_LONG:  # bad usage, as an empty question or a name too long is
+        raise UsageError(no_answer_message(asked.answer, NEXT_START_REBUILDS))
+    _print_asked(library, asked, args.json)
     return 0
 
 
@@ -537,7 +543,10 @@ def _story(library: StoryLibrary, name: str) -> StoryRef:
 def _print_answer(
     library: StoryLibrary, question: str, as_json: bool, story: StoryRef | None, flush: bool = False
 ) -> None:
-    asked = ask(library, question, story=story)
+    _print_asked(library, ask(library, question, story=story), as_json, flush)
+
+
+def _print_asked(library: StoryLibrary, asked: Asked, as_json: bool, flush: bool = False) -> None:
     reply = "" if asked.request is None else request_reply(library, asked, COMMAND_LINE_HELP)
     if as_json:
         print(json_line(answer_json(asked, reply)), flush=flush)

@@ -101,19 +101,27 @@ def test_ask_reads_one_question_per_line_and_parts_the_answers_with_a_blank_line
 
 
 @pytest.mark.parametrize(
-    "question", ["what is the", "🎻🎻🎻", "Кто такая София?", "@everyone what is **this**", "q" * 5000]
+    "question", ["what is the", "🎻🎻🎻", "Кто такая София?", "@everyone what is **this**"]
 )
 def test_unanswerable_questions_exit_0_with_a_clear_message(question):
     result = run("ask", question)
     assert result.returncode == 0
     assert result.stdout.strip() and "Traceback" not in result.stderr
-    assert "stories" in result.stdout or "characters" in result.stdout
+    assert "stories" in result.stdout
 
 
 def test_empty_question_is_bad_usage():
     result = run("ask", "  ")
     assert result.returncode == 2
     assert "question is empty" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_a_question_too_long_is_bad_usage_in_one_line_as_an_empty_one_is(as_json):
+    question = " ".join(["where was sofia born"] * 250)  # a line of stdin this long is answered (above)
+    result = run("ask", *(["--json"] if as_json else []), question)
+    assert result.returncode == 2 and result.stdout == "", result.stdout
+    assert result.stderr.count("\n") == 1 and f"{len(question):,} characters" in result.stderr, result.stderr
 
 
 def test_performer_json_contract():
