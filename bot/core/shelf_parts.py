@@ -19,6 +19,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 
 import numpy as np
 
@@ -271,29 +272,27 @@ class _Planned:
 def _planned(stories: Sequence[tuple[int, ShelfStoryText]], held: dict[int, tuple[BuiltPart, int]]) -> list[_Planned]:
     """The shelf cut where a story does not come after the one before in the same built part (a story
     removed between them cuts nothing: the run leaves it out)."""
-    planned: list[_Planned] = []
-    for number, (version, text) in enumerate(stories):
+    cuts: list[int] = []  # where each run starts
+    for number, (version, _) in enumerate(stories):
         part, index = held.get(version, (None, 0))
-        last = planned[-1] if planned else None
-        if last is not None and last.part is part and (part is None or last.stories[-1] < index):
-            more = last.stories if part is None else (*last.stories, index)
-            planned[-1] = _Planned(
-                start=last.start,
-                stop=number + 1,
-                characters=last.characters + text.characters,
+        if number:
+            before, before_index = held.get(stories[number - 1][0], (None, 0))
+            if before is part and (part is None or before_index < index):
+                continue
+        cuts.append(number)
+    planned = []
+    for start, stop in pairwise([*cuts, len(stories)]):
+        part = held.get(stories[start][0], (None, 0))[0]
+        run = stories[start:stop]
+        planned.append(
+            _Planned(
+                start=start,
+                stop=stop,
+                characters=sum(text.characters for _, text in run),
                 part=part,
-                stories=more,
+                stories=() if part is None else tuple(held[version][1] for version, _ in run),
             )
-        else:
-            planned.append(
-                _Planned(
-                    start=number,
-                    stop=number + 1,
-                    characters=text.characters,
-                    part=part,
-                    stories=() if part is None else (index,),
-                )
-            )
+        )
     return planned
 
 
