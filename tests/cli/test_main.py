@@ -100,9 +100,7 @@ def test_ask_reads_one_question_per_line_and_parts_the_answers_with_a_blank_line
     assert first.startswith('From "Sébastien Kalmurzaeva') and second.startswith("\"Kalmurzaeva's Odyssey")
 
 
-@pytest.mark.parametrize(
-    "question", ["what is the", "🎻🎻🎻", "Кто такая София?", "@everyone what is **this**"]
-)
+@pytest.mark.parametrize("question", ["what is the", "🎻🎻🎻", "Кто такая София?", "@everyone what is **this**"])
 def test_unanswerable_questions_exit_0_with_a_clear_message(question):
     result = run("ask", question)
     assert result.returncode == 0
