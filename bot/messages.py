@@ -826,6 +826,12 @@ def upload_refusal_text(error: ShelfError, shown: Callable[[str], str] = str) ->
             f'The file name "{shown(name[:60])}" mixes {scripts_text(error.scripts)} letters, which can look alike; '
             "rename it in one alphabet and upload again."
         )
+    if refusal is UploadRefusal.WINDOWS_DEVICE:
+        return (
+            f'"{shown(name[:60])}" is a name Windows keeps for a device (CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to '
+            "LPT9, whatever follows the dot): no file of that name can be saved or unpacked there. Rename it, e.g. "
+            "the-con-story.md."
+        )
     if refusal is UploadRefusal.TOO_LARGE:
         return (
             f"That file is {error.size / 2**20:.1f} MB; stories uploaded here may be at most "

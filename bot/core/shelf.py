@@ -53,6 +53,12 @@ _WORD = re.compile(r"[^\W\d_]+")
 EAST_ASIAN = "CJK"
 """The one script id of Chinese, Japanese and Korean letters (Han, kana, hangul), which stand in a word together."""
 _EAST_ASIAN_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC"})
+WINDOWS_DEVICES = frozenset(
+    {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)), *(f"LPT{n}" for n in range(1, 10))}
+)
+"""Names Windows keeps for devices, whatever follows their first dot and in any case (`con.md`, `Nul.tar.md`): a file
+so named cannot be written there, so a shelf's export or a copy of the corpus folder would not unpack on Windows.
+COM\u00b9 and the like are these once NFKC has made their superscript a digit."""
 
 
 class UploadRefusal(enum.Enum):
@@ -62,6 +68,8 @@ class UploadRefusal(enum.Enum):
     NO_USABLE_NAME = "no_usable_name"
     NAME_TOO_LONG = "name_too_long"
     MIXED_SCRIPTS = "mixed_scripts"
+    WINDOWS_DEVICE = "windows_device"
+    """A name Windows keeps for a device (WINDOWS_DEVICES): no file of it can be written or unpacked there."""
     TOO_LARGE = "too_large"
     UNREADABLE = "unreadable"
     TOO_SLOW = "too_slow"
@@ -128,10 +136,18 @@ def safe_file_name(name: str) -> str:
     size = len(base.encode("utf-8", "surrogateescape"))
     if size > MAX_NAME_BYTES:
         raise ShelfError(UploadRefusal.NAME_TOO_LONG, name=base, size=size)
+    if windows_device(base):
+        raise ShelfError(UploadRefusal.WINDOWS_DEVICE, name=base)
     lookalike = mixed_scripts(base)
     if lookalike:
         raise ShelfError(UploadRefusal.MIXED_SCRIPTS, name=base, scripts=lookalike)
     return base
+
+
+def windows_device(name: str) -> bool:
+    """Whether Windows takes the file name for a device: its part before the first dot, less the spaces it ends in
+    (which Windows drops), is one of WINDOWS_DEVICES in any case."""
+    return name.split(".", 1)[0].rstrip(" ").upper() in WINDOWS_DEVICES
 
 
 def mixed_scripts(name: str) -> tuple[str, ...]:

@@ -314,3 +314,17 @@ def test_a_removed_story_named_so_in_another_case_is_not_replaced_as_on_discord(
     imported = run("shelf", "import", "--server", str(SERVER), str(again), env={"STORYBOT_DATA": str(data)})
     assert imported.returncode == 0 and imported.stdout == f"added: Mill.MD (server {SERVER})\n"
     assert shelf_of(data) == (["Mill.MD"], [ShelfAction.ADDED, ShelfAction.REMOVED, ShelfAction.ADDED])
+
+
+def test_a_file_named_as_a_windows_device_imports_nothing_and_says_why(tmp_path: Path):
+    # A story named CON.md entered the shelf from the command line as from Discord, and its export would not unpack on
+    # Windows.
+    good, device = tmp_path / "good.md", tmp_path / "CON.md"
+    good.write_text("# Good\n\nA story.")
+    device.write_text("# The Console\n\nA story of a console.")
+    data = tmp_path / "data"
+    result = run("shelf", "import", "--server", str(SERVER), str(good), str(device), env={"STORYBOT_DATA": str(data)})
+    assert result.returncode == 2, result.stderr
+    assert '"CON.md" is a name Windows keeps for a device' in result.stderr and "Nothing was imported" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert shelf_of(data) == ([], [])

@@ -518,3 +518,18 @@ def test_removing_across_file_systems_keeps_an_exact_copy_before_removing_the_st
         assert gone.read_bytes() == old and gone.stat().st_mtime == 1_700_000_000
         assert gone.is_relative_to(kept) and not (corpus / "tale.md").exists()
         assert hidden_files(kept) == []
+
+
+@pytest.mark.parametrize(
+    "uploaded", ["CON.md", "con.txt", "Nul.tar.md", "aux .md", "PRN..md", "com1.epub", "LPT9.fb2.zip", "COM\u00b2.md"]
+)
+def test_a_name_windows_keeps_for_a_device_is_refused_as_no_file_of_it_unpacks_there(uploaded):
+    # "CON.md" was a valid name: stored, then written by shelf export-kept into a zip that Windows cannot unpack (nor
+    # can a corpus folder holding it be copied there). Any case, any extension, a space before the dot, a superscript.
+    with refused(UploadRefusal.WINDOWS_DEVICE, detail="is a name Windows keeps for a device"):
+        safe_file_name(uploaded)
+
+
+@pytest.mark.parametrize("uploaded", ["console.md", "con-story.md", "com10.md", "lpt.md", "my.con.md", "nul-.txt"])
+def test_names_that_only_begin_or_end_like_a_windows_device_are_kept(uploaded):
+    assert safe_file_name(uploaded) == uploaded
