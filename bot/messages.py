@@ -837,6 +837,12 @@ def upload_refusal_text(error: ShelfError, shown: Callable[[str], str] = str) ->
             f"That file is {error.size / 2**20:.1f} MB; stories uploaded here may be at most "
             f"{MAX_UPLOAD_BYTES // 2**20} MB. Split it, or put it in the stories folder directly."
         )
+    if refusal is UploadRefusal.LARGER_THAN_DECLARED:
+        declared = size_text(error.size) if error.size >= 1024 else counted(error.size, "byte", "bytes")
+        return (
+            f"That file turned out larger than Discord said it was ({declared}), so I stopped downloading "
+            "it and nothing was added; please upload it again."
+        )
     if refusal is UploadRefusal.UNREADABLE:
         return f"That file {refusal_text(error.why)}, so it was not added."
     if refusal is UploadRefusal.TOO_SLOW:
@@ -1680,6 +1686,13 @@ REMOVE = "Remove"
 REPLACE = "Replace"
 UNDO = "Undo"
 CANCEL = "Cancel"
+
+
+FOREIGN_ATTACHMENT = (
+    "Discord gave me that file from somewhere other than its own file servers, so I did not download it; nothing was "
+    "added. The bot's owner can see where in the log."
+)
+"""An upload whose URL (or a redirect from it) leads away from Discord's attachment hosts."""
 
 
 def download_failed_text(status: int | None = None, seconds: int | None = None) -> str:

@@ -71,6 +71,8 @@ class UploadRefusal(enum.Enum):
     WINDOWS_DEVICE = "windows_device"
     """A name Windows keeps for a device (WINDOWS_DEVICES): no file of it can be written or unpacked there."""
     TOO_LARGE = "too_large"
+    LARGER_THAN_DECLARED = "larger_than_declared"
+    """Its download went on past the size it was sent as (`size`), and was broken off there."""
     UNREADABLE = "unreadable"
     TOO_SLOW = "too_slow"
     """Reading it took longer than uploads may (bot.core.worker.story_file_in_worker)."""
@@ -106,7 +108,8 @@ class ShelfError(Exception):
         self.name = name
         """The file name."""
         self.size = size
-        """Bytes: the name's for NAME_TOO_LONG, the file's for TOO_LARGE; seconds for TOO_SLOW; megabytes for
+        """Bytes: the name's for NAME_TOO_LONG, the file's for TOO_LARGE, the size it was sent as for
+        LARGER_THAN_DECLARED; seconds for TOO_SLOW; megabytes for
         TOO_MUCH_MEMORY."""
         self.detail = detail
         """The format for OWN_TITLE, the system's reason for FOLDER_UNWRITABLE."""

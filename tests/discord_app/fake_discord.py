@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # discord.types is for type checkers: importing it at run tim
     from discord.types.message import Message as MessagePayload
     from discord.types.user import User as UserPayload
 
+ENDLESS_MOST = 64 * 2**20
+"""What the fake CDN sends of an endless upload at most: more than any upload may be, yet not all of a machine's memory
+for a bot that reads all it is sent."""
 TOKEN = "MTAwMA.GxYzAb.fake-token"
 """Shaped as Discord's are (its first part is APP_ID in base64), as the bot checks before it connects."""
 APP_ID = 1000
@@ -307,6 +310,12 @@ class FakeDiscord:
         """Uploads whose download the fake CDN breaks off halfway (the connection closed mid-body)."""
         self.stalled_attachments: set[int] = set()
         """Uploads whose download the fake CDN stops sending halfway, the connection left open."""
+        self.endless_attachments: set[int] = set()
+        """Uploads whose download goes on past their content, filler bytes sent for as long as the bot reads them."""
+        self.redirects: dict[int, str] = {}
+        """Uploads the fake CDN answers with a redirect (302) to another URL, by their ids."""
+        self.served: dict[int, int] = {}
+        """The bytes the fake CDN wrote of each endless upload before the bot stopped reading it (or ENDLESS_MOST)."""
         self.begun: set[int] = set()
         """Uploads the fake CDN began to serve (cut, stalled or whole), by their ids."""
         self.downloads: dict[int, int] = {}
@@ -676,17 +685,36 @@ class FakeDiscord:
             interaction_id=interaction_id,
         )
 
-    def attach(self, filename: str, content: bytes, cut: bool = False, stall: bool = False) -> dict[str, Any]:
+    def attach(
+        self,
+        filename: str,
+        content: bytes,
+        cut: bool = False,
+        stall: bool = False,
+        *,
+        declared: int | None = None,
+        endless: bool = False,
+        host: str | None = None,
+        redirect: str | None = None,
+    ) -> dict[str, Any]:
         """A file a person uploads with a command: its attachment object, served from the fake CDN (`cut`:
-        its download breaks off halfway; `stall`: it stops halfway and the rest never comes)."""
+        its download breaks off halfway; `stall`: it stops halfway and the rest never comes). `declared`: the size
+        Discord says it has, if not its own; `endless`: after it, bytes keep coming (ENDLESS_MOST at most); `host`: its
+        URL names this host for the fake CDN (another name of 127.0.0.1); `redirect`: the CDN answers 302 to this."""
         attachment_id = self.new_id()
         self.attachments[attachment_id] = content
         if cut:
             self.cut_attachments.add(attachment_id)
         if stall:
             self.stalled_attachments.add(attachment_id)
-        url = f"{self.url}/attachments/{attachment_id}/{quote(filename, safe='')}"
-        return {"id": str(attachment_id), "filename": filename, "size": len(content), "url": url, "proxy_url": url}
+        if endless:
+            self.endless_attachments.add(attachment_id)
+        if redirect is not None:
+            self.redirects[attachment_id] = redirect
+        base = self.url if host is None else self.url.replace("127.0.0.1", host, 1)
+        url = f"{base}/attachments/{attachment_id}/{quote(filename, safe='')}"
+        size = len(content) if declared is None else declared
+        return {"id": str(attachment_id), "filename": filename, "size": size, "url": url, "proxy_url": url}
 
     async def subcommand(
         self,
@@ -753,6 +781,10 @@ class FakeDiscord:
         async with self._changed:
             self.begun.add(attachment_id)
             self._changed.notify_all()
+        if attachment_id in self.redirects:
+            raise web.HTTPFound(self.redirects[attachment_id])
+        if attachment_id in self.endless_attachments:
+            return await self._endless(request, attachment_id, content)
         if attachment_id not in self.cut_attachments | self.stalled_attachments:
             async with self._changed:
                 self.downloads[attachment_id] = len(self.calls)
@@ -766,6 +798,26 @@ class FakeDiscord:
             await self._closing.wait()  # open, and silent, until the fake Discord closes
         if request.transport is not None:  # None when the bot gave up first (a slow machine): it is closed already
             request.transport.close()  # the rest never comes
+        return response
+
+    async def _endless(self, request: web.Request, attachment_id: int, content: bytes) -> web.StreamResponse:
+        """The upload, then filler for as long as the bot reads (up to ENDLESS_MOST bytes), with no length said
+        beforehand: what the bot took of it is counted in `served`."""
+        response = web.StreamResponse(headers={"Content-Type": "application/octet-stream"})
+        await response.prepare(request)
+        served = 0
+        filler = b"The river ran on. " * 3641  # some 64 KB
+        try:
+            for chunk in itertools.chain((content,), itertools.repeat(filler)):
+                if served >= ENDLESS_MOST or self._closing.is_set():
+                    break
+                await response.write(chunk)
+                served += len(chunk)
+        except ConnectionError:  # the bot stopped reading: the connection is closed
+            pass
+        async with self._changed:
+            self.served[attachment_id] = served
+            self._changed.notify_all()
         return response
 
     # -- gateway ---------------------------------------------------------------------------------

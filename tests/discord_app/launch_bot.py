@@ -1,6 +1,7 @@
 """Runs storybot's real entry point (`python -m bot ...`) against the fake Discord at FAKE_DISCORD_URL.
 
-What changes: where discord.py connects (its REST base and its default gateway), and how long it waits after
+What changes: where discord.py connects (its REST base and its default gateway), where the bot downloads uploads
+from (bot.discord_app.attachments' hosts: the fake CDN, over http), and how long it waits after
 the last server's GUILD_CREATE before it is ready (discord.py's documented `guild_ready_timeout`, 2 s by default,
 for a real Discord streaming servers in): the fake sends every GUILD_CREATE right after READY, and the suite starts
 the bot some hundred times. With LOAD_AFTER set, the library's load waits for the test (`load_after`); with
@@ -16,6 +17,7 @@ import discord.http
 import discord.state
 import yarl
 
+import bot.discord_app.attachments
 from bot.core.library import StoryLibrary
 from bot.core.people import Person, PersonFinder
 from bot.program import DiscordBot, main
@@ -75,6 +77,7 @@ if __name__ == "__main__":  # a worker process (bot.core.worker) imports this fi
     base = os.environ["FAKE_DISCORD_URL"]
     discord.http.Route.BASE = f"{base}/api/v10"
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(base.replace("http", "ws", 1) + "/gateway")
+    bot.discord_app.attachments.ATTACHMENT_ORIGINS = frozenset({yarl.URL(base)})
     setattr(discord.state.ConnectionState, "guild_ready_timeout", QUICK_READY)  # noqa: B010 (typed as a float)
     if "LOAD_AFTER" in os.environ:
         load_after(os.environ["LOAD_AFTER"])

@@ -31,6 +31,8 @@ from bot.core.shelf import (
     require_upload_size,
     safe_file_name,
 )
+from bot.discord_app import attachments
+from bot.discord_app.attachments import ForeignHost, downloaded
 from bot.discord_app.autocomplete import AutocompleteTime
 from bot.discord_app.client import StoryBot, command_name, send_ephemeral, show_in_place, story_bot, think
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
@@ -52,6 +54,7 @@ from bot.messages import (
     ADD_TO_CHOICES,
     CANCEL,
     CANCELLED,
+    FOREIGN_ATTACHMENT,
     HISTORY_COMMAND,
     MANAGE_SERVER,
     NO_SHELF_STORIES,
@@ -515,14 +518,28 @@ class Admin(StoryCog):
             settings = self.bot.settings
             async with self.readers:  # downloaded only now: a server waiting for a reader holds no file
                 # A download that stalls would hold the reader for aiohttp's five minutes: it gets the reading's time.
+                # Streamed, and broken off past the size Discord said it has: read whole, a longer body was taken into
+                # memory before its size could be refused.
                 async with asyncio.timeout(settings.upload_seconds):
-                    raw = await file.read()
+                    raw = await downloaded(
+                        file.url, file.size, proxy=self.bot.http.proxy, proxy_auth=self.bot.http.proxy_auth
+                    )
                 typed = None if title is None else well_formed(title)
                 upload = await read_upload(
                     raw, name or uploaded, typed, seconds=settings.upload_seconds, megabytes=settings.upload_mb
                 )
         except (ShelfError, discord.HTTPException) as error:
             await interaction.followup.send(clip(_problem(error), MESSAGE_LIMIT), ephemeral=True)
+            return None
+        except ForeignHost as foreign:  # Discord moved its files, or something sends attachments that are not its
+            log.warning(
+                "Did not download the upload %s from %s: not one of Discord's attachment hosts (%s). If Discord now "
+                "serves attachments there, storybot needs an update.",
+                one_line(file.filename),
+                foreign.origin,
+                ", ".join(sorted(str(origin) for origin in attachments.ATTACHMENT_ORIGINS)),
+            )
+            await interaction.followup.send(FOREIGN_ATTACHMENT, ephemeral=True)
             return None
         except (aiohttp.ClientError, TimeoutError) as error:  # the download broke off or timed out
             log.warning("Could not download the upload %s: %s", file.filename, error or type(error).__name__)

@@ -1,0 +1,96 @@
+"""An upload's file fetched from Discord's attachment hosts, and no further than the size Discord said it has.
+
+discord.py's `Attachment.read` takes the whole body before its size can be looked at: a body longer than Discord said
+(or one with no end) was downloaded whole, in memory, and only then refused, or added. Here aiohttp's stream is read a
+chunk at a time and broken off as soon as it passes that size, so an upload holds at most its size and a chunk; and
+only Discord's attachment hosts are asked, over https, a redirect too: nothing is fetched from elsewhere for anyone.
+"""
+
+from __future__ import annotations
+
+import aiohttp
+import discord
+from yarl import URL
+
+from bot.core.shelf import MAX_UPLOAD_BYTES, ShelfError, UploadRefusal
+
+ATTACHMENT_ORIGINS = frozenset({URL("https://cdn.discordapp.com"), URL("https://media.discordapp.net")})
+"""Where Discord serves attachments: its CDN (an attachment's `url`, as discord.py's `Asset.BASE`) and its media proxy
+(its `proxy_url`). Not a setting, which an owner could widen by mistake: the tests' launcher points it at the fake
+Discord, as it points discord.py's `Route.BASE`."""
+CHUNK = 64 * 1024
+"""Bytes read from the stream at a time: what an upload may hold past its size before it is refused."""
+REDIRECTS = 3
+"""Redirects followed, each to one of ATTACHMENT_ORIGINS; Discord's CDN answers an attachment's URL with no redirect."""
+_REDIRECTED = frozenset({301, 302, 303, 307, 308})
+
+
+class ForeignHost(Exception):
+    """The attachment's URL, or a redirect from it, leads away from Discord's attachment hosts (or is no URL): nothing
+    was fetched from there."""
+
+    def __init__(self, origin: str):
+        super().__init__(origin)
+        self.origin = origin
+        """Where it led: its scheme, host and port, never its path or query (which may carry a signature)."""
+
+
+async def downloaded(
+    url: str, declared: int, *, proxy: str | None = None, proxy_auth: aiohttp.BasicAuth | None = None
+) -> bytes:
+    """The attachment's bytes, from one of ATTACHMENT_ORIGINS; raises ForeignHost for a URL elsewhere, ShelfError
+    (LARGER_THAN_DECLARED, or TOO_LARGE past MAX_UPLOAD_BYTES) as soon as the body passes `declared` bytes, and
+    discord.HTTPException for a status other than 200 (as `Attachment.read`). `proxy` and `proxy_auth`: discord.py's,
+    which its own requests use. The caller bounds the time."""
+    where = _attachment_url(url)
+    async with aiohttp.ClientSession() as session:
+        for hop in range(REDIRECTS + 1):
+            async with session.get(where, allow_redirects=False, proxy=proxy, proxy_auth=proxy_auth) as response:
+                location = response.headers.get("Location")
+                if response.status in _REDIRECTED and location and hop < REDIRECTS:
+                    where = _attachment_url(location, where)  # checked before it is asked, as the first
+                    continue
+                if response.status != 200:
+                    raise discord.HTTPException(response, "failed to get the attachment")
+                return await _read_within(response, declared)
+    raise AssertionError("unreachable: the last hop returns or raises")
+
+
+async def _read_within(response: aiohttp.ClientResponse, declared: int) -> bytes:
+    """The body, refused once it passes `declared` bytes (or MAX_UPLOAD_BYTES): before a byte is read when its
+    Content-Length says so, else at the chunk that passes it."""
+    most = min(declared, MAX_UPLOAD_BYTES)
+    body = bytearray()
+    if response.content_length is not None and response.content_length > most:
+        _refuse(declared, response.content_length)
+    async for chunk in response.content.iter_chunked(CHUNK):
+        body += chunk
+        if len(body) > most:
+            _refuse(declared, len(body))
+    return bytes(body)
+
+
+def _refuse(declared: int, seen: int) -> None:
+    """Past what Discord said (a body longer than its declared size), or past what any upload may be."""
+    if declared < MAX_UPLOAD_BYTES:
+        raise ShelfError(UploadRefusal.LARGER_THAN_DECLARED, size=declared)
+    raise ShelfError(UploadRefusal.TOO_LARGE, size=seen)
+
+
+def _attachment_url(written: str, base: URL | None = None) -> URL:
+    """`written` (relative to `base`, for a redirect's Location) as a URL, if it is one of ATTACHMENT_ORIGINS'; else
+    raises ForeignHost."""
+    try:
+        url = URL(written) if base is None else base.join(URL(written))
+    except ValueError as error:  # no URL at all (a backslash in its host, a port of letters)
+        raise ForeignHost("an unreadable URL") from error
+    if not url.absolute or not url.host:
+        raise ForeignHost("a URL with no host")
+    if _place(url) not in {_place(origin) for origin in ATTACHMENT_ORIGINS}:
+        raise ForeignHost(str(url.origin()))
+    return url
+
+
+def _place(url: URL) -> tuple[str, str | None, int | None]:
+    """Scheme, host and port, the default port said or not (https://cdn.discordapp.com:443 is its CDN too)."""
+    return url.scheme, url.host, url.port

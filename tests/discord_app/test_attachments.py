@@ -1,0 +1,94 @@
+"""Where an upload is downloaded from, and how much of it: the real bot process against the fake Discord, whose CDN
+serves a body longer than Discord said, one with no end, one on another host and one that redirects there."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+import pytest_asyncio
+
+from bot.core.shelf import MAX_UPLOAD_BYTES
+from bot.messages import FOREIGN_ATTACHMENT
+from tests.discord_app.bot_process import BotProcess, bot_on_fake_discord
+from tests.discord_app.fake_discord import MANAGE_SERVER, FakeDiscord
+from tests.discord_app.test_shelves import add_and_read, followup
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+MILL = b"# The Mill\n\nAnatole ground rye by the river all night."
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def bot(tmp_path_factory) -> AsyncIterator[tuple[FakeDiscord, BotProcess]]:
+    async with bot_on_fake_discord(tmp_path_factory.mktemp("data")) as running:
+        yield running
+
+
+async def told(fake: FakeDiscord, upload: dict) -> str:
+    """What the manager is told after /story add of this attachment."""
+    mark, interaction = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=upload)
+    return (await followup(fake, interaction, mark))["content"]
+
+
+async def test_an_upload_longer_than_discord_said_is_refused_not_added(bot):
+    # The whole body was downloaded and its length never compared with the size Discord gave: a 2 MB story sent as
+    # 1 KB was added. The download now stops once it passes the declared size.
+    fake, _ = bot
+    long = MILL + b"\n\nThe wheel turned on. " * 100_000
+    said = await told(fake, fake.attach("long.md", long, declared=1024))
+    assert said == (
+        "That file turned out larger than Discord said it was (1.0 KB), so I stopped downloading it and nothing was "
+        "added; please upload it again."
+    ), said
+    assert (await add_and_read(fake, "mill.md", MILL))["content"].startswith('Added "The Mill"')
+
+
+async def test_an_upload_with_no_end_is_broken_off_at_its_size_not_read_into_memory(bot):
+    # `await file.read()` took everything the CDN sent before the size was checked: 64 MB here (a CDN that never
+    # stopped, all the memory there is). Read a chunk at a time, it is broken off just past its size.
+    fake, process = bot
+    upload = fake.attach("endless.md", MILL, endless=True)
+    said = await told(fake, upload)
+    assert said.startswith(f"That file turned out larger than Discord said it was ({len(MILL)} bytes)"), said
+    await fake.wait_for(lambda: int(upload["id"]) in fake.served)
+    assert fake.served[int(upload["id"])] < MAX_UPLOAD_BYTES  # what the sockets between them hold, at most
+    assert "Traceback" not in process.text
+
+
+async def test_a_declared_size_of_zero_takes_no_byte_and_an_empty_file_is_said_to_be_empty(bot):
+    fake, _ = bot
+    said = await told(fake, fake.attach("zero.md", MILL, declared=0))
+    assert said.startswith("That file turned out larger than Discord said it was (0 bytes)"), said
+    assert (await told(fake, fake.attach("empty.md", b""))).startswith("That file is empty")
+
+
+@pytest.mark.parametrize("where", ["host", "redirect", "https"])
+async def test_an_upload_from_anywhere_but_discords_attachment_hosts_is_not_downloaded(bot, where):
+    # Any URL an attachment named was fetched, and redirects followed wherever they led. Only Discord's attachment
+    # hosts are asked now (the fake CDN here, as the launcher sets them), over their scheme, and a redirect is checked
+    # as the first URL is; the owner is told in the log where it led.
+    fake, process = bot
+    elsewhere = fake.url.replace("127.0.0.1", "localhost", 1)  # the fake CDN under another name: not an origin allowed
+    if where == "host":
+        upload = fake.attach("away.md", MILL, host="localhost")
+    elif where == "redirect":
+        upload = fake.attach("away.md", MILL, redirect=f"{elsewhere}/attachments/1/away.md")
+    else:
+        upload = fake.attach("away.md", MILL)
+        upload["url"] = upload["url"].replace("http://", "https://", 1)
+        elsewhere = fake.url.replace("http://", "https://", 1)
+    assert await told(fake, upload) == FOREIGN_ATTACHMENT
+    assert int(upload["id"]) not in fake.downloads
+    assert f"Did not download the upload away.md from {elsewhere}: not one of Discord's attachment hosts" in (
+        process.text
+    )
+    assert "Traceback" not in process.text
+
+
+async def test_a_redirect_to_discords_own_host_is_followed(bot):
+    fake, _ = bot
+    weir = b"# The Weir\n\nOttilie opened the weir at dawn."
+    target = fake.attach("weir.md", weir)
+    upload = fake.attach("weir.md", b"", declared=len(weir), redirect=target["url"])
+    said = await told(fake, upload)
+    assert said.startswith('Added "The Weir"'), said
