@@ -750,6 +750,8 @@ def shelf_refusal_text(refusal: ShelfRefusal, room: StoreRoom | None = None) -> 
             "That version was moved out of the bot's database by the bot's owner, to make room; they have it in "
             "a file. Ask them for it, then add it again with /story add. Nothing changed."
         )
+    if refusal is ShelfRefusal.SERVER_LEFT:
+        return SHELF_OF_A_SERVER_LEFT
     if refusal is ShelfRefusal.NAME_TAKEN:
         return (
             "Another of this server's stories now has that story's file name in other capitals (Windows and macOS "
@@ -912,6 +914,11 @@ NOT_IN_SERVER = (
     "I'm no longer in this server, so I keep no settings for it. Add me again (the bot's owner has the invite link) "
     "to set them."
 )
+SHELF_OF_A_SERVER_LEFT = (
+    "I'm no longer in this server, so its stories can't be changed (they are kept as they were); nothing changed. "
+    "Add me again (the bot's owner has the invite link) to change them."
+)
+"""A change to a server's own stories after the bot was removed from it (or an upload read while it was)."""
 COMMAND_CHANGED = "That command changed with my last update; please try it again in a minute."
 WENT_WRONG = "Something went wrong on my side; please try again in a moment."
 READ_WAYS = {"prev": "◀ Previous", "next": "Next ▶"}

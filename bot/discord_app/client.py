@@ -218,7 +218,7 @@ class StoryBot(commands.AutoShardedBot):
         elif isinstance(error, app_commands.MissingPermissions):
             text = MANAGE_SERVER
         elif isinstance(error, NotInServer):
-            text = NOT_IN_SERVER
+            text = error.text
         elif isinstance(error, app_commands.TransformerError) and error.type is discord.AppCommandOptionType.channel:
             text = CHANNEL_UNSEEN if self.server_known(interaction.guild_id) else CHANNELS_NOT_SENT
         elif _from_another_version(error):
@@ -240,7 +240,12 @@ class StoryBot(commands.AutoShardedBot):
 
 class NotInServer(app_commands.CheckFailure):
     """A command from a server the bot is no longer in: Discord leaves an application's commands in a server that
-    removed its bot, and sends their interactions (answered: a question needs no membership)."""
+    removed its bot, and sends their interactions (answered: a question needs no membership). `text`: what the person
+    is told (the settings' words, unless the command's are others)."""
+
+    def __init__(self, text: str = NOT_IN_SERVER):
+        super().__init__(text)
+        self.text = text
 
 
 def _from_another_version(error: app_commands.AppCommandError) -> bool:

@@ -18,7 +18,7 @@ from bot.core.worker import story_file_in_worker
 from bot.operations.resolve_story import story_by_id
 from bot.operations.server_views import ServerViews
 from bot.operations.story_ref import StoryRef
-from bot.state.shelves import ShelfAction, ShelfChange, ShelfStore, ShelfVersion, StoredText
+from bot.state.shelves import Present, ShelfAction, ShelfChange, ShelfStore, ShelfVersion, StoredText
 
 VERSIONS_OFFERED = 25
 """Discord's cap on autocomplete choices."""
@@ -33,23 +33,35 @@ class ShelfChanged:
 
 
 async def add_to_shelf(
-    shelves: ShelfStore, views: ServerViews, server: int, name: str, upload: StoryFile, user: int
+    shelves: ShelfStore,
+    views: ServerViews,
+    server: int,
+    name: str,
+    upload: StoryFile,
+    user: int,
+    *,
+    present: Present | None = None,
 ) -> ShelfChanged:
     """The upload as the server's story `name`: added, or replacing the one there (which stays kept); refused
     when the shelf would search more than its limit, which counts a packed file (EPUB, Word, ODT, zipped FB2,
-    PDF) as its text."""
-    change = await store_upload(shelves, server, name, upload, user)
+    PDF) as its text, or (SERVER_LEFT) when `present` says, as the change is made, that the bot left the server: an
+    upload read while it was removed changes nothing there."""
+    change = await store_upload(shelves, server, name, upload, user, present=present)
     read = upload.story
     if change.version_id is not None and change.story_id is not None and read is not None and read.name == name:
         views.read(change.version_id, dataclasses.replace(read, story=change.story_id))  # not read again for its view
     return await _told(views, server, change)
 
 
-async def store_upload(shelves: ShelfStore, server: int, name: str, upload: StoryFile, user: int) -> ShelfChange:
+async def store_upload(
+    shelves: ShelfStore, server: int, name: str, upload: StoryFile, user: int, *, present: Present | None = None
+) -> ShelfChange:
     """The upload stored as the server's story `name` (added, or replacing the one there), with the story its reader
     read, so that no view reads the file again; what any process's view searches once it knows of the change."""
     text = StoredText(stored_reading(), upload.text)
-    return await shelves.add(server, name, upload.data, user, replace=True, characters=upload.characters, text=text)
+    return await shelves.add(
+        server, name, upload.data, user, replace=True, characters=upload.characters, text=text, present=present
+    )
 
 
 def library_file_named(view: StoryLibrary | None, name: str) -> str | None:
@@ -70,17 +82,19 @@ async def read_upload(raw: bytes, name: str, title: str | None, *, seconds: floa
 
 
 async def remove_from_shelf(
-    shelves: ShelfStore, views: ServerViews, server: int, story: int, user: int
+    shelves: ShelfStore, views: ServerViews, server: int, story: int, user: int, *, present: Present | None = None
 ) -> ShelfChanged:
-    """The server's story number `story` off its shelf (kept, restorable); another server's is refused."""
-    return await _told(views, server, await shelves.remove(server, story, user))
+    """The server's story number `story` off its shelf (kept, restorable); another server's is refused, and any once
+    the bot left the server (`present`, as add_to_shelf's)."""
+    return await _told(views, server, await shelves.remove(server, story, user, present=present))
 
 
 async def restore_on_shelf(
-    shelves: ShelfStore, views: ServerViews, server: int, version: int, user: int
+    shelves: ShelfStore, views: ServerViews, server: int, version: int, user: int, *, present: Present | None = None
 ) -> ShelfChanged:
-    """A kept version of one of the server's stories searched again; what it replaces stays kept."""
-    return await _told(views, server, await shelves.restore(server, version, user))
+    """A kept version of one of the server's stories searched again; what it replaces stays kept. `present`: as
+    add_to_shelf's."""
+    return await _told(views, server, await shelves.restore(server, version, user, present=present))
 
 
 async def kept_versions(shelves: ShelfStore, server: int, typed: str) -> tuple[ShelfVersion, ...]:

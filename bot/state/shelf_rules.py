@@ -62,6 +62,9 @@ class ShelfRefusal(enum.Enum):
     against what the server may store, and change nothing searched."""
     MOVED_OUT = "moved_out"
     """That version's file was moved out of the database by the bot's owner (`python -m bot shelf export-kept`)."""
+    SERVER_LEFT = "server_left"
+    """The bot is no longer in the server (it was removed): its shelf stays as it was, never changed for a server
+    that may never have the bot again (asked under the shelf's lock: ShelfStore.add's `present`)."""
     NAME_TAKEN = "name_taken"
     """The restore would bring back a removed story whose name another story on the shelf now has in another case or
     Unicode form (`mill.md` beside `Mill.md`, "Café.md" decomposed beside composed), two files Windows and macOS take

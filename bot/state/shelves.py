@@ -11,6 +11,7 @@ export-kept`, which writes them to a file first). Every process reads the versio
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import enum
 import functools
@@ -42,6 +43,9 @@ TEXTS_READ = 250
 """Shelf versions whose stored texts one call reads (ShelfStore.texts), each call within the database's deadline: a
 server's 500 stories in 2 calls, where a view made 500 (one statement, one round trip each)."""
 HISTORY_SHOWN = 100
+Present = Callable[[], bool]
+"""Whether the bot is still in a server, asked by a change once it holds the shelf's lock (Discord's front end knows:
+its servers as Discord sent them); a change for a server it left is refused."""
 _COUNTED = sa.case(
     (shelf_versions.c.characters > shelf_versions.c.size, shelf_versions.c.characters), else_=shelf_versions.c.size
 )
@@ -155,6 +159,10 @@ class _Refused(Exception):
     def __init__(self, refusal: ShelfRefusal, room: StoreRoom | None = None):
         super().__init__(refusal.value)
         self.refusal, self.room = refusal, room
+
+
+class _Settled(Exception):
+    """Rolls back ShelfStore.settled's claim: it only waited for the shelf's lock."""
 
 
 def _now() -> datetime.datetime:
@@ -494,6 +502,7 @@ class ShelfStore:
         replace: bool,
         characters: int | None = None,
         text: StoredText | None = None,
+        present: Present | None = None,
     ) -> ShelfChange:
         """The file as the shelf's story `name`: added, or (with `replace`) replacing the one there, which
         stays in the history. When no current story has that very name, a current one named so in another case or
@@ -503,10 +512,11 @@ class ShelfStore:
         server's room).
         `characters`: the length of the text it holds, counted against the limit when more than its bytes (None: no
         more). `text`: the story it was read as, stored with it in the same transaction (None: read by the first view
-        that needs it)."""
+        that needs it). `present`: whether the bot is still in the server, asked once the shelf's lock is held
+        (Present); None for the owner's command line."""
 
         async def change(connection: AsyncConnection) -> ShelfChange:
-            shelf_version = await _claim(connection, server_id)
+            shelf_version = await _claim(connection, server_id, present)
             story = await _story(connection, server_id, shelf_stories.c.name == name)
             if story is None or story.current_version_id is None:  # one named so in another case is this file
                 other = named_in_another_form(name, await _current_names(connection, server_id))
@@ -552,11 +562,13 @@ class ShelfStore:
 
         return await self._changed(change)
 
-    async def remove(self, server_id: int, story_id: int, user_id: int) -> ShelfChange:
-        """The story off the shelf; its versions stay, restorable."""
+    async def remove(
+        self, server_id: int, story_id: int, user_id: int, *, present: Present | None = None
+    ) -> ShelfChange:
+        """The story off the shelf; its versions stay, restorable. `present`: as add's."""
 
         async def change(connection: AsyncConnection) -> ShelfChange:
-            shelf_version = await _claim(connection, server_id)
+            shelf_version = await _claim(connection, server_id, present)
             story = await _story(connection, server_id, shelf_stories.c.id == story_id)
             if story is None or story.current_version_id is None:
                 raise _Refused(ShelfRefusal.NO_STORY)
@@ -573,11 +585,14 @@ class ShelfStore:
 
         return await self._changed(change)
 
-    async def restore(self, server_id: int, version_id: int, user_id: int) -> ShelfChange:
-        """An earlier version's file shown again (also for a removed story); what it replaces stays kept."""
+    async def restore(
+        self, server_id: int, version_id: int, user_id: int, *, present: Present | None = None
+    ) -> ShelfChange:
+        """An earlier version's file shown again (also for a removed story); what it replaces stays kept. `present`: as
+        add's."""
 
         async def change(connection: AsyncConnection) -> ShelfChange:
-            shelf_version = await _claim(connection, server_id)
+            shelf_version = await _claim(connection, server_id, present)
             found = (
                 await connection.execute(
                     sa.select(
@@ -618,6 +633,18 @@ class ShelfStore:
             return await _made(connection, made, size=found.size, source=version_id)
 
         return await self._changed(change)
+
+    async def settled(self, server_id: int) -> None:
+        """Returns once no change to the shelf is under way: its lock taken as a change takes it, then let go with
+        nothing written. For a server the bot left: a change that asked `present` before the bot was removed commits
+        first, and every later one is refused, so none is made once this returns."""
+
+        async def wait(connection: AsyncConnection) -> None:
+            await _claim(connection, server_id)
+            raise _Settled
+
+        with contextlib.suppress(_Settled):
+            await self._engine.write(wait)
 
     async def _stored_room_for(
         self, connection: AsyncConnection, server_id: int, size: int, *, restoring: bool = False
@@ -672,9 +699,10 @@ def _stored(server_id: sa.ColumnElement[int]) -> sa.Select[int]:
     )
 
 
-async def _claim(connection: AsyncConnection, server_id: int) -> int:
+async def _claim(connection: AsyncConnection, server_id: int, present: Present | None = None) -> int:
     """Raises the shelf's version, first thing in the change: the lock this takes (PostgreSQL's on the row,
-    SQLite's on the database) is held until the change commits, so changes to one shelf queue here."""
+    SQLite's on the database) is held until the change commits, so changes to one shelf queue here. Then, holding it,
+    refuses (SERVER_LEFT) the change if `present` says the bot is no longer in the server."""
     now = _now()
     insert = INSERTS[connection.dialect.name](shelves).values(
         server_id=server_id, version=1, library_hidden=False, updated_at=now
@@ -684,6 +712,8 @@ async def _claim(connection: AsyncConnection, server_id: int) -> int:
     ).returning(shelves.c.version)
     version = await connection.scalar(raised)
     assert version is not None  # RETURNING of an insert-or-update always has its row
+    if present is not None and not present():
+        raise _Refused(ShelfRefusal.SERVER_LEFT)
     return version
 
 

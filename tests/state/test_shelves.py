@@ -709,3 +709,43 @@ async def test_a_story_named_in_another_unicode_form_is_one_story_and_a_shelf_ho
     refused = await shelves.restore(both, decomposed.version_id, ALICE)
     assert refused.refusal is ShelfRefusal.NAME_TAKEN
     assert (await shelves.file(decomposed.version_id)) == b"decomposed"  # kept, never lost
+
+
+async def test_a_change_for_a_server_the_bot_left_is_refused_and_settled_waits_for_one_under_way(database: Database):
+    # A server that removed the bot had its shelf changed by an upload read meanwhile, and by commands sent after. A
+    # change asks `present` once it holds the shelf's lock; `settled` takes that lock too, so it returns only after a
+    # change that was under way as the bot left has committed, and writes nothing itself.
+    shelves, here = database.shelves, [True]
+    added = await shelves.add(
+        SERVER, "mill.md", b"# The Mill\n\nIt turned.", ALICE, replace=False, present=lambda: here[0]
+    )
+    assert added.action is ShelfAction.ADDED
+    seen: list[list[str]] = []
+
+    async def settled_then_read() -> None:
+        await shelves.settled(SERVER)
+        seen.append([story.name for story in (await shelves.stories(SERVER)).stories])
+
+    waiting: list[asyncio.Task[None]] = []
+
+    def present_and_leaving() -> bool:  # asked under the lock: the bot is removed right after
+        waiting.append(asyncio.get_running_loop().create_task(settled_then_read()))
+        here[0] = False
+        return True
+
+    under_way = await shelves.add(
+        SERVER, "weir.md", b"# The Weir\n\nIt opened.", ALICE, replace=False, present=present_and_leaving
+    )
+    assert under_way.action is ShelfAction.ADDED
+    await asyncio.gather(*waiting)
+    assert seen == [["mill.md", "weir.md"]]  # settled returned once the change under way had committed
+    version = await shelves.version(SERVER)
+    gone = lambda: here[0]  # noqa: E731
+    assert (
+        await shelves.add(SERVER, "kiln.md", b"# The Kiln\n\nIt fired.", BOB, replace=True, present=gone)
+    ).refusal is (ShelfRefusal.SERVER_LEFT)
+    assert (await shelves.remove(SERVER, added.story_id or 0, BOB, present=gone)).refusal is ShelfRefusal.SERVER_LEFT
+    assert (await shelves.restore(SERVER, added.version_id or 0, BOB, present=gone)).refusal is ShelfRefusal.SERVER_LEFT
+    await shelves.settled(SERVER)
+    assert await shelves.version(SERVER) == version  # nothing written by any of them
+    assert [story.name for story in (await shelves.stories(SERVER)).stories] == ["mill.md", "weir.md"]

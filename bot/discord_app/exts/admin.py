@@ -20,6 +20,7 @@ from enum import StrEnum
 import aiohttp
 import discord
 from discord import app_commands
+from discord.ext import commands
 
 from bot.core.readers import story_suffix
 from bot.core.shelf import (
@@ -34,7 +35,16 @@ from bot.core.shelf import (
 from bot.discord_app import attachments
 from bot.discord_app.attachments import ForeignHost, downloaded
 from bot.discord_app.autocomplete import AutocompleteTime
-from bot.discord_app.client import StoryBot, command_name, send_ephemeral, show_in_place, story_bot, think
+from bot.discord_app.client import (
+    NotInServer,
+    StoryBot,
+    acknowledge,
+    command_name,
+    send_ephemeral,
+    show_in_place,
+    story_bot,
+    think,
+)
 from bot.discord_app.cog import StoryCog, choices_here, library_here, one_story
 from bot.discord_app.left_waiting import answered
 from bot.discord_app.render import (
@@ -72,6 +82,7 @@ from bot.messages import (
     RESTORE_COMMAND,
     RESTORE_OPTIONS,
     SHELF_HISTORY_HEADING,
+    SHELF_OF_A_SERVER_LEFT,
     STORY_GROUP,
     UNDO,
     UPLOAD_STOPPED,
@@ -111,7 +122,7 @@ from bot.operations.story_ref import StoryRef
 from bot.state.database_fault import DatabaseTask
 from bot.state.guarded_engine import DatabaseUnavailable
 from bot.state.shelf_rules import RESTORE_ROOM
-from bot.state.shelves import BOT_OWNER, ShelfAction, ShelfVersion
+from bot.state.shelves import BOT_OWNER, Present, ShelfAction, ShelfVersion
 
 log = logging.getLogger(__name__)
 
@@ -256,6 +267,30 @@ class Admin(StoryCog):
         another server's upload. Six read at once in asyncio's shared threads held every server's /performer.
         An upload is downloaded once it holds a reader: downloaded before, each server waiting here held its
         file (up to 8 MB), and a member managing many servers held one for each."""
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        """Refused in a server the bot is no longer in (Discord leaves its commands there, and sends them): nothing is
+        downloaded or changed for it. A change already under way asks again as it is stored (_present)."""
+        if interaction.guild_id is not None and not self._present(interaction.guild_id)():
+            await acknowledge(interaction, private=True)
+            raise NotInServer(SHELF_OF_A_SERVER_LEFT)
+        return True
+
+    def _present(self, server: int) -> Present:
+        """Whether the bot is in the server now, as Discord sent its servers (READY, GUILD_CREATE, GUILD_DELETE):
+        asked by a change to the server's shelf once it holds the shelf's lock."""
+        return lambda: self.bot.get_guild(server) is not None
+
+    @commands.Cog.listener()
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        """The bot was removed from the server: a change to its shelf under way (an upload being stored) commits
+        first, and none is made after (each asks _present under the same lock)."""
+        try:
+            await self.bot.database.shelves.settled(guild.id)
+        except DatabaseUnavailable as error:  # a change under way then fails too, and later ones ask _present
+            log.warning("Could not wait for the changes to the stories of server %s that it left: %s", guild.id, error)
+            return
+        log.info("Left server %s; its stories are kept as they are, and no longer change.", guild.id)
 
     @app_commands.command(name="reload", description=RELOAD_COMMAND)
     @app_commands.guild_only()
@@ -447,17 +482,17 @@ class Admin(StoryCog):
         """Makes the change to this server's own stories and says what was done (with Undo after a replace)."""
         server, user = interaction.guild_id, interaction.user.id
         assert server is not None
-        shelves, views = self.bot.database.shelves, self.bot.views
+        shelves, views, present = self.bot.database.shelves, self.bot.views, self._present(server)
         try:
             if action == "add":
                 name, upload = change
                 assert isinstance(name, str) and isinstance(upload, StoryFile)
-                done = await add_to_shelf(shelves, views, server, name, upload, user)
+                done = await add_to_shelf(shelves, views, server, name, upload, user, present=present)
             else:
                 (number,) = change
                 assert isinstance(number, int)
                 act = remove_from_shelf if action == "remove" else restore_on_shelf
-                done = await act(shelves, views, server, number, user)
+                done = await act(shelves, views, server, number, user, present=present)
         except DatabaseUnavailable as error:
             return Reply(content=database_trouble_text(error.fault, DatabaseTask.CHANGE_SHELF))
         if done.change.refusal is None:

@@ -9,13 +9,16 @@ import shutil
 import signal
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import pytest_asyncio
 
 from bot.core.saved_index import IndexStore
 from bot.discord_app.exts.admin import AddTo
-from bot.messages import ADD_TO_CHOICES
+from bot.messages import ADD_TO_CHOICES, SHELF_OF_A_SERVER_LEFT
+from bot.settings import Settings
+from bot.state.database import Database
 from tests.cli.test_index_faults import command_environment
 from tests.conftest import CORPUS
 from tests.core.readers.format_fixtures import write_zipped_fb2
@@ -37,7 +40,9 @@ from tests.discord_app.fake_discord import (
     followup,
 )
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, own_fake, reply_to
+from tests.discord_app.test_shelves import MILL, add, add_and_read, confirmed, kept_message, story_command
 from tests.hang import HANG_SECONDS
+from tests.operations.test_change_shelf import word_file
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 __all__ = ["fake", "own_fake"]
@@ -594,3 +599,40 @@ async def test_the_owners_upload_named_as_a_story_in_another_case_asks_to_replac
     assert sorted(p.name for p in stories.iterdir() if p.name.lower() == "sophie-korolev-pianist.md") == [
         "sophie-korolev-pianist.md"
     ]
+
+
+async def shelf_names(data: Path) -> list[str]:
+    """The stories GUILD_ID's shelf searches, as the bot's database in `data` holds them."""
+    database = await Database.open(Settings(data=data))
+    try:
+        return [story.name for story in (await database.shelves.stories(GUILD_ID)).stories]
+    finally:
+        await database.close()
+
+
+async def test_a_server_that_removed_the_bot_has_its_stories_changed_by_nothing_under_way_or_sent_after(tmp_path):
+    # Discord leaves the application's commands in a server that removed its bot, and sends their interactions: an
+    # upload being read as the bot was removed was then stored, and so was one sent after, and a Remove clicked after:
+    # the shelf of a server the bot may never see again went on changing. Each is refused now, the one under way as it
+    # is stored (under the shelf's lock, which the removal waits for).
+    async with bot_on_fake_discord(tmp_path, STORYBOT_UPLOAD_SECONDS="600") as (fake, process):
+        assert (await add_and_read(fake, "mill.md", MILL))["content"].startswith('Added "The Old Mill"')
+        asked = await story_command(fake, "remove", story="mill.md")
+        assert asked["content"].startswith('Remove "The Old Mill"'), asked
+        mark, interaction = await add(fake, "slow.docx", word_file(20_000))
+        while not (reading := worker_processes(process.process.pid if process.process else 0)):
+            await asyncio.sleep(0.01)
+        (reader,) = reading
+        os.kill(reader, signal.SIGSTOP)  # held in its reading while the bot is removed
+        try:
+            await fake.remove_bot_from_server()
+            await process.printed(f"Left server {GUILD_ID}; its stories are kept as they are")
+        finally:
+            os.kill(reader, signal.SIGCONT)
+        assert (await followup(fake, (mark, interaction)))["content"] == SHELF_OF_A_SERVER_LEFT
+        sent_after = fake.attach("kiln.md", b"# The Kiln\n\nOttilie fired the kiln at dusk.")
+        step = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=sent_after)
+        assert (await followup(fake, step))["content"] == SHELF_OF_A_SERVER_LEFT
+        assert int(sent_after["id"]) not in fake.begun  # not even downloaded
+        assert await confirmed(fake, kept_message(fake, asked), "Remove") == SHELF_OF_A_SERVER_LEFT
+        assert await shelf_names(tmp_path) == ["mill.md"]
