@@ -1695,6 +1695,8 @@ UNDO = "Undo"
 CANCEL = "Cancel"
 
 
+ATTACHMENT_NOT_WHOLE = "Discord sent me that file without its size or address; please upload it again."
+"""An interaction whose attachment lacks a field discord.py makes it of (bot.discord_app.attachments)."""
 FOREIGN_ATTACHMENT = (
     "Discord gave me that file from somewhere other than its own file servers, so I did not download it; nothing was "
     "added. The bot's owner can see where in the log."

@@ -32,7 +32,8 @@ class ForeignHost(Exception):
     def __init__(self, origin: str):
         super().__init__(origin)
         self.origin = origin
-        """Where it led: its scheme, host and port, never its path or query (which may carry a signature)."""
+        """Where it led: its scheme, host and port (or, for no URL with a host, what it was, less its query), never a
+        query, which may carry a signature."""
 
 
 async def downloaded(
@@ -42,18 +43,17 @@ async def downloaded(
     (LARGER_THAN_DECLARED, or TOO_LARGE past MAX_UPLOAD_BYTES) as soon as the body passes `declared` bytes, and
     discord.HTTPException for a status other than 200 (as `Attachment.read`). `proxy` and `proxy_auth`: discord.py's,
     which its own requests use. The caller bounds the time."""
-    where = _attachment_url(url)
+    where, hops = _attachment_url(url), 0
     async with aiohttp.ClientSession() as session:
-        for hop in range(REDIRECTS + 1):
+        while True:
             async with session.get(where, allow_redirects=False, proxy=proxy, proxy_auth=proxy_auth) as response:
-                location = response.headers.get("Location")
-                if response.status in _REDIRECTED and location and hop < REDIRECTS:
-                    where = _attachment_url(location, where)  # checked before it is asked, as the first
+                location = response.headers.get(aiohttp.hdrs.LOCATION)
+                if response.status in _REDIRECTED and location and hops < REDIRECTS:
+                    where, hops = _attachment_url(location, where), hops + 1  # checked before it is asked, as the first
                     continue
                 if response.status != 200:
-                    raise discord.HTTPException(response, "failed to get the attachment")
+                    raise discord.HTTPException(response, response.reason or "")
                 return await _read_within(response, declared)
-    raise AssertionError("unreachable: the last hop returns or raises")
 
 
 async def _read_within(response: aiohttp.ClientResponse, declared: int) -> bytes:
@@ -77,15 +77,37 @@ def _refuse(declared: int, seen: int) -> None:
     raise ShelfError(UploadRefusal.TOO_LARGE, size=seen)
 
 
+def attachments_whole(interaction: discord.Interaction) -> bool:
+    """Whether each attachment the interaction brings has the fields discord.py makes it of, of their types (an id, a
+    file name, a URL, a size of 0 bytes or more). Discord always sends them; a payload without its size met discord.py
+    before any command ran, a KeyError in a task of its own: a traceback in the log, and "did not respond" for the
+    person. A string for a size failed the command as it compared it."""
+    data: object = interaction.data
+    resolved = data.get("resolved") if isinstance(data, dict) else None
+    found = resolved.get("attachments") if isinstance(resolved, dict) else None
+    if found is None:
+        return True
+    return isinstance(found, dict) and all(_whole(attachment) for attachment in found.values())
+
+
+def _whole(attachment: object) -> bool:
+    if not isinstance(attachment, dict):
+        return False
+    size = attachment.get("size")
+    fields = (attachment.get("id"), attachment.get("filename"), attachment.get("url"))
+    sized = isinstance(size, int) and not isinstance(size, bool) and size >= 0
+    return sized and all(isinstance(field, str) for field in fields)
+
+
 def _attachment_url(written: str, base: URL | None = None) -> URL:
     """`written` (relative to `base`, for a redirect's Location) as a URL, if it is one of ATTACHMENT_ORIGINS'; else
     raises ForeignHost."""
     try:
         url = URL(written) if base is None else base.join(URL(written))
-    except ValueError as error:  # no URL at all (a backslash in its host, a port of letters)
-        raise ForeignHost("an unreadable URL") from error
+    except ValueError as error:  # no URL at all (a backslash in its host, a port of letters): named as written
+        raise ForeignHost(repr(written.split("?", 1)[0][:200])) from error
     if not url.absolute or not url.host:
-        raise ForeignHost("a URL with no host")
+        raise ForeignHost(repr(str(url.with_query(None).with_fragment(None))[:200]))
     if _place(url) not in {_place(origin) for origin in ATTACHMENT_ORIGINS}:
         raise ForeignHost(str(url.origin()))
     return url

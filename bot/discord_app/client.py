@@ -12,11 +12,13 @@ from discord.ext import commands
 
 from bot.core.library import StoryLibrary
 from bot.discord_app import exts
+from bot.discord_app.attachments import attachments_whole
 from bot.discord_app.cooldown import QuestionBudgets
 from bot.discord_app.left_waiting import LeftWaiting, answered
 from bot.discord_app.render import Reply
 from bot.discord_app.sync import sync_commands
 from bot.messages import (
+    ATTACHMENT_NOT_WHOLE,
     CHANNEL_UNSEEN,
     CHANNELS_NOT_SENT,
     COMMAND_CHANGED,
@@ -62,6 +64,21 @@ discord.VoiceClient.warn_nacl = False
 discord.VoiceClient.warn_dave = False
 
 
+class StoryTree(app_commands.CommandTree):
+    """discord.py's command tree, which first refuses an interaction whose attachment it could not make
+    (bot.discord_app.attachments.attachments_whole): said to the person, and one warning line, not a traceback."""
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        if attachments_whole(interaction):
+            return True
+        log.warning(
+            "Refused /%s: Discord sent an attachment without its id, name, URL or size.", command_name(interaction)
+        )
+        if interaction.type is discord.InteractionType.application_command:
+            await send_ephemeral(interaction, ATTACHMENT_NOT_WHOLE)
+        return False
+
+
 class StoryBot(commands.AutoShardedBot):
     """The bot: discord.py's auto-sharded bot (one shard unless STORYBOT_SHARD_COUNT says more), with
     the settings, the library holder, the database and the question budgets every extension reaches
@@ -78,6 +95,7 @@ class StoryBot(commands.AutoShardedBot):
         super().__init__(
             command_prefix=commands.when_mentioned,
             help_command=None,
+            tree_cls=StoryTree,
             intents=intents_for(read_every_message),
             # Set once for every message the bot sends: answers quote stories and users, never ping.
             allowed_mentions=discord.AllowedMentions.none(),

@@ -9,9 +9,10 @@ import pytest
 import pytest_asyncio
 
 from bot.core.shelf import MAX_UPLOAD_BYTES
-from bot.messages import FOREIGN_ATTACHMENT
+from bot.messages import ATTACHMENT_NOT_WHOLE, FOREIGN_ATTACHMENT
 from tests.discord_app.bot_process import BotProcess, bot_on_fake_discord
 from tests.discord_app.fake_discord import MANAGE_SERVER, FakeDiscord
+from tests.discord_app.test_end_to_end import EPHEMERAL, callback
 from tests.discord_app.test_shelves import add_and_read, followup
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -92,3 +93,22 @@ async def test_a_redirect_to_discords_own_host_is_followed(bot):
     upload = fake.attach("weir.md", b"", declared=len(weir), redirect=target["url"])
     said = await told(fake, upload)
     assert said.startswith('Added "The Weir"'), said
+
+
+@pytest.mark.parametrize("size", [None, "12", -1, True])
+async def test_an_attachment_without_a_size_of_bytes_is_refused_in_words_not_a_traceback(bot, size):
+    # Discord always sends an attachment's size, but one without it met discord.py before any command ran: a KeyError
+    # in a task of its own, a traceback in the log and "did not respond" for the manager; a size as a string failed
+    # the command as it was compared ("Something went wrong").
+    fake, process = bot
+    upload = fake.attach("odd.md", MILL)
+    if size is None:
+        del upload["size"]
+    else:
+        upload["size"] = size
+    step = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=upload)
+    answer = (await callback(fake, step))["data"]  # answered at once: before any command
+    assert answer["content"] == ATTACHMENT_NOT_WHOLE and answer["flags"] & EPHEMERAL
+    assert int(upload["id"]) not in fake.begun
+    assert "Refused /story add: Discord sent an attachment without its id, name, URL or size." in process.text
+    assert "Traceback" not in process.text
