@@ -33,7 +33,8 @@ from bot.messages import (
 from bot.settings import MAX_SHARD_COUNT, Settings
 from bot.startup_error import StartupError
 from bot.state.database import database_url, describe, failure, postgresql_connector
-from bot.state.guarded_engine import DRIVER_SECONDS, first_line
+from bot.state.guarded_engine import first_line
+from bot.state.statement_bounds import CONNECT_SECONDS
 
 if TYPE_CHECKING:
     import asyncpg
@@ -119,7 +120,7 @@ class DatabaseLock:
 
     async def release(self) -> None:
         with contextlib.suppress(Exception):
-            async with asyncio.timeout(DRIVER_SECONDS):
+            async with asyncio.timeout(CONNECT_SECONDS):
                 await self._connection.close()
         self._connection.terminate()
 
@@ -154,7 +155,7 @@ async def _lock_session(
     """A connection of its own, named `name` (which pg_stat_activity shows those it refuses), on which `take` takes the
     locks; a failure is one line (failure()), and any ends the connection, releasing what was taken."""
     where = describe(url)
-    connect = postgresql_connector(url, DRIVER_SECONDS, DRIVER_SECONDS)  # first: without asyncpg, what to install
+    connect = postgresql_connector(url, CONNECT_SECONDS, CONNECT_SECONDS)  # first: without asyncpg, what to install
     failed = _failures()
     try:
         connection = await connect()

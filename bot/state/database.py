@@ -32,10 +32,11 @@ from bot.state.answers import AnswerStore
 from bot.state.database_fault import MAX_PORT, STARTUP_BUSY_SECONDS, DatabaseError, OpenFault
 from bot.state.feedback import FeedbackStore
 from bot.state.grouped_writes import GroupedWrites
-from bot.state.guarded_engine import DRIVER_SECONDS, OPERATION_SECONDS, GuardedEngine, first_line
+from bot.state.guarded_engine import OPERATION_SECONDS, GuardedEngine, first_line
 from bot.state.revisions import MIGRATIONS, newest
 from bot.state.server_settings import ServerSettingsStore
 from bot.state.shelves import ShelfStore
+from bot.state.statement_bounds import StatementBounds
 from bot.state.waiting_interactions import WaitingInteractionStore
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ HIDDEN = "***"
 MIGRATION_STATEMENT_SECONDS = 300.0
 """A migration's statement may take minutes on a large table; a server that stopped answering does not
 hold the start for ever."""
+MIGRATION_BOUNDS = StatementBounds.within(MIGRATION_STATEMENT_SECONDS, lock=STARTUP_BUSY_SECONDS)
+"""The start's migration: minutes for a statement, STARTUP_BUSY_SECONDS for another session's lock."""
 REFUSALS = {
     "3D000": OpenFault.NO_SUCH_DATABASE,
     "28000": OpenFault.ROLE_REFUSED,
@@ -97,7 +100,8 @@ class Database:
     async def open(cls, settings: Settings, deadline: float = OPERATION_SECONDS) -> Database:
         """Connects and migrates; a damaged SQLite file is moved aside (kept) and a fresh one started.
 
-        `deadline` bounds every later call (the bot's interactions have seconds; an export may wait longer).
+        `deadline` bounds every later call (the bot's interactions have seconds; an export may wait longer), and
+        each statement's waits below it (StatementBounds): a long command's statements may take nearly all of it.
         """
         url = database_url(settings)
         where = describe(url)
@@ -119,7 +123,7 @@ class Database:
             _prepare_sqlite_file(sqlite_file, where)
         try:
             # Migrating may take long on a large table: only connecting is bounded tightly.
-            migrating = engine_for(url, connect_seconds=DRIVER_SECONDS, statement_seconds=MIGRATION_STATEMENT_SECONDS)
+            migrating = engine_for(url, MIGRATION_BOUNDS)
         except sa.exc.ArgumentError as error:  # SQLAlchemy's reading of libpq's parameters: hosts and ports unpaired
             raise DatabaseError(OpenFault.URL_UNUSABLE, where=where, detail=first_line(error)) from error
         try:
@@ -134,8 +138,10 @@ class Database:
         finally:
             await migrating.dispose()
 
+        bounds = StatementBounds.within(deadline)
+
         def working_engine() -> AsyncEngine:
-            return engine_for(url, connect_seconds=DRIVER_SECONDS, statement_seconds=DRIVER_SECONDS)
+            return engine_for(url, bounds)
 
         guarded = GuardedEngine(working_engine(), working_engine, sqlite_file, deadline)
         return cls(guarded, where, shelf_stored_mb=shelf_stored_mb)
@@ -144,19 +150,20 @@ class Database:
         await self.guarded.dispose()
 
 
-def engine_for(url: URL, connect_seconds: float, statement_seconds: float) -> AsyncEngine:
-    """An engine whose driver gives up by itself: SQLite's busy wait, PostgreSQL's connect, statements and
-    waits for a lock (at most STARTUP_BUSY_SECONDS, so a migration behind another session's lock ends)."""
+def engine_for(url: URL, bounds: StatementBounds) -> AsyncEngine:
+    """An engine whose driver gives up by itself, within `bounds`: SQLite's busy wait; PostgreSQL's connect, the
+    server's lock_timeout and statement_timeout, and below them the client's wait for an answer to a statement."""
     if url.get_backend_name() == "sqlite":
-        connect = sqlite_connector(Path(str(url.database)), connect_seconds)
+        connect = sqlite_connector(Path(str(url.database)), bounds.connect)
         engine = create_async_engine(url, async_creator=connect, pool_pre_ping=True)
-        busy_ms = int(1000 * min(statement_seconds, STARTUP_BUSY_SECONDS))
+        busy_ms = int(1000 * bounds.lock)
         sa.event.listen(engine.sync_engine, "connect", functools.partial(_sqlite_pragmas, busy_ms=busy_ms))
         return engine
-    connect = postgresql_connector(url, connect_seconds, statement_seconds)
-    engine = create_async_engine(url, async_creator=connect, pool_pre_ping=True, pool_timeout=connect_seconds)
-    lock_ms = int(1000 * min(statement_seconds, STARTUP_BUSY_SECONDS))
-    sa.event.listen(engine.sync_engine, "connect", functools.partial(_postgresql_lock_wait, lock_ms=lock_ms))
+    connect = postgresql_connector(url, bounds.connect, bounds.client)
+    engine = create_async_engine(url, async_creator=connect, pool_pre_ping=True, pool_timeout=bounds.connect)
+    lock_ms, statement_ms = int(1000 * bounds.lock), int(1000 * bounds.server)
+    waits = functools.partial(_postgresql_waits, lock_ms=lock_ms, statement_ms=statement_ms)
+    sa.event.listen(engine.sync_engine, "connect", waits)
     return engine
 
 
@@ -352,11 +359,15 @@ def migrations_on(connection: sa.Connection) -> Config:
     return config
 
 
-def _postgresql_lock_wait(connection: DBAPIConnection, _record: ConnectionPoolEntry, lock_ms: int) -> None:
-    """Set once connected, not as a start-up parameter: a pooler in front of PostgreSQL (PgBouncer)
-    refuses start-up parameters it does not know, and the bot could not connect at all."""
+def _postgresql_waits(
+    connection: DBAPIConnection, _record: ConnectionPoolEntry, lock_ms: int, statement_ms: int
+) -> None:
+    """The server's own bounds, below the client's (StatementBounds): a statement it ends answers BUSY. Set once
+    connected, not as start-up parameters: a pooler in front of PostgreSQL (PgBouncer) refuses start-up parameters
+    it does not know, and the bot could not connect at all."""
     cursor = connection.cursor()
     cursor.execute(f"SET lock_timeout = {int(lock_ms)}")
+    cursor.execute(f"SET statement_timeout = {int(statement_ms)}")
     cursor.close()
 
 

@@ -27,10 +27,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 OPERATION_SECONDS = 3.0
-"""The most a call may take in the bot: an interaction's answer is due within seconds."""
-DRIVER_SECONDS = 2.0
-"""What the driver itself waits (SQLite's busy wait, PostgreSQL's connect and statements); below
-OPERATION_SECONDS, so that usually the driver's own error says what was wrong."""
+"""The most a call may take in the bot: an interaction's answer is due within seconds. What the driver and the
+server wait for each statement is below it (bot.state.statement_bounds), so that their own error says what was
+wrong: a lock held elsewhere (BUSY), or no answer (UNREACHABLE)."""
 
 LASTING_SQLITE_ERRORS = ("readonly", "read-only", "unable to open", "disk i/o", "disk is full")
 BUSY_SQLSTATES = frozenset({"55P03", "40P01", "40001", "57014"})
@@ -121,14 +120,16 @@ class GuardedEngine:
             self._finishing.add(call)
             call.add_done_callback(self._finishing.discard)
             raise
-        except TimeoutError:
-            call.cancel()  # not awaited: cleaning up may wait on the very server that stopped answering
-            self._abandoned.add(call)
-            call.add_done_callback(self._forget)
-            late = self.too_late()
-            log.warning("The database did not answer within %.0f seconds (%s).", self._deadline, late.fault.value)
-            raise late from None
-        except (sa.exc.DBAPIError, OSError) as error:
+        except (sa.exc.DBAPIError, OSError) as error:  # OSError includes TimeoutError: the deadline's, or the driver's
+            if isinstance(error, TimeoutError) and not call.done():  # the deadline passed, the call still under way
+                call.cancel()  # not awaited: cleaning up may wait on the very server that stopped answering
+                self._abandoned.add(call)
+                call.add_done_callback(self._forget)
+                late = self.too_late()
+                log.warning("The database did not answer within %.0f seconds (%s).", self._deadline, late.fault.value)
+                raise late from None
+            # The driver's own error, a TimeoutError too when the server did not answer a statement within the
+            # client's bound (asyncpg's command_timeout): not the deadline, which is further off.
             fault = _fault_of(error, sqlite=self._file is not None)
             level = logging.ERROR if fault.lasting else logging.WARNING
             log.log(level, "The database failed (%s): %s", fault.value, first_line(error))

@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.settings import Settings
 from bot.state.database import (
-    MIGRATION_STATEMENT_SECONDS,
+    MIGRATION_BOUNDS,
     SQLITE_FILE,
     STARTUP_BUSY_SECONDS,
     database_url,
@@ -32,9 +32,10 @@ from bot.state.database import (
     migrations_on,
 )
 from bot.state.database_fault import DatabaseError, OpenFault
-from bot.state.guarded_engine import DRIVER_SECONDS, first_line
+from bot.state.guarded_engine import OPERATION_SECONDS, first_line
 from bot.state.revisions import known_revisions
 from bot.state.sqlite_copy import CopyFailed, copy_beside
+from bot.state.statement_bounds import StatementBounds
 
 
 @dataclasses.dataclass(frozen=True)
@@ -92,7 +93,7 @@ async def read_state(settings: Settings) -> SchemaState:
     if settings.database_url is None and not (settings.data / SQLITE_FILE).is_file():
         return SchemaState(where=str(settings.data / SQLITE_FILE), sqlite_file=None, exists=False, revision=None)
     url = database_url(settings)
-    async with _connected(url, DRIVER_SECONDS) as connection:
+    async with _connected(url, StatementBounds.within(OPERATION_SECONDS)) as connection:
         revision = await connection.run_sync(_revision)
     return SchemaState(where=describe(url), sqlite_file=_sqlite_file(url), exists=True, revision=revision)
 
@@ -109,7 +110,7 @@ async def plan_downgrade(settings: Settings, target: str) -> DowngradePlan:
         raise DowngradeRefused(Refusal.NOT_EARLIER, state)
     undone = known_revisions()[ids.index(target) + 1 : ids.index(state.revision) + 1]
     names = [name for revision in reversed(undone) for name in revision.drops]
-    async with _connected(database_url(settings), MIGRATION_STATEMENT_SECONDS) as connection:
+    async with _connected(database_url(settings), MIGRATION_BOUNDS) as connection:
         dropped = tuple([Dropped(name=name, rows=await connection.scalar(_count(name)) or 0) for name in names])
     return DowngradePlan(state=state, revision=state.revision, target=target, dropped=dropped)
 
@@ -129,7 +130,7 @@ async def downgrade(settings: Settings, plan: DowngradePlan) -> Path | None:
             fault = OpenFault.COPY_HELD if "locked" in error.reason else OpenFault.COPY_FAILED
             raise DatabaseError(fault, where=plan.state.where, detail=error.reason) from error
     try:
-        async with _connected(database_url(settings), MIGRATION_STATEMENT_SECONDS, begin=True) as connection:
+        async with _connected(database_url(settings), MIGRATION_BOUNDS, begin=True) as connection:
             await connection.run_sync(_downgrade, plan.target)
     except DatabaseError as error:
         if copy is None:
@@ -141,11 +142,11 @@ async def downgrade(settings: Settings, plan: DowngradePlan) -> Path | None:
 
 
 @contextlib.asynccontextmanager
-async def _connected(url: URL, statement_seconds: float, *, begin: bool = False) -> AsyncIterator[AsyncConnection]:
+async def _connected(url: URL, bounds: StatementBounds, *, begin: bool = False) -> AsyncIterator[AsyncConnection]:
     """A connection whose driver gives up by itself (as the start's migration's does); its failures are one line."""
     where = describe(url)
     try:
-        engine = engine_for(url, connect_seconds=DRIVER_SECONDS, statement_seconds=statement_seconds)
+        engine = engine_for(url, bounds)
     except sa.exc.ArgumentError as error:
         raise DatabaseError(OpenFault.URL_UNUSABLE, where=where, detail=first_line(error)) from error
     try:

@@ -250,9 +250,10 @@ import asyncio, sys
 import sqlalchemy as sa
 from sqlalchemy.engine import URL
 from bot.state.database import engine_for
+from bot.state.statement_bounds import StatementBounds
 
 async def connect_once() -> None:
-    engine = engine_for(URL.create("sqlite+aiosqlite", database=sys.argv[1]), 2.0, 2.0)
+    engine = engine_for(URL.create("sqlite+aiosqlite", database=sys.argv[1]), StatementBounds.within(3.0))
     try:
         async with engine.connect():
             raise AssertionError("connected to a file that is not there")

@@ -27,6 +27,10 @@ from tests.sqlite_lock import locked_by_another_process
 
 GIVE_UP = 20.0
 """Only so that a hang fails the test instead of stalling the suite; the bot's own deadline is far below."""
+CLOSE_DEADLINE = 2.0
+"""A call's deadline as close as the driver's and the server's waits once were to each other (2 seconds each)."""
+WITHIN = 1.0
+"""What a call may take past its deadline here: the guard's own timer fires first, this one only if it failed."""
 
 
 def judgement(user: int, vote: Vote = Vote.DOWN) -> Judgement:
@@ -68,6 +72,20 @@ async def test_a_lock_held_by_another_process_is_busy_not_a_long_wait(sqlite_dat
     assert raised.value.fault is Fault.BUSY and not raised.value.fault.lasting
     with pytest.raises(DatabaseUnavailable):
         await asyncio.wait_for(sqlite_database.servers.set_budget(1, QuestionBudget(2, 60)), GIVE_UP)
+
+
+async def test_sqlites_own_busy_answer_comes_before_a_close_deadline(tmp_path: Path):
+    """SQLite's busy wait ends below the call's deadline: its own "database is locked", the call over, not one cut
+    off by the deadline and left waiting on the lock in its thread."""
+    database = await Database.open(Settings(data=tmp_path / "data"), deadline=CLOSE_DEADLINE)
+    try:
+        with locked_by_another_process(tmp_path / "data" / SQLITE_FILE), pytest.raises(DatabaseUnavailable) as raised:
+            await asyncio.wait_for(database.feedback.record(judgement(1)), CLOSE_DEADLINE + WITHIN)
+        assert raised.value.fault is Fault.BUSY and raised.value.seconds is None
+        assert raised.value.detail == "database is locked"
+        assert await database.feedback.record(judgement(1)) is None
+    finally:
+        await database.close()
 
 
 async def test_once_the_lock_is_released_saving_works_again(sqlite_database, tmp_path):
@@ -275,6 +293,39 @@ async def test_a_postgresql_row_lock_held_past_lock_timeout_is_busy(postgresql_u
         assert database_trouble_text(raised.value.fault, DatabaseTask.CHANGE_SHELF) == (
             "I couldn't change the server's stories: the database didn't answer in time. Please try again in a moment."
         )
+        assert (await database.shelves.add(1, "weir.md", b"second", 8, replace=True)).action is ShelfAction.REPLACED
+    finally:
+        await holder.close()
+        await database.close()
+
+
+async def test_a_close_deadline_still_tells_a_lock_held_elsewhere_from_a_server_that_stopped(
+    postgresql_server: PostgreSQLServer, tmp_path: Path, caplog
+):
+    """The server ends a statement waiting on another session's lock (BUSY: it answered) before the client gives up on
+    it, and the client's own bound ends a call to a server that stopped answering (UNREACHABLE), each within the
+    deadline, however close: with the server's lock wait and the client's at 2 seconds each, the client's timer fired
+    first and a held lock was a server that did not answer."""
+    url = postgresql_server.new_database()
+    database = await Database.open(Settings(data=tmp_path, database_url=url), deadline=CLOSE_DEADLINE)
+    holder = await asyncpg.connect(url)
+    try:
+        await database.shelves.add(1, "weir.md", b"first", 7, replace=False)
+        for _ in range(3):  # each time: never the race the client's timer won
+            async with holder.transaction():
+                await holder.execute("SELECT version FROM shelves WHERE server_id = 1 FOR UPDATE")
+                with pytest.raises(DatabaseUnavailable) as busy:
+                    changed = database.shelves.add(1, "weir.md", b"second", 8, replace=True)
+                    await asyncio.wait_for(changed, CLOSE_DEADLINE + WITHIN)
+            assert busy.value.fault is Fault.BUSY and "lock timeout" in busy.value.detail
+        assert "did not answer" not in caplog.text
+        postgresql_server.pause()
+        try:
+            with pytest.raises(DatabaseUnavailable) as stopped:
+                await asyncio.wait_for(database.feedback.record(judgement(1)), CLOSE_DEADLINE + WITHIN)
+            assert stopped.value.fault is Fault.UNREACHABLE
+        finally:
+            postgresql_server.resume()
         assert (await database.shelves.add(1, "weir.md", b"second", 8, replace=True)).action is ShelfAction.REPLACED
     finally:
         await holder.close()

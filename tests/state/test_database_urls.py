@@ -14,6 +14,8 @@ import sqlalchemy as sa
 
 from bot.settings import Settings
 from bot.state.database import Database
+from bot.state.guarded_engine import OPERATION_SECONDS
+from bot.state.statement_bounds import StatementBounds
 from tests.cli.test_main import ROOT, run
 from tests.cli.test_owner_commands import one_clear_line, token_for
 from tests.postgresql import USER, PostgreSQLServer
@@ -104,18 +106,24 @@ async def test_a_table_held_by_another_session_at_the_migration_is_exit_1_not_a_
     assert "postgresql://storybot@127.0.0.1" in result.stderr
 
 
-async def test_the_lock_wait_is_set_once_connected_not_asked_for_at_connection_start(postgresql_url, tmp_path):
+async def test_the_servers_waits_are_set_once_connected_not_asked_for_at_connection_start(postgresql_url, tmp_path):
     """A pooler in front of PostgreSQL (PgBouncer) refuses start-up parameters it does not know: a
     lock_timeout asked for in the start-up packet left the bot unable to connect through one."""
     database = await Database.open(Settings(data=tmp_path, database_url=postgresql_url))
     try:
         async with database.engine.connect() as connection:
-            row = (
-                await connection.exec_driver_sql("SELECT source, setting FROM pg_settings WHERE name = 'lock_timeout'")
-            ).one()
+            found = await connection.exec_driver_sql(
+                "SELECT name, source, setting FROM pg_settings WHERE name IN ('lock_timeout', 'statement_timeout') "
+                "ORDER BY name"
+            )
+            rows = [tuple(row) for row in found]
     finally:
         await database.close()
-    assert tuple(row) == ("session", "2000")  # SET after connecting, not "client" (a start-up parameter)
+    bounds = StatementBounds.within(OPERATION_SECONDS)
+    assert rows == [  # SET after connecting, not "client" (a start-up parameter)
+        ("lock_timeout", "session", str(int(1000 * bounds.lock))),
+        ("statement_timeout", "session", str(int(1000 * bounds.server))),
+    ]
 
 
 async def test_libpq_parameters_in_the_url_are_applied(postgresql_url, tmp_path):
