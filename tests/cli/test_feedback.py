@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import asyncpg
 import pytest
 
 from bot.settings import Settings
@@ -15,13 +16,16 @@ from bot.state.database import Database
 from bot.state.feedback import Judgement, Vote
 from tests.cli.test_main import command_environment, run, run_with_streams
 from tests.disk import FAT_KINDS, fat_disk, fill, small_disk
+from tests.held_lock import postgresql_waiting, run_while_held
 
 QUESTION = "Où est né Sébastien ? 日本"
 
 
-async def voted_down(data: Path, question: str, story_title: str, excerpt: str) -> Path:
-    """A data folder whose database holds one 👎 on `question`."""
-    database = await Database.open(Settings(data=data))
+async def voted_down(
+    data: Path, question: str, story_title: str, excerpt: str, database_url: str | None = None
+) -> Path:
+    """A data folder whose database (or the PostgreSQL database at `database_url`) holds one 👎 on `question`."""
+    database = await Database.open(Settings(data=data, database_url=database_url))
     judgement = Judgement(
         server_id=123456789012345678,
         channel_id=1,
@@ -87,6 +91,28 @@ async def test_a_question_holding_a_line_separator_is_exported_on_one_line_and_r
 
     asked = run("ask", "--json", stdin=f"{question}\nwho is sofia\n")
     assert [json.loads(line)["question"] for line in asked.stdout.splitlines()] == [question, "who is sofia"]
+
+
+async def test_an_export_waits_for_a_lock_held_past_the_bots_seconds_within_its_own(tmp_path, postgresql_url):
+    """Another session holds the votes' table 3 seconds after the export's read waits for it (a migration, a
+    `pg_dump` of it, a long transaction): the export waits, as its 2 minutes allow; each statement had the bot's
+    2 seconds, and it ended "Could not read the feedback (no answer within 120 seconds)" after 2."""
+    await voted_down(tmp_path / "unused", QUESTION, "Sébastien, violoniste", "Né à Moscou.", postgresql_url)
+    holder = await asyncpg.connect(postgresql_url)
+    held = holder.transaction()
+    await held.start()
+    await holder.execute("LOCK TABLE feedback IN ACCESS EXCLUSIVE MODE")
+
+    async def release() -> None:
+        await held.rollback()
+        await holder.close()
+
+    exported = tmp_path / "to-fix.jsonl"
+    env = {"STORYBOT_DATA": str(tmp_path / "unused"), "STORYBOT_DATABASE_URL": postgresql_url}
+    done = await run_while_held(["feedback", "export", str(exported)], env, postgresql_waiting(holder), release)
+    assert done.returncode == 0, done.stderr
+    [line] = exported.read_text("utf-8").splitlines()
+    assert json.loads(line)["q"] == QUESTION
 
 
 @pytest.mark.parametrize("kind", FAT_KINDS)

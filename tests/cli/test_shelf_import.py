@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sqlite3
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
+
+import asyncpg
+import pytest
 
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.stored_text import stored_reading, unpack_story
 from bot.messages import shelf_refusal_text
 from bot.settings import MIN_UPLOAD_MB, Settings
-from bot.state.database import Database
+from bot.state.database import SQLITE_FILE, Database
 from bot.state.shelf_rules import ShelfRefusal
 from bot.state.shelves import ShelfAction
 from tests.cli.test_main import ROOT, run
 from tests.core.test_stored_text import UNPACKED
 from tests.file_attributes import immutable
+from tests.held_lock import has_open, postgresql_waiting, run_while_held
 from tests.operations.test_change_shelf import word_file
 from tests.state.test_shelves import text_stored
 
@@ -85,6 +90,54 @@ def stored_texts(data: Path) -> dict[str, ShelfStoryText]:
         return found
 
     return read_from(data, read)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+async def test_an_import_waits_for_a_lock_held_past_the_bots_seconds_within_its_own(
+    tmp_path: Path, kind: str, request: pytest.FixtureRequest
+):
+    """Another session holds the lock the import's write needs 3 seconds after it waits for it (a bot's change, a long
+    transaction): the import waits, as its 2 minutes allow; each statement had the bot's 2 seconds, and it ended
+    "Could not change the server's stories (canceling statement due to lock timeout)" (or "database is locked")."""
+    mill = tmp_path / "the-mill.md"
+    mill.write_text("# The Mill\n\nThe wheel turned by the river.")
+    data = tmp_path / "data"
+    env = {"STORYBOT_DATA": str(data)}
+    if kind == "postgresql":
+        env["STORYBOT_DATABASE_URL"] = url = request.getfixturevalue("postgresql_url")
+    await (await Database.open(Settings.from_env(env))).close()  # the schema made, as a running bot's is
+    if kind == "sqlite":
+        other = sqlite3.connect(data / SQLITE_FILE, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # the write lock; reading (the schema's revision) goes on
+        waiting = has_open(data / SQLITE_FILE)
+
+        async def release() -> None:
+            other.execute("ROLLBACK")
+            other.close()
+
+    else:
+        holder = await asyncpg.connect(url)
+        held = holder.transaction()
+        await held.start()
+        await holder.execute("LOCK TABLE shelves IN SHARE MODE")  # writes wait; reads go on
+        waiting = postgresql_waiting(holder)
+
+        async def release() -> None:
+            await held.rollback()
+            await holder.close()
+
+    imported = await run_while_held(["shelf", "import", "--server", str(SERVER), str(mill)], env, waiting, release)
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.splitlines() == [f"added: the-mill.md (server {SERVER})"]
+
+    async def names(database: Database) -> list[str]:
+        return [story.name for story in (await database.shelves.stories(SERVER)).stories]
+
+    database = await Database.open(Settings.from_env(env))
+    try:
+        assert await names(database) == ["the-mill.md"]
+    finally:
+        await database.close()
 
 
 def test_imported_files_are_stored_with_the_text_they_were_read_as(tmp_path: Path):
