@@ -195,11 +195,22 @@ class _ReadBlocks:
         first_posting = np.cumsum(sizes) - sizes
         return summed - (summed[first_posting] - self.first_doc[chosen])[block_of], block_of
 
-    def frequencies(self) -> np.ndarray:
-        """Every block's term frequencies, one after the other."""
-        block_of, place = _places(self.size)
-        widths = self.tf_width[block_of]
-        return _gathered(self.words, self.tf_start[block_of] + place * widths, widths) + 1
+    def frequencies(self, chosen: np.ndarray | slice = slice(None)) -> np.ndarray:
+        """The term frequencies of the `chosen` blocks (every block's by default), one after the other."""
+        block_of, place = _places(self.size[chosen])
+        widths = self.tf_width[chosen][block_of]
+        return _gathered(self.words, self.tf_start[chosen][block_of] + place * widths, widths) + 1
+
+    def hit_by(self, chosen_before: np.ndarray) -> np.ndarray:
+        """The blocks whose span of documents (from their first to the next block's of the same term, or the
+        segment's end) holds a chosen one, ascending: the only blocks that may. `chosen_before`: how many of the
+        segment's documents before each (and in all) are chosen."""
+        documents = len(chosen_before) - 1
+        lower = np.clip(self.first_doc, 0, documents)
+        upper = np.full(len(lower), documents, dtype=np.int64)  # a term's last block: to the end
+        same_term = self.term[1:] == self.term[:-1]
+        upper[:-1][same_term] = np.clip(self.first_doc[1:][same_term], 0, documents)
+        return np.flatnonzero(chosen_before[np.maximum(upper, lower)] > chosen_before[lower])
 
 
 def unpack(data: np.ndarray, term_start: np.ndarray, doc_freq: np.ndarray, name: str) -> tuple[np.ndarray, np.ndarray]:
@@ -304,24 +315,55 @@ class PackedPostings:
 
     def counts_in(self, chosen: np.ndarray) -> np.ndarray:
         """How many of each term's documents are `chosen` (a mask of the segment's documents): only the
-        blocks whose span of documents holds a chosen one are unpacked, of the rest only their headers
-        are read (deleting a story costs its blocks, not every posting)."""
+        blocks whose span of documents holds a chosen one are unpacked, but every block's header is read
+        (the whole segment's postings; `counts_of` reads only some terms')."""
         chosen_before = np.concatenate(([0], np.cumsum(chosen)))
         counts = np.zeros(len(self.doc_freq), dtype=np.int64)
         for first, last in term_runs(np.concatenate(([0], np.cumsum(self.doc_freq))), POSTING_CHUNK):
             data, term_start = self._read(first, last)
             blocks = _ReadBlocks.of(data, term_start, self.doc_freq[first:last], self.data.name)
-            lower = np.clip(blocks.first_doc, 0, len(chosen))
-            upper = np.full(len(lower), len(chosen), dtype=np.int64)  # a term's last block: to the end
-            same_term = blocks.term[1:] == blocks.term[:-1]
-            upper[:-1][same_term] = np.clip(blocks.first_doc[1:][same_term], 0, len(chosen))
-            hit = np.flatnonzero(chosen_before[np.maximum(upper, lower)] > chosen_before[lower])
+            hit = blocks.hit_by(chosen_before)
             docs, block_of = blocks.docs(hit)
-            if len(docs) and (docs.min() < 0 or docs.max() >= len(chosen)):
-                raise IndexDamaged(IndexDamage(self.data.name, DamageKind.CONTENTS))
-            held = chosen[docs]
+            held = self._held(chosen, docs)
             counts[first:last] += np.bincount(blocks.term[hit][block_of[held]], minlength=last - first)
         return counts
+
+    def counts_of(self, chosen: np.ndarray, terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """How many of each of these terms' documents (numbers ascending) are `chosen` (a mask of the segment's
+        documents), and the sum of their frequencies in each chosen document (in document order): only these terms'
+        postings are read, and of them only the blocks whose span holds a chosen document unpacked. A chosen
+        document's length is the sum of its terms' frequencies, so a sum short of it says a term is missing."""
+        chosen_before = np.concatenate(([0], np.cumsum(chosen)))
+        counts = np.zeros(len(terms), dtype=np.int64)
+        sums = np.zeros(int(chosen_before[-1]), dtype=np.int64)
+        for first, last in term_runs(np.concatenate(([0], np.cumsum(self.doc_freq[terms]))), POSTING_CHUNK):
+            data, term_start = self._read_terms(terms[first:last])
+            blocks = _ReadBlocks.of(data, term_start, self.doc_freq[terms[first:last]], self.data.name)
+            hit = blocks.hit_by(chosen_before)
+            docs, block_of = blocks.docs(hit)
+            held = self._held(chosen, docs)
+            counts[first:last] += np.bincount(blocks.term[hit][block_of[held]], minlength=last - first)
+            at = chosen_before[docs[held]]
+            sums += np.bincount(at, weights=blocks.frequencies(hit)[held], minlength=len(sums)).astype(np.int64)
+        return counts, sums
+
+    def _held(self, chosen: np.ndarray, docs: np.ndarray) -> np.ndarray:
+        """Which of these documents (read from the postings) are chosen; IndexDamaged when one is out of range."""
+        if len(docs) and (docs.min() < 0 or docs.max() >= len(chosen)):
+            raise IndexDamaged(IndexDamage(self.data.name, DamageKind.CONTENTS))
+        return chosen[docs]
+
+    def _read_terms(self, terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The bytes of these terms (numbers ascending) one after the other (and _READ_PAD zero bytes), and where
+        each term's start in them: a run of consecutive terms read at once, its offsets and its bytes."""
+        if terms[0] < 0 or terms[-1] >= len(self.doc_freq) or (np.diff(terms) <= 0).any():
+            raise ValueError("terms are read by their numbers, ascending")
+        breaks = np.flatnonzero(np.diff(terms) > 1) + 1
+        firsts, lasts = terms[np.concatenate(([0], breaks))], terms[np.append(breaks, len(terms)) - 1] + 1
+        runs = [self._read(first, last) for first, last in zip(firsts.tolist(), lasts.tolist(), strict=True)]
+        data = np.concatenate([run[: len(run) - _READ_PAD] for run, _ in runs] + [np.zeros(_READ_PAD, np.uint8)])
+        term_bytes = np.concatenate([np.diff(starts) for _, starts in runs])
+        return data, np.concatenate(([0], np.cumsum(term_bytes)))
 
     def _read(self, first: int, last: int) -> tuple[np.ndarray, np.ndarray]:
         """The bytes of terms first:last (and _READ_PAD zero bytes), and where each term's start in them."""

@@ -29,7 +29,7 @@ from bot.core.packed_postings import PackedPostings
 from bot.core.passage_table import NO_CHAPTER, PassageTable
 from bot.core.people import Person, PersonFinder
 from bot.core.piece_words import PieceWords
-from bot.core.segment_store import PAYLOAD_DROPS, NewSegment, Removal, StoredSegment
+from bot.core.segment_store import PAYLOAD_DROPS, NewSegment, PayloadRemoval, Removal, StoredSegment
 from bot.core.segments import MergePlan, SegmentedIndex
 from bot.core.spelling import SpellingCorrector
 from bot.core.text_store import TextStore
@@ -109,10 +109,11 @@ class LibraryPayload:
     def __init__(self, analyzer: Analyzer | None = None):
         self.analyzer = analyzer
 
-    def removed(self, folder: Path, segment: StoredSegment, stories: np.ndarray) -> Removal:
-        """How many of these stories hold each of the segment's speller words: their passages' texts read and
-        analysed again (as a build does), so it costs what they hold. A word no live story holds is then dropped
-        from the speller (_speller), though its term stays (another word's: "performed" beside "perform")."""
+    def removed(self, folder: Path, segment: StoredSegment, stories: np.ndarray) -> PayloadRemoval:
+        """How many of these stories hold each of the segment's speller words, and the terms their passages hold:
+        their passages' texts read and analysed again (as a build does), so it costs what they hold. A word no live
+        story holds is then dropped from the speller (_speller), though its term stays (another word's: "performed"
+        beside "perform"); only the terms' postings are read to count what each loses (Segment.without)."""
         if self.analyzer is None:
             raise ValueError("a story is deleted from a library segment with the library's analyzer")
         meta = _read_meta(folder, segment.name)
@@ -120,12 +121,16 @@ class LibraryPayload:
         texts = _text_store(folder, segment.name)
         pieces = PieceWords(self.analyzer)  # shared: a piece two stories hold is analysed once
         held: list[np.ndarray] = [np.zeros(0, np.int64)]
+        terms: set[str] = set()
         for story in stories.tolist():
             first, end = int(segment.first_passage[story]), int(segment.first_passage[story + 1])
-            surfaces = AnalysedTexts.of([texts.text(n) for n in range(first, end)], self.analyzer, pieces).surfaces
-            held.append(np.fromiter((position[w] for w in surfaces if w in position), np.int64))
+            analysed = AnalysedTexts.of([texts.text(n) for n in range(first, end)], self.analyzer, pieces)
+            held.append(np.fromiter((position[w] for w in analysed.surfaces if w in position), np.int64))
+            terms.update(analysed.vocabulary)
         words, drops = np.unique(np.concatenate(held), return_counts=True)
-        return Removal(np.zeros(0, np.int32), words.astype(np.int32), drops.astype(np.int32))
+        return PayloadRemoval(
+            Removal(np.zeros(0, np.int32), words.astype(np.int32), drops.astype(np.int32)), frozenset(terms)
+        )
 
     def merged(self, folder: Path, name: str, segments: Sequence[StoredSegment]) -> list[str]:
         """The live stories' places, texts, people, words and fingerprints, in order: one number per

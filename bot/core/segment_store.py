@@ -172,6 +172,17 @@ class DeletionLayer:
         )
 
 
+@dataclass(frozen=True)
+class PayloadRemoval:
+    """What a segment's payload finds of stories being deleted (SegmentPayload.removed): what its own counts lose,
+    and every term their passages hold, found again in their texts, so that a deletion reads those terms' postings
+    alone to count what each loses."""
+
+    kept: Removal
+    """Its numbers (ascending) and drops, no documents: read back as a layer's `kept`."""
+    terms: frozenset[str]
+
+
 @dataclass(frozen=True, kw_only=True)
 class StoredSegment:
     """One segment of the library: its stories' passages and the stories whole, and which stories they are."""
@@ -198,7 +209,7 @@ class StoredSegment:
         return [key for key, gone in zip(self.keys, self.stories.deleted, strict=True) if not gone]
 
     def without(
-        self, keys: set[str], generation: int, kept: Callable[[StoredSegment, np.ndarray], Removal] | None = None
+        self, keys: set[str], generation: int, kept: Callable[[StoredSegment, np.ndarray], PayloadRemoval] | None = None
     ) -> StoredSegment:
         """This segment with these stories (those it holds) deleted too, as a new deletion layer of `generation`.
 
@@ -206,20 +217,26 @@ class StoredSegment:
         no more than twice as large. So each layer is more than twice the next newer one (a segment keeps about the
         logarithm of its deletions' size in layers), and a deletion written again goes into a layer at least half
         as large again as the one it was in (it is rewritten a few times at most); never with the vocabulary.
-        A segment that keeps a payload needs `kept`, its payload's `removed` (what its own counts lose)."""
-        numbers = np.array([n for n, key in enumerate(self.keys) if key in keys], dtype=np.int64)
-        passages = np.concatenate(
-            [np.arange(self.first_passage[n], self.first_passage[n + 1]) for n in numbers] or [np.zeros(0, np.int64)]
+        A segment that keeps a payload needs `kept`, its payload's `removed` (what its own counts lose, and the
+        terms the stories hold: only their postings are read, Segment.without)."""
+        numbers = np.array(
+            [n for n, key in enumerate(self.keys) if key in keys and not self.stories.deleted[n]], dtype=np.int64
         )
-        after_passages = self.passages.without(passages.astype(np.int64))
-        after_stories = self.stories.without(numbers)
-        stories = Removal.between(self.stories, after_stories)
-        if not len(stories.docs):
+        if not len(numbers):
             return self
         if self.extra_files and kept is None:
             raise ValueError("this segment keeps more than its postings: delete from it with its payload")
-        payload = kept(self, stories.docs) if kept is not None and self.extra_files else None
-        layer = DeletionLayer(generation, Removal.between(self.passages, after_passages), stories, payload)
+        payload = kept(self, numbers) if kept is not None and self.extra_files else None
+        terms = payload.terms if payload is not None else None
+        passages = np.concatenate([np.arange(self.first_passage[n], self.first_passage[n + 1]) for n in numbers])
+        after_passages = self.passages.without(passages.astype(np.int64), terms)
+        after_stories = self.stories.without(numbers, terms)
+        layer = DeletionLayer(
+            generation,
+            Removal.between(self.passages, after_passages),
+            Removal.between(self.stories, after_stories),
+            payload.kept if payload is not None else None,
+        )
         layers = list(self.deletions)
         while layers and layers[-1].entries <= 2 * layer.entries:
             layer = layers.pop().combined(layer)
@@ -260,9 +277,9 @@ class SegmentPayload(Protocol):
         """Writes the live stories' payload of these segments, in order, as segment `name`'s; its files' names."""
         ...
 
-    def removed(self, folder: Path, segment: StoredSegment, stories: np.ndarray) -> Removal:
-        """What the payload's own counts of `segment` lose as these of its stories are deleted: its numbers
-        (ascending) and drops, no documents; read back as a layer's `kept`. It costs what the stories hold."""
+    def removed(self, folder: Path, segment: StoredSegment, stories: np.ndarray) -> PayloadRemoval:
+        """What the payload's own counts of `segment` lose as these of its stories (live ones, ascending) are
+        deleted, and the terms their passages hold. It costs what the stories hold."""
         ...
 
 
@@ -283,8 +300,9 @@ class SegmentStore:
         self.payload = payload
         self._in_pieces = READ_IN_PIECES + (payload.read_in_pieces if payload is not None else ())
 
-    def kept_drops(self, segment: StoredSegment, stories: np.ndarray) -> Removal:
-        """What its payload's own counts of `segment` lose as these stories are deleted (StoredSegment.without)."""
+    def kept_drops(self, segment: StoredSegment, stories: np.ndarray) -> PayloadRemoval:
+        """What its payload's own counts of `segment` lose as these stories are deleted, and the terms they hold
+        (StoredSegment.without)."""
         if self.payload is None:
             raise ValueError("these segments keep more than their postings: delete from them with their payload")
         return self.payload.removed(self.folder, segment, stories)

@@ -45,6 +45,11 @@ class PostingLists(Protocol):
         """How many of each term's documents are `chosen` (a mask of the segment's documents)."""
         ...
 
+    def counts_of(self, chosen: np.ndarray, terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """How many of each of these terms' documents (numbers ascending) are `chosen`, and the sum of their
+        frequencies in each chosen document (in document order), reading only these terms' postings."""
+        ...
+
 
 @dataclass(frozen=True)
 class HeldPostings:
@@ -65,6 +70,17 @@ class HeldPostings:
     def counts_in(self, chosen: np.ndarray) -> np.ndarray:
         held = np.flatnonzero(chosen[self.docs])
         return np.bincount(np.searchsorted(self.starts, held, side="right") - 1, minlength=len(self.starts) - 1)
+
+    def counts_of(self, chosen: np.ndarray, terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        lengths = self.starts[terms + 1] - self.starts[terms]
+        term_of, place = np.repeat(np.arange(len(terms)), lengths), np.arange(int(lengths.sum()))
+        postings = self.starts[terms][term_of] + place - (np.cumsum(lengths) - lengths)[term_of]
+        held = chosen[self.docs[postings]]
+        chosen_before = np.cumsum(chosen) - chosen
+        sums = np.bincount(
+            chosen_before[self.docs[postings[held]]], weights=self.tf[postings[held]], minlength=int(chosen.sum())
+        )
+        return np.bincount(term_of[held], minlength=len(terms)), sums.astype(np.int64)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -132,18 +148,30 @@ class Segment:
     def live(self) -> int:
         return int(self.size - np.count_nonzero(self.deleted))
 
-    def without(self, docs: np.ndarray) -> Segment:
+    def without(self, docs: np.ndarray, terms: Iterable[str] | None = None) -> Segment:
         """This segment with these documents (numbered within it) deleted as well.
 
         The postings are not touched; each term's live count drops by the newly deleted documents
-        that hold it (PostingLists.counts_in)."""
+        that hold it. With `terms`, the terms those documents hold (their texts analysed again), only
+        their postings are read (PostingLists.counts_of): a deletion costs what it deletes. A document's
+        length is the sum of its terms' frequencies, so the terms given must make up the whole of each
+        deleted document's, or the whole segment's postings are read after all (PostingLists.counts_in):
+        its counts are right whatever `terms` holds."""
         deleted = self.deleted.copy()
         deleted[docs] = True
         newly = deleted & ~self.deleted
         if not newly.any():
             return self
-        removed = self.postings.counts_in(newly)
-        return replace(self, deleted=deleted, live_doc_freq=self.live_doc_freq - removed)
+        live_doc_freq = self.live_doc_freq.copy()
+        if terms is not None:
+            numbers = np.unique(np.fromiter((self.vocabulary.get(t, -1) for t in terms), np.int64))
+            numbers = numbers[numbers >= 0]
+            counts, sums = self.postings.counts_of(newly, numbers)
+            if np.array_equal(sums, self.doc_len[newly]):
+                live_doc_freq[numbers] -= counts
+                return replace(self, deleted=deleted, live_doc_freq=live_doc_freq)
+        live_doc_freq -= self.postings.counts_in(newly)
+        return replace(self, deleted=deleted, live_doc_freq=live_doc_freq)
 
     def _term_of(self, postings: np.ndarray) -> np.ndarray:
         """The term number of each of these postings (by position)."""

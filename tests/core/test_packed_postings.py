@@ -99,3 +99,56 @@ def test_saved_lists_are_read_a_term_at_a_time_and_counted_in_a_run_of_documents
         chosen[start : start + int(rng.integers(1, max(2, documents // 20)))] = True
         expected = [int(chosen[docs[first[t] : first[t + 1]]].sum()) for t in range(len(doc_freq))]
         assert lists.counts_in(chosen).tolist() == expected
+
+
+def saved_lists(folder, docs: np.ndarray, tf: np.ndarray, doc_freq: np.ndarray) -> PackedPostings:
+    data, term_bytes = pack(docs, tf, doc_freq)
+    save_array(folder / "postings.npy", data)
+    save_array(folder / "offsets.npy", np.concatenate(([0], np.cumsum(term_bytes))).astype(np.int64))
+    return PackedPostings(FileArray(folder / "postings.npy"), FileArray(folder / "offsets.npy"), doc_freq)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_some_terms_counted_in_chosen_documents_as_every_posting_counts_them(tmp_path, seed):
+    """What a deletion reads: only the deleted stories' terms (runs of neighbouring terms and lone ones), each
+    counted in the chosen documents as counting every posting finds, and each chosen document's frequencies
+    summed over those terms (its length, when they are all of its terms)."""
+    docs, tf, doc_freq = postings(seed)
+    lists = saved_lists(tmp_path, docs, tf, doc_freq)
+    first = np.concatenate(([0], np.cumsum(doc_freq)))
+    rng = np.random.default_rng(seed)
+    documents = int(docs.max()) + 1
+    for _ in range(6):
+        chosen = np.zeros(documents, dtype=bool)
+        start = int(rng.integers(0, documents))
+        chosen[start : start + int(rng.integers(1, max(2, documents // 20)))] = True
+        chosen[rng.choice(documents, 3)] = True  # and a few anywhere
+        terms = np.flatnonzero(rng.random(len(doc_freq)) < 0.6)
+        counts, sums = lists.counts_of(chosen, terms)
+        held = [chosen[docs[first[t] : first[t + 1]]] for t in terms.tolist()]
+        assert counts.tolist() == [int(h.sum()) for h in held]
+        expected = np.zeros(documents, np.int64)
+        for t in terms.tolist():
+            np.add.at(expected, docs[first[t] : first[t + 1]], tf[first[t] : first[t + 1]])
+        assert sums.tolist() == expected[chosen].tolist()
+
+
+def test_counting_some_terms_reads_none_of_the_others(tmp_path):
+    """A deletion's count costs its terms' postings, not the segment's: a term none of them is, damaged, is never
+    read (counting every term's postings finds it)."""
+    docs, tf, doc_freq = postings(2)
+    data, term_bytes = pack(docs, tf, doc_freq)
+    starts = np.concatenate(([0], np.cumsum(term_bytes)))
+    blocks = -(-int(doc_freq[3]) // BLOCK)
+    data[starts[3] + 4 * blocks] = 0xFF  # term 3's first block: a bit width no block has
+    save_array(tmp_path / "postings.npy", data)
+    save_array(tmp_path / "offsets.npy", starts.astype(np.int64))
+    lists = PackedPostings(FileArray(tmp_path / "postings.npy"), FileArray(tmp_path / "offsets.npy"), doc_freq)
+    chosen = np.zeros(int(docs.max()) + 1, dtype=bool)
+    chosen[docs[:1]] = True
+    counts, _ = lists.counts_of(chosen, np.array([0, 1, 2, 4, 6]))
+    assert counts[0] == 1
+    with pytest.raises(IndexDamaged):
+        lists.counts_of(chosen, np.array([2, 3]))
+    with pytest.raises(IndexDamaged):
+        lists.counts_in(chosen)

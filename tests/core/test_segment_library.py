@@ -5,11 +5,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bot.core.index import BM25Scoring
 from bot.core.index_notes import IndexFault
 from bot.core.library import StoryLibrary
 from bot.core.segment_store import SegmentStore
 from tests.core.library_history import store_of
-from tests.core.story_folder import write_folder
+from tests.core.story_folder import library_facts, write_folder
 from tests.core.test_segment_store import flip_last_byte, rewrite_array
 
 TYPO = "zorbeld"
@@ -68,6 +69,44 @@ def test_a_word_held_by_two_stories_stays_until_both_are_gone(tmp_path, together
     (stories / "second.md").unlink()
     assert spelt(StoryLibrary.load(stories, store=store)) is None
     assert spelt(StoryLibrary.load(stories, store=store)) is None  # opened again
+
+
+def live_counts(index: BM25Scoring) -> dict[str, int]:
+    """How many documents hold each term, as the library counts them (its BM25 statistics)."""
+    terms = list(index.vocabulary)
+    held = index.doc_freq_of(np.array([index.vocabulary[t] for t in terms], dtype=np.int64)).tolist()
+    return {term: count for term, count in zip(terms, held, strict=True) if count}
+
+
+@pytest.mark.parametrize("removed", ["deleted", "changed", "both"])
+def test_each_term_loses_what_the_deleted_stories_text_held_as_a_fresh_build_counts(tmp_path, removed):
+    """A deletion counts what each term loses from the story's text as it was built (kept in its segment), reading
+    those terms' postings alone: words it repeats, words live stories of the segment share with it, words it alone
+    held, and its file rewritten since. Every term's count of passages and of stories is then a fresh build's, and
+    so are the answers, when the change is committed, when the index is opened again and after a merge."""
+    stories = zorble_folder(tmp_path / "stories")
+    lamps = stories / "lamps.md"
+    lamps.write_text(
+        "# Lamps\n\nThe lamp, the lamp, the old lamp zorbled by the mill pond; the lamp flickered.\n\n"
+        "A quiet pond by a quiet mill, where a kettle sat.\n\nNo one but the lamplighter quibbled.\n"
+    )
+    store = store_of(tmp_path / "index")
+    StoryLibrary.load(stories, store=store)
+    if removed != "changed":
+        (stories / "zorbling.md").unlink()
+    if removed != "deleted":
+        lamps.write_text("# Lamps\n\nThe kettle sang by the harbour, and the lamp with it.\n")
+    changed = StoryLibrary.load(stories, store=store)
+    fresh = StoryLibrary.load(stories)
+    assert "quibbl" not in fresh.index.vocabulary or removed == "deleted"
+    reopened = StoryLibrary.load(stories, store=store)
+    store.segments(stories).merge_all()
+    merged = StoryLibrary.load(stories, store=store)
+    for library in (changed, reopened, merged):
+        assert library.opened and not library.index_notes
+        assert live_counts(library.index) == live_counts(fresh.index)
+        assert live_counts(library.story_index) == live_counts(fresh.story_index)
+        assert library_facts(library) == library_facts(fresh)
 
 
 def test_a_speller_drop_that_does_not_fit_its_words_is_damage_and_rebuilt(tmp_path):

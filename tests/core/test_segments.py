@@ -182,6 +182,26 @@ def test_deleting_counts_each_term_once_per_live_document_it_leaves():
     assert segment.live == 1
 
 
+@pytest.mark.parametrize("given", ["exact", "more", "fewer", "none"])
+def test_deleting_with_the_deleted_documents_terms_counts_as_reading_every_posting(given):
+    """A deletion given the terms its documents hold reads only theirs; given more (or words no document holds),
+    the same counts; given fewer (a text analysed otherwise than it was built), a document's frequencies fall short
+    of its length and every posting is read: never a count that is wrong. Repeated words, and words the deleted
+    documents share with live ones."""
+    rng = np.random.default_rng(3)
+    documents = [[f"w{int(w)}" for w in rng.zipf(1.3, int(rng.integers(1, 60))) % 300] for _ in range(900)]
+    documents[10] += ["only10", "only10", "w1"]
+    segment = Segment.of_documents(documents).without(np.arange(0, 40, 3))
+    gone = np.array([10, 11, 13, 500, 899])
+    held = {word for doc in gone.tolist() for word in documents[doc]}
+    terms = {"exact": held, "more": held | {"w2", "nowhere"}, "fewer": held - {"only10", "w1"}, "none": None}
+    after = segment.without(gone, terms[given])
+    live = [doc for number, doc in enumerate(documents) if not after.deleted[number]]
+    expected = {term: sum(term in doc for doc in live) for term in segment.terms}
+    assert dict(zip(after.terms, after.live_doc_freq.tolist(), strict=True)) == expected
+    assert expected["only10"] == 0 and after.live == len(live) == 900 - 14 - 5
+
+
 def test_merging_a_few_postings_at_a_time_changes_nothing(monkeypatch):
     segments, live = grown_library(zipf_documents(800, 5), 5)
     whole = merged(segments)
