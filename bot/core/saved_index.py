@@ -206,6 +206,8 @@ class IndexStore:
             )
             return LoadedParts(built, opened=False, folder=store.folder, claim=IndexClaim(store.folder))
         current, segments, skipped = opened
+        words = {name: opened_parts.speller_words for (name, _), opened_parts in current.items()}
+        store = SegmentStore(store.folder, LibraryPayload(analyzer, words))  # a deletion needs the speller's words
         if not claim.held:  # saved by another process since this one looked: held from now on
             claim = IndexClaim(store.folder)
         _unsuspect(store.folder)

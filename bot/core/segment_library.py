@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -106,8 +106,12 @@ class LibraryPayload:
 
     read_in_pieces = READ_IN_PIECES
 
-    def __init__(self, analyzer: Analyzer | None = None):
+    def __init__(self, analyzer: Analyzer | None = None, speller_words: Mapping[str, list[str]] | None = None):
+        """`speller_words`: segments' speller words by segment name, as their parts were opened with them
+        (SegmentParts.speller_words; a segment's files never change): a deletion from one of them needs not parse
+        its library.json whole again, a cost that follows the segment, not what is deleted."""
         self.analyzer = analyzer
+        self.speller_words = speller_words or {}
 
     def removed(self, folder: Path, segment: StoredSegment, stories: np.ndarray) -> PayloadRemoval:
         """How many of these stories hold each of the segment's speller words, and the terms their passages hold:
@@ -116,8 +120,10 @@ class LibraryPayload:
         beside "perform"); only the terms' postings are read to count what each loses (Segment.without)."""
         if self.analyzer is None:
             raise ValueError("a story is deleted from a library segment with the library's analyzer")
-        meta = _read_meta(folder, segment.name)
-        position = {word: number for number, word in enumerate(meta["speller"]["words"])}
+        saved = self.speller_words.get(segment.name)
+        if saved is None:  # a segment this process has not opened (a merge another process swapped in)
+            saved = _read_meta(folder, segment.name)["speller"]["words"]
+        position = {word: number for number, word in enumerate(saved)}
         texts = _text_store(folder, segment.name)
         pieces = PieceWords(self.analyzer)  # shared: a piece two stories hold is analysed once
         held: list[np.ndarray] = [np.zeros(0, np.int64)]
@@ -276,7 +282,8 @@ def segment_parts(folder: Path, segment: StoredSegment, root: Path, params: BM25
         fingerprints={path: meta["fingerprints"][path] for path in paths},
         files=WatchedFiles([*postings_files(segment), *files]),
     )
-    return SegmentParts(parts, {path: str(meta["states"][path]) for path in paths})
+    states = {path: str(meta["states"][path]) for path in paths}
+    return SegmentParts(parts, states, meta["speller"]["words"])
 
 
 def _speller(segment: StoredSegment, saved: dict) -> SpellingCorrector:
@@ -323,6 +330,9 @@ class SegmentParts:
     parts: LibraryParts
     states: dict[str, str]
     """Each live story file's state when it was read."""
+    speller_words: list[str] = dataclasses.field(repr=False)
+    """The speller's words as the segment saved them, each numbered by its place (the live stories' and the
+    others'): what a deletion's drops count (LibraryPayload.removed), without its library.json read again."""
 
 
 class SegmentPassages(PassageTable):

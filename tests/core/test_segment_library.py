@@ -5,9 +5,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.core.index import BM25Scoring
+from bot.core.analysis import Analyzer
+from bot.core.index import BM25Params, BM25Scoring
 from bot.core.index_notes import IndexFault
 from bot.core.library import StoryLibrary
+from bot.core.segment_library import LibraryPayload, segment_parts
 from bot.core.segment_store import SegmentStore
 from tests.core.library_history import store_of
 from tests.core.story_folder import library_facts, write_folder
@@ -107,6 +109,25 @@ def test_each_term_loses_what_the_deleted_stories_text_held_as_a_fresh_build_cou
         assert live_counts(library.index) == live_counts(fresh.index)
         assert live_counts(library.story_index) == live_counts(fresh.story_index)
         assert library_facts(library) == library_facts(fresh)
+
+
+def test_a_deletion_counts_the_same_with_the_speller_words_a_load_opened_as_with_those_read_again(tmp_path):
+    """A load hands a deletion the speller's words it opened each segment with, so that its library.json is not
+    parsed whole again; a segment it did not open (merged by another process meanwhile) has them read again: the
+    same drops and terms either way."""
+    stories = zorble_folder(tmp_path / "stories")
+    store = store_of(tmp_path / "index")
+    StoryLibrary.load(stories, store=store)
+    folder = store.folder_for(stories)
+    (segment,) = SegmentStore(folder).open().segments
+    words = segment_parts(folder, segment, stories, BM25Params()).speller_words
+    chosen = np.array([n for n, key in enumerate(segment.keys) if key in {"zorbled.md", "zorbling.md"}])
+    known = LibraryPayload(Analyzer(), {segment.name: words}).removed(folder, segment, chosen)
+    read_again = LibraryPayload(Analyzer()).removed(folder, segment, chosen)
+    assert known.terms == read_again.terms and {"lamp", "zorbl", "kettl"} <= known.terms
+    assert np.array_equal(known.kept.terms, read_again.kept.terms)
+    assert np.array_equal(known.kept.drops, read_again.kept.drops)
+    assert {"zorbled", "zorbling", "lamp", "kettle"} <= {words[n] for n in known.kept.terms.tolist()}
 
 
 def test_a_speller_drop_that_does_not_fit_its_words_is_damage_and_rebuilt(tmp_path):
