@@ -26,6 +26,8 @@ from bot.core.index_notes import IndexFault, IndexRefused
 
 BLOCK = 128
 """Postings a block: one width per block follows the gaps where they are (dense or sparse), at 6 bytes a block."""
+GAP_READ_THROUGH = 8
+"""Terms counted (PackedPostings.counts_of) no further apart than this are read with those between them."""
 _MAX_WIDTH = 32
 _MASKS = (np.uint64(1) << np.arange(_MAX_WIDTH + 1, dtype=np.uint64)) - np.uint64(1)
 _PLACES = np.arange(BLOCK, dtype=np.int64)
@@ -195,11 +197,15 @@ class _ReadBlocks:
         first_posting = np.cumsum(sizes) - sizes
         return summed - (summed[first_posting] - self.first_doc[chosen])[block_of], block_of
 
-    def frequencies(self, chosen: np.ndarray | slice = slice(None)) -> np.ndarray:
-        """The term frequencies of the `chosen` blocks (every block's by default), one after the other."""
-        block_of, place = _places(self.size[chosen])
-        widths = self.tf_width[chosen][block_of]
-        return _gathered(self.words, self.tf_start[chosen][block_of] + place * widths, widths) + 1
+    def frequencies(self) -> np.ndarray:
+        """Every block's term frequencies, one after the other."""
+        block_of, place = _places(self.size)
+        return self.frequencies_at(block_of, place)
+
+    def frequencies_at(self, blocks: np.ndarray, places: np.ndarray) -> np.ndarray:
+        """The term frequencies at these places of these blocks (one each)."""
+        widths = self.tf_width[blocks]
+        return _gathered(self.words, self.tf_start[blocks] + places * widths, widths) + 1
 
     def hit_by(self, chosen_before: np.ndarray) -> np.ndarray:
         """The blocks whose span of documents (from their first to the next block's of the same term, or the
@@ -211,6 +217,16 @@ class _ReadBlocks:
         same_term = self.term[1:] == self.term[:-1]
         upper[:-1][same_term] = np.clip(self.first_doc[1:][same_term], 0, documents)
         return np.flatnonzero(chosen_before[np.maximum(upper, lower)] > chosen_before[lower])
+
+
+def _with_gaps_filled(terms: np.ndarray) -> np.ndarray:
+    """These term numbers (ascending) and those between two of them no more than GAP_READ_THROUGH apart: a run of
+    consecutive terms is one read of their offsets and one of their bytes, where each term apart took two reads."""
+    if not len(terms):
+        return terms
+    gaps = np.diff(terms)
+    lengths = np.append(np.where(gaps <= GAP_READ_THROUGH, gaps, 1), 1)
+    return np.repeat(terms, lengths) + np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
 
 
 def unpack(data: np.ndarray, term_start: np.ndarray, doc_freq: np.ndarray, name: str) -> tuple[np.ndarray, np.ndarray]:
@@ -331,21 +347,27 @@ class PackedPostings:
     def counts_of(self, chosen: np.ndarray, terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """How many of each of these terms' documents (numbers ascending) are `chosen` (a mask of the segment's
         documents), and the sum of their frequencies in each chosen document (in document order): only these terms'
-        postings are read, and of them only the blocks whose span holds a chosen document unpacked. A chosen
-        document's length is the sum of its terms' frequencies, so a sum short of it says a term is missing."""
+        postings are read (and those of the few between two of them close by, in the same read), and of them only
+        the blocks whose span holds a chosen document unpacked. A chosen document's length is the sum of its terms'
+        frequencies, so a sum short of it says a term is missing."""
         chosen_before = np.concatenate(([0], np.cumsum(chosen)))
-        counts = np.zeros(len(terms), dtype=np.int64)
+        read = _with_gaps_filled(np.asarray(terms, dtype=np.int64))
+        asked = np.isin(read, terms)
+        counts = np.zeros(len(read), dtype=np.int64)
         sums = np.zeros(int(chosen_before[-1]), dtype=np.int64)
-        for first, last in term_runs(np.concatenate(([0], np.cumsum(self.doc_freq[terms]))), POSTING_CHUNK):
-            data, term_start = self._read_terms(terms[first:last])
-            blocks = _ReadBlocks.of(data, term_start, self.doc_freq[terms[first:last]], self.data.name)
+        for first, last in term_runs(np.concatenate(([0], np.cumsum(self.doc_freq[read]))), POSTING_CHUNK):
+            data, term_start = self._read_terms(read[first:last])
+            blocks = _ReadBlocks.of(data, term_start, self.doc_freq[read[first:last]], self.data.name)
             hit = blocks.hit_by(chosen_before)
             docs, block_of = blocks.docs(hit)
-            held = self._held(chosen, docs)
-            counts[first:last] += np.bincount(blocks.term[hit][block_of[held]], minlength=last - first)
-            at = chosen_before[docs[held]]
-            sums += np.bincount(at, weights=blocks.frequencies(hit)[held], minlength=len(sums)).astype(np.int64)
-        return counts, sums
+            held = np.flatnonzero(self._held(chosen, docs))
+            held_terms = first + blocks.term[hit][block_of[held]]
+            counts += np.bincount(held_terms, minlength=len(read))
+            held = held[asked[held_terms]]  # only the terms asked for are summed: one read between them is no sign
+            first_posting = np.cumsum(blocks.size[hit]) - blocks.size[hit]  # that they are all the document's
+            frequencies = blocks.frequencies_at(hit[block_of[held]], held - first_posting[block_of[held]])
+            sums += np.bincount(chosen_before[docs[held]], weights=frequencies, minlength=len(sums)).astype(np.int64)
+        return counts[asked], sums
 
     def _held(self, chosen: np.ndarray, docs: np.ndarray) -> np.ndarray:
         """Which of these documents (read from the postings) are chosen; IndexDamaged when one is out of range."""
