@@ -6,8 +6,8 @@ whole (32 bits) and the others as their gap from the one before less one, all at
 bit width (the widest gap's), and every frequency less one at another width (mostly a bit or two).
 A term's bytes are its blocks' first documents, their two widths, then its gaps, then its
 frequencies, each run starting on a byte; `offsets` says where each term's bytes start. Decoding is
-numpy alone, vectorised over every posting of a run of terms (a question's term, or a merge's
-chunk of terms): no Python per block or posting.
+numpy alone, vectorised over every posting of a run of terms (a question's term, a merge's chunk
+of terms, or the terms of stories being deleted): no Python per block or posting.
 
 Anything read that does not add up (a width over 32 bits, a term's bytes that are not the length
 its blocks say, offsets that do not ascend) is damage, raised as IndexDamaged naming the file.
