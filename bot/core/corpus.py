@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.core.invisible_characters import shows_text, without_invisibles
+from bot.core.invisible_characters import shows_text, trimmed, without_invisibles
 from bot.core.readers import STORY_SUFFIXES, reader_for, story_suffix
 from bot.core.readers.reader import Block
 from bot.core.sentences import sentence_spans
@@ -105,8 +105,8 @@ def title_from_filename(path: Path) -> str:
     """ "003_the-old-mill.txt" -> "The Old Mill" (and "the-old-mill.fb2.zip" too)."""
     suffix = story_suffix(path)
     stem = path.name[: -len(suffix)] if suffix else path.stem
-    words = re.sub(r"^\d+[_\-. ]+", "", stem).replace("_", " ").replace("-", " ").split()
-    return " ".join(w[:1].upper() + w[1:] for w in words) or stem
+    words = re.sub(r"^\d+[_\-. ]+", "", trimmed(stem)).replace("_", " ").replace("-", " ").split()
+    return " ".join(w[:1].upper() + w[1:] for w in map(trimmed, words) if w) or stem
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def passages_of(blocks: Iterable[Block]) -> Iterator[PassageText]:
         if not shows_text(text):
             continue  # one of invisible characters alone (<p>&shy;</p>, a zero-width space) is none
         if block.heading:
-            chapter, under_chapter = text, 0
+            chapter, under_chapter = trimmed(text), 0
             continue
         number += 1
         for piece in [text] if len(text) <= MAX_PASSAGE_CHARS else _split_long(text):
@@ -298,7 +298,7 @@ def story_in(data: bytes, name: str) -> tuple[str, list[PassageText]]:
         raise StoryRefused(Refusal(cause=Cause.NOT_A_STORY_FILE))
     story = reader.read(data)
     texts = list(passages_of(story.blocks))
-    title = without_invisibles(story.title or "").strip() if shows_text(story.title or "") else ""
+    title = trimmed(without_invisibles(story.title or "")) if shows_text(story.title or "") else ""
     if not texts:
         # A title of the file's own is no text, but the file is not empty: "# The Mill" alone is said to lack text.
         titled = title or any(shows_text(block.text) for block in story.blocks)

@@ -22,6 +22,19 @@ it does WORD_JOINERS, also in text that did not come through without_invisibles.
 
 
 _INSIDE_DROPPED = str.maketrans(dict.fromkeys(INSIDE_WORDS))
+_TRIMMED = "".join(character for character in map(chr, range(0x3001)) if character.isspace()) + (
+    ZERO_WIDTH_SPACE + INSIDE_WORDS
+)
+"""White space (every character str.isspace() takes: none lies above U+3000) and the zero-width characters that show
+nothing and hold nothing together at a name's ends. Not a variation selector or a tag character: they end an emoji
+or a flag ("\u2744\ufe0f"), nor a bidirectional mark, which places the stops at a right-to-left title's end."""
+
+
+def trimmed(title: str) -> str:
+    """A title or a chapter's name without white space or zero-width characters at its ends: "\u200bThe Mill" (pasted
+    from a web page, a byte order mark or a word joiner before a document's title) was listed and offered as typed so,
+    and matched nothing a user types. Inside it they stay (Persian's non-joiner, Thai's zero-width space)."""
+    return title.strip(_TRIMMED)
 
 
 _SOFT_HYPHEN_AT_BREAK = re.compile(r"\u00ad\s+")

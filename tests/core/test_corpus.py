@@ -515,6 +515,37 @@ def test_a_paragraph_or_heading_of_invisible_characters_alone_is_no_passage_or_c
     assert said(corpus.problems) == ("Skipped blank.md: it has a title but no paragraphs; add some text.",)
 
 
+def test_zero_width_characters_at_a_title_s_ends_are_no_part_of_it(tmp_path):
+    # A title pasted from a web page kept the zero-width space at its ends, a document's metadata a byte order mark or
+    # a joiner: "\u200bThe Lamp" was listed and offered by /ask's autocomplete so, not as a user types it. A chapter's
+    # name and a title made of the file's name likewise. Inside a title they stay (Persian's non-joiner).
+    pytest.importorskip("lxml", reason="the HTML reader needs the formats extra")
+    files = {
+        "lamp.md": "---\ntitle: \u200bThe Lamp\u200b\n---\n\nMaren lit the lamp.",
+        "mill.md": "# \u200d The Mill \u200c\n\n## \u200bChapter One\u00ad\n\nThe wheel turned.",
+        "pier.txt": "\u200bThe Pier\u200b\n\nThe boats came in.",
+        "forge.html": "<title>\u200c\u00a0The Forge\u2060</title><p>The anvil rang.</p>",
+        "\u200bwell-house\u200b.md": "Maren drew water.",
+        "tavern.md": "# \u200b\u0645\u06cc\u200c\u062e\u0627\u0646\u0647\u200b\n\nThe lamps were lit.",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "quay.rtf").write_bytes(
+        b"{\\rtf1{\\info{\\title \\u8203?The Quay\\u65279?}}\\pard The ferry docked.\\par}"
+    )
+    corpus = load_corpus(tmp_path)
+    assert sorted(story.title for story in corpus.stories) == [
+        "The Forge",
+        "The Lamp",
+        "The Mill",
+        "The Pier",
+        "The Quay",
+        "Well House",
+        "\u0645\u06cc\u200c\u062e\u0627\u0646\u0647",
+    ]
+    assert {p.chapter for p in corpus.passages} == {None, "Chapter One"}
+
+
 def test_a_file_of_zero_width_spaces_and_other_invisible_characters_alone_has_no_text(tmp_path):
     # invisible.md and pandoc's files of it in every format (scripts/make_invisible_fixtures.sh): paragraphs of
     # zero-width spaces, joiners, a word joiner and a left-to-right mark alone. Each was a story of three passages of

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.core.invisible_characters import plain_question, shows_text
+from bot.core.invisible_characters import plain_question, shows_text, trimmed
 
 FORMAT_MARKS = {
     "left-to-right mark": "\u200e",
@@ -48,3 +48,13 @@ def test_text_of_invisible_characters_alone_shows_nothing():
         assert not shows_text(blank)
     for shown in ("a", "\u200b7\u200b", "\u200b.", "\u0627\u200c", "\u0600", "\U0001f600\ufe0f", "\0"):
         assert shows_text(shown)
+
+
+def test_a_title_loses_only_what_shows_nothing_and_binds_nothing_at_its_ends():
+    # Zero-width spaces, joiners, a word joiner, a byte order mark and a soft hyphen at the ends go; a variation
+    # selector ends its emoji, a right-to-left mark places a Hebrew title's stop, a non-joiner inside spells a Persian
+    # word.
+    assert trimmed("\u200b\ufeff The Mill\u00ad\u200c\u2060\u200d\n") == "The Mill"
+    persian = "\u0645\u06cc\u200c\u062e\u0627\u0646\u0647"
+    for kept in ("Snow \u2744\ufe0f", "\u05e9\u05dc\u05d5\u05dd!\u200f", persian, "Thai\u200bwords"):
+        assert trimmed(kept) == kept

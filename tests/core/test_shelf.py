@@ -112,6 +112,12 @@ def test_a_typed_title_with_control_characters_is_taken_without_them():
     assert uploaded.story is not None and uploaded.story.title == "The Mill"
 
 
+def test_a_typed_title_is_taken_without_zero_width_characters_at_its_ends():
+    """Pasted from a web page, "\u200bThe Mill" was the title the shelf listed and autocomplete offered."""
+    uploaded = story_file(b"The wheel turned.", "mill.md", "\u200b\ufeffThe Mill\u200d\u2060")
+    assert uploaded.story is not None and uploaded.story.title == "The Mill"
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 def test_a_story_saved_as_unicode_with_its_byte_order_mark_is_read_and_given_its_title(encoding):
     # Windows Notepad's "Unicode" is UTF-16 LE with a byte order mark; the mark says which encoding it is.

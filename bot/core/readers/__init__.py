@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 33
+READING_VERSION = 34
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -168,7 +168,9 @@ is read as YAML reads it (`'It''s Late'`, `"\\"Hi\\""`). 33: an EPUB, OpenDocume
 HTML named characters (`&mdash;`, `&rsquo;`, `&nbsp;`, as XHTML 1.1's DTD defines them) and its own entities
 (`<!ENTITY hero "Anatole">`) are read as what they stand for (they were left out, running the words on either side
 together: "rye&mdash;all" read "ryeall"), and an HTML or XHTML page's internal DTD subset is no passage ("]>" was its
-first) and its plain entities are read as their text (they were read as written, "&hero;")."""
+first) and its plain entities are read as their text (they were read as written, "&hero;").
+34: zero-width spaces, joiners, a word joiner, a byte order mark or a soft hyphen at a title's or a chapter's name's
+ends are no part of it (a title "\u200bThe Mill" was listed and offered so)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
