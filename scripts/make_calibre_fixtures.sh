@@ -68,3 +68,7 @@ calibre_of_epub plates rtf
 calibre_of_epub keycode rtf
 for format in epub html docx odt; do (cd "$work" && pandoc keycode.md -f markdown-smart -s -o "keycode-pandoc.$format"); done
 cp "$work/keycode-pandoc.epub" "$work/keycode-pandoc.html" "$work/keycode-pandoc.docx" "$work/keycode-pandoc.odt" .
+# A story whose chapters' paragraphs all end in "↩" (a key pressed), one note each, the first ending in a block quote
+# (pandoc writes its link back after the quote): Calibre's RTF (the note run into one paragraph, no break before it)
+# and plain text ("* * *" over the notes, the link back alone on a line) of pandoc's EPUB of it
+calibre_of_epub typist rtf txt

@@ -170,7 +170,11 @@ HTML named characters (`&mdash;`, `&rsquo;`, `&nbsp;`, as XHTML 1.1's DTD define
 together: "rye&mdash;all" read "ryeall"), and an HTML or XHTML page's internal DTD subset is no passage ("]>" was its
 first) and its plain entities are read as their text (they were read as written, "&hero;").
 34: zero-width spaces, joiners, a word joiner, a byte order mark or a soft hyphen at a title's or a chapter's name's
-ends are no part of it (a title "\u200bThe Mill" was listed and offered so)."""
+ends are no part of it (a title "\u200bThe Mill" was listed and offered so); in Calibre's RTF and plain text of a
+chapter whose every paragraph ends in "↩" (a typist's), the notes among them are left out where their marks stand
+before them (the chapter was read as a poem's stanzas, the notes and marks kept), and Calibre's plain text's notes
+under "* * *" are left out with their marks where these are found (the text reader knew no notes); a `.txt` line or
+heading of the link back alone ("## ↩") is no text or chapter."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

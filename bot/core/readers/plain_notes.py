@@ -46,10 +46,11 @@ def is_backlinked_note(text: str) -> bool:
     return text.rstrip().rstrip(_VARIATIONS).endswith(BACKLINK)
 
 
-def without_plain_notes(blocks: Sequence[Block]) -> list[Block]:
+def without_plain_notes(blocks: Sequence[Block], *, marked_only: bool = False) -> list[Block]:
     """The blocks less the notes that have a link back (is_backlinked_note, _back_references), and less their marks'
     numbers where they stand run into a word: found in one pass over the text, each chapter's marks looked for between
-    the notes before and its own."""
+    the notes before and its own. `marked_only`: a chapter's notes are left out only where a mark is found for them
+    (plain text, where a story's "she pressed ↩" ending a chapter was read, and no other sign tells it from a note)."""
     notes = _notes(blocks)
     if not any(notes):
         return list(blocks)
@@ -76,7 +77,7 @@ def without_plain_notes(blocks: Sequence[Block]) -> list[Block]:
         opened = n  # the chapter's first block
         while opened > 0 and not blocks[opened - 1].heading:
             opened -= 1
-        if chosen or any(blocks[index].text.strip() for index in range(opened, n)):
+        if chosen or (not marked_only and any(blocks[index].text.strip() for index in range(opened, n))):
             if (
                 0 < len(chosen) < count
                 and _widest_break(blocks, opened, n) is None
@@ -88,8 +89,12 @@ def without_plain_notes(blocks: Sequence[Block]) -> list[Block]:
             told += count
             if len(chosen) == count:
                 _whole_notes(blocks, notes, chosen[-1][0], n, end)
-        else:  # a chapter of nothing but paragraphs ending in the arrow, no mark before them: a poem's stanzas
-            notes[n:end] = [None] * (end - n)
+        else:  # a chapter of nothing but paragraphs ending in the arrow (or no mark found), no mark before them
+            notes[n:end] = [None] * (end - n)  # a poem's stanzas, unless its last ones are notes marked in the first
+            within = _notes_within(blocks, notes, n, end, said, told)
+            for index, found in within:
+                marks.setdefault(index, []).append((found.start(), found.end()))
+            told += len(within)
         start = n = end
     kept = []
     for index, block in enumerate(blocks):
@@ -99,6 +104,35 @@ def without_plain_notes(blocks: Sequence[Block]) -> list[Block]:
             block = Block(_without_spans(block.text, marks[index]), block.heading, block.level)
         kept.append(block)
     return kept
+
+
+def _notes_within(
+    blocks: Sequence[Block], notes: list[bool | None], first: int, end: int, said: set[str], told: int
+) -> list[tuple[int, re.Match[str]]]:
+    """The marks of the notes among a chapter's paragraphs that all end in the arrow, the notes marked True in place.
+    Calibre's RTF and plain text of a chapter whose story paragraphs end in "↩" (a typist's "she pressed ↩") write its
+    notes as the run's last paragraphs, with no break before them: the chapter was read as a poem's stanzas, its notes
+    and their marks ("the code.1") with it. The notes are the most of the run's last paragraphs ending in the arrow,
+    `count`, whose marks numbered in order (from 1, or from the notes before) all stand run into words before the
+    first of them; none found, the run is a poem's. Each paragraph's numbers looked for once: linear."""
+    ending = [index for index in range(first, end) if _ends_in_link_back(blocks[index])]
+    candidates = [
+        _Candidate(index, found, sure)
+        for index in range(first, end)
+        if not blocks[index].heading
+        for found, sure in _glued_numbers(blocks[index].text, said)
+    ]
+    best: list[tuple[int, re.Match[str]]] = []
+    for start in (1, told + 1):
+        chosen = _in_order(candidates, start, len(ending) - 1)
+        count = 0
+        while count < len(chosen) and chosen[count][0] < ending[len(ending) - count - 1]:
+            count += 1  # the count-th mark stands before the first of the last `count` paragraphs
+        if count > len(best):
+            best = chosen[:count]
+    for index in ending[len(ending) - len(best) :]:
+        notes[index] = True
+    return best
 
 
 def _whole_notes(blocks: Sequence[Block], notes: list[bool | None], last_mark: int, first: int, end: int) -> None:

@@ -14,6 +14,7 @@ import re
 
 from bot.core.readers import gutenberg
 from bot.core.readers.chapter_lines import MAX_HEADING_CHARS, SUBTITLE_CHARS, is_chapter_line
+from bot.core.readers.plain_notes import is_backlinked_note, without_plain_notes
 from bot.core.readers.plain_text import decoded, leading_heading, paragraphs_of, split_title
 from bot.core.readers.reader import Block, StoryText
 
@@ -59,11 +60,26 @@ class TextReader:
             book = [paragraph for paragraph in paragraphs if paragraph]
             if title is None and len(book) > 1 and is_title_line(book[0]):
                 title, book = _unlabelled(book[0]), book[1:]
-            return StoryText(title, _blocks(book))
+            return StoryText(title, _text_of(_blocks(book)))
         header = paragraphs[: bounds[0]]
         title = title or gutenberg.header_field(header, "Title")
         repeats = [title, f"by {gutenberg.header_field(header, 'Author')}"]
-        return StoryText(title, _front_matter_dropped(_blocks(paragraphs[bounds[0] : bounds[1]]), repeats))
+        return StoryText(title, _front_matter_dropped(_text_of(_blocks(paragraphs[bounds[0] : bounds[1]])), repeats))
+
+
+def _text_of(blocks: list[Block]) -> list[Block]:
+    """The blocks less the notes Calibre's plain text of an EPUB keeps as paragraphs ending in their link back ("↩",
+    alone on a line after a note that ends in a list or a quote), under its "* * *" over them, with their marks run
+    into words ("code.1"): each left out where its mark is found (plain_notes.py); then less the breaks and lines of
+    no letter or digit ("↩" no note took) that stood only for the notes to be told by, as a heading of the arrow alone
+    ("## ↩"), which named no chapter but a link."""
+    if any(is_backlinked_note(block.text) for block in blocks):
+        blocks = without_plain_notes(blocks, marked_only=True)
+    return [
+        block
+        for block in blocks
+        if _LETTER_OR_DIGIT.search(block.text) or (block.heading and not is_backlinked_note(block.text))
+    ]
 
 
 def _blocks(paragraphs: list[str]) -> list[Block]:
@@ -77,7 +93,9 @@ def _blocks(paragraphs: list[str]) -> list[Block]:
             if not paragraph:
                 continue
         if _LETTER_OR_DIGIT.search(paragraph) is None:
-            continue  # a scene break ("*     *     *") or a rule, not text
+            if not bare_heading and blocks:  # a scene break ("*     *     *") or a rule, not text; or a link back
+                blocks.append(Block(paragraph.strip() if is_backlinked_note(paragraph) else ""))  # for the notes
+            continue
         lines = [line for line in map(str.strip, paragraph.split("\n")) if line]
         chapter_line = is_chapter_line(lines[0])
         if bare_heading and len(lines) == 1 and _is_subtitle(lines[0]) and not chapter_line:

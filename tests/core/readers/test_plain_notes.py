@@ -377,3 +377,44 @@ def test_with_no_break_the_notes_are_as_many_of_the_paragraphs_ending_in_the_arr
         "The cape and the 2x2 tiles, a 4x4 too.",
         "She pressed \u21a9",
     ]
+
+
+def test_a_chapter_all_of_paragraphs_ending_in_the_arrow_has_its_last_ones_as_notes_where_their_marks_stand_before():
+    # Calibre's RTF of a chapter whose every story paragraph ends in "↩" (a typist's return key) writes its notes as
+    # the run's last paragraphs, no break before them: with no mark before the run, it was read as a poem's stanzas,
+    # the notes and their marks ("code.1") kept. The notes are the most of the last ones whose marks stand before them.
+    blocks = [
+        Block("Chapter One", True),
+        Block("She typed the code.1 Then she pressed \u21a9\ufe0e"),
+        Block("The screen stayed dark.2 She pressed \u21a9\ufe0e"),
+        Block("She tried 4471 again and pressed \u21a9\ufe0e"),
+        Block("The code was four numbers long.\u21a9\ufe0e"),
+        Block("It was changed each winter.\u21a9\ufe0e"),
+        Block("Chapter Two", True),
+        Block("The hall lit up.1 Her brother pressed \u21a9"),
+        Block("It had been dark for years.\u21a9"),
+    ]
+    assert texts(without_plain_notes(blocks)) == [
+        "Chapter One",
+        "She typed the code. Then she pressed \u21a9\ufe0e",
+        "The screen stayed dark. She pressed \u21a9\ufe0e",
+        "She tried 4471 again and pressed \u21a9\ufe0e",
+        "Chapter Two",
+        "The hall lit up. Her brother pressed \u21a9",
+    ]
+
+
+def test_typist_calibre_rtf_leaves_out_the_notes_of_chapters_whose_every_paragraph_ends_in_the_arrow():
+    # typist.md (scripts/make_calibre_fixtures.sh): each chapter's paragraphs end in "↩", a key pressed, one note each
+    # (the first's ends in a block quote: pandoc writes its link back after it, Calibre's RTF runs them into one
+    # paragraph). Calibre's RTF of pandoc's EPUB: the notes and their marks were read as the story's.
+    path = FIXTURES / "typist-calibre.rtf"
+    reader = reader_for(path)
+    assert reader is not None
+    assert [block.text.replace("\ufe0e", "") for block in reader.read(path.read_bytes()).blocks] == [
+        "Chapter One",
+        "Mira sat at the terminal and typed the code. Then she pressed \u21a9",
+        "The screen stayed dark. She tried the code again and pressed \u21a9",
+        "Chapter Two",
+        "The hall lights came on one by one. Her brother typed his answer and pressed \u21a9",
+    ]

@@ -2,7 +2,8 @@ import pytest
 
 from bot.core.corpus import load_corpus
 from bot.core.library import StoryLibrary
-from bot.core.readers.text import _LETTER_OR_DIGIT
+from bot.core.readers.text import _LETTER_OR_DIGIT, TextReader
+from tests.core.readers.format_fixtures import FIXTURES
 
 # The shape and the words of a Project Gutenberg plain-text book (header and footer as Gutenberg
 # writes them, shortened), with a contents list, chapter lines, a scene break and lines wrapped at 70
@@ -212,3 +213,34 @@ def test_a_soft_hyphen_never_splits_a_word_even_before_a_line_break(tmp_path, na
     # "prac\u00ad\ntising" was the two words "prac" and "tising".
     (tmp_path / name).write_text(f"# The Lamp\n\n{SOFT}", encoding="utf-8")
     assert [p.text for p in load_corpus(tmp_path).passages] == ["The keeper was practising her signals."]
+
+
+def test_calibres_plain_text_leaves_out_notes_ending_in_their_link_back_where_their_marks_are_found():
+    # typist.md (scripts/make_calibre_fixtures.sh): each chapter's paragraphs end in "↩", a key pressed, one note each.
+    # Calibre's plain text of pandoc's EPUB writes the notes under "* * *" ending their chapters, their marks run into
+    # words ("code.1"), and the link back of a note ending in a block quote alone on a line: the text reader knew no
+    # notes, and read them as the story's.
+    story = TextReader().read((FIXTURES / "typist-calibre.txt").read_bytes())
+    assert story.title == "The Night Typist"
+    assert [(block.text.replace("\ufe0e", ""), block.heading) for block in story.blocks] == [
+        ("Chapter One", True),
+        ("Mira sat at the terminal and typed the code. Then she pressed \u21a9", False),
+        ("The screen stayed dark. She tried the code again and pressed \u21a9", False),
+        ("Chapter Two", True),
+        ("The hall lights came on one by one. Her brother typed his answer and pressed \u21a9", False),
+    ]
+
+
+def test_a_plain_text_storys_arrows_with_no_mark_are_the_storys_and_an_arrow_alone_is_no_text():
+    # Where no mark is found, a chapter's last paragraph ending in "↩" is the story's (a typist's), as it was; a line
+    # or a heading of the arrow alone, a link back no note took, is no passage or chapter.
+    text = "The Keypad\n\nCHAPTER I.\n\nThe gate was locked.\n\nShe typed 4471 and pressed \u21a9\n\n\u21a9\ufe0e\n\n"
+    text += "## \u21a9\n\nThe gate opened.\n\n* * *\n\nShe went in and pressed \u21a9"
+    story = TextReader().read(text.encode())
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("CHAPTER I.", True),
+        ("The gate was locked.", False),
+        ("She typed 4471 and pressed \u21a9", False),
+        ("The gate opened.", False),
+        ("She went in and pressed \u21a9", False),
+    ]
