@@ -174,7 +174,9 @@ ends are no part of it (a title "\u200bThe Mill" was listed and offered so); in 
 chapter whose every paragraph ends in "↩" (a typist's), the notes among them are left out where their marks stand
 before them (the chapter was read as a poem's stanzas, the notes and marks kept), and Calibre's plain text's notes
 under "* * *" are left out with their marks where these are found (the text reader knew no notes); a `.txt` line or
-heading of the link back alone ("## ↩") is no text or chapter."""
+heading of the link back alone ("## ↩") is no text or chapter; pandoc's RTF of a story titled as a chapter
+("Prologue", "Chapter One") is titled so (it was named after its file, its title its first passage), and the author's
+line pandoc centers under its title is left out (it was the first passage)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -10,7 +10,9 @@ pass; groups are a stack, not recursion, and may nest 1,024 deep; `\\binN` data 
 
 Paragraphs end at `\\par` (and table cells at `\\cell`; Calibre's tables, written as text: _cells_apart). The title is
 the `\\info` group's `\\title`, else the first paragraph in the Title style, else a first paragraph centered in larger
-type than the next, a centered author's line (pandoc's), and a "by" line naming `\\author` is left out; paragraphs in
+type than the next, a centered author's line (pandoc's title; one that reads as a chapter's, "Prologue", too where
+no later paragraph is centered as large), and a "by" line naming `\\author`, or pandoc's author's line under its
+title, is left out; paragraphs in
 Heading styles (by the style sheet's names) or with an outline level name chapters. Text is decoded by the document's
 code page (`\\ansicpg`) or its font's (`\\fcharset`: Russian Word files set Cyrillic fonts in a Western code page),
 and `\\uN` characters are read with their `\\ucN` fallbacks skipped. Left out, as from Word documents: the font,
@@ -28,6 +30,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from bot.core.readers.book_matter import book_matter_left_out
+from bot.core.readers.chapter_lines import is_chapter_line
 from bot.core.readers.reader import Block, StoryText, story_text
 from bot.core.readers.styles import StyleRole, heading_level, style_role
 from bot.core.readers.text import is_title_line
@@ -189,6 +192,13 @@ class _Document:
         """The document's first paragraph and its type's size, when it is centered and no heading: pandoc's title."""
         self.opening_title: str | None = None
         self.opening_closed = False
+        self.opening_chapter = False
+        self.author_line: str | None = None
+        """The centered line under pandoc's title, in smaller type: its author's name, or a subtitle."""
+        self.opening_author: str | None = None
+        """That line, where the empty paragraph that ends pandoc's title block follows it."""
+        """The opening paragraph reads as a chapter's line ("Prologue", "Chapter One"): pandoc's title of a story so
+        titled, unless a later paragraph is centered as large, as a manuscript's chapters are."""
         """An empty paragraph came after the opening one: pandoc's title block ends so, with no author under it."""
         self.paragraphs = 0
         self.bare_level: int | None = None
@@ -245,7 +255,7 @@ class _Document:
                 ended = True
         self._paragraph_end()
         title = _joined(self.parts[Destination.TITLE]) or self.title_paragraph or self.opening_title
-        author = _joined(self.parts[Destination.AUTHOR]) or None
+        author = _joined(self.parts[Destination.AUTHOR]) or self.opening_author or None
         return story_text(title, book_matter_left_out(self.blocks, title), author)
 
     def _paragraph_opened(self) -> None:
@@ -446,33 +456,42 @@ class _Document:
         """Notes the title pandoc writes, with no \\info and no style sheet: the document's first paragraph,
         centered, no heading, in larger type than the paragraph after it (the author's name, centered too) and both
         read as a title (is_title_line: short, no sentence). A centered poem in large type is no title: its second line
-        is as large; nor is a centered "Chapter 1", nor a sentence set large ("It was the night of the storm."), nor an
-        opening set large over the sentence it begins ("Once upon a time" over "there was a keeper..."). With no author,
-        pandoc's title is followed by an empty paragraph, then the story set otherwise (not centered, or smaller)."""
+        is as large; nor is a centered "Chapter 1" over the text, nor a sentence set large ("It was the night of the
+        storm."), nor an opening set large over the sentence it begins ("Once upon a time" over "there was a
+        keeper..."). With no author, pandoc's title is followed by an empty paragraph, then the story set otherwise
+        (not centered, or smaller). A title that reads as a chapter's line ("Prologue", "Chapter One": a story so
+        titled) is one in that shape too, unless a later paragraph is centered as large: a manuscript's chapters are
+        set so, each over an empty paragraph."""
         self.paragraphs += 1
+        line = " ".join(text.split())
         if self.paragraphs == 1:
-            if self.group.centered and not heading and is_title_line(" ".join(text.split())):
+            if self.group.centered and not heading and (is_title_line(line) or is_chapter_line(line)):
                 self.opening = (text, self.group.size)
+                self.opening_chapter = not is_title_line(line)
         elif (
-            self.paragraphs == 2
+            self.opening_chapter
             and self.opening is not None
-            and self.opening[1] > self.group.size
             and self.group.centered
             and not heading
-            and is_title_line(" ".join(text.split()))
-        ) or (
-            self.paragraphs == 2
-            and self.opening is not None
-            and self.opening_closed
-            and (not self.group.centered or self.opening[1] > self.group.size)
+            and self.group.size >= self.opening[1]
         ):
+            self.opening_title = self.opening_author = None  # a manuscript's chapters, each centered as large
+            self.opening = None
+        elif self.paragraphs != 2 or self.opening is None:
+            return
+        elif self.opening[1] > self.group.size and self.group.centered and not heading and is_title_line(line):
+            self.opening_title, self.author_line = " ".join(self.opening[0].split()), line
+        elif self.opening_closed and (not self.group.centered or self.opening[1] > self.group.size):
             self.opening_title = " ".join(self.opening[0].split())
 
     def _blank_paragraph(self) -> None:
         """pandoc ends its title block with an empty paragraph, the title's alone where no author or date is given:
-        such a title over a story's first paragraph or chapter was a passage, the story named after its file."""
+        such a title over a story's first paragraph or chapter was a passage, the story named after its file. After
+        the author's line under the title, it says that line was the author's ("Ann Example" was the first passage)."""
         if self.paragraphs == 1 and self.opening is not None:
             self.opening_closed = True
+        elif self.paragraphs == 2 and self.opening_title is not None:
+            self.opening_author = self.author_line
 
 
 def _cells_apart(parts: list[str], cells: list[tuple[int, int]], end: int) -> list[str]:

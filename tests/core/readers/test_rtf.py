@@ -265,3 +265,40 @@ def test_pandocs_title_with_no_author_under_it_is_the_title():
             "He carried his bag up the hill alone.",
         ],
     )
+
+
+def test_pandocs_rtf_of_a_story_titled_as_a_chapter_is_titled_so():
+    """pandoc's RTF of a story titled "Prologue" (no author) or "Chapter One" (Ann Example's), prologue.md and
+    chapter-one.md (scripts/make_title_only_fixtures.sh): no \\info, the title centered and large over the empty
+    paragraph that ends pandoc's title block, or over the author's line centered in the text's type. A title that reads
+    as a chapter's line was none: the story was named after its file, its title and author its first passages."""
+    prologue = RtfReader().read((FIXTURES / "prologue-pandoc.rtf").read_bytes())
+    assert (prologue.title, [(block.text, block.heading) for block in prologue.blocks]) == (
+        "Prologue",
+        [
+            ("The quay was empty when the night ferry came in, and the lamps along the harbour wall were out.", False),
+            ("The Crossing", True),
+            ("Tomás carried his bag up the hill alone and knocked at the keeper\u2019s door.", False),
+        ],
+    )
+    chapter = RtfReader().read((FIXTURES / "chapter-one-pandoc.rtf").read_bytes())
+    assert (chapter.title, [block.text for block in chapter.blocks]) == (
+        "Chapter One",
+        [
+            "Ilse found the lamp room locked and the key gone from its hook.",
+            "She climbed down to the village to ask who had taken it.",
+        ],
+    )
+
+
+def test_a_manuscripts_chapter_lines_centered_over_an_empty_paragraph_are_no_title():
+    """A manuscript's "Chapter One" centered and large over an empty paragraph is set as pandoc sets a title: where a
+    later line is centered as large ("Chapter Two"), they are the chapters' lines, and the story has no title."""
+    lines = ("Chapter One", "The quay was empty.", "Chapter Two", "He left.")
+    paragraphs = "".join(
+        f"{{\\pard \\qc \\b \\fs36 {line}\\par}}{{\\pard \\ql \\par}}"
+        if line.startswith("Chapter")
+        else f"{{\\pard \\ql \\fs24 {line}\\par}}"
+        for line in lines
+    )
+    assert read(f"{{\\rtf1\\ansi {paragraphs}}}".encode()) == (None, [(line, False) for line in lines])
