@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../tests/fixtures/formats"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for name in musicians-t1 musicians-ot1 keeper-article keeper-poems keeper-notes keeper-tracking keeper-summer \
-    keeper-names keeper-spaced keeper-t1names keeper-commas; do
+    keeper-names keeper-spaced keeper-t1names keeper-commas keeper-short; do
   for pass in 1 2; do  # the second pass fills in the table of contents
     if ! pdflatex -interaction=batchmode -halt-on-error -output-directory="$work" "$name.tex" > /dev/null; then
       tail -n 20 "$work/$name.log" >&2

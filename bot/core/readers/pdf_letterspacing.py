@@ -15,7 +15,9 @@ quote, ends the word. microtype sets half the tracking after a letterspaced word
 letterspaced in the text in an array of its own and moves the next array's place past that half, which pypdf read as
 a space before the stop after a name ("Françoise ,"): it is drawn as the array's own last moves. Letters a font's
 encoding places past Latin-1's (T1's "Ł", "ř") are read by the names its
-`/Differences` gives them.
+`/Differences` gives them. A name of three letters ("Ann", "Zoë"), too short for an array's tracking to be told by, is
+one where a capital and two small letters stand apart on their own, with what tells a wide tracking from word spaces
+(_join_short_names).
 """
 
 from __future__ import annotations
@@ -53,11 +55,12 @@ def join_letterspaced(operator: bytes, operands: list[object], font: object = No
         return
     shown: list[object] = operands[0]
     moves = _letter_moves(shown)
-    if len(moves) < MIN_LETTERS:
+    if len(moves) < SHORT_NAME_MOVES:
         return  # no word of letters drawn alone: most arrays, told before anything else is looked at
     drawn = _with_letters(shown, font)
-    tracking = _tracking(drawn, moves)
+    tracking = _tracking(drawn, moves) if len(moves) >= MIN_LETTERS else None
     if tracking is None:
+        _join_short_names(shown, drawn)
         return
     spaced: list[object] = []
     for n, item in enumerate(shown):
@@ -72,6 +75,7 @@ def join_letterspaced(operator: bytes, operands: list[object], font: object = No
     if len(shown) > 2 and _between_spaced(drawn, len(shown) - 2, tracking):
         spaced.extend(_unspaced(-tracking / 2))  # the word's last letter: microtype sets half the tracking after it
     shown[:] = spaced
+    _join_short_names(shown, _with_letters(shown, font))
 
 
 def _unspaced(move: float) -> list[float]:
@@ -276,6 +280,87 @@ def _ends_in_half_tracking(shown: list[object], tracking: float) -> bool:
         ):
             return True
     return False
+
+
+SHORT_NAME_MOVES = 2
+"""Moves within a name of three letters ("A n n"), too few for MIN_LETTERS."""
+
+
+def _join_short_names(shown: list[object], drawn: list[object]) -> None:
+    """Joins, in place, each name of three letters letterspaced on its own (`drawn`: `shown` with T1's letters read):
+    a capital then two small letters drawn alone, two moves the same tracking apart (a kern less or more), with half
+    the tracking or more on either side, or the array's end. `\\textls` over "Ann", "Zoë", "Ian": pdfTeX draws the name
+    as an array of its own in a justified line, within its line's array in a ragged one ("A n n", "Z o ë ," were read:
+    MIN_LETTERS, which longer words are told by, wants four letters, and an array's one tracking missed names set
+    apart by different ones). A tracking as wide as a word space needs more to tell it: the whole array is the name,
+    or half the tracking and a stop follow it ("Z o ë ,"), or the tracking and a word space more (a word gap on top of
+    the tracking). One-letter words typed apart stand a word space from each other and from the next word ("I a m
+    written"), with their stop drawn against the last ("x y z."); initials are capitals ("Q R S")."""
+    found: list[tuple[int, float, float, float]] = []
+    index = 0
+    while index + 2 * SHORT_NAME_MOVES < len(shown):
+        item = drawn[index]  # a capital drawn alone opens one: told before anything else is looked at
+        capital = isinstance(item, (str, bytes)) and len(item) == 1 and _text(item).isupper()
+        name = _short_name_at(shown, drawn, index) if capital else None
+        if name is None:
+            index += 1
+        else:
+            found.append((index, *name))
+            index += 2 * SHORT_NAME_MOVES + 1
+    if not found:
+        return
+    joined: list[object] = []
+    done = 0  # shown[:done] is in joined
+    for start, tracking, first, second in found:
+        joined += [*shown[done:start], shown[start], *_unspaced(first), shown[start + 2], *_unspaced(second)]
+        joined.append(shown[start + 4])
+        done = start + 2 * SHORT_NAME_MOVES + 1
+        if done == len(shown):
+            joined.extend(_unspaced(-tracking / 2))  # as microtype sets after a letterspaced word's last letter
+        elif (half := _half_before_stop(shown, done, tracking)) is not None:
+            joined.extend(_unspaced(half))  # that half, before the stop: no space ("Zoë ,")
+            done += 1
+    shown[:] = [*joined, *shown[done:]]
+
+
+def _short_name_at(shown: list[object], drawn: list[object], index: int) -> tuple[float, float, float] | None:
+    """The tracking and the two moves of the name of three letters _join_short_names looks for at `index`, or None."""
+    letters = [_text(item) for item in drawn[index : index + 5 : 2] if isinstance(item, (str, bytes))]
+    if len(letters) != 3 or any(len(letter) != 1 for letter in letters):
+        return None
+    if not (letters[0].isupper() and letters[1].islower() and letters[2].islower()):
+        return None
+    first, second = shown[index + 1], shown[index + 3]
+    if not isinstance(first, (int, float)) or not isinstance(second, (int, float)):
+        return None
+    tracking = min(-first, -second)
+    if not MIN_TRACKING <= tracking <= MAX_TRACKING or max(-first, -second) - tracking > LETTER_SLACK:
+        return None
+    before = shown[index - 1] if index else None
+    after = shown[index + 5] if index + 5 < len(shown) else None
+    for move, beside in ((before, index - 2), (after, index + 6)):
+        if move is None:
+            continue
+        if not isinstance(move, (int, float)) or -move < tracking / 2 - HALF_SLACK:
+            return None  # a letter or a word against it, no name set apart
+        if abs(-move - tracking) <= LETTER_SLACK and 0 <= beside < len(shown) and _is_letter(shown[beside]):
+            return None  # within a longer run of letters the tracking apart: MIN_LETTERS' to tell
+    if tracking < WORD_SPACE or (before is None and after is None):
+        return tracking, first, second
+    if not isinstance(after, (int, float)):
+        return None  # the name ends its line's array: nothing tells it from letters typed apart
+    if _half_before_stop(shown, index + 5, tracking) is not None or WORD_SPACE <= -after - tracking <= MAX_WORD_SPACE:
+        return tracking, first, second
+    return None
+
+
+def _half_before_stop(shown: list[object], index: int, tracking: float) -> float | None:
+    """The item at `index` where it is a move of half the tracking (a kern less or more) before a stop drawn alone."""
+    move = shown[index] if index < len(shown) else None
+    stop = shown[index + 1] if index + 1 < len(shown) else None
+    if not isinstance(move, (int, float)) or abs(-move - tracking / 2) > HALF_SLACK:
+        return None
+    return move if isinstance(stop, (str, bytes)) and len(stop) == 1 and not _text(stop).isalnum() else None
 
 
 def _name_alone(shown: list[object], tracking: float) -> bool:

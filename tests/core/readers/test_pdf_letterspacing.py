@@ -142,3 +142,40 @@ def test_a_letterspaced_words_last_letter_is_drawn_half_the_tracking_wide():
     words: list[object] = [b"and", -533, b"N", -200, b"o", -228, b"\xeb", -200, b"l", -533, b"lit"]
     join_letterspaced(b"TJ", [words])
     assert words[-1] == b"lit"  # the array ends in a word of the text's: no move after it
+
+
+def test_a_name_of_three_letters_letterspaced_on_its_own_is_read_as_a_word():
+    # keeper-short.pdf (scripts/make_pdf_fixtures.sh): \textls at 0.1 to 0.3 em over "Ann", "Bob", "Zoë", "Ian" and
+    # "Eve", each in an array of its own in the justified line, within the line's array in the ragged last one, before
+    # a word, a comma, a semicolon or a colon. They were read letter by letter ("A n n", "Z o ë ,"): a word needed four
+    # letters. One-letter words typed apart, "I a m" among them, and initials stay apart.
+    text = " ".join(block.text for block in read_book("keeper-short.pdf").blocks)
+    assert text == (
+        "At dawn Ann rowed out, and Bob stayed; the keeper wrote Zoë, then Ian: nobody answered, and Eve lit the lamp."
+        " The letters a b c stood on the slate, and I a m was written under them, with x y z and Q R S."
+    )
+
+
+def test_three_letters_are_a_name_only_as_a_capital_and_small_letters_set_apart_on_their_own():
+    # A name alone in its array, or set apart within its line's: half the tracking or more on either side, and where
+    # the tracking is as wide as a word space, half of it before a stop or a word gap on top of it after the name.
+    for name in (
+        [b"A", -200, b"n", -200, b"n"],
+        [b"at", -333, b"B", -100, b"o", -100, b"b", -333, b"stayed"],
+        [b"wrote", -583, b"Z", -250, b"o", -278, b"\xeb", -125, b",", -333, b"then"],
+        [b"and", -459, b"E", -150, b"v", -122, b"e", -458, b"lit"],
+    ):
+        join_letterspaced(b"TJ", [name])
+        letters = [n for n, item in enumerate(name) if isinstance(item, bytes) and len(item) == 1 and item != b","]
+        within = [item for item in name[letters[0] : letters[-1]] if not isinstance(item, bytes)]
+        assert len(within) > 2 and all(isinstance(move, float) and -NO_SPACE <= move < 0 for move in within), name
+    for typed in (
+        [b"and", -346, b"I", -346, b"a", -346, b"m", -347, b"was"],  # one-letter words: a word space on each side
+        [b"with", -333, b"Q", -334, b"R", -333, b"S"],  # initials
+        [b"a", -300, b"b", -300, b"c"],  # small letters alone
+        [b"the", -333, b"A", -333, b"b", -333, b"c", -333, b"d", 28, b"ay"],  # a word against the third
+        [b"so", -346, b"I", -346, b"a", -346, b"m"],  # ending the line's array: nothing tells it
+    ):
+        kept = list(typed)
+        join_letterspaced(b"TJ", [typed])
+        assert typed == kept
