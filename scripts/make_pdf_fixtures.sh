@@ -21,3 +21,9 @@ done
 pandoc sophie-word.md -o "$work/sophie-word.docx"
 soffice --headless --convert-to pdf --outdir "$work" "$work/sophie-word.docx" > /dev/null
 cp "$work/sophie-word.pdf" .
+# river-thai.md (Thai, our words) as LibreOffice prints pandoc's Word file of it where no Thai font is installed
+# (`fc-list :lang=th` lists none; Debian's fonts-thai-tlwg would give one): each character drawn as the same glyph,
+# its text given only as /ActualText
+pandoc river-thai.md -o "$work/river-thai.docx"
+soffice --headless --convert-to pdf --outdir "$work" "$work/river-thai.docx" > /dev/null
+cp "$work/river-thai.pdf" river-thai-libreoffice.pdf

@@ -177,7 +177,9 @@ under "* * *" are left out with their marks where these are found (the text read
 heading of the link back alone ("## ↩") is no text or chapter; pandoc's RTF of a story titled as a chapter
 ("Prologue", "Chapter One") is titled so (it was named after its file, its title its first passage), and the author's
 line pandoc centers under its title is left out (it was the first passage); a PDF's name of three letters
-letterspaced on its own ("Ann", "Zoë" under microtype's `\\textls`) is read as a word (it was read "A n n")."""
+letterspaced on its own ("Ann", "Zoë" under microtype's `\\textls`) is read as a word (it was read "A n n"); a PDF's
+text given as marked content's /ActualText is read in place of the glyphs drawn (LibreOffice's Thai with no Thai font
+was read "แแแแ")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

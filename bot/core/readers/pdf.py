@@ -38,6 +38,7 @@ from bot.core.readers.book_matter import SECTION_CHARS, without_matter
 from bot.core.readers.chapter_lines import is_roman
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.pdf_accents import accents_over_letters, as_drawn, with_accents
+from bot.core.readers.pdf_actual_text import with_actual_text
 from bot.core.readers.pdf_indents import SENTENCE_ENDS, indents
 from bot.core.readers.pdf_letterspacing import join_letterspaced
 from bot.core.readers.pdf_notes import MARK_TYPE, is_mark, is_raised_mark, without_footnotes
@@ -201,6 +202,7 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
     lines: list[Line] = []
     operations = 0
     for number, page in enumerate(pages):
+        with_actual_text(reader, page)
         shown = ShownText(page.get("/Resources"))
 
         def counted(operator: bytes, operands: list[object], cm: object, tm: object, shown: ShownText = shown) -> None:
