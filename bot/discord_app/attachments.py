@@ -8,6 +8,9 @@ only Discord's attachment hosts are asked, over https, a redirect too: nothing i
 
 from __future__ import annotations
 
+import base64
+import binascii
+
 import aiohttp
 import discord
 from yarl import URL
@@ -78,9 +81,10 @@ def _refuse(declared: int, seen: int) -> None:
 
 
 def attachments_whole(interaction: discord.Interaction) -> bool:
-    """Whether each attachment the interaction brings has the fields discord.py makes it of, of their types (an id, a
-    file name, a URL, a size of 0 bytes or more). Discord always sends them; a payload without its size met discord.py
-    before any command ran, a KeyError in a task of its own: a traceback in the log, and "did not respond" for the
+    """Whether each attachment the interaction brings has the fields discord.py makes it of, of their types (an id of
+    digits, a file name, a URL and a proxy URL, a size of 0 bytes or more, a voice message's waveform in base64).
+    Discord always sends them; a payload without one (or an id it cannot take as a number) met discord.py before any
+    command ran, a KeyError or ValueError in a task of its own: a traceback in the log, and "did not respond" for the
     person. A string for a size failed the command as it compared it."""
     data: object = interaction.data
     resolved = data.get("resolved") if isinstance(data, dict) else None
@@ -91,12 +95,26 @@ def attachments_whole(interaction: discord.Interaction) -> bool:
 
 
 def _whole(attachment: object) -> bool:
+    """Whether discord.py's Attachment can be made of it: it takes `int(id)`, every field here by its key, and decodes
+    a waveform."""
     if not isinstance(attachment, dict):
         return False
-    size = attachment.get("size")
-    fields = (attachment.get("id"), attachment.get("filename"), attachment.get("url"))
+    size, snowflake, waveform = attachment.get("size"), attachment.get("id"), attachment.get("waveform")
+    fields = (attachment.get("filename"), attachment.get("url"), attachment.get("proxy_url"))
     sized = isinstance(size, int) and not isinstance(size, bool) and size >= 0
-    return sized and all(isinstance(field, str) for field in fields)
+    numbered = isinstance(snowflake, str) and snowflake.isascii() and snowflake.isdigit()
+    heard = waveform is None or _base64(waveform)
+    return sized and numbered and heard and all(isinstance(field, str) for field in fields)
+
+
+def _base64(value: object) -> bool:
+    if not isinstance(value, str) or not value.isascii():
+        return False
+    try:
+        base64.b64decode(value)
+    except binascii.Error:
+        return False
+    return True
 
 
 def _attachment_url(written: str, base: URL | None = None) -> URL:

@@ -112,3 +112,22 @@ async def test_an_attachment_without_a_size_of_bytes_is_refused_in_words_not_a_t
     assert int(upload["id"]) not in fake.begun
     assert "Refused /story add: Discord sent an attachment without its id, name, URL or size." in process.text
     assert "Traceback" not in process.text
+
+
+@pytest.mark.parametrize(
+    "field, value", [("proxy_url", None), ("id", "not-a-number"), ("id", "-"), ("filename", 3), ("waveform", "x")]
+)
+async def test_an_attachment_discord_py_cannot_make_is_refused_in_words_whatever_field_it_lacks(bot, field, value):
+    # discord.py makes an Attachment of `data["proxy_url"]` and `int(data["id"])` too: without its proxy URL, or with
+    # an id of no digits, or a voice message's waveform that is no base64, it failed before any command ran (a KeyError,
+    # ValueError or binascii.Error traceback, and "did not respond").
+    fake, process = bot
+    upload = fake.attach("odd.md", MILL)
+    if value is None:
+        del upload[field]
+    else:
+        upload[field] = value
+    step = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=upload)
+    answer = (await callback(fake, step))["data"]
+    assert answer["content"] == ATTACHMENT_NOT_WHOLE and answer["flags"] & EPHEMERAL
+    assert "Traceback" not in process.text
