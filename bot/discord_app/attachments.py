@@ -124,7 +124,7 @@ def _attachment_url(written: str, base: URL | None = None) -> URL:
         url = URL(written) if base is None else base.join(URL(written))
     except ValueError as error:  # no URL at all (a backslash in its host, a port of letters): named as written
         raise ForeignHost(repr(written.split("?", 1)[0][:200])) from error
-    if not url.absolute or not url.host:
+    if not url.scheme or not url.host:  # `//host/path` too, which has no origin to name
         raise ForeignHost(repr(str(url.with_query(None).with_fragment(None))[:200]))
     if _place(url) not in {_place(origin) for origin in ATTACHMENT_ORIGINS}:
         raise ForeignHost(str(url.origin()))

@@ -114,6 +114,18 @@ async def test_an_attachment_without_a_size_of_bytes_is_refused_in_words_not_a_t
     assert "Traceback" not in process.text
 
 
+async def test_an_attachment_url_without_a_scheme_is_refused_as_foreign_not_a_traceback(bot):
+    # `//host/path` has a host but no scheme: naming its origin for the refusal raised yarl's ValueError ("URL should
+    # have scheme"), a traceback in the log and "Something went wrong" for the manager.
+    fake, process = bot
+    upload = fake.attach("bare.md", MILL)
+    upload["url"] = upload["url"].removeprefix("http:")
+    assert await told(fake, upload) == FOREIGN_ATTACHMENT
+    assert int(upload["id"]) not in fake.begun
+    assert "Did not download the upload bare.md from '//127.0.0.1:" in process.text
+    assert "Traceback" not in process.text
+
+
 @pytest.mark.parametrize(
     "field, value", [("proxy_url", None), ("id", "not-a-number"), ("id", "-"), ("filename", 3), ("waveform", "x")]
 )
