@@ -33,11 +33,13 @@ from tests.discord_app.fake_discord import (
     GUILD_ID,
     LIBRARY,
     MANAGE_SERVER,
+    OTHER_CHANNEL_ID,
     OTHER_GUILD_ID,
     PERSON,
     FakeDiscord,
     Step,
     followup,
+    guild_payload,
 )
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, own_fake, reply_to
 from tests.discord_app.test_shelves import MILL, add, add_and_read, confirmed, kept_message, story_command
@@ -636,3 +638,45 @@ async def test_a_server_that_removed_the_bot_has_its_stories_changed_by_nothing_
         assert int(sent_after["id"]) not in fake.begun  # not even downloaded
         assert await confirmed(fake, kept_message(fake, asked), "Remove") == SHELF_OF_A_SERVER_LEFT
         assert await shelf_names(tmp_path) == ["mill.md"]
+
+
+async def test_the_bot_removed_from_one_server_still_changes_the_others_and_that_one_again_once_added_back(tmp_path):
+    # The refusal is the server's that removed the bot, for as long as it is out: another server's uploads go on, the
+    # removal said twice is one, the server that adds the bot again changes its stories again, and a restart while it
+    # is out still refuses them (its membership is Discord's READY, not the process's memory).
+    weir = b"# The Weir\n\nOttilie opened the weir at dawn."
+    kiln = b"# The Kiln\n\nBruno fired the kiln at dusk."
+    async with bot_on_fake_discord(tmp_path, servers=(GUILD_ID, OTHER_GUILD_ID)) as (fake, process):
+        assert (await add_and_read(fake, "mill.md", MILL))["content"].startswith('Added "The Old Mill"')
+        asked = await story_command(fake, "remove", story="mill.md")
+        await fake.remove_bot_from_server()
+        await fake.remove_bot_from_server()  # Discord's GUILD_DELETE again: no second refusal of anything, no error
+        await process.printed(f"Left server {GUILD_ID}; its stories are kept as they are")
+        assert (await story_command(fake, "add", file=fake.attach("kiln.md", kiln)))["content"] == (
+            SHELF_OF_A_SERVER_LEFT
+        )
+        there = await add_and_read(fake, "weir.md", weir, channel=OTHER_CHANNEL_ID)
+        assert there["content"].startswith('Added "The Weir"'), there
+        await fake.dispatch("GUILD_CREATE", guild_payload(GUILD_ID))  # added back
+        assert (await add_and_read(fake, "kiln.md", kiln))["content"].startswith('Added "The Kiln"')
+        assert (await confirmed(fake, kept_message(fake, asked), "Remove")).startswith("Removed `mill.md`")
+        await fake.remove_bot_from_server()
+        await process.printed(f"Left server {GUILD_ID}; its stories are kept as they are", times=2)
+        await process.stop()
+        fake.servers = (OTHER_GUILD_ID,)  # out of it while the bot was down too
+        again = BotProcess(fake, STORYBOT_INDEX="off", STORYBOT_DATA=str(tmp_path))
+        await again.start()
+        try:
+            await again.ready()
+            late = fake.attach("late.md", b"# Late\n\nIt came after the restart.")
+            step = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=late)
+            assert (await followup(fake, step))["content"] == SHELF_OF_A_SERVER_LEFT
+            elsewhere = fake.attach("late.md", b"# Late\n\nIt came after the restart.")
+            step = await fake.subcommand(
+                "story", "add", permissions=MANAGE_SERVER, channel_id=OTHER_CHANNEL_ID, file=elsewhere
+            )
+            assert (await followup(fake, step))["content"].startswith('Added "Late"')
+        finally:
+            await again.stop()
+        assert "Traceback" not in again.text
+    assert await shelf_names(tmp_path) == ["kiln.md"]
