@@ -39,11 +39,22 @@ class ForeignHost(Exception):
         query, which may carry a signature."""
 
 
+class EndedShort(Exception):
+    """The body ended before the size Discord said it has: a body sent without its length ends where its connection
+    closes, so a download broken off looks whole, and half a story was added as the story."""
+
+    def __init__(self, got: int, declared: int):
+        super().__init__(got, declared)
+        self.got, self.declared = got, declared
+        """The bytes that came, and the size Discord gave."""
+
+
 async def downloaded(
     url: str, declared: int, *, proxy: str | None = None, proxy_auth: aiohttp.BasicAuth | None = None
 ) -> bytes:
     """The attachment's bytes, from one of ATTACHMENT_ORIGINS; raises ForeignHost for a URL elsewhere, ShelfError
-    (LARGER_THAN_DECLARED, or TOO_LARGE past MAX_UPLOAD_BYTES) as soon as the body passes `declared` bytes, and
+    (LARGER_THAN_DECLARED, or TOO_LARGE past MAX_UPLOAD_BYTES) as soon as the body passes `declared` bytes, EndedShort
+    for one that ends before them, and
     discord.HTTPException for a status other than 200 (as `Attachment.read`). `proxy` and `proxy_auth`: discord.py's,
     which its own requests use. The caller bounds the time."""
     where, hops = _attachment_url(url), 0
@@ -61,7 +72,7 @@ async def downloaded(
 
 async def _read_within(response: aiohttp.ClientResponse, declared: int) -> bytes:
     """The body, refused once it passes `declared` bytes (or MAX_UPLOAD_BYTES): before a byte is read when its
-    Content-Length says so, else at the chunk that passes it."""
+    Content-Length says so, else at the chunk that passes it; and refused if it ends short of them."""
     most = min(declared, MAX_UPLOAD_BYTES)
     body = bytearray()
     if response.content_length is not None and response.content_length > most:
@@ -70,6 +81,8 @@ async def _read_within(response: aiohttp.ClientResponse, declared: int) -> bytes
         body += chunk
         if len(body) > most:
             _refuse(declared, len(body))
+    if len(body) < declared:
+        raise EndedShort(len(body), declared)
     return bytes(body)
 
 

@@ -312,6 +312,9 @@ class FakeDiscord:
         """Uploads whose download the fake CDN stops sending halfway, the connection left open."""
         self.endless_attachments: set[int] = set()
         """Uploads whose download goes on past their content, filler bytes sent for as long as the bot reads them."""
+        self.unframed_attachments: set[int] = set()
+        """Uploads whose download the fake CDN sends without a length (nor chunks), closing the connection halfway: a
+        body framed so ends where the connection does, and half of it looks whole."""
         self.redirects: dict[int, str] = {}
         """Uploads the fake CDN answers with a redirect (302) to another URL, by their ids."""
         self.served: dict[int, int] = {}
@@ -694,13 +697,15 @@ class FakeDiscord:
         *,
         declared: int | None = None,
         endless: bool = False,
+        unframed: bool = False,
         host: str | None = None,
         redirect: str | None = None,
     ) -> dict[str, Any]:
         """A file a person uploads with a command: its attachment object, served from the fake CDN (`cut`:
         its download breaks off halfway; `stall`: it stops halfway and the rest never comes). `declared`: the size
-        Discord says it has, if not its own; `endless`: after it, bytes keep coming (ENDLESS_MOST at most); `host`: its
-        URL names this host for the fake CDN (another name of 127.0.0.1); `redirect`: the CDN answers 302 to this."""
+        Discord says it has, if not its own; `endless`: after it, bytes keep coming (ENDLESS_MOST at most); `unframed`:
+        half of it is sent with no length said, and the connection closed (as if that were all); `host`: its URL names
+        this host for the fake CDN (another name of 127.0.0.1); `redirect`: the CDN answers 302 to this."""
         attachment_id = self.new_id()
         self.attachments[attachment_id] = content
         if cut:
@@ -709,6 +714,8 @@ class FakeDiscord:
             self.stalled_attachments.add(attachment_id)
         if endless:
             self.endless_attachments.add(attachment_id)
+        if unframed:
+            self.unframed_attachments.add(attachment_id)
         if redirect is not None:
             self.redirects[attachment_id] = redirect
         base = self.url if host is None else self.url.replace("127.0.0.1", host, 1)
@@ -785,6 +792,12 @@ class FakeDiscord:
             raise web.HTTPFound(self.redirects[attachment_id])
         if attachment_id in self.endless_attachments:
             return await self._endless(request, attachment_id, content)
+        if attachment_id in self.unframed_attachments and request.transport is not None:
+            # aiohttp's responses always say a length or send chunks: this one is written as bytes, read until closed.
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nConnection: close\r\n\r\n"
+            request.transport.write(head + content[: len(content) // 2])
+            request.transport.close()
+            return web.Response()  # never sent: the connection is closed
         if attachment_id not in self.cut_attachments | self.stalled_attachments:
             async with self._changed:
                 self.downloads[attachment_id] = len(self.calls)

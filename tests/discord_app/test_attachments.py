@@ -9,7 +9,7 @@ import pytest
 import pytest_asyncio
 
 from bot.core.shelf import MAX_UPLOAD_BYTES
-from bot.messages import ATTACHMENT_NOT_WHOLE, FOREIGN_ATTACHMENT
+from bot.messages import ATTACHMENT_NOT_WHOLE, FOREIGN_ATTACHMENT, download_failed_text
 from tests.discord_app.bot_process import BotProcess, bot_on_fake_discord
 from tests.discord_app.fake_discord import MANAGE_SERVER, FakeDiscord
 from tests.discord_app.test_end_to_end import EPHEMERAL, callback
@@ -61,6 +61,19 @@ async def test_a_declared_size_of_zero_takes_no_byte_and_an_empty_file_is_said_t
     said = await told(fake, fake.attach("zero.md", MILL, declared=0))
     assert said.startswith("That file turned out larger than Discord said it was (0 bytes)"), said
     assert (await told(fake, fake.attach("empty.md", b""))).startswith("That file is empty")
+
+
+async def test_an_upload_whose_download_ends_before_its_size_is_not_added_as_half_a_story(bot):
+    # A body sent with no length ends where its connection closes: one closed halfway was read as the whole file, and
+    # half the story was added as if it were all. Discord gave its size: a body that ends short of it broke off.
+    fake, process = bot
+    story = MILL + b"\n\nHis wheel stopped one winter night, and the river froze over it until spring."
+    said = await told(fake, fake.attach("half.md", story, unframed=True))
+    assert said == download_failed_text(), said
+    assert f"Could not download the upload half.md: it ended after {len(story) // 2} of its {len(story)} bytes" in (
+        process.text
+    )
+    assert (await add_and_read(fake, "whole.md", story))["content"].startswith('Added "The Mill"')
 
 
 @pytest.mark.parametrize("where", ["host", "redirect", "https"])

@@ -33,7 +33,7 @@ from bot.core.shelf import (
     safe_file_name,
 )
 from bot.discord_app import attachments
-from bot.discord_app.attachments import ForeignHost, downloaded
+from bot.discord_app.attachments import EndedShort, ForeignHost, downloaded
 from bot.discord_app.autocomplete import AutocompleteTime
 from bot.discord_app.client import (
     NotInServer,
@@ -575,6 +575,15 @@ class Admin(StoryCog):
                 ", ".join(sorted(str(origin) for origin in attachments.ATTACHMENT_ORIGINS)),
             )
             await interaction.followup.send(FOREIGN_ATTACHMENT, ephemeral=True)
+            return None
+        except EndedShort as short:  # its connection closed early, with no length said to show the body was cut
+            log.warning(
+                "Could not download the upload %s: it ended after %d of its %d bytes.",
+                one_line(file.filename),
+                short.got,
+                short.declared,
+            )
+            await interaction.followup.send(download_failed_text(), ephemeral=True)
             return None
         except (aiohttp.ClientError, TimeoutError) as error:  # the download broke off or timed out
             log.warning("Could not download the upload %s: %s", file.filename, error or type(error).__name__)
