@@ -269,9 +269,12 @@ class Admin(StoryCog):
         file (up to 8 MB), and a member managing many servers held one for each."""
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        """Refused in a server the bot is no longer in (Discord leaves its commands there, and sends them): nothing is
-        downloaded or changed for it. A change already under way asks again as it is stored (_present)."""
-        if interaction.guild_id is not None and not self._present(interaction.guild_id)():
+        """/story is refused in a server the bot is no longer in (Discord leaves its commands there, and sends them):
+        nothing is downloaded or changed for it. A change already under way asks again as it is stored (_present).
+        /reload is not: it reads the owner's library, every server's, and was told "its stories can't be changed"."""
+        command = interaction.command
+        shelf = isinstance(command, app_commands.Command) and command.root_parent is self.story
+        if shelf and interaction.guild_id is not None and not self._present(interaction.guild_id)():
             await acknowledge(interaction, private=True)
             raise NotInServer(SHELF_OF_A_SERVER_LEFT)
         return True
