@@ -156,3 +156,35 @@ async def test_an_attachment_discord_py_cannot_make_is_refused_in_words_whatever
     answer = (await callback(fake, step))["data"]
     assert answer["content"] == ATTACHMENT_NOT_WHOLE and answer["flags"] & EPHEMERAL
     assert "Traceback" not in process.text
+
+
+@pytest.mark.parametrize(
+    "location",
+    [
+        "http://127.0.0.1@localhost:{port}/attachments/{id}/weir.md",  # the allowed host as a user name
+        "//localhost:{port}/attachments/{id}/weir.md",  # protocol-relative, to another host
+        "http://127.0.0.1:{other}/attachments/{id}/weir.md",  # the allowed host on another port
+        "http://127.0.0.1.:{port}/attachments/{id}/weir.md",  # a trailing dot: another name to the check
+        "https://127.0.0.1:{port}/attachments/{id}/weir.md",  # another scheme
+    ],
+)
+async def test_a_redirect_that_only_looks_like_discords_host_is_not_followed(bot, location):
+    fake, process = bot
+    port = int(fake.url.rsplit(":", 1)[1])
+    target = fake.attach("weir.md", MILL)
+    where = location.format(port=port, other=port + 1, id=target["id"])
+    upload = fake.attach("away.md", b"", declared=len(MILL), redirect=where)
+    assert await told(fake, upload) == FOREIGN_ATTACHMENT
+    assert int(target["id"]) not in fake.begun
+    assert "Traceback" not in process.text
+
+
+async def test_a_relative_redirect_on_discords_host_is_followed_and_a_loop_is_not_followed_for_ever(bot):
+    fake, _ = bot
+    sluice = b"# The Sluice\n\nOttilie closed the sluice at noon."  # no other test's story: this module's bot is one
+    target = fake.attach("sluice.md", sluice)
+    upload = fake.attach("sluice.md", b"", declared=len(sluice), redirect=f"/attachments/{target['id']}/sluice.md")
+    assert (await told(fake, upload)).startswith('Added "The Sluice"')
+    looping = fake.attach("loop.md", MILL)
+    fake.redirects[int(looping["id"])] = looping["url"]
+    assert (await told(fake, looping)).startswith("I could not download that file from Discord")
