@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 34
+READING_VERSION = 35
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -179,7 +179,10 @@ heading of the link back alone ("## ↩") is no text or chapter; pandoc's RTF of
 line pandoc centers under its title is left out (it was the first passage); a PDF's name of three letters
 letterspaced on its own ("Ann", "Zoë" under microtype's `\\textls`) is read as a word (it was read "A n n"); a PDF's
 text given as marked content's /ActualText is read in place of the glyphs drawn (LibreOffice's Thai with no Thai font
-was read "แแแแ")."""
+was read "แแแแ"). 35: an EPUB
+navigation entry named by a lone letter among an alphabet's ("A", "B") is no part's number: The Devil's Dictionary's
+"C" and "D" were named "The Devil's Dictionary: C" beside "A" and "B"; a name is a number only as a Roman numeral is
+written ("Mild" within another entry was named with it)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -112,8 +112,21 @@ def _links(toc: _Element) -> list[tuple[str, str, int]]:
     return list(zip(map(itemgetter(0), links), names, map(itemgetter(3), links), strict=True))
 
 
-_NUMBER = re.compile(r"(?:\d{1,4}|[ivxlcdm]{1,8})\.?", re.IGNORECASE)
-"""A navigation entry's name that is a number alone ("I", "12."): within another entry, it names a part of that."""
+_NUMBER = re.compile(r"(?:\d{1,4}|(?=[ivxlcdm])m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))\.?", re.I)
+"""A navigation entry's name that is a number alone ("I", "XIV", "12."; not "Mild"): within another entry, it names a
+part of that."""
+
+
+def _letter(name: str) -> bool:
+    """Whether the name is a lone letter that is no numeral ("A", "B."): a list holding one is an alphabet's, whose "C"
+    and "D" are letters too (Standard Ebooks' The Devil's Dictionary), not a part's number."""
+    return len(name.rstrip(".")) == 1 and name[0].isalpha() and not _NUMBER.fullmatch(name)
+
+
+def _part_number(name: str, in_alphabet: bool) -> bool:
+    """Whether the entry's name is a number alone that names a part of the entry around it: not a lone letter among
+    an alphabet's."""
+    return bool(_NUMBER.fullmatch(name)) and not (in_alphabet and len(name.rstrip(".")) == 1)
 
 
 def _within_entries(links: list[_Element], names: list[str]) -> list[str]:
@@ -121,10 +134,20 @@ def _within_entries(links: list[_Element], names: list[str]) -> list[str]:
     "I" within "A Scandal in Bohemia" (Standard Ebooks' story told in parts) is "A Scandal in Bohemia: I", as a
     number alone names no chapter of a book of several. `links` keeps each link alive, so its id is its own."""
     index = {id(link): n for n, link in enumerate(links)}
+    around = "ancestor::*[local-name()='li'][1]/.."  # the list of a link's entry
+    alphabets = {
+        id(outer): outer
+        for link, name in zip(links, names, strict=True)
+        if _letter(name)
+        for outer in link.xpath(around)
+    }  # each kept alive, so its id is its own
     named = []
     for link, name in zip(links, names, strict=True):
+        in_alphabet = len(name.rstrip(".")) == 1 and any(id(outer) in alphabets for outer in link.xpath(around))
         outer = (
-            link.xpath("ancestor::*[local-name()='li'][2]/*[local-name()='a'][1]") if _NUMBER.fullmatch(name) else []
+            link.xpath("ancestor::*[local-name()='li'][2]/*[local-name()='a'][1]")
+            if _part_number(name, in_alphabet)
+            else []
         )
         outer_name = names[index[id(outer[0])]] if outer and id(outer[0]) in index else ""
         named.append(f"{outer_name}: {name}" if outer_name else name)
@@ -279,14 +302,19 @@ class EpubReader:
         names: dict[int, str] = {}  # each navPoint's name, by the point, which `points` keeps alive
         depths: dict[int, int] = {}  # and how deep it nests: 1 for one of the map's own
         points = _children(root, "navpoint")
+        entries = []
         for point in points:  # navLabel/text and content are a navPoint's own children
             label, content = _child(_child(point, "navlabel"), "text"), _child(point, "content")
             if label is not None and content is not None:
-                names[id(point)] = name = text_of(label)
-                depths[id(point)] = depth = depths.get(id(point.getparent()), 0) + 1
-                if _NUMBER.fullmatch(name) and id(point.getparent()) in names:  # a part within the entry around it
-                    name = f"{names[id(point.getparent())]}: {name}"
-                marks.append(_mark(page, content.get("src", ""), name, depth))
+                entries.append((point, text_of(label), content))
+        alphabets = {id(point.getparent()) for point, name, _ in entries if _letter(name)}  # the points around them
+        for point, name, content in entries:
+            names[id(point)] = name
+            depths[id(point)] = depth = depths.get(id(point.getparent()), 0) + 1
+            in_alphabet = id(point.getparent()) in alphabets
+            if _part_number(name, in_alphabet) and id(point.getparent()) in names:  # a part within the entry around it
+                name = f"{names[id(point.getparent())]}: {name}"
+            marks.append(_mark(page, content.get("src", ""), name, depth))
         return marks
 
 

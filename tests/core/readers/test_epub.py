@@ -689,6 +689,42 @@ def test_a_part_numbered_within_a_story_is_named_with_the_story(tmp_path, versio
 
 
 @pytest.mark.parametrize("version", [3, 2], ids=["epub3-nav", "epub2-ncx"])
+def test_a_letter_of_an_alphabet_within_an_entry_is_no_number(tmp_path, version):
+    # Standard Ebooks' The Devil's Dictionary lists its letters within the book's entry: "A", "B", "C", "D", "E".
+    # "C" and "D" were read as Roman numerals, a part's number, and named "The Devil's Dictionary: C" beside "A".
+    # Among letters of no numeral ("A", "B"), a lone letter is a letter; "Mild", no numeral, is a word.
+    letters = {
+        letter: [f"{letter} is the letter of the {word}."]
+        for letter, word in zip("ABCDE", ["ant", "bee", "cat", "dog", "eel"], strict=True)
+    }
+    letters["Mild"] = ["A word of the glossary's own."]
+    pages = [
+        (f"{name.lower()}.xhtml", "", f"<section id='{name}'><h3>{name}</h3><p>{texts[0]}</p></section>")
+        for name, texts in letters.items()
+    ]
+    if version == 3:
+        entries = "".join(
+            f"<li><a href='{page}'>{name}</a></li>" for (page, _, _), name in zip(pages, letters, strict=True)
+        )
+        navigation = (
+            f"<nav epub:type='toc'><ol><li><a href='a.xhtml'>The Glossary</a><ol>{entries}</ol></li></ol></nav>"
+        )
+    else:
+        entries = "".join(
+            f"<navPoint><navLabel><text>{name}</text></navLabel><content src='{page}'/></navPoint>"
+            for (page, _, _), name in zip(pages, letters, strict=True)
+        )
+        navigation = (
+            f"<navPoint><navLabel><text>The Glossary</text></navLabel><content src='a.xhtml'/>{entries}</navPoint>"
+        )
+    write_package_book(tmp_path / "glossary.epub", version, pages, navigation)
+    found: dict[str, list[str]] = {}
+    for passage in read_story(tmp_path / "glossary.epub")[1]:
+        found.setdefault(passage.chapter or "", []).append(passage.text)
+    assert found == letters
+
+
+@pytest.mark.parametrize("version", [3, 2], ids=["epub3-nav", "epub2-ncx"])
 def test_a_short_story_headed_by_its_title_with_its_notice_before_about_the_author_is_read(tmp_path, version):
     # A short story of one page headed by the book's title, ending in its copyright line, then "About the Author":
     # the story's page was taken for the copyright page before the book's first other page, the author's, and left
