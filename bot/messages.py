@@ -123,12 +123,12 @@ def no_answer_message(answer: Answer, repair: str) -> str:
             f"That question is {len(answer.question.strip()):,} characters long; please ask in under "
             f"{MAX_QUESTION_CHARS:,} characters, with the names or key words that matter."
         )
+    where = f'"{answer.scope}"' if answer.scope else "the stories"
     if answer.reason is NoAnswer.NO_CONTENT_WORDS:
         return (
-            "I couldn't find that in the stories: your question has no words to search for "
+            f"I couldn't find that in {where}: your question has no words to search for "
             f'(only common words like "what" or "the", or symbols). Try names or key words{example}.'
         )
-    where = f'"{answer.scope}"' if answer.scope else "the stories"
     return f"I couldn't find that in {where}. Try other words, or a name from them{example}."
 
 

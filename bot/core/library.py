@@ -285,7 +285,7 @@ class StoryLibrary:
         scope = self.corpus.stories[story].title if story is not None else None
         unranked = self._unranked(text)
         if unranked is not None:
-            return self._no_answer(question, unranked)
+            return self._no_answer(question, unranked, story, scope)
         answer = self._unless_damaged(lambda: self._answer(question, self.query(text), count, offset, story, scope))
         return answer or Answer(question=question, hits=(), reason=NoAnswer.INDEX_DAMAGED, damage=self.damage)
 
@@ -473,5 +473,7 @@ class StoryLibrary:
             chapter_passage=passage.chapter_number,
         )
 
-    def _no_answer(self, question: str, reason: NoAnswer) -> Answer:
-        return Answer(question=question, hits=(), reason=reason, example=self.example_name())
+    def _no_answer(self, question: str, reason: NoAnswer, story: int | None, scope: str | None) -> Answer:
+        """A question not ranked at all; asked of one story, it names that story and suggests one of its people, as
+        a question that matches nothing there does."""
+        return Answer(question=question, hits=(), reason=reason, example=self.example_name(story), scope=scope)

@@ -371,6 +371,19 @@ def test_ask_story_searches_one_story_and_json_names_the_scope():
     assert 0 <= start < end <= len(data["answer"]["excerpt"])
 
 
+def test_a_question_with_nothing_to_search_asked_of_one_story_names_that_story():
+    # "who is she" of one story has no word to search: its JSON said "scope": null and its message "I couldn't find
+    # that in the stories", suggesting another story's person, where a question that matches nothing names the story.
+    sophie = "Sophie Korolev: A Pianist Takes the Stage"
+    result = run("ask", "--json", "--story", "SOPHIE korolev", "who is she?")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["reason"], data["scope"]) == ("no_content_words", sophie)
+    assert f'"{sophie}"' in data["message"] and "Kalmurzaeva" not in data["message"]
+    text = run("ask", "--story", "SOPHIE korolev", "who is she?").stdout
+    assert f'"{sophie}"' in " ".join(text.split()) and "Kalmurzaeva" not in text
+
+
 def test_ask_story_that_is_unclear_or_unknown_is_a_usage_error_listing_candidates():
     result = run("ask", "--story", "kalmurzaeva", "where was she born?")
     assert result.returncode == 2
