@@ -120,7 +120,7 @@ def no_answer_message(answer: Answer, repair: str) -> str:
         return ask_me_text(answer.example)
     if answer.reason is NoAnswer.TOO_LONG:
         return (
-            f"That question is {len(answer.question.strip()):,} characters long; please ask in under "
+            f"That question is {len(answer.question.strip()):,} characters long; please ask in at most "
             f"{MAX_QUESTION_CHARS:,} characters, with the names or key words that matter."
         )
     where = f'"{answer.scope}"' if answer.scope else "the stories"

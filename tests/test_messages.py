@@ -146,9 +146,11 @@ def test_every_reason_for_no_answer_reads_as_a_sentence_with_what_to_try(library
         text = no_answer_message(answer, NEXT_START_REBUILDS)
         assert text.endswith((".", '?"')), text
     assert "5,599 characters" in no_answer_message(library.ask("violin? " * 700), NEXT_START_REBUILDS)
-    assert f"under {MAX_QUESTION_CHARS:,} characters" in no_answer_message(
+    # A question of exactly MAX_QUESTION_CHARS is answered: "under 1,000 characters" refused one that is not.
+    assert f"at most {MAX_QUESTION_CHARS:,} characters" in no_answer_message(
         library.ask("violin? " * 700), NEXT_START_REBUILDS
     )
+    assert library.ask("v" * MAX_QUESTION_CHARS).reason is not NoAnswer.TOO_LONG
     assert library.example_name() in no_answer_message(library.ask("How do I bake bread?"), NEXT_START_REBUILDS)
 
 
