@@ -182,7 +182,9 @@ text given as marked content's /ActualText is read in place of the glyphs drawn 
 was read "แแแแ"). 35: an EPUB
 navigation entry named by a lone letter among an alphabet's ("A", "B") is no part's number: The Devil's Dictionary's
 "C" and "D" were named "The Devil's Dictionary: C" beside "A" and "B"; a name is a number only as a Roman numeral is
-written ("Mild" within another entry was named with it)."""
+written ("Mild" within another entry was named with it); an HTML or XHTML page that is not UTF-8 and begins with an
+XML declaration naming its encoding (`encoding="iso-8859-1"`, older XHTML's) is read in it (libxml2 took it for UTF-8
+whatever it or its <meta> said: "é" was read as U+FFFD)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

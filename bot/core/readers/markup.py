@@ -28,6 +28,7 @@ from bot.core.readers.reader import Block, ExtraMissing
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
+    from lxml import html as lxml_html
     from lxml.etree import HTMLParser, XMLParser, _Element
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -196,9 +197,25 @@ def parse_html(raw: bytes, format_name: str) -> _Element:
         raw.decode("utf-8")
         encoding: str | None = "utf-8"
     except UnicodeDecodeError:
-        encoding = None  # libxml2 follows the page's <meta charset>
-    # huge_tree: elements nested up to 2,048 deep rather than 256 (old pages nest unclosed tags that deep).
-    parser = html.HTMLParser(
+        raw, encoding = declared_encoding(raw)  # else None: libxml2 follows the page's <meta charset>
+    try:
+        parser = _html_parser(encoding)
+    except LookupError:  # an encoding libxml2 does not know: the page's <meta charset>, or its guess
+        parser = _html_parser(None)
+    try:
+        root = html.document_fromstring(raw, parser=parser)
+    except (etree.LxmlError, ValueError) as error:  # "Document is empty", and the like
+        raise StoryRefused(Refusal(cause=Cause.NOT_MARKUP, format=format_name, detail=str(error))) from error
+    _require_whole(parser)
+    return root
+
+
+def _html_parser(encoding: str | None) -> lxml_html.HTMLParser:
+    """libxml2's HTML parser, with huge_tree: elements nested up to 2,048 deep rather than 256 (old pages nest
+    unclosed tags that deep)."""
+    from lxml import html
+
+    return html.HTMLParser(
         encoding=encoding,
         remove_comments=True,
         remove_pis=True,
@@ -206,12 +223,22 @@ def parse_html(raw: bytes, format_name: str) -> _Element:
         default_doctype=False,
         huge_tree=True,
     )
-    try:
-        root = html.document_fromstring(raw, parser=parser)
-    except (etree.LxmlError, ValueError) as error:  # "Document is empty", and the like
-        raise StoryRefused(Refusal(cause=Cause.NOT_MARKUP, format=format_name, detail=str(error))) from error
-    _require_whole(parser)
-    return root
+
+
+_XML_DECLARATION = re.compile(
+    rb"<\?xml[\t\n\r ][^>]{0,200}?(?:encoding[\t\n\r ]*=[\t\n\r ]*[\"']([A-Za-z][\w.:-]{0,39})[\"'][^>]{0,200}?)?\?>"
+)
+
+
+def declared_encoding(raw: bytes) -> tuple[bytes, str | None]:
+    """A page that is not UTF-8 without its XML declaration (`<?xml version="1.0" encoding="iso-8859-1"?>`, older
+    XHTML's, Project Gutenberg's HTML books'), and the encoding it names, or None. libxml2's HTML parser takes a page
+    beginning so for UTF-8, whatever the declaration or the page's <meta> says: "é" was read as U+FFFD. Without the
+    declaration, it follows the <meta> as for any page."""
+    found = _XML_DECLARATION.match(raw)
+    if found is None:
+        return raw, None
+    return raw[found.end() :], found[1].decode("ascii") if found[1] else None
 
 
 def without_internal_subset(raw: bytes) -> bytes:

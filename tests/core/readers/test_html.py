@@ -66,6 +66,36 @@ def test_legacy_encoding_and_a_page_with_no_text(tmp_path):
     assert {p.split(":")[0] for p in said(corpus.problems)} == {"Skipped empty.html", "Skipped blob.html"}
 
 
+def test_an_xml_declaration_naming_a_legacy_encoding_is_followed(tmp_path):
+    # Older XHTML pages (Project Gutenberg's HTML books among them) begin with `<?xml ... encoding="iso-8859-1"?>`.
+    # libxml2's HTML parser took such a page for UTF-8, ignoring the declaration and the page's own <meta> too: every
+    # "é" was read as U+FFFD, in silence.
+    xhtml = (
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><head>{meta}<title>{title}</title></head><body><p>{text}</p></body>'
+        "</html>"
+    )
+    meta = '<meta http-equiv="Content-Type" content="text/html;charset=iso-8859-1" />'
+    pages = {
+        "cafe.xhtml": ("iso-8859-1", meta, "Le Café", "Renée ferma le café à l'aube."),
+        "cafe-no-meta.html": ("iso-8859-1", "", "Le Café", "Renée rouvrit le café à midi."),
+        "lamp.htm": ("windows-1251", "", "Маяк", "Марен зажгла лампу."),
+    }
+    for name, (encoding, head, title, text) in pages.items():
+        declaration = f'<?xml version="1.0" encoding="{encoding}"?>\n'
+        (tmp_path / name).write_bytes((declaration + xhtml.format(meta=head, title=title, text=text)).encode(encoding))
+    (tmp_path / "meta-only.html").write_bytes(
+        ('<?xml version="1.0"?>\n' + xhtml.format(meta=meta, title="Le Quai", text="Renée attendit.")).encode("latin-1")
+    )
+    corpus = load_corpus(tmp_path)
+    assert sorted((s.title, p.text) for n, s in enumerate(corpus.stories) for p in corpus.passages if p.story == n) == [
+        ("Le Café", "Renée ferma le café à l'aube."),
+        ("Le Café", "Renée rouvrit le café à midi."),
+        ("Le Quai", "Renée attendit."),
+        ("Маяк", "Марен зажгла лампу."),
+    ]
+
+
 def test_a_page_nested_deeply_is_read_whole_or_named_never_cut_short_in_silence(tmp_path):
     # libxml2 stops building the tree 256 elements deep (unclosed <font> or <div> tags nest that deep in
     # old pages): the rest of the page, to its last paragraph, was dropped without a word.
