@@ -184,7 +184,8 @@ navigation entry named by a lone letter among an alphabet's ("A", "B") is no par
 "C" and "D" were named "The Devil's Dictionary: C" beside "A" and "B"; a name is a number only as a Roman numeral is
 written ("Mild" within another entry was named with it); an HTML or XHTML page that is not UTF-8 and begins with an
 XML declaration naming its encoding (`encoding="iso-8859-1"`, older XHTML's) is read in it (libxml2 took it for UTF-8
-whatever it or its <meta> said: "é" was read as U+FFFD)."""
+whatever it or its <meta> said: "é" was read as U+FFFD); a Markdown pipe table's cells are paragraphs, row by row
+(the table was one passage as written, pipes and "| --- | --- |" in it)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

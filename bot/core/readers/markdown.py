@@ -78,9 +78,36 @@ def _indented(paragraph: str) -> bool:
 
 
 def _text_blocks(lines: list[str], notes: set[str]) -> list[Block]:
-    """The paragraph these lines make, without its markup and its notes' marks; none for no text."""
+    """The paragraph these lines make, without its markup and its notes' marks; none for no text. A pipe table's
+    cells are paragraphs, row by row."""
+    if _is_table(lines):
+        cells = (_without_note_marks(cell, notes) for row in [lines[0], *lines[2:]] for cell in _cells(row))
+        return [Block(text) for text in map(plain_inline, cells) if text]
     text = plain_markdown(_without_note_marks("\n".join(lines), notes).strip())
     return [Block(text)] if text else []
+
+
+_TABLE_DELIMITER = re.compile(r"[ \t]*+\|?[ \t]*+:?-++:?[ \t]*+(?:\|[ \t]*+:?-++:?[ \t]*+)*+\|?[ \t]*+")
+"""A pipe table's delimiter row, under its header row ("| --- | :---: |", "--- | ---"); possessive, so that a line of
+spaces and dashes is matched or refused in one pass."""
+_CELL_PIPE = re.compile(r"(?<!\\)\|")
+"""A pipe between a row's cells; one escaped ("\\|") is the cell's text."""
+
+
+def _is_table(lines: list[str]) -> bool:
+    """Whether the paragraph is a pipe table (GitHub's, pandoc's): a header row, then a delimiter row, each with a
+    pipe; not a code block's lines (indented four spaces, as a fenced block's are made), which stay as they stand."""
+    if len(lines) < 2 or "|" not in lines[0] or "|" not in lines[1] or _indented(lines[0]) or _indented(lines[1]):
+        return False
+    return _TABLE_DELIMITER.fullmatch(lines[1]) is not None
+
+
+def _cells(row: str) -> list[str]:
+    """A table row's cells, without the pipes at its ends and between them."""
+    row = row.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    return [cell.replace("\\|", "|").strip() for cell in _CELL_PIPE.split(row)]
 
 
 def _fenced_code_indented(body: str) -> str:
