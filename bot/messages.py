@@ -1018,7 +1018,8 @@ def asking_only_text(title: str) -> str:
 
 
 def performer_usage_text(example: str) -> str:
-    return f"Usage: /performer NAME, e.g. /performer {example}"
+    """`/performer` with no name, with a person of the stories (`example`) if there is one."""
+    return f"Usage: /performer NAME, e.g. /performer {example}" if example else "Usage: /performer NAME"
 
 
 def unknown_command_text(typed: str) -> str:
@@ -1222,6 +1223,9 @@ def indexed_text(size: str, seconds: float, folder: str, size_bytes: int) -> str
 
 
 def empty_question_text(example: str) -> str:
+    """`ask ""`, with a person of the stories (`example`) to ask about if there is one."""
+    if not example:
+        return 'the question is empty; ask something about the stories: python -m bot ask "QUESTION"'
     return f'the question is empty; try: python -m bot ask "Who is {example}?"'
 
 

@@ -77,7 +77,7 @@ def _respond(
         if rest.strip():
             print(lookup_text(library_work.submit(look_up_person, library, rest).result()), file=stdout)
         else:
-            print(performer_usage_text(library.example_name()), file=stdout)
+            print(performer_usage_text(library.example_person()), file=stdout)
     elif command == "/story":
         story = _choose_story(library, rest, story, library_work, stdout)
     elif command.startswith("/"):

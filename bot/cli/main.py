@@ -517,7 +517,7 @@ def _ask(args: argparse.Namespace, library: StoryLibrary) -> int:
             _print_answer(library, line, args.json, story, flush=True)
         return 0
     if not args.question.strip():
-        raise UsageError(empty_question_text(library.example_name()))
+        raise UsageError(empty_question_text(library.example_person()))
     asked = ask(library, args.question, story=story)
     if asked.answer.reason is NoAnswer.TOO_LONG:  # bad usage, as an empty question or a name too long is
         raise UsageError(no_answer_message(asked.answer, NEXT_START_REBUILDS))

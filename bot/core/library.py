@@ -207,11 +207,17 @@ class StoryLibrary:
     def example_name(self, story: int | None = None) -> str:
         """A name to suggest asking with: a person of the stories, else a story's title. Of one story, if given (a
         question asked of it searches nothing else): one of its people, else none ("", its title is named already)."""
+        person = self.example_person(story)
+        if person or story is not None:
+            return person
+        return self.corpus.stories[self.story_finder.file_order(0, 1)[0]].title  # first in file order
+
+    def example_person(self, story: int | None = None) -> str:
+        """A person to suggest asking about ("Who is …?", `/performer NAME`), of one story if given; "" when the
+        stories name none: a story's title is no one to ask "Who is" of."""
         if story is None:
             leading = self.person_finder.leading()
-            if leading is not None:
-                return leading.name
-            return self.corpus.stories[self.story_finder.file_order(0, 1)[0]].title  # first in file order
+            return leading.name if leading is not None else ""
         people = self.person_finder.of_story(self.corpus.stories[story].path)
         return people[0].name if people else ""
 
@@ -476,4 +482,5 @@ class StoryLibrary:
     def _no_answer(self, question: str, reason: NoAnswer, story: int | None, scope: str | None) -> Answer:
         """A question not ranked at all; asked of one story, it names that story and suggests one of its people, as
         a question that matches nothing there does."""
-        return Answer(question=question, hits=(), reason=reason, example=self.example_name(story), scope=scope)
+        example = self.example_person(story) if reason is NoAnswer.EMPTY else self.example_name(story)  # "Who is …?"
+        return Answer(question=question, hits=(), reason=reason, example=example, scope=scope)

@@ -66,7 +66,7 @@ def ask(
     request = asks_the_bot(question) if offset == 0 else None
     if request is not None:
         return Asked(
-            answer=Answer(question=question, hits=(), example=library.example_name()), stories=(), request=request
+            answer=Answer(question=question, hits=(), example=library.example_person()), stories=(), request=request
         )
     position = None if story is None else story_position(library, story)
     if story is not None and position is None:

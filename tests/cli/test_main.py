@@ -384,6 +384,19 @@ def test_a_question_with_nothing_to_search_asked_of_one_story_names_that_story()
     assert f'"{sophie}"' in " ".join(text.split()) and "Kalmurzaeva" not in text
 
 
+def test_a_library_with_no_people_suggests_no_story_title_as_a_person(tmp_path):
+    # With no person in the stories, the example to try fell back to a story's title, and the texts that ask about a
+    # person said 'e.g. "Who is The Rain?"' and "/performer The Rain". A title still names the stories where any
+    # name from them will do (a question that matches nothing).
+    (tmp_path / "rain.txt").write_text("The Rain\n\nIt rained all day on the hills and the river rose.\n")
+    corpus = ("--corpus", str(tmp_path))
+    said = [run("ask", *corpus, "").stderr, run("ask", *corpus, "hello").stdout, run("ask", *corpus, "   ").stderr]
+    said.append(run("console", *corpus, stdin="/performer\nhi\n").stdout)
+    assert all("The Rain" not in text for text in said), said
+    assert "Usage: /performer NAME" in said[3] and "Hello! Ask me something about the stories." in said[3]
+    assert '"The Rain"' in run("ask", *corpus, "what of the capital of France?").stdout
+
+
 def test_ask_story_that_is_unclear_or_unknown_is_a_usage_error_listing_candidates():
     result = run("ask", "--story", "kalmurzaeva", "where was she born?")
     assert result.returncode == 2

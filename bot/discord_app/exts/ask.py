@@ -102,7 +102,7 @@ def request_reply(
     if request is BotRequest.LIST_STORIES:
         return stories_reply(library, 0, asker)
     if request is BotRequest.GREETING:
-        return Reply(content=greeting_text(library.example_name()))
+        return Reply(content=greeting_text(library.example_person()))
     return Reply(content=THANKS_REPLY)
 
 
