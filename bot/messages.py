@@ -2086,7 +2086,8 @@ def dataset_error_text(error: DatasetError) -> str:
     if fault is DatasetFault.SECTIONS_MISSING:
         return f"{file} is missing; a sections folder has corpus/ and questions.jsonl."
     if fault in DATASET_LINES:
-        return f"{file}, line {error.line}: expected {DATASET_LINES[fault]} ({error.detail})"
+        why = f'no "{error.missing}"' if error.missing else error.detail
+        return f"{file}, line {error.line}: expected {DATASET_LINES[fault]}" + (f" ({why})" if why else "")
     if fault is DatasetFault.NOT_IN_CORPUS:
         return f'question "{error.question}" is about {error.story_file}, which is not in the corpus.'
     if fault is DatasetFault.QUESTIONS_MISSING:

@@ -44,19 +44,19 @@ class DatasetFault(StrEnum):
     SECTIONS_MISSING = "sections_missing"
     """A sections folder lacks its questions.jsonl, `file`."""
     SECTIONS_LINE = "sections_line"
-    """`file`'s `line` is no sections question: `detail`, the parser's words."""
+    """`file`'s `line` is no sections question: `missing`, the field it lacks, or `detail`, the parser's words."""
     NOT_IN_CORPUS = "not_in_corpus"
     """The `question` is about `story_file`, which the corpus lacks."""
     QUESTIONS_MISSING = "questions_missing"
     """The owner's questions `file` does not exist."""
     QUESTIONS_LINE = "questions_line"
-    """`file`'s `line` is no question and phrase: `detail`, the parser's words."""
+    """`file`'s `line` is no question and phrase: `missing`, the field it lacks, or `detail`, the parser's words."""
     NO_EXPECTED = "no_expected"
     """`file` has no question with an expected phrase filled in."""
     LABELS_MISSING = "labels_missing"
     """The people's labels `file` does not exist."""
     LABELS_LINE = "labels_line"
-    """`file`'s `line` is no label: `detail`, the parser's words."""
+    """`file`'s `line` is no label: `missing`, the field it lacks, or `detail`, the parser's words."""
     SQUAD_MISSING = "squad_missing"
     """SQuAD's `file` does not exist."""
     NOT_SQUAD = "not_squad"
@@ -83,6 +83,7 @@ class DatasetError(Exception):
         question: str = "",
         story_file: str = "",
         title: str = "",
+        missing: str = "",
     ):
         super().__init__(f"{fault.value}: {file or story_file or title}")
         self.fault = fault
@@ -92,6 +93,16 @@ class DatasetError(Exception):
         self.question = question
         self.story_file = story_file
         self.title = title
+        self.missing = missing
+        """The field a bad line lacks ("expect"), where the parser's words would be a quoted name alone."""
+
+    @classmethod
+    def of_line(cls, fault: DatasetFault, file: Path, line: int, error: Exception) -> DatasetError:
+        """A data set's bad line: the field it lacks, or the parser's words; a line that is no JSON object says
+        nothing beyond the shape expected ("list indices must be integers" is Python's, not the file's)."""
+        if isinstance(error, KeyError):
+            return cls(fault, file=file, line=line, missing=str(error.args[0]))
+        return cls(fault, file=file, line=line, detail="" if isinstance(error, TypeError) else str(error))
 
 
 @dataclass(frozen=True, kw_only=True)

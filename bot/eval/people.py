@@ -64,7 +64,7 @@ def load_labels(path: Path | None) -> dict[tuple[str, str], bool]:
             item = json.loads(line)
             labels[(str(item["story"]), str(item["name"]))] = bool(item["person"])
         except (json.JSONDecodeError, KeyError, TypeError) as error:
-            raise DatasetError(DatasetFault.LABELS_LINE, file=path, line=number, detail=str(error)) from error
+            raise DatasetError.of_line(DatasetFault.LABELS_LINE, path, number, error) from error
     return labels
 
 

@@ -43,7 +43,7 @@ def load_questions(path: Path) -> list[tuple[str, str]]:
             item = json.loads(line)
             question, expect = str(item["q"]), str(item["expect"]).strip()
         except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as error:
-            raise DatasetError(DatasetFault.QUESTIONS_LINE, file=path, line=number, detail=str(error)) from error
+            raise DatasetError.of_line(DatasetFault.QUESTIONS_LINE, path, number, error) from error
         if expect:
             pairs.append((question, expect))
     if not pairs:

@@ -68,7 +68,7 @@ def load_section_questions(path: Path) -> list[SectionQuestion]:
                     )
                 )
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
-                raise DatasetError(DatasetFault.SECTIONS_LINE, file=path, line=number, detail=str(error)) from error
+                raise DatasetError.of_line(DatasetFault.SECTIONS_LINE, path, number, error) from error
     return questions
 
 

@@ -47,6 +47,22 @@ def test_malformed_line_names_the_line(tmp_path, library):
     assert dataset_error_text(refused.value).startswith(f'{questions}, line 2: expected {{"q": "question", "expect"')
 
 
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [('{"q": "who is ivan"}', ' (no "expect")'), ('{"expect": "ivan"}', ' (no "q")'), ('["who is ivan", "ivan"]', "")],
+)
+def test_a_line_lacking_a_field_names_it_and_one_that_is_no_object_shows_the_shape_alone(tmp_path, library, line, said):
+    """Python's own words were shown: "('expect')" for a missing field, "list indices must be integers or slices"."""
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(f'{{"q": "fine", "expect": "x"}}\n{line}\n')
+    with pytest.raises(DatasetError) as refused:
+        check_questions(library, questions)
+    assert (
+        dataset_error_text(refused.value)
+        == f'{questions}, line 2: expected {{"q": "question", "expect": "phrase"}}{said}'
+    )
+
+
 def test_a_file_saved_with_a_byte_order_mark_and_windows_line_ends_is_read(tmp_path, capsys):
     """`feedback export`'s file, filled in with an editor that saves "UTF-8 with BOM": its first line was refused."""
     questions = tmp_path / "to-fix.jsonl"
