@@ -1077,6 +1077,8 @@ def shown_passage_text(title: str, passage: int, excerpt: str) -> str:
 def feedback_exported_text(answers: int, to_stdout: bool, target: str) -> str:
     """After `feedback export`: how many answers, where, and how to replay them once completed."""
     where, replay = ("standard output", "FILE") if to_stdout else (target, target)
+    if not answers:  # eval would refuse the empty file: nothing to fill in or replay yet
+        return f"storybot: no answer has been voted 👎 yet, so {where} holds none; nothing to replay with eval."
     return (
         f"storybot: {counted(answers, 'answer', 'answers')} voted 👎 written to {where}. Fill in each "
         f'"expect" with words the right passage contains, then: python -m bot eval --questions {replay}'

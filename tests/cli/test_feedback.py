@@ -60,6 +60,17 @@ def test_export_to_stdout_is_utf8_whatever_the_terminal_encoding(voted, encoding
     assert "eval --questions stdout" not in result.stderr  # no file is called that
 
 
+def test_an_export_of_no_votes_says_so_and_not_to_replay_a_file_eval_would_refuse(tmp_path):
+    target = tmp_path / "to-fix.jsonl"
+    result = run("feedback", "export", str(target), env={"STORYBOT_DATA": str(tmp_path / "data")})
+    assert result.returncode == 0 and target.read_text("utf-8") == ""
+    assert (
+        result.stderr
+        == f"storybot: no answer has been voted 👎 yet, so {target} holds none; nothing to replay with eval.\n"
+    )
+    assert run("eval", "--questions", str(target)).returncode == 2  # what it said to run before
+
+
 def test_export_to_output_the_shell_closed_is_said_in_one_line(voted):
     """`feedback export - >&-`: Python has no sys.stdout, and the bytes written to its stand-in's `buffer` ended
     in an AttributeError traceback."""
