@@ -40,16 +40,18 @@ def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject) -> None:
     content = ContentStream(contents, reader)
     codes: dict[str, bytes] = {}
     operations: list[tuple[list[object], bytes]] = []
-    spans: list[_Span | None] = []  # per marked content open: its span, or None where it gives no text
+    # Per marked content open, the innermost span open within it, its own or an enclosing one's (None: no span): the
+    # span in force is the last, where looking back for it through marked content nested 40,000 deep took 16 s.
+    spans: list[_Span | None] = []
     font: list[object] = []  # the last Tf's operands
     for operands, operator in content.operations:
         if operator == b"Tf":
             font = list(operands)
         elif operator in (b"BDC", b"BMC"):
-            spans.append(_span(operands) if operator == b"BDC" else None)
+            spans.append((_span(operands) if operator == b"BDC" else None) or (spans[-1] if spans else None))
         elif operator == b"EMC" and spans:
             spans.pop()
-        span = next((open_span for open_span in reversed(spans) if open_span is not None), None)
+        span = spans[-1] if spans else None
         if span is None or operator not in _SHOWS_TEXT:
             operations.append((operands, operator))
             continue
