@@ -202,7 +202,8 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
     lines: list[Line] = []
     operations = 0
     for number, page in enumerate(pages):
-        with_actual_text(reader, page)
+        if not with_actual_text(reader, page, MAX_PAGE_TEXT):
+            raise _too_much_text()
         shown = ShownText(page.get("/Resources"))
 
         def counted(operator: bytes, operands: list[object], cm: object, tm: object, shown: ShownText = shown) -> None:

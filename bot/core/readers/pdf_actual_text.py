@@ -30,13 +30,16 @@ _MOST_CODES = 0xFFFF
 """Distinct characters a page's spans may show in the font, one two-byte code each."""
 
 
-def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject) -> None:
-    """Writes the page's content anew, in memory, with each `/ActualText` span's text shown in place of its glyphs."""
+def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject, most_text: int) -> bool:
+    """Writes the page's content anew, in memory, with each `/ActualText` span's text shown in place of its glyphs;
+    False, the page left as it is, where the spans' text passes `most_text` characters: the page shows too much. The
+    content written anew is never read then: a span's each character shows as four bytes (a two-byte code in hex), so
+    a page of spans of plain letters, under the page's limit in bytes, was written four times as large, and parsed."""
     from pypdf.generic import ByteStringObject, ContentStream, DecodedStreamObject, NameObject
 
     contents = page.get_contents()
     if contents is None or b"/ActualText" not in contents.get_data():
-        return
+        return True
     content = ContentStream(contents, reader)
     codes: dict[str, bytes] = {}
     operations: list[tuple[list[object], bytes]] = []
@@ -44,6 +47,7 @@ def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject) -> None:
     # span in force is the last, where looking back for it through marked content nested 40,000 deep took 16 s.
     spans: list[_Span | None] = []
     font: list[object] = []  # the last Tf's operands
+    shown_text = 0
     for operands, operator in content.operations:
         if operator == b"Tf":
             font = list(operands)
@@ -59,20 +63,24 @@ def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject) -> None:
             continue  # the span's text is shown already
         span.shown = True
         text = span.text
+        shown_text += len(text)
+        if shown_text > most_text:
+            return False
         if len(codes) + len(text) > _MOST_CODES:
-            return
+            return True
         shown = b"".join(codes.setdefault(char, (len(codes) + 1).to_bytes(2, "big")) for char in text)
         size = font[1] if len(font) > 1 else 1
         operations += [([NameObject(ACTUAL_FONT), size], b"Tf"), ([ByteStringObject(shown)], b"Tj")]
         if font:
             operations.append((font, b"Tf"))
     if not codes:
-        return
+        return True
     content.operations = operations
     stream = DecodedStreamObject()  # written out and read again: pypdf reads a ContentStream's strings otherwise
     stream.set_data(content.get_data())
     page[NameObject("/Contents")] = stream
     _add_font(page, codes)
+    return True
 
 
 @dataclass

@@ -3,7 +3,8 @@ import zlib
 import pytest
 
 import bot.core.readers.pdf_actual_text as actual_text
-from bot.core.readers.pdf import PdfReader
+from bot.core.readers.pdf import MAX_PAGE_TEXT, PdfReader
+from bot.core.skipped import Cause, StoryRefused
 from tests.core.readers.format_fixtures import FIXTURES
 from tests.core.readers.test_pdf import pdf_of
 from tests.steps import lines_run_in
@@ -55,3 +56,22 @@ def test_marked_content_nested_deep_is_read_in_steps_linear_in_its_operations():
     text, steps = lines_run_in(actual_text.__file__, lambda: read_text(content))
     assert text == "The keeper lit the lamp at dusk."
     assert steps < 40 * depth
+
+
+def test_a_page_whose_spans_give_more_text_than_a_page_shows_is_refused_before_it_is_written_anew():
+    # Each character of a span's text is shown as a two-byte code, written in hex: spans of plain letters under the
+    # page's 16 MB made a page four times that, then parsed (12 MB of spans took 28 s before the page was refused).
+    span = b"/Span <</ActualText (" + b"lamp " * 4_000 + b")>> BDC (x) Tj EMC "
+    spans = MAX_PAGE_TEXT // 20_000 * 4
+    content = b"BT /F1 12 Tf 72 700 Td " + span * spans + b"ET"
+
+    def refused() -> Cause | None:
+        try:
+            read_text(content)
+        except StoryRefused as refusal:
+            return refusal.refusal.cause
+        return None
+
+    cause, steps = lines_run_in(actual_text.__file__, refused)
+    assert cause == Cause.TOO_MUCH_TEXT
+    assert steps < 2 * MAX_PAGE_TEXT
