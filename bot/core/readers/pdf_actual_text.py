@@ -35,12 +35,12 @@ def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject, most_text:
     False, the page left as it is, where the spans' text passes `most_text` characters: the page shows too much. The
     content written anew is never read then: a span's each character shows as four bytes (a two-byte code in hex), so
     a page of spans of plain letters, under the page's limit in bytes, was written four times as large, and parsed."""
-    from pypdf.generic import ByteStringObject, ContentStream, DecodedStreamObject, NameObject
+    from pypdf.generic import ByteStringObject, ContentStream, NameObject
 
     contents = page.get_contents()
     if contents is None or b"/ActualText" not in contents.get_data():
         return True
-    content = ContentStream(contents, reader)
+    content = ContentStream(contents, reader, "bytes")  # parsed as pypdf parses a page it reads: never parsed again
     codes: dict[str, bytes] = {}
     operations: list[tuple[list[object], bytes]] = []
     # Per marked content open, the innermost span open within it, its own or an enclosing one's (None: no span): the
@@ -76,9 +76,7 @@ def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject, most_text:
     if not codes:
         return True
     content.operations = operations
-    stream = DecodedStreamObject()  # written out and read again: pypdf reads a ContentStream's strings otherwise
-    stream.set_data(content.get_data())
-    page[NameObject("/Contents")] = stream
+    page[NameObject("/Contents")] = content  # read as it stands, where written out it was parsed again: twice the time
     _add_font(page, codes)
     return True
 
@@ -92,10 +90,14 @@ class _Span:
 
 
 def _span(operands: list[object]) -> _Span | None:
-    """A BDC's span, or None where it gives no `/ActualText` (its properties named in the resources are not looked
-    up: LibreOffice writes them inline)."""
+    """A BDC's span, or None where it gives no `/ActualText` text string (its properties named in the resources are
+    not looked up: LibreOffice writes them inline). The content is parsed as bytes: its string is read as a text
+    string (UTF-16 or UTF-8 after their byte order marks, else PDFDocEncoding), never a name ("/ActualText /Span")."""
+    from pypdf.generic import create_string_object
+
     properties = operands[1] if len(operands) > 1 else None
-    text = properties.get("/ActualText") if isinstance(properties, dict) else None
+    given = properties.get("/ActualText") if isinstance(properties, dict) else None
+    text = create_string_object(bytes(given)) if isinstance(given, bytes) else None
     return _Span(str(text)) if isinstance(text, str) else None
 
 
