@@ -48,6 +48,7 @@ def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject, most_text:
     spans: list[_Span | None] = []
     font: list[object] = []  # the last Tf's operands
     shown_text = 0
+    spanned = False  # a span's glyphs left out: its text shown in their place, or nothing (an empty /ActualText)
     for operands, operator in content.operations:
         if operator == b"Tf":
             font = list(operands)
@@ -62,22 +63,26 @@ def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject, most_text:
         if span.shown:
             continue  # the span's text is shown already
         span.shown = True
+        spanned = True
         text = span.text
         shown_text += len(text)
         if shown_text > most_text:
             return False
         if len(codes) + len(text) > _MOST_CODES:
             return True
+        if not text:
+            continue  # the glyphs stand for no text (a rule, an ornament)
         shown = b"".join(codes.setdefault(char, (len(codes) + 1).to_bytes(2, "big")) for char in text)
         size = font[1] if len(font) > 1 else 1
         operations += [([NameObject(ACTUAL_FONT), size], b"Tf"), ([ByteStringObject(shown)], b"Tj")]
         if font:
             operations.append((font, b"Tf"))
-    if not codes:
+    if not spanned:
         return True
     content.operations = operations
     page[NameObject("/Contents")] = content  # read as it stands, where written out it was parsed again: twice the time
-    _add_font(page, codes)
+    if codes:
+        _add_font(page, codes)
     return True
 
 

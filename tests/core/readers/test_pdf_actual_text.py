@@ -94,6 +94,7 @@ def test_a_page_written_anew_is_parsed_once():
         (b"<FEFF006C0061006D0070>", "lamp"),  # UTF-16 after its byte order mark, as LibreOffice writes it
         (b"<EFBBBF6C616D70>", "lamp"),  # UTF-8 after its mark (PDF 2.0)
         (rb"(l\141m\(p\))", "lam(p)"),  # escapes
+        (b"()", ""),  # no text: the glyphs stand for nothing
         (b"/lamp", "x"),  # a name is no text: the glyphs drawn are read
         (b"<FEFFD800>", "x"),  # half a surrogate pair: no text either
     ],
