@@ -32,9 +32,8 @@ _MOST_CODES = 0xFFFF
 
 def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject, most_text: int) -> bool:
     """Writes the page's content anew, in memory, with each `/ActualText` span's text shown in place of its glyphs;
-    False, the page left as it is, where the spans' text passes `most_text` characters: the page shows too much. The
-    content written anew is never read then: a span's each character shows as four bytes (a two-byte code in hex), so
-    a page of spans of plain letters, under the page's limit in bytes, was written four times as large, and parsed."""
+    False, the page left as it is, where the spans' text passes `most_text` characters: the page shows too much, and
+    no more of it is written (spans of plain letters under the page's limit in bytes made a page four times that)."""
     from pypdf.generic import ByteStringObject, ContentStream, NameObject
 
     contents = page.get_contents()
