@@ -102,11 +102,13 @@ class Corpus:
 
 
 def title_from_filename(path: Path) -> str:
-    """ "003_the-old-mill.txt" -> "The Old Mill" (and "the-old-mill.fb2.zip" too)."""
+    """ "003_the-old-mill.txt" -> "The Old Mill" (and "the-old-mill.fb2.zip" too); a name whose stem shows nothing
+    ("\u200b.md") is titled by the whole name less what shows nothing at its ends (".md"), not the invisible stem."""
     suffix = story_suffix(path)
     stem = path.name[: -len(suffix)] if suffix else path.stem
     words = re.sub(r"^\d+[_\-. ]+", "", trimmed(stem)).replace("_", " ").replace("-", " ").split()
-    return " ".join(w[:1].upper() + w[1:] for w in map(trimmed, words) if w) or stem
+    title = " ".join(w[:1].upper() + w[1:] for w in map(trimmed, words) if w) or trimmed(stem)
+    return title if shows_text(title) else trimmed(path.name)
 
 
 @dataclass(frozen=True)

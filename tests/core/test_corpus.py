@@ -546,6 +546,14 @@ def test_zero_width_characters_at_a_title_s_ends_are_no_part_of_it(tmp_path):
     assert {p.chapter for p in corpus.passages} == {None, "Chapter One"}
 
 
+def test_a_file_named_with_invisible_characters_alone_is_titled_by_its_whole_name(tmp_path):
+    # Its title was its name's stem, "\u200b": /stories listed a story of no name, which no one could type.
+    for name in ("\u200b.md", "\ufeff\u2060.txt", "\u200b\u200c-\u00ad.md"):
+        (tmp_path / name).write_text("Maren drew water.", encoding="utf-8")
+    assert title_from_filename(Path("\u200b.md")) == ".md"
+    assert sorted(story.title for story in load_corpus(tmp_path).stories) == ["-", ".md", ".txt"]
+
+
 def test_a_file_of_zero_width_spaces_and_other_invisible_characters_alone_has_no_text(tmp_path):
     # invisible.md and pandoc's files of it in every format (scripts/make_invisible_fixtures.sh): paragraphs of
     # zero-width spaces, joiners, a word joiner and a left-to-right mark alone. Each was a story of three passages of
