@@ -185,7 +185,9 @@ navigation entry named by a lone letter among an alphabet's ("A", "B") is no par
 written ("Mild" within another entry was named with it); an HTML or XHTML page that is not UTF-8 and begins with an
 XML declaration naming its encoding (`encoding="iso-8859-1"`, older XHTML's) is read in it (libxml2 took it for UTF-8
 whatever it or its <meta> said: "é" was read as U+FFFD); a Markdown pipe table's cells are paragraphs, row by row
-(the table was one passage as written, pipes and "| --- | --- |" in it)."""
+(the table was one passage as written, pipes and "| --- | --- |" in it); a PDF's empty /ActualText stands for no text
+on every page, and a name given as one (`/ActualText /lamp`) is none, its glyphs read (it was read "/lamp"); a file
+named with invisible characters alone is titled by its whole name (".md"), not its invisible stem."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
