@@ -33,13 +33,19 @@ class _QuietPool(ProcessPoolExecutor):
     def __init__(self, workers: int, parent: ParentLink):
         context = multiprocessing.get_context("spawn")
         super().__init__(max_workers=workers, mp_context=context, initializer=end_with_parent, initargs=(parent,))
+        self._workers = workers
         self._started: dict[int, multiprocessing.process.BaseProcess] = {}
         """Every worker it started, kept past a break (the pool forgets its own)."""
 
     def submit(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> Future[R]:
-        # The pool starts its workers in a submit (all of them at the first, with spawn); a SIGTERM meanwhile ends
-        # them, then this process.
+        # Every worker is started at the first submit; a SIGTERM meanwhile ends them, then this process. With spawn
+        # the pool itself starts one a submit, and a submit racing a worker's death (the out-of-memory killer) started
+        # one while the pool's thread was ending the broken pool: CPython 3.11's "dictionary changed size during
+        # iteration" traceback from that thread, and the new worker's own, as its pool's queues were already gone.
         with held_interrupts(ending=self._end_workers):
+            if not self._processes:
+                for _ in range(self._workers):
+                    self._adjust_process_count()  # no worker is idle yet: each call starts one
             future = super().submit(fn, *args, **kwargs)
         self._started.update(self._processes)
         return future

@@ -6,6 +6,7 @@ is waited for in /proc, not slept for."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.worker_pool import worker_pool
 from tests.cli.test_main import command_environment
 from tests.conftest import signal_lines
 
@@ -112,3 +114,14 @@ def test_ctrl_c_early_in_a_build_on_several_cores_exits_130_without_a_traceback(
     assert (process.returncode, stderr, stdout) == (130, "", ""), f"signals when Ctrl-C was sent: {when_sent}"
     assert not [worker for worker in workers if _running(worker)]  # ended with the build, not left to finish
     assert not list(index.rglob(".build-*"))
+
+
+def test_every_worker_starts_at_the_first_submit_so_none_starts_while_a_broken_pool_ends():
+    """The pool started one worker a submit: a later submit, racing a worker's death, started one as the broken pool
+    was ended (a traceback from the pool's thread, and one from the new worker)."""
+    with worker_pool(3) as pool:
+        assert pool.submit(os.getpid).result(timeout=120) != os.getpid()
+        started = {child.pid for child in multiprocessing.active_children()}
+        assert len(started) == 3
+        assert {pool.submit(os.getpid).result(timeout=120) for _ in range(30)} <= started
+        assert {child.pid for child in multiprocessing.active_children()} == started
