@@ -364,11 +364,13 @@ def _postgresql_waits(
 ) -> None:
     """The server's own bounds, below the client's (StatementBounds): a statement it ends answers BUSY. Set once
     connected, not as start-up parameters: a pooler in front of PostgreSQL (PgBouncer) refuses start-up parameters
-    it does not know, and the bot could not connect at all."""
+    it does not know, and the bot could not connect at all. Committed: the driver runs them in a transaction, which
+    a first call that only read rolled back, and with it the waits, for every later call on the connection."""
     cursor = connection.cursor()
     cursor.execute(f"SET lock_timeout = {int(lock_ms)}")
     cursor.execute(f"SET statement_timeout = {int(statement_ms)}")
     cursor.close()
+    connection.commit()
 
 
 def _sqlite_pragmas(connection: DBAPIConnection, _record: ConnectionPoolEntry, busy_ms: int) -> None:

@@ -330,3 +330,30 @@ async def test_a_close_deadline_still_tells_a_lock_held_elsewhere_from_a_server_
     finally:
         await holder.close()
         await database.close()
+
+
+async def test_a_lock_held_elsewhere_is_busy_on_a_connection_whose_first_call_only_read(
+    postgresql_url: str, tmp_path: Path, caplog
+):
+    """The server's waits hold for the session, whatever its first call was: set in the transaction a connection's
+    first statement began, a read's rollback took them back, and from then on a lock held elsewhere was waited for
+    until the client gave up (UNREACHABLE, "did not answer"), as with a server that stopped."""
+    first = await Database.open(Settings(data=tmp_path, database_url=postgresql_url))
+    try:
+        await first.shelves.add(1, "weir.md", b"first", 7, replace=False)
+    finally:
+        await first.close()
+    database = await Database.open(Settings(data=tmp_path, database_url=postgresql_url))  # its pool new: nothing read
+    holder = await asyncpg.connect(postgresql_url)
+    try:
+        assert await database.shelves.version(1) == 1  # the connection's first call: a read, rolled back
+        async with holder.transaction():
+            await holder.execute("SELECT version FROM shelves WHERE server_id = 1 FOR UPDATE")
+            with pytest.raises(DatabaseUnavailable) as raised:
+                await asyncio.wait_for(database.shelves.add(1, "weir.md", b"second", 8, replace=True), GIVE_UP)
+        assert raised.value.fault is Fault.BUSY and "lock timeout" in raised.value.detail
+        assert "did not answer" not in caplog.text
+    finally:
+        await holder.close()
+        await database.close()
+
