@@ -120,6 +120,9 @@ class GuardedEngine:
             self._finishing.add(call)
             call.add_done_callback(self._finishing.discard)
             raise
+        except sa.exc.TimeoutError as error:  # every connection of the pool in use past the engine's pool_timeout
+            log.warning("The database failed (%s): %s", Fault.BUSY.value, first_line(error))
+            raise DatabaseUnavailable(Fault.BUSY, detail=first_line(error)) from error
         except (sa.exc.DBAPIError, OSError) as error:  # OSError includes TimeoutError: the deadline's, or the driver's
             if isinstance(error, TimeoutError) and not call.done():  # the deadline passed, the call still under way
                 call.cancel()  # not awaited: cleaning up may wait on the very server that stopped answering

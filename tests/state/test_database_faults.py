@@ -13,6 +13,7 @@ from pathlib import Path
 
 import asyncpg
 import pytest
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.messages import database_error_text, database_trouble_text
 from bot.settings import QuestionBudget, Settings
@@ -357,3 +358,29 @@ async def test_a_lock_held_elsewhere_is_busy_on_a_connection_whose_first_call_on
         await holder.close()
         await database.close()
 
+
+async def test_a_call_that_finds_every_connection_taken_is_busy_not_an_error_of_its_own(
+    postgresql_url: str, tmp_path: Path, caplog
+):
+    """A crowd's calls use every connection of the engine's pool (5, and 10 more) while the server is slow: the next
+    waits for one at most as long as connecting may take, then is told to try again (BUSY), as when the server is
+    slow to answer its statement. SQLAlchemy's own TimeoutError was let through to the caller, a traceback."""
+    database = await Database.open(Settings(data=tmp_path, database_url=postgresql_url), deadline=10.0)
+    let_go = asyncio.Event()
+
+    async def held(connection: AsyncConnection) -> None:
+        await connection.exec_driver_sql("SELECT 1")
+        await let_go.wait()  # the server slow with each of them
+
+    try:
+        calls = [asyncio.ensure_future(database.guarded.read(held)) for _ in range(30)]
+        await asyncio.wait(calls, timeout=GIVE_UP, return_when=asyncio.FIRST_EXCEPTION)
+        let_go.set()
+        outcomes = await asyncio.gather(*calls, return_exceptions=True)
+        refused = [outcome for outcome in outcomes if outcome is not None]
+        assert refused and all(isinstance(told, DatabaseUnavailable) for told in refused), refused
+        assert {told.fault for told in refused if isinstance(told, DatabaseUnavailable)} == {Fault.BUSY}
+        assert "The database failed (busy)" in caplog.text
+    finally:
+        let_go.set()
+        await database.close()
