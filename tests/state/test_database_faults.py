@@ -379,7 +379,9 @@ async def test_a_call_that_finds_every_connection_taken_is_busy_not_an_error_of_
         outcomes = await asyncio.gather(*calls, return_exceptions=True)
         refused = [outcome for outcome in outcomes if outcome is not None]
         assert refused and all(isinstance(told, DatabaseUnavailable) for told in refused), refused
-        assert {told.fault for told in refused if isinstance(told, DatabaseUnavailable)} == {Fault.BUSY}
+        faults = {told.fault for told in refused if isinstance(told, DatabaseUnavailable)}
+        # BUSY; UNREACHABLE too for one whose connecting took past 2 s on a loaded machine
+        assert Fault.BUSY in faults and not any(fault.lasting for fault in faults)
         assert "The database failed (busy)" in caplog.text
     finally:
         let_go.set()
