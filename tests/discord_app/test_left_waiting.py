@@ -60,6 +60,13 @@ async def rows_become(data: Path, expected: set[int]) -> None:
     raise AssertionError(f"the database never held {expected}, but {waiting_rows(data)}")
 
 
+async def all_stopped(bots: list[BotProcess], fake: FakeDiscord) -> None:
+    """The bots stopped, the last started first, then the fake Discord they talk to."""
+    for bot in reversed(bots):
+        await bot.stop()
+    await fake.stop()
+
+
 async def test_a_bot_killed_before_answering_has_the_next_bot_say_it_restarted(tmp_path: Path):
     fake = FakeDiscord()
     await fake.start()
@@ -177,9 +184,7 @@ async def test_a_bot_killed_while_telling_leaves_what_it_had_not_told_to_the_nex
     finally:
         held.set()
         slow_read.set()
-        for bot in reversed(bots):
-            await bot.stop()
-        await fake.stop()
+        await all_stopped(bots, fake)
     assert "Traceback" not in "".join(bot.text for bot in bots)
 
 
@@ -317,9 +322,7 @@ async def test_of_two_shard_processes_on_postgresql_the_killed_ones_questions_ar
     finally:
         held.set()
         working.set()
-        for bot in reversed(bots):
-            await bot.stop()
-        await fake.stop()
+        await all_stopped(bots, fake)
     assert "Traceback" not in "".join(bot.text for bot in bots)
 
 
@@ -327,6 +330,12 @@ NEW_TOKEN = "MTAwMA.HzZzBc.another-fake-token"
 """The bot's token after its owner reset it (Discord's developer portal): the same application, APP_ID."""
 EXPIRING = 45.0
 """How long before its 15 minutes end an interaction reaches the first bot: past them before the third bot starts."""
+
+
+async def until_expired(interaction: str) -> None:
+    """Sleeps until `interaction`'s token has ended (its 15 minutes from its id's time), and a little more."""
+    expired_at = snowflake_time(int(interaction)) + TOKEN_LIFE
+    await asyncio.sleep((expired_at - datetime.datetime.now(datetime.UTC)).total_seconds() + 0.1)
 
 
 async def test_a_bot_started_with_another_token_leaves_the_rows_sealed_under_the_old_one_to_expire(tmp_path: Path):
@@ -353,8 +362,7 @@ async def test_a_bot_started_with_another_token_leaves_the_rows_sealed_under_the
             await bots[-1].printed("were kept under another bot token")
             assert int(fresh) in (await asyncio.to_thread(waiting_rows, data) or ())  # kept as it was, sealed
             assert await bots[-1].stop() == 0
-            expired_at = snowflake_time(int(expiring)) + TOKEN_LIFE
-            await asyncio.sleep((expired_at - datetime.datetime.now(datetime.UTC)).total_seconds() + 0.1)
+            await until_expired(expiring)
         await rows_become(data, {int(fresh)})  # the expiring one gone at its 15 minutes, by the third bot's start
         assert not [c for c in fake.calls[mark:] if "/messages/@original" in c.path]  # nothing sent for either
         assert fake.originals[f"token-{fresh}"]["flags"] & LOADING  # Discord's own "thinking…", left to Discord
@@ -362,9 +370,7 @@ async def test_a_bot_started_with_another_token_leaves_the_rows_sealed_under_the
         assert "WARNING" not in "".join(bot.text for bot in bots[1:]) and "ERROR" not in "".join(b.text for b in bots)
     finally:
         held.set()
-        for bot in reversed(bots):
-            await bot.stop()
-        await fake.stop()
+        await all_stopped(bots, fake)
     assert "Traceback" not in "".join(bot.text for bot in bots)
 
 
@@ -388,8 +394,7 @@ async def test_no_edit_is_sent_once_the_rows_15_minutes_are_over(tmp_path: Path)
         bots.append(await BotProcess(fake, **settings).start())
         await bots[1].ready()
         await fake.wait_for_call("GET", reading, mark)
-        expired_at = snowflake_time(int(expiring)) + TOKEN_LIFE
-        await asyncio.sleep((expired_at - datetime.datetime.now(datetime.UTC)).total_seconds() + 0.1)
+        await until_expired(expiring)
         slow_read.set()
         await bots[1].printed("interaction(s) left unanswered by an earlier run that the bot restarted")
         assert not [c for c in fake.calls[mark:] if c.method == "PATCH" and f"token-{expiring}" in c.path]
@@ -398,9 +403,7 @@ async def test_no_edit_is_sent_once_the_rows_15_minutes_are_over(tmp_path: Path)
     finally:
         held.set()
         slow_read.set()
-        for bot in reversed(bots):
-            await bot.stop()
-        await fake.stop()
+        await all_stopped(bots, fake)
     assert "Traceback" not in "".join(bot.text for bot in bots)
 
 
@@ -431,9 +434,7 @@ async def test_a_row_whose_read_discord_py_gave_up_on_after_its_429s_is_tried_ag
         await rows_become(data, set())
     finally:
         held.set()
-        for bot in reversed(bots):
-            await bot.stop()
-        await fake.stop()
+        await all_stopped(bots, fake)
     assert "Traceback" not in "".join(bot.text for bot in bots)
 
 
