@@ -588,6 +588,14 @@ def no_person_text(lookup: PersonLookup, hint: str = "") -> str:
     return f"{text} {hint}".rstrip()
 
 
+def misspelt_person_text(lookup: PersonLookup) -> str:
+    """Above the person shown for a name no one has as typed ("Elsa" finding Ella Wheeler Wilcox): that it is the
+    closest spelling, not the person asked for; or nothing."""
+    if not lookup.misspelt or not lookup.people:
+        return ""
+    return f"No one called {typed_name(lookup.query)} in the stories; the closest name is {lookup.people[0].name}:"
+
+
 def people_choice_text(lookup: PersonLookup) -> str:
     """A name more than one person has: who they are, and what to do."""
     names = "\n".join(f"  - {p.name} ({story_name(p.story)})" for p in lookup.people)

@@ -16,6 +16,7 @@ from bot.messages import (
     counted,
     hit_place,
     library_size,
+    misspelt_person_text,
     namesakes_text,
     no_answer_message,
     no_person_text,
@@ -105,6 +106,7 @@ def lookup_json(lookup: PersonLookup) -> dict[str, object]:
         ],
         "ambiguous": lookup.found is PersonFound.AMBIGUOUS,
         "suggestions": list(lookup.suggestions),
+        "misspelt": lookup.misspelt,
     }
     if len(lookup.query) > NAME_ECHOED:
         data["query_truncated"] = True
@@ -171,9 +173,10 @@ def lookup_text(lookup: PersonLookup) -> str:
         return no_person_text(lookup)
     if lookup.found is PersonFound.AMBIGUOUS and len({p.name for p in lookup.people}) > 1:
         return people_choice_text(lookup)
+    note = [line for line in (misspelt_person_text(lookup),) if line]
     if lookup.found is PersonFound.AMBIGUOUS:  # one name in several stories: no fuller name tells them apart
-        return "\n".join([namesakes_text(lookup), *(person_text(p) for p in lookup.people)])
-    return person_text(lookup.people[0])
+        return "\n".join([*note, namesakes_text(lookup), *(person_text(p) for p in lookup.people)])
+    return "\n".join([*note, person_text(lookup.people[0])])
 
 
 def person_text(person: PersonRef) -> str:

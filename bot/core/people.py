@@ -49,6 +49,9 @@ class Lookup:
     ambiguous: bool
     suggestions: tuple[str, ...] = ()
     """For no match: the closest names, best first."""
+    misspelt: bool = False
+    """The matches were found by forgiving a misspelling: no one has the name as typed ("Elsa" finding Ella), which
+    the reply must say rather than show them as the person asked for."""
 
 
 class PersonFinder:
@@ -260,7 +263,7 @@ def find_among(finders: Sequence[PersonFinder], query: str) -> Lookup:
     if best >= FUZZY_MATCH:
         close = [sorted(i for i, score in scored.items() if score >= best - FUZZY_CLOSE) for scored in scores]
         found = merged(finders, close)
-        return Lookup(query, tuple(found), len(found) > 1)
+        return Lookup(query, tuple(found), len(found) > 1, misspelt=True)
     suggested = _ranked(finders, [finder._close().scored(key, FUZZY_SUGGEST, 3) for finder in finders], 3)
     return Lookup(query, (), False, tuple(dict.fromkeys(p.name for p in suggested)))
 

@@ -27,6 +27,7 @@ from bot.messages import (
     code_span,
     hit_place,
     index_damaged_message,
+    misspelt_person_text,
     more_people_text,
     more_than_one_person_text,
     no_answer_message,
@@ -330,6 +331,12 @@ def candidates_embed(lookup: PersonLookup) -> discord.Embed:
         color=COLOR,
     )
     return fit(embed)
+
+
+def found_person_reply(lookup: PersonLookup) -> Reply:
+    """The card of the one person found; over it, when no one has the name as typed, that this is the closest."""
+    note = misspelt_person_text(lookup)
+    return Reply(content=plain_line(note, MESSAGE_LIMIT) if note else None, embed=person_embed(lookup.people[0]))
 
 
 def not_found_text(lookup: PersonLookup) -> str:

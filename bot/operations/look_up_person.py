@@ -54,6 +54,8 @@ class PersonLookup:
     people: tuple[PersonRef, ...] = ()
     suggestions: tuple[str, ...] = ()
     """For NONE: the closest names, best first."""
+    misspelt: bool = False
+    """For ONE and AMBIGUOUS: no one has the name as typed; `people` are the closest spellings (bot.core.people)."""
 
 
 def look_up_person(library: StoryLibrary, name: str) -> PersonLookup:
@@ -71,7 +73,7 @@ def look_up_person(library: StoryLibrary, name: str) -> PersonLookup:
         return PersonLookup(query=name, found=PersonFound.NONE, suggestions=lookup.suggestions)
     people = _people(library, lookup.matches)
     found = PersonFound.AMBIGUOUS if lookup.ambiguous else PersonFound.ONE
-    return PersonLookup(query=name, found=found, people=people)
+    return PersonLookup(query=name, found=found, people=people, misspelt=lookup.misspelt)
 
 
 def person_by_id(library: StoryLibrary, person: str) -> PersonRef | None:

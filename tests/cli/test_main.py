@@ -135,6 +135,16 @@ def test_performer_text():
     assert "No one called" in run("performer", "Beethoven").stdout
 
 
+def test_performer_says_a_misspelt_name_found_the_closest_person():
+    exact, misspelt = run("performer", "Sofia").stdout, run("performer", "sofiya").stdout
+    assert "No one called" not in exact and "Sofia Kalmurzaeva" in exact
+    first, card = misspelt.split("\n", 1)
+    assert first == 'No one called "sofiya" in the stories; the closest name is Sofia Kalmurzaeva:'
+    assert card == exact
+    assert json.loads(run("performer", "--json", "sofiya").stdout)["misspelt"] is True
+    assert json.loads(run("performer", "--json", "Sofia").stdout)["misspelt"] is False
+
+
 def test_corpus_option_and_environment(tmp_path):
     (tmp_path / "mill.txt").write_text(
         "The miller ground flour.\n\nHis daughter Lena sang.\n\nThe river froze.\n\nSpring came late."

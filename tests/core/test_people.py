@@ -52,6 +52,26 @@ def test_first_name_surname_and_small_misspellings(directory, query, expected):
     assert names(lookup.matches) == [expected] and not lookup.ambiguous
 
 
+@pytest.mark.parametrize(
+    ("query", "misspelt"),
+    [("Sofia", False), ("korolev", False), ("S. Korolev", False), ("sofiya", True), ("Korolyov", True)],
+)
+def test_a_person_found_by_forgiving_a_misspelling_is_told_so(directory, query, misspelt):
+    assert directory.find(query).misspelt is misspelt
+
+
+def test_a_one_letter_neighbour_of_a_short_name_is_no_one_of_that_name(tmp_path):
+    # `performer Elsa` showed Ella Wheeler Wilcox as if she were the Elsa asked for.
+    (tmp_path / "poet.txt").write_text(
+        "Ella Wheeler Wilcox was a poet who wrote verses at a kitchen table.\n\nEvery morning Ella Wheeler Wilcox sent "
+        "them to the paper, and Ella waited for the post."
+    )
+    directory = PersonFinder.from_corpus(load_corpus(tmp_path))
+    elsa = directory.find("Elsa")
+    assert names(elsa.matches) == ["Ella Wheeler Wilcox"] and elsa.misspelt
+    assert not directory.find("Ella").misspelt
+
+
 def test_shared_surname_is_ambiguous_with_every_candidate(directory):
     lookup = directory.find("Kalmurzaeva")
     assert lookup.ambiguous

@@ -184,7 +184,9 @@ async def test_slash_ask_without_an_answer_is_private_and_friendly(fake, bot):
 
 async def test_performer_card_candidates_and_not_found(fake, bot):
     step = await fake.slash("performer", name="Sofiya")
-    card = (await callback(fake, step))["data"]["embeds"][0]
+    shown = (await callback(fake, step))["data"]
+    card = shown["embeds"][0]
+    assert shown["content"] == 'No one called "Sofiya" in the stories; the closest name is Sofia Kalmurzaeva:'
     assert card["title"] == "Sofia Kalmurzaeva"
     assert card["description"].startswith("Sofia Kalmurzaeva was a 25-year-old Russian ballerina")
     assert {"name": "Mentions", "value": "13", "inline": True} in card["fields"]
@@ -201,6 +203,10 @@ async def test_performer_card_candidates_and_not_found(fake, bot):
     )
     picked = await callback(fake, step)
     assert picked["type"] == 7 and picked["data"]["embeds"][0]["title"] == "Sébastien Kalmurzaeva"
+
+    step = await fake.slash("performer", name="Sofia")
+    exact = (await callback(fake, step))["data"]
+    assert exact["embeds"][0]["title"] == "Sofia Kalmurzaeva" and not exact.get("content")
 
     step = await fake.slash("performer", name="Beethoven")
     missing = (await callback(fake, step))["data"]

@@ -17,6 +17,7 @@ from bot.discord_app.render import (
     Reply,
     candidates_embed,
     clip,
+    found_person_reply,
     not_found_text,
     persistent_view,
     person_embed,
@@ -106,7 +107,7 @@ class People(StoryCog):
             reply = Reply(embed=candidates_embed(lookup), view=persistent_view(pick))
             await respond(interaction, reply, private=False)
         else:
-            await respond(interaction, Reply(embed=person_embed(lookup.people[0])), private=False)
+            await respond(interaction, found_person_reply(lookup), private=False)
 
     @performer.autocomplete("name")
     async def performer_names(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
