@@ -89,6 +89,10 @@ class _Evidence:
     intro: int = -1
     """Where the first evidence of a person stands in the story's text."""
     first_inside: int = -1
+    openings: int = 0
+    """Mentions that open a sentence of the narration, written as the name is (not after a quotation mark, not in
+    capitals): "Ella Wheeler Wilcox sent them"."""
+    first_opening: int = -1
 
 
 @dataclass(frozen=True)
@@ -177,6 +181,10 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
         start += found.offset
         if found.inside and said.first_inside < 0:
             said.first_inside = start
+        if not found.inside and _opens_narration(text, start) and text.startswith(found.name, start):
+            said.openings += 1
+            if said.first_opening < 0:
+                said.first_opening = start
         _weigh(said, text, start, start + found.length, lists)
     named: Counter[str] = Counter()
     for runs in known:
@@ -267,6 +275,13 @@ def _opens_sentence(word: str, lists: _WordLists, lowercase_words: set[str]) -> 
 def _starts_sentence(text: str, start: int) -> bool:
     before = text[start - 1 : start].strip() or text[start - 2 : start - 1]
     return start == 0 or before == "" or before in _SENTENCE_START
+
+
+def _opens_narration(text: str, start: int) -> bool:
+    """The sentence starting here follows the end of another, or a paragraph's start: not a quotation's opening,
+    where a charm or a song's words stand capitalised ("Chemaun Poll!")."""
+    before = text[start - 1 : start].strip() or text[start - 2 : start - 1]
+    return start == 0 or before in ("", ".", "!", "?", "…", "\n")
 
 
 def _is_common_word(name: str) -> bool:
@@ -363,13 +378,11 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists) -> list[tuple[str
             continue  # "Indeed", "Thus" at a sentence's start; "Within" once, at a line of verse's
         if found.person > found.thing:
             chosen[name] = found.intro
-        elif (
-            " " in name
-            and found.inside >= 2
-            and not found.thing
-            and not any(_kind(w, lists) == "thing" for w in name.split())
-        ):
-            chosen[name] = found.first_inside  # a full name the story repeats: its protagonist, most likely
+        elif " " in name and not found.thing and not any(_kind(w, lists) == "thing" for w in name.split()):
+            if found.inside >= 2:
+                chosen[name] = found.first_inside  # a full name the story repeats: its protagonist, most likely
+            elif found.openings >= 2 and not _is_common_word(name.split()[0]):
+                chosen[name] = found.first_opening  # "Ella Wheeler Wilcox" repeated, only ever opening a sentence
     for name in list(chosen):
         first, _, rest = name.partition(" ")
         if rest in chosen and not evidence[name].inside and _is_common_word(first):

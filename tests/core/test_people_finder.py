@@ -4,7 +4,7 @@ import random
 import re
 
 from bot.core.invisible_characters import without_inside_words
-from bot.core.people_finder import _LOWERCASE_WORD, _NAME_RUN, _NAME_WORD, _lowercase_words
+from bot.core.people_finder import _LOWERCASE_WORD, _NAME_RUN, _NAME_WORD, _lowercase_words, find_people
 
 VARIED = [
     "Ivan's dog's 'tis a''b don't rock'n'roll o' the ' ' dogs' _under_score snake_case",
@@ -53,3 +53,15 @@ def test_the_scan_for_names_finds_the_runs_of_the_plain_pattern():
         assert [(m.start(), m.group()) for m in _NAME_RUN.finditer(text)] == [
             (m.start(), m.group()) for m in plain.finditer(text)
         ], text
+
+
+def test_a_full_name_that_only_ever_opens_a_sentence_is_a_person():
+    # Every mention at a sentence's start left "Ella Wheeler Wilcox" out: the capitals might have been the
+    # sentence's. A charm or a song opening a quotation ("Chemaun Poll!") twice is no one.
+    story = (
+        "Ella Wheeler Wilcox wrote verses at a kitchen table.\n\nElla Wheeler Wilcox sent them to the paper. The "
+        'boy cried, "Chemaun Poll!" and the canoe moved. Then he called "Chemaun Poll!" again.'
+    )
+    assert [p.name for p in find_people([story])] == ["Ella Wheeler Wilcox"]
+    once = "Ella Wheeler Wilcox wrote verses at a kitchen table. The paper printed them."
+    assert find_people([once]) == []
