@@ -87,8 +87,9 @@ async def _read_within(response: aiohttp.ClientResponse, declared: int) -> bytes
 
 
 def _refuse(declared: int, seen: int) -> None:
-    """Past what Discord said (a body longer than its declared size), or past what any upload may be."""
-    if declared < MAX_UPLOAD_BYTES:
+    """Past what Discord said (a body longer than its declared size, one declared at MAX_UPLOAD_BYTES exactly too:
+    the file was not as large as its size said, whatever its size is), or past what any upload may be."""
+    if seen > declared:
         raise ShelfError(UploadRefusal.LARGER_THAN_DECLARED, size=declared)
     raise ShelfError(UploadRefusal.TOO_LARGE, size=seen)
 

@@ -56,6 +56,14 @@ async def test_an_upload_with_no_end_is_broken_off_at_its_size_not_read_into_mem
     assert "Traceback" not in process.text
 
 
+async def test_an_upload_declared_at_the_limit_that_runs_past_it_is_told_larger_than_discord_said(bot):
+    # Declared at exactly the most an upload may be, a body that ran on was told "That file is 8.0 MB; stories
+    # uploaded here may be at most 8 MB": a file within the limit, by what Discord said of it.
+    fake, _ = bot
+    said = await told(fake, fake.attach("limit.md", MILL, endless=True, declared=MAX_UPLOAD_BYTES))
+    assert said.startswith("That file turned out larger than Discord said it was (8.0 MB)"), said
+
+
 async def test_a_declared_size_of_zero_takes_no_byte_and_an_empty_file_is_said_to_be_empty(bot):
     fake, _ = bot
     said = await told(fake, fake.attach("zero.md", MILL, declared=0))
