@@ -134,6 +134,8 @@ own process shares, and take at most 2 GB by default. Reading is CPU work: more 
 cores thinner."""
 PENDING_KEPT = 20
 """Changes to the owner's library waiting for a click; older ones expire (their buttons then say so)."""
+SHELF_READINGS = frozenset({"history"})
+"""The /story commands that only read a server's stories: answered in a server that removed the bot as in any."""
 
 
 class AddTo(StrEnum):
@@ -271,9 +273,14 @@ class Admin(StoryCog):
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         """/story is refused in a server the bot is no longer in (Discord leaves its commands there, and sends them):
         nothing is downloaded or changed for it. A change already under way asks again as it is stored (_present).
-        /reload is not: it reads the owner's library, every server's, and was told "its stories can't be changed"."""
+        /reload is not: it reads the owner's library, every server's, and was told "its stories can't be changed";
+        nor /story history, which changes nothing and was told so too: the stories are kept, and so is their history."""
         command = interaction.command
-        shelf = isinstance(command, app_commands.Command) and command.root_parent is self.story
+        shelf = (
+            isinstance(command, app_commands.Command)
+            and command.root_parent is self.story
+            and command.name not in SHELF_READINGS
+        )
         if shelf and interaction.guild_id is not None and not self._present(interaction.guild_id)():
             await acknowledge(interaction, private=True)
             raise NotInServer(SHELF_OF_A_SERVER_LEFT)

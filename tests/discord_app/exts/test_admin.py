@@ -643,8 +643,8 @@ async def test_a_server_that_removed_the_bot_has_its_stories_changed_by_nothing_
 async def test_the_bot_removed_from_one_server_still_changes_the_others_and_that_one_again_once_added_back(tmp_path):
     # The refusal is the server's that removed the bot, for as long as it is out, and its stories': another server's
     # uploads go on, the owner's /reload there still reloads (it was told "its stories can't be changed"), the removal
-    # said twice is one, the server that adds the bot again changes its stories again, and a restart while it is out
-    # still refuses them (its membership is Discord's READY, not the process's memory).
+    # said twice is one, its history is still shown, the server that adds the bot again changes its stories again,
+    # and a restart while it is out still refuses them (its membership is Discord's READY, not the process's memory).
     weir = b"# The Weir\n\nOttilie opened the weir at dawn."
     kiln = b"# The Kiln\n\nBruno fired the kiln at dusk."
     async with bot_on_fake_discord(tmp_path, servers=(GUILD_ID, OTHER_GUILD_ID)) as (fake, process):
@@ -656,6 +656,8 @@ async def test_the_bot_removed_from_one_server_still_changes_the_others_and_that
         assert (await story_command(fake, "add", file=fake.attach("kiln.md", kiln)))["content"] == (
             SHELF_OF_A_SERVER_LEFT
         )
+        # Its history only reads what is kept: it was refused as a change ("its stories can't be changed").
+        assert "mill.md" in (await story_command(fake, "history"))["content"]
         there = await add_and_read(fake, "weir.md", weir, channel=OTHER_CHANNEL_ID)
         assert there["content"].startswith('Added "The Weir"'), there
         # The owner's /reload reads the owner's library, every server's, none of this one's own: it still reloads here.
