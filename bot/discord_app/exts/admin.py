@@ -555,6 +555,8 @@ class Admin(StoryCog):
     async def _read_upload(
         self, interaction: discord.Interaction, file: discord.Attachment, name: str | None, title: str | None
     ) -> tuple[str, StoryFile] | None:
+        server = interaction.guild_id
+        assert server is not None  # /story is for servers only
         try:
             uploaded = safe_file_name(file.filename)
             if name is not None and story_suffix(uploaded) != story_suffix(name):
@@ -562,6 +564,9 @@ class Admin(StoryCog):
             require_upload_size(file.size)
             settings = self.bot.settings
             async with self.readers:  # downloaded only now: a server waiting for a reader holds no file
+                if not self._present(server)():  # removed while it waited its turn: neither downloaded nor read
+                    await interaction.followup.send(SHELF_OF_A_SERVER_LEFT, ephemeral=True)
+                    return None
                 # A download that stalls would hold the reader for aiohttp's five minutes: it gets the reading's time.
                 # Streamed, and broken off past the size Discord said it has: read whole, a longer body was taken into
                 # memory before its size could be refused.

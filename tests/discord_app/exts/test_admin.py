@@ -41,7 +41,7 @@ from tests.discord_app.fake_discord import (
     followup,
     guild_payload,
 )
-from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, own_fake, reply_to
+from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, own_fake, raw_callback, reply_to
 from tests.discord_app.test_shelves import MILL, add, add_and_read, confirmed, kept_message, story_command
 from tests.hang import HANG_SECONDS
 from tests.operations.test_change_shelf import word_file
@@ -627,11 +627,18 @@ async def test_a_server_that_removed_the_bot_has_its_stories_changed_by_nothing_
         (reader,) = reading
         os.kill(reader, signal.SIGSTOP)  # held in its reading while the bot is removed
         try:
+            # Queued behind it (one upload of a server is read at a time): it was downloaded and read once its turn
+            # came, after the removal, and refused only as it was stored.
+            queued = fake.attach("queued.md", b"# The Queue\n\nBruno waited his turn at the mill.")
+            waiting = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=queued)
+            await raw_callback(fake, waiting)  # acknowledged: past the command's check, waiting for its turn
             await fake.remove_bot_from_server()
             await process.printed(f"Left server {GUILD_ID}; its stories are kept as they are")
         finally:
             os.kill(reader, signal.SIGCONT)
         assert (await followup(fake, (mark, interaction)))["content"] == SHELF_OF_A_SERVER_LEFT
+        assert (await followup(fake, waiting))["content"] == SHELF_OF_A_SERVER_LEFT
+        assert int(queued["id"]) not in fake.begun  # not downloaded, so not read
         sent_after = fake.attach("kiln.md", b"# The Kiln\n\nOttilie fired the kiln at dusk.")
         step = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=sent_after)
         assert (await followup(fake, step))["content"] == SHELF_OF_A_SERVER_LEFT
