@@ -11,8 +11,9 @@ its mentions is read with the few words around it, for evidence either way:
 
 A name with more evidence of a person than of a place is a person; a name introduced as a place or
 thing never is. A full name the story repeats with no evidence either way is taken too (a
-protagonist who is only ever named). Words a story also writes in lowercase ("grace", "may"), stop
-words, and words that are only ever capitalised at a sentence's start ("Indeed") are no names.
+protagonist who is only ever named). Stop words and words that are only ever capitalised at a sentence's start
+("Indeed") are no names, nor are words a story also writes in lowercase ("grace", "may") unless something is
+called by them ("a grey cat named Pepper", with pepper in the soup; "people named him True Thomas").
 """
 
 from __future__ import annotations
@@ -93,6 +94,10 @@ class _Evidence:
     """Mentions that open a sentence of the narration, written as the name is (not after a quotation mark, not in
     capitals): "Ella Wheeler Wilcox sent them"."""
     first_opening: int = -1
+    common: bool = False
+    """Its words are the story's in lowercase too: a person only when introduced by name ("a cat named Pepper")."""
+    named: int = 0
+    """Mentions introduced by name: "a sailor called Thomas Wren", "whose name was Marie"."""
 
 
 @dataclass(frozen=True)
@@ -138,12 +143,16 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
         starts.append(starts[-1] + len(passage) + 2)
 
     @cache
-    def plausible(name: str) -> bool:
+    def plausible(name: str) -> bool | None:
+        """Whether the name may be a person's; None for one whose words the story also writes in lowercase ("a cat
+        named Pepper" where the soup had pepper in it), which only an introduction by name makes one."""
         words = name.split()
         kinds = [_kind(w, lists) for w in words]
         if all(k == "person" for k in kinds) or kinds[0] == "thing" or all(k == "thing" for k in kinds):
             return False  # "King", "the Squire", "Goblins": a role; "Mount Horai", "Sunday": a place, a day
-        return all(not _is_stop_word(w, lists.stop) and w.lower() not in lowercase_words for w in words)
+        if any(_is_stop_word(w, lists.stop) for w in words):
+            return False
+        return None if any(w.lower() in lowercase_words for w in words) else True
 
     evidence: dict[str, _Evidence] = {}
     stop_word = _StopWords(lists.stop)
@@ -168,9 +177,11 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
                 continue
             name, offset, length, inside = held
             said = evidence.get(name)
-            if said is None and plausible(name):
+            if said is None and (likely := plausible(name)) is not False:
                 title_first = fold(name.split()[0]) in lists.title
-                said = evidence[name] = _Evidence(title_first=title_first, titled=title_first and " " in name)
+                said = evidence[name] = _Evidence(
+                    title_first=title_first, titled=title_first and " " in name, common=likely is None
+                )
             found = runs[run] = _Run(name=name, offset=offset, length=length, inside=inside, evidence=said)
         elif found is None:
             continue
@@ -314,8 +325,10 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
                 or (word == "name" and noun == "by")
             ):
                 person += 2  # "a sailor called Thomas Wren", "by name Toyonari", "she was called Lucie"
+                found.named += 1
         elif (word in _NAMED_PERSON or word in _BE) and _noun_before(preceding)[0] in _NAMING:
             person += 2  # "men called him Assipattle", "whose name was Marie"
+            found.named += 1
         elif pause and _kind(word, lists) == "person":
             person += 2  # "the captain, Elias Boone", "the farmer's son, Pavel"
         elif pause and _kind(word, lists) == "thing":
@@ -372,7 +385,7 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists) -> list[tuple[str
     that is ("Benjamin" in "Benjamin Bunny", "Yamato" in "Prince Yamato") is that person."""
     chosen: dict[str, int] = {}
     for name, found in evidence.items():
-        if found.introduced_as_thing:
+        if found.introduced_as_thing or (found.common and not found.named):
             continue
         if " " not in name and (not found.inside or found.mentions < 2) and _is_common_word(name):
             continue  # "Indeed", "Thus" at a sentence's start; "Within" once, at a line of verse's

@@ -65,3 +65,13 @@ def test_a_full_name_that_only_ever_opens_a_sentence_is_a_person():
     assert [p.name for p in find_people([story])] == ["Ella Wheeler Wilcox"]
     once = "Ella Wheeler Wilcox wrote verses at a kitchen table. The paper printed them."
     assert find_people([once]) == []
+
+
+def test_a_name_the_story_also_writes_in_lowercase_is_a_person_when_introduced_by_name():
+    # "pepper" in the soup made "Pepper" no name, though the story named the cat so: a word the story writes in
+    # lowercase is a name only when something is called by it. "Grace" alone, with "grace" in lowercase, is not.
+    story = (
+        "The widow put pepper in the soup. She kept a grey cat named Pepper. Every evening Pepper sat by the fire, "
+        "and the dog barked at Pepper. Grace was a fine thing at the table, and grace was said."
+    )
+    assert [p.name for p in find_people([story])] == ["Pepper"]
