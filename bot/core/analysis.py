@@ -21,7 +21,7 @@ ANALYSIS_VERSION = 4
 rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word
 no longer cuts it in two. 3: nor a name, for the people finder. 4: a full name the story repeats only ever opening
 its narration's sentences is a person, and so is a name the story also writes in lowercase that something is called
-by (bot.core.people_finder)."""
+by, or a full name of such words that is no description (bot.core.people_finder)."""
 
 
 def _combining_marks() -> str:

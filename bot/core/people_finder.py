@@ -13,7 +13,8 @@ A name with more evidence of a person than of a place is a person; a name introd
 thing never is. A full name the story repeats with no evidence either way is taken too (a
 protagonist who is only ever named). Stop words and words that are only ever capitalised at a sentence's start
 ("Indeed") are no names, nor are words a story also writes in lowercase ("grace", "may") unless something is
-called by them ("a grey cat named Pepper", with pepper in the soup; "people named him True Thomas").
+called by them ("a grey cat named Pepper", with pepper in the soup; "people named him True Thomas") or they are a
+full name the story capitalises within its sentences ("Tom Kitten", "Mrs. Rabbit"; not "the High King").
 """
 
 from __future__ import annotations
@@ -207,7 +208,7 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
                 found.evidence.mentions += found.times
                 if found.inside:
                     found.evidence.inside += found.times
-    people = _people(evidence, lists)
+    people = _people(evidence, lists, lowercase_words)
     mentions = _count_mentions(named, [name for name, _ in people])
     return [_found(name, where, mentions[name], texts, read, starts) for name, where in people]
 
@@ -380,12 +381,14 @@ def _kind(word: str, lists: _WordLists) -> str | None:
     return None
 
 
-def _people(evidence: dict[str, _Evidence], lists: _WordLists) -> list[tuple[str, int]]:
+def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: set[str]) -> list[tuple[str, int]]:
     """(name, where its intro stands) of the names that are people; a name within a longer one
     that is ("Benjamin" in "Benjamin Bunny", "Yamato" in "Prince Yamato") is that person."""
     chosen: dict[str, int] = {}
     for name, found in evidence.items():
-        if found.introduced_as_thing or (found.common and not found.named):
+        if found.introduced_as_thing or (
+            found.common and not _named_though_common(name, found, lists, lowercase_words)
+        ):
             continue
         if " " not in name and (not found.inside or found.mentions < 2) and _is_common_word(name):
             continue  # "Indeed", "Thus" at a sentence's start; "Within" once, at a line of verse's
@@ -402,6 +405,19 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists) -> list[tuple[str
             del chosen[name]  # "Thereupon Walter", only ever at a sentence's start, is Walter
     within = {part for name in chosen for part in _shorter_runs(name.split())}
     return sorted(((n, w) for n, w in chosen.items() if n not in within), key=lambda item: item[1])
+
+
+def _named_though_common(name: str, found: _Evidence, lists: _WordLists, lowercase_words: set[str]) -> bool:
+    """Whether a name of words the story also writes in lowercase is a person's all the same: something is called by
+    it ("a grey cat named Pepper"), or it is more than one word, capitalised within sentences more than once, and not
+    words the story writes in lowercase, ending in what they describe ("Tom Kitten", "Mrs. Rabbit", "Little Boy Blue";
+    not "the High King", "a great Grey Bird")."""
+    if found.named:
+        return True
+    words = name.split()
+    if len(words) < 2 or found.inside < 2:
+        return False
+    return _kind(words[-1], lists) != "person" or any(word.lower() not in lowercase_words for word in words)
 
 
 def _shorter_runs(words: list[str]) -> Iterator[str]:

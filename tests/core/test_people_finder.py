@@ -75,3 +75,14 @@ def test_a_name_the_story_also_writes_in_lowercase_is_a_person_when_introduced_b
         "and the dog barked at Pepper. Grace was a fine thing at the table, and grace was said."
     )
     assert [p.name for p in find_people([story])] == ["Pepper"]
+
+
+def test_a_full_name_of_words_also_in_lowercase_is_a_person_unless_it_describes():
+    # "kitten" and "rabbit" in lowercase made "Tom Kitten" and "Mrs. Rabbit" no names; "the High King", whose every
+    # word the story writes in lowercase and whose last says what he is, stays a description.
+    story = (
+        "The kitten slept while the old rabbit dug. Then Tom Kitten woke, and Mrs. Rabbit called him in. The high "
+        "hills rang, for the High King rode by; the king was old. At dusk Tom Kitten ate, and Mrs. Rabbit sang, and "
+        "the High King rode home."
+    )
+    assert sorted(p.name for p in find_people([story])) == ["Mrs. Rabbit", "Tom Kitten"]
