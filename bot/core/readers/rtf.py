@@ -56,6 +56,10 @@ _TOKEN = re.compile(
 _START = re.compile(rb"\s*\{\\rtf")
 
 
+TITLE_BLOCK_LINES = 4
+"""Lines pandoc's title block may hold under its first author's: more authors, and the date."""
+
+
 class Destination(Enum):
     """Where a group's text goes."""
 
@@ -195,6 +199,11 @@ class _Document:
         self.opening_chapter = False
         self.author_line: str | None = None
         """The centered line under pandoc's title, in smaller type: its author's name, or a subtitle."""
+        self.author_size = 0
+        self.more_lines: list[str] = []
+        """Centered lines under that one, in its type: pandoc's further authors and its date."""
+        self.title_block_rest: tuple[str, ...] = ()
+        """Those lines, where the empty paragraph that ends pandoc's title block follows them: no passages."""
         self.opening_author: str | None = None
         """That line, where the empty paragraph that ends pandoc's title block follows it."""
         """The opening paragraph reads as a chapter's line ("Prologue", "Chapter One"): pandoc's title of a story so
@@ -256,7 +265,17 @@ class _Document:
         self._paragraph_end()
         title = _joined(self.parts[Destination.TITLE]) or self.title_paragraph or self.opening_title
         author = _joined(self.parts[Destination.AUTHOR]) or self.opening_author or None
-        return story_text(title, book_matter_left_out(self.blocks, title), author)
+        return story_text(title, book_matter_left_out(self._without_title_block(), title), author)
+
+    def _without_title_block(self) -> list[Block]:
+        """The blocks less pandoc's title block's further lines (title_block_rest), which stand right after its
+        title and first author's line."""
+        rest = list(self.title_block_rest)
+        if not rest:
+            return self.blocks
+        opening = len(rest) + 2
+        kept = [b for n, b in enumerate(self.blocks) if n >= opening or " ".join(b.text.split()) not in rest]
+        return kept
 
     def _paragraph_opened(self) -> None:
         """A group that opens with a tab alone on its line is Calibre's paragraph (its RTF writer opens each `<p>`
@@ -477,10 +496,20 @@ class _Document:
         ):
             self.opening_title = self.opening_author = None  # a manuscript's chapters, each centered as large
             self.opening = None
+        elif self.paragraphs > 2 and self.author_line is not None:
+            if (
+                len(self.more_lines) == self.paragraphs - 3 < TITLE_BLOCK_LINES
+                and self.group.centered
+                and not heading
+                and self.group.size == self.author_size
+                and is_title_line(line)
+            ):
+                self.more_lines.append(line)  # a second author's line, the date's
         elif self.paragraphs != 2 or self.opening is None:
             return
         elif self.opening[1] > self.group.size and self.group.centered and not heading and is_title_line(line):
             self.opening_title, self.author_line = " ".join(self.opening[0].split()), line
+            self.author_size = self.group.size
         elif self.opening_closed and (not self.group.centered or self.opening[1] > self.group.size):
             self.opening_title = " ".join(self.opening[0].split())
 
@@ -492,6 +521,10 @@ class _Document:
             self.opening_closed = True
         elif self.paragraphs == 2 and self.opening_title is not None:
             self.opening_author = self.author_line
+        elif self.more_lines and self.paragraphs == 2 + len(self.more_lines) and not self.group.centered:
+            # pandoc's empty paragraph is set left: a centered poem's stanzas under its title and author are no title
+            # block
+            self.opening_author, self.title_block_rest = self.author_line, tuple(self.more_lines)
 
 
 def _cells_apart(parts: list[str], cells: list[tuple[int, int]], end: int) -> list[str]:

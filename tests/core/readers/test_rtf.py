@@ -302,3 +302,32 @@ def test_a_manuscripts_chapter_lines_centered_over_an_empty_paragraph_are_no_tit
         for line in lines
     )
     assert read(f"{{\\rtf1\\ansi {paragraphs}}}".encode()) == (None, [(line, False) for line in lines])
+
+
+def _pandoc_title_block(lines: list[str], gap: str) -> bytes:
+    """An RTF as pandoc writes `pandoc -s -t rtf` of a Markdown file whose title block gives a title, then `lines`
+    (authors, a date), each centered in the text's type under the title set large, then the empty paragraph `gap`."""
+    title = "{\\pard \\qc \\f0 \\sa180 \\li0 \\fi0 \\b \\fs36 The Old Mill\\par}"
+    centered = "".join(f"{{\\pard \\qc \\f0 \\sa180 \\li0 \\fi0  {line}\\par}}" for line in lines)
+    story = "".join(
+        f"{{\\pard \\ql \\f0 \\sa180 \\li0 \\fi0 {text}\\par}}"
+        for text in ("Anatole ground rye by the river all night.", "His wheel stopped one winter night.")
+    )
+    return f"{{\\rtf1\\ansi {title}{centered}{gap}{story}}}".encode("ascii")
+
+
+def test_pandocs_title_block_with_two_authors_and_a_date_is_no_passage():
+    # pandoc's title block under two authors' names and a date: the second author and the date were the story's first
+    # passages ("Bo Sample", "1 May 2024"); the first author's line alone was left out.
+    left = "{\\pard \\ql \\f0 \\sa180 \\li0 \\fi0 \\par}"
+    story = RtfReader().read(_pandoc_title_block(["Ann Example", "Bo Sample", "1 May 2024"], left))
+    assert (story.title, [block.text for block in story.blocks]) == (
+        "The Old Mill",
+        ["Anatole ground rye by the river all night.", "His wheel stopped one winter night."],
+    )
+    # A centered poem's stanza under a title and its author, a centered empty line after it, is the story's.
+    stanza = ["The wheel turns slow", "The river runs"]
+    centered_gap = "{\\pard \\qc \\f0 \\sa180 \\li0 \\fi0 \\par}"
+    poem = RtfReader().read(_pandoc_title_block(["Ann Example", *stanza], centered_gap))
+    texts = [block.text for block in poem.blocks]
+    assert texts[texts.index(stanza[0]) :][:3] == [*stanza, "Anatole ground rye by the river all night."]
