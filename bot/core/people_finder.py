@@ -28,7 +28,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain
 
-from bot.core.analysis import fold, is_dictionary_word, load_stopwords, normalize_word
+from bot.core.analysis import fold, is_dictionary_word, is_lowercase_word, load_stopwords, normalize_word
 from bot.core.invisible_characters import INSIDE_WORDS, without_inside_words
 from bot.core.sentences import sentence_spans
 
@@ -296,6 +296,13 @@ def _opens_narration(text: str, start: int) -> bool:
     return start == 0 or before in ("", ".", "!", "?", "…", "\n")
 
 
+def _is_sentence_word(word: str) -> bool:
+    """A word of the language that may open a sentence before a name ("Meanwhile Anatole", "Poor Anatole"): one the
+    dictionary knows in lowercase. Not "Sofia", "Mary" or "Thomas", which it knows capitalised alone, as names
+    (_is_common_word takes them too); "John", "Tom" and "East" are lowercase words as well, and still guard."""
+    return all(is_lowercase_word(part) for part in word.split("-"))
+
+
 def _is_common_word(name: str) -> bool:
     """A word of the language ("Indeed"), or made of such words ("Good-day")."""
     return all(is_dictionary_word(part) for part in fold(name).split("-"))
@@ -397,7 +404,7 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
         elif " " in name and not found.thing and not any(_kind(w, lists) == "thing" for w in name.split()):
             if found.inside >= 2:
                 chosen[name] = found.first_inside  # a full name the story repeats: its protagonist, most likely
-            elif found.openings >= 2 and not _is_common_word(name.split()[0]):
+            elif found.openings >= 2 and not _is_sentence_word(name.split()[0]):
                 chosen[name] = found.first_opening  # "Ella Wheeler Wilcox" repeated, only ever opening a sentence
     for name in list(chosen):
         first, _, rest = name.partition(" ")
