@@ -22,7 +22,8 @@ rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or 
 no longer cuts it in two. 3: nor a name, for the people finder. 4: a full name the story repeats only ever opening
 its narration's sentences is a person, and so is a name the story also writes in lowercase that something is called
 by, or a full name of such words that is no description (bot.core.people_finder). 5: the first of those may start
-with a name the dictionary knows capitalised alone ("Sofia Kalmurzaeva", "Mary", "Thomas"; not "Meanwhile", "Poor")."""
+with a name the dictionary knows capitalised alone ("Sofia Kalmurzaeva", "Mary", "Thomas"; not "Meanwhile", "Poor"),
+and opens a sentence after a quoted one's close too ('"Go home." Ella Wheeler Wilcox went')."""
 
 
 def _combining_marks() -> str:

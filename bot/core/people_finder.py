@@ -92,8 +92,8 @@ class _Evidence:
     """Where the first evidence of a person stands in the story's text."""
     first_inside: int = -1
     openings: int = 0
-    """Mentions that open a sentence of the narration, written as the name is (not after a quotation mark, not in
-    capitals): "Ella Wheeler Wilcox sent them"."""
+    """Mentions that open a sentence of the narration, written as the name is (not right after a quotation's opening
+    mark, not in capitals): "Ella Wheeler Wilcox sent them", '"Go home." Ella Wheeler Wilcox went'."""
     first_opening: int = -1
     common: bool = False
     """Its words are the story's in lowercase too: a person only when introduced by name ("a cat named Pepper")."""
@@ -289,11 +289,23 @@ def _starts_sentence(text: str, start: int) -> bool:
     return start == 0 or before == "" or before in _SENTENCE_START
 
 
+_SENTENCE_END = frozenset(".!?…")
+_CLOSING_QUOTES = frozenset("\"”’'")
+
+
 def _opens_narration(text: str, start: int) -> bool:
-    """The sentence starting here follows the end of another, or a paragraph's start: not a quotation's opening,
-    where a charm or a song's words stand capitalised ("Chemaun Poll!")."""
+    """The sentence starting here follows the end of another (a quoted one too: '"Go home." Ella went'), or a
+    paragraph's start: not a quotation's opening, where a charm or a song's words stand capitalised ("Chemaun
+    Poll!")."""
     before = text[start - 1 : start].strip() or text[start - 2 : start - 1]
-    return start == 0 or before in ("", ".", "!", "?", "…", "\n")
+    if start == 0 or before in ("", "\n") or before in _SENTENCE_END:
+        return True
+    # A quotation mark after a space is the closing one of a quoted sentence when the sentence ended inside it.
+    return (
+        before in _CLOSING_QUOTES
+        and not text[start - 1 : start].strip()
+        and text[start - 3 : start - 2] in _SENTENCE_END
+    )
 
 
 def _is_sentence_word(word: str) -> bool:

@@ -99,3 +99,13 @@ def test_a_full_name_only_ever_opening_a_sentence_may_start_with_a_given_name_th
     for opening in ("Poor Anatole", "Meanwhile Anatole", "East Grand Forks"):
         story = f"{opening} danced at the theatre that winter.\n\n{opening} bowed, and the hall rose to its feet."
         assert find_people([story]) == [], opening
+
+
+def test_a_full_name_opening_narration_after_a_closed_quotation_opens_a_sentence():
+    # After a quotation that ends a sentence ('"Go home." Ella ...'), the narration's sentence opens: only a
+    # quotation's own opening ('"Chemaun Poll!"') is a charm's or a song's words. Such mentions were not counted.
+    story = (
+        '"Write it down," said the editor.\n\n"Go home." Ella Wheeler Wilcox went home that night.\n\n'
+        '"Stay!" Ella Wheeler Wilcox stayed at the kitchen table until dawn.'
+    )
+    assert [p.name for p in find_people([story])] == ["Ella Wheeler Wilcox"]
