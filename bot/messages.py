@@ -589,17 +589,23 @@ def no_person_text(lookup: PersonLookup, hint: str = "") -> str:
 
 
 def misspelt_person_text(lookup: PersonLookup) -> str:
-    """Above the person shown for a name no one has as typed ("Elsa" finding Ella Wheeler Wilcox): that it is the
-    closest spelling, not the person asked for; or nothing."""
+    """Above the people shown for a name no one has as typed ("Elsa" finding Ella Wheeler Wilcox, "Kalmurzayeva" the
+    two Kalmurzaevas): that they are the closest spellings, not the people asked for; or nothing."""
     if not lookup.misspelt or not lookup.people:
         return ""
+    if len({p.name for p in lookup.people}) > 1:
+        return f"No one called {typed_name(lookup.query)} in the stories; the closest names are these:"
     return f"No one called {typed_name(lookup.query)} in the stories; the closest name is {lookup.people[0].name}:"
 
 
 def people_choice_text(lookup: PersonLookup) -> str:
-    """A name more than one person has: who they are, and what to do."""
+    """A name more than one person has (or, misspelt, the names closest to it): who they are, and what to do."""
     names = "\n".join(f"  - {p.name} ({story_name(p.story)})" for p in lookup.people)
-    return f"{typed_name(lookup.query)} could be any of these; ask again with the full name:\n{names}"
+    if lookup.misspelt:
+        heading = f"No one called {typed_name(lookup.query)} in the stories. The closest names are these"
+    else:
+        heading = f"{typed_name(lookup.query)} could be any of these"
+    return f"{heading}; ask again with the full name:\n{names}"
 
 
 def more_people_text(more: int, name: str) -> str:
@@ -966,6 +972,11 @@ def person_in_story_text(name: str, story: str) -> str:
 
 def more_than_one_person_text(name: str) -> str:
     return f'"{name}" could be more than one person'
+
+
+def closest_people_text(name: str) -> str:
+    """Over the pick list of the names closest to one no one has as typed (misspelt_person_text over it)."""
+    return f'Closest to "{name}"'
 
 
 def stories_title(total: int) -> str:

@@ -12,16 +12,18 @@ from importlib import resources
 
 import simplemma
 import Stemmer
-from simplemma.strategies import DefaultStrategy
+from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 
 from bot.core.invisible_characters import INSIDE_WORDS
 
-ANALYSIS_VERSION = 4
+ANALYSIS_VERSION = 5
 """Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
 rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word
 no longer cuts it in two. 3: nor a name, for the people finder. 4: a full name the story repeats only ever opening
 its narration's sentences is a person, and so is a name the story also writes in lowercase that something is called
-by, or a full name of such words that is no description (bot.core.people_finder)."""
+by, or a full name of such words that is no description (bot.core.people_finder). 5: the first of those may start
+with a name the dictionary knows capitalised alone ("Sofia Kalmurzaeva", "Mary", "Thomas"; not "Meanwhile", "Poor"),
+and opens a sentence after a quoted one's close too ('"Go home." Ella Wheeler Wilcox went')."""
 
 
 def _combining_marks() -> str:
@@ -211,6 +213,20 @@ def is_dictionary_word(word: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _known(word: str) -> bool:
     return simplemma.is_known(word, lang="en")
+
+
+_LOOKUP = DictionaryLookupStrategy()
+"""simplemma's dictionary as it is written: its words in lowercase, its names ("Mary", "Thomas") capitalised."""
+
+
+def is_lowercase_word(word: str) -> bool:
+    """Whether the dictionary knows the (folded) word in lowercase: a word of the language ("Meanwhile", "Poor", and
+    "John", "Tom", "East", nouns too), where is_dictionary_word also knows names it keeps capitalised alone ("Mary",
+    "Sofia", "Thomas")."""
+    key = fold(word)
+    if len(key) > LONGEST_WORD:
+        return False
+    return _LOOKUP.is_dictionary_member(key, "en")
 
 
 class Analyzer:

@@ -28,7 +28,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain
 
-from bot.core.analysis import fold, is_dictionary_word, load_stopwords, normalize_word
+from bot.core.analysis import fold, is_dictionary_word, is_lowercase_word, load_stopwords, normalize_word
 from bot.core.invisible_characters import INSIDE_WORDS, without_inside_words
 from bot.core.sentences import sentence_spans
 
@@ -92,8 +92,8 @@ class _Evidence:
     """Where the first evidence of a person stands in the story's text."""
     first_inside: int = -1
     openings: int = 0
-    """Mentions that open a sentence of the narration, written as the name is (not after a quotation mark, not in
-    capitals): "Ella Wheeler Wilcox sent them"."""
+    """Mentions that open a sentence of the narration, written as the name is (not right after a quotation's opening
+    mark, not in capitals): "Ella Wheeler Wilcox sent them", '"Go home." Ella Wheeler Wilcox went'."""
     first_opening: int = -1
     common: bool = False
     """Its words are the story's in lowercase too: a person only when introduced by name ("a cat named Pepper")."""
@@ -289,11 +289,30 @@ def _starts_sentence(text: str, start: int) -> bool:
     return start == 0 or before == "" or before in _SENTENCE_START
 
 
+_SENTENCE_END = frozenset(".!?…")
+_CLOSING_QUOTES = frozenset("\"”’'")
+
+
 def _opens_narration(text: str, start: int) -> bool:
-    """The sentence starting here follows the end of another, or a paragraph's start: not a quotation's opening,
-    where a charm or a song's words stand capitalised ("Chemaun Poll!")."""
+    """The sentence starting here follows the end of another (a quoted one too: '"Go home." Ella went'), or a
+    paragraph's start: not a quotation's opening, where a charm or a song's words stand capitalised ("Chemaun
+    Poll!")."""
     before = text[start - 1 : start].strip() or text[start - 2 : start - 1]
-    return start == 0 or before in ("", ".", "!", "?", "…", "\n")
+    if start == 0 or before in ("", "\n") or before in _SENTENCE_END:
+        return True
+    # A quotation mark after a space is the closing one of a quoted sentence when the sentence ended inside it.
+    return (
+        before in _CLOSING_QUOTES
+        and not text[start - 1 : start].strip()
+        and text[start - 3 : start - 2] in _SENTENCE_END
+    )
+
+
+def _is_sentence_word(word: str) -> bool:
+    """A word of the language that may open a sentence before a name ("Meanwhile Anatole", "Poor Anatole"): one the
+    dictionary knows in lowercase. Not "Sofia", "Mary" or "Thomas", which it knows capitalised alone, as names
+    (_is_common_word takes them too); "John", "Tom" and "East" are lowercase words as well, and still guard."""
+    return all(is_lowercase_word(part) for part in word.split("-"))
 
 
 def _is_common_word(name: str) -> bool:
@@ -397,7 +416,7 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
         elif " " in name and not found.thing and not any(_kind(w, lists) == "thing" for w in name.split()):
             if found.inside >= 2:
                 chosen[name] = found.first_inside  # a full name the story repeats: its protagonist, most likely
-            elif found.openings >= 2 and not _is_common_word(name.split()[0]):
+            elif found.openings >= 2 and not _is_sentence_word(name.split()[0]):
                 chosen[name] = found.first_opening  # "Ella Wheeler Wilcox" repeated, only ever opening a sentence
     for name in list(chosen):
         first, _, rest = name.partition(" ")

@@ -24,6 +24,7 @@ from bot.messages import (
     SCOPE_HINT,
     STORY_FIELD,
     chapter_passage_text,
+    closest_people_text,
     code_span,
     hit_place,
     index_damaged_message,
@@ -316,7 +317,8 @@ def person_embed(person: PersonRef) -> discord.Embed:
 
 
 def candidates_embed(lookup: PersonLookup) -> discord.Embed:
-    """The people a name could be, each with their story (and its file, for a title two stories share)."""
+    """The people a name could be, each with their story (and its file, for a title two stories share); for a name
+    no one has as typed, the closest (candidates_reply says so over them)."""
     lines = [
         person_in_story_text(
             f"**{plain_line(clip(p.name, 100), 200)}**", plain_line(clip(p.story.title, 200), 400) + _file_note(p.story)
@@ -325,12 +327,20 @@ def candidates_embed(lookup: PersonLookup) -> discord.Embed:
     ]
     if len(lookup.people) > PICK_LIMIT:  # listed, they were told to be picked below, where they were not
         lines.append(plain_line(more_people_text(len(lookup.people) - PICK_LIMIT, clip(lookup.query, 100)), 400))
+    heading = closest_people_text if lookup.misspelt else more_than_one_person_text
     embed = discord.Embed(
-        title=plain_line(more_than_one_person_text(clip(lookup.query, 100)), TITLE_LIMIT),
+        title=plain_line(heading(clip(lookup.query, 100)), TITLE_LIMIT),
         description=clip("\n".join(lines), DESCRIPTION_LIMIT - len(PICK_HINT)) + PICK_HINT,
         color=COLOR,
     )
     return fit(embed)
+
+
+def candidates_reply(lookup: PersonLookup, view: discord.ui.View | None) -> Reply:
+    """The people a name could be, to pick from; over them, when no one has the name as typed, that they are the
+    closest."""
+    note = misspelt_person_text(lookup)
+    return Reply(content=plain_line(note, MESSAGE_LIMIT) if note else None, embed=candidates_embed(lookup), view=view)
 
 
 def found_person_reply(lookup: PersonLookup) -> Reply:

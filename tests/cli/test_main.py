@@ -145,6 +145,18 @@ def test_performer_says_a_misspelt_name_found_the_closest_person():
     assert json.loads(run("performer", "--json", "Sofia").stdout)["misspelt"] is False
 
 
+def test_performer_says_a_misspelt_name_found_the_closest_people():
+    # A misspelling close to two names listed them as if they were people of the name as typed ('"Kalmurzayeva"
+    # could be any of these'), though its JSON said "misspelt": true.
+    choice = run("performer", "Kalmurzayeva").stdout.splitlines()
+    assert (
+        choice[0]
+        == 'No one called "Kalmurzayeva" in the stories. The closest names are these; ask again with the full name:'
+    )
+    assert [line.split(" (")[0] for line in choice[1:]] == ["  - Sofia Kalmurzaeva", "  - Sébastien Kalmurzaeva"]
+    assert run("performer", "Kalmurzaeva").stdout.startswith('"Kalmurzaeva" could be any of these')
+
+
 def test_corpus_option_and_environment(tmp_path):
     (tmp_path / "mill.txt").write_text(
         "The miller ground flour.\n\nHis daughter Lena sang.\n\nThe river froze.\n\nSpring came late."

@@ -208,6 +208,13 @@ async def test_performer_card_candidates_and_not_found(fake, bot):
     exact = (await callback(fake, step))["data"]
     assert exact["embeds"][0]["title"] == "Sofia Kalmurzaeva" and not exact.get("content")
 
+    # A misspelling close to both: the list said '"Kalmurzayeva" could be more than one person'.
+    step = await fake.slash("performer", name="Kalmurzayeva")
+    close = (await callback(fake, step))["data"]
+    assert close["content"] == 'No one called "Kalmurzayeva" in the stories; the closest names are these:'
+    assert close["embeds"][0]["title"] == 'Closest to "Kalmurzayeva"'
+    assert choice["embeds"][0]["title"] == '"Kalmurzaeva" could be more than one person' and not choice.get("content")
+
     step = await fake.slash("performer", name="Beethoven")
     missing = (await callback(fake, step))["data"]
     assert missing["flags"] & EPHEMERAL and 'No one called "Beethoven"' in missing["content"]

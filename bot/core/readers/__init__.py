@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 36
+READING_VERSION = 37
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -189,7 +189,8 @@ whatever it or its <meta> said: "é" was read as U+FFFD); a Markdown pipe table'
 on every page, and a name given as one (`/ActualText /lamp`) is none, its glyphs read (it was read "/lamp"); a file
 named with invisible characters alone is titled by its whole name (".md"), not its invisible stem. 36: pandoc's RTF
 title block with more than one author, or a date, under its title leaves them all out (the second author's line and
-the date were the story's first passages)."""
+the date were the story's first passages). 37: centered lines after the empty paragraph that ends that title block
+are the story's (an epigraph over an empty paragraph was left out as if it were more authors)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

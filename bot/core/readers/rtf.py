@@ -204,6 +204,9 @@ class _Document:
         """Centered lines under that one, in its type: pandoc's further authors and its date."""
         self.title_block_rest: tuple[str, ...] = ()
         """Those lines, where the empty paragraph that ends pandoc's title block follows them: no passages."""
+        self.title_block_ended = False
+        """An empty paragraph came after the title's second line: centered lines after it are the story's (an
+        epigraph), not more authors' or the date."""
         self.opening_author: str | None = None
         """That line, where the empty paragraph that ends pandoc's title block follows it."""
         """The opening paragraph reads as a chapter's line ("Prologue", "Chapter One"): pandoc's title of a story so
@@ -499,6 +502,7 @@ class _Document:
         elif self.paragraphs > 2 and self.author_line is not None:
             if (
                 len(self.more_lines) == self.paragraphs - 3 < TITLE_BLOCK_LINES
+                and not self.title_block_ended
                 and self.group.centered
                 and not heading
                 and self.group.size == self.author_size
@@ -521,10 +525,17 @@ class _Document:
             self.opening_closed = True
         elif self.paragraphs == 2 and self.opening_title is not None:
             self.opening_author = self.author_line
-        elif self.more_lines and self.paragraphs == 2 + len(self.more_lines) and not self.group.centered:
+        elif (
+            self.more_lines
+            and not self.title_block_ended
+            and self.paragraphs == 2 + len(self.more_lines)
+            and not self.group.centered
+        ):
             # pandoc's empty paragraph is set left: a centered poem's stanzas under its title and author are no title
             # block
             self.opening_author, self.title_block_rest = self.author_line, tuple(self.more_lines)
+        if self.paragraphs >= 2:
+            self.title_block_ended = True
 
 
 def _cells_apart(parts: list[str], cells: list[tuple[int, int]], end: int) -> list[str]:

@@ -15,7 +15,7 @@ from bot.discord_app.render import (
     CHOICE_LIMIT,
     PICK_LIMIT,
     Reply,
-    candidates_embed,
+    candidates_reply,
     clip,
     found_person_reply,
     not_found_text,
@@ -104,8 +104,7 @@ class People(StoryCog):
             await send_ephemeral(interaction, not_found_text(lookup))
         elif lookup.found is PersonFound.AMBIGUOUS:
             pick = PickPerson.for_lookup(lookup, interaction.user.id)
-            reply = Reply(embed=candidates_embed(lookup), view=persistent_view(pick))
-            await respond(interaction, reply, private=False)
+            await respond(interaction, candidates_reply(lookup, persistent_view(pick)), private=False)
         else:
             await respond(interaction, found_person_reply(lookup), private=False)
 

@@ -318,16 +318,44 @@ def _pandoc_title_block(lines: list[str], gap: str) -> bytes:
 
 def test_pandocs_title_block_with_two_authors_and_a_date_is_no_passage():
     # pandoc's title block under two authors' names and a date: the second author and the date were the story's first
-    # passages ("Bo Sample", "1 May 2024"); the first author's line alone was left out.
+    # passages ("Bo Sample", "1 May 2024"); the first author's line alone was left out. pandoc's own file
+    # (two-authors.md; scripts/make_title_only_fixtures.sh), and one as it writes it.
     left = "{\\pard \\ql \\f0 \\sa180 \\li0 \\fi0 \\par}"
-    story = RtfReader().read(_pandoc_title_block(["Ann Example", "Bo Sample", "1 May 2024"], left))
-    assert (story.title, [block.text for block in story.blocks]) == (
-        "The Old Mill",
-        ["Anatole ground rye by the river all night.", "His wheel stopped one winter night."],
-    )
+    for rtf in (
+        (FIXTURES / "two-authors-pandoc.rtf").read_bytes(),
+        _pandoc_title_block(["Ann Example", "Bo Sample", "1 May 2024"], left),
+    ):
+        story = RtfReader().read(rtf)
+        assert (story.title, [block.text for block in story.blocks]) == (
+            "The Old Mill",
+            ["Anatole ground rye by the river all night.", "His wheel stopped one winter night."],
+        )
     # A centered poem's stanza under a title and its author, a centered empty line after it, is the story's.
     stanza = ["The wheel turns slow", "The river runs"]
     centered_gap = "{\\pard \\qc \\f0 \\sa180 \\li0 \\fi0 \\par}"
     poem = RtfReader().read(_pandoc_title_block(["Ann Example", *stanza], centered_gap))
     texts = [block.text for block in poem.blocks]
     assert texts[texts.index(stanza[0]) :][:3] == [*stanza, "Anatole ground rye by the river all night."]
+
+
+def test_centered_lines_after_pandocs_title_block_has_ended_are_the_storys():
+    # Title, author (and a date), the empty paragraph that ends the title block, then an epigraph centered in the
+    # text's type over an empty paragraph: the epigraph was left out as if it were more authors' lines or the date.
+    # The empty paragraph under the title block ends it; nothing after it is of it.
+    def paragraph(text: str, align: str = "\\qc") -> str:
+        return f"{{\\pard {align} \\f0 \\sa180 \\li0 \\fi0  {text}\\par}}"
+
+    title = "{\\pard \\qc \\f0 \\sa180 \\li0 \\fi0 \\b \\fs36 The Old Mill\\par}"
+    gap = paragraph("", "\\ql")
+    epigraph = ["The wheel turns slow", "The river runs"]
+    for block in (["Ann Example"], ["Ann Example", "1 May 2024"]):
+        parts = [
+            title,
+            *map(paragraph, block),
+            gap,
+            *map(paragraph, epigraph),
+            gap,
+            paragraph("Anatole slept.", "\\ql"),
+        ]
+        story = RtfReader().read(f"{{\\rtf1\\ansi {''.join(parts)}}}".encode("ascii"))
+        assert (story.title, [b.text for b in story.blocks]) == ("The Old Mill", [*epigraph, "Anatole slept."]), block
