@@ -3,8 +3,9 @@
 "What instrument does sophie play" is about Sophie Korolev's story although "play" weighs more in
 BM25 than "sophie", which most of her story's passages repeat. A name is matched as the people
 finder knows it: any of its words (first name, surname, full name), in any case or accents, or a
-small typo of one ("sebastein"). A title is matched by its analysed terms. Both are signals for
-ranking, never filters.
+small typo of one ("sebastein"), but never by a stop word within it: "A-Sung" and "Okuni-nushi-no-Mikoto" are named
+by "sung" and "okuni", not by every question's "a" and "no". A title is matched by its analysed terms. Both are
+signals for ranking, never filters.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ class MentionFinder:
         name_stories: dict[str, set[int]] = {}
         for name, numbers in stories_of_name.items():
             for word, _, _ in words(name):
+                if analyzer.term(word) is None:  # the "A" of "A-Sung", the "no" of "Okuni-nushi-no-Mikoto"
+                    continue
                 key = normalized.get(word)
                 if key is None:
                     key = normalized[word] = normalize_word(word)

@@ -66,6 +66,19 @@ def test_a_question_names_the_stories_of_its_people_and_titles(library, question
     assert named(library, question) == pytest.approx(expected)
 
 
+def test_a_stop_word_within_a_name_names_no_story(library):
+    """FairytaleQA's "A-Sung" made every question holding "a" name Giauna's story, and Japanese names' "-no-" every
+    "no": the name is found by its other words only."""
+    stories = library.corpus.stories
+    people = [("A-Sung", "anna.md"), ("Okuni-nushi-no-Mikoto", "elena.md")]
+    finder = MentionFinder(stories, people, library.analyzer)
+    known = library.index.vocabulary
+    for question in ("Who had a boat?", "Was there no bread?", "What did the A do?"):
+        assert finder.find(question, known).stories == {}, question
+    assert finder.find("Where did Sung go?", known).stories == {story(library, "anna.md"): 1.0}
+    assert finder.find("Who is okuni-nushi-no-mikoto?", known).stories == {story(library, "elena.md"): 1.0}
+
+
 def test_a_known_word_is_never_taken_for_a_misspelt_name(library):
     # "anne" is no word of the stories but close to "anna"; "sang" is a word of the stories, so it is
     # read as it is, never as a typo of a name.
