@@ -27,3 +27,9 @@ cp "$work/sophie-word.pdf" .
 pandoc river-thai.md -o "$work/river-thai.docx"
 soffice --headless --convert-to pdf --outdir "$work" "$work/river-thai.docx" > /dev/null
 cp "$work/river-thai.pdf" river-thai-libreoffice.pdf
+# fisherman-thai.md (Thai, our words) as LibreOffice prints pandoc's Word file of it with a Thai font installed
+# (Debian's fonts-thai-tlwg): paragraphs wrapped over lines between words with no space between them, "ำ" drawn as two
+# glyphs in a span whose /ActualText gives it, marks drawn with no width
+pandoc fisherman-thai.md -o "$work/fisherman-thai.docx"
+soffice --headless --convert-to pdf --outdir "$work" "$work/fisherman-thai.docx" > /dev/null
+cp "$work/fisherman-thai.pdf" fisherman-thai-libreoffice.pdf

@@ -13,8 +13,11 @@ other text operators show nothing, and the font the content set is set again aft
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from bot.core.readers.pdf_advance import advance, glyph_widths
 
 if TYPE_CHECKING:
     import pypdf
@@ -24,17 +27,25 @@ ACTUAL_FONT = "/StorybotActualText"
 ACTUAL_WIDTH = 1000
 """Each of its characters' width, an em: as wide as a glyph drawn (the next glyph's place stands within it), so pypdf
 reads no space between two spans of a word (with no width, "แม่ น้ำ")."""
+FIT_SLACK = 100
+"""Thousandths of an em a span's text is shown wider than the glyphs it stands for (_spacing_to_fit): pypdf reads a
+space where the next glyph stands as far as a space (half its font's, or none where the font has no space glyph) past
+the text before, so a mark drawn with no width and the glyph right after it (Tlwg's "ู" then "่") were read apart.
+Narrower than any word space (0.18 em and more, pdf_word_gaps.py), a space after the span is still read."""
 _SHOWS_TEXT = frozenset((b"Tj", b"TJ"))
 """The operators shown in a span's place (`'` and `"` also move to the next line: they are read as they stand)."""
-_MOST_CODES = 0xFFFF
-"""Distinct characters a page's spans may show in the font, one two-byte code each."""
+_MOST_CODES = 0xFFFE
+"""Distinct characters a page's spans may show in the font, one two-byte code each (all but 0 and _SPACE_CODE)."""
+_SPACE_CODE = 0x0020
+"""A code never given: pypdf decodes a two-byte code as UTF-16 to measure it, and took this one for a space, measured
+as its font's space (the 32nd character of a page's spans, "ค" of "ชายแก่คนหนึ่ง", was read a space before the next)."""
 
 
 def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject, most_text: int) -> bool:
     """Writes the page's content anew, in memory, with each `/ActualText` span's text shown in place of its glyphs;
     False, the page left as it is, where the spans' text passes `most_text` characters: the page shows too much, and
     no more of it is written (spans of plain letters under the page's limit in bytes made a page four times that)."""
-    from pypdf.generic import ByteStringObject, ContentStream, NameObject
+    from pypdf.generic import ByteStringObject, ContentStream, FloatObject, NameObject
 
     contents = page.get_contents()
     if contents is None or b"/ActualText" not in contents.get_data():
@@ -46,11 +57,20 @@ def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject, most_text:
     # span in force is the last, where looking back for it through marked content nested 40,000 deep took 16 s.
     spans: list[_Span | None] = []
     font: list[object] = []  # the last Tf's operands
+    spacing: list[float] = [0.0]  # the character spacing (Tc) in force, saved by q and restored by Q
+    fonts = _fonts(page.get("/Resources"))
+    measures: dict[str, tuple[Callable[[int], float], int] | None] = {}  # each font's widths, looked up once
     shown_text = 0
     spanned = False  # a span's glyphs left out: its text shown in their place, or nothing (an empty /ActualText)
     for operands, operator in content.operations:
         if operator == b"Tf":
             font = list(operands)
+        elif operator == b"Tc" and operands:
+            spacing[-1] = _number(operands[0]) or 0.0
+        elif operator == b"q":
+            spacing.append(spacing[-1])
+        elif operator == b"Q" and len(spacing) > 1:
+            spacing.pop()
         elif operator in (b"BDC", b"BMC"):
             spans.append((_span(operands) if operator == b"BDC" else None) or (spans[-1] if spans else None))
         elif operator == b"EMC" and spans:
@@ -71,9 +91,18 @@ def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject, most_text:
             return True
         if not text:
             continue  # the glyphs stand for no text (a rule, an ornament)
-        shown = b"".join(codes.setdefault(char, (len(codes) + 1).to_bytes(2, "big")) for char in text)
+        shown = b"".join(codes.get(char) or _new_code(codes, char) for char in text)
         size = font[1] if len(font) > 1 else 1
-        operations += [([NameObject(ACTUAL_FONT), size], b"Tf"), ([ByteStringObject(shown)], b"Tj")]
+        operations.append(([NameObject(ACTUAL_FONT), size], b"Tf"))
+        fitted = _spacing_to_fit(fonts, measures, font, spacing[-1], operator, operands, len(text))
+        if fitted is None:
+            operations.append(([ByteStringObject(shown)], b"Tj"))
+        else:  # as wide as the glyphs drawn: the space after them, or none, read as the page draws it
+            operations += [
+                ([FloatObject(round(fitted, 4))], b"Tc"),
+                ([ByteStringObject(shown)], b"Tj"),
+                ([FloatObject(spacing[-1])], b"Tc"),
+            ]
         if font:
             operations.append((font, b"Tf"))
     if not spanned:
@@ -83,6 +112,57 @@ def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject, most_text:
     if codes:
         _add_font(page, codes)
     return True
+
+
+def _new_code(codes: dict[str, bytes], char: str) -> bytes:
+    """The two-byte code given to a character the page's spans show first: from 1 up, _SPACE_CODE left out."""
+    code = len(codes) + 1
+    codes[char] = (code + (code >= _SPACE_CODE)).to_bytes(2, "big")
+    return codes[char]
+
+
+def _fonts(resources: object) -> dict[str, object]:
+    """The fonts a page's resources name (their dictionaries, references followed)."""
+    resources = _resolved(resources)
+    fonts = _resolved(resources.get("/Font")) if isinstance(resources, dict) else None
+    return {str(name): font for name, font in fonts.items()} if isinstance(fonts, dict) else {}
+
+
+def _resolved(value: object) -> object:
+    get_object = getattr(value, "get_object", None)
+    return get_object() if callable(get_object) else value
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _spacing_to_fit(
+    fonts: dict[str, object],
+    measures: dict[str, tuple[Callable[[int], float], int] | None],
+    font: list[object],
+    spacing: float,
+    operator: bytes,
+    operands: list[object],
+    characters: int,
+) -> float | None:
+    """The character spacing (Tc) that makes a span's text, each character ACTUAL_WIDTH wide, end where the glyphs it
+    stands for ended; None where their font's widths are not known (the text is then an em a character). Shown an em a
+    character, a span drawn wider (LibreOffice's "ำ" as two glyphs of DejaVu, "ลำ" then "เล็ก") ended before the next
+    glyph, which pypdf read a space away ("ลำ เล็ก"), and one drawn narrower (Tlwg's "้ำ") ran past the space after it
+    ("แม่น้ำ เขา" read "แม่น้ำเขา")."""
+    name = str(font[0]) if font else ""
+    size = _number(font[1]) if len(font) > 1 else None
+    if name not in measures:
+        measures[name] = glyph_widths(fonts.get(name))
+    measure = measures[name]
+    if measure is None or size is None or not characters:
+        return None
+    drawn = advance(measure, operator, operands)
+    if drawn is None:
+        return None
+    width = (drawn.width + FIT_SLACK) / 1000 * size + spacing * drawn.glyphs
+    return (width - characters * ACTUAL_WIDTH / 1000 * size) / characters
 
 
 @dataclass

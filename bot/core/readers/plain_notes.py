@@ -14,10 +14,10 @@ whose note has no link back) is kept, and so is a paragraph ending in the arrow 
 (notes end their chapter), or that stands before the break over the chapter's notes (a scene break before it), or
 that make a chapter of their own with no mark before them (a poem's stanzas, each ending in the arrow), or follow
 the chapter's text with no mark before them where nothing but marks could tell them (RTF, FictionBook: a poem's lines
-under a paragraph; a Word file's marks were left out already, its notes told by their links back). A note of several paragraphs ends
-in the arrow only in its last: where every note's mark was found, the paragraphs after the break over the notes that
-follows the last mark are notes, to the chapter's end (_whole_notes; the widest break, a note's stanza has breaks of
-its own: _widest_break); Calibre's notes gathered at
+under a paragraph; a Word file's marks were left out already, its notes told by their links back). A note of several
+paragraphs ends in the arrow only in its last: where every note's mark was found, the paragraphs after the break
+over the notes that follows the last mark are notes, to the chapter's end (_whole_notes; the widest break, a note's
+stanza has breaks of its own: _widest_break); Calibre's notes gathered at
 the book's end run to the next link back. Capitals before a number are a mark's word where the text says that word
 alone in capitals too ("NASA1" and "NASA"; "A1" and "US1" are names still, where the text says "a" and "us"), and a
 number that is less surely a mark ("mp3", "NASA1") gives way to a surer one after it ("sea.1"), and letters between

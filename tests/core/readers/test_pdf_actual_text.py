@@ -18,8 +18,23 @@ def test_text_given_as_actual_text_is_read_in_place_of_the_glyphs_drawn():
     # other character given only as a span's /ActualText. It was read "แแแแแแ...", "เเเเ...": no word of it.
     story = PdfReader().read((FIXTURES / "river-thai-libreoffice.pdf").read_bytes())
     assert story.title == "แม่น้ำยามเช้า"
-    text = "".join(block.text for block in story.blocks).replace(" ", "")
-    assert text == "เด็กหญิงเดินไปที่แม่น้ำทุกเช้าเธอเห็นเรือลำเล็กลอยอยู่ใกล้ฝั่งชายแก่คนหนึ่งนั่งตกปลาอยู่บนเรือเขาโบกมือให้เธอและยิ้ม"
+    # Its words are read whole: a span drawn wider than an em a character ("ำ" as two glyphs), shown an em a
+    # character, ended before the next glyph, read a space away ("เรือลำ เล็ก"), and the page's 32nd character was
+    # given code 32, measured as a space ("ชายแก่ค นหนึ่ง"). Its four one-line paragraphs, the same space apart, are one.
+    assert [block.text for block in story.blocks] == [
+        "เด็กหญิงเดินไปที่แม่น้ำทุกเช้า เธอเห็นเรือลำเล็กลอยอยู่ใกล้ฝั่ง ชายแก่คนหนึ่งนั่งตกปลาอยู่บนเรือ เขาโบกมือให้เธอและยิ้ม"
+    ]
+
+
+def test_thai_set_in_a_thai_font_reads_as_written():
+    # fisherman-thai.md (our words) as LibreOffice prints pandoc's Word file of it with Tlwg's Thai fonts
+    # (scripts/make_pdf_fixtures.sh). Thai writes no space between words and LibreOffice wraps its lines between them:
+    # lines were joined with a space, within a phrase ("กลางแม่น้ำ เขา ชอบ"). It draws "ำ" as two glyphs in a span giving
+    # its text, which was shown an em a character, past the space after it ("แม่น้ำ เขา" read "แม่น้ำเขา").
+    story = PdfReader().read((FIXTURES / "fisherman-thai-libreoffice.pdf").read_bytes())
+    written = (FIXTURES / "fisherman-thai.md").read_text(encoding="utf-8").split("---")[2].split()
+    assert story.title == "ชาวประมงกับแม่น้ำ"
+    assert " ".join(block.text for block in story.blocks).split() == written
 
 
 def one_page(content: bytes) -> bytes:
