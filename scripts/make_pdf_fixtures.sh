@@ -33,3 +33,10 @@ cp "$work/river-thai.pdf" river-thai-libreoffice.pdf
 pandoc fisherman-thai.md -o "$work/fisherman-thai.docx"
 soffice --headless --convert-to pdf --outdir "$work" "$work/fisherman-thai.docx" > /dev/null
 cp "$work/fisherman-thai.pdf" fisherman-thai-libreoffice.pdf
+# The Thai fixtures as qpdf (11.3) overlays them on a blank page pypdf writes: each page drawn whole as a form XObject,
+# its spans' /ActualText within the form; river-thai's overlaid twice, a form within a form. On Debian 12: apt-get
+# install qpdf
+python3 -c "import pypdf; w = pypdf.PdfWriter(); w.add_blank_page(612, 792); w.write('$work/blank.pdf')"
+qpdf "$work/blank.pdf" --overlay fisherman-thai-libreoffice.pdf -- fisherman-thai-qpdf.pdf
+qpdf "$work/blank.pdf" --overlay river-thai-libreoffice.pdf -- "$work/river-thai-once.pdf"
+qpdf "$work/blank.pdf" --overlay "$work/river-thai-once.pdf" -- river-thai-qpdf.pdf

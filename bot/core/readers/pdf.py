@@ -38,7 +38,7 @@ from bot.core.readers.book_matter import SECTION_CHARS, without_matter
 from bot.core.readers.chapter_lines import is_roman
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.pdf_accents import accents_over_letters, as_drawn, with_accents
-from bot.core.readers.pdf_actual_text import with_actual_text
+from bot.core.readers.pdf_actual_text import ActualTextForms, with_actual_text
 from bot.core.readers.pdf_indents import SENTENCE_ENDS, indents
 from bot.core.readers.pdf_letterspacing import join_letterspaced
 from bot.core.readers.pdf_notes import MARK_TYPE, is_mark, is_raised_mark, without_footnotes
@@ -47,7 +47,7 @@ from bot.core.readers.pdf_shown import ShownText
 from bot.core.readers.pdf_title_block import without_title_block
 from bot.core.readers.pdf_word_gaps import space_word_gaps
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
-from bot.core.readers.unspaced_scripts import joined_without_space, unspaced_width
+from bot.core.readers.unspaced_scripts import joined_without_space, unspaced_width, written_without_spaces
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
@@ -157,7 +157,8 @@ class Line:
     marks_at: int = 0
     """How many pieces it had when its last mark was left out."""
     right: float = 0.0
-    """About where its text ends: its last piece's place and an estimate of that piece's width (unspaced_width)."""
+    """About where its text ends, where it ends in a script written without spaces: its last such piece's place and an
+    estimate of that piece's width (unspaced_width)."""
     full: bool = False
     """Whether it runs across its page's text, as a line wrapped within its paragraph does (set once its page is
     read)."""
@@ -207,8 +208,9 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
     _require_content_within(pages)
     lines: list[Line] = []
     operations = 0
+    forms = ActualTextForms()  # each form written anew once in the file, however often drawn
     for number, page in enumerate(pages):
-        if not with_actual_text(reader, page, MAX_PAGE_TEXT):
+        if not with_actual_text(reader, page, MAX_PAGE_TEXT, forms):
             raise _too_much_text()
         shown = ShownText(page.get("/Resources"))
 
@@ -245,7 +247,8 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
             added = as_drawn(text, font).replace("\n", " ")
             last.add(added, scaled)
             last.x = min(last.x, x)
-            last.right = max(last.right, x + unspaced_width(added) * scaled)
+            if written_without_spaces(added[-1:]):  # only such a line's reach is asked (_blocks' seams)
+                last.right = max(last.right, x + unspaced_width(added) * scaled)
 
         read_from = len(lines)
         page.extract_text(visitor_text=seen, visitor_operand_before=counted, visitor_operand_after=shown.after)

@@ -14,8 +14,8 @@ other text operators show nothing, and the font the content set is set again aft
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
 
 from bot.core.readers.pdf_advance import advance, glyph_widths
 
@@ -41,15 +41,92 @@ _SPACE_CODE = 0x0020
 as its font's space (the 32nd character of a page's spans, "ค" of "ชายแก่คนหนึ่ง", was read a space before the next)."""
 
 
-def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject, most_text: int) -> bool:
-    """Writes the page's content anew, in memory, with each `/ActualText` span's text shown in place of its glyphs;
-    False, the page left as it is, where the spans' text passes `most_text` characters: the page shows too much, and
-    no more of it is written (spans of plain letters under the page's limit in bytes made a page four times that)."""
+@dataclass
+class ActualTextForms:
+    """A file's forms as written anew (or not): each read once, however many pages or forms draw it (pypdf's resolved
+    objects stand for the file's while it is read). Keyed by the form's identity: what a resources' entry now names."""
+
+    written: dict[int, object] = field(default_factory=dict)
+
+
+def with_actual_text(
+    reader: pypdf.PdfReader, page: pypdf.PageObject, most_text: int, forms: ActualTextForms | None = None
+) -> bool:
+    """Writes the page's content anew, in memory, with each `/ActualText` span's text shown in place of its glyphs, and
+    the content of each form its resources name, and theirs, once in the file (`forms`); False, the page left as it
+    is, where the spans' text passes `most_text` characters: the page shows too much, and no more of it is written
+    (spans of plain letters under the page's limit in bytes made a page four times that)."""
+    from pypdf.generic import NameObject
+
+    budget = [most_text]
+    contents = page.get_contents()
+    if contents is not None and b"/ActualText" in contents.get_data():
+        written = _written_anew(reader, contents, page.get("/Resources"), budget, ACTUAL_FONT)
+        if written is False:
+            return False
+        if written is not None:
+            content, codes = written
+            page[NameObject("/Contents")] = (
+                content  # read as it stands (written out, it was parsed again: twice the time)
+            )
+            if codes:
+                _add_font(page, codes, ACTUAL_FONT)
+    return _forms_written_anew(reader, page.get("/Resources"), budget, forms or ActualTextForms())
+
+
+def _forms_written_anew(reader: pypdf.PdfReader, resources: object, budget: list[int], forms: ActualTextForms) -> bool:
+    """Writes anew each form reachable from the resources (a header's, a page's drawn whole, forms within forms) whose
+    content says `/ActualText`, and names it in their place: each form once, a form that draws itself or is drawn by
+    many too (one pass over the forms, each resources' dictionary looked through once); False where the spans' text
+    passes the budget left. The forms' text was read from their glyphs: a page set in a form, as qpdf overlays a page,
+    read "แแแแ" where its spans said "แม่น้ำ"."""
+    from pypdf.generic import NameObject, StreamObject
+
+    pending = [resources]
+    looked: set[int] = set()  # the resources' dictionaries looked through
+    while pending:
+        given = _resolved(pending.pop())
+        xobjects = _resolved(given.get("/XObject")) if isinstance(given, dict) else None
+        if not isinstance(xobjects, dict) or id(xobjects) in looked:
+            continue
+        looked.add(id(xobjects))
+        for name in list(xobjects):
+            form = _resolved(xobjects[name])
+            if id(form) in forms.written:
+                xobjects[NameObject(str(name))] = forms.written[id(form)]  # written anew already, or left as it is
+                continue
+            forms.written[id(form)] = form
+            if not isinstance(form, StreamObject) or _resolved(form.get("/Subtype")) != "/Form":
+                continue
+            inner = form.get("/Resources")
+            pending.append(inner)
+            if _resolved(inner) is None or b"/ActualText" not in form.get_data():
+                continue  # a form with no resources of its own (inherited, in old files) is read as it stands
+            font = f"{ACTUAL_FONT}Form{len(forms.written)}"  # its own: a form may share the page's fonts
+            written = _written_anew(reader, form, inner, budget, font)
+            if written is False:
+                return False
+            if written is None:
+                continue
+            content, codes = written
+            for key, value in form.items():
+                if key not in ("/Length", "/Filter", "/DecodeParms"):
+                    content[NameObject(key)] = value
+            if codes:
+                _add_font(content, codes, font)
+            forms.written[id(form)] = forms.written[id(content)] = content
+            xobjects[NameObject(str(name))] = content
+    return True
+
+
+def _written_anew(
+    reader: pypdf.PdfReader, contents: object, resources: object, budget: list[int], font_name: str
+) -> tuple[pypdf.generic.ContentStream, dict[str, bytes]] | Literal[False] | None:
+    """The content parsed, each span's text shown in place of its glyphs, and the codes given its characters; None
+    where no span's glyphs were left out (or its characters pass what one font's codes hold): nothing to write anew;
+    False where the spans' text passes the budget left (`budget[0]`, taken from as the text is shown)."""
     from pypdf.generic import ByteStringObject, ContentStream, FloatObject, NameObject
 
-    contents = page.get_contents()
-    if contents is None or b"/ActualText" not in contents.get_data():
-        return True
     content = ContentStream(contents, reader, "bytes")  # parsed as pypdf parses a page it reads: never parsed again
     codes: dict[str, bytes] = {}
     operations: list[tuple[list[object], bytes]] = []
@@ -58,9 +135,8 @@ def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject, most_text:
     spans: list[_Span | None] = []
     font: list[object] = []  # the last Tf's operands
     spacing: list[float] = [0.0]  # the character spacing (Tc) in force, saved by q and restored by Q
-    fonts = _fonts(page.get("/Resources"))
+    fonts = _fonts(resources)
     measures: dict[str, tuple[Callable[[int], float], int] | None] = {}  # each font's widths, looked up once
-    shown_text = 0
     spanned = False  # a span's glyphs left out: its text shown in their place, or nothing (an empty /ActualText)
     for operands, operator in content.operations:
         if operator == b"Tf":
@@ -84,16 +160,16 @@ def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject, most_text:
         span.shown = True
         spanned = True
         text = span.text
-        shown_text += len(text)
-        if shown_text > most_text:
+        budget[0] -= len(text)
+        if budget[0] < 0:
             return False
         if len(codes) + len(text) > _MOST_CODES:
-            return True
+            return None
         if not text:
             continue  # the glyphs stand for no text (a rule, an ornament)
         shown = b"".join(codes.get(char) or _new_code(codes, char) for char in text)
         size = font[1] if len(font) > 1 else 1
-        operations.append(([NameObject(ACTUAL_FONT), size], b"Tf"))
+        operations.append(([NameObject(font_name), size], b"Tf"))
         fitted = _spacing_to_fit(fonts, measures, font, spacing[-1], operator, operands, len(text))
         if fitted is None:
             operations.append(([ByteStringObject(shown)], b"Tj"))
@@ -106,12 +182,9 @@ def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject, most_text:
         if font:
             operations.append((font, b"Tf"))
     if not spanned:
-        return True
+        return None
     content.operations = operations
-    page[NameObject("/Contents")] = content  # read as it stands, where written out it was parsed again: twice the time
-    if codes:
-        _add_font(page, codes)
-    return True
+    return content, codes
 
 
 def _new_code(codes: dict[str, bytes], char: str) -> bytes:
@@ -185,8 +258,9 @@ def _span(operands: list[object]) -> _Span | None:
     return _Span(str(text)) if isinstance(text, str) else None
 
 
-def _add_font(page: pypdf.PageObject, codes: dict[str, bytes]) -> None:
-    """ACTUAL_FONT among the page's fonts: a composite font of two-byte codes whose ToUnicode gives the characters."""
+def _add_font(page: pypdf.generic.DictionaryObject, codes: dict[str, bytes], name: str) -> None:
+    """The font `name` among the fonts of the page's (or form's) resources: a composite font of two-byte codes whose
+    ToUnicode gives the characters."""
     from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject
 
     pairs = [f"<{code.hex()}> <{char.encode('utf-16-be').hex()}>" for char, code in codes.items()]
@@ -230,4 +304,4 @@ def _add_font(page: pypdf.PageObject, codes: dict[str, bytes]) -> None:
     if not isinstance(fonts, DictionaryObject):
         fonts = DictionaryObject()
         resources[NameObject("/Font")] = fonts
-    fonts[NameObject(ACTUAL_FONT)] = font
+    fonts[NameObject(name)] = font
