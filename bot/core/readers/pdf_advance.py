@@ -5,7 +5,7 @@ the page draws it.
 A simple font (Type 1, TrueType) gives its glyphs' widths in thousandths of an em by code (`/FirstChar`, `/Widths`), a
 composite one (Type0) its descendant's by character identifier (`/W`, else `/DW`), two bytes a code where its CMap is
 Identity (what word processors write; other CMaps, and Type 3 fonts, whose widths are in a space of their own, are not
-measured). A TJ array's numbers move the pen back by thousandths of an em.
+measured). A TJ array's numbers move the pen back by thousandths of an em (a negative one, on).
 """
 
 from __future__ import annotations
@@ -97,7 +97,10 @@ def _cid_widths(given: object) -> dict[int, float] | None:
 
 
 def advance(measure: tuple[Callable[[int], float], int], operator: bytes, operands: list[object]) -> Advance | None:
-    """How far a Tj's or TJ's glyphs and moves take the pen, with the font's widths; None for other operations."""
+    """How far a Tj's or TJ's glyphs and moves right take the pen, with the font's widths; None for other operations.
+    A move back is left out: LibreOffice places a mark with one (Khmer's "ា" after "ន្ម", `[<1B>377<02>]`) and sets
+    the next glyph where the pen went on, a width of the letter after it: counted, the span's text ended 0.38 em short,
+    read a space away ("ម្នា ក់")."""
     width, code_bytes = measure
     if operator == b"Tj":
         items: list[object] = list(operands[:1])
@@ -113,6 +116,6 @@ def advance(measure: tuple[Callable[[int], float], int], operator: bytes, operan
                 total += width(int.from_bytes(raw[at : at + code_bytes], "big"))
                 glyphs += 1
         else:
-            move = _number(item)
-            total -= move or 0.0
+            move = _number(item) or 0.0
+            total -= min(move, 0.0)  # a move right; one back places a mark or kerns, and the pen goes on after
     return Advance(total, glyphs)

@@ -119,6 +119,26 @@ def test_a_spans_text_is_read_as_a_text_string_and_anything_else_leaves_its_glyp
     assert read_text(content) == f"The {read}!"
 
 
+def test_japanese_lines_join_with_no_space():
+    # fisherman-japanese.md (our words) as LibreOffice prints pandoc's Word file of it (scripts/make_pdf_fixtures.sh):
+    # Japanese wraps its lines anywhere, written with no spaces; a space was read at each line's end
+    # ("出ていきました。 彼").
+    story = PdfReader().read((FIXTURES / "fisherman-japanese-libreoffice.pdf").read_bytes())
+    written = (FIXTURES / "fisherman-japanese.md").read_text(encoding="utf-8").split("---")[2].split()
+    assert [block.text for block in story.blocks] == written
+
+
+def test_khmer_marks_placed_by_moves_back_within_a_span_leave_no_space():
+    # fisherman-khmer.md as LibreOffice prints it with KhmerOS: a span's "ម្នា" drawn as a letter, a move back and its
+    # mark, the pen going on a letter's width after it; measured with the move back, the span's text ended short of the
+    # next glyph, read a space away ("ម្នា ក់"). Its lines wrap between words: "គាត់ ចូល" was read at a line's end.
+    text = " ".join(
+        block.text for block in PdfReader().read((FIXTURES / "fisherman-khmer-libreoffice.pdf").read_bytes()).blocks
+    )
+    for whole in ("ម្នាក់", "កណ្តាល", "ស្តាប់", "ស្លាប", "គាត់ចូលចិត្ត", "ចៅស្រីរបស់គាត់"):
+        assert whole in text
+
+
 RIVER = "เด็กหญิงเดินไปที่แม่น้ำทุกเช้า เธอเห็นเรือลำเล็กลอยอยู่ใกล้ฝั่ง ชายแก่คนหนึ่งนั่งตกปลาอยู่บนเรือ เขาโบกมือให้เธอและยิ้ม"
 
 
