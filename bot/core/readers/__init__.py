@@ -193,10 +193,11 @@ the date were the story's first passages). 37: a PDF's lines of Thai (Lao, Khmer
 Japanese) that run across the page join the next with no space (Thai wraps between words, written with none: a space
 was read at each line's end, within phrases); a span's /ActualText is shown as wide as the glyphs it stands for (shown
 an em a character, LibreOffice's "ำ" of two glyphs was read a space before the next letter, "เรือลำ เล็ก", and Tlwg's of
-one ran past the space after it, "แม่น้ำเขา"), and never in code 32 (pypdf measured it as a space: "ชายแก่ค นหนึ่ง"), and a form XObject's spans are read as the
-page's are (a page qpdf overlays, drawn whole as a form, read "แแแแ"); in
-RTF and FictionBook, paragraphs ending in "↩" after a chapter's text with no note's mark before them are the story's
-(a poem's lines each ending in the arrow, under a paragraph, were left out as notes)."""
+one ran past the space after it, "แม่น้ำเขา"; Khmer's marks placed by moves back left one within a word, "ម្នា ក់"), and
+never in code 32 (pypdf measured it as a space: "ชายแก่ค นหนึ่ง"), and a form XObject's spans are read as the page's
+are (a page qpdf overlays, drawn whole as a form, read "แแแแ"); in RTF and FictionBook, paragraphs ending in "↩"
+after a chapter's text with no note's mark before them are the story's (a poem's lines each ending in the arrow, under
+a paragraph, were left out as notes)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

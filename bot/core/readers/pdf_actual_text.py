@@ -13,6 +13,7 @@ other text operators show nothing, and the font the content set is set again aft
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -47,6 +48,9 @@ class ActualTextForms:
     objects stand for the file's while it is read). Keyed by the form's identity: what a resources' entry now names."""
 
     written: dict[int, object] = field(default_factory=dict)
+    measures: dict[int, tuple[object, tuple[Callable[[int], float], int] | None]] = field(default_factory=dict)
+    """Each font's widths (pdf_advance.glyph_widths), looked up once in the file: a `/W` of many runs was read again
+    on each page. Keyed by the font dictionary's identity, kept with it."""
 
 
 def with_actual_text(
@@ -59,9 +63,10 @@ def with_actual_text(
     from pypdf.generic import NameObject
 
     budget = [most_text]
+    forms = forms or ActualTextForms()
     contents = page.get_contents()
     if contents is not None and b"/ActualText" in contents.get_data():
-        written = _written_anew(reader, contents, page.get("/Resources"), budget, ACTUAL_FONT)
+        written = _written_anew(reader, contents, page.get("/Resources"), budget, ACTUAL_FONT, forms)
         if written is False:
             return False
         if written is not None:
@@ -71,7 +76,7 @@ def with_actual_text(
             )
             if codes:
                 _add_font(page, codes, ACTUAL_FONT)
-    return _forms_written_anew(reader, page.get("/Resources"), budget, forms or ActualTextForms())
+    return _forms_written_anew(reader, page.get("/Resources"), budget, forms)
 
 
 def _forms_written_anew(reader: pypdf.PdfReader, resources: object, budget: list[int], forms: ActualTextForms) -> bool:
@@ -103,7 +108,7 @@ def _forms_written_anew(reader: pypdf.PdfReader, resources: object, budget: list
             if _resolved(inner) is None or b"/ActualText" not in form.get_data():
                 continue  # a form with no resources of its own (inherited, in old files) is read as it stands
             font = f"{ACTUAL_FONT}Form{len(forms.written)}"  # its own: a form may share the page's fonts
-            written = _written_anew(reader, form, inner, budget, font)
+            written = _written_anew(reader, form, inner, budget, font, forms)
             if written is False:
                 return False
             if written is None:
@@ -120,7 +125,12 @@ def _forms_written_anew(reader: pypdf.PdfReader, resources: object, budget: list
 
 
 def _written_anew(
-    reader: pypdf.PdfReader, contents: object, resources: object, budget: list[int], font_name: str
+    reader: pypdf.PdfReader,
+    contents: object,
+    resources: object,
+    budget: list[int],
+    font_name: str,
+    forms: ActualTextForms,
 ) -> tuple[pypdf.generic.ContentStream, dict[str, bytes]] | Literal[False] | None:
     """The content parsed, each span's text shown in place of its glyphs, and the codes given its characters; None
     where no span's glyphs were left out (or its characters pass what one font's codes hold): nothing to write anew;
@@ -136,7 +146,6 @@ def _written_anew(
     font: list[object] = []  # the last Tf's operands
     spacing: list[float] = [0.0]  # the character spacing (Tc) in force, saved by q and restored by Q
     fonts = _fonts(resources)
-    measures: dict[str, tuple[Callable[[int], float], int] | None] = {}  # each font's widths, looked up once
     spanned = False  # a span's glyphs left out: its text shown in their place, or nothing (an empty /ActualText)
     for operands, operator in content.operations:
         if operator == b"Tf":
@@ -170,7 +179,7 @@ def _written_anew(
         shown = b"".join(codes.get(char) or _new_code(codes, char) for char in text)
         size = font[1] if len(font) > 1 else 1
         operations.append(([NameObject(font_name), size], b"Tf"))
-        fitted = _spacing_to_fit(fonts, measures, font, spacing[-1], operator, operands, len(text))
+        fitted = _spacing_to_fit(fonts, forms, font, spacing[-1], operator, operands, len(text))
         if fitted is None:
             operations.append(([ByteStringObject(shown)], b"Tj"))
         else:  # as wide as the glyphs drawn: the space after them, or none, read as the page draws it
@@ -212,7 +221,7 @@ def _number(value: object) -> float | None:
 
 def _spacing_to_fit(
     fonts: dict[str, object],
-    measures: dict[str, tuple[Callable[[int], float], int] | None],
+    forms: ActualTextForms,
     font: list[object],
     spacing: float,
     operator: bytes,
@@ -224,18 +233,19 @@ def _spacing_to_fit(
     character, a span drawn wider (LibreOffice's "ำ" as two glyphs of DejaVu, "ลำ" then "เล็ก") ended before the next
     glyph, which pypdf read a space away ("ลำ เล็ก"), and one drawn narrower (Tlwg's "้ำ") ran past the space after it
     ("แม่น้ำ เขา" read "แม่น้ำเขา")."""
-    name = str(font[0]) if font else ""
+    given = _resolved(fonts.get(str(font[0]))) if font else None
     size = _number(font[1]) if len(font) > 1 else None
-    if name not in measures:
-        measures[name] = glyph_widths(fonts.get(name))
-    measure = measures[name]
+    if id(given) not in forms.measures:
+        forms.measures[id(given)] = (given, glyph_widths(given))
+    measure = forms.measures[id(given)][1]
     if measure is None or size is None or not characters:
         return None
     drawn = advance(measure, operator, operands)
     if drawn is None:
         return None
     width = (drawn.width + FIT_SLACK) / 1000 * size + spacing * drawn.glyphs
-    return (width - characters * ACTUAL_WIDTH / 1000 * size) / characters
+    fitted = (width - characters * ACTUAL_WIDTH / 1000 * size) / characters
+    return fitted if math.isfinite(fitted) else None
 
 
 @dataclass

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 _IDENTITY = frozenset(("/Identity-H", "/Identity-V"))
 _MOST_W_ITEMS = 100_000
-"""Items of a `/W` array read at most: a font of every Unicode character gives some thousands of runs."""
+"""Items of a `/W` array read at most, and widths it gives at most (a run `first last width` gives many): a font of
+every Unicode character gives some thousands of runs, and two-byte codes 65,536 widths."""
 
 
 def _resolved(value: object) -> object:
@@ -85,14 +86,16 @@ def _cid_widths(given: object) -> dict[int, float] | None:
                 if value is not None:
                     widths[int(first) + offset] = value
             index += 2
-            continue
-        last = _number(after)
-        value = _number(given[index + 2]) if index + 2 < len(given) else None
-        if last is None or value is None or last - first > _MOST_W_ITEMS:
-            return None
-        for cid in range(int(first), int(last) + 1):
-            widths[cid] = value
-        index += 3
+        else:
+            last = _number(after)
+            value = _number(given[index + 2]) if index + 2 < len(given) else None
+            if last is None or value is None or last - first > _MOST_W_ITEMS:
+                return None
+            for cid in range(int(first), int(last) + 1):
+                widths[cid] = value
+            index += 3
+        if len(widths) > _MOST_W_ITEMS:
+            return None  # runs over and over the same codes: no font's
     return widths
 
 
