@@ -98,7 +98,8 @@ def _forms_written_anew(reader: pypdf.PdfReader, resources: object, budget: list
         for name in list(xobjects):
             form = _resolved(xobjects[name])
             if id(form) in forms.written:
-                xobjects[NameObject(str(name))] = forms.written[id(form)]  # written anew already, or left as it is
+                if forms.written[id(form)] is not form:
+                    xobjects[NameObject(str(name))] = forms.written[id(form)]  # written anew already
                 continue
             forms.written[id(form)] = form
             if not isinstance(form, StreamObject) or _resolved(form.get("/Subtype")) != "/Form":
