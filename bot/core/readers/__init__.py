@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 37
+READING_VERSION = 38
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -188,9 +188,17 @@ whatever it or its <meta> said: "é" was read as U+FFFD); a Markdown pipe table'
 (the table was one passage as written, pipes and "| --- | --- |" in it); a PDF's empty /ActualText stands for no text
 on every page, and a name given as one (`/ActualText /lamp`) is none, its glyphs read (it was read "/lamp"); a file
 named with invisible characters alone is titled by its whole name (".md"), not its invisible stem. 36: pandoc's RTF
-title block with more than one author, or a date, under its title leaves them all out (the second author's line and
-the date were the story's first passages). 37: centered lines after the empty paragraph that ends that title block
-are the story's (an epigraph over an empty paragraph was left out as if it were more authors)."""
+title block with more than one author, or a date, under its title leaves them all out (the second author's line and the
+date were the story's first passages). 37: centered lines after the empty paragraph that ends that title block are the
+story's (an epigraph over an empty paragraph was left out as if it were more authors). 38: a PDF's lines of Thai (Lao,
+Khmer, Myanmar, Tibetan, Chinese, Japanese) that run across the page join the next with no space (Thai wraps between
+words, written with none: a space was read at each line's end, within phrases); a span's /ActualText is shown as wide as
+the glyphs it stands for (shown an em a character, LibreOffice's "ำ" of two glyphs was read a space before the next
+letter, "เรือลำ เล็ก", and Tlwg's of one ran past the space after it, "แม่น้ำเขา"; Khmer's marks placed by moves back
+left one within a word, "ម្នា ក់"), and never in code 32 (pypdf measured it as a space: "ชายแก่ค นหนึ่ง"), and a form
+XObject's spans are read as the page's are (a page qpdf overlays, drawn whole as a form, read "แแแแ"); in RTF and
+FictionBook, paragraphs ending in "↩" after a chapter's text with no note's mark before them are the story's (a poem's
+lines each ending in the arrow, under a paragraph, were left out as notes)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

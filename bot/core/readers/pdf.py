@@ -38,7 +38,7 @@ from bot.core.readers.book_matter import SECTION_CHARS, without_matter
 from bot.core.readers.chapter_lines import is_roman
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.pdf_accents import accents_over_letters, as_drawn, with_accents
-from bot.core.readers.pdf_actual_text import with_actual_text
+from bot.core.readers.pdf_actual_text import ActualTextForms, with_actual_text
 from bot.core.readers.pdf_indents import SENTENCE_ENDS, indents
 from bot.core.readers.pdf_letterspacing import join_letterspaced
 from bot.core.readers.pdf_notes import MARK_TYPE, is_mark, is_raised_mark, without_footnotes
@@ -47,6 +47,7 @@ from bot.core.readers.pdf_shown import ShownText
 from bot.core.readers.pdf_title_block import without_title_block
 from bot.core.readers.pdf_word_gaps import space_word_gaps
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
+from bot.core.readers.unspaced_scripts import joined_without_space, unspaced_width, written_without_spaces
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
@@ -155,6 +156,12 @@ class Line:
     """The notes' marks raised on it, after the words they mark, left out of its text."""
     marks_at: int = 0
     """How many pieces it had when its last mark was left out."""
+    right: float = 0.0
+    """About where its text ends, where it ends in a script written without spaces: its last such piece's place and an
+    estimate of that piece's width (unspaced_width)."""
+    full: bool = False
+    """Whether it runs across its page's text, as a line wrapped within its paragraph does (set once its page is
+    read)."""
 
     def mark(self, text: str) -> None:
         """Leaves out a note's mark raised after the words before it, keeping what it says."""
@@ -201,8 +208,9 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
     _require_content_within(pages)
     lines: list[Line] = []
     operations = 0
+    forms = ActualTextForms()  # each form written anew once in the file, however often drawn
     for number, page in enumerate(pages):
-        if not with_actual_text(reader, page, MAX_PAGE_TEXT):
+        if not with_actual_text(reader, page, MAX_PAGE_TEXT, forms):
             raise _too_much_text()
         shown = ShownText(page.get("/Resources"))
 
@@ -236,10 +244,15 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
             elif is_raised_mark(text, scaled, y - last.y, last.size):
                 last.mark(text)  # a note's mark, after the word it marks
                 return
-            last.add(as_drawn(text, font).replace("\n", " "), scaled)
+            added = as_drawn(text, font).replace("\n", " ")
+            last.add(added, scaled)
             last.x = min(last.x, x)
+            if written_without_spaces(added[-1:]):  # only such a line's reach is asked (_blocks' seams)
+                last.right = max(last.right, x + unspaced_width(added) * scaled)
 
+        read_from = len(lines)
         page.extract_text(visitor_text=seen, visitor_operand_before=counted, visitor_operand_after=shown.after)
+        _mark_full_lines(lines[read_from:], page)
         if operations > MAX_OPERATIONS:
             raise _too_many()
         if shown.characters > MAX_PAGE_TEXT:
@@ -352,13 +365,44 @@ def _blocks(lines: list[Line]) -> list[Block]:
             level = levels[round(line.size, 1)] if heading else None
         if current:
             current[-1], between = hyphens.seam(current[-1], line.text)
-            current.append(between)
+            unspaced = (
+                previous is not None
+                and previous.full
+                and joined_without_space(current[-1], line.text)
+                and not _ends_in_space(previous)
+            )
+            current.append("" if unspaced else between)
         current.append(line.text)
         current_heading = heading
         previous = line
     if current:
         blocks.append(Block("".join(current), current_heading, level))
     return blocks
+
+
+FULL_LINE = 0.85
+"""Of its page's width less the margins (the left one, the text's leftmost line, taken for both), how far a line runs
+to be full: a line wrapped within its paragraph runs to the right margin, a paragraph's last line stops short."""
+
+
+def _mark_full_lines(lines: list[Line], page: pypdf.PageObject) -> None:
+    """Marks which of a page's lines are full (Line.full), by how far their text runs across the page."""
+    if not lines:
+        return
+    try:
+        width = float(page.mediabox.width)
+    except Exception:  # a hostile page's box: no line is taken for full
+        return
+    left = min(line.x for line in lines)
+    reach = left + FULL_LINE * (width - 2 * left)
+    for line in lines:
+        line.full = line.right >= reach
+
+
+def _ends_in_space(line: Line | None) -> bool:
+    """Whether a line's last piece ends in a space drawn (a Thai line wrapped at a space between two words: not where
+    it wraps between words with none, as Thai mostly does)."""
+    return line is not None and line.parts[-1:] != [] and line.parts[-1][-1:].isspace()
 
 
 def _heading_levels(sizes: Iterable[float]) -> dict[float, int]:

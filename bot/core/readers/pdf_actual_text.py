@@ -13,8 +13,12 @@ other text operators show nothing, and the font the content set is set again aft
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from bot.core.readers.pdf_advance import advance, glyph_widths
 
 if TYPE_CHECKING:
     import pypdf
@@ -24,21 +28,116 @@ ACTUAL_FONT = "/StorybotActualText"
 ACTUAL_WIDTH = 1000
 """Each of its characters' width, an em: as wide as a glyph drawn (the next glyph's place stands within it), so pypdf
 reads no space between two spans of a word (with no width, "แม่ น้ำ")."""
+FIT_SLACK = 100
+"""Thousandths of an em a span's text is shown wider than the glyphs it stands for (_spacing_to_fit): pypdf reads a
+space where the next glyph stands as far as a space (half its font's, or none where the font has no space glyph) past
+the text before, so a mark drawn with no width and the glyph right after it (Tlwg's "ู" then "่") were read apart.
+Narrower than any word space (0.18 em and more, pdf_word_gaps.py), a space after the span is still read."""
 _SHOWS_TEXT = frozenset((b"Tj", b"TJ"))
 """The operators shown in a span's place (`'` and `"` also move to the next line: they are read as they stand)."""
-_MOST_CODES = 0xFFFF
-"""Distinct characters a page's spans may show in the font, one two-byte code each."""
+_MOST_CODES = 0xFFFE
+"""Distinct characters a page's spans may show in the font, one two-byte code each (all but 0 and _SPACE_CODE)."""
+_SPACE_CODE = 0x0020
+"""A code never given: pypdf decodes a two-byte code as UTF-16 to measure it, and took this one for a space, measured
+as its font's space (the 32nd character of a page's spans, "ค" of "ชายแก่คนหนึ่ง", was read a space before the next)."""
 
 
-def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject, most_text: int) -> bool:
-    """Writes the page's content anew, in memory, with each `/ActualText` span's text shown in place of its glyphs;
-    False, the page left as it is, where the spans' text passes `most_text` characters: the page shows too much, and
-    no more of it is written (spans of plain letters under the page's limit in bytes made a page four times that)."""
-    from pypdf.generic import ByteStringObject, ContentStream, NameObject
+@dataclass
+class ActualTextForms:
+    """A file's forms as written anew (or not): each read once, however many pages or forms draw it (pypdf's resolved
+    objects stand for the file's while it is read). Keyed by the form's identity: what a resources' entry now names."""
 
+    written: dict[int, object] = field(default_factory=dict)
+    measures: dict[int, tuple[object, tuple[Callable[[int], float], int] | None]] = field(default_factory=dict)
+    """Each font's widths (pdf_advance.glyph_widths), looked up once in the file: a `/W` of many runs was read again
+    on each page. Keyed by the font dictionary's identity, kept with it."""
+
+
+def with_actual_text(
+    reader: pypdf.PdfReader, page: pypdf.PageObject, most_text: int, forms: ActualTextForms | None = None
+) -> bool:
+    """Writes the page's content anew, in memory, with each `/ActualText` span's text shown in place of its glyphs, and
+    the content of each form its resources name, and theirs, once in the file (`forms`); False, the page left as it
+    is, where the spans' text passes `most_text` characters: the page shows too much, and no more of it is written
+    (spans of plain letters under the page's limit in bytes made a page four times that)."""
+    from pypdf.generic import NameObject
+
+    budget = [most_text]
+    forms = forms or ActualTextForms()
     contents = page.get_contents()
-    if contents is None or b"/ActualText" not in contents.get_data():
-        return True
+    if contents is not None and b"/ActualText" in contents.get_data():
+        written = _written_anew(reader, contents, page.get("/Resources"), budget, ACTUAL_FONT, forms)
+        if written is False:
+            return False
+        if written is not None:
+            content, codes = written
+            page[NameObject("/Contents")] = (
+                content  # read as it stands (written out, it was parsed again: twice the time)
+            )
+            if codes:
+                _add_font(page, codes, ACTUAL_FONT)
+    return _forms_written_anew(reader, page.get("/Resources"), budget, forms)
+
+
+def _forms_written_anew(reader: pypdf.PdfReader, resources: object, budget: list[int], forms: ActualTextForms) -> bool:
+    """Writes anew each form reachable from the resources (a header's, a page's drawn whole, forms within forms) whose
+    content says `/ActualText`, and names it in their place: each form once, a form that draws itself or is drawn by
+    many too (one pass over the forms, each resources' dictionary looked through once); False where the spans' text
+    passes the budget left. The forms' text was read from their glyphs: a page set in a form, as qpdf overlays a page,
+    read "แแแแ" where its spans said "แม่น้ำ"."""
+    from pypdf.generic import NameObject, StreamObject
+
+    pending = [resources]
+    looked: set[int] = set()  # the resources' dictionaries looked through
+    while pending:
+        given = _resolved(pending.pop())
+        xobjects = _resolved(given.get("/XObject")) if isinstance(given, dict) else None
+        if not isinstance(xobjects, dict) or id(xobjects) in looked:
+            continue
+        looked.add(id(xobjects))
+        for name in list(xobjects):
+            form = _resolved(xobjects[name])
+            if id(form) in forms.written:
+                if forms.written[id(form)] is not form:
+                    xobjects[NameObject(str(name))] = forms.written[id(form)]  # written anew already
+                continue
+            forms.written[id(form)] = form
+            if not isinstance(form, StreamObject) or _resolved(form.get("/Subtype")) != "/Form":
+                continue
+            inner = form.get("/Resources")
+            pending.append(inner)
+            if _resolved(inner) is None or b"/ActualText" not in form.get_data():
+                continue  # a form with no resources of its own (inherited, in old files) is read as it stands
+            font = f"{ACTUAL_FONT}Form{len(forms.written)}"  # its own: a form may share the page's fonts
+            written = _written_anew(reader, form, inner, budget, font, forms)
+            if written is False:
+                return False
+            if written is None:
+                continue
+            content, codes = written
+            for key, value in form.items():
+                if key not in ("/Length", "/Filter", "/DecodeParms"):
+                    content[NameObject(key)] = value
+            if codes:
+                _add_font(content, codes, font)
+            forms.written[id(form)] = forms.written[id(content)] = content
+            xobjects[NameObject(str(name))] = content
+    return True
+
+
+def _written_anew(
+    reader: pypdf.PdfReader,
+    contents: object,
+    resources: object,
+    budget: list[int],
+    font_name: str,
+    forms: ActualTextForms,
+) -> tuple[pypdf.generic.ContentStream, dict[str, bytes]] | Literal[False] | None:
+    """The content parsed, each span's text shown in place of its glyphs, and the codes given its characters; None
+    where no span's glyphs were left out (or its characters pass what one font's codes hold): nothing to write anew;
+    False where the spans' text passes the budget left (`budget[0]`, taken from as the text is shown)."""
+    from pypdf.generic import ByteStringObject, ContentStream, FloatObject, NameObject
+
     content = ContentStream(contents, reader, "bytes")  # parsed as pypdf parses a page it reads: never parsed again
     codes: dict[str, bytes] = {}
     operations: list[tuple[list[object], bytes]] = []
@@ -46,11 +145,18 @@ def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject, most_text:
     # span in force is the last, where looking back for it through marked content nested 40,000 deep took 16 s.
     spans: list[_Span | None] = []
     font: list[object] = []  # the last Tf's operands
-    shown_text = 0
+    spacing: list[float] = [0.0]  # the character spacing (Tc) in force, saved by q and restored by Q
+    fonts = _fonts(resources)
     spanned = False  # a span's glyphs left out: its text shown in their place, or nothing (an empty /ActualText)
     for operands, operator in content.operations:
         if operator == b"Tf":
             font = list(operands)
+        elif operator == b"Tc" and operands:
+            spacing[-1] = _number(operands[0]) or 0.0
+        elif operator == b"q":
+            spacing.append(spacing[-1])
+        elif operator == b"Q" and len(spacing) > 1:
+            spacing.pop()
         elif operator in (b"BDC", b"BMC"):
             spans.append((_span(operands) if operator == b"BDC" else None) or (spans[-1] if spans else None))
         elif operator == b"EMC" and spans:
@@ -64,25 +170,83 @@ def with_actual_text(reader: pypdf.PdfReader, page: pypdf.PageObject, most_text:
         span.shown = True
         spanned = True
         text = span.text
-        shown_text += len(text)
-        if shown_text > most_text:
+        budget[0] -= len(text)
+        if budget[0] < 0:
             return False
         if len(codes) + len(text) > _MOST_CODES:
-            return True
+            return None
         if not text:
             continue  # the glyphs stand for no text (a rule, an ornament)
-        shown = b"".join(codes.setdefault(char, (len(codes) + 1).to_bytes(2, "big")) for char in text)
+        shown = b"".join(codes.get(char) or _new_code(codes, char) for char in text)
         size = font[1] if len(font) > 1 else 1
-        operations += [([NameObject(ACTUAL_FONT), size], b"Tf"), ([ByteStringObject(shown)], b"Tj")]
+        operations.append(([NameObject(font_name), size], b"Tf"))
+        fitted = _spacing_to_fit(fonts, forms, font, spacing[-1], operator, operands, len(text))
+        if fitted is None:
+            operations.append(([ByteStringObject(shown)], b"Tj"))
+        else:  # as wide as the glyphs drawn: the space after them, or none, read as the page draws it
+            operations += [
+                ([FloatObject(round(fitted, 4))], b"Tc"),
+                ([ByteStringObject(shown)], b"Tj"),
+                ([FloatObject(spacing[-1])], b"Tc"),
+            ]
         if font:
             operations.append((font, b"Tf"))
     if not spanned:
-        return True
+        return None
     content.operations = operations
-    page[NameObject("/Contents")] = content  # read as it stands, where written out it was parsed again: twice the time
-    if codes:
-        _add_font(page, codes)
-    return True
+    return content, codes
+
+
+def _new_code(codes: dict[str, bytes], char: str) -> bytes:
+    """The two-byte code given to a character the page's spans show first: from 1 up, _SPACE_CODE left out."""
+    code = len(codes) + 1
+    codes[char] = (code + (code >= _SPACE_CODE)).to_bytes(2, "big")
+    return codes[char]
+
+
+def _fonts(resources: object) -> dict[str, object]:
+    """The fonts a page's resources name (their dictionaries, references followed)."""
+    resources = _resolved(resources)
+    fonts = _resolved(resources.get("/Font")) if isinstance(resources, dict) else None
+    return {str(name): font for name, font in fonts.items()} if isinstance(fonts, dict) else {}
+
+
+def _resolved(value: object) -> object:
+    get_object = getattr(value, "get_object", None)
+    return get_object() if callable(get_object) else value
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _spacing_to_fit(
+    fonts: dict[str, object],
+    forms: ActualTextForms,
+    font: list[object],
+    spacing: float,
+    operator: bytes,
+    operands: list[object],
+    characters: int,
+) -> float | None:
+    """The character spacing (Tc) that makes a span's text, each character ACTUAL_WIDTH wide, end where the glyphs it
+    stands for ended; None where their font's widths are not known (the text is then an em a character). Shown an em a
+    character, a span drawn wider (LibreOffice's "ำ" as two glyphs of DejaVu, "ลำ" then "เล็ก") ended before the next
+    glyph, which pypdf read a space away ("ลำ เล็ก"), and one drawn narrower (Tlwg's "้ำ") ran past the space after it
+    ("แม่น้ำ เขา" read "แม่น้ำเขา")."""
+    given = _resolved(fonts.get(str(font[0]))) if font else None
+    size = _number(font[1]) if len(font) > 1 else None
+    if id(given) not in forms.measures:
+        forms.measures[id(given)] = (given, glyph_widths(given))
+    measure = forms.measures[id(given)][1]
+    if measure is None or size is None or not characters:
+        return None
+    drawn = advance(measure, operator, operands)
+    if drawn is None:
+        return None
+    width = (drawn.width + FIT_SLACK) / 1000 * size + spacing * drawn.glyphs
+    fitted = (width - characters * ACTUAL_WIDTH / 1000 * size) / characters
+    return fitted if math.isfinite(fitted) else None
 
 
 @dataclass
@@ -105,8 +269,9 @@ def _span(operands: list[object]) -> _Span | None:
     return _Span(str(text)) if isinstance(text, str) else None
 
 
-def _add_font(page: pypdf.PageObject, codes: dict[str, bytes]) -> None:
-    """ACTUAL_FONT among the page's fonts: a composite font of two-byte codes whose ToUnicode gives the characters."""
+def _add_font(page: pypdf.generic.DictionaryObject, codes: dict[str, bytes], name: str) -> None:
+    """The font `name` among the fonts of the page's (or form's) resources: a composite font of two-byte codes whose
+    ToUnicode gives the characters."""
     from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject
 
     pairs = [f"<{code.hex()}> <{char.encode('utf-16-be').hex()}>" for char, code in codes.items()]
@@ -150,4 +315,4 @@ def _add_font(page: pypdf.PageObject, codes: dict[str, bytes]) -> None:
     if not isinstance(fonts, DictionaryObject):
         fonts = DictionaryObject()
         resources[NameObject("/Font")] = fonts
-    fonts[NameObject(ACTUAL_FONT)] = font
+    fonts[NameObject(name)] = font

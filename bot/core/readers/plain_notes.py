@@ -12,11 +12,12 @@ notes again in each chapter, a document's through the whole; a raised mark, `<su
 number). A number run into a word that is no such mark ("B12", "M1", "CO2" after a capital, a quoted '"2"', or a mark
 whose note has no link back) is kept, and so is a paragraph ending in the arrow that the chapter's text goes on after
 (notes end their chapter), or that stands before the break over the chapter's notes (a scene break before it), or
-that make a chapter of their own with no mark before them (a poem's stanzas, each ending in the arrow; a Word file's
-marks were left out already, its notes follow text). A note of several paragraphs ends
-in the arrow only in its last: where every note's mark was found, the paragraphs after the break over the notes that
-follows the last mark are notes, to the chapter's end (_whole_notes; the widest break, a note's stanza has breaks of
-its own: _widest_break); Calibre's notes gathered at
+that make a chapter of their own with no mark before them (a poem's stanzas, each ending in the arrow), or follow
+the chapter's text with no mark before them where nothing but marks could tell them (RTF, FictionBook: a poem's lines
+under a paragraph; a Word file's marks were left out already, its notes told by their links back). A note of several
+paragraphs ends in the arrow only in its last: where every note's mark was found, the paragraphs after the break
+over the notes that follows the last mark are notes, to the chapter's end (_whole_notes; the widest break, a note's
+stanza has breaks of its own: _widest_break); Calibre's notes gathered at
 the book's end run to the next link back. Capitals before a number are a mark's word where the text says that word
 alone in capitals too ("NASA1" and "NASA"; "A1" and "US1" are names still, where the text says "a" and "us"), and a
 number that is less surely a mark ("mp3", "NASA1") gives way to a surer one after it ("sea.1"), and letters between
@@ -77,7 +78,11 @@ def without_plain_notes(blocks: Sequence[Block], *, marked_only: bool = False) -
         opened = n  # the chapter's first block
         while opened > 0 and not blocks[opened - 1].heading:
             opened -= 1
-        if chosen or (not marked_only and any(blocks[index].text.strip() for index in range(opened, n))):
+        if chosen or (
+            not marked_only
+            and _links_told(blocks, notes, n, end)
+            and any(blocks[index].text.strip() for index in range(opened, n))
+        ):
             if (
                 0 < len(chosen) < count
                 and _widest_break(blocks, opened, n) is None
@@ -133,6 +138,15 @@ def _notes_within(
     for index in ending[len(ending) - len(best) :]:
         notes[index] = True
     return best
+
+
+def _links_told(blocks: Sequence[Block], notes: list[bool | None], first: int, end: int) -> bool:
+    """Whether a chapter's notes are told as notes by their links back themselves, where no mark was found for them:
+    an arrow the document keeps as a link (Calibre's Word file of an EPUB, which leaves the marks out itself) or
+    Calibre's "[←1]". Where the format keeps no links (RTF, FictionBook), a run of paragraphs ending in the arrow after
+    the chapter's text, with no mark before it, is the story's: a poem's lines each ending in "↩", under a paragraph
+    that does not, were every one left out as a note."""
+    return any(notes[index] is False or blocks[index].linked_arrow for index in range(first, end))
 
 
 def _whole_notes(blocks: Sequence[Block], notes: list[bool | None], last_mark: int, first: int, end: int) -> None:

@@ -18,8 +18,23 @@ def test_text_given_as_actual_text_is_read_in_place_of_the_glyphs_drawn():
     # other character given only as a span's /ActualText. It was read "แแแแแแ...", "เเเเ...": no word of it.
     story = PdfReader().read((FIXTURES / "river-thai-libreoffice.pdf").read_bytes())
     assert story.title == "แม่น้ำยามเช้า"
-    text = "".join(block.text for block in story.blocks).replace(" ", "")
-    assert text == "เด็กหญิงเดินไปที่แม่น้ำทุกเช้าเธอเห็นเรือลำเล็กลอยอยู่ใกล้ฝั่งชายแก่คนหนึ่งนั่งตกปลาอยู่บนเรือเขาโบกมือให้เธอและยิ้ม"
+    # Its words are read whole: a span drawn wider than an em a character ("ำ" as two glyphs), shown an em a
+    # character, ended before the next glyph, read a space away ("เรือลำ เล็ก"), and the page's 32nd character was
+    # given code 32, measured as a space ("ชายแก่ค นหนึ่ง"). Its four one-line paragraphs, the same space apart, are one.
+    assert [block.text for block in story.blocks] == [
+        "เด็กหญิงเดินไปที่แม่น้ำทุกเช้า เธอเห็นเรือลำเล็กลอยอยู่ใกล้ฝั่ง ชายแก่คนหนึ่งนั่งตกปลาอยู่บนเรือ เขาโบกมือให้เธอและยิ้ม"
+    ]
+
+
+def test_thai_set_in_a_thai_font_reads_as_written():
+    # fisherman-thai.md (our words) as LibreOffice prints pandoc's Word file of it with Tlwg's Thai fonts
+    # (scripts/make_pdf_fixtures.sh). Thai writes no space between words and LibreOffice wraps its lines between them:
+    # lines were joined with a space, within a phrase ("กลางแม่น้ำ เขา ชอบ"). It draws "ำ" as two glyphs in a span giving
+    # its text, which was shown an em a character, past the space after it ("แม่น้ำ เขา" read "แม่น้ำเขา").
+    story = PdfReader().read((FIXTURES / "fisherman-thai-libreoffice.pdf").read_bytes())
+    written = (FIXTURES / "fisherman-thai.md").read_text(encoding="utf-8").split("---")[2].split()
+    assert story.title == "ชาวประมงกับแม่น้ำ"
+    assert " ".join(block.text for block in story.blocks).split() == written
 
 
 def one_page(content: bytes) -> bytes:
@@ -102,3 +117,86 @@ def test_a_page_written_anew_is_parsed_once():
 def test_a_spans_text_is_read_as_a_text_string_and_anything_else_leaves_its_glyphs(given, read):
     content = b"BT /F1 12 Tf 72 700 Td (The ) Tj /Span <</ActualText " + given + b">> BDC (x) Tj EMC (!) Tj ET"
     assert read_text(content) == f"The {read}!"
+
+
+def test_japanese_lines_join_with_no_space():
+    # fisherman-japanese.md (our words) as LibreOffice prints pandoc's Word file of it (scripts/make_pdf_fixtures.sh):
+    # Japanese wraps its lines anywhere, written with no spaces; a space was read at each line's end
+    # ("出ていきました。 彼").
+    story = PdfReader().read((FIXTURES / "fisherman-japanese-libreoffice.pdf").read_bytes())
+    written = (FIXTURES / "fisherman-japanese.md").read_text(encoding="utf-8").split("---")[2].split()
+    assert [block.text for block in story.blocks] == written
+
+
+def test_khmer_marks_placed_by_moves_back_within_a_span_leave_no_space():
+    # fisherman-khmer.md as LibreOffice prints it with KhmerOS: a span's "ម្នា" drawn as a letter, a move back and its
+    # mark, the pen going on a letter's width after it; measured with the move back, the span's text ended short of the
+    # next glyph, read a space away ("ម្នា ក់"). Its lines wrap between words: "គាត់ ចូល" was read at a line's end.
+    text = " ".join(
+        block.text for block in PdfReader().read((FIXTURES / "fisherman-khmer-libreoffice.pdf").read_bytes()).blocks
+    )
+    for whole in ("ម្នាក់", "កណ្តាល", "ស្តាប់", "ស្លាប", "គាត់ចូលចិត្ត", "ចៅស្រីរបស់គាត់"):
+        assert whole in text
+
+
+RIVER = "เด็กหญิงเดินไปที่แม่น้ำทุกเช้า เธอเห็นเรือลำเล็กลอยอยู่ใกล้ฝั่ง ชายแก่คนหนึ่งนั่งตกปลาอยู่บนเรือ เขาโบกมือให้เธอและยิ้ม"
+
+
+def test_actual_text_within_a_form_is_read_in_place_of_its_glyphs():
+    # qpdf overlays a page on another as a form XObject (scripts/make_pdf_fixtures.sh): river-thai's page overlaid on a
+    # blank one, then that page on another (a form within a form), and fisherman-thai's once. The spans' /ActualText
+    # within the forms was not read: "แแแแแแ", "เเเเ" (and Tlwg's "ำ", drawn as two glyphs, read "ยมเช้" for "ยามเช้า").
+    river = PdfReader().read((FIXTURES / "river-thai-qpdf.pdf").read_bytes())
+    assert river.title == "แม่น้ำยามเช้า"
+    assert [block.text for block in river.blocks] == [RIVER]
+    fisherman = PdfReader().read((FIXTURES / "fisherman-thai-qpdf.pdf").read_bytes())
+    written = (FIXTURES / "fisherman-thai.md").read_text(encoding="utf-8").split("---")[2].split()
+    assert fisherman.title == "ชาวประมงกับแม่น้ำ"
+    assert " ".join(block.text for block in fisherman.blocks).split() == written
+
+
+def pages_drawing_a_form(pages: int, draws: int, form: bytes, form_resources: bytes) -> bytes:
+    """A PDF of `pages` pages, each drawing form /X1 (object 4) `draws` times, Helvetica /F1 (object 3)."""
+    packed = zlib.compress(form)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (5 + 2 * n) for n in range(pages)), pages),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources %s /Length %d /Filter /FlateDecode >>\n"
+        b"stream\n%s\nendstream" % (form_resources, len(packed), packed),
+    ]
+    for number in range(pages):
+        content = b"BT /F1 12 Tf 72 %d Td (Page %d) Tj ET " % (720, number + 1) + b"q /X1 Do Q " * draws
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> /XObject << /X1 4 0 R >> >> >>" % (len(objects) + 2)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+    return pdf_of(objects)
+
+
+LAMP = b"BT /F1 12 Tf 72 400 Td (The keeper ) Tj /Span <</ActualText (lit the lamp)>> BDC (xx) Tj EMC (.) Tj ET"
+
+
+def test_a_form_drawn_on_many_pages_is_written_anew_once():
+    # Written anew each time a page named it, a form forty pages draw would be parsed forty times: as often as pypdf
+    # parses a form with no span, once each time it is drawn. Written anew once, pypdf reads it as parsed.
+    def read(form: bytes) -> str:
+        story = PdfReader().read(pages_drawing_a_form(40, 1, form, b"<< /Font << /F1 3 0 R >> >>"))
+        return " ".join(block.text for block in story.blocks)
+
+    parsed = pypdf.generic.ContentStream._parse_content_stream.__code__.co_filename
+    text, steps = lines_run_in(parsed, lambda: read(LAMP))
+    assert "Page 40 The keeper lit the lamp." in text and "xx" not in text
+    _, without_span = lines_run_in(parsed, lambda: read(LAMP.replace(b"/ActualText", b"/Alt")))
+    assert steps < 0.8 * without_span
+
+
+def test_a_form_that_draws_itself_is_written_anew_once_and_read():
+    # The form's resources name the form itself, and it draws itself after its span: pypdf reads it once (a cycle), and
+    # it is written anew once, its own entry named by the form written anew.
+    drawing_itself = LAMP + b" /X1 Do"
+    story = PdfReader().read(
+        pages_drawing_a_form(1, 1, drawing_itself, b"<< /Font << /F1 3 0 R >> /XObject << /X1 4 0 R >> >>")
+    )
+    assert " ".join(block.text for block in story.blocks) == "Page 1 The keeper lit the lamp."

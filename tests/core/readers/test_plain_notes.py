@@ -418,3 +418,27 @@ def test_typist_calibre_rtf_leaves_out_the_notes_of_chapters_whose_every_paragra
         "Chapter Two",
         "The hall lights came on one by one. Her brother typed his answer and pressed \u21a9",
     ]
+
+
+@pytest.mark.parametrize(
+    "fixture", ["carriage-pandoc.rtf", "carriage-libreoffice.rtf", "carriage-pandoc.fb2", "carriage-pandoc.docx"]
+)
+def test_a_poems_lines_ending_in_the_arrow_under_a_paragraph_that_does_not_are_the_storys(fixture):
+    # carriage.md (scripts/make_poem_fixtures.sh): a poem whose every line ends in "↩" (a typist's return key), each
+    # line a paragraph, under a paragraph of the chapter that does not end so. RTF and FictionBook keep no links, so
+    # nothing tells the arrows from notes' links back but the marks, and none stands before them: every line was left
+    # out as a note whose mark was not found (the Word file keeps links, and its arrows, text, were read).
+    reader = reader_for(FIXTURES / fixture)
+    assert reader is not None
+    story = reader.read((FIXTURES / fixture).read_bytes())
+    assert texts(story.blocks) == [
+        "The Night Shift",
+        "Maren typed the harbour log every night, and when the last ship was in she typed a poem of her own, one key "
+        "at a time, pressing the return key at the end of every line.",
+        "The carriage runs to the margin \u21a9",
+        "the bell rings once and I return \u21a9",
+        "the lamp is low, the ribbon thin \u21a9",
+        "and every line begins again \u21a9",
+        "Morning",
+        "At dawn the harbourmaster found the page still in the machine and read it twice before he woke her.",
+    ]
