@@ -1207,6 +1207,13 @@ def not_a_number_text(typed: str, low: float, high: float) -> str:
     return f"{typed!r} is not a number {bound}"
 
 
+def no_home_path_text(typed: str) -> str:
+    """A path given on the command line that starts with the home of no user ("~nobody/stories", "~stories" for
+    "~/stories"), as the settings say it of a setting."""
+    home = typed.split("/", 1)[0]
+    return f"no home folder is known for {home} in {typed!r}; write the path out in full"
+
+
 def not_a_count_text(typed: str) -> str:
     return f"{typed!r} is not a whole number, 0 or more"
 

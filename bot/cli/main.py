@@ -63,6 +63,7 @@ from bot.messages import (
     invite_permissions_text,
     library_size,
     no_answer_message,
+    no_home_path_text,
     no_person_text,
     not_a_count_text,
     not_a_number_text,
@@ -145,7 +146,10 @@ def given_path(text: str) -> Path:
     as in the settings: the shell leaves it as it is in `--corpus=~/stories`, which was a folder that did not exist."""
     if not text:
         raise argparse.ArgumentTypeError(EMPTY_PATH)
-    return Path(text).expanduser()
+    try:
+        return Path(text).expanduser()
+    except RuntimeError as error:  # "~stories" for "~/stories": pathlib finds no home for a user "stories"
+        raise argparse.ArgumentTypeError(no_home_path_text(text)) from error
 
 
 def count(text: str) -> int:
