@@ -1285,6 +1285,11 @@ def settings_error_text(error: SettingsError) -> str:
             f"{error.file} is not UTF-8 text (byte {error.number:#04x} at {error.position}); save it as UTF-8 "
             "(Windows PowerShell's > and Out-File write UTF-16, Notepad may write ANSI)."
         )
+    if fault is SettingsFault.UNREADABLE_FILE:
+        return (
+            f"{error.file} cannot be read ({error.detail}); give this user leave to read it (its owner and mode), or "
+            "remove it."
+        )
     if fault is SettingsFault.NUL_CHARACTER:
         return f"{error.file} holds a NUL character, which no setting takes; save it as UTF-8 text."
     if fault is SettingsFault.UNREADABLE_LINE:

@@ -28,6 +28,9 @@ class SettingsFault(StrEnum):
 
     NOT_UTF8 = "not_utf8"
     """`file` is not UTF-8: `number` is the first byte that is not, at `position`."""
+    UNREADABLE_FILE = "unreadable_file"
+    """`file` is there but cannot be read (its permissions, or a folder on its way's): `detail` is the system's
+    reason."""
     NUL_CHARACTER = "nul_character"
     """`file` holds a NUL, which the environment cannot hold."""
     UNREADABLE_LINE = "unreadable_line"
@@ -176,8 +179,11 @@ def load_env_files() -> frozenset[str]:
     comments and quotes off already."""
     loaded: set[str] = set()
     for path in env_files():
-        if not path.is_file():
-            continue
+        try:
+            if not path.is_file():
+                continue
+        except OSError as error:  # a config folder the user may not enter: Path.is_file raised it
+            raise SettingsError(SettingsFault.UNREADABLE_FILE, file=path, detail=str(error.strerror)) from error
         for name, value in _env_file_values(path).items():
             if "\0" in name or "\0" in (value or ""):  # the environment cannot hold one: a ValueError traceback
                 raise SettingsError(SettingsFault.NUL_CHARACTER, file=path)
@@ -200,6 +206,8 @@ def _env_file_values(path: Path) -> Mapping[str, str | None]:
         raise SettingsError(
             SettingsFault.NOT_UTF8, file=path, number=error.object[error.start], position=error.start
         ) from error
+    except OSError as error:  # written as root (sudo) for a bot run as another user: a traceback at every start
+        raise SettingsError(SettingsFault.UNREADABLE_FILE, file=path, detail=str(error.strerror)) from error
     bindings = list(parse_stream(io.StringIO(text)))
     for binding in bindings:
         if binding.error:
