@@ -8,6 +8,7 @@ import logging
 import os
 import pickle
 import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -677,3 +678,54 @@ def test_a_story_written_again_in_the_second_it_was_read_is_read_again_on_a_file
             pytest.skip("the loads took over a second each")
         assert "Svein" in best_hit(StoryLibrary.load(stories, store=store), "who lit the lamp").excerpt.text
         assert "Svein" in best_hit(StoryLibrary.load(stories, store=store), "who lit the lamp").excerpt.text
+
+
+def test_an_index_folder_the_user_may_not_reach_leaves_the_stories_answering(tmp_path):
+    """STORYBOT_INDEX inside a folder the bot's user may not enter (another user's home, mode 0700): looking for its
+    check-all marker raised PermissionError, a traceback for `ask`, the console and the bot, where an index folder
+    that cannot be written is answered from memory (docs/saved-index.md)."""
+    shared = Path(tempfile.mkdtemp(prefix="storybot-"))
+    try:
+        shared.chmod(0o755)
+        write_stories(shared / "stories")
+        for path in (shared / "stories", *(shared / "stories").iterdir()):
+            path.chmod(0o755)
+        closed = shared / "closed"
+        (closed / "index").mkdir(parents=True)
+        closed.chmod(0o700 if os.geteuid() == 0 else 0o000)  # root is let in anywhere: its child gives it up
+        report = loaded_unprivileged(shared / "stories", IndexStore(closed / "index", min_passages=0))
+    finally:
+        closed.chmod(0o755)
+        shutil.rmtree(shared)
+    assert report == {"opened": False, "answer": "The miller sang by the river."}, report
+
+
+def loaded_unprivileged(stories: Path, store: IndexStore) -> dict:
+    """StoryLibrary.load in a forked child that is not root (as a service's user): whether it opened a saved index
+    and its answer to "who sang by the river", or the traceback it raised."""
+    StoryLibrary.load(CORPUS, store=IndexStore(stories.parent / "unused", min_passages=10**9))  # modules loaded
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child: leaves without running pytest's exit
+        try:
+            os.close(read)
+            if os.geteuid() == 0:
+                os.setgid(65534)
+                os.setuid(65534)
+            try:
+                library = StoryLibrary.load(stories, store=store)
+                answer = library.ask("who sang by the river")
+                best = answer.best.excerpt.text if answer.best else None
+                report: dict[str, object] = {"opened": library.opened, "answer": best}
+            except BaseException:
+                import traceback
+
+                report = {"crash": traceback.format_exc()}
+            os.write(write, json.dumps(report).encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        data = pipe.read()
+    os.waitpid(child, 0)
+    return json.loads(data or b"{}")
