@@ -1,9 +1,7 @@
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,7 @@ from bot.operations.opening import index_store
 from bot.settings import QuestionBudget, Settings, SettingsError, bundled_corpus
 from tests.conftest import CORPUS
 from tests.hang import HANG_SECONDS
+from tests.unprivileged import closed_folder, said_unprivileged
 
 ROOT = CORPUS.parent
 
@@ -285,71 +284,38 @@ def test_a_start_reads_the_dotenv_file_once(tmp_path):
     assert "1 story, 4 passages" in result.stdout  # the settings it read were used: its corpus, not the bundled one
 
 
-UNPRIVILEGED = 65534  # nobody: root reads any file, so an unreadable .env is read as another user
-
-
 def settings_said_unprivileged(folder: Path, env: dict[str, str]) -> str:
-    """What Settings.from_env() says with `env` in the environment, started in `folder` by a user who is not root (a
-    forked child that has given up root, as a service's user is): the SettingsError's message, "read" if the settings
-    were read, or the traceback of anything else."""
-    read, write = os.pipe()
-    child = os.fork()
-    if child == 0:  # the child: leaves without running pytest's exit
+    """What Settings.from_env() says, with `env` in the environment, started in `folder` by a user who is not root:
+    the SettingsError's message, or "read"."""
+
+    def started() -> str:
+        os.chdir(folder)
+        os.environ.update(env)  # where .env files are looked for: the environment's XDG_CONFIG_HOME
         try:
-            os.close(read)
-            os.chdir(folder)
-            os.environ.update(env)  # where .env files are looked for: the environment's XDG_CONFIG_HOME
-            if os.geteuid() == 0:
-                os.setgid(UNPRIVILEGED)
-                os.setuid(UNPRIVILEGED)
-            try:
-                Settings.from_env()  # the .env files, then the environment, as a start reads them
-                said = "read"
-            except SettingsError as error:
-                said = settings_error_text(error)
-            except BaseException:
-                import traceback
+            Settings.from_env()  # the .env files, then the environment, as a start reads them
+        except SettingsError as error:
+            return settings_error_text(error)
+        return "read"
 
-                said = traceback.format_exc()
-            os.write(write, said.encode())
-        finally:
-            os._exit(0)
-    os.close(write)
-    with os.fdopen(read, "rb") as pipe:
-        said = pipe.read().decode()
-    os.waitpid(child, 0)
-    return said
+    return said_unprivileged(started)
 
 
-@pytest.fixture
-def open_folder():
-    """A folder any user may enter (the unprivileged child starts in it): pytest's tmp_path is in one only its owner
-    may enter."""
-    folder = Path(tempfile.mkdtemp(prefix="storybot-"))
-    folder.chmod(0o755)
-    yield folder
-    for path in folder.rglob("*"):
-        path.chmod(0o755)
-    shutil.rmtree(folder)
-
-
-def test_a_dotenv_file_this_user_may_not_read_is_named_not_a_traceback(open_folder):
+def test_a_dotenv_file_this_user_may_not_read_is_named_not_a_traceback():
     """A .env written with sudo (root's, mode 0600) beside a bot run as its own user: PermissionError's traceback at
     every start, exit 1, which a service manager restarts for ever."""
-    dotenv = open_folder / ".env"
-    dotenv.write_text("STORYBOT_INDEX=off\n")
-    dotenv.chmod(0o000)
-    said = settings_said_unprivileged(open_folder, {"XDG_CONFIG_HOME": str(open_folder / "config")})
+    with closed_folder() as (shared, _):
+        dotenv = shared / ".env"
+        dotenv.write_text("STORYBOT_INDEX=off\n")
+        dotenv.chmod(0o000)
+        said = settings_said_unprivileged(shared, {"XDG_CONFIG_HOME": str(shared / "config")})
     assert said == (
         f"{dotenv} cannot be read (Permission denied); give this user leave to read it (its owner and mode), or "
         "remove it."
     ), said
 
 
-def test_a_config_folder_this_user_may_not_enter_is_named_not_a_traceback(open_folder):
+def test_a_config_folder_this_user_may_not_enter_is_named_not_a_traceback():
     """XDG_CONFIG_HOME (or ~/.config) that the user may not enter: looking for storybot/.env there raised."""
-    closed = open_folder / "config"
-    (closed / "storybot").mkdir(parents=True)
-    closed.chmod(0o000)
-    said = settings_said_unprivileged(open_folder, {"XDG_CONFIG_HOME": str(closed)})
+    with closed_folder() as (shared, closed):
+        said = settings_said_unprivileged(shared, {"XDG_CONFIG_HOME": str(closed)})
     assert said.startswith(f"{closed / 'storybot' / '.env'} cannot be read (Permission denied)"), said

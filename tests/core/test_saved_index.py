@@ -8,7 +8,6 @@ import logging
 import os
 import pickle
 import shutil
-import tempfile
 import time
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from bot.core.skipped import Cause, Problem, SkipReason
 from tests.best_hit import best_hit
 from tests.conftest import CORPUS
 from tests.disk import second_time_disk
+from tests.unprivileged import closed_folder, said_unprivileged
 
 QUESTIONS = ["who sang by the river", "where did the swan swim", "Lena danced", "what cracked"]
 
@@ -680,52 +680,22 @@ def test_a_story_written_again_in_the_second_it_was_read_is_read_again_on_a_file
         assert "Svein" in best_hit(StoryLibrary.load(stories, store=store), "who lit the lamp").excerpt.text
 
 
-def test_an_index_folder_the_user_may_not_reach_leaves_the_stories_answering(tmp_path):
+def test_an_index_folder_the_user_may_not_reach_leaves_the_stories_answering():
     """STORYBOT_INDEX inside a folder the bot's user may not enter (another user's home, mode 0700): looking for its
     check-all marker raised PermissionError, a traceback for `ask`, the console and the bot, where an index folder
     that cannot be written is answered from memory (docs/saved-index.md)."""
-    shared = Path(tempfile.mkdtemp(prefix="storybot-"))
-    try:
-        shared.chmod(0o755)
-        write_stories(shared / "stories")
-        for path in (shared / "stories", *(shared / "stories").iterdir()):
+    with closed_folder() as (shared, closed):
+        stories = shared / "stories"
+        write_stories(stories)
+        for path in (stories, *stories.iterdir()):
             path.chmod(0o755)
-        closed = shared / "closed"
-        (closed / "index").mkdir(parents=True)
-        closed.chmod(0o700 if os.geteuid() == 0 else 0o000)  # root is let in anywhere: its child gives it up
-        report = loaded_unprivileged(shared / "stories", IndexStore(closed / "index", min_passages=0))
-    finally:
-        closed.chmod(0o755)
-        shutil.rmtree(shared)
-    assert report == {"opened": False, "answer": "The miller sang by the river."}, report
+        StoryLibrary.load(CORPUS, store=IndexStore(shared / "unused", min_passages=10**9))  # the modules, imported
+        store = IndexStore(closed / "index", min_passages=0)
 
+        def loaded() -> str:
+            library = StoryLibrary.load(stories, store=store)
+            answer = library.ask("who sang by the river")
+            return json.dumps({"opened": library.opened, "answer": answer.best.excerpt.text if answer.best else None})
 
-def loaded_unprivileged(stories: Path, store: IndexStore) -> dict:
-    """StoryLibrary.load in a forked child that is not root (as a service's user): whether it opened a saved index
-    and its answer to "who sang by the river", or the traceback it raised."""
-    StoryLibrary.load(CORPUS, store=IndexStore(stories.parent / "unused", min_passages=10**9))  # modules loaded
-    read, write = os.pipe()
-    child = os.fork()
-    if child == 0:  # the child: leaves without running pytest's exit
-        try:
-            os.close(read)
-            if os.geteuid() == 0:
-                os.setgid(65534)
-                os.setuid(65534)
-            try:
-                library = StoryLibrary.load(stories, store=store)
-                answer = library.ask("who sang by the river")
-                best = answer.best.excerpt.text if answer.best else None
-                report: dict[str, object] = {"opened": library.opened, "answer": best}
-            except BaseException:
-                import traceback
-
-                report = {"crash": traceback.format_exc()}
-            os.write(write, json.dumps(report).encode())
-        finally:
-            os._exit(0)
-    os.close(write)
-    with os.fdopen(read, "rb") as pipe:
-        data = pipe.read()
-    os.waitpid(child, 0)
-    return json.loads(data or b"{}")
+        said = said_unprivileged(loaded)
+    assert said == json.dumps({"opened": False, "answer": "The miller sang by the river."}), said
