@@ -1290,6 +1290,16 @@ def settings_error_text(error: SettingsError) -> str:
             f"{error.file} cannot be read ({error.detail}); give this user leave to read it (its owner and mode), or "
             "remove it."
         )
+    if fault is SettingsFault.CURRENT_FOLDER_CLOSED:
+        return (
+            f"{error.file} cannot be looked for ({error.detail}: this user may not enter the current folder); run "
+            "storybot from a folder it may enter (cd / first)."
+        )
+    if fault is SettingsFault.CONFIG_FOLDER_CLOSED:
+        return (
+            f"{error.file} cannot be looked for ({error.detail}: a folder on its way is closed to this user); run "
+            "storybot with this user's own home folder (sudo -H, or HOME=...), or set XDG_CONFIG_HOME."
+        )
     if fault is SettingsFault.NUL_CHARACTER:
         return f"{error.file} holds a NUL character, which no setting takes; save it as UTF-8 text."
     if fault is SettingsFault.UNREADABLE_LINE:

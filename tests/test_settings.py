@@ -289,7 +289,6 @@ def settings_said_unprivileged(folder: Path, env: dict[str, str]) -> str:
     the SettingsError's message, or "read"."""
 
     def started() -> str:
-        os.chdir(folder)
         os.environ.update(env)  # where .env files are looked for: the environment's XDG_CONFIG_HOME
         try:
             Settings.from_env()  # the .env files, then the environment, as a start reads them
@@ -297,7 +296,7 @@ def settings_said_unprivileged(folder: Path, env: dict[str, str]) -> str:
             return settings_error_text(error)
         return "read"
 
-    return said_unprivileged(started)
+    return said_unprivileged(started, folder)
 
 
 def test_a_dotenv_file_this_user_may_not_read_is_named_not_a_traceback():
@@ -315,7 +314,22 @@ def test_a_dotenv_file_this_user_may_not_read_is_named_not_a_traceback():
 
 
 def test_a_config_folder_this_user_may_not_enter_is_named_not_a_traceback():
-    """XDG_CONFIG_HOME (or ~/.config) that the user may not enter: looking for storybot/.env there raised."""
+    """XDG_CONFIG_HOME (or ~/.config) that the user may not enter (`sudo -u storybot` keeping root's HOME): looking for
+    storybot/.env there raised."""
     with closed_folder() as (shared, closed):
         said = settings_said_unprivileged(shared, {"XDG_CONFIG_HOME": str(closed)})
-    assert said.startswith(f"{closed / 'storybot' / '.env'} cannot be read (Permission denied)"), said
+    assert said == (
+        f"{closed / 'storybot' / '.env'} cannot be looked for (Permission denied: a folder on its way is closed to "
+        "this user); run storybot with this user's own home folder (sudo -H, or HOME=...), or set XDG_CONFIG_HOME."
+    ), said
+
+
+def test_a_current_folder_this_user_may_not_enter_is_named_not_a_traceback():
+    """`sudo -u storybot ... python -m bot database status` (docs/service.md) run from root's home: looking for the
+    current folder's .env raised PermissionError there."""
+    with closed_folder() as (shared, closed):
+        said = settings_said_unprivileged(closed, {"XDG_CONFIG_HOME": str(shared / "config")})
+    assert said == (
+        f"{closed / '.env'} cannot be looked for (Permission denied: this user may not enter the current folder); "
+        "run storybot from a folder it may enter (cd / first)."
+    ), said

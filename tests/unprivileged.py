@@ -14,14 +14,17 @@ from pathlib import Path
 NOBODY = 65534
 
 
-def said_unprivileged(work: Callable[[], str]) -> str:
-    """What `work` returns, run in a forked child that is not root, or the traceback of what it raised. Modules it
-    imports on first use must be imported before (the child may not read a Python installed under /root)."""
+def said_unprivileged(work: Callable[[], str], folder: Path | None = None) -> str:
+    """What `work` returns, run in a forked child that is not root (started in `folder`, entered while root), or the
+    traceback of what it raised. Modules it imports on first use must be imported before (the child may not read a
+    Python installed under /root)."""
     read, write = os.pipe()
     child = os.fork()
     if child == 0:  # the child: leaves without running pytest's exit
         try:
             os.close(read)
+            if folder is not None:
+                os.chdir(folder)
             if os.geteuid() == 0:
                 os.setgid(NOBODY)
                 os.setuid(NOBODY)
