@@ -576,12 +576,15 @@ def story_name(story: StoryRef) -> str:
 
 
 def no_person_text(lookup: PersonLookup, hint: str = "") -> str:
-    """No one has the name: the closest names, else `hint` (how to find one); or the name was too long to look for."""
+    """No one has the name: the closest names, else `hint` (how to find one); or the name was too long to look for, or
+    shows nothing."""
     if lookup.found is PersonFound.TOO_LONG:
         return (
             f"That name is {len(lookup.query.strip()):,} characters long; give at most {MAX_PERSON_NAME_CHARS:,}: a "
             "first name, a surname or a full name."
         )
+    if lookup.found is PersonFound.EMPTY:
+        return f"The name is empty: give a first name, a surname or a full name. {hint}".rstrip()
     text = f"No one called {typed_name(lookup.query)} in the stories."
     if lookup.suggestions:
         return f"{text} Did you mean {' or '.join(lookup.suggestions)}?"

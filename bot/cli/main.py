@@ -425,6 +425,8 @@ def _run_command(command: str, args: argparse.Namespace, settings: Settings) -> 
         if not args.name.strip():
             raise UsageError(EMPTY_PERSON_NAME)
         lookup = look_up_person(_load(settings), args.name)
+        if lookup.found is PersonFound.EMPTY:  # zero-width spaces or bidirectional marks alone: nothing shows
+            raise UsageError(EMPTY_PERSON_NAME)
         if lookup.found is PersonFound.TOO_LONG:
             raise UsageError(no_person_text(lookup))
         print(json_line(lookup_json(lookup)) if args.json else lookup_text(lookup))
