@@ -252,6 +252,9 @@ def test_a_file_or_folder_whose_name_is_not_utf8_is_named_and_the_rest_loads_and
 
 
 UNPRIVILEGED = 65534  # nobody: root reads any folder, so unreadable folders are tried as another user
+CLOSED = 0o700 if os.geteuid() == 0 else 0o000
+"""A folder's mode that the loader may not enter: root's own, for the unprivileged child; none at all, for a tester
+who is not root (and loads as themself)."""
 
 
 def load_as_unprivileged(folder: Path) -> dict:
@@ -325,7 +328,7 @@ def test_a_corpus_folder_in_a_folder_the_user_may_not_enter_says_so(shared_tmp):
     (stories / "tale.txt").write_text("Once upon a time.")
     stories.chmod(0o755)
     (stories / "tale.txt").chmod(0o644)
-    (shared_tmp / "home").chmod(0o700)
+    (shared_tmp / "home").chmod(CLOSED)
     data = load_as_unprivileged(stories)
     said = f"The corpus folder {stories} cannot be read (Permission denied); check its permissions."
     assert data.get("error") == said, data
@@ -338,7 +341,7 @@ def test_a_link_to_a_story_in_a_folder_the_user_may_not_enter_is_skipped_and_the
     (shared_tmp / "tale.txt").chmod(0o644)
     (shared_tmp / "private").mkdir()
     (shared_tmp / "private" / "draft.md").write_text("# Draft\n\nNot yet.")
-    (shared_tmp / "private").chmod(0o700)
+    (shared_tmp / "private").chmod(CLOSED)
     (shared_tmp / "draft.md").symlink_to("private/draft.md")
     data = load_as_unprivileged(shared_tmp)
     assert data.get("stories") == ["tale.txt"], data
