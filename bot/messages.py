@@ -576,12 +576,15 @@ def story_name(story: StoryRef) -> str:
 
 
 def no_person_text(lookup: PersonLookup, hint: str = "") -> str:
-    """No one has the name: the closest names, else `hint` (how to find one); or the name was too long to look for."""
+    """No one has the name: the closest names, else `hint` (how to find one); or the name was too long to look for, or
+    shows nothing."""
     if lookup.found is PersonFound.TOO_LONG:
         return (
             f"That name is {len(lookup.query.strip()):,} characters long; give at most {MAX_PERSON_NAME_CHARS:,}: a "
             "first name, a surname or a full name."
         )
+    if lookup.found is PersonFound.EMPTY:
+        return f"The name is empty: give a first name, a surname or a full name. {hint}".rstrip()
     text = f"No one called {typed_name(lookup.query)} in the stories."
     if lookup.suggestions:
         return f"{text} Did you mean {' or '.join(lookup.suggestions)}?"
@@ -1218,6 +1221,13 @@ def not_a_number_text(typed: str, low: float, high: float) -> str:
     return f"{typed!r} is not a number {bound}"
 
 
+def no_home_path_text(typed: str) -> str:
+    """A path given on the command line that starts with the home of no user ("~nobody/stories", "~stories" for
+    "~/stories"), as the settings say it of a setting."""
+    home = typed.split("/", 1)[0]
+    return f"no home folder is known for {home} in {typed!r}; write the path out in full"
+
+
 def not_a_count_text(typed: str) -> str:
     return f"{typed!r} is not a whole number, 0 or more"
 
@@ -1288,6 +1298,21 @@ def settings_error_text(error: SettingsError) -> str:
         return (
             f"{error.file} is not UTF-8 text (byte {error.number:#04x} at {error.position}); save it as UTF-8 "
             "(Windows PowerShell's > and Out-File write UTF-16, Notepad may write ANSI)."
+        )
+    if fault is SettingsFault.UNREADABLE_FILE:
+        return (
+            f"{error.file} cannot be read ({error.detail}); give this user leave to read it (its owner and mode), or "
+            "remove it."
+        )
+    if fault is SettingsFault.CURRENT_FOLDER_CLOSED:
+        return (
+            f"{error.file} cannot be looked for ({error.detail}: this user may not enter the current folder); run "
+            "storybot from a folder it may enter (cd / first)."
+        )
+    if fault is SettingsFault.CONFIG_FOLDER_CLOSED:
+        return (
+            f"{error.file} cannot be looked for ({error.detail}: a folder on its way is closed to this user); run "
+            "storybot with this user's own home folder (sudo -H, or HOME=...), or set XDG_CONFIG_HOME."
         )
     if fault is SettingsFault.NUL_CHARACTER:
         return f"{error.file} holds a NUL character, which no setting takes; save it as UTF-8 text."

@@ -28,6 +28,15 @@ class SettingsFault(StrEnum):
 
     NOT_UTF8 = "not_utf8"
     """`file` is not UTF-8: `number` is the first byte that is not, at `position`."""
+    UNREADABLE_FILE = "unreadable_file"
+    """`file` is there but cannot be read (its permissions, or a folder on its way's): `detail` is the system's
+    reason."""
+    CURRENT_FOLDER_CLOSED = "current_folder_closed"
+    """`file`, the current folder's .env, cannot be looked for: the current folder is closed to this user (`detail`,
+    the system's reason)."""
+    CONFIG_FOLDER_CLOSED = "config_folder_closed"
+    """`file`, the config folder's .env, cannot be looked for: a folder on its way is closed to this user (`detail`,
+    the system's reason)."""
     NUL_CHARACTER = "nul_character"
     """`file` holds a NUL, which the environment cannot hold."""
     UNREADABLE_LINE = "unreadable_line"
@@ -175,9 +184,15 @@ def load_env_files() -> frozenset[str]:
     folders wherever the bot is started. Returns the names set from them: python-dotenv has taken their
     comments and quotes off already."""
     loaded: set[str] = set()
-    for path in env_files():
-        if not path.is_file():
-            continue
+    here, config = env_files()
+    for path in (here, config):
+        try:
+            if not path.is_file():
+                continue
+        except OSError as error:  # a folder on its way the user may not enter: Path.is_file raised it. The current
+            # folder's: `sudo -u storybot ...` run from root's home; the config folder's: a HOME that is another user's.
+            fault = SettingsFault.CONFIG_FOLDER_CLOSED if path == config else SettingsFault.CURRENT_FOLDER_CLOSED
+            raise SettingsError(fault, file=path, detail=str(error.strerror)) from error
         for name, value in _env_file_values(path).items():
             if "\0" in name or "\0" in (value or ""):  # the environment cannot hold one: a ValueError traceback
                 raise SettingsError(SettingsFault.NUL_CHARACTER, file=path)
@@ -200,6 +215,8 @@ def _env_file_values(path: Path) -> Mapping[str, str | None]:
         raise SettingsError(
             SettingsFault.NOT_UTF8, file=path, number=error.object[error.start], position=error.start
         ) from error
+    except OSError as error:  # written as root (sudo) for a bot run as another user: a traceback at every start
+        raise SettingsError(SettingsFault.UNREADABLE_FILE, file=path, detail=str(error.strerror)) from error
     bindings = list(parse_stream(io.StringIO(text)))
     for binding in bindings:
         if binding.error:

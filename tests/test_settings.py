@@ -11,6 +11,7 @@ from bot.operations.opening import index_store
 from bot.settings import QuestionBudget, Settings, SettingsError, bundled_corpus
 from tests.conftest import CORPUS
 from tests.hang import HANG_SECONDS
+from tests.unprivileged import closed_folder, said_unprivileged
 
 ROOT = CORPUS.parent
 
@@ -281,3 +282,54 @@ def test_a_start_reads_the_dotenv_file_once(tmp_path):
     )
     assert result.stdout.splitlines()[-1] == "opened 1 exit 0", result.stdout + result.stderr
     assert "1 story, 4 passages" in result.stdout  # the settings it read were used: its corpus, not the bundled one
+
+
+def settings_said_unprivileged(folder: Path, env: dict[str, str]) -> str:
+    """What Settings.from_env() says, with `env` in the environment, started in `folder` by a user who is not root:
+    the SettingsError's message, or "read"."""
+
+    def started() -> str:
+        os.environ.update(env)  # where .env files are looked for: the environment's XDG_CONFIG_HOME
+        try:
+            Settings.from_env()  # the .env files, then the environment, as a start reads them
+        except SettingsError as error:
+            return settings_error_text(error)
+        return "read"
+
+    return said_unprivileged(started, folder)
+
+
+def test_a_dotenv_file_this_user_may_not_read_is_named_not_a_traceback():
+    """A .env written with sudo (root's, mode 0600) beside a bot run as its own user: PermissionError's traceback at
+    every start, exit 1, which a service manager restarts for ever."""
+    with closed_folder() as (shared, _):
+        dotenv = shared / ".env"
+        dotenv.write_text("STORYBOT_INDEX=off\n")
+        dotenv.chmod(0o000)
+        said = settings_said_unprivileged(shared, {"XDG_CONFIG_HOME": str(shared / "config")})
+    assert said == (
+        f"{dotenv} cannot be read (Permission denied); give this user leave to read it (its owner and mode), or "
+        "remove it."
+    ), said
+
+
+def test_a_config_folder_this_user_may_not_enter_is_named_not_a_traceback():
+    """XDG_CONFIG_HOME (or ~/.config) that the user may not enter (`sudo -u storybot` keeping root's HOME): looking for
+    storybot/.env there raised."""
+    with closed_folder() as (shared, closed):
+        said = settings_said_unprivileged(shared, {"XDG_CONFIG_HOME": str(closed)})
+    assert said == (
+        f"{closed / 'storybot' / '.env'} cannot be looked for (Permission denied: a folder on its way is closed to "
+        "this user); run storybot with this user's own home folder (sudo -H, or HOME=...), or set XDG_CONFIG_HOME."
+    ), said
+
+
+def test_a_current_folder_this_user_may_not_enter_is_named_not_a_traceback():
+    """`sudo -u storybot ... python -m bot database status` (docs/service.md) run from root's home: looking for the
+    current folder's .env raised PermissionError there."""
+    with closed_folder() as (shared, closed):
+        said = settings_said_unprivileged(closed, {"XDG_CONFIG_HOME": str(shared / "config")})
+    assert said == (
+        f"{closed / '.env'} cannot be looked for (Permission denied: this user may not enter the current folder); "
+        "run storybot from a folder it may enter (cd / first)."
+    ), said

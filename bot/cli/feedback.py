@@ -69,8 +69,11 @@ def export_feedback(settings: Settings, target: str, server: int | None) -> int:
 
 def _write_new(path: Path, text: str) -> None:
     """Written whole or not at all, and never over an existing file (it may be the owner's edited one)."""
-    if path.exists():
-        raise ExportError(file_exists_text(str(path)))
+    try:
+        if path.exists():
+            raise ExportError(file_exists_text(str(path)))
+    except OSError as error:  # a folder on its way this user may not enter (the owner's home, under sudo -u)
+        raise ExportError(cannot_write_text(str(path), str(error.strerror))) from error
     try:
         descriptor, name = tempfile.mkstemp(suffix=".tmp", dir=path.parent)
         try:

@@ -63,6 +63,7 @@ from bot.messages import (
     invite_permissions_text,
     library_size,
     no_answer_message,
+    no_home_path_text,
     no_person_text,
     not_a_count_text,
     not_a_number_text,
@@ -145,7 +146,10 @@ def given_path(text: str) -> Path:
     as in the settings: the shell leaves it as it is in `--corpus=~/stories`, which was a folder that did not exist."""
     if not text:
         raise argparse.ArgumentTypeError(EMPTY_PATH)
-    return Path(text).expanduser()
+    try:
+        return Path(text).expanduser()
+    except RuntimeError as error:  # "~stories" for "~/stories": pathlib finds no home for a user "stories"
+        raise argparse.ArgumentTypeError(no_home_path_text(text)) from error
 
 
 def count(text: str) -> int:
@@ -421,6 +425,8 @@ def _run_command(command: str, args: argparse.Namespace, settings: Settings) -> 
         if not args.name.strip():
             raise UsageError(EMPTY_PERSON_NAME)
         lookup = look_up_person(_load(settings), args.name)
+        if lookup.found is PersonFound.EMPTY:  # zero-width spaces or bidirectional marks alone: nothing shows
+            raise UsageError(EMPTY_PERSON_NAME)
         if lookup.found is PersonFound.TOO_LONG:
             raise UsageError(no_person_text(lookup))
         print(json_line(lookup_json(lookup)) if args.json else lookup_text(lookup))

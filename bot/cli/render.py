@@ -169,7 +169,7 @@ def _marked_word(excerpt: Excerpt, start: int, end: int, bold: bool) -> str:
 
 
 def lookup_text(lookup: PersonLookup) -> str:
-    if lookup.found in (PersonFound.NONE, PersonFound.TOO_LONG):
+    if lookup.found in (PersonFound.NONE, PersonFound.TOO_LONG, PersonFound.EMPTY):
         return no_person_text(lookup)
     if lookup.found is PersonFound.AMBIGUOUS and len({p.name for p in lookup.people}) > 1:
         return people_choice_text(lookup)

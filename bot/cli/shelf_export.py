@@ -39,10 +39,13 @@ MANIFEST = "versions.json"
 
 def export_kept(settings: Settings, server: int, target: Path) -> int:
     """Writes the server's kept versions to `target` (a new file), then moves them out of the database."""
-    if target.exists() or target.is_symlink():
-        raise ShelfCommandError(export_exists_text(str(target)))
-    if not target.parent.is_dir():
-        raise ShelfCommandError(export_folder_missing_text(str(target.parent)))
+    try:
+        if target.exists() or target.is_symlink():
+            raise ShelfCommandError(export_exists_text(str(target)))
+        if not target.parent.is_dir():
+            raise ShelfCommandError(export_folder_missing_text(str(target.parent)))
+    except OSError as error:  # a folder on its way this user may not enter (the owner's home, under sudo -u)
+        raise ShelfCommandError(export_not_written_text(str(target), str(error.strerror or error))) from error
     try:
         exported, moved = run_on_database(
             _exported(settings, server, target), ShelfCommandError, DatabaseTask.MOVE_KEPT_OUT

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import enum
+import errno
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +31,9 @@ limit of its own and is said with every answer: one of 1 MB was printed whole wi
 
 
 NAMED_OTHERS = 5
+NO_SUCH_PATH = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
+"""What stat says of a path that leads to nothing (as Path.is_dir and is_file take it: False); any other error, such
+as a folder on the way that may not be entered, is said as it is."""
 """Files of no story format named in the problem that counts them all."""
 
 
@@ -204,10 +209,15 @@ def story_files(root: Path) -> StoryFiles:
     to a folder or file already read (a loop, say) and an unreadable folder are reported and
     passed over. Raises FolderRefused when the corpus folder itself cannot be read.
     """
-    if root.is_file():
+    try:
+        info = root.stat()
+    except OSError as error:
+        if error.errno in NO_SUCH_PATH:
+            raise FolderRefused(FolderFault.MISSING, root) from None
+        # A folder above it the bot's user may not enter (a home folder of mode 0700): Path.is_file raised it.
+        raise FolderRefused(FolderFault.UNREADABLE, root, str(error.strerror or error)) from error
+    if not stat.S_ISDIR(info.st_mode):  # a file, or a named pipe or device (/dev/null), which no story is in
         raise FolderRefused(FolderFault.IS_A_FILE, root)
-    if not root.is_dir():
-        raise FolderRefused(FolderFault.MISSING, root)
     real_root = root.resolve()
     paths: list[Path] = []
     problems: list[Problem] = []
@@ -273,9 +283,16 @@ def story_files(root: Path) -> StoryFiles:
 
 def read_story_bytes(path: Path) -> bytes:
     """The file's bytes; raises StoryRefused (unreadable, or over the size limit)."""
-    if not path.is_file():
+    try:
+        info = path.stat()
+    except OSError as error:
+        if error.errno in NO_SUCH_PATH:  # gone, or a broken link
+            raise StoryRefused(Refusal(cause=Cause.NOT_REGULAR)) from None
+        # A link into a folder the bot's user may not enter: Path.is_file raised it, and the whole load ended.
+        raise StoryRefused(Refusal(cause=Cause.CANNOT_OPEN, detail=str(error.strerror or error))) from error
+    if not stat.S_ISREG(info.st_mode):
         raise StoryRefused(Refusal(cause=Cause.NOT_REGULAR))
-    size = path.stat().st_size
+    size = info.st_size
     if size > MAX_STORY_BYTES:
         raise StoryRefused(Refusal(cause=Cause.TOO_LARGE, count=size, most=MAX_STORY_BYTES))
     try:

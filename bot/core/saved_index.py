@@ -197,7 +197,7 @@ class IndexStore:
             relative: file_state(path, listed)
             for relative, path in zip(_relatives(root, found.paths), found.paths, strict=True)
         }
-        verify = verify or _suspect_marker(store.folder).exists()
+        verify = verify or os.path.exists(_suspect_marker(store.folder))  # False where it cannot be seen
         opened = self._opened(root, store, settings, params, notes, verify)
         if opened is None:
             saving = force or self.indexed_before(root)

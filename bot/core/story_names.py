@@ -54,9 +54,16 @@ class _StoryKeys:
     file: str
     path: str
     """A shelf story by its uploaded name."""
+    name: str
+    """Its file's name, any folder aside: `kira.md` for `tales/kira.md`."""
     label: str
     """A story as messages name one of a shared title: '"Same Title" (clock.md)'."""
     id: str
+
+
+def _file_name(path: str) -> str:
+    """A story's file's name, any folder aside."""
+    return PurePosixPath(path).name
 
 
 @lru_cache(maxsize=KEYS_KEPT)
@@ -68,6 +75,7 @@ def _story_keys(title: str, path: str) -> _StoryKeys:
         title=key,
         file=_key(PurePosixPath(path).stem),
         path=fold(shelf_file_name(path)),
+        name=fold(_file_name(path)),
         label=_key(f"{title} {shelf_file_name(path)}"),
         id=story_id(path),
     )
@@ -82,6 +90,7 @@ class _Names:
     title_words: list[frozenset[str]]
     files: list[str]
     paths: list[str]
+    names: list[str]
     labels: list[str]
     by_path: dict[str, int]
     ids: tuple[str, ...]
@@ -102,6 +111,7 @@ class _Names:
             title_words=[frozenset(title.split()) for title in titles],
             files=[k.file for k in keys],
             paths=[k.path for k in keys],
+            names=[k.name for k in keys],
             labels=[k.label for k in keys],
             by_path={s.path: i for i, s in enumerate(stories)},
             ids=tuple(k.id for k in keys),
@@ -213,9 +223,10 @@ class StoryFinder:
         return None if story is None else names.first + story
 
     def find(self, name: str) -> StoryLookup:
-        """Exact title, file name or path (of several, the one whose file name is typed as written, case and all);
-        else every story whose title holds all the words, each as typed or a typo or two away; else no match, with the
-        closest titles as suggestions."""
+        """Exact title, file name or path (of several, the one whose file name is typed as written, case and all); else
+        the file's name typed with no folder or another (`kira.md`, `corpus/kira.md` for tales/kira.md); else every
+        story whose title holds all the words, each as typed or a typo or two away; else no match, with the closest
+        titles as suggestions."""
         key = _key(name)
         if not key:
             return StoryLookup(name, ())
@@ -226,8 +237,14 @@ class StoryFinder:
             for i in range(len(n.titles))
             if key in (n.titles[i], n.files[i], n.labels[i]) or path == n.paths[i]
         ]
+        as_typed, written_as = name.strip(), shelf_file_name
+        if not exact:  # the file's name in a folder ("kira.md" for tales/kira.md), or typed with the folder it was
+            # typed from (`--story corpus/kira.md`, as the shell completes it, "./kira.md"): "No story called" before
+            as_typed, written_as = _file_name(as_typed), _file_name
+            file_name = fold(as_typed)
+            exact = [n.first + i for n in self._names for i, file in enumerate(n.names) if file == file_name]
         if len(exact) > 1:  # "Mill.md" beside "mill.md": the file name typed as it is written is that file's
-            written = [i for i in exact if shelf_file_name(self.stories[i].path) == name.strip()]
+            written = [i for i in exact if written_as(self.stories[i].path) == as_typed]
             exact = written if len(written) == 1 else exact
         if exact:
             return StoryLookup(name, tuple(self._ordered(exact)))

@@ -41,15 +41,17 @@ def folder_stopped(settings: Settings) -> Iterator[None]:
     there is a StartupError (exit 2), and one started meanwhile is refused as beside a running one. A folder not made
     yet has no bot and no database."""
     folder = settings.data
-    if settings.database_url is not None or not folder.is_dir():
-        yield
-        return
+    descriptor: int | None = None
     try:
-        descriptor = _opened(folder / ALL_SHARDS)
+        if settings.database_url is None and folder.is_dir():  # is_dir raises where a folder on the way is closed
+            descriptor = _opened(folder / ALL_SHARDS)
     except OSError as error:  # not knowing whether a bot runs there, nothing is changed under it
         raise StartupError(
             run_lock_unopened_text(str(folder / ALL_SHARDS), str(error.strerror)), exit_code=2
         ) from error
+    if descriptor is None:
+        yield
+        return
     try:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.core.invisible_characters import plain_question, shows_text
 from bot.core.library import StoryLibrary
 from bot.core.people import COMPLETION_LIMIT, Person
 from bot.core.story_ids import STORY_ID_PATTERN
@@ -33,6 +34,8 @@ class PersonFound(StrEnum):
     """No one has it: `suggestions` holds the closest names, if any."""
     TOO_LONG = "too_long"
     """The name is over MAX_PERSON_NAME_CHARS: not looked for."""
+    EMPTY = "empty"
+    """Nothing was typed but white space or invisible characters (zero-width spaces, bidirectional marks)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -63,6 +66,8 @@ def look_up_person(library: StoryLibrary, name: str) -> PersonLookup:
     forgiving small misspellings."""
     if len(name.strip()) > MAX_PERSON_NAME_CHARS:
         return PersonLookup(query=name, found=PersonFound.TOO_LONG)
+    if not shows_text(plain_question(name)):  # zero-width spaces, bidirectional marks: as a story name, no one named
+        return PersonLookup(query=name, found=PersonFound.EMPTY)
     if _PERSON_ID.fullmatch(name):  # no one's name: searched as one, a gone person's id was fuzzy-matched against all
         chosen = person_by_id(library, name)
         if chosen is None:

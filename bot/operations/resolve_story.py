@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.core.invisible_characters import plain_question
+from bot.core.invisible_characters import plain_question, shows_text
 from bot.core.library import StoryLibrary
 from bot.core.story_ids import looks_like_story_id
 from bot.operations.story_ref import StoryRef, story_ref
@@ -44,7 +44,7 @@ class StoryResolution:
 
 def resolve_story(library: StoryLibrary, name: str) -> StoryResolution:
     """The one story an id (what autocomplete sends), a title or a file name means, or why there is none."""
-    if not plain_question(name).strip():
+    if not shows_text(plain_question(name)):  # white space, zero-width spaces or bidirectional marks alone
         return StoryResolution(query=name, found=StoryFound.EMPTY)
     if len(name.strip()) > MAX_STORY_NAME_CHARS:
         return StoryResolution(query=name, found=StoryFound.TOO_LONG)

@@ -90,8 +90,16 @@ class DowngradeRefused(Exception):
 
 async def read_state(settings: Settings) -> SchemaState:
     """The revision, read only: a SQLite file that is not there is not created (nor its folder)."""
-    if settings.database_url is None and not (settings.data / SQLITE_FILE).is_file():
-        return SchemaState(where=str(settings.data / SQLITE_FILE), sqlite_file=None, exists=False, revision=None)
+    if settings.database_url is None:
+        where = settings.data / SQLITE_FILE
+        try:
+            there = where.is_file()
+        except OSError as error:  # a data folder inside one this user may not enter: is_file raised it
+            raise DatabaseError(
+                OpenFault.SQLITE_UNOPENED, where=str(where), detail=error.strerror or str(error)
+            ) from error
+        if not there:
+            return SchemaState(where=str(where), sqlite_file=None, exists=False, revision=None)
     url = database_url(settings)
     async with _connected(url, StatementBounds.within(OPERATION_SECONDS)) as connection:
         revision = await connection.run_sync(_revision)

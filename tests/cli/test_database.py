@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli.database import DatabaseCommandError, database_downgrade
+from bot.cli.database import DatabaseCommandError, database_downgrade, database_status
 from bot.messages import RELEASES_HEADING
 from bot.program import DiscordBot
 from bot.settings import Settings
+from bot.startup_error import StartupError
 from bot.state.database import SQLITE_FILE, Database
-from bot.state.releases import read_releases
+from bot.state.releases import known_releases, read_releases
 from bot.state.schema import read_state
 from tests.cli.test_main import run
 from tests.discord_app.bot_process import BotProcess
@@ -24,6 +25,7 @@ from tests.discord_app.test_end_to_end import fake
 from tests.discord_app.test_service import refused
 from tests.file_attributes import immutable
 from tests.state.every_table import fill_every_table
+from tests.unprivileged import closed_folder, said_unprivileged
 
 __all__ = ["fake"]
 
@@ -268,3 +270,37 @@ def test_a_data_folder_whose_run_lock_cannot_be_opened_is_left_as_it_was(sqlite:
     assert done.returncode == 2
     assert "Could not open the run lock" in one_line(done.stderr) and "Nothing was changed." in done.stderr
     assert revision(sqlite) == "0007"
+
+
+def test_a_data_folder_the_user_may_not_reach_is_named_by_status_and_downgrade():
+    """STORYBOT_DATA inside a folder the command's user may not enter (another user's home): `database status` ended
+    in PermissionError's traceback (Path.is_file), and `downgrade` too (Path.is_dir, looking for a bot running
+    there), where the bot names the folder."""
+    releases = known_releases()
+    with closed_folder() as (shared, closed):
+        database_status(Settings(data=shared / "unmade"))  # the modules the child needs, imported
+        settings = Settings(data=closed / "data")
+
+        def told() -> str:
+            said = []
+            for work in (
+                lambda: database_status(settings),
+                lambda: database_downgrade(
+                    settings, "0001", confirmed=True, stopped=DiscordBot().stopped, releases=releases
+                ),
+            ):
+                try:
+                    work()
+                except DatabaseCommandError as error:
+                    said.append(str(error))
+                except StartupError as error:
+                    said.append(str(error))
+            return "\n".join(said)
+
+        said = said_unprivileged(told)
+    assert said.splitlines() == [
+        f"Could not open the database at {closed / 'data' / SQLITE_FILE}: Permission denied. Set STORYBOT_DATA to a "
+        "folder the bot may write.",
+        f"Could not open the run lock {closed / 'data' / 'running.lock'} (Permission denied), to see that no storybot "
+        "runs there. Nothing was changed.",
+    ], said

@@ -11,12 +11,14 @@ from pathlib import Path
 import asyncpg
 import pytest
 
+from bot.cli.feedback import ExportError, export_feedback
 from bot.settings import Settings
 from bot.state.database import Database
 from bot.state.feedback import Judgement, Vote
 from tests.cli.test_main import command_environment, run, run_with_streams
 from tests.disk import FAT_KINDS, fat_disk, fill, small_disk
 from tests.held_lock import postgresql_waiting, run_while_held
+from tests.unprivileged import NOBODY, closed_folder, said_unprivileged
 
 QUESTION = "Où est né Sébastien ? 日本"
 
@@ -176,3 +178,25 @@ def test_an_export_to_a_full_disk_leaves_nothing_beside_the_files_there(voted, t
         exported = run("feedback", "export", str(stick / "to-fix.jsonl"), env={"STORYBOT_DATA": str(voted)})
         assert exported.returncode != 0 and "No space left on device" in exported.stderr, exported.stderr
         assert os.listdir(stick) == ["filler"]
+
+
+def test_an_export_into_a_folder_the_user_may_not_enter_is_said_in_one_line():
+    """`sudo -u storybot ... feedback export ~/to-fix.jsonl`, ~ the owner's own home: looking whether the file was
+    there raised PermissionError (Path.exists), a traceback, where a folder it cannot write is said."""
+    with closed_folder() as (shared, closed):
+        data = shared / "data"
+        export_feedback(Settings(data=data), str(shared / "warm.jsonl"), None)  # the database made, its modules in
+        if os.geteuid() == 0:  # the database is the unprivileged user's, as a service's is
+            for path in (data, *data.iterdir()):
+                os.chown(path, NOBODY, NOBODY)
+        target = closed / "to-fix.jsonl"
+
+        def exported() -> str:
+            try:
+                export_feedback(Settings(data=data), str(target), None)
+            except ExportError as error:
+                return str(error)
+            return "written"
+
+        said = said_unprivileged(exported)
+    assert said == f"Could not write {target} (Permission denied); check the folder exists and can be written.", said

@@ -282,6 +282,24 @@ def test_a_path_given_with_a_tilde_is_in_the_home_folder_as_in_the_settings(tmp_
     assert measured.returncode == 0 and "1 question: hit@1 100.0%" in measured.stdout, measured.stderr
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("ask", "--corpus=~stories", "violin"),  # "~/stories" typed without its slash
+        ("--corpus", "~nobody-here/stories", "stories"),
+        ("shelf", "import", "--server", "123456789012345678", "~nobody-here/mill.md"),
+        ("eval", "--questions=~nobody-here/q.jsonl"),
+    ],
+)
+def test_a_path_given_from_the_home_of_no_user_is_named_not_a_traceback(args):
+    """The settings name "~nobody-here/stories" (no user, no home); a path given on the command line was a
+    RuntimeError's traceback from pathlib ("Could not determine home directory."), exit 1."""
+    result = run(*args, env={"STORYBOT_INDEX": "off"})
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    home = next(a for a in args if "~" in a).split("~", 1)[1].split("/", 1)[0]
+    assert f"no home folder is known for ~{home} in " in result.stderr.splitlines()[-1], result.stderr
+
+
 def test_skipped_files_are_warned_about_and_the_rest_answers(tmp_path):
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text((ROOT / "corpus" / "sophie-korolev-pianist.md").read_text())

@@ -13,11 +13,14 @@ from typing import TypeVar
 
 import pytest
 
+from bot.cli.shelf_export import export_kept
+from bot.cli.shelf_import import ShelfCommandError
 from bot.settings import Settings
 from bot.state.database import Database
 from bot.state.shelves import ShelfStore, ShelfVersion
 from tests.cli.test_main import run
 from tests.disk import FAT_KINDS, fat_disk, small_disk
+from tests.unprivileged import closed_folder, said_unprivileged
 
 T = TypeVar("T")
 SERVER, OTHER_SERVER = 4321, 8765
@@ -127,3 +130,21 @@ def test_kept_versions_are_exported_to_a_fat_stick(environment: dict[str, str], 
         again = run("shelf", "export-kept", "--server", str(SERVER), str(target), env=environment)
         assert again.returncode == 2 and "exists" in again.stderr
     assert on_shelves(environment, kept_and_history)[0] == []
+
+
+def test_an_export_into_a_folder_the_user_may_not_enter_is_said_in_one_line():
+    """`sudo -u storybot ... shelf export-kept ... ~/kept.zip`, ~ the owner's own home: looking whether the file was
+    there raised PermissionError (Path.exists), a traceback, before anything was read or moved."""
+    with closed_folder() as (shared, closed):
+        target = closed / "kept.zip"
+
+        def exported() -> str:
+            try:
+                export_kept(Settings(data=shared / "data"), SERVER, target)
+            except ShelfCommandError as error:
+                return str(error)
+            return "written"
+
+        said = said_unprivileged(exported)
+        assert not (shared / "data").exists()  # refused before the database was opened
+    assert said == f"Could not write {target} (Permission denied); nothing was moved out of the database.", said

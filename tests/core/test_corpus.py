@@ -252,6 +252,9 @@ def test_a_file_or_folder_whose_name_is_not_utf8_is_named_and_the_rest_loads_and
 
 
 UNPRIVILEGED = 65534  # nobody: root reads any folder, so unreadable folders are tried as another user
+CLOSED = 0o700 if os.geteuid() == 0 else 0o000
+"""A folder's mode that the loader may not enter: root's own, for the unprivileged child; none at all, for a tester
+who is not root (and loads as themself)."""
 
 
 def load_as_unprivileged(folder: Path) -> dict:
@@ -315,6 +318,43 @@ def test_an_unreadable_corpus_folder_says_so(shared_tmp):
     data = load_as_unprivileged(shared_tmp)
     assert "cannot be read" in data.get("error", ""), data
     assert "no story files" not in data["error"]
+
+
+def test_a_corpus_folder_in_a_folder_the_user_may_not_enter_says_so(shared_tmp):
+    """A service's user given STORYBOT_CORPUS=/home/alice/stories, /home/alice of mode 0700: Path.is_file raised
+    PermissionError, a traceback for `ask`, `index` and the bot, where the folder's own permissions were said."""
+    stories = shared_tmp / "home" / "stories"
+    stories.mkdir(parents=True)
+    (stories / "tale.txt").write_text("Once upon a time.")
+    stories.chmod(0o755)
+    (stories / "tale.txt").chmod(0o644)
+    (shared_tmp / "home").chmod(CLOSED)
+    data = load_as_unprivileged(stories)
+    said = f"The corpus folder {stories} cannot be read (Permission denied); check its permissions."
+    assert data.get("error") == said, data
+
+
+def test_a_link_to_a_story_in_a_folder_the_user_may_not_enter_is_skipped_and_the_rest_load(shared_tmp):
+    """The folder is skipped as unreadable, but a link beside it to a story in it was read as a file whose state
+    could not be asked: its PermissionError ended the whole load."""
+    (shared_tmp / "tale.txt").write_text("Once upon a time.")
+    (shared_tmp / "tale.txt").chmod(0o644)
+    (shared_tmp / "private").mkdir()
+    (shared_tmp / "private" / "draft.md").write_text("# Draft\n\nNot yet.")
+    (shared_tmp / "private").chmod(CLOSED)
+    (shared_tmp / "draft.md").symlink_to("private/draft.md")
+    data = load_as_unprivileged(shared_tmp)
+    assert data.get("stories") == ["tale.txt"], data
+    assert "Skipped draft.md: it cannot be read (Permission denied); check its permissions." in data["problems"]
+
+
+def test_a_named_pipe_or_a_device_given_as_the_corpus_is_no_folder(tmp_path):
+    """It is there, so not "does not exist": it is no folder, as a file is not."""
+    os.mkfifo(tmp_path / "pipe")
+    for given in (tmp_path / "pipe", Path(os.devnull)):
+        with pytest.raises(FolderRefused) as refused:
+            load_corpus(given)
+        assert refused.value.fault is FolderFault.IS_A_FILE
 
 
 KEEPER = """---

@@ -29,6 +29,7 @@ from bot.core.skipped import Cause, Problem, SkipReason
 from tests.best_hit import best_hit
 from tests.conftest import CORPUS
 from tests.disk import second_time_disk
+from tests.unprivileged import closed_folder, said_unprivileged
 
 QUESTIONS = ["who sang by the river", "where did the swan swim", "Lena danced", "what cracked"]
 
@@ -677,3 +678,24 @@ def test_a_story_written_again_in_the_second_it_was_read_is_read_again_on_a_file
             pytest.skip("the loads took over a second each")
         assert "Svein" in best_hit(StoryLibrary.load(stories, store=store), "who lit the lamp").excerpt.text
         assert "Svein" in best_hit(StoryLibrary.load(stories, store=store), "who lit the lamp").excerpt.text
+
+
+def test_an_index_folder_the_user_may_not_reach_leaves_the_stories_answering():
+    """STORYBOT_INDEX inside a folder the bot's user may not enter (another user's home, mode 0700): looking for its
+    check-all marker raised PermissionError, a traceback for `ask`, the console and the bot, where an index folder
+    that cannot be written is answered from memory (docs/saved-index.md)."""
+    with closed_folder() as (shared, closed):
+        stories = shared / "stories"
+        write_stories(stories)
+        for path in (stories, *stories.iterdir()):
+            path.chmod(0o755)
+        StoryLibrary.load(CORPUS, store=IndexStore(shared / "unused", min_passages=10**9))  # the modules, imported
+        store = IndexStore(closed / "index", min_passages=0)
+
+        def loaded() -> str:
+            library = StoryLibrary.load(stories, store=store)
+            answer = library.ask("who sang by the river")
+            return json.dumps({"opened": library.opened, "answer": answer.best.excerpt.text if answer.best else None})
+
+        said = said_unprivileged(loaded)
+    assert said == json.dumps({"opened": False, "answer": "The miller sang by the river."}), said

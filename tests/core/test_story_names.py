@@ -85,6 +85,19 @@ def test_a_file_name_typed_exactly_picks_its_story_among_those_named_alike_in_an
     assert len(finder.find("MILL.md").matches) == 2 and len(finder.find("The Mill").matches) == 3
 
 
+def test_a_file_in_a_folder_is_found_by_its_name_alone_or_with_the_folder_it_was_typed_from():
+    """docs/commands.md: `--story` takes a story's file name. One in a sub-folder (tales/kira.md) was "No story called
+    kira.md", and `--story corpus/mill.md` (as the shell completes a path from the clone) or "./mill.md" was no story
+    either. Its path typed whole still picks it among files of one name in two folders, which are otherwise both."""
+    stories = [("The Mill", "mill.md"), ("Kira's Roses", "tales/kira.md"), ("Old Roses", "old/kira.md")]
+    finder = StoryFinder(tuple(Story(title, path, i, 1) for i, (title, path) in enumerate(stories)))
+    for typed in ("corpus/mill.md", "./mill.md", "/home/me/storybot/corpus/MILL.md"):
+        assert finder.find(typed).matches == (0,), typed
+    assert finder.find("tales/kira.md").matches == (1,)
+    assert finder.find("kira.md").matches == (1, 2) and finder.find("stories/tales/Kira.MD").matches == (1, 2)
+    assert finder.find("corpus/forge.md").matches == ()
+
+
 def test_a_stored_path_names_its_story_exactly_or_none(finder):
     index = finder.by_path("sophie-korolev-pianist.md")
     assert index is not None and finder.stories[index].path == "sophie-korolev-pianist.md"

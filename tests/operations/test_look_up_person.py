@@ -136,3 +136,16 @@ def test_a_name_over_the_longest_is_not_looked_for(library):
     assert no_person_text(over) == (
         "That name is 119 characters long; give at most 100: a first name, a surname or a full name."
     )
+
+
+def test_a_name_that_shows_nothing_is_empty_not_no_one(library):
+    """A /performer name of zero-width spaces or bidirectional marks alone was 'No one called "\u200b" in the stories',
+    an empty pair of quotes, where a story name of them is said to be empty (and `performer " "` exits 2)."""
+    for empty in ("\u200b", "\u200b\u200f \u200e", "\u2800", "\x1b[0m"):
+        lookup = look_up_person(library, empty)
+        assert lookup.found is PersonFound.EMPTY and not lookup.suggestions, repr(empty)
+    said = no_person_text(look_up_person(library, "\u200b"), "/performer suggests names as you type.")
+    assert said == (
+        "The name is empty: give a first name, a surname or a full name. /performer suggests names as you type."
+    )
+    assert look_up_person(library, "\u200bSofia").found is PersonFound.ONE  # pasted with one before it: a name

@@ -58,7 +58,8 @@ def test_sixteen_letters_no_story_has_as_its_id_are_a_name_with_the_closest_titl
 
 
 def test_an_empty_name_or_one_over_the_longest_is_said_so_and_not_looked_for(library):
-    for empty in ("", "   ", "\u200e\t", "\x1b[0m"):
+    # Zero-width spaces or a braille blank alone show nothing too: 'No story called "\u200b"', an empty pair of quotes.
+    for empty in ("", "   ", "\u200e\t", "\x1b[0m", "\u200b", "\u200b \u200f", "\u2800"):
         assert resolve_story(library, empty).found is StoryFound.EMPTY, repr(empty)
     assert story_choice_text(resolve_story(library, " ")) == (
         "The story name is empty: give its title or its file name. /stories lists them."

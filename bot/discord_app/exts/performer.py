@@ -100,7 +100,7 @@ class People(StoryCog):
         if library is None:
             return
         lookup = await asyncio.to_thread(look_up_person, library, well_formed(name))  # said back: UTF-8 only
-        if lookup.found in (PersonFound.NONE, PersonFound.TOO_LONG):
+        if lookup.found in (PersonFound.NONE, PersonFound.TOO_LONG, PersonFound.EMPTY):
             await send_ephemeral(interaction, not_found_text(lookup))
         elif lookup.found is PersonFound.AMBIGUOUS:
             pick = PickPerson.for_lookup(lookup, interaction.user.id)
