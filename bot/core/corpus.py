@@ -31,10 +31,10 @@ limit of its own and is said with every answer: one of 1 MB was printed whole wi
 
 
 NAMED_OTHERS = 5
+"""Files of no story format named in the problem that counts them all."""
 NO_SUCH_PATH = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
 """What stat says of a path that leads to nothing (as Path.is_dir and is_file take it: False); any other error, such
 as a folder on the way that may not be entered, is said as it is."""
-"""Files of no story format named in the problem that counts them all."""
 
 
 class CorpusError(Exception):
