@@ -68,6 +68,11 @@ class BM25Scoring(ABC):
         """The term's BM25Okapi idf, and Lucene's always-positive one (what a match is worth when BM25Okapi's idf is
         degenerate): `idfs`."""
 
+    def term_doc_freq(self, term: str) -> int:
+        """How many counted documents hold the term (0 when none does)."""
+        term_id = self.vocabulary.get(term)
+        return 0 if term_id is None else int(self.doc_freq_of(np.array([term_id]))[0])
+
     def term_idf(self, term: str) -> float | None:
         """The term's BM25Okapi idf, or None when no passage has it."""
         term_id = self.vocabulary.get(term)

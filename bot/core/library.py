@@ -281,7 +281,7 @@ class StoryLibrary:
             focus=focus_term if focus_term in weights else None,
             corrections=tuple(corrections.values()),
             phrases=frozenset(self.analyzer.phrases(question)),
-            named=self.mention_finder.find(question, self.index.vocabulary),
+            named=self.mention_finder.find(question, self.index.vocabulary, self.story_index.term_doc_freq),
             absent=tuple(dict.fromkeys(absent)),
         )
 

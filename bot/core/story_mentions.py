@@ -4,8 +4,9 @@
 BM25 than "sophie", which most of her story's passages repeat. A name is matched as the people
 finder knows it: any of its words (first name, surname, full name), in any case or accents, or a
 small typo of one ("sebastein"), but never by a stop word within it: "A-Sung" and "Okuni-nushi-no-Mikoto" are named
-by "sung" and "okuni", not by every question's "a" and "no". A title is matched by its analysed terms. Both are
-signals for ranking, never filters.
+by "sung" and "okuni", not by every question's "a" and "no". A title is matched by its analysed terms. A word most
+stories hold names none ("the king" of a library of fairy tales, one of which has a "King Olaf"). Both are signals
+for ranking, never filters.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from bot.core.sequences import Chained, Overlaid
 from bot.core.spelling import MIN_LENGTH, max_edits
 
 SPECIFIC = 3
-"""A name word or title term shared by more stories than this says little about which is meant."""
+"""A name word or title term shared by more stories than this, as a word of their people's names or titles or
+anywhere in their text, says little about which is meant."""
 
 
 @dataclass(frozen=True)
@@ -115,13 +117,17 @@ class MentionFinder:
         first, added = self._first
         return JoinedNearWords(first._near_names, len(first._name_words), NearWords(added))
 
-    def find(self, question: str, known: Mapping[str, int]) -> StoryMentions:
+    def find(self, question: str, known: Mapping[str, int], spread: Callable[[str], int]) -> StoryMentions:
         """The stories the question names. `known` holds the library's terms: a word whose term is not
-        among them may be a typo of a name; a known word is taken only as it is."""
+        among them may be a typo of a name; a known word is taken only as it is. `spread` says how many stories
+        hold a term anywhere in their text: a word more than SPECIFIC stories hold names none of them, however few
+        stories' people or titles it is found in ("king" of "King Olaf", "jack" in a library of Jack tales)."""
         named: list[set[int]] = []
         for word, _, _ in words(question):
             normalized = normalize_word(word)
             term = self.analyzer.term(word)
+            if term is not None and spread(term) > SPECIFIC:
+                continue
             stories = set(self._name_stories.get(normalized, ()))
             if not stories and term is not None and term not in known:
                 stories = self._near_name(normalized)

@@ -107,9 +107,9 @@ def test_a_view_answers_as_the_same_stories_built_as_one_library(owners: StoryLi
     questions += ["the old mil", "bakrey village", "Kalmurzaeva", "Korolev piano competition"]
     assert library_facts(view, questions) == library_facts(whole, questions)
     for question in questions:
-        assert view.mention_finder.find(question, view.index.vocabulary) == whole.mention_finder.find(
-            question, whole.index.vocabulary
-        )
+        assert view.mention_finder.find(
+            question, view.index.vocabulary, view.story_index.term_doc_freq
+        ) == whole.mention_finder.find(question, whole.index.vocabulary, whole.story_index.term_doc_freq)
         assert view.story_finder.find(question) == whole.story_finder.find(question)
         assert view.story_finder.complete(question[:4]) == whole.story_finder.complete(question[:4])
     assert list(view.story_finder.ids) == list(whole.story_finder.ids)
@@ -155,7 +155,7 @@ def test_a_view_of_a_changed_owner_and_a_shelf_copying_its_story_answers_as_one_
         known = library.index.vocabulary
         return (
             library_facts(library, questions),
-            [library.mention_finder.find(q, known) for q in questions + typed],
+            [library.mention_finder.find(q, known, library.story_index.term_doc_freq) for q in questions + typed],
             [library.story_finder.find(q) for q in questions + typed + ["sofia-kalmurzaeva-ballerina.md"]],
             [library.story_finder.complete(q[:4]) for q in questions],
             list(library.story_finder.ids),
