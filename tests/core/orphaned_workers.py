@@ -27,7 +27,7 @@ def _death_signal() -> int:
 
 def said_and_held() -> None:
     """A worker's work: says which worker it is, then holds it for good (waiting, the GIL let go)."""
-    print(os.getpid(), _death_signal(), flush=True)
+    os.write(1, f"{os.getpid()} {_death_signal()}\n".encode())  # one write, whole: three processes share the pipe
     threading.Event().wait()
 
 

@@ -109,17 +109,23 @@ def index_killed_leaves_nothing(corpus: Path, indexes: Path, ready: Callable[[in
 
 
 def _lines_said(output: int, count: int) -> list[tuple[int, int]]:
-    """The first `count` lines of two numbers the file descriptor `output` is sent, each once it is whole."""
+    """The first `count` lines of two numbers the file descriptor `output` is sent, each once it is whole (anything
+    else a process of the parent's prints there, a library's notice, is passed over)."""
     deadline = time.monotonic() + HANG
     said = b""
-    while said.count(b"\n") < count:
+    while len(pairs := _number_pairs(said)) < count:
         ready, _, _ = select.select([output], [], [], max(0.0, deadline - time.monotonic()))
-        assert ready, "the workers never said they were at work"
+        assert ready, f"the workers never said they were at work: {said!r}"
         read = os.read(output, 4096)
-        assert read, "the parent ended first"
+        assert read, f"the parent ended first: {said!r}"
         said += read
-    pairs = [line.split() for line in said.splitlines()[:count]]
-    return [(int(first), int(second)) for first, second in pairs]
+    return pairs[:count]
+
+
+def _number_pairs(said: bytes) -> list[tuple[int, int]]:
+    """The whole lines of `said` that are two numbers."""
+    lines = [line.split() for line in said.split(b"\n")[:-1]]
+    return [(int(line[0]), int(line[1])) for line in lines if len(line) == 2 and all(w.isdigit() for w in line)]
 
 
 def test_workers_end_by_their_lifeline_when_their_parent_is_killed():
