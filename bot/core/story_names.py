@@ -66,6 +66,18 @@ def _file_name(path: str) -> str:
     return PurePosixPath(path).name
 
 
+def _ending(found: list[int], stories: Sequence[Story], typed: tuple[str, ...]) -> list[int]:
+    """Of the stories found by their file's name, the one whose path ends the path typed (folded, by its parts) with
+    the most of its folders, where only one does; else all of them."""
+    ending: dict[int, list[int]] = {}
+    for i in found:
+        parts = PurePosixPath(fold(shelf_file_name(stories[i].path))).parts
+        if typed[-len(parts) :] == parts:
+            ending.setdefault(len(parts), []).append(i)
+    longest = ending[max(ending)] if ending else found
+    return longest if len(longest) == 1 else found
+
+
 @lru_cache(maxsize=KEYS_KEPT)
 def _story_keys(title: str, path: str) -> _StoryKeys:
     """Kept by title and path: a server's view is assembled again at each change of its shelf (and after a reload),
@@ -224,7 +236,8 @@ class StoryFinder:
 
     def find(self, name: str) -> StoryLookup:
         """Exact title, file name or path (of several, the one whose file name is typed as written, case and all); else
-        the file's name typed with no folder or another (`kira.md`, `corpus/kira.md` for tales/kira.md); else every
+        the file's name typed with no folder or another (`kira.md`, `corpus/kira.md` for tales/kira.md; of several, the
+        one whose folders end the path typed: `corpus/tales/kira.md` beside old/kira.md); else every
         story whose title holds all the words, each as typed or a typo or two away; else no match, with the closest
         titles as suggestions."""
         key = _key(name)
@@ -243,6 +256,8 @@ class StoryFinder:
             as_typed, written_as = _file_name(as_typed), _file_name
             file_name = fold(as_typed)
             exact = [n.first + i for n in self._names for i, file in enumerate(n.names) if file == file_name]
+            if len(exact) > 1:  # `corpus/tales/kira.md` beside other/kira.md: the one whose folders end the path typed
+                exact = _ending(exact, self.stories, PurePosixPath(path).parts)
         if len(exact) > 1:  # "Mill.md" beside "mill.md": the file name typed as it is written is that file's
             written = [i for i in exact if written_as(self.stories[i].path) == as_typed]
             exact = written if len(written) == 1 else exact

@@ -94,8 +94,19 @@ def test_a_file_in_a_folder_is_found_by_its_name_alone_or_with_the_folder_it_was
     for typed in ("corpus/mill.md", "./mill.md", "/home/me/storybot/corpus/MILL.md"):
         assert finder.find(typed).matches == (0,), typed
     assert finder.find("tales/kira.md").matches == (1,)
-    assert finder.find("kira.md").matches == (1, 2) and finder.find("stories/tales/Kira.MD").matches == (1, 2)
+    assert finder.find("kira.md").matches == (1, 2) and finder.find("stories/elsewhere/Kira.MD").matches == (1, 2)
     assert finder.find("corpus/forge.md").matches == ()
+
+
+def test_a_path_typed_from_elsewhere_picks_the_file_whose_folders_end_it_among_files_of_one_name():
+    """docs/commands.md: a path typed from elsewhere (`corpus/tales/kira.md`, as the shell completes it) names its
+    story. Beside an old/kira.md it was "could be more than one story", though the path typed says which."""
+    stories = [("Kira's Roses", "tales/kira.md"), ("Old Roses", "old/kira.md"), ("Kira", "kira.md")]
+    finder = StoryFinder(tuple(Story(title, path, i, 1) for i, (title, path) in enumerate(stories)))
+    for typed in ("corpus/tales/kira.md", "./corpus/tales/kira.md", "/home/me/storybot/corpus/Tales/Kira.MD"):
+        assert finder.find(typed).matches == (0,), typed
+    assert finder.find("../corpus/old/kira.md").matches == (1,) and finder.find("corpus/kira.md").matches == (2,)
+    assert finder.find("elsewhere/tales-and-more/kira.md").matches == (2,)  # no folder of theirs: the one of none
 
 
 def test_a_stored_path_names_its_story_exactly_or_none(finder):
