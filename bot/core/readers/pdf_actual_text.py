@@ -51,6 +51,9 @@ class ActualTextForms:
     measures: dict[int, tuple[object, tuple[Callable[[int], float], int] | None]] = field(default_factory=dict)
     """Each font's widths (pdf_advance.glyph_widths), looked up once in the file: a `/W` of many runs was read again
     on each page. Keyed by the font dictionary's identity, kept with it."""
+    looked: dict[int, object] = field(default_factory=dict)
+    """The resources' XObject dictionaries looked through, by identity (kept with it): once in the file, where a
+    dictionary every page names (of every page's images) was looked through again on each page, pages x images steps."""
 
 
 def with_actual_text(
@@ -88,13 +91,13 @@ def _forms_written_anew(reader: pypdf.PdfReader, resources: object, budget: list
     from pypdf.generic import NameObject, StreamObject
 
     pending = [resources]
-    looked: set[int] = set()  # the resources' dictionaries looked through
+    looked = forms.looked  # the resources' dictionaries looked through, in the file: their forms written anew already
     while pending:
         given = _resolved(pending.pop())
         xobjects = _resolved(given.get("/XObject")) if isinstance(given, dict) else None
         if not isinstance(xobjects, dict) or id(xobjects) in looked:
             continue
-        looked.add(id(xobjects))
+        looked[id(xobjects)] = xobjects
         for name in list(xobjects):
             form = _resolved(xobjects[name])
             if id(form) in forms.written:
