@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 _IDENTITY = frozenset(("/Identity-H", "/Identity-V"))
 _MOST_W_ITEMS = 100_000
-"""Items of a `/W` array read at most, and widths it gives at most (a run `first last width` gives many): a font of
-every Unicode character gives some thousands of runs, and two-byte codes 65,536 widths."""
+"""Items of a `/W` array read at most, and widths it gives at most in all, a code given twice counted twice (a run
+`first last width` gives many): a font of every Unicode character gives some thousands of runs, and two-byte codes
+65,536 widths."""
 
 
 def _resolved(value: object) -> object:
@@ -76,12 +77,16 @@ def _cid_widths(given: object) -> dict[int, float] | None:
     if not isinstance(given, list) or len(given) > _MOST_W_ITEMS:
         return None
     index = 0
+    room = _MOST_W_ITEMS  # widths still to be given, counted before they are: runs over and over the same codes
     while index + 1 < len(given):
         first, after = _number(given[index]), _resolved(given[index + 1])
         if first is None:
             return None
         if isinstance(after, list):
-            for offset, width in enumerate(after[:_MOST_W_ITEMS]):
+            room -= len(after)
+            if room < 0:
+                return None
+            for offset, width in enumerate(after):
                 value = _number(width)
                 if value is not None:
                     widths[int(first) + offset] = value
@@ -89,13 +94,14 @@ def _cid_widths(given: object) -> dict[int, float] | None:
         else:
             last = _number(after)
             value = _number(given[index + 2]) if index + 2 < len(given) else None
-            if last is None or value is None or last - first > _MOST_W_ITEMS:
+            if last is None or value is None:
                 return None
+            room -= max(int(last) - int(first) + 1, 0)
+            if room < 0:
+                return None  # no font's: every two-byte code is 65,536 widths
             for cid in range(int(first), int(last) + 1):
                 widths[cid] = value
             index += 3
-        if len(widths) > _MOST_W_ITEMS:
-            return None  # runs over and over the same codes: no font's
     return widths
 
 
