@@ -494,6 +494,11 @@ def folder_fault_text(fault: FolderFault, folder: Path | str, detail: str = "") 
     """Why the corpus folder itself cannot be read (FolderRefused), and what to do; `detail`, the system's reason."""
     if fault is FolderFault.IS_A_FILE:
         return f"{folder} is a file, not a folder. Point --corpus or STORYBOT_CORPUS at the folder that holds it."
+    if fault is FolderFault.NOT_A_FOLDER:
+        return (
+            f"{folder} is no folder (a named pipe or a device). Point --corpus or STORYBOT_CORPUS at a folder of "
+            f"stories ({suffix_list()})."
+        )
     if fault is FolderFault.MISSING:
         return (
             f"The corpus folder {folder} does not exist. Point --corpus or STORYBOT_CORPUS at a folder of stories "

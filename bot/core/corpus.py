@@ -46,6 +46,8 @@ class FolderFault(enum.StrEnum):
     """Why the corpus folder itself cannot be read: stable, each with its message (bot.messages.folder_fault_text)."""
 
     IS_A_FILE = "is_a_file"
+    NOT_A_FOLDER = "not_a_folder"
+    """It is there, but no folder and no file: a named pipe or a device (/dev/null)."""
     MISSING = "missing"
     UNREADABLE = "unreadable"
     """It cannot be listed (its permissions): FolderRefused.detail is the system's reason."""
@@ -216,8 +218,10 @@ def story_files(root: Path) -> StoryFiles:
             raise FolderRefused(FolderFault.MISSING, root) from None
         # A folder above it the bot's user may not enter (a home folder of mode 0700): Path.is_file raised it.
         raise FolderRefused(FolderFault.UNREADABLE, root, str(error.strerror or error)) from error
-    if not stat.S_ISDIR(info.st_mode):  # a file, or a named pipe or device (/dev/null), which no story is in
+    if stat.S_ISREG(info.st_mode):
         raise FolderRefused(FolderFault.IS_A_FILE, root)
+    if not stat.S_ISDIR(info.st_mode):  # a named pipe or device (/dev/null), which no story is in: no folder holds it
+        raise FolderRefused(FolderFault.NOT_A_FOLDER, root)
     real_root = root.resolve()
     paths: list[Path] = []
     problems: list[Problem] = []

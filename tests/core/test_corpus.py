@@ -349,12 +349,15 @@ def test_a_link_to_a_story_in_a_folder_the_user_may_not_enter_is_skipped_and_the
 
 
 def test_a_named_pipe_or_a_device_given_as_the_corpus_is_no_folder(tmp_path):
-    """It is there, so not "does not exist": it is no folder, as a file is not."""
+    """It is there, so not "does not exist": it is no folder. Nor is it a file: "/dev/null is a file, not a folder.
+    Point --corpus or STORYBOT_CORPUS at the folder that holds it" sent the user to /dev."""
     os.mkfifo(tmp_path / "pipe")
     for given in (tmp_path / "pipe", Path(os.devnull)):
         with pytest.raises(FolderRefused) as refused:
             load_corpus(given)
-        assert refused.value.fault is FolderFault.IS_A_FILE
+        assert refused.value.fault is FolderFault.NOT_A_FOLDER
+        said = corpus_error_text(refused.value)
+        assert said.startswith(f"{given} is no folder (a named pipe or a device).") and "holds it" not in said
 
 
 KEEPER = """---
