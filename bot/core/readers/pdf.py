@@ -386,15 +386,18 @@ to be full: a line wrapped within its paragraph runs to the right margin, a para
 
 
 def _mark_full_lines(lines: list[Line], page: pypdf.PageObject) -> None:
-    """Marks which of a page's lines are full (Line.full), by how far their text runs across the page."""
+    """Marks which of a page's lines are full (Line.full), by how far their text runs across the page. The margins are
+    measured from the page's box where it stands: a page split from a two-up sheet keeps the box of its half
+    ([612 0 1224 792]), and taken from 0, every line was full, a verse's short lines read as one word."""
     if not lines:
         return
     try:
-        width = float(page.mediabox.width)
+        box = page.mediabox
+        low, high = sorted((float(box[0]), float(box[2])))
     except Exception:  # a hostile page's box: no line is taken for full
         return
     left = min(line.x for line in lines)
-    reach = left + FULL_LINE * (width - 2 * left)
+    reach = left + FULL_LINE * (high - (left - low) - left)  # the text's right edge: as far in from the box's as left
     for line in lines:
         line.full = line.right >= reach
 

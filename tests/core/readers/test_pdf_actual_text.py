@@ -1,3 +1,4 @@
+import io
 import zlib
 
 import pytest
@@ -239,3 +240,25 @@ def test_pages_sharing_one_resources_dictionary_are_looked_through_in_steps_line
     story, steps = lines_run_in(actual_text.__file__, lambda: PdfReader().read(pages_sharing_resources(pages)))
     assert len(story.blocks) == pages and story.blocks[-1].text == f"Page {pages} of the keeper."
     assert steps < 40 * pages
+
+
+VERSE = ["สายน้ำไหลเอื่อย", "นกน้อยบินร่อน", "ชาวประมงพายเรือ"]
+
+
+def test_short_lines_of_thai_read_apart_on_a_page_whose_box_starts_off_its_origin():
+    # A verse's lines, short, one under another (one paragraph): each is its own words, read a space apart. pypdf's
+    # split of a two-up sheet leaves a page's box where it stood ([612 0 1224 792], the sheet's right half): taken for
+    # a box from 0, every line was "full", run across the page, and the verse was read as one word.
+    lines = b"".join(
+        b"BT /F1 12 Tf 72 %d Td /Span <</ActualText <FEFF%s> >> BDC (xxxxxx) Tj EMC ET "
+        % (700 - 14 * n, line.encode("utf-16-be").hex().encode())
+        for n, line in enumerate(VERSE)
+    )
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(one_page(lines)))
+    page = writer.pages[0]
+    page.add_transformation(pypdf.Transformation().translate(612, 0))
+    page.mediabox = pypdf.generic.RectangleObject([612, 0, 1224, 792])
+    split = io.BytesIO()
+    writer.write(split)
+    for pdf in (one_page(lines), split.getvalue()):
+        assert [block.text for block in PdfReader().read(pdf).blocks] == [" ".join(VERSE)]
