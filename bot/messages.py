@@ -1314,6 +1314,11 @@ def settings_error_text(error: SettingsError) -> str:
             f"{error.file} cannot be looked for ({error.detail}: this user may not enter the current folder); run "
             "storybot from a folder it may enter (cd / first)."
         )
+    if fault is SettingsFault.CURRENT_FOLDER_GONE:
+        return (
+            f"{error.file} cannot be looked for ({error.detail}: the current folder was removed); run storybot from a "
+            "folder that exists (cd / first)."
+        )
     if fault is SettingsFault.CONFIG_FOLDER_CLOSED:
         return (
             f"{error.file} cannot be looked for ({error.detail}: a folder on its way is closed to this user); run "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import os
@@ -34,6 +35,9 @@ class SettingsFault(StrEnum):
     CURRENT_FOLDER_CLOSED = "current_folder_closed"
     """`file`, the current folder's .env, cannot be looked for: the current folder is closed to this user (`detail`,
     the system's reason)."""
+    CURRENT_FOLDER_GONE = "current_folder_gone"
+    """The current folder was removed (a shell left in a folder deleted under it): no `.env` can be looked for there,
+    nor any relative path found (`detail`, the system's reason)."""
     CONFIG_FOLDER_CLOSED = "config_folder_closed"
     """`file`, the config folder's .env, cannot be looked for: a folder on its way is closed to this user (`detail`,
     the system's reason)."""
@@ -184,7 +188,13 @@ def load_env_files() -> frozenset[str]:
     folders wherever the bot is started. Returns the names set from them: python-dotenv has taken their
     comments and quotes off already."""
     loaded: set[str] = set()
-    here, config = env_files()
+    try:
+        here, config = env_files()
+    except OSError as error:  # the current folder was removed under the shell: Path.cwd raised it, a traceback
+        fault = (
+            SettingsFault.CURRENT_FOLDER_GONE if error.errno == errno.ENOENT else SettingsFault.CURRENT_FOLDER_CLOSED
+        )
+        raise SettingsError(fault, file=Path(".env"), detail=str(error.strerror or error)) from error
     for path in (here, config):
         try:
             if not path.is_file():

@@ -9,6 +9,7 @@ import pytest
 from bot.messages import settings_error_text
 from bot.operations.opening import index_store
 from bot.settings import QuestionBudget, Settings, SettingsError, bundled_corpus
+from tests.cli.test_main import command_environment
 from tests.conftest import CORPUS
 from tests.hang import HANG_SECONDS
 from tests.unprivileged import closed_folder, said_unprivileged
@@ -333,3 +334,18 @@ def test_a_current_folder_this_user_may_not_enter_is_named_not_a_traceback():
         f"{closed / '.env'} cannot be looked for (Permission denied: this user may not enter the current folder); "
         "run storybot from a folder it may enter (cd / first)."
     ), said
+
+
+def test_a_current_folder_that_was_removed_is_named_not_a_traceback(tmp_path):
+    """A shell left in a folder deleted under it (a temporary folder cleaned, a worktree removed): Path.cwd raised
+    FileNotFoundError while the .env files were looked for, a traceback at every start, exit 1."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = f'cd "{gone}" && rmdir "{gone}" && exec "{sys.executable}" -m bot --corpus "{CORPUS}" ask "violin"'
+    environment = command_environment({"XDG_CONFIG_HOME": str(tmp_path / "config"), "STORYBOT_INDEX": "off"})
+    result = subprocess.run(["sh", "-c", script], capture_output=True, text=True, env=environment, timeout=HANG_SECONDS)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr == (
+        "storybot: .env cannot be looked for (No such file or directory: the current folder was removed); run storybot "
+        "from a folder that exists (cd / first).\n"
+    )
