@@ -109,9 +109,13 @@ def test_entities_are_never_fetched_and_a_billion_laughs_is_refused_unexpanded(t
     secret.write_text("the bot's token")
     doctype = f'<!DOCTYPE FictionBook [<!ENTITY secret SYSTEM "file://{secret}"><!ENTITY name "Maren">]>'
     book = (
-        f"<FictionBook {NAMESPACES}><body><section><p>&secret;&name; lit the lamp.</p></section></body></FictionBook>"
+        f"<FictionBook {NAMESPACES}><body><section><p>&secret;&name; lit the lamp.</p></section>"
+        "<section><p>The keeper slept.</p></section></body></FictionBook>"
     )
-    assert read(f'<?xml version="1.0"?>{doctype}{book}'.encode()) == (None, [("lit the lamp.", False)])
+    # The external entity is dropped, never fetched, and the text after it kept: libxml2 2.14 lost the whole rest of
+    # the book after one it did not load.
+    read_back = read(f'<?xml version="1.0"?>{doctype}{book}'.encode())
+    assert read_back == (None, [("Maren lit the lamp.", False), ("The keeper slept.", False)])
     # An entity of entities, nine deep: libxml2 stops reading at its first use, so the text after it would be
     # lost in silence. It is refused, never expanded.
     laughs = "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10))
