@@ -328,7 +328,7 @@ async def test_of_two_shard_processes_on_postgresql_the_killed_ones_questions_ar
 
 NEW_TOKEN = "MTAwMA.HzZzBc.another-fake-token"
 """The bot's token after its owner reset it (Discord's developer portal): the same application, APP_ID."""
-EXPIRING = 45.0
+EXPIRING = 30.0
 """How long before its 15 minutes end an interaction reaches the first bot: past them before the third bot starts."""
 
 
