@@ -18,10 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.migration import MigrationContext
-from alembic.util.exc import CommandError
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
@@ -42,10 +38,13 @@ from bot.state.waiting_interactions import WaitingInteractionStore
 if TYPE_CHECKING:
     import aiosqlite
     import asyncpg
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
 SQLITE_FILE = "storybot.db"
+VERSION_TABLE = "alembic_version"
+"""Where Alembic keeps the database's revision (its default name)."""
 SQLITE_FULL_WORDS = "disk is full"
 """What SQLite says for SQLITE_FULL ("database or disk is full"): the disk has no room, which no folder's permission
 fixes."""
@@ -129,7 +128,7 @@ class Database:
         try:
             async with migrating.begin() as connection:
                 await connection.run_sync(_migrate)
-        except CommandError as error:
+        except _NewerSchema as error:
             raise DatabaseError(OpenFault.NEWER_SCHEMA, where=where, detail=str(error), revision=newest()) from error
         except (sa.exc.DBAPIError, OSError) as error:  # OSError includes TimeoutError
             if sqlite_file is not None and _is_damaged(error):
@@ -344,15 +343,37 @@ def failure(url: URL, where: str, error: Exception) -> DatabaseError:
     )
 
 
+class _NewerSchema(Exception):
+    """Alembic's refusal of a revision it does not know: a newer storybot's."""
+
+
 def _migrate(connection: sa.Connection) -> None:
     """Migrates unless the database is at the newest revision: only migrating takes the write lock (env.py), so a
-    start never waits for another process's write to end (a newer revision is refused by Alembic, CommandError)."""
-    if MigrationContext.configure(connection).get_current_revision() != newest():
+    start never waits for another process's write to end (a newer revision is refused by Alembic, CommandError).
+    Alembic is imported only then: a start with nothing to migrate reads the revision itself."""
+    if current_revision(connection) == newest():
+        return
+    from alembic import command
+    from alembic.util.exc import CommandError
+
+    try:
         command.upgrade(migrations_on(connection), "head")
+    except CommandError as error:
+        raise _NewerSchema(str(error)) from error
+
+
+def current_revision(connection: sa.Connection) -> str | None:
+    """The revision Alembic's table holds, as Alembic reads it; None before the first migration."""
+    if not sa.inspect(connection).has_table(VERSION_TABLE):
+        return None
+    revision = connection.execute(sa.text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+    return None if revision is None else str(revision)
 
 
 def migrations_on(connection: sa.Connection) -> Config:
     """Alembic's configuration running the migrations on `connection` (bot/state/migrations/env.py)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection

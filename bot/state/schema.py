@@ -16,7 +16,6 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from alembic import command
-from alembic.migration import MigrationContext
 from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -25,6 +24,7 @@ from bot.state.database import (
     MIGRATION_BOUNDS,
     SQLITE_FILE,
     STARTUP_BUSY_SECONDS,
+    current_revision,
     database_url,
     describe,
     engine_for,
@@ -102,7 +102,7 @@ async def read_state(settings: Settings) -> SchemaState:
             return SchemaState(where=str(where), sqlite_file=None, exists=False, revision=None)
     url = database_url(settings)
     async with _connected(url, StatementBounds.within(OPERATION_SECONDS)) as connection:
-        revision = await connection.run_sync(_revision)
+        revision = await connection.run_sync(current_revision)
     return SchemaState(where=describe(url), sqlite_file=_sqlite_file(url), exists=True, revision=revision)
 
 
@@ -168,10 +168,6 @@ async def _connected(url: URL, bounds: StatementBounds, *, begin: bool = False) 
 
 def _sqlite_file(url: URL) -> Path | None:
     return Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
-
-
-def _revision(connection: sa.Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
 
 
 def _count(name: str) -> sa.Select[int]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import command
+from alembic.script import ScriptDirectory
 
 from bot.settings import Settings
 from bot.state.database import Database, migrations_on
-from bot.state.revisions import known_revisions, newest, revision_named
+from bot.state.revisions import MIGRATIONS, known_revisions, newest, revision_named
 from tests.state.every_table import SERVER, fill_every_table
 
 
@@ -80,3 +81,7 @@ def test_a_revision_is_named_with_or_without_its_leading_zeros():
         None,
         None,
     ]
+
+
+def test_the_newest_revision_read_from_the_file_names_is_alembics_head():
+    assert newest() == ScriptDirectory(str(MIGRATIONS)).get_current_head() == known_revisions()[-1].id
