@@ -16,14 +16,16 @@ from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 
 from bot.core.invisible_characters import INSIDE_WORDS
 
-ANALYSIS_VERSION = 5
+ANALYSIS_VERSION = 6
 """Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
 rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word
 no longer cuts it in two. 3: nor a name, for the people finder. 4: a full name the story repeats only ever opening
 its narration's sentences is a person, and so is a name the story also writes in lowercase that something is called
 by, or a full name of such words that is no description (bot.core.people_finder). 5: the first of those may start
 with a name the dictionary knows capitalised alone ("Sofia Kalmurzaeva", "Mary", "Thomas"; not "Meanwhile", "Poor"),
-and opens a sentence after a quoted one's close too ('"Go home." Ella Wheeler Wilcox went')."""
+and opens a sentence after a quoted one's close too ('"Go home." Ella Wheeler Wilcox went'). 6: someone's kin is a
+person ("the mother of Wassamo"), a description is read by its head ("a country lad"), and a clause ending in a
+place's word before a name no longer makes it a thing ("of the lake, Pinkel took")."""
 
 
 def _combining_marks() -> str:

@@ -69,6 +69,7 @@ _PREPOSITIONS = _PLACE_PREPOSITIONS | frozenset(
     ["to", "from", "by", "with", "for", "on", "upon", "over", "under", "off", "past", "behind", "beside", "among"]
 )
 _NAMING = frozenset({"called", "named", "name", "christened", "nicknamed"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your"})
 _NAMED_PERSON = frozenset({"him", "her", "them", "whose"})
 _SUBJECTS = frozenset({"he", "she", "they"})
 """Only "she was called Lucie": in "he called Yaidzu" he names something (there, a place)."""
@@ -115,6 +116,8 @@ class FoundPerson:
 class _WordLists:
     person: frozenset[str]
     title: frozenset[str]
+    kin: frozenset[str]
+    """Whose kin a name is says it is a person's: "the mother of Wassamo" (where "the King of Ulster" names a land)."""
     place: frozenset[str]
     stop: frozenset[str]
 
@@ -127,8 +130,9 @@ def _word_lists() -> _WordLists:
 
     person_lines = lines("person_words.txt")
     titles = frozenset(line.removeprefix("title:").strip() for line in person_lines if line.startswith("title:"))
-    people = frozenset(line for line in person_lines if not line.startswith("title:")) | titles
-    return _WordLists(people, titles, frozenset(lines("place_words.txt")), load_stopwords())
+    kin = frozenset(line.removeprefix("kin:").strip() for line in person_lines if line.startswith("kin:"))
+    people = frozenset(line for line in person_lines if not line.startswith(("title:", "kin:"))) | titles | kin
+    return _WordLists(people, titles, kin, frozenset(lines("place_words.txt")), load_stopwords())
 
 
 def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> list[FoundPerson]:
@@ -352,9 +356,17 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         elif pause and _kind(word, lists) == "person":
             person += 2  # "the captain, Elias Boone", "the farmer's son, Pavel"
         elif pause and _kind(word, lists) == "thing":
-            found.introduced_as_thing = True
+            if text.startswith(",", end) and any(w.lower() in _DETERMINERS for w in preceding[-3:-1]):
+                found.introduced_as_thing = True  # "the new board, Harbour Trust, met": set apart as what it is
+            # else a clause ends there, and says nothing of the name: "of the lake, Pinkel took", "Well, Hans"
         elif word in _SPEECH_WORDS:
             person += 1
+        elif word == "of":
+            whose = _noun_before(preceding)[0]
+            if whose in lists.kin and len(preceding) > 1 and preceding[-2].islower():
+                person += 1  # "the mother of Wassamo", "the son of Erc"; not "the Mother of Metals", a title
+            elif _kind(whose, lists) is not None and not text.startswith(("'s", "’s"), end):
+                thing += 1  # "the King of Ulster", "the mountains of Slieve Gullion"; not "the death of Murtough"
         elif (word in _PLACE_PREPOSITIONS or (word == "the" and not found.title_first)) and not text.startswith(
             ("'s", "’s"), end
         ):
@@ -368,7 +380,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         if after.group("speech") or after.group("who"):
             person += 1
         elif (described := after.group("described")) is not None:
-            kind = next((k for w in described.split()[:_DESCRIPTION_WORDS] if (k := _kind(w, lists)) is not None), None)
+            kind = _described_kind(described.split()[:_DESCRIPTION_WORDS], lists)
             if kind == "person":
                 person += 2 if after.group("verb") else 1  # "X was a ..." says more than "X, the ..."
             elif kind == "thing":
@@ -377,6 +389,16 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     found.thing += thing
     if person and found.intro < 0:
         found.intro = start
+
+
+def _described_kind(words: list[str], lists: _WordLists) -> str | None:
+    """What a description says its name is: its head, the last word of a kind before a preposition ("a country
+    lad" is a lad, "a town of fishermen" a town), else the first after ("a very decent sort of place")."""
+    head = next((i for i, word in enumerate(words) if word.lower() in _PREPOSITIONS), len(words))
+    before = [kind for word in words[:head] if (kind := _kind(word, lists)) is not None]
+    if before:
+        return before[-1]
+    return next((kind for word in words[head:] if (kind := _kind(word, lists)) is not None), None)
 
 
 def _noun_before(preceding: list[str]) -> tuple[str, bool]:

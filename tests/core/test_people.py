@@ -250,6 +250,16 @@ def test_a_name_with_a_joiner_pasted_inside_is_the_person_named_without_it(tmp_p
         ("'I will try,' said Bokwewa. And he went into the forest.", "Bokwewa"),
         ("Once upon a time there was a little girl called Lucie, who lived at a farm.", "Lucie"),
         ("She was scarcely half a thumb in height; so they called her Thumbelina.", "Thumbelina"),
+        # A description's head says what it is: a lad, not a country.
+        ("As has been said before, Moti was a country lad, and was accustomed to work in his father's garden.", "Moti"),
+        # Kin: whose mother someone is.
+        ("One day the mother of Wassamo said to him, 'My son, go to yonder point.' The absence of Wassamo", "Wassamo"),
+        # A clause ending in a place's word before a name says nothing of it: "Manage well, Hans."
+        ('"Good evening, Hans." "Manage well, Hans." Hans answered, "To Grethel\'s, mother."', "Hans"),
+        (
+            "As soon as he had reached the middle of the lake, Pinkel took the wool out of the bells, said Pinkel.",
+            "Pinkel",
+        ),
     ],
 )
 def test_people_named_the_ways_stories_name_them(tmp_path, text, person):
@@ -269,6 +279,7 @@ def test_people_named_the_ways_stories_name_them(tmp_path, text, person):
         "He heard far away, out of the mountains of Slieve Gullion, a fairy tune. Slieve Gullion was dark.",
         "The largest liner was called Hercules, and the smallest schooner The Flea. Hercules sailed first.",
         "And the place where he escaped from the fire he called Yaidzu. To this day a spot is named Yaidzu.",
+        "The fifth was called the Mother of Metals, and ruled over them. The Mother of Metals was wise.",
     ],
 )
 def test_ships_rocks_towns_boards_and_days_are_not_people(tmp_path, text):
