@@ -6,7 +6,13 @@ must replace the first, not stand beside it as a second story alike in every wor
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterable
+
+_UNSAFE_BEFORE = re.compile(r"[^\w.\- ]+")
+"""What an upload's name could not hold in storybot 0.2.0 and older, before apostrophes, parentheses, commas, "&"
+and "!" were kept (bot.core.shelf's _UNSAFE): each run of it was written as a dash."""
 
 
 def name_key(name: str) -> str:
@@ -16,3 +22,28 @@ def name_key(name: str) -> str:
     and a story named so before, in another form, keeps its name when it is replaced
     (bot.state.shelf_rules.named_in_another_form). Linear in the name."""
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).casefold())
+
+
+def upload_name_before(name: str) -> str:
+    """An upload's name (bot.core.shelf.safe_file_name) as an older storybot wrote it: "Grandma's Kitchen.txt" was
+    stored as "Grandma-s Kitchen.txt". Linear in the name."""
+    return _UNSAFE_BEFORE.sub("-", name).strip(" .-")
+
+
+def one_file_named(name: str, names: Iterable[str]) -> str | None:
+    """The one of `names` that is the file `name` in another form, which an upload named `name` replaces: the same
+    name in another case or Unicode form, else the name an older storybot gave the same upload (upload_name_before:
+    uploaded again, "Grandma's Kitchen.txt" replaces the "Grandma-s Kitchen.txt" stored then, rather than standing
+    beside it as a second story alike in every word). None when `name` itself is among them, or none is. One pass."""
+    wanted = name_key(name)
+    before = name_key(upload_name_before(name))
+    found = found_before = None
+    for other in names:
+        if other == name:
+            return None
+        key = name_key(other)
+        if found is None and key == wanted:
+            found = other
+        elif found_before is None and key == before:
+            found_before = other
+    return found or found_before

@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 from bot.core.invisible_characters import CONTROL_CHARACTERS, shows_text
-from bot.core.name_forms import name_key
+from bot.core.name_forms import one_file_named
 from bot.core.readers import STORY_SUFFIXES, reader_for
 from bot.core.readers.plain_text import front_matter_title, utf8_text
 from bot.core.shelf_corpus import ShelfStoryText
@@ -48,7 +48,11 @@ _KEEPING = re.compile(r"\.keeping-[0-9a-f]{16}")
 """A copy being kept, at the top of the kept folder: as _UPLOAD, one seen under the lock is a killed change's."""
 TITLED_SUFFIXES = (".txt", ".md")
 """Uploads a title can be given to (as front matter); other formats carry their own."""
-_UNSAFE = re.compile(r"[^\w.\- ]+")
+_UNSAFE = re.compile(r"[^\w.\- '’(),&!]+")
+"""What an upload's name may not hold: folders, and what Windows, macOS or a shell's common use cannot take in a file
+name (`<>:"/\\|?*`, controls, `$`, `;`, backquotes...). Apostrophes, parentheses, commas, "&" and "!" stay: titles hold
+them ("Grandma's Kitchen.txt", "Rock & Roll!.md"), and so do the copies browsers name "The Mill (1).md"."""
+_NAME_CHARACTER = re.compile(r"\w")
 _WORD = re.compile(r"[^\W\d_]+")
 EAST_ASIAN = "CJK"
 """The one script id of Chinese, Japanese and Korean letters (Han, kana, hangul), which stand in a word together."""
@@ -134,8 +138,9 @@ def safe_file_name(name: str) -> str:
         # "😀.md" is a story file with no name left once its signs are taken out, not a file of another format
         usable = written.rstrip(" .").lower().endswith(STORY_SUFFIXES)
         raise ShelfError(UploadRefusal.NO_USABLE_NAME if usable else UploadRefusal.NOT_A_STORY_FILE, name=name)
-    if base.lower() in STORY_SUFFIXES or base.startswith("."):
-        raise ShelfError(UploadRefusal.NO_USABLE_NAME, name=name)
+    suffix = max((s for s in STORY_SUFFIXES if base.lower().endswith(s)), key=len)
+    if base.startswith(".") or not _NAME_CHARACTER.search(base, 0, len(base) - len(suffix)):
+        raise ShelfError(UploadRefusal.NO_USABLE_NAME, name=name)  # ".md", "!!!.epub", "(-).fb2.zip": signs alone
     size = len(base.encode("utf-8", "surrogateescape"))
     if size > MAX_NAME_BYTES:
         raise ShelfError(UploadRefusal.NAME_TOO_LONG, name=base, size=size)
@@ -290,12 +295,12 @@ class Shelf:
         """`name`, or the story file at the top of the folder named so in another case or Unicode form
         (bot.core.name_forms): Windows and macOS take `The-Mill.MD` for `the-mill.md`, and a file copied from macOS
         holds "Café.md" decomposed where an upload's is composed; saved again, a second file was written beside it, a
-        story alike in every word. One look at the folder's names, for a name that is not there as it is."""
+        story alike in every word. So is one an older storybot named the upload ("Grandma-s Kitchen.txt"). One look at
+        the folder's names, for a name that is not there as it is."""
         if "/" in name or (self.root / name).exists() or (self.root / name).is_symlink():
             return name
-        wanted = name_key(name)
         with os.scandir(self.root) as entries:
-            return next((e.name for e in entries if name_key(e.name) == wanted and e.is_file()), name)
+            return one_file_named(name, (e.name for e in entries if e.is_file())) or name
 
     def own_file(self, relative: str) -> Path:
         """root/relative; raises ShelfError when it or a folder on the way is a link: nothing from chat writes or

@@ -7,7 +7,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.core.name_forms import name_key
+from bot.core.name_forms import one_file_named
 
 SHELF_STORIES = 500
 """Stories one server may have searched at once (kept versions do not count here; they count toward what it may
@@ -98,11 +98,6 @@ def named_in_another_form(name: str, shelved: Iterable[str]) -> str | None:
     already NFKC, so a story stored in another form can only be one from before uploads were normalised, or one of two
     forms an older storybot kept as two stories. None when one is named `name` itself: a shelf that holds both
     (`mill.md` and `Mill.md`, or "Café.md" in both forms) has its story of that very name replaced, not the other, and
-    both are kept. Compared by Python, the same on every database. One pass."""
-    wanted, found = name_key(name), None
-    for stored in shelved:
-        if stored == name:
-            return None
-        if found is None and name_key(stored) == wanted:
-            found = stored
-    return found
+    both are kept. The name an older storybot gave the same upload ("Grandma-s Kitchen.txt" for "Grandma's
+    Kitchen.txt") is that story too (one_file_named). Compared by Python, the same on every database. One pass."""
+    return one_file_named(name, shelved)

@@ -56,6 +56,14 @@ def refused(refusal: UploadRefusal, *, name: str | None = None, detail: str = ""
         ("a\uff0fb.md", "a-b.md"),  # a fullwidth slash is a sign of the name, not a folder's
         ("x/a\uff3cb.md", "a-b.md"),
         ("\uff21\uff22.md", "AB.md"),  # NFKC: fullwidth letters are letters
+        # Titles keep their apostrophes, parentheses, commas, "&" and "!"; a browser's second copy its "(1)".
+        ("Grandma's Kitchen.txt", "Grandma's Kitchen.txt"),
+        ("Grandma\u2019s Kitchen.md", "Grandma\u2019s Kitchen.md"),
+        ("The Old Mill (1).txt", "The Old Mill (1).txt"),
+        ("Rock & Roll!.md", "Rock & Roll!.md"),
+        ("Hi, there.txt", "Hi, there.txt"),
+        ('a<b>|c?"d*:e.md', "a-b-c-d-e.md"),  # what Windows cannot take in a name
+        ("$(rm x)`y`.md", "(rm x)-y-.md"),
     ],
 )
 def test_upload_names_become_plain_file_names(uploaded, stored):
@@ -68,7 +76,9 @@ def test_names_that_are_no_story_are_refused(uploaded):
         safe_file_name(uploaded)
 
 
-@pytest.mark.parametrize("uploaded", ["😀.md", "★★★.txt", "!!!.epub", ".md", "(-).fb2.zip", "..\\ .docx"])
+@pytest.mark.parametrize(
+    "uploaded", ["😀.md", "★★★.txt", "!!!.epub", ".md", "(-).fb2.zip", "..\\ .docx", "'&'.md", "(!, ’).txt"]
+)
 def test_a_story_file_whose_name_is_all_signs_is_asked_to_be_renamed(uploaded):
     # Refused as "not a story file; upload one of .txt, .md, ...", its own format among them: its name was the
     # trouble, the signs taken out of it leaving none.
@@ -240,6 +250,30 @@ def test_a_story_file_named_so_in_another_unicode_form_is_replaced_not_written_b
     assert kept is not None and kept.read_text() == "# Cafe\n\nOld words."
     assert [path.name for path in corpus.iterdir() if not path.name.startswith(".")] == ["Cafe\u0301.md"]
     assert (corpus / "Cafe\u0301.md").read_text() == "# Cafe\n\nNew words."
+
+
+def test_an_upload_stored_by_an_older_storybot_under_a_dashed_name_is_replaced_by_it_not_written_beside(tmp_path):
+    """storybot 0.2.0 and older stored "Grandma's Kitchen.txt" as "Grandma-s Kitchen.txt": uploaded again, now that
+    the apostrophe stays, it was a second story beside the first, alike in every word."""
+    corpus = tmp_path / "stories"
+    corpus.mkdir()
+    (corpus / "Grandma-s Kitchen.txt").write_text("Old words.")
+    (corpus / "Grandmas Kitchen.txt").write_text("Another story.")
+    shelf = Shelf(corpus)
+    uploaded = safe_file_name("Grandma's Kitchen.txt")
+    with pytest.raises(StoryExists):
+        shelf.add(uploaded, b"New words.")
+    kept = shelf.add(uploaded, b"New words.", replace=True)
+    assert kept is not None and kept.read_text() == "Old words."
+    names = sorted(path.name for path in corpus.iterdir() if not path.name.startswith("."))
+    assert names == ["Grandma-s Kitchen.txt", "Grandmas Kitchen.txt"]
+    assert (corpus / "Grandma-s Kitchen.txt").read_text() == "New words."
+    assert (corpus / "Grandmas Kitchen.txt").read_text() == "Another story."
+    # A story stored under the new name itself is the one replaced, the dashed one left as it is.
+    (corpus / "Grandma's Kitchen.txt").write_text("Its own.")
+    shelf.add(uploaded, b"Newest.", replace=True)
+    assert (corpus / "Grandma's Kitchen.txt").read_text() == "Newest."
+    assert (corpus / "Grandma-s Kitchen.txt").read_text() == "New words."
 
 
 def test_two_changes_in_the_same_second_keep_both_old_files(tmp_path):

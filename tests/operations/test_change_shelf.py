@@ -58,6 +58,11 @@ async def test_a_kept_version_is_offered_however_many_changes_came_after_it(data
         ("CAF\u00c9.md", ["weir.md", "cafe\u0301.md"], "cafe\u0301.md"),
         ("Caf\u00e9.md", ["Cafe\u0301.md", "Caf\u00e9.md"], None),  # both on a shelf from before: its very name's
         ("Cafe\u0301.md", ["Cafe\u0301.md", "Caf\u00e9.md"], None),
+        # Stored by storybot 0.2.0 and older, whose upload names made signs dashes.
+        ("Grandma's Kitchen.txt", ["Grandmas Kitchen.txt", "Grandma-s Kitchen.txt"], "Grandma-s Kitchen.txt"),
+        ("The Mill (1).md", ["the mill -1-.md"], "the mill -1-.md"),
+        ("Rock & Roll!.md", ["Rock - Roll.md", "rock & roll!.md"], "rock & roll!.md"),  # its own name's form first
+        ("Grandma's Kitchen.txt", ["Grandma's Kitchen.txt", "Grandma-s Kitchen.txt"], None),
     ],
 )
 def test_an_upload_replaces_the_story_named_so_in_another_case_or_form_unless_one_has_its_very_name(

@@ -683,6 +683,16 @@ async def test_an_upload_named_so_in_another_case_replaces_a_current_story_only(
     assert [story.name for story in (await shelves.stories(SERVER)).stories] == ["Mill.MD"]
 
 
+async def test_an_upload_an_older_storybot_stored_under_a_dashed_name_replaces_that_story(database: Database):
+    """storybot 0.2.0 and older stored "Grandma's Kitchen.txt" as "Grandma-s Kitchen.txt": uploaded again, it is that
+    story, replaced and keeping its name and id, not a second story beside it."""
+    shelves = database.shelves
+    old = await shelves.add(SERVER, "Grandma-s Kitchen.txt", b"The first soup.", ALICE, replace=True)
+    again = await shelves.add(SERVER, "Grandma's Kitchen.txt", b"The second soup.", ALICE, replace=True)
+    assert (again.action, again.name, again.story_id) == (ShelfAction.REPLACED, "Grandma-s Kitchen.txt", old.story_id)
+    assert [story.name for story in (await shelves.stories(SERVER)).stories] == ["Grandma-s Kitchen.txt"]
+
+
 NFD_NAME, NFC_NAME = "Cafe\u0301.md", "Caf\u00e9.md"
 """One name as macOS writes it (decomposed) and as Windows and Linux do (composed): one file to either."""
 
