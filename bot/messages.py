@@ -12,11 +12,13 @@ from __future__ import annotations
 import errno
 import logging
 import math
+import re
 import signal
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.core.analysis import MARKS
 from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.corpus import CorpusError, FolderFault, FolderRefused, NoStories
 from bot.core.index_damage import DamageKind, IndexDamage
@@ -80,8 +82,16 @@ NAME_ECHOED = 200
 story options take: the command line and the console take a name of any length, and said a line of 1 MB back whole."""
 
 
+MARKS_ECHOED = 4
+"""Combining marks said back on one character: "é" has one, Vietnamese "ệ" two; a letter under hundreds ("Zalgo"
+text) rose over the lines above and below it wherever a message said it back."""
+_MARK_PILE = re.compile(f"({MARKS}{{{MARKS_ECHOED}}}){MARKS}+")
+
+
 def typed_name(name: str) -> str:
-    """A name as someone typed it, in quotes, cut at NAME_ECHOED characters."""
+    """A name as someone typed it, in quotes, cut at NAME_ECHOED characters, at most MARKS_ECHOED marks a
+    character."""
+    name = _MARK_PILE.sub(r"\1", name)
     return f'"{name}"' if len(name) <= NAME_ECHOED else f'"{name[:NAME_ECHOED]}…"'
 
 

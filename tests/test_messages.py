@@ -167,6 +167,15 @@ def test_corrections_say_what_was_searched_for_what_was_typed(library):
     assert corrections_text(library.ask("How did the audience react to Sophie?")) == ""
 
 
+def test_a_name_said_back_keeps_a_few_marks_on_each_character_and_cuts_a_pile_of_them(library):
+    # "Zalgo" text: a letter under thousands of combining marks rose over the lines of the message around it.
+    pile = "Z" + "\u0301\u0336\u0308" * 60 + "algo"  # within the 200 characters a story name may have
+    text = story_choice_text(resolve_story(library, pile))
+    assert '"Z\u0301\u0336\u0308\u0301algo"' in text
+    assert story_choice_text(resolve_story(library, "Nguy\u00ea\u0303n")).count("\u0303") == 1  # as typed
+    assert story_choice_text(resolve_story(library, "e" + "\u0301" * 4)).count("\u0301") == 4
+
+
 def test_an_unclear_story_name_lists_what_it_could_be(library):
     text = story_choice_text(resolve_story(library, "kalmurzaeva"))
     assert "could be more than one story" in text

@@ -43,8 +43,9 @@ def _combining_marks() -> str:
     return "".join(f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}" for a, b in ranges)
 
 
-_MARKS = f"[{_combining_marks()}]"
-_LETTER = rf"(?:[^\W_]|{_MARKS})"
+MARKS = f"[{_combining_marks()}]"
+"""A combining mark (Unicode category M) of the Basic Multilingual Plane, as a regular expression."""
+_LETTER = rf"(?:[^\W_]|{MARKS})"
 _INSIDE = f"(?:['’]|[{INSIDE_WORDS}]+)"
 # Letters (with their combining marks) and digits, with inner apostrophes kept ("Ivan's",
 # "couldn't"), and inner zero-width joiners and other INSIDE_WORDS ("می‌خواهم", Persian spelling);
@@ -53,7 +54,7 @@ _INSIDE = f"(?:['’]|[{INSIDE_WORDS}]+)"
 WORD = re.compile(rf"{_LETTER}+(?:{_INSIDE}{_LETTER}+)*")
 # The same words for text without combining marks (English, most scripts), several times faster.
 _PLAIN_WORD = re.compile(rf"[^\W_]+(?:{_INSIDE}[^\W_]+)*")
-_MARK = re.compile(_MARKS)
+_MARK = re.compile(MARKS)
 
 
 def _word_pattern(text: str) -> re.Pattern[str]:
