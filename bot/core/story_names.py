@@ -306,6 +306,9 @@ class StoryFinder:
         """Stories whose title or file name starts with (or holds) the prefix, best first; else close ones."""
         key = _key(prefix)
         if not key:
+            signs = plain_question(prefix).strip().casefold()
+            if signs:
+                return self._holding(signs, limit)
             return list(self.file_order(0, min(limit, len(self.stories))))
         starts = [
             n.first + i
@@ -325,6 +328,18 @@ class StoryFinder:
             taken = set(hits)
             hits += [i for i in self._closest(key, limit) if i not in taken]
         return hits[:limit]
+
+    def _holding(self, signs: str, limit: int) -> list[int]:
+        """Stories whose title or file name holds `signs` as typed, in file order: text of signs alone ("&", "!",
+        "(1)"... has no word to compare), which listed the first stories as if nothing had been typed."""
+        found: list[int] = []
+        for story in self.file_order():
+            title, path = self.stories[story].title, self.stories[story].path
+            if signs in title.casefold() or signs in _file_name(path).casefold():
+                found.append(story)
+                if len(found) == limit:
+                    break
+        return found
 
 
 class SharedTitles(AbstractSet[str]):

@@ -49,6 +49,17 @@ def test_completion_puts_prefix_matches_first_and_stays_within_discords_limit(fi
     assert "Ballerina" in titles(finder, finder.complete("balerina"))[0]
 
 
+def test_completion_of_signs_alone_lists_the_stories_whose_title_or_file_holds_them():
+    # "&" or "!" has no word to compare: it listed the first stories, as if nothing had been typed.
+    stories = [("The Mill", "mill.md"), ("Rock & Roll", "rock.md"), ("Wow!", "wow.md"), ("Tale", "tale (1).md")]
+    finder = StoryFinder(tuple(Story(title, path, i, 1) for i, (title, path) in enumerate(stories)))
+    assert titles(finder, finder.complete("&")) == ["Rock & Roll"]
+    assert titles(finder, finder.complete(" ! ")) == ["Wow!"]
+    assert titles(finder, finder.complete("(1)")) == ["Tale"]
+    assert finder.complete("%") == []
+    assert titles(finder, finder.complete("  ")) == ["The Mill", "Rock & Roll", "Wow!", "Tale"]  # nothing typed
+
+
 def test_a_name_pasted_with_terminal_escapes_or_control_characters_is_the_story_named(finder):
     # As a question is searched: "\x1b[1;31mSophie Korolev\x1b[0m" was looked for as "1 31msophie korolev 0m".
     typed = {
