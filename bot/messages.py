@@ -1329,6 +1329,12 @@ def settings_error_text(error: SettingsError) -> str:
             f"{error.file} cannot be looked for ({error.detail}: the current folder was removed); run storybot from a "
             "folder that exists (cd / first)."
         )
+    if fault is SettingsFault.HOME_UNKNOWN:
+        return (
+            f"No home folder is known for this user (uid {error.number}: HOME is not set, and the system lists no such "
+            "user); set HOME to a folder this user may write (HOME=/srv/storybot), or run storybot as a user the "
+            "system lists."
+        )
     if fault is SettingsFault.CONFIG_FOLDER_CLOSED:
         return (
             f"{error.file} cannot be looked for ({error.detail}: a folder on its way is closed to this user); run "

@@ -12,7 +12,7 @@ from bot.settings import QuestionBudget, Settings, SettingsError, bundled_corpus
 from tests.cli.test_main import command_environment
 from tests.conftest import CORPUS
 from tests.hang import HANG_SECONDS
-from tests.unprivileged import closed_folder, said_unprivileged
+from tests.unprivileged import UNLISTED, closed_folder, said_unprivileged
 
 ROOT = CORPUS.parent
 
@@ -334,6 +334,31 @@ def test_a_current_folder_this_user_may_not_enter_is_named_not_a_traceback():
         f"{closed / '.env'} cannot be looked for (Permission denied: this user may not enter the current folder); "
         "run storybot from a folder it may enter (cd / first)."
     ), said
+
+
+def test_a_user_with_no_home_folder_is_told_to_set_one_not_a_traceback():
+    """A container run with `--user 54321` and no HOME: platformdirs raised RuntimeError ("could not determine the
+    home directory") while the config folder's .env was looked for, a traceback at every start, exit 1."""
+
+    def started(home: Path | None) -> str:
+        for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "STORYBOT_DATA"):
+            os.environ.pop(name, None)
+        if home is not None:
+            os.environ["HOME"] = str(home)
+        try:
+            Settings.from_env()
+        except SettingsError as error:
+            return settings_error_text(error)
+        return "read"
+
+    with closed_folder() as (shared, _):
+        said = said_unprivileged(lambda: started(None), shared, user=UNLISTED)
+        given_a_home = said_unprivileged(lambda: started(shared), shared, user=UNLISTED)
+    assert said == (
+        f"No home folder is known for this user (uid {UNLISTED}: HOME is not set, and the system lists no such user); "
+        "set HOME to a folder this user may write (HOME=/srv/storybot), or run storybot as a user the system lists."
+    ), said
+    assert given_a_home == "read", given_a_home
 
 
 def test_a_current_folder_that_was_removed_is_named_not_a_traceback(tmp_path):

@@ -12,9 +12,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 NOBODY = 65534
+UNLISTED = 54321
+"""A user the system has no entry for: a container's `--user 54321`."""
 
 
-def said_unprivileged(work: Callable[[], str], folder: Path | None = None) -> str:
+def said_unprivileged(work: Callable[[], str], folder: Path | None = None, user: int = NOBODY) -> str:
     """What `work` returns, run in a forked child that is not root (started in `folder`, entered while root), or the
     traceback of what it raised. Modules it imports on first use must be imported before (the child may not read a
     Python installed under /root)."""
@@ -26,8 +28,8 @@ def said_unprivileged(work: Callable[[], str], folder: Path | None = None) -> st
             if folder is not None:
                 os.chdir(folder)
             if os.geteuid() == 0:
-                os.setgid(NOBODY)
-                os.setuid(NOBODY)
+                os.setgid(user)
+                os.setuid(user)
             try:
                 said = work()
             except BaseException:
