@@ -1331,9 +1331,9 @@ def settings_error_text(error: SettingsError) -> str:
         )
     if fault is SettingsFault.HOME_UNKNOWN:
         return (
-            f"No home folder is known for this user (uid {error.number}: HOME is not set, and the system lists no such "
-            "user); set HOME to a folder this user may write (HOME=/srv/storybot), or run storybot as a user the "
-            "system lists."
+            f"No home folder is known for this user (uid {error.number}: {name} is not set, and the system lists no "
+            f"such user); set {name} to a folder this user may write ({name}=/srv/storybot), or run storybot as a user "
+            "the system lists."
         )
     if fault is SettingsFault.CONFIG_FOLDER_CLOSED:
         return (

@@ -39,8 +39,9 @@ class SettingsFault(StrEnum):
     """The current folder was removed (a shell left in a folder deleted under it): no `.env` can be looked for there,
     nor any relative path found (`detail`, the system's reason)."""
     HOME_UNKNOWN = "home_unknown"
-    """No home folder is known for this user (`number`, its uid): HOME is not set and the system lists no such user
-    (a container run with `--user 54321`), so neither the config folder's .env nor the data folder can be found."""
+    """No home folder is known for this user (`number`, its uid): `name`, HOME, is not set and the system lists no such
+    user (a container run with `--user 54321`), so neither the config folder's .env nor the data folder can be
+    found."""
     CONFIG_FOLDER_CLOSED = "config_folder_closed"
     """`file`, the config folder's .env, cannot be looked for: a folder on its way is closed to this user (`detail`,
     the system's reason)."""
@@ -194,7 +195,7 @@ def load_env_files() -> frozenset[str]:
     try:
         Path.home()  # what the user's folders are found from (platformdirs, "~" in a path setting)
     except RuntimeError as error:  # it raised this from the first of them, a traceback
-        raise SettingsError(SettingsFault.HOME_UNKNOWN, number=os.getuid()) from error
+        raise SettingsError(SettingsFault.HOME_UNKNOWN, name="HOME", number=os.getuid()) from error
     try:
         here, config = env_files()
     except OSError as error:  # the current folder was removed under the shell: Path.cwd raised it, a traceback
