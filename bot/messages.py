@@ -2143,6 +2143,8 @@ DATASET_LINES = {
     DatasetFault.SECTIONS_LINE: '{"q", "file", "sections"}',
     DatasetFault.QUESTIONS_LINE: '{"q": "question", "expect": "phrase"}',
     DatasetFault.LABELS_LINE: '{"story", "name", "person"}',
+    DatasetFault.BEIR_LINE: '{"_id", "text"}',
+    DatasetFault.QRELS_LINE: "query-id, corpus-id and a whole-number score, tab-separated",
 }
 """The shape each data set's lines take, as a bad line's message shows it."""
 

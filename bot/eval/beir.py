@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -41,6 +41,10 @@ class DatasetFault(StrEnum):
     """A BEIR folder lacks `file` (corpus.jsonl or queries.jsonl)."""
     QRELS_MISSING = "qrels_missing"
     """A BEIR folder has no qrels `file` for the split asked for."""
+    BEIR_LINE = "beir_line"
+    """`file`'s `line` (corpus.jsonl's or queries.jsonl's) is no record: `missing`, the field it lacks, or `detail`."""
+    QRELS_LINE = "qrels_line"
+    """The qrels `file`'s `line` is no judgement with a whole-number score: `detail`, the parser's words."""
     SECTIONS_MISSING = "sections_missing"
     """A sections folder lacks its questions.jsonl, `file`."""
     SECTIONS_LINE = "sections_line"
@@ -115,29 +119,53 @@ class BeirResult:
     queries_per_second: float
 
 
-def _jsonl(path: Path) -> list[dict]:
+def data_lines(path: Path, fault: DatasetFault) -> Iterator[tuple[int, str]]:
+    """A data file's lines that hold anything, with their numbers, decoded one at a time: a byte that is not UTF-8
+    names its line (`fault`), where the whole file's decoding was a traceback. A byte order mark first (an editor's
+    "UTF-8 with BOM") is no part of the first line, nor a carriage return (Windows' line ends) of any line."""
+    for number, raw in enumerate(path.read_bytes().split(b"\n"), start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8").removesuffix("\r")
+        except UnicodeDecodeError as error:
+            raise DatasetError.of_line(fault, path, number, error) from error
+        if line.strip():
+            yield number, line
+
+
+def _jsonl(path: Path, fields: tuple[str, ...]) -> list[dict[str, str]]:
+    """A BEIR file's records, each holding `fields` (as text); a bad line is named, not a traceback."""
     if not path.is_file():
         raise DatasetError(DatasetFault.BEIR_FILE_MISSING, file=path)
-    with path.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
+    records = []
+    for number, line in data_lines(path, DatasetFault.BEIR_LINE):
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise TypeError("not an object")
+            records.append({key: str(value) for key, value in item.items()} | {f: str(item[f]) for f in fields})
+        except (json.JSONDecodeError, KeyError, TypeError) as error:
+            raise DatasetError.of_line(DatasetFault.BEIR_LINE, path, number, error) from error
+    return records
 
 
 def load_qrels(path: Path) -> dict[str, dict[str, int]]:
     if not path.is_file():
         raise DatasetError(DatasetFault.QRELS_MISSING, file=path)
     qrels: dict[str, dict[str, int]] = {}
-    with path.open(encoding="utf-8", newline="") as rows:
-        reader = csv.reader(rows, delimiter="\t")
-        next(reader, None)
-        for row in reader:
-            if len(row) >= 3:
-                qrels.setdefault(row[0], {})[row[1]] = int(row[2])
+    for number, line in data_lines(path, DatasetFault.QRELS_LINE):
+        row = line.split("\t")
+        if number == 1 or len(row) < 3:  # the header, "query-id corpus-id score"
+            continue
+        try:
+            qrels.setdefault(row[0], {})[row[1]] = int(row[2])
+        except ValueError as error:
+            raise DatasetError.of_line(DatasetFault.QRELS_LINE, path, number, error) from error
     return qrels
 
 
 def beir_corpus(folder: Path) -> tuple[Corpus, list[str]]:
     """Each document a one-passage story (title and text as one passage), and the documents' ids in order."""
-    documents = _jsonl(folder / "corpus.jsonl")
+    documents = _jsonl(folder / "corpus.jsonl", ("_id",))
     stories = tuple(Story(d.get("title", "") or d["_id"], d["_id"], n, 1) for n, d in enumerate(documents))
     passages = tuple(
         Passage(story=n, number=1, text=f"{d.get('title', '')} {d.get('text', '')}".strip(), paragraph=1)
@@ -150,7 +178,7 @@ def load_queries(folder: Path, split: str, part: Part = Part.ALL) -> tuple[dict[
     """The judged queries of a split's part (id -> text) and their judgements."""
     qrels = load_qrels(folder / "qrels" / f"{split}.tsv")
     qrels = {q: judged for q, judged in qrels.items() if part.holds(q)}
-    queries = {q["_id"]: q["text"] for q in _jsonl(folder / "queries.jsonl") if q["_id"] in qrels}
+    queries = {q["_id"]: q["text"] for q in _jsonl(folder / "queries.jsonl", ("_id", "text")) if q["_id"] in qrels}
     return queries, qrels
 
 

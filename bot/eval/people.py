@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bot.core.corpus import load_corpus
 from bot.core.people import Person, PersonFinder
-from bot.eval.beir import DatasetError, DatasetFault
+from bot.eval.beir import DatasetError, DatasetFault, data_lines
 from bot.eval.sections import merge_corpora, stories_folder
 
 SAMPLE = 100
@@ -57,9 +57,7 @@ def load_labels(path: Path | None) -> dict[tuple[str, str], bool]:
     if not path.is_file():  # a mistyped --labels scored the sample as if no one were labelled
         raise DatasetError(DatasetFault.LABELS_MISSING, file=path)
     labels = {}
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
+    for number, line in data_lines(path, DatasetFault.LABELS_LINE):
         try:
             item = json.loads(line)
             labels[(str(item["story"]), str(item["name"]))] = bool(item["person"])

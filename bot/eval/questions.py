@@ -9,7 +9,7 @@ from pathlib import Path
 from bot.core.analysis import fold
 from bot.core.answer import NoAnswer
 from bot.core.library import StoryLibrary
-from bot.eval.beir import DatasetError, DatasetFault
+from bot.eval.beir import DatasetError, DatasetFault, data_lines
 
 DEPTH = 3
 
@@ -33,16 +33,11 @@ def load_questions(path: Path) -> list[tuple[str, str]]:
     if not path.is_file():
         raise DatasetError(DatasetFault.QUESTIONS_MISSING, file=path)
     pairs = []
-    # Line by line (not U+2028's lines), so that a byte that is not UTF-8 names its line, where the whole file's
-    # decoding was a traceback; a byte order mark first (an editor's "UTF-8 with BOM") is no part of the first line.
-    for number, raw in enumerate(path.read_bytes().split(b"\n"), start=1):
+    for number, line in data_lines(path, DatasetFault.QUESTIONS_LINE):  # line by line, not U+2028's lines
         try:
-            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-            if not line.strip():
-                continue
             item = json.loads(line)
             question, expect = str(item["q"]), str(item["expect"]).strip()
-        except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as error:
+        except (json.JSONDecodeError, KeyError, TypeError) as error:
             raise DatasetError.of_line(DatasetFault.QUESTIONS_LINE, path, number, error) from error
         if expect:
             pairs.append((question, expect))

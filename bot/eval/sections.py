@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bot.core.corpus import Corpus, load_corpus
 from bot.core.library import StoryLibrary
-from bot.eval.beir import DatasetError, DatasetFault
+from bot.eval.beir import DatasetError, DatasetFault, data_lines
 
 DEPTH = 10
 
@@ -52,23 +52,20 @@ def load_section_questions(path: Path) -> list[SectionQuestion]:
     if not path.is_file():
         raise DatasetError(DatasetFault.SECTIONS_MISSING, file=path)
     questions = []
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-                questions.append(
-                    SectionQuestion(
-                        question=str(item["q"]),
-                        file=str(item["file"]),
-                        sections=frozenset(map(int, item["sections"])),
-                        kind=item.get("kind", ""),
-                        answers=tuple(map(str, item.get("answers", ()))),
-                    )
+    for number, line in data_lines(path, DatasetFault.SECTIONS_LINE):
+        try:
+            item = json.loads(line)
+            questions.append(
+                SectionQuestion(
+                    question=str(item["q"]),
+                    file=str(item["file"]),
+                    sections=frozenset(map(int, item["sections"])),
+                    kind=item.get("kind", ""),
+                    answers=tuple(map(str, item.get("answers", ()))),
                 )
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
-                raise DatasetError.of_line(DatasetFault.SECTIONS_LINE, path, number, error) from error
+            )
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
+            raise DatasetError.of_line(DatasetFault.SECTIONS_LINE, path, number, error) from error
     return questions
 
 

@@ -74,3 +74,22 @@ def test_a_part_of_the_queries_is_measured_alone(collection):
     parts = [evaluate_beir(library, doc_ids, collection, "train", part) for part in (Part.HELD_OUT, Part.FIT)]
     assert sum(p.queries for p in parts) == 3
     assert parts[0].split == "train, held-out"
+
+
+@pytest.mark.parametrize(
+    ("file", "content", "said"),
+    [
+        ("qrels/train.tsv", b"query-id\tcorpus-id\tscore\nq1\td1\tyes\n", "line 2: expected query-id, corpus-id"),
+        ("queries.jsonl", b'{"_id": "q1", "text": "who tuned"', 'line 1: expected {"_id", "text"} (Expecting'),
+        ("queries.jsonl", b'{"_id": "q1", "text": "who"}\n{"_id": "q2", "text": "caf\xe9"}\n', "line 2: expected"),
+        ("queries.jsonl", b'{"text": "who tuned the violin"}\n', 'line 1: expected {"_id", "text"} (no "_id")'),
+        ("corpus.jsonl", b"[]\n", 'corpus.jsonl, line 1: expected {"_id", "text"}'),
+    ],
+)
+def test_a_bad_line_of_a_beir_file_is_named_in_one_line_not_a_traceback(collection, capsys, file, content, said):
+    """A score that is no number, a line that is no JSON object, a byte that is not UTF-8, a record without its id:
+    each was a traceback and exit 1."""
+    (collection / file).write_bytes(content)
+    assert main(["eval", "--beir", str(collection)]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err and len(err.strip().splitlines()) == 1, err

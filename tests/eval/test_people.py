@@ -58,3 +58,12 @@ def test_a_labels_file_that_is_not_there_is_an_error(tmp_path, capsys):
     write_stories(tmp_path / "stories")
     assert main(["eval", "--people", str(tmp_path / "stories"), "--labels", str(tmp_path / "labels.jsonl")]) == 2
     assert f"{tmp_path / 'labels.jsonl'} does not exist" in capsys.readouterr().err
+
+
+def test_a_labels_line_that_is_not_utf8_is_named_not_a_traceback(tmp_path, capsys):
+    write_stories(tmp_path / "stories")
+    labels = tmp_path / "labels.jsonl"
+    labels.write_bytes(b'{"story": "a.md", "name": "Caf\xe9", "person": true}\n')
+    assert main(["eval", "--people", str(tmp_path / "stories"), "--labels", str(labels)]) == 2
+    err = capsys.readouterr().err
+    assert f'{labels}, line 1: expected {{"story", "name", "person"}}' in err and "0xe9" in err, err

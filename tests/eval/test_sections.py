@@ -67,3 +67,12 @@ def test_a_question_about_a_missing_story_is_named(dataset, tmp_path):
     library = StoryLibrary(sections_corpus(tales, []))
     with pytest.raises(DatasetError, match=r"gone\.md"):
         evaluate_sections(library, load_section_questions(tales / "questions.jsonl"), Scope.LIBRARY)
+
+
+def test_a_questions_line_that_is_not_utf8_is_named_not_a_traceback(dataset, capsys):
+    tales, _ = dataset
+    lines = (tales / "questions.jsonl").read_bytes().splitlines()
+    (tales / "questions.jsonl").write_bytes(b"\n".join([lines[0], lines[1].replace(b"fox", b"f\xf6x", 1)]))
+    assert main(["eval", "--sections", str(tales)]) == 2
+    err = capsys.readouterr().err
+    assert f'{tales / "questions.jsonl"}, line 2: expected {{"q", "file", "sections"}}' in err and "0xf6" in err, err
