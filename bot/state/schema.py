@@ -11,6 +11,8 @@ import asyncio
 import contextlib
 import dataclasses
 import enum
+import errno
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -94,16 +96,31 @@ async def read_state(settings: Settings) -> SchemaState:
         where = settings.data / SQLITE_FILE
         try:
             there = where.is_file()
+            blocked = None if there else _never_created(where)
         except OSError as error:  # a data folder inside one this user may not enter: is_file raised it
             raise DatabaseError(
                 OpenFault.SQLITE_UNOPENED, where=str(where), detail=error.strerror or str(error)
             ) from error
+        if blocked is not None:
+            raise DatabaseError(OpenFault.SQLITE_UNOPENED, where=str(where), detail=blocked)
         if not there:
             return SchemaState(where=str(where), sqlite_file=None, exists=False, revision=None)
     url = database_url(settings)
     async with _connected(url, StatementBounds.within(OPERATION_SECONDS)) as connection:
         revision = await connection.run_sync(current_revision)
     return SchemaState(where=describe(url), sqlite_file=_sqlite_file(url), exists=True, revision=revision)
+
+
+def _never_created(where: Path) -> str | None:
+    """Why no SQLite file could ever be created at `where` (the system's words), or None: a folder standing at its
+    name, or a data "folder" that is a file or a device. Both were "no database yet", exit 0, and the next command
+    that opened it failed."""
+    if where.exists():
+        return os.strerror(errno.EISDIR) if where.is_dir() else "not a regular file"
+    holder = next((folder for folder in where.parents if folder.exists()), None)
+    if holder is not None and not holder.is_dir():
+        return os.strerror(errno.ENOTDIR)
+    return None
 
 
 async def plan_downgrade(settings: Settings, target: str) -> DowngradePlan:

@@ -100,6 +100,29 @@ def test_status_of_a_data_folder_without_a_database_makes_nothing(tmp_path: Path
     assert not (tmp_path / "new").exists()
 
 
+@pytest.mark.parametrize("blocked", ["folder at its name", "data folder a file", "data folder a device"])
+def test_status_of_a_database_that_could_never_be_made_exits_2_naming_why(tmp_path: Path, blocked: str):
+    """A folder standing at storybot.db's name, or STORYBOT_DATA a file or /dev/null: status said "No database yet"
+    and exit 0, and the next command that opened it failed."""
+    data = {
+        "folder at its name": tmp_path / "data",
+        "data folder a file": tmp_path / "file",
+        "data folder a device": Path("/dev/null"),
+    }[blocked]
+    if blocked == "folder at its name":
+        (data / SQLITE_FILE).mkdir(parents=True)
+    elif blocked == "data folder a file":
+        data.write_text("notes")
+    shown = run("database", "status", env={"STORYBOT_DATA": str(data)})
+    assert shown.returncode == 2 and not shown.stdout, shown.stdout
+    why = "Is a directory" if blocked == "folder at its name" else "Not a directory"
+    assert (
+        shown.stderr
+        == f"storybot: Could not open the database at {data / SQLITE_FILE}: {why}. "
+        + "Set STORYBOT_DATA to a folder the bot may write.\n"
+    ), shown.stderr
+
+
 def test_status_of_a_database_a_newer_storybot_wrote_still_reports_but_exits_2(sqlite: Settings):
     """A script or a deploy step checks the exit code: the database the bot's start would refuse (exit 2) is not
     one to go on with, yet the report, which names the revision, still comes."""
