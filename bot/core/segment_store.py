@@ -512,6 +512,7 @@ class SegmentStore:
         manifest names (left by a writer that was killed) are removed first. `fresh`: a library that
         replaces whatever is there (damaged, untrusted or not), so nothing of it is read but its generation."""
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _set_aside_folders(self.folder)
         with (self.folder / WRITE_LOCK).open("a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             current = SegmentSet(self._generation(), ()) if fresh else self._open(verify=False)
@@ -625,6 +626,22 @@ class SegmentStore:
         sync_to_disk(self.folder)
         self._sweep(new)
         return new
+
+
+def _set_aside_folders(folder: Path) -> None:
+    """A folder standing at a name the store writes (the manifest, its `.new`, the write lock) failed every save for
+    good: each start rebuilt the whole index and said the next would save it. It is moved aside whole, to a name of its
+    own beside it (`segments.json.set-aside-1`), never removed: whatever it holds is someone's."""
+    for name in (WRITE_LOCK, MANIFEST, f"{MANIFEST}.new"):
+        path = folder / name
+        if path.is_dir() and not path.is_symlink():  # a link is replaced as a file is
+            aside = next(
+                folder / f"{name}.set-aside-{n}"
+                for n in itertools.count(1)
+                if not (folder / f"{name}.set-aside-{n}").exists()
+            )
+            with contextlib.suppress(FileNotFoundError):  # another writer moved it first
+                os.rename(path, aside)
 
 
 def files_of(segment: StoredSegment) -> list[str]:

@@ -424,3 +424,19 @@ def test_a_folder_beside_the_segments_is_left_alone_and_commits_go_on(tmp_path):
     store.commit([story(5, "story-5", 10)], ["base-3"])
     assert "story-5" in store.open().live_keys()
     assert (tmp_path / "backup" / "segments.json").read_text() == "{}"
+
+
+@pytest.mark.parametrize("name", [MANIFEST, f"{MANIFEST}.new", ".write.lock"])
+def test_a_folder_at_a_name_the_store_writes_is_set_aside_whole_and_commits_go_on(tmp_path, name):
+    """A folder standing at the manifest's name (or its .new's, or the write lock's) failed every save for good: each
+    start rebuilt the whole index and said the next would save it. It is moved aside, what it holds kept."""
+    store = SegmentStore(tmp_path)
+    store.commit(*commit_of(0))
+    if (tmp_path / name).exists():
+        (tmp_path / name).unlink()
+    (tmp_path / name).mkdir()
+    (tmp_path / name / "notes.txt").write_text("mine")
+    store.commit([story(5, "story-5", 10)], [])
+    assert "story-5" in store.open().live_keys()
+    assert (tmp_path / f"{name}.set-aside-1" / "notes.txt").read_text() == "mine"
+    assert (tmp_path / MANIFEST).is_file()
