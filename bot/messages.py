@@ -2159,6 +2159,8 @@ def dataset_error_text(error: DatasetError) -> str:
         return f"{file} is missing; pick a split that has a qrels/<split>.tsv file."
     if fault is DatasetFault.SECTIONS_MISSING:
         return f"{file} is missing; a sections folder has corpus/ and questions.jsonl."
+    if fault is DatasetFault.UNREADABLE:
+        return f"{file} cannot be read ({error.detail}); give the file itself."
     if fault in DATASET_LINES:
         why = f'no "{error.missing}"' if error.missing else error.detail
         return f"{file}, line {error.line}: expected {DATASET_LINES[fault]}" + (f" ({why})" if why else "")

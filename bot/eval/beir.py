@@ -41,6 +41,8 @@ class DatasetFault(StrEnum):
     """A BEIR folder lacks `file` (corpus.jsonl or queries.jsonl)."""
     QRELS_MISSING = "qrels_missing"
     """A BEIR folder has no qrels `file` for the split asked for."""
+    UNREADABLE = "unreadable"
+    """A data `file` is there but cannot be read (a folder, its permissions): `detail`, the system's words."""
     BEIR_LINE = "beir_line"
     """`file`'s `line` (corpus.jsonl's or queries.jsonl's) is no record: `missing`, the field it lacks, or `detail`."""
     QRELS_LINE = "qrels_line"
@@ -123,7 +125,11 @@ def data_lines(path: Path, fault: DatasetFault) -> Iterator[tuple[int, str]]:
     """A data file's lines that hold anything, with their numbers, decoded one at a time: a byte that is not UTF-8
     names its line (`fault`), where the whole file's decoding was a traceback. A byte order mark first (an editor's
     "UTF-8 with BOM") is no part of the first line, nor a carriage return (Windows' line ends) of any line."""
-    for number, raw in enumerate(path.read_bytes().split(b"\n"), start=1):
+    try:
+        whole = path.read_bytes()  # a pipe's too: `feedback export -` into `eval --questions /dev/stdin`
+    except OSError as error:
+        raise DatasetError(DatasetFault.UNREADABLE, file=path, detail=error.strerror or str(error)) from error
+    for number, raw in enumerate(whole.split(b"\n"), start=1):
         try:
             line = raw.decode("utf-8-sig" if number == 1 else "utf-8").removesuffix("\r")
         except UnicodeDecodeError as error:
@@ -134,7 +140,7 @@ def data_lines(path: Path, fault: DatasetFault) -> Iterator[tuple[int, str]]:
 
 def _jsonl(path: Path, fields: tuple[str, ...]) -> list[dict[str, str]]:
     """A BEIR file's records, each holding `fields` (as text); a bad line is named, not a traceback."""
-    if not path.is_file():
+    if not path.exists():
         raise DatasetError(DatasetFault.BEIR_FILE_MISSING, file=path)
     records = []
     for number, line in data_lines(path, DatasetFault.BEIR_LINE):
@@ -149,7 +155,7 @@ def _jsonl(path: Path, fields: tuple[str, ...]) -> list[dict[str, str]]:
 
 
 def load_qrels(path: Path) -> dict[str, dict[str, int]]:
-    if not path.is_file():
+    if not path.exists():
         raise DatasetError(DatasetFault.QRELS_MISSING, file=path)
     qrels: dict[str, dict[str, int]] = {}
     for number, line in data_lines(path, DatasetFault.QRELS_LINE):

@@ -54,7 +54,7 @@ class PeopleResult:
 def load_labels(path: Path | None) -> dict[tuple[str, str], bool]:
     if path is None:
         return {}
-    if not path.is_file():  # a mistyped --labels scored the sample as if no one were labelled
+    if not path.exists():  # a mistyped --labels scored the sample as if no one were labelled
         raise DatasetError(DatasetFault.LABELS_MISSING, file=path)
     labels = {}
     for number, line in data_lines(path, DatasetFault.LABELS_LINE):

@@ -30,7 +30,7 @@ class QuestionCheck:
 
 def load_questions(path: Path) -> list[tuple[str, str]]:
     """The (question, phrase) pairs; a line whose phrase is still empty (from `feedback export`) is skipped."""
-    if not path.is_file():
+    if not path.exists():
         raise DatasetError(DatasetFault.QUESTIONS_MISSING, file=path)
     pairs = []
     for number, line in data_lines(path, DatasetFault.QUESTIONS_LINE):  # line by line, not U+2028's lines

@@ -49,7 +49,7 @@ class SectionsResult:
 
 
 def load_section_questions(path: Path) -> list[SectionQuestion]:
-    if not path.is_file():
+    if not path.exists():
         raise DatasetError(DatasetFault.SECTIONS_MISSING, file=path)
     questions = []
     for number, line in data_lines(path, DatasetFault.SECTIONS_LINE):

@@ -116,7 +116,7 @@ def _never_created(where: Path) -> str | None:
     name, or a data "folder" that is a file or a device. Both were "no database yet", exit 0, and the next command
     that opened it failed."""
     if where.exists():
-        return os.strerror(errno.EISDIR) if where.is_dir() else "not a regular file"
+        return os.strerror(errno.EISDIR if where.is_dir() else errno.EEXIST)  # a pipe, a device: "File exists"
     holder = next((folder for folder in where.parents if folder.exists()), None)
     if holder is not None and not holder.is_dir():
         return os.strerror(errno.ENOTDIR)

@@ -1,4 +1,5 @@
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,18 @@ def test_a_line_that_is_not_utf8_is_named_not_a_traceback(tmp_path, library):
         check_questions(library, questions)
     said = dataset_error_text(refused.value)
     assert said.startswith(f'{questions}, line 2: expected {{"q": "question", "expect": "phrase"}}') and "0xe9" in said
+
+
+def test_questions_piped_in_are_read_and_a_folder_given_is_said_to_be_one(tmp_path, capsys):
+    """`feedback export -` piped into `eval --questions /dev/stdin` (a pipe is no regular file) was "does not exist",
+    and so was a folder given in a file's stead."""
+    read, write = os.pipe()
+    os.write(write, json.dumps({"q": "Where was Sebastien born?", "expect": "born in moscow"}).encode() + b"\n")
+    os.close(write)
+    try:
+        assert main(["eval", "--questions", f"/proc/self/fd/{read}"]) == 0
+    finally:
+        os.close(read)
+    assert "1 question: hit@1 100.0%" in capsys.readouterr().out
+    assert main(["eval", "--questions", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"storybot: {tmp_path} cannot be read (Is a directory); give the file itself.\n"
