@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import importlib.metadata
 import io
@@ -347,7 +348,14 @@ def version() -> str:
 
 def main(argv: Sequence[str] | None = None, *, discord: DiscordCommands) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    printed = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(printed):  # argparse passes over its output's failures: exit 0, nothing shown
+            args: argparse.Namespace | None = parser.parse_args(argv)
+    except SystemExit as done:
+        if done.code != 0:
+            raise
+        args = None  # --help or --version: what it printed is written below, as any command's output
     # Output never fails on a character the terminal's encoding lacks; JSON is always UTF-8. What is typed or
     # piped in is UTF-8 whatever the locale says (LANG=C, PYTHONIOENCODING=ascii), and a byte that is not
     # becomes U+FFFD: the console's lines (input() decodes with these too) never end it with a traceback.
@@ -356,6 +364,10 @@ def main(argv: Sequence[str] | None = None, *, discord: DiscordCommands) -> int:
     if isinstance(sys.stdin, io.TextIOWrapper):
         sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     try:
+        if args is None:
+            print(printed.getvalue(), end="")
+            sys.stdout.flush()
+            return 0
         settings = Settings.from_env()
         if "corpus" in args:
             settings = dataclasses.replace(settings, corpus=args.corpus)

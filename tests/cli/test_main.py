@@ -586,9 +586,11 @@ OUTPUT_COMMANDS = [
     ("performer", "sofia"),
     ("stories",),
 ]
+ARGPARSE_OUTPUT = [("--help",), ("--version",), ("ask", "--help")]
+"""What argparse prints itself, and passed over the failures of: exit 0 with nothing shown."""
 
 
-@pytest.mark.parametrize("args", [*OUTPUT_COMMANDS, ("ask", "--json")])
+@pytest.mark.parametrize("args", [*OUTPUT_COMMANDS, ("ask", "--json"), *ARGPARSE_OUTPUT])
 def test_output_to_a_full_disk_is_said_in_one_line(tmp_path, args):
     # `ask --json < questions > answers.jsonl` on a disk that is full: a traceback, exit 1, and nothing
     # said of why; a short answer still buffered at the end failed unseen, after the exit code was chosen.
@@ -602,7 +604,7 @@ def test_output_to_a_full_disk_is_said_in_one_line(tmp_path, args):
     assert result.stderr.decode() == "storybot: could not write the output (No space left on device).\n"
 
 
-@pytest.mark.parametrize("args", OUTPUT_COMMANDS)
+@pytest.mark.parametrize("args", [*OUTPUT_COMMANDS, *ARGPARSE_OUTPUT])
 def test_output_closed_by_the_shell_is_said_in_one_line(args):
     # `python -m bot ask "..." >&-`: Python has no sys.stdout, so the text answer ended in an AttributeError
     # traceback, and the others printed nothing and exited 0.
