@@ -472,19 +472,20 @@ def problem_text(problem: Problem) -> str:
     the command line says its own, command_line_problem)."""
     why = problem.why
     if why.cause is Cause.NOT_STORIES:
-        shown = ", ".join(why.names) + (f" and {why.count - len(why.names)} more" if why.count > len(why.names) else "")
+        more = why.count - len(why.names)
+        shown = ", ".join(map(one_line, why.names)) + (f" and {more} more" if more > 0 else "")
         ignored = counted(why.count, "file that is not a story", "files that are not stories")
         return f"Ignored {ignored} ({suffix_list()}): {shown}."
     if why.cause is Cause.FOLDER_UNREADABLE:
-        return f"Skipped the folder {problem.file}/: it {refusal_text(why)}."
+        return f"Skipped the folder {one_line(str(problem.file))}/: it {refusal_text(why)}."
     if why.cause is Cause.FOLDER_NAME_NOT_UTF8:
-        return f"Skipped the folder {problem.file}: its {refusal_text(why)}."
+        return f"Skipped the folder {one_line(str(problem.file))}: its {refusal_text(why)}."
     if why.cause is Cause.NAME_NOT_UTF8:
-        return f"Skipped {problem.file}: its {refusal_text(why)}."
+        return f"Skipped {one_line(str(problem.file))}: its {refusal_text(why)}."
     if why.cause is Cause.READER_STOPPED:  # a folder's file: the owner can have it read again
         ended = f"If the system ended it (short of memory), {RELOAD_READS_AGAIN}"
-        return f"Skipped {problem.file}: it {refusal_text(why)}. {ended}."
-    return f"Skipped {problem.file}: it {refusal_text(why)}."
+        return f"Skipped {one_line(str(problem.file))}: it {refusal_text(why)}. {ended}."
+    return f"Skipped {one_line(str(problem.file))}: it {refusal_text(why)}."
 
 
 def command_line_problem(problem: Problem) -> str:
@@ -501,7 +502,10 @@ def command_line_problem(problem: Problem) -> str:
 
 
 def folder_fault_text(fault: FolderFault, folder: Path | str, detail: str = "") -> str:
-    """Why the corpus folder itself cannot be read (FolderRefused), and what to do; `detail`, the system's reason."""
+    """Why the corpus folder itself cannot be read (FolderRefused), and what to do; `detail`, the system's reason. The
+    folder's name shown with its controls as escapes: printable() takes a terminal's escape out whole, and
+    "\x1b[31mred" was said to be "red", another folder."""
+    folder = one_line(str(folder))
     if fault is FolderFault.IS_A_FILE:
         return f"{folder} is a file, not a folder. Point --corpus or STORYBOT_CORPUS at the folder that holds it."
     if fault is FolderFault.NOT_A_FOLDER:
@@ -533,7 +537,7 @@ def no_stories_text(folder: Path | str, problems: Sequence[Problem]) -> str:
     """Why no story could be loaded from a folder (NoStories): each file skipped and why, or that it holds no story
     file."""
     detail = " ".join(map(problem_text, problems)) or f"It has no story files ({suffix_list()})."
-    return f"No stories could be loaded from {folder}. {detail}"
+    return f"No stories could be loaded from {one_line(str(folder))}. {detail}"
 
 
 def index_not_saved_text(note: IndexNote) -> str:
@@ -1123,15 +1127,15 @@ def feedback_exported_text(answers: int, to_stdout: bool, target: str) -> str:
 
 
 def file_exists_text(path: str) -> str:
-    return f"{path} already exists; give a new file name (nothing was written)."
+    return f"{one_line(path)} already exists; give a new file name (nothing was written)."
 
 
 def cannot_write_text(path: str, reason: str) -> str:
-    return f"Could not write {path} ({reason}); check the folder exists and can be written."
+    return f"Could not write {one_line(path)} ({reason}); check the folder exists and can be written."
 
 
 def export_exists_text(path: str) -> str:
-    return f"{path} exists; name a new file (nothing was exported or moved)."
+    return f"{one_line(path)} exists; name a new file (nothing was exported or moved)."
 
 
 def export_folder_missing_text(folder: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli.output import printable
 from bot.core.answer import NoAnswer
 from bot.core.corpus import CorpusError, FolderFault, FolderRefused, NoStories
 from bot.core.index_notes import IndexEvent, IndexFault, IndexNote
@@ -29,6 +30,7 @@ from bot.messages import (
     database_error_text,
     database_trouble_text,
     dataset_error_text,
+    file_exists_text,
     folder_fault_text,
     hit_place,
     index_fault_text,
@@ -624,3 +626,11 @@ def test_every_dataset_fault_is_said_with_its_file(fault: DatasetFault) -> None:
     assert "None" not in said and "DatasetFault" not in said, said
     texts = {dataset_error_text(DatasetError(each, file=Path("f"))) for each in DatasetFault}
     assert len(texts) == len(DatasetFault)
+
+
+def test_a_name_a_message_gives_shows_a_terminals_escape_rather_than_losing_it():
+    """printable() takes a terminal's escape out whole: "\\x1b[31mred", a folder not there, was said to be "red",
+    another folder that was; a skipped file's name so, and an export's file."""
+    said = folder_fault_text(FolderFault.MISSING, "\x1b[31mred")
+    assert printable(said).startswith("The corpus folder \\x1b[31mred does not exist."), said
+    assert printable(file_exists_text("fbx\x1b[2Ksafe.jsonl")).startswith("fbx\\x1b[2Ksafe.jsonl already exists")
