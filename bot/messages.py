@@ -470,22 +470,22 @@ def refusal_text(refusal: Refusal) -> str:
 def problem_text(problem: Problem) -> str:
     """A file or folder skipped, and why, as every front end says it (a missing reader's step is Discord's reload:
     the command line says its own, command_line_problem)."""
-    why = problem.why
+    why, file = problem.why, one_line(str(problem.file))
     if why.cause is Cause.NOT_STORIES:
         more = why.count - len(why.names)
         shown = ", ".join(map(one_line, why.names)) + (f" and {more} more" if more > 0 else "")
         ignored = counted(why.count, "file that is not a story", "files that are not stories")
         return f"Ignored {ignored} ({suffix_list()}): {shown}."
     if why.cause is Cause.FOLDER_UNREADABLE:
-        return f"Skipped the folder {one_line(str(problem.file))}/: it {refusal_text(why)}."
+        return f"Skipped the folder {file}/: it {refusal_text(why)}."
     if why.cause is Cause.FOLDER_NAME_NOT_UTF8:
-        return f"Skipped the folder {one_line(str(problem.file))}: its {refusal_text(why)}."
+        return f"Skipped the folder {file}: its {refusal_text(why)}."
     if why.cause is Cause.NAME_NOT_UTF8:
-        return f"Skipped {one_line(str(problem.file))}: its {refusal_text(why)}."
+        return f"Skipped {file}: its {refusal_text(why)}."
     if why.cause is Cause.READER_STOPPED:  # a folder's file: the owner can have it read again
         ended = f"If the system ended it (short of memory), {RELOAD_READS_AGAIN}"
-        return f"Skipped {one_line(str(problem.file))}: it {refusal_text(why)}. {ended}."
-    return f"Skipped {one_line(str(problem.file))}: it {refusal_text(why)}."
+        return f"Skipped {file}: it {refusal_text(why)}. {ended}."
+    return f"Skipped {file}: it {refusal_text(why)}."
 
 
 def command_line_problem(problem: Problem) -> str:

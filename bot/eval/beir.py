@@ -139,7 +139,8 @@ def data_lines(path: Path, fault: DatasetFault) -> Iterator[tuple[int, str]]:
 
 
 def _jsonl(path: Path, fields: tuple[str, ...]) -> list[dict[str, str]]:
-    """A BEIR file's records, each holding `fields` (as text); a bad line is named, not a traceback."""
+    """A BEIR file's records, each holding `fields`, every value as text (a null as ""); a bad line is named, not a
+    traceback."""
     if not path.exists():
         raise DatasetError(DatasetFault.BEIR_FILE_MISSING, file=path)
     records = []
@@ -148,7 +149,10 @@ def _jsonl(path: Path, fields: tuple[str, ...]) -> list[dict[str, str]]:
             item = json.loads(line)
             if not isinstance(item, dict):
                 raise TypeError("not an object")
-            records.append({key: str(value) for key, value in item.items()} | {f: str(item[f]) for f in fields})
+            missing = next((field for field in fields if field not in item), None)
+            if missing is not None:
+                raise KeyError(missing)
+            records.append({key: "" if value is None else str(value) for key, value in item.items()})
         except (json.JSONDecodeError, KeyError, TypeError) as error:
             raise DatasetError.of_line(DatasetFault.BEIR_LINE, path, number, error) from error
     return records

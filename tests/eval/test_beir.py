@@ -93,3 +93,10 @@ def test_a_bad_line_of_a_beir_file_is_named_in_one_line_not_a_traceback(collecti
     assert main(["eval", "--beir", str(collection)]) == 2
     err = capsys.readouterr().err
     assert said in err and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_a_null_title_is_no_title(collection):
+    """Each value is read as text: a null title was the text "None", a story so titled and a word of its passage."""
+    (collection / "corpus.jsonl").write_text(json.dumps({"_id": "d9", "title": None, "text": "Rain fell."}) + "\n")
+    corpus, ids = beir_corpus(collection)
+    assert ids == ["d9"] and corpus.stories[0].title == "d9" and corpus.passages[0].text == "Rain fell."
