@@ -3,6 +3,11 @@
 zipfile never unpacks more than an entry's declared size (and checks its CRC), so declared sizes are
 what the limits check, before anything is unpacked. Only stored and deflated entries are read:
 bzip2 and LZMA could unpack a great deal from one small read.
+
+An entry's name is its UTF-8 bytes even when the archive does not flag it as UTF-8: Info-ZIP's `zip`, the
+usual tool for packing an EPUB by hand, writes UTF-8 names without the flag, and zipfile then reads them
+as CP437 ("chapitre_été" as "chapitre_├⌐"), which no page reference matches. unzip and reading systems
+take such names as UTF-8 where they are valid UTF-8, and so does this.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from bot.core.skipped import Cause, Refusal, StoryRefused
 MAX_ENTRIES = 10_000
 MAX_UNPACKED_BYTES = 64 * 2**20
 """All that is unpacked from one archive: twice the largest story file, for the markup around the text."""
+UTF8_NAME_FLAG = 0x800
+"""Bit 11 of an entry's flags: its name is UTF-8 (APPNOTE 4.4.4)."""
 
 
 class SafeZip:
@@ -28,6 +35,9 @@ class SafeZip:
         self.unpacked = 0
         if len(self.archive.infolist()) > MAX_ENTRIES:
             raise StoryRefused(Refusal(cause=Cause.TOO_MANY_ENTRIES, format=format_name, most=MAX_ENTRIES))
+        self.entries: dict[str, zipfile.ZipInfo] = {}
+        for info in self.archive.infolist():
+            self.entries.setdefault(_entry_name(info), info)
 
     def require_unpacked_size(self) -> None:
         """Raises ValueError unless the whole archive unpacks within the limit (for readers that unpack it all)."""
@@ -36,13 +46,12 @@ class SafeZip:
             self._require_method(info)
 
     def names(self) -> set[str]:
-        return set(self.archive.namelist())
+        return set(self.entries)
 
     def read(self, name: str) -> bytes:
-        try:
-            info = self.archive.getinfo(name)
-        except KeyError as error:
-            raise StoryRefused(Refusal(cause=Cause.ENTRY_MISSING, format=self.format_name, name=name)) from error
+        info = self.entries.get(name)
+        if info is None:
+            raise StoryRefused(Refusal(cause=Cause.ENTRY_MISSING, format=self.format_name, name=name))
         self._require_method(info)
         self._require_within(self.unpacked + info.file_size)
         try:
@@ -54,8 +63,18 @@ class SafeZip:
 
     def _require_method(self, info: zipfile.ZipInfo) -> None:
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise StoryRefused(Refusal(cause=Cause.ENTRY_PACKING, format=self.format_name, name=info.filename))
+            raise StoryRefused(Refusal(cause=Cause.ENTRY_PACKING, format=self.format_name, name=_entry_name(info)))
 
     def _require_within(self, size: int) -> None:
         if size > MAX_UNPACKED_BYTES:
             raise StoryRefused(Refusal(cause=Cause.UNPACKS_TOO_LARGE, most=MAX_UNPACKED_BYTES))
+
+
+def _entry_name(info: zipfile.ZipInfo) -> str:
+    """The name as its maker wrote it: UTF-8 bytes are read as UTF-8 even when the archive does not say so."""
+    if info.flag_bits & UTF8_NAME_FLAG:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("utf-8")
+    except UnicodeError:
+        return info.filename
