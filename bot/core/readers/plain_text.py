@@ -23,6 +23,9 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\f\r") + b"\x7f"
 _TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
 """A C1 control character in UTF-8."""
+_LINE_BREAKS = str.maketrans({"\f": "\n", "\u2028": "\n", "\u2029": "\n\n"})
+"""A page break (pdftotext ends each page with one, often within a paragraph) and Unicode's line separator end a
+line; its paragraph separator ends a paragraph. A line of a page break alone parted no paragraphs."""
 MAX_CONTROL_SHARE = 0.01
 """Text has tabs and line ends; a file with more other control bytes than this is binary."""
 _WIDE_ENCODINGS = (
@@ -65,7 +68,7 @@ def decoded(raw: bytes) -> str:
     control_bytes = len(raw.translate(None, _TEXT_BYTES))
     if control_bytes > MAX_CONTROL_SHARE * len(raw):
         raise StoryRefused(Refusal(cause=Cause.CONTROL_BYTES))
-    text = utf8_text(raw)
+    text = utf8_text(raw).translate(_LINE_BREAKS)
     if control_bytes or _C1_CONTROL.search(raw):  # the few left, as other formats' readers drop them
         text = text.translate(CONTROL_CHARACTERS)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))

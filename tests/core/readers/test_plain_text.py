@@ -66,3 +66,15 @@ def test_a_leading_heading_takes_up_to_its_levels():
 def test_paragraphs_are_between_blank_lines_stripped():
     paragraphs = paragraphs_of("\n  One line\nwrapped.\n \t\nTwo.\n\n\n  Three.  \n")
     assert paragraphs == ["One line\nwrapped.", "Two.", "Three."]
+
+
+def test_a_page_break_ends_a_line_and_unicodes_separators_end_a_line_or_a_paragraph():
+    # A line holding only a form feed (a page break) parted nothing, and U+2028/U+2029 stayed inside one passage.
+    text = decoded(
+        "First ends here.\n\f\nSecond, on a new page.\fStill the second.\u2029Third.\u2028Still third.".encode()
+    )
+    assert paragraphs_of(text) == [
+        "First ends here.",
+        "Second, on a new page.\nStill the second.",
+        "Third.\nStill third.",
+    ]
