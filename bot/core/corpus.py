@@ -108,12 +108,17 @@ class Corpus:
         return np.repeat(np.arange(len(self.stories), dtype=np.int64), counts)
 
 
+ORDERING_NUMBER = re.compile(r"^(?:0\d*[_\-. ]+|\d+(?:[.)]|\s*-\s|\s-)[_\-. ]*)")
+"""A number that orders files rather than names the story: zero-padded ("003_", "01 "), or set off by a dot,
+a bracket or a spaced dash ("1. ", "2) ", "12 - "). "101 Dalmatians" and "1001-arabian-nights" keep theirs."""
+
+
 def title_from_filename(path: Path) -> str:
     """ "003_the-old-mill.txt" -> "The Old Mill" (and "the-old-mill.fb2.zip" too); a name whose stem shows nothing
     ("\u200b.md") is titled by the whole name less what shows nothing at its ends (".md"), not the invisible stem."""
     suffix = story_suffix(path)
     stem = path.name[: -len(suffix)] if suffix else path.stem
-    words = re.sub(r"^\d+[_\-. ]+", "", trimmed(stem)).replace("_", " ").replace("-", " ").split()
+    words = ORDERING_NUMBER.sub("", trimmed(stem)).replace("_", " ").replace("-", " ").split()
     title = " ".join(w[:1].upper() + w[1:] for w in map(trimmed, words) if w) or trimmed(stem)
     return title if shows_text(title) else trimmed(path.name)
 
@@ -226,8 +231,9 @@ def story_files(root: Path) -> StoryFiles:
     paths: list[Path] = []
     problems: list[Problem] = []
     others: list[str] = []
-    seen: dict[Path, str] = {real_root: ""}
-    """Each folder and story file read, by its real path: the name it was read by."""
+    seen: dict[tuple[int, int], str] = {(info.st_dev, info.st_ino): ""}
+    """Each folder and story file read, by its device and inode: the name it was read by. Not by its real path,
+    which a hard link (a second name for a file, as `cp -al` backups make) or a bind mount does not share."""
 
     def walk(folder: Path, relative: str, real_folder: Path) -> None:
         """`real_folder`: the folder's real path. A file or folder that is no link is there by its name, and only
@@ -249,6 +255,7 @@ def story_files(root: Path) -> StoryFiles:
                 problems.append(Problem(file=_shown(name), why=Refusal(cause=cause)))
                 continue
             is_story = entry.name.lower().endswith(STORY_SUFFIXES)
+            real = real_folder / entry.name
             if entry.is_symlink():
                 try:
                     real = path.resolve(strict=True)
@@ -261,22 +268,27 @@ def story_files(root: Path) -> StoryFiles:
                 if not real.is_relative_to(real_root):
                     problems.append(Problem(file=name, why=Refusal(cause=Cause.LINK_OUTSIDE)))
                     continue
-                is_dir = real.is_dir()
-            else:
-                real, is_dir = real_folder / entry.name, entry.is_dir(follow_symlinks=False)
-            if is_dir:
-                if real in seen:
-                    problems.append(Problem(file=name, why=_read_as(seen[real], Cause.SAME_FOLDER)))
+            try:
+                found = entry.stat()
+            except OSError as error:  # gone since it was listed, or in a folder that may be listed but not entered
+                if is_story:
+                    paths.append(path)  # read_story names why it cannot be read
                 else:
-                    seen[real] = name
-                    walk(path, f"{name}/", real)
-            elif not is_story:
+                    why = Refusal(cause=Cause.FOLDER_UNREADABLE, detail=str(error.strerror or error))
+                    problems.append(Problem(file=name, why=why))
+                continue
+            is_dir, identity = stat.S_ISDIR(found.st_mode), (found.st_dev, found.st_ino)
+            if not is_dir and not is_story:
                 others.append(name)
-            elif real in seen:
-                problems.append(Problem(file=name, why=_read_as(seen[real], Cause.SAME_FILE)))
+            elif identity in seen:
+                cause = Cause.SAME_FOLDER if is_dir else Cause.SAME_FILE
+                problems.append(Problem(file=name, why=_read_as(seen[identity], cause)))
             else:
-                seen[real] = name
-                paths.append(path)
+                seen[identity] = name
+                if is_dir:
+                    walk(path, f"{name}/", real)
+                else:
+                    paths.append(path)
 
     walk(root, "", real_root)
     if others:

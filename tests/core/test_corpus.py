@@ -77,6 +77,25 @@ def test_titles_from_front_matter_heading_or_file_name():
     assert title_from_filename(Path("Vol.2 the-violin.rtf")) == "Vol.2 The Violin"
 
 
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("03_the-mill.txt", "The Mill"),
+        ("01 The Mill.md", "The Mill"),
+        ("1. The Mill.md", "The Mill"),
+        ("2) the-mill.txt", "The Mill"),
+        ("12 - The Mill.txt", "The Mill"),
+        # A number that begins the title is the title's: "101 Dalmatians" was "Dalmatians".
+        ("101 Dalmatians.txt", "101 Dalmatians"),
+        ("1001-arabian-nights.md", "1001 Arabian Nights"),
+        ("2001 A Space Odyssey.txt", "2001 A Space Odyssey"),
+        ("1984.txt", "1984"),
+    ],
+)
+def test_a_number_that_orders_files_is_no_part_of_the_title_and_one_that_begins_it_is(name, title):
+    assert title_from_filename(Path(name)) == title
+
+
 def test_long_paragraphs_split_at_sentence_ends(tmp_path):
     sentence = "The violinist played a long and winding melody in the old hall. "
     (tmp_path / "long.txt").write_text(sentence * 60)
@@ -224,6 +243,19 @@ def test_links_are_followed_inside_the_corpus_and_named_when_passed_over(tmp_pat
     assert "Skipped tale.txt: it is the same file as a-link.txt, already read (a link leads from one" in problems
     assert "Skipped out: it links outside the corpus folder" in problems
     assert "Skipped out-file.txt: it links outside the corpus folder" in problems
+
+
+def test_a_hard_link_is_the_same_file_and_is_read_once(tmp_path):
+    # A backup made with `cp -al` (or rsnapshot) gives the same file a second name: keyed by real path, both were
+    # read as stories, and every answer came twice.
+    root = tmp_path / "stories"
+    (root / "backup").mkdir(parents=True)
+    (root / "lighthouse.md").write_text("# The Lighthouse\n\nThe keeper lit the lamp every night at dusk.")
+    os.link(root / "lighthouse.md", root / "backup" / "lighthouse.md")
+    corpus = load_corpus(root)
+    assert [s.path for s in corpus.stories] == ["backup/lighthouse.md"]
+    (problem,) = said(corpus.problems)
+    assert problem.startswith("Skipped lighthouse.md: it is the same file as backup/lighthouse.md, already read")
 
 
 def test_a_file_or_folder_whose_name_is_not_utf8_is_named_and_the_rest_loads_and_saves(tmp_path):
