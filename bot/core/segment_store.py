@@ -349,9 +349,10 @@ class SegmentStore:
         except FileNotFoundError:
             return None
         manifest = json.loads(read_index_file(path))
-        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-            found = manifest.get("format") if isinstance(manifest, dict) else None
-            raise OtherFormat(f"its segments are in format {found!r}, not {FORMAT}")
+        if not isinstance(manifest, dict) or "format" not in manifest:  # `null`, `[]`: no version's manifest
+            raise IndexRefused(IndexFault.NOT_A_MANIFEST, MANIFEST)
+        if manifest["format"] != FORMAT:
+            raise OtherFormat(f"its segments are in format {manifest['format']!r}, not {FORMAT}")
         if not _manifest_shaped(manifest):
             raise IndexRefused(IndexFault.NOT_A_MANIFEST, MANIFEST)
         for entry in manifest["segments"]:

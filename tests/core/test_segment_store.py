@@ -206,6 +206,18 @@ def test_deletion_layers_named_otherwise_than_a_writer_names_them_are_no_manifes
     assert (refused.value.fault, refused.value.file) == (IndexFault.NOT_A_MANIFEST, MANIFEST)
 
 
+@pytest.mark.parametrize("written", ["null", "[]", "{}", '"segments"'])
+def test_a_manifest_that_is_no_object_with_a_format_is_no_manifest_not_another_versions(tmp_path, written):
+    # It was said to be "saved by another version (format None)": the index is rebuilt either way, but no version
+    # writes such a manifest, and the owner was sent looking for one.
+    store = SegmentStore(tmp_path)
+    store.commit(*commit_of(0))
+    (tmp_path / MANIFEST).write_text(written)
+    with pytest.raises(IndexRefused) as refused:
+        store.open()
+    assert (refused.value.fault, refused.value.file) == (IndexFault.NOT_A_MANIFEST, MANIFEST)
+
+
 def layered(folder: Path) -> SegmentStore:
     """A store of one segment with two deletion layers (generations 2 and 3)."""
     store = SegmentStore(folder)
