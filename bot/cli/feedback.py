@@ -54,16 +54,17 @@ def question_line(answer: AnswerFeedback) -> dict[str, object]:
     }
 
 
-def export_feedback(settings: Settings, target: str, server: int | None) -> int:
+def export_feedback(settings: Settings, target: Path, server: int | None) -> int:
     answers = run_on_database(_voted_down(settings, server), ExportError, DatabaseTask.READ_FEEDBACK)
     text = "".join(json_line(question_line(a)) + "\n" for a in answers)
-    if target == "-":  # UTF-8 as the file is, whatever the terminal's encoding: "?" in a question is lost for good
+    to_stdout = str(target) == "-"
+    if to_stdout:  # UTF-8 as the file is, whatever the terminal's encoding: "?" in a question is lost for good
         sys.stdout.flush()
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
     else:
-        _write_new(Path(target), text)
-    print(feedback_exported_text(len(answers), target == "-", target), file=sys.stderr)
+        _write_new(target, text)
+    print(feedback_exported_text(len(answers), to_stdout, str(target)), file=sys.stderr)
     return 0
 
 

@@ -178,11 +178,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{DISTRIBUTION} {version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     ask = commands.add_parser("ask", parents=[common], help="answer a question (or one per line from stdin)")
-    ask.add_argument("question", nargs="?", help="the question; leave out to read one per line from stdin")
+    # Its words as typed, quoted or not (`ask who is sofia`): unquoted, each was "unrecognized arguments".
+    ask.add_argument("question", nargs="*", help="the question; leave out to read one per line from stdin")
     ask.add_argument("--json", action="store_true", help="print JSON (one object per line for stdin)")
     ask.add_argument("--story", metavar="NAME", help="search only this story (title or file name, forgiving typos)")
     performer = commands.add_parser("performer", parents=[common], help="look up a person of the stories")
-    performer.add_argument("name")
+    performer.add_argument("name", nargs="+", help="the person's name, quoted or not")
     performer.add_argument("--json", action="store_true", help="print JSON")
     commands.add_parser(
         "index", parents=[common], help="build the corpus's index and save it, so later starts open it at once"
@@ -201,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = feedback_commands.add_parser(
         "export", help="write the answers voted 👎 as questions to complete and replay with eval --questions"
     )
-    export.add_argument("file", metavar="FILE", help="a new .jsonl file, or - for stdout")
+    export.add_argument("file", type=given_path, metavar="FILE", help="a new .jsonl file, or - for stdout")
     export.add_argument(
         "--server", type=server_id, metavar="ID", help="only this server's (default: every server and DMs)"
     )
@@ -434,9 +435,10 @@ def _run_command(command: str, args: argparse.Namespace, settings: Settings) -> 
     if command == "ask":
         return _ask(args, _load(settings))
     if command == "performer":
-        if not args.name.strip():
+        name = " ".join(args.name)
+        if not name.strip():
             raise UsageError(EMPTY_PERSON_NAME)
-        lookup = look_up_person(_load(settings), args.name)
+        lookup = look_up_person(_load(settings), name)
         if lookup.found is PersonFound.EMPTY:  # zero-width spaces or bidirectional marks alone: nothing shows
             raise UsageError(EMPTY_PERSON_NAME)
         if lookup.found is PersonFound.TOO_LONG:
@@ -526,7 +528,7 @@ def _index(settings: Settings) -> int:
 
 def _ask(args: argparse.Namespace, library: StoryLibrary) -> int:
     story = _story(library, args.story) if args.story is not None else None
-    if args.question is None:
+    if not args.question:
         if sys.stdin.isatty():
             print(QUESTIONS_PROMPT, file=sys.stderr)
         for number, line in enumerate(_stdin_lines()):
@@ -534,9 +536,10 @@ def _ask(args: argparse.Namespace, library: StoryLibrary) -> int:
                 print()
             _print_answer(library, line, args.json, story, flush=True)
         return 0
-    if not args.question.strip():
+    question = " ".join(args.question)
+    if not question.strip():
         raise UsageError(empty_question_text(library.example_person()))
-    asked = ask(library, args.question, story=story)
+    asked = ask(library, question, story=story)
     if asked.answer.reason is NoAnswer.TOO_LONG:  # bad usage, as an empty question or a name too long is
         raise UsageError(no_answer_message(asked.answer, NEXT_START_REBUILDS))
     _print_asked(library, asked, args.json)

@@ -12,6 +12,7 @@ import asyncpg
 import pytest
 
 from bot.cli.feedback import ExportError, export_feedback
+from bot.messages import EMPTY_PATH
 from bot.settings import Settings
 from bot.state.database import Database
 from bot.state.feedback import Judgement, Vote
@@ -60,6 +61,14 @@ def test_export_to_stdout_is_utf8_whatever_the_terminal_encoding(voted, encoding
     [line] = [json.loads(text) for text in result.stdout.splitlines()]
     assert line["q"] == QUESTION and line["story"] == "Sébastien, violoniste"  # not "O? est n? S?bastien ? ??"
     assert "eval --questions stdout" not in result.stderr  # no file is called that
+
+
+def test_an_export_to_an_empty_name_is_bad_usage_not_the_current_folder(tmp_path):
+    # `feedback export "$OUT"` with OUT unset: Path("") is the current folder, and it said ". already exists".
+    result = run("feedback", "export", "", env={"STORYBOT_DATA": str(tmp_path / "data")}, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1].endswith(EMPTY_PATH)
+    assert ". already exists" not in result.stderr and "Traceback" not in result.stderr
 
 
 def test_an_export_of_no_votes_says_so_and_not_to_replay_a_file_eval_would_refuse(tmp_path):
@@ -185,7 +194,7 @@ def test_an_export_into_a_folder_the_user_may_not_enter_is_said_in_one_line():
     there raised PermissionError (Path.exists), a traceback, where a folder it cannot write is said."""
     with closed_folder() as (shared, closed):
         data = shared / "data"
-        export_feedback(Settings(data=data), str(shared / "warm.jsonl"), None)  # the database made, its modules in
+        export_feedback(Settings(data=data), shared / "warm.jsonl", None)  # the database made, its modules in
         if os.geteuid() == 0:  # the database is the unprivileged user's, as a service's is
             for path in (data, *data.iterdir()):
                 os.chown(path, NOBODY, NOBODY)
@@ -193,7 +202,7 @@ def test_an_export_into_a_folder_the_user_may_not_enter_is_said_in_one_line():
 
         def exported() -> str:
             try:
-                export_feedback(Settings(data=data), str(target), None)
+                export_feedback(Settings(data=data), target, None)
             except ExportError as error:
                 return str(error)
             return "written"

@@ -47,6 +47,17 @@ def test_ask_prints_excerpt_story_and_position():
     assert result.stderr == ""
 
 
+def test_a_question_or_a_name_typed_without_quotes_is_its_words_as_quoted():
+    # `ask where was sebastien born` was argparse's "unrecognized arguments: was sebastien born", exit 2.
+    unquoted = run("ask", "--json", "Where", "was", "Sébastien", "born?")
+    assert unquoted.returncode == 0, unquoted.stderr
+    assert json.loads(unquoted.stdout) == json.loads(run("ask", "--json", "Where was Sébastien born?").stdout)
+    person = run("performer", "--json", "Sofia", "Kalmurzaeva")
+    assert person.returncode == 0, person.stderr
+    assert json.loads(person.stdout)["query"] == "Sofia Kalmurzaeva"
+    assert [m["name"] for m in json.loads(person.stdout)["matches"]] == ["Sofia Kalmurzaeva"]
+
+
 def test_a_story_titled_at_a_megabyte_is_answered_in_a_few_lines(tmp_path):
     """Its title was printed whole with the answer (and in `stories`): 1 MB on the terminal for one question."""
     (tmp_path / "mill.md").write_text(f"# {'The Long Winter ' * 70_000}\n\nThe wheel turned by the river.")
