@@ -1139,11 +1139,11 @@ def export_exists_text(path: str) -> str:
 
 
 def export_folder_missing_text(folder: str) -> str:
-    return f"{folder} is not a folder; nothing was exported or moved."
+    return f"{one_line(folder)} is not a folder; nothing was exported or moved."
 
 
 def export_not_written_text(path: str, reason: str) -> str:
-    return f"Could not write {path} ({reason}); nothing was moved out of the database."
+    return f"Could not write {one_line(path)} ({reason}); nothing was moved out of the database."
 
 
 def nothing_kept_text(server: int) -> str:
@@ -1269,7 +1269,7 @@ def invite_permissions_text(permissions: Sequence[str]) -> str:
 
 def indexed_text(size: str, seconds: float, folder: str, size_bytes: int) -> str:
     """After `index`: what was indexed (`size`, from library_size), how fast, where, and how big."""
-    return f"Indexed {size} in {seconds:.1f} s; saved in {folder} ({size_bytes / 1e6:,.1f} MB)."
+    return f"Indexed {size} in {seconds:.1f} s; saved in {one_line(folder)} ({size_bytes / 1e6:,.1f} MB)."
 
 
 def empty_question_text(example: str) -> str:
@@ -1597,7 +1597,8 @@ def running_now_text(where: str, *, database: bool, holders: Sequence[str] = ())
 
 
 def run_lock_unopened_text(path: str, reason: str) -> str:
-    return f"Could not open the run lock {path} ({reason}), to see that no storybot runs there. Nothing was changed."
+    lock = one_line(path)
+    return f"Could not open the run lock {lock} ({reason}), to see that no storybot runs there. Nothing was changed."
 
 
 def run_lock_lost_text(where: str, reason: str) -> str:

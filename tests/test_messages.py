@@ -30,18 +30,22 @@ from bot.messages import (
     database_error_text,
     database_trouble_text,
     dataset_error_text,
+    export_folder_missing_text,
+    export_not_written_text,
     file_exists_text,
     folder_fault_text,
     hit_place,
     index_fault_text,
     index_not_saved_text,
     index_note_text,
+    indexed_text,
     no_answer_message,
     no_stories_text,
     problem_text,
     read_again_text,
     refusal_text,
     reload_text,
+    run_lock_unopened_text,
     settings_error_text,
     settings_text,
     store_full_text,
@@ -634,3 +638,8 @@ def test_a_name_a_message_gives_shows_a_terminals_escape_rather_than_losing_it()
     said = folder_fault_text(FolderFault.MISSING, "\x1b[31mred")
     assert printable(said).startswith("The corpus folder \\x1b[31mred does not exist."), said
     assert printable(file_exists_text("fbx\x1b[2Ksafe.jsonl")).startswith("fbx\\x1b[2Ksafe.jsonl already exists")
+    # A shelf's export, a saved index's folder and the run lock name theirs so too.
+    assert "\\x1b[2Kkept.zip" in printable(export_not_written_text("\x1b[2Kkept.zip", "No space left on device"))
+    assert printable(export_folder_missing_text("\x1b[31mout")).startswith("\\x1b[31mout is not a folder")
+    assert "saved in \\x1b[31mindex " in printable(indexed_text("3 stories", 0.5, "\x1b[31mindex", 10))
+    assert "run lock \\x1b[31mrun.lock " in printable(run_lock_unopened_text("\x1b[31mrun.lock", "Permission denied"))
