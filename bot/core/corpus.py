@@ -231,7 +231,7 @@ def story_files(root: Path) -> StoryFiles:
     paths: list[Path] = []
     problems: list[Problem] = []
     others: list[str] = []
-    seen: dict[tuple[int, int], str] = {(info.st_dev, info.st_ino): ""}
+    seen: dict[tuple[int, int] | Path, str] = {_identity(info, real_root): ""}
     """Each folder and story file read, by its device and inode: the name it was read by. Not by its real path,
     which a hard link (a second name for a file, as `cp -al` backups make) or a bind mount does not share."""
 
@@ -277,7 +277,7 @@ def story_files(root: Path) -> StoryFiles:
                     why = Refusal(cause=Cause.FOLDER_UNREADABLE, detail=str(error.strerror or error))
                     problems.append(Problem(file=name, why=why))
                 continue
-            is_dir, identity = stat.S_ISDIR(found.st_mode), (found.st_dev, found.st_ino)
+            is_dir, identity = stat.S_ISDIR(found.st_mode), _identity(found, real)
             if not is_dir and not is_story:
                 others.append(name)
             elif identity in seen:
@@ -295,6 +295,11 @@ def story_files(root: Path) -> StoryFiles:
         why = Refusal(cause=Cause.NOT_STORIES, names=tuple(others[:NAMED_OTHERS]), count=len(others))
         problems.append(Problem(file=None, why=why))
     return StoryFiles(tuple(paths), tuple(problems))
+
+
+def _identity(found: os.stat_result, real: Path) -> tuple[int, int] | Path:
+    """A file's device and inode; its real path where there are none (0: Windows's scandir gives none)."""
+    return (found.st_dev, found.st_ino) if found.st_ino else real
 
 
 def read_story_bytes(path: Path) -> bytes:
