@@ -32,7 +32,7 @@ from typing import NamedTuple
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.chapter_lines import is_chapter_line
 from bot.core.readers.reader import Block, StoryText, story_text
-from bot.core.readers.styles import StyleRole, heading_level, style_role
+from bot.core.readers.styles import StyleRole, heading_level, outline_heading_level, style_role
 from bot.core.readers.text import is_title_line
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
@@ -140,8 +140,6 @@ _SETTINGS = frozenset(
 )
 _MEANINGFUL = frozenset((*_SKIPPED, *_DESTINATIONS, b"u", b"upr", *_CHARACTERS, *_PARAGRAPH_ENDS, *_SETTINGS))
 """The control words that matter in the text; the others (type, colour, spacing, borders) are passed over."""
-_BODY_TEXT_LEVEL = 9
-"""`\\outlinelevel9` is body text; 0 to 8 are headings' levels."""
 
 
 class Group(NamedTuple):
@@ -467,11 +465,10 @@ class _Document:
         if role is StyleRole.TITLE:
             self.title_paragraph = self.title_paragraph or text
         elif role is not StyleRole.LEFT_OUT:
-            outline = self.group.outline
-            outlined = outline is not None and 0 <= outline < _BODY_TEXT_LEVEL
-            heading = role is StyleRole.HEADING or outlined
+            outlined = outline_heading_level(self.group.outline)
+            heading = role is StyleRole.HEADING or outlined is not None
             self._opening_title(text, heading)
-            level = outline + 1 if outline is not None and outlined else heading_level(style) if heading else None
+            level = outlined if outlined is not None else heading_level(style) if heading else None
             self.blocks.append(Block(text, heading, level))
 
     def _opening_title(self, text: str, heading: bool) -> None:
