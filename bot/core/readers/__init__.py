@@ -202,7 +202,12 @@ lines each ending in the arrow, under a paragraph, were left out as notes). 39: 
 measured from the page's box where it stands (a page split from a two-up sheet keeps its half's box, [612 0 1224 792]:
 measured from 0, every line ran across it, and a Thai verse's short lines were read as one word). 40: XML (EPUB,
 FictionBook, OpenDocument) without its references to entities it declares external (libxml2 2.14 dropped the rest of
-the document after the first, and older ones the entity after it)."""
+the document after the first, and older ones the entity after it). 41: a Word document's hidden text (`w:vanish`, by
+its formatting or its style) and ruby's reading (`w:rt`) are left out (an author's hidden note was the story's text,
+and the reading ran in before its word, "かんじ漢字"), and its paragraphs in a style based on a Heading style or given
+an outline level name chapters (they were text); an RTF's hidden text (`\\v`) is left out; an HTML or EPUB page's ruby
+reading (`<rt>`, `<rp>`, `<rtc>`) is left out, in the navigation's names too ("漢かん字じ" held no "漢字"), and an
+OpenDocument's (`text:ruby-text`, "漢字かんじ")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

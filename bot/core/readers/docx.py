@@ -1,9 +1,11 @@
 """Word documents (`.docx`, also what Google Docs and LibreOffice export), read with python-docx.
 
 The title is the document's own (File > Properties, by Word's name for that part or LibreOffice's), else its first
-paragraph in the Title style, and a "by" line naming the document's author is left out; paragraphs in Heading styles
-name chapters; tables are read row by row, content controls and tracked insertions where they stand. The archive is
-checked first (archive.py): python-docx unpacks every part, images included.
+paragraph in the Title style, and a "by" line naming the document's author is left out; paragraphs in Heading styles,
+in styles based on them or given an outline level (as RTF's are) name chapters; tables are read row by row, content
+controls and tracked insertions where they stand; hidden text (by its formatting or its style) and ruby's reading
+over the words it glosses are left out. The archive is checked first (archive.py): python-docx unpacks every part,
+images included.
 A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
 its end) is left out as an EPUB's is: book_matter.py.
 """
@@ -12,14 +14,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.markup import NOTE_MARK, parse_xml
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
-from bot.core.readers.styles import StyleRole, heading_level, style_role
+from bot.core.readers.styles import StyleRole, heading_level, outline_heading_level, style_role
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
@@ -36,6 +38,7 @@ _LEFT_OUT = frozenset(
         f"{_W}p",  # a paragraph inside this one's runs: a text box's, not this paragraph's text
         f"{_W}pPr",
         f"{_W}rPr",
+        f"{_W}rt",  # ruby's reading (furigana), which Word writes before the words it glosses: "かんじ漢字"
         "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",  # the same again, for old readers
     )
 )
@@ -102,18 +105,122 @@ def _properties(document: SafeZip, format_name: str) -> tuple[str | None, str | 
     return None, None
 
 
-def _style_id(paragraph: _Element) -> str:
-    style = paragraph.find(f"{_W}pPr/{_W}pStyle")
-    return (style.get(f"{_W}val") or "") if style is not None else ""
+def _value(element: _Element | None, tag: str) -> str | None:
+    """The `w:val` of the `tag` setting in this element (a style, its `w:pPr` or `w:rPr`); "" where it is set with
+    none."""
+    setting = None if element is None else element.find(f"{_W}{tag}")
+    return None if setting is None else setting.get(f"{_W}val", "")
 
 
-def _text(paragraph: _Element) -> str:
+def _hidden(run_properties: _Element | None) -> bool | None:
+    """Whether these run properties hide their text (`w:vanish`: Word never shows or prints it); None where they do
+    not say. `w:specVanish` hides only a paragraph's mark (a heading's style separator), no text."""
+    value = _value(run_properties, "vanish")
+    return None if value is None else value not in ("false", "0", "off")
+
+
+def _outline(paragraph_properties: _Element | None) -> int | None:
+    """The outline level these paragraph properties give (`w:outlineLvl`): 0 to 8 a heading's, 9 body text."""
+    value = _value(paragraph_properties, "outlineLvl") or ""
+    return int(value) if value.isdigit() and len(value) <= 2 else None
+
+
+_Value = TypeVar("_Value")
+
+
+def _inherited(own: dict[str, _Value | None], based_on: dict[str, str]) -> dict[str, _Value | None]:
+    """Each style's value: its own, else its nearest base style's (`w:basedOn`) that has one. Each style's chain is
+    followed once, as far as the first style already known; a chain that comes back on itself ends there."""
+    found: dict[str, _Value | None] = {}
+    for start in own:
+        chain: dict[str, None] = {}  # in order, and looked up at once
+        value: _Value | None = None
+        style: str | None = start
+        while style is not None and style in own and style not in chain:
+            if style in found:
+                value = found[style]
+                break
+            chain[style] = None
+            value = own[style]
+            if value is not None:
+                break
+            style = based_on.get(style)
+        found.update(dict.fromkeys(chain, value))
+    return found
+
+
+class _Styles:
+    """What the document's styles say of its paragraphs and runs, each style with what its base styles give it: a
+    style of one's own based on Heading 1 ("Chapter Title", as novel templates have) is a heading, as Word's
+    Navigation pane and contents list take it, and text hidden by a style is hidden."""
+
+    def __init__(self, styles: _Element, default: str) -> None:
+        names: dict[str, str] = {}
+        outlines: dict[str, int | None] = {}
+        levels: dict[str, int | None] = {}  # by name: "Heading 2", 2
+        hidden: dict[str, dict[str, bool | None]] = {"paragraph": {}, "character": {}}
+        based_on: dict[str, dict[str, str]] = {"paragraph": {}, "character": {}}
+        for style in styles.iterchildren(f"{_W}style"):
+            kind, style_id = style.get(f"{_W}type") or "paragraph", style.get(f"{_W}styleId") or ""
+            if kind not in hidden:
+                continue
+            base = _value(style, "basedOn")
+            if base:
+                based_on[kind][style_id] = base
+            hidden[kind][style_id] = _hidden(style.find(f"{_W}rPr"))
+            if kind == "paragraph":
+                names[style_id] = _value(style, "name") or ""
+                outlines[style_id] = _outline(style.find(f"{_W}pPr"))
+                levels[style_id] = heading_level(names[style_id])
+        self.names = names
+        self.default = default
+        self.outlines = _inherited(outlines, based_on["paragraph"])
+        self.levels = _inherited(levels, based_on["paragraph"])
+        self.paragraphs_hidden = _inherited(hidden["paragraph"], based_on["paragraph"])
+        self.characters_hidden = _inherited(hidden["character"], based_on["character"])
+
+    def style(self, paragraph: _Element) -> str:
+        """The id of the paragraph's style, or of the document's default where it names none the document has."""
+        style = _value(paragraph.find(f"{_W}pPr"), "pStyle")
+        return style if style in self.names else self.default
+
+    def role(self, paragraph: _Element) -> tuple[StyleRole, int | None]:
+        """The paragraph's role by its style's name (style_role), and its level where it is a heading. A paragraph
+        given an outline level of 0 to 8, or in a style that has one or is based on a Heading style, is a heading too,
+        as in RTF; its outline level, else its Heading style's, is its level. Outline level 9 makes body text of a
+        style based on a Heading style, as Word's "TOC Heading" is."""
+        style = self.style(paragraph)
+        role = style_role(self.names.get(style, ""))
+        outline = _outline(paragraph.find(f"{_W}pPr"))
+        if outline is None:
+            outline = self.outlines.get(style)
+        outlined = outline_heading_level(outline)
+        based_on_heading = outline is None and self.levels.get(style) is not None
+        if role is StyleRole.TEXT and (outlined is not None or based_on_heading):
+            role = StyleRole.HEADING
+        return role, outlined if outlined is not None else self.levels.get(style)
+
+    def run_hidden(self, run: _Element, paragraph_style: str) -> bool:
+        """Whether a run's text is hidden: by its own formatting, else its character style's, else its paragraph
+        style's (the nearest that says, as Word reads a style's settings over its base's)."""
+        properties = run.find(f"{_W}rPr")
+        hidden = _hidden(properties)
+        if hidden is None:
+            hidden = self.characters_hidden.get(_value(properties, "rStyle") or "")
+        if hidden is None:
+            hidden = self.paragraphs_hidden.get(paragraph_style)
+        return bool(hidden)
+
+
+def _text(paragraph: _Element, styles: _Styles) -> str:
     """The paragraph's text as it stands: its runs', in hyperlinks, fields, smart tags, content controls and
     tracked insertions too (python-docx's Paragraph.text reads only the runs and hyperlinks directly in it:
     "The keeper never lit the lamp", edited in with Track Changes on, read "The keeper lit the lamp");
     not tracked deletions, nor a text box's paragraphs anchored in it, nor a note's mark written as a link to a
-    place in the document (_is_mark)."""
+    place in the document (_is_mark), nor hidden text (an author's note to self was quoted in answers), nor ruby's
+    reading over the words it glosses (the words alone are the text a question has)."""
     parts: list[str] = []
+    paragraph_style = styles.style(paragraph)
     waiting = list(reversed(paragraph))
     while waiting:
         element = waiting.pop()
@@ -122,9 +229,14 @@ def _text(paragraph: _Element) -> str:
             parts.append(element.text or "")
         elif tag in _CHARACTERS:
             parts.append(_CHARACTERS[tag])
+        elif tag == _RUN and styles.run_hidden(element, paragraph_style):
+            continue
         elif tag not in _LEFT_OUT and not (tag == _HYPERLINK and _is_mark(element)):
             waiting.extend(reversed(element))
     return "".join(parts)
+
+
+_RUN = f"{_W}r"
 
 
 _HYPERLINK = f"{_W}hyperlink"
@@ -206,20 +318,19 @@ class DocxReader:
             # Style names looked up once: python-docx's paragraph.style scans every style for each
             # paragraph in the default style (5.5 s per MB of text that way, 0.6 s this way).
             paragraph_styles = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
-            default = paragraph_styles.name if paragraph_styles is not None else ""
-            names = {style.style_id: style.name or "" for style in document.styles}
+            default = paragraph_styles.style_id if paragraph_styles is not None else ""
+            styles = _Styles(document.styles.element, default or "")
             blocks = []
             starts = []  # whether each block is where a note's mark links to
             marked = _marked_places(document.element.body)
             for paragraph in _paragraphs(document.element.body):
-                style = names.get(_style_id(paragraph), default)
-                role = style_role(style)
+                role, level = styles.role(paragraph)
                 if role is StyleRole.TITLE:
-                    title = title or _text(paragraph)
+                    title = title or _text(paragraph, styles)
                 elif role is StyleRole.HEADING:
-                    blocks.append(Block(_text(paragraph), heading=True, level=heading_level(style)))
+                    blocks.append(Block(_text(paragraph, styles), heading=True, level=level))
                 elif role is not StyleRole.LEFT_OUT:
-                    text = _text(paragraph)
+                    text = _text(paragraph, styles)
                     arrow = _arrow_linked(paragraph) if is_backlinked_note(text) else None
                     blocks.append(Block(text, linked_arrow=arrow))
                 if role in (StyleRole.HEADING, StyleRole.TEXT):

@@ -36,6 +36,7 @@ from bot.core.readers.gutenberg import book_blocks
 from bot.core.readers.markup import (
     DROPPED_SEMANTICS,
     EPUB_TYPE,
+    RUBY_READINGS,
     blocks_of,
     is_matter,
     local_name,
@@ -88,8 +89,10 @@ def _links(toc: _Element) -> list[tuple[str, str, int]]:
     """The links of a nav, (href, name, depth: 1 in the top list) in document order, in one walk: a link nested in
     another (no EPUB should, an upload may) has its own text, left out of the outer one's. Reading each link's text
     whole read a nested link's again for every link around it, quadratic in how deep they nest. A link named by a
-    number alone, in an entry within another's, is named with that entry's name too (_within_entries)."""
+    number alone, in an entry within another's, is named with that entry's name too (_within_entries). Ruby's reading
+    (RUBY_READINGS) is no part of a name."""
     etree = lxml_etree("EPUB")
+    etree.strip_elements(toc, *(f"{{*}}{tag}" for tag in RUBY_READINGS), with_tail=False)  # the navigation's own tree
     links: list[tuple[str, list[str], _Element, int]] = []  # the last: the list items around it, at least one
     open_links: list[list[str]] = []
     for event, element in etree.iterwalk(toc, events=("start", "end")):

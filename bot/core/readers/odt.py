@@ -5,8 +5,8 @@ Read with the standard library's zipfile (with the limits of archive.py) and lxm
 The title is the document's own (File > Properties), else its first paragraph in the Title style, and a "by"
 line naming the document's author is left out; headings (`text:h`, and paragraphs in Heading styles) name
 chapters; lists and tables are read where they stand, a table row by row; tracked changes read as the text
-stands (deletions are kept apart from it). Footnotes, comments, text boxes and frames, and generated
-indexes (a table of contents) are left out, as they are from Word documents.
+stands (deletions are kept apart from it). Footnotes, comments, text boxes and frames, generated indexes (a
+table of contents) and ruby's reading over the words it glosses are left out, as they are from Word documents.
 A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
 its end) is left out as an EPUB's is: book_matter.py.
 """
@@ -44,6 +44,7 @@ _LEFT_OUT = frozenset(
         f"{_TEXT}note",  # footnotes and endnotes, their number and their text
         f"{_OFFICE}annotation",  # comments
         f"{_TEXT}number",  # a list's or heading's number as last shown: generated, not written
+        f"{_TEXT}ruby-text",  # ruby's reading (furigana), after the words it glosses: "漢字かんじ"
         f"{_TEXT}sequence-decls",
         f"{_TEXT}variable-decls",
         f"{_TEXT}user-field-decls",

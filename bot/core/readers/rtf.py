@@ -17,8 +17,8 @@ Heading styles (by the style sheet's names) or with an outline level name chapte
 code page (`\\ansicpg`) or its font's (`\\fcharset`: Russian Word files set Cyrillic fonts in a Western code page),
 and `\\uN` characters are read with their `\\ucN` fallbacks skipped. Left out, as from Word documents: the font,
 colour and style tables, pictures and objects, headers and footers, footnotes, comments, fields' instructions (their
-results are read), list numbers and text boxes. A book's matter where nothing marks it (its copyright notice before
-the first chapter, "About the Author" at its end) is left out as an EPUB's is: book_matter.py.
+results are read), list numbers, text boxes and hidden text (`\\v`). A book's matter where nothing marks it (its
+copyright notice before the first chapter, "About the Author" at its end) is left out as an EPUB's is: book_matter.py.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from typing import NamedTuple
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.chapter_lines import is_chapter_line
 from bot.core.readers.reader import Block, StoryText, story_text
-from bot.core.readers.styles import StyleRole, heading_level, style_role
+from bot.core.readers.styles import StyleRole, heading_level, outline_heading_level, style_role
 from bot.core.readers.text import is_title_line
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
@@ -135,13 +135,11 @@ _ALIGNMENTS = frozenset((b"qc", b"ql", b"qr", b"qj", b"qd"))
 _SETTINGS = frozenset(
     (
         *(b"uc", b"f", b"plain", b"pard", b"s", b"outlinelevel", b"deff", b"ansicpg", b"ansi", b"mac", b"pc", b"pca"),
-        *(b"fs", b"b", *_ALIGNMENTS),
+        *(b"fs", b"b", b"v", *_ALIGNMENTS),
     )
 )
 _MEANINGFUL = frozenset((*_SKIPPED, *_DESTINATIONS, b"u", b"upr", *_CHARACTERS, *_PARAGRAPH_ENDS, *_SETTINGS))
 """The control words that matter in the text; the others (type, colour, spacing, borders) are passed over."""
-_BODY_TEXT_LEVEL = 9
-"""`\\outlinelevel9` is body text; 0 to 8 are headings' levels."""
 
 
 class Group(NamedTuple):
@@ -156,6 +154,8 @@ class Group(NamedTuple):
     size: int = DEFAULT_SIZE
     """\\fsN: the type's size in half points."""
     centered: bool = False
+    hidden: bool = False
+    """\\v (to \\v0 or the group's end): hidden text, which WordPad, Word and LibreOffice never show or print."""
     unicode_version: Destination | None = None
     """In an \\upr group (text said twice, in the code page, then in Unicode in its {\\*\\ud} group): where the
     Unicode version's text goes; the code page's is skipped."""
@@ -346,8 +346,11 @@ class _Document:
         self.bytes.clear()
 
     def _emit(self, text: str) -> None:
-        parts = self.parts.get(self.group.destination)
-        if parts is not None:
+        """Adds text to the group's destination; hidden text is no story text (an author's note to self was quoted in
+        answers), though a style sheet's entry set hidden keeps its name."""
+        destination = self.group.destination
+        parts = self.parts.get(destination)
+        if parts is not None and not (self.group.hidden and destination is Destination.TEXT):
             parts.append(text)
 
     def _symbol(self, symbol: bytes) -> None:
@@ -421,11 +424,13 @@ class _Document:
         elif word == b"f":
             self.group = group._replace(font=number or 0)
         elif word == b"plain":
-            self.group = group._replace(font=None, size=DEFAULT_SIZE)
+            self.group = group._replace(font=None, size=DEFAULT_SIZE, hidden=False)
         elif word == b"pard":
             self.group = group._replace(style=0, outline=None, centered=False)
         elif word in _ALIGNMENTS:
             self.group = group._replace(centered=word == b"qc")
+        elif word == b"v":
+            self.group = group._replace(hidden=number != 0)
         elif word == b"fs":
             self.group = group._replace(size=number if number and number > 0 else DEFAULT_SIZE)
         elif word == b"s":
@@ -467,11 +472,10 @@ class _Document:
         if role is StyleRole.TITLE:
             self.title_paragraph = self.title_paragraph or text
         elif role is not StyleRole.LEFT_OUT:
-            outline = self.group.outline
-            outlined = outline is not None and 0 <= outline < _BODY_TEXT_LEVEL
-            heading = role is StyleRole.HEADING or outlined
+            outlined = outline_heading_level(self.group.outline)
+            heading = role is StyleRole.HEADING or outlined is not None
             self._opening_title(text, heading)
-            level = outline + 1 if outline is not None and outlined else heading_level(style) if heading else None
+            level = outlined if outlined is not None else heading_level(style) if heading else None
             self.blocks.append(Block(text, heading, level))
 
     def _opening_title(self, text: str, heading: bool) -> None:

@@ -37,9 +37,18 @@ def style_role(name: str) -> StyleRole:
 
 
 _LEVEL = re.compile(r"heading (\d{1,2})")
+BODY_TEXT_LEVEL = 9
+"""Word's outline level 9 (RTF's `\\outlinelevel9`, a Word document's `w:outlineLvl`) is body text; 0 to 8 are
+headings'."""
 
 
 def heading_level(name: str) -> int | None:
     """A heading style's level by its name ("Heading 2": 2); None for a heading style named with no level."""
     found = _LEVEL.fullmatch(name.casefold())
     return int(found.group(1)) if found else None
+
+
+def outline_heading_level(outline: int | None) -> int | None:
+    """The heading level an outline level gives (0: 1, as Word's Navigation pane shows it); None for body text or
+    none given."""
+    return outline + 1 if outline is not None and 0 <= outline < BODY_TEXT_LEVEL else None

@@ -271,3 +271,97 @@ def test_a_word_file_with_no_title_but_its_lone_first_heading_is_titled_by_it(fi
 def test_a_word_file_books_first_chapter_heading_is_no_title(fixture):
     """ "Chapter 1" with "Chapter 2" at its level after it names a chapter; the book is named after its file."""
     assert title_and_chapters(fixture) == (None, ["Chapter 1", "Chapter 2"])
+
+
+def test_hidden_text_is_no_story_text_whether_formatted_so_or_by_its_style(tmp_path):
+    # Word never shows or prints text formatted hidden (w:vanish): an author's note to self, hidden in the draft, was
+    # read as the story's and quoted in answers. Hidden by its run, by its character style's base, or by its paragraph's
+    # style; a run that says it is shown is, and w:specVanish hides only a paragraph's mark (a style separator).
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    draft = document.styles.add_style("Draft Note", WD_STYLE_TYPE.CHARACTER)
+    draft.font.hidden = True
+    secret = document.styles.add_style("Secret", WD_STYLE_TYPE.CHARACTER)
+    secret.base_style = draft
+    notes = document.styles.add_style("Notes to Self", WD_STYLE_TYPE.PARAGRAPH)
+    notes.font.hidden = True
+    paragraph = document.add_paragraph("The old man left the house to his daughter.")
+    paragraph.add_run(" (Hidden: the son gets the house.)").font.hidden = True
+    paragraph.add_run(" (The draft gave it to the son.)", style="Secret")
+    noted = document.add_paragraph("The son never knew. ", style="Notes to Self")
+    noted.add_run("The lawyer read the will aloud.").font.hidden = False
+    separated = document.add_paragraph("Sunday")
+    separated.runs[0]._r.get_or_add_rPr().append(OxmlElement("w:specVanish"))
+    document.save(tmp_path / "will.docx")
+    texts = [p.text for p in load_corpus(tmp_path).passages]
+    assert texts == ["The old man left the house to his daughter.", "The lawyer read the will aloud.", "Sunday"]
+
+
+def test_ruby_is_read_as_the_words_it_glosses_without_their_reading(tmp_path):
+    # Word's Phonetic Guide writes the reading (w:rt) before the words (w:rubyBase): "彼はかんじ漢字を書いた" held no
+    # "漢字を書いた", the sentence as written, which a question has (Japanese is indexed as pairs of characters).
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    paragraph = document.add_paragraph("彼は")
+    paragraph._p.append(
+        parse_xml(
+            f'<w:r {w}><w:ruby><w:rubyPr><w:hps w:val="10"/><w:lid w:val="ja-JP"/></w:rubyPr>'
+            "<w:rt><w:r><w:t>かんじ</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>漢字</w:t></w:r></w:rubyBase></w:ruby></w:r>"
+        )
+    )
+    paragraph.add_run("を書いた。")
+    document.save(tmp_path / "ruby.docx")
+    assert [p.text for p in load_corpus(tmp_path).passages] == ["彼は漢字を書いた。"]
+
+
+def test_a_style_based_on_a_heading_style_or_an_outline_level_names_a_chapter(tmp_path):
+    # Word's Navigation pane and contents list take these for headings, and the RTF reader names chapters by outline
+    # levels: a Word file of "Chapter Title" paragraphs (a style based on Heading 1, as novel templates have) or of
+    # paragraphs given an outline level named no chapter. Outline level 9 is body text, in a style based on a heading's
+    # too (as Word's "TOC Heading" is). Base styles are followed up their chain once: one that comes back on itself
+    # ends there.
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def outline(element, level: int) -> None:
+        element.get_or_add_pPr().append(OxmlElement("w:outlineLvl", attrs={qn("w:val"): str(level)}))
+
+    document = docx.Document()
+    document.core_properties.title = TITLE
+    chapter_title = document.styles.add_style("Chapter Title", WD_STYLE_TYPE.PARAGRAPH)
+    chapter_title.base_style = document.styles["Heading 1"]
+    part = document.styles["Heading 2"]  # a Heading style with no outline level of its own, as some tools write
+    for level in part.element.xpath("w:pPr/w:outlineLvl"):
+        level.getparent().remove(level)
+    part_title = document.styles.add_style("Part Title", WD_STYLE_TYPE.PARAGRAPH)
+    part_title.base_style = part
+    aside = document.styles.add_style("Aside", WD_STYLE_TYPE.PARAGRAPH)
+    aside.base_style = document.styles["Heading 1"]
+    outline(aside.element, 9)
+    ring, round_ring = (document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH) for name in ("Ring", "Round"))
+    ring.base_style, round_ring.base_style = round_ring, ring
+    (storm, storm_text), (calm, calm_text) = [(name, " ".join(texts)) for name, texts in CHAPTERS.items()]
+    document.add_paragraph(storm, style="Chapter Title")
+    document.add_paragraph(storm_text)
+    document.add_paragraph("An aside set large, no heading.", style="Aside")
+    outline(document.add_paragraph("Body text at outline level 9.")._p, 9)
+    outline(document.add_paragraph(calm)._p, 1)
+    document.add_paragraph(calm_text)
+    document.add_paragraph("Part Two", style="Part Title")
+    document.add_paragraph("The boats came home at dusk.")
+    document.add_paragraph("The lamp turned all night.", style="Ring")
+    document.save(tmp_path / "keeper.docx")
+    found = [(p.chapter, p.text) for p in load_corpus(tmp_path).passages]
+    assert found == [
+        (storm, storm_text),
+        (storm, "An aside set large, no heading."),
+        (storm, "Body text at outline level 9."),
+        (calm, calm_text),
+        ("Part Two", "The boats came home at dusk."),
+        ("Part Two", "The lamp turned all night."),
+    ]

@@ -827,3 +827,14 @@ def test_an_epub_with_no_title_but_its_lone_first_heading_is_titled_by_it(fixtur
 def test_an_epub_books_first_chapter_heading_is_no_title():
     """ "Chapter 1" with "Chapter 2" at its level after it names a chapter; the book is named after its file."""
     assert title_and_chapters("ferry-libreoffice.epub") == (None, ["Chapter 1", "Chapter 2"])
+
+
+def test_ruby_is_read_as_the_words_it_glosses_in_pages_and_chapters_names(tmp_path):
+    # An EPUB 3's ruby (Japanese publishers', Aozora Bunko's) read its reading into the word: "彼は漢かん字じを書いた"
+    # holds no "漢字", which a question has; the navigation's name for a chapter, "第一章 灯台とうだい", likewise.
+    name = "第一章 <ruby>灯台<rt>とうだい</rt></ruby>"
+    body = f"<h1>{name}</h1><p>彼は<ruby>漢<rt>かん</rt>字<rt>じ</rt></ruby>を書いた。</p><p>次の段落です。</p>"
+    pages = [("ch1.xhtml", "", body)]
+    write_package_book(tmp_path / "ruby.epub", 3, pages, page_navigation(3, pages, [name]))
+    found = [(p.chapter, p.text) for p in load_corpus(tmp_path).passages]
+    assert found == [("第一章 灯台", "彼は漢字を書いた。"), ("第一章 灯台", "次の段落です。")]

@@ -405,3 +405,19 @@ def test_an_xhtml_pages_internal_subset_is_no_text_and_its_entities_are_read_as_
     corpus = load_corpus(tmp_path)
     assert [p.text for p in corpus.passages] == ["The miller Anatole ground rye\u2014all night.", "His wheel stopped."]
     assert "billion laughs" in said(corpus.problems)[0]
+
+
+def test_ruby_is_read_as_the_words_it_glosses_without_their_reading(tmp_path):
+    # Ruby's reading (furigana) was read into the word it glosses: "漢かん字じ" holds no "漢字", and a question, which
+    # is the sentence as written, found nothing (Japanese is indexed as pairs of characters). With brackets for
+    # readers without ruby (rp), a closing tag HTML lets a page leave out, and a reading in an rtc, the same.
+    body = (
+        "<h1>第一章</h1><p>彼は<ruby>漢<rt>かん</rt>字<rt>じ</rt></ruby>を書いた。</p>"
+        "<p><ruby>灯台<rp>(</rp><rt>とうだい</rt><rp>)</rp></ruby>が光った。</p>"
+        "<p><ruby>海<rt>うみ</ruby>は静かだった。</p>"
+        "<p><ruby><rb>港</rb><rtc><rt>みなと</rt></rtc></ruby>に着いた。</p>"
+    )
+    (tmp_path / "ruby.html").write_text(page("ルビ", body), encoding="utf-8")
+    found = [(p.chapter, p.text) for p in load_corpus(tmp_path).passages]
+    texts = ["彼は漢字を書いた。", "灯台が光った。", "海は静かだった。", "港に着いた。"]
+    assert found == [("第一章", text) for text in texts]

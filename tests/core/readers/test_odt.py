@@ -184,3 +184,12 @@ def test_an_odt_with_no_title_but_its_lone_first_heading_is_titled_by_it(fixture
 def test_an_odt_books_first_chapter_heading_is_no_title(fixture):
     """ "Chapter 1" with "Chapter 2" at its level after it names a chapter; the book is named after its file."""
     assert title_and_chapters(fixture) == (None, ["Chapter 1", "Chapter 2"])
+
+
+def test_ruby_is_read_as_the_words_it_glosses_without_their_reading():
+    # LibreOffice's ruby (Format > Asian Phonetic Guide) keeps its reading after the words: "彼は漢字かんじを書いた".
+    body = (
+        '<text:h text:outline-level="1">第一章</text:h><text:p>彼は<text:ruby><text:ruby-base>漢字</text:ruby-base>'
+        "<text:ruby-text>かんじ</text:ruby-text></text:ruby>を書いた。</text:p>"
+    )
+    assert read(odt({"content.xml": content(body)})) == ("第一章", [("彼は漢字を書いた。", False)])

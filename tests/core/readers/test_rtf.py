@@ -359,3 +359,25 @@ def test_centered_lines_after_pandocs_title_block_has_ended_are_the_storys():
         ]
         story = RtfReader().read(f"{{\\rtf1\\ansi {''.join(parts)}}}".encode("ascii"))
         assert (story.title, [b.text for b in story.blocks]) == ("The Old Mill", [*epigraph, "Anatole slept."]), block
+
+
+def test_hidden_text_is_no_story_text():
+    # WordPad, Word and LibreOffice never show or print text set hidden (\v, to \v0, \plain or its group's end): an
+    # author's note to self was read as the story's and quoted in answers. A style sheet's entry set hidden keeps its
+    # name, and a hidden \uN's fallback is still passed over.
+    rtf = (
+        rb"{\rtf1\ansi{\fonttbl{\f0 Times;}}{\stylesheet{\s0 Normal;}{\s1\v heading 1;}}{\info{\title The Mayor}}"
+        rb"\pard\plain\s1 The Letter\par"
+        rb"\pard\plain The letter was signed by the mayor.{\v  Private note: his clerk forged it.}\par"
+        rb"\pard Her name was Maren\v  (Dahl, n\'e9e \u246?berg)\v0  and she kept the lamp.\par"
+        rb"\pard\v The draft said the son.\plain The town believed every word.\par}"
+    )
+    assert read(rtf) == (
+        "The Mayor",
+        [
+            ("The Letter", True),
+            ("The letter was signed by the mayor.", False),
+            ("Her name was Maren and she kept the lamp.", False),
+            ("The town believed every word.", False),
+        ],
+    )
