@@ -207,7 +207,9 @@ its formatting or its style) and ruby's reading (`w:rt`) are left out (an author
 and the reading ran in before its word, "かんじ漢字"), and its paragraphs in a style based on a Heading style or given
 an outline level name chapters (they were text); an RTF's hidden text (`\\v`) is left out; an HTML or EPUB page's ruby
 reading (`<rt>`, `<rp>`, `<rtc>`) is left out, in the navigation's names too ("漢かん字じ" held no "漢字"), and an
-OpenDocument's (`text:ruby-text`, "漢字かんじ")."""
+OpenDocument's (`text:ruby-text`, "漢字かんじ"); a zip's names in UTF-8 without its flag are read as UTF-8 (an EPUB
+packed by Info-ZIP lacked its page "chapitre_été.xhtml"); a text file's page break ends a line, U+2028 a line and
+U+2029 a paragraph; a title from a file's name keeps a number that begins it ("101 Dalmatians")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
