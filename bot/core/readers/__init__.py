@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 40
+READING_VERSION = 41
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -202,7 +202,9 @@ lines each ending in the arrow, under a paragraph, were left out as notes). 39: 
 measured from the page's box where it stands (a page split from a two-up sheet keeps its half's box, [612 0 1224 792]:
 measured from 0, every line ran across it, and a Thai verse's short lines were read as one word). 40: XML (EPUB,
 FictionBook, OpenDocument) without its references to entities it declares external (libxml2 2.14 dropped the rest of
-the document after the first, and older ones the entity after it)."""
+the document after the first, and older ones the entity after it). 41: Markdown's link reference definitions
+("[r1]: https://...") are left out (they were a passage of URLs), and the links to them read as their text
+("[river][r1]", "[owls]" kept their brackets)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-from bot.core.readers.markdown_inline import without_inline_markup
+from bot.core.readers.markdown_inline import link_label, without_inline_markup
 from bot.core.readers.plain_text import decoded, indented_paragraphs_of, leading_heading, split_title
 from bot.core.readers.reader import Block, StoryText
 
 _LINE_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?", re.M)
 
 
-def plain_markdown(text: str) -> str:
-    """Text without Markdown markup: list bullets, quote markers, emphasis, code ticks, link targets."""
-    return plain_inline(_LINE_MARKER.sub("", text))
+def plain_markdown(text: str, labels: Collection[str] = frozenset()) -> str:
+    """Text without Markdown markup: list bullets, quote markers, emphasis, code ticks, link targets (and the brackets
+    of reference links to `labels`)."""
+    return plain_inline(_LINE_MARKER.sub("", text), labels)
 
 
-def plain_inline(text: str) -> str:
-    """A line without Markdown's markup within it: emphasis, code ticks, link targets (a title's "1." stays); a code
-    span's text stays as it is."""
-    return without_inline_markup(text)
+def plain_inline(text: str, labels: Collection[str] = frozenset()) -> str:
+    """A line without Markdown's markup within it: emphasis, code ticks, link targets and the brackets of reference
+    links to `labels` (a title's "1." stays); a code span's text stays as it is."""
+    return without_inline_markup(text, labels)
 
 
 HEADING_INDENT = 3
@@ -36,12 +38,15 @@ class MarkdownReader:
         if title is None:  # "The Mill" underlined with "=" is a "# The Mill" line now
             title, body = split_title(body, heading_text=plain_inline)
         notes = {definition.group(1) for definition in _NOTE_DEFINITION.finditer(body)}
-        blocks = []
+        labels: set[str] = set()
+        paragraphs = []
         in_note = False  # the paragraph before was a note's: one indented after it is the note's too
         for paragraph in indented_paragraphs_of(body):
             in_note = _NOTE_DEFINITION.match(paragraph) is not None or (in_note and _indented(paragraph))
-            if in_note:
-                continue
+            if not in_note:
+                paragraphs.append(_without_link_definitions(paragraph, labels))
+        blocks = []
+        for paragraph in paragraphs:
             # "## Chapter Two" on any line of a paragraph: Markdown needs no blank line around a heading.
             lines: list[str] = []
             for line in paragraph.split("\n"):
@@ -51,10 +56,10 @@ class MarkdownReader:
                 if heading is None:
                     lines.append(line)
                     continue
-                blocks.extend(_text_blocks(lines, notes))
-                blocks.append(Block(plain_markdown(_without_note_marks(heading[0], notes)), heading=True))
+                blocks.extend(_text_blocks(lines, notes, labels))
+                blocks.append(Block(plain_markdown(_without_note_marks(heading[0], notes), labels), heading=True))
                 lines = []
-            blocks.extend(_text_blocks(lines, notes))
+            blocks.extend(_text_blocks(lines, notes, labels))
         return StoryText(title, blocks)
 
 
@@ -73,17 +78,35 @@ def _without_note_marks(text: str, notes: set[str]) -> str:
     return _NOTE_MARK.sub(lambda mark: "" if mark.group(1) in notes else mark.group(0), text)
 
 
+_LINK_DEFINITION = re.compile(
+    r" {0,3}\[([^\[\]]{1,999})\]:[ \t]*+\n?[ \t]*+(?:<[^<>\n]*+>|[^<\s]\S*+)"
+    r"(?:[ \t]*+\n?[ \t]*+(?<=\s)(?:\"[^\"]*+\"|'[^']*+'|\([^()]*+\)))?[ \t]*+(?:\n|\Z)"
+)
+"""A link reference definition (CommonMark's): `[label]:`, a target and perhaps a title ("A river", 'A river' or (A
+river)), either of them on the next line. Possessive, so that a line of spaces is matched or refused in one pass."""
+
+
+def _without_link_definitions(paragraph: str, labels: set[str]) -> str:
+    """The paragraph without the link reference definitions that open it ("[r1]: https://example.org/river"), their
+    labels added to `labels`: they were a passage of URLs. One within a paragraph, or indented as code, is text."""
+    position = 0
+    while (definition := _LINK_DEFINITION.match(paragraph, position)) and definition.group(1).strip():
+        labels.add(link_label(definition.group(1)))
+        position = definition.end()
+    return paragraph[position:]
+
+
 def _indented(paragraph: str) -> bool:
     return paragraph.startswith(("    ", "\t"))
 
 
-def _text_blocks(lines: list[str], notes: set[str]) -> list[Block]:
+def _text_blocks(lines: list[str], notes: set[str], labels: set[str]) -> list[Block]:
     """The paragraph these lines make, without its markup and its notes' marks; none for no text. A pipe table's
     cells are paragraphs, row by row."""
     if _is_table(lines):
         cells = (_without_note_marks(cell, notes) for row in [lines[0], *lines[2:]] for cell in _cells(row))
-        return [Block(text) for text in map(plain_inline, cells) if text]
-    text = plain_markdown(_without_note_marks("\n".join(lines), notes).strip())
+        return [Block(text) for text in (plain_inline(cell, labels) for cell in cells) if text]
+    text = plain_markdown(_without_note_marks("\n".join(lines), notes).strip(), labels)
     return [Block(text)] if text else []
 
 

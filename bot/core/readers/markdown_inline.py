@@ -9,6 +9,7 @@ cursor that only moves forward, so a text costs one pass per kind of marker, how
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 EMPHASIS_MARKERS = ("**", "__", "*", "_")
 """Tried in this order at each position, so `**strong**` is not read as `*` around `*strong*`."""
@@ -51,30 +52,55 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def without_links(text: str) -> str:
-    """`[label](target)` and `![alt](image)` become their label; a `[` that does not close stays."""
+def without_links(text: str, labels: Collection[str] = frozenset()) -> str:
+    """`[label](target)` and `![alt](image)` become their label; so do the reference links `[text][ref]`, `[text][]`
+    and `[text]` where `labels` (link_label's) holds the reference, as the story defines it ("[ref]: target"). A `[`
+    that makes no link stays ("[sic]")."""
     if "[" not in text:
         return text  # most paragraphs: no cursors made
     out: list[str] = []
     done = 0  # text before this is in `out`
     line_ends = _NextFound(text, "\n", _Acceptor())
     label_ends = _NextFound(text, "]", _Acceptor())
+    reference_ends = _NextFound(text, "]", _Acceptor())
     target_ends = _NextFound(text, ")", _Acceptor())
     opening = text.find("[")
     while opening >= 0:
         line_end = _or_end(line_ends.at_or_after(opening), text)
         label_end = label_ends.at_or_after(opening + 1)
+        following = text.find("[", opening + 1)
+        end = -1  # where the link found ends
         if 0 <= label_end < line_end and text.startswith("(", label_end + 1):
             target_end = target_ends.at_or_after(label_end + 2)
-            if 0 <= target_end < line_end:
-                start = opening - 1 if opening > done and text[opening - 1] == "!" else opening
-                out += [text[done:start], text[opening + 1 : label_end]]
-                done = target_end + 1
-                opening = text.find("[", done)
-                continue
-        opening = text.find("[", opening + 1)
+            end = target_end + 1 if 0 <= target_end < line_end else -1
+        elif 0 <= label_end < line_end and not 0 <= following < label_end:  # a reference's text holds no "["
+            reference_end = reference_ends.at_or_after(label_end + 2)
+            reference_end = reference_end if reference_end < line_end else -1
+            end = _reference_end(text, opening, label_end, reference_end, labels)
+        if end >= 0:
+            start = opening - 1 if opening > done and text[opening - 1] == "!" else opening
+            out += [text[done:start], text[opening + 1 : label_end]]
+            done = end
+            following = text.find("[", done)
+        opening = following
     out.append(text[done:])
     return "".join(out)
+
+
+def _reference_end(text: str, opening: int, label_end: int, reference_end: int, labels: Collection[str]) -> int:
+    """Where the reference link `[text][ref]`, `[text][]` or `[text]` that opens at `opening` ends (`reference_end`:
+    the "]" after "[ref", -1 for none on the line), -1 where its reference is none of `labels`."""
+    if not text.startswith("[", label_end + 1):
+        return label_end + 1 if link_label(text[opening + 1 : label_end]) in labels else -1
+    if reference_end < 0:
+        return -1
+    reference = text[label_end + 2 : reference_end] or text[opening + 1 : label_end]
+    return reference_end + 1 if link_label(reference) in labels else -1
+
+
+def link_label(label: str) -> str:
+    """A link reference's label as CommonMark matches it: case and runs of white space are no matter."""
+    return " ".join(label.split()).casefold()
 
 
 def without_emphasis(text: str) -> str:
@@ -121,9 +147,10 @@ _HELD = re.compile("\0([0-9]+)\0")
 """Where a code span stood while the rest of its text was unmarked (decoded text holds no NUL)."""
 
 
-def without_inline_markup(text: str) -> str:
-    """The text without its links, emphasis and code ticks, a code span's text as it is: `__init__.py` and
-    `*args` in a story kept their underscores and stars (they were "init.py" and, with a star after, "args")."""
+def without_inline_markup(text: str, labels: Collection[str] = frozenset()) -> str:
+    """The text without its links (reference links to `labels` too), emphasis and code ticks, a code span's text as it
+    is: `__init__.py` and `*args` in a story kept their underscores and stars (they were "init.py" and, with a star
+    after, "args")."""
     spans = code_spans(text) if "`" in text and "\0" not in text else []
     codes: list[str] = []
     masked: list[str] = []
@@ -136,7 +163,7 @@ def without_inline_markup(text: str) -> str:
         codes.append(inside)
         done = end
     masked.append(text[done:])
-    plain = without_emphasis(without_links("".join(masked))).replace("`", "")
+    plain = without_emphasis(without_links("".join(masked), labels)).replace("`", "")
     return _HELD.sub(lambda held: codes[int(held.group(1))], plain) if codes else plain
 
 

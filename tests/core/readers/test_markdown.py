@@ -139,3 +139,38 @@ def test_a_pipe_tables_cells_are_paragraphs_row_by_row_without_its_pipes_and_del
         "She went home.",
         "| a | b |\n|---|---|",  # a code block's lines as they stand
     ]
+
+
+MILL_WITH_REFERENCES = """# The Mill
+
+The miller ground the corn by the [river][r1] every night, and sang to the [owls]. [Sic] is text.
+
+[r1]: https://en.wikipedia.org/wiki/River "A river"
+[Owls]:
+   <https://example.com/owls>
+   'Owls at night'
+"""
+
+
+def test_link_reference_definitions_are_left_out_and_their_links_read_as_their_text():
+    """The repro of the attack on the readers (findings 3): the definitions were the story's last passage, a URL in
+    it, and the links kept their brackets ("[river][r1]", "[owls]")."""
+    story = MarkdownReader().read(MILL_WITH_REFERENCES.encode())
+    assert [block.text for block in story.blocks] == [
+        "The miller ground the corn by the river every night, and sang to the owls. [Sic] is text."
+    ]
+
+
+def test_a_link_reference_definition_opens_a_paragraph_or_is_text(tmp_path):
+    # Within a paragraph, or indented four spaces as code, "[label]: target" is text, as CommonMark reads it.
+    (tmp_path / "weir.md").write_text(
+        "# The Weir\n\n[w]: https://example.com/weir\nThe [weir][w] held.\nSee [w]: it held.\n\n"
+        "    [code]: /stays\n\n[note]: a line of text\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    assert [passage.text for passage in corpus.passages] == [
+        "The weir held.\nSee w: it held.",
+        "[code]: /stays",
+        "[note]: a line of text",
+    ]

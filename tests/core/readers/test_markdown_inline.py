@@ -14,6 +14,21 @@ def test_brackets_that_make_no_link_on_their_line_stay():
     assert without_links("[split\n](x)") == "[split\n](x)"
 
 
+def test_reference_links_to_defined_labels_become_their_text():
+    # [river][r1], [Owls][] and [owls] kept their brackets; a label is matched whatever its case and spacing.
+    labels = {"r1", "owls", "a wheel"}
+    assert without_links("by the [river][R1], the [Owls][], the [owls] and ![a  Wheel]", labels) == (
+        "by the river, the Owls, the owls and a  Wheel"
+    )
+
+
+def test_brackets_that_reference_no_defined_label_stay():
+    labels = {"owls"}
+    assert without_links("[sic] and [river][r9] and [owls][r9] and [a [owls] and [sic][]", labels) == (
+        "[sic] and [river][r9] and [owls][r9] and [a owls and [sic][]"
+    )
+
+
 def test_each_kind_of_emphasis_becomes_its_text():
     assert without_emphasis("*one* **two** _three_ __four__") == "one two three four"
 
