@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 41
+READING_VERSION = 42
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -204,7 +204,9 @@ measured from 0, every line ran across it, and a Thai verse's short lines were r
 FictionBook, OpenDocument) without its references to entities it declares external (libxml2 2.14 dropped the rest of
 the document after the first, and older ones the entity after it). 41: Markdown's link reference definitions
 ("[r1]: https://...") are left out (they were a passage of URLs), and the links to them read as their text
-("[river][r1]", "[owls]" kept their brackets)."""
+("[river][r1]", "[owls]" kept their brackets). 42: Markdown's HTML comments are left out (an author's note to self
+was a passage), its tags left out, their text kept ('<span class="place">old oak</span>' was read as written), and
+its character references decoded ("&mdash;" was read as written)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -1,4 +1,5 @@
-"""Markdown's inline markup (links, images, emphasis) taken out of a text in one pass.
+"""Markdown's inline markup (links, images, emphasis, HTML comments and tags, character references) taken out of a
+text in one pass.
 
 Regular expressions such as `!?\\[([^\\]\\n]*)\\]\\(...\\)` or `(\\*|_)(.+?)\\1` rescan the rest of a line
 from every `[` or `*` that does not close, which is quadratic in the line's length (16 KB of `[` took
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from html import unescape
 
 EMPHASIS_MARKERS = ("**", "__", "*", "_")
 """Tried in this order at each position, so `**strong**` is not read as `*` around `*strong*`."""
@@ -147,10 +149,57 @@ _HELD = re.compile("\0([0-9]+)\0")
 """Where a code span stood while the rest of its text was unmarked (decoded text holds no NUL)."""
 
 
-def without_inline_markup(text: str, labels: Collection[str] = frozenset()) -> str:
-    """The text without its links (reference links to `labels` too), emphasis and code ticks, a code span's text as it
-    is: `__init__.py` and `*args` in a story kept their underscores and stars (they were "init.py" and, with a star
-    after, "args")."""
+_RAW_HTML = re.compile(
+    r"<!--|</[A-Za-z][A-Za-z0-9-]*+[ \t\n]*+>"
+    r"|<([A-Za-z][A-Za-z0-9-]*+)(?:[ \t\n]++[A-Za-z_:][A-Za-z0-9_.:-]*+"
+    r"(?:[ \t\n]*+=[ \t\n]*+(?:[^ \t\n\"'=<>`]++|'[^']*+'|\"[^\"]*+\"))?)*+[ \t\n]*+/?>"
+)
+"""An HTML comment's opening, a closing tag (`</span>`) or an open tag (`<span class="place">`, `<br/>`), as
+CommonMark's raw HTML has them: "a < b", "x<y" or "<3" are none. Possessive, so that a tag is matched or refused in
+one pass over it."""
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+"""`&mdash;`, `&#8212;` or `&#x2014;` (CommonMark's: its ";" too; "AT&T" and "&amp" are text)."""
+
+
+def without_html(text: str) -> str:
+    """The text without its HTML comments and tags, the text between tags kept and a `<br>` a line break: they were
+    read as written, and an author's note to self (`<!-- the ending is weak -->`) quoted as an answer. A comment that
+    does not close is text, as CommonMark has it."""
+    if "<" not in text:
+        return text  # most paragraphs
+    out: list[str] = []
+    done = 0
+    comments_close = True  # False once a comment's opening has no "-->" after it: no later one has
+    found = _RAW_HTML.search(text)
+    while found:
+        start, end = found.span()
+        if found.group() == "<!--":
+            close = text.find("-->", start + 2) if comments_close else -1
+            if close < 0:
+                comments_close = False
+                found = _RAW_HTML.search(text, start + 1)
+                continue
+            end = close + 3
+        line_break = (found.group(1) or "").lower() == "br" and text[end : end + 1] not in ("", "\n")
+        if not line_break and start > done and text[start - 1] == " " and text[end : end + 1] in (" ", "\n"):
+            start -= 1  # "older <!-- note --> than": one space between the words, as a browser shows them
+        out += [text[done:start], "\n" if line_break else ""]
+        done = end
+        found = _RAW_HTML.search(text, end)
+    out.append(text[done:])
+    return "".join(out)
+
+
+def decoded_references(text: str) -> str:
+    """The text with its character references as the characters they stand for: "&mdash;" was read as written."""
+    return _CHARACTER_REFERENCE.sub(lambda reference: unescape(reference.group()), text) if "&" in text else text
+
+
+def without_inline_markup(text: str, labels: Collection[str] = frozenset(), code: bool = False) -> str:
+    """The text without its links (reference links to `labels` too), emphasis and code ticks, HTML comments and tags,
+    and its character references decoded, a code span's text as it is: `__init__.py` and `*args` in a story kept their
+    underscores and stars (they were "init.py" and, with a star after, "args"). A code block's (`code`) HTML and
+    references stay as written."""
     spans = code_spans(text) if "`" in text and "\0" not in text else []
     codes: list[str] = []
     masked: list[str] = []
@@ -163,7 +212,9 @@ def without_inline_markup(text: str, labels: Collection[str] = frozenset()) -> s
         codes.append(inside)
         done = end
     masked.append(text[done:])
-    plain = without_emphasis(without_links("".join(masked), labels)).replace("`", "")
+    plain = "".join(masked) if code else without_html("".join(masked))
+    plain = without_emphasis(without_links(plain, labels)).replace("`", "")
+    plain = plain if code else decoded_references(plain)  # after the rest: "&#42;" is a star, no emphasis
     return _HELD.sub(lambda held: codes[int(held.group(1))], plain) if codes else plain
 
 
