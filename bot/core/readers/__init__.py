@@ -209,7 +209,11 @@ an outline level name chapters (they were text); an RTF's hidden text (`\\v`) is
 reading (`<rt>`, `<rp>`, `<rtc>`) is left out, in the navigation's names too ("漢かん字じ" held no "漢字"), and an
 OpenDocument's (`text:ruby-text`, "漢字かんじ"); a zip's names in UTF-8 without its flag are read as UTF-8 (an EPUB
 packed by Info-ZIP lacked its page "chapitre_été.xhtml"); a text file's page break ends a line, U+2028 a line and
-U+2029 a paragraph; a title from a file's name keeps a number that begins it ("101 Dalmatians")."""
+U+2029 a paragraph; a title from a file's name keeps a number that begins it ("101 Dalmatians"); Markdown's link
+reference definitions ("[r1]: https://...") are left out (they were a passage of URLs), and the links to them read as
+their text ("[river][r1]", "[owls]" kept their brackets); Markdown's HTML comments are left out (an author's note to
+self was a passage), its tags left out, their text kept ('<span class="place">old oak</span>' was read as written),
+and its character references decoded ("&mdash;" was read as written)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -1,25 +1,28 @@
-"""Markdown stories (`.md`): headings name chapters, markup stays out of the text."""
+"""Markdown stories (`.md`): headings name chapters, markup (HTML comments and tags too) stays out of the text."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-from bot.core.readers.markdown_inline import without_inline_markup
+from bot.core.readers.markdown_inline import link_label, without_inline_markup
 from bot.core.readers.plain_text import decoded, indented_paragraphs_of, leading_heading, split_title
 from bot.core.readers.reader import Block, StoryText
 
 _LINE_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?", re.M)
 
 
-def plain_markdown(text: str) -> str:
-    """Text without Markdown markup: list bullets, quote markers, emphasis, code ticks, link targets."""
-    return plain_inline(_LINE_MARKER.sub("", text))
+def plain_markdown(text: str, labels: Collection[str] = frozenset(), code: bool = False) -> str:
+    """Text without Markdown markup: list bullets, quote markers, emphasis, code ticks, link targets (and the brackets
+    of reference links to `labels`), HTML comments and tags, character references (a code block's, `code`, stay)."""
+    return without_inline_markup(_LINE_MARKER.sub("", text), labels, code)
 
 
-def plain_inline(text: str) -> str:
-    """A line without Markdown's markup within it: emphasis, code ticks, link targets (a title's "1." stays); a code
-    span's text stays as it is."""
-    return without_inline_markup(text)
+def plain_inline(text: str, labels: Collection[str] = frozenset()) -> str:
+    """A line without Markdown's markup within it: emphasis, code ticks, link targets and the brackets of reference
+    links to `labels`, HTML comments and tags, character references (a title's "1." stays); a code span's text stays
+    as it is."""
+    return without_inline_markup(text, labels)
 
 
 HEADING_INDENT = 3
@@ -32,16 +35,24 @@ class MarkdownReader:
 
     def read(self, raw: bytes) -> StoryText:
         title, body = split_title(decoded(raw), heading_text=plain_inline)
-        body = _underlined_headings_marked(_fenced_code_indented(body))
+        body = _underlined_headings_marked(_without_html_blocks_comments(_fenced_code_indented(body)))
         if title is None:  # "The Mill" underlined with "=" is a "# The Mill" line now
             title, body = split_title(body, heading_text=plain_inline)
         notes = {definition.group(1) for definition in _NOTE_DEFINITION.finditer(body)}
-        blocks = []
+        labels: set[str] = set()
+        paragraphs = []  # (text, whether a code block)
         in_note = False  # the paragraph before was a note's: one indented after it is the note's too
+        in_list = False  # the same, of a list's item: one indented after it is the item's, not code
         for paragraph in indented_paragraphs_of(body):
             in_note = _NOTE_DEFINITION.match(paragraph) is not None or (in_note and _indented(paragraph))
-            if in_note:
-                continue
+            in_list = (_MARKER.match(paragraph) is not None and not _indented(paragraph)) or (
+                in_list and _indented(paragraph)
+            )
+            if not in_note:
+                code = _indented(paragraph) and not in_list
+                paragraphs.append((paragraph if code else _without_link_definitions(paragraph, labels), code))
+        blocks = []
+        for paragraph, code in paragraphs:
             # "## Chapter Two" on any line of a paragraph: Markdown needs no blank line around a heading.
             lines: list[str] = []
             for line in paragraph.split("\n"):
@@ -51,10 +62,10 @@ class MarkdownReader:
                 if heading is None:
                     lines.append(line)
                     continue
-                blocks.extend(_text_blocks(lines, notes))
-                blocks.append(Block(plain_markdown(_without_note_marks(heading[0], notes)), heading=True))
+                blocks.extend(_text_blocks(lines, notes, labels, code))
+                blocks.append(Block(plain_markdown(_without_note_marks(heading[0], notes), labels), heading=True))
                 lines = []
-            blocks.extend(_text_blocks(lines, notes))
+            blocks.extend(_text_blocks(lines, notes, labels, code))
         return StoryText(title, blocks)
 
 
@@ -73,17 +84,35 @@ def _without_note_marks(text: str, notes: set[str]) -> str:
     return _NOTE_MARK.sub(lambda mark: "" if mark.group(1) in notes else mark.group(0), text)
 
 
+_LINK_DEFINITION = re.compile(
+    r" {0,3}\[([^\[\]]{1,999})\]:[ \t]*+\n?[ \t]*+(?:<[^<>\n]*+>|[^<\s]\S*+)"
+    r"(?:[ \t]*+\n?[ \t]*+(?<=\s)(?:\"[^\"]*+\"|'[^']*+'|\([^()]*+\)))?[ \t]*+(?:\n|\Z)"
+)
+"""A link reference definition (CommonMark's): `[label]:`, a target and perhaps a title ("A river", 'A river' or (A
+river)), either of them on the next line. Possessive, so that a line of spaces is matched or refused in one pass."""
+
+
+def _without_link_definitions(paragraph: str, labels: set[str]) -> str:
+    """The paragraph without the link reference definitions that open it ("[r1]: https://example.org/river"), their
+    labels added to `labels`: they were a passage of URLs. One within a paragraph, or indented as code, is text."""
+    position = 0
+    while (definition := _LINK_DEFINITION.match(paragraph, position)) and definition.group(1).strip():
+        labels.add(link_label(definition.group(1)))
+        position = definition.end()
+    return paragraph[position:]
+
+
 def _indented(paragraph: str) -> bool:
     return paragraph.startswith(("    ", "\t"))
 
 
-def _text_blocks(lines: list[str], notes: set[str]) -> list[Block]:
+def _text_blocks(lines: list[str], notes: set[str], labels: set[str], code: bool) -> list[Block]:
     """The paragraph these lines make, without its markup and its notes' marks; none for no text. A pipe table's
-    cells are paragraphs, row by row."""
+    cells are paragraphs, row by row. A code block's (`code`) HTML, character references and brackets stay."""
     if _is_table(lines):
         cells = (_without_note_marks(cell, notes) for row in [lines[0], *lines[2:]] for cell in _cells(row))
-        return [Block(text) for text in map(plain_inline, cells) if text]
-    text = plain_markdown(_without_note_marks("\n".join(lines), notes).strip())
+        return [Block(text) for text in (plain_inline(cell, labels) for cell in cells) if text]
+    text = plain_markdown(_without_note_marks("\n".join(lines), notes), set() if code else labels, code).strip()
     return [Block(text)] if text else []
 
 
@@ -129,6 +158,26 @@ def _fenced_code_indented(body: str) -> str:
             continue
         lines.append("")
     return "\n".join(lines)
+
+
+_HTML_BLOCK_COMMENT = re.compile(r"^ {0,3}<!--", re.M)
+"""A comment that opens a line, CommonMark's HTML block: it runs to the first "-->", over blank lines too."""
+
+
+def _without_html_blocks_comments(body: str) -> str:
+    """The body without the HTML comments that open a line (not indented as code), to their "-->" or the story's end
+    (CommonMark's HTML block, which a blank line does not end): a note to self over two paragraphs was read as them.
+    Comments within a line are plain_markdown's to leave out."""
+    if "<!--" not in body:
+        return body
+    out: list[str] = []
+    done = 0
+    while comment := _HTML_BLOCK_COMMENT.search(body, done):
+        close = body.find("-->", comment.end() - 2)
+        out.append(body[done : comment.start()])
+        done = len(body) if close < 0 else close + 3
+    out.append(body[done:])
+    return "".join(out)
 
 
 def _underlined_headings_marked(body: str) -> str:

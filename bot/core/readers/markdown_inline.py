@@ -1,4 +1,5 @@
-"""Markdown's inline markup (links, images, emphasis) taken out of a text in one pass.
+"""Markdown's inline markup (links, images, emphasis, HTML comments and tags, character references) taken out of a
+text in one pass.
 
 Regular expressions such as `!?\\[([^\\]\\n]*)\\]\\(...\\)` or `(\\*|_)(.+?)\\1` rescan the rest of a line
 from every `[` or `*` that does not close, which is quadratic in the line's length (16 KB of `[` took
@@ -9,6 +10,8 @@ cursor that only moves forward, so a text costs one pass per kind of marker, how
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from html import unescape
 
 EMPHASIS_MARKERS = ("**", "__", "*", "_")
 """Tried in this order at each position, so `**strong**` is not read as `*` around `*strong*`."""
@@ -51,30 +54,55 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def without_links(text: str) -> str:
-    """`[label](target)` and `![alt](image)` become their label; a `[` that does not close stays."""
+def without_links(text: str, labels: Collection[str] = frozenset()) -> str:
+    """`[label](target)` and `![alt](image)` become their label; so do the reference links `[text][ref]`, `[text][]`
+    and `[text]` where `labels` (link_label's) holds the reference, as the story defines it ("[ref]: target"). A `[`
+    that makes no link stays ("[sic]")."""
     if "[" not in text:
         return text  # most paragraphs: no cursors made
     out: list[str] = []
     done = 0  # text before this is in `out`
     line_ends = _NextFound(text, "\n", _Acceptor())
     label_ends = _NextFound(text, "]", _Acceptor())
+    reference_ends = _NextFound(text, "]", _Acceptor())
     target_ends = _NextFound(text, ")", _Acceptor())
     opening = text.find("[")
     while opening >= 0:
         line_end = _or_end(line_ends.at_or_after(opening), text)
         label_end = label_ends.at_or_after(opening + 1)
+        following = text.find("[", opening + 1)
+        end = -1  # where the link found ends
         if 0 <= label_end < line_end and text.startswith("(", label_end + 1):
             target_end = target_ends.at_or_after(label_end + 2)
-            if 0 <= target_end < line_end:
-                start = opening - 1 if opening > done and text[opening - 1] == "!" else opening
-                out += [text[done:start], text[opening + 1 : label_end]]
-                done = target_end + 1
-                opening = text.find("[", done)
-                continue
-        opening = text.find("[", opening + 1)
+            end = target_end + 1 if 0 <= target_end < line_end else -1
+        elif 0 <= label_end < line_end and not 0 <= following < label_end:  # a reference's text holds no "["
+            reference_end = reference_ends.at_or_after(label_end + 2)
+            reference_end = reference_end if reference_end < line_end else -1
+            end = _reference_end(text, opening, label_end, reference_end, labels)
+        if end >= 0:
+            start = opening - 1 if opening > done and text[opening - 1] == "!" else opening
+            out += [text[done:start], text[opening + 1 : label_end]]
+            done = end
+            following = text.find("[", done)
+        opening = following
     out.append(text[done:])
     return "".join(out)
+
+
+def _reference_end(text: str, opening: int, label_end: int, reference_end: int, labels: Collection[str]) -> int:
+    """Where the reference link `[text][ref]`, `[text][]` or `[text]` that opens at `opening` ends (`reference_end`:
+    the "]" after "[ref", -1 for none on the line), -1 where its reference is none of `labels`."""
+    if not text.startswith("[", label_end + 1):
+        return label_end + 1 if link_label(text[opening + 1 : label_end]) in labels else -1
+    if reference_end < 0:
+        return -1
+    reference = text[label_end + 2 : reference_end] or text[opening + 1 : label_end]
+    return reference_end + 1 if link_label(reference) in labels else -1
+
+
+def link_label(label: str) -> str:
+    """A link reference's label as CommonMark matches it: case and runs of white space are no matter."""
+    return " ".join(label.split()).casefold()
 
 
 def without_emphasis(text: str) -> str:
@@ -121,9 +149,57 @@ _HELD = re.compile("\0([0-9]+)\0")
 """Where a code span stood while the rest of its text was unmarked (decoded text holds no NUL)."""
 
 
-def without_inline_markup(text: str) -> str:
-    """The text without its links, emphasis and code ticks, a code span's text as it is: `__init__.py` and
-    `*args` in a story kept their underscores and stars (they were "init.py" and, with a star after, "args")."""
+_RAW_HTML = re.compile(
+    r"<!--|</[A-Za-z][A-Za-z0-9-]*+[ \t\n]*+>"
+    r"|<([A-Za-z][A-Za-z0-9-]*+)(?:[ \t\n]++[A-Za-z_:][A-Za-z0-9_.:-]*+"
+    r"(?:[ \t\n]*+=[ \t\n]*+(?:[^ \t\n\"'=<>`]++|'[^']*+'|\"[^\"]*+\"))?)*+[ \t\n]*+/?>"
+)
+"""An HTML comment's opening, a closing tag (`</span>`) or an open tag (`<span class="place">`, `<br/>`), as
+CommonMark's raw HTML has them: "a < b", "x<y" or "<3" are none. Possessive, so that a tag is matched or refused in
+one pass over it."""
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+"""`&mdash;`, `&#8212;` or `&#x2014;` (CommonMark's: its ";" too; "AT&T" and "&amp" are text)."""
+
+
+def without_html(text: str) -> str:
+    """The text without its HTML comments and tags, the text between tags kept and a `<br>` a line break: they were
+    read as written, and an author's note to self (`<!-- the ending is weak -->`) quoted as an answer. A comment that
+    does not close is text, as CommonMark has it."""
+    if "<" not in text:
+        return text  # most paragraphs
+    out: list[str] = []
+    done = 0
+    comments_close = True  # False once a comment's opening has no "-->" after it: no later one has
+    found = _RAW_HTML.search(text)
+    while found:
+        start, end = found.span()
+        if found.group() == "<!--":
+            close = text.find("-->", start + 2) if comments_close else -1
+            if close < 0:
+                comments_close = False
+                found = _RAW_HTML.search(text, start + 1)
+                continue
+            end = close + 3
+        line_break = (found.group(1) or "").lower() == "br" and text[end : end + 1] not in ("", "\n")
+        if not line_break and start > done and text[start - 1] == " " and text[end : end + 1] in (" ", "\n"):
+            start -= 1  # "older <!-- note --> than": one space between the words, as a browser shows them
+        out += [text[done:start], "\n" if line_break else ""]
+        done = end
+        found = _RAW_HTML.search(text, end)
+    out.append(text[done:])
+    return "".join(out)
+
+
+def decoded_references(text: str) -> str:
+    """The text with its character references as the characters they stand for: "&mdash;" was read as written."""
+    return _CHARACTER_REFERENCE.sub(lambda reference: unescape(reference.group()), text) if "&" in text else text
+
+
+def without_inline_markup(text: str, labels: Collection[str] = frozenset(), code: bool = False) -> str:
+    """The text without its links (reference links to `labels` too), emphasis and code ticks, HTML comments and tags,
+    and its character references decoded, a code span's text as it is: `__init__.py` and `*args` in a story kept their
+    underscores and stars (they were "init.py" and, with a star after, "args"). A code block's (`code`) HTML and
+    references stay as written."""
     spans = code_spans(text) if "`" in text and "\0" not in text else []
     codes: list[str] = []
     masked: list[str] = []
@@ -136,7 +212,9 @@ def without_inline_markup(text: str) -> str:
         codes.append(inside)
         done = end
     masked.append(text[done:])
-    plain = without_emphasis(without_links("".join(masked))).replace("`", "")
+    plain = "".join(masked) if code else without_html("".join(masked))
+    plain = without_emphasis(without_links(plain, labels)).replace("`", "")
+    plain = plain if code else decoded_references(plain)  # after the rest: "&#42;" is a star, no emphasis
     return _HELD.sub(lambda held: codes[int(held.group(1))], plain) if codes else plain
 
 

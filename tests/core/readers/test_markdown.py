@@ -139,3 +139,63 @@ def test_a_pipe_tables_cells_are_paragraphs_row_by_row_without_its_pipes_and_del
         "She went home.",
         "| a | b |\n|---|---|",  # a code block's lines as they stand
     ]
+
+
+MILL_WITH_REFERENCES = """# The Mill
+
+The miller ground the corn by the [river][r1] every night, and sang to the [owls]. [Sic] is text.
+
+[r1]: https://en.wikipedia.org/wiki/River "A river"
+[Owls]:
+   <https://example.com/owls>
+   'Owls at night'
+"""
+
+
+def test_link_reference_definitions_are_left_out_and_their_links_read_as_their_text():
+    """The repro of the attack on the readers (findings 3): the definitions were the story's last passage, a URL in
+    it, and the links kept their brackets ("[river][r1]", "[owls]")."""
+    story = MarkdownReader().read(MILL_WITH_REFERENCES.encode())
+    assert [block.text for block in story.blocks] == [
+        "The miller ground the corn by the river every night, and sang to the owls. [Sic] is text."
+    ]
+
+
+def test_a_link_reference_definition_opens_a_paragraph_or_is_text(tmp_path):
+    # Within a paragraph, or indented four spaces as code, "[label]: target" is text, as CommonMark reads it.
+    (tmp_path / "weir.md").write_text(
+        "# The Weir\n\n[w]: https://example.com/weir\nThe [weir][w] held.\nSee [w]: it held.\n\n"
+        "    [code]: /stays\n\n[note]: a line of text\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    assert [passage.text for passage in corpus.passages] == [
+        "The weir held.\nSee w: it held.",
+        "[code]: /stays",
+        "[note]: a line of text",
+    ]
+
+
+def test_html_comments_are_left_out_tags_read_as_their_text_and_references_decoded(tmp_path):
+    """The attack on the readers (findings 4): the author's comment was a passage, quoted as an answer, the tags and
+    "&mdash;" were read as written. A comment opening a line runs over blank lines to its "-->"; block HTML reads as
+    its text; a code block's HTML and references stay as written."""
+    (tmp_path / "the-mill.md").write_text(
+        "<!-- draft 2 -->\n# The Mill\n\n"
+        "<!-- Note to self: the ending is weak,\n\nthe miller should die in chapter two. -->\n\n"
+        'He kept his flour by the <span class="place">old oak</span>.<br>\n'
+        "The oak was older than the mill &mdash; older <!-- than what? --> than the village.\n\n"
+        '<div class="aside">\n<p>A &lt;b&gt; is no tag.</p>\n</div>\n\n'
+        "    <b>flour &amp; oak</b>\n\n"
+        "1. The mill\n\n    The mill &amp; the oak.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    assert [story.title for story in corpus.stories] == ["The Mill"]
+    assert [passage.text for passage in corpus.passages] == [
+        "He kept his flour by the old oak.\nThe oak was older than the mill — older than the village.",
+        "A <b> is no tag.",
+        "<b>flour &amp; oak</b>",
+        "The mill",
+        "The mill & the oak.",
+    ]

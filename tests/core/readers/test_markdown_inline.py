@@ -1,7 +1,14 @@
-"""Markdown's links and emphasis taken out of a line, leaving their text: a link or an image as its label, each kind
-of emphasis as what it emphasises; what does not close on its line, and marks inside words, left as they are."""
+"""Markdown's links, emphasis and HTML taken out of a line, leaving their text: a link or an image as its label, each
+kind of emphasis as what it emphasises, a tag's text as it is, a character reference as its character; what does not
+close on its line, and marks inside words, left as they are."""
 
-from bot.core.readers.markdown_inline import code_spans, without_emphasis, without_inline_markup, without_links
+from bot.core.readers.markdown_inline import (
+    code_spans,
+    without_emphasis,
+    without_html,
+    without_inline_markup,
+    without_links,
+)
 
 
 def test_links_and_images_become_their_label():
@@ -12,6 +19,21 @@ def test_brackets_that_make_no_link_on_their_line_stay():
     assert without_links("a [ that never closes") == "a [ that never closes"
     assert without_links("[label] (not a link)") == "[label] (not a link)"
     assert without_links("[split\n](x)") == "[split\n](x)"
+
+
+def test_reference_links_to_defined_labels_become_their_text():
+    # [river][r1], [Owls][] and [owls] kept their brackets; a label is matched whatever its case and spacing.
+    labels = {"r1", "owls", "a wheel"}
+    assert without_links("by the [river][R1], the [Owls][], the [owls] and ![a  Wheel]", labels) == (
+        "by the river, the Owls, the owls and a  Wheel"
+    )
+
+
+def test_brackets_that_reference_no_defined_label_stay():
+    labels = {"owls"}
+    assert without_links("[sic] and [river][r9] and [owls][r9] and [a [owls] and [sic][]", labels) == (
+        "[sic] and [river][r9] and [owls][r9] and [a owls and [sic][]"
+    )
 
 
 def test_each_kind_of_emphasis_becomes_its_text():
@@ -36,3 +58,23 @@ def test_a_code_spans_text_stays_as_it_is():
     assert without_inline_markup("`__init__.py` and `*args*` in *bold*") == "__init__.py and *args* in bold"
     assert without_inline_markup("x `` a`b `` y and ```none") == "x a`b y and none"
     assert code_spans("`a` ``b`` `c") == [(0, 3, 1), (4, 9, 2)]
+
+
+def test_html_comments_and_tags_are_left_out_their_text_kept_and_what_is_none_stays():
+    assert without_html('by the <span class="place">old oak</span>.<br>\nThe <EM>oak</EM><!-- weak\nending -->.') == (
+        "by the old oak.\nThe oak."
+    )
+    assert without_html("one<br/>two<br />three, older <!-- than what? --> than </i> the mill") == (
+        "one\ntwo\nthree, older than the mill"
+    )
+    assert without_html("<a\nhref='x > y' title=\"z\">the mill</a>") == "the mill"
+    # CommonMark's raw HTML: a "<" before a space or a digit opens no tag, nor a "<!--" with no "-->" a comment.
+    for text in ("a < b and c > d", "x<y", "I <3 owls", "<a b=>", "</a b>", "<!-- never closed", "<span"):
+        assert without_html(text) == text
+
+
+def test_character_references_are_decoded_but_not_in_code():
+    assert without_inline_markup("older &mdash; older &#8212; &#x2014; &amp; &lt;b&gt;") == "older — older — — & <b>"
+    # "&#42;" is a star as text, no emphasis; "&copy" and "&bogus;" are no references; a code span's stay as written.
+    assert without_inline_markup("&#42;not&#42; AT&T &copy &bogus; `&amp; <b>`") == "*not* AT&T &copy &bogus; &amp; <b>"
+    assert without_inline_markup("<b>&amp;</b>", code=True) == "<b>&amp;</b>"
