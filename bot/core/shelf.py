@@ -28,7 +28,7 @@ from pathlib import Path, PurePosixPath
 from bot.core.invisible_characters import CONTROL_CHARACTERS, shows_text
 from bot.core.name_forms import one_file_named
 from bot.core.readers import STORY_SUFFIXES, reader_for
-from bot.core.readers.plain_text import front_matter_title, utf8_text
+from bot.core.readers.plain_text import front_matter, front_matter_title, utf8_text
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.skipped import Cause, Refusal, StoryRefused, refusal_of
 from bot.core.stored_text import pack_story
@@ -224,7 +224,7 @@ def _titled(raw: bytes, name: str, title: str, format_name: str) -> bytes:
         text = utf8_text(raw)  # a UTF-16 file is stored as UTF-8 with its title
     except ValueError as reason:
         raise ShelfError(UploadRefusal.UNREADABLE, name=name, why=refusal_of(reason)) from reason
-    if text.lstrip().startswith("---"):
+    if text.lstrip().startswith("---") or front_matter(text.lstrip()) is not None:  # YAML's, or TOML's (Hugo's)
         raise ShelfError(UploadRefusal.OWN_FRONT_MATTER, name=name)
     if not shows_text(text):  # the title is the uploader's: the file has no text of its own
         raise ShelfError(UploadRefusal.UNREADABLE, name=name, why=Refusal(cause=Cause.NO_TEXT))

@@ -171,6 +171,7 @@ def test_a_titled_upload_is_read_once_as_it_is_stored(monkeypatch: pytest.Monkey
         (b"  \n", UploadRefusal.UNREADABLE, "no text"),  # the title is the uploader's, not the file's
         ("\u200b\n\n\u200c\u2060\u200e \u200b".encode(), UploadRefusal.UNREADABLE, "no text"),  # nothing shown
         (b"---\ntitle: Its Own\n---\n\nOnce.", UploadRefusal.OWN_FRONT_MATTER, ""),
+        (b'+++\ntitle = "Its Own"\n+++\n\nOnce.', UploadRefusal.OWN_FRONT_MATTER, ""),
     ]:
         with refused(refusal, detail=detail):
             story_file(raw, "mill.md", "The Mill")

@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 41
+READING_VERSION = 42
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -213,7 +213,9 @@ U+2029 a paragraph; a title from a file's name keeps a number that begins it ("1
 reference definitions ("[r1]: https://...") are left out (they were a passage of URLs), and the links to them read as
 their text ("[river][r1]", "[owls]" kept their brackets); Markdown's HTML comments are left out (an author's note to
 self was a passage), its tags left out, their text kept ('<span class="place">old oak</span>' was read as written),
-and its character references decoded ("&mdash;" was read as written)."""
+and its character references decoded ("&mdash;" was read as written). 42: front matter's title run on over the lines
+under it (`title: >-` was the title ">-"), without a comment after it, and TOML front matter between `+++` lines
+(Hugo's), which was the story's first passage."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import tomllib
 import unicodedata
 from collections.abc import Callable
 
@@ -15,6 +16,9 @@ from bot.core.skipped import Cause, Refusal, StoryRefused
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.S)
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+"""The most of TOML front matter parsed: a story's front matter is a few lines, and tomllib is pure Python."""
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 _DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'")
@@ -84,17 +88,58 @@ def split_title(text: str, heading_text: Callable[[str], str] = str) -> tuple[st
     opening with one (an editor's, or one left above a title deleted) was named after the file, its `# Title` a
     chapter's, and so was the blank line after front matter with no title in it."""
     text = _LEADING_BLANK_LINES.sub("", text)
-    front = _FRONT_MATTER.match(text)
+    front = front_matter(text)
     if front:
-        body = text[front.end() :]
-        for line in front.group(1).split("\n"):
-            if line[:6].lower() == "title:" and line[6:].strip(" \t"):
-                return front_matter_value(line[6:].strip(" \t")), body
+        title, body = front
+        if title:
+            return title, body
         text = _LEADING_BLANK_LINES.sub("", body)
     heading = leading_heading(text, levels=1)
     if heading and not is_chapter_line(" ".join(heading_text(heading[0]).split())):
         return heading_text(heading[0]) or None, heading[1]
     return None, text
+
+
+def front_matter(text: str) -> tuple[str | None, str] | None:
+    """The title front matter at the text's start gives (None: it gives none) and the text after it; None where the
+    text opens with no front matter: YAML's between `---` lines (Jekyll, Obsidian, pandoc), or TOML's between `+++`
+    lines (Hugo, Zola), which was read as the story's first passage. `+++` lines around what TOML cannot read are a
+    story's own (a scene break), not front matter."""
+    if yaml := _FRONT_MATTER.match(text):
+        return _yaml_title(yaml.group(1)), text[yaml.end() :]
+    toml = _TOML_FRONT_MATTER.match(text) if text.startswith("+++") else None
+    if toml is None or len(toml.group(1)) > MAX_FRONT_MATTER_CHARS:
+        return None
+    try:
+        title = tomllib.loads(toml.group(1)).get("title")
+    except (tomllib.TOMLDecodeError, RecursionError):  # a thousand "[" nested: tomllib recurses
+        return None
+    return (title.strip() or None) if isinstance(title, str) else None, text[toml.end() :]
+
+
+def _yaml_title(front: str) -> str | None:
+    """The `title:` of YAML front matter: on its line, or run on over the lines indented under it (a long title
+    wrapped, or a block scalar: `title: >-` over "The Long" and "Mill" is "The Long Mill", where it was ">-"). A
+    comment after an unquoted title (`The Mill # draft`) is none of it."""
+    lines = front.split("\n")
+    for number, line in enumerate(lines):
+        if line[:6].lower() != "title:":
+            continue
+        value = line[6:].strip(" \t")
+        under = []
+        for following in lines[number + 1 :]:
+            if following.strip(" \t") and following[:1] not in (" ", "\t"):
+                break  # the next key
+            if not following.lstrip(" \t").startswith("#"):  # a comment's line is none of it
+                under.append(following.strip(" \t"))
+        if value[:1] in (">", "|") and value[1:].strip("+-123456789") == "":  # a block scalar's indicators alone
+            value = ""
+        elif value[:1] not in ("'", '"'):
+            value = value.split(" #", 1)[0].split("\t#", 1)[0]
+        title = front_matter_value(" ".join([value, *filter(None, under)]).strip(" \t"))
+        if title.strip():
+            return title
+    return None
 
 
 def front_matter_value(value: str) -> str:
@@ -110,8 +155,8 @@ def front_matter_value(value: str) -> str:
 
 def front_matter_title(title: str) -> str:
     """The title as a front matter value that front_matter_value reads back as it is: quoted only where it would
-    otherwise be read without its own quotes (`"Hello"`, `'The Mill'`)."""
-    if front_matter_value(title) == title:
+    otherwise be read without its own quotes (`"Hello"`, `'The Mill'`) or its end taken for a comment (`#1`)."""
+    if _yaml_title(f"title: {title}") == title:
         return title
     escaped = title.replace("\\", "\\\\").replace('"', '\\"')
     return f'"{escaped}"'

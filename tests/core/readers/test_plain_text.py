@@ -57,6 +57,35 @@ def test_a_front_matter_title_keeps_its_own_quotes(written: str, title: str):
     assert split_title(f"---\ntitle: {written}\n---\nThe wheel turned.") == (title, "The wheel turned.")
 
 
+@pytest.mark.parametrize(
+    ("front", "title"),
+    [
+        # A title YAML runs on over the lines under it was named ">-" (a block scalar's indicator), or not at all.
+        ("---\ntitle: >-\n  The Long\n  Mill\nauthor: A\n---", "The Long Mill"),
+        ("---\ntitle: |\n  The Long Mill\n---", "The Long Mill"),
+        ("---\ntitle:\n  The Long\n  Mill\n---", "The Long Mill"),
+        ("---\ntitle: The Long\n  # wrapped\n  Mill\ntags: [a]\n---", "The Long Mill"),
+        ("---\ntitle: The Mill # a draft's\n---", "The Mill"),  # a comment is YAML's, not the title's
+        ('---\ntitle: "The Mill # 2"\n---', "The Mill # 2"),  # quoted, it is the title's
+        # Hugo's and Zola's TOML front matter was the story's first passage.
+        ('+++\ntitle = "The Mill"\ndate = 2024-01-01\n+++', "The Mill"),
+        ("+++\ndraft = true\n+++", None),
+    ],
+)
+def test_front_matter_titles_as_yaml_and_toml_read_them(front: str, title: str | None):
+    assert split_title(f"{front}\n\nThe wheel turned.") == (
+        title,
+        "\nThe wheel turned." if title else "The wheel turned.",
+    )
+
+
+def test_plus_lines_around_what_toml_cannot_read_are_the_storys_own():
+    text = "+++\nThe wheel [turned.\n+++\n\nMaren lit the lamp."
+    assert split_title(text) == (None, text)
+    deep = "+++\nx = " + "[" * 5000 + "\n+++\n\nMaren lit the lamp."  # tomllib recurses on nesting
+    assert split_title(deep) == (None, deep)
+
+
 def test_a_leading_heading_takes_up_to_its_levels():
     assert leading_heading("### Deep\nrest", levels=6) == ("Deep", "rest")
     assert leading_heading("### Deep\nrest", levels=2) is None
