@@ -215,7 +215,8 @@ their text ("[river][r1]", "[owls]" kept their brackets); Markdown's HTML commen
 self was a passage), its tags left out, their text kept ('<span class="place">old oak</span>' was read as written),
 and its character references decoded ("&mdash;" was read as written). 42: front matter's title run on over the lines
 under it (`title: >-` was the title ">-"), without a comment after it, and TOML front matter between `+++` lines
-(Hugo's), which was the story's first passage."""
+(Hugo's), which was the story's first passage; an HTML or EPUB page's two line breaks in a row (`<br><br>`) and a
+blank line in a `<pre>` part paragraphs (a web story's were one paragraph)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

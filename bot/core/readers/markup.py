@@ -177,6 +177,7 @@ _SUBSET_END = re.compile(rb"\][\t\n\r ]*+>")
 _SIMPLE_ENTITY = re.compile(
     rb"<!ENTITY[\t\n\r ]++([A-Za-z_][\w.-]{0,31})[\t\n\r ]++(?:\"([^\"&<%]{0,200})\"|'([^'&<%]{0,200})')[\t\n\r ]*+>"
 )
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 DOCTYPE_WITHIN = 4096
 """Bytes from the page's start within which its DOCTYPE begins (after a byte order mark, an XML declaration,
 comments)."""
@@ -384,11 +385,15 @@ def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[
 
     heading_group: _Element | None = None  # the <hgroup> the walk is in: its heading and lines name one chapter
     group_parts: list[str] = []
+    in_headings = 0  # the headings the walk is in: a line break in one parts no paragraphs
+    in_preformatted = 0  # the <pre>s the walk is in: a blank line in one parts paragraphs, as in a text file
+    after_break: int | None = None  # where in `parts` the last <br> of this block stands, if nothing since shows
 
     def flush(heading: bool = False, level: int | None = None) -> None:
-        nonlocal linked, ends_linked
+        nonlocal linked, ends_linked, after_break
         text = "".join(parts)
         parts.clear()
+        after_break = None
         only_links = not heading and linked > 0 and linked >= _visible(text)
         arrow = ends_linked if not heading and is_backlinked_note(text) else None
         linked, ends_linked = 0, False
@@ -398,6 +403,17 @@ def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[
         elif text.strip():
             blocks.append(Block(text, heading, level, linked_arrow=arrow))
             all_links.append(only_links)
+
+    def add_text(text: str) -> None:
+        """The text into the block, a blank line within a <pre> ending it (a story typed as text, put in a page)."""
+        if not in_preformatted or "\n" not in text:
+            parts.append(text)
+            return
+        first, *rest = _BLANK_LINE.split(text)
+        parts.append(first)
+        for piece in rest:
+            flush()
+            parts.append(piece)
 
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped: _Element | None = None
@@ -433,13 +449,24 @@ def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[
                 heading_group = element  # one of no heading (a poem's lines grouped so) is its lines
             if inner:
                 open_links.append(element)
-            text = " " if name == "br" else element.text or ""
-            parts.append(text)
+            in_headings += name in HEADING_TAGS
+            in_preformatted += name == "pre"
+            if name == "br" and not in_headings:
+                if after_break is not None and not "".join(parts[after_break:]).strip():
+                    flush()  # two line breaks in a row: old pages and web fiction part their paragraphs so
+                parts.append(" ")
+                after_break = len(parts)
+                continue
+            text = element.text or ""
+            add_text(text)
             if shows_text(text):
                 ends_linked = bool(open_links)
             if open_links:
                 linked += _visible(text)
             continue
+        if element is not skipped:  # a skipped element's start was not counted
+            in_headings -= name in HEADING_TAGS
+            in_preformatted -= name == "pre"
         if element is skipped:
             skipped = None
         elif element is media:
@@ -459,7 +486,7 @@ def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[
             flush(heading, int(name[1]) if heading else None)
         elif open_links and open_links[-1] is element:
             open_links.pop()
-        parts.append(element.tail or "")
+        add_text(element.tail or "")
         if element.tail and shows_text(element.tail):  # a variation selector after a link back's arrow is no text
             ends_linked = bool(open_links)
         if open_links and element.tail:

@@ -421,3 +421,22 @@ def test_ruby_is_read_as_the_words_it_glosses_without_their_reading(tmp_path):
     found = [(p.chapter, p.text) for p in load_corpus(tmp_path).passages]
     texts = ["彼は漢字を書いた。", "灯台が光った。", "海は静かだった。", "港に着いた。"]
     assert found == [("第一章", text) for text in texts]
+
+
+def test_paragraphs_parted_by_two_line_breaks_or_a_blank_line_in_preformatted_text_are_passages(tmp_path):
+    # Old pages and web fiction part paragraphs with <br><br>, and a story typed as text may stand in a <pre>:
+    # each was one paragraph, cut into passages at sentence ends wherever its length said.
+    body = (
+        "<h1>The Weir<br><br>A Story</h1>"  # in a heading, line breaks part nothing
+        "The keeper rose at dawn.<br>\nHe lit the lamp.<br><br>\nThe storm came at noon.<br> <br>The boats stayed in."
+        "<pre>Maren mended nets.\nShe sang.\n\n  \nThe tide turned.</pre>"
+    )
+    (tmp_path / "weir.html").write_text(page("The Weir", body), encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [" ".join(p.text.split()) for p in corpus.passages] == [
+        "The keeper rose at dawn. He lit the lamp.",
+        "The storm came at noon.",
+        "The boats stayed in.",
+        "Maren mended nets. She sang.",
+        "The tide turned.",
+    ]
