@@ -28,7 +28,7 @@ from pathlib import Path, PurePosixPath
 from bot.core.invisible_characters import CONTROL_CHARACTERS, shows_text
 from bot.core.name_forms import one_file_named
 from bot.core.readers import STORY_SUFFIXES, reader_for
-from bot.core.readers.plain_text import front_matter, front_matter_title, utf8_text
+from bot.core.readers.plain_text import file_text, front_matter, front_matter_title
 from bot.core.shelf_corpus import ShelfStoryText
 from bot.core.skipped import Cause, Refusal, StoryRefused, refusal_of
 from bot.core.stored_text import pack_story
@@ -221,7 +221,7 @@ def _titled(raw: bytes, name: str, title: str, format_name: str) -> bytes:
     if not name.lower().endswith(TITLED_SUFFIXES):
         raise ShelfError(UploadRefusal.OWN_TITLE, name=name, detail=format_name)
     try:
-        text = utf8_text(raw)  # a UTF-16 file is stored as UTF-8 with its title
+        text = file_text(raw)  # a UTF-16 or Windows-1252 file is stored as UTF-8 with its title
     except ValueError as reason:
         raise ShelfError(UploadRefusal.UNREADABLE, name=name, why=refusal_of(reason)) from reason
     if text.lstrip().startswith("---") or front_matter(text.lstrip()) is not None:  # YAML's, or TOML's (Hugo's)

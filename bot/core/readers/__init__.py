@@ -216,7 +216,8 @@ self was a passage), its tags left out, their text kept ('<span class="place">ol
 and its character references decoded ("&mdash;" was read as written). 42: front matter's title run on over the lines
 under it (`title: >-` was the title ">-"), without a comment after it, and TOML front matter between `+++` lines
 (Hugo's), which was the story's first passage; an HTML or EPUB page's two line breaks in a row (`<br><br>`) and a
-blank line in a `<pre>` part paragraphs (a web story's were one paragraph)."""
+blank line in a `<pre>` part paragraphs (a web story's were one paragraph); a text or Markdown file in Windows-1252
+or Latin-1, or the encoding a Gutenberg header names, is read (it was refused as not UTF-8)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import string
 import tomllib
 import unicodedata
 from collections.abc import Callable
@@ -30,6 +31,26 @@ _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
 _LINE_BREAKS = str.maketrans({"\f": "\n", "\u2028": "\n", "\u2029": "\n\n"})
 """A page break (pdftotext ends each page with one, often within a paragraph) and Unicode's line separator end a
 line; its paragraph separator ends a paragraph. A line of a page break alone parted no paragraphs."""
+DECLARED_WITHIN = 64 * 1024
+"""Where a Gutenberg header names the file's encoding: in its first lines."""
+_DECLARATION = re.compile(rb"Character set encoding: *([A-Za-z0-9][A-Za-z0-9 _.:-]{0,39})")
+LEGACY_SHARE = 10
+"""An 8-bit file whose bytes outside ASCII are more than one in this many of its letters and those bytes is not read
+as Windows-1252 unless it says so: accented letters and curly quotes are a few in a hundred in French, German or
+Spanish, every letter in Russian or Greek, more than one in ten in Czech (Polish, about one in ten, has signs within
+its words read so: _SIGN_IN_WORD)."""
+_ASCII_BYTES = bytes(range(128))
+_ASCII_LETTERS = string.ascii_letters.encode()
+_WINDOWS_1252_SIGNS = "".join(
+    sorted(
+        character
+        for character in bytes(range(0x80, 0x100)).decode("cp1252", "ignore")
+        if not character.isalpha() and character not in "\u2018\u2019\u2013\u2014\u00b7\u00a0\u00ad"
+    )
+)
+"""Windows-1252's signs that never stand between two letters in the languages it is for (quotes, dashes and
+Catalan's middle dot may)."""
+_SIGN_IN_WORD = re.compile(f"[^\\W\\d_][{re.escape(_WINDOWS_1252_SIGNS)}][^\\W\\d_]")
 MAX_CONTROL_SHARE = 0.01
 """Text has tabs and line ends; a file with more other control bytes than this is binary."""
 _WIDE_ENCODINGS = (
@@ -54,13 +75,65 @@ def as_utf8(raw: bytes) -> bytes:
     return raw
 
 
-def utf8_text(raw: bytes) -> str:
-    """The file's text as it is (UTF-8, or UTF-16 or UTF-32 with its mark), without the mark; raises ValueError
-    naming the first byte that is not."""
+def file_text(raw: bytes) -> str:
+    """The file's text as it is (UTF-8, or UTF-16 or UTF-32 with its mark, or a Western 8-bit encoding:
+    legacy_text), without the mark; raises ValueError naming the first byte that is not UTF-8 where it is none."""
     try:
         return as_utf8(raw).decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise StoryRefused(Refusal(cause=Cause.NOT_ENCODED, format="UTF-8", count=error.start)) from error
+        text = legacy_text(raw)
+        if text is None:
+            raise StoryRefused(Refusal(cause=Cause.NOT_ENCODED, format="UTF-8", count=error.start)) from error
+        return text
+
+
+def legacy_text(raw: bytes) -> str | None:
+    """The text of a file in an 8-bit encoding, or None where it is not clearly one this reads.
+
+    Windows' "Save as Text" writes Windows-1252 (its curly quotes and dashes), and older Project Gutenberg files
+    ISO-8859-1, saying so in their header: both were refused as not UTF-8. A declared encoding is followed (Latin-1
+    and ASCII read as Windows-1252, as browsers read them). Undeclared, a file is read as Windows-1252 only where
+    it holds next to no UTF-8 (a UTF-8 file with a few damaged bytes is UTF-8 still, and refused so) and few bytes
+    outside ASCII, none a sign within a word: in Western European text at most one letter in LEGACY_SHARE. Cyrillic,
+    Greek or Central European text in its own code page has more, and a guess among those is too often wrong."""
+    if raw.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    as_utf8_where_valid = raw.decode("utf-8", "replace")
+    damaged = as_utf8_where_valid.count("\ufffd")
+    beyond_ascii = len(as_utf8_where_valid) - len(as_utf8_where_valid.encode("ascii", "ignore")) - damaged
+    if beyond_ascii >= damaged:  # as much valid UTF-8 beyond ASCII as bytes that are not: damaged UTF-8
+        return None
+    encoding = _declared_encoding(raw[:DECLARED_WITHIN])
+    if encoding is None:
+        high = len(raw.translate(None, _ASCII_BYTES))
+        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        if high * LEGACY_SHARE > letters + high:
+            return None
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            return None
+        # Central European text read so has signs within its words: "by³" for "był", "¹" for "ą" (Windows-1250).
+        return None if _SIGN_IN_WORD.search(text) else text
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _declared_encoding(head: bytes) -> str | None:
+    """The encoding a Project Gutenberg header names ("Character set encoding: ISO-8859-1"), as Python names it."""
+    declared = _DECLARATION.search(head)
+    if declared is None:
+        return None
+    label = declared.group(1).decode("ascii").strip().lower().replace(" ", "-")
+    if "latin-1" in label or "latin1" in label:
+        return "cp1252"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
 
 
 def decoded(raw: bytes) -> str:
@@ -72,7 +145,7 @@ def decoded(raw: bytes) -> str:
     control_bytes = len(raw.translate(None, _TEXT_BYTES))
     if control_bytes > MAX_CONTROL_SHARE * len(raw):
         raise StoryRefused(Refusal(cause=Cause.CONTROL_BYTES))
-    text = utf8_text(raw).translate(_LINE_BREAKS)
+    text = file_text(raw).translate(_LINE_BREAKS)
     if control_bytes or _C1_CONTROL.search(raw):  # the few left, as other formats' readers drop them
         text = text.translate(CONTROL_CHARACTERS)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -31,7 +31,7 @@ def test_binary_empty_and_other_encodings_are_refused_with_their_cause():
     assert refusal(b"a\0b") is Cause.NUL_BYTES
     assert refusal(b"\x01\x02\x03 some text") is Cause.CONTROL_BYTES
     assert refusal(b" \n\t\n") is Cause.EMPTY
-    assert refusal("café".encode("latin-1")) is Cause.NOT_ENCODED
+    assert refusal("Мельник молол зерно у реки каждую ночь.".encode("cp1251")) is Cause.NOT_ENCODED
 
 
 def test_the_title_from_front_matter_or_a_leading_heading():
@@ -107,3 +107,41 @@ def test_a_page_break_ends_a_line_and_unicodes_separators_end_a_line_or_a_paragr
         "Second, on a new page.\nStill the second.",
         "Third.\nStill third.",
     ]
+
+
+WESTERN = {
+    "cp1252": "The miller\u2019s youngest son got only the cat. \u201cWhat shall I do now?\u201d he said \u2014 and "
+    "the cat answered him.",
+    "latin-1": "Il \u00e9tait une fois un meunier qui n'avait pour tout bien que son moulin, son \u00e2ne et son chat.",
+}
+
+
+@pytest.mark.parametrize("encoding", sorted(WESTERN))
+def test_western_text_saved_by_windows_or_as_latin_1_is_read(encoding):
+    # Windows' "Save as Text" writes Windows-1252: its curly quotes made every such story "not UTF-8 text".
+    assert decoded(WESTERN[encoding].encode(encoding)) == WESTERN[encoding]
+
+
+def test_an_encoding_a_gutenberg_header_declares_is_followed():
+    text = "Character set encoding: ISO-8859-2\n\nMłynarz miał trzech synów; najmłodszy dostał tylko kota."
+    assert decoded(text.encode("iso8859-2")) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        # Polish in its Windows code page reads as Windows-1252 with signs within its words ("M³ynarz"): refused.
+        ("Młynarz miał trzech synów; najmłodszy dostał tylko kota, i był smutny.", "cp1250"),
+        ("Byl jednou jeden mlynář, který měl tři syny; nejmladší dostal jen kocoura.", "cp1250"),  # too many
+        ("Μια φορά κι έναν καιρό ζούσε ένας μυλωνάς.", "cp1253"),
+    ],
+)
+def test_text_in_another_code_page_is_refused_rather_than_guessed(text, encoding):
+    assert refusal(text.encode(encoding)) is Cause.NOT_ENCODED
+
+
+def test_utf8_with_a_damaged_byte_is_refused_not_read_as_windows_1252():
+    # Read as Windows-1252, every "é" of it would be "Ã©".
+    assert refusal("Sofia was born in Moscow, in a café by the Kremlin, and danced.".encode() + b"\xff") is (
+        Cause.NOT_ENCODED
+    )
