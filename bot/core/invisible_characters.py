@@ -42,14 +42,18 @@ _SOFT_HYPHEN_AT_BREAK = re.compile(r"\u00ad\s+")
 a page or wrapped by hand ("prac\u00ad\ntising"). A soft hyphen stands inside a word, so the word goes on after it."""
 
 
-_SHOWN = re.compile(
-    "[^\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+UNSEEN = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
     "\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0000-\U000e0fff]"
+    "\U000e0000-\U000e0fff"
 )
-"""A character that shows: none of white space, Unicode's default-ignorable code points (the zero-width space, joiners,
-soft hyphen, bidirectional marks, variation selectors, tags, Hangul fillers, the byte order mark) and the braille blank,
-which a reader sees nothing of. Control characters are told apart before (a file of NUL bytes is refused as such)."""
+"""Unicode's default-ignorable code points (the zero-width space, joiners, soft hyphen, bidirectional marks, variation
+selectors, tags, Hangul fillers, the byte order mark) and the braille blank, as a regular expression's class: a reader
+sees nothing of them."""
+_SHOWN = re.compile(f"[^\\s{UNSEEN}]")
+"""A character that shows: none of white space and UNSEEN. Control characters are told apart before (a file of NUL
+bytes is refused as such)."""
+UNSEEN_CHARACTER = re.compile(f"[{UNSEEN}]")
 
 
 def shows_text(text: str) -> bool:

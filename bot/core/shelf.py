@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-from bot.core.invisible_characters import CONTROL_CHARACTERS, shows_text
+from bot.core.invisible_characters import CONTROL_CHARACTERS, UNSEEN_CHARACTER, shows_text
 from bot.core.name_forms import one_file_named
 from bot.core.readers import STORY_SUFFIXES, reader_for
 from bot.core.readers.plain_text import file_text, front_matter, front_matter_title
@@ -133,7 +133,9 @@ def safe_file_name(name: str) -> str:
     # "/": the name's own sign becomes a dash, as others do, rather than cutting off all before it.
     written = unicodedata.normalize("NFKC", name.replace("\\", "/").rsplit("/", 1)[-1])
     written = written.replace("/", "-").replace("\\", "-")
-    base = _UNSAFE.sub("-", written).strip(" .-")
+    # Characters that show nothing, Hangul's fillers too (letters to `\w`): "balle\u115frina.md" passed for the
+    # owner's "ballerina.md", in every list and answer.
+    base = _UNSAFE.sub("-", UNSEEN_CHARACTER.sub("-", written)).strip(" .-")
     if not base.lower().endswith(STORY_SUFFIXES):
         # "😀.md" is a story file with no name left once its signs are taken out, not a file of another format
         usable = written.rstrip(" .").lower().endswith(STORY_SUFFIXES)

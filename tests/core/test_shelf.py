@@ -64,6 +64,11 @@ def refused(refusal: UploadRefusal, *, name: str | None = None, detail: str = ""
         ("Hi, there.txt", "Hi, there.txt"),
         ('a<b>|c?"d*:e.md', "a-b-c-d-e.md"),  # what Windows cannot take in a name
         ("$(rm x)`y`.md", "(rm x)-y-.md"),
+        # What shows nothing, Hangul's fillers (letters) too, shows as a dash: "balle\u115frina.md" and
+        # "ballerina\u3164.md" passed for the owner's "ballerina.md".
+        ("balle\u115frina.md", "balle-rina.md"),
+        ("ballerina\u3164.md", "ballerina-.md"),
+        ("balle\u200brina\u2060.md", "balle-rina-.md"),
     ],
 )
 def test_upload_names_become_plain_file_names(uploaded, stored):
