@@ -2095,6 +2095,11 @@ def channel_searches_text(channel: str, story: str | None) -> str:
     return f"Questions in {channel} search {story} first, then every story if it has no answer."
 
 
+BUDGET_OUT_OF_RANGE = (
+    f"Questions go from 1 to {MAX_BUDGET_QUESTIONS} and seconds from 1 to {MAX_BUDGET_SECONDS:,}; nothing was changed."
+)
+
+
 def budget_set_text(chosen: QuestionBudget | None, default: QuestionBudget) -> str:
     if chosen:
         return f"Each person may ask {budget_text(chosen)} here."

@@ -138,6 +138,11 @@ class QuestionBudget:
     questions: int = 5
     seconds: int = 30
 
+    def within_limits(self) -> bool:
+        """1 to MAX_BUDGET_QUESTIONS questions per 1 to MAX_BUDGET_SECONDS seconds: -1 questions refused every
+        question, -5 seconds none."""
+        return 1 <= self.questions <= MAX_BUDGET_QUESTIONS and 1 <= self.seconds <= MAX_BUDGET_SECONDS
+
 
 MAX_BUDGET_QUESTIONS = 100
 MAX_BUDGET_SECONDS = 3600
@@ -499,6 +504,6 @@ def _budget(value: str | None) -> QuestionBudget:
     if not (_is_digits(questions) and _is_digits(seconds)) or max(len(questions), len(seconds)) > MOST_DIGITS:
         raise SettingsError(SettingsFault.NOT_A_BUDGET, name="STORYBOT_QUESTION_BUDGET", value=_start(value))
     budget = QuestionBudget(int(questions), int(seconds))
-    if not (1 <= budget.questions <= MAX_BUDGET_QUESTIONS and 1 <= budget.seconds <= MAX_BUDGET_SECONDS):
+    if not budget.within_limits():
         raise SettingsError(SettingsFault.BUDGET_OUT_OF_RANGE, name="STORYBOT_QUESTION_BUDGET", value=value)
     return budget

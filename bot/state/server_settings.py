@@ -195,6 +195,7 @@ class ServerSettingsStore:
         budget = None
         if server is not None and server.budget_questions is not None and server.budget_seconds is not None:
             budget = QuestionBudget(server.budget_questions, server.budget_seconds)
+            budget = budget if budget.within_limits() else None  # saved before the command checked: the default
         return ServerSettings(server_id, budget, MappingProxyType(channels))
 
     def _keep(self, settings: ServerSettings) -> ServerSettings:

@@ -33,6 +33,14 @@ async def test_channel_settings_are_kept_per_channel_and_per_server(database: Da
     assert (await database.servers.of(OTHER_SERVER)).budget == QuestionBudget(2, 60)
 
 
+async def test_a_budget_saved_outside_its_range_reads_as_the_default(database: Database):
+    # Saved by a version whose /settings budget took a forged -1 as sent: every question was refused.
+    await database.servers.set_budget(SERVER, QuestionBudget(-1, 30))
+    await database.servers.set_budget(OTHER_SERVER, QuestionBudget(5, 30))
+    assert (await database.servers.of(SERVER)).budget is None
+    assert (await database.servers.of(OTHER_SERVER)).budget == QuestionBudget(5, 30)
+
+
 async def test_changes_reach_the_database_not_only_the_kept_copy(database_settings: Settings):
     writer = await Database.open(database_settings)
     reader = await Database.open(database_settings)

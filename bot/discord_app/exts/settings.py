@@ -34,6 +34,7 @@ from bot.messages import (
     ANSWERS_CHOICES,
     BUDGET_COMMAND,
     BUDGET_OPTIONS,
+    BUDGET_OUT_OF_RANGE,
     CHANNEL_COMMAND,
     CHANNEL_OPTIONS,
     CHANNEL_STORY_COMMAND,
@@ -276,6 +277,9 @@ class ServerSettingsCog(StoryCog, name="Settings"):
             if questions is None and seconds is None
             else QuestionBudget(questions or default.questions, seconds or default.seconds)
         )
+        if chosen is not None and not chosen.within_limits():  # Discord checks the range; a forged request may not
+            await send_ephemeral(interaction, BUDGET_OUT_OF_RANGE)
+            return
         problem = await self._saved(self.bot.database.servers.set_budget(interaction.guild_id, chosen))
         if problem is not None:
             await send_ephemeral(interaction, database_trouble_text(problem.fault, DatabaseTask.SAVE_SETTING))

@@ -14,7 +14,7 @@ import pytest
 import pytest_asyncio
 
 from bot.discord_app.exts.settings import ANSWERS, Answers, LibraryShown
-from bot.messages import ANSWERS_CHOICES, COMMAND_CHANGED, LIBRARY_CHOICES, NOT_IN_SERVER
+from bot.messages import ANSWERS_CHOICES, BUDGET_OUT_OF_RANGE, COMMAND_CHANGED, LIBRARY_CHOICES, NOT_IN_SERVER
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import Database
 from bot.state.server_settings import ServerSettings
@@ -176,6 +176,16 @@ async def test_a_server_budget_applies_at_once_and_goes_back_to_the_default(fake
     assert await admin(fake, "budget") == "Back to the bot's default: 5 questions per 30 seconds."
     again = await reply_to(fake, f"{MENTION} sophie", mentions=[BOT_USER], author=reader)
     assert again["embeds"]
+
+
+@pytest.mark.parametrize(("questions", "seconds"), [(-1, 30), (5, -5), (101, 30), (5, 10**15)])
+async def test_a_budget_outside_its_range_is_refused_though_discord_was_not_asked(
+    fake, settings_bot, database_env, questions, seconds
+):
+    # Discord keeps its own clients within 1-100 per 1-3,600 seconds; a forged request was saved as sent: -1
+    # questions refused every question in the server, -5 seconds lifted the limit.
+    assert await admin(fake, "budget", questions=questions, seconds=seconds) == BUDGET_OUT_OF_RANGE
+    assert (await stored(database_env)).budget is None
 
 
 async def test_show_lists_every_setting_and_forgets_a_deleted_channel(fake, settings_bot, database_env):
