@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 42
+READING_VERSION = 43
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -217,7 +217,9 @@ and its character references decoded ("&mdash;" was read as written). 42: front 
 under it (`title: >-` was the title ">-"), without a comment after it, and TOML front matter between `+++` lines
 (Hugo's), which was the story's first passage; an HTML or EPUB page's two line breaks in a row (`<br><br>`) and a
 blank line in a `<pre>` part paragraphs (a web story's were one paragraph); a text or Markdown file in Windows-1252
-or Latin-1, or the encoding a Gutenberg header names, is read (it was refused as not UTF-8)."""
+or Latin-1, or the encoding a Gutenberg header names, is read (it was refused as not UTF-8). 43: a text file's block
+of lines too long to be hard-wrapped is a paragraph a line (Word's "Save as Plain Text" was one paragraph), and a line
+ending as a question, a cry or dialogue is no title or chapter's name ("Chapter 2" took "Who had sent the letter?")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -19,7 +19,13 @@ from bot.core.readers.plain_text import decoded, leading_heading, paragraphs_of,
 from bot.core.readers.reader import Block, StoryText
 
 _CONTENTS = {"contents", "table of contents", "contents."}
+WRAP_WIDTH = 120
+"""No one wraps text by hand wider than this: a block holding a longer line holds a paragraph on each line."""
 _SENTENCE_END = (".", ",", ";", ":")
+_SAID_END = ("?", "!", "\u2026", '"', "'", "\u201d", "\u2019")
+"""How a question, a cry or a line of dialogue ends: "Who had sent the letter?" under "Chapter 2" was taken for the
+chapter's name, and the sentence lost from the text, as a first line "Is anyone there?" was for the title."""
+_QUOTES = ('"', "'", "\u201c", "\u2018", "-", "\u2014", "*")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 """A character for which str.isalnum() holds."""
 
@@ -30,8 +36,7 @@ def is_title_line(paragraph: str) -> bool:
     return (
         "\n" not in paragraph
         and len(paragraph) <= MAX_HEADING_CHARS
-        and not paragraph.endswith(_SENTENCE_END)
-        and not paragraph.startswith(('"', "'", "“", "‘", "-", "—", "*"))
+        and _reads_as_a_name(paragraph)
         and not is_chapter_line(paragraph)
         and not (paragraph[:1] == "#" and leading_heading(paragraph, levels=6))
     )
@@ -45,7 +50,19 @@ def _unlabelled(title: str) -> str:
 
 
 def _is_subtitle(line: str) -> bool:
-    return len(line) <= SUBTITLE_CHARS and (line.isupper() or not line.endswith(_SENTENCE_END))
+    return len(line) <= SUBTITLE_CHARS and (line.isupper() or _reads_as_a_name(line))
+
+
+def _reads_as_a_name(line: str) -> bool:
+    """Whether a short line names a story or a chapter rather than saying something: it ends no sentence, opens no
+    dialogue, and one ending as a question or a cry is in title case ("Who Moved My Cheese?", not "Run!" or "Help
+    me…": two words of four letters or more, each capitalised)."""
+    if line.endswith(_SENTENCE_END) or line.startswith(_QUOTES):
+        return False
+    if not line.endswith(_SAID_END):
+        return True
+    long_words = [word for word in line.split() if len(word.strip("?!\u2026\"'\u201d\u2019()")) >= 4]
+    return not line.endswith(_SAID_END[3:]) and len(long_words) >= 2 and all(word[0].isupper() for word in long_words)
 
 
 class TextReader:
@@ -54,7 +71,7 @@ class TextReader:
 
     def read(self, raw: bytes) -> StoryText:
         title, body = split_title(decoded(raw))
-        paragraphs = paragraphs_of(body)
+        paragraphs = _lines_as_paragraphs(paragraphs_of(body))
         bounds = gutenberg.book_bounds(paragraphs)
         if bounds is None:
             book = [paragraph for paragraph in paragraphs if paragraph]
@@ -65,6 +82,20 @@ class TextReader:
         title = title or gutenberg.header_field(header, "Title")
         repeats = [title, f"by {gutenberg.header_field(header, 'Author')}"]
         return StoryText(title, _front_matter_dropped(_text_of(_blocks(paragraphs[bounds[0] : bounds[1]])), repeats))
+
+
+def _lines_as_paragraphs(paragraphs: list[str]) -> list[str]:
+    """The paragraphs, those of a block whose lines are too long to be hard-wrapped its lines: Word's, Google Docs'
+    and Notepad's plain text writes each paragraph on one line, with no blank line between them where the document
+    spaced its paragraphs by style. Such a file was one paragraph, its title and chapter lines run into the text."""
+    parted: list[str] = []
+    for paragraph in paragraphs:
+        lines = paragraph.split("\n")
+        if len(lines) > 1 and max(map(len, lines)) > WRAP_WIDTH:
+            parted.extend(line.strip() for line in lines if line.strip())
+        else:
+            parted.append(paragraph)
+    return parted
 
 
 def _text_of(blocks: list[Block]) -> list[Block]:

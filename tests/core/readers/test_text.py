@@ -244,3 +244,44 @@ def test_a_plain_text_storys_arrows_with_no_mark_are_the_storys_and_an_arrow_alo
         ("The gate opened.", False),
         ("She went in and pressed \u21a9", False),
     ]
+
+
+def test_a_file_of_one_line_per_paragraph_and_no_blank_lines_is_read_a_paragraph_a_line():
+    # Word's "Save as Plain Text" of a document that spaces paragraphs by style: no blank line anywhere. It was one
+    # paragraph, its title and chapter lines run into the text and its passages cut across paragraphs by length.
+    long = (
+        "walked to the harbour and counted the boats, which took a long while because the fog was thick and the gulls"
+    )
+    long += " kept shrieking over the nets"
+    raw = f"The Harbour Book\r\nChapter 1\r\nMara {long}.\r\nTomas {long}.\r\nChapter 2\r\nIlse {long}.\r\n"
+    story = TextReader().read(raw.encode("cp1252"))
+    assert story.title == "The Harbour Book"
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("Chapter 1", True),
+        (f"Mara {long}.", False),
+        (f"Tomas {long}.", False),
+        ("Chapter 2", True),
+        (f"Ilse {long}.", False),
+    ]
+
+
+def test_a_hard_wrapped_paragraph_is_still_one():
+    lines = ["Mara walked to the harbour on the first day of the month and counted", "the boats again."]
+    assert [block.text for block in TextReader().read("\n".join(lines).encode()).blocks] == [" ".join(lines)]
+
+
+@pytest.mark.parametrize("opening", ['"Where are you going?"', "Who had sent the letter?", "Run!", "Help me\u2026"])
+def test_a_chapters_opening_line_of_dialogue_a_question_or_a_cry_is_text_not_its_name(opening):
+    # "Chapter 2" over "Who had sent the letter?" was the chapter "Chapter 2 Who had sent the letter?", and the
+    # sentence was found nowhere; a first line so was the story's title.
+    raw = f"Chapter 1\n\n{opening}\n\nMara did not answer.\n\nChapter 2\n\nThe Return\n\nShe came home.\n"
+    story = TextReader().read(raw.encode())
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("Chapter 1", True),
+        (opening, False),
+        ("Mara did not answer.", False),
+        ("Chapter 2 The Return", True),  # a name under a chapter line is still its name
+        ("She came home.", False),
+    ]
+    assert TextReader().read(f"{opening}\n\nMara did not answer.\n".encode()).title is None
+    assert TextReader().read(b"Who Moved My Cheese?\n\nMara did not answer.\n").title == "Who Moved My Cheese?"
