@@ -219,7 +219,9 @@ under it (`title: >-` was the title ">-"), without a comment after it, and TOML 
 blank line in a `<pre>` part paragraphs (a web story's were one paragraph); a text or Markdown file in Windows-1252
 or Latin-1, or the encoding a Gutenberg header names, is read (it was refused as not UTF-8). 43: a text file's block
 of lines too long to be hard-wrapped is a paragraph a line (Word's "Save as Plain Text" was one paragraph), and a line
-ending as a question, a cry or dialogue is no title or chapter's name ("Chapter 2" took "Who had sent the letter?")."""
+ending as a question, a cry or dialogue is no title or chapter's name ("Chapter 2" took "Who had sent the letter?");
+its contents under "CHAPTER  PAGE", list of illustrations, "[Illustration: ...]" lines, italics' underscores and
+a Gutenberg book's "THE END" are no text."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

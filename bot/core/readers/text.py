@@ -18,7 +18,14 @@ from bot.core.readers.plain_notes import is_backlinked_note, without_plain_notes
 from bot.core.readers.plain_text import decoded, leading_heading, paragraphs_of, split_title
 from bot.core.readers.reader import Block, StoryText
 
-_CONTENTS = {"contents", "table of contents", "contents."}
+_CONTENTS = {"contents", "table of contents", "contents.", "list of illustrations", "illustrations"}
+_CONTENTS_COLUMNS = {"chapter", "chap.", "page", "pages", "chapters"}
+_ENDINGS = {"the end", "finis", "end"}
+_UNDERSCORED = re.compile(r"(?<![\w_])_([^_\s](?:[^_]*[^_\s])?)_(?![\w_])")
+"""Words in underscores, as plain text sets italics; the underscores of a name_like_this stay. A run stops at the
+next underscore, so each is read once."""
+_LISTED = "     "
+"""Columns set apart by runs of spaces: a list (contents, illustrations and their pages), not prose."""
 WRAP_WIDTH = 120
 """No one wraps text by hand wider than this: a block holding a longer line holds a paragraph on each line."""
 _SENTENCE_END = (".", ",", ";", ":")
@@ -134,8 +141,8 @@ def _blocks(paragraphs: list[str]) -> list[Block]:
             bare_heading = False
             continue
         bare_heading = False
-        if chapter_line and len(lines) > 1 and all(is_chapter_line(line) for line in lines[1:]):
-            continue  # a table of contents
+        if _is_contents(lines) or _is_illustration(paragraph):
+            continue
         if chapter_line:
             name, rest = lines[:1], lines[1:]
             if len(rest) <= 2 and all(_is_subtitle(line) for line in rest):
@@ -144,13 +151,35 @@ def _blocks(paragraphs: list[str]) -> list[Block]:
             bare_heading = not rest and len(name) == 1
             lines = rest
         if lines:
-            blocks.append(Block(" ".join(lines)))
+            blocks.append(Block(_without_emphasis(" ".join(lines))))
     return blocks
 
 
+def _is_contents(lines: list[str]) -> bool:
+    """A table of contents: chapter lines alone, two or more, under a line of its columns' names perhaps ("CHAPTER
+    PAGE", as Gutenberg's books keep their printed contents)."""
+    listed = lines[1:] if set(lines[0].casefold().split()) <= _CONTENTS_COLUMNS else lines
+    return len(listed) > 1 and all(is_chapter_line(line) for line in listed)
+
+
+def _is_illustration(paragraph: str) -> bool:
+    """Distributed Proofreaders' mark of where a picture stood ("[Illustration: ODO AT THE FORGE]"): no text."""
+    return paragraph.startswith("[Illustration") and paragraph.endswith("]")
+
+
+def _without_emphasis(text: str) -> str:
+    """The text without the underscores Gutenberg's plain text sets around italics ("_It cracked._")."""
+    return _UNDERSCORED.sub(r"\1", text) if "_" in text else text
+
+
 def _front_matter_dropped(blocks: list[Block], repeats: list[str | None]) -> list[Block]:
-    """A Gutenberg book's title and "by" line said again and its "Contents" line, before the first chapter."""
+    """A Gutenberg book's title and "by" line said again, its "Contents" and "List of Illustrations" lines and lists
+    set in columns, before the first chapter; its "THE END" after the last."""
     dropped = _CONTENTS | {" ".join(repeat.split()).casefold() for repeat in repeats if repeat}
     first_heading = next((number for number, block in enumerate(blocks) if block.heading), len(blocks))
-    front = [block for block in blocks[:first_heading] if block.text.casefold() not in dropped]
+    front = [
+        block for block in blocks[:first_heading] if block.text.casefold() not in dropped and _LISTED not in block.text
+    ]
+    if len(blocks) > first_heading + 1 and blocks[-1].text.strip(" .!").casefold() in _ENDINGS:
+        blocks = blocks[:-1]  # "THE END": the printed book saying so, no passage of the story
     return front + blocks[first_heading:]

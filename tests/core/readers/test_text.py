@@ -285,3 +285,31 @@ def test_a_chapters_opening_line_of_dialogue_a_question_or_a_cry_is_text_not_its
     ]
     assert TextReader().read(f"{opening}\n\nMara did not answer.\n".encode()).title is None
     assert TextReader().read(b"Who Moved My Cheese?\n\nMara did not answer.\n").title == "Who Moved My Cheese?"
+
+
+def test_a_gutenberg_books_printed_contents_pictures_italics_and_the_end_are_no_story_text(tmp_path):
+    # Its contents under a "CHAPTER  PAGE" line, its list of illustrations, "[Illustration: ...]", the underscores
+    # of its italics and its "THE END" were each read as the story's.
+    front = (
+        "CONTENTS\n\n     CHAPTER                     PAGE\n        I. THE STORM               1\n"
+        "       II. THE CALM               17\n\n\nLIST OF ILLUSTRATIONS\n\n"
+        "  MAREN AT THE LAMP          _Frontispiece_\n  FISK ON THE STAIR                22\n"
+    )
+    book = GUTENBERG_BOOK.replace("CONTENTS\n\n CHAPTER I.     The Storm\n CHAPTER II.    The Calm\n", front)
+    book = book.replace("The keeper's cat,", "[Illustration: MAREN AT THE LAMP]\n\nThe _keeper's_ cat,")
+    book = book.replace("cloudberry jam every autumn.\n", "cloudberry jam every autumn.\n\nTHE END\n")
+    assert front in book and "[Illustration" in book and "THE END" in book
+    (tmp_path / "pg99999.txt").write_text(book, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [p.text for p in corpus.passages] == [
+        "Maren kept the old lighthouse on the northern cape for forty years, and every winter night she lit "
+        "the great lamp for the fishing boats that came home late through the fog.",
+        "The keeper's cat, a grey tom called Fisk, slept by the lamp.",
+        "When the sea was calm, Maren walked to the village of Skarvik to buy bread and lamp oil. The "
+        "baker's daughter, Ilse, gave her a jar of cloudberry jam every autumn.",
+    ]
+
+
+def test_underscores_within_a_name_stay():
+    story = TextReader().read(b"The file was called snake_case_name.txt, and _this_ was italic.\n")
+    assert [block.text for block in story.blocks] == ["The file was called snake_case_name.txt, and this was italic."]
