@@ -221,7 +221,8 @@ or Latin-1, or the encoding a Gutenberg header names, is read (it was refused as
 of lines too long to be hard-wrapped is a paragraph a line (Word's "Save as Plain Text" was one paragraph), and a line
 ending as a question, a cry or dialogue is no title or chapter's name ("Chapter 2" took "Who had sent the letter?");
 its contents under "CHAPTER  PAGE", list of illustrations, "[Illustration: ...]" lines, italics' underscores and
-a Gutenberg book's "THE END" are no text."""
+a Gutenberg book's "THE END" are no text; a document of no headings has its chapter lines name chapters, and a
+scene break ("* * *", "#") is no passage in any format."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

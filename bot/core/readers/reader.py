@@ -89,7 +89,7 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
     title = clean(title or "") or None
     if title in PLACEHOLDER_TITLES:
         title = None
-    blocks = list(blocks)
+    blocks = _typed_chapters(blocks)
     title = title or heading_title(blocks)
     byline = f"by {clean(author)}".casefold() if author else None
     repeated = title.casefold() if title else None
@@ -117,6 +117,27 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
             opening = False
         kept.append(Block(text, block.heading, block.level))
     return StoryText(title, kept)
+
+
+def _typed_chapters(blocks: Iterable[Block]) -> list[Block]:
+    """The blocks less scene breaks ("* * *", "#": no passage), and, in a document with no heading at all, its lines
+    that read as chapter lines ("Chapter 1", "CHAPTER TWO", "Prologue") as headings: a manuscript typed in Word or
+    compiled by Scrivener sets its chapters so, and had none, its "Chapter 1" a passage of its own."""
+    kept = [block for block in blocks if block.heading or not _is_scene_break(block.text)]
+    if any(block.heading for block in kept):
+        return kept
+    return [
+        Block(block.text, heading=True) if "\n" not in block.text and is_chapter_line(clean(block.text)) else block
+        for block in kept
+    ]
+
+
+def _is_scene_break(text: str) -> bool:
+    """A line of stars, hashes, dashes or the like alone, which parts a chapter's scenes."""
+    return bool(text.strip()) and not text.strip(_SCENE_BREAK_SIGNS)
+
+
+_SCENE_BREAK_SIGNS = "*#~-\u2013\u2014\u2022\u00b7_=+. \t\u00a0\u2042\u2043"
 
 
 def heading_title(blocks: Sequence[Block]) -> str | None:

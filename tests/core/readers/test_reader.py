@@ -88,3 +88,25 @@ def test_a_producers_placeholder_for_no_title_names_the_story_after_its_file(tmp
 def test_a_title_that_only_holds_the_word_is_the_storys(tmp_path, suffix, title):
     needs_lxml(suffix)
     assert read_story(written(tmp_path, suffix, title))[0] == title
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".rtf"])
+def test_a_manuscripts_typed_chapter_lines_name_its_chapters_and_its_scene_breaks_are_no_passages(tmp_path, suffix):
+    # A manuscript typed in Word, or compiled by Scrivener, with no heading styles: "Chapter 1" was a passage of its
+    # own, the story had no chapters, and "* * *" and "#" were passages.
+    paragraphs = ["Chapter 1", "Maren lit the lamp.", "* * *", "The storm came.", "#", "Chapter 2", "She slept."]
+    path = tmp_path / f"keeper{suffix}"
+    if suffix == ".docx":
+        docx = pytest.importorskip("docx", reason="the Word reader needs the formats extra")
+        document = docx.Document()
+        for text in paragraphs:
+            document.add_paragraph(text)
+        document.save(str(path))
+    else:
+        path.write_text("{\\rtf1\\ansi " + "".join(f"{{\\pard {text}\\par}}" for text in paragraphs) + "}")
+    _, passages = read_story(path)
+    assert [(p.text, p.chapter) for p in passages] == [
+        ("Maren lit the lamp.", "Chapter 1"),
+        ("The storm came.", "Chapter 1"),
+        ("She slept.", "Chapter 2"),
+    ]
