@@ -222,7 +222,9 @@ of lines too long to be hard-wrapped is a paragraph a line (Word's "Save as Plai
 ending as a question, a cry or dialogue is no title or chapter's name ("Chapter 2" took "Who had sent the letter?");
 its contents under "CHAPTER  PAGE", list of illustrations, "[Illustration: ...]" lines, italics' underscores and
 a Gutenberg book's "THE END" are no text; a document of no headings has its chapter lines name chapters, and a
-scene break ("* * *", "#") is no passage in any format."""
+scene break ("* * *", "#") is no passage in any format; Obsidian's Markdown reads as Obsidian shows it (its comments,
+embeds, callouts' types and tasks' boxes left out, its links as their names), and FanFicFare's "Update Log" page is
+a book's matter."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -37,6 +37,7 @@ MATTER_NAMES = frozenset(
         "title page",
         "half title",
         "cover",
+        "update log",  # FanFicFare's list of the story's updates, before its first chapter
     ]
 )
 """Section names (lower case, without end punctuation) of such matter, a closed list."""

@@ -9,7 +9,13 @@ from bot.core.readers.markdown_inline import link_label, without_inline_markup
 from bot.core.readers.plain_text import decoded, indented_paragraphs_of, leading_heading, split_title
 from bot.core.readers.reader import Block, StoryText
 
-_LINE_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?", re.M)
+_LINE_MARKER = re.compile(
+    r"^[ \t]*(?:>[ \t]?)*(?:\[![A-Za-z][\w-]{0,30}\][+-]?[ \t]*)?"
+    r"(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,3}[.)][ \t]+)?",
+    re.M,
+)
+"""What opens a line of a quote or a list: ">" marks, an Obsidian callout's type (`> [!note]`), a bullet (a task's
+box too, `- [x]`) or number."""
 
 
 def plain_markdown(text: str, labels: Collection[str] = frozenset(), code: bool = False) -> str:
@@ -35,7 +41,8 @@ class MarkdownReader:
 
     def read(self, raw: bytes) -> StoryText:
         title, body = split_title(decoded(raw), heading_text=plain_inline)
-        body = _underlined_headings_marked(_without_html_blocks_comments(_fenced_code_indented(body)))
+        body = _without_html_blocks_comments(_fenced_code_indented(_without_percent_comments(body)))
+        body = _underlined_headings_marked(body)
         if title is None:  # "The Mill" underlined with "=" is a "# The Mill" line now
             title, body = split_title(body, heading_text=plain_inline)
         notes = {definition.group(1) for definition in _NOTE_DEFINITION.finditer(body)}
@@ -158,6 +165,25 @@ def _fenced_code_indented(body: str) -> str:
             continue
         lines.append("")
     return "\n".join(lines)
+
+
+def _without_percent_comments(body: str) -> str:
+    """The body without Obsidian's comments (`%%TODO: make this sadder%%`, within a line or over paragraphs), which
+    Obsidian never shows: they were read as the story's. A "%%" that none closes is text."""
+    if "%%" not in body:
+        return body
+    out: list[str] = []
+    done = 0
+    opening = body.find("%%")
+    while opening >= 0:
+        closing = body.find("%%", opening + 2)
+        if closing < 0:
+            break
+        out.append(body[done:opening])
+        done = closing + 2
+        opening = body.find("%%", done)
+    out.append(body[done:])
+    return "".join(out)
 
 
 _HTML_BLOCK_COMMENT = re.compile(r"^ {0,3}<!--", re.M)

@@ -190,6 +190,32 @@ def without_html(text: str) -> str:
     return "".join(out)
 
 
+def without_wikilinks(text: str) -> str:
+    """Obsidian's links as what they show: `[[Harrow|the old city]]` its alias, `[[Harrow#Gate]]` its page's name;
+    an embed (`![[map.png]]`) nothing. Each "[[" is closed by the first "]]" after it on its line, found by cursors
+    that only move forward: one pass, however many stay open."""
+    if "[[" not in text:
+        return text
+    link_ends = _NextFound(text, "]]", _Acceptor())
+    line_ends = _NextFound(text, "\n", _Acceptor())
+    out: list[str] = []
+    done = 0
+    opening = text.find("[[")
+    while opening >= 0:
+        following = text.find("[[", opening + 2)
+        end = link_ends.at_or_after(opening + 3)  # "[[]]" is no link
+        if 0 <= end < min(_or_end(line_ends.at_or_after(opening), text), _or_end(following, text)):
+            target, _, alias = text[opening + 2 : end].partition("|")
+            embed = opening > done and text[opening - 1] == "!"
+            shown = "" if embed else (alias or target.partition("#")[0].partition("^")[0]).strip()
+            out += [text[done : opening - 1 if embed else opening], shown]
+            done = end + 2
+            following = text.find("[[", done)
+        opening = following
+    out.append(text[done:])
+    return "".join(out)
+
+
 def decoded_references(text: str) -> str:
     """The text with its character references as the characters they stand for: "&mdash;" was read as written."""
     return _CHARACTER_REFERENCE.sub(lambda reference: unescape(reference.group()), text) if "&" in text else text
@@ -213,7 +239,7 @@ def without_inline_markup(text: str, labels: Collection[str] = frozenset(), code
         done = end
     masked.append(text[done:])
     plain = "".join(masked) if code else without_html("".join(masked))
-    plain = without_emphasis(without_links(plain, labels)).replace("`", "")
+    plain = without_emphasis(without_links(without_wikilinks(plain), labels)).replace("`", "")
     plain = plain if code else decoded_references(plain)  # after the rest: "&#42;" is a star, no emphasis
     return _HELD.sub(lambda held: codes[int(held.group(1))], plain) if codes else plain
 

@@ -8,7 +8,7 @@ import pytest
 
 from bot.core.corpus import load_corpus, read_story
 from bot.core.readers import reader_for
-from bot.core.readers.book_matter import without_notice_before_chapters
+from bot.core.readers.book_matter import without_matter, without_notice_before_chapters
 from bot.core.readers.reader import Block
 from tests.core.readers.format_fixtures import FIXTURES
 from tests.core.readers.lighthouse import CHAPTERS, check_story
@@ -220,3 +220,17 @@ def test_a_dedication_before_a_copyright_heading_is_read(name):
         "Chapter One: The Key",
     ]
     assert not any("rights reserved" in block.text for block in story.blocks)
+
+
+def test_fanficfares_update_log_before_the_first_chapter_is_no_story_text():
+    # FanFicFare's EPUBs list a story's updates on a page of their own: "Chapters: 2", "Updated: ..." were the story's
+    # first passages, under a chapter "Update Log".
+    story = "Mara climbed the lighthouse stairs that winter, counting each step aloud so the silence would not win."
+    blocks = [
+        Block("Update Log", heading=True),
+        Block("Chapters: 2"),
+        Block("Updated: 2021-04-01"),
+        Block("1. Dusk", heading=True),
+        Block(story),
+    ]
+    assert [block.text for block in without_matter(blocks)] == ["1. Dusk", story]

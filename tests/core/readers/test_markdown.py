@@ -199,3 +199,23 @@ def test_html_comments_are_left_out_tags_read_as_their_text_and_references_decod
         "The mill",
         "The mill & the oak.",
     ]
+
+
+def test_obsidians_links_embeds_comments_callouts_and_tasks_read_as_obsidian_shows_them():
+    # Read as written: "[[Harrow|the old city]]" in excerpts, "![[map.png]]" a passage, "%%TODO%%" the story's,
+    # "[!note]" and "[ ]" before their text.
+    text = (
+        "# The Salt Road\n\n## Chapter 1\n\nKestrel left [[Harrow|the old city]] with [[Brannoch]], "
+        "by [[Harrow#Gate]].\n\n> [!note]- Worldbuilding\n> The road runs three hundred miles.\n\n"
+        "She did not look back.%%TODO: make this sadder%%\n\n![[map.png]]\n\n%%\nA cut scene.\n\nAnother.\n%%\n\n"
+        "- [ ] fix the timeline\n- [x] name the horse\n\n`[[code]]` and 100% of [[]] stay.\n"
+    )
+    story = MarkdownReader().read(text.encode())
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("Chapter 1", True),
+        ("Kestrel left the old city with Brannoch, by Harrow.", False),
+        ("Worldbuilding\nThe road runs three hundred miles.", False),
+        ("She did not look back.", False),
+        ("fix the timeline\nname the horse", False),
+        ("[[code]] and 100% of [[]] stay.", False),
+    ]
