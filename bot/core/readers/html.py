@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.core.readers import ao3
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.gutenberg import book_blocks
 from bot.core.readers.markup import blocks_of, parse_html, text_of
@@ -41,7 +42,9 @@ def page_title(root: _Element, metas: dict[str, str]) -> str | None:
     if found:
         return found
     title = root.find(".//title")
-    return text_of(title) if title is not None and not _pandoc_placeholder(root, metas) else None
+    if title is None or _pandoc_placeholder(root, metas):
+        return None
+    return ao3.work_title(root, text_of(title))
 
 
 def _pandoc_placeholder(root: _Element, metas: dict[str, str]) -> bool:

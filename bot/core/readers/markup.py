@@ -22,6 +22,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from bot.core.invisible_characters import shows_text
+from bot.core.readers import ao3
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.plain_text import as_utf8
 from bot.core.readers.reader import Block, ExtraMissing
@@ -541,11 +542,14 @@ def _in_link_lists(all_links: list[bool]) -> list[bool]:
 
 
 def _is_boilerplate(element: _Element) -> bool:
-    """Gutenberg's license sections, and LibreOffice's page headers and footers."""
+    """Gutenberg's license sections, LibreOffice's page headers and footers, and what Archive of Our Own sets around
+    a work (ao3.py)."""
     return (
         element.get("id") in BOILERPLATE_IDS
         or "pg-boilerplate" in (element.get("class") or "")
         or (element.get("title") in MARGIN_TITLES and local_name(element) == "div")
+        or ao3.is_frame(element)
+        or ao3.is_note(element)
     )
 
 
