@@ -550,7 +550,23 @@ def _is_boilerplate(element: _Element) -> bool:
         or (element.get("title") in MARGIN_TITLES and local_name(element) == "div")
         or ao3.is_frame(element)
         or ao3.is_note(element)
+        or _is_google_docs_note(element)
     )
+
+
+def _is_google_docs_note(element: _Element) -> bool:
+    """Google Docs' web page of a document: a footnote or comment at the page's end opens with its link back to its
+    mark (`<a href="#ftnt_ref1">[1]</a>`), and the document's subtitle is a paragraph of that class. The note was read
+    as the last chapter's last passage, the subtitle as the story's first."""
+    if local_name(element) != "p":
+        return False
+    if "subtitle" in (element.get("class") or "").split():
+        return True
+    first = next(element.iterchildren(), None)
+    return first is not None and local_name(first) == "a" and (first.get("href") or "").startswith(_GOOGLE_DOCS_BACK)
+
+
+_GOOGLE_DOCS_BACK = ("#ftnt_ref", "#cmnt_ref")
 
 
 def semantics(element: _Element) -> list[str]:

@@ -440,3 +440,23 @@ def test_paragraphs_parted_by_two_line_breaks_or_a_blank_line_in_preformatted_te
         "Maren mended nets. She sang.",
         "The tide turned.",
     ]
+
+
+def test_a_google_docs_web_page_leaves_out_its_subtitle_and_its_footnotes(tmp_path):
+    # Google Docs' "Download -> Web page": its footnote at the page's end, opening with its link back to the mark, was
+    # the last chapter's last passage; its Subtitle paragraph the story's first; a lone "*" a passage.
+    body = (
+        '<p class="c5 title"><span>The Glass Orchard</span></p>'
+        '<p class="c5 subtitle"><span>A novella, draft 3</span></p>'
+        '<h1 class="c4"><span>Chapter One</span></h1>'
+        '<p class="c1"><span>Joren laughed at her<sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup>.</span></p>'
+        '<p class="c1"><span>*</span></p><p class="c1"><span>The orchard rang.</span></p>'
+        '<hr><div><p class="c10"><a href="#ftnt_ref1" id="ftnt1">[1]</a><span>&nbsp;He always laughed first.</span>'
+        "</p></div>"
+    )
+    (tmp_path / "orchard.html").write_text(page("The Glass Orchard", body), encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [(p.text, p.chapter) for p in corpus.passages] == [
+        ("Joren laughed at her.", "Chapter One"),
+        ("The orchard rang.", "Chapter One"),
+    ]
