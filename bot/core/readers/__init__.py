@@ -224,7 +224,8 @@ its contents under "CHAPTER  PAGE", list of illustrations, "[Illustration: ...]"
 a Gutenberg book's "THE END" are no text; a document of no headings has its chapter lines name chapters, and a
 scene break ("* * *", "#") is no passage in any format; Obsidian's Markdown reads as Obsidian shows it (its comments,
 embeds, callouts' types and tasks' boxes left out, its links as their names), and FanFicFare's "Update Log" page is
-a book's matter; an Archive of Our Own download is read without its preface, notes and afterword (ao3.py), and a Google Docs web page without its footnotes and subtitle."""
+a book's matter; an Archive of Our Own download is read without its preface, notes and afterword (ao3.py), and a
+Google Docs web page without its footnotes and subtitle."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -452,8 +452,8 @@ def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[
                 open_links.append(element)
             in_headings += name in HEADING_TAGS
             in_preformatted += name == "pre"
-            if name == "br" and not in_headings:
-                if after_break is not None and not "".join(parts[after_break:]).strip():
+            if name == "br":
+                if not in_headings and after_break is not None and not "".join(parts[after_break:]).strip():
                     flush()  # two line breaks in a row: old pages and web fiction part their paragraphs so
                 parts.append(" ")
                 after_break = len(parts)

@@ -433,6 +433,7 @@ def test_paragraphs_parted_by_two_line_breaks_or_a_blank_line_in_preformatted_te
     )
     (tmp_path / "weir.html").write_text(page("The Weir", body), encoding="utf-8")
     corpus = load_corpus(tmp_path)
+    assert {p.chapter for p in corpus.passages} == {"The Weir A Story"}
     assert [" ".join(p.text.split()) for p in corpus.passages] == [
         "The keeper rose at dawn. He lit the lamp.",
         "The storm came at noon.",
