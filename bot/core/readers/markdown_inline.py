@@ -15,6 +15,8 @@ from html import unescape
 
 EMPHASIS_MARKERS = ("**", "__", "*", "_")
 """Tried in this order at each position, so `**strong**` is not read as `*` around `*strong*`."""
+UNDERSCORES = ("__", "_")
+"""Plain text's italics, as Project Gutenberg sets them ("_It cracked._"); its stars are text."""
 
 
 class _NextFound:
@@ -105,25 +107,25 @@ def link_label(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
-def without_emphasis(text: str) -> str:
-    """`*a*`, `**a**`, `_a_` and `__a__` become `a` (within a line; the inside is not looked at again); an underscore
-    opening within a word opens nothing."""
-    if "*" not in text and "_" not in text:
+def without_emphasis(text: str, markers: tuple[str, ...] = EMPHASIS_MARKERS) -> str:
+    """`*a*`, `**a**`, `_a_` and `__a__` become `a` (within a line; the inside is not looked at again), of `markers`
+    (plain text's italics are underscores alone: UNDERSCORES); an underscore opening within a word opens nothing."""
+    signs = sorted({marker[0] for marker in markers})
+    if not any(sign in text for sign in signs):
         return text  # most paragraphs: no cursors made
     out: list[str] = []
     done = 0
     line_ends = _NextFound(text, "\n", _Acceptor())
-    closers = {marker: _NextFound(text, marker, _EmphasisCloser()) for marker in EMPHASIS_MARKERS}
-    stars, underscores = _NextFound(text, "*", _Acceptor()), _NextFound(text, "_", _Acceptor())
+    closers = {marker: _NextFound(text, marker, _EmphasisCloser()) for marker in markers}
+    openers = [_NextFound(text, sign, _Acceptor()) for sign in signs]
     position = 0
     while True:
-        star, underscore = stars.at_or_after(position), underscores.at_or_after(position)
-        found = [p for p in (star, underscore) if p >= 0]
+        found = [p for p in (opener.at_or_after(position) for opener in openers) if p >= 0]
         if not found:
             break
         position = min(found)
         line_end = _or_end(line_ends.at_or_after(position), text)
-        for marker in EMPHASIS_MARKERS:
+        for marker in markers:
             inside = position + len(marker)
             if not text.startswith(marker, position) or inside >= len(text) or text[inside].isspace():
                 continue

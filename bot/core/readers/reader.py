@@ -15,6 +15,9 @@ from bot.core.invisible_characters import CONTROL_CHARACTERS
 from bot.core.readers.chapter_lines import is_chapter_line
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
+LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+"""A character for which str.isalnum() holds: a block with none (a scene break's stars, a rule) is no passage."""
+
 
 @dataclass(frozen=True)
 class Block:
@@ -120,24 +123,17 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
 
 
 def _typed_chapters(blocks: Iterable[Block]) -> list[Block]:
-    """The blocks less scene breaks ("* * *", "#": no passage), and, in a document with no heading at all, its lines
-    that read as chapter lines ("Chapter 1", "CHAPTER TWO", "Prologue") as headings: a manuscript typed in Word or
-    compiled by Scrivener sets its chapters so, and had none, its "Chapter 1" a passage of its own."""
-    kept = [block for block in blocks if block.heading or not _is_scene_break(block.text)]
+    """The blocks less those of no letter or digit (scene breaks, "* * *", "#": no passage), and, in a document with no
+    heading at all, its lines that read as chapter lines ("Chapter 1", "CHAPTER TWO", "Prologue") as headings: a
+    manuscript typed in Word or compiled by Scrivener sets its chapters so, and had none, its "Chapter 1" a passage of
+    its own."""
+    kept = [block for block in blocks if block.heading or LETTER_OR_DIGIT.search(block.text)]
     if any(block.heading for block in kept):
         return kept
     return [
         Block(block.text, heading=True) if "\n" not in block.text and is_chapter_line(clean(block.text)) else block
         for block in kept
     ]
-
-
-def _is_scene_break(text: str) -> bool:
-    """A line of stars, hashes, dashes or the like alone, which parts a chapter's scenes."""
-    return bool(text.strip()) and not text.strip(_SCENE_BREAK_SIGNS)
-
-
-_SCENE_BREAK_SIGNS = "*#~-\u2013\u2014\u2022\u00b7_=+. \t\u00a0\u2042\u2043"
 
 
 def heading_title(blocks: Sequence[Block]) -> str | None:

@@ -10,31 +10,26 @@ characters: loading stays linear.
 
 from __future__ import annotations
 
-import re
-
 from bot.core.readers import gutenberg
 from bot.core.readers.chapter_lines import MAX_HEADING_CHARS, SUBTITLE_CHARS, is_chapter_line
+from bot.core.readers.markdown_inline import UNDERSCORES, without_emphasis
 from bot.core.readers.plain_notes import is_backlinked_note, without_plain_notes
 from bot.core.readers.plain_text import decoded, leading_heading, paragraphs_of, split_title
-from bot.core.readers.reader import Block, StoryText
+from bot.core.readers.reader import LETTER_OR_DIGIT, Block, StoryText
 
 _CONTENTS = {"contents", "table of contents", "contents.", "list of illustrations", "illustrations"}
 _CONTENTS_COLUMNS = {"chapter", "chap.", "page", "pages", "chapters"}
 _ENDINGS = {"the end", "finis", "end"}
-_UNDERSCORED = re.compile(r"(?<![\w_])_([^_\s](?:[^_]*[^_\s])?)_(?![\w_])")
-"""Words in underscores, as plain text sets italics; the underscores of a name_like_this stay. A run stops at the
-next underscore, so each is read once."""
 _LISTED = "     "
 """Columns set apart by runs of spaces: a list (contents, illustrations and their pages), not prose."""
 WRAP_WIDTH = 120
 """No one wraps text by hand wider than this: a block holding a longer line holds a paragraph on each line."""
 _SENTENCE_END = (".", ",", ";", ":")
-_SAID_END = ("?", "!", "\u2026", '"', "'", "\u201d", "\u2019")
+_QUOTE_ENDS = ('"', "'", "\u201d", "\u2019")
+_SAID_END = ("?", "!", "\u2026", *_QUOTE_ENDS)
 """How a question, a cry or a line of dialogue ends: "Who had sent the letter?" under "Chapter 2" was taken for the
 chapter's name, and the sentence lost from the text, as a first line "Is anyone there?" was for the title."""
 _QUOTES = ('"', "'", "\u201c", "\u2018", "-", "\u2014", "*")
-_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
-"""A character for which str.isalnum() holds."""
 
 
 def is_title_line(paragraph: str) -> bool:
@@ -69,7 +64,7 @@ def _reads_as_a_name(line: str) -> bool:
     if not line.endswith(_SAID_END):
         return True
     long_words = [word for word in line.split() if len(word.strip("?!\u2026\"'\u201d\u2019()")) >= 4]
-    return not line.endswith(_SAID_END[3:]) and len(long_words) >= 2 and all(word[0].isupper() for word in long_words)
+    return not line.endswith(_QUOTE_ENDS) and len(long_words) >= 2 and all(word[0].isupper() for word in long_words)
 
 
 class TextReader:
@@ -116,7 +111,7 @@ def _text_of(blocks: list[Block]) -> list[Block]:
     return [
         block
         for block in blocks
-        if _LETTER_OR_DIGIT.search(block.text) or (block.heading and not is_backlinked_note(block.text))
+        if LETTER_OR_DIGIT.search(block.text) or (block.heading and not is_backlinked_note(block.text))
     ]
 
 
@@ -130,7 +125,7 @@ def _blocks(paragraphs: list[str]) -> list[Block]:
             paragraph, bare_heading = heading[1].strip(), False
             if not paragraph:
                 continue
-        if _LETTER_OR_DIGIT.search(paragraph) is None:
+        if LETTER_OR_DIGIT.search(paragraph) is None:
             if not bare_heading and blocks:  # a scene break ("*     *     *") or a rule, not text; or a link back
                 blocks.append(Block(paragraph.strip() if is_backlinked_note(paragraph) else ""))  # for the notes
             continue
@@ -151,7 +146,7 @@ def _blocks(paragraphs: list[str]) -> list[Block]:
             bare_heading = not rest and len(name) == 1
             lines = rest
         if lines:
-            blocks.append(Block(_without_emphasis(" ".join(lines))))
+            blocks.append(Block(without_emphasis(" ".join(lines), UNDERSCORES)))
     return blocks
 
 
@@ -165,11 +160,6 @@ def _is_contents(lines: list[str]) -> bool:
 def _is_illustration(paragraph: str) -> bool:
     """Distributed Proofreaders' mark of where a picture stood ("[Illustration: ODO AT THE FORGE]"): no text."""
     return paragraph.startswith("[Illustration") and paragraph.endswith("]")
-
-
-def _without_emphasis(text: str) -> str:
-    """The text without the underscores Gutenberg's plain text sets around italics ("_It cracked._")."""
-    return _UNDERSCORED.sub(r"\1", text) if "_" in text else text
 
 
 def _front_matter_dropped(blocks: list[Block], repeats: list[str | None]) -> list[Block]:

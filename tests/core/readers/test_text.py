@@ -2,7 +2,8 @@ import pytest
 
 from bot.core.corpus import load_corpus
 from bot.core.library import StoryLibrary
-from bot.core.readers.text import _LETTER_OR_DIGIT, TextReader
+from bot.core.readers.reader import LETTER_OR_DIGIT
+from bot.core.readers.text import TextReader
 from tests.core.readers.format_fixtures import FIXTURES
 
 # The shape and the words of a Project Gutenberg plain-text book (header and footer as Gutenberg
@@ -178,7 +179,7 @@ LICENSE_LINE = "You may copy it, give it away or re-use it under the terms of th
 
 def test_a_letter_or_digit_is_what_str_isalnum_says_for_every_character():
     """Scene breaks are told from text by this pattern: the same characters as str.isalnum."""
-    found = {chr(code) for code in range(0x110000) if _LETTER_OR_DIGIT.match(chr(code))}
+    found = {chr(code) for code in range(0x110000) if LETTER_OR_DIGIT.match(chr(code))}
     assert found == {chr(code) for code in range(0x110000) if chr(code).isalnum()}
     assert "_" not in found and "é" in found and "٣" in found
 
