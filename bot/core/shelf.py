@@ -226,7 +226,8 @@ def _titled(raw: bytes, name: str, title: str, format_name: str) -> bytes:
         text = file_text(raw)  # a UTF-16 or Windows-1252 file is stored as UTF-8 with its title
     except ValueError as reason:
         raise ShelfError(UploadRefusal.UNREADABLE, name=name, why=refusal_of(reason)) from reason
-    if text.lstrip().startswith("---") or front_matter(text.lstrip()) is not None:  # YAML's, or TOML's (Hugo's)
+    opening = text.lstrip()
+    if opening.startswith("---") or front_matter(opening) is not None:  # YAML's, or TOML's (Hugo's)
         raise ShelfError(UploadRefusal.OWN_FRONT_MATTER, name=name)
     if not shows_text(text):  # the title is the uploader's: the file has no text of its own
         raise ShelfError(UploadRefusal.UNREADABLE, name=name, why=Refusal(cause=Cause.NO_TEXT))

@@ -35,15 +35,15 @@ def is_frame(element: _Element) -> bool:
     )
 
 
-def is_note(element: _Element) -> bool:
-    """An author's note in a chapter's or the work's `meta` block: its label ("Chapter Notes") or its quote."""
-    parent = element.getparent()
-    if parent is None or "meta" not in _classes(parent):
-        return False
-    name = element.tag.rpartition("}")[2] if isinstance(element.tag, str) else ""
+def is_note(element: _Element, name: str) -> bool:
+    """An author's note in a chapter's or the work's `meta` block: its label ("Chapter Notes") or its quote. `name`:
+    the element's tag without its namespace."""
     if name == "blockquote":
-        return "userstuff" in _classes(element)
-    return name == "p" and " ".join((element.text or "").split()).casefold() in NOTE_LABELS
+        noted = "userstuff" in _classes(element)
+    else:
+        noted = name == "p" and " ".join((element.text or "").split()).casefold() in NOTE_LABELS
+    parent = element.getparent() if noted else None
+    return parent is not None and "meta" in _classes(parent)
 
 
 def work_title(root: _Element, title: str) -> str:

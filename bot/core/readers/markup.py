@@ -426,7 +426,7 @@ def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[
             if (
                 not name
                 or name in DROPPED_TAGS
-                or _is_boilerplate(element)
+                or _is_boilerplate(element, name)
                 or is_matter(element)
                 or (inner and _is_mark(element))
                 or (name in MEDIA_TAGS and media is None and _says_unplayable(element))
@@ -541,7 +541,7 @@ def _in_link_lists(all_links: list[bool]) -> list[bool]:
     return [padded[i] and (padded[i - 1] or padded[i + 1]) for i in range(1, len(padded) - 1)]
 
 
-def _is_boilerplate(element: _Element) -> bool:
+def _is_boilerplate(element: _Element, name: str) -> bool:
     """Gutenberg's license sections, LibreOffice's page headers and footers, and what Archive of Our Own sets around
     a work (ao3.py)."""
     return (
@@ -549,16 +549,16 @@ def _is_boilerplate(element: _Element) -> bool:
         or "pg-boilerplate" in (element.get("class") or "")
         or (element.get("title") in MARGIN_TITLES and local_name(element) == "div")
         or ao3.is_frame(element)
-        or ao3.is_note(element)
-        or _is_google_docs_note(element)
+        or ao3.is_note(element, name)
+        or _is_google_docs_note(element, name)
     )
 
 
-def _is_google_docs_note(element: _Element) -> bool:
+def _is_google_docs_note(element: _Element, name: str) -> bool:
     """Google Docs' web page of a document: a footnote or comment at the page's end opens with its link back to its
     mark (`<a href="#ftnt_ref1">[1]</a>`), and the document's subtitle is a paragraph of that class. The note was read
     as the last chapter's last passage, the subtitle as the story's first."""
-    if local_name(element) != "p":
+    if name != "p":
         return False
     if "subtitle" in (element.get("class") or "").split():
         return True

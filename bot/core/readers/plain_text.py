@@ -96,7 +96,7 @@ def legacy_text(raw: bytes) -> str | None:
     it holds next to no UTF-8 (a UTF-8 file with a few damaged bytes is UTF-8 still, and refused so) and few bytes
     outside ASCII, none a sign within a word: in Western European text at most one letter in LEGACY_SHARE. Cyrillic,
     Greek or Central European text in its own code page has more, and a guess among those is too often wrong."""
-    if raw.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if raw.startswith(codecs.BOM_UTF8):  # (a UTF-16 or UTF-32 mark was followed by as_utf8)
         return None
     as_utf8_where_valid = raw.decode("utf-8", "replace")
     damaged = as_utf8_where_valid.count("\ufffd")
@@ -127,13 +127,13 @@ def _declared_encoding(head: bytes) -> str | None:
     if declared is None:
         return None
     label = declared.group(1).decode("ascii").strip().lower().replace(" ", "-")
-    if "latin-1" in label or "latin1" in label:
+    if "latin-1" in label or "latin1" in label:  # "ISO Latin-1", which Python does not name so
         return "cp1252"
     try:
         name = codecs.lookup(label).name
     except LookupError:
         return None
-    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+    return "cp1252" if name in ("iso8859-1", "ascii") else name
 
 
 def decoded(raw: bytes) -> str:
