@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 43
+READING_VERSION = 44
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -225,7 +225,8 @@ a Gutenberg book's "THE END" are no text; a document of no headings has its chap
 scene break ("* * *", "#") is no passage in any format; Obsidian's Markdown reads as Obsidian shows it (its comments,
 embeds, callouts' types and tasks' boxes left out, its links as their names), and FanFicFare's "Update Log" page is
 a book's matter; an Archive of Our Own download is read without its preface, notes and afterword (ao3.py), and a
-Google Docs web page without its footnotes and subtitle."""
+Google Docs web page without its footnotes and subtitle. 44: what a page hides (the `hidden` attribute, `display:
+none` inline or by a class its sheet hides: Royal Road's notice in each chapter) is no text (hidden.py)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -5,7 +5,7 @@ XML is parsed without loading DTDs and without the network, its own entities exp
 a "billion laughs" file is refused and an external entity reads as nothing rather than gigabytes or a secret file;
 HTML's named characters (`&mdash;`, `&rsquo;`, `&nbsp;`), which older EPUBs use under XHTML 1.1's DOCTYPE and no DTD
 here defines, are read as the characters they name.
-Scripts, styles, navigation, forms, ruby's reading over the words it glosses (furigana), Gutenberg's license sections
+Scripts, styles, navigation, forms, what the page hides (hidden.py), ruby's reading over the words it glosses (furigana), Gutenberg's license sections
 and what a <video> or <audio> shows a reader that cannot play it, where it is a short message saying so (a transcript
 inside is read), are dropped, and so is a book's matter that is no story text, by the semantics EPUB 3 (`epub:type`) and
 DPUB-ARIA (`role="doc-..."`) give it: a table of contents, a copyright page, an index, footnotes and endnotes with the
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.invisible_characters import shows_text
 from bot.core.readers import ao3
+from bot.core.readers.hidden import hidden_classes, is_hidden
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.plain_text import as_utf8
 from bot.core.readers.reader import Block, ExtraMissing
@@ -377,6 +378,7 @@ def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[
     navigation): a chapter starts where its element does, and the page's own headings are then not passages, the
     navigation names the chapters. A heading's level is its tag's (<h2>: 2)."""
     etree = lxml_etree("HTML")
+    hidden = hidden_classes(root.getroottree().getroot())
     blocks: list[Block] = []
     all_links: list[bool] = []  # each block's: whether all its text is links within the book
     parts: list[str] = []
@@ -428,6 +430,7 @@ def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[
                 or name in DROPPED_TAGS
                 or _is_boilerplate(element, name)
                 or is_matter(element)
+                or is_hidden(element, name, hidden)
                 or (inner and _is_mark(element))
                 or (name in MEDIA_TAGS and media is None and _says_unplayable(element))
             ):
