@@ -226,7 +226,8 @@ scene break ("* * *", "#") is no passage in any format; Obsidian's Markdown read
 embeds, callouts' types and tasks' boxes left out, its links as their names), and FanFicFare's "Update Log" page is
 a book's matter; an Archive of Our Own download is read without its preface, notes and afterword (ao3.py), and a
 Google Docs web page without its footnotes and subtitle. 44: what a page hides (the `hidden` attribute, `display:
-none` inline or by a class its sheet hides: Royal Road's notice in each chapter) is no text (hidden.py)."""
+none` inline or by a class its sheet hides: Royal Road's notice in each chapter) is no text (hidden.py), nor are a
+Gutenberg text's title page credits, imprint and copyright lines."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -14,12 +14,36 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.core.readers.book_matter import NOTICE_LINE
 from bot.core.readers.reader import Block
 
 _START = re.compile(r"\*+ ?START OF (?:THE|THIS) PROJECT GUTENBERG|\*+END[* ]THE SMALL PRINT", re.I)
 _END = re.compile(r"\*+ ?END OF (?:THE|THIS) PROJECT GUTENBERG|END OF (?:THE )?PROJECT GUTENBERG", re.I)
 _BY_PRODUCERS = ("produced by", "e-text prepared by", "etext prepared by", "transcribed from", "transcribed by")
 MARKER_CHARS = 200
+_CREDITS = (
+    "illustrated by",
+    "illustrations by",
+    "with illustrations",
+    "with a frontispiece",
+    "frontispiece by",
+    "decorations by",
+    "author of ",
+    "translated by",
+    "translated from",
+    "edited by",
+    "with an introduction",
+    "introduction by",
+    "with a preface",
+    "published ",
+    "first published",
+    "printed ",
+)
+"""How a title page's credits and its back's publication lines begin, lower case."""
+IMPRINT_CHARS = 120
+"""The most a publisher's imprint holds: its city, its name and its year, three short lines joined."""
+_IMPRINT_END = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\.?$")
+_EDITION = re.compile(r"\bedition\b", re.IGNORECASE)
 
 
 def is_start(paragraph: str) -> bool:
@@ -41,6 +65,20 @@ def book_bounds(paragraphs: Sequence[str]) -> tuple[int, int] | None:
     while start < end and paragraphs[start].lstrip()[:20].lower().startswith(_BY_PRODUCERS):
         start += 1
     return start, end
+
+
+def is_title_page(paragraph: str) -> bool:
+    """Whether a paragraph before a book's first chapter is its printed title page's or that page's back: a credit
+    ("Illustrated by Paul Bransom", "Author of “The Golden Age”"), a copyright or publication line, an imprint ending
+    in its year ("NEW YORK CHARLES SCRIBNER'S SONS 1913") or an edition's name. Each was a passage of the story, and
+    the imprint answered "What happened in New York?"."""
+    text = paragraph.strip()
+    if text.casefold().startswith(_CREDITS) or NOTICE_LINE.search(text):
+        return True
+    short = len(text) <= IMPRINT_CHARS
+    return short and (
+        _IMPRINT_END.search(text) is not None or (_EDITION.search(text) is not None and text[-1:] not in ".!?")
+    )
 
 
 def header_field(header: Sequence[str], name: str) -> str | None:

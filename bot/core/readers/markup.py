@@ -5,13 +5,14 @@ XML is parsed without loading DTDs and without the network, its own entities exp
 a "billion laughs" file is refused and an external entity reads as nothing rather than gigabytes or a secret file;
 HTML's named characters (`&mdash;`, `&rsquo;`, `&nbsp;`), which older EPUBs use under XHTML 1.1's DOCTYPE and no DTD
 here defines, are read as the characters they name.
-Scripts, styles, navigation, forms, what the page hides (hidden.py), ruby's reading over the words it glosses (furigana), Gutenberg's license sections
-and what a <video> or <audio> shows a reader that cannot play it, where it is a short message saying so (a transcript
-inside is read), are dropped, and so is a book's matter that is no story text, by the semantics EPUB 3 (`epub:type`) and
-DPUB-ARIA (`role="doc-..."`) give it: a table of contents, a copyright page, an index, footnotes and endnotes with the
-marks that point to them. A mark without semantics (a link to an anchor whose text is "12", "[3]" or "*") is dropped
-too: read into its word it made "sea12", a word no question has; so is a printed page's number. Paragraphs that are
-nothing but links within the book, two or more in a row, are a contents list, dropped; one alone is read.
+Scripts, styles, navigation, forms, what the page hides (hidden.py), ruby's reading over the words it glosses
+(furigana), Gutenberg's license sections and what a <video> or <audio> shows a reader that cannot play it, where it is a
+short message saying so (a transcript inside is read), are dropped, and so is a book's matter that is no story text, by
+the semantics EPUB 3 (`epub:type`) and DPUB-ARIA (`role="doc-..."`) give it: a table of contents, a copyright page, an
+index, footnotes and endnotes with the marks that point to them. A mark without semantics (a link to an anchor whose
+text is "12", "[3]" or "*") is dropped too: read into its word it made "sea12", a word no question has; so is a printed
+page's number. Paragraphs that are nothing but links within the book, two or more in a row, are a contents list,
+dropped; one alone is read.
 """
 
 from __future__ import annotations

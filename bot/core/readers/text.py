@@ -164,11 +164,17 @@ def _is_illustration(paragraph: str) -> bool:
 
 def _front_matter_dropped(blocks: list[Block], repeats: list[str | None]) -> list[Block]:
     """A Gutenberg book's title and "by" line said again, its "Contents" and "List of Illustrations" lines and lists
-    set in columns, before the first chapter; its "THE END" after the last."""
+    set in columns, before the first chapter, and its title page's credits and imprint before its first paragraph of
+    prose too (gutenberg.is_title_page: a book of no chapters is all before its first); its "THE END" after the last."""
     dropped = _CONTENTS | {" ".join(repeat.split()).casefold() for repeat in repeats if repeat}
     first_heading = next((number for number, block in enumerate(blocks) if block.heading), len(blocks))
+    prose = next((n for n in range(first_heading) if len(blocks[n].text) > gutenberg.IMPRINT_CHARS), first_heading)
     front = [
-        block for block in blocks[:first_heading] if block.text.casefold() not in dropped and _LISTED not in block.text
+        block
+        for n, block in enumerate(blocks[:first_heading])
+        if block.text.casefold() not in dropped
+        and _LISTED not in block.text
+        and not (n < prose and gutenberg.is_title_page(block.text))
     ]
     if len(blocks) > first_heading + 1 and blocks[-1].text.strip(" .!").casefold() in _ENDINGS:
         blocks = blocks[:-1]  # "THE END": the printed book saying so, no passage of the story

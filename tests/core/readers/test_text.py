@@ -314,3 +314,40 @@ def test_a_gutenberg_books_printed_contents_pictures_italics_and_the_end_are_no_
 def test_underscores_within_a_name_stay():
     story = TextReader().read(b"The file was called snake_case_name.txt, and _this_ was italic.\n")
     assert [block.text for block in story.blocks] == ["The file was called snake_case_name.txt, and this was italic."]
+
+
+def test_a_gutenberg_books_title_page_credits_imprint_and_copyright_are_no_story_text(tmp_path):
+    # Each was a passage before the first chapter, and the imprint answered "What happened in Bergen?".
+    title_page = (
+        "by Ann Example\n\nAuthor of “The Salt Road,” “Fog Days,” etc.\n\nIllustrated by Per Sample\n\n"
+        "THE MILLENNIUM FULCRUM EDITION 3.0\n\nBERGEN\nNORDIC HOUSE PUBLISHERS\n1913\n\n"
+        "Copyright, 1912, by\nNORDIC HOUSE PUBLISHERS\n\nPublished October, 1912\n\nTO MY SISTER\n"
+    )
+    book = GUTENBERG_BOOK.replace("by Ann Example\n", title_page)
+    assert title_page in book
+    (tmp_path / "pg99999.txt").write_text(book, encoding="utf-8")
+    passages = load_corpus(tmp_path).passages
+    assert [p.text for p in passages][:2] == [
+        "TO MY SISTER",  # a dedication is the book's text
+        "Maren kept the old lighthouse on the northern cape for forty years, and every winter night she lit "
+        "the great lamp for the fishing boats that came home late through the fog.",
+    ]
+
+
+def test_a_gutenberg_story_of_no_chapters_keeps_its_short_lines_after_its_first_paragraph():
+    # With no chapter, the title page stands before the story's first paragraph of prose: a line after it that ends
+    # in a year, or begins as a credit would, is the story's.
+    start = "*** START OF THE PROJECT GUTENBERG EBOOK THE FERRY ***\n\n"
+    story = (
+        "Illustrated by Per Sample\n\nLONDON\n1899\n\n"
+        "Tomas brought the ferry in at dawn, as his father had done before him, and his father's father before "
+        "that, for as long as the river had run.\n\nPublished notices said the ferry would close in 1899\n\n"
+        "It was the winter of 1899.\n"
+    )
+    read = TextReader().read((start + story).encode())
+    assert [block.text for block in read.blocks] == [
+        "Tomas brought the ferry in at dawn, as his father had done before him, and his father's father before "
+        "that, for as long as the river had run.",
+        "Published notices said the ferry would close in 1899",
+        "It was the winter of 1899.",
+    ]
