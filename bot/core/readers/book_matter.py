@@ -13,8 +13,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from bot.core.readers.chapter_lines import is_chapter_line
 from bot.core.readers.plain_notes import without_plain_notes
-from bot.core.readers.reader import Block
+from bot.core.readers.reader import Block, typed_chapters
 
 MATTER_NAMES = frozenset(
     [
@@ -38,6 +39,8 @@ MATTER_NAMES = frozenset(
         "half title",
         "cover",
         "update log",  # FanFicFare's list of the story's updates, before its first chapter
+        "acknowledgments",
+        "acknowledgements",
     ]
 )
 """Section names (lower case, without end punctuation) of such matter, a closed list."""
@@ -226,9 +229,25 @@ def _is_title_or_matter(heading: str, book: str | None) -> bool:
 def book_matter_left_out(blocks: Sequence[Block], title: str | None = None) -> list[Block]:
     """A document's blocks less its matter: notes written as paragraphs with their links back and their marks
     (plain_notes.py), a contents list of plain lines, the copyright notice before its first chapter and the sections
-    named as matter at its start or end (without_matter)."""
-    blocks = without_plain_notes(blocks)
+    named as matter at its start or end (without_matter), a document of no headings read by its typed ones
+    (_typed_headings)."""
+    blocks = _typed_headings(without_plain_notes(blocks))
     return without_matter(without_notice_before_chapters(without_contents_lists(blocks, title), title))
+
+
+def _typed_headings(blocks: list[Block]) -> list[Block]:
+    """A document of no headings with its typed chapter lines as headings and, where it has any, its lines that name
+    a matter alone ("About the Author"): a manuscript's copyright notice and its author's biography were read as its
+    story, where the same file with Word's heading styles left them out. With no chapter line, a line "Notes" is the
+    text of a story that has no chapters to tell its matter from it by."""
+    chapters = typed_chapters(blocks)
+    if any(block.heading for block in blocks) or not any(block.heading for block in chapters):
+        return chapters
+    return typed_chapters(blocks, _names_section)
+
+
+def _names_section(line: str) -> bool:
+    return is_chapter_line(line) or is_matter_name(line)
 
 
 def _folded(text: str) -> str:

@@ -234,3 +234,45 @@ def test_fanficfares_update_log_before_the_first_chapter_is_no_story_text():
         Block(story),
     ]
     assert [block.text for block in without_matter(blocks)] == ["1. Dusk", story]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".rtf"])
+def test_a_manuscripts_typed_chapters_leave_out_its_notice_before_and_its_matter_after(tmp_path, suffix):
+    # With chapter lines typed, not styled as headings, the notice and "About the Author" were read as the story
+    # (the author's biography under the last chapter), where the same file with heading styles left them out.
+    paragraphs = [
+        "Copyright © 2021 Ann Example. All rights reserved.",
+        "ISBN 978-1-23456-789-7",
+        "Chapter One",
+        "Maren kept the old lighthouse on the northern cape for forty years, and every winter night she lit the lamp.",
+        "Chapter Two",
+        "When the sea was calm, Maren walked to the village of Skarvik to buy bread and lamp oil for the winter.",
+        "Acknowledgments",
+        "Thanks to Ilse and Fisk, who read every draft of this book.",
+        "About the Author",
+        "Ann Example grew up in a lighthouse and lives in Tromsø with three cats.",
+    ]
+    path = tmp_path / f"keeper{suffix}"
+    if suffix == ".docx":
+        document = docx.Document()
+        for text in paragraphs:
+            document.add_paragraph(text)
+        document.save(str(path))
+    else:
+        escaped = [text.replace("©", "\\'a9").replace("ø", "\\'f8") for text in paragraphs]
+        path.write_text("{\\rtf1\\ansi " + "".join(f"{{\\pard {text}\\par}}" for text in escaped) + "}")
+    _, passages = read_story(path)
+    assert [(p.chapter, p.text) for p in passages] == [
+        ("Chapter One", paragraphs[3]),
+        ("Chapter Two", paragraphs[5]),
+    ]
+
+
+def test_a_matter_name_typed_in_a_story_of_no_chapters_is_its_text(tmp_path):
+    # No chapter to tell the book's matter from its story by: all of it is read.
+    paragraphs = ["Maren lit the lamp every winter night for the boats that came home late.", "Notes", "She slept."]
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(str(tmp_path / "keeper.docx"))
+    assert [p.text for p in read_story(tmp_path / "keeper.docx")[1]] == paragraphs
