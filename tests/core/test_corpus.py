@@ -488,10 +488,11 @@ ADVERSARIAL_LINE = 400_000
 @pytest.mark.parametrize(
     ("line", "kept"),
     [
-        ("[" * ADVERSARIAL_LINE, "[" * ADVERSARIAL_LINE),  # no link closes: every bracket stays
-        ("![" * (ADVERSARIAL_LINE // 2), "![" * (ADVERSARIAL_LINE // 2)),
+        # After a word: a block of no letter or digit is no passage, in every format
+        ("a " + "[" * ADVERSARIAL_LINE, "a" + "[" * ADVERSARIAL_LINE),  # no link closes: every bracket stays
+        ("a " + "![" * (ADVERSARIAL_LINE // 2), "a" + "![" * (ADVERSARIAL_LINE // 2)),
         ("[a](" * (ADVERSARIAL_LINE // 4), "[a](" * (ADVERSARIAL_LINE // 4)),
-        # After a word (cut from it as the passage is): a line of stars or underscores alone is a thematic break
+        # A line of stars or underscores alone is a thematic break
         ("a " + "*" * ADVERSARIAL_LINE, "a" + "*" * (ADVERSARIAL_LINE // 5)),  # "**" "*" "**" is a strong star
         ("a " + "_" * ADVERSARIAL_LINE, "a" + "_" * (ADVERSARIAL_LINE - 4)),  # one "__" pair around the rest
         ("*a" * (ADVERSARIAL_LINE // 2), "*a" * (ADVERSARIAL_LINE // 2)),  # no closer: a word follows each

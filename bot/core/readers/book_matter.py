@@ -13,7 +13,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from bot.core.readers.chapter_lines import is_chapter_line
 from bot.core.readers.plain_notes import without_plain_notes
 from bot.core.readers.reader import Block, typed_chapters
 
@@ -52,9 +51,18 @@ _END_PUNCTUATION = ".:;,!?*"
 COPYRIGHT_PAGE_CHARS = 2000
 """The most a page that says "All rights reserved" or gives an ISBN has, to be a copyright page: a story that says
 so on its last page (a short one, of one page) is longer; a publisher's copyright page is a few hundred."""
-_COPYRIGHT = re.compile(r"all rights reserved|\bISBN(?:-1[03])?:? ?[\dX][\dX -]{8,}", re.IGNORECASE)
-NOTICE_LINE = re.compile(_COPYRIGHT.pattern + r"|\u00a9|\bcopyright\b", re.IGNORECASE)
-"""A copyright notice's own line: "All rights reserved", an ISBN, "©" or "Copyright"."""
+_COPYRIGHT = re.compile(
+    r"all rights reserved|\bISBN(?:-1[03])?:? ?[\dX][\dX -]{8,}"
+    r"|\bcopyright[\t ]*+(?:(?:\u00a9|\(c\))[\t ]*+)?\d{4}|licensed for your personal (?:enjoyment|use)",
+    re.IGNORECASE,
+)
+"""What only a copyright page says: "All rights reserved", an ISBN, "Copyright 2015" (a year straight after), or a
+self-published ebook's licence ("This ebook is licensed for your personal enjoyment only")."""
+NOTICE_LINE = re.compile(
+    _COPYRIGHT.pattern + r"|\u00a9|\bcopyright\b|^(?:first |re)?(?:printed|published|typeset)\b", re.IGNORECASE
+)
+"""A copyright notice's own line: "All rights reserved", an ISBN, "©" or "Copyright", and one of the page that opens
+saying where or how the book was printed, published or typeset ("Printed in Norway.")."""
 
 
 def is_matter_name(name: str) -> bool:
@@ -236,18 +244,25 @@ def book_matter_left_out(blocks: Sequence[Block], title: str | None = None) -> l
 
 
 def _typed_headings(blocks: list[Block]) -> list[Block]:
-    """A document of no headings with its typed chapter lines as headings and, where it has any, its lines that name
-    a matter alone ("About the Author"): a manuscript's copyright notice and its author's biography were read as its
-    story, where the same file with Word's heading styles left them out. With no chapter line, a line "Notes" is the
-    text of a story that has no chapters to tell its matter from it by."""
-    chapters = typed_chapters(blocks)
-    if any(block.heading for block in blocks) or not any(block.heading for block in chapters):
-        return chapters
-    return typed_chapters(blocks, _names_section)
+    """The blocks with a document's typed chapter lines as headings where it has none (typed_chapters), and, where it
+    has headings, each line that names a matter alone ("About the Author", "Table of Contents") before the first or
+    after the last as one: a manuscript's copyright notice and its author's biography were read as its story, where
+    the same file with Word's heading styles left them out. A story of no chapter has none to tell its matter from it
+    by, and such a line between two chapters is the story's, kept as it is."""
+    blocks = typed_chapters(blocks)
+    headings = [n for n, block in enumerate(blocks) if block.heading]
+    if not headings:
+        return blocks
+    return [
+        Block(block.text, heading=True)
+        if not (headings[0] < n < headings[-1]) and not block.heading and _names_matter(block.text)
+        else block
+        for n, block in enumerate(blocks)
+    ]
 
 
-def _names_section(line: str) -> bool:
-    return is_chapter_line(line) or is_matter_name(line)
+def _names_matter(text: str) -> bool:
+    return "\n" not in text and len(text) <= SECTION_CHARS and is_matter_name(text)
 
 
 def _folded(text: str) -> str:

@@ -35,11 +35,8 @@ _CREDITS = (
     "with an introduction",
     "introduction by",
     "with a preface",
-    "published ",
-    "first published",
-    "printed ",
 )
-"""How a title page's credits and its back's publication lines begin, lower case."""
+"""How a title page's credits begin, lower case (its back's publication lines are notice lines: NOTICE_LINE)."""
 IMPRINT_CHARS = 120
 """The most a publisher's imprint holds: its city, its name and its year, three short lines joined."""
 _IMPRINT_END = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\.?$")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.markdown_inline import link_label, without_inline_markup
 from bot.core.readers.plain_text import decoded, indented_paragraphs_of, leading_heading, split_title
 from bot.core.readers.reader import Block, StoryText
@@ -73,7 +74,7 @@ class MarkdownReader:
                 blocks.append(Block(plain_markdown(_without_note_marks(heading[0], notes), labels), heading=True))
                 lines = []
             blocks.extend(_text_blocks(lines, notes, labels, code))
-        return StoryText(title, blocks)
+        return StoryText(title, book_matter_left_out(blocks, title))
 
 
 _NOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s\[]+)\]:", re.M)

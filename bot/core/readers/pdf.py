@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.analysis import fold, is_dictionary_word
 from bot.core.readers.archive import MAX_UNPACKED_BYTES
-from bot.core.readers.book_matter import SECTION_CHARS, without_matter
+from bot.core.readers.book_matter import SECTION_CHARS, book_matter_left_out
 from bot.core.readers.chapter_lines import is_roman
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.pdf_accents import accents_over_letters, as_drawn, with_accents
@@ -570,4 +570,4 @@ class PdfReader:
         else:
             lines = without_title_block(lines, _text_size(lines))
         author = _text_author(reader)
-        return story_text(title and _well_formed(title), without_matter(_blocks(lines)), author)
+        return story_text(title and _well_formed(title), book_matter_left_out(_blocks(lines), title), author)

@@ -7,7 +7,7 @@ nothing of passages: the corpus numbers the blocks, splits long ones and files t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -122,16 +122,16 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
     return StoryText(title, kept)
 
 
-def typed_chapters(blocks: Iterable[Block], names_section: Callable[[str], bool] = is_chapter_line) -> list[Block]:
+def typed_chapters(blocks: Iterable[Block]) -> list[Block]:
     """The blocks less those of no letter or digit (scene breaks, "* * *", "#": no passage), and, in a document with no
-    heading at all, its lines that name a section (chapter lines, "Chapter 1", "CHAPTER TWO", "Prologue", by default)
-    as headings: a manuscript typed in Word or compiled by Scrivener sets its chapters so, and had none, its
-    "Chapter 1" a passage of its own."""
+    heading at all, its lines that read as chapter lines ("Chapter 1", "CHAPTER TWO", "Prologue") as headings: a
+    manuscript typed in Word or compiled by Scrivener sets its chapters so, and had none, its "Chapter 1" a passage of
+    its own."""
     kept = [block for block in blocks if block.heading or LETTER_OR_DIGIT.search(block.text)]
     if any(block.heading for block in kept):
         return kept
     return [
-        Block(block.text, heading=True) if "\n" not in block.text and names_section(clean(block.text)) else block
+        Block(block.text, heading=True) if "\n" not in block.text and is_chapter_line(clean(block.text)) else block
         for block in kept
     ]
 

@@ -11,6 +11,7 @@ characters: loading stays linear.
 from __future__ import annotations
 
 from bot.core.readers import gutenberg
+from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.chapter_lines import MAX_HEADING_CHARS, SUBTITLE_CHARS, is_chapter_line
 from bot.core.readers.markdown_inline import UNDERSCORES, without_emphasis
 from bot.core.readers.plain_notes import is_backlinked_note, without_plain_notes
@@ -79,11 +80,18 @@ class TextReader:
             book = [paragraph for paragraph in paragraphs if paragraph]
             if title is None and len(book) > 1 and is_title_line(book[0]):
                 title, book = _unlabelled(book[0]), book[1:]
-            return StoryText(title, _text_of(_blocks(book)))
+                if len(book) > 1 and _is_byline(book[0]):
+                    book = book[1:]
+            return StoryText(title, book_matter_left_out(_text_of(_blocks(book)), title))
         header = paragraphs[: bounds[0]]
         title = title or gutenberg.header_field(header, "Title")
         repeats = [title, f"by {gutenberg.header_field(header, 'Author')}"]
         return StoryText(title, _front_matter_dropped(_text_of(_blocks(paragraphs[bounds[0] : bounds[1]])), repeats))
+
+
+def _is_byline(paragraph: str) -> bool:
+    """The author's "by" line under a title ("by Margaret Lindqvist"), no sentence of the story."""
+    return paragraph[:3].casefold() == "by " and is_title_line(paragraph)
 
 
 def _lines_as_paragraphs(paragraphs: list[str]) -> list[str]:

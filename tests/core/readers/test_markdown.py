@@ -219,3 +219,21 @@ def test_obsidians_links_embeds_comments_callouts_and_tasks_read_as_obsidian_sho
         ("fix the timeline\nname the horse", False),
         ("[[code]] and 100% of [[]] stay.", False),
     ]
+
+
+def test_a_markdown_books_copyright_notice_and_about_the_author_are_no_story_text():
+    # Markdown was the one format that read them, where pandoc's Word, EPUB and HTML of the same book left them out.
+    book = (
+        "# The Salt Road\n\nCopyright © 2021 Ann Example. All rights reserved.\n\nPrinted in Norway.\n\n"
+        "## Chapter One\n\nMaren kept the old lighthouse on the northern cape for forty years, and every winter night "
+        "she lit the great lamp for the boats.\n\n## About the Author\n\nAnn Example grew up in a lighthouse.\n"
+    )
+    story = MarkdownReader().read(book.encode())
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("Chapter One", True),
+        (
+            "Maren kept the old lighthouse on the northern cape for forty years, and every winter night she lit the "
+            "great lamp for the boats.",
+            False,
+        ),
+    ]

@@ -1096,3 +1096,27 @@ def test_a_pdf_with_no_title_but_its_lone_first_heading_is_titled_by_it(fixture,
 def test_a_pdf_books_first_chapter_heading_is_no_title(fixture):
     """ "Chapter 1" with "Chapter 2" at its level after it names a chapter; the book is named after its file."""
     assert title_and_chapters(fixture) == (None, ["Chapter 1", "Chapter 2"])
+
+
+def test_a_printed_books_copyright_page_is_no_story_text(tmp_path):
+    # Its lines were the story's first six passages, as no other format read them.
+    notice = ["Copyright © 2019 by Ann Example", "All rights reserved.", "ISBN 978-1-23456-789-7", "Printed in Norway."]
+    pdf = fpdf.FPDF()
+    pdf.set_title(TITLE)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in notice:
+        pdf.cell(0, 5, line, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    for number, (name, texts) in enumerate(CHAPTERS.items()):
+        if number:
+            pdf.add_page()
+        pdf.set_font("Helvetica", size=20)
+        pdf.multi_cell(0, 12, name, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+        pdf.set_font("Helvetica", size=11)
+        for text in texts:
+            pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
+    pdf.output(str(tmp_path / "keeper.pdf"))
+    check_story(tmp_path, CHAPTERS)

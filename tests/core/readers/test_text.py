@@ -351,3 +351,73 @@ def test_a_gutenberg_story_of_no_chapters_keeps_its_short_lines_after_its_first_
         "Published notices said the ferry would close in 1899",
         "It was the winter of 1899.",
     ]
+
+
+SELF_PUBLISHED = """The Salt Road
+
+by Ann Example
+
+Copyright 2015 Ann Example
+
+Smashwords Edition, License Notes
+
+This ebook is licensed for your personal enjoyment only. This ebook may not be re-sold or given away to other
+people. Thank you for respecting the hard work of this author.
+
+* * * * *
+
+Table of Contents
+
+Chapter 1
+
+Chapter 2
+
+About the Author
+
+* * * * *
+
+Chapter 1
+
+Maren kept the old lighthouse on the northern cape for forty years, and every winter night she lit the lamp.
+
+Chapter 2
+
+The letter came on a Tuesday, sealed with green wax. Her uncle was dead, and the boat in Bergen was hers.
+
+About the Author
+
+Ann Example grew up in a lighthouse and lives in Tromsø with three cats.
+
+Connect with Me Online:
+Blog: http://example.org
+"""
+
+
+def test_a_self_published_texts_byline_licence_contents_and_about_the_author_are_no_story_text(tmp_path):
+    # Each was read as the story: "Can I give this book to a friend?" was answered from the licence, and "Where
+    # does the author live?" from "About the Author" under the last chapter.
+    (tmp_path / "salt-road.txt").write_text(SELF_PUBLISHED, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [story.title for story in corpus.stories] == ["The Salt Road"]
+    assert [(p.chapter, p.text) for p in corpus.passages] == [
+        (
+            "Chapter 1",
+            "Maren kept the old lighthouse on the northern cape for forty years, and every winter night she "
+            "lit the lamp.",
+        ),
+        (
+            "Chapter 2",
+            "The letter came on a Tuesday, sealed with green wax. Her uncle was dead, and the boat in Bergen was hers.",
+        ),
+    ]
+
+
+def test_a_texts_by_line_is_left_out_only_under_its_title_and_a_line_naming_matter_between_chapters_is_read():
+    text = "The Salt Road\n\nby the sea they lived.\n\nChapter 1\n\nMaren slept.\n\nNotes\n\nChapter 2\n\nIlse woke.\n"
+    story = TextReader().read(text.encode())
+    assert [block.text for block in story.blocks if not block.heading] == [
+        "by the sea they lived.",
+        "Maren slept.",
+        "Notes",
+        "Ilse woke.",
+    ]
