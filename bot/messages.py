@@ -742,6 +742,12 @@ def size_text(size: int) -> str:
     return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(size / 1024, 0.1):.1f} KB"
 
 
+def late_shelf_report_text(server: str, report: str) -> str:
+    """A change to a server's own stories told by DM, where Discord no longer took the command's reply (its 15 minutes
+    past, behind other uploads): which server it was made in, then what it did. `server`: its name as shown."""
+    return f"About your change to the stories of **{server}** (Discord no longer let me answer there):\n{report}"
+
+
 def shelf_change_text(changed: ShelfChanged, title: str | None = None) -> str:
     """What a change to a server's own stories did; `title`, the story's as it is to be shown (escaped for
     Discord, say), else ShelfChanged.story's."""

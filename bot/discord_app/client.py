@@ -14,8 +14,10 @@ from bot.core.library import StoryLibrary
 from bot.discord_app import exts
 from bot.discord_app.attachments import attachments_whole
 from bot.discord_app.cooldown import QuestionBudgets
+from bot.discord_app.gateway_events import guard_parsers
 from bot.discord_app.left_waiting import LeftWaiting, answered
 from bot.discord_app.render import Reply
+from bot.discord_app.sent_options import options_as_declared
 from bot.discord_app.sync import sync_commands
 from bot.messages import (
     ATTACHMENT_NOT_WHOLE,
@@ -66,17 +68,22 @@ discord.VoiceClient.warn_dave = False
 
 class StoryTree(app_commands.CommandTree):
     """discord.py's command tree, which first refuses an interaction whose attachment it could not make
-    (bot.discord_app.attachments.attachments_whole): said to the person, and one warning line, not a traceback."""
+    (bot.discord_app.attachments.attachments_whole), or whose options are not of the types its command declares
+    (bot.discord_app.sent_options): said to the person, and one warning line, not a traceback."""
 
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
-        if attachments_whole(interaction):
-            return True
-        log.warning(
-            "Refused /%s: Discord sent an attachment without its id, name, URL or size.", command_name(interaction)
-        )
-        if interaction.type is discord.InteractionType.application_command:
-            await send_ephemeral(interaction, ATTACHMENT_NOT_WHOLE)
-        return False
+        if not attachments_whole(interaction):
+            log.warning(
+                "Refused /%s: Discord sent an attachment without its id, name, URL or size.", command_name(interaction)
+            )
+            if interaction.type is discord.InteractionType.application_command:
+                await send_ephemeral(interaction, ATTACHMENT_NOT_WHOLE)
+            return False
+        if not options_as_declared(interaction):
+            log.warning("Refused /%s: its options came in another form than this version's.", command_name(interaction))
+            await send_ephemeral(interaction, COMMAND_CHANGED)
+            return False
+        return True
 
 
 class StoryBot(commands.AutoShardedBot):
@@ -106,6 +113,7 @@ class StoryBot(commands.AutoShardedBot):
             # None shards automatically, as discord.py documents (Optional[List[int]]); its typed options say List.
             shard_ids=None if settings.shard_ids is None else list(settings.shard_ids),  # type: ignore[arg-type]
         )
+        guard_parsers(self._connection.parsers)
         self.settings = settings
         self.libraries = LibraryHolder(library, settings)
         self.database = database

@@ -11,7 +11,7 @@ import pytest
 
 from bot.core.library import StoryLibrary
 from bot.discord_app.saved_answers import ANSWERED_ELSEWHERE
-from bot.messages import ANSWERED_TO_SOMEONE_ELSE, STORY_GONE, UNKNOWN_BUTTON, VOTE_NOT_SHOWN
+from bot.messages import ANSWERED_TO_SOMEONE_ELSE, COMMAND_CHANGED, STORY_GONE, UNKNOWN_BUTTON, VOTE_NOT_SHOWN
 from tests.core.test_worker import WORDS
 from tests.discord_app.bot_process import BotProcess
 from tests.discord_app.fake_discord import (
@@ -409,3 +409,40 @@ async def test_a_nul_in_a_question_is_answered_kept_and_voted_on_with_postgresql
         assert "Traceback" not in process.text and "database failed" not in process.text, process.text
     finally:
         await process.stop()
+
+
+async def test_a_select_sent_as_a_button_or_a_button_as_a_select_is_told_it_is_unknown(fake, bot):
+    # The person picker's select and the confirmation's button raised in discord.py's dynamic item creation when
+    # sent as the other kind: a traceback in the log, and "This interaction failed" for the sender.
+    told = [await click_forged(fake, "storybot:pick:3000")]
+    select = {"type": 3, "custom_id": "storybot:confirm:abcd:yes", "options": [{"label": "x", "value": "x"}]}
+    message: dict[str, object] = {**message_payload(fake.new_id(), CHANNEL_ID, BOT_USER, "")}
+    message |= {"components": [{"type": 1, "components": [select]}]}
+    data = {"custom_id": "storybot:confirm:abcd:yes", "component_type": 3, "values": ["x"]}
+    step = await fake.interact(3, data, message, permissions=MANAGE_SERVER)
+    told.append((await callback(fake, step))["data"]["content"])
+    assert told == [UNKNOWN_BUTTON, UNKNOWN_BUTTON]
+    assert "Traceback" not in bot.text
+
+
+async def test_an_upload_sent_as_text_or_as_a_file_discord_did_not_resolve_is_told_to_try_again(fake, bot):
+    # Discord checks an option's type and resolves its files itself: such a request is made up, or of another form of
+    # the command. It failed in the command, reading a file name off a string or a bare id, with a traceback.
+    add = next(command for command in fake.commands["guild"] if command["name"] == "story")
+    upload = fake.attach("weir.md", b"# The Weir\n\nOttilie opened the weir at dawn.")
+    unresolved = {"name": "file", "type": 11, "value": upload["id"]}  # no "resolved" for it
+    as_text = {"name": "file", "type": 3, "value": "weir.md"}
+    told = []
+    for option in (unresolved, as_text):
+        data = {
+            "id": add["id"],
+            "name": "story",
+            "type": 1,
+            "options": [{"name": "add", "type": 1, "options": [option]}],
+        }
+        step = await fake.interact(2, data, permissions=MANAGE_SERVER)
+        told.append((await callback(fake, step))["data"])
+    assert [said["content"] for said in told] == [COMMAND_CHANGED, COMMAND_CHANGED]
+    assert all(said["flags"] & EPHEMERAL for said in told)
+    assert int(upload["id"]) not in fake.begun  # never downloaded
+    assert "Traceback" not in bot.text

@@ -85,6 +85,7 @@ from bot.messages import (
     SHELF_OF_A_SERVER_LEFT,
     STORY_GROUP,
     UNDO,
+    UNKNOWN_BUTTON,
     UPLOAD_STOPPED,
     WENT_WRONG,
     WORKING,
@@ -93,6 +94,7 @@ from bot.messages import (
     database_trouble_text,
     download_failed_text,
     folder_unchanged_text,
+    late_shelf_report_text,
     library_name_text,
     library_replace_question,
     reload_stopped_text,
@@ -195,20 +197,26 @@ class UploadTurns:
 class Confirm(
     discord.ui.DynamicItem[discord.ui.Button], template=r"storybot:confirm:(?P<token>\w+):(?P<answer>yes|no)"
 ):
-    def __init__(self, token: str, answer: str, label: str):
+    def __init__(self, token: str, answer: str, label: str, made_up: bool = False):
         style = discord.ButtonStyle.danger if answer == "yes" else discord.ButtonStyle.secondary
         super().__init__(discord.ui.Button(label=label, style=style, custom_id=f"storybot:confirm:{token}:{answer}"))
         self.token, self.answer = token, answer
+        self.made_up = made_up
+        """Sent as another kind of component than the button the bot sends under this custom_id: a client made it
+        up. Raising here logged a traceback and left the click unanswered."""
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[discord.ui.View], match: re.Match[str]
     ) -> Confirm:
-        if not isinstance(item, discord.ui.Button):  # the message's component under our custom_id is a button
-            raise TypeError(f"storybot:confirm names a button, not {type(item).__name__}")
+        if not isinstance(item, discord.ui.Button):
+            return cls(match["token"], match["answer"], "", made_up=True)
         return cls(match["token"], match["answer"], item.label or "")
 
     async def callback(self, interaction: discord.Interaction) -> None:
+        if self.made_up:
+            await send_ephemeral(interaction, UNKNOWN_BUTTON)
+            return
         await _admin(interaction).confirmed(interaction, self.token, self.answer == "yes")
 
 
@@ -484,7 +492,12 @@ class Admin(StoryCog):
         self, interaction: discord.Interaction, action: str, *change: int | str | StoryFile
     ) -> None:
         report = await self._shelf_report(interaction, action, *change)
-        await report.send_followup(interaction, ephemeral=True)
+        try:
+            await report.send_followup(interaction, ephemeral=True)
+        except discord.HTTPException as error:  # the change is made: its manager is told by DM, without its buttons
+            server = interaction.guild.name if interaction.guild is not None else str(interaction.guild_id)
+            late = late_shelf_report_text(plain_line(server, 100), report.content or "")
+            await self._report_by_dm(interaction, error, clip(late, MESSAGE_LIMIT))
 
     async def _shelf_report(
         self, interaction: discord.Interaction, action: str, *change: int | str | StoryFile
@@ -677,13 +690,16 @@ class Admin(StoryCog):
         try:
             await interaction.followup.send(text, ephemeral=True)
         except discord.HTTPException as error:
-            log.warning(
-                "Could not answer /%s (%s %s); sending the report by DM.",
-                command_name(interaction),
-                error.status,
-                error.text,
-            )
-            await self._direct(interaction.user, text)
+            await self._report_by_dm(interaction, error, text)
+
+    async def _report_by_dm(self, interaction: discord.Interaction, refused: discord.HTTPException, text: str) -> None:
+        log.warning(
+            "Could not answer /%s (%s %s); sending the report by DM.",
+            command_name(interaction),
+            refused.status,
+            refused.text,
+        )
+        await self._direct(interaction.user, text)
 
     async def _direct(self, user: discord.User | discord.Member, text: str) -> None:
         try:

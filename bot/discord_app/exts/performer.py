@@ -24,7 +24,7 @@ from bot.discord_app.render import (
     story_label,
 )
 from bot.discord_app.typed_text import well_formed
-from bot.messages import PERFORMER_COMMAND, PERFORMER_OPTIONS, PERSON_GONE, WHICH_ONE
+from bot.messages import PERFORMER_COMMAND, PERFORMER_OPTIONS, PERSON_GONE, UNKNOWN_BUTTON, WHICH_ONE
 from bot.one_line import one_line
 from bot.operations.look_up_person import (
     MAX_PERSON_NAME_CHARS,
@@ -45,19 +45,22 @@ class PickPerson(discord.ui.DynamicItem[discord.ui.Select], template=rf"{PICK_ID
     An option's value is the person's id (their story's id and a digest of their name): unique even when
     one full name is in two stories (Discord refuses a select with two equal values), however long the name."""
 
-    def __init__(self, options: list[discord.SelectOption], asker: int | None):
+    def __init__(self, options: list[discord.SelectOption], asker: int | None, made_up: bool = False):
         custom_id = PICK_ID if asker is None else f"{PICK_ID}:{asker}"
         super().__init__(discord.ui.Select(custom_id=custom_id, placeholder=WHICH_ONE, options=options))
         self.asker = asker
+        self.made_up = made_up
+        """Sent as another kind of component than the select the bot sends under this custom_id: a client made it
+        up. Raising here logged a traceback and left the click unanswered."""
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[discord.ui.View], match: re.Match[str]
     ) -> PickPerson:
-        if not isinstance(item, discord.ui.Select):  # the message's component under our custom_id is a select
-            raise TypeError(f"{PICK_ID} names a select, not {type(item).__name__}")
-        asker = match["asker"]
-        return cls(item.options, None if asker is None else int(asker))
+        asker = None if match["asker"] is None else int(match["asker"])
+        if not isinstance(item, discord.ui.Select):
+            return cls([], asker, made_up=True)
+        return cls(item.options, asker)
 
     @classmethod
     def for_lookup(cls, lookup: PersonLookup, asker: int) -> PickPerson:
@@ -74,6 +77,9 @@ class PickPerson(discord.ui.DynamicItem[discord.ui.Select], template=rf"{PICK_ID
         )
 
     async def callback(self, interaction: discord.Interaction) -> None:
+        if self.made_up:
+            await send_ephemeral(interaction, UNKNOWN_BUTTON)
+            return
         # A pick looks a person up as a typed name does, so it spends from the same budget (acknowledged first: this
         # server's view may be building).
         if not await spent_or_refused(interaction):

@@ -692,3 +692,22 @@ async def test_the_bot_removed_from_one_server_still_changes_the_others_and_that
             await again.stop()
         assert "Traceback" not in again.text
     assert await shelf_names(tmp_path) == ["kiln.md"]
+
+
+async def test_a_server_upload_whose_report_discord_no_longer_takes_comes_by_dm(fake, admin_bot):
+    # One server's uploads are read one after another, behind the readers every server shares: a batch of them may
+    # outlast the 15 minutes Discord takes an interaction's replies for. The story was added, and its manager never
+    # told (as the owner's reload report was, by DM).
+    add = fake.next_interaction()
+    fake.fail_interaction(add, 401, followup=True, message="Invalid Webhook Token", body={"code": 50027})
+    upload = fake.attach("late-quay.md", b"# The Late Quay\n\nThe ferry came in long after dark, and no one waited.\n")
+    mark, _ = await fake.subcommand(
+        "story", "add", author=PERSON, permissions=MANAGE_SERVER, file=upload, interaction_id=add
+    )
+    dm = await fake.wait_for_call("POST", rf"/channels/{DM_CHANNEL_ID}/messages", after=mark)
+    opened = next(c for c in fake.calls[mark:] if (c.method, c.path) == ("POST", "/users/@me/channels"))
+    assert str(opened.body["recipient_id"]) == PERSON["id"]
+    said = dm.body["content"]
+    assert said.startswith("About your change to the stories of **Story Club**"), said
+    assert 'Added "The Late Quay"' in said, said
+    assert not dm.body.get("components")  # its buttons act in the server, not in a DM
