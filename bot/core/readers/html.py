@@ -1,4 +1,4 @@
-"""Web pages (`.html`, `.htm`, `.xhtml`): an Archive of Our Own or Gutenberg download, a saved page.
+"""Web pages (`.html`, `.htm`, `.xhtml`): an Archive of Our Own, FanFicFare or Gutenberg download, a saved page.
 
 The title is the page's Dublin Core or Open Graph title, else its <title> (not pandoc's stand-in for none, the file's
 base name); headings name chapters;
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.core.readers import ao3
+from bot.core.readers import ao3, fanficfare
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.gutenberg import book_blocks
 from bot.core.readers.markup import blocks_of, parse_html, text_of
@@ -44,7 +44,7 @@ def page_title(root: _Element, metas: dict[str, str]) -> str | None:
     title = root.find(".//title")
     if title is None or _pandoc_placeholder(root, metas):
         return None
-    return ao3.work_title(root, text_of(title))
+    return fanficfare.work_title(root, ao3.work_title(root, text_of(title)))
 
 
 def _pandoc_placeholder(root: _Element, metas: dict[str, str]) -> bool:

@@ -23,7 +23,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from bot.core.invisible_characters import shows_text
-from bot.core.readers import ao3
+from bot.core.readers import ao3, fanficfare
 from bot.core.readers.hidden import hidden_classes, is_hidden
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.plain_text import as_utf8
@@ -546,14 +546,15 @@ def _in_link_lists(all_links: list[bool]) -> list[bool]:
 
 
 def _is_boilerplate(element: _Element, name: str) -> bool:
-    """Gutenberg's license sections, LibreOffice's page headers and footers, and what Archive of Our Own sets around
-    a work (ao3.py)."""
+    """Gutenberg's license sections, LibreOffice's page headers and footers, and what Archive of Our Own and FanFicFare
+    set around a work (ao3.py, fanficfare.py)."""
     return (
         element.get("id") in BOILERPLATE_IDS
         or "pg-boilerplate" in (element.get("class") or "")
         or (element.get("title") in MARGIN_TITLES and local_name(element) == "div")
         or ao3.is_frame(element)
         or ao3.is_note(element, name)
+        or fanficfare.is_frame(element, name)
         or _is_google_docs_note(element, name)
     )
 

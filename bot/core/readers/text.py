@@ -1,6 +1,7 @@
 """Plain-text stories (`.txt`), Project Gutenberg's books among them.
 
-Gutenberg's license header and footer are dropped and its `Title:` line is the title; otherwise a
+Gutenberg's license header and footer are dropped and its `Title:` line is the title, and FanFicFare's frame
+around a download's chapters (fanficfare.py) is; otherwise a
 short first line followed by a blank line is (front matter and `# Title` still come first). Chapter
 lines (`CHAPTER I.`, `Chapter 1`, `BOOK II`, `STAVE ONE`, a Roman numeral alone) name the chapters
 of the paragraphs after them, a contents list of them and scene breaks (`*   *   *`) are dropped, and
@@ -10,7 +11,7 @@ characters: loading stays linear.
 
 from __future__ import annotations
 
-from bot.core.readers import gutenberg
+from bot.core.readers import fanficfare, gutenberg
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.chapter_lines import MAX_HEADING_CHARS, SUBTITLE_CHARS, is_chapter_line
 from bot.core.readers.markdown_inline import UNDERSCORES, without_emphasis
@@ -73,7 +74,11 @@ class TextReader:
     name = "text"
 
     def read(self, raw: bytes) -> StoryText:
-        title, body = split_title(decoded(raw))
+        text = decoded(raw)
+        download = fanficfare.text_download(text)
+        if download is not None:
+            return _fanficfare_story(*download)
+        title, body = split_title(text)
         paragraphs = _lines_as_paragraphs(paragraphs_of(body))
         bounds = gutenberg.book_bounds(paragraphs)
         if bounds is None:
@@ -92,6 +97,17 @@ class TextReader:
 def _is_byline(paragraph: str) -> bool:
     """The author's "by" line under a title ("by Margaret Lindqvist"), no sentence of the story."""
     return paragraph[:3].casefold() == "by " and is_title_line(paragraph)
+
+
+def _fanficfare_story(title: str, chapters: list[tuple[str | None, str]]) -> StoryText:
+    """A FanFicFare download's chapters under the names it gives them: "1. The Log", fanfiction.net's way, reads as no
+    chapter line elsewhere, a story's own numbered line."""
+    blocks: list[Block] = []
+    for name, text in chapters:
+        if name is not None:
+            blocks.append(Block(name, heading=True))
+        blocks.extend(_blocks(_lines_as_paragraphs(paragraphs_of(text))))
+    return StoryText(title, _text_of(blocks))
 
 
 def _lines_as_paragraphs(paragraphs: list[str]) -> list[str]:
