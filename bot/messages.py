@@ -950,6 +950,7 @@ ALSO_FIELD = "Also"
 STORY_FIELD = "Story"
 MENTIONS_FIELD = "Mentions"
 SERVER_ONLY_COMMAND = "That command works in a server, not in DMs."
+RATE_LIMITED = "Discord is asking me to slow down here for a while. Please try again in a few minutes."
 CHANNEL_UNSEEN = "I can't see that channel. Give me View Channel there (or pick another one), then try again."
 CHANNELS_NOT_SENT = "Discord hasn't sent me this server's channels yet; please try again in a minute."
 NOT_IN_SERVER = (

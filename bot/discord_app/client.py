@@ -26,6 +26,7 @@ from bot.messages import (
     COMMAND_CHANGED,
     MANAGE_SERVER,
     NOT_IN_SERVER,
+    RATE_LIMITED,
     SERVER_ONLY_COMMAND,
     WENT_WRONG,
     wait_message,
@@ -54,6 +55,10 @@ def intents_for(read_every_message: bool) -> discord.Intents:
     return intents
 
 
+RATE_LIMIT_WAIT_SECONDS = 60.0
+"""The longest the bot waits on a route's rate limit before giving the request up (discord.RateLimited; discord.py's
+least is 30): a 429 saying an hour held every answer in that channel for the hour, unsaid, and each past the shutdown's
+wait. Discord's global limit (at most seconds) is still waited out."""
 FINISH_SECONDS = 10.0
 """At Ctrl-C or SIGTERM, how long the answers in flight may take to finish before the bot closes anyway."""
 CANCELLED_SECONDS = 2.0
@@ -112,6 +117,7 @@ class StoryBot(commands.AutoShardedBot):
             shard_count=settings.shard_count,
             # None shards automatically, as discord.py documents (Optional[List[int]]); its typed options say List.
             shard_ids=None if settings.shard_ids is None else list(settings.shard_ids),  # type: ignore[arg-type]
+            max_ratelimit_timeout=RATE_LIMIT_WAIT_SECONDS,
         )
         guard_parsers(self._connection.parsers)
         self.settings = settings
@@ -252,6 +258,10 @@ class StoryBot(commands.AutoShardedBot):
             # shards on several machines running two versions for a moment.
             log.warning("A command Discord has in another form than this version's: %s", error)
             text = COMMAND_CHANGED
+        elif isinstance(error, app_commands.CommandInvokeError) and isinstance(error.original, discord.RateLimited):
+            waited = error.original.retry_after
+            log.warning("Gave up /%s: Discord asked me to wait %.0f s.", command_name(interaction), waited)
+            text = RATE_LIMITED
         elif isinstance(error, app_commands.CommandInvokeError) and isinstance(error.original, discord.HTTPException):
             # Discord refused a reply: the interaction expired (answered after its 3 seconds or 15 minutes), a 5xx,
             # a rate limit. Nothing more can be said to the person through it.

@@ -345,6 +345,13 @@ class Ask(StoryCog):
         except discord.HTTPException as error:
             log.warning("Could not answer in channel %s: %s %s", message.channel.id, error.status, error.text)
             return None
+        except discord.RateLimited as error:  # past RATE_LIMIT_WAIT_SECONDS: the channel takes no message for now
+            log.warning(
+                "Gave up answering in channel %s: Discord asked me to wait %.0f s.",
+                message.channel.id,
+                error.retry_after,
+            )
+            return None
 
     @app_commands.command(name="ask", description=ASK_COMMAND)
     @app_commands.describe(**ASK_OPTIONS)
