@@ -532,6 +532,40 @@ def test_a_books_matter_is_no_story_text_and_its_own_text_is_kept(tmp_path, writ
     assert library.ask("Who was the book published by?").best is None
 
 
+def test_a_kindle_books_notes_converted_by_calibre_are_no_story_text(tmp_path):
+    # Calibre's EPUB of a Kindle book keeps no semantics and no heading over its notes: the mark is a link in one page,
+    # the note a paragraph in the last chapter's page opening with its number linked back to the mark. It was read as
+    # the last chapter's text. A paragraph opening with a numbered link to an anchor that does not link to it (a
+    # glossary's) is the story's.
+    note = "The salt pans at Hvaler were worked by hand until 1890."
+    pages = [
+        (
+            "index_split_000.html",
+            "",
+            "<p class='calibre_5'><span class='bold'>Chapter One</span></p><p class='calibre_7'>Ingrid raked the salt"
+            "<a href='index_split_001.html#filepos9100' id='filepos2500'><sup class='calibre9'>1</sup></a> into hills."
+            "</p><p class='calibre_7'><a href='index_split_001.html#filepos9200' id='filepos2600'>2</a> carts came "
+            "up the salt road every morning.</p>",
+        ),
+        (
+            "index_split_001.html",
+            "",
+            "<p class='calibre_5'><span class='bold'>Chapter Two</span></p>"
+            "<p class='calibre_7'>The ice broke in April, and Ingrid walked north to Bergen.</p>"
+            "<div class='mbp_pagebreak'></div><p class='calibre_5'><span class='bold'>Notes</span></p>"
+            f"<p class='calibre_10'><a href='index_split_000.html#filepos2500' id='filepos9100'>1</a> {note}</p>"
+            "<p class='calibre_10'><a id='filepos9200' href='index_split_000.html#filepos3000'>Carts</a> are "
+            "drawn by mules.</p>",
+        ),
+    ]
+    write_package_book(tmp_path / "salt.epub", 2, pages, page_navigation(2, pages, ["Chapter One", "Chapter Two"]))
+    texts = [" ".join(p.text.split()) for p in load_corpus(tmp_path).passages]
+    assert not any("Hvaler" in text for text in texts)
+    assert "Ingrid raked the salt into hills." in texts
+    assert "carts came up the salt road every morning." in texts
+    assert "Carts are drawn by mules." in texts
+
+
 @pytest.mark.parametrize("version", [3, 2], ids=["epub3-landmarks", "epub2-guide"])
 def test_a_page_the_landmarks_or_guide_call_a_colophon_is_no_story_text(tmp_path, version):
     # Nothing on the page says what it is, and the navigation leaves it out: only the package's guide (EPUB 2) or
