@@ -13,7 +13,8 @@ index, footnotes and endnotes with the marks that point to them. A mark without 
 text is "12", "[3]" or "*") is dropped too: read into its word it made "sea12", a word no question has; so is a printed
 page's number; so is a note without semantics that opens with its number linked back to the link to it (Calibre's
 conversion of a Kindle book, Word's web page). Paragraphs that are nothing but links within the book, two or more in
-a row, are a contents list, dropped; one alone is read.
+a row, are a contents list, dropped; one alone is read. A table's row is one passage, its cells beside each other (a
+play's speaker and speech as "Olof: Will you sell the hut?"), unless its cells hold paragraphs of their own.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from bot.core.readers import ao3
 from bot.core.readers.hidden import hidden_classes, is_hidden
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.plain_text import as_utf8
-from bot.core.readers.reader import Block, ExtraMissing
+from bot.core.readers.reader import ROW_SEPARATOR, Block, ExtraMissing
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
@@ -426,15 +427,19 @@ def blocks_of(
     in_headings = 0  # the headings the walk is in: a line break in one parts no paragraphs
     in_preformatted = 0  # the <pre>s the walk is in: a blank line in one parts paragraphs, as in a text file
     after_break: int | None = None  # where in `parts` the last <br> of this block stands, if nothing since shows
+    row: _Element | None = None  # the table row the walk is in, read as one block (_is_flat_row)
+    cells: list[tuple[str, bool]] = []  # its cells read, each with text: (text, whether the persona's)
+    cell_start = 0  # where in `parts` the cell the walk is in begins
+    separators = 0  # characters of the block's text between its cells: no link's and no text's
 
     def flush(heading: bool = False, level: int | None = None) -> None:
-        nonlocal linked, ends_linked, after_break
+        nonlocal linked, ends_linked, after_break, separators
         text = "".join(parts)
         parts.clear()
         after_break = None
-        only_links = not heading and linked > 0 and linked >= _visible(text)
+        only_links = not heading and linked > 0 and linked >= _visible(text) - separators
         arrow = ends_linked if not heading and is_backlinked_note(text) else None
-        linked, ends_linked = 0, False
+        linked, ends_linked, separators = 0, False, 0
         if heading_group is not None:
             if text.strip():
                 group_parts.append(" ".join(text.split()))
@@ -479,7 +484,12 @@ def blocks_of(
                 all_links.append(False)
             if name in MEDIA_TAGS and media is None:
                 media = element
-            if name in BLOCK_TAGS:
+            if row is not None and name in _CELL_TAGS:
+                cell_start = len(parts)
+            elif name == "tr" and row is None and _is_flat_row(element):
+                flush()
+                row = element
+            elif name in BLOCK_TAGS:
                 flush()
             if (
                 name == "hgroup"
@@ -492,7 +502,8 @@ def blocks_of(
             in_headings += name in HEADING_TAGS
             in_preformatted += name == "pre"
             if name == "br":
-                if not in_headings and after_break is not None and not "".join(parts[after_break:]).strip():
+                parting = not in_headings and row is None  # a heading's or a row's line breaks part nothing
+                if parting and after_break is not None and not "".join(parts[after_break:]).strip():
                     flush()  # two line breaks in a row: old pages and web fiction part their paragraphs so
                 parts.append(" ")
                 after_break = len(parts)
@@ -521,6 +532,18 @@ def blocks_of(
         elif name in HEADING_TAGS and chapters:
             parts.clear()
             linked = 0
+        elif row is not None and name in _CELL_TAGS and element.getparent() is row:
+            cell = "".join(parts[cell_start:]).strip()
+            del parts[cell_start:]
+            if cell:
+                cells.append((cell, "z3998:persona" in semantics(element)))
+        elif element is row:
+            joined = _joined_cells(cells)
+            separators += _visible(joined) - sum(_visible(cell) for cell, _ in cells)
+            parts.append(joined)
+            cells.clear()
+            row = None
+            flush()
         elif name in BLOCK_TAGS:
             heading = name in HEADING_TAGS
             flush(heading, int(name[1]) if heading else None)
@@ -533,6 +556,35 @@ def blocks_of(
             linked += _visible(element.tail)
     flush()
     return [block for block, listed in zip(blocks, _in_link_lists(all_links), strict=True) if not listed]
+
+
+_CELL_TAGS = frozenset({"td", "th"})
+
+
+def _is_flat_row(row: _Element) -> bool:
+    """Whether a table row's cells hold no blocks of their own (paragraphs, lists, a table): its cells are then read as
+    one passage (_joined_cells), a row's meaning being what its cells say together; each cell a passage, Standard
+    Ebooks' plays read a speech apart from its speaker. A row whose cells hold paragraphs is read as they are. The walk
+    stops at a row's first block, which a row around it has stopped at before: each element is looked at by one row."""
+    for element in row.iterdescendants():
+        name = local_name(element)
+        if name in BLOCK_TAGS and not (name in _CELL_TAGS and element.getparent() is row):
+            return False
+    return True
+
+
+def _joined_cells(cells: list[tuple[str, bool]]) -> str:
+    """A row's cells as one text: a speaker's (Standard Ebooks' `z3998:persona`) and the speech after it as "Olof: Will
+    you sell the hut?", as a play's text says it; others with ROW_SEPARATOR between them."""
+    joined = ""
+    for n, (cell, _) in enumerate(cells):
+        if n == 0:
+            joined = cell
+        elif cells[n - 1][1]:
+            joined += (" " if joined[-1] in _HEADING_ENDS else ": ") + cell
+        else:
+            joined += ROW_SEPARATOR + cell
+    return joined
 
 
 MESSAGE_CHARS = 300

@@ -566,6 +566,32 @@ def test_a_kindle_books_notes_converted_by_calibre_are_no_story_text(tmp_path):
     assert "Carts are drawn by mules." in texts
 
 
+def test_a_plays_speech_is_read_with_its_speaker(tmp_path):
+    # Standard Ebooks set a play as a table, a row for each speech: the speaker and the speech were two passages, and
+    # "who asks if she will sell the hut?" had no passage to answer from. A stage direction has no speaker; a speech of
+    # paragraphs is read as they are.
+    play = (
+        "<section id='chapter-3' epub:type='chapter z3998:scene'><h2 epub:type='ordinal'>III</h2>"
+        "<table><tbody><tr><td epub:type='z3998:persona'>Olof</td>"
+        "<td epub:type='z3998:speech'>Will you sell the hut?</td></tr>"
+        "<tr><td epub:type='z3998:persona'>Ingrid</td><td epub:type='z3998:speech'>Never. <i "
+        "epub:type='z3998:stage-direction'>(She turns away.)</i> Not for all the salt in Bergen.</td></tr>"
+        "<tr><td/><td><i epub:type='z3998:stage-direction'>The mule shakes its bells.</i></td></tr>"
+        "<tr><td epub:type='z3998:persona'>Olof</td><td epub:type='z3998:speech'><p>Then I go.</p>"
+        "<p>The road is long.</p></td></tr></tbody></table></section>"
+    )
+    pages = [("chapter-3.xhtml", "", play)]
+    write_package_book(tmp_path / "salt.epub", 3, pages, page_navigation(3, pages, ["III"]))
+    assert [" ".join(p.text.split()) for p in load_corpus(tmp_path).passages] == [
+        "Olof: Will you sell the hut?",
+        "Ingrid: Never. (She turns away.) Not for all the salt in Bergen.",
+        "The mule shakes its bells.",
+        "Olof",
+        "Then I go.",
+        "The road is long.",
+    ]
+
+
 @pytest.mark.parametrize("version", [3, 2], ids=["epub3-landmarks", "epub2-guide"])
 def test_a_page_the_landmarks_or_guide_call_a_colophon_is_no_story_text(tmp_path, version):
     # Nothing on the page says what it is, and the navigation leaves it out: only the package's guide (EPUB 2) or

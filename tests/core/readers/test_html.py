@@ -486,3 +486,28 @@ def test_a_note_opening_with_its_number_linked_back_to_its_mark_is_no_story_text
         "Salt was weighed at dusk.",
         "Salt: a white crust.",
     ]
+
+
+def test_a_tables_row_is_one_passage_unless_its_cells_hold_paragraphs(tmp_path):
+    # Each cell was a passage: "Wren" stood apart from "Berit", and "who captains the Wren?" had no passage to answer
+    # from. A row is its cells beside each other; one whose cells hold paragraphs is read as they are; a table of
+    # links within the book is a contents list still.
+    body = (
+        "<h1>Chapter One</h1><p>Mara kept the harbour log.</p>"
+        '<table><tr><td><a href="#c1">Chapter One</a></td><td><a href="#c1">The Log</a></td></tr>'
+        '<tr><td><a href="#c2">Chapter Two</a></td><td><a href="#c2">The Wren</a></td></tr></table>'
+        "<table><thead><tr><th>Ship</th><th>Captain</th><th>Cargo</th></tr></thead>"
+        "<tbody><tr><td><i>Gull</i></td><td>Tomas</td><td>salt</td></tr>"
+        "<tr><td>Wren</td><td></td><td>herring<br><br>and tar</td></tr>"
+        "<tr><td>Log</td><td><p>Berit sailed at dawn.</p><p>She came back at noon.</p></td></tr></tbody></table>"
+    )
+    (tmp_path / "harbour.html").write_text(page("The Harbour", body), encoding="utf-8")
+    assert [" ".join(p.text.split()) for p in load_corpus(tmp_path).passages] == [
+        "Mara kept the harbour log.",
+        "Ship | Captain | Cargo",
+        "Gull | Tomas | salt",
+        "Wren | herring and tar",
+        "Log",
+        "Berit sailed at dawn.",
+        "She came back at noon.",
+    ]
