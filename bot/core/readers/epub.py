@@ -37,6 +37,7 @@ from bot.core.readers.markup import (
     DROPPED_SEMANTICS,
     EPUB_TYPE,
     RUBY_READINGS,
+    Place,
     blocks_of,
     is_matter,
     local_name,
@@ -242,6 +243,7 @@ class EpubReader:
                 if not (is_matter_name(mark.heading.text) or _GENERIC.fullmatch(mark.heading.text))
             }
         pages: list[list[Block]] = []
+        links: dict[Place, Place] = {}  # the book's links that are anchors: blocks_of
         for page in filterfalse(matter.__contains__, dict.fromkeys(spine)):
             chapters = {mark.anchor: mark.heading for mark in marks_of.get(page, ())}
             start = chapters.pop("", None)
@@ -249,7 +251,7 @@ class EpubReader:
             body = next(iter(_children(root, "body")), root)
             if _is_matter_page(body):
                 continue
-            found = blocks_of(body, chapters if marks else None)
+            found = blocks_of(body, chapters if marks else None, links, page)
             # LibreOffice's "Section 1" for a page with no heading names no chapter
             if start is not None and (_GENERIC.fullmatch(start.text) is None or _says(found, start.text)):
                 found = [start, *(found if chapters else _without_own_heading(found, start.text))]

@@ -11,23 +11,27 @@ short message saying so (a transcript inside is read), are dropped, and so is a 
 the semantics EPUB 3 (`epub:type`) and DPUB-ARIA (`role="doc-..."`) give it: a table of contents, a copyright page, an
 index, footnotes and endnotes with the marks that point to them. A mark without semantics (a link to an anchor whose
 text is "12", "[3]" or "*") is dropped too: read into its word it made "sea12", a word no question has; so is a printed
-page's number. Paragraphs that are nothing but links within the book, two or more in a row, are a contents list,
-dropped; one alone is read.
+page's number; so is a note without semantics that opens with its number linked back to the link to it (Calibre's
+conversion of a Kindle book, Word's web page). Paragraphs that are nothing but links within the book, two or more in
+a row, are a contents list, dropped; one alone is read. A table's row is one passage, its cells beside each other (a
+play's speaker and speech as "Olof: Will you sell the hut?"), unless its cells hold paragraphs of their own.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from html.entities import html5
 from types import ModuleType
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from bot.core.invisible_characters import shows_text
 from bot.core.readers import ao3, fanficfare
 from bot.core.readers.hidden import hidden_classes, is_hidden
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.plain_text import as_utf8
-from bot.core.readers.reader import Block, ExtraMissing
+from bot.core.readers.reader import ROW_SEPARATOR, Block, ExtraMissing
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
@@ -369,7 +373,33 @@ def text_of(element: _Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[Block]:
+Place = tuple[str, str]
+"""Where a link points or an element stands: (page, id), the page a path in the book ("" for a lone web page)."""
+
+
+def place_of(page: str, href: str) -> Place:
+    """The place a link within the book in `page` points at: "#n1" within the page, "notes.html#n1" beside it."""
+    target, _, fragment = href.strip().partition("#")
+    if not target:
+        return page, unquote(fragment)
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(target))), unquote(fragment)
+
+
+def add_link_places(root: _Element, page: str, places: dict[Place, Place]) -> None:
+    """Each link within the book that is an anchor itself (its id, or old HTML's and Word's `name`), by its place, to
+    the place it points at, into `places`: a note's mark and its link back are in different pages of an EPUB, and the
+    note is told by its link back to a link to it (_is_linked_back_note). One pass over the page's links."""
+    for link in root.iter("{*}a"):
+        href = link.get("href")
+        if href and _is_inner_link(link):
+            for own in (link.get("id"), link.get("name")):
+                if own:
+                    places[(page, own)] = place_of(page, href)
+
+
+def blocks_of(
+    root: _Element, chapters: dict[str, Block] | None = None, links: dict[Place, Place] | None = None, page: str = ""
+) -> list[Block]:
     """The page's paragraphs and headings in document order.
 
     Paragraphs (not headings: a chapter's may link back to the contents) all of whose text is links within the
@@ -377,8 +407,13 @@ def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[
     may be one link to its glossary ("<a href='glossary.html#oath'>The Oath of the Nine binds...</a>"), and a lone
     "Next chapter" costs less than lost text. `chapters` maps element ids to chapters' headings (an EPUB's
     navigation): a chapter starts where its element does, and the page's own headings are then not passages, the
-    navigation names the chapters. A heading's level is its tag's (<h2>: 2)."""
+    navigation names the chapters. A heading's level is its tag's (<h2>: 2). `links`: the links that are anchors in
+    the book's pages before this one, by place (add_link_places), this page's added to them; `page` this page's path
+    in the book. A note is looked for after its mark (at its page's, its chapter's or its book's end)."""
     etree = lxml_etree("HTML")
+    if links is None:
+        links = {}
+    add_link_places(root, page, links)
     hidden = hidden_classes(root.getroottree().getroot())
     blocks: list[Block] = []
     all_links: list[bool] = []  # each block's: whether all its text is links within the book
@@ -392,15 +427,19 @@ def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[
     in_headings = 0  # the headings the walk is in: a line break in one parts no paragraphs
     in_preformatted = 0  # the <pre>s the walk is in: a blank line in one parts paragraphs, as in a text file
     after_break: int | None = None  # where in `parts` the last <br> of this block stands, if nothing since shows
+    row: _Element | None = None  # the table row the walk is in, read as one block (_is_flat_row)
+    cells: list[tuple[str, bool]] = []  # its cells read, each with text: (text, whether the persona's)
+    cell_start = 0  # where in `parts` the cell the walk is in begins
+    separators = 0  # characters of the block's text between its cells: no link's and no text's
 
     def flush(heading: bool = False, level: int | None = None) -> None:
-        nonlocal linked, ends_linked, after_break
+        nonlocal linked, ends_linked, after_break, separators
         text = "".join(parts)
         parts.clear()
         after_break = None
-        only_links = not heading and linked > 0 and linked >= _visible(text)
+        only_links = not heading and linked > 0 and linked >= _visible(text) - separators
         arrow = ends_linked if not heading and is_backlinked_note(text) else None
-        linked, ends_linked = 0, False
+        linked, ends_linked, separators = 0, False, 0
         if heading_group is not None:
             if text.strip():
                 group_parts.append(" ".join(text.split()))
@@ -431,6 +470,7 @@ def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[
                 or name in DROPPED_TAGS
                 or _is_boilerplate(element, name)
                 or is_matter(element)
+                or (name in NOTE_BLOCKS and _is_linked_back_note(element, page, links))
                 or is_hidden(element, name, hidden)
                 or (inner and _is_mark(element))
                 or (name in MEDIA_TAGS and media is None and _says_unplayable(element))
@@ -444,7 +484,12 @@ def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[
                 all_links.append(False)
             if name in MEDIA_TAGS and media is None:
                 media = element
-            if name in BLOCK_TAGS:
+            if row is not None and name in _CELL_TAGS:
+                cell_start = len(parts)
+            elif name == "tr" and row is None and _is_flat_row(element):
+                flush()
+                row = element
+            elif name in BLOCK_TAGS:
                 flush()
             if (
                 name == "hgroup"
@@ -457,7 +502,8 @@ def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[
             in_headings += name in HEADING_TAGS
             in_preformatted += name == "pre"
             if name == "br":
-                if not in_headings and after_break is not None and not "".join(parts[after_break:]).strip():
+                parting = not in_headings and row is None  # a heading's or a row's line breaks part nothing
+                if parting and after_break is not None and not "".join(parts[after_break:]).strip():
                     flush()  # two line breaks in a row: old pages and web fiction part their paragraphs so
                 parts.append(" ")
                 after_break = len(parts)
@@ -486,6 +532,18 @@ def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[
         elif name in HEADING_TAGS and chapters:
             parts.clear()
             linked = 0
+        elif row is not None and name in _CELL_TAGS and element.getparent() is row:
+            cell = "".join(parts[cell_start:]).strip()
+            del parts[cell_start:]
+            if cell:
+                cells.append((cell, "z3998:persona" in semantics(element)))
+        elif element is row:
+            joined = _joined_cells(cells)
+            separators += _visible(joined) - sum(_visible(cell) for cell, _ in cells)
+            parts.append(joined)
+            cells.clear()
+            row = None
+            flush()
         elif name in BLOCK_TAGS:
             heading = name in HEADING_TAGS
             flush(heading, int(name[1]) if heading else None)
@@ -498,6 +556,35 @@ def blocks_of(root: _Element, chapters: dict[str, Block] | None = None) -> list[
             linked += _visible(element.tail)
     flush()
     return [block for block, listed in zip(blocks, _in_link_lists(all_links), strict=True) if not listed]
+
+
+_CELL_TAGS = frozenset({"td", "th"})
+
+
+def _is_flat_row(row: _Element) -> bool:
+    """Whether a table row's cells hold no blocks of their own (paragraphs, lists, a table): its cells are then read as
+    one passage (_joined_cells), a row's meaning being what its cells say together; each cell a passage, Standard
+    Ebooks' plays read a speech apart from its speaker. A row whose cells hold paragraphs is read as they are. The walk
+    stops at a row's first block, which a row around it has stopped at before: each element is looked at by one row."""
+    for element in row.iterdescendants():
+        name = local_name(element)
+        if name in BLOCK_TAGS and not (name in _CELL_TAGS and element.getparent() is row):
+            return False
+    return True
+
+
+def _joined_cells(cells: list[tuple[str, bool]]) -> str:
+    """A row's cells as one text: a speaker's (Standard Ebooks' `z3998:persona`) and the speech after it as "Olof: Will
+    you sell the hut?", as a play's text says it; others with ROW_SEPARATOR between them."""
+    joined = ""
+    for n, (cell, _) in enumerate(cells):
+        if n == 0:
+            joined = cell
+        elif cells[n - 1][1]:
+            joined += (" " if joined[-1] in _HEADING_ENDS else ": ") + cell
+        else:
+            joined += ROW_SEPARATOR + cell
+    return joined
 
 
 MESSAGE_CHARS = 300
@@ -572,6 +659,35 @@ def _is_google_docs_note(element: _Element, name: str) -> bool:
 
 
 _GOOGLE_DOCS_BACK = ("#ftnt_ref", "#cmnt_ref")
+NOTE_BLOCKS = frozenset({"p", "div", "li", "dd"})
+"""Blocks a note without semantics is written as."""
+_WRAPPERS_WITHIN = 3
+"""Elements a note's link back may stand within at its paragraph's start (`<p><sup><a>1</a></sup>`), at most."""
+
+
+def _is_linked_back_note(element: _Element, page: str, links: dict[Place, Place]) -> bool:
+    """Whether the block is a note without semantics: it opens with a link whose text is a mark (NOTE_MARK) to an
+    anchor that itself links to this note, the link back or the block (Calibre's conversion of a Kindle book:
+    `<p><a href="index_split_001.html#filepos2500" id="filepos9100">1</a> The salt pans...</p>`, its mark
+    `<a href="index_split_002.html#filepos9100" id="filepos2500">`; Word's web page, by `name`). It was read as the
+    last chapter's text. A paragraph opening with a link elsewhere (a glossary's entry) is the story's: only a link
+    back to its own mark makes a note. A few steps, whatever the page."""
+    opening = element
+    for _ in range(_WRAPPERS_WITHIN + 1):
+        child = None if (opening.text or "").strip() else next(opening.iterchildren(), None)
+        if child is None or local_name(child) in BLOCK_TAGS:
+            return False  # a block within is looked at on its own: a <div> of notes and story is not one note
+        opening = child
+        if local_name(opening) == "a":
+            break
+    else:
+        return False
+    if not _is_inner_link(opening) or not _is_mark(opening):
+        return False
+    mark = links.get(place_of(page, opening.get("href", "")))
+    if mark is None or mark[0] != page or not mark[1]:
+        return False
+    return mark[1] in (opening.get("id"), opening.get("name"), element.get("id"))
 
 
 def semantics(element: _Element) -> list[str]:

@@ -15,6 +15,11 @@ from bot.core.invisible_characters import CONTROL_CHARACTERS
 from bot.core.readers.chapter_lines import is_chapter_line
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
+ROW_SEPARATOR = " | "
+"""Between a table row's cells read as one passage (HTML's, EPUB's, Markdown's): the pipe a Markdown table's row is
+written with, which no cell's own punctuation is taken for (a cell may end in "." or hold ";" and ","; "; " made
+"Never.; salt"); a row of "Wren", "Berit" and "herring" is "Wren | Berit | herring", each word beside those it is
+said with."""
 LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 """A character for which str.isalnum() holds: a block with none (a scene break's stars, a rule) is no passage."""
 

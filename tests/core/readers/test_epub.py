@@ -532,6 +532,66 @@ def test_a_books_matter_is_no_story_text_and_its_own_text_is_kept(tmp_path, writ
     assert library.ask("Who was the book published by?").best is None
 
 
+def test_a_kindle_books_notes_converted_by_calibre_are_no_story_text(tmp_path):
+    # Calibre's EPUB of a Kindle book keeps no semantics and no heading over its notes: the mark is a link in one page,
+    # the note a paragraph in the last chapter's page opening with its number linked back to the mark. It was read as
+    # the last chapter's text. A paragraph opening with a numbered link to an anchor that does not link to it (a
+    # glossary's) is the story's.
+    note = "The salt pans at Hvaler were worked by hand until 1890."
+    pages = [
+        (
+            "index_split_000.html",
+            "",
+            "<p class='calibre_5'><span class='bold'>Chapter One</span></p><p class='calibre_7'>Ingrid raked the salt"
+            "<a href='index_split_001.html#filepos9100' id='filepos2500'><sup class='calibre9'>1</sup></a> into hills."
+            "</p><p class='calibre_7'><a href='index_split_001.html#filepos9200' id='filepos2600'>2</a> carts came "
+            "up the salt road every morning.</p>",
+        ),
+        (
+            "index_split_001.html",
+            "",
+            "<p class='calibre_5'><span class='bold'>Chapter Two</span></p>"
+            "<p class='calibre_7'>The ice broke in April, and Ingrid walked north to Bergen.</p>"
+            "<div class='mbp_pagebreak'></div><p class='calibre_5'><span class='bold'>Notes</span></p>"
+            f"<p class='calibre_10'><a href='index_split_000.html#filepos2500' id='filepos9100'>1</a> {note}</p>"
+            "<p class='calibre_10'><a id='filepos9200' href='index_split_000.html#filepos3000'>Carts</a> are "
+            "drawn by mules.</p>",
+        ),
+    ]
+    write_package_book(tmp_path / "salt.epub", 2, pages, page_navigation(2, pages, ["Chapter One", "Chapter Two"]))
+    texts = [" ".join(p.text.split()) for p in load_corpus(tmp_path).passages]
+    assert not any("Hvaler" in text for text in texts)
+    assert "Ingrid raked the salt into hills." in texts
+    assert "carts came up the salt road every morning." in texts
+    assert "Carts are drawn by mules." in texts
+
+
+def test_a_plays_speech_is_read_with_its_speaker(tmp_path):
+    # Standard Ebooks set a play as a table, a row for each speech: the speaker and the speech were two passages, and
+    # "who asks if she will sell the hut?" had no passage to answer from. A stage direction has no speaker; a speech of
+    # paragraphs is read as they are.
+    play = (
+        "<section id='chapter-3' epub:type='chapter z3998:scene'><h2 epub:type='ordinal'>III</h2>"
+        "<table><tbody><tr><td epub:type='z3998:persona'>Olof</td>"
+        "<td epub:type='z3998:speech'>Will you sell the hut?</td></tr>"
+        "<tr><td epub:type='z3998:persona'>Ingrid</td><td epub:type='z3998:speech'>Never. <i "
+        "epub:type='z3998:stage-direction'>(She turns away.)</i> Not for all the salt in Bergen.</td></tr>"
+        "<tr><td/><td><i epub:type='z3998:stage-direction'>The mule shakes its bells.</i></td></tr>"
+        "<tr><td epub:type='z3998:persona'>Olof</td><td epub:type='z3998:speech'><p>Then I go.</p>"
+        "<p>The road is long.</p></td></tr></tbody></table></section>"
+    )
+    pages = [("chapter-3.xhtml", "", play)]
+    write_package_book(tmp_path / "salt.epub", 3, pages, page_navigation(3, pages, ["III"]))
+    assert [" ".join(p.text.split()) for p in load_corpus(tmp_path).passages] == [
+        "Olof: Will you sell the hut?",
+        "Ingrid: Never. (She turns away.) Not for all the salt in Bergen.",
+        "The mule shakes its bells.",
+        "Olof",
+        "Then I go.",
+        "The road is long.",
+    ]
+
+
 @pytest.mark.parametrize("version", [3, 2], ids=["epub3-landmarks", "epub2-guide"])
 def test_a_page_the_landmarks_or_guide_call_a_colophon_is_no_story_text(tmp_path, version):
     # Nothing on the page says what it is, and the navigation leaves it out: only the package's guide (EPUB 2) or

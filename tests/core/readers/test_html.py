@@ -461,3 +461,53 @@ def test_a_google_docs_web_page_leaves_out_its_subtitle_and_its_footnotes(tmp_pa
         ("Joren laughed at her.", "Chapter One"),
         ("The orchard rang.", "Chapter One"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("mark", "back"),
+    [
+        ('<a href="#fn1" id="ref1">1</a>', '<a href="#ref1" id="fn1">1</a>'),  # a converter's: ids
+        ('<a href="#_ftn1" name="_ftnref1">[1]</a>', '<sup><a href="#_ftnref1" name="_ftn1">[1]</a></sup>'),  # Word's
+        ('<a href="#n1" id="ref1">1</a>', '<a href="#ref1">1</a>'),  # the mark points at the note's paragraph
+    ],
+    ids=["ids", "word-names", "paragraph-id"],
+)
+def test_a_note_opening_with_its_number_linked_back_to_its_mark_is_no_story_text(tmp_path, mark, back):
+    # Nothing but its link back to the link to it tells the note: it was read as the last chapter's last passage. A
+    # paragraph opening with a link to a glossary is the story's.
+    body = (
+        f"<h1>Chapter One</h1><p>Ingrid raked the salt{mark} into hills.</p>"
+        '<p><a href="#salt">Salt</a> was weighed at dusk.</p>'
+        f'<p id="n1">{back} The salt pans at Hvaler were worked by hand.</p><p id="salt">Salt: a white crust.</p>'
+    )
+    (tmp_path / "salt.html").write_text(page("The Salt Road", body), encoding="utf-8")
+    assert [p.text for p in load_corpus(tmp_path).passages] == [
+        "Ingrid raked the salt into hills.",
+        "Salt was weighed at dusk.",
+        "Salt: a white crust.",
+    ]
+
+
+def test_a_tables_row_is_one_passage_unless_its_cells_hold_paragraphs(tmp_path):
+    # Each cell was a passage: "Wren" stood apart from "Berit", and "who captains the Wren?" had no passage to answer
+    # from. A row is its cells beside each other; one whose cells hold paragraphs is read as they are; a table of
+    # links within the book is a contents list still.
+    body = (
+        "<h1>Chapter One</h1><p>Mara kept the harbour log.</p>"
+        '<table><tr><td><a href="#c1">Chapter One</a></td><td><a href="#c1">The Log</a></td></tr>'
+        '<tr><td><a href="#c2">Chapter Two</a></td><td><a href="#c2">The Wren</a></td></tr></table>'
+        "<table><thead><tr><th>Ship</th><th>Captain</th><th>Cargo</th></tr></thead>"
+        "<tbody><tr><td><i>Gull</i></td><td>Tomas</td><td>salt</td></tr>"
+        "<tr><td>Wren</td><td></td><td>herring<br><br>and tar</td></tr>"
+        "<tr><td>Log</td><td><p>Berit sailed at dawn.</p><p>She came back at noon.</p></td></tr></tbody></table>"
+    )
+    (tmp_path / "harbour.html").write_text(page("The Harbour", body), encoding="utf-8")
+    assert [" ".join(p.text.split()) for p in load_corpus(tmp_path).passages] == [
+        "Mara kept the harbour log.",
+        "Ship | Captain | Cargo",
+        "Gull | Tomas | salt",
+        "Wren | herring and tar",
+        "Log",
+        "Berit sailed at dawn.",
+        "She came back at noon.",
+    ]

@@ -122,19 +122,19 @@ def test_underlined_headings_name_the_title_and_chapters_and_scene_breaks_are_no
     ]
 
 
-def test_a_pipe_tables_cells_are_paragraphs_row_by_row_without_its_pipes_and_delimiter_row():
-    # A GitHub pipe table was one passage as written: "| Item | Price |\n| --- | --- |\n| Eggs | two coins |". Its
-    # cells are paragraphs, row by row, as every other format's table's are (a Word file's, pandoc's HTML of it).
+def test_a_pipe_tables_rows_are_paragraphs_without_its_delimiter_row():
+    # A GitHub pipe table was one passage as written: "| Item | Price |\n| --- | --- |\n| Eggs | two coins |". Then
+    # each cell was a paragraph, and "Eggs" stood apart from its price: each row is one, its cells beside each other.
     story = MarkdownReader().read(
         b"# The Market\n\nGreta kept a stall.\n\n"
-        b"| Item | Price |\n|:-----|------:|\n| *Eggs* | two coins |\n| Honey | five \\| six coins |\n\n"
+        b"| Item | Price |\n|:-----|------:|\n| *Eggs* | two coins |\n| Honey | five \\| six coins |\n|  | |\n\n"
         b"Item | Price\n--- | ---\nJam | one coin\n\n"
         b"The stall was blue | and green.\n\n---\n\nShe went home.\n\n```\n| a | b |\n|---|---|\n```\n"
     )
     assert [block.text for block in story.blocks] == [
         "Greta kept a stall.",
-        *["Item", "Price", "Eggs", "two coins", "Honey", "five | six coins"],
-        *["Item", "Price", "Jam", "one coin"],
+        *["Item | Price", "Eggs | two coins", "Honey | five | six coins"],
+        *["Item | Price", "Jam | one coin"],
         "The stall was blue | and green.",
         "She went home.",
         "| a | b |\n|---|---|",  # a code block's lines as they stand
