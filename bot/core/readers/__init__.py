@@ -227,7 +227,11 @@ embeds, callouts' types and tasks' boxes left out, its links as their names), an
 a book's matter; an Archive of Our Own download is read without its preface, notes and afterword (ao3.py), and a
 Google Docs web page without its footnotes and subtitle. 44: what a page hides (the `hidden` attribute, `display:
 none` inline or by a class its sheet hides: Royal Road's notice in each chapter) is no text (hidden.py), nor are a
-Gutenberg text's title page credits, imprint and copyright lines."""
+Gutenberg text's title page credits, imprint and copyright lines; a book's matter is left out of plain text, Markdown
+and PDF too, and found by typed chapter lines and lines naming it ("About the Author") where nothing is a heading;
+FanFicFare's downloads are read without their frame (fanficfare.py); a note opening with its number linked back to its
+mark is no text; a table's row is one passage ("Olof: Will you sell the hut?"); a chapter's name that a mark within
+its line starts is not read again as its first passage."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -245,17 +245,17 @@ def book_matter_left_out(blocks: Sequence[Block], title: str | None = None) -> l
 
 def _typed_headings(blocks: list[Block]) -> list[Block]:
     """The blocks with a document's typed chapter lines as headings where it has none (typed_chapters), and, where it
-    has headings, each line that names a matter alone ("About the Author", "Table of Contents") before the first or
-    after the last as one: a manuscript's copyright notice and its author's biography were read as its story, where
-    the same file with Word's heading styles left them out. A story of no chapter has none to tell its matter from it
-    by, and such a line between two chapters is the story's, kept as it is."""
+    has chapters, each line that names a matter alone ("About the Author", "Table of Contents", a bold "Notes") before
+    the first or after the last as a heading: a manuscript's copyright notice and its author's biography were read as
+    its story, where the same file with Word's heading styles left them out. A story of no chapter has none to tell its
+    matter from it by, and such a line between two chapters is the story's, kept as it is."""
     blocks = typed_chapters(blocks)
-    headings = [n for n, block in enumerate(blocks) if block.heading]
-    if not headings:
+    chapters = [n for n, block in enumerate(blocks) if block.heading and not is_matter_name(block.text)]
+    if not chapters:
         return blocks
     return [
         Block(block.text, heading=True)
-        if not (headings[0] < n < headings[-1]) and not block.heading and _names_matter(block.text)
+        if not (chapters[0] < n < chapters[-1]) and not block.heading and _names_matter(block.text)
         else block
         for n, block in enumerate(blocks)
     ]

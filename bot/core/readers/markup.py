@@ -431,9 +431,11 @@ def blocks_of(
     cells: list[tuple[str, bool]] = []  # its cells read, each with text: (text, whether the persona's)
     cell_start = 0  # where in `parts` the cell the walk is in begins
     separators = 0  # characters of the block's text between its cells: no link's and no text's
+    named: str | None = None  # the chapter a mark within the page just started: a paragraph saying its name first is
+    # its heading typed as text (Calibre's conversion of a Kindle book: the mark within its bold "Chapter One")
 
     def flush(heading: bool = False, level: int | None = None) -> None:
-        nonlocal linked, ends_linked, after_break, separators
+        nonlocal linked, ends_linked, after_break, separators, named
         text = "".join(parts)
         parts.clear()
         after_break = None
@@ -444,8 +446,11 @@ def blocks_of(
             if text.strip():
                 group_parts.append(" ".join(text.split()))
         elif text.strip():
-            blocks.append(Block(text, heading, level, linked_arrow=arrow))
-            all_links.append(only_links)
+            said_again = named is not None and not heading and " ".join(text.split()).casefold() == named
+            named = None
+            if not said_again:
+                blocks.append(Block(text, heading, level, linked_arrow=arrow))
+                all_links.append(only_links)
 
     def add_text(text: str) -> None:
         """The text into the block, a blank line within a <pre> ending it (a story typed as text, put in a page)."""
@@ -482,6 +487,7 @@ def blocks_of(
                 flush()
                 blocks.append(chapters[element.get("id", "")])
                 all_links.append(False)
+                named = " ".join(blocks[-1].text.split()).casefold()
             if name in MEDIA_TAGS and media is None:
                 media = element
             if row is not None and name in _CELL_TAGS:

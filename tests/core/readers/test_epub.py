@@ -566,6 +566,35 @@ def test_a_kindle_books_notes_converted_by_calibre_are_no_story_text(tmp_path):
     assert "Carts are drawn by mules." in texts
 
 
+def test_a_chapter_named_by_a_mark_within_its_bold_line_is_not_said_again_and_a_bold_notes_line_is_matter(tmp_path):
+    # Calibre's EPUB of a Kindle book: the navigation points at an anchor within the bold line that names a chapter, in
+    # the middle of a page; that line was the chapter's first passage, the name said again. Its notes' bold "Notes"
+    # line, after the last chapter and before "About the Author", was the last chapter's last passage.
+    hills = "Ingrid raked the salt into white hills every morning, and Olof the carter weighed it on the iron scale."
+    ice = "The ice broke in April, and Ingrid walked north to Bergen with the salt money sewn into her coat."
+    body = (
+        "<p class='calibre_5'><a id='filepos100'></a><span class='bold'>Chapter One</span></p>"
+        f"<p class='calibre_7'>{hills}</p>"
+        "<p class='calibre_5'><a id='filepos200'></a><span class='bold'>Chapter Two</span></p>"
+        "<p class='calibre_7'>Chapter Two</p>"  # a chapter's first line may say its name: the story's
+        f"<p class='calibre_7'>{ice}</p>"
+        "<p class='calibre_5'><span class='bold'>Notes</span></p><p class='calibre_10'>Hvaler is an island.</p>"
+        "<p class='calibre_5'><a id='filepos300'></a><span class='bold'>About the Author</span></p>"
+        "<p class='calibre_7'>Ann Example lives in Tromsø.</p>"
+    )
+    navigation = "".join(
+        f"<navPoint><navLabel><text>{name}</text></navLabel><content src='index_split_000.html#{anchor}'/></navPoint>"
+        for name, anchor in (
+            ("Chapter One", "filepos100"),
+            ("Chapter Two", "filepos200"),
+            ("About the Author", "filepos300"),
+        )
+    )
+    write_package_book(tmp_path / "salt.epub", 2, [("index_split_000.html", "", body)], navigation)
+    passages = [(p.chapter, " ".join(p.text.split())) for p in load_corpus(tmp_path).passages]
+    assert passages == [("Chapter One", hills), ("Chapter Two", "Chapter Two"), ("Chapter Two", ice)]
+
+
 def test_a_plays_speech_is_read_with_its_speaker(tmp_path):
     # Standard Ebooks set a play as a table, a row for each speech: the speaker and the speech were two passages, and
     # "who asks if she will sell the hut?" had no passage to answer from. A stage direction has no speaker; a speech of
