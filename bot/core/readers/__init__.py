@@ -231,7 +231,8 @@ Gutenberg text's title page credits, imprint and copyright lines; a book's matte
 and PDF too, and found by typed chapter lines and lines naming it ("About the Author") where nothing is a heading;
 FanFicFare's downloads are read without their frame (fanficfare.py); a note opening with its number linked back to its
 mark is no text; a table's row is one passage ("Olof: Will you sell the hut?"); a chapter's name that a mark within
-its line starts is not read again as its first passage."""
+its line starts is not read again as its first passage; UTF-16 text without its byte order mark is read where its
+NUL bytes say it is (it was refused as binary)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -64,7 +64,8 @@ _WIDE_ENCODINGS = (
 
 def as_utf8(raw: bytes) -> bytes:
     """The file's bytes as UTF-8: a UTF-16 or UTF-32 file that starts with its byte order mark is re-encoded
-    (the mark leaves no doubt about the encoding); any other file is returned as it is."""
+    (the mark leaves no doubt about the encoding), and so is UTF-16 without one where its NUL bytes say so
+    (_unmarked_utf16); any other file is returned as it is."""
     for mark, encoding in _WIDE_ENCODINGS:
         if raw.startswith(mark):
             try:
@@ -72,7 +73,33 @@ def as_utf8(raw: bytes) -> bytes:
             except UnicodeDecodeError as error:
                 why = Refusal(cause=Cause.NOT_ENCODED, format=encoding[:6].upper(), count=error.start + len(mark))
                 raise StoryRefused(why) from error
+    encoding = _unmarked_utf16(raw)
+    if encoding is not None:
+        try:
+            return raw.decode(encoding).encode()
+        except UnicodeDecodeError:
+            return raw  # refused for its NUL bytes
     return raw
+
+
+UNMARKED_UTF16_SHARE = 0.9
+"""The least share of a UTF-16 file's characters whose high byte is NUL (those of Latin-1's range) for it to be read
+as UTF-16 without its byte order mark: text in a Western language, a few curly quotes and dashes in it."""
+
+
+def _unmarked_utf16(raw: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" where the file is that without its mark (some editors and tools write none, and it
+    was refused for its NUL bytes): of even length, no NUL on one side of its byte pairs, and on the other for most
+    of them. Two counts over the bytes."""
+    if not raw or len(raw) % 2 or b"\0" not in raw:
+        return None
+    low, high = raw[0::2].count(0), raw[1::2].count(0)
+    pairs = len(raw) // 2
+    if low == 0 and high >= UNMARKED_UTF16_SHARE * pairs:
+        return "utf-16-le"
+    if high == 0 and low >= UNMARKED_UTF16_SHARE * pairs:
+        return "utf-16-be"
+    return None
 
 
 def file_text(raw: bytes) -> str:

@@ -22,6 +22,19 @@ def test_utf16_and_utf32_files_with_their_marks_read_as_their_text():
         assert decoded(mark + text.encode(encoding)) == "Sébastien played.\nMoscow listened."
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_mark_reads_as_its_text_where_its_nul_bytes_say_so(encoding):
+    # Refused for its NUL bytes, as a binary file: some tools write UTF-16 with no byte order mark.
+    text = "S\u00e9bastien played \u201cthe Nocturne\u201d.\r\nMoscow listened."
+    assert decoded(text.encode(encoding)) == "S\u00e9bastien played \u201cthe Nocturne\u201d.\nMoscow listened."
+    # Cyrillic has no NUL half, and a binary file's NULs stand on both sides: both refused as before.
+    assert (
+        refusal("\u041c\u0435\u043b\u044c\u043d\u0438\u043a \u043c\u043e\u043b\u043e\u043b".encode(encoding))
+        is Cause.NUL_BYTES
+    )
+    assert refusal(b"ab\0\0cd\0\0") is Cause.NUL_BYTES
+
+
 def test_text_is_nfc_normalized_and_its_few_control_characters_dropped():
     long = " He played every night in Moscow, and the city came to listen." * 3
     assert decoded(f"Se\u0301bastien\x07 played.{long}".encode()) == f"Sébastien played.{long}"
