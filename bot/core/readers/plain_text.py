@@ -73,10 +73,10 @@ def as_utf8(raw: bytes) -> bytes:
             except UnicodeDecodeError as error:
                 why = Refusal(cause=Cause.NOT_ENCODED, format=encoding[:6].upper(), count=error.start + len(mark))
                 raise StoryRefused(why) from error
-    encoding = _unmarked_utf16(raw)
-    if encoding is not None:
+    unmarked = _unmarked_utf16(raw)
+    if unmarked is not None:
         try:
-            return raw.decode(encoding).encode()
+            return raw.decode(unmarked).encode()
         except UnicodeDecodeError:
             return raw  # refused for its NUL bytes
     return raw
@@ -88,7 +88,7 @@ as UTF-16 without its byte order mark: text in a Western language, a few curly q
 
 
 def _unmarked_utf16(raw: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" where the file is that without its mark (some editors and tools write none, and it
+    """ "utf-16-le" or "utf-16-be" where the file is that without its mark (some editors and tools write none, and it
     was refused for its NUL bytes): of even length, no NUL on one side of its byte pairs, and on the other for most
     of them. Two counts over the bytes."""
     if not raw or len(raw) % 2 or b"\0" not in raw:
