@@ -52,14 +52,18 @@ COPYRIGHT_PAGE_CHARS = 2000
 """The most a page that says "All rights reserved" or gives an ISBN has, to be a copyright page: a story that says
 so on its last page (a short one, of one page) is longer; a publisher's copyright page is a few hundred."""
 _COPYRIGHT = re.compile(
-    r"all rights reserved|\bISBN(?:-1[03])?:? ?[\dX][\dX -]{8,}"
-    r"|\bcopyright[\t ]*+(?:(?:\u00a9|\(c\))[\t ]*+)?\d{4}|licensed for your personal (?:enjoyment|use)",
+    r"(?:^|[.!?:;][\t\n ]++)(?:all rights reserved|ISBN(?:-1[03])?:? ?[\dX][\dX -]{8,}"
+    r"|copyright[\t ]*+(?:(?:\u00a9|\(c\))[\t ]*+)?\d{4}"
+    r"|(?:this e-?book is )?licensed for your personal (?:enjoyment|use))",
     re.IGNORECASE,
 )
-"""What only a copyright page says: "All rights reserved", an ISBN, "Copyright 2015" (a year straight after), or a
-self-published ebook's licence ("This ebook is licensed for your personal enjoyment only")."""
+"""What only a copyright page says, opening its line or a sentence of it: "All rights reserved", an ISBN, "Copyright
+2015" (a year straight after), or a self-published ebook's licence ("This ebook is licensed for your personal enjoyment
+only"). Within a sentence it is a story's: "the sign said PRIVATE ESTATE - ALL RIGHTS RESERVED", "the stamp, Copyright
+2003 Halvorsen Shipping"."""
 NOTICE_LINE = re.compile(
-    _COPYRIGHT.pattern + r"|\u00a9|\bcopyright\b|^(?:first |re)?(?:printed|published|typeset)\b", re.IGNORECASE
+    _COPYRIGHT.pattern + r"|\u00a9|\bcopyright\b|^(?:first |re)?(?:printed|published|typeset) (?:in|by|for|at|with)\b",
+    re.IGNORECASE,
 )
 """A copyright notice's own line: "All rights reserved", an ISBN, "©" or "Copyright", and one of the page that opens
 saying where or how the book was printed, published or typeset ("Printed in Norway.")."""
@@ -239,26 +243,51 @@ def book_matter_left_out(blocks: Sequence[Block], title: str | None = None) -> l
     (plain_notes.py), a contents list of plain lines, the copyright notice before its first chapter and the sections
     named as matter at its start or end (without_matter), a document of no headings read by its typed ones
     (_typed_headings)."""
-    blocks = _typed_headings(without_plain_notes(blocks))
+    blocks = _typed_headings(without_plain_notes(blocks), title)
     return without_matter(without_notice_before_chapters(without_contents_lists(blocks, title), title))
 
 
-def _typed_headings(blocks: list[Block]) -> list[Block]:
+def _typed_headings(blocks: list[Block], title: str | None) -> list[Block]:
     """The blocks with a document's typed chapter lines as headings where it has none (typed_chapters), and, where it
-    has chapters, each line that names a matter alone ("About the Author", "Table of Contents", a bold "Notes") before
-    the first or after the last as a heading: a manuscript's copyright notice and its author's biography were read as
-    its story, where the same file with Word's heading styles left them out. A story of no chapter has none to tell its
-    matter from it by, and such a line between two chapters is the story's, kept as it is."""
+    has two chapters or more (its title's heading is none), each line that names a matter alone before the first
+    ("Table of Contents", "Copyright") or after the last, there as a heading where it names the end's own matter
+    ("About the Author", "Acknowledgments", END_MATTER) or a heading of matter follows it (a bold "Notes" before the
+    navigation's "About the Author"): a manuscript's copyright notice and its author's biography were read as its story,
+    where the same file with Word's heading styles left them out. A line "Contents" or "Notes" after the last chapter
+    with no matter after it is the story's own (the contents of a sea chest), and so is every such line of a story of
+    one chapter or none, or between two chapters."""
     blocks = typed_chapters(blocks)
-    chapters = [n for n, block in enumerate(blocks) if block.heading and not is_matter_name(block.text)]
-    if not chapters:
+    book = _folded(title) if title else None
+    chapters = [
+        n
+        for n, block in enumerate(blocks)
+        if block.heading and not is_matter_name(block.text) and _folded(block.text) != book
+    ]
+    if len(chapters) < 2:
         return blocks
+    first, last = chapters[0], chapters[-1]
+    matter_after = [False] * (len(blocks) + 1)  # whether a heading of matter stands after each position
+    for n in range(len(blocks) - 1, -1, -1):
+        matter_after[n] = matter_after[n + 1] or (blocks[n].heading and is_matter_name(blocks[n].text))
     return [
         Block(block.text, heading=True)
-        if not (chapters[0] < n < chapters[-1]) and not block.heading and _names_matter(block.text)
+        if not block.heading
+        and _names_matter(block.text)
+        and (n < first or (n > last and (_ends_a_book(block.text) or matter_after[n + 1])))
         else block
         for n, block in enumerate(blocks)
     ]
+
+
+END_MATTER = frozenset(
+    ["about the author", "about the authors", "about the publisher", "acknowledgments", "acknowledgements"]
+)
+"""Matter whose name, typed after a book's last chapter, is the book's end and no story's line."""
+
+
+def _ends_a_book(text: str) -> bool:
+    folded = _folded(text).strip(_END_PUNCTUATION + " ")
+    return folded in END_MATTER or folded.startswith(MATTER_PREFIXES)
 
 
 def _names_matter(text: str) -> bool:

@@ -39,7 +39,7 @@ _CREDITS = (
 """How a title page's credits begin, lower case (its back's publication lines are notice lines: NOTICE_LINE)."""
 IMPRINT_CHARS = 120
 """The most a publisher's imprint holds: its city, its name and its year, three short lines joined."""
-_IMPRINT_END = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\.?$")
+_IMPRINT_END = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)$")
 _EDITION = re.compile(r"\bedition\b", re.IGNORECASE)
 
 
@@ -66,16 +66,20 @@ def book_bounds(paragraphs: Sequence[str]) -> tuple[int, int] | None:
 
 def is_title_page(paragraph: str) -> bool:
     """Whether a paragraph before a book's first chapter is its printed title page's or that page's back: a credit
-    ("Illustrated by Paul Bransom", "Author of “The Golden Age”"), a copyright or publication line, an imprint ending
-    in its year ("NEW YORK CHARLES SCRIBNER'S SONS 1913") or an edition's name. Each was a passage of the story, and
-    the imprint answered "What happened in New York?"."""
+    ("Illustrated by Paul Bransom", "Author of “The Golden Age”"), a copyright or publication line, an imprint ending in
+    its year ("NEW YORK CHARLES SCRIBNER'S SONS 1913") or an edition's name, set as names are, no sentence. Each was a
+    passage of the story, and the imprint answered "What happened in New York?"."""
     text = paragraph.strip()
     if text.casefold().startswith(_CREDITS) or NOTICE_LINE.search(text):
         return True
-    short = len(text) <= IMPRINT_CHARS
-    return short and (
-        _IMPRINT_END.search(text) is not None or (_EDITION.search(text) is not None and text[-1:] not in ".!?")
-    )
+    if len(text) > IMPRINT_CHARS or text[-1:] in ".!?" or not _set_as_a_name(text):
+        return False  # a sentence: "It was the winter of 1887."
+    return _IMPRINT_END.search(text) is not None or _EDITION.search(text) is not None
+
+
+def _set_as_a_name(text: str) -> bool:
+    """Every word of four letters or more capitalised, as a title page sets its lines ("London: Macmillan and Co.")."""
+    return all(word[0].isupper() for word in text.split() if len(word) >= 4 and word[0].isalpha())
 
 
 def header_field(header: Sequence[str], name: str) -> str | None:

@@ -386,15 +386,40 @@ def place_of(page: str, href: str) -> Place:
 
 
 def add_link_places(root: _Element, page: str, places: dict[Place, Place]) -> None:
-    """Each link within the book that is an anchor itself (its id, or old HTML's and Word's `name`), by its place, to
-    the place it points at, into `places`: a note's mark and its link back are in different pages of an EPUB, and the
-    note is told by its link back to a link to it (_is_linked_back_note). One pass over the page's links."""
+    """Each note's mark within the book that is an anchor itself (its id, or old HTML's and Word's `name`), by its
+    place, to the place it points at, into `places`: a note's mark and its link back are in different pages of an
+    EPUB, and the note is told by its link back to its mark (_is_linked_back_note). A mark is a link whose text is one,
+    set against the word or sign before it ("salt¹", "end.[2]"): an index's numbers ("Tales: 1 2 3", or a list of
+    them alone) link to what they number and back as marks and notes do, and the tales they opened were lost as notes.
+    One pass over the page's links."""
     for link in root.iter("{*}a"):
         href = link.get("href")
-        if href and _is_inner_link(link):
+        if href and _is_inner_link(link) and _is_mark(link) and _set_against_text(link):
             for own in (link.get("id"), link.get("name")):
                 if own:
                     places[(page, own)] = place_of(page, href)
+
+
+_MARK_WRAPPERS = frozenset({"sup", "span", "small", "font", "b", "i", "em", "strong"})
+
+
+def _set_against_text(link: _Element) -> bool:
+    """Whether the text just before the link (out of the few inline elements it opens, `<sup><a>1</a></sup>`) ends in
+    a word or a sign, not a space or nothing. A few steps, and the element before it read once."""
+    element = link
+    for _ in range(_WRAPPERS_WITHIN + 1):
+        before = element.getprevious()
+        if before is not None:  # its tail, else its own last text ("<i>salt</i><a>1</a>"): each link's own sibling
+            return _ends_against(before.tail or "".join(before.itertext()))
+        parent = element.getparent()
+        if parent is None or (parent.text or "") or local_name(parent) not in _MARK_WRAPPERS:
+            return parent is not None and _ends_against(parent.text or "")
+        element = parent
+    return False
+
+
+def _ends_against(text: str) -> bool:
+    return bool(text) and not text[-1].isspace()
 
 
 def blocks_of(
@@ -568,14 +593,18 @@ _CELL_TAGS = frozenset({"td", "th"})
 
 
 def _is_flat_row(row: _Element) -> bool:
-    """Whether a table row's cells hold no blocks of their own (paragraphs, lists, a table): its cells are then read as
-    one passage (_joined_cells), a row's meaning being what its cells say together; each cell a passage, Standard
-    Ebooks' plays read a speech apart from its speaker. A row whose cells hold paragraphs is read as they are. The walk
-    stops at a row's first block, which a row around it has stopped at before: each element is looked at by one row."""
+    """Whether a table row's cells hold no blocks of their own (paragraphs, lists, a table, or two line breaks in a row,
+    as old pages part paragraphs): its cells are then read as one passage (_joined_cells), a row's meaning being what
+    its cells say together; each cell a passage, Standard Ebooks' plays read a speech apart from its speaker. A row
+    whose cells hold paragraphs is read as they are. The walk stops at a row's first block, which a row around it has
+    stopped at before: each element is looked at by one row."""
     for element in row.iterdescendants():
         name = local_name(element)
         if name in BLOCK_TAGS and not (name in _CELL_TAGS and element.getparent() is row):
             return False
+        after = element.getnext() if name == "br" and not (element.tail or "").strip() else None
+        if after is not None and local_name(after) == "br":
+            return False  # a paragraph's break: a page laid out in a table, its story in one cell (<br><br>)
     return True
 
 

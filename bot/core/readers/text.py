@@ -94,9 +94,19 @@ class TextReader:
         return StoryText(title, _front_matter_dropped(_text_of(_blocks(paragraphs[bounds[0] : bounds[1]])), repeats))
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 def _is_byline(paragraph: str) -> bool:
-    """The author's "by" line under a title ("by Margaret Lindqvist"), no sentence of the story."""
-    return paragraph[:3].casefold() == "by " and is_title_line(paragraph)
+    """The author's "by" line under a title ("by Margaret Lindqvist"), no sentence of the story nor a subtitle ("By the
+    River Lune")."""
+    words = paragraph.split()
+    return (
+        words[0].casefold() == "by"
+        and len(words) > 1
+        and words[1].casefold() not in _ARTICLES
+        and is_title_line(paragraph)
+    )
 
 
 def _fanficfare_story(title: str, chapters: list[tuple[str | None, str]]) -> StoryText:

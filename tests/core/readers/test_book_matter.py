@@ -276,3 +276,34 @@ def test_a_matter_name_typed_in_a_story_of_no_chapters_is_its_text(tmp_path):
         document.add_paragraph(text)
     document.save(str(tmp_path / "keeper.docx"))
     assert [p.text for p in read_story(tmp_path / "keeper.docx")[1]] == paragraphs
+
+
+def test_a_line_naming_matter_in_a_story_of_one_chapter_or_ending_its_last_is_the_storys(tmp_path):
+    # A story headed by its title alone lost everything after its line "Acknowledgments" (its title's heading was
+    # taken for a chapter); a last chapter lost its end after "Contents" (a sea chest's), with no matter after it.
+    one = docx.Document()
+    one.add_heading("The Ice Hut", level=1)
+    told = ["Liv found the hut on the ice.", "Acknowledgments", "She thanked the ice for holding.", "Then she left."]
+    for text in told:
+        one.add_paragraph(text)
+    one.save(str(tmp_path / "hut.docx"))
+    assert [p.text for p in read_story(tmp_path / "hut.docx")[1]] == told
+    chest = (
+        "The Sea Chest\n\nChapter 1\n\nOld Henrik died in the winter and left his sea chest to Liv.\n\n"
+        "Chapter 2\n\nLiv opened the chest in spring.\n\nContents\n\nA brass telescope and three letters.\n"
+    )
+    (tmp_path / "chest.txt").write_text(chest, encoding="utf-8")
+    assert [p.text for p in read_story(tmp_path / "chest.txt")[1]][-2:] == [
+        "Contents",
+        "A brass telescope and three letters.",
+    ]
+
+
+def test_a_story_that_says_copyright_or_all_rights_reserved_within_a_sentence_keeps_it(tmp_path):
+    # Before the first chapter, such a prologue was taken for a copyright page and left out.
+    text = (
+        "The Gate\n\nThe sign on the gate said PRIVATE ESTATE - ALL RIGHTS RESERVED, and the stamp, Copyright 2003, "
+        "was on every letter.\n\nChapter 1\n\nAnna went past it on her tenth birthday.\n\nChapter 2\n\nShe woke.\n"
+    )
+    (tmp_path / "gate.txt").write_text(text, encoding="utf-8")
+    assert read_story(tmp_path / "gate.txt")[1][0].text.startswith("The sign on the gate said PRIVATE ESTATE")

@@ -78,3 +78,19 @@ def test_a_class_hidden_in_a_list_of_selectors_or_with_its_tag_is_not_read(tmp_p
 )
 def test_declarations_hide_by_display_or_visibility(declarations, hidden):
     assert hides(declarations) is hidden
+
+
+def test_a_class_any_rule_shows_again_or_an_element_shows_by_its_own_style_is_read(tmp_path):
+    # No browser's cascade runs here: a class is hidden only where no rule shows it. Bootstrap's `.collapse` (shown by
+    # `.collapse.in`), a rule shown later or for the screen, a sheet that applies only without scripts, and a section
+    # the reader opened (saved with its own `display: block`) were each left out, and the page refused as a title only.
+    page = f"""<html><head><title>The Salt Road</title><style>
+      .collapse {{ display: none }} .collapse.in {{ display: block }}
+      .later {{ display: none }} .later {{ display: block }}
+      .wide {{ display: none }} @media screen {{ .wide {{ display: inline }} }}
+      .opened {{ display: none }}
+      </style><noscript><style>.story {{ display: none }}</style></noscript></head><body>
+      <p class="collapse in">{SHOWN[0]}</p><p class="later">{SHOWN[1]}</p>
+      <p class="wide">{SHOWN[2]}</p><p class="opened" style="display: block">{SHOWN[0]}</p>
+      <p class="story">{SHOWN[1]}</p></body></html>"""
+    assert read(tmp_path, "salt-road.html", page) == [*SHOWN, *SHOWN[:2]]

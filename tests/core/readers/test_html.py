@@ -490,8 +490,9 @@ def test_a_note_opening_with_its_number_linked_back_to_its_mark_is_no_story_text
 
 def test_a_tables_row_is_one_passage_unless_its_cells_hold_paragraphs(tmp_path):
     # Each cell was a passage: "Wren" stood apart from "Berit", and "who captains the Wren?" had no passage to answer
-    # from. A row is its cells beside each other; one whose cells hold paragraphs is read as they are; a table of
-    # links within the book is a contents list still.
+    # from. A row is its cells beside each other; one whose cells hold paragraphs (or two line breaks in a row, as a
+    # page laid out in a table parts its story's) is read as they are; a table of links within the book is a contents
+    # list still.
     body = (
         "<h1>Chapter One</h1><p>Mara kept the harbour log.</p>"
         '<table><tr><td><a href="#c1">Chapter One</a></td><td><a href="#c1">The Log</a></td></tr>'
@@ -506,8 +507,29 @@ def test_a_tables_row_is_one_passage_unless_its_cells_hold_paragraphs(tmp_path):
         "Mara kept the harbour log.",
         "Ship | Captain | Cargo",
         "Gull | Tomas | salt",
-        "Wren | herring and tar",
+        "Wren",
+        "herring",
+        "and tar",
         "Log",
         "Berit sailed at dawn.",
         "She came back at noon.",
     ]
+
+
+def test_tales_opened_by_numbers_an_index_links_to_and_from_are_read_not_taken_for_notes(tmp_path):
+    # A note's mark stands against the word before it ("salt¹"); an index's numbers ("Tales: 1 2", or numbers alone)
+    # link to what they number and back as marks and notes do, and the tales they opened were left out as notes.
+    body = (
+        "<p>Tales: <a href='#t1' name='c1'>1</a> <a href='#t2' name='c2'>2</a></p>"
+        "<p><a name='t1' href='#c1'>1</a> The shepherd lost his flute in the snow.</p>"
+        "<div id='d2'><a href='#i2'>2</a><br/><br/>The bell rang under the sea.</div>"
+        "<div><a href='#d2' id='i2'>2</a></div>"
+        "<p>Ingrid raked the salt<sup><a href='#n1' id='m1'>1</a></sup> into hills.</p>"
+        "<p id='n1'><a href='#m1'>1</a> Hvaler's salt pans.</p>"
+    )
+    (tmp_path / "tales.html").write_text(page("Tales", body), encoding="utf-8")
+    texts = [" ".join(p.text.split()) for p in load_corpus(tmp_path).passages]
+    assert "The shepherd lost his flute in the snow." in texts
+    assert "The bell rang under the sea." in texts
+    assert "Ingrid raked the salt into hills." in texts
+    assert not any("Hvaler" in text for text in texts)

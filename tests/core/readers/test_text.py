@@ -421,3 +421,8 @@ def test_a_texts_by_line_is_left_out_only_under_its_title_and_a_line_naming_matt
         "Notes",
         "Ilse woke.",
     ]
+
+
+def test_a_subtitle_beginning_by_is_no_by_line():
+    story = TextReader().read(b"The Mill\n\nBy the River Lune\n\nThe wheel turned all night.\n")
+    assert story.blocks[0].text == "By the River Lune"
