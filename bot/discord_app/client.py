@@ -330,8 +330,6 @@ async def acknowledge(interaction: discord.Interaction, private: bool) -> None:
             interaction.extras[PUBLIC_THINKING] = not private
     except discord.HTTPException as error:
         log.warning("Could not acknowledge an interaction: %s %s", error.status, error.text)
-    except discord.RateLimited as error:
-        log.warning("Gave up acknowledging an interaction: Discord asked me to wait %.0f s.", error.retry_after)
 
 
 async def think(interaction: discord.Interaction, private: bool) -> None:
@@ -356,8 +354,6 @@ async def respond(interaction: discord.Interaction, reply: Reply, private: bool)
         await reply.send_followup(interaction, ephemeral=private)
     except discord.HTTPException as error:
         log.warning("Could not reply to an interaction: %s %s", error.status, error.text)
-    except discord.RateLimited as error:
-        log.warning("Gave up replying to an interaction: Discord asked me to wait %.0f s.", error.retry_after)
 
 
 async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
@@ -375,8 +371,5 @@ async def show_in_place(interaction: discord.Interaction, reply: Reply) -> bool:
             await reply.edit_response(interaction)
     except discord.HTTPException as error:
         log.warning("Could not update a message: %s %s", error.status, error.text)
-        return False
-    except discord.RateLimited as error:
-        log.warning("Gave up updating a message: Discord asked me to wait %.0f s.", error.retry_after)
         return False
     return True

@@ -461,14 +461,3 @@ async def test_a_channel_discord_asks_to_wait_an_hour_on_is_given_up_on_not_wait
     assert "Sofia" in answer["embeds"][0]["title"] + answer["embeds"][0]["description"]
     assert "Traceback" not in bot.text
 
-
-async def test_an_answer_discord_asks_to_wait_an_hour_for_is_given_up_in_one_line(fake, bot):
-    ask = fake.next_interaction()
-    limited = {"retry_after": 3600, "global": False}
-    headers = {"Retry-After": "3600", "X-RateLimit-Scope": "shared"}
-    fake.fail_interaction(ask, 429, followup=True, body=limited, headers=headers)
-    await fake.slash("ask", question="where was sofia born", interaction_id=ask)
-    await bot.printed("Gave up replying to an interaction: Discord asked me to wait 3600 s.")
-    step = await fake.slash("ask", question="where was sofia born")
-    assert "Sofia" in (await callback(fake, step))["data"]["embeds"][0]["title"]
-    assert "Traceback" not in bot.text
