@@ -460,4 +460,3 @@ async def test_a_channel_discord_asks_to_wait_an_hour_on_is_given_up_on_not_wait
     answer = await reply_to(fake, f"{MENTION} where was sofia born", channel=BOOK_CLUB_ID, mentions=[BOT_USER])
     assert "Sofia" in answer["embeds"][0]["title"] + answer["embeds"][0]["description"]
     assert "Traceback" not in bot.text
-
