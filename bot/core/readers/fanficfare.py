@@ -86,7 +86,10 @@ def _is_title_page(table: _Element) -> bool:
 
 def text_download(text: str) -> tuple[str, list[tuple[str | None, str]]] | None:
     """A FanFicFare text download's title and its chapters (each's name, and its text), None where the text is not
-    one. Its frame (the title, "by Author", the title page's lines, the contents, "End file.") is no chapter's."""
+    one. Its frame (the title, "by Author", the title page's lines, the contents, "End file.") is no chapter's. Every
+    text file is asked: one that does not end so is told at once, without its paragraphs split."""
+    if not text.rstrip().endswith(TEXT_END):
+        return None
     paragraphs = [paragraph for paragraph in _BLANK_LINES.split(text.strip("\n")) if paragraph.strip()]
     if len(paragraphs) < 4 or paragraphs[-1].strip() != TEXT_END or not paragraphs[1].startswith("by "):
         return None
