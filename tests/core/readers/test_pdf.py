@@ -26,9 +26,10 @@ LONG = (
 )
 
 
-def write_pdf(path, with_text: bool = True) -> None:
+def write_pdf(path, with_text: bool = True, notice: tuple[str, ...] = ()) -> None:
     """A book as a word processor prints it: chapter titles in larger type, wrapped paragraphs spaced
-    apart, page numbers, a paragraph running on to the next page, and the title in the metadata."""
+    apart, page numbers, a paragraph running on to the next page, and the title in the metadata; `notice`, the lines
+    of a copyright page before it."""
     pdf = fpdf.FPDF()
     pdf.set_title(TITLE)
     pdf.set_auto_page_break(True, margin=20)
@@ -37,6 +38,11 @@ def write_pdf(path, with_text: bool = True) -> None:
         pdf.rect(20, 20, 100, 150, style="F")
         pdf.output(str(path))
         return
+    if notice:
+        pdf.set_font("Helvetica", size=11)
+        for line in notice:
+            pdf.cell(0, 5, line, align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.add_page()
     for number, (name, texts) in enumerate(CHAPTERS.items()):
         if number:
             pdf.add_page()
@@ -1100,23 +1106,8 @@ def test_a_pdf_books_first_chapter_heading_is_no_title(fixture):
 
 def test_a_printed_books_copyright_page_is_no_story_text(tmp_path):
     # Its lines were the story's first six passages, as no other format read them.
-    notice = ["Copyright © 2019 by Ann Example", "All rights reserved.", "ISBN 978-1-23456-789-7", "Printed in Norway."]
-    pdf = fpdf.FPDF()
-    pdf.set_title(TITLE)
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=11)
-    for line in notice:
-        pdf.cell(0, 5, line, align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.add_page()
-    for number, (name, texts) in enumerate(CHAPTERS.items()):
-        if number:
-            pdf.add_page()
-        pdf.set_font("Helvetica", size=20)
-        pdf.multi_cell(0, 12, name, new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(4)
-        pdf.set_font("Helvetica", size=11)
-        for text in texts:
-            pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(3)
-    pdf.output(str(tmp_path / "keeper.pdf"))
-    check_story(tmp_path, CHAPTERS)
+    notice = ("Copyright © 2019 by Ann Example", "All rights reserved.", "ISBN 978-1-23456-789-7", "Printed in Norway.")
+    write_pdf(tmp_path / "keeper.pdf", notice=notice)
+    long = [piece.text for piece in passages_of([Block(" ".join((LONG * 12).split()))])]
+    first, second = CHAPTERS
+    check_story(tmp_path, {first: [*CHAPTERS[first], *long], second: CHAPTERS[second]})
