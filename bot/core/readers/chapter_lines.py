@@ -57,6 +57,9 @@ _NUMBER_WORDS = set(
         "last",
     ]
 )
+ENDINGS = frozenset({"the end", "finis", "end"})
+"""A book's last line saying it ends ("THE END", without its stops), no passage of its story: a text file's
+(bot.core.readers.text), a PDF manuscript's (bot.core.readers.pdf_manuscript)."""
 _ROMAN = re.compile(r"(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_LETTERS = "MDCLXVI"
 
@@ -96,3 +99,18 @@ def is_chapter_line(line: str) -> bool:
     if is_roman(first.rstrip(".")):
         return len(words) == 1 or (first.endswith(".") and len(line) <= SUBTITLE_CHARS)
     return False
+
+
+HEADING_ENDS = ".:;,!?-–—"
+"""What may end a heading's part, after which the next follows with a space alone ("Chapter 1." and "The Hut")."""
+
+
+def joined_heading(parts: list[str]) -> str:
+    """A chapter's name in parts as one name: an <hgroup>'s heading and lines (bot.core.readers.markup), "I" and "At
+    the Admiral Benbow" (Standard Ebooks' number and title) as "I: At the Admiral Benbow", as their navigation names
+    it, and a PDF's "Chapter 1" over its title "The Hut" as "Chapter 1: The Hut"; were each a block, the number named
+    no chapter, or the chapter, and its title was read as the chapter's first paragraph."""
+    joined = parts[0]
+    for part in parts[1:]:
+        joined += (" " if joined[-1] in HEADING_ENDS else ": ") + part
+    return joined

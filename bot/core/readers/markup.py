@@ -28,6 +28,7 @@ from urllib.parse import unquote
 
 from bot.core.invisible_characters import shows_text
 from bot.core.readers import ao3, fanficfare
+from bot.core.readers.chapter_lines import HEADING_ENDS, joined_heading
 from bot.core.readers.hidden import hidden_classes, is_hidden
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.plain_text import as_utf8
@@ -557,7 +558,7 @@ def blocks_of(
             flush()
             heading_group = None
             if group_parts and not chapters:
-                blocks.append(Block(_joined_heading(group_parts), heading=True))
+                blocks.append(Block(joined_heading(group_parts), heading=True))
                 all_links.append(False)
             group_parts.clear()
         elif name in HEADING_TAGS and chapters:
@@ -616,7 +617,7 @@ def _joined_cells(cells: list[tuple[str, bool]]) -> str:
         if n == 0:
             joined = cell
         elif cells[n - 1][1]:
-            joined += (" " if joined[-1] in _HEADING_ENDS else ": ") + cell
+            joined += (" " if joined[-1] in HEADING_ENDS else ": ") + cell
         else:
             joined += ROW_SEPARATOR + cell
     return joined
@@ -646,19 +647,6 @@ def _says_unplayable(media: _Element) -> bool:
         _UNPLAYABLE.search(sentence.group()) and _PLAYED.search(sentence.group())
         for sentence in _SENTENCE.finditer(text)
     )
-
-
-def _joined_heading(parts: list[str]) -> str:
-    """An <hgroup>'s heading and lines as one chapter name: "I" and "At the Admiral Benbow" (Standard Ebooks' number
-    and title) are "I: At the Admiral Benbow", as their navigation names it; were each a block, the number named the
-    chapter and its title was read as the chapter's first paragraph."""
-    joined = parts[0]
-    for part in parts[1:]:
-        joined += (" " if joined[-1] in _HEADING_ENDS else ": ") + part
-    return joined
-
-
-_HEADING_ENDS = ".:;,!?-–—"
 
 
 def _in_link_lists(all_links: list[bool]) -> list[bool]:

@@ -15,9 +15,11 @@ repeated at the top or bottom of page after page (pdf_running.py). A word hyphen
 joined ("prac-" and "tising"), a compound kept ("well-known"), as the book's own words and the dictionary
 say (line_hyphens.py). Letters set apart (letterspacing) are read as their words (pdf_letterspacing.py), and
 an accent drawn apart from its letter on that letter (pdf_accents.py). The title block LaTeX's \\maketitle sets over
-an article's story, its author and date, is left out (pdf_title_block.py), as a title page is. Text comes in the order
-of each page's content, which is the reading order in the PDFs that word processors and typesetters write. A PDF with
-no text at all (a scanned book) is named and skipped: it needs OCR first.
+an article's story, its author and date, is left out (pdf_title_block.py), as a title page is, and so is the frame
+of a story in standard manuscript format (pdf_manuscript.py). A chapter's number set over its title in smaller type is
+its name's first part ("Chapter 1: The Hut"). Text comes in the order of each page's content, which is the reading
+order in the PDFs that word processors and typesetters write. A PDF with no text at all (a scanned book) is named and
+skipped: it needs OCR first.
 """
 
 from __future__ import annotations
@@ -35,12 +37,13 @@ from typing import TYPE_CHECKING
 from bot.core.analysis import fold, is_dictionary_word
 from bot.core.readers.archive import MAX_UNPACKED_BYTES
 from bot.core.readers.book_matter import SECTION_CHARS, book_matter_left_out
-from bot.core.readers.chapter_lines import is_roman
+from bot.core.readers.chapter_lines import is_chapter_line, is_roman, joined_heading
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.pdf_accents import accents_over_letters, as_drawn, with_accents
 from bot.core.readers.pdf_actual_text import ActualTextForms, with_actual_text
 from bot.core.readers.pdf_indents import SENTENCE_ENDS, indents
 from bot.core.readers.pdf_letterspacing import join_letterspaced
+from bot.core.readers.pdf_manuscript import in_manuscript
 from bot.core.readers.pdf_notes import MARK_TYPE, is_mark, is_raised_mark, without_footnotes
 from bot.core.readers.pdf_running import without_running_lines
 from bot.core.readers.pdf_shown import ShownText
@@ -348,7 +351,9 @@ def _blocks(lines: list[Line]) -> list[Block]:
     current: list[str] = []
     current_heading = False
     level: int | None = None
+    number: list[str] = []  # a chapter's number over its title: the title's first part
     previous: Line | None = None
+    block_lines = 0
     for line, heading, indent_starts, opens in zip(lines, headings, indented.starts, indented.opens, strict=True):
         if previous is None:
             starts = True
@@ -359,10 +364,16 @@ def _blocks(lines: list[Line]) -> list[Block]:
         else:
             starts = current_heading or indent_starts or previous.y - line.y > spacing * PARAGRAPH_GAP
         if starts and current:
-            blocks.append(Block("".join(current), current_heading, level))
+            if heading and current_heading and block_lines == 1 and previous is not None and _numbers(previous, line):
+                number = ["".join(current)]
+            else:
+                blocks.append(Block(joined_heading([*number, "".join(current)]), current_heading, level))
+                number = []
             current = []
         if starts:
             level = levels[round(line.size, 1)] if heading else None
+            block_lines = 0
+        block_lines += 1
         if current:
             current[-1], between = hyphens.seam(current[-1], line.text)
             unspaced = (
@@ -376,8 +387,28 @@ def _blocks(lines: list[Line]) -> list[Block]:
         current_heading = heading
         previous = line
     if current:
-        blocks.append(Block("".join(current), current_heading, level))
+        blocks.append(Block(joined_heading([*number, "".join(current)]), current_heading, level))
     return blocks
+
+
+NUMBER_SKIP = 3.0
+"""Sizes of a chapter's title's type its number stands above it at most: LaTeX's book and report classes set
+"Chapter 1" two sizes above the title's first line."""
+
+
+def _numbers(above: Line, below: Line) -> bool:
+    """Whether a heading line is a chapter's number ("Chapter 1", "PART II", "IV") set over its title, the next heading
+    line, in larger type (LaTeX's `\\chapter`): they name one chapter, "Chapter 1: The Hut", as an EPUB's <hgroup>
+    does; the number alone was lost, the chapter named "The Hut". A title that reads as a chapter line itself ("Part
+    One" over "Chapter 1") is a heading of its own, and so is a number in the larger type (a part's, over a chapter's
+    title)."""
+    return (
+        above.page == below.page
+        and round(above.size, 1) < round(below.size, 1)
+        and 0 < above.y - below.y <= NUMBER_SKIP * below.size
+        and is_chapter_line(above.text)
+        and not is_chapter_line(below.text)
+    )
 
 
 FULL_LINE = 0.85
@@ -563,11 +594,16 @@ class PdfReader:
             raise _unreadable(error) from error
         if not lines:
             raise StoryRefused(Refusal(cause=Cause.IMAGES_ONLY))
-        title_page = _title_page(lines)
-        if title_page:
+        text_size = _text_size(lines)
+        manuscript = in_manuscript(lines, text_size, _line_spacing(lines, text_size) * PARAGRAPH_GAP)
+        title_page = _title_page(lines) if manuscript is None else []
+        if manuscript is not None:
+            title = title or manuscript.title
+            lines = manuscript.lines
+        elif title_page:
             title = title or _title_of(title_page)
             lines = lines[len(title_page) :]
         else:
-            lines = without_title_block(lines, _text_size(lines))
+            lines = without_title_block(lines, text_size)
         author = _text_author(reader)
         return story_text(title and _well_formed(title), book_matter_left_out(_blocks(lines), title), author)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bot.core.readers import fanficfare, gutenberg
 from bot.core.readers.book_matter import book_matter_left_out
-from bot.core.readers.chapter_lines import MAX_HEADING_CHARS, SUBTITLE_CHARS, is_chapter_line
+from bot.core.readers.chapter_lines import ENDINGS, MAX_HEADING_CHARS, SUBTITLE_CHARS, is_chapter_line
 from bot.core.readers.markdown_inline import UNDERSCORES, without_emphasis
 from bot.core.readers.plain_notes import is_backlinked_note, without_plain_notes
 from bot.core.readers.plain_text import decoded, leading_heading, paragraphs_of, split_title
@@ -21,7 +21,6 @@ from bot.core.readers.reader import LETTER_OR_DIGIT, Block, StoryText
 
 _CONTENTS = {"contents", "table of contents", "contents.", "list of illustrations", "illustrations"}
 _CONTENTS_COLUMNS = {"chapter", "chap.", "page", "pages", "chapters"}
-_ENDINGS = {"the end", "finis", "end"}
 _LISTED = "     "
 """Columns set apart by runs of spaces: a list (contents, illustrations and their pages), not prose."""
 WRAP_WIDTH = 120
@@ -210,6 +209,6 @@ def _front_matter_dropped(blocks: list[Block], repeats: list[str | None]) -> lis
         and _LISTED not in block.text
         and not (n < prose and gutenberg.is_title_page(block.text))
     ]
-    if len(blocks) > first_heading + 1 and blocks[-1].text.strip(" .!").casefold() in _ENDINGS:
+    if len(blocks) > first_heading + 1 and blocks[-1].text.strip(" .!").casefold() in ENDINGS:
         blocks = blocks[:-1]  # "THE END": the printed book saying so, no passage of the story
     return front + blocks[first_heading:]

@@ -799,11 +799,42 @@ def test_a_line_recurring_at_a_pages_edge_in_the_texts_own_flow_is_kept(tmp_path
 
 def test_a_chapter_title_latex_sets_over_lines_names_the_chapter_whole(tmp_path):
     # LaTeX's book class sets "Chapter 1" over the chapter's title in larger type, run over two or three lines: each
-    # line was a heading, so the chapter was named by its last line ("Violinist of Moscow").
+    # line was a heading, so the chapter was named by its last line ("Violinist of Moscow"). The number over it is
+    # the name's first part.
     corpus = load_book("musicians-ot1.pdf", tmp_path)
     first_passages = {as_typed(passage.text)[:60]: passage.chapter for passage in corpus.passages}
-    for title, paragraphs in stories().items():
-        assert as_typed(first_passages[paragraphs[0][:60]] or "") == title
+    for number, (title, paragraphs) in enumerate(stories().items(), 1):
+        assert as_typed(first_passages[paragraphs[0][:60]] or "") == f"Chapter {number}: {title}"
+
+
+def test_a_chapters_number_set_over_its_title_names_the_chapter_with_it(tmp_path):
+    # LaTeX's \\chapter sets "Chapter 1" in 20 point over "The Hut" in 24: the chapter was named "The Hut" alone, and
+    # "Chapter 1" was in no chapter's name or passage, so a question about chapter 1 matched nothing. A part's number
+    # in larger type over a chapter's title, and a part over a chapter's number, stay headings of their own.
+    headings = [("Chapter 1", "The Hut"), ("Part Two", "The Letter"), ("Part Three", "Chapter 3")]
+    write_placed(
+        tmp_path / "hut.pdf",
+        [
+            [
+                (15, 30, 20 if number == 1 else 24, above),
+                (15, 45, 24 if number == 1 else 20, below),
+                *[(15, 60 + 5 * row, 11, line) for row, line in enumerate(STAIRS[3 * number - 3 : 3 * number])],
+                (70, 190, 9, str(number)),
+            ]
+            for number, (above, below) in enumerate(headings, 1)
+        ],
+    )
+    story = pdf_reader.PdfReader().read((tmp_path / "hut.pdf").read_bytes())
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("Chapter 1: The Hut", True),
+        (" ".join(STAIRS[0:3]), False),
+        ("Part Two", True),
+        ("The Letter", True),
+        (" ".join(STAIRS[3:6]), False),
+        ("Part Three", True),
+        ("Chapter 3", True),
+        (" ".join(STAIRS[6:9]), False),
+    ]
 
 
 def test_footnotes_and_their_marks_are_left_out_of_the_text_they_stand_in(tmp_path):
