@@ -18,6 +18,7 @@ from bot.core.readers import STORY_SUFFIXES, reader_for, story_suffix
 from bot.core.readers.reader import Block
 from bot.core.sentences import sentence_spans
 from bot.core.skipped import Cause, Problem, Refusal, StoryRefused, refusal_of
+from bot.core.unread_formats import is_system_file, unread_format
 
 MAX_STORY_BYTES = 32 * 1024 * 1024
 """A story file larger than this is skipped: the longest novels are a few MB of text."""
@@ -279,7 +280,10 @@ def story_files(root: Path) -> StoryFiles:
                 continue
             is_dir, identity = stat.S_ISDIR(found.st_mode), _identity(found, real)
             if not is_dir and not is_story:
-                others.append(name)
+                if (kind := unread_format(entry.name)) is not None:
+                    problems.append(Problem(file=name, why=Refusal(cause=Cause.UNREAD_FORMAT, format=kind)))
+                elif not is_system_file(entry.name):
+                    others.append(name)
             elif identity in seen:
                 cause = Cause.SAME_FOLDER if is_dir else Cause.SAME_FILE
                 problems.append(Problem(file=name, why=_read_as(seen[identity], cause)))
@@ -326,8 +330,14 @@ def read_story(path: Path) -> tuple[str, list[PassageText]]:
     """The story in a file, by its format's reader: its title and passages; raises ValueError (refusal_of says
     why)."""
     if reader_for(path) is None:
-        raise StoryRefused(Refusal(cause=Cause.NOT_A_STORY_FILE))
+        raise StoryRefused(not_a_story_file(path.name))
     return story_in(read_story_bytes(path), path.name)
+
+
+def not_a_story_file(name: str) -> Refusal:
+    """Why a file of no story format gives no story: a book's format no reader reads, named, or no book at all."""
+    kind = unread_format(name)
+    return Refusal(cause=Cause.NOT_A_STORY_FILE) if kind is None else Refusal(cause=Cause.UNREAD_FORMAT, format=kind)
 
 
 def story_in(data: bytes, name: str) -> tuple[str, list[PassageText]]:
@@ -335,7 +345,7 @@ def story_in(data: bytes, name: str) -> tuple[str, list[PassageText]]:
     the name) and passages; raises ValueError (refusal_of says why)."""
     reader = reader_for(name)
     if reader is None:
-        raise StoryRefused(Refusal(cause=Cause.NOT_A_STORY_FILE))
+        raise StoryRefused(not_a_story_file(name))
     story = reader.read(data)
     texts = list(passages_of(story.blocks))
     title = trimmed(without_invisibles(story.title or "")) if shows_text(story.title or "") else ""
