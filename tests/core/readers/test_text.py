@@ -426,3 +426,17 @@ def test_a_texts_by_line_is_left_out_only_under_its_title_and_a_line_naming_matt
 def test_a_subtitle_beginning_by_is_no_by_line():
     story = TextReader().read(b"The Mill\n\nBy the River Lune\n\nThe wheel turned all night.\n")
     assert story.blocks[0].text == "By the River Lune"
+
+
+def test_a_word_broken_at_a_lines_end_by_a_hyphen_is_made_whole():
+    # Hard-wrapped text broken after a hyphen (textwrap, editors, older Gutenberg texts, OCR) read "to- morrow" and
+    # "well- known": two words no question finds. The PDF reader's rule joins them, from the text's own words.
+    text = (
+        "Wrapped\n\nShe said she would come to-\nmorrow, or the day after, and the well-\nknown doctor agreed. "
+        "The prac-\ntising doctor was well-known in the village.\n\nA dash--\nthen the rest."
+    )
+    assert [block.text for block in TextReader().read(text.encode()).blocks] == [
+        "She said she would come tomorrow, or the day after, and the well-known doctor agreed. The practising doctor "
+        "was well-known in the village.",
+        "A dash--then the rest.",
+    ]
