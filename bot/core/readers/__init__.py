@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 44
+READING_VERSION = 45
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -232,7 +232,8 @@ and PDF too, and found by typed chapter lines and lines naming it ("About the Au
 FanFicFare's downloads are read without their frame (fanficfare.py); a note opening with its number linked back to its
 mark is no text; a table's row is one passage ("Olof: Will you sell the hut?"); a chapter's name that a mark within
 its line starts is not read again as its first passage; UTF-16 text without its byte order mark is read where its
-NUL bytes say it is (it was refused as binary)."""
+NUL bytes say it is (it was refused as binary). 45: an EPUB's chapter the navigation nests in a part of no text of its
+own is named with the part's name too ("Part I: The Village: I: The Hut"; the part's name was read nowhere)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
