@@ -233,7 +233,8 @@ FanFicFare's downloads are read without their frame (fanficfare.py); a note open
 mark is no text; a table's row is one passage ("Olof: Will you sell the hut?"); a chapter's name that a mark within
 its line starts is not read again as its first passage; UTF-16 text without its byte order mark is read where its
 NUL bytes say it is (it was refused as binary). 45: an EPUB's chapter the navigation nests in a part of no text of its
-own is named with the part's name too ("Part I: The Village: I: The Hut"; the part's name was read nowhere)."""
+own is named with the part's name too ("Part I: The Village: I: The Hut"; the part's name was read nowhere), and a Word
+paragraph whose mark is a tracked deletion is one with the next, as Word shows them (they were two passages)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
