@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 46
+READING_VERSION = 47
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -237,7 +237,10 @@ first page's contact block, word count, title and "by" line, and its closing "EN
 the story's where the metadata gives none (pdf_manuscript.py); a PDF chapter's number set over its title in smaller
 type is its name's first part, "Chapter 1: The Hut" (it was lost, the chapter named "The Hut"). 46: a plain text's
 word broken at a line's end by a hyphen is made whole ("to- morrow" was two words), and its pages, where form feeds
-part them, lose their numbers and running heads, a paragraph going on across a page's end (text_pages.py)."""
+part them, lose their numbers and running heads, a paragraph going on across a page's end (text_pages.py). 47: an
+EPUB's chapter the navigation nests in a part of no text of its own is named with the part's name too ("Part I: The
+Village: I: The Hut"; the part's name was read nowhere), and a Word paragraph whose mark is a tracked deletion is one
+with the next, as Word shows them (they were two passages)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

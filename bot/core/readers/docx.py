@@ -3,7 +3,8 @@
 The title is the document's own (File > Properties, by Word's name for that part or LibreOffice's), else its first
 paragraph in the Title style, and a "by" line naming the document's author is left out; paragraphs in Heading styles,
 in styles based on them or given an outline level (as RTF's are) name chapters; tables are read row by row, content
-controls and tracked insertions where they stand; hidden text (by its formatting or its style) and ruby's reading
+controls and tracked insertions where they stand, a paragraph whose mark is a tracked deletion run on into the next
+(_as_accepted); hidden text (by its formatting or its style) and ruby's reading
 over the words it glosses are left out. The archive is checked first (archive.py): python-docx unpacks every part,
 images included.
 A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
@@ -70,6 +71,35 @@ def _paragraphs(container: _Element) -> Iterator[_Element]:
                         yield from _paragraphs(cell)
         elif child.tag in _WRAPPERS:
             yield from _paragraphs(child)
+
+
+def _mark_deleted(paragraph: _Element) -> bool:
+    """Whether the paragraph's mark (its end, whose run properties are its `w:pPr/w:rPr`) is a tracked deletion, or
+    moved away: with the changes accepted, as the text stands, the paragraph runs on into the next."""
+    mark = paragraph.find(f"{_W}pPr/{_W}rPr")
+    return mark is not None and (mark.find(f"{_W}del") is not None or mark.find(f"{_W}moveFrom") is not None)
+
+
+_BLOCKS = frozenset({f"{_W}p", f"{_W}tbl"} | _WRAPPERS)
+
+
+def _as_accepted(paragraphs: Iterator[_Element]) -> Iterator[list[_Element]]:
+    """The paragraphs as they stand with Track Changes' changes accepted, each as the paragraphs it is made of: one
+    whose mark is deleted (_mark_deleted) is one with the paragraph right after it, as Word shows them ("The wind rose
+    " and "and the door banged." are "The wind rose and the door banged."; its paragraph split in two passages, the
+    sentence was in neither). The paragraph whose mark stands gives the whole its style, as that mark holds it. One
+    before a table, or last in a cell, runs on into no paragraph and stands alone."""
+    run: list[_Element] = []
+    for paragraph in paragraphs:
+        if run and next((s for s in run[-1].itersiblings() if s.tag in _BLOCKS), None) is not paragraph:
+            yield run
+            run = []
+        run.append(paragraph)
+        if not _mark_deleted(paragraph):
+            yield run
+            run = []
+    if run:
+        yield run
 
 
 def _unwrapped(container: _Element, tag: str) -> Iterator[_Element]:
@@ -212,6 +242,12 @@ class _Styles:
         return bool(hidden)
 
 
+def _texts(paragraphs: list[_Element], styles: _Styles) -> str:
+    """The text of paragraphs that stand as one (_as_accepted), each paragraph's runs as Word joins them: a space
+    between them is the runs' own ("rose " and "and"), none is put in (Word shows "rose" and "and" as "roseand")."""
+    return "".join(_text(paragraph, styles) for paragraph in paragraphs)
+
+
 def _text(paragraph: _Element, styles: _Styles) -> str:
     """The paragraph's text as it stands: its runs', in hyperlinks, fields, smart tags, content controls and
     tracked insertions too (python-docx's Paragraph.text reads only the runs and hyperlinks directly in it:
@@ -323,18 +359,20 @@ class DocxReader:
             blocks = []
             starts = []  # whether each block is where a note's mark links to
             marked = _marked_places(document.element.body)
-            for paragraph in _paragraphs(document.element.body):
+            for joined in _as_accepted(_paragraphs(document.element.body)):
+                paragraph = joined[-1]  # its mark stands, and holds the style
                 role, level = styles.role(paragraph)
                 if role is StyleRole.TITLE:
-                    title = title or _text(paragraph, styles)
+                    title = title or _texts(joined, styles)
                 elif role is StyleRole.HEADING:
-                    blocks.append(Block(_text(paragraph, styles), heading=True, level=level))
+                    blocks.append(Block(_texts(joined, styles), heading=True, level=level))
                 elif role is not StyleRole.LEFT_OUT:
-                    text = _text(paragraph, styles)
+                    text = _texts(joined, styles)
                     arrow = _arrow_linked(paragraph) if is_backlinked_note(text) else None
                     blocks.append(Block(text, linked_arrow=arrow))
                 if role in (StyleRole.HEADING, StyleRole.TEXT):
-                    starts.append(bool(marked) and not blocks[-1].heading and bool(_bookmarks(paragraph) & marked))
+                    places = set[str]().union(*map(_bookmarks, joined))
+                    starts.append(bool(marked) and not blocks[-1].heading and bool(places & marked))
             blocks = _notes_joined(blocks, starts)
         except Exception as error:  # python-docx reads hostile files; whatever it raises, this file is unreadable
             raise StoryRefused(Refusal(cause=Cause.NOT_WORD, detail=str(error))) from error
