@@ -16,6 +16,7 @@ import numpy as np
 from bot.core.invisible_characters import shows_text, trimmed, without_invisibles
 from bot.core.readers import STORY_SUFFIXES, reader_for, story_suffix
 from bot.core.readers.reader import Block
+from bot.core.readers.typed_breaks import is_typed_break
 from bot.core.sentences import sentence_spans
 from bot.core.skipped import Cause, Problem, Refusal, StoryRefused, refusal_of
 from bot.core.unread_formats import is_system_file, unread_format
@@ -145,6 +146,8 @@ def passages_of(blocks: Iterable[Block]) -> Iterator[PassageText]:
             continue  # one of invisible characters alone (<p>&shy;</p>, a zero-width space) is none
         if block.heading:
             chapter, under_chapter = trimmed(text), 0
+            continue
+        if is_typed_break(text):
             continue
         number += 1
         for piece in [text] if len(text) <= MAX_PASSAGE_CHARS else _split_long(text):

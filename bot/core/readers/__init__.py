@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 47
+READING_VERSION = 48
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -240,7 +240,8 @@ word broken at a line's end by a hyphen is made whole ("to- morrow" was two word
 part them, lose their numbers and running heads, a paragraph going on across a page's end (text_pages.py). 47: an
 EPUB's chapter the navigation nests in a part of no text of its own is named with the part's name too ("Part I: The
 Village: I: The Hut"; the part's name was read nowhere), and a Word paragraph whose mark is a tracked deletion is one
-with the next, as Word shows them (they were two passages)."""
+with the next, as Word shows them (they were two passages). 48: a scene break typed with letters, as fan fiction
+types them ("xXx", "~o~O~o~", "-line break-"), is no passage in any format (typed_breaks.py)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
