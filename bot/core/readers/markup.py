@@ -465,18 +465,21 @@ def blocks_of(
         text = "".join(parts)
         parts.clear()
         after_break = None
+        lines = text.split(_LINE_BREAK)
+        texts = lines if heading_group is None and not heading and _lines_are_paragraphs(lines) else [" ".join(lines)]
         only_links = not heading and linked > 0 and linked >= _visible(text) - separators
-        arrow = ends_linked if not heading and is_backlinked_note(text) else None
+        arrow = ends_linked if not heading and is_backlinked_note(texts[-1]) else None
         linked, ends_linked, separators = 0, False, 0
-        if heading_group is not None:
-            if text.strip():
-                group_parts.append(" ".join(text.split()))
-        elif text.strip():
-            said_again = named is not None and not heading and " ".join(text.split()).casefold() == named
-            named = None
-            if not said_again:
-                blocks.append(Block(text, heading, level, linked_arrow=arrow))
-                all_links.append(only_links)
+        for text in texts:
+            if heading_group is not None:
+                if text.strip():
+                    group_parts.append(" ".join(text.split()))
+            elif text.strip():
+                said_again = named is not None and not heading and " ".join(text.split()).casefold() == named
+                named = None
+                if not said_again:
+                    blocks.append(Block(text, heading, level, linked_arrow=arrow if text is texts[-1] else None))
+                    all_links.append(only_links)
 
     def add_text(text: str) -> None:
         """The text into the block, a blank line within a <pre> ending it (a story typed as text, put in a page)."""
@@ -537,7 +540,7 @@ def blocks_of(
                 parting = not in_headings and row is None  # a heading's or a row's line breaks part nothing
                 if parting and after_break is not None and not "".join(parts[after_break:]).strip():
                     flush()  # two line breaks in a row: old pages and web fiction part their paragraphs so
-                parts.append(" ")
+                parts.append(_LINE_BREAK if parting else " ")
                 after_break = len(parts)
                 continue
             text = element.text or ""
@@ -591,6 +594,26 @@ def blocks_of(
 
 
 _CELL_TAGS = frozenset({"td", "th"})
+_LINE_BREAK = "\0"
+"""A <br> where it may part paragraphs, in the block's text until flush decides (no page read holds a NUL)."""
+_INDENTS = ("\u00a0\u00a0", "\u2003", "\u3000", "\t")
+"""How a page indents a paragraph's first line where it has no style to: non-breaking spaces, an em space, an
+ideographic space, a tab."""
+PROSE_LINE_CHARS = 80
+"""A block's lines this long on average, between line breaks, are paragraphs; a poem's lines are shorter."""
+INDENTED_LINE_CHARS = 50
+"""As long on average where most of them open indented: an indented poem's lines are shorter still."""
+
+
+def _lines_are_paragraphs(lines: list[str]) -> bool:
+    """Whether a block's lines, parted by single line breaks, are its paragraphs: eFiction's fan-fiction archives, old
+    personal pages and text pasted into blog editors part theirs with one <br> each, indented with non-breaking
+    spaces, and the whole story was one paragraph cut into slices. A poem's lines, indented or not, stay one block."""
+    if len(lines) < 2:
+        return False
+    length = sum(len(line.strip()) for line in lines) / len(lines)
+    indented = sum(line.lstrip(" \n\r").startswith(_INDENTS) for line in lines[1:])
+    return length >= PROSE_LINE_CHARS or (2 * indented >= len(lines) - 1 and length >= INDENTED_LINE_CHARS)
 
 
 def _is_flat_row(row: _Element) -> bool:

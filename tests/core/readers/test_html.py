@@ -443,6 +443,27 @@ def test_paragraphs_parted_by_two_line_breaks_or_a_blank_line_in_preformatted_te
     ]
 
 
+def test_paragraphs_parted_by_one_line_break_each_are_passages_where_they_read_as_prose_not_verse(tmp_path):
+    # eFiction's fan-fiction archives, old personal pages and text pasted into blog editors part paragraphs with one
+    # <br> each, indented with non-breaking spaces: the story was one paragraph, cut into slices mid-paragraph.
+    indent = "&nbsp;" * 4
+    prose = [
+        "Ingrid lived in a hut at the edge of the salt marsh, where the boats came in at dusk and the gulls argued.",
+        '"Are you coming?" asked Tomas.',
+        '"Not tonight," said Ingrid, and she shut the door on the wind and the grey water of the bay.',
+        "The letter came on a Tuesday, sealed with green wax, and the boy who carried it would not meet her eye.",
+    ]
+    efiction = "<div id='story'>" + "".join(f"{indent}{line}<br>\n" for line in prose) + "</div>"
+    verse = ["The tide came in", f"{indent}and the tide went out,", "and Ingrid sang", f"{indent}as the gulls wheeled."]
+    poem = "<p>" + "<br>\n".join(verse) + "</p><p>Harbour Road 4<br>Skagen</p>"
+    (tmp_path / "salt.html").write_text(page("The Salt Road", efiction + poem), encoding="utf-8")
+    assert [" ".join(p.text.split()) for p in load_corpus(tmp_path).passages] == [
+        *prose,
+        "The tide came in and the tide went out, and Ingrid sang as the gulls wheeled.",
+        "Harbour Road 4 Skagen",
+    ]
+
+
 def test_a_google_docs_web_page_leaves_out_its_subtitle_and_its_footnotes(tmp_path):
     # Google Docs' "Download -> Web page": its footnote at the page's end, opening with its link back to the mark, was
     # the last chapter's last passage; its Subtitle paragraph the story's first; a lone "*" a passage.
