@@ -221,7 +221,6 @@ def test_what_libreoffice_hides_is_no_text():
     assert read(odt({"content.xml": content(body, styles)})) == (
         "The Hut",  # its lone heading
         [
-            ("The Hut", True),
             ("Ingrid lived in a hut by the marsh, near the bay.", False),
             ("She raked salt.", False),
             ("The price was ten crowns.", False),
