@@ -157,8 +157,8 @@ class Group(NamedTuple):
     hidden: bool = False
     """\\v (to \\v0 or the group's end): hidden text, which WordPad, Word and LibreOffice never show or print."""
     deleted: bool = False
-    """\\deleted: what Track Changes deleted, which Word and LibreOffice write so, and show struck out until the change is
-    accepted: the text as it stands is without it, as the Word and OpenDocument readers read theirs."""
+    """\\deleted: what Track Changes deleted, which Word and LibreOffice write so and show struck out until the change
+    is accepted: the text as it stands is without it, as the Word and OpenDocument readers read theirs."""
     unicode_version: Destination | None = None
     """In an \\upr group (text said twice, in the code page, then in Unicode in its {\\*\\ud} group): where the
     Unicode version's text goes; the code page's is skipped."""
