@@ -375,6 +375,10 @@ _UNREAD_FORMATS = {
         "is an Apple Pages document, which I cannot read; export it from Pages as Word (.docx), which I can read"
     ),
     UnreadFormat.ARCHIVE: "is an archive, which I do not unpack; unpack it, and I can read the story files in it",
+    UnreadFormat.SCRIVENER: (
+        "is a Scrivener project, whose scenes, notes and old versions I do not read as a book; compile it (File › "
+        "Compile) to .docx or EPUB, which I can read"
+    ),
     UnreadFormat.PAGE_IMAGES: (
         "holds pictures of pages, no text I can search; an edition with text (EPUB, a PDF with text, .txt) can be read"
     ),

@@ -19,7 +19,7 @@ from bot.core.readers.reader import Block
 from bot.core.readers.typed_breaks import is_typed_break
 from bot.core.sentences import sentence_spans
 from bot.core.skipped import Cause, Problem, Refusal, StoryRefused, refusal_of
-from bot.core.unread_formats import is_system_file, unread_format
+from bot.core.unread_formats import is_system_file, unread_format, unread_package
 
 MAX_STORY_BYTES = 32 * 1024 * 1024
 """A story file larger than this is skipped: the longest novels are a few MB of text."""
@@ -282,7 +282,9 @@ def story_files(root: Path) -> StoryFiles:
                     problems.append(Problem(file=name, why=why))
                 continue
             is_dir, identity = stat.S_ISDIR(found.st_mode), _identity(found, real)
-            if not is_dir and not is_story:
+            if is_dir and (kind := unread_package(entry.name)) is not None:
+                problems.append(Problem(file=name, why=Refusal(cause=Cause.UNREAD_FORMAT, format=kind)))
+            elif not is_dir and not is_story:
                 if (kind := unread_format(entry.name)) is not None:
                     problems.append(Problem(file=name, why=Refusal(cause=Cause.UNREAD_FORMAT, format=kind)))
                 elif not is_system_file(entry.name):

@@ -24,6 +24,8 @@ class UnreadFormat(enum.StrEnum):
     """A zip or other archive: its stories are read once it is unpacked into the folder."""
     PAGE_IMAGES = "page_images"
     """Comic book archives and DjVu: pictures of pages, no text to search."""
+    SCRIVENER = "scrivener"
+    """A Scrivener project, a folder of its scenes, notes and snapshots: Scrivener compiles it to one book."""
 
 
 _SUFFIXES = {
@@ -34,6 +36,7 @@ _SUFFIXES = {
     UnreadFormat.PAGES: (".pages",),
     UnreadFormat.ARCHIVE: (".zip", ".rar", ".7z", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz"),
     UnreadFormat.PAGE_IMAGES: (".cbz", ".cbr", ".cb7", ".djvu", ".djv"),
+    UnreadFormat.SCRIVENER: (".scriv",),
 }
 _BY_SUFFIX = {suffix: kind for kind, suffixes in _SUFFIXES.items() for suffix in suffixes}
 
@@ -57,3 +60,15 @@ def unread_format(name: str) -> UnreadFormat | None:
 def is_system_file(name: str) -> bool:
     """Whether a file is one the system left in the folder, which no one needs told about."""
     return name.lower() in SYSTEM_FILES
+
+
+PACKAGES = frozenset({UnreadFormat.SCRIVENER, UnreadFormat.PAGES})
+"""Kinds macOS keeps as a folder shown as one file (a package), which is a book as a whole: the files within are no
+stories of their own (a Scrivener project's notes, synopses and old snapshots were read as stories, each scene one
+called "Content")."""
+
+
+def unread_package(name: str) -> UnreadFormat | None:
+    """The kind of book a folder is, where it is a package of one; None for any other folder."""
+    kind = unread_format(name)
+    return kind if kind in PACKAGES else None

@@ -73,3 +73,19 @@ def test_an_upload_or_import_of_a_kindle_book_is_told_to_convert_it() -> None:
     other = ShelfError(UploadRefusal.NOT_A_STORY_FILE, name="notes.json")
     assert upload_refusal_text(other) == f'"notes.json" is not a story file; upload one of {suffix_list()}.'
     assert f"import one of {suffix_list()}" in import_refused_text("notes.json", other)
+
+
+def test_a_scrivener_project_or_a_pages_package_is_named_as_one_book_and_nothing_in_it_read(tmp_path) -> None:
+    project = tmp_path / "The Salt Road.scriv"
+    (project / "Files" / "Data" / "A1").mkdir(parents=True)
+    (project / "Files" / "Data" / "A1" / "content.rtf").write_text(r"{\rtf1\ansi Ingrid lived in a hut.\par}")
+    (project / "Files" / "Data" / "A1" / "notes.rtf").write_text(r"{\rtf1\ansi Tomas dies in chapter three.\par}")
+    (tmp_path / "Novel.pages").mkdir()
+    (tmp_path / "Novel.pages" / "preview.txt").write_text("A preview.")
+    (tmp_path / "drafts.zip").mkdir()  # a folder is a package only of the kinds macOS keeps so
+    (tmp_path / "drafts.zip" / "ok.txt").write_text("Ottilie opened the weir at dawn.")
+    corpus = load_corpus(tmp_path)
+    assert [story.path for story in corpus.stories] == ["drafts.zip/ok.txt"]
+    said = {p.file: problem_text(p) for p in corpus.problems}
+    assert said["The Salt Road.scriv"].startswith("Skipped The Salt Road.scriv: it is a Scrivener project")
+    assert said["Novel.pages"].startswith("Skipped Novel.pages: it is an Apple Pages document")
