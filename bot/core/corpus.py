@@ -284,6 +284,10 @@ def story_files(root: Path) -> StoryFiles:
             is_dir, identity = stat.S_ISDIR(found.st_mode), _identity(found, real)
             if is_dir and (kind := unread_package(entry.name)) is not None:
                 problems.append(Problem(file=name, why=Refusal(cause=Cause.UNREAD_FORMAT, format=kind)))
+            elif is_dir and entry.name.lower().endswith(RICH_TEXT_PACKAGE) and identity not in seen:
+                seen[identity] = name
+                if (path / PACKAGE_TEXT).is_file():
+                    paths.append(path / PACKAGE_TEXT)  # the pictures beside it are no one's concern
             elif not is_dir and not is_story:
                 if (kind := unread_format(entry.name)) is not None:
                     problems.append(Problem(file=name, why=Refusal(cause=Cause.UNREAD_FORMAT, format=kind)))
@@ -331,12 +335,27 @@ def read_story_bytes(path: Path) -> bytes:
         raise StoryRefused(Refusal(cause=Cause.CANNOT_OPEN, detail=str(error.strerror or error))) from error
 
 
+RICH_TEXT_PACKAGE = ".rtfd"
+"""macOS's rich text with pictures, as TextEdit saves a story once a picture is pasted in: a folder shown as one file,
+holding the text in PACKAGE_TEXT and the pictures beside it."""
+PACKAGE_TEXT = "TXT.rtf"
+
+
 def read_story(path: Path) -> tuple[str, list[PassageText]]:
     """The story in a file, by its format's reader: its title and passages; raises ValueError (refusal_of says
     why)."""
     if reader_for(path) is None:
         raise StoryRefused(not_a_story_file(path.name))
-    return story_in(read_story_bytes(path), path.name)
+    return story_in(read_story_bytes(path), _named(path))
+
+
+def _named(path: Path) -> str:
+    """The name a story's title is made from where the file gives none: an RTFD package's, not its text's "TXT"
+    (every story TextEdit saved with a picture in it was called "TXT")."""
+    package = path.parent.name
+    if path.name == PACKAGE_TEXT and package.lower().endswith(RICH_TEXT_PACKAGE):
+        return package[: -len(RICH_TEXT_PACKAGE)] + ".rtf"
+    return path.name
 
 
 def not_a_story_file(name: str) -> Refusal:
