@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 52
+READING_VERSION = 53
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -246,7 +246,8 @@ parted by one <br> each are its paragraphs where they read as prose (80 characte
 indented with non-breaking spaces), as eFiction's archives part theirs (the story was one paragraph). 50: what
 LibreOffice hides in an OpenDocument text (hidden characters, paragraphs and sections) is no text. 51: an RTF's
 tracked deletion (`\\deleted`) is no text (it was read, glued to the words around it). 52: TextEdit's RTFD package
-is one story named after it (each was "TXT")."""
+is one story named after it (each was "TXT"). 53: an initial set as a picture, or a heading that is a picture alone,
+is read by its alt text ("NGRID lived", and no chapters, were read)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

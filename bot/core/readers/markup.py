@@ -543,7 +543,7 @@ def blocks_of(
                 parts.append(_LINE_BREAK if parting else " ")
                 after_break = len(parts)
                 continue
-            text = element.text or ""
+            text = _image_text(element) if name == "img" else element.text or ""
             add_text(text)
             if shows_text(text):
                 ends_linked = bool(open_links)
@@ -594,6 +594,33 @@ def blocks_of(
 
 
 _CELL_TAGS = frozenset({"td", "th"})
+MAX_INITIAL_CHARS = 2
+
+
+def _image_text(image: _Element) -> str:
+    """The text an image stands for, where the page shows it as its text: an initial set as a picture (Project
+    Gutenberg's illustrated books, older EPUBs: `<img alt="I"/>NGRID lived`), or a heading that is a picture alone
+    (`<h2><img alt="Chapter One"/></h2>`). Read as "NGRID lived", with no chapters. Any other picture's `alt`
+    describes it (an illustration), and is no story text."""
+    alt = " ".join((image.get("alt") or "").split())
+    if not alt:
+        return ""
+    if len(alt) <= MAX_INITIAL_CHARS and alt[-1].isalpha() and _text_after(image).lstrip()[:1].isalpha():
+        return alt
+    heading = next((above for above in image.iterancestors() if local_name(above) in HEADING_TAGS), None)
+    if heading is not None and not "".join(heading.itertext()).strip():
+        return alt
+    return ""
+
+
+def _text_after(element: _Element) -> str:
+    """The text right after an element: its tail, or, where it ends its parent with none, its parent's."""
+    parent = element.getparent()
+    while element.tail is None and element.getnext() is None and parent is not None:
+        element, parent = parent, parent.getparent()
+    return element.tail or ""
+
+
 _LINE_BREAK = "\0"
 """A <br> where it may part paragraphs, in the block's text until flush decides (no page read holds a NUL)."""
 _INDENTS = ("\u00a0\u00a0", "\u2003", "\u3000", "\t")

@@ -464,6 +464,26 @@ def test_paragraphs_parted_by_one_line_break_each_are_passages_where_they_read_a
     ]
 
 
+def test_an_initial_or_a_heading_set_as_a_picture_is_read_by_its_alt_text_and_other_pictures_are_not(tmp_path):
+    # Project Gutenberg's illustrated books set initials and chapter titles as pictures: "NGRID lived", no chapters.
+    body = (
+        '<h2><img src="images/ch1.png" alt="Chapter One" /></h2>'
+        '<p><img class="drop-cap" src="images/drop-i.jpg" alt="I" />NGRID lived in a hut by the marsh.</p>'
+        '<p><img src="images/a.jpg" alt="A" /> long time ago she raked salt.</p>'
+        '<h2><img src="images/ornament.png" alt="ornament" /> The Letter</h2>'
+        '<p><span class="dropcap"><img src="images/t.jpg" alt="T" /></span>he letter came on a Tuesday.</p>'
+        '<div class="figcenter"><img src="images/i010.jpg" alt="Ingrid at the stove" /></div>'
+        "<p>She burned it <img src='images/x.png' alt='X' />.</p>"
+    )
+    (tmp_path / "salt.html").write_text(page("The Salt Road", body), encoding="utf-8")
+    assert [(p.chapter, " ".join(p.text.split())) for p in load_corpus(tmp_path).passages] == [
+        ("Chapter One", "INGRID lived in a hut by the marsh."),
+        ("Chapter One", "A long time ago she raked salt."),
+        ("The Letter", "The letter came on a Tuesday."),
+        ("The Letter", "She burned it ."),
+    ]
+
+
 def test_a_google_docs_web_page_leaves_out_its_subtitle_and_its_footnotes(tmp_path):
     # Google Docs' "Download -> Web page": its footnote at the page's end, opening with its link back to the mark, was
     # the last chapter's last passage; its Subtitle paragraph the story's first; a lone "*" a passage.
