@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 53
+READING_VERSION = 54
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -247,7 +247,8 @@ indented with non-breaking spaces), as eFiction's archives part theirs (the stor
 LibreOffice hides in an OpenDocument text (hidden characters, paragraphs and sections) is no text. 51: an RTF's
 tracked deletion (`\\deleted`) is no text (it was read, glued to the words around it). 52: TextEdit's RTFD package
 is one story named after it (each was "TXT"). 53: an initial set as a picture, or a heading that is a picture alone,
-is read by its alt text ("NGRID lived", and no chapters, were read)."""
+is read by its alt text ("NGRID lived", and no chapters, were read). 54: a book's "Author's Note" and "Discussion
+Questions" at its end are matter, and so are the next book's pages a self-published ebook ends with ("Sneak Peek")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

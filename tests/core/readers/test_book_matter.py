@@ -307,3 +307,25 @@ def test_a_story_that_says_copyright_or_all_rights_reserved_within_a_sentence_ke
     )
     (tmp_path / "gate.txt").write_text(text, encoding="utf-8")
     assert read_story(tmp_path / "gate.txt")[1][0].text.startswith("The sign on the gate said PRIVATE ESTATE")
+
+
+def test_an_indie_books_end_its_authors_note_the_next_books_first_chapter_and_its_questions_is_no_story_text():
+    # Nearly every self-published ebook ends with the next book's first chapter: "What happened to Tomas?" was
+    # answered from another book's ("woke in Bergen with blood on his hands"), cited as this one's.
+    prose = " She raked salt from the shallow pans every morning, and sold it in the village for bread and oil."
+    book = [
+        ("Chapter One", "Ingrid lived in a hut at the edge of the salt marsh." + prose),
+        ("Chapter Two", "The letter came on a Tuesday. Ingrid left for Bergen and never came back." + prose),
+        ("Author's Note", "The salt works at Hvaler are real; I moved them north. Please leave a review." + prose),
+        ("Sneak Peek: The Tide Clock", "Read on for the first chapter of The Tide Clock, book two of the series."),
+        ("The Tide Clock: Chapter One", "Tomas woke in Bergen with blood on his hands and no memory." + prose),
+        ("Discussion Questions", "1. Why does Ingrid leave the hut? 2. Is Tomas to blame for the fire?" + prose),
+        ("Acknowledgments", "Thanks to Wren and Sigrid." + prose),
+    ]
+    blocks = [block for name, text in book for block in (Block(name, heading=True), Block(text))]
+    assert [block.text for block in without_matter(blocks) if block.heading] == ["Chapter One", "Chapter Two"]
+    # A story's own chapter that only mentions a preview is read, and so is every chapter of a book all sneak peek.
+    story = [Block("Chapter One", heading=True), Block("Ingrid rowed out." + prose)]
+    preview = [Block("Preview of the Harbour", heading=True), Block("The harbour was full of boats." + prose)]
+    assert without_matter(story + preview + story) == story + preview + story
+    assert without_matter(preview + story) == preview + story
