@@ -116,7 +116,8 @@ def without_matter(blocks: Sequence[Block]) -> list[Block]:
             heading = n
         elif heading is not None:
             under[heading] += len(block.text)
-    story = [n for n, block in enumerate(blocks) if block.heading and not named[n] and under[n] >= SECTION_CHARS]
+    sections = [n for n, block in enumerate(blocks) if block.heading and not named[n]]
+    story = [n for n in sections if under[n] >= SECTION_CHARS] or sections  # a book of short chapters has its own
     if not story:
         return list(blocks)
     first, last = story[0], story[-1]

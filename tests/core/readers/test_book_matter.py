@@ -329,3 +329,11 @@ def test_an_indie_books_end_its_authors_note_the_next_books_first_chapter_and_it
     preview = [Block("Preview of the Harbour", heading=True), Block("The harbour was full of boats." + prose)]
     assert without_matter(story + preview + story) == story + preview + story
     assert without_matter(preview + story) == preview + story
+
+
+def test_a_book_of_short_chapters_loses_its_matter_too():
+    # Flash fiction: no chapter has 100 characters under it, so none was taken for the story's, and "Acknowledgments"
+    # with what followed was read as the story's last chapters.
+    book = [("Chapter One", "Ingrid lived in a hut."), ("Chapter Two", "The letter came."), ("Acknowledgments", "Wr.")]
+    blocks = [block for name, text in book for block in (Block(name, heading=True), Block(text))]
+    assert [block.text for block in without_matter(blocks)] == [block.text for block in blocks[:4]]
