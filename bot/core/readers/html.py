@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bot.core.readers import ao3, fanficfare
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.gutenberg import book_blocks
-from bot.core.readers.markup import blocks_of, parse_html, text_of
+from bot.core.readers.markup import blocks_of, google_docs_title, parse_html, text_of
 from bot.core.readers.reader import StoryText, story_text
 
 if TYPE_CHECKING:
@@ -64,5 +64,5 @@ class HtmlReader:
         root = parse_html(raw, self.name)
         body, metas = root.find("body"), _metas(root)
         blocks = book_blocks(blocks_of(root if body is None else body))
-        title = page_title(root, metas)
+        title = page_title(root, metas) or (None if body is None else google_docs_title(body))
         return story_text(title, book_matter_left_out(blocks, title), _first(metas, AUTHOR_METAS))

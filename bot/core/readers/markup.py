@@ -467,7 +467,9 @@ def blocks_of(
         after_break = None
         lines = text.split(_LINE_BREAK)
         texts = lines if heading_group is None and not heading and _lines_are_paragraphs(lines) else [" ".join(lines)]
-        only_links = not heading and linked > 0 and linked >= _visible(text) - separators
+        page_number = _PAGE_NUMBER_AFTER_TAB.search(text) if linked else None  # a contents entry's page
+        listed = separators + (_visible(page_number.group()) if page_number else 0)
+        only_links = not heading and linked > 0 and linked >= _visible(text) - listed
         arrow = ends_linked if not heading and is_backlinked_note(texts[-1]) else None
         linked, ends_linked, separators = 0, False, 0
         for text in texts:
@@ -506,7 +508,7 @@ def blocks_of(
                 or is_matter(element)
                 or (name in NOTE_BLOCKS and _is_linked_back_note(element, page, links))
                 or is_hidden(element, name, hidden)
-                or (inner and _is_mark(element))
+                or (inner and (_is_mark(element) or _is_google_docs_comment_mark(element)))
                 or (name in MEDIA_TAGS and media is None and _says_unplayable(element))
             ):
                 walker.skip_subtree()  # its "end" still comes, next
@@ -725,13 +727,35 @@ def _is_google_docs_note(element: _Element, name: str) -> bool:
     as the last chapter's last passage, the subtitle as the story's first."""
     if name != "p":
         return False
-    if "subtitle" in (element.get("class") or "").split():
+    classes = (element.get("class") or "").split()
+    if "subtitle" in classes:
         return True
+    if "title" in classes and any("doc-content" in (a.get("class") or "").split() for a in element.iterancestors()):
+        return True  # its title (google_docs_title)
     first = next(element.iterchildren(), None)
     return first is not None and local_name(first) == "a" and (first.get("href") or "").startswith(_GOOGLE_DOCS_BACK)
 
 
 _GOOGLE_DOCS_BACK = ("#ftnt_ref", "#cmnt_ref")
+_PAGE_NUMBER_AFTER_TAB = re.compile(r"\t[ \t]*\d{1,4}\s*\Z")
+"""A contents entry's page number, after a tab (Google Docs' and Word's contents, with page numbers shown)."""
+
+
+def _is_google_docs_comment_mark(element: _Element) -> bool:
+    """Google Docs' mark of a comment in the text, "[a]" (`<a href="#cmnt1" id="cmnt_ref1">`): it was read into the
+    word before it, "morning[a]", which no question finds."""
+    return (element.get("href") or "").startswith("#cmnt") and (element.get("id") or "").startswith("cmnt_ref")
+
+
+def google_docs_title(body: _Element) -> str | None:
+    """The title of a Google Docs web page, which has no <title>: its paragraph in the Title style (its file's name,
+    "TheSaltRoad", has the document's name without spaces)."""
+    if "doc-content" not in (body.get("class") or "").split():
+        return None
+    title = next((p for p in body.iter("p") if "title" in (p.get("class") or "").split()), None)
+    return None if title is None else " ".join("".join(title.itertext()).split()) or None
+
+
 NOTE_BLOCKS = frozenset({"p", "div", "li", "dd"})
 """Blocks a note without semantics is written as."""
 _WRAPPERS_WITHIN = 3

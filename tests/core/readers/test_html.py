@@ -484,6 +484,32 @@ def test_an_initial_or_a_heading_set_as_a_picture_is_read_by_its_alt_text_and_ot
     ]
 
 
+def test_a_google_docs_web_page_is_titled_by_its_title_paragraph_without_its_contents_and_comment_marks(tmp_path):
+    # Google Docs' "Web page (.html, zipped)" has no <title>: the story was "TheSaltRoad", its file's name, its Title
+    # paragraph a passage, its contents (page numbers after tabs) two passages, and "morning[a]" a word.
+    body = (
+        '<p class="c3 title" id="h.title"><span class="c0">The Salt Road</span></p>'
+        '<p class="c5"><span class="c0"><a class="c2" href="#h.gjdgxs">Chapter One: The Hut</a></span>'
+        '<span class="c0">\t2</span></p>'
+        '<p class="c5"><span class="c0"><a class="c2" href="#h.30j0zll">Chapter Two: The Letter</a></span>'
+        '<span class="c0">\t3</span></p>'
+        '<h1 class="c3" id="h.gjdgxs"><span class="c0">Chapter One: The Hut</span></h1>'
+        '<p class="c1"><span class="c0">She raked salt every morning</span>'
+        '<sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup><span class="c0">.</span></p>'
+        '<h1 class="c3" id="h.30j0zll"><span class="c0">Chapter Two: The Letter</span></h1>'
+        '<p class="c1"><span class="c0">The letter came on a Tuesday, page 3 of it\t4 lines long.</span></p>'
+        '<div><p class="c1"><a href="#cmnt_ref1" id="cmnt1">[a]</a><span class="c0">Wren: evening?</span></p></div>'
+    )
+    html = f'<html><head><meta charset="utf-8"></head><body class="c4 doc-content">{body}</body></html>'
+    (tmp_path / "TheSaltRoad.html").write_text(html, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [story.title for story in corpus.stories] == ["The Salt Road"]
+    assert [(p.chapter, p.text) for p in corpus.passages] == [
+        ("Chapter One: The Hut", "She raked salt every morning."),
+        ("Chapter Two: The Letter", "The letter came on a Tuesday, page 3 of it 4 lines long."),
+    ]
+
+
 def test_a_google_docs_web_page_leaves_out_its_subtitle_and_its_footnotes(tmp_path):
     # Google Docs' "Download -> Web page": its footnote at the page's end, opening with its link back to the mark, was
     # the last chapter's last passage; its Subtitle paragraph the story's first; a lone "*" a passage.
