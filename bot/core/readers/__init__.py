@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 56
+READING_VERSION = 57
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -252,7 +252,8 @@ Questions" at its end are matter, and so are the next book's pages a self-publis
 55: a book of short chapters loses its matter too; a Google Docs web page is titled by its Title paragraph, and its
 contents (page numbers after tabs) and comment marks ("morning[a]") are no text. 56: a manuscript's frame in any
 format's paragraphs (Scrivener's compile to Word or RTF: contact block, word count, title, "END") is no text
-(manuscript_frame.py)."""
+(manuscript_frame.py). 57: Google Docs' plain text reads without its footnotes and comments under a rule and their
+marks ("morning[a]"; bracketed_notes.py)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bot.core.readers import fanficfare, gutenberg
 from bot.core.readers.book_matter import book_matter_left_out
+from bot.core.readers.bracketed_notes import without_bracketed_notes
 from bot.core.readers.chapter_lines import ENDINGS, MAX_HEADING_CHARS, SUBTITLE_CHARS, is_chapter_line
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.markdown_inline import UNDERSCORES, without_emphasis
@@ -79,7 +80,7 @@ class TextReader:
         if download is not None:
             return _fanficfare_story(*download)
         title, body = split_title(text)
-        paragraphs = _lines_as_paragraphs(paragraphs_of(body))
+        paragraphs = without_bracketed_notes(_lines_as_paragraphs(paragraphs_of(body)))
         bounds = gutenberg.book_bounds(paragraphs)
         if bounds is None:
             book = [paragraph for paragraph in paragraphs if paragraph]
