@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 57
+READING_VERSION = 58
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -253,7 +253,8 @@ Questions" at its end are matter, and so are the next book's pages a self-publis
 contents (page numbers after tabs) and comment marks ("morning[a]") are no text. 56: a manuscript's frame in any
 format's paragraphs (Scrivener's compile to Word or RTF: contact block, word count, title, "END") is no text
 (manuscript_frame.py). 57: Google Docs' plain text reads without its footnotes and comments under a rule and their
-marks ("morning[a]"; bracketed_notes.py)."""
+marks ("morning[a]"; bracketed_notes.py). 58: an OpenDocument table's row of a paragraph a cell at most is one
+passage, its cells joined by " | ", as a web page's (each cell was one)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -4,7 +4,8 @@ Read with the standard library's zipfile (with the limits of archive.py) and lxm
 `content.xml` (the text) and `meta.xml` (the title), nothing else of the package (styles, images, settings).
 The title is the document's own (File > Properties), else its first paragraph in the Title style, and a "by"
 line naming the document's author is left out; headings (`text:h`, and paragraphs in Heading styles) name
-chapters; lists and tables are read where they stand, a table row by row; tracked changes read as the text
+chapters; lists and tables are read where they stand, a table row by row (a row of a paragraph a cell at most one
+passage, its cells joined by " | ", as a web page's); tracked changes read as the text
 stands (deletions are kept apart from it). What LibreOffice hides (hidden characters, paragraphs and sections, a
 writer's notes to self and cut scenes) is left out. Footnotes, comments, text boxes and frames, generated indexes (a
 table of contents) and ruby's reading over the words it glosses are left out, as they are from Word documents.
@@ -21,7 +22,7 @@ from bot.core.readers.archive import SafeZip
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.markup import lxml_etree, parse_xml
 from bot.core.readers.plain_notes import is_backlinked_note
-from bot.core.readers.reader import Block, StoryText, story_text
+from bot.core.readers.reader import ROW_SEPARATOR, Block, StoryText, story_text
 from bot.core.readers.styles import StyleRole, heading_level, style_role
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
@@ -113,16 +114,38 @@ def _is_hidden(element: _Element, hidden: frozenset[str]) -> bool:
     return False
 
 
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ROW, _CELL = f"{_TABLE}table-row", f"{_TABLE}table-cell"
+
+
 def _paragraphs(body: _Element, hidden: frozenset[str]) -> Iterator[_Element]:
     """The paragraphs and headings in reading order: in lists, sections and table cells where they stand, less
-    those LibreOffice hides."""
+    those LibreOffice hides; a table's row whose cells hold a paragraph each at most, whole (_flat_row)."""
     walker = lxml_etree(FORMAT_NAME).iterwalk(body, events=("start",))
     for _, element in walker:
         if element.tag in _LEFT_OUT or _is_hidden(element, hidden):
             walker.skip_subtree()
-        elif element.tag in _PARAGRAPHS:
+        elif element.tag in _PARAGRAPHS or (element.tag == _ROW and _is_flat_row(element)):
             yield element
             walker.skip_subtree()
+
+
+def _is_flat_row(row: _Element) -> bool:
+    """Whether a table row is one passage: its cells hold a paragraph each at most, as a list of names, a play's
+    speaker and speech, or a form does. Each cell was a passage, the speaker apart from the speech, as an HTML page's
+    cells were before (markup.py reads a row so too)."""
+    cells = [child for child in row if child.tag == _CELL]
+    return len(cells) > 1 and all(
+        all(part.tag in _PARAGRAPHS for part in cell)
+        and len(cell) <= 1
+        and not any(part.tag == f"{_TEXT}h" for part in cell)
+        for cell in cells
+    )
+
+
+def _row_text(row: _Element, hidden: frozenset[str]) -> str:
+    cells = (" ".join(_text(part, hidden).split()) for cell in row if cell.tag == _CELL for part in cell)
+    return ROW_SEPARATOR.join(cell for cell in cells if cell)
 
 
 def _text(paragraph: _Element, hidden: frozenset[str]) -> str:
@@ -212,6 +235,9 @@ class OdtReader:
         based_on, hidden = _style_names(content), _hidden_styles(content)
         blocks = []
         for paragraph in _paragraphs(body, hidden):
+            if paragraph.tag == _ROW:
+                blocks.append(Block(_row_text(paragraph, hidden)))
+                continue
             style = paragraph.get(f"{_TEXT}style-name") or ""
             shown = _shown(based_on.get(style, style))
             role = style_role(shown)

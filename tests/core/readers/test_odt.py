@@ -227,3 +227,24 @@ def test_what_libreoffice_hides_is_no_text():
             ("She burned the letter.", False),
         ],
     )
+
+
+def test_a_table_row_of_a_paragraph_a_cell_is_one_passage_as_a_web_pages_is():
+    # Each cell was a passage: a play's speaker stood apart from the speech, a crew list's name from the ship.
+    cell = "<table:table-cell office:value-type='string'>{}</table:table-cell>"
+    row = "<table:table-row>{}</table:table-row>"
+    body = (
+        "<text:p>The crew, as the log kept it.</text:p><table:table>"
+        + row.format(cell.format("<text:p>Gull</text:p>") + cell.format("<text:p>Tomas</text:p>"))
+        + row.format(cell.format("<text:p>Wren</text:p>") + cell.format("") + cell.format("<text:p>Berit</text:p>"))
+        + row.format(cell.format("<text:p>Kestrel</text:p>") + cell.format("<text:p>A.</text:p><text:p>B.</text:p>"))
+        + "</table:table>"
+    )
+    assert [text for text, _ in read(odt({"content.xml": content(body)}))[1]] == [
+        "The crew, as the log kept it.",
+        "Gull | Tomas",
+        "Wren | Berit",
+        "Kestrel",  # a row whose cell holds paragraphs is read as it was: paragraph by paragraph
+        "A.",
+        "B.",
+    ]
