@@ -57,13 +57,6 @@ MATTER_NAMES = frozenset(
 SECTION_CHARS = 100
 """Characters of text under a heading for it to start a section of the book: a title page's author and date under
 the title, set in large type as headings are, are no section, and a contents list after them is the book's start."""
-SNEAK_PEEKS = ("sneak peek", "a sneak peek")
-"""Names of the next book's first pages, which a self-published ebook ends with ("Sneak Peek: The Tide Clock"): they
-and all after them are another book's, whose chapters were read as this one's ("What happened to Tomas?" was answered
-from it)."""
-NAMED_EXCERPTS = ("excerpt from ", "an excerpt from ", "preview of ", "a preview of ", "bonus chapter from ")
-"""Names of another book's pages too ("Excerpt from The Tide Clock"), where a later heading names that book ("The Tide
-Clock: Chapter One"); a story's chapter "Preview of the Harbour" is its own."""
 MATTER_PREFIXES = ("also by ", "other books by ", "books by ", "other titles by ", "more from ", "praise for ")
 _END_PUNCTUATION = ".:;,!?*"
 COPYRIGHT_PAGE_CHARS = 2000
@@ -99,17 +92,6 @@ def without_matter(blocks: Sequence[Block]) -> list[Block]:
     every section of a book none of whose sections has another name. A heading with under SECTION_CHARS of text under
     it (a title page's title over its author and date, "Chapter 1" over the chapter's title) is no section."""
     named = [block.heading and is_matter_name(block.text) for block in blocks]
-    headings = [n for n, block in enumerate(blocks) if block.heading]
-    other_book = next(
-        (
-            n
-            for at, n in enumerate(headings)
-            if _opens_other_book(blocks[n].text, [blocks[m].text for m in headings[at + 1 : at + 4]])
-        ),
-        None,
-    )
-    if other_book is not None and any(not named[n] for n in headings if n < other_book):
-        named[other_book:] = [block.heading for block in blocks[other_book:]]  # the rest is the next book's
     under = [0] * len(blocks)
     heading = None
     for n, block in enumerate(blocks):
@@ -316,12 +298,6 @@ END_MATTER = frozenset(
         "about the publisher",
         "acknowledgments",
         "acknowledgements",
-        "author's note",
-        "author\u2019s note",
-        "a note from the author",
-        "discussion questions",
-        "reading group guide",
-        "book club questions",
     ]
 )
 """Matter whose name, typed after a book's last chapter, is the book's end and no story's line."""
@@ -330,19 +306,6 @@ END_MATTER = frozenset(
 def _ends_a_book(text: str) -> bool:
     folded = _folded(text).strip(_END_PUNCTUATION + " ")
     return folded in END_MATTER or folded.startswith(MATTER_PREFIXES)
-
-
-def _opens_other_book(heading: str, later: list[str]) -> bool:
-    """Whether a heading opens another book's pages: a sneak peek, or an excerpt of a book one of the `later` headings
-    (the next few) names."""
-    folded = _folded(heading).strip(_END_PUNCTUATION + " ")
-    if folded.startswith(SNEAK_PEEKS):
-        return True
-    prefix = next((prefix for prefix in NAMED_EXCERPTS if folded.startswith(prefix)), None)
-    if prefix is None:
-        return False
-    book = folded[len(prefix) :].strip(_END_PUNCTUATION + " ")
-    return bool(book) and any(book in _folded(name) for name in later)
 
 
 def _names_matter(text: str) -> bool:

@@ -8,7 +8,7 @@ import pytest
 
 from bot.core.corpus import load_corpus, read_story
 from bot.core.readers import reader_for
-from bot.core.readers.book_matter import without_matter, without_notice_before_chapters
+from bot.core.readers.book_matter import book_matter_left_out, without_matter, without_notice_before_chapters
 from bot.core.readers.reader import Block
 from tests.core.readers.format_fixtures import FIXTURES
 from tests.core.readers.lighthouse import CHAPTERS, check_story
@@ -309,26 +309,21 @@ def test_a_story_that_says_copyright_or_all_rights_reserved_within_a_sentence_ke
     assert read_story(tmp_path / "gate.txt")[1][0].text.startswith("The sign on the gate said PRIVATE ESTATE")
 
 
-def test_an_indie_books_end_its_authors_note_the_next_books_first_chapter_and_its_questions_is_no_story_text():
-    # Nearly every self-published ebook ends with the next book's first chapter: "What happened to Tomas?" was
-    # answered from another book's ("woke in Bergen with blood on his hands"), cited as this one's.
+def test_an_indie_books_authors_note_and_discussion_questions_at_its_end_are_no_story_text():
+    # Headed so after the last chapter, they were read as its last chapters; a line "Author's Note" opening a chapter
+    # (fan fiction's way) is the chapter's own, and what follows it is read.
     prose = " She raked salt from the shallow pans every morning, and sold it in the village for bread and oil."
     book = [
         ("Chapter One", "Ingrid lived in a hut at the edge of the salt marsh." + prose),
         ("Chapter Two", "The letter came on a Tuesday. Ingrid left for Bergen and never came back." + prose),
         ("Author's Note", "The salt works at Hvaler are real; I moved them north. Please leave a review." + prose),
-        ("Sneak Peek: The Tide Clock", "Read on for the first chapter of The Tide Clock, book two of the series."),
-        ("The Tide Clock: Chapter One", "Tomas woke in Bergen with blood on his hands and no memory." + prose),
         ("Discussion Questions", "1. Why does Ingrid leave the hut? 2. Is Tomas to blame for the fire?" + prose),
         ("Acknowledgments", "Thanks to Wren and Sigrid." + prose),
     ]
     blocks = [block for name, text in book for block in (Block(name, heading=True), Block(text))]
-    assert [block.text for block in without_matter(blocks) if block.heading] == ["Chapter One", "Chapter Two"]
-    # A story's own chapter that only mentions a preview is read, and so is every chapter of a book all sneak peek.
-    story = [Block("Chapter One", heading=True), Block("Ingrid rowed out." + prose)]
-    preview = [Block("Preview of the Harbour", heading=True), Block("The harbour was full of boats." + prose)]
-    assert without_matter(story + preview + story) == story + preview + story
-    assert without_matter(preview + story) == preview + story
+    assert [block.text for block in book_matter_left_out(blocks) if block.heading] == ["Chapter One", "Chapter Two"]
+    typed = [*blocks[:4], Block("Author's Note"), Block("Thanks for the reviews!"), Block("Ingrid came home." + prose)]
+    assert book_matter_left_out(typed) == typed
 
 
 def test_a_book_of_short_chapters_loses_its_matter_too():
