@@ -22,6 +22,7 @@ from __future__ import annotations
 import posixpath
 import re
 from html.entities import html5
+from itertools import islice
 from types import ModuleType
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
@@ -730,8 +731,9 @@ def _is_google_docs_note(element: _Element, name: str) -> bool:
     classes = (element.get("class") or "").split()
     if "subtitle" in classes:
         return True
-    if "title" in classes and any("doc-content" in (a.get("class") or "").split() for a in element.iterancestors()):
-        return True  # its title (google_docs_title)
+    if "title" in classes:
+        body = next((a for a in element.iterancestors() if local_name(a) == "body"), None)
+        return body is not None and _google_docs_titles(body) == [element]  # its title (google_docs_title)
     first = next(element.iterchildren(), None)
     return first is not None and local_name(first) == "a" and (first.get("href") or "").startswith(_GOOGLE_DOCS_BACK)
 
@@ -750,10 +752,16 @@ def _is_google_docs_comment_mark(element: _Element) -> bool:
 def google_docs_title(body: _Element) -> str | None:
     """The title of a Google Docs web page, which has no <title>: its paragraph in the Title style (its file's name,
     "TheSaltRoad", has the document's name without spaces)."""
+    titles = _google_docs_titles(body)
+    return " ".join("".join(titles[0].itertext()).split()) or None if len(titles) == 1 else None
+
+
+def _google_docs_titles(body: _Element) -> list[_Element]:
+    """A Google Docs web page's paragraphs in the Title style; where there are several (a writer's chapter names set
+    so), none is the document's title."""
     if "doc-content" not in (body.get("class") or "").split():
-        return None
-    title = next((p for p in body.iter("p") if "title" in (p.get("class") or "").split()), None)
-    return None if title is None else " ".join("".join(title.itertext()).split()) or None
+        return []
+    return list(islice((p for p in body.iter("p") if "title" in (p.get("class") or "").split()), 2))
 
 
 NOTE_BLOCKS = frozenset({"p", "div", "li", "dd"})
