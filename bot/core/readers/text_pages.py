@@ -1,14 +1,13 @@
 """A plain text's pages, where form feeds part them (as OCR programs and pdftotext write a scanned or printed book):
-their frames are no story text, and a paragraph goes on across them.
+their frames are no story text.
 
-A page's number, alone on its last or first line ("12", "- 12 -") or at one end of its first line set apart from a
-running head by spaces ("12    THE SALT ROAD", "THE LETTER    13"), is left out where it counts the pages as the
-others do: a chapter's number alone atop its first page ("2") counts no pages. So is a running head: the first line
-of pages it heads, the same but for its number (three pages or more), or beside the page's number. A chapter's own
-line is never one, nor a line that ends a sentence ("No."). Left in, each page gave a passage "1 2    THE SALT
-ROAD", and a paragraph cut by a page's end was two ("who had been dead for three" and "winters."): a page whose
-text opens with a small letter, or after a page ending in a comma or a hyphen, goes on with the paragraph the last
-one ended with."""
+A page's number alone on its last line ("12", "- 12 -"), or at one end of its first line set apart from a running
+head by spaces ("12    THE SALT ROAD", "THE LETTER    13"), is left out where it counts the pages as the others do. A
+number alone atop a page is a chapter's as often as a page's, and is kept. So is a running head left out: the first
+line of a page, standing apart from the text under it, beside the page's number, or the same but for a number over a
+third of a numbered book's pages (three at least). A chapter's own line is never one, nor a line that ends a sentence
+("No."), nor a speaker's name over the speech. Left in, each page gave a passage "1 2    THE SALT ROAD". A word
+broken by a hyphen at a page's end goes on across it; elsewhere a page break ends a line, as it always did."""
 
 from __future__ import annotations
 
@@ -38,7 +37,7 @@ class _Page:
     trail: str
     """The blank lines after its text."""
     first_number: int | None = None
-    """The number alone on its first line, or beside a running head there."""
+    """The number beside a running head on its first line."""
     last_number: int | None = None
     """The number alone on its last line."""
     head: str = ""
@@ -59,26 +58,34 @@ def without_page_frames(text: str) -> str:
     )
     offset = next((offset for offset, count in counted.most_common(1) if count > 1), None)
     heads = Counter(page.head for page in pages[1:] if page.head)
+    repeated = max(_HEADS_REPEATED, len(pages) // 3)  # a head's book or chapter name: on many pages of a numbered book
     joined: list[str] = []
+    last = ""  # the last line of text joined
     trail, framed = "", False  # the last page's blank lines after its text, and whether it lost its last line
     for index, page in enumerate(pages):
         lines = page.lines
         top = offset is not None and page.first_number == index + offset
-        top = top or (index > 0 and bool(page.head) and heads[page.head] >= _HEADS_REPEATED)
+        top = top or (offset is not None and index > 0 and bool(page.head) and heads[page.head] >= repeated)
         bottom = offset is not None and page.last_number == index + offset and len(lines) > top
-        body = "\n".join(_shown(lines[top : len(lines) - bottom]))
+        kept = _shown(lines[top : len(lines) - bottom])
         if not index:
             joined.append("" if top else page.lead)
         elif not (framed or top):
             joined.append(f"{trail}\n{page.lead}")  # the page break ends a line, as the file has it
-        elif body:
-            # a small letter, or a last page cut at a comma or a hyphen: the paragraph goes on across the page
-            goes_on = body[:1].islower() or "".join(joined).rstrip().endswith((",", "-", "\u2010"))
-            joined.append("\n" if goes_on else "\n\n")
-        joined.append(body)
+        elif kept:
+            joined.append("\n" if _goes_on(last, kept[0]) else "\n\n")
+        joined.append("\n".join(kept))
+        last = kept[-1].strip() if kept else last
         trail, framed = ("" if bottom else page.trail), bottom
     joined.append(trail)
     return "".join(joined)
+
+
+def _goes_on(last: str, first: str) -> bool:
+    """Whether a page's first line goes on with the paragraph the page before ended in: a word broken across them by
+    a hyphen ("harbour-" "master's"). A page's first small letter is no sign: a poem of them may follow another, and
+    two poems were read as one."""
+    return last[-1:] == "-" and last[-2:-1].isalpha() and first.lstrip()[:1].islower()
 
 
 def _page(text: str) -> _Page:
@@ -93,12 +100,12 @@ def _page(text: str) -> _Page:
     if last is not None and len(lines) > 1:
         page.last_number = int(last.group(1))
     first = lines[0].strip()
-    alone = _PAGE_NUMBER.fullmatch(first)
-    if alone is not None:
-        page.first_number = int(alone.group(1))
-        return page
+    if _PAGE_NUMBER.fullmatch(first):
+        return page  # a chapter's number atop its first page as often as a page's: the story's
     if len(first) > MAX_HEADING_CHARS or is_chapter_line(first) or first.endswith(_SENTENCE_ENDS):
         return page
+    if len(lines) < 2 or lines[1].strip():
+        return page  # a head stands apart from the text under it; a speaker's name over the speech does not
     numbered = _NUMBERED_HEAD.fullmatch(first)
     if numbered is not None:
         page.first_number = int(numbered.group(1) or numbered.group(4))

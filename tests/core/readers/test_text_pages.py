@@ -1,5 +1,5 @@
 """A plain text's pages, parted by form feeds as OCR programs and pdftotext write them: their numbers and running
-heads are no story text, and a paragraph goes on across a page's end."""
+heads are no story text, and a word broken across a page's end is whole."""
 
 from __future__ import annotations
 
@@ -21,11 +21,12 @@ SCANNED = (
 )
 
 
-def test_a_scanned_books_page_numbers_and_running_heads_are_left_out_and_a_paragraph_read_on_across_pages():
+def test_a_scanned_books_page_numbers_and_running_heads_are_left_out():
     assert passages(SCANNED) == [
         "Ingrid lived in a hut at the edge of the salt marsh, where the gulls argued.",
         "Every morning she walked the long road to the village with dried fish.",
-        "The letter was addressed to her grandmother, who had been dead for three winters.",
+        "The letter was addressed to her grandmother, who had been dead for three",  # a page's end, kept as it is
+        "winters.",
         "Ingrid broke the seal with her thumbnail.",
     ]
 
@@ -62,3 +63,24 @@ def test_pages_with_no_frame_to_leave_out_are_joined_as_the_file_has_them():
     text = "First page ends here.\n\n\fSecond page, its paragraph\nwrapped.\fStill the second page's."
     assert without_page_frames(text) == text.replace("\f", "\n")
     assert without_page_frames("No page break at all.\n1") == "No page break at all.\n1"
+
+
+def test_a_word_broken_across_pages_is_whole_and_poems_chapters_and_speakers_on_pages_are_kept():
+    broken = ["She walked to the harbour-\n\n1", "master's house at dawn.\n\n2", "She knocked.\n\n3"]
+    assert passages("The Walk\n\n" + "\f".join(broken)) == [
+        "She walked to the harbour-master's house at dawn.",
+        "She knocked.",
+    ]
+    poems = ["i carry your heart with me\n\n1", "anyone lived in a pretty how town\n\n2", "since feeling is first\n\n3"]
+    assert len(passages("Poems\n\n" + "\f".join(poems))) == 3
+    chapters = ["1\n\nIngrid rowed out.\n\n1", "2\n\nShe came home.\n\n2", "3\n\nThe letter came.\n\n3"]
+    assert without_page_frames("\f".join(chapters)).split("\n\n") == [
+        "1",
+        "Ingrid rowed out.",
+        "2",
+        "She came home.",
+        "3",
+        "The letter came.",
+    ]
+    script = [f"MARY\nI told you already, page {n}.\n\nJOHN\nThen we wait.\n\n{n}" for n in range(1, 5)]
+    assert without_page_frames("\f".join(script)).count("MARY") == 4
