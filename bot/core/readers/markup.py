@@ -633,15 +633,22 @@ PROSE_LINE_CHARS = 80
 """A block's lines this long on average, between line breaks, are paragraphs; a poem's lines are shorter."""
 INDENTED_LINE_CHARS = 50
 """As long on average where most of them open indented: an indented poem's lines are shorter still."""
+_PARAGRAPH_ENDS = (".", "!", "?", '"', "\u201d", "\u2019", "'", "\u2026", ")")
+"""How three in four of a block's lines end, at least, for them to be paragraphs: as sentences do."""
 
 
 def _lines_are_paragraphs(lines: list[str]) -> bool:
     """Whether a block's lines, parted by single line breaks, are its paragraphs: eFiction's fan-fiction archives, old
     personal pages and text pasted into blog editors part theirs with one <br> each, indented with non-breaking
-    spaces, and the whole story was one paragraph cut into slices. A poem's lines, indented or not, stay one block."""
-    if len(lines) < 2:
+    spaces, and the whole story was one paragraph cut into slices. A poem's lines, indented or not, long or short, stay
+    one block: they end sentences less often than three times in four."""
+    shown = [line.strip() for line in lines if line.strip()]
+    if len(shown) < 2:
         return False
-    length = sum(len(line.strip()) for line in lines) / len(lines)
+    ended = sum(line.endswith(_PARAGRAPH_ENDS) for line in shown)
+    if 4 * ended < 3 * len(shown):
+        return False  # a poem's lines end in commas, dashes or nothing as often as not; paragraphs end sentences
+    length = sum(map(len, shown)) / len(shown)
     indented = sum(line.lstrip(" \n\r").startswith(_INDENTS) for line in lines[1:])
     return length >= PROSE_LINE_CHARS or (2 * indented >= len(lines) - 1 and length >= INDENTED_LINE_CHARS)
 

@@ -454,12 +454,17 @@ def test_paragraphs_parted_by_one_line_break_each_are_passages_where_they_read_a
         "The letter came on a Tuesday, sealed with green wax, and the boy who carried it would not meet her eye.",
     ]
     efiction = "<div id='story'>" + "".join(f"{indent}{line}<br>\n" for line in prose) + "</div>"
-    verse = ["The tide came in", f"{indent}and the tide went out,", "and Ingrid sang", f"{indent}as the gulls wheeled."]
+    verse = [
+        "The tide came in over the salt pans where the grey gulls argued all the long morning,",
+        f"{indent}and the tide went out past the old stone marker by the mill and the boats,",
+        "and Ingrid sang to the wind and the water and the one red sail on the grey sea",
+        f"{indent}as the gulls wheeled.",
+    ]  # a poem's lines as long as prose's (Whitman's), indented (The Raven's): they end sentences less often
     poem = "<p>" + "<br>\n".join(verse) + "</p><p>Harbour Road 4<br>Skagen</p>"
     (tmp_path / "salt.html").write_text(page("The Salt Road", efiction + poem), encoding="utf-8")
     assert [" ".join(p.text.split()) for p in load_corpus(tmp_path).passages] == [
         *prose,
-        "The tide came in and the tide went out, and Ingrid sang as the gulls wheeled.",
+        " ".join(line.removeprefix(indent) for line in verse),
         "Harbour Road 4 Skagen",
     ]
 
