@@ -1,9 +1,11 @@
-"""Archive of Our Own's downloads (HTML, and the EPUBs Calibre makes of them): the work's text without what the
-archive sets around it. Its preface (the tags, the stats, the summary, the author's notes), its afterword (end notes,
-"Please drop by the archive and comment") and each chapter's notes were read as the story, and answered from.
+"""Archive of Our Own's downloads (HTML, and the EPUBs and PDFs Calibre makes of them): the work's text without what
+the archive sets around it. Its preface (the tags, the stats, the summary, the author's notes), its afterword (end
+notes, "Please drop by the archive and comment") and each chapter's notes were read as the story, and answered from.
 
 Told by AO3's own marks, never by a word a book may use: a `preface` or `afterword` block whose message links to
-archiveofourown.org, and the notes AO3 sets in a chapter's `meta` block as a label over a `userstuff` quote.
+archiveofourown.org, and the notes AO3 sets in a chapter's `meta` block as a label over a `userstuff` quote. A PDF
+keeps no blocks, only their words: its messages ("Posted originally on the Archive of Our Own at" the work's address,
+and "Please drop by the archive and comment...") and labels, as AO3's templates write them (pdf_ao3.py).
 """
 
 from __future__ import annotations
@@ -13,12 +15,26 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-FRAMES = frozenset({"preface", "afterword"})
-NOTE_LABELS = frozenset(
-    {"summary", "notes", "end notes", "chapter summary", "chapter notes", "chapter end notes", "series this work"}
-)
+AFTERWORD = "afterword"
+FRAMES = frozenset({"preface", AFTERWORD})
+"""The ids of AO3's blocks around the work, and the headings it sets over them."""
+WORK_LABELS = frozenset({"summary", "notes"})
+"""The labels over the work's summary and notes in its preface."""
+CHAPTER_LABELS = frozenset({"chapter summary", "chapter notes"})
+"""The labels over a chapter's summary and notes, under its heading."""
+CHAPTER_END_LABEL = "chapter end notes"
+"""The label over a chapter's end notes, after its text."""
+NOTE_LABELS = WORK_LABELS | CHAPTER_LABELS | {CHAPTER_END_LABEL, "end notes", "series this work"}
 """The labels AO3 writes over the author's notes in a work's and a chapter's `meta` blocks."""
 SITE = "archiveofourown.org"
+POSTED = "Posted originally on the Archive of Our Own at"
+"""How the preface's message begins, the work's address on the archive after it."""
+CLOSING = ("Please drop by the archive and comment to let the", "know if you enjoyed their work!")
+"""How the afterword's message, the download's last words, begins and ends ("the creator", "the author" before)."""
+ENDNOTE_LINKS = frozenset(
+    f"see the end of the {part} for {more}notes" for part in ("work", "chapter") for more in ("", "more ")
+)
+"""The line AO3 sets under a work's or a chapter's notes where it has end notes too."""
 TITLE_END = "[Archive of Our Own]"
 """How AO3 ends a download's <title>: "Title - Author - Fandom [Archive of Our Own]"."""
 
@@ -58,6 +74,32 @@ def work_title(root: _Element, title: str) -> str:
             if named:
                 return named
     return title
+
+
+def squeezed(text: str) -> str:
+    """Text without its white space, in one case: a message as the same words wherever its lines break."""
+    return "".join(text.split()).casefold()
+
+
+def posted_end(text: str) -> int | None:
+    """Where in text (lines joined, squeezed) the preface's message ends, "Posted originally on the Archive of Our Own
+    at" a work's address on the archive, or None where it holds none."""
+    posted = squeezed(POSTED)
+    at = text.find(posted)
+    address = f"{SITE}/works/"
+    found = text.find(address, at + len(posted), at + len(posted) + len(f"https://www.{address}")) if at >= 0 else -1
+    return found + len(address) if found >= 0 else None
+
+
+def is_closing(text: str) -> bool:
+    """Whether text (lines joined, squeezed) is the afterword's message: "Please drop by the archive and comment to
+    let the creator know if you enjoyed their work!"."""
+    return text.startswith(squeezed(CLOSING[0])) and text.endswith(squeezed(CLOSING[1]))
+
+
+def is_endnote_link(text: str) -> bool:
+    """Whether a line is AO3's "See the end of the chapter for more notes" under a work's or a chapter's notes."""
+    return " ".join(text.strip("(). ").split()).casefold() in ENDNOTE_LINKS
 
 
 def _classes(element: _Element) -> list[str]:
