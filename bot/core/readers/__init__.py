@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 46
+READING_VERSION = 47
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -237,7 +237,9 @@ first page's contact block, word count, title and "by" line, and its closing "EN
 the story's where the metadata gives none (pdf_manuscript.py); a PDF chapter's number set over its title in smaller
 type is its name's first part, "Chapter 1: The Hut" (it was lost, the chapter named "The Hut"). 46: an Archive of
 Our Own PDF download is read as its HTML download is, without its preface, notes and afterword (pdf_ao3.py), and a PDF
-page's first line after a heading that ended the page before starts a paragraph (it was read into the heading)."""
+page's first line after a heading that ended the page before starts a paragraph (it was read into the heading). 47: a
+work's page saved from Archive of Our Own in a browser is read as its chapters' text alone, its title the work's (its
+menus, tags, notes, kudos and readers' comments were passages, its chapters named "Chapter Text")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -5,11 +5,14 @@ notes, "Please drop by the archive and comment") and each chapter's notes were r
 Told by AO3's own marks, never by a word a book may use: a `preface` or `afterword` block whose message links to
 archiveofourown.org, and the notes AO3 sets in a chapter's `meta` block as a label over a `userstuff` quote. A PDF
 keeps no blocks, only their words: its messages ("Posted originally on the Archive of Our Own at" the work's address,
-and "Please drop by the archive and comment...") and labels, as AO3's templates write them (pdf_ao3.py).
+and "Please drop by the archive and comment...") and labels, as AO3's templates write them (pdf_ao3.py). A work's
+page saved from the archive in a browser is told by its <title>, AO3's, and its `#workskin`, which holds the work:
+only its chapters' text is read.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -74,6 +77,44 @@ def work_title(root: _Element, title: str) -> str:
             if named:
                 return named
     return title
+
+
+PAGE_FRAMES = frozenset({"summary", "notes", "landmark"})
+"""Classes of what a work's page on the archive sets around its chapters' text within `#workskin`: the work's and
+each chapter's summary and notes modules, and the headings for screen readers its style sheet hides ("Chapter
+Text")."""
+
+
+@dataclass(frozen=True)
+class SavedWork:
+    """A work's page saved from the archive: the work's title, and the element holding its chapters' text alone."""
+
+    title: str | None
+    text: _Element
+
+
+def saved_work(root: _Element, title: str) -> SavedWork | None:
+    """A work's page saved from the archive (File > Save Page As, its <title> AO3's): its `#workskin`, the work's
+    title and chapters, without the work's preface, the summaries, notes and hidden headings in it; the site's menus,
+    the tags and stats, the kudos and readers' comments around it are no story. None for any other page."""
+    if not title.rstrip().endswith(TITLE_END):
+        return None
+    skin = next((element for element in root.iter("{*}div", "div") if element.get("id") == "workskin"), None)
+    if skin is None:
+        return None
+    heading = next((h for h in skin.iter("{*}h2", "h2") if "title" in _classes(h)), None)
+    named = " ".join("".join(heading.itertext()).split()) if heading is not None else ""
+    framed = [
+        element
+        for element in skin.iter()
+        if PAGE_FRAMES & set(_classes(element))
+        or ({"preface", "group"} <= set(_classes(element)) and "chapter" not in _classes(element))
+    ]
+    for element in framed:
+        parent = element.getparent()
+        if parent is not None:
+            parent.remove(element)
+    return SavedWork(named or None, skin)
 
 
 def squeezed(text: str) -> str:
