@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 58
+READING_VERSION = 59
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -254,7 +254,11 @@ contents (page numbers after tabs) and comment marks ("morning[a]") are no text.
 format's paragraphs (Scrivener's compile to Word or RTF: contact block, word count, title, "END") is no text
 (manuscript_frame.py). 57: Google Docs' plain text reads without its footnotes and comments under a rule and their
 marks ("morning[a]"; bracketed_notes.py). 58: an OpenDocument table's row of a paragraph a cell at most is one
-passage, its cells joined by " | ", as a web page's (each cell was one)."""
+passage, its cells joined by " | ", as a web page's (each cell was one). 59: an Archive
+of Our Own PDF download is read as its HTML download is, without its preface, notes and afterword (pdf_ao3.py), and a
+PDF page's first line after a heading that ended the page before starts a paragraph (it was read into the heading); a
+work's page saved from Archive of Our Own in a browser is read as its chapters' text alone, its title the work's (its
+menus, tags, notes, kudos and readers' comments were passages, its chapters named "Chapter Text")."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

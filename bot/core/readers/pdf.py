@@ -16,10 +16,10 @@ joined ("prac-" and "tising"), a compound kept ("well-known"), as the book's own
 say (line_hyphens.py). Letters set apart (letterspacing) are read as their words (pdf_letterspacing.py), and
 an accent drawn apart from its letter on that letter (pdf_accents.py). The title block LaTeX's \\maketitle sets over
 an article's story, its author and date, is left out (pdf_title_block.py), as a title page is, and so is the frame
-of a story in standard manuscript format (pdf_manuscript.py). A chapter's number set over its title in smaller type is
-its name's first part ("Chapter 1: The Hut"). Text comes in the order of each page's content, which is the reading
-order in the PDFs that word processors and typesetters write. A PDF with no text at all (a scanned book) is named and
-skipped: it needs OCR first.
+of a story in standard manuscript format (pdf_manuscript.py), and what Archive of Our Own sets around a work in its
+PDF download (pdf_ao3.py). A chapter's number set over its title in smaller type is its name's first part ("Chapter 1:
+The Hut"). Text comes in the order of each page's content, which is the reading order in the PDFs that word processors
+and typesetters write. A PDF with no text at all (a scanned book) is named and skipped: it needs OCR first.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from bot.core.readers.chapter_lines import is_chapter_line, is_roman, joined_hea
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.pdf_accents import accents_over_letters, as_drawn, with_accents
 from bot.core.readers.pdf_actual_text import ActualTextForms, with_actual_text
+from bot.core.readers.pdf_ao3 import in_ao3_download
 from bot.core.readers.pdf_indents import SENTENCE_ENDS, indents
 from bot.core.readers.pdf_letterspacing import join_letterspaced
 from bot.core.readers.pdf_manuscript import in_manuscript
@@ -358,7 +359,12 @@ def _blocks(lines: list[Line]) -> list[Block]:
         if previous is None:
             starts = True
         elif opens:
-            starts = heading or indent_starts or (not indented.marked and previous.text.endswith(SENTENCE_ENDS))
+            starts = (
+                heading
+                or current_heading
+                or indent_starts
+                or (not indented.marked and previous.text.endswith(SENTENCE_ENDS))
+            )
         elif heading:
             starts = not current_heading or not _same_heading(previous, line)
         else:
@@ -595,9 +601,13 @@ class PdfReader:
         if not lines:
             raise StoryRefused(Refusal(cause=Cause.IMAGES_ONLY))
         text_size = _text_size(lines)
-        manuscript = in_manuscript(lines, text_size, _line_spacing(lines, text_size) * PARAGRAPH_GAP)
-        title_page = _title_page(lines) if manuscript is None else []
-        if manuscript is not None:
+        work = in_ao3_download(lines, text_size, text_size * HEADING_SCALE)
+        manuscript = None if work else in_manuscript(lines, text_size, _line_spacing(lines, text_size) * PARAGRAPH_GAP)
+        title_page = _title_page(lines) if manuscript is None and work is None else []
+        if work is not None:
+            title = title or work.title
+            lines = work.lines
+        elif manuscript is not None:
             title = title or manuscript.title
             lines = manuscript.lines
         elif title_page:
