@@ -14,12 +14,15 @@ from dataclasses import dataclass
 import discord
 
 from bot.core.story_ids import STORY_ID_PATTERN
+from bot.operations.story_ref import VERSION_LENGTH
 from bot.state.answers import ANSWER_ID_PATTERN
 
 CUSTOM_ID_LIMIT = 100
 STORY = STORY_ID_PATTERN
 NUMBER = r"\d{1,7}"
 ANSWER = ANSWER_ID_PATTERN
+VERSION = rf"[0-9a-f]{{{VERSION_LENGTH}}}"
+"""A story's version (bot.operations.story_ref.story_version), for custom_id templates."""
 ANSWER_PAGE = rf"(?P<answer>{ANSWER})\.(?P<offset>{NUMBER})"
 """An AnswerPage inside a template; its groups are read back by AnswerPage.from_match."""
 OLD_ANSWER_KEY = rf"\d{{1,20}}\.{NUMBER}\.(?:{STORY}|-)\.[cs]"
