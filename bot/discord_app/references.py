@@ -54,7 +54,9 @@ def story_of_answer(message: discord.Message | None, bot_id: int) -> str | None:
     buttons; None for any other message."""
     if message is None or message.author.id != bot_id:
         return None
-    for row in message.components:
+    # discord.py sets Message.components only when Discord's payload has the key, which it may leave out (a message
+    # with no buttons, or a referenced message as Discord sends it): no components, no answer's buttons
+    for row in getattr(message, "components", ()):
         for item in getattr(row, "children", ()):
             found = _STORY_OF_ANSWER.match(getattr(item, "custom_id", None) or "")
             if found:
