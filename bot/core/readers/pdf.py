@@ -3,7 +3,9 @@ with limits of its own on how much one stream may unpack.
 
 PDF has no paragraphs, only lines placed on pages, so they are rebuilt from where the lines stand:
 a line set in a larger type than the text is a heading (a chapter), unless it is a drop cap (one letter, read
-into the line it opens); a gap between lines taller than the text's usual line spacing starts a paragraph, and
+into the line it opens); a gap between lines taller than the text's usual line spacing starts a paragraph (the
+spacing within a paragraph: where most steps are paragraphs' space after them, a page of one-line paragraphs of
+dialogue, the closer step after lines wrapped full), and
 so does a line indented past the text's left margin after one that was not (pdf_indents.py: a typeset novel
 marks its paragraphs by indent alone; a block quote, verse or centered lines, indented on every line, stay one);
 at a new page or column, a book that indents its paragraphs goes on unless the line is indented, another starts
@@ -41,7 +43,7 @@ from bot.core.readers.chapter_lines import is_chapter_line, is_roman, joined_hea
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.pdf_accents import accents_over_letters, as_drawn, with_accents
 from bot.core.readers.pdf_actual_text import ActualTextForms, with_actual_text
-from bot.core.readers.pdf_indents import SENTENCE_ENDS, indents
+from bot.core.readers.pdf_indents import ENDED_LINE, SENTENCE_ENDS, full_length, indents
 from bot.core.readers.pdf_letterspacing import join_letterspaced
 from bot.core.readers.pdf_manuscript import in_manuscript
 from bot.core.readers.pdf_notes import MARK_TYPE, is_mark, is_raised_mark, without_footnotes
@@ -330,13 +332,38 @@ def _too_much_text() -> _Refused:
 
 
 def _line_spacing(lines: list[Line], text_size: float) -> float:
-    """The usual height from a line of the text to the next."""
+    """The usual height from a line of the text to the next within a paragraph."""
     gaps = Counter(
         round(above.y - below.y, 1)
         for above, below in itertools.pairwise(lines)
         if above.page == below.page and above.y > below.y and round(below.size, 1) == text_size
     )
-    return gaps.most_common(1)[0][0] if gaps else text_size * 1.2
+    if not gaps:
+        return text_size * 1.2
+    usual = gaps.most_common(1)[0][0]
+    return _wrapped_spacing(lines, text_size, usual) or usual
+
+
+def _wrapped_spacing(lines: list[Line], text_size: float, usual: float) -> float | None:
+    """The height from a line wrapped within its paragraph to the next, where the commonest height is the space
+    between paragraphs: a word processor's paragraphs parted by space after them, not by an indent (Word's Normal
+    style), where most of a dialogue's paragraphs are one line, each a paragraph's step below the one before. It is
+    the commonest of the closer steps (the usual one a paragraph's gap beside it), where most lines above the usual
+    step end short of the lines above that closer one, as paragraphs' last lines end short of the lines wrapped
+    within them; the prose of a double-spaced manuscript, its lines above the usual step mostly full, keeps that step
+    however its single-spaced block quote is set."""
+    above_each: dict[float, list[int]] = {}
+    for above, below in itertools.pairwise(lines):
+        if above.page == below.page and above.y > below.y and round(above.size, 1) == round(below.size, 1) == text_size:
+            above_each.setdefault(round(above.y - below.y, 1), []).append(len(above.text))
+    closer = [gap for gap in above_each if gap * PARAGRAPH_GAP < usual]
+    if not closer:
+        return None
+    wrapped = max(closer, key=lambda gap: len(above_each[gap]))
+    measure = full_length(above_each[wrapped])
+    ends = above_each.get(usual, [])
+    short = sum(length < ENDED_LINE * measure for length in ends)
+    return wrapped if 2 * short > len(ends) else None
 
 
 def _blocks(lines: list[Line]) -> list[Block]:
