@@ -237,7 +237,9 @@ first page's contact block, word count, title and "by" line, and its closing "EN
 the story's where the metadata gives none (pdf_manuscript.py); a PDF chapter's number set over its title in smaller
 type is its name's first part, "Chapter 1: The Hut" (it was lost, the chapter named "The Hut"). 46: a PDF whose
 paragraphs are parted by space after them (Word's Normal style), most of them one line (a page of dialogue), takes its
-line spacing from its lines wrapped within a paragraph, and its one-line paragraphs are read apart (they were one)."""
+line spacing from its lines wrapped within a paragraph, and its one-line paragraphs are read apart (they were one);
+a PDF's contents list under no heading, the headings that follow and their page numbers (Google Docs'), is left out
+(it was a chapter's text, that chapter the document's subtitle)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

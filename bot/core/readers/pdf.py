@@ -19,9 +19,10 @@ say (line_hyphens.py). Letters set apart (letterspacing) are read as their words
 an accent drawn apart from its letter on that letter (pdf_accents.py). The title block LaTeX's \\maketitle sets over
 an article's story, its author and date, is left out (pdf_title_block.py), as a title page is, and so is the frame
 of a story in standard manuscript format (pdf_manuscript.py). A chapter's number set over its title in smaller type is
-its name's first part ("Chapter 1: The Hut"). Text comes in the order of each page's content, which is the reading
-order in the PDFs that word processors and typesetters write. A PDF with no text at all (a scanned book) is named and
-skipped: it needs OCR first.
+its name's first part ("Chapter 1: The Hut"). A contents list no heading names, its lines the headings that follow
+with their page numbers (Google Docs'), is left out. Text comes in the order of each page's content, which is the
+reading order in the PDFs that word processors and typesetters write. A PDF with no text at all (a scanned book) is
+named and skipped: it needs OCR first.
 """
 
 from __future__ import annotations
@@ -277,6 +278,47 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
         _heading_texts(texts, heading),
     )
     return without_footnotes(kept, text_size)
+
+
+CONTENTS_ENTRIES = 2
+"""Lines naming headings with their page numbers, one after another, that make a contents list."""
+
+
+def _without_contents(lines: list[Line], heading: float) -> list[Line]:
+    """The lines less a contents list that no heading names ("Contents"): Google Docs sets its contents as the
+    headings' texts in the text's type, each with its page number at the right margin (on its line), no leaders; they
+    were read as a chapter's text, under the document's subtitle taken for a chapter. A run of CONTENTS_ENTRIES lines
+    or more, each a heading's text (leaders after it, if any) and a number, the headings each named once, in their
+    order, and each standing after the list: a list naming headings already read (a timetable of the places the
+    chapters are named after) is the story's."""
+    first: dict[str, int] = {}  # each heading's folded text: where it first stands
+    for index, line in enumerate(lines):
+        if line.size >= heading:
+            first.setdefault(fold(line.text), index)
+    named = [_contents_entry(line, heading, first) for line in lines]
+    left_out: set[int] = set()
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and named[end] is not None:
+            end += 1
+        places = [first[name] for name in named[start:end] if name is not None]
+        if len(places) >= CONTENTS_ENTRIES and start < min(places) and places == sorted(set(places)):
+            left_out.update(range(start, end))
+        start = end + 1
+    return [line for index, line in enumerate(lines) if index not in left_out]
+
+
+def _contents_entry(line: Line, heading: float, first: dict[str, int]) -> str | None:
+    """The heading a line of a contents list names (folded), if it is one: in the text's type, a heading's text and a
+    page number."""
+    if line.size >= heading:
+        return None
+    name, _, number = line.text.rpartition(" ")
+    if not _is_page_number(number):
+        return None
+    name = fold(name.rstrip(". "))  # leaders: "The Hut . . . . 2"
+    return name if name in first else None
 
 
 def _heading_texts(lines: list[Line], heading: float) -> list[str]:
@@ -622,6 +664,7 @@ class PdfReader:
         if not lines:
             raise StoryRefused(Refusal(cause=Cause.IMAGES_ONLY))
         text_size = _text_size(lines)
+        lines = _without_contents(lines, text_size * HEADING_SCALE)
         manuscript = in_manuscript(lines, text_size, _line_spacing(lines, text_size) * PARAGRAPH_GAP)
         title_page = _title_page(lines) if manuscript is None else []
         if manuscript is not None:

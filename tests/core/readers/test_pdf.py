@@ -674,6 +674,69 @@ def test_one_line_paragraphs_parted_by_space_after_them_are_read_apart(tmp_path)
     ]
 
 
+def write_google_docs(path, chapters: dict[str, list[str]]) -> None:
+    """A document as Google Docs downloads it as a PDF: its Title and Subtitle, then the contents it inserts (no
+    heading over them, each entry the heading's text linked to its page, the page's number at the right margin, no
+    leaders), and each Heading 1 chapter on a page of its own, its paragraphs 6 points apart."""
+    pdf = fpdf.FPDF(unit="pt", format="letter")
+    pdf.set_auto_page_break(False)
+    pdf.set_title("The Salt Road")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=26)
+    pdf.set_xy(72, 72)
+    pdf.cell(0, 32, "The Salt Road")
+    pdf.set_font("Helvetica", size=15)
+    pdf.set_xy(72, 110)
+    pdf.cell(0, 20, "A novella")
+    pdf.set_font("Helvetica", size=11)
+    for page, name in enumerate(chapters, start=2):
+        link = pdf.add_link(page=page)
+        pdf.set_xy(72, 150 + 18 * (page - 2))
+        pdf.cell(pdf.get_string_width(name), 14, name, link=link)
+        pdf.set_xy(500, 150 + 18 * (page - 2))
+        pdf.cell(40, 14, str(page), align="R", link=link)
+    for name, paragraphs in chapters.items():
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=20)
+        pdf.set_xy(72, 72)
+        pdf.cell(0, 26, name)
+        pdf.set_font("Helvetica", size=11)
+        pdf.set_xy(72, 110)
+        for paragraph in paragraphs:
+            pdf.set_x(72)
+            pdf.multi_cell(468, 14, paragraph)
+            pdf.ln(6)
+    pdf.output(str(path))
+
+
+def test_google_docs_contents_with_page_numbers_and_its_subtitle_are_no_story_text(tmp_path):
+    # Google Docs inserts its contents with no heading over them, each entry a heading's text and its page number: they
+    # were read as a chapter's text, that chapter the document's subtitle ("A novella").
+    chapters = {"Chapter One: The Hut": WORD_DIALOGUE[:2], "Chapter Two: The Letter": WORD_DIALOGUE[8:]}
+    write_google_docs(tmp_path / "salt.pdf", chapters)
+    story = pdf_reader.PdfReader().read((tmp_path / "salt.pdf").read_bytes())
+    assert story.title == "The Salt Road"
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("Chapter One: The Hut", True),
+        *[(text, False) for text in WORD_DIALOGUE[:2]],
+        ("Chapter Two: The Letter", True),
+        (WORD_DIALOGUE[8], False),
+    ]
+
+
+def test_a_list_naming_the_chapters_already_read_with_numbers_is_story_text(tmp_path):
+    # Lines that name headings and a number after those headings are the story's: a ferry's timetable of the towns the
+    # chapters are named after.
+    chapters = {
+        "Bergen": [WORD_DIALOGUE[0]],
+        "Stavanger": [WORD_DIALOGUE[1]],
+        "The Ferry": ["The timetable on the quay read:", "Bergen 7", "Stavanger 12", WORD_DIALOGUE[8]],
+    }
+    write_google_docs(tmp_path / "ferry.pdf", chapters)
+    texts = [block.text for block in pdf_reader.PdfReader().read((tmp_path / "ferry.pdf").read_bytes()).blocks]
+    assert texts[-5:] == ["The Ferry", "The timetable on the quay read:", "Bergen 7", "Stavanger 12", WORD_DIALOGUE[8]]
+
+
 MANUSCRIPT = [
     (36, 24, "The keeper climbed the stairs to the lamp room every evening at"),
     (0, 24, "dusk, when the boats came home past the rocks of the cape."),
