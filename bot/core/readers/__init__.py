@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 59
+READING_VERSION = 60
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -258,7 +258,11 @@ passage, its cells joined by " | ", as a web page's (each cell was one). 59: an 
 of Our Own PDF download is read as its HTML download is, without its preface, notes and afterword (pdf_ao3.py), and a
 PDF page's first line after a heading that ended the page before starts a paragraph (it was read into the heading); a
 work's page saved from Archive of Our Own in a browser is read as its chapters' text alone, its title the work's (its
-menus, tags, notes, kudos and readers' comments were passages, its chapters named "Chapter Text")."""
+menus, tags, notes, kudos and readers' comments were passages, its chapters named "Chapter Text"). 60: a PDF
+whose paragraphs are parted by space after them (Word's Normal style), most of them one line (a page of dialogue),
+takes its line spacing from its lines wrapped within a paragraph, and its one-line paragraphs are read apart (they
+were one); a PDF's contents list under no heading, the headings that follow and their page numbers (Google Docs'), is
+left out (it was a chapter's text, that chapter the document's subtitle)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
