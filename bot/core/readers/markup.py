@@ -608,12 +608,23 @@ def _image_text(image: _Element) -> str:
     alt = " ".join((image.get("alt") or "").split())
     if not alt:
         return ""
-    if len(alt) <= MAX_INITIAL_CHARS and alt[-1].isalpha() and _text_after(image).lstrip()[:1].isalpha():
-        return alt
+    if len(alt) <= MAX_INITIAL_CHARS and alt[-1].isalpha():
+        after = _text_after(image).lstrip()
+        said = after.startswith(alt) and after[len(alt) : len(alt) + 1].islower()  # "When" after its "W": said whole
+        return alt if after[:1].isalpha() and not said else ""
     heading = next((above for above in image.iterancestors() if local_name(above) in HEADING_TAGS), None)
-    if heading is not None and not "".join(heading.itertext()).strip():
+    if heading is not None and not "".join(heading.itertext()).strip() and _names_a_heading(alt):
         return alt
     return ""
+
+
+def _names_a_heading(alt: str) -> bool:
+    """Whether a picture's alt text reads as a heading's name ("Chapter One", "CHAPTER II."), not as what a tool put
+    there: a file's name ("00003.jpeg"), or a word about the picture ("image", "decorative ornament")."""
+    return alt[:1].isupper() and _FILE_NAME.fullmatch(alt) is None
+
+
+_FILE_NAME = re.compile(r"\S+\.[A-Za-z]{3,4}")
 
 
 def _text_after(element: _Element) -> str:
