@@ -479,7 +479,7 @@ def test_an_initial_or_a_heading_set_as_a_picture_is_read_by_its_alt_text_and_ot
         '<p><span class="dropcap"><img src="images/t.jpg" alt="T" /></span>he letter came on a Tuesday.</p>'
         '<div class="figcenter"><img src="images/i010.jpg" alt="Ingrid at the stove" /></div>'
         "<p>She burned it <img src='images/x.png' alt='X' />.</p>"
-        '<h2><img src="images/00003.jpeg" alt="00003.jpeg" /></h2><h2><img src="o.png" alt="decorative ornament" /></h2>'
+        '<h2><img src="i/00003.jpeg" alt="00003.jpeg" /></h2><h2><img src="o.png" alt="decorative ornament" /></h2>'
         '<p><img class="drop-cap" src="images/w.jpg" alt="W" />When the tide turned, she rowed home.</p>'
     )
     (tmp_path / "salt.html").write_text(page("The Salt Road", body), encoding="utf-8")
