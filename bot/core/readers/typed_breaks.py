@@ -19,7 +19,8 @@ _SAID_WITH_SIGNS = frozenset({"break", "skip"})
 
 
 def is_typed_break(paragraph: str) -> bool:
-    """Whether a paragraph is a scene break typed with letters; a Roman numeral ("XXX") or a word is not."""
+    """Whether a paragraph is a scene break typed with letters, its marks in both cases ("xXx"), or with signs or
+    zeros ("~o~", "ooo000ooo"); a Roman numeral ("XXX"), a letter's kisses ("xxx", "XOXO") or a cry ("Ooooo") is not."""
     text = paragraph.strip()
     if not text or len(text) > MAX_BREAK_CHARS:
         return False
@@ -27,7 +28,8 @@ def is_typed_break(paragraph: str) -> bool:
     signs = shown & _SIGNS
     if shown <= _MARKS | _SIGNS:
         marks = sum(character in _MARKS for character in text)
-        return bool(shown & _LETTERS) and (marks >= 3 or bool(signs)) and shown != {"X"}
+        typed = bool(signs) or "0" in shown or (shown & set("xo") and shown & set("XO"))
+        return bool(shown & _LETTERS) and (marks >= 3 or bool(signs)) and bool(typed)
     words = "".join(character for character in text.casefold() if character.isalpha())
     if len(words) + sum(character in _SIGNS or character == " " for character in text) != len(text):
         return False  # a mark of a sentence, or a digit

@@ -10,17 +10,18 @@ from bot.core.readers.typed_breaks import is_typed_break
 
 @pytest.mark.parametrize(
     "paragraph",
-    ["xXx", "oOoOo", "~o~O~o~", "ooo000ooo", "-line break-", "Line Break", "[Time Skip]", "-break-", "xoxo", " OOO "],
+    ["xXx", "oOoOo", "~o~O~o~", "ooo000ooo", "-line break-", "Line Break", "[Time Skip]", "-break-", " xOx "],
 )
 def test_a_break_typed_with_letters_is_one(paragraph: str) -> None:
     assert is_typed_break(paragraph)
 
 
 @pytest.mark.parametrize(
-    "paragraph", ["XXX", "X.", "Break", "Break!", "No.", "o", "OK", "000", "100", '"Ooo."', "Ox.", "A break-in."]
+    "paragraph",
+    ["XXX", "X.", "Break", "Break!", "No.", "o", "OK", "000", "100", '"Ooo."', "Ox.", "A break-in.", "xxx", "XOXO"],
 )
 def test_a_word_a_numeral_or_a_cry_is_no_break(paragraph: str) -> None:
-    assert not is_typed_break(paragraph)
+    assert not is_typed_break(paragraph) and not is_typed_break("Ooooo")
 
 
 def test_a_fan_fictions_breaks_are_no_passages_in_any_format(tmp_path) -> None:
