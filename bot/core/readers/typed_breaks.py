@@ -5,6 +5,8 @@ among a chapter's passages. A paragraph of no letter or digit ("* * *") is no pa
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 MAX_BREAK_CHARS = 40
 _SIGNS = frozenset("-~=*_+<>[](){}|/\\#^")
 """What such a break is typed with besides its letters: no sentence's marks ("!", "?", quotes, a comma, a full stop)."""
@@ -28,8 +30,10 @@ def is_typed_break(paragraph: str) -> bool:
     signs = shown & _SIGNS
     if shown <= _MARKS | _SIGNS:
         marks = sum(character in _MARKS for character in text)
-        typed = bool(signs) or "0" in shown or (shown & set("xo") and shown & set("XO"))
-        return bool(shown & _LETTERS) and (marks >= 3 or bool(signs)) and bool(typed)
+        letters = [character.isupper() for character in text if character.isalpha()]
+        alternating = sum(a != b for a, b in pairwise(letters)) >= 2  # "xXx", not a capital's "Ooooo"
+        typed = bool(signs) or "0" in shown or alternating
+        return bool(shown & _LETTERS) and (marks >= 3 or bool(signs)) and typed
     words = "".join(character for character in text.casefold() if character.isalpha())
     if len(words) + sum(character in _SIGNS or character == " " for character in text) != len(text):
         return False  # a mark of a sentence, or a digit
