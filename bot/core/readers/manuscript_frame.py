@@ -13,8 +13,6 @@ from bot.core.readers.reader import Block
 
 MAX_HEADER_LINES = 10
 """Paragraphs before a manuscript's word count at most: it is on the first line, or after an agent's block."""
-_SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "\u2019", "\u2026")
-"""How a story's own line ends (a contact block's lines are a name, an address, a number, an e-mail address)."""
 
 
 def is_word_count(text: str) -> bool:
@@ -29,8 +27,9 @@ def is_word_count(text: str) -> bool:
 
 def without_manuscript_frame(blocks: Sequence[Block], title: str | None) -> list[Block]:
     """The blocks less a manuscript's frame, where the word count stands among its first short lines: those lines, the
-    short lines after it to the title said again (in any case) and a "by" line under it, or to the first heading, and
-    a last "END". A story's first line ending as a sentence ends the frame; without a word count nothing is left out."""
+    contact lines after it (to its last e-mail address or phone number), the title said again (in any case) and a "by"
+    line, and a last "END". Short lines opening the story after them ("Portsmouth, 1888") are its own; without a word
+    count, or a contact line or a count alone, nothing is left out."""
     count = next(
         (n for n, block in enumerate(blocks[:MAX_HEADER_LINES]) if not block.heading and is_word_count(block.text)),
         None,
@@ -39,17 +38,17 @@ def without_manuscript_frame(blocks: Sequence[Block], title: str | None) -> list
         return list(blocks)
     if not (_is_count_alone(blocks[count].text) or any(_is_contact(block.text) for block in blocks[: count + 6])):
         return list(blocks)  # "He wrote 500 words" opening a story
+    after = range(count + 1, min(len(blocks), count + 1 + MAX_HEADER_LINES))
+    contact = [n for n in after if not blocks[n].heading and _is_contact(blocks[n].text)]
+    start = max(contact[-1] if contact else count, count) + 1  # the address between the count and the e-mail too
+    if any(blocks[n].heading or len(blocks[n].text) > MAX_HEADING_CHARS for n in range(count + 1, start)):
+        return list(blocks)
     folded_title = " ".join((title or "").split()).casefold()
-    start = count + 1
-    for n in range(count + 1, min(len(blocks), count + 1 + MAX_HEADER_LINES)):
-        text = " ".join(blocks[n].text.split())
-        if blocks[n].heading or len(text) > MAX_HEADING_CHARS or text.endswith(_SENTENCE_ENDS):
-            break
-        start = n + 1
-        if text.casefold() == folded_title or text.casefold().startswith("by "):
-            if n + 1 < len(blocks) and blocks[n + 1].text.casefold().startswith("by "):
-                start = n + 2  # the title, then its "by" line
-            break
+    for _ in range(2):  # the title said again, and its "by" line
+        if start < len(blocks) and not blocks[start].heading:
+            said = " ".join(blocks[start].text.split()).casefold()
+            if said == folded_title or said.startswith("by "):
+                start += 1
     story = list(blocks[start:])
     if story and not story[-1].heading and story[-1].text.strip(" .!").casefold() in ENDINGS:
         story.pop()  # "END", under the last paragraph
