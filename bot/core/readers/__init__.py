@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 60
+READING_VERSION = 61
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -262,7 +262,14 @@ menus, tags, notes, kudos and readers' comments were passages, its chapters name
 whose paragraphs are parted by space after them (Word's Normal style), most of them one line (a page of dialogue),
 takes its line spacing from its lines wrapped within a paragraph, and its one-line paragraphs are read apart (they
 were one); a PDF's contents list under no heading, the headings that follow and their page numbers (Google Docs'), is
-left out (it was a chapter's text, that chapter the document's subtitle)."""
+left out (it was a chapter's text, that chapter the document's subtitle). 61: the review of this change's reading:
+a "Sneak Peek" or an "Excerpt from X" chapter no longer drops the rest of the book, nor a typed "Author's Note" line
+the last chapter's end; a plain text's pages keep a number alone atop a page, a speaker's name over its speech and a
+diary's repeated first lines, and go on across a page only for a hyphen-broken word; lines parted by one <br> are
+paragraphs only where three in four end a sentence; a Google Docs page with several Title paragraphs keeps them; a
+picture's alt text names a heading only as a heading's name, an initial the text says again is said once; a letter's
+kisses are text; a manuscript's frame runs only to its last contact line; a hyphen left hanging before "and" or "or"
+keeps its space."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
