@@ -269,7 +269,8 @@ diary's repeated first lines, and go on across a page only for a hyphen-broken w
 paragraphs only where three in four end a sentence; a Google Docs page with several Title paragraphs keeps them; a
 picture's alt text names a heading only as a heading's name, an initial the text says again is said once; a letter's
 kisses are text; a manuscript's frame runs only to its last contact line; a hyphen left hanging before "and" or "or"
-keeps its space."""
+keeps its space; an EPUB's entry naming the book's title short ("The Salt Road" of "The Salt Road: A Novel") is no
+part."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -416,7 +416,7 @@ def _named_within_parts(
         and mark is not None
         and outers[mark] == outer
         and side_by_side[outers[outer], levels[outer]] > named[outer]
-        and " ".join(marks[outer].heading.text.split()).casefold() != book
+        and not book.startswith(" ".join(marks[outer].heading.text.split()).casefold())  # "The Salt Road: A Novel"
     }
     if not parts:
         return pages

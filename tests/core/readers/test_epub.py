@@ -840,6 +840,26 @@ def test_a_chapter_within_a_part_of_no_text_of_its_own_is_named_with_the_part(tm
 
 
 @pytest.mark.parametrize("version", [3, 2], ids=["epub3-nav", "epub2-ncx"])
+def test_chapters_within_an_entry_naming_the_book_shortly_beside_a_dedication_keep_their_names(tmp_path, version):
+    # Calibre's navigation of "The Lighthouse Keeper: A Novel": a "Dedication" beside the book's own entry, named
+    # short, around its chapters. Each chapter was "The Lighthouse Keeper: Chapter 1", the book's title taken for a
+    # part's name.
+    one, two = CHAPTERS.values()
+    pages = [
+        ("dedication.xhtml", "", "<p>For my mother, who waited.</p>"),
+        ("chapter-1.xhtml", "", "<h2>Chapter 1</h2>" + "".join(f"<p>{text}</p>" for text in one)),
+        ("chapter-2.xhtml", "", "<h2>Chapter 2</h2>" + "".join(f"<p>{text}</p>" for text in two)),
+    ]
+    entries = [("chapter-1.xhtml", "Chapter 1"), ("chapter-2.xhtml", "Chapter 2")]
+    navigation = nested_navigation(
+        version, [("dedication.xhtml", "Dedication", []), ("chapter-1.xhtml", TITLE.rsplit(" ", 1)[0], entries)]
+    )
+    write_package_book(tmp_path / "keeper.epub", version, pages, navigation)
+    chapters = {passage.chapter for passage in read_story(tmp_path / "keeper.epub")[1]}
+    assert chapters == {"Dedication", "Chapter 1", "Chapter 2"}
+
+
+@pytest.mark.parametrize("version", [3, 2], ids=["epub3-nav", "epub2-ncx"])
 def test_a_letter_of_an_alphabet_within_an_entry_is_no_number(tmp_path, version):
     # Standard Ebooks' The Devil's Dictionary lists its letters within the book's entry: "A", "B", "C", "D", "E".
     # "C" and "D" were read as Roman numerals, a part's number, and named "The Devil's Dictionary: C" beside "A".
