@@ -2,10 +2,11 @@
 
 The title is the document's own (File > Properties, by Word's name for that part or LibreOffice's), else its first
 paragraph in the Title style, and a "by" line naming the document's author is left out; paragraphs in Heading styles,
-in styles based on them or given an outline level (as RTF's are) name chapters; tables are read row by row, content
-controls and tracked insertions where they stand; hidden text (by its formatting or its style) and ruby's reading
-over the words it glosses are left out. The archive is checked first (archive.py): python-docx unpacks every part,
-images included.
+in styles based on them or given an outline level (as RTF's are) name chapters, and so do those in a template's own
+styles named for chapters ("Chapter Number" over "Chapter Title": "ONE: The Hut") where they are used as headings;
+tables are read row by row, content controls and tracked insertions where they stand; hidden text (by its formatting
+or its style) and ruby's reading over the words it glosses are left out. The archive is checked first (archive.py):
+python-docx unpacks every part, images included.
 A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
 its end) is left out as an EPUB's is: book_matter.py.
 """
@@ -18,10 +19,18 @@ from typing import TYPE_CHECKING, TypeVar
 
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.book_matter import book_matter_left_out
+from bot.core.readers.chapter_lines import MAX_HEADING_CHARS, joined_heading
 from bot.core.readers.markup import NOTE_MARK, parse_xml
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
-from bot.core.readers.styles import StyleRole, heading_level, outline_heading_level, style_role
+from bot.core.readers.styles import (
+    ChapterStyle,
+    StyleRole,
+    chapter_style,
+    heading_level,
+    outline_heading_level,
+    style_role,
+)
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
@@ -174,6 +183,8 @@ class _Styles:
                 levels[style_id] = heading_level(names[style_id])
         self.names = names
         self.default = default
+        self.chapters = {style_id: found for style_id, name in names.items() if (found := chapter_style(name))}
+        """The paragraph styles whose names say they set a chapter's number or name (chapter_style)."""
         self.outlines = _inherited(outlines, based_on["paragraph"])
         self.levels = _inherited(levels, based_on["paragraph"])
         self.paragraphs_hidden = _inherited(hidden["paragraph"], based_on["paragraph"])
@@ -300,6 +311,40 @@ def _notes_joined(blocks: list[Block], starts: list[bool]) -> list[Block]:
     return joined
 
 
+def _chapter_styles_used(
+    paragraphs: list[_Element], roles: list[tuple[StyleRole, int | None]], texts: list[str], styles: _Styles
+) -> list[tuple[StyleRole, int | None]]:
+    """The paragraphs' roles, those in a style whose name says it sets chapters (chapter_style: "Chapter Number",
+    "Chapter Title", based on Normal in a self-publishing template) headings where the document uses it as one: its
+    paragraphs each short, of one line, and each (after any other such paragraph: a chapter's number over its name)
+    followed by text, not by a heading nor the document's end. A template's book had no chapter, and its copyright
+    page and "About the Author" were read as its story; a style so named but set on a story's paragraphs (a long one,
+    or one closing the document) stays text."""
+    used: dict[str, bool] = {}
+    waiting: list[str] = []  # the chapter styles since the last text, each to be followed by text
+    for paragraph, (role, _), text in zip(paragraphs, roles, texts, strict=True):
+        if role is not StyleRole.TEXT:
+            if role is StyleRole.HEADING:
+                used.update(dict.fromkeys(waiting, False))
+                waiting = []
+            continue
+        style = styles.style(paragraph)
+        if style in styles.chapters:
+            line = text.strip()
+            if line:
+                used[style] = used.get(style, True) and len(line) <= MAX_HEADING_CHARS and "\n" not in line
+                waiting.append(style)
+        elif text.strip():
+            waiting = []
+    used.update(dict.fromkeys(waiting, False))
+    return [
+        (StyleRole.HEADING, None)
+        if role is StyleRole.TEXT and used.get(styles.style(paragraph), False)
+        else (role, level)
+        for paragraph, (role, level) in zip(paragraphs, roles, strict=True)
+    ]
+
+
 class DocxReader:
     suffixes = (".docx",)
     name = "Word (.docx)"
@@ -320,19 +365,36 @@ class DocxReader:
             paragraph_styles = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
             default = paragraph_styles.style_id if paragraph_styles is not None else ""
             styles = _Styles(document.styles.element, default or "")
-            blocks = []
+            blocks: list[Block] = []
             starts = []  # whether each block is where a note's mark links to
             marked = _marked_places(document.element.body)
-            for paragraph in _paragraphs(document.element.body):
-                role, level = styles.role(paragraph)
+            paragraphs = list(_paragraphs(document.element.body))
+            roles = [styles.role(paragraph) for paragraph in paragraphs]
+            texts = [
+                "" if role is StyleRole.LEFT_OUT else _text(paragraph, styles)
+                for paragraph, (role, _) in zip(paragraphs, roles, strict=True)
+            ]
+            roles = _chapter_styles_used(paragraphs, roles, texts, styles)
+            number: tuple[int, ChapterStyle] | None = None  # the block of a chapter's number, its name to come
+            for paragraph, (role, level), text in zip(paragraphs, roles, texts, strict=True):
+                chapter = styles.chapters.get(styles.style(paragraph))
                 if role is StyleRole.TITLE:
-                    title = title or _text(paragraph, styles)
+                    title = title or text
                 elif role is StyleRole.HEADING:
-                    blocks.append(Block(_text(paragraph, styles), heading=True, level=level))
+                    if number and chapter and chapter.kind == number[1].kind and not chapter.number and text.strip():
+                        # the name under its number: "ONE" over "The Hut" is one chapter, "ONE: The Hut"
+                        at, number = number[0], None
+                        blocks[at] = Block(
+                            joined_heading([blocks[at].text.strip(), text.strip()]), heading=True, level=level
+                        )
+                        continue
+                    if text.strip():
+                        number = (len(blocks), chapter) if chapter and chapter.number else None
+                    blocks.append(Block(text, heading=True, level=level))
                 elif role is not StyleRole.LEFT_OUT:
-                    text = _text(paragraph, styles)
                     arrow = _arrow_linked(paragraph) if is_backlinked_note(text) else None
                     blocks.append(Block(text, linked_arrow=arrow))
+                    number = None if text.strip() else number
                 if role in (StyleRole.HEADING, StyleRole.TEXT):
                     starts.append(bool(marked) and not blocks[-1].heading and bool(_bookmarks(paragraph) & marked))
             blocks = _notes_joined(blocks, starts)
