@@ -238,7 +238,8 @@ the story's where the metadata gives none (pdf_manuscript.py); a PDF chapter's n
 type is its name's first part, "Chapter 1: The Hut" (it was lost, the chapter named "The Hut"). 46: a Word template's
 own styles named for chapters ("Chapter Number", "Chapter Title", based on Normal) name chapters where they are used as
 headings, a number over its name joined ("ONE: The Hut"): the book had none, its copyright page and "About the Author"
-read as its story."""
+read as its story; a Word or RTF drop cap (Insert > Drop Cap: the letter a framed paragraph of its own) is read into
+the word it opens ("I" and "ngrid lived" were two paragraphs, the "I" a typed chapter)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -4,9 +4,10 @@ The title is the document's own (File > Properties, by Word's name for that part
 paragraph in the Title style, and a "by" line naming the document's author is left out; paragraphs in Heading styles,
 in styles based on them or given an outline level (as RTF's are) name chapters, and so do those in a template's own
 styles named for chapters ("Chapter Number" over "Chapter Title": "ONE: The Hut") where they are used as headings;
-tables are read row by row, content controls and tracked insertions where they stand; hidden text (by its formatting
-or its style) and ruby's reading over the words it glosses are left out. The archive is checked first (archive.py):
-python-docx unpacks every part, images included.
+tables are read row by row, content controls and tracked insertions where they stand; a drop cap's letter, a framed
+paragraph of its own, is read into the word it opens; hidden text (by its formatting or its style) and ruby's
+reading over the words it glosses are left out. The archive is checked first (archive.py): python-docx unpacks every
+part, images included.
 A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
 its end) is left out as an EPUB's is: book_matter.py.
 """
@@ -345,6 +346,26 @@ def _chapter_styles_used(
     ]
 
 
+def _drop_caps_joined(paragraphs: list[_Element], roles: list[tuple[StyleRole, int | None]], texts: list[str]) -> None:
+    """Each drop cap's letter (Insert > Drop Cap: a paragraph of its own, framed with `w:framePr w:dropCap="drop"` or
+    "margin") put before the paragraph it opens, with no space, its own text then none: "I" and "ngrid lived in a hut"
+    were two paragraphs, the name lost at every chapter's start, and where chapters are typed "I" was taken for one.
+    A drop cap before a heading, the document's end or another drop cap, opening no text, stays as it is."""
+    waiting: int | None = None  # the drop cap to be put before the next text
+    for n, (paragraph, (role, _)) in enumerate(zip(paragraphs, roles, strict=True)):
+        if not texts[n].strip():
+            continue
+        if waiting is not None and role is StyleRole.TEXT and not _is_drop_cap(paragraph):
+            texts[n] = texts[waiting].strip() + texts[n]
+            texts[waiting] = ""
+        waiting = n if role is StyleRole.TEXT and _is_drop_cap(paragraph) else None
+
+
+def _is_drop_cap(paragraph: _Element) -> bool:
+    frame = paragraph.find(f"{_W}pPr/{_W}framePr")
+    return frame is not None and frame.get(f"{_W}dropCap") in ("drop", "margin")
+
+
 class DocxReader:
     suffixes = (".docx",)
     name = "Word (.docx)"
@@ -374,6 +395,7 @@ class DocxReader:
                 "" if role is StyleRole.LEFT_OUT else _text(paragraph, styles)
                 for paragraph, (role, _) in zip(paragraphs, roles, strict=True)
             ]
+            _drop_caps_joined(paragraphs, roles, texts)
             roles = _chapter_styles_used(paragraphs, roles, texts, styles)
             number: tuple[int, ChapterStyle] | None = None  # the block of a chapter's number, its name to come
             for paragraph, (role, level), text in zip(paragraphs, roles, texts, strict=True):

@@ -449,3 +449,52 @@ def test_a_style_named_for_chapters_but_set_on_story_text_stays_text(tmp_path, s
     passages = load_corpus(tmp_path).passages
     assert {passage.chapter for passage in passages} == {None}
     assert [passage.text for passage in passages] == [text for line in lines for text in line if text]
+
+
+def framed(letter: str, drop_cap: str | None = "drop"):
+    """A paragraph in a frame as Word writes it: Insert > Drop Cap's (`w:dropCap`), its letter large and lowered over
+    three lines; without `w:dropCap`, a text frame of its own (a pull quote)."""
+    from docx.oxml import parse_xml
+
+    cap = f' w:dropCap="{drop_cap}" w:lines="3"' if drop_cap else ""
+    return parse_xml(
+        '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:pPr><w:keepNext/>'
+        f'<w:framePr{cap} w:wrap="around" w:vAnchor="text" w:hAnchor="text"/>'
+        '<w:spacing w:after="0" w:line="827" w:lineRule="exact"/></w:pPr>'
+        f'<w:r><w:rPr><w:position w:val="-9"/><w:sz w:val="110"/></w:rPr><w:t>{letter}</w:t></w:r></w:p>'
+    )
+
+
+@pytest.mark.parametrize("headings", [True, False], ids=["heading-styles", "typed-chapters"])
+def test_a_drop_cap_is_read_into_the_word_it_opens(tmp_path, headings):
+    # Word's Insert > Drop Cap sets the letter in a paragraph of its own, framed, and the word's rest opens the next:
+    # "M" and "aren kept the old lighthouse" were two paragraphs, the name lost at each chapter's start, and in a
+    # manuscript of typed chapters an "I" was taken for a chapter named "I". A frame that is no drop cap (a pull quote)
+    # stays a paragraph of its own, and so does a drop cap that opens no text.
+    document = docx.Document()
+    document.core_properties.title = TITLE
+    body = document.element.body
+    for name, (first, second) in CHAPTERS.items():
+        if headings:
+            document.add_heading(name, 1)
+        else:
+            document.add_paragraph(name)
+        body[-1].addprevious(framed(first[0]))
+        document.add_paragraph(first[1:])
+        document.add_paragraph(second)
+    body[-1].addprevious(framed("I"))  # a chapter line, were it one
+    document.add_paragraph("lse came at dawn.")
+    body[-1].addprevious(framed("They never saw the lamp go out.", drop_cap=None))
+    document.add_paragraph("The End")
+    body[-1].addprevious(framed("Z", drop_cap="margin"))
+    document.save(tmp_path / "keeper.docx")
+    (storm, storm_texts), (calm, calm_texts) = CHAPTERS.items()
+    found = [(p.chapter, p.text) for p in load_corpus(tmp_path).passages]
+    assert found == [
+        *((storm, text) for text in storm_texts),
+        *((calm, text) for text in calm_texts),
+        (calm, "Ilse came at dawn."),
+        (calm, "They never saw the lamp go out."),
+        (calm, "The End"),
+        (calm, "Z"),
+    ]
