@@ -239,7 +239,9 @@ type is its name's first part, "Chapter 1: The Hut" (it was lost, the chapter na
 own styles named for chapters ("Chapter Number", "Chapter Title", based on Normal) name chapters where they are used as
 headings, a number over its name joined ("ONE: The Hut"): the book had none, its copyright page and "About the Author"
 read as its story; a Word or RTF drop cap (Insert > Drop Cap: the letter a framed paragraph of its own) is read into
-the word it opens ("I" and "ngrid lived" were two paragraphs, the "I" a typed chapter)."""
+the word it opens ("I" and "ngrid lived" were two paragraphs, the "I" a typed chapter); a title a program made
+("Microsoft Word - salt_road.docx", "Document1", "Untitled 1", a file's name) is none, a browser's "- Google Docs" after
+one no part of it, and a template's ("6x9 Novel Template") gives way to the page's title (reader.chosen_title)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -1,9 +1,10 @@
 """Word documents (`.docx`, also what Google Docs and LibreOffice export), read with python-docx.
 
 The title is the document's own (File > Properties, by Word's name for that part or LibreOffice's), else its first
-paragraph in the Title style, and a "by" line naming the document's author is left out; paragraphs in Heading styles,
-in styles based on them or given an outline level (as RTF's are) name chapters, and so do those in a template's own
-styles named for chapters ("Chapter Number" over "Chapter Title": "ONE: The Hut") where they are used as headings;
+paragraph in the Title style (the title too where the properties' is a program's or a template's: chosen_title), and
+a "by" line naming the document's author is left out; paragraphs in Heading styles, in styles based on them or given
+an outline level (as RTF's are) name chapters, and so do those in a template's own styles named for chapters
+("Chapter Number" over "Chapter Title": "ONE: The Hut") where they are used as headings;
 tables are read row by row, content controls and tracked insertions where they stand; a drop cap's letter, a framed
 paragraph of its own, is read into the word it opens; hidden text (by its formatting or its style) and ruby's
 reading over the words it glosses are left out. The archive is checked first (archive.py): python-docx unpacks every
@@ -23,7 +24,7 @@ from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.chapter_lines import MAX_HEADING_CHARS, joined_heading
 from bot.core.readers.markup import NOTE_MARK, parse_xml
 from bot.core.readers.plain_notes import is_backlinked_note
-from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
+from bot.core.readers.reader import Block, ExtraMissing, StoryText, chosen_title, story_text
 from bot.core.readers.styles import (
     ChapterStyle,
     StyleRole,
@@ -397,11 +398,12 @@ class DocxReader:
             ]
             _drop_caps_joined(paragraphs, roles, texts)
             roles = _chapter_styles_used(paragraphs, roles, texts, styles)
+            title_paragraph = ""
             number: tuple[int, ChapterStyle] | None = None  # the block of a chapter's number, its name to come
             for paragraph, (role, level), text in zip(paragraphs, roles, texts, strict=True):
                 chapter = styles.chapters.get(styles.style(paragraph))
                 if role is StyleRole.TITLE:
-                    title = title or text
+                    title_paragraph = title_paragraph or text
                 elif role is StyleRole.HEADING:
                     if number and chapter and chapter.kind == number[1].kind and not chapter.number and text.strip():
                         # the name under its number: "ONE" over "The Hut" is one chapter, "ONE: The Hut"
@@ -422,4 +424,5 @@ class DocxReader:
             blocks = _notes_joined(blocks, starts)
         except Exception as error:  # python-docx reads hostile files; whatever it raises, this file is unreadable
             raise StoryRefused(Refusal(cause=Cause.NOT_WORD, detail=str(error))) from error
+        title = chosen_title(title, title_paragraph)
         return story_text(title, book_matter_left_out(blocks, title), author)

@@ -498,3 +498,33 @@ def test_a_drop_cap_is_read_into_the_word_it_opens(tmp_path, headings):
         (calm, "The End"),
         (calm, "Z"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("properties", "title"),
+    [
+        ("6x9 Novel Template", "The Salt Road"),  # kept from the template the book was begun in
+        ("Microsoft Word - salt_road.docx", "The Salt Road"),
+        ("Document1", "The Salt Road"),
+        ("Salt Road: A Novel", "Salt Road: A Novel"),  # the writer's own, in the properties: kept
+    ],
+)
+def test_a_title_a_program_or_a_template_made_gives_way_to_the_title_paragraph(tmp_path, properties, title):
+    # A book begun in a template keeps the template's title in its properties ("6x9 Novel Template") unless the
+    # writer changes it: that was every answer's story name, the Title paragraph on its first page left out.
+    document = docx.Document()
+    document.core_properties.title = properties
+    document.add_paragraph("The Salt Road", style="Title")
+    document.add_heading("Chapter One", 1)
+    document.add_paragraph("Ingrid lived in a hut at the edge of the salt marsh.")
+    document.save(tmp_path / "salt.docx")
+    assert [story.title for story in load_corpus(tmp_path).stories] == [title]
+
+
+def test_a_template_title_with_no_title_on_the_page_is_kept(tmp_path):
+    # A story called "The Template", no Title paragraph: nothing on the page says otherwise.
+    document = docx.Document()
+    document.core_properties.title = "The Template"
+    document.add_paragraph("Ingrid cut the pattern from the template her mother left her.")
+    document.save(tmp_path / "template.docx")
+    assert [story.title for story in load_corpus(tmp_path).stories] == ["The Template"]
