@@ -27,6 +27,7 @@ from bot.core.library import MAX_QUESTION_CHARS
 from bot.core.readers import suffix_list
 from bot.core.shelf import EAST_ASIAN, MAX_NAME_BYTES, MAX_UPLOAD_BYTES, ShelfError, UploadRefusal
 from bot.core.skipped import CUT_SHORT, Cause, Problem, Refusal
+from bot.core.unread_formats import UnreadFormat, unread_format
 from bot.core.worker_ended import WorkerEnded
 from bot.counted import counted
 from bot.eval.beir import DatasetError, DatasetFault
@@ -77,6 +78,9 @@ VOTE_NOT_SHOWN = (
 reload."""
 STORY_GONE = "That story is no longer in the library (it was removed or renamed); please ask again."
 """What a button or a follow-up says when the story it names is gone."""
+STORY_CHANGED = "That story has changed since this answer was given (it was replaced or edited); please ask again."
+"""What ◀ Previous / Next ▶ say when the story they read on in is no longer the text the answer showed: its passage
+numbers may have shifted, and the neighbour of the passage on screen is no longer the one they name."""
 NAME_ECHOED = 200
 """Characters of a name someone typed that are said back to them ("No one called ..."), as many as Discord's
 story options take: the command line and the console take a name of any length, and said a line of 1 MB back whole."""
@@ -358,6 +362,32 @@ def worker_ended_text(exit_code: int) -> str:
     return f"The worker process ended without a word ({_how_it_ended(exit_code)})."
 
 
+_CALIBRE_CONVERTS = "Calibre (calibre-ebook.com) converts it to EPUB, which I can read"
+_UNREAD_FORMATS = {
+    UnreadFormat.KINDLE: f"is a Kindle book, which I cannot read; {_CALIBRE_CONVERTS}",
+    UnreadFormat.KINDLE_KFX: (
+        "is a Kindle book in KFX, which I cannot read; Calibre (calibre-ebook.com) with its KFX Input plugin "
+        "converts it to EPUB, which I can read, unless the book is locked with DRM"
+    ),
+    UnreadFormat.EBOOK: f"is an e-book in a format I cannot read; {_CALIBRE_CONVERTS}",
+    UnreadFormat.WORD_PROCESSOR: (
+        "is an older word processor's document, which I cannot read; open it and save it as .docx, .odt or .rtf, "
+        "which I can read"
+    ),
+    UnreadFormat.PAGES: (
+        "is an Apple Pages document, which I cannot read; export it from Pages as Word (.docx), which I can read"
+    ),
+    UnreadFormat.ARCHIVE: "is an archive, which I do not unpack; unpack it, and I can read the story files in it",
+    UnreadFormat.SCRIVENER: (
+        "is a Scrivener project, whose scenes, notes and old versions I do not read as a book; compile it (File › "
+        "Compile) to .docx or EPUB, which I can read"
+    ),
+    UnreadFormat.PAGE_IMAGES: (
+        "holds pictures of pages, no text I can search; an edition with text (EPUB, a PDF with text, .txt) can be read"
+    ),
+}
+"""What a book in a format no reader reads is, and the step that makes it readable, said after "it"."""
+
 _REFUSALS: dict[Cause, Callable[[Refusal], str]] = {
     Cause.FOLDER_UNREADABLE: lambda r: f"cannot be read ({r.detail})",
     Cause.NAME_NOT_UTF8: lambda r: "name is not UTF-8; rename it (convmv does)",
@@ -369,6 +399,7 @@ _REFUSALS: dict[Cause, Callable[[Refusal], str]] = {
     Cause.SAME_FILE: lambda r: f"is the same file as {r.name}, already read (a link leads from one to the other)",
     Cause.NOT_STORIES: lambda r: f"is not a story file ({suffix_list()})",
     Cause.NOT_A_STORY_FILE: lambda r: f"is not a story file ({suffix_list()})",
+    Cause.UNREAD_FORMAT: lambda r: _UNREAD_FORMATS[UnreadFormat(r.format)],
     Cause.NOT_REGULAR: lambda r: "cannot be read (a broken link or not a regular file)",
     Cause.CANNOT_OPEN: lambda r: f"cannot be read ({r.detail}); check its permissions",
     Cause.TOO_LARGE: lambda r: (
@@ -855,6 +886,8 @@ def upload_refusal_text(error: ShelfError, shown: Callable[[str], str] = str) ->
     name, as its uploader wrote it, is given in quotes as `shown` makes it (Discord's markdown escaped); a story
     file's, in a code span, as it is."""
     name, refusal = error.name, error.refusal
+    if refusal is UploadRefusal.NOT_A_STORY_FILE and (kind := unread_format(name)) is not None:
+        return f'"{shown(name)}" {_UNREAD_FORMATS[kind]}.'
     if refusal is UploadRefusal.NOT_A_STORY_FILE:
         return f'"{shown(name)}" is not a story file; upload one of {suffix_list()}.'
     if refusal is UploadRefusal.NO_USABLE_NAME:
@@ -1197,7 +1230,8 @@ them, and the views skipped such a file, reading it again at every start)."""
 def import_refused_text(shown: str, error: ShelfError) -> str:
     """A file `shelf import` refuses as an upload would be refused, with the setting to raise if it is a limit."""
     said = one_line(upload_refusal_text(error))
-    if error.refusal is UploadRefusal.NOT_A_STORY_FILE:  # "upload one of" is Discord's word
+    if error.refusal is UploadRefusal.NOT_A_STORY_FILE and unread_format(error.name) is None:
+        # "upload one of" is Discord's word
         said = f'"{one_line(error.name)}" is not a story file; import one of {suffix_list()}.'
     if error.refusal is UploadRefusal.UNREADABLE and error.why.cause is Cause.NEEDS_READER:
         # Discord's step, reload, is no step here: once the reader is installed, the import is run again.

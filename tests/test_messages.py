@@ -17,6 +17,7 @@ from bot.core.index_notes import IndexEvent, IndexFault, IndexNote
 from bot.core.library import MAX_QUESTION_CHARS, StoryLibrary
 from bot.core.shelf import ShelfError, UploadRefusal, safe_file_name, story_file
 from bot.core.skipped import STOPPED, Cause, Problem, Refusal, refusal_of
+from bot.core.unread_formats import UnreadFormat
 from bot.core.worker_ended import WorkerEnded
 from bot.eval.beir import DatasetError, DatasetFault
 from bot.messages import (
@@ -303,9 +304,9 @@ def test_a_database_fault_is_told_as_one_task_on_both_front_ends_and_retrying_on
 
 
 def test_every_cause_of_a_skipped_file_reads_as_its_own_sentence_naming_the_file() -> None:
-    texts = {
-        cause: problem_text(Problem(file="mill.epub", why=dataclasses.replace(FACTS, cause=cause))) for cause in Cause
-    }
+    formats = {Cause.UNREAD_FORMAT: UnreadFormat.KINDLE}  # its facts' format is a kind of book, not a reader's name
+    facts = {cause: dataclasses.replace(FACTS, cause=cause, format=formats.get(cause, FACTS.format)) for cause in Cause}
+    texts = {cause: problem_text(Problem(file="mill.epub", why=why)) for cause, why in facts.items()}
     assert len(set(texts.values())) == len(Cause)  # no two causes say the same thing
     for cause, text in texts.items():
         assert text.startswith(("Skipped mill.epub", "Skipped the folder mill.epub", "Ignored 3 files")), (cause, text)

@@ -16,8 +16,10 @@ import numpy as np
 from bot.core.invisible_characters import shows_text, trimmed, without_invisibles
 from bot.core.readers import STORY_SUFFIXES, reader_for, story_suffix
 from bot.core.readers.reader import Block
+from bot.core.readers.typed_breaks import is_typed_break
 from bot.core.sentences import sentence_spans
 from bot.core.skipped import Cause, Problem, Refusal, StoryRefused, refusal_of
+from bot.core.unread_formats import is_system_file, unread_format, unread_package
 
 MAX_STORY_BYTES = 32 * 1024 * 1024
 """A story file larger than this is skipped: the longest novels are a few MB of text."""
@@ -144,6 +146,8 @@ def passages_of(blocks: Iterable[Block]) -> Iterator[PassageText]:
             continue  # one of invisible characters alone (<p>&shy;</p>, a zero-width space) is none
         if block.heading:
             chapter, under_chapter = trimmed(text), 0
+            continue
+        if is_typed_break(text):
             continue
         number += 1
         for piece in [text] if len(text) <= MAX_PASSAGE_CHARS else _split_long(text):
@@ -278,8 +282,17 @@ def story_files(root: Path) -> StoryFiles:
                     problems.append(Problem(file=name, why=why))
                 continue
             is_dir, identity = stat.S_ISDIR(found.st_mode), _identity(found, real)
-            if not is_dir and not is_story:
-                others.append(name)
+            if is_dir and (kind := unread_package(entry.name)) is not None:
+                problems.append(Problem(file=name, why=Refusal(cause=Cause.UNREAD_FORMAT, format=kind)))
+            elif is_dir and entry.name.lower().endswith(RICH_TEXT_PACKAGE) and identity not in seen:
+                seen[identity] = name
+                if (path / PACKAGE_TEXT).is_file():
+                    paths.append(path / PACKAGE_TEXT)  # the pictures beside it are no one's concern
+            elif not is_dir and not is_story:
+                if (kind := unread_format(entry.name)) is not None:
+                    problems.append(Problem(file=name, why=Refusal(cause=Cause.UNREAD_FORMAT, format=kind)))
+                elif not is_system_file(entry.name):
+                    others.append(name)
             elif identity in seen:
                 cause = Cause.SAME_FOLDER if is_dir else Cause.SAME_FILE
                 problems.append(Problem(file=name, why=_read_as(seen[identity], cause)))
@@ -322,12 +335,33 @@ def read_story_bytes(path: Path) -> bytes:
         raise StoryRefused(Refusal(cause=Cause.CANNOT_OPEN, detail=str(error.strerror or error))) from error
 
 
+RICH_TEXT_PACKAGE = ".rtfd"
+"""macOS's rich text with pictures, as TextEdit saves a story once a picture is pasted in: a folder shown as one file,
+holding the text in PACKAGE_TEXT and the pictures beside it."""
+PACKAGE_TEXT = "TXT.rtf"
+
+
 def read_story(path: Path) -> tuple[str, list[PassageText]]:
     """The story in a file, by its format's reader: its title and passages; raises ValueError (refusal_of says
     why)."""
     if reader_for(path) is None:
-        raise StoryRefused(Refusal(cause=Cause.NOT_A_STORY_FILE))
-    return story_in(read_story_bytes(path), path.name)
+        raise StoryRefused(not_a_story_file(path.name))
+    return story_in(read_story_bytes(path), _named(path))
+
+
+def _named(path: Path) -> str:
+    """The name a story's title is made from where the file gives none: an RTFD package's, not its text's "TXT"
+    (every story TextEdit saved with a picture in it was called "TXT")."""
+    package = path.parent.name
+    if path.name == PACKAGE_TEXT and package.lower().endswith(RICH_TEXT_PACKAGE):
+        return package[: -len(RICH_TEXT_PACKAGE)] + ".rtf"
+    return path.name
+
+
+def not_a_story_file(name: str) -> Refusal:
+    """Why a file of no story format gives no story: a book's format no reader reads, named, or no book at all."""
+    kind = unread_format(name)
+    return Refusal(cause=Cause.NOT_A_STORY_FILE) if kind is None else Refusal(cause=Cause.UNREAD_FORMAT, format=kind)
 
 
 def story_in(data: bytes, name: str) -> tuple[str, list[PassageText]]:
@@ -335,7 +369,7 @@ def story_in(data: bytes, name: str) -> tuple[str, list[PassageText]]:
     the name) and passages; raises ValueError (refusal_of says why)."""
     reader = reader_for(name)
     if reader is None:
-        raise StoryRefused(Refusal(cause=Cause.NOT_A_STORY_FILE))
+        raise StoryRefused(not_a_story_file(name))
     story = reader.read(data)
     texts = list(passages_of(story.blocks))
     title = trimmed(without_invisibles(story.title or "")) if shows_text(story.title or "") else ""

@@ -20,6 +20,8 @@ class SkipReason(enum.StrEnum):
     """A second way to a folder or file already read (a link to it, or a loop)."""
     NOT_STORIES = "not_stories"
     """Files of no story format, said together (`file` is None)."""
+    UNREAD_FORMAT = "unread_format"
+    """A book in a format no reader reads (Kindle's, Word 97's, an archive ...), said with what makes it readable."""
     CANNOT_OPEN = "cannot_open"
     """The file cannot be opened (its permissions, or not a regular file)."""
     TOO_LARGE = "too_large"
@@ -54,6 +56,8 @@ class Cause(enum.StrEnum):
     """`names`: the first few files, `count`: how many there are."""
     # The file (bot.core.corpus.read_story)
     NOT_A_STORY_FILE = "not_a_story_file"
+    UNREAD_FORMAT = "unread_format"
+    """`format`: its kind (bot.core.unread_formats.UnreadFormat)."""
     NOT_REGULAR = "not_regular"
     """A broken link, or not a regular file."""
     CANNOT_OPEN = "cannot_open"
@@ -159,6 +163,7 @@ _REASONS = {
     Cause.SAME_FILE: SkipReason.READ_TWICE,
     Cause.NOT_STORIES: SkipReason.NOT_STORIES,
     Cause.NOT_A_STORY_FILE: SkipReason.NOT_STORIES,
+    Cause.UNREAD_FORMAT: SkipReason.UNREAD_FORMAT,
     Cause.NOT_REGULAR: SkipReason.CANNOT_OPEN,
     Cause.CANNOT_OPEN: SkipReason.CANNOT_OPEN,
     Cause.TOO_LARGE: SkipReason.TOO_LARGE,

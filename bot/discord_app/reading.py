@@ -22,7 +22,7 @@ from bot.core.corpus import Passage
 from bot.core.library import StoryLibrary
 from bot.discord_app.client import StoryBot, send_ephemeral, story_bot
 from bot.discord_app.cog import asker_queue, own_or_copy, spent_or_refused
-from bot.discord_app.references import ANSWER_PAGE, NUMBER, OLD_ANSWER_KEY, STORY, AnswerPage
+from bot.discord_app.references import ANSWER_PAGE, NUMBER, OLD_ANSWER_KEY, STORY, VERSION, AnswerPage
 from bot.discord_app.render import (
     Reply,
     answer_embed,
@@ -41,6 +41,7 @@ from bot.messages import (
     READ_WAYS,
     SCOPE_HINT,
     STORIES_CHANGED,
+    STORY_CHANGED,
     STORY_GONE,
 )
 from bot.operations.ask import Asked, ask_in_thread
@@ -82,22 +83,25 @@ def answer_reply(asked: Asked, kept: SavedAnswer) -> Reply:
     page = AnswerPage(kept.id, answer.offset)
     story = asked.stories[0]
     more = (AnswerButton("more", page.at(answer.offset + 1)),) if answer.more else ()
-    reading = read_on_buttons(story.id, best.passage, best.passage_count, page)
+    reading = read_on_buttons(story, best.passage, best.passage_count, page)
     view = persistent_view(*more, *reading, *vote_buttons(story.id, best.passage, kept.id))
     return Reply(embed=answer_embed(asked, CHANNEL_SCOPE_HINT if kept.channel_scope else SCOPE_HINT), view=view)
 
 
-def read_on_buttons(story: str, passage: int, passage_count: int, page: AnswerPage) -> tuple[ReadOn, ReadOn]:
-    """The two buttons for a message showing passage `passage` (from 1) of a story of passage_count."""
+def read_on_buttons(story: StoryRef, passage: int, passage_count: int, page: AnswerPage) -> tuple[ReadOn, ReadOn]:
+    """The two buttons for a message showing passage `passage` (from 1) of a story of passage_count, in the story's
+    version shown."""
     return (
-        ReadOn(story, max(passage - 1, 1), "prev", page, disabled=passage <= 1),
-        ReadOn(story, min(passage + 1, passage_count), "next", page, disabled=passage >= passage_count),
+        ReadOn(story.id, max(passage - 1, 1), "prev", story.version, page, disabled=passage <= 1),
+        ReadOn(
+            story.id, min(passage + 1, passage_count), "next", story.version, page, disabled=passage >= passage_count
+        ),
     )
 
 
 def passage_reply(story: StoryRef, passage: Passage, kept: SavedAnswer, page: AnswerPage) -> Reply:
     """A passage read on from an answer, with the way on, back, and back to the answer."""
-    reading = read_on_buttons(story.id, passage.number, story.passages, page)
+    reading = read_on_buttons(story, passage.number, story.passages, page)
     embed = passage_embed(story, passage, kept.question)
     return Reply(embed=embed, view=persistent_view(*reading, AnswerButton("back", page)))
 
@@ -173,26 +177,34 @@ class AnswerButton(
 
 class ReadOn(
     discord.ui.DynamicItem[discord.ui.Button],
-    template=rf"storybot:read:(?P<story>{STORY}):(?P<number>{NUMBER}):(?P<way>prev|next):{ANSWER_PAGE}",
+    template=(
+        rf"storybot:read:(?P<story>{STORY}):(?P<number>{NUMBER}):(?P<way>prev|next):(?:(?P<version>{VERSION}):)?"
+        rf"{ANSWER_PAGE}"
+    ),
 ):
-    """◀ Previous / Next ▶: the neighbouring passage of the story shown, in place."""
+    """◀ Previous / Next ▶: the neighbouring passage of the story shown, in place, while the story is still the
+    version shown (its digest in the custom_id); once replaced or edited, its passage numbers may have shifted, and
+    the click says so. A button given before buttons carried the version reads on as before."""
 
-    def __init__(self, story: str, number: int, way: str, page: AnswerPage, disabled: bool = False):
+    def __init__(
+        self, story: str, number: int, way: str, version: str | None, page: AnswerPage, disabled: bool = False
+    ):
+        shown = "" if version is None else f"{version}:"
         super().__init__(
             discord.ui.Button(
                 label=READ_WAYS[way],
                 style=discord.ButtonStyle.secondary,
-                custom_id=f"storybot:read:{story}:{number}:{way}:{page.encode()}",
+                custom_id=f"storybot:read:{story}:{number}:{way}:{shown}{page.encode()}",
                 disabled=disabled,
             )
         )
-        self.story, self.number, self.page = story, number, page
+        self.story, self.number, self.version, self.page = story, number, version, page
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[discord.ui.View], match: re.Match[str]
     ) -> ReadOn:
-        return cls(match["story"], int(match["number"]), match["way"], AnswerPage.from_match(match))
+        return cls(match["story"], int(match["number"]), match["way"], match["version"], AnswerPage.from_match(match))
 
     async def callback(self, interaction: discord.Interaction) -> None:
         found = await kept_and_view(interaction, self.page.answer)
@@ -200,8 +212,12 @@ class ReadOn(
             return
         kept, library = found
         read = await passage_or_told(interaction, library, self.story, self.number)
-        if read is not None:
-            await show(interaction, kept, passage_reply(*read, kept, self.page))
+        if read is None:
+            return
+        if self.version is not None and read[0].version != self.version:
+            await send_ephemeral(interaction, STORY_CHANGED)
+            return
+        await show(interaction, kept, passage_reply(*read, kept, self.page))
 
 
 class OlderButton(

@@ -14,12 +14,15 @@ from dataclasses import dataclass
 import discord
 
 from bot.core.story_ids import STORY_ID_PATTERN
+from bot.operations.story_ref import VERSION_LENGTH
 from bot.state.answers import ANSWER_ID_PATTERN
 
 CUSTOM_ID_LIMIT = 100
 STORY = STORY_ID_PATTERN
 NUMBER = r"\d{1,7}"
 ANSWER = ANSWER_ID_PATTERN
+VERSION = rf"[0-9a-f]{{{VERSION_LENGTH}}}"
+"""A story's version (bot.operations.story_ref.story_version), for custom_id templates."""
 ANSWER_PAGE = rf"(?P<answer>{ANSWER})\.(?P<offset>{NUMBER})"
 """An AnswerPage inside a template; its groups are read back by AnswerPage.from_match."""
 OLD_ANSWER_KEY = rf"\d{{1,20}}\.{NUMBER}\.(?:{STORY}|-)\.[cs]"
@@ -51,7 +54,9 @@ def story_of_answer(message: discord.Message | None, bot_id: int) -> str | None:
     buttons; None for any other message."""
     if message is None or message.author.id != bot_id:
         return None
-    for row in message.components:
+    # discord.py sets Message.components only when Discord's payload has the key, which it may leave out (a message
+    # with no buttons, or a referenced message as Discord sends it): no components, no answer's buttons
+    for row in getattr(message, "components", ()):
         for item in getattr(row, "children", ()):
             found = _STORY_OF_ANSWER.match(getattr(item, "custom_id", None) or "")
             if found:

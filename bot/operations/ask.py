@@ -18,7 +18,7 @@ from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.bot_requests import BotRequest, request_to_bot
 from bot.core.library import ALTERNATIVES, MAX_QUESTION_CHARS, StoryLibrary
 from bot.core.story_ids import story_id
-from bot.operations.story_ref import StoryRef, story_position
+from bot.operations.story_ref import StoryRef, story_position, story_version
 
 ANSWERS_SHOWN = 1 + ALTERNATIVES
 """The best passage and the alternatives named under it."""
@@ -161,4 +161,5 @@ def _hit_story(library: StoryLibrary, hit: Hit) -> StoryRef:
         path=hit.path,
         passages=hit.passage_count,
         title_shared=hit.story in library.story_finder.shared_titles,
+        version=story_version(library, hit.path),
     )

@@ -18,6 +18,9 @@ class StoryRef:
     passages: int
     title_shared: bool
     """Another story of the library has the same title: lists and pickers show the file too."""
+    version: str
+    """A short digest of its title and text (story_version): read-on buttons carry it, so a click after the story
+    was replaced or edited says so, not passage numbers that may have shifted."""
 
     @property
     def file(self) -> str:
@@ -41,7 +44,19 @@ def story_ref(library: StoryLibrary, story: int) -> StoryRef:
         path=found.path,
         passages=found.passage_count,
         title_shared=found.title in finder.shared_titles,
+        version=story_version(library, found.path),
     )
+
+
+VERSION_LENGTH = 8
+"""Hex digits of a story's digest a button carries: 32 bits, so a changed story is told from its version before in
+all but one case in four billion, in few of a custom_id's 100 characters."""
+
+
+def story_version(library: StoryLibrary, path: str) -> str:
+    """The story's version: the start of its digest of title and passages (bot.core.corpus_diff), the same in every
+    process and after a restart for the same text, different once it changes."""
+    return library.fingerprints[path][:VERSION_LENGTH]
 
 
 def story_position(library: StoryLibrary, story: StoryRef) -> int | None:

@@ -661,3 +661,17 @@ def test_a_file_of_zero_width_spaces_and_other_invisible_characters_alone_has_no
         else f"Skipped {name}: it has no text."
         for name in sorted([*names, "invisible.txt"])
     )
+
+
+def test_a_textedit_rtfd_package_is_one_story_named_after_it_its_pictures_unsaid(tmp_path):
+    # TextEdit saves a story with a picture pasted in as "The Salt Road.rtfd/", its text in TXT.rtf, with no title of
+    # its own: every such story was called "TXT", and its pictures were named as files that are not stories.
+    package = tmp_path / "The Salt Road.rtfd"
+    package.mkdir()
+    (package / "TXT.rtf").write_text(r"{\rtf1\ansi\ansicpg1252\cocoartf2761 Ingrid lived in a hut.\par}")
+    (package / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "Empty.rtfd").mkdir()
+    corpus = load_corpus(tmp_path)
+    assert [(story.title, story.path) for story in corpus.stories] == [("The Salt Road", "The Salt Road.rtfd/TXT.rtf")]
+    assert [p.text for p in corpus.passages] == ["Ingrid lived in a hut."]
+    assert corpus.problems == ()

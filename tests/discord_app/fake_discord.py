@@ -57,6 +57,8 @@ SHARD_ONE_CHANNEL_ID = 2401
 USER_ID = 3000
 MESSAGE_CONTENT = 1 << 15  # the privileged intent's bit
 VIEW_AND_SEND = str((1 << 10) | (1 << 11))
+SEND_IN_THREADS = 1 << 38
+"""Send Messages in Threads: @everyone has it by Discord's default, as it has View Channels and Send Messages."""
 MANAGE_SERVER = str(1 << 5)
 LIBRARY = "library"
 """/story add's choice for the owner's folder, as Discord sends it: its id (Discord shows "the owner's library"); the
@@ -150,7 +152,7 @@ def message_payload(message_id: int, channel_id: int, author: UserPayload, conte
 
 
 def guild_payload(server_id: int, name: str | None = None) -> dict[str, Any]:
-    """A server as GUILD_CREATE brings it: its channels, and @everyone may view and send."""
+    """A server as GUILD_CREATE brings it: its channels, and @everyone may view and send, in threads too."""
     return {
         "id": str(server_id),
         "name": name or ("Story Club" if server_id == GUILD_ID else "Another Club"),
@@ -161,7 +163,7 @@ def guild_payload(server_id: int, name: str | None = None) -> dict[str, Any]:
             {
                 "id": str(server_id),
                 "name": "@everyone",
-                "permissions": VIEW_AND_SEND,
+                "permissions": str(int(VIEW_AND_SEND) | SEND_IN_THREADS),
                 "position": 0,
                 "color": 0,
                 "hoist": False,

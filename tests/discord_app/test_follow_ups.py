@@ -105,6 +105,20 @@ async def test_a_reply_to_someone_else_is_not_a_question(fake, bot):
     assert len(replies) == 1 and "Sofia" in answered["embeds"][0]["description"]
 
 
+async def test_a_reply_to_a_bot_message_discord_sent_without_components_is_answered(fake, bot):
+    """Discord may leave `components` out of a message with none (an /ask response, type 20, as a reply's
+    referenced_message): discord.py then gives the Message no such attribute. It is no answer, and the reply
+    is a question to the bot like any other, in every story."""
+    said = message_payload(fake.new_id(), CHANNEL_ID, BOT_USER, "")
+    said["type"] = 20
+    assert "components" not in said
+    mark = await fake.reply_to_message(said, "where was sofia born?")
+    body = (await fake.wait_for_call("POST", CHANNEL_MESSAGES, after=mark)).body
+    assert "Sofia" in body["embeds"][0]["title"]
+    assert not any(f["name"] == SCOPE_FIELD for f in body["embeds"][0]["fields"])
+    assert "Traceback" not in bot.text
+
+
 async def test_a_thread_is_looked_at_once_and_small_talk_not_at_all(fake, bot):
     answer = await answer_message(fake, "Who is Sofia?")
     thread = await fake.start_thread(answer)

@@ -22,7 +22,9 @@ from tests.discord_app.fake_discord import (
     DM_CHANNEL_ID,
     GUILD_ID,
     MANAGE_SERVER,
+    NOW,
     PERSON,
+    USER_ID,
     FakeDiscord,
     message_payload,
 )
@@ -460,3 +462,62 @@ async def test_a_channel_discord_asks_to_wait_an_hour_on_is_given_up_on_not_wait
     answer = await reply_to(fake, f"{MENTION} where was sofia born", channel=BOOK_CLUB_ID, mentions=[BOT_USER])
     assert "Sofia" in answer["embeds"][0]["title"] + answer["embeds"][0]["description"]
     assert "Traceback" not in bot.text
+
+
+async def overwrite_book_club(fake: FakeDiscord, *overwrites: dict) -> None:
+    """#book-club's permission overwrites changed (CHANNEL_UPDATE, as Discord sends it to every member)."""
+    await fake.dispatch(
+        "CHANNEL_UPDATE",
+        {
+            "id": str(BOOK_CLUB_ID),
+            "guild_id": str(GUILD_ID),
+            "type": 0,
+            "name": "book-club",
+            "position": 0,
+            "permission_overwrites": list(overwrites),
+        },
+    )
+
+
+async def test_mentions_where_the_bot_may_not_send_spend_no_question_and_log_once(fake, bot):
+    """Discord refuses an answer where the bot lost Send Messages: its question was searched for nothing, and spent
+    its asker's budget, whose next question elsewhere was told to wait. The gateway's cache says so first, with no
+    request. Where only @everyone lost it and the bot's own overwrite gives it back, it answers as before."""
+    send = str(1 << 11)
+    bot_member = {"id": str(BOT_USER["id"]), "type": 1}
+    everyone = {"id": str(GUILD_ID), "type": 0, "allow": "0", "deny": send}
+    reader = fake.person()
+    try:
+        await overwrite_book_club(fake, everyone, bot_member | {"allow": send, "deny": "0"})
+        allowed = await reply_to(fake, f"{MENTION} where was sofia born", BOOK_CLUB_ID, mentions=[BOT_USER])
+        assert "Sofia" in allowed["embeds"][0]["title"]
+
+        await overwrite_book_club(fake, everyone, bot_member | {"allow": "0", "deny": send})
+        start, mark = len(bot.text), len(fake.calls)
+        for _ in range(6):  # more than the budget of five
+            await fake.send_message(
+                f"{MENTION} where was sofia born", channel_id=BOOK_CLUB_ID, author=reader, mentions=[BOT_USER]
+            )
+        answered = await reply_to(fake, f"{MENTION} where was sofia born", author=reader, mentions=[BOT_USER])
+        assert "Sofia" in answered["embeds"][0]["title"]  # not told to wait
+        assert not [c for c in fake.calls[mark:] if str(BOOK_CLUB_ID) in c.path]  # no answer, no typing tried
+        assert bot.text[start:].count(f"Not answering in channel {BOOK_CLUB_ID}") == 1
+    finally:
+        await overwrite_book_club(fake)
+
+
+async def test_a_locked_thread_gets_no_answer_and_an_open_one_does(fake, bot):
+    """A locked thread takes messages only from those with Manage Threads, which the bot was not given: a question
+    there is not searched. The same thread open is answered."""
+    said = message_payload(fake.new_id(), CHANNEL_ID, fake.person(), "a book club thread")
+    thread = await fake.start_thread(said, "book talk")
+    opened = await reply_to(fake, f"{MENTION} where was sofia born", thread, mentions=[BOT_USER])
+    assert "Sofia" in opened["embeds"][0]["title"]
+    metadata = {"archived": False, "auto_archive_duration": 1440, "archive_timestamp": NOW, "locked": True}
+    locked = {"id": str(thread), "guild_id": str(GUILD_ID), "parent_id": str(CHANNEL_ID), "owner_id": str(USER_ID)}
+    await fake.dispatch("THREAD_UPDATE", locked | {"name": "book talk", "type": 11, "thread_metadata": metadata})
+    mark = len(fake.calls)
+    await fake.send_message(f"{MENTION} where was sofia born", channel_id=thread, mentions=[BOT_USER])
+    answered = await reply_to(fake, f"{MENTION} where was sofia born", mentions=[BOT_USER])
+    assert "Sofia" in answered["embeds"][0]["title"]
+    assert not [c for c in fake.calls[mark:] if str(thread) in c.path]

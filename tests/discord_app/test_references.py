@@ -9,6 +9,7 @@ from bot.core.story_ids import MAX_SHELF_STORY, shelf_story_id, story_id
 from bot.discord_app.reading import AnswerButton, OlderButton, ReadOn
 from bot.discord_app.references import CUSTOM_ID_LIMIT, AnswerPage, story_of_answer
 from bot.discord_app.voting import VoteButton
+from bot.operations.story_ref import VERSION_LENGTH
 from bot.state.answers import new_answer_id
 from tests.discord_app.fake_discord import BOT_USER, CHANNEL_ID, PERSON, message_payload
 
@@ -23,7 +24,7 @@ def test_the_longest_custom_ids_fit_discords_limit_and_read_back_whole():
     page = AnswerPage(answer, 9_999_999)
     for story in (story_id("a/" * 200 + "story.md"), shelf_story_id(MAX_SHELF_STORY)):
         for item in (
-            ReadOn(story, 9_999_999, "prev", page),
+            ReadOn(story, 9_999_999, "prev", "f" * VERSION_LENGTH, page),
             AnswerButton("back", page),
             VoteButton(story, 9_999_999, "down", answer),
         ):
@@ -33,10 +34,16 @@ def test_the_longest_custom_ids_fit_discords_limit_and_read_back_whole():
             # exactly one button class takes a click
             assert OlderButton.__discord_ui_compiled_template__.fullmatch(custom_id) is None
     story = story_id("a/story.md")
-    read = ReadOn(story, 3, "next", AnswerPage(answer, 0))
-    match = read.template.fullmatch(read.item.custom_id or "")
-    assert match is not None
-    assert (match["story"], match["number"], AnswerPage.from_match(match)) == (story, "3", AnswerPage(answer, 0))
+    for version in ("0123abcd", None):  # None: a button given before buttons carried the story's version
+        read = ReadOn(story, 3, "next", version, AnswerPage(answer, 0))
+        match = read.template.fullmatch(read.item.custom_id or "")
+        assert match is not None
+        assert (match["story"], match["number"], match["version"], AnswerPage.from_match(match)) == (
+            story,
+            "3",
+            version,
+            AnswerPage(answer, 0),
+        )
     vote = VoteButton(story, 3, "up", answer)
     assert (vote.template.fullmatch(vote.item.custom_id or "") or {"answer": None})["answer"] == answer
 

@@ -154,7 +154,9 @@ def test_mentions_are_escaped_and_what_only_looks_like_one_is_left_as_it_is():
 
 
 def test_performer_and_candidate_embeds_within_limits():
-    story = StoryRef(id="a" * 16, title="Story " * 900, path="s/" * 500 + "s.txt", passages=1, title_shared=True)
+    story = StoryRef(
+        id="a" * 16, title="Story " * 900, path="s/" * 500 + "s.txt", passages=1, title_shared=True, version="0" * 8
+    )
     giant = PersonRef(id="a" * 16 + ":bbbbbbbb", name="Anna " * 100, story=story, intro="Intro " * 2000, mentions=3)
     assert within_limits(person_embed(giant))
     lookup = PersonLookup(query="Anna", found=PersonFound.AMBIGUOUS, people=(giant,) * 25)
@@ -169,7 +171,9 @@ def test_a_name_more_people_have_than_a_pick_list_holds_lists_those_it_holds_and
         PersonRef(
             id=f"{n:016x}:bbbbbbbb",
             name="Jack",
-            story=StoryRef(id=f"{n:016x}", title=f"Tale {n}", path=f"tale-{n}.md", passages=3, title_shared=False),
+            story=StoryRef(
+                id=f"{n:016x}", title=f"Tale {n}", path=f"tale-{n}.md", passages=3, title_shared=False, version="0" * 8
+            ),
             intro="Jack was a farmer.",
             mentions=2,
         )
@@ -201,7 +205,7 @@ def test_a_title_or_file_name_with_line_breaks_or_bidi_controls_is_named_on_one_
     # An uploaded story's title and file name are what its uploader wrote: "\n" in one broke the sentence or
     # the pick list naming it, and U+202E turned the rest of the line around.
     title, path = "The Mill\nAdded (9): `all`\u202eevil", "a\u2028b/mill\x1b[1A.md"
-    story = StoryRef(id="d" * 16, title=title, path=path, passages=1, title_shared=True)
+    story = StoryRef(id="d" * 16, title=title, path=path, passages=1, title_shared=True, version="0" * 8)
     shown = [story_mention(story), story_label(story, CHOICE_LIMIT)]
     assert shown[0] == r"*The Mill\\nAdded (9): \`all\`\\u202eevil* · `a\u2028b/mill\x1b[1A.md`"
     assert shown[1] == r"The Mill\nAdded (9): `all`\u202eevil (a\u2028b/mill\x1b[1A.md)"
@@ -209,11 +213,15 @@ def test_a_title_or_file_name_with_line_breaks_or_bidi_controls_is_named_on_one_
 
 
 def test_a_story_another_has_the_title_of_is_named_with_its_file():
-    shared = StoryRef(id="a" * 16, title="Chapter", path="b/chapter.md", passages=3, title_shared=True)
-    alone = StoryRef(id="b" * 16, title="The *Old* Mill", path="mill.md", passages=2, title_shared=False)
+    shared = StoryRef(id="a" * 16, title="Chapter", path="b/chapter.md", passages=3, title_shared=True, version="0" * 8)
+    alone = StoryRef(
+        id="b" * 16, title="The *Old* Mill", path="mill.md", passages=2, title_shared=False, version="0" * 8
+    )
     assert story_mention(shared) == "*Chapter* · `b/chapter.md`"
     assert story_mention(alone) == r"*The \*Old\* Mill*"
-    long = StoryRef(id="c" * 16, title="Chapter", path="x/" * 80 + "chapter.md", passages=1, title_shared=True)
+    long = StoryRef(
+        id="c" * 16, title="Chapter", path="x/" * 80 + "chapter.md", passages=1, title_shared=True, version="0" * 8
+    )
     label = story_label(long, CHOICE_LIMIT)
     assert len(label) <= CHOICE_LIMIT and label.startswith("Chapter (…") and label.endswith("chapter.md)")
     assert story_label(alone, CHOICE_LIMIT) == "The *Old* Mill"
@@ -221,7 +229,7 @@ def test_a_story_another_has_the_title_of_is_named_with_its_file():
 
 def test_a_file_named_with_a_backtick_is_named_whole_in_its_code_span():
     # file_span took a name's backticks out, so the file it named was not the story's ("toms tale.md").
-    story = StoryRef(id="e" * 16, title="Tale", path="tom`s *tale*.md", passages=1, title_shared=True)
+    story = StoryRef(id="e" * 16, title="Tale", path="tom`s *tale*.md", passages=1, title_shared=True, version="0" * 8)
     assert story_mention(story) == "*Tale* · ``tom`s *tale*.md``"
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 import pytest_asyncio
 
-from bot.messages import STORY_GONE, shelf_refusal_text
+from bot.messages import STORY_CHANGED, STORY_GONE, shelf_refusal_text
 from bot.state.shelf_rules import ShelfRefusal
 from tests.discord_app.bot_process import BotProcess
 from tests.discord_app.fake_discord import (
@@ -262,8 +262,10 @@ async def test_a_replaced_removed_and_restored_story_keeps_its_buttons_right(fak
     same = await story_command(fake, "replace", story="forge.md", file=fake.attach("forge.md", FORGE_AGAIN))
     assert same["content"] == shelf_refusal_text(ShelfRefusal.UNCHANGED)  # no copy kept, no Undo offered
     assert not same.get("components")
+    # Its passages are numbered in the new text: reading on from the old answer is told the story changed, never
+    # shown a passage of the new text as the old one's neighbour.
     after = await click(fake, answer, "Next ▶", reader=reader)
-    assert "never went out" in after["data"]["embeds"][0]["description"]  # the same story, as it is now
+    assert after["data"]["flags"] & EPHEMERAL and after["data"]["content"] == STORY_CHANGED
 
     asked = await story_command(fake, "remove", story="forge.md")
     assert (await confirmed(fake, kept_message(fake, asked), "Remove")).startswith("Removed `forge.md`")
@@ -275,8 +277,41 @@ async def test_a_replaced_removed_and_restored_story_keeps_its_buttons_right(fak
     first = next(v for v in versions if " added " in v["name"])
     restored = await story_command(fake, "restore", version=first["value"])
     assert restored["content"].startswith('Restored "The Forge" (`forge.md`)')
-    back = await click(fake, answer, "Next ▶", reader=reader)
+    back = await click(fake, answer, "Next ▶", reader=reader)  # the text the answer showed, read on again
     assert "went out one winter night" in back["data"]["embeds"][0]["description"]
+
+
+def river(foreword: bool = False) -> bytes:
+    """A story of twelve days, one paragraph each; its second edition has a foreword before them."""
+    paragraphs = ["# The River Tale"]
+    if foreword:
+        paragraphs.append("A foreword added in the second edition, about rivers in general and nothing else.")
+    paragraphs += [f"On day {n} the otter Brindlewick swims past mill {n}." for n in range(12)]
+    return "\n\n".join(paragraphs).encode()
+
+
+async def test_reading_on_from_an_answer_after_its_story_gains_a_foreword_says_it_changed(fake, shards):
+    """A second edition's foreword shifts every passage by one: the old answer's Next ▶ (to the passage after
+    day 5's) would show day 5 again. Another story replaced leaves this one's reading on as it was."""
+    await add_and_read(fake, "river.md", river())
+    await add_and_read(fake, "weir-two.md", WEIR.replace(b"The Weir", b"The Second Weir"))
+    answer = await ask(fake, "where does Brindlewick swim past mill 5?")
+    assert answer is not None and "mill 5" in answer["embeds"][0]["description"].replace("**", "")
+    before = await click(fake, answer, "Next ▶")
+    assert "mill 6" in before["data"]["embeds"][0]["description"]
+
+    other = await story_command(fake, "replace", story="weir-two.md", file=fake.attach("weir-two.md", WEIR))
+    assert other["content"].startswith("Replaced")
+    still = await click(fake, answer, "Next ▶")
+    assert "mill 6" in still["data"]["embeds"][0]["description"]
+
+    second = await story_command(fake, "replace", story="river.md", file=fake.attach("river.md", river(foreword=True)))
+    assert second["content"].startswith('Replaced "The River Tale"')
+    changed = await click(fake, answer, "Next ▶")
+    assert changed["data"]["flags"] & EPHEMERAL and changed["data"]["content"] == STORY_CHANGED
+    anew = await ask(fake, "where does Brindlewick swim past mill 5?")  # asked again: reads on in the new text
+    assert anew is not None
+    assert "mill 6" in (await click(fake, anew, "Next ▶"))["data"]["embeds"][0]["description"]
 
 
 async def autocomplete_versions(

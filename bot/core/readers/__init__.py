@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 46
+READING_VERSION = 62
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -235,13 +235,47 @@ its line starts is not read again as its first passage; UTF-16 text without its 
 NUL bytes say it is (it was refused as binary). 45: a PDF in standard manuscript format is read without its
 first page's contact block, word count, title and "by" line, and its closing "END" (each was a passage), its title
 the story's where the metadata gives none (pdf_manuscript.py); a PDF chapter's number set over its title in smaller
-type is its name's first part, "Chapter 1: The Hut" (it was lost, the chapter named "The Hut"). 46: a Word template's
-own styles named for chapters ("Chapter Number", "Chapter Title", based on Normal) name chapters where they are used as
-headings, a number over its name joined ("ONE: The Hut"): the book had none, its copyright page and "About the Author"
-read as its story; a Word or RTF drop cap (Insert > Drop Cap: the letter a framed paragraph of its own) is read into
-the word it opens ("I" and "ngrid lived" were two paragraphs, the "I" a typed chapter); a title a program made
-("Microsoft Word - salt_road.docx", "Document1", "Untitled 1", a file's name) is none, a browser's "- Google Docs" after
-one no part of it, and a template's ("6x9 Novel Template") gives way to the page's title (reader.chosen_title)."""
+type is its name's first part, "Chapter 1: The Hut" (it was lost, the chapter named "The Hut"). 46: a plain text's
+word broken at a line's end by a hyphen is made whole ("to- morrow" was two words), and its pages, where form feeds
+part them, lose their numbers and running heads, a paragraph going on across a page's end (text_pages.py). 47: an
+EPUB's chapter the navigation nests in a part of no text of its own is named with the part's name too ("Part I: The
+Village: I: The Hut"; the part's name was read nowhere), and a Word paragraph whose mark is a tracked deletion is one
+with the next, as Word shows them (they were two passages). 48: a scene break typed with letters, as fan fiction
+types them ("xXx", "~o~O~o~", "-line break-"), is no passage in any format (typed_breaks.py). 49: a page's lines
+parted by one <br> each are its paragraphs where they read as prose (80 characters on average, or 50 where most open
+indented with non-breaking spaces), as eFiction's archives part theirs (the story was one paragraph). 50: what
+LibreOffice hides in an OpenDocument text (hidden characters, paragraphs and sections) is no text. 51: an RTF's
+tracked deletion (`\\deleted`) is no text (it was read, glued to the words around it). 52: TextEdit's RTFD package
+is one story named after it (each was "TXT"). 53: an initial set as a picture, or a heading that is a picture alone,
+is read by its alt text ("NGRID lived", and no chapters, were read). 54: a book's "Author's Note" and "Discussion
+Questions" at its end are matter, and so are the next book's pages a self-published ebook ends with ("Sneak Peek").
+55: a book of short chapters loses its matter too; a Google Docs web page is titled by its Title paragraph, and its
+contents (page numbers after tabs) and comment marks ("morning[a]") are no text. 56: a manuscript's frame in any
+format's paragraphs (Scrivener's compile to Word or RTF: contact block, word count, title, "END") is no text
+(manuscript_frame.py). 57: Google Docs' plain text reads without its footnotes and comments under a rule and their
+marks ("morning[a]"; bracketed_notes.py). 58: an OpenDocument table's row of a paragraph a cell at most is one
+passage, its cells joined by " | ", as a web page's (each cell was one). 59: an Archive
+of Our Own PDF download is read as its HTML download is, without its preface, notes and afterword (pdf_ao3.py), and a
+PDF page's first line after a heading that ended the page before starts a paragraph (it was read into the heading); a
+work's page saved from Archive of Our Own in a browser is read as its chapters' text alone, its title the work's (its
+menus, tags, notes, kudos and readers' comments were passages, its chapters named "Chapter Text"). 60: a PDF
+whose paragraphs are parted by space after them (Word's Normal style), most of them one line (a page of dialogue),
+takes its line spacing from its lines wrapped within a paragraph, and its one-line paragraphs are read apart (they
+were one); a PDF's contents list under no heading, the headings that follow and their page numbers (Google Docs'), is
+left out (it was a chapter's text, that chapter the document's subtitle). 61: the review of this change's reading:
+a "Sneak Peek" or an "Excerpt from X" chapter no longer drops the rest of the book, nor a typed "Author's Note" line
+the last chapter's end; a plain text's pages keep a number alone atop a page, a speaker's name over its speech and a
+diary's repeated first lines, and go on across a page only for a hyphen-broken word; lines parted by one <br> are
+paragraphs only where three in four end a sentence; a Google Docs page with several Title paragraphs keeps them; a
+picture's alt text names a heading only as a heading's name, an initial the text says again is said once; a letter's
+kisses are text; a manuscript's frame runs only to its last contact line; a hyphen left hanging before "and" or "or"
+keeps its space. 62: a Word template's own styles named for chapters ("Chapter Number", "Chapter Title", based on
+Normal) name chapters where they are used as headings, a number over its name joined ("ONE: The Hut"): the book had
+none, its copyright page and "About the Author" read as its story; a Word or RTF drop cap (Insert > Drop Cap: the
+letter a framed paragraph of its own) is read into the word it opens ("I" and "ngrid lived" were two paragraphs, the
+"I" a typed chapter); a title a program made ("Microsoft Word - salt_road.docx", "Document1", "Untitled 1", a file's
+name) is none, a browser's "- Google Docs" after one no part of it, and a template's ("6x9 Novel Template") gives way
+to the page's title (reader.chosen_title)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

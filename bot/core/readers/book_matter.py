@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from bot.core.readers.manuscript_frame import without_manuscript_frame
 from bot.core.readers.plain_notes import without_plain_notes
 from bot.core.readers.reader import Block, typed_chapters
 
@@ -40,6 +41,16 @@ MATTER_NAMES = frozenset(
         "update log",  # FanFicFare's list of the story's updates, before its first chapter
         "acknowledgments",
         "acknowledgements",
+        "author's note",
+        "author\u2019s note",
+        "authors note",
+        "a note from the author",
+        "note from the author",
+        "discussion questions",
+        "questions for discussion",
+        "reading group guide",
+        "book club questions",
+        "book club guide",
     ]
 )
 """Section names (lower case, without end punctuation) of such matter, a closed list."""
@@ -88,7 +99,8 @@ def without_matter(blocks: Sequence[Block]) -> list[Block]:
             heading = n
         elif heading is not None:
             under[heading] += len(block.text)
-    story = [n for n, block in enumerate(blocks) if block.heading and not named[n] and under[n] >= SECTION_CHARS]
+    sections = [n for n, block in enumerate(blocks) if block.heading and not named[n]]
+    story = [n for n in sections if under[n] >= SECTION_CHARS] or sections  # a book of short chapters has its own
     if not story:
         return list(blocks)
     first, last = story[0], story[-1]
@@ -239,11 +251,11 @@ def _is_title_or_matter(heading: str, book: str | None) -> bool:
 
 
 def book_matter_left_out(blocks: Sequence[Block], title: str | None = None) -> list[Block]:
-    """A document's blocks less its matter: notes written as paragraphs with their links back and their marks
-    (plain_notes.py), a contents list of plain lines, the copyright notice before its first chapter and the sections
-    named as matter at its start or end (without_matter), a document of no headings read by its typed ones
-    (_typed_headings)."""
-    blocks = _typed_headings(without_plain_notes(blocks), title)
+    """A document's blocks less its matter: a manuscript's frame (manuscript_frame.py), notes written as paragraphs
+    with their links back and their marks (plain_notes.py), a contents list of plain lines, the copyright notice before
+    its first chapter and the sections named as matter at its start or end (without_matter), a document of no headings
+    read by its typed ones (_typed_headings)."""
+    blocks = _typed_headings(without_plain_notes(without_manuscript_frame(blocks, title)), title)
     return without_matter(without_notice_before_chapters(without_contents_lists(blocks, title), title))
 
 
@@ -280,7 +292,13 @@ def _typed_headings(blocks: list[Block], title: str | None) -> list[Block]:
 
 
 END_MATTER = frozenset(
-    ["about the author", "about the authors", "about the publisher", "acknowledgments", "acknowledgements"]
+    [
+        "about the author",
+        "about the authors",
+        "about the publisher",
+        "acknowledgments",
+        "acknowledgements",
+    ]
 )
 """Matter whose name, typed after a book's last chapter, is the book's end and no story's line."""
 

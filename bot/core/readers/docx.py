@@ -4,11 +4,11 @@ The title is the document's own (File > Properties, by Word's name for that part
 paragraph in the Title style (the title too where the properties' is a program's or a template's: chosen_title), and
 a "by" line naming the document's author is left out; paragraphs in Heading styles, in styles based on them or given
 an outline level (as RTF's are) name chapters, and so do those in a template's own styles named for chapters
-("Chapter Number" over "Chapter Title": "ONE: The Hut") where they are used as headings;
-tables are read row by row, content controls and tracked insertions where they stand; a drop cap's letter, a framed
-paragraph of its own, is read into the word it opens; hidden text (by its formatting or its style) and ruby's
-reading over the words it glosses are left out. The archive is checked first (archive.py): python-docx unpacks every
-part, images included.
+("Chapter Number" over "Chapter Title": "ONE: The Hut") where they are used as headings; tables are read row by row,
+content controls and tracked insertions where they stand, a paragraph whose mark is a tracked deletion run on into the
+next (_as_accepted); a drop cap's letter, a framed paragraph of its own, is read into the word it opens; hidden text
+(by its formatting or its style) and ruby's reading over the words it glosses are left out. The archive is checked
+first (archive.py): python-docx unpacks every part, images included.
 A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
 its end) is left out as an EPUB's is: book_matter.py.
 """
@@ -81,6 +81,35 @@ def _paragraphs(container: _Element) -> Iterator[_Element]:
                         yield from _paragraphs(cell)
         elif child.tag in _WRAPPERS:
             yield from _paragraphs(child)
+
+
+def _mark_deleted(paragraph: _Element) -> bool:
+    """Whether the paragraph's mark (its end, whose run properties are its `w:pPr/w:rPr`) is a tracked deletion, or
+    moved away: with the changes accepted, as the text stands, the paragraph runs on into the next."""
+    mark = paragraph.find(f"{_W}pPr/{_W}rPr")
+    return mark is not None and (mark.find(f"{_W}del") is not None or mark.find(f"{_W}moveFrom") is not None)
+
+
+_BLOCKS = frozenset({f"{_W}p", f"{_W}tbl"} | _WRAPPERS)
+
+
+def _as_accepted(paragraphs: Iterator[_Element]) -> Iterator[list[_Element]]:
+    """The paragraphs as they stand with Track Changes' changes accepted, each as the paragraphs it is made of: one
+    whose mark is deleted (_mark_deleted) is one with the paragraph right after it, as Word shows them ("The wind rose
+    " and "and the door banged." are "The wind rose and the door banged."; its paragraph split in two passages, the
+    sentence was in neither). The paragraph whose mark stands gives the whole its style, as that mark holds it. One
+    before a table, or last in a cell, runs on into no paragraph and stands alone."""
+    run: list[_Element] = []
+    for paragraph in paragraphs:
+        if run and next((s for s in run[-1].itersiblings() if s.tag in _BLOCKS), None) is not paragraph:
+            yield run
+            run = []
+        run.append(paragraph)
+        if not _mark_deleted(paragraph):
+            yield run
+            run = []
+    if run:
+        yield run
 
 
 def _unwrapped(container: _Element, tag: str) -> Iterator[_Element]:
@@ -223,6 +252,12 @@ class _Styles:
         if hidden is None:
             hidden = self.paragraphs_hidden.get(paragraph_style)
         return bool(hidden)
+
+
+def _texts(paragraphs: list[_Element], styles: _Styles) -> str:
+    """The text of paragraphs that stand as one (_as_accepted), each paragraph's runs as Word joins them: a space
+    between them is the runs' own ("rose " and "and"), none is put in (Word shows "rose" and "and" as "roseand")."""
+    return "".join(_text(paragraph, styles) for paragraph in paragraphs)
 
 
 def _text(paragraph: _Element, styles: _Styles) -> str:
@@ -390,17 +425,18 @@ class DocxReader:
             blocks: list[Block] = []
             starts = []  # whether each block is where a note's mark links to
             marked = _marked_places(document.element.body)
-            paragraphs = list(_paragraphs(document.element.body))
+            groups = list(_as_accepted(_paragraphs(document.element.body)))
+            paragraphs = [joined[-1] for joined in groups]  # each one's mark stands, and holds the style
             roles = [styles.role(paragraph) for paragraph in paragraphs]
             texts = [
-                "" if role is StyleRole.LEFT_OUT else _text(paragraph, styles)
-                for paragraph, (role, _) in zip(paragraphs, roles, strict=True)
+                "" if role is StyleRole.LEFT_OUT else _texts(joined, styles)
+                for joined, (role, _) in zip(groups, roles, strict=True)
             ]
             _drop_caps_joined(paragraphs, roles, texts)
             roles = _chapter_styles_used(paragraphs, roles, texts, styles)
             title_paragraph = ""
             number: tuple[int, ChapterStyle] | None = None  # the block of a chapter's number, its name to come
-            for paragraph, (role, level), text in zip(paragraphs, roles, texts, strict=True):
+            for joined, paragraph, (role, level), text in zip(groups, paragraphs, roles, texts, strict=True):
                 chapter = styles.chapters.get(styles.style(paragraph))
                 if role is StyleRole.TITLE:
                     title_paragraph = title_paragraph or text
@@ -420,7 +456,8 @@ class DocxReader:
                     blocks.append(Block(text, linked_arrow=arrow))
                     number = None if text.strip() else number
                 if role in (StyleRole.HEADING, StyleRole.TEXT):
-                    starts.append(bool(marked) and not blocks[-1].heading and bool(_bookmarks(paragraph) & marked))
+                    places = set[str]().union(*map(_bookmarks, joined))
+                    starts.append(bool(marked) and not blocks[-1].heading and bool(places & marked))
             blocks = _notes_joined(blocks, starts)
         except Exception as error:  # python-docx reads hostile files; whatever it raises, this file is unreadable
             raise StoryRefused(Refusal(cause=Cause.NOT_WORD, detail=str(error))) from error

@@ -5,8 +5,9 @@ whole e-book library: a reader needs the package file (title, author, the spine'
 navigation (EPUB 3's nav page, or EPUB 2's NCX) and the pages, nothing else. Pages are read in spine
 order (a page the spine calls not linear too: it is the book's, often its notes or a map, and is read as any other);
 chapters are named by the navigation where it points (a page it names has its own heading, before its text, left out:
-Standard Ebooks' "I" for the navigation's "I: At the Admiral Benbow", LibreOffice's paragraph saying the name), or by
-the pages' headings without one.
+Standard Ebooks' "I" for the navigation's "I: At the Admiral Benbow", LibreOffice's paragraph saying the name; a chapter
+within a part whose page has no text of its own named with the part's name too: _named_within_parts), or by the pages'
+headings without one.
 
 A book's matter that is no story is left out, so that it never answers a question in the story's place: pages
 and sections whose `epub:type` says so (contents, copyright page, imprint, colophon, title page, index, notes:
@@ -23,10 +24,11 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import filterfalse, takewhile
-from operator import attrgetter, itemgetter
+from itertools import chain, compress, filterfalse, pairwise, repeat, takewhile
+from operator import and_, attrgetter, is_not, itemgetter, not_, or_
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -69,6 +71,13 @@ class ChapterMark:
     """An element id in the page, or "" for the page's start."""
     heading: Block
     """The chapter's name, its level how deep the navigation nests the entry: 1 in the top list, 2 within it."""
+    own: str = ""
+    """The entry's own name, before the outer entry's name put before a number alone (_within_entries)."""
+
+
+Outers = Callable[[], list[int | None]]
+"""Each navigation mark's outer entry's (the index of the mark of the entry it is within, where that is a link), found
+only when asked: a flat navigation, or a nested one whose every entry holds text, never needs them."""
 
 
 def _children(element: _Element, name: str) -> list[_Element]:
@@ -86,8 +95,13 @@ def _child(element: _Element | None, name: str) -> _Element | None:
 _ITEMS_AROUND = "count(ancestor::*[local-name()='li'])"
 
 
-def _links(toc: _Element) -> list[tuple[str, str, int]]:
-    """The links of a nav, (href, name, depth: 1 in the top list) in document order, in one walk: a link nested in
+_OUTER_LINK = "ancestor::*[local-name()='li'][2]/*[local-name()='a'][1]"
+"""The link of the entry around a link's own entry."""
+
+
+def _links(toc: _Element) -> tuple[list[tuple[str, str, int, str]], Outers]:
+    """The links of a nav, (href, name, depth: 1 in the top list, own name) in document order, and their outer
+    entries (Outers), in one walk: a link nested in
     another (no EPUB should, an upload may) has its own text, left out of the outer one's. Reading each link's text
     whole read a nested link's again for every link around it, quadratic in how deep they nest. A link named by a
     number alone, in an entry within another's, is named with that entry's name too (_within_entries). Ruby's reading
@@ -110,10 +124,16 @@ def _links(toc: _Element) -> list[tuple[str, str, int]]:
             open_links.pop()
         if open_links and element is not toc:
             open_links[-1].append(element.tail or "")
-    names = [" ".join("".join(parts).split()) for _, parts, _, _ in links]
+    names = own = [" ".join("".join(parts).split()) for _, parts, _, _ in links]
+    elements = list(map(itemgetter(2), links))  # each kept alive, so its id is its own
     if any(map(_NUMBER.fullmatch, names)):  # looked for in C: a book's few numbered entries cost its others nothing
-        names = _within_entries([element for _, _, element, _ in links], names)
-    return list(zip(map(itemgetter(0), links), names, map(itemgetter(3), links), strict=True))
+        names = _within_entries(elements, names)
+
+    def outers() -> list[int | None]:
+        index = {id(element): n for n, element in enumerate(elements)}
+        return [next((index.get(id(o)) for o in element.xpath(_OUTER_LINK)), None) for element in elements]
+
+    return list(zip(map(itemgetter(0), links), names, map(itemgetter(3), links), own, strict=True)), outers
 
 
 _NUMBER = re.compile(r"(?:\d{1,4}|(?=[ivxlcdm])m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))\.?", re.I)
@@ -231,7 +251,7 @@ class EpubReader:
         encrypted = _encrypted(book)
         if any(page in encrypted for page in spine):
             raise StoryRefused(Refusal(cause=Cause.LOCKED))
-        marks = self._navigation(book, package, items, path_of)
+        marks, outers = self._navigation(book, package, items, path_of)
         marks_of: dict[str, list[ChapterMark]] = {}  # by page, once: each page looking through all was quadratic
         for mark in marks:
             marks_of.setdefault(mark.page, []).append(mark)
@@ -259,6 +279,7 @@ class EpubReader:
         titles, authors = _children(package, "title"), _children(package, "creator")
         title = text_of(titles[0]) if titles else None
         author = text_of(authors[0]) if authors else None
+        pages = _named_within_parts(pages, marks, outers, title)
         kept = book_blocks(without_copyright_pages(pages, title, author))
         return story_text(title, book_matter_left_out(kept, title), author)
 
@@ -285,9 +306,10 @@ class EpubReader:
 
     def _navigation(
         self, book: SafeZip, package: _Element, items: dict[str, _Element], path_of: Callable[[_Element], str]
-    ) -> list[ChapterMark]:
-        """The table of contents' entries in order: EPUB 3's nav page, else EPUB 2's NCX, else none. One the manifest
-        names but the zip lacks is none: the pages' headings name the chapters (the whole book was skipped)."""
+    ) -> tuple[list[ChapterMark], Outers]:
+        """The table of contents' entries in order, and their outer entries: EPUB 3's nav page, else EPUB 2's NCX, else
+        none. One the manifest names but the zip lacks is none: the pages' headings name the chapters (the whole book
+        was skipped)."""
         present = book.names()
         items = {key: item for key, item in items.items() if path_of(item) in present}
         nav = next((i for i in items.values() if "nav" in (i.get("properties") or "").split()), None)
@@ -297,10 +319,11 @@ class EpubReader:
             navs = _children(root, "nav")
             toc = next((n for n in navs if "toc" in (n.get(EPUB_TYPE) or "").split()), navs[0] if navs else None)
             if toc is not None:
-                return [_mark(page, href, text, depth) for href, text, depth in _links(toc)]
+                links, links_outers = _links(toc)
+                return [_mark(page, href, text, depth, own) for href, text, depth, own in links], links_outers
         ncx = next((i for i in items.values() if i.get("media-type") == NCX_TYPE), None)
         if ncx is None:
-            return []
+            return [], list
         page = path_of(ncx)
         root = parse_xml(book.read(page), self.name, page)
         marks = []
@@ -313,14 +336,19 @@ class EpubReader:
             if label is not None and content is not None:
                 entries.append((point, text_of(label), content))
         alphabets = {id(point.getparent()) for point, name, _ in entries if _letter(name)}  # the points around them
-        for point, name, content in entries:
-            names[id(point)] = name
+        for point, own, content in entries:
+            names[id(point)] = name = own
             depths[id(point)] = depth = depths.get(id(point.getparent()), 0) + 1
             in_alphabet = id(point.getparent()) in alphabets
             if _part_number(name, in_alphabet) and id(point.getparent()) in names:  # a part within the entry around it
                 name = f"{names[id(point.getparent())]}: {name}"
-            marks.append(_mark(page, content.get("src", ""), name, depth))
-        return marks
+            marks.append(_mark(page, content.get("src", ""), name, depth, own))
+
+        def points_outers() -> list[int | None]:  # a mark for each entry, in order
+            index = {id(point): n for n, (point, _, _) in enumerate(entries)}
+            return [index.get(id(point.getparent())) for point, _, _ in entries]
+
+        return marks, points_outers
 
 
 def _is_matter_page(body: _Element) -> bool:
@@ -347,6 +375,61 @@ def _encrypted(book: SafeZip) -> set[str]:
     return found
 
 
-def _mark(base: str, href: str, name: str, depth: int) -> ChapterMark:
+def _mark(base: str, href: str, name: str, depth: int, own: str) -> ChapterMark:
     page, anchor = _resolved(base, href)
-    return ChapterMark(page, anchor, Block(name, heading=True, level=depth))
+    return ChapterMark(page, anchor, Block(name, heading=True, level=depth), own)
+
+
+def _named_within_parts(
+    pages: list[list[Block]], marks: list[ChapterMark], outers_of: Outers, title: str | None
+) -> list[list[Block]]:
+    """The pages with each chapter the navigation nests in a part of no text of its own (the next entry read is one
+    within it, no paragraph between) named with the part's name too, as a number alone is (_within_entries):
+    Standard Ebooks' "I: The Hut" within "Part I: The Village", whose page is its heading alone, is "Part I: The
+    Village: I: The Hut"; the part's name was read nowhere. A part is one of several entries side by side: one that
+    holds the whole book is its title (Calibre's "The Mill" around its chapters), and so is one named as the book
+    is. A part with text of its own names that text, and its chapters keep their names; so do a flat navigation's,
+    and chapters named as matter ("Notes", which book_matter.py leaves out by that name). Looked for in C, a block
+    and a mark at a time: a book of thousands of entries none of which is such a part costs no step for each."""
+    if max(map(attrgetter("heading.level"), marks), default=1) <= 1:  # a flat navigation
+        return pages
+    headings = map(id, map(attrgetter("heading"), marks))  # `marks` keeps each alive
+    at = dict(zip(headings, range(len(marks)), strict=True))
+    flat = list(chain.from_iterable(pages))
+    found = list(map(at.get, map(id, flat)))  # each block's mark, or None
+    texts_and_marks = list(
+        compress(found, map(or_, map(not_, map(attrgetter("heading"), flat)), map(is_not, found, repeat(None))))
+    )  # a page's own heading left in, with no text under it, is no text of the part's
+    marked = list(map(is_not, texts_and_marks, repeat(None)))
+    pairs = list(compress(pairwise(texts_and_marks), map(and_, marked, marked[1:])))
+    if not pairs:  # no mark read right after another
+        return pages
+    outers = outers_of()
+    levels = [mark.heading.level for mark in marks]
+    named = [not is_matter_name(mark.own) for mark in marks]
+    side_by_side = Counter(compress(zip(outers, levels, strict=True), named))
+    book = " ".join((title or "").split()).casefold()
+    parts = {
+        outer
+        for outer, mark in pairs
+        if outer is not None
+        and mark is not None
+        and outers[mark] == outer
+        and side_by_side[outers[outer], levels[outer]] > named[outer]
+        and " ".join(marks[outer].heading.text.split()).casefold() != book
+    }
+    if not parts:
+        return pages
+    names: list[str] = []  # each mark's name, in order: an outer entry's comes before those within it
+    for mark, outer, not_matter in zip(marks, outers, named, strict=True):
+        name = mark.heading.text
+        numbered = mark.own != name  # a number alone, named with its outer entry's name: now that one's as it reads
+        if outer is not None and (numbered or (outer in parts and not_matter)):
+            name = f"{names[outer]}: {mark.own}"
+        names.append(name)
+    renamed = {
+        id(mark.heading): Block(name, heading=True, level=mark.heading.level)
+        for mark, name in zip(marks, names, strict=True)
+        if name != mark.heading.text
+    }
+    return [[renamed.get(id(block), block) for block in page] for page in pages]

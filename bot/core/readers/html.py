@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bot.core.readers import ao3, fanficfare
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.gutenberg import book_blocks
-from bot.core.readers.markup import blocks_of, parse_html, text_of
+from bot.core.readers.markup import blocks_of, google_docs_title, parse_html, text_of
 from bot.core.readers.reader import StoryText, story_text
 
 if TYPE_CHECKING:
@@ -63,6 +63,10 @@ class HtmlReader:
     def read(self, raw: bytes) -> StoryText:
         root = parse_html(raw, self.name)
         body, metas = root.find("body"), _metas(root)
+        title = page_title(root, metas) or (None if body is None else google_docs_title(body))
+        named = root.find(".//title")
+        work = ao3.saved_work(root, text_of(named) if named is not None else "")
+        if work is not None:
+            body, title = work.text, work.title or title
         blocks = book_blocks(blocks_of(root if body is None else body))
-        title = page_title(root, metas)
         return story_text(title, book_matter_left_out(blocks, title), _first(metas, AUTHOR_METAS))

@@ -30,6 +30,10 @@ _BROKEN_END = re.compile(rf"(?<![\w{_HYPHENS}])([^\W_]+(?:[{_HYPHENS}][^\W_]+)*)
 not a dash after a space, nor "--"."""
 
 
+_SUSPENDED_BEFORE = frozenset({"and", "or", "nor", "to"})
+"""Words after a hanging hyphen ("pre- and post-war", "two- or three-year-olds"): the line broke after its space."""
+
+
 class LineHyphens:
     """How the lines of one text join, from the words the whole text holds."""
 
@@ -48,6 +52,8 @@ class LineHyphens:
         if broken is None or start is None:
             return before, " "
         head, tail = broken.group(1), start.group()
+        if tail.casefold() in _SUSPENDED_BEFORE:
+            return before, " "  # "pre-" "and post-war": a hyphen left hanging, its word's end said after
         if head[-1].isalpha() and tail[0].islower() and self._one_word(head, tail):
             return before[:-1], ""
         return before, ""

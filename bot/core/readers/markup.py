@@ -22,6 +22,7 @@ from __future__ import annotations
 import posixpath
 import re
 from html.entities import html5
+from itertools import islice
 from types import ModuleType
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
@@ -465,18 +466,23 @@ def blocks_of(
         text = "".join(parts)
         parts.clear()
         after_break = None
-        only_links = not heading and linked > 0 and linked >= _visible(text) - separators
-        arrow = ends_linked if not heading and is_backlinked_note(text) else None
+        lines = text.split(_LINE_BREAK)
+        texts = lines if heading_group is None and not heading and _lines_are_paragraphs(lines) else [" ".join(lines)]
+        page_number = _PAGE_NUMBER_AFTER_TAB.search(text) if linked else None  # a contents entry's page
+        listed = separators + (_visible(page_number.group()) if page_number else 0)
+        only_links = not heading and linked > 0 and linked >= _visible(text) - listed
+        arrow = ends_linked if not heading and is_backlinked_note(texts[-1]) else None
         linked, ends_linked, separators = 0, False, 0
-        if heading_group is not None:
-            if text.strip():
-                group_parts.append(" ".join(text.split()))
-        elif text.strip():
-            said_again = named is not None and not heading and " ".join(text.split()).casefold() == named
-            named = None
-            if not said_again:
-                blocks.append(Block(text, heading, level, linked_arrow=arrow))
-                all_links.append(only_links)
+        for text in texts:
+            if heading_group is not None:
+                if text.strip():
+                    group_parts.append(" ".join(text.split()))
+            elif text.strip():
+                said_again = named is not None and not heading and " ".join(text.split()).casefold() == named
+                named = None
+                if not said_again:
+                    blocks.append(Block(text, heading, level, linked_arrow=arrow if text is texts[-1] else None))
+                    all_links.append(only_links)
 
     def add_text(text: str) -> None:
         """The text into the block, a blank line within a <pre> ending it (a story typed as text, put in a page)."""
@@ -503,7 +509,7 @@ def blocks_of(
                 or is_matter(element)
                 or (name in NOTE_BLOCKS and _is_linked_back_note(element, page, links))
                 or is_hidden(element, name, hidden)
-                or (inner and _is_mark(element))
+                or (inner and (_is_mark(element) or _is_google_docs_comment_mark(element)))
                 or (name in MEDIA_TAGS and media is None and _says_unplayable(element))
             ):
                 walker.skip_subtree()  # its "end" still comes, next
@@ -537,10 +543,10 @@ def blocks_of(
                 parting = not in_headings and row is None  # a heading's or a row's line breaks part nothing
                 if parting and after_break is not None and not "".join(parts[after_break:]).strip():
                     flush()  # two line breaks in a row: old pages and web fiction part their paragraphs so
-                parts.append(" ")
+                parts.append(_LINE_BREAK if parting else " ")
                 after_break = len(parts)
                 continue
-            text = element.text or ""
+            text = _image_text(element) if name == "img" else element.text or ""
             add_text(text)
             if shows_text(text):
                 ends_linked = bool(open_links)
@@ -591,6 +597,71 @@ def blocks_of(
 
 
 _CELL_TAGS = frozenset({"td", "th"})
+MAX_INITIAL_CHARS = 2
+
+
+def _image_text(image: _Element) -> str:
+    """The text an image stands for, where the page shows it as its text: an initial set as a picture (Project
+    Gutenberg's illustrated books, older EPUBs: `<img alt="I"/>NGRID lived`), or a heading that is a picture alone
+    (`<h2><img alt="Chapter One"/></h2>`). Read as "NGRID lived", with no chapters. Any other picture's `alt`
+    describes it (an illustration), and is no story text."""
+    alt = " ".join((image.get("alt") or "").split())
+    if not alt:
+        return ""
+    if len(alt) <= MAX_INITIAL_CHARS and alt[-1].isalpha():
+        after = _text_after(image).lstrip()
+        said = after.startswith(alt) and after[len(alt) : len(alt) + 1].islower()  # "When" after its "W": said whole
+        return alt if after[:1].isalpha() and not said else ""
+    heading = next((above for above in image.iterancestors() if local_name(above) in HEADING_TAGS), None)
+    if heading is not None and not "".join(heading.itertext()).strip() and _names_a_heading(alt):
+        return alt
+    return ""
+
+
+def _names_a_heading(alt: str) -> bool:
+    """Whether a picture's alt text reads as a heading's name ("Chapter One", "CHAPTER II."), not as what a tool put
+    there: a file's name ("00003.jpeg"), or a word about the picture ("image", "decorative ornament")."""
+    return alt[:1].isupper() and _FILE_NAME.fullmatch(alt) is None
+
+
+_FILE_NAME = re.compile(r"\S+\.[A-Za-z]{3,4}")
+
+
+def _text_after(element: _Element) -> str:
+    """The text right after an element: its tail, or, where it ends its parent with none, its parent's."""
+    parent = element.getparent()
+    while element.tail is None and element.getnext() is None and parent is not None:
+        element, parent = parent, parent.getparent()
+    return element.tail or ""
+
+
+_LINE_BREAK = "\0"
+"""A <br> where it may part paragraphs, in the block's text until flush decides (no page read holds a NUL)."""
+_INDENTS = ("\u00a0\u00a0", "\u2003", "\u3000", "\t")
+"""How a page indents a paragraph's first line where it has no style to: non-breaking spaces, an em space, an
+ideographic space, a tab."""
+PROSE_LINE_CHARS = 80
+"""A block's lines this long on average, between line breaks, are paragraphs; a poem's lines are shorter."""
+INDENTED_LINE_CHARS = 50
+"""As long on average where most of them open indented: an indented poem's lines are shorter still."""
+_PARAGRAPH_ENDS = (".", "!", "?", '"', "\u201d", "\u2019", "'", "\u2026", ")")
+"""How three in four of a block's lines end, at least, for them to be paragraphs: as sentences do."""
+
+
+def _lines_are_paragraphs(lines: list[str]) -> bool:
+    """Whether a block's lines, parted by single line breaks, are its paragraphs: eFiction's fan-fiction archives, old
+    personal pages and text pasted into blog editors part theirs with one <br> each, indented with non-breaking
+    spaces, and the whole story was one paragraph cut into slices. A poem's lines, indented or not, long or short, stay
+    one block: they end sentences less often than three times in four."""
+    shown = [line.strip() for line in lines if line.strip()]
+    if len(shown) < 2:
+        return False
+    ended = sum(line.endswith(_PARAGRAPH_ENDS) for line in shown)
+    if 4 * ended < 3 * len(shown):
+        return False  # a poem's lines end in commas, dashes or nothing as often as not; paragraphs end sentences
+    length = sum(map(len, shown)) / len(shown)
+    indented = sum(line.lstrip(" \n\r").startswith(_INDENTS) for line in lines[1:])
+    return length >= PROSE_LINE_CHARS or (2 * indented >= len(lines) - 1 and length >= INDENTED_LINE_CHARS)
 
 
 def _is_flat_row(row: _Element) -> bool:
@@ -675,13 +746,42 @@ def _is_google_docs_note(element: _Element, name: str) -> bool:
     as the last chapter's last passage, the subtitle as the story's first."""
     if name != "p":
         return False
-    if "subtitle" in (element.get("class") or "").split():
+    classes = (element.get("class") or "").split()
+    if "subtitle" in classes:
         return True
+    if "title" in classes:
+        body = next((a for a in element.iterancestors() if local_name(a) == "body"), None)
+        return body is not None and _google_docs_titles(body) == [element]  # its title (google_docs_title)
     first = next(element.iterchildren(), None)
     return first is not None and local_name(first) == "a" and (first.get("href") or "").startswith(_GOOGLE_DOCS_BACK)
 
 
 _GOOGLE_DOCS_BACK = ("#ftnt_ref", "#cmnt_ref")
+_PAGE_NUMBER_AFTER_TAB = re.compile(r"\t[ \t]*\d{1,4}\s*\Z")
+"""A contents entry's page number, after a tab (Google Docs' and Word's contents, with page numbers shown)."""
+
+
+def _is_google_docs_comment_mark(element: _Element) -> bool:
+    """Google Docs' mark of a comment in the text, "[a]" (`<a href="#cmnt1" id="cmnt_ref1">`): it was read into the
+    word before it, "morning[a]", which no question finds."""
+    return (element.get("href") or "").startswith("#cmnt") and (element.get("id") or "").startswith("cmnt_ref")
+
+
+def google_docs_title(body: _Element) -> str | None:
+    """The title of a Google Docs web page, which has no <title>: its paragraph in the Title style (its file's name,
+    "TheSaltRoad", has the document's name without spaces)."""
+    titles = _google_docs_titles(body)
+    return " ".join("".join(titles[0].itertext()).split()) or None if len(titles) == 1 else None
+
+
+def _google_docs_titles(body: _Element) -> list[_Element]:
+    """A Google Docs web page's paragraphs in the Title style; where there are several (a writer's chapter names set
+    so), none is the document's title."""
+    if "doc-content" not in (body.get("class") or "").split():
+        return []
+    return list(islice((p for p in body.iter("p") if "title" in (p.get("class") or "").split()), 2))
+
+
 NOTE_BLOCKS = frozenset({"p", "div", "li", "dd"})
 """Blocks a note without semantics is written as."""
 _WRAPPERS_WITHIN = 3

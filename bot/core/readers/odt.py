@@ -4,8 +4,10 @@ Read with the standard library's zipfile (with the limits of archive.py) and lxm
 `content.xml` (the text) and `meta.xml` (the title), nothing else of the package (styles, images, settings).
 The title is the document's own (File > Properties), else its first paragraph in the Title style, and a "by"
 line naming the document's author is left out; headings (`text:h`, and paragraphs in Heading styles) name
-chapters; lists and tables are read where they stand, a table row by row; tracked changes read as the text
-stands (deletions are kept apart from it). Footnotes, comments, text boxes and frames, generated indexes (a
+chapters; lists and tables are read where they stand, a table row by row (a row of a paragraph a cell at most one
+passage, its cells joined by " | ", as a web page's); tracked changes read as the text
+stands (deletions are kept apart from it). What LibreOffice hides (hidden characters, paragraphs and sections, a
+writer's notes to self and cut scenes) is left out. Footnotes, comments, text boxes and frames, generated indexes (a
 table of contents) and ruby's reading over the words it glosses are left out, as they are from Word documents.
 A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
 its end) is left out as an EPUB's is: book_matter.py.
@@ -20,7 +22,7 @@ from bot.core.readers.archive import SafeZip
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.markup import lxml_etree, parse_xml
 from bot.core.readers.plain_notes import is_backlinked_note
-from bot.core.readers.reader import Block, StoryText, story_text
+from bot.core.readers.reader import ROW_SEPARATOR, Block, StoryText, story_text
 from bot.core.readers.styles import StyleRole, heading_level, style_role
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
@@ -71,23 +73,87 @@ _CHARACTERS = {f"{_TEXT}s": " ", f"{_TEXT}tab": "\t", f"{_TEXT}line-break": "\n"
 """`text:s` stands for spaces (`text:c` of them): one does, as runs of spaces are one in a passage."""
 
 
-def _paragraphs(body: _Element) -> Iterator[_Element]:
-    """The paragraphs and headings in reading order: in lists, sections and table cells where they stand."""
+_DISPLAY = f"{_TEXT}display"
+_STYLE_NAME = f"{_TEXT}style-name"
+_HIDDEN_PARAGRAPH = f"{_TEXT}hidden-paragraph"
+_HIDDEN_TEXT = f"{_TEXT}hidden-text"
+_IS_HIDDEN = f"{_TEXT}is-hidden"
+
+
+def _hidden_styles(content: _Element) -> frozenset[str]:
+    """The automatic styles that hide their text (Format > Character > Hidden: `text:display="none"`), or are based on
+    one that does. LibreOffice shows and prints none of it: a writer's notes to self and cut words."""
+    parents: dict[str, str] = {}
+    hidden: set[str] = set()
+    for style in content.iter(f"{_STYLE}style"):
+        name = style.get(f"{_STYLE}name") or ""
+        parents[name] = style.get(f"{_STYLE}parent-style-name") or ""
+        properties = style.find(f"{_STYLE}text-properties")
+        if properties is not None and properties.get(_DISPLAY) == "none":
+            hidden.add(name)
+    for name in parents:
+        seen = {name}
+        parent = parents[name]
+        while parent and parent not in seen and parent not in hidden:
+            seen.add(parent)
+            parent = parents.get(parent, "")
+        if parent in hidden:
+            hidden.add(name)
+    return frozenset(hidden)
+
+
+def _is_hidden(element: _Element, hidden: frozenset[str]) -> bool:
+    """Whether LibreOffice hides an element: a section hidden (Format > Sections > Hide), a span or paragraph in a
+    hidden style, hidden text whose condition held when the document was saved, or a paragraph a field hides."""
+    if element.get(_DISPLAY) == "none" or element.get(_STYLE_NAME) in hidden:
+        return True
+    if element.tag == _HIDDEN_TEXT:
+        return element.get(_IS_HIDDEN) == "true"
+    if element.tag in _PARAGRAPHS:
+        return any(field.get(_IS_HIDDEN) == "true" for field in element.iter(_HIDDEN_PARAGRAPH))
+    return False
+
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ROW, _CELL = f"{_TABLE}table-row", f"{_TABLE}table-cell"
+
+
+def _paragraphs(body: _Element, hidden: frozenset[str]) -> Iterator[_Element]:
+    """The paragraphs and headings in reading order: in lists, sections and table cells where they stand, less
+    those LibreOffice hides; a table's row whose cells hold a paragraph each at most, whole (_flat_row)."""
     walker = lxml_etree(FORMAT_NAME).iterwalk(body, events=("start",))
     for _, element in walker:
-        if element.tag in _PARAGRAPHS:
+        if element.tag in _LEFT_OUT or _is_hidden(element, hidden):
+            walker.skip_subtree()
+        elif element.tag in _PARAGRAPHS or (element.tag == _ROW and _is_flat_row(element)):
             yield element
             walker.skip_subtree()
-        elif element.tag in _LEFT_OUT:
-            walker.skip_subtree()
 
 
-def _text(paragraph: _Element) -> str:
-    """The paragraph's text: its spans, links and fields too, without what _LEFT_OUT names."""
-    return _text_and_arrow(paragraph)[0]
+def _is_flat_row(row: _Element) -> bool:
+    """Whether a table row is one passage: its cells hold a paragraph each at most, as a list of names, a play's
+    speaker and speech, or a form does. Each cell was a passage, the speaker apart from the speech, as an HTML page's
+    cells were before (markup.py reads a row so too)."""
+    cells = [child for child in row if child.tag == _CELL]
+    return len(cells) > 1 and all(
+        all(part.tag in _PARAGRAPHS for part in cell)
+        and len(cell) <= 1
+        and not any(part.tag == f"{_TEXT}h" for part in cell)
+        for cell in cells
+    )
 
 
-def _text_and_arrow(paragraph: _Element) -> tuple[str, bool]:
+def _row_text(row: _Element, hidden: frozenset[str]) -> str:
+    cells = (" ".join(_text(part, hidden).split()) for cell in row if cell.tag == _CELL for part in cell)
+    return ROW_SEPARATOR.join(cell for cell in cells if cell)
+
+
+def _text(paragraph: _Element, hidden: frozenset[str]) -> str:
+    """The paragraph's text: its spans, links and fields too, without what _LEFT_OUT names or LibreOffice hides."""
+    return _text_and_arrow(paragraph, hidden)[0]
+
+
+def _text_and_arrow(paragraph: _Element, hidden: frozenset[str]) -> tuple[str, bool]:
     """The paragraph's text (_text), and whether the last of it that shows stands in a link to a place in the document:
     a note's link back "↩" kept as a link (LibreOffice's of Calibre's Word file), where a story's own "she pressed ↩"
     ending a chapter is text, and was left out as a note (pandoc's OpenDocument of keycode.md)."""
@@ -97,7 +163,11 @@ def _text_and_arrow(paragraph: _Element) -> tuple[str, bool]:
     walker = lxml_etree(FORMAT_NAME).iterwalk(paragraph, events=("start", "end"))
     for event, element in walker:
         if event == "start":
-            if element.tag in _LEFT_OUT or not isinstance(element.tag, str):
+            if (
+                element.tag in _LEFT_OUT
+                or not isinstance(element.tag, str)
+                or (element is not paragraph and _is_hidden(element, hidden))
+            ):
                 walker.skip_subtree()  # its "end" still comes, for its tail
                 continue
             if element.tag == _LINK and (element.get(_HREF) or "").startswith("#"):
@@ -162,18 +232,21 @@ class OdtReader:
             author = meta.findtext(f"{_OFFICE}meta/{_META}initial-creator") or meta.findtext(
                 f"{_OFFICE}meta/{_DC}creator"
             )
-        based_on = _style_names(content)
+        based_on, hidden = _style_names(content), _hidden_styles(content)
         blocks = []
-        for paragraph in _paragraphs(body):
+        for paragraph in _paragraphs(body, hidden):
+            if paragraph.tag == _ROW:
+                blocks.append(Block(_row_text(paragraph, hidden)))
+                continue
             style = paragraph.get(f"{_TEXT}style-name") or ""
             shown = _shown(based_on.get(style, style))
             role = style_role(shown)
             if role is StyleRole.TITLE:
-                title = title or _text(paragraph)
+                title = title or _text(paragraph, hidden)
             elif role is not StyleRole.LEFT_OUT:
                 heading = paragraph.tag == f"{_TEXT}h" or role is StyleRole.HEADING
                 level = _level(paragraph, shown) if heading else None
-                text, linked = _text_and_arrow(paragraph)
+                text, linked = _text_and_arrow(paragraph, hidden)
                 arrow = linked if not heading and is_backlinked_note(text) else None
                 blocks.append(Block(text, heading=heading, level=level, linked_arrow=arrow))
         return story_text(title, book_matter_left_out(blocks, title), author)

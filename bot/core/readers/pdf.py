@@ -3,7 +3,9 @@ with limits of its own on how much one stream may unpack.
 
 PDF has no paragraphs, only lines placed on pages, so they are rebuilt from where the lines stand:
 a line set in a larger type than the text is a heading (a chapter), unless it is a drop cap (one letter, read
-into the line it opens); a gap between lines taller than the text's usual line spacing starts a paragraph, and
+into the line it opens); a gap between lines taller than the text's usual line spacing starts a paragraph (the
+spacing within a paragraph: where most steps are paragraphs' space after them, a page of one-line paragraphs of
+dialogue, the closer step after lines wrapped full), and
 so does a line indented past the text's left margin after one that was not (pdf_indents.py: a typeset novel
 marks its paragraphs by indent alone; a block quote, verse or centered lines, indented on every line, stay one);
 at a new page or column, a book that indents its paragraphs goes on unless the line is indented, another starts
@@ -16,10 +18,11 @@ joined ("prac-" and "tising"), a compound kept ("well-known"), as the book's own
 say (line_hyphens.py). Letters set apart (letterspacing) are read as their words (pdf_letterspacing.py), and
 an accent drawn apart from its letter on that letter (pdf_accents.py). The title block LaTeX's \\maketitle sets over
 an article's story, its author and date, is left out (pdf_title_block.py), as a title page is, and so is the frame
-of a story in standard manuscript format (pdf_manuscript.py). A chapter's number set over its title in smaller type is
-its name's first part ("Chapter 1: The Hut"). Text comes in the order of each page's content, which is the reading
-order in the PDFs that word processors and typesetters write. A PDF with no text at all (a scanned book) is named and
-skipped: it needs OCR first.
+of a story in standard manuscript format (pdf_manuscript.py), and what Archive of Our Own sets around a work in its
+PDF download (pdf_ao3.py). A chapter's number set over its title in smaller type is its name's first part ("Chapter 1:
+The Hut"). A contents list no heading names, its lines the headings that follow with their page numbers (Google
+Docs'), is left out. Text comes in the order of each page's content, which is the reading order in the PDFs that word
+processors and typesetters write. A PDF with no text at all (a scanned book) is named and skipped: it needs OCR first.
 """
 
 from __future__ import annotations
@@ -41,7 +44,8 @@ from bot.core.readers.chapter_lines import is_chapter_line, is_roman, joined_hea
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.pdf_accents import accents_over_letters, as_drawn, with_accents
 from bot.core.readers.pdf_actual_text import ActualTextForms, with_actual_text
-from bot.core.readers.pdf_indents import SENTENCE_ENDS, indents
+from bot.core.readers.pdf_ao3 import in_ao3_download
+from bot.core.readers.pdf_indents import ENDED_LINE, SENTENCE_ENDS, full_length, indents
 from bot.core.readers.pdf_letterspacing import join_letterspaced
 from bot.core.readers.pdf_manuscript import in_manuscript
 from bot.core.readers.pdf_notes import MARK_TYPE, is_mark, is_raised_mark, without_footnotes
@@ -277,6 +281,47 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
     return without_footnotes(kept, text_size)
 
 
+CONTENTS_ENTRIES = 2
+"""Lines naming headings with their page numbers, one after another, that make a contents list."""
+
+
+def _without_contents(lines: list[Line], heading: float) -> list[Line]:
+    """The lines less a contents list that no heading names ("Contents"): Google Docs sets its contents as the
+    headings' texts in the text's type, each with its page number at the right margin (on its line), no leaders; they
+    were read as a chapter's text, under the document's subtitle taken for a chapter. A run of CONTENTS_ENTRIES lines
+    or more, each a heading's text (leaders after it, if any) and a number, the headings each named once, in their
+    order, and each standing after the list: a list naming headings already read (a timetable of the places the
+    chapters are named after) is the story's."""
+    first: dict[str, int] = {}  # each heading's folded text: where it first stands
+    for index, line in enumerate(lines):
+        if line.size >= heading:
+            first.setdefault(fold(line.text), index)
+    named = [_contents_entry(line, heading, first) for line in lines]
+    left_out: set[int] = set()
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and named[end] is not None:
+            end += 1
+        places = [first[name] for name in named[start:end] if name is not None]
+        if len(places) >= CONTENTS_ENTRIES and start < min(places) and places == sorted(set(places)):
+            left_out.update(range(start, end))
+        start = end + 1
+    return [line for index, line in enumerate(lines) if index not in left_out]
+
+
+def _contents_entry(line: Line, heading: float, first: dict[str, int]) -> str | None:
+    """The heading a line of a contents list names (folded), if it is one: in the text's type, a heading's text and a
+    page number."""
+    if line.size >= heading:
+        return None
+    name, _, number = line.text.rpartition(" ")
+    if not _is_page_number(number):
+        return None
+    name = fold(name.rstrip(". "))  # leaders: "The Hut . . . . 2"
+    return name if name in first else None
+
+
 def _heading_texts(lines: list[Line], heading: float) -> list[str]:
     """The text of each heading, its lines run over joined (a running head may say a chapter's title once)."""
     texts: list[str] = []
@@ -330,13 +375,38 @@ def _too_much_text() -> _Refused:
 
 
 def _line_spacing(lines: list[Line], text_size: float) -> float:
-    """The usual height from a line of the text to the next."""
+    """The usual height from a line of the text to the next within a paragraph."""
     gaps = Counter(
         round(above.y - below.y, 1)
         for above, below in itertools.pairwise(lines)
         if above.page == below.page and above.y > below.y and round(below.size, 1) == text_size
     )
-    return gaps.most_common(1)[0][0] if gaps else text_size * 1.2
+    if not gaps:
+        return text_size * 1.2
+    usual = gaps.most_common(1)[0][0]
+    return _wrapped_spacing(lines, text_size, usual) or usual
+
+
+def _wrapped_spacing(lines: list[Line], text_size: float, usual: float) -> float | None:
+    """The height from a line wrapped within its paragraph to the next, where the commonest height is the space
+    between paragraphs: a word processor's paragraphs parted by space after them, not by an indent (Word's Normal
+    style), where most of a dialogue's paragraphs are one line, each a paragraph's step below the one before. It is
+    the commonest of the closer steps (the usual one a paragraph's gap beside it), where most lines above the usual
+    step end short of the lines above that closer one, as paragraphs' last lines end short of the lines wrapped
+    within them; the prose of a double-spaced manuscript, its lines above the usual step mostly full, keeps that step
+    however its single-spaced block quote is set."""
+    above_each: dict[float, list[int]] = {}
+    for above, below in itertools.pairwise(lines):
+        if above.page == below.page and above.y > below.y and round(above.size, 1) == round(below.size, 1) == text_size:
+            above_each.setdefault(round(above.y - below.y, 1), []).append(len(above.text))
+    closer = [gap for gap in above_each if gap * PARAGRAPH_GAP < usual]
+    if not closer:
+        return None
+    wrapped = max(closer, key=lambda gap: len(above_each[gap]))
+    measure = full_length(above_each[wrapped])
+    ends = above_each.get(usual, [])
+    short = sum(length < ENDED_LINE * measure for length in ends)
+    return wrapped if 2 * short > len(ends) else None
 
 
 def _blocks(lines: list[Line]) -> list[Block]:
@@ -358,7 +428,12 @@ def _blocks(lines: list[Line]) -> list[Block]:
         if previous is None:
             starts = True
         elif opens:
-            starts = heading or indent_starts or (not indented.marked and previous.text.endswith(SENTENCE_ENDS))
+            starts = (
+                heading
+                or current_heading
+                or indent_starts
+                or (not indented.marked and previous.text.endswith(SENTENCE_ENDS))
+            )
         elif heading:
             starts = not current_heading or not _same_heading(previous, line)
         else:
@@ -595,9 +670,15 @@ class PdfReader:
         if not lines:
             raise StoryRefused(Refusal(cause=Cause.IMAGES_ONLY))
         text_size = _text_size(lines)
-        manuscript = in_manuscript(lines, text_size, _line_spacing(lines, text_size) * PARAGRAPH_GAP)
-        title_page = _title_page(lines) if manuscript is None else []
-        if manuscript is not None:
+        work = in_ao3_download(lines, text_size, text_size * HEADING_SCALE)
+        if work is None:
+            lines = _without_contents(lines, text_size * HEADING_SCALE)
+        manuscript = None if work else in_manuscript(lines, text_size, _line_spacing(lines, text_size) * PARAGRAPH_GAP)
+        title_page = _title_page(lines) if manuscript is None and work is None else []
+        if work is not None:
+            title = chosen_title(title, work.title)
+            lines = work.lines
+        elif manuscript is not None:
             title = chosen_title(title, manuscript.title)
             lines = manuscript.lines
         elif title_page:

@@ -139,16 +139,16 @@ def _filled(lines: Sequence[Placed], body: Sequence[bool], indented: list[bool],
     """How much of the measure each line fills: its characters, to those of a full line of its run (a page's two
     columns may be narrower than the book's single one), or of the book's where the run has no two lines at the
     margin to say."""
-    book = _full([len(lines[index].text) for index in range(len(lines)) if body[index] and not indented[index]])
+    book = full_length([len(lines[index].text) for index in range(len(lines)) if body[index] and not indented[index]])
     filled: list[float] = []
     for run in runs:
         full = [len(lines[index].text) for index in run if body[index] and not indented[index]]
-        measure = _full(full) if len(full) >= 2 else book
+        measure = full_length(full) if len(full) >= 2 else book
         filled.extend(len(lines[index].text) / measure if measure else 1.0 for index in run)
     return filled
 
 
-def _full(lengths: list[int]) -> int:
+def full_length(lengths: list[int]) -> int:
     """The characters of a full line among lines at the margin: most are full, but a paragraph's last line is not,
     and in a page of dialogue nor are many others, so the length a quarter of them reach rather than the median.
     Counted, not sorted, so a book's lines take linear time."""

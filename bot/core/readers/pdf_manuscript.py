@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Generic
 
 from bot.core.readers.chapter_lines import ENDINGS, MAX_HEADING_CHARS
+from bot.core.readers.manuscript_frame import is_word_count
 from bot.core.readers.pdf_title_block import CENTERED, L
 
 MAX_HEADER_LINES = 10
@@ -79,13 +80,3 @@ def in_manuscript(lines: Sequence[L], text_size: float, apart: float) -> Manuscr
     if not story:
         return None  # a page of lines alone, with nothing under them: they are all it says
     return Manuscript(" ".join(line.text for line in named), story)
-
-
-def is_word_count(text: str) -> bool:
-    """Whether a line is, or ends in, a manuscript's word count: "About 3,500 words", "3500 words", "approx. 12,000
-    words" (after the writer's name, where both are drawn as one line)."""
-    words = text.split()
-    if len(words) < 2 or words[-1].casefold() != "words":
-        return False
-    number = words[-2].lstrip("~").replace(",", "")
-    return number.isdigit() and len(number) <= 7

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from bot.core.invisible_characters import CONTROL_CHARACTERS, shows_text
 from bot.core.readers.chapter_lines import is_chapter_line
+from bot.core.readers.text_pages import without_page_frames
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -28,9 +29,9 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\f\r") + b"\x7f"
 _TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
 """A C1 control character in UTF-8."""
-_LINE_BREAKS = str.maketrans({"\f": "\n", "\u2028": "\n", "\u2029": "\n\n"})
-"""A page break (pdftotext ends each page with one, often within a paragraph) and Unicode's line separator end a
-line; its paragraph separator ends a paragraph. A line of a page break alone parted no paragraphs."""
+_LINE_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n"})
+"""Unicode's line separator ends a line; its paragraph separator ends a paragraph. A page break (pdftotext ends each
+page with one, often within a paragraph) parts pages, read as text_pages.py says."""
 DECLARED_WITHIN = 64 * 1024
 """Where a Gutenberg header names the file's encoding: in its first lines."""
 _DECLARATION = re.compile(rb"Character set encoding: *([A-Za-z0-9][A-Za-z0-9 _.:-]{0,39})")
@@ -176,6 +177,7 @@ def decoded(raw: bytes) -> str:
     if control_bytes or _C1_CONTROL.search(raw):  # the few left, as other formats' readers drop them
         text = text.translate(CONTROL_CHARACTERS)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = without_page_frames(text)  # form feeds part pages
     if not shows_text(text):  # spaces, or zero-width spaces and other invisible characters alone
         raise StoryRefused(Refusal(cause=Cause.EMPTY))
     return text

@@ -135,7 +135,7 @@ _ALIGNMENTS = frozenset((b"qc", b"ql", b"qr", b"qj", b"qd"))
 _SETTINGS = frozenset(
     (
         *(b"uc", b"f", b"plain", b"pard", b"s", b"outlinelevel", b"deff", b"ansicpg", b"ansi", b"mac", b"pc", b"pca"),
-        *(b"fs", b"b", b"v", b"dropcapt", *_ALIGNMENTS),
+        *(b"fs", b"b", b"v", b"deleted", b"dropcapt", *_ALIGNMENTS),
     )
 )
 _MEANINGFUL = frozenset((*_SKIPPED, *_DESTINATIONS, b"u", b"upr", *_CHARACTERS, *_PARAGRAPH_ENDS, *_SETTINGS))
@@ -156,6 +156,9 @@ class Group(NamedTuple):
     centered: bool = False
     hidden: bool = False
     """\\v (to \\v0 or the group's end): hidden text, which WordPad, Word and LibreOffice never show or print."""
+    deleted: bool = False
+    """\\deleted: what Track Changes deleted, which Word and LibreOffice write so and show struck out until the change
+    is accepted: the text as it stands is without it, as the Word and OpenDocument readers read theirs."""
     drop_cap: bool = False
     """\\dropcaptN (1 dropped, 2 in the margin; to \\pard): the paragraph is a drop cap's letter in its frame, which
     Word's Insert > Drop Cap sets apart from the rest of its word, opening the next paragraph."""
@@ -353,10 +356,11 @@ class _Document:
 
     def _emit(self, text: str) -> None:
         """Adds text to the group's destination; hidden text is no story text (an author's note to self was quoted in
-        answers), though a style sheet's entry set hidden keeps its name."""
+        answers), nor is a tracked deletion, though a style sheet's entry set hidden keeps its name."""
         destination = self.group.destination
         parts = self.parts.get(destination)
-        if parts is not None and not (self.group.hidden and destination is Destination.TEXT):
+        shown = not (self.group.hidden or self.group.deleted)
+        if parts is not None and (shown or destination is not Destination.TEXT):
             parts.append(text)
 
     def _symbol(self, symbol: bytes) -> None:
@@ -430,7 +434,7 @@ class _Document:
         elif word == b"f":
             self.group = group._replace(font=number or 0)
         elif word == b"plain":
-            self.group = group._replace(font=None, size=DEFAULT_SIZE, hidden=False)
+            self.group = group._replace(font=None, size=DEFAULT_SIZE, hidden=False, deleted=False)
         elif word == b"pard":
             self.group = group._replace(style=0, outline=None, centered=False, drop_cap=False)
         elif word == b"dropcapt":
@@ -439,6 +443,8 @@ class _Document:
             self.group = group._replace(centered=word == b"qc")
         elif word == b"v":
             self.group = group._replace(hidden=number != 0)
+        elif word == b"deleted":
+            self.group = group._replace(deleted=number != 0)
         elif word == b"fs":
             self.group = group._replace(size=number if number and number > 0 else DEFAULT_SIZE)
         elif word == b"s":

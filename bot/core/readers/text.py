@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from bot.core.readers import fanficfare, gutenberg
 from bot.core.readers.book_matter import book_matter_left_out
+from bot.core.readers.bracketed_notes import without_bracketed_notes
 from bot.core.readers.chapter_lines import ENDINGS, MAX_HEADING_CHARS, SUBTITLE_CHARS, is_chapter_line
+from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.markdown_inline import UNDERSCORES, without_emphasis
 from bot.core.readers.plain_notes import is_backlinked_note, without_plain_notes
 from bot.core.readers.plain_text import decoded, leading_heading, paragraphs_of, split_title
@@ -78,7 +80,7 @@ class TextReader:
         if download is not None:
             return _fanficfare_story(*download)
         title, body = split_title(text)
-        paragraphs = _lines_as_paragraphs(paragraphs_of(body))
+        paragraphs = without_bracketed_notes(_lines_as_paragraphs(paragraphs_of(body)))
         bounds = gutenberg.book_bounds(paragraphs)
         if bounds is None:
             book = [paragraph for paragraph in paragraphs if paragraph]
@@ -149,6 +151,7 @@ def _text_of(blocks: list[Block]) -> list[Block]:
 
 
 def _blocks(paragraphs: list[str]) -> list[Block]:
+    hyphens = LineHyphens(line for paragraph in paragraphs for line in paragraph.split("\n"))
     blocks: list[Block] = []
     bare_heading = False  # the last block is a chapter line alone: a title-like line after it is its name
     for paragraph in paragraphs:
@@ -179,8 +182,19 @@ def _blocks(paragraphs: list[str]) -> list[Block]:
             bare_heading = not rest and len(name) == 1
             lines = rest
         if lines:
-            blocks.append(Block(without_emphasis(" ".join(lines), UNDERSCORES)))
+            blocks.append(Block(without_emphasis(_joined(lines, hyphens), UNDERSCORES)))
     return blocks
+
+
+def _joined(lines: list[str], hyphens: LineHyphens) -> str:
+    """A hard-wrapped paragraph's lines as one, a word broken at a line's end by a hyphen made whole: "prac-" "tising"
+    is "practising", and "well-" "known" "well-known", where both read "prac- tising" and "well- known" (a line broken
+    after a hyphen, as textwrap, editors and old Gutenberg texts break them, and scans read by OCR)."""
+    parts = [lines[0]]
+    for line in lines[1:]:
+        parts[-1], between = hyphens.seam(parts[-1], line)
+        parts += [between, line]
+    return "".join(parts)
 
 
 def _is_contents(lines: list[str]) -> bool:

@@ -57,6 +57,8 @@ log = logging.getLogger(__name__)
 DISCORD_MARKUP = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b")
 
 THREADS_REMEMBERED = 1024
+SILENT_CHANNELS_NOTED = 1024
+"""Channels where the bot may not post that it logged already, most recent last: one line each, not one a question."""
 
 
 class Unanswered(enum.Enum):
@@ -117,6 +119,24 @@ def channel_story(
     return None if path is None else story_by_path(library, path)  # None when removed: every story
 
 
+def may_post_in(channel: discord.abc.Messageable, me: discord.Member | None) -> bool:
+    """Whether the bot (`me`, its member in the server) may post in a server's channel, by its roles and the
+    channel's overwrites as the gateway gave them (no request): not where Send Messages (in a thread, Send Messages
+    in Threads) was taken away, nor in a locked thread without Manage Threads. Discord would refuse the answer there,
+    so the question is neither searched nor spent. A DM, or a channel or member not in the cache, may be tried."""
+    if me is None:
+        return True
+    if isinstance(channel, discord.Thread):
+        try:
+            allowed = channel.permissions_for(me)
+        except discord.ClientException:  # its parent channel is not in the cache
+            return True
+        return allowed.send_messages_in_threads and (not channel.locked or allowed.manage_threads)
+    if isinstance(channel, discord.abc.GuildChannel):
+        return channel.permissions_for(me).send_messages
+    return True
+
+
 async def show_typing(channel: discord.abc.Messageable) -> None:
     """Shows "storybot is typing…" once (Discord shows it for 10 seconds, or until the answer); it runs beside
     the answer, which never waits for it."""
@@ -134,9 +154,11 @@ class Ask(StoryCog):
         self._forgetting: asyncio.Task[None] | None = None
         self._stop_forgetting = asyncio.Event()
         self._thread_stories: OrderedDict[int, str | None] = OrderedDict()
+        """Thread id -> the id of the story whose answer started it (None: not started from an answer)."""
+        self._silent_channels: OrderedDict[int, None] = OrderedDict()
+        """Channels where the bot may not post that were logged already (may_post_in)."""
         self._typing: set[asyncio.Task[None]] = set()
         """Typing indicators on their way, kept until they end (never cancelled: see reply_for)."""
-        """Thread id -> the id of the story whose answer started it (None: not started from an answer)."""
         self.questions = AnsweredQuestions(60.0 * bot.settings.edit_minutes)
 
     async def cog_load(self) -> None:
@@ -239,9 +261,24 @@ class Ask(StoryCog):
             or (self.replies_to_me(message, self.bot.user) and asks_the_bot(text) is not None)
         )
 
+    def may_answer(self, message: discord.Message) -> bool:
+        """Whether the bot may post its answer where the message was sent (may_post_in); where it may not, the
+        channel is logged once while it stays so (the SILENT_CHANNELS_NOTED most recent), not once a question."""
+        channel = message.channel.id
+        if may_post_in(message.channel, None if message.guild is None else message.guild.me):
+            self._silent_channels.pop(channel, None)  # allowed again: logged again should it be taken away
+            return True
+        if channel not in self._silent_channels:
+            log.warning("Not answering in channel %s: I may not send messages there.", channel)
+        self._silent_channels[channel] = None
+        self._silent_channels.move_to_end(channel)
+        if len(self._silent_channels) > SILENT_CHANNELS_NOTED:
+            self._silent_channels.popitem(last=False)
+        return False
+
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
-        if not self.asks_me(message):
+        if not self.asks_me(message) or not self.may_answer(message):
             return  # no reply, and no look at the message it replies to or the thread it is in
         question = self.questions.asked(message.id, message.content)
         reply_id = None
@@ -261,7 +298,7 @@ class Ask(StoryCog):
         if message.author.bot:
             return
         edit = self.questions.edited(message.id, message.content)
-        if edit is None:
+        if edit is None or not self.may_answer(message):
             return
         question, number = edit
         reply = await self.reply_for(message) if self.asks_me(message) else Unanswered.NOT_ASKED

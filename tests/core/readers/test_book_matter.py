@@ -8,7 +8,7 @@ import pytest
 
 from bot.core.corpus import load_corpus, read_story
 from bot.core.readers import reader_for
-from bot.core.readers.book_matter import without_matter, without_notice_before_chapters
+from bot.core.readers.book_matter import book_matter_left_out, without_matter, without_notice_before_chapters
 from bot.core.readers.reader import Block
 from tests.core.readers.format_fixtures import FIXTURES
 from tests.core.readers.lighthouse import CHAPTERS, check_story
@@ -307,3 +307,28 @@ def test_a_story_that_says_copyright_or_all_rights_reserved_within_a_sentence_ke
     )
     (tmp_path / "gate.txt").write_text(text, encoding="utf-8")
     assert read_story(tmp_path / "gate.txt")[1][0].text.startswith("The sign on the gate said PRIVATE ESTATE")
+
+
+def test_an_indie_books_authors_note_and_discussion_questions_at_its_end_are_no_story_text():
+    # Headed so after the last chapter, they were read as its last chapters; a line "Author's Note" opening a chapter
+    # (fan fiction's way) is the chapter's own, and what follows it is read.
+    prose = " She raked salt from the shallow pans every morning, and sold it in the village for bread and oil."
+    book = [
+        ("Chapter One", "Ingrid lived in a hut at the edge of the salt marsh." + prose),
+        ("Chapter Two", "The letter came on a Tuesday. Ingrid left for Bergen and never came back." + prose),
+        ("Author's Note", "The salt works at Hvaler are real; I moved them north. Please leave a review." + prose),
+        ("Discussion Questions", "1. Why does Ingrid leave the hut? 2. Is Tomas to blame for the fire?" + prose),
+        ("Acknowledgments", "Thanks to Wren and Sigrid." + prose),
+    ]
+    blocks = [block for name, text in book for block in (Block(name, heading=True), Block(text))]
+    assert [block.text for block in book_matter_left_out(blocks) if block.heading] == ["Chapter One", "Chapter Two"]
+    typed = [*blocks[:4], Block("Author's Note"), Block("Thanks for the reviews!"), Block("Ingrid came home." + prose)]
+    assert book_matter_left_out(typed) == typed
+
+
+def test_a_book_of_short_chapters_loses_its_matter_too():
+    # Flash fiction: no chapter has 100 characters under it, so none was taken for the story's, and "Acknowledgments"
+    # with what followed was read as the story's last chapters.
+    book = [("Chapter One", "Ingrid lived in a hut."), ("Chapter Two", "The letter came."), ("Acknowledgments", "Wr.")]
+    blocks = [block for name, text in book for block in (Block(name, heading=True), Block(text))]
+    assert [block.text for block in without_matter(blocks)] == [block.text for block in blocks[:4]]

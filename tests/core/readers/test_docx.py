@@ -113,6 +113,56 @@ def test_tracked_insertions_content_controls_and_smart_tags_are_read_deletions_a
     assert texts == ["The keeper never lit the lamp.", "Maren climbed ninety steps.", "The storm came from Norway."]
 
 
+def test_a_paragraph_whose_mark_is_a_tracked_deletion_runs_on_into_the_next_as_word_shows_it(tmp_path):
+    # An editor with Track Changes on joins two paragraphs by deleting the first's mark (and puts in the space Word
+    # then lacks): Word shows "The wind rose and the door banged.", one paragraph, which was read as two passages.
+    # Runs are joined as they stand, the space theirs: deleting a mark alone puts in none ("She rowedhome."). A
+    # paragraph moved away takes its mark along; one deleted whole, mark and all, leaves the next as it was; the
+    # paragraph whose mark stands gives the whole its style; one before a table stands alone, as in Word.
+    from docx.oxml import parse_xml
+
+    change = 'w:id="{}" w:author="Editor" w:date="2024-01-01T00:00:00Z"'
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def paragraph(inner: str, mark: str = "", style: str = "") -> None:
+        properties = (f"<w:pStyle w:val='{style}'/>" if style else "") + (
+            f"<w:rPr><w:{mark} {change.format(9)}/></w:rPr>" if mark else ""
+        )
+        section.addprevious(parse_xml(f"<w:p {namespace}><w:pPr>{properties}</w:pPr>{inner}</w:p>"))
+
+    def run(text: str) -> str:
+        return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+    document = docx.Document()
+    section = document.element.body[-1]  # its section's properties, last
+    paragraph(run("The wind rose") + f"<w:ins {change.format(1)}>{run(' ')}</w:ins>", mark="del")
+    paragraph(run("and the door banged."))
+    paragraph(run("Maren lit the lamp "), mark="del")
+    paragraph(run("at dusk "), mark="moveFrom")
+    paragraph(run("and sat."))
+    paragraph(run("She rowed"), mark="del")
+    paragraph(run("home."))
+    paragraph(f"<w:del {change.format(2)}><w:r><w:delText>The butler did it.</w:delText></w:r></w:del>", mark="del")
+    paragraph(run("Nobody knew who had done it."))
+    paragraph(run("The Calm: "), mark="del")
+    paragraph(run("Chapter Two"), style="Heading1")
+    paragraph(run("The sea was flat."))
+    paragraph(run("A table follows."), mark="del")
+    document.add_table(rows=1, cols=1).cell(0, 0).text = "Ninety steps."
+    document.add_paragraph("The end.")
+    document.save(tmp_path / "edited.docx")
+    assert [(p.chapter, p.text) for p in load_corpus(tmp_path).passages] == [
+        (None, "The wind rose and the door banged."),
+        (None, "Maren lit the lamp at dusk and sat."),
+        (None, "She rowedhome."),
+        (None, "Nobody knew who had done it."),
+        ("The Calm: Chapter Two", "The sea was flat."),
+        ("The Calm: Chapter Two", "A table follows."),
+        ("The Calm: Chapter Two", "Ninety steps."),
+        ("The Calm: Chapter Two", "The end."),
+    ]
+
+
 def test_table_rows_and_cells_in_content_controls_are_read_where_they_stand(tmp_path):
     # Word's repeating sections (a form's "add another row") hold each row in a content control, and a cell can
     # be one too: only the rows and cells standing directly in the table were read, the rest lost in silence.

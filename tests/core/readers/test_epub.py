@@ -777,6 +777,68 @@ def test_a_part_numbered_within_a_story_is_named_with_the_story(tmp_path, versio
     }
 
 
+def nested_navigation(version: int, entries: list[tuple[str, str, list[tuple[str, str]]]]) -> str:
+    """Navigation of (page, name, entries within it) entries, those within one level deep: EPUB 3's nav or EPUB 2's
+    navPoints, for write_package_book."""
+    if version == 3:
+        items = "".join(
+            f"<li><a href='{page}'>{name}</a>"
+            + (
+                f"<ol>{''.join(f'<li><a href={inner!r}>{label}</a></li>' for inner, label in within)}</ol>"
+                * bool(within)
+            )
+            + "</li>"
+            for page, name, within in entries
+        )
+        return f"<nav epub:type='toc'><ol>{items}</ol></nav>"
+    point = "<navPoint><navLabel><text>{}</text></navLabel><content src='{}'/>"
+    return "".join(
+        point.format(name, page)
+        + "".join(point.format(label, inner) + "</navPoint>" for inner, label in within)
+        + "</navPoint>"
+        for page, name, within in entries
+    )
+
+
+@pytest.mark.parametrize("version", [3, 2], ids=["epub3-nav", "epub2-ncx"])
+def test_a_chapter_within_a_part_of_no_text_of_its_own_is_named_with_the_part(tmp_path, version):
+    # Standard Ebooks' navigation nests a book's chapters in its parts ("Part I: The Village", then "I: The Hut" and
+    # "II: The Letter"), and a part's page is its heading alone: the part's name was read nowhere, so a question of
+    # "part one" found none of its chapters. A part with text of its own names that text, and its chapters keep
+    # their names; so does a chapter of a flat navigation (the other tests), and of an entry that holds the whole
+    # book, its title (Calibre's: test_an_epub_with_no_title_but_its_lone_first_heading_is_titled_by_it).
+    one, two = CHAPTERS.values()
+    part = "<section epub:type='part'><hgroup><h2>Part I</h2><p epub:type='title'>The Village</p></hgroup></section>"
+    pages = [
+        ("part-1.xhtml", "", part),
+        ("chapter-1.xhtml", "", "<h3>I: The Hut</h3>" + "".join(f"<p>{text}</p>" for text in one)),
+        ("chapter-2.xhtml", "", "<h3>II: The Letter</h3>" + "".join(f"<p>{text}</p>" for text in two)),
+        ("part-2.xhtml", "", "<h2>Part II: The Sea</h2><p>The sea gives and the sea takes.</p>"),
+        ("chapter-3.xhtml", "", "<h3>III: The Boat</h3><p>The boat was hers.</p>"),
+    ]
+    navigation = nested_navigation(
+        version,
+        [
+            (
+                "part-1.xhtml",
+                "Part I: The Village",
+                [("chapter-1.xhtml", "I: The Hut"), ("chapter-2.xhtml", "II: The Letter")],
+            ),
+            ("part-2.xhtml", "Part II: The Sea", [("chapter-3.xhtml", "III: The Boat")]),
+        ],
+    )
+    write_package_book(tmp_path / "salt.epub", version, pages, navigation)
+    found: dict[str, list[str]] = {}
+    for passage in read_story(tmp_path / "salt.epub")[1]:
+        found.setdefault(passage.chapter or "", []).append(passage.text)
+    assert found == {
+        "Part I: The Village: I: The Hut": one,
+        "Part I: The Village: II: The Letter": two,
+        "Part II: The Sea": ["The sea gives and the sea takes."],
+        "III: The Boat": ["The boat was hers."],
+    }
+
+
 @pytest.mark.parametrize("version", [3, 2], ids=["epub3-nav", "epub2-ncx"])
 def test_a_letter_of_an_alphabet_within_an_entry_is_no_number(tmp_path, version):
     # Standard Ebooks' The Devil's Dictionary lists its letters within the book's entry: "A", "B", "C", "D", "E".

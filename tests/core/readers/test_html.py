@@ -443,6 +443,81 @@ def test_paragraphs_parted_by_two_line_breaks_or_a_blank_line_in_preformatted_te
     ]
 
 
+def test_paragraphs_parted_by_one_line_break_each_are_passages_where_they_read_as_prose_not_verse(tmp_path):
+    # eFiction's fan-fiction archives, old personal pages and text pasted into blog editors part paragraphs with one
+    # <br> each, indented with non-breaking spaces: the story was one paragraph, cut into slices mid-paragraph.
+    indent = "&nbsp;" * 4
+    prose = [
+        "Ingrid lived in a hut at the edge of the salt marsh, where the boats came in at dusk and the gulls argued.",
+        '"Are you coming?" asked Tomas.',
+        '"Not tonight," said Ingrid, and she shut the door on the wind and the grey water of the bay.',
+        "The letter came on a Tuesday, sealed with green wax, and the boy who carried it would not meet her eye.",
+    ]
+    efiction = "<div id='story'>" + "".join(f"{indent}{line}<br>\n" for line in prose) + "</div>"
+    verse = [
+        "The tide came in over the salt pans where the grey gulls argued all the long morning,",
+        f"{indent}and the tide went out past the old stone marker by the mill and the boats,",
+        "and Ingrid sang to the wind and the water and the one red sail on the grey sea",
+        f"{indent}as the gulls wheeled.",
+    ]  # a poem's lines as long as prose's (Whitman's), indented (The Raven's): they end sentences less often
+    poem = "<p>" + "<br>\n".join(verse) + "</p><p>Harbour Road 4<br>Skagen</p>"
+    (tmp_path / "salt.html").write_text(page("The Salt Road", efiction + poem), encoding="utf-8")
+    assert [" ".join(p.text.split()) for p in load_corpus(tmp_path).passages] == [
+        *prose,
+        " ".join(line.removeprefix(indent) for line in verse),
+        "Harbour Road 4 Skagen",
+    ]
+
+
+def test_an_initial_or_a_heading_set_as_a_picture_is_read_by_its_alt_text_and_other_pictures_are_not(tmp_path):
+    # Project Gutenberg's illustrated books set initials and chapter titles as pictures: "NGRID lived", no chapters.
+    body = (
+        '<h2><img src="images/ch1.png" alt="Chapter One" /></h2>'
+        '<p><img class="drop-cap" src="images/drop-i.jpg" alt="I" />NGRID lived in a hut by the marsh.</p>'
+        '<p><img src="images/a.jpg" alt="A" /> long time ago she raked salt.</p>'
+        '<h2><img src="images/ornament.png" alt="ornament" /> The Letter</h2>'
+        '<p><span class="dropcap"><img src="images/t.jpg" alt="T" /></span>he letter came on a Tuesday.</p>'
+        '<div class="figcenter"><img src="images/i010.jpg" alt="Ingrid at the stove" /></div>'
+        "<p>She burned it <img src='images/x.png' alt='X' />.</p>"
+        '<h2><img src="i/00003.jpeg" alt="00003.jpeg" /></h2><h2><img src="o.png" alt="decorative ornament" /></h2>'
+        '<p><img class="drop-cap" src="images/w.jpg" alt="W" />When the tide turned, she rowed home.</p>'
+    )
+    (tmp_path / "salt.html").write_text(page("The Salt Road", body), encoding="utf-8")
+    assert [(p.chapter, " ".join(p.text.split())) for p in load_corpus(tmp_path).passages] == [
+        ("Chapter One", "INGRID lived in a hut by the marsh."),
+        ("Chapter One", "A long time ago she raked salt."),
+        ("The Letter", "The letter came on a Tuesday."),
+        ("The Letter", "She burned it ."),
+        ("The Letter", "When the tide turned, she rowed home."),  # an initial the text says again is said once
+    ]  # a picture's file name or a word about it names no chapter
+
+
+def test_a_google_docs_web_page_is_titled_by_its_title_paragraph_without_its_contents_and_comment_marks(tmp_path):
+    # Google Docs' "Web page (.html, zipped)" has no <title>: the story was "TheSaltRoad", its file's name, its Title
+    # paragraph a passage, its contents (page numbers after tabs) two passages, and "morning[a]" a word.
+    body = (
+        '<p class="c3 title" id="h.title"><span class="c0">The Salt Road</span></p>'
+        '<p class="c5"><span class="c0"><a class="c2" href="#h.gjdgxs">Chapter One: The Hut</a></span>'
+        '<span class="c0">\t2</span></p>'
+        '<p class="c5"><span class="c0"><a class="c2" href="#h.30j0zll">Chapter Two: The Letter</a></span>'
+        '<span class="c0">\t3</span></p>'
+        '<h1 class="c3" id="h.gjdgxs"><span class="c0">Chapter One: The Hut</span></h1>'
+        '<p class="c1"><span class="c0">She raked salt every morning</span>'
+        '<sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup><span class="c0">.</span></p>'
+        '<h1 class="c3" id="h.30j0zll"><span class="c0">Chapter Two: The Letter</span></h1>'
+        '<p class="c1"><span class="c0">The letter came on a Tuesday, page 3 of it\t4 lines long.</span></p>'
+        '<div><p class="c1"><a href="#cmnt_ref1" id="cmnt1">[a]</a><span class="c0">Wren: evening?</span></p></div>'
+    )
+    html = f'<html><head><meta charset="utf-8"></head><body class="c4 doc-content">{body}</body></html>'
+    (tmp_path / "TheSaltRoad.html").write_text(html, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [story.title for story in corpus.stories] == ["The Salt Road"]
+    assert [(p.chapter, p.text) for p in corpus.passages] == [
+        ("Chapter One: The Hut", "She raked salt every morning."),
+        ("Chapter Two: The Letter", "The letter came on a Tuesday, page 3 of it 4 lines long."),
+    ]
+
+
 def test_a_google_docs_web_page_leaves_out_its_subtitle_and_its_footnotes(tmp_path):
     # Google Docs' "Download -> Web page": its footnote at the page's end, opening with its link back to the mark, was
     # the last chapter's last passage; its Subtitle paragraph the story's first; a lone "*" a passage.
@@ -533,3 +608,15 @@ def test_tales_opened_by_numbers_an_index_links_to_and_from_are_read_not_taken_f
     assert "The bell rang under the sea." in texts
     assert "Ingrid raked the salt into hills." in texts
     assert not any("Hvaler" in text for text in texts)
+
+
+def test_a_google_docs_page_whose_chapters_are_set_in_the_title_style_keeps_them(tmp_path):
+    body = "".join(
+        f'<p class="c3 title"><span>Chapter {n}</span></p><p class="c1"><span>Ingrid rowed out, day {n}.</span></p>'
+        for n in ("One", "Two")
+    )
+    html = f'<html><head><meta charset="utf-8"></head><body class="c4 doc-content">{body}</body></html>'
+    (tmp_path / "TheSaltRoad.html").write_text(html, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [p.text for p in corpus.passages][-1] == "Ingrid rowed out, day Two."
+    assert "Chapter Two" in [p.text for p in corpus.passages] + [p.chapter for p in corpus.passages]

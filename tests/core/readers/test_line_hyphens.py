@@ -23,3 +23,10 @@ def test_a_compound_broken_between_two_of_its_words_keeps_its_hyphen():
     # "out-ofthe-way".
     hyphens = LineHyphens(["an out-of-", "the-way place"])
     assert hyphens.seam("an out-of-", "the-way place") == ("an out-of-", "")
+
+
+def test_a_hyphen_left_hanging_before_and_or_or_keeps_the_space_after_it():
+    # "pre-" at a line's end and "and post-war" under it read "pre-and post-war": the line broke after a space.
+    hyphens = LineHyphens(["the pre-", "and post-war years, two-", "or three-year-olds"])
+    assert hyphens.seam("the pre-", "and post-war years") == ("the pre-", " ")
+    assert hyphens.seam("years, two-", "or three-year-olds") == ("years, two-", " ")

@@ -193,3 +193,58 @@ def test_ruby_is_read_as_the_words_it_glosses_without_their_reading():
         "<text:ruby-text>かんじ</text:ruby-text></text:ruby>を書いた。</text:p>"
     )
     assert read(odt({"content.xml": content(body)})) == ("第一章", [("彼は漢字を書いた。", False)])
+
+
+def test_what_libreoffice_hides_is_no_text():
+    # A writer's notes to self in hidden characters, a hidden paragraph's old draft and a cut scene in a hidden section
+    # (LibreOffice 7.6's shapes) were read as the story: "Does Tomas die?" was answered from the author's note.
+    styles = (
+        '<style:style style:name="T1" style:family="text"><style:text-properties text:display="none"/></style:style>'
+        '<style:style style:name="P9" style:family="paragraph" style:parent-style-name="Text_20_body">'
+        '<style:text-properties text:display="none"/></style:style>'
+        '<style:style style:name="P10" style:family="paragraph" style:parent-style-name="P9"/>'
+        '<style:style style:name="T2" style:family="text"><style:text-properties text:display="true"/></style:style>'
+    )
+    body = (
+        "<text:h text:outline-level='1'>The Hut</text:h>"
+        "<text:p>Ingrid lived in a hut<text:span text:style-name='T1'> [was it a cottage?]</text:span> by the marsh"
+        "<text:span text:style-name='T2'>, near the bay</text:span>.</text:p>"
+        "<text:p text:style-name='P9'>Note to self: Tomas should die in chapter three.</text:p>"
+        "<text:p text:style-name='P10'>Another note.</text:p>"
+        "<text:p><text:hidden-paragraph text:condition='ooow:TRUE' text:is-hidden='true'/>OLD DRAFT: a widow.</text:p>"
+        "<text:p><text:hidden-paragraph text:condition='ooow:FALSE' text:is-hidden='false'/>She raked salt.</text:p>"
+        "<text:p>The price was <text:hidden-text text:condition='ooow:1' text:string-value='forty crowns' "
+        "text:is-hidden='true'>forty crowns</text:hidden-text>ten crowns.</text:p>"
+        "<text:section text:name='Cut scene' text:display='none'><text:p>Ingrid slaps the priest.</text:p>"
+        "</text:section><text:section text:name='Kept'><text:p>She burned the letter.</text:p></text:section>"
+    )
+    assert read(odt({"content.xml": content(body, styles)})) == (
+        "The Hut",  # its lone heading
+        [
+            ("Ingrid lived in a hut by the marsh, near the bay.", False),
+            ("She raked salt.", False),
+            ("The price was ten crowns.", False),
+            ("She burned the letter.", False),
+        ],
+    )
+
+
+def test_a_table_row_of_a_paragraph_a_cell_is_one_passage_as_a_web_pages_is():
+    # Each cell was a passage: a play's speaker stood apart from the speech, a crew list's name from the ship.
+    cell = "<table:table-cell office:value-type='string'>{}</table:table-cell>"
+    row = "<table:table-row>{}</table:table-row>"
+    body = (
+        "<text:p>The crew, as the log kept it.</text:p><table:table>"
+        + row.format(cell.format("<text:p>Gull</text:p>") + cell.format("<text:p>Tomas</text:p>"))
+        + row.format(cell.format("<text:p>Wren</text:p>") + cell.format("") + cell.format("<text:p>Berit</text:p>"))
+        + row.format(cell.format("<text:p>Kestrel</text:p>") + cell.format("<text:p>A.</text:p><text:p>B.</text:p>"))
+        + "</table:table>"
+    )
+    assert [text for text, _ in read(odt({"content.xml": content(body)}))[1]] == [
+        "The crew, as the log kept it.",
+        "Gull | Tomas",
+        "Wren | Berit",
+        "Kestrel",  # a row whose cell holds paragraphs is read as it was: paragraph by paragraph
+        "A.",
+        "B.",
+    ]

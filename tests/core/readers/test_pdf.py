@@ -619,6 +619,166 @@ def test_a_block_quote_verse_and_centered_lines_indented_on_every_line_are_a_par
     assert read_paragraphs(tmp_path / "poem.pdf") == [" ".join(lines[5:9])]
 
 
+WORD_LEADING = 11 * 1.08 * 1.17
+"""Word's Normal style: 11-point type, lines 1.08 apart (the font's own line height, 1.17 of its size, times that)."""
+
+
+def write_word_page(path, paragraphs: list[str]) -> None:
+    """A page as Word prints its Normal style: a heading, then paragraphs wrapped at the margin, 8 points of space after
+    each and no first-line indent; a line break typed within a paragraph (Shift+Enter) is a "\n"."""
+    pdf = fpdf.FPDF(unit="pt", format="letter")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.set_xy(72, 72)
+    pdf.cell(0, 20, "Chapter One")
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(72, 110)
+    for paragraph in paragraphs:
+        pdf.set_x(72)
+        pdf.multi_cell(468, WORD_LEADING, paragraph)
+        pdf.ln(8)
+    pdf.output(str(path))
+
+
+WORD_DIALOGUE = [
+    "Ingrid lived in a hut at the edge of the salt marsh, where the harbourmaster's boats came in at dusk and the "
+    "gulls argued over what the fishermen threw back into the grey water of the bay, and the wind never quite stopped.",
+    "Every morning she walked the long road to the village, carrying a basket of dried fish and a jar of the coarse "
+    "salt her grandmother had taught her to rake from the shallow pans, and every evening she walked back.",
+    '"Are you coming?" asked Tomas.',
+    '"Not tonight," said Ingrid.',
+    '"Then when?"',
+    '"When the lamp goes out."',
+    '"That could be years."',
+    '"Then it will be years."',
+    "She shut the door and went back to the salt, and the wind came up off the marsh as it did every night in October, "
+    "long after the boats were in and the lamps along the quay had been lit one by one.",
+]
+
+
+def test_one_line_paragraphs_parted_by_space_after_them_are_read_apart(tmp_path):
+    # Word's and Google Docs' paragraphs are parted by space after them, not by an indent: on a page of dialogue most
+    # steps from one line to the next are a paragraph's, so that step was taken for the line spacing and the whole
+    # page was one paragraph. A line wrapped within its paragraph gives the spacing; a poem typed with line breaks
+    # within one paragraph stays one.
+    write_word_page(tmp_path / "dialogue.pdf", WORD_DIALOGUE)
+    assert read_paragraphs(tmp_path / "dialogue.pdf") == ["Chapter One", *WORD_DIALOGUE]
+    verse = ["O lamp upon the northern cape,", "burn bright when winter comes,", "and guide the boats of Skarvik home"]
+    write_word_page(tmp_path / "verse.pdf", [*WORD_DIALOGUE[:6], "\n".join(verse), *WORD_DIALOGUE[6:]])
+    assert read_paragraphs(tmp_path / "verse.pdf") == [
+        "Chapter One",
+        *WORD_DIALOGUE[:6],
+        " ".join(verse),
+        *WORD_DIALOGUE[6:],
+    ]
+
+
+def write_google_docs(path, chapters: dict[str, list[str]]) -> None:
+    """A document as Google Docs downloads it as a PDF: its Title and Subtitle, then the contents it inserts (no
+    heading over them, each entry the heading's text linked to its page, the page's number at the right margin, no
+    leaders), and each Heading 1 chapter on a page of its own, its paragraphs 6 points apart."""
+    pdf = fpdf.FPDF(unit="pt", format="letter")
+    pdf.set_auto_page_break(False)
+    pdf.set_title("The Salt Road")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=26)
+    pdf.set_xy(72, 72)
+    pdf.cell(0, 32, "The Salt Road")
+    pdf.set_font("Helvetica", size=15)
+    pdf.set_xy(72, 110)
+    pdf.cell(0, 20, "A novella")
+    pdf.set_font("Helvetica", size=11)
+    for page, name in enumerate(chapters, start=2):
+        link = pdf.add_link(page=page)
+        pdf.set_xy(72, 150 + 18 * (page - 2))
+        pdf.cell(pdf.get_string_width(name), 14, name, link=link)
+        pdf.set_xy(500, 150 + 18 * (page - 2))
+        pdf.cell(40, 14, str(page), align="R", link=link)
+    for name, paragraphs in chapters.items():
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=20)
+        pdf.set_xy(72, 72)
+        pdf.cell(0, 26, name)
+        pdf.set_font("Helvetica", size=11)
+        pdf.set_xy(72, 110)
+        for paragraph in paragraphs:
+            pdf.set_x(72)
+            pdf.multi_cell(468, 14, paragraph)
+            pdf.ln(6)
+    pdf.output(str(path))
+
+
+def test_google_docs_contents_with_page_numbers_and_its_subtitle_are_no_story_text(tmp_path):
+    # Google Docs inserts its contents with no heading over them, each entry a heading's text and its page number: they
+    # were read as a chapter's text, that chapter the document's subtitle ("A novella").
+    chapters = {"Chapter One: The Hut": WORD_DIALOGUE[:2], "Chapter Two: The Letter": WORD_DIALOGUE[8:]}
+    write_google_docs(tmp_path / "salt.pdf", chapters)
+    story = pdf_reader.PdfReader().read((tmp_path / "salt.pdf").read_bytes())
+    assert story.title == "The Salt Road"
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("Chapter One: The Hut", True),
+        *[(text, False) for text in WORD_DIALOGUE[:2]],
+        ("Chapter Two: The Letter", True),
+        (WORD_DIALOGUE[8], False),
+    ]
+
+
+def test_a_list_naming_the_chapters_already_read_with_numbers_is_story_text(tmp_path):
+    # Lines that name headings and a number after those headings are the story's: a ferry's timetable of the towns the
+    # chapters are named after.
+    chapters = {
+        "Bergen": [WORD_DIALOGUE[0]],
+        "Stavanger": [WORD_DIALOGUE[1]],
+        "The Ferry": ["The timetable on the quay read:", "Bergen 7", "Stavanger 12", WORD_DIALOGUE[8]],
+    }
+    write_google_docs(tmp_path / "ferry.pdf", chapters)
+    texts = [block.text for block in pdf_reader.PdfReader().read((tmp_path / "ferry.pdf").read_bytes()).blocks]
+    assert texts[-5:] == ["The Ferry", "The timetable on the quay read:", "Bergen 7", "Stavanger 12", WORD_DIALOGUE[8]]
+
+
+MANUSCRIPT = [
+    (36, 24, "The keeper climbed the stairs to the lamp room every evening at"),
+    (0, 24, "dusk, when the boats came home past the rocks of the cape."),
+    (36, 24, "Nobody in the village could say why she kept a brass telescope,"),
+    (0, 24, "though everyone had an opinion and shared it at the market."),
+    (36, 24, "The notice on the boathouse door read:"),
+    (72, 24, "The keeper of the light must watch the sea"),
+    (72, 12, "without rest, for a lamp left dark one night"),
+    (72, 12, "is a ship lost on the rocks by morning."),
+    (36, 24, "She read it twice and went up to trim the wicks before the"),
+    (0, 24, "fog came in off the water and the first boat rounded the cape."),
+    (36, 24, '"Not yet," said Maren, and the keeper laughed at her.'),
+    (36, 24, "The wind came off the sea, rattling the windows of the boathouse"),
+    (0, 24, "and scattering the gulls. By morning the fog had lifted."),
+]
+
+
+def test_a_double_spaced_manuscripts_single_spaced_block_quote_leaves_its_lines_spacing_as_it_was(tmp_path):
+    # The closer step of a block quote's lines is no line spacing of the text's: the prose's lines above the usual
+    # step run as full as the quote's, so that step is no space after paragraphs, and each line stays in its paragraph.
+    pdf = fpdf.FPDF(unit="pt", format="letter")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Courier", size=12)
+    y = 72.0
+    for indent, step, line in MANUSCRIPT:
+        y += step
+        pdf.set_xy(72 + indent, y)
+        pdf.cell(0, 12, line)
+    pdf.output(str(tmp_path / "manuscript.pdf"))
+    lines = [line for _, _, line in MANUSCRIPT]
+    assert read_paragraphs(tmp_path / "manuscript.pdf") == [
+        " ".join(lines[0:2]),
+        " ".join(lines[2:4]),
+        lines[4],
+        " ".join(lines[5:8]),
+        " ".join(lines[8:10]),
+        lines[10],
+        " ".join(lines[11:13]),
+    ]
+
+
 def write_placed(path, pages: list[list[tuple[float, float, float, str]]]) -> None:
     """A PDF of pieces of text each placed by hand: its left edge and the top of its line in millimetres, its type
     size in points, drawn in the order given."""

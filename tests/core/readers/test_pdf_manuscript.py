@@ -3,7 +3,7 @@ import textwrap
 import pytest
 
 import bot.core.readers.pdf as pdf_reader
-from bot.core.readers.pdf_manuscript import is_word_count
+from bot.core.readers.manuscript_frame import is_word_count
 
 pytest.importorskip("pypdf", reason="the PDF reader needs the formats extra: pip install -e '.[formats]'")
 fpdf = pytest.importorskip("fpdf", reason="the PDF tests write their PDFs with fpdf2 (in the test extra)")

@@ -362,6 +362,21 @@ def test_centered_lines_after_pandocs_title_block_has_ended_are_the_storys():
         assert (story.title, [b.text for b in story.blocks]) == ("The Old Mill", [*epigraph, "Anatole slept."]), block
 
 
+def test_what_track_changes_deleted_is_no_story_text():
+    # Word and LibreOffice save a tracked deletion as a run set \deleted: it was read, glued into the words around it
+    # ("a Tuesday, sealedday."), where the Word and OpenDocument readers read the text as it stands.
+    rtf = (
+        rb"{\rtf1\ansi{\fonttbl{\f0 Times;}}{\*\revtbl{Unknown;}{Maren;}}"
+        rb"\pard\plain{\insrsid1 The letter came on a Tues}{\deleted\revauth1\revdttm0 day, sealed}{\insrsid1 day.}\par"
+        rb"\pard The lamp was\deleted  not\deleted0  lit at dusk.\par"
+        rb"\pard\deleted An old line.\plain  She rowed home.\par}"
+    )
+    assert read(rtf) == (
+        None,
+        [("The letter came on a Tuesday.", False), ("The lamp was lit at dusk.", False), ("She rowed home.", False)],
+    )
+
+
 def test_hidden_text_is_no_story_text():
     # WordPad, Word and LibreOffice never show or print text set hidden (\v, to \v0, \plain or its group's end): an
     # author's note to self was read as the story's and quoted in answers. A style sheet's entry set hidden keeps its

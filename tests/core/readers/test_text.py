@@ -426,3 +426,38 @@ def test_a_texts_by_line_is_left_out_only_under_its_title_and_a_line_naming_matt
 def test_a_subtitle_beginning_by_is_no_by_line():
     story = TextReader().read(b"The Mill\n\nBy the River Lune\n\nThe wheel turned all night.\n")
     assert story.blocks[0].text == "By the River Lune"
+
+
+def test_a_word_broken_at_a_lines_end_by_a_hyphen_is_made_whole():
+    # Hard-wrapped text broken after a hyphen (textwrap, editors, older Gutenberg texts, OCR) read "to- morrow" and
+    # "well- known": two words no question finds. The PDF reader's rule joins them, from the text's own words.
+    text = (
+        "Wrapped\n\nShe said she would come to-\nmorrow, or the day after, and the well-\nknown doctor agreed. "
+        "The prac-\ntising doctor was well-known in the village.\n\nA dash--\nthen the rest."
+    )
+    assert [block.text for block in TextReader().read(text.encode()).blocks] == [
+        "She said she would come tomorrow, or the day after, and the well-known doctor agreed. The practising doctor "
+        "was well-known in the village.",
+        "A dash--then the rest.",
+    ]
+
+
+def test_google_docs_plain_text_reads_without_its_footnotes_comments_and_their_marks():
+    # Google Docs' "Plain text (.txt)": the marks run into words ("morning[a]"), and under a rule of underscores the
+    # footnotes and reviewers' comments, read as the last chapter's text ("Does Tomas die?" answered from a comment).
+    text = (
+        "\ufeffThe Salt Road\r\n\r\nChapter One: The Hut\r\n\r\nIngrid lived by the salt marsh[1].\r\n\r\n"
+        "She raked salt every morning[a], and sold it [b] in the market [sic].\r\n\r\n________________\r\n\r\n"
+        "[1] The pans were worked by hand until 1890.\r\n\r\n[a]Wren: should this be every evening?\r\n\r\n"
+        "[b]Tomas dies in ch 3, remember\r\n"
+    )
+    assert [block.text for block in TextReader().read(text.encode()).blocks if not block.heading] == [
+        "Ingrid lived by the salt marsh.",
+        "She raked salt every morning, and sold it  in the market [sic].",
+    ]
+    ruled = "The Rule\n\nShe drew a line [1].\n\n____________\n\n[1] And wrote under it.\n\nThen she slept."
+    assert [block.text for block in TextReader().read(ruled.encode()).blocks] == [
+        "She drew a line [1].",
+        "[1] And wrote under it.",
+        "Then she slept.",
+    ]  # a paragraph after the rule that opens with no mark is no note: all are the story's
