@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 61
+READING_VERSION = 62
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -270,7 +270,13 @@ paragraphs only where three in four end a sentence; a Google Docs page with seve
 picture's alt text names a heading only as a heading's name, an initial the text says again is said once; a letter's
 kisses are text; a manuscript's frame runs only to its last contact line; a hyphen left hanging before "and" or "or"
 keeps its space; an EPUB's entry naming the book's title short ("The Salt Road" of "The Salt Road: A Novel") is no
-part."""
+part. 62: a Word template's own styles named for chapters ("Chapter Number", "Chapter Title", based on
+Normal) name chapters where they are used as headings, a number over its name joined ("ONE: The Hut"): the book had
+none, its copyright page and "About the Author" read as its story; a Word or RTF drop cap (Insert > Drop Cap: the
+letter a framed paragraph of its own) is read into the word it opens ("I" and "ngrid lived" were two paragraphs, the
+"I" a typed chapter); a title a program made ("Microsoft Word - salt_road.docx", "Document1", "Untitled 1", a file's
+name) is none, a browser's "- Google Docs" after one no part of it, and a template's ("6x9 Novel Template") gives way
+to the page's title (reader.chosen_title)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

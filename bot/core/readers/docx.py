@@ -1,12 +1,14 @@
 """Word documents (`.docx`, also what Google Docs and LibreOffice export), read with python-docx.
 
 The title is the document's own (File > Properties, by Word's name for that part or LibreOffice's), else its first
-paragraph in the Title style, and a "by" line naming the document's author is left out; paragraphs in Heading styles,
-in styles based on them or given an outline level (as RTF's are) name chapters; tables are read row by row, content
-controls and tracked insertions where they stand, a paragraph whose mark is a tracked deletion run on into the next
-(_as_accepted); hidden text (by its formatting or its style) and ruby's reading
-over the words it glosses are left out. The archive is checked first (archive.py): python-docx unpacks every part,
-images included.
+paragraph in the Title style (the title too where the properties' is a program's or a template's: chosen_title), and
+a "by" line naming the document's author is left out; paragraphs in Heading styles, in styles based on them or given
+an outline level (as RTF's are) name chapters, and so do those in a template's own styles named for chapters
+("Chapter Number" over "Chapter Title": "ONE: The Hut") where they are used as headings; tables are read row by row,
+content controls and tracked insertions where they stand, a paragraph whose mark is a tracked deletion run on into the
+next (_as_accepted); a drop cap's letter, a framed paragraph of its own, is read into the word it opens; hidden text
+(by its formatting or its style) and ruby's reading over the words it glosses are left out. The archive is checked
+first (archive.py): python-docx unpacks every part, images included.
 A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
 its end) is left out as an EPUB's is: book_matter.py.
 """
@@ -19,10 +21,18 @@ from typing import TYPE_CHECKING, TypeVar
 
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.book_matter import book_matter_left_out
+from bot.core.readers.chapter_lines import MAX_HEADING_CHARS, joined_heading
 from bot.core.readers.markup import NOTE_MARK, parse_xml
 from bot.core.readers.plain_notes import is_backlinked_note
-from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
-from bot.core.readers.styles import StyleRole, heading_level, outline_heading_level, style_role
+from bot.core.readers.reader import Block, ExtraMissing, StoryText, chosen_title, story_text
+from bot.core.readers.styles import (
+    ChapterStyle,
+    StyleRole,
+    chapter_style,
+    heading_level,
+    outline_heading_level,
+    style_role,
+)
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
@@ -204,6 +214,8 @@ class _Styles:
                 levels[style_id] = heading_level(names[style_id])
         self.names = names
         self.default = default
+        self.chapters = {style_id: found for style_id, name in names.items() if (found := chapter_style(name))}
+        """The paragraph styles whose names say they set a chapter's number or name (chapter_style)."""
         self.outlines = _inherited(outlines, based_on["paragraph"])
         self.levels = _inherited(levels, based_on["paragraph"])
         self.paragraphs_hidden = _inherited(hidden["paragraph"], based_on["paragraph"])
@@ -336,6 +348,60 @@ def _notes_joined(blocks: list[Block], starts: list[bool]) -> list[Block]:
     return joined
 
 
+def _chapter_styles_used(
+    paragraphs: list[_Element], roles: list[tuple[StyleRole, int | None]], texts: list[str], styles: _Styles
+) -> list[tuple[StyleRole, int | None]]:
+    """The paragraphs' roles, those in a style whose name says it sets chapters (chapter_style: "Chapter Number",
+    "Chapter Title", based on Normal in a self-publishing template) headings where the document uses it as one: its
+    paragraphs each short, of one line, and each (after any other such paragraph: a chapter's number over its name)
+    followed by text, not by a heading nor the document's end. A template's book had no chapter, and its copyright
+    page and "About the Author" were read as its story; a style so named but set on a story's paragraphs (a long one,
+    or one closing the document) stays text."""
+    used: dict[str, bool] = {}
+    waiting: list[str] = []  # the chapter styles since the last text, each to be followed by text
+    for paragraph, (role, _), text in zip(paragraphs, roles, texts, strict=True):
+        if role is not StyleRole.TEXT:
+            if role is StyleRole.HEADING:
+                used.update(dict.fromkeys(waiting, False))
+                waiting = []
+            continue
+        style = styles.style(paragraph)
+        if style in styles.chapters:
+            line = text.strip()
+            if line:
+                used[style] = used.get(style, True) and len(line) <= MAX_HEADING_CHARS and "\n" not in line
+                waiting.append(style)
+        elif text.strip():
+            waiting = []
+    used.update(dict.fromkeys(waiting, False))
+    return [
+        (StyleRole.HEADING, None)
+        if role is StyleRole.TEXT and used.get(styles.style(paragraph), False)
+        else (role, level)
+        for paragraph, (role, level) in zip(paragraphs, roles, strict=True)
+    ]
+
+
+def _drop_caps_joined(paragraphs: list[_Element], roles: list[tuple[StyleRole, int | None]], texts: list[str]) -> None:
+    """Each drop cap's letter (Insert > Drop Cap: a paragraph of its own, framed with `w:framePr w:dropCap="drop"` or
+    "margin") put before the paragraph it opens, with no space, its own text then none: "I" and "ngrid lived in a hut"
+    were two paragraphs, the name lost at every chapter's start, and where chapters are typed "I" was taken for one.
+    A drop cap before a heading, the document's end or another drop cap, opening no text, stays as it is."""
+    waiting: int | None = None  # the drop cap to be put before the next text
+    for n, (paragraph, (role, _)) in enumerate(zip(paragraphs, roles, strict=True)):
+        if not texts[n].strip():
+            continue
+        if waiting is not None and role is StyleRole.TEXT and not _is_drop_cap(paragraph):
+            texts[n] = texts[waiting].strip() + texts[n]
+            texts[waiting] = ""
+        waiting = n if role is StyleRole.TEXT and _is_drop_cap(paragraph) else None
+
+
+def _is_drop_cap(paragraph: _Element) -> bool:
+    frame = paragraph.find(f"{_W}pPr/{_W}framePr")
+    return frame is not None and frame.get(f"{_W}dropCap") in ("drop", "margin")
+
+
 class DocxReader:
     suffixes = (".docx",)
     name = "Word (.docx)"
@@ -356,24 +422,44 @@ class DocxReader:
             paragraph_styles = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
             default = paragraph_styles.style_id if paragraph_styles is not None else ""
             styles = _Styles(document.styles.element, default or "")
-            blocks = []
+            blocks: list[Block] = []
             starts = []  # whether each block is where a note's mark links to
             marked = _marked_places(document.element.body)
-            for joined in _as_accepted(_paragraphs(document.element.body)):
-                paragraph = joined[-1]  # its mark stands, and holds the style
-                role, level = styles.role(paragraph)
+            groups = list(_as_accepted(_paragraphs(document.element.body)))
+            paragraphs = [joined[-1] for joined in groups]  # each one's mark stands, and holds the style
+            roles = [styles.role(paragraph) for paragraph in paragraphs]
+            texts = [
+                "" if role is StyleRole.LEFT_OUT else _texts(joined, styles)
+                for joined, (role, _) in zip(groups, roles, strict=True)
+            ]
+            _drop_caps_joined(paragraphs, roles, texts)
+            roles = _chapter_styles_used(paragraphs, roles, texts, styles)
+            title_paragraph = ""
+            number: tuple[int, ChapterStyle] | None = None  # the block of a chapter's number, its name to come
+            for joined, paragraph, (role, level), text in zip(groups, paragraphs, roles, texts, strict=True):
+                chapter = styles.chapters.get(styles.style(paragraph))
                 if role is StyleRole.TITLE:
-                    title = title or _texts(joined, styles)
+                    title_paragraph = title_paragraph or text
                 elif role is StyleRole.HEADING:
-                    blocks.append(Block(_texts(joined, styles), heading=True, level=level))
+                    if number and chapter and chapter.kind == number[1].kind and not chapter.number and text.strip():
+                        # the name under its number: "ONE" over "The Hut" is one chapter, "ONE: The Hut"
+                        at, number = number[0], None
+                        blocks[at] = Block(
+                            joined_heading([blocks[at].text.strip(), text.strip()]), heading=True, level=level
+                        )
+                        continue
+                    if text.strip():
+                        number = (len(blocks), chapter) if chapter and chapter.number else None
+                    blocks.append(Block(text, heading=True, level=level))
                 elif role is not StyleRole.LEFT_OUT:
-                    text = _texts(joined, styles)
                     arrow = _arrow_linked(paragraph) if is_backlinked_note(text) else None
                     blocks.append(Block(text, linked_arrow=arrow))
+                    number = None if text.strip() else number
                 if role in (StyleRole.HEADING, StyleRole.TEXT):
                     places = set[str]().union(*map(_bookmarks, joined))
                     starts.append(bool(marked) and not blocks[-1].heading and bool(places & marked))
             blocks = _notes_joined(blocks, starts)
         except Exception as error:  # python-docx reads hostile files; whatever it raises, this file is unreadable
             raise StoryRefused(Refusal(cause=Cause.NOT_WORD, detail=str(error))) from error
+        title = chosen_title(title, title_paragraph)
         return story_text(title, book_matter_left_out(blocks, title), author)

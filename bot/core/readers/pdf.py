@@ -53,7 +53,7 @@ from bot.core.readers.pdf_running import without_running_lines
 from bot.core.readers.pdf_shown import ShownText
 from bot.core.readers.pdf_title_block import without_title_block
 from bot.core.readers.pdf_word_gaps import space_word_gaps
-from bot.core.readers.reader import Block, ExtraMissing, StoryText, story_text
+from bot.core.readers.reader import Block, ExtraMissing, StoryText, chosen_title, known_title, story_text
 from bot.core.readers.unspaced_scripts import joined_without_space, unspaced_width, written_without_spaces
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
@@ -655,7 +655,7 @@ class PdfReader:
                 reader = pypdf.PdfReader(io.BytesIO(raw))
                 if reader.is_encrypted and not reader.decrypt(""):
                     raise _Refused(Refusal(cause=Cause.PDF_PASSWORD))
-                title = _text_title(reader)
+                title = known_title(_text_title(reader))
                 lines = _lines(reader)
             if warned.forms_skipped:  # pypdf's own limit, a form drawn over and over as MAX_OPERATIONS is
                 raise _Refused(Refusal(cause=Cause.FORMS_TOO_OFTEN))
@@ -676,13 +676,13 @@ class PdfReader:
         manuscript = None if work else in_manuscript(lines, text_size, _line_spacing(lines, text_size) * PARAGRAPH_GAP)
         title_page = _title_page(lines) if manuscript is None and work is None else []
         if work is not None:
-            title = title or work.title
+            title = chosen_title(title, work.title)
             lines = work.lines
         elif manuscript is not None:
-            title = title or manuscript.title
+            title = chosen_title(title, manuscript.title)
             lines = manuscript.lines
         elif title_page:
-            title = title or _title_of(title_page)
+            title = chosen_title(title, _title_of(title_page))
             lines = lines[len(title_page) :]
         else:
             lines = without_title_block(lines, text_size)

@@ -85,6 +85,43 @@ PLACEHOLDER_TITLES = frozenset({"Unknown", "Unknown Title"})
 """What producers write as a document's title when it was given none: Calibre's conversions ("Unknown", in EPUB,
 FictionBook and RTF), LibreOffice's EPUB export ("Unknown Title"). No title of its own: the story is named after its
 file, not "Unknown" beside every other such file."""
+_PLACEHOLDER = re.compile(
+    r"(?:document|untitled)[ -]?\d{1,4}|untitled document(?: \d{1,4})?|microsoft word - .*|.+\.(?:docx?|odt|rtf|pdf)"
+)
+"""A document's title that a program made, the writer never gave (compared folded): Word's "Document1" and Google
+Docs' "Untitled document", LibreOffice's "Untitled 1" (a poem's "Untitled", with no number, is its own); the title
+Acrobat's printer (Distiller, PDFMaker) gives a PDF printed from Word, "Microsoft Word - salt_road_FINAL_v3.docx"; a
+file's name, its ending and all."""
+_BROWSER_FRAME = (" - google docs", " - google drive")
+"""What a browser's "Save as PDF" of a Google document adds to its name, the tab's title: "The Salt Road - Google
+Docs"."""
+_TEMPLATE = re.compile(r"\btemplates?\b")
+"""A title kept from the template a book was begun in ("6x9 Novel Template"): the page's title, where it gives one,
+is the book's."""
+
+
+def known_title(title: str | None) -> str | None:
+    """A document's title as its metadata gives it, less what a program made of it (_BROWSER_FRAME); None where a
+    program made it whole (PLACEHOLDER_TITLES, _PLACEHOLDER). Such titles were every answer's story name ("Microsoft
+    Word - salt_road_FINAL_v3.docx", "Document1"), the title on the page dropped as a title page's."""
+    title = clean(title or "")
+    folded = title.casefold()
+    for frame in _BROWSER_FRAME:
+        if folded.endswith(frame):
+            title, folded = title[: -len(frame)].rstrip(), folded[: -len(frame)].rstrip()
+    if not title or title in PLACEHOLDER_TITLES or _PLACEHOLDER.fullmatch(folded):
+        return None
+    return title
+
+
+def chosen_title(metadata: str | None, page: str | None) -> str | None:
+    """The story's title: its metadata's (known_title), else the one its page gives (a Title paragraph, a title
+    page's, a lone first heading), which is also the one where the metadata's is a template's ("6x9 Novel
+    Template")."""
+    title = known_title(metadata)
+    if title is None or _TEMPLATE.search(title.casefold()):
+        return clean(page or "") or title
+    return title
 
 
 def story_text(title: str | None, blocks: Iterable[Block], author: str | None = None) -> StoryText:
@@ -93,12 +130,9 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
     pandoc's; the name may be set large, as LaTeX's title sets it, a heading) left out, and a list's bullet written as
     text before its item. A paragraph that says its heading again is the story's, and so is one that says the title
     said once already: a poem titled by its first line. A producer's placeholder for no title is none; with no title,
-    a lone first heading is it (heading_title)."""
-    title = clean(title or "") or None
-    if title in PLACEHOLDER_TITLES:
-        title = None
+    or a template's, a lone first heading is it (chosen_title, heading_title)."""
     blocks = typed_chapters(blocks)
-    title = title or heading_title(blocks)
+    title = chosen_title(title, heading_title(blocks))
     byline = f"by {clean(author)}".casefold() if author else None
     repeated = title.casefold() if title else None
     title_page = {repeated, clean(author).casefold() if author else None} - {None}

@@ -12,9 +12,9 @@ Paragraphs end at `\\par` (and table cells at `\\cell`; Calibre's tables, writte
 the `\\info` group's `\\title`, else the first paragraph in the Title style, else a first paragraph centered in larger
 type than the next, a centered author's line (pandoc's title; one that reads as a chapter's, "Prologue", too where
 no later paragraph is centered as large), and a "by" line naming `\\author`, or pandoc's author's line under its
-title, is left out; paragraphs in
-Heading styles (by the style sheet's names) or with an outline level name chapters. Text is decoded by the document's
-code page (`\\ansicpg`) or its font's (`\\fcharset`: Russian Word files set Cyrillic fonts in a Western code page),
+title, is left out; paragraphs in Heading styles (by the style sheet's names) or with an outline level name
+chapters; a drop cap's letter (`\\dropcapt`) is read into the word it opens. Text is decoded by the document's code
+page (`\\ansicpg`) or its font's (`\\fcharset`: Russian Word files set Cyrillic fonts in a Western code page),
 and `\\uN` characters are read with their `\\ucN` fallbacks skipped. Left out, as from Word documents: the font,
 colour and style tables, pictures and objects, headers and footers, footnotes, comments, fields' instructions (their
 results are read), list numbers, text boxes and hidden text (`\\v`). A book's matter where nothing marks it (its
@@ -135,7 +135,7 @@ _ALIGNMENTS = frozenset((b"qc", b"ql", b"qr", b"qj", b"qd"))
 _SETTINGS = frozenset(
     (
         *(b"uc", b"f", b"plain", b"pard", b"s", b"outlinelevel", b"deff", b"ansicpg", b"ansi", b"mac", b"pc", b"pca"),
-        *(b"fs", b"b", b"v", b"deleted", *_ALIGNMENTS),
+        *(b"fs", b"b", b"v", b"deleted", b"dropcapt", *_ALIGNMENTS),
     )
 )
 _MEANINGFUL = frozenset((*_SKIPPED, *_DESTINATIONS, b"u", b"upr", *_CHARACTERS, *_PARAGRAPH_ENDS, *_SETTINGS))
@@ -159,6 +159,9 @@ class Group(NamedTuple):
     deleted: bool = False
     """\\deleted: what Track Changes deleted, which Word and LibreOffice write so and show struck out until the change
     is accepted: the text as it stands is without it, as the Word and OpenDocument readers read theirs."""
+    drop_cap: bool = False
+    """\\dropcaptN (1 dropped, 2 in the margin; to \\pard): the paragraph is a drop cap's letter in its frame, which
+    Word's Insert > Drop Cap sets apart from the rest of its word, opening the next paragraph."""
     unicode_version: Destination | None = None
     """In an \\upr group (text said twice, in the code page, then in Unicode in its {\\*\\ud} group): where the
     Unicode version's text goes; the code page's is skipped."""
@@ -216,6 +219,8 @@ class _Document:
         titled, unless a later paragraph is centered as large, as a manuscript's chapters are."""
         """An empty paragraph came after the opening one: pandoc's title block ends so, with no author under it."""
         self.paragraphs = 0
+        self.drop_cap: str | None = None
+        """A drop cap's letter, to be put before the next paragraph's text (Group.drop_cap)."""
         self.bare_level: int | None = None
         """In Calibre's RTF, how many groups are open around its paragraph groups (`{<tab>`): text at that depth
         stands in no paragraph (a caption, a table's cells)."""
@@ -269,6 +274,7 @@ class _Document:
                     raise StoryRefused(Refusal(cause=Cause.RTF_UNCLOSED, count=len(self.open)))
                 ended = True
         self._paragraph_end()
+        self._drop_cap_alone()
         title = _joined(self.parts[Destination.TITLE]) or self.title_paragraph or self.opening_title
         author = _joined(self.parts[Destination.AUTHOR]) or self.opening_author or None
         return story_text(title, book_matter_left_out(self._without_title_block(), title), author)
@@ -430,7 +436,9 @@ class _Document:
         elif word == b"plain":
             self.group = group._replace(font=None, size=DEFAULT_SIZE, hidden=False, deleted=False)
         elif word == b"pard":
-            self.group = group._replace(style=0, outline=None, centered=False)
+            self.group = group._replace(style=0, outline=None, centered=False, drop_cap=False)
+        elif word == b"dropcapt":
+            self.group = group._replace(drop_cap=number in (1, 2))
         elif word in _ALIGNMENTS:
             self.group = group._replace(centered=word == b"qc")
         elif word == b"v":
@@ -480,9 +488,32 @@ class _Document:
         elif role is not StyleRole.LEFT_OUT:
             outlined = outline_heading_level(self.group.outline)
             heading = role is StyleRole.HEADING or outlined is not None
+            text = self._after_drop_cap(text, heading)
+            if not heading and self.group.drop_cap:
+                self.drop_cap = text.strip()
+                return
             self._opening_title(text, heading)
             level = outlined if outlined is not None else heading_level(style) if heading else None
             self.blocks.append(Block(text, heading, level))
+
+    def _after_drop_cap(self, text: str, heading: bool) -> str:
+        """The paragraph's text with the drop cap before it put before it, with no space: "I" and "ngrid lived in a
+        hut" were two paragraphs, and an "I" a chapter where chapters are typed. A drop cap before a heading or
+        another drop cap, opening no text, is a paragraph of its own (_drop_cap_alone)."""
+        if self.drop_cap is None:
+            return text
+        if heading or self.group.drop_cap:
+            self._drop_cap_alone()
+            return text
+        text, self.drop_cap = self.drop_cap + text, None
+        return text
+
+    def _drop_cap_alone(self) -> None:
+        """The drop cap waiting for its text, as a paragraph of its own: it opens none."""
+        if self.drop_cap is not None:
+            self._opening_title(self.drop_cap, heading=False)
+            self.blocks.append(Block(self.drop_cap))
+            self.drop_cap = None
 
     def _opening_title(self, text: str, heading: bool) -> None:
         """Notes the title pandoc writes, with no \\info and no style sheet: the document's first paragraph,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from typing import NamedTuple
 
 
 class StyleRole(Enum):
@@ -52,3 +53,29 @@ def outline_heading_level(outline: int | None) -> int | None:
     """The heading level an outline level gives (0: 1, as Word's Navigation pane shows it); None for body text or
     none given."""
     return outline + 1 if outline is not None and 0 <= outline < BODY_TEXT_LEVEL else None
+
+
+class ChapterStyle(NamedTuple):
+    """What a style's name says it sets: a chapter's or a part's ("Chapter Title", "Part Number"), its number alone
+    ("Chapter Number": "ONE") or its name."""
+
+    kind: str
+    number: bool
+
+
+_CHAPTER_STYLE = re.compile(
+    r"(?:(chapter)(?:[ _-]?+(?:(number|num)|title|heading|head|name|label))?"
+    r"|(part)[ _-]?+(?:(number|num)|title|heading|head|name|label))"
+)
+"""A self-publishing template's own styles ("Chapter Number", "Chapter Title", "Part Title", Kindle Create's "Chapter
+Title"), based on Normal, not on a Heading style. A bare "Part" is none: a play's speaker may be set in it."""
+
+
+def chapter_style(name: str) -> ChapterStyle | None:
+    """The chapter or part a style's name says it sets; None for any other name. Only a name: whether its paragraphs
+    are headings is for their use to say (bot.core.readers.docx)."""
+    found = _CHAPTER_STYLE.fullmatch(" ".join(name.casefold().split()))
+    if found is None:
+        return None
+    chapter_number, part, part_number = found.group(2, 3, 4)
+    return ChapterStyle("part" if part else "chapter", bool(chapter_number or part_number))

@@ -415,3 +415,166 @@ def test_a_style_based_on_a_heading_style_or_an_outline_level_names_a_chapter(tm
         ("Part Two", "The boats came home at dusk."),
         ("Part Two", "The lamp turned all night."),
     ]
+
+
+def write_template_book(path, chapter_styles: tuple[str, str] = ("Chapter Number", "Chapter Title")) -> None:
+    """A book made in a self-publishing Word template (Book Design Templates', Draft2Digital's): its own styles for a
+    chapter's number ("ONE") and its name, based on Normal, not on a Heading style; a title page with its publisher,
+    a copyright page, a dedication and a typed contents list before the first chapter, "About the Author" after the
+    last, each matter page ending in a page break."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    document.core_properties.title = TITLE
+    for name in (*chapter_styles, "Copyright", "Dedication", "Front Matter Heading"):
+        document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH).base_style = document.styles["Normal"]
+
+    def page_ends(paragraph) -> None:
+        paragraph.add_run().add_break(WD_BREAK.PAGE)
+
+    document.add_paragraph(TITLE, style="Title")
+    page_ends(document.add_paragraph("Harbour Press"))
+    document.add_paragraph(f"Copyright © 2021 {AUTHOR}", style="Copyright")
+    document.add_paragraph("All rights reserved.", style="Copyright")
+    page_ends(document.add_paragraph("ISBN 978-1-23456-789-7", style="Copyright"))
+    page_ends(document.add_paragraph("For Wren, who kept the lamp lit.", style="Dedication"))
+    document.add_paragraph("Contents", style="Front Matter Heading")
+    for n, name in enumerate(CHAPTERS):
+        document.add_paragraph(f"{('ONE', 'TWO')[n]}  {name.split(': ')[1]}")
+    for n, (name, texts) in enumerate(CHAPTERS.items()):
+        document.add_paragraph(("ONE", "TWO")[n], style=chapter_styles[0])
+        document.add_paragraph(name.split(": ")[1], style=chapter_styles[1])
+        for text in texts:
+            document.add_paragraph(text)
+        page_ends(document.paragraphs[-1])
+    document.add_paragraph("About the Author", style="Front Matter Heading")
+    document.add_paragraph(f"{AUTHOR} lives in Duluth. Sign up for her newsletter at example.com.")
+    document.save(path)
+
+
+def test_a_templates_chapter_styles_name_chapters_and_its_book_matter_is_left_out(tmp_path):
+    # Self-publishing templates set chapters in styles of their own, "Chapter Number" over "Chapter Title", based on
+    # Normal: the book had no chapter, and its publisher, copyright page, contents and "About the Author" were read as
+    # its story. Used as headings (short, each opening the chapter's text), they name the chapter, the number and the
+    # name joined as an EPUB's hgroup is; the dedication is the book's own.
+    write_template_book(tmp_path / "keeper.docx")
+    chapters = {
+        f"{('ONE', 'TWO')[n]}: {name.split(': ')[1]}": texts for n, (name, texts) in enumerate(CHAPTERS.items())
+    }
+    found: dict[str, list[str]] = {}
+    for passage in load_corpus(tmp_path).passages:
+        found.setdefault(passage.chapter or "", []).append(passage.text)
+    assert found == {"": ["For Wren, who kept the lamp lit."], **chapters}
+
+
+(STORM_NAME, (STORM_FIRST, STORM_SECOND)), (CALM_NAME, (CALM_FIRST, _)) = CHAPTERS.items()
+
+
+@pytest.mark.parametrize(
+    ("style", "lines"),
+    [
+        ("Chapter Title", [("The Storm", STORM_FIRST), (STORM_SECOND, CALM_FIRST)]),  # a long paragraph in it too
+        ("Chapter Title", [("The Storm", STORM_FIRST), ("The End", None)]),  # no text after its last
+        ("Part", [("MAREN", STORM_FIRST), ("ILSE", CALM_FIRST)]),  # a play's speakers
+        ("Chapter Text", [("Maren waited.", STORM_FIRST), ("Ilse came.", CALM_FIRST)]),
+    ],
+    ids=["long-paragraph", "closing-line", "play-speakers", "chapter-text"],
+)
+def test_a_style_named_for_chapters_but_set_on_story_text_stays_text(tmp_path, style, lines):
+    # What a template's chapter styles look like without being headings: a writer's "Chapter Title" set on a long
+    # paragraph too, or on a last line with no text after it; a bare "Part" a play's speakers are set in (a speaker's
+    # name opens each speech as a chapter's would); "Chapter Text" for a chapter's own words. Each stays the story's
+    # text, no chapter named by it.
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.core_properties.title = TITLE
+    document.styles.add_style(style, WD_STYLE_TYPE.PARAGRAPH).base_style = document.styles["Normal"]
+    for styled, text in lines:
+        document.add_paragraph(styled, style=style)
+        if text:
+            document.add_paragraph(text)
+    document.save(tmp_path / "keeper.docx")
+    passages = load_corpus(tmp_path).passages
+    assert {passage.chapter for passage in passages} == {None}
+    assert [passage.text for passage in passages] == [text for line in lines for text in line if text]
+
+
+def framed(letter: str, drop_cap: str | None = "drop"):
+    """A paragraph in a frame as Word writes it: Insert > Drop Cap's (`w:dropCap`), its letter large and lowered over
+    three lines; without `w:dropCap`, a text frame of its own (a pull quote)."""
+    from docx.oxml import parse_xml
+
+    cap = f' w:dropCap="{drop_cap}" w:lines="3"' if drop_cap else ""
+    return parse_xml(
+        '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:pPr><w:keepNext/>'
+        f'<w:framePr{cap} w:wrap="around" w:vAnchor="text" w:hAnchor="text"/>'
+        '<w:spacing w:after="0" w:line="827" w:lineRule="exact"/></w:pPr>'
+        f'<w:r><w:rPr><w:position w:val="-9"/><w:sz w:val="110"/></w:rPr><w:t>{letter}</w:t></w:r></w:p>'
+    )
+
+
+@pytest.mark.parametrize("headings", [True, False], ids=["heading-styles", "typed-chapters"])
+def test_a_drop_cap_is_read_into_the_word_it_opens(tmp_path, headings):
+    # Word's Insert > Drop Cap sets the letter in a paragraph of its own, framed, and the word's rest opens the next:
+    # "M" and "aren kept the old lighthouse" were two paragraphs, the name lost at each chapter's start, and in a
+    # manuscript of typed chapters an "I" was taken for a chapter named "I". A frame that is no drop cap (a pull quote)
+    # stays a paragraph of its own, and so does a drop cap that opens no text.
+    document = docx.Document()
+    document.core_properties.title = TITLE
+    body = document.element.body
+    for name, (first, second) in CHAPTERS.items():
+        if headings:
+            document.add_heading(name, 1)
+        else:
+            document.add_paragraph(name)
+        body[-1].addprevious(framed(first[0]))
+        document.add_paragraph(first[1:])
+        document.add_paragraph(second)
+    body[-1].addprevious(framed("I"))  # a chapter line, were it one
+    document.add_paragraph("lse came at dawn.")
+    body[-1].addprevious(framed("They never saw the lamp go out.", drop_cap=None))
+    document.add_paragraph("The End")
+    body[-1].addprevious(framed("Z", drop_cap="margin"))
+    document.save(tmp_path / "keeper.docx")
+    (storm, storm_texts), (calm, calm_texts) = CHAPTERS.items()
+    found = [(p.chapter, p.text) for p in load_corpus(tmp_path).passages]
+    assert found == [
+        *((storm, text) for text in storm_texts),
+        *((calm, text) for text in calm_texts),
+        (calm, "Ilse came at dawn."),
+        (calm, "They never saw the lamp go out."),
+        (calm, "The End"),
+        (calm, "Z"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("properties", "title"),
+    [
+        ("6x9 Novel Template", "The Salt Road"),  # kept from the template the book was begun in
+        ("Microsoft Word - salt_road.docx", "The Salt Road"),
+        ("Document1", "The Salt Road"),
+        ("Salt Road: A Novel", "Salt Road: A Novel"),  # the writer's own, in the properties: kept
+    ],
+)
+def test_a_title_a_program_or_a_template_made_gives_way_to_the_title_paragraph(tmp_path, properties, title):
+    # A book begun in a template keeps the template's title in its properties ("6x9 Novel Template") unless the
+    # writer changes it: that was every answer's story name, the Title paragraph on its first page left out.
+    document = docx.Document()
+    document.core_properties.title = properties
+    document.add_paragraph("The Salt Road", style="Title")
+    document.add_heading("Chapter One", 1)
+    document.add_paragraph("Ingrid lived in a hut at the edge of the salt marsh.")
+    document.save(tmp_path / "salt.docx")
+    assert [story.title for story in load_corpus(tmp_path).stories] == [title]
+
+
+def test_a_template_title_with_no_title_on_the_page_is_kept(tmp_path):
+    # A story called "The Template", no Title paragraph: nothing on the page says otherwise.
+    document = docx.Document()
+    document.core_properties.title = "The Template"
+    document.add_paragraph("Ingrid cut the pattern from the template her mother left her.")
+    document.save(tmp_path / "template.docx")
+    assert [story.title for story in load_corpus(tmp_path).stories] == ["The Template"]

@@ -1302,3 +1302,29 @@ def test_a_printed_books_copyright_page_is_no_story_text(tmp_path):
     long = [piece.text for piece in passages_of([Block(" ".join((LONG * 12).split()))])]
     first, second = CHAPTERS
     check_story(tmp_path, {first: [*CHAPTERS[first], *long], second: CHAPTERS[second]})
+
+
+@pytest.mark.parametrize(
+    "made", ["Microsoft Word - salt_road_FINAL_v3.docx", "The Salt Road - Google Docs", "Document1", "salt_road.docx"]
+)
+def test_a_title_a_program_made_gives_way_to_the_title_on_the_page(tmp_path, made):
+    # Acrobat's printer titles a PDF of a Word file "Microsoft Word - <its file>", a browser's "Save as PDF" of a Google
+    # document "<its name> - Google Docs", a document never named "Document1": that was every answer's story name, the
+    # title set large on the first page left out as the title's heading.
+    pdf = fpdf.FPDF()
+    pdf.set_title(made)
+    pdf.set_creator("PScript5.dll Version 5.2.2")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=24)
+    pdf.cell(0, 14, "The Salt Road", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=16)
+    pdf.cell(0, 10, "Chapter One", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=11)
+    for text in CHAPTERS["Chapter One: The Storm"]:
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+    pdf.output(str(tmp_path / "salt.pdf"))
+    corpus = load_corpus(tmp_path)
+    assert [story.title for story in corpus.stories] == ["The Salt Road"]
+    assert {p.chapter for p in corpus.passages} == {"Chapter One"}
+    assert " ".join(p.text for p in corpus.passages) == " ".join(CHAPTERS["Chapter One: The Storm"])

@@ -110,3 +110,34 @@ def test_a_manuscripts_typed_chapter_lines_name_its_chapters_and_its_scene_break
         ("The storm came.", "Chapter 1"),
         ("She slept.", "Chapter 2"),
     ]
+
+
+@pytest.mark.parametrize("suffix", [".rtf", ".fb2", ".epub"])
+@pytest.mark.parametrize(
+    ("made", "title"),
+    [
+        ("Microsoft Word - the_old_mill_FINAL_v3.docx", "The Old Mill"),  # Acrobat's printer's, of a Word file
+        ("Document1", "The Old Mill"),  # Word's for a document not yet named
+        ("Untitled document", "The Old Mill"),  # Google Docs'
+        ("Untitled 1", "The Old Mill"),  # LibreOffice's
+        ("old_mill_draft.docx", "The Old Mill"),  # a file's name
+        ("The Mill at Dusk - Google Docs", "The Mill at Dusk"),  # a browser's, printing a Google document
+        ("Untitled document - Google Docs", "The Old Mill"),
+    ],
+)
+def test_a_title_a_program_made_names_the_story_after_its_file_or_by_what_it_frames(tmp_path, suffix, made, title):
+    """A program's title for a document was every answer's story name ("Microsoft Word - the_old_mill_FINAL_v3.docx",
+    "Document1"); a browser's frame around the document's name ("- Google Docs") is no part of it."""
+    needs_lxml(suffix)
+    assert read_story(written(tmp_path, suffix, made))[0] == title
+
+
+@pytest.mark.parametrize("suffix", [".rtf", ".fb2", ".epub"])
+@pytest.mark.parametrize(
+    "title",
+    ["Untitled", "Document", "The Document", "Document 7 of the Inquiry", "Notes on Google Docs", "The Template"],
+)
+def test_a_title_that_reads_like_a_programs_is_the_storys(tmp_path, suffix, title):
+    # A poem called "Untitled", a story of a document or of a template: no program wrote these.
+    needs_lxml(suffix)
+    assert read_story(written(tmp_path, suffix, title))[0] == title

@@ -397,3 +397,41 @@ def test_hidden_text_is_no_story_text():
             ("The town believed every word.", False),
         ],
     )
+
+
+def test_a_drop_cap_is_read_into_the_word_it_opens():
+    # Word's Insert > Drop Cap writes the letter as a framed paragraph of its own (\dropcaptN, to \pard), the word's
+    # rest opening the next: "I" and "ngrid lived in a hut" were two paragraphs, and where chapters are typed "I" read
+    # as one. A frame that is no drop cap (a pull quote, \absw without \dropcapt) is a paragraph of its own, and so is
+    # a drop cap that opens no text: before a heading, another drop cap or the document's end.
+    frame = rb"\pard\plain\keepn\dropcapli3\dropcapt%d\absw0\wraparound\phpara\pvpara\posy0\sl-827\slmult0\fs110 %s\par"
+    rtf = b"".join(
+        (
+            rb"{\rtf1\ansi{\fonttbl{\f0 Times;}}{\stylesheet{\s0 Normal;}{\s1\outlinelevel0 heading 1;}}",
+            rb"{\info{\title Drop Caps}}\pard\plain\s1 Chapter One\par",
+            frame % (1, b"I"),
+            rb"\pard\plain ngrid lived in a hut.\par She raked salt.\par",
+            frame % (2, b"T"),
+            rb"\pard\plain\par\pard\plain he letter came.\par",
+            rb"\pard\plain\absw0\wraparound\phpara\pvpara She never answered.\par",
+            frame % (1, b"A"),
+            rb"\pard\plain\s1 Chapter Two\par",
+            frame % (1, b"X"),
+            frame % (1, b"Z"),
+            b"}",
+        )
+    )
+    assert read(rtf) == (
+        "Drop Caps",
+        [
+            ("Chapter One", True),
+            ("Ingrid lived in a hut.", False),
+            ("She raked salt.", False),
+            ("The letter came.", False),
+            ("She never answered.", False),
+            ("A", False),
+            ("Chapter Two", True),
+            ("X", False),
+            ("Z", False),
+        ],
+    )

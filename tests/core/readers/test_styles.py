@@ -4,7 +4,7 @@ only: a writer's own "Index Card" style holds story text."""
 
 import pytest
 
-from bot.core.readers.styles import StyleRole, heading_level, style_role
+from bot.core.readers.styles import ChapterStyle, StyleRole, chapter_style, heading_level, style_role
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,25 @@ def test_a_heading_styles_level_is_its_number():
         None,
         None,
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "found"),
+    [
+        ("Chapter Number", ChapterStyle("chapter", number=True)),
+        ("Chapter Title", ChapterStyle("chapter", number=False)),
+        ("ChapterTitle", ChapterStyle("chapter", number=False)),
+        ("chapter heading", ChapterStyle("chapter", number=False)),
+        ("Chapter", ChapterStyle("chapter", number=False)),
+        ("Part Title", ChapterStyle("part", number=False)),
+        ("Part Number", ChapterStyle("part", number=True)),
+        ("Part", None),  # a play's speaker may be set in it
+        ("Chapter Text", None),
+        ("Chapter Epigraph", None),
+        ("Body Text", None),
+    ],
+)
+def test_a_styles_name_says_whether_it_sets_a_chapters_number_or_name(name, found):
+    # A self-publishing template's own styles, based on Normal: whether the paragraphs in one are headings is for the
+    # document's use of it to say (bot.core.readers.docx).
+    assert chapter_style(name) == found
