@@ -19,10 +19,9 @@ import bisect
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Generic
 
 from bot.core.readers import ao3
-from bot.core.readers.pdf_title_block import L
+from bot.core.readers.pdf_title_block import FramedStory, L
 
 QUOTE_EDGE = 0.5
 """Sizes of the text's type a quote's lines stand from its first line's left edge at most, and a quote's first line
@@ -31,15 +30,7 @@ CLOSING_LINES = 4
 """Lines the afterword's message runs over at most, in the largest type a reader would set."""
 
 
-@dataclass(frozen=True)
-class Ao3Work(Generic[L]):
-    """An AO3 download's work: its title as the preface names it, and the lines of its chapters' text."""
-
-    title: str
-    lines: list[L]
-
-
-def in_ao3_download(lines: Sequence[L], text_size: float, heading: float) -> Ao3Work[L] | None:
+def in_ao3_download(lines: Sequence[L], text_size: float, heading: float) -> FramedStory[L] | None:
     """`lines` (page after page, in the text's `text_size`; `heading` the type a heading's line is set in at least) as
     an AO3 download's work, or None where AO3's messages do not open and close them."""
     first = [ao3.squeezed(line.text) for line in lines if line.page == lines[0].page] if lines else []
@@ -92,7 +83,7 @@ def in_ao3_download(lines: Sequence[L], text_size: float, heading: float) -> Ao3
         kept.append(line)
         index += 1
     named = " ".join(lines[index].text for index in range(title, byline))
-    return Ao3Work(named, kept) if kept else None
+    return FramedStory(named, kept) if kept else None
 
 
 def _past_notes(lines: Sequence[L], index: int, end: int, labels: frozenset[str], heading: float, edge: float) -> int:

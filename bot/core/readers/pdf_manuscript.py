@@ -13,12 +13,10 @@ where the first page is no manuscript's.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Generic
 
 from bot.core.readers.chapter_lines import ENDINGS, MAX_HEADING_CHARS
 from bot.core.readers.manuscript_frame import is_word_count
-from bot.core.readers.pdf_title_block import CENTERED, L
+from bot.core.readers.pdf_title_block import CENTERED, FramedStory, L
 
 MAX_HEADER_LINES = 10
 """Lines over a manuscript's title at most: a name, two or three lines of address, a phone number, an e-mail address,
@@ -27,15 +25,7 @@ TITLE_LINES = 2
 """Lines a manuscript's title runs over at most, where a "by" line under it says where it ends."""
 
 
-@dataclass(frozen=True)
-class Manuscript(Generic[L]):
-    """A manuscript's story: its title as its first page gives it, and its lines without the frame around them."""
-
-    title: str
-    lines: list[L]
-
-
-def in_manuscript(lines: Sequence[L], text_size: float, apart: float) -> Manuscript[L] | None:
+def in_manuscript(lines: Sequence[L], text_size: float, apart: float) -> FramedStory[L] | None:
     """`lines` (page after page, in the text's `text_size`; lines more than `apart` below the one before stand apart
     from it) as a manuscript's story, or None where the first page is not a manuscript's."""
     page = [line for line in lines[: MAX_HEADER_LINES + 1 + TITLE_LINES + 1] if line.page == lines[0].page]
@@ -79,4 +69,4 @@ def in_manuscript(lines: Sequence[L], text_size: float, apart: float) -> Manuscr
         story = story[:-1]  # "END", centered under the last paragraph
     if not story:
         return None  # a page of lines alone, with nothing under them: they are all it says
-    return Manuscript(" ".join(line.text for line in named), story)
+    return FramedStory(" ".join(line.text for line in named), story)

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol, TypeVar
+from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
 
 CENTERED = 1.0
 """Ems right of the first page's left text margin a title block's lines stand at least: centered, they stand well in;
@@ -52,6 +53,15 @@ class Placed(Protocol):
 
 
 L = TypeVar("L", bound=Placed)
+
+
+@dataclass(frozen=True)
+class FramedStory(Generic[L]):
+    """A PDF's story within a frame that is no story text (a manuscript's, an AO3 download's): its title as the frame
+    gives it, and its lines without the frame."""
+
+    title: str
+    lines: list[L]
 
 
 def without_title_block(lines: Sequence[L], text_size: float) -> list[L]:
