@@ -236,19 +236,39 @@ def without_inline_markup(text: str, labels: Collection[str] = frozenset(), code
         inside = text[start + ticks : end - ticks]
         if inside[:1] == inside[-1:] == " " and inside.strip(" "):
             inside = inside[1:-1]  # CommonMark: one space either side is the ticks' padding
-        masked += [text[done:start], f"\0{len(codes)}\0"]
+        masked += [_escapes_held(text[done:start], codes, code), f"\0{len(codes)}\0"]
         codes.append(inside)
         done = end
-    masked.append(text[done:])
+    masked.append(_escapes_held(text[done:], codes, code))
     plain = "".join(masked) if code else without_html("".join(masked))
     plain = without_emphasis(without_links(without_wikilinks(plain), labels)).replace("`", "")
     plain = plain if code else decoded_references(plain)  # after the rest: "&#42;" is a star, no emphasis
     return _HELD.sub(lambda held: codes[int(held.group(1))], plain) if codes else plain
 
 
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|\\(?=\n)")
+"""A backslash before ASCII punctuation, that character as text ("\\*no\\*", "fan\\_club", "1998\\."), or before a
+line's end, a hard line break (CommonMark's backslash escapes)."""
+
+
+def _escapes_held(text: str, codes: list[str], code: bool) -> str:
+    """The text with each backslash escape held as a code span's text is (its character added to `codes`), so that no
+    markup reads it and the backslash is gone; a code block's (`code`) stay as written. Every converter writes them:
+    pandoc's `1998\\.` and `\\*`, Google Docs' `\\$ \\- \\!`, and "\\*no\\*" was read "\\no\\"."""
+    if code or "\\" not in text or "\0" in text:
+        return text
+
+    def held(escape: re.Match[str]) -> str:
+        codes.append(escape.group(1) or "")
+        return f"\0{len(codes) - 1}\0"
+
+    return _ESCAPE.sub(held, text)
+
+
 def code_spans(text: str) -> list[tuple[int, int, int]]:
     """Each code span's start, end and ticks: a run of backticks closed by the next run of as many (CommonMark); a
-    run that none closes is text. Each run's next of its length is found in one pass from the end: linear."""
+    run that none closes, or escaped ("\\`"), opens none. Each run's next of its length is found in one pass from the
+    end: linear."""
     runs = [run.span() for run in _BACKTICKS.finditer(text)]
     following: list[int] = [0] * len(runs)  # the next run of the same length, 0 for none
     last: dict[int, int] = {}
@@ -260,10 +280,19 @@ def code_spans(text: str) -> list[tuple[int, int, int]]:
     number = 0
     while number < len(runs):
         closing = following[number]
-        if closing:
+        if closing and not _escaped(text, runs[number][0]):
             start, end = runs[number]
             spans.append((start, runs[closing][1], end - start))
             number = closing + 1
         else:
             number += 1
     return spans
+
+
+def _escaped(text: str, position: int) -> bool:
+    """Whether the character at `position` is escaped: an odd number of backslashes before it (two are one backslash
+    escaped)."""
+    before = position
+    while before > 0 and text[before - 1] == "\\":
+        before -= 1
+    return (position - before) % 2 == 1

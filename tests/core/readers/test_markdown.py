@@ -237,3 +237,20 @@ def test_a_markdown_books_copyright_notice_and_about_the_author_are_no_story_tex
             False,
         ),
     ]
+
+
+def test_backslash_escapes_read_as_their_characters_in_titles_headings_and_text():
+    """Google Docs' "Download > Markdown" escapes signs everywhere ("5\\$", "\\-", "3\\."), as pandoc does
+    ("1998\\."): the backslashes were read, in chapter names too. A code block's stay."""
+    story = MarkdownReader().read(
+        b"# **The Salt Road\\!**\n\n## Chapter 1\\. The Hut\n\n"
+        b"She paid 5\\$ for bread \\- and ate it\\! Her knife was 3\\. sharp \\*always\\*.\n\n"
+        b"1998\\. What a year.\n\n    print('\\$5')\n"
+    )
+    assert story.title == "The Salt Road!"
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("Chapter 1. The Hut", True),
+        ("She paid 5$ for bread - and ate it! Her knife was 3. sharp *always*.", False),
+        ("1998. What a year.", False),
+        ("print('\\$5')", False),
+    ]
