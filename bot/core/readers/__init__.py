@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 46
+READING_VERSION = 47
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -236,7 +236,10 @@ NUL bytes say it is (it was refused as binary). 45: a PDF in standard manuscript
 first page's contact block, word count, title and "by" line, and its closing "END" (each was a passage), its title
 the story's where the metadata gives none (pdf_manuscript.py); a PDF chapter's number set over its title in smaller
 type is its name's first part, "Chapter 1: The Hut" (it was lost, the chapter named "The Hut"). 46: Markdown's
-backslash escapes read as their characters ("1998\\." is "1998.", "\\*no\\*" is "*no*"; the backslashes were read)."""
+backslash escapes read as their characters ("1998\\." is "1998.", "\\*no\\*" is "*no*"; the backslashes were read).
+47: Markdown's attributes (pandoc's and Google Docs' `{#chapter-one .unnumbered}` after a heading, an image's size),
+pandoc's spans (`[salt hut]{.underline}`, `[]{#_Toc1 .anchor}`) and fenced divs' `:::` lines are no text, and a
+contents list of links to the story's headings, with the title page's short lines before it, is left out."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

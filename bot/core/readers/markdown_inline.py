@@ -68,6 +68,8 @@ def without_links(text: str, labels: Collection[str] = frozenset()) -> str:
     label_ends = _NextFound(text, "]", _Acceptor())
     reference_ends = _NextFound(text, "]", _Acceptor())
     target_ends = _NextFound(text, ")", _Acceptor())
+    span_attributes = _NextFound(text, "}", _Acceptor())
+    link_attributes = _NextFound(text, "}", _Acceptor())
     opening = text.find("[")
     while opening >= 0:
         line_end = _or_end(line_ends.at_or_after(opening), text)
@@ -77,6 +79,11 @@ def without_links(text: str, labels: Collection[str] = frozenset()) -> str:
         if 0 <= label_end < line_end and text.startswith("(", label_end + 1):
             target_end = target_ends.at_or_after(label_end + 2)
             end = target_end + 1 if 0 <= target_end < line_end else -1
+            if end >= 0 and text.startswith("{", end):  # an image's size: `![](media/image1.png){width="5in"}`
+                end = _attributes_end(text, end, link_attributes.at_or_after(end + 1)) or end
+        elif label_end >= 0 and text.startswith("{", label_end + 1) and not 0 <= following < label_end:
+            # pandoc's span, `[salt hut]{.underline}`, `[]{#_Toc98765 .anchor}`, its text wrapped over lines too
+            end = _attributes_end(text, label_end + 1, span_attributes.at_or_after(label_end + 2)) or -1
         elif 0 <= label_end < line_end and not 0 <= following < label_end:  # a reference's text holds no "["
             reference_end = reference_ends.at_or_after(label_end + 2)
             reference_end = reference_end if reference_end < line_end else -1
@@ -89,6 +96,33 @@ def without_links(text: str, labels: Collection[str] = frozenset()) -> str:
         opening = following
     out.append(text[done:])
     return "".join(out)
+
+
+_ATTRIBUTES = re.compile(
+    r"\s*+(?:(?:[#.][^\s{}]++|[A-Za-z_][\w:.-]*+=(?:\"[^\"{}]*+\"|'[^'{}]*+'|[^\s{}\"']++)|-)(?:\s++|(?=\Z)))++"
+)
+"""What pandoc's attributes hold between their braces: an id (`#chapter-one`), classes (`.underline`), `key=value`
+pairs (`custom-style="Block Text"`) and `-` (unnumbered), parted by white space. No brace within, so that each text
+is read by one match at most: "{softly}" or "{Secret}" are a story's text."""
+
+
+def _attributes_end(text: str, opening: int, closing: int) -> int:
+    """Where the attributes whose "{" is at `opening` end, after the "}" at `closing` (-1: none); 0 where they are
+    none."""
+    if closing < 0 or not _ATTRIBUTES.fullmatch(text, opening + 1, closing):
+        return 0
+    return closing + 1
+
+
+def without_attributes(heading: str) -> tuple[str, str | None]:
+    """A heading without the attributes pandoc and Google Docs write after it (`# Chapter One {#chapter-one
+    .unnumbered}`), which named every chapter, and its id (`chapter-one`; None for none)."""
+    text = heading.rstrip(" \t")
+    opening = text.rfind("{")
+    if not text.endswith("}") or opening < 0 or not _ATTRIBUTES.fullmatch(text, opening + 1, len(text) - 1):
+        return heading, None
+    ids = [word[1:] for word in text[opening + 1 : -1].split() if word.startswith("#")]
+    return text[:opening].rstrip(" \t"), ids[0] if ids else None
 
 
 def _reference_end(text: str, opening: int, label_end: int, reference_end: int, labels: Collection[str]) -> int:

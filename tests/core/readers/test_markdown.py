@@ -254,3 +254,101 @@ def test_backslash_escapes_read_as_their_characters_in_titles_headings_and_text(
         ("1998. What a year.", False),
         ("print('\\$5')", False),
     ]
+
+
+PANDOC_STORY = """---
+title: The Salt Road
+author: Margaret Lindqvist
+---
+
+# Chapter One {#chapter-one .unnumbered}
+
+[]{#_Toc98765 .anchor}Ingrid lived in a [salt hut]{.underline} at the edge
+of the marsh, [raking salt every
+morning]{.underline}.
+
+![](media/image1.png){width="6.5in"
+height="4.875in"}
+
+::: {custom-style="Block Text"}
+The letter said: come home.
+:::
+
+# Chapter Two {-}
+
+She left.
+"""
+
+
+def test_pandocs_attributes_spans_and_fenced_divs_leave_their_text():
+    """What `pandoc -t markdown` writes of a Word file: a heading's attributes named every chapter ("Chapter One
+    {#chapter-one .unnumbered}"), Word's bookmarks and underlines were read as `[]{#_Toc98765 .anchor}` and
+    `[salt hut]{.underline}`, an image's size as text and a styled paragraph with its `:::` fences."""
+    story = MarkdownReader().read(PANDOC_STORY.encode())
+    assert story.title == "The Salt Road"
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("Chapter One", True),
+        ("Ingrid lived in a salt hut at the edge\nof the marsh, raking salt every\nmorning.", False),
+        ("The letter said: come home.", False),
+        ("Chapter Two", True),
+        ("She left.", False),
+    ]
+
+
+def test_braces_and_colons_that_are_no_attributes_or_fences_are_the_storys():
+    # "{softly}" holds no attribute; a ":::" line with no div open is the story's.
+    story = MarkdownReader().read(
+        b"# The Door {Secret}\n\nShe said [hush]{softly} and {#1 .fan} went.\n\nShe drew\n:::\non the slate.\n"
+    )
+    assert story.title == "The Door {Secret}"
+    assert [block.text for block in story.blocks] == [
+        "She said [hush]{softly} and {#1 .fan} went.",
+        "She drew\n:::\non the slate.",
+    ]
+
+
+GOOGLE_DOCS_STORY = """# **The Salt Road**
+
+A novella
+
+[Chapter One: The Hut\t2](#chapter-one:-the-hut)
+
+[Chapter Two: The Letter\t3](#chapter-two:-the-letter)
+
+# **Chapter One: The Hut** {#chapter-one:-the-hut}
+
+Ingrid lived in a hut at the edge of the salt marsh.
+
+# **Chapter Two: The Letter** {#chapter-two:-the-letter}
+
+The letter came on a Tuesday.
+"""
+
+
+def test_google_docs_contents_links_and_subtitle_are_no_story_text():
+    """Google Docs' "Download > Markdown" writes its contents as a paragraph per chapter, a link to the heading's id
+    with the page number, and the Subtitle as a paragraph under the title: each was read as a passage, and every
+    chapter's name ended "{#chapter-one:-the-hut}"."""
+    story = MarkdownReader().read(GOOGLE_DOCS_STORY.encode())
+    assert story.title == "The Salt Road"
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("Chapter One: The Hut", True),
+        ("Ingrid lived in a hut at the edge of the salt marsh.", False),
+        ("Chapter Two: The Letter", True),
+        ("The letter came on a Tuesday.", False),
+    ]
+
+
+def test_links_to_no_heading_and_the_text_before_them_are_the_storys():
+    """A line that is one link to a place no heading is (a note's, a bookmark's), and the story's opening before
+    links to its headings, where that is more than a title page's short lines, stay."""
+    story = MarkdownReader().read(
+        b"# Tale\n\nThe boats came in at dawn, low in the water, and the whole harbour ran down to meet them.\n\n"
+        b"[The Hut](#the-hut)\n\n## The Hut\n\nShe left.\n\n[see the map](#map)\n"
+    )
+    assert [block.text for block in story.blocks] == [
+        "The boats came in at dawn, low in the water, and the whole harbour ran down to meet them.",
+        "The Hut",
+        "She left.",
+        "see the map",
+    ]
