@@ -15,6 +15,10 @@ from html import unescape
 
 EMPHASIS_MARKERS = ("**", "__", "*", "_")
 """Tried in this order at each position, so `**strong**` is not read as `*` around `*strong*`."""
+MARKS = ("~~", "==")
+"""Strikethrough (GitHub's, pandoc's: `~~walked~~`) and highlight (Obsidian's, Typora's, iA Writer's: `==never==`),
+taken out before emphasis, so that either may stand within the other (`*He ~~walked~~*`): their text is kept, as what
+the writer wrote, and their marks were read."""
 UNDERSCORES = ("__", "_")
 """Plain text's italics, as Project Gutenberg sets them ("_It cracked._"); its stars are text."""
 
@@ -252,6 +256,23 @@ def without_wikilinks(text: str) -> str:
     return "".join(out)
 
 
+_SCRIPT = re.compile(r"\^([^\s^]++)\^|~([^\s~]++)~")
+"""Pandoc's superscript (`x^2^`) and subscript (`H~2~O`): no white space within."""
+
+
+def without_scripts(text: str) -> str:
+    """The text with pandoc's superscripts and subscripts as their text ("x2", "H2O"), their marks were read; a face's
+    marks with no letter or digit within (`^_^`, `~.~`) stay."""
+    if "^" not in text and "~" not in text:
+        return text
+
+    def inside(script: re.Match[str]) -> str:
+        text = script.group(1) or script.group(2)
+        return text if any(character.isalnum() for character in text) else script.group()
+
+    return _SCRIPT.sub(inside, text)
+
+
 def decoded_references(text: str) -> str:
     """The text with its character references as the characters they stand for: "&mdash;" was read as written."""
     return _CHARACTER_REFERENCE.sub(lambda reference: unescape(reference.group()), text) if "&" in text else text
@@ -275,7 +296,8 @@ def without_inline_markup(text: str, labels: Collection[str] = frozenset(), code
         done = end
     masked.append(_escapes_held(text[done:], codes, code))
     plain = "".join(masked) if code else without_html("".join(masked))
-    plain = without_emphasis(without_links(without_wikilinks(plain), labels)).replace("`", "")
+    plain = without_emphasis(without_emphasis(without_links(without_wikilinks(plain), labels), MARKS))
+    plain = (plain if code else without_scripts(plain)).replace("`", "")
     plain = plain if code else decoded_references(plain)  # after the rest: "&#42;" is a star, no emphasis
     return _HELD.sub(lambda held: codes[int(held.group(1))], plain) if codes else plain
 

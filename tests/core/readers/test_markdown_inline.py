@@ -99,3 +99,20 @@ def test_a_backslash_before_no_punctuation_or_in_code_stays():
     assert without_inline_markup(r"C:\Users\Ingrid and a\b") == r"C:\Users\Ingrid and a\b"
     assert without_inline_markup(r"run `dir C:\*.txt` now") == r"run dir C:\*.txt now"
     assert without_inline_markup(r"print('\$5')", code=True) == r"print('\$5')"
+
+
+def test_strikethrough_highlight_and_scripts_leave_their_text():
+    """GitHub's strikethrough, Obsidian's and Typora's highlight, pandoc's superscript and subscript: their marks were
+    read ("==never==", "H~2~O"); within emphasis, or it within them, too."""
+    assert without_inline_markup("She said ==never== and meant it. He ~~walked~~ ran home.") == (
+        "She said never and meant it. He walked ran home."
+    )
+    assert without_inline_markup("*He ~~walked home~~* and ~~*ran*~~; H~2~O and x^2^.") == (
+        "He walked home and ran; H2O and x2."
+    )
+
+
+def test_tildes_carets_and_equals_that_mark_nothing_stay():
+    # A face, "about" tildes, a comparison, a code span's, and marks that close on no line stay as written.
+    text = "^_^ and ~.~ at ~5 miles, tired~ but happy~, a == b, 2^10 and `x^2^` ~~open\nshut~~"
+    assert without_inline_markup(text) == text.replace("`", "")
