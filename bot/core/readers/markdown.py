@@ -41,7 +41,12 @@ class MarkdownReader:
     name = "Markdown"
 
     def read(self, raw: bytes) -> StoryText:
-        title, body = split_title(decoded(raw), heading_text=_heading_text)
+        text = decoded(raw)
+        metadata = multimarkdown_metadata(text)
+        if metadata and metadata[0]:
+            title, body = metadata
+        else:
+            title, body = split_title(metadata[1] if metadata else text, heading_text=_heading_text)
         body = _without_div_fences(_fenced_code_indented(_without_percent_comments(body)))
         body = _underlined_headings_marked(_without_html_blocks_comments(body))
         if title is None:  # "The Mill" underlined with "=" is a "# The Mill" line now
@@ -83,6 +88,81 @@ class MarkdownReader:
                 entries.append((len(blocks), targets))
             blocks.extend(_text_blocks(lines, notes, labels, code))
         return StoryText(title, book_matter_left_out(_without_contents_links(blocks, entries, anchors), title))
+
+
+MULTIMARKDOWN_KEYS = frozenset(
+    [
+        "title",
+        "subtitle",
+        "author",
+        "affiliation",
+        "address",
+        "email",
+        "date",
+        "copyright",
+        "keywords",
+        "language",
+        "quoteslanguage",
+        "baseheaderlevel",
+        "htmlheaderlevel",
+        "latexheaderlevel",
+        "odfheaderlevel",
+        "latexmode",
+        "latexinput",
+        "latexfooter",
+        "latexauthor",
+        "latextitle",
+        "latexleader",
+        "latexbegin",
+        "latexconfig",
+        "css",
+        "htmlheader",
+        "xhtmlheader",
+        "htmlfooter",
+        "mmdheader",
+        "mmdfooter",
+        "bibtex",
+        "bibliostyle",
+        "transcludebase",
+        "usewikilinks",
+    ]
+)
+"""MultiMarkdown's metadata keys (its spec's, as it compares them: lower case, no spaces), and those Scrivener's
+MultiMarkdown compile writes."""
+MULTIMARKDOWN_KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 _-")
+_BLANK_LINE = re.compile(r"\n[ \t]*+\n")
+MAX_KEY_CHARS = 40
+"""The longest key read as one ("Base Header Level", "Quotes Language"); a longer line before a colon is a sentence."""
+
+
+def multimarkdown_metadata(text: str) -> tuple[str | None, str] | None:
+    """The title MultiMarkdown's metadata gives (None: it gives none) and the text after it; None where the text
+    opens with none. Its metadata is the text's first lines, each `Key: value` or a value's line indented under the
+    one before, up to a blank line (Scrivener's MultiMarkdown compile, iA Writer, nvALT write it): it was read as the
+    story's first passage, and the story named after its file. Read so only where its keys hold "Title", or are two
+    or more and all MultiMarkdown's: a story opening with "Note: the names are changed." or with dialogue
+    ("Mother: come here.", "To: Ingrid" over "From: Olof") is the story's."""
+    blank = _BLANK_LINE.search(text)
+    if blank is None:
+        return None
+    head, rest = text[: blank.start()], text[blank.end() :]
+    keys: list[str] = []
+    values: list[list[str]] = []  # each key's value, its lines
+    for line in head.split("\n"):
+        if line[:1] in (" ", "\t") and keys:
+            values[-1].append(line)
+            continue
+        key, colon, value = line.partition(":")
+        if not colon or not key or len(key) > MAX_KEY_CHARS or not set(key.lower()) <= MULTIMARKDOWN_KEY_CHARACTERS:
+            return None
+        if not key[0].isalnum():
+            return None
+        keys.append(key.lower().replace(" ", ""))
+        values.append([value])
+    if "title" not in keys and (len(keys) < 2 or not set(keys) <= MULTIMARKDOWN_KEYS):
+        return None
+    title = " ".join(" ".join(values[keys.index("title")]).split()) if "title" in keys else ""
+    return title or None, rest
 
 
 def _heading_text(heading: str) -> str:

@@ -352,3 +352,34 @@ def test_links_to_no_heading_and_the_text_before_them_are_the_storys():
         "She left.",
         "see the map",
     ]
+
+
+def test_multimarkdown_metadata_gives_the_title_and_is_no_text():
+    """Scrivener's MultiMarkdown compile (and iA Writer, nvALT) opens the file with `Key: value` lines: they were read
+    as the first passage and the story named after its file. Without a title, the metadata is still none of the text,
+    and the `# Title` line after it the title."""
+    scrivener = (
+        b"Title: The Salt Road\nAuthor: Margaret Lindqvist\nBase Header Level: 1\nlatex mode: memoir\n\n"
+        b"# Chapter One #\n\nIngrid lived in a hut.\n"
+    )
+    story = MarkdownReader().read(scrivener)
+    assert story.title == "The Salt Road"
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("Chapter One", True),
+        ("Ingrid lived in a hut.", False),
+    ]
+    untitled = MarkdownReader().read(b"Author: Ana Lee\nDate: 2024-05-01\n   \n# The Ferry\n\nIt left at dawn.\n")
+    assert (untitled.title, [block.text for block in untitled.blocks]) == ("The Ferry", ["It left at dawn."])
+
+
+def test_a_story_opening_with_a_note_dialogue_or_a_memo_keeps_its_first_lines():
+    """Lines that read as `Key: value` but hold no "Title" and are not all MultiMarkdown's keys are the story's: a
+    note, a play's dialogue, a memo in the story."""
+    for opening in (
+        "Note: the names are changed.",
+        "Mother: come here.\nFather: let her be.",
+        "To: Ingrid\nFrom: Olof\nDate: 5 May 1890",
+        "Date: 5 May 1890",
+    ):
+        story = MarkdownReader().read(f"{opening}\n\nShe went.\n".encode())
+        assert (story.title, [block.text for block in story.blocks]) == (None, [opening, "She went."])
