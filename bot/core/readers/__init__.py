@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 62
+READING_VERSION = 63
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -276,7 +276,13 @@ none, its copyright page and "About the Author" read as its story; a Word or RTF
 letter a framed paragraph of its own) is read into the word it opens ("I" and "ngrid lived" were two paragraphs, the
 "I" a typed chapter); a title a program made ("Microsoft Word - salt_road.docx", "Document1", "Untitled 1", a file's
 name) is none, a browser's "- Google Docs" after one no part of it, and a template's ("6x9 Novel Template") gives way
-to the page's title (reader.chosen_title)."""
+to the page's title (reader.chosen_title). 63: Markdown's backslash escapes read as their characters ("1998\\." is
+"1998.", "\\*no\\*" is "*no*"; the backslashes were read); Markdown's attributes (pandoc's and Google Docs'
+`{#chapter-one .unnumbered}` after a heading, an image's size), pandoc's spans (`[salt hut]{.underline}`, `[]{#_Toc1
+.anchor}`) and fenced divs' `:::` lines are no text, and a contents list of links to the story's headings, with the
+title page's short lines before it, is left out; Markdown's strikethrough, highlight, superscript and subscript marks
+(`~~walked~~`, `==never==`, `x^2^`, `H~2~O`) are no text, theirs kept; MultiMarkdown's metadata opening a Markdown
+file (`Title: ...` and `Author: ...` lines, up to a blank line) is no text, its title the story's."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

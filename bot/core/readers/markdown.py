@@ -6,7 +6,7 @@ import re
 from collections.abc import Collection
 
 from bot.core.readers.book_matter import book_matter_left_out
-from bot.core.readers.markdown_inline import link_label, without_inline_markup
+from bot.core.readers.markdown_inline import link_label, without_attributes, without_inline_markup
 from bot.core.readers.plain_text import decoded, indented_paragraphs_of, leading_heading, split_title
 from bot.core.readers.reader import ROW_SEPARATOR, Block, StoryText
 
@@ -41,11 +41,16 @@ class MarkdownReader:
     name = "Markdown"
 
     def read(self, raw: bytes) -> StoryText:
-        title, body = split_title(decoded(raw), heading_text=plain_inline)
-        body = _without_html_blocks_comments(_fenced_code_indented(_without_percent_comments(body)))
-        body = _underlined_headings_marked(body)
+        text = decoded(raw)
+        metadata = multimarkdown_metadata(text)
+        if metadata and metadata[0]:
+            title, body = metadata
+        else:
+            title, body = split_title(metadata[1] if metadata else text, heading_text=_heading_text)
+        body = _without_div_fences(_fenced_code_indented(_without_percent_comments(body)))
+        body = _underlined_headings_marked(_without_html_blocks_comments(body))
         if title is None:  # "The Mill" underlined with "=" is a "# The Mill" line now
-            title, body = split_title(body, heading_text=plain_inline)
+            title, body = split_title(body, heading_text=_heading_text)
         notes = {definition.group(1) for definition in _NOTE_DEFINITION.finditer(body)}
         labels: set[str] = set()
         paragraphs = []  # (text, whether a code block)
@@ -60,6 +65,8 @@ class MarkdownReader:
                 code = _indented(paragraph) and not in_list
                 paragraphs.append((paragraph if code else _without_link_definitions(paragraph, labels), code))
         blocks = []
+        anchors: set[str] = set()  # the headings' ids, and GitHub's names for them
+        entries: list[tuple[int, list[str]]] = []  # each paragraph of links within the story, its block and targets
         for paragraph, code in paragraphs:
             # "## Chapter Two" on any line of a paragraph: Markdown needs no blank line around a heading.
             lines: list[str] = []
@@ -71,10 +78,142 @@ class MarkdownReader:
                     lines.append(line)
                     continue
                 blocks.extend(_text_blocks(lines, notes, labels, code))
-                blocks.append(Block(plain_markdown(_without_note_marks(heading[0], notes), labels), heading=True))
+                text, anchor = without_attributes(heading[0])
+                name = plain_markdown(_without_note_marks(text, notes), labels)
+                anchors.update(filter(None, (anchor, _github_anchor(name))))
+                blocks.append(Block(name, heading=True))
                 lines = []
+            targets = [] if code else _contents_targets(lines)
+            if targets:
+                entries.append((len(blocks), targets))
             blocks.extend(_text_blocks(lines, notes, labels, code))
-        return StoryText(title, book_matter_left_out(blocks, title))
+        return StoryText(title, book_matter_left_out(_without_contents_links(blocks, entries, anchors), title))
+
+
+MULTIMARKDOWN_KEYS = frozenset(
+    [
+        "title",
+        "subtitle",
+        "author",
+        "affiliation",
+        "address",
+        "email",
+        "date",
+        "copyright",
+        "keywords",
+        "language",
+        "quoteslanguage",
+        "baseheaderlevel",
+        "htmlheaderlevel",
+        "latexheaderlevel",
+        "odfheaderlevel",
+        "latexmode",
+        "latexinput",
+        "latexfooter",
+        "latexauthor",
+        "latextitle",
+        "latexleader",
+        "latexbegin",
+        "latexconfig",
+        "css",
+        "htmlheader",
+        "xhtmlheader",
+        "htmlfooter",
+        "mmdheader",
+        "mmdfooter",
+        "bibtex",
+        "bibliostyle",
+        "transcludebase",
+        "usewikilinks",
+    ]
+)
+"""MultiMarkdown's metadata keys (its spec's, as it compares them: lower case, no spaces), and those Scrivener's
+MultiMarkdown compile writes."""
+MULTIMARKDOWN_KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 _-")
+_BLANK_LINE = re.compile(r"\n[ \t]*+\n")
+MAX_KEY_CHARS = 40
+"""The longest key read as one ("Base Header Level", "Quotes Language"); a longer line before a colon is a sentence."""
+
+
+def multimarkdown_metadata(text: str) -> tuple[str | None, str] | None:
+    """The title MultiMarkdown's metadata gives (None: it gives none) and the text after it; None where the text
+    opens with none. Its metadata is the text's first lines, each `Key: value` or a value's line indented under the
+    one before, up to a blank line (Scrivener's MultiMarkdown compile, iA Writer, nvALT write it): it was read as the
+    story's first passage, and the story named after its file. Read so only where its keys hold "Title", or are two
+    or more and all MultiMarkdown's: a story opening with "Note: the names are changed." or with dialogue
+    ("Mother: come here.", "To: Ingrid" over "From: Olof") is the story's."""
+    blank = _BLANK_LINE.search(text)
+    if blank is None:
+        return None
+    head, rest = text[: blank.start()], text[blank.end() :]
+    keys: list[str] = []
+    values: list[list[str]] = []  # each key's value, its lines
+    for line in head.split("\n"):
+        if line[:1] in (" ", "\t") and keys:
+            values[-1].append(line)
+            continue
+        key, colon, value = line.partition(":")
+        if not colon or not key or len(key) > MAX_KEY_CHARS or not set(key.lower()) <= MULTIMARKDOWN_KEY_CHARACTERS:
+            return None
+        if not key[0].isalnum():
+            return None
+        keys.append(key.lower().replace(" ", ""))
+        values.append([value])
+    if "title" not in keys and (len(keys) < 2 or not set(keys) <= MULTIMARKDOWN_KEYS):
+        return None
+    title = " ".join(" ".join(values[keys.index("title")]).split()) if "title" in keys else ""
+    return title or None, rest
+
+
+def _heading_text(heading: str) -> str:
+    """A title's heading as it reads: without its markup and pandoc's attributes (`{#the-salt-road}`)."""
+    return plain_inline(without_attributes(heading)[0])
+
+
+_CONTENTS_ENTRY = re.compile(r"[ \t]*+(?:[-*+][ \t]++|\d{1,9}[.)][ \t]++)?\[[^\[\]\n]*+\]\(#([^()\s]++)\)[ \t]*+")
+"""A line that is one link to a place in the story (`[Chapter One: The Hut\t2](#chapter-one:-the-hut)`, a list's
+item too): a contents list's entry."""
+
+
+def _contents_targets(lines: list[str]) -> list[str]:
+    """The places a paragraph's links lead to where each of its lines is one link within the story, else none."""
+    targets = []
+    for line in lines:
+        entry = _CONTENTS_ENTRY.fullmatch(line)
+        if entry is None:
+            return []
+        targets.append(entry.group(1))
+    return targets
+
+
+def _github_anchor(heading: str) -> str:
+    """The id GitHub and others give a heading that has none of its own: lower case, spaces as hyphens, other signs
+    left out ("Chapter One: The Hut" is "chapter-one-the-hut")."""
+    kept = "".join(character for character in heading.casefold() if character.isalnum() or character in " -_")
+    return kept.replace(" ", "-")
+
+
+CONTENTS_TITLE_WORDS = 8
+"""The most words of a line on a title page, before its contents: Google Docs' subtitle ("A novella"), a by line."""
+
+
+def _without_contents_links(
+    blocks: list[Block], entries: list[tuple[int, list[str]]], anchors: set[str]
+) -> list[Block]:
+    """The blocks less a contents list of links to the story's headings (Google Docs' Markdown writes one, each
+    entry a paragraph `[Chapter One: The Hut\t2](#chapter-one:-the-hut)`: its names and page numbers were read), and
+    the lines of a title page before it, each short and before any heading (Google Docs' subtitle under its title).
+    A link to a place in the story that no heading has, or a paragraph with words of its own, is the story's."""
+    contents = {block for block, targets in entries if all(target in anchors for target in targets)}
+    if not contents:
+        return blocks
+    first = min(contents)
+    if all(
+        not block.heading and "\n" not in block.text and len(block.text.split()) <= CONTENTS_TITLE_WORDS
+        for block in blocks[:first]
+    ):
+        contents.update(range(first))
+    return [block for number, block in enumerate(blocks) if number not in contents]
 
 
 _NOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s\[]+)\]:", re.M)
@@ -172,6 +311,27 @@ def _fenced_code_indented(body: str) -> str:
             lines.append(f"    {line}" if fence and line.strip() else line)
             continue
         lines.append("")
+    return "\n".join(lines)
+
+
+_DIV_OPENING = re.compile(r" {0,3}:{3,}+[ \t]*+(?:\{[^{}\n]*+\}|[\w-]++)[ \t]*+:*+[ \t]*+")
+"""A fenced div's opening line (pandoc's), `::: {custom-style="Block Text"}` or `::: warning`, with its attributes."""
+_DIV_CLOSING = re.compile(r" {0,3}:{3,}+[ \t]*+")
+
+
+def _without_div_fences(body: str) -> str:
+    """The body without pandoc's fenced divs' fence lines (their text kept): `::: {custom-style="Block Text"}` and
+    `:::` were read with the paragraph they hold, as pandoc writes a Word paragraph's own style. A ":::" line with no
+    div open is the story's (a scene break)."""
+    if ":::" not in body:
+        return body
+    lines = body.split("\n")
+    depth = 0
+    for number, line in enumerate(lines):
+        if _DIV_OPENING.fullmatch(line):
+            lines[number], depth = "", depth + 1
+        elif depth and _DIV_CLOSING.fullmatch(line):
+            lines[number], depth = "", depth - 1
     return "\n".join(lines)
 
 

@@ -15,6 +15,10 @@ from html import unescape
 
 EMPHASIS_MARKERS = ("**", "__", "*", "_")
 """Tried in this order at each position, so `**strong**` is not read as `*` around `*strong*`."""
+MARKS = ("~~", "==")
+"""Strikethrough (GitHub's, pandoc's: `~~walked~~`) and highlight (Obsidian's, Typora's, iA Writer's: `==never==`),
+taken out before emphasis, so that either may stand within the other (`*He ~~walked~~*`): their text is kept, as what
+the writer wrote, and their marks were read."""
 UNDERSCORES = ("__", "_")
 """Plain text's italics, as Project Gutenberg sets them ("_It cracked._"); its stars are text."""
 
@@ -68,6 +72,8 @@ def without_links(text: str, labels: Collection[str] = frozenset()) -> str:
     label_ends = _NextFound(text, "]", _Acceptor())
     reference_ends = _NextFound(text, "]", _Acceptor())
     target_ends = _NextFound(text, ")", _Acceptor())
+    span_attributes = _NextFound(text, "}", _Acceptor())
+    link_attributes = _NextFound(text, "}", _Acceptor())
     opening = text.find("[")
     while opening >= 0:
         line_end = _or_end(line_ends.at_or_after(opening), text)
@@ -77,6 +83,11 @@ def without_links(text: str, labels: Collection[str] = frozenset()) -> str:
         if 0 <= label_end < line_end and text.startswith("(", label_end + 1):
             target_end = target_ends.at_or_after(label_end + 2)
             end = target_end + 1 if 0 <= target_end < line_end else -1
+            if end >= 0 and text.startswith("{", end):  # an image's size: `![](media/image1.png){width="5in"}`
+                end = _attributes_end(text, end, link_attributes.at_or_after(end + 1)) or end
+        elif label_end >= 0 and text.startswith("{", label_end + 1) and not 0 <= following < label_end:
+            # pandoc's span, `[salt hut]{.underline}`, `[]{#_Toc98765 .anchor}`, its text wrapped over lines too
+            end = _attributes_end(text, label_end + 1, span_attributes.at_or_after(label_end + 2)) or -1
         elif 0 <= label_end < line_end and not 0 <= following < label_end:  # a reference's text holds no "["
             reference_end = reference_ends.at_or_after(label_end + 2)
             reference_end = reference_end if reference_end < line_end else -1
@@ -89,6 +100,33 @@ def without_links(text: str, labels: Collection[str] = frozenset()) -> str:
         opening = following
     out.append(text[done:])
     return "".join(out)
+
+
+_ATTRIBUTES = re.compile(
+    r"\s*+(?:(?:[#.][^\s{}]++|[A-Za-z_][\w:.-]*+=(?:\"[^\"{}]*+\"|'[^'{}]*+'|[^\s{}\"']++)|-)(?:\s++|(?=\Z)))++"
+)
+"""What pandoc's attributes hold between their braces: an id (`#chapter-one`), classes (`.underline`), `key=value`
+pairs (`custom-style="Block Text"`) and `-` (unnumbered), parted by white space. No brace within, so that each text
+is read by one match at most: "{softly}" or "{Secret}" are a story's text."""
+
+
+def _attributes_end(text: str, opening: int, closing: int) -> int:
+    """Where the attributes whose "{" is at `opening` end, after the "}" at `closing` (-1: none); 0 where they are
+    none."""
+    if closing < 0 or not _ATTRIBUTES.fullmatch(text, opening + 1, closing):
+        return 0
+    return closing + 1
+
+
+def without_attributes(heading: str) -> tuple[str, str | None]:
+    """A heading without the attributes pandoc and Google Docs write after it (`# Chapter One {#chapter-one
+    .unnumbered}`), which named every chapter, and its id (`chapter-one`; None for none)."""
+    text = heading.rstrip(" \t")
+    opening = text.rfind("{")
+    if not text.endswith("}") or opening < 0 or not _ATTRIBUTES.fullmatch(text, opening + 1, len(text) - 1):
+        return heading, None
+    ids = [word[1:] for word in text[opening + 1 : -1].split() if word.startswith("#")]
+    return text[:opening].rstrip(" \t"), ids[0] if ids else None
 
 
 def _reference_end(text: str, opening: int, label_end: int, reference_end: int, labels: Collection[str]) -> int:
@@ -218,6 +256,23 @@ def without_wikilinks(text: str) -> str:
     return "".join(out)
 
 
+_SCRIPT = re.compile(r"\^([^\s^]++)\^|~([^\s~]++)~")
+"""Pandoc's superscript (`x^2^`) and subscript (`H~2~O`): no white space within."""
+
+
+def without_scripts(text: str) -> str:
+    """The text with pandoc's superscripts and subscripts as their text ("x2", "H2O"), their marks were read; a face's
+    marks with no letter or digit within (`^_^`, `~.~`) stay."""
+    if "^" not in text and "~" not in text:
+        return text
+
+    def inside(script: re.Match[str]) -> str:
+        text = script.group(1) or script.group(2)
+        return text if any(character.isalnum() for character in text) else script.group()
+
+    return _SCRIPT.sub(inside, text)
+
+
 def decoded_references(text: str) -> str:
     """The text with its character references as the characters they stand for: "&mdash;" was read as written."""
     return _CHARACTER_REFERENCE.sub(lambda reference: unescape(reference.group()), text) if "&" in text else text
@@ -236,19 +291,40 @@ def without_inline_markup(text: str, labels: Collection[str] = frozenset(), code
         inside = text[start + ticks : end - ticks]
         if inside[:1] == inside[-1:] == " " and inside.strip(" "):
             inside = inside[1:-1]  # CommonMark: one space either side is the ticks' padding
-        masked += [text[done:start], f"\0{len(codes)}\0"]
+        masked += [_escapes_held(text[done:start], codes, code), f"\0{len(codes)}\0"]
         codes.append(inside)
         done = end
-    masked.append(text[done:])
+    masked.append(_escapes_held(text[done:], codes, code))
     plain = "".join(masked) if code else without_html("".join(masked))
-    plain = without_emphasis(without_links(without_wikilinks(plain), labels)).replace("`", "")
+    plain = without_emphasis(without_emphasis(without_links(without_wikilinks(plain), labels), MARKS))
+    plain = (plain if code else without_scripts(plain)).replace("`", "")
     plain = plain if code else decoded_references(plain)  # after the rest: "&#42;" is a star, no emphasis
     return _HELD.sub(lambda held: codes[int(held.group(1))], plain) if codes else plain
 
 
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|\\(?=\n)")
+"""A backslash before ASCII punctuation, that character as text ("\\*no\\*", "fan\\_club", "1998\\."), or before a
+line's end, a hard line break (CommonMark's backslash escapes)."""
+
+
+def _escapes_held(text: str, codes: list[str], code: bool) -> str:
+    """The text with each backslash escape held as a code span's text is (its character added to `codes`), so that no
+    markup reads it and the backslash is gone; a code block's (`code`) stay as written. Every converter writes them:
+    pandoc's `1998\\.` and `\\*`, Google Docs' `\\$ \\- \\!`, and "\\*no\\*" was read "\\no\\"."""
+    if code or "\\" not in text or "\0" in text:
+        return text
+
+    def held(escape: re.Match[str]) -> str:
+        codes.append(escape.group(1) or "")
+        return f"\0{len(codes) - 1}\0"
+
+    return _ESCAPE.sub(held, text)
+
+
 def code_spans(text: str) -> list[tuple[int, int, int]]:
     """Each code span's start, end and ticks: a run of backticks closed by the next run of as many (CommonMark); a
-    run that none closes is text. Each run's next of its length is found in one pass from the end: linear."""
+    run that none closes, or escaped ("\\`"), opens none. Each run's next of its length is found in one pass from the
+    end: linear."""
     runs = [run.span() for run in _BACKTICKS.finditer(text)]
     following: list[int] = [0] * len(runs)  # the next run of the same length, 0 for none
     last: dict[int, int] = {}
@@ -260,10 +336,19 @@ def code_spans(text: str) -> list[tuple[int, int, int]]:
     number = 0
     while number < len(runs):
         closing = following[number]
-        if closing:
+        if closing and not _escaped(text, runs[number][0]):
             start, end = runs[number]
             spans.append((start, runs[closing][1], end - start))
             number = closing + 1
         else:
             number += 1
     return spans
+
+
+def _escaped(text: str, position: int) -> bool:
+    """Whether the character at `position` is escaped: an odd number of backslashes before it (two are one backslash
+    escaped)."""
+    before = position
+    while before > 0 and text[before - 1] == "\\":
+        before -= 1
+    return (position - before) % 2 == 1

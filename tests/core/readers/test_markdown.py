@@ -237,3 +237,149 @@ def test_a_markdown_books_copyright_notice_and_about_the_author_are_no_story_tex
             False,
         ),
     ]
+
+
+def test_backslash_escapes_read_as_their_characters_in_titles_headings_and_text():
+    """Google Docs' "Download > Markdown" escapes signs everywhere ("5\\$", "\\-", "3\\."), as pandoc does
+    ("1998\\."): the backslashes were read, in chapter names too. A code block's stay."""
+    story = MarkdownReader().read(
+        b"# **The Salt Road\\!**\n\n## Chapter 1\\. The Hut\n\n"
+        b"She paid 5\\$ for bread \\- and ate it\\! Her knife was 3\\. sharp \\*always\\*.\n\n"
+        b"1998\\. What a year.\n\n    print('\\$5')\n"
+    )
+    assert story.title == "The Salt Road!"
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("Chapter 1. The Hut", True),
+        ("She paid 5$ for bread - and ate it! Her knife was 3. sharp *always*.", False),
+        ("1998. What a year.", False),
+        ("print('\\$5')", False),
+    ]
+
+
+PANDOC_STORY = """---
+title: The Salt Road
+author: Margaret Lindqvist
+---
+
+# Chapter One {#chapter-one .unnumbered}
+
+[]{#_Toc98765 .anchor}Ingrid lived in a [salt hut]{.underline} at the edge
+of the marsh, [raking salt every
+morning]{.underline}.
+
+![](media/image1.png){width="6.5in"
+height="4.875in"}
+
+::: {custom-style="Block Text"}
+The letter said: come home.
+:::
+
+# Chapter Two {-}
+
+She left.
+"""
+
+
+def test_pandocs_attributes_spans_and_fenced_divs_leave_their_text():
+    """What `pandoc -t markdown` writes of a Word file: a heading's attributes named every chapter ("Chapter One
+    {#chapter-one .unnumbered}"), Word's bookmarks and underlines were read as `[]{#_Toc98765 .anchor}` and
+    `[salt hut]{.underline}`, an image's size as text and a styled paragraph with its `:::` fences."""
+    story = MarkdownReader().read(PANDOC_STORY.encode())
+    assert story.title == "The Salt Road"
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("Chapter One", True),
+        ("Ingrid lived in a salt hut at the edge\nof the marsh, raking salt every\nmorning.", False),
+        ("The letter said: come home.", False),
+        ("Chapter Two", True),
+        ("She left.", False),
+    ]
+
+
+def test_braces_and_colons_that_are_no_attributes_or_fences_are_the_storys():
+    # "{softly}" holds no attribute; a ":::" line with no div open is the story's.
+    story = MarkdownReader().read(
+        b"# The Door {Secret}\n\nShe said [hush]{softly} and {#1 .fan} went.\n\nShe drew\n:::\non the slate.\n"
+    )
+    assert story.title == "The Door {Secret}"
+    assert [block.text for block in story.blocks] == [
+        "She said [hush]{softly} and {#1 .fan} went.",
+        "She drew\n:::\non the slate.",
+    ]
+
+
+GOOGLE_DOCS_STORY = """# **The Salt Road**
+
+A novella
+
+[Chapter One: The Hut\t2](#chapter-one:-the-hut)
+
+[Chapter Two: The Letter\t3](#chapter-two:-the-letter)
+
+# **Chapter One: The Hut** {#chapter-one:-the-hut}
+
+Ingrid lived in a hut at the edge of the salt marsh.
+
+# **Chapter Two: The Letter** {#chapter-two:-the-letter}
+
+The letter came on a Tuesday.
+"""
+
+
+def test_google_docs_contents_links_and_subtitle_are_no_story_text():
+    """Google Docs' "Download > Markdown" writes its contents as a paragraph per chapter, a link to the heading's id
+    with the page number, and the Subtitle as a paragraph under the title: each was read as a passage, and every
+    chapter's name ended "{#chapter-one:-the-hut}"."""
+    story = MarkdownReader().read(GOOGLE_DOCS_STORY.encode())
+    assert story.title == "The Salt Road"
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("Chapter One: The Hut", True),
+        ("Ingrid lived in a hut at the edge of the salt marsh.", False),
+        ("Chapter Two: The Letter", True),
+        ("The letter came on a Tuesday.", False),
+    ]
+
+
+def test_links_to_no_heading_and_the_text_before_them_are_the_storys():
+    """A line that is one link to a place no heading is (a note's, a bookmark's), and the story's opening before
+    links to its headings, where that is more than a title page's short lines, stay."""
+    story = MarkdownReader().read(
+        b"# Tale\n\nThe boats came in at dawn, low in the water, and the whole harbour ran down to meet them.\n\n"
+        b"[The Hut](#the-hut)\n\n## The Hut\n\nShe left.\n\n[see the map](#map)\n"
+    )
+    assert [block.text for block in story.blocks] == [
+        "The boats came in at dawn, low in the water, and the whole harbour ran down to meet them.",
+        "The Hut",
+        "She left.",
+        "see the map",
+    ]
+
+
+def test_multimarkdown_metadata_gives_the_title_and_is_no_text():
+    """Scrivener's MultiMarkdown compile (and iA Writer, nvALT) opens the file with `Key: value` lines: they were read
+    as the first passage and the story named after its file. Without a title, the metadata is still none of the text,
+    and the `# Title` line after it the title."""
+    scrivener = (
+        b"Title: The Salt Road\nAuthor: Margaret Lindqvist\nBase Header Level: 1\nlatex mode: memoir\n\n"
+        b"# Chapter One #\n\nIngrid lived in a hut.\n"
+    )
+    story = MarkdownReader().read(scrivener)
+    assert story.title == "The Salt Road"
+    assert [(block.text, block.heading) for block in story.blocks] == [
+        ("Chapter One", True),
+        ("Ingrid lived in a hut.", False),
+    ]
+    untitled = MarkdownReader().read(b"Author: Ana Lee\nDate: 2024-05-01\n   \n# The Ferry\n\nIt left at dawn.\n")
+    assert (untitled.title, [block.text for block in untitled.blocks]) == ("The Ferry", ["It left at dawn."])
+
+
+def test_a_story_opening_with_a_note_dialogue_or_a_memo_keeps_its_first_lines():
+    """Lines that read as `Key: value` but hold no "Title" and are not all MultiMarkdown's keys are the story's: a
+    note, a play's dialogue, a memo in the story."""
+    for opening in (
+        "Note: the names are changed.",
+        "Mother: come here.\nFather: let her be.",
+        "To: Ingrid\nFrom: Olof\nDate: 5 May 1890",
+        "Date: 5 May 1890",
+    ):
+        story = MarkdownReader().read(f"{opening}\n\nShe went.\n".encode())
+        assert (story.title, [block.text for block in story.blocks]) == (None, [opening, "She went."])

@@ -78,3 +78,41 @@ def test_character_references_are_decoded_but_not_in_code():
     # "&#42;" is a star as text, no emphasis; "&copy" and "&bogus;" are no references; a code span's stay as written.
     assert without_inline_markup("&#42;not&#42; AT&T &copy &bogus; `&amp; <b>`") == "*not* AT&T &copy &bogus; &amp; <b>"
     assert without_inline_markup("<b>&amp;</b>", code=True) == "<b>&amp;</b>"
+
+
+def test_a_backslash_before_punctuation_is_that_character_as_text():
+    """Pandoc and Google Docs escape every sign that could be markup ("1998\\.", "fan\\_club", "\\$5"): the
+    backslashes were read, and "\\*no\\*" had its stars taken for emphasis, "\\no\\". A backslash at a line's end is a
+    line break, CommonMark's hard one."""
+    assert without_inline_markup(r"He said \*no\* and paid \$5 at 9\:00 \[sic\] \#1 fan\_club\!") == (
+        "He said *no* and paid $5 at 9:00 [sic] #1 fan_club!"
+    )
+    assert without_inline_markup("1998\\. What a year.\n\\- not a list\\\nnext line") == (
+        "1998. What a year.\n- not a list\nnext line"
+    )
+    # An escaped tick opens no code span; a backslash escaped is one backslash, before a star that still emphasises.
+    assert without_inline_markup(r"\`not code\` and \\*bold*") == r"`not code` and \bold"
+
+
+def test_a_backslash_before_no_punctuation_or_in_code_stays():
+    # A path, a word after it, a code span's and a code block's backslashes are as written.
+    assert without_inline_markup(r"C:\Users\Ingrid and a\b") == r"C:\Users\Ingrid and a\b"
+    assert without_inline_markup(r"run `dir C:\*.txt` now") == r"run dir C:\*.txt now"
+    assert without_inline_markup(r"print('\$5')", code=True) == r"print('\$5')"
+
+
+def test_strikethrough_highlight_and_scripts_leave_their_text():
+    """GitHub's strikethrough, Obsidian's and Typora's highlight, pandoc's superscript and subscript: their marks were
+    read ("==never==", "H~2~O"); within emphasis, or it within them, too."""
+    assert without_inline_markup("She said ==never== and meant it. He ~~walked~~ ran home.") == (
+        "She said never and meant it. He walked ran home."
+    )
+    assert without_inline_markup("*He ~~walked home~~* and ~~*ran*~~; H~2~O and x^2^.") == (
+        "He walked home and ran; H2O and x2."
+    )
+
+
+def test_tildes_carets_and_equals_that_mark_nothing_stay():
+    # A face, "about" tildes, a comparison, a code span's, and marks that close on no line stay as written.
+    text = "^_^ and ~.~ at ~5 miles, tired~ but happy~, a == b, 2^10 and `x^2^` ~~open\nshut~~"
+    assert without_inline_markup(text) == text.replace("`", "")
