@@ -90,12 +90,11 @@ def _goes_on(last: str, first: str) -> bool:
 
 def _page(text: str) -> _Page:
     all_lines = text.split("\n")
-    start = next((n for n, line in enumerate(all_lines) if line.strip()), len(all_lines))
-    end = next((n for n in range(len(all_lines) - 1, start - 1, -1) if all_lines[n].strip()), start - 1)
-    lines = all_lines[start : end + 1]
+    start, end = _shown_span(all_lines)
+    lines = all_lines[start:end]
     if not lines:
         return _Page(text, [], "")
-    page = _Page("\n".join([*all_lines[:start], ""]), lines, "\n".join(["", *all_lines[end + 1 :]]))
+    page = _Page("\n".join([*all_lines[:start], ""]), lines, "\n".join(["", *all_lines[end:]]))
     last = _PAGE_NUMBER.fullmatch(lines[-1].strip())
     if last is not None and len(lines) > 1:
         page.last_number = int(last.group(1))
@@ -115,6 +114,12 @@ def _page(text: str) -> _Page:
 
 def _shown(lines: list[str]) -> list[str]:
     """The lines from the first to the last that shows anything."""
-    first = next((n for n, line in enumerate(lines) if line.strip()), len(lines))
-    last = next((n for n in range(len(lines) - 1, first - 1, -1) if lines[n].strip()), first - 1)
-    return lines[first : last + 1]
+    start, end = _shown_span(lines)
+    return lines[start:end]
+
+
+def _shown_span(lines: list[str]) -> tuple[int, int]:
+    """Where the lines that show anything begin, and where they end (past the last)."""
+    start = next((n for n, line in enumerate(lines) if line.strip()), len(lines))
+    end = next((n + 1 for n in range(len(lines) - 1, start - 1, -1) if lines[n].strip()), start)
+    return start, end
