@@ -289,8 +289,8 @@ def story_files(root: Path) -> StoryFiles:
                 if (path / PACKAGE_TEXT).is_file():
                     paths.append(path / PACKAGE_TEXT)  # the pictures beside it are no one's concern
             elif not is_dir and not is_story:
-                if (kind := unread_format(entry.name)) is not None:
-                    problems.append(Problem(file=name, why=Refusal(cause=Cause.UNREAD_FORMAT, format=kind)))
+                if (why := _not_a_story_file(entry.name)).cause is Cause.UNREAD_FORMAT:
+                    problems.append(Problem(file=name, why=why))
                 elif not is_system_file(entry.name):
                     others.append(name)
             elif identity in seen:
@@ -345,7 +345,7 @@ def read_story(path: Path) -> tuple[str, list[PassageText]]:
     """The story in a file, by its format's reader: its title and passages; raises ValueError (refusal_of says
     why)."""
     if reader_for(path) is None:
-        raise StoryRefused(not_a_story_file(path.name))
+        raise StoryRefused(_not_a_story_file(path.name))
     return story_in(read_story_bytes(path), _named(path))
 
 
@@ -358,7 +358,7 @@ def _named(path: Path) -> str:
     return path.name
 
 
-def not_a_story_file(name: str) -> Refusal:
+def _not_a_story_file(name: str) -> Refusal:
     """Why a file of no story format gives no story: a book's format no reader reads, named, or no book at all."""
     kind = unread_format(name)
     return Refusal(cause=Cause.NOT_A_STORY_FILE) if kind is None else Refusal(cause=Cause.UNREAD_FORMAT, format=kind)
@@ -369,7 +369,7 @@ def story_in(data: bytes, name: str) -> tuple[str, list[PassageText]]:
     the name) and passages; raises ValueError (refusal_of says why)."""
     reader = reader_for(name)
     if reader is None:
-        raise StoryRefused(not_a_story_file(name))
+        raise StoryRefused(_not_a_story_file(name))
     story = reader.read(data)
     texts = list(passages_of(story.blocks))
     title = trimmed(without_invisibles(story.title or "")) if shows_text(story.title or "") else ""
