@@ -441,7 +441,11 @@ def blocks_of(
     if links is None:
         links = {}
     add_link_places(root, page, links)
-    hidden = hidden_classes(root.getroottree().getroot())
+    document = root.getroottree().getroot()
+    hidden = hidden_classes(document)
+    body = document if local_name(document) == "body" else document.find("body")
+    titles = [] if body is None else _google_docs_titles(body)
+    google_docs_title_paragraph = titles[0] if len(titles) == 1 else None  # the document's title (google_docs_title)
     blocks: list[Block] = []
     all_links: list[bool] = []  # each block's: whether all its text is links within the book
     parts: list[str] = []
@@ -468,8 +472,7 @@ def blocks_of(
         after_break = None
         lines = text.split(_LINE_BREAK)
         texts = lines if heading_group is None and not heading and _lines_are_paragraphs(lines) else [" ".join(lines)]
-        page_number = _PAGE_NUMBER_AFTER_TAB.search(text) if linked else None  # a contents entry's page
-        listed = separators + (_visible(page_number.group()) if page_number else 0)
+        listed = separators + (_page_number_after_tab(text) if linked else 0)  # a contents entry's page
         only_links = not heading and linked > 0 and linked >= _visible(text) - listed
         arrow = ends_linked if not heading and is_backlinked_note(texts[-1]) else None
         linked, ends_linked, separators = 0, False, 0
@@ -509,6 +512,7 @@ def blocks_of(
                 or is_matter(element)
                 or (name in NOTE_BLOCKS and _is_linked_back_note(element, page, links))
                 or is_hidden(element, name, hidden)
+                or element is google_docs_title_paragraph
                 or (inner and (_is_mark(element) or _is_google_docs_comment_mark(element)))
                 or (name in MEDIA_TAGS and media is None and _says_unplayable(element))
             ):
@@ -746,19 +750,25 @@ def _is_google_docs_note(element: _Element, name: str) -> bool:
     as the last chapter's last passage, the subtitle as the story's first."""
     if name != "p":
         return False
-    classes = (element.get("class") or "").split()
-    if "subtitle" in classes:
+    if "subtitle" in (element.get("class") or "").split():
         return True
-    if "title" in classes:
-        body = next((a for a in element.iterancestors() if local_name(a) == "body"), None)
-        return body is not None and _google_docs_titles(body) == [element]  # its title (google_docs_title)
     first = next(element.iterchildren(), None)
     return first is not None and local_name(first) == "a" and (first.get("href") or "").startswith(_GOOGLE_DOCS_BACK)
 
 
 _GOOGLE_DOCS_BACK = ("#ftnt_ref", "#cmnt_ref")
-_PAGE_NUMBER_AFTER_TAB = re.compile(r"\t[ \t]*\d{1,4}\s*\Z")
-"""A contents entry's page number, after a tab (Google Docs' and Word's contents, with page numbers shown)."""
+
+
+def _page_number_after_tab(text: str) -> int:
+    """The digits of a contents entry's page number, after a tab at its text's end (Google Docs' and Word's contents,
+    with page numbers shown); 0 where there is none. Looked for from the end, in one pass: a regular expression's
+    search tried the tabs of a page of them one by one."""
+    stripped = text.rstrip()
+    digits = len(stripped) - len(stripped.rstrip("0123456789"))
+    if not 1 <= digits <= 4:
+        return 0
+    before = stripped[:-digits]
+    return digits if "\t" in before[len(before.rstrip(" \t")) :] else 0
 
 
 def _is_google_docs_comment_mark(element: _Element) -> bool:
