@@ -538,9 +538,11 @@ def test_markdown_inline_markup_is_taken_out_as_before():
     ("content", "why"),
     [
         (b"\0" * (2 * 2**20), "NUL bytes"),
-        # no byte order mark, and too few NUL bytes on one side to say so (plain_text: _unmarked_utf16)
+        # no byte order mark, and characters spread over too many blocks to say so (plain_text: _unmarked_utf16)
         (
-            "\u0416\u0438\u043b \u0431\u044b\u043b \u043c\u0435\u043b\u044c\u043d\u0438\u043a.".encode("utf-16-le"),
+            "\u6614\u3005\u3001\u3042\u308b\u6751\u306b\u6c34\u8eca\u5c0f\u5c4b\u304c\u3042\u308a\u3002\r\n".encode(
+                "utf-16-le"
+            ),
             "NUL bytes",
         ),
         (bytes(range(1, 32)) * 1000 + b"words", "control bytes"),

@@ -8,6 +8,7 @@ import re
 import string
 import tomllib
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 
 from bot.core.invisible_characters import CONTROL_CHARACTERS, shows_text
@@ -88,19 +89,43 @@ UNMARKED_UTF16_SHARE = 0.9
 as UTF-16 without its byte order mark: text in a Western language, a few curly quotes and dashes in it."""
 
 
+UNMARKED_UTF16_ALPHABET_SHARE = 0.97
+"""The least share of a UTF-16 file's characters in at most UNMARKED_UTF16_BLOCKS blocks of 256, one of them Latin-1's
+(its spaces, digits and stops at least UNMARKED_UTF16_SPACE_SHARE of them), for it to be read as UTF-16 without its
+mark in another alphabet: Cyrillic or Greek text's letters, with curly quotes and dashes. A binary file's high bytes
+take many values, and text in Chinese or Japanese, whose characters spread over many blocks and which parts no words
+by spaces, is still refused: nothing tells it from binary without its mark."""
+UNMARKED_UTF16_BLOCKS = 3
+UNMARKED_UTF16_SPACE_SHARE = 0.05
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
 def _unmarked_utf16(raw: bytes) -> str | None:
     """ "utf-16-le" or "utf-16-be" where the file is that without its mark (some editors and tools write none, and it
     was refused for its NUL bytes): of even length, no NUL on one side of its byte pairs, and on the other for most
-    of them. Two counts over the bytes."""
+    of them (Western text) or for its spaces in one other alphabet's text (_one_alphabet). Counts over the bytes."""
     if not raw or len(raw) % 2 or b"\0" not in raw:
         return None
-    low, high = raw[0::2].count(0), raw[1::2].count(0)
-    pairs = len(raw) // 2
-    if low == 0 and high >= UNMARKED_UTF16_SHARE * pairs:
-        return "utf-16-le"
-    if high == 0 and low >= UNMARKED_UTF16_SHARE * pairs:
-        return "utf-16-be"
+    for encoding, low_bytes, high_bytes in (("utf-16-le", raw[0::2], raw[1::2]), ("utf-16-be", raw[1::2], raw[0::2])):
+        if low_bytes.count(0) == 0 and (
+            high_bytes.count(0) >= UNMARKED_UTF16_SHARE * len(high_bytes) or _one_alphabet(raw, encoding, high_bytes)
+        ):
+            return encoding
     return None
+
+
+def _one_alphabet(raw: bytes, encoding: str, high_bytes: bytes) -> bool:
+    """Whether the file reads as UTF-16 text in one alphabet beside Latin-1's spaces and stops (Cyrillic, Greek):
+    its characters' high bytes few, NUL among them, and no control character once decoded."""
+    blocks = Counter(high_bytes).most_common(UNMARKED_UTF16_BLOCKS)
+    if sum(count for _, count in blocks) < UNMARKED_UTF16_ALPHABET_SHARE * len(high_bytes):
+        return False
+    if dict(blocks).get(0, 0) < UNMARKED_UTF16_SPACE_SHARE * len(high_bytes):
+        return False
+    try:
+        return _CONTROL_CHARACTER.search(raw.decode(encoding)) is None
+    except UnicodeDecodeError:
+        return False
 
 
 def file_text(raw: bytes) -> str:

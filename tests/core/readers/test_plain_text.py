@@ -27,12 +27,30 @@ def test_utf16_without_its_mark_reads_as_its_text_where_its_nul_bytes_say_so(enc
     # Refused for its NUL bytes, as a binary file: some tools write UTF-16 with no byte order mark.
     text = "S\u00e9bastien played \u201cthe Nocturne\u201d.\r\nMoscow listened."
     assert decoded(text.encode(encoding)) == "S\u00e9bastien played \u201cthe Nocturne\u201d.\nMoscow listened."
-    # Cyrillic has no NUL half, and a binary file's NULs stand on both sides: both refused as before.
-    assert (
-        refusal("\u041c\u0435\u043b\u044c\u043d\u0438\u043a \u043c\u043e\u043b\u043e\u043b".encode(encoding))
-        is Cause.NUL_BYTES
-    )
+    # A binary file's NULs stand on both sides: refused as before.
     assert refusal(b"ab\0\0cd\0\0") is Cause.NUL_BYTES
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_mark_in_one_alphabet_reads_as_its_text(encoding):
+    # Cyrillic and Greek letters have no NUL half; the spaces between words, Latin-1's, have.
+    russian = "Мельник молол — «зерно».\r\n"
+    greek = "Ο μυλωνάς άλεθε.\r\n"
+    for text in (russian * 40, greek * 40):
+        assert decoded(text.encode(encoding)) == text.replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_mark_spread_over_many_blocks_or_with_control_characters_is_refused(encoding):
+    # Japanese spreads over many blocks and parts no words by spaces: nothing tells it from binary without its mark.
+    japanese = (
+        "\u6614\u3005\u3001\u3042\u308b\u6751\u306b\u6c34\u8eca\u5c0f\u5c4b\u304c\u3042\u308a\u307e\u3057\u305f\u3002\r\n"
+        * 20
+    )
+    assert refusal(japanese.encode(encoding)) is Cause.NUL_BYTES
+    # Samples of a quiet sound: their high bytes 0 or 255, but their low bytes read as control characters.
+    samples = b"".join(bytes((low, 0, low, 255)) for low in range(1, 256)) * 4
+    assert refusal(samples if encoding == "utf-16-le" else bytes(reversed(samples))) is Cause.NUL_BYTES
 
 
 def test_text_is_nfc_normalized_and_its_few_control_characters_dropped():
