@@ -29,11 +29,12 @@ from urllib.parse import unquote
 
 from bot.core.invisible_characters import shows_text
 from bot.core.readers import ao3, fanficfare
-from bot.core.readers.chapter_lines import HEADING_ENDS, joined_heading
+from bot.core.readers.chapter_lines import HEADING_ENDS, MAX_HEADING_CHARS, joined_heading
 from bot.core.readers.hidden import hidden_classes, is_hidden
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.plain_text import as_utf8
 from bot.core.readers.reader import ROW_SEPARATOR, Block, ExtraMissing
+from bot.core.readers.styles import class_chapter_style
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
@@ -464,6 +465,9 @@ def blocks_of(
     separators = 0  # characters of the block's text between its cells: no link's and no text's
     named: str | None = None  # the chapter a mark within the page just started: a paragraph saying its name first is
     # its heading typed as text (Calibre's conversion of a Kindle book: the mark within its bold "Chapter One")
+    named_from = 0  # the block after that chapter's: the paragraphs from there may say its name in parts (_says_name)
+    opener: _Element | None = None  # the <p> the walk is in, if its class says it sets a chapter ("CN", "CT")
+    openers: set[int] = set()  # the blocks of such paragraphs, each of one line (_chapter_openers)
 
     def flush(heading: bool = False, level: int | None = None) -> None:
         nonlocal linked, ends_linked, after_break, separators, named
@@ -482,8 +486,14 @@ def blocks_of(
                     group_parts.append(" ".join(text.split()))
             elif text.strip():
                 said_again = named is not None and not heading and " ".join(text.split()).casefold() == named
-                named = None
-                if not said_again:
+                said = None if named is None or heading else _says_name(blocks[named_from:], text, named)
+                named = named if said is None and not heading else None
+                if said:  # its name's parts, each a paragraph: "Chapter 1" and "The Hut"
+                    openers.difference_update(range(named_from, len(blocks)))
+                    del blocks[named_from:], all_links[named_from:]
+                elif not said_again:
+                    if opener is not None and len(texts) == 1:
+                        openers.add(len(blocks))
                     blocks.append(Block(text, heading, level, linked_arrow=arrow if text is texts[-1] else None))
                     all_links.append(only_links)
 
@@ -524,6 +534,7 @@ def blocks_of(
                 blocks.append(chapters[element.get("id", "")])
                 all_links.append(False)
                 named = " ".join(blocks[-1].text.split()).casefold()
+                named_from = len(blocks)
             if name in MEDIA_TAGS and media is None:
                 media = element
             if row is not None and name in _CELL_TAGS:
@@ -533,6 +544,8 @@ def blocks_of(
                 row = element
             elif name in BLOCK_TAGS:
                 flush()
+            if name == "p" and opener is None and class_chapter_style(element.get("class") or ""):
+                opener = element
             if (
                 name == "hgroup"
                 and heading_group is None
@@ -589,6 +602,7 @@ def blocks_of(
         elif name in BLOCK_TAGS:
             heading = name in HEADING_TAGS
             flush(heading, int(name[1]) if heading else None)
+            opener = None if element is opener else opener
         elif open_links and open_links[-1] is element:
             open_links.pop()
         add_text(element.tail or "")
@@ -597,7 +611,46 @@ def blocks_of(
         if open_links and element.tail:
             linked += _visible(element.tail)
     flush()
-    return [block for block, listed in zip(blocks, _in_link_lists(all_links), strict=True) if not listed]
+    kept = [not listed for listed in _in_link_lists(all_links)]
+    openers_read = _chapter_openers(blocks, openers, bool(chapters))
+    return [block for block, keep in zip(openers_read, kept, strict=True) if keep and block is not None]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _says_name(before: list[Block], text: str, name: str) -> bool | None:
+    """Whether the paragraphs since a chapter's mark, then text, say its name in parts, word for word ("Chapter 1"
+    and "The Hut" under the navigation's "Chapter 1: The Hut", InDesign's export): True when they do, None when
+    they begin to, False when they do not. One paragraph is its name only as a whole (said_again in blocks_of)."""
+    if not _WORD.search(text):
+        return False  # a scene break's "* * *" is no part of a name
+    said = _WORD.findall(" ".join([*(block.text for block in before), text]).casefold())
+    words = _WORD.findall(name)
+    if said == words:
+        return bool(before)
+    return None if words[: len(said)] == said else False
+
+
+def _chapter_openers(blocks: list[Block], openers: set[int], named_elsewhere: bool) -> list[Block | None]:
+    """The blocks, each run of paragraphs whose classes say they set a chapter ("CN" over "CT", InDesign's export;
+    "chapter-number" over "chapter-title") one heading, "1: The Hut", as an <hgroup>'s heading and lines are, where
+    each is short and the run is followed by text; where the navigation names the chapters, the run
+    is left out as the page's headings are. Such a run before a heading or the page's end, or a long one, stays text:
+    the class is the story's. Each chapter's number and title were its first two passages."""
+    kept: list[Block | None] = list(blocks)
+    run: list[int] = []
+    for n, block in enumerate([*blocks, None]):
+        if n in openers and block is not None and len(block.text.strip()) <= MAX_HEADING_CHARS:
+            run.append(n)
+            continue
+        if run and block is not None and not block.heading:
+            for at in run:
+                kept[at] = None
+            heading = joined_heading([" ".join(blocks[at].text.split()) for at in run])
+            kept[run[0]] = None if named_elsewhere else Block(heading, heading=True)
+        run = []
+    return kept
 
 
 _CELL_TAGS = frozenset({"td", "th"})
