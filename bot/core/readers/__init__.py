@@ -285,7 +285,8 @@ title page's short lines before it, is left out; Markdown's strikethrough, highl
 file (`Title: ...` and `Author: ...` lines, up to a blank line) is no text, its title the story's. 64: an HTML or
 EPUB chapter opened by paragraphs whose classes say they set its number and title (InDesign's "CN" over "CT",
 "chapter-number" over "chapter-title"), or that say the navigation's name in parts, is named by them ("1: The Hut"),
-as an <hgroup> is: they were its first two passages."""
+as an <hgroup> is: they were its first two passages; an OpenDocument or RTF template's own styles named for
+chapters ("Chapter Number", "Chapter Title") name chapters where they are used as headings, as Word's do (62)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
