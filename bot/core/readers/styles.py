@@ -85,20 +85,18 @@ def chapter_style(name: str) -> ChapterStyle | None:
     return ChapterStyle("part" if part else "chapter", bool(chapter_number or part_number))
 
 
-_ABBREVIATED_CLASSES = {"cn": "chapter number", "ct": "chapter title", "pn": "part number", "pt": "part title"}
-"""Publishers' style tags, as InDesign exports them as an EPUB's classes: "CN" over "CT"."""
 _SHORT_CHAPTER = re.compile(r"\A(?:ch|chap)(?=[ _-]?(?:num|title|head|name|label))")
 
 
-def class_chapter_style(classes: str) -> ChapterStyle | None:
-    """The chapter or part an HTML paragraph's class names say it sets, by the rule of style names (chapter_style):
-    "chapter-number", "ChapterTitle" (InDesign's paragraph styles), "ch-title", "CN" and "CT"; None for any other. A
-    bare "chapter" is none: it is the class of many a book's whole chapter."""
+def class_chapter_name(classes: str) -> str | None:
+    """The style name among an HTML paragraph's class names that says it sets a chapter's number or name, by the rule
+    of style names (chapter_style): "chapter-number", "ChapterTitle" (InDesign's and Word's web pages write a
+    paragraph style's name as a class), "ch-title" as "chapter-title"; None for any other. A bare "chapter" is none:
+    it is the class of many a book's whole chapter."""
     for name in classes.casefold().split():
-        name = _ABBREVIATED_CLASSES.get(name) or _SHORT_CHAPTER.sub("chapter", name, count=1)
-        found = chapter_style(name)
-        if found is not None and name != "chapter":
-            return found
+        name = _SHORT_CHAPTER.sub("chapter", name, count=1)
+        if name != "chapter" and chapter_style(name):
+            return name
     return None
 
 

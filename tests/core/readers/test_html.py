@@ -646,3 +646,12 @@ def test_short_paragraphs_over_a_chapter_are_text_unless_classed_and_followed_by
     corpus = load_corpus(tmp_path)
     found = {story.title: [p.text for p in corpus.story_passages(n)] for n, story in enumerate(corpus.stories)}
     assert found == {TITLE: lines, "The Mill": ["Spring", "The miller ground rye."]}
+
+
+def test_lines_classed_cn_with_no_ct_beside_them_are_text(tmp_path):
+    # "CN" over "CT" are a publisher's tags for a chapter's number and title only as a pair: a bilingual page classes
+    # its Chinese lines "cn", each short and followed by its English line, and they were taken for chapters' numbers.
+    lines = ["床前明月光", "Before my bed, the bright moonlight", "疑是地上霜", "I took it for frost on the ground"]
+    body = "".join(f"<p class='{('cn', 'en')[n % 2]}'>{line}</p>" for n, line in enumerate(lines))
+    (tmp_path / "poem.html").write_text(page("Quiet Night", body), encoding="utf-8")
+    assert [(p.chapter, p.text) for p in load_corpus(tmp_path).passages] == [(None, line) for line in lines]
