@@ -641,7 +641,8 @@ def test_short_paragraphs_over_a_chapter_are_text_unless_classed_and_followed_by
     body = f"<p>{lines[0]}</p><p>{lines[1]}</p><p>{lines[2]}</p><p class='chapter-title'>{lines[3]}</p>"
     (tmp_path / "keeper.html").write_text(page(TITLE, body), encoding="utf-8")
     (tmp_path / "mill.html").write_text(
-        page("The Mill", "<p class='CT'>Spring</p><h2>Summer</h2><p>The miller ground rye.</p>"), encoding="utf-8"
+        page("The Mill", "<p class='chapter-title'>Spring</p><h2>Summer</h2><p>The miller ground rye.</p>"),
+        encoding="utf-8",
     )
     corpus = load_corpus(tmp_path)
     found = {story.title: [p.text for p in corpus.story_passages(n)] for n, story in enumerate(corpus.stories)}
