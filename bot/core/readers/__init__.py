@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 64
+READING_VERSION = 65
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -284,7 +284,11 @@ title page's short lines before it, is left out; Markdown's strikethrough, highl
 (`~~walked~~`, `==never==`, `x^2^`, `H~2~O`) are no text, theirs kept; MultiMarkdown's metadata opening a Markdown
 file (`Title: ...` and `Author: ...` lines, up to a blank line) is no text, its title the story's. 64: UTF-16 text
 without its byte order mark in one other alphabet (Cyrillic, Greek), its spaces and stops Latin-1's, is read (it was
-refused as binary)."""
+refused as binary). 65: an HTML or EPUB chapter opened by paragraphs whose classes say they set its number and title
+(InDesign's "CN" over "CT", "chapter-number" over "chapter-title"), or that say the navigation's name in parts, is
+named by them ("1: The Hut"), as an <hgroup> is: they were its first two passages; an OpenDocument or RTF template's
+own styles named for chapters ("Chapter Number", "Chapter Title") name chapters where they are used as headings, as
+Word's do (62)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

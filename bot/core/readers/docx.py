@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.book_matter import book_matter_left_out
-from bot.core.readers.chapter_lines import MAX_HEADING_CHARS, joined_heading
+from bot.core.readers.chapter_lines import joined_heading
 from bot.core.readers.markup import NOTE_MARK, parse_xml
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, chosen_title, story_text
@@ -32,6 +32,7 @@ from bot.core.readers.styles import (
     heading_level,
     outline_heading_level,
     style_role,
+    used_chapter_styles,
 )
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
@@ -351,34 +352,17 @@ def _notes_joined(blocks: list[Block], starts: list[bool]) -> list[Block]:
 def _chapter_styles_used(
     paragraphs: list[_Element], roles: list[tuple[StyleRole, int | None]], texts: list[str], styles: _Styles
 ) -> list[tuple[StyleRole, int | None]]:
-    """The paragraphs' roles, those in a style whose name says it sets chapters (chapter_style: "Chapter Number",
-    "Chapter Title", based on Normal in a self-publishing template) headings where the document uses it as one: its
-    paragraphs each short, of one line, and each (after any other such paragraph: a chapter's number over its name)
-    followed by text, not by a heading nor the document's end. A template's book had no chapter, and its copyright
-    page and "About the Author" were read as its story; a style so named but set on a story's paragraphs (a long one,
-    or one closing the document) stays text."""
-    used: dict[str, bool] = {}
-    waiting: list[str] = []  # the chapter styles since the last text, each to be followed by text
-    for paragraph, (role, _), text in zip(paragraphs, roles, texts, strict=True):
-        if role is not StyleRole.TEXT:
-            if role is StyleRole.HEADING:
-                used.update(dict.fromkeys(waiting, False))
-                waiting = []
-            continue
-        style = styles.style(paragraph)
-        if style in styles.chapters:
-            line = text.strip()
-            if line:
-                used[style] = used.get(style, True) and len(line) <= MAX_HEADING_CHARS and "\n" not in line
-                waiting.append(style)
-        elif text.strip():
-            waiting = []
-    used.update(dict.fromkeys(waiting, False))
+    """The paragraphs' roles, those in a style whose name says it sets chapters ("Chapter Number", "Chapter Title",
+    based on Normal in a self-publishing template) headings where the document uses it as one (used_chapter_styles)."""
+    names = [styles.names.get(styles.style(paragraph), "") for paragraph in paragraphs]
+    used = used_chapter_styles(
+        (name, text, role is StyleRole.HEADING)
+        for name, (role, _), text in zip(names, roles, texts, strict=True)
+        if role in (StyleRole.TEXT, StyleRole.HEADING)
+    )
     return [
-        (StyleRole.HEADING, None)
-        if role is StyleRole.TEXT and used.get(styles.style(paragraph), False)
-        else (role, level)
-        for paragraph, (role, level) in zip(paragraphs, roles, strict=True)
+        (StyleRole.HEADING, None) if role is StyleRole.TEXT and name in used else (role, level)
+        for name, (role, level) in zip(names, roles, strict=True)
     ]
 
 

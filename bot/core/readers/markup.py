@@ -34,6 +34,7 @@ from bot.core.readers.hidden import hidden_classes, is_hidden
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.plain_text import as_utf8
 from bot.core.readers.reader import ROW_SEPARATOR, Block, ExtraMissing
+from bot.core.readers.styles import chapter_styled, class_chapter_name, used_chapter_styles
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
@@ -464,6 +465,9 @@ def blocks_of(
     separators = 0  # characters of the block's text between its cells: no link's and no text's
     named: str | None = None  # the chapter a mark within the page just started: a paragraph saying its name first is
     # its heading typed as text (Calibre's conversion of a Kindle book: the mark within its bold "Chapter One")
+    named_from = 0  # the block after that chapter's: the paragraphs from there may say its name in parts (_says_name)
+    opener: tuple[_Element, str] | None = None  # the <p> the walk is in, if its class names a chapter's style
+    styled: dict[int, str] = {}  # the blocks of such paragraphs, by place: that style's name (_chapter_openers)
 
     def flush(heading: bool = False, level: int | None = None) -> None:
         nonlocal linked, ends_linked, after_break, separators, named
@@ -482,8 +486,15 @@ def blocks_of(
                     group_parts.append(" ".join(text.split()))
             elif text.strip():
                 said_again = named is not None and not heading and " ".join(text.split()).casefold() == named
-                named = None
-                if not said_again:
+                said = None if named is None or heading else _says_name(blocks[named_from:], text, named)
+                named = named if said is None and not heading else None
+                if said:  # its name's parts, each a paragraph: "Chapter 1" and "The Hut"
+                    for at in range(named_from, len(blocks)):
+                        styled.pop(at, None)
+                    del blocks[named_from:], all_links[named_from:]
+                elif not said_again:
+                    if opener is not None and len(texts) == 1:
+                        styled[len(blocks)] = opener[1]
                     blocks.append(Block(text, heading, level, linked_arrow=arrow if text is texts[-1] else None))
                     all_links.append(only_links)
 
@@ -524,6 +535,7 @@ def blocks_of(
                 blocks.append(chapters[element.get("id", "")])
                 all_links.append(False)
                 named = " ".join(blocks[-1].text.split()).casefold()
+                named_from = len(blocks)
             if name in MEDIA_TAGS and media is None:
                 media = element
             if row is not None and name in _CELL_TAGS:
@@ -533,6 +545,8 @@ def blocks_of(
                 row = element
             elif name in BLOCK_TAGS:
                 flush()
+            if name == "p" and opener is None and (style := _opener_style(element)):
+                opener = (element, style)
             if (
                 name == "hgroup"
                 and heading_group is None
@@ -589,6 +603,7 @@ def blocks_of(
         elif name in BLOCK_TAGS:
             heading = name in HEADING_TAGS
             flush(heading, int(name[1]) if heading else None)
+            opener = None if opener is not None and element is opener[0] else opener
         elif open_links and open_links[-1] is element:
             open_links.pop()
         add_text(element.tail or "")
@@ -597,7 +612,60 @@ def blocks_of(
         if open_links and element.tail:
             linked += _visible(element.tail)
     flush()
-    return [block for block, listed in zip(blocks, _in_link_lists(all_links), strict=True) if not listed]
+    listed = _in_link_lists(all_links)
+    kept = [n for n in range(len(blocks)) if not listed[n]]
+    return _chapter_openers(
+        [blocks[n] for n in kept], {at: styled[n] for at, n in enumerate(kept) if n in styled}, bool(chapters)
+    )
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _says_name(before: list[Block], text: str, name: str) -> bool | None:
+    """Whether the paragraphs since a chapter's mark, then text, say its name in parts, word for word ("Chapter 1"
+    and "The Hut" under the navigation's "Chapter 1: The Hut", InDesign's export): True when they do, None when
+    they begin to, False when they do not. One paragraph is its name only as a whole (said_again in blocks_of)."""
+    if not _WORD.search(text):
+        return False  # a scene break's "* * *" is no part of a name
+    said = _WORD.findall(" ".join([*(block.text for block in before), text]).casefold())
+    words = _WORD.findall(name)
+    if said == words:
+        return bool(before)
+    return None if words[: len(said)] == said else False
+
+
+def _chapter_openers(blocks: list[Block], styled: dict[int, str], named_elsewhere: bool) -> list[Block]:
+    """The blocks, paragraphs whose classes name a chapter's styles ("CN" over "CT", InDesign's; "chapter-number"
+    over "chapter-title") headings where the page uses them as a document uses such styles (chapter_styled), a
+    number over its title one name, "1: The Hut", as an <hgroup>'s lines are; where the navigation names the
+    chapters, they are left out, as the page's headings are. Each chapter's number and title were its first two
+    passages."""
+    if not named_elsewhere:
+        return chapter_styled(blocks, styled)
+    used = used_chapter_styles((styled.get(at, ""), block.text, block.heading) for at, block in enumerate(blocks))
+    return [block for at, block in enumerate(blocks) if styled.get(at) not in used]
+
+
+_PUBLISHERS_TAGS = {"cn": ("ct", "chapter number"), "ct": ("cn", "chapter title")}
+"""Publishers' tags for a chapter's number and title, as InDesign writes its paragraph styles so named: each with
+the tag it stands with, a number over its title. Only so: "cn" alone may be a Chinese line's class."""
+
+
+def _opener_style(paragraph: _Element) -> str | None:
+    """The chapter's style a paragraph's classes name (class_chapter_name), or its publisher's tag does where the
+    paragraph beside it has the other: "CN" over "CT"."""
+    classes = paragraph.get("class") or ""
+    found = class_chapter_name(classes)
+    if found is not None:
+        return found
+    for tag in classes.casefold().split():
+        if tag in _PUBLISHERS_TAGS:
+            partner, style = _PUBLISHERS_TAGS[tag]
+            beside = paragraph.getnext() if tag == "cn" else paragraph.getprevious()
+            if beside is not None and partner in (beside.get("class") or "").casefold().split():
+                return style
+    return None
 
 
 _CELL_TAGS = frozenset({"td", "th"})

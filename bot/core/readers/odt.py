@@ -2,13 +2,15 @@
 
 Read with the standard library's zipfile (with the limits of archive.py) and lxml, as EPUB is: a story needs
 `content.xml` (the text) and `meta.xml` (the title), nothing else of the package (styles, images, settings).
-The title is the document's own (File > Properties), else its first paragraph in the Title style, and a "by"
-line naming the document's author is left out; headings (`text:h`, and paragraphs in Heading styles) name
-chapters; lists and tables are read where they stand, a table row by row (a row of a paragraph a cell at most one
-passage, its cells joined by " | ", as a web page's); tracked changes read as the text
-stands (deletions are kept apart from it). What LibreOffice hides (hidden characters, paragraphs and sections, a
-writer's notes to self and cut scenes) is left out. Footnotes, comments, text boxes and frames, generated indexes (a
-table of contents) and ruby's reading over the words it glosses are left out, as they are from Word documents.
+The title is the document's own (File > Properties), else its first paragraph in the Title style, and a "by" line
+naming the document's author is left out; headings (`text:h`, and paragraphs in Heading styles) name chapters, and
+so do paragraphs in a template's own styles named for chapters ("Chapter Number" over "Chapter Title": "ONE: The
+Hut") where the document uses them as headings (styles.chapter_styled); lists and tables are read where they stand,
+a table row by row (a row of a paragraph a cell at most one passage, its cells joined by " | ", as a web page's);
+tracked changes read as the text stands (deletions are kept apart from it). What LibreOffice hides (hidden
+characters, paragraphs and sections, a writer's notes to self and cut scenes) is left out. Footnotes, comments, text
+boxes and frames, generated indexes (a table of contents) and ruby's reading over the words it glosses are left out,
+as they are from Word documents.
 A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
 its end) is left out as an EPUB's is: book_matter.py.
 """
@@ -23,7 +25,7 @@ from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.markup import lxml_etree, parse_xml
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.reader import ROW_SEPARATOR, Block, StoryText, story_text
-from bot.core.readers.styles import StyleRole, heading_level, style_role
+from bot.core.readers.styles import StyleRole, chapter_styled, heading_level, style_role
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
@@ -234,6 +236,7 @@ class OdtReader:
             )
         based_on, hidden = _style_names(content), _hidden_styles(content)
         blocks = []
+        styled: dict[int, str] = {}  # the style of each block of text, by its place (chapter_styled)
         for paragraph in _paragraphs(body, hidden):
             if paragraph.tag == _ROW:
                 blocks.append(Block(_row_text(paragraph, hidden)))
@@ -248,5 +251,7 @@ class OdtReader:
                 level = _level(paragraph, shown) if heading else None
                 text, linked = _text_and_arrow(paragraph, hidden)
                 arrow = linked if not heading and is_backlinked_note(text) else None
+                if not heading:
+                    styled[len(blocks)] = shown
                 blocks.append(Block(text, heading=heading, level=level, linked_arrow=arrow))
-        return story_text(title, book_matter_left_out(blocks, title), author)
+        return story_text(title, book_matter_left_out(chapter_styled(blocks, styled), title), author)

@@ -8,17 +8,19 @@ in braces, and text. One regular expression takes one token at a time, each of i
 (a control word has at most 32 letters and 10 digits) or a run of plain bytes, so a file is read in one
 pass; groups are a stack, not recursion, and may nest 1,024 deep; `\\binN` data is jumped over.
 
-Paragraphs end at `\\par` (and table cells at `\\cell`; Calibre's tables, written as text: _cells_apart). The title is
-the `\\info` group's `\\title`, else the first paragraph in the Title style, else a first paragraph centered in larger
-type than the next, a centered author's line (pandoc's title; one that reads as a chapter's, "Prologue", too where
-no later paragraph is centered as large), and a "by" line naming `\\author`, or pandoc's author's line under its
-title, is left out; paragraphs in Heading styles (by the style sheet's names) or with an outline level name
-chapters; a drop cap's letter (`\\dropcapt`) is read into the word it opens. Text is decoded by the document's code
-page (`\\ansicpg`) or its font's (`\\fcharset`: Russian Word files set Cyrillic fonts in a Western code page),
-and `\\uN` characters are read with their `\\ucN` fallbacks skipped. Left out, as from Word documents: the font,
-colour and style tables, pictures and objects, headers and footers, footnotes, comments, fields' instructions (their
-results are read), list numbers, text boxes and hidden text (`\\v`). A book's matter where nothing marks it (its
-copyright notice before the first chapter, "About the Author" at its end) is left out as an EPUB's is: book_matter.py.
+Paragraphs end at `\\par` (and table cells at `\\cell`; Calibre's tables, written as text: _cells_apart). The title
+is the `\\info` group's `\\title`, else the first paragraph in the Title style, else a first paragraph centered in
+larger type than the next, a centered author's line (pandoc's title; one that reads as a chapter's, "Prologue", too
+where no later paragraph is centered as large), and a "by" line naming `\\author`, or pandoc's author's line under
+its title, is left out; paragraphs in Heading styles (by the style sheet's names) or with an outline level name
+chapters, and so do paragraphs in a template's own styles named for chapters ("Chapter Number" over "Chapter Title":
+"ONE: The Hut") where the document uses them as headings (styles.chapter_styled); a drop cap's letter (`\\dropcapt`)
+is read into the word it opens. Text is decoded by the document's code page (`\\ansicpg`) or its font's
+(`\\fcharset`: Russian Word files set Cyrillic fonts in a Western code page), and `\\uN` characters are read with
+their `\\ucN` fallbacks skipped. Left out, as from Word documents: the font, colour and style tables, pictures and
+objects, headers and footers, footnotes, comments, fields' instructions (their results are read), list numbers, text
+boxes and hidden text (`\\v`). A book's matter where nothing marks it (its copyright notice before the first
+chapter, "About the Author" at its end) is left out as an EPUB's is: book_matter.py.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from typing import NamedTuple
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.chapter_lines import is_chapter_line
 from bot.core.readers.reader import Block, StoryText, story_text
-from bot.core.readers.styles import StyleRole, heading_level, outline_heading_level, style_role
+from bot.core.readers.styles import StyleRole, chapter_styled, heading_level, outline_heading_level, style_role
 from bot.core.readers.text import is_title_line
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
@@ -197,6 +199,8 @@ class _Document:
             Destination.AUTHOR: [],
         }
         self.blocks: list[Block] = []
+        self.styled: dict[int, str] = {}
+        """The style of each block of text in one the style sheet names, by its place (chapter_styled)."""
         self.title_paragraph: str | None = None
         self.opening: tuple[str, int] | None = None
         """The document's first paragraph and its type's size, when it is centered and no heading: pandoc's title."""
@@ -275,6 +279,7 @@ class _Document:
                 ended = True
         self._paragraph_end()
         self._drop_cap_alone()
+        self.blocks = chapter_styled(self.blocks, self.styled)
         title = _joined(self.parts[Destination.TITLE]) or self.title_paragraph or self.opening_title
         author = _joined(self.parts[Destination.AUTHOR]) or self.opening_author or None
         return story_text(title, book_matter_left_out(self._without_title_block(), title), author)
@@ -494,6 +499,8 @@ class _Document:
                 return
             self._opening_title(text, heading)
             level = outlined if outlined is not None else heading_level(style) if heading else None
+            if style and not heading:
+                self.styled[len(self.blocks)] = style
             self.blocks.append(Block(text, heading, level))
 
     def _after_drop_cap(self, text: str, heading: bool) -> str:

@@ -4,8 +4,12 @@ LibreOffice and the RTF they write ("Title", "Heading 1"; Word's RTF says "headi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import NamedTuple
+
+from bot.core.readers.chapter_lines import MAX_HEADING_CHARS, joined_heading
+from bot.core.readers.reader import Block
 
 
 class StyleRole(Enum):
@@ -79,3 +83,64 @@ def chapter_style(name: str) -> ChapterStyle | None:
         return None
     chapter_number, part, part_number = found.group(2, 3, 4)
     return ChapterStyle("part" if part else "chapter", bool(chapter_number or part_number))
+
+
+_SHORT_CHAPTER = re.compile(r"\A(?:ch|chap)(?=[ _-]?(?:num|title|head|name|label))")
+
+
+def class_chapter_name(classes: str) -> str | None:
+    """The style name among an HTML paragraph's class names that says it sets a chapter's number or name, by the rule
+    of style names (chapter_style): "chapter-number", "ChapterTitle" (InDesign's and Word's web pages write a
+    paragraph style's name as a class), "ch-title" as "chapter-title"; None for any other. A bare "chapter" is none:
+    it is the class of many a book's whole chapter."""
+    for name in classes.casefold().split():
+        name = _SHORT_CHAPTER.sub("chapter", name, count=1)
+        if name != "chapter" and chapter_style(name):
+            return name
+    return None
+
+
+def used_chapter_styles(paragraphs: Iterable[tuple[str, str, bool]]) -> set[str]:
+    """The names of the paragraph styles named for chapters (chapter_style: "Chapter Number", "Chapter Title", based
+    on the default style in a self-publishing template) that the document uses as headings, of its paragraphs'
+    (style name, text, whether a heading) in order: each of their paragraphs short, of one line, and each (after any
+    other such paragraph: a chapter's number over its name) followed by text, not by a heading nor the document's end.
+    A template's book had no chapter, its copyright page and "About the Author" read as its story; a style so named
+    but set on a story's paragraphs (a long one, or one closing the document) stays text."""
+    used: dict[str, bool] = {}
+    waiting: list[str] = []  # the chapter styles since the last text, each to be followed by text
+    for name, text, heading in paragraphs:
+        line = text.strip()
+        if not line:
+            continue
+        if heading:
+            used.update(dict.fromkeys(waiting, False))
+            waiting = []
+        elif chapter_style(name):
+            used[name] = used.get(name, True) and len(line) <= MAX_HEADING_CHARS and "\n" not in line
+            waiting.append(name)
+        else:
+            waiting = []
+    used.update(dict.fromkeys(waiting, False))
+    return {name for name, heading in used.items() if heading}
+
+
+def chapter_styled(blocks: list[Block], styles: Mapping[int, str]) -> list[Block]:
+    """The blocks, those in a paragraph style the document uses for chapters (used_chapter_styles; `styles` names
+    each block of text's style by its place) headings, a number over its name one chapter, "ONE: The Hut", as in
+    Word (bot.core.readers.docx): OpenDocument's and RTF's."""
+    used = used_chapter_styles((styles.get(at, ""), block.text, block.heading) for at, block in enumerate(blocks))
+    read: list[Block] = []
+    number: tuple[int, ChapterStyle] | None = None  # the block of a chapter's number, its name to come
+    for at, block in enumerate(blocks):
+        chapter = chapter_style(styles[at]) if styles.get(at) in used else None
+        if chapter is None or block.heading:
+            read.append(block)
+            number = None if block.heading or block.text.strip() else number
+        elif number and chapter.kind == number[1].kind and not chapter.number:
+            read[number[0]] = Block(joined_heading([read[number[0]].text.strip(), block.text.strip()]), heading=True)
+            number = None
+        else:
+            number = (len(read), chapter) if chapter.number else None
+            read.append(Block(block.text, heading=True))
+    return read

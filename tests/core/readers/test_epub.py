@@ -725,6 +725,51 @@ def test_a_chapters_number_and_title_in_an_hgroup_name_it_once(tmp_path, navigat
     check_story(tmp_path)
 
 
+def indesign_pages(number_class: str, title_class: str) -> list[tuple[str, str, str]]:
+    """Chapter pages as InDesign exports a book set with paragraph styles and no heading: each opens with its number
+    over its title, two paragraphs ("<p class='CN' id='_idParaDest-1'>Chapter One</p><p class='CT'>The Storm</p>"),
+    the first the navigation's target, the first text's letter a drop cap."""
+    pages = []
+    for n, (name, texts) in enumerate(CHAPTERS.items(), 1):
+        number, title = name.split(": ")
+        opener = f"<p class='{number_class}' id='_idParaDest-{n}'>{number}</p><p class='{title_class}'>{title}</p>"
+        first, *rest = texts
+        body = f"<p class='FP'><span class='DropCap'>{first[0]}</span>{first[1:]}</p>"
+        body += "".join(f"<p class='TX'>{text}</p>" for text in rest)
+        pages.append((f"Text/Keeper-{n}.xhtml", "", f"<div id='_idContainer00{n}'>{opener}{body}</div>"))
+    return pages
+
+
+@pytest.mark.parametrize(
+    ("classes", "navigation"),
+    [(("CN", "CT"), True), (("CN", "CT"), False), (("chapter-number", "chapter_title"), False), (("", ""), True)],
+    ids=["indesign-tags", "tags-without-navigation", "class-names-without-navigation", "navigation-alone"],
+)
+def test_a_chapters_number_and_title_set_as_two_paragraphs_name_it(tmp_path, classes, navigation):
+    # InDesign sets a chapter's opener in paragraph styles, no <h1>: its number and title are two paragraphs whose
+    # classes are the styles' names, the navigation pointing at the first. They were each chapter's first two passages.
+    pages = indesign_pages(*classes)
+    toc = "".join(
+        f"<li><a href='Text/Keeper-{n}.xhtml#_idParaDest-{n}'>{name}</a></li>" for n, name in enumerate(CHAPTERS, 1)
+    )
+    write_package_book(tmp_path / "keeper.epub", 3, pages, f"<nav epub:type='toc'><ol>{toc}</ol></nav>" * navigation)
+    check_story(tmp_path)
+
+
+def test_a_short_first_paragraph_under_a_chapters_mark_stays_text(tmp_path):
+    # A chapter whose first paragraph is short, and begins as the navigation's name does ("Chapter One" under
+    # "Chapter One: The Storm"), is the story's when the next does not say the rest of the name.
+    first = {"Chapter One: The Storm": ["Chapter One", "The Storm came at night.", *CHAPTERS["Chapter One: The Storm"]]}
+    chapters = {**CHAPTERS, **first}
+    pages = [
+        (f"c{n}.xhtml", "", f"<div id='c{n}'>" + "".join(f"<p>{text}</p>" for text in texts) + "</div>")
+        for n, texts in enumerate(chapters.values())
+    ]
+    toc = "".join(f"<li><a href='c{n}.xhtml#c{n}'>{name}</a></li>" for n, name in enumerate(chapters))
+    write_package_book(tmp_path / "keeper.epub", 3, pages, f"<nav epub:type='toc'><ol>{toc}</ol></nav>")
+    check_story(tmp_path, chapters)
+
+
 @pytest.mark.parametrize("version", [3, 2], ids=["epub3-nav", "epub2-ncx"])
 def test_a_copyright_page_headed_by_the_books_title_is_no_story_text(tmp_path, version):
     # pandoc puts what stands before a book's first chapter (its copyright lines) on a page headed, and named in the

@@ -620,3 +620,39 @@ def test_a_google_docs_page_whose_chapters_are_set_in_the_title_style_keeps_them
     corpus = load_corpus(tmp_path)
     assert [p.text for p in corpus.passages][-1] == "Ingrid rowed out, day Two."
     assert "Chapter Two" in [p.text for p in corpus.passages] + [p.chapter for p in corpus.passages]
+
+
+def test_a_chapters_number_and_title_in_paragraphs_classed_so_name_it(tmp_path):
+    # A page with no heading sets each chapter's opener in two paragraphs whose classes say what they are
+    # ("chapter-number" over "chapter-title"): they name the chapter as an <hgroup>'s lines do, not its first passages.
+    body = ""
+    for name, texts in CHAPTERS.items():
+        number, title = name.split(": ")
+        body += f"<p class='chapter-number'>{number}</p><p class='chapter-title'>{title}</p>"
+        body += "".join(f"<p>{text}</p>" for text in texts)
+    (tmp_path / "keeper.html").write_text(page(TITLE, body), encoding="utf-8")
+    check_story(tmp_path)
+
+
+def test_short_paragraphs_over_a_chapter_are_text_unless_classed_and_followed_by_text(tmp_path):
+    # A number and a short line over the text, in paragraphs of no such class, are the story's ("1", "No."); so is
+    # a paragraph classed as a chapter's title that opens no text: before a heading, or the page's last.
+    lines = ["1", "No.", "Maren shut the door.", "The End"]
+    body = f"<p>{lines[0]}</p><p>{lines[1]}</p><p>{lines[2]}</p><p class='chapter-title'>{lines[3]}</p>"
+    (tmp_path / "keeper.html").write_text(page(TITLE, body), encoding="utf-8")
+    (tmp_path / "mill.html").write_text(
+        page("The Mill", "<p class='chapter-title'>Spring</p><h2>Summer</h2><p>The miller ground rye.</p>"),
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    found = {story.title: [p.text for p in corpus.story_passages(n)] for n, story in enumerate(corpus.stories)}
+    assert found == {TITLE: lines, "The Mill": ["Spring", "The miller ground rye."]}
+
+
+def test_lines_classed_cn_with_no_ct_beside_them_are_text(tmp_path):
+    # "CN" over "CT" are a publisher's tags for a chapter's number and title only as a pair: a bilingual page classes
+    # its Chinese lines "cn", each short and followed by its English line, and they were taken for chapters' numbers.
+    lines = ["床前明月光", "Before my bed, the bright moonlight", "疑是地上霜", "I took it for frost on the ground"]
+    body = "".join(f"<p class='{('cn', 'en')[n % 2]}'>{line}</p>" for n, line in enumerate(lines))
+    (tmp_path / "poem.html").write_text(page("Quiet Night", body), encoding="utf-8")
+    assert [(p.chapter, p.text) for p in load_corpus(tmp_path).passages] == [(None, line) for line in lines]

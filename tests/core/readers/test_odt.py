@@ -248,3 +248,60 @@ def test_a_table_row_of_a_paragraph_a_cell_is_one_passage_as_a_web_pages_is():
         "A.",
         "B.",
     ]
+
+
+def template_book(lines: list[tuple[str, str]]) -> bytes:
+    """A book in a LibreOffice template's own paragraph styles, by (style, text): "Chapter Number" and "Chapter
+    Title" defined in styles.xml on "Standard" (LibreOffice writes their names "Chapter_20_Number"), each chapter's
+    number given a page break before it, so in an automatic style based on its own ("P1")."""
+    names = ("Chapter Number", "Chapter Title", "Copyright", "Text body")
+    defined = "".join(
+        f'<style:style style:name="{name.replace(" ", "_20_")}" style:display-name="{name}" style:family="paragraph"'
+        ' style:parent-style-name="Standard"/>'
+        for name in names
+    )
+    styles = f'<office:document-styles {NAMESPACES} office:version="1.3"><office:styles>{defined}</office:styles>'
+    automatic = (
+        '<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Chapter_20_Number">'
+        '<style:paragraph-properties fo:break-before="page"'
+        ' xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"/></style:style>'
+    )
+    body = "".join(
+        f'<text:p text:style-name="{"P1" if style == "Chapter Number" else style.replace(" ", "_20_")}">{text}</text:p>'
+        for style, text in lines
+    )
+    return odt({"content.xml": content(body, automatic), "styles.xml": f"{styles}</office:document-styles>"})
+
+
+def test_a_templates_chapter_styles_name_chapters(tmp_path):
+    # A LibreOffice template sets chapters in styles of its own, "Chapter Number" over "Chapter Title", based on
+    # "Standard", as Word's self-publishing templates do: the book had no chapter, its copyright page read as story.
+    lines = [("Copyright", f"Copyright © 2021 {AUTHOR}"), ("Copyright", "All rights reserved.")]
+    for n, (name, texts) in enumerate(CHAPTERS.items()):
+        lines += [("Chapter Number", ("ONE", "TWO")[n]), ("Chapter Title", name.split(": ")[1])]
+        lines += [("Text body", text) for text in texts]
+    (tmp_path / "keeper.odt").write_bytes(template_book(lines))
+    chapters = {
+        f"{('ONE', 'TWO')[n]}: {name.split(': ')[1]}": texts for n, (name, texts) in enumerate(CHAPTERS.items())
+    }
+    found: dict[str, list[str]] = {}
+    for passage in load_corpus(tmp_path).passages:
+        found.setdefault(passage.chapter or "", []).append(passage.text)
+    assert found == chapters
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [
+            ("Chapter Title", "The Storm"),
+            ("Text body", "Maren waited."),
+            ("Chapter Title", "Ilse came up the stairs " * 4 + "to the lamp."),
+        ],
+        [("Chapter Title", "The Storm"), ("Text body", "Maren waited."), ("Chapter Title", "The End")],
+    ],
+    ids=["long-paragraph", "closing-line"],
+)
+def test_a_style_named_for_chapters_but_set_on_story_text_stays_text(lines):
+    # A writer's "Chapter Title" set on a long paragraph too, or on a last line with no text after it, is no heading.
+    assert read(template_book(lines))[1] == [(text, False) for _, text in lines]

@@ -435,3 +435,50 @@ def test_a_drop_cap_is_read_into_the_word_it_opens():
             ("Z", False),
         ],
     )
+
+
+def template_rtf(lines: list[tuple[int, str]]) -> bytes:
+    """A book in a Word template's own paragraph styles as Word saves it as RTF, by (style number, text): \\s15
+    "Chapter Number" and \\s16 "Chapter Title", based on Normal (\\sbasedon0), no outline level; \\s17 "Copyright"."""
+    sheet = (
+        rb"{\stylesheet{\ql \li0\ri0\widctlpar\wrapdefault\aspalpha\aspnum\faauto\adjustright\rin0\lin0\itap0 "
+        rb"\rtlch\fcs1 \af0\afs24\alang1025 \ltrch\fcs0 \fs24\lang1033\langfe1033\cgrid\langnp1033\langfenp1033 "
+        rb"\snext0 \sqformat \spriority0 Normal;}{\s15\qc \b\fs40 \sbasedon0 \snext15 \sqformat Chapter Number;}"
+        rb"{\s16\qc \b\fs40 \sbasedon0 \snext16 \sqformat Chapter Title;}"
+        rb"{\s17\ql \fs20 \sbasedon0 \snext17 Copyright;}}"
+    )
+    paragraphs = b"".join(
+        rb"\pard\plain \ltrpar\s%d\qc\widctlpar\itap0 {\rtlch\fcs1 \ltrch\fcs0 %s}{\rtlch\fcs1 \ltrch\fcs0 \par }"
+        % (style, text.encode())
+        for style, text in lines
+    )
+    return rb"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Times New Roman;}}" + sheet + paragraphs + b"}"
+
+
+def test_a_templates_chapter_styles_name_chapters(tmp_path):
+    # A Word template's own styles, "Chapter Number" over "Chapter Title" based on Normal, name chapters in its RTF as
+    # in its .docx: the book had no chapter, and its copyright page was read as its story.
+    lines = [(17, f"Copyright 2021 {AUTHOR}"), (17, "All rights reserved.")]
+    for number, (name, texts) in zip(("ONE", "TWO"), CHAPTERS.items(), strict=True):
+        lines += [(15, number), (16, name.split(": ")[1]), *((0, text) for text in texts)]
+    (tmp_path / "keeper.rtf").write_bytes(template_rtf(lines))
+    chapters = {
+        f"{('ONE', 'TWO')[n]}: {name.split(': ')[1]}": texts for n, (name, texts) in enumerate(CHAPTERS.items())
+    }
+    found: dict[str, list[str]] = {}
+    for passage in load_corpus(tmp_path).passages:
+        found.setdefault(passage.chapter or "", []).append(passage.text)
+    assert found == chapters
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [(16, "The Storm"), (0, "Maren waited."), (16, "Ilse came up the stairs " * 4 + "to the lamp.")],
+        [(16, "The Storm"), (0, "Maren waited."), (16, "The End")],
+    ],
+    ids=["long-paragraph", "closing-line"],
+)
+def test_a_style_named_for_chapters_but_set_on_story_text_stays_text(lines):
+    # A writer's "Chapter Title" set on a long paragraph too, or on a last line with no text after it, is no heading.
+    assert read(template_rtf(lines))[1] == [(text, False) for _, text in lines]

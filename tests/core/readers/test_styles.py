@@ -4,7 +4,14 @@ only: a writer's own "Index Card" style holds story text."""
 
 import pytest
 
-from bot.core.readers.styles import ChapterStyle, StyleRole, chapter_style, heading_level, style_role
+from bot.core.readers.styles import (
+    ChapterStyle,
+    StyleRole,
+    chapter_style,
+    class_chapter_name,
+    heading_level,
+    style_role,
+)
 
 
 @pytest.mark.parametrize(
@@ -60,3 +67,23 @@ def test_a_styles_name_says_whether_it_sets_a_chapters_number_or_name(name, foun
     # A self-publishing template's own styles, based on Normal: whether the paragraphs in one are headings is for the
     # document's use of it to say (bot.core.readers.docx).
     assert chapter_style(name) == found
+
+
+@pytest.mark.parametrize(
+    ("classes", "found"),
+    [
+        ("Chapter-Number _idGenParaOverride-1", "chapter-number"),
+        ("chapter_title", "chapter_title"),
+        ("ChapterTitle", "chaptertitle"),  # Word's web page of its "Chapter Title" style
+        ("ch-title", "chapter-title"),
+        ("chapnum", "chapternum"),
+        ("chapter", None),  # a whole chapter's <section class="chapter">
+        ("chart", None),
+        ("CN", None),  # a publisher's tag, named only beside its partner (bot.core.readers.markup)
+        ("TX", None),
+    ],
+)
+def test_a_paragraphs_classes_say_whether_it_sets_a_chapters_number_or_name(classes, found):
+    # InDesign and Word's web pages write a paragraph's style as its class ("Chapter-Number"): the rule of style
+    # names, with the short "ch-" written out.
+    assert class_chapter_name(classes) == found
