@@ -29,11 +29,11 @@ from urllib.parse import unquote
 
 from bot.core.invisible_characters import shows_text
 from bot.core.readers import ao3, fanficfare
-from bot.core.readers.chapter_lines import HEADING_ENDS, joined_heading
+from bot.core.readers.chapter_lines import joined_heading
 from bot.core.readers.hidden import hidden_classes, is_hidden
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.plain_text import as_utf8
-from bot.core.readers.reader import ROW_SEPARATOR, Block, ExtraMissing
+from bot.core.readers.reader import Block, ExtraMissing, joined_row
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
@@ -580,7 +580,7 @@ def blocks_of(
             if cell:
                 cells.append((cell, "z3998:persona" in semantics(element)))
         elif element is row:
-            joined = _joined_cells(cells)
+            joined = joined_row(cells)
             separators += _visible(joined) - sum(_visible(cell) for cell, _ in cells)
             parts.append(joined)
             cells.clear()
@@ -670,7 +670,7 @@ def _lines_are_paragraphs(lines: list[str]) -> bool:
 
 def _is_flat_row(row: _Element) -> bool:
     """Whether a table row's cells hold no blocks of their own (paragraphs, lists, a table, or two line breaks in a row,
-    as old pages part paragraphs): its cells are then read as one passage (_joined_cells), a row's meaning being what
+    as old pages part paragraphs): its cells are then read as one passage (joined_row), a row's meaning being what
     its cells say together; each cell a passage, Standard Ebooks' plays read a speech apart from its speaker. A row
     whose cells hold paragraphs is read as they are. The walk stops at a row's first block, which a row around it has
     stopped at before: each element is looked at by one row."""
@@ -682,20 +682,6 @@ def _is_flat_row(row: _Element) -> bool:
         if after is not None and local_name(after) == "br":
             return False  # a paragraph's break: a page laid out in a table, its story in one cell (<br><br>)
     return True
-
-
-def _joined_cells(cells: list[tuple[str, bool]]) -> str:
-    """A row's cells as one text: a speaker's (Standard Ebooks' `z3998:persona`) and the speech after it as "Olof: Will
-    you sell the hut?", as a play's text says it; others with ROW_SEPARATOR between them."""
-    joined = ""
-    for n, (cell, _) in enumerate(cells):
-        if n == 0:
-            joined = cell
-        elif cells[n - 1][1]:
-            joined += (" " if joined[-1] in HEADING_ENDS else ": ") + cell
-        else:
-            joined += ROW_SEPARATOR + cell
-    return joined
 
 
 MESSAGE_CHARS = 300

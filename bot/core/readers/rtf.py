@@ -8,7 +8,8 @@ in braces, and text. One regular expression takes one token at a time, each of i
 (a control word has at most 32 letters and 10 digits) or a run of plain bytes, so a file is read in one
 pass; groups are a stack, not recursion, and may nest 1,024 deep; `\\binN` data is jumped over.
 
-Paragraphs end at `\\par` (and table cells at `\\cell`; Calibre's tables, written as text: _cells_apart). The title is
+Paragraphs end at `\\par` (and table cells at `\\cell`, a row of a paragraph a cell one passage at `\\row`:
+_row_noted; Calibre's tables, written as text: _cells_apart). The title is
 the `\\info` group's `\\title`, else the first paragraph in the Title style, else a first paragraph centered in larger
 type than the next, a centered author's line (pandoc's title; one that reads as a chapter's, "Prologue", too where
 no later paragraph is centered as large), and a "by" line naming `\\author`, or pandoc's author's line under its
@@ -31,7 +32,7 @@ from typing import NamedTuple
 
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.chapter_lines import is_chapter_line
-from bot.core.readers.reader import Block, StoryText, story_text
+from bot.core.readers.reader import Block, StoryText, joined_row, story_text
 from bot.core.readers.styles import StyleRole, heading_level, outline_heading_level, style_role
 from bot.core.readers.text import is_title_line
 from bot.core.skipped import Cause, Refusal, StoryRefused
@@ -135,7 +136,7 @@ _ALIGNMENTS = frozenset((b"qc", b"ql", b"qr", b"qj", b"qd"))
 _SETTINGS = frozenset(
     (
         *(b"uc", b"f", b"plain", b"pard", b"s", b"outlinelevel", b"deff", b"ansicpg", b"ansi", b"mac", b"pc", b"pca"),
-        *(b"fs", b"b", b"v", b"deleted", b"dropcapt", *_ALIGNMENTS),
+        *(b"fs", b"b", b"v", b"deleted", b"dropcapt", b"intbl", *_ALIGNMENTS),
     )
 )
 _MEANINGFUL = frozenset((*_SKIPPED, *_DESTINATIONS, b"u", b"upr", *_CHARACTERS, *_PARAGRAPH_ENDS, *_SETTINGS))
@@ -162,6 +163,8 @@ class Group(NamedTuple):
     drop_cap: bool = False
     """\\dropcaptN (1 dropped, 2 in the margin; to \\pard): the paragraph is a drop cap's letter in its frame, which
     Word's Insert > Drop Cap sets apart from the rest of its word, opening the next paragraph."""
+    in_table: bool = False
+    """\\intbl (to \\pard): the paragraph stands in a table's cell."""
     unicode_version: Destination | None = None
     """In an \\upr group (text said twice, in the code page, then in Unicode in its {\\*\\ud} group): where the
     Unicode version's text goes; the code page's is skipped."""
@@ -219,6 +222,11 @@ class _Document:
         titled, unless a later paragraph is centered as large, as a manuscript's chapters are."""
         """An empty paragraph came after the opening one: pandoc's title block ends so, with no author under it."""
         self.paragraphs = 0
+        self.row_start = 0
+        """Where the table row the text may be in begins in `blocks`: after the last `\\row`, or a paragraph outside
+        a table."""
+        self.row_flat = True
+        """Whether that row's cells have each held one paragraph so far (_row_noted)."""
         self.drop_cap: str | None = None
         """A drop cap's letter, to be put before the next paragraph's text (Group.drop_cap)."""
         self.bare_level: int | None = None
@@ -373,6 +381,7 @@ class _Document:
             self.unicode_skip -= 1
         elif symbol in _LINE_ENDS and destination is Destination.TEXT:
             self._paragraph_end()
+            self._row_noted(b"par")
         elif symbol in _SYMBOLS:
             self._emit(_SYMBOLS[symbol])
 
@@ -406,6 +415,7 @@ class _Document:
         elif word in _PARAGRAPH_ENDS:
             if destination is Destination.TEXT:
                 self._paragraph_end()
+                self._row_noted(word)
         else:
             self._setting(word, number)
 
@@ -436,7 +446,9 @@ class _Document:
         elif word == b"plain":
             self.group = group._replace(font=None, size=DEFAULT_SIZE, hidden=False, deleted=False)
         elif word == b"pard":
-            self.group = group._replace(style=0, outline=None, centered=False, drop_cap=False)
+            self.group = group._replace(style=0, outline=None, centered=False, drop_cap=False, in_table=False)
+        elif word == b"intbl":
+            self.group = group._replace(in_table=number != 0)
         elif word == b"dropcapt":
             self.group = group._replace(drop_cap=number in (1, 2))
         elif word in _ALIGNMENTS:
@@ -495,6 +507,22 @@ class _Document:
             self._opening_title(text, heading)
             level = outlined if outlined is not None else heading_level(style) if heading else None
             self.blocks.append(Block(text, heading, level))
+
+    def _row_noted(self, end: bytes) -> None:
+        """Notes a paragraph's end for the table row it may end (`end` the control word that ended it): a row whose
+        cells each ended at `\\cell` with one paragraph, no `\\par` in them and no table in them, is read as one
+        passage at its `\\row` (joined_row), as a web page's is; each cell a passage, "Wren" was read apart from
+        "Berit", its captain. A row whose cells hold several paragraphs is read as before."""
+        if end == b"row" and self.row_flat:
+            cells = self.blocks[self.row_start :]
+            if len(cells) > 1 and not any(cell.heading for cell in cells):
+                self.blocks[self.row_start :] = [
+                    Block(joined_row([(" ".join(cell.text.split()), False) for cell in cells]))
+                ]
+        if end in (b"nestcell", b"nestrow") or (end not in (b"cell", b"row") and self.group.in_table):
+            self.row_flat = False  # a cell of several paragraphs, or a table in it
+        elif end != b"cell":
+            self.row_start, self.row_flat = len(self.blocks), True
 
     def _after_drop_cap(self, text: str, heading: bool) -> str:
         """The paragraph's text with the drop cap before it put before it, with no space: "I" and "ngrid lived in a

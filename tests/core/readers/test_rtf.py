@@ -435,3 +435,34 @@ def test_a_drop_cap_is_read_into_the_word_it_opens():
             ("Z", False),
         ],
     )
+
+
+def test_a_table_row_of_a_paragraph_a_cell_is_one_passage_as_a_web_pages_is():
+    # Word's RTF table (as Word 2016 writes it: each cell's paragraph \intbl, ended by \cell, the row's properties
+    # again before \row): each cell was a passage, "Wren" apart from "Berit". A row whose cell holds two paragraphs
+    # (LibreOffice: \par between them, in the table) is read as before, and so are the paragraphs after the table.
+    row = rb"\trowd\irow0\trgaph108\cellx4567\cellx9242"
+    cell = rb"\pard\plain\ql\intbl{\insrsid1 "
+    rtf = (
+        rb"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\froman\fcharset0 Times New Roman;}}"
+        rb"\pard\plain The crew of the Wren:\par" + row + cell + rb"Wren\cell Berit\cell }"
+        rb"\pard\plain\intbl{" + row + rb"\row }" + row + cell + rb"Olof:\cell Will you sell it?\cell }"
+        rb"\pard\plain\intbl{"
+        + row
+        + rb"\row }"
+        + row
+        + cell
+        + rb"Dear Berit,\par The hut is sold.\cell Dear Olof,\cell }"
+        rb"\pard\plain\intbl{" + row + rb"\row }"
+        rb"\pard\plain They sailed at dawn.\par They came home.\par}"
+    )
+    assert read(rtf)[1] == [
+        ("The crew of the Wren:", False),
+        ("Wren | Berit", False),
+        ("Olof: Will you sell it?", False),
+        ("Dear Berit,", False),
+        ("The hut is sold.", False),
+        ("Dear Olof,", False),
+        ("They sailed at dawn.", False),
+        ("They came home.", False),
+    ]
