@@ -157,6 +157,13 @@ UNREAD_CLASSES = frozenset({"footnote", "footnotes", "endnote", "endnotes", "pag
 Gutenberg's books, and the EPUBs made of them."""
 UNREAD_CLASS_PREFIXES = ("sdfootnote", "sdendnote")
 """LibreOffice's (and OpenOffice's) HTML: a note's text ("sdfootnote", "sdfootnote-western") and its marks."""
+WORD_UNREAD_CLASSES = frozenset(
+    {"msocomtxt", "MsoCommentText", "msocomanchor", "MsoCommentReference", "msocomoff", "MsoSubtitle"}
+)
+"""Word's web page (File > Save as > Web Page, Filtered too): a reviewer's comment at the page's end, its paragraphs,
+its mark in the text ("[MS1]", a link in a span of that class), and the Subtitle style's paragraph, which the Word
+reader leaves out as its style says (styles.py). The comment was read as the last chapter's last passage ("Tomas dies
+in chapter three, don't forget"), its mark into the word before it."""
 MARGIN_TITLES = frozenset({"header", "footer"})
 """The `title` LibreOffice's HTML gives the <div> of a page's header and footer (a page number, a running title)."""
 NOTE_MARK = re.compile(r"[\[(]\d{1,4}[\])]|\d{1,3}|[\[(]?[*\u2020\u2021\u00a7\u00b6]{1,3}[\])]?")
@@ -818,10 +825,13 @@ def semantics(element: _Element) -> list[str]:
 
 
 def is_matter(element: _Element) -> bool:
-    """Whether the element is matter that is no story (DROPPED_SEMANTICS), or a note's text or a page's number by its
-    class."""
+    """Whether the element is matter that is no story (DROPPED_SEMANTICS), or a note's text, a page's number or Word's
+    comment or subtitle by its class."""
     classes = element.get("class")
-    if classes and any(name in UNREAD_CLASSES or name.startswith(UNREAD_CLASS_PREFIXES) for name in classes.split()):
+    if classes and any(
+        name in UNREAD_CLASSES or name in WORD_UNREAD_CLASSES or name.startswith(UNREAD_CLASS_PREFIXES)
+        for name in classes.split()
+    ):
         return True
     if element.get(EPUB_TYPE) is None and element.get("epub:type") is None and element.get("role") is None:
         return False  # most of a book's elements: a paragraph, an emphasis, a link
