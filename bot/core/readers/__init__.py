@@ -285,7 +285,9 @@ title page's short lines before it, is left out; Markdown's strikethrough, highl
 file (`Title: ...` and `Author: ...` lines, up to a blank line) is no text, its title the story's. 64: a Word or
 RTF table's row whose cells hold a paragraph each is one passage ("Wren | Berit"; each cell was one), as HTML's,
 Markdown's and OpenDocument's are, and in every format a cell ending in a colon runs into the next ("Olof: Will you
-sell it?"); Word's web page's reviewers' comments, their marks ("[MS1]") and its Subtitle paragraph are no text."""
+sell it?"); Word's web page's reviewers' comments, their marks ("[MS1]") and its Subtitle paragraph are no text;
+the Symbol font's characters in Word (`w:sym`, dropped) and RTF (read in the code page: "waited¾and") are read as
+what they show, "waited—and"."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -35,6 +35,7 @@ from bot.core.readers.styles import (
     outline_heading_level,
     style_role,
 )
+from bot.core.readers.symbol_font import is_symbol_font, symbol_character
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
@@ -313,6 +314,8 @@ def _text(paragraph: _Element, styles: _Styles) -> str:
             parts.append(element.text or "")
         elif tag in _CHARACTERS:
             parts.append(_CHARACTERS[tag])
+        elif tag == f"{_W}sym":
+            parts.append(_symbol(element))
         elif tag == _RUN and styles.run_hidden(element, paragraph_style):
             continue
         elif tag not in _LEFT_OUT and not (tag == _HYPERLINK and _is_mark(element)):
@@ -321,6 +324,17 @@ def _text(paragraph: _Element, styles: _Styles) -> str:
 
 
 _RUN = f"{_W}r"
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+
+
+def _symbol(symbol: _Element) -> str:
+    """A character Insert > Symbol put in (`<w:sym w:font="Symbol" w:char="F0BE"/>`): the Symbol font's code as the
+    character it stands for (symbol_font.py: an em dash); another font's (a Wingdings dingbat, a picture) a space,
+    so the words around it stay apart. It was dropped: "He waitedand waited"."""
+    code = symbol.get(f"{_W}char") or ""
+    if not is_symbol_font(symbol.get(f"{_W}font") or "") or not 0 < len(code) <= 4 or not _HEX_DIGITS.issuperset(code):
+        return " "
+    return symbol_character(int(code, 16)) or " "
 
 
 _HYPERLINK = f"{_W}hyperlink"

@@ -16,7 +16,8 @@ no later paragraph is centered as large), and a "by" line naming `\\author`, or 
 title, is left out; paragraphs in Heading styles (by the style sheet's names) or with an outline level name
 chapters; a drop cap's letter (`\\dropcapt`) is read into the word it opens. Text is decoded by the document's code
 page (`\\ansicpg`) or its font's (`\\fcharset`: Russian Word files set Cyrillic fonts in a Western code page),
-and `\\uN` characters are read with their `\\ucN` fallbacks skipped. Left out, as from Word documents: the font,
+and `\\uN` characters are read with their `\\ucN` fallbacks skipped; text in the font named Symbol is read as its
+glyphs (symbol_font.py). Left out, as from Word documents: the font,
 colour and style tables, pictures and objects, headers and footers, footnotes, comments, fields' instructions (their
 results are read), list numbers, text boxes and hidden text (`\\v`). A book's matter where nothing marks it (its
 copyright notice before the first chapter, "About the Author" at its end) is left out as an EPUB's is: book_matter.py.
@@ -34,6 +35,7 @@ from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.chapter_lines import is_chapter_line
 from bot.core.readers.reader import Block, StoryText, joined_row, story_text
 from bot.core.readers.styles import StyleRole, heading_level, outline_heading_level, style_role
+from bot.core.readers.symbol_font import PRIVATE_USE_START, is_symbol_font, symbol_character
 from bot.core.readers.text import is_title_line
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
@@ -198,7 +200,10 @@ class _Document:
             Destination.STYLE: [],
             Destination.TITLE: [],
             Destination.AUTHOR: [],
+            Destination.FONTS: [],
         }
+        self.symbol_fonts: set[int] = set()
+        """The fonts named Symbol (symbol_font.py): their bytes and private-use characters are its glyphs."""
         self.blocks: list[Block] = []
         self.title_paragraph: str | None = None
         self.opening: tuple[str, int] | None = None
@@ -341,6 +346,8 @@ class _Document:
                 if self.cell_set:
                     self.cells.append((self.cell_opened, len(self.parts[Destination.TEXT])))
                 self.cell_opened = None
+        if closed.destination is Destination.FONTS:
+            self._font_named()
         if closed.destination is Destination.STYLE and self.group.destination is Destination.STYLES:
             name = _joined(self.parts[Destination.STYLE]).rstrip(";").strip()
             if self.style_entry is not None and name:
@@ -357,10 +364,17 @@ class _Document:
         self.bytes += data
 
     def _decode(self) -> None:
-        font = self.group.font if self.group.font is not None else self.default_font
+        font = self._font()
+        if font in self.symbol_fonts and self.group.destination is Destination.TEXT:
+            self._emit("".join(symbol_character(byte) or " " for byte in self.bytes))
+            self.bytes.clear()
+            return
         code_page = self.font_code_pages.get(font, self.code_page) if font is not None else self.code_page
         self._emit(self.bytes.decode(code_page, "replace"))
         self.bytes.clear()
+
+    def _font(self) -> int | None:
+        return self.group.font if self.group.font is not None else self.default_font
 
     def _emit(self, text: str) -> None:
         """Adds text to the group's destination; hidden text is no story text (an author's note to self was quoted in
@@ -408,7 +422,9 @@ class _Document:
         elif destination is Destination.STYLE and word in _STYLE_KINDS:
             self.style_entry = (number or 0) if word == b"s" else None  # a character, section or table style: None
         elif word == b"u" and number is not None:
-            self._emit(chr(number % 0x10000))  # a negative number is a character over 32767
+            code = number % 0x10000  # a negative number is a character over 32767
+            symbol = symbol_character(code) if code >= PRIVATE_USE_START and self._font() in self.symbol_fonts else None
+            self._emit(symbol or chr(code))
             self.unicode_skip = group.unicode_skip
         elif word in _CHARACTERS:
             self._emit(_CHARACTERS[word])
@@ -421,6 +437,7 @@ class _Document:
 
     def _font_word(self, word: bytes, number: int | None) -> None:
         if word == b"f":
+            self._font_named()
             self.font_entry = number or 0
         elif word == b"fcharset" and number in _CHARSETS:
             self.font_code_pages[self.font_entry] = _CHARSETS[number]
@@ -428,6 +445,13 @@ class _Document:
             code_page = _code_page(f"cp{number}")
             if code_page:
                 self.font_code_pages[self.font_entry] = code_page
+
+    def _font_named(self) -> None:
+        """Notes the font table's entry whose name has been read (up to its ";") if it is the Symbol font."""
+        name = _joined(self.parts[Destination.FONTS]).split(";")[0]
+        if is_symbol_font(name):
+            self.symbol_fonts.add(self.font_entry)
+        self.parts[Destination.FONTS].clear()
 
     def _setting(self, word: bytes, number: int | None) -> None:
         """A control word that changes how what follows reads."""

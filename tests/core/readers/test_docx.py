@@ -223,6 +223,35 @@ def test_a_heading_in_a_table_cell_still_names_its_chapter(tmp_path):
     ]
 
 
+def test_a_symbol_fonts_character_is_read_as_what_it_shows(tmp_path):
+    # Insert > Symbol writes `<w:sym w:font="Symbol" w:char="F0BE"/>` (the Symbol font's code in the private-use
+    # area): it was dropped, "He waitedand waited." A dingbat font's (Wingdings) is a space, keeping words apart; the
+    # same characters typed as text are read as they were.
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    for before, font, char, after in [
+        ("He waited", "Symbol", "F0BE", "and waited."),
+        ("The sum ", "Symbol", "F0E5", " of \u03b1 and \u03b2 is small."),
+        ("She drew a smile", "Wingdings", "F04A", "for him."),
+    ]:
+        paragraph = document.add_paragraph(before)
+        symbol = OxmlElement("w:sym")
+        symbol.set(qn("w:font"), font)
+        symbol.set(qn("w:char"), char)
+        paragraph.add_run()._r.append(symbol)
+        paragraph.add_run(after)
+    document.add_paragraph("He waited\u2014and waited.")
+    document.save(tmp_path / "symbols.docx")
+    assert [p.text for p in load_corpus(tmp_path).passages] == [
+        "He waited\u2014and waited.",
+        "The sum \u2211 of \u03b1 and \u03b2 is small.",
+        "She drew a smile for him.",
+        "He waited\u2014and waited.",
+    ]
+
+
 def test_a_soft_hyphen_never_splits_a_word_even_before_a_line_break(tmp_path):
     # Word's optional hyphen (w:softHyphen), and a soft hyphen typed before a line break (hyphenated text pasted in).
     from docx.oxml import OxmlElement

@@ -466,3 +466,21 @@ def test_a_table_row_of_a_paragraph_a_cell_is_one_passage_as_a_web_pages_is():
         ("They sailed at dawn.", False),
         ("They came home.", False),
     ]
+
+
+def test_the_symbol_fonts_characters_are_read_as_what_they_show():
+    # Word's RTF of Insert > Symbol (a SYMBOL field whose result is a byte in the font named Symbol, \fcharset2) and
+    # old .doc or WordPerfect text set in Symbol: read in the code page, "waited—and" was "waited¾and", "∑" "å". The
+    # same bytes in a text font are Windows-1252's ("¾ of a mile"), and a dingbat font's are read as before.
+    rtf = (
+        rb"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\froman\fcharset0 Times New Roman;}"
+        rb"{\f3\froman\fcharset2\fprq2{\*\panose 05050102010706020507}Symbol;}{\f4\fnil\fcharset2 Wingdings;}}"
+        rb"\pard\plain\f0 He waited{\field{\*\fldinst SYMBOL 190 \\f \"Symbol\" \\s 12}{\fldrslt\f3\fs24 \'be}}"
+        rb"and waited.\par The sum {\f3\'e5} of it {\f3\'b3} 5; {\f3\'61}-particles, {\f3\u61618\'b2}no{\f3\'b2}.\par"
+        rb" It was \'be of a mile to the caf\'e9 {\f4 J}.\par}"
+    )
+    assert read(rtf)[1] == [
+        ("He waited\u2014and waited.", False),
+        ("The sum \u2211 of it \u2265 5; \u03b1-particles, \u2033no\u2033.", False),
+        ("It was \u00be of a mile to the caf\u00e9 J.", False),
+    ]
