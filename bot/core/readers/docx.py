@@ -329,12 +329,17 @@ _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 
 def _symbol(symbol: _Element) -> str:
     """A character Insert > Symbol put in (`<w:sym w:font="Symbol" w:char="F0BE"/>`): the Symbol font's code as the
-    character it stands for (symbol_font.py: an em dash); another font's (a Wingdings dingbat, a picture) a space,
-    so the words around it stay apart. It was dropped: "He waitedand waited"."""
-    code = symbol.get(f"{_W}char") or ""
-    if not is_symbol_font(symbol.get(f"{_W}font") or "") or not 0 < len(code) <= 4 or not _HEX_DIGITS.issuperset(code):
+    character it stands for (symbol_font.py: an em dash), a code that is a character of Unicode's own (over 0xFF, no
+    private use nor surrogate) as that character; another font's code (a Wingdings dingbat, a picture) a space, so
+    the words around it stay apart. It was dropped: "He waitedand waited"."""
+    digits = symbol.get(f"{_W}char") or ""
+    if not 0 < len(digits) <= 4 or not _HEX_DIGITS.issuperset(digits):
         return " "
-    return symbol_character(int(code, 16)) or " "
+    code = int(digits, 16)
+    found = symbol_character(code) if is_symbol_font(symbol.get(f"{_W}font") or "") else None
+    if found is None and code > 0xFF and not 0xD800 <= code <= 0xF8FF:
+        found = chr(code)
+    return found or " "
 
 
 _HYPERLINK = f"{_W}hyperlink"

@@ -225,8 +225,8 @@ def test_a_heading_in_a_table_cell_still_names_its_chapter(tmp_path):
 
 def test_a_symbol_fonts_character_is_read_as_what_it_shows(tmp_path):
     # Insert > Symbol writes `<w:sym w:font="Symbol" w:char="F0BE"/>` (the Symbol font's code in the private-use
-    # area): it was dropped, "He waitedand waited." A dingbat font's (Wingdings) is a space, keeping words apart; the
-    # same characters typed as text are read as they were.
+    # area): it was dropped, "He waitedand waited." A dingbat font's (Wingdings) is a space, keeping words apart, a
+    # code of Unicode's own its character; the same characters typed as text are read as they were.
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -235,6 +235,7 @@ def test_a_symbol_fonts_character_is_read_as_what_it_shows(tmp_path):
         ("He waited", "Symbol", "F0BE", "and waited."),
         ("The sum ", "Symbol", "F0E5", " of \u03b1 and \u03b2 is small."),
         ("She drew a smile", "Wingdings", "F04A", "for him."),
+        ("Nine", "Cambria Math", "2192", "ten."),
     ]:
         paragraph = document.add_paragraph(before)
         symbol = OxmlElement("w:sym")
@@ -248,6 +249,7 @@ def test_a_symbol_fonts_character_is_read_as_what_it_shows(tmp_path):
         "He waited\u2014and waited.",
         "The sum \u2211 of \u03b1 and \u03b2 is small.",
         "She drew a smile for him.",
+        "Nine\u2192ten.",
         "He waited\u2014and waited.",
     ]
 

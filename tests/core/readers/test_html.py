@@ -603,6 +603,7 @@ def test_a_tables_row_is_one_passage_unless_its_cells_hold_paragraphs(tmp_path):
         '<tr><td><a href="#c2">Chapter Two</a></td><td><a href="#c2">The Wren</a></td></tr></table>'
         "<table><thead><tr><th>Ship</th><th>Captain</th><th>Cargo</th></tr></thead>"
         "<tbody><tr><td><i>Gull</i></td><td>Tomas</td><td>salt</td></tr>"
+        "<tr><td>Olof:</td><td>Will you sell it?</td></tr>"
         "<tr><td>Wren</td><td></td><td>herring<br><br>and tar</td></tr>"
         "<tr><td>Log</td><td><p>Berit sailed at dawn.</p><p>She came back at noon.</p></td></tr></tbody></table>"
     )
@@ -611,6 +612,7 @@ def test_a_tables_row_is_one_passage_unless_its_cells_hold_paragraphs(tmp_path):
         "Mara kept the harbour log.",
         "Ship | Captain | Cargo",
         "Gull | Tomas | salt",
+        "Olof: Will you sell it?",  # a speaker's cell, ending in a colon, and the speech: as a play's text says it
         "Wren",
         "herring",
         "and tar",
