@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 65
+READING_VERSION = 66
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -288,7 +288,11 @@ refused as binary). 65: an HTML or EPUB chapter opened by paragraphs whose class
 (InDesign's "CN" over "CT", "chapter-number" over "chapter-title"), or that say the navigation's name in parts, is
 named by them ("1: The Hut"), as an <hgroup> is: they were its first two passages; an OpenDocument or RTF template's
 own styles named for chapters ("Chapter Number", "Chapter Title") name chapters where they are used as headings, as
-Word's do (62)."""
+Word's do (62). 66: a Word or RTF table's row whose cells hold a paragraph each is one passage ("Wren | Berit"; each
+cell was one), as HTML's, Markdown's and OpenDocument's are, and in every format a cell ending in a colon runs into
+the next ("Olof: Will you sell it?"); Word's web page's reviewers' comments, their marks ("[MS1]") and its Subtitle
+paragraph are no text; the Symbol font's characters in Word (`w:sym`, dropped) and RTF (read in the code page:
+"waited¾and") are read as what they show, "waited—and"."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -5,9 +5,10 @@ paragraph in the Title style (the title too where the properties' is a program's
 a "by" line naming the document's author is left out; paragraphs in Heading styles, in styles based on them or given
 an outline level (as RTF's are) name chapters, and so do those in a template's own styles named for chapters
 ("Chapter Number" over "Chapter Title": "ONE: The Hut") where they are used as headings; tables are read row by row,
-content controls and tracked insertions where they stand, a paragraph whose mark is a tracked deletion run on into the
-next (_as_accepted); a drop cap's letter, a framed paragraph of its own, is read into the word it opens; hidden text
-(by its formatting or its style) and ruby's reading over the words it glosses are left out. The archive is checked
+a row whose cells hold a paragraph each as one passage ("Wren | Berit", as a web page's), content controls and
+tracked insertions where they stand, a paragraph whose mark is a tracked deletion run on into the next (_as_accepted);
+a drop cap's letter, a framed paragraph of its own, is read into the word it opens; hidden text (by its formatting
+or its style) and ruby's reading over the words it glosses are left out. The archive is checked
 first (archive.py): python-docx unpacks every part, images included.
 A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
 its end) is left out as an EPUB's is: book_matter.py.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
 from bot.core.readers.archive import SafeZip
@@ -24,7 +26,7 @@ from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.chapter_lines import joined_heading
 from bot.core.readers.markup import NOTE_MARK, parse_xml
 from bot.core.readers.plain_notes import is_backlinked_note
-from bot.core.readers.reader import Block, ExtraMissing, StoryText, chosen_title, story_text
+from bot.core.readers.reader import Block, ExtraMissing, StoryText, chosen_title, joined_row, story_text
 from bot.core.readers.styles import (
     ChapterStyle,
     StyleRole,
@@ -34,6 +36,7 @@ from bot.core.readers.styles import (
     style_role,
     used_chapter_styles,
 )
+from bot.core.readers.symbol_font import is_symbol_font, symbol_character
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
@@ -62,10 +65,11 @@ _DC = "{http://purl.org/dc/elements/1.1/}"
 _CHARACTERS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 
 
-def _paragraphs(container: _Element) -> Iterator[_Element]:
+def _paragraphs(container: _Element, styles: _Styles) -> Iterator[_Element]:
     """The paragraphs (w:p) in order: a table's where it stands, row by row, each cell once (a cell merged
     across rows where it starts, across columns as the one cell it is), a table in a cell where it stands
-    in it; those in content controls and custom XML where they stand.
+    in it, a row whose cells hold a paragraph each (_flat_cells) as the row (w:tr), one passage; those in
+    content controls and custom XML where they stand.
 
     Read from the XML in one pass: python-docx's `row.cells` finds a cell merged down from above by
     searching the rows above (a long merged column took seconds, and over 1,000 rows its recursion
@@ -76,12 +80,37 @@ def _paragraphs(container: _Element) -> Iterator[_Element]:
         if child.tag == f"{_W}p":
             yield child
         elif child.tag == f"{_W}tbl":
-            for row in _unwrapped(child, f"{_W}tr"):
+            for row in _unwrapped(child, _ROW):
+                if _flat_cells(row, styles):
+                    yield row
+                    continue
                 for cell in _unwrapped(row, f"{_W}tc"):
                     if not _continues_merge(cell):
-                        yield from _paragraphs(cell)
+                        yield from _paragraphs(cell, styles)
         elif child.tag in _WRAPPERS:
-            yield from _paragraphs(child)
+            yield from _paragraphs(child, styles)
+
+
+_ROW = f"{_W}tr"
+
+
+def _flat_cells(row: _Element, styles: _Styles) -> list[_Element] | None:
+    """The paragraph of each of the row's cells, where there are two cells or more and each holds one paragraph of
+    text (no table, no heading, no tracked deletion of its mark): the row is then read as one passage (joined_row), as
+    a web page's is, a row's meaning being what its cells say together; each cell a passage, "Wren" was read apart
+    from "Berit", its captain. None for a row read cell by cell, as before: cells of several paragraphs each."""
+    cells = [cell for cell in _unwrapped(row, f"{_W}tc") if not _continues_merge(cell)]
+    if len(cells) < 2:
+        return None
+    paragraphs = []
+    for cell in cells:
+        found = list(islice(_unwrapped(cell, f"{_W}p"), 2))
+        if len(found) != 1 or next(_unwrapped(cell, f"{_W}tbl"), None) is not None or _mark_deleted(found[0]):
+            return None
+        if styles.role(found[0])[0] is not StyleRole.TEXT:
+            return None
+        paragraphs.append(found[0])
+    return paragraphs
 
 
 def _mark_deleted(paragraph: _Element) -> bool:
@@ -258,7 +287,15 @@ class _Styles:
 def _texts(paragraphs: list[_Element], styles: _Styles) -> str:
     """The text of paragraphs that stand as one (_as_accepted), each paragraph's runs as Word joins them: a space
     between them is the runs' own ("rose " and "and"), none is put in (Word shows "rose" and "and" as "roseand")."""
-    return "".join(_text(paragraph, styles) for paragraph in paragraphs)
+    return "".join(
+        _row_text(paragraph, styles) if paragraph.tag == _ROW else _text(paragraph, styles) for paragraph in paragraphs
+    )
+
+
+def _row_text(row: _Element, styles: _Styles) -> str:
+    """A row read as one passage (_flat_cells): its cells' texts that show, joined as every table reader joins them."""
+    cells = [" ".join(_text(paragraph, styles).split()) for paragraph in _flat_cells(row, styles) or []]
+    return joined_row([(cell, False) for cell in cells if cell])
 
 
 def _text(paragraph: _Element, styles: _Styles) -> str:
@@ -278,6 +315,8 @@ def _text(paragraph: _Element, styles: _Styles) -> str:
             parts.append(element.text or "")
         elif tag in _CHARACTERS:
             parts.append(_CHARACTERS[tag])
+        elif tag == f"{_W}sym":
+            parts.append(_symbol(element))
         elif tag == _RUN and styles.run_hidden(element, paragraph_style):
             continue
         elif tag not in _LEFT_OUT and not (tag == _HYPERLINK and _is_mark(element)):
@@ -286,6 +325,22 @@ def _text(paragraph: _Element, styles: _Styles) -> str:
 
 
 _RUN = f"{_W}r"
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+
+
+def _symbol(symbol: _Element) -> str:
+    """A character Insert > Symbol put in (`<w:sym w:font="Symbol" w:char="F0BE"/>`): the Symbol font's code as the
+    character it stands for (symbol_font.py: an em dash), a code that is a character of Unicode's own (over 0xFF, no
+    private use nor surrogate) as that character; another font's code (a Wingdings dingbat, a picture) a space, so
+    the words around it stay apart. It was dropped: "He waitedand waited"."""
+    digits = symbol.get(f"{_W}char") or ""
+    if not 0 < len(digits) <= 4 or not _HEX_DIGITS.issuperset(digits):
+        return " "
+    code = int(digits, 16)
+    found = symbol_character(code) if is_symbol_font(symbol.get(f"{_W}font") or "") else None
+    if found is None and code > 0xFF and not 0xD800 <= code <= 0xF8FF:
+        found = chr(code)
+    return found or " "
 
 
 _HYPERLINK = f"{_W}hyperlink"
@@ -409,7 +464,7 @@ class DocxReader:
             blocks: list[Block] = []
             starts = []  # whether each block is where a note's mark links to
             marked = _marked_places(document.element.body)
-            groups = list(_as_accepted(_paragraphs(document.element.body)))
+            groups = list(_as_accepted(_paragraphs(document.element.body, styles)))
             paragraphs = [joined[-1] for joined in groups]  # each one's mark stands, and holds the style
             roles = [styles.role(paragraph) for paragraph in paragraphs]
             texts = [

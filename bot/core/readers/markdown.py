@@ -8,7 +8,7 @@ from collections.abc import Collection
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.markdown_inline import link_label, without_attributes, without_inline_markup
 from bot.core.readers.plain_text import decoded, indented_paragraphs_of, leading_heading, split_title
-from bot.core.readers.reader import ROW_SEPARATOR, Block, StoryText
+from bot.core.readers.reader import Block, StoryText, joined_row
 
 _LINE_MARKER = re.compile(
     r"^[ \t]*(?:>[ \t]?)*(?:\[![A-Za-z][\w-]{0,30}\][+-]?[ \t]*)?"
@@ -255,14 +255,14 @@ def _indented(paragraph: str) -> bool:
 
 def _text_blocks(lines: list[str], notes: set[str], labels: set[str], code: bool) -> list[Block]:
     """The paragraph these lines make, without its markup and its notes' marks; none for no text. A pipe table's
-    rows are paragraphs, each its cells with text joined by ROW_SEPARATOR: a row's meaning is what its cells say
+    rows are paragraphs, each its cells with text joined (joined_row): a row's meaning is what its cells say
     together ("Wren | Berit | herring"), each cell a passage kept a ship's captain apart from the ship. A code block's
     (`code`) HTML, character references and brackets stay."""
     if _is_table(lines):
         rows = []
         for row in [lines[0], *lines[2:]]:
             cells = (plain_inline(_without_note_marks(cell, notes), labels) for cell in _cells(row))
-            text = ROW_SEPARATOR.join(cell for cell in cells if cell)
+            text = joined_row([(cell, False) for cell in cells if cell])
             if text:
                 rows.append(Block(text))
         return rows

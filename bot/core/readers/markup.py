@@ -29,11 +29,11 @@ from urllib.parse import unquote
 
 from bot.core.invisible_characters import shows_text
 from bot.core.readers import ao3, fanficfare
-from bot.core.readers.chapter_lines import HEADING_ENDS, joined_heading
+from bot.core.readers.chapter_lines import joined_heading
 from bot.core.readers.hidden import hidden_classes, is_hidden
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.plain_text import as_utf8
-from bot.core.readers.reader import ROW_SEPARATOR, Block, ExtraMissing
+from bot.core.readers.reader import Block, ExtraMissing, joined_row
 from bot.core.readers.styles import chapter_styled, class_chapter_name, used_chapter_styles
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
@@ -158,6 +158,13 @@ UNREAD_CLASSES = frozenset({"footnote", "footnotes", "endnote", "endnotes", "pag
 Gutenberg's books, and the EPUBs made of them."""
 UNREAD_CLASS_PREFIXES = ("sdfootnote", "sdendnote")
 """LibreOffice's (and OpenOffice's) HTML: a note's text ("sdfootnote", "sdfootnote-western") and its marks."""
+WORD_UNREAD_CLASSES = frozenset(
+    {"msocomtxt", "MsoCommentText", "msocomanchor", "MsoCommentReference", "msocomoff", "MsoSubtitle"}
+)
+"""Word's web page (File > Save as > Web Page, Filtered too): a reviewer's comment at the page's end, its paragraphs,
+its mark in the text ("[MS1]", a link in a span of that class), and the Subtitle style's paragraph, which the Word
+reader leaves out as its style says (styles.py). The comment was read as the last chapter's last passage ("Tomas dies
+in chapter three, don't forget"), its mark into the word before it."""
 MARGIN_TITLES = frozenset({"header", "footer"})
 """The `title` LibreOffice's HTML gives the <div> of a page's header and footer (a page number, a running title)."""
 NOTE_MARK = re.compile(r"[\[(]\d{1,4}[\])]|\d{1,3}|[\[(]?[*\u2020\u2021\u00a7\u00b6]{1,3}[\])]?")
@@ -594,7 +601,7 @@ def blocks_of(
             if cell:
                 cells.append((cell, "z3998:persona" in semantics(element)))
         elif element is row:
-            joined = _joined_cells(cells)
+            joined = joined_row(cells)
             separators += _visible(joined) - sum(_visible(cell) for cell, _ in cells)
             parts.append(joined)
             cells.clear()
@@ -738,7 +745,7 @@ def _lines_are_paragraphs(lines: list[str]) -> bool:
 
 def _is_flat_row(row: _Element) -> bool:
     """Whether a table row's cells hold no blocks of their own (paragraphs, lists, a table, or two line breaks in a row,
-    as old pages part paragraphs): its cells are then read as one passage (_joined_cells), a row's meaning being what
+    as old pages part paragraphs): its cells are then read as one passage (joined_row), a row's meaning being what
     its cells say together; each cell a passage, Standard Ebooks' plays read a speech apart from its speaker. A row
     whose cells hold paragraphs is read as they are. The walk stops at a row's first block, which a row around it has
     stopped at before: each element is looked at by one row."""
@@ -750,20 +757,6 @@ def _is_flat_row(row: _Element) -> bool:
         if after is not None and local_name(after) == "br":
             return False  # a paragraph's break: a page laid out in a table, its story in one cell (<br><br>)
     return True
-
-
-def _joined_cells(cells: list[tuple[str, bool]]) -> str:
-    """A row's cells as one text: a speaker's (Standard Ebooks' `z3998:persona`) and the speech after it as "Olof: Will
-    you sell the hut?", as a play's text says it; others with ROW_SEPARATOR between them."""
-    joined = ""
-    for n, (cell, _) in enumerate(cells):
-        if n == 0:
-            joined = cell
-        elif cells[n - 1][1]:
-            joined += (" " if joined[-1] in HEADING_ENDS else ": ") + cell
-        else:
-            joined += ROW_SEPARATOR + cell
-    return joined
 
 
 MESSAGE_CHARS = 300
@@ -900,10 +893,13 @@ def semantics(element: _Element) -> list[str]:
 
 
 def is_matter(element: _Element) -> bool:
-    """Whether the element is matter that is no story (DROPPED_SEMANTICS), or a note's text or a page's number by its
-    class."""
+    """Whether the element is matter that is no story (DROPPED_SEMANTICS), or a note's text, a page's number or Word's
+    comment or subtitle by its class."""
     classes = element.get("class")
-    if classes and any(name in UNREAD_CLASSES or name.startswith(UNREAD_CLASS_PREFIXES) for name in classes.split()):
+    if classes and any(
+        name in UNREAD_CLASSES or name in WORD_UNREAD_CLASSES or name.startswith(UNREAD_CLASS_PREFIXES)
+        for name in classes.split()
+    ):
         return True
     if element.get(EPUB_TYPE) is None and element.get("epub:type") is None and element.get("role") is None:
         return False  # most of a book's elements: a paragraph, an emphasis, a link

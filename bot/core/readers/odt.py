@@ -24,7 +24,7 @@ from bot.core.readers.archive import SafeZip
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.markup import lxml_etree, parse_xml
 from bot.core.readers.plain_notes import is_backlinked_note
-from bot.core.readers.reader import ROW_SEPARATOR, Block, StoryText, story_text
+from bot.core.readers.reader import Block, StoryText, joined_row, story_text
 from bot.core.readers.styles import StyleRole, chapter_styled, heading_level, style_role
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
@@ -147,7 +147,7 @@ def _is_flat_row(row: _Element) -> bool:
 
 def _row_text(row: _Element, hidden: frozenset[str]) -> str:
     cells = (" ".join(_text(part, hidden).split()) for cell in row if cell.tag == _CELL for part in cell)
-    return ROW_SEPARATOR.join(cell for cell in cells if cell)
+    return joined_row([(cell, False) for cell in cells if cell])
 
 
 def _text(paragraph: _Element, hidden: frozenset[str]) -> str:

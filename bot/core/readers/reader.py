@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.core.invisible_characters import CONTROL_CHARACTERS
-from bot.core.readers.chapter_lines import is_chapter_line
+from bot.core.readers.chapter_lines import HEADING_ENDS, is_chapter_line
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 ROW_SEPARATOR = " | "
@@ -20,6 +20,27 @@ ROW_SEPARATOR = " | "
 written with, which no cell's own punctuation is taken for (a cell may end in "." or hold ";" and ","; "; " made
 "Never.; salt"); a row of "Wren", "Berit" and "herring" is "Wren | Berit | herring", each word beside those it is
 said with."""
+
+
+def joined_row(cells: Sequence[tuple[str, bool]]) -> str:
+    """A table row's cells with text as one passage, as every reader of tables reads a row whose cells each hold a
+    paragraph at most (a list of names, a form, a play's speaker and speech): a speaker's cell (Standard Ebooks'
+    `z3998:persona`, the True beside it) and the speech after it as "Olof: Will you sell the hut?", as a play's text
+    says it, and so a cell ending in a colon and the next ("Captain:", "Berit"); others with ROW_SEPARATOR between
+    them. Each cell a passage, "Who captains the Wren?" found no passage holding both "Wren" and "Berit"."""
+    joined = ""
+    for n, (cell, _) in enumerate(cells):
+        if n == 0:
+            joined = cell
+        elif cells[n - 1][1]:
+            joined += (" " if joined[-1] in HEADING_ENDS else ": ") + cell
+        elif joined.endswith(":"):
+            joined += " " + cell
+        else:
+            joined += ROW_SEPARATOR + cell
+    return joined
+
+
 LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 """A character for which str.isalnum() holds: a block with none (a scene break's stars, a rule) is no passage."""
 

@@ -8,19 +8,20 @@ in braces, and text. One regular expression takes one token at a time, each of i
 (a control word has at most 32 letters and 10 digits) or a run of plain bytes, so a file is read in one
 pass; groups are a stack, not recursion, and may nest 1,024 deep; `\\binN` data is jumped over.
 
-Paragraphs end at `\\par` (and table cells at `\\cell`; Calibre's tables, written as text: _cells_apart). The title
-is the `\\info` group's `\\title`, else the first paragraph in the Title style, else a first paragraph centered in
-larger type than the next, a centered author's line (pandoc's title; one that reads as a chapter's, "Prologue", too
-where no later paragraph is centered as large), and a "by" line naming `\\author`, or pandoc's author's line under
-its title, is left out; paragraphs in Heading styles (by the style sheet's names) or with an outline level name
-chapters, and so do paragraphs in a template's own styles named for chapters ("Chapter Number" over "Chapter Title":
-"ONE: The Hut") where the document uses them as headings (styles.chapter_styled); a drop cap's letter (`\\dropcapt`)
-is read into the word it opens. Text is decoded by the document's code page (`\\ansicpg`) or its font's
-(`\\fcharset`: Russian Word files set Cyrillic fonts in a Western code page), and `\\uN` characters are read with
-their `\\ucN` fallbacks skipped. Left out, as from Word documents: the font, colour and style tables, pictures and
-objects, headers and footers, footnotes, comments, fields' instructions (their results are read), list numbers, text
-boxes and hidden text (`\\v`). A book's matter where nothing marks it (its copyright notice before the first
-chapter, "About the Author" at its end) is left out as an EPUB's is: book_matter.py.
+Paragraphs end at `\\par` (and table cells at `\\cell`, a row of a paragraph a cell one passage at `\\row`:
+_row_noted; Calibre's tables, written as text: _cells_apart). The title is the `\\info` group's `\\title`, else the
+first paragraph in the Title style, else a first paragraph centered in larger type than the next, a centered
+author's line (pandoc's title; one that reads as a chapter's, "Prologue", too where no later paragraph is centered
+as large), and a "by" line naming `\\author`, or pandoc's author's line under its title, is left out; paragraphs in
+Heading styles (by the style sheet's names) or with an outline level name chapters, and so do paragraphs in a
+template's own styles named for chapters ("Chapter Number" over "Chapter Title": "ONE: The Hut") where the document
+uses them as headings (styles.chapter_styled); a drop cap's letter (`\\dropcapt`) is read into the word it opens.
+Text is decoded by the document's code page (`\\ansicpg`) or its font's (`\\fcharset`: Russian Word files set
+Cyrillic fonts in a Western code page), and `\\uN` characters are read with their `\\ucN` fallbacks skipped; text in
+the font named Symbol is read as its glyphs (symbol_font.py). Left out, as from Word documents: the font, colour and
+style tables, pictures and objects, headers and footers, footnotes, comments, fields' instructions (their results
+are read), list numbers, text boxes and hidden text (`\\v`). A book's matter where nothing marks it (its copyright
+notice before the first chapter, "About the Author" at its end) is left out as an EPUB's is: book_matter.py.
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ from typing import NamedTuple
 
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.chapter_lines import is_chapter_line
-from bot.core.readers.reader import Block, StoryText, story_text
+from bot.core.readers.reader import Block, StoryText, joined_row, story_text
 from bot.core.readers.styles import StyleRole, chapter_styled, heading_level, outline_heading_level, style_role
+from bot.core.readers.symbol_font import PRIVATE_USE_START, is_symbol_font, symbol_character
 from bot.core.readers.text import is_title_line
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
@@ -137,7 +139,7 @@ _ALIGNMENTS = frozenset((b"qc", b"ql", b"qr", b"qj", b"qd"))
 _SETTINGS = frozenset(
     (
         *(b"uc", b"f", b"plain", b"pard", b"s", b"outlinelevel", b"deff", b"ansicpg", b"ansi", b"mac", b"pc", b"pca"),
-        *(b"fs", b"b", b"v", b"deleted", b"dropcapt", *_ALIGNMENTS),
+        *(b"fs", b"b", b"v", b"deleted", b"dropcapt", b"intbl", *_ALIGNMENTS),
     )
 )
 _MEANINGFUL = frozenset((*_SKIPPED, *_DESTINATIONS, b"u", b"upr", *_CHARACTERS, *_PARAGRAPH_ENDS, *_SETTINGS))
@@ -164,6 +166,8 @@ class Group(NamedTuple):
     drop_cap: bool = False
     """\\dropcaptN (1 dropped, 2 in the margin; to \\pard): the paragraph is a drop cap's letter in its frame, which
     Word's Insert > Drop Cap sets apart from the rest of its word, opening the next paragraph."""
+    in_table: bool = False
+    """\\intbl (to \\pard): the paragraph stands in a table's cell."""
     unicode_version: Destination | None = None
     """In an \\upr group (text said twice, in the code page, then in Unicode in its {\\*\\ud} group): where the
     Unicode version's text goes; the code page's is skipped."""
@@ -197,7 +201,10 @@ class _Document:
             Destination.STYLE: [],
             Destination.TITLE: [],
             Destination.AUTHOR: [],
+            Destination.FONTS: [],
         }
+        self.symbol_fonts: set[int] = set()
+        """The fonts named Symbol (symbol_font.py): their bytes and private-use characters are its glyphs."""
         self.blocks: list[Block] = []
         self.styled: dict[int, str] = {}
         """The style of each block of text in one the style sheet names, by its place (chapter_styled)."""
@@ -223,6 +230,11 @@ class _Document:
         titled, unless a later paragraph is centered as large, as a manuscript's chapters are."""
         """An empty paragraph came after the opening one: pandoc's title block ends so, with no author under it."""
         self.paragraphs = 0
+        self.row_start = 0
+        """Where the table row the text may be in begins in `blocks`: after the last `\\row`, or a paragraph outside
+        a table."""
+        self.row_flat = True
+        """Whether that row's cells have each held one paragraph so far (_row_noted)."""
         self.drop_cap: str | None = None
         """A drop cap's letter, to be put before the next paragraph's text (Group.drop_cap)."""
         self.bare_level: int | None = None
@@ -338,6 +350,8 @@ class _Document:
                 if self.cell_set:
                     self.cells.append((self.cell_opened, len(self.parts[Destination.TEXT])))
                 self.cell_opened = None
+        if closed.destination is Destination.FONTS:
+            self._font_named()
         if closed.destination is Destination.STYLE and self.group.destination is Destination.STYLES:
             name = _joined(self.parts[Destination.STYLE]).rstrip(";").strip()
             if self.style_entry is not None and name:
@@ -354,10 +368,17 @@ class _Document:
         self.bytes += data
 
     def _decode(self) -> None:
-        font = self.group.font if self.group.font is not None else self.default_font
+        font = self._font()
+        if font in self.symbol_fonts and self.group.destination is Destination.TEXT:
+            self._emit("".join(symbol_character(byte) or " " for byte in self.bytes))
+            self.bytes.clear()
+            return
         code_page = self.font_code_pages.get(font, self.code_page) if font is not None else self.code_page
         self._emit(self.bytes.decode(code_page, "replace"))
         self.bytes.clear()
+
+    def _font(self) -> int | None:
+        return self.group.font if self.group.font is not None else self.default_font
 
     def _emit(self, text: str) -> None:
         """Adds text to the group's destination; hidden text is no story text (an author's note to self was quoted in
@@ -378,6 +399,7 @@ class _Document:
             self.unicode_skip -= 1
         elif symbol in _LINE_ENDS and destination is Destination.TEXT:
             self._paragraph_end()
+            self._row_noted(b"par")
         elif symbol in _SYMBOLS:
             self._emit(_SYMBOLS[symbol])
 
@@ -404,18 +426,22 @@ class _Document:
         elif destination is Destination.STYLE and word in _STYLE_KINDS:
             self.style_entry = (number or 0) if word == b"s" else None  # a character, section or table style: None
         elif word == b"u" and number is not None:
-            self._emit(chr(number % 0x10000))  # a negative number is a character over 32767
+            code = number % 0x10000  # a negative number is a character over 32767
+            symbol = symbol_character(code) if code >= PRIVATE_USE_START and self._font() in self.symbol_fonts else None
+            self._emit(symbol or chr(code))
             self.unicode_skip = group.unicode_skip
         elif word in _CHARACTERS:
             self._emit(_CHARACTERS[word])
         elif word in _PARAGRAPH_ENDS:
             if destination is Destination.TEXT:
                 self._paragraph_end()
+                self._row_noted(word)
         else:
             self._setting(word, number)
 
     def _font_word(self, word: bytes, number: int | None) -> None:
         if word == b"f":
+            self._font_named()
             self.font_entry = number or 0
         elif word == b"fcharset" and number in _CHARSETS:
             self.font_code_pages[self.font_entry] = _CHARSETS[number]
@@ -423,6 +449,13 @@ class _Document:
             code_page = _code_page(f"cp{number}")
             if code_page:
                 self.font_code_pages[self.font_entry] = code_page
+
+    def _font_named(self) -> None:
+        """Notes the font table's entry whose name has been read (up to its ";") if it is the Symbol font."""
+        name = _joined(self.parts[Destination.FONTS]).split(";")[0]
+        if is_symbol_font(name):
+            self.symbol_fonts.add(self.font_entry)
+        self.parts[Destination.FONTS].clear()
 
     def _setting(self, word: bytes, number: int | None) -> None:
         """A control word that changes how what follows reads."""
@@ -441,7 +474,9 @@ class _Document:
         elif word == b"plain":
             self.group = group._replace(font=None, size=DEFAULT_SIZE, hidden=False, deleted=False)
         elif word == b"pard":
-            self.group = group._replace(style=0, outline=None, centered=False, drop_cap=False)
+            self.group = group._replace(style=0, outline=None, centered=False, drop_cap=False, in_table=False)
+        elif word == b"intbl":
+            self.group = group._replace(in_table=number != 0)
         elif word == b"dropcapt":
             self.group = group._replace(drop_cap=number in (1, 2))
         elif word in _ALIGNMENTS:
@@ -502,6 +537,22 @@ class _Document:
             if style and not heading:
                 self.styled[len(self.blocks)] = style
             self.blocks.append(Block(text, heading, level))
+
+    def _row_noted(self, end: bytes) -> None:
+        """Notes a paragraph's end for the table row it may end (`end` the control word that ended it): a row whose
+        cells each ended at `\\cell` with one paragraph, no `\\par` in them and no table in them, is read as one
+        passage at its `\\row` (joined_row), as a web page's is; each cell a passage, "Wren" was read apart from
+        "Berit", its captain. A row whose cells hold several paragraphs is read as before."""
+        if end == b"row" and self.row_flat:
+            cells = self.blocks[self.row_start :]
+            if len(cells) > 1 and not any(cell.heading for cell in cells):
+                self.blocks[self.row_start :] = [
+                    Block(joined_row([(" ".join(cell.text.split()), False) for cell in cells]))
+                ]
+        if end in (b"nestcell", b"nestrow") or (end not in (b"cell", b"row") and self.group.in_table):
+            self.row_flat = False  # a cell of several paragraphs, or a table in it
+        elif end != b"cell":
+            self.row_start, self.row_flat = len(self.blocks), True
 
     def _after_drop_cap(self, text: str, heading: bool) -> str:
         """The paragraph's text with the drop cap before it put before it, with no space: "I" and "ngrid lived in a

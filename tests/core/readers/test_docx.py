@@ -72,10 +72,11 @@ def test_every_row_of_a_long_table_is_read_once_and_merged_cells_once(tmp_path):
     (story,) = load_corpus(tmp_path).stories
     texts = [p.text for p in load_corpus(tmp_path).passages]
     expected = ["The keeper's log, night by night.", "Winter", "Night 0", "The lamp burned 0 hours."]
-    for night in range(1, 400):
-        expected += [f"Night {night}", f"The lamp burned {night} hours."]
+    for night in range(1, 400):  # a row is one passage; the row with a table in a cell is read cell by cell
         if night == 5:
-            expected.append("Fog that night.")
+            expected += [f"Night {night}", f"The lamp burned {night} hours.", "Fog that night."]
+        else:
+            expected.append(f"Night {night} | The lamp burned {night} hours.")
     assert texts == expected and story.passage_count == len(expected)
 
 
@@ -175,7 +176,82 @@ def test_table_rows_and_cells_in_content_controls_are_read_where_they_stand(tmp_
     wrapped(wrapped(rows[2].tc_lst[1], "w:sdtContent"), "w:sdt")
     document.save(tmp_path / "log.docx")
     texts = [p.text for p in load_corpus(tmp_path).passages]
-    assert texts == ["Monday", "Calm.", "Tuesday", "Gale.", "Wednesday", "Fog."]
+    assert texts == ["Monday | Calm.", "Tuesday | Gale.", "Wednesday | Fog."]
+
+
+def test_a_table_row_of_a_paragraph_a_cell_is_one_passage_as_a_web_pages_is(tmp_path):
+    # Each cell was a passage: "Wren" apart from "Berit", so "Who captains the Wren?" found no passage holding both.
+    # A speaker's cell ending in a colon runs into the speech; a row whose cells hold paragraphs, and a table of one
+    # column (a boxed paragraph, as the lighthouse story's last), are read as they were.
+    document = docx.Document()
+    document.add_paragraph("The crew of the Wren:")
+    table = document.add_table(rows=4, cols=2)
+    for row, cells in enumerate([("Ship", "Captain"), ("Wren", "Berit"), ("Gull", ""), ("Olof:", "Will you sell it?")]):
+        table.cell(row, 0).text, table.cell(row, 1).text = cells
+    letters = document.add_table(rows=1, cols=2)
+    letters.cell(0, 0).text = "Dear Berit,"
+    letters.cell(0, 0).add_paragraph("The hut is sold.")
+    letters.cell(0, 1).text = "Dear Olof,"
+    document.add_table(rows=1, cols=1).cell(0, 0).text = "They sailed at dawn."
+    document.save(tmp_path / "crew.docx")
+    assert [p.text for p in load_corpus(tmp_path).passages] == [
+        "The crew of the Wren:",
+        "Ship | Captain",
+        "Wren | Berit",
+        "Gull",
+        "Olof: Will you sell it?",
+        "Dear Berit,",
+        "The hut is sold.",
+        "Dear Olof,",
+        "They sailed at dawn.",
+    ]
+
+
+def test_a_heading_in_a_table_cell_still_names_its_chapter(tmp_path):
+    # A chapter's heading set beside its number in a table (a layout, not a list): the row stays cells, the heading
+    # a chapter, as before.
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "1"
+    table.cell(0, 1).paragraphs[0].text = "The Hut"
+    table.cell(0, 1).paragraphs[0].style = document.styles["Heading 1"]
+    document.add_paragraph("Ingrid lived in a hut.")
+    document.save(tmp_path / "hut.docx")
+    assert [(p.chapter, p.text) for p in load_corpus(tmp_path).passages] == [
+        (None, "1"),
+        ("The Hut", "Ingrid lived in a hut."),
+    ]
+
+
+def test_a_symbol_fonts_character_is_read_as_what_it_shows(tmp_path):
+    # Insert > Symbol writes `<w:sym w:font="Symbol" w:char="F0BE"/>` (the Symbol font's code in the private-use
+    # area): it was dropped, "He waitedand waited." A dingbat font's (Wingdings) is a space, keeping words apart, a
+    # code of Unicode's own its character; the same characters typed as text are read as they were.
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    for before, font, char, after in [
+        ("He waited", "Symbol", "F0BE", "and waited."),
+        ("The sum ", "Symbol", "F0E5", " of \u03b1 and \u03b2 is small."),
+        ("She drew a smile", "Wingdings", "F04A", "for him."),
+        ("Nine", "Cambria Math", "2192", "ten."),
+    ]:
+        paragraph = document.add_paragraph(before)
+        symbol = OxmlElement("w:sym")
+        symbol.set(qn("w:font"), font)
+        symbol.set(qn("w:char"), char)
+        paragraph.add_run()._r.append(symbol)
+        paragraph.add_run(after)
+    document.add_paragraph("He waited\u2014and waited.")
+    document.save(tmp_path / "symbols.docx")
+    assert [p.text for p in load_corpus(tmp_path).passages] == [
+        "He waited\u2014and waited.",
+        "The sum \u2211 of \u03b1 and \u03b2 is small.",
+        "She drew a smile for him.",
+        "Nine\u2192ten.",
+        "He waited\u2014and waited.",
+    ]
 
 
 def test_a_soft_hyphen_never_splits_a_word_even_before_a_line_break(tmp_path):

@@ -247,6 +247,35 @@ def test_libreoffices_notes_and_page_footers_are_no_story_text(tmp_path):
     check_story(tmp_path)
 
 
+def test_words_reviewers_comments_their_marks_and_subtitle_are_no_story_text(tmp_path):
+    # Word's "Web Page, Filtered" (Word 15's shape): a reviewer's comment at the page's end, in a <div
+    # class=msocomtxt> of MsoCommentText paragraphs, was read as the last chapter's last passage ("Does Tomas die?"
+    # was answered from it), and its mark "[MS1]" into the word before it; the Subtitle style's paragraph was the
+    # story's first passage. The story's own sentence saying the same, in a Normal paragraph, is kept.
+    mark = (
+        "<span class=MsoCommentReference><span style='font-size:8.0pt'><a class=msocomanchor id='_anchor_1' "
+        "href='#_msocom_1' language=JavaScript name='_msoanchor_1'>[MS1]</a>&nbsp;</span></span>"
+    )
+    body = (
+        "<div class=WordSection1><p class=MsoTitle>The Salt Road</p><p class=MsoSubtitle>A novella</p></div>"
+        "<div class=WordSection2><h1><a name='_Toc1'>Chapter One: The Hut</a></h1>"
+        f"<p class=MsoNormal>She raked <a name='_msocom_1'></a>salt every morning{mark}.</p>"
+        "<p class=MsoNormal>Tomas dies in chapter three, the gulls said.</p></div>"
+        "<div><hr class=msocomoff align=left size=1 width='33%'><div><div id='_com_1' class=msocomtxt "
+        "language=JavaScript><span style='mso-comment-author:\"Wren Holm\"'><a name='_msocom_1'></a></span>"
+        "<p class=MsoCommentText><span class=MsoCommentReference><span style='font-size:8.0pt'>&nbsp;"
+        "<a href='#_msoanchor_1'>[MS1]</a></span></span>Tomas dies in chapter three, don't forget.</p>"
+        "</div></div></div>"
+    )
+    head = "<meta name=Generator content='Microsoft Word 15 (filtered)'>"
+    (tmp_path / "salt.htm").write_text(page("The Salt Road", body, head), encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [(p.chapter, p.text) for p in corpus.passages] == [
+        ("Chapter One: The Hut", "She raked salt every morning."),
+        ("Chapter One: The Hut", "Tomas dies in chapter three, the gulls said."),
+    ]
+
+
 def test_what_a_page_shows_without_its_canvas_video_or_audio_is_no_story_text(tmp_path):
     # A <canvas>, <video> or <audio> holds what a reader without it shows instead (IDPF's EPUB 3 sample "Trees":
     # "Your Reading System does not support canvas."): it was read as the chapter's first paragraph. A <video>'s or
@@ -574,6 +603,7 @@ def test_a_tables_row_is_one_passage_unless_its_cells_hold_paragraphs(tmp_path):
         '<tr><td><a href="#c2">Chapter Two</a></td><td><a href="#c2">The Wren</a></td></tr></table>'
         "<table><thead><tr><th>Ship</th><th>Captain</th><th>Cargo</th></tr></thead>"
         "<tbody><tr><td><i>Gull</i></td><td>Tomas</td><td>salt</td></tr>"
+        "<tr><td>Olof:</td><td>Will you sell it?</td></tr>"
         "<tr><td>Wren</td><td></td><td>herring<br><br>and tar</td></tr>"
         "<tr><td>Log</td><td><p>Berit sailed at dawn.</p><p>She came back at noon.</p></td></tr></tbody></table>"
     )
@@ -582,6 +612,7 @@ def test_a_tables_row_is_one_passage_unless_its_cells_hold_paragraphs(tmp_path):
         "Mara kept the harbour log.",
         "Ship | Captain | Cargo",
         "Gull | Tomas | salt",
+        "Olof: Will you sell it?",  # a speaker's cell, ending in a colon, and the speech: as a play's text says it
         "Wren",
         "herring",
         "and tar",

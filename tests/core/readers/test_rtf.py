@@ -482,3 +482,52 @@ def test_a_templates_chapter_styles_name_chapters(tmp_path):
 def test_a_style_named_for_chapters_but_set_on_story_text_stays_text(lines):
     # A writer's "Chapter Title" set on a long paragraph too, or on a last line with no text after it, is no heading.
     assert read(template_rtf(lines))[1] == [(text, False) for _, text in lines]
+
+
+def test_a_table_row_of_a_paragraph_a_cell_is_one_passage_as_a_web_pages_is():
+    # Word's RTF table (as Word 2016 writes it: each cell's paragraph \intbl, ended by \cell, the row's properties
+    # again before \row): each cell was a passage, "Wren" apart from "Berit". A row whose cell holds two paragraphs
+    # (LibreOffice: \par between them, in the table) is read as before, and so are the paragraphs after the table.
+    row = rb"\trowd\irow0\trgaph108\cellx4567\cellx9242"
+    cell = rb"\pard\plain\ql\intbl{\insrsid1 "
+    rtf = (
+        rb"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\froman\fcharset0 Times New Roman;}}"
+        rb"\pard\plain The crew of the Wren:\par" + row + cell + rb"Wren\cell Berit\cell }"
+        rb"\pard\plain\intbl{" + row + rb"\row }" + row + cell + rb"Olof:\cell Will you sell it?\cell }"
+        rb"\pard\plain\intbl{"
+        + row
+        + rb"\row }"
+        + row
+        + cell
+        + rb"Dear Berit,\par The hut is sold.\cell Dear Olof,\cell }"
+        rb"\pard\plain\intbl{" + row + rb"\row }"
+        rb"\pard\plain They sailed at dawn.\par They came home.\par}"
+    )
+    assert read(rtf)[1] == [
+        ("The crew of the Wren:", False),
+        ("Wren | Berit", False),
+        ("Olof: Will you sell it?", False),
+        ("Dear Berit,", False),
+        ("The hut is sold.", False),
+        ("Dear Olof,", False),
+        ("They sailed at dawn.", False),
+        ("They came home.", False),
+    ]
+
+
+def test_the_symbol_fonts_characters_are_read_as_what_they_show():
+    # Word's RTF of Insert > Symbol (a SYMBOL field whose result is a byte in the font named Symbol, \fcharset2) and
+    # old .doc or WordPerfect text set in Symbol: read in the code page, "waited—and" was "waited¾and", "∑" "å". The
+    # same bytes in a text font are Windows-1252's ("¾ of a mile"), and a dingbat font's are read as before.
+    rtf = (
+        rb"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\froman\fcharset0 Times New Roman;}"
+        rb"{\f3\froman\fcharset2\fprq2{\*\panose 05050102010706020507}Symbol;}{\f4\fnil\fcharset2 Wingdings;}}"
+        rb"\pard\plain\f0 He waited{\field{\*\fldinst SYMBOL 190 \\f \"Symbol\" \\s 12}{\fldrslt\f3\fs24 \'be}}"
+        rb"and waited.\par The sum {\f3\'e5} of it {\f3\'b3} 5; {\f3\'61}-particles, {\f3\u61618\'b2}no{\f3\'b2}.\par"
+        rb" It was \'be of a mile to the caf\'e9 {\f4 J}.\par}"
+    )
+    assert read(rtf)[1] == [
+        ("He waited\u2014and waited.", False),
+        ("The sum \u2211 of it \u2265 5; \u03b1-particles, \u2033no\u2033.", False),
+        ("It was \u00be of a mile to the caf\u00e9 J.", False),
+    ]
