@@ -792,6 +792,9 @@ def _google_docs_titles(body: _Element) -> list[_Element]:
     return list(islice((p for p in body.iter("p") if "title" in (p.get("class") or "").split()), 2))
 
 
+_NUMBERED_BACK = re.compile(r"\d{1,3}[.)]")
+"""A note's link back as a numbered list writes it ("1.", "2)"): no mark in the text, where "1." is a sentence's end,
+but at a note's opening, linked back to its own mark, one (hand-made and Sigil's notes)."""
 NOTE_BLOCKS = frozenset({"p", "div", "li", "dd"})
 """Blocks a note without semantics is written as."""
 _WRAPPERS_WITHIN = 3
@@ -815,7 +818,7 @@ def _is_linked_back_note(element: _Element, page: str, links: dict[Place, Place]
             break
     else:
         return False
-    if not _is_inner_link(opening) or not _is_mark(opening):
+    if not _is_inner_link(opening) or not (_is_mark(opening) or _NUMBERED_BACK.fullmatch(_short_text(opening))):
         return False
     mark = links.get(place_of(page, opening.get("href", "")))
     if mark is None or mark[0] != page or not mark[1]:

@@ -544,8 +544,10 @@ def test_a_google_docs_web_page_leaves_out_its_subtitle_and_its_footnotes(tmp_pa
         ('<a href="#fn1" id="ref1">1</a>', '<a href="#ref1" id="fn1">1</a>'),  # a converter's: ids
         ('<a href="#_ftn1" name="_ftnref1">[1]</a>', '<sup><a href="#_ftnref1" name="_ftn1">[1]</a></sup>'),  # Word's
         ('<a href="#n1" id="ref1">1</a>', '<a href="#ref1">1</a>'),  # the mark points at the note's paragraph
+        ('<sup><a id="ref1" href="#fn1">1</a></sup>', '<a id="fn1" href="#ref1">1.</a>'),  # hand-made, Sigil's: "1."
+        ('<sup><a id="ref1" href="#fn1">1</a></sup>', '<a id="fn1" href="#ref1">1)</a>'),
     ],
-    ids=["ids", "word-names", "paragraph-id"],
+    ids=["ids", "word-names", "paragraph-id", "number-period", "number-parenthesis"],
 )
 def test_a_note_opening_with_its_number_linked_back_to_its_mark_is_no_story_text(tmp_path, mark, back):
     # Nothing but its link back to the link to it tells the note: it was read as the last chapter's last passage. A
