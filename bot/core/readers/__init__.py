@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 65
+READING_VERSION = 66
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -285,7 +285,8 @@ title page's short lines before it, is left out; Markdown's strikethrough, highl
 file (`Title: ...` and `Author: ...` lines, up to a blank line) is no text, its title the story's.
 64: a plain text's chapters numbered "1", "2", "3" or "ONE", "TWO", "THREE" alone on their lines, counting up from
 one, are its chapters (each number was a passage).
-65: an HTML or EPUB note opening with its link back written "1." or "1)" to its mark is no story text."""
+65: an HTML or EPUB note opening with its link back written "1." or "1)" to its mark is no story text.
+66: an HTML or EPUB <q>'s words are read within the quotation marks a browser shows (“ ”, and ‘ ’ within another's)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

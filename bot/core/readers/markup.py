@@ -457,6 +457,7 @@ def blocks_of(
     group_parts: list[str] = []
     in_headings = 0  # the headings the walk is in: a line break in one parts no paragraphs
     in_preformatted = 0  # the <pre>s the walk is in: a blank line in one parts paragraphs, as in a text file
+    in_quotes = 0  # the <q>s the walk is in: the marks a browser shows around one are single within another's
     after_break: int | None = None  # where in `parts` the last <br> of this block stands, if nothing since shows
     row: _Element | None = None  # the table row the walk is in, read as one block (_is_flat_row)
     cells: list[tuple[str, bool]] = []  # its cells read, each with text: (text, whether the persona's)
@@ -543,6 +544,9 @@ def blocks_of(
                 open_links.append(element)
             in_headings += name in HEADING_TAGS
             in_preformatted += name == "pre"
+            if name == "q":
+                add_text(_QUOTE_MARKS[in_quotes % 2][0])
+                in_quotes += 1
             if name == "br":
                 parting = not in_headings and row is None  # a heading's or a row's line breaks part nothing
                 if parting and after_break is not None and not "".join(parts[after_break:]).strip():
@@ -586,6 +590,9 @@ def blocks_of(
             cells.clear()
             row = None
             flush()
+        elif name == "q":
+            in_quotes -= 1
+            add_text(_QUOTE_MARKS[in_quotes % 2][1])
         elif name in BLOCK_TAGS:
             heading = name in HEADING_TAGS
             flush(heading, int(name[1]) if heading else None)
@@ -601,6 +608,9 @@ def blocks_of(
 
 
 _CELL_TAGS = frozenset({"td", "th"})
+_QUOTE_MARKS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
+"""The marks a browser shows around a <q> (“ ”), and around one within another (‘ ’): without them its words ran
+into the sentence that says who spoke them ("Are you coming? asked Tomas.")."""
 MAX_INITIAL_CHARS = 2
 
 

@@ -622,3 +622,17 @@ def test_a_google_docs_page_whose_chapters_are_set_in_the_title_style_keeps_them
     corpus = load_corpus(tmp_path)
     assert [p.text for p in corpus.passages][-1] == "Ingrid rowed out, day Two."
     assert "Chapter Two" in [p.text for p in corpus.passages] + [p.chapter for p in corpus.passages]
+
+
+def test_a_q_elements_words_are_read_in_the_quotation_marks_a_browser_shows(tmp_path):
+    # A browser shows curly double quotes around a <q>, single ones within another; without them the words ran into the
+    # sentence saying who spoke them ("Are you coming? asked Tomas."). Marks typed in the text stay as typed.
+    body = (
+        "<h1>Chapter One</h1><p><q>Are you coming?</q> asked Tomas. <q>Not <q>tonight</q>,</q> said Ingrid.</p>"
+        '<p>"Then when?" he said.</p>'
+    )
+    (tmp_path / "salt.html").write_text(page("The Salt Road", body), encoding="utf-8")
+    assert [p.text for p in load_corpus(tmp_path).passages] == [
+        "\u201cAre you coming?\u201d asked Tomas. \u201cNot \u2018tonight\u2019,\u201d said Ingrid.",
+        '"Then when?" he said.',
+    ]
