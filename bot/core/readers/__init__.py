@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 66
+READING_VERSION = 69
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -292,7 +292,10 @@ Word's do (62). 66: a Word or RTF table's row whose cells hold a paragraph each 
 cell was one), as HTML's, Markdown's and OpenDocument's are, and in every format a cell ending in a colon runs into
 the next ("Olof: Will you sell it?"); Word's web page's reviewers' comments, their marks ("[MS1]") and its Subtitle
 paragraph are no text; the Symbol font's characters in Word (`w:sym`, dropped) and RTF (read in the code page:
-"waited¾and") are read as what they show, "waited—and"."""
+"waited¾and") are read as what they show, "waited—and". 67: a plain text's chapters numbered "1", "2", "3" or "ONE",
+"TWO", "THREE" alone on their lines, counting up from one, are its chapters (each number was a passage). 68: an HTML
+or EPUB note opening with its link back written "1." or "1)" to its mark is no story text. 69: an HTML or EPUB <q>'s
+words are read within the quotation marks a browser shows (“ ”, and ‘ ’ within another's)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

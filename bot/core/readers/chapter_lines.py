@@ -80,6 +80,46 @@ def _is_number(words: list[str]) -> bool:
     )
 
 
+_UNITS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def counted_number(line: str) -> int | None:
+    """The number a line says alone, as a chapter's number counting up is written: "12", "ONE", "Twenty-One" (a
+    number word in capitals or title case, to ninety-nine); None for any other line."""
+    if line.isdigit() and len(line) <= 3:
+        return int(line)
+    if len(line) > 13 or not (line.isupper() or line.istitle()):
+        return None
+    parts = line.lower().split("-")
+    tens = _TENS.index(parts[0]) * 10 + 20 if parts[0] in _TENS else None
+    if len(parts) == 1:
+        return tens if tens is not None else (_UNITS.index(parts[0]) + 1 if parts[0] in _UNITS else None)
+    if len(parts) == 2 and tens is not None and parts[1] in _UNITS[:9]:
+        return tens + _UNITS.index(parts[1]) + 1
+    return None
+
+
 def is_chapter_line(line: str) -> bool:
     """ "CHAPTER I.", "Chapter 1: The Storm", "BOOK II", "PROLOGUE", "XII", "IV. THE RED-HEADED LEAGUE"."""
     if not line or len(line) > MAX_HEADING_CHARS:

@@ -465,6 +465,7 @@ def blocks_of(
     group_parts: list[str] = []
     in_headings = 0  # the headings the walk is in: a line break in one parts no paragraphs
     in_preformatted = 0  # the <pre>s the walk is in: a blank line in one parts paragraphs, as in a text file
+    in_quotes = 0  # the <q>s the walk is in: the marks a browser shows around one are single within another's
     after_break: int | None = None  # where in `parts` the last <br> of this block stands, if nothing since shows
     row: _Element | None = None  # the table row the walk is in, read as one block (_is_flat_row)
     cells: list[tuple[str, bool]] = []  # its cells read, each with text: (text, whether the persona's)
@@ -564,6 +565,9 @@ def blocks_of(
                 open_links.append(element)
             in_headings += name in HEADING_TAGS
             in_preformatted += name == "pre"
+            if name == "q":
+                add_text(_QUOTE_MARKS[in_quotes % 2][0])
+                in_quotes += 1
             if name == "br":
                 parting = not in_headings and row is None  # a heading's or a row's line breaks part nothing
                 if parting and after_break is not None and not "".join(parts[after_break:]).strip():
@@ -607,6 +611,9 @@ def blocks_of(
             cells.clear()
             row = None
             flush()
+        elif name == "q":
+            in_quotes -= 1
+            add_text(_QUOTE_MARKS[in_quotes % 2][1])
         elif name in BLOCK_TAGS:
             heading = name in HEADING_TAGS
             flush(heading, int(name[1]) if heading else None)
@@ -676,6 +683,9 @@ def _opener_style(paragraph: _Element) -> str | None:
 
 
 _CELL_TAGS = frozenset({"td", "th"})
+_QUOTE_MARKS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
+"""The marks a browser shows around a <q> (“ ”), and around one within another (‘ ’): without them its words ran
+into the sentence that says who spoke them ("Are you coming? asked Tomas.")."""
 MAX_INITIAL_CHARS = 2
 
 
@@ -853,6 +863,9 @@ def _google_docs_titles(body: _Element) -> list[_Element]:
     return list(islice((p for p in body.iter("p") if "title" in (p.get("class") or "").split()), 2))
 
 
+_NUMBERED_BACK = re.compile(r"\d{1,3}[.)]")
+"""A note's link back as a numbered list writes it ("1.", "2)"): no mark in the text, where "1." is a sentence's end,
+but at a note's opening, linked back to its own mark, one (hand-made and Sigil's notes)."""
 NOTE_BLOCKS = frozenset({"p", "div", "li", "dd"})
 """Blocks a note without semantics is written as."""
 _WRAPPERS_WITHIN = 3
@@ -876,7 +889,7 @@ def _is_linked_back_note(element: _Element, page: str, links: dict[Place, Place]
             break
     else:
         return False
-    if not _is_inner_link(opening) or not _is_mark(opening):
+    if not _is_inner_link(opening) or not (_is_mark(opening) or _NUMBERED_BACK.fullmatch(_short_text(opening))):
         return False
     mark = links.get(place_of(page, opening.get("href", "")))
     if mark is None or mark[0] != page or not mark[1]:

@@ -11,10 +11,18 @@ characters: loading stays linear.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from bot.core.readers import fanficfare, gutenberg
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.bracketed_notes import without_bracketed_notes
-from bot.core.readers.chapter_lines import ENDINGS, MAX_HEADING_CHARS, SUBTITLE_CHARS, is_chapter_line
+from bot.core.readers.chapter_lines import (
+    ENDINGS,
+    MAX_HEADING_CHARS,
+    SUBTITLE_CHARS,
+    counted_number,
+    is_chapter_line,
+)
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.markdown_inline import UNDERSCORES, without_emphasis
 from bot.core.readers.plain_notes import is_backlinked_note, without_plain_notes
@@ -33,6 +41,8 @@ _SAID_END = ("?", "!", "\u2026", *_QUOTE_ENDS)
 """How a question, a cry or a line of dialogue ends: "Who had sent the letter?" under "Chapter 2" was taken for the
 chapter's name, and the sentence lost from the text, as a first line "Is anyone there?" was for the title."""
 _QUOTES = ('"', "'", "\u201c", "\u2018", "-", "\u2014", "*")
+_COUNTED_CHAPTERS = 3
+"""Lines of a number alone, counting up from one, that make chapters: fewer are a list's, a poem's or a speaker's."""
 
 
 def is_title_line(paragraph: str) -> bool:
@@ -81,6 +91,7 @@ class TextReader:
             return _fanficfare_story(*download)
         title, body = split_title(text)
         paragraphs = without_bracketed_notes(_lines_as_paragraphs(paragraphs_of(body)))
+        paged = b"\f" in raw  # a number atop each page counts pages up as chapters would (text_pages.py)
         bounds = gutenberg.book_bounds(paragraphs)
         if bounds is None:
             book = [paragraph for paragraph in paragraphs if paragraph]
@@ -88,11 +99,14 @@ class TextReader:
                 title, book = _unlabelled(book[0]), book[1:]
                 if len(book) > 1 and _is_byline(book[0]):
                     book = book[1:]
-            return StoryText(title, book_matter_left_out(_text_of(_blocks(book)), title))
+            return StoryText(title, book_matter_left_out(_text_of(_blocks(book, counted=not paged)), title))
         header = paragraphs[: bounds[0]]
         title = title or gutenberg.header_field(header, "Title")
         repeats = [title, f"by {gutenberg.header_field(header, 'Author')}"]
-        return StoryText(title, _front_matter_dropped(_text_of(_blocks(paragraphs[bounds[0] : bounds[1]])), repeats))
+        return StoryText(
+            title,
+            _front_matter_dropped(_text_of(_blocks(paragraphs[bounds[0] : bounds[1]], counted=not paged)), repeats),
+        )
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -150,11 +164,28 @@ def _text_of(blocks: list[Block]) -> list[Block]:
     ]
 
 
-def _blocks(paragraphs: list[str]) -> list[Block]:
+def _counted_chapters(paragraphs: list[str]) -> set[int]:
+    """Where the paragraphs that are a chapter's number alone stand ("1", "2", "3" or "ONE", "TWO", "THREE", as most
+    novels number them), each read before as a passage and no chapter named: only where every paragraph of a number
+    alone counts up from one, in one way of writing, three at least, with text between each. A countdown ("3", "2",
+    "1"), a year alone, a list or a poem's stray number makes none a chapter."""
+    counted = [n for n, paragraph in enumerate(paragraphs) if "\n" not in paragraph and counted_number(paragraph)]
+    if (
+        len(counted) < _COUNTED_CHAPTERS
+        or [counted_number(paragraphs[n]) for n in counted] != list(range(1, len(counted) + 1))
+        or len({paragraphs[n].isdigit() for n in counted}) > 1
+        or any(following - n < 2 for n, following in pairwise(counted))
+    ):
+        return set()
+    return set(counted)
+
+
+def _blocks(paragraphs: list[str], *, counted: bool = False) -> list[Block]:
+    chapters = _counted_chapters(paragraphs) if counted else set()
     hyphens = LineHyphens(line for paragraph in paragraphs for line in paragraph.split("\n"))
     blocks: list[Block] = []
     bare_heading = False  # the last block is a chapter line alone: a title-like line after it is its name
-    for paragraph in paragraphs:
+    for index, paragraph in enumerate(paragraphs):
         heading = leading_heading(paragraph, levels=6) if paragraph[:1] == "#" else None  # "## Chapter Two"
         if heading:
             blocks.append(Block(heading[0], heading=True))
@@ -166,7 +197,7 @@ def _blocks(paragraphs: list[str]) -> list[Block]:
                 blocks.append(Block(paragraph.strip() if is_backlinked_note(paragraph) else ""))  # for the notes
             continue
         lines = [line for line in map(str.strip, paragraph.split("\n")) if line]
-        chapter_line = is_chapter_line(lines[0])
+        chapter_line = is_chapter_line(lines[0]) or index in chapters
         if bare_heading and len(lines) == 1 and _is_subtitle(lines[0]) and not chapter_line:
             blocks[-1] = Block(f"{blocks[-1].text} {lines[0]}", heading=True)
             bare_heading = False

@@ -573,8 +573,10 @@ def test_a_google_docs_web_page_leaves_out_its_subtitle_and_its_footnotes(tmp_pa
         ('<a href="#fn1" id="ref1">1</a>', '<a href="#ref1" id="fn1">1</a>'),  # a converter's: ids
         ('<a href="#_ftn1" name="_ftnref1">[1]</a>', '<sup><a href="#_ftnref1" name="_ftn1">[1]</a></sup>'),  # Word's
         ('<a href="#n1" id="ref1">1</a>', '<a href="#ref1">1</a>'),  # the mark points at the note's paragraph
+        ('<sup><a id="ref1" href="#fn1">1</a></sup>', '<a id="fn1" href="#ref1">1.</a>'),  # hand-made, Sigil's: "1."
+        ('<sup><a id="ref1" href="#fn1">1</a></sup>', '<a id="fn1" href="#ref1">1)</a>'),
     ],
-    ids=["ids", "word-names", "paragraph-id"],
+    ids=["ids", "word-names", "paragraph-id", "number-period", "number-parenthesis"],
 )
 def test_a_note_opening_with_its_number_linked_back_to_its_mark_is_no_story_text(tmp_path, mark, back):
     # Nothing but its link back to the link to it tells the note: it was read as the last chapter's last passage. A
@@ -687,3 +689,17 @@ def test_lines_classed_cn_with_no_ct_beside_them_are_text(tmp_path):
     body = "".join(f"<p class='{('cn', 'en')[n % 2]}'>{line}</p>" for n, line in enumerate(lines))
     (tmp_path / "poem.html").write_text(page("Quiet Night", body), encoding="utf-8")
     assert [(p.chapter, p.text) for p in load_corpus(tmp_path).passages] == [(None, line) for line in lines]
+
+
+def test_a_q_elements_words_are_read_in_the_quotation_marks_a_browser_shows(tmp_path):
+    # A browser shows curly double quotes around a <q>, single ones within another; without them the words ran into the
+    # sentence saying who spoke them ("Are you coming? asked Tomas."). Marks typed in the text stay as typed.
+    body = (
+        "<h1>Chapter One</h1><p><q>Are you coming?</q> asked Tomas. <q>Not <q>tonight</q>,</q> said Ingrid.</p>"
+        '<p>"Then when?" he said.</p>'
+    )
+    (tmp_path / "salt.html").write_text(page("The Salt Road", body), encoding="utf-8")
+    assert [p.text for p in load_corpus(tmp_path).passages] == [
+        "\u201cAre you coming?\u201d asked Tomas. \u201cNot \u2018tonight\u2019,\u201d said Ingrid.",
+        '"Then when?" he said.',
+    ]

@@ -461,3 +461,43 @@ def test_google_docs_plain_text_reads_without_its_footnotes_comments_and_their_m
         "[1] And wrote under it.",
         "Then she slept.",
     ]  # a paragraph after the rule that opens with no mark is no note: all are the story's
+
+
+def _read_blocks(raw: str) -> list[tuple[str, bool]]:
+    return [(block.text, block.heading) for block in TextReader().read(raw.encode()).blocks]
+
+
+@pytest.mark.parametrize("numbers", [["1", "2", "3"], ["ONE", "TWO", "THREE"], ["One", "Two", "Three"]])
+def test_a_novels_chapters_numbered_alone_on_their_lines_counting_up_are_its_chapters(numbers):
+    # Most modern novels number their chapters "1", "2", "3" or "ONE", "TWO", "THREE" alone on a line: each was read
+    # as a passage of its own, and no chapter was named ("What happens in chapter 2?" matched nothing).
+    texts = ["Ingrid lived in a hut at the edge of the salt marsh.", "The letter came.", "She left for Bergen."]
+    raw = "The Salt Road\n\n" + "".join(f"{number}\n\n{text}\n\n" for number, text in zip(numbers, texts, strict=True))
+    assert _read_blocks(raw) == [
+        item for pair in zip(numbers, texts, strict=True) for item in ((pair[0], True), (pair[1], False))
+    ]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a countdown in dialogue
+        '"Ready?" she asked.\n\n3\n\n2\n\n1\n\nThe boat left the quay.\n',
+        # a lone "1" in a story, and two numbers that do not count far enough
+        "Mara counted the boats.\n\n1\n\nThere was only one.\n\n2\n\nThen a second came.\n",
+        # numbers that do not count up from one (a year alone among them)
+        "1\n\nThe hut.\n\n2\n\nThe letter.\n\n1890\n\nThe salt works closed.\n\n3\n\nBergen.\n",
+        # a list of numbers with nothing between them
+        "She wrote down the numbers.\n\n1\n\n2\n\n3\n\nThen she slept.\n",
+        # figures and words mixed: no one way of numbering
+        "1\n\nThe hut.\n\nTWO\n\nThe letter.\n\n3\n\nBergen.\n",
+    ],
+)
+def test_numbers_alone_that_do_not_count_chapters_up_stay_the_storys_text(raw):
+    assert not any(heading for _, heading in _read_blocks(raw))
+
+
+def test_numbers_atop_form_feed_pages_name_no_chapters():
+    # A scan's pages numbered atop ("1", "2", "3") count up as chapters would: text_pages.py keeps them as text.
+    raw = "1\n\nIngrid lived in a hut.\n\f2\n\nThe letter came.\n\f3\n\nShe left for Bergen.\n"
+    assert not any(heading for _, heading in _read_blocks(raw))
