@@ -107,7 +107,7 @@ _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 def counted_number(line: str) -> int | None:
     """The number a line says alone, as a chapter's number counting up is written: "12", "ONE", "Twenty-One" (a
     number word in capitals or title case, to ninety-nine); None for any other line."""
-    if line.isdigit() and len(line) <= 3:
+    if line.isdecimal() and len(line) <= 3:  # not isdigit: "²" is a digit int() refuses
         return int(line)
     if len(line) > 13 or not (line.isupper() or line.istitle()):
         return None

@@ -491,6 +491,8 @@ def test_a_novels_chapters_numbered_alone_on_their_lines_counting_up_are_its_cha
         "She wrote down the numbers.\n\n1\n\n2\n\n3\n\nThen she slept.\n",
         # figures and words mixed: no one way of numbering
         "1\n\nThe hut.\n\nTWO\n\nThe letter.\n\n3\n\nBergen.\n",
+        # a superscript figure alone, a note's mark: a digit that counts nothing (it stopped the file being read)
+        "The mill turned.\n\n\u00b2\n\nIt ground rye.\n\n\u00b3\n\nAnd barley.\n",
     ],
 )
 def test_numbers_alone_that_do_not_count_chapters_up_stay_the_storys_text(raw):
