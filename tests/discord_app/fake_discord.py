@@ -1041,7 +1041,7 @@ class FakeDiscord:
             return web.Response(status=204)
         if (got := re.fullmatch(r"/channels/(\d+)/messages/(\d+)", path)) and method in ("GET", "PATCH"):
             found = self.messages.get(int(got.group(2)))
-            if found is None:
+            if found is None or found["channel_id"] != got.group(1):  # a message is found in its own channel only
                 return _json({"message": "Unknown Message", "code": 10008}, 404)
             if method == "PATCH":  # a part sent replaces the message's; one not sent is left
                 found |= {key: body[key] for key in ("embeds", "components") if key in body}

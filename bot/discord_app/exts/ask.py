@@ -229,13 +229,18 @@ class Ask(StoryCog):
         if self.bot.user is None or message.author.bot:
             return None
         source: discord.Message | None = None
+        reference = message.reference
+        if reference is not None and reference.type is discord.MessageReferenceType.forward:
+            reference = None  # a forward shows a message (its snapshot), and replies to none
         try:
-            if message.reference is not None and message.reference.message_id is not None:
-                resolved = message.reference.resolved
+            if reference is not None and reference.message_id is not None:
+                resolved = reference.resolved
                 if isinstance(resolved, discord.Message):
                     source = resolved
-                elif message.reference.message_id:
-                    source = await message.channel.fetch_message(message.reference.message_id)
+                elif resolved is None:  # not sent with the reply (a deleted message is DeletedReferencedMessage)
+                    # Read from the channel the reference names, which is where that message is.
+                    replied = self.bot.get_partial_messageable(reference.channel_id, guild_id=reference.guild_id)
+                    source = await replied.fetch_message(reference.message_id)
             elif isinstance(message.channel, discord.Thread) and message.channel.parent is not None:
                 thread = message.channel
                 if thread.id not in self._thread_stories:  # one look a thread, not one a message
