@@ -985,6 +985,9 @@ MENTIONS_FIELD = "Mentions"
 SERVER_ONLY_COMMAND = "That command works in a server, not in DMs."
 RATE_LIMITED = "Discord is asking me to slow down here for a while. Please try again in a few minutes."
 CHANNEL_UNSEEN = "I can't see that channel. Give me View Channel there (or pick another one), then try again."
+CHANNEL_KIND_REFUSED = (
+    "I don't answer in that kind of channel. Pick a text, announcement, forum, media, voice or stage channel."
+)
 CHANNELS_NOT_SENT = "Discord hasn't sent me this server's channels yet; please try again in a minute."
 NOT_IN_SERVER = (
     "I'm no longer in this server, so I keep no settings for it. Add me again (the bot's owner has the invite link) "

@@ -21,6 +21,7 @@ from bot.discord_app.sent_options import options_as_declared
 from bot.discord_app.sync import sync_commands
 from bot.messages import (
     ATTACHMENT_NOT_WHOLE,
+    CHANNEL_KIND_REFUSED,
     CHANNEL_UNSEEN,
     CHANNELS_NOT_SENT,
     COMMAND_CHANGED,
@@ -252,7 +253,7 @@ class StoryBot(commands.AutoShardedBot):
         elif isinstance(error, NotInServer):
             text = error.text
         elif isinstance(error, app_commands.TransformerError) and error.type is discord.AppCommandOptionType.channel:
-            text = CHANNEL_UNSEEN if self.server_known(interaction.guild_id) else CHANNELS_NOT_SENT
+            text = _channel_refused(self, interaction, error.value)
         elif _from_another_version(error):
             # Discord still shows a command as another version of the bot registered it: one being upgraded, or
             # shards on several machines running two versions for a moment.
@@ -282,6 +283,15 @@ class NotInServer(app_commands.CheckFailure):
     def __init__(self, text: str = NOT_IN_SERVER):
         super().__init__(text)
         self.text = text
+
+
+def _channel_refused(bot: StoryBot, interaction: discord.Interaction, picked: object) -> str:
+    """Why a channel option was refused: a channel the bot knows of, of a kind its command does not take (Discord
+    offers only those: a request sent otherwise, or by an older form of the command); else one it cannot see, or
+    one of a server whose channels Discord has not sent yet."""
+    if isinstance(picked, app_commands.AppCommandChannel) and picked.resolve() is not None:
+        return CHANNEL_KIND_REFUSED
+    return CHANNEL_UNSEEN if bot.server_known(interaction.guild_id) else CHANNELS_NOT_SENT
 
 
 def _from_another_version(error: app_commands.AppCommandError) -> bool:

@@ -39,9 +39,14 @@ class StoryCog(commands.Cog):
 
 
 def answers_every_message(bot: StoryBot, channel: discord.abc.Snowflake, server: ServerSettings | None) -> bool:
-    """What the server set for the channel with /settings channel, else whether STORYBOT_CHANNELS names it."""
-    chosen = server.channel(channel.id).answers_every_message if server else None
-    return chosen if chosen is not None else channel.id in bot.settings.channels
+    """What the server set for the channel with /settings channel, else whether STORYBOT_CHANNELS names it. A forum's
+    (or media channel's) post is a thread, where all its messages are: it answers as its forum was set. A text
+    channel's threads do not (a thread under an answer is for talk about it)."""
+    place = channel.id
+    if isinstance(channel, discord.Thread) and isinstance(channel.parent, discord.ForumChannel):
+        place = channel.parent.id
+    chosen = server.channel(place).answers_every_message if server else None
+    return chosen if chosen is not None else place in bot.settings.channels
 
 
 def asker_queue(server_id: int | None, user_id: int) -> tuple[str, int]:

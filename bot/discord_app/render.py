@@ -71,6 +71,9 @@ COLOR = discord.Color.dark_teal()
 
 PartT = TypeVar("PartT")
 
+_ESCAPED = re.compile(r"\\.", re.DOTALL)
+"""A character escape_markdown escaped (its backslash and the character): no bold marker, however many "*"."""
+
 _MARKDOWN = re.compile(
     r"(?P<url><[^<: >]+:/[^< >]+>|(?:https?|steam)://[^\s<]+[^<.,:;\"'\]\s])"
     r"|(?P<indent>^[ \t]*)-|(?P<markdown>[_\\~|*`\[]|^>(?:>>)?\s|^#{1,3}"
@@ -118,6 +121,14 @@ class Reply:
     embed: discord.Embed | None = None
     view: discord.ui.View | None = None
 
+    def as_text(self) -> Reply:
+        """The reply with its embed written into its text (embed_text), its buttons kept: for a channel where the
+        bot lacks Embed Links, where Discord takes a message but shows none of its embeds (an answer was blank)."""
+        if self.embed is None:
+            return self
+        above = f"{self.content}\n\n" if self.content else ""
+        return Reply(content=above + embed_text(self.embed, MESSAGE_LIMIT - len(above)), view=self.view)
+
     async def send_response(self, interaction: discord.Interaction, *, ephemeral: bool = False) -> None:
         """As the interaction's first response."""
         await interaction.response.send_message(
@@ -153,6 +164,22 @@ class Reply:
     async def edit_original(self, interaction: discord.Interaction) -> None:
         """In place of the message the interaction (already acknowledged) belongs to, likewise."""
         await interaction.edit_original_response(content=self.content, embed=self.embed, view=self.view)
+
+
+def embed_text(embed: discord.Embed, limit: int = MESSAGE_LIMIT) -> str:
+    """An embed as a message's text within `limit`: its title in bold, its description, each field's name in bold
+    over its value, its footer small (escaped: an embed's footer shows no markdown, a message's text does). The
+    fields and footer take at most half; the description (the passage) what is left, a bold word cut short closed."""
+    title = f"**{embed.title}**" if embed.title else ""
+    fields = [f"**{field.name}**\n{field.value}" for field in embed.fields]
+    if embed.footer.text:
+        fields.append(f"-# {plain_line(embed.footer.text, limit // 4)}")
+    tail = clip("\n\n".join(fields), limit // 2)
+    description = clip(embed.description or "", limit - len(title) - len(tail) - 6)  # the breaks and a closing **
+    if _ESCAPED.sub("", description).count("**") % 2:  # cut inside a matched word's bold
+        description += "**"
+    top = "\n".join(part for part in (title, description) if part)
+    return "\n\n".join(part for part in (top, tail) if part)
 
 
 def persistent_view(*items: discord.ui.Item[discord.ui.View | discord.ui.LayoutView]) -> discord.ui.View | None:

@@ -59,6 +59,10 @@ MESSAGE_CONTENT = 1 << 15  # the privileged intent's bit
 VIEW_AND_SEND = str((1 << 10) | (1 << 11))
 SEND_IN_THREADS = 1 << 38
 """Send Messages in Threads: @everyone has it by Discord's default, as it has View Channels and Send Messages."""
+EMBED_LINKS = 1 << 14
+"""Embed Links, which @everyone has by Discord's default: where a channel's overwrites take it from the bot, Discord
+takes its messages but drops their embeds."""
+EVERYONE_PERMISSIONS = int(VIEW_AND_SEND) | SEND_IN_THREADS | EMBED_LINKS
 MANAGE_SERVER = str(1 << 5)
 LIBRARY = "library"
 """/story add's choice for the owner's folder, as Discord sends it: its id (Discord shows "the owner's library"); the
@@ -163,7 +167,7 @@ def guild_payload(server_id: int, name: str | None = None) -> dict[str, Any]:
             {
                 "id": str(server_id),
                 "name": "@everyone",
-                "permissions": str(int(VIEW_AND_SEND) | SEND_IN_THREADS),
+                "permissions": str(EVERYONE_PERMISSIONS),
                 "position": 0,
                 "color": 0,
                 "hoist": False,
@@ -339,6 +343,8 @@ class FakeDiscord:
         """The requests answered 429 by the rate limits (never in `calls`: Discord did nothing with them)."""
         self._buckets: dict[tuple[str, str], Bucket] = {}
         self._global = Bucket(resets=0.0)
+        self.overwrites: dict[int, list[dict[str, Any]]] = {}
+        """Channels' permission overwrites as a test set them (overwrite_channel), by channel id."""
         self.refuse_message_content = False
         self.tokens = {TOKEN}
         """The bot tokens Discord takes (a test adds one: the owner reset the bot's token)."""
@@ -771,6 +777,21 @@ class FakeDiscord:
             interaction_id=interaction_id,
         )
 
+    async def overwrite_channel(self, channel_id: int, *overwrites: dict[str, Any]) -> None:
+        """A channel's permission overwrites changed (CHANNEL_UPDATE, as Discord sends it to every member)."""
+        self.overwrites[channel_id] = list(overwrites)
+        changed = guild_channel(channel_id) | {"guild_id": str(server_of(channel_id))}
+        await self.dispatch("CHANNEL_UPDATE", changed | {"permission_overwrites": list(overwrites)})
+
+    def may_embed(self, channel_id: int) -> bool:
+        """Whether the bot has Embed Links in a channel: @everyone's, then its overwrite for @everyone, then its own."""
+        allowed = EVERYONE_PERMISSIONS
+        for target in (server_of(channel_id), BOT_ID):
+            for overwrite in self.overwrites.get(channel_id, []):
+                if int(overwrite["id"]) == target:
+                    allowed = (allowed & ~int(overwrite["deny"])) | int(overwrite["allow"])
+        return bool(allowed & EMBED_LINKS)
+
     async def delete_channel(self, channel_id: int) -> None:
         await self.dispatch("CHANNEL_DELETE", guild_channel(channel_id) | {"guild_id": str(GUILD_ID)})
 
@@ -1018,12 +1039,14 @@ class FakeDiscord:
             return _json(self.commands[scope])
         if re.fullmatch(r"/channels/\d+/typing", path):
             return web.Response(status=204)
-        if (got := re.fullmatch(r"/channels/\d+/messages/(\d+)", path)) and method in ("GET", "PATCH"):
-            found = self.messages.get(int(got.group(1)))
-            if found is None:
+        if (got := re.fullmatch(r"/channels/(\d+)/messages/(\d+)", path)) and method in ("GET", "PATCH"):
+            found = self.messages.get(int(got.group(2)))
+            if found is None or found["channel_id"] != got.group(1):  # a message is found in its own channel only
                 return _json({"message": "Unknown Message", "code": 10008}, 404)
             if method == "PATCH":  # a part sent replaces the message's; one not sent is left
                 found |= {key: body[key] for key in ("embeds", "components") if key in body}
+                if not self.may_embed(int(got.group(1))):
+                    found["embeds"] = []
                 if "content" in body:
                     found["content"] = body["content"] or ""  # Discord keeps no content as ""
                 found["edited_timestamp"] = NOW
@@ -1094,7 +1117,7 @@ class FakeDiscord:
 
     def _message(self, channel_id: int, body: dict[str, Any]) -> dict[str, Any]:
         message = message_payload(self.new_id(), channel_id, BOT_USER, body.get("content") or "") | {
-            "embeds": body.get("embeds") or [],
+            "embeds": (body.get("embeds") or []) if self.may_embed(channel_id) else [],  # Discord drops them
             "components": body.get("components") or [],
             "flags": body.get("flags", 0),
         }

@@ -8,7 +8,15 @@ import pytest
 
 from bot.core.story_ids import story_id
 from bot.messages import THANKS_REPLY
-from tests.discord_app.fake_discord import BOT_USER, CHANNEL_ID, GUILD_ID, FakeDiscord, message_payload
+from tests.discord_app.fake_discord import (
+    BOOK_CLUB_ID,
+    BOT_USER,
+    CHANNEL_ID,
+    DM_CHANNEL_ID,
+    GUILD_ID,
+    FakeDiscord,
+    message_payload,
+)
 from tests.discord_app.test_end_to_end import (
     CHANNEL_MESSAGES,
     EPHEMERAL,
@@ -94,6 +102,40 @@ async def test_a_question_in_a_thread_under_an_answer_is_a_follow_up(fake, bot):
     body = (await fake.wait_for_call("POST", rf"/channels/{thread}/messages", after=mark)).body
     assert body["embeds"][0]["title"] == story
     assert any(f["name"] == SCOPE_FIELD for f in body["embeds"][0]["fields"])
+
+
+async def test_a_reply_discord_sent_without_its_message_is_read_from_the_channel_it_names(fake, bot):
+    """A reply's message Discord did not send with it is fetched from the channel its reference names: it was asked
+    for in the channel replied in, where it is not (Discord says 404), and the follow-up searched every story."""
+    answer = await answer_message(fake, "Where did Sophie grow up?")
+    reference = {"message_id": answer["id"], "channel_id": str(CHANNEL_ID), "guild_id": str(GUILD_ID)}
+    mark = await fake.send_message(
+        f"{MENTION} how did the audience react?",
+        channel_id=BOOK_CLUB_ID,
+        mentions=[BOT_USER],
+        message_reference=reference,
+        type=19,
+    )
+    body = (await fake.wait_for_call("POST", rf"/channels/{BOOK_CLUB_ID}/messages", after=mark)).body
+    assert [c.path for c in fake.calls[mark:] if c.method == "GET"] == [
+        f"/channels/{CHANNEL_ID}/messages/{answer['id']}"
+    ]
+    assert body["embeds"][0]["title"] == SOPHIE_STORY
+    assert any(f["name"] == SCOPE_FIELD for f in body["embeds"][0]["fields"])
+
+
+async def test_a_forwarded_answer_is_no_reply_and_is_not_fetched(fake, bot):
+    """A forward's reference names the message it quotes (message_snapshots), which it does not reply to: it was
+    fetched from the channel forwarded to, a request Discord answers 404, for every forward the bot saw."""
+    answer = await answer_message(fake, "Where did Sophie grow up?")
+    fields = ("content", "embeds", "attachments", "timestamp", "edited_timestamp", "flags", "mentions", "type")
+    snapshot = {"message": {key: answer.get(key) for key in fields} | {"flags": 0}}
+    forward = {"type": 1, "message_id": answer["id"], "channel_id": str(CHANNEL_ID), "guild_id": str(GUILD_ID)}
+    mark = await fake.send_message(
+        "", channel_id=DM_CHANNEL_ID, message_reference=forward, message_snapshots=[snapshot]
+    )
+    await fake.wait_for_call("POST", rf"/channels/{DM_CHANNEL_ID}/messages", after=mark)
+    assert not [c for c in fake.calls[mark:] if c.method == "GET"]
 
 
 async def test_a_reply_to_someone_else_is_not_a_question(fake, bot):

@@ -10,6 +10,7 @@ import aiohttp
 import pytest
 
 from bot.core.library import StoryLibrary
+from bot.discord_app.render import MESSAGE_LIMIT
 from bot.discord_app.saved_answers import ANSWERED_ELSEWHERE
 from bot.messages import ANSWERED_TO_SOMEONE_ELSE, COMMAND_CHANGED, STORY_GONE, UNKNOWN_BUTTON, VOTE_NOT_SHOWN
 from tests.core.test_worker import WORDS
@@ -20,6 +21,7 @@ from tests.discord_app.fake_discord import (
     BOT_USER,
     CHANNEL_ID,
     DM_CHANNEL_ID,
+    EMBED_LINKS,
     GUILD_ID,
     MANAGE_SERVER,
     NOW,
@@ -466,17 +468,7 @@ async def test_a_channel_discord_asks_to_wait_an_hour_on_is_given_up_on_not_wait
 
 async def overwrite_book_club(fake: FakeDiscord, *overwrites: dict) -> None:
     """#book-club's permission overwrites changed (CHANNEL_UPDATE, as Discord sends it to every member)."""
-    await fake.dispatch(
-        "CHANNEL_UPDATE",
-        {
-            "id": str(BOOK_CLUB_ID),
-            "guild_id": str(GUILD_ID),
-            "type": 0,
-            "name": "book-club",
-            "position": 0,
-            "permission_overwrites": list(overwrites),
-        },
-    )
+    await fake.overwrite_channel(BOOK_CLUB_ID, *overwrites)
 
 
 async def test_mentions_where_the_bot_may_not_send_spend_no_question_and_log_once(fake, bot):
@@ -502,6 +494,49 @@ async def test_mentions_where_the_bot_may_not_send_spend_no_question_and_log_onc
         assert "Sofia" in answered["embeds"][0]["title"]  # not told to wait
         assert not [c for c in fake.calls[mark:] if str(BOOK_CLUB_ID) in c.path]  # no answer, no typing tried
         assert bot.text[start:].count(f"Not answering in channel {BOOK_CLUB_ID}") == 1
+    finally:
+        await overwrite_book_club(fake)
+
+
+async def test_an_answer_where_the_bot_may_not_embed_is_sent_as_its_text(fake, bot):
+    """Where a channel's overwrite takes Embed Links from @everyone, Discord takes the bot's message but drops its
+    embed: an answer arrived blank but for its buttons. There it is written as text, an edited question's answer
+    too; where the bot's own overwrite gives Embed Links back, it is an embed again."""
+    everyone = {"id": str(GUILD_ID), "type": 0, "allow": "0", "deny": str(EMBED_LINKS)}
+    bot_member = {"id": str(BOT_USER["id"]), "type": 1, "allow": str(EMBED_LINKS), "deny": "0"}
+
+    async def shown(after: int) -> dict:
+        """The bot's message in #book-club after the id `after`, as Discord keeps it (and shows it)."""
+        return await fake.wait_for(
+            lambda: next(
+                (m for m in fake.messages.values() if m["channel_id"] == str(BOOK_CLUB_ID) and int(m["id"]) > after),
+                None,
+            )
+        )
+
+    try:
+        await overwrite_book_club(fake, everyone)
+        floor = fake.new_id()
+        await fake.send_message(f"{MENTION} Where was Sébastien born?", channel_id=BOOK_CLUB_ID, mentions=[BOT_USER])
+        answer = await shown(floor)
+        assert answer["embeds"] == []
+        text = answer["content"]
+        assert text.startswith("**Sébastien Kalmurzaeva: The Violinist of Moscow**\n")
+        assert "**Born** in Moscow" in text and "**Passage**\n1 of 6" in text
+        assert text.endswith("-# Q: Where was Sébastien born?") and len(text) <= MESSAGE_LIMIT
+        assert answer["components"][0]["components"][0]["label"] == "More results"
+
+        mark = await fake.edit_message(fake.last_posted(), content=f"{MENTION} how old is sofia")
+        await fake.wait_for_call("PATCH", rf"/channels/{BOOK_CLUB_ID}/messages/{answer['id']}", after=mark)
+        edited = fake.messages[int(answer["id"])]
+        assert edited["embeds"] == [] and "Sofia" in edited["content"]
+        assert edited["content"].endswith("-# Q: how old is sofia")
+
+        await overwrite_book_club(fake, everyone, bot_member)
+        floor = fake.new_id()
+        await fake.send_message(f"{MENTION} Where was Sébastien born?", channel_id=BOOK_CLUB_ID, mentions=[BOT_USER])
+        embedded = await shown(floor)
+        assert embedded["content"] == "" and "Sébastien" in embedded["embeds"][0]["title"]
     finally:
         await overwrite_book_club(fake)
 

@@ -253,3 +253,16 @@ async def test_a_title_and_question_holding_line_breaks_and_bidi_controls_reach_
     )
     assert f"**{shown}**" in listed
     assert added == f'Added "{shown}" (`weir.txt`) to this server\'s stories.'
+
+
+def test_an_embed_as_text_fits_one_message_with_its_bold_closed_and_its_footer_kept():
+    """Where the bot may not embed, an answer is sent as text, which holds 2,000 characters to an embed's 6,000:
+    a passage cut inside its bold matched words left "**" open, and the rest of the reply bold."""
+    passage = "a " * 900 + r"\*\* **" + "b " * 600 + "**"
+    embed = discord.Embed(title="The Violinist", description=passage)
+    embed.add_field(name="Passage", value="1 of 6")
+    embed.set_footer(text="Q: where was *sofia* born")
+    text = render.embed_text(embed)
+    assert len(text) <= MESSAGE_LIMIT
+    assert text.startswith("**The Violinist**\na a ") and text.count(" **") == 1 and text.count("…**") == 1
+    assert text.endswith("**Passage**\n1 of 6\n\n-# Q: where was \\*sofia\\* born")

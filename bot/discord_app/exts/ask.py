@@ -137,6 +137,24 @@ def may_post_in(channel: discord.abc.Messageable, me: discord.Member | None) -> 
     return True
 
 
+def may_embed_in(channel: discord.abc.Messageable, me: discord.Member | None) -> bool:
+    """Whether the bot (`me`) has Embed Links in a server's channel, by the gateway's cache as may_post_in reads it.
+    Where it lacks it Discord takes a message but shows none of its embeds: an answer arrived blank, but for its
+    buttons. A DM, or a channel or member not in the cache, is sent embeds."""
+    if me is None or not isinstance(channel, (discord.Thread, discord.abc.GuildChannel)):
+        return True
+    try:
+        return channel.permissions_for(me).embed_links
+    except discord.ClientException:  # a thread whose parent channel is not in the cache
+        return True
+
+
+def shown_in(message: discord.Message, reply: Reply) -> Reply:
+    """The reply as it reads in the message's channel: its embed written as text where the bot may not embed."""
+    me = None if message.guild is None else message.guild.me
+    return reply if may_embed_in(message.channel, me) else reply.as_text()
+
+
 async def show_typing(channel: discord.abc.Messageable) -> None:
     """Shows "storybot is typing…" once (Discord shows it for 10 seconds, or until the answer); it runs beside
     the answer, which never waits for it."""
@@ -211,13 +229,18 @@ class Ask(StoryCog):
         if self.bot.user is None or message.author.bot:
             return None
         source: discord.Message | None = None
+        reference = message.reference
+        if reference is not None and reference.type is discord.MessageReferenceType.forward:
+            reference = None  # a forward shows a message (its snapshot), and replies to none
         try:
-            if message.reference is not None and message.reference.message_id is not None:
-                resolved = message.reference.resolved
+            if reference is not None and reference.message_id is not None:
+                resolved = reference.resolved
                 if isinstance(resolved, discord.Message):
                     source = resolved
-                elif message.reference.message_id:
-                    source = await message.channel.fetch_message(message.reference.message_id)
+                elif resolved is None:  # not sent with the reply (a deleted message is DeletedReferencedMessage)
+                    # Read from the channel the reference names, which is where that message is.
+                    replied = self.bot.get_partial_messageable(reference.channel_id, guild_id=reference.guild_id)
+                    source = await replied.fetch_message(reference.message_id)
             elif isinstance(message.channel, discord.Thread) and message.channel.parent is not None:
                 thread = message.channel
                 if thread.id not in self._thread_stories:  # one look a thread, not one a message
@@ -285,7 +308,7 @@ class Ask(StoryCog):
         try:
             reply = await self.reply_for(message)
             if isinstance(reply, Reply):
-                reply_id = await self._reply(message, reply)
+                reply_id = await self._reply(message, shown_in(message, reply))
         finally:
             self.questions.answered(message.id, question, reply_id)
 
@@ -304,7 +327,7 @@ class Ask(StoryCog):
         reply = await self.reply_for(message) if self.asks_me(message) else Unanswered.NOT_ASKED
         if reply is Unanswered.TOLD_TO_WAIT:
             return
-        shown = Reply(content=QUESTION_EDITED_AWAY) if reply is Unanswered.NOT_ASKED else reply
+        shown = shown_in(message, Reply(content=QUESTION_EDITED_AWAY) if reply is Unanswered.NOT_ASKED else reply)
         await question.sent.wait()  # the first answer, if the edit came while it was being given
         async with question.editing:
             if question.edits != number or question.reply_id is None:

@@ -75,6 +75,11 @@ class Answers(StrEnum):
     DEFAULT = "default"
 
 
+AnswerPlace = discord.TextChannel | discord.ForumChannel | discord.VoiceChannel | discord.StageChannel
+"""The channels /settings takes, which Discord offers to pick from (channel_types): text and announcement channels;
+forums and media channels, whose posts (threads) are where questions are asked; voice and stage channels' text chat.
+Not a category, where no one writes, nor a thread (its channel's settings apply in it)."""
+
 ANSWERS: dict[Answers, bool | None] = {Answers.EVERY: True, Answers.MENTIONS: False, Answers.DEFAULT: None}
 """Whether a channel answers every message, by the choice: None for the bot's default (STORYBOT_CHANNELS)."""
 ANSWER_CHOICES = [app_commands.Choice(name=ANSWERS_CHOICES[answers], value=answers.value) for answers in Answers]
@@ -213,7 +218,7 @@ class ServerSettingsCog(StoryCog, name="Settings"):
     @app_commands.choices(answers=ANSWER_CHOICES)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def channel(
-        self, interaction: discord.Interaction, channel: discord.TextChannel, answers: app_commands.Choice[str]
+        self, interaction: discord.Interaction, channel: AnswerPlace, answers: app_commands.Choice[str]
     ) -> None:
         assert interaction.guild_id is not None
         choice = ANSWERS[Answers(answers.value)]  # discord.py passes only a value among ANSWER_CHOICES
@@ -223,9 +228,16 @@ class ServerSettingsCog(StoryCog, name="Settings"):
             return
         every = choice if choice is not None else channel.id in self.bot.settings.channels
         me = channel.guild.me
-        unreadable = me is not None and not (
-            channel.permissions_for(me).read_messages and channel.permissions_for(me).send_messages
+        allowed = None if me is None else channel.permissions_for(me)
+        posts = (
+            None
+            if allowed is None
+            # in a forum, in its posts
+            else (
+                allowed.send_messages_in_threads if isinstance(channel, discord.ForumChannel) else allowed.send_messages
+            )
         )
+        unreadable = allowed is not None and not (allowed.read_messages and posts)
         text = channel_answers_text(
             channel.mention, every, unreadable=unreadable, no_intent=not self.bot.intents.message_content
         )
@@ -237,7 +249,7 @@ class ServerSettingsCog(StoryCog, name="Settings"):
     async def story(
         self,
         interaction: discord.Interaction,
-        channel: discord.TextChannel,
+        channel: AnswerPlace,
         story: app_commands.Range[str, 1, MAX_STORY_NAME_CHARS] | None = None,
     ) -> None:
         assert interaction.guild_id is not None

@@ -14,7 +14,14 @@ import pytest
 import pytest_asyncio
 
 from bot.discord_app.exts.settings import ANSWERS, Answers, LibraryShown
-from bot.messages import ANSWERS_CHOICES, BUDGET_OUT_OF_RANGE, COMMAND_CHANGED, LIBRARY_CHOICES, NOT_IN_SERVER
+from bot.messages import (
+    ANSWERS_CHOICES,
+    BUDGET_OUT_OF_RANGE,
+    CHANNEL_KIND_REFUSED,
+    COMMAND_CHANGED,
+    LIBRARY_CHOICES,
+    NOT_IN_SERVER,
+)
 from bot.settings import QuestionBudget, Settings
 from bot.state.database import Database
 from bot.state.server_settings import ServerSettings
@@ -35,6 +42,7 @@ from tests.discord_app.fake_discord import (
     Step,
     guild_channel,
     guild_payload,
+    message_payload,
 )
 from tests.discord_app.test_end_to_end import EPHEMERAL, MENTION, callback, fake, own_fake, reply_to
 from tests.hang import HANG_SECONDS
@@ -140,6 +148,58 @@ async def test_a_channel_the_bot_cannot_use_is_named(fake, settings_bot, databas
         fake, "channel", channel=ChannelOption(HIDDEN_CHANNEL_ID), answers="every"
     )
     assert HIDDEN_CHANNEL_ID not in (await stored(database_env)).channels
+
+
+FORUM_ID = 2006
+VOICE_ID = 2007
+CATEGORY_ID = 2008
+KINDS = {FORUM_ID: 15, VOICE_ID: 2, CATEGORY_ID: 4}
+"""Channels of other kinds than text (Discord's channel types): a forum, a voice channel, a category."""
+
+
+@dataclass(frozen=True)
+class PlaceOption(ChannelOption):
+    """A channel of KINDS picked for a command option, as Discord sends it."""
+
+    def resolved(self) -> dict[str, Any]:
+        kind = KINDS[self.id]
+        return {
+            "id": str(self.id),
+            "type": kind,
+            "name": f"place-{kind}",
+            "permissions": "0",
+            "guild_id": str(GUILD_ID),
+        }
+
+
+async def test_a_forum_and_a_voice_channel_can_answer_every_message_and_have_a_story(fake, settings_bot, database_env):
+    """/settings took only text and announcement channels: a forum (whose posts are threads) or a voice channel's
+    text chat could not answer every message nor have a story. A forum's posts answer as the forum is set; a
+    category, where no one writes, is still refused, with why."""
+    settings = next(c for c in fake.commands["guild"] if c["name"] == "settings")
+    for name in ("channel", "story"):
+        option = next(
+            o for c in settings["options"] if c["name"] == name for o in c["options"] if o["name"] == "channel"
+        )
+        assert sorted(option["channel_types"]) == [0, 2, 5, 13, 15, 16]
+    for place, kind in KINDS.items():
+        channel = {"id": str(place), "guild_id": str(GUILD_ID), "type": kind, "name": f"place-{kind}", "position": 0}
+        voice = {"bitrate": 64000, "user_limit": 0, "rtc_region": None} if kind == 2 else {}
+        await fake.dispatch("CHANNEL_CREATE", channel | voice | {"permission_overwrites": []})
+    for place in (FORUM_ID, VOICE_ID):
+        text = await admin(fake, "channel", channel=PlaceOption(place), answers="every")
+        assert text.startswith(f"<#{place}>: I answer every message there.") and "can't read" not in text
+    assert await admin(fake, "channel", channel=PlaceOption(CATEGORY_ID), answers="every") == CHANNEL_KIND_REFUSED
+    text = await admin(fake, "story", channel=PlaceOption(FORUM_ID), story="sofia ballerina")
+    assert text.startswith(f"Questions in <#{FORUM_ID}> search *{SOFIA}* first")
+    stored_now = await stored(database_env)
+    assert stored_now.channel(FORUM_ID).answers_every_message and CATEGORY_ID not in stored_now.channels
+
+    post = await fake.start_thread(message_payload(fake.new_id(), FORUM_ID, fake.person(), "Moscow"), "Moscow")
+    answer = await reply_to(fake, "Who was born in Moscow?", channel=post)  # no mention, in the forum's post
+    assert answer["embeds"][0]["title"] == SOFIA
+    answer = await reply_to(fake, "Who was born in Moscow?", channel=VOICE_ID)
+    assert answer["embeds"][0]["title"] == SEBASTIEN
 
 
 async def test_a_channel_story_scopes_its_questions(fake, settings_bot, database_env):
