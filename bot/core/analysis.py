@@ -16,7 +16,7 @@ from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 
 from bot.core.invisible_characters import INSIDE_WORDS
 
-ANALYSIS_VERSION = 6
+ANALYSIS_VERSION = 7
 """Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
 rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word
 no longer cuts it in two. 3: nor a name, for the people finder. 4: a full name the story repeats only ever opening
@@ -25,7 +25,9 @@ by, or a full name of such words that is no description (bot.core.people_finder)
 with a name the dictionary knows capitalised alone ("Sofia Kalmurzaeva", "Mary", "Thomas"; not "Meanwhile", "Poor"),
 and opens a sentence after a quoted one's close too ('"Go home." Ella Wheeler Wilcox went'). 6: someone's kin is a
 person ("the mother of Wassamo"), a description is read by its head ("a country lad"), and a clause ending in a
-place's word before a name no longer makes it a thing ("of the lake, Pinkel took")."""
+place's word before a name no longer makes it a thing ("of the lake, Pinkel took"). 7: "Don", "Ma", "haven" and "AI"
+are no stop words (NLTK's list and the lemmatizer take them for pieces of "don't", "ma'am", "haven't" and "ain't"),
+and a stop word with a verb contracted onto it ("she'd", "we'll", "I'm") is one (they were "shed", "well", "im")."""
 
 
 def _combining_marks() -> str:
@@ -178,6 +180,23 @@ def normalize_word(word: str) -> str:
     return _LEFT_OUT.sub("", _POSSESSIVE.sub("", fold(word)))
 
 
+_CONTRACTED = re.compile(r"([^'’]+)['’](d|ll|m|re|ve)")
+"""A word and the ending of a verb contracted onto it ("she'd", "we'll", "I'm", "they're", "could've")."""
+
+
+_NO_PIECES = frozenset({"ai", "don"})
+"""Words the lemmatizer takes for pieces of contractions ("ai" of "ain't", "don" of "don't") and gives a stop word's
+lemma ("be", "do"): here a word keeps its apostrophe, so they are a word ("AI") and a name ("Don")."""
+
+
+def _is_contraction(folded: str, stop: frozenset[str]) -> bool:
+    """Whether a word is a stop word with a verb contracted onto it: "she'd", "we'll", "he'll", "I'm". Without its
+    apostrophe each was read as another word, "shed", "well", "hell", and matched it; the stop list cannot hold them
+    so, as "well" is no stop word."""
+    contracted = _CONTRACTED.fullmatch(folded)
+    return contracted is not None and contracted.group(1) in stop
+
+
 def load_stopwords() -> frozenset[str]:
     text = resources.files("bot.core").joinpath("stopwords_en.txt").read_text("utf-8")
     lines = (line.strip() for line in text.splitlines())
@@ -253,10 +272,11 @@ class Analyzer:
             return stemmer.stemWord(form) if len(form) <= LONGEST_WORD else unkept.stemWord(form)
 
         def term_of(word: str) -> str | None:
-            normalized = _LEFT_OUT.sub("", _POSSESSIVE.sub("", lower(word)))
-            if not normalized or normalized in stop:
+            folded = _POSSESSIVE.sub("", lower(word))
+            normalized = _LEFT_OUT.sub("", folded)
+            if not normalized or normalized in stop or _is_contraction(folded, stop):
                 return None
-            base = lower(lemma(normalized)) if lemmatize else normalized
+            base = lower(lemma(normalized)) if lemmatize and normalized not in _NO_PIECES else normalized
             if base in stop:
                 return None
             return stemmed(base)

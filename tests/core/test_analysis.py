@@ -27,6 +27,24 @@ def test_stop_words_and_greetings_are_dropped():
     assert Analyzer().terms("Hi! What is the, and who was it?") == []
 
 
+def test_a_stop_word_with_a_verb_contracted_onto_it_is_one_and_no_other_word():
+    # Without its apostrophe "we'll" was "well" and "she'd" "shed": a question about a well matched "we'll go".
+    analyzer = Analyzer()
+    assert analyzer.terms("She'd say we’ll go, he'll, I'm sure they're, could've") == ["say", "go", "sure"]
+    assert analyzer.terms("the well, the shed, hell") == analyzer.terms("well shed hell") != []
+    assert analyzer.terms("O'Brien, John'll") == ["obrien", "johnll"]  # a name's apostrophe is no contraction
+
+
+def test_names_and_words_nltks_tokenizer_cut_from_contractions_are_no_stop_words():
+    # NLTK's list holds "don", "ma" and "haven" as fragments of "don't", "ma'am" and "haven't" (here stop words whole):
+    # "Who is Don?" had no word to search for.
+    analyzer = Analyzer(stem=False, lemmatize=False)
+    assert analyzer.terms("Don told Ma of a safe haven") == ["don", "told", "ma", "safe", "haven"]
+    assert analyzer.terms("don't, haven't, ma'am") == ["maam"]
+    # nor are "Don" and "AI" the lemmatizer's pieces of "don't" and "ain't", "do" and "be"
+    assert Analyzer().terms("Don's AI") == ["don", "ai"] and Analyzer().terms("do be") == []
+
+
 def test_stemming_matches_word_forms():
     analyzer = Analyzer()
     assert analyzer.terms("performances") == analyzer.terms("performance")
