@@ -15,6 +15,7 @@ import numpy as np
 
 from bot.core.invisible_characters import shows_text, trimmed, without_invisibles
 from bot.core.readers import STORY_SUFFIXES, reader_for, story_suffix
+from bot.core.readers.notion import is_notion_page, notion_page_text, without_page_id
 from bot.core.readers.reader import Block
 from bot.core.readers.typed_breaks import is_typed_break
 from bot.core.sentences import sentence_spans
@@ -117,9 +118,10 @@ a bracket or a spaced dash ("1. ", "2) ", "12 - "). "101 Dalmatians" and "1001-a
 
 def title_from_filename(path: Path) -> str:
     """ "003_the-old-mill.txt" -> "The Old Mill" (and "the-old-mill.fb2.zip" too); a name whose stem shows nothing
-    ("\u200b.md") is titled by the whole name less what shows nothing at its ends (".md"), not the invisible stem."""
+    ("\u200b.md") is titled by the whole name less what shows nothing at its ends (".md"), not the invisible stem;
+    Notion's page id ending the name is no part of it."""
     suffix = story_suffix(path)
-    stem = path.name[: -len(suffix)] if suffix else path.stem
+    stem = without_page_id(path.name[: -len(suffix)] if suffix else path.stem)
     words = ORDERING_NUMBER.sub("", trimmed(stem)).replace("_", " ").replace("-", " ").split()
     title = " ".join(w[:1].upper() + w[1:] for w in map(trimmed, words) if w) or trimmed(stem)
     return title if shows_text(title) else trimmed(path.name)
@@ -370,7 +372,7 @@ def story_in(data: bytes, name: str) -> tuple[str, list[PassageText]]:
     reader = reader_for(name)
     if reader is None:
         raise StoryRefused(_not_a_story_file(name))
-    story = reader.read(data)
+    story = reader.read(_notion_page_text_bytes(data) if _is_notion_markdown(name) else data)
     texts = list(passages_of(story.blocks))
     title = trimmed(without_invisibles(story.title or "")) if shows_text(story.title or "") else ""
     if not texts:
@@ -378,6 +380,21 @@ def story_in(data: bytes, name: str) -> tuple[str, list[PassageText]]:
         titled = title or any(shows_text(block.text) for block in story.blocks)
         raise StoryRefused(Refusal(cause=Cause.TITLE_ONLY if titled else Cause.NO_TEXT))
     return capped_title(title) or title_from_filename(Path(name)), texts
+
+
+def _is_notion_markdown(name: str) -> bool:
+    """Whether a file is a page of Notion's Markdown export, by the name Notion gives it."""
+    return name.lower().endswith(".md") and is_notion_page(Path(name).name[: -len(".md")])
+
+
+def _notion_page_text_bytes(data: bytes) -> bytes:
+    """A Notion page's Markdown without what Notion writes around its text (bot.core.readers.notion); Notion writes
+    UTF-8, and a file that is not is read as it is."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data
+    return notion_page_text(text).encode("utf-8")
 
 
 def capped_title(title: str) -> str:

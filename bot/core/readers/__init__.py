@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 63
+READING_VERSION = 64
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -282,7 +282,9 @@ to the page's title (reader.chosen_title). 63: Markdown's backslash escapes read
 .anchor}`) and fenced divs' `:::` lines are no text, and a contents list of links to the story's headings, with the
 title page's short lines before it, is left out; Markdown's strikethrough, highlight, superscript and subscript marks
 (`~~walked~~`, `==never==`, `x^2^`, `H~2~O`) are no text, theirs kept; MultiMarkdown's metadata opening a Markdown
-file (`Title: ...` and `Author: ...` lines, up to a blank line) is no text, its title the story's."""
+file (`Title: ...` and `Author: ...` lines, up to a blank line) is no text, its title the story's. 64: a page of
+Notion's Markdown export ("Title <32-hex id>.md") is titled without its id, and its properties under its title, its
+callouts (`<aside>`) and its links alone to its sub-pages are no text (bot.core.readers.notion)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
