@@ -284,7 +284,8 @@ title page's short lines before it, is left out; Markdown's strikethrough, highl
 (`~~walked~~`, `==never==`, `x^2^`, `H~2~O`) are no text, theirs kept; MultiMarkdown's metadata opening a Markdown
 file (`Title: ...` and `Author: ...` lines, up to a blank line) is no text, its title the story's. 64: a page of
 Notion's Markdown export ("Title <32-hex id>.md") is titled without its id, and its properties under its title, its
-callouts (`<aside>`) and its links alone to its sub-pages are no text (bot.core.readers.notion)."""
+callouts (`<aside>`) and its links alone to its sub-pages are no text (bot.core.readers.notion); a book in a Calibre
+library's folder is read from one of its formats, titled as Calibre's record of it says (bot.core.calibre_library)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
