@@ -5,6 +5,8 @@ as story text."""
 
 from __future__ import annotations
 
+from bot.core.readers.chapter_lines import is_chapter_line
+
 PAGE_ID_DIGITS = 32
 HEX_DIGITS = frozenset("0123456789abcdef")
 MAX_KEY_CHARS = 40
@@ -75,7 +77,8 @@ def _callout_end(lines: list[str], start: int) -> int | None:
 
 
 def _is_property(line: str) -> bool:
-    """Whether a line is one of a page's properties as Notion writes them: "Name: value", the value no sentence."""
+    """Whether a line is one of a page's properties as Notion writes them: "Name: value", the value no sentence and
+    the line no chapter's ("Chapter 1: The Hut" under the book's title names its first chapter)."""
     key, colon, value = line.partition(": ")
     value = value.strip()
     return (
@@ -84,6 +87,7 @@ def _is_property(line: str) -> bool:
         and key[0].isalnum()
         and key == key.strip()
         and not value.endswith(SENTENCE_ENDS)
+        and not is_chapter_line(line.strip())
     )
 
 

@@ -78,6 +78,15 @@ def test_a_notion_page_opening_with_dialogue_or_a_letter_reads_it(tmp_path):
     ]
 
 
+def test_a_notion_page_opening_with_a_chapter_line_keeps_it(tmp_path):
+    _export(tmp_path, "# The Hut\n\nChapter 1: Salt\n\nIngrid lived in a hut at the edge of the salt marsh.\n")
+    corpus = load_corpus(tmp_path)
+    [hut] = [i for i, story in enumerate(corpus.stories) if story.title == "The Hut"]
+    assert [(p.chapter, p.text) for p in corpus.story_passages(hut)] == [
+        ("Chapter 1: Salt", "Ingrid lived in a hut at the edge of the salt marsh.")
+    ]
+
+
 def test_a_markdown_story_not_from_notion_keeps_its_lines_and_asides(tmp_path):
     (tmp_path / "the-hut.md").write_text(
         "# The Hut\n\nStatus: Drafting\nGenre: Fantasy\n\n<aside>\n💡 A box of the story's own.\n\n</aside>\n",
