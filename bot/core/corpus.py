@@ -13,8 +13,10 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.core.calibre_library import BOOK_FILES, best_format, book_title, is_book_folder, is_calibre_own
 from bot.core.invisible_characters import shows_text, trimmed, without_invisibles
 from bot.core.readers import STORY_SUFFIXES, reader_for, story_suffix
+from bot.core.readers.notion import is_notion_page, notion_page_text, without_page_id
 from bot.core.readers.reader import Block
 from bot.core.readers.typed_breaks import is_typed_break
 from bot.core.sentences import sentence_spans
@@ -117,9 +119,10 @@ a bracket or a spaced dash ("1. ", "2) ", "12 - "). "101 Dalmatians" and "1001-a
 
 def title_from_filename(path: Path) -> str:
     """ "003_the-old-mill.txt" -> "The Old Mill" (and "the-old-mill.fb2.zip" too); a name whose stem shows nothing
-    ("\u200b.md") is titled by the whole name less what shows nothing at its ends (".md"), not the invisible stem."""
+    ("\u200b.md") is titled by the whole name less what shows nothing at its ends (".md"), not the invisible stem;
+    Notion's page id ending the name is no part of it."""
     suffix = story_suffix(path)
-    stem = path.name[: -len(suffix)] if suffix else path.stem
+    stem = without_page_id(path.name[: -len(suffix)] if suffix else path.stem)
     words = ORDERING_NUMBER.sub("", trimmed(stem)).replace("_", " ").replace("-", " ").split()
     title = " ".join(w[:1].upper() + w[1:] for w in map(trimmed, words) if w) or trimmed(stem)
     return title if shows_text(title) else trimmed(path.name)
@@ -250,9 +253,14 @@ def story_files(root: Path) -> StoryFiles:
             why = Refusal(cause=Cause.FOLDER_UNREADABLE, detail=str(error.strerror or error))
             problems.append(Problem(file=relative.rstrip("/"), why=why))
             return
+        names = {entry.name for entry in entries}
+        book = is_book_folder(folder, names)
+        read_for_book = best_format([name for name in names if name.lower().endswith(STORY_SUFFIXES)]) if book else None
         for entry in entries:
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or is_calibre_own(entry.name, names):
                 continue
+            if book and (entry.name in BOOK_FILES or _another_format(entry.name, read_for_book)):
+                continue  # Calibre's record and cover of the book, or a format of it other than the one read
             path, name = folder / entry.name, f"{relative}{entry.name}"
             if not _utf8(entry.name):  # a lone surrogate for each byte: no title, JSON or message can hold it
                 cause = Cause.FOLDER_NAME_NOT_UTF8 if entry.is_dir() else Cause.NAME_NOT_UTF8
@@ -310,6 +318,14 @@ def story_files(root: Path) -> StoryFiles:
     return StoryFiles(tuple(paths), tuple(problems))
 
 
+def _another_format(name: str, read_for_book: str | None) -> bool:
+    """Whether a file in a Calibre book's folder is the book in another format than `read_for_book`, the one read for
+    it (a format no reader reads is named as ever where no other is read)."""
+    if read_for_book is None or name == read_for_book:
+        return False
+    return name.lower().endswith(STORY_SUFFIXES) or unread_format(name) is not None
+
+
 def _identity(found: os.stat_result, real: Path) -> tuple[int, int] | Path:
     """A file's device and inode; its real path where there are none (0: Windows's scandir gives none)."""
     return (found.st_dev, found.st_ino) if found.st_ino else real
@@ -346,7 +362,7 @@ def read_story(path: Path) -> tuple[str, list[PassageText]]:
     why)."""
     if reader_for(path) is None:
         raise StoryRefused(_not_a_story_file(path.name))
-    return story_in(read_story_bytes(path), _named(path))
+    return story_in(read_story_bytes(path), _named(path), book_title(path))
 
 
 def _named(path: Path) -> str:
@@ -364,20 +380,36 @@ def _not_a_story_file(name: str) -> Refusal:
     return Refusal(cause=Cause.NOT_A_STORY_FILE) if kind is None else Refusal(cause=Cause.UNREAD_FORMAT, format=kind)
 
 
-def story_in(data: bytes, name: str) -> tuple[str, list[PassageText]]:
-    """The story in a file's bytes, read by the reader of its name's format: its title (else one made from
-    the name) and passages; raises ValueError (refusal_of says why)."""
+def story_in(data: bytes, name: str, catalogued: str = "") -> tuple[str, list[PassageText]]:
+    """The story in a file's bytes, read by the reader of its name's format: its title (`catalogued`, the title
+    Calibre's record of the book gives, else the file's own, else one made from the name) and passages; raises
+    ValueError (refusal_of says why)."""
     reader = reader_for(name)
     if reader is None:
         raise StoryRefused(_not_a_story_file(name))
-    story = reader.read(data)
+    story = reader.read(_notion_page_text_bytes(data) if _is_notion_markdown(name) else data)
     texts = list(passages_of(story.blocks))
     title = trimmed(without_invisibles(story.title or "")) if shows_text(story.title or "") else ""
     if not texts:
         # A title of the file's own is no text, but the file is not empty: "# The Mill" alone is said to lack text.
         titled = title or any(shows_text(block.text) for block in story.blocks)
         raise StoryRefused(Refusal(cause=Cause.TITLE_ONLY if titled else Cause.NO_TEXT))
-    return capped_title(title) or title_from_filename(Path(name)), texts
+    return capped_title(trimmed(catalogued) or title) or title_from_filename(Path(name)), texts
+
+
+def _is_notion_markdown(name: str) -> bool:
+    """Whether a file is a page of Notion's Markdown export, by the name Notion gives it."""
+    return name.lower().endswith(".md") and is_notion_page(Path(name).name[: -len(".md")])
+
+
+def _notion_page_text_bytes(data: bytes) -> bytes:
+    """A Notion page's Markdown without what Notion writes around its text (bot.core.readers.notion); Notion writes
+    UTF-8, and a file that is not is read as it is."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data
+    return notion_page_text(text).encode("utf-8")
 
 
 def capped_title(title: str) -> str:

@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 69
+READING_VERSION = 70
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -295,7 +295,10 @@ paragraph are no text; the Symbol font's characters in Word (`w:sym`, dropped) a
 "waited¾and") are read as what they show, "waited—and". 67: a plain text's chapters numbered "1", "2", "3" or "ONE",
 "TWO", "THREE" alone on their lines, counting up from one, are its chapters (each number was a passage). 68: an HTML
 or EPUB note opening with its link back written "1." or "1)" to its mark is no story text. 69: an HTML or EPUB <q>'s
-words are read within the quotation marks a browser shows (“ ”, and ‘ ’ within another's)."""
+words are read within the quotation marks a browser shows (“ ”, and ‘ ’ within another's). 70: a page of Notion's
+Markdown export ("Title <32-hex id>.md") is titled without its id, and its properties under its title, its callouts
+(`<aside>`) and its links alone to its sub-pages are no text (bot.core.readers.notion); a book in a Calibre
+library's folder is read from one of its formats, titled as Calibre's record of it says (bot.core.calibre_library)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
