@@ -11,8 +11,6 @@ characters: loading stays linear.
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from bot.core.readers import fanficfare, gutenberg
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.bracketed_notes import without_bracketed_notes
@@ -43,6 +41,11 @@ chapter's name, and the sentence lost from the text, as a first line "Is anyone 
 _QUOTES = ('"', "'", "\u201c", "\u2018", "-", "\u2014", "*")
 _COUNTED_CHAPTERS = 3
 """Lines of a number alone, counting up from one, that make chapters: fewer are a list's, a poem's or a speaker's."""
+MIN_COUNTED_CHAPTER_CHARS = 1000
+"""The least text after each number alone for the numbers to be chapters: a novel's chapter runs to pages, a list's
+item, a stanza or a count's line to a paragraph."""
+_BEFORE_COUNTED = 2
+"""The most paragraphs before the first number alone (a title, a dedication) for the numbers to be chapters."""
 
 
 def is_title_line(paragraph: str) -> bool:
@@ -166,15 +169,23 @@ def _text_of(blocks: list[Block]) -> list[Block]:
 
 def _counted_chapters(paragraphs: list[str]) -> set[int]:
     """Where the paragraphs that are a chapter's number alone stand ("1", "2", "3" or "ONE", "TWO", "THREE", as most
-    novels number them), each read before as a passage and no chapter named: only where every paragraph of a number
-    alone counts up from one, in one way of writing, three at least, with text between each. A countdown ("3", "2",
-    "1"), a year alone, a list or a poem's stray number makes none a chapter."""
+    novels number them), each read before as a passage and no chapter named: only in a text of no chapter line,
+    where every paragraph of a number alone counts up from one, in one way of writing, three at least, the first
+    after at most a title's lines and each followed by a chapter's worth of text (MIN_COUNTED_CHAPTER_CHARS). A
+    countdown ("3", "2", "1"), a year alone, a recipe's steps, a poem's stanzas, a count in a game of hide and seek
+    or page numbers pasted among a book's chapter lines make none a chapter."""
     counted = [n for n, paragraph in enumerate(paragraphs) if "\n" not in paragraph and counted_number(paragraph)]
     if (
         len(counted) < _COUNTED_CHAPTERS
+        or counted[0] > _BEFORE_COUNTED
         or [counted_number(paragraphs[n]) for n in counted] != list(range(1, len(counted) + 1))
         or len({paragraphs[n].isdigit() for n in counted}) > 1
-        or any(following - n < 2 for n, following in pairwise(counted))
+        or any(is_chapter_line(paragraph.split("\n", 1)[0].strip()) for paragraph in paragraphs)
+    ):
+        return set()
+    ends = [*counted[1:], len(paragraphs)]
+    if any(
+        sum(map(len, paragraphs[n + 1 : end])) < MIN_COUNTED_CHAPTER_CHARS for n, end in zip(counted, ends, strict=True)
     ):
         return set()
     return set(counted)

@@ -472,9 +472,12 @@ def test_a_novels_chapters_numbered_alone_on_their_lines_counting_up_are_its_cha
     # Most modern novels number their chapters "1", "2", "3" or "ONE", "TWO", "THREE" alone on a line: each was read
     # as a passage of its own, and no chapter was named ("What happens in chapter 2?" matched nothing).
     texts = ["Ingrid lived in a hut at the edge of the salt marsh.", "The letter came.", "She left for Bergen."]
+    texts = [
+        f"{text} " + "The wind came in off the marsh and the salt dried white on the racks. " * 15 for text in texts
+    ]
     raw = "The Salt Road\n\n" + "".join(f"{number}\n\n{text}\n\n" for number, text in zip(numbers, texts, strict=True))
     assert _read_blocks(raw) == [
-        item for pair in zip(numbers, texts, strict=True) for item in ((pair[0], True), (pair[1], False))
+        item for pair in zip(numbers, texts, strict=True) for item in ((pair[0], True), (pair[1].strip(), False))
     ]
 
 
@@ -489,6 +492,9 @@ def test_a_novels_chapters_numbered_alone_on_their_lines_counting_up_are_its_cha
         "1\n\nThe hut.\n\n2\n\nThe letter.\n\n1890\n\nThe salt works closed.\n\n3\n\nBergen.\n",
         # a list of numbers with nothing between them
         "She wrote down the numbers.\n\n1\n\n2\n\n3\n\nThen she slept.\n",
+        # a count in a game of hide and seek, a line of text after each number
+        "They played in the dunes.\n\nOne\n\nIlse hid behind the boat.\n\nTwo\n\nOlof ran for the hut.\n\nThree\n\n"
+        "Ready or not, Tomas shouted.\n",
         # figures and words mixed: no one way of numbering
         "1\n\nThe hut.\n\nTWO\n\nThe letter.\n\n3\n\nBergen.\n",
         # a superscript figure alone, a note's mark: a digit that counts nothing (it stopped the file being read)
@@ -497,6 +503,20 @@ def test_a_novels_chapters_numbered_alone_on_their_lines_counting_up_are_its_cha
 )
 def test_numbers_alone_that_do_not_count_chapters_up_stay_the_storys_text(raw):
     assert not any(heading for _, heading in _read_blocks(raw))
+
+
+def test_numbers_alone_in_a_book_of_chapter_lines_name_no_chapters():
+    # A recipe's steps (or page numbers pasted from a PDF) within a book's own chapters: its chapters name its text.
+    raw = (
+        "Chapter One\n\nThe soup.\n\n1\n\n"
+        + "Boil the heads. " * 80
+        + "\n\n2\n\n"
+        + "Add the salt. " * 80
+        + "\n\n3\n\n"
+        + "Serve it hot. " * 80
+        + "\n\nChapter Two\n\nThey ate.\n"
+    )
+    assert [text for text, heading in _read_blocks(raw) if heading] == ["Chapter One", "Chapter Two"]
 
 
 def test_numbers_atop_form_feed_pages_name_no_chapters():
