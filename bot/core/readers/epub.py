@@ -271,7 +271,7 @@ class EpubReader:
             body = next(iter(_children(root, "body")), root)
             if _is_matter_page(body):
                 continue
-            found = blocks_of(body, chapters if marks else None, links, page)
+            found = blocks_of(body, chapters if marks else None, links, page, openers=start is None)
             # LibreOffice's "Section 1" for a page with no heading names no chapter
             if start is not None and (_GENERIC.fullmatch(start.text) is None or _says(found, start.text)):
                 found = [start, *(found if chapters else _without_own_heading(found, start.text))]

@@ -29,7 +29,7 @@ from urllib.parse import unquote
 
 from bot.core.invisible_characters import shows_text
 from bot.core.readers import ao3, fanficfare
-from bot.core.readers.chapter_lines import joined_heading
+from bot.core.readers.chapter_lines import MAX_HEADING_CHARS, joined_heading
 from bot.core.readers.hidden import hidden_classes, is_hidden
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.plain_text import as_utf8
@@ -433,7 +433,12 @@ def _ends_against(text: str) -> bool:
 
 
 def blocks_of(
-    root: _Element, chapters: dict[str, Block] | None = None, links: dict[Place, Place] | None = None, page: str = ""
+    root: _Element,
+    chapters: dict[str, Block] | None = None,
+    links: dict[Place, Place] | None = None,
+    page: str = "",
+    *,
+    openers: bool = True,
 ) -> list[Block]:
     """The page's paragraphs and headings in document order.
 
@@ -444,7 +449,9 @@ def blocks_of(
     navigation): a chapter starts where its element does, and the page's own headings are then not passages, the
     navigation names the chapters. A heading's level is its tag's (<h2>: 2). `links`: the links that are anchors in
     the book's pages before this one, by place (add_link_places), this page's added to them; `page` this page's path
-    in the book. A note is looked for after its mark (at its page's, its chapter's or its book's end)."""
+    in the book. A note is looked for after its mark (at its page's, its chapter's or its book's end). `openers`:
+    whether paragraphs classed as a chapter's number and title may name it (_chapter_openers); not on an EPUB's page
+    the navigation names whole, whose own first heading gives way to that name: a title under "Chapter 1" was lost."""
     etree = lxml_etree("HTML")
     if links is None:
         links = {}
@@ -628,20 +635,25 @@ def blocks_of(
     flush()
     listed = _in_link_lists(all_links)
     kept = [n for n in range(len(blocks)) if not listed[n]]
+    if not openers:
+        return [blocks[n] for n in kept]
     return _chapter_openers(
         [blocks[n] for n in kept], {at: styled[n] for at, n in enumerate(kept) if n in styled}, bool(chapters)
     )
 
 
 _WORD = re.compile(r"\w+")
+_OPENING_QUOTES = frozenset("\"'\u201c\u2018\u00ab\u201e\u2014")
+"""What a line of speech opens with: no part of a chapter's name."""
 
 
 def _says_name(before: list[Block], text: str, name: str) -> bool | None:
     """Whether the paragraphs since a chapter's mark, then text, say its name in parts, word for word ("Chapter 1"
     and "The Hut" under the navigation's "Chapter 1: The Hut", InDesign's export): True when they do, None when
-    they begin to, False when they do not. One paragraph is its name only as a whole (said_again in blocks_of)."""
-    if not _WORD.search(text):
-        return False  # a scene break's "* * *" is no part of a name
+    they begin to, False when they do not. One paragraph is its name only as a whole (said_again in blocks_of). A
+    name no heading is as long as is said in no parts: each part joins all those before it."""
+    if not _WORD.search(text) or text.lstrip()[:1] in _OPENING_QUOTES or len(name) > MAX_HEADING_CHARS:
+        return False  # a scene break's "* * *", or a line of speech ("Come!", "Home!"), is no part of a name
     said = _WORD.findall(" ".join([*(block.text for block in before), text]).casefold())
     words = _WORD.findall(name)
     if said == words:
@@ -653,12 +665,21 @@ def _chapter_openers(blocks: list[Block], styled: dict[int, str], named_elsewher
     """The blocks, paragraphs whose classes name a chapter's styles ("CN" over "CT", InDesign's; "chapter-number"
     over "chapter-title") headings where the page uses them as a document uses such styles (chapter_styled), a
     number over its title one name, "1: The Hut", as an <hgroup>'s lines are; where the navigation names the
-    chapters, they are left out, as the page's headings are. Each chapter's number and title were its first two
-    passages."""
+    chapters, they are left out where the navigation's name says their words, as the page's headings are, and are
+    text where it does not (a title under a navigation of numbers alone, "Chapter 1", is read). Each chapter's number
+    and title were its first two passages."""
     if not named_elsewhere:
         return chapter_styled(blocks, styled)
     used = used_chapter_styles((styled.get(at, ""), block.text, block.heading) for at, block in enumerate(blocks))
-    return [block for at, block in enumerate(blocks) if styled.get(at) not in used]
+    kept: list[Block] = []
+    named: set[str] = set()  # the words of the chapter's name the navigation gives
+    for at, block in enumerate(blocks):
+        if block.heading:
+            named = set(_WORD.findall(block.text.casefold()))
+        elif styled.get(at) in used and set(_WORD.findall(block.text.casefold())) <= named:
+            continue
+        kept.append(block)
+    return kept
 
 
 _PUBLISHERS_TAGS = {"cn": ("ct", "chapter number"), "ct": ("cn", "chapter title")}

@@ -770,6 +770,55 @@ def test_a_short_first_paragraph_under_a_chapters_mark_stays_text(tmp_path):
     check_story(tmp_path, chapters)
 
 
+def test_a_chapters_classed_title_under_a_navigation_of_numbers_alone_is_read(tmp_path):
+    # The navigation names each page whole by its number alone ("Chapter 1"), and the page opens with paragraphs
+    # classed as its number and title: the title, said nowhere else, was lost with the page's own heading.
+    pages = [
+        (
+            f"c{n}.xhtml",
+            "",
+            f"<p class='chapter-number'>{n}</p><p class='chapter-title'>{name.split(': ')[1]}</p>"
+            + "".join(f"<p>{text}</p>" for text in texts),
+        )
+        for n, (name, texts) in enumerate(CHAPTERS.items(), 1)
+    ]
+    toc = "".join(f"<li><a href='c{n}.xhtml'>Chapter {n}</a></li>" for n in range(1, len(CHAPTERS) + 1))
+    write_package_book(tmp_path / "keeper.epub", 3, pages, f"<nav epub:type='toc'><ol>{toc}</ol></nav>")
+    chapters = {
+        f"Chapter {n}": [str(n), name.split(": ")[1], *texts] for n, (name, texts) in enumerate(CHAPTERS.items(), 1)
+    }
+    found: dict[str, list[str]] = {}
+    for passage in load_corpus(tmp_path).passages:
+        found.setdefault(passage.chapter or "", []).append(passage.text)
+    assert found == chapters
+
+
+@pytest.mark.parametrize(
+    ("name", "opening"),
+    [
+        (
+            "Come Home",
+            ["\u201cCome!\u201d", "\u201cHome!\u201d"],
+        ),  # a chapter named for the words its speech opens with
+        ("Chapter " + "long " * 40 + "end", ["Chapter", *(["long"] * 40), "end"]),  # no heading is as long
+    ],
+    ids=["speech", "longer-than-a-heading"],
+)
+def test_paragraphs_under_a_chapters_mark_that_say_its_name_in_speech_or_at_no_headings_length_are_text(
+    tmp_path, name, opening
+):
+    # Lines of speech spelling the navigation's name, and a name longer than any heading said a word a paragraph
+    # (each paragraph joined again with all before it: a crafted book of 20,000 took minutes), stay the story's.
+    chapters = {name: [*opening, "Her mother called from the door of the hut."], **CHAPTERS}
+    pages = [
+        (f"c{n}.xhtml", "", f"<div id='c{n}'>" + "".join(f"<p>{text}</p>" for text in texts) + "</div>")
+        for n, texts in enumerate(chapters.values())
+    ]
+    toc = "".join(f"<li><a href='c{n}.xhtml#c{n}'>{chapter}</a></li>" for n, chapter in enumerate(chapters))
+    write_package_book(tmp_path / "keeper.epub", 3, pages, f"<nav epub:type='toc'><ol>{toc}</ol></nav>")
+    check_story(tmp_path, chapters)
+
+
 @pytest.mark.parametrize("version", [3, 2], ids=["epub3-nav", "epub2-ncx"])
 def test_a_copyright_page_headed_by_the_books_title_is_no_story_text(tmp_path, version):
     # pandoc puts what stands before a book's first chapter (its copyright lines) on a page headed, and named in the
