@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.book_matter import book_matter_left_out
-from bot.core.readers.chapter_lines import joined_heading
+from bot.core.readers.chapter_lines import is_chapter_line, joined_heading
 from bot.core.readers.markup import NOTE_MARK, parse_xml
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, chosen_title, joined_row, story_text
@@ -107,8 +107,8 @@ def _flat_cells(row: _Element, styles: _Styles) -> list[_Element] | None:
         found = list(islice(_unwrapped(cell, f"{_W}p"), 2))
         if len(found) != 1 or next(_unwrapped(cell, f"{_W}tbl"), None) is not None or _mark_deleted(found[0]):
             return None
-        if styles.role(found[0])[0] is not StyleRole.TEXT:
-            return None
+        if styles.role(found[0])[0] is not StyleRole.TEXT or is_chapter_line(_text(found[0], styles).strip()):
+            return None  # a heading, or a chapter's line typed in a table set out for layout: "Chapter One" | text
         paragraphs.append(found[0])
     return paragraphs
 

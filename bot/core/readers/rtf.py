@@ -545,7 +545,8 @@ class _Document:
         "Berit", its captain. A row whose cells hold several paragraphs is read as before."""
         if end == b"row" and self.row_flat:
             cells = self.blocks[self.row_start :]
-            if len(cells) > 1 and not any(cell.heading for cell in cells):
+            # a heading, or a chapter's line typed in a table set out for layout ("Chapter One" | text), stays apart
+            if len(cells) > 1 and not any(cell.heading or is_chapter_line(cell.text.strip()) for cell in cells):
                 self.blocks[self.row_start :] = [
                     Block(joined_row([(" ".join(cell.text.split()), False) for cell in cells]))
                 ]

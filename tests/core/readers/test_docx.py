@@ -207,6 +207,20 @@ def test_a_table_row_of_a_paragraph_a_cell_is_one_passage_as_a_web_pages_is(tmp_
     ]
 
 
+def test_a_chapter_line_typed_in_a_table_set_out_for_layout_still_names_its_chapter(tmp_path):
+    # A journal kept in a table, each row a typed "Chapter One" beside the chapter's text: the row stays cells, the
+    # line a chapter, as before rows were read whole (they were "Chapter One | Ingrid lived...", and no chapter).
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    for row, cells in enumerate([("Chapter One", "Ingrid lived in a hut."), ("Chapter Two", "The letter came.")]):
+        table.cell(row, 0).text, table.cell(row, 1).text = cells
+    document.save(tmp_path / "journal.docx")
+    assert [(p.chapter, p.text) for p in load_corpus(tmp_path).passages] == [
+        ("Chapter One", "Ingrid lived in a hut."),
+        ("Chapter Two", "The letter came."),
+    ]
+
+
 def test_a_heading_in_a_table_cell_still_names_its_chapter(tmp_path):
     # A chapter's heading set beside its number in a table (a layout, not a list): the row stays cells, the heading
     # a chapter, as before.

@@ -484,6 +484,23 @@ def test_a_style_named_for_chapters_but_set_on_story_text_stays_text(lines):
     assert read(template_rtf(lines))[1] == [(text, False) for _, text in lines]
 
 
+def test_a_chapter_line_typed_in_a_table_set_out_for_layout_still_names_its_chapter():
+    # Rows of a typed "Chapter One" beside the chapter's text: each row stays cells, the line a chapter.
+    row = rb"\trowd\irow0\trgaph108\cellx4567\cellx9242"
+    cell = rb"\pard\plain\ql\intbl{\insrsid1 "
+    rows = b"".join(
+        row + cell + name + rb"\cell " + text + rb"\cell }\pard\plain\intbl{" + row + rb"\row }"
+        for name, text in ((b"Chapter One", b"Ingrid lived in a hut."), (b"Chapter Two", b"The letter came."))
+    )
+    rtf = rb"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\froman\fcharset0 Times New Roman;}}" + rows + b"}"
+    assert read(rtf)[1] == [
+        ("Chapter One", True),
+        ("Ingrid lived in a hut.", False),
+        ("Chapter Two", True),
+        ("The letter came.", False),
+    ]
+
+
 def test_a_table_row_of_a_paragraph_a_cell_is_one_passage_as_a_web_pages_is():
     # Word's RTF table (as Word 2016 writes it: each cell's paragraph \intbl, ended by \cell, the row's properties
     # again before \row): each cell was a passage, "Wren" apart from "Berit". A row whose cell holds two paragraphs
