@@ -472,7 +472,8 @@ def blocks_of(
     group_parts: list[str] = []
     in_headings = 0  # the headings the walk is in: a line break in one parts no paragraphs
     in_preformatted = 0  # the <pre>s the walk is in: a blank line in one parts paragraphs, as in a text file
-    in_quotes = 0  # the <q>s the walk is in: the marks a browser shows around one are single within another's
+    quotes: list[bool] = []  # the <q>s the walk is in, each whether it was given marks (_typed_quote): single ones
+    # within another's, as a browser shows them
     after_break: int | None = None  # where in `parts` the last <br> of this block stands, if nothing since shows
     row: _Element | None = None  # the table row the walk is in, read as one block (_is_flat_row)
     cells: list[tuple[str, bool]] = []  # its cells read, each with text: (text, whether the persona's)
@@ -573,8 +574,10 @@ def blocks_of(
             in_headings += name in HEADING_TAGS
             in_preformatted += name == "pre"
             if name == "q":
-                add_text(_QUOTE_MARKS[in_quotes % 2][0])
-                in_quotes += 1
+                marked = not _typed_quote(parts, element.text or "")
+                if marked:
+                    add_text(_QUOTE_MARKS[sum(quotes) % 2][0])
+                quotes.append(marked)
             if name == "br":
                 parting = not in_headings and row is None  # a heading's or a row's line breaks part nothing
                 if parting and after_break is not None and not "".join(parts[after_break:]).strip():
@@ -619,8 +622,8 @@ def blocks_of(
             row = None
             flush()
         elif name == "q":
-            in_quotes -= 1
-            add_text(_QUOTE_MARKS[in_quotes % 2][1])
+            if quotes.pop():
+                add_text(_QUOTE_MARKS[sum(quotes) % 2][1])
         elif name in BLOCK_TAGS:
             heading = name in HEADING_TAGS
             flush(heading, int(name[1]) if heading else None)
@@ -707,6 +710,21 @@ _CELL_TAGS = frozenset({"td", "th"})
 _QUOTE_MARKS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
 """The marks a browser shows around a <q> (“ ”), and around one within another (‘ ’): without them its words ran
 into the sentence that says who spoke them ("Are you coming? asked Tomas.")."""
+
+
+_QUOTE_LOOKBACK = 8
+_TYPED_QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e")
+
+
+def _typed_quote(parts: list[str], opening: str) -> bool:
+    """Whether a <q> stands within quotation marks typed around it, or opens with its own ('“<q>Are you coming?</q>”',
+    '<q>“Never,” she said.</q>', as pages converted from Word wrap speech already quoted): it is given none, which
+    doubled them. The text before it is looked at in its last part with any, among the last _QUOTE_LOOKBACK (each
+    <q> looking further back over empty parts, a page of them took time in their square)."""
+    before = next((part for part in islice(reversed(parts), _QUOTE_LOOKBACK) if part), "")
+    return before[-1:] in _TYPED_QUOTES or opening.lstrip()[:1] in _TYPED_QUOTES
+
+
 MAX_INITIAL_CHARS = 2
 
 

@@ -703,3 +703,16 @@ def test_a_q_elements_words_are_read_in_the_quotation_marks_a_browser_shows(tmp_
         "\u201cAre you coming?\u201d asked Tomas. \u201cNot \u2018tonight\u2019,\u201d said Ingrid.",
         '"Then when?" he said.',
     ]
+
+
+def test_a_q_within_typed_quotation_marks_or_opening_with_its_own_is_given_none(tmp_path):
+    # Pages converted from Word wrap speech already quoted in <q>: its marks were doubled ("““Are you coming?””").
+    body = (
+        "<p>\u201c<q>Are you coming?</q>\u201d asked Tomas.</p>"
+        "<p><q>\u201cNever,\u201d she said.</q> Then <q>go <q>now</q></q>, he said.</p>"
+    )
+    (tmp_path / "salt.html").write_text(page("The Salt Road", body), encoding="utf-8")
+    assert [p.text for p in load_corpus(tmp_path).passages] == [
+        "\u201cAre you coming?\u201d asked Tomas.",
+        "\u201cNever,\u201d she said. Then \u201cgo \u2018now\u2019\u201d, he said.",
+    ]
