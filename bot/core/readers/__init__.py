@@ -285,20 +285,23 @@ title page's short lines before it, is left out; Markdown's strikethrough, highl
 file (`Title: ...` and `Author: ...` lines, up to a blank line) is no text, its title the story's. 64: UTF-16 text
 without its byte order mark in one other alphabet (Cyrillic, Greek), its spaces and stops Latin-1's, is read (it was
 refused as binary). 65: an HTML or EPUB chapter opened by paragraphs whose classes say they set its number and title
-(InDesign's "CN" over "CT", "chapter-number" over "chapter-title"), or that say the navigation's name in parts, is
-named by them ("1: The Hut"), as an <hgroup> is: they were its first two passages; an OpenDocument or RTF template's
-own styles named for chapters ("Chapter Number", "Chapter Title") name chapters where they are used as headings, as
-Word's do (62). 66: a Word or RTF table's row whose cells hold a paragraph each is one passage ("Wren | Berit"; each
-cell was one), as HTML's, Markdown's and OpenDocument's are, and in every format a cell ending in a colon runs into
-the next ("Olof: Will you sell it?"); Word's web page's reviewers' comments, their marks ("[MS1]") and its Subtitle
-paragraph are no text; the Symbol font's characters in Word (`w:sym`, dropped) and RTF (read in the code page:
-"waited¾and") are read as what they show, "waited—and". 67: a plain text's chapters numbered "1", "2", "3" or "ONE",
-"TWO", "THREE" alone on their lines, counting up from one, are its chapters (each number was a passage). 68: an HTML
-or EPUB note opening with its link back written "1." or "1)" to its mark is no story text. 69: an HTML or EPUB <q>'s
-words are read within the quotation marks a browser shows (“ ”, and ‘ ’ within another's). 70: a page of Notion's
-Markdown export ("Title <32-hex id>.md") is titled without its id, and its properties under its title, its callouts
-(`<aside>`) and its links alone to its sub-pages are no text (bot.core.readers.notion); a book in a Calibre
-library's folder is read from one of its formats, titled as Calibre's record of it says (bot.core.calibre_library)."""
+(InDesign's "CN" over "CT", "chapter-number" over "chapter-title"), or that say the navigation's name in parts (no
+line of speech), is named by them ("1: The Hut") where the navigation does not name its page whole, as an <hgroup>
+is: they were its first two passages; an OpenDocument or RTF template's own styles named for chapters ("Chapter
+Number", "Chapter Title") name chapters where they are used as headings, as Word's do (62). 66: a Word or RTF
+table's row whose cells hold a paragraph each is one passage ("Wren | Berit"; each cell was one), as HTML's,
+Markdown's and OpenDocument's are, and in every format a cell ending in a colon runs into the next ("Olof: Will you
+sell it?"); Word's web page's reviewers' comments, their marks ("[MS1]") and its Subtitle paragraph are no text; the
+Symbol font's characters in Word (`w:sym`, dropped) and RTF (read in the code page: "waited¾and") are read as what
+they show, "waited—and". 67: a plain text's chapters numbered "1", "2", "3" or "ONE", "TWO", "THREE" alone on their
+lines, counting up from one, are its chapters in a text of no chapter line, each followed by a chapter's worth of
+text (each number was a passage); a Word or RTF table row with a typed chapter line in a cell stays cells. 68: an
+HTML or EPUB note opening with its link back written "1." or "1)" to its mark is no story text. 69: an HTML or EPUB
+<q>'s words are read within the quotation marks a browser shows (“ ”, and ‘ ’ within another's), unless typed marks
+stand around it. 70: a page of Notion's Markdown export ("Title <32-hex id>.md") is titled without its id, and its
+properties under its title, its callouts (`<aside>`) and its links alone to its sub-pages are no text
+(bot.core.readers.notion); a book in a Calibre library's folder is read from one of its formats, titled as Calibre's
+record of it says (bot.core.calibre_library)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
