@@ -132,14 +132,20 @@ def chapter_styled(blocks: list[Block], styles: Mapping[int, str]) -> list[Block
     used = used_chapter_styles((styles.get(at, ""), block.text, block.heading) for at, block in enumerate(blocks))
     read: list[Block] = []
     number: tuple[int, ChapterStyle] | None = None  # the block of a chapter's number, its name to come
+    heading: int | None = None  # a heading just read: a chapter's title in its style under it is one name with it
     for at, block in enumerate(blocks):
         chapter = chapter_style(styles[at]) if styles.get(at) in used else None
         if chapter is None or block.heading:
             read.append(block)
             number = None if block.heading or block.text.strip() else number
+            heading = len(read) - 1 if block.heading else None if block.text.strip() else heading
         elif number and chapter.kind == number[1].kind and not chapter.number:
             read[number[0]] = Block(joined_heading([read[number[0]].text.strip(), block.text.strip()]), heading=True)
             number = None
+        elif heading is not None and not chapter.number:  # "Chapter 1" as <h1>, "The Hut" in a chapter title's style
+            above = read[heading]
+            read[heading] = Block(joined_heading([above.text.strip(), block.text.strip()]), True, above.level)
+            heading = None
         else:
             number = (len(read), chapter) if chapter.number else None
             read.append(Block(block.text, heading=True))

@@ -667,6 +667,17 @@ def test_a_chapters_number_and_title_in_paragraphs_classed_so_name_it(tmp_path):
     check_story(tmp_path)
 
 
+def test_a_heading_over_a_paragraph_classed_as_the_chapters_title_is_one_name_with_it(tmp_path):
+    # "<h1>Chapter One</h1>" over "<p class='chapter-title'>The Storm</p>": the chapter was named by the title alone,
+    # and its number said nowhere.
+    body = ""
+    for name, texts in CHAPTERS.items():
+        number, title = name.split(": ")
+        body += f"<h1>{number}</h1><p class='chapter-title'>{title}</p>" + "".join(f"<p>{text}</p>" for text in texts)
+    (tmp_path / "keeper.html").write_text(page(TITLE, body), encoding="utf-8")
+    check_story(tmp_path)
+
+
 def test_short_paragraphs_over_a_chapter_are_text_unless_classed_and_followed_by_text(tmp_path):
     # A number and a short line over the text, in paragraphs of no such class, are the story's ("1", "No."); so is
     # a paragraph classed as a chapter's title that opens no text: before a heading, or the page's last.
