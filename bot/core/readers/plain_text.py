@@ -97,6 +97,9 @@ take many values, and text in Chinese or Japanese, whose characters spread over 
 by spaces, is still refused: nothing tells it from binary without its mark."""
 UNMARKED_UTF16_BLOCKS = 3
 UNMARKED_UTF16_SPACE_SHARE = 0.05
+UNMARKED_UTF16_LEAST_CHARACTERS = 16
+"""The fewest characters a file read so holds: a few bytes with a NUL among them ("\\xff\\xff\\x00bad") are a broken
+file, not a story."""
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -116,10 +119,15 @@ def _unmarked_utf16(raw: bytes) -> str | None:
 
 def _one_alphabet(raw: bytes, encoding: str, high_bytes: bytes) -> bool:
     """Whether the file reads as UTF-16 text in one alphabet beside Latin-1's spaces and stops (Cyrillic, Greek):
-    its characters' high bytes few, NUL among them, and no control character once decoded."""
+    its characters' high bytes few, NUL among them, the alphabet's most of them, and no control character once
+    decoded."""
+    if len(high_bytes) < UNMARKED_UTF16_LEAST_CHARACTERS:
+        return False
     blocks = Counter(high_bytes).most_common(UNMARKED_UTF16_BLOCKS)
     if sum(count for _, count in blocks) < UNMARKED_UTF16_ALPHABET_SHARE * len(high_bytes):
         return False
+    if max((count for block, count in blocks if block), default=0) < len(high_bytes) / 2:
+        return False  # the alphabet's letters are most of its characters
     if dict(blocks).get(0, 0) < UNMARKED_UTF16_SPACE_SHARE * len(high_bytes):
         return False
     try:

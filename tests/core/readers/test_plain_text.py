@@ -27,8 +27,9 @@ def test_utf16_without_its_mark_reads_as_its_text_where_its_nul_bytes_say_so(enc
     # Refused for its NUL bytes, as a binary file: some tools write UTF-16 with no byte order mark.
     text = "S\u00e9bastien played \u201cthe Nocturne\u201d.\r\nMoscow listened."
     assert decoded(text.encode(encoding)) == "S\u00e9bastien played \u201cthe Nocturne\u201d.\nMoscow listened."
-    # A binary file's NULs stand on both sides: refused as before.
+    # A binary file's NULs stand on both sides, and a few bytes with a NUL among them are a broken file: refused.
     assert refusal(b"ab\0\0cd\0\0") is Cause.NUL_BYTES
+    assert refusal(b"\xff\xff\x00bad") is Cause.NUL_BYTES
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
