@@ -12,74 +12,6 @@ SUBTITLE_CHARS = 60
 """A subtitle, or a Roman numeral's chapter name after it, is at most this long."""
 _CHAPTER_WORDS = {"chapter", "book", "part", "volume", "stave", "canto", "letter", "act", "scene", "section"}
 _ALONE_WORDS = {"prologue", "epilogue", "preface", "introduction", "foreword", "afterword", "conclusion", "interlude"}
-_NUMBER_WORDS = set(
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "last",
-    ]
-)
-ENDINGS = frozenset({"the end", "finis", "end"})
-"""A book's last line saying it ends ("THE END", without its stops), no passage of its story: a text file's
-(bot.core.readers.text), a PDF manuscript's (bot.core.readers.pdf_manuscript)."""
-_ROMAN = re.compile(r"(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_ROMAN_LETTERS = "MDCLXVI"
-
-
-def is_roman(word: str) -> bool:
-    return len(word) <= 12 and word[:1] in _ROMAN_LETTERS and _ROMAN.fullmatch(word) is not None
-
-
-def _is_number(words: list[str]) -> bool:
-    """ "IV", "12", "Twenty-One", "THE FIRST" (the words after `CHAPTER`)."""
-    first = words[0].rstrip(".:,")
-    if first.lower() == "the" and len(words) > 1:
-        first = words[1].rstrip(".:,")
-    return (
-        (first.isdigit() and len(first) <= 4)
-        or is_roman(first)
-        or all(part.lower() in _NUMBER_WORDS for part in first.split("-"))
-    )
-
-
 _UNITS = [
     "one",
     "two",
@@ -102,6 +34,45 @@ _UNITS = [
     "nineteen",
 ]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_NUMBER_WORDS = {
+    *_UNITS,
+    *_TENS,
+    "hundred",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "last",
+}
+ENDINGS = frozenset({"the end", "finis", "end"})
+"""A book's last line saying it ends ("THE END", without its stops), no passage of its story: a text file's
+(bot.core.readers.text), a PDF manuscript's (bot.core.readers.pdf_manuscript)."""
+_ROMAN = re.compile(r"(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_LETTERS = "MDCLXVI"
+
+
+def is_roman(word: str) -> bool:
+    return len(word) <= 12 and word[:1] in _ROMAN_LETTERS and _ROMAN.fullmatch(word) is not None
+
+
+def _is_number(words: list[str]) -> bool:
+    """ "IV", "12", "Twenty-One", "THE FIRST" (the words after `CHAPTER`)."""
+    first = words[0].rstrip(".:,")
+    if first.lower() == "the" and len(words) > 1:
+        first = words[1].rstrip(".:,")
+    return (
+        (first.isdigit() and len(first) <= 4)
+        or is_roman(first)
+        or all(part.lower() in _NUMBER_WORDS for part in first.split("-"))
+    )
 
 
 def counted_number(line: str) -> int | None:
