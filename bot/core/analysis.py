@@ -15,8 +15,9 @@ import Stemmer
 from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 
 from bot.core.invisible_characters import INSIDE_WORDS
+from bot.core.spelling_variants import american_spellings
 
-ANALYSIS_VERSION = 7
+ANALYSIS_VERSION = 8
 """Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
 rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word
 no longer cuts it in two. 3: nor a name, for the people finder. 4: a full name the story repeats only ever opening
@@ -27,7 +28,9 @@ and opens a sentence after a quoted one's close too ('"Go home." Ella Wheeler Wi
 person ("the mother of Wassamo"), a description is read by its head ("a country lad"), and a clause ending in a
 place's word before a name no longer makes it a thing ("of the lake, Pinkel took"). 7: "Don", "Ma", "haven" and "AI"
 are no stop words (NLTK's list and the lemmatizer take them for pieces of "don't", "ma'am", "haven't" and "ain't"),
-and a stop word with a verb contracted onto it ("she'd", "we'll", "I'm") is one (they were "shed", "well", "im")."""
+and a stop word with a verb contracted onto it ("she'd", "we'll", "I'm") is one (they were "shed", "well", "im"). 8:
+a British spelling is read as its American one ("colour" as "color", bot.core.spelling_variants), and a word with a
+digit is no lemma's ("1960s" was "nineteen-sixties"), a number's plural its number ("1960s" and "1960's" are "1960")."""
 
 
 def _combining_marks() -> str:
@@ -189,6 +192,20 @@ _NO_PIECES = frozenset({"ai", "don"})
 lemma ("be", "do"): here a word keeps its apostrophe, so they are a word ("AI") and a name ("Don")."""
 
 
+_NUMBER_PLURAL = re.compile(r"(\d+)s")
+"""A number's plural, a decade ("1960s", "80s"; "1960's" has lost its "'s" as a possessive does)."""
+
+
+def _word_form(normalized: str, lemmatize: bool) -> str:
+    """What a (folded, apostrophe-free) word is stemmed from: its American spelling's lemma. A word with a digit is
+    no dictionary's: the lemmatizer spells decades out ("nineteen-sixties"), which no typed "1960" meets."""
+    if any(character.isdigit() for character in normalized):
+        plural = _NUMBER_PLURAL.fullmatch(normalized)
+        return plural.group(1) if plural else normalized
+    american = american_spellings().get(normalized, normalized)
+    return lemma(american) if lemmatize and normalized not in _NO_PIECES else american
+
+
 def _is_contraction(folded: str, stop: frozenset[str]) -> bool:
     """Whether a word is a stop word with a verb contracted onto it: "she'd", "we'll", "he'll", "I'm". Without its
     apostrophe each was read as another word, "shed", "well", "hell", and matched it; the stop list cannot hold them
@@ -276,15 +293,14 @@ class Analyzer:
             normalized = _LEFT_OUT.sub("", folded)
             if not normalized or normalized in stop or _is_contraction(folded, stop):
                 return None
-            base = lower(lemma(normalized)) if lemmatize and normalized not in _NO_PIECES else normalized
+            base = lower(_word_form(normalized, lemmatize))
             if base in stop:
                 return None
             return stemmed(base)
 
         def base_of(word: str) -> str:
             normalized = _LEFT_OUT.sub("", _POSSESSIVE.sub("", lower(word)))
-            form = lower(lemma(normalized)) if lemmatize and normalized else normalized
-            return stemmed(form)
+            return stemmed(lower(_word_form(normalized, lemmatize)) if normalized else normalized)
 
         kept_term, kept_base = lru_cache(maxsize=1 << 20)(term_of), lru_cache(maxsize=1 << 18)(base_of)
 

@@ -60,6 +60,25 @@ def test_lemmas_join_irregular_forms_that_stemming_cannot():
     assert Analyzer(lemmatize=False).terms("met") != Analyzer(lemmatize=False).terms("meet")
 
 
+def test_british_and_american_spellings_are_one_term():
+    # A British book's "litres of paint" never met "how many liters", and the minimum-match rule refused it.
+    analyzer = Analyzer()
+    assert analyzer.terms("colours, litres, organising, the theatre's centre") == analyzer.terms(
+        "colors, liters, organizing, the theater's center"
+    )
+    assert analyzer.terms("grey neighbours") == analyzer.terms("gray neighbor")
+    assert analyzer.base("Colour") == analyzer.base("color")  # phrases too
+    assert analyzer.terms("colour") != analyzer.terms("collar")
+
+
+def test_a_word_with_a_digit_is_no_lemma_and_a_decade_is_its_number():
+    # The lemmatizer spelt "1960s" out as "nineteen-sixties", which no typed "1960" or "1960's" met.
+    analyzer = Analyzer()
+    assert analyzer.terms("the 1960s, 1960's and 1960") == ["1960", "1960", "1960"]
+    assert analyzer.terms("in the 80s, 2nd, p53, 10th") == ["80", "2nd", "p53", "10th"]
+    assert analyzer.terms("sixties") != analyzer.terms("60s")  # words are not numbers
+
+
 def test_lemmas_keep_names_lower_case():
     assert Analyzer().terms("Sofia Ivan") == ["sofia", "ivan"]
 
