@@ -30,7 +30,8 @@ place's word before a name no longer makes it a thing ("of the lake, Pinkel took
 are no stop words (NLTK's list and the lemmatizer take them for pieces of "don't", "ma'am", "haven't" and "ain't"),
 and a stop word with a verb contracted onto it ("she'd", "we'll", "I'm") is one (they were "shed", "well", "im"). 8:
 a British spelling is read as its American one ("colour" as "color", bot.core.spelling_variants), and a word with a
-digit is no lemma's ("1960s" was "nineteen-sixties"), a number's plural its number ("1960s" and "1960's" are "1960")."""
+digit is no lemma's ("1960s" was "nineteen-sixties"), a number's plural its number ("1960s" and "1960's" are "1960"),
+and letters NFKD leaves whole fold as Lucene folds them ("Søndergaard" is "sondergaard", "Æsop" "aesop")."""
 
 
 def _combining_marks() -> str:
@@ -169,13 +170,20 @@ _LEFT_OUT = re.compile(rf"['’{INSIDE_WORDS}]")
 kept (Analyzer(fold_accents=False))."""
 
 
+_UNDECOMPOSED = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ħ": "h", "ı": "i"}
+)
+"""Latin letters with a stroke or ligatures that NFKD leaves whole, as Lucene's ASCII folding writes them: a typed
+"Sondergaard" is "Søndergaard", "Aesop" "Æsop"."""
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form, without INSIDE_WORDS: "SÉBASTIEN" and "sebastien" compare equal, and so
-    do "fa\u200dther" and "father"."""
+    do "fa\u200dther" and "father", "Søren" and "Soren"."""
     folded = text.casefold()
     if folded.isascii():
         return folded
-    return _FOLDED_AWAY.sub("", unicodedata.normalize("NFKD", folded))
+    return _FOLDED_AWAY.sub("", unicodedata.normalize("NFKD", folded)).translate(_UNDECOMPOSED)
 
 
 def normalize_word(word: str) -> str:
