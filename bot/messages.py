@@ -2118,12 +2118,17 @@ def settings_text(
     return "\n".join(lines + after)
 
 
-def channel_answers_text(channel: str, every: bool, *, unreadable: bool, no_intent: bool) -> str:
+def channel_answers_text(channel: str, every: bool, *, unreadable: bool, no_intent: bool, no_embeds: bool) -> str:
     """/settings channel's reply: `unreadable`, the bot cannot read or send there; `no_intent`, it lacks the
-    Message Content intent (both said only when it is to answer every message)."""
+    Message Content intent (both said only when it is to answer every message); `no_embeds`, it lacks Embed Links
+    there, so its answers come as plain text (said whenever it can send there)."""
     text = f"{channel}: I answer {'every message' if every else 'only mentions, replies and /ask'} there."
     if every and unreadable:
         text += " But I can't read or send messages there yet: give me View Channel and Send Messages."
+    if no_embeds and not unreadable:
+        text += (
+            " I can't embed links there, so my answers come as plain text: give me Embed Links to show them as cards."
+        )
     if every and no_intent:
         text += (
             " To read every message I need the Message Content intent: enable it in the Developer Portal "

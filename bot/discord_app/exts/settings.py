@@ -239,7 +239,11 @@ class ServerSettingsCog(StoryCog, name="Settings"):
         )
         unreadable = allowed is not None and not (allowed.read_messages and posts)
         text = channel_answers_text(
-            channel.mention, every, unreadable=unreadable, no_intent=not self.bot.intents.message_content
+            channel.mention,
+            every,
+            unreadable=unreadable,
+            no_intent=not self.bot.intents.message_content,
+            no_embeds=allowed is not None and not allowed.embed_links,
         )
         await send_ephemeral(interaction, text)
 

@@ -30,6 +30,7 @@ from tests.discord_app.fake_discord import (
     BOOK_CLUB_ID,
     BOT_USER,
     CHANNEL_ID,
+    EMBED_LINKS,
     GUILD_ID,
     HIDDEN_CHANNEL_ID,
     MANAGE_SERVER,
@@ -148,6 +149,23 @@ async def test_a_channel_the_bot_cannot_use_is_named(fake, settings_bot, databas
         fake, "channel", channel=ChannelOption(HIDDEN_CHANNEL_ID), answers="every"
     )
     assert HIDDEN_CHANNEL_ID not in (await stored(database_env)).channels
+
+
+async def test_a_channel_where_the_bot_may_not_embed_is_said_to_get_plain_text_answers(
+    fake, settings_bot, database_env
+):
+    """Without Embed Links an answer comes as its card's text (ask.shown_in): whoever sets the channel up is told so,
+    and how to give the cards back, for mentions as for every message; with it, nothing is said of embeds."""
+    try:
+        await fake.overwrite_channel(
+            BOOK_CLUB_ID, {"id": str(GUILD_ID), "type": 0, "allow": "0", "deny": str(EMBED_LINKS)}
+        )
+        for answers in ("mentions", "every"):
+            text = await admin(fake, "channel", channel=ChannelOption(BOOK_CLUB_ID), answers=answers)
+            assert "plain text" in text and "give me Embed Links" in text
+    finally:
+        await fake.overwrite_channel(BOOK_CLUB_ID)
+    assert "Embed Links" not in await admin(fake, "channel", channel=ChannelOption(BOOK_CLUB_ID), answers="mentions")
 
 
 FORUM_ID = 2006
