@@ -5,7 +5,7 @@
 A story printed in Britain says "colour", "litres" and "organising" where a question says "color",
 "liters" and "organizing": as different terms they never met, and the minimum-match rule then
 refused the question. The analysis reads each British spelling as its American one
-(bot/core/spelling_variants.py), on both sides of the match.
+(bot/core/word_forms.py), on both sides of the match.
 
 Only spellings at most two letters apart are kept: the regular patterns ("-our"/"-or",
 "-ise"/"-ize", "-tre"/"-ter", "-ll-"/"-l-", "ae"/"e", "-ence"/"-ense", "-ogue"/"-og"). That leaves

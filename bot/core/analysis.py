@@ -15,7 +15,7 @@ import Stemmer
 from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 
 from bot.core.invisible_characters import INSIDE_WORDS
-from bot.core.spelling_variants import american_spellings
+from bot.core.word_forms import american_spellings, verbs_of_forms
 
 ANALYSIS_VERSION = 8
 """Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
@@ -29,7 +29,8 @@ person ("the mother of Wassamo"), a description is read by its head ("a country 
 place's word before a name no longer makes it a thing ("of the lake, Pinkel took"). 7: "Don", "Ma", "haven" and "AI"
 are no stop words (NLTK's list and the lemmatizer take them for pieces of "don't", "ma'am", "haven't" and "ain't"),
 and a stop word with a verb contracted onto it ("she'd", "we'll", "I'm") is one (they were "shed", "well", "im"). 8:
-a British spelling is read as its American one ("colour" as "color", bot.core.spelling_variants), and a word with a
+a British spelling is read as its American one ("colour" as "color", bot.core.word_forms), an irregular verb form
+the lemmatizer keeps as its verb ("felt" as "feel", "won" as "win"), and a word with a
 digit is no lemma's ("1960s" was "nineteen-sixties"), a number's plural its number ("1960s" and "1960's" are "1960"),
 and letters NFKD leaves whole fold as Lucene folds them ("Søndergaard" is "sondergaard", "Æsop" "aesop")."""
 
@@ -205,13 +206,16 @@ _NUMBER_PLURAL = re.compile(r"(\d+)s")
 
 
 def _word_form(normalized: str, lemmatize: bool) -> str:
-    """What a (folded, apostrophe-free) word is stemmed from: its American spelling's lemma. A word with a digit is
-    no dictionary's: the lemmatizer spells decades out ("nineteen-sixties"), which no typed "1960" meets."""
+    """What a (folded, apostrophe-free) word is stemmed from: its American spelling's lemma, or an irregular form's verb
+    where the lemmatizer keeps the form ("felt" is "feel"). A word with a digit is no dictionary's: the lemmatizer
+    spells decades out ("nineteen-sixties"), which no typed "1960" meets."""
     if any(character.isdigit() for character in normalized):
         plural = _NUMBER_PLURAL.fullmatch(normalized)
         return plural.group(1) if plural else normalized
     american = american_spellings().get(normalized, normalized)
-    return lemma(american) if lemmatize and normalized not in _NO_PIECES else american
+    if not lemmatize or normalized in _NO_PIECES:
+        return american
+    return verbs_of_forms().get(american) or lemma(american)
 
 
 def _is_contraction(folded: str, stop: frozenset[str]) -> bool:

@@ -77,6 +77,14 @@ def test_british_and_american_spellings_are_one_term():
     assert analyzer.terms("colour") != analyzer.terms("collar")
 
 
+def test_irregular_verb_forms_the_lemmatizer_keeps_are_their_verb():
+    # "How did the king feel?" never met "the king felt": the lemmatizer reads "felt" as the cloth.
+    analyzer = Analyzer()
+    assert analyzer.terms("felt won shook") == analyzer.terms("feel win shake")
+    assert analyzer.terms("left born") != analyzer.terms("leave bear")  # words of their own too: left as they are
+    assert Analyzer(lemmatize=False).terms("felt") == ["felt"]
+
+
 def test_a_word_with_a_digit_is_no_lemma_and_a_decade_is_its_number():
     # The lemmatizer spelt "1960s" out as "nineteen-sixties", which no typed "1960" or "1960's" met.
     analyzer = Analyzer()

@@ -1,0 +1,84 @@
+"""Derives bot/core/verb_forms.txt from WordNet 3.0: irregular verb forms the lemmatizer reads as words of their own.
+
+    apt-get install wordnet-base && .venv/bin/python scripts/build_verb_forms.py [--wordnet /usr/share/wordnet]
+
+simplemma gives "felt", "won", "broke" and "shook" as their own lemmas (felt the cloth, the won of Korea), so a
+question's "How did the king feel?" never met the story's "the king felt". WordNet lists every irregular form with
+its verb (`verb.exc`). A form is read as its verb when the lemmatizer keeps it as it is, and its own senses (as a
+noun, an adjective or a verb of its own) are tagged in SemCor at most one time in MOST_OWN_SHARE as often as its
+verb's: "felt" (once, against "feel"'s 534), "won" (0 against 115). Forms that are words in their own right as well
+stay as they are: "left" (75 against "leave"'s 414), "thought", "shot", "ground", "wound", "rose", "born" (which
+would have met "bear", the animal). WordNet is Princeton's, under the WordNet 3.0 licence, whose notice the file
+carries; nothing of it is needed at run time.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+import simplemma
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTPUT = ROOT / "bot" / "core" / "verb_forms.txt"
+MOST_OWN_SHARE = 20
+"""A form's own senses may be tagged at most 1/MOST_OWN_SHARE as often as its verb's."""
+NOTICE = (
+    "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. "
+    'THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR '
+    "WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION, PRINCETON UNIVERSITY MAKES NO "
+    "REPRESENTATIONS OR WARRANTIES OF MERCHANTABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR THAT THE USE "
+    "OF THE LICENSED SOFTWARE, DATABASE OR DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS, "
+    "COPYRIGHTS, TRADEMARKS OR OTHER RIGHTS. "
+    "The name of Princeton University or Princeton may not be used in advertising or publicity pertaining to "
+    "distribution of the software and/or database. Title to copyright in this software, database and any "
+    "associated documentation shall at all times remain with Princeton University and LICENSEE agrees to "
+    "preserve same."
+)
+VERB = "2"
+"""SemCor's sense keys' part of speech of a verb (1 noun, 3 adjective, 4 adverb, 5 adjective satellite)."""
+
+
+def tagged_counts(folder: Path) -> tuple[Counter[str], Counter[str]]:
+    """(each word's SemCor tags as a verb, its tags as anything else), from `cntlist.rev`'s sense keys."""
+    verb: Counter[str] = Counter()
+    other: Counter[str] = Counter()
+    for line in (folder / "cntlist.rev").read_text("utf-8").splitlines():
+        key, _, count = line.split()
+        word, sense = key.split("%")
+        (verb if sense.split(":")[0] == VERB else other)[word] += int(count)
+    return verb, other
+
+
+def verb_forms(folder: Path) -> list[tuple[str, str]]:
+    """(form, verb) of every irregular form read as its verb, sorted."""
+    verb, other = tagged_counts(folder)
+    found = set()
+    for line in (folder / "verb.exc").read_text("utf-8").splitlines():
+        form, base = line.split()[:2]
+        if not form.isalpha() or form == base or simplemma.lemmatize(form, lang="en") != form:
+            continue  # a phrase ("bogged_down"), or a form the lemmatizer reads as its verb already
+        own = other[form] + verb[form]
+        if verb[base] and own * MOST_OWN_SHARE <= verb[base]:
+            found.add((form, base))
+    return sorted(found)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"), help="WordNet 3.0's dict folder")
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args()
+    pairs = verb_forms(args.wordnet)
+    lines = [
+        "# Irregular verb forms read as their verb, from WordNet 3.0 by scripts/build_verb_forms.py: form, verb.",
+        f"# {NOTICE}",
+        *(f"{form}\t{base}" for form, base in pairs),
+    ]
+    args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {args.output}: {len(pairs):,} forms")
+
+
+if __name__ == "__main__":
+    main()
