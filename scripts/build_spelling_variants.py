@@ -10,7 +10,8 @@ refused the question. The analysis reads each British spelling as its American o
 Only spellings at most two letters apart are kept: the regular patterns ("-our"/"-or",
 "-ise"/"-ize", "-tre"/"-ter", "-ll-"/"-l-", "ae"/"e", "-ence"/"-ense", "-ogue"/"-og"). That leaves
 out the list's few pairs whose words differ more, where it holds another word or an error ("philtre"
-for "filter", "tranquilly" for "tranquility", "gryphon" for "griffin"). breame is Charles Pierse's,
+for "filter", "gryphon" for "griffin"). ANOTHER_WORD leaves out the few close ones whose American
+side is another word, or an error, in any of its forms. breame is Charles Pierse's,
 under the Apache License 2.0, whose notice the file carries; it is needed only to write the file.
 With --check nothing is written, and the script fails unless the shipped file is what it writes (CI).
 """
@@ -23,11 +24,22 @@ import importlib.metadata
 import sys
 from pathlib import Path
 
+import simplemma
 from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "bot" / "core" / "spelling_variants.txt"
 MOST_LETTERS_APART = 2
+ANOTHER_WORD = {
+    "tyre": "'tire' is also to weary, and the lemmatizer reads 'tired' as it",
+    "gauge": "an error of the list: 'gauge' is the American spelling too, 'gage' a pledge",
+    "groyne": "a groin is a part of the body",
+    "bevvy": "a bevy is a flock",
+    "tranquilly": "an error of the list: an adverb given a noun",
+    "buses": "'busses' are kisses: both spellings are American",
+    "busing": "'bussing' is kissing",
+}
+"""British words (or their lemma) whose pairs are left out, and why."""
 NOTICE = (
     "breame (https://github.com/cdpierse/breame), Copyright Charles Pierse, is licensed under the Apache License, "
     "Version 2.0 (https://www.apache.org/licenses/LICENSE-2.0); this file is derived from its spelling list, "
@@ -47,7 +59,9 @@ def variant_lines() -> list[str]:
     pairs = sorted(
         (british, american)
         for british, american in BRITISH_ENGLISH_SPELLINGS.items()
-        if british != american and letters_apart(british, american) <= MOST_LETTERS_APART
+        if british != american
+        and letters_apart(british, american) <= MOST_LETTERS_APART
+        and not {british, simplemma.lemmatize(british, lang="en")} & ANOTHER_WORD.keys()
     )
     return [
         f"# British spellings and their American ones, from breame {version} by scripts/build_spelling_variants.py.",

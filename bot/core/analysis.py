@@ -15,7 +15,7 @@ import Stemmer
 from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 
 from bot.core.invisible_characters import INSIDE_WORDS
-from bot.core.word_forms import american_spellings, verbs_of_forms
+from bot.core.word_forms import american_spellings, verbs_of_forms, word_forms_digest
 
 ANALYSIS_VERSION = 8
 """Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
@@ -30,9 +30,9 @@ place's word before a name no longer makes it a thing ("of the lake, Pinkel took
 are no stop words (NLTK's list and the lemmatizer take them for pieces of "don't", "ma'am", "haven't" and "ain't"),
 and a stop word with a verb contracted onto it ("she'd", "we'll", "I'm") is one (they were "shed", "well", "im"). 8:
 a British spelling is read as its American one ("colour" as "color", bot.core.word_forms), an irregular verb form
-the lemmatizer keeps as its verb ("felt" as "feel", "won" as "win"), and a word with a
-digit is no lemma's ("1960s" was "nineteen-sixties"), a number's plural its number ("1960s" and "1960's" are "1960"),
-and letters NFKD leaves whole fold as Lucene folds them ("Søndergaard" is "sondergaard", "Æsop" "aesop")."""
+the lemmatizer keeps as its verb ("felt" as "feel", "won" as "win"), and a decade is its year ("1960s" was
+"nineteen-sixties"; "1960s" and "1960's" are "1960"), and letters NFKD leaves whole fold as Lucene folds them
+("Søndergaard" is "sondergaard", "Æsop" "aesop")."""
 
 
 def _combining_marks() -> str:
@@ -201,21 +201,28 @@ _NO_PIECES = frozenset({"ai", "don"})
 lemma ("be", "do"): here a word keeps its apostrophe, so they are a word ("AI") and a name ("Don")."""
 
 
-_NUMBER_PLURAL = re.compile(r"(\d+)s")
-"""A number's plural, a decade ("1960s", "80s"; "1960's" has lost its "'s" as a possessive does)."""
+_DECADE = re.compile(r"(\d{3}0)s")
+"""A decade ("1960s"; "1960's" has lost its "'s" as a possessive does)."""
 
 
 def _word_form(normalized: str, lemmatize: bool) -> str:
-    """What a (folded, apostrophe-free) word is stemmed from: its American spelling's lemma, or an irregular form's verb
-    where the lemmatizer keeps the form ("felt" is "feel"). A word with a digit is no dictionary's: the lemmatizer
-    spells decades out ("nineteen-sixties"), which no typed "1960" meets."""
-    if any(character.isdigit() for character in normalized):
-        plural = _NUMBER_PLURAL.fullmatch(normalized)
-        return plural.group(1) if plural else normalized
-    american = american_spellings().get(normalized, normalized)
+    """What a (folded, apostrophe-free) word is stemmed from: its lemma, the American spelling of a British one
+    ("colour", and "colours" through it), or an irregular form's verb where the lemmatizer keeps the form ("felt" is
+    "feel"); without lemmas (an evaluation's switch), the word as it is. A British form the lemmatizer knows is read
+    through its lemma, never as a whole word of the spelling list: "analyses" is "analysis", not the verb "analyzes". A
+    decade is its year: the lemmatizer spelt "1960s" out as "nineteen-sixties", which no typed "1960" met."""
     if not lemmatize or normalized in _NO_PIECES:
-        return american
-    return verbs_of_forms().get(american) or lemma(american)
+        return normalized
+    american = american_spellings()
+    decade = _DECADE.fullmatch(normalized)
+    if decade is not None:
+        return decade.group(1)
+    base = lemma(normalized)
+    if base != normalized:
+        return lemma(american[base]) if base in american else base
+    if normalized in american:
+        return lemma(american[normalized])
+    return verbs_of_forms().get(normalized, base)
 
 
 def _is_contraction(folded: str, stop: frozenset[str]) -> bool:
@@ -338,7 +345,8 @@ class Analyzer:
         """(term, folded word without possessive) of each word of a piece of `word_pieces` that is no stop
         word: a build's words to terms, once per distinct piece a worker meets (piece_words.py keeps them)."""
         versions = f"{Stemmer.version() if stemmer else ''}|{simplemma.__version__ if lemmatize else ''}"
-        self.signature = f"{ANALYSIS_VERSION}|{self!r}|{sorted(stop)}|{versions}"
+        forms = word_forms_digest() if lemmatize else ""
+        self.signature = f"{ANALYSIS_VERSION}|{self!r}|{sorted(stop)}|{versions}|{forms}"
         """Everything that decides the terms: two analyzers with equal signatures agree."""
 
     def __reduce__(self) -> tuple[Callable[[bool, bool, bool, bool], Analyzer], tuple[bool, bool, bool, bool]]:

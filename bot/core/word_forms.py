@@ -9,6 +9,7 @@ script (which says how) and carrying its source's licence notice:
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
 from importlib import resources
 
@@ -23,7 +24,20 @@ def parse_word_forms(text: str) -> dict[str, str]:
 
 
 def _bundled(name: str) -> dict[str, str]:
-    return parse_word_forms(resources.files("bot.core").joinpath(name).read_text("utf-8"))
+    return parse_word_forms(_text(name))
+
+
+def _text(name: str) -> str:
+    return resources.files("bot.core").joinpath(name).read_text("utf-8")
+
+
+@cache
+def word_forms_digest() -> str:
+    """A fingerprint of both lists, in the analyser's signature: a saved index built with other lists is rebuilt."""
+    digest = hashlib.sha256()
+    for name in (SPELLING_VARIANTS_FILE, VERB_FORMS_FILE):
+        digest.update(_text(name).encode("utf-8"))
+    return digest.hexdigest()[:16]
 
 
 @cache
