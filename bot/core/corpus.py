@@ -13,7 +13,14 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.core.calibre_library import BOOK_FILES, best_format, book_title, is_book_folder, is_calibre_own
+from bot.core.calibre_library import (
+    BOOK_FILES,
+    best_format,
+    book_title,
+    is_book_folder,
+    is_calibre_own,
+    next_formats,
+)
 from bot.core.invisible_characters import shows_text, trimmed, without_invisibles
 from bot.core.readers import STORY_SUFFIXES, reader_for, story_suffix
 from bot.core.readers.notion import is_notion_page, notion_page_text, without_page_id
@@ -425,14 +432,16 @@ def read_stories(
     root: Path, paths: Iterable[Path], read: Callable[[Path], tuple[str, list[PassageText]]] = read_story
 ) -> tuple[list[Story], list[Passage], list[Problem]]:
     """The stories of these files (below root) with their passages, each file `read` (bot.core.timed_reading), and
-    each file skipped."""
+    each file skipped. A Calibre book's file that gives no story is the book read from its next format that gives
+    one (its story still named by the file listed, which the saved index keeps it by), each read as `read` reads it:
+    a format read in a reader process has its own time. None giving one, the file's own refusal is said."""
     stories: list[Story] = []
     passages: list[Passage] = []
     problems: list[Problem] = []
     for path in paths:
         relative = path.relative_to(root).as_posix()
         try:
-            title, texts = read(path)
+            title, texts = _read_or_next_format(path, read)
         except ValueError as error:
             problems.append(Problem(file=relative, why=refusal_of(error)))
             continue
@@ -450,6 +459,22 @@ def read_stories(
             for number, piece in enumerate(texts, start=1)
         )
     return stories, passages, problems
+
+
+def _read_or_next_format(
+    path: Path, read: Callable[[Path], tuple[str, list[PassageText]]]
+) -> tuple[str, list[PassageText]]:
+    """The story in a file, or where it gives none and it is a Calibre book's, in the book's next format that gives
+    one (next_formats, listed only then); raises the file's own refusal where none does."""
+    try:
+        return read(path)
+    except ValueError as refused:
+        for other in next_formats(path):
+            try:
+                return read(other)
+            except ValueError:
+                continue
+        raise refused
 
 
 class NoStories(CorpusError):
