@@ -64,6 +64,12 @@ def best_format(names: Collection[str]) -> str | None:
     return next(iter(book_formats(names)), None)
 
 
+def beside_book(folder: Path, names: Collection[str]) -> tuple[Path, ...]:
+    """The files of a Calibre book's folder its story comes from besides the best format's: Calibre's record, which
+    titles it, and the book's other formats, read where those before them give no story."""
+    return (folder / BOOK_RECORD, *(folder / name for name in book_formats(names)[1:]))
+
+
 def next_formats(path: Path) -> list[Path]:
     """The formats of the Calibre book a file is after it, best first: read in turn where it gives no story (a book
     bought with DRM, kept beside a text Calibre converted); none for a file in no book's folder."""

@@ -7,14 +7,15 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from bot.core.calibre_library import (
     BOOK_FILES,
+    beside_book,
     best_format,
     book_title,
     is_book_folder,
@@ -202,6 +203,9 @@ class StoryFiles:
     """The story files below the corpus folder, links as found (not resolved), in a stable order."""
     problems: tuple[Problem, ...]
     """Each folder, link or file passed over, and why."""
+    beside: Mapping[Path, tuple[Path, ...]] = field(default_factory=dict)
+    """For each Calibre book's file read, the files beside it its story also comes from (beside_book): a saved index
+    reads the book again when any of them changes, as when the file does (a title changed in Calibre)."""
 
 
 def _utf8(name: str) -> bool:
@@ -245,6 +249,7 @@ def story_files(root: Path) -> StoryFiles:
     paths: list[Path] = []
     problems: list[Problem] = []
     others: list[str] = []
+    beside: dict[Path, tuple[Path, ...]] = {}
     seen: dict[tuple[int, int] | Path, str] = {_identity(info, real_root): ""}
     """Each folder and story file read, by its device and inode: the name it was read by. Not by its real path,
     which a hard link (a second name for a file, as `cp -al` backups make) or a bind mount does not share."""
@@ -263,6 +268,8 @@ def story_files(root: Path) -> StoryFiles:
         names = {entry.name for entry in entries}
         book = is_book_folder(folder, names)
         read_for_book = best_format([name for name in names if name.lower().endswith(STORY_SUFFIXES)]) if book else None
+        if read_for_book is not None:
+            beside[folder / read_for_book] = beside_book(folder, names)
         for entry in entries:
             if entry.name.startswith(".") or is_calibre_own(entry.name, names):
                 continue
@@ -322,7 +329,7 @@ def story_files(root: Path) -> StoryFiles:
     if others:
         why = Refusal(cause=Cause.NOT_STORIES, names=tuple(others[:NAMED_OTHERS]), count=len(others))
         problems.append(Problem(file=None, why=why))
-    return StoryFiles(tuple(paths), tuple(problems))
+    return StoryFiles(tuple(paths), tuple(problems), {path: beside[path] for path in paths if path in beside})
 
 
 def _another_format(name: str, read_for_book: str | None) -> bool:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.core.corpus import load_corpus, read_stories, read_story, story_files
 from bot.core.library import StoryLibrary
+from bot.core.saved_index import IndexStore
 from bot.core.skipped import Cause
 from bot.core.unread_formats import UnreadFormat
 from tests.core.readers.format_fixtures import FIXTURES
@@ -222,3 +223,28 @@ def test_a_locked_epub_beside_a_text_in_no_calibre_book_is_named_and_the_text_re
         [("The Lighthouse Keeper Ann Ward", f"{BOOK}.txt", 2)],
         [(None, Cause.NOT_STORIES), (f"{BOOK}.epub", Cause.LOCKED)],  # the cover, then the book locked
     )
+
+
+def test_a_title_changed_in_calibre_or_a_format_read_in_its_stead_changed_is_read_again_by_a_saved_index(tmp_path):
+    """The saved index knew a story's file alone: a book retitled in Calibre (its record rewritten, its files not)
+    kept its old title until the book's file changed or the index was rebuilt."""
+    library = tmp_path / "library"
+    library.mkdir()
+    _library(library)
+    locked = _locked((FIXTURES / "book-pandoc.epub").read_bytes())
+    folder = _book(library, "The Lighthouse Keeper", "The Lighthouse Keeper", {".epub": locked, ".txt": TEXT.encode()})
+    (library / "story.txt").write_text("A fox ran past the mill.\n\nIt hid in the reeds.", encoding="utf-8")
+    store = IndexStore(tmp_path / "index", min_passages=0)
+    built = StoryLibrary.load(library, store=store)
+    assert sorted(story.title for story in built.corpus.stories) == ["Story", "The Lighthouse Keeper"]
+    (folder / "metadata.opf").write_text(RECORD.format(title="The Keeper of the Light"), encoding="utf-8")
+    retitled = StoryLibrary.load(library, store=store)
+    assert retitled.opened and sorted(story.title for story in retitled.corpus.stories) == [
+        "Story",
+        "The Keeper of the Light",
+    ]
+    (folder / "The Lighthouse Keeper - Ann Ward.txt").write_text(
+        "The keeper slept through the storm.", encoding="utf-8"
+    )
+    rewritten = StoryLibrary.load(library, store=store)
+    assert rewritten.opened and rewritten.ask("storm").best is not None and rewritten.ask("ships").best is None
