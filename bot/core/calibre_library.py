@@ -5,6 +5,7 @@ Margaret Lindqvist" after Calibre's file name, and Calibre's own files were warn
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection
 from pathlib import Path
 
@@ -50,14 +51,35 @@ def _named_as_book(folder: Path) -> bool:
     return bool(head and bracket) and number.endswith(")") and number[:-1].isdigit()
 
 
+def book_formats(names: Collection[str]) -> list[str]:
+    """A book's files that a reader reads, best first (FORMATS_BEST_FIRST): the first is read for it, and each next
+    one where those before give no story. Hidden files are no format of it (the folder's walk passes them over)."""
+    in_order = sorted(name for name in names if not name.startswith("."))
+    found = (name for suffix in FORMATS_BEST_FIRST for name in in_order if name.lower().endswith(suffix))
+    return list(dict.fromkeys(found))
+
+
 def best_format(names: Collection[str]) -> str | None:
     """The one of a book's files read for it (FORMATS_BEST_FIRST); None where no reader reads any."""
-    in_order = sorted(names)
-    for suffix in FORMATS_BEST_FIRST:
-        for name in in_order:
-            if name.lower().endswith(suffix):
-                return name
-    return None
+    return next(iter(book_formats(names)), None)
+
+
+def beside_book(folder: Path, names: Collection[str]) -> tuple[Path, ...]:
+    """The files of a Calibre book's folder its story comes from besides the best format's: Calibre's record, which
+    titles it, and the book's other formats, read where those before them give no story."""
+    return (folder / BOOK_RECORD, *(folder / name for name in book_formats(names)[1:]))
+
+
+def next_formats(path: Path) -> list[Path]:
+    """The formats of the Calibre book a file is after it, best first: read in turn where it gives no story (a book
+    bought with DRM, kept beside a text Calibre converted); none for a file in no book's folder."""
+    folder = path.parent
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    formats = book_formats(names) if is_book_folder(folder, names) else []
+    return [folder / name for name in formats[formats.index(path.name) + 1 :]] if path.name in formats else []
 
 
 def is_calibre_own(name: str, names: Collection[str]) -> bool:

@@ -7,13 +7,21 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from bot.core.calibre_library import BOOK_FILES, best_format, book_title, is_book_folder, is_calibre_own
+from bot.core.calibre_library import (
+    BOOK_FILES,
+    beside_book,
+    best_format,
+    book_title,
+    is_book_folder,
+    is_calibre_own,
+    next_formats,
+)
 from bot.core.invisible_characters import shows_text, trimmed, without_invisibles
 from bot.core.readers import STORY_SUFFIXES, reader_for, story_suffix
 from bot.core.readers.notion import is_notion_page, notion_page_text, without_page_id
@@ -195,6 +203,9 @@ class StoryFiles:
     """The story files below the corpus folder, links as found (not resolved), in a stable order."""
     problems: tuple[Problem, ...]
     """Each folder, link or file passed over, and why."""
+    beside: Mapping[Path, tuple[Path, ...]] = field(default_factory=dict)
+    """For each Calibre book's file read, the files beside it its story also comes from (beside_book): a saved index
+    reads the book again when any of them changes, as when the file does (a title changed in Calibre)."""
 
 
 def _utf8(name: str) -> bool:
@@ -238,6 +249,7 @@ def story_files(root: Path) -> StoryFiles:
     paths: list[Path] = []
     problems: list[Problem] = []
     others: list[str] = []
+    beside: dict[Path, tuple[Path, ...]] = {}
     seen: dict[tuple[int, int] | Path, str] = {_identity(info, real_root): ""}
     """Each folder and story file read, by its device and inode: the name it was read by. Not by its real path,
     which a hard link (a second name for a file, as `cp -al` backups make) or a bind mount does not share."""
@@ -256,6 +268,8 @@ def story_files(root: Path) -> StoryFiles:
         names = {entry.name for entry in entries}
         book = is_book_folder(folder, names)
         read_for_book = best_format([name for name in names if name.lower().endswith(STORY_SUFFIXES)]) if book else None
+        if read_for_book is not None:
+            beside[folder / read_for_book] = beside_book(folder, names)
         for entry in entries:
             if entry.name.startswith(".") or is_calibre_own(entry.name, names):
                 continue
@@ -315,7 +329,7 @@ def story_files(root: Path) -> StoryFiles:
     if others:
         why = Refusal(cause=Cause.NOT_STORIES, names=tuple(others[:NAMED_OTHERS]), count=len(others))
         problems.append(Problem(file=None, why=why))
-    return StoryFiles(tuple(paths), tuple(problems))
+    return StoryFiles(tuple(paths), tuple(problems), {path: beside[path] for path in paths if path in beside})
 
 
 def _another_format(name: str, read_for_book: str | None) -> bool:
@@ -425,14 +439,16 @@ def read_stories(
     root: Path, paths: Iterable[Path], read: Callable[[Path], tuple[str, list[PassageText]]] = read_story
 ) -> tuple[list[Story], list[Passage], list[Problem]]:
     """The stories of these files (below root) with their passages, each file `read` (bot.core.timed_reading), and
-    each file skipped."""
+    each file skipped. A Calibre book's file that gives no story is the book read from its next format that gives
+    one (its story still named by the file listed, which the saved index keeps it by), each read as `read` reads it:
+    a format read in a reader process has its own time. None giving one, the file's own refusal is said."""
     stories: list[Story] = []
     passages: list[Passage] = []
     problems: list[Problem] = []
     for path in paths:
         relative = path.relative_to(root).as_posix()
         try:
-            title, texts = read(path)
+            title, texts = _read_or_next_format(path, read)
         except ValueError as error:
             problems.append(Problem(file=relative, why=refusal_of(error)))
             continue
@@ -450,6 +466,22 @@ def read_stories(
             for number, piece in enumerate(texts, start=1)
         )
     return stories, passages, problems
+
+
+def _read_or_next_format(
+    path: Path, read: Callable[[Path], tuple[str, list[PassageText]]]
+) -> tuple[str, list[PassageText]]:
+    """The story in a file, or where it gives none and it is a Calibre book's, in the book's next format that gives
+    one (next_formats, listed only then); raises the file's own refusal where none does."""
+    try:
+        return read(path)
+    except ValueError as refused:
+        for other in next_formats(path):
+            try:
+                return read(other)
+            except ValueError:
+                continue
+        raise refused
 
 
 class NoStories(CorpusError):

@@ -3,7 +3,8 @@
 Each corpus folder gets a segment store (bot.core.segment_store) whose segments carry everything the
 library needs of their stories (bot.core.segment_library); the library is the join of the live
 segments (bot.core.library_join). Loading compares each story file's state (size, modification and
-status-change times) with the one saved: the files added or changed are read, analysed and
+status-change times; a Calibre book's also its record's and other formats') with the one saved: the files added or
+changed are read, analysed and
 committed as one small new segment, the removed ones marked deleted, the rest opened as they are.
 A first build, or a damaged or untrusted index, mean one build of everything, written as one segment in
 place of the others.
@@ -194,7 +195,7 @@ class IndexStore:
         listed = time.time_ns()  # before any file is looked at: one written since is newer
         found = story_files(root)
         states = {
-            relative: file_state(path, listed)
+            relative: story_state(path, found.beside.get(path, ()), listed)
             for relative, path in zip(_relatives(root, found.paths), found.paths, strict=True)
         }
         verify = verify or os.path.exists(_suspect_marker(store.folder))  # False where it cannot be seen
@@ -518,6 +519,12 @@ def _in_file_order(
         joined = replace(joined, index=index, story_finder=finder)
     problems = [skipped[path][1] for path in relatives if path in skipped]
     return replace(joined, corpus=replace(joined.corpus, problems=(*walk_problems, *problems)))
+
+
+def story_state(path: Path, beside: Sequence[Path], listed: int) -> str:
+    """A story's file's state (file_state), and each file's beside it its story also comes from (a Calibre book's
+    record and other formats: StoryFiles.beside), so that a title changed in Calibre's record reads the book again."""
+    return " ".join([file_state(path, listed), *(f"+ {file_state(other, listed)}" for other in beside)])
 
 
 def file_state(path: Path, listed: int) -> str:
