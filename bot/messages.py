@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from bot.state.guarded_engine import DatabaseUnavailable  # so does the engine
     from bot.state.schema import DowngradePlan, Dropped, SchemaState  # so does the schema
     from bot.state.schema import Refusal as DowngradeRefusal
+    from bot.state.sqlite_check import PageCheck
 
 NEXT_START_REBUILDS = "The next start rebuilds it from the stories."
 UNKNOWN_BUTTON = "That button is not one I know (it may be from another version of me); please ask again."
@@ -1698,6 +1699,29 @@ def schema_state_text(state: SchemaState, newest: str, known: bool) -> str:
     return (
         f"The database {state.where} is at revision {state.revision}; this storybot's next start upgrades it to "
         f"{newest}."
+    )
+
+
+def damaged_database_text(file: Path, check: PageCheck, *, importing: bool) -> str:
+    """A SQLite file whose pages SQLite's check found damaged (`database status`, `shelf import`, which then wrote
+    nothing into it), and what its owner does: put back the copy they kept (docs/service.md, Backups), else keep
+    what SQLite can still read of it."""
+    kept = " Nothing was imported, so that no more is written into it." if importing else ""
+    return (
+        f"The database {file} is damaged (SQLite's check: {one_line(check.detail)}).{kept} Stop the bot and put "
+        "back your last copy of it (a copy of the data folder, or of the file from sqlite3's .backup: "
+        f"docs/service.md, Backups); without one, `sqlite3 {file} .recover | sqlite3 recovered.db` keeps what can "
+        "still be read, to put in its place."
+    )
+
+
+def pages_unchecked_text(file: Path, check: PageCheck) -> str:
+    """SQLite's check of the file's pages did not end within its time (a big file), or could not start (another
+    process held the file): said, not taken for damage."""
+    why = f"more than {check.seconds:.0f} seconds" if check.detail == "interrupted" else one_line(check.detail)
+    return (
+        f"storybot: {file} was not checked for damaged pages ({why}); with the bot stopped, "
+        f'`sqlite3 {file} "PRAGMA quick_check"` checks them all.'
     )
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.cli.on_database import run_on_database
+from bot.cli.on_database import checked_pages, run_on_database
 from bot.core.name_forms import name_key
 from bot.core.shelf import ShelfError, StoryFile, require_upload_size, safe_file_name
 from bot.messages import (
@@ -70,6 +70,7 @@ def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> in
             raise ShelfCommandError(import_refused_text(shown, error)) from error
         except OSError as error:
             raise ShelfCommandError(import_unreadable_text(shown, str(error.strerror))) from error
+    checked_pages(settings, ShelfCommandError, importing=True)  # read, just before writing: never into a damaged file
     changes = run_on_database(_added(settings, server, checked), ShelfCommandError, DatabaseTask.CHANGE_SHELF)
     imported = unchanged = 0
     for (name, _), change in zip(checked, changes, strict=True):
