@@ -780,9 +780,9 @@ def late_shelf_report_text(server: str, report: str) -> str:
     return f"About your change to the stories of **{server}** (Discord no longer let me answer there):\n{report}"
 
 
-def shelf_change_text(changed: ShelfChanged, title: str | None = None) -> str:
+def shelf_change_text(changed: ShelfChanged, title: str | None = None, renamed: str | None = None) -> str:
     """What a change to a server's own stories did; `title`, the story's as it is to be shown (escaped for
-    Discord, say), else ShelfChanged.story's."""
+    Discord, say), else ShelfChanged.story's; `renamed`, ShelfChanged.renamed as it is to be shown."""
     change = changed.change
     if change.refusal is not None:
         return shelf_refusal_text(change.refusal, change.room)
@@ -790,11 +790,23 @@ def shelf_change_text(changed: ShelfChanged, title: str | None = None) -> str:
     story = f'"{title}" (`{change.name}`)' if title else f"`{change.name}`"  # an upload's safe name: no backtick
     if change.action is ShelfAction.ADDED:
         return f"Added {story} to this server's stories."
+    renamed = renamed or changed.renamed
+    if change.action is ShelfAction.REPLACED and renamed:
+        return (
+            f"Your file {renamed} is stored as `{change.name}` ({STORED_NAMES}), the name of a story already here: "
+            f"it replaced that story, now {story}. The version before is kept (Undo, or /story restore); if yours is "
+            "another story, Undo, rename your file and add it again."
+        )
     if change.action is ShelfAction.REPLACED:
         return f"Replaced {story}; the version before is kept (Undo, or /story restore)."
     if change.action is ShelfAction.REMOVED:
         return f"Removed {story} from this server's stories; it is kept, and /story restore brings it back."
     return f"Restored {story}; the version it replaced is kept (/story history lists them)."
+
+
+STORED_NAMES = "signs a file name cannot hold become dashes, and names in other capitals are one"
+"""Why an upload's name and the one it is stored under differ (bot.core.shelf.safe_file_name, and
+bot.state.shelf_rules.named_in_another_form)."""
 
 
 def shelf_refusal_text(refusal: ShelfRefusal, room: StoreRoom | None = None) -> str:
@@ -1254,6 +1266,16 @@ def import_stopped_text(name: str, refusal: ShelfRefusal, room: StoreRoom | None
 def imported_text(name: str | None, action: str, server: int) -> str:
     """One story `shelf import` added or replaced (standard output: one a line, what happened first)."""
     return f"{action}: {name} (server {server})"
+
+
+def import_renamed_text(shown: str, name: str) -> str:
+    """A file `shelf import` stored under the name of a story the shelf had, which it replaced (ShelfChanged.renamed):
+    two files of different names were one story without a word."""
+    return (
+        f"storybot: {shown} is stored as {name} ({STORED_NAMES}), the name of a story already on the server's shelf: "
+        "it replaced that story, whose version before is kept (/story restore on Discord brings it back). If they "
+        "are different stories, rename the file and import it again."
+    )
 
 
 def imported_count_text(imported: int) -> str:
