@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from bot.state.guarded_engine import DatabaseUnavailable  # so does the engine
     from bot.state.schema import DowngradePlan, Dropped, SchemaState  # so does the schema
     from bot.state.schema import Refusal as DowngradeRefusal
+    from bot.state.sqlite_check import PageCheck
 
 NEXT_START_REBUILDS = "The next start rebuilds it from the stories."
 UNKNOWN_BUTTON = "That button is not one I know (it may be from another version of me); please ask again."
@@ -779,9 +780,9 @@ def late_shelf_report_text(server: str, report: str) -> str:
     return f"About your change to the stories of **{server}** (Discord no longer let me answer there):\n{report}"
 
 
-def shelf_change_text(changed: ShelfChanged, title: str | None = None) -> str:
+def shelf_change_text(changed: ShelfChanged, title: str | None = None, renamed: str | None = None) -> str:
     """What a change to a server's own stories did; `title`, the story's as it is to be shown (escaped for
-    Discord, say), else ShelfChanged.story's."""
+    Discord, say), else ShelfChanged.story's; `renamed`, ShelfChanged.renamed as it is to be shown."""
     change = changed.change
     if change.refusal is not None:
         return shelf_refusal_text(change.refusal, change.room)
@@ -789,11 +790,23 @@ def shelf_change_text(changed: ShelfChanged, title: str | None = None) -> str:
     story = f'"{title}" (`{change.name}`)' if title else f"`{change.name}`"  # an upload's safe name: no backtick
     if change.action is ShelfAction.ADDED:
         return f"Added {story} to this server's stories."
+    renamed = renamed or changed.renamed
+    if change.action is ShelfAction.REPLACED and renamed:
+        return (
+            f"Your file {renamed} is stored as `{change.name}` ({STORED_NAMES}), the name of a story already here: "
+            f"it replaced that story, now {story}. The version before is kept (Undo, or /story restore); if yours is "
+            "another story, Undo, rename your file and add it again."
+        )
     if change.action is ShelfAction.REPLACED:
         return f"Replaced {story}; the version before is kept (Undo, or /story restore)."
     if change.action is ShelfAction.REMOVED:
         return f"Removed {story} from this server's stories; it is kept, and /story restore brings it back."
     return f"Restored {story}; the version it replaced is kept (/story history lists them)."
+
+
+STORED_NAMES = "signs a file name cannot hold become dashes, and names in other capitals are one"
+"""Why an upload's name and the one it is stored under differ (bot.core.shelf.safe_file_name, and
+bot.state.shelf_rules.named_in_another_form)."""
 
 
 def shelf_refusal_text(refusal: ShelfRefusal, room: StoreRoom | None = None) -> str:
@@ -1255,6 +1268,16 @@ def imported_text(name: str | None, action: str, server: int) -> str:
     return f"{action}: {name} (server {server})"
 
 
+def import_renamed_text(shown: str, name: str) -> str:
+    """A file `shelf import` stored under the name of a story the shelf had, which it replaced (ShelfChanged.renamed):
+    two files of different names were one story without a word."""
+    return (
+        f"storybot: {shown} is stored as {name} ({STORED_NAMES}), the name of a story already on the server's shelf: "
+        "it replaced that story, whose version before is kept (/story restore on Discord brings it back). If they "
+        "are different stories, rename the file and import it again."
+    )
+
+
 def imported_count_text(imported: int) -> str:
     return f"storybot: {counted(imported, 'story', 'stories')} imported."
 
@@ -1698,6 +1721,29 @@ def schema_state_text(state: SchemaState, newest: str, known: bool) -> str:
     return (
         f"The database {state.where} is at revision {state.revision}; this storybot's next start upgrades it to "
         f"{newest}."
+    )
+
+
+def damaged_database_text(file: Path, check: PageCheck, *, importing: bool) -> str:
+    """A SQLite file whose pages SQLite's check found damaged (`database status`, `shelf import`, which then wrote
+    nothing into it), and what its owner does: put back the copy they kept (docs/service.md, Backups), else keep
+    what SQLite can still read of it."""
+    kept = " Nothing was imported, so that no more is written into it." if importing else ""
+    return (
+        f"The database {file} is damaged (SQLite's check: {one_line(check.detail)}).{kept} Stop the bot and put "
+        "back your last copy of it (a copy of the data folder, or of the file from sqlite3's .backup: "
+        f"docs/service.md, Backups); without one, `sqlite3 {file} .recover | sqlite3 recovered.db` keeps what can "
+        "still be read, to put in its place."
+    )
+
+
+def pages_unchecked_text(file: Path, check: PageCheck) -> str:
+    """SQLite's check of the file's pages did not end within its time (a big file), or could not start (another
+    process held the file): said, not taken for damage."""
+    why = f"more than {check.seconds:.0f} seconds" if check.detail == "interrupted" else one_line(check.detail)
+    return (
+        f"storybot: {file} was not checked for damaged pages ({why}); with the bot stopped, "
+        f'`sqlite3 {file} "PRAGMA quick_check"` checks them all.'
     )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING
 
-from bot.cli.on_database import run_on_database
+from bot.cli.on_database import checked_pages, run_on_database
 from bot.messages import (
     RELEASES_HEADING,
     REVISIONS_HEADING,
@@ -43,11 +43,13 @@ class DatabaseCommandError(Exception):
 
 def database_status(settings: Settings) -> bool:
     """Prints the database's revision and the ones this storybot knows; whether this storybot can open it (not when
-    a newer one wrote it: the command then exits 2, as the bot's start would, the report printed all the same)."""
+    a newer one wrote it: the command then exits 2, as the bot's start would, the report printed all the same). A
+    SQLite file's pages are checked first (bot.state.sqlite_check): a damaged one is said instead, exit 2."""
     from bot.state.releases import known_releases
     from bot.state.revisions import known_revisions, newest, revision_named
     from bot.state.schema import read_state
 
+    checked_pages(settings, DatabaseCommandError, importing=False)
     state = run_on_database(read_state(settings), DatabaseCommandError, DatabaseTask.READ_REVISION)
     known = state.revision is not None and revision_named(state.revision) is not None
     print(schema_state_text(state, newest(), known))

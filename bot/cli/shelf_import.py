@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.cli.on_database import run_on_database
+from bot.cli.on_database import checked_pages, run_on_database
 from bot.core.name_forms import name_key
 from bot.core.shelf import ShelfError, StoryFile, require_upload_size, safe_file_name
 from bot.messages import (
@@ -25,6 +25,7 @@ from bot.messages import (
     import_name_twice_text,
     import_not_a_file_text,
     import_refused_text,
+    import_renamed_text,
     import_stopped_text,
     import_unreadable_text,
     imported_count_text,
@@ -49,6 +50,7 @@ class ShelfCommandError(Exception):
 def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> int:
     """Checks every file first (a bad one is named and nothing is written), then adds them in order."""
     checked: list[tuple[str, StoryFile]] = []
+    shown_files: list[str] = []
     named: dict[str, tuple[str, str]] = {}  # a name in any case or form (name_key): its first file, as shown, and it
     for path in files:
         shown = one_line(str(path))
@@ -66,13 +68,17 @@ def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> in
                 raise ShelfCommandError(import_not_a_file_text(shown))
             require_upload_size(path.stat().st_size)  # before reading: a 5 GB file was read whole, then refused
             checked.append((name, asyncio.run(_read(settings, path.read_bytes(), name))))
+            shown_files.append(shown)
         except ShelfError as error:
             raise ShelfCommandError(import_refused_text(shown, error)) from error
         except OSError as error:
             raise ShelfCommandError(import_unreadable_text(shown, str(error.strerror))) from error
+    checked_pages(settings, ShelfCommandError, importing=True)  # read, just before writing: never into a damaged file
     changes = run_on_database(_added(settings, server, checked), ShelfCommandError, DatabaseTask.CHANGE_SHELF)
+    from bot.operations.change_shelf import stored_under_another_name  # imported by _added already
+
     imported = unchanged = 0
-    for (name, _), change in zip(checked, changes, strict=True):
+    for (name, _), shown, path, change in zip(checked, shown_files, files, changes, strict=True):
         if change.action is None:  # the shelf's limits: the files before it are imported, and it is said why
             assert change.refusal is not None
             print(import_stopped_text(name, change.refusal, change.room), file=sys.stderr)
@@ -80,6 +86,8 @@ def import_stories(settings: Settings, server: int, files: Sequence[Path]) -> in
             continue
         imported += 1
         print(imported_text(change.name, change.action.value, server))
+        if stored_under_another_name(path.name, change) is not None:  # "a?b.md" over the "a:b.md" stored as a-b.md
+            print(import_renamed_text(shown, str(change.name)), file=sys.stderr)
     print(imported_count_text(imported), file=sys.stderr)
     return 0 if imported + unchanged == len(changes) else 1
 

@@ -30,6 +30,8 @@ class ShelfChanged:
     """What was done, or why nothing was (ShelfChange.refusal)."""
     story: StoryRef | None = None
     """The story as the server searches it now; None once removed, or when the change was refused."""
+    renamed: str | None = None
+    """The upload's own file name, when it replaced a story stored under another name (stored_under_another_name)."""
 
 
 async def add_to_shelf(
@@ -41,16 +43,33 @@ async def add_to_shelf(
     user: int,
     *,
     present: Present | None = None,
+    uploaded: str | None = None,
 ) -> ShelfChanged:
     """The upload as the server's story `name`: added, or replacing the one there (which stays kept); refused
     when the shelf would search more than its limit, which counts a packed file (EPUB, Word, ODT, zipped FB2,
     PDF) as its text, or (SERVER_LEFT) when `present` says, as the change is made, that the bot left the server: an
-    upload read while it was removed changes nothing there."""
+    upload read while it was removed changes nothing there. `uploaded`: the file's own name, when `name` was made of
+    it (an upload added, not a story named to replace), for ShelfChanged.renamed."""
     change = await store_upload(shelves, server, name, upload, user, present=present)
     read = upload.story
     if change.version_id is not None and change.story_id is not None and read is not None and read.name == name:
         views.read(change.version_id, dataclasses.replace(read, story=change.story_id))  # not read again for its view
-    return await _told(views, server, change)
+    told = await _told(views, server, change)
+    renamed = None if uploaded is None else stored_under_another_name(uploaded, change)
+    return told if renamed is None else dataclasses.replace(told, renamed=renamed)
+
+
+def stored_under_another_name(uploaded: str, change: ShelfChange) -> str | None:
+    """The upload's own file name (`uploaded`, less any folders) when its change replaced a story stored under another
+    name: its signs a file name cannot hold made dashes ("a?b.md" stored as "a-b.md", where "a:b.md" was), or the
+    name in another case or form. Two uploads of different names were one story, the second replacing the first
+    without a word; their manager is told, and that the first is kept. Replacing is still what is done: a file
+    uploaded again under its own name ("a:b.md" edited) is stored as the same story, the one its id names, and no
+    name stored tells the two apart. None when the name is the one stored, or nothing was replaced."""
+    own = uploaded.replace("\\", "/").rsplit("/", 1)[-1]
+    if change.action is not ShelfAction.REPLACED or change.name is None or own == change.name:
+        return None
+    return own
 
 
 async def store_upload(

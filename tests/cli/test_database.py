@@ -25,6 +25,7 @@ from tests.discord_app.test_end_to_end import fake
 from tests.discord_app.test_service import refused
 from tests.file_attributes import immutable
 from tests.state.every_table import fill_every_table
+from tests.state.test_sqlite_check import PAGE_BYTES, overwritten, root_page
 from tests.unprivileged import closed_folder, said_unprivileged
 
 __all__ = ["fake"]
@@ -327,3 +328,32 @@ def test_a_data_folder_the_user_may_not_reach_is_named_by_status_and_downgrade()
         f"Could not open the run lock {closed / 'data' / 'running.lock'} (Permission denied), to see that no storybot "
         "runs there. Nothing was changed.",
     ], said
+
+
+def test_status_of_a_database_with_a_damaged_page_says_so_and_exits_2(sqlite: Settings):
+    """A page inside storybot.db overwritten (a failing disk, a torn copy): SQLite opened it and read the revision,
+    and status said it was well, exit 0; SQLite's own check finds it."""
+    file = sqlite.data / SQLITE_FILE
+    page = root_page(file, "shelf_versions")
+    overwritten(file, page)
+    shown = run("database", "status", env=environment(sqlite))
+    assert shown.returncode == 2 and not shown.stdout, shown.stdout
+    assert one_line(shown.stderr).startswith(
+        f"storybot: The database {file} is damaged (SQLite's check: Page {page}: "
+    ), shown.stderr
+    assert "Stop the bot and put back your last copy of it" in shown.stderr and ".recover" in shown.stderr
+
+
+def test_status_of_a_sound_database_checks_its_pages_within_the_bound(sqlite: Settings):
+    """The nearest sound database: a shelf story of 0xFF bytes, a page's worth, is no damage."""
+
+    async def add() -> None:
+        database = await Database.open(sqlite)
+        try:
+            await database.shelves.add(111, "ff.md", b"\xff" * PAGE_BYTES, 1, replace=False)
+        finally:
+            await database.close()
+
+    asyncio.run(add())
+    shown = run("database", "status", env=environment(sqlite))
+    assert shown.returncode == 0 and shown.stderr == "", shown.stderr

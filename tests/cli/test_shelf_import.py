@@ -25,6 +25,7 @@ from tests.file_attributes import immutable
 from tests.held_lock import has_open, postgresql_waiting, run_while_held
 from tests.operations.test_change_shelf import word_file
 from tests.state.test_shelves import text_stored
+from tests.state.test_sqlite_check import overwritten, root_page
 
 SERVER = 4321
 T = TypeVar("T")
@@ -381,3 +382,44 @@ def test_a_file_named_as_a_windows_device_imports_nothing_and_says_why(tmp_path:
     assert '"CON.md" is a name Windows keeps for a device' in result.stderr and "Nothing was imported" in result.stderr
     assert "Traceback" not in result.stderr
     assert shelf_of(data) == ([], [])
+
+
+def test_an_import_into_a_database_with_a_damaged_page_writes_nothing_and_says_what_to_do(tmp_path: Path):
+    """A page inside storybot.db overwritten (a failing disk, a torn copy), away from the pages the import writes:
+    "1 story imported", exit 0, more of the owner's stories written into a malformed file."""
+    mill, forge = tmp_path / "the-mill.md", tmp_path / "forge.txt"
+    mill.write_text("# The Mill\n\nThe wheel turned by the river.")
+    forge.write_text("The Forge\n\nBruno hammered iron all day.")
+    data = tmp_path / "data"
+    assert run("shelf", "import", "--server", str(SERVER), str(mill), env={"STORYBOT_DATA": str(data)}).returncode == 0
+    file = data / SQLITE_FILE
+    page = root_page(file, "shelf_versions")
+    damaged = overwritten(file, page).read_bytes()
+    result = run("shelf", "import", "--server", str(SERVER), str(forge), env={"STORYBOT_DATA": str(data)})
+    assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith(f"storybot: The database {file} is damaged (SQLite's check: Page {page}: ")
+    assert "Nothing was imported" in result.stderr and "put back your last copy" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert file.read_bytes() == damaged and sorted(p.name for p in data.iterdir()) == [SQLITE_FILE]
+
+
+def test_a_file_stored_under_another_files_name_says_it_replaced_that_story(tmp_path: Path):
+    """ "a:b.md" and then "a?b.md", two stories, both become a-b.md: the second was "replaced: a-b.md" and no more, the
+    first story gone from the searches without a word (its version kept). Given in one import, the two are refused."""
+    first, second = tmp_path / "a" / "a:b.md", tmp_path / "b" / "a?b.md"
+    for path, text in ((first, "# Alpha\n\nThe first story, about a heron."), (second, "# Beta\n\nAn otter.")):
+        path.parent.mkdir()
+        path.write_text(text)
+    data = tmp_path / "data"
+    added = run("shelf", "import", "--server", str(SERVER), str(first), env={"STORYBOT_DATA": str(data)})
+    assert added.stdout == f"added: a-b.md (server {SERVER})\n" and "stored as" not in added.stderr
+    told = run("shelf", "import", "--server", str(SERVER), str(second), env={"STORYBOT_DATA": str(data)})
+    assert told.returncode == 0 and told.stdout == f"replaced: a-b.md (server {SERVER})\n"
+    assert told.stderr.splitlines() == [
+        f"storybot: {second} is stored as a-b.md (signs a file name cannot hold become dashes, and names in other "
+        "capitals are one), the name of a story already on the server's shelf: it replaced that story, whose version "
+        "before is kept (/story restore on Discord brings it back). If they are different stories, rename the file "
+        "and import it again.",
+        "storybot: 1 story imported.",
+    ]
+    assert shelf_of(data) == (["a-b.md"], [ShelfAction.ADDED, ShelfAction.REPLACED])

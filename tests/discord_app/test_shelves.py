@@ -432,3 +432,22 @@ async def test_a_flood_of_uploads_from_one_server_holds_up_no_other(fake, shards
     for n in range(3):  # their miller grinds rye by the river: he must not answer the other tests' questions
         removed = await story_command(fake, "remove", story=f"echo-{n}.docx")
         assert "Removed" in await confirmed(fake, kept_message(fake, removed), "Remove")
+
+
+async def test_an_upload_whose_name_becomes_a_stored_storys_says_it_replaced_it_and_undo_brings_it_back(fake, shards):
+    """ "a:b.md" and then "a?b.md", two stories, are both stored as a-b.md: the second replaced the first, told only
+    "Replaced", so its manager never learnt that a story of another name was gone from the searches."""
+    alpha = b"# Alpha\n\nThe first story, about a heron called Wendeline."
+    beta = b"# Beta\n\nThe second story, about an otter called Brisk."
+    assert (await add_and_read(fake, "a:b.md", alpha))["content"].startswith('Added "Alpha" (`a-b.md`)')
+    told = await add_and_read(fake, "a?b.md", beta)
+    assert told["content"].startswith(
+        "Your file a?b.md is stored as `a-b.md` (signs a file name cannot hold become dashes, and names in other "
+        'capitals are one), the name of a story already here: it replaced that story, now "Beta" (`a-b.md`).'
+    ), told["content"]
+    assert "Undo, rename your file and add it again" in told["content"]
+    await eventually_answered(fake, "which otter is in the second story?", "otter called Brisk")
+    assert (await confirmed(fake, kept_message(fake, told), "Undo")).startswith('Restored "Alpha" (`a-b.md`)')
+    await eventually_answered(fake, "which heron is in the first story?", "heron called Wendeline")
+    again = await add_and_read(fake, "a-b.md", beta)  # under the very name stored: a replace as ever
+    assert again["content"].startswith('Replaced "Beta" (`a-b.md`); the version before is kept'), again["content"]

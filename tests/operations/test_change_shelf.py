@@ -167,3 +167,57 @@ async def test_a_change_searches_the_story_its_upload_read_without_reading_its_f
     added = await add_to_shelf(database.shelves, views, SERVER, "echo.docx", upload, MANAGER)
     assert added.story is not None and added.story.title == "Echo"
     assert "Skipped" not in caplog.text
+
+
+async def test_an_upload_stored_under_a_storys_name_not_its_own_says_so_and_keeps_the_first(
+    library: StoryLibrary, database: Database
+):
+    """ "a:b.md" and "a?b.md", two stories, are both stored as a-b.md (safe_file_name): the second replaced the first,
+    and the change said only "Replaced", never that a story of another name was gone from the searches."""
+    views = ServerViews(LibraryHolder(library, Settings()), database.shelves)
+    alpha = b"# Alpha\n\nThe first story, about a heron."
+    beta = b"# Beta\n\nThe second story, about an otter."
+    added = await add_to_shelf(
+        database.shelves, views, SERVER, "a-b.md", story_file(alpha, "a-b.md", None), MANAGER, uploaded="a:b.md"
+    )
+    assert added.change.action is ShelfAction.ADDED and added.renamed is None  # nothing replaced: nothing to say
+    second = await add_to_shelf(
+        database.shelves, views, SERVER, "a-b.md", story_file(beta, "a-b.md", None), MANAGER, uploaded="a?b.md"
+    )
+    assert second.change.action is ShelfAction.REPLACED and second.renamed == "a?b.md"
+    assert shelf_change_text(second).startswith(
+        "Your file a?b.md is stored as `a-b.md` (signs a file name cannot hold become dashes, and names in other "
+        'capitals are one), the name of a story already here: it replaced that story, now "Beta" (`a-b.md`). The '
+        "version before is kept (Undo, or /story restore)"
+    )
+    history = await database.shelves.history(SERVER)
+    assert [(v.name, v.action) for v in reversed(history)] == [
+        ("a-b.md", ShelfAction.ADDED),
+        ("a-b.md", ShelfAction.REPLACED),
+    ]
+    assert await database.shelves.file(history[-1].version_id) == alpha  # the first story kept, restorable
+
+
+@pytest.mark.parametrize(
+    ("uploaded", "renamed"),
+    [
+        ("a-b.md", None),  # its very name: the story uploaded again, a replace as ever
+        ("folder/a-b.md", None),  # a name as a browser may send it, with its folder
+        ("A-B.md", "A-B.md"),  # another case, stored under the name there
+        (None, None),  # /story replace: the story to replace was named
+    ],
+)
+async def test_an_upload_replacing_the_story_of_its_own_name_says_nothing_more(
+    library: StoryLibrary, database: Database, uploaded: str | None, renamed: str | None
+):
+    views = ServerViews(LibraryHolder(library, Settings()), database.shelves)
+    for text in (b"# Alpha\n\nThe heron.", b"# Alpha\n\nThe heron flew."):
+        done = await add_to_shelf(
+            database.shelves, views, SERVER, "a-b.md", story_file(text, "a-b.md", None), MANAGER, uploaded=uploaded
+        )
+    assert done.change.action is ShelfAction.REPLACED and done.renamed == renamed
+    if renamed is None:
+        assert (
+            shelf_change_text(done)
+            == 'Replaced "Alpha" (`a-b.md`); the version before is kept (Undo, or /story restore).'
+        )

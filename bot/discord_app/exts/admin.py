@@ -346,7 +346,7 @@ class Admin(StoryCog):
         if place is AddTo.LIBRARY:
             await self._add_to_library(interaction, name, upload.data)
             return
-        await self._shelf_change(interaction, "add", name, upload)
+        await self._shelf_change(interaction, "add", name, upload, file.filename)
 
     async def _passes_for_the_library(self, interaction: discord.Interaction, uploaded: str) -> bool:
         """Before a server's upload is downloaded: whether it was refused (said so), as a name of the owner's
@@ -507,10 +507,14 @@ class Admin(StoryCog):
         assert server is not None
         shelves, views, present = self.bot.database.shelves, self.bot.views, self._present(server)
         try:
-            if action == "add":
-                name, upload = change
+            if action == "add":  # with the upload's own name when its name was made of it (not /story replace)
+                name, upload, *own = change
                 assert isinstance(name, str) and isinstance(upload, StoryFile)
-                done = await add_to_shelf(shelves, views, server, name, upload, user, present=present)
+                uploaded = own[0] if own else None
+                assert uploaded is None or isinstance(uploaded, str)
+                done = await add_to_shelf(
+                    shelves, views, server, name, upload, user, present=present, uploaded=uploaded
+                )
             else:
                 (number,) = change
                 assert isinstance(number, int)
@@ -533,7 +537,8 @@ class Admin(StoryCog):
                 server,
             )
         title = None if done.story is None else plain_line(done.story.title, 300)
-        text = shelf_change_text(done, title)
+        renamed = None if done.renamed is None else plain_line(done.renamed, 300)
+        text = shelf_change_text(done, title, renamed)
         previous = done.change.previous_version_id if done.change.action is ShelfAction.REPLACED else None
         view = persistent_view(ShelfButton("restore", previous)) if previous is not None else None
         return Reply(content=clip(text, MESSAGE_LIMIT), view=view)

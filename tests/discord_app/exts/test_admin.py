@@ -586,7 +586,9 @@ async def test_a_story_uploaded_again_under_its_name_in_another_case_replaces_it
     again = fake.attach("The-Weir.MD", b"# The Weir\n\nOttilie opened the weir at dusk.")
     step = await fake.subcommand("story", "add", permissions=MANAGE_SERVER, file=again)
     await callback(fake, step)
-    assert (await followup(fake, step))["content"].startswith('Replaced "The Weir" (`the-weir.md`)')
+    told = (await followup(fake, step))["content"]  # under the name stored, which the reply names
+    assert told.startswith("Your file The-Weir.MD is stored as `the-weir.md` ("), told
+    assert 'it replaced that story, now "The Weir" (`the-weir.md`)' in told
     assert (await removed(fake, "the-weir.md")).startswith("Removed `the-weir.md`")
 
 
