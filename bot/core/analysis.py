@@ -16,7 +16,7 @@ from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 
 from bot.core.invisible_characters import INSIDE_WORDS
 
-ANALYSIS_VERSION = 7
+ANALYSIS_VERSION = 8
 """Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
 rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word
 no longer cuts it in two. 3: nor a name, for the people finder. 4: a full name the story repeats only ever opening
@@ -27,7 +27,11 @@ and opens a sentence after a quoted one's close too ('"Go home." Ella Wheeler Wi
 person ("the mother of Wassamo"), a description is read by its head ("a country lad"), and a clause ending in a
 place's word before a name no longer makes it a thing ("of the lake, Pinkel took"). 7: "Don", "Ma", "haven" and "AI"
 are no stop words (NLTK's list and the lemmatizer take them for pieces of "don't", "ma'am", "haven't" and "ain't"),
-and a stop word with a verb contracted onto it ("she'd", "we'll", "I'm") is one (they were "shed", "well", "im")."""
+and a stop word with a verb contracted onto it ("she'd", "we'll", "I'm") is one (they were "shed", "well", "im"). 8: a
+name no dictionary knows that the story says three times is a person unless it stands where places and things do
+("Tobias", "Priya Nair"); so is one "born", one after a role and "her" ("her brother Tobias"), or after a title the
+name's run leaves out ("Lt. Ingrid"); a title does not make a name's words the story's lowercase ones ("Captain Elena
+Voss"), and a place after a place and a comma is one ("in Lyon, France")."""
 
 
 def _combining_marks() -> str:
