@@ -32,7 +32,11 @@ and a stop word with a verb contracted onto it ("she'd", "we'll", "I'm") is one 
 a British spelling is read as its American one ("colour" as "color", bot.core.word_forms), an irregular verb form
 the lemmatizer keeps as its verb ("felt" as "feel", "won" as "win"), and a decade is its year ("1960s" was
 "nineteen-sixties"; "1960s" and "1960's" are "1960"), and letters NFKD leaves whole fold as Lucene folds them
-("Søndergaard" is "sondergaard", "Æsop" "aesop")."""
+("Søndergaard" is "sondergaard", "Æsop" "aesop"). And a name no dictionary knows that the story says three times is
+a person unless it stands where places and things do ("Tobias", "Priya Nair"); so is one "born", one after a role
+and "her" ("her brother Tobias"), or after a title the name's run leaves out ("Lt. Ingrid"); a title does not make a
+name's words the story's lowercase ones ("Captain Elena Voss"), and a place after a place and a comma is one ("in
+Lyon, France")."""
 
 
 def _combining_marks() -> str:

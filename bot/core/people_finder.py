@@ -51,7 +51,7 @@ _SPEECH = (
 )
 # Evidence after a name: speech, "who", "himself", or an introduction whose words say what it is.
 _AFTER = re.compile(
-    rf"(?:,? (?P<speech>{_SPEECH})\b|,? (?P<who>who|himself|herself)\b"
+    rf"(?:,? (?P<speech>{_SPEECH})\b|,? (?P<who>who|himself|herself)\b| (?P<born>was born)\b"
     r"|(?: (?P<verb>was|is|had been|became) (?:a|an|the|one of the)|, (?:a|an|the|his|her|their|my|our)) "
     r"(?P<described>[^.,;:!?\n\"“”]{1,60}))"
 )
@@ -70,6 +70,7 @@ _PREPOSITIONS = _PLACE_PREPOSITIONS | frozenset(
 )
 _NAMING = frozenset({"called", "named", "name", "christened", "nicknamed"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your"})
+_OWNERS = frozenset({"his", "her", "their", "my", "our", "your"})
 _NAMED_PERSON = frozenset({"him", "her", "them", "whose"})
 _SUBJECTS = frozenset({"he", "she", "they"})
 """Only "she was called Lucie": in "he called Yaidzu" he names something (there, a place)."""
@@ -99,6 +100,10 @@ class _Evidence:
     common: bool = False
     """Its words are the story's in lowercase too: a person only when introduced by name ("a cat named Pepper")."""
     named: int = 0
+    placed: int = 0
+    """Mentions where things and places stand too: after a preposition ("to Taianfu", "from Vaage", "the top of
+    Cullamore"), a determiner ("the Gate of Rashomon"'s "of" aside) or a word for a thing ("the sword
+    Sickersnapper")."""
     """Mentions introduced by name: "a sailor called Thomas Wren", "whose name was Marie"."""
 
 
@@ -157,7 +162,8 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
             return False  # "King", "the Squire", "Goblins": a role; "Mount Horai", "Sunday": a place, a day
         if any(_is_stop_word(w, lists.stop) for w in words):
             return False
-        return None if any(w.lower() in lowercase_words for w in words) else True
+        # A title is no word of the name's own: "the captain" elsewhere leaves "Captain Elena Voss" hers.
+        return None if any(w.lower() in lowercase_words and fold(w) not in lists.title for w in words) else True
 
     evidence: dict[str, _Evidence] = {}
     stop_word = _StopWords(lists.stop)
@@ -336,6 +342,14 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     word = preceding[-1].lower().strip(_QUOTES) if preceding else ""
     pause = word.endswith(",")
     word = word.rstrip(",")
+    possessive = text.startswith(("'s", "’s"), end)
+    if (
+        word in _PREPOSITIONS
+        or word in _NAMING
+        or word in _DETERMINERS
+        or (not pause and _kind(word, lists) == "thing")
+    ):
+        found.placed += 1
     if word.isalpha():
         if word in _NAMING:
             noun, passive = _noun_before(preceding)
@@ -359,25 +373,33 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             if text.startswith(",", end) and any(w.lower() in _DETERMINERS for w in preceding[-3:-1]):
                 found.introduced_as_thing = True  # "the new board, Harbour Trust, met": set apart as what it is
             # else a clause ends there, and says nothing of the name: "of the lake, Pinkel took", "Well, Hans"
+        elif pause and _after_place(preceding):
+            thing += 1  # "in Lyon, France": the place a place is in
         elif word in _SPEECH_WORDS:
             person += 1
+        elif len(preceding) > 1 and preceding[-2].lower() in _OWNERS and _kind(word, lists) == "person":
+            person += 1  # "her brother Tobias", "her colleague Will Ashby": whose kin or colleague
         elif word == "of":
             whose = _noun_before(preceding)[0]
             if whose in lists.kin and len(preceding) > 1 and preceding[-2].islower():
                 person += 1  # "the mother of Wassamo", "the son of Erc"; not "the Mother of Metals", a title
-            elif _kind(whose, lists) is not None and not text.startswith(("'s", "’s"), end):
+            elif _kind(whose, lists) is not None and not possessive:
                 thing += 1  # "the King of Ulster", "the mountains of Slieve Gullion"; not "the death of Murtough"
-        elif (word in _PLACE_PREPOSITIONS or (word == "the" and not found.title_first)) and not text.startswith(
-            ("'s", "’s"), end
-        ):
+        elif (word in _PLACE_PREPOSITIONS or (word == "the" and not found.title_first)) and not possessive:
             thing += 1  # (but "out of Ivan's rhythms" names an owner)
+    elif word.endswith(".") and word[:-1] in lists.title and preceding[-1].istitle() and not possessive:
+        person += 1  # "Lt. Ingrid Søndergaard": a title the run leaves out ("Mr." and "Dr." start one); not "MR."
     after = None
     if (word != "of" or pause) and text[end : end + 1] in _AFTER_STARTS:  # where every introduction starts
         after = _AFTER.match(text, end, end + 80)
-    if after is not None and after.group("described") is not None and word in _PREPOSITIONS and not pause:
+    if (
+        after is not None
+        and after.group("described") is not None
+        and ((word in _PREPOSITIONS and not pause) or (pause and _after_place(preceding)))
+    ):
         after = None  # "not far from Rost, a poor fisherman, named Isaac": the words after are about someone else
     if after is not None:
-        if after.group("speech") or after.group("who"):
+        if after.group("speech") or after.group("who") or after.group("born"):
             person += 1
         elif (described := after.group("described")) is not None:
             kind = _described_kind(described.split()[:_DESCRIPTION_WORDS], lists)
@@ -389,6 +411,18 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     found.thing += thing
     if person and found.intro < 0:
         found.intro = start
+
+
+def _after_place(preceding: list[str]) -> bool:
+    """Whether the words before a name end in a capitalised word after a preposition of place and a comma ("born in
+    Lyon, France, the second of four children"): a place's place, whose description is about someone else."""
+    return (
+        len(preceding) > 1
+        and preceding[-1][:1].isupper()
+        and preceding[-1].endswith(",")
+        and preceding[-2].lower() in _PLACE_PREPOSITIONS
+        and preceding[-2].lower() != "of"  # "the King of Ireland, Conn, the Hundred-Fighter"
+    )
 
 
 def _described_kind(words: list[str], lists: _WordLists) -> str | None:
@@ -440,12 +474,48 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
                 chosen[name] = found.first_inside  # a full name the story repeats: its protagonist, most likely
             elif found.openings >= 2 and not _is_sentence_word(name.split()[0]):
                 chosen[name] = found.first_opening  # "Ella Wheeler Wilcox" repeated, only ever opening a sentence
+        if name not in chosen and not found.thing and (where := _recurring_unknown(name, found, evidence)) >= 0:
+            chosen[name] = where
     for name in list(chosen):
         first, _, rest = name.partition(" ")
         if rest in chosen and not evidence[name].inside and _is_common_word(first):
             del chosen[name]  # "Thereupon Walter", only ever at a sentence's start, is Walter
-    within = {part for name in chosen for part in _shorter_runs(name.split())}
-    return sorted(((n, w) for n, w in chosen.items() if n not in within), key=lambda item: item[1])
+    # Folded: "MR. McGREGOR", in Potter's capitals, is Mr. McGregor.
+    within = {fold(part) for name in chosen for part in _shorter_runs(name.split())}
+    return sorted(((n, w) for n, w in chosen.items() if fold(n) not in within), key=lambda item: item[1])
+
+
+def _recurring_unknown(name: str, found: _Evidence, evidence: dict[str, _Evidence]) -> int:
+    """Where a name no dictionary knows first stands, if the story says it at least three times within its
+    sentences or opening its narration's (by it or, for a full name, by a word of it alone or by another full name
+    ending in its surname), with no evidence of a place; else -1. "Tobias" ("her brother Tobias couldn't", "but
+    Tobias painted"), "Priya Nair" ("Priya fixed the printer"), "Margaret Whitcombe" (Mr. Whitcombe's wife): names
+    of every language, which the dictionary does not know ("Mara" it knows). A single word must be unknown to the
+    dictionary even capitalised ("France", "Paris" are known); a full name's words may be given names it knows
+    capitalised ("Margaret"), but none a word of the language ("Will", "New York")."""
+    words = name.split()
+    if (
+        len(set(words)) != len(words)
+        or len(words) > 2
+        or any(map(_is_sentence_word, words))
+        or all(map(_is_common_word, words))
+    ):
+        return -1
+    forms = [found]
+    if len(words) == 2:
+        forms += [
+            said
+            for other, said in evidence.items()
+            if other != name and (other in words or other.endswith(" " + words[-1]))
+        ]
+    if any(said.thing or said.introduced_as_thing or said.common for said in forms):
+        return -1
+    if sum(said.inside + said.openings for said in forms) < 3 or 2 * sum(said.placed for said in forms) >= sum(
+        said.mentions for said in forms
+    ):
+        return -1
+    own = [where for where in (found.first_inside, found.first_opening) if where >= 0]
+    return min(own or [where for said in forms for where in (said.first_inside, said.first_opening) if where >= 0])
 
 
 def _named_though_common(name: str, found: _Evidence, lists: _WordLists, lowercase_words: set[str]) -> bool:

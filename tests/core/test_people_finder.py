@@ -109,3 +109,71 @@ def test_a_full_name_opening_narration_after_a_closed_quotation_opens_a_sentence
         '"Stay!" Ella Wheeler Wilcox stayed at the kitchen table until dawn.'
     )
     assert [p.name for p in find_people([story])] == ["Ella Wheeler Wilcox"]
+
+
+def names_in(*passages: str) -> list[str]:
+    return [p.name for p in find_people(list(passages))]
+
+
+def test_a_name_no_dictionary_knows_that_the_story_says_three_times_is_a_person():
+    # The attack's office story: "Priya" and "Nair" are in no dictionary, so a name that only ever opened sentences
+    # was no one however often the story said it ("Mara" the dictionary knows, and was found). Said three times, the
+    # name is a person unless it stands where places and things do: a town sailed to, from and through is not.
+    assert names_in(
+        "Priya Nair had worked in the office for six years.", "Priya fixed the printer.", "Priya drank cider."
+    ) == ["Priya Nair"]
+    assert names_in(
+        "Mara and Tobias couldn't agree on the colour.", "Tobias wanted yellow.", "But Tobias painted it grey."
+    ) == ["Tobias"]
+    assert (
+        names_in("They sailed to Taianfu at dawn.", "From Taianfu the road ran north.", "In Taianfu it rained.") == []
+    )
+    assert (
+        names_in(
+            "He drew the great sword Sickersnapper.", "The sword Sickersnapper shone.", "Sickersnapper cut the rope."
+        )
+        == []
+    )
+    # Nor is a word the dictionary knows capitalised alone, a place's name ("Paris", "France"), however often said.
+    assert names_in("Paris was grey.", "Paris slept.", "Paris woke.") == []
+
+
+def test_a_full_name_is_a_person_whose_surname_a_person_of_the_story_bears():
+    # The detective story's Margaret Whitcombe, named once, is Mr. Whitcombe's wife.
+    assert "Margaret Whitcombe" in names_in(
+        "Mr. Whitcombe was found dead.",
+        "Julian Whitcombe, his nephew, wept. Mr. Whitcombe had left him nothing.",
+        "Margaret Whitcombe admitted she had written the letter.",
+    )
+
+
+def test_born_a_role_after_her_and_a_title_before_the_run_say_a_person():
+    assert names_in("Amélie Dubois-Carter was born on 14 March 1921.") == ["Amélie Dubois-Carter"]
+    assert names_in("Mara Lindqvist and her brother Tobias couldn't agree on the colour of the kitchen.") == ["Tobias"]
+    assert names_in("Her colleague Kofi Mensah brought her a coffee.") == ["Kofi Mensah"]
+    assert names_in("The navigator, Lt. Ingrid Søndergaard, plotted a slingshot.") == ["Ingrid Søndergaard"]
+    # Not a saint's day ("St. Tibb's Eve"), nor a name after a title in capitals, which opens Potter's sentences
+    # ("MR. McGREGOR" is the Mr. McGregor the story names).
+    assert names_in("'St. Tibb's Eve,' says she.") == []
+    assert names_in(
+        "Mr. McGregor was planting cabbages. 'Stop thief!' said Mr. McGregor.",
+        "MR. McGREGOR ran after Peter. MR. McGREGOR gave up. MR. McGREGOR went home.",
+    ) == ["Mr. McGregor"]
+
+
+def test_a_title_does_not_make_a_name_the_story_s_lowercase_words():
+    # "the captain" written in lowercase made "Captain Elena Voss" a name of the story's own lowercase words, no one.
+    assert names_in("The captain gave her override code.", "Captain Elena Voss signs off.") == ["Captain Elena Voss"]
+    assert names_in("The high king was old.", "The High King rode by, and the High King sang.") == []
+
+
+def test_a_place_after_a_place_and_a_comma_is_a_place():
+    # "in Lyon, France, the second of four children": France was a person, by the description of the one born there.
+    assert names_in(
+        "Amélie Dubois-Carter was born in Lyon, France, the second of four children.",
+        "In the 1980s she returned to France.",
+    ) == ["Amélie Dubois-Carter"]
+    # Of a land the King of is no place of a place: Conn is the King.
+    assert names_in("The King of Ireland, Conn, the Hundred-Fighter, sat at the feast. 'Welcome,' said Conn.") == [
+        "Conn"
+    ]
