@@ -19,23 +19,12 @@ from collections import Counter
 from pathlib import Path
 
 import simplemma
+from build_related_words import NOTICE
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "bot" / "core" / "verb_forms.txt"
 MOST_OWN_SHARE = 20
 """A form's own senses may be tagged at most 1/MOST_OWN_SHARE as often as its verb's."""
-NOTICE = (
-    "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. "
-    'THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR '
-    "WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION, PRINCETON UNIVERSITY MAKES NO "
-    "REPRESENTATIONS OR WARRANTIES OF MERCHANTABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR THAT THE USE "
-    "OF THE LICENSED SOFTWARE, DATABASE OR DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS, "
-    "COPYRIGHTS, TRADEMARKS OR OTHER RIGHTS. "
-    "The name of Princeton University or Princeton may not be used in advertising or publicity pertaining to "
-    "distribution of the software and/or database. Title to copyright in this software, database and any "
-    "associated documentation shall at all times remain with Princeton University and LICENSEE agrees to "
-    "preserve same."
-)
 VERB = "2"
 """SemCor's sense keys' part of speech of a verb (1 noun, 3 adjective, 4 adverb, 5 adjective satellite)."""
 
