@@ -23,7 +23,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain
@@ -100,11 +100,11 @@ class _Evidence:
     common: bool = False
     """Its words are the story's in lowercase too: a person only when introduced by name ("a cat named Pepper")."""
     named: int = 0
+    """Mentions introduced by name: "a sailor called Thomas Wren", "whose name was Marie"."""
     placed: int = 0
     """Mentions where things and places stand too: after a preposition ("to Taianfu", "from Vaage", "the top of
     Cullamore"), a determiner ("the Gate of Rashomon"'s "of" aside) or a word for a thing ("the sword
     Sickersnapper")."""
-    """Mentions introduced by name: "a sailor called Thomas Wren", "whose name was Marie"."""
 
 
 @dataclass(frozen=True)
@@ -460,6 +460,10 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
     """(name, where its intro stands) of the names that are people; a name within a longer one
     that is ("Benjamin" in "Benjamin Bunny", "Yamato" in "Prince Yamato") is that person."""
     chosen: dict[str, int] = {}
+    surnames: dict[str, _Forms] = {}
+    for name, found in evidence.items():
+        if " " in name:
+            surnames.setdefault(name.rsplit(" ", 1)[1], _Forms()).add(found)
     for name, found in evidence.items():
         if found.introduced_as_thing or (
             found.common and not _named_though_common(name, found, lists, lowercase_words)
@@ -474,7 +478,11 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
                 chosen[name] = found.first_inside  # a full name the story repeats: its protagonist, most likely
             elif found.openings >= 2 and not _is_sentence_word(name.split()[0]):
                 chosen[name] = found.first_opening  # "Ella Wheeler Wilcox" repeated, only ever opening a sentence
-        if name not in chosen and not found.thing and (where := _recurring_unknown(name, found, evidence)) >= 0:
+        if (
+            name not in chosen
+            and not found.thing
+            and (where := _recurring_unknown(name, found, evidence, surnames)) >= 0
+        ):
             chosen[name] = where
     for name in list(chosen):
         first, _, rest = name.partition(" ")
@@ -485,7 +493,30 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
     return sorted(((n, w) for n, w in chosen.items() if fold(n) not in within), key=lambda item: item[1])
 
 
-def _recurring_unknown(name: str, found: _Evidence, evidence: dict[str, _Evidence]) -> int:
+@dataclass
+class _Forms:
+    """What the names a story says a person by tell together: for a full name, its own words alone and the full names
+    ending in its surname. Summed once per surname, so each name's count costs the same however many share it."""
+
+    flagged: int = 0
+    """Forms with evidence of a thing, or the story's lowercase words."""
+    said: int = 0
+    placed: int = 0
+    mentions: int = 0
+    first: int = -1
+    """Where the first of them stands within its sentences or opening one, if any does."""
+
+    def add(self, found: _Evidence) -> None:
+        self.flagged += found.thing > 0 or found.introduced_as_thing or found.common
+        self.said += found.inside + found.openings
+        self.placed += found.placed
+        self.mentions += found.mentions
+        for where in (found.first_inside, found.first_opening):
+            if where >= 0 and (self.first < 0 or where < self.first):
+                self.first = where
+
+
+def _recurring_unknown(name: str, found: _Evidence, evidence: dict[str, _Evidence], surnames: dict[str, _Forms]) -> int:
     """Where a name no dictionary knows first stands, if the story says it at least three times within its
     sentences or opening its narration's (by it or, for a full name, by a word of it alone or by another full name
     ending in its surname), with no evidence of a place; else -1. "Tobias" ("her brother Tobias couldn't", "but
@@ -501,21 +532,18 @@ def _recurring_unknown(name: str, found: _Evidence, evidence: dict[str, _Evidenc
         or all(map(_is_common_word, words))
     ):
         return -1
-    forms = [found]
+    forms = _Forms()
+    forms.add(found)
     if len(words) == 2:
-        forms += [
-            said
-            for other, said in evidence.items()
-            if other != name and (other in words or other.endswith(" " + words[-1]))
-        ]
-    if any(said.thing or said.introduced_as_thing or said.common for said in forms):
-        return -1
-    if sum(said.inside + said.openings for said in forms) < 3 or 2 * sum(said.placed for said in forms) >= sum(
-        said.mentions for said in forms
-    ):
+        # every full name ending in the surname, this one among them, and the name's words said alone
+        forms = replace(surnames[words[-1]])
+        for word in words:
+            if word in evidence:
+                forms.add(evidence[word])
+    if forms.flagged or forms.said < 3 or 2 * forms.placed >= forms.mentions:
         return -1
     own = [where for where in (found.first_inside, found.first_opening) if where >= 0]
-    return min(own or [where for said in forms for where in (said.first_inside, said.first_opening) if where >= 0])
+    return min(own) if own else forms.first
 
 
 def _named_though_common(name: str, found: _Evidence, lists: _WordLists, lowercase_words: set[str]) -> bool:
