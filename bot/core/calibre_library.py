@@ -70,15 +70,18 @@ def beside_book(folder: Path, names: Collection[str]) -> tuple[Path, ...]:
     return (folder / BOOK_RECORD, *(folder / name for name in book_formats(names)[1:]))
 
 
-def next_formats(path: Path) -> list[Path]:
+def next_formats(path: Path, listed: dict[Path, list[str]]) -> list[Path]:
     """The formats of the Calibre book a file is after it, best first: read in turn where it gives no story (a book
-    bought with DRM, kept beside a text Calibre converted); none for a file in no book's folder."""
+    bought with DRM, kept beside a text Calibre converted); none for a file in no book's folder. Each folder is listed
+    once and kept in `listed` (its book's formats, or none), however many of its files give no story."""
     folder = path.parent
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return []
-    formats = book_formats(names) if is_book_folder(folder, names) else []
+    formats = listed.get(folder)
+    if formats is None:
+        try:
+            names = os.listdir(folder) if _named_as_book(folder) else []
+        except OSError:
+            names = []
+        formats = listed[folder] = book_formats(names) if names and is_book_folder(folder, names) else []
     return [folder / name for name in formats[formats.index(path.name) + 1 :]] if path.name in formats else []
 
 

@@ -445,10 +445,11 @@ def read_stories(
     stories: list[Story] = []
     passages: list[Passage] = []
     problems: list[Problem] = []
+    listed: dict[Path, list[str]] = {}
     for path in paths:
         relative = path.relative_to(root).as_posix()
         try:
-            title, texts = _read_or_next_format(path, read)
+            title, texts = _read_or_next_format(path, read, listed)
         except ValueError as error:
             problems.append(Problem(file=relative, why=refusal_of(error)))
             continue
@@ -469,14 +470,14 @@ def read_stories(
 
 
 def _read_or_next_format(
-    path: Path, read: Callable[[Path], tuple[str, list[PassageText]]]
+    path: Path, read: Callable[[Path], tuple[str, list[PassageText]]], listed: dict[Path, list[str]]
 ) -> tuple[str, list[PassageText]]:
     """The story in a file, or where it gives none and it is a Calibre book's, in the book's next format that gives
-    one (next_formats, listed only then); raises the file's own refusal where none does."""
+    one (next_formats, its folder listed only then, and once); raises the file's own refusal where none does."""
     try:
         return read(path)
     except ValueError as refused:
-        for other in next_formats(path):
+        for other in next_formats(path, listed):
             try:
                 return read(other)
             except ValueError:
