@@ -7,6 +7,7 @@ import functools
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import TypeVar
 
@@ -30,6 +31,7 @@ from bot.core.saved_index import IndexStore
 from bot.core.spelling import is_code
 from bot.core.story_mentions import MentionFinder
 from bot.core.story_names import StoryFinder
+from bot.core.word_break import WordBreaker
 
 log = logging.getLogger(__name__)
 Read = TypeVar("Read")
@@ -111,6 +113,7 @@ class StoryLibrary:
         )
         self._analysed: OrderedDict[int, AnalysedPassage] = OrderedDict()
         self._terms = LibraryTerms(analyzer, self.speller)
+        self.word_breaker = WordBreaker(analyzer, self.index, lambda document: self.corpus.passages[document].text)
 
     def when_damaged(self, callback: Callable[[IndexDamage], object]) -> None:
         """Calls back once (from the thread that was answering) when its saved index is found damaged."""
@@ -251,12 +254,26 @@ class StoryLibrary:
         fixes: dict[str, tuple[str, str] | None] = {}
         missing = 0.0
         absent: list[str] = []
-        for word, start, _ in words(question):
+        found = words(question)
+        joined = {run.first: run for run in self.word_breaker.joined(question, found)}
+        written_joined = {place for run in joined.values() for place in range(run.first, run.first + run.count)}
+        broken_pairs: set[tuple[str, str]] = set()
+        for place, (word, start, _) in enumerate(found):
+            if place in joined:
+                terms.append(joined[place].term)
             term = self.analyzer.term(word) if start not in form else None
             if term is None:
                 continue
             if term not in self.index.vocabulary:
                 normalized = normalize_word(word)
+                if place in written_joined:  # the word the stories join it into stands for it
+                    continue
+                broken = self.word_breaker.broken(word)
+                if broken is not None:
+                    corrections.setdefault((normalized, broken.shown), Correction(word, broken.shown))
+                    terms.extend(broken.parts)
+                    broken_pairs.update(pairwise(broken.parts))
+                    continue
                 fix = fixes[word] if word in fixes else fixes.setdefault(word, self.speller.correct(word))
                 if fix is not None:
                     # Said once: "audiance" typed a hundred times (or as "Audiance's") listed "audience" a hundred
@@ -280,7 +297,7 @@ class StoryLibrary:
             kind=answer_kind(question),
             focus=focus_term if focus_term in weights else None,
             corrections=tuple(corrections.values()),
-            phrases=frozenset(self.analyzer.phrases(question)),
+            phrases=frozenset(self.analyzer.phrases(question) | broken_pairs),
             named=self.mention_finder.find(question, self.index.vocabulary, self.story_index.term_doc_freq),
             absent=tuple(dict.fromkeys(absent)),
         )

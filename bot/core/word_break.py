@@ -1,0 +1,144 @@
+"""Words a question and the stories write apart in one and joined in the other: Lucene's word-break spell checker's
+two moves (breaking a word, joining words), each taken only on the library's own evidence.
+
+A story writes "Al-Amin", "e-mails", "$45,000": the analysis reads each as two words ("al" "amin", "e" "mail", "45"
+"000"), so a question's "alamin", "emails" or "45000" met nothing, and the minimum-match rule refused it. The other
+way round, a question's "A.I." or "e-mail" is two words where the story has one ("AI", "email").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+
+from bot.core.analysis import LONGEST_WORD, Analyzer, normalize_word, words
+from bot.core.index import BM25Scoring
+
+HYPHENS = "-\u2010\u2011"
+"""What joins the parts of a compound or a double name ("e-mail", "Al-Amin"): the hyphen and Unicode's hyphens.
+Dashes join clauses, not words."""
+CHECKED_PASSAGES = 64
+"""Passages holding all parts that are read, at most, to find them joined, over all the ways a word may break:
+evidence enough, and a bounded cost for a long word of parts that many passages hold."""
+MIN_BROKEN = 3
+"""Shorter words break only into single letters and pieces of words."""
+
+
+def joined_by(text: str, left: str, right: str) -> bool:
+    """Whether `text`, between two words, joins them into one: a hyphen between any words; a comma or point
+    between digits before a group of three ("45,000", "45.000", not "3.5"); a point after a single letter before
+    another ("A.I.")."""
+    if len(text) != 1:
+        return False
+    if text in HYPHENS:
+        return True
+    if text in ",." and left.isdigit() and right.isdigit():
+        return len(right) == 3
+    return text == "." and len(left) == 1 == len(right) and left.isalpha() and right.isalpha()
+
+
+@dataclass(frozen=True)
+class BrokenWord:
+    """A question word the library lacks, read as the words the stories write it as."""
+
+    shown: str
+    """The words as the stories join them ("al-amin"), to say what was searched."""
+    parts: tuple[str, ...]
+    """The parts' terms, in order."""
+
+
+@dataclass(frozen=True)
+class JoinedWords:
+    """Question words that the library writes as one word."""
+
+    first: int
+    """Where they start among the question's words."""
+    count: int
+    """How many words it joins."""
+    term: str
+    """The joined word's term."""
+
+
+class WordBreaker:
+    """Breaks and joins question words against one library's terms and passages."""
+
+    def __init__(self, analyzer: Analyzer, index: BM25Scoring, text_of: Callable[[int], str]):
+        self.analyzer, self.index, self.text_of = analyzer, index, text_of
+
+    def broken(self, word: str) -> BrokenWord | None:
+        """The word (one the library lacks) as parts the library holds and some passage writes joined: a word of
+        letters split in two anywhere, a number in groups of three from its end ("45000" as "45,000"). Of several
+        ways, the one most passages write; None when no passage writes any."""
+        folded = normalize_word(word)
+        if not MIN_BROKEN <= len(folded) <= LONGEST_WORD:
+            return None
+        best: tuple[int, BrokenWord] | None = None
+        unread = CHECKED_PASSAGES
+        for parts in _splits(folded):
+            terms = [self.analyzer.term(part) for part in parts]
+            held = tuple(term for term in terms if term is not None and term in self.index.vocabulary)
+            if len(held) < len(parts) or unread <= 0:
+                continue
+            read, count, shown = self._written_joined(held, unread)
+            unread -= read
+            if count and (best is None or count > best[0]):
+                best = (count, BrokenWord(shown=shown, parts=held))
+        return best[1] if best is not None else None
+
+    def joined(self, question: str, found: Sequence[tuple[str, int, int]]) -> list[JoinedWords]:
+        """Runs of the question's words (`words(question)`) that it joins as the stories join words, whose joined
+        word is a term of the library that none of them is ("A.I." for "AI", "e-mail" for "email")."""
+        runs: list[JoinedWords] = []
+        first = 0
+        while first < len(found):
+            last = first
+            while last + 1 < len(found) and joined_by(
+                question[found[last][2] : found[last + 1][1]], found[last][0], found[last + 1][0]
+            ):
+                last += 1
+            if last > first:
+                term = self.analyzer.term("".join(word for word, _, _ in found[first : last + 1]))
+                parts = {self.analyzer.term(word) for word, _, _ in found[first : last + 1]}
+                if term is not None and term in self.index.vocabulary and term not in parts:
+                    runs.append(JoinedWords(first=first, count=last - first + 1, term=term))
+            first = last + 1
+        return runs
+
+    def _written_joined(self, terms: tuple[str, ...], most: int) -> tuple[int, int, str]:
+        """How many passages holding all the terms were read (`most` at most), how many of those write their words
+        joined, and how the first of those writes them."""
+        within = range(0, self.index.size)
+        held = self.index.postings_within(terms[0], within)[0]
+        for term in terms[1:]:
+            held = np.intersect1d(held, self.index.postings_within(term, within)[0], assume_unique=True)
+        read = held[:most]
+        written = [joined for document in read if (joined := self._joined_in(self.text_of(int(document)), terms))]
+        return len(read), len(written), written[0] if written else ""
+
+    def _joined_in(self, text: str, terms: tuple[str, ...]) -> str:
+        """The words of these terms as `text` writes them joined, folded ("al-amin"), or "" when it does not."""
+        found = words(text)
+        size = len(terms)
+        for start in range(len(found) - size + 1):
+            run = found[start : start + size]
+            if all(self.analyzer.term(word) == term for (word, _, _), term in zip(run, terms, strict=True)) and all(
+                joined_by(text[a[2] : b[1]], a[0], b[0]) for a, b in pairwise(run)
+            ):
+                return normalize_word(text[run[0][1] : run[-1][2]])
+        return ""
+
+
+def _splits(folded: str) -> list[tuple[str, ...]]:
+    """The ways a word may be written apart: a number in its groups of three from the end; letters in two anywhere
+    (each part of at least one letter)."""
+    if folded.isdigit():
+        head = len(folded) % 3 or 3
+        if len(folded) <= 3:
+            return []
+        return [(folded[:head], *(folded[i : i + 3] for i in range(head, len(folded), 3)))]
+    if not folded.isalpha():
+        return []
+    return [(folded[:cut], folded[cut:]) for cut in range(1, len(folded))]
