@@ -113,7 +113,6 @@ class StoryLibrary:
         )
         self._analysed: OrderedDict[int, AnalysedPassage] = OrderedDict()
         self._terms = LibraryTerms(analyzer, self.speller)
-        self.word_breaker = WordBreaker(analyzer, self.index, lambda document: self.corpus.passages[document].text)
 
     def when_damaged(self, callback: Callable[[IndexDamage], object]) -> None:
         """Calls back once (from the thread that was answering) when its saved index is found damaged."""
@@ -224,6 +223,12 @@ class StoryLibrary:
         people = self.person_finder.of_story(self.corpus.stories[story].path)
         return people[0].name if people else ""
 
+    @property
+    def word_breaker(self) -> WordBreaker:
+        """What breaks and joins question words against this library (made when asked: it holds nothing of its own,
+        and a library sent to another process sends none)."""
+        return WordBreaker(self.analyzer, self.index, self.corpus.passages)
+
     def analysed(self, document: int) -> AnalysedPassage:
         """A passage's terms and sentences, kept for the passages asked about most recently."""
         found = self._analysed.get(document)
@@ -255,7 +260,8 @@ class StoryLibrary:
         missing = 0.0
         absent: list[str] = []
         found = words(question)
-        joined = {run.first: run for run in self.word_breaker.joined(question, found)}
+        breaker = self.word_breaker
+        joined = {run.first: run for run in breaker.joined(question, found)}
         written_joined = {place for run in joined.values() for place in range(run.first, run.first + run.count)}
         broken_pairs: set[tuple[str, str]] = set()
         for place, (word, start, _) in enumerate(found):
@@ -268,7 +274,7 @@ class StoryLibrary:
                 normalized = normalize_word(word)
                 if place in written_joined:  # the word the stories join it into stands for it
                     continue
-                broken = self.word_breaker.broken(word)
+                broken = breaker.broken(word)
                 if broken is not None:
                     corrections.setdefault((normalized, broken.shown), Correction(word, broken.shown))
                     terms.extend(broken.parts)

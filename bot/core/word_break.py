@@ -8,13 +8,14 @@ way round, a question's "A.I." or "e-mail" is two words where the story has one 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 import numpy as np
 
 from bot.core.analysis import LONGEST_WORD, Analyzer, normalize_word, words
+from bot.core.corpus import Passage
 from bot.core.index import BM25Scoring
 
 HYPHENS = "-\u2010\u2011"
@@ -65,8 +66,8 @@ class JoinedWords:
 class WordBreaker:
     """Breaks and joins question words against one library's terms and passages."""
 
-    def __init__(self, analyzer: Analyzer, index: BM25Scoring, text_of: Callable[[int], str]):
-        self.analyzer, self.index, self.text_of = analyzer, index, text_of
+    def __init__(self, analyzer: Analyzer, index: BM25Scoring, passages: Sequence[Passage]):
+        self.analyzer, self.index, self.passages = analyzer, index, passages
 
     def broken(self, word: str) -> BrokenWord | None:
         """The word (one the library lacks) as parts the library holds and some passage writes joined: a word of
@@ -115,7 +116,7 @@ class WordBreaker:
         for term in terms[1:]:
             held = np.intersect1d(held, self.index.postings_within(term, within)[0], assume_unique=True)
         read = held[:most]
-        written = [joined for document in read if (joined := self._joined_in(self.text_of(int(document)), terms))]
+        written = [joined for document in read if (joined := self._joined_in(self.passages[int(document)].text, terms))]
         return len(read), len(written), written[0] if written else ""
 
     def _joined_in(self, text: str, terms: tuple[str, ...]) -> str:

@@ -1,8 +1,10 @@
+from collections.abc import Sequence
+
 import pytest
 
-from bot.core.corpus import load_corpus
+from bot.core.corpus import Passage, load_corpus
 from bot.core.library import StoryLibrary
-from bot.core.word_break import CHECKED_PASSAGES, joined_by
+from bot.core.word_break import CHECKED_PASSAGES, WordBreaker, joined_by
 
 
 @pytest.fixture(scope="module")
@@ -88,18 +90,25 @@ def test_what_joins_two_words_into_one(between, left, right, joins):
     assert joined_by(between, left, right) is joins
 
 
+class CountedReads(Sequence[Passage]):
+    """A library's passages, counting those read."""
+
+    def __init__(self, passages: Sequence[Passage]):
+        self.passages, self.read = passages, 0
+
+    def __len__(self) -> int:
+        return len(self.passages)
+
+    def __getitem__(self, document):
+        self.read += 1
+        return self.passages[document]
+
+
 def test_a_long_word_of_common_parts_reads_a_bounded_number_of_passages(tmp_path):
     # Every passage holds "q", "qq", … 40 letters apart, never joined: 41 q's break 40 ways, all refused.
     apart = " ".join("q" * n for n in range(1, 41))
     (tmp_path / "many.md").write_text("# Many\n\n" + "\n\n".join([apart] * 3 * CHECKED_PASSAGES), encoding="utf-8")
     library = StoryLibrary(load_corpus(tmp_path))
-    read: list[int] = []
-    text_of = library.word_breaker.text_of
-
-    def counted(document: int) -> str:
-        read.append(document)
-        return text_of(document)
-
-    library.word_breaker.text_of = counted
-    assert library.word_breaker.broken("q" * 41) is None
-    assert len(read) == CHECKED_PASSAGES
+    passages = CountedReads(library.corpus.passages)
+    assert WordBreaker(library.analyzer, library.index, passages).broken("q" * 41) is None
+    assert passages.read == CHECKED_PASSAGES
