@@ -140,15 +140,17 @@ def wrapped(text: str, width: int) -> str:
 
 
 def excerpt_lines(excerpt: Excerpt, bold: bool, width: int, indent: str = "  ") -> str:
-    """The excerpt wrapped to the width by the words people see: bold's escape codes take no room."""
+    """The excerpt wrapped to the width by the words people see (bold's escape codes take no room), its own line
+    breaks kept (a question and its reply, bot.core.dialogue_replies)."""
     width = max(width - len(indent), 20)
     lines: list[list[str]] = [[]]
-    used = 0
+    used = previous_end = 0
     for match in _NON_SPACE.finditer(excerpt.text):
         word_width = match.end() - match.start()
-        if lines[-1] and used + 1 + word_width > width:
+        if lines[-1] and (used + 1 + word_width > width or "\n" in excerpt.text[previous_end : match.start()]):
             lines.append([])
             used = 0
+        previous_end = match.end()
         lines[-1].append(_marked_word(excerpt, match.start(), match.end(), bold))
         used += word_width + (1 if used else 0)
     return "\n".join(indent + " ".join(line) for line in lines)

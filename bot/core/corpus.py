@@ -22,6 +22,7 @@ from bot.core.calibre_library import (
     is_calibre_own,
     next_formats,
 )
+from bot.core.dialogue_replies import with_replies
 from bot.core.invisible_characters import shows_text, trimmed, without_invisibles
 from bot.core.readers import STORY_SUFFIXES, reader_for, story_suffix
 from bot.core.readers.notion import is_notion_page, notion_page_text, without_page_id
@@ -146,24 +147,50 @@ class PassageText:
 
 def passages_of(blocks: Iterable[Block]) -> Iterator[PassageText]:
     """The passages of a story's blocks in order: headings name the chapter of the passages that follow
-    (they are not passages themselves), and paragraphs over MAX_PASSAGE_CHARS are split."""
-    chapter: str | None = None
+    (they are not passages themselves), a line of dialogue that asks is one passage with its reply
+    (bot.core.dialogue_replies), and paragraphs over MAX_PASSAGE_CHARS are split."""
     number = under_chapter = 0
+    for run in _runs(blocks):
+        under_chapter = 0 if run.opens_chapter else under_chapter
+        for text, paragraphs in with_replies(run.paragraphs, MAX_PASSAGE_CHARS):
+            for piece in [text] if len(text) <= MAX_PASSAGE_CHARS else _split_long(text):
+                under_chapter += 1
+                yield PassageText(number + 1, run.chapter, under_chapter if run.chapter is not None else 0, piece)
+            number += paragraphs
+
+
+@dataclass(frozen=True)
+class _Run:
+    """Paragraphs in a row, with no heading or typed break between them."""
+
+    chapter: str | None
+    opens_chapter: bool
+    """Whether a heading stands before it (the passages under a chapter are counted from there)."""
+    paragraphs: list[str]
+
+
+def _runs(blocks: Iterable[Block]) -> Iterator[_Run]:
+    """A story's paragraphs as runs between its headings and typed breaks ("* * *"), without blocks that show no
+    text: a reply is joined to the question before it only within a run."""
+    chapter: str | None = None
+    opens_chapter = True
+    paragraphs: list[str] = []
     for block in blocks:
         text = without_invisibles(block.text)
         if len(text) != len(block.text):
             text = text.strip()  # readers strip their blocks
         if not shows_text(text):
             continue  # one of invisible characters alone (<p>&shy;</p>, a zero-width space) is none
-        if block.heading:
-            chapter, under_chapter = trimmed(text), 0
+        if block.heading or is_typed_break(text):
+            if paragraphs:
+                yield _Run(chapter, opens_chapter, paragraphs)
+                opens_chapter, paragraphs = False, []
+            if block.heading:
+                chapter, opens_chapter = trimmed(text), True
             continue
-        if is_typed_break(text):
-            continue
-        number += 1
-        for piece in [text] if len(text) <= MAX_PASSAGE_CHARS else _split_long(text):
-            under_chapter += 1
-            yield PassageText(number, chapter, under_chapter if chapter is not None else 0, piece)
+        paragraphs.append(text)
+    if paragraphs:
+        yield _Run(chapter, opens_chapter, paragraphs)
 
 
 def _split_long(paragraph: str) -> Iterator[str]:

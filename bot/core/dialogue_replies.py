@@ -1,0 +1,62 @@
+"""A line of dialogue that asks, read into one passage with the reply that answers it.
+
+A story's characters ask what its readers do: '"Who found him?" asked O'Brien.' holds a reader's "Who found the
+body?" word for word, and the next paragraph, '"The maid, Sarah Pike, sir."', holds the answer and none of the
+question's words. Apart, the question's paragraph was the answer shown, and the reply could not be found at all.
+"""
+
+from __future__ import annotations
+
+OPENING_QUOTES = "\"“‘'«„"
+CLOSING_QUOTES = "\"”’'»“"
+LONGEST_QUESTION = 240
+"""Characters past which a paragraph is more than one line that asks (a speech, a narration with a quote in it)."""
+LONGEST_SPEECH_TAG = 60
+"""Characters that may follow the question's closing quote: who asked, and how ("asked O'Brien, turning round")."""
+
+
+def asks(paragraph: str) -> bool:
+    """Whether the paragraph is one quoted question, with at most who asked it after: it opens with a quote, its last
+    question mark closes that quote, and no other quote stands in it (a paragraph of several speeches, or of
+    narration around a speech, is more than one line that asks)."""
+    if not paragraph or len(paragraph) > LONGEST_QUESTION or paragraph[0] not in OPENING_QUOTES:
+        return False
+    mark = paragraph.rfind("?")
+    if mark < 0 or mark + 1 == len(paragraph) or paragraph[mark + 1] not in CLOSING_QUOTES:
+        return False
+    tag = paragraph[mark + 2 :]
+    return len(tag) <= LONGEST_SPEECH_TAG and not _quotes_in(paragraph[1 : mark + 1]) and not _quotes_in(tag)
+
+
+def _quotes_in(text: str) -> bool:
+    """Whether the text holds a quote mark, other than an apostrophe inside a word, straight or curly ("O'Brien")."""
+    for at, character in enumerate(text):
+        if character in OPENING_QUOTES or character in CLOSING_QUOTES:
+            inside = 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha()
+            if not (character in "'’" and inside):
+                return True
+    return False
+
+
+def replies(paragraph: str) -> bool:
+    """Whether the paragraph is spoken: it opens with a quote."""
+    return bool(paragraph) and paragraph[0] in OPENING_QUOTES
+
+
+def with_replies(paragraphs: list[str], longest: int) -> list[tuple[str, int]]:
+    """The paragraphs (in a row, in order) as passages' texts, each with how many paragraphs it holds: one that asks
+    is joined with the spoken one after it by a line break, where both fit in `longest` characters (a reply that
+    asks again is then not joined to the next)."""
+    joined: list[tuple[str, int]] = []
+    at = 0
+    while at < len(paragraphs):
+        paragraph = paragraphs[at]
+        if at + 1 < len(paragraphs) and asks(paragraph) and replies(paragraphs[at + 1]):
+            both = f"{paragraph}\n{paragraphs[at + 1]}"
+            if len(both) <= longest:
+                joined.append((both, 2))
+                at += 2
+                continue
+        joined.append((paragraph, 1))
+        at += 1
+    return joined

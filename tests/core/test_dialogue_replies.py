@@ -1,0 +1,88 @@
+import pytest
+
+from bot.core.corpus import load_corpus
+from bot.core.dialogue_replies import LONGEST_QUESTION, asks, with_replies
+from bot.core.library import StoryLibrary
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"Who found him?" asked O\'Brien.',
+        "\u201cWho found him?\u201d asked O\u2019Brien, turning from the window.",
+        "'Who found him?' asked the inspector.",
+        "\u201eWer hat ihn gefunden?\u201c",
+    ],
+)
+def test_one_quoted_question_with_who_asked_it_asks(paragraph):
+    assert asks(paragraph)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"Who found him," said O\'Brien, "is no matter."',  # no question
+        "Who found him? Nobody knew.",  # narration
+        '"Did she?" he said. "Then she lied."',  # two speeches
+        "'This shall be done.' 'And wherefore came she to me?' asked Manawyddan.",  # several speeches, FairytaleQA's
+        '"I\'ll come!" Bale called back, and called: "Red Fellow! Are you awake?"',  # narration around speech
+        '"Who found him?" asked O\'Brien, who had come up from London on the early train that morning.',  # long tag
+        '"' + "Who found him " * 20 + '?"',  # longer than a line that asks
+        '"Who found him?',  # never closed
+        "",
+    ],
+)
+def test_speech_that_is_not_one_line_asking_does_not_ask(paragraph):
+    assert not asks(paragraph)
+
+
+def test_a_line_that_asks_is_joined_with_the_spoken_reply_only():
+    paragraphs = [
+        '"Who found him?" asked O\'Brien.',
+        '"The maid, sir."',
+        '"When?"',
+        "The clock struck seven.",  # narration replies to nothing
+        '"Why?"',
+        '"Where?"',  # a reply that asks again is not joined to the next
+        '"In the library."',
+    ]
+    assert with_replies(paragraphs, 1200) == [
+        ('"Who found him?" asked O\'Brien.\n"The maid, sir."', 2),
+        ('"When?"', 1),
+        ("The clock struck seven.", 1),
+        ('"Why?"\n"Where?"', 2),
+        ('"In the library."', 1),
+    ]
+
+
+def test_a_reply_too_long_to_share_a_passage_stays_apart():
+    question, reply = '"Who found him?"', '"' + "x" * 1190 + '"'
+    assert with_replies([question, reply], 1200) == [(question, 1), (reply, 1)]
+    assert len(question) < LONGEST_QUESTION
+
+
+def test_a_story_reads_a_question_and_its_reply_as_one_passage_and_finds_the_reply(tmp_path):
+    (tmp_path / "lowther.md").write_text(
+        "# The Affair at Lowther Court\n\n## One\n\n"
+        "The inspector arrived at nine.\n\n"
+        '"Who found him?" asked O\'Brien.\n\n'
+        '"The maid, Sarah Pike, sir. At seven o\'clock this morning."\n\n'
+        "The butler said the body was in the library.\n\n"
+        '"Who else was there?" asked O\'Brien.\n\n'
+        "He turned to the window.\n\n"
+        "## Two\n\n"
+        '"Whose hat is this?"\n\n'
+        '"The nephew\'s."',
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    assert [(p.text, p.paragraph, p.chapter, p.chapter_number) for p in corpus.passages] == [
+        ("The inspector arrived at nine.", 1, "One", 1),
+        ('"Who found him?" asked O\'Brien.\n"The maid, Sarah Pike, sir. At seven o\'clock this morning."', 2, "One", 2),
+        ("The butler said the body was in the library.", 4, "One", 3),
+        ('"Who else was there?" asked O\'Brien.', 5, "One", 4),  # no one replies
+        ("He turned to the window.", 6, "One", 5),
+        ('"Whose hat is this?"\n"The nephew\'s."', 7, "Two", 1),
+    ]
+    answer = StoryLibrary(corpus).ask("who found him")
+    assert answer.best is not None and "Sarah Pike" in answer.best.excerpt.text
