@@ -37,9 +37,12 @@ _KIND_OPENINGS = (
 )
 # "How many days ...": "many" is how the question asks, not what it is about (the first such "how").
 _MEASURE = re.compile(rf"\bhow\s+({_MEASURES})\b", re.IGNORECASE)
-# "What happened after ...", "What will happen ...": "happen" is how it asks for events (the first).
+# "What happened after ...", "What will happen ...", "What really happened": "happen" is how it asks for events (the
+# first).
 _HAPPEN = re.compile(
-    r"\bwhat\s+(?:(?:will|would|could|might|may|did|does|do|has|had|is|was)\s+)?(happen(?:ed|s|ing)?)\b", re.IGNORECASE
+    r"\bwhat\s+(?:(?:will|would|could|might|may|did|does|do|has|had|is|was)\s+)?"
+    r"(?:(?:really|actually|exactly|else|then|finally|next|first)\s+)?(happen(?:ed|s|ing)?)\b",
+    re.IGNORECASE,
 )
 # "How did the king feel ...": "feel" after the question's first "how" asks for a feeling.
 _HOW = re.compile(r"\bhow\b", re.IGNORECASE)

@@ -40,6 +40,8 @@ def test_focus_is_the_noun_after_which():
         ("How often did he come?", ["often"]),
         ("What happened after the storm?", ["happened"]),
         ("what will happen to the old man", ["happen"]),
+        ("what really happened to the marrow", ["happened"]),
+        ("What did actually happen?", ["happen"]),
         ("What happens when the wolf comes? How many pigs are there?", ["many", "happens"]),
         ("How did the king feel when the princess came back?", ["feel"]),
         ("how will Finn FEEL in the cradle", ["FEEL"]),
@@ -57,6 +59,8 @@ def test_the_words_that_say_how_the_question_asks_are_found(question, asking):
         "How did she play for so long?",
         "Why did it happen?",
         "Why did he feel sad?",
+        "how tall is Pip",  # "as tall as a teacup": the answer says it
+        "what strange thing happened",
         "howlong",
         "",
     ],

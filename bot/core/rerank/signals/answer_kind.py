@@ -19,8 +19,9 @@ from bot.core.rerank.candidate import Candidate, RankingContext
 from bot.core.rerank.signal import Signal
 
 _NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand "
-    "million first second third fourth fifth dozen score half twice"
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion "
+    "first second third fourth fifth dozen score half twice"
 )
 # A capitalised word inside a sentence, not at its start: a name.
 _PROPER_NAME = re.compile(r"(?<=[\w,;:] )[^\W\d_a-z][^\W\d_]+")

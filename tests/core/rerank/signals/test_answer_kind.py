@@ -36,3 +36,16 @@ def test_a_which_question_looks_for_its_noun_as_part_of_a_name(tmp_path):
     focus = FEATURES.index("focus")
     assert rows[(0, 2)][focus] == 1.0  # "Carnegie Hall": a hall by name
     assert rows[(0, 1)][focus] == 0.0  # "The hall": the noun, but no name
+
+
+@pytest.mark.parametrize("number", ["seventeen", "thirteen", "sixty", "ninety", "a billion"])
+def test_every_number_word_is_a_number_for_how_many(tmp_path, number):
+    (tmp_path / "final.md").write_text(
+        f"# Final\n\nThe substitute was only {number} years old.\n\nThe substitute ran onto the pitch, and years "
+        "of waiting ended.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path), min_match=0.0)
+    rows = features_for(library, AnswerKindSignal(), "How old was the substitute, in years?")
+    column = FEATURES.index("kind_number")
+    assert rows[(0, 1)][column] > 0 and rows[(0, 2)][column] == 0
