@@ -27,7 +27,7 @@ class NameIndex:
         word_of: list[int] = []
         holders: list[int] = []
         for person, key in enumerate(keys):
-            for word in dict.fromkeys(key.split()):
+            for word in dict.fromkeys(name_words(key)):
                 word_of.append(word_numbers.setdefault(word, len(word_numbers)))
                 holders.append(person)
         self.names, places = _sorted(list(name_numbers))
@@ -36,7 +36,7 @@ class NameIndex:
         """Each person's place in `names`."""
         self._by_name = _Groups(self.name_of, np.arange(len(keys)), len(self.names))
         self.words, places = _sorted(list(word_numbers))
-        """The distinct words of the names, sorted."""
+        """The distinct words of the names (`name_words`), sorted."""
         self._by_word = _Groups(places[np.array(word_of, dtype=np.int64)], np.array(holders, np.int64), len(self.words))
 
     def named(self, key: str) -> list[int]:
@@ -76,6 +76,19 @@ class _Groups:
     def of(self, first: int, end: int) -> np.ndarray:
         """The people of groups [first, end), a group after another."""
         return self._people[self._starts[first] : self._starts[end]]
+
+
+def name_words(key: str) -> list[str]:
+    """The words a folded name is found by: each of its words, and a double name's parts and the parts run together
+    ("mcallister-byrne" also as "mcallister", "byrne" and "mcallisterbyrne"): people type a hyphen as a space, or
+    leave it out."""
+    found = []
+    for word in key.split():
+        found.append(word)
+        parts = [part for part in word.split("-") if part]
+        if len(parts) > 1:
+            found += [*parts, "".join(parts)]
+    return found
 
 
 def _sorted(texts: list[str]) -> tuple[list[str], np.ndarray]:

@@ -1,5 +1,6 @@
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,12 @@ def typed(keys: list[str]) -> list[str]:
     return [*(text[:end] for text in texts for end in range(len(text) + 1)), "zzz", "\U0010ffff", "é", "a "]
 
 
+def _forms(word: str) -> list[str]:
+    """A word of a name, and a double name's parts and the parts run together."""
+    parts = re.findall(r"[^-]+", word)
+    return [word, *parts, "".join(parts)] if len(parts) > 1 else [word]
+
+
 class Scanned:
     """What the index is to give, from loops over every person: the reference."""
 
@@ -43,9 +50,10 @@ class Scanned:
         self.by_start: dict[str, set[int]] = {}
         for i, key in enumerate(keys):
             self.by_key.setdefault(key, []).append(i)
-            for word in dict.fromkeys(key.split()):
+            words = list(dict.fromkeys(found for word in key.split() for found in _forms(word)))
+            for word in words:
                 self.by_word.setdefault(word, []).append(i)
-            for text in [key, *key.split()]:
+            for text in [key, *words]:
                 for end in range(len(text) + 1):
                     self.by_start.setdefault(text[:end], set()).add(i)
 
@@ -86,3 +94,11 @@ def test_no_people():
     index = NameIndex([])
     assert index.named("a") == [] and index.holding("a").size == 0 and index.holding_all(["a", "b"]) == []
     assert index.starting("", 5) == [] and index.names == [] and index.words == []
+
+
+def test_a_double_name_is_found_by_its_parts_and_by_them_run_together():
+    keys = [fold(name) for name in ["Captain Seamus McAllister-Byrne", "Amélie Dubois-Carter", "Rory", "-Bo-"]]
+    index = NameIndex(keys)
+    assert index.holding_all(["mcallister", "byrne"]) == [0]
+    assert index.holding("mcallisterbyrne").tolist() == [0] and index.holding("carter").tolist() == [1]
+    assert index.starting("byr", 5) == [0] and index.holding("bo").tolist() == []  # one part: no double name
