@@ -17,7 +17,7 @@ from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 from bot.core.invisible_characters import INSIDE_WORDS
 from bot.core.word_forms import american_spellings, verbs_of_forms, word_forms_digest
 
-ANALYSIS_VERSION = 8
+ANALYSIS_VERSION = 9
 """Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
 rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word
 no longer cuts it in two. 3: nor a name, for the people finder. 4: a full name the story repeats only ever opening
@@ -36,7 +36,8 @@ the lemmatizer keeps as its verb ("felt" as "feel", "won" as "win"), and a decad
 a person unless it stands where places and things do ("Tobias", "Priya Nair"); so is one "born", one after a role
 and "her" ("her brother Tobias"), or after a title the name's run leaves out ("Lt. Ingrid"); a title does not make a
 name's words the story's lowercase ones ("Captain Elena Voss"), and a place after a place and a comma is one ("in
-Lyon, France")."""
+Lyon, France"). 9: "Will" is a name the story also writes in lowercase, as "Grace" is, not a stop word, for the people
+finder ("Will Ashby"; bot.core.people_finder.NAMES_AMONG_STOP_WORDS)."""
 
 
 def _combining_marks() -> str:

@@ -333,9 +333,18 @@ class StoryLibrary:
             return NoAnswer.EMPTY
         if len(text) > MAX_QUESTION_CHARS:
             return NoAnswer.TOO_LONG
-        if not self.analyzer.terms(text):
+        if not self.analyzer.terms(text) and not self._asks_who_someone_is(text):
             return NoAnswer.NO_CONTENT_WORDS
         return None
+
+    def _asks_who_someone_is(self, text: str) -> bool:
+        """Whether the question asks who a person of the stories is, by a name of stop words alone ("Who is Will?"):
+        the passage introducing them answers it (`_introduction_first`), though no word of it is searched."""
+        about = person_asked_about(text)
+        if about is None:
+            return False
+        lookup = self.person_finder.find(about)
+        return not lookup.misspelt and any(person.passage is not None for person in lookup.matches)
 
     def passage(self, document: int) -> Passage | None:
         """The library's passage `document`, or None when its saved index is damaged (`damage` says how)."""

@@ -117,6 +117,11 @@ class FoundPerson:
     mentions: int
 
 
+NAMES_AMONG_STOP_WORDS = frozenset({"will"})
+"""Stop words that are also given names: here a word the story writes in lowercase too, as "Grace" and "Rose" are,
+so "Will Ashby" is a person where a story capitalises him within its sentences, and "Will you come?" is no one."""
+
+
 @dataclass(frozen=True)
 class _WordLists:
     person: frozenset[str]
@@ -137,7 +142,8 @@ def _word_lists() -> _WordLists:
     titles = frozenset(line.removeprefix("title:").strip() for line in person_lines if line.startswith("title:"))
     kin = frozenset(line.removeprefix("kin:").strip() for line in person_lines if line.startswith("kin:"))
     people = frozenset(line for line in person_lines if not line.startswith(("title:", "kin:"))) | titles | kin
-    return _WordLists(people, titles, kin, frozenset(lines("place_words.txt")), load_stopwords())
+    stop = load_stopwords() - NAMES_AMONG_STOP_WORDS
+    return _WordLists(people, titles, kin, frozenset(lines("place_words.txt")), stop)
 
 
 def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> list[FoundPerson]:

@@ -6,6 +6,7 @@ from rank_bm25 import BM25Okapi
 
 from bot.core.analysis import Analyzer
 from bot.core.answer import NoAnswer
+from bot.core.corpus import load_corpus
 from bot.core.library import MAX_QUESTION_CHARS, MAX_RESULTS, StoryLibrary
 from tests.best_hit import best_hit
 
@@ -320,3 +321,17 @@ def test_a_questions_results_are_the_passages_its_pages_show(library):
     within = library.results(question, sophie)
     assert within and within < library.results(question)
     assert library.results("what is the") == library.results("   ") == frozenset()
+
+
+def test_who_someone_is_is_answered_by_their_introduction_though_their_name_is_a_stop_word(tmp_path):
+    (tmp_path / "office.md").write_text(
+        "# The Quarterly Report\n\nPriya Nair worked late on the report.\n\n"
+        "Her colleague Will Ashby brought her a coffee and a sandwich.\n\nPriya thanked Will Ashby and went on.\n\n"
+        "Will Ashby went home at six.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    answer = library.ask("Who is Will?")
+    assert answer.best is not None and answer.best.excerpt.text.startswith("Her colleague Will Ashby")
+    for question in ("who is", "Who is the?", "Who is will it be?"):
+        assert library.ask(question).reason == NoAnswer.NO_CONTENT_WORDS

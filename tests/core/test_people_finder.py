@@ -177,3 +177,13 @@ def test_a_place_after_a_place_and_a_comma_is_a_place():
     assert names_in("The King of Ireland, Conn, the Hundred-Fighter, sat at the feast. 'Welcome,' said Conn.") == [
         "Conn"
     ]
+
+
+def test_will_capitalised_within_its_sentences_is_a_name_and_will_you_no_one():
+    # "Will" was a stop word to the people finder as to the index: "Will Ashby" was "Ashby", and no one at all.
+    story = (
+        '"Will you come?" asked Priya. Her colleague Will Ashby brought her a coffee. Will Ashby was kind, and she '
+        "will remember him. Priya met Will Ashby at the pub. Will it rain? It will."
+    )
+    assert "Will Ashby" in names_in(story) and "Will" not in names_in(story)
+    assert "Will" not in names_in('"Will you come?" she asked. Will it rain? Will they stay? It will.')
