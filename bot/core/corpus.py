@@ -24,6 +24,7 @@ from bot.core.calibre_library import (
 )
 from bot.core.dialogue_replies import with_replies
 from bot.core.invisible_characters import shows_text, trimmed, without_invisibles
+from bot.core.letter_lines import with_letter_lines
 from bot.core.readers import STORY_SUFFIXES, reader_for, story_suffix
 from bot.core.readers.notion import is_notion_page, notion_page_text, without_page_id
 from bot.core.readers.reader import Block
@@ -147,12 +148,14 @@ class PassageText:
 
 def passages_of(blocks: Iterable[Block]) -> Iterator[PassageText]:
     """The passages of a story's blocks in order: headings name the chapter of the passages that follow
-    (they are not passages themselves), a line of dialogue that asks is one passage with its reply
+    (they are not passages themselves), a letter's date, greeting and closing are read into the paragraphs they
+    frame (bot.core.letter_lines), a line of dialogue that asks is one passage with its reply
     (bot.core.dialogue_replies), and paragraphs over MAX_PASSAGE_CHARS are split."""
     number = under_chapter = 0
     for run in _runs(blocks):
         under_chapter = 0 if run.opens_chapter else under_chapter
-        for text, paragraphs in with_replies(run.paragraphs, MAX_PASSAGE_CHARS):
+        chunks = with_replies(with_letter_lines([(paragraph, 1) for paragraph in run.paragraphs]), MAX_PASSAGE_CHARS)
+        for text, paragraphs in chunks:
             for piece in [text] if len(text) <= MAX_PASSAGE_CHARS else _split_long(text):
                 under_chapter += 1
                 yield PassageText(number + 1, run.chapter, under_chapter if run.chapter is not None else 0, piece)

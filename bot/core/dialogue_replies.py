@@ -43,20 +43,20 @@ def replies(paragraph: str) -> bool:
     return bool(paragraph) and paragraph[0] in OPENING_QUOTES
 
 
-def with_replies(paragraphs: list[str], longest: int) -> list[tuple[str, int]]:
-    """The paragraphs (in a row, in order) as passages' texts, each with how many paragraphs it holds: one that asks
-    is joined with the spoken one after it by a line break, where both fit in `longest` characters (a reply that
-    asks again is then not joined to the next)."""
+def with_replies(chunks: list[tuple[str, int]], longest: int) -> list[tuple[str, int]]:
+    """The paragraphs in a row, each a text and how many paragraphs it holds, with each that asks joined to the
+    spoken one after it by a line break, where both fit in `longest` characters (a reply that asks again is then not
+    joined to the next)."""
     joined: list[tuple[str, int]] = []
     at = 0
-    while at < len(paragraphs):
-        paragraph = paragraphs[at]
-        if at + 1 < len(paragraphs) and asks(paragraph) and replies(paragraphs[at + 1]):
-            both = f"{paragraph}\n{paragraphs[at + 1]}"
-            if len(both) <= longest:
-                joined.append((both, 2))
+    while at < len(chunks):
+        text, count = chunks[at]
+        if at + 1 < len(chunks) and asks(text) and replies(chunks[at + 1][0]):
+            reply, held = chunks[at + 1]
+            if len(text) + 1 + len(reply) <= longest:
+                joined.append((f"{text}\n{reply}", count + held))
                 at += 2
                 continue
-        joined.append((paragraph, 1))
+        joined.append((text, count))
         at += 1
     return joined

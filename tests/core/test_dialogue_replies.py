@@ -46,7 +46,7 @@ def test_a_line_that_asks_is_joined_with_the_spoken_reply_only():
         '"Where?"',  # a reply that asks again is not joined to the next
         '"In the library."',
     ]
-    assert with_replies(paragraphs, 1200) == [
+    assert with_replies([(p, 1) for p in paragraphs], 1200) == [
         ('"Who found him?" asked O\'Brien.\n"The maid, sir."', 2),
         ('"When?"', 1),
         ("The clock struck seven.", 1),
@@ -57,7 +57,7 @@ def test_a_line_that_asks_is_joined_with_the_spoken_reply_only():
 
 def test_a_reply_too_long_to_share_a_passage_stays_apart():
     question, reply = '"Who found him?"', '"' + "x" * 1190 + '"'
-    assert with_replies([question, reply], 1200) == [(question, 1), (reply, 1)]
+    assert with_replies([(question, 1), (reply, 1)], 1200) == [(question, 1), (reply, 1)]
     assert len(question) < LONGEST_QUESTION
 
 

@@ -303,7 +303,8 @@ properties under its title, its callouts (`<aside>`) and its links alone to its 
 (bot.core.readers.notion); a book in a Calibre library's folder is read from one of its formats, titled as Calibre's
 record of it says (bot.core.calibre_library). 71: a Calibre book whose best format gives no story (an EPUB locked
 with DRM) is read from its next format that gives one. 72: a line of
-dialogue that asks is one passage with the reply after it (bot.core.dialogue_replies)."""
+dialogue that asks is one passage with the reply after it (bot.core.dialogue_replies), and a letter's date,
+greeting, closing and signature are read into the paragraphs they frame (bot.core.letter_lines)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
