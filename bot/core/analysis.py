@@ -37,7 +37,9 @@ a person unless it stands where places and things do ("Tobias", "Priya Nair"); s
 and "her" ("her brother Tobias"), or after a title the name's run leaves out ("Lt. Ingrid"); a title does not make a
 name's words the story's lowercase ones ("Captain Elena Voss"), and a place after a place and a comma is one ("in
 Lyon, France"). 9: "Will" is a name the story also writes in lowercase, as "Grace" is, not a stop word, for the people
-finder ("Will Ashby"; bot.core.people_finder.NAMES_AMONG_STOP_WORDS)."""
+finder ("Will Ashby"; bot.core.people_finder.NAMES_AMONG_STOP_WORDS); "at" after a verb of looking is no place's
+("looked at Nadia Rahman"); an honorific said only before a name makes a trade a surname ("Mrs Smith", "Dr Fox"); a
+word in lowercase ends a name in any script ("Lena über", "Jeanne était" were names)."""
 
 
 def _combining_marks() -> str:

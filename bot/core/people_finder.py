@@ -28,7 +28,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain
 
-from bot.core.analysis import fold, is_dictionary_word, is_lowercase_word, load_stopwords, normalize_word
+from bot.core.analysis import fold, is_dictionary_word, is_lowercase_word, lemma, load_stopwords, normalize_word
 from bot.core.invisible_characters import INSIDE_WORDS, without_inside_words
 from bot.core.sentences import sentence_spans
 
@@ -117,6 +117,37 @@ class FoundPerson:
     mentions: int
 
 
+HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "dr", "miss", "mister"})
+"""Titles that are said only before a name: what follows is a surname even where it is a trade or an animal too
+("Mrs Smith", "Mr Baker", "Dr Fox", written without a full stop as British books write them)."""
+GAZE_VERBS = frozenset(
+    (
+        "look",
+        "stare",
+        "glance",
+        "gaze",
+        "peer",
+        "glare",
+        "smile",
+        "grin",
+        "laugh",
+        "frown",
+        "scowl",
+        "sneer",
+        "wink",
+        "nod",
+        "wave",
+        "point",
+        "shout",
+        "yell",
+        "snap",
+        "growl",
+        "hiss",
+        "bark",
+        "swear",
+    )
+)
+"""Verbs after which "at" names whom, not where: "looked at Nadia Rahman", "smiled at Will"."""
 NAMES_AMONG_STOP_WORDS = frozenset({"will"})
 """Stop words that are also given names: here a word the story writes in lowercase too, as "Grace" and "Rose" are,
 so "Will Ashby" is a person where a story capitalises him within its sentences, and "Will you come?" is no one."""
@@ -164,7 +195,12 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
         named Pepper" where the soup had pepper in it), which only an introduction by name makes one."""
         words = name.split()
         kinds = [_kind(w, lists) for w in words]
-        if all(k == "person" for k in kinds) or kinds[0] == "thing" or all(k == "thing" for k in kinds):
+        honorific = len(words) > 1 and fold(words[0]) in HONORIFICS  # "Mrs Smith", "Mr Baker": a surname, no role
+        if (
+            (all(k == "person" for k in kinds) and not honorific)
+            or kinds[0] == "thing"
+            or all(k == "thing" for k in kinds)
+        ):
             return False  # "King", "the Squire", "Goblins": a role; "Mount Horai", "Sunday": a place, a day
         if any(_is_stop_word(w, lists.stop) for w in words):
             return False
@@ -255,6 +291,11 @@ def _name_in(
     "The Stoorworm"), a word of the language that starts a sentence ("Finally Kung said",
     "Thereupon Walter began"), and a possessive and what follows it are left out of the name."""
     words = run.split(" ")
+    # A word in lowercase ends the run: the pattern takes any letter but ASCII's lowercase for a capital ("Lena über",
+    # "Jeanne était", Cyrillic's "дедка за репку"), for speed; scripts without case keep their runs.
+    lowercase = next((i for i, word in enumerate(words) if word[:1].islower()), None)
+    if lowercase is not None:
+        words = words[:lowercase]
     offset = 0
     while words and (
         stop_word[words[0]] or (at_start and len(words) > 1 and _opens_sentence(words[0], lists, lowercase_words))
@@ -336,6 +377,11 @@ def _is_common_word(name: str) -> bool:
     return all(is_dictionary_word(part) for part in fold(name).split("-"))
 
 
+def _gazed_at(word: str, preceding: list[str]) -> bool:
+    """Whether "at" before a name follows a verb of looking or gesturing ("looked at Nadia"): it names whom."""
+    return word == "at" and len(preceding) > 1 and lemma(preceding[-2].lower().strip(_QUOTES)) in GAZE_VERBS
+
+
 def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists) -> None:
     """Adds what one mention says about its name."""
     person = thing = 0
@@ -391,8 +437,12 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
                 person += 1  # "the mother of Wassamo", "the son of Erc"; not "the Mother of Metals", a title
             elif _kind(whose, lists) is not None and not possessive:
                 thing += 1  # "the King of Ulster", "the mountains of Slieve Gullion"; not "the death of Murtough"
-        elif (word in _PLACE_PREPOSITIONS or (word == "the" and not found.title_first)) and not possessive:
-            thing += 1  # (but "out of Ivan's rhythms" names an owner)
+        elif (
+            (word in _PLACE_PREPOSITIONS or (word == "the" and not found.title_first))
+            and not possessive
+            and not _gazed_at(word, preceding)
+        ):
+            thing += 1  # (but "out of Ivan's rhythms" names an owner, and "looked at Nadia" whom she saw)
     elif word.endswith(".") and word[:-1] in lists.title and preceding[-1].istitle() and not possessive:
         person += 1  # "Lt. Ingrid Søndergaard": a title the run leaves out ("Mr." and "Dr." start one); not "MR."
     after = None

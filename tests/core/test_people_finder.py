@@ -187,3 +187,30 @@ def test_will_capitalised_within_its_sentences_is_a_name_and_will_you_no_one():
     )
     assert "Will Ashby" in names_in(story) and "Will" not in names_in(story)
     assert "Will" not in names_in('"Will you come?" she asked. Will it rain? Will they stay? It will.')
+
+
+def test_a_name_looked_at_is_whom_not_where():
+    # One "looked at Nadia Rahman" was place evidence that erased a protagonist named five times.
+    story = (
+        "Nadia Rahman had studied for six weeks. Nadia Rahman knew the syllabus well. In the hall the invigilator "
+        "looked at Nadia Rahman for a long moment. Nadia Rahman looked back. Later Nadia Rahman walked out."
+    )
+    assert names_in(story) == ["Nadia Rahman"]
+    assert names_in(story.replace("looked at Nadia Rahman", "arrived at Nadia Rahman")) == []  # a place after all
+
+
+def test_an_honorific_without_a_full_stop_makes_a_trade_or_an_animal_a_surname():
+    # British books write "Mrs Smith" and "Dr Fox": a title and a trade read as a role, and the street had no one.
+    story = (
+        "Mrs Smith at number nine knew everything. Mrs Smith kept the same curtains. Mr Baker, her lodger, was a "
+        "retired schoolmaster, and Mr Baker read. The doctor, Dr Fox, called on Tuesdays; Dr Fox was kind."
+    )
+    assert sorted(names_in(story)) == ["Dr Fox", "Mr Baker", "Mrs Smith"]
+    assert names_in("The King spoke. The King of the hills, the Baker of the town, came.") == []  # roles stay roles
+
+
+def test_a_word_in_lowercase_ends_a_name_in_any_script():
+    # Any letter but ASCII's lowercase started a name's word: "Lena über", "Jeanne était" were people.
+    german = "Jeden Morgen ging Lena über die Brücke. Lena öffnete das Tor. Lena übte Geige, und Lena sang."
+    french = "Jeanne était une élève sérieuse. Jeanne écrivait bien. Jeanne était là, et Jeanne était heureuse."
+    assert names_in(german) == ["Lena"] and names_in(french) == ["Jeanne"]
