@@ -39,7 +39,8 @@ name's words the story's lowercase ones ("Captain Elena Voss"), and a place afte
 Lyon, France"). 9: "Will" is a name the story also writes in lowercase, as "Grace" is, not a stop word, for the people
 finder ("Will Ashby"; bot.core.people_finder.NAMES_AMONG_STOP_WORDS); "at" after a verb of looking is no place's
 ("looked at Nadia Rahman"); an honorific said only before a name makes a trade a surname ("Mrs Smith", "Dr Fox"); a
-word in lowercase ends a name in any script ("Lena über", "Jeanne était" were names)."""
+word in lowercase ends a name in any script ("Lena über", "Jeanne était" were names); a repeated full name is
+introduced where first named, though that sentence opens with it."""
 
 
 def _combining_marks() -> str:

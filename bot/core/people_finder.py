@@ -531,7 +531,9 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
             chosen[name] = found.intro
         elif " " in name and not found.thing and not any(_kind(w, lists) == "thing" for w in name.split()):
             if found.inside >= 2:
-                chosen[name] = found.first_inside  # a full name the story repeats: its protagonist, most likely
+                # A full name the story repeats: its protagonist, most likely, introduced where first named (the
+                # sentence it opens, "Joe Doyle joined the IRA at seventeen.", came before any it stood within).
+                chosen[name] = min(w for w in (found.first_inside, found.first_opening) if w >= 0)
             elif found.openings >= 2 and not _is_sentence_word(name.split()[0]):
                 chosen[name] = found.first_opening  # "Ella Wheeler Wilcox" repeated, only ever opening a sentence
         if (

@@ -214,3 +214,14 @@ def test_a_word_in_lowercase_ends_a_name_in_any_script():
     german = "Jeden Morgen ging Lena über die Brücke. Lena öffnete das Tor. Lena übte Geige, und Lena sang."
     french = "Jeanne était une élève sérieuse. Jeanne écrivait bien. Jeanne était là, et Jeanne était heureuse."
     assert names_in(german) == ["Lena"] and names_in(french) == ["Jeanne"]
+
+
+def test_a_repeated_full_name_is_introduced_where_first_named_though_it_opened_that_sentence():
+    # The intro was the first sentence the name stood within: the book's last, not "Joe Doyle joined the IRA".
+    found = find_people(
+        [
+            "Joe Doyle joined the IRA at seventeen. Joe Doyle was quiet.",
+            "London never knew what to make of Joe Doyle, and the city forgot Joe Doyle soon.",
+        ]
+    )
+    assert [(p.name, p.intro, p.passage) for p in found] == [("Joe Doyle", "Joe Doyle joined the IRA at seventeen.", 0)]
