@@ -74,8 +74,8 @@ def sentence_lists(name: str, corpus: Corpus, questions: list[SectionQuestion]) 
     for number, item in enumerate(questions):
         if not item.answers:
             continue
-        query = library.query(item.question.strip())
         for scope in (None, story_by_path[item.file]):
+            query = library.query(item.question.strip(), scope)
             ranked = library.rank(query, scope, 1)
             if not ranked or (number, ranked[0].doc) in seen:
                 continue

@@ -157,9 +157,8 @@ def section_lists(name: str, corpus: Corpus, questions: list[SectionQuestion], r
     lists = []
     for item in questions:
         story = story_by_path[item.file]
-        query = library.query(item.question)
         for scope in (None, story):
-            candidates, context = library.candidates(query, scope)
+            candidates, context = library.candidates(library.query(item.question, scope), scope)
             answers = np.array(
                 [c.view.passage.story == story and c.view.passage.paragraph in item.sections for c in candidates]
             )

@@ -22,7 +22,7 @@ from bot.core.calibre_library import (
     is_calibre_own,
     next_formats,
 )
-from bot.core.dialogue_replies import with_replies
+from bot.core.dialogue_replies import LONGEST_EXCHANGE, with_replies
 from bot.core.invisible_characters import shows_text, trimmed, without_invisibles
 from bot.core.letter_lines import with_letter_lines
 from bot.core.readers import STORY_SUFFIXES, reader_for, story_suffix
@@ -144,6 +144,9 @@ class PassageText:
     chapter: str | None
     chapter_number: int
     text: str
+    paragraphs: int = 1
+    """How many of the story's paragraphs it holds from `paragraph` on: a line that asks and its reply, a letter's
+    lines and the paragraph they frame (as passages_of reads them; not kept in a saved index)."""
 
 
 def passages_of(blocks: Iterable[Block]) -> Iterator[PassageText]:
@@ -154,11 +157,12 @@ def passages_of(blocks: Iterable[Block]) -> Iterator[PassageText]:
     number = under_chapter = 0
     for run in _runs(blocks):
         under_chapter = 0 if run.opens_chapter else under_chapter
-        chunks = with_replies(with_letter_lines([(paragraph, 1) for paragraph in run.paragraphs]), MAX_PASSAGE_CHARS)
+        chunks = with_replies(with_letter_lines([(paragraph, 1) for paragraph in run.paragraphs]), LONGEST_EXCHANGE)
         for text, paragraphs in chunks:
             for piece in [text] if len(text) <= MAX_PASSAGE_CHARS else _split_long(text):
                 under_chapter += 1
-                yield PassageText(number + 1, run.chapter, under_chapter if run.chapter is not None else 0, piece)
+                numbered = under_chapter if run.chapter is not None else 0
+                yield PassageText(number + 1, run.chapter, numbered, piece, paragraphs)
             number += paragraphs
 
 

@@ -11,21 +11,30 @@ OPENING_QUOTES = "\"“‘'«„"
 CLOSING_QUOTES = "\"”’'»“"
 LONGEST_QUESTION = 240
 """Characters past which a paragraph is more than one line that asks (a speech, a narration with a quote in it)."""
+LONGEST_EXCHANGE = 600
+"""Characters a question and its reply may hold together: no more than an answer's excerpt shows
+(bot.core.excerpt.EXCERPT_CHARS), so the reply is never cut from the question (a 906-character reply's answer was)."""
 LONGEST_SPEECH_TAG = 60
 """Characters that may follow the question's closing quote: who asked, and how ("asked O'Brien, turning round")."""
 
 
 def asks(paragraph: str) -> bool:
     """Whether the paragraph is one quoted question, with at most who asked it after: it opens with a quote, its last
-    question mark closes that quote, and no other quote stands in it (a paragraph of several speeches, or of
-    narration around a speech, is more than one line that asks)."""
+    question mark closes that quote, no other quote stands in it (a paragraph of several speeches, or of narration
+    around a speech, is more than one line that asks), and it ends a sentence (a sentence that reads on into the
+    next paragraph would read on into the reply)."""
     if not paragraph or len(paragraph) > LONGEST_QUESTION or paragraph[0] not in OPENING_QUOTES:
         return False
     mark = paragraph.rfind("?")
     if mark < 0 or mark + 1 == len(paragraph) or paragraph[mark + 1] not in CLOSING_QUOTES:
         return False
     tag = paragraph[mark + 2 :]
-    return len(tag) <= LONGEST_SPEECH_TAG and not _quotes_in(paragraph[1 : mark + 1]) and not _quotes_in(tag)
+    return (
+        len(tag) <= LONGEST_SPEECH_TAG
+        and not _quotes_in(paragraph[1 : mark + 1])
+        and not _quotes_in(tag)
+        and (not tag.strip() or tag.rstrip()[-1] in ".!?")
+    )
 
 
 def _quotes_in(text: str) -> bool:
@@ -45,8 +54,8 @@ def replies(paragraph: str) -> bool:
 
 def with_replies(chunks: list[tuple[str, int]], longest: int) -> list[tuple[str, int]]:
     """The paragraphs in a row, each a text and how many paragraphs it holds, with each that asks joined to the
-    spoken one after it by a line break, where both fit in `longest` characters (a reply that asks again is then not
-    joined to the next)."""
+    spoken one after it by a line break, where both fit in `longest` characters: an answer's excerpt, so that the
+    reply is never cut from the question it answers (a reply that asks again is then not joined to the next)."""
     joined: list[tuple[str, int]] = []
     at = 0
     while at < len(chunks):

@@ -223,11 +223,10 @@ class StoryLibrary:
         people = self.person_finder.of_story(self.corpus.stories[story].path)
         return people[0].name if people else ""
 
-    @property
-    def word_breaker(self) -> WordBreaker:
-        """What breaks and joins question words against this library (made when asked: it holds nothing of its own,
-        and a library sent to another process sends none)."""
-        return WordBreaker(self.analyzer, self.index, self.corpus.passages)
+    def word_breaker(self, story: int | None = None) -> WordBreaker:
+        """What breaks and joins one question's words against this library, or one story of it (made for each
+        question: it keeps the question's budget, and a library sent to another process sends none)."""
+        return WordBreaker(self.analyzer, self.index, self.corpus.passages, self._passages_of(story))
 
     def analysed(self, document: int) -> AnalysedPassage:
         """A passage's terms and sentences, kept for the passages asked about most recently."""
@@ -241,7 +240,7 @@ class StoryLibrary:
             self._analysed.move_to_end(document)
         return found
 
-    def query(self, question: str) -> Query:
+    def query(self, question: str, story: int | None = None) -> Query:
         """The question's terms, misspelt words corrected against the library's words.
 
         A word the library lacks is searched as its closest library word when it is no dictionary
@@ -249,6 +248,8 @@ class StoryLibrary:
         against every passage at the highest weight; anything else is left out, so a stray typo
         cannot sink a question whose other words match. The words that say how it asks ("old" in
         "How old is she?") are searched only when it has no other: "old" is then all it is about.
+        A word the stories write in parts is searched as those parts (bot.core.word_break), on the evidence of the
+        passages asked of: one `story`'s, if given.
         """
         question = plain_question(question)  # as ask has it: eval ranks people's questions through here
         form = form_words_at(question)
@@ -260,7 +261,7 @@ class StoryLibrary:
         missing = 0.0
         absent: list[str] = []
         found = words(question)
-        breaker = self.word_breaker
+        breaker = self.word_breaker(story)
         joined = {run.first: run for run in breaker.joined(question, found)}
         written_joined = {place for run in joined.values() for place in range(run.first, run.first + run.count)}
         broken_pairs: set[tuple[str, str]] = set()
@@ -315,7 +316,9 @@ class StoryLibrary:
         unranked = self._unranked(text)
         if unranked is not None:
             return self._no_answer(question, unranked, story, scope)
-        answer = self._unless_damaged(lambda: self._answer(question, self.query(text), count, offset, story, scope))
+        answer = self._unless_damaged(
+            lambda: self._answer(question, self.query(text, story), count, offset, story, scope)
+        )
         return answer or Answer(question=question, hits=(), reason=NoAnswer.INDEX_DAMAGED, damage=self.damage)
 
     def results(self, question: str, story: int | None = None) -> frozenset[int] | None:
@@ -325,7 +328,9 @@ class StoryLibrary:
         text = plain_question(question).strip()
         if self._unranked(text) is not None:
             return frozenset()
-        return self._unless_damaged(lambda: frozenset(c.doc for c in self.rank(self.query(text), story, MAX_RESULTS)))
+        return self._unless_damaged(
+            lambda: frozenset(c.doc for c in self.rank(self.query(text, story), story, MAX_RESULTS))
+        )
 
     def _unranked(self, text: str) -> NoAnswer | None:
         """Why a question's plain text is not ranked at all (empty, too long, no word to search), or None."""

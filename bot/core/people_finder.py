@@ -71,6 +71,9 @@ _PREPOSITIONS = _PLACE_PREPOSITIONS | frozenset(
 _NAMING = frozenset({"called", "named", "name", "christened", "nicknamed"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your"})
 _OWNERS = frozenset({"his", "her", "their", "my", "our", "your"})
+_ROLE_BEFORE = _OWNERS | {"the", "a", "an"}
+"""What stands before a role said right before a name, without a comma: "her brother Tobias", "the poet Seamus
+Heaney" (as news, memoir and local history name the many people they mention once)."""
 _NAMED_PERSON = frozenset({"him", "her", "them", "whose"})
 _SUBJECTS = frozenset({"he", "she", "they"})
 """Only "she was called Lucie": in "he called Yaidzu" he names something (there, a place)."""
@@ -429,8 +432,8 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             thing += 1  # "in Lyon, France": the place a place is in
         elif word in _SPEECH_WORDS:
             person += 1
-        elif len(preceding) > 1 and preceding[-2].lower() in _OWNERS and _kind(word, lists) == "person":
-            person += 1  # "her brother Tobias", "her colleague Will Ashby": whose kin or colleague
+        elif len(preceding) > 1 and preceding[-2].lower() in _ROLE_BEFORE and _kind(word, lists) == "person":
+            person += 1  # "her brother Tobias", "her colleague Will Ashby", "the poet Seamus Heaney": who they are
         elif word == "of":
             whose = _noun_before(preceding)[0]
             if whose in lists.kin and len(preceding) > 1 and preceding[-2].islower():

@@ -22,21 +22,27 @@ HYPHENS = "-\u2010\u2011"
 """What joins the parts of a compound or a double name ("e-mail", "Al-Amin"): the hyphen and Unicode's hyphens.
 Dashes join clauses, not words."""
 CHECKED_PASSAGES = 64
-"""Passages holding all parts that are read, at most, to find them joined, over all the ways a word may break:
-evidence enough, and a bounded cost for a long word of parts that many passages hold."""
+"""Passages holding all parts that are read, at most, to find them joined, over all the words of a question and all
+the ways each may break: evidence enough, and a bounded cost for a question of many long words whose parts many
+passages hold."""
+TRIED_SPLITS = 32
+"""Ways of breaking whose parts' postings are read, at most, for one question: a 990-character question of unknown
+words took two seconds reading the postings of every split."""
 MIN_BROKEN = 3
 """Shorter words break only into single letters and pieces of words."""
+YEARS = range(1000, 2100)
+"""Numbers a question means as years more often than as amounts: "1800" is not "1,800 soldiers"."""
 
 
 def joined_by(text: str, left: str, right: str) -> bool:
-    """Whether `text`, between two words, joins them into one: a hyphen between any words; a comma or point
-    between digits before a group of three ("45,000", "45.000", not "3.5"); a point after a single letter before
-    another ("A.I.")."""
+    """Whether `text`, between two words, joins them into one: a hyphen where a word has a letter ("e-mail", "IL-6";
+    not a score's or a range's "2-1"); a comma between digits before a group of three ("45,000", not "3,5"); a point
+    after a single letter before another ("A.I."; a point between digits is a decimal's more often than not)."""
     if len(text) != 1:
         return False
     if text in HYPHENS:
-        return True
-    if text in ",." and left.isdigit() and right.isdigit():
+        return not (left.isdigit() and right.isdigit())
+    if text == "," and left.isdigit() and right.isdigit():
         return len(right) == 3
     return text == "." and len(left) == 1 == len(right) and left.isalpha() and right.isalpha()
 
@@ -46,7 +52,7 @@ class BrokenWord:
     """A question word the library lacks, read as the words the stories write it as."""
 
     shown: str
-    """The words as the stories join them ("al-amin"), to say what was searched."""
+    """The words as a passage writes them joined ("Al-Amin"), to say what was searched."""
     parts: tuple[str, ...]
     """The parts' terms, in order."""
 
@@ -64,34 +70,43 @@ class JoinedWords:
 
 
 class WordBreaker:
-    """Breaks and joins question words against one library's terms and passages."""
+    """Breaks and joins one question's words against one library's terms and passages (of one story, if given): a
+    word breaks only on what the passages searched write, and each question reads at most CHECKED_PASSAGES of them
+    and the postings of TRIED_SPLITS ways of breaking."""
 
-    def __init__(self, analyzer: Analyzer, index: BM25Scoring, passages: Sequence[Passage]):
+    def __init__(
+        self, analyzer: Analyzer, index: BM25Scoring, passages: Sequence[Passage], within: range | None = None
+    ):
         self.analyzer, self.index, self.passages = analyzer, index, passages
+        self.within = within if within is not None else range(0, index.size)
+        self.unread = CHECKED_PASSAGES
+        self.untried = TRIED_SPLITS
 
     def broken(self, word: str) -> BrokenWord | None:
         """The word (one the library lacks) as parts the library holds and some passage writes joined: a word of
-        letters split in two anywhere, a number in groups of three from its end ("45000" as "45,000"). Of several
-        ways, the one most passages write; None when no passage writes any."""
+        letters split in two anywhere, a number in groups of three from its end ("45000" as "45,000"; no year's).
+        Of several ways, the one most passages write; None when no passage writes any."""
         folded = normalize_word(word)
         if not MIN_BROKEN <= len(folded) <= LONGEST_WORD:
             return None
         best: tuple[int, BrokenWord] | None = None
-        unread = CHECKED_PASSAGES
         for parts in _splits(folded):
+            if self.unread <= 0 or self.untried <= 0:
+                break
             terms = [self.analyzer.term(part) for part in parts]
             held = tuple(term for term in terms if term is not None and term in self.index.vocabulary)
-            if len(held) < len(parts) or unread <= 0:
+            if len(held) < len(parts):
                 continue
-            read, count, shown = self._written_joined(held, unread)
-            unread -= read
+            self.untried -= 1
+            count, shown = self._written_joined(held)
             if count and (best is None or count > best[0]):
                 best = (count, BrokenWord(shown=shown, parts=held))
         return best[1] if best is not None else None
 
     def joined(self, question: str, found: Sequence[tuple[str, int, int]]) -> list[JoinedWords]:
         """Runs of the question's words (`words(question)`) that it joins as the stories join words, whose joined
-        word is a term of the library that none of them is ("A.I." for "AI", "e-mail" for "email")."""
+        word is a term of the library and none of whose own words the library holds ("A.I." for "AI", "on-line" for
+        "online"): "re-signed" is searched as "signed", never as "resigned"."""
         runs: list[JoinedWords] = []
         first = 0
         while first < len(found):
@@ -102,25 +117,26 @@ class WordBreaker:
                 last += 1
             if last > first:
                 term = self.analyzer.term("".join(word for word, _, _ in found[first : last + 1]))
-                parts = {self.analyzer.term(word) for word, _, _ in found[first : last + 1]}
-                if term is not None and term in self.index.vocabulary and term not in parts:
+                parts = [self.analyzer.term(word) for word, _, _ in found[first : last + 1]]
+                held = any(part is not None and part in self.index.vocabulary for part in parts)
+                if term is not None and term in self.index.vocabulary and not held:
                     runs.append(JoinedWords(first=first, count=last - first + 1, term=term))
             first = last + 1
         return runs
 
-    def _written_joined(self, terms: tuple[str, ...], most: int) -> tuple[int, int, str]:
-        """How many passages holding all the terms were read (`most` at most), how many of those write their words
-        joined, and how the first of those writes them."""
-        within = range(0, self.index.size)
-        held = self.index.postings_within(terms[0], within)[0]
+    def _written_joined(self, terms: tuple[str, ...]) -> tuple[int, str]:
+        """How many passages searched that hold all the terms write their words joined, of those read (at most what
+        is left unread), and how the first of them writes them."""
+        held = self.index.postings_within(terms[0], self.within)[0]
         for term in terms[1:]:
-            held = np.intersect1d(held, self.index.postings_within(term, within)[0], assume_unique=True)
-        read = held[:most]
+            held = np.intersect1d(held, self.index.postings_within(term, self.within)[0], assume_unique=True)
+        read = held[: self.unread]
+        self.unread -= len(read)
         written = [joined for document in read if (joined := self._joined_in(self.passages[int(document)].text, terms))]
-        return len(read), len(written), written[0] if written else ""
+        return len(written), written[0] if written else ""
 
     def _joined_in(self, text: str, terms: tuple[str, ...]) -> str:
-        """The words of these terms as `text` writes them joined, folded ("al-amin"), or "" when it does not."""
+        """The words of these terms as `text` writes them joined ("Al-Amin"), or "" when it does not."""
         found = words(text)
         size = len(terms)
         for start in range(len(found) - size + 1):
@@ -128,7 +144,7 @@ class WordBreaker:
             if all(self.analyzer.term(word) == term for (word, _, _), term in zip(run, terms, strict=True)) and all(
                 joined_by(text[a[2] : b[1]], a[0], b[0]) for a, b in pairwise(run)
             ):
-                return normalize_word(text[run[0][1] : run[-1][2]])
+                return text[run[0][1] : run[-1][2]]
         return ""
 
 
@@ -137,7 +153,7 @@ def _splits(folded: str) -> list[tuple[str, ...]]:
     (each part of at least one letter)."""
     if folded.isdigit():
         head = len(folded) % 3 or 3
-        if len(folded) <= 3:
+        if len(folded) <= 3 or int(folded) in YEARS:
             return []
         return [(folded[:head], *(folded[i : i + 3] for i in range(head, len(folded), 3)))]
     if not folded.isalpha():

@@ -101,7 +101,8 @@ def evaluate_sections(library: StoryLibrary, questions: Sequence[SectionQuestion
         story = story_by_path.get(item.file)
         if story is None:
             raise DatasetError(DatasetFault.NOT_IN_CORPUS, question=item.question, story_file=item.file)
-        ranked = library.rank(library.query(item.question), story if scope is Scope.STORY else None, DEPTH)
+        asked = story if scope is Scope.STORY else None
+        ranked = library.rank(library.query(item.question, asked), asked, DEPTH)
         rank = None
         for position, candidate in enumerate(ranked, start=1):
             passage = candidate.view.passage

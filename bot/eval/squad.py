@@ -71,7 +71,8 @@ def squad_corpus(root: Path, articles: Sequence[Article]) -> Corpus:
     passages: list[Passage] = []
     for number, article in enumerate(articles):
         texts = list(passages_of(Block(text) for text in article.paragraphs))
-        if {t.paragraph for t in texts} != set(range(1, len(article.paragraphs) + 1)):
+        held = {number for t in texts for number in range(t.paragraph, t.paragraph + t.paragraphs)}
+        if held != set(range(1, len(article.paragraphs) + 1)):
             raise DatasetError(DatasetFault.EMPTY_PARAGRAPH, title=article.title)
         stories.append(Story(article.title.replace("_", " "), article.path, len(passages), len(texts)))
         passages.extend(

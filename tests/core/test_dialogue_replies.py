@@ -1,7 +1,8 @@
 import pytest
 
 from bot.core.corpus import load_corpus
-from bot.core.dialogue_replies import LONGEST_QUESTION, asks, with_replies
+from bot.core.dialogue_replies import LONGEST_EXCHANGE, LONGEST_QUESTION, asks, with_replies
+from bot.core.excerpt import EXCERPT_CHARS
 from bot.core.library import StoryLibrary
 
 
@@ -55,10 +56,16 @@ def test_a_line_that_asks_is_joined_with_the_spoken_reply_only():
     ]
 
 
-def test_a_reply_too_long_to_share_a_passage_stays_apart():
-    question, reply = '"Who found him?"', '"' + "x" * 1190 + '"'
-    assert with_replies([(question, 1), (reply, 1)], 1200) == [(question, 1), (reply, 1)]
-    assert len(question) < LONGEST_QUESTION
+def test_a_reply_too_long_to_show_with_its_question_stays_apart():
+    question, reply = '"Who hid the brandy?"', '"' + "The cellar was dark. " * 28 + 'The butler, Jenkins, hid it."'
+    assert with_replies([(question, 1), (reply, 1)], LONGEST_EXCHANGE) == [(question, 1), (reply, 1)]
+    assert len(question) < LONGEST_QUESTION and LONGEST_EXCHANGE <= EXCERPT_CHARS  # the whole exchange is shown
+
+
+def test_a_question_whose_sentence_reads_on_is_not_joined():
+    # '"…?" asked Lord Ashby' and no full stop: the people finder's intro ran on into the next speaker's reply.
+    assert not asks('"Who is at the door?" asked Lord Ashby')
+    assert asks('"Who is at the door?" asked Lord Ashby.') and asks('"Who is at the door?"')
 
 
 def test_a_story_reads_a_question_and_its_reply_as_one_passage_and_finds_the_reply(tmp_path):

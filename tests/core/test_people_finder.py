@@ -225,3 +225,13 @@ def test_a_repeated_full_name_is_introduced_where_first_named_though_it_opened_t
         ]
     )
     assert [(p.name, p.intro, p.passage) for p in found] == [("Joe Doyle", "Joe Doyle joined the IRA at seventeen.", 0)]
+
+
+def test_a_role_right_before_a_name_says_a_person_as_news_and_memoirs_write_it():
+    # "The poet Seamus Heaney read at the library": no comma, no "called", and the many people a local history
+    # names once were no one.
+    story = (
+        "The poet Seamus Heaney read at the library in 1987. The novelist Edna O'Brien opened the festival, and "
+        "the actor Peter O'Toole was thrown out of the Spaniard. The ship Mary Rose sailed."
+    )
+    assert sorted(names_in(story)) == ["Edna O'Brien", "Peter O'Toole", "Seamus Heaney"]

@@ -2,6 +2,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from bot.core.analysis import words
 from bot.core.corpus import Passage, load_corpus
 from bot.core.library import StoryLibrary
 from bot.core.word_break import CHECKED_PASSAGES, WordBreaker, joined_by
@@ -26,7 +27,7 @@ def ship(tmp_path_factory):
 @pytest.mark.parametrize(
     ("question", "found", "searched"),
     [
-        ("what did alamin do", "Yusuf Al-Amin", "al-amin"),
+        ("what did alamin do", "Yusuf Al-Amin", "Al-Amin"),
         ("what cost 45000", "$45,000", "45,000"),
         ("who read emails from the offices", "reading e-mails", "e-mails"),
     ],
@@ -39,16 +40,26 @@ def test_a_word_the_stories_write_in_parts_finds_them_and_says_so(ship, question
 
 def test_a_word_breaks_only_where_a_passage_writes_its_parts_joined(ship):
     # "car" and "pet" are both there, but no passage writes "car-pet": "carpet" is a word the stories lack.
-    assert ship.word_breaker.broken("carpet") is None
+    assert ship.word_breaker().broken("carpet") is None
     assert ship.query("where is the carpet").terms == ()
     # Of the ways "alamin" breaks, "al" and "amin" stand apart in the last passage and joined in the first.
-    broken = ship.word_breaker.broken("Alamin")
-    assert broken is not None and (broken.shown, broken.parts) == ("al-amin", ("al", "amin"))
+    broken = ship.word_breaker().broken("Alamin")
+    assert broken is not None and (broken.shown, broken.parts) == ("Al-Amin", ("al", "amin"))
 
 
 def test_a_number_breaks_only_into_its_groups_of_three(ship):
-    assert ship.word_breaker.broken("45000").parts == ("45", "000")
-    assert ship.word_breaker.broken("4500") is None  # "4,500" is not "45,000"
+    assert ship.word_breaker().broken("45000").parts == ("45", "000")
+    assert ship.word_breaker().broken("4500") is None  # "4,500" is not "45,000"
+
+
+def test_a_year_is_never_broken_into_an_amount(tmp_path):
+    (tmp_path / "war.md").write_text(
+        "# War\n\nThe general led 1,800 soldiers over the hills.\n\nThe war of 1812 ended.", encoding="utf-8"
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    assert library.word_breaker().broken("1800") is None
+    assert library.word_breaker().broken("18000") is None  # no passage writes "18,000"
+    assert library.ask("what happened in 1800").corrections == ()
 
 
 @pytest.mark.parametrize(
@@ -64,6 +75,30 @@ def test_words_a_question_joins_are_searched_as_the_one_word_the_stories_write(s
     )
 
 
+def test_words_a_question_joins_are_not_joined_where_the_library_holds_one_of_them(tmp_path):
+    # "re-signed" was searched as "resigned": the answer was who resigned, the opposite event.
+    (tmp_path / "club.md").write_text(
+        "# Club\n\nIan Frost re-signed for another season.\n\nLee Dunn resigned as captain in March.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    assert library.word_breaker().joined("who re-signed", words("who re-signed")) == []
+    answer = library.ask("who re-signed")
+    assert answer.best is not None and answer.best.excerpt.text.startswith("Ian Frost")
+
+
+def test_a_story_asked_of_breaks_a_word_only_on_its_own_passages(tmp_path):
+    (tmp_path / "ship.md").write_text("# Ship\n\nDr. Al-Amin treated the cook.", encoding="utf-8")
+    (tmp_path / "farm.md").write_text(
+        "# Farm\n\nAmin the shepherd whistled.\n\nAl the dog barked at the gate.", encoding="utf-8"
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    farm = next(n for n, story in enumerate(library.corpus.stories) if story.title == "Farm")
+    assert library.word_breaker().broken("alamin") is not None
+    assert library.word_breaker(farm).broken("alamin") is None
+    assert library.ask("who is alamin", story=farm).best is None
+
+
 def test_joined_words_are_searched_beside_their_parts_the_library_holds(ship):
     terms = ship.query("the on-line news").terms
     assert terms == tuple(ship.analyzer.term(w) for w in ("online", "news"))  # "line" is in no passage
@@ -77,7 +112,9 @@ def test_joined_words_are_searched_beside_their_parts_the_library_holds(ship):
         ("\u2011", "e", "mail", True),
         ("\u2014", "war", "peace", False),  # a dash joins clauses
         (",", "45", "000", True),
-        (".", "45", "000", True),
+        (".", "45", "000", False),  # a decimal's point as often as a thousands'
+        ("-", "2", "1", False),  # a score, a range
+        ("-", "il", "6", True),
         (".", "3", "5", False),  # a decimal point
         (",", "red", "blue", False),
         (".", "a", "i", True),
@@ -110,5 +147,6 @@ def test_a_long_word_of_common_parts_reads_a_bounded_number_of_passages(tmp_path
     (tmp_path / "many.md").write_text("# Many\n\n" + "\n\n".join([apart] * 3 * CHECKED_PASSAGES), encoding="utf-8")
     library = StoryLibrary(load_corpus(tmp_path))
     passages = CountedReads(library.corpus.passages)
-    assert WordBreaker(library.analyzer, library.index, passages).broken("q" * 41) is None
-    assert passages.read == CHECKED_PASSAGES
+    breaker = WordBreaker(library.analyzer, library.index, passages)
+    assert breaker.broken("q" * 41) is None and passages.read == CHECKED_PASSAGES
+    assert breaker.broken("q" * 42) is None and passages.read == CHECKED_PASSAGES  # the question's budget is spent

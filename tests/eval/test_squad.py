@@ -69,3 +69,15 @@ def test_a_file_that_is_not_squads_layout_is_named(tmp_path):
     with pytest.raises(DatasetError) as missing:
         load_articles(tmp_path / "absent.json")
     assert "absent.json is missing" in dataset_error_text(missing.value)
+
+
+def test_an_article_of_a_question_and_its_reply_is_read_as_one_passage_of_both_paragraphs(tmp_path):
+    # The eval stopped, saying a paragraph was empty, when a line that asks was read into one passage with its reply.
+    path = tmp_path / "squad.json"
+    paragraphs = ['"Who built the manor?" asked the visitor.', '"The Normans did, in 1066."', "The manor stood."]
+    items = [{"context": text, "qas": []} for text in paragraphs]
+    items[1]["qas"] = [{"question": "Who built it?", "id": "m-2", "answers": [{"text": "Normans", "answer_start": 5}]}]
+    path.write_text(json.dumps({"version": "1.1", "data": [{"title": "Manor_Case", "paragraphs": items}]}))
+    corpus, questions = squad_set(path, Part.ALL)
+    assert [(p.paragraph, p.text) for p in corpus.passages] == [(1, "\n".join(paragraphs[:2])), (3, paragraphs[2])]
+    assert [set(q.sections) for q in questions] == [{2}]
