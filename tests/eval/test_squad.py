@@ -75,8 +75,8 @@ def test_an_article_of_a_question_and_its_reply_is_read_as_one_passage_of_both_p
     # The eval stopped, saying a paragraph was empty, when a line that asks was read into one passage with its reply.
     path = tmp_path / "squad.json"
     paragraphs = ['"Who built the manor?" asked the visitor.', '"The Normans did, in 1066."', "The manor stood."]
-    items = [{"context": text, "qas": []} for text in paragraphs]
-    items[1]["qas"] = [{"question": "Who built it?", "id": "m-2", "answers": [{"text": "Normans", "answer_start": 5}]}]
+    asked = {"question": "Who built it?", "id": "m-2", "answers": [{"text": "Normans", "answer_start": 5}]}
+    items = [{"context": text, "qas": [asked] if number == 1 else []} for number, text in enumerate(paragraphs)]
     path.write_text(json.dumps({"version": "1.1", "data": [{"title": "Manor_Case", "paragraphs": items}]}))
     corpus, questions = squad_set(path, Part.ALL)
     assert [(p.paragraph, p.text) for p in corpus.passages] == [(1, "\n".join(paragraphs[:2])), (3, paragraphs[2])]
