@@ -105,8 +105,9 @@ class WordBreaker:
 
     def joined(self, question: str, found: Sequence[tuple[str, int, int]]) -> list[JoinedWords]:
         """Runs of the question's words (`words(question)`) that it joins as the stories join words, whose joined
-        word is a term of the library and none of whose own words the library holds ("A.I." for "AI", "on-line" for
-        "online"): "re-signed" is searched as "signed", never as "resigned"."""
+        word is a term of the library, searched beside those of its own words the library holds ("A.I." for "AI",
+        "on-line" for "online", "IL-6" for "IL6" too); not a stop word joined to a word the library holds:
+        "re-signed" is searched as "signed", never as "resigned"."""
         runs: list[JoinedWords] = []
         first = 0
         while first < len(found):
@@ -119,7 +120,8 @@ class WordBreaker:
                 term = self.analyzer.term("".join(word for word, _, _ in found[first : last + 1]))
                 parts = [self.analyzer.term(word) for word, _, _ in found[first : last + 1]]
                 held = any(part is not None and part in self.index.vocabulary for part in parts)
-                if term is not None and term in self.index.vocabulary and not held:
+                prefixed = held and None in parts  # "re-signed": a stop word before a word the library holds
+                if term is not None and term in self.index.vocabulary and term not in parts and not prefixed:
                     runs.append(JoinedWords(first=first, count=last - first + 1, term=term))
             first = last + 1
         return runs
