@@ -40,7 +40,9 @@ Lyon, France"). 9: "Will" is a name the story also writes in lowercase, as "Grac
 finder ("Will Ashby"; bot.core.people_finder.NAMES_AMONG_STOP_WORDS); "at" after a verb of looking is no place's
 ("looked at Nadia Rahman"); an honorific said only before a name makes a trade a surname ("Mrs Smith", "Dr Fox"); a
 word in lowercase ends a name in any script ("Lena über", "Jeanne était" were names); a repeated full name is
-introduced where first named, though that sentence opens with it."""
+introduced where first named, though that sentence opens with it; a role right before a name says a person ("the poet
+Seamus Heaney"); a given name the dictionary knows, only ever opening sentences, is a person when its mentions say so
+("Mary said")."""
 
 
 def _combining_marks() -> str:

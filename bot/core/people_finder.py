@@ -375,6 +375,14 @@ def _is_sentence_word(word: str) -> bool:
     return all(is_lowercase_word(part) for part in word.split("-"))
 
 
+def _said_a_person(name: str, found: _Evidence) -> bool:
+    """Whether a name the dictionary knows, only ever opening sentences, is a person all the same: it is no word of
+    the language in lowercase, the story says it more than once, and its mentions say a person more than a place
+    ("Mary woke", "Mary said"; not "Indeed", "Within", and not a name said once: one mention's evidence mistook
+    "Thus", "Elves" and "Norway" for people)."""
+    return found.mentions >= 2 and found.person > found.thing and not _is_sentence_word(name)
+
+
 def _is_common_word(name: str) -> bool:
     """A word of the language ("Indeed"), or made of such words ("Good-day")."""
     return all(is_dictionary_word(part) for part in fold(name).split("-"))
@@ -528,7 +536,12 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
             found.common and not _named_though_common(name, found, lists, lowercase_words)
         ):
             continue
-        if " " not in name and (not found.inside or found.mentions < 2) and _is_common_word(name):
+        if (
+            " " not in name
+            and (not found.inside or found.mentions < 2)
+            and _is_common_word(name)
+            and not _said_a_person(name, found)
+        ):
             continue  # "Indeed", "Thus" at a sentence's start; "Within" once, at a line of verse's
         if found.person > found.thing:
             chosen[name] = found.intro

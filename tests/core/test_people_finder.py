@@ -235,3 +235,13 @@ def test_a_role_right_before_a_name_says_a_person_as_news_and_memoirs_write_it()
         "the actor Peter O'Toole was thrown out of the Spaniard. The ship Mary Rose sailed."
     )
     assert sorted(names_in(story)) == ["Edna O'Brien", "Peter O'Toole", "Seamus Heaney"]
+
+
+def test_a_given_name_only_ever_opening_sentences_is_a_person_when_its_mentions_say_so():
+    # "Mary" the dictionary knows, so a name said only at sentences' starts was no one, though "Mary said" said so.
+    story = (
+        "Mary woke at six, before the baby. Mary put the kettle on. Tom came down at seven, and Tom said the baby had "
+        'been up twice. Mary said she knew. "Tea?" said Tom. Mary nodded.'
+    )
+    assert sorted(names_in(story)) == ["Mary", "Tom"]
+    assert names_in("Indeed the wind rose. Indeed, said the king, it did. Thus it ended.") == []  # words, not names
