@@ -9,10 +9,14 @@ one's people a slice of one int array, none of which the collector scans; a look
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import reduce
 
 import numpy as np
+
+_JOINERS = re.compile("[-'’]")
+"""What joins the parts of one word of a name: a hyphen, an apostrophe."""
 
 
 class NameIndex:
@@ -80,12 +84,12 @@ class _Groups:
 
 def name_words(key: str) -> list[str]:
     """The words a folded name is found by: each of its words, and a double name's parts and the parts run together
-    ("mcallister-byrne" also as "mcallister", "byrne" and "mcallisterbyrne"): people type a hyphen as a space, or
-    leave it out."""
+    ("mcallister-byrne" also as "mcallister", "byrne" and "mcallisterbyrne"; "o'brien" as "o", "brien" and
+    "obrien"): people type a hyphen or an apostrophe as a space, or leave it out."""
     found = []
     for word in key.split():
         found.append(word)
-        parts = [part for part in word.split("-") if part]
+        parts = [part for part in _JOINERS.split(word) if part]
         if len(parts) > 1:
             found += [*parts, "".join(parts)]
     return found

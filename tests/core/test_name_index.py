@@ -37,7 +37,7 @@ def typed(keys: list[str]) -> list[str]:
 
 def _forms(word: str) -> list[str]:
     """A word of a name, and a double name's parts and the parts run together."""
-    parts = re.findall(r"[^-]+", word)
+    parts = re.findall(r"[^-'’]+", word)
     return [word, *parts, "".join(parts)] if len(parts) > 1 else [word]
 
 
@@ -102,3 +102,6 @@ def test_a_double_name_is_found_by_its_parts_and_by_them_run_together():
     assert index.holding_all(["mcallister", "byrne"]) == [0]
     assert index.holding("mcallisterbyrne").tolist() == [0] and index.holding("carter").tolist() == [1]
     assert index.starting("byr", 5) == [0] and index.holding("bo").tolist() == []  # one part: no double name
+    irish = NameIndex([fold("Inspector Hamish O'Brien"), fold("Seán Ó’Súilleabháin")])
+    assert irish.holding_all(["hamish", "obrien"]) == [0] and irish.holding_all(["o", "brien"]) == [0]
+    assert irish.holding("osuilleabhain").tolist() == [1]
