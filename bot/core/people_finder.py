@@ -43,6 +43,8 @@ _NAME_RUN = re.compile(
     rf"(?:(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)t)\. {_NAME_WORD}|(?<=[^\W\d_a-z])[^\W\d_]*(?:['’-][^\W\d_]+)*)"
     rf"(?: {_NAME_WORD}){{0,3}}(?![\w-])"
 )
+_ROMAN = re.compile(r"[IVXLCDM]+")
+"""A Roman numeral, as kings and popes are numbered."""
 _SENTENCE_START = frozenset(".!?…\"“”‘’'(:;—\n")
 
 _SPEECH = (
@@ -317,7 +319,8 @@ def _name_in(
     name = " ".join(words)
     length = len(name)
     if not name.istitle():
-        name = " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in words)
+        # A word in capitals is written as a name ("MR. McGREGOR"), but not a regnal number ("Pope Clement VII").
+        name = " ".join(w.title() if w.isupper() and len(w) > 1 and not _ROMAN.fullmatch(w) else w for w in words)
     return name, offset, length, not at_start
 
 

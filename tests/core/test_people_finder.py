@@ -245,3 +245,10 @@ def test_a_given_name_only_ever_opening_sentences_is_a_person_when_its_mentions_
     )
     assert sorted(names_in(story)) == ["Mary", "Tom"]
     assert names_in("Indeed the wind rose. Indeed, said the king, it did. Thus it ended.") == []  # words, not names
+
+
+def test_a_regnal_number_keeps_its_capitals_where_a_name_in_capitals_is_written_as_a_name():
+    assert names_in("Pope Clement VII was a Medici. Pope Clement VII fled. They met Pope Clement VII in Rome.") == [
+        "Pope Clement VII"
+    ]  # it was "Pope Clement Vii"
+    assert names_in("MARY SMITH was a baker. Then MARY SMITH sang, and the boys heard MARY SMITH.") == ["Mary Smith"]
