@@ -42,7 +42,8 @@ finder ("Will Ashby"; bot.core.people_finder.NAMES_AMONG_STOP_WORDS); "at" after
 word in lowercase ends a name in any script ("Lena über", "Jeanne était" were names); a repeated full name is
 introduced where first named, though that sentence opens with it; a role right before a name says a person ("the poet
 Seamus Heaney"); a given name the dictionary knows, only ever opening sentences, is a person when its mentions say so
-("Mary said"); a regnal number keeps its capitals ("Pope Clement VII", not "Vii")."""
+("Mary said"); a regnal number keeps its capitals ("Pope Clement VII", not "Vii"); a person found by one name
+is the full name the story says in passing ("Mara Lindqvist and her brother", then "Mara")."""
 
 
 def _combining_marks() -> str:

@@ -565,9 +565,33 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
         first, _, rest = name.partition(" ")
         if rest in chosen and not evidence[name].inside and _is_common_word(first):
             del chosen[name]  # "Thereupon Walter", only ever at a sentence's start, is Walter
+    _with_full_names(chosen, evidence, lists)
     # Folded: "MR. McGREGOR", in Potter's capitals, is Mr. McGregor.
     within = {fold(part) for name in chosen for part in _shorter_runs(name.split())}
     return sorted(((n, w) for n, w in chosen.items() if fold(n) not in within), key=lambda item: item[1])
+
+
+def _with_full_names(chosen: dict[str, int], evidence: dict[str, _Evidence], lists: _WordLists) -> None:
+    """A person found by one name whose full name the story says too, unchosen (once, in passing: "Mara Lindqvist
+    and her brother Tobias", then "Mara" throughout), is that full name, introduced where first said: a lookup by
+    the full name found no one. Only where one full name starts so, with no evidence of a thing nor a thing's word
+    ("Mara Street"), and no other person's name does."""
+    fuller: dict[str, list[str]] = {}
+    for name in evidence:
+        first, _, rest = name.partition(" ")
+        if rest and " " not in rest:
+            fuller.setdefault(first, []).append(name)
+    taken = Counter(name.partition(" ")[0] for name in chosen)
+    for name in [n for n in chosen if " " not in n and taken[n] == 1]:
+        full = fuller.get(name, [])
+        if len(full) != 1 or full[0] in chosen:
+            continue
+        found = evidence[full[0]]
+        if found.thing or found.introduced_as_thing or found.common or _kind(full[0].split()[1], lists) == "thing":
+            continue
+        said = [where for where in (found.first_inside, found.first_opening, chosen[name]) if where >= 0]
+        chosen[full[0]] = min(said)
+        del chosen[name]
 
 
 @dataclass

@@ -252,3 +252,18 @@ def test_a_regnal_number_keeps_its_capitals_where_a_name_in_capitals_is_written_
         "Pope Clement VII"
     ]  # it was "Pope Clement Vii"
     assert names_in("MARY SMITH was a baker. Then MARY SMITH sang, and the boys heard MARY SMITH.") == ["Mary Smith"]
+
+
+def test_a_person_named_by_a_first_name_is_their_full_name_when_the_story_says_it_in_passing():
+    # "Mara Lindqvist and her brother Tobias", then "Mara" throughout: she was stored as "Mara", and her full name
+    # found no one.
+    story = (
+        "Mara Lindqvist and her brother Tobias could not agree. Mara wanted white walls, said Mara, and Tobias "
+        "wanted yellow. In the end Mara painted the door."
+    )
+    people = find_people([story])
+    assert "Mara Lindqvist" in [p.name for p in people] and "Mara" not in [p.name for p in people]
+    assert next(p.intro for p in people if p.name == "Mara Lindqvist").startswith("Mara Lindqvist and her brother")
+    # A place that starts so is no one's full name.
+    placed = story.replace("Mara Lindqvist and her", "Mara and her") + " Then Mara walked to Mara Street."
+    assert "Mara" in names_in(placed) and "Mara Street" not in names_in(placed)
