@@ -67,6 +67,8 @@ CLOSINGS = (
 LONGEST_LINE = 80
 """Characters past which a paragraph is more than a letter's date, greeting or closing."""
 MOST_WORDS = 8
+"""Words past which a paragraph is more than a letter's date, greeting or closing ("Your ever loving brother, J. R.
+Hartley" has seven)."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?")
 _GREETING = re.compile(r"(?:my\s+)?(?:(?:very|own|dear|dearest)\s+)*(?:dear|dearest|darling)\b", re.IGNORECASE)
