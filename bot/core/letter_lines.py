@@ -129,6 +129,8 @@ def _stop_words() -> frozenset[str]:
 
 def _words(paragraph: str) -> list[str] | None:
     """The paragraph's words, or None for one too long to be a letter's line, or one that opens with a quote."""
+    if len(paragraph) > 2 * LONGEST_LINE:  # most paragraphs: not copied by strip() to learn so, three times each
+        return None
     text = paragraph.strip()
     if not text or len(text) > LONGEST_LINE or not (text[0].isalnum()):
         return None
@@ -144,12 +146,13 @@ def with_letter_lines(chunks: list[tuple[str, int]]) -> list[tuple[str, int]]:
     joined: list[tuple[str, int]] = []
     opening: list[tuple[str, int]] = []
     in_letter = False
+    greetings = [is_greeting(text) for text, _ in chunks]
+    opens = [greeting or is_date_line(text) for greeting, (text, _) in zip(greetings, chunks, strict=True)]
     for at, (text, count) in enumerate(chunks):
-        following = chunks[at + 1][0] if at + 1 < len(chunks) else None
-        ends_letter = following is None or is_date_line(following) or is_greeting(following)
-        if is_date_line(text) or is_greeting(text):
+        ends_letter = at + 1 == len(chunks) or opens[at + 1]
+        if opens[at]:
             opening.append((text, count))
-            in_letter = in_letter or is_greeting(text)
+            in_letter = in_letter or greetings[at]
             continue
         if in_letter and joined and not opening and (is_closing(text) or (ends_letter and is_signature(text))):
             before, held = joined[-1]
