@@ -435,6 +435,8 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             found.named += 1
         elif pause and _kind(word, lists) == "person":
             person += 2  # "the captain, Elias Boone", "the farmer's son, Pavel"
+            if text.startswith(",", end) and _owned_role(preceding):
+                found.named += 1  # "The bride's father, Thomas, gave a speech": set apart as who they are
         elif pause and _kind(word, lists) == "thing":
             if text.startswith(",", end) and any(w.lower() in _DETERMINERS for w in preceding[-3:-1]):
                 found.introduced_as_thing = True  # "the new board, Harbour Trust, met": set apart as what it is
@@ -481,6 +483,15 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     found.thing += thing
     if person and found.intro < 0:
         found.intro = start
+
+
+def _owned_role(preceding: list[str]) -> bool:
+    """Whether the role before a name is someone's or "the" one ("her sister", "the bride's father"), not a
+    vocative's ("mother, I'm so hungry") or a list's ("Giants, Elves")."""
+    if len(preceding) < 2:
+        return False
+    owner = preceding[-2].lower()
+    return owner in _ROLE_BEFORE or owner.endswith(("'s", "’s"))
 
 
 def _after_place(preceding: list[str]) -> bool:
@@ -543,6 +554,7 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
             " " not in name
             and (not found.inside or found.mentions < 2)
             and _is_common_word(name)
+            and not found.named
             and not _said_a_person(name, found)
         ):
             continue  # "Indeed", "Thus" at a sentence's start; "Within" once, at a line of verse's

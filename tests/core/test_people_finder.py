@@ -267,3 +267,16 @@ def test_a_person_named_by_a_first_name_is_their_full_name_when_the_story_says_i
     # A place that starts so is no one's full name.
     placed = story.replace("Mara Lindqvist and her", "Mara and her") + " Then Mara walked to Mara Street."
     assert "Mara" in names_in(placed) and "Mara Street" not in names_in(placed)
+
+
+def test_a_given_name_the_dictionary_knows_said_once_is_a_person_when_introduced_by_name():
+    # Memoirs and local histories name a side character once: "a girl called Lucia", "The bride's father, Thomas,".
+    story = (
+        "Years later I had a letter from the elder child, a girl called Lucia, who had become a doctor. "
+        "The bride's father, Thomas, gave a long speech. Her sister, Mary, sang at the altar."
+    )
+    assert sorted(names_in(story)) == ["Lucia", "Mary", "Thomas"]
+    # A vocative after a role, and a list of kinds, set no one apart.
+    assert names_in('"Give me a bit of pancake, mother, I\'m so hungry!" said the boy.') == []
+    assert names_in("His head was filled with stories of Trolls and Giants, Elves and Goblins.") == []
+    assert names_in("Lucia was a word on a map.") == []  # a known given name, once, with nothing said of it
