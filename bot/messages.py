@@ -80,8 +80,8 @@ reload."""
 STORY_GONE = "That story is no longer in the library (it was removed or renamed); please ask again."
 """What a button or a follow-up says when the story it names is gone."""
 STORY_CHANGED = "That story has changed since this answer was given (it was replaced or edited); please ask again."
-"""What ◀ Previous / Next ▶ say when the story they read on in is no longer the text the answer showed: its passage
-numbers may have shifted, and the neighbour of the passage on screen is no longer the one they name."""
+"""What ◀ Previous / Next ▶ and 👍 / 👎 say when the story they read on in or judge is no longer the text the answer
+showed: its passage numbers may have shifted, and the number on the button may name another passage now."""
 NAME_ECHOED = 200
 """Characters of a name someone typed that are said back to them ("No one called ..."), as many as Discord's
 story options take: the command line and the console take a name of any length, and said a line of 1 MB back whole."""

@@ -84,7 +84,7 @@ def answer_reply(asked: Asked, kept: SavedAnswer) -> Reply:
     story = asked.stories[0]
     more = (AnswerButton("more", page.at(answer.offset + 1)),) if answer.more else ()
     reading = read_on_buttons(story, best.passage, best.passage_count, page)
-    view = persistent_view(*more, *reading, *vote_buttons(story.id, best.passage, kept.id))
+    view = persistent_view(*more, *reading, *vote_buttons(story, best.passage, kept.id))
     return Reply(embed=answer_embed(asked, CHANNEL_SCOPE_HINT if kept.channel_scope else SCOPE_HINT), view=view)
 
 

@@ -1,8 +1,9 @@
 """👍 / 👎 under every answer: one vote per person per answer shown, changeable, kept in the database.
 
 Like the other buttons, the vote needs nothing remembered between restarts: the story's stable id, the
-passage's number and the id the answer is kept under are in the button's custom_id; the question is read
-by that id (bot.discord_app.saved_answers), never from the embed.
+passage's number, the story's version shown and the id the answer is kept under are in the button's custom_id; the
+question is read by that id (bot.discord_app.saved_answers), never from the embed. Once the story is replaced, edited
+or read otherwise (its passages renumbered), the vote is refused rather than counted for another passage.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from bot.core.corpus import Passage
 from bot.core.library import StoryLibrary
 from bot.discord_app.client import acknowledge, send_ephemeral, story_bot
 from bot.discord_app.cog import asker_queue
-from bot.discord_app.references import ANSWER, NUMBER, STORY
+from bot.discord_app.references import ANSWER, NUMBER, STORY, VERSION
 from bot.discord_app.render import clip, index_damaged_text
 from bot.discord_app.saved_answers import saved_answer
 from bot.messages import (
     ANSWER_NOT_FOUND,
     DOWN_VOTE,
+    STORY_CHANGED,
     STORY_GONE,
     UP_VOTE,
     VOTE_NOT_SHOWN,
@@ -62,24 +64,31 @@ async def passage_or_told(
 
 class VoteButton(
     discord.ui.DynamicItem[discord.ui.Button],
-    template=rf"storybot:vote:(?P<story>{STORY}):(?P<passage>{NUMBER}):(?P<way>up|down):(?P<answer>{ANSWER})",
+    template=(
+        rf"storybot:vote:(?P<story>{STORY}):(?P<passage>{NUMBER}):(?P<way>up|down):(?:(?P<version>{VERSION}):)?"
+        rf"(?P<answer>{ANSWER})"
+    ),
 ):
-    def __init__(self, story: str, passage: int, way: str, answer: str):
+    """A vote on the passage shown, in the story's version shown; a button given before votes carried the version
+    is judged as before, by whether the answer asked again still shows that passage."""
+
+    def __init__(self, story: str, passage: int, way: str, version: str | None, answer: str):
         self.vote = WAYS[way]
+        shown = "" if version is None else f"{version}:"
         super().__init__(
             discord.ui.Button(
                 emoji=EMOJI[self.vote],
                 style=discord.ButtonStyle.secondary,
-                custom_id=f"storybot:vote:{story}:{passage}:{way}:{answer}",
+                custom_id=f"storybot:vote:{story}:{passage}:{way}:{shown}{answer}",
             )
         )
-        self.story, self.passage, self.answer = story, passage, answer
+        self.story, self.passage, self.version, self.answer = story, passage, version, answer
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[discord.ui.View], match: re.Match[str]
     ) -> VoteButton:
-        return cls(match["story"], int(match["passage"]), match["way"], match["answer"])
+        return cls(match["story"], int(match["passage"]), match["way"], match["version"], match["answer"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
         await acknowledge(interaction, private=True)  # before the database, which may be slow to answer
@@ -97,6 +106,9 @@ class VoteButton(
         if read is None:
             return
         story, passage = read
+        if self.version is not None and story.version != self.version:
+            await send_ephemeral(interaction, STORY_CHANGED)  # its passage numbers may name another passage now
+            return
         assert library is not None
         scope = None if kept.scope is None else story_by_id(library, kept.scope)
         queue = asker_queue(interaction.guild_id, interaction.user.id)
@@ -134,5 +146,9 @@ class VoteButton(
         )
 
 
-def vote_buttons(story: str, passage: int, answer: str) -> tuple[VoteButton, VoteButton]:
-    return VoteButton(story, passage, "up", answer), VoteButton(story, passage, "down", answer)
+def vote_buttons(story: StoryRef, passage: int, answer: str) -> tuple[VoteButton, VoteButton]:
+    """👍 and 👎 on passage `passage` (from 1) of the story in its version shown."""
+    return (
+        VoteButton(story.id, passage, "up", story.version, answer),
+        VoteButton(story.id, passage, "down", story.version, answer),
+    )

@@ -19,8 +19,8 @@ class StoryRef:
     title_shared: bool
     """Another story of the library has the same title: lists and pickers show the file too."""
     version: str
-    """A short digest of its title and text (story_version): read-on buttons carry it, so a click after the story
-    was replaced or edited says so, not passage numbers that may have shifted."""
+    """A short digest of its title and text (story_version): read-on and vote buttons carry it, so a click after the
+    story was replaced or edited says so, not passage numbers that may have shifted."""
 
     @property
     def file(self) -> str:

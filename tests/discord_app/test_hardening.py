@@ -285,8 +285,8 @@ async def test_forged_vote_buttons_record_no_vote_and_are_answered_privately(fak
         where: next(b["custom_id"] for row in answer["components"] for b in row["components"] if "emoji" in b)
         for where, answer in (("here", here), ("dm", in_dm))
     }
-    story, passage, answer_here = (votes["here"].split(":")[i] for i in (2, 3, 5))
-    answer_in_dm = votes["dm"].split(":")[5]
+    story, passage, answer_here = (votes["here"].split(":")[i] for i in (2, 3, -1))
+    answer_in_dm = votes["dm"].split(":")[-1]
     forged = {
         "another server's answer": f"storybot:vote:{story}:{passage}:down:{answer_in_dm}",
         "a server's answer in a DM": (f"storybot:vote:{story}:{passage}:down:{answer_here}", DM_CHANNEL_ID),
@@ -329,7 +329,7 @@ async def test_a_forged_vote_on_a_passage_its_answer_never_showed_records_nothin
     question = "what did the audience feel"  # five passages of the stories: More results pages to the next
     here = await reply_to(fake, f"{MENTION} {question}", mentions=[BOT_USER])
     vote = next(b["custom_id"] for row in here["components"] for b in row["components"] if "emoji" in b)
-    story, passage, answer = (vote.split(":")[i] for i in (2, 3, 5))
+    story, passage, answer = (vote.split(":")[i] for i in (2, 3, -1))
     position = library.story_finder.by_id(story)
     assert position is not None
     found = library.corpus.stories[position]

@@ -26,7 +26,7 @@ def test_the_longest_custom_ids_fit_discords_limit_and_read_back_whole():
         for item in (
             ReadOn(story, 9_999_999, "prev", "f" * VERSION_LENGTH, page),
             AnswerButton("back", page),
-            VoteButton(story, 9_999_999, "down", answer),
+            VoteButton(story, 9_999_999, "down", "f" * VERSION_LENGTH, answer),
         ):
             custom_id = item.item.custom_id
             assert custom_id is not None and len(custom_id) <= CUSTOM_ID_LIMIT
@@ -44,8 +44,11 @@ def test_the_longest_custom_ids_fit_discords_limit_and_read_back_whole():
             version,
             AnswerPage(answer, 0),
         )
-    vote = VoteButton(story, 3, "up", answer)
-    assert (vote.template.fullmatch(vote.item.custom_id or "") or {"answer": None})["answer"] == answer
+    for version in ("0123abcd", None):  # None: a vote given before votes carried the story's version
+        vote = VoteButton(story, 3, "up", version, answer)
+        match = vote.template.fullmatch(vote.item.custom_id or "")
+        assert match is not None
+        assert (match["story"], match["passage"], match["version"], match["answer"]) == (story, "3", version, answer)
 
 
 @pytest.mark.parametrize(
@@ -70,7 +73,7 @@ def test_the_buttons_of_older_answers_are_taken_by_the_older_button_alone(custom
 
 def test_the_story_of_an_answer_is_read_from_its_buttons_not_its_title(discord_bot):
     story = story_id("b/chapter.md")
-    vote = VoteButton(story, 2, "up", new_answer_id()).item.to_component_dict()
+    vote = VoteButton(story, 2, "up", "0123abcd", new_answer_id()).item.to_component_dict()
     row: ActionRowPayload = {"type": 1, "components": [vote]}
     # discord.py's stubs: ActionRow narrows ComponentBase's "type" to Literal[1], so a TypedDict checker does not
     # take it for the ComponentBase a message's components are typed as.

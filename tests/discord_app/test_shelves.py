@@ -134,9 +134,14 @@ async def clicked(
     permissions: str = "0",
     connection: int = FIRST,
 ) -> tuple[int, str, dict]:
-    """The click (the calls before it, and its interaction's id), and what the person sees after it: the clicked
+    """The click on the button of this label (or emoji: a vote's), and what the person sees after it: the clicked
     message edited, or a message of its own."""
-    button = next(b for row in message["components"] for b in row["components"] if b.get("label") == label)
+    button = next(
+        b
+        for row in message["components"]
+        for b in row["components"]
+        if label in (b.get("label"), b.get("emoji", {}).get("name"))
+    )
     data = {"custom_id": button["custom_id"], "component_type": 2}
     mark, interaction = await fake.interact(
         3, data, message, permissions, author=reader, channel_id=channel, connection=connection
@@ -309,9 +314,13 @@ async def test_reading_on_from_an_answer_after_its_story_gains_a_foreword_says_i
     assert second["content"].startswith('Replaced "The River Tale"')
     changed = await click(fake, answer, "Next ▶")
     assert changed["data"]["flags"] & EPHEMERAL and changed["data"]["content"] == STORY_CHANGED
+    # Its 👍 named day 5's passage by number, which is day 4's now: it is refused, never counted for day 4.
+    voted = await click(fake, answer, "👍")
+    assert voted["data"]["flags"] & EPHEMERAL and voted["data"]["content"] == STORY_CHANGED
     anew = await ask(fake, "where does Brindlewick swim past mill 5?")  # asked again: reads on in the new text
     assert anew is not None
     assert "mill 6" in (await click(fake, anew, "Next ▶"))["data"]["embeds"][0]["description"]
+    assert (await click(fake, anew, "👍"))["data"]["content"].startswith("Thanks")
 
 
 async def autocomplete_versions(
