@@ -11,6 +11,8 @@ OPENING_QUOTES = "\"“‘'«„"
 CLOSING_QUOTES = "\"”’'»“"
 LONGEST_QUESTION = 240
 """Characters past which a paragraph is more than one line that asks (a speech, a narration with a quote in it)."""
+_SINGLE_QUOTES = "'‘’"
+"""Quotes an elision's apostrophe is written as too ("'Twas", and "‘Twas" as word processors curl it)."""
 LONGEST_EXCHANGE = 600
 """Characters a question and its reply may hold together: no more than an answer's excerpt shows
 (bot.core.excerpt.EXCERPT_CHARS), so the reply is never cut from the question (a 906-character reply's answer was)."""
@@ -48,8 +50,11 @@ def _quotes_in(text: str) -> bool:
 
 
 def replies(paragraph: str) -> bool:
-    """Whether the paragraph is spoken: it opens with a quote."""
-    return bool(paragraph) and paragraph[0] in OPENING_QUOTES
+    """Whether the paragraph is spoken: it opens with a quote. One opening with a single quote closes it too, later
+    on: "'Twas a cold night" and "'Tis true" open with an elision's apostrophe, and are narration."""
+    if not paragraph or paragraph[0] not in OPENING_QUOTES:
+        return False
+    return paragraph[0] not in _SINGLE_QUOTES or _quotes_in(paragraph[1:])
 
 
 def with_replies(chunks: list[tuple[str, int]], longest: int) -> list[tuple[str, int]]:

@@ -1,7 +1,7 @@
 import pytest
 
 from bot.core.corpus import load_corpus
-from bot.core.dialogue_replies import LONGEST_EXCHANGE, LONGEST_QUESTION, asks, with_replies
+from bot.core.dialogue_replies import LONGEST_EXCHANGE, LONGEST_QUESTION, asks, replies, with_replies
 from bot.core.excerpt import EXCERPT_CHARS
 from bot.core.library import StoryLibrary
 
@@ -54,6 +54,28 @@ def test_a_line_that_asks_is_joined_with_the_spoken_reply_only():
         ('"Why?"\n"Where?"', 2),
         ('"In the library."', 1),
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "spoken"),
+    [
+        ("'The maid, sir.'", True),
+        ("‘Twas the maid, sir,’ said the constable.", True),  # an elision opening single-quoted speech
+        ("'In the library,' he said.", True),
+        ('"Twas the maid."', True),  # a double quote is never an apostrophe
+        ("'Twas a cold night, and the wind howled down the chimney.", False),  # narration opening with an elision
+        ("‘Tis true the constable wrote by candlelight.", False),  # as a word processor curls it
+        ("’Cause nobody asked him.", False),
+        ("The maid, sir.", False),
+    ],
+)
+def test_a_reply_opens_with_a_quote_and_a_single_one_closes_too(paragraph, spoken):
+    assert replies(paragraph) is spoken
+
+
+def test_narration_opening_with_an_elision_is_not_joined_as_the_reply():
+    question, narration = '"What was the weapon?" Hale asked.', "'Twas a cold night, and the wind howled."
+    assert with_replies([(question, 1), (narration, 1)], LONGEST_EXCHANGE) == [(question, 1), (narration, 1)]
 
 
 def test_a_reply_too_long_to_show_with_its_question_stays_apart():
