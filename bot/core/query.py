@@ -44,6 +44,13 @@ _HAPPEN = re.compile(
     r"(?:(?:really|actually|exactly|else|then|finally|next|first)\s+)?(happen(?:ed|s|ing)?)\b",
     re.IGNORECASE,
 )
+# "How long did the walk take?", "How long does a shift last?": after "how long", the verb asks for a duration (any
+# "take"; a "last" that ends the question, not "the last shift"), as "many" asks for a number.
+_TAKES = re.compile(r"\b(take|takes|taking|taken|took)\b", re.IGNORECASE)
+_LASTS = re.compile(r"\b(last|lasts|lasted)[\s?.!]*$", re.IGNORECASE)
+# "What is the lattice made of?": "made" before "of", "from" or "out of", after "what", asks for a material.
+_WHAT = re.compile(r"\bwhat\b", re.IGNORECASE)
+_MADE_OF = re.compile(r"\b(made)\s+(?:out\s+of|of|from)\b", re.IGNORECASE)
 # "How did the king feel ...": "feel" after the question's first "how" asks for a feeling.
 _HOW = re.compile(r"\bhow\b", re.IGNORECASE)
 _FEEL = re.compile(r"\b(?:feel|feels|felt|feeling)\b", re.IGNORECASE)
@@ -126,10 +133,20 @@ def asks_feeling(question: str) -> bool:
 def form_words_at(question: str) -> frozenset[int]:
     """Where the words that say how the question asks start, not what it is about: "many" in "How many
     days did they fight?" (it asks for a number: AnswerKind.NUMBER), "happened" in "What happened
-    after the storm?" (it asks for events) and "feel" in "How did the king feel ...?" (for a feeling:
-    the story says "glad"). They are not searched, or every passage saying "many", "long ago", "what
-    had happened" or "she felt" would match them."""
+    after the storm?" (it asks for events), "feel" in "How did the king feel ...?" (for a feeling:
+    the story says "glad"), "last" in "How long does a shift last?" (for a duration: "five years") and "made" in
+    "What is it made of?" (for a material). They are not searched, or every passage saying "many", "long ago",
+    "what had happened", "she felt", "at last" or "he made" would match them."""
     found = {m.start(1) for pattern in (_MEASURE, _HAPPEN) for m in [pattern.search(question)] if m}
+    measure = _MEASURE.search(question)
+    if measure is not None and measure.group(1).casefold() == "long":
+        takes = _TAKES.search(question, measure.end()) or _LASTS.search(question, measure.end())
+        if takes is not None:
+            found.add(takes.start(1))
+    what = _WHAT.search(question)
+    made = _MADE_OF.search(question, what.end()) if what is not None else None
+    if made is not None:
+        found.add(made.start(1))
     feel = _feel_at(question)
     return frozenset(found if feel is None else found | {feel})
 

@@ -45,6 +45,11 @@ def test_focus_is_the_noun_after_which():
         ("What happens when the wolf comes? How many pigs are there?", ["many", "happens"]),
         ("How did the king feel when the princess came back?", ["feel"]),
         ("how will Finn FEEL in the cradle", ["FEEL"]),
+        ("how long does a shift last", ["long", "last"]),
+        ("How long did the last shift last?", ["long", "last"]),  # the second "last", the verb
+        ("How long did it take the giant to reach the sea?", ["long", "take"]),
+        ("What is the lattice made of?", ["made"]),
+        ("what were the boots made out of", ["made"]),
     ],
 )
 def test_the_words_that_say_how_the_question_asks_are_found(question, asking):
@@ -60,6 +65,9 @@ def test_the_words_that_say_how_the_question_asks_are_found(question, asking):
         "Why did it happen?",
         "Why did he feel sad?",
         "how tall is Pip",  # "as tall as a teacup": the answer says it
+        "Who took the last boat?",  # no "how long": what was taken is what it is about
+        "Who made of the cloth a cloak?",  # no "what": making is what it is about
+        "What did the last man say at last?",
         "what strange thing happened",
         "howlong",
         "",
