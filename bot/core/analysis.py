@@ -45,7 +45,7 @@ Seamus Heaney"); a given name the dictionary knows, only ever opening sentences,
 ("Mary said"); a regnal number keeps its capitals ("Pope Clement VII", not "Vii"); a person found by one name
 is the full name the story says in passing ("Mara Lindqvist and her brother", then "Mara"). 10: a given name the
 dictionary knows, said once, is a person when introduced by name ("a girl called Lucia", "The bride's father,
-Thomas,")."""
+Thomas,"), and so is a name someone is known as ("a brave warrior known to all as Tawara Toda"), introduced there."""
 
 
 def _combining_marks() -> str:

@@ -70,6 +70,9 @@ _PLACE_PREPOSITIONS = frozenset(
 _PREPOSITIONS = _PLACE_PREPOSITIONS | frozenset(
     ["to", "from", "by", "with", "for", "on", "upon", "over", "under", "off", "past", "behind", "beside", "among"]
 )
+_KNOWN_AS_REACH = 60
+"""Characters before a name's "as" in which "known" makes it a name someone goes by ("known to everyone on the
+lower decks as Lanthe")."""
 _NAMING = frozenset({"called", "named", "name", "christened", "nicknamed"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your"})
 _OWNERS = frozenset({"his", "her", "their", "my", "our", "your"})
@@ -433,6 +436,9 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         elif (word in _NAMED_PERSON or word in _BE) and _noun_before(preceding)[0] in _NAMING:
             person += 2  # "men called him Assipattle", "whose name was Marie"
             found.named += 1
+        elif word == "as" and _known_as(text[max(0, start - _KNOWN_AS_REACH) : start], lists):
+            person += 2  # "Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe"
+            found.named += 1
         elif pause and _kind(word, lists) == "person":
             person += 2  # "the captain, Elias Boone", "the farmer's son, Pavel"
             if text.startswith(",", end) and _owned_role(preceding):
@@ -483,6 +489,19 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     found.thing += thing
     if person and found.intro < 0:
         found.intro = start
+
+
+def _known_as(before: str, lists: _WordLists) -> bool:
+    """Whether the words before a name say it is what someone is known as, within their sentence ("known to all as",
+    "better known as"), someone being a person's word or a name right before ("a brave warrior known to all as Tawara
+    Toda", "Iolanthe Vasquez-Mbeki, known ... as Lanthe"); not "a hut known as Ingas", "the sword, afterwards known
+    as Kusanagi"."""
+    known = before.rfind(" known ")
+    if known < 0 or any(mark in before[known:] for mark in ".!?;"):
+        return False
+    owner = before[:known].rsplit(None, 1)
+    word = owner[-1].rstrip(",") if owner else ""
+    return word[:1].isupper() or _kind(word, lists) == "person"
 
 
 def _owned_role(preceding: list[str]) -> bool:

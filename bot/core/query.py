@@ -61,6 +61,9 @@ _FOCUS = re.compile(r"\bwhich\s+(\w+)")
 _QUESTION_WORD = re.compile(r"\b(?:who|whom|whose|where|when|why|how|what|which)\b")
 # "Who is", "Who's", "Tell me about", "What about", before a name: possessive, so no space is tried twice.
 _ABOUT_PERSON = re.compile(r"\s*+(?:who(?:\s*+['’]s|\s++is|\s++was)|tell\s++me\s++about|what\s++about)\s++")
+# "What is Lanthe short for?", "What was Dinny's real name?": asked of a name, answered where the person is introduced.
+_WHAT_OF_NAME = re.compile(r"\s*+what(?:\s*+['’]s|\s++is|\s++was)\s++")
+_NAME_ASKED_AFTER = (" short for", "'s full name", "’s full name", "'s real name", "’s real name")
 _ASKED_ENDS = "?.!"
 
 
@@ -158,7 +161,8 @@ def focus_word(question: str) -> str | None:
 
 
 def person_asked_about(question: str) -> str | None:
-    """The name in "Who is X?", "Tell me about X" or "What about X" (folded), on one line; else None.
+    """The name in "Who is X?", "Tell me about X", "What about X", "What is X short for?" or "What is X's real (or
+    full) name?" (folded), on one line; else None.
 
     Its opening matched, the name is the rest less its trailing spaces and "?.!", found in one pass. The pattern
     `\\s+(.+?)[\\s?.!]*$` tried every split of the rest and, for each, rescanned its spaces: "who is", 980
@@ -166,10 +170,17 @@ def person_asked_about(question: str) -> str | None:
     one mention held the bot's event loop that long (bench/bench_question_shapes.py)."""
     folded = fold(question)
     opening = _ABOUT_PERSON.match(folded)
-    if opening is None:
+    of_name = None if opening is not None else _WHAT_OF_NAME.match(folded)
+    matched = opening or of_name
+    if matched is None:
         return None
-    start, end = opening.end(), len(folded)
+    start, end = matched.end(), len(folded)
     while end > start and (folded[end - 1].isspace() or folded[end - 1] in _ASKED_ENDS):
         end -= 1
-    name = folded[start:end]
+    if of_name is not None:
+        asked = next((after for after in _NAME_ASKED_AFTER if folded.endswith(after, start, end)), None)
+        if asked is None:
+            return None
+        end -= len(asked)
+    name = folded[start:end].strip()
     return name if name and "\n" not in name else None

@@ -335,3 +335,17 @@ def test_who_someone_is_is_answered_by_their_introduction_though_their_name_is_a
     assert answer.best is not None and answer.best.excerpt.text.startswith("Her colleague Will Ashby")
     for question in ("who is", "Who is the?", "Who is will it be?"):
         assert library.ask(question).reason == NoAnswer.NO_CONTENT_WORDS
+
+
+def test_what_a_name_is_short_for_is_answered_by_where_the_person_is_introduced(tmp_path):
+    (tmp_path / "drift.md").write_text(
+        "# The Quiet Drift\n\nThe ship had drifted for three hundred years between the stars.\n\n"
+        "Third-shift warden Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe, was in the "
+        "gardens when the lights dimmed.\n\nLanthe woke the engineer, who was short of sleep.\n\n"
+        '"Can you clean it?" Lanthe asked. "Not in time," he said, short of breath.',
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    for question in ("what is lanthe short for", "What is Lanthe's full name?"):
+        answer = library.ask(question)
+        assert answer.best is not None and answer.best.excerpt.text.startswith("Third-shift warden Iolanthe")

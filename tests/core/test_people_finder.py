@@ -280,3 +280,18 @@ def test_a_given_name_the_dictionary_knows_said_once_is_a_person_when_introduced
     assert names_in('"Give me a bit of pancake, mother, I\'m so hungry!" said the boy.') == []
     assert names_in("His head was filled with stories of Trolls and Giants, Elves and Goblins.") == []
     assert names_in("Lucia was a word on a map.") == []  # a known given name, once, with nothing said of it
+
+
+def test_a_name_someone_is_known_as_is_a_person_introduced_there():
+    story = (
+        "Third-shift warden Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe, was in the "
+        'gardens. Lanthe woke the engineer. "Can you clean it?" Lanthe asked.'
+    )
+    found = {person.name: person for person in find_people([story])}
+    assert found["Lanthe"].intro.startswith("Third-shift warden")  # not '"Can you clean it?" Lanthe asked.'
+    assert [p.name for p in find_people(["Long ago there lived a brave warrior known to all as Tawara Toda."])] == [
+        "Tawara Toda"
+    ]
+    # A place or a thing known by a name is no one.
+    assert names_in("They lived in a hut known as Ingas, below Mosled.") == []
+    assert names_in("The sword of Murakumo, afterwards known as Kusanagi, was kept at the shrine.") == []

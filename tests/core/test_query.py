@@ -104,6 +104,12 @@ def test_a_question_asks_for_a_feeling_with_how_and_feel(question, feeling):
         ("Who is Sofia\nand Ivan?", None),  # a name is on one line
         ("Who isabel", None),
         ("Where is Ivan?", None),
+        ("what is lanthe short for", "lanthe"),
+        ("What was Dinny’s real name?", "dinny"),
+        ("What is  the Bull's full name ?", "the bull"),
+        ("What is short for", None),  # no name
+        ("What is a bosun short of?", None),  # not what a name stands for
+        ("What is Lanthe's job?", None),
     ],
 )
 def test_the_person_a_question_asks_about(question, name):
