@@ -17,7 +17,7 @@ from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 from bot.core.invisible_characters import INSIDE_WORDS
 from bot.core.word_forms import american_spellings, verbs_of_forms, word_forms_digest
 
-ANALYSIS_VERSION = 9
+ANALYSIS_VERSION = 10
 """Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
 rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word
 no longer cuts it in two. 3: nor a name, for the people finder. 4: a full name the story repeats only ever opening
@@ -43,7 +43,8 @@ word in lowercase ends a name in any script ("Lena über", "Jeanne était" were 
 introduced where first named, though that sentence opens with it; a role right before a name says a person ("the poet
 Seamus Heaney"); a given name the dictionary knows, only ever opening sentences, is a person when its mentions say so
 ("Mary said"); a regnal number keeps its capitals ("Pope Clement VII", not "Vii"); a person found by one name
-is the full name the story says in passing ("Mara Lindqvist and her brother", then "Mara")."""
+is the full name the story says in passing ("Mara Lindqvist and her brother", then "Mara"). 10: a lowercase particle
+between a name's words keeps the full name ("Pieter van der Berg" was "Berg", "Leonardo da Costa" "Leonardo")."""
 
 
 def _combining_marks() -> str:

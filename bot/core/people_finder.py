@@ -38,11 +38,39 @@ _NAME_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 # character (an ASCII capital or another script's letter: "M", "D" and "S" of the titles too) and to
 # look back only from there: the regular expression engine then skips in a tight loop to where a run
 # can start, rather than trying the whole pattern at every character (a third faster).
+# A surname's lowercase particle between two of the name's words: "Pieter van der Berg", "Marie de la Tour", "Ali ibn
+# Rashid", "Mr. von Hassel"; and after a capitalised one, "Van der Berg was".
+_PARTICLE = r"(?:(?:[Vv][ao]n (?:der|den|de)|[Dd]e (?:la|los|las)|van|von|de|del|della|da|di|du|dos|das|ibn|bin|bint) )"
+_AFTER_PARTICLE = r"(?:(?:(?<=\bVan)|(?<=\bVon)|(?<=\bDe))(?:der|den|de|la|los|las) )"
 _NAME_RUN = re.compile(
     r"[A-Z\x80-\U0010ffff](?<![\w'’-][\s\S])"
-    rf"(?:(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)t)\. {_NAME_WORD}|(?<=[^\W\d_a-z])[^\W\d_]*(?:['’-][^\W\d_]+)*)"
-    rf"(?: {_NAME_WORD}){{0,3}}(?![\w-])"
+    rf"(?:(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)t)\. {_PARTICLE}?{_NAME_WORD}|(?<=[^\W\d_a-z])[^\W\d_]*(?:['’-][^\W\d_]+)*)"
+    rf"(?: (?:{_PARTICLE}|{_AFTER_PARTICLE})?{_NAME_WORD}){{0,3}}(?![\w-])"
 )
+PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "la",
+        "los",
+        "las",
+        "del",
+        "della",
+        "da",
+        "di",
+        "du",
+        "dos",
+        "das",
+        "ibn",
+        "bin",
+        "bint",
+    }
+)
+"""The lowercase words a name holds between two of its capitalised ones ("Leonardo da Costa"): no word of the
+story's language that makes the name a common one, nor a name alone."""
 _ROMAN = re.compile(r"[IVXLCDM]+")
 """A Roman numeral, as kings and popes are numbered."""
 _SENTENCE_START = frozenset(".!?…\"“”‘’'(:;—\n")
@@ -209,8 +237,13 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
             return False  # "King", "the Squire", "Goblins": a role; "Mount Horai", "Sunday": a place, a day
         if any(_is_stop_word(w, lists.stop) for w in words):
             return False
-        # A title is no word of the name's own: "the captain" elsewhere leaves "Captain Elena Voss" hers.
-        return None if any(w.lower() in lowercase_words and fold(w) not in lists.title for w in words) else True
+        # A title is no word of the name's own: "the captain" elsewhere leaves "Captain Elena Voss" hers; nor is a
+        # particle ("van der Berg", with "a van" in the story).
+        return (
+            None
+            if any(w.lower() in lowercase_words and fold(w) not in lists.title | PARTICLES for w in words)
+            else True
+        )
 
     evidence: dict[str, _Evidence] = {}
     stop_word = _StopWords(lists.stop)
@@ -298,12 +331,16 @@ def _name_in(
     words = run.split(" ")
     # A word in lowercase ends the run: the pattern takes any letter but ASCII's lowercase for a capital ("Lena über",
     # "Jeanne était", Cyrillic's "дедка за репку"), for speed; scripts without case keep their runs.
-    lowercase = next((i for i, word in enumerate(words) if word[:1].islower()), None)
+    lowercase = next((i for i, word in enumerate(words) if word[:1].islower() and word not in PARTICLES), None)
     if lowercase is not None:
         words = words[:lowercase]
+    while words and words[-1] in PARTICLES:  # the name the pattern saw after it is a lowercase word ("da été")
+        words.pop()
     offset = 0
     while words and (
-        stop_word[words[0]] or (at_start and len(words) > 1 and _opens_sentence(words[0], lists, lowercase_words))
+        stop_word[words[0]]
+        or words[0] in PARTICLES  # "The de la Tour family": the name is what the run holds after it
+        or (at_start and len(words) > 1 and _opens_sentence(words[0], lists, lowercase_words))
     ):
         offset += len(words.pop(0)) + 1
         at_start = False
@@ -555,6 +592,10 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
                 chosen[name] = min(w for w in (found.first_inside, found.first_opening) if w >= 0)
             elif found.openings >= 2 and not _is_sentence_word(name.split()[0]):
                 chosen[name] = found.first_opening  # "Ella Wheeler Wilcox" repeated, only ever opening a sentence
+            elif found.inside + found.openings >= 2 and any(word in PARTICLES for word in name.split()):
+                # "His assistant was Marie de la Tour. [...] Marie de la Tour did not say so.": a particle makes it
+                # a full name, said twice as what a story repeats (where "in Rio de Janeiro" is a place)
+                chosen[name] = min(w for w in (found.first_inside, found.first_opening) if w >= 0)
         if (
             name not in chosen
             and not found.thing

@@ -191,6 +191,20 @@ def test_places_are_not_people(tmp_path):
     assert names(directory.people) == ["Anna Berg"]
 
 
+def test_a_name_with_a_particle_is_found_by_its_surname_with_or_without_the_particle(tmp_path):
+    # "da Costa" and "van der Berg" found no one: the stored names were "Leonardo" and "Berg".
+    (tmp_path / "gallery.txt").write_text(
+        "The exhibition was curated by Pieter van der Berg, who had spent ten years in Delft.\n\nHis lawyer, "
+        "Leonardo da Costa, said nothing."
+    )
+    directory = PersonFinder.from_corpus(load_corpus(tmp_path))
+    for query, person in [("da Costa", "Leonardo da Costa"), ("Costa", "Leonardo da Costa")]:
+        assert names(directory.find(query).matches) == [person]
+    for query in ["van der Berg", "Berg", "Pieter van der Berg"]:
+        lookup = directory.find(query)
+        assert names(lookup.matches) == ["Pieter van der Berg"] and not lookup.misspelt
+
+
 def test_an_intro_is_one_sentence_of_one_passage_even_under_headings(tmp_path):
     (tmp_path / "keeper.md").write_text(
         "# The Keeper\n\n## Chapter One\n\nMaren Holt was a keeper of lights on the northern cape\n\n"

@@ -4,7 +4,15 @@ import random
 import re
 
 from bot.core.invisible_characters import without_inside_words
-from bot.core.people_finder import _LOWERCASE_WORD, _NAME_RUN, _NAME_WORD, _lowercase_words, find_people
+from bot.core.people_finder import (
+    _AFTER_PARTICLE,
+    _LOWERCASE_WORD,
+    _NAME_RUN,
+    _NAME_WORD,
+    _PARTICLE,
+    _lowercase_words,
+    find_people,
+)
 
 VARIED = [
     "Ivan's dog's 'tis a''b don't rock'n'roll o' the ' ' dogs' _under_score snake_case",
@@ -42,10 +50,13 @@ def test_lowercase_words_of_random_texts_of_awkward_characters():
 
 def test_the_scan_for_names_finds_the_runs_of_the_plain_pattern():
     """The scan is written for speed; these are the runs it must find."""
-    plain = re.compile(rf"(?<![\w'’-])(?:(?:Mr|Mrs|Ms|Dr|St)\. )?{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}(?![\w-])")
+    name_word = rf"(?:{_PARTICLE}|{_AFTER_PARTICLE})?{_NAME_WORD}"
+    plain = re.compile(
+        rf"(?<![\w'’-])(?:(?:Mr|Mrs|Ms|Dr|St)\. {_PARTICLE}?)?{_NAME_WORD}(?: {name_word}){{0,3}}(?![\w-])"
+    )
     rng = random.Random(18)
     alphabet = [*"aZMDSrst9'’ _-.\n", "Mr. ", "Mrs. ", "Ms. ", "Dr. ", "St. ", "Mr.", "É", "é", "\u0301", "東", "𝐀"]
-    alphabet += ["😀", "\xa0", "İ", "“", "\x1f", "5"]
+    alphabet += ["😀", "\xa0", "İ", "“", "\x1f", "5", "van ", "der ", "Van ", "de la ", "da "]
     texts = VARIED + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(5000)]
     texts += ["Mr. Smith", "Mrs. Tiggy-winkle met Ms. Dr. St. Lawrence", "Mr Smith", "Mr. 5", "St.", "x-Mr. A"]
     assert sum(1 for text in texts for _ in plain.finditer(text)) > 5000
@@ -267,3 +278,20 @@ def test_a_person_named_by_a_first_name_is_their_full_name_when_the_story_says_i
     # A place that starts so is no one's full name.
     placed = story.replace("Mara Lindqvist and her", "Mara and her") + " Then Mara walked to Mara Street."
     assert "Mara" in names_in(placed) and "Mara Street" not in names_in(placed)
+
+
+def test_a_lowercase_particle_between_a_name_s_words_keeps_the_full_name():
+    # "Pieter van der Berg" was "Berg", "Leonardo da Costa" "Leonardo"; "Marie de la Tour" and "Ali ibn Rashid" no one.
+    story = (
+        "The exhibition was curated by Pieter van der Berg, who had spent ten years in Delft. Van der Berg was a "
+        "small, precise man, and he drove a van. His assistant was Marie de la Tour, from Lyon. De la Tour had written "
+        "her thesis on him. Marie de la Tour did not say so. His lawyer, Leonardo da Costa, said nothing. A young man, "
+        "Ali ibn Rashid, asked von Hassel a question. Mr. von Hassel said, who knows?"
+    )
+    found = names_in(story)
+    assert {"Pieter van der Berg", "Marie de la Tour", "Leonardo da Costa", "Ali ibn Rashid"} <= set(found)
+    assert not {"Berg", "Leonardo", "Costa", "Tour", "Van der Berg"} & set(found)
+    # A town named like a surname is still a town, a place holding a particle a place, and a first name the same.
+    town = "We drove to Costa for the weekend. Costa was busy. In Costa we ate fish at Rio de Janeiro's best cafe."
+    assert names_in(town) == []
+    assert names_in("Will da Silva met us there, and Will da Silva said the fish was fresh.") == ["Will da Silva"]
