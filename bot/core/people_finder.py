@@ -42,10 +42,18 @@ _NAME_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 # Rashid", "Mr. von Hassel"; and after a capitalised one, "Van der Berg was".
 _PARTICLE = r"(?:(?:[Vv][ao]n (?:der|den|de)|[Dd]e (?:la|los|las)|van|von|de|del|della|da|di|du|dos|das|ibn|bin|bint) )"
 _AFTER_PARTICLE = r"(?:(?:(?<=\bVan)|(?<=\bVon)|(?<=\bDe))(?:der|den|de|la|los|las) )"
+# Initials before a name ("C. S. Lewis", "J. R. R. Tolkien", "E. Nesbit"; one alone not "A." nor "I.", which end
+# sentences as the article and the pronoun) or within it ("Jack B. Yeats"; not "A." "I.", "V." nor "X.", which end
+# "Plan A." and a king's name: "Henry V. Then"): no sentence ends at their full stops.
+_INITIALS = r"(?:(?<=[A-Z])\.(?: [A-Z]\.){1,2}|(?<=[B-HJ-Z])\.)"
+_INITIAL = re.compile(r"[A-Z]\.")
+"""One initial of a name, as the pattern takes it."""
+_MIDDLE_INITIAL = r"(?:[B-HJ-UWYZ]\. )"
 _NAME_RUN = re.compile(
     r"[A-Z\x80-\U0010ffff](?<![\w'’-][\s\S])"
-    rf"(?:(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)t)\. {_PARTICLE}?{_NAME_WORD}|(?<=[^\W\d_a-z])[^\W\d_]*(?:['’-][^\W\d_]+)*)"
-    rf"(?: (?:{_PARTICLE}|{_AFTER_PARTICLE})?{_NAME_WORD}){{0,3}}(?![\w-])"
+    rf"(?:(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)t)\. {_PARTICLE}?{_NAME_WORD}|{_INITIALS} {_NAME_WORD}"
+    r"|(?<=[^\W\d_a-z])[^\W\d_]*(?:['’-][^\W\d_]+)*)"
+    rf"(?: (?:{_PARTICLE}|{_AFTER_PARTICLE}|{_MIDDLE_INITIAL})?{_NAME_WORD}){{0,3}}(?![\w-])"
 )
 PARTICLES = frozenset(
     {
@@ -592,9 +600,12 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
                 chosen[name] = min(w for w in (found.first_inside, found.first_opening) if w >= 0)
             elif found.openings >= 2 and not _is_sentence_word(name.split()[0]):
                 chosen[name] = found.first_opening  # "Ella Wheeler Wilcox" repeated, only ever opening a sentence
-            elif found.inside + found.openings >= 2 and any(word in PARTICLES for word in name.split()):
+            elif (found.inside + found.openings >= 2 and any(word in PARTICLES for word in name.split())) or (
+                _INITIAL.fullmatch(name.split()[0]) and found.inside + found.openings
+            ):
                 # "His assistant was Marie de la Tour. [...] Marie de la Tour did not say so.": a particle makes it
-                # a full name, said twice as what a story repeats (where "in Rio de Janeiro" is a place)
+                # a full name, said twice as what a story repeats (where "in Rio de Janeiro" is a place); initials
+                # make one said once ("C. S. Lewis met J. R. R. Tolkien"; where "in W. H. Smith" is a shop)
                 chosen[name] = min(w for w in (found.first_inside, found.first_opening) if w >= 0)
         if (
             name not in chosen

@@ -205,6 +205,23 @@ def test_a_name_with_a_particle_is_found_by_its_surname_with_or_without_the_part
         assert names(lookup.matches) == ["Pieter van der Berg"] and not lookup.misspelt
 
 
+def test_an_initialled_name_is_found_by_its_initials_and_two_brothers_apart(tmp_path):
+    # "C. S. Lewis" found no one, and "Lewis" was one person for both brothers.
+    (tmp_path / "inklings.txt").write_text(
+        "C. S. Lewis met J. R. R. Tolkien in 1926. Lewis thought Tolkien a fluent little chap.\n\nLewis's brother, "
+        "W. H. Lewis, kept the diary."
+    )
+    directory = PersonFinder.from_corpus(load_corpus(tmp_path))
+    for query, person in [
+        ("C. S. Lewis", "C. S. Lewis"),
+        ("w. h. lewis", "W. H. Lewis"),
+        ("Tolkien", "J. R. R. Tolkien"),
+    ]:
+        lookup = directory.find(query)
+        assert names(lookup.matches) == [person] and not lookup.misspelt
+    assert names(directory.find("Lewis").matches) == ["C. S. Lewis", "W. H. Lewis"]
+
+
 def test_an_intro_is_one_sentence_of_one_passage_even_under_headings(tmp_path):
     (tmp_path / "keeper.md").write_text(
         "# The Keeper\n\n## Chapter One\n\nMaren Holt was a keeper of lights on the northern cape\n\n"
