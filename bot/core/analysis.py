@@ -45,7 +45,8 @@ Seamus Heaney"); a given name the dictionary knows, only ever opening sentences,
 ("Mary said"); a regnal number keeps its capitals ("Pope Clement VII", not "Vii"); a person found by one name
 is the full name the story says in passing ("Mara Lindqvist and her brother", then "Mara"). 10: a lowercase particle
 between a name's words keeps the full name ("Pieter van der Berg" was "Berg", "Leonardo da Costa" "Leonardo"), and
-so do initials ("C. S. Lewis" and "W. H. Lewis" were one "Lewis"), a name starting with them a person's."""
+so do initials ("C. S. Lewis" and "W. H. Lewis" were one "Lewis"), a name starting with them a person's, and a
+king's number ("Elizabeth I" was Queen Elizabeth II; "Henry VIII", repeated, no one)."""
 
 
 def _combining_marks() -> str:

@@ -243,7 +243,8 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
             or all(k == "thing" for k in kinds)
         ):
             return False  # "King", "the Squire", "Goblins": a role; "Mount Horai", "Sunday": a place, a day
-        if any(_is_stop_word(w, lists.stop) for w in words):
+        numbered = len(words) > 1 and words[-1] == "I"  # "Elizabeth I": a queen's number, not the pronoun
+        if any(_is_stop_word(w, lists.stop) for w in (words[:-1] if numbered else words)):
             return False
         # A title is no word of the name's own: "the captain" elsewhere leaves "Captain Elena Voss" hers; nor is a
         # particle ("van der Berg", with "a van" in the story).
@@ -423,6 +424,13 @@ def _is_sentence_word(word: str) -> bool:
     return all(is_lowercase_word(part) for part in word.split("-"))
 
 
+def _regnal(name: str) -> bool:
+    """Whether a name is a given name and a king's or a pope's number past the first ("Henry VIII", "Louis XIV"): it
+    names a person when repeated, as a full name does. Not "Mary I" (the pronoun too: "Mary I love you")."""
+    words = name.split()
+    return len(words) == 2 and words[1] != "I" and _ROMAN.fullmatch(words[1]) is not None
+
+
 def _said_a_person(name: str, found: _Evidence) -> bool:
     """Whether a name the dictionary knows, only ever opening sentences, is a person all the same: it is no word of
     the language in lowercase, the story says it more than once, and its mentions say a person more than a place
@@ -600,12 +608,13 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
                 chosen[name] = min(w for w in (found.first_inside, found.first_opening) if w >= 0)
             elif found.openings >= 2 and not _is_sentence_word(name.split()[0]):
                 chosen[name] = found.first_opening  # "Ella Wheeler Wilcox" repeated, only ever opening a sentence
-            elif (found.inside + found.openings >= 2 and any(word in PARTICLES for word in name.split())) or (
-                _INITIAL.fullmatch(name.split()[0]) and found.inside + found.openings
-            ):
+            elif (
+                found.inside + found.openings >= 2 and (_regnal(name) or any(w in PARTICLES for w in name.split()))
+            ) or (_INITIAL.fullmatch(name.split()[0]) and found.inside + found.openings):
                 # "His assistant was Marie de la Tour. [...] Marie de la Tour did not say so.": a particle makes it
-                # a full name, said twice as what a story repeats (where "in Rio de Janeiro" is a place); initials
-                # make one said once ("C. S. Lewis met J. R. R. Tolkien"; where "in W. H. Smith" is a shop)
+                # a full name, said twice as what a story repeats (where "in Rio de Janeiro" is a place), and so
+                # does a king's number ("Henry VIII came to the throne. Henry VIII married"); initials make one said
+                # once ("C. S. Lewis met J. R. R. Tolkien"; where "in W. H. Smith" is a shop)
                 chosen[name] = min(w for w in (found.first_inside, found.first_opening) if w >= 0)
         if (
             name not in chosen
@@ -639,8 +648,9 @@ def _with_full_names(chosen: dict[str, int], evidence: dict[str, _Evidence], lis
         if len(full) != 1 or full[0] in chosen:
             continue
         found = evidence[full[0]]
-        if found.thing or found.introduced_as_thing or found.common or _kind(full[0].split()[1], lists) == "thing":
-            continue
+        last = full[0].split()[1]
+        if found.thing or found.introduced_as_thing or found.common or _kind(last, lists) == "thing" or last == "I":
+            continue  # (nor "Letiko I": "you have brought me back Letiko I will silver your tail")
         said = [where for where in (found.first_inside, found.first_opening, chosen[name]) if where >= 0]
         chosen[full[0]] = min(said)
         del chosen[name]

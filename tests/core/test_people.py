@@ -222,6 +222,18 @@ def test_an_initialled_name_is_found_by_its_initials_and_two_brothers_apart(tmp_
     assert names(directory.find("Lewis").matches) == ["C. S. Lewis", "W. H. Lewis"]
 
 
+def test_a_king_is_found_by_his_number_not_a_pope_or_a_namesake(tmp_path):
+    # "Henry VIII" suggested Pope Clement VII, and "Elizabeth I" was answered with Queen Elizabeth II.
+    (tmp_path / "tudors.txt").write_text(
+        "Henry VIII came to the throne in 1509. Henry VIII married six times.\n\nHis daughter, Elizabeth I, reigned "
+        "for forty-five years. Pope Clement VII refused Henry an annulment. Queen Elizabeth II visited in 1953."
+    )
+    directory = PersonFinder.from_corpus(load_corpus(tmp_path))
+    for query in ["Henry VIII", "henry viii", "Elizabeth I"]:
+        lookup = directory.find(query)
+        assert names(lookup.matches) == [query.title().replace("Viii", "VIII")] and not lookup.misspelt
+
+
 def test_an_intro_is_one_sentence_of_one_passage_even_under_headings(tmp_path):
     (tmp_path / "keeper.md").write_text(
         "# The Keeper\n\n## Chapter One\n\nMaren Holt was a keeper of lights on the northern cape\n\n"

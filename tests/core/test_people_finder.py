@@ -313,3 +313,18 @@ def test_initials_are_part_of_a_name_and_make_it_a_person():
     assert names_in("They had Plan A. Tom left, said Tom.") == ["Tom"]
     assert names_in("King Henry V. Then the king died. King Henry V was brave.") == ["King Henry V"]
     assert names_in("We bought the paper in W. H. Smith and read it in the car.") == []
+
+
+def test_a_king_s_number_is_part_of_his_name():
+    # "Henry VIII" was no one (said twice, opening sentences, but "henry" is a word too), "Elizabeth I" was no one
+    # ("I" a stop word) and her mentions were her namesake Queen Elizabeth II's.
+    story = (
+        "Henry VIII came to the throne in 1509. Henry VIII married six times. His daughter, Elizabeth I, reigned for "
+        "forty-five years, and Elizabeth I never married. Queen Elizabeth II visited Hampton Court in 1953."
+    )
+    people = {p.name: p.mentions for p in find_people([story])}
+    assert people == {"Henry VIII": 2, "Elizabeth I": 2, "Queen Elizabeth II": 1}
+    # "I" after a name is still the pronoun where nothing says a queen, and a name said so is no fuller name of Mary.
+    assert names_in('"Mary I love you," said Tom. Mary smiled, and Mary said so.') == ["Mary"]
+    # A numbered thing said twice is no one.
+    assert names_in("After World War II we moved. World War II was hard.") == []
