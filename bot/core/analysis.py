@@ -46,7 +46,8 @@ Seamus Heaney"); a given name the dictionary knows, only ever opening sentences,
 is the full name the story says in passing ("Mara Lindqvist and her brother", then "Mara"). 10: a lowercase particle
 between a name's words keeps the full name ("Pieter van der Berg" was "Berg", "Leonardo da Costa" "Leonardo"), and
 so do initials ("C. S. Lewis" and "W. H. Lewis" were one "Lewis"), a name starting with them a person's, and a
-king's number ("Elizabeth I" was Queen Elizabeth II; "Henry VIII", repeated, no one)."""
+king's number ("Elizabeth I" was Queen Elizabeth II; "Henry VIII", repeated, no one); a place named after a saint
+("to St Ives") or a royal ("Queen Victoria Street", "King George Hospital") is no one."""
 
 
 def _combining_marks() -> str:

@@ -125,6 +125,8 @@ class _Evidence:
     """The name's first word is a title ("Prince"): "the Prince Yamato" is no place."""
     titled: bool
     """A title and more ("Prince Yamato"): each mention says "a person" once."""
+    saint: bool = False
+    """"St" and one word: a saint, or a place named after one ("to St Ives", "from St Austell")."""
     mentions: int = 0
     inside: int = 0
     """Mentions that do not start a sentence: the capital belongs to the name."""
@@ -189,6 +191,34 @@ GAZE_VERBS = frozenset(
     )
 )
 """Verbs after which "at" names whom, not where: "looked at Nadia Rahman", "smiled at Will"."""
+INSTITUTIONS = frozenset(
+    {
+        "street",
+        "road",
+        "avenue",
+        "square",
+        "terrace",
+        "hospital",
+        "infirmary",
+        "island",
+        "college",
+        "school",
+        "university",
+        "academy",
+        "station",
+        "airport",
+        "bridge",
+        "hall",
+        "cathedral",
+        "abbey",
+    }
+)
+"""Last words of the places named after people: "Queen Victoria Street", "King George Hospital", "Prince Edward
+Island", "Lady Margaret Hall". After a title other than an honorific, the title says no person."""
+_SAINTS = frozenset({"st", "st.", "saint"})
+_SAINT_PLACE_PREPOSITIONS = frozenset({"to", "from", "in", "at", "near", "via", "into", "towards", "toward"})
+PRAYER_VERBS = frozenset({"pray", "appeal", "devote", "dedicate", "vow", "offer"})
+"""Verbs after which "to St Anthony" is the saint, not a town."""
 NAMES_AMONG_STOP_WORDS = frozenset({"will"})
 """Stop words that are also given names: here a word the story writes in lowercase too, as "Grace" and "Rose" are,
 so "Will Ashby" is a person where a story capitalises him within its sentences, and "Will you come?" is no one."""
@@ -278,9 +308,16 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
             name, offset, length, inside = held
             said = evidence.get(name)
             if said is None and (likely := plausible(name)) is not False:
-                title_first = fold(name.split()[0]) in lists.title
+                words = name.split()
+                title_first = fold(words[0]) in lists.title
+                # "King George Hospital", "Queen Victoria Street": a place named after someone, the title no evidence
+                # of a person ("Mrs. Hall" and "Dr Bridge" are people).
+                institution = fold(words[-1]) in INSTITUTIONS and fold(words[0]).rstrip(".") not in HONORIFICS
                 said = evidence[name] = _Evidence(
-                    title_first=title_first, titled=title_first and " " in name, common=likely is None
+                    title_first=title_first,
+                    titled=title_first and " " in name and not institution,
+                    saint=len(words) == 2 and fold(words[0]) in _SAINTS,
+                    common=likely is None,
                 )
             found = runs[run] = _Run(name=name, offset=offset, length=length, inside=inside, evidence=said)
         elif found is None:
@@ -510,6 +547,8 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             and not _gazed_at(word, preceding)
         ):
             thing += 1  # (but "out of Ivan's rhythms" names an owner, and "looked at Nadia" whom she saw)
+        if found.saint and word in _SAINT_PLACE_PREPOSITIONS and not _prayed_to(preceding):
+            thing += 2  # "to St Ives", "from St Austell" (the title said a person); not "prayed to St Anthony"
     elif word.endswith(".") and word[:-1] in lists.title and preceding[-1].istitle() and not possessive:
         person += 1  # "Lt. Ingrid Søndergaard": a title the run leaves out ("Mr." and "Dr." start one); not "MR."
     after = None
@@ -534,6 +573,11 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     found.thing += thing
     if person and found.intro < 0:
         found.intro = start
+
+
+def _prayed_to(preceding: list[str]) -> bool:
+    """Whether a preposition before a saint's name follows a verb of praying ("prayed to St Anthony"): a person."""
+    return len(preceding) > 1 and lemma(preceding[-2].lower().strip(_QUOTES)) in PRAYER_VERBS
 
 
 def _after_place(preceding: list[str]) -> bool:
@@ -601,7 +645,12 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
             continue  # "Indeed", "Thus" at a sentence's start; "Within" once, at a line of verse's
         if found.person > found.thing:
             chosen[name] = found.intro
-        elif " " in name and not found.thing and not any(_kind(w, lists) == "thing" for w in name.split()):
+        elif (
+            " " in name
+            and not found.thing
+            and not any(_kind(w, lists) == "thing" for w in name.split())
+            and fold(name.rsplit(" ", 1)[-1]) not in INSTITUTIONS
+        ):
             if found.inside >= 2:
                 # A full name the story repeats: its protagonist, most likely, introduced where first named (the
                 # sentence it opens, "Joe Doyle joined the IRA at seventeen.", came before any it stood within).

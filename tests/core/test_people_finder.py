@@ -328,3 +328,24 @@ def test_a_king_s_number_is_part_of_his_name():
     assert names_in('"Mary I love you," said Tom. Mary smiled, and Mary said so.') == ["Mary"]
     # A numbered thing said twice is no one.
     assert names_in("After World War II we moved. World War II was hard.") == []
+
+
+def test_a_place_named_after_a_saint_or_a_royal_is_no_one():
+    # Each was a person: "St" and "Queen" are titles, and each mention after one said a person.
+    memoir = (
+        "We took the sleeper from Paddington to St Erth. The little train ran along the estuary to St Ives, and my "
+        "sister Ruth was sick, said Ruth. From St Ives we walked to St Michael's Mount. Father drove us to St Austell. "
+        "The 6:14 to St Pancras was late. We started from King William Street. My aunt worked at the King George "
+        "Hospital. We crossed to Queen Victoria Street and took the Tube to Lady Margaret Hall's old office. My "
+        "cousin had flown in from Prince Edward Island. We walked home along Queen Victoria Street in the dark."
+    )
+    assert names_in(memoir) == ["Ruth"]
+    # A saint is a saint where nothing says a place, or prayed to; a titled surname that ends a place is a surname.
+    assert names_in("St. John said nothing. St. John was a tall man, said Mary.") == ["St. John"]
+    assert names_in("She prayed to St Anthony for her keys. St Anthony, who finds things, found them.") == [
+        "St Anthony"
+    ]
+    assert names_in("Sir Peter Hall, who directed the play, was late. Mrs. Hall said so.") == [
+        "Sir Peter Hall",
+        "Mrs. Hall",
+    ]
