@@ -234,6 +234,17 @@ def test_a_king_is_found_by_his_number_not_a_pope_or_a_namesake(tmp_path):
         assert names(lookup.matches) == [query.title().replace("Viii", "VIII")] and not lookup.misspelt
 
 
+def test_mr_is_no_misspelling_of_mrs(tmp_path):
+    # Asking for Mr. Hale answered with his wife, Mr and Mrs a letter apart.
+    (tmp_path / "hale.txt").write_text("Mrs. Hale was delicate, said the maid. Mrs. Hale complained of the damp.")
+    directory = PersonFinder.from_corpus(load_corpus(tmp_path))
+    for query in ["Mr. Hale", "Mr Hale"]:
+        lookup = directory.find(query)
+        assert not lookup.matches and lookup.suggestions == ("Mrs. Hale",)
+    misspelt = directory.find("Mrs. Hael")
+    assert names(misspelt.matches) == ["Mrs. Hale"] and misspelt.misspelt
+
+
 def test_an_intro_is_one_sentence_of_one_passage_even_under_headings(tmp_path):
     (tmp_path / "keeper.md").write_text(
         "# The Keeper\n\n## Chapter One\n\nMaren Holt was a keeper of lights on the northern cape\n\n"
