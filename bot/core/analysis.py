@@ -47,7 +47,8 @@ is the full name the story says in passing ("Mara Lindqvist and her brother", th
 between a name's words keeps the full name ("Pieter van der Berg" was "Berg", "Leonardo da Costa" "Leonardo"), and
 so do initials ("C. S. Lewis" and "W. H. Lewis" were one "Lewis"), a name starting with them a person's, and a
 king's number ("Elizabeth I" was Queen Elizabeth II; "Henry VIII", repeated, no one); a place named after a saint
-("to St Ives") or a royal ("Queen Victoria Street", "King George Hospital") is no one."""
+("to St Ives") or a royal ("Queen Victoria Street", "King George Hospital") is no one; an honorific with a full stop
+says a person as one without does ("Mr. Hale")."""
 
 
 def _combining_marks() -> str:

@@ -309,7 +309,7 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
             said = evidence.get(name)
             if said is None and (likely := plausible(name)) is not False:
                 words = name.split()
-                title_first = fold(words[0]) in lists.title
+                title_first = fold(words[0]) in lists.title or fold(words[0]).rstrip(".") in HONORIFICS  # "Mr. Hale"
                 # "King George Hospital", "Queen Victoria Street": a place named after someone, the title no evidence
                 # of a person ("Mrs. Hall" and "Dr Bridge" are people).
                 institution = fold(words[-1]) in INSTITUTIONS and fold(words[0]).rstrip(".") not in HONORIFICS

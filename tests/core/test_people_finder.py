@@ -349,3 +349,14 @@ def test_a_place_named_after_a_saint_or_a_royal_is_no_one():
         "Sir Peter Hall",
         "Mrs. Hall",
     ]
+
+
+def test_an_honorific_with_a_full_stop_says_a_person_as_one_without():
+    # "Mr. Hale", said three times with nothing else to say who he is, was no one ("Mr" said a person, "Mr." not).
+    story = (
+        "Mr. Hale, the vicar, was a gentle scholar. Mr. Hale had doubts. One evening in the study, Mr. Hale told "
+        "Margaret that he could no longer remain in the Church."
+    )
+    assert "Mr. Hale" in names_in(story)
+    # A saint with a full stop is still a place after "to": "the Mount of St. Michael" is no one.
+    assert names_in("They sailed to St. Michael's Mount. The giant lived at St. Michael's Mount.") == []
