@@ -215,6 +215,31 @@ INSTITUTIONS = frozenset(
 )
 """Last words of the places named after people: "Queen Victoria Street", "King George Hospital", "Prince Edward
 Island", "Lady Margaret Hall". After a title other than an honorific, the title says no person."""
+ORGANISATIONS = frozenset(
+    {
+        "council",
+        "committee",
+        "corporation",
+        "company",
+        "association",
+        "society",
+        "union",
+        "ministry",
+        "agency",
+        "authority",
+        "commission",
+        "ltd",
+        "plc",
+        "inc",
+        "group",
+        "foundation",
+        "institute",
+    }
+)
+"""Last words of the names of bodies that speak as people do in news ("Wirral Council said it had not been
+consulted")."""
+BROADCASTERS = frozenset({"radio", "tv", "channel"})
+"""First words of the names of stations ("Radio Kerry said the gusts were over a hundred miles an hour")."""
 _SAINTS = frozenset({"st", "st.", "saint"})
 _SAINT_PLACE_PREPOSITIONS = frozenset({"to", "from", "in", "at", "near", "via", "into", "towards", "toward"})
 PRAYER_VERBS = frozenset({"pray", "appeal", "devote", "dedicate", "vow", "offer"})
@@ -276,6 +301,8 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
         numbered = len(words) > 1 and words[-1] == "I"  # "Elizabeth I": a queen's number, not the pronoun
         if any(_is_stop_word(w, lists.stop) for w in (words[:-1] if numbered else words)):
             return False
+        if len(words) > 1 and (fold(words[-1]) in ORGANISATIONS or fold(words[0]) in BROADCASTERS):
+            return False  # "Wirral Council said", "Radio Kerry said": a body that speaks
         # A title is no word of the name's own: "the captain" elsewhere leaves "Captain Elena Voss" hers; nor is a
         # particle ("van der Berg", with "a van" in the story).
         return (

@@ -360,3 +360,14 @@ def test_an_honorific_with_a_full_stop_says_a_person_as_one_without():
     assert "Mr. Hale" in names_in(story)
     # A saint with a full stop is still a place after "to": "the Mount of St. Michael" is no one.
     assert names_in("They sailed to St. Michael's Mount. The giant lived at St. Michael's Mount.") == []
+
+
+def test_a_council_or_a_radio_station_that_speaks_is_no_one():
+    # News and memoir: "Wirral Council said", "Radio Kerry said" were people.
+    story = (
+        "Wirral Council said it had not been consulted. Wirral Council said so twice. We listened to Radio Kerry "
+        "until the power went. Radio Kerry said the gusts were over a hundred miles an hour."
+    )
+    assert names_in(story) == []
+    # Who speaks for one is a person.
+    assert names_in(story + " Anne Byrne, a spokeswoman for Wirral Council, said sorry.") == ["Anne Byrne"]
