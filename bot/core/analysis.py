@@ -48,7 +48,8 @@ between a name's words keeps the full name ("Pieter van der Berg" was "Berg", "L
 so do initials ("C. S. Lewis" and "W. H. Lewis" were one "Lewis"), a name starting with them a person's, and a
 king's number ("Elizabeth I" was Queen Elizabeth II; "Henry VIII", repeated, no one); a place named after a saint
 ("to St Ives") or a royal ("Queen Victoria Street", "King George Hospital") is no one; an honorific with a full stop
-says a person as one without does ("Mr. Hale"); a council or a radio station is no one ("Wirral Council said")."""
+says a person as one without does ("Mr. Hale"); a council or a radio station is no one ("Wirral Council said");
+"Mr. von Hassel" is Ludwig von Hassel."""
 
 
 def _combining_marks() -> str:

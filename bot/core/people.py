@@ -249,10 +249,13 @@ def find_among(finders: Sequence[PersonFinder], query: str) -> Lookup:
     if not key:
         return Lookup(query, (), False)
     words = key.split()
+    # "Mr. von Hassel" is Ludwig von Hassel: a surname of two words or more says whose; "Mr. Hale" may be any Hale.
+    untitled = [word for word in words if word.rstrip(".") not in HONORIFICS]
     steps: list[Callable[[PersonFinder], list[int]]] = [
         lambda finder: finder._names.named(key),
         lambda finder: finder._names.holding_all(words),
         lambda finder: finder._initialled(words),
+        lambda finder: finder._names.holding_all(untitled) if len(untitled) > 1 and untitled != words else [],
     ]
     for step in steps:
         found = merged(finders, [step(finder) for finder in finders])

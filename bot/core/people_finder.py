@@ -703,6 +703,7 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
         if rest in chosen and not evidence[name].inside and _is_common_word(first):
             del chosen[name]  # "Thereupon Walter", only ever at a sentence's start, is Walter
     _with_full_names(chosen, evidence, lists)
+    _with_given_names(chosen)
     # Folded: "MR. McGREGOR", in Potter's capitals, is Mr. McGregor.
     within = {fold(part) for name in chosen for part in _shorter_runs(name.split())}
     return sorted(((n, w) for n, w in chosen.items() if fold(n) not in within), key=lambda item: item[1])
@@ -730,6 +731,21 @@ def _with_full_names(chosen: dict[str, int], evidence: dict[str, _Evidence], lis
         said = [where for where in (found.first_inside, found.first_opening, chosen[name]) if where >= 0]
         chosen[full[0]] = min(said)
         del chosen[name]
+
+
+def _with_given_names(chosen: dict[str, int]) -> None:
+    """A person named by an honorific and a surname of more than one word ("Mr. von Hassel") is the one person
+    named by a given name and that surname ("Ludwig von Hassel"), introduced where first said. Not "Mr. Hale" and
+    "Richard Hale": a one-word surname is a family's, its Mrs. and its daughters' too."""
+    given: dict[str, list[str]] = {}
+    for name in chosen:
+        first, _, rest = name.partition(" ")
+        if " " in rest and fold(first).rstrip(".") not in HONORIFICS:
+            given.setdefault(rest, []).append(name)
+    for name in list(chosen):
+        first, _, rest = name.partition(" ")
+        if fold(first).rstrip(".") in HONORIFICS and len(full := given.get(rest, [])) == 1:
+            chosen[full[0]] = min(chosen[full[0]], chosen.pop(name))
 
 
 @dataclass

@@ -245,6 +245,17 @@ def test_mr_is_no_misspelling_of_mrs(tmp_path):
     assert names(misspelt.matches) == ["Mrs. Hale"] and misspelt.misspelt
 
 
+def test_an_honorific_and_a_surname_of_two_words_finds_the_person_of_that_surname(tmp_path):
+    # "Mr. von Hassel" found no one: the stored name is "Ludwig von Hassel".
+    (tmp_path / "gallery.txt").write_text(
+        "The lender was Ludwig von Hassel, who lived in Boston. Margaret Hale, who was eighteen, came too."
+    )
+    directory = PersonFinder.from_corpus(load_corpus(tmp_path))
+    for query in ["Mr. von Hassel", "mr von hassel"]:
+        assert names(directory.find(query).matches) == ["Ludwig von Hassel"]
+    assert not directory.find("Mr. Hale").matches  # a surname of one word may be any of a family's
+
+
 def test_an_intro_is_one_sentence_of_one_passage_even_under_headings(tmp_path):
     (tmp_path / "keeper.md").write_text(
         "# The Keeper\n\n## Chapter One\n\nMaren Holt was a keeper of lights on the northern cape\n\n"

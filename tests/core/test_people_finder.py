@@ -371,3 +371,15 @@ def test_a_council_or_a_radio_station_that_speaks_is_no_one():
     assert names_in(story) == []
     # Who speaks for one is a person.
     assert names_in(story + " Anne Byrne, a spokeswoman for Wirral Council, said sorry.") == ["Anne Byrne"]
+
+
+def test_an_honorific_and_a_surname_of_two_words_is_the_person_of_that_surname():
+    # "Mr. von Hassel" was a second person beside Ludwig von Hassel.
+    story = (
+        "The lender was an elderly American, Ludwig von Hassel, who lived in Boston. Mr. von Hassel arrived late. "
+        "Mr. von Hassel said nothing."
+    )
+    assert names_in(story) == ["Ludwig von Hassel"]
+    # A surname of one word is a family's: Mr. Hale is not his daughter.
+    family = "Margaret Hale, who was eighteen, came home. Mr. Hale, the vicar, said so. Mr. Hale had doubts."
+    assert sorted(names_in(family)) == ["Margaret Hale", "Mr. Hale"]
