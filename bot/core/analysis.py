@@ -49,7 +49,7 @@ so do initials ("C. S. Lewis" and "W. H. Lewis" were one "Lewis"), a name starti
 king's number ("Elizabeth I" was Queen Elizabeth II; "Henry VIII", repeated, no one); a place named after a saint
 ("to St Ives") or a royal ("Queen Victoria Street", "King George Hospital") is no one; an honorific with a full stop
 says a person as one without does ("Mr. Hale"); a council or a radio station is no one ("Wirral Council said");
-"Mr. von Hassel" is Ludwig von Hassel."""
+"Mr. von Hassel" is Ludwig von Hassel, and "Mrs. Kelly" Mrs. Frank Kelly."""
 
 
 def _combining_marks() -> str:

@@ -163,6 +163,9 @@ class FoundPerson:
 HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "dr", "miss", "mister"})
 """Titles that are said only before a name: what follows is a surname even where it is a trade or an animal too
 ("Mrs Smith", "Mr Baker", "Dr Fox", written without a full stop as British books write them)."""
+WOMEN_S_HONORIFICS = frozenset({"mrs", "ms", "miss"})
+"""Honorifics that name one woman with her given name or without ("Mrs. Kelly", "Mrs. Frank Kelly"), where a man's
+"Mr. Bunny" may be his son "Mr. Benjamin Bunny"'s father."""
 GAZE_VERBS = frozenset(
     (
         "look",
@@ -734,17 +737,24 @@ def _with_full_names(chosen: dict[str, int], evidence: dict[str, _Evidence], lis
 
 
 def _with_given_names(chosen: dict[str, int]) -> None:
-    """A person named by an honorific and a surname of more than one word ("Mr. von Hassel") is the one person
-    named by a given name and that surname ("Ludwig von Hassel"), introduced where first said. Not "Mr. Hale" and
-    "Richard Hale": a one-word surname is a family's, its Mrs. and its daughters' too."""
+    """A person named by an honorific and a surname with a particle ("Mr. von Hassel") is the one person named by a
+    given name and that surname ("Ludwig von Hassel"), introduced where first said; a woman named by an honorific and
+    a surname ("Mrs. Kelly") the one named by it, a given name and the surname ("Mrs. Frank Kelly"). Not "Mr. Hale"
+    beside "Richard Hale" (a one-word surname is a family's), nor "Mr. Bunny" beside his son "Mr. Benjamin Bunny"."""
     given: dict[str, list[str]] = {}
     for name in chosen:
         first, _, rest = name.partition(" ")
-        if " " in rest and fold(first).rstrip(".") not in HONORIFICS:
+        honorific = fold(first).rstrip(".")
+        if rest.partition(" ")[0] in PARTICLES and honorific not in HONORIFICS:
             given.setdefault(rest, []).append(name)
+        elif " " in rest and honorific in WOMEN_S_HONORIFICS:
+            given.setdefault(f"{first} {rest.rsplit(' ', 1)[1]}", []).append(name)
     for name in list(chosen):
         first, _, rest = name.partition(" ")
-        if fold(first).rstrip(".") in HONORIFICS and len(full := given.get(rest, [])) == 1:
+        if fold(first).rstrip(".") not in HONORIFICS:
+            continue
+        full = given.get(rest) if rest.partition(" ")[0] in PARTICLES else given.get(name)
+        if full is not None and len(full) == 1 and full[0] in chosen:
             chosen[full[0]] = min(chosen[full[0]], chosen.pop(name))
 
 

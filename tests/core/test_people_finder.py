@@ -383,3 +383,15 @@ def test_an_honorific_and_a_surname_of_two_words_is_the_person_of_that_surname()
     # A surname of one word is a family's: Mr. Hale is not his daughter.
     family = "Margaret Hale, who was eighteen, came home. Mr. Hale, the vicar, said so. Mr. Hale had doubts."
     assert sorted(names_in(family)) == ["Margaret Hale", "Mr. Hale"]
+
+
+def test_a_woman_named_by_an_honorific_is_the_one_named_by_it_and_her_given_name():
+    # "Mrs. Kelly" and "Mrs. Frank Kelly" were two people.
+    story = (
+        "She was born May Doherty, but after the wedding she was Mrs. Frank Kelly to the whole street, said Ada. "
+        "Mrs. Kelly, who kept the shop, said nothing."
+    )
+    assert "Mrs. Kelly" not in names_in(story) and "Mrs. Frank Kelly" in names_in(story)
+    # A man of one name is not his son: old Mr. Bunny is Mr. Benjamin Bunny's father.
+    father = "Then old Mr. Bunny, who was strict, came. Mr. Benjamin Bunny, his son, ran, said Mr. Benjamin Bunny."
+    assert sorted(names_in(father)) == ["Mr. Benjamin Bunny", "Mr. Bunny"]
