@@ -43,9 +43,15 @@ word in lowercase ends a name in any script ("Lena über", "Jeanne était" were 
 introduced where first named, though that sentence opens with it; a role right before a name says a person ("the poet
 Seamus Heaney"); a given name the dictionary knows, only ever opening sentences, is a person when its mentions say so
 ("Mary said"); a regnal number keeps its capitals ("Pope Clement VII", not "Vii"); a person found by one name
-is the full name the story says in passing ("Mara Lindqvist and her brother", then "Mara"). 10: a given name the
-dictionary knows, said once, is a person when introduced by name ("a girl called Lucia", "The bride's father,
-Thomas,"), and so is a name someone is known as ("a brave warrior known to all as Tawara Toda"), introduced there."""
+is the full name the story says in passing ("Mara Lindqvist and her brother", then "Mara"). 10: a lowercase particle
+between a name's words keeps the full name ("Pieter van der Berg" was "Berg", "Leonardo da Costa" "Leonardo"), and
+so do initials ("C. S. Lewis" and "W. H. Lewis" were one "Lewis"), a name starting with them a person's, and a
+king's number ("Elizabeth I" was Queen Elizabeth II; "Henry VIII", repeated, no one); a place named after a saint
+("to St Ives") or a royal ("Queen Victoria Street", "King George Hospital") is no one; an honorific with a full stop
+says a person as one without does ("Mr. Hale"); a council or a radio station is no one ("Wirral Council said");
+"Mr. von Hassel" is Ludwig von Hassel, and "Mrs. Kelly" Mrs. Frank Kelly; a given name the dictionary knows, said
+once, is a person when introduced by name ("a girl called Lucia", "The bride's father, Thomas,"), and so is a name
+someone is known as ("a brave warrior known to all as Tawara Toda"), introduced there."""
 
 
 def _combining_marks() -> str:

@@ -18,7 +18,7 @@ from bot.core.corpus import Corpus
 from bot.core.fuzzy import closest
 from bot.core.invisible_characters import ZERO_WIDTH_SPACE, plain_question
 from bot.core.name_index import NameIndex
-from bot.core.people_finder import find_people
+from bot.core.people_finder import HONORIFICS, find_people
 
 COMPLETION_LIMIT = 25  # Discord's cap on autocomplete choices
 FUZZY_MATCH = 75  # rapidfuzz ratio for "Sofiya" -> "Sofia"; "Sophie" scores 50
@@ -249,16 +249,22 @@ def find_among(finders: Sequence[PersonFinder], query: str) -> Lookup:
     if not key:
         return Lookup(query, (), False)
     words = key.split()
+    # "Mr. von Hassel" is Ludwig von Hassel: a surname of two words or more says whose; "Mr. Hale" may be any Hale.
+    untitled = [word for word in words if word.rstrip(".") not in HONORIFICS]
     steps: list[Callable[[PersonFinder], list[int]]] = [
         lambda finder: finder._names.named(key),
         lambda finder: finder._names.holding_all(words),
         lambda finder: finder._initialled(words),
+        lambda finder: finder._names.holding_all(untitled) if len(untitled) > 1 and untitled != words else [],
     ]
     for step in steps:
         found = merged(finders, [step(finder) for finder in finders])
         if found:
             return Lookup(query, tuple(found), len(found) > 1)
-    scores = [finder._fuzzy(key) for finder in finders]
+    scores = [
+        {i: score for i, score in finder._fuzzy(key).items() if _same_honorific(key, finder._names.keys[i])}
+        for finder in finders
+    ]
     best = max((score for scored in scores for score in scored.values()), default=0.0)
     if best >= FUZZY_MATCH:
         close = [sorted(i for i, score in scored.items() if score >= best - FUZZY_CLOSE) for scored in scores]
@@ -301,6 +307,13 @@ def _ranked(finders: Sequence[PersonFinder], scored: Sequence[list[tuple[float, 
         for negated, i in held
     )
     return [finders[side].people[i] for _, _, side, i in places[:limit]]
+
+
+def _same_honorific(key: str, name: str) -> bool:
+    """Whether a folded name may be a misspelling of the key as to its honorific: "mr. hale" is not Mrs. Hale (one
+    letter apart, and another person in nearly every book)."""
+    typed, stored = (word.partition(" ")[0].rstrip(".") for word in (key, name))
+    return typed == stored or typed not in HONORIFICS or stored not in HONORIFICS
 
 
 def _folded(typed: str) -> str:

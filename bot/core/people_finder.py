@@ -38,11 +38,47 @@ _NAME_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 # character (an ASCII capital or another script's letter: "M", "D" and "S" of the titles too) and to
 # look back only from there: the regular expression engine then skips in a tight loop to where a run
 # can start, rather than trying the whole pattern at every character (a third faster).
+# A surname's lowercase particle between two of the name's words: "Pieter van der Berg", "Marie de la Tour", "Ali ibn
+# Rashid", "Mr. von Hassel"; and after a capitalised one, "Van der Berg was".
+_PARTICLE = r"(?:(?:[Vv][ao]n (?:der|den|de)|[Dd]e (?:la|los|las)|van|von|de|del|della|da|di|du|dos|das|ibn|bin|bint) )"
+_AFTER_PARTICLE = r"(?:(?:(?<=\bVan)|(?<=\bVon)|(?<=\bDe))(?:der|den|de|la|los|las) )"
+# Initials before a name ("C. S. Lewis", "J. R. R. Tolkien", "E. Nesbit"; one alone not "A." nor "I.", which end
+# sentences as the article and the pronoun) or within it ("Jack B. Yeats"; not "A." "I.", "V." nor "X.", which end
+# "Plan A." and a king's name: "Henry V. Then"): no sentence ends at their full stops.
+_INITIALS = r"(?:(?<=[A-Z])\.(?: [A-Z]\.){1,2}|(?<=[B-HJ-Z])\.)"
+_INITIAL = re.compile(r"[A-Z]\.")
+"""One initial of a name, as the pattern takes it."""
+_MIDDLE_INITIAL = r"(?:[B-HJ-UWYZ]\. )"
 _NAME_RUN = re.compile(
     r"[A-Z\x80-\U0010ffff](?<![\w'’-][\s\S])"
-    rf"(?:(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)t)\. {_NAME_WORD}|(?<=[^\W\d_a-z])[^\W\d_]*(?:['’-][^\W\d_]+)*)"
-    rf"(?: {_NAME_WORD}){{0,3}}(?![\w-])"
+    rf"(?:(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)t)\. {_PARTICLE}?{_NAME_WORD}|{_INITIALS} {_NAME_WORD}"
+    r"|(?<=[^\W\d_a-z])[^\W\d_]*(?:['’-][^\W\d_]+)*)"
+    rf"(?: (?:{_PARTICLE}|{_AFTER_PARTICLE}|{_MIDDLE_INITIAL})?{_NAME_WORD}){{0,3}}(?![\w-])"
 )
+PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "la",
+        "los",
+        "las",
+        "del",
+        "della",
+        "da",
+        "di",
+        "du",
+        "dos",
+        "das",
+        "ibn",
+        "bin",
+        "bint",
+    }
+)
+"""The lowercase words a name holds between two of its capitalised ones ("Leonardo da Costa"): no word of the
+story's language that makes the name a common one, nor a name alone."""
 _ROMAN = re.compile(r"[IVXLCDM]+")
 """A Roman numeral, as kings and popes are numbered."""
 _SENTENCE_START = frozenset(".!?…\"“”‘’'(:;—\n")
@@ -92,6 +128,8 @@ class _Evidence:
     """The name's first word is a title ("Prince"): "the Prince Yamato" is no place."""
     titled: bool
     """A title and more ("Prince Yamato"): each mention says "a person" once."""
+    saint: bool = False
+    """"St" and one word: a saint, or a place named after one ("to St Ives", "from St Austell")."""
     mentions: int = 0
     inside: int = 0
     """Mentions that do not start a sentence: the capital belongs to the name."""
@@ -128,6 +166,9 @@ class FoundPerson:
 HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "dr", "miss", "mister"})
 """Titles that are said only before a name: what follows is a surname even where it is a trade or an animal too
 ("Mrs Smith", "Mr Baker", "Dr Fox", written without a full stop as British books write them)."""
+WOMEN_S_HONORIFICS = frozenset({"mrs", "ms", "miss"})
+"""Honorifics that name one woman with her given name or without ("Mrs. Kelly", "Mrs. Frank Kelly"), where a man's
+"Mr. Bunny" may be his son "Mr. Benjamin Bunny"'s father."""
 GAZE_VERBS = frozenset(
     (
         "look",
@@ -156,6 +197,59 @@ GAZE_VERBS = frozenset(
     )
 )
 """Verbs after which "at" names whom, not where: "looked at Nadia Rahman", "smiled at Will"."""
+INSTITUTIONS = frozenset(
+    {
+        "street",
+        "road",
+        "avenue",
+        "square",
+        "terrace",
+        "hospital",
+        "infirmary",
+        "island",
+        "college",
+        "school",
+        "university",
+        "academy",
+        "station",
+        "airport",
+        "bridge",
+        "hall",
+        "cathedral",
+        "abbey",
+    }
+)
+"""Last words of the places named after people: "Queen Victoria Street", "King George Hospital", "Prince Edward
+Island", "Lady Margaret Hall". After a title other than an honorific, the title says no person."""
+ORGANISATIONS = frozenset(
+    {
+        "council",
+        "committee",
+        "corporation",
+        "company",
+        "association",
+        "society",
+        "union",
+        "ministry",
+        "agency",
+        "authority",
+        "commission",
+        "ltd",
+        "plc",
+        "inc",
+        "group",
+        "foundation",
+        "institute",
+    }
+)
+"""Last words of the names of bodies that speak as people do in news ("Wirral Council said it had not been
+consulted")."""
+BROADCASTERS = frozenset({"radio", "tv", "channel"})
+"""First words of the names of stations ("Radio Kerry said the gusts were over a hundred miles an hour")."""
+_SAINTS = frozenset({"st", "st.", "saint"})
+_SAINT_PLACE_PREPOSITIONS = frozenset({"to", "from", "in", "at", "near", "via", "into", "towards", "toward"})
+PRAYER_VERBS = frozenset({"pray", "appeal", "devote", "dedicate", "vow", "offer"})
+"""Verbs after which "to St Anthony" is the saint, not a town."""
 NAMES_AMONG_STOP_WORDS = frozenset({"will"})
 """Stop words that are also given names: here a word the story writes in lowercase too, as "Grace" and "Rose" are,
 so "Will Ashby" is a person where a story capitalises him within its sentences, and "Will you come?" is no one."""
@@ -210,10 +304,18 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
             or all(k == "thing" for k in kinds)
         ):
             return False  # "King", "the Squire", "Goblins": a role; "Mount Horai", "Sunday": a place, a day
-        if any(_is_stop_word(w, lists.stop) for w in words):
+        numbered = len(words) > 1 and words[-1] == "I"  # "Elizabeth I": a queen's number, not the pronoun
+        if any(_is_stop_word(w, lists.stop) for w in (words[:-1] if numbered else words)):
             return False
-        # A title is no word of the name's own: "the captain" elsewhere leaves "Captain Elena Voss" hers.
-        return None if any(w.lower() in lowercase_words and fold(w) not in lists.title for w in words) else True
+        if len(words) > 1 and (fold(words[-1]) in ORGANISATIONS or fold(words[0]) in BROADCASTERS):
+            return False  # "Wirral Council said", "Radio Kerry said": a body that speaks
+        # A title is no word of the name's own: "the captain" elsewhere leaves "Captain Elena Voss" hers; nor is a
+        # particle ("van der Berg", with "a van" in the story).
+        return (
+            None
+            if any(w.lower() in lowercase_words and fold(w) not in lists.title | PARTICLES for w in words)
+            else True
+        )
 
     evidence: dict[str, _Evidence] = {}
     stop_word = _StopWords(lists.stop)
@@ -239,9 +341,16 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
             name, offset, length, inside = held
             said = evidence.get(name)
             if said is None and (likely := plausible(name)) is not False:
-                title_first = fold(name.split()[0]) in lists.title
+                words = name.split()
+                title_first = fold(words[0]) in lists.title or fold(words[0]).rstrip(".") in HONORIFICS  # "Mr. Hale"
+                # "King George Hospital", "Queen Victoria Street": a place named after someone, the title no evidence
+                # of a person ("Mrs. Hall" and "Dr Bridge" are people).
+                institution = fold(words[-1]) in INSTITUTIONS and fold(words[0]).rstrip(".") not in HONORIFICS
                 said = evidence[name] = _Evidence(
-                    title_first=title_first, titled=title_first and " " in name, common=likely is None
+                    title_first=title_first,
+                    titled=title_first and " " in name and not institution,
+                    saint=len(words) == 2 and fold(words[0]) in _SAINTS,
+                    common=likely is None,
                 )
             found = runs[run] = _Run(name=name, offset=offset, length=length, inside=inside, evidence=said)
         elif found is None:
@@ -301,12 +410,16 @@ def _name_in(
     words = run.split(" ")
     # A word in lowercase ends the run: the pattern takes any letter but ASCII's lowercase for a capital ("Lena über",
     # "Jeanne était", Cyrillic's "дедка за репку"), for speed; scripts without case keep their runs.
-    lowercase = next((i for i, word in enumerate(words) if word[:1].islower()), None)
+    lowercase = next((i for i, word in enumerate(words) if word[:1].islower() and word not in PARTICLES), None)
     if lowercase is not None:
         words = words[:lowercase]
+    while words and words[-1] in PARTICLES:  # the name the pattern saw after it is a lowercase word ("da été")
+        words.pop()
     offset = 0
     while words and (
-        stop_word[words[0]] or (at_start and len(words) > 1 and _opens_sentence(words[0], lists, lowercase_words))
+        stop_word[words[0]]
+        or words[0] in PARTICLES  # "The de la Tour family": the name is what the run holds after it
+        or (at_start and len(words) > 1 and _opens_sentence(words[0], lists, lowercase_words))
     ):
         offset += len(words.pop(0)) + 1
         at_start = False
@@ -379,6 +492,13 @@ def _is_sentence_word(word: str) -> bool:
     dictionary knows in lowercase. Not "Sofia", "Mary" or "Thomas", which it knows capitalised alone, as names
     (_is_common_word takes them too); "John", "Tom" and "East" are lowercase words as well, and still guard."""
     return all(is_lowercase_word(part) for part in word.split("-"))
+
+
+def _regnal(name: str) -> bool:
+    """Whether a name is a given name and a king's or a pope's number past the first ("Henry VIII", "Louis XIV"): it
+    names a person when repeated, as a full name does. Not "Mary I" (the pronoun too: "Mary I love you")."""
+    words = name.split()
+    return len(words) == 2 and words[1] != "I" and _ROMAN.fullmatch(words[1]) is not None
 
 
 def _said_a_person(name: str, found: _Evidence) -> bool:
@@ -465,6 +585,8 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             and not _gazed_at(word, preceding)
         ):
             thing += 1  # (but "out of Ivan's rhythms" names an owner, and "looked at Nadia" whom she saw)
+        if found.saint and word in _SAINT_PLACE_PREPOSITIONS and not _prayed_to(preceding):
+            thing += 2  # "to St Ives", "from St Austell" (the title said a person); not "prayed to St Anthony"
     elif word.endswith(".") and word[:-1] in lists.title and preceding[-1].istitle() and not possessive:
         person += 1  # "Lt. Ingrid Søndergaard": a title the run leaves out ("Mr." and "Dr." start one); not "MR."
     after = None
@@ -511,6 +633,11 @@ def _owned_role(preceding: list[str]) -> bool:
         return False
     owner = preceding[-2].lower()
     return owner in _ROLE_BEFORE or owner.endswith(("'s", "’s"))
+
+
+def _prayed_to(preceding: list[str]) -> bool:
+    """Whether a preposition before a saint's name follows a verb of praying ("prayed to St Anthony"): a person."""
+    return len(preceding) > 1 and lemma(preceding[-2].lower().strip(_QUOTES)) in PRAYER_VERBS
 
 
 def _after_place(preceding: list[str]) -> bool:
@@ -579,13 +706,26 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
             continue  # "Indeed", "Thus" at a sentence's start; "Within" once, at a line of verse's
         if found.person > found.thing:
             chosen[name] = found.intro
-        elif " " in name and not found.thing and not any(_kind(w, lists) == "thing" for w in name.split()):
+        elif (
+            " " in name
+            and not found.thing
+            and not any(_kind(w, lists) == "thing" for w in name.split())
+            and fold(name.rsplit(" ", 1)[-1]) not in INSTITUTIONS
+        ):
             if found.inside >= 2:
                 # A full name the story repeats: its protagonist, most likely, introduced where first named (the
                 # sentence it opens, "Joe Doyle joined the IRA at seventeen.", came before any it stood within).
                 chosen[name] = min(w for w in (found.first_inside, found.first_opening) if w >= 0)
             elif found.openings >= 2 and not _is_sentence_word(name.split()[0]):
                 chosen[name] = found.first_opening  # "Ella Wheeler Wilcox" repeated, only ever opening a sentence
+            elif (
+                found.inside + found.openings >= 2 and (_regnal(name) or any(w in PARTICLES for w in name.split()))
+            ) or (_INITIAL.fullmatch(name.split()[0]) and found.inside + found.openings):
+                # "His assistant was Marie de la Tour. [...] Marie de la Tour did not say so.": a particle makes it
+                # a full name, said twice as what a story repeats (where "in Rio de Janeiro" is a place), and so
+                # does a king's number ("Henry VIII came to the throne. Henry VIII married"); initials make one said
+                # once ("C. S. Lewis met J. R. R. Tolkien"; where "in W. H. Smith" is a shop)
+                chosen[name] = min(w for w in (found.first_inside, found.first_opening) if w >= 0)
         if (
             name not in chosen
             and not found.thing
@@ -597,6 +737,7 @@ def _people(evidence: dict[str, _Evidence], lists: _WordLists, lowercase_words: 
         if rest in chosen and not evidence[name].inside and _is_common_word(first):
             del chosen[name]  # "Thereupon Walter", only ever at a sentence's start, is Walter
     _with_full_names(chosen, evidence, lists)
+    _with_given_names(chosen)
     # Folded: "MR. McGREGOR", in Potter's capitals, is Mr. McGregor.
     within = {fold(part) for name in chosen for part in _shorter_runs(name.split())}
     return sorted(((n, w) for n, w in chosen.items() if fold(n) not in within), key=lambda item: item[1])
@@ -618,11 +759,34 @@ def _with_full_names(chosen: dict[str, int], evidence: dict[str, _Evidence], lis
         if len(full) != 1 or full[0] in chosen:
             continue
         found = evidence[full[0]]
-        if found.thing or found.introduced_as_thing or found.common or _kind(full[0].split()[1], lists) == "thing":
-            continue
+        last = full[0].split()[1]
+        if found.thing or found.introduced_as_thing or found.common or _kind(last, lists) == "thing" or last == "I":
+            continue  # (nor "Letiko I": "you have brought me back Letiko I will silver your tail")
         said = [where for where in (found.first_inside, found.first_opening, chosen[name]) if where >= 0]
         chosen[full[0]] = min(said)
         del chosen[name]
+
+
+def _with_given_names(chosen: dict[str, int]) -> None:
+    """A person named by an honorific and a surname with a particle ("Mr. von Hassel") is the one person named by a
+    given name and that surname ("Ludwig von Hassel"), introduced where first said; a woman named by an honorific and
+    a surname ("Mrs. Kelly") the one named by it, a given name and the surname ("Mrs. Frank Kelly"). Not "Mr. Hale"
+    beside "Richard Hale" (a one-word surname is a family's), nor "Mr. Bunny" beside his son "Mr. Benjamin Bunny"."""
+    given: dict[str, list[str]] = {}
+    for name in chosen:
+        first, _, rest = name.partition(" ")
+        honorific = fold(first).rstrip(".")
+        if rest.partition(" ")[0] in PARTICLES and honorific not in HONORIFICS:
+            given.setdefault(rest, []).append(name)
+        elif " " in rest and honorific in WOMEN_S_HONORIFICS:
+            given.setdefault(f"{first} {rest.rsplit(' ', 1)[1]}", []).append(name)
+    for name in list(chosen):
+        first, _, rest = name.partition(" ")
+        if fold(first).rstrip(".") not in HONORIFICS:
+            continue
+        full = given.get(rest) if rest.partition(" ")[0] in PARTICLES else given.get(name)
+        if full is not None and len(full) == 1 and full[0] in chosen:
+            chosen[full[0]] = min(chosen[full[0]], chosen.pop(name))
 
 
 @dataclass

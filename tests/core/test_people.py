@@ -191,6 +191,71 @@ def test_places_are_not_people(tmp_path):
     assert names(directory.people) == ["Anna Berg"]
 
 
+def test_a_name_with_a_particle_is_found_by_its_surname_with_or_without_the_particle(tmp_path):
+    # "da Costa" and "van der Berg" found no one: the stored names were "Leonardo" and "Berg".
+    (tmp_path / "gallery.txt").write_text(
+        "The exhibition was curated by Pieter van der Berg, who had spent ten years in Delft.\n\nHis lawyer, "
+        "Leonardo da Costa, said nothing."
+    )
+    directory = PersonFinder.from_corpus(load_corpus(tmp_path))
+    for query, person in [("da Costa", "Leonardo da Costa"), ("Costa", "Leonardo da Costa")]:
+        assert names(directory.find(query).matches) == [person]
+    for query in ["van der Berg", "Berg", "Pieter van der Berg"]:
+        lookup = directory.find(query)
+        assert names(lookup.matches) == ["Pieter van der Berg"] and not lookup.misspelt
+
+
+def test_an_initialled_name_is_found_by_its_initials_and_two_brothers_apart(tmp_path):
+    # "C. S. Lewis" found no one, and "Lewis" was one person for both brothers.
+    (tmp_path / "inklings.txt").write_text(
+        "C. S. Lewis met J. R. R. Tolkien in 1926. Lewis thought Tolkien a fluent little chap.\n\nLewis's brother, "
+        "W. H. Lewis, kept the diary."
+    )
+    directory = PersonFinder.from_corpus(load_corpus(tmp_path))
+    for query, person in [
+        ("C. S. Lewis", "C. S. Lewis"),
+        ("w. h. lewis", "W. H. Lewis"),
+        ("Tolkien", "J. R. R. Tolkien"),
+    ]:
+        lookup = directory.find(query)
+        assert names(lookup.matches) == [person] and not lookup.misspelt
+    assert names(directory.find("Lewis").matches) == ["C. S. Lewis", "W. H. Lewis"]
+
+
+def test_a_king_is_found_by_his_number_not_a_pope_or_a_namesake(tmp_path):
+    # "Henry VIII" suggested Pope Clement VII, and "Elizabeth I" was answered with Queen Elizabeth II.
+    (tmp_path / "tudors.txt").write_text(
+        "Henry VIII came to the throne in 1509. Henry VIII married six times.\n\nHis daughter, Elizabeth I, reigned "
+        "for forty-five years. Pope Clement VII refused Henry an annulment. Queen Elizabeth II visited in 1953."
+    )
+    directory = PersonFinder.from_corpus(load_corpus(tmp_path))
+    for query in ["Henry VIII", "henry viii", "Elizabeth I"]:
+        lookup = directory.find(query)
+        assert names(lookup.matches) == [query.title().replace("Viii", "VIII")] and not lookup.misspelt
+
+
+def test_mr_is_no_misspelling_of_mrs(tmp_path):
+    # Asking for Mr. Hale answered with his wife, Mr and Mrs a letter apart.
+    (tmp_path / "hale.txt").write_text("Mrs. Hale was delicate, said the maid. Mrs. Hale complained of the damp.")
+    directory = PersonFinder.from_corpus(load_corpus(tmp_path))
+    for query in ["Mr. Hale", "Mr Hale"]:
+        lookup = directory.find(query)
+        assert not lookup.matches and lookup.suggestions == ("Mrs. Hale",)
+    misspelt = directory.find("Mrs. Hael")
+    assert names(misspelt.matches) == ["Mrs. Hale"] and misspelt.misspelt
+
+
+def test_an_honorific_and_a_surname_of_two_words_finds_the_person_of_that_surname(tmp_path):
+    # "Mr. von Hassel" found no one: the stored name is "Ludwig von Hassel".
+    (tmp_path / "gallery.txt").write_text(
+        "The lender was Ludwig von Hassel, who lived in Boston. Margaret Hale, who was eighteen, came too."
+    )
+    directory = PersonFinder.from_corpus(load_corpus(tmp_path))
+    for query in ["Mr. von Hassel", "mr von hassel"]:
+        assert names(directory.find(query).matches) == ["Ludwig von Hassel"]
+    assert not directory.find("Mr. Hale").matches  # a surname of one word may be any of a family's
+
+
 def test_an_intro_is_one_sentence_of_one_passage_even_under_headings(tmp_path):
     (tmp_path / "keeper.md").write_text(
         "# The Keeper\n\n## Chapter One\n\nMaren Holt was a keeper of lights on the northern cape\n\n"

@@ -4,7 +4,15 @@ import random
 import re
 
 from bot.core.invisible_characters import without_inside_words
-from bot.core.people_finder import _LOWERCASE_WORD, _NAME_RUN, _NAME_WORD, _lowercase_words, find_people
+from bot.core.people_finder import (
+    _AFTER_PARTICLE,
+    _LOWERCASE_WORD,
+    _NAME_RUN,
+    _NAME_WORD,
+    _PARTICLE,
+    _lowercase_words,
+    find_people,
+)
 
 VARIED = [
     "Ivan's dog's 'tis a''b don't rock'n'roll o' the ' ' dogs' _under_score snake_case",
@@ -42,10 +50,15 @@ def test_lowercase_words_of_random_texts_of_awkward_characters():
 
 def test_the_scan_for_names_finds_the_runs_of_the_plain_pattern():
     """The scan is written for speed; these are the runs it must find."""
-    plain = re.compile(rf"(?<![\w'’-])(?:(?:Mr|Mrs|Ms|Dr|St)\. )?{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}(?![\w-])")
+    name_word = rf"(?:{_PARTICLE}|{_AFTER_PARTICLE}|[B-HJ-UWYZ]\. )?{_NAME_WORD}"
+    initials = r"(?:[A-Z]\. ){2,3}|[B-HJ-Z]\. "
+    plain = re.compile(
+        rf"(?<![\w'’-])(?:(?:Mr|Mrs|Ms|Dr|St)\. {_PARTICLE}?|{initials})?{_NAME_WORD}(?: {name_word}){{0,3}}(?![\w-])"
+    )
     rng = random.Random(18)
     alphabet = [*"aZMDSrst9'’ _-.\n", "Mr. ", "Mrs. ", "Ms. ", "Dr. ", "St. ", "Mr.", "É", "é", "\u0301", "東", "𝐀"]
-    alphabet += ["😀", "\xa0", "İ", "“", "\x1f", "5"]
+    alphabet += ["😀", "\xa0", "İ", "“", "\x1f", "5", "van ", "der ", "Van ", "de la ", "da "]
+    alphabet += ["C. ", "S. ", "A. ", "I. ", "V. ", "R."]
     texts = VARIED + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(5000)]
     texts += ["Mr. Smith", "Mrs. Tiggy-winkle met Ms. Dr. St. Lawrence", "Mr Smith", "Mr. 5", "St.", "x-Mr. A"]
     assert sum(1 for text in texts for _ in plain.finditer(text)) > 5000
@@ -295,3 +308,118 @@ def test_a_name_someone_is_known_as_is_a_person_introduced_there():
     # A place or a thing known by a name is no one.
     assert names_in("They lived in a hut known as Ingas, below Mosled.") == []
     assert names_in("The sword of Murakumo, afterwards known as Kusanagi, was kept at the shrine.") == []
+
+
+def test_a_lowercase_particle_between_a_name_s_words_keeps_the_full_name():
+    # "Pieter van der Berg" was "Berg", "Leonardo da Costa" "Leonardo"; "Marie de la Tour" and "Ali ibn Rashid" no one.
+    story = (
+        "The exhibition was curated by Pieter van der Berg, who had spent ten years in Delft. Van der Berg was a "
+        "small, precise man, and he drove a van. His assistant was Marie de la Tour, from Lyon. De la Tour had written "
+        "her thesis on him. Marie de la Tour did not say so. His lawyer, Leonardo da Costa, said nothing. A young man, "
+        "Ali ibn Rashid, asked von Hassel a question. Mr. von Hassel said, who knows?"
+    )
+    found = names_in(story)
+    assert {"Pieter van der Berg", "Marie de la Tour", "Leonardo da Costa", "Ali ibn Rashid"} <= set(found)
+    assert not {"Berg", "Leonardo", "Costa", "Tour", "Van der Berg"} & set(found)
+    # A town named like a surname is still a town, a place holding a particle a place, and a first name the same.
+    town = "We drove to Costa for the weekend. Costa was busy. In Costa we ate fish at Rio de Janeiro's best cafe."
+    assert names_in(town) == []
+    assert names_in("Will da Silva met us there, and Will da Silva said the fish was fresh.") == ["Will da Silva"]
+
+
+def test_initials_are_part_of_a_name_and_make_it_a_person():
+    # "C. S. Lewis" and his brother "W. H. Lewis" were one "Lewis" (the initials ended sentences); "Jack B. Yeats"
+    # was "Jack B".
+    story = (
+        "C. S. Lewis met J. R. R. Tolkien at a faculty meeting in 1926. Lewis thought Tolkien a fluent little chap. "
+        "They met in Lewis's rooms with Lewis's brother, W. H. Lewis, whom everyone called Warnie. The painter Jack B. "
+        "Yeats stayed at the Trident for a summer."
+    )
+    assert sorted(names_in(story)) == ["C. S. Lewis", "J. R. R. Tolkien", "Jack B. Yeats", "W. H. Lewis"]
+    # A sentence ending in a capital letter, the article or the pronoun, still ends there; a king's numeral too.
+    assert names_in("It was I. Mary laughed, and Mary said so. Mary went home.") == ["Mary"]
+    assert names_in("They had Plan A. Tom left, said Tom.") == ["Tom"]
+    assert names_in("King Henry V. Then the king died. King Henry V was brave.") == ["King Henry V"]
+    assert names_in("We bought the paper in W. H. Smith and read it in the car.") == []
+
+
+def test_a_king_s_number_is_part_of_his_name():
+    # "Henry VIII" was no one (said twice, opening sentences, but "henry" is a word too), "Elizabeth I" was no one
+    # ("I" a stop word) and her mentions were her namesake Queen Elizabeth II's.
+    story = (
+        "Henry VIII came to the throne in 1509. Henry VIII married six times. His daughter, Elizabeth I, reigned for "
+        "forty-five years, and Elizabeth I never married. Queen Elizabeth II visited Hampton Court in 1953."
+    )
+    people = {p.name: p.mentions for p in find_people([story])}
+    assert people == {"Henry VIII": 2, "Elizabeth I": 2, "Queen Elizabeth II": 1}
+    # "I" after a name is still the pronoun where nothing says a queen, and a name said so is no fuller name of Mary.
+    assert names_in('"Mary I love you," said Tom. Mary smiled, and Mary said so.') == ["Mary"]
+    # A numbered thing said twice is no one.
+    assert names_in("After World War II we moved. World War II was hard.") == []
+
+
+def test_a_place_named_after_a_saint_or_a_royal_is_no_one():
+    # Each was a person: "St" and "Queen" are titles, and each mention after one said a person.
+    memoir = (
+        "We took the sleeper from Paddington to St Erth. The little train ran along the estuary to St Ives, and my "
+        "sister Ruth was sick, said Ruth. From St Ives we walked to St Michael's Mount. Father drove us to St Austell. "
+        "The 6:14 to St Pancras was late. We started from King William Street. My aunt worked at the King George "
+        "Hospital. We crossed to Queen Victoria Street and took the Tube to Lady Margaret Hall's old office. My "
+        "cousin had flown in from Prince Edward Island. We walked home along Queen Victoria Street in the dark."
+    )
+    assert names_in(memoir) == ["Ruth"]
+    # A saint is a saint where nothing says a place, or prayed to; a titled surname that ends a place is a surname.
+    assert names_in("St. John said nothing. St. John was a tall man, said Mary.") == ["St. John"]
+    assert names_in("She prayed to St Anthony for her keys. St Anthony, who finds things, found them.") == [
+        "St Anthony"
+    ]
+    assert names_in("Sir Peter Hall, who directed the play, was late. Mrs. Hall said so.") == [
+        "Sir Peter Hall",
+        "Mrs. Hall",
+    ]
+
+
+def test_an_honorific_with_a_full_stop_says_a_person_as_one_without():
+    # "Mr. Hale", said three times with nothing else to say who he is, was no one ("Mr" said a person, "Mr." not).
+    story = (
+        "Mr. Hale, the vicar, was a gentle scholar. Mr. Hale had doubts. One evening in the study, Mr. Hale told "
+        "Margaret that he could no longer remain in the Church."
+    )
+    assert "Mr. Hale" in names_in(story)
+    # A saint with a full stop is still a place after "to": "the Mount of St. Michael" is no one.
+    assert names_in("They sailed to St. Michael's Mount. The giant lived at St. Michael's Mount.") == []
+
+
+def test_a_council_or_a_radio_station_that_speaks_is_no_one():
+    # News and memoir: "Wirral Council said", "Radio Kerry said" were people.
+    story = (
+        "Wirral Council said it had not been consulted. Wirral Council said so twice. We listened to Radio Kerry "
+        "until the power went. Radio Kerry said the gusts were over a hundred miles an hour."
+    )
+    assert names_in(story) == []
+    # Who speaks for one is a person.
+    assert names_in(story + " Anne Byrne, a spokeswoman for Wirral Council, said sorry.") == ["Anne Byrne"]
+
+
+def test_an_honorific_and_a_surname_of_two_words_is_the_person_of_that_surname():
+    # "Mr. von Hassel" was a second person beside Ludwig von Hassel.
+    story = (
+        "The lender was an elderly American, Ludwig von Hassel, who lived in Boston. Mr. von Hassel arrived late. "
+        "Mr. von Hassel said nothing."
+    )
+    assert names_in(story) == ["Ludwig von Hassel"]
+    # A surname of one word is a family's: Mr. Hale is not his daughter.
+    family = "Margaret Hale, who was eighteen, came home. Mr. Hale, the vicar, said so. Mr. Hale had doubts."
+    assert sorted(names_in(family)) == ["Margaret Hale", "Mr. Hale"]
+
+
+def test_a_woman_named_by_an_honorific_is_the_one_named_by_it_and_her_given_name():
+    # "Mrs. Kelly" and "Mrs. Frank Kelly" were two people.
+    story = (
+        "She was born May Doherty, but after the wedding she was Mrs. Frank Kelly to the whole street, said Ada. "
+        "Mrs. Kelly, who kept the shop, said nothing."
+    )
+    assert "Mrs. Kelly" not in names_in(story) and "Mrs. Frank Kelly" in names_in(story)
+    # A man of one name is not his son: old Mr. Bunny is Mr. Benjamin Bunny's father.
+    father = "Then old Mr. Bunny, who was strict, came. Mr. Benjamin Bunny, his son, ran, said Mr. Benjamin Bunny."
+    assert sorted(names_in(father)) == ["Mr. Benjamin Bunny", "Mr. Bunny"]
