@@ -1,6 +1,7 @@
 """Numbers a question writes one way and the stories another: "21" and "twenty-one", "seventeen" and "17", "5am" and
-"5 a.m.", "the 60s" or "the sixties" and "the 1960s". Like bot.core.word_break, a question's number is searched as
-the story's form only where the passages searched hold no word of its own form and some of them write the other.
+"5 a.m.", "the 60s" or "the sixties" and "the 1960s", "WW2" and "the Second World War". Like bot.core.word_break, a
+question's number is searched as the story's form only where the passages searched hold no word of its own form and
+some of them write the other.
 
 The analysis keeps each form's own terms ("twenty-one" is "twenti" "one", "5 a.m." is "5", "1960s" is "1960"), so a
 question's "21" met nothing in a story that spells it, and the minimum-match rule refused or misranked the answer.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -48,6 +50,13 @@ DECADES = {name.removesuffix("y") + "ies": value for name, value in TENS.items()
 """A decade in words ("sixties"), as "the 60s" writes it in digits."""
 CENTURIES = range(10, 21)
 """Centuries a decade asked without one ("the 60s") may be written in ("1960s", "1860s")."""
+WARS = {
+    "ww1": ("first world war", "world war i", "world war one", "world war 1", "great war"),
+    "wwi": ("first world war", "world war i", "world war one", "world war 1", "great war"),
+    "ww2": ("second world war", "world war ii", "world war two", "world war 2"),
+    "wwii": ("second world war", "world war ii", "world war two", "world war 2"),
+}
+"""The world wars as a question shortens them and as the stories write them out."""
 LARGEST = 999_999
 """The largest number spelled out: a number written in words is seldom larger."""
 TRIED_FORMS = 32
@@ -212,6 +221,22 @@ def _clock_finder(hour: str, half: str) -> Callable[[str], str]:
     return finds
 
 
+def _phrase_finder(phrase: str) -> Callable[[str], str]:
+    """What finds the words of `phrase` written one after another ("Second World War"), apart by spaces."""
+    wanted = phrase.split()
+
+    def finds(text: str) -> str:
+        found = words(text)
+        for place in range(len(found) - len(wanted) + 1):
+            run = found[place : place + len(wanted)]
+            spaced = all(text[a[2] : b[1]] == " " for a, b in pairwise(run))
+            if spaced and [normalize_word(word) for word, _, _ in run] == wanted:
+                return text[run[0][1] : run[-1][2]]
+        return ""
+
+    return finds
+
+
 def _decade_finder(written: str) -> Callable[[str], str]:
     """What finds a decade written so ("1960s", "60s", "sixties"), with or without an apostrophe."""
 
@@ -235,8 +260,8 @@ class NumberForms:
     def found(self, question: str, found: Sequence[tuple[str, int, int]]) -> list[NumberForm]:
         """The question's numbers (of `words(question)`) whose own form no passage searched holds, each as the form
         most of them write: digits for words, words for digits, "5 a.m." for "5am", "1960s" for "60s" or
-        "sixties". Never a year as a count, a number joined into a score or a time, or a lone "one" (a pronoun as
-        often as a number)."""
+        "sixties", "Second World War" for "WW2". Never a year as a count, a number joined into a score or a time,
+        or a lone "one" (a pronoun as often as a number)."""
         forms: list[NumberForm] = []
         place = 0
         while place < len(found):
@@ -277,6 +302,8 @@ class NumberForms:
         clock = folded.removesuffix("am").removesuffix("pm")
         if folded[-2:] in {"am", "pm"} and clock.isdigit() and 1 <= int(clock) <= 12:
             return 1, [self._candidate((clock,), _clock_finder(clock, folded[-2]))]
+        if folded in WARS:
+            return 1, [self._candidate(tuple(phrase.split()), _phrase_finder(phrase)) for phrase in WARS[folded]]
         decade = _decade(folded)
         if decade is not None:
             century, tens = decade

@@ -19,7 +19,8 @@ def survey(tmp_path_factory):
         "Her research on polymers in the 1960s led to a waterproof fabric.\n\n"
         "Lewis Okonjo-Hart was only seventeen years old when he scored.\n\n"
         "Ted had saved 34 pounds by the spring and bought a fiddle.\n\n"
-        "In the eighties the mill closed and the village emptied.",
+        "In the eighties the mill closed and the village emptied.\n\n"
+        "During the Second World War she worked at a laboratory in Ottawa.",
         encoding="utf-8",
     )
     return StoryLibrary(load_corpus(folder))
@@ -37,6 +38,8 @@ def survey(tmp_path_factory):
         ("what happened in the 60s", "polymers in the 1960s", "1960s"),
         ("what did she research in the sixties", "polymers in the 1960s", "1960s"),
         ("what happened to the mill in the 1980s", "In the eighties", "eighties"),
+        ("where did she work in WW2", "laboratory in Ottawa", "Second World War"),
+        ("where did she work in WWII", "laboratory in Ottawa", "Second World War"),
     ],
 )
 def test_a_number_the_stories_write_in_another_form_finds_it_and_says_so(survey, question, found, searched):
@@ -89,6 +92,7 @@ def test_one_alone_is_a_pronoun_as_often_as_a_number(tmp_path):
         ("The porter came at nine with thirty letters.", "who was at the door at 9:30"),  # a time's
         ("The general led one thousand eight hundred soldiers.", "what happened in 1800"),  # a year, not a count
         ("The war of 1800 ended in the spring.", "who led one thousand eight hundred soldiers"),  # nor a count a year
+        ("During the Second World War she worked in Ottawa.", "where did she work in WW1"),  # another war
     ],
 )
 def test_numbers_joined_into_another_or_years_are_not_searched_in_another_form(tmp_path, story, question):
