@@ -24,6 +24,7 @@ from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.invisible_characters import plain_question
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
+from bot.core.number_forms import NumberForms
 from bot.core.query import Correction, Query, answer_kind, focus_word, form_words_at, person_asked_about
 from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
 from bot.core.rerank.model import RERANK_DEPTH, Reranker
@@ -228,6 +229,11 @@ class StoryLibrary:
         question: it keeps the question's budget, and a library sent to another process sends none)."""
         return WordBreaker(self.analyzer, self.index, self.corpus.passages, self._passages_of(story))
 
+    def number_forms(self, story: int | None = None) -> NumberForms:
+        """What finds one question's numbers in the forms this library, or one story of it, writes them (made for
+        each question: it keeps the question's budget)."""
+        return NumberForms(self.analyzer, self.index, self.corpus.passages, self._passages_of(story))
+
     def analysed(self, document: int) -> AnalysedPassage:
         """A passage's terms and sentences, kept for the passages asked about most recently."""
         found = self._analysed.get(document)
@@ -249,7 +255,8 @@ class StoryLibrary:
         cannot sink a question whose other words match. The words that say how it asks ("old" in
         "How old is she?") are searched only when it has no other: "old" is then all it is about.
         A word the stories write in parts is searched as those parts (bot.core.word_break), on the evidence of the
-        passages asked of: one `story`'s, if given.
+        passages asked of: one `story`'s, if given. So is a number they write in another form ("21" as
+        "twenty-one", "5am" as "5 a.m.": bot.core.number_forms).
         """
         question = plain_question(question)  # as ask has it: eval ranks people's questions through here
         form = form_words_at(question)
@@ -265,7 +272,19 @@ class StoryLibrary:
         joined = {run.first: run for run in breaker.joined(question, found)}
         written_joined = {place for run in joined.values() for place in range(run.first, run.first + run.count)}
         broken_pairs: set[tuple[str, str]] = set()
+        numbers = {
+            place: number
+            for number in self.number_forms(story).found(question, found)
+            for place in range(number.first, number.first + number.count)
+        }
         for place, (word, start, _) in enumerate(found):
+            number = numbers.get(place)
+            if number is not None:
+                if place == number.first:
+                    corrections.setdefault((number.typed, number.shown), Correction(number.typed, number.shown))
+                    terms.extend(number.terms)
+                    broken_pairs.update(pairwise(number.terms))
+                continue
             if place in joined:
                 terms.append(joined[place].term)
             term = self.analyzer.term(word) if start not in form else None

@@ -1,0 +1,362 @@
+"""Numbers a question writes one way and the stories another: "21" and "twenty-one", "seventeen" and "17", "5am" and
+"5 a.m.", "the 60s" or "the sixties" and "the 1960s", "WW2" and "the Second World War". Like bot.core.word_break, a
+question's number is searched as the story's form only where the passages searched hold no word of its own form and
+some of them write the other.
+
+The analysis keeps each form's own terms ("twenty-one" is "twenti" "one", "5 a.m." is "5", "1960s" is "1960"), so a
+question's "21" met nothing in a story that spells it, and the minimum-match rule refused or misranked the answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+
+from bot.core.analysis import Analyzer, normalize_word, words
+from bot.core.corpus import Passage
+from bot.core.index import BM25Scoring
+from bot.core.word_break import HYPHENS, YEARS
+
+UNITS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+"""The number words below twenty, each at its value."""
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1000}
+NUMBER_WORDS = frozenset(UNITS) | TENS.keys() | SCALES.keys()
+DECADES = {name.removesuffix("y") + "ies": value for name, value in TENS.items()}
+"""A decade in words ("sixties"), as "the 60s" writes it in digits."""
+CENTURIES = range(10, 21)
+"""Centuries a decade asked without one ("the 60s") may be written in ("1960s", "1860s")."""
+WARS = {
+    "ww1": ("first world war", "world war i", "world war one", "world war 1", "great war"),
+    "wwi": ("first world war", "world war i", "world war one", "world war 1", "great war"),
+    "ww2": ("second world war", "world war ii", "world war two", "world war 2"),
+    "wwii": ("second world war", "world war ii", "world war two", "world war 2"),
+}
+"""The world wars as a question shortens them and as the stories write them out."""
+LARGEST = 999_999
+"""The largest number spelled out: a number written in words is seldom larger."""
+TRIED_FORMS = 32
+"""Forms whose postings are read, at most, for one question: a question of many numbers may be written many ways."""
+CHECKED_PASSAGES = 64
+"""Passages read, at most, to find a number's other form, over all the numbers of a question: evidence enough, and
+a bounded cost for a question of many numbers that many passages hold."""
+NUMBER_JOINERS = "-:.,/"
+"""What joins a number to the next into a score ("2-1"), a time ("5:30"), a decimal, a thousands group or a date:
+a number so joined is part of another, and is not searched in another form."""
+
+
+@dataclass(frozen=True)
+class NumberForm:
+    """Question words that are a number the passages searched write only in another form."""
+
+    first: int
+    """Where they start among the question's words."""
+    count: int
+    """How many words they are."""
+    typed: str
+    """As the question writes them ("21")."""
+    shown: str
+    """As a passage writes the number ("twenty-one"), to say what was searched."""
+    terms: tuple[str, ...]
+    """The terms of the story's form, searched instead."""
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A form the number may be written in: the terms a passage writing it holds, and what finds it in a text."""
+
+    terms: tuple[str, ...]
+    finds: Callable[[str], str]
+
+
+def spelled_value(run: Sequence[str]) -> int | None:
+    """The number a run of (folded) number words writes ("twenty one", "a hundred and forty", "two thousand"),
+    or None when they are no one number ("one two", "nineteen sixty": a year's words, "thirty twenty")."""
+    total, current, last = 0, 0, ""
+    for place, word in enumerate(run):
+        following = run[place + 1] if place + 1 < len(run) else ""
+        if word == "a":
+            if place != 0 or following not in SCALES:
+                return None
+            current, last = 1, "unit"
+        elif word == "and":
+            if last not in SCALES or following not in NUMBER_WORDS or following in SCALES:
+                return None
+            last = "and"
+        elif word in SCALES:
+            if word == "hundred" and not (last == "unit" and 0 < current % 100 < 10):
+                return None
+            if word == "thousand" and (current == 0 or last not in {"unit", "tens", "hundred"}):
+                return None
+            if word == "thousand" and total:
+                return None
+            if word == "hundred":
+                current *= 100
+            else:
+                total, current = current * 1000, 0
+            last = word
+        elif word in TENS:
+            if last not in {"", "hundred", "thousand", "and"}:
+                return None
+            current, last = current + TENS[word], "tens"
+        elif word in UNITS:
+            value = UNITS.index(word)
+            after_tens = last == "tens" and 0 < value < 10
+            if not (last in {"", "hundred", "thousand", "and"} or after_tens) or (value == 0 and len(run) > 1):
+                return None
+            current, last = current + value, "unit"
+        else:
+            return None
+    if last in {"", "and"}:
+        return None
+    return total + current
+
+
+def spelled(value: int) -> list[str]:
+    """The words that write `value` (1 to LARGEST), less "and": "one hundred forty"."""
+    if value >= 1000:
+        rest = value % 1000
+        return [*spelled(value // 1000), "thousand", *(spelled(rest) if rest else [])]
+    if value >= 100:
+        rest = value % 100
+        return [UNITS[value // 100], "hundred", *(spelled(rest) if rest else [])]
+    if value >= 20:
+        tens = next(name for name, ten in TENS.items() if ten == value // 10 * 10)
+        return [tens, *([UNITS[value % 10]] if value % 10 else [])]
+    return [UNITS[value]]
+
+
+def spelled_runs(text: str) -> list[tuple[int, int, int]]:
+    """(value, start, end) of every number `text` writes in words: number words apart by spaces or one hyphen."""
+    found = words(text)
+    runs: list[tuple[int, int, int]] = []
+    place = 0
+    while place < len(found):
+        last = place
+        if normalize_word(found[place][0]) in NUMBER_WORDS | {"a"}:
+            while last + 1 < len(found) and _spelled_next(text, found[last], found[last + 1]):
+                last += 1
+        value = spelled_value([normalize_word(word) for word, _, _ in found[place : last + 1]])
+        if value is not None:
+            runs.append((value, found[place][1], found[last][2]))
+        place = last + 1
+    return runs
+
+
+def _spelled_next(text: str, word: tuple[str, int, int], following: tuple[str, int, int]) -> bool:
+    """Whether `following` goes on the number `word` is part of: a number word (or "and") after a space or a
+    hyphen."""
+    gap = text[word[2] : following[1]]
+    joined = gap in HYPHENS or (0 < len(gap) <= 2 and gap.isspace())
+    return joined and normalize_word(following[0]) in NUMBER_WORDS | {"and"}
+
+
+def standalone(text: str, start: int, end: int) -> bool:
+    """Whether the digits at text[start:end] are a number of their own, not part of a score, time or decimal."""
+    before = start >= 2 and text[start - 1] in NUMBER_JOINERS and text[start - 2].isdigit()
+    after = end + 1 < len(text) and text[end] in NUMBER_JOINERS and text[end + 1].isdigit()
+    return not (before or after)
+
+
+def _digits_finder(value: int) -> Callable[[str], str]:
+    def finds(text: str) -> str:
+        target = str(value)
+        for word, start, end in words(text):
+            if word == target and standalone(text, start, end):
+                return word
+        return ""
+
+    return finds
+
+
+def _spelled_finder(value: int) -> Callable[[str], str]:
+    def finds(text: str) -> str:
+        return next((text[start:end] for found, start, end in spelled_runs(text) if found == value), "")
+
+    return finds
+
+
+def _clock_finder(hour: str, half: str) -> Callable[[str], str]:
+    """What finds "5 a.m." or "5 am" ("a" or "p" in `half`)."""
+
+    def finds(text: str) -> str:
+        found = words(text)
+        for place, (word, start, end) in enumerate(found[:-1]):
+            if word != hour or not standalone(text, start, end) or not text[end : found[place + 1][1]].isspace():
+                continue
+            following = found[place + 1]
+            if following[0].casefold() == half + "m":
+                return text[start : following[2]]
+            after = found[place + 2] if place + 2 < len(found) else None
+            spelled_half = following[0].casefold() == half and after is not None and after[0].casefold() == "m"
+            if spelled_half and after is not None and text[following[2] : after[1]] == ".":
+                closing = after[2] + 1 if text[after[2] : after[2] + 1] == "." else after[2]
+                return text[start:closing]
+        return ""
+
+    return finds
+
+
+def _phrase_finder(phrase: str) -> Callable[[str], str]:
+    """What finds the words of `phrase` written one after another ("Second World War"), apart by spaces."""
+    wanted = phrase.split()
+
+    def finds(text: str) -> str:
+        found = words(text)
+        for place in range(len(found) - len(wanted) + 1):
+            run = found[place : place + len(wanted)]
+            spaced = all(text[a[2] : b[1]] == " " for a, b in pairwise(run))
+            if spaced and [normalize_word(word) for word, _, _ in run] == wanted:
+                return text[run[0][1] : run[-1][2]]
+        return ""
+
+    return finds
+
+
+def _decade_finder(written: str) -> Callable[[str], str]:
+    """What finds a decade written so ("1960s", "60s", "sixties"), with or without an apostrophe."""
+
+    def finds(text: str) -> str:
+        return next((word for word, _, _ in words(text) if normalize_word(word).lstrip("'’") == written), "")
+
+    return finds
+
+
+class NumberForms:
+    """Finds one question's numbers in the other forms the passages searched (of one story, if given) write them, and
+    reads at most CHECKED_PASSAGES of them for the question."""
+
+    def __init__(
+        self, analyzer: Analyzer, index: BM25Scoring, passages: Sequence[Passage], within: range | None = None
+    ):
+        self.analyzer, self.index, self.passages = analyzer, index, passages
+        self.within = within if within is not None else range(0, index.size)
+        self.unread, self.untried = CHECKED_PASSAGES, TRIED_FORMS
+
+    def found(self, question: str, found: Sequence[tuple[str, int, int]]) -> list[NumberForm]:
+        """The question's numbers (of `words(question)`) whose own form no passage searched holds, each as the form
+        most of them write: digits for words, words for digits, "5 a.m." for "5am", "1960s" for "60s" or
+        "sixties", "Second World War" for "WW2". Never a year as a count, a number joined into a score or a time,
+        or a lone "one" (a pronoun as often as a number)."""
+        forms: list[NumberForm] = []
+        place = 0
+        while place < len(found):
+            count, candidates = self._candidates(question, found, place)
+            run = found[place : place + count]
+            own = [term for word, _, _ in run if (term := self.analyzer.term(word)) is not None]
+            if candidates and not all(self._held(term) for term in own):
+                chosen = self._most_written(candidates)
+                if chosen is not None:
+                    typed = question[run[0][1] : run[-1][2]]
+                    forms.append(NumberForm(place, count, typed, chosen[0], chosen[1]))
+            place += count
+        return forms
+
+    def _candidates(
+        self, question: str, found: Sequence[tuple[str, int, int]], place: int
+    ) -> tuple[int, list[_Candidate]]:
+        """How many words from `place` one number takes (at least one), and the forms the stories may write it in."""
+        word, start, end = found[place]
+        folded = normalize_word(word)
+        if folded in NUMBER_WORDS | {"a"}:
+            last = place
+            while last + 1 < len(found) and _spelled_next(question, found[last], found[last + 1]):
+                last += 1
+            run = [normalize_word(w) for w, _, _ in found[place : last + 1]]
+            value = spelled_value(run)
+            if value is None or run == ["one"] or value in YEARS:
+                return last - place + 1, []
+            return last - place + 1, [self._candidate((str(value),), _digits_finder(value))]
+        if folded.isdigit() and not folded.startswith("0") and standalone(question, start, end):
+            value = int(folded)
+            if value in YEARS or not 0 < value <= LARGEST:
+                return 1, []
+            spelled_words = spelled(value)
+            if spelled_words[0] == "one" and len(spelled_words) > 1 and spelled_words[1] in SCALES:
+                spelled_words = spelled_words[1:]  # "a hundred" as well as "one hundred"
+            return 1, [self._candidate(tuple(spelled_words), _spelled_finder(value))]
+        clock = folded.removesuffix("am").removesuffix("pm")
+        if folded[-2:] in {"am", "pm"} and clock.isdigit() and 1 <= int(clock) <= 12:
+            return 1, [self._candidate((clock,), _clock_finder(clock, folded[-2]))]
+        if folded in WARS:
+            return 1, [self._candidate(tuple(phrase.split()), _phrase_finder(phrase)) for phrase in WARS[folded]]
+        decade = _decade(folded)
+        if decade is not None:
+            century, tens = decade
+            written = [f"{tens}s", next(name for name, ten in DECADES.items() if ten == tens)]
+            centuries = CENTURIES if century is None else [century]
+            written += [f"{c}{tens}s" for c in centuries]
+            asked = {folded.lstrip("'’")}
+            return 1, [self._candidate((w,), _decade_finder(w)) for w in written if w not in asked]
+        return 1, []
+
+    def _candidate(self, written: tuple[str, ...], finds: Callable[[str], str]) -> _Candidate:
+        terms = tuple(term for word in written if (term := self.analyzer.term(word)) is not None)
+        return _Candidate(terms, finds)
+
+    def _held(self, term: str) -> bool:
+        """Whether a passage searched holds the term (a term of the library's read, while TRIED_FORMS last)."""
+        if term not in self.index.vocabulary:
+            return False
+        if self.untried <= 0:
+            return True  # taken as held: no other form is searched for it
+        self.untried -= 1
+        return len(self.index.postings_within(term, self.within)[0]) > 0
+
+    def _most_written(self, candidates: Sequence[_Candidate]) -> tuple[str, tuple[str, ...]] | None:
+        """The form most passages searched write, as the first writes it, and its terms; None when none does."""
+        best: tuple[int, str] | None = None
+        for candidate in candidates:
+            if self.unread <= 0 or self.untried <= 0:
+                break
+            if not candidate.terms or not all(self._held(t) for t in candidate.terms):
+                continue
+            held = self.index.postings_within(candidate.terms[0], self.within)[0]
+            for term in candidate.terms[1:]:
+                held = np.intersect1d(held, self.index.postings_within(term, self.within)[0], assume_unique=True)
+            read = held[: self.unread]
+            self.unread -= len(read)
+            written = [shown for document in read if (shown := candidate.finds(self.passages[int(document)].text))]
+            if written and (best is None or len(written) > best[0]):
+                best = (len(written), written[0])
+        if best is None:
+            return None
+        return best[1], tuple(self.analyzer.terms(best[1]))
+
+
+def _decade(folded: str) -> tuple[int | None, int] | None:
+    """(century, tens) of a decade ("1960s": 19, 60; "60s" and "sixties": None, 60), else None."""
+    if folded in DECADES:
+        return None, DECADES[folded]
+    digits = folded.lstrip("'’").removesuffix("s")
+    if not folded.endswith("s") or not digits.isdigit() or not digits.endswith("0"):
+        return None
+    if len(digits) == 2 and digits != "00" and int(digits) >= 20:
+        return None, int(digits)
+    if len(digits) == 4 and int(digits[:2]) in CENTURIES and int(digits[2:]) >= 20:
+        return int(digits[:2]), int(digits[2:])
+    return None
