@@ -18,32 +18,11 @@ import numpy as np
 from bot.core.analysis import Analyzer, normalize_word, words
 from bot.core.corpus import Passage
 from bot.core.index import BM25Scoring
+from bot.core.number_words import TENS as TEN_WORDS
+from bot.core.number_words import UNITS, tens_value
 from bot.core.word_break import HYPHENS, YEARS
 
-UNITS = (
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-)
-"""The number words below twenty, each at its value."""
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+TENS = {name: tens_value(name) for name in TEN_WORDS}
 SCALES = {"hundred": 100, "thousand": 1000}
 NUMBER_WORDS = frozenset(UNITS) | TENS.keys() | SCALES.keys()
 DECADES = {name.removesuffix("y") + "ies": value for name, value in TENS.items()}

@@ -6,37 +6,19 @@ from __future__ import annotations
 
 import re
 
+from bot.core.number_words import TENS, UNITS, tens_value
+
 MAX_HEADING_CHARS = 80
 """A chapter line or title line is at most this long; a longer line is text."""
 SUBTITLE_CHARS = 60
 """A subtitle, or a Roman numeral's chapter name after it, is at most this long."""
 _CHAPTER_WORDS = {"chapter", "book", "part", "volume", "stave", "canto", "letter", "act", "scene", "section"}
 _ALONE_WORDS = {"prologue", "epilogue", "preface", "introduction", "foreword", "afterword", "conclusion", "interlude"}
-_UNITS = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_UNITS = UNITS[1:]
+"""The number words a chapter counts with, from one."""
 _NUMBER_WORDS = {
     *_UNITS,
-    *_TENS,
+    *TENS,
     "hundred",
     "first",
     "second",
@@ -83,7 +65,7 @@ def counted_number(line: str) -> int | None:
     if len(line) > 13 or not (line.isupper() or line.istitle()):
         return None
     parts = line.lower().split("-")
-    tens = _TENS.index(parts[0]) * 10 + 20 if parts[0] in _TENS else None
+    tens = tens_value(parts[0]) if parts[0] in TENS else None
     if len(parts) == 1:
         return tens if tens is not None else (_UNITS.index(parts[0]) + 1 if parts[0] in _UNITS else None)
     if len(parts) == 2 and tens is not None and parts[1] in _UNITS[:9]:
