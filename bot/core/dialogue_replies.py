@@ -13,6 +13,12 @@ LONGEST_QUESTION = 240
 """Characters past which a paragraph is more than one line that asks (a speech, a narration with a quote in it)."""
 _SINGLE_QUOTES = "'‘’"
 """Quotes an elision's apostrophe is written as too ("'Twas", and "‘Twas" as word processors curl it)."""
+_ELIDED_WORDS = frozenset(("twas", "tis", "twere", "twill", "twould", "tisn", "twasn", "em", "cause", "til", "tween"))
+"""Words an apostrophe opens in narration, for letters left out ("'Twas", "'Tisn't", "'em", "'cause", "'til")."""
+_LONGEST_ELIDED = 6
+"""Letters read of a paragraph's first word to tell whether it is one of them."""
+_SPEECH_ENDS = frozenset(",.!?…-—")
+"""What a speech's words end with before its closing quote."""
 LONGEST_EXCHANGE = 600
 """Characters a question and its reply may hold together: no more than an answer's excerpt shows
 (bot.core.excerpt.EXCERPT_CHARS), so the reply is never cut from the question (a 906-character reply's answer was)."""
@@ -50,11 +56,27 @@ def _quotes_in(text: str) -> bool:
 
 
 def replies(paragraph: str) -> bool:
-    """Whether the paragraph is spoken: it opens with a quote. One opening with a single quote closes it too, later
-    on: "'Twas a cold night" and "'Tis true" open with an elision's apostrophe, and are narration."""
+    """Whether the paragraph is spoken: it opens with a quote. Not one that opens with an elision's apostrophe
+    ("'Twas a cold night", "'Tis true", "'90s"), unless a quote closes after a sentence's mark ("'Tis true,' she
+    said"): a plural's apostrophe ("the owls' cries") closes nothing, and a speech running on into the next paragraph
+    closes no quote at all ("'We must go now." opens one)."""
     if not paragraph or paragraph[0] not in OPENING_QUOTES:
         return False
-    return paragraph[0] not in _SINGLE_QUOTES or _quotes_in(paragraph[1:])
+    return paragraph[0] not in _SINGLE_QUOTES or not _elided(paragraph) or _closes_speech(paragraph)
+
+
+def _elided(paragraph: str) -> bool:
+    """Whether the paragraph's opening apostrophe stands for letters left out of its first word ("'Twas", "'90s")."""
+    end = 1
+    while end < len(paragraph) and end <= _LONGEST_ELIDED and paragraph[end].isalnum():
+        end += 1
+    word = paragraph[1:end].casefold()
+    return word[:1].isdigit() or word in _ELIDED_WORDS
+
+
+def _closes_speech(paragraph: str) -> bool:
+    """Whether a single quote closes a speech in the paragraph: right after a sentence's mark ("true,' she said")."""
+    return any(paragraph[at] in "'’" and paragraph[at - 1] in _SPEECH_ENDS for at in range(2, len(paragraph)))
 
 
 def with_replies(chunks: list[tuple[str, int]], longest: int) -> list[tuple[str, int]]:

@@ -66,6 +66,11 @@ def test_a_line_that_asks_is_joined_with_the_spoken_reply_only():
         ("'Twas a cold night, and the wind howled down the chimney.", False),  # narration opening with an elision
         ("‘Tis true the constable wrote by candlelight.", False),  # as a word processor curls it
         ("’Cause nobody asked him.", False),
+        ("'Twas a cold night, and the owls' cries carried far.", False),  # a plural's apostrophe closes nothing
+        ("'90s music played in the hall.", False),
+        ("'Come here.", True),  # a speech running on into the next paragraph closes no quote
+        ("‘We must go now. The tide won’t wait for the fishermen’s boats.", True),
+        ("'Ere long,' said the old man.", True),
         ("The maid, sir.", False),
     ],
 )
