@@ -17,7 +17,7 @@ from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 from bot.core.invisible_characters import INSIDE_WORDS
 from bot.core.word_forms import american_spellings, verbs_of_forms, word_forms_digest
 
-ANALYSIS_VERSION = 10
+ANALYSIS_VERSION = 11
 """Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
 rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word
 no longer cuts it in two. 3: nor a name, for the people finder. 4: a full name the story repeats only ever opening
@@ -51,7 +51,8 @@ king's number ("Elizabeth I" was Queen Elizabeth II; "Henry VIII", repeated, no 
 says a person as one without does ("Mr. Hale"); a council or a radio station is no one ("Wirral Council said");
 "Mr. von Hassel" is Ludwig von Hassel, and "Mrs. Kelly" Mrs. Frank Kelly; a given name the dictionary knows, said
 once, is a person when introduced by name ("a girl called Lucia", "The bride's father, Thomas,"), and so is a name
-someone is known as ("a brave warrior known to all as Tawara Toda"), introduced there."""
+someone is known as ("a brave warrior known to all as Tawara Toda"), introduced there. 11: "to-day", "to-morrow" and
+"to-night" are one word each, "today", "tomorrow" and "tonight" (`joined_archaic`)."""
 
 
 def _combining_marks() -> str:
@@ -98,8 +99,22 @@ _ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW
 _ASCII_SEPARATORS = str.maketrans({chr(c): " " for c in range(128) if chr(c) not in _ASCII_WORD_CHARS})
 
 
+_ARCHAIC_HYPHEN = re.compile(r"-(?<=\bto-)(?=(?:day|morrow|night)(?![^\W_]))", re.IGNORECASE)
+"""The hyphen of "to-day", "to-morrow" and "to-night", as books before about 1920 write "today", "tomorrow" and
+"tonight" (FairytaleQA's stories 188 times, against 4 joined). Read as two words, "to" and "day", they met no question's
+"tomorrow". The pattern starts with its one literal, so a text is searched for hyphens alone."""
+
+
+def joined_archaic(text: str) -> str:
+    """`text` with the hyphen of "to-day", "to-morrow" and "to-night" as an apostrophe, which a word holds and its term
+    leaves out (as in "couldn't"): each is one word, read as "today", "tomorrow", "tonight". Of the same length, so
+    the words' places in `text` hold."""
+    return _ARCHAIC_HYPHEN.sub("'", text) if "-" in text else text
+
+
 def word_list(text: str) -> list[str]:
     """The words of `text` as `words` gives them, without their positions."""
+    text = joined_archaic(text)
     if text.isascii():
         return _ascii_words(text.translate(_ASCII_SEPARATORS), "'" in text)
     return _word_pattern(text).findall(text) if not _CJK.search(text) else [w for w, _, _ in words(text)]
@@ -108,6 +123,7 @@ def word_list(text: str) -> list[str]:
 def span_word_lists(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
     """`word_list` of each span of `text` (its sentences, say), ASCII text translated once for all of
     them rather than once a span: a character's translation does not depend on its neighbours."""
+    text = joined_archaic(text)
     if not text.isascii():
         return [word_list(text[start:end]) for start, end in spans]
     spaced, apostrophes = text.translate(_ASCII_SEPARATORS), "'" in text
@@ -153,15 +169,16 @@ def word_pieces(texts: Sequence[str]) -> Iterator[list[bytes]]:
             size += len(texts[end])
             end += 1
         some = texts[start:end]
-        joined = " \x01 ".join(some)
+        joined = joined_archaic(" \x01 ".join(some))
         if joined.count("\x01") != len(some) - 1:  # a text holds the character itself: for it, a space
-            joined = " \x01 ".join(text.replace("\x01", " ") for text in some)
+            joined = joined_archaic(" \x01 ".join(text.replace("\x01", " ") for text in some))
         yield f"{joined} \x01".encode("utf-8", "surrogatepass").translate(_PIECE_SEPARATORS).split()
         start = end
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
     """(word, start, end) of every word in order; runs of Chinese or Japanese as character pairs."""
+    text = joined_archaic(text)
     found = [(m.group(), m.start(), m.end()) for m in _word_pattern(text).finditer(text)]
     if not _CJK.search(text):
         return found

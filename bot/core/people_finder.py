@@ -28,7 +28,15 @@ from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain
 
-from bot.core.analysis import fold, is_dictionary_word, is_lowercase_word, lemma, load_stopwords, normalize_word
+from bot.core.analysis import (
+    fold,
+    is_dictionary_word,
+    is_lowercase_word,
+    joined_archaic,
+    lemma,
+    load_stopwords,
+    normalize_word,
+)
 from bot.core.invisible_characters import INSIDE_WORDS, without_inside_words
 from bot.core.sentences import sentence_spans
 
@@ -917,7 +925,7 @@ def _lowercase_words(texts: list[str]) -> set[str]:
     pattern: the same set as the pattern over all the text (a run's ends stand next to separators,
     where the pattern's word boundaries fall too), several times faster.
     """
-    joined = "\n\n".join(texts).encode("utf-8", "surrogatepass").translate(_ASCII_SEPARATOR_BYTES)
+    joined = joined_archaic("\n\n".join(texts)).encode("utf-8", "surrogatepass").translate(_ASCII_SEPARATOR_BYTES)
     return set(chain.from_iterable(map(lowercase_words_in, set(joined.split()))))
 
 

@@ -29,6 +29,16 @@ def test_possessives_hyphens_and_punctuation():
     assert analyzer.terms("a 25-year-old, fine-tuned...") == ["25", "year", "old", "fine", "tuned"]
 
 
+def test_the_hyphenated_today_tomorrow_and_tonight_of_older_books_are_one_word_each():
+    analyzer = Analyzer()
+    text = "To-day I rest; to-morrow's journey starts TO-NIGHT."
+    assert analyzer.terms(text) == analyzer.terms("Today I rest; tomorrow's journey starts TONIGHT.")
+    marked = [text[span.start : span.end] for span in analyzer.spans(text)]
+    assert marked == ["To-day", "rest", "to-morrow's", "journey", "starts", "TO-NIGHT"]
+    # Only those three: another word after "to-", or "to" ending another word, is as before.
+    assert analyzer.terms("up to-daybreak, onto-day, to-days") == ["daybreak", "onto", "day", "day"]
+
+
 def test_stop_words_and_greetings_are_dropped():
     assert Analyzer().terms("Hi! What is the, and who was it?") == []
 

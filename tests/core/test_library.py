@@ -195,6 +195,18 @@ def test_how_long_what_happened_and_how_did_they_feel_say_how_the_question_asks_
     assert library.query("How did the children feel when they stayed?").terms == ("child", "stay")
 
 
+def test_a_question_s_tomorrow_finds_the_to_morrow_of_an_older_book(tmp_path):
+    (tmp_path / "the-fair.md").write_text(
+        "# The Fair\n\nThe farmer said the fair would open to-morrow at the crossroads.\n\n"
+        "Every morrow the farmer rose early.\n\nThe day was long and the farmer was tired.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary.load(tmp_path)
+    best = best_hit(library, "When will the fair open? Tomorrow?")
+    assert best.passage == 1
+    assert [best.excerpt.text[start:end] for start, end in best.excerpt.highlights] == ["fair", "open", "to-morrow"]
+
+
 def test_stories_in_other_scripts_are_searchable(tmp_path):
     (tmp_path / "dragon.md").write_text(
         "# 龍的故事\n\n很久以前，一條龍住在北京的山上。\n\n龍每天晚上都唱歌。\n\n村民們很喜歡聽。", encoding="utf-8"
