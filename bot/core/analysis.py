@@ -15,6 +15,7 @@ import Stemmer
 from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 
 from bot.core.invisible_characters import INSIDE_WORDS
+from bot.core.number_words import DIGIT_ORDINAL, ORDINAL_AT
 from bot.core.word_forms import american_spellings, verbs_of_forms, word_forms_digest
 
 ANALYSIS_VERSION = 11
@@ -52,7 +53,8 @@ says a person as one without does ("Mr. Hale"); a council or a radio station is 
 "Mr. von Hassel" is Ludwig von Hassel, and "Mrs. Kelly" Mrs. Frank Kelly; a given name the dictionary knows, said
 once, is a person when introduced by name ("a girl called Lucia", "The bride's father, Thomas,"), and so is a name
 someone is known as ("a brave warrior known to all as Tawara Toda"), introduced there. 11: "to-day", "to-morrow" and
-"to-night" are one word each, "today", "tomorrow" and "tonight" (`joined_archaic`)."""
+"to-night" are one word each, "today", "tomorrow" and "tonight" (`joined_archaic`), and an ordinal in digits that
+one word writes is that word ("3rd" is "third", "20th" "twentieth")."""
 
 
 def _combining_marks() -> str:
@@ -246,13 +248,18 @@ def _word_form(normalized: str, lemmatize: bool) -> str:
     ("colour", and "colours" through it), or an irregular form's verb where the lemmatizer keeps the form ("felt" is
     "feel"); without lemmas (an evaluation's switch), the word as it is. A British form the lemmatizer knows is read
     through its lemma, never as a whole word of the spelling list: "analyses" is "analysis", not the verb "analyzes". A
-    decade is its year: the lemmatizer spelt "1960s" out as "nineteen-sixties", which no typed "1960" met."""
+    decade is its year: the lemmatizer spelt "1960s" out as "nineteen-sixties", which no typed "1960" met. An ordinal
+    in digits that one word writes is that word ("3rd" is "third"): the lemmatizer spelt out "4th", "9th", "11th" and
+    "12th" alone."""
     if not lemmatize or normalized in _NO_PIECES:
         return normalized
     american = american_spellings()
     decade = _DECADE.fullmatch(normalized)
     if decade is not None:
         return decade.group(1)
+    ordinal = DIGIT_ORDINAL.fullmatch(normalized)
+    if ordinal is not None and int(ordinal.group(1)) in ORDINAL_AT:
+        return ORDINAL_AT[int(ordinal.group(1))]
     base = lemma(normalized)
     if base != normalized:
         return lemma(american[base]) if base in american else base

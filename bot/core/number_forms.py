@@ -1,7 +1,7 @@
-"""Numbers a question writes one way and the stories another: "21" and "twenty-one", "seventeen" and "17", "5am" and
-"5 a.m.", "the 60s" or "the sixties" and "the 1960s", "WW2" and "the Second World War". Like bot.core.word_break, a
-question's number is searched as the story's form only where the passages searched hold no word of its own form and
-some of them write the other.
+"""Numbers a question writes one way and the stories another: "21" and "twenty-one", "seventeen" and "17", "3rd" and
+"third", "twenty-first" and "21st", "5am" and "5 a.m.", "the 60s" or "the sixties" and "the 1960s", "WW2" and "the
+Second World War". Like bot.core.word_break, a question's number is searched as the story's form only where the
+passages searched hold no word of its own form and some of them write the other.
 
 The analysis keeps each form's own terms ("twenty-one" is "twenti" "one", "5 a.m." is "5", "1960s" is "1960"), so a
 question's "21" met nothing in a story that spells it, and the minimum-match rule refused or misranked the answer.
@@ -18,13 +18,20 @@ import numpy as np
 from bot.core.analysis import Analyzer, normalize_word, words
 from bot.core.corpus import Passage
 from bot.core.index import BM25Scoring
+from bot.core.number_words import DIGIT_ORDINAL, ORDINALS, UNITS, tens_value
 from bot.core.number_words import TENS as TEN_WORDS
-from bot.core.number_words import UNITS, tens_value
 from bot.core.word_break import HYPHENS, YEARS
 
 TENS = {name: tens_value(name) for name in TEN_WORDS}
 SCALES = {"hundred": 100, "thousand": 1000}
 NUMBER_WORDS = frozenset(UNITS) | TENS.keys() | SCALES.keys()
+NUMBER_STARTS = NUMBER_WORDS | {"a"} | ORDINALS.keys()
+"""The words a number written in words may start with ("a hundred", "third")."""
+NUMBER_GOES_ON = NUMBER_WORDS | {"and"} | ORDINALS.keys()
+"""The words a number written in words may go on with ("hundred and one", "twenty-first"): an ordinal ends it."""
+ORDINAL_OF = {cardinal: ordinal for ordinal, cardinal in ORDINALS.items()}
+UNSURE = (["one"], ["second"])
+"""Number words alone that are no number as often: a pronoun ("no one"), a unit of time ("a second later")."""
 DECADES = {name.removesuffix("y") + "ies": value for name, value in TENS.items()}
 """A decade in words ("sixties"), as "the 60s" writes it in digits."""
 CENTURIES = range(10, 21)
@@ -115,6 +122,20 @@ def spelled_value(run: Sequence[str]) -> int | None:
     return total + current
 
 
+def spelled_number(run: Sequence[str]) -> tuple[int, bool] | None:
+    """The number a run of (folded) number words writes and whether it is an ordinal ("twenty first": 21, True),
+    or None when they are no one number."""
+    ordinal = bool(run) and run[-1] in ORDINALS
+    value = spelled_value([*run[:-1], ORDINALS[run[-1]]] if ordinal else run)
+    return None if value is None else (value, ordinal)
+
+
+def digit_ordinal(value: int) -> str:
+    """`value` as an ordinal in digits: "1st", "22nd", "13th"."""
+    ending = "th" if value % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    return f"{value}{ending}"
+
+
 def spelled(value: int) -> list[str]:
     """The words that write `value` (1 to LARGEST), less "and": "one hundred forty"."""
     if value >= 1000:
@@ -129,29 +150,30 @@ def spelled(value: int) -> list[str]:
     return [UNITS[value]]
 
 
-def spelled_runs(text: str) -> list[tuple[int, int, int]]:
-    """(value, start, end) of every number `text` writes in words: number words apart by spaces or one hyphen."""
+def spelled_runs(text: str, ordinal: bool = False) -> list[tuple[int, int, int]]:
+    """(value, start, end) of every number `text` writes in words (number words apart by spaces or one hyphen),
+    cardinals ("twenty-one") or, with `ordinal`, ordinals ("twenty-first", "third"): "twenty-first" is no 20."""
     found = words(text)
     runs: list[tuple[int, int, int]] = []
     place = 0
     while place < len(found):
         last = place
-        if normalize_word(found[place][0]) in NUMBER_WORDS | {"a"}:
+        if normalize_word(found[place][0]) in NUMBER_STARTS:
             while last + 1 < len(found) and _spelled_next(text, found[last], found[last + 1]):
                 last += 1
-        value = spelled_value([normalize_word(word) for word, _, _ in found[place : last + 1]])
-        if value is not None:
-            runs.append((value, found[place][1], found[last][2]))
+        number = spelled_number([normalize_word(word) for word, _, _ in found[place : last + 1]])
+        if number is not None and number[1] == ordinal:
+            runs.append((number[0], found[place][1], found[last][2]))
         place = last + 1
     return runs
 
 
 def _spelled_next(text: str, word: tuple[str, int, int], following: tuple[str, int, int]) -> bool:
     """Whether `following` goes on the number `word` is part of: a number word (or "and") after a space or a
-    hyphen."""
+    hyphen, unless `word` is an ordinal, which ends it."""
     gap = text[word[2] : following[1]]
     joined = gap in HYPHENS or (0 < len(gap) <= 2 and gap.isspace())
-    return joined and normalize_word(following[0]) in NUMBER_WORDS | {"and"}
+    return joined and normalize_word(following[0]) in NUMBER_GOES_ON and normalize_word(word[0]) not in ORDINALS
 
 
 def standalone(text: str, start: int, end: int) -> bool:
@@ -172,9 +194,20 @@ def _digits_finder(value: int) -> Callable[[str], str]:
     return finds
 
 
-def _spelled_finder(value: int) -> Callable[[str], str]:
+def _digit_ordinal_finder(value: int) -> Callable[[str], str]:
     def finds(text: str) -> str:
-        return next((text[start:end] for found, start, end in spelled_runs(text) if found == value), "")
+        for word, start, end in words(text):
+            written = DIGIT_ORDINAL.fullmatch(normalize_word(word))
+            if written is not None and int(written.group(1)) == value and standalone(text, start, end):
+                return word
+        return ""
+
+    return finds
+
+
+def _spelled_finder(value: int, ordinal: bool = False) -> Callable[[str], str]:
+    def finds(text: str) -> str:
+        return next((text[start:end] for found, start, end in spelled_runs(text, ordinal) if found == value), "")
 
     return finds
 
@@ -239,8 +272,9 @@ class NumberForms:
     def found(self, question: str, found: Sequence[tuple[str, int, int]]) -> list[NumberForm]:
         """The question's numbers (of `words(question)`) whose own form no passage searched holds, each as the form
         most of them write: digits for words, words for digits, "5 a.m." for "5am", "1960s" for "60s" or
-        "sixties", "Second World War" for "WW2". Never a year as a count, a number joined into a score or a time,
-        or a lone "one" (a pronoun as often as a number)."""
+        "sixties", "Second World War" for "WW2", "third" for "3rd" and "21st" for "twenty-first". Never a year as a
+        count, a number joined into a score or a time,
+        or a lone "one" or "second" (a pronoun or a unit of time as often as a number)."""
         forms: list[NumberForm] = []
         place = 0
         while place < len(found):
@@ -261,23 +295,33 @@ class NumberForms:
         """How many words from `place` one number takes (at least one), and the forms the stories may write it in."""
         word, start, end = found[place]
         folded = normalize_word(word)
-        if folded in NUMBER_WORDS | {"a"}:
+        if folded in NUMBER_STARTS:
             last = place
             while last + 1 < len(found) and _spelled_next(question, found[last], found[last + 1]):
                 last += 1
             run = [normalize_word(w) for w, _, _ in found[place : last + 1]]
-            value = spelled_value(run)
-            if value is None or run == ["one"] or value in YEARS:
+            number = spelled_number(run)
+            if number is None or run in UNSURE:
+                return last - place + 1, []
+            value, ordinal = number
+            if ordinal:
+                return last - place + 1, [self._candidate((digit_ordinal(value),), _digit_ordinal_finder(value))]
+            if value in YEARS:
                 return last - place + 1, []
             return last - place + 1, [self._candidate((str(value),), _digits_finder(value))]
-        if folded.isdigit() and not folded.startswith("0") and standalone(question, start, end):
-            value = int(folded)
-            if value in YEARS or not 0 < value <= LARGEST:
+        written = DIGIT_ORDINAL.fullmatch(folded)
+        digits = written.group(1) if written is not None else folded
+        if digits.isdigit() and not digits.startswith("0") and standalone(question, start, end):
+            value = int(digits)
+            if (written is None and value in YEARS) or not 0 < value <= LARGEST:
                 return 1, []
             spelled_words = spelled(value)
             if spelled_words[0] == "one" and len(spelled_words) > 1 and spelled_words[1] in SCALES:
                 spelled_words = spelled_words[1:]  # "a hundred" as well as "one hundred"
-            return 1, [self._candidate(tuple(spelled_words), _spelled_finder(value))]
+            if written is not None:
+                spelled_words[-1] = ORDINAL_OF[spelled_words[-1]]
+            finder = _spelled_finder(value, ordinal=written is not None)
+            return 1, [self._candidate(tuple(spelled_words), finder)]
         clock = folded.removesuffix("am").removesuffix("pm")
         if folded[-2:] in {"am", "pm"} and clock.isdigit() and 1 <= int(clock) <= 12:
             return 1, [self._candidate((clock,), _clock_finder(clock, folded[-2]))]

@@ -1,7 +1,9 @@
 """The English number words, at their values: one list for the chapter lines a reader knows ("Chapter Twenty-One")
-and the numbers a question writes in words ("twenty-one" for "21": bot.core.number_forms)."""
+and the numbers a question writes in words ("twenty-one" for "21", "third" for "3rd": bot.core.number_forms)."""
 
 from __future__ import annotations
+
+import re
 
 UNITS = (
     "zero",
@@ -33,3 +35,22 @@ TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "nin
 def tens_value(word: str) -> int:
     """The value of one of TENS ("sixty": 60)."""
     return 20 + 10 * TENS.index(word)
+
+
+def _ordinal(cardinal: str) -> str:
+    irregular = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth", "nine": "ninth"}
+    irregular["twelve"] = "twelfth"
+    if cardinal in irregular:
+        return irregular[cardinal]
+    if cardinal.endswith("y"):
+        return cardinal[:-1] + "ieth"  # "twentieth"
+    return cardinal + "th"  # "fourth", "hundredth"
+
+
+ORDINALS = {_ordinal(word): word for word in (*UNITS[1:], *TENS, "hundred", "thousand")}
+"""Each ordinal word ("third", "twentieth", "hundredth") -> its cardinal ("three", "twenty", "hundred")."""
+ORDINAL_AT = {1 + n: _ordinal(word) for n, word in enumerate(UNITS[1:])}
+ORDINAL_AT |= {tens_value(word): _ordinal(word) for word in TENS} | {100: "hundredth", 1000: "thousandth"}
+"""The ordinals one word writes, at their values: "3rd" is "third", "20th" "twentieth" (not "21st": two words)."""
+DIGIT_ORDINAL = re.compile(r"([1-9]\d*)(?:st|nd|rd|th)")
+"""An ordinal in digits, folded ("3rd", "21st"): its value in the group."""

@@ -109,6 +109,13 @@ def test_a_decade_is_its_year():
     assert analyzer.terms("12th 4th") == analyzer.terms("twelfth fourth")  # the lemmatizer's ordinals stay
 
 
+def test_an_ordinal_in_digits_is_the_word_that_writes_it():
+    analyzer = Analyzer()
+    ordinals = analyzer.terms("first third fourth twelfth twentieth hundredth")
+    assert analyzer.terms("1st 3rd 4th 12th 20th 100th") == ordinals
+    assert analyzer.terms("21st 0th") == ["21st", "0th"]  # two words write it; no ordinal
+
+
 def test_lemmas_keep_names_lower_case():
     assert Analyzer().terms("Sofia Ivan") == ["sofia", "ivan"]
 

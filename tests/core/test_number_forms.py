@@ -20,7 +20,8 @@ def survey(tmp_path_factory):
         "Lewis Okonjo-Hart was only seventeen years old when he scored.\n\n"
         "Ted had saved 34 pounds by the spring and bought a fiddle.\n\n"
         "In the eighties the mill closed and the village emptied.\n\n"
-        "During the Second World War she worked at a laboratory in Ottawa.",
+        "During the Second World War she worked at a laboratory in Ottawa.\n\n"
+        "On his twenty-first birthday Tomas sold the farm to his cousin.",
         encoding="utf-8",
     )
     return StoryLibrary(load_corpus(folder))
@@ -40,6 +41,7 @@ def survey(tmp_path_factory):
         ("what happened to the mill in the 1980s", "In the eighties", "eighties"),
         ("where did she work in WW2", "laboratory in Ottawa", "Second World War"),
         ("where did she work in WWII", "laboratory in Ottawa", "Second World War"),
+        ("what did tomas do on his 21st birthday", "twenty-first birthday", "twenty-first"),
     ],
 )
 def test_a_number_the_stories_write_in_another_form_finds_it_and_says_so(survey, question, found, searched):
@@ -74,6 +76,19 @@ def test_a_number_the_stories_write_as_asked_is_searched_as_asked(lookalikes):
 def library_of(folder: Path, text: str) -> StoryLibrary:
     (folder / "story.md").write_text(text, encoding="utf-8")
     return StoryLibrary(load_corpus(folder))
+
+
+def test_an_ordinal_of_two_words_finds_the_story_s_digits(tmp_path):
+    library = library_of(tmp_path, "# League\n\nKettering were 22nd when the season ended.\n\nThe ground was sold.")
+    answer = library.ask("who was twenty-second when the season ended")
+    assert answer.best is not None and answer.best.excerpt.text.startswith("Kettering were 22nd")
+    assert [c.replacement for c in answer.corrections] == ["22nd"]
+
+
+def test_second_alone_is_a_unit_of_time_as_often_as_a_number(tmp_path):
+    # The story writes no "second" but "2nd": "a second later" is not "a 2nd later".
+    library = library_of(tmp_path, "# Race\n\nA moment later the gun fired.\n\nMilo finished 2nd behind his sister.")
+    assert library.ask("what happened a second later").corrections == ()
 
 
 def test_one_alone_is_a_pronoun_as_often_as_a_number(tmp_path):
@@ -149,6 +164,16 @@ def test_numbers_written_in_words_are_found_in_a_text():
         (3, "three"),
         (100, "a hundred"),
     ]
+
+
+def test_ordinals_in_words_are_found_apart_from_the_cardinals_they_start_with():
+    text = "On the twenty-first day, the third of them, for a hundredth time, twenty men came."
+    assert [(value, text[start:end]) for value, start, end in spelled_runs(text, ordinal=True)] == [
+        (21, "twenty-first"),
+        (3, "third"),
+        (100, "a hundredth"),
+    ]
+    assert [(value, text[start:end]) for value, start, end in spelled_runs(text)] == [(20, "twenty")]
 
 
 def test_a_question_of_many_numbers_reads_a_bounded_number_of_passages(tmp_path):
