@@ -309,18 +309,18 @@ class NumberForms:
             if value in YEARS:
                 return last - place + 1, []
             return last - place + 1, [self._candidate((str(value),), _digits_finder(value))]
-        written = DIGIT_ORDINAL.fullmatch(folded)
-        digits = written.group(1) if written is not None else folded
+        ordinal = DIGIT_ORDINAL.fullmatch(folded)
+        digits = ordinal.group(1) if ordinal is not None else folded
         if digits.isdigit() and not digits.startswith("0") and standalone(question, start, end):
             value = int(digits)
-            if (written is None and value in YEARS) or not 0 < value <= LARGEST:
+            if (ordinal is None and value in YEARS) or not 0 < value <= LARGEST:
                 return 1, []
             spelled_words = spelled(value)
             if spelled_words[0] == "one" and len(spelled_words) > 1 and spelled_words[1] in SCALES:
                 spelled_words = spelled_words[1:]  # "a hundred" as well as "one hundred"
-            if written is not None:
+            if ordinal is not None:
                 spelled_words[-1] = ORDINAL_OF[spelled_words[-1]]
-            finder = _spelled_finder(value, ordinal=written is not None)
+            finder = _spelled_finder(value, ordinal=ordinal is not None)
             return 1, [self._candidate(tuple(spelled_words), finder)]
         clock = folded.removesuffix("am").removesuffix("pm")
         if folded[-2:] in {"am", "pm"} and clock.isdigit() and 1 <= int(clock) <= 12:
