@@ -303,13 +303,13 @@ class NumberForms:
             number = spelled_number(run)
             if number is None or run in UNSURE:
                 return last - place + 1, []
-            value, ordinal = number
-            if ordinal:
+            value, is_ordinal = number
+            if is_ordinal:
                 return last - place + 1, [self._candidate((digit_ordinal(value),), _digit_ordinal_finder(value))]
             if value in YEARS:
                 return last - place + 1, []
             return last - place + 1, [self._candidate((str(value),), _digits_finder(value))]
-        ordinal = DIGIT_ORDINAL.fullmatch(folded)
+        ordinal = DIGIT_ORDINAL.fullmatch(folded)  # "21st"
         digits = ordinal.group(1) if ordinal is not None else folded
         if digits.isdigit() and not digits.startswith("0") and standalone(question, start, end):
             value = int(digits)
