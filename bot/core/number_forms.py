@@ -309,6 +309,14 @@ class NumberForms:
             if value in YEARS:
                 return last - place + 1, []
             return last - place + 1, [self._candidate((str(value),), _digits_finder(value))]
+        unquoted = word.casefold().replace("'", "").replace("’", "")
+        decade = _decade(unquoted)  # "60s", "60's", "sixties"
+        if decade is not None:
+            century, tens = decade
+            written = [f"{tens}s", next(name for name, ten in DECADES.items() if ten == tens)]
+            centuries = CENTURIES if century is None else [century]
+            written += [f"{c}{tens}s" for c in centuries]
+            return 1, [self._candidate((w,), _decade_finder(w)) for w in written if w != unquoted]
         ordinal = DIGIT_ORDINAL.fullmatch(folded)  # "21st"
         digits = ordinal.group(1) if ordinal is not None else folded
         if digits.isdigit() and not digits.startswith("0") and standalone(question, start, end):
@@ -327,14 +335,6 @@ class NumberForms:
             return 1, [self._candidate((clock,), _clock_finder(clock, folded[-2]))]
         if folded in WARS:
             return 1, [self._candidate(tuple(phrase.split()), _phrase_finder(phrase)) for phrase in WARS[folded]]
-        decade = _decade(folded)
-        if decade is not None:
-            century, tens = decade
-            written = [f"{tens}s", next(name for name, ten in DECADES.items() if ten == tens)]
-            centuries = CENTURIES if century is None else [century]
-            written += [f"{c}{tens}s" for c in centuries]
-            asked = {folded.lstrip("'’")}
-            return 1, [self._candidate((w,), _decade_finder(w)) for w in written if w not in asked]
         return 1, []
 
     def _candidate(self, written: tuple[str, ...], finds: Callable[[str], str]) -> _Candidate:

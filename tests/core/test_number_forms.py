@@ -38,6 +38,7 @@ def survey(tmp_path_factory):
         ("what went out at 4pm", "4 p.m.", "4 p.m."),
         ("what happened in the 60s", "polymers in the 1960s", "1960s"),
         ("what did she research in the sixties", "polymers in the 1960s", "1960s"),
+        ("what did she research in the 60's", "polymers in the 1960s", "1960s"),
         ("what happened to the mill in the 1980s", "In the eighties", "eighties"),
         ("where did she work in WW2", "laboratory in Ottawa", "Second World War"),
         ("where did she work in WWII", "laboratory in Ottawa", "Second World War"),
