@@ -54,7 +54,8 @@ says a person as one without does ("Mr. Hale"); a council or a radio station is 
 once, is a person when introduced by name ("a girl called Lucia", "The bride's father, Thomas,"), and so is a name
 someone is known as ("a brave warrior known to all as Tawara Toda"), introduced there. 11: "to-day", "to-morrow" and
 "to-night" are one word each, "today", "tomorrow" and "tonight" (`joined_archaic`), and an ordinal in digits that
-one word writes is that word ("3rd" is "third", "20th" "twentieth")."""
+one word writes is that word ("3rd" is "third", "20th" "twentieth"); a dragon, a jester, an angel or a robot named
+so is a person, as a giant or a witch was ("The dragon, known to the villagers as Smaug")."""
 
 
 def _combining_marks() -> str:

@@ -3,6 +3,8 @@
 import random
 import re
 
+import pytest
+
 from bot.core.invisible_characters import without_inside_words
 from bot.core.people_finder import (
     _AFTER_PARTICLE,
@@ -308,6 +310,19 @@ def test_a_name_someone_is_known_as_is_a_person_introduced_there():
     # A place or a thing known by a name is no one.
     assert names_in("They lived in a hut known as Ingas, below Mosled.") == []
     assert names_in("The sword of Murakumo, afterwards known as Kusanagi, was kept at the shrine.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The dragon, known to the villagers as Smaug, slept on the gold. The knights feared the beast.", "Smaug"),
+        ("The jester, Pip, juggled for the king. The court laughed at every trick.", "Pip"),
+        ("A robot called Unit Seven swept the deck. Nobody spoke to it.", "Unit Seven"),
+        ("The angel, Gabriel, spoke softly.", "Gabriel"),
+    ],
+)
+def test_a_named_creature_of_a_story_acts_as_a_person(text, name):
+    assert names_in(text) == [name]
 
 
 def test_a_lowercase_particle_between_a_name_s_words_keeps_the_full_name():
