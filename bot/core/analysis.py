@@ -55,7 +55,8 @@ once, is a person when introduced by name ("a girl called Lucia", "The bride's f
 someone is known as ("a brave warrior known to all as Tawara Toda"), introduced there. 11: "to-day", "to-morrow" and
 "to-night" are one word each, "today", "tomorrow" and "tonight" (`joined_archaic`), and an ordinal in digits that
 one word writes is that word ("3rd" is "third", "20th" "twentieth"); a dragon, a jester, an angel or a robot named
-so is a person, as a giant or a witch was ("The dragon, known to the villagers as Smaug")."""
+so is a person, as a giant or a witch was ("The dragon, known to the villagers as Smaug"), and so is a name villagers,
+travellers or a crew call someone ("A man the villagers called Ivan")."""
 
 
 def _combining_marks() -> str:

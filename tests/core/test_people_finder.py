@@ -325,6 +325,11 @@ def test_a_named_creature_of_a_story_acts_as_a_person(text, name):
     assert names_in(text) == [name]
 
 
+def test_a_name_the_villagers_or_the_crew_call_someone_is_a_person():
+    assert names_in("A man the villagers called Ivan lived by the mill. Ivan was kind.") == ["Ivan"]
+    assert names_in("The old woman the travellers called Babushka sold tea. Babushka was kind.") == ["Babushka"]
+
+
 def test_a_lowercase_particle_between_a_name_s_words_keeps_the_full_name():
     # "Pieter van der Berg" was "Berg", "Leonardo da Costa" "Leonardo"; "Marie de la Tour" and "Ali ibn Rashid" no one.
     story = (
