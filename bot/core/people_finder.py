@@ -38,6 +38,7 @@ from bot.core.analysis import (
     normalize_word,
 )
 from bot.core.invisible_characters import INSIDE_WORDS, without_inside_words
+from bot.core.number_words import UNITS
 from bot.core.sentences import sentence_spans
 
 _NAME_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
@@ -252,6 +253,10 @@ ORGANISATIONS = frozenset(
 )
 """Last words of the names of bodies that speak as people do in news ("Wirral Council said it had not been
 consulted")."""
+EVENTS = frozenset({"war", "revolution", "rebellion", "uprising", "crusade", "cup", "bowl"})
+"""Words that end the names of wars and contests, or stand before their numbers ("World War II", "the Boer War", "Super
+Bowl XL", "World War Two"): named again and again, as a story's protagonist is, and no one. Not "battle" nor "games",
+surnames too ("Tom Battle")."""
 BROADCASTERS = frozenset({"radio", "tv", "channel"})
 """First words of the names of stations ("Radio Kerry said the gusts were over a hundred miles an hour")."""
 _SAINTS = frozenset({"st", "st.", "saint"})
@@ -317,6 +322,8 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
             return False
         if len(words) > 1 and (fold(words[-1]) in ORGANISATIONS or fold(words[0]) in BROADCASTERS):
             return False  # "Wirral Council said", "Radio Kerry said": a body that speaks
+        if _event(words):
+            return False  # "World War II began in 1939"
         # A title is no word of the name's own: "the captain" elsewhere leaves "Captain Elena Voss" hers; nor is a
         # particle ("van der Berg", with "a van" in the story).
         return (
@@ -507,6 +514,16 @@ def _regnal(name: str) -> bool:
     names a person when repeated, as a full name does. Not "Mary I" (the pronoun too: "Mary I love you")."""
     words = name.split()
     return len(words) == 2 and words[1] != "I" and _ROMAN.fullmatch(words[1]) is not None
+
+
+def _event(words: list[str]) -> bool:
+    """Whether a name's words are a war's or a contest's: one of EVENTS after its first word, followed by a number at
+    most ("World War II", "World War Two", "Boer War", "Super Bowl XL")."""
+    place = next((i for i, word in enumerate(words[1:], 1) if fold(word) in EVENTS), None)
+    if place is None:
+        return False
+    after = words[place + 1 :]
+    return len(after) <= 1 and all(_ROMAN.fullmatch(w) or fold(w) in UNITS or w.isdigit() for w in after)
 
 
 def _said_a_person(name: str, found: _Evidence) -> bool:

@@ -425,6 +425,17 @@ def test_a_council_or_a_radio_station_that_speaks_is_no_one():
     assert names_in(story + " Anne Byrne, a spokeswoman for Wirral Council, said sorry.") == ["Anne Byrne"]
 
 
+def test_a_war_or_a_contest_named_again_and_again_is_no_one():
+    # "World War II" and "Super Bowl XL", repeated as a story's protagonist is, were people.
+    story = (
+        "In 1939 World War II began, and he hated World War II. World War Two, his mother called it. Super Bowl XL "
+        "was played in Detroit. He watched Super Bowl XL twice."
+    )
+    assert names_in(story) == []
+    # A surname like a war's word is still a surname.
+    assert names_in("Tom Battle met the mayor. Tom Battle said hi. Tom Battle left.") == ["Tom Battle"]
+
+
 def test_an_honorific_and_a_surname_of_two_words_is_the_person_of_that_surname():
     # "Mr. von Hassel" was a second person beside Ludwig von Hassel.
     story = (
