@@ -57,8 +57,9 @@ someone is known as ("a brave warrior known to all as Tawara Toda"), introduced 
 one word writes is that word ("3rd" is "third", "20th" "twentieth"); a dragon, a jester, an angel or a robot named
 so is a person, as a giant or a witch was ("The dragon, known to the villagers as Smaug"), and so is a name villagers,
 travellers or a crew call someone ("A man the villagers called Ivan"), and initials written together are a name's
-("J.R.R. Tolkien" was "R. Tolkien"), and a war or a contest named again and again is no one ("World War II", "Super
-Bowl XL")."""
+("J.R.R. Tolkien" was "R. Tolkien"), a war or a contest named again and again is no one ("World War II", "Super
+Bowl XL"), and someone known by another name is named within the full name they are introduced with, as a nickname
+is written ('Iolanthe "Lanthe" Vasquez-Mbeki'; a person of that full name too is the same one)."""
 
 
 def _combining_marks() -> str:

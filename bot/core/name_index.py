@@ -17,6 +17,8 @@ import numpy as np
 
 _JOINERS = re.compile("[-'’]")
 """What joins the parts of one word of a name: a hyphen, an apostrophe."""
+NICKNAME_QUOTES = '"“”'
+"""What sets apart a name someone is known by within their full name ('Iolanthe "Lanthe" Vasquez-Mbeki')."""
 
 
 class NameIndex:
@@ -85,9 +87,13 @@ class _Groups:
 def name_words(key: str) -> list[str]:
     """The words a folded name is found by: each of its words, and a double name's parts and the parts run together
     ("mcallister-byrne" also as "mcallister", "byrne" and "mcallisterbyrne"; "o'brien" as "o", "brien" and
-    "obrien"): people type a hyphen or an apostrophe as a space, or leave it out."""
+    "obrien"): people type a hyphen or an apostrophe as a space, or leave it out. A nickname's quotes are no part of
+    it ('iolanthe "lanthe" vasquez-mbeki' is found by "lanthe")."""
     found = []
-    for word in key.split():
+    for quoted in key.split():
+        word = quoted.strip(NICKNAME_QUOTES)
+        if not word:
+            continue
         found.append(word)
         parts = [part for part in _JOINERS.split(word) if part]
         if len(parts) > 1:

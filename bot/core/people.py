@@ -17,7 +17,7 @@ from bot.core.close_names import CloseNames
 from bot.core.corpus import Corpus
 from bot.core.fuzzy import closest
 from bot.core.invisible_characters import ZERO_WIDTH_SPACE, plain_question
-from bot.core.name_index import NameIndex
+from bot.core.name_index import NICKNAME_QUOTES, NameIndex
 from bot.core.people_finder import HONORIFICS, find_people
 
 COMPLETION_LIMIT = 25  # Discord's cap on autocomplete choices
@@ -246,9 +246,9 @@ class FindsPeople(Protocol):
 def find_among(finders: Sequence[PersonFinder], query: str) -> Lookup:
     """`PersonFinder.find` over the people of these finders as one finder of them all, in order."""
     key = " ".join(re.sub(r"['’]s\b", "", _folded(query)).replace(",", " ").split())
-    if not key:
+    words = [word for quoted in key.split() if (word := quoted.strip(NICKNAME_QUOTES))]
+    if not words:
         return Lookup(query, (), False)
-    words = key.split()
     # "Mr. von Hassel" is Ludwig von Hassel: a surname of two words or more says whose; "Mr. Hale" may be any Hale.
     untitled = [word for word in words if word.rstrip(".") not in HONORIFICS]
     steps: list[Callable[[PersonFinder], list[int]]] = [

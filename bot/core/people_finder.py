@@ -156,6 +156,9 @@ class _Evidence:
     """Its words are the story's in lowercase too: a person only when introduced by name ("a cat named Pepper")."""
     named: int = 0
     """Mentions introduced by name: "a sailor called Thomas Wren", "whose name was Marie"."""
+    full_name: str = ""
+    """The full name of someone known by this one, said before it ("Iolanthe Vasquez-Mbeki, known to everyone on the
+    lower decks as Lanthe")."""
     placed: int = 0
     """Mentions where things and places stand too: after a preposition ("to Taianfu", "from Vaage", "the top of
     Cullamore"), a determiner ("the Gate of Rashomon"'s "of" aside) or a word for a thing ("the sword
@@ -394,7 +397,8 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
                     found.evidence.inside += found.times
     people = _people(evidence, lists, lowercase_words)
     mentions = _count_mentions(named, [name for name, _ in people])
-    return [_found(name, where, mentions[name], texts, read, starts) for name, where in people]
+    nicknamed = _nicknamed(people, evidence, mentions)
+    return [_found(shown, where, count, texts, read, starts) for shown, where, count in nicknamed]
 
 
 @dataclass(kw_only=True)
@@ -584,6 +588,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         elif word == "as" and _known_as(text[max(0, start - _KNOWN_AS_REACH) : start], lists):
             person += 2  # "Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe"
             found.named += 1
+            found.full_name = found.full_name or _known_as_owner(text, start)
         elif pause and _kind(word, lists) == "person":
             person += 2  # "the captain, Elias Boone", "the farmer's son, Pavel"
             if text.startswith(",", end) and _owned_role(preceding):
@@ -649,6 +654,64 @@ def _known_as(before: str, lists: _WordLists) -> bool:
     owner = before[:known].rsplit(None, 1)
     word = owner[-1].rstrip(",") if owner else ""
     return word[:1].isupper() or _kind(word, lists) == "person"
+
+
+_OWNER_WORD = re.compile(r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*")
+"""A capitalised word of a name, as the name runs are made of."""
+_OWNER_REACH = 80
+"""Characters before "known" in which the full name of someone known by another stands."""
+
+
+def _known_as_owner(text: str, start: int) -> str:
+    """The full name set apart before "known ... as" the name at `start` ("Iolanthe Vasquez-Mbeki" of "Third-shift
+    warden Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe"): its capitalised words right before
+    the comma, two to four, or "" (a role, "a brave warrior known to all as Tawara Toda"; one word, a sentence's)."""
+    known = text.rfind(" known ", max(0, start - _KNOWN_AS_REACH), start)
+    if known < 1 or text[known - 1] != ",":
+        return ""
+    words = text[max(0, known - 1 - _OWNER_REACH) : known - 1].split()
+    run: list[str] = []
+    for word in reversed(words[1:] if len(words) * 5 > _OWNER_REACH else words):
+        if not _OWNER_WORD.fullmatch(word) or len(run) == 4:
+            break
+        run.insert(0, word)
+    return " ".join(run) if len(run) >= 2 else ""
+
+
+def _with_full_name(name: str, full: str) -> str:
+    """A name someone is known by, within the full name they are introduced with, as English writes a nickname:
+    'Iolanthe "Lanthe" Vasquez-Mbeki', 'Captain Elena "Lena" Voss'; the name alone when it is a word of the full one."""
+    if not full or any(word in full.split() for word in name.split()):
+        return name
+    *given, surname = full.split()
+    return " ".join([*given, f'"{name}"', surname])
+
+
+def _nicknamed(
+    people: list[tuple[str, int]], evidence: dict[str, _Evidence], mentions: dict[str, int]
+) -> list[tuple[str, int, int]]:
+    """(name shown, where introduced, mentions) of each person, one known by another name within their full name: a
+    person found by that full name too ("Elena Voss, known as Lena [...] Elena Voss said") is one person, introduced
+    where either is first, and mentioned by both."""
+    chosen = {name for name, _ in people}
+    nickname_of: dict[str, str] = {}
+    for name, _ in people:
+        full = evidence[name].full_name
+        if full in chosen and full not in nickname_of and _with_full_name(name, full) != name:
+            nickname_of[full] = name
+    merged = set(nickname_of.values())
+    introduced = dict(people)
+    found = []
+    for name, where in people:
+        if name in merged:
+            continue
+        if name in nickname_of:
+            nickname = nickname_of[name]
+            first = min(where, introduced[nickname])
+            found.append((_with_full_name(nickname, name), first, mentions[name] + mentions[nickname]))
+        else:
+            found.append((_with_full_name(name, evidence[name].full_name), where, mentions[name]))
+    return found
 
 
 def _owned_role(preceding: list[str]) -> bool:

@@ -205,6 +205,20 @@ def test_a_name_with_a_particle_is_found_by_its_surname_with_or_without_the_part
         assert names(lookup.matches) == ["Pieter van der Berg"] and not lookup.misspelt
 
 
+def test_someone_known_by_another_name_is_found_by_it_and_by_their_full_name(tmp_path):
+    # "Lanthe" was found, and "Iolanthe" or "Vasquez-Mbeki", the name she is introduced with, found no one.
+    (tmp_path / "drift.txt").write_text(
+        "Third-shift warden Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe, was in the "
+        "gardens.\n\nLanthe woke the engineer. Lanthe asked him to clean the lattice."
+    )
+    directory = PersonFinder.from_corpus(load_corpus(tmp_path))
+    for query in ["Lanthe", "lanthe", '"Lanthe"', "Iolanthe", "Vasquez-Mbeki", "Iolanthe Vasquez-Mbeki"]:
+        lookup = directory.find(query)
+        assert names(lookup.matches) == ['Iolanthe "Lanthe" Vasquez-Mbeki'] and not lookup.misspelt, query
+    assert names(directory.complete("Lan")) == names(directory.complete("Iol")) == ['Iolanthe "Lanthe" Vasquez-Mbeki']
+    assert directory.find('""').matches == ()
+
+
 def test_an_initialled_name_is_found_by_its_initials_and_two_brothers_apart(tmp_path):
     # "C. S. Lewis" found no one, and "Lewis" was one person for both brothers.
     (tmp_path / "inklings.txt").write_text(

@@ -302,11 +302,17 @@ def test_a_name_someone_is_known_as_is_a_person_introduced_there():
         "Third-shift warden Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe, was in the "
         'gardens. Lanthe woke the engineer. "Can you clean it?" Lanthe asked.'
     )
-    found = {person.name: person for person in find_people([story])}
-    assert found["Lanthe"].intro.startswith("Third-shift warden")  # not '"Can you clean it?" Lanthe asked.'
+    (found,) = find_people([story])
+    assert found.intro.startswith("Third-shift warden")  # not '"Can you clean it?" Lanthe asked.'
+    # Named within the full name she is introduced with, as a nickname is written: found by either.
+    assert found.name == 'Iolanthe "Lanthe" Vasquez-Mbeki' and found.mentions == 3
     assert [p.name for p in find_people(["Long ago there lived a brave warrior known to all as Tawara Toda."])] == [
         "Tawara Toda"
     ]
+    # Someone found by their full name too is one person, named by both, introduced where first named.
+    story = "Elena Voss, known to her crew as Lena, stood up. Elena Voss said go. Lena left, and Elena Voss followed."
+    (found,) = find_people([story])
+    assert (found.name, found.mentions, found.intro) == ('Elena "Lena" Voss', 5, story[: story.index(".") + 1])
     # A place or a thing known by a name is no one.
     assert names_in("They lived in a hut known as Ingas, below Mosled.") == []
     assert names_in("The sword of Murakumo, afterwards known as Kusanagi, was kept at the shrine.") == []
