@@ -656,7 +656,7 @@ def _known_as(before: str, lists: _WordLists) -> bool:
     return word[:1].isupper() or _kind(word, lists) == "person"
 
 
-_OWNER_WORD = re.compile(r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*")
+_OWNER_WORD = re.compile(_NAME_WORD)
 """A capitalised word of a name, as the name runs are made of."""
 _OWNER_REACH = 80
 """Characters before "known" in which the full name of someone known by another stands."""
@@ -669,9 +669,10 @@ def _known_as_owner(text: str, start: int) -> str:
     known = text.rfind(" known ", max(0, start - _KNOWN_AS_REACH), start)
     if known < 1 or text[known - 1] != ",":
         return ""
-    words = text[max(0, known - 1 - _OWNER_REACH) : known - 1].split()
+    begin = max(0, known - 1 - _OWNER_REACH)
+    words = text[begin : known - 1].split()[1 if begin else 0 :]  # not a word the reach cut through
     run: list[str] = []
-    for word in reversed(words[1:] if len(words) * 5 > _OWNER_REACH else words):
+    for word in reversed(words):
         if not _OWNER_WORD.fullmatch(word) or len(run) == 4:
             break
         run.insert(0, word)
