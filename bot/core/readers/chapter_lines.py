@@ -74,7 +74,8 @@ def counted_number(line: str) -> int | None:
 
 
 def is_chapter_line(line: str) -> bool:
-    """ "CHAPTER I.", "Chapter 1: The Storm", "BOOK II", "PROLOGUE", "XII", "IV. THE RED-HEADED LEAGUE"."""
+    """ "CHAPTER I.", "Chapter 1: The Storm", "BOOK II", "Chapter the First", "PROLOGUE", "XII", "IV. THE RED-HEADED
+    LEAGUE"."""
     if not line or len(line) > MAX_HEADING_CHARS:
         return False
     first = line.split(maxsplit=1)[0]
@@ -87,8 +88,9 @@ def is_chapter_line(line: str) -> bool:
     if key in _ALONE_WORDS:
         return len(words) == 1
     if key in _CHAPTER_WORDS and len(words) >= 2 and _is_number(words[1:]):
-        number = words[1].rstrip(".:,")
-        return len(words) == 2 or words[1] != number or words[2] in ("-", "—", "–") or line.isupper()
+        counted = words[2:] if words[1].lower() == "the" and len(words) > 2 else words[1:]  # "Chapter the First"
+        number = counted[0].rstrip(".:,")
+        return len(counted) == 1 or counted[0] != number or counted[1] in ("-", "—", "–") or line.isupper()
     if is_roman(first.rstrip(".")):
         return len(words) == 1 or (first.endswith(".") and len(line) <= SUBTITLE_CHARS)
     return False

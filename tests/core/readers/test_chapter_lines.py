@@ -14,6 +14,9 @@ def test_chapter_lines_are_told_from_text():
         "IV. THE RED-HEADED LEAGUE",
         "PROLOGUE",
         "Part Two — The Sea",
+        "Chapter the First",
+        "Book the Second - The Golden Thread",
+        "Part the Third",
     ]
     text = [
         "Chapter one was dull, she said",
@@ -24,6 +27,8 @@ def test_chapter_lines_are_told_from_text():
         "Part of it was true.",
         "The Storm",
         "CHAPTER I. " + "very long " * 10,
+        "Chapter the first was the best",
+        "Chapter the",
     ]
     assert [line for line in chapters if not is_chapter_line(line)] == []
     assert [line for line in text if is_chapter_line(line)] == []

@@ -119,6 +119,18 @@ def test_a_gutenberg_book_loses_its_license_and_gets_its_title_chapters_and_para
     assert library.ask("Who can copy and distribute it without paying copyright royalties?").best is None
 
 
+def test_an_older_novel_s_chapter_the_first_names_its_chapter(tmp_path):
+    # "Chapter the First" (Fielding's, Dickens's) was a passage of its own, and its chapter had no name.
+    (tmp_path / "the-mill.txt").write_text(
+        "THE MILL\n\nChapter the First\n\nThe miller rose at dawn.\n\nChapter the Second\n\nHis wife baked bread."
+    )
+    corpus = load_corpus(tmp_path)
+    assert [(p.chapter, p.text) for p in corpus.passages] == [
+        ("Chapter the First", "The miller rose at dawn."),
+        ("Chapter the Second", "His wife baked bread."),
+    ]
+
+
 def test_a_short_first_line_before_a_blank_line_is_the_title(tmp_path):
     (tmp_path / "bakers-daughter.txt").write_text("The Baker's Daughter\n\nIlse baked bread.\n\nShe sang.")
     (tmp_path / "sentence.txt").write_text("It rained all day.\n\nThe end.")
