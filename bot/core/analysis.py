@@ -53,13 +53,12 @@ says a person as one without does ("Mr. Hale"); a council or a radio station is 
 "Mr. von Hassel" is Ludwig von Hassel, and "Mrs. Kelly" Mrs. Frank Kelly; a given name the dictionary knows, said
 once, is a person when introduced by name ("a girl called Lucia", "The bride's father, Thomas,"), and so is a name
 someone is known as ("a brave warrior known to all as Tawara Toda"), introduced there. 11: "to-day", "to-morrow" and
-"to-night" are one word each, "today", "tomorrow" and "tonight" (`joined_archaic`), and an ordinal in digits that
-one word writes is that word ("3rd" is "third", "20th" "twentieth"); a dragon, a jester, an angel or a robot named
-so is a person, as a giant or a witch was ("The dragon, known to the villagers as Smaug"), and so is a name villagers,
-travellers or a crew call someone ("A man the villagers called Ivan"), and initials written together are a name's
-("J.R.R. Tolkien" was "R. Tolkien"), a war or a contest named again and again is no one ("World War II", "Super
-Bowl XL"), and someone known by another name is named within the full name they are introduced with, as a nickname
-is written ('Iolanthe "Lanthe" Vasquez-Mbeki'; a person of that full name too is the same one)."""
+"to-night" are one word each, "today", "tomorrow" and "tonight" (`joined_archaic`; not "day-to-day"); a dragon, a
+jester or a robot named so is a person, as a giant or a witch was ("The dragon, known to the villagers as Smaug"), and
+so is a name villagers, travellers or a crew call someone ("A man the villagers called Ivan"); a war or a contest
+named again and again is no one ("World War II", "Super Bowl XL"), and someone known by another name is named within
+the full name they are introduced with, as a nickname is written ('Iolanthe "Lanthe" Vasquez-Mbeki'; a person of that
+full name too is the same one)."""
 
 
 def _combining_marks() -> str:

