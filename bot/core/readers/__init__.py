@@ -306,8 +306,7 @@ with DRM) is read from its next format that gives one. 72: a line of
 dialogue that asks is one passage with the reply after it (bot.core.dialogue_replies), and a letter's date,
 greeting, closing and signature are read into the paragraphs they frame (bot.core.letter_lines). 73: narration
 opening with an elision ("'Twas a cold night") is no reply to the question before it. 74: "Chapter the First" and
-"Book the Second" are chapter lines, as "CHAPTER THE FIRST" was, and so is Project Gutenberg's "Book the
-First--Recalled to Life", its dash typed as two hyphens."""
+"Book the Second" are chapter lines, as "CHAPTER THE FIRST" was."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -84,14 +84,12 @@ def is_chapter_line(line: str) -> bool:
     key = first.rstrip(".:").lower()
     if key not in _ALONE_WORDS and key not in _CHAPTER_WORDS and not is_roman(first.rstrip(".")):
         return False  # most lines of a book: the rest of the line need not be split
-    words = line.replace("--", " -- ").split()  # "Book the First--Recalled to Life", as Project Gutenberg types a dash
+    words = line.split()
     if key in _ALONE_WORDS:
         return len(words) == 1
     if key in _CHAPTER_WORDS and len(words) >= 2 and _is_number(words[1:]):
         counted = words[2:] if words[1].lower() == "the" and len(words) > 2 else words[1:]  # "Chapter the First"
         number = counted[0].rstrip(".:,")
-        if len(counted) > 2 and counted[1] == "--":  # a dash typed in the text too: "Chapter one--she said"
-            return counted[2][:1].isupper()
         return len(counted) == 1 or counted[0] != number or counted[1] in ("-", "—", "–") or line.isupper()
     if is_roman(first.rstrip(".")):
         return len(words) == 1 or (first.endswith(".") and len(line) <= SUBTITLE_CHARS)
