@@ -15,7 +15,6 @@ import Stemmer
 from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 
 from bot.core.invisible_characters import INSIDE_WORDS
-from bot.core.number_words import DIGIT_ORDINAL, ORDINAL_AT
 from bot.core.word_forms import american_spellings, verbs_of_forms, word_forms_digest
 
 ANALYSIS_VERSION = 11
@@ -105,10 +104,11 @@ _ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW
 _ASCII_SEPARATORS = str.maketrans({chr(c): " " for c in range(128) if chr(c) not in _ASCII_WORD_CHARS})
 
 
-_ARCHAIC_HYPHEN = re.compile(r"-(?<=\bto-)(?=(?:day|morrow|night)(?![^\W_]))", re.IGNORECASE)
+_ARCHAIC_HYPHEN = re.compile(r"-(?<=(?<![\w-])to-)(?=(?:day|morrow|night)(?![\w-]))", re.IGNORECASE)
 """The hyphen of "to-day", "to-morrow" and "to-night", as books before about 1920 write "today", "tomorrow" and
-"tonight" (FairytaleQA's stories 188 times, against 4 joined). Read as two words, "to" and "day", they met no question's
-"tomorrow". The pattern starts with its one literal, so a text is searched for hyphens alone."""
+"tonight" (FairytaleQA's stories 188 times, against 4 joined). Read as two words, "to" and "day", they met no
+question's "tomorrow". Not within a longer compound: "day-to-day", "morning-to-night". The pattern starts with its
+one literal, so a text is searched for hyphens alone."""
 
 
 def joined_archaic(text: str) -> str:
@@ -252,18 +252,13 @@ def _word_form(normalized: str, lemmatize: bool) -> str:
     ("colour", and "colours" through it), or an irregular form's verb where the lemmatizer keeps the form ("felt" is
     "feel"); without lemmas (an evaluation's switch), the word as it is. A British form the lemmatizer knows is read
     through its lemma, never as a whole word of the spelling list: "analyses" is "analysis", not the verb "analyzes". A
-    decade is its year: the lemmatizer spelt "1960s" out as "nineteen-sixties", which no typed "1960" met. An ordinal
-    in digits that one word writes is that word ("3rd" is "third"): the lemmatizer spelt out "4th", "9th", "11th" and
-    "12th" alone."""
+    decade is its year: the lemmatizer spelt "1960s" out as "nineteen-sixties", which no typed "1960" met."""
     if not lemmatize or normalized in _NO_PIECES:
         return normalized
     american = american_spellings()
     decade = _DECADE.fullmatch(normalized)
     if decade is not None:
         return decade.group(1)
-    ordinal = DIGIT_ORDINAL.fullmatch(normalized)
-    if ordinal is not None and int(ordinal.group(1)) in ORDINAL_AT:
-        return ORDINAL_AT[int(ordinal.group(1))]
     base = lemma(normalized)
     if base != normalized:
         return lemma(american[base]) if base in american else base

@@ -170,10 +170,14 @@ def spelled_runs(text: str, ordinal: bool = False) -> list[tuple[int, int, int]]
 
 def _spelled_next(text: str, word: tuple[str, int, int], following: tuple[str, int, int]) -> bool:
     """Whether `following` goes on the number `word` is part of: a number word (or "and") after a space or a
-    hyphen, unless `word` is an ordinal, which ends it."""
+    hyphen, unless `word` is an ordinal, which ends it; an ordinal only after tens, a scale or "and" ("twenty-first",
+    "a hundred and first"; not "seven second-hand coats", seven of them)."""
     gap = text[word[2] : following[1]]
     joined = gap in HYPHENS or (0 < len(gap) <= 2 and gap.isspace())
-    return joined and normalize_word(following[0]) in NUMBER_GOES_ON and normalize_word(word[0]) not in ORDINALS
+    before, after = normalize_word(word[0]), normalize_word(following[0])
+    if not joined or before in ORDINALS or after not in NUMBER_GOES_ON:
+        return False
+    return after not in ORDINALS or before in TENS or before in SCALES or before in ("and", "a")
 
 
 def standalone(text: str, start: int, end: int) -> bool:
@@ -273,8 +277,8 @@ class NumberForms:
         """The question's numbers (of `words(question)`) whose own form no passage searched holds, each as the form
         most of them write: digits for words, words for digits, "5 a.m." for "5am", "1960s" for "60s" or
         "sixties", "Second World War" for "WW2", "third" for "3rd" and "21st" for "twenty-first". Never a year as a
-        count, a number joined into a score or a time,
-        or a lone "one" or "second" (a pronoun or a unit of time as often as a number)."""
+        count, a number joined into a score or a time, a lone "one" or "second" (a pronoun or a unit of time as often
+        as a number), nor "1st" or "2nd" as "first" or "second" (every story's words)."""
         forms: list[NumberForm] = []
         place = 0
         while place < len(found):
@@ -321,7 +325,7 @@ class NumberForms:
         digits = ordinal.group(1) if ordinal is not None else folded
         if digits.isdigit() and not digits.startswith("0") and standalone(question, start, end):
             value = int(digits)
-            if (ordinal is None and value in YEARS) or not 0 < value <= LARGEST:
+            if (ordinal is None and value in YEARS) or not 0 < value <= LARGEST or (ordinal is not None and value < 3):
                 return 1, []
             spelled_words = spelled(value)
             if spelled_words[0] == "one" and len(spelled_words) > 1 and spelled_words[1] in SCALES:

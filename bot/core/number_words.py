@@ -49,8 +49,5 @@ def _ordinal(cardinal: str) -> str:
 
 ORDINALS = {_ordinal(word): word for word in (*UNITS[1:], *TENS, "hundred", "thousand")}
 """Each ordinal word ("third", "twentieth", "hundredth") -> its cardinal ("three", "twenty", "hundred")."""
-ORDINAL_AT = {1 + n: _ordinal(word) for n, word in enumerate(UNITS[1:])}
-ORDINAL_AT |= {tens_value(word): _ordinal(word) for word in TENS} | {100: "hundredth", 1000: "thousandth"}
-"""The ordinals one word writes, at their values: "3rd" is "third", "20th" "twentieth" (not "21st": two words)."""
 DIGIT_ORDINAL = re.compile(r"([1-9]\d*)(?:st|nd|rd|th)")
 """An ordinal in digits, folded ("3rd", "21st"): its value in the group."""

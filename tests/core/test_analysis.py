@@ -37,6 +37,7 @@ def test_the_hyphenated_today_tomorrow_and_tonight_of_older_books_are_one_word_e
     assert marked == ["To-day", "rest", "to-morrow's", "journey", "starts", "TO-NIGHT"]
     # Only those three: another word after "to-", or "to" ending another word, is as before.
     assert analyzer.terms("up to-daybreak, onto-day, to-days") == ["daybreak", "onto", "day", "day"]
+    assert analyzer.terms("day-to-day, morning-to-night, to-day-old") == ["day", "day", "morn", "night", "day", "old"]
 
 
 def test_stop_words_and_greetings_are_dropped():
@@ -107,13 +108,6 @@ def test_a_decade_is_its_year():
     assert analyzer.terms("the 1960s, 1960's and 1960") == ["1960", "1960", "1960"]
     assert analyzer.terms("in the 80s, p53") == ["80s", "p53"]  # not any "80"
     assert analyzer.terms("12th 4th") == analyzer.terms("twelfth fourth")  # the lemmatizer's ordinals stay
-
-
-def test_an_ordinal_in_digits_is_the_word_that_writes_it():
-    analyzer = Analyzer()
-    ordinals = analyzer.terms("first third fourth twelfth twentieth hundredth")
-    assert analyzer.terms("1st 3rd 4th 12th 20th 100th") == ordinals
-    assert analyzer.terms("21st 0th") == ["21st", "0th"]  # two words write it; no ordinal
 
 
 def test_lemmas_keep_names_lower_case():

@@ -21,7 +21,8 @@ def survey(tmp_path_factory):
         "Ted had saved 34 pounds by the spring and bought a fiddle.\n\n"
         "In the eighties the mill closed and the village emptied.\n\n"
         "During the Second World War she worked at a laboratory in Ottawa.\n\n"
-        "On his twenty-first birthday Tomas sold the farm to his cousin.",
+        "On his twenty-first birthday Tomas sold the farm to his cousin.\n\n"
+        "On the third night the storm broke over Vesk ridge.",
         encoding="utf-8",
     )
     return StoryLibrary(load_corpus(folder))
@@ -43,6 +44,7 @@ def survey(tmp_path_factory):
         ("where did she work in WW2", "laboratory in Ottawa", "Second World War"),
         ("where did she work in WWII", "laboratory in Ottawa", "Second World War"),
         ("what did tomas do on his 21st birthday", "twenty-first birthday", "twenty-first"),
+        ("what happened on the 3rd night", "third night", "third"),
     ],
 )
 def test_a_number_the_stories_write_in_another_form_finds_it_and_says_so(survey, question, found, searched):
@@ -86,10 +88,20 @@ def test_an_ordinal_of_two_words_finds_the_story_s_digits(tmp_path):
     assert [c.replacement for c in answer.corrections] == ["22nd"]
 
 
-def test_second_alone_is_a_unit_of_time_as_often_as_a_number(tmp_path):
-    # The story writes no "second" but "2nd": "a second later" is not "a 2nd later".
-    library = library_of(tmp_path, "# Race\n\nA moment later the gun fired.\n\nMilo finished 2nd behind his sister.")
+def test_second_and_2nd_are_not_searched_for_each_other(tmp_path):
+    # "second" is a unit of time and "second-hand" a coat as often as an ordinal: "2nd" is not "second", nor the
+    # other way round.
+    library = library_of(tmp_path, "# Race\n\nTom bought a second-hand coat.\n\nMilo finished 2nd behind his sister.")
+    assert library.ask("who finished 2nd").corrections == ()
     assert library.ask("what happened a second later").corrections == ()
+
+
+def test_a_number_before_an_ordinal_word_is_still_a_number(tmp_path):
+    # "seven second-hand coats" was read as one ordinal, "seven second", and its 7 was lost.
+    library = library_of(tmp_path, "# Market\n\nAnna sold seven second-hand coats.\n\nThe stall shut at noon.")
+    answer = library.ask("who sold 7 coats")
+    assert [c.replacement for c in answer.corrections] == ["seven"]
+    assert answer.best is not None and answer.best.excerpt.text.startswith("Anna sold seven")
 
 
 def test_one_alone_is_a_pronoun_as_often_as_a_number(tmp_path):
