@@ -524,7 +524,7 @@ def _event(words: list[str]) -> bool:
     """Whether a name's words are a war's or a contest's: one of EVENTS after its first word, followed by a number at
     most ("World War II", "World War Two", "Boer War", "Super Bowl XL")."""
     place = next((i for i, word in enumerate(words[1:], 1) if fold(word) in EVENTS), None)
-    if place is None:
+    if place is None or fold(words[0]).rstrip(".") in HONORIFICS:  # "Mrs. Bowl": a surname
         return False
     after = words[place + 1 :]
     return len(after) <= 1 and all(_ROMAN.fullmatch(w) or fold(w) in UNITS or w.isdigit() for w in after)
@@ -656,8 +656,8 @@ def _known_as(before: str, lists: _WordLists) -> bool:
     return word[:1].isupper() or _kind(word, lists) == "person"
 
 
-_OWNER_WORD = re.compile(_NAME_WORD)
-"""A capitalised word of a name, as the name runs are made of."""
+_OWNER_WORD = re.compile(rf"{_NAME_WORD}\.?")
+"""A capitalised word of a name, as the name runs are made of, or a title's ("Mr.")."""
 _OWNER_REACH = 80
 """Characters before "known" in which the full name of someone known by another stands."""
 
@@ -665,7 +665,7 @@ _OWNER_REACH = 80
 def _known_as_owner(text: str, start: int) -> str:
     """The full name set apart before "known ... as" the name at `start` ("Iolanthe Vasquez-Mbeki" of "Third-shift
     warden Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe"): its capitalised words right before
-    the comma, two to four, or "" (a role, "a brave warrior known to all as Tawara Toda"; one word, a sentence's)."""
+    the comma, two to four, or "" (one word, a sentence's); `_nicknamed` keeps of them the name the story has."""
     known = text.rfind(" known ", max(0, start - _KNOWN_AS_REACH), start)
     if known < 1 or text[known - 1] != ",":
         return ""
@@ -695,11 +695,15 @@ def _nicknamed(
     person found by that full name too ("Elena Voss, known as Lena [...] Elena Voss said") is one person, introduced
     where either is first, and mentioned by both."""
     chosen = {name for name, _ in people}
+    owners = {name: _owner(evidence[name].full_name, chosen) for name, _ in people}
     nickname_of: dict[str, str] = {}
     for name, _ in people:
-        full = evidence[name].full_name
+        full = owners[name]
         if full in chosen and full not in nickname_of and _with_full_name(name, full) != name:
             nickname_of[full] = name
+    # Two names each known as the other ("Diana Prince, known as Wonder Woman"), or a chain, stay apart, as written.
+    crossed = {name for name, owner in owners.items() if owner and owners.get(owner) == name}
+    nickname_of = {full: name for full, name in nickname_of.items() if name not in nickname_of and name not in crossed}
     merged = set(nickname_of.values())
     introduced = dict(people)
     found = []
@@ -711,8 +715,20 @@ def _nicknamed(
             first = min(where, introduced[nickname])
             found.append((_with_full_name(nickname, name), first, mentions[name] + mentions[nickname]))
         else:
-            found.append((_with_full_name(name, evidence[name].full_name), where, mentions[name]))
+            found.append((_with_full_name(name, "" if name in crossed else owners[name]), where, mentions[name]))
     return found
+
+
+def _owner(full: str, people: set[str]) -> str:
+    """The full name of the capitalised words before "known ... as": their longest ending that is a person of the story
+    ("Captain Elena Voss" of "Then Captain Elena Voss"), else their longest of two words or more that opens with no
+    word of the language ("Marcus Brown" of "Yesterday Marcus Brown"; not "The Colonel"), else ""."""
+    words = full.split()
+    endings = [" ".join(words[i:]) for i in range(len(words) - 1)]
+    chosen = next((ending for ending in endings if ending in people), None)
+    if chosen is not None:
+        return chosen
+    return next((ending for ending in endings if not _is_sentence_word(ending.split()[0].rstrip("."))), "")
 
 
 def _owned_role(preceding: list[str]) -> bool:
