@@ -177,8 +177,8 @@ class _Run:
 
 
 def _runs(blocks: Iterable[Block]) -> Iterator[_Run]:
-    """A story's paragraphs as runs between its headings and typed breaks ("* * *"), without blocks that show no
-    text: a reply is joined to the question before it only within a run."""
+    """A story's paragraphs as runs between its headings and scene breaks (Block.after_break: "* * *"; typed ones,
+    "xXx"), without blocks that show no text: a reply is joined to the question before it only within a run."""
     chapter: str | None = None
     opens_chapter = True
     paragraphs: list[str] = []
@@ -188,6 +188,9 @@ def _runs(blocks: Iterable[Block]) -> Iterator[_Run]:
             text = text.strip()  # readers strip their blocks
         if not shows_text(text):
             continue  # one of invisible characters alone (<p>&shy;</p>, a zero-width space) is none
+        if block.after_break and paragraphs:
+            yield _Run(chapter, opens_chapter, paragraphs)
+            opens_chapter, paragraphs = False, []
         if block.heading or is_typed_break(text):
             if paragraphs:
                 yield _Run(chapter, opens_chapter, paragraphs)

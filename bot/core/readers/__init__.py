@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 74
+READING_VERSION = 75
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -306,7 +306,8 @@ with DRM) is read from its next format that gives one. 72: a line of
 dialogue that asks is one passage with the reply after it (bot.core.dialogue_replies), and a letter's date,
 greeting, closing and signature are read into the paragraphs they frame (bot.core.letter_lines). 73: narration
 opening with an elision ("'Twas a cold night") is no reply to the question before it. 74: "Chapter the First" and
-"Book the Second" are chapter lines, as "CHAPTER THE FIRST" was."""
+"Book the Second" are chapter lines, as "CHAPTER THE FIRST" was. 75: a line that asks and its reply, or a letter's
+lines, are not one passage across a scene break ("* * *", a Markdown thematic break, HTML's <hr>)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -376,7 +376,7 @@ def _without_html_blocks_comments(body: str) -> str:
 
 def _underlined_headings_marked(body: str) -> str:
     """The body with CommonMark's other headings, a paragraph underlined with "=" (level 1) or "-" (level 2), written
-    as "#" lines, and its thematic breaks ("---", "* * *", "___": a story's scene breaks) as blank lines: the
+    as "#" lines, and its thematic breaks ("---", "* * *", "___": a story's scene breaks) as _BREAK_PARAGRAPH: the
     underline was read as the paragraph's text ("The Mill\n========"), the heading no chapter's name, and each break
     a passage ("---", "* *", "_"). A paragraph of a list's items or a quote is underlined by no heading (the line is
     a break), nor is text indented as code."""
@@ -393,10 +393,14 @@ def _underlined_headings_marked(body: str) -> str:
             lines[start:number] = [""] * (number - start - 1) + [f"{'#' * underline} {text}"]
             lines[number], start = "", number + 1
         elif _is_break(stripped):
-            lines[number], start = "", number + 1
+            lines[number], start = _BREAK_PARAGRAPH, number + 1
     return "\n".join(lines)
 
 
+_BREAK_PARAGRAPH = "\n\u2042\n"
+"""A thematic break as a paragraph of its own of the asterism, a scene break's sign, which no Markdown reads as markup
+("* * *" is a list's item there): a block of no letter, a scene break to the corpus (reader.without_breaks), so that
+a line that asks is not read into one passage with a reply after the break."""
 _MARKER = re.compile(r"[ \t]*(?:>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))")
 """A list item's or a quote's first line."""
 

@@ -33,7 +33,7 @@ from bot.core.readers.chapter_lines import MAX_HEADING_CHARS, joined_heading
 from bot.core.readers.hidden import hidden_classes, is_hidden
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.plain_text import as_utf8
-from bot.core.readers.reader import Block, ExtraMissing, joined_row
+from bot.core.readers.reader import SCENE_BREAK, Block, ExtraMissing, joined_row
 from bot.core.readers.styles import chapter_styled, class_chapter_name, used_chapter_styles
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
@@ -561,6 +561,9 @@ def blocks_of(
                 row = element
             elif name in BLOCK_TAGS:
                 flush()
+            if name == "hr" and row is None and heading_group is None:
+                blocks.append(Block(SCENE_BREAK))  # a scene break: the corpus joins no reply across it
+                all_links.append(False)
             if name == "p" and opener is None and (style := _opener_style(element)):
                 opener = (element, style)
             if (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from bot.core.invisible_characters import CONTROL_CHARACTERS
@@ -58,6 +58,15 @@ class Block:
     mark) or the story's own text ("she pressed ↩"), where the document keeps links (HTML, EPUB, Word, OpenDocument);
     None: not known (formats that keep no links, or no arrow). bot.core.readers.plain_notes takes no paragraph whose
     arrow is no link for a note."""
+    after_break: bool = False
+    """Whether a scene break ("* * *", a rule, a Markdown thematic break) stands between the paragraph and the one
+    before it: the break shows no text and is no passage, but a question's line and its reply, or a letter's lines,
+    are never read into one passage across it (bot.core.corpus)."""
+
+
+SCENE_BREAK = "* * *"
+"""The text a reader gives a scene break its format marks without text (HTML's <hr>): a block of no letter or digit,
+as a typed "* * *" is, which typed_chapters reads as the next paragraph's after_break."""
 
 
 @dataclass(frozen=True)
@@ -178,22 +187,38 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
                 title_page.discard(folded)
                 continue
             opening = False
-        kept.append(Block(text, block.heading, block.level))
+        kept.append(Block(text, block.heading, block.level, after_break=block.after_break))
     return StoryText(title, kept)
 
 
 def typed_chapters(blocks: Iterable[Block]) -> list[Block]:
-    """The blocks less those of no letter or digit (scene breaks, "* * *", "#": no passage), and, in a document with no
+    """The blocks less those of no letter or digit (without_breaks), and, in a document with no
     heading at all, its lines that read as chapter lines ("Chapter 1", "CHAPTER TWO", "Prologue") as headings: a
     manuscript typed in Word or compiled by Scrivener sets its chapters so, and had none, its "Chapter 1" a passage of
     its own."""
-    kept = [block for block in blocks if block.heading or LETTER_OR_DIGIT.search(block.text)]
+    kept = without_breaks(blocks)
     if any(block.heading for block in kept):
         return kept
     return [
         Block(block.text, heading=True) if "\n" not in block.text and is_chapter_line(clean(block.text)) else block
         for block in kept
     ]
+
+
+def without_breaks(blocks: Iterable[Block]) -> list[Block]:
+    """The blocks less those of no letter or digit (scene breaks, "* * *", "#", a rule: no passage), each paragraph
+    after one marked after_break (a heading after one parts the paragraphs already)."""
+    kept: list[Block] = []
+    broken = False  # a block of no letter or digit since the last kept
+    for block in blocks:
+        if not block.heading and LETTER_OR_DIGIT.search(block.text) is None:
+            broken = bool(kept)
+            continue
+        if broken and not block.heading and not block.after_break:
+            block = replace(block, after_break=True)
+        kept.append(block)
+        broken = False
+    return kept
 
 
 def heading_title(blocks: Sequence[Block]) -> str | None:

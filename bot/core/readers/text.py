@@ -25,7 +25,7 @@ from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.markdown_inline import UNDERSCORES, without_emphasis
 from bot.core.readers.plain_notes import is_backlinked_note, without_plain_notes
 from bot.core.readers.plain_text import decoded, leading_heading, paragraphs_of, split_title
-from bot.core.readers.reader import LETTER_OR_DIGIT, Block, StoryText
+from bot.core.readers.reader import LETTER_OR_DIGIT, Block, StoryText, without_breaks
 
 _CONTENTS = {"contents", "table of contents", "contents.", "list of illustrations", "illustrations"}
 _CONTENTS_COLUMNS = {"chapter", "chap.", "page", "pages", "chapters"}
@@ -156,15 +156,15 @@ def _text_of(blocks: list[Block]) -> list[Block]:
     """The blocks less the notes Calibre's plain text of an EPUB keeps as paragraphs ending in their link back ("↩",
     alone on a line after a note that ends in a list or a quote), under its "* * *" over them, with their marks run
     into words ("code.1"): each left out where its mark is found (plain_notes.py); then less the breaks and lines of
-    no letter or digit ("↩" no note took) that stood only for the notes to be told by, as a heading of the arrow alone
-    ("## ↩"), which named no chapter but a link."""
+    no letter or digit, each a scene break (without_breaks), and a heading of the arrow alone ("## ↩"), which named no
+    chapter but a link."""
     if any(is_backlinked_note(block.text) for block in blocks):
         blocks = without_plain_notes(blocks, marked_only=True)
-    return [
+    return without_breaks(
         block
         for block in blocks
-        if LETTER_OR_DIGIT.search(block.text) or (block.heading and not is_backlinked_note(block.text))
-    ]
+        if not block.heading or LETTER_OR_DIGIT.search(block.text) or not is_backlinked_note(block.text)
+    )
 
 
 def _counted_chapters(paragraphs: list[str]) -> set[int]:

@@ -112,6 +112,46 @@ def test_a_manuscripts_typed_chapter_lines_name_its_chapters_and_its_scene_break
     ]
 
 
+ASKED = '"Will you take me across tonight?" she asked the ferryman.'
+SPOKEN_AFTER = '"Pass the salt," said Tom at breakfast, far away in Vell.'
+
+
+def story_with_break(folder: Path, suffix: str, parted: bool) -> Path:
+    """A line that asks, then a scene break as each format writes one (or none), then a line of speech of the next
+    scene."""
+    path = folder / f"ferry{suffix}"
+    if suffix == ".txt":
+        path.write_text(f"The Ferry\n\n{ASKED}\n\n{'* * *' if parted else ''}\n\n{SPOKEN_AFTER}\n")
+    elif suffix == ".md":
+        path.write_text(f"# The Ferry\n\n{ASKED}\n{'***' if parted else ''}\n{SPOKEN_AFTER}\n")
+    elif suffix == ".html":
+        rule = '<div class="scene"><hr/></div>' if parted else ""
+        path.write_text(f"<html><body><h1>The Ferry</h1><p>{ASKED}</p>{rule}<p>{SPOKEN_AFTER}</p></body></html>")
+    elif suffix == ".rtf":
+        paragraphs = [ASKED, "* * *", SPOKEN_AFTER] if parted else [ASKED, SPOKEN_AFTER]
+        path.write_text("{\\rtf1\\ansi " + "".join(f"{{\\pard {text}\\par}}" for text in paragraphs) + "}")
+    else:
+        docx = pytest.importorskip("docx", reason="the Word reader needs the formats extra")
+        document = docx.Document()
+        for text in [ASKED, "\u2042", SPOKEN_AFTER] if parted else [ASKED, SPOKEN_AFTER]:
+            document.add_paragraph(text)
+        document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".rtf", ".docx"])
+def test_a_line_that_asks_is_read_with_its_reply_but_never_across_a_scene_break(tmp_path, suffix):
+    """A scene break shows no text and is no passage; a cliffhanger's question before it was one passage with the
+    first line spoken in the next scene, as if it answered."""
+    if suffix == ".html":
+        pytest.importorskip("lxml", reason="the HTML reader needs the formats extra")
+    (tmp_path / "joined").mkdir()
+    _, joined = read_story(story_with_break(tmp_path / "joined", suffix, parted=False))
+    _, parted = read_story(story_with_break(tmp_path, suffix, parted=True))
+    assert [(p.text, p.paragraph) for p in joined] == [(f"{ASKED}\n{SPOKEN_AFTER}", 1)]
+    assert [(p.text, p.paragraph) for p in parted] == [(ASKED, 1), (SPOKEN_AFTER, 2)]
+
+
 @pytest.mark.parametrize("suffix", [".rtf", ".fb2", ".epub"])
 @pytest.mark.parametrize(
     ("made", "title"),
