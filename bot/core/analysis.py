@@ -17,7 +17,7 @@ from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 from bot.core.invisible_characters import INSIDE_WORDS
 from bot.core.word_forms import american_spellings, verbs_of_forms, word_forms_digest
 
-ANALYSIS_VERSION = 11
+ANALYSIS_VERSION = 12
 """Raised whenever the same text gives other words or terms (or people), so that saved indexes built before are
 rebuilt (it is in Analyzer.signature). 2: a zero-width joiner or non-joiner (or another of INSIDE_WORDS) inside a word
 no longer cuts it in two. 3: nor a name, for the people finder. 4: a full name the story repeats only ever opening
@@ -57,7 +57,7 @@ jester or a robot named so is a person, as a giant or a witch was ("The dragon, 
 so is a name villagers, travellers or a crew call someone ("A man the villagers called Ivan"); a war or a contest
 named again and again is no one ("World War II", "Super Bowl XL"), and someone known by another name is named within
 the full name they are introduced with, as a nickname is written ('Iolanthe "Lanthe" Vasquez-Mbeki'; a person of that
-full name too is the same one)."""
+full name too is the same one). 12: "to‑morrow" with Unicode's hyphen or a non-breaking one is "tomorrow" too."""
 
 
 def _combining_marks() -> str:
@@ -104,18 +104,22 @@ _ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW
 _ASCII_SEPARATORS = str.maketrans({chr(c): " " for c in range(128) if chr(c) not in _ASCII_WORD_CHARS})
 
 
-_ARCHAIC_HYPHEN = re.compile(r"-(?<=(?<![\w-])to-)(?=(?:day|morrow|night)(?![\w-]))", re.IGNORECASE)
+_ARCHAIC_HYPHEN = re.compile(
+    r"[-\u2010\u2011](?<=(?<![\w\-\u2010\u2011])to.)(?=(?:day|morrow|night)(?![\w\-\u2010\u2011]))", re.IGNORECASE
+)
 """The hyphen of "to-day", "to-morrow" and "to-night", as books before about 1920 write "today", "tomorrow" and
 "tonight" (FairytaleQA's stories 188 times, against 4 joined). Read as two words, "to" and "day", they met no
 question's "tomorrow". Not within a longer compound: "day-to-day", "morning-to-night". The pattern starts with its
-one literal, so a text is searched for hyphens alone."""
+one character class, so a text is searched for hyphens alone; the hyphen may be Unicode's (U+2010) or a word
+processor's non-breaking one (U+2011), as "to‑morrow" is typeset."""
+_HYPHENS = ("-", "\u2010", "\u2011")
 
 
 def joined_archaic(text: str) -> str:
     """`text` with the hyphen of "to-day", "to-morrow" and "to-night" as an apostrophe, which a word holds and its term
     leaves out (as in "couldn't"): each is one word, read as "today", "tomorrow", "tonight". Of the same length, so
     the words' places in `text` hold."""
-    return _ARCHAIC_HYPHEN.sub("'", text) if "-" in text else text
+    return _ARCHAIC_HYPHEN.sub("'", text) if any(hyphen in text for hyphen in _HYPHENS) else text
 
 
 def word_list(text: str) -> list[str]:

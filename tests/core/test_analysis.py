@@ -38,6 +38,9 @@ def test_the_hyphenated_today_tomorrow_and_tonight_of_older_books_are_one_word_e
     # Only those three: another word after "to-", or "to" ending another word, is as before.
     assert analyzer.terms("up to-daybreak, onto-day, to-days") == ["daybreak", "onto", "day", "day"]
     assert analyzer.terms("day-to-day, morning-to-night, to-day-old") == ["day", "day", "morn", "night", "day", "old"]
+    # Typeset with Unicode's hyphen or a word processor's non-breaking one, as with the keyboard's.
+    assert analyzer.terms("to\u2011morrow, to\u2010night") == analyzer.terms("tomorrow, tonight")
+    assert analyzer.terms("day\u2011to\u2011day") == ["day", "day"]
 
 
 def test_stop_words_and_greetings_are_dropped():
