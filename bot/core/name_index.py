@@ -68,6 +68,13 @@ class NameIndex:
         found = [self._by_name.of(*_starting(self.names, prefix)), self._by_word.of(*_starting(self.words, prefix))]
         return np.unique(np.concatenate(found))[:limit].tolist()
 
+    def holding_all_then_starting(self, words: list[str], limit: int) -> list[int]:
+        """The first `limit` people, in directory order, whose name holds each of the words but the last and a word
+        starting with the last, in any order: "Iolanthe Vas" typed of 'Iolanthe "Lanthe" Vasquez-Mbeki', whose name
+        starts with no such words, or "kalmurzaeva so" of Sofia Kalmurzaeva."""
+        starting = self._by_word.of(*_starting(self.words, words[-1]))
+        return reduce(np.intersect1d, [self.holding(word) for word in words[:-1]], np.unique(starting))[:limit].tolist()
+
 
 class _Groups:
     """People in numbered groups, in two arrays: the people, a group after another (each in the order given), and

@@ -275,11 +275,16 @@ def find_among(finders: Sequence[PersonFinder], query: str) -> Lookup:
 
 
 def complete_among(finders: Sequence[PersonFinder], prefix: str, limit: int) -> list[Person]:
-    """`PersonFinder.complete` over the people of these finders as one finder of them all, in order."""
-    key = " ".join(_folded(prefix).split())
+    """`PersonFinder.complete` over the people of these finders as one finder of them all, in order. A nickname's
+    quotes typed are no part of the name, as in a lookup ('"Lan' is Lanthe's start), and words typed that start no
+    name together may each be one of its words ("Iolanthe Vas")."""
+    words = [word for quoted in _folded(prefix).split() if (word := quoted.strip(NICKNAME_QUOTES))]
+    key = " ".join(words)
     if not key:  # every name starts so: the first in directory order (Discord asks so at the first focus)
         return merged(finders, [range(min(limit, len(finder.people))) for finder in finders])[:limit]
     hits = merged(finders, [finder._names.starting(key, limit) for finder in finders])[:limit]
+    if not hits and len(words) > 1:
+        hits = merged(finders, [finder._names.holding_all_then_starting(words, limit) for finder in finders])[:limit]
     if not hits:
         hits = _ranked(finders, [finder._close().scored(key, FUZZY_MATCH, limit) for finder in finders], limit)
     return hits[:limit]

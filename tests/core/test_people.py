@@ -217,6 +217,15 @@ def test_someone_known_by_another_name_is_found_by_it_and_by_their_full_name(tmp
         assert names(lookup.matches) == ['Iolanthe "Lanthe" Vasquez-Mbeki'] and not lookup.misspelt, query
     assert names(directory.complete("Lan")) == names(directory.complete("Iol")) == ['Iolanthe "Lanthe" Vasquez-Mbeki']
     assert directory.find('""').matches == ()
+    # Typed as the name shows, a quote and all, or as the full name she is introduced with: both found no one.
+    for typed in ['"Lan', 'Iolanthe "Lan', "Iolanthe Vas", "vasquez-mbeki io"]:
+        assert names(directory.complete(typed)) == ['Iolanthe "Lanthe" Vasquez-Mbeki'], typed
+
+
+def test_completion_takes_words_typed_in_any_order_where_no_name_starts_with_them(directory):
+    assert names(directory.complete("kalmurzaeva so")) == ["Sofia Kalmurzaeva"]
+    assert names(directory.complete("kalmurzaeva s")) == ["Sofia Kalmurzaeva", "Sébastien Kalmurzaeva"]
+    assert names(directory.complete("sofia kal")) == ["Sofia Kalmurzaeva"]  # a name's start, as before
 
 
 def test_an_initialled_name_is_found_by_its_initials_and_two_brothers_apart(tmp_path):
