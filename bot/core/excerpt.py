@@ -50,6 +50,17 @@ def make_excerpt(
     return Excerpt(prefix + text[start:end] + suffix, highlights, answer_span)
 
 
+def leading_with(text: str, sentence: str) -> list[float] | None:
+    """Chances for make_excerpt with all of it on the sentence of `text` where `sentence` starts (a person's
+    introduction, as the people finder took it from the text); None where `text` does not hold it."""
+    at = text.find(sentence.strip()) if sentence.strip() else -1
+    if at < 0:
+        return None
+    spans = sentence_spans(text) or [(0, len(text))]
+    chances = [float(start <= at < end) for start, end in spans]
+    return chances if any(chances) else None
+
+
 def _first_matching(spans: Sequence[tuple[int, int]], matched: Sequence[tuple[int, int]]) -> list[float]:
     """All the chance on the first sentence holding a question word (else the first sentence)."""
     first = next((i for i, (s, e) in enumerate(spans) if any(s <= m < e for m, _ in matched)), 0)

@@ -19,6 +19,7 @@ from bot.core.people import (
     PersonFinder,
     complete_among,
     find_among,
+    holding_among,
     merged,
 )
 from bot.core.sequences import Chained
@@ -54,6 +55,9 @@ class JoinedPersonFinder:
 
     def find(self, query: str) -> Lookup:
         return find_among(self._both, query)
+
+    def holding(self, query: str) -> tuple[Person, ...]:
+        return holding_among(self._both, query)
 
     def complete(self, prefix: str, limit: int = COMPLETION_LIMIT) -> list[Person]:
         return complete_among(self._both, prefix, limit)

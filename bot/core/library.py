@@ -16,7 +16,7 @@ from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.answer_sentences import SentenceModel
 from bot.core.build import build_parts, parts_of_corpus
 from bot.core.corpus import Corpus, Passage
-from bot.core.excerpt import EXCERPT_CHARS, make_excerpt
+from bot.core.excerpt import EXCERPT_CHARS, leading_with, make_excerpt
 from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.index_cache import IndexClaim
 from bot.core.index_damage import IndexDamage, IndexDamaged
@@ -25,6 +25,7 @@ from bot.core.invisible_characters import plain_question
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
 from bot.core.number_forms import NumberForms
+from bot.core.people import Person
 from bot.core.query import Correction, Query, answer_kind, focus_word, form_words_at, person_asked_about
 from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
 from bot.core.rerank.model import RERANK_DEPTH, Reranker
@@ -401,7 +402,8 @@ class StoryLibrary:
                 scope=scope,
                 corrections=query.corrections,
             )
-        hits = tuple(self._hit(candidate, query) for candidate in ranked[offset : offset + count])
+        introduced = self._person_introduced(query, self._passages_of(story))
+        hits = tuple(self._hit(candidate, query, introduced) for candidate in ranked[offset : offset + count])
         return Answer(
             question=question,
             hits=hits,
@@ -498,29 +500,41 @@ class StoryLibrary:
         first = self.corpus.stories[story].first_passage
         return range(first, first + self.corpus.stories[story].passage_count)
 
-    def _introduction_first(self, query: Query, ranked: list[Candidate], context: RankingContext) -> list[Candidate]:
-        """For "Who is X?" about one known person, the passage that introduces them comes first."""
+    def _person_introduced(self, query: Query, within: range | None) -> Person | None:
+        """The one person of the stories asked (of one story: `within` its passages) "Who is X?" or what a story
+        introduces them with (person_asked_about), with the passage introducing them; None where the name is no one's
+        or may be another's too: "Karim" is Karim and Karim Benali, though a lookup takes the one whose whole name it
+        is."""
         about = person_asked_about(query.text)
         if about is None:
+            return None
+        found = {p for p in (*self.person_finder.find(about).matches, *self.person_finder.holding(about))}
+        people = [p for p in found if p.passage is not None and (within is None or p.passage in within)]
+        return people[0] if len(people) == 1 else None
+
+    def _introduction_first(self, query: Query, ranked: list[Candidate], context: RankingContext) -> list[Candidate]:
+        """For "Who is X?" about one known person, the passage that introduces them comes first."""
+        person = self._person_introduced(query, context.within)
+        if person is None:
             return ranked
-        lookup = self.person_finder.find(about)
-        within = context.within
-        people = [p for p in lookup.matches if p.passage is not None and (within is None or p.passage in within)]
-        if len(people) != 1:
-            return ranked
-        intro = people[0].passage
+        intro = person.passage
         assert intro is not None
         first = next((c for c in ranked if c.doc == intro), None)
         if first is None:
             first = Candidate.of(intro, 0.0, self.analysed(intro), query)
         return [first, *(c for c in ranked if c.doc != intro)]
 
-    def _hit(self, candidate: Candidate, query: Query) -> Hit:
+    def _hit(self, candidate: Candidate, query: Query, introduced: Person | None) -> Hit:
+        """The candidate as an answer shows it; the passage introducing the person asked about (`introduced`) leads
+        with the sentence that does, which says who they are ("Hannah Kessler, a forensic accountant, ..."), where
+        the sentences most like the question's words were quoted, and the introduction cut away."""
         passage = candidate.view.passage  # its place checked as it was read (bot.core.segment_library)
         story = self.corpus.stories[passage.story]
         matched = candidate.view.places(candidate.positions)
         model = SentenceModel.bundled()
         chances = model.answer_chances(candidate, query).tolist()
+        if introduced is not None and introduced.passage == candidate.doc:
+            chances = leading_with(passage.text, introduced.intro) or chances
         excerpt = make_excerpt(passage.text, matched, chances, self.excerpt_chars, model.position)
         return Hit(
             story=story.title,

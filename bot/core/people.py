@@ -177,6 +177,11 @@ class PersonFinder:
         """By full name, first name or surname, any case or accents, forgiving small misspellings."""
         return find_among((self,), query)
 
+    def holding(self, query: str) -> tuple[Person, ...]:
+        """Everyone whose name holds every word typed, forgiving nothing: "Karim" is Karim and Karim Benali, where
+        `find` takes the one whose whole name it is."""
+        return holding_among((self,), query)
+
     def complete(self, prefix: str, limit: int = COMPLETION_LIMIT) -> list[Person]:
         """Names that start with the prefix (any of their words), most mentioned first; else close ones."""
         return complete_among((self,), prefix, limit)
@@ -236,6 +241,8 @@ class FindsPeople(Protocol):
 
     def find(self, query: str) -> Lookup: ...
 
+    def holding(self, query: str) -> tuple[Person, ...]: ...
+
     def complete(self, prefix: str, limit: int = COMPLETION_LIMIT) -> list[Person]: ...
 
     def leading(self) -> Person | None: ...
@@ -243,10 +250,21 @@ class FindsPeople(Protocol):
     def __len__(self) -> int: ...
 
 
+def _typed_words(query: str) -> tuple[str, list[str]]:
+    """A name as typed, folded, without possessives and commas, and its words without a nickname's quotes."""
+    key = " ".join(re.sub(r"['’]s\b", "", _folded(query)).replace(",", " ").split())
+    return key, [word for quoted in key.split() if (word := quoted.strip(NICKNAME_QUOTES))]
+
+
+def holding_among(finders: Sequence[PersonFinder], query: str) -> tuple[Person, ...]:
+    """`PersonFinder.holding` over the people of these finders as one finder of them all, in order."""
+    words = _typed_words(query)[1]
+    return tuple(merged(finders, [finder._names.holding_all(words) if words else [] for finder in finders]))
+
+
 def find_among(finders: Sequence[PersonFinder], query: str) -> Lookup:
     """`PersonFinder.find` over the people of these finders as one finder of them all, in order."""
-    key = " ".join(re.sub(r"['’]s\b", "", _folded(query)).replace(",", " ").split())
-    words = [word for quoted in key.split() if (word := quoted.strip(NICKNAME_QUOTES))]
+    key, words = _typed_words(query)
     if not words:
         return Lookup(query, (), False)
     # "Mr. von Hassel" is Ludwig von Hassel: a surname of two words or more says whose; "Mr. Hale" may be any Hale.

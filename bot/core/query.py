@@ -59,11 +59,18 @@ _FEEL = re.compile(r"\b(?:feel|feels|felt|feeling)\b", re.IGNORECASE)
 _FOCUS = re.compile(r"\bwhich\s+(\w+)")
 # Words that start a question, anywhere in it ("And where did she go?").
 _QUESTION_WORD = re.compile(r"\b(?:who|whom|whose|where|when|why|how|what|which)\b")
-# "Who is", "Who's", "Tell me about", "What about", before a name: possessive, so no space is tried twice.
-_ABOUT_PERSON = re.compile(r"\s*+(?:who(?:\s*+['’]s|\s++is|\s++was)|tell\s++me\s++about|what\s++about)\s++")
-# "What is Lanthe short for?", "What was Dinny's real name?": asked of a name, answered where the person is introduced.
+# "Who is", "Who's", "Tell me about", "What about", "How old is", before a name: possessive, so no space is tried twice.
+_ABOUT_PERSON = re.compile(
+    r"\s*+(?:who(?:\s*+['’]s|\s++is|\s++was)|tell\s++me\s++about|what\s++about|how\s++old\s++(?:is|was))\s++"
+)
+# "What is Lanthe short for?", "What was Dinny's real name?", "What is Hannah's job?": asked of a name, answered where
+# the person is introduced, as a story introduces someone with who they are ("Hannah Kessler, a forensic accountant").
 _WHAT_OF_NAME = re.compile(r"\s*+what(?:\s*+['’]s|\s++is|\s++was)\s++")
-_NAME_ASKED_AFTER = (" short for", "'s full name", "’s full name", "'s real name", "’s real name")
+_ASKED_OF_NAME = ("full name", "real name", "job", "profession", "occupation", "trade", "age")
+_NAME_ASKED_AFTER = (" short for", *(f"{apostrophe}s {asked}" for apostrophe in "'’" for asked in _ASKED_OF_NAME))
+# "What does Dennis do for a living?": asked of a name, the same.
+_WHAT_DOES = re.compile(r"\s*+what\s++(?:does|did|do)\s++")
+_DOES_ASKED_AFTER = (" do for a living", " do for work", " do for a job")
 _ASKED_ENDS = "?.!"
 
 
@@ -161,8 +168,9 @@ def focus_word(question: str) -> str | None:
 
 
 def person_asked_about(question: str) -> str | None:
-    """The name in "Who is X?", "Tell me about X", "What about X", "What is X short for?" or "What is X's real (or
-    full) name?" (folded), on one line; else None.
+    """The name in "Who is X?", "Tell me about X", "What about X", "What is X short for?", "What is X's real (or
+    full) name?", "What is X's job?" (or profession, occupation, trade, age), "How old is X?" or "What does X do for a
+    living?" (folded), on one line; else None.
 
     Its opening matched, the name is the rest less its trailing spaces and "?.!", found in one pass. The pattern
     `\\s+(.+?)[\\s?.!]*$` tried every split of the rest and, for each, rescanned its spaces: "who is", 980
@@ -170,15 +178,18 @@ def person_asked_about(question: str) -> str | None:
     one mention held the bot's event loop that long (bench/bench_question_shapes.py)."""
     folded = fold(question)
     opening = _ABOUT_PERSON.match(folded)
-    of_name = None if opening is not None else _WHAT_OF_NAME.match(folded)
-    matched = opening or of_name
-    if matched is None:
+    asked_after: tuple[str, ...] = ()  # what must follow the name, one of them
+    if opening is None:
+        opening, asked_after = _WHAT_OF_NAME.match(folded), _NAME_ASKED_AFTER
+    if opening is None:
+        opening, asked_after = _WHAT_DOES.match(folded), _DOES_ASKED_AFTER
+    if opening is None:
         return None
-    start, end = matched.end(), len(folded)
+    start, end = opening.end(), len(folded)
     while end > start and (folded[end - 1].isspace() or folded[end - 1] in _ASKED_ENDS):
         end -= 1
-    if of_name is not None:
-        asked = next((after for after in _NAME_ASKED_AFTER if folded.endswith(after, start, end)), None)
+    if asked_after:
+        asked = next((after for after in asked_after if folded.endswith(after, start, end)), None)
         if asked is None:
             return None
         end -= len(asked)

@@ -5,7 +5,7 @@ import pytest
 from bot.core.analysis import Analyzer
 from bot.core.answer_position import AnswerPosition
 from bot.core.answer_sentences import SentenceModel
-from bot.core.excerpt import ELLIPSIS, EXCERPT_CHARS, make_excerpt
+from bot.core.excerpt import ELLIPSIS, EXCERPT_CHARS, leading_with, make_excerpt
 from bot.core.library import StoryLibrary
 from bot.core.rerank.signals.sentence import best_sentence
 from bot.core.sentences import sentence_spans
@@ -234,3 +234,13 @@ def test_where_answers_stand_in_their_sentence_decides_which_sentence_is_cut(tmp
     assert fitted == hit.excerpt and answer in fitted.text and fitted.text.startswith(ELLIPSIS)
     anywhere = make_excerpt(FARQUHAR, matched, chances, position=AnswerPosition.uniform())
     assert answer not in anywhere.text and anywhere.text.startswith(FARQUHAR[:40])
+
+
+def test_a_passage_can_be_quoted_from_a_sentence_it_holds_as_the_answer():
+    text = "Rain fell on Dos Cruces. " * 20 + "Rosa's son Mateo, a boy of twelve, vouches for Eli. " + "Dust. " * 60
+    chances = leading_with(text, " Rosa's son Mateo, a boy of twelve, vouches for Eli.")
+    assert chances is not None and sum(chances) == 1.0
+    excerpt = make_excerpt(text, [], chances, 200)
+    start, end = excerpt.answer or (0, 0)
+    assert excerpt.text[start:end] == "Rosa's son Mateo, a boy of twelve, vouches for Eli."
+    assert leading_with(text, "Mateo, a girl of nine.") is None and leading_with(text, "  ") is None

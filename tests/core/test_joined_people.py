@@ -42,6 +42,7 @@ def test_two_directories_are_looked_up_as_one_directory_of_all_their_people():
     assert joined.leading() == whole.leading()
     for query in [*typed(real + later_names), "Zzyzx", "zzyzx quorm", "", "s.", "qqqqqq", *later_names[:10]]:
         assert joined.find(query) == whole.find(query), query
+        assert joined.holding(query) == whole.holding(query), query
         for prefix in (query[:1], query[:3], query):
             assert joined.complete(prefix) == whole.complete(prefix), prefix
             assert joined.complete(prefix, 3) == whole.complete(prefix, 3), prefix

@@ -349,6 +349,47 @@ def test_who_someone_is_is_answered_by_their_introduction_though_their_name_is_a
         assert library.ask(question).reason == NoAnswer.NO_CONTENT_WORDS
 
 
+HEIST = (
+    "# The Third Floor\n\nSylvie Marchand leaves prison after six years and goes back to the bakery in Lyon where "
+    "her brother works. The owner gives her the night shifts. Her parole officer calls every week and asks about "
+    "her friends.\n\nThe gallery on the Rue Mercière has a new vault on its third floor. Sylvie reads about it in "
+    "the paper. She wants the ledger kept there, not the paintings, because it names the man who sent her to "
+    "prison. They recruit an electrician, Karim Benali, who once worked on the gallery's alarm system, and a "
+    "forger, Oksana Petrenko, who copies the visitor passes. Karim cuts the power for four minutes; Oksana keeps "
+    "watch at the stairs; Sylvie opens the vault on the night of the exhibition, when the guards are busy with the "
+    "crowd and the mayor's speech.\n\nThe vault is empty but for a note. Karim takes his job at the bakery the next "
+    "morning, and nobody asks him why he is tired. Karim's job at the gallery had ended years before."
+)
+
+
+def test_what_someone_does_or_how_old_they_are_is_answered_where_they_are_introduced(tmp_path):
+    """A plot summary introduces a person with who they are ("an electrician, Karim Benali, who..."): asked their
+    job, the passage where the name is said most with "job" answered, and the excerpt of a long passage quoted the
+    sentences most like the question, not the introduction."""
+    (tmp_path / "floor.md").write_text(HEIST, encoding="utf-8")
+    library = StoryLibrary(load_corpus(tmp_path))
+    for question in ("What is Karim's job?", "what does karim do for a living", "What was Karim's profession"):
+        answer = library.ask(question)
+        assert answer.best is not None and answer.best.passage == 2, question
+        start, end = answer.best.excerpt.answer or (0, 0)
+        assert "an electrician, Karim Benali" in answer.best.excerpt.text[start:end], question
+
+
+def test_a_name_two_people_share_is_answered_as_ranked_not_by_one_of_their_introductions(tmp_path):
+    """ "Karim" is a lookup's Karim, whose whole name it is, and may as well be Karim Benali: neither introduction
+    is put first."""
+    (tmp_path / "floor.md").write_text(HEIST, encoding="utf-8")
+    (tmp_path / "chart.md").write_text(
+        "# The Chart\n\nInes draws maps for the Casa da India until 1510.\n\nShe marries Yusuf's grandson, Karim, "
+        "and moves to Seville, where Karim sells spices.",
+        encoding="utf-8",
+    )
+    library = StoryLibrary(load_corpus(tmp_path))
+    assert library.person_finder.find("Karim").matches[0].name == "Karim"  # as /performer looks it up
+    answer = library.ask("What is Karim's job?")
+    assert answer.best is not None and (answer.best.story, answer.best.passage) == ("The Third Floor", 3)
+
+
 def test_what_a_name_is_short_for_is_answered_by_where_the_person_is_introduced(tmp_path):
     (tmp_path / "drift.md").write_text(
         "# The Quiet Drift\n\nThe ship had drifted for three hundred years between the stars.\n\n"

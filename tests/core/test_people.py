@@ -222,6 +222,17 @@ def test_someone_known_by_another_name_is_found_by_it_and_by_their_full_name(tmp
         assert names(directory.complete(typed)) == ['Iolanthe "Lanthe" Vasquez-Mbeki'], typed
 
 
+def test_everyone_whose_name_holds_the_words_typed_is_held_where_a_lookup_takes_the_whole_name(directory):
+    people = [Person(name=name, story="S", path="s.md", intro="", mentions=1) for name in ("Karim", "Karim Benali")]
+    found = PersonFinder(people)
+    assert names(found.find("karim").matches) == ["Karim"]
+    assert names(found.holding("Karim")) == ["Karim", "Karim Benali"]
+    assert names(found.holding("karim's")) == ["Karim", "Karim Benali"]
+    assert names(found.holding("BENALI KARIM")) == ["Karim Benali"]
+    assert names(directory.holding("Kalmurzaeva")) == ["Sofia Kalmurzaeva", "Sébastien Kalmurzaeva"]
+    assert directory.holding("Kalmurzaev") == directory.holding("") == ()  # nothing forgiven, nothing typed
+
+
 def test_completion_takes_words_typed_in_any_order_where_no_name_starts_with_them(directory):
     assert names(directory.complete("kalmurzaeva so")) == ["Sofia Kalmurzaeva"]
     assert names(directory.complete("kalmurzaeva s")) == ["Sofia Kalmurzaeva", "Sébastien Kalmurzaeva"]

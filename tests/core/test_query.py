@@ -109,7 +109,19 @@ def test_a_question_asks_for_a_feeling_with_how_and_feel(question, feeling):
         ("What is  the Bull's full name ?", "the bull"),
         ("What is short for", None),  # no name
         ("What is a bosun short of?", None),  # not what a name stands for
-        ("What is Lanthe's job?", None),
+        ("What is Lanthe's job?", "lanthe"),
+        ("what was karim’s profession", "karim"),
+        ("What is Hannah's occupation?", "hannah"),
+        ("What is Walter's age?", "walter"),
+        ("how old is mateo", "mateo"),
+        ("How  old was the Snow Man?", "the snow man"),
+        ("what does Dennis do for a living", "dennis"),
+        ("What did Oksana do for work?", "oksana"),
+        ("What is Ines's fathers job?", None),  # her father's, named elsewhere
+        ("what does karen do", None),  # what she does in the story, as often
+        ("What did Delaney do before the war?", None),
+        ("What is the job?", None),
+        ("How old is?", None),
     ],
 )
 def test_the_person_a_question_asks_about(question, name):
