@@ -7,8 +7,8 @@ all in bold does: one opening its section, or in a book of one section, one not 
 paragraphs, a poem's stanzas (one passage each), epigraphs, quotations and table cells are read in order. Left out:
 the body's own title (the book's title and author again), footnote bodies and their markers in the text (as Word's
 footnotes are; a marker is a link typed `note`, or one into the notes' body whose text is a mark), scene breaks (a
-subtitle of `* * *`) and the images packed in the file. A zipped book is read with archive.py's limits, and must
-hold one `.fb2` file.
+subtitle of `* * *`: no passage, but no reply is read across one) and the images packed in the file. A zipped book
+is read with archive.py's limits, and must hold one `.fb2` file.
 A book's matter where nothing marks it (its copyright notice before the first chapter, "About the Author" at
 its end, notes written as paragraphs with their marks run into words: Calibre's) is left out as an EPUB's is:
 book_matter.py.
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.markup import NOTE_MARK, local_name, lxml_etree, parse_xml
-from bot.core.readers.reader import Block, StoryText, story_text
+from bot.core.readers.reader import SCENE_BREAK, Block, StoryText, story_text
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
@@ -143,7 +143,9 @@ def _blocks(body: _Element, bold_headings: set[_Element]) -> list[Block]:
             walker.skip_subtree()
         elif name in _PARAGRAPHS:
             text = _text(element)
-            if name != "subtitle" or any(character.isalnum() for character in text):  # not a scene break: * * *
+            if name == "subtitle" and not any(character.isalnum() for character in text):  # a scene break: * * *
+                blocks.append(Block(SCENE_BREAK))  # no passage, but no reply is read across it
+            else:
                 blocks.append(Block(text, heading=element in bold_headings))
             walker.skip_subtree()
         elif name == "empty-line":

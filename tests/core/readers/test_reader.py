@@ -127,6 +127,13 @@ def story_with_break(folder: Path, suffix: str, parted: bool) -> Path:
     elif suffix == ".html":
         rule = '<div class="scene"><hr/></div>' if parted else ""
         path.write_text(f"<html><body><h1>The Ferry</h1><p>{ASKED}</p>{rule}<p>{SPOKEN_AFTER}</p></body></html>")
+    elif suffix == ".fb2":
+        rule = "<subtitle>* * *</subtitle>" if parted else ""
+        path.write_text(
+            '<?xml version="1.0" encoding="utf-8"?><FictionBook xmlns="http://www.gribuser.ru/xml/fictionbook/2.0">'
+            "<description><title-info><book-title>The Ferry</book-title></title-info></description><body><section>"
+            f"<p>{ASKED}</p>{rule}<p>{SPOKEN_AFTER}</p></section></body></FictionBook>"
+        )
     elif suffix == ".rtf":
         paragraphs = [ASKED, "* * *", SPOKEN_AFTER] if parted else [ASKED, SPOKEN_AFTER]
         path.write_text("{\\rtf1\\ansi " + "".join(f"{{\\pard {text}\\par}}" for text in paragraphs) + "}")
@@ -139,12 +146,12 @@ def story_with_break(folder: Path, suffix: str, parted: bool) -> Path:
     return path
 
 
-@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".rtf", ".docx"])
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".fb2", ".rtf", ".docx"])
 def test_a_line_that_asks_is_read_with_its_reply_but_never_across_a_scene_break(tmp_path, suffix):
     """A scene break shows no text and is no passage; a cliffhanger's question before it was one passage with the
     first line spoken in the next scene, as if it answered."""
-    if suffix == ".html":
-        pytest.importorskip("lxml", reason="the HTML reader needs the formats extra")
+    if suffix in (".html", ".fb2"):
+        pytest.importorskip("lxml", reason="the HTML and FictionBook readers need the formats extra")
     (tmp_path / "joined").mkdir()
     _, joined = read_story(story_with_break(tmp_path / "joined", suffix, parted=False))
     _, parted = read_story(story_with_break(tmp_path, suffix, parted=True))
