@@ -501,14 +501,14 @@ class StoryLibrary:
         return range(first, first + self.corpus.stories[story].passage_count)
 
     def _person_introduced(self, query: Query, within: range | None) -> Person | None:
-        """The one person of the stories asked (of one story: `within` its passages) "Who is X?" or what a story
-        introduces them with (person_asked_about), with the passage introducing them; None where the name is no one's
-        or may be another's too: "Karim" is Karim and Karim Benali, though a lookup takes the one whose whole name it
-        is."""
+        """The person a question asks who they are, or what a story says when it introduces them ("What is X's
+        job?": person_asked_about), where one person of the stories (of one story: `within` its passages) has that
+        name and a passage introducing them; None where the name is no one's, or may be another's too: "Karim" may
+        be Karim Benali as well as Karim, whose whole name it is, whom a lookup takes."""
         about = person_asked_about(query.text)
         if about is None:
             return None
-        found = {p for p in (*self.person_finder.find(about).matches, *self.person_finder.holding(about))}
+        found = {*self.person_finder.find(about).matches, *self.person_finder.holding(about)}
         people = [p for p in found if p.passage is not None and (within is None or p.passage in within)]
         return people[0] if len(people) == 1 else None
 
