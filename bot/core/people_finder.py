@@ -572,7 +572,11 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         if word in _NAMING:
             noun, passive = _noun_before(preceding)
             kind = _kind(noun, lists)
-            if kind == "thing" or (word == "name" and noun == "the"):
+            if (
+                kind == "thing"
+                or (word == "name" and noun == "the")
+                or (not passive and _place_people_call(text, start, lists))
+            ):
                 found.introduced_as_thing = True
             elif (
                 kind == "person"
@@ -656,6 +660,8 @@ def _known_as(before: str, lists: _WordLists) -> bool:
     return word[:1].isupper() or _kind(word, lists) == "person"
 
 
+_CALLER_REACH = 120
+"""Characters before a name in which "a town the villagers called" stands."""
 _OWNER_WORD = re.compile(rf"{_NAME_WORD}\.?")
 """A capitalised word of a name, as the name runs are made of, or a title's ("Mr.")."""
 _OWNER_REACH = 80
@@ -729,6 +735,18 @@ def _owner(full: str, people: set[str]) -> str:
     if chosen is not None:
         return chosen
     return next((ending for ending in endings if not _is_sentence_word(ending.split()[0].rstrip("."))), "")
+
+
+def _place_people_call(text: str, start: int, lists: _WordLists) -> bool:
+    """Whether the words before a name are a place's word, a determiner and people who call it so ("a town the
+    villagers called Blackwater"): the place is named, not the people ("a man the villagers called Ivan")."""
+    words = text[max(0, start - _CALLER_REACH) : start].split()[-4:]
+    return (
+        len(words) == 4
+        and words[1].lower() in _DETERMINERS
+        and _kind(words[2], lists) == "person"
+        and _kind(words[0].strip(_QUOTES), lists) == "thing"
+    )
 
 
 def _owned_role(preceding: list[str]) -> bool:

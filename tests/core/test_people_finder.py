@@ -348,6 +348,8 @@ def test_a_given_name_that_is_a_creature_s_word_too_is_a_name():
 def test_a_name_the_villagers_or_the_crew_call_someone_is_a_person():
     assert names_in("A man the villagers called Ivan lived by the mill. Ivan was kind.") == ["Ivan"]
     assert names_in("The old woman the travellers called Babushka sold tea. Babushka was kind.") == ["Babushka"]
+    # A place the villagers call so is no one.
+    assert names_in("A town the villagers called Blackwater stood by the sea. Blackwater was cold.") == []
 
 
 def test_a_lowercase_particle_between_a_name_s_words_keeps_the_full_name():
