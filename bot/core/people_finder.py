@@ -558,6 +558,8 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     if text[start - 1 : start] == " ":
         preceding = text[max(0, start - 60) : start].rsplit(None, 3)[-3:]
     word = preceding[-1].lower().strip(_QUOTES) if preceding else ""
+    if word == "a.k.a.":
+        word = "aka"  # the same word, that the checks of words below read as one
     pause = word.endswith(",")
     word = word.rstrip(",")
     possessive = text.startswith(("'s", "’s"), end)
@@ -589,7 +591,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         elif (word in _NAMED_PERSON or word in _BE) and _noun_before(preceding)[0] in _NAMING:
             person += 2  # "men called him Assipattle", "whose name was Marie"
             found.named += 1
-        elif word == "as" and _known_as(text[max(0, start - _KNOWN_AS_REACH) : start], lists):
+        elif (word == "as" or word in _ALIASES) and _known_as(text[max(0, start - _KNOWN_AS_REACH) : start], lists):
             person += 2  # "Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe"
             found.named += 1
             found.full_name = found.full_name or _known_as_owner(text, start)
@@ -649,15 +651,34 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
 
 def _known_as(before: str, lists: _WordLists) -> bool:
     """Whether the words before a name say it is what someone is known as, within their sentence ("known to all as",
-    "better known as"), someone being a person's word or a name right before ("a brave warrior known to all as Tawara
-    Toda", "Iolanthe Vasquez-Mbeki, known ... as Lanthe"); not "a hut known as Ingas", "the sword, afterwards known
-    as Kusanagi"."""
-    known = before.rfind(" known ")
-    if known < 0 or any(mark in before[known:] for mark in ".!?;"):
+    "better known as", "aka"), someone being a person's word or a name right before ("a brave warrior known to all as
+    Tawara Toda", "Iolanthe Vasquez-Mbeki, known ... as Lanthe"); not "a hut known as Ingas", "the sword, afterwards
+    known as Kusanagi"."""
+    known = _alias_start(before)
+    if known < 0:
         return False
     owner = before[:known].rsplit(None, 1)
     word = owner[-1].rstrip(",") if owner else ""
     return word[:1].isupper() or _kind(word, lists) == "person"
+
+
+_ALIASES = frozenset({"aka", "a.k.a."})
+"""Words that say the name after them is what the one named before is also known as ("Marcus Brown, aka Mab")."""
+_KNOWN_ADVERBS = frozenset({"also", "better", "well", "widely", "commonly", "otherwise"})
+"""Words before "known as" that leave it saying what someone is known as ("Marcus Brown, better known as Mab")."""
+
+
+def _alias_start(before: str) -> int:
+    """Where the words that end `before` and say what someone is known as start ("known to all as", "also known as",
+    "aka"), at the space before them, within their sentence; -1 if they are not such words."""
+    last = before.rstrip().rsplit(None, 1)
+    if last and last[-1].lower() in _ALIASES:
+        return len(before.rstrip()) - len(last[-1]) - 1
+    known = before.rfind(" known ")
+    if known < 0 or any(mark in before[known:] for mark in ".!?;"):
+        return -1
+    head, _, adverb = before[:known].rpartition(" ")
+    return len(head) if adverb.lower() in _KNOWN_ADVERBS else known
 
 
 _CALLER_REACH = 120
@@ -672,8 +693,12 @@ def _known_as_owner(text: str, start: int) -> str:
     """The full name set apart before "known ... as" the name at `start` ("Iolanthe Vasquez-Mbeki" of "Third-shift
     warden Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe"): its capitalised words right before
     the comma, two to four, or "" (one word, a sentence's); `_nicknamed` keeps of them the name the story has."""
-    known = text.rfind(" known ", max(0, start - _KNOWN_AS_REACH), start)
-    if known < 1 or text[known - 1] != ",":
+    reach = max(0, start - _KNOWN_AS_REACH)
+    known = _alias_start(text[reach:start])
+    if known < 1:
+        return ""
+    known += reach
+    if text[known - 1] != ",":
         return ""
     begin = max(0, known - 1 - _OWNER_REACH)
     words = text[begin : known - 1].split()[1 if begin else 0 :]  # not a word the reach cut through

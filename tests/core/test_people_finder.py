@@ -319,6 +319,10 @@ def test_a_name_someone_is_known_as_is_a_person_introduced_there():
     assert names_in(story) == ['Marcus "Mab" Brown']
     story = "Mr. Marcus Brown, known as Mab, came home. Mab slept. Mr. Marcus Brown woke. Mr. Marcus Brown ate."
     assert names_in(story) == ['Mr. Marcus "Mab" Brown']
+    # "also known as", "better known as", "aka" and "a.k.a." say so as "known as" does.
+    for known in ("also known as", "better known as", "aka", "a.k.a."):
+        story = f"Marcus Brown, {known} Mab, ran the docks. Mab slept. Marcus Brown woke."
+        assert [(p.name, p.mentions) for p in find_people([story])] == [('Marcus "Mab" Brown', 4)], known
     story = (
         "Diana Prince, known as Wonder Woman, flew. Wonder Woman, known as Diana Prince, landed. Diana Prince said "
         "hi. Wonder Woman said bye."
@@ -327,6 +331,7 @@ def test_a_name_someone_is_known_as_is_a_person_introduced_there():
     # A place or a thing known by a name is no one.
     assert names_in("They lived in a hut known as Ingas, below Mosled.") == []
     assert names_in("The sword of Murakumo, afterwards known as Kusanagi, was kept at the shrine.") == []
+    assert names_in("They lived in a hut, also known as Ingas, below Mosled.") == []
 
 
 @pytest.mark.parametrize(
