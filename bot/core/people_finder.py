@@ -256,10 +256,10 @@ ORGANISATIONS = frozenset(
 )
 """Last words of the names of bodies that speak as people do in news ("Wirral Council said it had not been
 consulted")."""
-EVENTS = frozenset({"war", "revolution", "rebellion", "uprising", "crusade", "cup", "bowl"})
+EVENTS = frozenset({"war", "revolution", "rebellion", "uprising", "crusade", "cup", "bowl", "series"})
 """Words that end the names of wars and contests, or stand before their numbers ("World War II", "the Boer War", "Super
-Bowl XL", "World War Two"): named again and again, as a story's protagonist is, and no one. Not "battle" nor "games",
-surnames too ("Tom Battle")."""
+Bowl XL", "World War Two", "World Series"): named again and again, as a story's protagonist is, and no one. Not
+"battle" nor "games", surnames too ("Tom Battle"); one of these after an honorific is a surname still ("Mrs. Bowl")."""
 BROADCASTERS = frozenset({"radio", "tv", "channel"})
 """First words of the names of stations ("Radio Kerry said the gusts were over a hundred miles an hour")."""
 _SAINTS = frozenset({"st", "st.", "saint"})

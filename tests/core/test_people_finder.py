@@ -455,9 +455,11 @@ def test_a_war_or_a_contest_named_again_and_again_is_no_one():
         "was played in Detroit. He watched Super Bowl XL twice."
     )
     assert names_in(story) == []
+    assert names_in("World Series began. World Series ended. He said World Series was great.") == []
     # A surname like a war's word is still a surname.
     assert names_in("Tom Battle met the mayor. Tom Battle said hi. Tom Battle left.") == ["Tom Battle"]
     assert names_in("Mrs. Bowl met the mayor. Mrs. Bowl said hi. Mrs. Bowl left.") == ["Mrs. Bowl"]
+    assert names_in("Mr. Series met the mayor. Mr. Series said hi. Mr. Series left.") == ["Mr. Series"]
 
 
 def test_an_honorific_and_a_surname_of_two_words_is_the_person_of_that_surname():
