@@ -563,6 +563,10 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     pause = word.endswith(",")
     word = word.rstrip(",")
     possessive = text.startswith(("'s", "’s"), end)
+    if written := _written_nickname_owner(text, start, end):
+        person += 2  # 'Robert (Bobby) Tanner', 'Iolanthe "Lanthe" Vasquez-Mbeki': a name someone is known by
+        found.named += 1
+        found.full_name = found.full_name or written
     if (
         word in _PREPOSITIONS
         or word in _NAMING
@@ -710,6 +714,30 @@ def _known_as_owner(text: str, start: int) -> str:
     return " ".join(run) if len(run) >= 2 else ""
 
 
+_NICKNAME_MARKS = {"(": ")", '"': '"', "“": "”"}
+"""The marks a nickname is written within, between a given name and a surname: 'Robert (Bobby) Tanner'."""
+_SURNAME = re.compile(_NAME_WORD)
+
+
+def _written_nickname_owner(text: str, start: int, end: int) -> str:
+    """The full name a nickname is written within ("Robert Tanner" of "Robert (Bobby) Tanner"): the capitalised words
+    right before its opening mark, one to three, and the one right after its closing mark; "" if it is not one."""
+    if start < 2 or text[start - 2] != " " or _NICKNAME_MARKS.get(text[start - 1]) != text[end : end + 1]:
+        return ""
+    if text[end + 1 : end + 2] != " " or (surname := _SURNAME.match(text, end + 2, end + 2 + _OWNER_REACH)) is None:
+        return ""
+    begin = max(0, start - 2 - _OWNER_REACH)
+    words = text[begin : start - 2].split()[1 if begin else 0 :]  # not a word the reach cut through
+    given: list[str] = []
+    for word in reversed(words):
+        if not _OWNER_WORD.fullmatch(word) or len(given) == 3:
+            break
+        given.insert(0, word)
+    if len(given) < len(words) and words[-len(given) - 1].lower() in _PREPOSITIONS:
+        return ""  # "to Paris (France) Then": a place's
+    return " ".join([*given, surname.group()]) if given else ""
+
+
 def _with_full_name(name: str, full: str) -> str:
     """A name someone is known by, within the full name they are introduced with, as English writes a nickname:
     'Iolanthe "Lanthe" Vasquez-Mbeki', 'Captain Elena "Lena" Voss'; the name alone when it is a word of the full one."""
@@ -723,8 +751,9 @@ def _nicknamed(
     people: list[tuple[str, int]], evidence: dict[str, _Evidence], mentions: dict[str, int]
 ) -> list[tuple[str, int, int]]:
     """(name shown, where introduced, mentions) of each person, one known by another name within their full name: a
-    person found by that full name too ("Elena Voss, known as Lena [...] Elena Voss said") is one person, introduced
-    where either is first, and mentioned by both."""
+    person found by that full name too ("Elena Voss, known as Lena [...] Elena Voss said"), or by a word of it alone
+    that no other name holds ("Robert (Bobby) Tanner [...] Tanner said"), is one person, introduced where any is first,
+    and mentioned by all."""
     chosen = {name for name, _ in people}
     owners = {name: _owner(evidence[name].full_name, chosen) for name, _ in people}
     nickname_of: dict[str, str] = {}
@@ -736,18 +765,33 @@ def _nicknamed(
     crossed = {name for name, owner in owners.items() if owner and owners.get(owner) == name}
     nickname_of = {full: name for full, name in nickname_of.items() if name not in nickname_of and name not in crossed}
     merged = set(nickname_of.values())
-    introduced = dict(people)
-    found = []
-    for name, where in people:
-        if name in merged:
-            continue
+    shown = {name: name for name in chosen}
+    full_of: dict[str, str] = {}
+    """The full name of each person shown with a nickname in it."""
+    for name in chosen - merged:
         if name in nickname_of:
-            nickname = nickname_of[name]
-            first = min(where, introduced[nickname])
-            found.append((_with_full_name(nickname, name), first, mentions[name] + mentions[nickname]))
-        else:
-            found.append((_with_full_name(name, "" if name in crossed else owners[name]), where, mentions[name]))
-    return found
+            shown[name], full_of[name] = _with_full_name(nickname_of[name], name), name
+        elif name not in crossed and (full := owners[name]) and (with_full := _with_full_name(name, full)) != name:
+            shown[name], full_of[name] = with_full, full
+    holders = Counter(word for full in {*full_of.values(), *(n for n in chosen if " " in n)} for word in full.split())
+    part_of = {
+        word: name
+        for name, full in full_of.items()
+        for word in full.split()
+        if word in chosen and holders[word] == 1 and word not in full_of and word not in merged
+    }
+    merged |= part_of.keys()
+    introduced = dict(people)
+    joined = {name: [name] for name in chosen}
+    for full, nickname in nickname_of.items():
+        joined[full].append(nickname)
+    for part, name in part_of.items():
+        joined[name].append(part)
+    return [
+        (shown[name], min(introduced[n] for n in joined[name]), sum(mentions[n] for n in joined[name]))
+        for name, _ in people
+        if name not in merged
+    ]
 
 
 def _owner(full: str, people: set[str]) -> str:

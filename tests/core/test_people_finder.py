@@ -334,6 +334,17 @@ def test_a_name_someone_is_known_as_is_a_person_introduced_there():
     assert names_in("They lived in a hut, also known as Ingas, below Mosled.") == []
 
 
+def test_a_nickname_written_within_a_full_name_is_one_person_found_by_every_name():
+    # "Robert (Bobby) Tanner" was no one, or two people; now one, found by Robert, Bobby and Tanner (name_words).
+    story = "Then Robert (Bobby) Tanner was a sailor. Bobby laughed. Tanner said hi. Robert sang."
+    (found,) = find_people([story])
+    assert (found.name, found.intro) == ('Robert "Bobby" Tanner', "Then Robert (Bobby) Tanner was a sailor.")
+    story = 'Robert "Bobby" Tanner ran the docks. Robert Tanner slept. Robert Tanner woke.'
+    assert names_in(story) == ['Robert "Bobby" Tanner']
+    # A place in brackets after a place is no one's nickname.
+    assert names_in("He went to Paris (France) Today.") == []
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
