@@ -159,6 +159,8 @@ class _Evidence:
     full_name: str = ""
     """The full name of someone known by this one, said before it ("Iolanthe Vasquez-Mbeki, known to everyone on the
     lower decks as Lanthe")."""
+    written_within: bool = False
+    """The full name is the one written around this one ('Jack "Deacon" Pruett'): its last given name is one."""
     placed: int = 0
     """Mentions where things and places stand too: after a preposition ("to Taianfu", "from Vaage", "the top of
     Cullamore"), a determiner ("the Gate of Rashomon"'s "of" aside) or a word for a thing ("the sword
@@ -566,7 +568,8 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     if written := _written_nickname_owner(text, start, end):
         person += 2  # 'Robert (Bobby) Tanner', 'Iolanthe "Lanthe" Vasquez-Mbeki': a name someone is known by
         found.named += 1
-        found.full_name = found.full_name or written
+        if not found.full_name:
+            found.full_name, found.written_within = written, True
     if (
         word in _PREPOSITIONS
         or word in _NAMING
@@ -755,7 +758,7 @@ def _nicknamed(
     that no other name holds ("Robert (Bobby) Tanner [...] Tanner said"), is one person, introduced where any is first,
     and mentioned by all."""
     chosen = {name for name, _ in people}
-    owners = {name: _owner(evidence[name].full_name, chosen) for name, _ in people}
+    owners = {name: _owner(evidence[name].full_name, chosen, evidence[name].written_within) for name, _ in people}
     nickname_of: dict[str, str] = {}
     for name, _ in people:
         full = owners[name]
@@ -794,16 +797,18 @@ def _nicknamed(
     ]
 
 
-def _owner(full: str, people: set[str]) -> str:
+def _owner(full: str, people: set[str], written_within: bool) -> str:
     """The full name of the capitalised words before "known ... as": their longest ending that is a person of the story
     ("Captain Elena Voss" of "Then Captain Elena Voss"), else their longest of two words or more that opens with no
-    word of the language ("Marcus Brown" of "Yesterday Marcus Brown"; not "The Colonel"), else ""."""
+    word of the language ("Marcus Brown" of "Yesterday Marcus Brown"; not "The Colonel"), else their last two when
+    the nickname is written within them ('Jack "Deacon" Pruett'), else ""."""
     words = full.split()
     endings = [" ".join(words[i:]) for i in range(len(words) - 1)]
     chosen = next((ending for ending in endings if ending in people), None)
     if chosen is not None:
         return chosen
-    return next((ending for ending in endings if not _is_sentence_word(ending.split()[0].rstrip("."))), "")
+    plain = next((ending for ending in endings if not _is_sentence_word(ending.split()[0].rstrip("."))), "")
+    return plain or (endings[-1] if written_within and endings else "")
 
 
 def _place_people_call(text: str, start: int, lists: _WordLists) -> bool:

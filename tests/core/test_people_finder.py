@@ -341,6 +341,9 @@ def test_a_nickname_written_within_a_full_name_is_one_person_found_by_every_name
     assert (found.name, found.intro) == ('Robert "Bobby" Tanner', "Then Robert (Bobby) Tanner was a sailor.")
     story = 'Robert "Bobby" Tanner ran the docks. Robert Tanner slept. Robert Tanner woke.'
     assert names_in(story) == ['Robert "Bobby" Tanner']
+    # A given name that is a word of the language too is the full name's all the same.
+    story = 'The foreman, Jack "Deacon" Pruett, burned a wagon. Deacon laughed. Deacon ran.'
+    assert names_in(story) == ['Jack "Deacon" Pruett']
     # A place in brackets after a place is no one's nickname.
     assert names_in("He went to Paris (France) Today.") == []
 
