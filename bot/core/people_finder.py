@@ -746,36 +746,44 @@ def _with_full_name(name: str, full: str) -> str:
     'Iolanthe "Lanthe" Vasquez-Mbeki', 'Captain Elena "Lena" Voss'; the name alone when it is a word of the full one."""
     if not full or any(word in full.split() for word in name.split()):
         return name
+    return _with_nicknames([name], full)
+
+
+def _with_nicknames(names: list[str], full: str) -> str:
+    """Names someone is known by, each within quotes, between their given names and surname: 'Elena "Lena" "Lenka"
+    Voss'."""
     *given, surname = full.split()
-    return " ".join([*given, f'"{name}"', surname])
+    return " ".join([*given, *(f'"{name}"' for name in names), surname])
 
 
 def _nicknamed(
     people: list[tuple[str, int]], evidence: dict[str, _Evidence], mentions: dict[str, int]
 ) -> list[tuple[str, int, int]]:
-    """(name shown, where introduced, mentions) of each person, one known by another name within their full name: a
-    person found by that full name too ("Elena Voss, known as Lena [...] Elena Voss said"), or by a word of it alone
-    that no other name holds ("Robert (Bobby) Tanner [...] Tanner said"), is one person, introduced where any is first,
-    and mentioned by all."""
+    """(name shown, where introduced, mentions) of each person, one known by other names within their full name: the
+    names known of one full name ("Elena Voss, known as Lena [...] Elena Voss, known as Lenka"), that full name if the
+    story has it as a person ("Elena Voss said"), and a word of it alone that no other name holds ("Robert (Bobby)
+    Tanner [...] Tanner said") are one person, introduced where any is first, and mentioned by all."""
     chosen = {name for name, _ in people}
     owners = {name: _owner(evidence[name].full_name, chosen, evidence[name].written_within) for name, _ in people}
-    nickname_of: dict[str, str] = {}
-    for name, _ in people:
-        full = owners[name]
-        if full in chosen and full not in nickname_of and _with_full_name(name, full) != name:
-            nickname_of[full] = name
     # Two names each known as the other ("Diana Prince, known as Wonder Woman"), or a chain, stay apart, as written.
     crossed = {name for name, owner in owners.items() if owner and owners.get(owner) == name}
-    nickname_of = {full: name for full, name in nickname_of.items() if name not in nickname_of and name not in crossed}
-    merged = set(nickname_of.values())
+    nicknames_of: dict[str, list[str]] = {}
+    for name, _ in people:
+        full = owners[name]
+        if full and name not in crossed and _with_full_name(name, full) != name:
+            nicknames_of.setdefault(full, []).append(name)
+    joined = {name: [name] for name in chosen}
     shown = {name: name for name in chosen}
     full_of: dict[str, str] = {}
     """The full name of each person shown with a nickname in it."""
-    for name in chosen - merged:
-        if name in nickname_of:
-            shown[name], full_of[name] = _with_full_name(nickname_of[name], name), name
-        elif name not in crossed and (full := owners[name]) and (with_full := _with_full_name(name, full)) != name:
-            shown[name], full_of[name] = with_full, full
+    for full, found in nicknames_of.items():
+        names = [name for name in found if name not in nicknames_of]
+        if not names:
+            continue
+        head = full if full in chosen else names[0]
+        joined[head] = [head, *(name for name in names if name != head)]
+        shown[head], full_of[head] = _with_nicknames(names, full), full
+    merged = {name for head in full_of for name in joined[head][1:]}
     holders = Counter(word for full in {*full_of.values(), *(n for n in chosen if " " in n)} for word in full.split())
     part_of = {
         word: name
@@ -783,13 +791,10 @@ def _nicknamed(
         for word in full.split()
         if word in chosen and holders[word] == 1 and word not in full_of and word not in merged
     }
-    merged |= part_of.keys()
-    introduced = dict(people)
-    joined = {name: [name] for name in chosen}
-    for full, nickname in nickname_of.items():
-        joined[full].append(nickname)
     for part, name in part_of.items():
         joined[name].append(part)
+    merged |= part_of.keys()
+    introduced = dict(people)
     return [
         (shown[name], min(introduced[n] for n in joined[name]), sum(mentions[n] for n in joined[name]))
         for name, _ in people

@@ -328,6 +328,9 @@ def test_a_name_someone_is_known_as_is_a_person_introduced_there():
         "hi. Wonder Woman said bye."
     )
     assert sorted(names_in(story)) == ["Diana Prince", "Wonder Woman"]
+    # Two names known of one full name are one person, named by all.
+    story = "Elena Voss, known as Lena, sailed. Lena slept. Elena Voss, known to the crew as Lenka, ate. Lenka ran."
+    assert [(p.name, p.mentions) for p in find_people([story])] == [('Elena "Lena" "Lenka" Voss', 6)]
     # A place or a thing known by a name is no one.
     assert names_in("They lived in a hut known as Ingas, below Mosled.") == []
     assert names_in("The sword of Murakumo, afterwards known as Kusanagi, was kept at the shrine.") == []
