@@ -57,7 +57,9 @@ jester or a robot named so is a person, as a giant or a witch was ("The dragon, 
 so is a name villagers, travellers or a crew call someone ("A man the villagers called Ivan"); a war or a contest
 named again and again is no one ("World War II", "Super Bowl XL"), and someone known by another name is named within
 the full name they are introduced with, as a nickname is written ('Iolanthe "Lanthe" Vasquez-Mbeki'; a person of that
-full name too is the same one). 12: "to‑morrow" with Unicode's hyphen or a non-breaking one is "tomorrow" too."""
+full name too is the same one). 12: "to‑morrow" with Unicode's hyphen or a non-breaking one is "tomorrow" too;
+someone "also known as", "better known as" or "aka" another, or with a nickname written within their full name
+("Robert (Bobby) Tanner"), is one person; "a town the villagers called Blackwater" and "World Series" are no one."""
 
 
 def _combining_marks() -> str:

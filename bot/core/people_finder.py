@@ -159,6 +159,8 @@ class _Evidence:
     full_name: str = ""
     """The full name of someone known by this one, said before it ("Iolanthe Vasquez-Mbeki, known to everyone on the
     lower decks as Lanthe")."""
+    written_within: bool = False
+    """The full name is the one written around this one ('Jack "Deacon" Pruett'): its last given name is one."""
     placed: int = 0
     """Mentions where things and places stand too: after a preposition ("to Taianfu", "from Vaage", "the top of
     Cullamore"), a determiner ("the Gate of Rashomon"'s "of" aside) or a word for a thing ("the sword
@@ -256,10 +258,10 @@ ORGANISATIONS = frozenset(
 )
 """Last words of the names of bodies that speak as people do in news ("Wirral Council said it had not been
 consulted")."""
-EVENTS = frozenset({"war", "revolution", "rebellion", "uprising", "crusade", "cup", "bowl"})
+EVENTS = frozenset({"war", "revolution", "rebellion", "uprising", "crusade", "cup", "bowl", "series"})
 """Words that end the names of wars and contests, or stand before their numbers ("World War II", "the Boer War", "Super
-Bowl XL", "World War Two"): named again and again, as a story's protagonist is, and no one. Not "battle" nor "games",
-surnames too ("Tom Battle")."""
+Bowl XL", "World War Two", "World Series"): named again and again, as a story's protagonist is, and no one. Not
+"battle" nor "games", surnames too ("Tom Battle"); one of these after an honorific is a surname still ("Mrs. Bowl")."""
 BROADCASTERS = frozenset({"radio", "tv", "channel"})
 """First words of the names of stations ("Radio Kerry said the gusts were over a hundred miles an hour")."""
 _SAINTS = frozenset({"st", "st.", "saint"})
@@ -558,9 +560,16 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     if text[start - 1 : start] == " ":
         preceding = text[max(0, start - 60) : start].rsplit(None, 3)[-3:]
     word = preceding[-1].lower().strip(_QUOTES) if preceding else ""
+    if word == "a.k.a.":
+        word = "aka"  # the same word, that the checks of words below read as one
     pause = word.endswith(",")
     word = word.rstrip(",")
     possessive = text.startswith(("'s", "’s"), end)
+    if written := _written_nickname_owner(text, start, end):
+        person += 2  # 'Robert (Bobby) Tanner', 'Iolanthe "Lanthe" Vasquez-Mbeki': a name someone is known by
+        found.named += 1
+        if not found.full_name:
+            found.full_name, found.written_within = written, True
     if (
         word in _PREPOSITIONS
         or word in _NAMING
@@ -572,7 +581,11 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         if word in _NAMING:
             noun, passive = _noun_before(preceding)
             kind = _kind(noun, lists)
-            if kind == "thing" or (word == "name" and noun == "the"):
+            if (
+                kind == "thing"
+                or (word == "name" and noun == "the")
+                or (not passive and _place_people_call(text, start, lists))
+            ):
                 found.introduced_as_thing = True
             elif (
                 kind == "person"
@@ -585,7 +598,7 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
         elif (word in _NAMED_PERSON or word in _BE) and _noun_before(preceding)[0] in _NAMING:
             person += 2  # "men called him Assipattle", "whose name was Marie"
             found.named += 1
-        elif word == "as" and _known_as(text[max(0, start - _KNOWN_AS_REACH) : start], lists):
+        elif (word == "as" or word in _ALIASES) and _known_as(text[max(0, start - _KNOWN_AS_REACH) : start], lists):
             person += 2  # "Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe"
             found.named += 1
             found.full_name = found.full_name or _known_as_owner(text, start)
@@ -645,17 +658,38 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
 
 def _known_as(before: str, lists: _WordLists) -> bool:
     """Whether the words before a name say it is what someone is known as, within their sentence ("known to all as",
-    "better known as"), someone being a person's word or a name right before ("a brave warrior known to all as Tawara
-    Toda", "Iolanthe Vasquez-Mbeki, known ... as Lanthe"); not "a hut known as Ingas", "the sword, afterwards known
-    as Kusanagi"."""
-    known = before.rfind(" known ")
-    if known < 0 or any(mark in before[known:] for mark in ".!?;"):
+    "better known as", "aka"), someone being a person's word or a name right before ("a brave warrior known to all as
+    Tawara Toda", "Iolanthe Vasquez-Mbeki, known ... as Lanthe"); not "a hut known as Ingas", "the sword, afterwards
+    known as Kusanagi"."""
+    known = _alias_start(before)
+    if known < 0:
         return False
     owner = before[:known].rsplit(None, 1)
     word = owner[-1].rstrip(",") if owner else ""
     return word[:1].isupper() or _kind(word, lists) == "person"
 
 
+_ALIASES = frozenset({"aka", "a.k.a."})
+"""Words that say the name after them is what the one named before is also known as ("Marcus Brown, aka Mab")."""
+_KNOWN_ADVERBS = frozenset({"also", "better", "well", "widely", "commonly", "otherwise"})
+"""Words before "known as" that leave it saying what someone is known as ("Marcus Brown, better known as Mab")."""
+
+
+def _alias_start(before: str) -> int:
+    """Where the words that end `before` and say what someone is known as start ("known to all as", "also known as",
+    "aka"), at the space before them, within their sentence; -1 if they are not such words."""
+    last = before.rstrip().rsplit(None, 1)
+    if last and last[-1].lower() in _ALIASES:
+        return len(before.rstrip()) - len(last[-1]) - 1
+    known = before.rfind(" known ")
+    if known < 0 or any(mark in before[known:] for mark in ".!?;"):
+        return -1
+    head, _, adverb = before[:known].rpartition(" ")
+    return len(head) if adverb.lower() in _KNOWN_ADVERBS else known
+
+
+_CALLER_REACH = 120
+"""Characters before a name in which "a town the villagers called" stands."""
 _OWNER_WORD = re.compile(rf"{_NAME_WORD}\.?")
 """A capitalised word of a name, as the name runs are made of, or a title's ("Mr.")."""
 _OWNER_REACH = 80
@@ -666,8 +700,12 @@ def _known_as_owner(text: str, start: int) -> str:
     """The full name set apart before "known ... as" the name at `start` ("Iolanthe Vasquez-Mbeki" of "Third-shift
     warden Iolanthe Vasquez-Mbeki, known to everyone on the lower decks as Lanthe"): its capitalised words right before
     the comma, two to four, or "" (one word, a sentence's); `_nicknamed` keeps of them the name the story has."""
-    known = text.rfind(" known ", max(0, start - _KNOWN_AS_REACH), start)
-    if known < 1 or text[known - 1] != ",":
+    reach = max(0, start - _KNOWN_AS_REACH)
+    known = _alias_start(text[reach:start])
+    if known < 1:
+        return ""
+    known += reach
+    if text[known - 1] != ",":
         return ""
     begin = max(0, known - 1 - _OWNER_REACH)
     words = text[begin : known - 1].split()[1 if begin else 0 :]  # not a word the reach cut through
@@ -679,56 +717,115 @@ def _known_as_owner(text: str, start: int) -> str:
     return " ".join(run) if len(run) >= 2 else ""
 
 
+_NICKNAME_MARKS = {"(": ")", '"': '"', "“": "”"}
+"""The marks a nickname is written within, between a given name and a surname: 'Robert (Bobby) Tanner'."""
+_SURNAME = re.compile(_NAME_WORD)
+
+
+def _written_nickname_owner(text: str, start: int, end: int) -> str:
+    """The full name a nickname is written within ("Robert Tanner" of "Robert (Bobby) Tanner"): the capitalised words
+    right before its opening mark, one to three, and the one right after its closing mark; "" if it is not one."""
+    if start < 2 or text[start - 2] != " " or _NICKNAME_MARKS.get(text[start - 1]) != text[end : end + 1]:
+        return ""
+    if text[end + 1 : end + 2] != " " or (surname := _SURNAME.match(text, end + 2, end + 2 + _OWNER_REACH)) is None:
+        return ""
+    begin = max(0, start - 2 - _OWNER_REACH)
+    words = text[begin : start - 2].split()[1 if begin else 0 :]  # not a word the reach cut through
+    given: list[str] = []
+    for word in reversed(words):
+        if not _OWNER_WORD.fullmatch(word) or len(given) == 3:
+            break
+        given.insert(0, word)
+    if len(given) < len(words) and words[-len(given) - 1].lower() in _PREPOSITIONS:
+        return ""  # "to Paris (France) Then": a place's
+    return " ".join([*given, surname.group()]) if given else ""
+
+
 def _with_full_name(name: str, full: str) -> str:
     """A name someone is known by, within the full name they are introduced with, as English writes a nickname:
     'Iolanthe "Lanthe" Vasquez-Mbeki', 'Captain Elena "Lena" Voss'; the name alone when it is a word of the full one."""
     if not full or any(word in full.split() for word in name.split()):
         return name
+    return _with_nicknames([name], full)
+
+
+def _with_nicknames(names: list[str], full: str) -> str:
+    """Names someone is known by, each within quotes, between their given names and surname: 'Elena "Lena" "Lenka"
+    Voss'."""
     *given, surname = full.split()
-    return " ".join([*given, f'"{name}"', surname])
+    return " ".join([*given, *(f'"{name}"' for name in names), surname])
 
 
 def _nicknamed(
     people: list[tuple[str, int]], evidence: dict[str, _Evidence], mentions: dict[str, int]
 ) -> list[tuple[str, int, int]]:
-    """(name shown, where introduced, mentions) of each person, one known by another name within their full name: a
-    person found by that full name too ("Elena Voss, known as Lena [...] Elena Voss said") is one person, introduced
-    where either is first, and mentioned by both."""
+    """(name shown, where introduced, mentions) of each person, one known by other names within their full name: the
+    names known of one full name ("Elena Voss, known as Lena [...] Elena Voss, known as Lenka"), that full name if the
+    story has it as a person ("Elena Voss said"), and a word of it alone that no other name holds ("Robert (Bobby)
+    Tanner [...] Tanner said") are one person, introduced where any is first, and mentioned by all."""
     chosen = {name for name, _ in people}
-    owners = {name: _owner(evidence[name].full_name, chosen) for name, _ in people}
-    nickname_of: dict[str, str] = {}
-    for name, _ in people:
-        full = owners[name]
-        if full in chosen and full not in nickname_of and _with_full_name(name, full) != name:
-            nickname_of[full] = name
+    owners = {name: _owner(evidence[name].full_name, chosen, evidence[name].written_within) for name, _ in people}
     # Two names each known as the other ("Diana Prince, known as Wonder Woman"), or a chain, stay apart, as written.
     crossed = {name for name, owner in owners.items() if owner and owners.get(owner) == name}
-    nickname_of = {full: name for full, name in nickname_of.items() if name not in nickname_of and name not in crossed}
-    merged = set(nickname_of.values())
-    introduced = dict(people)
-    found = []
-    for name, where in people:
-        if name in merged:
+    nicknames_of: dict[str, list[str]] = {}
+    for name, _ in people:
+        full = owners[name]
+        if full and name not in crossed and _with_full_name(name, full) != name:
+            nicknames_of.setdefault(full, []).append(name)
+    joined = {name: [name] for name in chosen}
+    shown = {name: name for name in chosen}
+    full_of: dict[str, str] = {}
+    """The full name of each person shown with a nickname in it."""
+    for full, found in nicknames_of.items():
+        names = [name for name in found if name not in nicknames_of]
+        if not names:
             continue
-        if name in nickname_of:
-            nickname = nickname_of[name]
-            first = min(where, introduced[nickname])
-            found.append((_with_full_name(nickname, name), first, mentions[name] + mentions[nickname]))
-        else:
-            found.append((_with_full_name(name, "" if name in crossed else owners[name]), where, mentions[name]))
-    return found
+        head = full if full in chosen else names[0]
+        joined[head] = [head, *(name for name in names if name != head)]
+        shown[head], full_of[head] = _with_nicknames(names, full), full
+    merged = {name for head in full_of for name in joined[head][1:]}
+    holders = Counter(word for full in {*full_of.values(), *(n for n in chosen if " " in n)} for word in full.split())
+    part_of = {
+        word: name
+        for name, full in full_of.items()
+        for word in full.split()
+        if word in chosen and holders[word] == 1 and word not in full_of and word not in merged
+    }
+    for part, name in part_of.items():
+        joined[name].append(part)
+    merged |= part_of.keys()
+    introduced = dict(people)
+    return [
+        (shown[name], min(introduced[n] for n in joined[name]), sum(mentions[n] for n in joined[name]))
+        for name, _ in people
+        if name not in merged
+    ]
 
 
-def _owner(full: str, people: set[str]) -> str:
+def _owner(full: str, people: set[str], written_within: bool) -> str:
     """The full name of the capitalised words before "known ... as": their longest ending that is a person of the story
     ("Captain Elena Voss" of "Then Captain Elena Voss"), else their longest of two words or more that opens with no
-    word of the language ("Marcus Brown" of "Yesterday Marcus Brown"; not "The Colonel"), else ""."""
+    word of the language ("Marcus Brown" of "Yesterday Marcus Brown"; not "The Colonel"), else their last two when
+    the nickname is written within them ('Jack "Deacon" Pruett'), else ""."""
     words = full.split()
     endings = [" ".join(words[i:]) for i in range(len(words) - 1)]
     chosen = next((ending for ending in endings if ending in people), None)
     if chosen is not None:
         return chosen
-    return next((ending for ending in endings if not _is_sentence_word(ending.split()[0].rstrip("."))), "")
+    plain = next((ending for ending in endings if not _is_sentence_word(ending.split()[0].rstrip("."))), "")
+    return plain or (endings[-1] if written_within and endings else "")
+
+
+def _place_people_call(text: str, start: int, lists: _WordLists) -> bool:
+    """Whether the words before a name are a place's word, a determiner and people who call it so ("a town the
+    villagers called Blackwater"): the place is named, not the people ("a man the villagers called Ivan")."""
+    words = text[max(0, start - _CALLER_REACH) : start].split()[-4:]
+    return (
+        len(words) == 4
+        and words[1].lower() in _DETERMINERS
+        and _kind(words[2], lists) == "person"
+        and _kind(words[0].strip(_QUOTES), lists) == "thing"
+    )
 
 
 def _owned_role(preceding: list[str]) -> bool:

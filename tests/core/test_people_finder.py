@@ -319,14 +319,36 @@ def test_a_name_someone_is_known_as_is_a_person_introduced_there():
     assert names_in(story) == ['Marcus "Mab" Brown']
     story = "Mr. Marcus Brown, known as Mab, came home. Mab slept. Mr. Marcus Brown woke. Mr. Marcus Brown ate."
     assert names_in(story) == ['Mr. Marcus "Mab" Brown']
+    # "also known as", "better known as", "aka" and "a.k.a." say so as "known as" does.
+    for known in ("also known as", "better known as", "aka", "a.k.a."):
+        story = f"Marcus Brown, {known} Mab, ran the docks. Mab slept. Marcus Brown woke."
+        assert [(p.name, p.mentions) for p in find_people([story])] == [('Marcus "Mab" Brown', 4)], known
     story = (
         "Diana Prince, known as Wonder Woman, flew. Wonder Woman, known as Diana Prince, landed. Diana Prince said "
         "hi. Wonder Woman said bye."
     )
     assert sorted(names_in(story)) == ["Diana Prince", "Wonder Woman"]
+    # Two names known of one full name are one person, named by all.
+    story = "Elena Voss, known as Lena, sailed. Lena slept. Elena Voss, known to the crew as Lenka, ate. Lenka ran."
+    assert [(p.name, p.mentions) for p in find_people([story])] == [('Elena "Lena" "Lenka" Voss', 6)]
     # A place or a thing known by a name is no one.
     assert names_in("They lived in a hut known as Ingas, below Mosled.") == []
     assert names_in("The sword of Murakumo, afterwards known as Kusanagi, was kept at the shrine.") == []
+    assert names_in("They lived in a hut, also known as Ingas, below Mosled.") == []
+
+
+def test_a_nickname_written_within_a_full_name_is_one_person_found_by_every_name():
+    # "Robert (Bobby) Tanner" was no one, or two people; now one, found by Robert, Bobby and Tanner (name_words).
+    story = "Then Robert (Bobby) Tanner was a sailor. Bobby laughed. Tanner said hi. Robert sang."
+    (found,) = find_people([story])
+    assert (found.name, found.intro) == ('Robert "Bobby" Tanner', "Then Robert (Bobby) Tanner was a sailor.")
+    story = 'Robert "Bobby" Tanner ran the docks. Robert Tanner slept. Robert Tanner woke.'
+    assert names_in(story) == ['Robert "Bobby" Tanner']
+    # A given name that is a word of the language too is the full name's all the same.
+    story = 'The foreman, Jack "Deacon" Pruett, burned a wagon. Deacon laughed. Deacon ran.'
+    assert names_in(story) == ['Jack "Deacon" Pruett']
+    # A place in brackets after a place is no one's nickname.
+    assert names_in("He went to Paris (France) Today.") == []
 
 
 @pytest.mark.parametrize(
@@ -348,6 +370,8 @@ def test_a_given_name_that_is_a_creature_s_word_too_is_a_name():
 def test_a_name_the_villagers_or_the_crew_call_someone_is_a_person():
     assert names_in("A man the villagers called Ivan lived by the mill. Ivan was kind.") == ["Ivan"]
     assert names_in("The old woman the travellers called Babushka sold tea. Babushka was kind.") == ["Babushka"]
+    # A place the villagers call so is no one.
+    assert names_in("A town the villagers called Blackwater stood by the sea. Blackwater was cold.") == []
 
 
 def test_a_lowercase_particle_between_a_name_s_words_keeps_the_full_name():
@@ -448,9 +472,11 @@ def test_a_war_or_a_contest_named_again_and_again_is_no_one():
         "was played in Detroit. He watched Super Bowl XL twice."
     )
     assert names_in(story) == []
+    assert names_in("World Series began. World Series ended. He said World Series was great.") == []
     # A surname like a war's word is still a surname.
     assert names_in("Tom Battle met the mayor. Tom Battle said hi. Tom Battle left.") == ["Tom Battle"]
     assert names_in("Mrs. Bowl met the mayor. Mrs. Bowl said hi. Mrs. Bowl left.") == ["Mrs. Bowl"]
+    assert names_in("Mr. Series met the mayor. Mr. Series said hi. Mr. Series left.") == ["Mr. Series"]
 
 
 def test_an_honorific_and_a_surname_of_two_words_is_the_person_of_that_surname():
