@@ -157,15 +157,20 @@ def spelled_runs(text: str, ordinal: bool = False) -> list[tuple[int, int, int]]
     runs: list[tuple[int, int, int]] = []
     place = 0
     while place < len(found):
-        last = place
-        if normalize_word(found[place][0]) in NUMBER_STARTS:
-            while last + 1 < len(found) and _spelled_next(text, found[last], found[last + 1]):
-                last += 1
+        last = _spelled_end(text, found, place) if normalize_word(found[place][0]) in NUMBER_STARTS else place
         number = spelled_number([normalize_word(word) for word, _, _ in found[place : last + 1]])
         if number is not None and number[1] == ordinal:
             runs.append((number[0], found[place][1], found[last][2]))
         place = last + 1
     return runs
+
+
+def _spelled_end(text: str, found: Sequence[tuple[str, int, int]], place: int) -> int:
+    """Where the number in words starting at found[place] ends: one loop for the stories and the questions."""
+    last = place
+    while last + 1 < len(found) and _spelled_next(text, found[last], found[last + 1]):
+        last += 1
+    return last
 
 
 def _spelled_next(text: str, word: tuple[str, int, int], following: tuple[str, int, int]) -> bool:
@@ -300,9 +305,7 @@ class NumberForms:
         word, start, end = found[place]
         folded = normalize_word(word)
         if folded in NUMBER_STARTS:
-            last = place
-            while last + 1 < len(found) and _spelled_next(question, found[last], found[last + 1]):
-                last += 1
+            last = _spelled_end(question, found, place)
             run = [normalize_word(w) for w, _, _ in found[place : last + 1]]
             number = spelled_number(run)
             if number is None or run in UNSURE:
