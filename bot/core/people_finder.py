@@ -707,14 +707,21 @@ def _known_as_owner(text: str, start: int) -> str:
     known += reach
     if text[known - 1] != ",":
         return ""
-    begin = max(0, known - 1 - _OWNER_REACH)
-    words = text[begin : known - 1].split()[1 if begin else 0 :]  # not a word the reach cut through
+    run = _capitalised_before(text, known - 1, 4)[0]
+    return " ".join(run) if len(run) >= 2 else ""
+
+
+def _capitalised_before(text: str, end: int, most: int) -> tuple[list[str], list[str]]:
+    """The capitalised words of a name right before `end`, at most `most`, and the words within _OWNER_REACH before
+    `end` they were read from (less a word the reach cut through)."""
+    begin = max(0, end - _OWNER_REACH)
+    words = text[begin:end].split()[1 if begin else 0 :]
     run: list[str] = []
     for word in reversed(words):
-        if not _OWNER_WORD.fullmatch(word) or len(run) == 4:
+        if not _OWNER_WORD.fullmatch(word) or len(run) == most:
             break
         run.insert(0, word)
-    return " ".join(run) if len(run) >= 2 else ""
+    return run, words
 
 
 _NICKNAME_MARKS = {"(": ")", '"': '"', "“": "”"}
@@ -729,13 +736,7 @@ def _written_nickname_owner(text: str, start: int, end: int) -> str:
         return ""
     if text[end + 1 : end + 2] != " " or (surname := _SURNAME.match(text, end + 2, end + 2 + _OWNER_REACH)) is None:
         return ""
-    begin = max(0, start - 2 - _OWNER_REACH)
-    words = text[begin : start - 2].split()[1 if begin else 0 :]  # not a word the reach cut through
-    given: list[str] = []
-    for word in reversed(words):
-        if not _OWNER_WORD.fullmatch(word) or len(given) == 3:
-            break
-        given.insert(0, word)
+    given, words = _capitalised_before(text, start - 2, 3)
     if len(given) < len(words) and words[-len(given) - 1].lower() in _PREPOSITIONS:
         return ""  # "to Paris (France) Then": a place's
     return " ".join([*given, surname.group()]) if given else ""
