@@ -775,8 +775,7 @@ def _nicknamed(
             nicknames_of.setdefault(full, []).append(name)
     joined = {name: [name] for name in chosen}
     shown = {name: name for name in chosen}
-    full_of: dict[str, str] = {}
-    """The full name of each person shown with a nickname in it."""
+    full_of: dict[str, str] = {}  # the full name of each person shown with a nickname in it
     for full, found in nicknames_of.items():
         names = [name for name in found if name not in nicknames_of]
         if not names:
