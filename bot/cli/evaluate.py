@@ -95,7 +95,7 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
             set_name,
             corpus,
             questions,
-            args.scope,
+            args.scope or "both",
             analyzer,
             params,
             configurations(args),
@@ -262,15 +262,25 @@ def _result(result: BeirResult | SectionsResult) -> dict[str, object]:
 
 
 def _questions(args: argparse.Namespace, library: StoryLibrary) -> int:
-    checks = check_questions(library, args.questions)
-    rates = hit_rates(checks)
-    misses = [c for c in checks if c.rank != 1]
+    scopes = [Scope.LIBRARY, Scope.STORY] if args.scope == "both" else [Scope(args.scope or Scope.LIBRARY)]
+    results = []
+    for scope in scopes:
+        checks = check_questions(library, args.questions, scope)
+        results.append((scope, checks, hit_rates(checks)))
     if args.json:
-        print(json.dumps(rates | {"questions": len(checks), "misses": [_miss(c) for c in misses]}))
+        rows = [
+            rates | {"scope": str(scope), "questions": len(checks), "misses": [_miss(c) for c in checks if c.rank != 1]}
+            for scope, checks, rates in results
+        ]
+        print(json.dumps(rows[0] if len(rows) == 1 else {"scopes": rows}))
         return 0
-    print(hit_rates_text(len(checks), rates["hit@1"], rates["hit@3"]))
-    for check in misses:
-        print(miss_text(check.question, check.expect, check.rank, got_text(check)))
+    for scope, checks, rates in results:
+        if scopes != [Scope.LIBRARY]:  # the library's alone is shown as it always was
+            print(scoped_set_text(args.questions.name, scope))
+        print(hit_rates_text(len(checks), rates["hit@1"], rates["hit@3"]))
+        for check in checks:
+            if check.rank != 1:
+                print(miss_text(check.question, check.expect, check.rank, got_text(check)))
     return 0
 
 

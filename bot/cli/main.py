@@ -304,8 +304,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--scope",
         choices=("library", "story", "both"),
-        default="both",
-        help="for --sections and --squad: what is searched",
+        help="what is searched: for --sections and --squad both by default; for --questions the library by"
+        " default, and story asks each question of the one story holding its phrase",
     )
     evaluate.add_argument(
         "--distractors",

@@ -10,6 +10,7 @@ from bot.core.analysis import fold
 from bot.core.answer import NoAnswer
 from bot.core.library import StoryLibrary
 from bot.eval.beir import DatasetError, DatasetFault, data_lines
+from bot.eval.sections import Scope
 
 DEPTH = 3
 
@@ -46,11 +47,14 @@ def load_questions(path: Path) -> list[tuple[str, str]]:
     return pairs
 
 
-def check_questions(library: StoryLibrary, path: Path) -> list[QuestionCheck]:
+def check_questions(library: StoryLibrary, path: Path, scope: Scope = Scope.LIBRARY) -> list[QuestionCheck]:
+    """Each question asked of the whole library, or (Scope.STORY) of the one story whose text holds its phrase, as
+    a reader asks within the story they are reading; a phrase no story or several hold is asked of the library."""
     checks = []
     for question, expect in load_questions(path):
-        answer = library.ask(question, count=DEPTH)
         wanted = fold(expect)
+        story = _story_holding(library, wanted) if scope is Scope.STORY else None
+        answer = library.ask(question, count=DEPTH, story=story)
         rank = next((n for n, hit in enumerate(answer.hits, 1) if wanted in fold(hit.excerpt.text)), None)
         best = answer.best
         checks.append(
@@ -64,6 +68,12 @@ def check_questions(library: StoryLibrary, path: Path) -> list[QuestionCheck]:
             )
         )
     return checks
+
+
+def _story_holding(library: StoryLibrary, wanted: str) -> int | None:
+    """The one story a passage of which holds the folded phrase `wanted`; None if none does, or several."""
+    stories = {passage.story for passage in library.corpus.passages if wanted in fold(passage.text)}
+    return stories.pop() if len(stories) == 1 else None
 
 
 def hit_rates(checks: list[QuestionCheck]) -> dict[str, float]:

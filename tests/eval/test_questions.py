@@ -6,6 +6,7 @@ import pytest
 
 from bot.eval.beir import DatasetError
 from bot.eval.questions import check_questions, hit_rates
+from bot.eval.sections import Scope
 from bot.messages import dataset_error_text
 from bot.program import main
 
@@ -95,3 +96,31 @@ def test_questions_piped_in_are_read_and_a_folder_given_is_said_to_be_one(tmp_pa
     assert "1 question: hit@1 100.0%" in capsys.readouterr().out
     assert main(["eval", "--questions", str(tmp_path)]) == 2
     assert capsys.readouterr().err == f"storybot: {tmp_path} cannot be read (Is a directory); give the file itself.\n"
+
+
+def test_story_scope_asks_each_question_of_the_story_holding_its_phrase(library, tmp_path):
+    # Library-wide "what instrument does sophie play" is answered from the violinist's story ("play" outweighs
+    # "sophie"); a reader asking within Sophie's story gets one of hers. A phrase in no story is asked library-wide.
+    questions = tmp_path / "q.jsonl"
+    lines = [
+        {"q": "what instrument does sophie play", "expect": "classical piano"},
+        {"q": "what instrument does sophie play", "expect": "no story says this"},
+    ]
+    questions.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    library_wide, unplaced = check_questions(library, questions)
+    scoped, unplaced_scoped = check_questions(library, questions, Scope.STORY)
+    assert library_wide.story is not None and "Violinist" in library_wide.story
+    assert scoped.story is not None and "Pianist" in scoped.story
+    assert unplaced_scoped.story == unplaced.story == library_wide.story
+
+
+def test_eval_questions_shows_each_scope_asked(tmp_path, capsys):
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(json.dumps({"q": "what instrument does sophie play", "expect": "classical piano"}) + "\n")
+    assert main(["eval", "--questions", str(questions), "--scope", "both"]) == 0
+    out = capsys.readouterr().out
+    assert out.index("q.jsonl (library)") < out.index('answer was "Sébastien') < out.index("q.jsonl (story)")
+    assert out.index("q.jsonl (story)") < out.index('answer was "Sophie')
+    assert main(["eval", "--questions", str(questions), "--scope", "story", "--json"]) == 0
+    measured = json.loads(capsys.readouterr().out)
+    assert measured["scope"] == "story" and measured["misses"][0]["got"].startswith('"Sophie')
