@@ -16,6 +16,7 @@ from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.answer_sentences import SentenceModel
 from bot.core.build import build_parts, parts_of_corpus
 from bot.core.corpus import Corpus, Passage
+from bot.core.ending_asked import asks_for_ending, ending_words_at
 from bot.core.excerpt import EXCERPT_CHARS, leading_with, make_excerpt
 from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.index_cache import IndexClaim
@@ -263,6 +264,7 @@ class StoryLibrary:
         form = form_words_at(question)
         if form and all(start in form for word, start, _ in words(question) if self.analyzer.term(word) is not None):
             form = frozenset()
+        ending = ending_words_at(question)  # searched where the stories write them ("the film ends"), else no loss
         terms: list[str] = []
         corrections: dict[tuple[str, str], Correction] = {}
         fixes: dict[str, tuple[str, str] | None] = {}
@@ -293,7 +295,7 @@ class StoryLibrary:
                 continue
             if term not in self.index.vocabulary:
                 normalized = normalize_word(word)
-                if place in written_joined:  # the word the stories join it into stands for it
+                if place in written_joined or start in ending:  # the word the stories join it into stands for it
                     continue
                 broken = breaker.broken(word)
                 if broken is not None:
@@ -425,7 +427,7 @@ class StoryLibrary:
         taken = {c.doc for c in head}
         rest = [c for c in first[RERANK_DEPTH:] if c.doc not in taken]
         ranked = self._introduction_first(query, self.reranker.rerank(head, context) + rest, context)
-        return ranked[:wanted]
+        return self._ending_first(query, ranked, story)[:wanted]
 
     def candidates(self, query: Query, story: int | None) -> tuple[list[Candidate], RankingContext]:
         """What the re-ranker orders: BM25Okapi's best RERANK_DEPTH passages (of one story, if given) that
@@ -523,6 +525,22 @@ class StoryLibrary:
         if first is None:
             first = Candidate.of(intro, 0.0, self.analysed(intro), query)
         return [first, *(c for c in ranked if c.doc != intro)]
+
+    def _ending_first(self, query: Query, ranked: list[Candidate], story: int | None) -> list[Candidate]:
+        """For a question about how its story ends ("Who killed Edmund in the end?"), the latest passage of the first
+        ranked one's story among those ranked comes first: a plot is told in order, and the passage that tells the
+        end need not hold the question's words more than the earlier ones do. Asked of one story with nothing else
+        to search ("How does it end?"), its last passage."""
+        if not asks_for_ending(query.text):
+            return ranked
+        if not ranked:
+            if story is None or query.terms:
+                return ranked
+            last = self.corpus.stories[story].first_passage + self.corpus.stories[story].passage_count - 1
+            return [Candidate.of(last, 0.0, self.analysed(last), query)]
+        first = ranked[0].view.story
+        latest = max((c for c in ranked if c.view.story == first), key=lambda c: c.view.passage.number)
+        return [latest, *(c for c in ranked if c is not latest)]
 
     def _hit(self, candidate: Candidate, query: Query, introduced: Person | None) -> Hit:
         """The candidate as an answer shows it; the passage introducing the person asked about (`introduced`) leads

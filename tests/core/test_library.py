@@ -402,3 +402,27 @@ def test_what_a_name_is_short_for_is_answered_by_where_the_person_is_introduced(
     for question in ("what is lanthe short for", "What is Lanthe's full name?"):
         answer = library.ask(question)
         assert answer.best is not None and answer.best.excerpt.text.startswith("Third-shift warden Iolanthe")
+
+
+def test_a_question_about_the_ending_is_answered_from_the_last_passage_telling_of_it(tmp_path):
+    # "edmund" is in every passage of his story, and its first holds "killed" too: BM25 ranks the first first, where
+    # no one yet knows who killed him. A plot is told in order: its end, at its end. Library-wide, "end" (which no
+    # story writes) counted against every passage and left only the first to answer.
+    (tmp_path / "ledger.md").write_text(
+        "# The Ledger\n\n"
+        "Edmund Vale is killed on the causeway, and the coroner rules that Edmund drowned by accident.\n\n"
+        "His sister reads Edmund's ledger and finds debts that Edmund hid from his sons.\n\n"
+        "In the last chapter she learns that Edmund's elder son, Gerald, pushed him from the causeway.\n"
+    )
+    (tmp_path / "harbour.md").write_text(
+        "# The Harbour\n\nA storm killed three fishermen in the winter, and the harbour master closed the quay.\n"
+    )
+    library = StoryLibrary.load(tmp_path)
+    ledger = next(i for i, story in enumerate(library.corpus.stories) if story.title == "The Ledger")
+    assert library.ask("who killed edmund").best.passage == 1
+    for story in (None, ledger):
+        answer = library.ask("who killed edmund in the end", story=story)
+        assert [(hit.story, hit.passage) for hit in answer.hits][:2] == [("The Ledger", 3), ("The Ledger", 1)]
+    # Asked of the story with nothing else to search, its last passage; of the library, no story is meant.
+    assert [hit.passage for hit in library.ask("How does it end?", story=ledger).hits] == [3]
+    assert library.ask("How does it end?").reason is NoAnswer.NO_MATCH
