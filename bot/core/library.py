@@ -11,7 +11,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TypeVar
 
-from bot.core.analysis import Analyzer, is_dictionary_word, normalize_word, words
+from bot.core.analysis import Analyzer, fold, is_dictionary_word, normalize_word, words
 from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.answer_sentences import SentenceModel
 from bot.core.build import build_parts, parts_of_corpus
@@ -23,6 +23,7 @@ from bot.core.index_cache import IndexClaim
 from bot.core.index_damage import IndexDamage, IndexDamaged
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.invisible_characters import plain_question
+from bot.core.kin_asked import KinAsked, introduces_as_kin, kin_asked_about
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
 from bot.core.number_forms import NumberForms
@@ -506,13 +507,38 @@ class StoryLibrary:
         """The person a question asks who they are, or what a story says when it introduces them ("What is X's
         job?": person_asked_about), where one person of the stories (of one story: `within` its passages) has that
         name and a passage introducing them; None where the name is no one's, or may be another's too: "Karim" may
-        be Karim Benali as well as Karim, whose whole name it is, whom a lookup takes."""
+        be Karim Benali as well as Karim, whose whole name it is, whom a lookup takes. Or the relative asked for
+        ("Who is Gwen's father?"), whose introduction says who they are to that person."""
+        kin = kin_asked_about(query.text)
+        if kin is not None:
+            return self._kin_introduced(kin, within)
         about = person_asked_about(query.text)
-        if about is None:
-            return None
-        found = {*self.person_finder.find(about).matches, *self.person_finder.holding(about)}
+        return None if about is None else self._one_person(about, within)
+
+    def _one_person(self, name: str, within: range | None) -> Person | None:
+        """The one person of the stories (of one story: `within` its passages) with that name and a passage introducing
+        them; None where the name is no one's or may be another's too."""
+        found = {*self.person_finder.find(name).matches, *self.person_finder.holding(name)}
         people = [p for p in found if p.passage is not None and (within is None or p.passage in within)]
         return people[0] if len(people) == 1 else None
+
+    def _kin_introduced(self, kin: KinAsked, within: range | None) -> Person | None:
+        """The one relative asked for ("Who is Gwen's father?": bot.core.kin_asked) of one known person, brought in
+        as that relative by a sentence naming that person too ("Gwen ... her strict father, the Reverend Alun Pryce");
+        None where there is no such one."""
+        owner = self._one_person(kin.owner, within)
+        if owner is None:
+            return None
+        owner_words = {fold(word) for word, _, _ in words(owner.name)}
+        relatives = [
+            person
+            for person in self.person_finder.of_story(owner.path)
+            if person.passage is not None
+            and person.name != owner.name
+            and introduces_as_kin(person.intro, person.name, kin.called)
+            and not owner_words.isdisjoint(fold(word) for word, _, _ in words(person.intro))
+        ]
+        return relatives[0] if len(relatives) == 1 else None
 
     def _introduction_first(self, query: Query, ranked: list[Candidate], context: RankingContext) -> list[Candidate]:
         """For "Who is X?" about one known person, the passage that introduces them comes first."""

@@ -1,5 +1,7 @@
 """Questions a reader would ask about each bundled story, answered from the right passage."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
@@ -426,3 +428,17 @@ def test_a_question_about_the_ending_is_answered_from_the_last_passage_telling_o
     # Asked of the story with nothing else to search, its last passage; of the library, no story is meant.
     assert [hit.passage for hit in library.ask("How does it end?", story=ledger).hits] == [3]
     assert library.ask("How does it end?").reason is NoAnswer.NO_MATCH
+
+
+def test_a_relative_asked_for_is_answered_where_the_story_brings_them_in_as_that_relative(tmp_path):
+    # A plot summary written blind (bench/untuned4): "gwen" is in every passage, "father" in three, and the short
+    # one of her father's funeral ranked first, which does not say who he is; "daughter" in two, and the one where
+    # Carys sings ranked first.
+    static = Path(__file__).resolve().parents[2] / "bench" / "untuned4" / "corpus" / "velvet-static.md"
+    (tmp_path / static.name).write_bytes(static.read_bytes())
+    library = StoryLibrary.load(tmp_path)
+    answer = library.ask("Who is Gwen's father?", count=1)
+    assert answer.best.passage == 1 and "her strict father, the Reverend Alun Pryce" in answer.best.excerpt.text
+    answer = library.ask("what's the name of gwen's daughter", count=1)
+    assert answer.best.passage == 3 and "with their daughter, Carys" in answer.best.excerpt.text
+    assert library.ask("Who is Gwen's sister?", count=1).best is not None  # no sister: ranked as any question

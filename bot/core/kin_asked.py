@@ -1,0 +1,95 @@
+"""Questions asking who someone's relative is, which the sentence introducing that relative answers.
+
+"Who is Gwen's father?", "What's the name of Gwen's daughter?", "Who was Declan's dad?": a plot names a relative
+where it brings them in ("her strict father, the Reverend Alun Pryce", "with their daughter, Carys"), while the
+passages most like the question are those that say "Gwen" and "father" most ("her father's funeral").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core.analysis import fold, words
+from bot.core.people_finder import HONORIFICS
+
+KIN = {
+    "father": ("father", "dad"),
+    "dad": ("father", "dad"),
+    "daddy": ("father", "dad"),
+    "mother": ("mother", "mum", "mom"),
+    "mum": ("mother", "mum", "mom"),
+    "mom": ("mother", "mum", "mom"),
+    "son": ("son",),
+    "daughter": ("daughter",),
+    "wife": ("wife",),
+    "husband": ("husband",),
+    "brother": ("brother",),
+    "sister": ("sister",),
+    "uncle": ("uncle",),
+    "aunt": ("aunt",),
+    "grandfather": ("grandfather", "grandpa"),
+    "grandmother": ("grandmother", "grandma", "granny"),
+    "cousin": ("cousin",),
+    "fiance": ("fiance",),
+    "fiancee": ("fiancee",),
+    "boyfriend": ("boyfriend",),
+    "girlfriend": ("girlfriend",),
+    "stepmother": ("stepmother",),
+    "stepfather": ("stepfather",),
+}
+"""A relative asked for, and the words a story may call them by."""
+
+_OPENINGS = (("who", "is"), ("who", "was"), ("who's",), ("what", "is"), ("what", "was"), ("what's",), ("whats",))
+_NAME_OF = ("the", "name", "of")
+_AFTER_KIN = ((), ("called",), ("named",), ("s", "name"))
+_POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
+_MOST_NAME_WORDS = 4
+
+
+@dataclass(frozen=True)
+class KinAsked:
+    owner: str
+    """The name whose relative is asked for, folded: "gwen"."""
+    called: tuple[str, ...]
+    """The words a story may call the relative by: ("father", "dad")."""
+
+
+def kin_asked_about(question: str) -> KinAsked | None:
+    """The name and relative in "Who is X's father?", "What is (the name of) X's daughter?", "What's X's wife
+    called?" or "Who was X's dad's name?", on the question's words alone (one pass); else None."""
+    said = [fold(word) for word, _, _ in words(question)]
+    opening = next((o for o in _OPENINGS if tuple(said[: len(o)]) == o), None)
+    if opening is None:
+        return None
+    rest = said[len(opening) :]
+    if tuple(rest[:3]) == _NAME_OF:
+        rest = rest[3:]
+    owner_end = next((place for place, word in enumerate(rest) if word.endswith(_POSSESSIVE_ENDS)), None)
+    if owner_end is None or owner_end >= _MOST_NAME_WORDS or owner_end + 1 >= len(rest):
+        return None
+    kin = rest[owner_end + 1]
+    after = tuple(rest[owner_end + 2 :])
+    if kin.endswith(_POSSESSIVE_ENDS) and after == ("name",):
+        kin, after = kin[:-2], ()
+    if kin not in KIN or after not in _AFTER_KIN:
+        return None
+    owner = " ".join([*rest[:owner_end], rest[owner_end][:-2]])
+    return KinAsked(owner=owner, called=KIN[kin])
+
+
+def introduces_as_kin(sentence: str, name: str, called: tuple[str, ...]) -> bool:
+    """Whether `sentence` brings in the person `name` as that relative: the relative's word right before the name,
+    but for a comma, "the" or an honorific ("whose father, Con Furey", "her strict father, the Reverend Alun Pryce",
+    "her father, Dr. Reyes", "their daughter, Carys")."""
+    said = [fold(word) for word, _, _ in words(sentence)]
+    named = [fold(word) for word, _, _ in words(name)]
+    if not named:
+        return False
+    for place in range(1, len(said) - len(named) + 1):
+        if said[place : place + len(named)] == named:
+            back = place - 1
+            while back > 0 and (said[back] == "the" or said[back] in HONORIFICS):
+                back -= 1
+            if said[back] in called:
+                return True
+    return False

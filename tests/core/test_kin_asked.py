@@ -1,0 +1,43 @@
+import pytest
+
+from bot.core.kin_asked import KinAsked, introduces_as_kin, kin_asked_about
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Who is Gwen's father?", KinAsked("gwen", ("father", "dad"))),
+        ("what's the name of gwen's daughter", KinAsked("gwen", ("daughter",))),
+        ("who was josiah’s wife", KinAsked("josiah", ("wife",))),
+        ("Who is Declan's dad's name?", KinAsked("declan", ("father", "dad"))),
+        ("What is Sir Aldous Penhallow's son called?", KinAsked("sir aldous penhallow", ("son",))),
+        ("Who was the king's son?", KinAsked("the king", ("son",))),
+    ],
+)
+def test_a_relative_asked_for(question, asked):
+    assert kin_asked_about(question) == asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the king's son to do while the giant was away?",  # what he did, not who he is
+        "How did Danny's dad die?",
+        "Who is Gwen's manager?",  # no relative
+        "Who is Gwen?",
+        "whats ro's mums name",  # "mums" is no possessive here
+        "Who met the old woman who lived by the sea's brother?",  # no name of four words or fewer before it
+        "",
+    ],
+)
+def test_not_a_relative_asked_for(question):
+    assert kin_asked_about(question) is None
+
+
+def test_a_relative_is_introduced_by_their_word_before_their_name():
+    father = ("father", "dad")
+    led = "Gwen grows up in the choir led by her strict father, the Reverend Alun Pryce."
+    assert introduces_as_kin(led, "Reverend Alun Pryce", father)
+    assert introduces_as_kin("Declan, whose father, Dr. Con Furey, runs the garage", "Con Furey", father)
+    assert not introduces_as_kin("Gwen sings at her father's funeral with Carys.", "Carys", father)
+    assert not introduces_as_kin("Her father met Alun Pryce at the chapel.", "Alun Pryce", father)
