@@ -61,6 +61,13 @@ def leading_with(text: str, sentence: str) -> list[float] | None:
     return chances if any(chances) else None
 
 
+def closing(text: str) -> list[float]:
+    """Chances for make_excerpt with all of it on the last sentence of `text`: an excerpt of how a passage ends,
+    for a question about how its story ends, whose answer a plot tells last."""
+    spans = sentence_spans(text) or [(0, len(text))]
+    return [float(i == len(spans) - 1) for i in range(len(spans))]
+
+
 def _first_matching(spans: Sequence[tuple[int, int]], matched: Sequence[tuple[int, int]]) -> list[float]:
     """All the chance on the first sentence holding a question word (else the first sentence)."""
     first = next((i for i, (s, e) in enumerate(spans) if any(s <= m < e for m, _ in matched)), 0)

@@ -17,7 +17,7 @@ from bot.core.answer_sentences import SentenceModel
 from bot.core.build import build_parts, parts_of_corpus
 from bot.core.corpus import Corpus, Passage
 from bot.core.ending_asked import asks_for_ending, ending_words_at
-from bot.core.excerpt import EXCERPT_CHARS, leading_with, make_excerpt
+from bot.core.excerpt import EXCERPT_CHARS, closing, leading_with, make_excerpt
 from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.index_cache import IndexClaim
 from bot.core.index_damage import IndexDamage, IndexDamaged
@@ -555,12 +555,13 @@ class StoryLibrary:
     def _ending_first(self, query: Query, ranked: list[Candidate], story: int | None) -> list[Candidate]:
         """For a question about how its story ends ("Who killed Edmund in the end?"), the latest passage of the first
         ranked one's story among those ranked comes first: a plot is told in order, and the passage that tells the
-        end need not hold the question's words more than the earlier ones do. Asked of one story with nothing else
-        to search ("How does it end?"), its last passage."""
+        end need not hold the question's words more than the earlier ones do. Asked of one story holding none of
+        its other words ("How does it end?", "How does the film end?" of a story that never says "film"), its last
+        passage."""
         if not asks_for_ending(query.text):
             return ranked
         if not ranked:
-            if story is None or query.terms:
+            if story is None:
                 return ranked
             last = self.corpus.stories[story].first_passage + self.corpus.stories[story].passage_count - 1
             return [Candidate.of(last, 0.0, self.analysed(last), query)]
@@ -579,6 +580,8 @@ class StoryLibrary:
         chances = model.answer_chances(candidate, query).tolist()
         if introduced is not None and introduced.passage == candidate.doc:
             chances = leading_with(passage.text, introduced.intro) or chances
+        elif asks_for_ending(query.text):
+            chances = closing(passage.text)
         excerpt = make_excerpt(passage.text, matched, chances, self.excerpt_chars, model.position)
         return Hit(
             story=story.title,

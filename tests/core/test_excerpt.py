@@ -5,7 +5,7 @@ import pytest
 from bot.core.analysis import Analyzer
 from bot.core.answer_position import AnswerPosition
 from bot.core.answer_sentences import SentenceModel
-from bot.core.excerpt import ELLIPSIS, EXCERPT_CHARS, leading_with, make_excerpt
+from bot.core.excerpt import ELLIPSIS, EXCERPT_CHARS, closing, leading_with, make_excerpt
 from bot.core.library import StoryLibrary
 from bot.core.rerank.signals.sentence import best_sentence
 from bot.core.sentences import sentence_spans
@@ -244,3 +244,14 @@ def test_a_passage_can_be_quoted_from_a_sentence_it_holds_as_the_answer():
     start, end = excerpt.answer or (0, 0)
     assert excerpt.text[start:end] == "Rosa's son Mateo, a boy of twelve, vouches for Eli."
     assert leading_with(text, "Mateo, a girl of nine.") is None and leading_with(text, "  ") is None
+
+
+def test_an_excerpt_closing_a_long_passage_shows_how_it_ends():
+    # For "How does the book end for Honoria?": the passage's first sentences held the question's words, and the
+    # excerpt cut off its last, which told the end ("taking over her brother's post as parish clerk").
+    text = " ".join(f"Sentence {n} tells of Honoria at the hall and of the storm over the marsh." for n in range(12))
+    text += " Honoria decides to remain, taking over her brother's post as parish clerk."
+    excerpt = make_excerpt(text, [(text.find("Honoria"), text.find("Honoria") + 7)], closing(text))
+    assert excerpt.text.endswith("as parish clerk.") and excerpt.text.startswith("…")
+    assert excerpt.text[excerpt.answer[0] : excerpt.answer[1]].startswith("Honoria decides")
+    assert not make_excerpt(text, [(text.find("Honoria"), text.find("Honoria") + 7)]).text.endswith("clerk.")

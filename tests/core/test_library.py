@@ -427,6 +427,7 @@ def test_a_question_about_the_ending_is_answered_from_the_last_passage_telling_o
         assert [(hit.story, hit.passage) for hit in answer.hits][:2] == [("The Ledger", 3), ("The Ledger", 1)]
     # Asked of the story with nothing else to search, its last passage; of the library, no story is meant.
     assert [hit.passage for hit in library.ask("How does it end?", story=ledger).hits] == [3]
+    assert [hit.passage for hit in library.ask("How does the film end?", story=ledger).hits] == [3]  # no "film"
     assert library.ask("How does it end?").reason is NoAnswer.NO_MATCH
 
 
