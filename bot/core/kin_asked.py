@@ -64,16 +64,27 @@ def kin_asked_about(question: str) -> KinAsked | None:
     rest = said[len(opening) :]
     if tuple(rest[:3]) == _NAME_OF:
         rest = rest[3:]
-    owner_end = next((place for place, word in enumerate(rest) if word.endswith(_POSSESSIVE_ENDS)), None)
-    if owner_end is None or owner_end >= _MOST_NAME_WORDS or owner_end + 1 >= len(rest):
+    return _kin_of(rest, _AFTER_KIN)
+
+
+def kin_named(name: str) -> KinAsked | None:
+    """The name and relative in a name asked about that is someone's relative: "Nora's father" in "What does Nora's
+    father do for a living?" (bot.core.query.person_asked_about's name); else None."""
+    return _kin_of([fold(word) for word, _, _ in words(name)], ((),))
+
+
+def _kin_of(said: list[str], endings: tuple[tuple[str, ...], ...]) -> KinAsked | None:
+    """The name and relative of "X's KIN" followed by one of `endings` ("called", "'s name"), X at most four words."""
+    owner_end = next((place for place, word in enumerate(said) if word.endswith(_POSSESSIVE_ENDS)), None)
+    if owner_end is None or owner_end >= _MOST_NAME_WORDS or owner_end + 1 >= len(said):
         return None
-    kin = rest[owner_end + 1]
-    after = tuple(rest[owner_end + 2 :])
-    if kin.endswith(_POSSESSIVE_ENDS) and after == ("name",):
+    kin = said[owner_end + 1]
+    after = tuple(said[owner_end + 2 :])
+    if kin.endswith(_POSSESSIVE_ENDS) and after == ("name",) and ("s", "name") in endings:
         kin, after = kin[:-2], ()
-    if kin not in KIN or after not in _AFTER_KIN:
+    if kin not in KIN or after not in endings:
         return None
-    owner = " ".join([*rest[:owner_end], rest[owner_end][:-2]])
+    owner = " ".join([*said[:owner_end], said[owner_end][:-2]])
     return KinAsked(owner=owner, called=KIN[kin])
 
 

@@ -23,7 +23,7 @@ from bot.core.index_cache import IndexClaim
 from bot.core.index_damage import IndexDamage, IndexDamaged
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.invisible_characters import plain_question
-from bot.core.kin_asked import KinAsked, introduces_as_kin, kin_asked_about
+from bot.core.kin_asked import KinAsked, introduces_as_kin, kin_asked_about, kin_named
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
 from bot.core.number_forms import NumberForms
@@ -513,7 +513,10 @@ class StoryLibrary:
         if kin is not None:
             return self._kin_introduced(kin, within)
         about = person_asked_about(query.text)
-        return None if about is None else self._one_person(about, within)
+        if about is None:
+            return None
+        kin = kin_named(about)  # "What does Nora's father do for a living?"
+        return self._one_person(about, within) if kin is None else self._kin_introduced(kin, within)
 
     def _one_person(self, name: str, within: range | None) -> Person | None:
         """The one person of the stories (of one story: `within` its passages) with that name and a passage introducing

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.core.kin_asked import KinAsked, introduces_as_kin, kin_asked_about
+from bot.core.kin_asked import KinAsked, introduces_as_kin, kin_asked_about, kin_named
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,11 @@ def test_a_relative_is_introduced_by_their_word_before_their_name():
     assert introduces_as_kin("Declan, whose father, Dr. Con Furey, runs the garage", "Con Furey", father)
     assert not introduces_as_kin("Gwen sings at her father's funeral with Carys.", "Carys", father)
     assert not introduces_as_kin("Her father met Alun Pryce at the chapel.", "Alun Pryce", father)
+
+
+def test_a_name_asked_about_that_is_someone_s_relative():
+    # person_asked_about's name in "What does Nora's father do for a living?" or "How old is Gwen's daughter?"
+    assert kin_named("nora's father") == KinAsked("nora", ("father", "dad"))
+    assert kin_named("gwen’s daughter") == KinAsked("gwen", ("daughter",))
+    assert kin_named("nora") is None
+    assert kin_named("nora's father called") is None

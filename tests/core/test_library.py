@@ -442,4 +442,6 @@ def test_a_relative_asked_for_is_answered_where_the_story_brings_them_in_as_that
     assert answer.best.passage == 1 and "her strict father, the Reverend Alun Pryce" in answer.best.excerpt.text
     answer = library.ask("what's the name of gwen's daughter", count=1)
     assert answer.best.passage == 3 and "with their daughter, Carys" in answer.best.excerpt.text
+    answer = library.ask("What does Gwen's father do for a living?", count=1)  # her father, not Gwen
+    assert answer.best.passage == 1 and answer.best.excerpt.text.startswith("Born in 1949")
     assert library.ask("Who is Gwen's sister?", count=1).best is not None  # no sister: ranked as any question
