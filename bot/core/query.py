@@ -68,9 +68,16 @@ _ABOUT_PERSON = re.compile(
 _WHAT_OF_NAME = re.compile(r"\s*+what(?:\s*+['’]s|\s++is|\s++was)\s++")
 _ASKED_OF_NAME = ("full name", "real name", "job", "profession", "occupation", "trade", "age")
 _NAME_ASKED_AFTER = (" short for", *(f"{apostrophe}s {asked}" for apostrophe in "'’" for asked in _ASKED_OF_NAME))
-# "What does Dennis do for a living?": asked of a name, the same.
+# "What does Dennis do for a living?", "What did Bridie used to do?": asked of a name, the same. The longer endings
+# first: "do for a living" would leave "Bridie used to" for the name.
 _WHAT_DOES = re.compile(r"\s*+what\s++(?:does|did|do)\s++")
-_DOES_ASKED_AFTER = (" do for a living", " do for work", " do for a job")
+_FOR_WORK = (" for a living", " for work", " for a job")
+_DOES_ASKED_AFTER = (
+    *(f"{used} to do{asked}" for used in (" used", " use") for asked in _FOR_WORK),
+    *(f" do{asked}" for asked in _FOR_WORK),
+    " used to do",
+    " use to do",
+)
 _ASKED_ENDS = "?.!"
 
 
@@ -169,8 +176,8 @@ def focus_word(question: str) -> str | None:
 
 def person_asked_about(question: str) -> str | None:
     """The name in "Who is X?", "Tell me about X", "What about X", "What is X short for?", "What is X's real (or
-    full) name?", "What is X's job?" (or profession, occupation, trade, age), "How old is X?" or "What does X do for a
-    living?" (folded), on one line; else None.
+    full) name?", "What is X's job?" (or profession, occupation, trade, age), "How old is X?", "What does X do for a
+    living?" or "What did X used to do?" (folded), on one line; else None.
 
     Its opening matched, the name is the rest less its trailing spaces and "?.!", found in one pass. The pattern
     `\\s+(.+?)[\\s?.!]*$` tried every split of the rest and, for each, rescanned its spaces: "who is", 980

@@ -117,6 +117,10 @@ def test_a_question_asks_for_a_feeling_with_how_and_feel(question, feeling):
         ("How  old was the Snow Man?", "the snow man"),
         ("what does Dennis do for a living", "dennis"),
         ("What did Oksana do for work?", "oksana"),
+        ("what did Bridie used to do for work", "bridie"),  # not "bridie used to"
+        ("What did Dennis's dad used to do?", "dennis's dad"),
+        ("what did bridie use to do for a living?", "bridie"),
+        ("what did bridie used to do every morning", None),  # a habit in the story
         ("What is Ines's fathers job?", None),  # her father's, named elsewhere
         ("what does karen do", None),  # what she does in the story, as often
         ("What did Delaney do before the war?", None),
