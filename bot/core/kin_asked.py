@@ -7,10 +7,11 @@ passages most like the question are those that say "Gwen" and "father" most ("he
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from bot.core.analysis import fold, words
-from bot.core.people_finder import HONORIFICS
+from bot.core.people_finder import HONORIFICS, person_titles
 
 KIN = {
     "father": ("father", "dad"),
@@ -96,11 +97,21 @@ def introduces_as_kin(sentence: str, name: str, called: tuple[str, ...]) -> bool
     named = [fold(word) for word, _, _ in words(name)]
     if not named:
         return False
-    for place in range(1, len(said) - len(named) + 1):
-        if said[place : place + len(named)] == named:
-            back = place - 1
-            while back > 0 and (said[back] == "the" or said[back] in HONORIFICS):
-                back -= 1
-            if said[back] in called:
-                return True
+    return any(
+        said[place : place + len(named)] == named and said_before(said, place, called)
+        for place in range(1, len(said) - len(named) + 1)
+    )
+
+
+def said_before(said: list[str], place: int, wanted: Collection[str]) -> bool:
+    """Whether one of `wanted` stands before the name at `place` of the folded words `said`, with nothing between but
+    "the", honorifics and titles ("father, the Reverend Alun Pryce", "navigator, Lt. Ingrid Rask")."""
+    titles = person_titles()
+    back = place - 1
+    while back >= 0:
+        if said[back] in wanted:
+            return True
+        if said[back] != "the" and said[back] not in HONORIFICS and said[back] not in titles:
+            return False
+        back -= 1
     return False

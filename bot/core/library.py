@@ -31,6 +31,7 @@ from bot.core.people import Person
 from bot.core.query import Correction, Query, answer_kind, focus_word, form_words_at, person_asked_about
 from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
 from bot.core.rerank.model import RERANK_DEPTH, Reranker
+from bot.core.role_asked import introduces_in_role, role_asked_about
 from bot.core.saved_index import IndexStore
 from bot.core.spelling import is_code
 from bot.core.story_mentions import MentionFinder
@@ -405,7 +406,7 @@ class StoryLibrary:
                 scope=scope,
                 corrections=query.corrections,
             )
-        introduced = self._person_introduced(query, self._passages_of(story))
+        introduced = self._person_introduced(query, self._passages_of(story), ranked[0].view.story)
         hits = tuple(self._hit(candidate, query, introduced) for candidate in ranked[offset : offset + count])
         return Answer(
             question=question,
@@ -503,15 +504,19 @@ class StoryLibrary:
         first = self.corpus.stories[story].first_passage
         return range(first, first + self.corpus.stories[story].passage_count)
 
-    def _person_introduced(self, query: Query, within: range | None) -> Person | None:
+    def _person_introduced(self, query: Query, within: range | None, first_story: int | None) -> Person | None:
         """The person a question asks who they are, or what a story says when it introduces them ("What is X's
         job?": person_asked_about), where one person of the stories (of one story: `within` its passages) has that
         name and a passage introducing them; None where the name is no one's, or may be another's too: "Karim" may
         be Karim Benali as well as Karim, whose whole name it is, whom a lookup takes. Or the relative asked for
-        ("Who is Gwen's father?"), whose introduction says who they are to that person."""
+        ("Who is Gwen's father?"), whose introduction says who they are to that person; or the one person of the
+        story ranked first (`first_story`) brought in with the role asked for ("Who is the captain?")."""
         kin = kin_asked_about(query.text)
         if kin is not None:
             return self._kin_introduced(kin, within)
+        role = role_asked_about(query.text)
+        if role is not None:
+            return None if first_story is None else self._in_role(role, first_story)
         about = person_asked_about(query.text)
         if about is None:
             return None
@@ -523,6 +528,15 @@ class StoryLibrary:
         them; None where the name is no one's or may be another's too."""
         found = {*self.person_finder.find(name).matches, *self.person_finder.holding(name)}
         people = [p for p in found if p.passage is not None and (within is None or p.passage in within)]
+        return people[0] if len(people) == 1 else None
+
+    def _in_role(self, role: str, story: int) -> Person | None:
+        """The one person of the story brought in with that role ("Captain Ingrid Solheim"), if one is."""
+        people = [
+            person
+            for person in self.person_finder.of_story(self.corpus.stories[story].path)
+            if person.passage is not None and introduces_in_role(person.intro, person.name, role)
+        ]
         return people[0] if len(people) == 1 else None
 
     def _kin_introduced(self, kin: KinAsked, within: range | None) -> Person | None:
@@ -545,7 +559,7 @@ class StoryLibrary:
 
     def _introduction_first(self, query: Query, ranked: list[Candidate], context: RankingContext) -> list[Candidate]:
         """For "Who is X?" about one known person, the passage that introduces them comes first."""
-        person = self._person_introduced(query, context.within)
+        person = self._person_introduced(query, context.within, ranked[0].view.story if ranked else None)
         if person is None:
             return ranked
         intro = person.passage

@@ -297,6 +297,11 @@ def _word_lists() -> _WordLists:
     return _WordLists(people, titles, kin, frozenset(lines("place_words.txt")), stop)
 
 
+def person_titles() -> frozenset[str]:
+    """The words said before a name as a title ("captain", "lt", "reverend"; person_words.txt), folded."""
+    return _word_lists().title
+
+
 def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> list[FoundPerson]:
     """The people a story's passages name, in the order the story first gives evidence of them;
     `lowercase_words`, the words the story writes in lowercase if known (else found here). A word holding one of

@@ -445,3 +445,16 @@ def test_a_relative_asked_for_is_answered_where_the_story_brings_them_in_as_that
     answer = library.ask("What does Gwen's father do for a living?", count=1)  # her father, not Gwen
     assert answer.best.passage == 1 and answer.best.excerpt.text.startswith("Born in 1949")
     assert library.ask("Who is Gwen's sister?", count=1).best is not None  # no sister: ranked as any question
+
+
+def test_who_holds_a_role_is_answered_where_the_story_brings_them_in_with_it(tmp_path):
+    # Two plot summaries of the bench (bench/untuned, bench/untuned3): "captain" in several passages of each, and the
+    # ones saying it most ("Captain's log", the ship's wreck) ranked above those naming the captain.
+    bench = Path(__file__).resolve().parents[2] / "bench"
+    for story in (bench / "untuned" / "corpus" / "scifi.md", bench / "untuned3" / "corpus" / "orbit-of-the-heron.md"):
+        (tmp_path / story.name).write_bytes(story.read_bytes())
+    library = StoryLibrary.load(tmp_path)
+    answer = library.ask("who is the captain of the heron", count=1)
+    assert "led by Captain Ingrid Solheim" in answer.best.excerpt.text
+    answer = library.ask("Who is the captain of the Meridian", count=1)
+    assert "Captain Elena Voss signs off" in answer.best.excerpt.text
