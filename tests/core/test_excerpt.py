@@ -253,5 +253,6 @@ def test_an_excerpt_closing_a_long_passage_shows_how_it_ends():
     text += " Honoria decides to remain, taking over her brother's post as parish clerk."
     excerpt = make_excerpt(text, [(text.find("Honoria"), text.find("Honoria") + 7)], closing(text))
     assert excerpt.text.endswith("as parish clerk.") and excerpt.text.startswith("…")
-    assert excerpt.text[excerpt.answer[0] : excerpt.answer[1]].startswith("Honoria decides")
+    start, end = excerpt.answer or (0, 0)
+    assert excerpt.text[start:end].startswith("Honoria decides")
     assert not make_excerpt(text, [(text.find("Honoria"), text.find("Honoria") + 7)]).text.endswith("clerk.")

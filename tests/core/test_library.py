@@ -421,7 +421,8 @@ def test_a_question_about_the_ending_is_answered_from_the_last_passage_telling_o
     )
     library = StoryLibrary.load(tmp_path)
     ledger = next(i for i, story in enumerate(library.corpus.stories) if story.title == "The Ledger")
-    assert library.ask("who killed edmund").best.passage == 1
+    best = library.ask("who killed edmund").best
+    assert best is not None and best.passage == 1
     for story in (None, ledger):
         answer = library.ask("who killed edmund in the end", story=story)
         assert [(hit.story, hit.passage) for hit in answer.hits][:2] == [("The Ledger", 3), ("The Ledger", 1)]
@@ -439,11 +440,13 @@ def test_a_relative_asked_for_is_answered_where_the_story_brings_them_in_as_that
     (tmp_path / static.name).write_bytes(static.read_bytes())
     library = StoryLibrary.load(tmp_path)
     answer = library.ask("Who is Gwen's father?", count=1)
-    assert answer.best.passage == 1 and "her strict father, the Reverend Alun Pryce" in answer.best.excerpt.text
+    assert answer.best is not None and answer.best.passage == 1
+    assert "her strict father, the Reverend Alun Pryce" in answer.best.excerpt.text
     answer = library.ask("what's the name of gwen's daughter", count=1)
-    assert answer.best.passage == 3 and "with their daughter, Carys" in answer.best.excerpt.text
+    assert answer.best is not None and answer.best.passage == 3
+    assert "with their daughter, Carys" in answer.best.excerpt.text
     answer = library.ask("What does Gwen's father do for a living?", count=1)  # her father, not Gwen
-    assert answer.best.passage == 1 and answer.best.excerpt.text.startswith("Born in 1949")
+    assert answer.best is not None and answer.best.passage == 1 and answer.best.excerpt.text.startswith("Born in 1949")
     assert library.ask("Who is Gwen's sister?", count=1).best is not None  # no sister: ranked as any question
 
 
@@ -455,6 +458,6 @@ def test_who_holds_a_role_is_answered_where_the_story_brings_them_in_with_it(tmp
         (tmp_path / story.name).write_bytes(story.read_bytes())
     library = StoryLibrary.load(tmp_path)
     answer = library.ask("who is the captain of the heron", count=1)
-    assert "led by Captain Ingrid Solheim" in answer.best.excerpt.text
+    assert answer.best is not None and "led by Captain Ingrid Solheim" in answer.best.excerpt.text
     answer = library.ask("Who is the captain of the Meridian", count=1)
-    assert "Captain Elena Voss signs off" in answer.best.excerpt.text
+    assert answer.best is not None and "Captain Elena Voss signs off" in answer.best.excerpt.text
