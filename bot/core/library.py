@@ -24,6 +24,7 @@ from bot.core.index_damage import IndexDamage, IndexDamaged
 from bot.core.index_notes import IndexEvent, IndexNote
 from bot.core.invisible_characters import plain_question
 from bot.core.kin_asked import KinAsked, introduces_as_kin, kin_asked_about, kin_named
+from bot.core.lead_asked import asks_for_lead
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
 from bot.core.number_forms import NumberForms
@@ -510,13 +511,16 @@ class StoryLibrary:
         name and a passage introducing them; None where the name is no one's, or may be another's too: "Karim" may
         be Karim Benali as well as Karim, whose whole name it is, whom a lookup takes. Or the relative asked for
         ("Who is Gwen's father?"), whose introduction says who they are to that person; or the one person of the
-        story ranked first (`first_story`) brought in with the role asked for ("Who is the captain?")."""
+        story ranked first (`first_story`) brought in with the role asked for ("Who is the captain?"), or its most
+        mentioned ("Who is the main character?")."""
         kin = kin_asked_about(query.text)
         if kin is not None:
             return self._kin_introduced(kin, within)
         role = role_asked_about(query.text)
         if role is not None:
             return None if first_story is None else self._in_role(role, first_story)
+        if asks_for_lead(query.text):
+            return None if first_story is None else self._lead_of(first_story)
         about = person_asked_about(query.text)
         if about is None:
             return None
@@ -529,6 +533,12 @@ class StoryLibrary:
         found = {*self.person_finder.find(name).matches, *self.person_finder.holding(name)}
         people = [p for p in found if p.passage is not None and (within is None or p.passage in within)]
         return people[0] if len(people) == 1 else None
+
+    def _lead_of(self, story: int) -> Person | None:
+        """The story's most mentioned person, of two as often mentioned the one it brings in first, as a plot does
+        its lead ("Honoria Vale" before "Sir Aldous Penhallow", nine times each)."""
+        people = [p for p in self.person_finder.of_story(self.corpus.stories[story].path) if p.passage is not None]
+        return min(people, key=lambda p: (-p.mentions, p.passage), default=None)
 
     def _in_role(self, role: str, story: int) -> Person | None:
         """The one person of the story brought in with that role ("Captain Ingrid Solheim"), if one is."""

@@ -461,3 +461,15 @@ def test_who_holds_a_role_is_answered_where_the_story_brings_them_in_with_it(tmp
     assert answer.best is not None and "led by Captain Ingrid Solheim" in answer.best.excerpt.text
     answer = library.ask("Who is the captain of the Meridian", count=1)
     assert answer.best is not None and "Captain Elena Voss signs off" in answer.best.excerpt.text
+
+
+def test_who_the_story_is_about_is_answered_where_its_most_mentioned_person_is_brought_in(tmp_path):
+    # No passage says "main character"; "ledger" (the title's) ranked the ledger's passage first. Honoria Vale and Sir
+    # Aldous Penhallow are named nine times each: the plot brings her in first.
+    bench = Path(__file__).resolve().parents[2] / "bench" / "untuned4" / "corpus"
+    for story in ("the-saltmarsh-ledger.md", "velvet-static.md"):
+        (tmp_path / story).write_bytes((bench / story).read_bytes())
+    library = StoryLibrary.load(tmp_path)
+    answer = library.ask("who is the main character in the saltmarsh ledger", count=1)
+    assert answer.best is not None and answer.best.story == "The Saltmarsh Ledger" and answer.best.passage == 1
+    assert "retired schoolmistress Honoria Vale" in answer.best.excerpt.text
