@@ -3,12 +3,13 @@
     .venv/bin/python bench/bench_question_shapes.py [--corpus DIR] [--sizes 250 500 990]
 
 Each shape is made at each size (characters, up to the 1,000 a question may have): words said again, one long word,
-distinct words, punctuation alone, emoji joined with zero-width joiners, one letter under combining marks,
-right-to-left text, zero-width spaces, "who is" and spaces before a name on two lines, "who is" a name and "…" (which
-folds to "..."). Each is asked with ask_in_thread while a watcher sleeps 10 ms at a time on the loop: the longest it
-waited past its 10 ms (the least of 3 runs) and the answer's wall time. Work linear in the question grows with the
-size; a shape that grows faster is a finding (tests/core/test_query.py checks, without timing, that the last two
-are read in one pass).
+distinct words, punctuation alone, emoji joined with zero-width joiners, one letter under combining marks, right-to-left
+text, zero-width spaces, "who is" and spaces before a name on two lines, "who is" a name and "…" (which folds to "..."),
+a relative of a relative of ... (bot.core.kin_asked), "the end" said again (bot.core.ending_asked), "captain of the"
+said again (bot.core.role_asked). Each is asked with ask_in_thread while a watcher sleeps 10 ms at a time on the loop:
+the longest it waited past its 10 ms (the least of 3 runs) and the answer's wall time. Work linear in the question grows
+with the size; a shape that grows faster is a finding (tests/core/test_query.py checks, without timing, that the two
+"who is" shapes are read in one pass).
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "zero-width": lambda n: "\u200b" * n,
     "who is, spaces": lambda n: "who is" + " " * (n - 13) + "sofia\ny",
     "who is, …": lambda n: "who is sofia" + "…" * (n - 13) + "x",
+    "relatives": lambda n: ("who is " + "sofia's " * n)[: n - 7] + " father",
+    "the end, again": lambda n: ("how does it end at the very end of the story " * n)[:n],
+    "roles": lambda n: ("who is the " + "captain of the " * n)[:n],
 }
 
 
