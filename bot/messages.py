@@ -126,11 +126,17 @@ def hit_place(hit: Hit) -> str:
     return f"passage {hit.passage}"
 
 
+def _quoted(text: str) -> str:
+    """`text` in quotes: curly ones where it holds straight ones, as a nickname does ('Gwendolyn "Gwen" Pryce'), so
+    that its own do not read as the quote's end."""
+    return f"“{text}”" if '"' in text else f'"{text}"'
+
+
 def no_answer_message(answer: Answer, repair: str) -> str:
     """Why there is no answer; for a damaged index, what was damaged and `repair`, what is done about it."""
     if answer.reason is NoAnswer.INDEX_DAMAGED and answer.damage is not None:
         return index_damaged_message(answer.damage, repair)
-    example = f', e.g. "{answer.example}"' if answer.example else ""
+    example = f", e.g. {_quoted(answer.example)}" if answer.example else ""
     if answer.reason is NoAnswer.EMPTY:
         return ask_me_text(answer.example)
     if answer.reason is NoAnswer.TOO_LONG:
@@ -150,7 +156,7 @@ def no_answer_message(answer: Answer, repair: str) -> str:
 def ask_me_text(example: str) -> str:
     """What to ask, with a name from the stories (`example`) if there is one."""
     return (
-        f'Ask me something about the stories, e.g. "Who is {example}?"'
+        f"Ask me something about the stories, e.g. {_quoted(f'Who is {example}?')}"
         if example
         else "Ask me something about the stories."
     )

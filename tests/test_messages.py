@@ -644,3 +644,14 @@ def test_a_name_a_message_gives_shows_a_terminals_escape_rather_than_losing_it()
     assert printable(export_folder_missing_text("\x1b[31mout")).startswith("\\x1b[31mout is not a folder")
     assert "saved in \\x1b[31mindex " in printable(indexed_text("3 stories", 0.5, "\x1b[31mindex", 10))
     assert "run lock \\x1b[31mrun.lock " in printable(run_lock_unopened_text("\x1b[31mrun.lock", "Permission denied"))
+
+
+def test_a_name_with_a_nickname_in_quotes_is_suggested_in_other_quotes(tmp_path):
+    # 'e.g. "Gwendolyn "Gwen" Pryce"' read as three quotations.
+    static = Path(__file__).resolve().parents[1] / "bench" / "untuned4" / "corpus" / "velvet-static.md"
+    (tmp_path / static.name).write_bytes(static.read_bytes())
+    library = StoryLibrary.load(tmp_path)
+    assert library.example_name() == 'Gwendolyn "Gwen" Pryce'
+    missed = no_answer_message(library.ask("How do I bake bread?"), NEXT_START_REBUILDS)
+    assert missed.endswith('e.g. “Gwendolyn "Gwen" Pryce”.')
+    assert no_answer_message(library.ask(" "), NEXT_START_REBUILDS).endswith('e.g. “Who is Gwendolyn "Gwen" Pryce?”')
