@@ -40,6 +40,30 @@ KIN = {
 }
 """A relative asked for, and the words a story may call them by."""
 
+_CHILD = ("daughter", "son", "child")
+_PARENT = ("father", "mother", "dad", "mum", "mom")
+KIN_OF_OWNER = {
+    "father": _CHILD,
+    "mother": _CHILD,
+    "son": _PARENT,
+    "daughter": _PARENT,
+    "wife": ("husband",),
+    "husband": ("wife",),
+    "brother": ("brother", "sister"),
+    "sister": ("brother", "sister"),
+    "uncle": ("nephew", "niece"),
+    "aunt": ("nephew", "niece"),
+    "grandfather": ("grandson", "granddaughter", "grandchild"),
+    "grandmother": ("grandson", "granddaughter", "grandchild"),
+    "cousin": ("cousin",),
+    "fiance": ("fiancee",),
+    "fiancee": ("fiance",),
+    "stepmother": ("stepdaughter", "stepson"),
+    "stepfather": ("stepdaughter", "stepson"),
+}
+"""What the person whose relative is asked for is to that relative: "Lesage's daughter, Madeleine" answers "Who is
+Madeleine's father?"."""
+
 _OPENINGS = (("who", "is"), ("who", "was"), ("who's",), ("what", "is"), ("what", "was"), ("what's",), ("whats",))
 _NAME_OF = ("the", "name", "of")
 _AFTER_KIN = ((), ("called",), ("named",), ("s", "name"))
@@ -53,6 +77,8 @@ class KinAsked:
     """The name whose relative is asked for, folded: "gwen"."""
     called: tuple[str, ...]
     """The words a story may call the relative by: ("father", "dad")."""
+    owner_called: tuple[str, ...] = ()
+    """The words it may call the person asked about by, as that relative's: ("daughter", "son", "child")."""
 
 
 def kin_asked_about(question: str) -> KinAsked | None:
@@ -86,7 +112,8 @@ def _kin_of(said: list[str], endings: tuple[tuple[str, ...], ...]) -> KinAsked |
     if kin not in KIN or after not in endings:
         return None
     owner = " ".join([*said[:owner_end], said[owner_end][:-2]])
-    return KinAsked(owner=owner, called=KIN[kin])
+    called = KIN[kin]
+    return KinAsked(owner=owner, called=called, owner_called=KIN_OF_OWNER.get(called[0], ()))
 
 
 def introduces_as_kin(sentence: str, name: str, called: tuple[str, ...]) -> bool:

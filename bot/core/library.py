@@ -552,7 +552,8 @@ class StoryLibrary:
     def _kin_introduced(self, kin: KinAsked, within: range | None) -> Person | None:
         """The one relative asked for ("Who is Gwen's father?": bot.core.kin_asked) of one known person, brought in
         as that relative by a sentence naming that person too ("Gwen ... her strict father, the Reverend Alun Pryce");
-        None where there is no such one."""
+        else that person, where they are brought in as the relative's ("Lesage's daughter, Madeleine" for "Who is
+        Madeleine's father?"); None where neither is."""
         owner = self._one_person(kin.owner, within)
         if owner is None:
             return None
@@ -565,7 +566,11 @@ class StoryLibrary:
             and introduces_as_kin(person.intro, person.name, kin.called)
             and not owner_words.isdisjoint(fold(word) for word, _, _ in words(person.intro))
         ]
-        return relatives[0] if len(relatives) == 1 else None
+        if len(relatives) == 1:
+            return relatives[0]
+        if not relatives and introduces_as_kin(owner.intro, owner.name, kin.owner_called):
+            return owner
+        return None
 
     def _introduction_first(self, query: Query, ranked: list[Candidate], context: RankingContext) -> list[Candidate]:
         """For "Who is X?" about one known person, the passage that introduces them comes first."""

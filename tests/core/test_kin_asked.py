@@ -15,7 +15,16 @@ from bot.core.kin_asked import KinAsked, introduces_as_kin, kin_asked_about, kin
     ],
 )
 def test_a_relative_asked_for(question, asked):
-    assert kin_asked_about(question) == asked
+    found = kin_asked_about(question)
+    assert found is not None and (found.owner, found.called) == (asked.owner, asked.called)
+
+
+def test_what_the_person_asked_about_is_to_the_relative():
+    # "Lesage's daughter, Madeleine" answers "Who is Madeleine's father?".
+    assert kin_asked_about("Who is Madeleine's father?") == KinAsked(
+        "madeleine", ("father", "dad"), ("daughter", "son", "child")
+    )
+    assert kin_asked_about("Who was Josiah's wife?") == KinAsked("josiah", ("wife",), ("husband",))
 
 
 @pytest.mark.parametrize(
@@ -45,7 +54,7 @@ def test_a_relative_is_introduced_by_their_word_before_their_name():
 
 def test_a_name_asked_about_that_is_someone_s_relative():
     # person_asked_about's name in "What does Nora's father do for a living?" or "How old is Gwen's daughter?"
-    assert kin_named("nora's father") == KinAsked("nora", ("father", "dad"))
-    assert kin_named("gwen’s daughter") == KinAsked("gwen", ("daughter",))
+    assert kin_named("nora's father") == KinAsked("nora", ("father", "dad"), ("daughter", "son", "child"))
+    assert kin_named("gwen’s daughter") == KinAsked("gwen", ("daughter",), ("father", "mother", "dad", "mum", "mom"))
     assert kin_named("nora") is None
     assert kin_named("nora's father called") is None

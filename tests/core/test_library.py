@@ -473,3 +473,12 @@ def test_who_the_story_is_about_is_answered_where_its_most_mentioned_person_is_b
     answer = library.ask("who is the main character in the saltmarsh ledger", count=1)
     assert answer.best is not None and answer.best.story == "The Saltmarsh Ledger" and answer.best.passage == 1
     assert "retired schoolmistress Honoria Vale" in answer.best.excerpt.text
+
+
+def test_a_relative_asked_for_the_other_way_round_is_answered_where_the_person_asked_about_is_brought_in(tmp_path):
+    # "Lesage's daughter, Madeleine": Madeleine's father is named where she is brought in (bench/untuned3).
+    story = Path(__file__).resolve().parents[2] / "bench" / "untuned3" / "corpus" / "hold-the-bridge-at-varenne.md"
+    (tmp_path / story.name).write_bytes(story.read_bytes())
+    library = StoryLibrary.load(tmp_path)
+    answer = library.ask("Who is Madeleine's father", count=1)
+    assert answer.best is not None and "Lesage's daughter, Madeleine" in answer.best.excerpt.text
