@@ -11,7 +11,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TypeVar
 
-from bot.core.analysis import Analyzer, fold, is_dictionary_word, normalize_word, words
+from bot.core.analysis import Analyzer, is_dictionary_word, normalize_word, words
 from bot.core.answer import Answer, Hit, NoAnswer
 from bot.core.answer_sentences import SentenceModel
 from bot.core.build import build_parts, parts_of_corpus
@@ -22,9 +22,8 @@ from bot.core.index import DEFAULT_PARAMS, BM25Params
 from bot.core.index_cache import IndexClaim
 from bot.core.index_damage import IndexDamage, IndexDamaged
 from bot.core.index_notes import IndexEvent, IndexNote
+from bot.core.introductions import person_introduced
 from bot.core.invisible_characters import plain_question
-from bot.core.kin_asked import KinAsked, introduces_as_kin, kin_asked_about, kin_named
-from bot.core.lead_asked import asks_for_lead
 from bot.core.library_parts import LibraryParts
 from bot.core.library_terms import LibraryTerms
 from bot.core.number_forms import NumberForms
@@ -32,7 +31,6 @@ from bot.core.people import Person
 from bot.core.query import Correction, Query, answer_kind, focus_word, form_words_at, person_asked_about
 from bot.core.rerank.candidate import AnalysedPassage, Candidate, RankingContext
 from bot.core.rerank.model import RERANK_DEPTH, Reranker
-from bot.core.role_asked import introduces_in_role, role_asked_about
 from bot.core.saved_index import IndexStore
 from bot.core.spelling import is_code
 from bot.core.story_mentions import MentionFinder
@@ -298,7 +296,9 @@ class StoryLibrary:
                 continue
             if term not in self.index.vocabulary:
                 normalized = normalize_word(word)
-                if place in written_joined or start in ending:  # the word the stories join it into stands for it
+                if place in written_joined:  # the word the stories join it into stands for it
+                    continue
+                if start in ending:  # "end" where no story writes it: no passage is the worse for lacking it
                     continue
                 broken = breaker.broken(word)
                 if broken is not None:
@@ -506,71 +506,9 @@ class StoryLibrary:
         return range(first, first + self.corpus.stories[story].passage_count)
 
     def _person_introduced(self, query: Query, within: range | None, first_story: int | None) -> Person | None:
-        """The person a question asks who they are, or what a story says when it introduces them ("What is X's
-        job?": person_asked_about), where one person of the stories (of one story: `within` its passages) has that
-        name and a passage introducing them; None where the name is no one's, or may be another's too: "Karim" may
-        be Karim Benali as well as Karim, whose whole name it is, whom a lookup takes. Or the relative asked for
-        ("Who is Gwen's father?"), whose introduction says who they are to that person; or the one person of the
-        story ranked first (`first_story`) brought in with the role asked for ("Who is the captain?"), or its most
-        mentioned ("Who is the main character?")."""
-        kin = kin_asked_about(query.text)
-        if kin is not None:
-            return self._kin_introduced(kin, within)
-        role = role_asked_about(query.text)
-        if role is not None:
-            return None if first_story is None else self._in_role(role, first_story)
-        if asks_for_lead(query.text):
-            return None if first_story is None else self._lead_of(first_story)
-        about = person_asked_about(query.text)
-        if about is None:
-            return None
-        kin = kin_named(about)  # "What does Nora's father do for a living?"
-        return self._one_person(about, within) if kin is None else self._kin_introduced(kin, within)
-
-    def _one_person(self, name: str, within: range | None) -> Person | None:
-        """The one person of the stories (of one story: `within` its passages) with that name and a passage introducing
-        them; None where the name is no one's or may be another's too."""
-        found = {*self.person_finder.find(name).matches, *self.person_finder.holding(name)}
-        people = [p for p in found if p.passage is not None and (within is None or p.passage in within)]
-        return people[0] if len(people) == 1 else None
-
-    def _lead_of(self, story: int) -> Person | None:
-        """The story's most mentioned person, of two as often mentioned the one it brings in first, as a plot does
-        its lead ("Honoria Vale" before "Sir Aldous Penhallow", nine times each)."""
-        people = [p for p in self.person_finder.of_story(self.corpus.stories[story].path) if p.passage is not None]
-        return min(people, key=lambda p: (-p.mentions, p.passage), default=None)
-
-    def _in_role(self, role: str, story: int) -> Person | None:
-        """The one person of the story brought in with that role ("Captain Ingrid Solheim"), if one is."""
-        people = [
-            person
-            for person in self.person_finder.of_story(self.corpus.stories[story].path)
-            if person.passage is not None and introduces_in_role(person.intro, person.name, role)
-        ]
-        return people[0] if len(people) == 1 else None
-
-    def _kin_introduced(self, kin: KinAsked, within: range | None) -> Person | None:
-        """The one relative asked for ("Who is Gwen's father?": bot.core.kin_asked) of one known person, brought in
-        as that relative by a sentence naming that person too ("Gwen ... her strict father, the Reverend Alun Pryce");
-        else that person, where they are brought in as the relative's ("Lesage's daughter, Madeleine" for "Who is
-        Madeleine's father?"); None where neither is."""
-        owner = self._one_person(kin.owner, within)
-        if owner is None:
-            return None
-        owner_words = {fold(word) for word, _, _ in words(owner.name)}
-        relatives = [
-            person
-            for person in self.person_finder.of_story(owner.path)
-            if person.passage is not None
-            and person.name != owner.name
-            and introduces_as_kin(person.intro, person.name, kin.called)
-            and not owner_words.isdisjoint(fold(word) for word, _, _ in words(person.intro))
-        ]
-        if len(relatives) == 1:
-            return relatives[0]
-        if not relatives and introduces_as_kin(owner.intro, owner.name, kin.owner_called):
-            return owner
-        return None
+        """The person whose introduction answers the question (bot.core.introductions), of the stories (of one story:
+        `within` its passages); `first_story` is the story ranked first, whose roles and lead are asked about."""
+        return person_introduced(query.text, self.person_finder, self.corpus.stories, within, first_story)
 
     def _introduction_first(self, query: Query, ranked: list[Candidate], context: RankingContext) -> list[Candidate]:
         """For "Who is X?" about one known person, the passage that introduces them comes first."""

@@ -1,0 +1,92 @@
+"""The person whose introduction answers a question: a plot says who someone is where it brings them in.
+
+"Who is Ivan?", "What is Hannah's job?" (bot.core.query.person_asked_about), "Who is Gwen's father?"
+(bot.core.kin_asked), "Who is the captain?" (bot.core.role_asked), "Who is the main character?"
+(bot.core.lead_asked): each is answered by the passage introducing one person, and its excerpt leads with the
+sentence that does (bot.core.library).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.core.analysis import fold, words
+from bot.core.corpus import Story
+from bot.core.kin_asked import KinAsked, introduces_as_kin, kin_asked_about, kin_named
+from bot.core.lead_asked import asks_for_lead
+from bot.core.people import FindsPeople, Person
+from bot.core.query import person_asked_about
+from bot.core.role_asked import introduces_in_role, role_asked_about
+
+
+def person_introduced(
+    question: str, people: FindsPeople, stories: Sequence[Story], within: range | None, first_story: int | None
+) -> Person | None:
+    """The person a question asks who they are, or what a story says when it introduces them ("What is X's job?"),
+    where one person of the stories (of one story: `within` its passages) has that name and a passage introducing
+    them; None where the name is no one's, or may be another's too: "Karim" may be Karim Benali as well as Karim,
+    whose whole name it is, whom a lookup takes. Or the relative asked for ("Who is Gwen's father?"), whose
+    introduction says who they are to that person; or the one person of the story ranked first (`first_story`)
+    brought in with the role asked for ("Who is the captain?"), or its most mentioned ("Who is the main character?")."""
+    kin = kin_asked_about(question)
+    if kin is not None:
+        return _kin_introduced(people, kin, within)
+    role = role_asked_about(question)
+    if role is not None:
+        return None if first_story is None else _in_role(people, stories[first_story], role)
+    if asks_for_lead(question):
+        return None if first_story is None else _lead_of(people, stories[first_story])
+    about = person_asked_about(question)
+    if about is None:
+        return None
+    kin = kin_named(about)  # "What does Nora's father do for a living?"
+    return _one_person(people, about, within) if kin is None else _kin_introduced(people, kin, within)
+
+
+def _one_person(people: FindsPeople, name: str, within: range | None) -> Person | None:
+    """The one person of the stories (of one story: `within` its passages) with that name and a passage introducing
+    them; None where the name is no one's or may be another's too."""
+    found = {*people.find(name).matches, *people.holding(name)}
+    named = [p for p in found if p.passage is not None and (within is None or p.passage in within)]
+    return named[0] if len(named) == 1 else None
+
+
+def _lead_of(people: FindsPeople, story: Story) -> Person | None:
+    """The story's most mentioned person, of two as often mentioned the one it brings in first, as a plot does its
+    lead ("Honoria Vale" before "Sir Aldous Penhallow", nine times each)."""
+    introduced = [p for p in people.of_story(story.path) if p.passage is not None]
+    return min(introduced, key=lambda p: (-p.mentions, p.passage), default=None)
+
+
+def _in_role(people: FindsPeople, story: Story, role: str) -> Person | None:
+    """The one person of the story brought in with that role ("Captain Ingrid Solheim"), if one is."""
+    holding = [
+        person
+        for person in people.of_story(story.path)
+        if person.passage is not None and introduces_in_role(person.intro, person.name, role)
+    ]
+    return holding[0] if len(holding) == 1 else None
+
+
+def _kin_introduced(people: FindsPeople, kin: KinAsked, within: range | None) -> Person | None:
+    """The one relative asked for ("Who is Gwen's father?") of one known person, brought in as that relative by a
+    sentence naming that person too ("Gwen ... her strict father, the Reverend Alun Pryce"); else that person, where
+    they are brought in as the relative's ("Lesage's daughter, Madeleine" for "Who is Madeleine's father?"); None
+    where neither is."""
+    owner = _one_person(people, kin.owner, within)
+    if owner is None:
+        return None
+    owner_words = {fold(word) for word, _, _ in words(owner.name)}
+    relatives = [
+        person
+        for person in people.of_story(owner.path)
+        if person.passage is not None
+        and person.name != owner.name
+        and introduces_as_kin(person.intro, person.name, kin.called)
+        and not owner_words.isdisjoint(fold(word) for word, _, _ in words(person.intro))
+    ]
+    if len(relatives) == 1:
+        return relatives[0]
+    if not relatives and introduces_as_kin(owner.intro, owner.name, kin.owner_called):
+        return owner
+    return None

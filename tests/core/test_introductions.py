@@ -1,0 +1,58 @@
+"""Questions answered where a story brings someone in, through the library as the bot asks them (bench stories)."""
+
+from pathlib import Path
+
+from bot.core.library import StoryLibrary
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+
+
+def library_of(tmp_path: Path, *stories: Path) -> StoryLibrary:
+    for story in stories:
+        (tmp_path / story.name).write_bytes(story.read_bytes())
+    return StoryLibrary.load(tmp_path)
+
+
+def test_a_relative_asked_for_is_answered_where_the_story_brings_them_in_as_that_relative(tmp_path):
+    # A plot summary written blind (bench/untuned4): "gwen" is in every passage, "father" in three, and the short
+    # one of her father's funeral ranked first, which does not say who he is; "daughter" in two, and the one where
+    # Carys sings ranked first.
+    library = library_of(tmp_path, BENCH / "untuned4" / "corpus" / "velvet-static.md")
+    answer = library.ask("Who is Gwen's father?", count=1)
+    assert answer.best is not None and answer.best.passage == 1
+    assert "her strict father, the Reverend Alun Pryce" in answer.best.excerpt.text
+    answer = library.ask("what's the name of gwen's daughter", count=1)
+    assert answer.best is not None and answer.best.passage == 3
+    assert "with their daughter, Carys" in answer.best.excerpt.text
+    answer = library.ask("What does Gwen's father do for a living?", count=1)  # her father, not Gwen
+    assert answer.best is not None and answer.best.passage == 1 and answer.best.excerpt.text.startswith("Born in 1949")
+    assert library.ask("Who is Gwen's sister?", count=1).best is not None  # no sister: ranked as any question
+
+
+def test_who_holds_a_role_is_answered_where_the_story_brings_them_in_with_it(tmp_path):
+    # Two plot summaries of the bench (bench/untuned, bench/untuned3): "captain" in several passages of each, and the
+    # ones saying it most ("Captain's log", the ship's wreck) ranked above those naming the captain.
+    library = library_of(
+        tmp_path, BENCH / "untuned" / "corpus" / "scifi.md", BENCH / "untuned3" / "corpus" / "orbit-of-the-heron.md"
+    )
+    answer = library.ask("who is the captain of the heron", count=1)
+    assert answer.best is not None and "led by Captain Ingrid Solheim" in answer.best.excerpt.text
+    answer = library.ask("Who is the captain of the Meridian", count=1)
+    assert answer.best is not None and "Captain Elena Voss signs off" in answer.best.excerpt.text
+
+
+def test_who_the_story_is_about_is_answered_where_its_most_mentioned_person_is_brought_in(tmp_path):
+    # No passage says "main character"; "ledger" (the title's) ranked the ledger's passage first. Honoria Vale and Sir
+    # Aldous Penhallow are named nine times each: the plot brings her in first.
+    plots = BENCH / "untuned4" / "corpus"
+    library = library_of(tmp_path, plots / "the-saltmarsh-ledger.md", plots / "velvet-static.md")
+    answer = library.ask("who is the main character in the saltmarsh ledger", count=1)
+    assert answer.best is not None and answer.best.story == "The Saltmarsh Ledger" and answer.best.passage == 1
+    assert "retired schoolmistress Honoria Vale" in answer.best.excerpt.text
+
+
+def test_a_relative_asked_for_the_other_way_round_is_answered_where_the_person_asked_about_is_brought_in(tmp_path):
+    # "Lesage's daughter, Madeleine": Madeleine's father is named where she is brought in (bench/untuned3).
+    library = library_of(tmp_path, BENCH / "untuned3" / "corpus" / "hold-the-bridge-at-varenne.md")
+    answer = library.ask("Who is Madeleine's father", count=1)
+    assert answer.best is not None and "Lesage's daughter, Madeleine" in answer.best.excerpt.text
