@@ -1,10 +1,11 @@
 """Numbers a question writes one way and the stories another: "21" and "twenty-one", "seventeen" and "17", "3rd" and
-"third", "twenty-first" and "21st", "5am" and "5 a.m.", "the 60s" or "the sixties" and "the 1960s", "WW2" and "the
-Second World War". Like bot.core.word_break, a question's number is searched as the story's form only where the
-passages searched hold no word of its own form and some of them write the other.
+"third", "twenty-first" and "21st", "5am" and "5 a.m." or "5:00am", "the 60s" or "the sixties" and "the 1960s", "WW2"
+and "the Second World War". Like bot.core.word_break, a question's number is searched as the story's form only where
+the passages searched hold no word of its own form and some of them write the other.
 
-The analysis keeps each form's own terms ("twenty-one" is "twenti" "one", "5 a.m." is "5", "1960s" is "1960"), so a
-question's "21" met nothing in a story that spells it, and the minimum-match rule refused or misranked the answer.
+The analysis keeps each form's own terms ("twenty-one" is "twenti" "one", "5 a.m." is "5", "5:00am" is "5" "00am",
+"1960s" is "1960"), so a question's "21" met nothing in a story that spells it, and the minimum-match rule refused or
+misranked the answer.
 """
 
 from __future__ import annotations
@@ -69,6 +70,16 @@ class NumberForm:
     """As a passage writes the number ("twenty-one"), to say what was searched."""
     terms: tuple[str, ...]
     """The terms of the story's form, searched instead."""
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """Question words read as one number: how many, where they end, and the forms a story may write it in."""
+
+    count: int
+    end: int
+    """Where they end in the question, with the full stop that closes "a.m."."""
+    candidates: list[_Candidate]
 
 
 @dataclass(frozen=True)
@@ -221,22 +232,85 @@ def _spelled_finder(value: int, ordinal: bool = False) -> Callable[[str], str]:
     return finds
 
 
-def _clock_finder(hour: str, half: str) -> Callable[[str], str]:
-    """What finds "5 a.m." or "5 am" ("a" or "p" in `half`)."""
+@dataclass(frozen=True)
+class _Time:
+    """A time of the morning or the afternoon, however it is written ("5am", "5 a.m.", "5:00 pm", "5.30am")."""
+
+    hour: int
+    minutes: int
+    """0 when not written: "5am" is "5:00am"."""
+    half: str
+    """"a" or "p"."""
+
+
+@dataclass(frozen=True)
+class _Clock:
+    """A time of day as a text writes it."""
+
+    time: _Time
+    last: int
+    """Its last word's place among the text's words."""
+    end: int
+    """Where it ends in the text, after the full stop that closes "a.m." ("a.m" is a word "a" and a word "m")."""
+
+
+def _clock_at(text: str, found: Sequence[tuple[str, int, int]], place: int) -> _Clock | None:
+    """The time of day written from found[place] on, or None: one reading for the stories and the questions, of
+    three words at most, whatever the text's length."""
+    word, start, end = found[place]
+    if start >= 2 and text[start - 1] in NUMBER_JOINERS and text[start - 2].isdigit():
+        return None  # "10:5am" or "2-5pm"
+    hour, half = _split_half(word)
+    if not (hour.isdigit() and len(hour) <= 2 and 1 <= int(hour) <= 12):
+        return None
+    minutes, last = 0, place
+    if not half and last + 1 < len(found) and text[end : found[last + 1][1]] in (":", "."):
+        digits, half = _split_half(found[last + 1][0])
+        if not (digits.isdigit() and len(digits) == 2 and int(digits) < 60):
+            return None
+        minutes, last = int(digits), last + 1
+    if not half:
+        half, last = _half_after(text, found, last)
+    if not half:
+        return None
+    close = found[last][2]
+    dotted = found[last][0].casefold() == "m" and text[close : close + 1] == "."
+    return _Clock(_Time(int(hour), minutes, half), last, close + 1 if dotted else close)
+
+
+def _split_half(word: str) -> tuple[str, str]:
+    """A word's digits and the half of the day written onto them ("5am": "5", "a"; "5": "5", "")."""
+    folded = word.casefold()
+    if folded[-2:] in ("am", "pm"):
+        return folded[:-2], folded[-2]
+    return folded, ""
+
+
+def _half_after(text: str, found: Sequence[tuple[str, int, int]], last: int) -> tuple[str, int]:
+    """The half of the day written after found[last] and a space ("am", "a.m."), and its last word's place; ""
+    when none is."""
+    following = last + 1
+    if following >= len(found) or not text[found[last][2] : found[following][1]].isspace():
+        return "", last
+    word = found[following][0].casefold()
+    if word in ("am", "pm"):
+        return word[0], following
+    after = following + 1
+    dotted = after < len(found) and text[found[following][2] : found[after][1]] == "."
+    if word in ("a", "p") and dotted and found[after][0].casefold() == "m":
+        return word, after
+    return "", last
+
+
+def _clock_finder(time: _Time) -> Callable[[str], str]:
+    """What finds `time` however a text writes it ("5am", "5 a.m.", "5:00 am")."""
 
     def finds(text: str) -> str:
         found = words(text)
-        for place, (word, start, end) in enumerate(found[:-1]):
-            if word != hour or not standalone(text, start, end) or not text[end : found[place + 1][1]].isspace():
-                continue
-            following = found[place + 1]
-            if following[0].casefold() == half + "m":
-                return text[start : following[2]]
-            after = found[place + 2] if place + 2 < len(found) else None
-            spelled_half = following[0].casefold() == half and after is not None and after[0].casefold() == "m"
-            if spelled_half and after is not None and text[following[2] : after[1]] == ".":
-                closing = after[2] + 1 if text[after[2] : after[2] + 1] == "." else after[2]
-                return text[start:closing]
+        for place, (word, start, _) in enumerate(found):
+            written = _clock_at(text, found, place) if word[:1].isdigit() else None
+            if written is not None and written.time == time:
+                return text[start : written.end]
         return ""
 
     return finds
@@ -280,23 +354,48 @@ class NumberForms:
 
     def found(self, question: str, found: Sequence[tuple[str, int, int]]) -> list[NumberForm]:
         """The question's numbers (of `words(question)`) whose own form no passage searched holds, each as the form
-        most of them write: digits for words, words for digits, "5 a.m." for "5am", "1960s" for "60s" or
-        "sixties", "Second World War" for "WW2", "third" for "3rd" and "21st" for "twenty-first". Never a year as a
-        count, a number joined into a score or a time, a lone "one" or "second" (a pronoun or a unit of time as often
-        as a number), nor "1st" or "2nd" as "first" or "second" (every story's words)."""
+        most of them write: digits for words, words for digits, "5 a.m." or "5:00am" for "5am" and "5am" for "5 a.m.",
+        "1960s" for "60s" or "sixties", "Second World War" for "WW2", "third" for "3rd" and "21st" for "twenty-first".
+        Never a year as a count, a number joined into a score or a time, a lone "one" or "second" (a pronoun or a unit
+        of time as often as a number), nor "1st" or "2nd" as "first" or "second" (every story's words)."""
         forms: list[NumberForm] = []
         place = 0
         while place < len(found):
-            count, candidates = self._candidates(question, found, place)
-            run = found[place : place + count]
-            own = [term for word, _, _ in run if (term := self.analyzer.term(word)) is not None]
-            if candidates and not all(self._held(term) for term in own):
-                chosen = self._most_written(candidates)
-                if chosen is not None:
-                    typed = question[run[0][1] : run[-1][2]]
-                    forms.append(NumberForm(place, count, typed, chosen[0], chosen[1]))
-            place += count
+            readings = self._readings(question, found, place)
+            form = next(filter(None, (self._form(question, found, place, reading) for reading in readings)), None)
+            forms += [form] if form is not None else []
+            place += form.count if form is not None else readings[-1].count
         return forms
+
+    def _readings(self, question: str, found: Sequence[tuple[str, int, int]], place: int) -> list[_Reading]:
+        """The ways the words from `place` may be read as a number, tried in turn: a time of day ("5 a.m.") before
+        its hour alone ("5", which a story may write "five")."""
+        count, candidates = self._candidates(question, found, place)
+        number = _Reading(count, found[place + count - 1][2], candidates)
+        clock = _clock_at(question, found, place) if found[place][0][:1].isdigit() else None
+        if clock is None:
+            return [number]
+        time, hour = clock.time, str(clock.time.hour)
+        minutes, half = f"{time.minutes:02d}", f"{time.half}m"
+        # Written into one word first ("5am", "5:30pm"): few passages hold it, and the hour's many come after.
+        written: list[tuple[str, ...]] = (
+            [(hour, minutes + half), (hour, minutes)] if time.minutes else [(hour + half,), (hour,)]
+        )
+        at = _Reading(clock.last - place + 1, clock.end, [self._candidate(w, _clock_finder(time)) for w in written])
+        return [at, number]
+
+    def _form(
+        self, question: str, found: Sequence[tuple[str, int, int]], place: int, reading: _Reading
+    ) -> NumberForm | None:
+        """The form the passages searched write the number read from `place` in, when none holds its own."""
+        run = found[place : place + reading.count]
+        own = [term for word, _, _ in run if (term := self.analyzer.term(word)) is not None]
+        if not reading.candidates or all(self._held(term) for term in own):
+            return None
+        chosen = self._most_written(reading.candidates)
+        if chosen is None:
+            return None
+        return NumberForm(place, reading.count, question[run[0][1] : reading.end], chosen[0], chosen[1])
 
     def _candidates(
         self, question: str, found: Sequence[tuple[str, int, int]], place: int
@@ -337,9 +436,6 @@ class NumberForms:
                 spelled_words[-1] = ORDINAL_OF[spelled_words[-1]]
             finder = _spelled_finder(value, ordinal=ordinal is not None)
             return 1, [self._candidate(tuple(spelled_words), finder)]
-        clock = folded.removesuffix("am").removesuffix("pm")
-        if folded[-2:] in {"am", "pm"} and clock.isdigit() and 1 <= int(clock) <= 12:
-            return 1, [self._candidate((clock,), _clock_finder(clock, folded[-2]))]
         if folded in WARS:
             return 1, [self._candidate(tuple(phrase.split()), _phrase_finder(phrase)) for phrase in WARS[folded]]
         return 1, []

@@ -206,3 +206,34 @@ def test_a_question_of_many_numbers_reads_a_bounded_number_of_passages(tmp_path)
     question = " ".join(str(n) for n in range(1, 41))
     found = forms.found(question, words(question))
     assert found and len(read) == CHECKED_PASSAGES
+
+
+@pytest.mark.parametrize(
+    ("written", "question", "typed"),
+    [
+        ("5:00 a.m.", "what did Rosa do at 5am", "5am"),
+        ("5:00am", "what did Rosa do at 5am", "5am"),
+        ("5am", "what did Rosa do at 5 a.m.?", "5 a.m."),
+        ("5 am", "what did Rosa do at 5:00am", "5:00am"),
+        ("5am", "what did Rosa do at 5:00 a.m.", "5:00 a.m."),
+        ("5:30 p.m.", "what did Rosa do at 5:30pm", "5:30pm"),
+        ("5.30pm", "what did Rosa do at 5:30 p.m.", "5:30 p.m."),
+    ],
+)
+def test_a_time_of_day_finds_the_same_time_written_another_way(tmp_path, written, question, typed):
+    library = library_of(tmp_path, f"# Bakery\n\nRosa lit the ovens at {written} and kneaded the dough.\n\nMilo slept.")
+    answer = library.ask(question)
+    assert answer.best is not None and answer.best.excerpt.text.startswith("Rosa lit the ovens")
+    assert [(c.word, c.replacement) for c in answer.corrections] == [(typed, written)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what did Rosa do at 5am",  # the story's 5:30 a.m. and 5 p.m. are other times
+        "what did Rosa do at 5:30pm",
+    ],
+)
+def test_a_time_of_day_finds_no_other_time(tmp_path, question):
+    library = library_of(tmp_path, "# Bakery\n\nRosa lit the ovens at 5:30 a.m.\n\nMilo slept until 5 p.m. that day.")
+    assert library.ask(question).corrections == ()
