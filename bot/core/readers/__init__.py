@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 75
+READING_VERSION = 76
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -307,7 +307,9 @@ dialogue that asks is one passage with the reply after it (bot.core.dialogue_rep
 greeting, closing and signature are read into the paragraphs they frame (bot.core.letter_lines). 73: narration
 opening with an elision ("'Twas a cold night") is no reply to the question before it. 74: "Chapter the First" and
 "Book the Second" are chapter lines, as "CHAPTER THE FIRST" was. 75: a line that asks and its reply, or a letter's
-lines, are not one passage across a scene break ("* * *", a Markdown thematic break, HTML's <hr>)."""
+lines, are not one passage across a scene break ("* * *", a Markdown thematic break, HTML's <hr>). 76: a note's mark
+typed raised against its word with no note linked (HTML's <sup>, Word's and LibreOffice's superscript: "Bergen¹") is
+no part of the word (bot.core.readers.note_marks)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

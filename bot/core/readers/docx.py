@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, TypeVar
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.chapter_lines import is_chapter_line, joined_heading
-from bot.core.readers.markup import NOTE_MARK, parse_xml
+from bot.core.readers.markup import parse_xml
+from bot.core.readers.note_marks import NOTE_MARK, is_raised_mark, text_before
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, chosen_title, joined_row, story_text
 from bot.core.readers.styles import (
@@ -303,8 +304,9 @@ def _text(paragraph: _Element, styles: _Styles) -> str:
     tracked insertions too (python-docx's Paragraph.text reads only the runs and hyperlinks directly in it:
     "The keeper never lit the lamp", edited in with Track Changes on, read "The keeper lit the lamp");
     not tracked deletions, nor a text box's paragraphs anchored in it, nor a note's mark written as a link to a
-    place in the document (_is_mark), nor hidden text (an author's note to self was quoted in answers), nor ruby's
-    reading over the words it glosses (the words alone are the text a question has)."""
+    place in the document (_is_mark) or typed raised against its word (_is_raised_mark), nor hidden text (an author's
+    note to self was quoted in answers), nor ruby's reading over the words it glosses (the words alone are the text a
+    question has)."""
     parts: list[str] = []
     paragraph_style = styles.style(paragraph)
     waiting = list(reversed(paragraph))
@@ -317,7 +319,9 @@ def _text(paragraph: _Element, styles: _Styles) -> str:
             parts.append(_CHARACTERS[tag])
         elif tag == f"{_W}sym":
             parts.append(_symbol(element))
-        elif tag == _RUN and styles.run_hidden(element, paragraph_style):
+        elif tag == _RUN and (
+            styles.run_hidden(element, paragraph_style) or _is_raised_mark(element, text_before(parts))
+        ):
             continue
         elif tag not in _LEFT_OUT and not (tag == _HYPERLINK and _is_mark(element)):
             waiting.extend(reversed(element))
@@ -325,6 +329,16 @@ def _text(paragraph: _Element, styles: _Styles) -> str:
 
 
 _RUN = f"{_W}r"
+
+
+def _is_raised_mark(run: _Element, before: str) -> bool:
+    """Whether a run is a note's mark typed as superscript against its word ("Bergen" then a raised "1": note_marks),
+    by its own formatting (Format > Font > Superscript)."""
+    if _value(run.find(f"{_W}rPr"), "vertAlign") != "superscript":
+        return False
+    return is_raised_mark("".join(piece.text or "" for piece in run.iter(f"{_W}t")), before)
+
+
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 
 

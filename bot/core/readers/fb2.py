@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.book_matter import book_matter_left_out
-from bot.core.readers.markup import NOTE_MARK, local_name, lxml_etree, parse_xml
+from bot.core.readers.markup import local_name, lxml_etree, parse_xml
+from bot.core.readers.note_marks import NOTE_MARK
 from bot.core.readers.reader import SCENE_BREAK, Block, StoryText, story_text
 from bot.core.skipped import Cause, Refusal, StoryRefused
 

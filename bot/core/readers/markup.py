@@ -31,6 +31,7 @@ from bot.core.invisible_characters import shows_text
 from bot.core.readers import ao3, fanficfare
 from bot.core.readers.chapter_lines import MAX_HEADING_CHARS, joined_heading
 from bot.core.readers.hidden import hidden_classes, is_hidden
+from bot.core.readers.note_marks import NOTE_MARK, is_raised_mark, text_before
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.plain_text import as_utf8
 from bot.core.readers.reader import SCENE_BREAK, Block, ExtraMissing, joined_row
@@ -167,9 +168,6 @@ reader leaves out as its style says (styles.py). The comment was read as the las
 in chapter three, don't forget"), its mark into the word before it."""
 MARGIN_TITLES = frozenset({"header", "footer"})
 """The `title` LibreOffice's HTML gives the <div> of a page's header and footer (a page number, a running title)."""
-NOTE_MARK = re.compile(r"[\[(]\d{1,4}[\])]|\d{1,3}|[\[(]?[*\u2020\u2021\u00a7\u00b6]{1,3}[\])]?")
-"""A note's mark as a link's whole text: "12", "[3]", "(1024)", "*", "†". A bare number of four digits is a year
-("in 1984", linked to a note about it or a page about the year): the story's word, kept."""
 BOILERPLATE_IDS = frozenset({"pg-header", "pg-footer", "pg-machine-header", "pg-start-separator", "pg-end-separator"})
 MAX_ATTRIBUTES = 256
 """Attributes one HTML tag may have (a page's have a few): libxml2's HTML parser looks for each attribute's name
@@ -542,6 +540,7 @@ def blocks_of(
                 or element is google_docs_title_paragraph
                 or (inner and (_is_mark(element) or _is_google_docs_comment_mark(element)))
                 or (name in MEDIA_TAGS and media is None and _says_unplayable(element))
+                or (name == "sup" and not len(element) and is_raised_mark(element.text or "", text_before(parts)))
             ):
                 walker.skip_subtree()  # its "end" still comes, next
                 skipped = element

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.book_matter import book_matter_left_out
 from bot.core.readers.markup import lxml_etree, parse_xml
+from bot.core.readers.note_marks import is_raised_mark, text_before
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.reader import Block, StoryText, joined_row, story_text
 from bot.core.readers.styles import StyleRole, chapter_styled, heading_level, style_role
@@ -80,6 +81,7 @@ _STYLE_NAME = f"{_TEXT}style-name"
 _HIDDEN_PARAGRAPH = f"{_TEXT}hidden-paragraph"
 _HIDDEN_TEXT = f"{_TEXT}hidden-text"
 _IS_HIDDEN = f"{_TEXT}is-hidden"
+_TEXT_POSITION = f"{_STYLE}text-position"
 
 
 def _hidden_styles(content: _Element) -> frozenset[str]:
@@ -102,6 +104,24 @@ def _hidden_styles(content: _Element) -> frozenset[str]:
         if parent in hidden:
             hidden.add(name)
     return frozenset(hidden)
+
+
+def _raised_styles(content: _Element) -> frozenset[str]:
+    """The automatic styles that raise their text (Format > Character > Position > Superscript:
+    `style:text-position="super 58%"`, or a percentage up): a note's mark typed by hand is set so (note_marks)."""
+    raised = set()
+    for style in content.iter(f"{_STYLE}style"):
+        properties = style.find(f"{_STYLE}text-properties")
+        position = "" if properties is None else (properties.get(_TEXT_POSITION) or "")
+        first = position.split()[0] if position.split() else ""
+        if first == "super" or (first.endswith("%") and first[:-1].isdigit() and int(first[:-1]) > 0):
+            raised.add(style.get(f"{_STYLE}name") or "")
+    return frozenset(raised)
+
+
+def _is_raised(element: _Element, raised: frozenset[str]) -> bool:
+    """Whether an element is a span in a raising style (_raised_styles)."""
+    return element.tag == f"{_TEXT}span" and element.get(_STYLE_NAME) in raised
 
 
 def _is_hidden(element: _Element, hidden: frozenset[str]) -> bool:
@@ -145,17 +165,18 @@ def _is_flat_row(row: _Element) -> bool:
     )
 
 
-def _row_text(row: _Element, hidden: frozenset[str]) -> str:
-    cells = (" ".join(_text(part, hidden).split()) for cell in row if cell.tag == _CELL for part in cell)
+def _row_text(row: _Element, hidden: frozenset[str], raised: frozenset[str]) -> str:
+    cells = (" ".join(_text(part, hidden, raised).split()) for cell in row if cell.tag == _CELL for part in cell)
     return joined_row([(cell, False) for cell in cells if cell])
 
 
-def _text(paragraph: _Element, hidden: frozenset[str]) -> str:
-    """The paragraph's text: its spans, links and fields too, without what _LEFT_OUT names or LibreOffice hides."""
-    return _text_and_arrow(paragraph, hidden)[0]
+def _text(paragraph: _Element, hidden: frozenset[str], raised: frozenset[str]) -> str:
+    """The paragraph's text: its spans, links and fields too, without what _LEFT_OUT names or LibreOffice hides, nor a
+    note's mark typed raised against its word (note_marks)."""
+    return _text_and_arrow(paragraph, hidden, raised)[0]
 
 
-def _text_and_arrow(paragraph: _Element, hidden: frozenset[str]) -> tuple[str, bool]:
+def _text_and_arrow(paragraph: _Element, hidden: frozenset[str], raised: frozenset[str]) -> tuple[str, bool]:
     """The paragraph's text (_text), and whether the last of it that shows stands in a link to a place in the document:
     a note's link back "↩" kept as a link (LibreOffice's of Calibre's Word file), where a story's own "she pressed ↩"
     ending a chapter is text, and was left out as a note (pandoc's OpenDocument of keycode.md)."""
@@ -169,6 +190,7 @@ def _text_and_arrow(paragraph: _Element, hidden: frozenset[str]) -> tuple[str, b
                 element.tag in _LEFT_OUT
                 or not isinstance(element.tag, str)
                 or (element is not paragraph and _is_hidden(element, hidden))
+                or (_is_raised(element, raised) and is_raised_mark("".join(element.itertext()), text_before(parts)))
             ):
                 walker.skip_subtree()  # its "end" still comes, for its tail
                 continue
@@ -234,22 +256,22 @@ class OdtReader:
             author = meta.findtext(f"{_OFFICE}meta/{_META}initial-creator") or meta.findtext(
                 f"{_OFFICE}meta/{_DC}creator"
             )
-        based_on, hidden = _style_names(content), _hidden_styles(content)
+        based_on, hidden, raised = _style_names(content), _hidden_styles(content), _raised_styles(content)
         blocks = []
         styled: dict[int, str] = {}  # the style of each block of text, by its place (chapter_styled)
         for paragraph in _paragraphs(body, hidden):
             if paragraph.tag == _ROW:
-                blocks.append(Block(_row_text(paragraph, hidden)))
+                blocks.append(Block(_row_text(paragraph, hidden, raised)))
                 continue
             style = paragraph.get(f"{_TEXT}style-name") or ""
             shown = _shown(based_on.get(style, style))
             role = style_role(shown)
             if role is StyleRole.TITLE:
-                title = title or _text(paragraph, hidden)
+                title = title or _text(paragraph, hidden, raised)
             elif role is not StyleRole.LEFT_OUT:
                 heading = paragraph.tag == f"{_TEXT}h" or role is StyleRole.HEADING
                 level = _level(paragraph, shown) if heading else None
-                text, linked = _text_and_arrow(paragraph, hidden)
+                text, linked = _text_and_arrow(paragraph, hidden, raised)
                 arrow = linked if not heading and is_backlinked_note(text) else None
                 if not heading:
                     styled[len(blocks)] = shown

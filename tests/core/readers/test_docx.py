@@ -666,3 +666,20 @@ def test_a_template_title_with_no_title_on_the_page_is_kept(tmp_path):
     document.add_paragraph("Ingrid cut the pattern from the template her mother left her.")
     document.save(tmp_path / "template.docx")
     assert [story.title for story in load_corpus(tmp_path).stories] == ["The Template"]
+
+
+def test_a_notes_mark_typed_as_superscript_against_its_word_is_no_story_text(tmp_path):
+    # Word's Format > Font > Superscript on a typed "1", its note typed under "Notes" at the end (left out as matter):
+    # "Bergen1" was no "Bergen" to a question. A power raised after a digit, and an ordinal's letters, stay.
+    document = docx.Document()
+    document.add_heading("The Keeper", level=1)
+    paragraph = document.add_paragraph("Scissors carried from Bergen")
+    for text, raised in (("1", True), (", and a tarred rope", False), ("2", True), (" while 10", False)):
+        paragraph.add_run(text).font.superscript = raised
+    paragraph.add_run("6").font.superscript = True
+    paragraph.add_run(" stars shone on the 1")
+    paragraph.add_run("st").font.superscript = True
+    paragraph.add_run(" night.")
+    document.save(tmp_path / "keeper.docx")
+    passages = [p.text for p in load_corpus(tmp_path).passages]
+    assert passages == ["Scissors carried from Bergen, and a tarred rope while 106 stars shone on the 1st night."]

@@ -729,3 +729,16 @@ def test_a_q_within_typed_quotation_marks_or_opening_with_its_own_is_given_none(
         "\u201cAre you coming?\u201d asked Tomas.\n"  # a line that asks, with its reply (bot.core.dialogue_replies)
         "\u201cNever,\u201d she said. Then \u201cgo \u2018now\u2019\u201d, he said."
     ]
+
+
+def test_a_notes_mark_typed_raised_against_its_word_is_no_story_text(tmp_path):
+    # `<sup>1</sup>` with no link, its note typed under "Notes" at the end (left out as matter): "Bergen1" was no
+    # "Bergen" to a question. A power raised after a digit, an ordinal's letters and a note's own number stay.
+    body = (
+        "<h1>The Keeper</h1><p>Scissors carried from Bergen<sup>1</sup>, and a tarred rope<sup>[2]</sup> while "
+        "10<sup>6</sup> stars shone on the 1<sup>st</sup> night, and the gulls<sup>*</sup> slept.</p>"
+    )
+    (tmp_path / "keeper.html").write_text(page("The Keeper", body))
+    assert [p.text for p in load_corpus(tmp_path).passages] == [
+        "Scissors carried from Bergen, and a tarred rope while 106 stars shone on the 1st night, and the gulls slept."
+    ]

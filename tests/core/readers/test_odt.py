@@ -305,3 +305,21 @@ def test_a_templates_chapter_styles_name_chapters(tmp_path):
 def test_a_style_named_for_chapters_but_set_on_story_text_stays_text(lines):
     # A writer's "Chapter Title" set on a long paragraph too, or on a last line with no text after it, is no heading.
     assert read(template_book(lines))[1] == [(text, False) for _, text in lines]
+
+
+def test_a_notes_mark_typed_raised_against_its_word_is_no_story_text():
+    # LibreOffice's Superscript (Format > Character > Position): "Bergen1" and "rope2" were no "Bergen" or "rope" to a
+    # question. A power raised after a digit stays the number's.
+    styles = (
+        '<style:style style:name="T1" style:family="text"><style:text-properties style:text-position="super 58%"/>'
+        '</style:style><style:style style:name="T2" style:family="text">'
+        '<style:text-properties style:text-position="33% 58%"/></style:style>'
+    )
+    body = (
+        "<text:p>Scissors carried from Bergen<text:span text:style-name='T1'>1</text:span>, and a tarred rope"
+        "<text:span text:style-name='T2'>[2]</text:span> while 10<text:span text:style-name='T1'>6</text:span> stars "
+        "shone.</text:p>"
+    )
+    assert read(odt({"content.xml": content(body, styles)}))[1] == [
+        ("Scissors carried from Bergen, and a tarred rope while 106 stars shone.", False)
+    ]

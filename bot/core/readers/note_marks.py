@@ -1,0 +1,27 @@
+"""Notes' marks: what one looks like, and one typed as raised text against its word with no note linked: "Bergen¹".
+
+A manuscript's or a web page's notes are often typed by hand: the mark a superscript "1" (Word's and LibreOffice's
+Format > Superscript, HTML's `<sup>`), the notes a list under "Notes" at the end, which is left out as matter. The
+mark was read into its word ("Bergen1", "rope2"), which no question's "Bergen" finds. A raised mark right after a word
+or its punctuation is no part of the story; one after a digit is a power ("10⁶") and stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+NOTE_MARK = re.compile(r"[\[(]\d{1,4}[\])]|\d{1,3}|[\[(]?[*\u2020\u2021\u00a7\u00b6]{1,3}[\])]?")
+"""A note's mark as a link's whole text: "12", "[3]", "(1024)", "*", "†". A bare number of four digits is a year
+("in 1984", linked to a note about it or a page about the year): the story's word, kept."""
+
+
+def is_raised_mark(text: str, before: str) -> bool:
+    """Whether raised text (a superscript's whole text) is a note's mark (NOTE_MARK) set against the text `before` it:
+    right after a letter or punctuation, no space, no digit."""
+    last = before[-1:]
+    return bool(last) and not last.isspace() and not last.isdigit() and NOTE_MARK.fullmatch(text) is not None
+
+
+def text_before(parts: list[str]) -> str:
+    """The last character of the text read so far, in parts ("" if none)."""
+    return next((part[-1] for part in reversed(parts) if part), "")
