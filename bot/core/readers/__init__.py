@@ -309,7 +309,8 @@ opening with an elision ("'Twas a cold night") is no reply to the question befor
 "Book the Second" are chapter lines, as "CHAPTER THE FIRST" was. 75: a line that asks and its reply, or a letter's
 lines, are not one passage across a scene break ("* * *", a Markdown thematic break, HTML's <hr>). 76: a note's mark
 typed raised against its word with no note linked (HTML's <sup>, Word's and LibreOffice's superscript: "Bergen¹") is
-no part of the word (bot.core.readers.note_marks)."""
+no part of the word (bot.core.readers.note_marks), nor is a printed page's number in a span of another class than
+Gutenberg's ("pageno", "pb", "folio": markup.PAGE_NUMBER_CLASSES)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

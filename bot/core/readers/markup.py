@@ -166,6 +166,12 @@ WORD_UNREAD_CLASSES = frozenset(
 its mark in the text ("[MS1]", a link in a span of that class), and the Subtitle style's paragraph, which the Word
 reader leaves out as its style says (styles.py). The comment was read as the last chapter's last passage ("Tomas dies
 in chapter three, don't forget"), its mark into the word before it."""
+PAGE_NUMBER_CLASSES = frozenset({"pageno", "page-no", "pagenumber", "page-number", "page-num", "pb", "folio"})
+"""Other classes of a printed page's number, kept in the text of EPUBs converted from print (scans, Distributed
+Proofreaders' and publishers' files): "with<span class="pageno">17</span> the" was read "with17 the". Taken for one
+only where the element holds a page's number alone (PAGE_NUMBER): a class is the maker's to name."""
+PAGE_NUMBER = re.compile(r"[\[({]?(?:(?:p|pg|page)\.?\s?)?(?:\d{1,5}|[ivxlcdm]{1,8})[\])}]?", re.IGNORECASE)
+"""A printed page's number as such a span holds it: "17", "[18]", "p. 21", "{xii}"."""
 MARGIN_TITLES = frozenset({"header", "footer"})
 """The `title` LibreOffice's HTML gives the <div> of a page's header and footer (a page number, a running title)."""
 BOILERPLATE_IDS = frozenset({"pg-header", "pg-footer", "pg-machine-header", "pg-start-separator", "pg-end-separator"})
@@ -948,13 +954,15 @@ def semantics(element: _Element) -> list[str]:
 
 def is_matter(element: _Element) -> bool:
     """Whether the element is matter that is no story (DROPPED_SEMANTICS), or a note's text, a page's number or Word's
-    comment or subtitle by its class."""
+    comment or subtitle by its class (a page's number by other classes too, where it holds that number alone)."""
     classes = element.get("class")
     if classes and any(
         name in UNREAD_CLASSES or name in WORD_UNREAD_CLASSES or name.startswith(UNREAD_CLASS_PREFIXES)
         for name in classes.split()
     ):
         return True
+    if classes and not PAGE_NUMBER_CLASSES.isdisjoint(classes.lower().split()):
+        return PAGE_NUMBER.fullmatch(_short_text(element)) is not None
     if element.get(EPUB_TYPE) is None and element.get("epub:type") is None and element.get("role") is None:
         return False  # most of a book's elements: a paragraph, an emphasis, a link
     return any(word in DROPPED_SEMANTICS or word.startswith("index-") for word in semantics(element))

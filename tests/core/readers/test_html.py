@@ -742,3 +742,26 @@ def test_a_notes_mark_typed_raised_against_its_word_is_no_story_text(tmp_path):
     assert [p.text for p in load_corpus(tmp_path).passages] == [
         "Scissors carried from Bergen, and a tarred rope while 106 stars shone on the 1st night, and the gulls slept."
     ]
+
+
+def test_a_printed_pages_number_in_a_span_of_other_classes_is_no_story_text(tmp_path):
+    # EPUBs converted from print keep the page numbers in spans the maker names: "with17 the" was no "with" and
+    # "the" to a question. A span of such a class holding words is text: a class is the maker's to name.
+    body = (
+        "<h1>The Keeper</h1>"
+        "<p>She trimmed the wick with<span class='pageno' id='p17'>17</span> the scissors.</p>"
+        "<p>She lit the lamp<a id='page20'></a><span class='pb'>20</span> at dusk.</p>"
+        "<p>The gulls came<span class='page-number'>[18]</span> home.</p>"
+        "<p>The tide turned<span class='folio'>p. 21</span> at noon.</p>"
+        "<p>The boat<span class='Folio'>xii</span> sank.</p>"
+        "<p><span class='folio'>The ledger was kept in the folio.</span></p>"
+    )
+    (tmp_path / "keeper.html").write_text(page("The Keeper", body))
+    assert [p.text for p in load_corpus(tmp_path).passages] == [
+        "She trimmed the wick with the scissors.",
+        "She lit the lamp at dusk.",
+        "The gulls came home.",
+        "The tide turned at noon.",
+        "The boat sank.",
+        "The ledger was kept in the folio.",
+    ]
