@@ -431,7 +431,7 @@ def _name_in(
 ) -> tuple[str, int, int, bool] | None:
     """(name, where it starts in the run, its length, not at a sentence's start) of a run of
     capitalised words, or None for a run that holds no name; leading stop words ("And Assipattle",
-    "The Stoorworm"), a word of the language that starts a sentence ("Finally Kung said",
+    "The Stoorworm"), "AKA" ("AKA Mab"), a word of the language that starts a sentence ("Finally Kung said",
     "Thereupon Walter began"), and a possessive and what follows it are left out of the name."""
     words = run.split(" ")
     # A word in lowercase ends the run: the pattern takes any letter but ASCII's lowercase for a capital ("Lena über",
@@ -445,6 +445,7 @@ def _name_in(
     while words and (
         stop_word[words[0]]
         or words[0] in PARTICLES  # "The de la Tour family": the name is what the run holds after it
+        or words[0].lower() in _ALIASES  # "Marcus Brown, AKA Mab": Mab, whom _known_as gives Marcus Brown's name
         or (at_start and len(words) > 1 and _opens_sentence(words[0], lists, lowercase_words))
     ):
         offset += len(words.pop(0)) + 1

@@ -319,8 +319,9 @@ def test_a_name_someone_is_known_as_is_a_person_introduced_there():
     assert names_in(story) == ['Marcus "Mab" Brown']
     story = "Mr. Marcus Brown, known as Mab, came home. Mab slept. Mr. Marcus Brown woke. Mr. Marcus Brown ate."
     assert names_in(story) == ['Mr. Marcus "Mab" Brown']
-    # "also known as", "better known as", "aka" and "a.k.a." say so as "known as" does.
-    for known in ("also known as", "better known as", "aka", "a.k.a."):
+    # "also known as", "better known as", "aka" and "a.k.a." say so as "known as" does, in capitals too ("AKA Mab" was
+    # a run of capitalised words, read as the name "Aka Mab").
+    for known in ("also known as", "better known as", "aka", "a.k.a.", "AKA", "A.K.A."):
         story = f"Marcus Brown, {known} Mab, ran the docks. Mab slept. Marcus Brown woke."
         assert [(p.name, p.mentions) for p in find_people([story])] == [('Marcus "Mab" Brown', 4)], known
     story = (
