@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.readers import ao3, fanficfare
 from bot.core.readers.book_matter import book_matter_left_out
+from bot.core.readers.bracketed_notes import without_notes_under_breaks
 from bot.core.readers.gutenberg import book_blocks
 from bot.core.readers.markup import blocks_of, google_docs_title, parse_html, text_of
 from bot.core.readers.reader import StoryText, story_text
@@ -68,5 +69,5 @@ class HtmlReader:
         work = ao3.saved_work(root, text_of(named) if named is not None else "")
         if work is not None:
             body, title = work.text, work.title or title
-        blocks = book_blocks(blocks_of(root if body is None else body))
+        blocks = without_notes_under_breaks(book_blocks(blocks_of(root if body is None else body)))
         return story_text(title, book_matter_left_out(blocks, title), _first(metas, AUTHOR_METAS))

@@ -765,3 +765,22 @@ def test_a_printed_pages_number_in_a_span_of_other_classes_is_no_story_text(tmp_
         "The boat sank.",
         "The ledger was kept in the folio.",
     ]
+
+
+def test_notes_typed_under_a_rule_at_a_chapters_end_are_no_story_text(tmp_path):
+    # A page typed by hand: "Bergen[1]" and "[1] The scissors were sold ..." under an <hr> before the next chapter.
+    # The note answered "Where were the scissors sold?" as the story. A paragraph opening with a bracket under a
+    # scene break whose mark the chapter never set is the story's.
+    body = (
+        "<h2>The Keeper</h2><p>She trimmed the wick with scissors carried from Bergen[1] at dusk.</p>"
+        "<p>She sang the tide song[2].</p><hr/><p>[1] The scissors were sold at auction in Trondheim.</p>"
+        "<p>[2] A song of the Skarra fishermen.</p>"
+        "<h2>The Storm</h2><p>Anders sailed at dawn.</p><hr/><p>[3] The log breaks off here, said the keeper.</p>"
+    )
+    (tmp_path / "keeper.html").write_text(page("The Keeper", body))
+    assert [p.text for p in load_corpus(tmp_path).passages] == [
+        "She trimmed the wick with scissors carried from Bergen at dusk.",
+        "She sang the tide song.",
+        "Anders sailed at dawn.",
+        "[3] The log breaks off here, said the keeper.",
+    ]
