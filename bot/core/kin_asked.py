@@ -66,7 +66,8 @@ Madeleine's father?"."""
 
 _OPENINGS = (("who", "is"), ("who", "was"), ("who's",), ("what", "is"), ("what", "was"), ("what's",), ("whats",))
 _NAME_OF = ("the", "name", "of")
-_AFTER_KIN = ((), ("called",), ("named",), ("s", "name"))
+_AFTER_KIN = ((), ("called",), ("named",), ("name",))
+"""What may follow the relative in a question: "X's wife called?", "X's dad's name?" (its "'s" read off the word)."""
 _POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 _MOST_NAME_WORDS = 4
 
@@ -101,14 +102,16 @@ def kin_named(name: str) -> KinAsked | None:
 
 
 def _kin_of(said: list[str], endings: tuple[tuple[str, ...], ...]) -> KinAsked | None:
-    """The name and relative of "X's KIN" followed by one of `endings` ("called", "'s name"), X at most four words."""
+    """The name and relative of "X's KIN" followed by one of `endings` ("called"; "name" after "KIN's"), X at most
+    four words."""
     owner_end = next((place for place, word in enumerate(said) if word.endswith(_POSSESSIVE_ENDS)), None)
     if owner_end is None or owner_end >= _MOST_NAME_WORDS or owner_end + 1 >= len(said):
         return None
     kin = said[owner_end + 1]
     after = tuple(said[owner_end + 2 :])
-    if kin.endswith(_POSSESSIVE_ENDS) and after == ("name",) and ("s", "name") in endings:
-        kin, after = kin[:-2], ()
+    if after == ("name",) and not kin.endswith(_POSSESSIVE_ENDS):
+        return None  # "X's dad name"
+    kin = kin[:-2] if after == ("name",) else kin
     if kin not in KIN or after not in endings:
         return None
     owner = " ".join([*said[:owner_end], said[owner_end][:-2]])
