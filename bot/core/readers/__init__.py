@@ -311,7 +311,8 @@ lines, are not one passage across a scene break ("* * *", a Markdown thematic br
 typed raised against its word with no note linked (HTML's <sup>, Word's and LibreOffice's superscript: "Bergen¹") is
 no part of the word (bot.core.readers.note_marks), nor is a printed page's number in a span of another class than
 Gutenberg's ("pageno", "pb", "folio": markup.PAGE_NUMBER_CLASSES), nor are an HTML page's notes typed under an <hr>
-at a chapter's end ("[1] ...", with their marks: bracketed_notes)."""
+at a chapter's end ("[1] ...", with their marks: bracketed_notes); an HTML or EPUB epigraph is one passage, its
+quotation with its attribution."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

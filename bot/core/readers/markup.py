@@ -486,6 +486,7 @@ def blocks_of(
     named: str | None = None  # the chapter a mark within the page just started: a paragraph saying its name first is
     # its heading typed as text (Calibre's conversion of a Kindle book: the mark within its bold "Chapter One")
     named_from = 0  # the block after that chapter's: the paragraphs from there may say its name in parts (_says_name)
+    epigraph: _Element | None = None  # the epigraph the walk is in: one block, its quotation with its attribution
     opener: tuple[_Element, str] | None = None  # the <p> the walk is in, if its class names a chapter's style
     styled: dict[int, str] = {}  # the blocks of such paragraphs, by place: that style's name (_chapter_openers)
 
@@ -564,8 +565,12 @@ def blocks_of(
             elif name == "tr" and row is None and _is_flat_row(element):
                 flush()
                 row = element
+            elif name in BLOCK_TAGS and epigraph is not None:
+                parts.append(" ")  # a line of the epigraph: its attribution stays with its quotation
             elif name in BLOCK_TAGS:
                 flush()
+                if _is_epigraph(element):
+                    epigraph = element
             if name == "hr" and row is None and heading_group is None:
                 blocks.append(Block(SCENE_BREAK))  # a scene break: the corpus joins no reply across it
                 all_links.append(False)
@@ -632,9 +637,12 @@ def blocks_of(
         elif name == "q":
             if quotes.pop():
                 add_text(_QUOTE_MARKS[sum(quotes) % 2][1])
+        elif name in BLOCK_TAGS and epigraph is not None and element is not epigraph:
+            parts.append(" ")
         elif name in BLOCK_TAGS:
             heading = name in HEADING_TAGS
             flush(heading, int(name[1]) if heading else None)
+            epigraph = None if element is epigraph else epigraph
             opener = None if opener is not None and element is opener[0] else opener
         elif open_links and open_links[-1] is element:
             open_links.pop()
@@ -656,6 +664,13 @@ def blocks_of(
 _WORD = re.compile(r"\w+")
 _OPENING_QUOTES = frozenset("\"'\u201c\u2018\u00ab\u201e\u2014")
 """What a line of speech opens with: no part of a chapter's name."""
+
+
+def _is_epigraph(element: _Element) -> bool:
+    """Whether an element is an epigraph (EPUB's `epub:type="epigraph"`, DPUB-ARIA's `doc-epigraph`, or its class):
+    one passage, the quotation with its attribution ("— Ovid Bellamy, Letters from Tern Island"), which was a passage
+    of its own that no question about the quotation's words found."""
+    return "epigraph" in semantics(element) or "epigraph" in (element.get("class") or "").lower().split()
 
 
 def _says_name(before: list[Block], text: str, name: str) -> bool | None:

@@ -784,3 +784,21 @@ def test_notes_typed_under_a_rule_at_a_chapters_end_are_no_story_text(tmp_path):
         "Anders sailed at dawn.",
         "[3] The log breaks off here, said the keeper.",
     ]
+
+
+def test_an_epigraph_is_one_passage_with_its_attribution(tmp_path):
+    # The attribution was a passage of its own, apart from the quotation it names: "Who wrote that the sea remembers
+    # every name?" found neither with the other. The chapter's text is its own passages still.
+    body = (
+        "<h2>The Keeper</h2><blockquote epub:type='epigraph'><p>The sea remembers every name we give it.</p>"
+        "<p class='attr'>— Ovid Bellamy, <cite>Letters from Tern Island</cite></p></blockquote>"
+        "<p>Ingrid kept the lighthouse.</p><div class='Epigraph'><p>Salt keeps.</p><p>— Old saying</p></div>"
+        "<p>She slept.</p>"
+    )
+    (tmp_path / "keeper.html").write_text(page("The Keeper", body))
+    assert [p.text for p in load_corpus(tmp_path).passages] == [
+        "The sea remembers every name we give it. — Ovid Bellamy, Letters from Tern Island",
+        "Ingrid kept the lighthouse.",
+        "Salt keeps. — Old saying",
+        "She slept.",
+    ]
