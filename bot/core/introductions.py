@@ -31,11 +31,11 @@ def person_introduced(
     kin = kin_asked_about(question)
     if kin is not None:
         return _kin_introduced(people, kin, within)
+    if asks_for_lead(question):  # before a role: "Who is the protagonist?" is asked in a role's words too
+        return None if first_story is None else _lead_of(people, stories[first_story])
     role = role_asked_about(question)
     if role is not None:
         return None if first_story is None else _in_role(people, stories[first_story], role)
-    if asks_for_lead(question):
-        return None if first_story is None else _lead_of(people, stories[first_story])
     about = person_asked_about(question)
     if about is None:
         return None
