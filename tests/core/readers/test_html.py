@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from bot.core.corpus import load_corpus
@@ -11,6 +13,12 @@ pytest.importorskip("lxml", reason="the HTML reader needs the formats extra: pip
 def page(title: str, body: str, head: str = "") -> str:
     head = f"<meta charset='utf-8'><title>{title}</title>{head}"
     return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def passages_of_page(folder: Path, body: str) -> list[str]:
+    """The passages of one page titled "The Keeper" with that body, read from `folder` as a corpus."""
+    (folder / "keeper.html").write_text(page("The Keeper", body))
+    return [p.text for p in load_corpus(folder).passages]
 
 
 def story_body() -> str:
@@ -738,8 +746,7 @@ def test_a_notes_mark_typed_raised_against_its_word_is_no_story_text(tmp_path):
         "<h1>The Keeper</h1><p>Scissors carried from Bergen<sup>1</sup>, and a tarred rope<sup>[2]</sup> while "
         "10<sup>6</sup> stars shone on the 1<sup>st</sup> night, and the gulls<sup>*</sup> slept.</p>"
     )
-    (tmp_path / "keeper.html").write_text(page("The Keeper", body))
-    assert [p.text for p in load_corpus(tmp_path).passages] == [
+    assert passages_of_page(tmp_path, body) == [
         "Scissors carried from Bergen, and a tarred rope while 106 stars shone on the 1st night, and the gulls slept."
     ]
 
@@ -756,8 +763,7 @@ def test_a_printed_pages_number_in_a_span_of_other_classes_is_no_story_text(tmp_
         "<p>The boat<span class='Folio'>xii</span> sank.</p>"
         "<p><span class='folio'>The ledger was kept in the folio.</span></p>"
     )
-    (tmp_path / "keeper.html").write_text(page("The Keeper", body))
-    assert [p.text for p in load_corpus(tmp_path).passages] == [
+    assert passages_of_page(tmp_path, body) == [
         "She trimmed the wick with the scissors.",
         "She lit the lamp at dusk.",
         "The gulls came home.",
@@ -777,8 +783,7 @@ def test_notes_typed_under_a_rule_at_a_chapters_end_are_no_story_text(tmp_path):
         "<p>[2] A song of the Skarra fishermen.</p>"
         "<h2>The Storm</h2><p>Anders sailed at dawn.</p><hr/><p>[3] The log breaks off here, said the keeper.</p>"
     )
-    (tmp_path / "keeper.html").write_text(page("The Keeper", body))
-    assert [p.text for p in load_corpus(tmp_path).passages] == [
+    assert passages_of_page(tmp_path, body) == [
         "She trimmed the wick with scissors carried from Bergen at dusk.",
         "She sang the tide song.",
         "Anders sailed at dawn.",
@@ -795,8 +800,7 @@ def test_an_epigraph_is_one_passage_with_its_attribution(tmp_path):
         "<p>Ingrid kept the lighthouse.</p><div class='Epigraph'><p>Salt keeps.</p><p>— Old saying</p></div>"
         "<p>She slept.</p>"
     )
-    (tmp_path / "keeper.html").write_text(page("The Keeper", body))
-    assert [p.text for p in load_corpus(tmp_path).passages] == [
+    assert passages_of_page(tmp_path, body) == [
         "The sea remembers every name we give it. — Ovid Bellamy, Letters from Tern Island",
         "Ingrid kept the lighthouse.",
         "Salt keeps. — Old saying",
