@@ -35,7 +35,7 @@ READERS: dict[str, Reader] = {
 }
 STORY_SUFFIXES = tuple(READERS)
 _LONGEST_FIRST = sorted(STORY_SUFFIXES, key=len, reverse=True)
-READING_VERSION = 76
+READING_VERSION = 77
 """Raised whenever a reader reads the same file differently or its paragraphs are split into other passages, so
 saved indexes and stored shelf texts made before are made again. 10: no sentence ends after "Mr." or an initial.
 11: an HTML page in UTF-16 or UTF-32 with its byte order mark is read (it was skipped as binary), an EPUB whose
@@ -312,7 +312,8 @@ typed raised against its word with no note linked (HTML's <sup>, Word's and Libr
 no part of the word (bot.core.readers.note_marks), nor is a printed page's number in a span of another class than
 Gutenberg's ("pageno", "pb", "folio": markup.PAGE_NUMBER_CLASSES), nor are an HTML page's notes typed under an <hr>
 at a chapter's end ("[1] ...", with their marks: bracketed_notes); an HTML or EPUB epigraph is one passage, its
-quotation with its attribution."""
+quotation with its attribution. 77: in a document of no headings, a short line under a typed chapter line with no
+name ("Chapter 2" over "The Storm") is that chapter's name, "Chapter 2: The Storm" (reader.typed_chapters)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

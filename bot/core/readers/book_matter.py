@@ -268,7 +268,7 @@ def _typed_headings(blocks: list[Block], title: str | None) -> list[Block]:
     where the same file with Word's heading styles left them out. A line "Contents" or "Notes" after the last chapter
     with no matter after it is the story's own (the contents of a sea chest), and so is every such line of a story of
     one chapter or none, or between two chapters."""
-    blocks = typed_chapters(blocks)
+    blocks = typed_chapters(blocks, title)
     book = _folded(title) if title else None
     chapters = [
         n

@@ -41,6 +41,14 @@ _ROMAN = re.compile(r"(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:
 _ROMAN_LETTERS = "MDCLXVI"
 
 
+_SENTENCE_END = (".", ",", ";", ":")
+_QUOTE_ENDS = ('"', "'", "\u201d", "\u2019")
+_SAID_END = ("?", "!", "\u2026", *_QUOTE_ENDS)
+"""How a question, a cry or a line of dialogue ends: "Who had sent the letter?" under "Chapter 2" was taken for the
+chapter's name, and the sentence lost from the text, as a first line "Is anyone there?" was for the title."""
+_QUOTES = ('"', "'", "\u201c", "\u2018", "-", "\u2014", "*")
+
+
 def is_roman(word: str) -> bool:
     return len(word) <= 12 and word[:1] in _ROMAN_LETTERS and _ROMAN.fullmatch(word) is not None
 
@@ -96,6 +104,16 @@ def is_chapter_line(line: str) -> bool:
     return False
 
 
+def is_bare_chapter_line(line: str) -> bool:
+    """A chapter line with no name of its own ("Chapter 1", "PART ONE", "Chapter the First", "IV", "Prologue"): a
+    short line after it may be its name; "Chapter 1: The Storm" has one."""
+    if not is_chapter_line(line):
+        return False
+    words = line.split()
+    counted = words[2:] if len(words) > 2 and words[1].lower() == "the" else words[1:]
+    return len(counted) <= 1
+
+
 HEADING_ENDS = ".:;,!?-–—"
 """What may end a heading's part, after which the next follows with a space alone ("Chapter 1." and "The Hut")."""
 
@@ -109,3 +127,20 @@ def joined_heading(parts: list[str]) -> str:
     for part in parts[1:]:
         joined += (" " if joined[-1] in HEADING_ENDS else ": ") + part
     return joined
+
+
+def is_subtitle(line: str) -> bool:
+    """A chapter's name on the line after its number ("Chapter 2" over "The Storm"), or a title's subtitle."""
+    return len(line) <= SUBTITLE_CHARS and (line.isupper() or reads_as_a_name(line))
+
+
+def reads_as_a_name(line: str) -> bool:
+    """Whether a short line names a story or a chapter rather than saying something: it ends no sentence, opens no
+    dialogue, and one ending as a question or a cry is in title case ("Who Moved My Cheese?", not "Run!" or "Help
+    me…": two words of four letters or more, each capitalised)."""
+    if line.endswith(_SENTENCE_END) or line.startswith(_QUOTES):
+        return False
+    if not line.endswith(_SAID_END):
+        return True
+    long_words = [word for word in line.split() if len(word.strip("?!\u2026\"'\u201d\u2019()")) >= 4]
+    return not line.endswith(_QUOTE_ENDS) and len(long_words) >= 2 and all(word[0].isupper() for word in long_words)

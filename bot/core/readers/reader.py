@@ -12,7 +12,13 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from bot.core.invisible_characters import CONTROL_CHARACTERS
-from bot.core.readers.chapter_lines import HEADING_ENDS, is_chapter_line
+from bot.core.readers.chapter_lines import (
+    HEADING_ENDS,
+    is_bare_chapter_line,
+    is_chapter_line,
+    is_subtitle,
+    joined_heading,
+)
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 ROW_SEPARATOR = " | "
@@ -161,7 +167,7 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
     text before its item. A paragraph that says its heading again is the story's, and so is one that says the title
     said once already: a poem titled by its first line. A producer's placeholder for no title is none; with no title,
     or a template's, a lone first heading is it (chosen_title, heading_title)."""
-    blocks = typed_chapters(blocks)
+    blocks = typed_chapters(blocks, title)
     title = chosen_title(title, heading_title(blocks))
     byline = f"by {clean(author)}".casefold() if author else None
     repeated = title.casefold() if title else None
@@ -191,18 +197,35 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
     return StoryText(title, kept)
 
 
-def typed_chapters(blocks: Iterable[Block]) -> list[Block]:
+def typed_chapters(blocks: Iterable[Block], title: str | None = None) -> list[Block]:
     """The blocks less those of no letter or digit (without_breaks), and, in a document with no
     heading at all, its lines that read as chapter lines ("Chapter 1", "CHAPTER TWO", "Prologue") as headings: a
     manuscript typed in Word or compiled by Scrivener sets its chapters so, and had none, its "Chapter 1" a passage of
-    its own."""
+    its own. A short line that reads as a name right under a chapter line with none ("Chapter 2" over "The Storm", a
+    manuscript's two bold centred lines) is its name, "Chapter 2: The Storm", as in a `.txt` file: it was the
+    chapter's first passage, answering "What happened in the storm?" with two words. The line under a title that
+    reads as a chapter line (a story titled "Chapter One", its author's name under it) is not its name."""
     kept = without_breaks(blocks)
     if any(block.heading for block in kept):
         return kept
-    return [
-        Block(block.text, heading=True) if "\n" not in block.text and is_chapter_line(clean(block.text)) else block
-        for block in kept
-    ]
+    typed: list[Block] = []
+    for block in kept:
+        line = clean(block.text) if "\n" not in block.text else ""
+        if (
+            typed
+            and typed[-1].heading
+            and is_bare_chapter_line(typed[-1].text)
+            and _names_chapter(line)
+            and clean(typed[-1].text).casefold() != (title or "").casefold()
+        ):
+            typed[-1] = Block(joined_heading([typed[-1].text, line]), heading=True)
+        else:
+            typed.append(Block(line, heading=True) if is_chapter_line(line) else block)
+    return typed
+
+
+def _names_chapter(line: str) -> bool:
+    return bool(line) and is_subtitle(line) and not is_chapter_line(line)
 
 
 def without_breaks(blocks: Iterable[Block]) -> list[Block]:

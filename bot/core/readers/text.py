@@ -17,9 +17,10 @@ from bot.core.readers.bracketed_notes import without_bracketed_notes
 from bot.core.readers.chapter_lines import (
     ENDINGS,
     MAX_HEADING_CHARS,
-    SUBTITLE_CHARS,
     counted_number,
     is_chapter_line,
+    is_subtitle,
+    reads_as_a_name,
 )
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.markdown_inline import UNDERSCORES, without_emphasis
@@ -33,12 +34,6 @@ _LISTED = "     "
 """Columns set apart by runs of spaces: a list (contents, illustrations and their pages), not prose."""
 WRAP_WIDTH = 120
 """No one wraps text by hand wider than this: a block holding a longer line holds a paragraph on each line."""
-_SENTENCE_END = (".", ",", ";", ":")
-_QUOTE_ENDS = ('"', "'", "\u201d", "\u2019")
-_SAID_END = ("?", "!", "\u2026", *_QUOTE_ENDS)
-"""How a question, a cry or a line of dialogue ends: "Who had sent the letter?" under "Chapter 2" was taken for the
-chapter's name, and the sentence lost from the text, as a first line "Is anyone there?" was for the title."""
-_QUOTES = ('"', "'", "\u201c", "\u2018", "-", "\u2014", "*")
 _COUNTED_CHAPTERS = 3
 """Lines of a number alone, counting up from one, that make chapters: fewer are a list's, a poem's or a speaker's."""
 MIN_COUNTED_CHAPTER_CHARS = 1000
@@ -54,7 +49,7 @@ def is_title_line(paragraph: str) -> bool:
     return (
         "\n" not in paragraph
         and len(paragraph) <= MAX_HEADING_CHARS
-        and _reads_as_a_name(paragraph)
+        and reads_as_a_name(paragraph)
         and not is_chapter_line(paragraph)
         and not (paragraph[:1] == "#" and leading_heading(paragraph, levels=6))
     )
@@ -65,22 +60,6 @@ def _unlabelled(title: str) -> str:
     the story "Title: The Miller")."""
     label, colon, rest = title.partition(":")
     return rest.strip() if colon and label.strip().casefold() == "title" and rest.strip() else title
-
-
-def _is_subtitle(line: str) -> bool:
-    return len(line) <= SUBTITLE_CHARS and (line.isupper() or _reads_as_a_name(line))
-
-
-def _reads_as_a_name(line: str) -> bool:
-    """Whether a short line names a story or a chapter rather than saying something: it ends no sentence, opens no
-    dialogue, and one ending as a question or a cry is in title case ("Who Moved My Cheese?", not "Run!" or "Help
-    me…": two words of four letters or more, each capitalised)."""
-    if line.endswith(_SENTENCE_END) or line.startswith(_QUOTES):
-        return False
-    if not line.endswith(_SAID_END):
-        return True
-    long_words = [word for word in line.split() if len(word.strip("?!\u2026\"'\u201d\u2019()")) >= 4]
-    return not line.endswith(_QUOTE_ENDS) and len(long_words) >= 2 and all(word[0].isupper() for word in long_words)
 
 
 class TextReader:
@@ -209,7 +188,7 @@ def _blocks(paragraphs: list[str], *, counted: bool = False) -> list[Block]:
             continue
         lines = [line for line in map(str.strip, paragraph.split("\n")) if line]
         chapter_line = is_chapter_line(lines[0]) or index in chapters
-        if bare_heading and len(lines) == 1 and _is_subtitle(lines[0]) and not chapter_line:
+        if bare_heading and len(lines) == 1 and is_subtitle(lines[0]) and not chapter_line:
             blocks[-1] = Block(f"{blocks[-1].text} {lines[0]}", heading=True)
             bare_heading = False
             continue
@@ -218,7 +197,7 @@ def _blocks(paragraphs: list[str], *, counted: bool = False) -> list[Block]:
             continue
         if chapter_line:
             name, rest = lines[:1], lines[1:]
-            if len(rest) <= 2 and all(_is_subtitle(line) for line in rest):
+            if len(rest) <= 2 and all(is_subtitle(line) for line in rest):
                 name, rest = lines, []
             blocks.append(Block(" ".join(name), heading=True))
             bare_heading = not rest and len(name) == 1

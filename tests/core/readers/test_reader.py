@@ -112,6 +112,32 @@ def test_a_manuscripts_typed_chapter_lines_name_its_chapters_and_its_scene_break
     ]
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".rtf"])
+def test_a_short_line_under_a_typed_chapter_line_with_no_name_is_its_name(tmp_path, suffix):
+    # A Word manuscript's bold centred "Chapter 2" over "The Storm": the title was the chapter's first passage, and
+    # "What happened in the storm?" was answered with two words. A sentence under "Chapter 3" stays its text, and a
+    # chapter line with a name of its own takes no other.
+    paragraphs = ["PART ONE", "The Harbour", "The sea.", "Chapter 1", "The Keeper", "Maren lit the lamp.", "Chapter 2"]
+    paragraphs += ["The Storm", "The mast broke at midnight.", "Chapter 3", "It rained.", "Chapter 4: Home", "Rest"]
+    path = tmp_path / f"keeper{suffix}"
+    if suffix == ".docx":
+        docx = pytest.importorskip("docx", reason="the Word reader needs the formats extra")
+        document = docx.Document()
+        for text in paragraphs:
+            document.add_paragraph().add_run(text).bold = not text.endswith(".")
+        document.save(str(path))
+    else:
+        path.write_text("{\\rtf1\\ansi " + "".join(f"{{\\pard {text}\\par}}" for text in paragraphs) + "}")
+    _, passages = read_story(path)
+    assert [(p.text, p.chapter) for p in passages] == [
+        ("The sea.", "PART ONE: The Harbour"),
+        ("Maren lit the lamp.", "Chapter 1: The Keeper"),
+        ("The mast broke at midnight.", "Chapter 2: The Storm"),
+        ("It rained.", "Chapter 3"),
+        ("Rest", "Chapter 4: Home"),
+    ]
+
+
 ASKED = '"Will you take me across tonight?" she asked the ferryman.'
 SPOKEN_AFTER = '"Pass the salt," said Tom at breakfast, far away in Vell.'
 
