@@ -313,7 +313,9 @@ no part of the word (bot.core.readers.note_marks), nor is a printed page's numbe
 Gutenberg's ("pageno", "pb", "folio": markup.PAGE_NUMBER_CLASSES), nor are an HTML page's notes typed under an <hr>
 at a chapter's end ("[1] ...", with their marks: bracketed_notes); an HTML or EPUB epigraph is one passage, its
 quotation with its attribution. 77: in a document of no headings, a short line under a typed chapter line with no
-name ("Chapter 2" over "The Storm") is that chapter's name, "Chapter 2: The Storm" (reader.typed_chapters)."""
+name ("Chapter 2" over "The Storm") is that chapter's name, "Chapter 2: The Storm" (reader.typed_chapters), and so
+is a subtitle right under a heading (Word's and LibreOffice's Subtitle style, an HTML or EPUB paragraph of that
+class), also where an EPUB's navigation names the chapter by its number alone."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

@@ -29,6 +29,7 @@ from bot.core.readers.note_marks import NOTE_MARK, is_raised_mark, text_before
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.reader import Block, ExtraMissing, StoryText, chosen_title, joined_row, story_text
 from bot.core.readers.styles import (
+    SUBTITLE_STYLE,
     ChapterStyle,
     StyleRole,
     chapter_style,
@@ -36,6 +37,7 @@ from bot.core.readers.styles import (
     outline_heading_level,
     style_role,
     used_chapter_styles,
+    with_subtitle,
 )
 from bot.core.readers.symbol_font import is_symbol_font, symbol_character
 from bot.core.skipped import Cause, Refusal, StoryRefused
@@ -450,6 +452,10 @@ def _drop_caps_joined(paragraphs: list[_Element], roles: list[tuple[StyleRole, i
         waiting = n if role is StyleRole.TEXT and _is_drop_cap(paragraph) else None
 
 
+def _is_subtitle(paragraph: _Element, styles: _Styles) -> bool:
+    return styles.names.get(styles.style(paragraph), "").casefold() == SUBTITLE_STYLE
+
+
 def _is_drop_cap(paragraph: _Element) -> bool:
     frame = paragraph.find(f"{_W}pPr/{_W}framePr")
     return frame is not None and frame.get(f"{_W}dropCap") in ("drop", "margin")
@@ -504,6 +510,8 @@ class DocxReader:
                     if text.strip():
                         number = (len(blocks), chapter) if chapter and chapter.number else None
                     blocks.append(Block(text, heading=True, level=level))
+                elif _is_subtitle(paragraph, styles) and blocks and blocks[-1].heading:
+                    blocks[-1] = with_subtitle(blocks[-1], _texts(joined, styles))
                 elif role is not StyleRole.LEFT_OUT:
                     arrow = _arrow_linked(paragraph) if is_backlinked_note(text) else None
                     blocks.append(Block(text, linked_arrow=arrow))

@@ -34,6 +34,7 @@ from urllib.parse import unquote
 
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.book_matter import book_matter_left_out, is_matter_name, without_copyright_pages
+from bot.core.readers.chapter_lines import HEADING_ENDS, is_chapter_line, joined_heading
 from bot.core.readers.gutenberg import book_blocks
 from bot.core.readers.markup import (
     DROPPED_SEMANTICS,
@@ -200,6 +201,25 @@ def _without_own_heading(found: list[Block], name: str) -> list[Block]:
     return found[own:]
 
 
+def _said_further(start: Block, found: list[Block]) -> str:
+    """What a page's own first heading says after the navigation's name for the page: "The Keeper" where the
+    navigation's "Chapter One" is the page's "Chapter One: The Keeper" (a heading and its subtitle,
+    markup._under_heading), and where "Part II: Chapter Two" is its "Chapter Two: The Storm" (the words they share a
+    chapter line: "Part One" and "One Fine Day" share none); "" for none. The title the navigation left out was
+    lost."""
+    if not found or not found[0].heading:
+        return ""
+    named = _WORD.findall(start.text.casefold())
+    own = list(_WORD.finditer(found[0].text))
+    for size in range(min(len(named), len(own) - 1), 0, -1):
+        said = found[0].text[: own[size - 1].end()]
+        if named[-size:] == [word.group().casefold() for word in own[:size]] and (
+            size == len(named) or is_chapter_line(said)
+        ):
+            return found[0].text[own[size - 1].end() :].lstrip(HEADING_ENDS + " ")
+    return ""
+
+
 _WORD = re.compile(r"\w+")
 _GENERIC = re.compile(r"Section \d{1,4}")
 """The name LibreOffice's EPUB export (libepubgen) gives a page with no heading in its navigation, numbered by the
@@ -263,6 +283,7 @@ class EpubReader:
                 if not (is_matter_name(mark.heading.text) or _GENERIC.fullmatch(mark.heading.text))
             }
         pages: list[list[Block]] = []
+        further: dict[int, str] = {}  # by page: what its own heading says after the navigation's name (_said_further)
         links: dict[Place, Place] = {}  # the book's links that are anchors: blocks_of
         for page in filterfalse(matter.__contains__, dict.fromkeys(spine)):
             chapters = {mark.anchor: mark.heading for mark in marks_of.get(page, ())}
@@ -274,12 +295,17 @@ class EpubReader:
             found = blocks_of(body, chapters if marks else None, links, page, openers=start is None)
             # LibreOffice's "Section 1" for a page with no heading names no chapter
             if start is not None and (_GENERIC.fullmatch(start.text) is None or _says(found, start.text)):
+                further[len(pages)] = _said_further(start, found)
                 found = [start, *(found if chapters else _without_own_heading(found, start.text))]
             pages.append(found)
         titles, authors = _children(package, "title"), _children(package, "creator")
         title = text_of(titles[0]) if titles else None
         author = text_of(authors[0]) if authors else None
         pages = _named_within_parts(pages, marks, outers, title)
+        for at, rest in further.items():
+            if rest:
+                named = pages[at][0]
+                pages[at] = [Block(joined_heading([named.text, rest]), True, named.level), *pages[at][1:]]
         kept = book_blocks(without_copyright_pages(pages, title, author))
         return story_text(title, book_matter_left_out(kept, title), author)
 

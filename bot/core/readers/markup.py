@@ -35,7 +35,7 @@ from bot.core.readers.note_marks import NOTE_MARK, is_raised_mark, text_before
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.plain_text import as_utf8
 from bot.core.readers.reader import SCENE_BREAK, Block, ExtraMissing, joined_row
-from bot.core.readers.styles import chapter_styled, class_chapter_name, used_chapter_styles
+from bot.core.readers.styles import chapter_styled, class_chapter_name, used_chapter_styles, with_subtitle
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
@@ -639,6 +639,10 @@ def blocks_of(
                 add_text(_QUOTE_MARKS[sum(quotes) % 2][1])
         elif name in BLOCK_TAGS and epigraph is not None and element is not epigraph:
             parts.append(" ")
+        elif name in BLOCK_TAGS and _names_heading_above(element, blocks) and "".join(parts).strip():
+            blocks[-1] = with_subtitle(blocks[-1], "".join(parts))
+            parts.clear()
+            linked, ends_linked, after_break, separators = 0, False, None, 0
         elif name in BLOCK_TAGS:
             heading = name in HEADING_TAGS
             flush(heading, int(name[1]) if heading else None)
@@ -884,12 +888,31 @@ def _is_google_docs_note(element: _Element, name: str) -> bool:
     if name != "p":
         return False
     if "subtitle" in (element.get("class") or "").split():
-        return True
+        return not _under_heading(element)
     first = next(element.iterchildren(), None)
     return first is not None and local_name(first) == "a" and (first.get("href") or "").startswith(_GOOGLE_DOCS_BACK)
 
 
 _GOOGLE_DOCS_BACK = ("#ftnt_ref", "#cmnt_ref")
+
+
+def _names_heading_above(element: _Element, blocks: list[Block]) -> bool:
+    """Whether a paragraph is a subtitle right under the heading just read (_under_heading)."""
+    return (
+        local_name(element) == "p"
+        and "subtitle" in (element.get("class") or "").split()
+        and _under_heading(element)
+        and bool(blocks)
+        and blocks[-1].heading
+    )
+
+
+def _under_heading(paragraph: _Element) -> bool:
+    """Whether a paragraph stands right after a heading, with no other element between them: a subtitle so is that
+    chapter's name ("Chapter One" over "The Keeper", a publisher's EPUB), lost as Google Docs' document subtitle
+    is."""
+    before = paragraph.getprevious()
+    return before is not None and local_name(before) in HEADING_TAGS
 
 
 def _page_number_after_tab(text: str) -> int:

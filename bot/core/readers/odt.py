@@ -26,7 +26,7 @@ from bot.core.readers.markup import lxml_etree, parse_xml
 from bot.core.readers.note_marks import is_raised_mark, text_before
 from bot.core.readers.plain_notes import is_backlinked_note
 from bot.core.readers.reader import Block, StoryText, joined_row, story_text
-from bot.core.readers.styles import StyleRole, chapter_styled, heading_level, style_role
+from bot.core.readers.styles import SUBTITLE_STYLE, StyleRole, chapter_styled, heading_level, style_role, with_subtitle
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 if TYPE_CHECKING:
@@ -268,6 +268,8 @@ class OdtReader:
             role = style_role(shown)
             if role is StyleRole.TITLE:
                 title = title or _text(paragraph, hidden, raised)
+            elif shown.casefold() == SUBTITLE_STYLE and blocks and blocks[-1].heading:
+                blocks[-1] = with_subtitle(blocks[-1], _text(paragraph, hidden, raised))
             elif role is not StyleRole.LEFT_OUT:
                 heading = paragraph.tag == f"{_TEXT}h" or role is StyleRole.HEADING
                 level = _level(paragraph, shown) if heading else None

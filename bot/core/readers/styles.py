@@ -30,6 +30,18 @@ question about that chapter), "index 1", "Index Heading", "Table of Figures"; Li
 "Contents 1". The whole name: a writer's own style "Index Card" or "Contents of the Letter" holds story text."""
 
 
+SUBTITLE_STYLE = "subtitle"
+"""Word's and LibreOffice's Subtitle: the document's subtitle under its title, left out; right under a heading, that
+chapter's name ("Part One" over "The Harbour"), which was lost."""
+
+
+def with_subtitle(heading: Block, subtitle: str) -> Block:
+    """A heading with the subtitle right under it as one name, "Part One: The Harbour" (SUBTITLE_STYLE, an HTML
+    paragraph of that class); the heading as it was for an empty subtitle."""
+    said = " ".join(subtitle.split())
+    return Block(joined_heading([heading.text.strip(), said]), True, heading.level) if said else heading
+
+
 def style_role(name: str) -> StyleRole:
     folded = name.casefold()
     if folded == TITLE_STYLE:

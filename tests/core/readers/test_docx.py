@@ -683,3 +683,18 @@ def test_a_notes_mark_typed_as_superscript_against_its_word_is_no_story_text(tmp
     document.save(tmp_path / "keeper.docx")
     passages = [p.text for p in load_corpus(tmp_path).passages]
     assert passages == ["Scissors carried from Bergen, and a tarred rope while 106 stars shone on the 1st night."]
+
+
+def test_a_subtitle_right_under_a_heading_is_its_name_and_under_the_title_is_left_out(tmp_path):
+    # Word's Subtitle style under "Chapter 1" names it, "Chapter 1: The Keeper"; it was lost. Under the title it is
+    # the document's subtitle, no story text.
+    docx = pytest.importorskip("docx", reason="the Word reader needs the formats extra")
+    document = docx.Document()
+    document.add_paragraph("The Salt Lantern", style="Title")
+    document.add_paragraph("A tale of the sea", style="Subtitle")
+    document.add_heading("Chapter 1", level=1)
+    document.add_paragraph("The Keeper", style="Subtitle")
+    document.add_paragraph("Maren kept the lamp.")
+    document.save(str(tmp_path / "salt.docx"))
+    passages = load_corpus(tmp_path).passages
+    assert [(p.chapter, p.text) for p in passages] == [("Chapter 1: The Keeper", "Maren kept the lamp.")]

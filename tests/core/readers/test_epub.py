@@ -1103,3 +1103,19 @@ def test_ruby_is_read_as_the_words_it_glosses_in_pages_and_chapters_names(tmp_pa
     write_package_book(tmp_path / "ruby.epub", 3, pages, page_navigation(3, pages, [name]))
     found = [(p.chapter, p.text) for p in load_corpus(tmp_path).passages]
     assert found == [("第一章 灯台", "彼は漢字を書いた。"), ("第一章 灯台", "次の段落です。")]
+
+
+@pytest.mark.parametrize("version", [3, 2])
+def test_a_chapters_subtitle_the_navigation_leaves_out_still_names_it(tmp_path, version):
+    # A publisher's EPUB: the navigation names each page by its number, "Chapter One", the page gives its title in a
+    # subtitle under its heading. The title was lost; a page whose heading says only the navigation's name keeps it.
+    pages = [
+        ("ch1.xhtml", "", "<h1>Chapter One</h1><p class='subtitle'><em>The Keeper</em></p><p>Ingrid kept it.</p>"),
+        ("ch2.xhtml", "", "<h1>Chapter Two</h1><p>The storm came.</p>"),
+    ]
+    navigation = page_navigation(version, pages, ["Chapter One", "Chapter Two"])
+    write_package_book(tmp_path / "salt.epub", version, pages, navigation)
+    assert [(p.chapter, p.text) for p in load_corpus(tmp_path).passages] == [
+        ("Chapter One: The Keeper", "Ingrid kept it."),
+        ("Chapter Two", "The storm came."),
+    ]

@@ -806,3 +806,17 @@ def test_an_epigraph_is_one_passage_with_its_attribution(tmp_path):
         "Salt keeps. — Old saying",
         "She slept.",
     ]
+
+
+def test_a_subtitle_right_under_a_chapters_heading_is_its_name(tmp_path):
+    # A publisher's page: "Chapter One" as a heading, its title "The Keeper" a subtitle paragraph under it. The title
+    # was lost, as Google Docs' document subtitle is; one under no heading still is.
+    body = (
+        '<p class="subtitle">A novella, draft 3</p><h2>Chapter One</h2><p class="subtitle"><em>The Keeper</em></p>'
+        "<p>Ingrid kept the light.</p><h2>Chapter Two</h2><p>The storm came.</p>"
+    )
+    (tmp_path / "keeper.html").write_text(page("The Keeper", body))
+    assert [(p.text, p.chapter) for p in load_corpus(tmp_path).passages] == [
+        ("Ingrid kept the light.", "Chapter One: The Keeper"),
+        ("The storm came.", "Chapter Two"),
+    ]

@@ -323,3 +323,17 @@ def test_a_notes_mark_typed_raised_against_its_word_is_no_story_text():
     assert read(odt({"content.xml": content(body, styles)}))[1] == [
         ("Scissors carried from Bergen, and a tarred rope while 106 stars shone.", False)
     ]
+
+
+def test_a_subtitle_right_under_a_heading_is_its_name_and_under_the_title_is_left_out():
+    # LibreOffice's Subtitle under "Part One" names the part, "Part One: The Harbour"; it was lost.
+    styles = '<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Subtitle"/>'
+    body = (
+        "<text:p text:style-name='P1'>A tale of the sea</text:p>"
+        "<text:h text:outline-level='1'>Part One</text:h><text:p text:style-name='P1'>The Harbour</text:p>"
+        "<text:p>Maren kept the lamp.</text:p>"
+    )
+    assert read(odt({"content.xml": content(body, styles)})) == (
+        None,
+        [("Part One: The Harbour", True), ("Maren kept the lamp.", False)],
+    )
