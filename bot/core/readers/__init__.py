@@ -315,7 +315,9 @@ at a chapter's end ("[1] ...", with their marks: bracketed_notes); an HTML or EP
 quotation with its attribution. 77: in a document of no headings, a short line under a typed chapter line with no
 name ("Chapter 2" over "The Storm") is that chapter's name, "Chapter 2: The Storm" (reader.typed_chapters), and so
 is a subtitle right under a heading (Word's and LibreOffice's Subtitle style, an HTML or EPUB paragraph of that
-class), also where an EPUB's navigation names the chapter by its number alone."""
+class), also where an EPUB's navigation names the chapter by its number alone; a paragraph that opens in lower case
+after one of three words or more that ends no sentence is one passage with it (run_on_paragraphs: a song typed a line
+to a paragraph)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 

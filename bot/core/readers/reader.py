@@ -19,6 +19,7 @@ from bot.core.readers.chapter_lines import (
     is_subtitle,
     joined_heading,
 )
+from bot.core.readers.run_on_paragraphs import runs_on
 from bot.core.skipped import Cause, Refusal, StoryRefused
 
 ROW_SEPARATOR = " | "
@@ -174,6 +175,7 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
     title_page = {repeated, clean(author).casefold() if author else None} - {None}
     kept: list[Block] = []
     opening = True  # no paragraph of the story yet: a title page's lines may stand here
+    listed = False  # the block kept last is a list's item, its bullet written as text
     for block in blocks:
         text = clean(block.text)
         bullet = _BULLET.match(text)
@@ -193,8 +195,20 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
                 title_page.discard(folded)
                 continue
             opening = False
+        if ran_on(kept, block, text) and not bullet and not listed:
+            kept[-1] = replace(kept[-1], text=f"{kept[-1].text} {text}")
+            continue
+        listed = bool(bullet)
         kept.append(Block(text, block.heading, block.level, after_break=block.after_break))
     return StoryText(title, kept)
+
+
+def ran_on(kept: list[Block], block: Block, text: str) -> bool:
+    """Whether a paragraph continues the sentence the paragraph kept before it ends in (run_on_paragraphs), with no
+    heading or scene break between them."""
+    if not kept or block.heading or block.after_break or kept[-1].heading:
+        return False
+    return runs_on(kept[-1].text, text)
 
 
 def typed_chapters(blocks: Iterable[Block], title: str | None = None) -> list[Block]:

@@ -97,7 +97,7 @@ def test_a_short_poem_with_its_copyright_line_before_its_notes_is_read(tmp_path,
     document.save(tmp_path / "sound.docx")
     for story in ("sound.html", "sound.docx"):
         _, passages = read_story(tmp_path / story)
-        assert [p.text for p in passages][: len(POEM)] == POEM, story
+        assert [p.text for p in passages][:2] == [" ".join(POEM[:2]), POEM[2]], story  # its sentence one passage
 
 
 def test_story_lines_that_say_chapters_names_are_read(tmp_path):
@@ -112,7 +112,7 @@ def test_story_lines_that_say_chapters_names_are_read(tmp_path):
             "Cash": ["The boat pulled off the bank."],
         },
         "launch": {"1": ["The launch was set."], "2": ["Orbit."], "3": ["3", "2", "1", "Lift-off."]},
-        "gulls": {"The gulls came home at dusk": ["The gulls came home at dusk"] * 2 + ["and so did she."]},
+        "gulls": {"The gulls came home at dusk": ["The gulls came home at dusk"] * 2 + ["And so did she."]},
         "river-end": {  # in the last chapter: after its heading, they were a contents list after the book
             "Jewel": ["It was hot on the river."],
             "Cash": ["The boat pulled off the bank."],

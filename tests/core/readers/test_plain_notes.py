@@ -435,10 +435,10 @@ def test_a_poems_lines_ending_in_the_arrow_under_a_paragraph_that_does_not_are_t
         "The Night Shift",
         "Maren typed the harbour log every night, and when the last ship was in she typed a poem of her own, one key "
         "at a time, pressing the return key at the end of every line.",
-        "The carriage runs to the margin \u21a9",
-        "the bell rings once and I return \u21a9",
-        "the lamp is low, the ribbon thin \u21a9",
-        "and every line begins again \u21a9",
+        "The carriage runs to the margin \u21a9 "
+        "the bell rings once and I return \u21a9 "
+        "the lamp is low, the ribbon thin \u21a9 "
+        "and every line begins again \u21a9",  # each line a paragraph, the poem one sentence: one passage
         "Morning",
         "At dawn the harbourmaster found the page still in the machine and read it twice before he woke her.",
     ]

@@ -164,7 +164,7 @@ def test_a_centered_poem_or_chapter_line_in_large_type_is_no_title(tmp_path):
     paragraphs = "".join(f"{{\\pard \\qc \\fs36 {line}\\par}}" for line in poem)
     (tmp_path / "sound.rtf").write_text(f"{{\\rtf1\\ansi {paragraphs}}}", encoding="ascii")
     _, passages = read_story(tmp_path / "sound.rtf")
-    assert [p.text for p in passages] == poem
+    assert [p.text for p in passages] == [" ".join(poem)]  # one sentence, one passage
     chapter = "{\\pard \\qc \\b \\fs36 Chapter One\\par}{\\pard \\fs24 " + poem[0] + "\\par}"
     (tmp_path / "sound.rtf").write_text(f"{{\\rtf1\\ansi {chapter}}}", encoding="ascii")
     title, passages = read_story(tmp_path / "sound.rtf")
