@@ -30,6 +30,9 @@ the SQuAD site, rajpurkar.github.io/SQuAD-explorer; CC BY-SA 4.0), each article 
 asked library-wide (the fit part's articles) and scoped to its article, all but the third of the
 articles held out for `eval --table` (bot/eval/squad.py). It carries `--squad-share` of the weight,
 taken from FairytaleQA's. Without it the fit is as before, and reproduces the shipped model.
+
+`--plots DIR ...` adds plot summaries, the questions of bench/untuned* (docs/ranking.md: "Fitting on plot summaries
+too"), with `--plots-share` of the weight taken from FairytaleQA's; the shipped model is fitted without them.
 """
 
 from __future__ import annotations
@@ -46,11 +49,13 @@ import numpy as np
 from scipy.optimize import minimize
 from shipped_model import add_mode_arguments, run, write_or_check
 
-from bot.core.corpus import Corpus
+from bot.core.analysis import fold as folded
+from bot.core.corpus import Corpus, load_corpus
 from bot.core.library import StoryLibrary
 from bot.core.rerank.model import MODEL_FILE, RankingModel, Reranker
 from bot.core.rerank.trees import TreeData, TreeEnsemble, lightgbm_trees
 from bot.eval.beir import Part, beir_corpus, load_queries
+from bot.eval.questions import load_questions
 from bot.eval.sections import SectionQuestion, load_section_questions, sections_corpus
 from bot.eval.squad import squad_set
 
@@ -58,6 +63,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SCIFACT_SHARE = 0.2
 SQUAD_SHARE = 0.2
 """SQuAD's share of the fit when --squad is given (FairytaleQA's is what SciFact and SQuAD leave)."""
+PLOTS_SHARE = 0.2
+"""The plot summaries' share of the fit when --plots is given, taken from FairytaleQA's."""
 MODEL = ROOT / "bot" / "core" / "rerank" / MODEL_FILE
 TREE_SETTINGS: dict[str, object] = {
     "objective": "lambdarank",
@@ -166,6 +173,30 @@ def section_lists(name: str, corpus: Corpus, questions: list[SectionQuestion], r
                 kind = "library" if scope is None else "story"
                 lists.append(ListOf(reranker.columns(candidates, context, names), answers, item.file, kind))
     return CandidateLists.of(name, lists, len(names))
+
+
+def plot_lists(folders: list[Path], reranker: Reranker) -> CandidateLists:
+    """Questions people ask of plot summaries: each folder's corpus/ and questions.jsonl (bench/untuned*), each
+    question answered by the passages holding its phrase, asked library-wide (over that folder's stories) and scoped
+    to the one story holding the phrase; a phrase no story or several hold is left out."""
+    names = reranker.model_columns
+    lists = []
+    for folder in folders:
+        library = StoryLibrary(load_corpus(folder / "corpus"), reranker=reranker)
+        for question, expect in load_questions(folder / "questions.jsonl"):
+            wanted = folded(expect)
+            holding = {p.story for p in library.corpus.passages if wanted in folded(p.text)}
+            if len(holding) != 1:
+                continue
+            story = holding.pop()
+            for scope in (None, story):
+                candidates, context = library.candidates(library.query(question, scope), scope)
+                answers = np.array([wanted in folded(c.view.passage.text) for c in candidates])
+                if _useful(answers):
+                    key = f"{folder.name}/{library.corpus.stories[story].path}"
+                    kind = "library" if scope is None else "story"
+                    lists.append(ListOf(reranker.columns(candidates, context, names), answers, key, kind))
+    return CandidateLists.of("plot summaries", lists, len(names))
 
 
 def scifact_lists(folder: Path, reranker: Reranker) -> CandidateLists:
@@ -331,6 +362,10 @@ def main() -> None:
         "--squad", type=Path, metavar="FILE", help="also fit on SQuAD v1.1's dev-v1.1.json, all but its held-out third"
     )
     parser.add_argument("--squad-share", type=float, default=SQUAD_SHARE, help="SQuAD's share of the fit, with --squad")
+    parser.add_argument(
+        "--plots", type=Path, nargs="+", metavar="DIR", help="also fit on these folders' plot-summary questions"
+    )
+    parser.add_argument("--plots-share", type=float, default=PLOTS_SHARE, help="their share of the fit, with --plots")
     parser.add_argument("--regularisation", type=float, default=1.0, help="linear: L2 penalty on the weights")
     parser.add_argument("--without", action="append", default=[], metavar="SIGNAL", help="fit without this signal")
     parser.add_argument("--output", type=Path, default=MODEL)
@@ -346,6 +381,9 @@ def main() -> None:
     if args.squad is not None:
         sets.append(squad_lists(args.squad, reranker))
         shares = [1 - args.scifact_share - args.squad_share, args.scifact_share, args.squad_share]
+    if args.plots:
+        sets.append(plot_lists(args.plots, reranker))
+        shares = [shares[0] - args.plots_share, *shares[1:], args.plots_share]
     for s in sets:
         print(f"{s.name}: {len(s.sizes):,} candidate lists, {len(s.answers):,} candidates")
     if args.cross_validate:
@@ -362,6 +400,8 @@ def main() -> None:
             f"dev-v1.1.json --squad-share {args.squad_share} on FairytaleQA train, SciFact train (all but the "
             "held-out fifth of its queries) and SQuAD v1.1 dev (all but the held-out third of its articles)."
         )
+    if args.plots:
+        note += f" Plot summaries: {', '.join(folder.name for folder in args.plots)}, share {args.plots_share}."
     if not write_or_check(args.output, {"note": note} | model, check=args.check):
         sys.exit(1)
     RankingModel.from_json(json.loads(args.output.read_text("utf-8")))  # it loads as the bot loads it
