@@ -181,7 +181,13 @@ def _spelled_end(text: str, found: Sequence[tuple[str, int, int]], place: int) -
     last = place
     while last + 1 < len(found) and _spelled_next(text, found[last], found[last + 1]):
         last += 1
+    while last > place and normalize_word(found[last][0]) in _NO_END:
+        last -= 1  # "at five and lit the ovens": five, and the sentence goes on
     return last
+
+
+_NO_END = frozenset({"and", "a"})
+"""What goes on a number ("a hundred and one") but never ends one: after the last number word, the sentence's."""
 
 
 def _spelled_next(text: str, word: tuple[str, int, int], following: tuple[str, int, int]) -> bool:

@@ -179,6 +179,16 @@ def test_numbers_written_in_words_are_found_in_a_text():
     ]
 
 
+def test_a_number_in_words_followed_by_and_ends_where_its_number_words_end():
+    # "five and lit the ovens" was read as a number going on with "and", never ended: "5" found nothing there.
+    text = "She rose at five and lit the ovens, baked a hundred and one loaves, and slept at nine a night."
+    assert [(value, text[start:end]) for value, start, end in spelled_runs(text)] == [
+        (5, "five"),
+        (101, "a hundred and one"),
+        (9, "nine"),
+    ]
+
+
 def test_ordinals_in_words_are_found_apart_from_the_cardinals_they_start_with():
     text = "On the twenty-first day, the third of them, for a hundredth time, twenty men came."
     assert [(value, text[start:end]) for value, start, end in spelled_runs(text, ordinal=True)] == [
