@@ -99,7 +99,7 @@ _SPEECH = (
 # Evidence after a name: speech, "who", "himself", or an introduction whose words say what it is.
 _AFTER = re.compile(
     rf"(?:,? (?P<speech>{_SPEECH})\b|,? (?P<who>who|himself|herself)\b| (?P<born>was born)\b"
-    r"|(?: (?P<verb>was|is|had been|became) (?:a|an|the|one of the)|, (?:a|an|the|his|her|their|my|our)) "
+    r"|(?:,? (?P<verb>was|is|had been|became) (?:a|an|the|one of the)|, (?:a|an|the|his|her|their|my|our)) "
     r"(?P<described>[^.,;:!?\n\"“”]{1,60}))"
 )
 # "cellist", "magician", "fisherman", "washerwoman", "innkeeper", "shoemaker", "goldsmith".
@@ -119,6 +119,8 @@ _KNOWN_AS_REACH = 60
 """Characters before a name's "as" in which "known" makes it a name someone goes by ("known to everyone on the
 lower decks as Lanthe")."""
 _NAMING = frozenset({"called", "named", "name", "christened", "nicknamed"})
+_GIVEN_MONTHS = frozenset({"april", "may", "june", "august"})
+"""Months that are given names too: a person only where the story introduces one by it."""
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your"})
 _OWNERS = frozenset({"his", "her", "their", "my", "our", "your"})
 _ROLE_BEFORE = _OWNERS | {"the", "a", "an"}
@@ -321,6 +323,8 @@ def find_people(texts: list[str], lowercase_words: set[str] | None = None) -> li
         words = name.split()
         kinds = [_kind(w, lists) for w in words]
         honorific = len(words) > 1 and fold(words[0]) in HONORIFICS  # "Mrs Smith", "Mr Baker": a surname, no role
+        if len(words) == 1 and fold(name) in _GIVEN_MONTHS:
+            return None  # "in June" a month; "their mother, June," a woman introduced by that name
         if (
             (all(k == "person" for k in kinds) and not honorific)
             or kinds[0] == "thing"
@@ -620,8 +624,8 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
             thing += 1  # "in Lyon, France": the place a place is in
         elif word in _SPEECH_WORDS:
             person += 1
-        elif len(preceding) > 1 and preceding[-2].lower() in _ROLE_BEFORE and _kind(word, lists) == "person":
-            person += 1  # "her brother Tobias", "her colleague Will Ashby", "the poet Seamus Heaney": who they are
+        elif len(preceding) > 1 and _role_owner(preceding[-2]) and _kind(word, lists) == "person":
+            person += 1  # "her brother Tobias", "the poet Seamus Heaney", "Stephen's 16-year-old son Owen"
         elif word == "of":
             whose = _noun_before(preceding)[0]
             if whose in lists.kin and len(preceding) > 1 and preceding[-2].islower():
@@ -660,6 +664,16 @@ def _weigh(found: _Evidence, text: str, start: int, end: int, lists: _WordLists)
     found.thing += thing
     if person and found.intro < 0:
         found.intro = start
+
+
+def _role_owner(word: str) -> bool:
+    """Whether a word before a role said right before a name says whose or what it is: "her", "the", "Stephen's",
+    "16-year-old"."""
+    folded = word.lower()
+    return folded in _ROLE_BEFORE or folded.endswith(("'s", "’s")) or folded.endswith(_AGED)
+
+
+_AGED = ("-year-old", "-month-old")
 
 
 def _known_as(before: str, lists: _WordLists) -> bool:

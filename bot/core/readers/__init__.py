@@ -317,7 +317,9 @@ name ("Chapter 2" over "The Storm") is that chapter's name, "Chapter 2: The Stor
 is a subtitle right under a heading (Word's and LibreOffice's Subtitle style, an HTML or EPUB paragraph of that
 class), also where an EPUB's navigation names the chapter by its number alone; a paragraph that opens in lower case
 after one of three words or more that ends no sentence is one passage with it (run_on_paragraphs: a song typed a line
-to a paragraph)."""
+to a paragraph). A saved index holds its stories' people too, so this version also brings in those found since 76:
+"The eldest, Margaret, is a tax lawyer", "a teenager named Wilf", "Stephen's 16-year-old son Owen", "their mother,
+June," (bot.core.people_finder)."""
 OPTIONAL_LIBRARIES = ("lxml", "python-docx", "pypdf")
 """The `formats` extra's readers: installing, removing or upgrading one changes what is read."""
 
