@@ -6,7 +6,8 @@ stands on, after the word it marks: read into the line, "her skills.1 Her dedica
 letters (an initial, "1st" as Word sets it) are text.
 
 The notes themselves stand at the foot of a page or a column, below its text, the first of them beginning with its
-number or symbol set small (LaTeX sets the notes smaller than the text, Word's may be in the text's own type): read as
+number or symbol set small (LaTeX sets the notes smaller than the text, Word's may be in the text's own type), or set
+in the notes' own type where they are smaller than the text (InDesign's, a trade book's "1  The editor's note"): read as
 text, each ran into the middle of the paragraph that goes on over the page ("...the community that had 1The editor's
 note: this tale was first told... nurtured her"). A line of the text never begins with a mark, which follows the word
 it marks; a page's last lines that begin with none (a caption, a verse's source) are text. A note's mark stands raised
@@ -92,7 +93,7 @@ def without_footnotes(lines: Sequence[L], em: float) -> list[L]:
     for run in column_runs(lines, em):
         page = lines[run.start].page
         marks = raised[page] | raised.get(page - 1, set())  # a note set on the page after its mark's, out of room
-        first = next((index for index in run[1:] if _begins_with_mark(lines[index], marks)), run.stop)
+        first = next((index for index in run[1:] if _begins_with_mark(lines[index], marks, em)), run.stop)
         if carried is not None:
             first = min(first, _carried_over(lines, run, carried))
         notes.update(range(first, run.stop))
@@ -121,10 +122,13 @@ def _carried_over(lines: Sequence[Placed], run: range, carried: Placed) -> int:
     return start
 
 
-def _begins_with_mark(line: Placed, raised: set[str]) -> bool:
-    return (
-        bool(line.parts)
-        and line.first_size <= MARK_TYPE * line.size
-        and is_mark(line.parts[0])
-        and line.parts[0].strip() in raised
-    )
+def _begins_with_mark(line: Placed, raised: set[str], em: float) -> bool:
+    """Whether a line begins a note: with a mark the page raises, set smaller than the line (LaTeX's, Word's), or in
+    the note's own type where the whole line is smaller than the text ("1  The scissors were sold...", as InDesign and
+    many a trade book set notes: it was read as the story, and cut the paragraph running over the page in two)."""
+    if not line.parts:
+        return False
+    if line.first_size <= MARK_TYPE * line.size and is_mark(line.parts[0]):
+        return line.parts[0].strip() in raised
+    opening = line.text.split(maxsplit=1)
+    return round(line.size, 1) < round(em, 1) and len(opening) == 2 and is_mark(opening[0]) and opening[0] in raised

@@ -41,6 +41,16 @@ def test_the_notes_at_a_pages_foot_are_left_out_and_lines_that_begin_with_no_sma
     assert [line for line in lines if line not in kept] == [*latex, *word, *carried]
 
 
+def test_a_note_whose_number_is_set_in_its_own_small_type_is_left_out_where_its_page_raises_that_mark():
+    # InDesign and many trade books set a note's number full size in the note's smaller type: "1  The scissors..."
+    # was read as the story. A small caption opening with a number no mark on its page raises is text.
+    note = [Line(0, 560, 8, "1  The scissors were sold at auction in Trondheim.")]
+    caption = [Line(1, 560, 8, "4 boats in the harbour at dawn.")]
+    lines = [*page(0, note, marks=("1",)), *page(1, caption, marks=("1",))]
+    kept = without_footnotes(lines, 10)
+    assert [line for line in lines if line not in kept] == note
+
+
 def test_a_notes_mark_is_a_small_raised_number_or_symbol_and_a_raised_letter_is_text():
     assert is_raised_mark("12", 7, 3.6, 10) and is_raised_mark("†", 7, 3.6, 10)
     assert not is_raised_mark("st", 7, 3.6, 10)  # "1st" as Word sets it
