@@ -40,7 +40,13 @@ from typing import TYPE_CHECKING
 from bot.core.analysis import fold, is_dictionary_word
 from bot.core.readers.archive import MAX_UNPACKED_BYTES
 from bot.core.readers.book_matter import SECTION_CHARS, book_matter_left_out
-from bot.core.readers.chapter_lines import is_chapter_line, is_roman, joined_heading
+from bot.core.readers.chapter_lines import (
+    is_bare_chapter_line,
+    is_chapter_line,
+    is_roman,
+    is_subtitle,
+    joined_heading,
+)
 from bot.core.readers.line_hyphens import LineHyphens
 from bot.core.readers.pdf_accents import accents_over_letters, as_drawn, with_accents
 from bot.core.readers.pdf_actual_text import ActualTextForms, with_actual_text
@@ -267,6 +273,7 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
     texts = [line for line in lines if line.text]
     text_size = _text_size(texts) if texts else 0.0
     heading = text_size * HEADING_SCALE
+    _typed_headings_raised(texts, text_size, _line_spacing(texts, text_size) * PARAGRAPH_GAP)
     edges = _page_edges(texts)
     kept = without_running_lines(
         [
@@ -279,6 +286,49 @@ def _lines(reader: pypdf.PdfReader) -> list[Line]:
         _heading_texts(texts, heading),
     )
     return without_footnotes(kept, text_size)
+
+
+def _typed_headings_raised(lines: list[Line], text_size: float, gap: float) -> None:
+    """Sets each chapter line in the text's type that stands apart from the text around it ("Chapter 2", "PART II:
+    THE SEA", alone on its line with a paragraph's gap above and below) in a heading's size, and so the short line
+    that names one with no name of its own right under it ("The Storm"): a manuscript exported from Word sets its
+    chapters bold at the text's size, and they were text, the whole book one chapter, the contents page's, and its
+    chapters' "Chapter 2" taken for running heads. A contents list's entry ("Chapter 2: The Storm .... 7") is none,
+    nor is a line smaller than the text (a running head that names the chapter, "Chapter 1: The Keeper")."""
+    heading = text_size * HEADING_SCALE
+    for index, line in enumerate(lines):
+        if round(line.size, 1) != round(text_size, 1) or not _stands_apart(lines, index, gap):
+            continue
+        text = line.text.strip()
+        if is_chapter_line(text):
+            if not any(leaders in text for leaders in _LEADERS):
+                line.size = heading
+        elif index and _names_chapter_above(lines[index - 1], line, heading):
+            line.size = heading
+
+
+def _names_chapter_above(above: Line, line: Line, heading: float) -> bool:
+    """Whether a line is the name of the chapter line right above it, a heading with no name of its own."""
+    return (
+        above.page == line.page
+        and above.size >= heading
+        and is_bare_chapter_line(above.text.strip())
+        and is_subtitle(line.text.strip())
+    )
+
+
+_LEADERS = ("...", ". . .", "\u2026")
+"""What runs from a contents list's entry to its page number."""
+
+
+def _stands_apart(lines: list[Line], index: int, gap: float) -> bool:
+    """Whether a line has more than a paragraph's gap, or a page's edge, above it and below it."""
+    line = lines[index]
+    above = lines[index - 1] if index else None
+    below = lines[index + 1] if index + 1 < len(lines) else None
+    return (above is None or above.page != line.page or above.y - line.y > gap) and (
+        below is None or below.page != line.page or line.y - below.y > gap
+    )
 
 
 CONTENTS_ENTRIES = 2
@@ -466,6 +516,9 @@ def _blocks(lines: list[Line]) -> list[Block]:
     return blocks
 
 
+TYPED_SKIP = 5.0
+"""Sizes of its type a chapter's title stands below its number at most where both are set alike: a manuscript's blank
+lines between "Chapter 2" and "The Storm"."""
 NUMBER_SKIP = 3.0
 """Sizes of a chapter's title's type its number stands above it at most: LaTeX's book and report classes set
 "Chapter 1" two sizes above the title's first line."""
@@ -477,13 +530,13 @@ def _numbers(above: Line, below: Line) -> bool:
     does; the number alone was lost, the chapter named "The Hut". A title that reads as a chapter line itself ("Part
     One" over "Chapter 1") is a heading of its own, and so is a number in the larger type (a part's, over a chapter's
     title)."""
-    return (
-        above.page == below.page
-        and round(above.size, 1) < round(below.size, 1)
-        and 0 < above.y - below.y <= NUMBER_SKIP * below.size
-        and is_chapter_line(above.text)
-        and not is_chapter_line(below.text)
-    )
+    if above.page != below.page or not is_chapter_line(above.text) or is_chapter_line(below.text):
+        return False
+    larger, same = round(above.size, 1) < round(below.size, 1), round(above.size, 1) == round(below.size, 1)
+    apart = above.y - below.y
+    if same and is_bare_chapter_line(above.text.strip()):  # "Chapter 2" over "The Storm", in one type
+        return 0 < apart <= TYPED_SKIP * below.size
+    return larger and 0 < apart <= NUMBER_SKIP * below.size
 
 
 FULL_LINE = 0.85

@@ -1328,3 +1328,42 @@ def test_a_title_a_program_made_gives_way_to_the_title_on_the_page(tmp_path, mad
     assert [story.title for story in corpus.stories] == ["The Salt Road"]
     assert {p.chapter for p in corpus.passages} == {"Chapter One"}
     assert " ".join(p.text for p in corpus.passages) == " ".join(CHAPTERS["Chapter One: The Storm"])
+
+
+MANUSCRIPT_CHAPTERS = {
+    "The Keeper": "Ingrid kept the lighthouse at Skarra Point for eleven winters after her father drowned.",
+    "The Storm": "Anders sailed the cutter out of the harbour on the ninth of March, against all advice.",
+    "The Return": "Anders came home after forty days, thin and silent, carrying a brass compass.",
+}
+
+
+def write_manuscript_pdf(path) -> None:
+    """A manuscript as Word exports it: a contents page under a larger "Contents", then each chapter on a page of its
+    own, "Chapter N" and its title bold at the text's size, centred, a blank line apart."""
+    pdf = fpdf.FPDF()
+    pdf.set_title("The Salt Lantern")
+    pdf.add_page()
+    pdf.set_font("Times", "B", 18)
+    pdf.cell(0, 10, "Contents", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Times", size=11)
+    for number, name in enumerate(MANUSCRIPT_CHAPTERS, start=1):
+        pdf.cell(0, 8, f"Chapter {number}: {name} {'.' * 40} {number + 1}", new_x="LMARGIN", new_y="NEXT")
+    for number, (name, text) in enumerate(MANUSCRIPT_CHAPTERS.items(), start=1):
+        pdf.add_page()
+        pdf.set_y(40)
+        pdf.set_font("Times", "B", 11)
+        for line in (f"Chapter {number}", name):
+            pdf.cell(0, 6, line, align="C", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(10)
+        pdf.set_font("Times", size=11)
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+
+
+def test_a_manuscripts_chapter_lines_bold_at_the_texts_size_name_its_chapters(tmp_path):
+    # The contents page's "Contents" was the only heading: every passage was its chapter's, the contents' lines were
+    # passages, and "Chapter 2" lines, at one place on three pages, were left out as running heads.
+    write_manuscript_pdf(tmp_path / "salt.pdf")
+    passages = load_corpus(tmp_path).passages
+    named = [f"Chapter {n}: {name}" for n, name in enumerate(MANUSCRIPT_CHAPTERS, start=1)]
+    assert [(p.chapter, p.text) for p in passages] == list(zip(named, MANUSCRIPT_CHAPTERS.values(), strict=True))
