@@ -90,21 +90,26 @@ def test_a_title_that_only_holds_the_word_is_the_storys(tmp_path, suffix, title)
     assert read_story(written(tmp_path, suffix, title))[0] == title
 
 
+def typed_manuscript(path: Path, paragraphs: list[str]) -> Path:
+    """A manuscript of these paragraphs with no heading styles, a Word file (its lines that end no sentence bold, as
+    writers set their chapter lines) or an RTF file, by `path`'s ending."""
+    if path.suffix == ".docx":
+        docx = pytest.importorskip("docx", reason="the Word reader needs the formats extra")
+        document = docx.Document()
+        for text in paragraphs:
+            document.add_paragraph().add_run(text).bold = not text.endswith(".")
+        document.save(str(path))
+    else:
+        path.write_text("{\\rtf1\\ansi " + "".join(f"{{\\pard {text}\\par}}" for text in paragraphs) + "}")
+    return path
+
+
 @pytest.mark.parametrize("suffix", [".docx", ".rtf"])
 def test_a_manuscripts_typed_chapter_lines_name_its_chapters_and_its_scene_breaks_are_no_passages(tmp_path, suffix):
     # A manuscript typed in Word, or compiled by Scrivener, with no heading styles: "Chapter 1" was a passage of its
     # own, the story had no chapters, and "* * *" and "#" were passages.
     paragraphs = ["Chapter 1", "Maren lit the lamp.", "* * *", "The storm came.", "#", "Chapter 2", "She slept."]
-    path = tmp_path / f"keeper{suffix}"
-    if suffix == ".docx":
-        docx = pytest.importorskip("docx", reason="the Word reader needs the formats extra")
-        document = docx.Document()
-        for text in paragraphs:
-            document.add_paragraph(text)
-        document.save(str(path))
-    else:
-        path.write_text("{\\rtf1\\ansi " + "".join(f"{{\\pard {text}\\par}}" for text in paragraphs) + "}")
-    _, passages = read_story(path)
+    _, passages = read_story(typed_manuscript(tmp_path / f"keeper{suffix}", paragraphs))
     assert [(p.text, p.chapter) for p in passages] == [
         ("Maren lit the lamp.", "Chapter 1"),
         ("The storm came.", "Chapter 1"),
@@ -119,16 +124,7 @@ def test_a_short_line_under_a_typed_chapter_line_with_no_name_is_its_name(tmp_pa
     # chapter line with a name of its own takes no other.
     paragraphs = ["PART ONE", "The Harbour", "The sea.", "Chapter 1", "The Keeper", "Maren lit the lamp.", "Chapter 2"]
     paragraphs += ["The Storm", "The mast broke at midnight.", "Chapter 3", "It rained.", "Chapter 4: Home", "Rest"]
-    path = tmp_path / f"keeper{suffix}"
-    if suffix == ".docx":
-        docx = pytest.importorskip("docx", reason="the Word reader needs the formats extra")
-        document = docx.Document()
-        for text in paragraphs:
-            document.add_paragraph().add_run(text).bold = not text.endswith(".")
-        document.save(str(path))
-    else:
-        path.write_text("{\\rtf1\\ansi " + "".join(f"{{\\pard {text}\\par}}" for text in paragraphs) + "}")
-    _, passages = read_story(path)
+    _, passages = read_story(typed_manuscript(tmp_path / f"keeper{suffix}", paragraphs))
     assert [(p.text, p.chapter) for p in passages] == [
         ("The sea.", "PART ONE: The Harbour"),
         ("Maren lit the lamp.", "Chapter 1: The Keeper"),
