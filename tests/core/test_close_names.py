@@ -69,8 +69,8 @@ def test_completion_when_no_name_starts_so_gives_the_people_of_a_scan_in_its_ord
     fell_back = taken_apart = 0
     for text in typed(names):
         key = " ".join(fold(text).split())
-        if not key or any(w.startswith(key) for k in keys for w in [k, *k.split()]):
-            continue
+        if not key or any(w.startswith(key) for k in keys for w in [k, *name_words(k)]):
+            continue  # a name starts so, by one of the words it is found by ("im" of "I'm")
         fell_back += 1
         # Words that start no name together, each a word of one ("jack z" of "Zengi-mizi Jack"), else close names.
         *whole, last = key.split()
