@@ -176,6 +176,8 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
     kept: list[Block] = []
     opening = True  # no paragraph of the story yet: a title page's lines may stand here
     listed = False  # the block kept last is a list's item, its bullet written as text
+    run_on: list[str] = []  # the paragraphs run on into the block kept last, joined once it is done: each join
+    # copying the text so far was quadratic in a document converted from a PDF a line to a paragraph
     for block in blocks:
         text = clean(block.text)
         bullet = _BULLET.match(text)
@@ -195,20 +197,29 @@ def story_text(title: str | None, blocks: Iterable[Block], author: str | None = 
                 title_page.discard(folded)
                 continue
             opening = False
-        if ran_on(kept, block, text) and not bullet and not listed:
-            kept[-1] = replace(kept[-1], text=f"{kept[-1].text} {text}")
+        if ran_on(kept, run_on, block, text) and not bullet and not listed:
+            run_on.append(text)
             continue
+        _joined_into_last(kept, run_on)
         listed = bool(bullet)
         kept.append(Block(text, block.heading, block.level, after_break=block.after_break))
+        run_on = [text]
+    _joined_into_last(kept, run_on)
     return StoryText(title, kept)
 
 
-def ran_on(kept: list[Block], block: Block, text: str) -> bool:
-    """Whether a paragraph continues the sentence the paragraph kept before it ends in (run_on_paragraphs), with no
-    heading or scene break between them."""
+def ran_on(kept: list[Block], run_on: list[str], block: Block, text: str) -> bool:
+    """Whether a paragraph continues the sentence the paragraph kept before it (`run_on`, as it stands) ends in
+    (run_on_paragraphs), with no heading or scene break between them."""
     if not kept or block.heading or block.after_break or kept[-1].heading:
         return False
-    return runs_on(kept[-1].text, text)
+    return runs_on(run_on, text)
+
+
+def _joined_into_last(kept: list[Block], run_on: list[str]) -> None:
+    """The block kept last with the paragraphs that ran on into it."""
+    if len(run_on) > 1:
+        kept[-1] = replace(kept[-1], text=" ".join(run_on))
 
 
 def typed_chapters(blocks: Iterable[Block], title: str | None = None) -> list[Block]:

@@ -23,7 +23,7 @@ SONG = ["Low tide, low tide,", "bring the herring home,", "bring my brother Ande
     ],
 )
 def test_a_line_runs_on_only_from_one_that_ends_no_sentence_and_only_in_lower_case(before, line, expected):
-    assert runs_on(before, line) is expected
+    assert runs_on([before], line) is expected
 
 
 @pytest.mark.parametrize("suffix", [".docx", ".html"])
