@@ -34,7 +34,7 @@ from urllib.parse import unquote
 
 from bot.core.readers.archive import SafeZip
 from bot.core.readers.book_matter import book_matter_left_out, is_matter_name, without_copyright_pages
-from bot.core.readers.chapter_lines import HEADING_ENDS, is_chapter_line, joined_heading
+from bot.core.readers.chapter_lines import HEADING_ENDS, MAX_HEADING_CHARS, is_chapter_line, joined_heading
 from bot.core.readers.gutenberg import book_blocks
 from bot.core.readers.markup import (
     DROPPED_SEMANTICS,
@@ -207,8 +207,8 @@ def _said_further(start: Block, found: list[Block]) -> str:
     markup._under_heading), and where "Part II: Chapter Two" is its "Chapter Two: The Storm" (the words they share a
     chapter line: "Part One" and "One Fine Day" share none); "" for none. The title the navigation left out was
     lost."""
-    if not found or not found[0].heading:
-        return ""
+    if not found or not found[0].heading or max(len(start.text), len(found[0].text)) > MAX_HEADING_CHARS:
+        return ""  # no chapter's name: the words compared are a heading's few, never a page's
     named = _WORD.findall(start.text.casefold())
     own = list(_WORD.finditer(found[0].text))
     for size in range(min(len(named), len(own) - 1), 0, -1):

@@ -1119,3 +1119,14 @@ def test_a_chapters_subtitle_the_navigation_leaves_out_still_names_it(tmp_path, 
         ("Chapter One: The Keeper", "Ingrid kept it."),
         ("Chapter Two", "The storm came."),
     ]
+
+
+def test_a_long_navigation_name_and_page_heading_are_compared_in_few_steps(tmp_path):
+    # What a page's own heading says after the navigation's name was looked for by comparing their words at every
+    # length: a name and a heading of thousands of words each (an upload made so) took steps in their square.
+    words = " ".join(f"Word{n}" for n in range(1000))
+    pages = [("ch1.xhtml", "", f"<h1>{words} More</h1><p>Ingrid kept it.</p>")]
+    write_package_book(tmp_path / "long.epub", 3, pages, page_navigation(3, pages, [f"{words} Else"]))
+    (_, passages), steps = lines_run_in(epub.__file__, lambda: read_story(tmp_path / "long.epub"))
+    assert [p.text for p in passages] == ["Ingrid kept it."]
+    assert steps < 3000
